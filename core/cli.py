@@ -1,0 +1,244 @@
+"""The ``ciclope`` command line (SPEC §7). Problems are printed for people, never as a traceback.
+
+Exit codes: 0 every ente ok; 1 some ente failed or has error violations (the others are still
+written); 2 bad command line or configuration.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from .problems import CiclopeError
+
+EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):   # argparse's own exit code is 2 too; keep the message Italian-friendly
+        self.print_usage(sys.stderr)
+        print(f"ciclope: errore: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_CONFIG)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .cycle import PHASES
+
+    p = _Parser(prog="ciclope", description="Il ciclo della performance per molti enti (D.Lgs. 150/2009).")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    run = sub.add_parser("run", help="esegue il ciclo per gli enti della configurazione")
+    run.add_argument("config", type=Path)
+    run.add_argument("--ente", action="append", default=[], metavar="ID", help="solo questo ente (ripetibile)")
+    run.add_argument("--until", choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase")
+    run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
+    run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
+
+    val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
+    val.add_argument("config", type=Path)
+    val.add_argument("--ente", action="append", default=[], metavar="ID")
+
+    exp = sub.add_parser("explain", help="spiega da dove viene una cifra")
+    exp.add_argument("config", type=Path)
+    exp.add_argument("--ente", required=True, metavar="ID")
+    what = exp.add_mutually_exclusive_group(required=True)
+    for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
+        what.add_argument(f"--{kind}", metavar="ID")
+    exp.add_argument("--json", action="store_true", help="output JSON per strumenti")
+
+    cal = sub.add_parser("calendar", help="scadenze del regolamento per l'anno, atti in ritardo o mancanti")
+    cal.add_argument("config", type=Path)
+    cal.add_argument("--ente", action="append", default=[], metavar="ID")
+    cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
+
+    sub.add_parser("plugins", help="plugin installati, versione, fonti, parametri in vigore")
+
+    demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
+    demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CiclopeError as exc:
+        print(render_problems(exc.problems), file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:  # pragma: no cover
+        print("interrotto", file=sys.stderr)
+        return 130
+
+
+def render_problems(problems, limit: int = 200) -> str:
+    lines = [p.render() for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"… e altri {len(problems) - limit} problemi")
+    n = sum(1 for p in problems if p.is_error)
+    lines.append(f"{n} errori, {len(problems) - n} avvisi")
+    return "\n".join(lines)
+
+
+def _progress():
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n, total, outcome):
+        end = "\n" if n == total else ""
+        print(f"\r[{n}/{total}] {outcome.id:<30}", end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_run(args) -> int:
+    from .config import load_config
+    from .runner import run_plan, summary_table
+
+    plan = load_config(args.config)
+    if args.jobs < 1:
+        print("ciclope: --jobs deve essere almeno 1", file=sys.stderr)
+        return EXIT_CONFIG
+    out = args.out.resolve() if args.out else plan.output
+    outcomes = run_plan(plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress())
+    print(summary_table(outcomes))
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"\n{o.id}: dati non caricabili, nessun output", file=sys.stderr)
+            print(render_problems(list(o.problems), limit=30), file=sys.stderr)
+    print(f"Output in {out}")
+    return EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_ENTE
+
+
+def cmd_validate(args) -> int:
+    from .config import load_config
+    from .cycle import run_cycle  # noqa: F401 - validation runs phase a only
+    from .runner import compute
+
+    plan = load_config(args.config)
+    status = EXIT_OK
+    for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
+        try:
+            result = compute(cfg, plan.year, until="pianificazione")
+        except CiclopeError as exc:
+            print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
+            print(render_problems(list(exc.problems)), file=sys.stderr)
+            status = EXIT_ENTE
+            continue
+        if result.violations:
+            print(f"{cfg.id}:")
+            print(render_problems(list(result.violations)))
+        else:
+            print(f"{cfg.id}: nessun problema")
+        if result.errors:
+            status = EXIT_ENTE
+    return status
+
+
+def cmd_explain(args) -> int:
+    from .config import load_config
+    from .explain import explain
+    from .runner import compute
+
+    plan = load_config(args.config)
+    cfg = plan.ente(args.ente)
+    try:
+        result = compute(cfg, plan.year)
+    except CiclopeError as exc:
+        print(render_problems(list(exc.problems)), file=sys.stderr)
+        return EXIT_ENTE
+    for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
+        ident = getattr(args, kind)
+        if ident:
+            text = explain(result, kind, ident, as_json=args.json)
+            if text is None:
+                print(f"ciclope: nessuna cifra calcolata per {kind} {ident!r} nell'ente {cfg.id}", file=sys.stderr)
+                return EXIT_CONFIG
+            print(text, end="")
+    return EXIT_OK
+
+
+def cmd_calendar(args) -> int:
+    from .calendar import ics, render
+    from .config import load_config
+    from .runner import compute
+
+    plan = load_config(args.config)
+    results = []
+    for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
+        try:
+            results.append(compute(cfg, plan.year))
+        except CiclopeError as exc:
+            print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
+            print(render_problems(list(exc.problems)), file=sys.stderr)
+            return EXIT_ENTE
+    print(render(results), end="")
+    if args.ics:
+        args.ics.write_text(ics(results), encoding="utf-8")
+        print(f"Calendario scritto in {args.ics}")
+    return EXIT_OK
+
+
+def cmd_plugins(args) -> int:
+    from .registry import Hooks, available_plugins
+
+    import datetime as dt
+    year = dt.date.today().year
+    for name in sorted(available_plugins()):
+        try:
+            hooks, info = Hooks.for_plugin(name)
+            specs = hooks.params(year=year)
+        except CiclopeError as exc:
+            print(f"{name}: non caricabile\n{render_problems(list(exc.problems))}")
+            continue
+        print(f"{info.name} {info.version}  (modulo {info.module})")
+        for reg in info.regulations:
+            print(f"  regola: {reg}")
+        for pname, spec in specs.items():
+            flag = "  [ipotesi]" if spec.assumption else ""
+            print(f"  {pname} = {_short(spec.value)}  — {spec.source}{flag}")
+        print()
+    return EXIT_OK
+
+
+def _short(value) -> str:
+    text = str(value) if not isinstance(value, tuple) else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+    return text if len(text) < 80 else text[:77] + "…"
+
+
+def cmd_demo(args) -> int:
+    from .config import load_config
+    from .registry import available_plugins
+    from .runner import run_plan, summary_table
+
+    target = args.dir.resolve()
+    status = EXIT_OK
+    for name in ("brescia", "bergamo", "comunita_montane"):
+        ep = available_plugins().get(name)
+        if ep is None:
+            continue
+        module = ep.load()
+        demo = getattr(module, "DEMO", None)
+        if demo is None or not Path(demo, "cycle.toml").exists():
+            print(f"{name}: nessun ente dimostrativo")
+            continue
+        dest = target / name
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("__pycache__", "out"))
+        plan = load_config(dest / "cycle.toml")
+        print(f"== {name} ({plan.year}) ==")
+        outcomes = run_plan(plan, progress=_progress())
+        print(summary_table(outcomes))
+        print(f"Output in {plan.output}\n")
+        if any(o.status != "ok" for o in outcomes):
+            status = EXIT_ENTE
+    print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
+    return status
+
+
+COMMANDS = {"run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
+            "plugins": cmd_plugins, "demo": cmd_demo}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Conciliation (rules/core.md §5; 004_a450255962d2094d.txt §4.4, 000_c472ac27e970ca85.txt art. 47).
+
+``riesame`` (review by the evaluator) then ``ricorso`` (to the Segretario Generale): the last stage
+with ``accolto`` replaces the named item's points; ``respinto`` keeps them. ``contraddittorio`` is
+the hearing before a negative evaluation of a PO becomes final (000… art. 28.6, 001… art. 6.6).
+"""
+from __future__ import annotations
+
+import attrs
+
+from .model import Appeal, Ente, EvaluationItem
+from .problems import Problem
+
+SOURCE = "rules/core.md §5; 004_a450255962d2094d.txt §4.4; 000_c472ac27e970ca85.txt art. 47"
+
+
+@attrs.frozen
+class AppealEffect:
+    appeal: Appeal
+    effect: str               # Italian, for the report
+
+
+def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[AppealEffect], list[Problem]]:
+    """Cards after conciliation, the effect of every appeal, and the problems found."""
+    cards = ente.cards()
+    effects: list[AppealEffect] = []
+    problems: list[Problem] = []
+    label = ente.file_of("appeals")
+    seen_riesame: set[str] = set()
+    for ap in ente.appeals:
+        if ap.stage == "contraddittorio":
+            effects.append(AppealEffect(ap, "contraddittorio svolto"))
+            continue
+        if ap.stage == "riesame":
+            seen_riesame.add(ap.person)
+        elif ap.person not in seen_riesame:
+            problems.append(Problem(rule="core.appeal.order", source=SOURCE, file=label, row=ap.row, column="stage",
+                                    message=f"ricorso di {ap.person} senza un riesame precedente"))
+            effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
+            continue
+        if ap.outcome != "accolto":
+            effects.append(AppealEffect(ap, "respinto: punteggio invariato" if ap.outcome else "in attesa di esito"))
+            continue
+        items = cards.get(ap.person, [])
+        idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
+        if idx is None or ap.new_points is None:
+            problems.append(Problem(rule="core.appeal.item", source=SOURCE, file=label, row=ap.row,
+                                    column="new_points_item",
+                                    message=f"ricorso accolto senza voce valida della scheda di {ap.person} "
+                                            f"({ap.new_points_item!r}) o senza nuovi punti"))
+            effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
+            continue
+        old = items[idx]
+        if ap.new_points > old.max_points:
+            problems.append(Problem(rule="core.card.points", source="rules/core.md §3", file=label, row=ap.row,
+                                    column="new_points",
+                                    message=f"nuovi punti {ap.new_points} oltre il massimo {old.max_points}"))
+            effects.append(AppealEffect(ap, "non applicato: punti oltre il massimo"))
+            continue
+        items[idx] = attrs.evolve(old, points=ap.new_points)
+        effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
+    return cards, effects, problems
+
+
+def has_contraddittorio(ente: Ente, person_id: str) -> bool:
+    return any(a.person == person_id and a.stage == "contraddittorio" for a in ente.appeals)

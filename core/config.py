@@ -1,0 +1,148 @@
+"""``cycle.toml`` (SPEC §4) → a validated :class:`RunPlan`; every problem reported at once (exit 2)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+import attrs
+
+from .params import Params, merge_params
+from .problems import CiclopeError, Problem
+from .registry import Hooks, available_plugins, unknown_plugin
+from .tomlcompat import tomllib
+
+CYCLE_KEYS = {"year", "output"}
+ENTE_KEYS = {"id", "plugin", "data", "params"}
+TOP_KEYS = {"cycle", "ente"}
+_ENTE_ID = re.compile(r"^[a-z0-9-]+$")
+SOURCE = "SPEC.md §4"
+
+
+@attrs.frozen
+class EnteConfig:
+    id: str
+    plugin: str
+    data: Path
+    overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    params: Params | None = attrs.field(default=None, hash=False)
+
+
+@attrs.frozen
+class RunPlan:
+    path: Path
+    year: int
+    output: Path
+    enti: tuple[EnteConfig, ...]
+
+    def ente(self, ente_id: str) -> EnteConfig:
+        for e in self.enti:
+            if e.id == ente_id:
+                return e
+        raise CiclopeError([Problem(rule="cli.ente_unknown", file=str(self.path), column="--ente",
+                                    message=f"ente {ente_id!r} non presente (enti: {', '.join(e.id for e in self.enti)})")])
+
+
+def load_config(path: Path | str) -> RunPlan:
+    path = Path(path)
+    label = str(path)
+    problems: list[Problem] = []
+
+    def err(column: str, message: str, rule: str = "config.invalid") -> None:
+        problems.append(Problem(rule=rule, message=message, file=label, column=column, source=SOURCE))
+
+    if not path.is_file():
+        raise CiclopeError([Problem(rule="config.missing", file=label, message="file di configurazione inesistente",
+                                    source=SOURCE)])
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CiclopeError([Problem(rule="config.toml", file=label, message=f"TOML non valido: {exc}", source=SOURCE)])
+    root = path.resolve().parent
+    for key in data:
+        if key not in TOP_KEYS:
+            err(key, f"chiave sconosciuta {key!r} (ammesse: [cycle], [[ente]])", "config.unknown_key")
+    cycle = data.get("cycle", {})
+    if not isinstance(cycle, dict):
+        err("cycle", "[cycle] deve essere una tabella")
+        cycle = {}
+    for key in cycle:
+        if key not in CYCLE_KEYS:
+            err(f"cycle.{key}", f"chiave sconosciuta {key!r} in [cycle] (ammesse: year, output)", "config.unknown_key")
+    year = cycle.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
+        err("cycle.year", f"[cycle] year deve essere un anno (es. 2021), trovato {year!r}")
+        year = 0
+    output = cycle.get("output", "out")
+    if not isinstance(output, str) or not output:
+        err("cycle.output", "[cycle] output deve essere un percorso")
+        output = "out"
+    enti_raw = data.get("ente", [])
+    if not isinstance(enti_raw, list) or not enti_raw:
+        err("ente", "nessun [[ente]] configurato")
+        enti_raw = []
+    installed = available_plugins()
+    seen: set[str] = set()
+    enti = []
+    for n, raw in enumerate(enti_raw, start=1):
+        where = f"ente[{n}]"
+        if not isinstance(raw, dict):
+            err(where, "ogni [[ente]] deve essere una tabella")
+            continue
+        for key in raw:
+            if key not in ENTE_KEYS:
+                err(f"{where}.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
+                    "config.unknown_key")
+        ente_id = raw.get("id")
+        if not isinstance(ente_id, str) or not _ENTE_ID.match(ente_id):
+            err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
+            continue
+        where = f"ente[{ente_id}]"
+        if ente_id in seen:
+            err(f"{where}.id", f"id {ente_id!r} ripetuto", "config.duplicate_id")
+            continue
+        seen.add(ente_id)
+        plugin = raw.get("plugin")
+        if not isinstance(plugin, str) or plugin not in installed:
+            problems.append(attrs.evolve(unknown_plugin(str(plugin), label, f"{where}.plugin"), source=SOURCE))
+            continue
+        data_dir = raw.get("data")
+        if not isinstance(data_dir, str) or not data_dir:
+            err(f"{where}.data", "manca la cartella dei dati (data)")
+            continue
+        folder = (root / data_dir).resolve()
+        try:
+            folder.relative_to(root)
+        except ValueError:
+            err(f"{where}.data", f"la cartella {data_dir!r} è fuori dalla cartella della configurazione", "config.path")
+            continue
+        if not folder.is_dir():
+            err(f"{where}.data", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
+            continue
+        overrides = raw.get("params", {})
+        if not isinstance(overrides, dict):
+            err(f"{where}.params", "[ente.params] deve essere una tabella")
+            continue
+        params = None
+        if year:
+            try:
+                params, param_problems = resolve_params(plugin, year, overrides, label)
+            except CiclopeError as exc:
+                problems.extend(exc.problems)
+                continue
+            problems.extend(attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems)
+        enti.append(EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), params=params))
+    if problems:
+        raise CiclopeError(problems)
+    out_dir = (root / output).resolve()
+    return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti))
+
+
+def resolve_params(plugin: str, year: int, overrides: Mapping[str, Any], where: str = "") -> tuple[Params, list[Problem]]:
+    """The plugin's parameters in force for ``year`` merged with overrides, and what is wrong with them."""
+    hooks, _ = Hooks.for_plugin(plugin)
+    params, problems = merge_params(hooks.params(year=year), overrides, where)
+    if not problems:
+        problems.extend(attrs.evolve(p, file=p.file or where) for p in hooks.check_params(params=params))
+    return params, problems

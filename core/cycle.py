@@ -1,0 +1,125 @@
+"""The phases of the performance cycle for one ente (SPEC §2), in order, calling the hooks.
+
+a pianificazione → b risorse → c monitoraggio → d valutazione → e premialità → f rendicontazione.
+A plugin changes *how* a step is computed, never the order. ``until`` stops after a phase.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+
+from .conciliation import apply_appeals
+from .loading import parse_indicator_value
+from .model import Ente
+from .money import r4
+from .organizational import measure
+from .outcomes import MonitoringOutcome, Positions, Rewards
+from .params import Params
+from .problems import Problem
+from .registry import Hooks, PluginInfo
+from .result import AppliedRevision, Result
+from .trace import Trace
+from .values import parse_nonnegative
+
+PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
+PHASE_NAMES = {"pianificazione": "a. Pianificazione", "risorse": "b. Risorse", "monitoraggio": "c. Monitoraggio (30/6)",
+               "valutazione": "d. Valutazione", "premialita": "e. Premialità", "rendicontazione": "f. Rendicontazione"}
+
+
+def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, until: str = "rendicontazione") -> Result:
+    if until not in PHASES:
+        raise ValueError(f"unknown phase {until!r}")
+    last = PHASES.index(until)
+    trace = Trace()
+    fields: dict = {}
+
+    # a. pianificazione: the plan is loaded; the regulation's checks
+    trace.extend(hooks.validate(ente=ente, params=params, trace=trace))
+
+    if last >= 1:   # b. risorse
+        fields["resources"] = hooks.resources(ente=ente, params=params, trace=trace) or {}
+
+    if last >= 2:   # c. monitoraggio, then the approved mid-year revisions
+        fields["monitoring"] = monitoring(ente, hooks, trace)
+        ente, fields["revisions"] = apply_revisions(ente, trace)
+
+    if last >= 3:   # d. valutazione
+        org = hooks.organizational_performance(ente=ente, params=params, trace=trace)
+        attestation = hooks.attestation(ente=ente, org=org, params=params, trace=trace)
+        cards, _effects, problems = apply_appeals(ente)
+        trace.extend(problems)
+        scores = {}
+        for person in ente.people.values():
+            scores[person.id] = hooks.individual_score(person=person, ente=ente, org=org, params=params,
+                                                       card=cards.get(person.id, []), trace=trace)
+        fields.update(org=org, attestation=attestation, scores=scores)
+
+        if last >= 4:   # e. premialità
+            pools = hooks.fund_pools(ente=ente, params=params, org=org, attestation=attestation,
+                                     resources=fields["resources"], trace=trace) or {}
+            fields["rewards"] = hooks.rewards(ente=ente, scores=scores, pools=pools, params=params, org=org,
+                                              trace=trace) or Rewards(pools=pools)
+            fields["positions"] = hooks.position_pay(ente=ente, params=params, org=org, attestation=attestation,
+                                                     scores=scores, trace=trace) or Positions()
+
+    if last >= 5:   # f. rendicontazione
+        fields["calendar"] = tuple(calendar_status(d, ente) for d in hooks.calendar(ente=ente, year=ente.year, params=params))
+
+    result = Result(ente=ente, plugin=plugin, params=params, until=until, figures=trace.figures,
+                    violations=tuple(trace.problems), **fields)
+    if last >= 5:
+        result = attrs.evolve(result, sections=tuple(hooks.report_sections(ente=ente, result=result)))
+    return result
+
+
+def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:
+    """Mid-year (30/6) measurement of every indicator with a mid-year target and value."""
+    out = {}
+    for ind in ente.indicators.values():
+        if not ind.active or ind.neutralized or ind.type == "monitor" or ind.target_mid is None:
+            continue
+        if ind.actual_mid is None and ind.type != "deadline":
+            continue
+        ach = measure(ind, ind.actual_mid, ind.target_mid, hooks, trace, f"monitoring:{ind.id}",
+                      f"Monitoraggio al 30/6 — {ind.id} {ind.name}", mid=True)
+        out[ind.id] = MonitoringOutcome(achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid)
+    return out
+
+
+def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevision, ...]]:
+    """Mid-year target revisions: applied only when validated by the OIV and approved; always listed."""
+    indicators = dict(ente.indicators)
+    listed = []
+    for rv in ente.revisions:
+        ind = indicators[rv.indicator]
+        if not rv.applies:
+            why = "non validata dall'OIV" if not rv.oiv_validated else "non approvata"
+            listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, why))
+            continue
+        try:
+            value = parse_nonnegative(rv.new) if rv.field == "weight" else parse_indicator_value(ind.type, rv.new)
+        except ValueError as exc:
+            trace.problem(Problem(rule="core.revision.value", message=str(exc), file=ente.file_of("revisions"),
+                                  row=rv.row, column="new", source="SPEC.md §5"))
+            listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido"))
+            continue
+        indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})
+        listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True,
+                                      "validata dall'OIV e approvata"))
+    return attrs.evolve(ente, indicators=indicators), tuple(listed)
+
+
+def calendar_status(deadline, ente: Ente) -> tuple:
+    """(deadline, status): "fatto" | "in ritardo" | "mancante" | "" (nothing to check)."""
+    if not deadline.approval:
+        return deadline, ""
+    done = ente.approvals.get(deadline.approval)
+    if not isinstance(done, dt.date):
+        return deadline, "mancante"
+    return deadline, "fatto" if done <= deadline.due else "in ritardo"
+
+
+def decimal_or_none(value) -> Decimal | None:
+    return None if value is None else Decimal(value)

@@ -1,0 +1,130 @@
+"""The core rules as a built-in plugin: every hook's default (rules/core.md), all ``trylast``.
+
+The ente's plugin is registered after this module and, for *firstresult* hooks, answers first;
+returning ``None`` from a plugin falls back to these defaults.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pluggy
+
+from . import organizational
+from .money import Pool
+from .outcomes import Attestation, Rewards, Score
+from .problems import Problem
+from .scoring import SOURCE_CARD, card_formula, card_score, indicator_achievement, weighted_mean
+from .trace import Input
+
+hookimpl = pluggy.HookimplMarker("ciclope")
+
+
+@hookimpl(trylast=True)
+def ciclope_params():
+    return {}
+
+
+@hookimpl(trylast=True)
+def ciclope_validate(ente):
+    """Core checks that need the whole ente (the loader already checked values and references)."""
+    problems = []
+    for p in ente.people.values():
+        if p.evaluator == p.id:
+            problems.append(Problem(rule="core.people.self_evaluation", severity="warning", file=ente.file_of("people"),
+                                    row=p.row, column="evaluator", source="D.Lgs. 150/2009 art. 9",
+                                    message=f"{p.id} risulta valutatore di sé stesso"))
+    cards = ente.cards()
+    for pid, items in cards.items():
+        if len({i.item for i in items}) != len(items):
+            problems.append(Problem(rule="core.card.duplicate_item", file=ente.file_of("evaluations"), row=items[0].row,
+                                    column="item", source="rules/core.md §3",
+                                    message=f"scheda di {pid}: una voce compare più volte"))
+        if any(i.weight is None for i in items) and any(i.weight is not None for i in items):
+            problems.append(Problem(rule="core.card.weights", file=ente.file_of("evaluations"), row=items[0].row,
+                                    column="weight", source="rules/core.md §3",
+                                    message=f"scheda di {pid}: pesi in parte vuoti e in parte indicati"))
+    return problems
+
+
+@hookimpl(trylast=True)
+def ciclope_resources(ente, trace):
+    pools = {}
+    for name, amount in ente.funds.items():
+        trace.record(f"pool:{name}", amount, "importo di [funds] in ente.toml", "ente.toml [funds]",
+                     label=f"Fondo {name}", inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")])
+        pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
+    return pools
+
+
+@hookimpl(trylast=True)
+def ciclope_indicator_achievement(indicator, measured, target):
+    return indicator_achievement(indicator.type, measured, target)
+
+
+@hookimpl(trylast=True)
+def ciclope_objective_achievement(parts):
+    return weighted_mean(parts)
+
+
+@hookimpl(trylast=True)
+def ciclope_organizational_performance(ente, trace, hooks):
+    return organizational.compute(ente, trace, hooks)
+
+
+@hookimpl(trylast=True)
+def ciclope_attestation(ente, org, trace):
+    computed = org.ente
+    attested = ente.approvals.get("oiv_attested", computed)
+    if attested is not None:
+        trace.record("attested", attested, "attestazione dell'OIV ([approvals] oiv_attested) o, se assente, il valore calcolato",
+                     "D.Lgs. 150/2009 art. 14", label="Performance attestata dall'OIV",
+                     inputs=[Input("calcolata", computed, ref="ente")])
+    return Attestation(computed=computed, attested=attested, judgement=str(ente.approvals.get("oiv_judgement", "")),
+                       motivation=str(ente.approvals.get("oiv_motivation", "")))
+
+
+@hookimpl(trylast=True)
+def ciclope_individual_score(person, card, trace):
+    score = card_score(card)
+    if score is None:
+        return Score(person=person.id, score=None, status="not_evaluated")
+    trace.record(f"score:{person.id}", score, card_formula(card), SOURCE_CARD, label=f"Punteggio di {person.name}",
+                 inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
+                               cell=f"evaluations.csv:{i.row}:points") for i in card])
+    return Score(person=person.id, score=score, status="evaluated", breakdown={"scheda": score})
+
+
+@hookimpl(trylast=True)
+def ciclope_fund_pools(resources):
+    return dict(resources)
+
+
+@hookimpl(trylast=True)
+def ciclope_rewards(pools):
+    return Rewards(pools=dict(pools))
+
+
+@hookimpl(trylast=True)
+def ciclope_position_pay():
+    return None
+
+
+def card_part(person, card, trace) -> Decimal | None:
+    """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
+    score = card_score(card)
+    if score is not None:
+        trace.record(f"card:{person.id}", score, card_formula(card), SOURCE_CARD,
+                     label=f"Scheda di valutazione di {person.name}",
+                     inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
+                                   cell=f"evaluations.csv:{i.row}:points") for i in card])
+    return score
+
+
+def weighted_score(person, parts, trace, source: str, level: str | None = None) -> Decimal:
+    """``Σ weight × value`` over ``(label, key, value 0–1, weight)`` parts, 2 decimals, recorded."""
+    from .money import r2
+    score = r2(sum((Decimal(w) * Decimal(v) for _, _, v, w in parts), Decimal(0)))
+    trace.record(f"score:{person.id}", score, " + ".join(f"{w} × {label}" for label, _, _, w in parts), source,
+                 label=f"Punteggio di {person.name}", inputs=[Input(label, v, ref=k) for label, k, v, _ in parts],
+                 note=f"livello: {level}" if level else "")
+    return score

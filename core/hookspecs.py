@@ -1,0 +1,177 @@
+"""Every ``ciclope_*`` hook, grouped by the phase of the cycle that calls it (SPEC §2–3).
+
+Conventions (as pytest and tox): bodies are docstrings only; the core's defaults
+(:mod:`core.defaults`) implement every hook with ``trylast=True`` so the ente's plugin wins. A
+*firstresult* hook stops at the first non-``None`` answer: return ``None`` to fall back to the
+default. Other hooks collect the answers of every implementation (plugin and core).
+
+Computing hooks receive ``trace`` (:class:`core.trace.Trace`): record each figure you compute with
+its inputs, formula and source, and each regulation problem you find. Hook implementations may
+accept any subset of the arguments (pluggy passes only the ones they name).
+"""
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("ciclope")
+
+
+# --- set-up: parameters and input schema ------------------------------------------------------
+
+@hookspec(firstresult=True)
+def ciclope_params(year):
+    """Return the plugin's parameter table.
+
+    Called once per ente when the run plan is built, before any data is read, with the cycle
+    ``year`` (so dated parameters give the value in force). Return a ``dict`` name →
+    :class:`core.params.ParamSpec` (usually ``load_param_specs(Path(__file__).parent /
+    "params.toml", year)``). The core merges it with the ops overrides of ``[ente.params]``; an
+    unknown or out-of-bounds override is a configuration error (exit code 2).
+    Default: no parameters (``{}``).
+    """
+
+
+@hookspec
+def ciclope_check_params(params):
+    """Return a list of :class:`core.problems.Problem` for parameter combinations the bounds cannot express.
+
+    Called right after ``ciclope_params`` with the merged :class:`core.params.Params` (e.g. the
+    merit bands of the Comunità Montane must sum to 1, art. 17.2). Any error is a configuration
+    error (exit code 2). Default: no problems.
+    """
+
+
+@hookspec
+def ciclope_input_schema():
+    """Return a :class:`core.outcomes.InputSchema`: the plugin's extra columns and own files.
+
+    Called once per ente before loading. Columns of canonical files not in SPEC §5, not declared
+    here and not prefixed ``x_`` are input errors. Default: nothing extra.
+    """
+
+
+@hookspec
+def ciclope_validate(ente, params, trace):
+    """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).
+
+    Called once per ente after loading, with the :class:`core.model.Ente` and its
+    :class:`core.params.Params`. Every implementation's answer is kept (the core's structural
+    checks included) and all are reported at once. Errors do not stop the cycle: money the rules
+    say must not be paid is withheld by the hook that computes it.
+    """
+
+
+# --- b. risorse -------------------------------------------------------------------------------
+
+@hookspec(firstresult=True)
+def ciclope_resources(ente, params, trace):
+    """Return the gross money pools: ``dict`` name → :class:`core.money.Pool` (phase b).
+
+    Called once, before monitoring. Plugins quantify their variable resources here (Brescia
+    004… §5). Default: one pool per ``[funds]`` entry of ``ente.toml``.
+    """
+
+
+# --- c. monitoraggio --------------------------------------------------------------------------
+
+@hookspec(firstresult=True)
+def ciclope_indicator_achievement(indicator, measured, target, trace):
+    """Return an indicator's achievement in [0, 1] (a ``Decimal``), or ``None`` to use the default.
+
+    Called for every scored indicator at the final measurement (phase d, ``measured`` =
+    ``actual``) and for every indicator with a mid-year target at 30/6 (phase c, ``measured`` =
+    ``actual_mid``, ``target`` = ``target_mid``). The core rounds the answer to 4 decimals.
+    Default: rules/core.md §1 by ``indicator.type``.
+    """
+
+
+# --- d. valutazione ---------------------------------------------------------------------------
+
+@hookspec(firstresult=True)
+def ciclope_objective_achievement(objective, parts, trace):
+    """Return an objective's achievement from its ``parts``.
+
+    ``parts`` is a list of ``(key, achievement, weight)`` for its scored indicators and its
+    scored child objectives (``weight`` may be ``None`` = equal weights). Return a ``Decimal``
+    (rounded to 4 decimals by the core) or ``None`` to use the default weighted mean
+    (rules/core.md §2).
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_organizational_performance(ente, params, trace, hooks):
+    """Return the :class:`core.outcomes.OrgPerformance` of the ente (phase d, first step).
+
+    Indicators → objectives → strategic areas → ente, plus units (servizi/aree) and
+    segretario/dirigenti. ``hooks`` is the typed facade, so an implementation can still ask the
+    indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.organizational`).
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_attestation(ente, org, params, trace):
+    """Return the OIV's :class:`core.outcomes.Attestation` of the organizational performance.
+
+    Called after ``ciclope_organizational_performance``. Default: attested = ``[approvals]
+    oiv_attested`` when given, else the computed ente achievement; judgement = ``[approvals]
+    oiv_judgement`` or empty.
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_individual_score(person, ente, org, params, card, trace):
+    """Return the :class:`core.outcomes.Score` of one person (phase d, second step).
+
+    Called for every row of ``people.csv`` in file order; ``card`` is the person's evaluation
+    items after conciliation (rules/core.md §5), possibly empty. Default: the card score of
+    rules/core.md §3, no level; ``not_evaluated`` without a card.
+    """
+
+
+# --- e. premialità ----------------------------------------------------------------------------
+
+@hookspec(firstresult=True)
+def ciclope_fund_pools(ente, params, org, attestation, resources, trace):
+    """Return the pools to distribute (``dict`` name → Pool), after any OIV reduction.
+
+    Called at the start of phase e with the gross ``resources`` of phase b. Default: the
+    resources unchanged.
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_rewards(ente, scores, pools, params, org, trace):
+    """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
+
+    ``scores`` maps person id → Score. Default: no money is computed (pools stay whole and are
+    reported as residual), since only a regulation says who gets what.
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_position_pay(ente, params, org, attestation, scores, trace):
+    """Return :class:`core.outcomes.Positions` (posizioni organizzative) or ``None``.
+
+    Called after ``ciclope_rewards`` where the regulation weights positions (Brescia 001…
+    art. 3–6). Default: no positions.
+    """
+
+
+# --- f. rendicontazione -----------------------------------------------------------------------
+
+@hookspec
+def ciclope_calendar(ente, year, params):
+    """Return a list of :class:`core.outcomes.Deadline` for the cycle ``year``.
+
+    Called by ``ciclope calendar`` and in phase f to flag acts done late or missing given
+    ``[approvals]``. Answers of all implementations are joined. Default: none.
+    """
+
+
+@hookspec
+def ciclope_report_sections(ente, result):
+    """Return a list of :class:`core.outcomes.ReportSection` for the Relazione and schede.xlsx.
+
+    Called in phase f with the complete :class:`core.result.Result`. Answers of all
+    implementations are joined. Default: none.
+    """

@@ -1,0 +1,496 @@
+"""An ente's data folder (CSV files or ``ente.xlsx``, plus ``ente.toml``) → :class:`core.model.Ente`.
+
+Every problem is collected (file, row, column, the rule broken and what was expected) and raised
+once in a :class:`core.problems.CiclopeError`; a traceback never reaches the user. Cross-reference
+problems that make the data meaningless (unknown ids, cycles, duplicates) are load errors too; the
+regulation's own checks come later (``ciclope_validate``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import model as m
+from .outcomes import InputSchema
+from .problems import CiclopeError, Problem
+from .tables import Sheet, read_csv, read_xlsx
+from .tomlcompat import tomllib
+from .values import (
+    INACTIVE, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
+    parse_positive_fraction, parse_share, to_decimal,
+)
+
+CONTRACT = "SPEC.md §5"
+_ID = re.compile(r"^[^\s,;]+$")
+
+
+def _text(s: str) -> str:
+    return s
+
+
+def _id(s: str) -> str:
+    if not _ID.match(s):
+        raise ValueError(f"identificativo non valido {s!r}: niente spazi, virgole o punti e virgola")
+    return s
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    def parse(s: str) -> str:
+        value = s.strip().lower() if s.strip().lower() in choices else s.strip()
+        if value not in choices:
+            raise ValueError(f"atteso uno tra {', '.join(choices)}, trovato {s!r}")
+        return value
+    return parse
+
+
+def _category(s: str) -> str:
+    value = s.strip().upper()
+    if value not in m.CATEGORIES:
+        raise ValueError(f"attesa una categoria tra {', '.join(m.CATEGORIES)}, trovato {s!r}")
+    return value
+
+
+_RAW = object()   # columns parsed by their owner (indicator values depend on the type)
+
+# file → column → (parser, required column)
+CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
+    "units": {"id": (_id, True), "name": (_text, False), "kind": (_choice(*m.UNIT_KINDS), True),
+              "parent": (_id, False), "head": (_id, False)},
+    "areas": {"id": (_id, True), "name": (_text, False), "weight": (parse_nonnegative, False),
+              "separate": (parse_bool, False)},
+    "people": {"id": (_id, True), "name": (_text, False), "role": (_choice(*m.ROLES), True),
+               "category": (_category, False), "unit": (_id, True), "fte": (parse_positive_fraction, False),
+               "absence_days": (parse_nonnegative, False), "insufficient": (parse_bool, False),
+               "evaluator": (_id, False)},
+    "objectives": {"id": (_id, True), "kind": (_choice(*m.OBJECTIVE_KINDS), True), "title": (_text, False),
+                   "parent": (_id, False), "area": (_id, False), "weight": (parse_nonnegative, False),
+                   "owner": (_id, False)},
+    "indicators": {"id": (_id, True), "objective": (_id, True), "name": (_text, False),
+                   "type": (_choice(*m.INDICATOR_TYPES), True), "weight": (parse_nonnegative, False),
+                   "baseline": (_RAW, False), "target": (_RAW, False), "actual": (_RAW, False),
+                   "target_mid": (_RAW, False), "actual_mid": (_RAW, False),
+                   "neutralized": (parse_bool, False), "reason": (_text, False), "source": (_text, False)},
+    "assignments": {"cruscotto": (_id, True), "owner": (_id, True), "ref": (_id, True),
+                    "weight": (parse_nonnegative, False)},
+    "evaluations": {"person": (_id, True), "evaluator": (_id, False), "section": (_text, False),
+                    "item": (_text, True), "max_points": (parse_number, True), "points": (parse_number, True),
+                    "weight": (parse_nonnegative, False)},
+    "revisions": {"indicator": (_id, True), "field": (_choice("target", "target_mid", "weight"), True),
+                  "old": (_text, False), "new": (_text, True), "reason": (_text, False),
+                  "oiv_validated": (parse_bool, False), "approved": (parse_bool, False)},
+    "appeals": {"person": (_id, True), "stage": (_choice(*m.APPEAL_STAGES), True), "date": (parse_date, False),
+                "outcome": (_choice(*m.APPEAL_OUTCOMES), False), "new_points_item": (_text, False),
+                "new_points": (parse_nonnegative, False)},
+}
+REQUIRED_FILES = ("units", "people")
+ENTE_TOML_KEYS = {"name", "funds", "approvals"}
+APPROVAL_NUMBERS = {"oiv_attested"}
+_TARGET_YEAR = re.compile(r"^target_(\d{4})$")
+
+
+class _Loader:
+    def __init__(self, folder: Path, ente_id: str, year: int, schema: InputSchema):
+        self.folder = folder
+        self.ente_id = ente_id
+        self.year = year
+        self.schema = schema
+        self.problems: list[Problem] = []
+        self.sheets: dict[str, Sheet] = {}
+        self.files: dict[str, str] = {}
+        self.format = "csv"
+
+    # -- problems --------------------------------------------------------------------------
+    def err(self, sheet: Sheet | str, row: int | None, column: str, rule: str, message: str,
+            source: str = CONTRACT) -> None:
+        label = sheet.label if isinstance(sheet, Sheet) else sheet
+        self.problems.append(Problem(rule=rule, message=message, file=label, row=row, column=column,
+                                     source=source))
+
+    # -- reading ---------------------------------------------------------------------------
+    def read(self) -> None:
+        xlsx = self.folder / "ente.xlsx"
+        known = set(CANONICAL) | {f.removesuffix(".csv") for f in self.schema.files}
+        if xlsx.exists():
+            self.format = "xlsx"
+            self.files["ente.xlsx"] = _sha256(xlsx)
+            for name, sheet in read_xlsx(xlsx, self.problems).items():
+                if name not in known:
+                    self.err(sheet, None, "", "core.input.unknown_file",
+                             f"foglio sconosciuto {name!r} (attesi: {', '.join(sorted(known))})")
+                    continue
+                self.sheets[name] = sheet
+        else:
+            for path in sorted(self.folder.glob("*.csv")):
+                name = path.stem
+                if name not in known:
+                    if not name.startswith("x_"):
+                        self.err(path.name, None, "", "core.input.unknown_file",
+                                 f"file sconosciuto {path.name} (attesi: {', '.join(sorted(k + '.csv' for k in known))};"
+                                 " i file aggiuntivi vanno prefissati x_)")
+                    continue
+                if path.is_symlink() and not _inside(path.resolve(), self.folder.resolve()):
+                    self.err(path.name, None, "", "core.input.symlink", "collegamento simbolico fuori dalla cartella dati")
+                    continue
+                self.files[path.name] = _sha256(path)
+                sheet = read_csv(path, name, self.problems)
+                if sheet is not None:
+                    self.sheets[name] = sheet
+        for name in REQUIRED_FILES:
+            if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
+                label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"
+                self.err(label, None, "", "core.input.missing_file", f"manca {label}, obbligatorio")
+
+    def columns(self, name: str) -> dict[str, tuple[Any, bool]]:
+        cols = dict(CANONICAL.get(name, {}))
+        for col, parser in self.schema.columns.get(f"{name}.csv", {}).items():
+            cols[col] = (parser, False)
+        for col, parser in self.schema.files.get(f"{name}.csv", {}).items():
+            cols[col] = (parser, False)
+        for col in self.schema.required.get(f"{name}.csv", ()):
+            if col in cols:
+                cols[col] = (cols[col][0], True)
+        return cols
+
+    def rows(self, name: str) -> Iterable[tuple[Sheet, int, dict[str, Any]]]:
+        """Parsed rows of a sheet; a row with any bad cell is reported and skipped."""
+        sheet = self.sheets.get(name)
+        if sheet is None:
+            return
+        cols = self.columns(name)
+        for col in sheet.header:
+            if col in cols or col.startswith("x_") or (name == "indicators" and _TARGET_YEAR.match(col)):
+                continue
+            self.err(sheet, 1, col, "core.input.unknown_column",
+                     f"colonna sconosciuta {col!r} (le colonne aggiuntive vanno prefissate x_)")
+        for col, (_, required) in cols.items():
+            if required and col not in sheet.header:
+                self.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
+        if any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in self.problems):
+            return
+        for n, cells in sheet.rows:
+            out: dict[str, Any] = {}
+            ok = True
+            for col, text in cells.items():
+                if col.startswith("x_"):
+                    continue
+                parser, required = cols.get(col, (_RAW, False))
+                if text == "":
+                    if required:
+                        self.err(sheet, n, col, "core.input.required", f"valore obbligatorio mancante in {col!r}")
+                        ok = False
+                    out[col] = None
+                    continue
+                if parser is _RAW:
+                    out[col] = text
+                    continue
+                try:
+                    out[col] = parser(text)
+                except ValueError as exc:
+                    self.err(sheet, n, col, "core.input.value", str(exc))
+                    ok = False
+            if ok:
+                yield sheet, n, out
+
+    def unique(self, items: dict, key: str, sheet: Sheet, n: int, obj) -> None:
+        if key in items:
+            self.err(sheet, n, "id", "core.input.duplicate", f"identificativo {key!r} ripetuto (già alla riga {items[key].row})")
+        else:
+            items[key] = obj
+
+    # -- ente.toml -------------------------------------------------------------------------
+    def ente_toml(self) -> tuple[str, dict, dict]:
+        path = self.folder / "ente.toml"
+        if not path.exists():
+            self.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
+            return self.ente_id, {}, {}
+        self.files["ente.toml"] = _sha256(path)
+        try:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            self.err("ente.toml", None, "", "core.input.toml", f"TOML non valido: {exc}")
+            return self.ente_id, {}, {}
+        for key in data:
+            if key not in ENTE_TOML_KEYS and not key.startswith("x_"):
+                self.err("ente.toml", None, key, "core.input.unknown_key",
+                         f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_TOML_KEYS))})")
+        funds = {}
+        raw_funds = data.get("funds", {})
+        if not isinstance(raw_funds, dict):
+            self.err("ente.toml", None, "funds", "core.input.value", "[funds] deve essere una tabella")
+            raw_funds = {}
+        for key, raw in raw_funds.items():
+            try:
+                funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
+            except ValueError as exc:
+                self.err("ente.toml", None, f"funds.{key}", "core.input.value", str(exc))
+        approvals: dict[str, Any] = {}
+        raw_appr = data.get("approvals", {})
+        if not isinstance(raw_appr, dict):
+            self.err("ente.toml", None, "approvals", "core.input.value", "[approvals] deve essere una tabella")
+            raw_appr = {}
+        for key, raw in raw_appr.items():
+            try:
+                approvals[key] = _approval(key, raw)
+            except ValueError as exc:
+                self.err("ente.toml", None, f"approvals.{key}", "core.input.value", str(exc))
+        name = data.get("name", self.ente_id)
+        return str(name), funds, approvals
+
+    # -- the canonical files ---------------------------------------------------------------
+    def load(self) -> m.Ente:
+        self.read()
+        name, funds, approvals = self.ente_toml()
+        units: dict[str, m.Unit] = {}
+        for sheet, n, r in self.rows("units"):
+            self.unique(units, r["id"], sheet, n, m.Unit(id=r["id"], name=r.get("name") or r["id"], kind=r["kind"],
+                                                        parent=r.get("parent"), head=r.get("head"), row=n))
+        areas: dict[str, m.StrategicArea] = {}
+        for sheet, n, r in self.rows("areas"):
+            self.unique(areas, r["id"], sheet, n, m.StrategicArea(id=r["id"], name=r.get("name") or r["id"],
+                                                                 weight=r.get("weight"), separate=bool(r.get("separate")), row=n))
+        people: dict[str, m.Person] = {}
+        canonical_people = set(CANONICAL["people"])
+        for sheet, n, r in self.rows("people"):
+            extra = {k: v for k, v in r.items() if k not in canonical_people}
+            self.unique(people, r["id"], sheet, n, m.Person(
+                id=r["id"], name=r.get("name") or r["id"], role=r["role"], category=r.get("category"),
+                unit=r["unit"], fte=r.get("fte") or Decimal(1), absence_days=r.get("absence_days") or Decimal(0),
+                insufficient=bool(r.get("insufficient")), evaluator=r.get("evaluator"), extra=extra, row=n))
+        objectives: dict[str, m.Objective] = {}
+        for sheet, n, r in self.rows("objectives"):
+            self.unique(objectives, r["id"], sheet, n, m.Objective(
+                id=r["id"], kind=r["kind"], title=r.get("title") or r["id"], parent=r.get("parent"),
+                area=r.get("area"), weight=r.get("weight"), owner=r.get("owner"), row=n))
+        indicators: dict[str, m.Indicator] = {}
+        for sheet, n, r in self.rows("indicators"):
+            ind = self.indicator(sheet, n, r)
+            if ind is not None:
+                self.unique(indicators, ind.id, sheet, n, ind)
+        assignments = tuple(m.Assignment(cruscotto=r["cruscotto"], owner=r["owner"], ref=r["ref"],
+                                         weight=r.get("weight"), row=n) for _, n, r in self.rows("assignments"))
+        evaluations = []
+        for sheet, n, r in self.rows("evaluations"):
+            if r["max_points"] <= 0:
+                self.err(sheet, n, "max_points", "core.card.max_points", "max_points deve essere maggiore di 0",
+                         source="rules/core.md §3")
+                continue
+            if not (0 <= r["points"] <= r["max_points"]):
+                self.err(sheet, n, "points", "core.card.points",
+                         f"punti {r['points']} fuori da [0, {r['max_points']}]", source="rules/core.md §3")
+                continue
+            evaluations.append(m.EvaluationItem(person=r["person"], evaluator=r.get("evaluator"),
+                                                section=r.get("section") or "", item=r["item"],
+                                                max_points=r["max_points"], points=r["points"],
+                                                weight=r.get("weight"), row=n))
+        revisions = tuple(m.Revision(indicator=r["indicator"], field=r["field"], old=r.get("old") or "",
+                                     new=r["new"], reason=r.get("reason") or "",
+                                     oiv_validated=bool(r.get("oiv_validated")), approved=bool(r.get("approved")),
+                                     row=n) for _, n, r in self.rows("revisions"))
+        appeals = tuple(m.Appeal(person=r["person"], stage=r["stage"], date=r.get("date"), outcome=r.get("outcome"),
+                                 new_points_item=r.get("new_points_item"), new_points=r.get("new_points"), row=n)
+                        for _, n, r in self.rows("appeals"))
+        tables = {}
+        for fname in self.schema.files:
+            stem = fname.removesuffix(".csv")
+            tables[stem] = tuple(m.Row(values=r, row=n) for _, n, r in self.rows(stem))
+        ente = m.Ente(id=self.ente_id, name=name, year=self.year, funds=funds, approvals=approvals, units=units,
+                      areas=areas, people=people, objectives=objectives, indicators=indicators,
+                      assignments=assignments, evaluations=tuple(evaluations), revisions=revisions,
+                      appeals=appeals, tables=tables, files=dict(sorted(self.files.items())),
+                      source_format=self.format)
+        self.references(ente)
+        if self.problems:
+            raise CiclopeError(self.problems)
+        return ente
+
+    def indicator(self, sheet: Sheet, n: int, r: dict[str, Any]) -> m.Indicator | None:
+        kind = r["type"]
+        year_cols = {int(mm.group(1)): c for c in sheet.header if (mm := _TARGET_YEAR.match(c))}
+        targets: dict[int, Any] = {}
+        ok = True
+
+        def value(col: str, text: str | None) -> Any:
+            nonlocal ok
+            if text is None or text == "":
+                return None
+            if text == INACTIVE and col.startswith("target"):
+                return INACTIVE
+            try:
+                return parse_indicator_value(kind, text)
+            except ValueError as exc:
+                if col == "baseline":   # informational: keep what the plan says
+                    return text
+                self.err(sheet, n, col, "core.input.value", str(exc))
+                ok = False
+                return None
+
+        for y, col in sorted(year_cols.items()):
+            targets[y] = value(col, r.get(col))
+        if self.year in year_cols:
+            target, tcol = targets[self.year], year_cols[self.year]
+        elif "target" in sheet.header:
+            target, tcol = value("target", r.get("target")), "target"
+        elif year_cols:
+            self.err(sheet, 1, f"target_{self.year}", "core.input.missing_column",
+                     f"nessuna colonna target per l'anno {self.year} (presenti: "
+                     f"{', '.join(year_cols.values())})")
+            return None
+        else:
+            target, tcol = None, "target"
+        active = target != INACTIVE
+        if not active:
+            target = None
+        neutralized = bool(r.get("neutralized"))
+        if neutralized and not (r.get("reason") or "").strip():
+            self.err(sheet, n, "reason", "core.input.required", "un indicatore neutralizzato richiede il motivo (reason)")
+            ok = False
+        if active and kind != "monitor" and target is None and not neutralized and ok:
+            self.err(sheet, n, tcol, "core.input.required", "manca il target dell'indicatore")
+            ok = False
+        if kind in ("higher", "project") and isinstance(target, Decimal) and target <= 0 and not neutralized:
+            self.err(sheet, n, tcol, "core.indicator.target", "il target deve essere maggiore di 0", source="rules/core.md §1")
+            ok = False
+        if kind == "monitor" and r.get("weight"):
+            self.err(sheet, n, "weight", "core.indicator.monitor_weight",
+                     "un indicatore di monitoraggio non si pondera: peso vuoto o 0",
+                     source="002_cb68e27bcf5376bc.txt §3.2; rules/core.md §1")
+            ok = False
+        actual = value("actual", r.get("actual"))
+        target_mid = value("target_mid", r.get("target_mid"))
+        actual_mid = value("actual_mid", r.get("actual_mid"))
+        baseline = value("baseline", r.get("baseline"))
+        if not ok:
+            return None
+        return m.Indicator(id=r["id"], objective=r["objective"], name=r.get("name") or r["id"], type=kind,
+                           weight=r.get("weight"), baseline=baseline, target=target, actual=actual,
+                           target_mid=target_mid if target_mid != INACTIVE else None,
+                           actual_mid=actual_mid, neutralized=neutralized, reason=r.get("reason") or "",
+                           source=r.get("source") or "", active=active,
+                           targets={y: (None if t == INACTIVE else t) for y, t in targets.items()}, row=n)
+
+    # -- references ------------------------------------------------------------------------
+    def references(self, e: m.Ente) -> None:
+        L = e.file_of
+        roots = [u for u in e.units.values() if u.parent is None]
+        if e.units and len(roots) != 1:
+            self.err(L("units"), None, "parent", "core.units.root",
+                     f"l'organigramma deve avere una sola radice (unità senza parent), trovate {len(roots)}")
+        for u in e.units.values():
+            if u.parent is not None and u.parent not in e.units:
+                self.err(L("units"), u.row, "parent", "core.ref.unit", f"unità {u.parent!r} inesistente")
+            if u.head is not None and u.head not in e.people:
+                self.err(L("units"), u.row, "head", "core.ref.person", f"persona {u.head!r} inesistente")
+        self.cycles(L("units"), {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
+        for p in e.people.values():
+            if p.unit not in e.units:
+                self.err(L("people"), p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente")
+            if p.evaluator is not None and p.evaluator not in e.people:
+                self.err(L("people"), p.row, "evaluator", "core.ref.person", f"valutatore {p.evaluator!r} inesistente")
+        for o in e.objectives.values():
+            if o.parent is not None and o.parent not in e.objectives:
+                self.err(L("objectives"), o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente")
+            if o.area is not None and o.area not in e.areas:
+                self.err(L("objectives"), o.row, "area", "core.ref.area", f"area strategica {o.area!r} inesistente in areas.csv")
+            if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
+                self.err(L("objectives"), o.row, "owner", "core.ref.owner", f"responsabile {o.owner!r}: né unità né persona")
+        self.cycles(L("objectives"), {o.id: o.parent for o in e.objectives.values()}, {o.id: o.row for o in e.objectives.values()})
+        for i in e.indicators.values():
+            if i.objective not in e.objectives:
+                self.err(L("indicators"), i.row, "objective", "core.ref.objective", f"obiettivo {i.objective!r} inesistente")
+        for a in e.assignments:
+            if a.ref not in e.indicators and a.ref not in e.objectives:
+                self.err(L("assignments"), a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo")
+            if a.owner not in e.units and a.owner not in e.people:
+                self.err(L("assignments"), a.row, "owner", "core.ref.owner", f"titolare {a.owner!r}: né unità né persona")
+        for it in e.evaluations:
+            if it.person not in e.people:
+                self.err(L("evaluations"), it.row, "person", "core.ref.person", f"persona {it.person!r} inesistente")
+            if it.evaluator is not None and it.evaluator not in e.people:
+                self.err(L("evaluations"), it.row, "evaluator", "core.ref.person", f"valutatore {it.evaluator!r} inesistente")
+        for rv in e.revisions:
+            if rv.indicator not in e.indicators:
+                self.err(L("revisions"), rv.row, "indicator", "core.ref.indicator", f"indicatore {rv.indicator!r} inesistente")
+        for ap in e.appeals:
+            if ap.person not in e.people:
+                self.err(L("appeals"), ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente")
+
+    def cycles(self, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
+        reported: set[str] = set()
+        for start in parent:
+            seen, node = [], start
+            while node is not None and node in parent and node not in seen:
+                seen.append(node)
+                node = parent[node]
+            if node is not None and node in seen and node not in reported:
+                loop = seen[seen.index(node):]
+                reported.update(loop)
+                self.err(label, rows.get(node), "parent", "core.ref.cycle", f"ciclo nei parent: {' → '.join(loop + [node])}")
+
+
+def parse_indicator_value(kind: str, text: str) -> Any:
+    """An indicator's target or actual as its type reads it (rules/core.md §1)."""
+    if kind == "deadline":
+        return parse_date(text)
+    if kind == "boolean":
+        return parse_bool(text)
+    if kind == "monitor":
+        for parse in (parse_number, parse_date):
+            try:
+                return parse(text)
+            except ValueError:
+                pass
+        return text   # "monitoraggio": measured and reported, never scored
+    return parse_number(text)
+
+
+def _approval(key: str, raw: Any) -> Any:
+    if key in APPROVAL_NUMBERS:
+        return parse_share(str(to_decimal(raw)))
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, (dt.date, bool)):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return parse_date(raw)
+        except ValueError:
+            return raw
+    if isinstance(raw, (int, float)):
+        return to_decimal(raw)
+    raise ValueError(f"valore non ammesso per {key}: {raw!r}")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
+    columns: dict[str, dict] = {}
+    files: dict[str, dict] = {}
+    required: dict[str, tuple] = {}
+    for s in schemas:
+        for f, cols in s.columns.items():
+            columns.setdefault(f, {}).update(cols)
+        for f, cols in s.files.items():
+            files.setdefault(f, {}).update(cols)
+        for f, cols in s.required.items():
+            required[f] = tuple(required.get(f, ())) + tuple(cols)
+    return InputSchema(columns=columns, files=files, required=required)
+
+
+def load_ente(folder: Path, ente_id: str, year: int, schema: InputSchema | None = None) -> m.Ente:
+    """Load one ente or raise :class:`CiclopeError` with every problem found."""
+    return _Loader(Path(folder), ente_id, year, schema or InputSchema()).load()

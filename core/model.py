@@ -1,0 +1,256 @@
+"""The domain of one ente (SPEC §5), as frozen attrs classes built by :mod:`core.loading`.
+
+Each record keeps ``row``, its 1-based row in the input sheet (header = row 1), so that a rule
+broken later can still point at the cell. Italian terms: *ente* (institution), *unità*
+(organizational unit), *area strategica* (strategic area / BSC perspective), *obiettivo*
+(objective), *indicatore* (indicator), *cruscotto* (dashboard of indicators assigned to a unit or
+person), *scheda di valutazione* (individual evaluation card), *revisione* (mid-year target
+revision), *ricorso/riesame/contraddittorio* (appeals), *fondi* (funds), *approvazioni* (formal acts).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Mapping
+
+import attrs
+
+UNIT_KINDS = ("ente", "area", "servizio", "ufficio", "staff", "azienda_speciale")
+ROLES = ("segretario", "dirigente", "po", "dipendente")
+CATEGORIES = ("A", "B", "C", "D", "DIR")
+OBJECTIVE_KINDS = ("strategic", "operational", "individual")
+INDICATOR_TYPES = ("higher", "lower", "deadline", "boolean", "project", "monitor")
+APPEAL_STAGES = ("riesame", "ricorso", "contraddittorio")
+APPEAL_OUTCOMES = ("accolto", "respinto")
+
+Value = Decimal | dt.date | bool | None   # an indicator's target or actual
+
+
+@attrs.frozen
+class Unit:
+    """A node of the organization chart (``units.csv``)."""
+
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    head: str | None
+    row: int = 0
+
+
+@attrs.frozen
+class StrategicArea:
+    """A strategic area / BSC perspective (``areas.csv``); not an org unit."""
+
+    id: str
+    name: str
+    weight: Decimal | None
+    separate: bool = False
+    row: int = 0
+
+
+@attrs.frozen
+class Person:
+    """Someone evaluated (``people.csv``); ``extra`` holds the plugin's own columns."""
+
+    id: str
+    name: str
+    role: str
+    category: str | None
+    unit: str
+    fte: Decimal = Decimal(1)
+    absence_days: Decimal = Decimal(0)
+    insufficient: bool = False
+    evaluator: str | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    row: int = 0
+
+    @property
+    def is_staff(self) -> bool:        # dipendente
+        return self.role == "dipendente"
+
+    @property
+    def is_po(self) -> bool:           # titolare di posizione organizzativa
+        return self.role == "po"
+
+    @property
+    def is_dirigente(self) -> bool:    # dirigente or Segretario Generale
+        return self.role in ("dirigente", "segretario")
+
+
+@attrs.frozen
+class Objective:
+    """A strategic, operational or individual objective (``objectives.csv``)."""
+
+    id: str
+    kind: str
+    title: str
+    parent: str | None
+    area: str | None
+    weight: Decimal | None
+    owner: str | None
+    row: int = 0
+
+
+@attrs.frozen
+class Indicator:
+    """An indicator with its target for the cycle year (``indicators.csv``).
+
+    ``active`` is False when the cycle year's target column holds ``-``. ``targets`` keeps every
+    ``target_<year>`` of a multi-year plan for the reports.
+    """
+
+    id: str
+    objective: str
+    name: str
+    type: str
+    weight: Decimal | None
+    baseline: Value
+    target: Value
+    actual: Value
+    target_mid: Value = None
+    actual_mid: Value = None
+    neutralized: bool = False
+    reason: str = ""
+    source: str = ""
+    active: bool = True
+    targets: Mapping[int, Value] = attrs.field(factory=dict, hash=False)
+    row: int = 0
+
+    @property
+    def scored(self) -> bool:
+        return self.active and not self.neutralized and self.type != "monitor"
+
+
+@attrs.frozen
+class Assignment:
+    """One ref (indicator or objective) in a cruscotto owned by a unit or a person."""
+
+    cruscotto: str
+    owner: str
+    ref: str
+    weight: Decimal | None
+    row: int = 0
+
+
+@attrs.frozen
+class EvaluationItem:
+    """One item of an individual evaluation card (``evaluations.csv``, rules/core.md §3)."""
+
+    person: str
+    evaluator: str | None
+    section: str
+    item: str
+    max_points: Decimal
+    points: Decimal
+    weight: Decimal | None
+    row: int = 0
+
+
+@attrs.frozen
+class Revision:
+    """A mid-year change of an indicator field (``revisions.csv``)."""
+
+    indicator: str
+    field: str
+    old: str
+    new: str
+    reason: str
+    oiv_validated: bool
+    approved: bool
+    row: int = 0
+
+    @property
+    def applies(self) -> bool:
+        return self.oiv_validated and self.approved
+
+
+@attrs.frozen
+class Appeal:
+    """A stage of conciliation (``appeals.csv``, rules/core.md §5)."""
+
+    person: str
+    stage: str
+    date: dt.date | None
+    outcome: str | None
+    new_points_item: str | None
+    new_points: Decimal | None
+    row: int = 0
+
+
+@attrs.frozen
+class Row:
+    """A row of a plugin's own file (e.g. Brescia ``positions.csv``), values already parsed."""
+
+    values: Mapping[str, Any] = attrs.field(hash=False)
+    row: int = 0
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.values.get(key)
+        return default if value is None else value
+
+
+@attrs.frozen
+class Ente:
+    """Everything loaded for one ente: the input of the cycle. Collections keep file order."""
+
+    id: str
+    name: str
+    year: int
+    funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+    approvals: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    units: Mapping[str, Unit] = attrs.field(factory=dict, hash=False)
+    areas: Mapping[str, StrategicArea] = attrs.field(factory=dict, hash=False)
+    people: Mapping[str, Person] = attrs.field(factory=dict, hash=False)
+    objectives: Mapping[str, Objective] = attrs.field(factory=dict, hash=False)
+    indicators: Mapping[str, Indicator] = attrs.field(factory=dict, hash=False)
+    assignments: tuple[Assignment, ...] = ()
+    evaluations: tuple[EvaluationItem, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    appeals: tuple[Appeal, ...] = ()
+    tables: Mapping[str, tuple[Row, ...]] = attrs.field(factory=dict, hash=False)
+    files: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # input file name → sha256
+    source_format: str = "csv"                                          # "csv" | "xlsx"
+
+    # -- navigation helpers used by the core and by plugins ---------------------------------
+    def file_of(self, name: str) -> str:
+        """How a problem names an input sheet: ``people.csv`` or ``ente.xlsx[people]``."""
+        stem = name.removesuffix(".csv")
+        return f"ente.xlsx[{stem}]" if self.source_format == "xlsx" else f"{stem}.csv"
+
+    def root_unit(self) -> Unit | None:
+        return next((u for u in self.units.values() if u.parent is None), None)
+
+    def unit_ancestors(self, unit_id: str | None) -> list[Unit]:
+        """The unit itself and its ancestors up to the root (cycles are rejected at load)."""
+        chain, seen = [], set()
+        while unit_id and unit_id in self.units and unit_id not in seen:
+            seen.add(unit_id)
+            unit = self.units[unit_id]
+            chain.append(unit)
+            unit_id = unit.parent
+        return chain
+
+    def area_of(self, unit_id: str | None) -> Unit | None:
+        """The unit of kind ``area`` at or above a unit (the *area* for money, rules/core.md)."""
+        return next((u for u in self.unit_ancestors(unit_id) if u.kind == "area"), None)
+
+    def top_unit_of(self, unit_id: str | None) -> Unit | None:
+        """The unit just below the root at or above a unit (a ranking's *area* scope)."""
+        chain = self.unit_ancestors(unit_id)
+        return chain[-2] if len(chain) >= 2 else (chain[0] if chain else None)
+
+    def cards(self) -> dict[str, list[EvaluationItem]]:
+        by_person: dict[str, list[EvaluationItem]] = {}
+        for item in self.evaluations:
+            by_person.setdefault(item.person, []).append(item)
+        return by_person
+
+    def staff(self) -> list[Person]:
+        return [p for p in self.people.values() if p.is_staff]
+
+    def table(self, name: str) -> tuple[Row, ...]:
+        return self.tables.get(name, ())

@@ -1,0 +1,114 @@
+"""Money and rounding primitives (rules/core.md §4, SPEC §8).
+
+Money is :class:`decimal.Decimal` in euro, rounded to cents half-up. Every split conserves its pool
+to the cent by the *largest remainder* method: each share is floored to the cent, and the cents left
+over go one by one to the largest fractional remainders (ties broken by id order).
+"""
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Mapping
+
+import attrs
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def r2(x) -> Decimal:
+    """Half-up to 2 decimals (cents, scores)."""
+    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def r4(x) -> Decimal:
+    """Half-up to 4 decimals (achievements)."""
+    return Decimal(x).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+class InsufficientFund(ValueError):
+    """The pool cannot give everybody the lower bound (``fondo insufficiente``)."""
+
+
+def split(pool: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Proportional split of ``pool`` (cents) by non-negative weights, largest remainder.
+
+    With all weights zero (or no weights) nothing is distributed: every part is 0.00 and the caller
+    reports the pool as residual.
+    """
+    pool = r2(pool)
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("negative weight in a proportional split")
+    total = sum(weights.values(), Decimal(0))
+    if not weights or total == 0:
+        return {k: ZERO for k in weights}
+    exact = {k: pool * Decimal(w) / total for k, w in weights.items()}
+    parts = {k: v.quantize(CENT, rounding=ROUND_FLOOR) for k, v in exact.items()}
+    left = int((pool - sum(parts.values(), Decimal(0))) / CENT)
+    order = sorted(exact, key=lambda k: (-(exact[k] - parts[k]), k))
+    for k in order[:left]:
+        parts[k] += CENT
+    return parts
+
+
+def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> dict[str, Decimal]:
+    """``pay_i = clamp(λ·s_i, lo, hi)`` with Σ pay = pool, exact (unrounded) values.
+
+    λ is found by walking the breakpoints ``lo/s_i`` and ``hi/s_i`` where the sum is piecewise
+    linear in λ. ``pool < n·lo`` raises :class:`InsufficientFund`; ``pool ≥ n·hi`` gives everybody
+    ``hi`` (the rest is the caller's residual). (rules/core.md §4, rules/brescia.md §1)
+    """
+    pool, lo, hi = Decimal(pool), Decimal(lo), Decimal(hi)
+    n = len(scores)
+    if n == 0:
+        return {}
+    if pool < n * lo:
+        raise InsufficientFund(f"fondo insufficiente: {pool} < {n} × {lo}")
+    if pool >= n * hi:
+        return {k: hi for k in scores}
+    s = {k: Decimal(v) for k, v in scores.items()}
+
+    def total(lam: Decimal) -> Decimal:
+        return sum((min(max(lam * v, lo), hi) for v in s.values()), Decimal(0))
+
+    points = sorted({lo / v for v in s.values() if v > 0} | {hi / v for v in s.values() if v > 0})
+    if not points:  # every score is zero: nobody can be told apart, all at lo.. hi equally
+        return {k: pool / n for k in s}
+    prev = Decimal(0)
+    for p in points + [points[-1] * 2]:
+        if total(p) >= pool:
+            a, b = total(prev), total(p)
+            lam = p if b == a else prev + (pool - a) * (p - prev) / (b - a)
+            return {k: min(max(lam * v, lo), hi) for k, v in s.items()}
+        prev = p
+    # zero scores stay at lo and the others reach hi: the rest cannot be given
+    return {k: min(max(points[-1] * 2 * v, lo), hi) for k, v in s.items()}
+
+
+def bounded_split(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> dict[str, Decimal]:
+    """Bounded proportional split rounded to cents by largest remainder over the bounded values.
+
+    The parts sum to ``min(pool, Σ bounded)`` exactly; any remainder is the caller's residual.
+    """
+    weights = bounded_weights(pool, scores, lo, hi)
+    given = r2(min(Decimal(pool), sum(weights.values(), Decimal(0))))
+    return split(given, weights)
+
+
+@attrs.frozen
+class Pool:
+    """A named money pool: what it held, what reached people, what is left (residual)."""
+
+    name: str
+    amount: Decimal
+    distributed: Decimal = ZERO
+    source: str = ""
+    label: str = ""
+
+    @property
+    def residual(self) -> Decimal:
+        return self.amount - self.distributed
+
+    def with_distributed(self, distributed: Decimal) -> "Pool":
+        if distributed > self.amount:
+            raise ValueError(f"pool {self.name}: distributed {distributed} > amount {self.amount}")
+        return attrs.evolve(self, distributed=r2(distributed))

@@ -1,0 +1,236 @@
+"""Organizational performance with the core rules (rules/core.md §1–2).
+
+indicator → objective (its indicators and child objectives) → strategic area → ente; units by
+their cruscotto, their objectives or their parent; segretario/dirigenti by their cruscotto.
+Every achievement is rounded to 4 decimals when computed and parents use the rounded parts.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import Ente, Indicator
+from .money import r4
+from .outcomes import IndicatorOutcome, OrgPerformance
+from .problems import Problem
+from .scoring import (FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual,
+                      weighted_mean)
+from .trace import Input, Trace
+
+MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
+
+
+def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, label: str,
+            mid: bool = False) -> Decimal:
+    value = hooks.indicator_achievement(indicator=ind, measured=measured, target=target, trace=trace)
+    value = r4(value)
+    if key not in trace.figures:
+        col_t, col_a = ("target_mid", "actual_mid") if mid else ("target", "actual")
+        trace.record(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, label=label,
+                     inputs=(Input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
+                             Input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}")))
+    return value
+
+
+class _Org:
+    def __init__(self, ente: Ente, trace: Trace, hooks):
+        self.e, self.trace, self.hooks = ente, trace, hooks
+        self.indicators: dict[str, IndicatorOutcome] = {}
+        self.objectives: dict[str, Decimal | None] = {}
+        self.not_scored: dict[str, str] = {}
+        self.children: dict[str, list[str]] = {}
+        for o in ente.objectives.values():
+            if o.parent:
+                self.children.setdefault(o.parent, []).append(o.id)
+        self.by_objective: dict[str, list[Indicator]] = {}
+        for i in ente.indicators.values():
+            self.by_objective.setdefault(i.objective, []).append(i)
+
+    def problem(self, rule, message, file, row, column, source=SOURCE_AGGREGATION):
+        self.trace.problem(Problem(rule=rule, message=message, source=source, file=self.e.file_of(file), row=row,
+                                   column=column))
+
+    # -- indicators -----------------------------------------------------------------------
+    def indicator(self, ind: Indicator) -> IndicatorOutcome:
+        if not ind.active:
+            status = "inactive"
+        elif ind.neutralized:
+            status = "neutralized"
+        elif ind.type == "monitor":
+            status = "monitor"
+        elif ind.actual is None and needs_actual(ind):
+            self.problem("core.indicator.missing_actual", f"indicatore {ind.id} senza consuntivo (né neutralizzato)",
+                         "indicators", ind.row, "actual", SOURCE_INDICATOR)
+            status = "missing"
+        else:
+            status = "scored"
+        ach = None
+        if status == "scored":
+            ach = measure(ind, ind.actual, ind.target, self.hooks, self.trace, f"indicator:{ind.id}",
+                          f"Indicatore {ind.id} — {ind.name}")
+        else:
+            self.not_scored[f"indicator:{ind.id}"] = {
+                "inactive": "non attivo nell'anno ('-')", "neutralized": f"neutralizzato: {ind.reason}",
+                "monitor": "indicatore di monitoraggio, non ponderato", "missing": "consuntivo mancante"}[status]
+        return IndicatorOutcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
+
+    # -- objectives -----------------------------------------------------------------------
+    def objective(self, oid: str) -> Decimal | None:
+        if oid in self.objectives:
+            return self.objectives[oid]
+        self.objectives[oid] = None        # guards against cycles (already rejected at load)
+        obj = self.e.objectives[oid]
+        inds = self.by_objective.get(oid, [])
+        kids = self.children.get(oid, [])
+        declared = [i.weight for i in inds if i.type != "monitor"] + [self.e.objectives[k].weight for k in kids]
+        if mixed_weights(declared):
+            self.problem("core.weights.mixed", f"obiettivo {oid}: pesi in parte vuoti e in parte indicati",
+                         "indicators", inds[0].row if inds else obj.row, "weight")
+        parts: list[tuple[str, Decimal, Decimal | None]] = []
+        for i in inds:
+            out = self.indicators[i.id]
+            if out.scored:
+                parts.append((f"indicator:{i.id}", out.achievement, i.weight))
+        for k in kids:
+            v = self.objective(k)
+            if v is not None:
+                parts.append((f"objective:{k}", v, self.e.objectives[k].weight))
+        if not parts:
+            self.not_scored[f"objective:{oid}"] = "nessun indicatore attivo e misurato (non valutato)"
+            return None
+        value = self.hooks.objective_achievement(objective=obj, parts=parts, trace=self.trace)
+        value = r4(value) if value is not None else None
+        self.objectives[oid] = value
+        key = f"objective:{oid}"
+        if key not in self.trace.figures:
+            self.trace.record(key, value, MEAN, SOURCE_AGGREGATION, label=f"Obiettivo {oid} — {obj.title}",
+                              inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts])
+        return value
+
+    # -- the rest -------------------------------------------------------------------------
+    def mean(self, key: str, label: str, parts, formula=MEAN, source=SOURCE_AGGREGATION) -> Decimal | None:
+        value = weighted_mean(parts)
+        if value is None:
+            self.not_scored[key] = "nulla di misurato"
+            return None
+        self.trace.record(key, value, formula, source, label=label,
+                          inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts])
+        return value
+
+    def ref_value(self, ref: str) -> tuple[str, Decimal | None]:
+        if ref in self.e.indicators:
+            return f"indicator:{ref}", self.indicators[ref].achievement
+        return f"objective:{ref}", self.objectives.get(ref)
+
+    def cruscotto(self, owner: str) -> list[tuple[str, Decimal, Decimal | None]] | None:
+        rows = [a for a in self.e.assignments if a.owner == owner]
+        if not rows:
+            return None
+        if mixed_weights(a.weight for a in rows):
+            self.problem("core.weights.mixed", f"cruscotto di {owner}: pesi in parte vuoti e in parte indicati",
+                         "assignments", rows[0].row, "weight")
+        parts, seen = [], set()
+        for a in rows:
+            key, value = self.ref_value(a.ref)
+            if value is not None and key not in seen:   # a ref listed twice is measured once
+                seen.add(key)
+                parts.append((key, value, a.weight))
+        return parts
+
+    def run(self) -> OrgPerformance:
+        e = self.e
+        for ind in e.indicators.values():
+            self.indicators[ind.id] = self.indicator(ind)
+        for oid in e.objectives:
+            self.objective(oid)
+        areas: dict[str, Decimal | None] = {}
+        for a in e.areas.values():
+            objs = [o for o in e.objectives.values() if o.area == a.id and o.kind != "individual"]
+            if mixed_weights(o.weight for o in objs):
+                self.problem("core.weights.mixed", f"area {a.id}: pesi degli obiettivi in parte vuoti",
+                             "objectives", objs[0].row, "weight")
+            parts = [(f"objective:{o.id}", self.objectives[o.id], o.weight) for o in objs
+                     if self.objectives.get(o.id) is not None]
+            areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
+        if e.areas:
+            counted = [a for a in e.areas.values() if not a.separate]
+            if mixed_weights(a.weight for a in counted):
+                self.problem("core.weights.mixed", "aree strategiche: pesi in parte vuoti e in parte indicati",
+                             "areas", counted[0].row, "weight")
+            parts = [(f"area:{a.id}", areas[a.id], a.weight) for a in counted if areas[a.id] is not None]
+        else:
+            tops = [o for o in e.objectives.values() if o.parent is None and o.kind != "individual"]
+            parts = [(f"objective:{o.id}", self.objectives[o.id], o.weight) for o in tops
+                     if self.objectives.get(o.id) is not None]
+        ente_value = self.mean("ente", f"Performance dell'ente — {e.name}", parts)
+        units = self.units(ente_value)
+        people = {}
+        for p in e.people.values():
+            if not p.is_dirigente:
+                continue
+            parts = self.cruscotto(p.id)
+            if parts is None:
+                owned = [o for o in e.objectives.values() if o.owner == p.id]
+                parts = [(f"objective:{o.id}", self.objectives[o.id], None) for o in owned
+                         if self.objectives.get(o.id) is not None] or None
+            if parts is None:
+                headed = next((u.id for u in e.units.values() if u.head == p.id), None)
+                if headed is not None and units.get(headed) is not None:
+                    parts = [(f"unit:{headed}", units[headed], None)]
+            people[p.id] = self.mean(f"person:{p.id}", f"Performance organizzativa di {p.name} ({p.role})",
+                                     parts or [])
+        return OrgPerformance(ente=ente_value, areas={k: v for k, v in areas.items() if not e.areas[k].separate},
+                              objectives=self.objectives, indicators=self.indicators, units=units, people=people,
+                              separate={k: v for k, v in areas.items() if e.areas[k].separate},
+                              not_scored=self.not_scored)
+
+    def units(self, ente_value: Decimal | None) -> dict[str, Decimal | None]:
+        e = self.e
+        units: dict[str, Decimal | None] = {}
+        for u in _top_down(e):
+            key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+            parts = self.cruscotto(u.id)
+            if parts is not None:
+                units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
+                continue
+            owned = [o for o in e.objectives.values() if o.owner == u.id and o.kind != "individual"]
+            parts = [(f"objective:{o.id}", self.objectives[o.id], None) for o in owned
+                     if self.objectives.get(o.id) is not None]
+            if parts:
+                units[u.id] = self.mean(key, label, parts, "media semplice degli obiettivi di cui l'unità è responsabile")
+            elif owned:
+                units[u.id] = None
+                self.not_scored[key] = "obiettivi dell'unità non valutati"
+            else:
+                inherited = units.get(u.parent) if u.parent else ente_value
+                source_key = f"unit:{u.parent}" if u.parent else "ente"
+                units[u.id] = inherited
+                if inherited is None:
+                    self.not_scored[key] = "nulla di misurato, né per l'unità né per chi la contiene"
+                else:
+                    self.trace.record(key, inherited, "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
+                                      SOURCE_AGGREGATION, label=label, inputs=[Input(source_key, inherited, ref=source_key)])
+        return units
+
+
+def _top_down(ente: Ente):
+    """Units with every parent before its children (cycles were rejected at load)."""
+    done: set[str] = set()
+    out = []
+    pending = list(ente.units.values())
+    while pending:
+        rest = []
+        for u in pending:
+            if u.parent is None or u.parent in done or u.parent not in ente.units:
+                out.append(u)
+                done.add(u.id)
+            else:
+                rest.append(u)
+        if len(rest) == len(pending):  # pragma: no cover - a cycle slipped through
+            out.extend(rest)
+            break
+        pending = rest
+    return out
+
+
+def compute(ente: Ente, trace: Trace, hooks) -> OrgPerformance:
+    return _Org(ente, trace, hooks).run()

@@ -1,0 +1,150 @@
+"""What the hooks return: the computed side of the cycle (frozen attrs, no I/O).
+
+Plugins build these; the core assembles them into a :class:`core.result.Result`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Callable, Mapping
+
+import attrs
+
+from .model import Value
+from .money import Pool
+
+
+@attrs.frozen
+class IndicatorOutcome:
+    """An indicator at the final measurement. ``status``: scored | neutralized | inactive | monitor."""
+
+    achievement: Decimal | None
+    target: Value
+    actual: Value
+    status: str
+
+    @property
+    def scored(self) -> bool:
+        return self.status == "scored" and self.achievement is not None
+
+
+@attrs.frozen
+class MonitoringOutcome:
+    """An indicator at 30/6 against its mid-year target: deviation = achievement − 1."""
+
+    achievement: Decimal
+    deviation: Decimal
+    target: Value
+    actual: Value
+
+
+@attrs.frozen
+class OrgPerformance:
+    """Organizational performance (phase d). ``None`` = not scored (never a silent 0 or 1)."""
+
+    ente: Decimal | None
+    areas: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
+    objectives: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
+    indicators: Mapping[str, IndicatorOutcome] = attrs.field(factory=dict, hash=False)
+    units: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
+    people: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
+    separate: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
+    not_scored: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # "objective:X" → why
+
+    def unit(self, unit_id: str | None) -> Decimal | None:
+        return self.units.get(unit_id) if unit_id else None
+
+
+@attrs.frozen
+class Attestation:
+    """The OIV's attestation of the organizational performance and the judgement (giudizio)."""
+
+    computed: Decimal | None
+    attested: Decimal | None
+    judgement: str = ""
+    motivation: str = ""
+
+
+@attrs.frozen
+class Score:
+    """An individual score 0–100 (2 decimals) with its level and the parts that made it."""
+
+    person: str
+    score: Decimal | None
+    level: str | None = None
+    status: str = "evaluated"                 # evaluated | not_evaluated | plugin statuses
+    breakdown: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen
+class Award:
+    """Money to one person from one pool."""
+
+    person: str
+    amount: Decimal
+    pool: str
+    band: str | None = None
+
+
+@attrs.frozen
+class Rewards:
+    """Phase e: pools with what was distributed, awards, statuses set by the regulation."""
+
+    pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
+    awards: Mapping[str, Award] = attrs.field(factory=dict, hash=False)
+    statuses: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)    # bands, lists, statistics
+
+
+@attrs.frozen
+class PositionPay:
+    """A posizione organizzativa: weighting score and pay (Brescia 001… art. 3–6)."""
+
+    id: str
+    score: Decimal
+    annual: Decimal
+    monthly: Decimal
+    result_max: Decimal | None = None
+    result: Decimal | None = None
+    holder: str | None = None
+
+
+@attrs.frozen
+class Positions:
+    positions: Mapping[str, PositionPay] = attrs.field(factory=dict, hash=False)
+    pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline of the regulation's calendar; ``approval`` names the ``[approvals]`` key that proves it."""
+
+    phase: str
+    act: str
+    due: dt.date
+    source: str
+    approval: str | None = None
+
+
+@attrs.frozen
+class ReportSection:
+    """An extra section of the Relazione, as a title and rows of a table (plain text, escaped)."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    note: str = ""
+
+
+@attrs.frozen
+class InputSchema:
+    """The plugin's own input: extra columns of canonical files and files of its own.
+
+    ``columns``: file name → {column → parser}; ``files``: file name → {column → parser};
+    ``required``: file name → columns that must be present. A parser takes the cell text and
+    returns a value or raises ``ValueError`` with an Italian message.
+    """
+
+    columns: Mapping[str, Mapping[str, Callable[[str], Any]]] = attrs.field(factory=dict, hash=False)
+    files: Mapping[str, Mapping[str, Callable[[str], Any]]] = attrs.field(factory=dict, hash=False)
+    required: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)

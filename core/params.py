@@ -1,0 +1,190 @@
+"""A plugin's parameters as dated data (``params.toml`` next to the plugin).
+
+Every parameter has a value (or dated values), bounds, and a legal source; a parameter without a
+source is a load error. Format::
+
+    [result_share]
+    value = 0.15
+    min = 0.15                      # bounds are inclusive
+    max = 1
+    source = "001_2164dd4e03a9b49f.txt art. 6.5"
+    description = "Quota delle risorse PO destinata alla retribuzione di risultato"
+    assumption = ""                 # non-empty: why this default is an assumption (listed in reports)
+
+    [point_value_staff]
+    kind = "number"
+    source = "004_a450255962d2094d.txt §5.3"
+    values = [ { since = 2021-01-01, value = 0.01 } ]   # dated values: the one in force for the year
+
+``kind`` ∈ number (default), integer, text, choice (with ``choices``), table (a list of tables,
+checked by the plugin's ``ciclope_check_params`` hook).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+import attrs
+
+from .problems import CiclopeError, Problem, Problems
+from .tomlcompat import tomllib
+from .values import to_decimal
+
+KINDS = ("number", "integer", "text", "choice", "table", "bool")
+SPEC_KEYS = {"value", "values", "kind", "min", "max", "choices", "source", "description", "assumption", "since"}
+
+
+@attrs.frozen
+class ParamSpec:
+    name: str
+    value: Any
+    source: str
+    kind: str = "number"
+    min: Decimal | None = None
+    max: Decimal | None = None
+    choices: tuple[str, ...] = ()
+    description: str = ""
+    assumption: str = ""
+    since: dt.date | None = None
+
+
+def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
+    if kind in ("number", "integer"):
+        value = to_decimal(raw)
+        if kind == "integer" and value != value.to_integral_value():
+            raise ValueError(f"{spec_name}: atteso un numero intero, trovato {raw!r}")
+        return value
+    if kind == "bool":
+        if not isinstance(raw, bool):
+            raise ValueError(f"{spec_name}: atteso true/false, trovato {raw!r}")
+        return raw
+    if kind == "table":
+        if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+            raise ValueError(f"{spec_name}: attesa una lista di tabelle, trovato {raw!r}")
+        return tuple(dict(r) for r in raw)
+    if not isinstance(raw, str):
+        raise ValueError(f"{spec_name}: atteso un testo, trovato {raw!r}")
+    return raw
+
+
+def check_bounds(spec: ParamSpec, value: Any) -> str | None:
+    """The reason a value is out of the parameter's legal bounds, or None."""
+    if spec.kind in ("number", "integer"):
+        if spec.min is not None and value < spec.min:
+            return f"{spec.name} = {value} è sotto il minimo {spec.min}"
+        if spec.max is not None and value > spec.max:
+            return f"{spec.name} = {value} supera il massimo {spec.max}"
+    if spec.kind == "choice" and value not in spec.choices:
+        return f"{spec.name} = {value!r} non è tra i valori ammessi {', '.join(spec.choices)}"
+    return None
+
+
+def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec]:
+    """Read and check a ``params.toml``; the value in force for ``year`` (default: the latest)."""
+    problems = Problems()
+    fname = str(path)
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    specs: dict[str, ParamSpec] = {}
+    for name, raw in data.items():
+        if not isinstance(raw, dict):
+            problems.error("params.format", f"il parametro {name} deve essere una tabella", file=fname, column=name)
+            continue
+        unknown = set(raw) - SPEC_KEYS
+        if unknown:
+            problems.error("params.format", f"chiavi sconosciute per {name}: {', '.join(sorted(unknown))}",
+                           file=fname, column=name)
+        kind = raw.get("kind", "number")
+        if kind not in KINDS:
+            problems.error("params.format", f"{name}: kind {kind!r} non valido", file=fname, column=name)
+            continue
+        if not str(raw.get("source", "")).strip():
+            problems.error("params.source", f"il parametro {name} non ha una fonte normativa (source)",
+                           file=fname, column=name)
+            continue
+        since = raw.get("since")
+        value = raw.get("value")
+        if "values" in raw:
+            dated = sorted(raw["values"], key=lambda v: v["since"])
+            cutoff = dt.date(year, 12, 31) if year else dt.date.max
+            in_force = [v for v in dated if v["since"] <= cutoff]
+            if not in_force:
+                problems.error("params.in_force", f"{name}: nessun valore in vigore nel {year}", file=fname, column=name)
+                continue
+            value, since = in_force[-1]["value"], in_force[-1]["since"]
+        if value is None:
+            problems.error("params.format", f"il parametro {name} non ha un valore", file=fname, column=name)
+            continue
+        try:
+            spec = ParamSpec(
+                name=name, value=_coerce(name, kind, value), source=str(raw["source"]), kind=kind,
+                min=to_decimal(raw["min"]) if "min" in raw else None,
+                max=to_decimal(raw["max"]) if "max" in raw else None,
+                choices=tuple(raw.get("choices", ())), description=str(raw.get("description", "")),
+                assumption=str(raw.get("assumption", "")), since=since,
+            )
+        except ValueError as exc:
+            problems.error("params.format", str(exc), file=fname, column=name)
+            continue
+        why = check_bounds(spec, spec.value)
+        if why:
+            problems.error("params.bounds", why, file=fname, column=name, source=spec.source)
+        specs[name] = spec
+    problems.raise_if_errors()
+    return specs
+
+
+@attrs.frozen
+class Params:
+    """The parameters in force for one ente: defaults merged with the ops overrides."""
+
+    specs: Mapping[str, ParamSpec] = attrs.field(factory=dict, hash=False)
+    values: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    overridden: frozenset[str] = frozenset()
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def source(self, name: str) -> str:
+        spec = self.specs.get(name)
+        return spec.source if spec else ""
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
+
+
+def merge_params(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> tuple[Params, list[Problem]]:
+    """Defaults + ops overrides; unknown or out-of-bounds overrides are problems."""
+    problems: list[Problem] = []
+    values = {name: spec.value for name, spec in specs.items()}
+    for name, raw in overrides.items():
+        spec = specs.get(name)
+        if spec is None:
+            known = ", ".join(sorted(specs)) or "nessuno"
+            problems.append(Problem(rule="config.param_unknown", file=where, column=f"params.{name}",
+                                    message=f"parametro sconosciuto {name!r} (parametri del plugin: {known})"))
+            continue
+        try:
+            value = _coerce(name, spec.kind, raw)
+        except ValueError as exc:
+            problems.append(Problem(rule="config.param_type", file=where, column=f"params.{name}", message=str(exc)))
+            continue
+        why = check_bounds(spec, value)
+        if why:
+            problems.append(Problem(rule="config.param_bounds", file=where, column=f"params.{name}",
+                                    message=why, source=spec.source))
+            continue
+        values[name] = value
+    return Params(specs=dict(specs), values=values, overridden=frozenset(overrides) & frozenset(specs)), problems
+
+
+def params_or_raise(specs, overrides, where=""):
+    params, problems = merge_params(specs, overrides, where)
+    if problems:
+        raise CiclopeError(problems)
+    return params

@@ -1,0 +1,85 @@
+"""Problems: the one handled error type of ciclope.
+
+A :class:`Problem` says *what* is wrong (``rule``, ``message``), *where* (file, row, column) and
+*why it is a rule* (``source``: seed file + article). The same class serves input errors (the ente
+cannot be loaded), configuration errors and regulation violations found while computing (the
+*violazioni* listed in ``results.json``). :class:`CiclopeError` carries one or more problems and is
+the only exception the command line renders (without a traceback).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One rule broken somewhere, in words a person can act on."""
+
+    rule: str                      # "<plugin or core>.<rule-id>", e.g. "core.value.number"
+    message: str                   # Italian, for the office
+    severity: str = "error"        # "error" | "warning"
+    source: str = ""               # legal or contract source: "003_17a077a346f3b252.txt art. 17.2"
+    file: str = ""
+    row: int | None = None         # 1-based data row as in a spreadsheet (header = row 1)
+    column: str = ""
+
+    @property
+    def where(self) -> str:
+        parts = [self.file] if self.file else []
+        if self.row is not None:
+            parts.append(str(self.row))
+        if self.column:
+            parts.append(self.column)
+        return ":".join(parts)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def render(self) -> str:
+        loc = f"{self.where}: " if self.where else ""
+        src = f" [{self.source}]" if self.source else ""
+        kind = "errore" if self.is_error else "avviso"
+        return f"{loc}{kind} {self.rule}: {self.message}{src}"
+
+
+def error(rule: str, message: str, **where) -> Problem:
+    return Problem(rule=rule, message=message, severity="error", **where)
+
+
+def warning(rule: str, message: str, **where) -> Problem:
+    return Problem(rule=rule, message=message, severity="warning", **where)
+
+
+class CiclopeError(Exception):
+    """Raised with every problem found, never with only the first one."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+
+class Problems:
+    """A collector: code that validates appends here and raises once at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def error(self, rule: str, message: str, **where) -> None:
+        self.items.append(error(rule, message, **where))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.items)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise CiclopeError(self.items)

@@ -1,0 +1,63 @@
+"""The outcome of one ente's cycle: everything the outputs are made from (no I/O here)."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import attrs
+
+from .model import Ente
+from .outcomes import (Attestation, Deadline, MonitoringOutcome, OrgPerformance, Positions,
+                       ReportSection, Rewards, Score)
+from .money import Pool
+from .params import Params
+from .problems import Problem
+from .registry import PluginInfo
+from .trace import Figure
+
+
+@attrs.frozen
+class AppliedRevision:
+    indicator: str
+    field: str
+    old: str
+    new: str
+    reason: str
+    applied: bool
+    why: str            # Italian: "validata dall'OIV e approvata" / "non validata dall'OIV" …
+
+
+@attrs.frozen
+class Result:
+    """One ente after the phases run (``until`` names the last one)."""
+
+    ente: Ente
+    plugin: PluginInfo
+    params: Params
+    until: str
+    org: OrgPerformance | None = None
+    attestation: Attestation | None = None
+    monitoring: Mapping[str, MonitoringOutcome] = attrs.field(factory=dict, hash=False)
+    revisions: tuple[AppliedRevision, ...] = ()
+    resources: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
+    scores: Mapping[str, Score] = attrs.field(factory=dict, hash=False)
+    rewards: Rewards | None = None
+    positions: Positions | None = None
+    calendar: tuple[tuple[Deadline, str], ...] = ()     # (deadline, status: "fatto" | "in ritardo" | "mancante" | "")
+    sections: tuple[ReportSection, ...] = ()
+    figures: Mapping[str, Figure] = attrs.field(factory=dict, hash=False)
+    violations: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [v for v in self.violations if v.is_error]
+
+    def status_of(self, person_id: str) -> str | None:
+        if self.rewards is not None and person_id in self.rewards.statuses:
+            return self.rewards.statuses[person_id]
+        score = self.scores.get(person_id)
+        return score.status if score else None
+
+    def assumptions(self) -> list[tuple[str, str, Any, str]]:
+        """(parameter, assumption text, value, source) of every parameter marked as an assumption."""
+        return [(name, spec.assumption, self.params.values.get(name), spec.source)
+                for name, spec in self.params.specs.items() if spec.assumption]

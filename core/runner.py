@@ -1,0 +1,145 @@
+"""Many enti: one fresh plugin manager each, optional processes (``--jobs``), atomic output folders.
+
+An ente whose data cannot be loaded *fails* and gets no output folder; the others are unaffected.
+Outputs are written to a temporary folder beside ``OUT/<id>/`` and moved into place, so an
+interrupted run leaves the previous complete folder or none, never a partial one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+from .config import EnteConfig, RunPlan
+from .cycle import run_cycle
+from .loading import load_ente, merge_schemas
+from .problems import CiclopeError, Problem
+from .registry import Hooks
+from .result import Result
+
+
+@attrs.frozen
+class EnteOutcome:
+    id: str
+    plugin: str
+    status: str                     # "ok" | "errors" | "failed"
+    reason: str = ""
+    figures: dict = attrs.field(factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
+def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
+    """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded)."""
+    hooks, info = Hooks.for_plugin(cfg.plugin)
+    schema = merge_schemas(hooks.input_schemas())
+    ente = load_ente(cfg.data, cfg.id, year, schema)
+    return run_cycle(ente, hooks, cfg.params, info, until)
+
+
+def write_outputs(result: Result, out: Path) -> Path:
+    """Write every output of one ente into ``out/<id>/`` atomically."""
+    from . import results
+    from .reports import write_reports
+
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / result.ente.id
+    tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
+    try:
+        (tmp / "results.json").write_text(results.dumps(result), encoding="utf-8")
+        write_reports(result, tmp)
+        old = None
+        if final.exists():
+            old = out / f".{result.ente.id}.old"
+            if old.exists():
+                shutil.rmtree(old)
+            final.rename(old)
+        tmp.rename(final)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def run_one(cfg: EnteConfig, year: int, out: Path, until: str) -> EnteOutcome:
+    try:
+        result = compute(cfg, year, until)
+    except CiclopeError as exc:
+        first = exc.problems[0].render() if exc.problems else ""
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", f"{len(exc.problems)} problemi nei dati; il primo: {first}",
+                           problems=exc.problems)
+    write_outputs(result, out)
+    errors = result.errors
+    att = result.attestation
+    figures = {"ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
+               "attested": None if att is None or att.attested is None else float(att.attested),
+               "people": len(result.ente.people),
+               "distributed": None if result.rewards is None else
+               f"{sum((p.distributed for p in result.rewards.pools.values()), start=0):.2f}"}
+    if errors:
+        return EnteOutcome(cfg.id, cfg.plugin, "errors", f"{len(errors)} violazioni: {errors[0].render()}",
+                           figures=figures, problems=tuple(result.violations))
+    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures)
+
+
+def _worker(args):
+    cfg, year, out, until = args
+    return run_one(cfg, year, out, until)
+
+
+def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (), until: str = "rendicontazione",
+             jobs: int = 1, progress=None) -> list[EnteOutcome]:
+    out = Path(out) if out else plan.output
+    enti = [plan.ente(i) for i in only] if only else list(plan.enti)
+    work = [(cfg, plan.year, out, until) for cfg in enti]
+    outcomes: list[EnteOutcome] = []
+    if jobs > 1 and len(work) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for n, outcome in enumerate(pool.map(_worker, work, chunksize=max(1, len(work) // (jobs * 8))), 1):
+                outcomes.append(outcome)
+                if progress:
+                    progress(n, len(work), outcome)
+    else:
+        for n, item in enumerate(work, 1):
+            outcome = _worker(item)
+            outcomes.append(outcome)
+            if progress:
+                progress(n, len(work), outcome)
+    write_summary(outcomes, out)
+    return outcomes
+
+
+def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    doc = {"enti": [{"id": o.id, "plugin": o.plugin, "status": o.status, "reason": o.reason, **o.figures}
+                    for o in outcomes]}
+    tmp = out / ".summary.json.tmp"
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, out / "summary.json")
+
+
+def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
+    """Failures first, then the rest; long lists are cut with a count."""
+    order = {"failed": 0, "errors": 1, "ok": 2}
+    rows = sorted(outcomes, key=lambda o: (order[o.status], o.id))
+    label = {"ok": "ok", "errors": "violazioni", "failed": "FALLITO"}
+    lines = [f"{'ente':<28} {'plugin':<18} {'esito':<11} {'perf. ente':>10}  note"]
+    for o in rows[:limit]:
+        ente = o.figures.get("ente")
+        lines.append(f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {o.reason[:120]}")
+    if len(rows) > limit:
+        lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
+    lines.append(f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti")
+    return "\n".join(lines)
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()

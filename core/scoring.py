@@ -1,0 +1,89 @@
+"""Scoring primitives of the core rules (rules/core.md §1–3), shared by the defaults and plugins."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+from .model import EvaluationItem, Indicator
+from .money import r2, r4
+
+ONE = Decimal(1)
+ZERO = Decimal(0)
+SOURCE_INDICATOR = "rules/core.md §1"
+SOURCE_AGGREGATION = "rules/core.md §2"
+SOURCE_CARD = "rules/core.md §3"
+
+FORMULAS = {
+    "higher": "consuntivo / target, limitato a [0, 1]",
+    "project": "percentuale di completamento / target, limitata a [0, 1]",
+    "lower": "target / consuntivo, limitato a [0, 1] (1 se il consuntivo è ≤ 0)",
+    "deadline": "1 se completato entro la data target, altrimenti 0 (nessuna data = non completato)",
+    "boolean": "1 se il consuntivo coincide con il target (SI/NO), altrimenti 0",
+}
+
+
+def clamp01(x: Decimal) -> Decimal:
+    return max(ZERO, min(ONE, x))
+
+
+def indicator_achievement(kind: str, measured, target) -> Decimal:
+    """Achievement of one measurement against its target (rules/core.md §1), unrounded."""
+    if kind == "deadline":
+        if measured is None:
+            return ZERO
+        return ONE if isinstance(measured, dt.date) and measured <= target else ZERO
+    if kind == "boolean":
+        return ONE if measured == target else ZERO
+    if kind in ("higher", "project"):
+        return clamp01(Decimal(measured) / Decimal(target))
+    if kind == "lower":
+        measured = Decimal(measured)
+        return ONE if measured <= 0 else clamp01(Decimal(target) / measured)
+    raise ValueError(f"indicator type {kind!r} is not scored")
+
+
+def needs_actual(indicator: Indicator) -> bool:
+    """A deadline without a date is simply not completed; any other scored type needs a value."""
+    return indicator.type != "deadline"
+
+
+def weighted_mean(parts: Sequence[tuple[str, Decimal, Decimal | None]]) -> Decimal | None:
+    """Weighted mean of ``(key, value, weight)``; all weights empty (or all zero) = equal weights.
+
+    Returns the value rounded to 4 decimals (achievements), or None with no parts.
+    """
+    if not parts:
+        return None
+    weights = [w for _, _, w in parts]
+    if all(w is None for w in weights) or sum((w or ZERO) for w in weights) == 0:
+        return r4(sum((v for _, v, _ in parts), ZERO) / len(parts))
+    total = sum((w or ZERO) for w in weights)
+    return r4(sum((v * (w or ZERO) for _, v, w in parts), ZERO) / total)
+
+
+def mixed_weights(weights: Iterable[Decimal | None]) -> bool:
+    """A group mixing empty and non-empty weights (an error, rules/core.md §2)."""
+    ws = list(weights)
+    return any(w is None for w in ws) and any(w is not None for w in ws)
+
+
+def card_score(items: Sequence[EvaluationItem]) -> Decimal | None:
+    """``100 × Σ(weight × points/max) / Σ weight``; empty weights in all rows = max_points (§3)."""
+    if not items:
+        return None
+    if all(i.weight is None for i in items):
+        num = sum((i.points for i in items), ZERO)
+        den = sum((i.max_points for i in items), ZERO)
+    else:
+        num = sum(((i.weight or ZERO) * i.points / i.max_points for i in items), ZERO)
+        den = sum(((i.weight or ZERO) for i in items), ZERO)
+    if den == 0:
+        return None
+    return r2(100 * num / den)
+
+
+def card_formula(items: Sequence[EvaluationItem]) -> str:
+    if all(i.weight is None for i in items):
+        return "100 × Σ punti / Σ punteggi massimi"
+    return "100 × Σ(peso × punti / massimo) / Σ pesi"

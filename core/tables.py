@@ -1,0 +1,128 @@
+"""Reading the sheets of an ente: CSV files in a folder or the sheets of ``ente.xlsx``.
+
+Both give :class:`Sheet` objects of raw text cells; parsing values is :mod:`core.loading`'s job.
+Limits keep a wrong file from exhausting memory (issue: reliability): files above
+``MAX_FILE_BYTES`` or ``MAX_ROWS`` rows are refused with a clear error.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import attrs
+
+from .problems import CiclopeError, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 500_000
+MAX_CELL_CHARS = 10_000
+
+
+@attrs.frozen
+class Sheet:
+    name: str                      # canonical name: "people"
+    label: str                     # how problems name it: "people.csv" or "ente.xlsx[people]"
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, dict[str, str]], ...]   # (row number, column → text), header = row 1
+
+
+def _check_size(path: Path, label: str) -> None:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise CiclopeError([Problem(rule="core.input.size", file=label,
+                                    message=f"file troppo grande (oltre {MAX_FILE_BYTES // 2**20} MiB)")])
+
+
+def _sheet(name: str, label: str, records: list[list[str]], problems: list[Problem]) -> Sheet | None:
+    if not records:
+        problems.append(Problem(rule="core.input.header", file=label, row=1,
+                                message="il file è vuoto: manca la riga di intestazione"))
+        return None
+    header = tuple(h.strip().lstrip("\ufeff").strip() for h in records[0])
+    seen = set()
+    for h in header:
+        if h in seen:
+            problems.append(Problem(rule="core.input.header", file=label, row=1, column=h,
+                                    message=f"colonna {h!r} ripetuta nell'intestazione"))
+        seen.add(h)
+    if len(records) - 1 > MAX_ROWS:
+        problems.append(Problem(rule="core.input.size", file=label,
+                                message=f"troppe righe ({len(records) - 1}; massimo {MAX_ROWS})"))
+        return None
+    rows = []
+    for n, rec in enumerate(records[1:], start=2):
+        if not any(str(c).strip() for c in rec):
+            continue  # blank line
+        if len(rec) > len(header):
+            extra = [c for c in rec[len(header):] if str(c).strip()]
+            if extra:
+                problems.append(Problem(rule="core.input.columns", file=label, row=n,
+                                        message=f"la riga ha {len(rec)} celle ma l'intestazione {len(header)} colonne"))
+                continue
+        cells = {}
+        for i, h in enumerate(header):
+            text = str(rec[i]) if i < len(rec) else ""
+            if len(text) > MAX_CELL_CHARS:
+                problems.append(Problem(rule="core.input.cell_size", file=label, row=n, column=h,
+                                        message=f"cella troppo lunga ({len(text)} caratteri; massimo {MAX_CELL_CHARS})"))
+                text = text[:MAX_CELL_CHARS]
+            cells[h] = text.strip()
+        rows.append((n, cells))
+    return Sheet(name=name, label=label, header=header, rows=tuple(rows))
+
+
+def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
+    label = path.name
+    _check_size(path, label)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rule="core.input.encoding", file=label,
+                                message=f"il file non è in UTF-8 (byte {exc.start}): salvarlo come CSV UTF-8"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(rule="core.input.encoding", file=label, message="il file contiene caratteri nulli: non è un CSV di testo"))
+        return None
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))
+        return None
+    return _sheet(name, label, records, problems)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value) if value != int(value) else str(int(value))
+    return str(value)
+
+
+def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
+    """Every sheet of ``ente.xlsx`` as a :class:`Sheet` named after the sheet."""
+    import openpyxl  # only when an office sends a workbook
+
+    _check_size(path, path.name)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken workbook
+        problems.append(Problem(rule="core.input.xlsx", file=path.name, message=f"cartella di lavoro non leggibile: {exc}"))
+        return {}
+    sheets = {}
+    try:
+        for ws in wb.worksheets:
+            records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            sheet = _sheet(ws.title, f"ente.xlsx[{ws.title}]", records, problems)
+            if sheet is not None:
+                sheets[ws.title] = sheet
+    finally:
+        wb.close()
+    return sheets

@@ -1,0 +1,125 @@
+"""Parsing of single cell values (SPEC §5): numbers, percentages, dates, SI/NO, '-', money.
+
+Every parser takes the raw text of a cell and returns a value or raises :class:`ValueError` whose
+message says, in Italian, what was expected. The loaders turn that message into a
+:class:`core.problems.Problem` with file, row and column.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+INACTIVE = "-"          # "not active this year" in a target_<year> column (002… §3.2 tables)
+MAX_NUMBER_CHARS = 40   # longer cells are not numbers anybody typed
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ITALIAN = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_TRUE = {"si", "sì", "s", "true", "vero", "yes", "1", "x"}
+_FALSE = {"no", "n", "false", "falso", "0"}
+
+
+def parse_number(text: str) -> Decimal:
+    """``12``, ``12.5``, ``"12,5"`` (decimal comma only when there is no '.'), ``90%`` → 0.90."""
+    s = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    if not s or len(s) > MAX_NUMBER_CHARS:
+        raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
+    percent = s.endswith("%")
+    if percent:
+        s = s[:-1]
+    if "," in s:
+        if "." in s or s.count(",") > 1:
+            raise ValueError(f"numero ambiguo {text!r}: usare '.' come separatore decimale, senza separatore delle migliaia")
+        s = s.replace(",", ".")
+    if not _NUMBER.match(s):
+        raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:  # pragma: no cover - the regex already guards
+        raise ValueError(f"atteso un numero, trovato {text!r}") from None
+    return value / 100 if percent else value
+
+
+def parse_share(text: str) -> Decimal:
+    """A fraction in [0, 1]: ``0.5``, ``50%``."""
+    value = parse_number(text)
+    if not (0 <= value <= 1):
+        raise ValueError(f"atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato {text!r}")
+    return value
+
+
+def parse_money(text: str) -> Decimal:
+    """Euro as a decimal string with at most two decimals, not negative."""
+    s = str(text).strip()
+    if s.endswith("%"):
+        raise ValueError(f"atteso un importo in euro (es. 1234.56), trovato {text!r}")
+    value = parse_number(s.replace("€", ""))
+    if value < 0:
+        raise ValueError(f"un importo non può essere negativo, trovato {text!r}")
+    if value != value.quantize(Decimal("0.01")):
+        raise ValueError(f"un importo ha al massimo due decimali (centesimi), trovato {text!r}")
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO ``2021-06-30`` or Italian ``30.6.2021`` / ``30/06/2021``."""
+    s = str(text).strip()
+    m = _ISO.match(s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _ITALIAN.match(s)
+        if not m:
+            raise ValueError(f"attesa una data (2021-06-30, 30.6.2021 o 30/06/2021), trovato {text!r}")
+        d, mo, y = (int(g) for g in m.groups())
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise ValueError(f"data inesistente {text!r}") from None
+
+
+def parse_bool(text: str) -> bool:
+    """``SI``/``NO``, ``true``/``false``, ``1``/``0``."""
+    s = str(text).strip().lower()
+    if s in _TRUE:
+        return True
+    if s in _FALSE:
+        return False
+    raise ValueError(f"atteso SI/NO (o true/false), trovato {text!r}")
+
+
+def parse_positive_fraction(text: str) -> Decimal:
+    """A share in (0, 1], e.g. the part-time fte."""
+    value = parse_number(text)
+    if not (0 < value <= 1):
+        raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {text!r}")
+    return value
+
+
+def parse_nonnegative(text: str) -> Decimal:
+    value = parse_number(text)
+    if value < 0:
+        raise ValueError(f"atteso un numero non negativo, trovato {text!r}")
+    return value
+
+
+def parse_nonnegative_int(text: str) -> int:
+    value = parse_number(text)
+    if value < 0 or value != value.to_integral_value():
+        raise ValueError(f"atteso un numero intero non negativo, trovato {text!r}")
+    return int(value)
+
+
+def to_decimal(value) -> Decimal:
+    """A TOML value (int, float, str) as Decimal, going through ``str`` so 0.97 stays 0.97."""
+    if isinstance(value, bool):
+        raise ValueError(f"atteso un numero, trovato {value!r}")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (int, float)):
+        d = Decimal(str(value))
+        if not d.is_finite():
+            raise ValueError(f"atteso un numero finito, trovato {value!r}")
+        return d
+    return parse_number(str(value))

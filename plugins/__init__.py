@@ -1,0 +1,1 @@
+"""The built-in ente plugins (entry-point group ``ciclope.plugins``)."""
