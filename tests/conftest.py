@@ -1,0 +1,24 @@
+"""Shared helpers for ciclope's own tests (the plugin test kit itself is core/testing.py)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = SHARED / "examples"
+
+
+@pytest.fixture
+def example(tmp_path):
+    """Copy ../shared/examples/<name> to tmp_path and return the copy (skip when shared/ is absent)."""
+    def copy(name: str) -> Path:
+        src = EXAMPLES / name
+        if not src.is_dir():
+            pytest.skip(f"{src} not available (shared/ sits beside the project)")
+        dest = tmp_path / name
+        shutil.copytree(src, dest)
+        return dest
+    return copy
