@@ -102,11 +102,14 @@ class _Loader:
         self.sheets: dict[str, Sheet] = {}
         self.files: dict[str, str] = {}
         self.format = "csv"
+        self.rejected: set[str] = set()     # ids of rows already reported: no cascade of "unknown id"
 
     # -- problems --------------------------------------------------------------------------
     def err(self, sheet: Sheet | str, row: int | None, column: str, rule: str, message: str,
-            source: str = CONTRACT) -> None:
+            source: str = CONTRACT, ref: str | None = None) -> None:
         label = sheet.label if isinstance(sheet, Sheet) else sheet
+        if ref is not None and ref in self.rejected:
+            return   # the referenced row was rejected and reported already: no cascade
         self.problems.append(Problem(rule=rule, message=message, file=label, row=row, column=column,
                                      source=source))
 
@@ -194,6 +197,8 @@ class _Loader:
                     ok = False
             if ok:
                 yield sheet, n, out
+            elif cells.get("id"):
+                self.rejected.add(cells["id"])
 
     def unique(self, items: dict, key: str, sheet: Sheet, n: int, obj) -> None:
         if key in items:
@@ -382,42 +387,42 @@ class _Loader:
                      f"l'organigramma deve avere una sola radice (unità senza parent), trovate {len(roots)}")
         for u in e.units.values():
             if u.parent is not None and u.parent not in e.units:
-                self.err(L("units"), u.row, "parent", "core.ref.unit", f"unità {u.parent!r} inesistente")
+                self.err(L("units"), u.row, "parent", "core.ref.unit", f"unità {u.parent!r} inesistente", ref=u.parent)
             if u.head is not None and u.head not in e.people:
-                self.err(L("units"), u.row, "head", "core.ref.person", f"persona {u.head!r} inesistente")
+                self.err(L("units"), u.row, "head", "core.ref.person", f"persona {u.head!r} inesistente", ref=u.head)
         self.cycles(L("units"), {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
         for p in e.people.values():
             if p.unit not in e.units:
-                self.err(L("people"), p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente")
+                self.err(L("people"), p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente", ref=p.unit)
             if p.evaluator is not None and p.evaluator not in e.people:
-                self.err(L("people"), p.row, "evaluator", "core.ref.person", f"valutatore {p.evaluator!r} inesistente")
+                self.err(L("people"), p.row, "evaluator", "core.ref.person", f"valutatore {p.evaluator!r} inesistente", ref=p.evaluator)
         for o in e.objectives.values():
             if o.parent is not None and o.parent not in e.objectives:
-                self.err(L("objectives"), o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente")
+                self.err(L("objectives"), o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente", ref=o.parent)
             if o.area is not None and o.area not in e.areas:
-                self.err(L("objectives"), o.row, "area", "core.ref.area", f"area strategica {o.area!r} inesistente in areas.csv")
+                self.err(L("objectives"), o.row, "area", "core.ref.area", f"area strategica {o.area!r} inesistente in areas.csv", ref=o.area)
             if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
-                self.err(L("objectives"), o.row, "owner", "core.ref.owner", f"responsabile {o.owner!r}: né unità né persona")
+                self.err(L("objectives"), o.row, "owner", "core.ref.owner", f"responsabile {o.owner!r}: né unità né persona", ref=o.owner)
         self.cycles(L("objectives"), {o.id: o.parent for o in e.objectives.values()}, {o.id: o.row for o in e.objectives.values()})
         for i in e.indicators.values():
             if i.objective not in e.objectives:
-                self.err(L("indicators"), i.row, "objective", "core.ref.objective", f"obiettivo {i.objective!r} inesistente")
+                self.err(L("indicators"), i.row, "objective", "core.ref.objective", f"obiettivo {i.objective!r} inesistente", ref=i.objective)
         for a in e.assignments:
             if a.ref not in e.indicators and a.ref not in e.objectives:
-                self.err(L("assignments"), a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo")
+                self.err(L("assignments"), a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo", ref=a.ref)
             if a.owner not in e.units and a.owner not in e.people:
-                self.err(L("assignments"), a.row, "owner", "core.ref.owner", f"titolare {a.owner!r}: né unità né persona")
+                self.err(L("assignments"), a.row, "owner", "core.ref.owner", f"titolare {a.owner!r}: né unità né persona", ref=a.owner)
         for it in e.evaluations:
             if it.person not in e.people:
-                self.err(L("evaluations"), it.row, "person", "core.ref.person", f"persona {it.person!r} inesistente")
+                self.err(L("evaluations"), it.row, "person", "core.ref.person", f"persona {it.person!r} inesistente", ref=it.person)
             if it.evaluator is not None and it.evaluator not in e.people:
-                self.err(L("evaluations"), it.row, "evaluator", "core.ref.person", f"valutatore {it.evaluator!r} inesistente")
+                self.err(L("evaluations"), it.row, "evaluator", "core.ref.person", f"valutatore {it.evaluator!r} inesistente", ref=it.evaluator)
         for rv in e.revisions:
             if rv.indicator not in e.indicators:
-                self.err(L("revisions"), rv.row, "indicator", "core.ref.indicator", f"indicatore {rv.indicator!r} inesistente")
+                self.err(L("revisions"), rv.row, "indicator", "core.ref.indicator", f"indicatore {rv.indicator!r} inesistente", ref=rv.indicator)
         for ap in e.appeals:
             if ap.person not in e.people:
-                self.err(L("appeals"), ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente")
+                self.err(L("appeals"), ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente", ref=ap.person)
 
     def cycles(self, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
         reported: set[str] = set()

@@ -1,0 +1,218 @@
+"""The core rules end to end on a small ente built in code (rules/core.md §1–5).
+
+Every expectation is computed by hand in the comment next to it.
+"""
+from decimal import Decimal as D
+
+import pytest
+
+from core.testing import compute_ente, results_doc, write_ente
+import coreonly
+
+UNITS = """
+id,name,kind,parent,head
+ente,Ente di prova,ente,,SG
+a1,Area 1,area,ente,D1
+s1,Servizio 1,servizio,a1,
+s2,Servizio 2,servizio,a1,
+u1,Ufficio 1,ufficio,s2,
+az,Azienda speciale,azienda_speciale,ente,
+"""
+PEOPLE = """
+id,name,role,category,unit,fte,absence_days,insufficient,evaluator
+SG,Segretaria,segretario,DIR,ente,1,0,false,
+D1,Dirigente,dirigente,DIR,a1,1,0,NO,SG
+E1,Emma,dipendente,C,s1,0.5,10,false,D1
+E2,Ezio,dipendente,B,u1,1,0,false,D1
+E3,Elsa,dipendente,B,u1,1,0,false,D1
+"""
+AREAS = """
+id,name,weight,separate
+A,Imprese,60,
+B,Organizzazione,40,
+Z,Azienda speciale,,true
+"""
+OBJECTIVES = """
+id,kind,title,parent,area,weight,owner
+S1,strategic,Promozione,,A,,s1
+O1,operational,Eventi,S1,,,s1
+S2,strategic,Efficienza,,B,,s2
+S3,strategic,Digitale,,B,,s2
+SZ,strategic,Fiere dell'azienda,,Z,,az
+SX,strategic,Tutto inattivo,,B,,s2
+"""
+INDICATORS = """
+id,objective,name,type,weight,baseline,target_2021,target_2022,actual,target_mid,actual_mid,neutralized,reason,source
+I1,S1,Iniziative,higher,,,10,12,8,5,2,,,
+I2,O1,Tempi medi (gg),lower,,,4,4,5,4,8,,,
+I3,O1,Bando pubblicato,deadline,,,30.6.2021,-,1/7/2021,,,,,
+I4,S2,Sportello attivo,boolean,3,,SI,SI,SI,,,,,
+I5,S2,Soddisfazione,higher,1,,90%,90%,"72,0%",,,,,
+I6,S2,Indagine annullata,higher,1,,10,10,,,,true,evento annullato,
+I7,S3,Progetto: PagoPA,project,,,100%,100%,75%,50%,50%,,,
+I8,S3,Iscritti newsletter,monitor,,,,,1520,,,,,
+I9,SX,Solo dal 2022,higher,,,-,5,,,,,,
+IZ,SZ,Fiere,higher,,,4,4,4,,,,,
+"""
+ASSIGNMENTS = """
+cruscotto,owner,ref,weight
+crs2,s2,I4,
+crs2,s2,I5,
+crs2,s2,I7,
+crD1,D1,S1,
+crD1,D1,S2,
+crD1,D1,S1,
+"""
+EVALUATIONS = """
+person,evaluator,section,item,max_points,points,weight
+E1,D1,risultati,Obiettivi,60,54,
+E1,D1,comportamenti,Collaborazione,40,30,
+E2,D1,risultati,Obiettivi,10,5,2
+E2,D1,comportamenti,Collaborazione,10,10,1
+"""
+ENTE = """
+name = "Ente di prova"
+[funds]
+premi = "1000.00"
+[approvals]
+piano_adopted = 2021-01-25
+"""
+
+
+def files(**over):
+    base = {"units.csv": UNITS, "people.csv": PEOPLE, "areas.csv": AREAS, "objectives.csv": OBJECTIVES,
+            "indicators.csv": INDICATORS, "assignments.csv": ASSIGNMENTS, "evaluations.csv": EVALUATIONS,
+            "ente.toml": ENTE}
+    base.update(over)
+    return base
+
+
+@pytest.fixture
+def doc(tmp_path):
+    folder = write_ente(tmp_path / "e", files())
+    return results_doc(compute_ente(folder, coreonly, 2021))
+
+
+def test_indicator_types(doc):
+    ind = doc["organizational"]["indicators"]
+    assert ind["I1"]["achievement"] == 0.8          # higher: 8 / 10
+    assert ind["I2"]["achievement"] == 0.8          # lower: 4 / 5
+    assert ind["I3"]["achievement"] == 0.0          # deadline 30.6 missed (1.7)
+    assert ind["I4"]["achievement"] == 1.0          # boolean SI = SI
+    assert ind["I5"]["achievement"] == 0.8          # 0.72 / 0.90
+    assert ind["I7"]["achievement"] == 0.75         # project 75% / 100%
+    assert ind["I6"]["scored"] is False and ind["I6"]["status"] == "neutralized"
+    assert ind["I8"]["scored"] is False and ind["I8"]["status"] == "monitor"
+    assert ind["I9"]["status"] == "inactive"        # target_2021 = "-"
+
+
+def test_aggregation_uses_rounded_parts(doc):
+    org = doc["organizational"]
+    # O1 = mean(I2 0.8, I3 0) = 0.4; S1 = mean(I1 0.8, O1 0.4) = 0.6
+    assert org["objectives"]["O1"] == 0.4
+    assert org["objectives"]["S1"] == 0.6
+    # S2 = (3 × 1 + 1 × 0.8) / 4 = 0.95 (I6, weight 1, neutralized: weights renormalized over 4)
+    assert org["objectives"]["S2"] == 0.95
+    # S3 = I7 only (I8 monitor) = 0.75; SX not scored (only inactive indicators)
+    assert org["objectives"]["S3"] == 0.75
+    assert org["objectives"]["SX"] is None
+    assert "objective:SX" in org["not_scored"]
+    # area A = S1 = 0.6; area B = mean(S2 0.95, S3 0.75) = 0.85; ente = (60 × 0.6 + 40 × 0.85) / 100 = 0.7
+    assert org["areas"] == {"A": 0.6, "B": 0.85}
+    assert org["ente"] == 0.7
+    # the Azienda Speciale is reported apart and not counted: SZ = 4/4 = 1
+    assert org["separate"] == {"Z": 1.0}
+
+
+def test_units_and_people(doc):
+    org = doc["organizational"]
+    # s2 has a cruscotto: mean(I4 1, I5 0.8, I7 0.75) = 0.85
+    assert org["units"]["s2"] == 0.85
+    # s1 owns S1 and O1: plain mean (0.6 + 0.4) / 2 = 0.5
+    assert org["units"]["s1"] == 0.5
+    # u1 has nothing: inherits s2; a1 has nothing: inherits the root, which takes the ente's 0.7
+    assert org["units"]["u1"] == 0.85
+    assert org["units"]["ente"] == 0.7 and org["units"]["a1"] == 0.7
+    # D1's cruscotto lists S1 twice: measured once → mean(S1 0.6, S2 0.95) = 0.775
+    assert org["people"]["D1"] == 0.775
+    # SG has no cruscotto, owns nothing, heads the root unit "ente" (0.7)
+    assert org["people"]["SG"] == 0.7
+
+
+def test_cards_and_not_evaluated(doc):
+    ind = doc["individual"]
+    # E1: weights empty → Σ points / Σ max = 84 / 100
+    assert ind["E1"]["score"] == 84.0
+    # E2: weighted: (2 × 5/10 + 1 × 10/10) / 3 = 2/3 → 66.67
+    assert ind["E2"]["score"] == 66.67
+    assert ind["E3"]["status"] == "not_evaluated" and ind["E3"]["score"] is None
+
+
+def test_monitoring_at_30_june(doc):
+    mon = doc["monitoring"]
+    assert mon["I1"] == {"achievement": 0.4, "deviation": -0.6, "target": 5, "actual": 2}   # 2 / 5
+    assert mon["I2"]["achievement"] == 0.5                                                   # 4 / 8
+    assert mon["I7"]["achievement"] == 1.0
+    assert "I4" not in mon
+
+
+def test_core_pays_nobody_and_keeps_the_pool(doc):
+    assert doc["rewards"]["pools"]["premi"] == {"amount": "1000.00", "distributed": "0.00", "residual": "1000.00"}
+    assert doc["rewards"]["people"] == {}
+    assert not [v for v in doc["violations"] if v["severity"] == "error"]
+
+
+def test_until_monitoraggio_stops_before_evaluation(tmp_path):
+    folder = write_ente(tmp_path / "e", files())
+    doc = results_doc(compute_ente(folder, coreonly, 2021, until="monitoraggio"))
+    assert doc["monitoring"]["I1"]["achievement"] == 0.4
+    assert doc["organizational"] == {} and doc["individual"] == {} and doc["rewards"] == {}
+
+
+def test_revisions_apply_only_when_validated_and_approved(tmp_path):
+    revisions = """
+    indicator,field,old,new,reason,oiv_validated,approved
+    I1,target,10,8,calo della domanda,SI,SI
+    I5,target,90%,80%,richiesta respinta,SI,NO
+    """
+    folder = write_ente(tmp_path / "e", files(**{"revisions.csv": revisions}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    # I1 against the revised target: 8 / 8 = 1; I5 keeps 90%: 0.72 / 0.9 = 0.8
+    assert doc["organizational"]["indicators"]["I1"]["achievement"] == 1.0
+    assert doc["organizational"]["indicators"]["I5"]["achievement"] == 0.8
+    assert [(r["indicator"], r["applied"]) for r in doc["revisions"]] == [("I1", True), ("I5", False)]
+    # monitoring at 30/6 still used the original plan: 2 / 5
+    assert doc["monitoring"]["I1"]["achievement"] == 0.4
+
+
+def test_appeals_replace_points_and_ricorso_needs_riesame(tmp_path):
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,riesame,2022-02-01,respinto,,
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    E2,ricorso,2022-02-20,accolto,Obiettivi,9
+    """
+    folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    # E1: (54 + 38) / 100 = 92; E2's ricorso without riesame is an error and changes nothing
+    assert doc["individual"]["E1"]["score"] == 92.0
+    assert doc["individual"]["E2"]["score"] == 66.67
+    errors = [v for v in doc["violations"] if v["severity"] == "error"]
+    assert [v["rule"] for v in errors] == ["core.appeal.order"]
+    assert errors[0]["where"] == "appeals.csv:4:stage"
+
+
+def test_missing_actual_is_an_error_and_mixed_weights_too(tmp_path):
+    indicators = INDICATORS.replace("I1,S1,Iniziative,higher,,,10,12,8", "I1,S1,Iniziative,higher,2,,10,12,")
+    folder = write_ente(tmp_path / "e", files(**{"indicators.csv": indicators}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    rules = sorted(v["rule"] for v in doc["violations"] if v["severity"] == "error")
+    assert rules == ["core.indicator.missing_actual", "core.weights.mixed"]
+
+
+def test_without_areas_the_ente_is_the_mean_of_top_objectives(tmp_path):
+    objectives = OBJECTIVES.replace(",A,", ",,").replace(",B,", ",,").replace(",Z,", ",,")
+    folder = write_ente(tmp_path / "e", files(**{"objectives.csv": objectives, "areas.csv": "id,name,weight,separate\n"}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    # top objectives scored: S1 0.6, S2 0.95, S3 0.75, SZ 1 → 3.3 / 4 = 0.825
+    assert doc["organizational"]["ente"] == 0.825

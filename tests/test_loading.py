@@ -1,0 +1,136 @@
+"""Loading an ente: every problem at once, each with file, row, column and rule (SPEC §5)."""
+import shutil
+
+import openpyxl
+import pytest
+
+import coreonly
+from core.loading import load_ente
+from core.problems import CiclopeError
+from core.testing import compute_ente, results_doc, write_ente
+from test_core_cycle import files
+
+
+def problems_of(folder):
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    return {(p.file, p.row, p.column, p.rule) for p in exc.value.problems}
+
+
+def test_all_problems_at_once_with_locations(tmp_path):
+    people = """
+    id,name,role,category,unit,fte,absence_days,insufficient,evaluator,badcol
+    SG,Segretaria,segretario,DIR,ente,1,0,false,,
+    D1,Dirigente,capo,DIR,a1,1.5,0,forse,SG,
+    E1,Emma,dipendente,C,nowhere,1,0,false,ZZ,
+    E1,Copia,dipendente,C,s1,1,0,false,D1,
+    """
+    indicators = """
+    id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+    K1,S1,Data,deadline,,,30.2.2021,,,,,,
+    K2,S9,Numero,higher,,,10,abc,,,,,
+    K3,S1,Neutro,higher,,,10,,,,true,,
+    """
+    folder = write_ente(tmp_path / "e", files(**{"people.csv": people, "indicators.csv": indicators}))
+    got = problems_of(folder)
+    assert ("people.csv", 1, "badcol", "core.input.unknown_column") in got
+    assert ("people.csv", 3, "role", "core.input.value") in got
+    assert ("people.csv", 3, "fte", "core.input.value") in got
+    assert ("people.csv", 3, "insufficient", "core.input.value") in got
+    assert ("people.csv", 4, "unit", "core.ref.unit") in got
+    assert ("people.csv", 4, "evaluator", "core.ref.person") in got
+    assert ("people.csv", 5, "id", "core.input.duplicate") in got
+    assert ("indicators.csv", 2, "target", "core.input.value") in got        # 30.2.2021 does not exist
+    assert ("indicators.csv", 3, "actual", "core.input.value") in got
+    assert ("indicators.csv", 4, "reason", "core.input.required") in got     # neutralized without reason
+
+
+def test_messages_say_what_was_expected(tmp_path):
+    people = files()["people.csv"].replace("E1,Emma,dipendente,C,s1,0.5", "E1,Emma,dipendente,C,s1,mezzo")
+    folder = write_ente(tmp_path / "e", files(**{"people.csv": people}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    (p,) = exc.value.problems
+    assert p.render().startswith("people.csv:4:fte: errore core.input.value: atteso un numero")
+
+
+def test_cycles_and_dangling_references(tmp_path):
+    units = """
+    id,name,kind,parent,head
+    ente,Ente,ente,,SG
+    a1,Area,area,s1,
+    s1,Servizio,servizio,a1,
+    s2,Servizio 2,servizio,a1,
+    u1,Ufficio,ufficio,s2,
+    az,Azienda,azienda_speciale,ente,
+    """
+    objectives = files()["objectives.csv"] + "\nX1,operational,Ciclo,X2,,,s1\nX2,operational,Ciclo,X1,,,s1\n"
+    folder = write_ente(tmp_path / "e", files(**{"units.csv": units, "objectives.csv": objectives}))
+    rules = {r for *_, r in problems_of(folder)}
+    assert "core.ref.cycle" in rules
+
+
+def test_x_columns_and_files_are_kept_as_annotations(tmp_path):
+    people = files()["people.csv"].replace("evaluator\n", "evaluator,x_note\n", 1)
+    folder = write_ente(tmp_path / "e", files(**{"people.csv": people, "x_appunti.csv": "a,b\n1,2\n"}))
+    ente = load_ente(folder, "e", 2021)
+    assert set(ente.people) == {"SG", "D1", "E1", "E2", "E3"}
+
+
+def test_unknown_file_and_missing_required_file(tmp_path):
+    fs = files(**{"positions.csv": "id\nP1\n"})
+    del fs["units.csv"]
+    folder = write_ente(tmp_path / "e", fs)
+    got = problems_of(folder)
+    assert ("positions.csv", None, "", "core.input.unknown_file") in got
+    assert ("units.csv", None, "", "core.input.missing_file") in got
+
+
+def test_missing_target_column_for_the_year(tmp_path):
+    folder = write_ente(tmp_path / "e", files())
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2023)
+    assert any(p.column == "target_2023" and p.rule == "core.input.missing_column" for p in exc.value.problems)
+
+
+def test_xlsx_gives_the_same_results_as_csv(tmp_path):
+    csv_dir = write_ente(tmp_path / "csv", files())
+    xlsx_dir = tmp_path / "xlsx"
+    xlsx_dir.mkdir()
+    shutil.copy(csv_dir / "ente.toml", xlsx_dir / "ente.toml")
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    import csv
+    for path in sorted(csv_dir.glob("*.csv")):
+        ws = wb.create_sheet(path.stem)
+        for row in csv.reader(path.open(encoding="utf-8")):
+            ws.append(row)
+    wb.save(xlsx_dir / "ente.xlsx")
+    a = results_doc(compute_ente(csv_dir, coreonly, 2021))
+    b = results_doc(compute_ente(xlsx_dir, coreonly, 2021))
+    for key in ("organizational", "monitoring", "individual", "rewards"):
+        assert a[key] == b[key]
+
+
+def test_xlsx_problems_name_the_sheet(tmp_path):
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "ente.toml").write_text('name = "X"\n')
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "units"
+    ws.append(["id", "name", "kind", "parent", "head"])
+    ws.append(["ente", "Ente", "galassia", None, None])
+    ws = wb.create_sheet("people")
+    ws.append(["id", "name", "role", "category", "unit"])
+    wb.save(folder / "ente.xlsx")
+    got = problems_of(folder)
+    assert ("ente.xlsx[units]", 2, "kind", "core.input.value") in got
+
+
+def test_not_utf8_and_bad_toml(tmp_path):
+    folder = write_ente(tmp_path / "e", files())
+    (folder / "people.csv").write_bytes("id,name\nE1,Perché\n".encode("latin-1"))
+    (folder / "ente.toml").write_text("name = \n")
+    rules = {r for *_, r in problems_of(folder)}
+    assert {"core.input.encoding", "core.input.toml"} <= rules

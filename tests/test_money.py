@@ -1,0 +1,92 @@
+"""Money primitives (rules/core.md §4): values computed by hand, invariants by hypothesis."""
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import assume, given, strategies as st
+
+from core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split
+
+
+def test_half_up_rounding():
+    assert r2(D("2.345")) == D("2.35")      # half-up, not banker's (2.34)
+    assert r4(D("0.95455")) == D("0.9546")
+    assert r2(D("-0.005")) == D("-0.01")
+
+
+def test_split_largest_remainder_by_hand():
+    # 100 / 3 = 33.333…: floors 33.33 × 3 = 99.99, one cent left; equal remainders → lowest id "a"
+    assert split(D("100"), {"b": D(1), "a": D(1), "c": D(1)}) == {"b": D("33.33"), "a": D("33.34"), "c": D("33.33")}
+    # 4800 by fte 1, 0.5, 1, 1 (Σ 3.5): 1371.428…, 685.714…, ×2; floors sum 4799.99 → +1 cent to the
+    # largest remainder: .4285… for the fte-1 people (tie by id: "p2"), .714 → 685.71 stays
+    got = split(D("4800"), {"p2": D(1), "p3": D("0.5"), "p4": D(1), "p5": D(1)})
+    assert got == {"p2": D("1371.43"), "p3": D("685.71"), "p4": D("1371.43"), "p5": D("1371.43")}
+    assert sum(got.values()) == D("4800.00")
+
+
+def test_split_with_no_weight_gives_nothing():
+    assert split(D("50"), {"a": D(0), "b": D(0)}) == {"a": D("0.00"), "b": D("0.00")}
+    assert split(D("50"), {}) == {}
+
+
+def test_bounded_upper_bound_by_hand():
+    # F = 34000, scores 88/60/24 (public example): 88λ would exceed 16000, so PA = 16000 and
+    # (60 + 24)λ = 18000 → λ = 214.2857…; PB = 12857.14, PC = 5142.86 (≥ 5000)
+    got = bounded_split(D("34000"), {"PA": D(88), "PB": D(60), "PC": D(24)}, D(5000), D(16000))
+    assert got == {"PA": D("16000.00"), "PB": D("12857.14"), "PC": D("5142.86")}
+
+
+def test_bounded_lower_bound_by_hand():
+    # pool 30000, scores 90/50/5: λ·5 < 5000 → C = 5000; (90 + 50)λ = 25000 → λ = 178.571…;
+    # A = 16071.43 > 16000 → A = 16000 too; then B = 30000 − 16000 − 5000 = 9000 (λ = 180 for B)
+    got = bounded_split(D("30000"), {"A": D(90), "B": D(50), "C": D(5)}, D(5000), D(16000))
+    assert got == {"A": D("16000.00"), "B": D("9000.00"), "C": D("5000.00")}
+
+
+def test_bounded_insufficient_and_saturated():
+    with pytest.raises(InsufficientFund):
+        bounded_weights(D("9999.99"), {"a": D(1), "b": D(2)}, D(5000), D(16000))
+    # pool above n·hi: everybody at hi, 2000 left for the caller's residual
+    assert bounded_split(D("34000"), {"a": D(1), "b": D(2)}, D(5000), D(16000)) == {"a": D("16000.00"), "b": D("16000.00")}
+
+
+money = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
+weights = st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3),
+                          st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
+                          min_size=1, max_size=12)
+
+
+@given(money, weights)
+def test_split_conserves_the_pool_to_the_cent(pool, w):
+    got = split(pool, w)
+    if sum(w.values()) == 0:
+        assert all(v == 0 for v in got.values())
+    else:
+        assert sum(got.values()) == pool
+        assert all(v >= 0 for v in got.values())
+        # nobody is more than one cent away from the exact share
+        total = sum(w.values())
+        assert all(abs(got[k] - pool * w[k] / total) < D("0.01") for k in w)
+
+
+@given(money, weights)
+def test_split_is_monotone_in_weight(pool, w):
+    got = split(pool, w)
+    for a in w:
+        for b in w:
+            if w[a] > w[b]:
+                assert got[a] >= got[b]
+
+
+@given(st.decimals(min_value=10000, max_value=200000, places=2, allow_nan=False, allow_infinity=False),
+       st.lists(st.integers(min_value=1, max_value=100), min_size=1, max_size=10))
+def test_bounded_split_within_bounds_and_conserved(pool, scores):
+    s = {f"p{i:02d}": D(v) for i, v in enumerate(scores)}
+    lo, hi = D(5000), D(16000)
+    assume(pool >= len(s) * lo)
+    got = bounded_split(pool, s, lo, hi)
+    assert sum(got.values()) == min(pool, len(s) * hi)
+    assert all(lo - D("0.01") <= v <= hi + D("0.01") for v in got.values())
+    for a in s:
+        for b in s:
+            if s[a] > s[b]:
+                assert got[a] >= got[b] - D("0.01")

@@ -1,0 +1,61 @@
+"""Cell values as SPEC §5 writes them (and as 002… prints them)."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from core.values import parse_bool, parse_date, parse_money, parse_number, parse_share
+
+
+@pytest.mark.parametrize("text, want", [
+    ("12", Decimal("12")), ("12.5", Decimal("12.5")), ("90%", Decimal("0.90")),
+    ("36,20%", Decimal("0.3620")), ("153,38%", Decimal("1.5338")), ("-3", Decimal("-3")),
+    (" 7 ", Decimal("7")), ("4500", Decimal("4500")), (".5", Decimal("0.5")),
+])
+def test_numbers(text, want):
+    assert parse_number(text) == want
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1,234.5", "1,2,3", "NaN", "inf", "1e5", "12 %%", "1.2.3", "x" * 50])
+def test_bad_numbers_say_what_was_expected(text):
+    with pytest.raises(ValueError, match="numero"):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2021-06-30", dt.date(2021, 6, 30)), ("30.6.2021", dt.date(2021, 6, 30)),
+    ("30/06/2021", dt.date(2021, 6, 30)), ("31.12.2021", dt.date(2021, 12, 31)),
+])
+def test_dates(text, want):
+    assert parse_date(text) == want
+
+
+@pytest.mark.parametrize("text", ["30.2.2021", "2021-13-01", "32/01/2021", "giugno", "2021/06/30"])
+def test_impossible_or_unknown_dates(text):
+    with pytest.raises(ValueError, match="data"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text, want", [("SI", True), ("sì", True), ("NO", False), ("true", True), ("false", False)])
+def test_booleans(text, want):
+    assert parse_bool(text) is want
+
+
+def test_money_has_cents_and_is_not_negative():
+    assert parse_money("1234.5") == Decimal("1234.50")
+    for bad in ("-1", "1.234", "10%"):
+        with pytest.raises(ValueError):
+            parse_money(bad)
+
+
+def test_share_bounds():
+    assert parse_share("97%") == Decimal("0.97")
+    with pytest.raises(ValueError):
+        parse_share("1.2")
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
+def test_number_round_trip(value):
+    assert parse_number(str(value)) == value
+    assert parse_number(str(value).replace(".", ",")) == value
