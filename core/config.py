@@ -90,11 +90,12 @@ def load_config(path: Path | str) -> RunPlan:
         if not isinstance(raw, dict):
             err(where, "ogni [[ente]] deve essere una tabella")
             continue
+        ente_id = raw.get("id")
+        named = f"ente[{ente_id}]" if isinstance(ente_id, str) and _ENTE_ID.match(ente_id) else where
         for key in raw:
             if key not in ENTE_KEYS:
-                err(f"{where}.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
+                err(f"{named}.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
                     "config.unknown_key")
-        ente_id = raw.get("id")
         if not isinstance(ente_id, str) or not _ENTE_ID.match(ente_id):
             err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
             continue

@@ -91,6 +91,7 @@ def ciclope_indicator_achievement(indicator, measured, target, trace):
 def ciclope_objective_achievement(objective, parts, trace):
     """Return an objective's achievement from its ``parts``.
 
+    Called in phase d for every objective with at least one scored part, children before parents.
     ``parts`` is a list of ``(key, achievement, weight)`` for its scored indicators and its
     scored child objectives (``weight`` may be ``None`` = equal weights). Return a ``Decimal``
     (rounded to 4 decimals by the core) or ``None`` to use the default weighted mean

@@ -1,0 +1,111 @@
+"""cycle.toml (SPEC §4): clear errors with exit code 2."""
+import pytest
+
+from core.cli import main
+from core.config import load_config
+from core.problems import CiclopeError
+from core.testing import write_ente
+from test_core_cycle import files
+
+
+def write(tmp_path, text, folders=("dati",)):
+    for f in folders:
+        write_ente(tmp_path / f, files())
+    path = tmp_path / "cycle.toml"
+    path.write_text(text)
+    return path
+
+
+def rules_of(path):
+    with pytest.raises(CiclopeError) as exc:
+        load_config(path)
+    return [(p.column, p.rule, p.message) for p in exc.value.problems]
+
+
+def test_every_config_problem_at_once(tmp_path):
+    path = write(tmp_path, """
+[cycle]
+year = 2021
+outptu = "out"
+
+[[ente]]
+id = "Ente Uno"
+plugin = "brescia"
+data = "dati"
+
+[[ente]]
+id = "due"
+plugin = "bresca"
+data = "dati"
+
+[[ente]]
+id = "tre"
+plugin = "brescia"
+data = "manca"
+
+[[ente]]
+id = "quattro"
+plugin = "brescia"
+data = "../fuori"
+colore = "blu"
+
+[[ente]]
+id = "cinque"
+plugin = "brescia"
+data = "dati"
+
+[[ente]]
+id = "cinque"
+plugin = "brescia"
+data = "dati"
+""")
+    got = rules_of(path)
+    rules = {(c, r) for c, r, _ in got}
+    assert ("cycle.outptu", "config.unknown_key") in rules
+    assert ("ente[1].id", "config.invalid") in rules
+    assert ("ente[due].plugin", "config.plugin_unknown") in rules
+    assert ("ente[tre].data", "config.missing_folder") in rules
+    assert ("ente[quattro].data", "config.path") in rules
+    assert ("ente[quattro].colore", "config.unknown_key") in rules
+    assert ("ente[cinque].id", "config.duplicate_id") in rules
+    suggestion = next(m for c, r, m in got if r == "config.plugin_unknown")
+    assert "forse intendevi 'brescia'" in suggestion
+
+
+def test_symlink_out_of_the_tree_is_refused(tmp_path):
+    outside = tmp_path / "outside"
+    write_ente(outside, files())
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "link").symlink_to(outside, target_is_directory=True)
+    path = root / "cycle.toml"
+    path.write_text('[cycle]\nyear = 2021\n[[ente]]\nid = "a"\nplugin = "brescia"\ndata = "link"\n')
+    assert [r for _, r, _ in rules_of(path)] == ["config.path"]
+
+
+def test_param_overrides_checked_against_bounds(tmp_path):
+    path = write(tmp_path, """
+[cycle]
+year = 2021
+[[ente]]
+id = "a"
+plugin = "comunita_montane"
+data = "dati"
+[ente.params]
+non_esiste = 1
+""")
+    assert [r for _, r, _ in rules_of(path)] == ["config.param_unknown"]
+
+
+def test_cli_exit_code_2_and_no_traceback(tmp_path, capsys):
+    path = write(tmp_path, '[cycle]\nyear = "duemila"\n[[ente]]\nid = "a"\nplugin = "x"\ndata = "dati"\n')
+    assert main(["run", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "cycle.year" in err and "config.plugin_unknown" in err
+
+
+def test_cli_bad_arguments_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["run"])
+    assert exc.value.code == 2

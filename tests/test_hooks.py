@@ -1,0 +1,95 @@
+"""Meta-tests of the plugin system: specs documented, defaults complete, order of the cycle."""
+import inspect
+import types
+
+import pluggy
+import pytest
+
+from core import defaults, hookimpl, hookspecs
+from core.registry import Hooks, available_plugins, make_plugin_manager
+from core.testing import compute_ente, write_ente
+from test_core_cycle import files
+
+SPECS = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("ciclope_"))
+
+
+def test_every_hookspec_has_a_docstring_saying_when_and_default():
+    for name in SPECS:
+        doc = inspect.getdoc(getattr(hookspecs, name)) or ""
+        assert len(doc) > 80, name
+        assert "Default" in doc or "default" in doc, name
+        assert "Called" in doc or "called" in doc, name
+
+
+def test_core_defaults_implement_every_firstresult_hook_trylast():
+    pm = pluggy.PluginManager("ciclope")
+    pm.add_hookspecs(hookspecs)
+    pm.register(defaults)
+    for name in SPECS:
+        caller = getattr(pm.hook, name)
+        if caller.spec.opts.get("firstresult"):
+            impls = caller.get_hookimpls()
+            assert impls, f"no core default for {name}"
+            assert all(i.trylast for i in impls), name
+
+
+@pytest.mark.parametrize("name", sorted(available_plugins()))
+def test_installed_plugins_register_cleanly(name):
+    pm, info = make_plugin_manager(name)       # check_pending() inside
+    assert info.name == name and pm.get_plugin(name) is not None
+
+
+def test_a_fresh_manager_per_ente():
+    a, _ = make_plugin_manager("brescia")
+    b, _ = make_plugin_manager("brescia")
+    assert a is not b
+
+
+def test_the_plugin_wins_over_the_default_and_none_falls_back(tmp_path):
+    plugin = types.ModuleType("halfplugin")
+    plugin.NAME = "halfplugin"
+
+    @hookimpl
+    def ciclope_indicator_achievement(indicator):
+        return None if indicator.type != "higher" else __import__("decimal").Decimal("0.5")
+    plugin.ciclope_indicator_achievement = ciclope_indicator_achievement
+    folder = write_ente(tmp_path / "e", files())
+    res = compute_ente(folder, plugin, 2021)
+    assert res.org.indicators["I1"].achievement == __import__("decimal").Decimal("0.5")   # plugin
+    assert res.org.indicators["I2"].achievement == __import__("decimal").Decimal("0.8")   # default: 4/5
+
+
+def test_hook_order_over_a_full_cycle(tmp_path):
+    calls = []
+    plugin = types.ModuleType("recorder")
+    plugin.NAME = "recorder"
+    for name in SPECS:   # every hook recorded; answering None lets the core defaults compute
+        setattr(plugin, name, hookimpl(specname=name)(lambda __n=name: calls.append(__n)))
+    folder = write_ente(tmp_path / "e", files())
+    compute_ente(folder, plugin, 2021)
+    order = []
+    for c in calls:
+        if not order or order[-1] != c:
+            order.append(c)
+    assert order == [
+        "ciclope_params", "ciclope_check_params",               # run plan
+        "ciclope_input_schema",                                  # loading
+        "ciclope_validate",                                      # a. pianificazione
+        "ciclope_resources",                                     # b. risorse
+        "ciclope_indicator_achievement",                         # c. monitoraggio (30/6)
+        "ciclope_organizational_performance",                    # d. valutazione
+        "ciclope_indicator_achievement", "ciclope_objective_achievement",
+        "ciclope_attestation", "ciclope_individual_score",
+        "ciclope_fund_pools", "ciclope_rewards", "ciclope_position_pay",   # e. premialità
+        "ciclope_calendar", "ciclope_report_sections",           # f. rendicontazione
+    ]
+
+
+def test_facade_calls_hooks_by_keyword_only():
+    src = inspect.getsource(Hooks)
+    assert "self._hook.ciclope_" in src
+    for line in src.splitlines():
+        if "self._hook.ciclope_" in line and "(" in line:
+            call = line.split("self._hook.", 1)[1]
+            args = call[call.index("(") + 1:]
+            assert args.startswith(")") or "=" in args, line
