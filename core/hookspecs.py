@@ -57,7 +57,8 @@ def ciclope_validate(ente, params, trace):
     Called once per ente after loading, with the :class:`core.model.Ente` and its
     :class:`core.params.Params`. Every implementation's answer is kept (the core's structural
     checks included) and all are reported at once. Errors do not stop the cycle: money the rules
-    say must not be paid is withheld by the hook that computes it.
+    say must not be paid is withheld by the hook that computes it. Default: the core's checks
+    (self-evaluation, repeated card items, mixed card weights).
     """
 
 
@@ -103,6 +104,7 @@ def ciclope_objective_achievement(objective, parts, trace):
 def ciclope_organizational_performance(ente, params, trace, hooks):
     """Return the :class:`core.outcomes.OrgPerformance` of the ente (phase d, first step).
 
+    Called once per ente, after monitoring and the approved revisions.
     Indicators → objectives → strategic areas → ente, plus units (servizi/aree) and
     segretario/dirigenti. ``hooks`` is the typed facade, so an implementation can still ask the
     indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.organizational`).
@@ -113,7 +115,7 @@ def ciclope_organizational_performance(ente, params, trace, hooks):
 def ciclope_attestation(ente, org, params, trace):
     """Return the OIV's :class:`core.outcomes.Attestation` of the organizational performance.
 
-    Called after ``ciclope_organizational_performance``. Default: attested = ``[approvals]
+    Called in phase d after ``ciclope_organizational_performance``. Default: attested = ``[approvals]
     oiv_attested`` when given, else the computed ente achievement; judgement = ``[approvals]
     oiv_judgement`` or empty.
     """
@@ -144,6 +146,7 @@ def ciclope_fund_pools(ente, params, org, attestation, resources, trace):
 def ciclope_rewards(ente, scores, pools, params, org, trace):
     """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
 
+    Called in phase e after ``ciclope_fund_pools``, once per ente.
     ``scores`` maps person id → Score. Default: no money is computed (pools stay whole and are
     reported as residual), since only a regulation says who gets what.
     """
