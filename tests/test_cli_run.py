@@ -1,0 +1,95 @@
+"""``ciclope run`` over many enti: failures isolated, outputs atomic and reproducible, exit codes."""
+import json
+
+from core.cli import main
+from core.testing import write_ente
+from test_core_cycle import files
+
+CONFIG = """
+[cycle]
+year = 2021
+output = "out"
+
+[[ente]]
+id = "buono"
+plugin = "comunita_montane"
+data = "buono"
+
+[[ente]]
+id = "rotto"
+plugin = "comunita_montane"
+data = "rotto"
+"""
+
+
+def setup(tmp_path):
+    write_ente(tmp_path / "buono", files())
+    bad = files()
+    bad["people.csv"] = bad["people.csv"].replace("E2,Ezio,dipendente,B,u1,1", "E2,Ezio,dipendente,B,u1,due")
+    write_ente(tmp_path / "rotto", bad)
+    (tmp_path / "cycle.toml").write_text(CONFIG)
+    return tmp_path / "cycle.toml"
+
+
+def test_a_bad_ente_fails_alone(tmp_path, capsys):
+    cfg = setup(tmp_path)
+    assert main(["run", str(cfg)]) == 1
+    out = tmp_path / "out"
+    assert (out / "buono" / "results.json").is_file()
+    assert not (out / "rotto").exists()
+    summary = json.loads((out / "summary.json").read_text())
+    status = {e["id"]: e["status"] for e in summary["enti"]}
+    assert status["rotto"] == "failed" and status["buono"] != "failed"
+    captured = capsys.readouterr()
+    assert "people.csv:5:fte" in captured.err and "Traceback" not in captured.err
+    # failures are listed first in the printed summary
+    lines = [ln for ln in captured.out.splitlines() if ln.startswith(("buono", "rotto"))]
+    assert lines[0].startswith("rotto")
+
+
+def test_rerun_is_byte_identical_and_leaves_no_temp_folders(tmp_path):
+    cfg = setup(tmp_path)
+    main(["run", str(cfg), "--ente", "buono"])
+    first = {p.name: p.read_bytes() for p in (tmp_path / "out" / "buono").iterdir()}
+    main(["run", str(cfg), "--ente", "buono"])
+    second = {p.name: p.read_bytes() for p in (tmp_path / "out" / "buono").iterdir()}
+    assert first == second
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["buono", "summary.json"]
+
+
+def test_until_and_out_options(tmp_path):
+    cfg = setup(tmp_path)
+    assert main(["run", str(cfg), "--ente", "buono", "--until", "monitoraggio", "--out", str(tmp_path / "luglio")]) == 0
+    doc = json.loads((tmp_path / "luglio" / "buono" / "results.json").read_text())
+    assert doc["until"] == "monitoraggio" and doc["monitoring"]["I1"]["achievement"] == 0.4
+    assert doc["individual"] == {}
+
+
+def test_jobs_give_the_same_results(tmp_path):
+    cfg = setup(tmp_path)
+    main(["run", str(cfg), "--out", str(tmp_path / "a")])
+    main(["run", str(cfg), "--out", str(tmp_path / "b"), "--jobs", "2"])
+    assert (tmp_path / "a" / "buono" / "results.json").read_bytes() == (tmp_path / "b" / "buono" / "results.json").read_bytes()
+
+
+def test_validate_reports_and_writes_nothing(tmp_path, capsys):
+    cfg = setup(tmp_path)
+    assert main(["validate", str(cfg)]) == 1
+    assert not (tmp_path / "out").exists()
+    assert "people.csv:5:fte" in capsys.readouterr().err
+
+
+def test_explain_unknown_ente_is_a_command_line_error(tmp_path, capsys):
+    cfg = setup(tmp_path)
+    assert main(["explain", str(cfg), "--ente", "nessuno", "--person", "E1"]) == 2
+    assert "nessuno" in capsys.readouterr().err
+
+
+def test_results_json_records_inputs_and_params(tmp_path):
+    cfg = setup(tmp_path)
+    main(["run", str(cfg), "--ente", "buono"])
+    doc = json.loads((tmp_path / "out" / "buono" / "results.json").read_text())
+    import hashlib
+    want = hashlib.sha256((tmp_path / "buono" / "people.csv").read_bytes()).hexdigest()
+    assert doc["audit"]["inputs"]["people.csv"] == want
+    assert doc["plugin"] == "comunita_montane" and doc["plugin_version"]
