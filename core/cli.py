@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("plugins", help="plugin installati, versione, fonti, parametri in vigore")
 
+    new = sub.add_parser("new-plugin", help="crea ./ciclope-NOME/, un plugin installabile per un nuovo ente")
+    new.add_argument("name", metavar="NOME")
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
@@ -236,7 +239,16 @@ def cmd_demo(args) -> int:
     return status
 
 
-COMMANDS = {"run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
+def cmd_new_plugin(args) -> int:
+    from .scaffold import create
+
+    dest = create(args.name)
+    print(f"Creato {dest}")
+    print(f"  pip install {dest}\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml")
+    return EXIT_OK
+
+
+COMMANDS = {"new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
             "plugins": cmd_plugins, "demo": cmd_demo}
 
 

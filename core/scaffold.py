@@ -1,0 +1,195 @@
+"""``ciclope new-plugin NAME``: a pip-installable plugin package for a new ente's regulation.
+
+Creates ``./ciclope-NAME/`` with: ``pyproject.toml`` (entry point in group ``ciclope.plugins``), the
+plugin module with every hook stubbed by a comment (the core rules work until you write one), a
+parameters file, an example ente whose ``cycle.toml`` runs, a Python test and a TOML case.
+"""
+from __future__ import annotations
+
+import inspect
+import keyword
+import re
+import textwrap
+from pathlib import Path
+
+from . import hookspecs
+from .problems import CiclopeError, Problem
+from .registry import available_plugins
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+
+
+def check_name(name: str, dest: Path) -> list[Problem]:
+    problems = []
+    if not _NAME.match(name) or keyword.iskeyword(name):
+        problems.append(Problem(rule="new_plugin.name", column="NAME",
+                                message=f"nome {name!r} non valido: lettere minuscole, cifre e '_', "
+                                        "iniziando con una lettera (es. provincia_prova)"))
+    elif name in available_plugins():
+        problems.append(Problem(rule="new_plugin.name", column="NAME",
+                                message=f"esiste già un plugin installato di nome {name!r}"))
+    if dest.exists():
+        problems.append(Problem(rule="new_plugin.exists", file=str(dest),
+                                message="la cartella esiste già: non la sovrascrivo"))
+    return problems
+
+
+def _stubs() -> str:
+    blocks = []
+    for name, fn in inspect.getmembers(hookspecs, inspect.isfunction):
+        if not name.startswith("ciclope_") or name in ("ciclope_params", "ciclope_calendar"):
+            continue
+        sig = str(inspect.signature(fn))
+        first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
+        default = next((p for p in (inspect.getdoc(fn) or "").split("\n\n") if "Default" in p), "")
+        note = textwrap.fill(f"{first} {default}".replace("\n", " "), 96, initial_indent="# ", subsequent_indent="# ")
+        blocks.append(f"{note}\n# @hookimpl\n# def {name}{sig}:\n#     ...\n")
+    return "\n".join(blocks)
+
+
+def files_for(name: str) -> dict[str, str]:
+    pkg = f"ciclope_{name}"
+    title = name.replace("_", " ").title()
+    return {
+        "pyproject.toml": f'''[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "ciclope-{name.replace('_', '-')}"
+version = "0.1.0"
+description = "Plugin ciclope per il regolamento di {title}"
+requires-python = ">=3.11"
+dependencies = ["ciclope"]
+
+[project.entry-points."ciclope.plugins"]
+{name} = "{pkg}"
+
+[tool.setuptools.packages.find]
+include = ["{pkg}*"]
+
+[tool.setuptools.package-data]
+"*" = ["*.toml", "demo/**/*"]
+''',
+        f"{pkg}/__init__.py": f'''"""Plugin ciclope `{name}`: the performance regulation of {title}.
+
+Every hook the core offers is listed below as a comment. Until you implement one, the core rules
+(rules/core.md) apply. Cite the article of your regulation in each figure you record
+(``trace.record(..., source="<regolamento> art. N")``) and in params.toml.
+"""
+import datetime as dt
+from pathlib import Path
+
+from core import hookimpl, load_param_specs
+from core.outcomes import Deadline
+
+NAME = "{name}"
+REGULATIONS = ("Regolamento sulla performance di {title} (da indicare: delibera, articoli)",)
+DEMO = Path(__file__).parent / "demo"
+
+
+@hookimpl
+def ciclope_params(year):
+    """The parameters in force for the cycle year (params.toml beside this file)."""
+    return load_param_specs(Path(__file__).parent / "params.toml", year)
+
+
+@hookimpl
+def ciclope_calendar(year, params):
+    """The regulation's deadlines: here the legal one for the Relazione (D.Lgs. 150/2009 art. 10)."""
+    return [Deadline(phase="rendicontazione", act="Relazione sulla performance", due=dt.date(year + 1, 6, 30),
+                     source="D.Lgs. 150/2009 art. 10 c. 1 lett. b", approval="relazione_validated_oiv")]
+
+
+{_stubs()}''',
+        f"{pkg}/params.toml": '''# Parameters of the regulation: each with value (or dated `values`), bounds and legal source.
+[positive_threshold]
+value = 60
+min = 0
+max = 100
+source = "Regolamento di esempio art. 1 (da sostituire)"
+description = "Punteggio minimo di una valutazione positiva"
+assumption = "Valore d'esempio dello scaffold: sostituirlo con quello del regolamento"
+''',
+        f"{pkg}/demo/cycle.toml": f'''[cycle]
+year = 2021
+output = "out"
+
+[[ente]]
+id = "{name.replace('_', '-')}-esempio"
+plugin = "{name}"
+data = "ente"
+''',
+        f"{pkg}/demo/ente/ente.toml": f'''name = "Ente di esempio ({title})"
+
+[funds]
+performance_individuale = "1000.00"
+
+[approvals]
+piano_adopted = 2021-01-25
+relazione_validated_oiv = 2022-05-30
+''',
+        f"{pkg}/demo/ente/units.csv": "id,name,kind,parent,head\nente,Ente di esempio,ente,,SG\nser,Servizio unico,servizio,ente,SG\n",
+        f"{pkg}/demo/ente/people.csv": ("id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
+                                        "SG,Segretario,segretario,DIR,ente,1,0,false,\n"
+                                        "D1,Dipendente Uno,dipendente,C,ser,1,0,false,SG\n"),
+        f"{pkg}/demo/ente/objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi ai cittadini,,,,ser\n",
+        f"{pkg}/demo/ente/indicators.csv": ("id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+                                           "IN1,OB1,Pratiche evase,higher,,,10,8,5,4,,,Protocollo\n"
+                                           "IN2,OB1,Carta dei servizi pubblicata,deadline,,,30.6.2021,15.6.2021,,,,,Sito web\n"),
+        f"{pkg}/demo/ente/evaluations.csv": ("person,evaluator,section,item,max_points,points,weight\n"
+                                             "D1,SG,comportamenti,Collaborazione,10,8,\n"
+                                             "D1,SG,risultati,Obiettivi,10,9,\n"),
+        "tests/test_demo.py": f'''"""The plugin's example ente, with expectations computed by hand."""
+from {pkg} import DEMO
+from core.testing import compute_ente, results_doc
+
+
+def test_demo_ente():
+    doc = results_doc(compute_ente(DEMO / "ente", "{name}", 2021))
+    # IN1: 8 / 10 = 0.8; IN2: done 15.6 before 30.6 = 1; OB1 = (0.8 + 1) / 2 = 0.9
+    assert doc["organizational"]["objectives"]["OB1"] == 0.9
+    assert doc["organizational"]["ente"] == 0.9
+    # D1's card: (8 + 9) / (10 + 10) = 85
+    assert doc["individual"]["D1"]["score"] == 85.0
+''',
+        "tests/cases/esempio.toml": f'''# A case as data: inputs, expected figures; no Python needed.
+[case]
+description = "Ente di esempio: obiettivo al 90%"
+plugin = "{name}"
+year = 2021
+data = "../../{pkg}/demo/ente"
+
+[expected]
+"organizational.indicators.IN1.achievement" = 0.8
+"organizational.objectives.OB1" = 0.9
+"monitoring.IN1.achievement" = 0.8
+"!no_error_violations" = true
+''',
+        "README.md": f'''# ciclope-{name.replace('_', '-')}
+
+Plugin [ciclope](https://pypi.org/project/ciclope/) per il regolamento sulla performance di {title}.
+
+```sh
+pip install ./ciclope-{name}
+ciclope plugins                                  # lo elenca
+ciclope run {pkg}/demo/cycle.toml                # l'ente di esempio
+pytest                                           # i test (anche i casi in tests/cases/*.toml)
+```
+
+Scrivi le regole nei hook di `{pkg}/__init__.py` (l'elenco completo è nei commenti) e i parametri in
+`{pkg}/params.toml`, ciascuno con la fonte normativa.
+''',
+    }
+
+
+def create(name: str, where: Path = Path(".")) -> Path:
+    dest = (where / f"ciclope-{name}").resolve()
+    problems = check_name(name, dest)
+    if problems:
+        raise CiclopeError(problems)
+    for rel, text in files_for(name).items():
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return dest
