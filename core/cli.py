@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--ente", action="append", default=[], metavar="ID")
     cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
 
+    ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
+    ver.add_argument("folder", type=Path, metavar="OUT/ID")
+
     sub.add_parser("plugins", help="plugin installati, versione, fonti, parametri in vigore")
 
     new = sub.add_parser("new-plugin", help="crea ./ciclope-NOME/, un plugin installabile per un nuovo ente")
@@ -248,7 +251,15 @@ def cmd_new_plugin(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
+def cmd_verify(args) -> int:
+    from .verify import verify
+
+    same, lines = verify(args.folder)
+    print("\n".join(lines))
+    return EXIT_OK if same else EXIT_ENTE
+
+
+COMMANDS = {"verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
             "plugins": cmd_plugins, "demo": cmd_demo}
 
 

@@ -46,6 +46,7 @@ class Result:
     sections: tuple[ReportSection, ...] = ()
     figures: Mapping[str, Figure] = attrs.field(factory=dict, hash=False)
     violations: tuple[Problem, ...] = ()
+    origin: Mapping[str, Any] = attrs.field(factory=dict, hash=False)   # data folder and overrides, for `verify`
 
     @property
     def errors(self) -> list[Problem]:

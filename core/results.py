@@ -88,6 +88,8 @@ def to_dict(res: Result) -> dict:
     doc["violations"] = [{"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,
                           "message": v.message} for v in res.violations]
     doc["audit"] = {
+        "data": res.origin.get("data"),
+        "overrides": num(dict(res.origin.get("overrides", {}))),
         "inputs": dict(res.ente.files),
         "params": {name: {"value": num(res.params.values[name]), "source": spec.source,
                           "assumption": spec.assumption or None, "overridden": name in res.params.overridden}

@@ -39,7 +39,8 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     hooks, info = Hooks.for_plugin(cfg.plugin)
     schema = merge_schemas(hooks.input_schemas())
     ente = load_ente(cfg.data, cfg.id, year, schema)
-    return run_cycle(ente, hooks, cfg.params, info, until)
+    result = run_cycle(ente, hooks, cfg.params, info, until)
+    return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 
 
 def write_outputs(result: Result, out: Path) -> Path:
@@ -99,6 +100,7 @@ def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (),
     out = Path(out) if out else plan.output
     enti = [plan.ente(i) for i in only] if only else list(plan.enti)
     work = [(cfg, plan.year, out, until) for cfg in enti]
+    clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -114,6 +116,16 @@ def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (),
                 progress(n, len(work), outcome)
     write_summary(outcomes, out)
     return outcomes
+
+
+def clean_leftovers(out: Path, ids: list[str]) -> None:
+    """Remove the hidden temporary folders an interrupted run may have left beside ``OUT/<id>/``."""
+    if not out.is_dir():
+        return
+    wanted = set(ids)
+    for p in out.iterdir():
+        if p.name.startswith(".") and p.is_dir() and p.name[1:].split(".", 1)[0] in wanted:
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:

@@ -93,3 +93,15 @@ def test_results_json_records_inputs_and_params(tmp_path):
     want = hashlib.sha256((tmp_path / "buono" / "people.csv").read_bytes()).hexdigest()
     assert doc["audit"]["inputs"]["people.csv"] == want
     assert doc["plugin"] == "comunita_montane" and doc["plugin_version"]
+
+
+def test_verify_identical_then_names_the_tampered_file(tmp_path, capsys):
+    cfg = setup(tmp_path)
+    main(["run", str(cfg), "--ente", "buono"])
+    capsys.readouterr()
+    assert main(["verify", str(tmp_path / "out" / "buono")]) == 0
+    assert capsys.readouterr().out.startswith("identico")
+    with open(tmp_path / "buono" / "evaluations.csv", "a") as fh:
+        fh.write("E3,D1,risultati,Obiettivi,10,7,\n")
+    assert main(["verify", str(tmp_path / "out" / "buono")]) == 1
+    assert "modificato dopo l'esecuzione: evaluations.csv" in capsys.readouterr().out

@@ -1,0 +1,64 @@
+"""``ciclope verify OUT/<id>``: re-run an ente from the inputs recorded in its ``results.json``.
+
+Reports "identical" when a fresh computation gives the same ``results.json`` bytes; otherwise the
+input files changed since (by sha256) or the figures that differ.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .config import EnteConfig, resolve_params
+from .problems import CiclopeError, Problem
+from .results import dumps
+
+
+def _diff(a, b, path="") -> list[str]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        out = []
+        for k in list(a) + [k for k in b if k not in a]:
+            if k not in a or k not in b:
+                out.append(f"{path}{k}: {'mancante' if k not in b else 'nuovo'}")
+            else:
+                out += _diff(a[k], b[k], f"{path}{k}.")
+        return out
+    return [] if a == b else [f"{path.rstrip('.')}: {a!r} → {b!r}"]
+
+
+def verify(folder: Path) -> tuple[bool, list[str]]:
+    """(identical, lines explaining what differs)."""
+    path = Path(folder) / "results.json"
+    if not path.is_file():
+        raise CiclopeError([Problem(rule="verify.missing", file=str(path), message="results.json non trovato")])
+    recorded_text = path.read_text(encoding="utf-8")
+    recorded = json.loads(recorded_text)
+    audit = recorded.get("audit", {})
+    data = Path(audit.get("data") or "")
+    if not data.is_dir():
+        return False, [f"cartella dei dati registrata non trovata: {data}"]
+    changed = []
+    now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data.iterdir()
+           if p.is_file() and (p.suffix == ".csv" and not p.name.startswith("x_") or p.name in ("ente.toml", "ente.xlsx"))}
+    for name, digest in audit.get("inputs", {}).items():
+        if name not in now:
+            changed.append(f"file di input rimosso: {name}")
+        elif now[name] != digest:
+            changed.append(f"file di input modificato dopo l'esecuzione: {name}")
+    for name in sorted(set(now) - set(audit.get("inputs", {}))):
+        changed.append(f"file di input aggiunto dopo l'esecuzione: {name}")
+    if changed:
+        return False, changed
+    from .runner import compute
+    params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}))
+    if problems:
+        raise CiclopeError(problems)
+    cfg = EnteConfig(id=recorded["ente"], plugin=recorded["plugin"], data=data, overrides=audit.get("overrides", {}),
+                     params=params)
+    fresh = dumps(compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")))
+    if fresh == recorded_text:
+        return True, ["identico: il ricalcolo dagli input registrati dà lo stesso results.json"]
+    lines = _diff(recorded, json.loads(fresh))
+    if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
+        lines.insert(0, "versione del plugin diversa da quella registrata")
+    return False, lines or ["results.json diverso (formattazione)"]

@@ -1,0 +1,59 @@
+"""A run killed at any moment leaves, for each ente, the previous complete folder or none."""
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from core.testing import write_ente
+from test_core_cycle import files
+
+N = 40
+
+
+def make_cycle(tmp_path: Path) -> Path:
+    lines = ["[cycle]", "year = 2021", 'output = "out"']
+    for i in range(N):
+        write_ente(tmp_path / f"e{i:02d}", files())
+        lines += ["[[ente]]", f'id = "e{i:02d}"', 'plugin = "comunita_montane"', f'data = "e{i:02d}"']
+    path = tmp_path / "cycle.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def complete(folder: Path, reference: set[str]) -> bool:
+    names = {p.name for p in folder.iterdir()}
+    if names != reference:
+        return False
+    json.loads((folder / "results.json").read_text())
+    return True
+
+
+def test_kill_mid_run_leaves_only_complete_folders(tmp_path):
+    cfg = make_cycle(tmp_path)
+    ciclope = [str(Path(sys.executable).parent / "ciclope"), "run", str(cfg)]
+    first = subprocess.run(ciclope, capture_output=True, text=True)
+    assert first.returncode in (0, 1), first.stderr
+    out = tmp_path / "out"
+    reference = {p.name for p in (out / "e00").iterdir()}
+    before = {p.name: (p / "results.json").read_bytes() for p in out.iterdir() if p.is_dir()}
+    rng = random.Random(7)
+    killed = 0
+    for _ in range(4):
+        proc = subprocess.Popen(ciclope, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.2))
+        os.kill(proc.pid, signal.SIGKILL)
+        killed += proc.wait() == -signal.SIGKILL
+        for i in range(N):
+            folder = out / f"e{i:02d}"
+            if folder.exists():
+                assert complete(folder, reference), folder
+                assert (folder / "results.json").read_bytes() == before[folder.name]
+    assert killed >= 1, "no run was interrupted: the test proved nothing"
+    # the next run cleans what the killed ones left and writes everything again
+    again = subprocess.run(ciclope, capture_output=True, text=True)
+    assert again.returncode == first.returncode
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"e{i:02d}" for i in range(N)] + ["summary.json"])
