@@ -93,3 +93,16 @@ def test_facade_calls_hooks_by_keyword_only():
             call = line.split("self._hook.", 1)[1]
             args = call[call.index("(") + 1:]
             assert args.startswith(")") or "=" in args, line
+
+
+def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
+    from pathlib import Path
+
+    from core.hookdoc import render
+    doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
+    assert doc == render(), "docs/hooks.md is stale: python -m core.hookdoc > docs/hooks.md"
+    for name in SPECS:
+        assert f"## {name}" in doc
+    guide = (Path(__file__).parent.parent / "docs" / "plugin-guide.md").read_text(encoding="utf-8")
+    for name in SPECS:
+        assert name in guide, f"{name} is not mentioned in docs/plugin-guide.md"

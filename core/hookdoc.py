@@ -1,0 +1,43 @@
+"""Generate ``docs/hooks.md``, the hook reference, from the hookspecs' docstrings.
+
+``python -m core.hookdoc > docs/hooks.md``; a test keeps the file in step with the code.
+"""
+from __future__ import annotations
+
+import inspect
+
+from . import hookspecs
+
+PHASE_OF = {
+    "ciclope_params": "set-up", "ciclope_check_params": "set-up", "ciclope_input_schema": "set-up",
+    "ciclope_validate": "a. pianificazione", "ciclope_resources": "b. risorse",
+    "ciclope_indicator_achievement": "c. monitoraggio and d. valutazione",
+    "ciclope_objective_achievement": "d. valutazione", "ciclope_organizational_performance": "d. valutazione",
+    "ciclope_attestation": "d. valutazione", "ciclope_individual_score": "d. valutazione",
+    "ciclope_fund_pools": "e. premialità", "ciclope_rewards": "e. premialità", "ciclope_position_pay": "e. premialità",
+    "ciclope_calendar": "f. rendicontazione", "ciclope_report_sections": "f. rendicontazione",
+}
+
+
+def render() -> str:
+    src = inspect.getsource(hookspecs)
+    names = [n for n in PHASE_OF]
+    missing = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction)
+                     if n.startswith("ciclope_") and n not in PHASE_OF)
+    names += missing
+    out = ["# Hook reference", "",
+           "Generated from `core/hookspecs.py` by `python -m core.hookdoc` (do not edit by hand).", "",
+           "| hook | phase | kind |", "|---|---|---|"]
+    for n in names:
+        fn = getattr(hookspecs, n)
+        first = "firstresult" if f"@hookspec(firstresult=True)\ndef {n}(" in src else "all answers joined"
+        out.append(f"| [`{n}`](#{n}) | {PHASE_OF.get(n, '?')} | {first} |")
+    out.append("")
+    for n in names:
+        fn = getattr(hookspecs, n)
+        out += [f"## {n}", "", "```python", f"def {n}{inspect.signature(fn)}", "```", "", inspect.getdoc(fn) or "", ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(render(), end="")
