@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--ente", action="append", default=[], metavar="ID")
     cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
 
+    syn = sub.add_parser("synth", help="scrive enti sintetici (dimostrazioni e benchmark)")
+    syn.add_argument("dir", type=Path, metavar="DIR")
+    syn.add_argument("--enti", type=int, default=10, metavar="N")
+    syn.add_argument("--people", type=int, default=300, metavar="M")
+    syn.add_argument("--seed", type=int, default=1, metavar="S")
+    syn.add_argument("--year", type=int, default=2021)
+    syn.add_argument("--plugin", action="append", default=[], help="solo questi plugin (ripetibile)")
+
     ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
 
@@ -259,7 +267,18 @@ def cmd_verify(args) -> int:
     return EXIT_OK if same else EXIT_ENTE
 
 
-COMMANDS = {"verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
+def cmd_synth(args) -> int:
+    from .synth import synth
+
+    if args.enti < 1 or args.people < 10:
+        print("ciclope: servono almeno 1 ente e 10 persone", file=sys.stderr)
+        return EXIT_CONFIG
+    path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None)
+    print(f"Scritti {args.enti} enti sintetici; configurazione: {path}")
+    return EXIT_OK
+
+
+COMMANDS = {"synth": cmd_synth, "verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
             "plugins": cmd_plugins, "demo": cmd_demo}
 
 

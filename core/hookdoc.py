@@ -10,6 +10,7 @@ from . import hookspecs
 
 PHASE_OF = {
     "ciclope_params": "set-up", "ciclope_check_params": "set-up", "ciclope_input_schema": "set-up",
+    "ciclope_synth": "`ciclope synth` only",
     "ciclope_validate": "a. pianificazione", "ciclope_resources": "b. risorse",
     "ciclope_indicator_achievement": "c. monitoraggio and d. valutazione",
     "ciclope_objective_achievement": "d. valutazione", "ciclope_organizational_performance": "d. valutazione",

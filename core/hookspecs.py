@@ -51,6 +51,20 @@ def ciclope_input_schema():
 
 
 @hookspec
+def ciclope_synth(data, rng, year):
+    """Add the plugin's own synthetic input to a generated ente (``ciclope synth``).
+
+    Called once per synthetic ente after the core generated the canonical files. ``data`` is a
+    mutable :class:`core.synth.SynthData` (``tables``: file name → list of row dicts, ``funds``,
+    ``approvals``); ``rng`` is a seeded ``random.Random`` (use only it, so a seed gives the same
+    enti); ``year`` the cycle year. Edit ``data`` in place and return ``None``.
+    Default: nothing added (the core's canonical files, funds and approvals only).
+    """
+
+
+# --- a. pianificazione ------------------------------------------------------------------------
+
+@hookspec
 def ciclope_validate(ente, params, trace):
     """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).
 

@@ -91,6 +91,9 @@ class Hooks:
     def input_schemas(self) -> list:
         return [s for s in self._hook.ciclope_input_schema() if s is not None]
 
+    def synth(self, *, data, rng, year) -> None:
+        self._hook.ciclope_synth(data=data, rng=rng, year=year)
+
     def validate(self, *, ente, params, trace) -> list[Problem]:
         return _flat(self._hook.ciclope_validate(ente=ente, params=params, trace=trace))
 

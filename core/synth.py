@@ -1,0 +1,182 @@
+"""``ciclope synth``: realistic, valid, deterministic synthetic enti for demos and benchmarks.
+
+The core writes the canonical files (org chart, BSC plan with every indicator kind, cruscotti,
+evaluation cards, funds, approvals); each plugin adds its own input through ``ciclope_synth``
+(positions, projects, extra columns). Same seed → same files, byte for byte.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+from pathlib import Path
+
+import attrs
+
+from .registry import Hooks, available_plugins
+
+CANONICAL_ORDER = ("units", "people", "areas", "objectives", "indicators", "assignments", "evaluations")
+
+
+@attrs.define
+class SynthData:
+    """A synthetic ente being generated (mutable on purpose: plugins fill it in)."""
+
+    id: str
+    name: str
+    year: int
+    tables: dict[str, list[dict]] = attrs.field(factory=dict)
+    funds: dict[str, str] = attrs.field(factory=dict)
+    approvals: dict[str, object] = attrs.field(factory=dict)
+
+    def people(self, role: str | None = None) -> list[dict]:
+        return [p for p in self.tables["people"] if role is None or p["role"] == role]
+
+
+def _indicator(rng: random.Random, iid: str, oid: str, year: int, kind: str) -> dict:
+    row = {"id": iid, "objective": oid, "name": f"Indicatore {iid}", "type": kind, "weight": "", "baseline": "",
+           f"target_{year}": "", f"target_{year + 1}": "", "actual": "", "target_mid": "", "actual_mid": "",
+           "neutralized": "", "reason": "", "source": "Dati sintetici"}
+    if kind in ("higher", "project"):
+        target = rng.choice([10, 20, 50, 100, 250]) if kind == "higher" else 100
+        unit = "" if kind == "higher" else "%"
+        row.update({f"target_{year}": f"{target}{unit}", f"target_{year + 1}": f"{target}{unit}",
+                    "actual": f"{round(target * rng.uniform(0.55, 1.2))}{unit}",
+                    "target_mid": f"{target // 2}{unit}", "actual_mid": f"{round(target / 2 * rng.uniform(0.4, 1.2))}{unit}"})
+    elif kind == "lower":
+        target = rng.choice([3, 5, 10, 30])
+        row.update({f"target_{year}": str(target), f"target_{year + 1}": str(target),
+                    "actual": f"{target * rng.uniform(0.8, 1.6):.1f}", "target_mid": str(target),
+                    "actual_mid": f"{target * rng.uniform(0.8, 1.8):.1f}"})
+    elif kind == "deadline":
+        due = dt.date(year, rng.choice([3, 6, 9, 12]), 28)
+        done = due + dt.timedelta(days=rng.choice([-30, -5, 0, 3, 20]))
+        row.update({f"target_{year}": f"{due.day}.{due.month}.{due.year}", f"target_{year + 1}": "-",
+                    "actual": done.isoformat()})
+    elif kind == "boolean":
+        row.update({f"target_{year}": "SI", f"target_{year + 1}": "SI", "actual": rng.choice(["SI", "SI", "SI", "NO"])})
+    else:  # monitor
+        row.update({"actual": str(rng.randint(100, 5000))})
+    if kind != "monitor" and rng.random() < 0.04:
+        row.update({"neutralized": "SI", "reason": "evento esogeno (sintetico)"})
+    return row
+
+
+def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> SynthData:
+    d = SynthData(id=ente_id, name=f"Ente sintetico {ente_id}", year=year)
+    n_areas = max(2, min(5, people_n // 60 + 2))
+    units = [{"id": "root", "name": d.name, "kind": "ente", "parent": "", "head": "SG"}]
+    people = [{"id": "SG", "name": "Segretario Generale", "role": "segretario", "category": "DIR", "unit": "root",
+               "fte": "1", "absence_days": "0", "insufficient": "false", "evaluator": ""}]
+    servizi: list[tuple[str, str]] = []     # (servizio id, area dirigente id)
+    for a in range(1, n_areas + 1):
+        did = f"D{a}"
+        units.append({"id": f"A{a}", "name": f"Area {a}", "kind": "area", "parent": "root", "head": did})
+        people.append({"id": did, "name": f"Dirigente {a}", "role": "dirigente", "category": "DIR", "unit": f"A{a}",
+                       "fte": "1", "absence_days": str(rng.randint(0, 20)), "insufficient": "false", "evaluator": "SG"})
+        for s in range(1, rng.randint(2, 4) + 1):
+            sid = f"A{a}S{s}"
+            po = f"PO{a}{s}"
+            units.append({"id": sid, "name": f"Servizio {a}.{s}", "kind": "servizio", "parent": f"A{a}", "head": po})
+            people.append({"id": po, "name": f"Titolare PO {a}.{s}", "role": "po", "category": "D", "unit": sid,
+                           "fte": "1", "absence_days": str(rng.randint(0, 15)), "insufficient": "false", "evaluator": did})
+            servizi.append((sid, did))
+    k = 0
+    while len(people) < people_n:
+        k += 1
+        sid, did = servizi[k % len(servizi)]
+        fte = rng.choices(["1", "0.5", "0.83", "0.67"], weights=[80, 8, 7, 5])[0]
+        absence = rng.choices([rng.randint(0, 20), rng.randint(20, 120), rng.randint(151, 250)], weights=[85, 12, 3])[0]
+        people.append({"id": f"P{k:05d}", "name": f"Dipendente {k}", "role": "dipendente",
+                       "category": rng.choice("ABCCD"), "unit": sid, "fte": fte, "absence_days": str(absence),
+                       "insufficient": "true" if rng.random() < 0.01 else "false", "evaluator": did})
+    areas = [{"id": f"AS{i}", "name": f"Area strategica {i}", "weight": str(rng.choice([20, 30, 40, 50])), "separate": ""}
+             for i in range(1, 4)]
+    objectives, indicators, assignments = [], [], []
+    kinds = ("higher", "lower", "deadline", "boolean", "project", "monitor")
+    n_ind = 0
+    for i, area in enumerate(areas, 1):
+        for j in range(1, 3):
+            so = f"S{i}.{j}"
+            objectives.append({"id": so, "kind": "strategic", "title": f"Obiettivo strategico {so}", "parent": "",
+                               "area": area["id"], "weight": str(rng.choice([30, 50, 70])), "owner": ""})
+            n_ind += 1
+            own = _indicator(rng, f"I{n_ind}", so, year, "higher")
+            own["weight"] = "30"        # weighted like the operational objectives beside it
+            indicators.append(own)
+            for sid, _ in servizi:
+                if rng.random() < 0.35:
+                    oo = f"O{so}-{sid}"
+                    objectives.append({"id": oo, "kind": "operational", "title": f"Obiettivo operativo {oo}",
+                                       "parent": so, "area": "", "weight": str(rng.choice([10, 20, 30])), "owner": sid})
+                    for _ in range(rng.randint(1, 3)):
+                        n_ind += 1
+                        indicators.append(_indicator(rng, f"I{n_ind}", oo, year, kinds[n_ind % len(kinds)]))
+                    assignments.append({"cruscotto": f"C-{sid}", "owner": sid, "ref": oo, "weight": ""})
+    for a in range(1, n_areas + 1):
+        for o in objectives:
+            if o["kind"] == "strategic" and rng.random() < 0.5:
+                assignments.append({"cruscotto": f"C-D{a}", "owner": f"D{a}", "ref": o["id"], "weight": ""})
+    evaluations = []
+    items = [("risultati", "Raggiungimento obiettivi", 40), ("competenze", "Competenze professionali", 30),
+             ("comportamenti", "Collaborazione", 15), ("comportamenti", "Orientamento all'utenza", 15)]
+    for p in people:
+        if p["role"] in ("dipendente", "po"):
+            level = rng.uniform(0.45, 1.0)
+            for section, item, mx in items:
+                pts = max(0, min(mx, round(mx * rng.gauss(level, 0.08))))
+                evaluations.append({"person": p["id"], "evaluator": p["evaluator"], "section": section, "item": item,
+                                    "max_points": str(mx), "points": str(pts), "weight": ""})
+    d.tables = {"units": units, "people": people, "areas": areas, "objectives": objectives, "indicators": indicators,
+                "assignments": assignments, "evaluations": evaluations}
+    d.funds = {"performance_individuale": f"{people_n * rng.randint(400, 900)}.00"}
+    d.approvals = {"budget_approved": dt.date(year - 1, 12, 20), "piano_adopted": dt.date(year, 1, 28),
+                   "relazione_validated_oiv": dt.date(year + 1, 5, 30)}
+    return d
+
+
+def _csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    if rows:
+        header: list[str] = []
+        for r in rows:
+            header += [k for k in r if k not in header]
+        w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n", restval="")
+        w.writeheader()
+        w.writerows(rows)
+    return buf.getvalue()
+
+
+def _toml_value(v) -> str:
+    if isinstance(v, (dt.date, bool, int)):
+        return str(v).lower() if isinstance(v, bool) else str(v)
+    return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_ente(d: SynthData, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in d.tables.items():
+        (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
+    lines = [f"name = {_toml_value(d.name)}", "", "[funds]"]
+    lines += [f"{k} = {_toml_value(v)}" for k, v in d.funds.items()]
+    lines += ["", "[approvals]"] + [f"{k} = {_toml_value(v)}" for k, v in d.approvals.items()]
+    (folder / "ente.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def synth(dest: Path, enti: int, people: int, seed: int, year: int = 2021, plugins: list[str] | None = None) -> Path:
+    """Write ``dest/cycle.toml`` and ``enti`` synthetic enti spread over the plugins."""
+    plugins = plugins or sorted(available_plugins())
+    hooks = {name: Hooks.for_plugin(name)[0] for name in plugins}
+    dest.mkdir(parents=True, exist_ok=True)
+    lines = ["[cycle]", f"year = {year}", 'output = "out"', ""]
+    for i in range(enti):
+        plugin = plugins[i % len(plugins)]
+        ente_id = f"synth-{i:05d}"
+        rng = random.Random(f"{seed}-{i}")
+        d = make_ente(ente_id, people, rng, year)
+        hooks[plugin].synth(data=d, rng=rng, year=year)
+        write_ente(d, dest / "enti" / ente_id)
+        lines += ["[[ente]]", f'id = "{ente_id}"', f'plugin = "{plugin}"', f'data = "enti/{ente_id}"', ""]
+    (dest / "cycle.toml").write_text("\n".join(lines), encoding="utf-8")
+    return dest / "cycle.toml"
