@@ -6,6 +6,7 @@ three included, so a third-party plugin installed with pip is selected by name l
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 from importlib.metadata import entry_points
 from types import ModuleType
@@ -30,8 +31,13 @@ class PluginInfo:
 
 
 def available_plugins() -> dict[str, Any]:
-    """Installed plugins by entry-point name."""
-    return {ep.name: ep for ep in entry_points(group=GROUP)}
+    """Installed plugins by entry-point name (scanned once per process: the scan is slow)."""
+    return dict(_scan())
+
+
+@functools.lru_cache(maxsize=1)
+def _scan() -> tuple:
+    return tuple((ep.name, ep) for ep in entry_points(group=GROUP))
 
 
 def unknown_plugin(name: str, where: str = "", column: str = "plugin") -> Problem:
