@@ -174,27 +174,25 @@ class _Loader:
                 self.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
         if any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in self.problems):
             return
+        plan = [(col, *cols.get(col, (_RAW, False))) for col in sheet.header if not col.startswith("x_")]
         for n, cells in sheet.rows:
             out: dict[str, Any] = {}
             ok = True
-            for col, text in cells.items():
-                if col.startswith("x_"):
-                    continue
-                parser, required = cols.get(col, (_RAW, False))
+            for col, parser, required in plan:
+                text = cells[col]
                 if text == "":
                     if required:
                         self.err(sheet, n, col, "core.input.required", f"valore obbligatorio mancante in {col!r}")
                         ok = False
                     out[col] = None
-                    continue
-                if parser is _RAW:
+                elif parser is _RAW:
                     out[col] = text
-                    continue
-                try:
-                    out[col] = parser(text)
-                except ValueError as exc:
-                    self.err(sheet, n, col, "core.input.value", str(exc))
-                    ok = False
+                else:
+                    try:
+                        out[col] = parser(text)
+                    except ValueError as exc:
+                        self.err(sheet, n, col, "core.input.value", str(exc))
+                        ok = False
             if ok:
                 yield sheet, n, out
             elif cells.get("id"):

@@ -51,24 +51,23 @@ def _sheet(name: str, label: str, records: list[list[str]], problems: list[Probl
                                 message=f"troppe righe ({len(records) - 1}; massimo {MAX_ROWS})"))
         return None
     rows = []
+    width = len(header)
     for n, rec in enumerate(records[1:], start=2):
-        if not any(str(c).strip() for c in rec):
+        if not any(rec) or not "".join(rec).strip():
             continue  # blank line
-        if len(rec) > len(header):
-            extra = [c for c in rec[len(header):] if str(c).strip()]
-            if extra:
-                problems.append(Problem(rule="core.input.columns", file=label, row=n,
-                                        message=f"la riga ha {len(rec)} celle ma l'intestazione {len(header)} colonne"))
-                continue
-        cells = {}
-        for i, h in enumerate(header):
-            text = str(rec[i]) if i < len(rec) else ""
-            if len(text) > MAX_CELL_CHARS:
-                problems.append(Problem(rule="core.input.cell_size", file=label, row=n, column=h,
-                                        message=f"cella troppo lunga ({len(text)} caratteri; massimo {MAX_CELL_CHARS})"))
-                text = text[:MAX_CELL_CHARS]
-            cells[h] = text.strip()
-        rows.append((n, cells))
+        if len(rec) > width and any(c.strip() for c in rec[width:]):
+            problems.append(Problem(rule="core.input.columns", file=label, row=n,
+                                    message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne"))
+            continue
+        if len(rec) < width:
+            rec = list(rec) + [""] * (width - len(rec))
+        if max(map(len, rec)) > MAX_CELL_CHARS:
+            for h, text in zip(header, rec):
+                if len(text) > MAX_CELL_CHARS:
+                    problems.append(Problem(rule="core.input.cell_size", file=label, row=n, column=h,
+                                            message=f"cella troppo lunga ({len(text)} caratteri; massimo {MAX_CELL_CHARS})"))
+            rec = [c[:MAX_CELL_CHARS] for c in rec]
+        rows.append((n, dict(zip(header, map(str.strip, rec)))))
     return Sheet(name=name, label=label, header=header, rows=tuple(rows))
 
 
@@ -120,6 +119,8 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     try:
         for ws in wb.worksheets:
             records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            while records and records[-1] and not any(records[-1]):
+                records.pop()
             sheet = _sheet(ws.title, f"ente.xlsx[{ws.title}]", records, problems)
             if sheet is not None:
                 sheets[ws.title] = sheet

@@ -14,6 +14,7 @@ INACTIVE = "-"          # "not active this year" in a target_<year> column (002�
 MAX_NUMBER_CHARS = 40   # longer cells are not numbers anybody typed
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_PLAIN = re.compile(r"-?\d{1,20}(\.\d{1,12})?")     # the common case, parsed without further checks
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ITALIAN = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _TRUE = {"si", "sì", "s", "true", "vero", "yes", "1", "x"}
@@ -22,6 +23,8 @@ _FALSE = {"no", "n", "false", "falso", "0"}
 
 def parse_number(text: str) -> Decimal:
     """``12``, ``12.5``, ``"12,5"`` (decimal comma only when there is no '.'), ``90%`` → 0.90."""
+    if _PLAIN.fullmatch(text):
+        return Decimal(text)
     s = str(text).strip().replace("\u00a0", "").replace(" ", "")
     if not s or len(s) > MAX_NUMBER_CHARS:
         raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
