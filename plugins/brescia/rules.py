@@ -1,0 +1,931 @@
+"""The regulation of the Camera di Commercio di Brescia as computations (rules/brescia.md).
+
+Sources (cited in every figure and violation):
+
+- ``001_2164dd4e03a9b49f.txt`` — Delibera 9/C 2018, criteria for the *posizioni organizzative*
+  (PO): eligibility (art. 1–2), position pay €5,000–€16,000 over 13 months (art. 3.2), interim
+  extra 15–25% (art. 3.4), weighting by factor comparison (art. 4), result pay ≥ 15% of the PO
+  resources and the contraddittorio before a negative evaluation (art. 6).
+- ``004_a450255962d2094d.txt`` — SMVP 2021: organizational performance and the OIV attestation
+  with the proportional reduction of the performance funds (§3), the calendar (§3.2), individual
+  performance (§4), the quantification of the variable resources (§5), schede a–d.
+
+Every function here is pure apart from recording figures and problems in ``trace``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from core import (Attestation, Award, Deadline, Input, Pool, PositionPay, Positions, Problem, Rewards, Score, r2,
+                  r4, split)
+from core.conciliation import has_contraddittorio
+from core.defaults import weighted_score
+from core.money import InsufficientFund, bounded_split
+from core.scoring import SOURCE_CARD, card_formula, card_score
+from core.values import to_decimal
+
+PO = "001_2164dd4e03a9b49f.txt"
+SMVP = "004_a450255962d2094d.txt"
+ZERO = Decimal("0.00")
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+# 001… art. 4.4: the eight weighted sub-factors of the factor comparison (weights sum to 100).
+FACTORS: tuple[tuple[str, int, str], ...] = (
+    ("A1", 20, "Complessità organizzativa — Dimensione organizzativa"),
+    ("A2", 10, "Complessità organizzativa — Complessità e innovazione"),
+    ("B1", 5, "Complessità gestionale — Entità risorse finanziarie"),
+    ("B2", 10, "Complessità gestionale — Sistema delle relazioni"),
+    ("B3", 10, "Complessità gestionale — Complessità delle conoscenze"),
+    ("C1", 10, "Complessità specialistica — Livello di responsabilità"),
+    ("C2", 15, "Complessità specialistica — Specializzazione"),
+    ("D1", 20, "Rilevanza strategica interna ed esterna"),
+)
+RATING_WORDS = {"bassa": 1, "media": 3, "alta": 5}          # assumption, params.toml [rating_max]
+INTERIM_MIN, INTERIM_MAX = Decimal("0.15"), Decimal("0.25")  # 001… art. 3.4
+MONTHS = 13                                                  # 001… art. 3.2: "per tredici mensilità"
+TERM_YEARS = 3                                               # 001… art. 2.4
+# 001… art. 2.5 a–c: education → minimum years of highly qualified experience
+EDUCATION_YEARS = {"diploma": 8, "laurea": 4, "specializzazione": 2}
+EDUCATION_WORDS = {"diploma": "diploma di scuola media superiore", "laurea": "diploma di laurea o laurea breve",
+                   "specializzazione": "specializzazione post-universitaria"}
+
+# 004… §5.1: relevance of a project → coefficient
+RELEVANCE = {"bassa": 1, "media": 3, "alta": 5}
+VARIABLE_MIN, VARIABLE_MAX = Decimal("0.25"), Decimal("0.50")   # 004… §5.2
+WEIGHT_TOLERANCE = Decimal(20)                                   # 004… §5.4: ±20 points
+DIR_VALUE, STAFF_VALUE = "risultato_dirigenti", "produttivita_staff"
+KNOWN_FUNDS = ("po_total", "stable_dirigenti", "stable_staff")
+
+# 004… §3: the OIV's three judgements
+JUDGEMENTS = ("inferiore alle aspettative", "in linea con le aspettative", "superiore alle aspettative")
+
+# 004… §4.2.2: the four behaviour factors of the PO card; §4.2.3: the three sections of the staff card
+PO_FACTORS = ("autonomia decisionale", "realizzazione obiettivi", "qualità dell'apporto personale",
+              "comportamento organizzativo")
+STAFF_SECTIONS = (("conoscen",), ("attivit", "capacit"), ("attitudin", "soft skill"))
+
+
+def dirigenti_pool(area_id: str) -> str:
+    return f"dirigenti:{area_id}"
+
+
+def staff_pool(area_id: str) -> str:
+    return f"staff:{area_id}"
+
+
+# --- input parsers (declared with ciclope_input_schema) ------------------------------------------
+
+def parse_rating(text: str) -> Decimal:
+    """A factor rating: an integer ≥ 1, or bassa/media/alta (= 1/3/5; assumption)."""
+    word = text.strip().lower()
+    if word in RATING_WORDS:
+        return Decimal(RATING_WORDS[word])
+    try:
+        value = to_decimal(text.strip())
+    except ValueError:
+        value = None
+    if value is None or value != value.to_integral_value() or value < 1:
+        raise ValueError(f"atteso un punteggio intero da 1 in su oppure bassa/media/alta, trovato {text!r}")
+    return value
+
+
+def parse_relevance(text: str) -> str:
+    word = text.strip().lower()
+    if word not in RELEVANCE:
+        raise ValueError(f"attesa una rilevanza tra bassa, media, alta, trovato {text!r}")
+    return word
+
+
+def parse_education(text: str) -> str:
+    word = text.strip().lower()
+    if word not in EDUCATION_YEARS:
+        raise ValueError(f"atteso un titolo tra diploma, laurea, specializzazione, trovato {text!r}")
+    return word
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def cell(ente, name: str, row: int, column: str) -> str:
+    return f"{ente.file_of(name)}:{row}:{column}"
+
+
+def problem(ente, rule: str, message: str, source: str, name: str = "", row: int | None = None,
+            column: str = "", severity: str = "error") -> Problem:
+    return Problem(rule=f"brescia.{rule}", message=message, severity=severity, source=source,
+                   file=ente.file_of(name) if name else "", row=row, column=column)
+
+
+def euro(x: Decimal) -> str:
+    return f"€ {r2(x):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def levels(params) -> list[tuple[str, Decimal]]:
+    return [(str(row["name"]), to_decimal(row["max"])) for row in params["levels"]]
+
+
+def level_of(score: Decimal | None, params) -> str | None:
+    """The level of a 0–100 score (004…, Scheda di valutazione): the first level whose maximum is ≥ score."""
+    if score is None:
+        return None
+    table = levels(params)
+    for name, top in table:
+        if score <= top:
+            return name
+    return table[-1][0]
+
+
+def level_rank(name: str | None, params) -> int:
+    names = [n for n, _ in levels(params)]
+    return names.index(name) if name in names else -1
+
+
+def check_params(params) -> list[Problem]:
+    """Parameter combinations the bounds cannot express (configuration errors)."""
+    out = []
+    table = params["levels"]
+    try:
+        parsed = [(str(r["name"]), to_decimal(r["max"])) for r in table]
+    except (KeyError, TypeError, ValueError):
+        return [Problem(rule="brescia.params.levels", column="params.levels", source=SMVP,
+                        message="levels: ogni livello richiede name e max numerico")]
+    tops = [t for _, t in parsed]
+    if not parsed or any(b <= a for a, b in zip(tops, tops[1:])) or tops[-1] != 100:
+        out.append(Problem(rule="brescia.params.levels", column="params.levels", source=SMVP,
+                           message="levels: i massimi dei livelli devono crescere e l'ultimo deve essere 100"))
+    if params["staff_min_level"] not in [n for n, _ in parsed]:
+        out.append(Problem(rule="brescia.params.staff_min_level", column="params.staff_min_level", source=SMVP,
+                           message=f"staff_min_level {params['staff_min_level']!r} non è un livello di levels"))
+    if params["pay_min"] > params["pay_max"]:
+        out.append(Problem(rule="brescia.params.pay", column="params.pay_min", source=f"{PO} art. 3.2",
+                           message=f"pay_min {params['pay_min']} supera pay_max {params['pay_max']}"))
+    return out
+
+
+# =================================================================================================
+# a. pianificazione — checks of the plugin's input (001… art. 1–4; 004… §4–5)
+# =================================================================================================
+
+def validate(ente, params) -> list[Problem]:
+    out: list[Problem] = []
+    out += validate_positions(ente, params)
+    out += validate_projects(ente)
+    out += validate_cards(ente)
+    judgement = ente.approvals.get("oiv_judgement")
+    if judgement is not None and str(judgement).strip().lower() not in JUDGEMENTS:
+        out.append(Problem(rule="brescia.oiv.judgement", severity="warning", source=f"{SMVP} §3",
+                           file="ente.toml", column="approvals.oiv_judgement",
+                           message=f"giudizio dell'OIV {judgement!r} non è tra le opzioni previste: "
+                                   + ", ".join(JUDGEMENTS)))
+    return out
+
+
+def validate_positions(ente, params) -> list[Problem]:
+    rows = ente.table("positions")
+    out: list[Problem] = []
+    if not rows:
+        if "po_total" in ente.funds:
+            out.append(Problem(rule="brescia.po.no_positions", severity="warning", source=f"{PO} art. 4",
+                               file="ente.toml", column="funds.po_total",
+                               message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata"))
+        return out
+    if "po_total" not in ente.funds:
+        out.append(Problem(rule="brescia.po.fund", source=f"{PO} art. 3.6, 4.5", file="ente.toml", column="funds.po_total",
+                           message="positions.csv richiede in [funds] po_total, le risorse per retribuzione di "
+                                   "posizione e di risultato delle PO"))
+    rating_max = params["rating_max"]
+    seen: dict[str, int] = {}
+    holders: dict[str, int] = {}
+    covered: dict[str, int] = {}
+    by_id = {r["id"]: r for r in rows}
+    for r in rows:
+        pid = r["id"]
+        if pid in seen:
+            out.append(problem(ente, "po.duplicate", f"posizione {pid!r} ripetuta (già alla riga {seen[pid]})",
+                               f"{PO} art. 4", "positions", r.row, "id"))
+            continue
+        seen[pid] = r.row
+        for code, _, label in FACTORS:
+            value = r[code]
+            if value is not None and value > rating_max:
+                out.append(problem(ente, "po.rating", f"posizione {pid}: {code} ({label}) = {value} oltre la scala "
+                                   f"1..{rating_max}", f"{PO} art. 4.3–4.4", "positions", r.row, code))
+        if r["unit"] is not None and r["unit"] not in ente.units:
+            out.append(problem(ente, "po.unit", f"posizione {pid}: unità {r['unit']!r} inesistente",
+                               f"{PO} art. 1.3", "positions", r.row, "unit"))
+        holder = r["holder"]
+        if holder is not None:
+            if holder in holders:
+                out.append(problem(ente, "po.two_positions",
+                                   f"{holder} è titolare di due posizioni (righe {holders[holder]} e {r.row}): "
+                                   "la copertura di un'altra posizione si indica con interim_of",
+                                   f"{PO} art. 3.4", "positions", r.row, "holder"))
+            holders.setdefault(holder, r.row)
+            out += eligibility(ente, r)
+        out += interim_checks(ente, r, by_id, covered)
+    return out
+
+
+def eligibility(ente, r) -> list[Problem]:
+    """001… art. 1–2: who may hold a position organizzativa."""
+    pid, holder = r["id"], r["holder"]
+    person = ente.people.get(holder)
+    if person is None:
+        return [problem(ente, "po.holder", f"posizione {pid}: titolare {holder!r} inesistente in people.csv",
+                        f"{PO} art. 2", "positions", r.row, "holder")]
+    out = []
+    where = dict(name="people", row=person.row)
+    if person.role != "po":
+        out.append(problem(ente, "po.role", f"{holder}, titolare della posizione {pid}, ha ruolo {person.role!r}: "
+                           "atteso po (titolare di posizione organizzativa)", f"{PO} art. 1", column="role", **where))
+    if person.category != "D":
+        out.append(problem(ente, "po.category", f"{holder}, titolare della posizione {pid}, è di categoria "
+                           f"{person.category or 'non indicata'}: le posizioni si assegnano solo alla categoria D",
+                           f"{PO} art. 1.2", column="category", **where))
+    if person.fte != 1:
+        out.append(problem(ente, "po.part_time", f"{holder}, titolare della posizione {pid}, lavora a tempo parziale "
+                           f"(fte {person.fte}): la posizione è incompatibile con il tempo parziale",
+                           f"{PO} art. 2.7", column="fte", **where))
+    missing = []
+    education, years = person.extra.get("education"), person.extra.get("qualified_years")
+    if education is None or years is None:
+        missing.append("titolo di studio e anni di esperienza qualificata (education, qualified_years)")
+    elif years < EDUCATION_YEARS[education]:
+        out.append(problem(ente, "po.requirements",
+                           f"{holder}, titolare della posizione {pid}: {EDUCATION_WORDS[education]} con {years} anni di "
+                           f"esperienza qualificata, ne servono almeno {EDUCATION_YEARS[education]}",
+                           f"{PO} art. 2.5", column="qualified_years", **where))
+    start, end = person.extra.get("term_start"), person.extra.get("term_end")
+    if start is None or end is None:
+        missing.append("durata dell'incarico (term_start, term_end)")
+    elif end < start:
+        out.append(problem(ente, "po.term", f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})",
+                           f"{PO} art. 2.4", column="term_end", **where))
+    elif end > add_years(start, TERM_YEARS):
+        out.append(problem(ente, "po.term", f"{holder}, titolare della posizione {pid}: incarico dal {start} al {end}, "
+                           f"oltre il massimo di {TERM_YEARS} anni", f"{PO} art. 2.4", column="term_end", **where))
+    if missing:
+        out.append(problem(ente, "po.requirements_unknown", f"{holder}, titolare della posizione {pid}: requisiti non "
+                           "verificabili, mancano " + " e ".join(missing), f"{PO} art. 2.4–2.5",
+                           severity="warning", column="education" if "education" in missing[0] else "term_start",
+                           **where))
+    return out
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:          # 29 February → 28 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def interim_checks(ente, r, by_id, covered) -> list[Problem]:
+    """001… art. 3.4: an interim covers another (vacant) position for 15–25% of its position pay."""
+    pid, target, pct = r["id"], r["interim_of"], r["interim_percent"]
+    src = f"{PO} art. 3.4"
+    if target is None:
+        if pct is not None:
+            return [problem(ente, "po.interim", f"posizione {pid}: interim_percent senza interim_of (quale posizione "
+                            "è coperta ad interim?)", src, "positions", r.row, "interim_percent", severity="warning")]
+        return []
+    out = []
+    if target == pid or target not in by_id:
+        out.append(problem(ente, "po.interim", f"posizione {pid}: interim_of {target!r} non è un'altra posizione di "
+                           "positions.csv", src, "positions", r.row, "interim_of"))
+    elif by_id[target]["holder"] is not None:
+        out.append(problem(ente, "po.interim", f"posizione {pid}: la posizione {target} coperta ad interim ha già un "
+                           f"titolare ({by_id[target]['holder']})", src, "positions", r.row, "interim_of"))
+    elif target in covered:
+        out.append(problem(ente, "po.interim", f"posizione {target} coperta ad interim due volte (righe "
+                           f"{covered[target]} e {r.row})", src, "positions", r.row, "interim_of"))
+    covered.setdefault(target, r.row)
+    if r["holder"] is None:
+        out.append(problem(ente, "po.interim", f"posizione {pid}: una posizione vacante non può coprire un interim",
+                           src, "positions", r.row, "interim_of"))
+    if pct is None:
+        out.append(problem(ente, "po.interim_percent", f"posizione {pid}: manca interim_percent (dal 15% al 25%)",
+                           src, "positions", r.row, "interim_percent"))
+    elif not (INTERIM_MIN <= pct <= INTERIM_MAX):
+        out.append(problem(ente, "po.interim_percent", f"posizione {pid}: interim_percent {pct:%} fuori dall'intervallo "
+                           "dal 15% al 25% della retribuzione di posizione coperta", src, "positions", r.row,
+                           "interim_percent"))
+    return out
+
+
+def valid_interim(r, by_id) -> bool:
+    target, pct = r["interim_of"], r["interim_percent"]
+    return (target is not None and target != r["id"] and target in by_id and by_id[target]["holder"] is None
+            and r["holder"] is not None and pct is not None and INTERIM_MIN <= pct <= INTERIM_MAX)
+
+
+def validate_projects(ente) -> list[Problem]:
+    """004… §5: projects, their areas, the ±20-point normalization of the dirigente's weights."""
+    rows = ente.table("projects")
+    if not rows:
+        return []
+    out = []
+    for key in ("stable_dirigenti", "stable_staff"):
+        if key not in ente.funds:
+            out.append(Problem(rule="brescia.resources.fund", source=f"{SMVP} §5.2", file="ente.toml",
+                               column=f"funds.{key}", message=f"projects.csv richiede in [funds] {key}, la parte stabile "
+                               "del fondo"))
+    seen: dict[str, int] = {}
+    by_area: dict[str, list] = {}
+    for r in rows:
+        if r["id"] in seen:
+            out.append(problem(ente, "resources.duplicate", f"progetto {r['id']!r} ripetuto (già alla riga "
+                               f"{seen[r['id']]})", f"{SMVP} §5", "projects", r.row, "id"))
+            continue
+        seen[r["id"]] = r.row
+        unit = ente.units.get(r["area"])
+        if unit is None or unit.kind != "area":
+            out.append(problem(ente, "resources.area", f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area "
+                               "(area dirigenziale) di units.csv", f"{SMVP} §5.3", "projects", r.row, "area"))
+            continue
+        by_area.setdefault(r["area"], []).append(r)
+    for area, items in by_area.items():
+        total = sum(RELEVANCE[r["relevance"]] for r in items)
+        for r in items:
+            relevance_weight = HUNDRED * RELEVANCE[r["relevance"]] / total
+            given = r["dirigente_weight"]
+            if given is not None and abs(given - relevance_weight) > WEIGHT_TOLERANCE:
+                out.append(problem(ente, "resources.weight", f"progetto {r['id']} (area {area}): peso del dirigente "
+                                   f"{given} scosta più di 20 punti dalla rilevanza oggettiva {r2(relevance_weight)} "
+                                   f"(100 × {RELEVANCE[r['relevance']]} / {total})", f"{SMVP} §5.4", "projects",
+                                   r.row, "dirigente_weight"))
+    for a in area_units(ente):
+        head = area_head(ente, a)
+        if head is None:
+            out.append(problem(ente, "resources.head", f"area {a.id} senza dirigente (head): la sua quota del fondo "
+                               "dei dirigenti resta non distribuita", f"{SMVP} §5.3", "units", a.row, "head",
+                               severity="warning"))
+        elif head.extra.get("position_pay") is None:
+            out.append(problem(ente, "resources.position_pay", f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
+                               "necessaria per ripartire il fondo dei dirigenti tra le aree", f"{SMVP} §5.3",
+                               "people", head.row, "position_pay"))
+    for p in ente.staff():
+        if ente.area_of(p.unit) is None:
+            out.append(problem(ente, "resources.no_area", f"{p.id}: la sua unità {p.unit} non è sotto un'area "
+                               "dirigenziale, quindi non partecipa al riparto del fondo del personale",
+                               f"{SMVP} §5.3", "people", p.row, "unit", severity="warning"))
+    return out
+
+
+def validate_cards(ente) -> list[Problem]:
+    """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
+    out = []
+    for pid, items in ente.cards().items():
+        person = ente.people.get(pid)
+        if person is None:
+            continue
+        if person.is_po:
+            names = {i.item.strip().lower() for i in items}
+            if names != set(PO_FACTORS):
+                out.append(problem(ente, "card.po_factors", f"scheda della PO {pid}: attesi i quattro fattori "
+                                   "Autonomia decisionale, Realizzazione obiettivi, Qualità dell'apporto personale, "
+                                   "Comportamento organizzativo", f"{SMVP} §4.2.2; {PO} art. 6.3", "evaluations",
+                                   items[0].row, "item", severity="warning"))
+        elif person.is_staff:
+            odd = sorted({i.section for i in items
+                          if not any(any(k in i.section.lower() for k in keys) for keys in STAFF_SECTIONS)})
+            if odd:
+                out.append(problem(ente, "card.staff_sections", f"scheda di {pid}: sezioni {', '.join(map(repr, odd))} "
+                                   "diverse dalle tre della Scheda di valutazione (conoscenze e competenze; attività e "
+                                   "capacità; attitudini e soft skills)", f"{SMVP} §4.2.3", "evaluations",
+                                   items[0].row, "section", severity="warning"))
+    return out
+
+
+def area_units(ente) -> list:
+    return [u for u in ente.units.values() if u.kind == "area"]
+
+
+def area_head(ente, area):
+    """The dirigente of an area (004… §5.3): its ``head`` in units.csv, else the only dirigente working in it."""
+    if area.head:
+        return ente.people.get(area.head)
+    inside = [p for p in ente.people.values() if p.is_dirigente and p.unit == area.id]
+    return inside[0] if len(inside) == 1 else None
+
+
+# =================================================================================================
+# b. risorse — quantification of the variable resources (004… §5)
+# =================================================================================================
+
+def resources(ente, params, trace) -> dict[str, Pool]:
+    pools: dict[str, Pool] = {}
+    for name, amount in ente.funds.items():
+        if name in KNOWN_FUNDS:
+            continue
+        trace.record(f"pool:{name}", amount, "importo di [funds] in ente.toml", "ente.toml [funds]",
+                     label=f"Fondo {name}", inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+                     note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito")
+        trace.problem(Problem(rule="brescia.resources.unknown_fund", severity="warning", source="rules/brescia.md",
+                              file="ente.toml", column=f"funds.{name}",
+                              message=f"fondo {name!r} non usato dal regolamento di Brescia (attesi: "
+                                      f"{', '.join(KNOWN_FUNDS)}): resta interamente non distribuito"))
+        pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
+    projects = [r for r in ente.table("projects") if r["relevance"] in RELEVANCE]
+    if not projects:
+        return pools
+    total_c = sum(RELEVANCE[r["relevance"]] for r in projects)
+    trace.record("resources:coefficients", Decimal(total_c), "somma dei coefficienti di rilevanza dei progetti "
+                 "(bassa 1, media 3, alta 5)", f"{SMVP} §5.1", label="Punti di coefficiente dei progetti",
+                 inputs=[Input(f"{r['id']} ({r['relevance']})", RELEVANCE[r["relevance"]],
+                               cell=cell(ente, "projects", r.row, "relevance")) for r in projects])
+    for kind, name, label in (("dirigenti", DIR_VALUE, "personale dirigente"), ("staff", STAFF_VALUE, "personale non dirigente")):
+        stable = ente.funds.get(f"stable_{kind}")
+        if stable is None:
+            continue     # reported by validate_projects
+        point = params[f"point_value_{kind}"]
+        value = r2(point * stable * total_c)
+        trace.record(f"pool:{name}", value, f"{point} × risorse stabili × somma dei coefficienti",
+                     f"{SMVP} §5.2", label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
+                     inputs=[Input("valore per punto", point, cell=f"params:point_value_{kind}"),
+                             Input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                             Input("punti di coefficiente", total_c, ref="resources:coefficients")])
+        whole = stable + value
+        ratio = value / whole if whole else None
+        if ratio is not None:
+            trace.record(f"resources:{kind}:variable_share", r4(ratio), "parte variabile / (parte stabile + parte "
+                         "variabile)", f"{SMVP} §5.2", label=f"Quota variabile del fondo del {label}",
+                         inputs=[Input("parte variabile", value, ref=f"pool:{name}"),
+                                 Input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}")])
+        if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
+            shown = "non calcolabile" if ratio is None else f"{r2(ratio * 100)}%"
+            trace.problem(Problem(rule="brescia.resources.range", source=f"{SMVP} §5.2", file=ente.file_of("projects"),
+                                  column="relevance",
+                                  message=f"valore dei progetti per il {label} {euro(value)}: è il {shown} del fondo "
+                                          f"(stabile {euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
+                                          "previsto dal §5.2"))
+        pools[name] = Pool(name=name, amount=value, source=f"{SMVP} §5.2", label=f"Valore progetti — {label}")
+    return pools
+
+
+# =================================================================================================
+# d. valutazione — OIV attestation and judgement (004… §3, §3.2.1)
+# =================================================================================================
+
+def attestation(ente, org, params, trace) -> Attestation:
+    computed = org.ente
+    given = ente.approvals.get("oiv_attested")
+    motivation = str(ente.approvals.get("oiv_motivation", "") or "").strip()
+    tolerance = params["oiv_tolerance"]
+    src = f"{SMVP} §3"
+    where = dict(file="ente.toml", column="approvals.oiv_attested")
+    attested, note = computed, "valore calcolato (nessuna attestazione diversa dell'OIV)"
+    if given is not None and computed is None:
+        attested, note = given, "attestato dall'OIV (nessun valore calcolabile)"
+    elif given is not None and given != computed:
+        if not motivation:
+            trace.problem(Problem(rule="brescia.oiv.motivation", source=src,
+                                  message=f"l'OIV attesta {given} invece del valore calcolato {computed} senza "
+                                          "motivazione ([approvals] oiv_motivation): si usa il valore calcolato"))
+            note = "attestazione dell'OIV senza motivazione: non applicata"
+        elif given == ONE and computed < ONE and computed < ONE - tolerance:
+            trace.problem(Problem(rule="brescia.oiv.tolerance", source=src,
+                                  message=f"attestazione completamente positiva (100%) con performance calcolata "
+                                          f"{computed}: ammessa solo per lievi scostamenti negativi (almeno "
+                                          f"{ONE - tolerance}, tolleranza {tolerance}); si usa il valore calcolato"))
+            note = f"attestazione al 100% oltre la tolleranza {tolerance}: non applicata"
+        else:
+            attested = given
+            note = (f"attestazione completamente positiva per lievi scostamenti negativi (calcolato {computed} ≥ "
+                    f"{ONE - tolerance}): {motivation}" if given == ONE else f"attestato dall'OIV: {motivation}")
+            if computed < given < ONE:
+                trace.problem(Problem(rule="brescia.oiv.above_computed", severity="warning", source=src,
+                                      message=f"l'OIV attesta {given}, più del valore calcolato {computed}"))
+    if attested is None:
+        trace.problem(Problem(rule="brescia.oiv.none", severity="warning", source=src,
+                              message="nessuna performance misurata né attestata: i fondi di performance non sono "
+                                      "ridotti"))
+    else:
+        trace.record("attested", attested, "valore calcolato, salvo attestazione motivata dell'OIV (100% ammesso "
+                     "solo per lievi scostamenti negativi)", f"{SMVP} §3, §3.2.1", label="Performance attestata dall'OIV",
+                     inputs=[Input("calcolata", computed, ref="ente"),
+                             Input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested")], note=note)
+    judgement = ente.approvals.get("oiv_judgement")
+    if judgement:
+        judgement, how = str(judgement), "giudizio espresso dall'OIV"
+    elif attested is None:
+        judgement, how = "", ""
+    else:
+        low = params["judgement_low"]
+        judgement = JUDGEMENTS[0] if attested < low else JUDGEMENTS[1]
+        how = f"giudizio proposto (non espresso dall'OIV): attestata {'<' if attested < low else '≥'} {low}"
+    if judgement:
+        trace.record("judgement", judgement, how, f"{SMVP} §3", label="Giudizio sintetico sulla performance dell'ente",
+                     inputs=[Input("performance attestata", attested, ref="attested")])
+    return Attestation(computed=computed, attested=attested, judgement=judgement, motivation=motivation)
+
+
+def reduction(attestation) -> Decimal:
+    """004… §3: "qualora la valutazione finale dell'OIV risultasse inferiore a 100%, i fondi attribuiti alla
+    remunerazione della performance saranno proporzionalmente ridotti" (no attestation: no reduction)."""
+    if attestation is None or attestation.attested is None:
+        return ONE
+    return min(ONE, attestation.attested)
+
+
+def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: str, trace) -> Decimal:
+    net = r2(amount * factor)
+    trace.record(key, net, "importo lordo × performance attestata dall'OIV, arrotondato al centesimo",
+                 f"{SMVP} §3 (riduzione proporzionale dei fondi)", label=label,
+                 inputs=[Input("importo lordo", amount, ref=gross_ref), Input("performance attestata", factor, ref="attested")])
+    return net
+
+
+# =================================================================================================
+# e. premialità — pools of the areas (004… §3, §5.3)
+# =================================================================================================
+
+def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Pool]:
+    factor = reduction(attestation)
+    out: dict[str, Pool] = {}
+    for name, pool in resources.items():
+        if name not in (DIR_VALUE, STAFF_VALUE):
+            out[name] = pool
+            continue
+        dirigenti = name == DIR_VALUE
+        what = "dirigenti" if dirigenti else "personale"
+        net = reduce(pool.amount, factor, f"pool:{name}:net", f"Valore progetti — {what}, dopo la riduzione OIV",
+                     f"pool:{name}", trace)
+        areas = area_units(ente)
+        weights: dict[str, Decimal] = {}
+        shown: dict[str, Input] = {}
+        for a in areas:
+            if dirigenti:
+                head = area_head(ente, a)
+                pay = head.extra.get("position_pay") if head is not None else None
+                weights[a.id] = pay or Decimal(0)
+                shown[a.id] = Input(f"retribuzione di posizione di {head.id if head else '—'}", pay,
+                                    cell=cell(ente, "people", head.row, "position_pay") if head is not None else "")
+            else:
+                fte = sum((p.fte for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == a.id),
+                          Decimal(0))
+                weights[a.id] = fte
+                shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
+        if not weights or sum(weights.values()) == 0:
+            trace.problem(Problem(rule="brescia.resources.no_split", severity="warning", source=f"{SMVP} §5.3",
+                                  message=f"fondo {name}: nessuna area con "
+                                          f"{'retribuzione di posizione del dirigente' if dirigenti else 'dipendenti'}; "
+                                          "resta non distribuito"))
+            out[name] = Pool(name=name, amount=net, source=f"{SMVP} §5.2–5.3")
+            continue
+        parts = split(net, weights)
+        basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
+        for a in areas:
+            key = dirigenti_pool(a.id) if dirigenti else staff_pool(a.id)
+            trace.record(f"pool:{key}", parts[a.id], f"valore dopo la riduzione OIV ripartito tra le aree in "
+                         f"proporzione a: {basis} (resto maggiore al centesimo)", f"{SMVP} §5.3",
+                         label=f"Fondo {what} dell'area {a.id} — {a.name}",
+                         inputs=[Input("valore dopo la riduzione", net, ref=f"pool:{name}:net"), shown[a.id],
+                                 Input("totale dei pesi", sum(weights.values()))])
+            out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
+    return out
+
+
+# =================================================================================================
+# d. valutazione — individual scores (004… §4)
+# =================================================================================================
+
+def individual_score(person, ente, org, params, card, trace) -> Score:
+    if person.is_dirigente:
+        return dirigente_score(person, org, params, trace)
+    if person.is_po:
+        return po_score(person, ente, org, params, card, trace)
+    return staff_score(person, params, card, trace)
+
+
+def dirigente_score(person, org, params, trace) -> Score:
+    """004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto."""
+    ach = org.people.get(person.id)
+    if ach is None:
+        return Score(person=person.id, score=None, status="not_evaluated",
+                     breakdown={"motivo": "nessun obiettivo misurato nel cruscotto (scheda d)"})
+    level = level_of(r2(HUNDRED * ach), params)
+    score = weighted_score(person, [("performance del cruscotto (scheda d)", f"person:{person.id}", ach, HUNDRED)],
+                           trace, f"{SMVP} §4.2.1, scheda d", level)
+    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})
+
+
+def po_card(person, card, trace) -> Decimal | None:
+    """The four behaviour factors (004… §4.2.2; 001… art. 6.3), equal weights unless given."""
+    if not card:
+        return None
+    if all(i.weight is None for i in card):
+        value = r2(HUNDRED * sum((i.points / i.max_points for i in card), Decimal(0)) / len(card))
+        formula = "100 × media di punti / massimo dei fattori (pesi uguali)"
+    else:
+        value = card_score(card)
+        formula = card_formula(card)
+    if value is None:
+        return None
+    trace.record(f"card:{person.id}", value, formula, f"{SMVP} §4.2.2; {PO} art. 6.3",
+                 label=f"Scheda dei comportamenti di {person.name}",
+                 inputs=[Input(f"{i.item} (max {i.max_points}, peso {i.weight or '='})", i.points,
+                               cell=f"evaluations.csv:{i.row}:points") for i in card])
+    return value
+
+
+def po_score(person, ente, org, params, card, trace) -> Score:
+    """004… §4.2.2: po_org_weight × unit achievement + (100 − po_org_weight) × card / 100."""
+    card_value = po_card(person, card, trace)
+    if card_value is None:
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
+    # 004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO
+    # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
+    unit_id = scored_unit(ente, org, person.unit)
+    if unit_id is None:
+        trace.problem(problem(ente, "po.unit_not_scored", f"PO {person.id}: né l'unità {person.unit} né le unità "
+                              "superiori hanno una performance misurata: valutazione incompleta", f"{SMVP} §4.2.2",
+                              "people", person.row, "unit", severity="warning"))
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
+    if unit_id != person.unit:
+        trace.problem(problem(ente, "po.unit_not_scored", f"PO {person.id}: l'unità {person.unit} non ha performance "
+                              f"misurata, si usa quella di {unit_id}", f"{SMVP} §4.2.2", "people", person.row, "unit",
+                              severity="warning"))
+    unit_ach = org.units[unit_id]
+    w = params["po_org_weight"]
+    parts = [(f"performance dell'unità {unit_id}", f"unit:{unit_id}", unit_ach, w),
+             ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w)]
+    score = r2(sum((Decimal(wt) * v for _, _, v, wt in parts), Decimal(0)))
+    level = level_of(score, params)
+    weighted_score(person, parts, trace, f"{SMVP} §4.2.2", level)
+    if score < params["po_positive"] and not has_contraddittorio(ente, person.id):
+        trace.problem(problem(ente, "po.contraddittorio", f"valutazione non positiva della PO {person.id} ({score} < "
+                              f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
+                              "diventare definitiva", f"{PO} art. 6.6; 000_c472ac27e970ca85.txt art. 28.6",
+                              "appeals", None, "stage"))
+    return Score(person=person.id, score=score, level=level,
+                 breakdown={"unita": unit_ach, "scheda": card_value, "peso_unita": w})
+
+
+def scored_unit(ente, org, unit_id: str | None) -> str | None:
+    """The unit itself if its performance is measured, else the nearest measured unit above it."""
+    return next((u.id for u in ente.unit_ancestors(unit_id) if org.units.get(u.id) is not None), None)
+
+
+def staff_score(person, params, card, trace) -> Score:
+    """004… §4.2.3 and the Scheda di valutazione: three sections, score 0–100 by rules/core.md §3, six levels."""
+    score = card_score(card)
+    if score is None:
+        return Score(person=person.id, score=None, status="not_evaluated")
+    level = level_of(score, params)
+    trace.record(f"score:{person.id}", score, card_formula(card), f"{SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
+                 label=f"Punteggio di {person.name}", note=f"livello: {level}",
+                 inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
+                               cell=f"evaluations.csv:{i.row}:points") for i in card])
+    return Score(person=person.id, score=score, level=level, breakdown={"scheda": score})
+
+
+# =================================================================================================
+# e. premialità — dirigenti and staff rewards (004… §4, §5.3)
+# =================================================================================================
+
+def rewards(ente, scores, pools, params, org, trace) -> Rewards:
+    pools = dict(pools)
+    awards: dict[str, Award] = {}
+    for a in area_units(ente):
+        key = dirigenti_pool(a.id)
+        if key in pools:
+            pools[key] = dirigente_award(ente, a, pools[key], scores, awards, trace)
+        key = staff_pool(a.id)
+        if key in pools:
+            pools[key] = staff_awards(ente, a, pools[key], scores, params, org, awards, trace)
+    return Rewards(pools=pools, awards=awards)
+
+
+def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
+    """Result of the area's dirigente: the area's pool × score / 100, half-up; the rest is residual."""
+    head = area_head(ente, area)
+    if head is None or not head.is_dirigente:
+        return pool
+    if head.id in awards:
+        trace.problem(Problem(rule="brescia.rewards.two_areas", severity="warning", source=f"{SMVP} §5.3",
+                              file=ente.file_of("units"), row=area.row, column="head",
+                              message=f"{head.id} dirige più aree: il fondo dell'area {area.id} resta non distribuito"))
+        return pool
+    score = scores.get(head.id)
+    value = score.score if score is not None else None
+    amount = ZERO if value is None else r2(pool.amount * value / HUNDRED)
+    trace.record(f"award:{head.id}", amount, "fondo dei dirigenti dell'area × punteggio / 100 (arrotondato al "
+                 "centesimo); il resto rimane nel fondo", f"{SMVP} §4.2.1, §5.3", label=f"Retribuzione di risultato di "
+                 f"{head.name}", inputs=[Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+                                          Input("punteggio", value, ref=f"score:{head.id}")])
+    awards[head.id] = Award(person=head.id, amount=amount, pool=pool.name)
+    return pool.with_distributed(amount)
+
+
+def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> Pool:
+    """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
+    min_rank = level_rank(params["staff_min_level"], params)
+    members = [p for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == area.id]
+    weights: dict[str, Decimal] = {}
+    why: dict[str, str] = {}
+    unit_of = {p.id: scored_unit(ente, org, p.unit) for p in members}
+    for p in members:
+        s = scores.get(p.id)
+        unit_ach = org.units.get(unit_of[p.id]) if unit_of[p.id] else None
+        if s is None or s.score is None:
+            why[p.id] = "non valutato"
+        elif p.insufficient:
+            why[p.id] = "dichiarato insufficiente"
+        elif level_rank(s.level, params) < min_rank:
+            why[p.id] = f"livello {s.level} sotto {params['staff_min_level']}"
+        elif unit_ach is None:
+            why[p.id] = f"unità {p.unit} senza performance misurata"
+        else:
+            weights[p.id] = s.score * p.fte * unit_ach
+    parts = split(pool.amount, weights) if weights else {}
+    total_w = sum(weights.values(), Decimal(0))
+    for p in members:
+        s = scores.get(p.id)
+        if s is None or s.score is None:
+            continue                      # nobody without a card is paid (rules/core.md §3)
+        amount = parts.get(p.id, ZERO)
+        inputs = [Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+                  Input("punteggio", s.score, ref=f"score:{p.id}"), Input("tempo di lavoro (fte)", p.fte,
+                                                                        cell=cell(ente, "people", p.row, "fte")),
+                  Input(f"performance dell'unità {unit_of[p.id] or p.unit}", org.units.get(unit_of[p.id] or p.unit),
+                        ref=f"unit:{unit_of[p.id] or p.unit}")]
+        if p.id in weights:
+            inputs.append(Input("somma dei pesi dell'area", total_w))
+        trace.record(f"award:{p.id}", amount, "fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
+                     "dei pesi dei dipendenti ammessi (resto maggiore al centesimo)",
+                     f"{SMVP} §4.2.3, §5.3; CCDI (ipotesi, params.toml staff_min_level)",
+                     label=f"Premio di produttività di {p.name}", inputs=inputs,
+                     note=f"escluso: {why[p.id]}" if p.id in why else "")
+        awards[p.id] = Award(person=p.id, amount=amount, pool=pool.name)
+    if not weights:
+        return pool
+    return pool.with_distributed(sum(parts.values(), Decimal(0)))
+
+
+# =================================================================================================
+# e. premialità — posizioni organizzative (001… art. 3–6)
+# =================================================================================================
+
+def position_score(ente, r, params, trace) -> Decimal:
+    """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
+    rating_max = params["rating_max"]
+    score = r2(sum((Decimal(w) * (r[code] or 0) / rating_max for code, w, _ in FACTORS), Decimal(0)))
+    trace.record(f"position:{r['id']}:score", score, f"Σ peso × punteggio / {rating_max} sugli otto fattori "
+                 "(metodo della comparazione dei fattori)", f"{PO} art. 4.3–4.4",
+                 label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
+                 inputs=[Input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
+                         for code, w, label in FACTORS])
+    return score
+
+
+def position_pay(ente, params, org, attestation, scores, trace) -> Positions | None:
+    rows = [r for r in ente.table("positions")]
+    if not rows:
+        return None
+    seen: set[str] = set()
+    rows = [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]   # duplicates reported by validate
+    by_id = {r["id"]: r for r in rows}
+    score = {r["id"]: position_score(ente, r, params, trace) for r in rows}
+    po_total = ente.funds.get("po_total")
+    if po_total is None:            # reported by validate_positions: weighted, no money
+        return Positions(positions={pid: PositionPay(id=pid, score=score[pid], annual=ZERO, monthly=ZERO,
+                                                     holder=by_id[pid]["holder"]) for pid in by_id})
+    share = params["result_share"]
+    lo, hi = params["pay_min"], params["pay_max"]
+    fund_cell = "ente.toml:funds.po_total"
+    F = r2(po_total * (ONE - share))
+    trace.record("pool:po_posizione", F, "po_total × (1 − quota di risultato)", f"{PO} art. 4.5, 6.5",
+                 label="Fondo per la retribuzione di posizione delle PO",
+                 inputs=[Input("po_total", po_total, cell=fund_cell), Input("quota di risultato", share, cell="params:result_share")])
+    R_gross = r2(po_total * share)
+    trace.record("pool:po_risultato:gross", R_gross, "po_total × quota di risultato", f"{PO} art. 6.5",
+                 label="Fondo per la retribuzione di risultato delle PO (lordo)",
+                 inputs=[Input("po_total", po_total, cell=fund_cell), Input("quota di risultato", share, cell="params:result_share")])
+    R = reduce(R_gross, reduction(attestation), "pool:po_risultato",
+               "Fondo per la retribuzione di risultato delle PO (dopo la riduzione OIV)", "pool:po_risultato:gross", trace)
+
+    # annual position pay: bounded proportional split (001… art. 3.2, 4.5; rules/core.md §4)
+    try:
+        annual = bounded_split(F, score, lo, hi)
+        how = (f"ripartizione del fondo in proporzione ai punteggi, ciascuna tra {euro(lo)} e {euro(hi)} "
+               "(resto maggiore al centesimo)")
+    except InsufficientFund:
+        trace.problem(Problem(rule="brescia.po.fondo_insufficiente", source=f"{PO} art. 3.2, 4.5",
+                              file="ente.toml", column="funds.po_total",
+                              message=f"fondo insufficiente: il fondo per la retribuzione di posizione {euro(F)} non "
+                                      f"basta a dare il minimo di {euro(lo)} alle {len(rows)} posizioni "
+                                      f"({euro(lo * len(rows))}); nessuna retribuzione di posizione né di risultato"))
+        annual = {pid: ZERO for pid in score}
+        how = "fondo insufficiente: nessuna retribuzione"
+    given = sum(annual.values(), ZERO)
+    if given < F and given > 0:
+        trace.problem(Problem(rule="brescia.po.fund_above_max", severity="warning", source=f"{PO} art. 3.2",
+                              file="ente.toml", column="funds.po_total",
+                              message=f"tutte le posizioni raggiungono il massimo di {euro(hi)}: {euro(F - given)} del "
+                                      "fondo di posizione restano non distribuiti"))
+    for pid in score:
+        trace.record(f"position:{pid}:annual", annual[pid], how, f"{PO} art. 3.2, 4.5; rules/core.md §4",
+                     label=f"Retribuzione di posizione annua — {pid}",
+                     inputs=[Input("fondo di posizione", F, ref="pool:po_posizione"),
+                             Input("punteggio", score[pid], ref=f"position:{pid}:score"),
+                             Input("somma dei punteggi", sum(score.values(), Decimal(0)))],
+                     note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata")
+    monthly = {pid: r2(annual[pid] / MONTHS) for pid in score}
+    for pid in score:
+        trace.record(f"position:{pid}:monthly", monthly[pid], "retribuzione annua / 13 mensilità", f"{PO} art. 3.2",
+                     label=f"Rata mensile — {pid}", inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual")])
+
+    # interim extras come first out of the result fund (001… art. 3.4)
+    extra: dict[str, Decimal] = {}
+    for r in rows:
+        if valid_interim(r, by_id):
+            extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]])
+            trace.record(f"position:{r['id']}:interim", extra[r["id"]], "percentuale di interim × retribuzione di "
+                         "posizione della posizione coperta", f"{PO} art. 3.4", label=f"Maggiorazione per l'interim "
+                         f"della posizione {r['interim_of']} — {r['id']}",
+                         inputs=[Input("percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")),
+                                 Input(f"retribuzione annua di {r['interim_of']}", annual[r["interim_of"]],
+                                       ref=f"position:{r['interim_of']}:annual")])
+    if sum(extra.values(), ZERO) > R:
+        trace.problem(Problem(rule="brescia.po.interim_fund", source=f"{PO} art. 3.4, 6.5", file="ente.toml",
+                              column="funds.po_total",
+                              message=f"le maggiorazioni per interim ({euro(sum(extra.values(), ZERO))}) superano il "
+                                      f"fondo di risultato ({euro(R)}): non sono erogate"))
+        extra = {}
+    rest = R - sum(extra.values(), ZERO)
+    result_max = split(rest, annual)
+    positions: dict[str, PositionPay] = {}
+    paid_position = paid_result = ZERO
+    for r in rows:
+        pid, holder = r["id"], r["holder"]
+        trace.record(f"position:{pid}:result_max", result_max[pid], "fondo di risultato, dedotti gli interim, "
+                     "ripartito in proporzione alla retribuzione di posizione (resto maggiore al centesimo)",
+                     f"{PO} art. 3.3, 6.5", label=f"Retribuzione di risultato massima — {pid}",
+                     inputs=[Input("fondo di risultato", R, ref="pool:po_risultato"),
+                             Input("maggiorazioni interim", sum(extra.values(), ZERO)),
+                             Input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
+                             Input("somma delle retribuzioni annue", sum(annual.values(), ZERO))])
+        result = None
+        if holder is not None:
+            paid_position += annual[pid]
+            s = scores.get(holder)
+            ev = s.score if s is not None else None
+            positive = ev is not None and ev >= params["po_positive"]
+            base = r2(result_max[pid] * ev / HUNDRED) if positive else ZERO
+            bonus = extra.get(pid, ZERO) if positive else ZERO
+            result = base + bonus
+            paid_result += result
+            if ev is None:
+                trace.problem(Problem(rule="brescia.po.not_evaluated", severity="warning", source=f"{PO} art. 6.1, 6.4",
+                                      file=ente.file_of("positions"), row=r.row, column="holder",
+                                      message=f"titolare {holder} della posizione {pid} non valutato: nessuna "
+                                              "retribuzione di risultato"))
+            formula = ("risultato massimo × valutazione / 100 (arrotondato al centesimo)"
+                       + (" + maggiorazione per interim" if pid in extra else "")
+                       if positive else f"valutazione non positiva (sotto {params['po_positive']}) o mancante: "
+                                        "nessuna retribuzione di risultato")
+            inputs = [Input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
+                      Input(f"valutazione di {holder}", ev, ref=f"score:{holder}")]
+            if pid in extra:
+                inputs.append(Input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))
+            trace.record(f"position:{pid}:result", result, formula, f"{PO} art. 3.3–3.4, 6.4–6.6", inputs=inputs,
+                         label=f"Retribuzione di risultato — {pid} ({holder})")
+            trace.record(f"award:{holder}:po", annual[pid] + result, "retribuzione di posizione annua + retribuzione "
+                         "di risultato", f"{PO} art. 3.1", label=f"Trattamento accessorio di {holder} come titolare "
+                         f"della posizione {pid}",
+                         inputs=[Input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
+                                 Input("retribuzione di risultato", result, ref=f"position:{pid}:result")])
+        positions[pid] = PositionPay(id=pid, score=score[pid], annual=annual[pid], monthly=monthly[pid],
+                                     result_max=result_max[pid], result=result, holder=holder)
+    pools = {"po_posizione": Pool(name="po_posizione", amount=F, source=f"{PO} art. 3.2, 4.5",
+                                  label="Retribuzione di posizione PO").with_distributed(paid_position),
+             "po_risultato": Pool(name="po_risultato", amount=R, source=f"{PO} art. 3.3, 6.5; {SMVP} §3",
+                                  label="Retribuzione di risultato PO").with_distributed(paid_result)}
+    return Positions(positions=positions, pools=pools)
+
+
+# =================================================================================================
+# f. rendicontazione — calendar (004… §3.2)
+# =================================================================================================
+
+def calendar(year: int) -> list[Deadline]:
+    feb_end = dt.date(year + 1, 3, 1) - dt.timedelta(days=1)
+    s = f"{SMVP} §3.2"
+    return [
+        Deadline("pianificazione", "Approvazione del Piano della performance da parte della Giunta",
+                 dt.date(year, 1, 31), f"D.Lgs. 150/2009 art. 10 c. 1 lett. a; {SMVP} §2", "piano_adopted"),
+        Deadline("monitoraggio", "Monitoraggio semestrale al 30/6 e comunicazione alla Giunta",
+                 dt.date(year, 6, 30), f"{s} (Monitoraggio semestrale)", "monitoraggio_giunta"),
+        Deadline("rendicontazione", "Raccolta dei dati e schede di rendicontazione degli obiettivi (primi 20 giorni "
+                 "di gennaio)", dt.date(year + 1, 1, 20), f"{s} (Rendicontazione finale)", "rendicontazione_schede"),
+        Deadline("rendicontazione", "Stesura e redazione della Relazione sulla performance (ultima decade di gennaio)",
+                 dt.date(year + 1, 1, 31), f"{s} (Rendicontazione finale)", "relazione_drafted"),
+        Deadline("rendicontazione", "Validazione della Relazione e del grado di raggiungimento degli obiettivi da "
+                 "parte dell'OIV (febbraio)", feb_end, f"{s} (Rendicontazione finale)", "relazione_validated_oiv"),
+        Deadline("rendicontazione", "Approvazione della Relazione sulla performance da parte della Giunta (febbraio)",
+                 feb_end, f"{s} (Rendicontazione finale)", "relazione_approved"),
+        Deadline("rendicontazione", "Pubblicazione della Relazione sul sito camerale e invio a Unioncamere",
+                 dt.date(year + 1, 6, 30), f"{s} (Rendicontazione finale)", "relazione_published"),
+    ]
+

@@ -1,0 +1,734 @@
+"""Plugin `brescia` (rules/brescia.md): expectations computed by hand, arithmetic in the comments.
+
+The base ente (``files()``):
+- K1 = 10/10 = 1 (objective O1, unit s1), K2 = 8/10 = 0.8 (O2, unit s2); no areas.csv, so the
+  ente = mean(1, 0.8) = 0.9; units: s1 = 1.0, s2 = 0.8, a1 = a2 = cc = 0.9 (inherited).
+- D1's cruscotto is O1 → 1.0 → score 100; D2's is O2 → 0.8 → score 80.
+- PO cards (4 factors × max 10, equal weights): H1 8+8+8+8 → 80, H2 5+5+5+5 → 50;
+  PO scores = 40 × unit + 60 × card/100: H1 = 40 × 1 + 48 = 88; H2 = 40 × 0.8 + 30 = 62.
+- staff cards (3 items × max 10): E1 9+8+7 = 24/30 → 80; E2 6+6+6 → 60; E3 7+7+7 → 70;
+  E4 2+2+3 = 7/30 → 23.33 (Non soddisfacente).
+"""
+import datetime as dt
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+from core.money import bounded_split
+from core.params import Params
+from core.problems import CiclopeError
+from core.testing import check_expected, compute_ente, results_doc, write_ente
+from plugins import brescia
+from plugins.brescia import rules
+
+D = Decimal
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ALL = ("A1", "A2", "B1", "B2", "B3", "C1", "C2", "D1")
+
+
+def ratings(value):
+    return ",".join([str(value)] * 8)
+
+
+def files(**changes):
+    base = {
+        "ente.toml": """
+            name = "CCIAA di prova (regole di Brescia)"
+            [funds]
+            po_total = "48000.00"
+        """,
+        "units.csv": """
+            id,name,kind,parent,head
+            cc,Camera di prova,ente,,SG
+            a1,Area Uno,area,cc,D1
+            a2,Area Due,area,cc,D2
+            s1,Servizio Uno,servizio,a1,H1
+            s2,Servizio Due,servizio,a2,H2
+        """,
+        "people.csv": """
+            id,name,role,category,unit,fte,absence_days,insufficient,evaluator,education,qualified_years,term_start,term_end,position_pay
+            SG,Segretario,segretario,DIR,cc,1,0,false,,,,,,
+            D1,Dirigente Uno,dirigente,DIR,a1,1,0,false,SG,,,,,30000.00
+            D2,Dirigente Due,dirigente,DIR,a2,1,0,false,SG,,,,,10000.00
+            H1,PO Uno,po,D,s1,1,0,false,SG,laurea,5,2021-01-01,2023-12-31,
+            H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,
+            E1,Dip Uno,dipendente,C,s1,1,0,false,D1,,,,,
+            E2,Dip Due,dipendente,B,s1,0.5,0,false,D1,,,,,
+            E3,Dip Tre,dipendente,C,s2,1,0,false,D2,,,,,
+            E4,Dip Quattro,dipendente,B,s2,1,0,false,D2,,,,,
+        """,
+        "objectives.csv": """
+            id,kind,title,parent,area,weight,owner
+            O1,strategic,Obiettivo uno,,,,s1
+            O2,strategic,Obiettivo due,,,,s2
+        """,
+        "indicators.csv": """
+            id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+            K1,O1,Pratiche,higher,,,10,10,,,,,
+            K2,O2,Eventi,higher,,,10,8,,,,,
+        """,
+        "assignments.csv": """
+            cruscotto,owner,ref,weight
+            c-D1,D1,O1,
+            c-D2,D2,O2,
+        """,
+        "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
+            [f"H1,SG,Comportamenti,{f},10,8," for f in FACTOR_NAMES]
+            + [f"H2,SG,Comportamenti,{f},10,5," for f in FACTOR_NAMES]
+            + staff_card("E1", "D1", 9, 8, 7) + staff_card("E2", "D1", 6, 6, 6)
+            + staff_card("E3", "D2", 7, 7, 7) + staff_card("E4", "D2", 2, 2, 3)),
+        "positions.csv": f"""
+            id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+            P1,Responsabile uno,s1,H1,{ratings(5)},,
+            P2,Responsabile due,s2,H2,{ratings(3)},,
+            P3,Specialista (vacante),s2,,{ratings(3)},,
+        """,
+    }
+    base.update(changes)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+FACTOR_NAMES = ("Autonomia decisionale", "Realizzazione obiettivi", "Qualità dell'apporto personale",
+                "Comportamento organizzativo")
+
+
+def staff_card(person, evaluator, a, b, c):
+    return [f"{person},{evaluator},Conoscenze e competenze,Conoscenze del ruolo,10,{a},",
+            f"{person},{evaluator},Attività e capacità,Qualità del lavoro,10,{b},",
+            f"{person},{evaluator},Attitudini e soft skills,Collaborazione,10,{c},"]
+
+
+def run(tmp_path, params=None, **changes):
+    folder = write_ente(tmp_path / "ente", files(**changes))
+    res = compute_ente(folder, "brescia", 2021, params)
+    return res, results_doc(res)
+
+
+def errors(doc, rule=None):
+    return [v for v in doc["violations"] if v["severity"] == "error" and (rule is None or v["rule"] == rule)]
+
+
+def approvals(text):
+    return f"""
+        name = "CCIAA di prova"
+        [funds]
+        po_total = "48000.00"
+        [approvals]
+        {text}
+    """
+
+
+# --- the base ente ---------------------------------------------------------------------------
+
+def test_base_ente_scores_and_positions(tmp_path):
+    res, doc = run(tmp_path)
+    assert errors(doc) == []
+    org = doc["organizational"]
+    assert org["ente"] == 0.9 and org["units"]["s2"] == 0.8 and org["units"]["a1"] == 0.9
+    assert org["oiv_attested"] == 0.9 and org["judgement"] == "in linea con le aspettative"   # 0.9 ≥ 0.80
+    ind = doc["individual"]
+    assert (ind["D1"]["score"], ind["D2"]["score"]) == (100, 80)
+    assert (ind["H1"]["score"], ind["H2"]["score"]) == (88, 62)
+    assert (ind["E1"]["score"], ind["E2"]["score"], ind["E3"]["score"], ind["E4"]["score"]) == (80, 60, 70, 23.33)
+    assert ind["E4"]["level"] == "Non soddisfacente" and ind["H1"]["level"] == "Eccellente"
+    # upper bound only: scores P1 = Σ W × 5/5 = 100, P2 = P3 = Σ W × 3/5 = 60; F = 48000 × 0.85 = 40800;
+    # proportional: 40800 × 100/220 = 18545.45 > 16000 → P1 = 16000; the rest 24800 by 60:60 → 12400 each (≥ 5000)
+    pos = doc["positions"]
+    assert (pos["P1"]["score"], pos["P2"]["score"], pos["P3"]["score"]) == (100, 60, 60)
+    assert [pos[p]["annual"] for p in ("P1", "P2", "P3")] == ["16000.00", "12400.00", "12400.00"]
+    # 16000 / 13 = 1230.769 → 1230.77; 12400 / 13 = 953.846 → 953.85
+    assert [pos[p]["monthly"] for p in ("P1", "P2", "P3")] == ["1230.77", "953.85", "953.85"]
+    # R = 48000 × 0.15 = 7200, reduced by the attested 0.9 → 6480.00 (004… §3);
+    # result_max = split(6480, 16000:12400:12400): 2541.176 / 1969.412 / 1969.412 → floors 2541.17 + 2 × 1969.41
+    # = 6479.99, the cent goes to the largest remainder (P1, .00647 > .00176) → 2541.18, 1969.41, 1969.41
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2541.18", "1969.41", "1969.41"]
+    # results: 2541.18 × 0.88 = 2236.2384 → 2236.24; 1969.41 × 0.62 = 1221.0342 → 1221.03; P3 vacant: not paid
+    assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("2236.24", "1221.03", None)
+    assert pos["P3"]["holder"] is None
+    pools = doc["rewards"]["pools"]
+    # position fund: paid 16000 + 12400 = 28400, the vacant 12400 is residual
+    assert pools["po_posizione"] == {"amount": "40800.00", "distributed": "28400.00", "residual": "12400.00"}
+    # result fund: 2236.24 + 1221.03 = 3457.27 paid, 6480 − 3457.27 = 3022.73 residual
+    assert pools["po_risultato"] == {"amount": "6480.00", "distributed": "3457.27", "residual": "3022.73"}
+
+
+# --- bounded split: lower bound, upper bound, both ----------------------------------------------
+
+def test_bounded_split_lower_bound(tmp_path):
+    # P1 = 100, P2 = Σ W × 1/5 = 20; F = 20000 × 0.85 = 17000; proportional P2 = 17000 × 20/120 = 2833 < 5000
+    # → P2 = 5000 and P1 = 17000 − 5000 = 12000 (λ = 120, 100 × 120 = 12000 inside [5000, 16000])
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(5)},,
+        P2,Due,s2,H2,{ratings(1)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions, "ente.toml": 'name = "x"\n[funds]\npo_total = "20000.00"'})
+    pos = doc["positions"]
+    assert (pos["P1"]["annual"], pos["P2"]["annual"]) == ("12000.00", "5000.00")
+    # 12000 / 13 = 923.0769 → 923.08; 5000 / 13 = 384.615 → 384.62
+    assert (pos["P1"]["monthly"], pos["P2"]["monthly"]) == ("923.08", "384.62")
+    assert errors(doc) == []
+
+
+def test_bounded_split_both_bounds_at_once(tmp_path):
+    # rating_max = 10: all 10 → 100, all 5 → 50, all 1 → 10. F = 36000 × 0.85 = 30600.
+    # P1 capped at 16000, P3 raised to 5000, P2 = 30600 − 21000 = 9600 (λ = 192: 100λ = 19200 ≥ 16000,
+    # 10λ = 1920 ≤ 5000, 50λ = 9600 inside the bounds)
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(10)},,
+        P2,Due,s2,H2,{ratings(5)},,
+        P3,Tre,s2,,{ratings(1)},,
+    """
+    _, doc = run(tmp_path, params={"rating_max": 10},
+                 **{"positions.csv": positions, "ente.toml": 'name = "x"\n[funds]\npo_total = "36000.00"'})
+    pos = doc["positions"]
+    assert [pos[p]["score"] for p in ("P1", "P2", "P3")] == [100, 50, 10]
+    assert [pos[p]["annual"] for p in ("P1", "P2", "P3")] == ["16000.00", "9600.00", "5000.00"]
+    assert doc["rewards"]["pools"]["po_posizione"]["amount"] == "30600.00"
+
+
+def test_bounded_split_primitive_bounds():
+    # the core primitive the plugin uses: 100/60/60 over 40800 → 16000, 12400, 12400 (as above)
+    assert bounded_split(D("40800"), {"a": D(100), "b": D(60), "c": D(60)}, D(5000), D(16000)) == {
+        "a": D("16000.00"), "b": D("12400.00"), "c": D("12400.00")}
+    # the pool above n × hi: everyone at 16000, 50000 − 32000 = 18000 stays with the caller (residual)
+    assert bounded_split(D("50000"), {"a": D(100), "b": D(20)}, D(5000), D(16000)) == {
+        "a": D("16000.00"), "b": D("16000.00")}
+
+
+def test_fund_above_every_maximum_leaves_a_residual(tmp_path):
+    # F = 48000 × 0.85 = 40800 for two positions: 2 × 16000 = 32000, 8800 residual (with a warning)
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(5)},,
+        P2,Due,s2,H2,{ratings(1)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert doc["positions"]["P2"]["annual"] == "16000.00"
+    assert doc["rewards"]["pools"]["po_posizione"]["residual"] == "8800.00"
+    assert any(v["rule"] == "brescia.po.fund_above_max" for v in doc["violations"])
+
+
+def test_insufficient_fund_is_an_error_and_pays_nothing(tmp_path):
+    # F = 15000 × 0.85 = 12750 < 3 × 5000 = 15000 → "fondo insufficiente"; outputs still computed
+    _, doc = run(tmp_path, **{"ente.toml": 'name = "x"\n[funds]\npo_total = "15000.00"'})
+    errs = errors(doc, "brescia.po.fondo_insufficiente")
+    assert len(errs) == 1 and "fondo insufficiente" in errs[0]["message"] and "art. 3.2" in errs[0]["source"]
+    pos = doc["positions"]
+    assert [pos[p]["annual"] for p in ("P1", "P2", "P3")] == ["0.00"] * 3
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("0.00", "0.00")
+    assert pos["P1"]["score"] == 100                                # still weighted
+    pools = doc["rewards"]["pools"]
+    # R = 15000 × 0.15 = 2250 × 0.9 = 2025.00, all residual
+    assert pools["po_posizione"] == {"amount": "12750.00", "distributed": "0.00", "residual": "12750.00"}
+    assert pools["po_risultato"] == {"amount": "2025.00", "distributed": "0.00", "residual": "2025.00"}
+
+
+def test_result_share_below_fifteen_percent_is_a_config_error(tmp_path):
+    folder = write_ente(tmp_path / "ente", files())
+    with pytest.raises(CiclopeError) as exc:
+        compute_ente(folder, "brescia", 2021, {"result_share": 0.14})
+    assert any(p.rule == "config.param_bounds" and "art. 6.5" in p.source for p in exc.value.problems)
+    # 0.18 is allowed: R = 48000 × 0.18 = 8640 × 0.9 = 7776.00; F = 48000 × 0.82 = 39360
+    res = compute_ente(folder, "brescia", 2021, {"result_share": 0.18})
+    assert res.positions.pools["po_risultato"].amount == D("7776.00")
+    assert res.positions.pools["po_posizione"].amount == D("39360.00")
+
+
+# --- vacant position with interim ------------------------------------------------------------
+
+def test_vacant_position_covered_ad_interim(tmp_path):
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(5)},P3,20%
+        P2,Due,s2,H2,{ratings(3)},,
+        P3,Tre (vacante),s2,,{ratings(3)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert errors(doc) == []
+    pos = doc["positions"]
+    # annual as in the base ente: 16000 / 12400 / 12400; interim extra = 20% × 12400 = 2480.00
+    # R = 6480.00; R' = 6480 − 2480 = 4000; split by 16000:12400:12400 → 1568.627 / 1215.686 / 1215.686,
+    # floors 1568.62 + 1215.68 + 1215.68 = 3999.98; 2 cents: P1 (rem .00745), then P2 before P3 (tie, id order)
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["1568.63", "1215.69", "1215.68"]
+    # P1: 1568.63 × 0.88 = 1380.3944 → 1380.39, + 2480.00 = 3860.39; P2: 1215.69 × 0.62 = 753.7278 → 753.73
+    assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("3860.39", "753.73", None)
+    # paid 3860.39 + 753.73 = 4614.12; residual 6480 − 4614.12 = 1865.88 (the vacant share and the scores < 100)
+    assert doc["rewards"]["pools"]["po_risultato"] == {"amount": "6480.00", "distributed": "4614.12",
+                                                       "residual": "1865.88"}
+    assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"   # the vacant one is not paid
+
+
+@pytest.mark.parametrize("percent", ["14%", "26%", "0.3"])
+def test_interim_percent_outside_15_25_is_an_error(tmp_path, percent):
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(5)},P3,{percent}
+        P2,Due,s2,H2,{ratings(3)},,
+        P3,Tre (vacante),s2,,{ratings(3)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    errs = errors(doc, "brescia.po.interim_percent")
+    assert errs and "art. 3.4" in errs[0]["source"] and errs[0]["where"] == "positions.csv:2:interim_percent"
+    # no extra: result as in the base ente
+    assert doc["positions"]["P1"]["result"] == "2236.24"
+
+
+def test_interim_of_a_held_position_is_an_error(tmp_path):
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(5)},P2,20%
+        P2,Due,s2,H2,{ratings(3)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert any("ha già un titolare" in v["message"] for v in errors(doc, "brescia.po.interim"))
+
+
+# --- negative PO evaluation and contraddittorio ------------------------------------------------
+
+NEGATIVE_H2 = "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
+    [f"H1,SG,Comportamenti,{f},10,8," for f in FACTOR_NAMES] + [f"H2,SG,Comportamenti,{f},10,3," for f in FACTOR_NAMES])
+
+
+def test_negative_po_evaluation_without_contraddittorio_is_an_error(tmp_path):
+    # H2: card 3 × 4 / 40 = 30 → 40 × 0.8 + 60 × 0.30 = 32 + 18 = 50 < 60 → no result pay, and no
+    # contraddittorio recorded → error (001… art. 6.6)
+    _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2})
+    assert doc["individual"]["H2"]["score"] == 50
+    errs = errors(doc, "brescia.po.contraddittorio")
+    assert len(errs) == 1 and "H2" in errs[0]["message"] and "art. 6.6" in errs[0]["source"]
+    assert doc["positions"]["P2"]["result"] == "0.00"
+    assert doc["positions"]["P2"]["annual"] == "12400.00"        # position pay is not affected
+
+
+def test_negative_po_evaluation_with_contraddittorio(tmp_path):
+    appeals = """
+        person,stage,date,outcome,new_points_item,new_points
+        H2,contraddittorio,2022-02-10,respinto,,
+    """
+    _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2, "appeals.csv": appeals})
+    assert errors(doc) == []
+    assert doc["positions"]["P2"]["result"] == "0.00"               # still negative: nothing paid
+    # only H1 paid: 2236.24 (as in the base ente)
+    assert doc["rewards"]["pools"]["po_risultato"]["distributed"] == "2236.24"
+
+
+def test_negative_evaluation_loses_the_interim_extra(tmp_path):
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(5)},,
+        P2,Due,s2,H2,{ratings(3)},P3,25%
+        P3,Tre (vacante),s2,,{ratings(3)},,
+    """
+    appeals = "person,stage,date,outcome,new_points_item,new_points\nH2,contraddittorio,2022-02-10,respinto,,\n"
+    _, doc = run(tmp_path, **{"positions.csv": positions, "evaluations.csv": NEGATIVE_H2, "appeals.csv": appeals})
+    # extra = 25% × 12400 = 3100.00 taken first from R = 6480.00 → R' = 3380.00, split by 16000:12400:12400:
+    # P1 3380 × 16000/40800 = 1325.4902 → 1325.49 (rem .0002); P2, P3 3380 × 12400/40800 = 1027.2549 → 1027.25
+    # (rem .0049); floors sum 3379.99 → the cent to P2 (tie with P3, id order) → 1325.49, 1027.26, 1027.25
+    pos = doc["positions"]
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["1325.49", "1027.26", "1027.25"]
+    # H2 negative: neither the share nor the extra is paid; P1: 1325.49 × 0.88 = 1166.4312 → 1166.43
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("1166.43", "0.00")
+    assert doc["rewards"]["pools"]["po_risultato"]["distributed"] == pos["P1"]["result"]
+
+
+# --- OIV attestation, tolerance, judgement, fund reduction ---------------------------------------
+
+def test_full_attestation_inside_the_tolerance(tmp_path):
+    # K2 = 9.5/10 → O2 = 0.95; ente = (1 + 0.95)/2 = 0.975 ≥ 1 − 0.05: the OIV may attest 100%
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        K1,O1,Pratiche,higher,,,10,10,,,,,
+        K2,O2,Eventi,higher,,,10,9.5,,,,,
+    """
+    toml = approvals('oiv_attested = 1.0\noiv_motivation = "lievi scostamenti per cause esogene"')
+    _, doc = run(tmp_path, **{"indicators.csv": indicators, "ente.toml": toml})
+    assert errors(doc) == []
+    assert doc["organizational"]["ente"] == 0.975 and doc["organizational"]["oiv_attested"] == 1.0
+    # no reduction: R = 48000 × 0.15 = 7200.00
+    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "7200.00"
+
+
+def test_full_attestation_at_the_tolerance_boundary(tmp_path):
+    # K2 = 9/10 → ente = (1 + 0.9)/2 = 0.95 = 1 − 0.05: still allowed (≥)
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        K1,O1,Pratiche,higher,,,10,10,,,,,
+        K2,O2,Eventi,higher,,,10,9,,,,,
+    """
+    toml = approvals('oiv_attested = 1.0\noiv_motivation = "lievi scostamenti"')
+    _, doc = run(tmp_path, **{"indicators.csv": indicators, "ente.toml": toml})
+    assert errors(doc) == [] and doc["organizational"]["oiv_attested"] == 1.0
+
+
+def test_full_attestation_outside_the_tolerance_is_an_error(tmp_path):
+    # ente 0.9 < 0.95: a 100% attestation is not allowed; the computed 0.9 is used and the funds reduced
+    toml = approvals('oiv_attested = 1.0\noiv_motivation = "contesto difficile"')
+    _, doc = run(tmp_path, **{"ente.toml": toml})
+    errs = errors(doc, "brescia.oiv.tolerance")
+    assert len(errs) == 1 and "lievi scostamenti" in errs[0]["message"] and "§3" in errs[0]["source"]
+    assert doc["organizational"]["oiv_attested"] == 0.9
+    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6480.00"        # 7200 × 0.9
+    # a wider tolerance (param) accepts it: 0.9 ≥ 1 − 0.10
+    folder = write_ente(tmp_path / "wide", files(**{"ente.toml": toml}))
+    wide = results_doc(compute_ente(folder, "brescia", 2021, {"oiv_tolerance": 0.10}))
+    assert errors(wide) == [] and wide["organizational"]["oiv_attested"] == 1.0
+
+
+def test_attestation_without_motivation_is_not_applied(tmp_path):
+    _, doc = run(tmp_path, **{"ente.toml": approvals("oiv_attested = 0.95")})
+    assert errors(doc, "brescia.oiv.motivation")
+    assert doc["organizational"]["oiv_attested"] == 0.9
+
+
+@pytest.mark.parametrize("attested, judgement", [
+    (0.85, "in linea con le aspettative"),      # 0.85 ≥ 0.80
+    (0.80, "in linea con le aspettative"),      # the boundary: not below 0.80
+    (0.79, "inferiore alle aspettative"),
+])
+def test_lower_attestation_and_proposed_judgement(tmp_path, attested, judgement):
+    toml = approvals(f'oiv_attested = {attested}\noiv_motivation = "verifiche a campione"')
+    _, doc = run(tmp_path, **{"ente.toml": toml})
+    assert errors(doc) == []
+    assert doc["organizational"]["oiv_attested"] == attested
+    assert doc["organizational"]["judgement"] == judgement
+    # the PO result fund shrinks in proportion: 7200 × attested
+    assert D(doc["rewards"]["pools"]["po_risultato"]["amount"]) == (D("7200") * D(str(attested))).quantize(D("0.01"))
+
+
+def test_the_oiv_judgement_wins(tmp_path):
+    toml = approvals('oiv_judgement = "superiore alle aspettative"')
+    _, doc = run(tmp_path, **{"ente.toml": toml})
+    assert doc["organizational"]["judgement"] == "superiore alle aspettative"
+
+
+# --- levels -------------------------------------------------------------------------------------
+
+LEVEL_CASES = [("25", "Non soddisfacente"), ("25.01", "Sufficiente"), ("40", "Sufficiente"), ("55", "Discreto"),
+               ("70", "Buono"), ("70.5", "Ottimo"), ("85", "Ottimo"), ("85.01", "Eccellente")]
+
+
+@pytest.mark.parametrize("score, level", LEVEL_CASES)
+def test_level_boundaries(score, level):
+    params = Params(values={"levels": brescia.ciclope_params(2021)["levels"].value})
+    assert rules.level_of(D(score), params) == level
+
+
+def test_level_boundaries_through_the_staff_card(tmp_path):
+    # one item, max 10000: points 2500 → 100 × 2500/10000 = 25.00, etc.
+    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
+              "SG,Segretario,segretario,DIR,cc,1,0,false,"]
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for n, (score, _) in enumerate(LEVEL_CASES):
+        people.append(f"L{n},Dip {n},dipendente,C,s1,1,0,false,SG")
+        cards.append(f"L{n},SG,Attività e capacità,Qualità,10000,{int(D(score) * 100)},")
+    units = "id,name,kind,parent,head\ncc,Camera di prova,ente,,SG\ns1,Servizio Uno,servizio,cc,SG"
+    _, doc = run(tmp_path, **{"units.csv": units, "people.csv": "\n".join(people), "evaluations.csv": "\n".join(cards),
+                              "positions.csv": None, "assignments.csv": None,
+                              "objectives.csv": "id,kind,title,parent,area,weight,owner\nO1,strategic,Uno,,,,s1",
+                              "indicators.csv": files()["indicators.csv"].replace("K2,O2", "K2,O1")})
+    for n, (score, level) in enumerate(LEVEL_CASES):
+        got = doc["individual"][f"L{n}"]
+        assert (got["score"], got["level"]) == (float(score), level)
+
+
+# --- variable resources (004… §5) ---------------------------------------------------------------
+
+PROJECTS_40 = """
+    id,title,relevance,area,dirigente_weight
+    PR1,Uno,alta,a1,
+    PR2,Due,alta,a1,
+    PR3,Tre,alta,a1,
+    PR4,Quattro,alta,a1,
+    PR5,Cinque,alta,a2,
+    PR6,Sei,alta,a2,
+    PR7,Sette,alta,a2,
+    PR8,Otto,alta,a2,
+"""
+FUNDS = 'name = "x"\n[funds]\npo_total = "48000.00"\nstable_dirigenti = "20000.00"\nstable_staff = "50000.00"'
+
+
+def test_variable_resources_inside_the_range(tmp_path):
+    _, doc = run(tmp_path, **{"projects.csv": PROJECTS_40, "ente.toml": FUNDS})
+    assert errors(doc) == []
+    pools = doc["rewards"]["pools"]
+    # Σc = 8 × 5 = 40. Dirigenti: 0.02 × 20000 × 40 = 16000.00; 16000/(20000 + 16000) = 44.4% ∈ [25, 50].
+    # Staff: 0.01 × 50000 × 40 = 20000.00; 20000/70000 = 28.6% ∈ [25, 50].
+    # reduced by the attested 0.9: 14400.00 and 18000.00.
+    # dirigenti by the heads' position pay 30000:10000 → a1 10800.00, a2 3600.00
+    assert (pools["dirigenti:a1"]["amount"], pools["dirigenti:a2"]["amount"]) == ("10800.00", "3600.00")
+    # D1: 10800 × 100/100 = 10800.00; D2: 3600 × 80/100 = 2880.00, 720.00 residual
+    people = doc["rewards"]["people"]
+    assert people["D1"] == {"amount": "10800.00", "band": None, "pool": "dirigenti:a1"}
+    assert people["D2"]["amount"] == "2880.00" and pools["dirigenti:a2"]["residual"] == "720.00"
+    # staff by fte: a1 = E1 1 + E2 0.5 = 1.5, a2 = E3 1 + E4 1 = 2 → 18000 × 1.5/3.5 = 7714.2857 (rem .0057),
+    # 18000 × 2/3.5 = 10285.7143 (rem .0043): floors 17999.99, the cent to a1 → 7714.29 and 10285.71
+    assert (pools["staff:a1"]["amount"], pools["staff:a2"]["amount"]) == ("7714.29", "10285.71")
+    # a1: E1 80 × 1 × 1.0 = 80, E2 60 × 0.5 × 1.0 = 30 → 7714.29 × 80/110 = 5610.3927 (rem .0027),
+    # × 30/110 = 2103.8973 (rem .0073): floors 7714.28, the cent to E2 → 5610.39 and 2103.90
+    assert (people["E1"]["amount"], people["E2"]["amount"]) == ("5610.39", "2103.90")
+    # a2: E3 70 × 1 × 0.8 = 56 takes all; E4 (23.33, Non soddisfacente) gets 0
+    assert (people["E3"]["amount"], people["E4"]["amount"]) == ("10285.71", "0.00")
+    assert pools["staff:a2"]["residual"] == "0.00"
+
+
+def test_variable_resources_below_the_range(tmp_path):
+    projects = "\n".join(PROJECTS_40.strip().splitlines()[:5])      # 4 projects: Σc = 20
+    _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
+    # dirigenti: 0.02 × 20000 × 20 = 8000; 8000/28000 = 28.6% (inside); staff: 0.01 × 50000 × 20 = 10000;
+    # 10000/60000 = 16.7% < 25% → error §5.2 for the staff fund only
+    errs = errors(doc, "brescia.resources.range")
+    assert len(errs) == 1 and "§5.2" in errs[0]["source"] and "personale non dirigente" in errs[0]["message"]
+    assert "16,67%" in errs[0]["message"] or "16.67%" in errs[0]["message"]
+
+
+def test_variable_resources_above_the_range(tmp_path):
+    # point value 0.05: 0.05 × 20000 × 40 = 40000; 40000/60000 = 66.7% > 50% → error §5.2 (dirigenti)
+    _, doc = run(tmp_path, params={"point_value_dirigenti": 0.05}, **{"projects.csv": PROJECTS_40, "ente.toml": FUNDS})
+    errs = errors(doc, "brescia.resources.range")
+    assert len(errs) == 1 and "personale dirigente" in errs[0]["message"]
+
+
+def test_variable_resources_at_the_upper_boundary(tmp_path):
+    # point value 0.025: 0.025 × 20000 × 40 = 20000; 20000/40000 = exactly 50% → allowed
+    _, doc = run(tmp_path, params={"point_value_dirigenti": 0.025}, **{"projects.csv": PROJECTS_40, "ente.toml": FUNDS})
+    assert errors(doc) == []
+
+
+def test_dirigente_weight_normalization(tmp_path):
+    # a1: alta, alta, media, bassa → Σc = 14; relevance weights 100 × 5/14 = 35.71, 35.71, 21.43, 7.14.
+    # PR4 (bassa) weighted 30 by the dirigente: |30 − 7.14| = 22.86 > 20 → error §5.4; PR3 at 41: |41 − 21.43|
+    # = 19.57 ≤ 20 → fine
+    projects = """
+        id,title,relevance,area,dirigente_weight
+        PR1,Uno,alta,a1,
+        PR2,Due,alta,a1,
+        PR3,Tre,media,a1,41
+        PR4,Quattro,bassa,a1,30
+        PR5,Cinque,alta,a2,
+        PR6,Sei,alta,a2,
+        PR7,Sette,alta,a2,
+        PR8,Otto,alta,a2,
+        PR9,Nove,alta,a2,
+    """
+    _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
+    errs = errors(doc, "brescia.resources.weight")
+    assert [e["where"] for e in errs] == ["projects.csv:5:dirigente_weight"] and "§5.4" in errs[0]["source"]
+
+
+def test_project_area_must_be_an_area_unit(tmp_path):
+    projects = "id,title,relevance,area,dirigente_weight\nPR1,Uno,alta,s1,\n"
+    _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
+    assert [e["where"] for e in errors(doc, "brescia.resources.area")] == ["projects.csv:2:area"]
+
+
+# --- eligibility (001… art. 1–2) ---------------------------------------------------------------
+
+def people_with_h2(row):
+    base = files()["people.csv"].strip().splitlines()
+    return "\n".join(row if line.strip().startswith("H2,") else line for line in base)
+
+
+@pytest.mark.parametrize("row, rule, article", [
+    ("H2,PO Due,po,C,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.category", "art. 1.2"),
+    ("H2,PO Due,po,D,s2,0.5,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.part_time", "art. 2.7"),
+    ("H2,PO Due,po,D,s2,1,0,false,SG,diploma,7,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
+    ("H2,PO Due,po,D,s2,1,0,false,SG,laurea,3,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
+    ("H2,PO Due,po,D,s2,1,0,false,SG,specializzazione,1,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
+    ("H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,2021-01-01,2024-01-02,", "brescia.po.term", "art. 2.4"),
+    ("H2,PO Due,dipendente,D,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.role", "art. 1"),
+])
+def test_eligibility_violations_name_the_article(tmp_path, row, rule, article):
+    _, doc = run(tmp_path, **{"people.csv": people_with_h2(row)})
+    errs = errors(doc, rule)
+    assert len(errs) == 1 and article in errs[0]["source"] and errs[0]["where"].startswith("people.csv:6:")
+
+
+def test_eligibility_edges_are_allowed(tmp_path):
+    # exactly 3 years (2021-01-01 → 2024-01-01), exactly 8 years with a diploma, 2 with a specialization
+    row = "H2,PO Due,po,D,s2,1,0,false,SG,diploma,8,2021-01-01,2024-01-01,"
+    _, doc = run(tmp_path, **{"people.csv": people_with_h2(row)})
+    assert errors(doc) == []
+    row = "H2,PO Due,po,D,s2,1,0,false,SG,specializzazione,2,2021-01-01,2023-12-31,"
+    _, doc = run(tmp_path / "b", **{"people.csv": people_with_h2(row)})
+    assert errors(doc) == []
+
+
+def test_rating_words_and_scale(tmp_path):
+    # alta/media/bassa = 5/3/1: A1 alta (20 × 5/5 = 20) + the rest media (80 × 3/5 = 48) = 68
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,alta,media,media,media,media,media,media,media,,
+        P2,Due,s2,H2,{ratings(6)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert doc["positions"]["P1"]["score"] == 68
+    assert [e["column"] if "column" in e else e["where"] for e in errors(doc, "brescia.po.rating")] == [
+        f"positions.csv:3:{c}" for c in ALL]                        # 6 > rating_max 5, each cell
+
+
+# --- calendar (004… §3.2) -----------------------------------------------------------------------
+
+def test_calendar_deadlines_and_status(tmp_path):
+    toml = approvals("piano_adopted = 2021-02-10\nrelazione_validated_oiv = 2022-02-20\n"
+                     "relazione_published = 2022-06-30")
+    res, doc = run(tmp_path, **{"ente.toml": toml})
+    due = {d.approval: (d.due, status) for d, status in res.calendar}
+    assert due["monitoraggio_giunta"] == (dt.date(2021, 6, 30), "mancante")
+    assert due["rendicontazione_schede"][0] == dt.date(2022, 1, 20)
+    assert due["relazione_drafted"][0] == dt.date(2022, 1, 31)
+    assert due["relazione_validated_oiv"] == (dt.date(2022, 2, 28), "fatto")
+    assert due["relazione_approved"][0] == dt.date(2022, 2, 28)
+    assert due["relazione_published"] == (dt.date(2022, 6, 30), "fatto")
+    assert due["piano_adopted"] == (dt.date(2021, 1, 31), "in ritardo")
+    assert all("004_a450255962d2094d.txt" in d.source for d, _ in res.calendar)
+    # February of a leap year ends on the 29th
+    assert {d.approval: d.due for d in rules.calendar(2023)}["relazione_approved"] == dt.date(2024, 2, 29)
+
+
+# --- organizational performance: tree, Azienda Speciale, scheda d --------------------------------
+
+def test_strategic_objective_with_own_indicators_and_linked_operational_objectives(tmp_path):
+    areas = """
+        id,name,weight,separate
+        AS1,Area strategica 1,60,
+        AS2,Area strategica 2,40,
+        AZ,Azienda Speciale,,true
+    """
+    objectives = """
+        id,kind,title,parent,area,weight,owner
+        1.1,strategic,Strategico,,AS1,100,a1
+        1.1.1,operational,Operativo uno,1.1,,30,s1
+        1.1.2,operational,Operativo due,1.1,,30,s1
+        2.1,strategic,Strategico due,,AS2,100,a2
+        AZ.1,strategic,Azienda uno,,AZ,,cc
+        AZ.2,strategic,Azienda due,,AZ,,cc
+    """
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        S1,1.1,Proprio,higher,40,,100,90,,,,,
+        O1,1.1.1,Op uno,deadline,,,30.6.2021,2021-07-01,,,,,
+        O2,1.1.2,Op due a,higher,,,10,10,,,,,
+        O3,1.1.2,Op due b,lower,,,5,10,,,,,
+        T1,2.1,Due,boolean,,,SI,SI,,,,,
+        Z1,AZ.1,Az uno,higher,,,10,5,,,,,
+        Z2,AZ.2,Az due,higher,,,10,10,,,,,
+    """
+    assignments = """
+        cruscotto,owner,ref,weight
+        c-D1,D1,1.1,
+        c-D1,D1,1.1.2,
+        c-D2,D2,2.1,
+    """
+    _, doc = run(tmp_path, **{"areas.csv": areas, "objectives.csv": objectives, "indicators.csv": indicators,
+                              "assignments.csv": assignments})
+    org = doc["organizational"]
+    # 1.1.1: deadline missed → 0; 1.1.2: mean(1, 5/10 = 0.5) = 0.75
+    # 1.1 = (40 × 0.9 + 30 × 0 + 30 × 0.75) / 100 = (36 + 0 + 22.5)/100 = 0.585
+    assert org["objectives"]["1.1.1"] == 0 and org["objectives"]["1.1.2"] == 0.75 and org["objectives"]["1.1"] == 0.585
+    # ente = (60 × 0.585 + 40 × 1) / 100 = 0.751; the Azienda Speciale apart: mean(0.5, 1) = 0.75
+    assert org["ente"] == 0.751 and org["separate"] == {"AZ": 0.75} and "AZ" not in org["areas"]
+    # scheda d: D1 = mean(0.585, 0.75) = 0.6675; D2 = 1
+    assert org["people"]["D1"] == 0.6675 and org["people"]["D2"] == 1.0
+    assert doc["individual"]["D1"]["score"] == 66.75
+    # 0.751 < 0.80 → proposed judgement "inferiore alle aspettative"
+    assert org["judgement"] == "inferiore alle aspettative"
+
+
+# --- the public example through the command line; the demo ----------------------------------------
+
+def test_public_example_through_the_cli(example):
+    folder = example("brescia")
+    assert main(["run", str(folder / "cycle.toml")]) == 0
+    expected = json.loads((folder / "expected.json").read_text())
+    for ente, checks in expected.items():
+        if ente.startswith("_"):
+            continue
+        doc = json.loads((folder / "out" / ente / "results.json").read_text())
+        assert check_expected(doc, checks) == []
+    tool = SHARED / "tools" / "check_results.py"       # the customer's checker, as the acceptance uses it
+    out = subprocess.run([sys.executable, str(tool), str(folder / "expected.json"), str(folder / "out")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+
+
+def test_the_demo_runs_clean():
+    res = compute_ente(brescia.DEMO / "cciaa-brescia", "brescia", 2021)
+    assert res.errors == []
+    org = res.org
+    assert set(org.areas) == {"AS1", "AS2", "AS3"} and set(org.separate) == {"AZ"}
+    assert {"SG", "DA", "DP"} <= set(org.people)
+    assert {"1.1", "1.2.2", "2.4.1", "3.2.2", "AZ.3"} <= set(org.objectives)
+    assert res.positions.positions["P-SUAP"].holder is None
+    assert res.scores["PO_REG"].score < 60                           # negative, with its contraddittorio
+    assert all("illustrativ" in i.source.lower() for i in res.ente.indicators.values())
+    for pool in list(res.rewards.pools.values()) + list(res.positions.pools.values()):
+        assert pool.distributed + pool.residual == pool.amount
+
+
+def test_demo_command_includes_brescia(tmp_path, capsys):
+    main(["demo", "--dir", str(tmp_path / "demo")])
+    assert (tmp_path / "demo" / "brescia" / "out" / "cciaa-brescia" / "results.json").is_file()
+    assert "cciaa-brescia" in capsys.readouterr().out
+
+
+def test_params_assumptions_are_declared():
+    specs = brescia.ciclope_params(2021)
+    for name in ("rating_max", "po_positive", "oiv_tolerance", "judgement_low", "po_org_weight", "levels",
+                 "staff_min_level"):
+        assert specs[name].assumption, name
+    assert "51 – 85" in specs["levels"].assumption
+    assert specs["result_share"].min == D("0.15")
+
+
+def test_check_params_rejects_inconsistent_levels(tmp_path):
+    folder = write_ente(tmp_path / "ente", files())
+    bad = [{"name": "Basso", "max": 50}, {"name": "Alto", "max": 40}]
+    with pytest.raises(CiclopeError) as exc:
+        compute_ente(folder, "brescia", 2021, {"levels": bad, "staff_min_level": "Basso"})
+    assert any(p.rule == "brescia.params.levels" for p in exc.value.problems)
+    with pytest.raises(CiclopeError) as exc:
+        compute_ente(folder, "brescia", 2021, {"levels": [{"name": "Senza massimo"}]})
+    assert any(p.rule == "brescia.params.levels" and p.file == "params" for p in exc.value.problems)
+    with pytest.raises(CiclopeError) as exc:
+        compute_ente(folder, "brescia", 2021, {"staff_min_level": "Ottimissimo"})
+    assert any(p.rule == "brescia.params.staff_min_level" for p in exc.value.problems)
+
+
+def test_area_without_head_uses_its_only_dirigente_and_insufficient_staff_is_excluded(tmp_path):
+    units = files()["units.csv"].replace("a2,Area Due,area,cc,D2", "a2,Area Due,area,cc,")
+    people = files()["people.csv"].replace("E1,Dip Uno,dipendente,C,s1,1,0,false", "E1,Dip Uno,dipendente,C,s1,1,0,true")
+    _, doc = run(tmp_path, **{"units.csv": units, "people.csv": people, "projects.csv": PROJECTS_40, "ente.toml": FUNDS})
+    people_awards = doc["rewards"]["people"]
+    # a2 has no head in units.csv: D2 (the only dirigente in a2) is its dirigente → 3600 × 80/100 = 2880.00
+    assert people_awards["D2"] == {"amount": "2880.00", "band": None, "pool": "dirigenti:a2"}
+    # E1 declared insufficient: E2 alone takes the a1 staff pool 7714.29 (see the test above)
+    assert (people_awards["E1"]["amount"], people_awards["E2"]["amount"]) == ("0.00", "7714.29")
+
+
+def test_unit_not_scored_falls_back_to_the_unit_above(tmp_path):
+    # K2 neutralized → O2 not scored → s2 (owner of O2 only) not scored; the ente = O1 alone = 1.0, so
+    # a2 (nothing of its own) inherits 1.0. H2 (unit s2) uses a2: 40 × 1.0 + 60 × 0.50 = 70 (warning);
+    # D2's cruscotto holds only O2 → not evaluated.
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        K1,O1,Pratiche,higher,,,10,10,,,,,
+        K2,O2,Eventi,higher,,,10,,,,true,evento esogeno,
+    """
+    _, doc = run(tmp_path, **{"indicators.csv": indicators, "projects.csv": PROJECTS_40, "ente.toml": FUNDS})
+    assert doc["organizational"]["units"]["s2"] is None and doc["organizational"]["units"]["a2"] == 1.0
+    assert doc["individual"]["H2"]["score"] == 70
+    assert any(v["rule"] == "brescia.po.unit_not_scored" and v["severity"] == "warning" for v in doc["violations"])
+    assert doc["individual"]["D2"]["status"] == "not_evaluated"
+    # staff a2: E3 70 × 1 × 1.0 takes the whole staff pool of a2; no attestation reduction (attested 1.0):
+    # 20000 × 2/3.5 = 11428.571 (rem .0014), a1 20000 × 1.5/3.5 = 8571.428 (rem .0029) → a1 gets the cent
+    assert doc["rewards"]["pools"]["staff:a2"]["amount"] == "11428.57"
+    assert doc["rewards"]["people"]["E3"]["amount"] == "11428.57"
+    # D2 not evaluated: the a2 dirigenti pool (16000 × 10000/40000 = 4000.00) stays whole
+    assert doc["rewards"]["pools"]["dirigenti:a2"] == {"amount": "4000.00", "distributed": "0.00", "residual": "4000.00"}
