@@ -1,39 +1,135 @@
-"""The regulation's calendar for the cycle year (rules/core.md §7): text and iCalendar."""
+"""The regulation's calendar for the cycle year (rules/core.md §7): text for a terminal and iCalendar.
+
+The deadlines come from the plugin (``ciclope_calendar``); their status from ``[approvals]``
+(:func:`core.cycle.calendar_status`): *fatto*, *in ritardo* (the act is dated after the deadline),
+*mancante* (no date recorded). Given ``today``, a missing act whose deadline has not passed yet is
+shown as *da fare* rather than missing.
+
+The iCalendar file follows RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped, one
+all-day VEVENT per deadline with a stable UID (same inputs → same file).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Iterable
 
+from .cycle import PHASE_NAMES
+from .outcomes import Deadline
+from .reports import fmt
 from .result import Result
 
-STATUS = {"fatto": "fatto", "in ritardo": "IN RITARDO", "mancante": "MANCANTE", "": ""}
+PRODID = "-//ciclope//calendario della performance//IT"
+DTSTAMP = "20000101T000000Z"      # fixed: the file depends only on the inputs
 
 
-def render(results: list[Result]) -> str:
+def state(deadline: Deadline, status: str, ente, today: dt.date | None = None) -> str:
+    """The status in words, with the act's date and the days of delay where known."""
+    done = ente.approvals.get(deadline.approval) if deadline.approval else None
+    if status == "fatto":
+        return f"fatto il {fmt.date_it(done)}" if isinstance(done, dt.date) else "fatto"
+    if status == "in ritardo":
+        days = (done - deadline.due).days if isinstance(done, dt.date) else None
+        return (f"IN RITARDO di {days} giorn{'o' if days == 1 else 'i'} (atto del {fmt.date_it(done)})"
+                if days is not None else "IN RITARDO")
+    if status == "mancante":
+        if today is not None and today <= deadline.due:
+            return "da fare"
+        return f"MANCANTE (nessuna data in [approvals] {deadline.approval})"
+    return "da verificare (nessun atto da registrare in [approvals])"
+
+
+def ordered(result: Result) -> list[tuple[Deadline, str]]:
+    return sorted(result.calendar, key=lambda x: (x[0].due, x[0].act))
+
+
+def counts(result: Result, today: dt.date | None = None) -> dict[str, int]:
+    out = {"fatto": 0, "in ritardo": 0, "mancante": 0, "da fare": 0, "": 0}
+    for d, status in result.calendar:
+        if status == "mancante" and today is not None and today <= d.due:
+            out["da fare"] += 1
+        else:
+            out[status] = out.get(status, 0) + 1
+    return out
+
+
+def render(results: list[Result], today: dt.date | None = None) -> str:
     lines = []
     for res in results:
         lines.append(f"{res.ente.id} — {res.ente.name} (regolamento {res.plugin.name}, ciclo {res.ente.year})")
-        for d, status in sorted(res.calendar, key=lambda x: (x[0].due, x[0].act)):
-            done = res.ente.approvals.get(d.approval) if d.approval else None
-            when = f" (atto del {done.isoformat()})" if isinstance(done, dt.date) else ""
-            lines.append(f"  {d.due.isoformat()}  {d.act:<60} {STATUS[status]}{when}  [{d.source}]")
+        rows = ordered(res)
+        if not rows:
+            lines.append("  il regolamento non definisce scadenze per questo ciclo")
+            lines.append("")
+            continue
+        for d, status in rows:
+            phase = PHASE_NAMES.get(d.phase, d.phase)
+            lines.append(f"  {fmt.date_it(d.due)}  {d.act}")
+            lines.append(f"  {'':10}  {state(d, status, res.ente, today)} · fase {phase} · fonte: {d.source}")
+        c = counts(res, today)
+        summary = [f"{len(rows)} scadenze", f"{c['fatto']} fatte", f"{c['in ritardo']} in ritardo",
+                   f"{c['mancante']} mancanti"]
+        if today is not None:
+            summary.append(f"{c['da fare']} da fare (al {fmt.date_it(today)})")
+        lines.append("  " + ", ".join(summary))
         lines.append("")
     return "\n".join(lines)
 
 
-def _esc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+# -- iCalendar (RFC 5545) -------------------------------------------------------------------
+
+def escape_text(text: str) -> str:
+    """TEXT value escaping (RFC 5545 §3.3.11)."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold(line: str) -> list[str]:
+    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (§3.1)."""
+    out, current, size = [], "", 0
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        limit = 75 if not out else 74          # continuation lines start with one space
+        if size + n > limit:
+            out.append(current)
+            current, size = ch, n
+        else:
+            current += ch
+            size += n
+    out.append(current)
+    return [out[0]] + [" " + part for part in out[1:]]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "atto"
+
+
+def events(res: Result) -> Iterable[list[str]]:
+    used: set[str] = set()
+    for d, status in ordered(res):
+        uid = f"{res.ente.id}-{res.ente.year}-{d.due.strftime('%Y%m%d')}-{_slug(d.act)}"
+        n, base = 2, uid
+        while uid in used:
+            uid = f"{base}-{n}"
+            n += 1
+        used.add(uid)
+        description = (f"Fase: {PHASE_NAMES.get(d.phase, d.phase)}\nFonte: {d.source}\nStato: {state(d, status, res.ente)}\n"
+                       f"Regolamento: {res.plugin.name}")
+        yield ["BEGIN:VEVENT", f"UID:{uid}@ciclope", f"DTSTAMP:{DTSTAMP}",
+               f"DTSTART;VALUE=DATE:{d.due.strftime('%Y%m%d')}",
+               f"DTEND;VALUE=DATE:{(d.due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+               f"SUMMARY:{escape_text(f'{res.ente.name}: {d.act}')}",
+               f"DESCRIPTION:{escape_text(description)}",
+               f"CATEGORIES:{escape_text(d.phase)}",
+               "TRANSP:TRANSPARENT",
+               "END:VEVENT"]
 
 
 def ics(results: list[Result]) -> str:
-    out = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ciclope//calendario della performance//IT", "CALSCALE:GREGORIAN"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{escape_text('Scadenze del ciclo della performance')}"]
     for res in results:
-        for n, (d, status) in enumerate(res.calendar):
-            uid = f"{res.ente.id}-{res.ente.year}-{n}@ciclope"
-            out += ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:19700101T000000Z",
-                    f"DTSTART;VALUE=DATE:{d.due.strftime('%Y%m%d')}",
-                    f"DTEND;VALUE=DATE:{(d.due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-                    f"SUMMARY:{_esc(f'{res.ente.name}: {d.act}')}",
-                    f"DESCRIPTION:{_esc(f'Fase {d.phase}. Fonte: {d.source}. Stato: {status or chr(8212)}')}",
-                    "END:VEVENT"]
-    out.append("END:VCALENDAR")
-    return "\r\n".join(out) + "\r\n"
+        for event in events(res):
+            lines += event
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in fold(line))

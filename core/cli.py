@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("config", type=Path)
     cal.add_argument("--ente", action="append", default=[], metavar="ID")
     cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
+    cal.add_argument("--oggi", type=_iso_date, metavar="AAAA-MM-GG",
+                     help="data di riferimento: gli atti non ancora scaduti sono 'da fare' (default: oggi)")
 
     syn = sub.add_parser("synth", help="scrive enti sintetici (dimostrazioni e benchmark)")
     syn.add_argument("dir", type=Path, metavar="DIR")
@@ -85,6 +87,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _iso_date(text: str):
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"data non valida {text!r}: usare AAAA-MM-GG") from None
+
+
 def render_problems(problems, limit: int = 200) -> str:
     lines = [p.render() for p in problems[:limit]]
     if len(problems) > limit:
@@ -100,7 +110,7 @@ def _progress():
 
     def show(n, total, outcome):
         end = "\n" if n == total else ""
-        print(f"\r[{n}/{total}] {outcome.id:<30}", end=end, file=sys.stderr, flush=True)
+        print(f"\r\033[K[{n}/{total}] {outcome.id}", end=end, file=sys.stderr, flush=True)   # ESC[K: clear the rest
     return show
 
 
@@ -150,7 +160,7 @@ def cmd_validate(args) -> int:
 
 def cmd_explain(args) -> int:
     from .config import load_config
-    from .explain import explain
+    from .explain import KIND_NAMES, explain, suggest
     from .runner import compute
 
     plan = load_config(args.config)
@@ -165,13 +175,17 @@ def cmd_explain(args) -> int:
         if ident:
             text = explain(result, kind, ident, as_json=args.json)
             if text is None:
-                print(f"ciclope: nessuna cifra calcolata per {kind} {ident!r} nell'ente {cfg.id}", file=sys.stderr)
+                hint = suggest(result, kind, ident)
+                print(f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {ident!r} nell'ente {cfg.id}"
+                      + (f"; {hint}" if hint else ""), file=sys.stderr)
                 return EXIT_CONFIG
             print(text, end="")
     return EXIT_OK
 
 
 def cmd_calendar(args) -> int:
+    import datetime as dt
+
     from .calendar import ics, render
     from .config import load_config
     from .runner import compute
@@ -185,9 +199,9 @@ def cmd_calendar(args) -> int:
             print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
             print(render_problems(list(exc.problems)), file=sys.stderr)
             return EXIT_ENTE
-    print(render(results), end="")
+    print(render(results, today=args.oggi or dt.date.today()), end="")
     if args.ics:
-        args.ics.write_text(ics(results), encoding="utf-8")
+        args.ics.write_text(ics(results), encoding="utf-8", newline="")   # CRLF as RFC 5545 wants, on every OS
         print(f"Calendario scritto in {args.ics}")
     return EXIT_OK
 

@@ -1,89 +1,272 @@
 """``ciclope explain``: the chain of figures behind a person, indicator, objective, position or pool.
 
 Reads the explanation records of :mod:`core.trace`: each figure with its value, formula (in words),
-legal source and inputs; inputs that are figures are followed down to the input cells.
+legal source and inputs; inputs that are figures are followed down to the input cells. The text
+is Italian and meant for a terminal (achievements as %, money in euro, cells as file/row/column);
+``--json`` gives the same tree for tools, with the raw values next to the displayed ones.
 """
 from __future__ import annotations
 
+import difflib
 import json
+from decimal import Decimal
 from typing import Any
 
+from .reports import fmt
 from .result import Result
 from .results import num
 from .trace import Figure
 
+MAX_DEPTH = 12
+
 START_KEYS = {
-    "person": ("award:{}", "score:{}", "person:{}"),
+    "person": ("award:{}", "score:{}", "card:{}", "person:{}"),
     "indicator": ("indicator:{}", "monitoring:{}"),
     "objective": ("objective:{}",),
-    "position": ("position:{}:result", "position:{}:annual", "position:{}:score"),
+    "position": ("position:{}:result", "position:{}:annual", "position:{}:monthly", "position:{}:score"),
     "pool": ("pool:{}",),
     "unit": ("unit:{}",),
     "area": ("area:{}",),
 }
+KIND_NAMES = {"person": "persona", "indicator": "indicatore", "objective": "obiettivo", "position": "posizione",
+              "pool": "fondo", "unit": "unità", "area": "area"}
+
+# How a figure's value is shown, by the first part of its key (core.trace conventions).
+ACHIEVEMENT_HEADS = {"indicator", "objective", "area", "ente", "unit", "person", "monitoring", "attested", "separate"}
+SCORE_HEADS = {"score", "card"}
+MONEY_HEADS = {"award", "pool", "fund", "bonus", "savings"}
+MONEY_TAILS = {"annual", "monthly", "result", "result_max", "amount", "interim", "pool", "fund", "extra"}
+
+
+def value_kind(key: str) -> str:
+    """"achievement" | "score" | "money" | "number" for a figure key."""
+    parts = key.split(":")
+    head, tail = parts[0], parts[-1] if len(parts) > 2 else ""
+    if head == "position":
+        return "score" if tail == "score" else "money"
+    if tail in MONEY_TAILS or head in MONEY_HEADS:
+        return "money" if tail != "score" else "score"
+    if tail == "score" or head in SCORE_HEADS:
+        return "score"
+    if head in ACHIEVEMENT_HEADS:
+        return "achievement"
+    return "number"
+
+
+def show(value: Any, kind: str) -> str:
+    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · dates dd/mm/yyyy · SI/NO."""
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
+        return fmt.value(value)
+    if kind == "achievement":
+        return fmt.pct(value)
+    if kind == "money":
+        return fmt.euro(value)
+    if kind == "score":
+        return f"{fmt.score(value)} punti"
+    return fmt.value(value)
+
+
+def where(result: Result, cell: str) -> str:
+    """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna actual`` (or the xlsx sheet)."""
+    parts = cell.split(":")
+    name = parts[0]
+    if name.endswith(".csv") and result.ente.source_format == "xlsx":
+        name = result.ente.file_of(name)
+    if len(parts) == 3 and parts[1].isdigit():
+        return f"{name}, riga {parts[1]}, colonna {parts[2]}"
+    return ", ".join([name] + parts[1:])
 
 
 def roots(result: Result, kind: str, ident: str) -> list[Figure]:
     keys = [k.format(ident) for k in START_KEYS[kind]]
     found = [result.figures[k] for k in keys if k in result.figures]
-    if kind == "person":   # every other figure about the person (e.g. unit part, band)
-        found += [f for k, f in result.figures.items() if k.startswith(f"award:{ident}:") or k.startswith(f"score:{ident}:")]
+    if kind == "person":   # every other figure about the person (e.g. unit part, band, bonus)
+        found += [f for k, f in sorted(result.figures.items())
+                  if k.startswith((f"award:{ident}:", f"score:{ident}:", f"card:{ident}:"))]
+    elif kind == "position":
+        found += [f for k, f in sorted(result.figures.items())
+                  if k.startswith(f"position:{ident}:") and f not in found]
     return found
 
 
 def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: int = 0) -> dict[str, Any]:
     seen = set() if seen is None else seen
     seen.add(figure.key)
-    node: dict[str, Any] = {"key": figure.key, "label": figure.label, "value": _show(figure.value),
-                            "formula": figure.formula, "source": figure.source}
+    kind = value_kind(figure.key)
+    node: dict[str, Any] = {"key": figure.key, "label": figure.label, "value": num(figure.value),
+                            "display": show(figure.value, kind), "formula": figure.formula, "source": figure.source}
     if figure.note:
         node["note"] = figure.note
     inputs = []
     for i in figure.inputs:
-        item: dict[str, Any] = {"name": i.name, "value": _show(i.value)}
+        ikind = value_kind(i.ref) if i.ref else "number"
+        item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": show(i.value, ikind)}
         if i.cell:
             item["cell"] = i.cell
+            item["where"] = where(result, i.cell)
         if i.ref:
             item["ref"] = i.ref
             sub = result.figures.get(i.ref)
-            if sub is not None and i.ref not in seen and depth < 12:
+            if sub is None:
+                item["missing"] = True
+            elif i.ref in seen:
+                item["shown_above"] = True
+            elif depth + 1 >= MAX_DEPTH:
+                item["truncated"] = True
+            else:
                 item["figure"] = tree(result, sub, seen, depth + 1)
         inputs.append(item)
     node["inputs"] = inputs
     return node
 
 
-def _show(value: Any) -> Any:
-    return num(value)
+def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
+    """Who or what is explained, with the final figures a reader looks for first."""
+    ente = result.ente
+    if kind == "person":
+        p = ente.people.get(ident)
+        if p is None:
+            return None
+        unit = ente.units.get(p.unit)
+        s = result.scores.get(ident)
+        award = result.rewards.awards.get(ident) if result.rewards else None
+        out: dict[str, Any] = {
+            "kind": kind, "id": ident, "name": p.name, "role": p.role, "category": p.category, "unit": p.unit,
+            "unit_name": unit.name if unit else "", "evaluator": p.evaluator, "fte": num(p.fte),
+            "score": num(s.score) if s else None, "level": s.level if s else None, "status": result.status_of(ident),
+            "award": None,
+        }
+        if award is not None:
+            fig = result.figures.get(f"award:{ident}")
+            out["award"] = {"amount": f"{award.amount:.2f}", "pool": award.pool, "band": award.band,
+                            "source": fig.source if fig else "", "formula": fig.formula if fig else ""}
+        return out
+    if kind == "indicator":
+        ind = ente.indicators.get(ident)
+        return None if ind is None else {"kind": kind, "id": ident, "name": ind.name, "objective": ind.objective,
+                                         "type": ind.type, "source": ind.source}
+    if kind == "objective":
+        o = ente.objectives.get(ident)
+        return None if o is None else {"kind": kind, "id": ident, "name": o.title, "objective_kind": o.kind}
+    if kind == "unit":
+        u = ente.units.get(ident)
+        return None if u is None else {"kind": kind, "id": ident, "name": u.name}
+    if kind == "area":
+        a = ente.areas.get(ident)
+        return None if a is None else {"kind": kind, "id": ident, "name": a.name}
+    if kind == "position":
+        pos = result.positions.positions.get(ident) if result.positions else None
+        return None if pos is None else {"kind": kind, "id": ident, "holder": pos.holder,
+                                         "annual": f"{pos.annual:.2f}", "result": None if pos.result is None else f"{pos.result:.2f}"}
+    if kind == "pool":
+        pools = dict(result.rewards.pools) if result.rewards else {}
+        if result.positions is not None:
+            pools.update(result.positions.pools)
+        pool = pools.get(ident)
+        return None if pool is None else {"kind": kind, "id": ident, "amount": f"{pool.amount:.2f}",
+                                          "distributed": f"{pool.distributed:.2f}", "residual": f"{pool.residual:.2f}"}
+    return None
 
 
-def render_text(nodes: list[dict[str, Any]]) -> str:
+def header_lines(subj: dict[str, Any]) -> list[str]:
+    kind = subj["kind"]
+    if kind != "person":
+        name = subj.get("name") or ""
+        lines = [f"{KIND_NAMES[kind].capitalize()} {subj['id']}" + (f" — {name}" if name else "")]
+        if kind == "pool":
+            lines.append(f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
+                         f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}")
+        if kind == "position":
+            lines.append(f"Titolare: {subj['holder'] or 'vacante'} · retribuzione annua {fmt.euro(Decimal(subj['annual']))}"
+                         + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else ""))
+        return lines
+    role = fmt.ROLE_LABELS.get(subj["role"], subj["role"])
+    cat = f", categoria {subj['category']}" if subj["category"] else ""
+    unit = f"{subj['unit']} ({subj['unit_name']})" if subj["unit_name"] else subj["unit"]
+    lines = [f"Persona {subj['id']} — {subj['name']}", f"{role}{cat} · unità {unit} · valutatore "
+             f"{subj['evaluator'] or '—'} · tempo lavorato {fmt.value(Decimal(str(subj['fte'])))}"]
+    esito = [f"esito: {fmt.status(subj['status'])}"]
+    if subj["score"] is not None:
+        esito.append(f"punteggio {fmt.score(subj['score'])}")
+    if subj["level"]:
+        esito.append(f"livello {subj['level']}")
+    lines.append(" · ".join(esito))
+    award = subj["award"]
+    if award is None:
+        lines.append("Premio: nessun importo assegnato.")
+    else:
+        band = f", fascia {award['band']}" if award["band"] else ""
+        lines.append(f"Premio: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
+        lines.append(f"  regola: {award['source']}" if award["source"] else
+                     "  regola: non registrata dal regolamento (nessuna cifra award:… nella traccia)")
+    return lines
+
+
+def render_text(nodes: list[dict[str, Any]], subj: dict[str, Any] | None = None) -> str:
     lines: list[str] = []
+    if subj is not None:
+        lines += header_lines(subj)
+        lines.append("")
 
     def walk(node: dict[str, Any], indent: str) -> None:
         title = node["label"] or node["key"]
-        lines.append(f"{indent}{title} = {node['value']}")
+        lines.append(f"{indent}■ {title} = {node['display']}")
         lines.append(f"{indent}  formula: {node['formula']}")
-        lines.append(f"{indent}  fonte:   {node['source']}")
+        lines.append(f"{indent}  fonte:   {node['source'] or '—'}")
         if node.get("note"):
             lines.append(f"{indent}  nota:    {node['note']}")
         for inp in node["inputs"]:
-            where = f"  [{inp['cell']}]" if inp.get("cell") else ""
-            lines.append(f"{indent}  - {inp['name']}: {inp['value']}{where}")
+            text = f"{indent}  • {inp['name']} = {inp['display']}"
+            if inp.get("where"):
+                text += f"   ← {inp['where']}"
+            if inp.get("shown_above"):
+                text += f"   (spiegato sopra: {inp['ref']})"
+            elif inp.get("truncated"):
+                text += f"   (catena troncata: ciclope explain su {inp['ref']})"
+            elif inp.get("missing"):
+                text += f"   (riferimento {inp['ref']} senza spiegazione registrata)"
+            lines.append(text)
             if "figure" in inp:
-                walk(inp["figure"], indent + "      ")
+                walk(inp["figure"], indent + "    ")
 
     for n in nodes:
         walk(n, "")
         lines.append("")
+    if not nodes:
+        lines.append("Nessuna cifra calcolata da spiegare.")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str | None:
+    """The explanation as text (or JSON); None when nothing is known about ``ident``."""
     found = roots(result, kind, ident)
-    if not found:
+    subj = subject(result, kind, ident)
+    if not found and subj is None:
         return None
-    nodes = [tree(result, f) for f in found]
+    seen: set[str] = set()
+    nodes = []
+    for f in found:
+        if f.key in seen:       # already explained inside an earlier chain
+            continue
+        nodes.append(tree(result, f, seen))
     if as_json:
-        return json.dumps(nodes, ensure_ascii=False, indent=2) + "\n"
-    return render_text(nodes)
+        doc = {"ente": result.ente.id, "subject": subj or {"kind": kind, "id": ident}, "figures": nodes}
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return render_text(nodes, subj)
+
+
+def suggest(result: Result, kind: str, ident: str) -> str:
+    """A hint naming the closest known ids when ``ident`` is unknown."""
+    known = {
+        "person": list(result.ente.people), "indicator": list(result.ente.indicators),
+        "objective": list(result.ente.objectives), "unit": list(result.ente.units), "area": list(result.ente.areas),
+        "position": list(result.positions.positions) if result.positions else [],
+        "pool": sorted(k.split(":", 1)[1] for k in result.figures if k.startswith("pool:") and k.count(":") == 1),
+    }.get(kind, [])
+    close = difflib.get_close_matches(ident, known, n=3, cutoff=0.5)
+    if close:
+        return f"forse intendevi {', '.join(close)}?"
+    if known:
+        shown = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
+        return f"codici esistenti: {shown}"
+    return ""

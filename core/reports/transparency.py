@@ -1,59 +1,168 @@
-"""``trasparenza.csv``: aggregated, anonymous reward figures (rules/core.md §6; 003… art. 28;
-D.Lgs. 33/2013). No names or ids; groups of fewer than 3 people show ``<3`` and no amounts, so
-nobody's pay can be read from a small group.
+"""``trasparenza.csv``: aggregated, anonymous reward figures for publication (rules/core.md §6;
+003… art. 28; D.Lgs. 33/2013 art. 20: premi stanziati e distribuiti, grado di differenziazione
+nell'utilizzo della premialità, per i dirigenti e per i dipendenti).
+
+No names and no ids of people. Rows (one measure each, long format, ``.`` as decimal separator):
+
+- ``fondi``: per pool, the amount allocated and the amount distributed (with the number of people
+  who received money from it), then the total of all pools;
+- ``livello`` / ``fascia``: per level (or status) and per merit band, separately for
+  *dirigenti e PO* and *personale*: head count, share of the group's people, total and mean amount;
+  band rows also give the *grado di differenziazione* = mean amount of the band / mean amount of the
+  band with the lowest mean among those shown (003… art. 28 via rules/comunita_montane.md §7).
+
+Small groups: a row with 1 or 2 people shows ``<3`` and no share or amount (primary suppression).
+When a block (a group's levels, a group's bands, the pools) has exactly one such row, a second row
+— the smallest other one — is also withheld and shows ``riservato``, so the hidden figures cannot be
+recovered by subtraction from the others or from the shares (secondary suppression). The totals of
+all pools are always published, as the law requires.
 """
 from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from ..money import r2
+import attrs
+
 from ..result import Result
+from . import stats
 from .safe import cell
 
 MIN_GROUP = 3
-HEADER = ("sezione", "gruppo", "voce", "numero_persone", "quota_persone", "importo_totale", "importo_medio")
+SMALL = "<3"
+WITHHELD = "riservato"
+GROUPS = ("dirigenti e PO", "personale")
+HEADER = ("sezione", "gruppo", "voce", "numero_persone", "quota_persone_percento", "importo_totale",
+          "importo_medio", "grado_differenziazione")
 
 
 def group_of(person) -> str:
     return "dirigenti e PO" if (person.is_dirigente or person.is_po) else "personale"
 
 
-def rows(result: Result) -> list[tuple]:
-    out: list[tuple] = []
-    rewards = result.rewards
-    pools = dict(rewards.pools) if rewards else {}
+def _r2(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@attrs.define
+class Line:
+    section: str
+    group: str
+    item: str
+    count: int | None = None
+    share: Decimal | None = None
+    total: Decimal | None = None
+    mean: Decimal | None = None
+    ratio: Decimal | None = None
+    hidden: str = ""            # "" | SMALL | WITHHELD
+    order_key: Decimal = Decimal(0)
+
+    def cells(self) -> tuple:
+        if self.hidden:
+            return (self.section, self.group, self.item, self.hidden, "", "", "", "")
+        return (self.section, self.group, self.item, "" if self.count is None else str(self.count),
+                "" if self.share is None else f"{_r2(self.share * 100):.2f}",
+                "" if self.total is None else f"{_r2(self.total):.2f}",
+                "" if self.mean is None else f"{_r2(self.mean):.2f}",
+                "" if self.ratio is None else f"{_r2(self.ratio):.2f}")
+
+
+def suppress(block: list[Line]) -> None:
+    """Primary (1–2 people) and secondary suppression inside one block of rows."""
+    small = [ln for ln in block if ln.count is not None and 0 < ln.count < MIN_GROUP]
+    for ln in small:
+        ln.hidden = SMALL
+    if len(small) == 1:
+        others = [ln for ln in block if not ln.hidden and ln.count]
+        if others:
+            min(others, key=lambda ln: (ln.count, block.index(ln))).hidden = WITHHELD
+
+
+def pool_lines(result: Result) -> list[Line]:
+    pools = dict(result.rewards.pools) if result.rewards else {}
     if result.positions is not None:
         pools.update(result.positions.pools)
+    if not pools:
+        return []
+    awards = result.rewards.awards.values() if result.rewards else ()
+    lines, distributed = [], []
     for name, pool in pools.items():
-        out.append(("fondi", "", f"{name}: stanziato", "", "", f"{pool.amount:.2f}", ""))
-        out.append(("fondi", "", f"{name}: distribuito", "", "", f"{pool.distributed:.2f}", ""))
-    people = result.ente.people
-    for group in ("dirigenti e PO", "personale"):
-        members = [p for p in people.values() if group_of(p) == group]
-        if not members:
-            continue
-        by_key: dict[tuple[str, str], list[Decimal]] = {}
-        for p in members:
-            score = result.scores.get(p.id)
-            level = (score.level if score and score.level else None) or result.status_of(p.id) or "non valutato"
-            by_key.setdefault(("livello", level), []).append(Decimal(0))
-            award = rewards.awards.get(p.id) if rewards else None
-            if award is not None and award.band:
-                by_key.setdefault(("fascia", award.band), []).append(award.amount)
-            if award is not None:
-                by_key[("livello", level)][-1] = award.amount
-        for (kind, key), amounts in by_key.items():
-            n = len(amounts)
-            share = f"{r2(Decimal(n) / len(members) * 100)}%"
-            if n < MIN_GROUP:
-                out.append((kind, group, key, "<3", "", "", ""))
-            else:
-                total = sum(amounts, Decimal(0))
-                out.append((kind, group, key, str(n), share, f"{total:.2f}", f"{r2(total / n):.2f}"))
+        label = pool.label or name
+        recipients = [a for a in awards if a.pool == name and a.amount > 0]
+        lines.append(Line("fondi", "", f"{label}: stanziato", total=pool.amount))
+        distributed.append(Line("fondi", "", f"{label}: distribuito", count=len(recipients) if recipients else None,
+                                total=pool.distributed))
+    suppress([d for d in distributed if d.count is not None])
+    for ln in distributed:
+        if ln.hidden and ln.hidden == SMALL:
+            ln.hidden = f"{SMALL} beneficiari"
+    out = []
+    for a, d in zip(lines, distributed):
+        out += [a, d]
+    out.append(Line("fondi", "", "totale: stanziato", total=sum((p.amount for p in pools.values()), Decimal(0))))
+    out.append(Line("fondi", "", "totale: distribuito", total=sum((p.distributed for p in pools.values()), Decimal(0))))
     return out
+
+
+def group_lines(result: Result, group: str) -> list[Line]:
+    members = [p for p in result.ente.people.values() if group_of(p) == group]
+    if not members:
+        return []
+    awards = result.rewards.awards if result.rewards else {}
+    n_all = Decimal(len(members))
+    top_first = list(reversed(stats.level_order(result)))
+
+    def amount(pid: str) -> Decimal:
+        a = awards.get(pid)
+        return a.amount if a is not None else Decimal(0)
+
+    def score(pid: str) -> Decimal:
+        s = result.scores.get(pid)
+        return s.score if s is not None and s.score is not None else Decimal(-1)
+
+    out: list[Line] = []
+    for section, key_of in (("livello", lambda p: stats.class_of(result, p.id)),
+                            ("fascia", lambda p: awards[p.id].band if p.id in awards and awards[p.id].band else None)):
+        groups: dict[str, list] = {}
+        for p in members:
+            key = key_of(p)
+            if key is not None:
+                groups.setdefault(key, []).append(p)
+        if not groups:
+            continue
+        block = []
+        for key, people in groups.items():
+            total = sum((amount(p.id) for p in people), Decimal(0))
+            mean_score = sum((score(p.id) for p in people), Decimal(0)) / len(people)
+            block.append(Line(section, group, key, count=len(people), share=Decimal(len(people)) / n_all,
+                              total=total, mean=total / len(people), order_key=mean_score))
+        if section == "livello":
+            rank = {lv: i for i, lv in enumerate(top_first)}
+            block.sort(key=lambda ln: (rank.get(ln.item, len(rank)), ln.item))
+        else:   # bands: the best evaluated first (by mean score, never by money)
+            block.sort(key=lambda ln: (-ln.order_key, ln.item))
+        suppress(block)
+        if section == "fascia":
+            shown = [ln for ln in block if not ln.hidden and ln.mean and ln.mean > 0]
+            if len(shown) >= 2:
+                lowest = min(ln.mean for ln in shown)
+                for ln in shown:
+                    ln.ratio = ln.mean / lowest
+        out += block
+    return out
+
+
+def lines(result: Result) -> list[Line]:
+    out = pool_lines(result)
+    for group in GROUPS:
+        out += group_lines(result, group)
+    return out
+
+
+def rows(result: Result) -> list[tuple]:
+    return [ln.cells() for ln in lines(result)]
 
 
 def render(result: Result) -> str:
@@ -66,4 +175,4 @@ def render(result: Result) -> str:
 
 
 def write(result: Result, path: Path) -> None:
-    path.write_text(render(result), encoding="utf-8")
+    path.write_text(render(result), encoding="utf-8", newline="")

@@ -1,0 +1,122 @@
+"""Italian formatting of figures for people (reports, ``ciclope explain``, ``ciclope calendar``).
+
+Achievements are fractions shown as percentages (``0.9234`` → ``92,34%``), money is euro with the
+Italian separators (``€ 1.234,56``), scores keep two decimals (``78,50``), dates are ``30/06/2021``.
+Nothing here computes a figure: values are shown exactly as the Result holds them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+NONE = "—"
+
+# Italian labels of the core's words (plugins' own statuses are shown with "_" → " ").
+STATUS_LABELS = {
+    "evaluated": "valutato", "not_evaluated": "non valutato", "banded": "in fascia",
+    "scored": "misurato", "neutralized": "neutralizzato", "inactive": "non attivo nell'anno",
+    "monitor": "di monitoraggio", "missing": "consuntivo mancante",
+}
+TYPE_LABELS = {
+    "higher": "più è meglio", "lower": "meno è meglio", "deadline": "scadenza", "boolean": "SI/NO",
+    "project": "progetto (% completamento)", "monitor": "monitoraggio",
+}
+KIND_LABELS = {"strategic": "strategico", "operational": "operativo", "individual": "individuale"}
+ROLE_LABELS = {"segretario": "Segretario Generale", "dirigente": "Dirigente", "po": "Posizione organizzativa",
+               "dipendente": "Dipendente"}
+UNIT_KIND_LABELS = {"ente": "ente", "area": "area", "servizio": "servizio", "ufficio": "ufficio", "staff": "staff",
+                    "azienda_speciale": "azienda speciale"}
+CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
+
+
+def _group(digits: str) -> str:
+    """Thousands separated by '.' (Italian)."""
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return ".".join(out)
+
+
+def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str:
+    """A number with a decimal comma; ``places`` fixes the decimals (half-up), else as written."""
+    if value is None:
+        return NONE
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if places is not None:
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    elif d.as_tuple().exponent >= 0 or isinstance(value, float):
+        d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    # otherwise a Decimal keeps the decimals it was written with: 16000.00 → 16.000,00
+    sign = "−" if d < 0 else ""
+    text = format(abs(d), "f")
+    whole, _, frac = text.partition(".")
+    whole = _group(whole) if group else whole
+    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
+
+
+def pct(value: Any, places: int = 2) -> str:
+    """An achievement (fraction) as a percentage: 0.9234 → ``92,34%``; None → ``—``."""
+    if value is None:
+        return NONE
+    return decimal_it(Decimal(str(value)) * 100, places) + "%"
+
+
+def signed_pct(value: Any, places: int = 2) -> str:
+    """A deviation as a signed percentage: −0.2 → ``−20,00%``, 0.05 → ``+5,00%``."""
+    if value is None:
+        return NONE
+    d = Decimal(str(value))
+    return ("+" if d > 0 else "") + pct(d, places)
+
+
+def euro(value: Any) -> str:
+    """Money: ``€ 1.234,56``; None → ``—``."""
+    if value is None:
+        return NONE
+    return "€ " + decimal_it(value, 2)
+
+
+def score(value: Any) -> str:
+    """A score 0–100 with two decimals: ``78,50``."""
+    return NONE if value is None else decimal_it(value, 2)
+
+
+def date_it(value: dt.date | None) -> str:
+    return NONE if value is None else value.strftime("%d/%m/%Y")
+
+
+def value(v: Any) -> str:
+    """A target, an actual or a cell as given: numbers, dates, SI/NO."""
+    if v is None or v == "":
+        return NONE
+    if isinstance(v, bool):
+        return "SI" if v else "NO"
+    if isinstance(v, dt.date):
+        return date_it(v)
+    if isinstance(v, (Decimal, int, float)):
+        return decimal_it(v)
+    return str(v)
+
+
+def status(code: str | None) -> str:
+    if not code:
+        return NONE
+    return STATUS_LABELS.get(code, code.replace("_", " "))
+
+
+def param_value(v: Any) -> str:
+    """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``."""
+    if isinstance(v, (tuple, list)):
+        parts = []
+        for item in v:
+            if isinstance(item, dict):
+                name = item.get("name")
+                rest = "; ".join(f"{k} {value(x)}" for k, x in item.items() if k != "name")
+                parts.append(f"{name} ({rest})" if name is not None else rest)
+            else:
+                parts.append(value(item))
+        return ", ".join(parts)
+    return value(v)

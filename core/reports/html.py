@@ -1,0 +1,644 @@
+"""``relazione.html``: the Relazione sulla performance of one ente, for the OIV, the Segretario
+Generale and the dirigenti (SPEC §6; 004… appendix schede a–d; D.Lgs. 150/2009 art. 10 c.1 lett. b).
+
+One self-contained page: inline CSS and SVG, no script, no network; printable on A4 with a page
+break before every scheda. Every text that comes from the input is escaped. The page is built from
+the :class:`core.result.Result` only (plus the explanation records for the card scores): nothing
+here computes a regulation figure. Same Result → identical bytes (no timestamps, stable order).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+from typing import Any, Iterable, Sequence
+
+from ..cycle import PHASE_NAMES, PHASES
+from ..result import Result
+from . import fmt, stats, svg
+
+
+NUM = ' class="num"'
+
+
+class Raw(str):
+    """Markup already built (and escaped) by this module."""
+
+
+def e(text: Any) -> str:
+    return text if isinstance(text, Raw) else escape("" if text is None else str(text), quote=True)
+
+
+def tag(name: str, content: Any, cls: str = "", **attrs: str) -> Raw:
+    extra = "".join(f' {k.rstrip("_")}="{e(v)}"' for k, v in attrs.items())
+    klass = f' class="{e(cls)}"' if cls else ""
+    return Raw(f"<{name}{klass}{extra}>{e(content)}</{name}>")
+
+
+def flag(text: str, kind: str = "warn") -> Raw:
+    return tag("span", text, f"flag {kind}")
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Iterable[int] = (), cls: str = "",
+          empty: str = "Nessun dato.") -> Raw:
+    rows = list(rows)
+    if not rows:
+        return tag("p", empty, "empty")
+    num = set(numeric)
+    head = "".join(f"<th{NUM if i in num else ''}>{e(c)}</th>" for i, c in enumerate(columns))
+    body = []
+    for row in rows:
+        row_cls = ""
+        if isinstance(row, RowWithClass):
+            row_cls, row = f' class="{e(row.cls)}"', row.cells
+        cells = "".join(f"<td{NUM if i in num else ''}>{e(v)}</td>" for i, v in enumerate(row))
+        body.append(f"<tr{row_cls}>{cells}</tr>")
+    if len(columns) <= 3 and not cls:
+        cls = "narrow"
+    klass = f' class="{e(cls)}"' if cls else ""
+    return Raw(f"<table{klass}><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>")
+
+
+class RowWithClass:
+    def __init__(self, cls: str, cells: Sequence[Any]):
+        self.cls, self.cells = cls, cells
+
+
+CSS = """
+:root { --ink: #1f2328; --muted: #5b6470; --line: #c9cfd6; --soft: #f3f5f7; --accent: #2f6690; }
+* { box-sizing: border-box; }
+body { font-family: "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
+       margin: 0 auto; max-width: 1120px; padding: 24px; font-size: 14px; line-height: 1.4; }
+header.doc { border-bottom: 3px solid var(--accent); padding-bottom: 10px; margin-bottom: 12px; }
+header.doc h1 { margin: 0 0 4px 0; font-size: 24px; }
+header.doc .ente { font-size: 18px; font-weight: bold; }
+header.doc .meta, .muted { color: var(--muted); font-size: 12px; }
+nav.toc { font-size: 12px; margin: 8px 0 16px 0; }
+nav.toc a { color: var(--accent); margin-right: 10px; text-decoration: none; }
+h2 { font-size: 19px; border-bottom: 1px solid var(--line); padding-bottom: 3px; margin-top: 28px; }
+h3 { font-size: 15px; margin: 18px 0 4px 0; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px 0; font-size: 12px; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: bold; }
+table.narrow { width: auto; min-width: 45%; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: bold; background: var(--soft); }
+tr.child td { color: var(--muted); }
+tr.off td { color: var(--muted); font-style: italic; }
+.kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 10px 0; }
+.kpi { border: 1px solid var(--line); padding: 8px; }
+.kpi .v { font-size: 20px; font-weight: bold; }
+.kpi .l { font-size: 11px; color: var(--muted); }
+.box { border-left: 4px solid var(--accent); background: var(--soft); padding: 8px 12px; margin: 10px 0; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 10px 0; }
+figure.chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; font-family: inherit; }
+.objective { break-inside: avoid-page; }
+.objective .meta { font-size: 12px; color: var(--muted); margin-bottom: 2px; }
+.flag { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 3px; border: 1px solid; }
+.flag.warn { color: #8a5a00; border-color: #d9a400; background: #fff8e1; }
+.flag.err { color: #9b1c1c; border-color: #d64545; background: #fdecec; }
+.flag.ok { color: #1d6b35; border-color: #4caf50; background: #edf7ee; }
+.flag.info { color: var(--muted); border-color: var(--line); background: #fff; }
+.neg { color: #9b1c1c; }
+p.empty { color: var(--muted); font-style: italic; }
+footer { margin-top: 30px; font-size: 11px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  nav.toc { display: none; }
+  section.scheda { break-before: page; page-break-before: always; }
+  section.scheda.first { break-before: auto; page-break-before: auto; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  .charts { grid-template-columns: 1fr; }      /* full-size charts: their text stays legible on A4 */
+  figure.chart svg { width: 560px; }
+  .kpi .v { font-size: 15px; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+SECTIONS = (
+    ("sintesi", "Sintesi e attestazione dell'OIV"),
+    ("aree", "Scheda c — Aree strategiche"),
+    ("dirigenti", "Scheda d — Dirigenti"),
+    ("obiettivi", "Obiettivi e indicatori"),
+    ("unita", "Unità organizzative"),
+    ("monitoraggio", "Monitoraggio al 30/6"),
+    ("individuale", "Valutazione individuale"),
+    ("premi", "Premialità"),
+    ("sezioni", "Sezioni del regolamento"),
+    ("violazioni", "Violazioni"),
+    ("calendario", "Calendario"),
+    ("note", "Note: parametri, ipotesi, fonti"),
+)
+
+
+def reached(result: Result, phase: str) -> bool:
+    return PHASES.index(result.until) >= PHASES.index(phase)
+
+
+def not_run(result: Result, phase: str) -> Raw:
+    return tag("p", f"Fase «{PHASE_NAMES[phase]}» non eseguita: il ciclo è stato fermato dopo "
+                    f"«{PHASE_NAMES[result.until]}».", "empty")
+
+
+def section(ident: str, title: str, body: Sequence[Any], first: bool = False) -> Raw:
+    cls = "scheda first" if first else "scheda"
+    return Raw(f'<section class="{cls}" id="{e(ident)}">\n<h2>{e(title)}</h2>\n' + "\n".join(e(b) for b in body)
+               + "\n</section>")
+
+
+class Page:
+    """The Relazione of one ente; each method returns the body of one section."""
+
+    def __init__(self, result: Result):
+        self.r = result
+        self.ente = result.ente
+        self.org = result.org
+        self.revised = {rv.indicator for rv in result.revisions if rv.applied}
+
+    # -- names ----------------------------------------------------------------------------
+    def person(self, pid: str | None) -> str:
+        if not pid:
+            return fmt.NONE
+        p = self.ente.people.get(pid)
+        return f"{p.name} ({pid})" if p and p.name else pid
+
+    def unit(self, uid: str | None) -> str:
+        if not uid:
+            return fmt.NONE
+        u = self.ente.units.get(uid)
+        return f"{u.name} ({uid})" if u and u.name else uid
+
+    def owner(self, oid: str | None) -> str:
+        if oid in self.ente.units:
+            return self.unit(oid)
+        return self.person(oid)
+
+    def title(self) -> str:
+        year = self.ente.year
+        if self.r.until == "rendicontazione":
+            return f"Relazione sulla performance {year}"
+        if self.r.until == "monitoraggio":
+            return f"Monitoraggio intermedio al 30/6/{year}"
+        return f"Ciclo della performance {year} — stato alla fase «{PHASE_NAMES[self.r.until]}»"
+
+    # -- sections -------------------------------------------------------------------------
+    def summary(self) -> list[Any]:
+        r, org = self.r, self.org
+        att = r.attestation
+        kpis = []
+
+        def kpi(label: str, value: str) -> None:
+            kpis.append(f'<div class="kpi"><div class="v">{e(value)}</div><div class="l">{e(label)}</div></div>')
+
+        kpi("Performance dell'ente (calcolata)", fmt.pct(org.ente) if org else fmt.NONE)
+        kpi("Performance attestata dall'OIV", fmt.pct(att.attested) if att else fmt.NONE)
+        evaluated = sum(1 for s in r.scores.values() if s.score is not None)
+        kpi("Persone valutate / in organico", f"{evaluated} / {len(self.ente.people)}")
+        if r.rewards is not None:
+            pools = self.pools()
+            total = sum((p.amount for p in pools.values()), Decimal(0))
+            dist = sum((p.distributed for p in pools.values()), Decimal(0))
+            kpi("Premi distribuiti / stanziati", f"{fmt.euro(dist)} / {fmt.euro(total)}")
+        else:
+            kpi("Premi distribuiti / stanziati", fmt.NONE)
+        out: list[Any] = [Raw('<div class="kpis">' + "".join(kpis) + "</div>")]
+
+        lines = []
+        if att is not None:
+            lines.append(f"<b>Attestazione dell'OIV.</b> Performance organizzativa attestata: "
+                         f"<b>{e(fmt.pct(att.attested))}</b> (calcolata: {e(fmt.pct(att.computed))}).")
+            if att.attested is not None and att.computed is not None and att.attested != att.computed:
+                lines.append(f" {flag('attestazione diversa dal valore calcolato')}")
+            lines.append(f"<br><b>Giudizio:</b> {e(att.judgement or 'non espresso')}.")
+            if att.motivation:
+                lines.append(f"<br><b>Motivazione:</b> {e(att.motivation)}")
+        else:
+            lines.append("Attestazione dell'OIV non ancora disponibile (fase di valutazione non eseguita).")
+        validated = self.ente.approvals.get("relazione_validated_oiv")
+        lines.append("<br><b>Validazione della Relazione da parte dell'OIV:</b> "
+                     + (e(fmt.value(validated)) if validated else "non registrata in [approvals]") + ".")
+        if org is not None and org.separate:
+            sep = "; ".join(f"{self.area_name(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
+            lines.append(f"<br><b>Aree rendicontate a parte</b> (escluse dal totale dell'ente): {e(sep)}.")
+        errors = len(r.errors)
+        warnings = len(r.violations) - errors
+        lines.append("<br><b>Violazioni:</b> "
+                     + (f'{flag(f"{errors} errori", "err")} ' if errors else "nessun errore; ")
+                     + (f"{warnings} avvisi" if warnings else "nessun avviso")
+                     + ' (<a href="#violazioni">elenco</a>).')
+        out.append(Raw('<div class="box">' + "".join(lines) + "</div>"))
+        out.append(self.charts())
+        return out
+
+    def charts(self) -> Raw:
+        r, org = self.r, self.org
+        figures = []
+        if org is not None and (org.areas or org.separate):
+            items = [(self.area_name(k), self.area_name(k, full=True), v) for k, v in org.areas.items()]
+            items += [(self.area_name(k) + " (a parte)", self.area_name(k, full=True), v) for k, v in org.separate.items()]
+            items.append(("Ente", self.ente.name, org.ente))
+            figures.append(svg.achievement_bars("grafico-aree", "Raggiungimento per area strategica", items))
+        elif org is not None and org.objectives:
+            tops = [o for o in self.ente.objectives.values() if o.parent is None and o.kind != "individual"]
+            items = [(f"{o.id} {o.title}", f"{o.id} — {o.title}", org.objectives.get(o.id)) for o in tops]
+            items.append(("Ente", self.ente.name, org.ente))
+            figures.append(svg.achievement_bars("grafico-aree", "Raggiungimento per obiettivo di primo livello", items))
+        if org is not None and org.units:
+            items = [(u.name or u.id, f"{u.id} — {u.name}", org.units.get(u.id)) for u in self.ente.units.values()
+                     if u.id in org.units]
+            figures.append(svg.achievement_bars("grafico-unita", "Raggiungimento per unità organizzativa", items))
+        if r.scores:
+            figures.append(svg.count_bars("grafico-punteggi", "Distribuzione dei punteggi individuali",
+                                          stats.histogram(r), axis="punteggio (classi di 10 punti)"))
+            figures.append(svg.count_bars("grafico-livelli", "Persone per livello o esito", stats.distribution(r)))
+        if not figures:
+            return tag("p", "Nessun grafico: le fasi di valutazione non sono state eseguite.", "empty")
+        return Raw('<div class="charts" id="grafici">' + "".join(f'<figure class="chart">{f}</figure>' for f in figures)
+                   + "</div>")
+
+    def area_name(self, aid: str, full: bool = False) -> str:
+        a = self.ente.areas.get(aid)
+        if a is None or not a.name:
+            return aid
+        return f"{aid} — {a.name}" if full else a.name
+
+    def areas(self) -> list[Any]:
+        if not reached(self.r, "valutazione"):
+            return [not_run(self.r, "valutazione")]
+        org, ente = self.org, self.ente
+        if ente.areas:
+            rows = []
+            for a in ente.areas.values():
+                objs = [o for o in ente.objectives.values() if o.area == a.id and o.kind != "individual"]
+                scored = sum(1 for o in objs if org.objectives.get(o.id) is not None)
+                value = org.separate.get(a.id) if a.separate else org.areas.get(a.id)
+                note = "rendicontata a parte, esclusa dal totale" if a.separate else ""
+                if value is None:
+                    note = (note + "; " if note else "") + "non valutata: " + org.not_scored.get(f"area:{a.id}", "nulla di misurato")
+                rows.append((a.id, a.name, fmt.value(a.weight), f"{scored} / {len(objs)}", fmt.pct(value), note))
+            rows.append(RowWithClass("total", ("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente),
+                                               "media ponderata delle aree non separate")))
+            return [table(("Area", "Denominazione", "Peso", "Obiettivi valutati", "Raggiungimento", "Note"), rows,
+                          numeric=(2, 3, 4))]
+        rows = []
+        for o in ente.objectives.values():
+            if o.parent is None and o.kind != "individual":
+                rows.append((o.id, o.title, fmt.KIND_LABELS.get(o.kind, o.kind), fmt.value(o.weight),
+                             fmt.pct(org.objectives.get(o.id)), org.not_scored.get(f"objective:{o.id}", "")))
+        rows.append(RowWithClass("total", ("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente), "")))
+        return [tag("p", "L'ente non ha aree strategiche (areas.csv): la performance dell'ente è la media ponderata "
+                         "degli obiettivi di primo livello.", "muted"),
+                table(("Obiettivo", "Titolo", "Tipo", "Peso", "Raggiungimento", "Note"), rows, numeric=(3, 4))]
+
+    def dirigenti(self) -> list[Any]:
+        if not reached(self.r, "valutazione"):
+            return [not_run(self.r, "valutazione")]
+        r, ente = self.r, self.ente
+        rows = []
+        for p in ente.people.values():
+            if not p.is_dirigente:
+                continue
+            headed = ", ".join(self.unit(u.id) for u in ente.units.values() if u.head == p.id) or fmt.NONE
+            s = r.scores.get(p.id)
+            rows.append((p.name or p.id, fmt.ROLE_LABELS.get(p.role, p.role), headed,
+                         fmt.pct(self.org.people.get(p.id)), fmt.score(s.score if s else None),
+                         (s.level if s and s.level else fmt.NONE), fmt.status(r.status_of(p.id))))
+        return [tag("p", "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
+                         "obiettivi di cui è responsabile) e valutazione individuale.", "muted"),
+                table(("Dirigente", "Ruolo", "Unità dirette", "Performance organizzativa", "Punteggio individuale",
+                       "Livello", "Esito"), rows, numeric=(3, 4), empty="Nessun dirigente in people.csv.")]
+
+    # -- objectives -----------------------------------------------------------------------
+    def objective_order(self) -> list[tuple[str, int]]:
+        """(objective id, depth): each area's objectives with their children, then the rest."""
+        ente = self.ente
+        children: dict[str, list[str]] = {}
+        for o in ente.objectives.values():
+            if o.parent and o.parent in ente.objectives:
+                children.setdefault(o.parent, []).append(o.id)
+        order: list[tuple[str, int]] = []
+        seen: set[str] = set()
+
+        def walk(oid: str, depth: int) -> None:
+            if oid in seen:
+                return
+            seen.add(oid)
+            order.append((oid, depth))
+            for k in children.get(oid, []):
+                walk(k, depth + 1)
+
+        for a in ente.areas.values():
+            for o in ente.objectives.values():
+                if o.area == a.id and (not o.parent or o.parent not in ente.objectives):
+                    walk(o.id, 0)
+        for o in ente.objectives.values():
+            if (not o.parent or o.parent not in ente.objectives) and o.kind != "individual":
+                walk(o.id, 0)
+        for o in ente.objectives.values():
+            if not o.parent or o.parent not in ente.objectives:
+                walk(o.id, 0)
+        for o in ente.objectives.values():
+            walk(o.id, 0)
+        return order
+
+    def objectives(self) -> list[Any]:
+        ente, org = self.ente, self.org
+        by_objective: dict[str, list] = {}
+        for ind in ente.indicators.values():
+            by_objective.setdefault(ind.objective, []).append(ind)
+        out: list[Any] = [tag("p", "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "
+                                   "(raggiungimento − 100%), raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
+                                   "indicatori neutralizzati, non attivi nell'anno o di solo monitoraggio non entrano "
+                                   "nel calcolo e i pesi degli altri sono rinormalizzati.", "muted")]
+        if not reached(self.r, "valutazione"):
+            out.append(not_run(self.r, "valutazione"))
+        for oid, depth in self.objective_order():
+            o = ente.objectives[oid]
+            value = org.objectives.get(oid) if org else None
+            meta = [fmt.KIND_LABELS.get(o.kind, o.kind)]
+            if o.area:
+                meta.append(f"area {self.area_name(o.area, full=True)}")
+            if o.parent:
+                meta.append(f"contribuisce a {o.parent}")
+            meta.append(f"peso {fmt.value(o.weight)}" if o.weight is not None else "peso non indicato (pesi uguali)")
+            if o.owner:
+                meta.append(f"responsabile {self.owner(o.owner)}")
+            head = f"{'↳ ' * min(depth, 1)}{o.id} — {o.title}" if o.title else o.id
+            achieved = fmt.pct(value) if value is not None else "non valutato"
+            why = org.not_scored.get(f"objective:{oid}") if org else None
+            block = [f'<div class="objective" id="obiettivo-{e(oid)}">',
+                     f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>",
+                     f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>']
+            rows = []
+            for ind in by_objective.get(oid, []):
+                rows.append(self.indicator_row(ind))
+            for k in [c.id for c in ente.objectives.values() if c.parent == oid]:
+                child = ente.objectives[k]
+                cv = org.objectives.get(k) if org else None
+                rows.append(RowWithClass("child", (k, f"↳ obiettivo {fmt.KIND_LABELS.get(child.kind, child.kind)}: "
+                                                     f"{child.title}", "", fmt.value(child.weight), "", "", "",
+                                                     fmt.signed_pct(cv - 1) if cv is not None else fmt.NONE,
+                                                     fmt.pct(cv), "", "" if cv is not None else "non valutato")))
+            block.append(table(("Codice", "Indicatore", "Tipo", "Peso", "Baseline", "Target", "Consuntivo",
+                                "Scostamento", "Raggiungimento", "Fonte", "Stato"), rows, numeric=(3, 4, 5, 6, 7, 8),
+                               empty="Nessun indicatore né obiettivo collegato."))
+            block.append("</div>")
+            out.append(Raw("\n".join(str(b) for b in block)))
+        if not ente.objectives:
+            out.append(tag("p", "Nessun obiettivo in objectives.csv.", "empty"))
+        return out
+
+    def indicator_row(self, ind) -> Any:
+        outcome = self.org.indicators.get(ind.id) if self.org else None
+        status = outcome.status if outcome else ("inactive" if not ind.active else
+                                                 "neutralized" if ind.neutralized else
+                                                 "monitor" if ind.type == "monitor" else "")
+        ach = outcome.achievement if outcome else None
+        notes = []
+        if status == "neutralized":
+            notes.append(flag(f"neutralizzato: {ind.reason}" if ind.reason else "neutralizzato", "info"))
+        elif status == "inactive":
+            notes.append(flag("non attivo nell'anno", "info"))
+        elif status == "monitor":
+            notes.append(flag("monitoraggio, non ponderato", "info"))
+        elif status == "missing":
+            notes.append(flag("consuntivo mancante", "err"))
+        if ind.id in self.revised:
+            notes.append(flag("target rivisto a metà anno", "warn"))
+        deviation = fmt.signed_pct(ach - 1) if ach is not None else fmt.NONE
+        if ach is not None and ach < 1:
+            deviation = tag("span", deviation, "neg")
+        cells = (ind.id, ind.name, fmt.TYPE_LABELS.get(ind.type, ind.type),
+                 fmt.value(ind.weight) if ind.type != "monitor" else fmt.NONE, fmt.value(ind.baseline),
+                 fmt.value(ind.target) if ind.active else "-", fmt.value(ind.actual), deviation, fmt.pct(ach),
+                 ind.source or fmt.NONE, Raw(" ".join(str(n) for n in notes)) if notes else "")
+        return RowWithClass("off", cells) if status in ("neutralized", "inactive", "monitor") else cells
+
+    def units(self) -> list[Any]:
+        if not reached(self.r, "valutazione"):
+            return [not_run(self.r, "valutazione")]
+        org = self.org
+        rows = []
+        for u in self.ente.units.values():
+            value = org.units.get(u.id)
+            note = org.not_scored.get(f"unit:{u.id}", "")
+            fig = self.r.figures.get(f"unit:{u.id}")
+            how = fig.formula if fig is not None else ""
+            rows.append((u.id, u.name, fmt.UNIT_KIND_LABELS.get(u.kind, u.kind), self.unit(u.parent),
+                         self.person(u.head), fmt.pct(value), how or note))
+        return [table(("Unità", "Denominazione", "Tipo", "Unità superiore", "Responsabile", "Raggiungimento",
+                       "Come è calcolato"), rows, numeric=(5,))]
+
+    def monitoring(self) -> list[Any]:
+        if not reached(self.r, "monitoraggio"):
+            return [not_run(self.r, "monitoraggio")]
+        r, ente = self.r, self.ente
+        rows = []
+        negative = 0
+        for iid, m in r.monitoring.items():
+            ind = ente.indicators.get(iid)
+            dev = fmt.signed_pct(m.deviation)
+            if m.deviation < 0:
+                negative += 1
+                dev = tag("span", dev, "neg")
+            rows.append((iid, ind.name if ind else "", ind.objective if ind else "", fmt.TYPE_LABELS.get(ind.type, "") if ind else "",
+                         fmt.value(m.target), fmt.value(m.actual), fmt.pct(m.achievement), dev))
+        out: list[Any] = [tag("p", f"Indicatori con target intermedio misurati al 30/6: {len(rows)}; con scostamento "
+                                   f"negativo: {negative}. Scostamento = raggiungimento al 30/6 − 100%.", "muted"),
+                          table(("Indicatore", "Nome", "Obiettivo", "Tipo", "Target al 30/6", "Valore al 30/6",
+                                 "Raggiungimento", "Scostamento"), rows, numeric=(4, 5, 6, 7),
+                                empty="Nessun indicatore con target e valore al 30/6.")]
+        out.append(tag("h3", "Revisioni dei target in corso d'anno"))
+        rev_rows = [(rv.indicator, rv.field, rv.old, rv.new, rv.reason,
+                     flag("applicata", "ok") if rv.applied else flag("non applicata", "warn"), rv.why)
+                    for rv in r.revisions]
+        out.append(table(("Indicatore", "Campo", "Valore precedente", "Nuovo valore", "Motivazione", "Esito", "Perché"),
+                         rev_rows, empty="Nessuna revisione in revisions.csv."))
+        out.append(tag("p", "Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate.", "muted"))
+        return out
+
+    def individual(self) -> list[Any]:
+        if not reached(self.r, "valutazione"):
+            return [not_run(self.r, "valutazione")]
+        r, ente = self.r, self.ente
+        dist = stats.distribution(r)
+        total = len(ente.people)
+        out: list[Any] = [tag("h3", "Distribuzione per livello o esito"),
+                          table(("Livello / esito", "Persone", "Quota"),
+                                [(k, n, fmt.pct(Decimal(n) / total) if total else fmt.NONE) for k, n in dist]
+                                + [RowWithClass("total", ("Totale", total, fmt.pct(1) if total else fmt.NONE))],
+                                numeric=(1, 2))]
+        hist = stats.histogram(r)
+        out.append(tag("h3", "Punteggi per classe"))
+        out.append(table([c for c, _ in hist], [[n for _, n in hist]], numeric=range(len(hist))))
+        evals, top_label = stats.evaluators(r)
+        out.append(tag("h3", "Differenziazione dei giudizi per valutatore"))
+        out.append(tag("p", "Per ciascun valutatore: persone valutate, media e deviazione standard dei punteggi della "
+                            "scheda (o del punteggio individuale), numero di valori diversi e quota al livello più alto. "
+                            f"Segnalati i valutatori con almeno {stats.MIN_FLAGGED} valutazioni tutte uguali o con "
+                            f"almeno il {fmt.pct(stats.NEAR_ALL, 0)} al livello più alto (art. 9 D.Lgs. 150/2009: "
+                            "differenziazione dei giudizi).", "muted"))
+        rows = []
+        for ev in evals:
+            if ev.flags:
+                flags = Raw(" ".join(str(flag(f)) for f in ev.flags))
+            elif ev.count < stats.MIN_FLAGGED:
+                flags = flag("poche valutazioni", "info")
+            else:
+                flags = flag("differenziato", "ok")
+            rows.append((self.person(ev.id), ev.count, fmt.score(ev.mean), fmt.score(ev.spread), ev.distinct,
+                         fmt.pct(ev.top_share), flags))
+        out.append(table(("Valutatore", "Valutazioni", "Media", "Deviazione standard", "Valori diversi", stats.upper_first(top_label),
+                          "Segnalazione"), rows, numeric=(1, 2, 3, 4, 5),
+                         empty="Nessun valutatore indicato (colonna evaluator di evaluations.csv o people.csv)."))
+        if ente.appeals:
+            out.append(tag("h3", "Conciliazione: riesami, ricorsi e contraddittori"))
+            out.append(table(("Persona", "Fase", "Data", "Esito", "Voce", "Nuovi punti"),
+                             [(a.person, a.stage, fmt.value(a.date), a.outcome or fmt.NONE, a.new_points_item or fmt.NONE,
+                               fmt.value(a.new_points)) for a in ente.appeals], numeric=(5,)))
+            out.append(tag("p", "L'ultima fase accolta sostituisce i punti della voce; graduatorie e premi usano il "
+                                "punteggio dopo la conciliazione (rules/core.md §5).", "muted"))
+        return out
+
+    def pools(self) -> dict:
+        pools = dict(self.r.rewards.pools) if self.r.rewards else {}
+        if self.r.positions is not None:
+            pools.update(self.r.positions.pools)
+        return pools
+
+    def rewards(self) -> list[Any]:
+        if not reached(self.r, "premialita"):
+            return [not_run(self.r, "premialita")]
+        r = self.r
+        out: list[Any] = [tag("h3", "Fondi")]
+        rows = [(name, p.label or "", p.source or fmt.NONE, fmt.euro(p.amount), fmt.euro(p.distributed),
+                 fmt.euro(p.residual)) for name, p in self.pools().items()]
+        out.append(table(("Fondo", "Descrizione", "Fonte", "Stanziato", "Distribuito", "Residuo"), rows,
+                         numeric=(3, 4, 5), empty="Nessun fondo."))
+        out.append(tag("h3", "Premi per fondo e fascia (dati aggregati)"))
+        brows = [(b.pool, b.band or fmt.NONE, b.count, fmt.euro(b.total), fmt.euro(b.mean), fmt.euro(b.low),
+                  fmt.euro(b.high)) for b in stats.bands(r)]
+        out.append(table(("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo"), brows,
+                         numeric=(2, 3, 4, 5, 6), empty="Nessun premio individuale calcolato."))
+        if r.rewards is not None and r.rewards.statuses:
+            counts: dict[str, int] = {}
+            for st in r.rewards.statuses.values():
+                counts[st] = counts.get(st, 0) + 1
+            out.append(tag("h3", "Esiti della premialità"))
+            out.append(table(("Esito", "Persone"), [(fmt.status(k), counts[k]) for k in sorted(counts)], numeric=(1,)))
+        if r.positions is not None and r.positions.positions:
+            out.append(tag("h3", "Posizioni organizzative: pesatura e retribuzione"))
+            prow = [(pid, "vacante" if not p.holder else self.person(p.holder), fmt.score(p.score), fmt.euro(p.annual),
+                     fmt.euro(p.monthly), fmt.euro(p.result_max), fmt.euro(p.result))
+                    for pid, p in r.positions.positions.items()]
+            out.append(table(("Posizione", "Titolare", "Punteggio di pesatura", "Retribuzione di posizione annua",
+                              "Mensile", "Risultato massimo", "Risultato"), prow, numeric=(2, 3, 4, 5, 6)))
+        out.append(tag("p", "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
+                            "= stanziato, al centesimo. I singoli importi sono in schede.xlsx (uso interno).", "muted"))
+        return out
+
+    def plugin_sections(self) -> list[Any]:
+        out: list[Any] = []
+        for s in self.r.sections:
+            out.append(tag("h3", s.title))
+            if s.note:
+                out.append(tag("p", s.note, "muted"))
+            out.append(table(s.columns, [tuple(fmt.value(v) for v in row) for row in s.rows],
+                             numeric=[i for i in range(len(s.columns))
+                                      if s.rows and all(isinstance(row[i], (Decimal, int, float)) and not isinstance(row[i], bool)
+                                                        for row in s.rows if i < len(row))]))
+        return out
+
+    def violations(self) -> list[Any]:
+        rows = [(flag("errore", "err") if v.is_error else flag("avviso", "warn"), v.rule, v.message, v.where or fmt.NONE,
+                 v.source or fmt.NONE) for v in self.r.violations]
+        return [table(("Gravità", "Regola", "Descrizione", "Dove", "Fonte"), rows,
+                      empty="Nessuna violazione: dati e calcoli conformi alle regole controllate.")]
+
+    def calendar(self) -> list[Any]:
+        if not reached(self.r, "rendicontazione"):
+            return [not_run(self.r, "rendicontazione")]
+        rows = []
+        for d, status in sorted(self.r.calendar, key=lambda x: (x[0].due, x[0].act)):
+            done = self.ente.approvals.get(d.approval) if d.approval else None
+            kind = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}.get(status, "info")
+            rows.append((fmt.date_it(d.due), PHASE_NAMES.get(d.phase, d.phase), d.act, d.source, flag(fmt.CALENDAR_LABELS[status], kind),
+                         fmt.value(done) if done is not None else fmt.NONE))
+        return [table(("Scadenza", "Fase", "Atto", "Fonte", "Stato", "Data dell'atto"), rows,
+                      empty="Il regolamento non definisce scadenze per questo ciclo.")]
+
+    def notes(self) -> list[Any]:
+        r = self.r
+        rows = []
+        for name, spec in r.params.specs.items():
+            value = r.params.values.get(name)
+            shown = fmt.param_value(value)
+            flags = []
+            if name in r.params.overridden:
+                flags.append(str(flag("modificato dalla configurazione", "warn")))
+            if spec.assumption:
+                flags.append(str(flag("ipotesi", "info")))
+            rows.append((name, shown, spec.description, spec.source, Raw(" ".join(flags))))
+        out: list[Any] = [tag("h3", "Parametri in vigore"),
+                          table(("Parametro", "Valore", "Descrizione", "Fonte", ""), rows, numeric=(1,),
+                                empty="Il regolamento non ha parametri.")]
+        out.append(tag("h3", "Ipotesi"))
+        assumptions = r.assumptions()
+        if assumptions:
+            items = "".join(f"<li><b>{e(name)}</b> = {e(fmt.param_value(v))}: "
+                            f"{e(text)} <span class=\"muted\">[{e(src)}]</span></li>" for name, text, v, src in assumptions)
+            out.append(Raw(f"<ul>{items}</ul>"))
+        else:
+            out.append(tag("p", "Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"))
+        out.append(tag("h3", "Regolamento e dati"))
+        regs = "".join(f"<li>{e(x)}</li>" for x in r.plugin.regulations)
+        out.append(Raw(f"<p>Regolamento applicato: <b>{e(r.plugin.name)}</b> versione {e(r.plugin.version)}.</p>"
+                       + (f"<ul>{regs}</ul>" if regs else "")))
+        files = [(name, digest[:16] + "…") for name, digest in sorted(self.ente.files.items())]
+        out.append(table(("File di input", "Impronta SHA-256 (inizio)"), files, empty="Nessun file registrato."))
+        out.append(tag("h3", "Come leggere i numeri"))
+        out.append(Raw("<ul>"
+                       "<li>Raggiungimenti in percentuale, arrotondati a 4 decimali della frazione (es. 92,34%); "
+                       "ogni livello è calcolato dai valori arrotondati del livello sotto (rules/core.md §2).</li>"
+                       "<li>Punteggi individuali da 0 a 100 con 2 decimali; importi in euro al centesimo, "
+                       "arrotondati per eccesso dal mezzo centesimo, ripartiti con il metodo dei resti più alti "
+                       "(rules/core.md §4).</li>"
+                       "<li>Scostamento = raggiungimento − 100%: negativo quando il target non è raggiunto.</li>"
+                       "<li>«—» = dato non disponibile o non valutato (mai uno zero implicito).</li>"
+                       "<li>Ogni cifra si può ricostruire fino alle celle dei file di input con "
+                       "<code>ciclope explain</code>.</li>"
+                       "</ul>"))
+        return out
+
+    # -- the page -------------------------------------------------------------------------
+    def render(self) -> str:
+        r, ente = self.r, self.ente
+        bodies = {
+            "sintesi": self.summary(), "aree": self.areas(), "dirigenti": self.dirigenti(),
+            "obiettivi": self.objectives(), "unita": self.units(), "monitoraggio": self.monitoring(),
+            "individuale": self.individual(), "premi": self.rewards(), "sezioni": self.plugin_sections(),
+            "violazioni": self.violations(), "calendario": self.calendar(), "note": self.notes(),
+        }
+        shown = [(i, t) for i, t in SECTIONS if i != "sezioni" or r.sections]
+        toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
+        meta = (f"Ente {ente.id} · regolamento {r.plugin.name} {r.plugin.version} · ciclo {ente.year} · "
+                f"fasi eseguite fino a «{PHASE_NAMES[r.until]}»")
+        parts = ["<!DOCTYPE html>", '<html lang="it">', "<head>", '<meta charset="utf-8">',
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                 f"<title>{e(self.title())} — {e(ente.name)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+                 '<header class="doc">', f"<h1>{e(self.title())}</h1>", f'<div class="ente">{e(ente.name)}</div>',
+                 f'<div class="meta">{e(meta)}</div>', "</header>", f'<nav class="toc">{toc}</nav>']
+        for n, (ident, title) in enumerate(shown):
+            parts.append(section(ident, title, bodies[ident], first=n == 0))
+        parts.append(f"<footer>Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
+                     f"con il regolamento {e(r.plugin.name)} {e(r.plugin.version)}. Per la pubblicazione "
+                     f"(Amministrazione trasparente) usare trasparenza.csv, che non contiene nomi.</footer>")
+        parts += ["</body>", "</html>", ""]
+        return "\n".join(str(p) for p in parts)
+
+
+def render(result: Result) -> str:
+    return Page(result).render()

@@ -1,0 +1,178 @@
+"""Descriptive statistics for the reports, read from a :class:`core.result.Result`.
+
+These are counts, means and spreads of figures the cycle already computed (scores, levels,
+amounts); no regulation figure is computed here. Order is always stable (file order, or sorted
+with an explicit tie-break), so reports built from them are byte-identical across runs.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
+
+import attrs
+
+from ..result import Result
+from . import fmt
+
+# An evaluator is flagged when at least MIN_FLAGGED people were evaluated and either every
+# evaluation is the same or at least NEAR_ALL of them sit at the top level (art. 9 c.1 lett. d
+# D.Lgs. 150/2009: "capacità di valutazione dei propri collaboratori, dimostrata tramite una
+# significativa differenziazione dei giudizi"; 000… art. 42, 46; 003… art. 11).
+MIN_FLAGGED = 3
+NEAR_ALL = Decimal("0.8")
+# Without levels, "top" means a score of at least TOP_SCORE out of 100.
+TOP_SCORE = Decimal(90)
+BIN = 10   # width of the score histogram's classes
+
+
+def r4(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def r2(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def mean(values: Iterable[Decimal]) -> Decimal | None:
+    vs = list(values)
+    return sum(vs, Decimal(0)) / len(vs) if vs else None
+
+
+def stdev(values: Iterable[Decimal]) -> Decimal | None:
+    """Population standard deviation (the spread of the scores actually given)."""
+    vs = list(values)
+    if not vs:
+        return None
+    m = sum(vs, Decimal(0)) / len(vs)
+    return (sum(((v - m) ** 2 for v in vs), Decimal(0)) / len(vs)).sqrt()
+
+
+def class_of(result: Result, person_id: str) -> str:
+    """The level of a person, or (without a level) the Italian label of the status."""
+    s = result.scores.get(person_id)
+    if s is not None and s.level:
+        return s.level
+    return fmt.status(result.status_of(person_id) or "not_evaluated")
+
+
+def level_order(result: Result) -> list[str]:
+    """The levels in use, lowest first (ordered by the lowest score seen at each level)."""
+    lows: dict[str, Decimal] = {}
+    for s in result.scores.values():
+        if s.level and s.score is not None:
+            lows[s.level] = min(lows.get(s.level, s.score), s.score)
+    return sorted(lows, key=lambda lv: (lows[lv], lv))
+
+
+def top_level(result: Result) -> str | None:
+    order = level_order(result)
+    return order[-1] if order else None
+
+
+def distribution(result: Result) -> list[tuple[str, int]]:
+    """(level or status, head count) over everybody in people.csv: levels lowest first, then statuses."""
+    counts: dict[str, int] = {}
+    for pid in result.ente.people:
+        key = class_of(result, pid)
+        counts[key] = counts.get(key, 0) + 1
+    levels = [lv for lv in level_order(result) if lv in counts]
+    others = sorted(k for k in counts if k not in levels)
+    return [(k, counts[k]) for k in levels + others]
+
+
+def histogram(result: Result) -> list[tuple[str, int]]:
+    """Head count of scores by class of 10 points: 0–9,99 … 90–100."""
+    bins = [0] * (100 // BIN)
+    for s in result.scores.values():
+        if s.score is None:
+            continue
+        i = min(int(Decimal(s.score) // BIN), len(bins) - 1)
+        bins[max(i, 0)] += 1
+    return [(f"{i * BIN}–{i * BIN + BIN}", n) for i, n in enumerate(bins)]
+
+
+@attrs.frozen
+class EvaluatorStat:
+    id: str
+    name: str
+    count: int
+    mean: Decimal | None
+    spread: Decimal | None
+    distinct: int
+    top_share: Decimal | None
+    flags: tuple[str, ...]
+
+
+def evaluation_value(result: Result, person_id: str) -> Decimal | None:
+    """The evaluator's judgement of a person: the card score if recorded, else the individual score."""
+    card = result.figures.get(f"card:{person_id}")
+    if card is not None and isinstance(card.value, Decimal):
+        return card.value
+    s = result.scores.get(person_id)
+    return None if s is None else s.score
+
+
+def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
+    """Differentiation of each evaluator's judgements, and the label of the "top" column."""
+    ente = result.ente
+    evaluated: dict[str, list[str]] = {}
+    for item in ente.evaluations:
+        person = ente.people.get(item.person)
+        who = item.evaluator or (person.evaluator if person else None)
+        if not who:
+            continue
+        group = evaluated.setdefault(who, [])
+        if item.person not in group:
+            group.append(item.person)
+    top = top_level(result)
+    label = f"quota al livello più alto ({top})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
+    out = []
+    for who in sorted(evaluated):
+        people = [p for p in evaluated[who] if evaluation_value(result, p) is not None]
+        values = [evaluation_value(result, p) for p in people]
+        n = len(values)
+        if top:
+            at_top = sum(1 for p in people if result.scores.get(p) is not None and result.scores[p].level == top)
+        else:
+            at_top = sum(1 for p in people if (result.scores[p].score or 0) >= TOP_SCORE)
+        share = (Decimal(at_top) / n) if n else None
+        distinct = len(set(values))
+        flags = []
+        if n >= MIN_FLAGGED and distinct == 1:
+            flags.append("valutazioni tutte uguali")
+        if n >= MIN_FLAGGED and share is not None and share >= NEAR_ALL:
+            flags.append("quasi tutte al livello più alto" if share < 1 else "tutte al livello più alto")
+        person = ente.people.get(who)
+        out.append(EvaluatorStat(
+            id=who, name=person.name if person else "", count=n,
+            mean=r2(mean(values)) if n else None, spread=r2(stdev(values)) if n else None,
+            distinct=distinct, top_share=r4(share) if share is not None else None, flags=tuple(flags)))
+    return out, label
+
+
+@attrs.frozen
+class BandStat:
+    pool: str
+    band: str
+    count: int
+    total: Decimal
+    mean: Decimal
+    low: Decimal
+    high: Decimal
+
+
+def bands(result: Result) -> list[BandStat]:
+    """Awards grouped by pool and band: head count, total, mean, lowest and highest amount."""
+    if result.rewards is None:
+        return []
+    groups: dict[tuple[str, str], list[Decimal]] = {}
+    for a in result.rewards.awards.values():
+        groups.setdefault((a.pool, a.band or ""), []).append(a.amount)
+    pool_order = {name: i for i, name in enumerate(result.rewards.pools)}
+    stats = [BandStat(pool=p, band=b, count=len(v), total=sum(v, Decimal(0)), mean=r2(sum(v, Decimal(0)) / len(v)),
+                      low=min(v), high=max(v)) for (p, b), v in groups.items()]
+    return sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -s.mean, s.band))

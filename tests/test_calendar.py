@@ -1,0 +1,162 @@
+"""``ciclope calendar``: the regulation's deadlines, acts done late or missing, and a valid iCalendar file.
+
+The deadlines are those of the test regulation in test_reports: Piano by 31/1 (adopted 25/1 → done),
+bonus decision by 31/1 (no date → missing), monitoring at 30/6 (no act to record), Relazione
+validated by the OIV by 30/6 of the next year (validated 15/7/2022 → 15 days late).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from core.calendar import escape_text, fold, ics, render
+from core.cli import main
+from test_explain import reportcase_installed, write_config  # noqa: F401 - fixture
+from test_reports import make_case
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory):
+    return make_case(tmp_path_factory.mktemp("calendar") / "prova")
+
+
+def test_text_lists_deadlines_in_date_order_with_status(case):
+    text = render([case], today=dt.date(2022, 12, 31))
+    blocks = deadlines(text)
+    assert [b[0].split()[0] for b in blocks] == ["31/01/2021", "31/01/2021", "30/06/2021", "30/06/2022"]
+    assert "Adozione del Piano della performance" in blocks[0][0] and "fatto il 25/01/2021" in blocks[0][1]
+    assert "Decisione sul bonus" in blocks[1][0] and "MANCANTE" in blocks[1][1] and "bonus_decided" in blocks[1][1]
+    assert "da verificare" in blocks[2][1] and "fase c. Monitoraggio (30/6)" in blocks[2][1]
+    # 15/07/2022 − 30/06/2022 = 15 days
+    assert "IN RITARDO di 15 giorni (atto del 15/07/2022)" in blocks[3][1]
+    assert "fonte: regolamento-prova.txt art. 10" in blocks[3][1]
+    assert blocks[3][0].endswith("Validazione della Relazione, da parte dell'OIV; pubblicazione")   # never cut
+    assert "4 scadenze, 1 fatte, 1 in ritardo, 1 mancanti, 0 da fare (al 31/12/2022)" in text
+
+
+def deadlines(text: str) -> list[tuple[str, str]]:
+    """(date and act, status line) of each deadline in the text."""
+    lines = text.splitlines()
+    return [(ln.strip(), lines[i + 1].strip()) for i, ln in enumerate(lines) if re.match(r"\s+\d\d/\d\d/\d{4}", ln)]
+
+
+def test_a_missing_act_not_yet_due_is_to_do(case):
+    text = render([case], today=dt.date(2021, 1, 15))
+    bonus = next(b for b in deadlines(text) if "Decisione sul bonus" in b[0])
+    assert bonus[1].startswith("da fare ·")
+    assert "0 mancanti, 1 da fare" in text
+
+
+# -- iCalendar ----------------------------------------------------------------------------------
+
+def unfold(text: str) -> list[str]:
+    """RFC 5545 §3.1: CRLF followed by one space or tab continues the previous line."""
+    assert text.endswith("\r\n")
+    physical = text[:-2].split("\r\n")
+    out: list[str] = []
+    for line in physical:
+        if line[:1] in (" ", "\t"):
+            out[-1] += line[1:]
+        else:
+            out.append(line)
+    return out
+
+
+def unescape(value: str) -> str:
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def validate(data: bytes) -> list[dict[str, str]]:
+    """Check an iCalendar stream against RFC 5545's rules that matter here; return the events."""
+    text = data.decode("utf-8")
+    assert "\n" not in text.replace("\r\n", ""), "bare LF"
+    for line in text[:-2].split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75, f"line longer than 75 octets: {line!r}"
+    lines = unfold(text)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    stack, events, current = [], [], None
+    props = {}
+    for line in lines:
+        name_params, sep, value = line.partition(":")
+        assert sep, f"no ':' in {line!r}"
+        name = name_params.split(";")[0]
+        assert re.fullmatch(r"[A-Z][A-Z0-9-]*", name), name
+        if name == "BEGIN":
+            stack.append(value)
+            if value == "VEVENT":
+                current = {}
+            continue
+        if name == "END":
+            assert stack and stack.pop() == value, f"END:{value} does not close"
+            if value == "VEVENT":
+                events.append(current)
+                current = None
+            continue
+        target = current if current is not None else props
+        assert name not in target, f"{name} repeated"
+        target[name] = value
+        target[name + ";params"] = name_params
+    assert not stack
+    assert props["VERSION"] == "2.0" and props["PRODID"]
+    uids = [e["UID"] for e in events]
+    assert len(uids) == len(set(uids)), "UID not unique"
+    for e in events:
+        for required in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            assert required in e, required
+        assert re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"])
+        assert e["DTSTART;params"] == "DTSTART;VALUE=DATE"
+        start = dt.datetime.strptime(e["DTSTART"], "%Y%m%d").date()
+        end = dt.datetime.strptime(e["DTEND"], "%Y%m%d").date()
+        assert end == start + dt.timedelta(days=1)
+        for key in ("SUMMARY", "DESCRIPTION"):    # TEXT: ',' and ';' only escaped
+            assert not re.search(r"(?<!\\)[,;]", e[key].replace("\\\\", "")), e[key]
+    return events
+
+
+def test_ics_is_valid_rfc5545(case):
+    data = ics([case]).encode("utf-8")
+    events = validate(data)
+    assert len(events) == 4
+    summaries = {unescape(e["SUMMARY"]) for e in events}
+    assert 'Ente "Prova" & <Co>: Validazione della Relazione, da parte dell\'OIV; pubblicazione' in summaries
+    late = next(e for e in events if "Validazione" in e["SUMMARY"])
+    assert late["DTSTART"] == "20220630"
+    assert "IN RITARDO di 15 giorni" in unescape(late["DESCRIPTION"])
+    assert "Fonte: regolamento-prova.txt art. 10" in unescape(late["DESCRIPTION"])
+
+
+def test_ics_is_reproducible(case, tmp_path):
+    again = make_case(tmp_path / "again")
+    assert ics([case]) == ics([again])
+
+
+def test_folding_never_splits_a_character():
+    line = "SUMMARY:" + "Attività di verifica € " * 12
+    parts = fold(line)
+    assert len(parts) > 1
+    for p in parts:
+        assert len(p.encode("utf-8")) <= 75
+    assert parts[0] + "".join(p[1:] for p in parts[1:]) == line
+
+
+def test_text_escaping():
+    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def test_cli_calendar_writes_ics(tmp_path, capsys, reportcase_installed):  # noqa: F811
+    cfg = write_config(tmp_path)
+    target = tmp_path / "scadenze.ics"
+    assert main(["calendar", str(cfg), "--ics", str(target), "--oggi", "2022-12-31"]) == 0
+    out = capsys.readouterr().out
+    assert "IN RITARDO di 15 giorni" in out and f"Calendario scritto in {target}" in out
+    assert len(validate(target.read_bytes())) == 4
+
+
+def test_cli_calendar_rejects_a_bad_date(tmp_path, capsys, reportcase_installed):  # noqa: F811
+    cfg = write_config(tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        main(["calendar", str(cfg), "--oggi", "31/12/2022"])
+    assert exc.value.code == 2
+    assert "AAAA-MM-GG" in capsys.readouterr().err

@@ -1,0 +1,160 @@
+"""``ciclope explain``: from a person's euro down to the input cells, in Italian, with the article.
+
+Uses the plugin-independent case of test_reports (a regulation written in the test) and, once its
+plugin pays money, the public comunita_montane example.
+"""
+from __future__ import annotations
+
+import json
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+from core import registry
+from core.cli import main
+from core.explain import explain, show, suggest, value_kind, where
+from test_reports import FILES, make_case
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory):
+    return make_case(tmp_path_factory.mktemp("explain") / "prova")
+
+
+def test_rewarded_person_shows_amount_rule_and_cells(case):
+    text = explain(case, "person", "E4")
+    lines = text.splitlines()
+    assert lines[0] == "Persona E4 — Ester"
+    # E4: 1000 × 90 / 632 = 142.405 → 142.40 + 1 cent by largest remainder = 142.41 (test_reports)
+    assert "Premio: € 142,41 dal fondo premi, fascia alta" in text
+    assert "  regola: regolamento-prova.txt art. 7" in text
+    assert "■ Premio di Ester = € 142,41" in text
+    assert "formula: fondo premi × punteggio / Σ punteggi dei premiati" in text
+    # the chain goes down to the cells: E4's card is data row 5 of evaluations.csv (row 6 with the header)
+    assert "• Valutazione = 90   ← evaluations.csv, riga 6, colonna points" in text
+    assert "■ Punteggio di Ester = 90,00 punti" in text
+    assert "• premi = 1.000,00   ← ente.toml, funds.premi" in text
+    assert "livello Ottimo" in text and "esito: premiato" in text
+
+
+def test_person_without_money_says_so(case):
+    text = explain(case, "person", "E6")
+    assert "Premio: nessun importo assegnato." in text and "esito: sotto soglia" in text
+    assert "■ Punteggio di Ettore = 50,00 punti" in text
+
+
+def test_json_for_tools(case):
+    doc = json.loads(explain(case, "person", "E4", as_json=True))
+    assert doc["subject"]["award"] == {"amount": "142.41", "pool": "premi", "band": "alta",
+                                       "source": "regolamento-prova.txt art. 7",
+                                       "formula": "fondo premi × punteggio / Σ punteggi dei premiati"}
+    award = doc["figures"][0]
+    assert award["key"] == "award:E4" and award["value"] == 142.41 and award["display"] == "€ 142,41"
+    score = award["inputs"][0]["figure"]
+    assert score["key"] == "score:E4"
+    assert score["inputs"][0]["cell"] == "evaluations.csv:6:points"
+    # score:E4 was explained inside the award: it is not repeated as a second root
+    assert [f["key"] for f in doc["figures"]] == ["award:E4"]
+
+
+def test_indicator_goes_to_its_cells_and_shows_percentages(case):
+    text = explain(case, "indicator", "I2")
+    # I2 "lower": target 4 / actual 5 = 80%; at 30/6: 4 / 8 = 50%
+    assert "■ Indicatore I2 — Tempi medi (gg) = 80,00%" in text
+    assert "• consuntivo = 5   ← indicators.csv, riga 3, colonna actual" in text
+    assert "= 50,00%" in text and "colonna actual_mid" in text
+
+
+def test_objective_and_pool(case):
+    text = explain(case, "objective", "S1")
+    # S1 = mean(I1 8/8 after the approved revision = 1, O1 = 0.8) = 0.9
+    assert "■ Obiettivo S1 — Promozione <b>& export</b> = 90,00%" in text
+    pool = explain(case, "pool", "premi")
+    assert "Stanziato € 1.000,00 · distribuito € 1.000,00 · residuo € 0,00" in pool
+
+
+def test_unknown_ids(case):
+    assert explain(case, "person", "E44") is None
+    assert "E4" in suggest(case, "person", "E44")
+    assert explain(case, "position", "NOPE") is None
+
+
+@pytest.mark.parametrize("key,kind", [("award:P1", "money"), ("pool:premi", "money"), ("position:PA:annual", "money"),
+                                      ("position:PA:score", "score"), ("score:P1", "score"), ("card:P1", "score"),
+                                      ("indicator:K1", "achievement"), ("ente", "achievement"),
+                                      ("unit:s1", "achievement"), ("attested", "achievement"), ("misc:x", "number")])
+def test_value_kinds(key, kind):
+    assert value_kind(key) == kind
+
+
+def test_show_and_where(case):
+    from decimal import Decimal as D
+    assert show(D("0.9234"), "achievement") == "92,34%"
+    assert show(D("1234.5"), "money") == "€ 1.234,50"
+    assert show(D("78.5"), "score") == "78,50 punti"
+    assert show(True, "number") == "SI"
+    assert where(case, "people.csv:4:fte") == "people.csv, riga 4, colonna fte"
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+CONFIG = """
+[cycle]
+year = 2021
+output = "out"
+
+[[ente]]
+id = "prova"
+plugin = "reportcase"
+data = "prova"
+"""
+
+
+@pytest.fixture
+def reportcase_installed(monkeypatch):
+    """The test regulation as an installed plugin (an entry point of group ciclope.plugins)."""
+    ep = EntryPoint(name="reportcase", value="test_reports:PLUGIN", group=registry.GROUP)
+    installed = dict(registry._scan())
+    installed["reportcase"] = ep
+    monkeypatch.setattr(registry, "_scan", lambda: tuple(installed.items()))
+
+
+def write_config(tmp_path: Path) -> Path:
+    from core.testing import write_ente
+    write_ente(tmp_path / "prova", FILES)
+    (tmp_path / "cycle.toml").write_text(CONFIG)
+    return tmp_path / "cycle.toml"
+
+
+def test_cli_explain_person(tmp_path, capsys, reportcase_installed):
+    cfg = write_config(tmp_path)
+    assert main(["explain", str(cfg), "--ente", "prova", "--person", "E4"]) == 0
+    out = capsys.readouterr().out
+    assert "Premio: € 142,41" in out and "regolamento-prova.txt art. 7" in out
+
+
+def test_cli_explain_json_and_unknown(tmp_path, capsys, reportcase_installed):
+    cfg = write_config(tmp_path)
+    assert main(["explain", str(cfg), "--ente", "prova", "--indicator", "I1", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["figures"][0]["key"] == "indicator:I1"
+    assert main(["explain", str(cfg), "--ente", "prova", "--person", "E9"]) == 2
+    err = capsys.readouterr().err
+    assert "persona 'E9'" in err and "forse intendevi" in err
+
+
+def test_comunita_montane_example_explains_the_money(example, capsys):
+    """P1 is in band alta of the public example: 12000 × 50% / 1 person = 6000.00 (expected.json)."""
+    folder = example("comunita_montane")
+    cfg = folder / "cycle.toml"
+    assert main(["explain", str(cfg), "--ente", "cm-esempio", "--person", "P1", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    if doc["subject"]["award"] is None:
+        pytest.skip("the comunita_montane plugin does not pay money yet")
+    assert doc["subject"]["award"]["amount"] == "6000.00"
+    assert "003_17a077a346f3b252.txt" in doc["subject"]["award"]["source"]
+    assert "art. 17" in doc["subject"]["award"]["source"]
+    assert main(["explain", str(cfg), "--ente", "cm-esempio", "--person", "P1"]) == 0
+    text = capsys.readouterr().out
+    assert "Premio: € 6.000,00" in text and "art. 17" in text

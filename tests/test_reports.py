@@ -1,0 +1,569 @@
+"""The human outputs (SPEC §6): relazione.html, schede.xlsx, trasparenza.csv.
+
+The case is plugin-independent: a small regulation written here (``PLUGIN``) that levels the card
+scores, pays a pool in proportion to the scores, has a position, a calendar and an extra report
+section. Every expected figure is worked out by hand in the comment next to it.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import types
+import zipfile
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from core import (Award, Deadline, Input, ParamSpec, Pool, PositionPay, Positions, ReportSection, Rewards, Score,
+                  hookimpl, split)
+from core.reports import html, transparency, write_reports, xlsx
+from core.reports.safe import cell
+from core.scoring import card_score
+from core.testing import compute_ente, results_doc, write_ente
+
+# -- the regulation of the case -----------------------------------------------------------------
+
+SOURCE = "regolamento-prova.txt"
+
+
+@hookimpl
+def ciclope_params():
+    return {"soglia_premio": ParamSpec(name="soglia_premio", value=D(60), source=f"{SOURCE} art. 6",
+                                       description="Punteggio minimo per il premio",
+                                       assumption="soglia non fissata dal regolamento: 60 punti"),
+            "quota_fascia_alta": ParamSpec(name="quota_fascia_alta", value=D("0.5"), source=f"{SOURCE} art. 7",
+                                           description="Quota del fondo per la fascia alta")}
+
+
+def level_of(score):
+    return "Sufficiente" if score < 60 else "Buono" if score < 80 else "Ottimo"
+
+
+@hookimpl
+def ciclope_individual_score(person, card, trace):
+    score = card_score(card)
+    if score is None:
+        return Score(person=person.id, score=None, status="not_evaluated")
+    trace.record(f"score:{person.id}", score, "punti / punteggio massimo × 100", f"{SOURCE} art. 5",
+                 label=f"Punteggio di {person.name}",
+                 inputs=[Input(i.item, i.points, cell=f"evaluations.csv:{i.row}:points") for i in card])
+    return Score(person=person.id, score=score, level=level_of(score), breakdown={"scheda": score})
+
+
+@hookimpl
+def ciclope_rewards(ente, scores, pools, params, trace):
+    pool = pools["premi"]
+    eligible = {pid: s.score for pid, s in scores.items() if s.score is not None and s.score >= params["soglia_premio"]}
+    parts = split(pool.amount, eligible)
+    awards, statuses = {}, {}
+    total = sum(eligible.values(), D(0))
+    for pid, amount in parts.items():
+        band = "alta" if scores[pid].level == "Ottimo" else "media"
+        trace.record(f"award:{pid}", amount, "fondo premi × punteggio / Σ punteggi dei premiati", f"{SOURCE} art. 7",
+                     label=f"Premio di {ente.people[pid].name}",
+                     inputs=[Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
+                             Input("fondo premi", pool.amount, ref="pool:premi"),
+                             Input("Σ punteggi dei premiati", total)])
+        awards[pid] = Award(person=pid, amount=amount, pool="premi", band=band)
+        statuses[pid] = "premiato"
+    for pid, s in scores.items():
+        if pid not in statuses:
+            statuses[pid] = s.status if s.score is None else "sotto_soglia"
+    distributed = sum(parts.values(), D(0))
+    return Rewards(pools={"premi": pool.with_distributed(distributed)}, awards=awards, statuses=statuses)
+
+
+@hookimpl
+def ciclope_position_pay():
+    pos = PositionPay(id="PX", score=D("72.5"), annual=D("9000.00"), monthly=D("692.31"), result_max=D("1350.00"),
+                      result=D("1147.50"), holder="PO1")
+    return Positions(positions={"PX": pos},
+                     pools={"po_risultato": Pool(name="po_risultato", amount=D("1350.00"), distributed=D("1147.50"),
+                                                 source=f"{SOURCE} art. 9")})
+
+
+@hookimpl
+def ciclope_calendar(year):
+    return [Deadline("pianificazione", "Adozione del Piano della performance", dt.date(year, 1, 31), f"{SOURCE} art. 2",
+                     "piano_adopted"),
+            Deadline("monitoraggio", "Monitoraggio intermedio", dt.date(year, 6, 30), f"{SOURCE} art. 3"),
+            Deadline("premialita", "Decisione sul bonus", dt.date(year, 1, 31), f"{SOURCE} art. 8", "bonus_decided"),
+            Deadline("rendicontazione", "Validazione della Relazione, da parte dell'OIV; pubblicazione",
+                     dt.date(year + 1, 6, 30), f"{SOURCE} art. 10", "relazione_validated_oiv")]
+
+
+@hookimpl
+def ciclope_report_sections():
+    return [ReportSection(title="Progressioni economiche", columns=("Posti disponibili", "Candidati"),
+                          rows=((D(2), 5),), note="Selezione per punteggio (art. 20).")]
+
+
+PLUGIN = types.ModuleType("reportcase")
+PLUGIN.NAME, PLUGIN.VERSION, PLUGIN.REGULATIONS = "reportcase", "1.0", (f"{SOURCE} — regolamento di prova",)
+for _name, _fn in list(globals().items()):
+    if _name.startswith("ciclope_"):
+        setattr(PLUGIN, _name, _fn)
+
+# -- the data of the case -----------------------------------------------------------------------
+
+SCRIPT = '<script>alert("x")</script>'
+INJECTION = '=HYPERLINK("http://evil.example/x","clic")'
+
+FILES = {
+    "ente.toml": '''
+        name = "Ente \\"Prova\\" & <Co>"
+        [funds]
+        premi = "1000.00"
+        [approvals]
+        piano_adopted = 2021-01-25
+        relazione_validated_oiv = 2022-07-15
+        oiv_judgement = "in linea con le aspettative"
+    ''',
+    "units.csv": """
+        id,name,kind,parent,head
+        root,Ente Prova,ente,,SG
+        a1,Area <Servizi> & Co,area,root,D1
+        a2,@SUM(1) Area due,area,root,D2
+    """,
+    "areas.csv": """
+        id,name,weight,separate
+        A,Imprese,60,
+        B,Organizzazione,40,
+    """,
+    "people.csv": f"""
+        id,name,role,category,unit,fte,absence_days,insufficient,evaluator
+        SG,Segretaria Generale,segretario,DIR,root,1,0,false,
+        D1,"{SCRIPT.replace('"', '""')}",dirigente,DIR,a1,1,0,false,SG
+        D2,Dora,dirigente,DIR,a2,1,0,false,SG
+        PO1,Paola,po,D,a1,1,0,false,SG
+        E1,Elio,dipendente,C,a1,1,0,false,D1
+        E2,"{INJECTION.replace('"', '""')}",dipendente,C,a1,1,0,false,D1
+        E3,Enea,dipendente,C,a1,1,0,false,D1
+        E4,Ester,dipendente,C,a2,1,0,false,D2
+        E5,Elena,dipendente,B,a2,1,0,false,D2
+        E6,Ettore,dipendente,B,a2,1,0,false,D2
+        E7,Egle,dipendente,B,a2,1,0,false,D2
+        E8,Ezio,dipendente,B,a2,1,0,false,D2
+    """,
+    "objectives.csv": """
+        id,kind,title,parent,area,weight,owner
+        S1,strategic,Promozione <b>& export</b>,,A,,a1
+        O1,operational,Eventi,S1,,,a1
+        S2,strategic,Efficienza,,B,,a2
+    """,
+    "indicators.csv": """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        I1,S1,Iniziative,higher,,,10,8,5,2,,,Registro eventi
+        I2,O1,Tempi medi (gg),lower,,,4,5,4,8,,,
+        I3,S2,Sportello attivo,boolean,,,SI,SI,,,,,
+        I4,S2,Indagine annullata,higher,,,10,,,,true,evento annullato,
+    """,
+    "revisions.csv": """
+        indicator,field,old,new,reason,oiv_validated,approved
+        I1,target,10,8,calo della domanda,SI,SI
+    """,
+    "evaluations.csv": """
+        person,evaluator,section,item,max_points,points,weight
+        PO1,SG,scheda,Valutazione,100,85,
+        E1,D1,scheda,Valutazione,100,80,
+        E2,D1,scheda,Valutazione,100,80,
+        E3,D1,scheda,Valutazione,100,80,
+        E4,D2,scheda,Valutazione,100,90,
+        E5,D2,scheda,Valutazione,100,70,
+        E6,D2,scheda,Valutazione,100,50,
+        E7,D2,scheda,Valutazione,100,75,
+        E8,D2,scheda,Valutazione,100,72,
+    """,
+}
+
+# Money by hand: eligible (score ≥ 60) E1 E2 E3 80, E4 90, E5 70, E7 75, E8 72, PO1 85 → Σ 632.
+# 1000 × s / 632: 80 → 126.5822 (floor 126.58, rest .0023), 90 → 142.4051 (142.40, .0051),
+# 70 → 110.7595 (110.75, .0095), 75 → 118.6709 (118.67, .0009), 72 → 113.9241 (113.92, .0041),
+# 85 → 134.4937 (134.49, .0037). Floors sum to 999.97: the 3 cents go to the largest rests,
+# E5 (.0095), E4 (.0051), E8 (.0041).
+AMOUNTS = {"E1": "126.58", "E2": "126.58", "E3": "126.58", "E4": "142.41", "E5": "110.76", "E7": "118.67",
+           "E8": "113.93", "PO1": "134.49"}
+
+
+def make_case(folder: Path, until: str = "rendicontazione", **over):
+    files = dict(FILES)
+    files.update(over)
+    write_ente(folder, files)
+    return compute_ente(folder, PLUGIN, 2021, until=until, ente_id="prova")
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory):
+    return make_case(tmp_path_factory.mktemp("case") / "prova")
+
+
+@pytest.fixture(scope="module")
+def page(case):
+    return html.render(case)
+
+
+def test_the_case_pays_what_was_computed_by_hand(case):
+    doc = results_doc(case)
+    got = {k: v["amount"] for k, v in doc["rewards"]["people"].items()}
+    assert got == AMOUNTS
+    assert doc["rewards"]["pools"]["premi"] == {"amount": "1000.00", "distributed": "1000.00", "residual": "0.00"}
+
+
+# -- relazione.html -----------------------------------------------------------------------------
+
+def section_text(page: str, ident: str) -> str:
+    m = re.search(rf'<section class="scheda[^"]*" id="{ident}">(.*?)</section>', page, re.S)
+    assert m, f"section {ident} missing"
+    return m.group(1)
+
+
+def test_every_scheda_is_there_in_order(page):
+    ids = re.findall(r'<section class="scheda[^"]*" id="([a-z]+)">', page)
+    assert ids == ["sintesi", "aree", "dirigenti", "obiettivi", "unita", "monitoraggio", "individuale", "premi",
+                   "sezioni", "violazioni", "calendario", "note"]
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="it">' in page
+    assert "@page { size: A4" in page and "break-before: page" in page
+
+
+def test_summary_shows_attestation_and_judgement(page):
+    s = section_text(page, "sintesi")
+    # areas: A = S1 = mean(I1 8/8 = 1 after the approved revision, O1 = I2 4/5 = 0.8) = 0.9;
+    # B = S2 = I3 (I4 neutralized) = 1; ente = (60 × 0.9 + 40 × 1) / 100 = 0.94
+    assert "94,00%" in s
+    assert "in linea con le aspettative" in s
+    assert "15/07/2022" in s                           # validation of the Relazione
+
+
+def test_objectives_show_target_actual_deviation_weight_source_and_flags(page):
+    s = section_text(page, "obiettivi")
+    row = re.search(r"<tr><td>I2</td>(.*?)</tr>", s).group(1)
+    # I2 lower: 4 / 5 = 80% → deviation −20%
+    assert "<td class=\"num\">4</td><td class=\"num\">5</td>" in row and "−20,00%" in row and "80,00%" in row
+    i1 = re.search(r"<tr><td>I1</td>(.*?)</tr>", s).group(1)
+    assert "Registro eventi" in i1 and "target rivisto" in i1
+    i4 = re.search(r'<tr class="off"><td>I4</td>(.*?)</tr>', s).group(1)
+    assert "neutralizzato: evento annullato" in i4
+    assert "O1" in s and "obiettivo operativo" in s
+
+
+def test_areas_dirigenti_and_units(page):
+    areas = section_text(page, "aree")
+    assert "90,00%" in areas and "100,00%" in areas and "94,00%" in areas
+    dirigenti = section_text(page, "dirigenti")
+    assert "Dora" in dirigenti and "Segretaria Generale" in dirigenti
+    units = section_text(page, "unita")
+    assert "a2" in units
+
+
+def test_monitoring_and_revisions(page):
+    s = section_text(page, "monitoraggio")
+    # I1 at 30/6: 2 / 5 = 40% → −60%; I2: 4 / 8 = 50% → −50%
+    assert "40,00%" in s and "−60,00%" in s and "−50,00%" in s
+    assert "calo della domanda" in s and "applicata" in s
+
+
+def test_individual_distribution_and_evaluator_differentiation(page):
+    s = section_text(page, "individuale")
+    # levels over the 12 people: Ottimo E1 E2 E3 E4 PO1 = 5 (41,67%), Buono E5 E7 E8 = 3 (25,00%),
+    # Sufficiente E6 = 1 (8,33%), non valutato SG D1 D2 = 3 (25,00%)
+    assert re.search(r"<td>Ottimo</td><td class=\"num\">5</td><td class=\"num\">41,67%</td>", s)
+    assert re.search(r"<td>Buono</td><td class=\"num\">3</td><td class=\"num\">25,00%</td>", s)
+    assert re.search(r"<td>non valutato</td><td class=\"num\">3</td>", s)
+    # D1 gave 80 to all three: mean 80, spread 0, one value, all at the top level → flagged
+    d1 = re.search(r"<tr><td>&lt;script&gt;.*?</tr>", s).group(0)
+    assert "80,00" in d1 and "tutte uguali" in d1 and "tutte al livello più alto" in d1
+    # D2: 90 70 50 75 72 → mean 71.4; deviations 18.6 −1.4 −21.4 3.6 0.6, squares sum 819.2,
+    # /5 = 163.84 → spread 12.8; 5 distinct values; 1 of 5 at Ottimo = 20%
+    d2 = re.search(r"<tr><td>Dora \(D2\)</td>.*?</tr>", s).group(0)
+    assert "71,40" in d2 and "12,80" in d2 and "20,00%" in d2 and "differenziato" in d2
+
+
+def test_rewards_are_aggregated_by_pool_and_band(page):
+    s = section_text(page, "premi")
+    # alta: E1 E2 E3 E4 PO1 = 126.58 × 3 + 142.41 + 134.49 = 656.64, mean 131.33
+    alta = re.search(r"<tr><td>premi</td><td>alta</td>.*?</tr>", s).group(0)
+    assert "€ 656,64" in alta and "€ 131,33" in alta and ">5<" in alta
+    # media: E5 E7 E8 = 110.76 + 118.67 + 113.93 = 343.36, mean 114.45
+    media = re.search(r"<tr><td>premi</td><td>media</td>.*?</tr>", s).group(0)
+    assert "€ 343,36" in media and "€ 114,45" in media
+    assert "€ 1.000,00" in s and "PX" in s and "€ 9.000,00" in s
+    assert "Elio" not in s                          # no single person's amount in the Relazione
+
+
+def test_plugin_section_violations_calendar_and_notes(page):
+    assert "Progressioni economiche" in section_text(page, "sezioni")
+    cal = section_text(page, "calendario")
+    assert "in ritardo" in cal and "mancante" in cal and "fatto" in cal and "31/01/2021" in cal
+    notes = section_text(page, "note")
+    assert "soglia_premio" in notes and "regolamento-prova.txt art. 6" in notes
+    assert "soglia non fissata dal regolamento: 60 punti" in notes and "ipotesi" in notes
+    assert "people.csv" in notes
+
+
+def test_all_input_text_is_escaped(page):
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "Promozione &lt;b&gt;&amp; export&lt;/b&gt;" in page
+    assert "Ente &quot;Prova&quot; &amp; &lt;Co&gt;" in page
+    assert "<b>& export" not in page
+
+
+def test_no_external_resource(page):
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert "@import" not in page and "<link" not in page and "<script" not in page
+    assert "url(" not in page
+
+
+def test_charts_are_inline_svg(page):
+    charts = re.findall(r'<svg class="chart" id="([a-z-]+)"', page)
+    assert charts == ["grafico-aree", "grafico-unita", "grafico-punteggi", "grafico-livelli"]
+    # the histogram: 50 → class 50–60; 70 72 75 → 70–80; 80 80 80 85 → 80–90; 90 → 90–100
+    hist = re.search(r'<svg class="chart" id="grafico-punteggi".*?</svg>', page, re.S).group(0)
+    bars = dict(re.findall(r"<title>(\d+–\d+): (\d+)</title>", hist))
+    assert bars == {"50–60": "1", "70–80": "3", "80–90": "4", "90–100": "1"}
+
+
+def test_same_result_same_bytes(case, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    write_reports(case, a)
+    again = make_case(tmp_path / "again")
+    write_reports(again, b)
+    for name in ("relazione.html", "schede.xlsx", "trasparenza.csv"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_a_run_stopped_at_monitoring_gives_the_30_june_report(tmp_path):
+    result = make_case(tmp_path / "luglio", until="monitoraggio")
+    page = html.render(result)
+    assert "Monitoraggio intermedio al 30/6/2021" in page
+    assert "−60,00%" in section_text(page, "monitoraggio")
+    assert "non eseguita" in section_text(page, "premi")
+    write_reports(result, tmp_path)      # every output works on a partial Result
+    assert (tmp_path / "schede.xlsx").stat().st_size > 0
+
+
+# -- schede.xlsx --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def book(case, tmp_path_factory):
+    from openpyxl import load_workbook
+    path = tmp_path_factory.mktemp("xlsx") / "schede.xlsx"
+    xlsx.write(case, path)
+    return path, load_workbook(path)
+
+
+def records(ws, header_row=1):
+    rows = list(ws.iter_rows(values_only=True))
+    head = rows[header_row - 1]
+    return [dict(zip(head, r)) for r in rows[header_row:]]
+
+
+def test_workbook_has_one_sheet_per_scheda(book):
+    _, wb = book
+    assert wb.sheetnames == ["Sintesi", "Aree (scheda c)", "Dirigenti (scheda d)", "Obiettivi", "Indicatori",
+                             "Monitoraggio 30-6", "Revisioni", "Unità", "Valutazioni individuali", "Valutatori",
+                             "Premi", "Fondi", "Premi per fascia", "Posizioni", "Progressioni economiche",
+                             "Violazioni", "Calendario", "Parametri"]
+    ws = wb["Indicatori"]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold and ws.column_dimensions["C"].width >= 30
+
+
+def test_workbook_holds_the_figures_of_results_json(case, book):
+    _, wb = book
+    doc = results_doc(case)
+    people = {r["Codice"]: r for r in records(wb["Valutazioni individuali"])}
+    for pid, ind in doc["individual"].items():
+        want = ind["score"]
+        got = people[pid]["Punteggio"]
+        assert (got is None and want is None) or D(str(got)) == D(str(want)), pid
+        assert people[pid]["Livello"] == ind["level"]
+    awards = {r["Codice"]: r for r in records(wb["Premi"]) if r["Codice"] != "TOTALE"}
+    assert {k: f"{D(str(v['Importo'])):.2f}" for k, v in awards.items()} == {
+        k: v["amount"] for k, v in doc["rewards"]["people"].items()}
+    inds = {r["Codice"]: r for r in records(wb["Indicatori"])}
+    for iid, ind in doc["organizational"]["indicators"].items():
+        got = inds[iid]["Raggiungimento"]
+        assert (got is None and ind["achievement"] is None) or abs(got - ind["achievement"]) < 1e-9, iid
+    objs = {r["Codice"]: r["Raggiungimento"] for r in records(wb["Obiettivi"])}
+    assert objs == doc["organizational"]["objectives"]
+    pools = {r["Fondo"]: r for r in records(wb["Fondi"])}
+    for name, p in doc["rewards"]["pools"].items():
+        assert f"{D(str(pools[name]['Stanziato'])):.2f}" == p["amount"]
+        assert f"{D(str(pools[name]['Residuo'])):.2f}" == p["residual"]
+    pos = records(wb["Posizioni"])[0]
+    assert pos["Posizione"] == "PX" and D(str(pos["Retribuzione annua"])) == D(doc["positions"]["PX"]["annual"])
+    summary = {r["Voce"]: r["Valore"] for r in records(wb["Sintesi"])}
+    assert summary["Performance dell'ente (calcolata)"] == doc["organizational"]["ente"] == 0.94
+
+
+def test_workbook_number_formats(book):
+    _, wb = book
+    ws = wb["Indicatori"]
+    head = [c.value for c in ws[1]]
+    col = head.index("Raggiungimento")
+    assert ws.cell(row=2, column=col + 1).number_format == "0.00%"
+    ws = wb["Premi"]
+    head = [c.value for c in ws[1]]
+    assert "€" in ws.cell(row=2, column=head.index("Importo") + 1).number_format
+
+
+def test_injected_formula_is_stored_as_text(book):
+    path, wb = book
+    ws = wb["Valutazioni individuali"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == INJECTION]
+    assert cells, "the injected name must be there, unchanged"
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells)
+    at = [c for row in wb["Unità"].iter_rows() for c in row if c.value == "@SUM(1) Area due"]
+    assert at and at[0].data_type == "s"
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(name) and b"<f " not in z.read(name), name
+
+
+def test_workbook_metadata_and_zip_dates_are_fixed(book):
+    path, wb = book
+    assert wb.properties.creator == "ciclope"
+    assert wb.properties.created == wb.properties.modified == dt.datetime(2000, 1, 1)
+    with zipfile.ZipFile(path) as z:
+        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+
+
+def test_openpyxl_alone_is_not_reproducible_so_we_fix_it(case):
+    """The reason for deterministic_zip: two plain saves a second apart differ in their zip dates."""
+    raw = xlsx.build(case)
+    raw.wb.properties.created = raw.wb.properties.modified = dt.datetime(2000, 1, 1)
+    buf = io.BytesIO()
+    raw.wb.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        stamps = {i.date_time for i in z.infolist()}
+    assert stamps != {(2000, 1, 1, 0, 0, 0)}             # openpyxl stamps "now"
+    fixed = xlsx.deterministic_zip(buf.getvalue())
+    with zipfile.ZipFile(io.BytesIO(fixed)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        assert b"2000-01-01T00:00:00Z" in z.read("docProps/core.xml")
+
+
+# -- trasparenza.csv ----------------------------------------------------------------------------
+
+def transparency_rows(result):
+    return list(csv.DictReader(io.StringIO(transparency.render(result))))
+
+
+def test_transparency_by_hand(case):
+    rows = {(r["sezione"], r["gruppo"], r["voce"]): r for r in transparency_rows(case)}
+    fondi = rows[("fondi", "", "premi: distribuito")]
+    assert fondi["numero_persone"] == "8" and fondi["importo_totale"] == "1000.00"
+    assert rows[("fondi", "", "totale: stanziato")]["importo_totale"] == "2350.00"     # 1000 + 1350 (PO)
+    assert rows[("fondi", "", "totale: distribuito")]["importo_totale"] == "2147.50"   # 1000 + 1147.50
+    # staff (8 people): bands alta E1–E4 = 126.58 × 3 + 142.41 = 522.15, mean 130.5375;
+    # media E5 E7 E8 = 343.36, mean 114.4533; differentiation 130.5375 / 114.4533 = 1.1405 → 1.14
+    alta = rows[("fascia", "personale", "alta")]
+    assert (alta["numero_persone"], alta["quota_persone_percento"], alta["importo_totale"], alta["importo_medio"],
+            alta["grado_differenziazione"]) == ("4", "50.00", "522.15", "130.54", "1.14")
+    media = rows[("fascia", "personale", "media")]
+    assert (media["numero_persone"], media["quota_persone_percento"], media["importo_totale"],
+            media["grado_differenziazione"]) == ("3", "37.50", "343.36", "1.00")
+    # staff levels: Ottimo 4 shown; Sufficiente (E6 alone) is <3, so the smallest other, Buono (3),
+    # is withheld too — otherwise Sufficiente = 8 − 4 − 3 by subtraction
+    assert rows[("livello", "personale", "Ottimo")]["importo_totale"] == "522.15"
+    assert rows[("livello", "personale", "Sufficiente")]["numero_persone"] == "<3"
+    assert rows[("livello", "personale", "Buono")]["numero_persone"] == "riservato"
+    assert rows[("livello", "personale", "Buono")]["importo_totale"] == ""
+    # dirigenti e PO: PO1 is alone at Ottimo and in band alta
+    assert rows[("livello", "dirigenti e PO", "Ottimo")]["numero_persone"] == "<3"
+    assert rows[("livello", "dirigenti e PO", "non valutato")]["numero_persone"] == "riservato"
+    assert rows[("fascia", "dirigenti e PO", "alta")]["numero_persone"] == "<3"
+    assert rows[("fascia", "dirigenti e PO", "alta")]["importo_totale"] == ""
+
+
+def test_transparency_has_no_names_or_ids(case):
+    text = transparency.render(case)
+    tokens = set(re.findall(r"[^\s,]+", text))
+    for p in case.ente.people.values():
+        assert p.id not in tokens
+        assert p.name not in text
+
+
+def test_small_blocks_hide_every_amount():
+    from core.reports.transparency import Line, suppress
+    block = [Line("fascia", "g", "a", count=5), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=4)]
+    suppress(block)
+    assert [ln.hidden for ln in block] == ["", "<3", "riservato"]       # c (4) is the smallest other
+    block = [Line("fascia", "g", "a", count=2), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=9)]
+    suppress(block)
+    assert [ln.hidden for ln in block] == ["<3", "<3", ""]               # two hidden: no subtraction possible
+
+
+@pytest.mark.parametrize("value,want", [("=1+2", "'=1+2"), ("+39 333", "'+39 333"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
+                                        ("\tx", "'\tx"), ("-12.5", "-12.5"), ("-1e3", "-1e3"), ("-nan", "'-nan"),
+                                        ("testo", "testo"), (7, 7)])
+def test_csv_cells_are_neutralized(value, want):
+    assert cell(value) == want
+
+
+def test_public_example_transparency_has_no_names_or_ids(example):
+    from core.cli import main
+    for name in ("comunita_montane", "bergamo", "brescia"):
+        folder = example(name)
+        main(["run", str(folder / "cycle.toml"), "--out", str(folder / "out")])
+        for ente_dir in sorted((folder / "out").iterdir()):
+            if not ente_dir.is_dir():
+                continue
+            text = (ente_dir / "trasparenza.csv").read_text(encoding="utf-8")
+            people = list(csv.DictReader(open(next(folder.glob(f"*/people.csv")), encoding="utf-8")))
+            cells = {c for row in csv.reader(io.StringIO(text)) for c in row}
+            tokens = {t for c in cells for t in re.findall(r"[A-Za-z0-9_]+", c)}
+            for p in people:
+                assert p["id"] not in tokens, (name, p["id"])
+                assert p["name"] not in cells and p["name"] not in text, (name, p["name"])
+            assert text.splitlines()[0].startswith("sezione,gruppo,voce,numero_persone")
+
+
+def test_markup_is_well_formed(page):
+    """Every element opened is closed, in order (void elements aside)."""
+    from html.parser import HTMLParser
+
+    void = {"meta", "br", "hr", "img", "input", "link", "col", "line", "rect", "area", "base", "wbr"}
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.errors = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            pass
+
+        def handle_endtag(self, tag):
+            if tag in void:
+                return
+            if not self.stack or self.stack[-1] != tag:
+                self.errors.append((tag, list(self.stack[-3:])))
+            else:
+                self.stack.pop()
+
+    c = Check()
+    c.feed(page)
+    assert c.errors == [] and c.stack == []
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+
+
+@pytest.mark.parametrize("until", ["pianificazione", "risorse", "monitoraggio", "valutazione", "premialita"])
+def test_every_phase_gives_complete_outputs(tmp_path, until):
+    result = make_case(tmp_path / "e", until=until)
+    write_reports(result, tmp_path)
+    page = (tmp_path / "relazione.html").read_text(encoding="utf-8")
+    assert page.rstrip().endswith("</html>") and "Traceback" not in page
+    assert f"fasi eseguite fino a «" in page
+    from openpyxl import load_workbook
+    assert "Sintesi" in load_workbook(tmp_path / "schede.xlsx").sheetnames
+    assert (tmp_path / "trasparenza.csv").read_text().startswith("sezione,")
