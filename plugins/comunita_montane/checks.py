@@ -1,0 +1,196 @@
+"""Parameter combinations the bounds of ``params.toml`` cannot express (``ciclope_check_params``).
+
+Merit bands (003_17a077a346f3b252.txt art. 17.2) and score levels are lists of tables; their rules
+are checked here in EXACT arithmetic (:class:`fractions.Fraction` built from the decimal text of
+each share), so a configuration that sits exactly on a bound — a first band of exactly 30%, a
+per-capita ratio of exactly 1:2 — is valid, and one a hair beyond it is not.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Sequence
+
+import attrs
+
+from core import Problem
+from core.values import to_decimal
+
+SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
+SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"
+MIN_BANDS, MAX_BANDS = 3, 5
+TOP_CAP = Fraction(3, 10)          # art. 17.2: prima fascia (3 fasce) / prime due (5 fasce) ≤ 30% del personale
+MIN_SCORE = Decimal(70)            # art. 17.2: «almeno il 70% del massimo punteggio ottenibile»
+LOW_LEVELS = ("adeguata", "non adeguata")   # art. 17.2 lett. a, c: the levels under the threshold
+
+
+@attrs.frozen
+class Band:
+    """A merit band: its name and its shares of people and of money (exact and as written)."""
+
+    name: str
+    staff: Fraction
+    resources: Fraction
+    staff_text: Decimal
+    resources_text: Decimal
+
+
+@attrs.frozen
+class Level:
+    name: str
+    min: Decimal
+
+
+def top_bands(count: int) -> int:
+    """How many of the first bands share the 30% cap: the first with 3 bands, the first two with 4 or 5.
+
+    Art. 17.2 speaks of 3 and 5 bands; for 4 bands the first two is an assumption (rules/comunita_montane.md §3).
+    """
+    return 1 if count <= 3 else 2
+
+
+def min_ratio(count: int) -> Fraction:
+    """Minimum per-capita ratio between consecutive bands: 1:2 with 3 bands, 1:1,5 with 4–5 (art. 17.2)."""
+    return Fraction(2) if count <= 3 else Fraction(3, 2)
+
+
+def _problem(rule: str, message: str, column: str = "params.bands", source: str = SOURCE_17) -> Problem:
+    return Problem(rule=f"comunita_montane.{rule}", message=message, source=source, column=column)
+
+
+def _share(value: Any) -> Decimal:
+    if isinstance(value, bool) or value is None:
+        raise ValueError("atteso un numero")
+    return to_decimal(value)
+
+
+def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
+    """The ``bands`` table as :class:`Band` records, and what is malformed in it."""
+    problems: list[Problem] = []
+    bands: list[Band] = []
+    seen: set[str] = set()
+    for n, row in enumerate(raw or (), start=1):
+        if not isinstance(row, dict):
+            problems.append(_problem("bands.format", f"fascia {n}: attesa una tabella {{name, staff, resources}}"))
+            continue
+        unknown = set(row) - {"name", "staff", "resources"}
+        if unknown:
+            problems.append(_problem("bands.format", f"fascia {n}: chiavi sconosciute {', '.join(sorted(unknown))} "
+                                                     "(ammesse: name, staff, resources)"))
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(_problem("bands.format", f"fascia {n}: manca il nome (name)"))
+            continue
+        if name in seen:
+            problems.append(_problem("bands.format", f"fascia {n}: nome {name!r} ripetuto"))
+            continue
+        seen.add(name)
+        values = {}
+        for key, what in (("staff", "quota di personale"), ("resources", "quota di risorse")):
+            try:
+                values[key] = _share(row.get(key))
+            except ValueError:
+                problems.append(_problem("bands.format", f"fascia {name!r}: {what} ({key}) mancante o non numerica"))
+                continue
+            if not (0 < values[key] <= 1):
+                problems.append(_problem("bands.format", f"fascia {name!r}: {what} ({key}) = {values[key]} "
+                                                         "deve essere maggiore di 0 e al massimo 1"))
+                del values[key]
+        if len(values) == 2:
+            bands.append(Band(name=name, staff=Fraction(values["staff"]), resources=Fraction(values["resources"]),
+                              staff_text=values["staff"], resources_text=values["resources"]))
+    return tuple(bands), problems
+
+
+def check_bands(bands: Sequence[Band]) -> list[Problem]:
+    """Art. 17.2: 3–5 bands, shares summing to 1, the 30% cap, the per-capita ratios (exact)."""
+    problems: list[Problem] = []
+    k = len(bands)
+    if not (MIN_BANDS <= k <= MAX_BANDS):
+        problems.append(_problem("bands.count", f"le fasce di merito sono {k}: devono essere almeno {MIN_BANDS} "
+                                                f"e al massimo {MAX_BANDS}"))
+    if not bands:
+        return problems
+    staff = sum((b.staff for b in bands), Fraction(0))
+    money = sum((b.resources for b in bands), Fraction(0))
+    if staff != 1:
+        problems.append(_problem("bands.staff_sum", f"le quote di personale delle fasce sommano a {_show(staff)}, "
+                                                    "devono sommare a 1 (100%)"))
+    if money != 1:
+        problems.append(_problem("bands.resources_sum", f"le quote di risorse delle fasce sommano a {_show(money)}, "
+                                                        "devono sommare a 1 (100%)"))
+    if not (MIN_BANDS <= k <= MAX_BANDS):
+        return problems
+    top = top_bands(k)
+    top_share = sum((b.staff for b in bands[:top]), Fraction(0))
+    if top_share > TOP_CAP:
+        which = "la prima fascia" if top == 1 else "le prime due fasce"
+        problems.append(_problem("bands.top_cap", f"{which} ({', '.join(b.name for b in bands[:top])}) raccolgono il "
+                                                  f"{_show(top_share * 100)}% del personale: al massimo il 30%"))
+    need = min_ratio(k)
+    for upper, lower in zip(bands, bands[1:]):
+        ratio = (upper.resources / upper.staff) / (lower.resources / lower.staff)
+        if ratio < need:
+            problems.append(_problem(
+                "bands.ratio",
+                f"differenziazione economica tra le fasce {upper.name!r} e {lower.name!r}: premio pro capite in "
+                f"rapporto {_show(ratio)} : 1, deve essere almeno {_show(need)} : 1 con {k} fasce "
+                f"(rapporto 1 a {_show(need).replace('.', ',')})"))
+    return problems
+
+
+def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
+    """The ``levels`` table (from 70 up, highest first) and what is wrong with it."""
+    problems: list[Problem] = []
+    levels: list[Level] = []
+
+    def bad(message: str) -> None:
+        problems.append(_problem("levels", message, column="params.levels", source=SOURCE_LEVELS))
+
+    for n, row in enumerate(raw or (), start=1):
+        if not isinstance(row, dict) or set(row) - {"name", "min"}:
+            bad(f"livello {n}: attesa una tabella {{name, min}}")
+            continue
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            bad(f"livello {n}: manca il nome (name)")
+            continue
+        if name.strip().lower() in LOW_LEVELS:
+            bad(f"livello {name!r}: i nomi «adeguata» e «non adeguata» sono riservati ai punteggi sotto 70 (art. 17.2)")
+            continue
+        try:
+            low = _share(row.get("min"))
+        except ValueError:
+            bad(f"livello {name!r}: punteggio minimo (min) mancante o non numerico")
+            continue
+        if not (MIN_SCORE <= low <= 100):
+            bad(f"livello {name!r}: il punteggio minimo {low} deve stare tra 70 e 100")
+            continue
+        levels.append(Level(name=name, min=low))
+    if not levels and not problems:
+        bad("nessun livello indicato per i punteggi da 70 in su")
+    names = [lv.name for lv in levels]
+    if len(set(names)) != len(names):
+        bad("nomi di livello ripetuti")
+    mins = [lv.min for lv in levels]
+    if any(a <= b for a, b in zip(mins, mins[1:])):
+        bad("i livelli vanno elencati dal più alto, con punteggi minimi strettamente decrescenti")
+    if levels and levels[-1].min != MIN_SCORE:
+        bad(f"l'ultimo livello deve partire da 70 (la soglia dell'art. 17.2), non da {levels[-1].min}")
+    return tuple(levels), problems
+
+
+def check_params(params) -> list[Problem]:
+    bands, problems = parse_bands(params["bands"])
+    if not problems:
+        problems += check_bands(bands)
+    _, level_problems = parse_levels(params["levels"])
+    return problems + level_problems
+
+
+def _show(x: Fraction) -> str:
+    """An exact fraction for a message: a decimal when it terminates within 6 digits, else ``p/q``."""
+    d = Decimal(x.numerator) / Decimal(x.denominator)
+    if Fraction(d) == x:
+        return format(d.normalize(), "f")
+    return f"{x.numerator}/{x.denominator} (≈ {d:.4f})"

@@ -1,0 +1,726 @@
+"""The regulation of the Comunità Montane of the Province of Belluno (003_17a077a346f3b252.txt).
+
+One regulation shared by several enti (art. 2.4–2.5, gestione associata); rules/comunita_montane.md
+resolves its ambiguities. Every computation below cites its article; every figure is recorded in
+the ``trace`` (keys ``score:<id>``, ``card:<id>``, ``score:<id>:status``, ``award:<id>``,
+``award:<id>:bonus``, ``pool:<fund>:<ranking>[:<band>]``, ``differentiation:<evaluator>``,
+``savings:*``) so ``ciclope explain`` can walk from a euro down to the input cells.
+
+Pure helpers (no trace, no ente) come first, so tests and properties can call them directly:
+:func:`band_targets`, :func:`assign_bands`, :func:`cut_without_ties`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Sequence
+
+import attrs
+
+from core import Award, Deadline, Input, Pool, Problem, Rewards, Score, r2, split
+from core.conciliation import has_contraddittorio
+from core.defaults import card_part
+from core.scoring import SOURCE_CARD, card_formula, card_score
+
+from .checks import MIN_SCORE, TOP_CAP, Band, Level, parse_bands, parse_levels, top_bands
+
+SEED = "003_17a077a346f3b252.txt"
+ZERO = Decimal("0.00")
+PEG_MIN = Decimal("0.70")          # art. 17.2 ultimo alinea: obiettivi PEG della struttura almeno al 70%
+MIN_EQUAL_FLAG = 5                 # rules §1: warn an evaluator whose ≥ 5 evaluations are all equal
+PERFORMANCE_FUND = "performance_individuale"
+RESULT_FUND = "risultato_po_dirigenti"
+BONUS_FUND = "bonus_eccellenze"
+SAVINGS_FUND = "savings"
+
+# Statuses of the staff, in the order they are decided (rules/comunita_montane.md §2).
+NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
+    "non_valutabile", "adeguata", "non_adeguata", "escluso_peg", "banded")
+NOT_EVALUATED = "not_evaluated"
+STATUS_TEXT = {
+    NON_VALUTABILE: "non valutabile: assenze nell'anno oltre il limite (art. 17.2 lett. b)",
+    ADEGUATA: "prestazione adeguata: punteggio sotto il 70% del massimo (art. 17.2 lett. a)",
+    NON_ADEGUATA: "prestazione non adeguata: punteggio sotto il 70% con insufficiente rendimento (art. 17.2 lett. c)",
+    ESCLUSO_PEG: "escluso dal premio: obiettivi PEG della struttura raggiunti per meno del 70% (art. 17.2)",
+    BANDED: "collocato in una fascia di merito (art. 17)",
+    NOT_EVALUATED: "non valutato: nessuna scheda di valutazione",
+}
+
+
+def src(article: str) -> str:
+    return f"{SEED} art. {article}"
+
+
+# --- pure helpers -----------------------------------------------------------------------------------
+
+def band_targets(n: int, bands: Sequence[Band], cap: int | None = None) -> list[int]:
+    """Cumulative sizes ``c_k = floor(n × (staff_1 + … + staff_k))`` for every band but the last (art. 17.2).
+
+    The last band takes the rest (``c_K = n``). ``cap`` (the 30% of the staff in service, art. 17.2)
+    bounds the cumulative size of the first band (3 bands) or of the first two (4–5 bands).
+    """
+    out, cum = [], Fraction(0)
+    for band in bands[:-1]:
+        cum += band.staff
+        out.append(math.floor(n * cum))
+    out.append(n)
+    if cap is not None:
+        top = top_bands(len(bands))
+        for k in range(top):
+            out[k] = min(out[k], cap)
+    return out
+
+
+def assign_bands(ordered: Sequence[tuple[str, Decimal]], targets: Sequence[int]) -> list[list[str]]:
+    """Split people ordered by score (best first) into bands at the cumulative ``targets``.
+
+    Ties never straddle a boundary: a group of equal scores that would cross one goes entirely to
+    the lower band, so an upper band never exceeds its (cumulative) share (rules §3).
+    """
+    n = len(ordered)
+    bands: list[list[str]] = []
+    start = 0
+    for k, target in enumerate(targets):
+        end = n if k == len(targets) - 1 else max(start, min(target, n))
+        while start < end < n and ordered[end - 1][1] == ordered[end][1]:
+            end -= 1
+        bands.append([pid for pid, _ in ordered[start:end]])
+        start = end
+    return bands
+
+
+def cut_without_ties(ordered: Sequence[tuple[str, Decimal]], limit: int) -> list[str]:
+    """The first ``limit`` people of a list ordered by score, dropping the whole tie group at the cut.
+
+    "Ties at the cut are excluded" (art. 18.2 «non più del 5%», art. 20.2 «non superiore al 25%»):
+    the selection never exceeds ``limit``.
+    """
+    if limit <= 0:
+        return []
+    if len(ordered) <= limit:
+        return [pid for pid, _ in ordered]
+    end = limit
+    cut_score = ordered[limit][1]
+    while end > 0 and ordered[end - 1][1] == cut_score:
+        end -= 1
+    return [pid for pid, _ in ordered[:end]]
+
+
+def by_score(pairs: Sequence[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
+    """Best score first; equal scores in id order (only for a stable listing: ties are never split)."""
+    return sorted(pairs, key=lambda x: (-x[1], x[0]))
+
+
+def level_of(score: Decimal | None, insufficient: bool, levels: Sequence[Level]) -> str | None:
+    """The level of a score (params ``levels`` from 70 up; «adeguata»/«non adeguata» below, art. 17.2)."""
+    if score is None:
+        return None
+    if score < MIN_SCORE:
+        return "non adeguata" if insufficient else "adeguata"
+    for lv in levels:
+        if score >= lv.min:
+            return lv.name
+    return levels[-1].name if levels else None
+
+
+def population_sd(values: Sequence[Decimal]) -> Decimal:
+    m = sum(values, Decimal(0)) / len(values)
+    return (sum(((v - m) ** 2 for v in values), Decimal(0)) / len(values)).sqrt()
+
+
+def money(x: Decimal) -> str:
+    return f"{r2(x):.2f}"
+
+
+# --- the ente's structure ------------------------------------------------------------------------
+
+def bands_of(params) -> tuple[Band, ...]:
+    bands, _ = parse_bands(params["bands"])      # already validated by ciclope_check_params
+    return bands
+
+
+def levels_of(params) -> tuple[Level, ...]:
+    levels, _ = parse_levels(params["levels"])
+    return levels
+
+
+def responsibility_unit(person, ente) -> str:
+    """The «ambito organizzativo di diretta responsabilità» (art. 11.2 lett. a) of a dirigente or PO.
+
+    The unit the person heads (``units.csv`` head): their own unit if they head it, else the first
+    unit they head in file order; a person who heads no unit is measured on their own unit.
+    """
+    headed = [u.id for u in ente.units.values() if u.head == person.id]
+    if person.unit in headed or not headed:
+        return person.unit
+    return headed[0]
+
+
+def evaluator_of(item, person) -> str | None:
+    """Who gave an evaluation: ``evaluations.csv`` evaluator, else ``people.csv`` evaluator."""
+    return item.evaluator or person.evaluator
+
+
+@attrs.frozen
+class Ranking:
+    """A graduatoria (art. 12.2bis, 17.1): the whole ente or one structure of maximum size."""
+
+    id: str
+    label: str
+    staff: tuple[str, ...]          # staff in service in its scope (people.csv, role dipendente), file order
+
+
+def rankings(ente, params) -> list[Ranking]:
+    """One ranking for the ente, or one per top-level unit (``ranking_scope = area``, art. 17.2)."""
+    staff = ente.staff()
+    if params["ranking_scope"] == "ente":
+        return [Ranking(id="ente", label=f"{ente.name} (tutto il personale)", staff=tuple(p.id for p in staff))] \
+            if staff else []
+    groups: dict[str, list[str]] = {}
+    for p in staff:
+        top = ente.top_unit_of(p.unit)
+        groups.setdefault(top.id if top else p.unit, []).append(p.id)
+    out = []
+    for uid, ids in groups.items():
+        unit = ente.units.get(uid)
+        out.append(Ranking(id=uid, label=unit.name if unit else uid, staff=tuple(ids)))
+    return out
+
+
+# --- a. pianificazione: checks on the input ---------------------------------------------------------
+
+def validate(ente, params) -> list[Problem]:
+    problems = single_evaluator(ente, params)
+    innovation = ente.file_of("innovation")
+    for row in ente.table("innovation"):
+        if row["person"] not in ente.people:
+            problems.append(Problem(rule="comunita_montane.innovation.person", source=src("18.4, 19"),
+                                    file=innovation, row=row.row, column="person",
+                                    message=f"persona {row['person']!r} inesistente in people.csv"))
+    return problems
+
+
+def single_evaluator(ente, params) -> list[Problem]:
+    """Art. 12.2bis «unicità del soggetto valutatore per ogni graduatoria»: one evaluator per ranking."""
+    problems = []
+    cards = ente.cards()
+    for rk in rankings(ente, params):
+        seen: dict[str, int] = {}
+        first_other = None
+        for pid in rk.staff:
+            person = ente.people[pid]
+            for item in cards.get(pid, ()):
+                who = evaluator_of(item, person)
+                if who is None:
+                    continue
+                if seen and who not in seen and first_other is None:
+                    first_other = item
+                seen[who] = seen.get(who, 0) + 1
+        if len(seen) > 1:
+            listing = ", ".join(f"{who} ({n} voci)" for who, n in seen.items())
+            problems.append(Problem(
+                rule="comunita_montane.ranking.single_evaluator", source=src("12.2bis"),
+                file=ente.file_of("evaluations"), row=first_other.row if first_other else None, column="evaluator",
+                message=f"graduatoria «{rk.label}»: le valutazioni sono di valutatori diversi ({listing}); il "
+                        "regolamento richiede un unico soggetto valutatore per ogni graduatoria"))
+    return problems
+
+
+# --- d. valutazione: individual score -------------------------------------------------------------
+
+def individual_score(person, ente, org, params, card, trace) -> Score:
+    """Staff: the card (art. 12). Dirigenti and PO: unit item + card (art. 11.2), see rules §1."""
+    levels = levels_of(params)
+    if not card:
+        return Score(person=person.id, score=None, status=NOT_EVALUATED)
+    if person.is_staff:
+        score = card_score(card)
+        if score is None:       # every weight 0: nothing to score (rules/core.md §3)
+            return Score(person=person.id, score=None, status=NOT_EVALUATED)
+        level = level_of(score, person.insufficient, levels)
+        trace.record(f"score:{person.id}", score, card_formula(card), f"{SOURCE_CARD}; {src('12.1')}",
+                     label=f"Punteggio di {person.name}",
+                     inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
+                                   cell=f"evaluations.csv:{i.row}:points") for i in card],
+                     note=f"livello: {level}")
+        return Score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
+    card_value = card_part(person, card, trace)
+    if card_value is None:
+        return Score(person=person.id, score=None, status=NOT_EVALUATED)
+    weight = Decimal(params["unit_item_weight"])
+    unit_id = responsibility_unit(person, ente)
+    unit_value = org.unit(unit_id) if org is not None else None
+    if unit_value is None:
+        trace.problem(Problem(
+            rule="comunita_montane.score.unit_not_scored", severity="warning", source=src("11.2 lett. a"),
+            file=ente.file_of("people"), row=person.row, column="unit",
+            message=f"{person.id}: l'unità {unit_id} di cui è responsabile non ha un raggiungimento misurato; "
+                    "punteggio calcolato sulla sola scheda"))
+        score = card_value
+        trace.record(f"score:{person.id}", score, "punteggio della scheda (unità di responsabilità non misurata)",
+                     src("11.2"), label=f"Punteggio di {person.name}",
+                     inputs=[Input("scheda", card_value, ref=f"card:{person.id}")])
+        breakdown = {"scheda": card_value, "unita": None, "peso_unita": weight}
+    else:
+        rest = Decimal(100) - weight
+        score = r2(weight * unit_value + rest * card_value / 100)
+        trace.record(f"score:{person.id}", score,
+                     f"{weight} × raggiungimento dell'unità {unit_id} + {rest} × punteggio della scheda / 100",
+                     src("11.2 lett. a–d"), label=f"Punteggio di {person.name}",
+                     inputs=[Input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
+                             Input("peso della voce unità (unit_item_weight)", weight),
+                             Input("scheda: obiettivi individuali, contributo e competenze, differenziazione "
+                                   "(lett. b–d)", card_value, ref=f"card:{person.id}")],
+                     note=f"livello: {level_of(score, person.insufficient, levels)}")
+        breakdown = {"scheda": card_value, "unita": unit_value, "peso_unita": weight}
+    level = level_of(score, person.insufficient, levels)
+    if person.is_po and score < MIN_SCORE and not has_contraddittorio(ente, person.id):
+        trace.problem(Problem(
+            rule="comunita_montane.po.contraddittorio", severity="warning", source="rules/core.md §5",
+            file=ente.file_of("people"), row=person.row, column="id",
+            message=f"{person.id}: valutazione negativa di un titolare di PO (punteggio {score} < 70) senza "
+                    "contraddittorio registrato in appeals.csv: non può essere definitiva"))
+    return Score(person=person.id, score=score, level=level, status="evaluated", breakdown=breakdown)
+
+
+# --- e. premialità ----------------------------------------------------------------------------------
+
+def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str, str]:
+    """(status, why) of a staff member, the first rule that applies (rules §2, art. 17.2)."""
+    if person.absence_days > limit:
+        return NON_VALUTABILE, f"assenze {person.absence_days} giorni > {limit}"
+    if score is None or score.score is None:
+        return NOT_EVALUATED, "nessuna scheda di valutazione"
+    if score.score < MIN_SCORE:
+        return (NON_ADEGUATA if person.insufficient else ADEGUATA), f"punteggio {score.score} < 70"
+    unit_value = org.unit(person.unit) if org is not None else None
+    if unit_value is None:
+        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
+    if unit_value < PEG_MIN:
+        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {unit_value} < 0.70"
+    return BANDED, f"punteggio {score.score} ≥ 70, obiettivi dell'unità al {unit_value} ≥ 0.70"
+
+
+class _Rewards:
+    """Phase e for one ente: statuses, rankings and bands, money, bonus, progressioni, savings."""
+
+    def __init__(self, ente, scores, pools, params, org, trace):
+        self.e, self.scores, self.params, self.org, self.trace = ente, scores, params, org, trace
+        self.in_pools = dict(pools)
+        self.bands = bands_of(params)
+        self.levels = levels_of(params)
+        self.awards: dict[str, Award] = {}
+        self.out_pools: dict[str, Pool] = {}
+        self.statuses: dict[str, str] = {}
+        self.extra: dict[str, Any] = {}
+        self.band_of: dict[str, int] = {}       # person → band index (0 = highest)
+        self.cards = ente.cards()
+
+    def problem(self, rule, message, source, severity="error", file="", row=None, column=""):
+        self.trace.problem(Problem(rule=f"comunita_montane.{rule}", message=message, source=source,
+                                   severity=severity, file=file, row=row, column=column))
+
+    def run(self) -> Rewards:
+        self.statuses_of_staff()
+        self.merit_bands()
+        self.result_pay()
+        self.bonus()
+        self.progressions()
+        self.savings()
+        self.differentiation()
+        self.transparency()
+        for name, pool in self.in_pools.items():   # funds this regulation does not distribute: whole residual
+            if name not in self.out_pools and name != SAVINGS_FUND:
+                self.out_pools[name] = pool
+        ordered = {k: self.out_pools[k] for k in self.in_pools if k in self.out_pools}
+        ordered.update((k, v) for k, v in self.out_pools.items() if k not in ordered)
+        return Rewards(pools=ordered, awards=self.awards, statuses=self.statuses, extra=self.extra)
+
+    # -- statuses (art. 17.2) ---------------------------------------------------------------
+    def statuses_of_staff(self) -> None:
+        limit = Decimal(self.params["absence_limit_days"])
+        counts: dict[str, int] = {}
+        for p in self.e.staff():
+            status, why = staff_status(p, self.scores.get(p.id), self.org, limit)
+            self.statuses[p.id] = status
+            counts[status] = counts.get(status, 0) + 1
+            score = self.scores.get(p.id)
+            self.trace.record(
+                f"score:{p.id}:status", status,
+                "nell'ordine: assenze oltre il limite → non valutabile; punteggio < 70 → adeguata (non adeguata se "
+                "insufficiente rendimento); obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia",
+                src("17.2"), label=f"Esito di {p.name}: {STATUS_TEXT[status]}",
+                inputs=[Input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
+                        Input("limite di assenza (absence_limit_days)", limit),
+                        Input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
+                        Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
+                        Input(f"raggiungimento dell'unità {p.unit}", self.org.unit(p.unit) if self.org else None,
+                              ref=f"unit:{p.unit}")],
+                note=why)
+            if p.insufficient and score is not None and score.score is not None and score.score >= MIN_SCORE \
+                    and status == BANDED:
+                self.problem("status.insufficient_high_score",
+                             f"{p.id}: dichiarato di insufficiente rendimento ma con punteggio {score.score} ≥ 70; "
+                             "collocato in fascia secondo il punteggio", src("17.2 lett. c"), severity="warning",
+                             file=self.e.file_of("people"), row=p.row, column="insufficient")
+        self.extra["statuses"] = {k: counts[k] for k in sorted(counts)}
+
+    # -- merit bands (art. 17) --------------------------------------------------------------
+    def merit_bands(self) -> None:
+        fund = self.in_pools.get(PERFORMANCE_FUND)
+        if fund is None:
+            self.problem("funds.performance_missing",
+                         f"manca [funds] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
+                         src("17"), severity="warning", file="ente.toml", column=f"funds.{PERFORMANCE_FUND}")
+            fund = Pool(name=PERFORMANCE_FUND, amount=ZERO, source="ente.toml [funds] (assente)")
+        ranks = rankings(self.e, self.params)
+        scope = self.params["ranking_scope"]
+        fund_key = f"pool:{PERFORMANCE_FUND}"
+        if scope == "area" and ranks:
+            shares = split(fund.amount, {rk.id: Decimal(len(rk.staff)) for rk in ranks})
+            for rk in ranks:
+                self.trace.record(
+                    f"{fund_key}:{rk.id}", shares[rk.id],
+                    "fondo × personale assegnato alla struttura / personale dell'ente (resti al centesimo col "
+                    "metodo dei resti più alti)", src("17.2 primo alinea"), label=f"Fondo della graduatoria {rk.label}",
+                    inputs=[Input("fondo", fund.amount, ref=fund_key), Input("personale della struttura", len(rk.staff)),
+                            Input("personale dell'ente", sum(len(r.staff) for r in ranks))])
+        else:
+            shares = {rk.id: fund.amount for rk in ranks}
+        staff_total = len(self.e.staff())
+        distributed = Decimal(0)
+        details: dict[str, Any] = {}
+        band_totals = {b.name: 0 for b in self.bands}
+        for rk in ranks:
+            pool_key = f"{fund_key}:{rk.id}" if scope == "area" else fund_key
+            details[rk.id], given = self.ranking(rk, shares[rk.id], pool_key)
+            distributed += given
+            for name, info in details[rk.id]["bands"].items():
+                band_totals[name] += info["count"]
+        label = fund.label or "Premi annuali sui risultati della performance (art. 17)"
+        self.out_pools[PERFORMANCE_FUND] = attrs.evolve(fund, label=label).with_distributed(distributed)
+        self.extra["ranking_scope"] = scope
+        self.extra["staff_in_service"] = staff_total
+        self.extra["rankings"] = details
+        self.extra["bands"] = band_totals
+
+    def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
+        banded = by_score([(pid, self.scores[pid].score) for pid in rk.staff if self.statuses.get(pid) == BANDED])
+        n = len(banded)
+        cap = math.floor(TOP_CAP * len(rk.staff))      # art. 17.2: ≤ 30% of the staff in service
+        targets = band_targets(n, self.bands, cap)
+        groups = assign_bands(banded, targets)
+        band_pools = split(amount, {f"{k:02d}": b.resources_text for k, b in enumerate(self.bands)})
+        score_of = dict(banded)
+        position = {pid: i + 1 for i, (pid, _) in enumerate(banded)}
+        self.trace.record(
+            f"ranking:{rk.id}", n, "persone collocate in fascia; dimensioni cumulative c_k = ⌊n × (quote di personale "
+            "delle fasce 1..k)⌋, l'ultima fascia prende il resto; i pari merito a cavallo di un confine scendono "
+            "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
+            src("17.2"), label=f"Graduatoria {rk.label}",
+            inputs=[Input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)]
+            + [Input("tetto del 30% del personale in servizio", cap), Input("personale in servizio", len(rk.staff))])
+        info: dict[str, Any] = {"label": rk.label, "staff_in_service": len(rk.staff), "banded": n,
+                                "pool": money(amount), "top_cap": cap, "targets": targets, "bands": {}}
+        evaluators = sorted({evaluator_of(i, self.e.people[pid]) or "" for pid in rk.staff
+                             for i in self.cards.get(pid, ())} - {""})
+        info["evaluators"] = evaluators
+        given_total = Decimal(0)
+        for k, (band, members) in enumerate(zip(self.bands, groups)):
+            band_pool = band_pools[f"{k:02d}"]
+            key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
+            self.trace.record(key, band_pool, "fondo della graduatoria × quota di risorse della fascia (resti al "
+                              "centesimo col metodo dei resti più alti)", src("17.2"),
+                              label=f"Fondo della fascia {band.name} — {rk.label}",
+                              inputs=[Input("fondo della graduatoria", amount, ref=pool_key),
+                                      Input("quota di risorse della fascia", band.resources_text),
+                                      Input("persone nella fascia", len(members))],
+                              note="fascia vuota: l'intero importo resta come residuo" if not members else "")
+            ftes = {pid: self.e.people[pid].fte for pid in members}
+            parts = split(band_pool, ftes) if members else {}
+            fte_sum = sum(ftes.values(), Decimal(0))
+            for pid in members:
+                person = self.e.people[pid]
+                self.band_of[pid] = k
+                self.awards[pid] = Award(person=pid, amount=parts[pid], pool=PERFORMANCE_FUND, band=band.name)
+                self.trace.record(
+                    f"award:{pid}", parts[pid], f"fondo della fascia {band.name} × fte / Σ fte della fascia (resti al "
+                    "centesimo col metodo dei resti più alti)", src("17.2"),
+                    label=f"Premio di {person.name} (fascia {band.name})",
+                    inputs=[Input(f"fondo della fascia {band.name}", band_pool, ref=key),
+                            Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
+                            Input("Σ fte della fascia", fte_sum),
+                            Input("punteggio", score_of[pid], ref=f"score:{pid}"),
+                            Input("esito", BANDED, ref=f"score:{pid}:status")],
+                    note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}")
+            given = sum(parts.values(), Decimal(0))
+            given_total += given
+            info["bands"][band.name] = {
+                "count": len(members), "people": members, "staff_share": band.staff_text,
+                "resources_share": band.resources_text, "pool": money(band_pool), "distributed": money(given),
+                "residual": money(band_pool - given),
+                "per_capita": money(given / len(members)) if members else None}
+        return info, given_total
+
+    # -- retribuzione di risultato (art. 21) ------------------------------------------------
+    def result_pay(self) -> None:
+        fund = self.in_pools.get(RESULT_FUND)
+        if fund is None:
+            return
+        weights: dict[str, Decimal] = {}
+        inputs = {}
+        for p in self.e.people.values():
+            if not (p.is_po or p.is_dirigente):
+                continue
+            s = self.scores.get(p.id)
+            if s is None or s.score is None or s.score < MIN_SCORE:
+                continue
+            pay = p.extra.get("position_pay")
+            if pay is None:
+                self.problem("result.position_pay",
+                             f"{p.id}: manca la retribuzione di posizione (position_pay), necessaria per ripartire "
+                             f"il fondo {RESULT_FUND}", src("21"), file=self.e.file_of("people"), row=p.row,
+                             column="position_pay")
+                continue
+            weights[p.id] = pay * s.score
+            inputs[p.id] = (pay, s.score)
+        parts = split(fund.amount, weights)
+        total = sum(weights.values(), Decimal(0))
+        for pid, amount in parts.items():
+            p = self.e.people[pid]
+            pay, score = inputs[pid]
+            self.awards[pid] = Award(person=pid, amount=amount, pool=RESULT_FUND)
+            self.trace.record(
+                f"award:{pid}", amount, "fondo × (retribuzione di posizione × punteggio) / Σ (retribuzione di posizione × "
+                "punteggio) di dirigenti e PO con punteggio ≥ 70 (resti al centesimo col metodo dei resti più alti)",
+                src("21"), label=f"Retribuzione di risultato di {p.name}",
+                inputs=[Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
+                        Input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
+                        Input("punteggio", score, ref=f"score:{pid}"), Input("Σ pesi", total)])
+        given = sum(parts.values(), Decimal(0))
+        self.out_pools[RESULT_FUND] = attrs.evolve(
+            fund, label=fund.label or "Retribuzione di risultato di dirigenti e PO (art. 21)").with_distributed(given)
+        self.extra["result_pay"] = {"eligible": list(parts), "pool": money(fund.amount), "distributed": money(given)}
+
+    # -- bonus annuale delle eccellenze (art. 18) -------------------------------------------
+    def bonus(self) -> None:
+        fund = self.in_pools.get(BONUS_FUND)
+        if fund is None:
+            return
+        label = "Bonus annuale delle eccellenze (art. 18)"
+        detail: dict[str, Any] = {"pool": money(fund.amount), "decided": None, "band_size": 0, "max_winners": 0,
+                                  "winners": [], "paid": [], "withheld": {}}
+        self.extra[BONUS_FUND] = []
+        self.extra[f"{BONUS_FUND}_detail"] = detail
+        self.out_pools[BONUS_FUND] = attrs.evolve(fund, label=fund.label or label)
+        if fund.amount <= 0:
+            return
+        decided = self.e.approvals.get("bonus_decided")
+        detail["decided"] = decided if isinstance(decided, dt.date) else None
+        if decided is None or decided is False:
+            self.problem("bonus.not_decided",
+                         f"[funds] {BONUS_FUND} indicato ma il bonus non risulta istituito ([approvals] bonus_decided): "
+                         "fondo non assegnato", src("18.1"), severity="warning", file="ente.toml",
+                         column="approvals.bonus_decided")
+            return
+        if not isinstance(decided, dt.date) or not (decided.year == self.e.year and decided.month == 1):
+            self.problem("bonus.decision_date",
+                         f"la decisione di istituire il bonus delle eccellenze ({decided}) non è del mese di gennaio "
+                         f"{self.e.year}: bonus non assegnabile", src("18.1"), file="ente.toml",
+                         column="approvals.bonus_decided")
+            return
+        top = by_score([(pid, self.scores[pid].score) for pid, k in self.band_of.items() if k == 0])
+        share = Decimal(self.params["bonus_share"])
+        limit = math.floor(Fraction(share) * len(top))
+        winners = cut_without_ties(top, limit)
+        detail.update(band_size=len(top), max_winners=limit, winners=winners)
+        parts = split(fund.amount, {pid: Decimal(1) for pid in winners})
+        innovation: dict[str, list] = {}
+        for row in self.e.table("innovation"):
+            innovation.setdefault(row["person"], []).append(row)
+        paid = []
+        for pid in winners:
+            p = self.e.people[pid]
+            rows = innovation.get(pid, [])
+            conflict = [r for r in rows if not r.get("renounced_bonus", False)]
+            renounced = [r for r in rows if r.get("renounced_bonus", False)]
+            if conflict:
+                r = conflict[0]
+                self.problem("bonus.innovation_conflict",
+                             f"{pid} vince il bonus delle eccellenze ma compare in innovation.csv ({r['kind']}) senza "
+                             "rinunciare al bonus (renounced_bonus): il bonus non è pagato finché non sceglie",
+                             src("18.4"), file=self.e.file_of("innovation"), row=r.row, column="renounced_bonus")
+                detail["withheld"][pid] = "conflitto con premio per l'innovazione/alta formazione (art. 18.4)"
+                continue
+            if renounced:
+                detail["withheld"][pid] = f"rinuncia al bonus per {renounced[0]['kind']} (art. 18.4)"
+                continue
+            paid.append(pid)
+            self.awards[f"{pid}:{BONUS_FUND}"] = Award(person=pid, amount=parts[pid], pool=BONUS_FUND,
+                                                      band=self.bands[0].name)
+            self.trace.record(
+                f"award:{pid}:bonus", parts[pid], "fondo del bonus diviso in parti uguali tra i vincitori: i migliori "
+                f"punteggi della fascia {self.bands[0].name}, al massimo ⌊{share} × persone della fascia⌋, esclusi i "
+                "pari merito al taglio", src("18.1–18.2"), label=f"Bonus delle eccellenze di {p.name}",
+                inputs=[Input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
+                        Input("vincitori", len(winners)), Input(f"persone nella fascia {self.bands[0].name}", len(top)),
+                        Input("numero massimo di vincitori", limit), Input("punteggio", self.scores[pid].score,
+                                                                            ref=f"score:{pid}"),
+                        Input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided")])
+        detail["paid"] = paid
+        self.extra[BONUS_FUND] = paid
+        given = sum((parts[pid] for pid in paid), Decimal(0))
+        self.out_pools[BONUS_FUND] = self.out_pools[BONUS_FUND].with_distributed(given)
+
+    # -- progressioni economiche (art. 20) ---------------------------------------------------
+    def progressions(self) -> None:
+        min_score = Decimal(self.params["progression_min_score"])
+        share = Decimal(self.params["progression_share"])
+        staff = len(self.e.staff())
+        limit = math.floor(Fraction(share) * staff)
+        candidates = by_score([(pid, self.scores[pid].score) for pid, k in self.band_of.items()
+                               if k <= 1 and self.scores[pid].score >= min_score])
+        selected = cut_without_ties(candidates, limit)
+        self.trace.record("progression:selected", len(selected),
+                          f"candidati: in fascia {self.bands[0].name} o {self.bands[1].name} con punteggio ≥ {min_score}; "
+                          f"selezionati per punteggio fino a ⌊{share} × personale in servizio⌋, esclusi i pari merito "
+                          "al taglio", src("20.2–20.3"), label="Progressioni economiche: selezionati",
+                          inputs=[Input("personale in servizio", staff), Input("limite", limit),
+                                  Input("candidati", len(candidates))],
+                          note=", ".join(selected))
+        self.extra["progressioni"] = selected
+        self.extra["progressioni_detail"] = {"limit": limit, "min_score": min_score,
+                                             "candidates": [pid for pid, _ in candidates], "selected": selected}
+
+    # -- savings (art. 26.3–26.5) ------------------------------------------------------------
+    def savings(self) -> None:
+        amount = self.e.funds.get(SAVINGS_FUND)
+        if amount is None:
+            return
+        validated = self.e.approvals.get("savings_validated_oiv")
+        ok = isinstance(validated, dt.date) or validated is True
+        share = Decimal(self.params["savings_share"])
+        staff_share = Decimal(self.params["savings_staff_share"])
+        if not ok:
+            self.problem("savings.not_validated",
+                         f"risparmi documentati ({money(amount)} euro) senza validazione dell'OIV "
+                         "([approvals] savings_validated_oiv): non utilizzabili", src("26.5"), file="ente.toml",
+                         column="approvals.savings_validated_oiv")
+            available = staff_part = ZERO
+        else:
+            available = r2(amount * share)
+            staff_part = r2(available * staff_share)
+        bargaining = available - staff_part
+        cell = Input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
+        self.trace.record("savings:available", available,
+                          "risparmi documentati × quota (savings_share), se validati dall'OIV; altrimenti 0",
+                          src("26.3, 26.5"), label="Risparmi utilizzabili", inputs=[
+                              cell, Input("quota", share),
+                              Input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv")])
+        self.trace.record("savings:staff", staff_part, "risparmi utilizzabili × quota al personale coinvolto "
+                          "(savings_staff_share, fino a 2/3)", src("26.3"),
+                          label="Risparmi: premi al personale coinvolto",
+                          inputs=[Input("risparmi utilizzabili", available, ref="savings:available"),
+                                  Input("quota al personale", staff_share)])
+        self.trace.record("savings:bargaining", bargaining, "risparmi utilizzabili − quota al personale coinvolto",
+                          src("26.3"), label="Risparmi: incremento della contrattazione integrativa",
+                          inputs=[Input("risparmi utilizzabili", available, ref="savings:available"),
+                                  Input("quota al personale", staff_part, ref="savings:staff")])
+        self.extra["savings"] = {"documented": money(amount), "validated": ok, "available": money(available),
+                                 "staff": money(staff_part), "bargaining": money(bargaining)}
+
+    # -- differentiation of each evaluator's judgements (art. 11.2 lett. d, 12.2bis) ----------
+    def differentiation(self) -> None:
+        given: dict[str, list[tuple[str, Decimal]]] = {}
+        cards = self.cards
+        for pid, s in self.scores.items():
+            value = s.breakdown.get("scheda") if s.breakdown else None
+            items = cards.get(pid)
+            if value is None or not items:
+                continue
+            who = evaluator_of(items[0], self.e.people[pid])
+            if who:
+                given.setdefault(who, []).append((pid, Decimal(value)))
+        table = {}
+        for who, pairs in given.items():
+            values = [v for _, v in pairs]
+            sd = r2(population_sd(values))
+            levels = {level_of(v, self.e.people[pid].insufficient, self.levels) for pid, v in pairs}
+            mean = r2(sum(values, Decimal(0)) / len(values))
+            table[who] = {"evaluations": len(values), "mean": mean, "sd": sd, "distinct_scores": len(set(values)),
+                          "distinct_levels": len(levels)}
+            evaluator = self.e.people.get(who)
+            self.trace.record(
+                f"differentiation:{who}", sd, "deviazione standard (della popolazione) dei punteggi di scheda dati dal "
+                "valutatore", src("11.2 lett. d, 12.2bis"),
+                label=f"Differenziazione dei giudizi di {evaluator.name if evaluator else who}",
+                inputs=[Input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v in pairs],
+                note=f"{len(values)} valutazioni, {len(set(values))} punteggi diversi, {len(levels)} livelli diversi")
+            if len(values) >= MIN_EQUAL_FLAG and len(set(values)) == 1:
+                self.problem("differentiation.flat",
+                             f"il valutatore {who} ha dato lo stesso punteggio ({values[0]}) a tutte le sue "
+                             f"{len(values)} valutazioni: manca una significativa differenziazione dei giudizi",
+                             src("11.2 lett. d, 12.2bis"), severity="warning", file=self.e.file_of("evaluations"),
+                             row=cards[pairs[0][0]][0].row, column="points")
+        self.extra["differentiation"] = table
+
+    # -- transparency (art. 28) ---------------------------------------------------------------
+    def transparency(self) -> None:
+        """Art. 28.1 lett. c–d: premi stanziati e distribuiti, grado di differenziazione, per gruppo."""
+        doc: dict[str, Any] = {}
+        for group, members in (("dirigenti_po", [p for p in self.e.people.values() if p.is_po or p.is_dirigente]),
+                               ("personale", self.e.staff())):
+            ids = {p.id for p in members}
+            awards = [a for a in self.awards.values() if a.person in ids]
+            pools = sorted({a.pool for a in awards})
+            entry: dict[str, Any] = {"people": len(members),
+                                     "paid": len({a.person for a in awards if a.amount > 0}),
+                                     "distributed": money(sum((a.amount for a in awards), Decimal(0))),
+                                     "pools": pools}
+            if group == "personale":
+                entry["allocated"] = money(self.out_pools[PERFORMANCE_FUND].amount) \
+                    if PERFORMANCE_FUND in self.out_pools else None
+                bands = {}
+                for band in self.bands:
+                    got = [a.amount for a in awards if a.pool == PERFORMANCE_FUND and a.band == band.name]
+                    bands[band.name] = {"count": len(got), "total": money(sum(got, Decimal(0))),
+                                        "per_capita": money(sum(got, Decimal(0)) / len(got)) if got else None}
+                paid = [b for b in bands.values() if b["per_capita"] is not None and Decimal(b["per_capita"]) > 0]
+                lowest = min((Decimal(b["per_capita"]) for b in paid), default=None)
+                for b in bands.values():
+                    b["differentiation"] = (str(r2(Decimal(b["per_capita"]) / lowest))
+                                            if lowest and b["per_capita"] is not None else None)
+                entry["bands"] = bands
+            else:
+                entry["allocated"] = money(self.out_pools[RESULT_FUND].amount) if RESULT_FUND in self.out_pools else None
+                got = [a.amount for a in awards if a.amount > 0]
+                entry["min"] = money(min(got)) if got else None
+                entry["max"] = money(max(got)) if got else None
+                entry["differentiation"] = str(r2(max(got) / min(got))) if got else None
+            doc[group] = entry
+        self.extra["transparency"] = doc
+
+
+def compute_rewards(ente, scores, pools, params, org, trace) -> Rewards:
+    return _Rewards(ente, scores, pools, params, org, trace).run()
+
+
+# --- f. rendicontazione: the calendar (art. 7, 18) ---------------------------------------------------
+
+def calendar(ente, year: int) -> list[Deadline]:
+    out = []
+    budget = ente.approvals.get("budget_approved")
+    if isinstance(budget, dt.date):
+        out.append(Deadline(phase="pianificazione", act="Piano della performance (entro 45 giorni dal bilancio di previsione)",
+                            due=budget + dt.timedelta(days=45), source=src("7.1 lett. a"), approval="piano_adopted"))
+    out.append(Deadline(phase="rendicontazione", act="Relazione sulla performance (adottata e validata dall'OIV)",
+                        due=dt.date(year + 1, 6, 30), source=src("7.1 lett. b"), approval="relazione_validated_oiv"))
+    if ente.funds.get(BONUS_FUND, Decimal(0)) > 0:
+        out.append(Deadline(phase="premialita", act="Decisione di istituire il bonus delle eccellenze (entro gennaio)",
+                            due=dt.date(year, 1, 31), source=src("18.1"), approval="bonus_decided"))
+        out.append(Deadline(phase="premialita", act="Erogazione del bonus delle eccellenze (entro marzo dell'anno dopo)",
+                            due=dt.date(year + 1, 3, 31), source=src("18.2"), approval="bonus_paid"))
+    return out
+
