@@ -90,6 +90,7 @@ REQUIRED_FILES = ("units", "people")
 ENTE_TOML_KEYS = {"name", "funds", "approvals"}
 APPROVAL_NUMBERS = {"oiv_attested"}
 _TARGET_YEAR = re.compile(r"^target_(\d{4})$")
+MONITORED = "monitoraggio"   # a target_<year> cell of a scored indicator: only monitored that year
 
 
 class _Loader:
@@ -323,6 +324,8 @@ class _Loader:
                 return None
             if text == INACTIVE and col.startswith("target"):
                 return INACTIVE
+            if kind != "monitor" and _TARGET_YEAR.match(col) and text.strip().lower() == MONITORED:
+                return MONITORED   # the plan only monitors this indicator that year (002… §3.2)
             try:
                 return parse_indicator_value(kind, text)
             except ValueError as exc:
@@ -348,6 +351,9 @@ class _Loader:
         active = target != INACTIVE
         if not active:
             target = None
+        monitored = target == MONITORED    # "monitoraggio" in the cycle year's column: a monitor that year
+        if monitored:
+            kind, target = "monitor", None
         neutralized = bool(r.get("neutralized"))
         if neutralized and not (r.get("reason") or "").strip():
             self.err(sheet, n, "reason", "core.input.required", "un indicatore neutralizzato richiede il motivo (reason)")
@@ -358,7 +364,7 @@ class _Loader:
         if kind in ("higher", "project") and isinstance(target, Decimal) and target <= 0 and not neutralized:
             self.err(sheet, n, tcol, "core.indicator.target", "il target deve essere maggiore di 0", source="rules/core.md §1")
             ok = False
-        if kind == "monitor" and r.get("weight"):
+        if kind == "monitor" and r.get("weight") and not monitored:
             self.err(sheet, n, "weight", "core.indicator.monitor_weight",
                      "un indicatore di monitoraggio non si pondera: peso vuoto o 0",
                      source="002_cb68e27bcf5376bc.txt §3.2; rules/core.md §1")
@@ -370,7 +376,7 @@ class _Loader:
         if not ok:
             return None
         return m.Indicator(id=r["id"], objective=r["objective"], name=r.get("name") or r["id"], type=kind,
-                           weight=r.get("weight"), baseline=baseline, target=target, actual=actual,
+                           weight=None if monitored else r.get("weight"), baseline=baseline, target=target, actual=actual,
                            target_mid=target_mid if target_mid != INACTIVE else None,
                            actual_mid=actual_mid, neutralized=neutralized, reason=r.get("reason") or "",
                            source=r.get("source") or "", active=active,

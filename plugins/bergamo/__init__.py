@@ -1,13 +1,53 @@
-"""Plugin `bergamo` (thin: core defaults only, until its issue is done)."""
+"""Plugin `bergamo`: Camera di Commercio di Bergamo (rules/bergamo.md).
+
+Regolamento di organizzazione (000_c472ac27e970ca85.txt) and Piano della Performance 2021–2023
+(002_cb68e27bcf5376bc.txt). Hook implementations only: the computations are in :mod:`.rules`,
+the extra report sections in :mod:`.report`.
+"""
 from pathlib import Path
 
 from core import hookimpl, load_param_specs
 
+from . import report, rules
+
 NAME = "bergamo"
-REGULATIONS = ()
+REGULATIONS = (
+    "000_c472ac27e970ca85.txt — CCIAA di Bergamo, Regolamento di organizzazione (art. 26–28 PO, art. 35–47 SMVP)",
+    "002_cb68e27bcf5376bc.txt — CCIAA di Bergamo, Piano della Performance 2021–2023 (Balanced Scorecard, cruscotti)",
+)
 DEMO = Path(__file__).parent / "demo"
 
 
 @hookimpl
 def ciclope_params(year):
     return load_param_specs(Path(__file__).parent / "params.toml", year)
+
+
+@hookimpl
+def ciclope_check_params(params):
+    return rules.check_params(params)
+
+
+@hookimpl
+def ciclope_validate(ente, params):
+    return rules.validate(ente, params)
+
+
+@hookimpl
+def ciclope_individual_score(person, ente, org, params, card, trace):
+    return rules.individual_score(person, ente, org, params, card, trace)
+
+
+@hookimpl
+def ciclope_rewards(ente, scores, pools, params, org, trace):
+    return rules.rewards(ente, scores, pools, params, org, trace)
+
+
+@hookimpl
+def ciclope_calendar(year, params):
+    return rules.calendar(year, params)
+
+
+@hookimpl
+def ciclope_report_sections(ente, result):
+    return report.sections(ente, result)

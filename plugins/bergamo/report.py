@@ -1,0 +1,106 @@
+"""Extra sections of the Relazione for the Bergamo regulation (phase f): plain tables, Italian text.
+
+No per-person rows for dipendenti and PO (their scores are in results.json, schede.xlsx of the core
+and ``ciclope explain``): the sections show cruscotti, the access to rewards and aggregates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from core import ReportSection, r2
+
+from .rules import LEVELS, NOTES, PLAN, POOL, REG, euro, gate_open
+
+
+def _pct(value) -> str:
+    if value is None:
+        return "non misurato"
+    return f"{r2(Decimal(value) * 100):.2f}%".replace(".", ",")
+
+
+def _owner_label(ente, owner: str) -> str:
+    if owner in ente.units:
+        return ente.units[owner].name
+    p = ente.people.get(owner)
+    if p is None:
+        return owner
+    return {"segretario": "Segretario Generale", "dirigente": f"Dirigente ({owner})"}.get(p.role, owner)
+
+
+def cruscotti(ente, result) -> ReportSection | None:
+    org = result.org
+    if org is None:
+        return None
+    groups: dict[tuple[str, str], list] = {}
+    for a in ente.assignments:
+        groups.setdefault((a.cruscotto, a.owner), []).append(a)
+    rows = []
+    for (cr, owner), items in groups.items():
+        person = ente.people.get(owner)
+        if person is not None and not person.is_dirigente:
+            continue                    # individual/group sheets: personal, not in the Relazione
+        refs = list(dict.fromkeys(a.ref for a in items))
+        scored = 0
+        for ref in refs:
+            out = org.indicators.get(ref)
+            if (out is not None and out.scored) or (ref in ente.objectives and org.objectives.get(ref) is not None):
+                scored += 1
+        value = org.units.get(owner) if owner in ente.units else org.people.get(owner)
+        rows.append((cr, _owner_label(ente, owner), len(refs), scored, _pct(value)))
+    if not rows:
+        return None
+    return ReportSection(
+        title="Cruscotti: percentuale sintetica di raggiungimento (002… §3.3, §4)",
+        columns=("cruscotto", "titolare", "indicatori", "misurati nell'anno", "percentuale sintetica"),
+        rows=tuple(rows),
+        note="Media degli indicatori misurati del cruscotto a pesi uguali (il Piano non pubblica pesi); un indicatore "
+             "presente in più cruscotti è misurato una volta sola. Indicatori di monitoraggio, non attivi nell'anno («-») "
+             "o neutralizzati non entrano nella media. La performance dell'ente aggrega invece il cruscotto strategico "
+             "per obiettivi e prospettive (rules/core.md §2), perciò differisce dalla media semplice dei suoi indicatori.")
+
+
+def rewards_access(ente, result) -> ReportSection | None:
+    if result.rewards is None:
+        return None
+    validated = ente.approvals.get("relazione_validated_oiv")
+    when = validated.strftime("%d/%m/%Y") if isinstance(validated, dt.date) else (
+        "mancante" if validated is None else str(validated))
+    rows = [("Validazione della Relazione da parte dell'OIV", when),
+            ("Accesso agli strumenti premiali (000… art. 39.2)", "aperto" if gate_open(ente) else
+             "chiuso: nessun premio calcolato")]
+    extra = result.rewards.extra or {}
+    pool = result.rewards.pools.get(POOL)
+    if pool is not None:
+        rows.append((f"Fondo {POOL}", f"{euro(pool.amount)} stanziati, {euro(pool.distributed)} distribuiti, "
+                                       f"{euro(pool.residual)} residui"))
+    if "premiati" in extra:
+        n = extra["premiati"]
+        rows.append(("Premiati (dipendenti e PO)", str(n) if n >= 3 or n == 0 else "<3"))
+        for lv in LEVELS:
+            k = extra.get("per_livello", {}).get(lv)
+            if k:
+                rows.append((f"premiati nel livello «{lv}»", str(k) if k >= 3 else "<3"))
+        if "quota_massima" in extra:
+            rows.append(("Quota massima dei premiati in un livello", f"{extra['quota_massima']}%".replace(".", ",")))
+    return ReportSection(title="Accesso ai premi e differenziazione (000… art. 39.2, 42, 46)", columns=("voce", "valore"),
+                         rows=tuple(rows),
+                         note="Riparto del fondo tra dipendenti e PO con livello almeno «"
+                              f"{result.params.get('reward_min_level')}» in proporzione a punteggio × tempo di lavoro; "
+                              "vietata la distribuzione indifferenziata o automatica (art. 46.1).")
+
+
+def notes(result) -> ReportSection:
+    rows = [(title, text) for title, text in NOTES]
+    for name, text, value, source in result.assumptions():
+        rows.append((f"Parametro {name} = {value}", f"{text} [{source}]"))
+    return ReportSection(title="Note e ipotesi del regolamento di Bergamo", columns=("tema", "lettura adottata"),
+                         rows=tuple(rows),
+                         note=f"Fonti: {REG} (Regolamento di organizzazione) e {PLAN} (Piano della Performance "
+                              "2021–2023). L'SMVP di Bergamo non è tra le fonti: pesi, soglie e riparto sono ipotesi.")
+
+
+def sections(ente, result) -> list[ReportSection]:
+    out = [s for s in (cruscotti(ente, result), rewards_access(ente, result)) if s is not None]
+    out.append(notes(result))
+    return out

@@ -1,0 +1,384 @@
+"""The regulation of the Camera di Commercio di Bergamo as computations (rules/bergamo.md).
+
+Sources (cited in every figure and violation):
+
+- ``000_c472ac27e970ca85.txt`` — Regolamento di organizzazione: Servizi (art. 11), posizioni
+  organizzative (art. 26–28: category D, yearly evaluation, contraddittorio before a non-positive
+  evaluation), the cycle (art. 37), Piano by January (art. 38), Relazione by June and its OIV
+  validation that opens the rewards (art. 39), individual performance and its levels (art. 42–45),
+  no undifferentiated or automatic rewards (art. 46).
+- ``002_cb68e27bcf5376bc.txt`` — Piano della Performance 2021–2023: Balanced Scorecard with four
+  perspectives and twelve strategic objectives (§3.1–3.2), the Servizi cruscotti with their
+  "percentuale sintetica di raggiungimento" (§3.3), the Segretario Generale and Dirigente cruscotti
+  (§4), the lavoro agile indicators (§5).
+
+The organizational figures (indicators, objectives, perspectives, ente, Servizi, Segretario
+Generale and Dirigente) are the core's (rules/core.md §1–2) on the plan as loaded: equal weights
+within each cruscotto, "-" = not active, "monitoraggio" = not weighted. This module adds the
+individual scores, the rewards with their OIV gate and differentiation checks, and the calendar.
+Every function is pure apart from recording figures and problems in ``trace``.
+"""
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+from decimal import Decimal
+
+from core import Award, Deadline, Input, Problem, Rewards, Score, r2, split
+from core.conciliation import has_contraddittorio
+from core.defaults import card_part, weighted_score
+from core.scoring import weighted_mean
+
+REG = "000_c472ac27e970ca85.txt"
+PLAN = "002_cb68e27bcf5376bc.txt"
+POOL = "performance_individuale"
+LEVELS = ("non adeguata", "adeguata", "buona", "eccellente")     # params: level_* (assumption)
+ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)
+
+# rules/bergamo.md §1: times and costs are "lower is better" (002… §3.2: "Tempi medi…", "Giorni medi…",
+# "Oneri correnti/Proventi correnti"); a name like these typed `higher` is probably a slip.
+LOWER_NAMES = re.compile(r"^\s*(tempi medi|tempo medio|giorni medi|oneri correnti\s*/\s*proventi correnti)", re.I)
+
+# Readings of the documents that are not parameters (README.md "Ipotesi"), shown in every report.
+NOTES = (
+    ("Pesi", "Il Piano non pubblica pesi: dentro ogni cruscotto (ente, Servizi, Segretario Generale, Dirigente, "
+     "schede individuali/di gruppo) gli indicatori misurati pesano ugualmente; le quattro prospettive pesano "
+     "ugualmente nella performance dell'ente. I pesi scritti nei dati prevalgono (002… §3.2; rules/core.md §2)."),
+    ("Indicatori", "«monitoraggio» = indicatore misurato ma non ponderato nell'anno (002… §3.2); «-» = non attivo "
+     "nell'anno; i rapporti (numeratore/denominatore) si inseriscono come rapporto misurato; tempi e costi ("
+     "«Tempi medi…», «Giorni medi…», «Oneri correnti/Proventi correnti») sono «meno è meglio». Un consuntivo "
+     "mancante nel Piano si neutralizza con il motivo, senza inventare numeri."),
+    ("Servizio di riferimento", "Per dipendenti e PO il risultato del Servizio è quello del Servizio che dirigono o "
+     "a cui appartengono (il Servizio più vicino risalendo l'organigramma; in mancanza, la loro unità)."),
+    ("Obiettivi individuali/di gruppo", "Sono gli obiettivi «individual» di cui la persona è titolare più gli elementi "
+     "dei cruscotti (assignments.csv) intestati alla persona; uno stesso indicatore si misura una volta sola. Senza "
+     "obiettivi misurati il loro peso passa al risultato del Servizio; senza risultato del Servizio il suo peso passa "
+     "agli obiettivi individuali o, in mancanza, alla scheda dei comportamenti (con avviso)."),
+    ("Segretario Generale e Dirigenti", "Punteggio = 100 × raggiungimento del proprio cruscotto (000… art. 43–44); "
+     "la loro retribuzione di risultato segue metodologie proprie ed è fuori dal fondo performance_individuale."),
+    ("Accesso ai premi", "Nessun premio è calcolato finché l'OIV non ha validato la Relazione sulla performance "
+     "([approvals] relazione_validated_oiv, 000… art. 39.2)."),
+    ("Differenziazione", "Con almeno differentiation_min premiati tutti nello stesso livello o con lo stesso importo "
+     "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
+     "Un livello con più di max_level_share dei premiati è segnalato con un avviso."),
+    ("Calendario", "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine "
+     "del mese monitoring_month (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
+     "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c)."),
+)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def problem(ente, rule: str, message: str, source: str, name: str = "", row: int | None = None,
+            column: str = "", severity: str = "error") -> Problem:
+    return Problem(rule=f"bergamo.{rule}", message=message, severity=severity, source=source,
+                   file=ente.file_of(name) if name else "", row=row, column=column)
+
+
+def euro(x: Decimal) -> str:
+    return f"€ {r2(x):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def level_of(score: Decimal | None, params) -> str | None:
+    """The level of a 0–100 score (000… art. 42.2; thresholds are parameters, an assumption)."""
+    if score is None:
+        return None
+    if score >= params["level_eccellente"]:
+        return "eccellente"
+    if score >= params["level_buona"]:
+        return "buona"
+    if score >= params["level_adeguata"]:
+        return "adeguata"
+    return "non adeguata"
+
+
+def level_rank(level: str | None) -> int:
+    return LEVELS.index(level) if level in LEVELS else -1
+
+
+def weights(params) -> tuple[Decimal, Decimal, Decimal]:
+    return params["w_unit"], params["w_objectives"], params["w_behaviour"]
+
+
+def check_params(params) -> list[Problem]:
+    """Parameter combinations the bounds cannot express (configuration errors)."""
+    out = []
+    wu, wo, wb = weights(params)
+    if wu + wo + wb != HUNDRED:
+        out.append(Problem(rule="bergamo.params.weights", file="params", column="w_unit",
+                           source=f"{REG} art. 45.2",
+                           message=f"i pesi della valutazione individuale devono sommare a 100: w_unit {wu} + "
+                                   f"w_objectives {wo} + w_behaviour {wb} = {wu + wo + wb}"))
+    lo, mid, hi = params["level_adeguata"], params["level_buona"], params["level_eccellente"]
+    if not (0 < lo < mid < hi <= HUNDRED):
+        out.append(Problem(rule="bergamo.params.levels", file="params", column="level_adeguata",
+                           source=f"{REG} art. 42.2",
+                           message=f"le soglie dei livelli devono crescere strettamente tra 0 e 100: adeguata {lo}, "
+                                   f"buona {mid}, eccellente {hi}"))
+    return out
+
+
+# =================================================================================================
+# a. pianificazione — checks of the plan and of the people
+# =================================================================================================
+
+def validate(ente, params) -> list[Problem]:
+    out = []
+    for ind in ente.indicators.values():
+        if ind.type == "higher" and LOWER_NAMES.match(ind.name or ""):
+            out.append(problem(ente, "indicator.direction",
+                               f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio» (type = lower), "
+                               "qui è indicato higher", f"{PLAN} §3.2; rules/bergamo.md §1", "indicators", ind.row,
+                               "type", severity="warning"))
+    for p in ente.people.values():
+        if p.is_po and p.category not in (None, "D"):
+            out.append(problem(ente, "po.category",
+                               f"{p.id} è titolare di posizione organizzativa ma non è di categoria D ({p.category})",
+                               f"{REG} art. 26.2", "people", p.row, "category", severity="warning"))
+    return out
+
+
+# =================================================================================================
+# d. valutazione — individual performance (000… art. 42–45, 28.4–28.6)
+# =================================================================================================
+
+def servizio_of(ente, person):
+    """The Servizio whose result counts for a dipendente or PO (000… art. 11, 45.2 a).
+
+    The unit the person heads if it is a Servizio, else the nearest Servizio at or above their
+    unit, else their own unit (e.g. a staff office or the Azienda Speciale).
+    """
+    headed = next((u for u in ente.units.values() if u.head == person.id and u.kind == "servizio"), None)
+    if headed is not None:
+        return headed
+    chain = ente.unit_ancestors(person.unit)
+    return next((u for u in chain if u.kind == "servizio"), chain[0] if chain else None)
+
+
+def individual_objectives(person, ente, org, trace) -> Decimal | None:
+    """Achievement of a person's individual/group objectives (000… art. 45.2 b; 002… §3.3).
+
+    The ``individual`` objectives the person owns plus the refs of every cruscotto owned by the
+    person (group sheets may list the same refs for several people); each ref is measured once;
+    weights as written, all empty = equal. Recorded as ``objectives:<id>``.
+    """
+    parts: list[tuple[str, Decimal, Decimal | None]] = []
+    seen: set[str] = set()
+    for o in ente.objectives.values():
+        if o.kind == "individual" and o.owner == person.id:
+            value = org.objectives.get(o.id)
+            if value is not None and f"objective:{o.id}" not in seen:
+                seen.add(f"objective:{o.id}")
+                parts.append((f"objective:{o.id}", value, o.weight))
+    for a in ente.assignments:
+        if a.owner != person.id:
+            continue
+        if a.ref in ente.indicators:
+            key, out = f"indicator:{a.ref}", org.indicators.get(a.ref)
+            value = out.achievement if out is not None and out.scored else None
+        else:
+            key, value = f"objective:{a.ref}", org.objectives.get(a.ref)
+        if value is not None and key not in seen:
+            seen.add(key)
+            parts.append((key, value, a.weight))
+    if not parts:
+        return None
+    if any(w is None for _, _, w in parts):
+        parts = [(k, v, None) for k, v, _ in parts]      # a sheet mixing empty and given weights: equal weights
+    value = weighted_mean(parts)
+    trace.record(f"objectives:{person.id}", value, "media ponderata degli obiettivi individuali/di gruppo misurati "
+                 "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)", f"{REG} art. 45.2 lett. b; {PLAN} §3.3",
+                 label=f"Obiettivi individuali/di gruppo di {person.name}",
+                 inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts])
+    return value
+
+
+def individual_score(person, ente, org, params, card, trace) -> Score:
+    if person.is_dirigente:
+        return dirigente_score(person, org, params, trace)
+    return staff_score(person, ente, org, params, card, trace)
+
+
+def dirigente_score(person, org, params, trace) -> Score:
+    """000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto."""
+    ach = org.people.get(person.id)
+    if ach is None:
+        return Score(person=person.id, score=None, status="not_evaluated",
+                     breakdown={"motivo": "nessun indicatore misurato nel cruscotto"})
+    score = r2(HUNDRED * ach)
+    level = level_of(score, params)
+    article = "art. 43" if person.role == "segretario" else "art. 44"
+    weighted_score(person, [("raggiungimento del cruscotto", f"person:{person.id}", ach, HUNDRED)], trace,
+                   f"{REG} {article}; {PLAN} §4", level)
+    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})
+
+
+def staff_score(person, ente, org, params, card, trace) -> Score:
+    """000… art. 45.2 (staff) and 28.4 (PO): w_unit × Servizio + w_objectives × objectives + w_behaviour × card/100."""
+    card_value = card_part(person, card, trace)
+    if card_value is None:
+        return Score(person=person.id, score=None, status="not_evaluated",
+                     breakdown={"motivo": "scheda di valutazione mancante"})
+    unit = servizio_of(ente, person)
+    unit_ach = org.units.get(unit.id) if unit is not None else None
+    obj_ach = individual_objectives(person, ente, org, trace)
+    wu, wo, wb = weights(params)
+    moved = []
+    if obj_ach is None and wo:
+        wu, wo = wu + wo, Decimal(0)
+        moved.append("senza obiettivi individuali/di gruppo misurati il loro peso passa al Servizio")
+    if unit_ach is None and wu:
+        where = unit.id if unit is not None else person.unit
+        if obj_ach is not None:
+            wo, wu = wo + wu, Decimal(0)
+            moved.append(f"il Servizio {where} non ha risultato misurato: il suo peso passa agli obiettivi individuali")
+        else:
+            wb, wu = wb + wu, Decimal(0)
+            moved.append(f"il Servizio {where} non ha risultato misurato: il suo peso passa alla scheda dei comportamenti")
+        trace.problem(problem(ente, "individual.unit_not_scored",
+                              f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1],
+                              f"{REG} art. 45.2 lett. a", "people", person.row, "unit", severity="warning"))
+    parts = []
+    if wu:
+        parts.append((f"risultato del Servizio {unit.id}", f"unit:{unit.id}", unit_ach, wu))
+    if wo:
+        parts.append(("obiettivi individuali/di gruppo", f"objectives:{person.id}", obj_ach, wo))
+    if wb:
+        parts.append(("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, wb))
+    score = r2(sum((Decimal(w) * Decimal(v) for _, _, v, w in parts), Decimal(0)))
+    level = level_of(score, params)
+    source = f"{REG} art. 28.4" if person.is_po else f"{REG} art. 45.2"
+    weighted_score(person, parts, trace, f"{source}; params w_unit/w_objectives/w_behaviour (ipotesi)", level)
+    if person.is_po and level_rank(level) < level_rank("adeguata") and not has_contraddittorio(ente, person.id):
+        trace.problem(problem(ente, "po.contraddittorio",
+                              f"valutazione non positiva della PO {person.id} ({score} < {params['level_adeguata']}) "
+                              "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
+                              f"{REG} art. 28.6", "appeals", None, "stage"))
+    breakdown = {"servizio": unit.id if unit is not None else None, "unita": unit_ach, "obiettivi": obj_ach,
+                 "scheda": card_value, "peso_unita": wu, "peso_obiettivi": wo, "peso_scheda": wb}
+    if moved:
+        breakdown["nota"] = "; ".join(moved)
+    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+
+
+# =================================================================================================
+# e. premialità (000… art. 39.2, 42, 45.1, 46)
+# =================================================================================================
+
+def gate_open(ente) -> bool:
+    """000… art. 39.2: the OIV's validation of the Relazione opens access to the rewards."""
+    validated = ente.approvals.get("relazione_validated_oiv")
+    return isinstance(validated, dt.date) or validated is True
+
+
+def rewards(ente, scores, pools, params, org, trace) -> Rewards:
+    if not gate_open(ente):
+        raw = ente.approvals.get("relazione_validated_oiv")
+        why = "non indicata" if raw is None else f"non valida ({raw!r})"
+        trace.problem(Problem(rule="bergamo.oiv_gate", source=f"{REG} art. 39.2", file="ente.toml",
+                              column="approvals.relazione_validated_oiv",
+                              message=f"la validazione della Relazione sulla performance da parte dell'OIV ([approvals] "
+                                      f"relazione_validated_oiv) è {why}: nessun premio può essere calcolato né "
+                                      "erogato (accesso agli strumenti premiali chiuso)"))
+        return Rewards()
+    pools = dict(pools)
+    pool = pools.get(POOL)
+    if pool is None:
+        trace.problem(Problem(rule="bergamo.fund_missing", severity="warning", source=f"{REG} art. 45.1",
+                              file="ente.toml", column=f"funds.{POOL}",
+                              message=f"manca [funds] {POOL}: nessun premio di performance individuale"))
+        return Rewards(pools=pools)
+    min_rank = level_rank(params["reward_min_level"])
+    candidates = [p for p in ente.people.values() if p.is_staff or p.is_po]
+    weights_: dict[str, Decimal] = {}
+    why: dict[str, str] = {}
+    for p in candidates:
+        s = scores.get(p.id)
+        if s is None or s.score is None:
+            why[p.id] = "non valutato"
+        elif p.insufficient:
+            why[p.id] = "prestazione dichiarata insufficiente"
+        elif level_rank(s.level) < min_rank:
+            why[p.id] = f"livello «{s.level}» sotto «{params['reward_min_level']}»"
+        else:
+            weights_[p.id] = s.score * p.fte
+    parts = split(pool.amount, weights_) if weights_ else {}
+    total = sum(weights_.values(), Decimal(0))
+    awards: dict[str, Award] = {}
+    for p in candidates:
+        s = scores.get(p.id)
+        if s is None or s.score is None:
+            continue                      # nobody without a card is paid (rules/core.md §3)
+        amount = parts.get(p.id, ZERO)
+        inputs = [Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}"), Input("punteggio", s.score, ref=f"score:{p.id}"),
+                  Input("tempo di lavoro (fte)", p.fte, cell=f"{ente.file_of('people')}:{p.row}:fte")]
+        if p.id in weights_:
+            inputs.append(Input("somma di punteggio × fte dei premiati", total))
+        trace.record(f"award:{p.id}", amount, "fondo × (punteggio × fte) / somma di punteggio × fte di dipendenti e PO "
+                     f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
+                     f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
+                     label=f"Premio di performance individuale di {p.name}", inputs=inputs,
+                     note=f"escluso: {why[p.id]}" if p.id in why else f"livello: {s.level}")
+        awards[p.id] = Award(person=p.id, amount=amount, pool=POOL, band=s.level)
+    distributed = sum(parts.values(), ZERO)
+    pools[POOL] = pool.with_distributed(distributed)
+    trace.record(f"pool:{POOL}:distributed", distributed, "somma dei premi assegnati; il resto è residuo",
+                 f"{REG} art. 45.1", label=f"Fondo {POOL} distribuito",
+                 inputs=[Input(f"award:{pid}", parts[pid], ref=f"award:{pid}") for pid in sorted(parts)])
+    extra = differentiation(ente, awards, params, trace)
+    return Rewards(pools=pools, awards=awards, extra=extra)
+
+
+def differentiation(ente, awards, params, trace) -> dict:
+    """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards."""
+    rewarded = [a for a in awards.values() if a.amount > 0]
+    n = len(rewarded)
+    by_level: dict[str, int] = {}
+    for a in rewarded:
+        by_level[a.band or ""] = by_level.get(a.band or "", 0) + 1
+    extra = {"premiati": n, "per_livello": {lv: by_level[lv] for lv in LEVELS if lv in by_level}}
+    if n == 0:
+        return extra
+    top_level, top = max(by_level.items(), key=lambda kv: (kv[1], level_rank(kv[0])))
+    share = Decimal(top) / Decimal(n)
+    extra["quota_massima"] = r2(share * 100)
+    source = f"{REG} art. 42.2, 46.1"
+    if n >= params["differentiation_min"]:
+        if len(by_level) == 1:
+            trace.problem(Problem(rule="bergamo.differentiation.levels", source=source,
+                                  message=f"tutti i {n} premiati hanno lo stesso livello «{top_level}»: la valutazione "
+                                          "non è differenziata (vietata la distribuzione indifferenziata dei premi)"))
+        amounts = {a.amount for a in rewarded}
+        if len(amounts) == 1:
+            trace.problem(Problem(rule="bergamo.differentiation.amounts", source=source,
+                                  message=f"tutti i {n} premiati ricevono lo stesso importo {euro(next(iter(amounts)))}: "
+                                          "distribuzione indifferenziata o automatica dei premi, vietata"))
+    if share > params["max_level_share"]:
+        trace.problem(Problem(rule="bergamo.differentiation.share", severity="warning", source=source,
+                              message=f"il livello «{top_level}» raccoglie {top} premiati su {n} "
+                                      f"({r2(share * 100)}%), oltre la soglia del {r2(params['max_level_share'] * 100)}%: "
+                                      "differenziazione insufficiente"))
+    return extra
+
+
+# =================================================================================================
+# f. rendicontazione — calendar (000… art. 37–39)
+# =================================================================================================
+
+def calendar(year: int, params) -> list[Deadline]:
+    month = int(params["monitoring_month"])
+    monitoring_due = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    return [
+        Deadline("pianificazione", "Formalizzazione del Piano della Performance (entro gennaio)", dt.date(year, 1, 31),
+                 f"{REG} art. 38.1", "piano_adopted"),
+        Deadline("monitoraggio", "Monitoraggio in corso d'esercizio, in coerenza con l'assestamento del bilancio",
+                 monitoring_due, f"{REG} art. 37.2 lett. c, 37.3 lett. d (data: ipotesi, params monitoring_month)",
+                 "monitoraggio_assestamento"),
+        Deadline("rendicontazione", "Relazione sulla Performance formalizzata dalla Giunta (entro giugno)",
+                 dt.date(year + 1, 6, 30), f"{REG} art. 37.3 lett. f, 39.1", "relazione_approved"),
+        Deadline("rendicontazione", "Validazione della Relazione da parte dell'OIV (apre l'accesso ai premi)",
+                 dt.date(year + 1, 6, 30), f"{REG} art. 39.2; D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi)",
+                 "relazione_validated_oiv"),
+    ]
