@@ -12,7 +12,7 @@ import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from . import model as m
 from .outcomes import InputSchema
@@ -20,31 +20,11 @@ from .problems import CiclopeError, Problem
 from .tables import Sheet, read_csv, read_xlsx
 from .tomlcompat import tomllib
 from .values import (
-    INACTIVE, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
+    INACTIVE, choice, parse_id, parse_text, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
     parse_positive_fraction, parse_share, to_decimal,
 )
 
 CONTRACT = "SPEC.md §5"
-_ID = re.compile(r"^[^\s,;]+$")
-
-
-def _text(s: str) -> str:
-    return s
-
-
-def _id(s: str) -> str:
-    if not _ID.match(s):
-        raise ValueError(f"identificativo non valido {s!r}: niente spazi, virgole o punti e virgola")
-    return s
-
-
-def _choice(*choices: str) -> Callable[[str], str]:
-    def parse(s: str) -> str:
-        value = s.strip().lower() if s.strip().lower() in choices else s.strip()
-        if value not in choices:
-            raise ValueError(f"atteso uno tra {', '.join(choices)}, trovato {s!r}")
-        return value
-    return parse
 
 
 def _category(s: str) -> str:
@@ -58,32 +38,32 @@ _RAW = object()   # columns parsed by their owner (indicator values depend on th
 
 # file → column → (parser, required column)
 CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
-    "units": {"id": (_id, True), "name": (_text, False), "kind": (_choice(*m.UNIT_KINDS), True),
-              "parent": (_id, False), "head": (_id, False)},
-    "areas": {"id": (_id, True), "name": (_text, False), "weight": (parse_nonnegative, False),
+    "units": {"id": (parse_id, True), "name": (parse_text, False), "kind": (choice(*m.UNIT_KINDS), True),
+              "parent": (parse_id, False), "head": (parse_id, False)},
+    "areas": {"id": (parse_id, True), "name": (parse_text, False), "weight": (parse_nonnegative, False),
               "separate": (parse_bool, False)},
-    "people": {"id": (_id, True), "name": (_text, False), "role": (_choice(*m.ROLES), True),
-               "category": (_category, False), "unit": (_id, True), "fte": (parse_positive_fraction, False),
+    "people": {"id": (parse_id, True), "name": (parse_text, False), "role": (choice(*m.ROLES), True),
+               "category": (_category, False), "unit": (parse_id, True), "fte": (parse_positive_fraction, False),
                "absence_days": (parse_nonnegative, False), "insufficient": (parse_bool, False),
-               "evaluator": (_id, False)},
-    "objectives": {"id": (_id, True), "kind": (_choice(*m.OBJECTIVE_KINDS), True), "title": (_text, False),
-                   "parent": (_id, False), "area": (_id, False), "weight": (parse_nonnegative, False),
-                   "owner": (_id, False)},
-    "indicators": {"id": (_id, True), "objective": (_id, True), "name": (_text, False),
-                   "type": (_choice(*m.INDICATOR_TYPES), True), "weight": (parse_nonnegative, False),
+               "evaluator": (parse_id, False)},
+    "objectives": {"id": (parse_id, True), "kind": (choice(*m.OBJECTIVE_KINDS), True), "title": (parse_text, False),
+                   "parent": (parse_id, False), "area": (parse_id, False), "weight": (parse_nonnegative, False),
+                   "owner": (parse_id, False)},
+    "indicators": {"id": (parse_id, True), "objective": (parse_id, True), "name": (parse_text, False),
+                   "type": (choice(*m.INDICATOR_TYPES), True), "weight": (parse_nonnegative, False),
                    "baseline": (_RAW, False), "target": (_RAW, False), "actual": (_RAW, False),
                    "target_mid": (_RAW, False), "actual_mid": (_RAW, False),
-                   "neutralized": (parse_bool, False), "reason": (_text, False), "source": (_text, False)},
-    "assignments": {"cruscotto": (_id, True), "owner": (_id, True), "ref": (_id, True),
+                   "neutralized": (parse_bool, False), "reason": (parse_text, False), "source": (parse_text, False)},
+    "assignments": {"cruscotto": (parse_id, True), "owner": (parse_id, True), "ref": (parse_id, True),
                     "weight": (parse_nonnegative, False)},
-    "evaluations": {"person": (_id, True), "evaluator": (_id, False), "section": (_text, False),
-                    "item": (_text, True), "max_points": (parse_number, True), "points": (parse_number, True),
+    "evaluations": {"person": (parse_id, True), "evaluator": (parse_id, False), "section": (parse_text, False),
+                    "item": (parse_text, True), "max_points": (parse_number, True), "points": (parse_number, True),
                     "weight": (parse_nonnegative, False)},
-    "revisions": {"indicator": (_id, True), "field": (_choice("target", "target_mid", "weight"), True),
-                  "old": (_text, False), "new": (_text, True), "reason": (_text, False),
+    "revisions": {"indicator": (parse_id, True), "field": (choice("target", "target_mid", "weight"), True),
+                  "old": (parse_text, False), "new": (parse_text, True), "reason": (parse_text, False),
                   "oiv_validated": (parse_bool, False), "approved": (parse_bool, False)},
-    "appeals": {"person": (_id, True), "stage": (_choice(*m.APPEAL_STAGES), True), "date": (parse_date, False),
-                "outcome": (_choice(*m.APPEAL_OUTCOMES), False), "new_points_item": (_text, False),
+    "appeals": {"person": (parse_id, True), "stage": (choice(*m.APPEAL_STAGES), True), "date": (parse_date, False),
+                "outcome": (choice(*m.APPEAL_OUTCOMES), False), "new_points_item": (parse_text, False),
                 "new_points": (parse_nonnegative, False)},
 }
 REQUIRED_FILES = ("units", "people")

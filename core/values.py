@@ -21,6 +21,32 @@ _TRUE = {"si", "sì", "s", "true", "vero", "yes", "1", "x"}
 _FALSE = {"no", "n", "false", "falso", "0"}
 
 
+_ID = re.compile(r"^[^\s,;]+$")
+
+
+def parse_text(text: str) -> str:
+    """Free text, kept as written."""
+    return text
+
+
+def parse_id(text: str) -> str:
+    """An identifier: no spaces, commas or semicolons."""
+    if not _ID.match(text):
+        raise ValueError(f"identificativo non valido {text!r}: niente spazi, virgole o punti e virgola")
+    return text
+
+
+def choice(*choices: str):
+    """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``."""
+    def parse(text: str) -> str:
+        value = text.strip()
+        value = value.lower() if value.lower() in choices else value
+        if value not in choices:
+            raise ValueError(f"atteso uno tra {', '.join(choices)}, trovato {text!r}")
+        return value
+    return parse
+
+
 def parse_number(text: str) -> Decimal:
     """``12``, ``12.5``, ``"12,5"`` (decimal comma only when there is no '.'), ``90%`` → 0.90."""
     if _PLAIN.fullmatch(text):

@@ -134,3 +134,12 @@ def test_not_utf8_and_bad_toml(tmp_path):
     (folder / "ente.toml").write_text("name = \n")
     rules = {r for *_, r in problems_of(folder)}
     assert {"core.input.encoding", "core.input.toml"} <= rules
+
+
+def test_monitoraggio_in_a_year_column_makes_a_monitor_that_year(tmp_path):
+    # 002… §3.2: "Incidenza oneri di funzionamento" has a 2020 target and reads "monitoraggio" later
+    indicators = files()["indicators.csv"].replace(
+        "I5,S2,Soddisfazione,higher,1,,90%,90%", "I5,S2,Soddisfazione,higher,1,,monitoraggio,90%")
+    folder = write_ente(tmp_path / "e", files(**{"indicators.csv": indicators}))
+    assert load_ente(folder, "e", 2021).indicators["I5"].type == "monitor"
+    assert load_ente(folder, "e", 2022).indicators["I5"].type == "higher"

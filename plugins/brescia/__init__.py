@@ -6,7 +6,7 @@ Posizioni organizzative (001_2164dd4e03a9b49f.txt, Delibera 9/C 2018) and the SM
 from pathlib import Path
 
 from core import InputSchema, hookimpl, load_param_specs
-from core.values import parse_date, parse_money, parse_nonnegative, parse_number
+from core.values import parse_date, parse_id, parse_money, parse_nonnegative, parse_number, parse_text
 
 from . import report, rules, synth as _synth
 
@@ -16,16 +16,6 @@ REGULATIONS = (
     "004_a450255962d2094d.txt — CCIAA di Brescia, Sistema di misurazione e valutazione della performance 2021",
 )
 DEMO = Path(__file__).parent / "demo"
-
-
-def _text(s: str) -> str:
-    return s
-
-
-def _id(s: str) -> str:
-    if any(c.isspace() or c in ",;" for c in s):
-        raise ValueError(f"identificativo non valido {s!r}: niente spazi, virgole o punti e virgola")
-    return s
 
 
 @hookimpl
@@ -44,9 +34,9 @@ def ciclope_input_schema():
     return InputSchema(
         columns={"people.csv": {"education": rules.parse_education, "qualified_years": parse_nonnegative,
                                 "term_start": parse_date, "term_end": parse_date, "position_pay": parse_money}},
-        files={"positions.csv": {"id": _id, "title": _text, "unit": _id, "holder": _id, **factors,
-                                 "interim_of": _id, "interim_percent": parse_number},
-               "projects.csv": {"id": _id, "title": _text, "relevance": rules.parse_relevance, "area": _id,
+        files={"positions.csv": {"id": parse_id, "title": parse_text, "unit": parse_id, "holder": parse_id, **factors,
+                                 "interim_of": parse_id, "interim_percent": parse_number},
+               "projects.csv": {"id": parse_id, "title": parse_text, "relevance": rules.parse_relevance, "area": parse_id,
                                 "dirigente_weight": parse_nonnegative}},
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},
     )

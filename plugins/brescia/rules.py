@@ -23,7 +23,7 @@ from core.conciliation import has_contraddittorio
 from core.defaults import weighted_score
 from core.money import InsufficientFund, bounded_split
 from core.scoring import SOURCE_CARD, card_formula, card_score
-from core.values import to_decimal
+from core.values import choice, to_decimal
 
 PO = "001_2164dd4e03a9b49f.txt"
 SMVP = "004_a450255962d2094d.txt"
@@ -91,18 +91,8 @@ def parse_rating(text: str) -> Decimal:
     return value
 
 
-def parse_relevance(text: str) -> str:
-    word = text.strip().lower()
-    if word not in RELEVANCE:
-        raise ValueError(f"attesa una rilevanza tra bassa, media, alta, trovato {text!r}")
-    return word
-
-
-def parse_education(text: str) -> str:
-    word = text.strip().lower()
-    if word not in EDUCATION_YEARS:
-        raise ValueError(f"atteso un titolo tra diploma, laurea, specializzazione, trovato {text!r}")
-    return word
+parse_relevance = choice(*RELEVANCE)          # bassa | media | alta (004… §5.3)
+parse_education = choice(*EDUCATION_YEARS)    # diploma | laurea | specializzazione (001… art. 2.5)
 
 
 # --- helpers -------------------------------------------------------------------------------------

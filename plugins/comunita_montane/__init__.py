@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from core import InputSchema, hookimpl, load_param_specs
-from core.values import parse_bool, parse_money
+from core.values import choice, parse_bool, parse_id, parse_money
 
 from . import checks, report, rules
 
@@ -18,20 +18,6 @@ REGULATIONS = ("003_17a077a346f3b252.txt — Regolamento di disciplina della mis
                "trasparenza della performance e del sistema premiale (Comunità Montane della Provincia di Belluno)",)
 DEMO = Path(__file__).parent / "demo"
 INNOVATION_KINDS = ("innovazione", "efficienza", "alta_formazione")
-
-
-def _person_id(text: str) -> str:
-    value = text.strip()
-    if not value or any(c in value for c in " ,;"):
-        raise ValueError(f"identificativo non valido {text!r}: niente spazi, virgole o punti e virgola")
-    return value
-
-
-def _innovation_kind(text: str) -> str:
-    value = text.strip().lower()
-    if value not in INNOVATION_KINDS:
-        raise ValueError(f"atteso uno tra {', '.join(INNOVATION_KINDS)}, trovato {text!r}")
-    return value
 
 
 @hookimpl
@@ -50,7 +36,7 @@ def ciclope_input_schema():
     # innovation.csv: premi per l'innovazione / alta formazione, in conflict with the bonus (art. 18.4).
     return InputSchema(
         columns={"people.csv": {"position_pay": parse_money}},
-        files={"innovation.csv": {"person": _person_id, "kind": _innovation_kind, "renounced_bonus": parse_bool}},
+        files={"innovation.csv": {"person": parse_id, "kind": choice(*INNOVATION_KINDS), "renounced_bonus": parse_bool}},
         required={"innovation.csv": ("person", "kind")},
     )
 
