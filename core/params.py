@@ -1,10 +1,11 @@
 """A plugin's parameters as dated data (``params.toml`` next to the plugin).
 
-Every parameter has a value (or dated values), bounds, and a legal source; a parameter without a
-source is a load error. Format::
+Every parameter has a value with its effective date (or several dated values), bounds, and a legal
+source; a parameter without a source or a date is a load error. Format::
 
     [result_share]
     value = 0.15
+    since = 2018-11-08              # effective date (required): the value in force for a cycle year
     min = 0.15                      # bounds are inclusive
     max = 1
     source = "001_2164dd4e03a9b49f.txt art. 6.5"
@@ -14,7 +15,7 @@ source is a load error. Format::
     [point_value_staff]
     kind = "number"
     source = "004_a450255962d2094d.txt §5.3"
-    values = [ { since = 2021-01-01, value = 0.01 } ]   # dated values: the one in force for the year
+    values = [ { since = 2021-07-29, value = 0.01 } ]   # dated values: the latest in force in the year
 
 ``kind`` ∈ number (default), integer, text, choice (with ``choices``), table (a list of tables,
 checked by the plugin's ``ciclope_check_params`` hook).
@@ -104,16 +105,17 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
             problems.error("params.source", f"il parametro {name} non ha una fonte normativa (source)",
                            file=fname, column=name)
             continue
-        since = raw.get("since")
-        value = raw.get("value")
-        if "values" in raw:
-            dated = sorted(raw["values"], key=lambda v: v["since"])
-            cutoff = dt.date(year, 12, 31) if year else dt.date.max
-            in_force = [v for v in dated if v["since"] <= cutoff]
-            if not in_force:
-                problems.error("params.in_force", f"{name}: nessun valore in vigore nel {year}", file=fname, column=name)
-                continue
-            value, since = in_force[-1]["value"], in_force[-1]["since"]
+        dated = raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
+        if not all(isinstance(v, dict) and isinstance(v.get("since"), dt.date) for v in dated):
+            problems.error("params.since", f"il parametro {name} non ha la data di entrata in vigore (since = AAAA-MM-GG)",
+                           file=fname, column=name)
+            continue
+        cutoff = dt.date(year, 12, 31) if year else dt.date.max
+        in_force = sorted((v for v in dated if v["since"] <= cutoff), key=lambda v: v["since"])
+        if not in_force:
+            problems.error("params.in_force", f"{name}: nessun valore in vigore nel {year}", file=fname, column=name)
+            continue
+        value, since = in_force[-1].get("value"), in_force[-1]["since"]
         if value is None:
             problems.error("params.format", f"il parametro {name} non ha un valore", file=fname, column=name)
             continue

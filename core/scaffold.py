@@ -108,6 +108,7 @@ value = 60
 min = 0
 max = 100
 source = "Regolamento di esempio art. 1 (da sostituire)"
+since = 2021-01-01
 description = "Punteggio minimo di una valutazione positiva"
 assumption = "Valore d'esempio dello scaffold: sostituirlo con quello del regolamento"
 ''',

@@ -1,0 +1,68 @@
+"""Parameters as dated data (params.toml): the value in force for the cycle year, sources required."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from core.params import load_param_specs, merge_params
+from core.problems import CiclopeError
+
+TOML = '''
+[point_value_staff]
+source = "004_a450255962d2094d.txt §5.3"
+min = 0
+max = 0.1
+values = [ { since = 2021-07-29, value = 0.01 }, { since = 2023-01-01, value = 0.015 } ]
+
+[result_share]
+value = 0.15
+since = 2018-11-08
+min = 0.15
+max = 1
+source = "001_2164dd4e03a9b49f.txt art. 6.5"
+assumption = ""
+'''
+
+
+def write(tmp_path, text):
+    p = tmp_path / "params.toml"
+    p.write_text(text)
+    return p
+
+
+def test_value_in_force_for_the_year(tmp_path):
+    p = write(tmp_path, TOML)
+    assert load_param_specs(p, 2021)["point_value_staff"].value == Decimal("0.01")
+    assert load_param_specs(p, 2022)["point_value_staff"].value == Decimal("0.01")
+    spec = load_param_specs(p, 2023)["point_value_staff"]
+    assert spec.value == Decimal("0.015") and spec.since == dt.date(2023, 1, 1)
+
+
+def test_nothing_in_force_before_the_first_date(tmp_path):
+    with pytest.raises(CiclopeError) as exc:
+        load_param_specs(write(tmp_path, TOML), 2017)
+    rules = {p.rule for p in exc.value.problems}
+    assert rules == {"params.in_force"}      # both parameters start after 2017
+
+
+@pytest.mark.parametrize("cut, rule", [('source = "001_2164dd4e03a9b49f.txt art. 6.5"\n', "params.source"),
+                                       ("since = 2018-11-08\n", "params.since")])
+def test_source_and_date_are_required(tmp_path, cut, rule):
+    with pytest.raises(CiclopeError) as exc:
+        load_param_specs(write(tmp_path, TOML.replace(cut, "")), 2021)
+    assert [p.rule for p in exc.value.problems] == [rule]
+
+
+def test_defaults_out_of_their_own_bounds_do_not_load(tmp_path):
+    with pytest.raises(CiclopeError) as exc:
+        load_param_specs(write(tmp_path, TOML.replace("value = 0.15\n", "value = 0.10\n")), 2021)
+    assert [p.rule for p in exc.value.problems] == ["params.bounds"]
+
+
+def test_overrides_checked_against_bounds_inclusive(tmp_path):
+    specs = load_param_specs(write(tmp_path, TOML), 2021)
+    params, problems = merge_params(specs, {"result_share": 0.15}, "cycle.toml")   # exactly at the bound
+    assert problems == [] and params["result_share"] == Decimal("0.15") and "result_share" in params.overridden
+    _, problems = merge_params(specs, {"result_share": 0.149}, "cycle.toml")
+    assert [p.rule for p in problems] == ["config.param_bounds"]
+    assert "001_2164dd4e03a9b49f.txt art. 6.5" == problems[0].source
