@@ -223,7 +223,8 @@ def cmd_plugins(args) -> int:
             print(f"  regola: {reg}")
         for pname, spec in specs.items():
             flag = "  [ipotesi]" if spec.assumption else ""
-            print(f"  {pname} = {_short(spec.value)}  — {spec.source}{flag}")
+            since = f" (in vigore dal {spec.since.isoformat()})" if spec.since else ""
+            print(f"  {pname} = {_short(spec.value)}{since}  — {spec.source}{flag}")
         print()
     return EXIT_OK
 

@@ -91,7 +91,7 @@ def to_dict(res: Result) -> dict:
         "data": res.origin.get("data"),
         "overrides": num(dict(res.origin.get("overrides", {}))),
         "inputs": dict(res.ente.files),
-        "params": {name: {"value": num(res.params.values[name]), "source": spec.source,
+        "params": {name: {"value": num(res.params.values[name]), "source": spec.source, "since": num(spec.since),
                           "assumption": spec.assumption or None, "overridden": name in res.params.overridden}
                    for name, spec in res.params.specs.items()},
     }
