@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover
         print("interrotto", file=sys.stderr)
         return 130
+    except BrokenPipeError:      # `ciclope plugins | head`: the reader went away, nothing to report
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _iso_date(text: str):
