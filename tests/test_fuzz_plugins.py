@@ -1,0 +1,82 @@
+"""Fuzzing each plugin's demo ente, its own files included (positions.csv, projects.csv, innovation.csv…):
+any corruption gives a result or a located CiclopeError — never a traceback."""
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from core.problems import CiclopeError
+from core.registry import available_plugins
+from core.results import dumps
+from core.testing import compute_ente
+from core.tomlcompat import tomllib
+
+NASTY = ["", "abc", "NaN", "inf", "1e309", "99999999999999999999999", "-5", "0", "30.2.2021", "-", "SI", "NO",
+         "\x00", "=HYPERLINK(\"http://x\")", "x" * 5000, "ZZZ", "alta", "bassa", "150%", "-0.01", "0.0001", "1,5"]
+BUILTIN = ("brescia", "bergamo", "comunita_montane")
+
+
+def demo_ente(plugin: str) -> tuple[Path, int]:
+    demo = available_plugins()[plugin].load().DEMO
+    with open(demo / "cycle.toml", "rb") as fh:
+        cfg = tomllib.load(fh)
+    return demo / cfg["ente"][0]["data"], cfg["cycle"]["year"]
+
+
+@pytest.mark.parametrize("plugin", BUILTIN)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_corrupt_any_cell_of_a_demo(tmp_path_factory, plugin, data):
+    src, year = demo_ente(plugin)
+    folder = tmp_path_factory.mktemp(plugin)
+    shutil.copytree(src, folder, dirs_exist_ok=True)
+    name = data.draw(st.sampled_from(sorted(p.name for p in folder.glob("*.csv"))))
+    rows = list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"))))
+    if len(rows) < 2:
+        return
+    r = data.draw(st.integers(1, len(rows) - 1))
+    c = data.draw(st.integers(0, len(rows[0]) - 1))
+    while len(rows[r]) <= c:
+        rows[r].append("")
+    rows[r][c] = data.draw(st.sampled_from(NASTY) | st.text(max_size=12))
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    (folder / name).write_text(buf.getvalue(), encoding="utf-8")
+    try:
+        res = compute_ente(folder, plugin, year)
+    except CiclopeError as exc:
+        assert all(p.rule and p.message and p.file for p in exc.problems)
+        return
+    dumps(res)
+
+
+APPROVAL_VALUES = ['"forse"', "2021-13-01", "true", "0", "1.5", '"30.2.2022"', "2030-01-01", "1900-01-01", "[1, 2]"]
+
+
+@pytest.mark.parametrize("plugin", BUILTIN)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_odd_funds_and_approvals(tmp_path_factory, plugin, data):
+    src, year = demo_ente(plugin)
+    folder = tmp_path_factory.mktemp(plugin)
+    shutil.copytree(src, folder, dirs_exist_ok=True)
+    text = (folder / "ente.toml").read_text(encoding="utf-8")
+    keys = [ln.split("=")[0].strip() for ln in text.splitlines() if "=" in ln and not ln.startswith("name")]
+    key = data.draw(st.sampled_from(keys + ["oiv_attested", "bonus_decided", "savings_validated_oiv"]))
+    value = data.draw(st.sampled_from(APPROVAL_VALUES + ['"0.00"', '"-1"', '"1e9"', '"99999999.99"']))
+    lines = [ln for ln in text.splitlines() if ln.split("=")[0].strip() != key]
+    section = "[approvals]" if key not in ("po_total",) and "funds" not in key else "[funds]"
+    idx = lines.index(section) if section in lines else len(lines)
+    if section not in lines:
+        lines.append(section)
+    lines.insert(idx + 1, f"{key} = {value}")
+    (folder / "ente.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        res = compute_ente(folder, plugin, year)
+    except CiclopeError as exc:
+        assert all(p.rule and p.message and p.file for p in exc.problems)
+        return
+    dumps(res)
