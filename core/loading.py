@@ -98,6 +98,8 @@ class _Loader:
     def read(self) -> None:
         xlsx = self.folder / "ente.xlsx"
         known = set(CANONICAL) | {f.removesuffix(".csv") for f in self.schema.files}
+        if xlsx.exists() and not self.confined(xlsx):
+            return
         if xlsx.exists():
             self.format = "xlsx"
             self.files["ente.xlsx"] = _sha256(xlsx)
@@ -116,8 +118,7 @@ class _Loader:
                                  f"file sconosciuto {path.name} (attesi: {', '.join(sorted(k + '.csv' for k in known))};"
                                  " i file aggiuntivi vanno prefissati x_)")
                     continue
-                if path.is_symlink() and not _inside(path.resolve(), self.folder.resolve()):
-                    self.err(path.name, None, "", "core.input.symlink", "collegamento simbolico fuori dalla cartella dati")
+                if not self.confined(path):
                     continue
                 self.files[path.name] = _sha256(path)
                 sheet = read_csv(path, name, self.problems)
@@ -127,6 +128,13 @@ class _Loader:
             if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
                 label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"
                 self.err(label, None, "", "core.input.missing_file", f"manca {label}, obbligatorio")
+
+    def confined(self, path: Path) -> bool:
+        """A file linked from outside the data folder is refused (no reading of arbitrary files)."""
+        if path.is_symlink() and not _inside(path.resolve(), self.folder.resolve()):
+            self.err(path.name, None, "", "core.input.symlink", "collegamento simbolico fuori dalla cartella dati")
+            return False
+        return True
 
     def columns(self, name: str) -> dict[str, tuple[Any, bool]]:
         cols = dict(CANONICAL.get(name, {}))
@@ -190,6 +198,8 @@ class _Loader:
         path = self.folder / "ente.toml"
         if not path.exists():
             self.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
+            return self.ente_id, {}, {}
+        if not self.confined(path):
             return self.ente_id, {}, {}
         self.files["ente.toml"] = _sha256(path)
         try:

@@ -143,3 +143,12 @@ def test_monitoraggio_in_a_year_column_makes_a_monitor_that_year(tmp_path):
     folder = write_ente(tmp_path / "e", files(**{"indicators.csv": indicators}))
     assert load_ente(folder, "e", 2021).indicators["I5"].type == "monitor"
     assert load_ente(folder, "e", 2022).indicators["I5"].type == "higher"
+
+
+def test_a_csv_linked_from_outside_the_data_folder_is_refused(tmp_path):
+    folder = write_ente(tmp_path / "e", files())
+    outside = tmp_path / "segreto.csv"
+    (folder / "people.csv").rename(outside)
+    (folder / "people.csv").symlink_to(outside)
+    got = problems_of(folder)
+    assert ("people.csv", None, "", "core.input.symlink") in got
