@@ -57,7 +57,7 @@ def verify(folder: Path) -> tuple[bool, list[str]]:
                      params=params)
     fresh = dumps(compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")))
     if fresh == recorded_text:
-        return True, ["identico: il ricalcolo dagli input registrati dà lo stesso results.json"]
+        return True, ["identico (identical): il ricalcolo dagli input registrati dà lo stesso results.json"]
     lines = _diff(recorded, json.loads(fresh))
     if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
         lines.insert(0, "versione del plugin diversa da quella registrata")
