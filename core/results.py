@@ -38,6 +38,19 @@ def money(value: Decimal | None) -> str | None:
     return None if value is None else f"{r2(value):.2f}"
 
 
+def people_awards(awards) -> dict:
+    """``rewards.people`` keyed by person id: the person's first award, and any further award from
+    another pool (e.g. a bonus on top of a band premium) under ``"also"``."""
+    people: dict[str, dict] = {}
+    for a in awards.values():
+        entry = {"amount": money(a.amount), "band": a.band, "pool": a.pool}
+        if a.person in people:
+            people[a.person].setdefault("also", []).append(entry)
+        else:
+            people[a.person] = entry
+    return people
+
+
 def to_dict(res: Result) -> dict:
     doc: dict[str, Any] = {
         "schema": SCHEMA, "ente": res.ente.id, "name": res.ente.name, "plugin": res.plugin.name,
@@ -74,8 +87,7 @@ def to_dict(res: Result) -> dict:
         doc["rewards"] = {
             "pools": {k: {"amount": money(p.amount), "distributed": money(p.distributed), "residual": money(p.residual)}
                       for k, p in pools.items()},
-            "people": {pid: {"amount": money(a.amount), "band": a.band, "pool": a.pool}
-                       for pid, a in res.rewards.awards.items()},
+            "people": people_awards(res.rewards.awards),
         }
         if res.rewards.extra:
             doc["rewards"]["extra"] = num(dict(res.rewards.extra))
