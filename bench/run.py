@@ -1,19 +1,33 @@
-"""Benchmark of ``ciclope run`` on synthetic cycles of growing size (issue: scale).
+"""Benchmark of ``ciclope run`` on synthetic cycles of growing size (issue 8: scale).
 
-usage: python bench/run.py [--sizes 10,100,1000] [--people 300] [--jobs 2] [--seed 1] [--keep DIR]
+usage: python bench/run.py [--sizes 10,100,1000,25x1200] [--people 300] [--jobs 2] [--seed 1]
+                           [--sample 30] [--keep DIR] [--profile] [--steps-only]
 
-For each size it reports: the full run time (``ciclope run``, one process and ``--jobs N``), the
-time to merely parse the same CSV files with Python's csv module (the floor for a Python tool),
-their ratio, the time per person, and the peak memory (max RSS of the run's processes). Prints a
-Markdown table and the machine it ran on, for docs/performance.md.
+``--sizes`` lists the cycles: ``N`` = N enti of ``--people`` people, ``NxM`` = N enti of M people
+(for the people-scaling row: 25×1200 has as many people as 100×300). For each cycle it reports:
+
+- the full run (``ciclope run``, one process) and its peak memory (max RSS of the run's process);
+- the time to merely read the same CSV files with Python's csv module (the floor for a Python
+  tool) and the ratio run / floor, the time per person;
+- the same run with ``--jobs N``: time, speed-up, peak memory of the largest process.
+
+Then, in this process, on the first ``--sample`` enti of the first cycle: where one ente's time
+goes (plugin manager and loading, the phases, each output), to separate the calculation from the
+reports. ``--profile`` adds a cProfile of that sample (top functions by own time) on stderr.
+
+Prints Markdown tables and the machine they ran on, for docs/performance.md. Outputs of the runs
+are deleted after each cycle (1,000 enti of 300 people write ~0.4 GB).
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
+import io
 import json
 import os
 import platform
+import pstats
 import shutil
 import subprocess
 import sys
@@ -42,10 +56,67 @@ def parse_floor(root: Path) -> float:
 
 
 def timed_run(config: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+    """(seconds, max RSS in KiB of the largest process of the run, exit code)."""
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-c", RUN_WITH_RSS, str(BIN / "ciclope"), "run", str(config), "--out", str(out), "--jobs", str(jobs)]
+    cmd = [sys.executable, "-c", RUN_WITH_RSS, str(BIN / "ciclope"), "run", str(config), "--out", str(out),
+           "--jobs", str(jobs)]
     seconds, rss_kb, code = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
     return float(seconds), int(rss_kb), int(code)
+
+
+def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
+    """Mean milliseconds per ente of each step, measured in this process on the first ``sample`` enti."""
+    from core import results
+    from core.config import load_config
+    from core.cycle import run_cycle
+    from core.loading import load_ente, merge_schemas
+    from core.registry import Hooks
+    from core.reports import html, transparency, xlsx
+
+    plan = load_config(config)
+    enti = plan.enti[:sample]
+    steps = ("plugin manager", "loading", "calculation", "results.json", "relazione.html", "schede.xlsx",
+             "trasparenza.csv")
+    total = dict.fromkeys(steps, 0.0)
+    for plugin in {cfg.plugin for cfg in enti}:       # imports are not what is measured
+        Hooks.for_plugin(plugin)
+    for cfg in enti:
+        t0 = time.perf_counter()
+        hooks, info = Hooks.for_plugin(cfg.plugin)
+        schema = merge_schemas(hooks.input_schemas())
+        t1 = time.perf_counter()
+        ente = load_ente(cfg.data, cfg.id, plan.year, schema)
+        t2 = time.perf_counter()
+        result = run_cycle(ente, hooks, cfg.params, info)
+        t3 = time.perf_counter()
+        results.dumps(result)
+        t4 = time.perf_counter()
+        html.render(result)
+        t5 = time.perf_counter()
+        xlsx.build(result).bytes()
+        t6 = time.perf_counter()
+        transparency.render(result)
+        t7 = time.perf_counter()
+        for step, (a, b) in zip(steps, [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7)]):
+            total[step] += b - a
+    if profile:       # a second pass: the profiler's overhead stays out of the timings above
+        prof = cProfile.Profile()
+        prof.enable()
+        for cfg in enti:
+            hooks, info = Hooks.for_plugin(cfg.plugin)
+            result = run_cycle(load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas())),
+                               hooks, cfg.params, info)
+            results.dumps(result), html.render(result), xlsx.build(result).bytes(), transparency.render(result)
+        prof.disable()
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(30)
+        print(buf.getvalue(), file=sys.stderr)
+    return {k: 1000 * v / len(enti) for k, v in total.items()}
+
+
+def cycle_spec(item: str, people: int) -> tuple[int, int]:
+    n, _, m = item.partition("x")
+    return int(n), int(m) if m else people
 
 
 def main() -> None:
@@ -54,34 +125,80 @@ def main() -> None:
     ap.add_argument("--people", type=int, default=300)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--keep", type=Path)
+    ap.add_argument("--sample", type=int, default=30, help="enti timed in process, step by step (0: none)")
+    ap.add_argument("--keep", type=Path, help="keep the synthetic cycles here (and reuse them)")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--steps-only", action="store_true", help="only the in-process step timings (no runs)")
     args = ap.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="ciclope-bench-"))
-    rows = []
-    for n in [int(s) for s in args.sizes.split(",")]:
-        root = base / f"n{n}"
+    try:
+        report(args, base)
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def report(args, base: Path) -> None:
+    started = time.strftime("%Y-%m-%d %H:%M")
+    load_before = os.getloadavg()
+    rows, roots = [], []
+    for item in args.sizes.split(","):
+        n, people = cycle_spec(item, args.people)
+        root = base / (f"n{n}" if people == args.people else f"n{n}x{people}")
         if not (root / "cycle.toml").exists():
-            subprocess.run([BIN / "ciclope", "synth", str(root), "--enti", str(n), "--people", str(args.people),
+            subprocess.run([BIN / "ciclope", "synth", str(root), "--enti", str(n), "--people", str(people),
                             "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+        roots.append((n, people, root))
+        if args.steps_only:
+            continue
         floor = parse_floor(root)
         t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1)
-        tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs)
         summary = json.loads((root / "out1" / "summary.json").read_text())
         ok = sum(1 for e in summary["enti"] if e["status"] == "ok")
-        rows.append({"enti": n, "people": n * args.people, "csv_parse_s": floor, "run_s": t1, "ratio": t1 / floor,
-                     "ms_per_person": 1000 * t1 / (n * args.people), "peak_mb": rss1 / 1024, "jobs": args.jobs,
-                     "run_jobs_s": tj, "speedup": t1 / tj, "peak_mb_jobs": rssj / 1024, "ok": ok, "exit": code1})
+        shutil.rmtree(root / "out1", ignore_errors=True)
+        tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs)
+        shutil.rmtree(root / "outj", ignore_errors=True)
+        rows.append({"enti": n, "people_per_ente": people, "people": n * people, "csv_parse_s": floor, "run_s": t1,
+                     "ratio": t1 / floor, "ms_per_person": 1000 * t1 / (n * people), "peak_mb": rss1 / 1024,
+                     "jobs": args.jobs, "run_jobs_s": tj, "speedup": t1 / tj, "peak_mb_jobs": rssj / 1024,
+                     "ok": ok, "exit": code1})
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-    print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPU\n")
-    print("| enti | persone | parse CSV (s) | `ciclope run` (s) | rapporto | ms/persona | memoria max (MB) |"
-          f" `--jobs {args.jobs}` (s) | accelerazione | memoria max `--jobs` (MB) | enti ok |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    load_after = os.getloadavg()
+    if rows:
+        print_runs(args, rows, started, load_before, load_after)
+    if args.sample > 0:
+        print_steps(args, roots)
+
+
+def print_runs(args, rows, started, load_before, load_after) -> None:
+    print(f"Machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}, {os.cpu_count()} CPU; started {started}; "
+          f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}\n")
+    print("| enti × persone | persone | parse CSV (s) | `ciclope run` (s) | rapporto | ms/persona | memoria max (MB) |"
+          f" `--jobs {args.jobs}` (s) | accelerazione | memoria max per processo `--jobs` (MB) | enti ok |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['enti']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} | {r['ratio']:.1f}× |"
-              f" {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} | {r['run_jobs_s']:.2f} | {r['speedup']:.2f}× |"
-              f" {r['peak_mb_jobs']:.0f} | {r['ok']}/{r['enti']} |")
-    if not args.keep:
-        shutil.rmtree(base, ignore_errors=True)
+        print(f"| {r['enti']} × {r['people_per_ente']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
+              f" {r['ratio']:.0f}× | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} | {r['run_jobs_s']:.2f} |"
+              f" {r['speedup']:.2f}× | {r['peak_mb_jobs']:.0f} | {r['ok']}/{r['enti']} |")
+
+
+def print_steps(args, roots) -> None:
+    # the step-by-step sample: the first cycle with enough enti of --people people (else the first)
+    sample_root = next((r for n, m, r in roots if n >= args.sample and m == args.people), roots[0][2])
+    steps = phases(sample_root / "cycle.toml", args.sample, args.profile)
+    n_sample = min(args.sample, len(list((sample_root / "enti").iterdir())))
+    floor_per_ente = 1000 * parse_floor(sample_root) / len(list((sample_root / "enti").iterdir()))
+    print(f"\nIn process, mean of the first {n_sample} enti of {sample_root.name} (ms per ente; bare CSV parse of one "
+          f"ente: {floor_per_ente:.1f} ms):\n")
+    print("| step | ms/ente | × parse CSV |")
+    print("|---|---:|---:|")
+    for k, v in steps.items():
+        print(f"| {k} | {v:.1f} | {v / floor_per_ente:.1f}× |")
+    compute = steps["plugin manager"] + steps["loading"] + steps["calculation"]
+    print(f"| **calculation only** (manager + loading + phases) | {compute:.1f} | {compute / floor_per_ente:.1f}× |")
+    total = sum(steps.values())
+    print(f"| **all outputs built** | {total:.1f} | {total / floor_per_ente:.1f}× |")
 
 
 if __name__ == "__main__":

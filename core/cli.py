@@ -98,13 +98,22 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"data non valida {text!r}: usare AAAA-MM-GG") from None
 
 
-def render_problems(problems, limit: int = 200) -> str:
+def render_problems(problems, limit: int = 200, total: int | None = None) -> str:
+    """The first ``limit`` problems; ``total`` = how many there were when ``problems`` is already cut."""
     lines = [p.render() for p in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(f"… e altri {len(problems) - limit} problemi")
-    n = sum(1 for p in problems if p.is_error)
-    lines.append(f"{n} errori, {len(problems) - n} avvisi")
+    total = len(problems) if total is None else max(total, len(problems))
+    hidden = total - min(limit, len(problems))
+    if hidden > 0:
+        lines.append(f"… e altri {hidden} problemi")
+    if total > len(problems):
+        lines.append(f"{total} problemi")
+    else:
+        n = sum(1 for p in problems if p.is_error)
+        lines.append(f"{n} errori, {len(problems) - n} avvisi")
     return "\n".join(lines)
+
+
+FAILED_DETAILS = 20     # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
 
 
 def _progress():
@@ -128,10 +137,14 @@ def cmd_run(args) -> int:
     out = args.out.resolve() if args.out else plan.output
     outcomes = run_plan(plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress())
     print(summary_table(outcomes))
-    for o in outcomes:
-        if o.status == "failed":
-            print(f"\n{o.id}: dati non caricabili, nessun output", file=sys.stderr)
-            print(render_problems(list(o.problems), limit=30), file=sys.stderr)
+    failed = [o for o in outcomes if o.status == "failed"]
+    for o in failed[:FAILED_DETAILS]:
+        internal = any(p.rule == "core.internal" for p in o.problems)
+        print(f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}, nessun output", file=sys.stderr)
+        print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
+    if len(failed) > FAILED_DETAILS:
+        print(f"\n… e altri {len(failed) - FAILED_DETAILS} enti non caricabili: il primo problema di ciascuno è in "
+              f"summary.json, tutti con `ciclope validate {args.config}`", file=sys.stderr)
     print(f"Output in {out}")
     return EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_ENTE
 

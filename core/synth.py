@@ -3,12 +3,20 @@
 The core writes the canonical files (org chart, BSC plan with every indicator kind, cruscotti,
 evaluation cards, funds, approvals); each plugin adds its own input through ``ciclope_synth``
 (positions, projects, extra columns). Same seed → same files, byte for byte.
+
+The enti are valid for every installed plugin: they load and run the whole cycle with no error
+violation (tests/test_synth.py), so that a benchmark measures the work of a clean ente. This is
+kept by construction: graded indicators reach at least 75% of target, PO cards stay positive
+(a negative PO evaluation needs a contraddittorio, rules/core.md §5), card levels are spread so
+evaluations are differentiated. Below ~40 people an ente can still fail a plugin's
+differentiation rule (e.g. bergamo: 5–7 rewarded people all in one level), as a real one would.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import math
 import random
 from pathlib import Path
 
@@ -38,16 +46,19 @@ def _indicator(rng: random.Random, iid: str, oid: str, year: int, kind: str) -> 
     row = {"id": iid, "objective": oid, "name": f"Indicatore {iid}", "type": kind, "weight": "", "baseline": "",
            f"target_{year}": "", f"target_{year + 1}": "", "actual": "", "target_mid": "", "actual_mid": "",
            "neutralized": "", "reason": "", "source": "Dati sintetici"}
+    # Graded indicators reach at least 75% of their target (rounding aside), so that no objective, unit
+    # or PO falls below a regulation's "positive" threshold by chance: a negative PO evaluation would
+    # need a contraddittorio (rules/core.md §5) that synthetic data cannot decide on.
     if kind in ("higher", "project"):
         target = rng.choice([10, 20, 50, 100, 250]) if kind == "higher" else 100
         unit = "" if kind == "higher" else "%"
         row.update({f"target_{year}": f"{target}{unit}", f"target_{year + 1}": f"{target}{unit}",
-                    "actual": f"{round(target * rng.uniform(0.55, 1.2))}{unit}",
+                    "actual": f"{round(target * rng.uniform(0.76, 1.2))}{unit}",
                     "target_mid": f"{target // 2}{unit}", "actual_mid": f"{round(target / 2 * rng.uniform(0.4, 1.2))}{unit}"})
     elif kind == "lower":
         target = rng.choice([3, 5, 10, 30])
         row.update({f"target_{year}": str(target), f"target_{year + 1}": str(target),
-                    "actual": f"{target * rng.uniform(0.8, 1.6):.1f}", "target_mid": str(target),
+                    "actual": f"{target * rng.uniform(0.8, 1.3):.1f}", "target_mid": str(target),
                     "actual_mid": f"{target * rng.uniform(0.8, 1.8):.1f}"})
     elif kind == "deadline":
         due = dt.date(year, rng.choice([3, 6, 9, 12]), 28)
@@ -58,9 +69,30 @@ def _indicator(rng: random.Random, iid: str, oid: str, year: int, kind: str) -> 
         row.update({f"target_{year}": "SI", f"target_{year + 1}": "SI", "actual": rng.choice(["SI", "SI", "SI", "NO"])})
     else:  # monitor
         row.update({"actual": str(rng.randint(100, 5000))})
-    if kind != "monitor" and rng.random() < 0.04:
-        row.update({"neutralized": "SI", "reason": "evento esogeno (sintetico)"})
     return row
+
+
+GRADED = ("higher", "lower", "project")
+OTHER = ("deadline", "boolean", "monitor")
+
+
+def _objective_indicators(rng: random.Random, oid: str, year: int, first: int) -> list[dict]:
+    """An operational objective's indicators: one or two graded (weight 40 each), often one more
+    deadline/boolean/monitor (weight 10; a monitor is never weighted). Only the extra ones may be
+    neutralized, so each objective keeps a graded indicator: its achievement stays ≥ 0.75 × 40/50."""
+    kinds = [GRADED[first % 3]]
+    if rng.random() < 0.5:
+        kinds.append(GRADED[(first + 1) % 3])
+    if rng.random() < 0.6:
+        kinds.append(OTHER[first % 3])
+    rows = []
+    for k, kind in enumerate(kinds):
+        row = _indicator(rng, f"I{first + k}", oid, year, kind)
+        row["weight"] = "40" if kind in GRADED else ("" if kind == "monitor" else "10")
+        if k > 0 and kind != "monitor" and rng.random() < 0.08:
+            row.update({"neutralized": "SI", "reason": "evento esogeno (sintetico)"})
+        rows.append(row)
+    return rows
 
 
 def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> SynthData:
@@ -75,7 +107,8 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
         units.append({"id": f"A{a}", "name": f"Area {a}", "kind": "area", "parent": "root", "head": did})
         people.append({"id": did, "name": f"Dirigente {a}", "role": "dirigente", "category": "DIR", "unit": f"A{a}",
                        "fte": "1", "absence_days": str(rng.randint(0, 20)), "insufficient": "false", "evaluator": "SG"})
-        for s in range(1, rng.randint(2, 4) + 1):
+        per_area = min(rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas))   # small ente, few servizi
+        for s in range(1, per_area + 1):
             sid = f"A{a}S{s}"
             po = f"PO{a}{s}"
             units.append({"id": sid, "name": f"Servizio {a}.{s}", "kind": "servizio", "parent": f"A{a}", "head": po})
@@ -94,7 +127,6 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
     areas = [{"id": f"AS{i}", "name": f"Area strategica {i}", "weight": str(rng.choice([20, 30, 40, 50])), "separate": ""}
              for i in range(1, 4)]
     objectives, indicators, assignments = [], [], []
-    kinds = ("higher", "lower", "deadline", "boolean", "project", "monitor")
     n_ind = 0
     for i, area in enumerate(areas, 1):
         for j in range(1, 3):
@@ -110,9 +142,9 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
                     oo = f"O{so}-{sid}"
                     objectives.append({"id": oo, "kind": "operational", "title": f"Obiettivo operativo {oo}",
                                        "parent": so, "area": "", "weight": str(rng.choice([10, 20, 30])), "owner": sid})
-                    for _ in range(rng.randint(1, 3)):
-                        n_ind += 1
-                        indicators.append(_indicator(rng, f"I{n_ind}", oo, year, kinds[n_ind % len(kinds)]))
+                    rows = _objective_indicators(rng, oo, year, n_ind + 1)
+                    indicators += rows
+                    n_ind += len(rows)
                     assignments.append({"cruscotto": f"C-{sid}", "owner": sid, "ref": oo, "weight": ""})
     for a in range(1, n_areas + 1):
         for o in objectives:
@@ -121,11 +153,18 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
     evaluations = []
     items = [("risultati", "Raggiungimento obiettivi", 40), ("competenze", "Competenze professionali", 30),
              ("comportamenti", "Collaborazione", 15), ("comportamenti", "Orientamento all'utenza", 15)]
+    offset, k = rng.random(), 0
     for p in people:
         if p["role"] in ("dipendente", "po"):
-            level = rng.uniform(0.45, 1.0)
+            # the evaluators differentiate: card levels over [0.45, 1] by a low-discrepancy sequence, so
+            # that even a small ente has a spread of scores (regulations forbid undifferentiated rewards)
+            k += 1
+            level = 0.45 + 0.55 * ((offset + k * 0.6180339887) % 1)
+            low = 0
+            if p["role"] == "po":    # PO cards positive: a negative one needs a contraddittorio (rules/core.md §5)
+                level, low = rng.uniform(0.75, 1.0), 0.7
             for section, item, mx in items:
-                pts = max(0, min(mx, round(mx * rng.gauss(level, 0.08))))
+                pts = max(math.ceil(low * mx), min(mx, round(mx * rng.gauss(level, 0.08))))
                 evaluations.append({"person": p["id"], "evaluator": p["evaluator"], "section": section, "item": item,
                                     "max_points": str(mx), "points": str(pts), "weight": ""})
     d.tables = {"units": units, "people": people, "areas": areas, "objectives": objectives, "indicators": indicators,
@@ -157,7 +196,8 @@ def _toml_value(v) -> str:
 def write_ente(d: SynthData, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in d.tables.items():
-        (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
+        if rows:    # a table without rows has no header to write: the file is left out (= no rows)
+            (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
     lines = [f"name = {_toml_value(d.name)}", "", "[funds]"]
     lines += [f"{k} = {_toml_value(v)}" for k, v in d.funds.items()]
     lines += ["", "[approvals]"] + [f"{k} = {_toml_value(v)}" for k, v in d.approvals.items()]

@@ -53,8 +53,8 @@ def _sheet(name: str, label: str, records: list[list[str]], problems: list[Probl
     rows = []
     width = len(header)
     for n, rec in enumerate(records[1:], start=2):
-        if not any(rec) or not "".join(rec).strip():
-            continue  # blank line
+        if not (rec and rec[0] and not rec[0].isspace()) and not "".join(rec).strip():
+            continue  # blank line (the first test spares the join for the rows that start with a value)
         if len(rec) > width and any(c.strip() for c in rec[width:]):
             problems.append(Problem(rule="core.input.columns", file=label, row=n,
                                     message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne"))

@@ -119,15 +119,13 @@ def evaluation_value(result: Result, person_id: str) -> Decimal | None:
 def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
     """Differentiation of each evaluator's judgements, and the label of the "top" column."""
     ente = result.ente
-    evaluated: dict[str, list[str]] = {}
+    evaluated: dict[str, dict[str, None]] = {}      # evaluator → the people evaluated, in order (a set)
     for item in ente.evaluations:
         person = ente.people.get(item.person)
         who = item.evaluator or (person.evaluator if person else None)
         if not who:
             continue
-        group = evaluated.setdefault(who, [])
-        if item.person not in group:
-            group.append(item.person)
+        evaluated.setdefault(who, {})[item.person] = None
     top = top_level(result)
     label = f"quota al livello più alto ({top})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
     out = []

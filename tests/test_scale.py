@@ -1,0 +1,289 @@
+"""Scale (issue 8): the optimizations keep the outputs, and a run of many enti stays robust and readable.
+
+Timings are benchmarked (bench/run.py, docs/performance.md), never tested here. What is tested:
+
+- schede.xlsx written by the fast row writer is byte-identical to the workbook openpyxl builds with
+  one ``WriteOnlyCell`` per cell (the writer before issue 8, kept here as the oracle), on real
+  Results and on random sheets;
+- parsing a column's repeated texts once does not hide a bad cell;
+- ``--jobs`` gives the same outputs and outcomes as one process;
+- an ente that crashes fails alone; outcomes carry a bounded number of problems; with 1,000 enti
+  the summary and the failure details stay short, failures first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from openpyxl import load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from core import cli, runner
+from core.config import load_config
+from core.problems import CiclopeError, Problem
+from core.registry import available_plugins
+from core.reports import fmt, safe, xlsx
+from core.runner import EnteOutcome, KEPT_PROBLEMS, run_plan, summary_table
+from core.synth import synth
+from core.testing import write_ente
+from test_core_cycle import files
+
+PLUGINS = sorted(available_plugins())
+
+
+# -- the oracle: schede.xlsx as openpyxl writes it cell by cell ------------------------------------
+
+def openpyxl_cell(ws, value, kind):
+    """``core.reports.xlsx._cell`` before issue 8."""
+    if isinstance(value, xlsx.Typed):
+        value, kind = value.value, value.kind
+    c = WriteOnlyCell(ws)
+    if value is None or value == "":
+        return c
+    if isinstance(value, bool):
+        safe.text_cell(c, "SI" if value else "NO")
+        return c
+    if isinstance(value, (Decimal, int, float)):
+        c.value = value
+        c.number_format = xlsx.FORMATS.get(kind, "General") if kind != "text" else "General"
+        return c
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        c.value = value
+        c.number_format = xlsx.FORMATS["date"]
+        return c
+    if isinstance(value, (tuple, list)):
+        value = fmt.param_value(value)
+    safe.text_cell(c, str(value))
+    return c
+
+
+class OpenpyxlSheets(xlsx.Sheets):
+    """``Sheets.add`` before issue 8: every cell an openpyxl ``WriteOnlyCell`` appended row by row."""
+
+    def add(self, title, columns, rows, note=""):
+        ws = self.wb.create_sheet(self.sheet_name(title))
+        for i, (_, _, width) in enumerate(columns, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A3" if note else "A2"
+        if note:
+            c = WriteOnlyCell(ws)
+            safe.text_cell(c, note)
+            c.font = Font(italic=True, color="5B6470")
+            ws.append([c])
+        header = []
+        for head, _, _ in columns:
+            c = WriteOnlyCell(ws)
+            safe.text_cell(c, head)
+            c.font, c.fill, c.alignment = xlsx.HEADER_FONT, xlsx.HEADER_FILL, xlsx.HEADER_ALIGN
+            header.append(c)
+        ws.append(header)
+        first = 2 if note else 1
+        if rows:
+            ws.auto_filter.ref = f"A{first}:{get_column_letter(len(columns))}{first + len(rows)}"
+        for row in rows:
+            total = isinstance(row, xlsx.Total)
+            cells = []
+            for (_, kind, _), value in zip(columns, row):
+                c = openpyxl_cell(ws, value, kind)
+                if total:
+                    c.font = xlsx.TOTAL_FONT
+                cells.append(c)
+            ws.append(cells)
+
+
+def both(build) -> tuple[bytes, bytes]:
+    """(fast writer bytes, oracle bytes) of the same workbook recipe ``build(book)``."""
+    fast, oracle = xlsx.Sheets(), OpenpyxlSheets()
+    build(fast)
+    build(oracle)
+    return fast.bytes(), oracle.bytes()
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_schede_xlsx_is_byte_identical_to_the_openpyxl_cell_writer(tmp_path, plugin, monkeypatch):
+    config = synth(tmp_path / "s", enti=1, people=60, seed=5, plugins=[plugin])
+    plan = load_config(config)
+    result = runner.compute(plan.enti[0], plan.year)
+    fast = xlsx.build(result).bytes()
+    monkeypatch.setattr(xlsx, "Sheets", OpenpyxlSheets)
+    oracle = xlsx.build(result).bytes()
+    assert fast == oracle
+    (tmp_path / "x.xlsx").write_bytes(fast)
+    assert load_workbook(tmp_path / "x.xlsx")["Valutazioni individuali"].max_row == 1 + 60   # header + people
+
+
+ILLEGAL = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32)]))
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=ILLEGAL), max_size=12)
+VALUES = st.one_of(
+    st.none(), st.just(""), TEXT,
+    st.sampled_from(["=SUM(A1)", "+39 030", "-x", "@cmd", "\tTab", " spazi ", "a & b <c>", "-12.5", "è €", "#N/A"]),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**6, max_value=10**6),
+    st.integers(-10**9, 10**9), st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.dates(dt.date(1950, 1, 1), dt.date(2090, 1, 1)), st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2090, 1, 1)),
+    st.booleans(), st.tuples(st.integers(0, 9), TEXT), st.lists(st.integers(0, 99), max_size=3),
+)
+KINDS = st.sampled_from([*xlsx.FORMATS, "other"])
+CELL = st.one_of(VALUES, st.builds(xlsx.Typed, VALUES, KINDS))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheets=st.lists(st.tuples(
+    st.sampled_from(["Sintesi", "Dati: 1/2", "History", "x" * 40, "Sintesi"]),
+    st.lists(st.tuples(TEXT, KINDS, st.integers(5, 60)), min_size=1, max_size=5),
+    st.lists(st.tuples(st.booleans(), st.lists(CELL, max_size=6)), max_size=6),
+    st.one_of(st.just(""), TEXT)), min_size=1, max_size=3))
+def test_fast_writer_equals_openpyxl_on_random_sheets(sheets):
+    def build(book):
+        for title, columns, rows, note in sheets:
+            body = [xlsx.Total(cells) if total else tuple(cells) for total, cells in rows]
+            book.add(title, columns, body, note=note)
+    fast, oracle = both(build)
+    assert fast == oracle
+
+
+def test_text_a_worksheet_cannot_hold_is_cleaned_not_fatal(tmp_path):
+    """openpyxl raises on control characters (a name pasted from another program): the whole
+    ente used to crash at the report. Now the character is replaced by U+FFFD and a text longer
+    than Excel's 32,767 characters is cut, as openpyxl itself cuts it."""
+    book = xlsx.Sheets()
+    book.add("Persone", (("Nome", "text", 20), ("Note", "text", 20)),
+             [("Dipen\x01dente\x1f", "x" * 40000)], note="Nota\x0bcon tab verticale")
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(book.bytes())
+    ws = load_workbook(path)["Persone"]
+    assert ws["A1"].value == "Nota\ufffdcon tab verticale"
+    assert ws["A3"].value == "Dipen\ufffddente\ufffd"
+    assert ws["B3"].value == "x" * 32767
+
+
+# -- loading: repeated texts are parsed once, bad ones are all reported ---------------------------
+
+def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
+    data = dict(files())
+    lines = data["people.csv"].strip().splitlines()
+    head, body = lines[0], lines[1:]
+    col = [c.strip() for c in head.split(",")].index("fte")
+    cells = [[c.strip() for c in ln.split(",")] for ln in body]
+    for i in (0, 2):
+        cells[i][col] = "mezzo"          # the same bad text twice
+    data["people.csv"] = "\n".join([head] + [",".join(c) for c in cells])
+    folder = write_ente(tmp_path / "e", data)
+    from core.loading import load_ente
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    bad = [(p.row, p.column) for p in exc.value.problems if p.rule == "core.input.value"]
+    assert bad == [(2, "fte"), (4, "fte")]
+
+
+def test_repeated_texts_give_equal_values(tmp_path):
+    from core.loading import load_ente
+    folder = write_ente(tmp_path / "e", files())
+    ente = load_ente(folder, "e", 2021)
+    points = [it.points for it in ente.evaluations]
+    assert all(isinstance(p, Decimal) for p in points)
+    reread = [Decimal(line.split(",")[5]) for line in (folder / "evaluations.csv").read_text().splitlines()[1:]
+              if line.strip()]
+    assert points == reread
+
+
+# -- the runner with many enti ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cycle(tmp_path_factory) -> Path:
+    return synth(tmp_path_factory.mktemp("cycle") / "s", enti=6, people=40, seed=9)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_jobs_give_the_same_outputs_and_outcomes_as_one_process(cycle, tmp_path):
+    plan = load_config(cycle)
+    seen = []
+    one = run_plan(plan, out=tmp_path / "one")
+    two = run_plan(plan, out=tmp_path / "two", jobs=2, progress=lambda n, total, o: seen.append((n, total, o.id)))
+    assert [(o.id, o.status) for o in two] == [(o.id, o.status) for o in one] == [
+        (f"synth-{i:05d}", "ok") for i in range(6)]
+    assert sorted(n for n, _, _ in seen) == list(range(1, 7)) and {t for _, t, _ in seen} == {6}
+    assert sorted(i for _, _, i in seen) == [o.id for o in one]      # each ente reported once
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
+    real = runner.compute
+
+    def compute(cfg, year, until="rendicontazione"):
+        if cfg.id == "synth-00002":
+            raise ZeroDivisionError("divisione per zero in un plugin")
+        return real(cfg, year, until)
+    monkeypatch.setattr(runner, "compute", compute)
+    plan = load_config(cycle)
+    outcomes = run_plan(plan, out=tmp_path / "out")
+    assert [o.status for o in outcomes] == ["ok", "ok", "failed", "ok", "ok", "ok"]
+    failed = outcomes[2]
+    assert failed.problems[0].rule == "core.internal" and "ZeroDivisionError" in failed.reason
+    assert "divisione per zero" in failed.problems[0].message and "Traceback" in failed.problems[0].message
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted([f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)] + ["summary.json"])   # nothing half-written
+
+
+def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycle, tmp_path, monkeypatch, capsys):
+    many = [Problem(rule="core.input.value", message=f"valore {i} non valido", file="people.csv", row=i + 2,
+                    column="fte") for i in range(250)]
+
+    def compute(cfg, year, until="rendicontazione"):
+        raise CiclopeError(many)
+    monkeypatch.setattr(runner, "compute", compute)
+    text = cycle.read_text()
+    extra = "".join(f'\n[[ente]]\nid = "copia-{i:02d}"\nplugin = "{PLUGINS[0]}"\ndata = "enti/synth-00000"\n'
+                    for i in range(19))
+    config = cycle.parent / "cycle25.toml"
+    config.write_text(text + extra)          # 6 + 19 = 25 enti, all failing
+    outcomes = run_plan(load_config(config), out=tmp_path / "o")
+    assert len(outcomes) == 25 and {o.status for o in outcomes} == {"failed"}
+    assert all(len(o.problems) == KEPT_PROBLEMS and o.problems_total == 250 for o in outcomes)
+    assert cli.main(["run", str(config), "--out", str(tmp_path / "o2")]) == cli.EXIT_ENTE
+    err = capsys.readouterr().err
+    assert err.count("dati non caricabili, nessun output") == cli.FAILED_DETAILS == 20
+    assert "… e altri 5 enti non caricabili" in err
+    assert err.count("… e altri 220 problemi") == 20 and err.count("\n250 problemi") == 20   # 30 shown of 250
+
+
+def test_summary_of_1000_enti_is_short_with_failures_first():
+    rng = random.Random(1)
+    status = ["failed"] * 3 + ["errors"] * 5 + ["ok"] * 992
+    rng.shuffle(status)
+    outcomes = [EnteOutcome(f"e{i:04d}", "brescia", s, reason="motivo" if s != "ok" else "",
+                            figures={"ente": 0.9} if s != "failed" else {}) for i, s in enumerate(status)]
+    lines = summary_table(outcomes).splitlines()
+    assert len(lines) == 1 + 50 + 2                         # header, 50 rows, "… e altri", total
+    assert [ln.split()[2] for ln in lines[1:9]] == ["FALLITO"] * 3 + ["violazioni"] * 5
+    assert lines[-2] == "… e altri 950 enti (vedi summary.json)"
+    assert lines[-1] == "Totale: 1000 enti — 992 ok, 5 con violazioni, 3 falliti"
+
+
+def test_enti_without_overrides_share_their_plugin_parameters(cycle, tmp_path):
+    """The plan of 1,000 enti used to parse params.toml 1,000 times and hold 1,000 copies (13 KB each)."""
+    plan = load_config(cycle)
+    by_plugin: dict[str, set[int]] = {}
+    for e in plan.enti:
+        by_plugin.setdefault(e.plugin, set()).add(id(e.params))
+    assert all(len(ids) == 1 for ids in by_plugin.values()) and len(by_plugin) == len(PLUGINS)
+    # an override (here: the default value, written out) gives that ente its own parameters
+    name, spec = next((n, s) for n, s in plan.enti[0].params.specs.items() if s.kind == "number")
+    text = cycle.read_text().replace('data = "enti/synth-00000"',
+                                     f'data = "enti/synth-00000"\n[ente.params]\n{name} = {spec.value}', 1)
+    config = cycle.parent / "cycle-override.toml"
+    config.write_text(text)
+    plan2 = load_config(config)
+    first, others = plan2.enti[0], [e for e in plan2.enti[1:] if e.plugin == plan2.enti[0].plugin]
+    assert first.params is not others[0].params and name in first.params.overridden
+    assert first.params[name] == others[0].params[name] == spec.value and name not in others[0].params.overridden
