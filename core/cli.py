@@ -151,7 +151,6 @@ def cmd_run(args) -> int:
 
 def cmd_validate(args) -> int:
     from .config import load_config
-    from .cycle import run_cycle  # noqa: F401 - validation runs phase a only
     from .runner import compute
 
     plan = load_config(args.config)

@@ -204,6 +204,14 @@ def write_ente(d: SynthData, folder: Path) -> None:
     (folder / "ente.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def synthetic_ente(folder: Path, hooks: Hooks, ente_id: str, people: int, rng: random.Random, year: int) -> Path:
+    """One synthetic ente for a plugin (core files + the plugin's ``ciclope_synth``) written to ``folder``."""
+    d = make_ente(ente_id, people, rng, year)
+    hooks.synth(data=d, rng=rng, year=year)
+    write_ente(d, folder)
+    return folder
+
+
 def synth(dest: Path, enti: int, people: int, seed: int, year: int = 2021, plugins: list[str] | None = None) -> Path:
     """Write ``dest/cycle.toml`` and ``enti`` synthetic enti spread over the plugins."""
     plugins = plugins or sorted(available_plugins())
@@ -213,10 +221,7 @@ def synth(dest: Path, enti: int, people: int, seed: int, year: int = 2021, plugi
     for i in range(enti):
         plugin = plugins[i % len(plugins)]
         ente_id = f"synth-{i:05d}"
-        rng = random.Random(f"{seed}-{i}")
-        d = make_ente(ente_id, people, rng, year)
-        hooks[plugin].synth(data=d, rng=rng, year=year)
-        write_ente(d, dest / "enti" / ente_id)
+        synthetic_ente(dest / "enti" / ente_id, hooks[plugin], ente_id, people, random.Random(f"{seed}-{i}"), year)
         lines += ["[[ente]]", f'id = "{ente_id}"', f'plugin = "{plugin}"', f'data = "enti/{ente_id}"', ""]
     (dest / "cycle.toml").write_text("\n".join(lines), encoding="utf-8")
     return dest / "cycle.toml"

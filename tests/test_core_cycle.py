@@ -2,7 +2,6 @@
 
 Every expectation is computed by hand in the comment next to it.
 """
-from decimal import Decimal as D
 
 import pytest
 

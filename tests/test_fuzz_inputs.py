@@ -1,7 +1,6 @@
 """Fuzzing the inputs: any corruption of any cell gives a clean, located error — never a traceback."""
 import csv
 import io
-import shutil
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 

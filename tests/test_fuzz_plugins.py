@@ -19,20 +19,21 @@ NASTY = ["", "abc", "NaN", "inf", "1e309", "99999999999999999999999", "-5", "0",
 BUILTIN = ("brescia", "bergamo", "comunita_montane")
 
 
-def demo_ente(plugin: str) -> tuple[Path, int]:
+def copy_demo(tmp_path_factory, plugin: str) -> tuple[Path, int]:
+    """A copy of the plugin's demo ente and its cycle year."""
     demo = available_plugins()[plugin].load().DEMO
     with open(demo / "cycle.toml", "rb") as fh:
         cfg = tomllib.load(fh)
-    return demo / cfg["ente"][0]["data"], cfg["cycle"]["year"]
+    folder = tmp_path_factory.mktemp(plugin)
+    shutil.copytree(demo / cfg["ente"][0]["data"], folder, dirs_exist_ok=True)
+    return folder, cfg["cycle"]["year"]
 
 
 @pytest.mark.parametrize("plugin", BUILTIN)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_corrupt_any_cell_of_a_demo(tmp_path_factory, plugin, data):
-    src, year = demo_ente(plugin)
-    folder = tmp_path_factory.mktemp(plugin)
-    shutil.copytree(src, folder, dirs_exist_ok=True)
+    folder, year = copy_demo(tmp_path_factory, plugin)
     name = data.draw(st.sampled_from(sorted(p.name for p in folder.glob("*.csv"))))
     rows = list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"))))
     if len(rows) < 2:
@@ -60,9 +61,7 @@ APPROVAL_VALUES = ['"forse"', "2021-13-01", "true", "0", "1.5", '"30.2.2022"', "
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_odd_funds_and_approvals(tmp_path_factory, plugin, data):
-    src, year = demo_ente(plugin)
-    folder = tmp_path_factory.mktemp(plugin)
-    shutil.copytree(src, folder, dirs_exist_ok=True)
+    folder, year = copy_demo(tmp_path_factory, plugin)
     text = (folder / "ente.toml").read_text(encoding="utf-8")
     keys = [ln.split("=")[0].strip() for ln in text.splitlines() if "=" in ln and not ln.startswith("name")]
     key = data.draw(st.sampled_from(keys + ["oiv_attested", "bonus_decided", "savings_validated_oiv"]))

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from core.registry import available_plugins
 from core.results import dumps
-from core.synth import make_ente, write_ente
+from core.synth import synthetic_ente
 from core.registry import Hooks
 from core.testing import compute_ente
 
@@ -23,11 +23,8 @@ UNPAID = {"not_evaluated", "non_valutabile", "adeguata", "non_adeguata", "esclus
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(12, 80))
 def test_pools_conserved_and_nobody_unduly_paid(tmp_path_factory, plugin, seed, people):
-    rng = random.Random(seed)
-    data = make_ente("rnd", people, rng, 2021)
-    Hooks.for_plugin(plugin)[0].synth(data=data, rng=rng, year=2021)
-    folder = tmp_path_factory.mktemp(plugin)
-    write_ente(data, folder)
+    folder = synthetic_ente(tmp_path_factory.mktemp(plugin), Hooks.for_plugin(plugin)[0], "rnd", people,
+                            random.Random(seed), 2021)
     res = compute_ente(folder, plugin, 2021)
     rewards = res.rewards
     pools = dict(rewards.pools)

@@ -17,7 +17,7 @@ from core.config import load_config
 from core.problems import CiclopeError
 from core.registry import Hooks, available_plugins
 from core.runner import compute
-from core.synth import make_ente, synth, write_ente
+from core.synth import make_ente, synth, synthetic_ente
 from core.testing import compute_ente
 
 PLUGINS = sorted(available_plugins())
@@ -76,11 +76,8 @@ def test_every_synthetic_ente_runs_clean(tmp_path, plugin, people):
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(40, 160))
 def test_random_seeds_and_sizes_run_clean(tmp_path_factory, plugin, seed, people):
-    rng = random.Random(seed)
-    data = make_ente("rnd", people, rng, 2021)
-    Hooks.for_plugin(plugin)[0].synth(data=data, rng=rng, year=2021)
-    folder = tmp_path_factory.mktemp(plugin)
-    write_ente(data, folder)
+    folder = synthetic_ente(tmp_path_factory.mktemp(plugin), Hooks.for_plugin(plugin)[0], "rnd", people,
+                            random.Random(seed), 2021)
     result = compute_ente(folder, plugin, 2021)
     assert not result.errors, f"{plugin} seed {seed} people {people}:\n{errors_of(result)}"
 

@@ -463,7 +463,6 @@ def attestation(ente, org, params, trace) -> Attestation:
     motivation = str(ente.approvals.get("oiv_motivation", "") or "").strip()
     tolerance = params["oiv_tolerance"]
     src = f"{SMVP} §3"
-    where = dict(file="ente.toml", column="approvals.oiv_attested")
     attested, note = computed, "valore calcolato (nessuna attestazione diversa dell'OIV)"
     if given is not None and computed is None:
         attested, note = given, "attestato dall'OIV (nessun valore calcolabile)"
