@@ -30,6 +30,14 @@ def render(header, rows):
     return buf.getvalue()
 
 
+def ente_with(tmp_path_factory, name, header, rows):
+    """The base ente with one file replaced by ``header`` + ``rows``."""
+    folder = tmp_path_factory.mktemp("f")
+    write_ente(folder, {k: v for k, v in BASE.items() if k != name})
+    (folder / name).write_text(render(header, rows), encoding="utf-8")
+    return folder
+
+
 def check(folder, plugin=coreonly):
     """The only acceptable outcomes: a result, or CiclopeError whose every problem is located."""
     try:
@@ -52,10 +60,7 @@ def test_corrupt_any_cell(tmp_path_factory, data):
     c = data.draw(st.integers(0, len(header) - 1))
     value = data.draw(st.sampled_from(NASTY) | st.text(max_size=30))
     rows[r][c] = value
-    folder = tmp_path_factory.mktemp("f")
-    write_ente(folder, {k: v for k, v in BASE.items() if k != name})
-    (folder / name).write_text(render(header, rows), encoding="utf-8")
-    check(folder)
+    check(ente_with(tmp_path_factory, name, header, rows))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -67,10 +72,7 @@ def test_duplicate_rows_and_dangling_references(tmp_path_factory, data):
     rows.append(list(rows[r]))                 # duplicate id
     c = data.draw(st.integers(0, len(header) - 1))
     rows[0][c] = "FANTASMA"                    # dangling reference in any column
-    folder = tmp_path_factory.mktemp("f")
-    write_ente(folder, {k: v for k, v in BASE.items() if k != name})
-    (folder / name).write_text(render(header, rows), encoding="utf-8")
-    check(folder)
+    check(ente_with(tmp_path_factory, name, header, rows))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
