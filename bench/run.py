@@ -66,12 +66,12 @@ def timed_run(config: Path, out: Path, jobs: int) -> tuple[float, int, int]:
 
 def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
     """Mean milliseconds per ente of each step, measured in this process on the first ``sample`` enti."""
-    from core import results
-    from core.config import load_config
-    from core.cycle import run_cycle
-    from core.loading import load_ente, merge_schemas
-    from core.registry import Hooks
-    from core.reports import html, transparency, xlsx
+    from ciclope.core import results
+    from ciclope.core.config import load_config
+    from ciclope.core.cycle import run_cycle
+    from ciclope.core.loading import load_ente, merge_schemas
+    from ciclope.core.registry import Hooks
+    from ciclope.core.reports import html, transparency, xlsx
 
     plan = load_config(config)
     enti = plan.enti[:sample]

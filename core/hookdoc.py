@@ -1,6 +1,6 @@
 """Generate ``docs/hooks.md``, the hook reference, from the hookspecs' docstrings.
 
-``python -m core.hookdoc > docs/hooks.md``; a test keeps the file in step with the code.
+``python -m ciclope.core.hookdoc > docs/hooks.md``; a test keeps the file in step with the code.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def render() -> str:
                      if n.startswith("ciclope_") and n not in PHASE_OF)
     names += missing
     out = ["# Hook reference", "",
-           "Generated from `core/hookspecs.py` by `python -m core.hookdoc` (do not edit by hand).", "",
+           "Generated from `core/hookspecs.py` by `python -m ciclope.core.hookdoc` (do not edit by hand).", "",
            "| hook | phase | kind |", "|---|---|---|"]
     for n in names:
         fn = getattr(hookspecs, n)

@@ -60,7 +60,7 @@ name = "ciclope-{name.replace('_', '-')}"
 version = "0.1.0"
 description = "Plugin ciclope per il regolamento di {title}"
 requires-python = ">=3.11"
-dependencies = ["ciclope"]
+dependencies = ["ciclope-pa"]
 
 [project.entry-points."ciclope.plugins"]
 {name} = "{pkg}"
@@ -80,8 +80,8 @@ Every hook the core offers is listed below as a comment. Until you implement one
 import datetime as dt
 from pathlib import Path
 
-from core import hookimpl, load_param_specs
-from core.outcomes import Deadline
+from ciclope.core import hookimpl, load_param_specs
+from ciclope.core.outcomes import Deadline
 
 NAME = "{name}"
 REGULATIONS = ("Regolamento sulla performance di {title} (da indicare: delibera, articoli)",)
@@ -143,7 +143,7 @@ relazione_validated_oiv = 2022-05-30
                                              "D1,SG,risultati,Obiettivi,10,9,\n"),
         "tests/test_demo.py": f'''"""The plugin's example ente, with expectations computed by hand."""
 from {pkg} import DEMO
-from core.testing import compute_ente, results_doc
+from ciclope.core.testing import compute_ente, results_doc
 
 
 def test_demo_ente():
@@ -153,6 +153,9 @@ def test_demo_ente():
     assert doc["organizational"]["ente"] == 0.9
     # D1's card: (8 + 9) / (10 + 10) = 85
     assert doc["individual"]["D1"]["score"] == 85.0
+''',
+        "tests/conftest.py": '''"""Opt in to ciclope's test kit: fixtures and the TOML cases in tests/cases/."""
+pytest_plugins = ["ciclope.core.testing"]
 ''',
         "tests/cases/esempio.toml": f'''# A case as data: inputs, expected figures; no Python needed.
 [case]
@@ -169,7 +172,7 @@ data = "../../{pkg}/demo/ente"
 ''',
         "README.md": f'''# ciclope-{name.replace('_', '-')}
 
-Plugin [ciclope](https://pypi.org/project/ciclope/) per il regolamento sulla performance di {title}.
+Plugin [ciclope](https://pypi.org/project/ciclope-pa/) per il regolamento sulla performance di {title}.
 
 ```sh
 pip install ./ciclope-{name}

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# The TOML case collector and fixtures of the plugin test kit are opt-in (no pytest11 entry point).
+pytest_plugins = ["ciclope.core.testing"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLES = SHARED / "examples"

@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core import Ente, Person, Score
-from core.cli import main
-from core.params import load_param_specs, merge_params
-from core.problems import CiclopeError
-from core.testing import check_expected, results_doc
-from core.trace import Trace
-from plugins.bergamo import rules
+from ciclope.core import Ente, Person, Score
+from ciclope.core.cli import main
+from ciclope.core.params import load_param_specs, merge_params
+from ciclope.core.problems import CiclopeError
+from ciclope.core.testing import check_expected, results_doc
+from ciclope.core.trace import Trace
+from ciclope.plugins.bergamo import rules
 
 ENTE = """
 name = "Camera di Commercio di Prova (regole di Bergamo)"
@@ -424,7 +424,7 @@ def test_split_conserves_the_pool_and_follows_score_times_fte(people, cents):
     for k, (s, _) in enumerate(people):
         value = Decimal(s) / 100
         scores[f"P{k}"] = Score(person=f"P{k}", score=value, level=rules.level_of(value, PARAMS))
-    from core import Pool
+    from ciclope.core import Pool
     amount = Decimal(cents) / 100
     res = rules.rewards(ente, scores, {"performance_individuale": Pool("performance_individuale", amount)}, PARAMS,
                         None, Trace())

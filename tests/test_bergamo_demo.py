@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import main
-from core.testing import compute_ente, results_doc
-from plugins import bergamo
+from ciclope.core.cli import main
+from ciclope.core.testing import compute_ente, results_doc
+from ciclope.plugins import bergamo
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "bergamo-2020.md"

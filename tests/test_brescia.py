@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import main
-from core.money import bounded_split
-from core.params import Params
-from core.problems import CiclopeError
-from core.testing import check_expected, compute_ente, results_doc, write_ente
-from plugins import brescia
-from plugins.brescia import rules
+from ciclope.core.cli import main
+from ciclope.core.money import bounded_split
+from ciclope.core.params import Params
+from ciclope.core.problems import CiclopeError
+from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
+from ciclope.plugins import brescia
+from ciclope.plugins.brescia import rules
 
 D = Decimal
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

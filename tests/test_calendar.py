@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from core.calendar import escape_text, fold, ics, render
-from core.cli import main
+from ciclope.core.calendar import escape_text, fold, ics, render
+from ciclope.core.cli import main
 from test_explain import reportcase_installed, write_config  # noqa: F401 - fixture
 from test_reports import make_case
 

@@ -1,8 +1,8 @@
 """``ciclope run`` over many enti: failures isolated, outputs atomic and reproducible, exit codes."""
 import json
 
-from core.cli import main
-from core.testing import write_ente
+from ciclope.core.cli import main
+from ciclope.core.testing import write_ente
 from test_core_cycle import files
 
 CONFIG = """

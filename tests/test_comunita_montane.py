@@ -11,11 +11,11 @@ from fractions import Fraction
 
 import pytest
 
-from core.cli import main
-from core.problems import CiclopeError
-from core.testing import results_doc
-from plugins.comunita_montane import rules
-from plugins.comunita_montane.checks import Band, parse_bands
+from ciclope.core.cli import main
+from ciclope.core.problems import CiclopeError
+from ciclope.core.testing import results_doc
+from ciclope.plugins.comunita_montane import rules
+from ciclope.plugins.comunita_montane.checks import Band, parse_bands
 
 from conftest import SHARED
 
@@ -436,7 +436,7 @@ def test_innovation_of_an_unknown_person_is_an_error(ciclope_ente):
 
 
 def test_bad_innovation_kind_does_not_load(tmp_path):
-    from core.testing import compute_ente, write_ente
+    from ciclope.core.testing import compute_ente, write_ente
     folder = write_ente(tmp_path / "e", ente(scored([("P1", 90)]), innovation=["P1,premio,true"]))
     with pytest.raises(CiclopeError) as exc:
         compute_ente(folder, PLUGIN, 2021)
@@ -589,7 +589,7 @@ def test_custom_levels(ciclope_ente):
 
 
 def test_bad_config_exits_with_code_2(tmp_path, capsys):
-    from core.testing import write_ente
+    from ciclope.core.testing import write_ente
     write_ente(tmp_path / "cm", ente(scored([("P1", 90)])))
     (tmp_path / "cycle.toml").write_text(
         '[cycle]\nyear = 2021\n[[ente]]\nid = "cm"\nplugin = "comunita_montane"\ndata = "cm"\n'
@@ -624,7 +624,7 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
 
 
 def test_demo_runs_without_error_violations(tmp_path, capsys):
-    from plugins.comunita_montane import DEMO
+    from ciclope.plugins.comunita_montane import DEMO
     import shutil
     dest = tmp_path / "demo"
     shutil.copytree(DEMO, dest)

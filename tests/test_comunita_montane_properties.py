@@ -17,13 +17,13 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from core.model import Ente, EvaluationItem, Person, Unit
-from core.money import Pool
-from core.outcomes import OrgPerformance, Score
-from core.params import merge_params
-from core.trace import Trace
-from plugins.comunita_montane import ciclope_check_params, ciclope_params, rules
-from plugins.comunita_montane.checks import parse_bands
+from ciclope.core.model import Ente, EvaluationItem, Person, Unit
+from ciclope.core.money import Pool
+from ciclope.core.outcomes import OrgPerformance, Score
+from ciclope.core.params import merge_params
+from ciclope.core.trace import Trace
+from ciclope.plugins.comunita_montane import ciclope_check_params, ciclope_params, rules
+from ciclope.plugins.comunita_montane.checks import parse_bands
 
 D = Decimal
 CENT = D("0.01")

@@ -1,10 +1,10 @@
 """cycle.toml (SPEC §4): clear errors with exit code 2."""
 import pytest
 
-from core.cli import main
-from core.config import load_config
-from core.problems import CiclopeError
-from core.testing import write_ente
+from ciclope.core.cli import main
+from ciclope.core.config import load_config
+from ciclope.core.problems import CiclopeError
+from ciclope.core.testing import write_ente
 from test_core_cycle import files
 
 

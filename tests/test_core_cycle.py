@@ -5,7 +5,7 @@ Every expectation is computed by hand in the comment next to it.
 
 import pytest
 
-from core.testing import compute_ente, results_doc, write_ente
+from ciclope.core.testing import compute_ente, results_doc, write_ente
 import coreonly
 
 UNITS = """

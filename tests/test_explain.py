@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from core import registry
-from core.cli import main
-from core.explain import explain, show, suggest, value_kind, where
+from ciclope.core import registry
+from ciclope.core.cli import main
+from ciclope.core.explain import explain, show, suggest, value_kind, where
 from test_reports import FILES, make_case
 
 
@@ -121,7 +121,7 @@ def reportcase_installed(monkeypatch):
 
 
 def write_config(tmp_path: Path) -> Path:
-    from core.testing import write_ente
+    from ciclope.core.testing import write_ente
     write_ente(tmp_path / "prova", FILES)
     (tmp_path / "cycle.toml").write_text(CONFIG)
     return tmp_path / "cycle.toml"

@@ -5,8 +5,8 @@ import io
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import coreonly
-from core.problems import CiclopeError
-from core.testing import compute_ente, results_doc, write_ente
+from ciclope.core.problems import CiclopeError
+from ciclope.core.testing import compute_ente, results_doc, write_ente
 from test_core_cycle import files
 
 BASE = {k: v for k, v in files().items()}
@@ -100,8 +100,8 @@ def test_unit_cycle_is_reported_not_looped(tmp_path):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    import core.tables
-    monkeypatch.setattr(core.tables, "MAX_ROWS", 3)
+    import ciclope.core.tables
+    monkeypatch.setattr(ciclope.core.tables, "MAX_ROWS", 3)
     folder = write_ente(tmp_path / "e", BASE)
     try:
         compute_ente(folder, coreonly, 2021)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from core.problems import CiclopeError
-from core.registry import available_plugins
-from core.results import dumps
-from core.testing import compute_ente
-from core.tomlcompat import tomllib
+from ciclope.core.problems import CiclopeError
+from ciclope.core.registry import available_plugins
+from ciclope.core.results import dumps
+from ciclope.core.testing import compute_ente
+from ciclope.core.tomlcompat import tomllib
 
 NASTY = ["", "abc", "NaN", "inf", "1e309", "99999999999999999999999", "-5", "0", "30.2.2021", "-", "SI", "NO",
          "\x00", "=HYPERLINK(\"http://x\")", "x" * 5000, "ZZZ", "alta", "bassa", "150%", "-0.01", "0.0001", "1,5"]

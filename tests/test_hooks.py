@@ -5,9 +5,9 @@ import types
 import pluggy
 import pytest
 
-from core import defaults, hookimpl, hookspecs
-from core.registry import Hooks, available_plugins, make_plugin_manager
-from core.testing import compute_ente, write_ente
+from ciclope.core import defaults, hookimpl, hookspecs
+from ciclope.core.registry import Hooks, available_plugins, make_plugin_manager
+from ciclope.core.testing import compute_ente, write_ente
 from test_core_cycle import files
 
 SPECS = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("ciclope_"))
@@ -98,9 +98,9 @@ def test_facade_calls_hooks_by_keyword_only():
 def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
     from pathlib import Path
 
-    from core.hookdoc import render
+    from ciclope.core.hookdoc import render
     doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
-    assert doc == render(), "docs/hooks.md is stale: python -m core.hookdoc > docs/hooks.md"
+    assert doc == render(), "docs/hooks.md is stale: python -m ciclope.core.hookdoc > docs/hooks.md"
     for name in SPECS:
         assert f"## {name}" in doc
     guide = (Path(__file__).parent.parent / "docs" / "plugin-guide.md").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from core.testing import write_ente
+from ciclope.core.testing import write_ente
 from test_core_cycle import files
 
 N = 40

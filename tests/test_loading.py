@@ -5,9 +5,9 @@ import openpyxl
 import pytest
 
 import coreonly
-from core.loading import load_ente
-from core.problems import CiclopeError
-from core.testing import compute_ente, results_doc, write_ente
+from ciclope.core.loading import load_ente
+from ciclope.core.problems import CiclopeError
+from ciclope.core.testing import compute_ente, results_doc, write_ente
 from test_core_cycle import files
 
 

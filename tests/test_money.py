@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split
+from ciclope.core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split
 
 
 def test_half_up_rounding():

@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from core.registry import available_plugins
-from core.results import dumps
-from core.synth import synthetic_ente
-from core.registry import Hooks
-from core.testing import compute_ente
+from ciclope.core.registry import available_plugins
+from ciclope.core.results import dumps
+from ciclope.core.synth import synthetic_ente
+from ciclope.core.registry import Hooks
+from ciclope.core.testing import compute_ente
 
 PLUGINS = sorted(available_plugins())
 UNPAID = {"not_evaluated", "non_valutabile", "adeguata", "non_adeguata", "escluso_peg"}

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.params import load_param_specs, merge_params
-from core.problems import CiclopeError
+from ciclope.core.params import load_param_specs, merge_params
+from ciclope.core.problems import CiclopeError
 
 TOML = '''
 [point_value_staff]

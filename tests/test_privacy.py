@@ -2,7 +2,7 @@
 import csv
 import re
 
-from core.cli import main
+from ciclope.core.cli import main
 
 
 def test_names_stay_out_of_logs_and_transparency(example, capsys):

@@ -4,7 +4,7 @@ import json
 import pytest
 
 import coreonly
-from core.testing import check_expected, compute_ente, results_doc
+from ciclope.core.testing import check_expected, compute_ente, results_doc
 
 CORE_KEYS = ("organizational.ente", "organizational.objectives", "organizational.indicators",
              "organizational.units", "organizational.people", "organizational.areas", "monitoring")

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from core import (Award, Deadline, Input, ParamSpec, Pool, PositionPay, Positions, ReportSection, Rewards, Score,
+from ciclope.core import (Award, Deadline, Input, ParamSpec, Pool, PositionPay, Positions, ReportSection, Rewards, Score,
                   hookimpl, split)
-from core.reports import html, transparency, write_reports, xlsx
-from core.reports.safe import cell
-from core.scoring import card_score
-from core.testing import compute_ente, results_doc, write_ente
+from ciclope.core.reports import html, transparency, write_reports, xlsx
+from ciclope.core.reports.safe import cell
+from ciclope.core.scoring import card_score
+from ciclope.core.testing import compute_ente, results_doc, write_ente
 
 # -- the regulation of the case -----------------------------------------------------------------
 
@@ -490,7 +490,7 @@ def test_transparency_has_no_names_or_ids(case):
 
 
 def test_small_blocks_hide_every_amount():
-    from core.reports.transparency import Line, suppress
+    from ciclope.core.reports.transparency import Line, suppress
     block = [Line("fascia", "g", "a", count=5), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=4)]
     suppress(block)
     assert [ln.hidden for ln in block] == ["", "<3", "riservato"]       # c (4) is the smallest other
@@ -507,7 +507,7 @@ def test_csv_cells_are_neutralized(value, want):
 
 
 def test_public_example_transparency_has_no_names_or_ids(example):
-    from core.cli import main
+    from ciclope.core.cli import main
     for name in ("comunita_montane", "bergamo", "brescia"):
         folder = example(name)
         main(["run", str(folder / "cycle.toml"), "--out", str(folder / "out")])

@@ -4,8 +4,8 @@ from __future__ import annotations
 import io
 import sys
 
-from core import cli
-from core.runner import EnteOutcome, run_plan
+from ciclope.core import cli
+from ciclope.core.runner import EnteOutcome, run_plan
 from test_cli_run import setup
 
 
@@ -62,7 +62,7 @@ def screen(stream: str) -> str:
 
 
 def test_run_plan_reports_every_ente_in_order(tmp_path):
-    from core.config import load_config
+    from ciclope.core.config import load_config
     cfg = setup(tmp_path)
     seen = []
     outcomes = run_plan(load_config(cfg), progress=lambda n, total, o: seen.append((n, total, o.id)))

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import main
-from core.reports import svg
+from ciclope.core.cli import main
+from ciclope.core.reports import svg
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),

@@ -1,8 +1,8 @@
 """results.json shape details (SPEC §6)."""
 from decimal import Decimal as D
 
-from core.outcomes import Award
-from core.results import money, num, people_awards
+from ciclope.core.outcomes import Award
+from ciclope.core.results import money, num, people_awards
 
 
 def test_rewards_people_are_keyed_by_person_with_further_awards_nested():

@@ -4,8 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.cli import main
-from core.scaffold import files_for
+from ciclope.core.cli import main
+from ciclope.core.scaffold import files_for
 
 BIN = Path(sys.executable).parent
 
@@ -21,7 +21,7 @@ def test_refuses_bad_names_and_existing_folders(tmp_path, monkeypatch, capsys):
 
 
 def test_every_hook_is_listed_in_the_stub():
-    from core import hookspecs
+    from ciclope.core import hookspecs
     module = files_for("prova")["ciclope_prova/__init__.py"]
     for name in dir(hookspecs):
         if name.startswith("ciclope_"):

@@ -24,14 +24,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from core import cli, runner
-from core.config import load_config
-from core.problems import CiclopeError, Problem
-from core.registry import available_plugins
-from core.reports import fmt, safe, xlsx
-from core.runner import EnteOutcome, KEPT_PROBLEMS, run_plan, summary_table
-from core.synth import synth
-from core.testing import write_ente
+from ciclope.core import cli, runner
+from ciclope.core.config import load_config
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.registry import available_plugins
+from ciclope.core.reports import fmt, safe, xlsx
+from ciclope.core.runner import EnteOutcome, KEPT_PROBLEMS, run_plan, summary_table
+from ciclope.core.synth import synth
+from ciclope.core.testing import write_ente
 from test_core_cycle import files
 
 PLUGINS = sorted(available_plugins())
@@ -176,7 +176,7 @@ def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
         cells[i][col] = "mezzo"          # the same bad text twice
     data["people.csv"] = "\n".join([head] + [",".join(c) for c in cells])
     folder = write_ente(tmp_path / "e", data)
-    from core.loading import load_ente
+    from ciclope.core.loading import load_ente
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     bad = [(p.row, p.column) for p in exc.value.problems if p.rule == "core.input.value"]
@@ -184,7 +184,7 @@ def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
 
 
 def test_repeated_texts_give_equal_values(tmp_path):
-    from core.loading import load_ente
+    from ciclope.core.loading import load_ente
     folder = write_ente(tmp_path / "e", files())
     ente = load_ente(folder, "e", 2021)
     points = [it.points for it in ente.evaluations]

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from core import cli
-from core.config import load_config
-from core.problems import CiclopeError
-from core.registry import Hooks, available_plugins
-from core.runner import compute
-from core.synth import make_ente, synth, synthetic_ente
-from core.testing import compute_ente
+from ciclope.core import cli
+from ciclope.core.config import load_config
+from ciclope.core.problems import CiclopeError
+from ciclope.core.registry import Hooks, available_plugins
+from ciclope.core.runner import compute
+from ciclope.core.synth import make_ente, synth, synthetic_ente
+from ciclope.core.testing import compute_ente
 
 PLUGINS = sorted(available_plugins())
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from core.values import parse_bool, parse_date, parse_money, parse_number, parse_share
+from ciclope.core.values import parse_bool, parse_date, parse_money, parse_number, parse_share
 
 
 @pytest.mark.parametrize("text, want", [

@@ -6,7 +6,7 @@ the extra report sections in :mod:`.report`.
 """
 from pathlib import Path
 
-from core import hookimpl, load_param_specs
+from ciclope.core import hookimpl, load_param_specs
 
 from . import report, rules
 

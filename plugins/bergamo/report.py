@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core import ReportSection, r2
+from ciclope.core import ReportSection, r2
 
 from .rules import LEVELS, NOTES, PLAN, POOL, REG, euro, gate_open
 

@@ -25,10 +25,10 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from core import Award, Deadline, Input, Problem, Rewards, Score, r2, split
-from core.conciliation import has_contraddittorio
-from core.defaults import card_part, weighted_score
-from core.scoring import weighted_mean
+from ciclope.core import Award, Deadline, Input, Problem, Rewards, Score, r2, split
+from ciclope.core.conciliation import has_contraddittorio
+from ciclope.core.defaults import card_part, weighted_score
+from ciclope.core.scoring import weighted_mean
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"

@@ -5,8 +5,8 @@ Posizioni organizzative (001_2164dd4e03a9b49f.txt, Delibera 9/C 2018) and the SM
 """
 from pathlib import Path
 
-from core import InputSchema, hookimpl, load_param_specs
-from core.values import parse_date, parse_id, parse_money, parse_nonnegative, parse_number, parse_text
+from ciclope.core import InputSchema, hookimpl, load_param_specs
+from ciclope.core.values import parse_date, parse_id, parse_money, parse_nonnegative, parse_number, parse_text
 
 from . import report, rules, synth as _synth
 

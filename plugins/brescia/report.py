@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core import ReportSection, r2
+from ciclope.core import ReportSection, r2
 
 from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core import (Attestation, Award, Deadline, Input, Pool, PositionPay, Positions, Problem, Rewards, Score, r2,
+from ciclope.core import (Attestation, Award, Deadline, Input, Pool, PositionPay, Positions, Problem, Rewards, Score, r2,
                   r4, split)
-from core.conciliation import has_contraddittorio
-from core.defaults import weighted_score
-from core.money import InsufficientFund, bounded_split
-from core.scoring import SOURCE_CARD, card_formula, card_score
-from core.values import choice, to_decimal
+from ciclope.core.conciliation import has_contraddittorio
+from ciclope.core.defaults import weighted_score
+from ciclope.core.money import InsufficientFund, bounded_split
+from ciclope.core.scoring import SOURCE_CARD, card_formula, card_score
+from ciclope.core.values import choice, to_decimal
 
 PO = "001_2164dd4e03a9b49f.txt"
 SMVP = "004_a450255962d2094d.txt"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from core import InputSchema, hookimpl, load_param_specs
-from core.values import choice, parse_bool, parse_id, parse_money
+from ciclope.core import InputSchema, hookimpl, load_param_specs
+from ciclope.core.values import choice, parse_bool, parse_id, parse_money
 
 from . import checks, report, rules
 

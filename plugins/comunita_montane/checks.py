@@ -13,8 +13,8 @@ from typing import Any, Sequence
 
 import attrs
 
-from core import Problem
-from core.values import to_decimal
+from ciclope.core import Problem
+from ciclope.core.values import to_decimal
 
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
 SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"

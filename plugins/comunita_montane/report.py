@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from core import ReportSection
+from ciclope.core import ReportSection
 
 from .rules import BONUS_FUND, src
 

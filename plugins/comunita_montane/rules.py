@@ -19,10 +19,10 @@ from typing import Any, Sequence
 
 import attrs
 
-from core import Award, Deadline, Input, Pool, Problem, Rewards, Score, r2, split
-from core.conciliation import has_contraddittorio
-from core.defaults import card_part
-from core.scoring import SOURCE_CARD, card_formula, card_score
+from ciclope.core import Award, Deadline, Input, Pool, Problem, Rewards, Score, r2, split
+from ciclope.core.conciliation import has_contraddittorio
+from ciclope.core.defaults import card_part
+from ciclope.core.scoring import SOURCE_CARD, card_formula, card_score
 
 from .checks import MIN_SCORE, TOP_CAP, Band, Level, parse_bands, parse_levels, top_bands
 
