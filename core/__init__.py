@@ -1,22 +1,45 @@
 """ciclope core: the performance cycle (D.Lgs. 150/2009) and the plugin author's surface.
 
-A plugin imports from here: ``hookimpl``, the model and outcome types, ``Problem``, money and
-scoring primitives, parameter loading.
+A plugin imports only from here (a test checks the built-in ones): ``hookimpl``, the model and
+outcome types, ``Problem``, the cell parsers, money and scoring primitives, the formatting helpers
+and parameter loading. Everything else in ``ciclope.core`` is the core's own and may change.
 """
 import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
+from .conciliation import has_contraddittorio  # noqa: E402
+from .defaults import card_part, weighted_score  # noqa: E402
 from .model import (Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row,  # noqa: E402
                     StrategicArea, Unit)
-from .money import Pool, bounded_split, r2, r4, split  # noqa: E402
+from .money import InsufficientFund, Pool, bounded_split, r2, r4, split  # noqa: E402
 from .outcomes import (Attestation, Award, Deadline, IndicatorOutcome, InputSchema, OrgPerformance,  # noqa: E402
                        PositionPay, Positions, ReportSection, Rewards, Score)
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402
 from .problems import CiclopeError, Problem  # noqa: E402
+from .reports.fmt import date_it, decimal_it, euro, pct  # noqa: E402
+from .scoring import SOURCE_CARD, card_formula, card_score, weighted_mean  # noqa: E402
 from .trace import Input, Trace  # noqa: E402
+from .values import (choice, parse_bool, parse_date, parse_id, parse_money, parse_nonnegative,  # noqa: E402
+                     parse_nonnegative_int, parse_number, parse_positive_fraction, parse_share, parse_text,
+                     to_decimal)
 
-__all__ = ["hookimpl", "Appeal", "Assignment", "Ente", "EvaluationItem", "Indicator", "Objective", "Person", "Row",
-           "StrategicArea", "Unit", "Pool", "bounded_split", "r2", "r4", "split", "Attestation", "Award", "Deadline",
-           "IndicatorOutcome", "InputSchema", "OrgPerformance", "PositionPay", "Positions", "ReportSection", "Rewards",
-           "Score", "Params", "ParamSpec", "load_param_specs", "CiclopeError", "Problem", "Input", "Trace"]
+__all__ = [
+    "hookimpl",
+    # the model (input) and the outcomes (what hooks return)
+    "Appeal", "Assignment", "Ente", "EvaluationItem", "Indicator", "Objective", "Person", "Row", "StrategicArea",
+    "Unit", "Attestation", "Award", "Deadline", "IndicatorOutcome", "InputSchema", "OrgPerformance", "PositionPay",
+    "Positions", "ReportSection", "Rewards", "Score",
+    # cell parsers (InputSchema columns)
+    "choice", "parse_bool", "parse_date", "parse_id", "parse_money", "parse_nonnegative", "parse_nonnegative_int",
+    "parse_number", "parse_positive_fraction", "parse_share", "parse_text", "to_decimal",
+    # money
+    "Pool", "InsufficientFund", "bounded_split", "r2", "r4", "split",
+    # scoring
+    "SOURCE_CARD", "card_formula", "card_part", "card_score", "weighted_mean", "weighted_score",
+    "has_contraddittorio",
+    # formatting for people (Italian)
+    "date_it", "decimal_it", "euro", "pct",
+    # parameters, problems, trace
+    "Params", "ParamSpec", "load_param_specs", "CiclopeError", "Problem", "Input", "Trace",
+]

@@ -251,18 +251,18 @@ def _short(value) -> str:
 
 def cmd_demo(args) -> int:
     from .config import load_config
-    from .registry import available_plugins
+    from .registry import available_plugins, load_plugin
     from .runner import run_plan, summary_table
 
     target = args.dir.resolve()
     status = EXIT_OK
-    for name in ("brescia", "bergamo", "comunita_montane"):
-        ep = available_plugins().get(name)
-        if ep is None:
+    for name in sorted(available_plugins()):      # every installed plugin that has a demo/
+        try:
+            demo = load_plugin(name)[1].demo
+        except CiclopeError as exc:
+            print(f"{name}: non caricabile\n{render_problems(list(exc.problems))}")
             continue
-        module = ep.load()
-        demo = getattr(module, "DEMO", None)
-        if demo is None or not Path(demo, "cycle.toml").exists():
+        if demo is None:
             print(f"{name}: nessun ente dimostrativo")
             continue
         dest = target / name

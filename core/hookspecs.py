@@ -24,10 +24,10 @@ def ciclope_params(year):
 
     Called once per ente when the run plan is built, before any data is read, with the cycle
     ``year`` (so dated parameters give the value in force). Return a ``dict`` name →
-    :class:`core.params.ParamSpec` (usually ``load_param_specs(Path(__file__).parent /
-    "params.toml", year)``). The core merges it with the ops overrides of ``[ente.params]``; an
-    unknown or out-of-bounds override is a configuration error (exit code 2).
-    Default: no parameters (``{}``).
+    :class:`core.params.ParamSpec` (e.g. from ``load_param_specs(path, year)``). The core merges it
+    with the ops overrides of ``[ente.params]``; an unknown or out-of-bounds override is a
+    configuration error (exit code 2). Implement it only to build the table in code.
+    Default: the ``params.toml`` beside the plugin's package (by convention), else none (``{}``).
     """
 
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 import difflib
 import functools
 import importlib
+import sys
 from importlib.metadata import entry_points
-from types import ModuleType
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import attrs
 import pluggy
 
-from . import defaults, hookspecs
+from . import defaults, hookimpl, hookspecs
+from .params import ParamSpec, load_param_specs
 from .problems import CiclopeError, Problem
 
 GROUP = "ciclope.plugins"
@@ -28,6 +31,18 @@ class PluginInfo:
     module: str
     version: str
     regulations: tuple[str, ...] = ()
+    folder: Path | None = None       # the plugin package's folder: params.toml and demo/ sit here
+
+    @property
+    def params_file(self) -> Path | None:
+        path = self.folder / "params.toml" if self.folder else None
+        return path if path is not None and path.is_file() else None
+
+    @property
+    def demo(self) -> Path | None:
+        """The plugin's example enti (``demo/cycle.toml`` beside the package), if it has them."""
+        path = self.folder / "demo" if self.folder else None
+        return path if path is not None and (path / "cycle.toml").is_file() else None
 
 
 def available_plugins() -> dict[str, Any]:
@@ -55,23 +70,60 @@ def load_plugin(name: str) -> tuple[ModuleType, PluginInfo]:
     ep = eps[name]
     module = ep.load()
     version = ep.dist.version if ep.dist is not None else "0"
-    regulations = tuple(getattr(module, "REGULATIONS", ()))
-    return module, PluginInfo(name=name, module=ep.value, version=version, regulations=regulations)
+    return module, _info(module, name=name, version=version, module_name=ep.value)
+
+
+def _info(module: ModuleType, *, name: str | None = None, version: str | None = None,
+          module_name: str | None = None) -> PluginInfo:
+    file = getattr(module, "__file__", None)
+    return PluginInfo(name=name or getattr(module, "NAME", module.__name__), module=module_name or module.__name__,
+                      version=version or str(getattr(module, "VERSION", "0")),
+                      regulations=tuple(getattr(module, "REGULATIONS", ())),
+                      folder=Path(file).parent if file else None)
+
+
+def hook_modules(module: ModuleType) -> list[ModuleType]:
+    """The submodules of a plugin package imported with it (``from . import rules, report`` in its
+    ``__init__``), in name order: each is registered with the hook implementations it defines."""
+    if not hasattr(module, "__path__"):
+        return []
+    prefix = module.__name__ + "."
+    return [sys.modules[name] for name in sorted(sys.modules) if name.startswith(prefix)
+            and isinstance(sys.modules[name], ModuleType)]
+
+
+def _own_hookimpls(module: ModuleType) -> SimpleNamespace:
+    """The ``@hookimpl`` functions defined in ``module`` (not those it imports from a sibling)."""
+    own = {name: fn for name, fn in vars(module).items()
+           if callable(fn) and getattr(fn, "__module__", None) == module.__name__ and hasattr(fn, PROJECT + "_impl")}
+    return SimpleNamespace(**own)
+
+
+class _Conventions:
+    """What a plugin gets from its package layout: the parameters of ``params.toml`` beside it."""
+
+    def __init__(self, params_file: Path | None):
+        self.params_file = params_file
+
+    @hookimpl(trylast=True)
+    def ciclope_params(self, year: int) -> dict[str, ParamSpec] | None:
+        return load_param_specs(self.params_file, year) if self.params_file else None
 
 
 def make_plugin_manager(plugin: str | ModuleType) -> tuple[pluggy.PluginManager, PluginInfo]:
     """A fresh manager with the hookspecs, the core defaults (``trylast``) and the ente's plugin."""
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
-    pm.register(defaults, name="ciclope.defaults")
     if isinstance(plugin, str):
         module, info = load_plugin(plugin)
     else:
-        module = plugin
-        info = PluginInfo(name=getattr(module, "NAME", module.__name__), module=module.__name__,
-                          version=str(getattr(module, "VERSION", "0")),
-                          regulations=tuple(getattr(module, "REGULATIONS", ())))
+        module, info = plugin, _info(plugin)
+    # Both trylast; pluggy calls the trylast implementations registered earlier first.
+    pm.register(_Conventions(info.params_file), name=f"{info.name}:conventions")
+    pm.register(defaults, name="ciclope.defaults")
     pm.register(module, name=info.name)
+    for sub in hook_modules(module):
+        pm.register(_own_hookimpls(sub), name=f"{info.name}:{sub.__name__.rpartition('.')[2]}")
     pm.check_pending()
     return pm, info
 

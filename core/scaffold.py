@@ -1,8 +1,10 @@
 """``ciclope new-plugin NAME``: a pip-installable plugin package for a new ente's regulation.
 
 Creates ``./ciclope-NAME/`` with: ``pyproject.toml`` (entry point in group ``ciclope.plugins``), the
-plugin module with every hook stubbed by a comment (the core rules work until you write one), a
-parameters file, an example ente whose ``cycle.toml`` runs, a Python test and a TOML case.
+plugin package laid out as the built-in ones (``__init__`` names the plugin and imports its hook
+modules; ``rules.py`` lists every hook in cycle order, stubbed by a comment: the core rules work until
+you write one; ``params.toml`` and ``demo/`` beside them, found by convention), a Python test and a
+TOML case.
 """
 from __future__ import annotations
 
@@ -34,17 +36,33 @@ def check_name(name: str, dest: Path) -> list[Problem]:
     return problems
 
 
+def hooks_in_cycle_order() -> list[str]:
+    """The hookspecs in the order of ``core/hookspecs.py``, which follows the cycle (set-up, phases a–f)."""
+    specs = [fn for name, fn in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("ciclope_")]
+    return [fn.__name__ for fn in sorted(specs, key=lambda fn: fn.__code__.co_firstlineno)]
+
+
 def _stubs() -> str:
     blocks = []
-    for name, fn in inspect.getmembers(hookspecs, inspect.isfunction):
-        if not name.startswith("ciclope_") or name in ("ciclope_params", "ciclope_calendar"):
+    for name in hooks_in_cycle_order():
+        fn = getattr(hookspecs, name)
+        if name == "ciclope_calendar":
+            blocks.append(CALENDAR)
             continue
         sig = str(inspect.signature(fn))
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
         default = next((p for p in (inspect.getdoc(fn) or "").split("\n\n") if "Default" in p), "")
         note = textwrap.fill(f"{first} {default}".replace("\n", " "), 96, initial_indent="# ", subsequent_indent="# ")
         blocks.append(f"{note}\n# @hookimpl\n# def {name}{sig}:\n#     ...\n")
-    return "\n".join(blocks)
+    return "\n\n".join(blocks)
+
+
+CALENDAR = '''# The regulation's deadlines: here the legal one for the Relazione (D.Lgs. 150/2009 art. 10).
+@hookimpl
+def ciclope_calendar(year, params):
+    return [Deadline(phase="rendicontazione", act="Relazione sulla performance", due=dt.date(year + 1, 6, 30),
+                     source="D.Lgs. 150/2009 art. 10 c. 1 lett. b", approval="relazione_validated_oiv")]
+'''
 
 
 def files_for(name: str) -> dict[str, str]:
@@ -70,35 +88,30 @@ include = ["{pkg}*"]
 
 [tool.setuptools.package-data]
 "*" = ["*.toml", "demo/**/*"]
+
+[tool.setuptools.exclude-package-data]
+"*" = ["demo/out/*", "demo/*/out/*"]     # a demo run's output is never packaged (* spans folders)
 ''',
         f"{pkg}/__init__.py": f'''"""Plugin ciclope `{name}`: the performance regulation of {title}.
 
-Every hook the core offers is listed below as a comment. Until you implement one, the core rules
-(rules/core.md) apply. Cite the article of your regulation in each figure you record
-(``trace.record(..., source="<regolamento> art. N")``) and in params.toml.
+The core registers every module imported here; their ``@hookimpl`` functions are the plugin's hooks.
+``params.toml`` (the parameters, each with its legal source) and ``demo/`` (an example ente) sit
+beside this file and are found by convention.
 """
-import datetime as dt
-from pathlib import Path
-
-from ciclope.core import hookimpl, load_param_specs
-from ciclope.core.outcomes import Deadline
+from . import rules  # noqa: F401  (hook module, registered by the core)
 
 NAME = "{name}"
 REGULATIONS = ("Regolamento sulla performance di {title} (da indicare: delibera, articoli)",)
-DEMO = Path(__file__).parent / "demo"
+''',
+        f"{pkg}/rules.py": f'''"""The rules of {title}: every hook the core offers, in cycle order.
 
+Until you implement a hook, the core rules (rules/core.md) apply. Import only from ``ciclope.core``.
+Cite the article of your regulation in each figure you record
+(``trace.record(..., source="<regolamento> art. N")``) and in params.toml.
+"""
+import datetime as dt
 
-@hookimpl
-def ciclope_params(year):
-    """The parameters in force for the cycle year (params.toml beside this file)."""
-    return load_param_specs(Path(__file__).parent / "params.toml", year)
-
-
-@hookimpl
-def ciclope_calendar(year, params):
-    """The regulation's deadlines: here the legal one for the Relazione (D.Lgs. 150/2009 art. 10)."""
-    return [Deadline(phase="rendicontazione", act="Relazione sulla performance", due=dt.date(year + 1, 6, 30),
-                     source="D.Lgs. 150/2009 art. 10 c. 1 lett. b", approval="relazione_validated_oiv")]
+from ciclope.core import Deadline, hookimpl
 
 
 {_stubs()}''',
@@ -142,8 +155,12 @@ relazione_validated_oiv = 2022-05-30
                                              "D1,SG,comportamenti,Collaborazione,10,8,\n"
                                              "D1,SG,risultati,Obiettivi,10,9,\n"),
         "tests/test_demo.py": f'''"""The plugin's example ente, with expectations computed by hand."""
-from {pkg} import DEMO
+from pathlib import Path
+
+import {pkg}
 from ciclope.core.testing import compute_ente, results_doc
+
+DEMO = Path({pkg}.__file__).parent / "demo"
 
 
 def test_demo_ente():
@@ -181,8 +198,9 @@ ciclope run {pkg}/demo/cycle.toml                # l'ente di esempio
 pytest                                           # i test (anche i casi in tests/cases/*.toml)
 ```
 
-Scrivi le regole nei hook di `{pkg}/__init__.py` (l'elenco completo è nei commenti) e i parametri in
-`{pkg}/params.toml`, ciascuno con la fonte normativa.
+Scrivi le regole nei hook di `{pkg}/rules.py` (l'elenco completo, nell'ordine del ciclo, è nei
+commenti) e i parametri in `{pkg}/params.toml`, ciascuno con la fonte normativa. Durante lo sviluppo
+installa il plugin in modo modificabile: `pip install -e ./ciclope-{name}`.
 ''',
     }
 

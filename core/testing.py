@@ -1,4 +1,15 @@
-"""Plugin test kit: a pytest plugin (entry point ``pytest11``) with fixtures and *cases as data*.
+"""Plugin test kit: an opt-in pytest plugin with fixtures and *cases as data*.
+
+A project opts in from its ``tests/conftest.py`` (nothing is collected anywhere else, so installing
+ciclope never changes another project's test run)::
+
+    pytest_plugins = ["ciclope.core.testing"]
+
+and may say where its cases are with the ini option ``ciclope_cases`` (folders relative to the
+rootdir; default: every folder named ``cases``)::
+
+    [tool.pytest.ini_options]
+    ciclope_cases = ["tests/cases"]
 
 Fixtures and helpers for plugin authors:
 
@@ -7,8 +18,8 @@ Fixtures and helpers for plugin authors:
   :class:`core.result.Result`; :func:`results_doc` gives its ``results.json`` as a dict;
 - the ``ciclope_ente`` fixture does both in ``tmp_path``.
 
-Cases as data (like OpenFisca's YAML tests): every ``*.toml`` file under a ``cases/`` folder of the
-test paths is a test, written by a domain expert without Python::
+Cases as data (like OpenFisca's YAML tests): every ``*.toml`` file under a cases folder is a test,
+written by a domain expert without Python::
 
     [case]
     description = "Fasce 20/40/40 con 9 dipendenti"
@@ -38,6 +49,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
@@ -165,13 +177,13 @@ class CaseItem(pytest.Item):
     def runtest(self):
         case = self.data.get("case", {})
         folder = self.path.parent
-        work = self.config._tmp_path_factory.mktemp(self.name)   # pytest's own tmp_path factory
-        ente_dir = work / "ente"
-        if "data" in case:
-            shutil.copytree(folder / case["data"], ente_dir)
-        write_ente(ente_dir, self.data.get("files", {}))
-        result = compute_ente(ente_dir, case["plugin"], int(case.get("year", 2021)), self.data.get("params", {}),
-                              case.get("until", "rendicontazione"))
+        with tempfile.TemporaryDirectory(prefix=f"ciclope-case-{self.name}-") as work:
+            ente_dir = Path(work) / "ente"
+            if "data" in case:
+                shutil.copytree(folder / case["data"], ente_dir)
+            write_ente(ente_dir, self.data.get("files", {}))
+            result = compute_ente(ente_dir, case["plugin"], int(case.get("year", 2021)), self.data.get("params", {}),
+                                  case.get("until", "rendicontazione"))
         bad = check_expected(results_doc(result), self.data.get("expected", {}))
         if bad:
             raise CaseFailure(bad)
@@ -191,7 +203,23 @@ class CaseFailure(AssertionError):
     pass
 
 
+def pytest_addoption(parser):
+    parser.addini("ciclope_cases", type="linelist", default=[],
+                  help="folders (relative to the rootdir) whose *.toml files are ciclope cases; "
+                       "default: every folder named 'cases'")
+
+
+def is_case(config, file_path: Path) -> bool:
+    if file_path.suffix != ".toml" or file_path.name == "pyproject.toml":
+        return False
+    folders = config.getini("ciclope_cases")
+    if not folders:
+        return "cases" in file_path.parts[:-1]
+    root = Path(config.rootpath)
+    return any(file_path.is_relative_to((root / folder).resolve()) for folder in folders)
+
+
 def pytest_collect_file(parent, file_path):
-    if file_path.suffix == ".toml" and "cases" in file_path.parts[:-1] and file_path.name != "pyproject.toml":
+    if is_case(parent.config, Path(file_path)):
         return CaseFile.from_parent(parent, path=file_path)
     return None

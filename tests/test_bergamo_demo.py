@@ -13,11 +13,12 @@ import pytest
 
 from ciclope.core.cli import main
 from ciclope.core.testing import compute_ente, results_doc
-from ciclope.plugins import bergamo
+from ciclope.core.registry import load_plugin
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "bergamo-2020.md"
-DATA = bergamo.DEMO / "cciaa-bergamo"
+DEMO = load_plugin("bergamo")[1].demo
+DATA = DEMO / "cciaa-bergamo"
 ROW = re.compile(r"^\| `([a-z]+:[\w.-]+|ente)` \|.*\| \*\*([0-9.]+|—)\*\* \|$")
 
 
@@ -113,6 +114,6 @@ def test_the_2021_2023_targets_load(tmp_path, year):
 
 def test_the_demo_through_the_cli(tmp_path):
     dest = tmp_path / "demo"
-    shutil.copytree(bergamo.DEMO, dest, ignore=shutil.ignore_patterns("out"))
+    shutil.copytree(DEMO, dest, ignore=shutil.ignore_patterns("out"))
     assert main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "cciaa-bergamo" / "relazione.html").is_file()

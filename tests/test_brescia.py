@@ -23,7 +23,7 @@ from ciclope.core.money import bounded_split
 from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
-from ciclope.plugins import brescia
+from ciclope.core.registry import Hooks, load_plugin
 from ciclope.plugins.brescia import rules
 
 D = Decimal
@@ -416,7 +416,7 @@ LEVEL_CASES = [("25", "Non soddisfacente"), ("25.01", "Sufficiente"), ("40", "Su
 
 @pytest.mark.parametrize("score, level", LEVEL_CASES)
 def test_level_boundaries(score, level):
-    params = Params(values={"levels": brescia.ciclope_params(2021)["levels"].value})
+    params = Params(values={"levels": Hooks.for_plugin("brescia")[0].params(year=2021)["levels"].value})
     assert rules.level_of(D(score), params) == level
 
 
@@ -659,7 +659,7 @@ def test_public_example_through_the_cli(example):
 
 
 def test_the_demo_runs_clean():
-    res = compute_ente(brescia.DEMO / "cciaa-brescia", "brescia", 2021)
+    res = compute_ente(load_plugin("brescia")[1].demo / "cciaa-brescia", "brescia", 2021)
     assert res.errors == []
     org = res.org
     assert set(org.areas) == {"AS1", "AS2", "AS3"} and set(org.separate) == {"AZ"}
@@ -679,7 +679,7 @@ def test_demo_command_includes_brescia(tmp_path, capsys):
 
 
 def test_params_assumptions_are_declared():
-    specs = brescia.ciclope_params(2021)
+    specs = Hooks.for_plugin("brescia")[0].params(year=2021)
     for name in ("rating_max", "po_positive", "oiv_tolerance", "judgement_low", "po_org_weight", "levels",
                  "staff_min_level"):
         assert specs[name].assumption, name

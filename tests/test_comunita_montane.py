@@ -624,7 +624,8 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
 
 
 def test_demo_runs_without_error_violations(tmp_path, capsys):
-    from ciclope.plugins.comunita_montane import DEMO
+    from ciclope.core.registry import load_plugin
+    DEMO = load_plugin("comunita_montane")[1].demo
     import shutil
     dest = tmp_path / "demo"
     shutil.copytree(DEMO, dest)

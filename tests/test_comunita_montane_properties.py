@@ -22,8 +22,9 @@ from ciclope.core.money import Pool
 from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.params import merge_params
 from ciclope.core.trace import Trace
-from ciclope.plugins.comunita_montane import ciclope_check_params, ciclope_params, rules
-from ciclope.plugins.comunita_montane.checks import parse_bands
+from ciclope.core.registry import Hooks
+from ciclope.plugins.comunita_montane import rules
+from ciclope.plugins.comunita_montane.checks import check_params, parse_bands
 
 D = Decimal
 CENT = D("0.01")
@@ -40,7 +41,7 @@ VALID_BANDS = [
      {"name": "m", "staff": 0.3, "resources": 0.3}, {"name": "b", "staff": 0.2, "resources": 0.1},
      {"name": "z", "staff": 0.2, "resources": 0.05}],                                        # 5 bands, 1:1.5 exactly
 ]
-SPECS = ciclope_params(2021)
+SPECS = Hooks.for_plugin("comunita_montane")[0].params(year=2021)
 
 
 def params_for(bands, scope):
@@ -48,7 +49,7 @@ def params_for(bands, scope):
     if bands is not None:
         overrides["bands"] = bands
     params, problems = merge_params(SPECS, overrides)
-    assert not problems and not ciclope_check_params(params), "the test's configurations are valid"
+    assert not problems and not check_params(params), "the test's configurations are valid"
     return params
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ciclope.core.problems import CiclopeError
-from ciclope.core.registry import available_plugins
+from ciclope.core.registry import load_plugin
 from ciclope.core.results import dumps
 from ciclope.core.testing import compute_ente
 from ciclope.core.tomlcompat import tomllib
@@ -21,7 +21,7 @@ BUILTIN = ("brescia", "bergamo", "comunita_montane")
 
 def copy_demo(tmp_path_factory, plugin: str) -> tuple[Path, int]:
     """A copy of the plugin's demo ente and its cycle year."""
-    demo = available_plugins()[plugin].load().DEMO
+    demo = load_plugin(plugin)[1].demo
     with open(demo / "cycle.toml", "rb") as fh:
         cfg = tomllib.load(fh)
     folder = tmp_path_factory.mktemp(plugin)

@@ -20,12 +20,18 @@ def test_refuses_bad_names_and_existing_folders(tmp_path, monkeypatch, capsys):
     assert "non valido" in err and "già un plugin" in err and "esiste già" in err
 
 
-def test_every_hook_is_listed_in_the_stub():
+def test_every_hook_is_listed_in_the_stub_in_cycle_order():
     from ciclope.core import hookspecs
-    module = files_for("prova")["ciclope_prova/__init__.py"]
-    for name in dir(hookspecs):
-        if name.startswith("ciclope_"):
-            assert f"def {name}(" in module, name
+    module = files_for("prova")["ciclope_prova/rules.py"]
+    names = [name for name in dir(hookspecs) if name.startswith("ciclope_")]
+    where = {name: module.find(f"def {name}(") for name in names}
+    assert all(pos > 0 for pos in where.values()), where
+    listed = sorted(names, key=where.__getitem__)
+    # set-up, then phases a (validate) … f (calendar, report sections), as in rules/core.md
+    assert listed[:4] == ["ciclope_params", "ciclope_check_params", "ciclope_input_schema", "ciclope_synth"]
+    assert listed.index("ciclope_validate") < listed.index("ciclope_resources") \
+        < listed.index("ciclope_indicator_achievement") < listed.index("ciclope_individual_score") \
+        < listed.index("ciclope_rewards") < listed.index("ciclope_calendar") < listed.index("ciclope_report_sections")
 
 
 def test_scaffold_installs_lists_runs_and_passes_its_tests(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ciclope.core import ReportSection, r2
+from ciclope.core import ReportSection, hookimpl, r2
 
 from .rules import LEVELS, NOTES, PLAN, POOL, REG, euro, gate_open
 
@@ -100,6 +100,7 @@ def notes(result) -> ReportSection:
                               "2021–2023). L'SMVP di Bergamo non è tra le fonti: pesi, soglie e riparto sono ipotesi.")
 
 
+@hookimpl(specname="ciclope_report_sections")
 def sections(ente, result) -> list[ReportSection]:
     out = [s for s in (cruscotti(ente, result), rewards_access(ente, result)) if s is not None]
     out.append(notes(result))

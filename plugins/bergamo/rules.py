@@ -25,10 +25,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from ciclope.core import Award, Deadline, Input, Problem, Rewards, Score, r2, split
-from ciclope.core.conciliation import has_contraddittorio
-from ciclope.core.defaults import card_part, weighted_score
-from ciclope.core.scoring import weighted_mean
+from ciclope.core import (Award, Deadline, Input, Problem, Rewards, Score, card_part, has_contraddittorio, hookimpl,
+                          r2, split, weighted_mean, weighted_score)
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"
@@ -102,6 +100,7 @@ def weights(params) -> tuple[Decimal, Decimal, Decimal]:
     return params["w_unit"], params["w_objectives"], params["w_behaviour"]
 
 
+@hookimpl(specname="ciclope_check_params")
 def check_params(params) -> list[Problem]:
     """Parameter combinations the bounds cannot express (configuration errors)."""
     out = []
@@ -124,6 +123,7 @@ def check_params(params) -> list[Problem]:
 # a. pianificazione — checks of the plan and of the people
 # =================================================================================================
 
+@hookimpl(specname="ciclope_validate")
 def validate(ente, params) -> list[Problem]:
     out = []
     for ind in ente.indicators.values():
@@ -195,6 +195,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
     return value
 
 
+@hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
     if person.is_dirigente:
         return dirigente_score(person, org, params, trace)
@@ -273,6 +274,7 @@ def gate_open(ente) -> bool:
     return isinstance(validated, dt.date) or validated is True
 
 
+@hookimpl(specname="ciclope_rewards")
 def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     if not gate_open(ente):
         raw = ente.approvals.get("relazione_validated_oiv")
@@ -367,6 +369,7 @@ def differentiation(ente, awards, params, trace) -> dict:
 # f. rendicontazione — calendar (000… art. 37–39)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_calendar")
 def calendar(year: int, params) -> list[Deadline]:
     month = int(params["monitoring_month"])
     monitoring_due = dt.date(year, month, _calendar.monthrange(year, month)[1])

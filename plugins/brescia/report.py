@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import ReportSection, r2
+from ciclope.core import ReportSection, hookimpl, r2
 
 from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
@@ -31,6 +31,7 @@ NOTES = (
 )
 
 
+@hookimpl(specname="ciclope_report_sections")
 def sections(ente, result) -> list[ReportSection]:
     out = []
     att = result.attestation

@@ -17,13 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ciclope.core import (Attestation, Award, Deadline, Input, Pool, PositionPay, Positions, Problem, Rewards, Score, r2,
-                  r4, split)
-from ciclope.core.conciliation import has_contraddittorio
-from ciclope.core.defaults import weighted_score
-from ciclope.core.money import InsufficientFund, bounded_split
-from ciclope.core.scoring import SOURCE_CARD, card_formula, card_score
-from ciclope.core.values import choice, to_decimal
+from ciclope.core import (SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
+                          Positions, Problem, Rewards, Score, bounded_split, card_formula, card_score, choice,
+                          has_contraddittorio, hookimpl, r2, r4, split, to_decimal, weighted_score)
 
 PO = "001_2164dd4e03a9b49f.txt"
 SMVP = "004_a450255962d2094d.txt"
@@ -131,6 +127,7 @@ def level_rank(name: str | None, params) -> int:
     return names.index(name) if name in names else -1
 
 
+@hookimpl(specname="ciclope_check_params")
 def check_params(params) -> list[Problem]:
     """Parameter combinations the bounds cannot express (configuration errors)."""
     out = []
@@ -157,6 +154,7 @@ def check_params(params) -> list[Problem]:
 # a. pianificazione — checks of the plugin's input (001… art. 1–4; 004… §4–5)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_validate")
 def validate(ente, params) -> list[Problem]:
     out: list[Problem] = []
     out += validate_positions(ente, params)
@@ -403,6 +401,7 @@ def area_head(ente, area):
 # b. risorse — quantification of the variable resources (004… §5)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_resources")
 def resources(ente, params, trace) -> dict[str, Pool]:
     pools: dict[str, Pool] = {}
     for name, amount in ente.funds.items():
@@ -457,6 +456,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
 # d. valutazione — OIV attestation and judgement (004… §3, §3.2.1)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_attestation")
 def attestation(ente, org, params, trace) -> Attestation:
     computed = org.ente
     given = ente.approvals.get("oiv_attested")
@@ -529,6 +529,7 @@ def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: st
 # e. premialità — pools of the areas (004… §3, §5.3)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_fund_pools")
 def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Pool]:
     factor = reduction(attestation)
     out: dict[str, Pool] = {}
@@ -579,6 +580,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
 # d. valutazione — individual scores (004… §4)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
     if person.is_dirigente:
         return dirigente_score(person, org, params, trace)
@@ -673,6 +675,7 @@ def staff_score(person, params, card, trace) -> Score:
 # e. premialità — dirigenti and staff rewards (004… §4, §5.3)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_rewards")
 def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     pools = dict(pools)
     awards: dict[str, Award] = {}
@@ -768,6 +771,7 @@ def position_score(ente, r, params, trace) -> Decimal:
     return score
 
 
+@hookimpl(specname="ciclope_position_pay")
 def position_pay(ente, params, org, attestation, scores, trace) -> Positions | None:
     rows = [r for r in ente.table("positions")]
     if not rows:
@@ -898,6 +902,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
 # f. rendicontazione — calendar (004… §3.2)
 # =================================================================================================
 
+@hookimpl(specname="ciclope_calendar")
 def calendar(year: int) -> list[Deadline]:
     feb_end = dt.date(year + 1, 3, 1) - dt.timedelta(days=1)
     s = f"{SMVP} §3.2"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from ciclope.core import hookimpl
+
 from .rules import EDUCATION_YEARS, FACTORS, PO_FACTORS
 
 STAFF_CARD = (("Conoscenze e competenze", "Conoscenze tecniche del ruolo"),
@@ -20,6 +22,7 @@ STAFF_CARD = (("Conoscenze e competenze", "Conoscenze tecniche del ruolo"),
               ("Attitudini e soft skills", "Orientamento all'utenza"))
 
 
+@hookimpl(specname="ciclope_synth")
 def synth(data, rng: random.Random, year: int) -> None:
     people = data.tables["people"]
     units = data.tables["units"]

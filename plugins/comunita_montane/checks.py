@@ -13,8 +13,7 @@ from typing import Any, Sequence
 
 import attrs
 
-from ciclope.core import Problem
-from ciclope.core.values import to_decimal
+from ciclope.core import Problem, hookimpl, to_decimal
 
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
 SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"
@@ -180,6 +179,7 @@ def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
     return tuple(levels), problems
 
 
+@hookimpl(specname="ciclope_check_params")
 def check_params(params) -> list[Problem]:
     bands, problems = parse_bands(params["bands"])
     if not problems:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import ReportSection
+from ciclope.core import ReportSection, hookimpl
 
 from .rules import BONUS_FUND, src
 
@@ -26,6 +26,7 @@ def _amount(n: int, value: str | None) -> Any:
     return Decimal(value)
 
 
+@hookimpl(specname="ciclope_report_sections")
 def sections(result) -> list[ReportSection]:
     rewards = result.rewards
     if rewards is None or not rewards.extra or "rankings" not in rewards.extra:

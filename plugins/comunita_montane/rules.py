@@ -19,10 +19,8 @@ from typing import Any, Sequence
 
 import attrs
 
-from ciclope.core import Award, Deadline, Input, Pool, Problem, Rewards, Score, r2, split
-from ciclope.core.conciliation import has_contraddittorio
-from ciclope.core.defaults import card_part
-from ciclope.core.scoring import SOURCE_CARD, card_formula, card_score
+from ciclope.core import (SOURCE_CARD, Award, Deadline, Input, Pool, Problem, Rewards, Score, card_formula, card_part,
+                          card_score, has_contraddittorio, hookimpl, r2, split)
 
 from .checks import MIN_SCORE, TOP_CAP, Band, Level, parse_bands, parse_levels, top_bands
 
@@ -191,6 +189,7 @@ def rankings(ente, params) -> list[Ranking]:
 
 # --- a. pianificazione: checks on the input ---------------------------------------------------------
 
+@hookimpl(specname="ciclope_validate")
 def validate(ente, params) -> list[Problem]:
     problems = single_evaluator(ente, params)
     innovation = ente.file_of("innovation")
@@ -230,6 +229,7 @@ def single_evaluator(ente, params) -> list[Problem]:
 
 # --- d. valutazione: individual score -------------------------------------------------------------
 
+@hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
     """Staff: the card (art. 12). Dirigenti and PO: unit item + card (art. 11.2), see rules §1."""
     levels = levels_of(params)
@@ -703,12 +703,14 @@ class _Rewards:
         self.extra["transparency"] = doc
 
 
+@hookimpl(specname="ciclope_rewards")
 def compute_rewards(ente, scores, pools, params, org, trace) -> Rewards:
     return _Rewards(ente, scores, pools, params, org, trace).run()
 
 
 # --- f. rendicontazione: the calendar (art. 7, 18) ---------------------------------------------------
 
+@hookimpl(specname="ciclope_calendar")
 def calendar(ente, year: int) -> list[Deadline]:
     out = []
     budget = ente.approvals.get("budget_approved")

@@ -1,0 +1,88 @@
+"""The plugin platform's public surface: built-in plugins use only ``ciclope.core``; hooks sit on the
+rule functions; params.toml and demo/ are found beside the plugin package."""
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+import ciclope.core
+from ciclope.core.registry import available_plugins, load_plugin, make_plugin_manager
+
+PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
+DEPENDENCIES = {"attrs"}        # the distribution's runtime dependencies a plugin may use directly
+
+
+def foreign_imports(path: Path) -> list[str]:
+    """Imports of ``path`` that are neither ``ciclope.core`` itself, relative within its package, the
+    standard library nor a declared dependency."""
+    bad = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                if node.level > 1:
+                    bad.append(f"{path.name}:{node.lineno}: from {'.' * node.level}{node.module or ''}")
+                continue
+            names = [node.module or ""]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            if name == "ciclope.core" and isinstance(node, ast.ImportFrom):
+                continue
+            if top != "ciclope" and (top in sys.stdlib_module_names or top in DEPENDENCIES):
+                continue
+            bad.append(f"{path.relative_to(PLUGINS)}:{node.lineno}: {name}")
+    return bad
+
+
+def test_built_in_plugins_import_only_ciclope_core():
+    files = sorted(PLUGINS.rglob("*.py"))
+    assert len(files) > 10
+    assert [bad for f in files for bad in foreign_imports(f)] == []
+
+
+@pytest.mark.parametrize("source, verdict", [
+    ("from ciclope.core import split", []),
+    ("from . import rules\nfrom .rules import X", []),
+    ("import datetime, attrs", []),
+    ("from ciclope.core.money import split", ["x.py:1: ciclope.core.money"]),
+    ("import ciclope.core", ["x.py:1: ciclope.core"]),
+    ("from ciclope.plugins.brescia import rules", ["x.py:1: ciclope.plugins.brescia"]),
+    ("from ..brescia import rules", ["x.py:1: from ..brescia"]),
+    ("import numpy", ["x.py:1: numpy"]),
+])
+def test_the_import_check_itself(tmp_path, monkeypatch, source, verdict):
+    monkeypatch.setattr(sys.modules[__name__], "PLUGINS", tmp_path)
+    (tmp_path / "x.py").write_text(source)
+    assert foreign_imports(tmp_path / "x.py") == verdict
+
+
+def test_everything_exported_exists():
+    assert all(hasattr(ciclope.core, name) for name in ciclope.core.__all__)
+
+
+@pytest.mark.parametrize("name", ["brescia", "bergamo", "comunita_montane"])
+def test_no_pass_through_wrappers_the_hooks_are_the_rule_functions(name):
+    module, info = load_plugin(name)
+    assert not [n for n in vars(module) if n.startswith("ciclope_")]
+    pm, _ = make_plugin_manager(name)
+    impls = [i for caller in pm.hook.__dict__.values() if hasattr(caller, "get_hookimpls")
+             for i in caller.get_hookimpls() if i.plugin_name.startswith(f"{name}:")
+             and not i.plugin_name.endswith(":conventions")]
+    assert len(impls) >= 5
+    # each implementation is a function of the plugin's own modules, registered once
+    assert all(i.function.__module__.startswith(f"ciclope.plugins.{name}.") for i in impls)
+    assert len({(i.function, i.plugin_name) for i in impls}) == len({i.function for i in impls})
+    # params.toml and demo/ by convention, beside the package
+    assert info.params_file == PLUGINS / name / "params.toml"
+    assert info.demo == PLUGINS / name / "demo"
+    assert pm.hook.ciclope_params(year=2021)
+
+
+def test_every_built_in_plugin_is_an_entry_point():
+    assert {"brescia", "bergamo", "comunita_montane"} <= set(available_plugins())
