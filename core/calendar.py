@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .cycle import PHASE_NAMES
 from .outcomes import Deadline
@@ -86,7 +86,8 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> list[str]:
     """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (§3.1)."""
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         limit = 75 if not out else 74          # continuation lines start with one space

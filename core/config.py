@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import attrs
 
@@ -58,7 +59,7 @@ def load_config(path: Path | str) -> RunPlan:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CiclopeError([Problem(rule="config.toml", file=label, message=f"TOML non valido: {exc}", source=SOURCE)])
+        raise CiclopeError([Problem(rule="config.toml", file=label, message=f"TOML non valido: {exc}", source=SOURCE)]) from exc
     root = path.resolve().parent
     for key in data:
         if key not in TOP_KEYS:

@@ -105,7 +105,7 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
                                   row=rv.row, column="new", source="SPEC.md §5"))
             listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido"))
             continue
-        indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})
+        indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})  # type: ignore[arg-type]  # field named by the row
         listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True,
                                       "validata dall'OIV e approvata"))
     return attrs.evolve(ente, indicators=indicators), tuple(listed)

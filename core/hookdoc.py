@@ -36,8 +36,17 @@ def render() -> str:
     out.append("")
     for n in names:
         fn = getattr(hookspecs, n)
-        out += [f"## {n}", "", "```python", f"def {n}{inspect.signature(fn)}", "```", "", inspect.getdoc(fn) or "", ""]
+        out += [f"## {n}", "", "```python", f"def {n}{typed_signature(fn)}", "```", "", inspect.getdoc(fn) or "", ""]
+    out += ["## Types", "", "```python", "Measure = Decimal | datetime.date | bool | None   # an indicator's value",
+            "Part = tuple[str, Decimal, Decimal | None]        # (key, achievement, weight or None)", "```", ""]
     return "\n".join(out)
+
+
+def typed_signature(fn) -> str:
+    """``(year: int) -> dict[str, ParamSpec] | None``: the annotations as written in hookspecs.py."""
+    sig = inspect.signature(fn)          # annotations are strings (``from __future__ import annotations``)
+    params = ", ".join(f"{p.name}: {p.annotation}" for p in sig.parameters.values())
+    return f"({params}) -> {sig.return_annotation}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,30 @@ accept any subset of the arguments (pluggy passes only the ones they name).
 """
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 import pluggy
+
+if TYPE_CHECKING:
+    import random
+
+    from .model import Ente, EvaluationItem, Indicator, Objective, Person
+    from .money import Pool
+    from .outcomes import (Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards,
+                           Score)
+    from .params import Params, ParamSpec
+    from .problems import Problem
+    from .registry import Hooks
+    from .result import Result
+    from .synth import SynthData
+    from .trace import Trace
+
+# A measured or target value of an indicator: a number, a date (``deadline`` type) or a yes/no.
+Measure = Decimal | dt.date | bool | None
+# One part of an objective's achievement: (key, achievement, weight or None = equal weights).
+Part = tuple[str, Decimal, Decimal | None]
 
 hookspec = pluggy.HookspecMarker("ciclope")
 
@@ -19,7 +42,7 @@ hookspec = pluggy.HookspecMarker("ciclope")
 # --- set-up: parameters and input schema ------------------------------------------------------
 
 @hookspec(firstresult=True)
-def ciclope_params(year):
+def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
     """Return the plugin's parameter table.
 
     Called once per ente when the run plan is built, before any data is read, with the cycle
@@ -32,7 +55,7 @@ def ciclope_params(year):
 
 
 @hookspec
-def ciclope_check_params(params):
+def ciclope_check_params(params: Params) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem` for parameter combinations the bounds cannot express.
 
     Called right after ``ciclope_params`` with the merged :class:`core.params.Params` (e.g. the
@@ -42,7 +65,7 @@ def ciclope_check_params(params):
 
 
 @hookspec
-def ciclope_input_schema():
+def ciclope_input_schema() -> InputSchema | None:
     """Return a :class:`core.outcomes.InputSchema`: the plugin's extra columns and own files.
 
     Called once per ente before loading. Columns of canonical files not in SPEC §5, not declared
@@ -51,7 +74,7 @@ def ciclope_input_schema():
 
 
 @hookspec
-def ciclope_synth(data, rng, year):
+def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
     """Add the plugin's own synthetic input to a generated ente (``ciclope synth``).
 
     Called once per synthetic ente after the core generated the canonical files. ``data`` is a
@@ -65,7 +88,7 @@ def ciclope_synth(data, rng, year):
 # --- a. pianificazione ------------------------------------------------------------------------
 
 @hookspec
-def ciclope_validate(ente, params, trace):
+def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).
 
     Called once per ente after loading, with the :class:`core.model.Ente` and its
@@ -79,7 +102,7 @@ def ciclope_validate(ente, params, trace):
 # --- b. risorse -------------------------------------------------------------------------------
 
 @hookspec(firstresult=True)
-def ciclope_resources(ente, params, trace):
+def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool] | None:
     """Return the gross money pools: ``dict`` name → :class:`core.money.Pool` (phase b).
 
     Called once, before monitoring. Plugins quantify their variable resources here (Brescia
@@ -90,7 +113,8 @@ def ciclope_resources(ente, params, trace):
 # --- c. monitoraggio --------------------------------------------------------------------------
 
 @hookspec(firstresult=True)
-def ciclope_indicator_achievement(indicator, measured, target, trace):
+def ciclope_indicator_achievement(indicator: Indicator, measured: Measure, target: Measure,
+                                  trace: Trace) -> Decimal | None:
     """Return an indicator's achievement in [0, 1] (a ``Decimal``), or ``None`` to use the default.
 
     Called for every scored indicator at the final measurement (phase d, ``measured`` =
@@ -103,7 +127,7 @@ def ciclope_indicator_achievement(indicator, measured, target, trace):
 # --- d. valutazione ---------------------------------------------------------------------------
 
 @hookspec(firstresult=True)
-def ciclope_objective_achievement(objective, parts, trace):
+def ciclope_objective_achievement(objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
     """Return an objective's achievement from its ``parts``.
 
     Called in phase d for every objective with at least one scored part, children before parents.
@@ -115,7 +139,8 @@ def ciclope_objective_achievement(objective, parts, trace):
 
 
 @hookspec(firstresult=True)
-def ciclope_organizational_performance(ente, params, trace, hooks):
+def ciclope_organizational_performance(ente: Ente, params: Params, trace: Trace,
+                                       hooks: Hooks) -> OrgPerformance | None:
     """Return the :class:`core.outcomes.OrgPerformance` of the ente (phase d, first step).
 
     Called once per ente, after monitoring and the approved revisions.
@@ -126,7 +151,7 @@ def ciclope_organizational_performance(ente, params, trace, hooks):
 
 
 @hookspec(firstresult=True)
-def ciclope_attestation(ente, org, params, trace):
+def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation | None:
     """Return the OIV's :class:`core.outcomes.Attestation` of the organizational performance.
 
     Called in phase d after ``ciclope_organizational_performance``. Default: attested = ``[approvals]
@@ -136,7 +161,8 @@ def ciclope_attestation(ente, org, params, trace):
 
 
 @hookspec(firstresult=True)
-def ciclope_individual_score(person, ente, org, params, card, trace):
+def ciclope_individual_score(person: Person, ente: Ente, org: OrgPerformance, params: Params,
+                             card: list[EvaluationItem], trace: Trace) -> Score | None:
     """Return the :class:`core.outcomes.Score` of one person (phase d, second step).
 
     Called for every row of ``people.csv`` in file order; ``card`` is the person's evaluation
@@ -148,7 +174,8 @@ def ciclope_individual_score(person, ente, org, params, card, trace):
 # --- e. premialità ----------------------------------------------------------------------------
 
 @hookspec(firstresult=True)
-def ciclope_fund_pools(ente, params, org, attestation, resources, trace):
+def ciclope_fund_pools(ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
+                       resources: dict[str, Pool], trace: Trace) -> dict[str, Pool] | None:
     """Return the pools to distribute (``dict`` name → Pool), after any OIV reduction.
 
     Called at the start of phase e with the gross ``resources`` of phase b. Default: the
@@ -157,7 +184,8 @@ def ciclope_fund_pools(ente, params, org, attestation, resources, trace):
 
 
 @hookspec(firstresult=True)
-def ciclope_rewards(ente, scores, pools, params, org, trace):
+def ciclope_rewards(ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params,
+                    org: OrgPerformance, trace: Trace) -> Rewards | None:
     """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
 
     Called in phase e after ``ciclope_fund_pools``, once per ente.
@@ -167,7 +195,8 @@ def ciclope_rewards(ente, scores, pools, params, org, trace):
 
 
 @hookspec(firstresult=True)
-def ciclope_position_pay(ente, params, org, attestation, scores, trace):
+def ciclope_position_pay(ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
+                         scores: dict[str, Score], trace: Trace) -> Positions | None:
     """Return :class:`core.outcomes.Positions` (posizioni organizzative) or ``None``.
 
     Called after ``ciclope_rewards`` where the regulation weights positions (Brescia 001…
@@ -178,7 +207,7 @@ def ciclope_position_pay(ente, params, org, attestation, scores, trace):
 # --- f. rendicontazione -----------------------------------------------------------------------
 
 @hookspec
-def ciclope_calendar(ente, year, params):
+def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | None:
     """Return a list of :class:`core.outcomes.Deadline` for the cycle ``year``.
 
     Called by ``ciclope calendar`` and in phase f to flag acts done late or missing given
@@ -187,7 +216,7 @@ def ciclope_calendar(ente, year, params):
 
 
 @hookspec
-def ciclope_report_sections(ente, result):
+def ciclope_report_sections(ente: Ente, result: Result) -> list[ReportSection] | None:
     """Return a list of :class:`core.outcomes.ReportSection` for the Relazione and schede.xlsx.
 
     Called in phase f with the complete :class:`core.result.Result`. Answers of all

@@ -12,7 +12,8 @@ import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from . import model as m
 from .outcomes import InputSchema
@@ -126,9 +127,9 @@ class _Loader:
                 if not self.confined(path):
                     continue
                 self.files[path.name] = _sha256(path)
-                sheet = read_csv(path, name, self.problems)
-                if sheet is not None:
-                    self.sheets[name] = sheet
+                csv_sheet = read_csv(path, name, self.problems)
+                if csv_sheet is not None:
+                    self.sheets[name] = csv_sheet
         for name in REQUIRED_FILES:
             if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
                 label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"
@@ -174,7 +175,7 @@ class _Loader:
                 parser, required = cols.get(col, (_RAW, False))
                 if parser is parse_text:
                     parser = _RAW
-                memo = {} if any(parser is p for p in _PURE_PARSERS) else None   # text → value, this column
+                memo: dict[str, Any] | None = {} if any(parser is p for p in _PURE_PARSERS) else None   # text → value, this column
                 plan.append((col, parser, required, memo))
         for n, cells in sheet.rows:
             out: dict[str, Any] = {}
@@ -438,7 +439,8 @@ class _Loader:
     def cycles(self, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
         reported: set[str] = set()
         for start in parent:
-            seen, node = [], start
+            seen: list[str] = []
+            node: str | None = start
             while node is not None and node in parent and node not in seen:
                 seen.append(node)
                 node = parent[node]
@@ -502,8 +504,8 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
             columns.setdefault(f, {}).update(cols)
         for f, cols in s.files.items():
             files.setdefault(f, {}).update(cols)
-        for f, cols in s.required.items():
-            required[f] = tuple(required.get(f, ())) + tuple(cols)
+        for f, names in s.required.items():
+            required[f] = tuple(required.get(f, ())) + tuple(names)
     return InputSchema(columns=columns, files=files, required=required)
 
 

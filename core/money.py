@@ -7,7 +7,7 @@ over go one by one to the largest fractional remainders (ties broken by id order
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Mapping
+from collections.abc import Mapping
 
 import attrs
 
@@ -108,7 +108,7 @@ class Pool:
     def residual(self) -> Decimal:
         return self.amount - self.distributed
 
-    def with_distributed(self, distributed: Decimal) -> "Pool":
+    def with_distributed(self, distributed: Decimal) -> Pool:
         if distributed > self.amount:
             raise ValueError(f"pool {self.name}: distributed {distributed} > amount {self.amount}")
         return attrs.evolve(self, distributed=r2(distributed))

@@ -88,7 +88,7 @@ class _Org:
         parts: list[tuple[str, Decimal, Decimal | None]] = []
         for i in inds:
             out = self.indicators[i.id]
-            if out.scored:
+            if out.scored and out.achievement is not None:      # scored implies an achievement
                 parts.append((f"indicator:{i.id}", out.achievement, i.weight))
         for k in kids:
             v = self.objective(k)
@@ -148,36 +148,34 @@ class _Org:
             if mixed_weights(o.weight for o in objs):
                 self.problem("core.weights.mixed", f"area {a.id}: pesi degli obiettivi in parte vuoti",
                              "objectives", objs[0].row, "weight")
-            parts = [(f"objective:{o.id}", self.objectives[o.id], o.weight) for o in objs
-                     if self.objectives.get(o.id) is not None]
+            parts = [(f"objective:{o.id}", v, o.weight) for o in objs if (v := self.objectives.get(o.id)) is not None]
             areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
         if e.areas:
             counted = [a for a in e.areas.values() if not a.separate]
             if mixed_weights(a.weight for a in counted):
                 self.problem("core.weights.mixed", "aree strategiche: pesi in parte vuoti e in parte indicati",
                              "areas", counted[0].row, "weight")
-            parts = [(f"area:{a.id}", areas[a.id], a.weight) for a in counted if areas[a.id] is not None]
+            parts = [(f"area:{a.id}", v, a.weight) for a in counted if (v := areas[a.id]) is not None]
         else:
             tops = [o for o in e.objectives.values() if o.parent is None and o.kind != "individual"]
-            parts = [(f"objective:{o.id}", self.objectives[o.id], o.weight) for o in tops
-                     if self.objectives.get(o.id) is not None]
+            parts = [(f"objective:{o.id}", v, o.weight) for o in tops if (v := self.objectives.get(o.id)) is not None]
         ente_value = self.mean("ente", f"Performance dell'ente — {e.name}", parts)
         units = self.units(ente_value)
         people = {}
         for p in e.people.values():
             if not p.is_dirigente:
                 continue
-            parts = self.cruscotto(p.id)
-            if parts is None:
+            mine = self.cruscotto(p.id)
+            if mine is None:
                 owned = [o for o in e.objectives.values() if o.owner == p.id]
-                parts = [(f"objective:{o.id}", self.objectives[o.id], None) for o in owned
-                         if self.objectives.get(o.id) is not None] or None
-            if parts is None:
+                mine = [(f"objective:{o.id}", v, None) for o in owned
+                        if (v := self.objectives.get(o.id)) is not None] or None
+            if mine is None:
                 headed = next((u.id for u in e.units.values() if u.head == p.id), None)
-                if headed is not None and units.get(headed) is not None:
-                    parts = [(f"unit:{headed}", units[headed], None)]
+                if headed is not None and (v := units.get(headed)) is not None:
+                    mine = [(f"unit:{headed}", v, None)]
             people[p.id] = self.mean(f"person:{p.id}", f"Performance organizzativa di {p.name} ({p.role})",
-                                     parts or [])
+                                     mine or [])
         return OrgPerformance(ente=ente_value, areas={k: v for k, v in areas.items() if not e.areas[k].separate},
                               objectives=self.objectives, indicators=self.indicators, units=units, people=people,
                               separate={k: v for k, v in areas.items() if e.areas[k].separate},
@@ -193,8 +191,9 @@ class _Org:
                 units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
                 continue
             owned = [o for o in e.objectives.values() if o.owner == u.id and o.kind != "individual"]
-            parts = [(f"objective:{o.id}", self.objectives[o.id], None) for o in owned
-                     if self.objectives.get(o.id) is not None]
+            owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
+                (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None]
+            parts = owned_parts
             if parts:
                 units[u.id] = self.mean(key, label, parts, "media semplice degli obiettivi di cui l'unità è responsabile")
             elif owned:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import attrs
 
@@ -105,7 +106,7 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
             problems.error("params.source", f"il parametro {name} non ha una fonte normativa (source)",
                            file=fname, column=name)
             continue
-        dated = raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
+        dated: list[dict[str, Any]] = raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
         if not all(isinstance(v, dict) and isinstance(v.get("since"), dt.date) for v in dated):
             problems.error("params.since", f"il parametro {name} non ha la data di entrata in vigore (since = AAAA-MM-GG)",
                            file=fname, column=name)

@@ -8,7 +8,7 @@ the only exception the command line renders (without a traceback).
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import attrs
 

@@ -12,7 +12,8 @@ import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable
 
 import attrs
 import pluggy
@@ -20,6 +21,22 @@ import pluggy
 from . import defaults, hookimpl, hookspecs
 from .params import ParamSpec, load_param_specs
 from .problems import CiclopeError, Problem
+
+if TYPE_CHECKING:
+    import random
+    from decimal import Decimal
+
+    from .hookspecs import Measure, Part
+    from .model import Ente, EvaluationItem, Indicator, Objective, Person
+    from .money import Pool
+    from .outcomes import (Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards,
+                           Score)
+    from .params import Params
+    from .result import Result
+    from .synth import SynthData
+    from .trace import Trace
+
+T = TypeVar("T")
 
 GROUP = "ciclope.plugins"
 PROJECT = "ciclope"
@@ -76,7 +93,7 @@ def load_plugin(name: str) -> tuple[ModuleType, PluginInfo]:
 def _info(module: ModuleType, *, name: str | None = None, version: str | None = None,
           module_name: str | None = None) -> PluginInfo:
     file = getattr(module, "__file__", None)
-    return PluginInfo(name=name or getattr(module, "NAME", module.__name__), module=module_name or module.__name__,
+    return PluginInfo(name=name or str(getattr(module, "NAME", module.__name__)), module=module_name or module.__name__,
                       version=version or str(getattr(module, "VERSION", "0")),
                       regulations=tuple(getattr(module, "REGULATIONS", ())),
                       folder=Path(file).parent if file else None)
@@ -136,66 +153,71 @@ class Hooks:
         self.pm = pm
 
     @classmethod
-    def for_plugin(cls, plugin: str | ModuleType) -> tuple["Hooks", PluginInfo]:
+    def for_plugin(cls, plugin: str | ModuleType) -> tuple[Hooks, PluginInfo]:
         pm, info = make_plugin_manager(plugin)
         return cls(pm), info
 
-    def params(self, *, year: int):
+    def params(self, *, year: int) -> dict[str, ParamSpec]:
         return self._hook.ciclope_params(year=year) or {}
 
-    def check_params(self, *, params) -> list[Problem]:
+    def check_params(self, *, params: Params) -> list[Problem]:
         return _flat(self._hook.ciclope_check_params(params=params))
 
-    def input_schemas(self) -> list:
+    def input_schemas(self) -> list[InputSchema]:
         return [s for s in self._hook.ciclope_input_schema() if s is not None]
 
-    def synth(self, *, data, rng, year) -> None:
+    def synth(self, *, data: SynthData, rng: random.Random, year: int) -> None:
         self._hook.ciclope_synth(data=data, rng=rng, year=year)
 
-    def validate(self, *, ente, params, trace) -> list[Problem]:
+    def validate(self, *, ente: Ente, params: Params, trace: Trace) -> list[Problem]:
         return _flat(self._hook.ciclope_validate(ente=ente, params=params, trace=trace))
 
-    def resources(self, *, ente, params, trace):
+    def resources(self, *, ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
         return self._hook.ciclope_resources(ente=ente, params=params, trace=trace)
 
-    def indicator_achievement(self, *, indicator, measured, target, trace):
+    def indicator_achievement(self, *, indicator: Indicator, measured: Measure, target: Measure,
+                              trace: Trace) -> Decimal | None:
         return self._hook.ciclope_indicator_achievement(indicator=indicator, measured=measured,
                                                         target=target, trace=trace)
 
-    def objective_achievement(self, *, objective, parts, trace):
+    def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
         return self._hook.ciclope_objective_achievement(objective=objective, parts=parts, trace=trace)
 
-    def organizational_performance(self, *, ente, params, trace):
+    def organizational_performance(self, *, ente: Ente, params: Params, trace: Trace) -> OrgPerformance:
         return self._hook.ciclope_organizational_performance(ente=ente, params=params, trace=trace, hooks=self)
 
-    def attestation(self, *, ente, org, params, trace):
+    def attestation(self, *, ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation:
         return self._hook.ciclope_attestation(ente=ente, org=org, params=params, trace=trace)
 
-    def individual_score(self, *, person, ente, org, params, card, trace):
+    def individual_score(self, *, person: Person, ente: Ente, org: OrgPerformance, params: Params,
+                         card: list[EvaluationItem], trace: Trace) -> Score:
         return self._hook.ciclope_individual_score(person=person, ente=ente, org=org, params=params,
                                                    card=card, trace=trace)
 
-    def fund_pools(self, *, ente, params, org, attestation, resources, trace):
+    def fund_pools(self, *, ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
+                   resources: dict[str, Pool], trace: Trace) -> dict[str, Pool]:
         return self._hook.ciclope_fund_pools(ente=ente, params=params, org=org, attestation=attestation,
                                              resources=resources, trace=trace)
 
-    def rewards(self, *, ente, scores, pools, params, org, trace):
+    def rewards(self, *, ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params,
+                org: OrgPerformance, trace: Trace) -> Rewards:
         return self._hook.ciclope_rewards(ente=ente, scores=scores, pools=pools, params=params, org=org,
                                           trace=trace)
 
-    def position_pay(self, *, ente, params, org, attestation, scores, trace):
+    def position_pay(self, *, ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
+                     scores: dict[str, Score], trace: Trace) -> Positions | None:
         return self._hook.ciclope_position_pay(ente=ente, params=params, org=org, attestation=attestation,
                                                scores=scores, trace=trace)
 
-    def calendar(self, *, ente, year, params) -> list:
+    def calendar(self, *, ente: Ente, year: int, params: Params) -> list[Deadline]:
         return _flat(self._hook.ciclope_calendar(ente=ente, year=year, params=params))
 
-    def report_sections(self, *, ente, result) -> list:
+    def report_sections(self, *, ente: Ente, result: Result) -> list[ReportSection]:
         return _flat(self._hook.ciclope_report_sections(ente=ente, result=result))
 
 
-def _flat(answers) -> list:
-    out: list = []
+def _flat(answers: Iterable[Iterable[T] | None] | None) -> list[T]:
+    out: list[T] = []
     for answer in answers or ():
         if answer:
             out.extend(answer)

@@ -1,7 +1,8 @@
 """The outcome of one ente's cycle: everything the outputs are made from (no I/O here)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import attrs
 

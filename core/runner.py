@@ -46,6 +46,7 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     hooks, info = Hooks.for_plugin(cfg.plugin)
     schema = merge_schemas(hooks.input_schemas())
     ente = load_ente(cfg.data, cfg.id, year, schema)
+    assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     result = run_cycle(ente, hooks, cfg.params, info, until)
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 

@@ -49,7 +49,7 @@ def _stubs() -> str:
         if name == "ciclope_calendar":
             blocks.append(CALENDAR)
             continue
-        sig = str(inspect.signature(fn))
+        sig = "(" + ", ".join(inspect.signature(fn).parameters) + ")"       # names only: pluggy passes by name
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
         default = next((p for p in (inspect.getdoc(fn) or "").split("\n\n") if "Default" in p), "")
         note = textwrap.fill(f"{first} {default}".replace("\n", " "), 96, initial_indent="# ", subsequent_indent="# ")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .model import EvaluationItem, Indicator
 from .money import r2, r4

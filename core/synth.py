@@ -160,7 +160,7 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
             # that even a small ente has a spread of scores (regulations forbid undifferentiated rewards)
             k += 1
             level = 0.45 + 0.55 * ((offset + k * 0.6180339887) % 1)
-            low = 0
+            low = 0.0
             if p["role"] == "po":    # PO cards positive: a negative one needs a contraddittorio (rules/core.md §5)
                 level, low = rng.uniform(0.75, 1.0), 0.7
             for section, item, mx in items:

@@ -52,7 +52,8 @@ import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import pytest
 
@@ -188,7 +189,7 @@ class CaseItem(pytest.Item):
         if bad:
             raise CaseFailure(bad)
 
-    def repr_failure(self, excinfo):
+    def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, CaseFailure):
             return "\n".join(excinfo.value.args[0])
         if isinstance(excinfo.value, CiclopeError):

@@ -2,4 +2,4 @@
 try:
     import tomllib  # noqa: F401
 except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as tomllib  # noqa: F401
+    import tomli as tomllib  # type: ignore[no-redef]  # noqa: F401

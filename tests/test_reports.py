@@ -515,7 +515,7 @@ def test_public_example_transparency_has_no_names_or_ids(example):
             if not ente_dir.is_dir():
                 continue
             text = (ente_dir / "trasparenza.csv").read_text(encoding="utf-8")
-            people = list(csv.DictReader(open(next(folder.glob(f"*/people.csv")), encoding="utf-8")))
+            people = list(csv.DictReader(open(next(folder.glob("*/people.csv")), encoding="utf-8")))
             cells = {c for row in csv.reader(io.StringIO(text)) for c in row}
             tokens = {t for c in cells for t in re.findall(r"[A-Za-z0-9_]+", c)}
             for p in people:
@@ -563,7 +563,7 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
     write_reports(result, tmp_path)
     page = (tmp_path / "relazione.html").read_text(encoding="utf-8")
     assert page.rstrip().endswith("</html>") and "Traceback" not in page
-    assert f"fasi eseguite fino a «" in page
+    assert "fasi eseguite fino a «" in page
     from openpyxl import load_workbook
     assert "Sintesi" in load_workbook(tmp_path / "schede.xlsx").sheetnames
     assert (tmp_path / "trasparenza.csv").read_text().startswith("sezione,")

@@ -32,7 +32,7 @@ CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "ma
 
 def _group(digits: str) -> str:
     """Thousands separated by '.' (Italian)."""
-    out = []
+    out: list[str] = []
     while len(digits) > 3:
         out.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -47,7 +47,7 @@ def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if places is not None:
         d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    elif d.as_tuple().exponent >= 0 or isinstance(value, float):
+    elif (isinstance(exp := d.as_tuple().exponent, int) and exp >= 0) or isinstance(value, float):
         d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
     # otherwise a Decimal keeps the decimals it was written with: 16000.00 → 16.000,00
     sign = "−" if d < 0 else ""

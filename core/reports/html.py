@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from ..cycle import PHASE_NAMES, PHASES
 from ..result import Result
@@ -155,7 +156,7 @@ class Page:
     def __init__(self, result: Result):
         self.r = result
         self.ente = result.ente
-        self.org = result.org
+        self.org: Any = result.org      # None before valutazione: the sections reading it check reached() first
         self.revised = {rv.indicator for rv in result.revisions if rv.applied}
 
     # -- names ----------------------------------------------------------------------------
@@ -269,8 +270,8 @@ class Page:
         if not reached(self.r, "valutazione"):
             return [not_run(self.r, "valutazione")]
         org, ente = self.org, self.ente
+        rows: list[Any] = []
         if ente.areas:
-            rows = []
             for a in ente.areas.values():
                 objs = [o for o in ente.objectives.values() if o.area == a.id and o.kind != "individual"]
                 scored = sum(1 for o in objs if org.objectives.get(o.id) is not None)
@@ -283,7 +284,6 @@ class Page:
                                                "media ponderata delle aree non separate")))
             return [table(("Area", "Denominazione", "Peso", "Obiettivi valutati", "Raggiungimento", "Note"), rows,
                           numeric=(2, 3, 4))]
-        rows = []
         for o in ente.objectives.values():
             if o.parent is None and o.kind != "individual":
                 rows.append((o.id, o.title, fmt.KIND_LABELS.get(o.kind, o.kind), fmt.value(o.weight),
@@ -421,7 +421,7 @@ class Page:
         if not reached(self.r, "valutazione"):
             return [not_run(self.r, "valutazione")]
         org = self.org
-        rows = []
+        rows: list[Any] = []
         for u in self.ente.units.values():
             value = org.units.get(u.id)
             note = org.not_scored.get(f"unit:{u.id}", "")
@@ -466,10 +466,10 @@ class Page:
         r, ente = self.r, self.ente
         dist = stats.distribution(r)
         total = len(ente.people)
+        dist_rows: list[Any] = [(k, n, fmt.pct(Decimal(n) / total) if total else fmt.NONE) for k, n in dist]
         out: list[Any] = [tag("h3", "Distribuzione per livello o esito"),
                           table(("Livello / esito", "Persone", "Quota"),
-                                [(k, n, fmt.pct(Decimal(n) / total) if total else fmt.NONE) for k, n in dist]
-                                + [RowWithClass("total", ("Totale", total, fmt.pct(1) if total else fmt.NONE))],
+                                dist_rows + [RowWithClass("total", ("Totale", total, fmt.pct(1) if total else fmt.NONE))],
                                 numeric=(1, 2))]
         hist = stats.histogram(r)
         out.append(tag("h3", "Punteggi per classe"))

@@ -7,7 +7,7 @@ with an explicit tie-break), so reports built from them are byte-identical acros
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
+from collections.abc import Iterable
 
 import attrs
 
@@ -130,8 +130,8 @@ def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
     label = f"quota al livello più alto ({top})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
     out = []
     for who in sorted(evaluated):
-        people = [p for p in evaluated[who] if evaluation_value(result, p) is not None]
-        values = [evaluation_value(result, p) for p in people]
+        judged = {p: v for p in evaluated[who] if (v := evaluation_value(result, p)) is not None}
+        people, values = list(judged), list(judged.values())
         n = len(values)
         if top:
             at_top = sum(1 for p in people if result.scores.get(p) is not None and result.scores[p].level == top)
@@ -147,7 +147,7 @@ def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
         person = ente.people.get(who)
         out.append(EvaluatorStat(
             id=who, name=person.name if person else "", count=n,
-            mean=r2(mean(values)) if n else None, spread=r2(stdev(values)) if n else None,
+            mean=r2(mean(values)) if n else None, spread=r2(stdev(values)) if n else None,  # type: ignore[arg-type]
             distinct=distinct, top_share=r4(share) if share is not None else None, flags=tuple(flags)))
     return out, label
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import fmt
 

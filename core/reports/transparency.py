@@ -147,9 +147,9 @@ def group_lines(result: Result, group: str) -> list[Line]:
         if section == "fascia":
             shown = [ln for ln in block if not ln.hidden and ln.mean and ln.mean > 0]
             if len(shown) >= 2:
-                lowest = min(ln.mean for ln in shown)
+                lowest = min(m for ln in shown if (m := ln.mean) is not None)
                 for ln in shown:
-                    ln.ratio = ln.mean / lowest
+                    ln.ratio = ln.mean / lowest if ln.mean is not None else None
         out += block
     return out
 

@@ -13,7 +13,8 @@ import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -388,8 +389,8 @@ def build(result: Result) -> Sheets:
     if r.rewards is not None:
         award_rows = []
         for pid, a in r.rewards.awards.items():
-            p = ente.people.get(pid)
-            award_rows.append((pid, name(pid), p.unit if p else "", a.pool, a.band, a.amount, fmt.status(r.status_of(pid))))
+            who = ente.people.get(pid)
+            award_rows.append((pid, name(pid), who.unit if who else "", a.pool, a.band, a.amount, fmt.status(r.status_of(pid))))
         if award_rows:
             award_rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in r.rewards.awards.values()), Decimal(0)), "")))
         book.add("Premi", (("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 10), ("Fondo", "text", 24),
@@ -406,12 +407,12 @@ def build(result: Result) -> Sheets:
                                ("Punteggio di pesatura", "score", 12), ("Retribuzione annua", "money", 14),
                                ("Mensile (13 mensilità)", "money", 14), ("Risultato massimo", "money", 14),
                                ("Risultato", "money", 14)),
-                 [(k, p.holder or "vacante", name(p.holder), p.score, p.annual, p.monthly, p.result_max, p.result)
-                  for k, p in r.positions.positions.items()])
+                 [(k, pos.holder or "vacante", name(pos.holder), pos.score, pos.annual, pos.monthly, pos.result_max,
+                   pos.result) for k, pos in r.positions.positions.items()])
 
-    for s in r.sections:
-        cols = [(str(c), "num", 16) for c in s.columns]
-        book.add(s.title, cols, [tuple(row) for row in s.rows], note=s.note)
+    for sec in r.sections:
+        cols = [(str(c), "num", 16) for c in sec.columns]
+        book.add(sec.title, cols, [tuple(row) for row in sec.rows], note=sec.note)
 
     book.add("Violazioni", (("Gravità", "text", 9), ("Regola", "text", 30), ("Descrizione", "text", 70),
                             ("Dove", "text", 26), ("Fonte", "text", 30)),

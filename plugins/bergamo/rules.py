@@ -24,6 +24,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any
 
 from ciclope.core import (Award, Deadline, Input, Problem, Rewards, Score, card_part, has_contraddittorio, hookimpl,
                           r2, split, weighted_mean, weighted_score)
@@ -241,7 +242,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
         trace.problem(problem(ente, "individual.unit_not_scored",
                               f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1],
                               f"{REG} art. 45.2 lett. a", "people", person.row, "unit", severity="warning"))
-    parts = []
+    parts: list[tuple[str, str, Any, Decimal]] = []      # achievements: None only where the weight is 0
     if wu:
         parts.append((f"risultato del Servizio {unit.id}", f"unit:{unit.id}", unit_ach, wu))
     if wo:
@@ -278,11 +279,11 @@ def gate_open(ente) -> bool:
 def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     if not gate_open(ente):
         raw = ente.approvals.get("relazione_validated_oiv")
-        why = "non indicata" if raw is None else f"non valida ({raw!r})"
+        state = "non indicata" if raw is None else f"non valida ({raw!r})"
         trace.problem(Problem(rule="bergamo.oiv_gate", source=f"{REG} art. 39.2", file="ente.toml",
                               column="approvals.relazione_validated_oiv",
                               message=f"la validazione della Relazione sulla performance da parte dell'OIV ([approvals] "
-                                      f"relazione_validated_oiv) è {why}: nessun premio può essere calcolato né "
+                                      f"relazione_validated_oiv) è {state}: nessun premio può essere calcolato né "
                                       "erogato (accesso agli strumenti premiali chiuso)"))
         return Rewards()
     pools = dict(pools)

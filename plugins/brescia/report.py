@@ -46,7 +46,7 @@ def sections(ente, result) -> list[ReportSection]:
             note="Attestazione al 100% ammessa solo per lievi scostamenti negativi; se la valutazione finale dell'OIV "
                  "è inferiore a 100% i fondi della performance sono ridotti in proporzione."))
     if result.positions is not None and result.positions.positions:
-        rows = []
+        rows: list[tuple[object, ...]] = []
         titles = {r["id"]: r["title"] or "" for r in ente.table("positions")}
         for pid, p in result.positions.positions.items():
             interim = result.figures.get(f"position:{pid}:interim")

@@ -605,6 +605,7 @@ def po_card(person, card, trace) -> Decimal | None:
     """The four behaviour factors (004… §4.2.2; 001… art. 6.3), equal weights unless given."""
     if not card:
         return None
+    value: Decimal | None
     if all(i.weight is None for i in card):
         value = r2(HUNDRED * sum((i.points / i.max_points for i in card), Decimal(0)) / len(card))
         formula = "100 × media di punti / massimo dei fattori (pesi uguali)"
@@ -777,7 +778,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     if not rows:
         return None
     seen: set[str] = set()
-    rows = [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]   # duplicates reported by validate
+    rows = [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]  # type: ignore[func-returns-value]  # duplicates reported by validate
     by_id = {r["id"]: r for r in rows}
     score = {r["id"]: position_score(ente, r, params, trace) for r in rows}
     po_total = ente.funds.get("po_total")
@@ -865,7 +866,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             s = scores.get(holder)
             ev = s.score if s is not None else None
             positive = ev is not None and ev >= params["po_positive"]
-            base = r2(result_max[pid] * ev / HUNDRED) if positive else ZERO
+            base = r2(result_max[pid] * ev / HUNDRED) if positive and ev is not None else ZERO
             bonus = extra.get(pid, ZERO) if positive else ZERO
             result = base + bonus
             paid_result += result

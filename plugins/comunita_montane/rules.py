@@ -15,7 +15,8 @@ import datetime as dt
 import math
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 import attrs
 
@@ -682,7 +683,7 @@ class _Rewards:
             if group == "personale":
                 entry["allocated"] = money(self.out_pools[PERFORMANCE_FUND].amount) \
                     if PERFORMANCE_FUND in self.out_pools else None
-                bands = {}
+                bands: dict[str, dict[str, Any]] = {}
                 for band in self.bands:
                     got = [a.amount for a in awards if a.pool == PERFORMANCE_FUND and a.band == band.name]
                     bands[band.name] = {"count": len(got), "total": money(sum(got, Decimal(0))),
