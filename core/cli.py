@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new-plugin", help="crea ./ciclope-NOME/, un plugin installabile per un nuovo ente")
     new.add_argument("name", metavar="NOME")
 
+    from .compare.command import add_parser as add_compare
+    add_compare(sub)
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
@@ -308,7 +311,13 @@ def cmd_synth(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"synth": cmd_synth, "verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
+def cmd_compare(args) -> int:
+    from .compare.command import main as compare_main
+
+    return compare_main(args)
+
+
+COMMANDS = {"compare": cmd_compare, "synth": cmd_synth, "verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
             "plugins": cmd_plugins, "demo": cmd_demo}
 
 

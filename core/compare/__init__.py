@@ -1,0 +1,97 @@
+"""``ciclope compare``: what-if simulations for the contrattazione integrativa (OpenFisca-style reforms).
+
+The same ente's data run under its parameters in force (scenario ``attuale``) and under each
+scenario file; the outcome is a side-by-side document (``compare.json``, ``compare.html``,
+``compare.xlsx``) with per-person amounts, who gains and who loses, per-band and per-level figures
+and distribution metrics. Nothing is written to the store or to the ente's output folder.
+
+Modules: :mod:`.scenario` (scenario files, validation, runs), :mod:`.metrics` (Gini, P90/P10, top
+20% share, Lorenz), :mod:`.document` (the compare.json dict), :mod:`.render_html`,
+:mod:`.render_xlsx`, :mod:`.command` (the command line).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+import attrs
+
+from ..config import EnteConfig, RunPlan
+from ..problems import CiclopeError, Problem
+from . import document as doc_mod
+from .scenario import CURRENT, Scenario, ScenarioRun, load, load_scenarios, run, validate
+
+TOTAL = "totale"
+
+
+@attrs.frozen
+class Comparison:
+    """Every selected ente's scenarios; ``failed``: enti whose data could not be loaded."""
+
+    docs: dict                                  # ente id → compare.json dict (insertion order = config order)
+    total: dict | None                          # the total over the enti, when more than one was selected
+    runs: dict                                  # ente id → list[ScenarioRun]
+    failed: dict                                # ente id → tuple[Problem, ...]
+
+
+def select(plan: RunPlan, ids: Sequence[str]) -> list[EnteConfig]:
+    """The enti to compare: those named, or every ente of the config; all with one plugin."""
+    enti = [plan.ente(i) for i in dict.fromkeys(ids)] if ids else list(plan.enti)
+    plugins = sorted({cfg.plugin for cfg in enti})
+    if len(plugins) > 1:
+        raise CiclopeError([Problem(
+            rule="compare.plugins", file=str(plan.path), column="--ente",
+            message=f"gli enti da confrontare usano plugin diversi ({', '.join(plugins)}): uno scenario vale per "
+                    "un solo regolamento, indicare con --ente gli enti di uno stesso plugin")])
+    return enti
+
+
+def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scenario]) -> Comparison:
+    validate(list(enti), plan.year, list(scenarios))
+    every = [Scenario(name=CURRENT, description="parametri in vigore (cycle.toml)")] + list(scenarios)
+    docs, runs, failed, per_ente = {}, {}, {}, []
+    for cfg in enti:
+        try:
+            ente = load(cfg, plan.year)
+        except CiclopeError as exc:
+            failed[cfg.id] = exc.problems
+            continue
+        runs[cfg.id] = [run(cfg, plan.year, ente, sc) for sc in every]
+        facts = [doc_mod.facts(r) for r in runs[cfg.id]]
+        per_ente.append((cfg.id, facts))
+        docs[cfg.id] = doc_mod.document({"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin,
+                                         "year": plan.year}, facts)
+    total = None
+    if len(enti) > 1 and per_ente:
+        merged = [doc_mod.merge([(ente_id, facts[i]) for ente_id, facts in per_ente]) for i in range(len(every))]
+        total = doc_mod.document({"ente": TOTAL, "name": f"Totale di {len(per_ente)} enti", "plugin": enti[0].plugin,
+                                  "year": plan.year, "enti": [e for e, _ in per_ente]}, merged)
+    return Comparison(docs=docs, total=total, runs=runs, failed=failed)
+
+
+def dumps(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(doc: dict, folder: Path) -> list[Path]:
+    """compare.json, compare.html and compare.xlsx of one document into ``folder``."""
+    from . import render_html, render_xlsx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "compare.json", folder / "compare.html", folder / "compare.xlsx"]
+    paths[0].write_text(dumps(doc), encoding="utf-8")
+    paths[1].write_text(render_html.render(doc), encoding="utf-8")
+    paths[2].write_bytes(render_xlsx.render(doc))
+    return paths
+
+
+def write_all(comparison: Comparison, out: Path) -> list[Path]:
+    """One ente: its documents in ``out``. Several: each in ``out/<id>/`` and the total in ``out``."""
+    if comparison.total is None:
+        return [p for d in comparison.docs.values() for p in write(d, out)]
+    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out / ente_id)]
+    return paths + write(comparison.total, out)
+
+
+__all__ = ["CURRENT", "Comparison", "Scenario", "ScenarioRun", "compare", "load_scenarios", "select", "write_all"]

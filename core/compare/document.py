@@ -1,0 +1,192 @@
+"""``compare.json``: the scenarios of one ente (or the total of several) as one deterministic dict.
+
+Shape (money as strings with 2 decimals, as in ``results.json``; scores and ratios as numbers)::
+
+    {"ente": ID, "name", "plugin", "year",
+     "scenarios": {NAME: {"file", "description", "computed", "params", "funds",
+                          "people": {ID: {"role", "score", "level", "band", "status", "amount"}},
+                          "pools": {POOL: {"amount", "distributed", "residual"}},
+                          "bands": [...], "levels": [...], "metrics": {...}, "violations": [...]}}}
+
+``attuale`` comes first, then the scenarios in command-line order; people, pools sorted by id.
+A person's ``amount`` is everything the scenario awards them (``rewards.people`` of results.json,
+the first award plus the ``also`` ones). The total of several enti has ``"ente": "totale"``,
+``"enti": [...]``, people keyed ``ENTE/ID``, pools summed by name and each violation with its ente.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Iterable, Sequence
+
+import attrs
+
+from ..results import money, num
+from . import metrics
+from .scenario import ScenarioRun
+
+ZERO = Decimal("0.00")
+
+
+@attrs.frozen
+class Row:
+    """One person in one scenario."""
+
+    key: str
+    role: str
+    score: Decimal | None
+    level: str | None
+    band: str | None
+    status: str | None
+    amount: Decimal          # every award of the person
+    band_amount: Decimal     # the awards of the person's band only (for per-band per-capita figures)
+
+
+@attrs.frozen
+class Facts:
+    """What the document of one scenario is made from (one ente, or several merged)."""
+
+    name: str
+    file: str
+    description: str
+    computed: bool
+    params: dict
+    funds: dict
+    rows: tuple[Row, ...]
+    pools: dict               # name → (amount, distributed)
+    violations: tuple[dict, ...]
+
+
+def facts(run: ScenarioRun) -> Facts:
+    sc, res = run.scenario, run.result
+    rows: list[Row] = []
+    pools: dict[str, tuple[Decimal, Decimal]] = {}
+    if res is not None:
+        awards: dict[str, list] = {}
+        if res.rewards is not None:
+            for a in res.rewards.awards.values():
+                awards.setdefault(a.person, []).append(a)
+            every = dict(res.rewards.pools)
+            if res.positions is not None:
+                every.update(res.positions.pools)
+            pools = {k: (p.amount, p.distributed) for k, p in every.items()}
+        for pid in sorted(res.ente.people):
+            person = res.ente.people[pid]
+            score = res.scores.get(pid)
+            mine = awards.get(pid, [])
+            band = next((a.band for a in mine if a.band), None)
+            rows.append(Row(key=pid, role=person.role, score=None if score is None else score.score,
+                            level=None if score is None else score.level, band=band, status=res.status_of(pid),
+                            amount=sum((a.amount for a in mine), ZERO),
+                            band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO)))
+    violations = tuple({"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,
+                        "message": v.message} for v in run.violations)
+    return Facts(name=sc.name, file=sc.file, description=sc.description, computed=res is not None,
+                 params=num(dict(sorted(run.overrides.items()))),
+                 funds={k: money(v) for k, v in sorted(run.funds.items())},
+                 rows=tuple(rows), pools=dict(sorted(pools.items())), violations=violations)
+
+
+def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
+    """The same scenario over several enti: people keyed ENTE/ID, pools summed by name."""
+    first = ente_facts[0][1]
+    rows, pools, violations, funds = [], {}, [], {}
+    for ente, f in ente_facts:
+        rows.extend(attrs.evolve(r, key=f"{ente}/{r.key}") for r in f.rows)
+        for k, (amount, distributed) in f.pools.items():
+            a, d = pools.get(k, (ZERO, ZERO))
+            pools[k] = (a + amount, d + distributed)
+        violations.extend({"ente": ente, **v} for v in f.violations)
+        for k, v in f.funds.items():
+            funds[k] = money(Decimal(funds.get(k, "0")) + Decimal(v))
+    return Facts(name=first.name, file=first.file, description=first.description,
+                 computed=all(f.computed for _, f in ente_facts), params=first.params if len(ente_facts) == 1 else
+                 {e: f.params for e, f in ente_facts}, funds=dict(sorted(funds.items())),
+                 rows=tuple(sorted(rows, key=lambda r: r.key)), pools=dict(sorted(pools.items())),
+                 violations=tuple(violations))
+
+
+def _order(groups: dict[str, list[Row]]) -> list[str]:
+    """Bands or levels from the best: by the highest score of their members, then by name."""
+    def best(name):
+        scores = [r.score for r in groups[name] if r.score is not None]
+        return max(scores) if scores else Decimal(-1)
+    return sorted(groups, key=lambda g: (-best(g), g))
+
+
+def groups(rows: Iterable[Row], attr: str, money_attr: str) -> list[dict]:
+    by: dict[str, list[Row]] = {}
+    for r in rows:
+        name = getattr(r, attr)
+        if name:
+            by.setdefault(name, []).append(r)
+    out = []
+    for name in _order(by):
+        members = by[name]
+        total = sum((getattr(r, money_attr) for r in members), ZERO)
+        out.append({"name": name, "count": len(members), "total": total,
+                    "per_capita": Fraction(total) / len(members)})
+    return out
+
+
+def top_level(all_facts: Iterable[Facts]) -> str | None:
+    """The highest level of the comparison: the one whose lowest-scoring holder scores most in some
+    scenario (levels are named by the plugin; the core only sees who holds them and with what score)."""
+    best: dict[str, Decimal] = {}
+    for f in all_facts:
+        lows: dict[str, Decimal] = {}
+        for r in f.rows:
+            if r.level and r.score is not None:
+                lows[r.level] = min(lows.get(r.level, r.score), r.score)
+        for level, low in lows.items():
+            best[level] = max(best.get(level, low), low)
+    return min(best, key=lambda lv: (-best[lv], lv)) if best else None
+
+
+def scenario_doc(f: Facts, top: str | None) -> dict:
+    amounts = [r.amount for r in f.rows]
+    bands = groups(f.rows, "band", "band_amount")
+    levels = groups(f.rows, "level", "amount")
+    scored = [r for r in f.rows if r.level]
+    distributed = sum((d for _, d in f.pools.values()), ZERO)
+    allotted = sum((a for a, _ in f.pools.values()), ZERO)
+    ratios = [{"upper": u["name"], "lower": lo["name"],
+               "ratio": num(metrics.per_capita_ratio(u["total"], u["count"], lo["total"], lo["count"]))}
+              for u, lo in zip(bands, bands[1:])]
+    m = {
+        "people": len(f.rows),
+        "paid_to_people": money(sum(amounts, ZERO)),
+        "distributed": money(distributed),
+        "residual": money(allotted - distributed),
+        "gini": num(metrics.gini(amounts)),
+        "p10": money(metrics.percentile(amounts, 10)),
+        "p90": money(metrics.percentile(amounts, 90)),
+        "p90_p10": num(metrics.p90_p10(amounts)),
+        "top20_share": num(metrics.top_share(amounts)),
+        "band_ratios": ratios,
+        "top_level": top,
+        "top_level_share": num(metrics.share(sum(1 for r in scored if r.level == top), len(scored))) if top else None,
+        "zero": sum(1 for a in amounts if a == 0),
+    }
+    return {
+        "file": f.file, "description": f.description, "computed": f.computed,
+        "params": f.params, "funds": f.funds,
+        "people": {r.key: {"role": r.role, "score": None if r.score is None else float(r.score), "level": r.level,
+                           "band": r.band, "status": r.status, "amount": money(r.amount)} for r in f.rows},
+        "pools": {k: {"amount": money(a), "distributed": money(d), "residual": money(a - d)}
+                  for k, (a, d) in f.pools.items()},
+        "bands": [_group_doc(g) for g in bands],
+        "levels": [_group_doc(g) for g in levels],
+        "metrics": m,
+        "violations": list(f.violations),
+    }
+
+
+def _group_doc(g: dict) -> dict:
+    pc = g["per_capita"]
+    return {**g, "total": money(g["total"]), "per_capita": money(Decimal(pc.numerator) / Decimal(pc.denominator))}
+
+
+def document(head: dict[str, Any], all_facts: Sequence[Facts]) -> dict:
+    top = top_level(all_facts)
+    return {**head, "scenarios": {f.name: scenario_doc(f, top) for f in all_facts}}

@@ -1,0 +1,202 @@
+"""Scenarios of ``ciclope compare``: parameter and fund overrides run on one ente's data.
+
+A scenario file (TOML) holds::
+
+    description = "5 fasce di merito"      # optional, shown in the reports
+    [params]                               # the same keys and values as [ente.params]
+    bands = [ { name = "a", staff = 0.10, resources = 0.25 }, … ]
+    [funds]                                # optional: amounts replacing (or adding) ente.toml [funds]
+    performance_individuale = "32000.00"
+
+The scenario ``attuale`` is the ente as configured. Every other scenario is the ente's own
+``[ente.params]`` with the scenario's ``[params]`` on top, and its ``[funds]`` with the scenario's
+on top. A value of the wrong type or out of the parameter's bounds is a configuration error naming
+the scenario file and key (nothing is computed); a combination the regulation forbids (the
+plugin's ``ciclope_check_params``, e.g. art. 17.2 ratios between merit bands) is computed anyway
+and listed with the scenario's violations, never dropped. Nothing is written anywhere: no store,
+no ente output folder.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+import attrs
+
+from ..config import EnteConfig
+from ..cycle import run_cycle
+from ..loading import load_ente, merge_schemas
+from ..model import Ente
+from ..params import Params, merge_params
+from ..problems import CiclopeError, Problem
+from ..registry import Hooks
+from ..result import Result
+from ..tomlcompat import tomllib
+from ..values import parse_money, to_decimal
+
+CURRENT = "attuale"
+SCENARIO_KEYS = {"description", "params", "funds"}
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+SOURCE = "docs/ops.md, Simulazioni per la contrattazione integrativa"
+
+
+@attrs.frozen
+class Scenario:
+    """A named set of overrides; ``file`` is "" for ``attuale``."""
+
+    name: str
+    file: str = ""
+    description: str = ""
+    params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen
+class ScenarioRun:
+    """One scenario computed on one ente: what it was run with and what came out."""
+
+    scenario: Scenario
+    overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)   # [ente.params] + scenario [params]
+    params: Params | None = None
+    funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)   # the funds in force
+    result: Result | None = None                                          # None: could not be computed
+    violations: tuple[Problem, ...] = ()                                  # parameter checks first, then the run's
+
+
+def _problem(file: str, column: str, message: str, rule: str = "compare.scenario") -> Problem:
+    return Problem(rule=rule, message=message, file=file, column=column, source=SOURCE)
+
+
+def parse_spec(spec: str) -> tuple[str, Path]:
+    """``NOME=FILE.toml`` → (name, path); a CiclopeError for people otherwise."""
+    name, sep, file = spec.partition("=")
+    name = name.strip()
+    if not sep or not file.strip():
+        raise CiclopeError([_problem("", "--scenario", f"{spec!r}: usare --scenario NOME=FILE.toml")])
+    if not _NAME.match(name):
+        raise CiclopeError([_problem("", "--scenario", f"nome di scenario {name!r} non valido: lettere, cifre, '_' "
+                                                        "e '-', al massimo 40")])
+    if name == CURRENT:
+        raise CiclopeError([_problem("", "--scenario", f"il nome {CURRENT!r} è riservato ai parametri in vigore")])
+    return name, Path(file.strip())
+
+
+def load_scenario(name: str, path: Path) -> Scenario:
+    """Read a scenario file; every problem in it at once (CiclopeError)."""
+    label = str(path)
+    if not path.is_file():
+        raise CiclopeError([_problem(label, "", "file di scenario inesistente", "compare.scenario_missing")])
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CiclopeError([_problem(label, "", f"TOML non valido: {exc}", "compare.scenario_toml")]) from None
+    problems: list[Problem] = []
+    for key in data:
+        if key not in SCENARIO_KEYS:
+            problems.append(_problem(label, key, f"chiave sconosciuta {key!r} (ammesse: description, [params], "
+                                                 "[funds]); i parametri vanno sotto [params], come in [ente.params]",
+                                     "compare.scenario_key"))
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        problems.append(_problem(label, "description", "description deve essere un testo"))
+        description = ""
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        problems.append(_problem(label, "params", "[params] deve essere una tabella"))
+        params = {}
+    raw_funds = data.get("funds", {})
+    funds: dict[str, Decimal] = {}
+    if not isinstance(raw_funds, dict):
+        problems.append(_problem(label, "funds", "[funds] deve essere una tabella"))
+        raw_funds = {}
+    for key, raw in raw_funds.items():
+        try:
+            funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            problems.append(_problem(label, f"funds.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund"))
+    if not params and not funds:
+        problems.append(_problem(label, "", "lo scenario non cambia nulla: indicare [params] e/o [funds]",
+                                 "compare.scenario_empty"))
+    if problems:
+        raise CiclopeError(problems)
+    return Scenario(name=name, file=label, description=description, params=dict(params), funds=funds)
+
+
+def load_scenarios(specs: list[str]) -> list[Scenario]:
+    """Every ``--scenario NOME=FILE`` read, problems of all of them at once."""
+    problems: list[Problem] = []
+    out: list[Scenario] = []
+    seen: set[str] = set()
+    for spec in specs:
+        try:
+            name, path = parse_spec(spec)
+            if name in seen:
+                raise CiclopeError([_problem("", "--scenario", f"scenario {name!r} ripetuto")])
+            seen.add(name)
+            out.append(load_scenario(name, path))
+        except CiclopeError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CiclopeError(problems)
+    return out
+
+
+def scenario_params(cfg: EnteConfig, year: int, scenario: Scenario) -> tuple[dict, Params, list[Problem], list[Problem]]:
+    """(merged overrides, params, blocking problems, regulation violations) of a scenario on an ente.
+
+    Blocking: unknown keys, wrong types, values out of bounds (they name the scenario file and key).
+    Violations: what the plugin's ``ciclope_check_params`` finds in the combination.
+    """
+    hooks, _ = Hooks.for_plugin(cfg.plugin)
+    overrides = {**cfg.overrides, **scenario.params}
+    params, problems = merge_params(hooks.params(year=year), overrides, scenario.file)
+    blocking = list(problems)            # column "params.<key>", file the scenario file
+    if blocking:
+        return overrides, params, blocking, []
+    checks = [attrs.evolve(p, file=p.file or scenario.file) for p in hooks.check_params(params=params)]
+    return overrides, params, [], checks
+
+
+def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> None:
+    """Every blocking parameter problem of every scenario on every ente, at once (CiclopeError)."""
+    problems: list[Problem] = []
+    seen: set[tuple] = set()
+    for cfg in enti:
+        for sc in scenarios:
+            for p in scenario_params(cfg, year, sc)[2]:
+                if (p.file, p.column, p.message) not in seen:      # the same key is wrong for every ente
+                    seen.add((p.file, p.column, p.message))
+                    problems.append(p)
+    if problems:
+        raise CiclopeError(problems)
+
+
+def load(cfg: EnteConfig, year: int) -> Ente:
+    """The ente's data, loaded once for all its scenarios (CiclopeError when it cannot be loaded)."""
+    hooks, _ = Hooks.for_plugin(cfg.plugin)
+    return load_ente(cfg.data, cfg.id, year, merge_schemas(hooks.input_schemas()))
+
+
+def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioRun:
+    """One scenario on the loaded ente. A scenario the plugin cannot compute is kept, with why."""
+    if scenario.name == CURRENT:
+        overrides, params, checks = dict(cfg.overrides), cfg.params, []
+    else:
+        overrides, params, blocking, checks = scenario_params(cfg, year, scenario)
+        if blocking:                        # validate() was not called first
+            raise CiclopeError(blocking)
+    funds = {**ente.funds, **scenario.funds}
+    hooks, info = Hooks.for_plugin(cfg.plugin)
+    try:
+        result = run_cycle(attrs.evolve(ente, funds=funds), hooks, params, info)
+    except CiclopeError as exc:
+        return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + tuple(exc.problems))
+    except Exception as exc:    # parameters the regulation forbids may leave the plugin unable to compute
+        why = Problem(rule="compare.not_computable", source=SOURCE, file=scenario.file,
+                      message=f"lo scenario non si può calcolare con questi parametri ({type(exc).__name__}: {exc})")
+        return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + (why,))
+    result = attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(overrides)})
+    return ScenarioRun(scenario, overrides, params, funds, result, tuple(checks) + tuple(result.violations))
