@@ -23,8 +23,8 @@ EXTRA_CSS = """
 .legend span.sw { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 10px; vertical-align: -1px; }
 td .band { color: var(--muted); font-size: 11px; }
 table.people td, table.people th { padding: 2px 4px; }
-.gain { color: #1d6b35; }
-.loss { color: #9b1c1c; }
+td { overflow-wrap: anywhere; }              /* file paths and rule ids must not widen the page */
+td.num, .flag { overflow-wrap: normal; white-space: nowrap; }
 @media print { section.scheda { break-before: auto; page-break-before: auto; } }
 """
 METRIC_ROWS = (
@@ -193,7 +193,7 @@ class Page:
         ratios = []
         for n in self.names:
             parts = [f"{r['upper']}/{r['lower']}: {show(r['ratio'], 'num')}" for r in self.sc[n]["metrics"]["band_ratios"]]
-            ratios.append("; ".join(parts) or "—")
+            ratios.append(Raw("<br>".join(e(p) for p in parts)) if parts else "—")
         rows.append(["Rapporto pro capite tra fasce consecutive"] + ratios)
         return [table(["Indicatore"] + self.names, rows, numeric=range(1, len(self.names) + 1)),
                 Raw('<p class="muted">Gini: differenza media tra gli importi di due persone diviso il doppio '
