@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -90,7 +91,10 @@ def facts(run: ScenarioRun) -> Facts:
 def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
     """The same scenario over several enti: people keyed ENTE/ID, pools summed by name."""
     first = ente_facts[0][1]
-    rows, pools, violations, funds = [], {}, [], {}
+    rows: list[Row] = []
+    pools: dict[str, tuple[Decimal, Decimal]] = {}
+    violations: list[dict] = []
+    funds: dict[str, str | None] = {}
     for ente, f in ente_facts:
         rows.extend(attrs.evolve(r, key=f"{ente}/{r.key}") for r in f.rows)
         for k, (amount, distributed) in f.pools.items():
@@ -98,7 +102,7 @@ def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
             pools[k] = (a + amount, d + distributed)
         violations.extend({"ente": ente, **v} for v in f.violations)
         for k, v in f.funds.items():
-            funds[k] = money(Decimal(funds.get(k, "0")) + Decimal(v))
+            funds[k] = money(Decimal(funds.get(k) or "0") + Decimal(v or "0"))
     return Facts(name=first.name, file=first.file, description=first.description,
                  computed=all(f.computed for _, f in ente_facts), params=first.params if len(ente_facts) == 1 else
                  {e: f.params for e, f in ente_facts}, funds=dict(sorted(funds.items())),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Sequence
+from collections.abc import Sequence
 
 def rounded(x: Fraction | None) -> Decimal | None:
     """An exact ratio as a Decimal with 4 decimals, half-up (away from zero), rounded once."""
@@ -63,7 +63,7 @@ def percentile(amounts: Sequence[Decimal], p: int) -> Decimal | None:
 def p90_p10(amounts: Sequence[Decimal]) -> Decimal | None:
     """P90/P10 (nearest rank); None when there are no amounts or P10 = 0."""
     p10, p90 = percentile(amounts, 10), percentile(amounts, 90)
-    if p10 is None or p10 == 0:
+    if p10 is None or p90 is None or p10 == 0:
         return None
     return rounded(Fraction(p90) / Fraction(p10))
 

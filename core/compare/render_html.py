@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from html import escape
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from ..reports import fmt
 from ..reports.html import CSS, Raw, e, flag, section, table, tag

@@ -38,7 +38,7 @@ def render(doc: dict) -> bytes:
                sum(1 for v in sc[n]["violations"] if v["severity"] == "error"),
                sum(1 for v in sc[n]["violations"] if v["severity"] != "error")) for n in names],
              note=f"Simulazione per la contrattazione integrativa — {doc.get('name') or doc['ente']} ({doc['year']})")
-    rows = [[label] + [_metric(sc[n]["metrics"][key], kind) for n in names] for key, label, kind in METRIC_ROWS]
+    rows: list[Any] = [[label] + [_metric(sc[n]["metrics"][key], kind) for n in names] for key, label, kind in METRIC_ROWS]
     for n_upper in range(max((len(sc[n]["metrics"]["band_ratios"]) for n in names), default=0)):
         row: list[Any] = [f"Rapporto pro capite tra fasce consecutive n. {n_upper + 1}"]
         for n in names:

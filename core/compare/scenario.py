@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import attrs
 
@@ -182,7 +183,8 @@ def load(cfg: EnteConfig, year: int) -> Ente:
 
 def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioRun:
     """One scenario on the loaded ente. A scenario the plugin cannot compute is kept, with why."""
-    if scenario.name == CURRENT:
+    checks: list[Problem]
+    if scenario.name == CURRENT and cfg.params is not None:       # load_config validated it
         overrides, params, checks = dict(cfg.overrides), cfg.params, []
     else:
         overrides, params, blocking, checks = scenario_params(cfg, year, scenario)
