@@ -188,7 +188,7 @@ def test_a_ratio_below_one_to_one_and_a_half_is_shown_with_its_violation(example
     assert s["computed"] and any(p["amount"] != "0.00" for p in s["people"].values())   # computed, not dropped
     assert doc["scenarios"]["attuale"]["violations"] == []
     html = (out / "compare.html").read_text(encoding="utf-8")
-    assert "1 violazioni" in html and "differenziazione economica tra le fasce" in html
+    assert "1 violazione<" in html and "differenziazione economica tra le fasce" in html
     wb = openpyxl.load_workbook(out / "compare.xlsx")
     rules = [row[5] for row in wb["Violazioni"].iter_rows(min_row=2, values_only=True)]
     assert "comunita_montane.bands.ratio" in rules
@@ -292,3 +292,30 @@ def test_out_may_not_be_the_ente_output_folder(example, tmp_path, capsys):
     scen = write(tmp_path / "s.toml", FIVE_BANDS)
     assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"s={scen}", "--out", str(folder / "out")]) == 2
     assert "cartella di output degli enti" in capsys.readouterr().err
+
+
+def test_a_scenario_the_plugin_cannot_compute_is_kept_with_why(example, tmp_path):
+    folder = example("comunita_montane")
+    scen = write(tmp_path / "vuoto.toml", "[params]\nbands = []\n")      # no bands at all: art. 17.2 wants 3 to 5
+    out = tmp_path / "cmp"
+    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"vuoto={scen}", "--out", str(out)]) == 0
+    s = load(out)["scenarios"]["vuoto"]
+    rules = [v["rule"] for v in s["violations"]]
+    assert "comunita_montane.bands.count" in rules
+    assert s["computed"] is False and s["people"] == {}
+    assert "compare.not_computable" in rules
+    assert "Scenario non calcolabile" in (out / "compare.html").read_text(encoding="utf-8")
+
+
+def test_an_ente_that_cannot_be_loaded_does_not_stop_the_others(example, tmp_path, capsys):
+    folder = example("comunita_montane")
+    shutil.copytree(folder / "cm-esempio", folder / "cm-rotto")
+    (folder / "cm-rotto" / "people.csv").write_text("id,name\nX,\n", encoding="utf-8")
+    with (folder / "cycle.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[[ente]]\nid = "cm-rotto"\nplugin = "comunita_montane"\ndata = "cm-rotto"\n')
+    scen = write(tmp_path / "fondo.toml", '[funds]\nperformance_individuale = "18000.00"\n')
+    out = tmp_path / "cmp"
+    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"fondo={scen}", "--out", str(out)]) == 1
+    assert "cm-rotto: dati non caricabili" in capsys.readouterr().err
+    assert load(out / "cm-esempio")["scenarios"]["fondo"]["metrics"]["paid_to_people"] == "18000.00"
+    assert load(out)["enti"] == ["cm-esempio"] and not (out / "cm-rotto").exists()

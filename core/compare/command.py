@@ -81,8 +81,9 @@ def main(args) -> int:
                 print(f"\n=== {ente_id}, scenario {r.scenario.name} ===")
                 print(text, end="")
         if not found:
-            hints = [h for runs in comparison.runs.values() for h in [suggest(runs[0].result, "person", args.explain_person)]
-                     if h and runs[0].result is not None]
+            hints = [suggest(runs[0].result, "person", args.explain_person)
+                     for runs in comparison.runs.values() if runs[0].result is not None]
+            hints = [h for h in hints if h]
             print(f"ciclope: nessuna cifra calcolata per la persona {args.explain_person!r}"
                   + (f"; {hints[0]}" if hints else ""), file=sys.stderr)
             return EXIT_CONFIG

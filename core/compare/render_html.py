@@ -171,7 +171,7 @@ class Page:
         if not s["computed"]:
             return flag("non calcolabile", "err")
         if errors:
-            return flag(f"{errors} violazioni", "err")
+            return flag(f"{errors} violazion{'e' if errors == 1 else 'i'}", "err")
         return flag(f"conforme{f', {warnings} avvisi' if warnings else ''}", "ok")
 
     def scenarios(self) -> list[Any]:
@@ -227,6 +227,10 @@ class Page:
         base = self.base["people"]
         for name in self.others:
             people = self.sc[name]["people"]
+            if not self.sc[name]["computed"]:
+                out += [tag("h3", f"Scenario {name} rispetto ad attuale"),
+                        tag("p", "Scenario non calcolabile con questi parametri: vedi le violazioni.", "empty")]
+                continue
             moves = []
             for pid in people:
                 before = Decimal(base.get(pid, {}).get("amount") or "0")
