@@ -50,6 +50,11 @@ def load(out: Path) -> dict:
     return json.loads((out / "compare.json").read_text(encoding="utf-8"))
 
 
+def tree(folder: Path) -> dict:
+    """Every file under ``folder`` with its bytes: what a command wrote or changed there."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def per_capita_bands() -> bool:
     """The revised art. 17.2 rule (rules/comunita_montane.md §3, `band_money`) is in the plugin."""
     hooks, _ = Hooks.for_plugin("comunita_montane")
@@ -121,7 +126,9 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     folder = example("comunita_montane")
     scen = write(tmp_path / "cinque.toml", FIVE_BANDS)
     out = tmp_path / "cmp"
+    before = tree(folder)
     assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={scen}", "--out", str(out)]) == 0
+    assert tree(folder) == before          # nothing written beside the config: no output folder, no store
     doc = load(out)
     three, five = doc["scenarios"]["attuale"], doc["scenarios"]["cinque"]
     # 9 people in the bands (P8 absent > 150 days, P11 scores 60), by score: P1 96, P2 91, P3 88 (fte 0.5), P4 86,
@@ -171,7 +178,6 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     html = (out / "compare.html").read_text(encoding="utf-8")
     assert f"Guadagnano {gain} persone" in html and f"perdono {lose} persone" in html
     assert "<svg" in html and 'id="lorenz"' in html and 'id="importi-ordinati"' in html
-    assert not (folder / "out").exists()           # nothing in the ente's output folder
 
 
 def test_a_ratio_below_one_to_one_and_a_half_is_shown_with_its_violation(example, tmp_path):
@@ -319,3 +325,16 @@ def test_an_ente_that_cannot_be_loaded_does_not_stop_the_others(example, tmp_pat
     assert "cm-rotto: dati non caricabili" in capsys.readouterr().err
     assert load(out / "cm-esempio")["scenarios"]["fondo"]["metrics"]["paid_to_people"] == "18000.00"
     assert load(out)["enti"] == ["cm-esempio"] and not (out / "cm-rotto").exists()
+
+
+def test_params_are_shown_in_force_side_by_side(example, tmp_path):
+    folder = example("comunita_montane")
+    # the plugin default bonus_share is 0.05: setting it again changes nothing
+    scen = write(tmp_path / "s.toml", "[params]\nbonus_share = 0.05\nprogression_share = 0.2\n")
+    out = tmp_path / "cmp"
+    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"s={scen}", "--out", str(out)]) == 0
+    doc = load(out)
+    assert doc["scenarios"]["attuale"]["params"] == {"bonus_share": 0.05, "progression_share": 0.25}
+    assert doc["scenarios"]["s"]["params"] == {"bonus_share": 0.05, "progression_share": 0.2}
+    html = (out / "compare.html").read_text(encoding="utf-8")
+    assert "progression_share = 0,2<" in html and "bonus_share = 0,05" not in html

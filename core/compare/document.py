@@ -9,9 +9,12 @@ Shape (money as strings with 2 decimals, as in ``results.json``; scores and rati
                           "bands": [...], "levels": [...], "metrics": {...}, "violations": [...]}}}
 
 ``attuale`` comes first, then the scenarios in command-line order; people, pools sorted by id.
+``params`` holds the values in force of every parameter that some scenario or the ente's own
+``[ente.params]`` sets, in every scenario (``attuale`` too), so they can be read side by side.
 A person's ``amount`` is everything the scenario awards them (``rewards.people`` of results.json,
 the first award plus the ``also`` ones). The total of several enti has ``"ente": "totale"``,
-``"enti": [...]``, people keyed ``ENTE/ID``, pools summed by name and each violation with its ente.
+``"enti": [...]``, ``params`` by ente, people keyed ``ENTE/ID``, pools summed by name and each violation
+with its ente.
 """
 from __future__ import annotations
 
@@ -51,7 +54,8 @@ class Facts:
     file: str
     description: str
     computed: bool
-    params: dict
+    params: dict              # every parameter in force (a total: ente → parameters)
+    overridden: frozenset     # the keys set by [ente.params] or the scenario
     funds: dict
     rows: tuple[Row, ...]
     pools: dict               # name → (amount, distributed)
@@ -83,7 +87,8 @@ def facts(run: ScenarioRun) -> Facts:
     violations = tuple({"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,
                         "message": v.message} for v in run.violations)
     return Facts(name=sc.name, file=sc.file, description=sc.description, computed=res is not None,
-                 params=num(dict(sorted(run.overrides.items()))),
+                 params={} if run.params is None else num(dict(run.params.values)),
+                 overridden=frozenset(run.overrides),
                  funds={k: money(v) for k, v in sorted(run.funds.items())},
                  rows=tuple(rows), pools=dict(sorted(pools.items())), violations=violations)
 
@@ -104,8 +109,8 @@ def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
         for k, v in f.funds.items():
             funds[k] = money(Decimal(funds.get(k) or "0") + Decimal(v or "0"))
     return Facts(name=first.name, file=first.file, description=first.description,
-                 computed=all(f.computed for _, f in ente_facts), params=first.params if len(ente_facts) == 1 else
-                 {e: f.params for e, f in ente_facts}, funds=dict(sorted(funds.items())),
+                 computed=all(f.computed for _, f in ente_facts), params={e: f.params for e, f in ente_facts},
+                 overridden=frozenset().union(*(f.overridden for _, f in ente_facts)), funds=dict(sorted(funds.items())),
                  rows=tuple(sorted(rows, key=lambda r: r.key)), pools=dict(sorted(pools.items())),
                  violations=tuple(violations))
 
@@ -147,7 +152,14 @@ def top_level(all_facts: Iterable[Facts]) -> str | None:
     return min(best, key=lambda lv: (-best[lv], lv)) if best else None
 
 
-def scenario_doc(f: Facts, top: str | None) -> dict:
+def shown_params(f: Facts, keys: Iterable[str], per_ente: bool) -> dict:
+    """The parameters in force that some scenario (or an ente's own [ente.params]) sets, by name."""
+    if per_ente:
+        return {e: {k: p[k] for k in sorted(keys) if k in p} for e, p in f.params.items()}
+    return {k: f.params[k] for k in sorted(keys) if k in f.params}
+
+
+def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: bool = False) -> dict:
     amounts = [r.amount for r in f.rows]
     bands = groups(f.rows, "band", "band_amount")
     levels = groups(f.rows, "level", "amount")
@@ -174,7 +186,7 @@ def scenario_doc(f: Facts, top: str | None) -> dict:
     }
     return {
         "file": f.file, "description": f.description, "computed": f.computed,
-        "params": f.params, "funds": f.funds,
+        "params": shown_params(f, keys, per_ente), "funds": f.funds,
         "people": {r.key: {"role": r.role, "score": None if r.score is None else float(r.score), "level": r.level,
                            "band": r.band, "status": r.status, "amount": money(r.amount)} for r in f.rows},
         "pools": {k: {"amount": money(a), "distributed": money(d), "residual": money(a - d)}
@@ -193,4 +205,6 @@ def _group_doc(g: dict) -> dict:
 
 def document(head: dict[str, Any], all_facts: Sequence[Facts]) -> dict:
     top = top_level(all_facts)
-    return {**head, "scenarios": {f.name: scenario_doc(f, top) for f in all_facts}}
+    keys = frozenset().union(*(f.overridden for f in all_facts))
+    per_ente = "enti" in head
+    return {**head, "scenarios": {f.name: scenario_doc(f, top, keys, per_ente) for f in all_facts}}
