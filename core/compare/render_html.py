@@ -19,9 +19,10 @@ from . import metrics
 from .scenario import CURRENT
 
 COLORS = ("#2f6690", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e", "#17a2b8", "#7b241c")
+DASHES = ("", "7 3", "2 3", "9 3 2 3", "4 4", "1 2")      # scenarios with equal curves stay distinguishable
 EXTRA_CSS = """
 .legend { font-size: 12px; margin: 2px 0 8px 0; }
-.legend span.sw { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 10px; vertical-align: -1px; }
+.legend svg.sw { margin: 0 2px 0 12px; vertical-align: 0; }
 td .band { color: var(--muted); font-size: 11px; }
 table.people td, table.people th { padding: 2px 4px; }
 td { overflow-wrap: anywhere; }              /* file paths and rule ids must not widen the page */
@@ -69,9 +70,14 @@ def _n(x: float) -> str:
     return f"{x:.1f}"
 
 
+def stroke(i: int) -> str:
+    dash = DASHES[i % len(DASHES)]
+    return f'stroke="{COLORS[i % len(COLORS)]}" stroke-width="2"' + (f' stroke-dasharray="{dash}"' if dash else "")
+
+
 def legend(names: Sequence[str]) -> Raw:
-    items = "".join(f'<span class="sw" style="background:{COLORS[i % len(COLORS)]}"></span>{e(n)}'
-                    for i, n in enumerate(names))
+    items = "".join(f'<svg class="sw" width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" '
+                    f'{stroke(i)}/></svg> {e(n)}' for i, n in enumerate(names))
     return Raw(f'<div class="legend">{items}</div>')
 
 
@@ -99,8 +105,8 @@ def lorenz_chart(series: Sequence[tuple[str, list[tuple[float, float]]]]) -> str
         if not points:
             continue
         path = " ".join(f"{_n(left + size * px)},{_n(top + size - size * py)}" for px, py in points)
-        out.append(f'<polyline class="series" points="{path}" fill="none" stroke="{COLORS[i % len(COLORS)]}" '
-                   f'stroke-width="2"><title>{escape(name)}</title></polyline>')
+        out.append(f'<polyline class="series" points="{path}" fill="none" {stroke(i)}>'
+                   f'<title>{escape(name)}</title></polyline>')
     out.append(f'<text x="{left + size / 2:.1f}" y="{height - 6}" font-size="10" text-anchor="middle" fill="{TEXT}">'
                'quota di persone (dagli importi più bassi)</text>')
     out.append(f'<text x="{left + size + 12}" y="{top + 12}" font-size="10" fill="{TEXT}">asse verticale: quota '
@@ -130,8 +136,8 @@ def sorted_chart(series: Sequence[tuple[str, list[Decimal]]]) -> str:
         for k, a in enumerate(sorted(xs)):
             y = top + plot_h - plot_h * float(a / peak)
             pts += [f"{_n(left + plot_w * k / n)},{_n(y)}", f"{_n(left + plot_w * (k + 1) / n)},{_n(y)}"]
-        out.append(f'<polyline class="series" points="{" ".join(pts)}" fill="none" '
-                   f'stroke="{COLORS[i % len(COLORS)]}" stroke-width="2"><title>{escape(name)}</title></polyline>')
+        out.append(f'<polyline class="series" points="{" ".join(pts)}" fill="none" {stroke(i)}>'
+                   f'<title>{escape(name)}</title></polyline>')
     out.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" font-size="10" text-anchor="middle" '
                f'fill="{TEXT}">persone, dall\'importo più basso al più alto</text>')
     out.append("</svg>")
@@ -244,7 +250,7 @@ class Page:
             out.append(tag("p", f"Guadagnano {len(up)} persone (in tutto {signed_euro(sum((m[0] for m in up), Decimal(0)))}), "
                                 f"perdono {len(down)} persone (in tutto {signed_euro(sum((m[0] for m in down), Decimal(0)))}), "
                                 f"{same} con lo stesso importo."))
-            rows = [[pid, people[pid]["role"], base.get(pid, {}).get("band") or "—", people[pid]["band"] or "—",
+            rows = [[pid, fmt.ROLE_LABELS.get(people[pid]["role"], people[pid]["role"]), base.get(pid, {}).get("band") or "—", people[pid]["band"] or "—",
                      fmt.euro(before), fmt.euro(after), signed_euro(d)]
                     for d, pid, before, after in sorted(moves, key=lambda m: (-m[0], m[1]))]
             out.append(table(("Persona", "Ruolo", "Fascia attuale", f"Fascia in {name}", "Importo attuale",
@@ -304,8 +310,10 @@ class Page:
                     ("fasce", "Fasce di merito e livelli", self.groups()),
                     ("persone", "Importi per persona", self.people())]
         toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t, _ in sections)
-        enti = f" · enti: {', '.join(d['enti'])}" if "enti" in d else ""
-        meta = f"Ente {d['ente']} · regolamento {d['plugin']} · ciclo {d['year']}{enti}"
+        if "enti" in d:
+            meta = f"Totale degli enti {', '.join(d['enti'])} · regolamento {d['plugin']} · ciclo {d['year']}"
+        else:
+            meta = f"Ente {d['ente']} · regolamento {d['plugin']} · ciclo {d['year']}"
         parts = ["<!DOCTYPE html>", '<html lang="it">', "<head>", '<meta charset="utf-8">',
                  '<meta name="viewport" content="width=device-width, initial-scale=1">',
                  f"<title>{e(title)} — {e(d.get('name') or d['ente'])}</title>",
