@@ -1,35 +1,10 @@
 """``ciclope run`` over many enti: failures isolated, outputs atomic and reproducible, exit codes."""
 import json
 
+import pytest
+
 from ciclope.core.cli import main
-from ciclope.core.testing import write_ente
-from test_core_cycle import files
-
-CONFIG = """
-[cycle]
-year = 2021
-output = "out"
-
-[[ente]]
-id = "buono"
-plugin = "comunita_montane"
-data = "buono"
-
-[[ente]]
-id = "rotto"
-plugin = "comunita_montane"
-data = "rotto"
-"""
-
-
-def setup(tmp_path):
-    write_ente(tmp_path / "buono", files())
-    bad = files()
-    bad["people.csv"] = bad["people.csv"].replace("E2,Ezio,dipendente,B,u1,1", "E2,Ezio,dipendente,B,u1,due")
-    write_ente(tmp_path / "rotto", bad)
-    (tmp_path / "cycle.toml").write_text(CONFIG)
-    return tmp_path / "cycle.toml"
-
+from helpers import two_enti as setup
 
 def test_a_bad_ente_fails_alone(tmp_path, capsys):
     cfg = setup(tmp_path)
@@ -65,6 +40,7 @@ def test_until_and_out_options(tmp_path):
     assert doc["individual"] == {}
 
 
+@pytest.mark.slow         # starts a process pool
 def test_jobs_give_the_same_results(tmp_path):
     cfg = setup(tmp_path)
     main(["run", str(cfg), "--out", str(tmp_path / "a")])

@@ -5,7 +5,7 @@ from ciclope.core.cli import main
 from ciclope.core.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
-from test_core_cycle import files
+from helpers import files
 
 
 def write(tmp_path, text, folders=("dati",)):

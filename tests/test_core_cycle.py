@@ -1,89 +1,12 @@
 """The core rules end to end on a small ente built in code (rules/core.md §1–5).
 
-Every expectation is computed by hand in the comment next to it.
+Every expectation is computed by hand in the comment next to it; the ente is `files()` of helpers.py.
 """
 
 import pytest
 
 from ciclope.core.testing import compute_ente, results_doc, write_ente
-import coreonly
-
-UNITS = """
-id,name,kind,parent,head
-ente,Ente di prova,ente,,SG
-a1,Area 1,area,ente,D1
-s1,Servizio 1,servizio,a1,
-s2,Servizio 2,servizio,a1,
-u1,Ufficio 1,ufficio,s2,
-az,Azienda speciale,azienda_speciale,ente,
-"""
-PEOPLE = """
-id,name,role,category,unit,fte,absence_days,insufficient,evaluator
-SG,Segretaria,segretario,DIR,ente,1,0,false,
-D1,Dirigente,dirigente,DIR,a1,1,0,NO,SG
-E1,Emma,dipendente,C,s1,0.5,10,false,D1
-E2,Ezio,dipendente,B,u1,1,0,false,D1
-E3,Elsa,dipendente,B,u1,1,0,false,D1
-"""
-AREAS = """
-id,name,weight,separate
-A,Imprese,60,
-B,Organizzazione,40,
-Z,Azienda speciale,,true
-"""
-OBJECTIVES = """
-id,kind,title,parent,area,weight,owner
-S1,strategic,Promozione,,A,,s1
-O1,operational,Eventi,S1,,,s1
-S2,strategic,Efficienza,,B,,s2
-S3,strategic,Digitale,,B,,s2
-SZ,strategic,Fiere dell'azienda,,Z,,az
-SX,strategic,Tutto inattivo,,B,,s2
-"""
-INDICATORS = """
-id,objective,name,type,weight,baseline,target_2021,target_2022,actual,target_mid,actual_mid,neutralized,reason,source
-I1,S1,Iniziative,higher,,,10,12,8,5,2,,,
-I2,O1,Tempi medi (gg),lower,,,4,4,5,4,8,,,
-I3,O1,Bando pubblicato,deadline,,,30.6.2021,-,1/7/2021,,,,,
-I4,S2,Sportello attivo,boolean,3,,SI,SI,SI,,,,,
-I5,S2,Soddisfazione,higher,1,,90%,90%,"72,0%",,,,,
-I6,S2,Indagine annullata,higher,1,,10,10,,,,true,evento annullato,
-I7,S3,Progetto: PagoPA,project,,,100%,100%,75%,50%,50%,,,
-I8,S3,Iscritti newsletter,monitor,,,,,1520,,,,,
-I9,SX,Solo dal 2022,higher,,,-,5,,,,,,
-IZ,SZ,Fiere,higher,,,4,4,4,,,,,
-"""
-ASSIGNMENTS = """
-cruscotto,owner,ref,weight
-crs2,s2,I4,
-crs2,s2,I5,
-crs2,s2,I7,
-crD1,D1,S1,
-crD1,D1,S2,
-crD1,D1,S1,
-"""
-EVALUATIONS = """
-person,evaluator,section,item,max_points,points,weight
-E1,D1,risultati,Obiettivi,60,54,
-E1,D1,comportamenti,Collaborazione,40,30,
-E2,D1,risultati,Obiettivi,10,5,2
-E2,D1,comportamenti,Collaborazione,10,10,1
-"""
-ENTE = """
-name = "Ente di prova"
-[funds]
-premi = "1000.00"
-[approvals]
-piano_adopted = 2021-01-25
-"""
-
-
-def files(**over):
-    base = {"units.csv": UNITS, "people.csv": PEOPLE, "areas.csv": AREAS, "objectives.csv": OBJECTIVES,
-            "indicators.csv": INDICATORS, "assignments.csv": ASSIGNMENTS, "evaluations.csv": EVALUATIONS,
-            "ente.toml": ENTE}
-    base.update(over)
-    return base
+from helpers import INDICATORS, OBJECTIVES, coreonly, files
 
 
 @pytest.fixture

@@ -2,15 +2,16 @@
 import csv
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-import coreonly
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
-from test_core_cycle import files
+from helpers import coreonly, files
 
 BASE = {k: v for k, v in files().items()}
 CSV_FILES = sorted(k for k in BASE if k.endswith(".csv"))
+pytestmark = pytest.mark.slow     # hundreds of corrupted enti
 
 NASTY = ["", "abc", "NaN", "inf", "-inf", "1e309", "99999999999999999999999999999", "-5", "0", "1,5,5",
          "30.2.2021", "2021-02-30", "31/04/2021", "-", "SI", "\x00", "\x1b[31mrosso", "x" * 20000, "=1+1",

@@ -17,6 +17,7 @@ from ciclope.core.tomlcompat import tomllib
 NASTY = ["", "abc", "NaN", "inf", "1e309", "99999999999999999999999", "-5", "0", "30.2.2021", "-", "SI", "NO",
          "\x00", "=HYPERLINK(\"http://x\")", "x" * 5000, "ZZZ", "alta", "bassa", "150%", "-0.01", "0.0001", "1,5"]
 BUILTIN = ("brescia", "bergamo", "comunita_montane")
+pytestmark = pytest.mark.slow     # hundreds of corrupted demo enti
 
 
 def copy_demo(tmp_path_factory, plugin: str) -> tuple[Path, int]:

@@ -8,7 +8,7 @@ import pytest
 from ciclope.core import defaults, hookimpl, hookspecs
 from ciclope.core.registry import Hooks, available_plugins, make_plugin_manager
 from ciclope.core.testing import compute_ente, write_ente
-from test_core_cycle import files
+from helpers import files
 
 SPECS = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("ciclope_"))
 

@@ -8,8 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from ciclope.core.testing import write_ente
-from test_core_cycle import files
+from helpers import files
 
 N = 40
 
@@ -32,6 +34,7 @@ def complete(folder: Path, reference: set[str]) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_kill_mid_run_leaves_only_complete_folders(tmp_path):
     cfg = make_cycle(tmp_path)
     ciclope = [str(Path(sys.executable).parent / "ciclope"), "run", str(cfg)]

@@ -4,11 +4,10 @@ import shutil
 import openpyxl
 import pytest
 
-import coreonly
 from ciclope.core.loading import load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
-from test_core_cycle import files
+from helpers import coreonly, files
 
 
 def problems_of(folder):

@@ -19,6 +19,7 @@ PLUGINS = sorted(available_plugins())
 UNPAID = {"not_evaluated", "non_valutabile", "adeguata", "non_adeguata", "escluso_peg"}
 
 
+@pytest.mark.slow         # whole synthetic enti, 8 per plugin
 @pytest.mark.parametrize("plugin", PLUGINS)
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(12, 80))

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-import coreonly
+from helpers import coreonly
 from ciclope.core.testing import check_expected, compute_ente, results_doc
 
 CORE_KEYS = ("organizational.ente", "organizational.objectives", "organizational.indicators",

@@ -6,7 +6,7 @@ import sys
 
 from ciclope.core import cli
 from ciclope.core.runner import EnteOutcome, run_plan
-from test_cli_run import setup
+from helpers import two_enti as setup
 
 
 class Terminal(io.StringIO):

@@ -22,8 +22,9 @@ from ciclope.core.cli import main
 from ciclope.core.reports import svg
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="/usr/bin/chromium assente: installare con `apt-get install -y chromium`")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(),
+                                 reason="/usr/bin/chromium assente: installare con `apt-get install -y chromium`")]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
          "--force-device-scale-factor=1"]

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ciclope.core.cli import main
 from ciclope.core.scaffold import files_for
 
@@ -34,6 +36,7 @@ def test_every_hook_is_listed_in_the_stub_in_cycle_order():
         < listed.index("ciclope_rewards") < listed.index("ciclope_calendar") < listed.index("ciclope_report_sections")
 
 
+@pytest.mark.slow
 def test_scaffold_installs_lists_runs_and_passes_its_tests(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["new-plugin", "provincia_prova"]) == 0

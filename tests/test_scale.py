@@ -32,7 +32,7 @@ from ciclope.core.reports import fmt, safe, xlsx
 from ciclope.core.runner import EnteOutcome, KEPT_PROBLEMS, run_plan, summary_table
 from ciclope.core.synth import synth
 from ciclope.core.testing import write_ente
-from test_core_cycle import files
+from helpers import files
 
 PLUGINS = sorted(available_plugins())
 
@@ -134,6 +134,7 @@ KINDS = st.sampled_from([*xlsx.FORMATS, "other"])
 CELL = st.one_of(VALUES, st.builds(xlsx.Typed, VALUES, KINDS))
 
 
+@pytest.mark.slow         # 60 random workbooks written twice
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sheets=st.lists(st.tuples(
     st.sampled_from(["Sintesi", "Dati: 1/2", "History", "x" * 40, "Sintesi"]),
@@ -205,6 +206,7 @@ def outputs(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow         # starts a process pool
 def test_jobs_give_the_same_outputs_and_outcomes_as_one_process(cycle, tmp_path):
     plan = load_config(cycle)
     seen = []
@@ -217,6 +219,7 @@ def test_jobs_give_the_same_outputs_and_outcomes_as_one_process(cycle, tmp_path)
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
 
 
+@pytest.mark.slow         # starts a process pool
 def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
     real = runner.compute
 

@@ -56,7 +56,7 @@ def test_cli_synth_writes_a_cycle_spread_over_every_installed_plugin(tmp_path):
 
 
 @pytest.mark.parametrize("plugin", PLUGINS)
-@pytest.mark.parametrize("people", [40, 300])
+@pytest.mark.parametrize("people", [40, pytest.param(300, marks=pytest.mark.slow)])
 def test_every_synthetic_ente_runs_clean(tmp_path, plugin, people):
     """Load + the whole cycle: no error violation for any of 3 seeds (warnings are allowed)."""
     for seed in (1, 2, 3):

@@ -1,4 +1,6 @@
-"""The pytest kit collects TOML cases only where a project opts in (conftest ``pytest_plugins``)."""
+"""The pytest kit collects TOML cases only where a project opts in (conftest ``pytest_plugins``).
+
+Each test runs pytest in a subprocess on a small project: slow."""
 from __future__ import annotations
 
 import subprocess
@@ -12,6 +14,7 @@ FOREIGN_CASE = '''# a foreign project's data file, not a ciclope case
 port = 8080
 '''
 TEST = "def test_ok():\n    assert 1 + 1 == 2\n"
+pytestmark = pytest.mark.slow
 
 
 def run_pytest(project: Path) -> subprocess.CompletedProcess:

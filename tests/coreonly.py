@@ -1,3 +1,0 @@
-"""A plugin with no hooks of its own: the core defaults alone (used by the core's tests)."""
-NAME = "coreonly"
-VERSION = "0"
