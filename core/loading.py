@@ -381,6 +381,10 @@ class _Loader:
         target_mid = value("target_mid", r.get("target_mid"))
         actual_mid = value("actual_mid", r.get("actual_mid"))
         baseline = value("baseline", r.get("baseline"))
+        if kind in ("higher", "project") and isinstance(target_mid, Decimal) and target_mid <= 0 and not neutralized:
+            self.err(sheet, n, "target_mid", "core.indicator.target", "il target intermedio deve essere maggiore di 0",
+                     source="rules/core.md §1")
+            ok = False
         if not ok:
             return None
         return m.Indicator(id=r["id"], objective=r["objective"], name=r.get("name") or r["id"], type=kind,

@@ -92,6 +92,16 @@ def test_missing_target_column_for_the_year(tmp_path):
     assert any(p.column == "target_2023" and p.rule == "core.input.missing_column" for p in exc.value.problems)
 
 
+def test_a_zero_mid_year_target_is_an_input_error_not_a_crash(tmp_path):
+    """30/6 achievement of a 'higher' indicator is actual_mid / target_mid: 0 cannot divide (found by fuzzing)."""
+    fs = files()
+    fs["indicators.csv"] = fs["indicators.csv"].replace("I1,S1,Iniziative,higher,,,10,12,8,5,2", "I1,S1,Iniziative,higher,,,10,12,8,0,2")
+    folder = write_ente(tmp_path / "e", fs)
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    assert [(p.row, p.column, p.rule) for p in exc.value.problems] == [(2, "target_mid", "core.indicator.target")]
+
+
 def test_xlsx_gives_the_same_results_as_csv(tmp_path):
     csv_dir = write_ente(tmp_path / "csv", files())
     xlsx_dir = tmp_path / "xlsx"
