@@ -280,6 +280,8 @@ def test_outputs_are_deterministic_numeric_and_escaped(example, tmp_path):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
     html = (outs[0] / "compare.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "=SOMMA(A1) &lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
+    assert not re.search(r"\b(src|href)=\"(?!#)|https?://|@import", html)      # self-contained: no external resource
+    assert "@page { size: A4" in html
     wb = openpyxl.load_workbook(outs[0] / "compare.xlsx")
     ws = wb["Persone"]
     header = [c.value for c in ws[1]]
