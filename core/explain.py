@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -168,7 +169,7 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
     return None
 
 
-def header_lines(subj: dict[str, Any]) -> list[str]:
+def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -> list[str]:
     kind = subj["kind"]
     if kind != "person":
         name = subj.get("name") or ""
@@ -185,7 +186,7 @@ def header_lines(subj: dict[str, Any]) -> list[str]:
     unit = f"{subj['unit']} ({subj['unit_name']})" if subj["unit_name"] else subj["unit"]
     lines = [f"Persona {subj['id']} — {subj['name']}", f"{role}{cat} · unità {unit} · valutatore "
              f"{subj['evaluator'] or '—'} · tempo lavorato {fmt.value(Decimal(str(subj['fte'])))}"]
-    esito = [f"esito: {fmt.status(subj['status'])}"]
+    esito = [f"esito: {fmt.status(subj['status'], labels)}"]
     if subj["score"] is not None:
         esito.append(f"punteggio {fmt.score(subj['score'])}")
     if subj["level"]:
@@ -202,10 +203,11 @@ def header_lines(subj: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_text(nodes: list[dict[str, Any]], subj: dict[str, Any] | None = None) -> str:
+def render_text(nodes: list[dict[str, Any]], subj: dict[str, Any] | None = None,
+                labels: Mapping[str, str] | None = None) -> str:
     lines: list[str] = []
     if subj is not None:
-        lines += header_lines(subj)
+        lines += header_lines(subj, labels)
         lines.append("")
 
     def walk(node: dict[str, Any], indent: str) -> None:
@@ -252,7 +254,7 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
     if as_json:
         doc = {"ente": result.ente.id, "subject": subj or {"kind": kind, "id": ident}, "figures": nodes}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return render_text(nodes, subj)
+    return render_text(nodes, subj, result.plugin.status_labels)
 
 
 def suggest(result: Result, kind: str, ident: str) -> str:

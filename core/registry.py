@@ -13,7 +13,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, TypeVar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 import pluggy
@@ -49,6 +49,7 @@ class PluginInfo:
     version: str
     regulations: tuple[str, ...] = ()
     folder: Path | None = None       # the plugin package's folder: params.toml and demo/ sit here
+    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # its statuses in Italian
 
     @property
     def params_file(self) -> Path | None:
@@ -96,7 +97,8 @@ def _info(module: ModuleType, *, name: str | None = None, version: str | None = 
     return PluginInfo(name=name or str(getattr(module, "NAME", module.__name__)), module=module_name or module.__name__,
                       version=version or str(getattr(module, "VERSION", "0")),
                       regulations=tuple(getattr(module, "REGULATIONS", ())),
-                      folder=Path(file).parent if file else None)
+                      folder=Path(file).parent if file else None,
+                      status_labels=dict(getattr(module, "STATUS_LABELS", {})))
 
 
 def hook_modules(module: ModuleType) -> list[ModuleType]:

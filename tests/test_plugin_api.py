@@ -86,3 +86,14 @@ def test_no_pass_through_wrappers_the_hooks_are_the_rule_functions(name):
 
 def test_every_built_in_plugin_is_an_entry_point():
     assert {"brescia", "bergamo", "comunita_montane"} <= set(available_plugins())
+
+
+def test_core_labels_only_core_statuses_and_plugins_bring_their_own():
+    from ciclope.core.reports import fmt
+    core = {"evaluated", "not_evaluated", "scored", "neutralized", "inactive", "monitor", "missing"}
+    assert set(fmt.STATUS_LABELS) == core
+    labels = load_plugin("comunita_montane")[1].status_labels
+    assert labels == {"banded": "in fascia"}
+    assert fmt.status("banded", labels) == "in fascia"
+    assert fmt.status("banded") == "banded" and fmt.status("escluso_peg", labels) == "escluso peg"
+    assert fmt.status("not_evaluated", labels) == "non valutato"

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Mapping
 from typing import Any
 
 NONE = "—"
 
-# Italian labels of the core's words (plugins' own statuses are shown with "_" → " ").
+# Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
+# docs/plugin-guide.md), else shown with "_" → " ".
 STATUS_LABELS = {
-    "evaluated": "valutato", "not_evaluated": "non valutato", "banded": "in fascia",
+    "evaluated": "valutato", "not_evaluated": "non valutato",
     "scored": "misurato", "neutralized": "neutralizzato", "inactive": "non attivo nell'anno",
     "monitor": "di monitoraggio", "missing": "consuntivo mancante",
 }
@@ -101,9 +103,12 @@ def value(v: Any) -> str:
     return str(v)
 
 
-def status(code: str | None) -> str:
+def status(code: str | None, labels: Mapping[str, str] | None = None) -> str:
+    """A person's or indicator's status in Italian: the plugin's ``labels`` first, then the core's."""
     if not code:
         return NONE
+    if labels and code in labels:
+        return labels[code]
     return STATUS_LABELS.get(code, code.replace("_", " "))
 
 

@@ -305,7 +305,7 @@ class Page:
             s = r.scores.get(p.id)
             rows.append((p.name or p.id, fmt.ROLE_LABELS.get(p.role, p.role), headed,
                          fmt.pct(self.org.people.get(p.id)), fmt.score(s.score if s else None),
-                         (s.level if s and s.level else fmt.NONE), fmt.status(r.status_of(p.id))))
+                         (s.level if s and s.level else fmt.NONE), fmt.status(r.status_of(p.id), r.plugin.status_labels)))
         return [tag("p", "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
                          "obiettivi di cui è responsabile) e valutazione individuale.", "muted"),
                 table(("Dirigente", "Ruolo", "Unità dirette", "Performance organizzativa", "Punteggio individuale",
@@ -528,7 +528,7 @@ class Page:
             for st in r.rewards.statuses.values():
                 counts[st] = counts.get(st, 0) + 1
             out.append(tag("h3", "Esiti della premialità"))
-            out.append(table(("Esito", "Persone"), [(fmt.status(k), counts[k]) for k in sorted(counts)], numeric=(1,)))
+            out.append(table(("Esito", "Persone"), [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)], numeric=(1,)))
         if r.positions is not None and r.positions.positions:
             out.append(tag("h3", "Posizioni organizzative: pesatura e retribuzione"))
             prow = [(pid, "vacante" if not p.holder else self.person(p.holder), fmt.score(p.score), fmt.euro(p.annual),

@@ -56,7 +56,7 @@ def class_of(result: Result, person_id: str) -> str:
     s = result.scores.get(person_id)
     if s is not None and s.level:
         return s.level
-    return fmt.status(result.status_of(person_id) or "not_evaluated")
+    return fmt.status(result.status_of(person_id) or "not_evaluated", result.plugin.status_labels)
 
 
 def level_order(result: Result) -> list[str]:

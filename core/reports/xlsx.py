@@ -313,7 +313,7 @@ def build(result: Result) -> Sheets:
                 s = r.scores.get(p.id)
                 headed = ", ".join(u.id for u in ente.units.values() if u.head == p.id)
                 dir_rows.append((p.id, p.name, fmt.ROLE_LABELS.get(p.role, p.role), headed, org.people.get(p.id),
-                                 s.score if s else None, s.level if s else None, fmt.status(r.status_of(p.id))))
+                                 s.score if s else None, s.level if s else None, fmt.status(r.status_of(p.id), r.plugin.status_labels)))
         book.add("Dirigenti (scheda d)", (("Codice", "text", 10), ("Nome", "text", 28), ("Ruolo", "text", 20),
                                           ("Unità dirette", "text", 16), ("Performance organizzativa", "ach", 15),
                                           ("Punteggio individuale", "score", 13), ("Livello", "text", 16),
@@ -377,7 +377,7 @@ def build(result: Result) -> Sheets:
             s = r.scores.get(p.id)
             bd = dict(s.breakdown) if s else {}
             score_rows.append((p.id, p.name, p.role, p.category, p.unit, p.evaluator, s.score if s else None,
-                               s.level if s else None, fmt.status(r.status_of(p.id)), *[bd.get(k) for k in parts]))
+                               s.level if s else None, fmt.status(r.status_of(p.id), r.plugin.status_labels), *[bd.get(k) for k in parts]))
         book.add("Valutazioni individuali", ind_cols, score_rows)
         evals, top_label = stats.evaluators(r)
         book.add("Valutatori", (("Valutatore", "text", 11), ("Nome", "text", 26), ("Valutazioni", "int", 11),
@@ -390,7 +390,7 @@ def build(result: Result) -> Sheets:
         award_rows = []
         for pid, a in r.rewards.awards.items():
             who = ente.people.get(pid)
-            award_rows.append((pid, name(pid), who.unit if who else "", a.pool, a.band, a.amount, fmt.status(r.status_of(pid))))
+            award_rows.append((pid, name(pid), who.unit if who else "", a.pool, a.band, a.amount, fmt.status(r.status_of(pid), r.plugin.status_labels)))
         if award_rows:
             award_rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in r.rewards.awards.values()), Decimal(0)), "")))
         book.add("Premi", (("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 10), ("Fondo", "text", 24),

@@ -10,3 +10,5 @@ from . import checks, report, rules, schema, synth  # noqa: F401  (hook modules,
 NAME = "comunita_montane"
 REGULATIONS = ("003_17a077a346f3b252.txt — Regolamento di disciplina della misurazione, valutazione e integrità e "
                "trasparenza della performance e del sistema premiale (Comunità Montane della Provincia di Belluno)",)
+# The plugin's own statuses in the reports (the others read as written, "_" → " ").
+STATUS_LABELS = {"banded": "in fascia"}
