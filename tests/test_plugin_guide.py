@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.testing import compute_ente, results_doc, write_ente
+from ciclope.core.testing import results_doc, write_ente
 from helpers import files
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "plugin-guide.md"
