@@ -8,15 +8,16 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
-from .conciliation import has_contraddittorio  # noqa: E402
-from .defaults import card_part, weighted_score  # noqa: E402
+from .conciliation import has_contraddittorio, po_needs_contraddittorio  # noqa: E402
+from .defaults import card_part, dirigente_score, weighted_score  # noqa: E402
 from .model import (Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row,  # noqa: E402
                     StrategicArea, Unit)
 from .money import InsufficientFund, Pool, bounded_split, r2, r4, split  # noqa: E402
 from .outcomes import (Attestation, Award, Deadline, IndicatorOutcome, InputSchema, OrgPerformance,  # noqa: E402
                        PositionPay, Positions, ReportSection, Rewards, Score)
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402
-from .problems import CiclopeError, Problem  # noqa: E402
+from .problems import CiclopeError, Problem, ProblemFactory  # noqa: E402
+from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
 from .reports.fmt import date_it, decimal_it, euro, pct  # noqa: E402
 from .scoring import SOURCE_CARD, card_formula, card_score, weighted_mean  # noqa: E402
 from .trace import Input, Trace  # noqa: E402
@@ -36,10 +37,12 @@ __all__ = [
     # money
     "Pool", "InsufficientFund", "bounded_split", "r2", "r4", "split",
     # scoring
-    "SOURCE_CARD", "card_formula", "card_part", "card_score", "weighted_mean", "weighted_score",
-    "has_contraddittorio",
+    "SOURCE_CARD", "card_formula", "card_part", "card_score", "dirigente_score", "weighted_mean", "weighted_score",
+    "has_contraddittorio", "po_needs_contraddittorio",
+    # rankings: a share of the best without splitting ties
+    "by_score", "cut_without_ties", "top_share",
     # formatting for people (Italian)
     "date_it", "decimal_it", "euro", "pct",
     # parameters, problems, trace
-    "Params", "ParamSpec", "load_param_specs", "CiclopeError", "Problem", "Input", "Trace",
+    "Params", "ParamSpec", "load_param_specs", "CiclopeError", "Problem", "ProblemFactory", "Input", "Trace",
 ]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import attrs
 
-from .model import Appeal, Ente, EvaluationItem
+from decimal import Decimal
+
+from .model import Appeal, Ente, EvaluationItem, Person
 from .problems import Problem
 
 SOURCE = "rules/core.md §5; 004_a450255962d2094d.txt §4.4; 000_c472ac27e970ca85.txt art. 47"
@@ -64,3 +66,10 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[App
 
 def has_contraddittorio(ente: Ente, person_id: str) -> bool:
     return any(a.person == person_id and a.stage == "contraddittorio" for a in ente.appeals)
+
+
+def po_needs_contraddittorio(ente: Ente, person: Person, score: Decimal | None, positive: Decimal) -> bool:
+    """The PO contraddittorio check (rules/core.md §5; e.g. 000… art. 28.6, 001… art. 6.6): a
+    *posizione organizzativa* scored below ``positive`` with no ``contraddittorio`` row in appeals.csv
+    cannot be final. True when the plugin must report it (the rule, severity and article are its own)."""
+    return person.is_po and score is not None and score < positive and not has_contraddittorio(ente, person.id)

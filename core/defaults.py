@@ -128,3 +128,18 @@ def weighted_score(person, parts, trace, source: str, level: str | None = None) 
                  label=f"Punteggio di {person.name}", inputs=[Input(label, v, ref=k) for label, k, v, _ in parts],
                  note=f"livello: {level}" if level else "")
     return score
+
+
+def dirigente_score(person, org, trace, source: str, level_of=None, part: str = "raggiungimento del cruscotto",
+                    missing: str = "nessun indicatore misurato nel cruscotto") -> Score:
+    """A dirigente's (or the Segretario's) score: 100 × the achievement of their cruscotto
+    (``org.people``), recorded as ``score:<id>`` with ``source``; ``level_of(score)`` names the level.
+    Without a measured cruscotto: ``not_evaluated`` with ``missing`` as the reason."""
+    from .money import r2
+    ach = org.people.get(person.id)
+    if ach is None:
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})
+    hundred = Decimal(100)
+    level = level_of(r2(hundred * ach)) if level_of is not None else None
+    score = weighted_score(person, [(part, f"person:{person.id}", ach, hundred)], trace, source, level)
+    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})

@@ -222,6 +222,16 @@ class Ente:
         stem = name.removesuffix(".csv")
         return f"ente.xlsx[{stem}]" if self.source_format == "xlsx" else f"{stem}.csv"
 
+    def cell(self, name: str, row: int | None, column: str) -> str:
+        """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``)."""
+        return f"{self.file_of(name)}:{row}:{column}"
+
+    def approved(self, key: str) -> bool:
+        """Whether the act ``[approvals] key`` is recorded as done: a date, or ``true`` (e.g. the OIV's
+        validation ``relazione_validated_oiv``). Anything else (missing, text) is not done."""
+        value = self.approvals.get(key)
+        return isinstance(value, dt.date) or value is True
+
     def root_unit(self) -> Unit | None:
         return next((u for u in self.units.values() if u.parent is None), None)
 

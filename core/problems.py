@@ -9,8 +9,25 @@ the only exception the command line renders (without a traceback).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
+
+
+class ProblemFactory:
+    """Problems of one plugin about one ente: the rule gets the plugin's prefix, the file its name as
+    the ente was given (``people.csv`` or ``ente.xlsx[people]``).
+
+    ``problem = ProblemFactory("brescia", ente)``; ``problem("po.interim", "…", "001… art. 5", "positions", row, "holder")``.
+    """
+
+    def __init__(self, plugin: str, ente: Any):
+        self.plugin, self.ente = plugin, ente
+
+    def __call__(self, rule: str, message: str, source: str = "", name: str = "", row: int | None = None,
+                 column: str = "", severity: str = "error") -> Problem:
+        return Problem(rule=f"{self.plugin}.{rule}", message=message, severity=severity, source=source,
+                       file=self.ente.file_of(name) if name else "", row=row, column=column)
 
 
 @attrs.frozen

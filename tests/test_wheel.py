@@ -31,9 +31,9 @@ def run(*args, cwd=None, check=True) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel of a copy of the tracked tree, with a demo run's out/ planted that must not ship."""
+    """The wheel of a copy of the tree (tracked and new files), with a demo run's out/ planted that must not ship."""
     src = tmp_path_factory.mktemp("src")
-    files = run("git", "ls-files", cwd=ROOT).stdout.split()
+    files = run("git", "ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).stdout.split()
     for rel in files:
         if (ROOT / rel).is_file() and not (ROOT / rel).is_symlink():
             (src / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -26,8 +26,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import (Award, Deadline, Input, Problem, Rewards, Score, card_part, has_contraddittorio, hookimpl,
-                          r2, split, weighted_mean, weighted_score)
+from ciclope.core import (Award, Deadline, Input, Problem, ProblemFactory, Rewards, Score, card_part, dirigente_score,
+                          hookimpl, po_needs_contraddittorio, r2, split, weighted_mean, weighted_score)
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"
@@ -72,8 +72,7 @@ NOTES = (
 
 def problem(ente, rule: str, message: str, source: str, name: str = "", row: int | None = None,
             column: str = "", severity: str = "error") -> Problem:
-    return Problem(rule=f"bergamo.{rule}", message=message, severity=severity, source=source,
-                   file=ente.file_of(name) if name else "", row=row, column=column)
+    return ProblemFactory("bergamo", ente)(rule, message, source, name, row, column, severity)
 
 
 def euro(x: Decimal) -> str:
@@ -198,23 +197,10 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
 
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
-    if person.is_dirigente:
-        return dirigente_score(person, org, params, trace)
+    if person.is_dirigente:     # 000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto
+        article = "art. 43" if person.role == "segretario" else "art. 44"
+        return dirigente_score(person, org, trace, f"{REG} {article}; {PLAN} §4", lambda s: level_of(s, params))
     return staff_score(person, ente, org, params, card, trace)
-
-
-def dirigente_score(person, org, params, trace) -> Score:
-    """000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto."""
-    ach = org.people.get(person.id)
-    if ach is None:
-        return Score(person=person.id, score=None, status="not_evaluated",
-                     breakdown={"motivo": "nessun indicatore misurato nel cruscotto"})
-    score = r2(HUNDRED * ach)
-    level = level_of(score, params)
-    article = "art. 43" if person.role == "segretario" else "art. 44"
-    weighted_score(person, [("raggiungimento del cruscotto", f"person:{person.id}", ach, HUNDRED)], trace,
-                   f"{REG} {article}; {PLAN} §4", level)
-    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})
 
 
 def staff_score(person, ente, org, params, card, trace) -> Score:
@@ -253,7 +239,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     level = level_of(score, params)
     source = f"{REG} art. 28.4" if person.is_po else f"{REG} art. 45.2"
     weighted_score(person, parts, trace, f"{source}; params w_unit/w_objectives/w_behaviour (ipotesi)", level)
-    if person.is_po and level_rank(level) < level_rank("adeguata") and not has_contraddittorio(ente, person.id):
+    if po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):     # below «adeguata»
         trace.problem(problem(ente, "po.contraddittorio",
                               f"valutazione non positiva della PO {person.id} ({score} < {params['level_adeguata']}) "
                               "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
@@ -271,8 +257,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
 
 def gate_open(ente) -> bool:
     """000… art. 39.2: the OIV's validation of the Relazione opens access to the rewards."""
-    validated = ente.approvals.get("relazione_validated_oiv")
-    return isinstance(validated, dt.date) or validated is True
+    return ente.approved("relazione_validated_oiv")
 
 
 @hookimpl(specname="ciclope_rewards")

@@ -18,8 +18,9 @@ import datetime as dt
 from decimal import Decimal
 
 from ciclope.core import (SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
-                          Positions, Problem, Rewards, Score, bounded_split, card_formula, card_score, choice,
-                          has_contraddittorio, hookimpl, r2, r4, split, to_decimal, weighted_score)
+                          Positions, Problem, ProblemFactory, Rewards, Score, bounded_split, card_formula, card_score, choice,
+                          dirigente_score,
+                          hookimpl, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
 
 PO = "001_2164dd4e03a9b49f.txt"
 SMVP = "004_a450255962d2094d.txt"
@@ -94,13 +95,12 @@ parse_education = choice(*EDUCATION_YEARS)    # diploma | laurea | specializzazi
 # --- helpers -------------------------------------------------------------------------------------
 
 def cell(ente, name: str, row: int, column: str) -> str:
-    return f"{ente.file_of(name)}:{row}:{column}"
+    return ente.cell(name, row, column)
 
 
 def problem(ente, rule: str, message: str, source: str, name: str = "", row: int | None = None,
             column: str = "", severity: str = "error") -> Problem:
-    return Problem(rule=f"brescia.{rule}", message=message, severity=severity, source=source,
-                   file=ente.file_of(name) if name else "", row=row, column=column)
+    return ProblemFactory("brescia", ente)(rule, message, source, name, row, column, severity)
 
 
 def euro(x: Decimal) -> str:
@@ -582,23 +582,12 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
 
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
-    if person.is_dirigente:
-        return dirigente_score(person, org, params, trace)
+    if person.is_dirigente:     # 004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto
+        return dirigente_score(person, org, trace, f"{SMVP} §4.2.1, scheda d", lambda s: level_of(s, params),
+                               "performance del cruscotto (scheda d)", "nessun obiettivo misurato nel cruscotto (scheda d)")
     if person.is_po:
         return po_score(person, ente, org, params, card, trace)
     return staff_score(person, params, card, trace)
-
-
-def dirigente_score(person, org, params, trace) -> Score:
-    """004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto."""
-    ach = org.people.get(person.id)
-    if ach is None:
-        return Score(person=person.id, score=None, status="not_evaluated",
-                     breakdown={"motivo": "nessun obiettivo misurato nel cruscotto (scheda d)"})
-    level = level_of(r2(HUNDRED * ach), params)
-    score = weighted_score(person, [("performance del cruscotto (scheda d)", f"person:{person.id}", ach, HUNDRED)],
-                           trace, f"{SMVP} §4.2.1, scheda d", level)
-    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})
 
 
 def po_card(person, card, trace) -> Decimal | None:
@@ -645,7 +634,7 @@ def po_score(person, ente, org, params, card, trace) -> Score:
     score = r2(sum((Decimal(wt) * v for _, _, v, wt in parts), Decimal(0)))
     level = level_of(score, params)
     weighted_score(person, parts, trace, f"{SMVP} §4.2.2", level)
-    if score < params["po_positive"] and not has_contraddittorio(ente, person.id):
+    if po_needs_contraddittorio(ente, person, score, params["po_positive"]):
         trace.problem(problem(ente, "po.contraddittorio", f"valutazione non positiva della PO {person.id} ({score} < "
                               f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
                               "diventare definitiva", f"{PO} art. 6.6; 000_c472ac27e970ca85.txt art. 28.6",

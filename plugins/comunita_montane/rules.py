@@ -7,7 +7,7 @@ the ``trace`` (keys ``score:<id>``, ``card:<id>``, ``score:<id>:status``, ``awar
 ``savings:*``) so ``ciclope explain`` can walk from a euro down to the input cells.
 
 Pure helpers (no trace, no ente) come first, so tests and properties can call them directly:
-:func:`band_targets`, :func:`assign_bands`, :func:`cut_without_ties`.
+:func:`band_targets`, :func:`assign_bands` (the tie-safe cut is :func:`ciclope.core.cut_without_ties`).
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from ciclope.core import (SOURCE_CARD, Award, Deadline, Input, Pool, Problem, Rewards, Score, card_formula, card_part,
-                          card_score, has_contraddittorio, hookimpl, r2, split)
+from ciclope.core import (SOURCE_CARD, Award, Deadline, Input, Pool, Problem, Rewards, Score, by_score, card_formula,
+                          card_part, card_score, cut_without_ties, hookimpl, po_needs_contraddittorio, r2, split)
 
 from .checks import MIN_SCORE, TOP_CAP, Band, Level, parse_bands, parse_levels, top_bands
 
@@ -88,28 +88,6 @@ def assign_bands(ordered: Sequence[tuple[str, Decimal]], targets: Sequence[int])
         bands.append([pid for pid, _ in ordered[start:end]])
         start = end
     return bands
-
-
-def cut_without_ties(ordered: Sequence[tuple[str, Decimal]], limit: int) -> list[str]:
-    """The first ``limit`` people of a list ordered by score, dropping the whole tie group at the cut.
-
-    "Ties at the cut are excluded" (art. 18.2 «non più del 5%», art. 20.2 «non superiore al 25%»):
-    the selection never exceeds ``limit``.
-    """
-    if limit <= 0:
-        return []
-    if len(ordered) <= limit:
-        return [pid for pid, _ in ordered]
-    end = limit
-    cut_score = ordered[limit][1]
-    while end > 0 and ordered[end - 1][1] == cut_score:
-        end -= 1
-    return [pid for pid, _ in ordered[:end]]
-
-
-def by_score(pairs: Sequence[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
-    """Best score first; equal scores in id order (only for a stable listing: ties are never split)."""
-    return sorted(pairs, key=lambda x: (-x[1], x[0]))
 
 
 def level_of(score: Decimal | None, insufficient: bool, levels: Sequence[Level]) -> str | None:
@@ -277,7 +255,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
                      note=f"livello: {level_of(score, person.insufficient, levels)}")
         breakdown = {"scheda": card_value, "unita": unit_value, "peso_unita": weight}
     level = level_of(score, person.insufficient, levels)
-    if person.is_po and score < MIN_SCORE and not has_contraddittorio(ente, person.id):
+    if po_needs_contraddittorio(ente, person, score, MIN_SCORE):
         trace.problem(Problem(
             rule="comunita_montane.po.contraddittorio", severity="warning", source="rules/core.md §5",
             file=ente.file_of("people"), row=person.row, column="id",
@@ -601,7 +579,7 @@ class _Rewards:
         if amount is None:
             return
         validated = self.e.approvals.get("savings_validated_oiv")
-        ok = isinstance(validated, dt.date) or validated is True
+        ok = self.e.approved("savings_validated_oiv")
         share = Decimal(self.params["savings_share"])
         staff_share = Decimal(self.params["savings_staff_share"])
         if not ok:

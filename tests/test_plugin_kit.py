@@ -1,0 +1,68 @@
+"""The helpers ciclope.core gives every plugin, written once for what the built-in ones did alike."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from hypothesis import given, strategies as st
+
+from ciclope.core import (Appeal, Ente, OrgPerformance, Person, ProblemFactory, Trace, by_score, cut_without_ties,
+                          dirigente_score, po_needs_contraddittorio, top_share)
+
+
+def ente(**kw) -> Ente:
+    return Ente(id="e", name="Ente", year=2021, **kw)
+
+
+def test_cell_and_problem_name_the_sheet_as_given():
+    csv, xlsx = ente(), ente(source_format="xlsx")
+    assert csv.cell("people", 4, "fte") == "people.csv:4:fte"
+    assert xlsx.cell("people", 4, "fte") == "ente.xlsx[people]:4:fte"
+    p = ProblemFactory("prova", xlsx)("po.interim", "testo", "reg art. 5", "positions", 3, "holder", severity="warning")
+    assert (p.rule, p.file, p.row, p.column, p.severity, p.source) == \
+        ("prova.po.interim", "ente.xlsx[positions]", 3, "holder", "warning", "reg art. 5")
+    assert ProblemFactory("prova", csv)("x", "m").file == ""          # no sheet named: no file
+
+
+def test_approved_is_a_date_or_true_only():
+    e = ente(approvals={"a": dt.date(2022, 5, 30), "b": True, "c": "sì", "d": False})
+    assert [e.approved(k) for k in ("a", "b", "c", "d", "missing")] == [True, True, False, False, False]
+
+
+def test_po_contraddittorio_check():
+    po, staff = Person(id="P", name="P", role="po", category="D", unit="u"), \
+        Person(id="S", name="S", role="dipendente", category="C", unit="u")
+    heard = ente(appeals=(Appeal("P", "contraddittorio", None, None, None, None),))
+    assert po_needs_contraddittorio(ente(), po, D("59.99"), D(60))
+    assert not po_needs_contraddittorio(ente(), po, D(60), D(60))         # 60 is positive
+    assert not po_needs_contraddittorio(heard, po, D(10), D(60))          # heard in contraddittorio
+    assert not po_needs_contraddittorio(ente(), staff, D(10), D(60))      # not a PO
+    assert not po_needs_contraddittorio(ente(), po, None, D(60))          # not scored
+
+
+def test_dirigente_score_is_100_times_the_cruscotto_recorded():
+    d = Person(id="D1", name="Dora", role="dirigente", category="DIR", unit="a")
+    trace = Trace()
+    s = dirigente_score(d, OrgPerformance(ente=None, people={"D1": D("0.8765")}), trace, "reg art. 9",
+                        lambda v: "alta" if v >= 80 else "bassa")
+    assert (s.score, s.level) == (D("87.65"), "alta")                    # 100 × 0.8765
+    assert trace.get("score:D1").source == "reg art. 9"
+    none = dirigente_score(d, OrgPerformance(ente=None), Trace(), "reg", missing="niente")
+    assert (none.score, none.status, none.breakdown["motivo"]) == (None, "not_evaluated", "niente")
+
+
+def test_top_share_never_splits_a_tie():
+    pairs = [("a", D(90)), ("b", D(80)), ("c", D(70)), ("d", D(70)), ("e", D(60))]
+    assert top_share(pairs, D("0.4")) == ["a", "b"]          # ⌊0.4 × 5⌋ = 2: a, b
+    assert top_share(pairs, D("0.6")) == ["a", "b"]          # ⌊0.6 × 5⌋ = 3, but c and d tie at the cut
+    assert top_share(pairs, D("0.19")) == []                 # ⌊0.95⌋ = 0
+
+
+@given(st.lists(st.integers(0, 5), max_size=30), st.integers(0, 35))
+def test_cut_without_ties_never_exceeds_and_keeps_ties_together(values, limit):
+    ordered = by_score([(f"p{i:02d}", D(v)) for i, v in enumerate(values)])
+    chosen = cut_without_ties(ordered, limit)
+    assert len(chosen) <= limit
+    score = dict(ordered)
+    taken = {score[p] for p in chosen}
+    assert all(p in chosen for p, v in ordered if v in taken)       # a score group is all in or all out
