@@ -12,7 +12,7 @@ from .conciliation import has_contraddittorio, po_needs_contraddittorio  # noqa:
 from .defaults import card_part, dirigente_score, weighted_score  # noqa: E402
 from .model import (Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row,  # noqa: E402
                     StrategicArea, Unit)
-from .money import InsufficientFund, Pool, bounded_split, r2, r4, split  # noqa: E402
+from .money import InsufficientFund, Pool, bounded_split, floor2, r2, r4, split  # noqa: E402
 from .outcomes import (Attestation, Award, Deadline, IndicatorOutcome, InputSchema, OrgPerformance,  # noqa: E402
                        PositionPay, Positions, ReportSection, Rewards, Score)
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402

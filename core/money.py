@@ -2,12 +2,15 @@
 
 Money is :class:`decimal.Decimal` in euro, rounded to cents half-up. Every split conserves its pool
 to the cent by the *largest remainder* method: each share is floored to the cent, and the cents left
-over go one by one to the largest fractional remainders (ties broken by id order).
+over go one by one to the largest fractional remainders (ties broken by rank, then id order).
 """
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+import math
 from collections.abc import Mapping
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -29,25 +32,40 @@ class InsufficientFund(ValueError):
     """The pool cannot give everybody the lower bound (``fondo insufficiente``)."""
 
 
-def split(pool: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | None = None) -> dict[str, Decimal]:
     """Proportional split of ``pool`` (cents) by non-negative weights, largest remainder.
 
-    With all weights zero (or no weights) nothing is distributed: every part is 0.00 and the caller
-    reports the pool as residual.
+    Exact arithmetic (fractions): each share is floored to the cent and the cents left over go one
+    by one to the largest remainders. Equal remainders go by ``rank`` — a sort key per id, lower
+    first, e.g. ``-score`` so the higher score wins — then by id (rules/core.md §4: "never by id
+    alone where a ranking exists"). With all weights zero (or no weights) nothing is distributed:
+    every part is 0.00 and the caller reports the pool as residual.
     """
-    pool = r2(pool)
-    if any(w < 0 for w in weights.values()):
+    cents = int(r2(pool) / CENT)
+    w = {k: Fraction(v) for k, v in weights.items()}
+    if any(v < 0 for v in w.values()):
         raise ValueError("negative weight in a proportional split")
-    total = sum(weights.values(), Decimal(0))
-    if not weights or total == 0:
-        return {k: ZERO for k in weights}
-    exact = {k: pool * Decimal(w) / total for k, w in weights.items()}
-    parts = {k: v.quantize(CENT, rounding=ROUND_FLOOR) for k, v in exact.items()}
-    left = int((pool - sum(parts.values(), Decimal(0))) / CENT)
-    order = sorted(exact, key=lambda k: (-(exact[k] - parts[k]), k))
+    total = sum(w.values(), Fraction(0))
+    if not w or total == 0:
+        return {k: ZERO for k in w}
+    exact = {k: cents * v / total for k, v in w.items()}
+    floor = {k: math.floor(v) for k, v in exact.items()}
+    left = cents - sum(floor.values())
+    order = sorted(exact, key=lambda k: (floor[k] - exact[k], _rank_key(rank, k), k))
     for k in order[:left]:
-        parts[k] += CENT
-    return parts
+        floor[k] += 1
+    return {k: Decimal(v) * CENT for k, v in floor.items()}
+
+
+def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple:
+    if rank is None or key not in rank:
+        return (1,)           # unranked ids after ranked ones, then by id
+    return (0, rank[key])
+
+
+def floor2(x) -> Decimal:
+    """Down to the cent: caps written "fino a" / "non più del" (rules/core.md §4)."""
+    return Decimal(x).quantize(CENT, rounding=ROUND_FLOOR)
 
 
 def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> dict[str, Decimal]:
@@ -87,11 +105,12 @@ def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, h
 def bounded_split(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> dict[str, Decimal]:
     """Bounded proportional split rounded to cents by largest remainder over the bounded values.
 
-    The parts sum to ``min(pool, Σ bounded)`` exactly; any remainder is the caller's residual.
+    The parts sum to ``min(pool, Σ bounded)`` exactly; any remainder is the caller's residual. Equal
+    remainders go to the higher score, then by id (rules/core.md §4).
     """
     weights = bounded_weights(pool, scores, lo, hi)
     given = r2(min(Decimal(pool), sum(weights.values(), Decimal(0))))
-    return split(given, weights)
+    return split(given, weights, rank={k: -Decimal(v) for k, v in scores.items()})   # the scores are the ranking
 
 
 @attrs.frozen

@@ -146,9 +146,11 @@ def test_tie_at_the_first_boundary_goes_to_the_lower_band(ciclope_ente):
     # alta = P01; intermedia = P02..P06 (5); bassa = P07..P10 (4)
     assert bands(res) == {"P01": "alta", **{p: "intermedia" for p in ("P02", "P03", "P04", "P05", "P06")},
                           **{p: "bassa" for p in ("P07", "P08", "P09", "P10")}}
-    # 10000: alta 50% = 5000 → P01; intermedia 40% = 4000 / 5 = 800; bassa 10% = 1000 / 4 = 250
-    assert amounts(res) == {"P01": "5000.00", **{p: "800.00" for p in ("P02", "P03", "P04", "P05", "P06")},
-                            **{p: "250.00" for p in ("P07", "P08", "P09", "P10")}}
+    # per capita (rules §3): weights alta 0.5/0.2 = 2.5, intermedia 0.4/0.4 = 1, bassa 0.1/0.4 = 0.25;
+    # Σ = 2.5 + 5 + 1 = 8.5 = 17/2; in cents: P01 1.000.000 × 5/17 = 294.117 + 11/17; intermedia
+    # 2.000.000/17 = 117.647 + 1/17; bassa 500.000/17 = 29.411 + 13/17; floors 999.996 → 4 cents to bassa
+    assert amounts(res) == {"P01": "2941.17", **{p: "1176.47" for p in ("P02", "P03", "P04", "P05", "P06")},
+                            **{p: "294.12" for p in ("P07", "P08", "P09", "P10")}}
     assert pool(res, "performance_individuale") == ("10000.00", "10000.00", "0.00")
     assert not errors(res)
 
@@ -160,21 +162,37 @@ def test_tie_at_the_second_boundary_goes_to_the_lower_band(ciclope_ente):
     # c1 = 2 (no tie: 92 / 90); c2 = 6 but P06 and P07 (78) straddle it → both bassa
     assert bands(res) == {"P01": "alta", "P02": "alta", "P03": "intermedia", "P04": "intermedia",
                           "P05": "intermedia", **{p: "bassa" for p in ("P06", "P07", "P08", "P09", "P10")}}
-    # alta 5000 / 2 = 2500; intermedia 4000 / 3 = 1333.333… → 1333.33 × 3 = 3999.99, the cent left
-    # goes to the first id among equal remainders (P03); bassa 1000 / 5 = 200
-    assert amounts(res) == {"P01": "2500.00", "P02": "2500.00", "P03": "1333.34", "P04": "1333.33",
-                            "P05": "1333.33", **{p: "200.00" for p in ("P06", "P07", "P08", "P09", "P10")}}
+    # per capita: Σ = 2 × 2.5 + 3 × 1 + 5 × 0.25 = 9.25 = 37/4; in cents: alta 10.000.000/37 = 270.270 + 10/37,
+    # intermedia 4.000.000/37 = 108.108 + 4/37, bassa 1.000.000/37 = 27.027 + 1/37; floors 999.999 → the cent
+    # goes to the largest remainder, a tie between P01 and P02 broken by rank: P01 (95) before P02 (92)
+    assert amounts(res) == {"P01": "2702.71", "P02": "2702.70", "P03": "1081.08", "P04": "1081.08",
+                            "P05": "1081.08", **{p: "270.27" for p in ("P06", "P07", "P08", "P09", "P10")}}
 
 
-def test_empty_band_pool_is_residual_and_parttime_gets_its_share(ciclope_ente):
+def test_empty_band_per_capita_pays_the_whole_fund_and_parttime_gets_its_share(ciclope_ente):
     staff = [("P1", 90, {}), ("P2", 90, {}), ("P3", 80, {"fte": "0.5"}), ("P4", 75, {}), ("P5", 72, {})]
     res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'))
+    # n = 5: alta empty (P1, P2 tie at c1 = 1); intermedia P1, P2, P3 (fte 0.5); bassa P4, P5.
+    # weights 1, 1, 0.5, 0.25, 0.25: Σ = 3; in cents P1, P2 100.000/3 = 33.333 + 1/3; P3 16.666 + 2/3;
+    # P4, P5 8.333 + 1/3; floors 99.998 → P3 (2/3), then the 1/3 tie by rank: P1 (90, first by id among the tie)
+    assert amounts(res) == {"P1": "333.34", "P2": "333.33", "P3": "166.67", "P4": "83.33", "P5": "83.33"}
+    assert pool(res, "performance_individuale") == ("1000.00", "1000.00", "0.00")
+    assert res.rewards.extra["rankings"]["ente"]["bands"]["alta"]["pool"] == "0.00"
+    assert not errors(res)
+
+
+def test_empty_band_pool_is_residual_under_band_pool(ciclope_ente):
+    staff = [("P1", 90, {}), ("P2", 90, {}), ("P3", 80, {"fte": "0.5"}), ("P4", 75, {}), ("P5", 72, {})]
+    res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'),
+                       params={"band_money": "band_pool"})
     # n = 5: c1 = ⌊1⌋ = 1 but P1, P2 tie → alta empty; c2 = ⌊3⌋ = 3 → intermedia P1, P2, P3
     assert bands(res) == {"P1": "intermedia", "P2": "intermedia", "P3": "intermedia", "P4": "bassa", "P5": "bassa"}
     # intermedia 400 by fte 1 : 1 : 0.5 → 160, 160, 80; bassa 100 / 2 = 50; alta 500 residual
     assert amounts(res) == {"P1": "160.00", "P2": "160.00", "P3": "80.00", "P4": "50.00", "P5": "50.00"}
     assert pool(res, "performance_individuale") == ("1000.00", "500.00", "500.00")
     assert res.rewards.extra["rankings"]["ente"]["bands"]["alta"]["residual"] == "500.00"
+    # actual per fte: intermedia 400 / 2.5 = 160, bassa 100 / 2 = 50 → 3.2 : 1 ≥ 2 : 1, no art. 17.2 error
+    assert not errors(res)
 
 
 FIVE_BANDS = [{"name": "eccellente", "staff": 0.1, "resources": 0.25},
@@ -207,10 +225,12 @@ def test_five_bands_ties_at_the_third_and_fourth_boundary(ciclope_ente):
     # "bassa" then runs from P06 to target 8, but P08/P09 (75) straddle 8 → both go to "minima"
     assert bands(res) == {"P01": "eccellente", "P02": "alta", "P03": "alta", "P04": "media", "P05": "media",
                           "P06": "bassa", "P07": "bassa", "P08": "minima", "P09": "minima", "P10": "minima"}
-    # 2500 | 3000 / 2 | 3000 / 2 | 1000 / 2 | 500 / 3 = 166.666… → 166.67 (P08), 166.67 (P09), 166.66 (P10)
-    assert amounts(res) == {"P01": "2500.00", "P02": "1500.00", "P03": "1500.00", "P04": "1500.00",
-                            "P05": "1500.00", "P06": "500.00", "P07": "500.00", "P08": "166.67", "P09": "166.67",
-                            "P10": "166.66"}
+    # per capita 2.5, 1.5, 1, 0.5, 0.25: Σ = 2.5 + 2 × 1.5 + 2 × 1 + 2 × 0.5 + 3 × 0.25 = 9.25 = 37/4;
+    # in cents: P01 10.000.000/37 = 270.270 + 10/37; alta 162.162 + 6/37; media 108.108 + 4/37;
+    # bassa 54.054 + 2/37; minima 27.027 + 1/37; floors 999.999 → the cent to P01
+    assert amounts(res) == {"P01": "2702.71", "P02": "1621.62", "P03": "1621.62", "P04": "1081.08",
+                            "P05": "1081.08", "P06": "540.54", "P07": "540.54", "P08": "270.27", "P09": "270.27",
+                            "P10": "270.27"}
 
 
 def test_negative_po_evaluation_needs_a_contraddittorio(ciclope_ente):
@@ -247,12 +267,15 @@ def test_area_rankings_split_the_fund_by_staff_and_each_has_one_evaluator(ciclop
     # fund 10000 by staff: amm 4/10 = 4000, tec 6/10 = 6000
     ranks = res.rewards.extra["rankings"]
     assert (ranks["amm"]["pool"], ranks["tec"]["pool"]) == ("4000.00", "6000.00")
-    # amm n = 4: ⌊0.8⌋ = 0 → alta empty (2000 residual); ⌊2.4⌋ = 2 → A1, A2 share 1600; bassa 400 / 2
-    # tec n = 6: ⌊1.2⌋ = 1 → T1 3000; ⌊3.6⌋ = 3 → T2, T3 share 2400; bassa 600 / 3
-    assert amounts(res) == {"A1": "800.00", "A2": "800.00", "A3": "200.00", "A4": "200.00", "T1": "3000.00",
-                            "T2": "1200.00", "T3": "1200.00", "T4": "200.00", "T5": "200.00", "T6": "200.00"}
+    # per capita (weights alta 2.5, intermedia 1, bassa 0.25):
+    # amm n = 4: ⌊0.8⌋ = 0 → alta empty; ⌊2.4⌋ = 2 → A1, A2 (1); A3, A4 (0.25): Σ 2.5 → 1600, 1600, 400, 400
+    # tec n = 6: T1 (2.5); T2, T3 (1); T4..T6 (0.25): Σ 5.25 = 21/4; in cents T1 2.000.000/7 = 285.714 + 2/7,
+    # T2, T3 800.000/7 = 114.285 + 5/7, T4..T6 200.000/7 = 28.571 + 3/7; floors 599.997 → T2, T3 (5/7),
+    # then the 3/7 tie by rank: T4 (80) before T5 (75) and T6 (72)
+    assert amounts(res) == {"A1": "1600.00", "A2": "1600.00", "A3": "400.00", "A4": "400.00", "T1": "2857.14",
+                            "T2": "1142.86", "T3": "1142.86", "T4": "285.72", "T5": "285.71", "T6": "285.71"}
     assert bands(res)["A1"] == "intermedia" and bands(res)["T1"] == "alta"
-    assert pool(res, "performance_individuale") == ("10000.00", "8000.00", "2000.00")
+    assert pool(res, "performance_individuale") == ("10000.00", "10000.00", "0.00")
     assert "comunita_montane.ranking.single_evaluator" not in rules_of(res)
     # the same people in one ranking for the whole ente have two evaluators: error (art. 12.2bis)
     one = ciclope_ente(PLUGIN, files, params={"ranking_scope": "ente"})
@@ -280,10 +303,10 @@ def test_every_status_in_order(ciclope_ente):
     assert doc["individual"]["S3"]["level"] == "adeguata" and doc["individual"]["S4"]["level"] == "non adeguata"
     assert doc["individual"]["S2"]["level"] == "eccellente" and doc["individual"]["S9"]["level"] == "ottima"
     assert doc["individual"]["S5"]["level"] == "buona"
-    # banded: S2 90, S9 85, S7 80, S5 70 → n = 4: alta ⌊0.8⌋ = 0 (500 residual), intermedia ⌊2.4⌋ = 2
-    # → S2, S9 get 400 / 2 = 200; bassa S7, S5 get 100 / 2 = 50. Only banded people get money.
-    assert amounts(res) == {"S2": "200.00", "S9": "200.00", "S7": "50.00", "S5": "50.00"}
-    assert pool(res, "performance_individuale") == ("1000.00", "500.00", "500.00")
+    # banded: S2 90, S9 85, S7 80, S5 70 → n = 4: alta ⌊0.8⌋ = 0 (empty), intermedia ⌊2.4⌋ = 2 → S2, S9
+    # (weight 1); bassa S7, S5 (0.25): Σ = 2.5 → 400, 400, 100, 100. Only banded people get money.
+    assert amounts(res) == {"S2": "400.00", "S9": "400.00", "S7": "100.00", "S5": "100.00"}
+    assert pool(res, "performance_individuale") == ("1000.00", "1000.00", "0.00")
     assert "comunita_montane.status.insufficient_high_score" in rules_of(res, "warning")
     assert not errors(res)
 
@@ -616,11 +639,14 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
     assert run.returncode == 0 and f"{checks}/{checks} checks hold" in run.stdout, run.stdout
     doc = json.loads((tmp_path / "out" / "cm-esempio" / "results.json").read_text())
     # by hand: banded P1 96, P2 91, P3 88, P4 86, P5 83, P6 80, P7 77, P9 74, P10 71 (P8 absent 180 > 150 days,
-    # P11 60 < 70): n = 9, alta ⌊1.8⌋ = 1, intermedia up to ⌊5.4⌋ = 5; 12000 × 50/40/10%;
-    # intermedia 4800 by fte 1, 0.5, 1, 1 → 4800 / 3.5 = 1371.428… → 1371.43 (P2, P4, P5), P3 685.71
-    assert doc["rewards"]["people"]["P1"]["amount"] == "6000.00"
-    assert doc["rewards"]["people"]["P3"]["amount"] == "685.71"
-    assert doc["rewards"]["people"]["P6"]["amount"] == "300.00"
+    # P11 60 < 70): n = 9, alta ⌊1.8⌋ = 1, intermedia up to ⌊5.4⌋ = 5 (P2, P3 at fte 0.5, P4, P5), bassa 4.
+    # Per-capita weights 2.5 / 1 / 0.25 × fte: Σ = 2.5 + 3 + 0.5 + 1 = 7; in cents (1.200.000):
+    # P1 3.000.000/7 = 428.571 + 3/7; P2, P4, P5 1.200.000/7 = 171.428 + 4/7; P3 85.714 + 2/7;
+    # bassa 300.000/7 = 42.857 + 1/7; floors sum to 1.199.997 → 3 cents to the 4/7 remainders (P2, P4, P5)
+    assert doc["rewards"]["people"]["P1"]["amount"] == "4285.71"
+    assert doc["rewards"]["people"]["P2"]["amount"] == "1714.29"
+    assert doc["rewards"]["people"]["P3"]["amount"] == "857.14"
+    assert doc["rewards"]["people"]["P6"]["amount"] == "428.57"
 
 
 def test_demo_runs_without_error_violations(tmp_path, capsys):
@@ -639,3 +665,44 @@ def test_demo_runs_without_error_violations(tmp_path, capsys):
     assert doc["audit"]["params"]["ranking_scope"]["value"] == "area"
     assert set(doc["rewards"]["pools"]) >= {"performance_individuale", "risultato_po_dirigenti", "bonus_eccellenze"}
     assert doc["monitoring"]
+
+
+AUDIT_CASE = [("P01", 99), ("P02", 98), ("P03", 97), ("P04", 90), ("P05", 90), ("P06", 90), ("P07", 90),
+              ("P08", 80), ("P09", 79), ("P10", 78)]
+
+
+def test_audit_case_a_lone_middle_band_is_paid_per_capita(ciclope_ente):
+    """Issue 13's case: 10 staff, a four-way tie at 90 moves the second boundary, 97 sits alone in intermedia."""
+    res = ciclope_ente(PLUGIN, ente(scored(AUDIT_CASE)))
+    # c1 = ⌊2⌋ = 2 (98 / 97 differ) → alta P01, P02; c2 = ⌊6⌋ = 6, but P04..P07 (90) straddle it → down to 3:
+    # intermedia = P03 alone; bassa = P04..P10 (7)
+    assert bands(res) == {"P01": "alta", "P02": "alta", "P03": "intermedia",
+                          **{p: "bassa" for p in ("P04", "P05", "P06", "P07", "P08", "P09", "P10")}}
+    # weights 2.5, 2.5, 1, 7 × 0.25: Σ = 7.75 = 31/4; in cents (1.000.000): alta 10.000.000/31 = 322.580 + 20/31,
+    # P03 4.000.000/31 = 129.032 + 8/31, bassa 1.000.000/31 = 32.258 + 2/31; floors 999.998 → 2 cents to alta
+    assert amounts(res) == {"P01": "3225.81", "P02": "3225.81", "P03": "1290.32",
+                            **{p: "322.58" for p in ("P04", "P05", "P06", "P07", "P08", "P09", "P10")}}
+    # what people are paid keeps the configured ratios: alta / intermedia ≈ 2.5, intermedia / bassa = 4
+    assert pool(res, "performance_individuale") == ("10000.00", "10000.00", "0.00")
+    band_info = res.rewards.extra["rankings"]["ente"]["bands"]
+    assert (band_info["alta"]["pool"], band_info["intermedia"]["pool"], band_info["bassa"]["pool"]) == \
+        ("6451.62", "1290.32", "2258.06")
+    assert not errors(res)
+
+
+def test_audit_case_under_band_pool_is_an_art_17_2_error(ciclope_ente):
+    res = ciclope_ente(PLUGIN, ente(scored(AUDIT_CASE)), params={"band_money": "band_pool"})
+    # fixed pools 5000 / 4000 / 1000: alta 2500 each, P03 alone 4000 — more than the band above;
+    # bassa 1000 / 7 = 142.857… → 142.85 × 7 = 999.95, the 5 cents (equal remainders) by rank: P04..P08
+    assert amounts(res) == {"P01": "2500.00", "P02": "2500.00", "P03": "4000.00",
+                            **{p: "142.86" for p in ("P04", "P05", "P06", "P07", "P08")},
+                            "P09": "142.85", "P10": "142.85"}
+    bad = [v for v in errors(res) if v.rule == "comunita_montane.bands.actual_ratio"]
+    # alta / intermedia = 2500 / 4000 = 0.625 < 2 (error); intermedia / bassa = 4000 / 142.857 = 28 ≥ 2 (fine)
+    assert len(bad) == 1 and "alta" in bad[0].message and "intermedia" in bad[0].message
+    assert "17.2" in bad[0].source
+
+
+def test_band_money_is_a_choice_parameter(ciclope_ente):
+    with pytest.raises(CiclopeError):
+        ciclope_ente(PLUGIN, ente(scored(AUDIT_CASE)), params={"band_money": "per_band"})

@@ -128,7 +128,15 @@ def test_bands_never_exceed_their_share_ties_share_a_band_and_pools_are_conserve
                     assert ka <= kb
         # band pools: Σ = the ranking's pool; each distributed + residual = pool
         band_pools = [D(rk["bands"][name]["pool"]) for name in names]
-        assert sum(band_pools) == D(rk["pool"])
+        # per capita (default): the whole ranking pool is paid as soon as someone is banded
+        assert sum(band_pools) == (D(rk["pool"]) if n else 0)
+        # each award is within a cent of pool × w / Σ w, w = resources_k / staff_k × fte (rules §3)
+        weight = {pid: band.resources / band.staff * Fraction(ente.people[pid].fte)
+                  for band, name in zip(bands, names) for pid in rk["bands"][name]["people"]}
+        total_w = sum(weight.values(), Fraction(0))
+        for pid, w in weight.items():
+            exact = Fraction(D(rk["pool"])) * w / total_w
+            assert abs(Fraction(rewards.awards[pid].amount) - exact) < Fraction(1, 100)
         for name in names:
             b = rk["bands"][name]
             assert D(b["distributed"]) + D(b["residual"]) == D(b["pool"])

@@ -145,16 +145,18 @@ def test_cli_explain_json_and_unknown(tmp_path, capsys, reportcase_installed):
 
 
 def test_comunita_montane_example_explains_the_money(example, capsys):
-    """P1 is in band alta of the public example: 12000 × 50% / 1 person = 6000.00 (expected.json)."""
+    """P1 is in band alta of the public example. Per-capita weights (rules/comunita_montane.md §3): alta 2.5,
+    intermedia 1 (P3 at fte 0.5: 0.5), bassa 0.25; Σ = 2.5 + 3 × 1 + 0.5 + 4 × 0.25 = 7, so P1 gets
+    12000 × 2.5 / 7 = 4285.714… → 4285.71 (expected.json)."""
     folder = example("comunita_montane")
     cfg = folder / "cycle.toml"
     assert main(["explain", str(cfg), "--ente", "cm-esempio", "--person", "P1", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     if doc["subject"]["award"] is None:
         pytest.skip("the comunita_montane plugin does not pay money yet")
-    assert doc["subject"]["award"]["amount"] == "6000.00"
+    assert doc["subject"]["award"]["amount"] == "4285.71"
     assert "003_17a077a346f3b252.txt" in doc["subject"]["award"]["source"]
     assert "art. 17" in doc["subject"]["award"]["source"]
     assert main(["explain", str(cfg), "--ente", "cm-esempio", "--person", "P1"]) == 0
     text = capsys.readouterr().out
-    assert "Premio: € 6.000,00" in text and "art. 17" in text
+    assert "Premio: € 4.285,71" in text and "art. 17" in text

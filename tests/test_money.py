@@ -90,3 +90,29 @@ def test_bounded_split_within_bounds_and_conserved(pool, scores):
         for b in s:
             if s[a] > s[b]:
                 assert got[a] >= got[b] - D("0.01")
+
+
+def test_leftover_cents_go_by_rank_then_id_never_by_id_alone():
+    """rules/core.md §4: B8 (score 80) and B10 (score 78) have equal weights and one cent is left over.
+    By id text "B10" < "B8"; by rank B8 (higher score) comes first and takes the cent."""
+    from ciclope.core import split
+    assert split(D("0.01"), {"B8": D(1), "B10": D(1)}) == {"B8": D("0.00"), "B10": D("0.01")}   # no ranking: id
+    assert split(D("0.01"), {"B8": D(1), "B10": D(1)}, rank={"B8": -80, "B10": -78}) == \
+        {"B8": D("0.01"), "B10": D("0.00")}
+    # 100.00 by 1 : 1 : 1 → 33.33 each + 1 cent; ranks 3, 1, 2 → the cent to "b" (rank 1)
+    assert split(D("100.00"), {"a": 1, "b": 1, "c": 1}, rank={"a": 3, "b": 1, "c": 2}) == \
+        {"a": D("33.33"), "b": D("33.34"), "c": D("33.33")}
+
+
+def test_split_is_exact_with_fractions():
+    """Weights 1/3, 1/3, 1/3 as exact fractions: equal remainders, never a spurious 1e-28 difference."""
+    from fractions import Fraction
+    from ciclope.core import split
+    assert split(D("1.00"), {"x": Fraction(1, 3), "y": Fraction(1, 3), "z": Fraction(1, 3)}) == \
+        {"x": D("0.34"), "y": D("0.33"), "z": D("0.33")}
+
+
+def test_floor2_rounds_caps_down():
+    """rules/core.md §4: "fino a" caps go down: 333.33 × 30% = 99.999 → 99.99 (half-up would give 100.00)."""
+    from ciclope.core import floor2
+    assert floor2(D("333.33") * D("0.30")) == D("99.99")

@@ -292,7 +292,8 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
             why[p.id] = f"livello «{s.level}» sotto «{params['reward_min_level']}»"
         else:
             weights_[p.id] = s.score * p.fte
-    parts = split(pool.amount, weights_) if weights_ else {}
+    # leftover cents by rank (higher score first), then id (rules/core.md §4)
+    parts = split(pool.amount, weights_, rank={pid: -scores[pid].score for pid in weights_}) if weights_ else {}
     total = sum(weights_.values(), Decimal(0))
     awards: dict[str, Award] = {}
     for p in candidates:

@@ -720,7 +720,8 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
             why[p.id] = f"unità {p.unit} senza performance misurata"
         else:
             weights[p.id] = s.score * p.fte * unit_ach
-    parts = split(pool.amount, weights) if weights else {}
+    # leftover cents by rank (higher score first), then id (rules/core.md §4)
+    parts = split(pool.amount, weights, rank={pid: -scores[pid].score for pid in weights}) if weights else {}
     total_w = sum(weights.values(), Decimal(0))
     for p in members:
         s = scores.get(p.id)

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 import attrs
 
 from ciclope.core import (SOURCE_CARD, Award, Deadline, Input, Pool, Problem, Rewards, Score, by_score, card_formula,
-                          card_part, card_score, cut_without_ties, hookimpl, po_needs_contraddittorio, r2, split)
+                          card_part, card_score, cut_without_ties, hookimpl, po_needs_contraddittorio, r2, r4, split)
 
-from .checks import MIN_SCORE, TOP_CAP, Band, Level, parse_bands, parse_levels, top_bands
+from .checks import MIN_SCORE, TOP_CAP, Band, Level, min_ratio, parse_bands, parse_levels, top_bands
 
 SEED = "003_17a077a346f3b252.txt"
 ZERO = Decimal("0.00")
@@ -391,7 +391,6 @@ class _Rewards:
         cap = math.floor(TOP_CAP * len(rk.staff))      # art. 17.2: ≤ 30% of the staff in service
         targets = band_targets(n, self.bands, cap)
         groups = assign_bands(banded, targets)
-        band_pools = split(amount, {f"{k:02d}": b.resources_text for k, b in enumerate(self.bands)})
         score_of = dict(banded)
         position = {pid: i + 1 for i, (pid, _) in enumerate(banded)}
         self.trace.record(
@@ -401,40 +400,48 @@ class _Rewards:
             src("17.2"), label=f"Graduatoria {rk.label}",
             inputs=[Input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)]
             + [Input("tetto del 30% del personale in servizio", cap), Input("personale in servizio", len(rk.staff))])
+        mode = self.params["band_money"]
         info: dict[str, Any] = {"label": rk.label, "staff_in_service": len(rk.staff), "banded": n,
-                                "pool": money(amount), "top_cap": cap, "targets": targets, "bands": {}}
+                                "pool": money(amount), "top_cap": cap, "targets": targets, "band_money": mode,
+                                "bands": {}}
         evaluators = sorted({evaluator_of(i, self.e.people[pid]) or "" for pid in rk.staff
                              for i in self.cards.get(pid, ())} - {""})
         info["evaluators"] = evaluators
+        rank = {pid: position[pid] for pid, _ in banded}   # leftover cents by rank, then id (core §4)
+        if mode == "band_pool":
+            parts, band_pools, formula = self.band_pool_money(rk, amount, pool_key, groups, rank)
+        else:
+            parts, band_pools, formula = self.per_capita_money(amount, groups, rank)
         given_total = Decimal(0)
         for k, (band, members) in enumerate(zip(self.bands, groups)):
-            band_pool = band_pools[f"{k:02d}"]
-            key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
-            self.trace.record(key, band_pool, "fondo della graduatoria × quota di risorse della fascia (resti al "
-                              "centesimo col metodo dei resti più alti)", src("17.2"),
-                              label=f"Fondo della fascia {band.name} — {rk.label}",
-                              inputs=[Input("fondo della graduatoria", amount, ref=pool_key),
-                                      Input("quota di risorse della fascia", band.resources_text),
-                                      Input("persone nella fascia", len(members))],
-                              note="fascia vuota: l'intero importo resta come residuo" if not members else "")
-            ftes = {pid: self.e.people[pid].fte for pid in members}
-            parts = split(band_pool, ftes) if members else {}
-            fte_sum = sum(ftes.values(), Decimal(0))
+            band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
+            band_pool = band_pools[k]
+            fte_sum = sum((self.e.people[pid].fte for pid in members), Decimal(0))
+            self.trace.record(
+                band_key, band_pool, formula["band"], src("17.2"), label=f"Fondo della fascia {band.name} — {rk.label}",
+                inputs=[Input("fondo della graduatoria", amount, ref=pool_key),
+                        Input("quota di personale della fascia", band.staff_text),
+                        Input("quota di risorse della fascia", band.resources_text),
+                        Input("persone nella fascia", len(members)), Input("Σ fte della fascia", fte_sum)],
+                note="fascia vuota" + (": l'intero importo resta come residuo" if mode == "band_pool" else "")
+                if not members else "")
             for pid in members:
                 person = self.e.people[pid]
                 self.band_of[pid] = k
                 self.awards[pid] = Award(person=pid, amount=parts[pid], pool=PERFORMANCE_FUND, band=band.name)
                 self.trace.record(
-                    f"award:{pid}", parts[pid], f"fondo della fascia {band.name} × fte / Σ fte della fascia (resti al "
-                    "centesimo col metodo dei resti più alti)", src("17.2"),
+                    f"award:{pid}", parts[pid], formula["award"].format(band=band.name), src("17.2"),
                     label=f"Premio di {person.name} (fascia {band.name})",
-                    inputs=[Input(f"fondo della fascia {band.name}", band_pool, ref=key),
+                    inputs=[Input("fondo della graduatoria", amount, ref=pool_key),
+                            Input(f"fondo della fascia {band.name}", band_pool, ref=band_key),
+                            Input("peso pro capite della fascia (quota di risorse / quota di personale)",
+                                  r4(band.resources_text / band.staff_text)),
                             Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
                             Input("Σ fte della fascia", fte_sum),
                             Input("punteggio", score_of[pid], ref=f"score:{pid}"),
                             Input("esito", BANDED, ref=f"score:{pid}:status")],
                     note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}")
-            given = sum(parts.values(), Decimal(0))
+            given = sum((parts[pid] for pid in members), Decimal(0))
             given_total += given
             info["bands"][band.name] = {
                 "count": len(members), "people": members, "staff_share": band.staff_text,
@@ -442,6 +449,57 @@ class _Rewards:
                 "residual": money(band_pool - given),
                 "per_capita": money(given / len(members)) if members else None}
         return info, given_total
+
+    def per_capita_money(self, amount: Decimal, groups: Sequence[Sequence[str]],
+                         rank: dict[str, int]) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
+        """One split of the ranking's pool by ``resources_k / staff_k × fte`` (rules §3, revised rule).
+
+        The per-capita ratio between bands is then the configured one on what people are paid; the
+        band "pools" are what each band actually received.
+        """
+        weights = {pid: Fraction(band.resources) / Fraction(band.staff) * Fraction(self.e.people[pid].fte)
+                   for band, members in zip(self.bands, groups) for pid in members}
+        parts = split(amount, weights, rank=rank)
+        band_pools = [sum((parts[pid] for pid in members), Decimal(0)) for members in groups]
+        formula = {
+            "band": "somma dei premi della fascia: il fondo della graduatoria è ripartito tra tutti i collocati in "
+                    "fascia con peso (quota di risorse / quota di personale della fascia) × fte",
+            "award": "fondo della graduatoria × peso / Σ pesi dei collocati in fascia, con peso = (quota di risorse / "
+                     "quota di personale della fascia {band}) × fte (resti al centesimo ai più alti, a parità per "
+                     "posizione in graduatoria)"}
+        return parts, band_pools, formula
+
+    def band_pool_money(self, rk: Ranking, amount: Decimal, pool_key: str, groups: Sequence[Sequence[str]],
+                        rank: dict[str, int]) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
+        """Fixed band pools (``band_money = "band_pool"``): each band gets ``resources_k`` of the pool,
+        split by fte; adjacent non-empty bands whose actual per-fte amounts break the art. 17.2 ratio
+        or the order are an error (rules §3)."""
+        pools = split(amount, {f"{k:02d}": b.resources for k, b in enumerate(self.bands)})
+        band_pools = [pools[f"{k:02d}"] for k in range(len(self.bands))]
+        parts: dict[str, Decimal] = {}
+        per_fte: list[tuple[Band, Fraction]] = []
+        for band, members, pool in zip(self.bands, groups, band_pools):
+            if not members:
+                continue
+            ftes = {pid: self.e.people[pid].fte for pid in members}
+            parts.update(split(pool, ftes, rank=rank))
+            per_fte.append((band, Fraction(pool) / Fraction(sum(ftes.values(), Decimal(0)))))
+        need = min_ratio(len(self.bands))
+        for (upper, a), (lower, b) in zip(per_fte, per_fte[1:]):
+            if b > 0 and a / b < need:
+                self.problem("bands.actual_ratio",
+                             f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money(Decimal(a.numerator) / a.denominator)} "
+                             f"pro capite (per fte) e la fascia {lower.name} € {money(Decimal(b.numerator) / b.denominator)}: "
+                             f"rapporto {float(a / b):.2f} : 1, sotto il minimo {float(need):g} : 1 dell'art. 17.2 "
+                             "(pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
+                             "\"per_capita\" o rivedi le quote", src("17.2"), column="params.band_money")
+        formula = {
+            "band": "fondo della graduatoria × quota di risorse della fascia (resti al centesimo col metodo dei resti "
+                    "più alti)",
+            "award": "fondo della fascia {band} × fte / Σ fte della fascia (resti al centesimo ai più alti, a parità "
+                     "per posizione in graduatoria)"}
+        return parts, band_pools, formula
+
 
     # -- retribuzione di risultato (art. 21) ------------------------------------------------
     def result_pay(self) -> None:
@@ -465,7 +523,7 @@ class _Rewards:
                 continue
             weights[p.id] = pay * s.score
             inputs[p.id] = (pay, s.score)
-        parts = split(fund.amount, weights)
+        parts = split(fund.amount, weights, rank={pid: -inputs[pid][1] for pid in weights})   # core §4
         total = sum(weights.values(), Decimal(0))
         for pid, amount in parts.items():
             p = self.e.people[pid]
@@ -515,7 +573,8 @@ class _Rewards:
         limit = math.floor(Fraction(share) * len(top))
         winners = cut_without_ties(top, limit)
         detail.update(band_size=len(top), max_winners=limit, winners=winners)
-        parts = split(fund.amount, {pid: Decimal(1) for pid in winners})
+        parts = split(fund.amount, {pid: Decimal(1) for pid in winners},
+                      rank={pid: -self.scores[pid].score for pid in winners})   # core §4: by rank, then id
         innovation: dict[str, list] = {}
         for row in self.e.table("innovation"):
             innovation.setdefault(row["person"], []).append(row)
