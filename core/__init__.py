@@ -35,7 +35,7 @@ __all__ = [
     "choice", "parse_bool", "parse_date", "parse_id", "parse_money", "parse_nonnegative", "parse_nonnegative_int",
     "parse_number", "parse_positive_fraction", "parse_share", "parse_text", "to_decimal",
     # money
-    "Pool", "InsufficientFund", "bounded_split", "r2", "r4", "split",
+    "Pool", "InsufficientFund", "bounded_split", "floor2", "r2", "r4", "split",
     # scoring
     "SOURCE_CARD", "card_formula", "card_part", "card_score", "dirigente_score", "weighted_mean", "weighted_score",
     "has_contraddittorio", "po_needs_contraddittorio",
