@@ -66,3 +66,25 @@ def test_cut_without_ties_never_exceeds_and_keeps_ties_together(values, limit):
     score = dict(ordered)
     taken = {score[p] for p in chosen}
     assert all(p in chosen for p, v in ordered if v in taken)       # a score group is all in or all out
+
+
+def test_distribute_excludes_splits_and_records():
+    from ciclope.core import Input, Pool, Score, distribute
+    people = [Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(f)) for i, f in
+              (("A", 1), ("B", "0.5"), ("C", 1), ("N", 1))]
+    scores = {"A": Score("A", D(80)), "B": Score("B", D(80)), "C": Score("C", D(40)), "N": Score("N", None)}
+    trace = Trace()
+    pool, awards = distribute(
+        Pool("premi", D("100.00")), people, scores, lambda p, s: s * p.fte,
+        lambda p, s: "sotto 50" if s.score < 50 else None, trace, formula="f", source="reg art. 1",
+        label=lambda p: f"Premio di {p.name}", inputs=lambda p, s: [Input("punteggio", s.score)],
+        total_label="somma", band=lambda p, s: "alta" if s.score >= 80 else None)
+    # weights A 80 × 1 = 80, B 80 × 0.5 = 40 (C excluded, N not scored): A = 100 × 80/120 = 66.666… → 66.67,
+    # B = 33.333… → 33.33 (largest remainder: 0.666 > 0.333, A gets the cent), sum 100.00
+    assert {k: (a.amount, a.band) for k, a in awards.items()} == \
+        {"A": (D("66.67"), "alta"), "B": (D("33.33"), "alta"), "C": (D("0.00"), None)}
+    assert pool.distributed == D("100.00") and pool.residual == 0
+    assert trace.get("award:C").note == "escluso: sotto 50"
+    assert [i.name for i in trace.get("award:A").inputs] == ["punteggio", "somma"]
+    assert trace.get("award:A").inputs[1].value == D(120)
+    assert trace.get("award:N") is None                        # not scored: no award, no record

@@ -26,8 +26,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import (Award, Deadline, Input, Problem, ProblemFactory, Rewards, Score, card_part, dirigente_score,
-                          hookimpl, po_needs_contraddittorio, r2, split, weighted_mean, weighted_score)
+from ciclope.core import (Deadline, Input, Problem, ProblemFactory, Rewards, Score, card_part, dirigente_score,
+                          distribute, hookimpl, po_needs_contraddittorio, r2, weighted_mean, weighted_score)
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"
@@ -280,42 +280,29 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         return Rewards(pools=pools)
     min_rank = level_rank(params["reward_min_level"])
     candidates = [p for p in ente.people.values() if p.is_staff or p.is_po]
-    weights_: dict[str, Decimal] = {}
-    why: dict[str, str] = {}
-    for p in candidates:
-        s = scores.get(p.id)
-        if s is None or s.score is None:
-            why[p.id] = "non valutato"
-        elif p.insufficient:
-            why[p.id] = "prestazione dichiarata insufficiente"
-        elif level_rank(s.level) < min_rank:
-            why[p.id] = f"livello «{s.level}» sotto «{params['reward_min_level']}»"
-        else:
-            weights_[p.id] = s.score * p.fte
-    # leftover cents by rank (higher score first), then id (rules/core.md §4)
-    parts = split(pool.amount, weights_, rank={pid: -scores[pid].score for pid in weights_}) if weights_ else {}
-    total = sum(weights_.values(), Decimal(0))
-    awards: dict[str, Award] = {}
-    for p in candidates:
-        s = scores.get(p.id)
-        if s is None or s.score is None:
-            continue                      # nobody without a card is paid (rules/core.md §3)
-        amount = parts.get(p.id, ZERO)
-        inputs = [Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}"), Input("punteggio", s.score, ref=f"score:{p.id}"),
-                  Input("tempo di lavoro (fte)", p.fte, cell=f"{ente.file_of('people')}:{p.row}:fte")]
-        if p.id in weights_:
-            inputs.append(Input("somma di punteggio × fte dei premiati", total))
-        trace.record(f"award:{p.id}", amount, "fondo × (punteggio × fte) / somma di punteggio × fte di dipendenti e PO "
-                     f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
-                     f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
-                     label=f"Premio di performance individuale di {p.name}", inputs=inputs,
-                     note=f"escluso: {why[p.id]}" if p.id in why else f"livello: {s.level}")
-        awards[p.id] = Award(person=p.id, amount=amount, pool=POOL, band=s.level)
-    distributed = sum(parts.values(), ZERO)
-    pools[POOL] = pool.with_distributed(distributed)
-    trace.record(f"pool:{POOL}:distributed", distributed, "somma dei premi assegnati; il resto è residuo",
+
+    def why_excluded(p, s) -> str | None:
+        if p.insufficient:
+            return "prestazione dichiarata insufficiente"
+        if level_rank(s.level) < min_rank:
+            return f"livello «{s.level}» sotto «{params['reward_min_level']}»"
+        return None
+
+    pools[POOL], awards = distribute(
+        pool, candidates, scores, lambda p, score: score * p.fte, why_excluded, trace,
+        formula="fondo × (punteggio × fte) / somma di punteggio × fte di dipendenti e PO "
+                f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
+        source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
+        label=lambda p: f"Premio di performance individuale di {p.name}",
+        inputs=lambda p, s: [Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}"),
+                             Input("punteggio", s.score, ref=f"score:{p.id}"),
+                             Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte"))],
+        total_label="somma di punteggio × fte dei premiati", band=lambda p, s: s.level,
+        note=lambda p, s: f"livello: {s.level}")
+    paid = {p.id: awards[p.id].amount for p in candidates if p.id in awards and why_excluded(p, scores[p.id]) is None}
+    trace.record(f"pool:{POOL}:distributed", pools[POOL].distributed, "somma dei premi assegnati; il resto è residuo",
                  f"{REG} art. 45.1", label=f"Fondo {POOL} distribuito",
-                 inputs=[Input(f"award:{pid}", parts[pid], ref=f"award:{pid}") for pid in sorted(parts)])
+                 inputs=[Input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)])
     extra = differentiation(ente, awards, params, trace)
     return Rewards(pools=pools, awards=awards, extra=extra)
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from ciclope.core import (SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
                           Positions, Problem, ProblemFactory, Rewards, Score, bounded_split, card_formula, card_score, choice,
-                          dirigente_score,
+                          dirigente_score, distribute,
                           hookimpl, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
 
 PO = "001_2164dd4e03a9b49f.txt"
@@ -704,46 +704,34 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
     min_rank = level_rank(params["staff_min_level"], params)
     members = [p for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == area.id]
-    weights: dict[str, Decimal] = {}
-    why: dict[str, str] = {}
     unit_of = {p.id: scored_unit(ente, org, p.unit) for p in members}
-    for p in members:
-        s = scores.get(p.id)
-        unit_ach = org.units.get(unit_of[p.id]) if unit_of[p.id] else None
-        if s is None or s.score is None:
-            why[p.id] = "non valutato"
-        elif p.insufficient:
-            why[p.id] = "dichiarato insufficiente"
-        elif level_rank(s.level, params) < min_rank:
-            why[p.id] = f"livello {s.level} sotto {params['staff_min_level']}"
-        elif unit_ach is None:
-            why[p.id] = f"unità {p.unit} senza performance misurata"
-        else:
-            weights[p.id] = s.score * p.fte * unit_ach
-    # leftover cents by rank (higher score first), then id (rules/core.md §4)
-    parts = split(pool.amount, weights, rank={pid: -scores[pid].score for pid in weights}) if weights else {}
-    total_w = sum(weights.values(), Decimal(0))
-    for p in members:
-        s = scores.get(p.id)
-        if s is None or s.score is None:
-            continue                      # nobody without a card is paid (rules/core.md §3)
-        amount = parts.get(p.id, ZERO)
-        inputs = [Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
-                  Input("punteggio", s.score, ref=f"score:{p.id}"), Input("tempo di lavoro (fte)", p.fte,
-                                                                        cell=cell(ente, "people", p.row, "fte")),
-                  Input(f"performance dell'unità {unit_of[p.id] or p.unit}", org.units.get(unit_of[p.id] or p.unit),
-                        ref=f"unit:{unit_of[p.id] or p.unit}")]
-        if p.id in weights:
-            inputs.append(Input("somma dei pesi dell'area", total_w))
-        trace.record(f"award:{p.id}", amount, "fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
-                     "dei pesi dei dipendenti ammessi (resto maggiore al centesimo)",
-                     f"{SMVP} §4.2.3, §5.3; CCDI (ipotesi, params.toml staff_min_level)",
-                     label=f"Premio di produttività di {p.name}", inputs=inputs,
-                     note=f"escluso: {why[p.id]}" if p.id in why else "")
-        awards[p.id] = Award(person=p.id, amount=amount, pool=pool.name)
-    if not weights:
-        return pool
-    return pool.with_distributed(sum(parts.values(), Decimal(0)))
+
+    def unit_ach(p) -> Decimal | None:
+        return org.units.get(unit_of[p.id]) if unit_of[p.id] else None
+
+    def why_excluded(p, s) -> str | None:
+        if p.insufficient:
+            return "dichiarato insufficiente"
+        if level_rank(s.level, params) < min_rank:
+            return f"livello {s.level} sotto {params['staff_min_level']}"
+        if unit_ach(p) is None:
+            return f"unità {p.unit} senza performance misurata"
+        return None
+
+    shared, given = distribute(
+        pool, members, scores, lambda p, score: score * p.fte * (unit_ach(p) or ZERO), why_excluded, trace,
+        formula="fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
+                "dei pesi dei dipendenti ammessi (resto maggiore al centesimo)",
+        source=f"{SMVP} §4.2.3, §5.3; CCDI (ipotesi, params.toml staff_min_level)",
+        label=lambda p: f"Premio di produttività di {p.name}",
+        inputs=lambda p, s: [Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+                             Input("punteggio", s.score, ref=f"score:{p.id}"),
+                             Input("tempo di lavoro (fte)", p.fte, cell=cell(ente, "people", p.row, "fte")),
+                             Input(f"performance dell'unità {unit_of[p.id] or p.unit}",
+                                   org.units.get(unit_of[p.id] or p.unit), ref=f"unit:{unit_of[p.id] or p.unit}")],
+        total_label="somma dei pesi dell'area")
+    awards.update(given)
+    return shared
 
 
 # =================================================================================================

@@ -1,0 +1,59 @@
+"""One pool among people by weight: exclude → split → record each award (the loop every regulation has).
+
+Used by the built-in plugins (bergamo's individual performance pool, brescia's staff pools per area);
+a new plugin with a "pool × weight / sum of weights" rule calls it instead of writing the loop again.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+
+from .model import Person
+from .money import ZERO, Pool, split
+from .outcomes import Award, Score
+from .trace import Input, Trace
+
+
+def distribute(pool: Pool, people: Iterable[Person], scores: Mapping[str, Score],
+               weight: Callable[[Person, Decimal], Decimal], why_excluded: Callable[[Person, Score], str | None],
+               trace: Trace, *, formula: str, source: str, label: Callable[[Person], str],
+               inputs: Callable[[Person, Score], list[Input]], total_label: str,
+               band: Callable[[Person, Score], str | None] | None = None,
+               note: Callable[[Person, Score], str] | None = None) -> tuple[Pool, dict[str, Award]]:
+    """Split ``pool`` among ``people`` in proportion to ``weight(person, score value)`` (largest remainder).
+
+    - Nobody without a score is paid or listed (rules/core.md §3): no award at all.
+    - ``why_excluded(person, score)`` returns the reason a scored person gets nothing (a zero award,
+      recorded with ``note = "escluso: <reason>"``) or ``None``.
+    - Each award is recorded as ``award:<id>`` with ``formula``, ``source``, ``label(person)`` and
+      ``inputs(person, score)``, plus the sum of the weights (``total_label``) for those who share.
+    - Returns the pool with what was distributed (the rest is its residual) and the awards by person.
+    """
+    people = list(people)
+    weights: dict[str, Decimal] = {}
+    why: dict[str, str] = {}
+    for p in people:
+        s = scores.get(p.id)
+        if s is None or s.score is None:
+            continue
+        reason = why_excluded(p, s)
+        if reason is not None:
+            why[p.id] = reason
+        else:
+            weights[p.id] = weight(p, s.score)
+    # leftover cents by rank (higher score first), then id (rules/core.md §4)
+    parts = split(pool.amount, weights, rank={pid: -scores[pid].score for pid in weights}) if weights else {}
+    total = sum(weights.values(), Decimal(0))
+    awards: dict[str, Award] = {}
+    for p in people:
+        s = scores.get(p.id)
+        if s is None or s.score is None:
+            continue
+        amount = parts.get(p.id, ZERO)
+        given = inputs(p, s)
+        if p.id in weights:
+            given.append(Input(total_label, total))
+        trace.record(f"award:{p.id}", amount, formula, source, label=label(p), inputs=given,
+                     note=f"escluso: {why[p.id]}" if p.id in why else (note(p, s) if note else ""))
+        awards[p.id] = Award(person=p.id, amount=amount, pool=pool.name, band=band(p, s) if band else None)
+    return pool.with_distributed(sum(parts.values(), Decimal(0))), awards
