@@ -31,6 +31,7 @@ def distribute(pool: Pool, people: Iterable[Person], scores: Mapping[str, Score]
     """
     people = list(people)
     weights: dict[str, Decimal] = {}
+    rank: dict[str, Decimal] = {}
     why: dict[str, str] = {}
     for p in people:
         s = scores.get(p.id)
@@ -41,8 +42,9 @@ def distribute(pool: Pool, people: Iterable[Person], scores: Mapping[str, Score]
             why[p.id] = reason
         else:
             weights[p.id] = weight(p, s.score)
+            rank[p.id] = -s.score
     # leftover cents by rank (higher score first), then id (rules/core.md §4)
-    parts = split(pool.amount, weights, rank={pid: -scores[pid].score for pid in weights}) if weights else {}
+    parts = split(pool.amount, weights, rank=rank) if weights else {}
     total = sum(weights.values(), Decimal(0))
     awards: dict[str, Award] = {}
     for p in people:
