@@ -53,7 +53,8 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         scores = {}
         for person in ente.people.values():
             scores[person.id] = hooks.individual_score(person=person, ente=ente, org=org, params=params,
-                                                       card=cards.get(person.id, []), trace=trace)
+                                                       card=cards.get(person.id, []), trace=trace,
+                                                       attestation=attestation)
         fields.update(org=org, attestation=attestation, scores=scores)
 
         if last >= 4:   # e. premialità

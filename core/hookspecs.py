@@ -162,11 +162,14 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: 
 
 @hookspec(firstresult=True)
 def ciclope_individual_score(person: Person, ente: Ente, org: OrgPerformance, params: Params,
-                             card: list[EvaluationItem], trace: Trace) -> Score | None:
+                             card: list[EvaluationItem], trace: Trace,
+                             attestation: Attestation | None) -> Score | None:
     """Return the :class:`core.outcomes.Score` of one person (phase d, second step).
 
-    Called for every row of ``people.csv`` in file order; ``card`` is the person's evaluation
-    items after conciliation (rules/core.md §5), possibly empty. Default: the card score of
+    Called for every row of ``people.csv`` in file order, after the OIV ``attestation`` (for a
+    score that takes the ente's attested performance, e.g. a PO's organizational part); ``card``
+    is the person's evaluation items after conciliation (rules/core.md §5), possibly empty.
+    Default: the card score of
     rules/core.md §3, no level; ``not_evaluated`` without a card.
     """
 

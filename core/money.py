@@ -63,6 +63,16 @@ def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple:
     return (0, rank[key])
 
 
+def instalments(annual: Decimal, n: int) -> tuple[Decimal, Decimal]:
+    """An annual amount in ``n`` instalments (rules/core.md §4): ``n − 1`` regular ones of
+    ``annual / n`` rounded down to the cent, and a last one that takes the rest, so that the
+    instalments always sum exactly to ``annual`` (13 × 1,230.77 would pay 16,000.01).
+    Returns ``(regular, last)``."""
+    annual = r2(annual)
+    regular = floor2(annual / n)
+    return regular, annual - regular * (n - 1)
+
+
 def floor2(x) -> Decimal:
     """Down to the cent: caps written "fino a" / "non più del" (rules/core.md §4)."""
     return Decimal(x).quantize(CENT, rounding=ROUND_FLOOR)

@@ -108,6 +108,8 @@ class PositionPay:
     result_max: Decimal | None = None
     result: Decimal | None = None
     holder: str | None = None
+    monthly_last: Decimal | None = None     # the last instalment (rules/core.md §4): Σ instalments = annual
+    paid: bool = True                       # false for a vacancy or a holder who cannot be paid
 
 
 @attrs.frozen

@@ -192,9 +192,9 @@ class Hooks:
         return self._hook.ciclope_attestation(ente=ente, org=org, params=params, trace=trace)
 
     def individual_score(self, *, person: Person, ente: Ente, org: OrgPerformance, params: Params,
-                         card: list[EvaluationItem], trace: Trace) -> Score:
+                         card: list[EvaluationItem], trace: Trace, attestation: Attestation | None = None) -> Score:
         return self._hook.ciclope_individual_score(person=person, ente=ente, org=org, params=params,
-                                                   card=card, trace=trace)
+                                                   card=card, trace=trace, attestation=attestation)
 
     def fund_pools(self, *, ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
                    resources: dict[str, Pool], trace: Trace) -> dict[str, Pool]:

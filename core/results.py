@@ -92,9 +92,11 @@ def to_dict(res: Result) -> dict:
         if res.rewards.extra:
             doc["rewards"]["extra"] = num(dict(res.rewards.extra))
     if res.positions is not None:
-        doc["positions"] = {k: {"score": float(p.score), "holder": p.holder, "annual": money(p.annual),
-                                "monthly": money(p.monthly), "result_max": money(p.result_max),
-                                "result": money(p.result)} for k, p in res.positions.positions.items()}
+        doc["positions"] = {k: {"score": float(p.score), "holder": p.holder, "paid": p.paid,
+                                "annual": money(p.annual), "monthly": money(p.monthly),
+                                "monthly_last": money(p.monthly_last if p.monthly_last is not None else p.monthly),
+                                "result_max": money(p.result_max), "result": money(p.result)}
+                            for k, p in res.positions.positions.items()}
     doc["calendar"] = [{"phase": d.phase, "act": d.act, "due": d.due.isoformat(), "source": d.source,
                         "approval": d.approval, "status": status} for d, status in res.calendar]
     doc["violations"] = [{"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,

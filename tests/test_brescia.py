@@ -5,7 +5,9 @@ The base ente (``files()``):
   ente = mean(1, 0.8) = 0.9; units: s1 = 1.0, s2 = 0.8, a1 = a2 = cc = 0.9 (inherited).
 - D1's cruscotto is O1 → 1.0 → score 100; D2's is O2 → 0.8 → score 80.
 - PO cards (4 factors × max 10, equal weights): H1 8+8+8+8 → 80, H2 5+5+5+5 → 50;
-  PO scores = 40 × unit + 60 × card/100: H1 = 40 × 1 + 48 = 88; H2 = 40 × 0.8 + 30 = 62.
+  PO scores = 40 × organizational part + 60 × card/100, the organizational part being
+  r4(0.5 × ente attested + 0.5 × unit) (004… §4.2.2, po_ente_share): H1 = 40 × (0.45 + 0.5) + 48 =
+  38 + 48 = 86; H2 = 40 × (0.45 + 0.4) + 30 = 34 + 30 = 64.
 - staff cards (3 items × max 10): E1 9+8+7 = 24/30 → 80; E2 6+6+6 → 60; E3 7+7+7 → 70;
   E4 2+2+3 = 7/30 → 23.33 (Non soddisfacente).
 """
@@ -133,7 +135,7 @@ def test_base_ente_scores_and_positions(tmp_path):
     assert org["oiv_attested"] == 0.9 and org["judgement"] == "in linea con le aspettative"   # 0.9 ≥ 0.80
     ind = doc["individual"]
     assert (ind["D1"]["score"], ind["D2"]["score"]) == (100, 80)
-    assert (ind["H1"]["score"], ind["H2"]["score"]) == (88, 62)
+    assert (ind["H1"]["score"], ind["H2"]["score"]) == (86, 64)
     assert (ind["E1"]["score"], ind["E2"]["score"], ind["E3"]["score"], ind["E4"]["score"]) == (80, 60, 70, 23.33)
     assert ind["E4"]["level"] == "Non soddisfacente" and ind["H1"]["level"] == "Eccellente"
     # upper bound only: scores P1 = Σ W × 5/5 = 100, P2 = P3 = Σ W × 3/5 = 60; F = 48000 × 0.85 = 40800;
@@ -141,20 +143,23 @@ def test_base_ente_scores_and_positions(tmp_path):
     pos = doc["positions"]
     assert (pos["P1"]["score"], pos["P2"]["score"], pos["P3"]["score"]) == (100, 60, 60)
     assert [pos[p]["annual"] for p in ("P1", "P2", "P3")] == ["16000.00", "12400.00", "12400.00"]
-    # 16000 / 13 = 1230.769 → 1230.77; 12400 / 13 = 953.846 → 953.85
-    assert [pos[p]["monthly"] for p in ("P1", "P2", "P3")] == ["1230.77", "953.85", "953.85"]
+    # 13 instalments (rules/core.md §4): 16000 / 13 = 1230.769 → 1230.76 down, the 13th 16000 − 12 × 1230.76
+    # = 1230.88; 12400 / 13 = 953.846 → 953.84, the 13th 12400 − 12 × 953.84 = 953.92
+    assert [pos[p]["monthly"] for p in ("P1", "P2", "P3")] == ["1230.76", "953.84", "953.84"]
+    assert [pos[p]["monthly_last"] for p in ("P1", "P2", "P3")] == ["1230.88", "953.92", "953.92"]
+    assert [pos[p]["paid"] for p in ("P1", "P2", "P3")] == [True, True, False]
     # R = 48000 × 0.15 = 7200, reduced by the attested 0.9 → 6480.00 (004… §3);
     # result_max = split(6480, 16000:12400:12400): 2541.176 / 1969.412 / 1969.412 → floors 2541.17 + 2 × 1969.41
     # = 6479.99, the cent goes to the largest remainder (P1, .00647 > .00176) → 2541.18, 1969.41, 1969.41
     assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2541.18", "1969.41", "1969.41"]
-    # results: 2541.18 × 0.88 = 2236.2384 → 2236.24; 1969.41 × 0.62 = 1221.0342 → 1221.03; P3 vacant: not paid
-    assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("2236.24", "1221.03", None)
+    # results: 2541.18 × 0.86 = 2185.4148 → 2185.41; 1969.41 × 0.64 = 1260.4224 → 1260.42; P3 vacant: not paid
+    assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("2185.41", "1260.42", None)
     assert pos["P3"]["holder"] is None
     pools = doc["rewards"]["pools"]
     # position fund: paid 16000 + 12400 = 28400, the vacant 12400 is residual
     assert pools["po_posizione"] == {"amount": "40800.00", "distributed": "28400.00", "residual": "12400.00"}
-    # result fund: 2236.24 + 1221.03 = 3457.27 paid, 6480 − 3457.27 = 3022.73 residual
-    assert pools["po_risultato"] == {"amount": "6480.00", "distributed": "3457.27", "residual": "3022.73"}
+    # result fund: 2185.41 + 1260.42 = 3445.83 paid, 6480 − 3445.83 = 3034.17 residual
+    assert pools["po_risultato"] == {"amount": "6480.00", "distributed": "3445.83", "residual": "3034.17"}
 
 
 # --- bounded split: lower bound, upper bound, both ----------------------------------------------
@@ -170,8 +175,10 @@ def test_bounded_split_lower_bound(tmp_path):
     _, doc = run(tmp_path, **{"positions.csv": positions, "ente.toml": 'name = "x"\n[funds]\npo_total = "20000.00"'})
     pos = doc["positions"]
     assert (pos["P1"]["annual"], pos["P2"]["annual"]) == ("12000.00", "5000.00")
-    # 12000 / 13 = 923.0769 → 923.08; 5000 / 13 = 384.615 → 384.62
-    assert (pos["P1"]["monthly"], pos["P2"]["monthly"]) == ("923.08", "384.62")
+    # 12000 / 13 = 923.0769 → 923.07 (down), 13th 12000 − 12 × 923.07 = 923.16;
+    # 5000 / 13 = 384.615 → 384.61, 13th 5000 − 12 × 384.61 = 384.68
+    assert (pos["P1"]["monthly"], pos["P2"]["monthly"]) == ("923.07", "384.61")
+    assert (pos["P1"]["monthly_last"], pos["P2"]["monthly_last"]) == ("923.16", "384.68")
     assert errors(doc) == []
 
 
@@ -257,11 +264,11 @@ def test_vacant_position_covered_ad_interim(tmp_path):
     # R = 6480.00; R' = 6480 − 2480 = 4000; split by 16000:12400:12400 → 1568.627 / 1215.686 / 1215.686,
     # floors 1568.62 + 1215.68 + 1215.68 = 3999.98; 2 cents: P1 (rem .00745), then P2 before P3 (tie, id order)
     assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["1568.63", "1215.69", "1215.68"]
-    # P1: 1568.63 × 0.88 = 1380.3944 → 1380.39, + 2480.00 = 3860.39; P2: 1215.69 × 0.62 = 753.7278 → 753.73
-    assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("3860.39", "753.73", None)
-    # paid 3860.39 + 753.73 = 4614.12; residual 6480 − 4614.12 = 1865.88 (the vacant share and the scores < 100)
-    assert doc["rewards"]["pools"]["po_risultato"] == {"amount": "6480.00", "distributed": "4614.12",
-                                                       "residual": "1865.88"}
+    # P1: 1568.63 × 0.86 = 1349.0218 → 1349.02, + 2480.00 = 3829.02; P2: 1215.69 × 0.64 = 778.0416 → 778.04
+    assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("3829.02", "778.04", None)
+    # paid 3829.02 + 778.04 = 4607.06; residual 6480 − 4607.06 = 1872.94 (the vacant share and the scores < 100)
+    assert doc["rewards"]["pools"]["po_risultato"] == {"amount": "6480.00", "distributed": "4607.06",
+                                                       "residual": "1872.94"}
     assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"   # the vacant one is not paid
 
 
@@ -277,7 +284,7 @@ def test_interim_percent_outside_15_25_is_an_error(tmp_path, percent):
     errs = errors(doc, "brescia.po.interim_percent")
     assert errs and "art. 3.4" in errs[0]["source"] and errs[0]["where"] == "positions.csv:2:interim_percent"
     # no extra: result as in the base ente
-    assert doc["positions"]["P1"]["result"] == "2236.24"
+    assert doc["positions"]["P1"]["result"] == "2185.41"
 
 
 def test_interim_of_a_held_position_is_an_error(tmp_path):
@@ -297,10 +304,10 @@ NEGATIVE_H2 = "person,evaluator,section,item,max_points,points,weight\n" + "\n".
 
 
 def test_negative_po_evaluation_without_contraddittorio_is_an_error(tmp_path):
-    # H2: card 3 × 4 / 40 = 30 → 40 × 0.8 + 60 × 0.30 = 32 + 18 = 50 < 60 → no result pay, and no
+    # H2: card 3 × 4 / 40 = 30 → 40 × 0.85 + 60 × 0.30 = 34 + 18 = 52 < 60 → no result pay, and no
     # contraddittorio recorded → error (001… art. 6.6)
     _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2})
-    assert doc["individual"]["H2"]["score"] == 50
+    assert doc["individual"]["H2"]["score"] == 52
     errs = errors(doc, "brescia.po.contraddittorio")
     assert len(errs) == 1 and "H2" in errs[0]["message"] and "art. 6.6" in errs[0]["source"]
     assert doc["positions"]["P2"]["result"] == "0.00"
@@ -315,8 +322,8 @@ def test_negative_po_evaluation_with_contraddittorio(tmp_path):
     _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2, "appeals.csv": appeals})
     assert errors(doc) == []
     assert doc["positions"]["P2"]["result"] == "0.00"               # still negative: nothing paid
-    # only H1 paid: 2236.24 (as in the base ente)
-    assert doc["rewards"]["pools"]["po_risultato"]["distributed"] == "2236.24"
+    # only H1 paid: 2185.41 (as in the base ente)
+    assert doc["rewards"]["pools"]["po_risultato"]["distributed"] == "2185.41"
 
 
 def test_negative_evaluation_loses_the_interim_extra(tmp_path):
@@ -333,8 +340,8 @@ def test_negative_evaluation_loses_the_interim_extra(tmp_path):
     # (rem .0049); floors sum 3379.99 → the cent to P2 (tie with P3, id order) → 1325.49, 1027.26, 1027.25
     pos = doc["positions"]
     assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["1325.49", "1027.26", "1027.25"]
-    # H2 negative: neither the share nor the extra is paid; P1: 1325.49 × 0.88 = 1166.4312 → 1166.43
-    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("1166.43", "0.00")
+    # H2 negative: neither the share nor the extra is paid; P1: 1325.49 × 0.86 = 1139.9214 → 1139.92
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("1139.92", "0.00")
     assert doc["rewards"]["pools"]["po_risultato"]["distributed"] == pos["P1"]["result"]
 
 

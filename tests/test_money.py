@@ -116,3 +116,20 @@ def test_floor2_rounds_caps_down():
     """rules/core.md §4: "fino a" caps go down: 333.33 × 30% = 99.999 → 99.99 (half-up would give 100.00)."""
     from ciclope.core import floor2
     assert floor2(D("333.33") * D("0.30")) == D("99.99")
+
+
+def test_instalments_sum_exactly_to_the_annual_amount():
+    """rules/core.md §4: 16000 / 13 = 1230.769… → 12 × 1230.76 (down) = 14769.12, the 13th takes
+    16000 − 14769.12 = 1230.88; 13 × 1230.77 (half-up) would pay 16000.01."""
+    from ciclope.core import instalments
+    assert instalments(D("16000.00"), 13) == (D("1230.76"), D("1230.88"))
+    assert instalments(D("12.00"), 12) == (D("1.00"), D("1.00"))
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=14))
+def test_instalments_property(cents, n):
+    from ciclope.core import instalments
+    annual = D(cents) / 100
+    regular, last = instalments(annual, n)
+    assert regular * (n - 1) + last == annual
+    assert regular <= annual / n <= last or n == 1

@@ -20,7 +20,7 @@ from decimal import Decimal
 from ciclope.core import (SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
                           Positions, Problem, ProblemFactory, Rewards, Score, bounded_split, card_formula, card_score, choice,
                           dirigente_score, distribute,
-                          hookimpl, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
+                          hookimpl, instalments, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
 
 PO = "001_2164dd4e03a9b49f.txt"
 SMVP = "004_a450255962d2094d.txt"
@@ -581,12 +581,12 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
 # =================================================================================================
 
 @hookimpl(specname="ciclope_individual_score")
-def individual_score(person, ente, org, params, card, trace) -> Score:
+def individual_score(person, ente, org, params, card, trace, attestation) -> Score:
     if person.is_dirigente:     # 004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto
         return dirigente_score(person, org, trace, f"{SMVP} §4.2.1, scheda d", lambda s: level_of(s, params),
                                "performance del cruscotto (scheda d)", "nessun obiettivo misurato nel cruscotto (scheda d)")
     if person.is_po:
-        return po_score(person, ente, org, params, card, trace)
+        return po_score(person, ente, org, params, card, trace, attestation)
     return staff_score(person, params, card, trace)
 
 
@@ -610,8 +610,12 @@ def po_card(person, card, trace) -> Decimal | None:
     return value
 
 
-def po_score(person, ente, org, params, card, trace) -> Score:
-    """004… §4.2.2: po_org_weight × unit achievement + (100 − po_org_weight) × card / 100."""
+def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
+    """004… §4.2.2: po_org_weight × organizational part + (100 − po_org_weight) × card / 100.
+
+    The organizational part is "la performance organizzativa relativa all'Ente nella sua globalità e
+    all'ambito organizzativo di diretta responsabilità": ``po_ente_share`` × the ente's attested
+    performance + (1 − ``po_ente_share``) × the unit's achievement, rounded to 4 decimals."""
     card_value = po_card(person, card, trace)
     if card_value is None:
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
@@ -628,8 +632,9 @@ def po_score(person, ente, org, params, card, trace) -> Score:
                               f"misurata, si usa quella di {unit_id}", f"{SMVP} §4.2.2", "people", person.row, "unit",
                               severity="warning"))
     unit_ach = org.units[unit_id]
+    org_part = po_org_part(person, unit_id, unit_ach, org, params, attestation, trace)
     w = params["po_org_weight"]
-    parts = [(f"performance dell'unità {unit_id}", f"unit:{unit_id}", unit_ach, w),
+    parts = [("performance organizzativa (ente e unità)", f"po:{person.id}:org", org_part, w),
              ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w)]
     score = r2(sum((Decimal(wt) * v for _, _, v, wt in parts), Decimal(0)))
     level = level_of(score, params)
@@ -640,7 +645,25 @@ def po_score(person, ente, org, params, card, trace) -> Score:
                               "diventare definitiva", f"{PO} art. 6.6; 000_c472ac27e970ca85.txt art. 28.6",
                               "appeals", None, "stage"))
     return Score(person=person.id, score=score, level=level,
-                 breakdown={"unita": unit_ach, "scheda": card_value, "peso_unita": w})
+                 breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w})
+
+
+def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestation, trace) -> Decimal:
+    """r4(po_ente_share × ente attested + (1 − po_ente_share) × unit achievement) (004… §4.2.2)."""
+    share = params["po_ente_share"]
+    ente_value = attestation.attested if attestation is not None and attestation.attested is not None else org.ente
+    ente_ref = "attested" if attestation is not None and attestation.attested is not None else "ente"
+    if ente_value is None:      # nothing measured at ente level: the unit alone
+        value, formula = unit_ach, "performance dell'unità (nessuna performance dell'ente misurata)"
+    else:
+        value = r4(share * ente_value + (ONE - share) * unit_ach)
+        formula = "quota ente × performance attestata dell'ente + (1 − quota ente) × performance dell'unità"
+    trace.record(f"po:{person.id}:org", value, formula, f"{SMVP} §4.2.2",
+                 label=f"Performance organizzativa di {person.name} (ente e unità di diretta responsabilità)",
+                 inputs=[Input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
+                         Input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
+                         Input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}")])
+    return value
 
 
 def scored_unit(ente, org, unit_id: str | None) -> str | None:
@@ -761,7 +784,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     score = {r["id"]: position_score(ente, r, params, trace) for r in rows}
     po_total = ente.funds.get("po_total")
     if po_total is None:            # reported by validate_positions: weighted, no money
-        return Positions(positions={pid: PositionPay(id=pid, score=score[pid], annual=ZERO, monthly=ZERO,
+        return Positions(positions={pid: PositionPay(id=pid, score=score[pid], annual=ZERO, monthly=ZERO, monthly_last=ZERO, paid=False,
                                                      holder=by_id[pid]["holder"]) for pid in by_id})
     share = params["result_share"]
     lo, hi = params["pay_min"], params["pay_max"]
@@ -803,10 +826,19 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                              Input("punteggio", score[pid], ref=f"position:{pid}:score"),
                              Input("somma dei punteggi", sum(score.values(), Decimal(0)))],
                      note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata")
-    monthly = {pid: r2(annual[pid] / MONTHS) for pid in score}
+    # 13 mensilità as instalments (rules/core.md §4): 12 × annual / 13 rounded down + a 13th with the rest,
+    # so the 13 payments never exceed the annual amount (≤ €16,000 "annui lordi per tredici mensilità")
+    rates = {pid: instalments(annual[pid], MONTHS) for pid in score}
+    monthly = {pid: rates[pid][0] for pid in score}
     for pid in score:
-        trace.record(f"position:{pid}:monthly", monthly[pid], "retribuzione annua / 13 mensilità", f"{PO} art. 3.2",
+        trace.record(f"position:{pid}:monthly", monthly[pid], "retribuzione annua / 13 mensilità, arrotondata per "
+                     "difetto al centesimo (12 rate uguali)", f"{PO} art. 3.2; rules/core.md §4",
                      label=f"Rata mensile — {pid}", inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual")])
+        trace.record(f"position:{pid}:monthly_last", rates[pid][1], "retribuzione annua − 12 × rata mensile (la 13ª "
+                     "rata prende il resto, così le 13 rate sommano esattamente all'annua)", f"{PO} art. 3.2; "
+                     "rules/core.md §4", label=f"Tredicesima rata — {pid}",
+                     inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual"),
+                             Input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly")])
 
     # interim extras come first out of the result fund (001… art. 3.4)
     extra: dict[str, Decimal] = {}
@@ -869,7 +901,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                          inputs=[Input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
                                  Input("retribuzione di risultato", result, ref=f"position:{pid}:result")])
         positions[pid] = PositionPay(id=pid, score=score[pid], annual=annual[pid], monthly=monthly[pid],
-                                     result_max=result_max[pid], result=result, holder=holder)
+                                     monthly_last=rates[pid][1], result_max=result_max[pid], result=result,
+                                     holder=holder, paid=holder is not None)
     pools = {"po_posizione": Pool(name="po_posizione", amount=F, source=f"{PO} art. 3.2, 4.5",
                                   label="Retribuzione di posizione PO").with_distributed(paid_position),
              "po_risultato": Pool(name="po_risultato", amount=R, source=f"{PO} art. 3.3, 6.5; {SMVP} §3",
