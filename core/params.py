@@ -25,14 +25,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
 from .problems import CiclopeError, Problem, Problems
 from .tomlcompat import tomllib
 from .values import to_decimal
+
+T = TypeVar("T")
 
 KINDS = ("number", "integer", "text", "choice", "table", "bool")
 SPEC_KEYS = {"value", "values", "kind", "min", "max", "choices", "source", "description", "assumption", "since"}
@@ -147,8 +149,19 @@ class Params:
     values: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     overridden: frozenset[str] = frozenset()
 
+    _parsed: dict[tuple[str, Any], Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
+
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
+
+    def parsed(self, name: str, parse: Callable[[Any], T]) -> T:
+        """``parse(self[name])``, computed once for these parameters (one ``Params`` per ente): a table
+        parameter (a tuple of dicts of raw TOML values) becomes typed rows once, not once per person.
+        Treat the answer as read-only: it is shared."""
+        key = (name, parse)
+        if key not in self._parsed:
+            self._parsed[key] = parse(self.values[name])
+        return self._parsed[key]
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)

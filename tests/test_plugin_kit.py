@@ -88,3 +88,18 @@ def test_distribute_excludes_splits_and_records():
     assert [i.name for i in trace.get("award:A").inputs] == ["punteggio", "somma"]
     assert trace.get("award:A").inputs[1].value == D(120)
     assert trace.get("award:N") is None                        # not scored: no award, no record
+
+
+def test_a_table_parameter_is_parsed_once_per_params():
+    from ciclope.core import Params
+    calls = []
+
+    def parse(rows):
+        calls.append(1)
+        return tuple((r["name"], D(str(r["max"]))) for r in rows)
+
+    params = Params(values={"levels": ({"name": "bassa", "max": 59.99}, {"name": "alta", "max": 100})})
+    first = params.parsed("levels", parse)
+    assert params.parsed("levels", parse) is first and len(calls) == 1
+    assert first == (("bassa", D("59.99")), ("alta", D(100)))
+    assert Params(values=params.values).parsed("levels", parse) == first and len(calls) == 2   # another ente

@@ -108,7 +108,11 @@ def euro(x: Decimal) -> str:
 
 
 def levels(params) -> list[tuple[str, Decimal]]:
-    return [(str(row["name"]), to_decimal(row["max"])) for row in params["levels"]]
+    return params.parsed("levels", _levels)           # parsed once per ente, not per person
+
+
+def _levels(rows) -> list[tuple[str, Decimal]]:
+    return [(str(row["name"]), to_decimal(row["max"])) for row in rows]
 
 
 def level_of(score: Decimal | None, params) -> str | None:

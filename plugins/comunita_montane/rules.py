@@ -114,12 +114,12 @@ def money(x: Decimal) -> str:
 # --- the ente's structure ------------------------------------------------------------------------
 
 def bands_of(params) -> tuple[Band, ...]:
-    bands, _ = parse_bands(params["bands"])      # already validated by ciclope_check_params
+    bands, _ = params.parsed("bands", parse_bands)      # once per ente; validated by ciclope_check_params
     return bands
 
 
 def levels_of(params) -> tuple[Level, ...]:
-    levels, _ = parse_levels(params["levels"])
+    levels, _ = params.parsed("levels", parse_levels)
     return levels
 
 
