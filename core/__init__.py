@@ -20,7 +20,7 @@ from .problems import CiclopeError, Problem, ProblemFactory  # noqa: E402
 from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
 from .sharing import distribute  # noqa: E402
 from .reports.fmt import date_it, decimal_it, euro, pct  # noqa: E402
-from .scoring import SOURCE_CARD, card_formula, card_score, weighted_mean  # noqa: E402
+from .scoring import SOURCE_CARD, card_formula, card_score, mixed_weights, weighted_mean  # noqa: E402
 from .trace import Input, Trace  # noqa: E402
 from .values import (choice, parse_bool, parse_date, parse_id, parse_money, parse_nonnegative,  # noqa: E402
                      parse_nonnegative_int, parse_number, parse_positive_fraction, parse_share, parse_text,
@@ -38,7 +38,7 @@ __all__ = [
     # money
     "Pool", "InsufficientFund", "bounded_split", "distribute", "floor2", "instalments", "r2", "r4", "split",
     # scoring
-    "SOURCE_CARD", "card_formula", "card_part", "card_score", "dirigente_score", "weighted_mean", "weighted_score",
+    "SOURCE_CARD", "card_formula", "card_part", "card_score", "mixed_weights", "dirigente_score", "weighted_mean", "weighted_score",
     "has_contraddittorio", "po_needs_contraddittorio",
     # rankings: a share of the best without splitting ties
     "by_score", "cut_without_ties", "top_share",

@@ -2,7 +2,9 @@
 
 ``riesame`` (review by the evaluator) then ``ricorso`` (to the Segretario Generale): the last stage
 with ``accolto`` replaces the named item's points; ``respinto`` keeps them. ``contraddittorio`` is
-the hearing before a negative evaluation of a PO becomes final (000… art. 28.6, 001… art. 6.6).
+the hearing before a negative evaluation of a PO becomes final (000… art. 28.6, 001… art. 6.6); it is
+a stage too: accepted with new points, it replaces them like any other. An accepted stage whose item
+or points are missing is an error, never silently ignored.
 """
 from __future__ import annotations
 
@@ -31,9 +33,10 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[App
     seen_riesame: set[str] = set()
     for ap in ente.appeals:
         if ap.stage == "contraddittorio":
-            effects.append(AppealEffect(ap, "contraddittorio svolto"))
-            continue
-        if ap.stage == "riesame":
+            if ap.outcome != "accolto":
+                effects.append(AppealEffect(ap, "contraddittorio svolto: punteggio invariato"))
+                continue
+        elif ap.stage == "riesame":
             seen_riesame.add(ap.person)
         elif ap.person not in seen_riesame:
             problems.append(Problem(rule="core.appeal.order", source=SOURCE, file=label, row=ap.row, column="stage",
@@ -48,8 +51,9 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[App
         if idx is None or ap.new_points is None:
             problems.append(Problem(rule="core.appeal.item", source=SOURCE, file=label, row=ap.row,
                                     column="new_points_item",
-                                    message=f"ricorso accolto senza voce valida della scheda di {ap.person} "
-                                            f"({ap.new_points_item!r}) o senza nuovi punti"))
+                                    message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person} "
+                                            f"({ap.new_points_item!r}) o senza nuovi punti: indica in "
+                                            "new_points_item la voce e in new_points i nuovi punti"))
             effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
             continue
         old = items[idx]

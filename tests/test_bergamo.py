@@ -440,3 +440,14 @@ def test_split_conserves_the_pool_and_follows_score_times_fte(people, cents):
     ranked = sorted(eligible, key=lambda p: scores[p].score * persons[p].fte)
     for lo, hi in zip(ranked, ranked[1:]):
         assert res.awards[hi].amount >= res.awards[lo].amount - Decimal("0.01")
+
+
+def test_a_group_sheet_mixing_empty_and_given_weights_is_an_error(ciclope_ente):
+    """rules/core.md §2: mixing empty and non-empty weights is an error in every weighted group,
+    Bergamo's group sheets (assignments.csv owned by a person) included."""
+    mixed = ASSIGNMENTS.replace("gruppo-s1,U2,K3,", "gruppo-s1,U2,K3,3")
+    doc = results_doc(ciclope_ente("bergamo", files(**{"assignments.csv": mixed})))
+    bad = [v for v in errors(doc) if v["rule"] == "bergamo.weights.mixed"]
+    assert len(bad) == 1 and "U2" in bad[0]["message"] and "rules/core.md §2" in bad[0]["source"]
+    # computed with equal weights all the same, as before: (K3 1 + K9 0.8) / 2 = 0.9
+    assert doc["individual"]["U2"]["breakdown"]["obiettivi"] == 0.9

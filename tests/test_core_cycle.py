@@ -138,3 +138,29 @@ def test_without_areas_the_ente_is_the_mean_of_top_objectives(tmp_path):
     doc = results_doc(compute_ente(folder, coreonly, 2021))
     # top objectives scored: S1 0.6, S2 0.95, S3 0.75, SZ 1 → 3.3 / 4 = 0.825
     assert doc["organizational"]["ente"] == 0.825
+
+
+def test_an_accepted_contraddittorio_replaces_points_like_any_stage(tmp_path):
+    """rules/core.md §5: a contraddittorio accepted with new points replaces them (no riesame needed:
+    it is the hearing itself); one accepted with no item or points is an error, never ignored."""
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,contraddittorio,2022-02-01,accolto,Collaborazione,38
+    E2,contraddittorio,2022-02-01,accolto,,
+    """
+    folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    # E1: (54 + 38) / (60 + 40) = 92 instead of (54 + 30) / 100 = 84
+    assert doc["individual"]["E1"]["score"] == 92.0
+    # E2 unchanged: weights 2 and 1 → 100 × (2 × 5/10 + 1 × 10/10) / 3 = 66.67
+    assert doc["individual"]["E2"]["score"] == 66.67
+    errors = [v for v in doc["violations"] if v["severity"] == "error"]
+    assert [(v["rule"], v["where"]) for v in errors] == [("core.appeal.item", "appeals.csv:3:new_points_item")]
+
+
+def test_a_rejected_contraddittorio_keeps_the_points(tmp_path):
+    appeals = "person,stage,date,outcome,new_points_item,new_points\nE1,contraddittorio,2022-02-01,respinto,,\n"
+    folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    assert doc["individual"]["E1"]["score"] == 84.0      # (54 + 30) / 100
+    assert not [v for v in doc["violations"] if v["severity"] == "error"]

@@ -27,7 +27,8 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core import (Deadline, Input, Problem, ProblemFactory, Rewards, Score, card_part, dirigente_score,
-                          distribute, hookimpl, po_needs_contraddittorio, r2, weighted_mean, weighted_score)
+                          distribute, hookimpl, mixed_weights, po_needs_contraddittorio, r2, weighted_mean,
+                          weighted_score)
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"
@@ -157,6 +158,23 @@ def servizio_of(ente, person):
     return next((u for u in chain if u.kind == "servizio"), chain[0] if chain else None)
 
 
+_SHEETS: list = [None, None]     # (ente, index): built once per ente, not per person (issue 18: was quadratic)
+
+
+def _sheets_of(ente) -> tuple[dict[str, list], dict[str, list]]:
+    """Individual objectives and assignment rows by owner, built once per ente."""
+    if _SHEETS[0] is not ente:
+        objectives: dict[str, list] = {}
+        for o in ente.objectives.values():
+            if o.kind == "individual" and o.owner:
+                objectives.setdefault(o.owner, []).append(o)
+        refs: dict[str, list] = {}
+        for a in ente.assignments:
+            refs.setdefault(a.owner, []).append(a)
+        _SHEETS[:] = [ente, (objectives, refs)]
+    return _SHEETS[1]
+
+
 def individual_objectives(person, ente, org, trace) -> Decimal | None:
     """Achievement of a person's individual/group objectives (000… art. 45.2 b; 002… §3.3).
 
@@ -166,15 +184,13 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
     """
     parts: list[tuple[str, Decimal, Decimal | None]] = []
     seen: set[str] = set()
-    for o in ente.objectives.values():
-        if o.kind == "individual" and o.owner == person.id:
-            value = org.objectives.get(o.id)
-            if value is not None and f"objective:{o.id}" not in seen:
-                seen.add(f"objective:{o.id}")
-                parts.append((f"objective:{o.id}", value, o.weight))
-    for a in ente.assignments:
-        if a.owner != person.id:
-            continue
+    own_objectives, own_refs = _sheets_of(ente)
+    for o in own_objectives.get(person.id, ()):
+        value = org.objectives.get(o.id)
+        if value is not None and f"objective:{o.id}" not in seen:
+            seen.add(f"objective:{o.id}")
+            parts.append((f"objective:{o.id}", value, o.weight))
+    for a in own_refs.get(person.id, ()):
         if a.ref in ente.indicators:
             key, out = f"indicator:{a.ref}", org.indicators.get(a.ref)
             value = out.achievement if out is not None and out.scored else None
@@ -185,8 +201,16 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
             parts.append((key, value, a.weight))
     if not parts:
         return None
-    if any(w is None for _, _, w in parts):
-        parts = [(k, v, None) for k, v, _ in parts]      # a sheet mixing empty and given weights: equal weights
+    if mixed_weights(w for _, _, w in parts):
+        # rules/core.md §2: a group mixing empty and given weights is an error in every weighted group
+        first = next((a for a in own_refs.get(person.id, ())), None)
+        trace.problem(Problem(rule="bergamo.weights.mixed", source=f"rules/core.md §2; {REG} art. 45.2 lett. b",
+                              file=ente.file_of("assignments"), row=first.row if first is not None else None,
+                              column="weight",
+                              message=f"scheda degli obiettivi individuali/di gruppo di {person.id}: pesi in parte "
+                                      "vuoti e in parte indicati; indica tutti i pesi o nessuno (pesi uguali). "
+                                      "Calcolata con pesi uguali"))
+        parts = [(k, v, None) for k, v, _ in parts]
     value = weighted_mean(parts)
     trace.record(f"objectives:{person.id}", value, "media ponderata degli obiettivi individuali/di gruppo misurati "
                  "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)", f"{REG} art. 45.2 lett. b; {PLAN} §3.3",
