@@ -63,6 +63,35 @@ def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple:
     return (0, rank[key])
 
 
+def capped_split(pool: Decimal, weights: Mapping[str, Any], caps: Mapping[str, Any],
+                 rank: Mapping[str, Any] | None = None) -> dict[str, Decimal]:
+    """Proportional split of ``pool`` by ``weights`` where nobody gets more than their own cap
+    (e.g. "entro i limiti massimi" of a contract): what a cap frees goes to the others in proportion,
+    what nobody can take is the caller's residual. Exact (fractions) until the final cents, then the
+    largest remainder with ties by ``rank`` then id (rules/core.md §4); the parts never exceed the caps.
+    """
+    w = {k: Fraction(v) for k, v in weights.items() if Fraction(v) > 0}
+    cap = {k: Fraction(floor2(caps[k])) for k in w}          # caps are "fino a": down to the cent
+    fixed: dict[str, Fraction] = {}
+    left = Fraction(r2(pool))
+    while w:
+        total = sum(w.values(), Fraction(0))
+        over = {k for k, v in w.items() if left * v / total > cap[k]}
+        if not over:
+            fixed.update({k: left * v / total for k, v in w.items()})
+            break
+        for k in over:
+            fixed[k] = cap[k]
+            left -= cap[k]
+            del w[k]
+    given = sum(fixed.values(), Fraction(0))
+    cents = Decimal(math.floor(given * 100)) / 100          # never above the exact sum of capped shares
+    # a capped part is exact in cents (no remainder, so no extra cent); an uncapped one is below its
+    # cap in cents, so its rounding up stays within it
+    parts = split(cents, fixed, rank=rank) if fixed else {}
+    return {**{k: ZERO for k in weights}, **parts}
+
+
 def instalments(annual: Decimal, n: int) -> tuple[Decimal, Decimal]:
     """An annual amount in ``n`` instalments (rules/core.md §4): ``n − 1`` regular ones of
     ``annual / n`` rounded down to the cent, and a last one that takes the rest, so that the

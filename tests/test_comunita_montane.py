@@ -312,9 +312,17 @@ def test_every_status_in_order(ciclope_ente):
 
 
 def test_absence_limit_is_a_parameter(ciclope_ente):
-    staff = scored([("P1", 90)], absence=120)
-    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 100})
-    assert res.status_of("P1") == "non_valutabile"     # 120 > 100
+    staff = scored([("P1", 90)], absence=125)
+    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 120})
+    assert res.status_of("P1") == "non_valutabile"     # 125 > 120
+
+
+@pytest.mark.parametrize("days", [119, 154, 366])
+def test_absence_limit_cannot_switch_the_five_month_rule_off(ciclope_ente, days):
+    """rules §2: absence_limit_days is bounded to [120, 153]: 366 would switch the 5-month rule off."""
+    with pytest.raises(CiclopeError) as exc:
+        ciclope_ente(PLUGIN, ente(scored([("P1", 90)])), params={"absence_limit_days": days})
+    assert any(p.rule == "config.param_bounds" for p in exc.value.problems)
 
 
 # --- dirigenti and PO (art. 11, 21) ---------------------------------------------------------------
@@ -706,3 +714,117 @@ def test_audit_case_under_band_pool_is_an_art_17_2_error(ciclope_ente):
 def test_band_money_is_a_choice_parameter(ciclope_ente):
     with pytest.raises(CiclopeError):
         ciclope_ente(PLUGIN, ente(scored(AUDIT_CASE)), params={"band_money": "per_band"})
+
+
+# --- issue 13: the audit's findings, each computed by hand from 003… -------------------------------
+
+def test_bonus_decided_in_december_is_on_time(ciclope_ente):
+    """Art. 18.1 "entro il mese di gennaio": a decision of 15 December of the year before is valid."""
+    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2020-12-15"))
+    assert res.rewards.extra["bonus_eccellenze"] == ["P001"]
+    assert pool(res, "bonus_eccellenze") == ("1000.00", "1000.00", "0.00")
+    assert "comunita_montane.bonus.decision_date" not in rules_of(res, "error")
+
+
+def test_the_efficiency_prize_is_compatible_with_the_bonus(ciclope_ente):
+    """Art. 18.4 names only the innovation prize and alta formazione: an efficiency prize (19.3) does not
+    make the bonus winner choose."""
+    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15",
+                                    innovation=["P001,efficienza,false"]))
+    assert not errors(res)
+    assert str(res.rewards.awards["P001:bonus_eccellenze"].amount) == "1000.00"
+
+
+PRIZES = "person,kind,renounced_bonus,amount\nP1,innovazione,true,300.00\nP2,efficienza,,200.00\n"
+
+
+def test_innovation_and_efficiency_prizes_are_recorded_and_paid(ciclope_ente):
+    """Art. 19: winners chosen by the OIV / the conferenza, amounts recorded in innovation.csv and paid
+    from [funds] premi_innovazione; the rest of the fund is residual."""
+    files = ente(scored([("P1", 90), ("P2", 80)]),
+                 funds='performance_individuale = "1000.00"\npremi_innovazione = "600.00"')
+    files["innovation.csv"] = PRIZES
+    res = ciclope_ente(PLUGIN, files)
+    prizes = {a.person: str(a.amount) for a in res.rewards.awards.values() if a.pool == "premi_innovazione"}
+    assert prizes == {"P1": "300.00", "P2": "200.00"}
+    # 600 − (300 + 200) = 100 residual
+    assert pool(res, "premi_innovazione") == ("600.00", "500.00", "100.00")
+    doc = results_doc(res)
+    assert doc["rewards"]["pools"]["premi_innovazione"] == {"amount": "600.00", "distributed": "500.00",
+                                                           "residual": "100.00"}
+    assert not errors(res)
+
+
+def test_prizes_above_their_fund_are_an_error_and_not_paid(ciclope_ente):
+    files = ente(scored([("P1", 90), ("P2", 80)]),
+                 funds='performance_individuale = "1000.00"\npremi_innovazione = "400.00"')
+    files["innovation.csv"] = PRIZES
+    res = ciclope_ente(PLUGIN, files)
+    # 300 + 200 = 500 > 400 (art. 19.1)
+    assert "comunita_montane.prizes.over_fund" in rules_of(res, "error")
+    assert pool(res, "premi_innovazione") == ("400.00", "0.00", "400.00")
+
+
+def test_result_pay_is_capped_at_a_share_of_position_pay_and_the_cap_frees_money(ciclope_ente):
+    """Art. 21.1 (CCNL limits): each result pay ≤ po_result_max_share (0.25) × position pay."""
+    leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
+    files = ente(scored([("P1", 90)]), leaders=leaders,
+                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "7500.00"')
+    res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
+    # weights SEG 20000 × 90 = 1,800,000, PO1 10000 × 80 = 800,000: SEG 7500 × 18/26 = 5192.31 > cap
+    # 0.25 × 20000 = 5000 → SEG 5000; the 2500 left go to PO1 alone (cap 0.25 × 10000 = 2500): 2500, not
+    # the 7500 × 8/26 = 2307.69 of an uncapped split
+    assert str(res.rewards.awards["SEG"].amount) == "5000.00"
+    assert str(res.rewards.awards["PO1"].amount) == "2500.00"
+    assert pool(res, "risultato_po_dirigenti") == ("7500.00", "7500.00", "0.00")
+    capped = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), leaders=leaders,
+                                       funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "9000.00"'),
+                          params={"unit_item_weight": 0})
+    # both at their caps: 5000 + 2500 = 7500 paid, 9000 − 7500 = 1500 residual
+    assert pool(capped, "risultato_po_dirigenti") == ("9000.00", "7500.00", "1500.00")
+
+
+def test_result_pay_below_the_minimum_share_is_a_warning(ciclope_ente):
+    leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
+    files = ente(scored([("P1", 90)]), leaders=leaders,
+                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"')
+    res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
+    # SEG 692.31 < 0.10 × 20000 = 2000 and PO1 307.69 < 0.10 × 10000 = 1000: two warnings
+    low = [v for v in res.violations if v.rule == "comunita_montane.result.below_minimum"]
+    assert sorted(v.message.split(":")[0] for v in low) == ["PO1", "SEG"]
+    assert all(v.severity == "warning" for v in low)
+
+
+def test_result_pay_follows_the_70_percent_peg_rule(ciclope_ente):
+    """Art. 17.2: no positive evaluation gives money without ≥ 70% of the structure's PEG objectives."""
+    leaders = [("PO1", "SEG", 80), ("PO2", "SEG", 100)]
+    funds = 'performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"'
+    res = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), leaders=leaders, funds=funds))
+    # PO1 = 40 × 1.0 + 60 × 0.80 = 88 (tec at 1.0); PO2 = 40 × 0.5 + 60 × 1.00 = 80, but amm is at 0.5 < 0.70
+    assert str(res.rewards.awards["PO1"].amount) == "1000.00" and "PO2" not in res.rewards.awards
+    off = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), leaders=leaders, funds=funds),
+                       params={"peg_rule_for_po": False})
+    # weights PO1 10000 × 88 = 880,000, PO2 8000 × 80 = 640,000: PO1 1000 × 880/1520 = 578.947 → 578.94
+    # (remainder .74), PO2 421.052 → 421.05 (.26); the cent left → PO1 = 578.95
+    assert (str(off.rewards.awards["PO1"].amount), str(off.rewards.awards["PO2"].amount)) == ("578.95", "421.05")
+
+
+def test_savings_caps_round_down(ciclope_ente):
+    """Art. 26.3 "fino a": 333.33 × 30% = 99.999 → 99.99 (never 100.00); 2/3 of it = 66.66; the rest 33.33."""
+    res = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), funds='performance_individuale = "100.00"\nsavings = "333.33"',
+                                    approvals="savings_validated_oiv = 2022-05-30"))
+    assert res.rewards.extra["savings"] == {"documented": "333.33", "validated": True, "available": "99.99",
+                                            "staff": "66.66", "bargaining": "33.33"}
+
+
+def test_area_rankings_count_the_30_percent_on_the_whole_ente(ciclope_ente):
+    staff = (scored([("A1", 90), ("A2", 85), ("A3", 80), ("A4", 75)], unit="amm", evaluator="PO2")
+             + scored([("T1", 95), ("T2", 90), ("T3", 85), ("T4", 80), ("T5", 75), ("T6", 72)], evaluator="PO1"))
+    files = ente(staff)
+    files["assignments.csv"] = "cruscotto,owner,ref,weight\nC-AMM,amm,OB1,"
+    res = ciclope_ente(PLUGIN, files, params={"ranking_scope": "area"})
+    ranks = res.rewards.extra["rankings"]
+    # the ente has 10 staff: 30% = 3 in the first band over all areas. amm (first ranking) may use all 3
+    # (not ⌊0.3 × 4⌋ = 1); it uses ⌊4 × 0.2⌋ = 0, so tec still has 3 (not ⌊0.3 × 6⌋ = 1) and uses 1
+    assert (ranks["amm"]["top_cap"], ranks["tec"]["top_cap"]) == (3, 3)
+    assert sum(1 for b in bands(res).values() if b == "alta") == 1

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 import attrs
 
 from ciclope.core import (SOURCE_CARD, Award, Deadline, Input, Pool, Problem, Rewards, Score, by_score, card_formula,
-                          card_part, card_score, cut_without_ties, hookimpl, po_needs_contraddittorio, r2, r4, split)
+                          card_part, capped_split, card_score, cut_without_ties, floor2, hookimpl, po_needs_contraddittorio, r2, r4, split)
 
+from .schema import BONUS_INCOMPATIBLE
 from .checks import MIN_SCORE, TOP_CAP, Band, Level, min_ratio, parse_bands, parse_levels, top_bands
 
 SEED = "003_17a077a346f3b252.txt"
@@ -33,6 +34,7 @@ PERFORMANCE_FUND = "performance_individuale"
 RESULT_FUND = "risultato_po_dirigenti"
 BONUS_FUND = "bonus_eccellenze"
 SAVINGS_FUND = "savings"
+PRIZE_FUND = "premi_innovazione"
 
 # Statuses of the staff, in the order they are decided (rules/comunita_montane.md §2).
 NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
@@ -295,6 +297,7 @@ class _Rewards:
         self.statuses: dict[str, str] = {}
         self.extra: dict[str, Any] = {}
         self.band_of: dict[str, int] = {}       # person → band index (0 = highest)
+        self.top_left = 0                       # what is left of the ente's 30% cap (art. 17.2)
         self.cards = ente.cards()
 
     def problem(self, rule, message, source, severity="error", file="", row=None, column=""):
@@ -306,6 +309,7 @@ class _Rewards:
         self.merit_bands()
         self.result_pay()
         self.bonus()
+        self.prizes()
         self.progressions()
         self.savings()
         self.differentiation()
@@ -369,6 +373,9 @@ class _Rewards:
         else:
             shares = {rk.id: fund.amount for rk in ranks}
         staff_total = len(self.e.staff())
+        # art. 17.2: the first band(s) hold at most 30% of the ente's staff in service — with one ranking per
+        # area the 30% is counted on the whole ente, across the areas' rankings (rules §3)
+        self.top_left = math.floor(TOP_CAP * staff_total)
         distributed = Decimal(0)
         details: dict[str, Any] = {}
         band_totals = {b.name: 0 for b in self.bands}
@@ -388,9 +395,10 @@ class _Rewards:
     def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
         banded = by_score([(pid, self.scores[pid].score) for pid in rk.staff if self.statuses.get(pid) == BANDED])
         n = len(banded)
-        cap = math.floor(TOP_CAP * len(rk.staff))      # art. 17.2: ≤ 30% of the staff in service
+        cap = self.top_left                             # art. 17.2: what is left of the ente's 30%
         targets = band_targets(n, self.bands, cap)
         groups = assign_bands(banded, targets)
+        self.top_left -= sum(len(g) for g in groups[:top_bands(len(self.bands))])
         score_of = dict(banded)
         position = {pid: i + 1 for i, (pid, _) in enumerate(banded)}
         self.trace.record(
@@ -399,7 +407,8 @@ class _Rewards:
             "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
             src("17.2"), label=f"Graduatoria {rk.label}",
             inputs=[Input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)]
-            + [Input("tetto del 30% del personale in servizio", cap), Input("personale in servizio", len(rk.staff))])
+            + [Input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
+               Input("personale in servizio della graduatoria", len(rk.staff))])
         mode = self.params["band_money"]
         info: dict[str, Any] = {"label": rk.label, "staff_in_service": len(rk.staff), "banded": n,
                                 "pool": money(amount), "top_cap": cap, "targets": targets, "band_money": mode,
@@ -503,16 +512,34 @@ class _Rewards:
 
     # -- retribuzione di risultato (art. 21) ------------------------------------------------
     def result_pay(self) -> None:
+        """Art. 21 (rules §2): the pool split in proportion to ``position_pay × score`` among dirigenti and PO
+        with score ≥ 70 and (``peg_rule_for_po``) a unit at ≥ 70% of its PEG objectives (art. 17.2); each
+        capped at ``po_result_max_share × position_pay`` ("entro i limiti … del CCNL", art. 21.1), what a cap
+        frees going to the others, the rest residual; a positive pay below ``po_result_min_share ×
+        position_pay`` is a warning."""
         fund = self.in_pools.get(RESULT_FUND)
         if fund is None:
             return
+        max_share, min_share = Decimal(self.params["po_result_max_share"]), Decimal(self.params["po_result_min_share"])
+        peg_rule = self.params["peg_rule_for_po"]
         weights: dict[str, Decimal] = {}
+        caps: dict[str, Decimal] = {}
         inputs = {}
+        excluded: dict[str, str] = {}
         for p in self.e.people.values():
             if not (p.is_po or p.is_dirigente):
                 continue
             s = self.scores.get(p.id)
             if s is None or s.score is None or s.score < MIN_SCORE:
+                continue
+            unit_value = self.org.unit(p.unit) if self.org else None
+            if peg_rule and (unit_value is None or unit_value < PEG_MIN):
+                excluded[p.id] = f"obiettivi PEG dell'unità {p.unit} al {unit_value} < 0.70 (art. 17.2)"
+                self.trace.record(f"award:{p.id}", ZERO, "nessuna retribuzione di risultato: la valutazione positiva "
+                                  "non è abbinata al raggiungimento di almeno il 70% degli obiettivi PEG della struttura",
+                                  src("17.2, 21"), label=f"Retribuzione di risultato di {p.name}",
+                                  inputs=[Input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
+                                          Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule)])
                 continue
             pay = p.extra.get("position_pay")
             if pay is None:
@@ -522,8 +549,10 @@ class _Rewards:
                              column="position_pay")
                 continue
             weights[p.id] = pay * s.score
+            caps[p.id] = floor2(max_share * pay)
             inputs[p.id] = (pay, s.score)
-        parts = split(fund.amount, weights, rank={pid: -inputs[pid][1] for pid in weights})   # core §4
+        rank = {pid: -inputs[pid][1] for pid in weights}      # core §4: leftover cents by rank, then id
+        parts = capped_split(fund.amount, weights, caps, rank=rank)
         total = sum(weights.values(), Decimal(0))
         for pid, amount in parts.items():
             p = self.e.people[pid]
@@ -531,15 +560,24 @@ class _Rewards:
             self.awards[pid] = Award(person=pid, amount=amount, pool=RESULT_FUND)
             self.trace.record(
                 f"award:{pid}", amount, "fondo × (retribuzione di posizione × punteggio) / Σ (retribuzione di posizione × "
-                "punteggio) di dirigenti e PO con punteggio ≥ 70 (resti al centesimo col metodo dei resti più alti)",
-                src("21"), label=f"Retribuzione di risultato di {p.name}",
+                "punteggio) di dirigenti e PO con punteggio ≥ 70 e unità ≥ 70%, ciascuno al massimo quota massima × "
+                "retribuzione di posizione (quanto un tetto libera va agli altri; resti al centesimo ai più alti)",
+                src("21, 21.1"), label=f"Retribuzione di risultato di {p.name}",
                 inputs=[Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
                         Input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
-                        Input("punteggio", score, ref=f"score:{pid}"), Input("Σ pesi", total)])
+                        Input("punteggio", score, ref=f"score:{pid}"), Input("Σ pesi", total),
+                        Input("tetto (po_result_max_share × posizione)", caps[pid])])
+            if 0 < amount < min_share * pay:
+                self.problem("result.below_minimum",
+                             f"{pid}: retribuzione di risultato {money(amount)} € sotto il minimo "
+                             f"{money(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
+                             src("21.1"), severity="warning", file=self.e.file_of("people"), row=p.row,
+                             column="position_pay")
         given = sum(parts.values(), Decimal(0))
         self.out_pools[RESULT_FUND] = attrs.evolve(
             fund, label=fund.label or "Retribuzione di risultato di dirigenti e PO (art. 21)").with_distributed(given)
-        self.extra["result_pay"] = {"eligible": list(parts), "pool": money(fund.amount), "distributed": money(given)}
+        self.extra["result_pay"] = {"eligible": list(parts), "excluded": excluded, "pool": money(fund.amount),
+                                    "distributed": money(given)}
 
     # -- bonus annuale delle eccellenze (art. 18) -------------------------------------------
     def bonus(self) -> None:
@@ -562,11 +600,12 @@ class _Rewards:
                          "fondo non assegnato", src("18.1"), severity="warning", file="ente.toml",
                          column="approvals.bonus_decided")
             return
-        if not isinstance(decided, dt.date) or not (decided.year == self.e.year and decided.month == 1):
+        deadline = dt.date(self.e.year, 1, 31)      # "entro il mese di gennaio": a December decision is valid
+        if not isinstance(decided, dt.date) or decided > deadline:
             self.problem("bonus.decision_date",
-                         f"la decisione di istituire il bonus delle eccellenze ({decided}) non è del mese di gennaio "
-                         f"{self.e.year}: bonus non assegnabile", src("18.1"), file="ente.toml",
-                         column="approvals.bonus_decided")
+                         f"la decisione di istituire il bonus delle eccellenze ({decided}) è successiva al 31 gennaio "
+                         f"{self.e.year}: bonus non assegnabile (va decisa entro il mese di gennaio, art. 18.1)",
+                         src("18.1"), file="ente.toml", column="approvals.bonus_decided")
             return
         top = by_score([(pid, self.scores[pid].score) for pid, k in self.band_of.items() if k == 0])
         share = Decimal(self.params["bonus_share"])
@@ -582,6 +621,8 @@ class _Rewards:
         for pid in winners:
             p = self.e.people[pid]
             rows = innovation.get(pid, [])
+            # art. 18.4: only the innovation prize and alta formazione exclude the bonus (not efficienza, 19.3)
+            rows = [r for r in rows if r["kind"] in BONUS_INCOMPATIBLE]
             conflict = [r for r in rows if not r.get("renounced_bonus", False)]
             renounced = [r for r in rows if r.get("renounced_bonus", False)]
             if conflict:
@@ -611,6 +652,43 @@ class _Rewards:
         self.extra[BONUS_FUND] = paid
         given = sum((parts[pid] for pid in paid), Decimal(0))
         self.out_pools[BONUS_FUND] = self.out_pools[BONUS_FUND].with_distributed(given)
+
+    # -- premi per l'innovazione e l'efficienza (art. 19, 26.2) --------------------------------
+    def prizes(self) -> None:
+        """Recorded, not computed: the OIV (innovation, 19.4) and the conferenza (efficiency, 19.5)
+        choose the winners; ``innovation.csv`` ``amount`` is paid from ``[funds] premi_innovazione``;
+        a total above the fund is an error (art. 19.1) and then nothing is paid."""
+        rows = [r for r in self.e.table("innovation") if r.get("amount") is not None]
+        fund = self.in_pools.get(PRIZE_FUND)
+        if not rows and fund is None:
+            return
+        label = "Premi per l'innovazione e l'efficienza (art. 19)"
+        if fund is None:
+            fund = Pool(name=PRIZE_FUND, amount=ZERO, source="ente.toml [funds] (assente)")
+        total = sum((r["amount"] for r in rows), Decimal(0))
+        self.out_pools[PRIZE_FUND] = attrs.evolve(fund, label=fund.label or label)
+        self.extra[PRIZE_FUND] = {"pool": money(fund.amount), "awarded": money(total),
+                                  "winners": [{"person": r["person"], "kind": r["kind"], "amount": money(r["amount"])}
+                                              for r in rows]}
+        if total > fund.amount:
+            self.problem("prizes.over_fund",
+                         f"i premi indicati in innovation.csv ({money(total)} €) superano il fondo [funds] "
+                         f"{PRIZE_FUND} ({money(fund.amount)} €): nessun premio pagato; riduci gli importi o "
+                         "aumenta il fondo", src("19.1"), file=self.e.file_of("innovation"), column="amount")
+            return
+        for r in rows:
+            pid = r["person"]
+            if pid not in self.e.people:
+                continue                       # reported by validate
+            key = f"{pid}:{PRIZE_FUND}:{r.row}"
+            self.awards[key] = Award(person=pid, amount=r2(r["amount"]), pool=PRIZE_FUND)
+            self.trace.record(
+                f"award:{pid}:premio:{r.row}", r2(r["amount"]), "importo deciso dall'OIV (innovazione) o dalla "
+                "conferenza (efficienza) e registrato in innovation.csv, pagato dal fondo dei premi",
+                src("19.1, 19.4–19.5"), label=f"Premio ({r['kind']}) di {self.e.people[pid].name}",
+                inputs=[Input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
+                        Input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}")])
+        self.out_pools[PRIZE_FUND] = self.out_pools[PRIZE_FUND].with_distributed(r2(total))
 
     # -- progressioni economiche (art. 20) ---------------------------------------------------
     def progressions(self) -> None:
@@ -648,8 +726,12 @@ class _Rewards:
                          column="approvals.savings_validated_oiv")
             available = staff_part = ZERO
         else:
-            available = r2(amount * share)
-            staff_part = r2(available * staff_share)
+            available = floor2(amount * share)          # "fino a" caps round down (rules/core.md §4)
+            # "fino a due terzi": the parameter 0.666… stands for 2/3 exactly (a decimal cannot write it), so the
+            # share is read as the simple fraction it approximates to 1e-12 before the cap is rounded down
+            exact = Fraction(staff_share).limit_denominator(10**6)
+            ratio = exact if abs(exact - Fraction(staff_share)) < Fraction(1, 10**12) else Fraction(staff_share)
+            staff_part = floor2(Decimal(available) * ratio.numerator / ratio.denominator)
         bargaining = available - staff_part
         cell = Input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
         self.trace.record("savings:available", available,

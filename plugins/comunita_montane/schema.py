@@ -4,14 +4,18 @@ from __future__ import annotations
 from ciclope.core import InputSchema, choice, hookimpl, parse_bool, parse_id, parse_money
 
 INNOVATION_KINDS = ("innovazione", "efficienza", "alta_formazione")
+# art. 18.4 names only the innovation prize and advanced training: the efficiency prize is compatible
+BONUS_INCOMPATIBLE = ("innovazione", "alta_formazione")
 
 
 @hookimpl(specname="ciclope_input_schema")
 def input_schema() -> InputSchema:
     # people.csv position_pay: retribuzione di posizione, weight of the result pay (art. 21);
-    # innovation.csv: premi per l'innovazione / alta formazione, in conflict with the bonus (art. 18.4).
+    # innovation.csv: premi per l'innovazione / l'efficienza / alta formazione (art. 19, 18.4); ``amount`` is
+    # the prize decided by the OIV or the conferenza, paid from [funds] premi_innovazione (art. 19.1).
     return InputSchema(
         columns={"people.csv": {"position_pay": parse_money}},
-        files={"innovation.csv": {"person": parse_id, "kind": choice(*INNOVATION_KINDS), "renounced_bonus": parse_bool}},
+        files={"innovation.csv": {"person": parse_id, "kind": choice(*INNOVATION_KINDS), "renounced_bonus": parse_bool,
+                                  "amount": parse_money}},
         required={"innovation.csv": ("person", "kind")},
     )
