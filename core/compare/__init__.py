@@ -33,6 +33,7 @@ class Comparison:
     total: dict | None                          # the total over the enti, when more than one was selected
     runs: dict                                  # ente id → list[ScenarioRun]
     failed: dict                                # ente id → tuple[Problem, ...]
+    labels: dict = attrs.field(factory=dict)    # the plugin's statuses in Italian (for the pages)
 
 
 def select(plan: RunPlan, ids: Sequence[str]) -> list[EnteConfig]:
@@ -67,31 +68,32 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
         merged = [doc_mod.merge([(ente_id, facts[i]) for ente_id, facts in per_ente]) for i in range(len(every))]
         total = doc_mod.document({"ente": TOTAL, "name": f"Totale di {len(per_ente)} enti", "plugin": enti[0].plugin,
                                   "year": plan.year, "enti": [e for e, _ in per_ente]}, merged)
-    return Comparison(docs=docs, total=total, runs=runs, failed=failed)
+    labels = next((dict(r.result.plugin.status_labels) for rs in runs.values() for r in rs if r.result is not None), {})
+    return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=labels)
 
 
 def dumps(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(doc: dict, folder: Path) -> list[Path]:
+def write(doc: dict, folder: Path, labels: dict | None = None) -> list[Path]:
     """compare.json, compare.html and compare.xlsx of one document into ``folder``."""
     from . import render_html, render_xlsx
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / "compare.json", folder / "compare.html", folder / "compare.xlsx"]
     paths[0].write_text(dumps(doc), encoding="utf-8")
-    paths[1].write_text(render_html.render(doc), encoding="utf-8")
-    paths[2].write_bytes(render_xlsx.render(doc))
+    paths[1].write_text(render_html.render(doc, labels), encoding="utf-8")
+    paths[2].write_bytes(render_xlsx.render(doc, labels))
     return paths
 
 
 def write_all(comparison: Comparison, out: Path) -> list[Path]:
     """One ente: its documents in ``out``. Several: each in ``out/<id>/`` and the total in ``out``."""
     if comparison.total is None:
-        return [p for d in comparison.docs.values() for p in write(d, out)]
-    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out / ente_id)]
-    return paths + write(comparison.total, out)
+        return [p for d in comparison.docs.values() for p in write(d, out, comparison.labels)]
+    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out / ente_id, comparison.labels)]
+    return paths + write(comparison.total, out, comparison.labels)
 
 
 __all__ = ["CURRENT", "Comparison", "Scenario", "ScenarioRun", "compare", "load_scenarios", "select", "write_all"]

@@ -145,8 +145,9 @@ def sorted_chart(series: Sequence[tuple[str, list[Decimal]]]) -> str:
 
 
 class Page:
-    def __init__(self, doc: dict):
+    def __init__(self, doc: dict, labels: dict | None = None):
         self.doc = doc
+        self.labels = labels or {}
         self.sc = doc["scenarios"]
         self.names = list(self.sc)
         self.others = [n for n in self.names if n != CURRENT]
@@ -250,7 +251,7 @@ class Page:
             out.append(tag("p", f"Guadagnano {len(up)} persone (in tutto {signed_euro(sum((m[0] for m in up), Decimal(0)))}), "
                                 f"perdono {len(down)} persone (in tutto {signed_euro(sum((m[0] for m in down), Decimal(0)))}), "
                                 f"{same} con lo stesso importo."))
-            rows = [[pid, fmt.ROLE_LABELS.get(people[pid]["role"], people[pid]["role"]), base.get(pid, {}).get("band") or "—", people[pid]["band"] or "—",
+            rows = [[pid, fmt.ROLE_LABELS.get(people[pid]["role"], people[pid]["role"]), self.status(base[pid]) if pid in base else "—", self.status(people[pid]),
                      fmt.euro(before), fmt.euro(after), signed_euro(d)]
                     for d, pid, before, after in sorted(moves, key=lambda m: (-m[0], m[1]))]
             out.append(table(("Persona", "Ruolo", "Fascia attuale", f"Fascia in {name}", "Importo attuale",
@@ -294,9 +295,12 @@ class Page:
                 Raw('<p class="muted">Per ogni scenario: importo e, sotto, la fascia di merito (o l\'esito). '
                     "Δ = importo nello scenario − importo attuale.</p>")]
 
-    @staticmethod
-    def cell(p: dict) -> Raw:
-        below = p["band"] or fmt.status(p["status"])
+    def status(self, p: dict) -> str:
+        """The band, or else the outcome in Italian (the plugin's labels first)."""
+        return p["band"] or fmt.status(p["status"], self.labels)
+
+    def cell(self, p: dict) -> Raw:
+        below = self.status(p)
         return Raw(f'{e(fmt.euro(Decimal(p["amount"])))}<br><span class="band">{e(below)}</span>')
 
     def render(self) -> str:
@@ -330,5 +334,5 @@ class Page:
         return "\n".join(str(p) for p in parts)
 
 
-def render(doc: dict) -> str:
-    return Page(doc).render()
+def render(doc: dict, labels: dict | None = None) -> str:
+    return Page(doc, labels).render()

@@ -26,8 +26,8 @@ def _metric(value: Any, kind: str) -> Any:
     return Typed(Decimal(str(value)), KINDS[kind])
 
 
-def render(doc: dict) -> bytes:
-    page = Page(doc)
+def render(doc: dict, labels: dict | None = None) -> bytes:
+    page = Page(doc, labels)
     sc, names, others, base = page.sc, page.names, page.others, page.base
     book = Sheets()
     book.add("Scenari", (("Scenario", "text", 16), ("Descrizione", "text", 30), ("File", "text", 30),
@@ -58,11 +58,11 @@ def render(doc: dict) -> bytes:
     for pid in page.order:
         p = base["people"][pid]
         row = [pid, fmt.ROLE_LABELS.get(p["role"], p["role"]), None if p["score"] is None else Decimal(str(p["score"])),
-               p["band"] or fmt.status(p["status"]), _money(p["amount"])]
+               page.status(p), _money(p["amount"])]
         for n in others:
             q = sc[n]["people"].get(pid)
             row += [None, None, None] if q is None else [
-                q["band"] or fmt.status(q["status"]), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
+                page.status(q), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
         rows.append(row)
     book.add("Persone", cols, rows)
     rows = []
