@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 
 from ciclope.core.cli import main
-from ciclope.core.registry import Hooks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,12 +52,6 @@ def load(out: Path) -> dict:
 def tree(folder: Path) -> dict:
     """Every file under ``folder`` with its bytes: what a command wrote or changed there."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def per_capita_bands() -> bool:
-    """The revised art. 17.2 rule (rules/comunita_montane.md §3, `band_money`) is in the plugin."""
-    hooks, _ = Hooks.for_plugin("comunita_montane")
-    return "band_money" in hooks.params(year=2021)
 
 
 def direct_amounts(folder: Path, ente: str, params_body: str, funds: dict[str, str]) -> dict:
@@ -125,9 +118,11 @@ def test_scenario_amounts_equal_a_direct_run(plugin, example, tmp_path):
 def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     folder = example("comunita_montane")
     scen = write(tmp_path / "cinque.toml", FIVE_BANDS)
+    pooled = write(tmp_path / "pool.toml", FIVE_BANDS.replace("[params]\n", '[params]\nband_money = "band_pool"\n'))
     out = tmp_path / "cmp"
     before = tree(folder)
-    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={scen}", "--out", str(out)]) == 0
+    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={scen}", "--scenario", f"pool={pooled}",
+                 "--out", str(out)]) == 0
     assert tree(folder) == before          # nothing written beside the config: no output folder, no store
     doc = load(out)
     three, five = doc["scenarios"]["attuale"], doc["scenarios"]["cinque"]
@@ -149,32 +144,38 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     # (SEG has no card): 3/11 = 0.2727
     assert five["metrics"]["top_level"] == "eccellente" and five["metrics"]["top_level_share"] == 0.2727
     amounts = {p: v["amount"] for p, v in five["people"].items() if v["amount"] != "0.00"}
-    if per_capita_bands():
-        # Per capita (rules §3): weights w·fte = 1.6, 1.6 | 0.5, 1, 1 | 0.5, 0.5 | 0.2, 0.2, Σ = 7.1;
-        # 12000·w·fte/7.1: 2704.225…, 845.070…, 1690.140…, 845.070…, 338.028…; floors sum to 11999.97, the 3 cents
-        # go to the largest remainders: P9, P10 (.8169), then P1 before P2 (.5352 tie, higher score first).
-        assert amounts == {"P1": "2704.23", "P2": "2704.22", "P3": "845.07", "P4": "1690.14", "P5": "1690.14",
-                           "P6": "845.07", "P7": "845.07", "P9": "338.03", "P10": "338.03"}
-        assert five["metrics"]["distributed"] == "12000.00" and five["metrics"]["residual"] == "0.00"
-        # Gini: coefficients 2i − 13 on the ascending amounts: −8·338.03 + (−1+1)·845.07 + 3·845.07 + 12·1690.14
-        # + 9·2704.22 + 11·2704.23 = 74197.16; / (12 · 12000) = 0.51526 → 0.5153
-        assert five["metrics"]["gini"] == 0.5153
-        # attuale (expected.json): −8·428.57 + 3·857.14 + 21·1714.29 + 11·4285.71 = 82285.76 / 144000 → 0.5714
-        assert three["metrics"]["gini"] == 0.5714
-        # top 20%: the poorest 9.6 of 12 hold 4901.41 + 0.6·1690.14 = 5915.494; 1 − 5915.494/12000 = 0.50704 → 0.507
-        assert five["metrics"]["top20_share"] == 0.507
-        # seconda/terza per capita: (5408.45/2) / (4225.35/3) = 16225.35/8450.70 = 1.92000 → 1.92
-        assert five["metrics"]["band_ratios"][0] == {"upper": "seconda", "lower": "terza", "ratio": 1.92}
-        gain, lose = 3, 6      # gain P2, P6, P7; lose P1, P3, P4, P5, P9, P10
-    else:
-        # Fixed band pools (before the revision): 12000 × 0.24 (prima, empty: residual 2880), × 0.32 = 3840 to
-        # P1, P2; × 0.30 = 3600 over fte 2.5 (P3 0.5); × 0.10 = 1200; × 0.04 = 480.
-        assert amounts == {"P1": "1920.00", "P2": "1920.00", "P3": "720.00", "P4": "1440.00", "P5": "1440.00",
-                           "P6": "600.00", "P7": "600.00", "P9": "240.00", "P10": "240.00"}
-        assert five["metrics"]["distributed"] == "9120.00" and five["metrics"]["residual"] == "2880.00"
-        # −8·240 + 0·600 + 3·720 + 12·1440 + 20·1920 = 55920 / (12 · 9120) = 0.51096 → 0.511
-        assert five["metrics"]["gini"] == 0.511
-        gain, lose = 6, 3
+    # Per capita (rules §3): weights w·fte = 1.6, 1.6 | 0.5, 1, 1 | 0.5, 0.5 | 0.2, 0.2, Σ = 7.1;
+    # 12000·w·fte/7.1: 2704.225…, 845.070…, 1690.140…, 845.070…, 338.028…; floors sum to 11999.97, the 3 cents
+    # go to the largest remainders: P9, P10 (.8169), then P1 before P2 (.5352 tie, higher score first).
+    assert amounts == {"P1": "2704.23", "P2": "2704.22", "P3": "845.07", "P4": "1690.14", "P5": "1690.14",
+                       "P6": "845.07", "P7": "845.07", "P9": "338.03", "P10": "338.03"}
+    assert five["metrics"]["distributed"] == "12000.00" and five["metrics"]["residual"] == "0.00"
+    # Gini: coefficients 2i − 13 on the ascending amounts: −8·338.03 + (−1+1)·845.07 + 3·845.07 + 12·1690.14
+    # + 9·2704.22 + 11·2704.23 = 74197.16; / (12 · 12000) = 0.51526 → 0.5153
+    assert five["metrics"]["gini"] == 0.5153
+    # attuale (expected.json): −8·428.57 + 3·857.14 + 21·1714.29 + 11·4285.71 = 82285.76 / 144000 → 0.5714
+    assert three["metrics"]["gini"] == 0.5714
+    # top 20%: the poorest 9.6 of 12 hold 4901.41 + 0.6·1690.14 = 5915.494; 1 − 5915.494/12000 = 0.50704 → 0.507
+    assert five["metrics"]["top20_share"] == 0.507
+    # attuale: the poorest 9 hold 4·428.57 + 857.14 + 1714.29 = 4285.71, + 0.6·1714.29 → 5314.284; 1 − /12000 → 0.5571
+    assert three["metrics"]["top20_share"] == 0.5571
+    # seconda/terza per capita: (5408.45/2) / (4225.35/3) = 16225.35/8450.70 = 1.92000 → 1.92
+    assert five["metrics"]["band_ratios"][0] == {"upper": "seconda", "lower": "terza", "ratio": 1.92}
+    assert five["violations"] == []
+    gain, lose = 3, 6      # gain P2, P6, P7; lose P1, P3, P4, P5, P9, P10
+
+    # The same bands with fixed band pools (band_money = "band_pool"): 12000 × 0.24 for the empty «prima» stays
+    # residual (2880), × 0.32 = 3840 to P1, P2; × 0.30 = 3600 over fte 2.5 (P3 0.5); × 0.10 = 1200; × 0.04 = 480.
+    pool = doc["scenarios"]["pool"]
+    assert {p: v["amount"] for p, v in pool["people"].items() if v["amount"] != "0.00"} == {
+        "P1": "1920.00", "P2": "1920.00", "P3": "720.00", "P4": "1440.00", "P5": "1440.00",
+        "P6": "600.00", "P7": "600.00", "P9": "240.00", "P10": "240.00"}
+    assert pool["metrics"]["distributed"] == "9120.00" and pool["metrics"]["residual"] == "2880.00"
+    # −8·240 + 0·600 + 3·720 + 12·1440 + 20·1920 = 55920 / (12 · 9120) = 0.51096 → 0.511
+    assert pool["metrics"]["gini"] == 0.511
+    # per fte, seconda 1920 against terza 3600/2.5 = 1440: 1.33 < 1.5, an error of art. 17.2 shown with the scenario
+    assert [(v["rule"], v["source"]) for v in pool["violations"]] == [
+        ("comunita_montane.bands.actual_ratio", "003_17a077a346f3b252.txt art. 17.2")]
     html = (out / "compare.html").read_text(encoding="utf-8")
     assert f"Guadagnano {gain} persone" in html and f"perdono {lose} persone" in html
     assert "<svg" in html and 'id="lorenz"' in html and 'id="importi-ordinati"' in html
