@@ -111,10 +111,12 @@ def hook_modules(module: ModuleType) -> list[ModuleType]:
             and isinstance(sys.modules[name], ModuleType)]
 
 
-def _own_hookimpls(module: ModuleType) -> SimpleNamespace:
-    """The ``@hookimpl`` functions defined in ``module`` (not those it imports from a sibling)."""
+def _own_hookimpls(module: ModuleType, taken: set[int]) -> SimpleNamespace:
+    """The ``@hookimpl`` functions defined in ``module`` (not those it imports from a sibling), less
+    those already registered with the package itself (an ``__init__`` that re-exports them)."""
     own = {name: fn for name, fn in vars(module).items()
-           if callable(fn) and getattr(fn, "__module__", None) == module.__name__ and hasattr(fn, PROJECT + "_impl")}
+           if callable(fn) and getattr(fn, "__module__", None) == module.__name__ and hasattr(fn, PROJECT + "_impl")
+           and id(fn) not in taken}
     return SimpleNamespace(**own)
 
 
@@ -141,8 +143,9 @@ def make_plugin_manager(plugin: str | ModuleType) -> tuple[pluggy.PluginManager,
     pm.register(_Conventions(info.params_file), name=f"{info.name}:conventions")
     pm.register(defaults, name="ciclope.defaults")
     pm.register(module, name=info.name)
+    taken = {id(fn) for fn in vars(module).values() if hasattr(fn, PROJECT + "_impl")}
     for sub in hook_modules(module):
-        pm.register(_own_hookimpls(sub), name=f"{info.name}:{sub.__name__.rpartition('.')[2]}")
+        pm.register(_own_hookimpls(sub, taken), name=f"{info.name}:{sub.__name__.rpartition('.')[2]}")
     pm.check_pending()
     return pm, info
 

@@ -97,3 +97,21 @@ def test_core_labels_only_core_statuses_and_plugins_bring_their_own():
     assert fmt.status("banded", labels) == "in fascia"
     assert fmt.status("banded") == "banded" and fmt.status("escluso_peg", labels) == "escluso peg"
     assert fmt.status("not_evaluated", labels) == "non valutato"
+
+
+def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypatch):
+    pkg = tmp_path / "reexport_plugin"
+    pkg.mkdir()
+    (pkg / "rules.py").write_text(
+        "from ciclope.core import Problem, hookimpl\n\n\n"
+        "@hookimpl(specname='ciclope_check_params')\n"
+        "def check(params):\n    return [Problem(rule='x.once', message='una volta')]\n")
+    (pkg / "__init__.py").write_text("from .rules import check  # noqa: F401\nNAME = 'reexport'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import reexport_plugin
+    from ciclope.core.params import Params
+    from ciclope.core.registry import Hooks
+    hooks = Hooks(make_plugin_manager(reexport_plugin)[0])
+    assert [p.rule for p in hooks.check_params(params=Params())] == ["x.once"]
+    for name in [m for m in sys.modules if m.startswith("reexport_plugin")]:
+        del sys.modules[name]
