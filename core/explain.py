@@ -78,6 +78,25 @@ def where(result: Result, cell: str) -> str:
     return ", ".join([name] + parts[1:])
 
 
+def payments_of(result: Result, ident: str) -> list[dict[str, Any]]:
+    """Every amount paid to a person: the awards of every pool, and position and result pay of a position
+    they hold (so a PO's money is never reported as "nessun importo")."""
+    out: list[dict[str, Any]] = []
+    if result.rewards is not None:
+        for a in result.rewards.awards.values():
+            if a.person == ident:
+                out.append({"amount": f"{a.amount:.2f}", "pool": a.pool, "band": a.band, "what": "premio"})
+    if result.positions is not None:
+        for pid, p in result.positions.positions.items():
+            if p.holder == ident and p.paid:
+                out.append({"amount": f"{p.annual:.2f}", "pool": "po_posizione", "band": None,
+                            "what": f"retribuzione di posizione annua ({pid})"})
+                if p.result is not None:
+                    out.append({"amount": f"{p.result:.2f}", "pool": "po_risultato", "band": None,
+                                "what": f"retribuzione di risultato ({pid})"})
+    return out
+
+
 def roots(result: Result, kind: str, ident: str) -> list[Figure]:
     keys = [k.format(ident) for k in START_KEYS[kind]]
     found = [result.figures[k] for k in keys if k in result.figures]
@@ -101,6 +120,9 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     inputs = []
     for i in figure.inputs:
         ikind = value_kind(i.ref) if i.ref else "number"
+        ref_fig = result.figures.get(i.ref) if i.ref else None
+        if ref_fig is not None and isinstance(i.value, Decimal) and ref_fig.value != i.value:
+            ikind = "number"      # a derived value (e.g. card / 100 = 0,925): shown as is, never as 0,93 punti
         item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": show(i.value, ikind)}
         if i.cell:
             item["cell"] = i.cell
@@ -141,6 +163,7 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
             fig = result.figures.get(f"award:{ident}")
             out["award"] = {"amount": f"{award.amount:.2f}", "pool": award.pool, "band": award.band,
                             "source": fig.source if fig else "", "formula": fig.formula if fig else ""}
+        out["payments"] = payments_of(result, ident)
         return out
     if kind == "indicator":
         ind = ente.indicators.get(ident)
@@ -193,9 +216,12 @@ def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) 
         esito.append(f"livello {subj['level']}")
     lines.append(" · ".join(esito))
     award = subj["award"]
-    if award is None:
+    others = [p for p in subj.get("payments", []) if award is None or p["pool"] != award["pool"]]
+    if award is None and not others:
         lines.append("Premio: nessun importo assegnato.")
-    else:
+    for p in others if award is None else ():
+        lines.append(f"Importo: {fmt.euro(Decimal(p['amount']))} — {p['what']} (fondo {p['pool']})")
+    if award is not None:
         band = f", fascia {award['band']}" if award["band"] else ""
         lines.append(f"Premio: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
         lines.append(f"  regola: {award['source']}" if award["source"] else

@@ -107,6 +107,14 @@ def floor2(x) -> Decimal:
     return Decimal(x).quantize(CENT, rounding=ROUND_FLOOR)
 
 
+def bounded_lambda(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> Decimal | None:
+    """The λ (euro per point) of :func:`bounded_weights`, for the explanation; ``None`` when every part
+    sits at a bound (all at ``hi``, or all scores zero)."""
+    weights = bounded_weights(pool, scores, lo, hi)
+    inside = [weights[k] / Decimal(v) for k, v in scores.items() if Decimal(v) > 0 and lo < weights[k] < hi]
+    return inside[0] if inside else None
+
+
 def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> dict[str, Decimal]:
     """``pay_i = clamp(λ·s_i, lo, hi)`` with Σ pay = pool, exact (unrounded) values.
 

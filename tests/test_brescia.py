@@ -558,8 +558,9 @@ def test_eligibility_violations_name_the_article(tmp_path, row, rule, article):
 
 
 def test_eligibility_edges_are_allowed(tmp_path):
-    # exactly 3 years (2021-01-01 → 2024-01-01), exactly 8 years with a diploma, 2 with a specialization
-    row = "H2,PO Due,po,D,s2,1,0,false,SG,diploma,8,2021-01-01,2024-01-01,"
+    # exactly 3 years (2021-01-01 → 2023-12-31: the anniversary 2024-01-01 would be one day too long,
+    # rules/brescia.md §1), exactly 8 years with a diploma, 2 with a specialization
+    row = "H2,PO Due,po,D,s2,1,0,false,SG,diploma,8,2021-01-01,2023-12-31,"
     _, doc = run(tmp_path, **{"people.csv": people_with_h2(row)})
     assert errors(doc) == []
     row = "H2,PO Due,po,D,s2,1,0,false,SG,specializzazione,2,2021-01-01,2023-12-31,"
@@ -590,7 +591,8 @@ def test_calendar_deadlines_and_status(tmp_path):
     assert due["monitoraggio_giunta"] == (dt.date(2021, 6, 30), "mancante")
     assert due["rendicontazione_schede"][0] == dt.date(2022, 1, 20)
     assert due["relazione_drafted"][0] == dt.date(2022, 1, 31)
-    assert due["relazione_validated_oiv"] == (dt.date(2022, 2, 28), "fatto")
+    # OIV validation in the last decade of January (004… §3.2, rules/brescia.md §5): 20/02 is late
+    assert due["relazione_validated_oiv"] == (dt.date(2022, 1, 31), "in ritardo")
     assert due["relazione_approved"][0] == dt.date(2022, 2, 28)
     assert due["relazione_published"] == (dt.date(2022, 6, 30), "fatto")
     assert due["piano_adopted"] == (dt.date(2021, 1, 31), "in ritardo")
@@ -739,3 +741,108 @@ def test_unit_not_scored_falls_back_to_the_unit_above(tmp_path):
     assert doc["rewards"]["people"]["E3"]["amount"] == "11428.57"
     # D2 not evaluated: the a2 dirigenti pool (16000 × 10000/40000 = 4000.00) stays whole
     assert doc["rewards"]["pools"]["dirigenti:a2"] == {"amount": "4000.00", "distributed": "0.00", "residual": "4000.00"}
+
+
+# --- issue 13: the audit's findings, computed by hand from 001… and 004… ---------------------------
+
+def test_a_term_of_three_years_ends_the_day_before_the_anniversary(tmp_path):
+    """001… art. 2.4 (rules/brescia.md §1): a term starting 2019-05-21 may end at the latest on 2022-05-20."""
+    ok = people_with_h2("H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,2019-05-21,2022-05-20,")
+    assert errors(run(tmp_path / "a", **{"people.csv": ok})[1], "brescia.po.term") == []
+    long = people_with_h2("H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,2019-05-21,2022-05-21,")
+    _, doc = run(tmp_path / "b", **{"people.csv": long})
+    bad = errors(doc, "brescia.po.term")
+    assert len(bad) == 1 and "2022-05-20" in bad[0]["message"] and "art. 2.4" in bad[0]["source"]
+    assert doc["positions"]["P2"]["paid"] is True       # an overlong term is to be corrected, pay still computed
+
+
+def test_oiv_validation_on_18_february_is_late(tmp_path):
+    res, _ = run(tmp_path, **{"ente.toml": approvals("relazione_validated_oiv = 2022-02-18")})
+    status = {d.approval: s for d, s in res.calendar}
+    assert status["relazione_validated_oiv"] == "in ritardo"     # due 31 January 2022
+
+
+def test_oiv_may_not_attest_more_than_computed_outside_the_tolerance(tmp_path):
+    """§3.2.1: more than computed only for "lievi scostamenti" (computed ≥ 1 − 0.05). 0.99 on a computed 0.55
+    is refused like 1.0 is: the computed 0.55 is used and the PO result fund is 7200 × 0.55 = 3960.00."""
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        K1,O1,Pratiche,higher,,,10,6,,,,,
+        K2,O2,Eventi,higher,,,10,5,,,,,
+    """
+    toml = approvals('oiv_attested = 0.99\noiv_motivation = "cause esogene"')
+    _, doc = run(tmp_path, **{"indicators.csv": indicators, "ente.toml": toml})
+    # ente = (0.6 + 0.5) / 2 = 0.55
+    assert doc["organizational"]["ente"] == 0.55 and doc["organizational"]["oiv_attested"] == 0.55
+    assert len(errors(doc, "brescia.oiv.tolerance")) == 1
+    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "3960.00"
+    # less than computed, with motivation, is the OIV's call: 0.5 → 7200 × 0.5 = 3600.00
+    lower = approvals('oiv_attested = 0.5\noiv_motivation = "dati non attendibili"')
+    _, doc2 = run(tmp_path / "b", **{"indicators.csv": indicators, "ente.toml": lower})
+    assert doc2["organizational"]["oiv_attested"] == 0.5 and not errors(doc2, "brescia.oiv.tolerance")
+    assert doc2["rewards"]["pools"]["po_risultato"]["amount"] == "3600.00"
+
+
+@pytest.mark.parametrize("row, rule", [
+    ("H2,PO Due,po,C,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.category"),     # art. 1.2
+    ("H2,PO Due,po,D,s2,0.5,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.part_time"),  # art. 2.7
+])
+def test_a_holder_who_cannot_be_appointed_is_not_paid(tmp_path, row, rule):
+    """rules/brescia.md §1: the position is weighted and valued, nothing is paid (residual), with the error."""
+    _, doc = run(tmp_path, **{"people.csv": people_with_h2(row)})
+    assert errors(doc, rule)
+    p2 = doc["positions"]["P2"]
+    assert p2["paid"] is False and p2["result"] is None and p2["annual"] == "12400.00"
+    pools = doc["rewards"]["pools"]
+    # only P1 is paid: position 16000 of 40800 (24800 residual: P2 and the vacant P3); result 2185.41 of 6480
+    assert pools["po_posizione"] == {"amount": "40800.00", "distributed": "16000.00", "residual": "24800.00"}
+    assert pools["po_risultato"]["distributed"] == "2185.41"
+
+
+def test_po_citations(tmp_path):
+    _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2})
+    (err,) = errors(doc, "brescia.po.contraddittorio")
+    assert err["source"] == "001_2164dd4e03a9b49f.txt art. 6.6"        # not Bergamo's 000… art. 28.6
+    from ciclope.core.params import load_param_specs
+    specs = load_param_specs(Path(rules.__file__).with_name("params.toml"))
+    assert str(specs["pay_min"].since) == "2019-01-01"                  # 001… art. 7.2
+
+
+def test_the_20_point_message_never_reads_as_exactly_20(tmp_path):
+    """004… §5.4: three projects "media" in a1 → relevance weight 100 × 3 / 9 = 33.333…; a dirigente weight
+    of 13.33 deviates by 20.00333… > 20. Rounded to cents it would read "33.33" and "20": the message must
+    show a deviation above 20 and the exact weight."""
+    projects = """
+        id,title,relevance,area,dirigente_weight
+        PR1,Uno,media,a1,13.33
+        PR2,Due,media,a1,
+        PR3,Tre,media,a1,
+        PR5,Cinque,alta,a2,
+    """
+    _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
+    (err,) = errors(doc, "brescia.resources.weight")
+    assert "scosta di 20.0034 punti" in err["message"]          # |13.33 − 33.3333…| = 20.00333… rounded up
+    assert "100 × 3 / 9 = 33.3333" in err["message"]
+    # the allowed range: 33.333… ± 20 → from 13.34 (up) to 53.33 (down)
+    assert "tra 13.34 e 53.33" in err["message"]
+
+
+def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, capsys):
+    """issue 13: a PO's pay is in the header (never "nessun importo"), the bounded split shows the €16,000
+    cap and λ, and a card of 92.5 enters the score as 0,925 (never "0,93 punti")."""
+    evaluations = "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
+        [f"H1,SG,Comportamenti,{f},10,{p}," for f, p in zip(FACTOR_NAMES, (9, 9, 9, 10))]
+        + [f"H2,SG,Comportamenti,{f},10,5," for f in FACTOR_NAMES])
+    folder = write_ente(tmp_path / "ente", files(**{"evaluations.csv": evaluations}))
+    cfg = tmp_path / "cycle.toml"
+    cfg.write_text('[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "bs"\nplugin = "brescia"\ndata = "ente"\n')
+    assert main(["explain", str(cfg), "--ente", "bs", "--person", "H1"]) == 0
+    text = capsys.readouterr().out
+    assert "nessun importo" not in text
+    # P1 at the cap: € 16.000,00 of position pay; H1's score 40 × (0.5 × 0.9 + 0.5 × 1.0) + 60 × 0.925 = 93.50,
+    # result 2541.18 × 0.935 = 2376.0033 → 2376.00
+    assert "Importo: € 16.000,00 — retribuzione di posizione annua (P1)" in text
+    assert "Importo: € 2.376,00 — retribuzione di risultato (P1)" in text
+    assert "massimo annuo (pay_max" in text and "€ 16.000,00" in text
+    assert "λ, euro per punto" in text
+    assert "scheda dei comportamenti / 100 = 0,925" in text

@@ -15,10 +15,10 @@ Every function here is pure apart from recording figures and problems in ``trace
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from ciclope.core import (SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
-                          Positions, Problem, ProblemFactory, Rewards, Score, bounded_split, card_formula, card_score, choice,
+                          Positions, Problem, ProblemFactory, Rewards, Score, bounded_lambda, bounded_split, card_formula, card_score, choice,
                           dirigente_score, distribute,
                           hookimpl, instalments, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
 
@@ -88,7 +88,7 @@ def parse_rating(text: str) -> Decimal:
     return value
 
 
-parse_relevance = choice(*RELEVANCE)          # bassa | media | alta (004… §5.3)
+parse_relevance = choice(*RELEVANCE)          # bassa | media | alta (004… §5.1)
 parse_education = choice(*EDUCATION_YEARS)    # diploma | laurea | specializzazione (001… art. 2.5)
 
 
@@ -254,9 +254,12 @@ def eligibility(ente, r) -> list[Problem]:
     elif end < start:
         out.append(problem(ente, "po.term", f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})",
                            f"{PO} art. 2.4", column="term_end", **where))
-    elif end > add_years(start, TERM_YEARS):
+    elif end >= add_years(start, TERM_YEARS):
+        # 3 years from 2019-05-21 end on 2022-05-20: the anniversary itself is one day too long
+        last = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
         out.append(problem(ente, "po.term", f"{holder}, titolare della posizione {pid}: incarico dal {start} al {end}, "
-                           f"oltre il massimo di {TERM_YEARS} anni", f"{PO} art. 2.4", column="term_end", **where))
+                           f"oltre il massimo di {TERM_YEARS} anni (può finire al più tardi il {last})",
+                           f"{PO} art. 2.4", column="term_end", **where))
     if missing:
         out.append(problem(ente, "po.requirements_unknown", f"{holder}, titolare della posizione {pid}: requisiti non "
                            "verificabili, mancano " + " e ".join(missing), f"{PO} art. 2.4–2.5",
@@ -342,10 +345,15 @@ def validate_projects(ente) -> list[Problem]:
             relevance_weight = HUNDRED * RELEVANCE[r["relevance"]] / total
             given = r["dirigente_weight"]
             if given is not None and abs(given - relevance_weight) > WEIGHT_TOLERANCE:
+                # the deviation rounded away from zero, so 20.003 never reads as an allowed 20.00
+                dev = abs(given - relevance_weight).quantize(Decimal("0.0001"), rounding=ROUND_UP)
+                exact = relevance_weight.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
                 out.append(problem(ente, "resources.weight", f"progetto {r['id']} (area {area}): peso del dirigente "
-                                   f"{given} scosta più di 20 punti dalla rilevanza oggettiva {r2(relevance_weight)} "
-                                   f"(100 × {RELEVANCE[r['relevance']]} / {total})", f"{SMVP} §5.4", "projects",
-                                   r.row, "dirigente_weight"))
+                                   f"{given} scosta di {dev} punti, più dei 20 ammessi, dalla rilevanza oggettiva "
+                                   f"100 × {RELEVANCE[r['relevance']]} / {total} = {exact}…; indica un peso tra "
+                                   f"{max(Decimal(0), relevance_weight - WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_UP)} "
+                                   f"e {(relevance_weight + WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_DOWN)}",
+                                   f"{SMVP} §5.4", "projects", r.row, "dirigente_weight"))
     for a in area_units(ente):
         head = area_head(ente, a)
         if head is None:
@@ -476,19 +484,21 @@ def attestation(ente, org, params, trace) -> Attestation:
                                   message=f"l'OIV attesta {given} invece del valore calcolato {computed} senza "
                                           "motivazione ([approvals] oiv_motivation): si usa il valore calcolato"))
             note = "attestazione dell'OIV senza motivazione: non applicata"
-        elif given == ONE and computed < ONE and computed < ONE - tolerance:
-            trace.problem(Problem(rule="brescia.oiv.tolerance", source=src,
-                                  message=f"attestazione completamente positiva (100%) con performance calcolata "
-                                          f"{computed}: ammessa solo per lievi scostamenti negativi (almeno "
-                                          f"{ONE - tolerance}, tolleranza {tolerance}); si usa il valore calcolato"))
-            note = f"attestazione al 100% oltre la tolleranza {tolerance}: non applicata"
+        elif given > computed and computed < ONE - tolerance:
+            # §3.2.1: more than computed only to release "una attestazione completamente positiva" for "lievi
+            # scostamenti negativi", i.e. computed ≥ 1 − tolerance; 0.99 on a computed 0.55 must not pay 0.99
+            trace.problem(Problem(rule="brescia.oiv.tolerance", source=f"{src}.2.1",
+                                  file="ente.toml", column="approvals.oiv_attested",
+                                  message=f"l'OIV attesta {given}, più della performance calcolata {computed}: "
+                                          "l'OIV può attestare più del calcolato solo per lievi scostamenti negativi, "
+                                          f"cioè con un calcolato di almeno {ONE - tolerance} (tolleranza "
+                                          f"oiv_tolerance = {tolerance}); si usa il valore calcolato. Correggi "
+                                          "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo"))
+            note = f"attestazione sopra il calcolato oltre la tolleranza {tolerance}: non applicata"
         else:
             attested = given
-            note = (f"attestazione completamente positiva per lievi scostamenti negativi (calcolato {computed} ≥ "
-                    f"{ONE - tolerance}): {motivation}" if given == ONE else f"attestato dall'OIV: {motivation}")
-            if computed < given < ONE:
-                trace.problem(Problem(rule="brescia.oiv.above_computed", severity="warning", source=src,
-                                      message=f"l'OIV attesta {given}, più del valore calcolato {computed}"))
+            note = (f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {computed} ≥ "
+                    f"{ONE - tolerance}): {motivation}" if given > computed else f"attestato dall'OIV: {motivation}")
     if attested is None:
         trace.problem(Problem(rule="brescia.oiv.none", severity="warning", source=src,
                               message="nessuna performance misurata né attestata: i fondi di performance non sono "
@@ -646,7 +656,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     if po_needs_contraddittorio(ente, person, score, params["po_positive"]):
         trace.problem(problem(ente, "po.contraddittorio", f"valutazione non positiva della PO {person.id} ({score} < "
                               f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
-                              "diventare definitiva", f"{PO} art. 6.6; 000_c472ac27e970ca85.txt art. 28.6",
+                              "diventare definitiva", f"{PO} art. 6.6",
                               "appeals", None, "stage"))
     return Score(person=person.id, score=score, level=level,
                  breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w})
@@ -777,6 +787,19 @@ def position_score(ente, r, params, trace) -> Decimal:
     return score
 
 
+def cannot_be_paid(ente, holder: str | None) -> str:
+    """Why a holder cannot be paid at all (001… art. 1.2 "esclusivamente a dipendenti … categoria D", art. 2.7
+    part time "incompatibile"), or "" — the appointment cannot be conferred, so nothing is paid (rules §1)."""
+    person = ente.people.get(holder) if holder is not None else None
+    if person is None:
+        return ""
+    if person.category != "D":
+        return f"{holder} è di categoria {person.category or 'non indicata'}, non D (art. 1.2)"
+    if person.fte != 1:
+        return f"{holder} lavora a tempo parziale (fte {person.fte}, art. 2.7)"
+    return ""
+
+
 @hookimpl(specname="ciclope_position_pay")
 def position_pay(ente, params, org, attestation, scores, trace) -> Positions | None:
     rows = [r for r in ente.table("positions")]
@@ -805,8 +828,10 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                "Fondo per la retribuzione di risultato delle PO (dopo la riduzione OIV)", "pool:po_risultato:gross", trace)
 
     # annual position pay: bounded proportional split (001… art. 3.2, 4.5; rules/core.md §4)
+    lam = None
     try:
         annual = bounded_split(F, score, lo, hi)
+        lam = bounded_lambda(F, score, lo, hi)
         how = (f"ripartizione del fondo in proporzione ai punteggi, ciascuna tra {euro(lo)} e {euro(hi)} "
                "(resto maggiore al centesimo)")
     except InsufficientFund:
@@ -828,7 +853,12 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                      label=f"Retribuzione di posizione annua — {pid}",
                      inputs=[Input("fondo di posizione", F, ref="pool:po_posizione"),
                              Input("punteggio", score[pid], ref=f"position:{pid}:score"),
-                             Input("somma dei punteggi", sum(score.values(), Decimal(0)))],
+                             Input("somma dei punteggi", sum(score.values(), Decimal(0))),
+                             Input("minimo annuo (pay_min)", lo, cell="params:pay_min"),
+                             Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi,
+                                   cell="params:pay_max"),
+                             Input("λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)",
+                                   None if lam is None else r2(lam))],
                      note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata")
     # 13 mensilità as instalments (rules/core.md §4): 12 × annual / 13 rounded down + a 13th with the rest,
     # so the 13 payments never exceed the annual amount (≤ €16,000 "annui lordi per tredici mensilità")
@@ -847,7 +877,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     # interim extras come first out of the result fund (001… art. 3.4)
     extra: dict[str, Decimal] = {}
     for r in rows:
-        if valid_interim(r, by_id):
+        if valid_interim(r, by_id) and not cannot_be_paid(ente, r["holder"]):
             extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]])
             trace.record(f"position:{r['id']}:interim", extra[r["id"]], "percentuale di interim × retribuzione di "
                          "posizione della posizione coperta", f"{PO} art. 3.4", label=f"Maggiorazione per l'interim "
@@ -875,7 +905,12 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                              Input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
                              Input("somma delle retribuzioni annue", sum(annual.values(), ZERO))])
         result = None
-        if holder is not None:
+        blocked = cannot_be_paid(ente, holder)
+        if blocked:
+            trace.record(f"position:{pid}:paid", False, "incarico non conferibile: né retribuzione di posizione né di "
+                         "risultato né maggiorazione per interim (residuo), come una posizione vacante",
+                         f"{PO} art. 1.2, 2.7", label=f"Posizione {pid}: titolare {holder} non pagabile", note=blocked)
+        if holder is not None and not blocked:
             paid_position += annual[pid]
             s = scores.get(holder)
             ev = s.score if s is not None else None
@@ -906,7 +941,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                                  Input("retribuzione di risultato", result, ref=f"position:{pid}:result")])
         positions[pid] = PositionPay(id=pid, score=score[pid], annual=annual[pid], monthly=monthly[pid],
                                      monthly_last=rates[pid][1], result_max=result_max[pid], result=result,
-                                     holder=holder, paid=holder is not None)
+                                     holder=holder, paid=holder is not None and not blocked)
     pools = {"po_posizione": Pool(name="po_posizione", amount=F, source=f"{PO} art. 3.2, 4.5",
                                   label="Retribuzione di posizione PO").with_distributed(paid_position),
              "po_risultato": Pool(name="po_risultato", amount=R, source=f"{PO} art. 3.3, 6.5; {SMVP} §3",
@@ -932,7 +967,9 @@ def calendar(year: int) -> list[Deadline]:
         Deadline("rendicontazione", "Stesura e redazione della Relazione sulla performance (ultima decade di gennaio)",
                  dt.date(year + 1, 1, 31), f"{s} (Rendicontazione finale)", "relazione_drafted"),
         Deadline("rendicontazione", "Validazione della Relazione e del grado di raggiungimento degli obiettivi da "
-                 "parte dell'OIV (febbraio)", feb_end, f"{s} (Rendicontazione finale)", "relazione_validated_oiv"),
+                 "parte dell'OIV (ultima decade di gennaio)", dt.date(year + 1, 1, 31),
+                 f"{s} (Rendicontazione finale: «redazione e validazione» nell'ultima decade di gennaio)",
+                 "relazione_validated_oiv"),
         Deadline("rendicontazione", "Approvazione della Relazione sulla performance da parte della Giunta (febbraio)",
                  feb_end, f"{s} (Rendicontazione finale)", "relazione_approved"),
         Deadline("rendicontazione", "Pubblicazione della Relazione sul sito camerale e invio a Unioncamere",
