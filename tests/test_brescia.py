@@ -833,7 +833,7 @@ def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, 
     evaluations = "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
         [f"H1,SG,Comportamenti,{f},10,{p}," for f, p in zip(FACTOR_NAMES, (9, 9, 9, 10))]
         + [f"H2,SG,Comportamenti,{f},10,5," for f in FACTOR_NAMES])
-    folder = write_ente(tmp_path / "ente", files(**{"evaluations.csv": evaluations}))
+    write_ente(tmp_path / "ente", files(**{"evaluations.csv": evaluations}))
     cfg = tmp_path / "cycle.toml"
     cfg.write_text('[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "bs"\nplugin = "brescia"\ndata = "ente"\n')
     assert main(["explain", str(cfg), "--ente", "bs", "--person", "H1"]) == 0
