@@ -76,7 +76,12 @@ def direct_amounts(folder: Path, ente: str, params_body: str, funds: dict[str, s
         total = D(0)
         if award:
             total = D(award["amount"]) + sum((D(a["amount"]) for a in award.get("also", [])), D(0))
-        out[pid] = {"amount": f"{total:.2f}", "score": ind["score"], "level": ind["level"]}
+        out[pid] = {"amount": total, "score": ind["score"], "level": ind["level"]}
+    for post in res.get("positions", {}).values():          # a PO holder's result pay counts, the post's pay does not
+        if post["holder"] and post["paid"] and post["result"] is not None:
+            out[post["holder"]]["amount"] += D(post["result"])
+    for v in out.values():
+        v["amount"] = f"{v['amount']:.2f}"
     return out
 
 
@@ -113,6 +118,10 @@ def test_scenario_amounts_equal_a_direct_run(plugin, example, tmp_path):
     # the scenario changed something: some amount differs from attuale
     base = doc["scenarios"]["attuale"]["people"]
     assert any(base[p]["amount"] != people[p]["amount"] for p in people)
+    if plugin == "brescia":        # PO holders: result pay counted (po_org_weight moved it), position pay beside
+        holders = [p for p in people if "result_pay" in people[p]]
+        assert holders and any(base[p]["result_pay"] != people[p]["result_pay"] for p in holders)
+        assert all(D(people[p]["amount"]) >= D(people[p]["result_pay"]) for p in holders)
 
 
 def test_five_bands_against_three_on_the_public_example(example, tmp_path):

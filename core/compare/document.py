@@ -12,7 +12,10 @@ Shape (money as strings with 2 decimals, as in ``results.json``; scores and rati
 ``params`` holds the values in force of every parameter that some scenario or the ente's own
 ``[ente.params]`` sets, in every scenario (``attuale`` too), so they can be read side by side.
 A person's ``amount`` is everything the scenario awards them (``rewards.people`` of results.json,
-the first award plus the ``also`` ones). The total of several enti has ``"ente": "totale"``,
+the first award plus the ``also`` ones) plus, for the holder of a posizione organizzativa paid
+outside ``rewards`` (brescia), its retribuzione di risultato (``positions.<id>.result``); the
+retribuzione di posizione is shown as ``position_pay`` and not counted (it is the post's pay, not a
+reward). The total of several enti has ``"ente": "totale"``,
 ``"enti": [...]``, ``params`` by ente, people keyed ``ENTE/ID``, pools summed by name and each violation
 with its ente.
 """
@@ -42,8 +45,10 @@ class Row:
     level: str | None
     band: str | None
     status: str | None
-    amount: Decimal          # every award of the person
+    amount: Decimal          # every award of the person, plus the result pay of a position they hold
     band_amount: Decimal     # the awards of the person's band only (for per-band per-capita figures)
+    position_pay: Decimal | None = None   # retribuzione di posizione of the positions held (not in amount)
+    result_pay: Decimal | None = None     # retribuzione di risultato of the positions held (in amount)
 
 
 @attrs.frozen
@@ -75,15 +80,20 @@ def facts(run: ScenarioRun) -> Facts:
             if res.positions is not None:
                 every.update(res.positions.pools)
             pools = {k: (p.amount, p.distributed) for k, p in every.items()}
+        held = positions_held(res)
         for pid in sorted(res.ente.people):
             person = res.ente.people[pid]
             score = res.scores.get(pid)
             mine = awards.get(pid, [])
             band = next((a.band for a in mine if a.band), None)
+            posts = held.get(pid, [])
+            result_pay = sum((p.result or ZERO for p in posts), ZERO) if posts else None
             rows.append(Row(key=pid, role=person.role, score=None if score is None else score.score,
                             level=None if score is None else score.level, band=band, status=res.status_of(pid),
-                            amount=sum((a.amount for a in mine), ZERO),
-                            band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO)))
+                            amount=sum((a.amount for a in mine), ZERO) + (result_pay or ZERO),
+                            band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO),
+                            position_pay=sum((p.annual for p in posts), ZERO) if posts else None,
+                            result_pay=result_pay))
     violations = tuple({"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,
                         "message": v.message} for v in run.violations)
     return Facts(name=sc.name, file=sc.file, description=sc.description, computed=res is not None,
@@ -91,6 +101,25 @@ def facts(run: ScenarioRun) -> Facts:
                  overridden=frozenset(run.overrides),
                  funds={k: money(v) for k, v in sorted(run.funds.items())},
                  rows=tuple(rows), pools=dict(sorted(pools.items())), violations=violations)
+
+
+def positions_held(res) -> dict[str, list]:
+    """The paid positions (posizioni organizzative) by holder, when the plugin pays them outside ``rewards``.
+
+    A holder's retribuzione di risultato is performance pay: it counts in their amount. The
+    retribuzione di posizione is the post's pay, not a reward: it is reported beside, not counted.
+    When a plugin already pays positions as awards from the positions' pools, nothing is added.
+    """
+    if res.positions is None:
+        return {}
+    paid_as_awards = {a.pool for a in res.rewards.awards.values()} if res.rewards is not None else set()
+    if paid_as_awards & set(res.positions.pools):
+        return {}
+    held: dict[str, list] = {}
+    for post in res.positions.positions.values():
+        if post.holder and post.paid:
+            held.setdefault(post.holder, []).append(post)
+    return held
 
 
 def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
@@ -159,6 +188,14 @@ def shown_params(f: Facts, keys: Iterable[str], per_ente: bool) -> dict:
     return {k: f.params[k] for k in sorted(keys) if k in f.params}
 
 
+def person_doc(r: Row) -> dict:
+    doc = {"role": r.role, "score": None if r.score is None else float(r.score), "level": r.level,
+           "band": r.band, "status": r.status, "amount": money(r.amount)}
+    if r.position_pay is not None:          # a holder of a posizione organizzativa
+        doc["position_pay"], doc["result_pay"] = money(r.position_pay), money(r.result_pay)
+    return doc
+
+
 def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: bool = False) -> dict:
     amounts = [r.amount for r in f.rows]
     bands = groups(f.rows, "band", "band_amount")
@@ -187,8 +224,7 @@ def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: 
     return {
         "file": f.file, "description": f.description, "computed": f.computed,
         "params": shown_params(f, keys, per_ente), "funds": f.funds,
-        "people": {r.key: {"role": r.role, "score": None if r.score is None else float(r.score), "level": r.level,
-                           "band": r.band, "status": r.status, "amount": money(r.amount)} for r in f.rows},
+        "people": {r.key: person_doc(r) for r in f.rows},
         "pools": {k: {"amount": money(a), "distributed": money(d), "residual": money(a - d)}
                   for k, (a, d) in f.pools.items()},
         "bands": [_group_doc(g) for g in bands],

@@ -293,7 +293,8 @@ class Page:
             rows.append(row)
         return [table(cols, rows, numeric=range(2, len(cols)), cls="people"),
                 Raw('<p class="muted">Per ogni scenario: importo e, sotto, la fascia di merito (o l\'esito). '
-                    "Δ = importo nello scenario − importo attuale.</p>")]
+                    "Δ = importo nello scenario − importo attuale. Per i titolari di posizione organizzativa "
+                    "l'importo comprende la retribuzione di risultato, non quella di posizione.</p>")]
 
     def status(self, p: dict) -> str:
         """The band, or else the outcome in Italian (the plugin's labels first)."""
