@@ -153,6 +153,9 @@ def resolve_params(plugin: str, year: int, overrides: Mapping[str, Any], where: 
     """The plugin's parameters in force for ``year`` merged with overrides, and what is wrong with them."""
     hooks, _ = Hooks.for_plugin(plugin)
     params, problems = merge_params(hooks.params(year=year), overrides, where)
-    if not problems:
-        problems.extend(attrs.evolve(p, file=p.file or where) for p in hooks.check_params(params=params))
+    # every problem at once: the plugin's combination checks run too (on the valid values), except on the
+    # parameters already wrong, so one bad value is not reported twice
+    bad = {p.column.removeprefix("params.") for p in problems}
+    problems.extend(attrs.evolve(p, file=p.file or where) for p in hooks.check_params(params=params)
+                    if p.column.removeprefix("params.") not in bad)
     return params, problems

@@ -392,7 +392,8 @@ class _Loader:
                            target_mid=target_mid if target_mid != INACTIVE else None,
                            actual_mid=actual_mid, neutralized=neutralized, reason=r.get("reason") or "",
                            source=r.get("source") or "", active=active,
-                           targets={y: (None if t == INACTIVE else t) for y, t in targets.items()}, row=n)
+                           targets={y: (None if t == INACTIVE else t) for y, t in targets.items()}, row=n,
+                           target_column=tcol)
 
     # -- references ------------------------------------------------------------------------
     def references(self, e: m.Ente) -> None:

@@ -117,6 +117,7 @@ class Indicator:
     active: bool = True
     targets: Mapping[int, Value] = attrs.field(factory=dict, hash=False)
     row: int = 0
+    target_column: str = "target"          # the CSV column the target was read from, e.g. target_2020
 
     @property
     def scored(self) -> bool:

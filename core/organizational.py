@@ -24,7 +24,7 @@ def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, lab
     value = hooks.indicator_achievement(indicator=ind, measured=measured, target=target, trace=trace)
     value = r4(value)
     if key not in trace.figures:
-        col_t, col_a = ("target_mid", "actual_mid") if mid else ("target", "actual")
+        col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
         trace.record(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, label=label,
                      inputs=(Input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
                              Input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}")))

@@ -171,7 +171,7 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
                 "assignments": assignments, "evaluations": evaluations}
     d.funds = {"performance_individuale": f"{people_n * rng.randint(400, 900)}.00"}
     d.approvals = {"budget_approved": dt.date(year - 1, 12, 20), "piano_adopted": dt.date(year, 1, 28),
-                   "relazione_validated_oiv": dt.date(year + 1, 5, 30)}
+                   "relazione_approved": dt.date(year + 1, 5, 20), "relazione_validated_oiv": dt.date(year + 1, 5, 30)}
     return d
 
 

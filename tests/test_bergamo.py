@@ -23,6 +23,7 @@ name = "Camera di Commercio di Prova (regole di Bergamo)"
 performance_individuale = "10000.00"
 [approvals]
 piano_adopted = 2021-01-25
+relazione_approved = 2022-05-30
 relazione_validated_oiv = 2022-06-15
 """
 
@@ -214,31 +215,36 @@ def test_group_sheet_and_individual_objective(doc):
 
 def test_rewards_split_by_score_times_fte(doc):
     people = doc["rewards"]["people"]
-    # weights: PO1 93.5, U1 90.5, U2 95, U3 79, U4 77.5 × 0.5 = 38.75; total 396.75; pool 10000.00
-    # exact: PO1 2356.6477…, U1 2281.0334…, U2 2394.4549…, U3 1991.1783…, U4 976.6855…
-    # floors sum to 9999.97; the 3 cents go to the largest remainders: U3 (.0083), PO1 (.0078), U4 (.0056)
-    assert people["PO1"]["amount"] == "2356.65"
-    assert people["U1"]["amount"] == "2281.03"
-    assert people["U2"]["amount"] == "2394.45"
-    assert people["U3"]["amount"] == "1991.18"
-    assert people["U4"]["amount"] == "976.69"
+    # staff only (PO are paid apart, art. 28.1): weights U1 90.5, U2 95, U3 79, U4 77.5 × 0.5 = 38.75;
+    # total 303.25 = 1213/4; pool 1,000,000 cents: exact U1 298433.636…, U2 313272.877…, U3 260511.129…,
+    # U4 127782.358…; floors sum to 999,998, the 2 cents go to U2 (.877) and U1 (.636)
+    assert "PO1" not in people                      # no [funds] risultato_po: nothing for the PO
+    assert people["U1"]["amount"] == "2984.34"
+    assert people["U2"]["amount"] == "3132.73"
+    assert people["U3"]["amount"] == "2605.11"
+    assert people["U4"]["amount"] == "1277.82"
     assert people["U5"]["amount"] == "0.00"         # non adeguata: excluded
     assert "U6" not in people                       # not evaluated: nothing
     assert people["U2"]["band"] == "eccellente"
     pool = doc["rewards"]["pools"]["performance_individuale"]
     assert pool == {"amount": "10000.00", "distributed": "10000.00", "residual": "0.00"}
     assert check_expected(doc, {"!pool_conserved": True, "!no_error_violations": True}) == []
-    assert doc["violations"] == []
+    # U2's group sheet (K3, K9) draws on refs outside the cruscotto of its Servizio s1 (K1, K4): two warnings
+    # (002… §3.3, rules/bergamo.md §4), and nothing else
+    assert [(v["rule"], v["severity"], v["where"]) for v in doc["violations"]] == [
+        ("bergamo.group_sheet.ref", "warning", "assignments.csv:11:ref"),
+        ("bergamo.group_sheet.ref", "warning", "assignments.csv:12:ref")]
 
 
 def test_insufficient_person_is_not_rewarded(ciclope_ente):
     people = PEOPLE.replace("U1,Ugo,dipendente,C,s1,1,0,false,DIR", "U1,Ugo,dipendente,C,s1,1,0,true,DIR")
     doc = results_doc(ciclope_ente("bergamo", files(**{"people.csv": people})))
     assert doc["rewards"]["people"]["U1"]["amount"] == "0.00"
-    # the others share the whole pool: total 396.75 − 90.5 = 306.25; exact PO1 3053.0612…, U2 3102.0408…,
-    # U3 2579.5918…, U4 1265.3061…; floors sum to 9999.99 and the cent goes to U4 (remainder .0061)
-    assert doc["rewards"]["people"]["U2"]["amount"] == "3102.04"
-    assert doc["rewards"]["people"]["U4"]["amount"] == "1265.31"
+    # the others share the whole pool: total 303.25 − 90.5 = 212.75; in cents exact U2 446533.490…,
+    # U3 371327.850…, U4 182138.660…; floors sum to 999,998, the 2 cents go to U3 (.850) and U4 (.660)
+    assert doc["rewards"]["people"]["U2"]["amount"] == "4465.33"
+    assert doc["rewards"]["people"]["U3"]["amount"] == "3713.28"
+    assert doc["rewards"]["people"]["U4"]["amount"] == "1821.39"
     assert doc["rewards"]["pools"]["performance_individuale"]["residual"] == "0.00"
 
 
@@ -418,7 +424,8 @@ PARAMS, _ = merge_params(load_param_specs(rules.__file__.replace("rules.py", "pa
 def test_split_conserves_the_pool_and_follows_score_times_fte(people, cents):
     persons = {f"P{k}": Person(id=f"P{k}", name=f"P{k}", role="dipendente", category="C", unit="s1",
                                fte=Decimal(fte), row=k + 1) for k, (_, fte) in enumerate(people)}
-    ente = Ente(id="x", name="x", year=2021, funds={}, approvals={"relazione_validated_oiv": dt.date(2022, 6, 1)},
+    ente = Ente(id="x", name="x", year=2021, funds={}, approvals={"relazione_approved": dt.date(2022, 5, 20),
+                                                              "relazione_validated_oiv": dt.date(2022, 6, 1)},
                 people=persons)
     scores = {}
     for k, (s, _) in enumerate(people):
@@ -451,3 +458,61 @@ def test_a_group_sheet_mixing_empty_and_given_weights_is_an_error(ciclope_ente):
     assert len(bad) == 1 and "U2" in bad[0]["message"] and "rules/core.md §2" in bad[0]["source"]
     # computed with equal weights all the same, as before: (K3 1 + K9 0.8) / 2 = 0.9
     assert doc["individual"]["U2"]["breakdown"]["obiettivi"] == 0.9
+
+
+# --- issue 13: the audit's findings, computed by hand from 000… and 002… ---------------------------
+
+@pytest.mark.parametrize("approvals, why", [
+    ("relazione_approved = 2022-05-30\nrelazione_validated_oiv = 2019-03-01", "prima della fine dell'anno"),
+    ("relazione_validated_oiv = 2022-06-15", "relazione_approved"),
+    ("relazione_approved = 2022-06-20\nrelazione_validated_oiv = 2022-06-15", "precede l'approvazione"),
+    ("relazione_approved = 2021-11-30\nrelazione_validated_oiv = 2022-06-15", "prima della fine dell'anno"),
+])
+def test_the_gate_needs_approval_then_validation_after_the_year(ciclope_ente, approvals, why):
+    """000… art. 39.2 (rules/bergamo.md §4): a validation dated 2019 cannot open the 2021 rewards, nor one
+    without an approved Relazione, nor one before the approval."""
+    ente = ENTE.replace("relazione_approved = 2022-05-30\nrelazione_validated_oiv = 2022-06-15", approvals)
+    doc = results_doc(ciclope_ente("bergamo", files(**{"ente.toml": ente})))
+    assert doc["rewards"]["people"] == {}
+    (gate,) = [v for v in errors(doc) if v["rule"] == "bergamo.oiv_gate"]
+    assert why in gate["message"]
+
+
+def test_po_are_paid_result_pay_apart_from_the_staff_pool(ciclope_ente):
+    """Art. 28.1: the PO's pay "assorbe tutte le competenze accessorie": not in the staff pool; result pay
+    from [funds] risultato_po — max = fund × position_pay / Σ (one PO: all), × score / 100 if ≥ 60."""
+    ente = ENTE.replace('performance_individuale = "10000.00"', 'performance_individuale = "10000.00"\nrisultato_po = "3000.00"')
+    doc = results_doc(ciclope_ente("bergamo", files(**{"ente.toml": ente})))
+    # PO1 93.50 (70 × 0.95 + 30 × 0.90): 3000 × 0.935 = 2805.00; residual 195.00
+    assert doc["rewards"]["people"]["PO1"] == {"amount": "2805.00", "band": "buona", "pool": "risultato_po"}
+    assert doc["rewards"]["pools"]["risultato_po"] == {"amount": "3000.00", "distributed": "2805.00",
+                                                      "residual": "195.00"}
+    # the staff pool is as without the PO (U2 3132.73, see test_rewards_split_by_score_times_fte)
+    assert doc["rewards"]["people"]["U2"]["amount"] == "3132.73"
+
+
+def test_the_same_amount_is_judged_before_cent_rounding(ciclope_ente):
+    """Art. 42.2, 46.1: 27 people with the same score share 60000.00: 2222.222… each, 21 × 2222.22 and
+    6 × 2222.23 after the largest remainder (27 × 2222.22 = 59999.94, 6 cents left). Still the same amount."""
+    files27 = flat_ente([8] * 27)
+    files27["ente.toml"] = ENTE.replace('performance_individuale = "10000.00"', 'performance_individuale = "60000.00"')
+    doc = results_doc(ciclope_ente("bergamo", files27))
+    amounts = sorted(p["amount"] for p in doc["rewards"]["people"].values())
+    assert amounts.count("2222.22") == 21 and amounts.count("2222.23") == 6
+    assert "bergamo.differentiation.amounts" in rules_of(doc, "error")
+
+
+def test_the_demo_plan_has_the_pola_days_per_week_target():
+    """002… §5.2.4: "n. giornate a settimana svolgibili in modalità agile: da 1 a 3" (2021), as two indicators."""
+    from ciclope.core.registry import load_plugin
+    text = (load_plugin("bergamo")[1].demo / "cciaa-bergamo" / "indicators.csv").read_text(encoding="utf-8")
+    rows = [line.split(",") for line in text.splitlines() if "giornate a settimana svolgibili" in line]
+    assert [(r[0], r[3], r[7]) for r in rows] == [("L.23", "higher", "1"), ("L.24", "lower", "3")]
+
+
+def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
+    """A bounds error (w_unit 150 > 100) no longer hides the plugin's combination check (levels not increasing:
+    adeguata 60, buona 50, eccellente 95)."""
+    from ciclope.core.config import resolve_params
+    _, problems = resolve_params("bergamo", 2021, {"w_unit": 150, "level_buona": 50}, "cycle.toml")
+    assert sorted(p.rule for p in problems) == ["bergamo.params.levels", "config.param_bounds"]

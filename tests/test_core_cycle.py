@@ -164,3 +164,11 @@ def test_a_rejected_contraddittorio_keeps_the_points(tmp_path):
     doc = results_doc(compute_ente(folder, coreonly, 2021))
     assert doc["individual"]["E1"]["score"] == 84.0      # (54 + 30) / 100
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
+
+
+def test_explain_names_the_real_target_column(tmp_path):
+    """A multi-year plan's target is read from target_<year>: the explanation points at that column."""
+    folder = write_ente(tmp_path / "e", files())
+    res = compute_ente(folder, coreonly, 2021)
+    target = res.figures["indicator:I1"].inputs[0]
+    assert (target.name, target.value, target.cell) == ("target", 10, "indicators.csv:2:target_2021")

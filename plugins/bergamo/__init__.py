@@ -3,9 +3,9 @@
 Regolamento di organizzazione (000_c472ac27e970ca85.txt) and Piano della Performance 2021–2023
 (002_cb68e27bcf5376bc.txt). The hook implementations are the ``@hookimpl`` functions of the modules
 imported here (the core registers each of them): :mod:`.rules` (the computations), :mod:`.report`
-(report sections), :mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file.
+(report sections), :mod:`.schema` (extra input), :mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file.
 """
-from . import report, rules, synth  # noqa: F401  (hook modules, registered by the core)
+from . import report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "bergamo"
 REGULATIONS = (

@@ -26,13 +26,16 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import (Deadline, Input, Problem, ProblemFactory, Rewards, Score, card_part, dirigente_score,
-                          distribute, hookimpl, mixed_weights, po_needs_contraddittorio, r2, weighted_mean,
-                          weighted_score)
+import attrs
+
+from ciclope.core import (Award, Deadline, Input, Pool, Problem, ProblemFactory, Rewards, Score, card_part,
+                          dirigente_score, distribute, hookimpl, mixed_weights, po_needs_contraddittorio, r2, split,
+                          weighted_mean, weighted_score)
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"
 POOL = "performance_individuale"
+PO_POOL = "risultato_po"                 # [funds] risultato_po: the PO's result pay (art. 28)
 LEVELS = ("non adeguata", "adeguata", "buona", "eccellente")     # params: level_* (assumption)
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
@@ -133,11 +136,34 @@ def validate(ente, params) -> list[Problem]:
                                f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio» (type = lower), "
                                "qui è indicato higher", f"{PLAN} §3.2; rules/bergamo.md §1", "indicators", ind.row,
                                "type", severity="warning"))
+    out += group_sheet_refs(ente)
     for p in ente.people.values():
         if p.is_po and p.category not in (None, "D"):
             out.append(problem(ente, "po.category",
                                f"{p.id} è titolare di posizione organizzativa ma non è di categoria D ({p.category})",
                                f"{REG} art. 26.2", "people", p.row, "category", severity="warning"))
+    return out
+
+
+def group_sheet_refs(ente) -> list[Problem]:
+    """002… §3.3: group sheets draw on the Servizio's cruscotto: a ref in a person's sheet that is neither in
+    the cruscotto of that person's Servizio nor among the person's own individual objectives is a warning."""
+    out = []
+    own_objectives, refs = _sheets_of(ente)
+    for pid, rows in refs.items():
+        person = ente.people.get(pid)
+        if person is None or person.is_dirigente:      # a dirigente's or the SG's sheet is their own cruscotto
+            continue
+        servizio = servizio_of(ente, person)
+        allowed = {a.ref for a in refs.get(servizio.id, ())} if servizio is not None else set()
+        allowed |= {o.id for o in own_objectives.get(pid, ())}
+        for a in rows:
+            if a.ref not in allowed:
+                out.append(problem(ente, "group_sheet.ref",
+                                   f"scheda {a.cruscotto} di {pid}: {a.ref} non è nel cruscotto del suo Servizio "
+                                   f"({servizio.id if servizio is not None else 'nessun Servizio'}) né tra i suoi "
+                                   "obiettivi individuali: le schede individuali/di gruppo attingono al cruscotto del "
+                                   "Servizio", f"{PLAN} §3.3", "assignments", a.row, "ref", severity="warning"))
     return out
 
 
@@ -279,31 +305,56 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
 # e. premialità (000… art. 39.2, 42, 45.1, 46)
 # =================================================================================================
 
+def gate(ente) -> str:
+    """000… art. 39.2 (rules/bergamo.md §4): the rewards open only when the Relazione was approved and then
+    validated by the OIV, both dated after the end of the evaluated year. Returns "" when open, else why not."""
+    year_end = dt.date(ente.year, 12, 31)
+    approved, validated = ente.approvals.get("relazione_approved"), ente.approvals.get("relazione_validated_oiv")
+    if not isinstance(approved, dt.date):
+        return ("manca la data di approvazione della Relazione sulla performance ([approvals] relazione_approved)"
+                if approved is None else f"la data di approvazione della Relazione non è una data ({approved!r})")
+    if not isinstance(validated, dt.date):
+        return ("manca la data di validazione della Relazione da parte dell'OIV ([approvals] relazione_validated_oiv)"
+                if validated is None else f"la data di validazione dell'OIV non è una data ({validated!r})")
+    if approved <= year_end:
+        return (f"la Relazione risulta approvata il {approved}, prima della fine dell'anno valutato {ente.year}: non "
+                "può essere la Relazione di quell'anno")
+    if validated <= year_end:
+        return (f"la validazione dell'OIV è del {validated}, prima della fine dell'anno valutato {ente.year}: non può "
+                "validare la Relazione di quell'anno")
+    if validated < approved:
+        return f"la validazione dell'OIV ({validated}) precede l'approvazione della Relazione ({approved})"
+    return ""
+
+
 def gate_open(ente) -> bool:
-    """000… art. 39.2: the OIV's validation of the Relazione opens access to the rewards."""
-    return ente.approved("relazione_validated_oiv")
+    return gate(ente) == ""
 
 
 @hookimpl(specname="ciclope_rewards")
 def rewards(ente, scores, pools, params, org, trace) -> Rewards:
-    if not gate_open(ente):
-        raw = ente.approvals.get("relazione_validated_oiv")
-        state = "non indicata" if raw is None else f"non valida ({raw!r})"
+    why = gate(ente)
+    if why:
         trace.problem(Problem(rule="bergamo.oiv_gate", source=f"{REG} art. 39.2", file="ente.toml",
                               column="approvals.relazione_validated_oiv",
-                              message=f"la validazione della Relazione sulla performance da parte dell'OIV ([approvals] "
-                                      f"relazione_validated_oiv) è {state}: nessun premio può essere calcolato né "
-                                      "erogato (accesso agli strumenti premiali chiuso)"))
+                              message=f"accesso ai premi chiuso: {why}. Servono l'approvazione della Relazione e poi "
+                                      "la sua validazione da parte dell'OIV, entrambe dopo la fine dell'anno; nessun "
+                                      "premio può essere calcolato né erogato"))
         return Rewards()
     pools = dict(pools)
+    awards: dict[str, Award] = {}
+    po_pools, po_awards = po_result_pay(ente, scores, pools, params, trace)
+    pools.update(po_pools)
+    awards.update(po_awards)
     pool = pools.get(POOL)
     if pool is None:
         trace.problem(Problem(rule="bergamo.fund_missing", severity="warning", source=f"{REG} art. 45.1",
                               file="ente.toml", column=f"funds.{POOL}",
                               message=f"manca [funds] {POOL}: nessun premio di performance individuale"))
-        return Rewards(pools=pools)
+        return Rewards(pools=pools, awards=awards)
     min_rank = level_rank(params["reward_min_level"])
-    candidates = [p for p in ente.people.values() if p.is_staff or p.is_po]
+    # art. 28.1: the PO's position and result pay "assorbe tutte le competenze accessorie": staff only here
+    candidates = [p for p in ente.people.values() if p.is_staff]
 
     def why_excluded(p, s) -> str | None:
         if p.insufficient:
@@ -312,9 +363,9 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
             return f"livello «{s.level}» sotto «{params['reward_min_level']}»"
         return None
 
-    pools[POOL], awards = distribute(
+    pools[POOL], staff_awards = distribute(
         pool, candidates, scores, lambda p, score: score * p.fte, why_excluded, trace,
-        formula="fondo × (punteggio × fte) / somma di punteggio × fte di dipendenti e PO "
+        formula="fondo × (punteggio × fte) / somma di punteggio × fte dei dipendenti "
                 f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
         source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
         label=lambda p: f"Premio di performance individuale di {p.name}",
@@ -323,16 +374,55 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
                              Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte"))],
         total_label="somma di punteggio × fte dei premiati", band=lambda p, s: s.level,
         note=lambda p, s: f"livello: {s.level}")
-    paid = {p.id: awards[p.id].amount for p in candidates if p.id in awards and why_excluded(p, scores[p.id]) is None}
+    awards.update(staff_awards)
+    paid = {p.id: staff_awards[p.id].amount for p in candidates
+            if p.id in staff_awards and why_excluded(p, scores[p.id]) is None}
     trace.record(f"pool:{POOL}:distributed", pools[POOL].distributed, "somma dei premi assegnati; il resto è residuo",
                  f"{REG} art. 45.1", label=f"Fondo {POOL} distribuito",
                  inputs=[Input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)])
-    extra = differentiation(ente, awards, params, trace)
+    exact = {pid: scores[pid].score * ente.people[pid].fte for pid in paid}
+    extra = differentiation(ente, {pid: staff_awards[pid] for pid in paid}, exact, params, trace)
     return Rewards(pools=pools, awards=awards, extra=extra)
 
 
-def differentiation(ente, awards, params, trace) -> dict:
-    """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards."""
+def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], dict[str, Award]]:
+    """000… art. 28 (rules/bergamo.md §4): each PO's maximum = ``[funds] risultato_po`` × position_pay / Σ
+    position_pay (equal shares without the column), paid × score / 100 when the evaluation is positive
+    (≥ level_adeguata, 60, art. 28.5), else 0 (and a contraddittorio is required, art. 28.6); the rest is residual."""
+    fund = pools.get(PO_POOL)
+    pos = [p for p in ente.people.values() if p.is_po]
+    if fund is None or not pos:
+        return {}, {}
+    pay = {p.id: p.extra.get("position_pay") for p in pos}
+    weights = {pid: v for pid, v in pay.items() if v is not None} if all(v is not None for v in pay.values()) \
+        else {pid: Decimal(1) for pid in pay}
+    maximum = split(fund.amount, weights)
+    awards: dict[str, Award] = {}
+    for p in pos:
+        s = scores.get(p.id)
+        score = s.score if s is not None else None
+        positive = score is not None and score >= params["level_adeguata"]     # art. 28.5: positive = adeguata
+        amount = r2(maximum[p.id] * score / HUNDRED) if positive and score is not None else ZERO
+        trace.record(f"award:{p.id}", amount,
+                     "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60), altrimenti 0; quota "
+                     "massima = fondo × retribuzione di posizione / Σ retribuzioni di posizione delle PO (quote "
+                     "uguali senza la colonna position_pay)", f"{REG} art. 28.1, 28.5–28.6",
+                     label=f"Retribuzione di risultato di {p.name} (PO)",
+                     inputs=[Input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}"),
+                             Input("retribuzione di posizione", pay[p.id],
+                                   cell=ente.cell("people", p.row, "position_pay") if pay[p.id] is not None else ""),
+                             Input("quota massima", maximum[p.id]),
+                             Input("punteggio", score, ref=f"score:{p.id}")])
+        awards[p.id] = Award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
+    given = sum((a.amount for a in awards.values()), ZERO)
+    label = fund.label or "Retribuzione di risultato delle PO (art. 28)"
+    return {PO_POOL: attrs.evolve(fund, label=label).with_distributed(given)}, awards
+
+
+def differentiation(ente, awards, exact, params, trace) -> dict:
+    """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards. "The same amount"
+    is judged on ``exact`` (the weights, proportional to the amounts before cent rounding): amounts that
+    differ only by the cent the largest remainder adds are the same amount (rules/bergamo.md §4)."""
     rewarded = [a for a in awards.values() if a.amount > 0]
     n = len(rewarded)
     by_level: dict[str, int] = {}
@@ -351,7 +441,7 @@ def differentiation(ente, awards, params, trace) -> dict:
                                   message=f"tutti i {n} premiati hanno lo stesso livello «{top_level}»: la valutazione "
                                           "non è differenziata (vietata la distribuzione indifferenziata dei premi)"))
         amounts = {a.amount for a in rewarded}
-        if len(amounts) == 1:
+        if len({exact[a.person] for a in rewarded}) == 1:
             trace.problem(Problem(rule="bergamo.differentiation.amounts", source=source,
                                   message=f"tutti i {n} premiati ricevono lo stesso importo {euro(next(iter(amounts)))}: "
                                           "distribuzione indifferenziata o automatica dei premi, vietata"))

@@ -1,0 +1,11 @@
+"""Bergamo's input beyond SPEC §5: the PO's position pay, which weights their result pay (000… art. 28)."""
+from __future__ import annotations
+
+from ciclope.core import InputSchema, hookimpl, parse_money
+
+
+@hookimpl(specname="ciclope_input_schema")
+def input_schema() -> InputSchema:
+    # people.csv position_pay: retribuzione di posizione of a PO; each PO's share of [funds] risultato_po is
+    # in proportion to it (equal shares when the column is absent), rules/bergamo.md §4
+    return InputSchema(columns={"people.csv": {"position_pay": parse_money}})
