@@ -12,7 +12,8 @@ from .conciliation import has_contraddittorio, po_needs_contraddittorio  # noqa:
 from .defaults import card_part, dirigente_score, weighted_score  # noqa: E402
 from .model import (Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row,  # noqa: E402
                     StrategicArea, Unit)
-from .money import InsufficientFund, Pool, bounded_lambda, bounded_split, capped_split, floor2, instalments, r2, r4, split  # noqa: E402
+from .money import (PERFORMANCE, POSITION, InsufficientFund, Pool, bounded_lambda, bounded_split,  # noqa: E402
+                    capped_split, floor2, instalments, r2, r4, split)
 from .outcomes import (Attestation, Award, Deadline, IndicatorOutcome, InputSchema, OrgPerformance,  # noqa: E402
                        PositionPay, Positions, ReportSection, Rewards, Score)
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402
@@ -36,7 +37,8 @@ __all__ = [
     "choice", "parse_bool", "parse_date", "parse_id", "parse_money", "parse_nonnegative", "parse_nonnegative_int",
     "parse_number", "parse_positive_fraction", "parse_share", "parse_text", "to_decimal",
     # money
-    "Pool", "InsufficientFund", "bounded_lambda", "bounded_split", "capped_split", "distribute", "floor2", "instalments", "r2", "r4", "split",
+    "Pool", "PERFORMANCE", "POSITION", "InsufficientFund", "bounded_lambda", "bounded_split", "capped_split", "distribute",
+    "floor2", "instalments", "r2", "r4", "split",
     # scoring
     "SOURCE_CARD", "card_formula", "card_part", "card_score", "mixed_weights", "dirigente_score", "weighted_mean", "weighted_score",
     "has_contraddittorio", "po_needs_contraddittorio",

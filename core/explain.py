@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from .money import POSITION
 from .reports import fmt
 from .result import Result
 from .results import num
@@ -78,25 +79,6 @@ def where(result: Result, cell: str) -> str:
     return ", ".join([name] + parts[1:])
 
 
-def payments_of(result: Result, ident: str) -> list[dict[str, Any]]:
-    """Every amount paid to a person: the awards of every pool, and position and result pay of a position
-    they hold (so a PO's money is never reported as "nessun importo")."""
-    out: list[dict[str, Any]] = []
-    if result.rewards is not None:
-        for a in result.rewards.awards.values():
-            if a.person == ident:
-                out.append({"amount": f"{a.amount:.2f}", "pool": a.pool, "band": a.band, "what": "premio"})
-    if result.positions is not None:
-        for pid, p in result.positions.positions.items():
-            if p.holder == ident and p.paid:
-                out.append({"amount": f"{p.annual:.2f}", "pool": "po_posizione", "band": None,
-                            "what": f"retribuzione di posizione annua ({pid})"})
-                if p.result is not None:
-                    out.append({"amount": f"{p.result:.2f}", "pool": "po_risultato", "band": None,
-                                "what": f"retribuzione di risultato ({pid})"})
-    return out
-
-
 def roots(result: Result, kind: str, ident: str) -> list[Figure]:
     keys = [k.format(ident) for k in START_KEYS[kind]]
     found = [result.figures[k] for k in keys if k in result.figures]
@@ -152,18 +134,26 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
             return None
         unit = ente.units.get(p.unit)
         s = result.scores.get(ident)
-        award = result.rewards.awards.get(ident) if result.rewards else None
+        ledger = result.ledger
         out: dict[str, Any] = {
             "kind": kind, "id": ident, "name": p.name, "role": p.role, "category": p.category, "unit": p.unit,
             "unit_name": unit.name if unit else "", "evaluator": p.evaluator, "fte": num(p.fte),
             "score": num(s.score) if s else None, "level": s.level if s else None, "status": result.status_of(ident),
-            "award": None,
+            "award": None, "awards": [],
         }
-        if award is not None:
-            fig = result.figures.get(f"award:{ident}")
-            out["award"] = {"amount": f"{award.amount:.2f}", "pool": award.pool, "band": award.band,
-                            "source": fig.source if fig else "", "formula": fig.formula if fig else ""}
-        out["payments"] = payments_of(result, ident)
+        for i, award in enumerate(ledger.awards_of(ident)):     # every award, from every pool (core/ledger.py)
+            fig = result.figures.get(f"award:{ident}:{award.pool}") or (result.figures.get(f"award:{ident}") if i == 0 else None)
+            pool = ledger.pools.get(award.pool)
+            kind_ = ledger.kind_of(award)
+            what = ("premio" if award.ref is None else
+                    f"retribuzione di posizione annua ({award.ref})" if kind_ == POSITION else
+                    f"retribuzione di risultato ({award.ref})")
+            out["awards"].append({"amount": f"{award.amount:.2f}", "pool": award.pool, "band": award.band,
+                                  "kind": kind_, "ref": award.ref, "what": what,
+                                  "source": fig.source if fig else (pool.source if pool else ""),
+                                  "formula": fig.formula if fig else ""})
+        out["award"] = out["awards"][0] if out["awards"] else None      # the first, as before
+        out["payments"] = out["awards"]
         return out
     if kind == "indicator":
         ind = ente.indicators.get(ident)
@@ -183,10 +173,7 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
         return None if pos is None else {"kind": kind, "id": ident, "holder": pos.holder,
                                          "annual": f"{pos.annual:.2f}", "result": None if pos.result is None else f"{pos.result:.2f}"}
     if kind == "pool":
-        pools = dict(result.rewards.pools) if result.rewards else {}
-        if result.positions is not None:
-            pools.update(result.positions.pools)
-        pool = pools.get(ident)
+        pool = result.ledger.pools.get(ident)
         return None if pool is None else {"kind": kind, "id": ident, "amount": f"{pool.amount:.2f}",
                                           "distributed": f"{pool.distributed:.2f}", "residual": f"{pool.residual:.2f}"}
     return None
@@ -215,15 +202,17 @@ def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) 
     if subj["level"]:
         esito.append(f"livello {subj['level']}")
     lines.append(" · ".join(esito))
-    award = subj["award"]
-    others = [p for p in subj.get("payments", []) if award is None or p["pool"] != award["pool"]]
-    if award is None and not others:
+    awards = subj.get("awards") or ([subj["award"]] if subj.get("award") else [])
+    if not awards:
         lines.append("Premio: nessun importo assegnato.")
-    for p in others if award is None else ():
-        lines.append(f"Importo: {fmt.euro(Decimal(p['amount']))} — {p['what']} (fondo {p['pool']})")
-    if award is not None:
+    for award in awards:
+        if award.get("ref"):        # money for a post (position pay, its result pay): named with the post
+            lines.append(f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} (fondo {award['pool']})")
+            lines.append(f"  regola: {award['source']}" if award["source"] else "  regola: —")
+            continue
         band = f", fascia {award['band']}" if award["band"] else ""
-        lines.append(f"Premio: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
+        what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
+        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
         lines.append(f"  regola: {award['source']}" if award["source"] else
                      "  regola: non registrata dal regolamento (nessuna cifra award:… nella traccia)")
     return lines

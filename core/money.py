@@ -16,6 +16,9 @@ import attrs
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+PERFORMANCE = "performance"     # Pool.kind: performance pay (premi, bonus, retribuzione di risultato)
+POSITION = "position"           # Pool.kind: retribuzione di posizione (not a performance premium)
+POOL_KINDS = (PERFORMANCE, POSITION)
 
 
 def r2(x) -> Decimal:
@@ -162,13 +165,19 @@ def bounded_split(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi:
 
 @attrs.frozen
 class Pool:
-    """A named money pool: what it held, what reached people, what is left (residual)."""
+    """A named money pool: what it held, what reached people, what is left (residual).
+
+    ``kind`` says what the money pays: ``"performance"`` (premi, bonus, retribuzione di risultato —
+    reported in transparency as performance pay) or ``"position"`` (retribuzione di posizione, paid for
+    the post, not for the performance, and reported apart: rules/core.md §6).
+    """
 
     name: str
     amount: Decimal
     distributed: Decimal = ZERO
     source: str = ""
     label: str = ""
+    kind: str = attrs.field(default=PERFORMANCE, validator=attrs.validators.in_(POOL_KINDS))
 
     @property
     def residual(self) -> Decimal:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from .model import Value
-from .money import Pool
+from .money import Pool, instalments
 
 
 @attrs.frozen
@@ -79,12 +79,15 @@ class Score:
 
 @attrs.frozen
 class Award:
-    """Money to one person from one pool."""
+    """Money to one person from one pool. ``ref`` names what the award pays for when it is not the
+    person's own performance alone, e.g. the position (posizione organizzativa) whose position or
+    result pay it is; ``explain`` shows it."""
 
     person: str
     amount: Decimal
     pool: str
     band: str | None = None
+    ref: str | None = None
 
 
 @attrs.frozen
@@ -99,23 +102,45 @@ class Rewards:
 
 @attrs.frozen
 class PositionPay:
-    """A posizione organizzativa: weighting score and pay (Brescia 001… art. 3–6)."""
+    """A post of responsibility (posizione organizzativa / dirigenziale): its weighting score and pay.
+
+    ``annual`` is the position pay the post is worth in the year (valued even when vacant);
+    ``paid`` is false when nobody receives it (a vacancy, or a holder the regulation does not allow
+    to be paid). ``result_max`` / ``result`` are the result pay (retribuzione di risultato) it can
+    reach and what its holder gets. ``instalments`` is how many payments a year the regulation splits
+    ``annual`` into (e.g. 13 mensilità: the plugin says so); ``monthly`` and ``monthly_last`` follow
+    from it (rules/core.md §4: n − 1 equal instalments rounded down, the last takes the rest). The
+    money itself is in the Result's pools and awards (:attr:`Positions.pools`, :attr:`Positions.awards`).
+    """
 
     id: str
     score: Decimal
     annual: Decimal
-    monthly: Decimal
     result_max: Decimal | None = None
     result: Decimal | None = None
     holder: str | None = None
-    monthly_last: Decimal | None = None     # the last instalment (rules/core.md §4): Σ instalments = annual
-    paid: bool = True                       # false for a vacancy or a holder who cannot be paid
+    paid: bool = True
+    instalments: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+
+    @property
+    def monthly(self) -> Decimal:
+        """Each regular instalment (all but the last)."""
+        return instalments(self.annual, self.instalments)[0]
+
+    @property
+    def monthly_last(self) -> Decimal:
+        """The last instalment: ``annual`` − (n − 1) × ``monthly``."""
+        return instalments(self.annual, self.instalments)[1]
 
 
 @attrs.frozen
 class Positions:
+    """Phase e for posts of responsibility: the positions, their pools (position pay, result pay)
+    and the awards paid from those pools (one per holder and pool), like :class:`Rewards`."""
+
     positions: Mapping[str, PositionPay] = attrs.field(factory=dict, hash=False)
     pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
+    awards: Mapping[str, Award] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen

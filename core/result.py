@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from .ledger import Ledger
 from .model import Ente
 from .outcomes import (Attestation, Deadline, MonitoringOutcome, OrgPerformance, Positions,
                        ReportSection, Rewards, Score)
@@ -48,6 +49,11 @@ class Result:
     figures: Mapping[str, Figure] = attrs.field(factory=dict, hash=False)
     violations: tuple[Problem, ...] = ()
     origin: Mapping[str, Any] = attrs.field(factory=dict, hash=False)   # data folder and overrides, for `verify`
+
+    @property
+    def ledger(self) -> Ledger:
+        """Every pool and award of the cycle (rewards and positions) in one view: what every output reads."""
+        return Ledger.of(self.rewards, self.positions)
 
     @property
     def errors(self) -> list[Problem]:

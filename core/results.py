@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from .money import r2
@@ -40,9 +41,10 @@ def money(value: Decimal | None) -> str | None:
 
 def people_awards(awards) -> dict:
     """``rewards.people`` keyed by person id: the person's first award, and any further award from
-    another pool (e.g. a bonus on top of a band premium) under ``"also"``."""
+    another pool (e.g. a bonus on top of a band premium, or a PO's position pay after their result
+    pay) under ``"also"``. ``awards``: the ledger's awards in order."""
     people: dict[str, dict] = {}
-    for a in awards.values():
+    for a in (awards.values() if isinstance(awards, Mapping) else awards):
         entry = {"amount": money(a.amount), "band": a.band, "pool": a.pool}
         if a.person in people:
             people[a.person].setdefault("also", []).append(entry)
@@ -80,21 +82,21 @@ def to_dict(res: Result) -> dict:
     for pid, s in res.scores.items():
         doc["individual"][pid] = {"score": None if s.score is None else float(s.score), "level": s.level,
                                   "status": res.status_of(pid), "breakdown": num(dict(s.breakdown))}
-    if res.rewards is not None:
-        pools = dict(res.rewards.pools)
-        if res.positions is not None:
-            pools.update(res.positions.pools)
+    if res.rewards is not None or res.positions is not None:
+        ledger = res.ledger
         doc["rewards"] = {
             "pools": {k: {"amount": money(p.amount), "distributed": money(p.distributed), "residual": money(p.residual)}
-                      for k, p in pools.items()},
-            "people": people_awards(res.rewards.awards),
+                      for k, p in ledger.pools.items()},
+            "people": people_awards(ledger.awards),
         }
-        if res.rewards.extra:
+        if ledger.position_pools:       # position pay: not performance money (rules/core.md §6)
+            doc["rewards"]["position_pools"] = list(ledger.position_pools)
+        if res.rewards is not None and res.rewards.extra:
             doc["rewards"]["extra"] = num(dict(res.rewards.extra))
     if res.positions is not None:
         doc["positions"] = {k: {"score": float(p.score), "holder": p.holder, "paid": p.paid,
                                 "annual": money(p.annual), "monthly": money(p.monthly),
-                                "monthly_last": money(p.monthly_last if p.monthly_last is not None else p.monthly),
+                                "monthly_last": money(p.monthly_last), "instalments": p.instalments,
                                 "result_max": money(p.result_max), "result": money(p.result)}
                             for k, p in res.positions.positions.items()}
     doc["calendar"] = [{"phase": d.phase, "act": d.act, "due": d.due.isoformat(), "source": d.source,

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+from decimal import Decimal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -101,12 +102,22 @@ def _run_one(cfg: EnteConfig, year: int, out: Path, until: str) -> EnteOutcome:
     figures = {"ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
                "attested": None if att is None or att.attested is None else float(att.attested),
                "people": len(result.ente.people),
-               "distributed": None if result.rewards is None else
-               f"{sum((p.distributed for p in result.rewards.pools.values()), start=0):.2f}"}
+               **money_figures(result)}
     if errors:
         return EnteOutcome(cfg.id, cfg.plugin, "errors", f"{len(errors)} violazioni: {errors[0].render()}",
                            figures=figures, problems=tuple(errors[:KEPT_PROBLEMS]), problems_total=len(errors))
     return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures)
+
+
+def money_figures(result: Result) -> dict:
+    """The ente's money for ``summary.json``, from the same view of every pool as results.json
+    (rules/core.md §6: the totals equal the sums of the ente's pools)."""
+    if result.rewards is None and result.positions is None:
+        return {"allocated": None, "distributed": None, "residual": None, "performance_distributed": None}
+    ledger = result.ledger
+    performance = sum((p.distributed for p in ledger.performance_pools.values()), start=Decimal(0))
+    return {"allocated": f"{ledger.allocated:.2f}", "distributed": f"{ledger.distributed:.2f}",
+            "residual": f"{ledger.residual:.2f}", "performance_distributed": f"{performance:.2f}"}
 
 
 def _worker(args):

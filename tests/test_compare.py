@@ -71,17 +71,13 @@ def direct_amounts(folder: Path, ente: str, params_body: str, funds: dict[str, s
     assert main(["run", str(cycle), "--out", str(folder / "direct")]) in (0, 1)
     res = json.loads((folder / "direct" / ente / "results.json").read_text(encoding="utf-8"))
     out = {}
+    position = set(res["rewards"].get("position_pools", []))   # position pay is not performance money
     for pid, ind in res["individual"].items():
         award = res["rewards"].get("people", {}).get(pid)
         total = D(0)
         if award:
-            total = D(award["amount"]) + sum((D(a["amount"]) for a in award.get("also", [])), D(0))
-        out[pid] = {"amount": total, "score": ind["score"], "level": ind["level"]}
-    for post in res.get("positions", {}).values():          # a PO holder's result pay counts, the post's pay does not
-        if post["holder"] and post["paid"] and post["result"] is not None:
-            out[post["holder"]]["amount"] += D(post["result"])
-    for v in out.values():
-        v["amount"] = f"{v['amount']:.2f}"
+            total = sum((D(a["amount"]) for a in [award, *award.get("also", [])] if a["pool"] not in position), D(0))
+        out[pid] = {"amount": f"{total:.2f}", "score": ind["score"], "level": ind["level"]}
     return out
 
 

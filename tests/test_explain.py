@@ -46,9 +46,10 @@ def test_person_without_money_says_so(case):
 
 def test_json_for_tools(case):
     doc = json.loads(explain(case, "person", "E4", as_json=True))
-    assert doc["subject"]["award"] == {"amount": "142.41", "pool": "premi", "band": "alta",
+    assert doc["subject"]["award"] == {"amount": "142.41", "pool": "premi", "band": "alta", "kind": "performance",
                                        "source": "regolamento-prova.txt art. 7",
                                        "formula": "fondo premi × punteggio / Σ punteggi dei premiati"}
+    assert doc["subject"]["awards"] == [doc["subject"]["award"]]         # E4 has one award only
     award = doc["figures"][0]
     assert award["key"] == "award:E4" and award["value"] == 142.41 and award["display"] == "€ 142,41"
     score = award["inputs"][0]["figure"]

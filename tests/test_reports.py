@@ -78,11 +78,12 @@ def ciclope_rewards(ente, scores, pools, params, trace):
 
 @hookimpl
 def ciclope_position_pay():
-    pos = PositionPay(id="PX", score=D("72.5"), annual=D("9000.00"), monthly=D("692.31"), result_max=D("1350.00"),
-                      result=D("1147.50"), holder="PO1")
+    pos = PositionPay(id="PX", score=D("72.5"), annual=D("9000.00"), result_max=D("1350.00"),
+                      result=D("1147.50"), holder="PO1", instalments=13)
     return Positions(positions={"PX": pos},
                      pools={"po_risultato": Pool(name="po_risultato", amount=D("1350.00"), distributed=D("1147.50"),
-                                                 source=f"{SOURCE} art. 9")})
+                                                 source=f"{SOURCE} art. 9")},
+                     awards={"PX:po_risultato": Award(person="PO1", amount=D("1147.50"), pool="po_risultato")})
 
 
 @hookimpl
@@ -381,9 +382,16 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
         got = people[pid]["Punteggio"]
         assert (got is None and want is None) or D(str(got)) == D(str(want)), pid
         assert people[pid]["Livello"] == ind["level"]
-    awards = {r["Codice"]: r for r in records(wb["Premi"]) if r["Codice"] != "TOTALE"}
-    assert {k: f"{D(str(v['Importo'])):.2f}" for k, v in awards.items()} == {
-        k: v["amount"] for k, v in doc["rewards"]["people"].items()}
+    sheet: dict[str, list] = {}         # every award row of the sheet, per person and pool
+    for r in records(wb["Premi"]):
+        if r["Codice"] != "TOTALE":
+            sheet.setdefault(r["Codice"], []).append((r["Fondo"], f"{D(str(r['Importo'])):.2f}"))
+    assert sheet == {k: [(a["pool"], a["amount"]) for a in [v, *v.get("also", [])]]
+                     for k, v in doc["rewards"]["people"].items()}
+    # the PO's result pay is an award like any other: PO1 has premi (the pool of 1000.00 less the staff's
+    # 522.15 in alta and 343.36 in media, E6 below the threshold: 1000 − 522.15 − 343.36 = 134.49) and
+    # then the 1147.50 of result pay the case's position hook gives
+    assert sheet["PO1"] == [("premi", "134.49"), ("po_risultato", "1147.50")]
     inds = {r["Codice"]: r for r in records(wb["Indicatori"])}
     for iid, ind in doc["organizational"]["indicators"].items():
         got = inds[iid]["Raggiungimento"]
@@ -456,10 +464,16 @@ def transparency_rows(result):
 
 def test_transparency_by_hand(case):
     rows = {(r["sezione"], r["gruppo"], r["voce"]): r for r in transparency_rows(case)}
-    fondi = rows[("fondi", "", "premi: distribuito")]
-    assert fondi["numero_persone"] == "8" and fondi["importo_totale"] == "1000.00"
+    # the PO's result pay is performance money (rules/core.md §6): po_risultato has one recipient (PO1),
+    # so its line shows "<3 beneficiari" and, being the only small line of the block, the other pool's
+    # distributed line is withheld too (else 2147.50 − 1000.00 gives PO1's pay back)
+    assert rows[("fondi", "", "po_risultato: distribuito")]["numero_persone"] == "<3 beneficiari"
+    assert rows[("fondi", "", "po_risultato: distribuito")]["importo_totale"] == ""
+    assert rows[("fondi", "", "premi: distribuito")]["numero_persone"] == "riservato"
+    assert rows[("fondi", "", "premi: stanziato")]["importo_totale"] == "1000.00"
     assert rows[("fondi", "", "totale: stanziato")]["importo_totale"] == "2350.00"     # 1000 + 1350 (PO)
     assert rows[("fondi", "", "totale: distribuito")]["importo_totale"] == "2147.50"   # 1000 + 1147.50
+    assert not any(k[0] == "posizione" for k in rows)          # no position-pay pool in this case
     # staff (8 people): bands alta E1–E4 = 126.58 × 3 + 142.41 = 522.15, mean 130.5375;
     # media E5 E7 E8 = 343.36, mean 114.4533; differentiation 130.5375 / 114.4533 = 1.1405 → 1.14
     alta = rows[("fascia", "personale", "alta")]

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ..money import PERFORMANCE
 from ..results import money, num
 from . import metrics
 from .scenario import ScenarioRun
@@ -45,7 +46,7 @@ class Row:
     level: str | None
     band: str | None
     status: str | None
-    amount: Decimal          # every award of the person, plus the result pay of a position they hold
+    amount: Decimal          # every performance award of the person (a PO's result pay included)
     band_amount: Decimal     # the awards of the person's band only (for per-band per-capita figures)
     position_pay: Decimal | None = None   # retribuzione di posizione of the positions held (not in amount)
     result_pay: Decimal | None = None     # retribuzione di risultato of the positions held (in amount)
@@ -73,13 +74,12 @@ def facts(run: ScenarioRun) -> Facts:
     pools: dict[str, tuple[Decimal, Decimal]] = {}
     if res is not None:
         awards: dict[str, list] = {}
-        if res.rewards is not None:
-            for a in res.rewards.awards.values():
-                awards.setdefault(a.person, []).append(a)
-            every = dict(res.rewards.pools)
-            if res.positions is not None:
-                every.update(res.positions.pools)
-            pools = {k: (p.amount, p.distributed) for k, p in every.items()}
+        if res.rewards is not None or res.positions is not None:
+            ledger = res.ledger
+            for a in ledger.awards:         # people's amounts: performance pay (position pay is not)
+                if ledger.kind_of(a) == PERFORMANCE:
+                    awards.setdefault(a.person, []).append(a)
+            pools = {k: (p.amount, p.distributed) for k, p in ledger.pools.items()}
         held = positions_held(res)
         for pid in sorted(res.ente.people):
             person = res.ente.people[pid]
@@ -90,7 +90,7 @@ def facts(run: ScenarioRun) -> Facts:
             result_pay = sum((p.result or ZERO for p in posts), ZERO) if posts else None
             rows.append(Row(key=pid, role=person.role, score=None if score is None else score.score,
                             level=None if score is None else score.level, band=band, status=res.status_of(pid),
-                            amount=sum((a.amount for a in mine), ZERO) + (result_pay or ZERO),
+                            amount=sum((a.amount for a in mine), ZERO),
                             band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO),
                             position_pay=sum((p.annual for p in posts), ZERO) if posts else None,
                             result_pay=result_pay))
@@ -104,16 +104,10 @@ def facts(run: ScenarioRun) -> Facts:
 
 
 def positions_held(res) -> dict[str, list]:
-    """The paid positions (posizioni organizzative) by holder, when the plugin pays them outside ``rewards``.
-
-    A holder's retribuzione di risultato is performance pay: it counts in their amount. The
-    retribuzione di posizione is the post's pay, not a reward: it is reported beside, not counted.
-    When a plugin already pays positions as awards from the positions' pools, nothing is added.
-    """
+    """The paid positions (posizioni organizzative) by holder, for the ``position_pay`` and
+    ``result_pay`` shown beside a holder's amount. The amount itself comes from the ledger: the
+    result pay is a performance award and counts, the position pay is not a reward and does not."""
     if res.positions is None:
-        return {}
-    paid_as_awards = {a.pool for a in res.rewards.awards.values()} if res.rewards is not None else set()
-    if paid_as_awards & set(res.positions.pools):
         return {}
     held: dict[str, list] = {}
     for post in res.positions.positions.values():

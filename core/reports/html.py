@@ -504,10 +504,7 @@ class Page:
         return out
 
     def pools(self) -> dict:
-        pools = dict(self.r.rewards.pools) if self.r.rewards else {}
-        if self.r.positions is not None:
-            pools.update(self.r.positions.pools)
-        return pools
+        return dict(self.r.ledger.pools)
 
     def rewards(self) -> list[Any]:
         if not reached(self.r, "premialita"):
@@ -531,11 +528,13 @@ class Page:
             out.append(table(("Esito", "Persone"), [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)], numeric=(1,)))
         if r.positions is not None and r.positions.positions:
             out.append(tag("h3", "Posizioni organizzative: pesatura e retribuzione"))
-            prow = [(pid, "vacante" if not p.holder else self.person(p.holder), fmt.score(p.score), fmt.euro(p.annual),
-                     fmt.euro(p.monthly), fmt.euro(p.result_max), fmt.euro(p.result))
+            prow = [(pid, ("vacante" if not p.holder else self.person(p.holder)) + ("" if p.paid else " (non erogata)"),
+                     fmt.score(p.score), fmt.euro(p.annual), p.instalments, fmt.euro(p.monthly), fmt.euro(p.monthly_last),
+                     fmt.euro(p.result_max), fmt.euro(p.result))
                     for pid, p in r.positions.positions.items()]
             out.append(table(("Posizione", "Titolare", "Punteggio di pesatura", "Retribuzione di posizione annua",
-                              "Mensile", "Risultato massimo", "Risultato"), prow, numeric=(2, 3, 4, 5, 6)))
+                              "Rate", "Rata", "Ultima rata", "Risultato massimo", "Risultato"), prow,
+                             numeric=(2, 3, 4, 5, 6, 7, 8)))
         out.append(tag("p", "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
                             "= stanziato, al centesimo. I singoli importi sono in schede.xlsx (uso interno).", "muted"))
         return out

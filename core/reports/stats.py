@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..money import PERFORMANCE
 from ..result import Result
 from . import fmt
 
@@ -164,13 +165,16 @@ class BandStat:
 
 
 def bands(result: Result) -> list[BandStat]:
-    """Awards grouped by pool and band: head count, total, mean, lowest and highest amount."""
-    if result.rewards is None:
+    """Performance awards (result pay of PO included, position pay not: rules/core.md §6) grouped by
+    pool and band: head count, total, mean, lowest and highest amount."""
+    if result.rewards is None and result.positions is None:
         return []
+    ledger = result.ledger
     groups: dict[tuple[str, str], list[Decimal]] = {}
-    for a in result.rewards.awards.values():
-        groups.setdefault((a.pool, a.band or ""), []).append(a.amount)
-    pool_order = {name: i for i, name in enumerate(result.rewards.pools)}
+    for a in ledger.awards:
+        if ledger.kind_of(a) == PERFORMANCE:
+            groups.setdefault((a.pool, a.band or ""), []).append(a.amount)
+    pool_order = {name: i for i, name in enumerate(ledger.pools)}
     stats = [BandStat(pool=p, band=b, count=len(v), total=sum(v, Decimal(0)), mean=r2(sum(v, Decimal(0)) / len(v)),
                       low=min(v), high=max(v)) for (p, b), v in groups.items()]
     return sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -s.mean, s.band))

@@ -4,10 +4,13 @@ nell'utilizzo della premialità, per i dirigenti e per i dipendenti).
 
 No names and no ids of people. Rows (one measure each, long format, ``.`` as decimal separator):
 
-- ``fondi``: per pool, the amount allocated and the amount distributed (with the number of people
-  who received money from it), then the total of all pools;
+- ``fondi``: per performance pool (premi, bonus, prizes, result pay of dirigenti and PO), the amount
+  allocated and the amount distributed (with the number of people who received money from it),
+  then the total of those pools; ``posizione``: the same for position pay, which is not a
+  performance premium and is reported apart (rules/core.md §6);
 - ``livello`` / ``fascia``: per level (or status) and per merit band, separately for
-  *dirigenti e PO* and *personale*: head count, share of the group's people, total and mean amount;
+  *dirigenti e PO* and *personale*: head count, share of the group's people, total and mean of every
+  performance amount the people were paid (all their awards from performance pools);
   band rows also give the *grado di differenziazione* = mean amount of the band / mean amount of the
   band with the lowest mean among those shown (003… art. 28 via rules/comunita_montane.md §7).
 
@@ -26,6 +29,7 @@ from pathlib import Path
 
 import attrs
 
+from ..money import PERFORMANCE
 from ..result import Result
 from . import stats
 from .safe import cell
@@ -81,28 +85,29 @@ def suppress(block: list[Line]) -> None:
 
 
 def pool_lines(result: Result) -> list[Line]:
-    pools = dict(result.rewards.pools) if result.rewards else {}
-    if result.positions is not None:
-        pools.update(result.positions.pools)
-    if not pools:
-        return []
-    awards = result.rewards.awards.values() if result.rewards else ()
-    lines, distributed = [], []
-    for name, pool in pools.items():
-        label = pool.label or name
-        recipients = [a for a in awards if a.pool == name and a.amount > 0]
-        lines.append(Line("fondi", "", f"{label}: stanziato", total=pool.amount))
-        distributed.append(Line("fondi", "", f"{label}: distribuito", count=len(recipients) if recipients else None,
-                                total=pool.distributed))
-    suppress([d for d in distributed if d.count is not None])
-    for ln in distributed:
-        if ln.hidden and ln.hidden == SMALL:
-            ln.hidden = f"{SMALL} beneficiari"
-    out = []
-    for a, d in zip(lines, distributed):
-        out += [a, d]
-    out.append(Line("fondi", "", "totale: stanziato", total=sum((p.amount for p in pools.values()), Decimal(0))))
-    out.append(Line("fondi", "", "totale: distribuito", total=sum((p.distributed for p in pools.values()), Decimal(0))))
+    """Performance pools under ``fondi`` (result pay of dirigenti and PO included) with their total;
+    position pay, not a performance premium, apart under ``posizione`` (rules/core.md §6)."""
+    ledger = result.ledger
+    out: list[Line] = []
+    for section, pools in (("fondi", ledger.performance_pools), ("posizione", ledger.position_pools)):
+        if not pools:
+            continue
+        lines, distributed = [], []
+        for name, pool in pools.items():
+            label = pool.label or name
+            recipients = {a.person for a in ledger.awards if a.pool == name and a.amount > 0}
+            lines.append(Line(section, "", f"{label}: stanziato", total=pool.amount))
+            distributed.append(Line(section, "", f"{label}: distribuito",
+                                    count=len(recipients) if recipients else None, total=pool.distributed))
+        suppress([d for d in distributed if d.count is not None])
+        for ln in distributed:
+            if ln.hidden and ln.hidden == SMALL:
+                ln.hidden = f"{SMALL} beneficiari"
+        for a, d in zip(lines, distributed):
+            out += [a, d]
+        out.append(Line(section, "", "totale: stanziato", total=sum((p.amount for p in pools.values()), Decimal(0))))
+        out.append(Line(section, "", "totale: distribuito",
+                        total=sum((p.distributed for p in pools.values()), Decimal(0))))
     return out
 
 
@@ -110,13 +115,13 @@ def group_lines(result: Result, group: str) -> list[Line]:
     members = [p for p in result.ente.people.values() if group_of(p) == group]
     if not members:
         return []
-    awards = result.rewards.awards if result.rewards else {}
+    ledger = result.ledger
+    paid = ledger.per_person(PERFORMANCE)       # every performance award of the person, from every pool
     n_all = Decimal(len(members))
     top_first = list(reversed(stats.level_order(result)))
 
     def amount(pid: str) -> Decimal:
-        a = awards.get(pid)
-        return a.amount if a is not None else Decimal(0)
+        return paid.get(pid, Decimal(0))
 
     def score(pid: str) -> Decimal:
         s = result.scores.get(pid)
@@ -124,7 +129,7 @@ def group_lines(result: Result, group: str) -> list[Line]:
 
     out: list[Line] = []
     for section, key_of in (("livello", lambda p: stats.class_of(result, p.id)),
-                            ("fascia", lambda p: awards[p.id].band if p.id in awards and awards[p.id].band else None)):
+                            ("fascia", lambda p: ledger.band_of(p.id))):
         groups: dict[str, list] = {}
         for p in members:
             key = key_of(p)

@@ -282,9 +282,8 @@ def build(result: Result) -> Sheets:
 
     # Sintesi
     errors = len(r.errors)
-    pools = dict(r.rewards.pools) if r.rewards else {}
-    if r.positions is not None:
-        pools.update(r.positions.pools)
+    ledger = r.ledger
+    pools = dict(ledger.pools)
     rows = [("Ente", ente.name, "text"), ("Codice ente", ente.id, "text"), ("Anno del ciclo", ente.year, "int"),
             ("Regolamento (plugin)", f"{r.plugin.name} {r.plugin.version}", "text"),
             ("Fasi eseguite fino a", r.until, "text"),
@@ -386,13 +385,14 @@ def build(result: Result) -> Sheets:
                  [(ev.id, ev.name, ev.count, ev.mean, ev.spread, ev.distinct, ev.top_share, "; ".join(ev.flags))
                   for ev in evals])
 
-    if r.rewards is not None:
+    if r.rewards is not None or r.positions is not None:
         award_rows = []
-        for pid, a in r.rewards.awards.items():
-            who = ente.people.get(pid)
-            award_rows.append((pid, name(pid), who.unit if who else "", a.pool, a.band, a.amount, fmt.status(r.status_of(pid), r.plugin.status_labels)))
+        for a in ledger.awards:         # every award of every pool, PO position and result pay included
+            who = ente.people.get(a.person)
+            award_rows.append((a.person, name(a.person), who.unit if who else "", a.pool, a.band, a.amount,
+                               fmt.status(r.status_of(a.person), r.plugin.status_labels)))
         if award_rows:
-            award_rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in r.rewards.awards.values()), Decimal(0)), "")))
+            award_rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
         book.add("Premi", (("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 10), ("Fondo", "text", 24),
                            ("Fascia", "text", 14), ("Importo", "money", 14), ("Esito", "text", 16)), award_rows)
         book.add("Fondi", (("Fondo", "text", 26), ("Descrizione", "text", 34), ("Fonte", "text", 34),
@@ -405,10 +405,12 @@ def build(result: Result) -> Sheets:
     if r.positions is not None and r.positions.positions:
         book.add("Posizioni", (("Posizione", "text", 10), ("Titolare", "text", 10), ("Nome titolare", "text", 26),
                                ("Punteggio di pesatura", "score", 12), ("Retribuzione annua", "money", 14),
-                               ("Mensile (13 mensilità)", "money", 14), ("Risultato massimo", "money", 14),
+                               ("Erogata", "text", 9), ("Rate", "int", 7), ("Rata", "money", 14),
+                               ("Ultima rata", "money", 14), ("Risultato massimo", "money", 14),
                                ("Risultato", "money", 14)),
-                 [(k, pos.holder or "vacante", name(pos.holder), pos.score, pos.annual, pos.monthly, pos.result_max,
-                   pos.result) for k, pos in r.positions.positions.items()])
+                 [(k, pos.holder or "vacante", name(pos.holder), pos.score, pos.annual, "sì" if pos.paid else "no",
+                   pos.instalments, pos.monthly, pos.monthly_last, pos.result_max, pos.result)
+                  for k, pos in r.positions.positions.items()])
 
     for sec in r.sections:
         cols = [(str(c), "num", 16) for c in sec.columns]

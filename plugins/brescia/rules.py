@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
-from ciclope.core import (SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
+from ciclope.core import (POSITION, SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
                           Positions, Problem, ProblemFactory, Rewards, Score, bounded_lambda, bounded_split, card_formula, card_score, choice,
                           dirigente_score, distribute,
                           hookimpl, instalments, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
@@ -811,7 +811,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     score = {r["id"]: position_score(ente, r, params, trace) for r in rows}
     po_total = ente.funds.get("po_total")
     if po_total is None:            # reported by validate_positions: weighted, no money
-        return Positions(positions={pid: PositionPay(id=pid, score=score[pid], annual=ZERO, monthly=ZERO, monthly_last=ZERO, paid=False,
+        return Positions(positions={pid: PositionPay(id=pid, score=score[pid], annual=ZERO, paid=False, instalments=MONTHS,
                                                      holder=by_id[pid]["holder"]) for pid in by_id})
     share = params["result_share"]
     lo, hi = params["pay_min"], params["pay_max"]
@@ -939,14 +939,27 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                          f"della posizione {pid}",
                          inputs=[Input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
                                  Input("retribuzione di risultato", result, ref=f"position:{pid}:result")])
-        positions[pid] = PositionPay(id=pid, score=score[pid], annual=annual[pid], monthly=monthly[pid],
-                                     monthly_last=rates[pid][1], result_max=result_max[pid], result=result,
-                                     holder=holder, paid=holder is not None and not blocked)
-    pools = {"po_posizione": Pool(name="po_posizione", amount=F, source=f"{PO} art. 3.2, 4.5",
+        positions[pid] = PositionPay(id=pid, score=score[pid], annual=annual[pid], result_max=result_max[pid],
+                                     result=result, holder=holder, paid=holder is not None and not blocked,
+                                     instalments=MONTHS)
+    pools = {"po_posizione": Pool(name="po_posizione", amount=F, source=f"{PO} art. 3.2, 4.5", kind=POSITION,
                                   label="Retribuzione di posizione PO").with_distributed(paid_position),
              "po_risultato": Pool(name="po_risultato", amount=R, source=f"{PO} art. 3.3, 6.5; {SMVP} §3",
                                   label="Retribuzione di risultato PO").with_distributed(paid_result)}
-    return Positions(positions=positions, pools=pools)
+    return Positions(positions=positions, pools=pools, awards=position_awards(positions))
+
+
+def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
+    """The money of each paid position as ordinary awards: result pay (performance money) first, then
+    position pay; keyed ``<position>:<pool>`` so a holder of two positions keeps both."""
+    awards: dict[str, Award] = {}
+    for pid, p in positions.items():
+        if p.paid and p.holder is not None:
+            awards[f"{pid}:po_risultato"] = Award(person=p.holder, amount=p.result or ZERO, pool="po_risultato", ref=pid)
+    for pid, p in positions.items():
+        if p.paid and p.holder is not None:
+            awards[f"{pid}:po_posizione"] = Award(person=p.holder, amount=p.annual, pool="po_posizione", ref=pid)
+    return awards
 
 
 # =================================================================================================

@@ -1,0 +1,85 @@
+"""The money of one ente's cycle, in one view: every pool and every award of the Result.
+
+A regulation returns money from two hooks — ``ciclope_rewards`` (staff premiums, bonuses, prizes,
+result pay) and ``ciclope_position_pay`` (position pay and the result pay of posts of
+responsibility) — but for every output it is one set of pools and awards. ``results.json``,
+``summary.json``, the Relazione, ``schede.xlsx``, ``trasparenza.csv``, ``explain`` and ``compare``
+all read it from here (``result.ledger``), so their totals always agree.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from .money import PERFORMANCE, POSITION, ZERO, Pool
+from .outcomes import Award, Positions, Rewards
+
+
+@attrs.frozen
+class Ledger:
+    """Every pool (name → Pool, rewards first, then positions) and every award, in that order."""
+
+    pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
+    awards: tuple[Award, ...] = ()
+
+    @classmethod
+    def of(cls, rewards: Rewards | None, positions: Positions | None) -> Ledger:
+        pools: dict[str, Pool] = {}
+        awards: list[Award] = []
+        for part in (rewards, positions):
+            if part is None:
+                continue
+            for name, pool in part.pools.items():
+                if name in pools:
+                    raise ValueError(f"pool {name} returned twice (ciclope_rewards and ciclope_position_pay)")
+                pools[name] = pool
+            awards += part.awards.values()
+        return cls(pools=pools, awards=tuple(awards))
+
+    def kind_of(self, award: Award) -> str:
+        """The kind of the pool an award comes from (an award from an unlisted pool counts as performance)."""
+        pool = self.pools.get(award.pool)
+        return pool.kind if pool is not None else PERFORMANCE
+
+    def pools_of(self, kind: str) -> dict[str, Pool]:
+        return {k: p for k, p in self.pools.items() if p.kind == kind}
+
+    @property
+    def performance_pools(self) -> dict[str, Pool]:
+        return self.pools_of(PERFORMANCE)
+
+    @property
+    def position_pools(self) -> dict[str, Pool]:
+        return self.pools_of(POSITION)
+
+    @property
+    def allocated(self) -> Decimal:
+        """Σ amount of every pool (stanziato)."""
+        return sum((p.amount for p in self.pools.values()), ZERO)
+
+    @property
+    def distributed(self) -> Decimal:
+        """Σ distributed of every pool (distribuito)."""
+        return sum((p.distributed for p in self.pools.values()), ZERO)
+
+    @property
+    def residual(self) -> Decimal:
+        return self.allocated - self.distributed
+
+    def awards_of(self, person: str, kind: str | None = None) -> list[Award]:
+        """The person's awards in order, optionally only those from pools of one ``kind``."""
+        return [a for a in self.awards if a.person == person and (kind is None or self.kind_of(a) == kind)]
+
+    def per_person(self, kind: str | None = PERFORMANCE) -> dict[str, Decimal]:
+        """Person id → Σ of their awards (performance pay by default), for everyone with an award."""
+        out: dict[str, Decimal] = {}
+        for a in self.awards:
+            if kind is None or self.kind_of(a) == kind:
+                out[a.person] = out.get(a.person, ZERO) + a.amount
+        return out
+
+    def band_of(self, person: str) -> str | None:
+        """The first band among the person's awards (a merit band reaches transparency this way)."""
+        return next((a.band for a in self.awards if a.person == person and a.band), None)
