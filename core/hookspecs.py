@@ -203,7 +203,11 @@ def ciclope_position_pay(ente: Ente, params: Params, org: OrgPerformance, attest
     """Return :class:`core.outcomes.Positions` (posizioni organizzative) or ``None``.
 
     Called after ``ciclope_rewards`` where the regulation weights positions (Brescia 001…
-    art. 3–6). Default: no positions.
+    art. 3–6). The money is ordinary pools and awards: ``Positions.pools`` (a position-pay pool
+    has ``kind=POSITION``, result pay is performance money) and ``Positions.awards`` (one per
+    holder and pool, ``ref`` = the position); the core joins them with the rewards' in
+    ``result.ledger``, which every output reads. Pool names must differ from the rewards'.
+    ``PositionPay.instalments`` carries the regulation's payments a year. Default: no positions.
     """
 
 

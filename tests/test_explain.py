@@ -47,6 +47,7 @@ def test_person_without_money_says_so(case):
 def test_json_for_tools(case):
     doc = json.loads(explain(case, "person", "E4", as_json=True))
     assert doc["subject"]["award"] == {"amount": "142.41", "pool": "premi", "band": "alta", "kind": "performance",
+                                       "ref": None, "what": "premio",
                                        "source": "regolamento-prova.txt art. 7",
                                        "formula": "fondo premi × punteggio / Σ punteggi dei premiati"}
     assert doc["subject"]["awards"] == [doc["subject"]["award"]]         # E4 has one award only

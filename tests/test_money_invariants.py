@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from ciclope.core import PERFORMANCE
 from ciclope.core.registry import available_plugins
 from ciclope.core.results import dumps
 from ciclope.core.synth import synthetic_ente
@@ -27,19 +28,18 @@ def test_pools_conserved_and_nobody_unduly_paid(tmp_path_factory, plugin, seed, 
     folder = synthetic_ente(tmp_path_factory.mktemp(plugin), Hooks.for_plugin(plugin)[0], "rnd", people,
                             random.Random(seed), 2021)
     res = compute_ente(folder, plugin, 2021)
-    rewards = res.rewards
-    pools = dict(rewards.pools)
-    pools.update(res.positions.pools)
-    for name, pool in pools.items():
+    ledger = res.ledger             # every pool and award: rewards and positions (issue 12)
+    for name, pool in ledger.pools.items():
         assert pool.amount >= 0 and pool.distributed >= 0 and pool.residual >= 0, name
         assert pool.distributed + pool.residual == pool.amount
-        tagged = [a.amount for a in rewards.awards.values() if a.pool == name]
+        tagged = [a.amount for a in ledger.awards if a.pool == name]
         if tagged:
             assert sum(tagged, Decimal(0)) == pool.distributed, name
-    for pid, award in rewards.awards.items():
+    for award in ledger.awards:
         assert award.amount >= 0
         assert award.amount == award.amount.quantize(Decimal("0.01"))
-        if award.amount > 0:
+        if award.amount > 0 and ledger.kind_of(award) == PERFORMANCE:   # position pay is for the post
+            pid = award.person
             assert res.scores[pid].score is not None, pid
             assert res.status_of(pid) not in UNPAID, (pid, res.status_of(pid))
     assert dumps(res) == dumps(compute_ente(folder, plugin, 2021))
