@@ -422,6 +422,18 @@ def test_bonus_with_one_winner(ciclope_ente):
     assert not errors(res)
 
 
+def test_transparency_allocated_includes_the_bonus_fund(ciclope_ente):
+    """rules/core.md §6 (issue 13): the staff's "stanziati" are every pool their money comes from, so
+    "distribuiti" (band premiums + bonus) never read above them."""
+    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
+    staff = res.rewards.extra["transparency"]["personale"]
+    # performance_individuale 100,000.00 + bonus_eccellenze 1,000.00 = 101,000.00
+    assert staff["allocated"] == "101000.00"
+    assert D(staff["distributed"]) <= D(staff["allocated"])
+    # the bonus of 1,000.00 (P001, above) is paid on top of the band premiums
+    assert D(staff["distributed"]) == D(pool(res, "performance_individuale")[1]) + D("1000.00")
+
+
 def test_bonus_tie_at_the_cut_gives_zero_winners(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(hundred(second=100.0), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
     # P001 and P002 both 100: the cut (1 winner) falls inside the tie → nobody; the fund is residual

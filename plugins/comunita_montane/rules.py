@@ -799,9 +799,12 @@ class _Rewards:
                                      "paid": len({a.person for a in awards if a.amount > 0}),
                                      "distributed": money(sum((a.amount for a in awards), Decimal(0))),
                                      "pools": pools}
+            # allocated: every pool the group's money comes from (the bonus and prizes too), so that
+            # distributed never reads above allocated (rules/core.md §6)
+            base = PERFORMANCE_FUND if group == "personale" else RESULT_FUND
+            funds = [p for p in dict.fromkeys([base, *pools]) if p in self.out_pools]
+            entry["allocated"] = money(sum((self.out_pools[p].amount for p in funds), Decimal(0))) if funds else None
             if group == "personale":
-                entry["allocated"] = money(self.out_pools[PERFORMANCE_FUND].amount) \
-                    if PERFORMANCE_FUND in self.out_pools else None
                 bands: dict[str, dict[str, Any]] = {}
                 for band in self.bands:
                     got = [a.amount for a in awards if a.pool == PERFORMANCE_FUND and a.band == band.name]
@@ -814,7 +817,6 @@ class _Rewards:
                                             if lowest and b["per_capita"] is not None else None)
                 entry["bands"] = bands
             else:
-                entry["allocated"] = money(self.out_pools[RESULT_FUND].amount) if RESULT_FUND in self.out_pools else None
                 got = [a.amount for a in awards if a.amount > 0]
                 entry["min"] = money(min(got)) if got else None
                 entry["max"] = money(max(got)) if got else None
