@@ -511,8 +511,12 @@ class Page:
             return [not_run(self.r, "premialita")]
         r = self.r
         out: list[Any] = [tag("h3", "Fondi")]
-        rows = [(name, p.label or "", p.source or fmt.NONE, fmt.euro(p.amount), fmt.euro(p.distributed),
-                 fmt.euro(p.residual)) for name, p in self.pools().items()]
+        ledger = r.ledger
+        rows: list[Any] = [(name, p.label or "", p.source or fmt.NONE, fmt.euro(p.amount), fmt.euro(p.distributed),
+                            fmt.euro(p.residual)) for name, p in ledger.pools.items()]
+        if rows:        # the same totals as summary.json (core/ledger.py)
+            rows.append(RowWithClass("total", ("Totale", "tutti i fondi", "", fmt.euro(ledger.allocated),
+                                               fmt.euro(ledger.distributed), fmt.euro(ledger.residual))))
         out.append(table(("Fondo", "Descrizione", "Fonte", "Stanziato", "Distribuito", "Residuo"), rows,
                          numeric=(3, 4, 5), empty="Nessun fondo."))
         out.append(tag("h3", "Premi per fondo e fascia (dati aggregati)"))

@@ -50,12 +50,13 @@ def sections(ente, result) -> list[ReportSection]:
         titles = {r["id"]: r["title"] or "" for r in ente.table("positions")}
         for pid, p in result.positions.positions.items():
             interim = result.figures.get(f"position:{pid}:interim")
-            rows.append((pid, titles.get(pid, ""), p.holder or "vacante", f"{p.score:.2f}", _money(p.annual),
-                         _money(p.monthly), _money(p.result_max), _money(interim.value) if interim else "—",
+            rows.append((pid, titles.get(pid, ""), (p.holder or "vacante") + ("" if p.paid else " (non erogata)"),
+                         f"{p.score:.2f}", _money(p.annual), _money(p.monthly), _money(p.monthly_last),
+                         _money(p.result_max), _money(interim.value) if interim else "—",
                          _money(p.result) if p.result is not None else "non erogata"))
         out.append(ReportSection(
             title="Posizioni organizzative: pesatura e retribuzione (001… art. 3–6)",
-            columns=("posizione", "titolo", "titolare", "punteggio", "posizione annua", "mensile (13)",
+            columns=("posizione", "titolo", "titolare", "punteggio", "posizione annua", "rata (1ª–12ª)", "13ª rata",
                      "risultato massimo", "interim", "risultato"),
             rows=tuple(rows),
             note=f"Retribuzione di posizione tra i limiti dell'art. 3.2 ({PO}), ripartita in proporzione ai "
