@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--until", choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase")
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
+    run.add_argument("--outputs", default="results,relazione,schede,trasparenza", metavar="ELENCO",
+                     help="output da scrivere, separati da virgole: results (sempre), relazione, schede, trasparenza; "
+                          "gli altri si producono dopo con `ciclope report`")
 
     val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
     val.add_argument("config", type=Path)
@@ -61,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     syn.add_argument("--seed", type=int, default=1, metavar="S")
     syn.add_argument("--year", type=int, default=2021)
     syn.add_argument("--plugin", action="append", default=[], help="solo questi plugin (ripetibile)")
+
+    rep = sub.add_parser("report", help="produce i documenti di un ente da un'esecuzione registrata")
+    rep.add_argument("folder", type=Path, help="OUT/<ente>, con il suo results.json")
+    rep.add_argument("--outputs", default="relazione,schede,trasparenza", metavar="ELENCO",
+                     help="documenti da scrivere (default: relazione,schede,trasparenza)")
 
     ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
@@ -138,7 +146,14 @@ def cmd_run(args) -> int:
         print("ciclope: --jobs deve essere almeno 1", file=sys.stderr)
         return EXIT_CONFIG
     out = args.out.resolve() if args.out else plan.output
-    outcomes = run_plan(plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress())
+    from .reports import parse_outputs
+    try:
+        outputs = parse_outputs(args.outputs)
+    except ValueError as exc:
+        print(f"ciclope: --outputs: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    outcomes = run_plan(plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress(),
+                        outputs=outputs)
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
     for o in failed[:FAILED_DETAILS]:
@@ -292,6 +307,20 @@ def cmd_new_plugin(args) -> int:
     return EXIT_OK
 
 
+def cmd_report(args) -> int:
+    from .reports import parse_outputs
+    from .verify import report
+
+    try:
+        outputs = parse_outputs(args.outputs)
+    except ValueError as exc:
+        print(f"ciclope: --outputs: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    done, lines = report(args.folder, outputs)
+    print("\n".join(lines))
+    return EXIT_OK if done else EXIT_ENTE
+
+
 def cmd_verify(args) -> int:
     from .verify import verify
 
@@ -317,7 +346,7 @@ def cmd_compare(args) -> int:
     return compare_main(args)
 
 
-COMMANDS = {"compare": cmd_compare, "synth": cmd_synth, "verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
+COMMANDS = {"report": cmd_report, "compare": cmd_compare, "synth": cmd_synth, "verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
             "plugins": cmd_plugins, "demo": cmd_demo}
 
 

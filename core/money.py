@@ -48,15 +48,23 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
     w = {k: Fraction(v) for k, v in weights.items()}
     if any(v < 0 for v in w.values()):
         raise ValueError("negative weight in a proportional split")
-    total = sum(w.values(), Fraction(0))
-    if not w or total == 0:
+    if not w or not any(w.values()):
         return {k: ZERO for k in w}
-    exact = {k: cents * v / total for k, v in w.items()}
-    floor = {k: math.floor(v) for k, v in exact.items()}
+    # exact integer arithmetic on a common denominator: share_k = cents × W_k / T with W_k = w_k × D, so the
+    # floor and the remainder are integer division and modulo (fast to sort, no rounding anywhere)
+    den = math.lcm(*(v.denominator for v in w.values()))
+    W = {k: v.numerator * (den // v.denominator) for k, v in w.items()}
+    T = sum(W.values())
+    floor = {k: (cents * v) // T for k, v in W.items()}
+    rem = {k: (cents * v) % T for k, v in W.items()}
     left = cents - sum(floor.values())
-    order = sorted(exact, key=lambda k: (floor[k] - exact[k], _rank_key(rank, k), k))
-    for k in order[:left]:
-        floor[k] += 1
+    if left:
+        if rank is None:
+            order = sorted(rem, key=lambda k: (-rem[k], k))
+        else:
+            order = sorted(rem, key=lambda k: (-rem[k], _rank_key(rank, k), k))
+        for k in order[:left]:
+            floor[k] += 1
     return {k: Decimal(v) * CENT for k, v in floor.items()}
 
 

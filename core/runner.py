@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 
+from . import gcpause
 from .config import EnteConfig, RunPlan
 from .cycle import run_cycle
 from .loading import load_ente, merge_schemas
@@ -52,17 +53,18 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 
 
-def write_outputs(result: Result, out: Path) -> Path:
-    """Write every output of one ente into ``out/<id>/`` atomically."""
+def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = None) -> Path:
+    """Write the outputs of one ente into ``out/<id>/`` atomically: results.json and the documents named
+    in ``outputs`` (default all; the others can be rendered later with ``ciclope report``)."""
     from . import results
-    from .reports import write_reports
+    from .reports import OUTPUTS, write_reports
 
     out.mkdir(parents=True, exist_ok=True)
     final = out / result.ente.id
     tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
     try:
         (tmp / "results.json").write_text(results.dumps(result), encoding="utf-8")
-        write_reports(result, tmp)
+        write_reports(result, tmp, OUTPUTS if outputs is None else outputs)
         old = None
         if final.exists():
             old = out / f".{result.ente.id}.old"
@@ -78,9 +80,10 @@ def write_outputs(result: Result, out: Path) -> Path:
     return final
 
 
-def run_one(cfg: EnteConfig, year: int, out: Path, until: str) -> EnteOutcome:
+def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
     try:
-        return _run_one(cfg, year, out, until)
+        with gcpause.paused():
+            return _run_one(cfg, year, out, until, outputs)
     except Exception as exc:   # a bug in a plugin or in the core: this ente fails, the other enti go on
         where = traceback.format_exc(limit=-8)
         problem = Problem(rule="core.internal", message=f"errore interno {type(exc).__name__}: {exc}\n{where}",
@@ -89,14 +92,14 @@ def run_one(cfg: EnteConfig, year: int, out: Path, until: str) -> EnteOutcome:
                            problems=(problem,), problems_total=1)
 
 
-def _run_one(cfg: EnteConfig, year: int, out: Path, until: str) -> EnteOutcome:
+def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
     try:
         result = compute(cfg, year, until)
     except CiclopeError as exc:
         first = exc.problems[0].render() if exc.problems else ""
         return EnteOutcome(cfg.id, cfg.plugin, "failed", f"{len(exc.problems)} problemi nei dati; il primo: {first}",
                            problems=tuple(exc.problems[:KEPT_PROBLEMS]), problems_total=len(exc.problems))
-    write_outputs(result, out)
+    write_outputs(result, out, outputs)
     errors = result.errors
     att = result.attestation
     figures = {"ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
@@ -121,15 +124,15 @@ def money_figures(result: Result) -> dict:
 
 
 def _worker(args):
-    cfg, year, out, until = args
-    return run_one(cfg, year, out, until)
+    cfg, year, out, until, outputs = args
+    return run_one(cfg, year, out, until, outputs)
 
 
 def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (), until: str = "rendicontazione",
-             jobs: int = 1, progress=None) -> list[EnteOutcome]:
+             jobs: int = 1, progress=None, outputs: tuple[str, ...] | None = None) -> list[EnteOutcome]:
     out = Path(out) if out else plan.output
     enti = [plan.ente(i) for i in only] if only else list(plan.enti)
-    work = [(cfg, plan.year, out, until) for cfg in enti]
+    work = [(cfg, plan.year, out, until, outputs) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
     if jobs > 1 and len(work) > 1:

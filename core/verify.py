@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .config import EnteConfig, resolve_params
 from .problems import CiclopeError, Problem
+from .result import Result
 from .results import dumps
 
 
@@ -26,8 +27,9 @@ def _diff(a, b, path="") -> list[str]:
     return [] if a == b else [f"{path.rstrip('.')}: {a!r} → {b!r}"]
 
 
-def verify(folder: Path) -> tuple[bool, list[str]]:
-    """(identical, lines explaining what differs)."""
+def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
+    """Re-run an ente from the inputs recorded in ``folder/results.json``: (recorded text, recorded
+    document, fresh Result or None, why not when the inputs changed since)."""
     path = Path(folder) / "results.json"
     if not path.is_file():
         raise CiclopeError([Problem(rule="verify.missing", file=str(path), message="results.json non trovato")])
@@ -36,7 +38,7 @@ def verify(folder: Path) -> tuple[bool, list[str]]:
     audit = recorded.get("audit", {})
     data = Path(audit.get("data") or "")
     if not data.is_dir():
-        return False, [f"cartella dei dati registrata non trovata: {data}"]
+        return recorded_text, recorded, None, [f"cartella dei dati registrata non trovata: {data}"]
     changed = []
     now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data.iterdir()
            if p.is_file() and (p.suffix == ".csv" and not p.name.startswith("x_") or p.name in ("ente.toml", "ente.xlsx"))}
@@ -48,17 +50,41 @@ def verify(folder: Path) -> tuple[bool, list[str]]:
     for name in sorted(set(now) - set(audit.get("inputs", {}))):
         changed.append(f"file di input aggiunto dopo l'esecuzione: {name}")
     if changed:
-        return False, changed
+        return recorded_text, recorded, None, changed
     from .runner import compute
     params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}))
     if problems:
         raise CiclopeError(problems)
     cfg = EnteConfig(id=recorded["ente"], plugin=recorded["plugin"], data=data, overrides=audit.get("overrides", {}),
                      params=params)
-    fresh = dumps(compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")))
+    return recorded_text, recorded, compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")), []
+
+
+def verify(folder: Path) -> tuple[bool, list[str]]:
+    """(identical, lines explaining what differs)."""
+    recorded_text, recorded, result, changed = recompute(folder)
+    if result is None:
+        return False, changed
+    fresh = dumps(result)
     if fresh == recorded_text:
         return True, ["identico (identical): il ricalcolo dagli input registrati dà lo stesso results.json"]
     lines = _diff(recorded, json.loads(fresh))
     if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
         lines.insert(0, "versione del plugin diversa da quella registrata")
     return False, lines or ["results.json diverso (formattazione)"]
+
+
+def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
+    """``ciclope report OUT/<id>``: render the documents later from the recorded run. The ente is recomputed
+    from its recorded inputs, and the documents are written only if that gives the recorded results.json
+    byte for byte — so they are identical to those of a full run (issue 18, outputs on demand)."""
+    from .reports import write_reports
+
+    recorded_text, _recorded, result, changed = recompute(folder)
+    if result is None:
+        return False, changed + ["documenti non prodotti: rilancia `ciclope run`"]
+    if dumps(result) != recorded_text:
+        return False, ["il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
+                       "prodotti; rilancia `ciclope run`"]
+    write_reports(result, Path(folder), outputs)
+    return True, [f"scritto {name}" for name in outputs]

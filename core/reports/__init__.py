@@ -15,11 +15,28 @@ from pathlib import Path
 from ..result import Result
 
 OUTPUTS = ("relazione.html", "schede.xlsx", "trasparenza.csv")
+# ``--outputs`` names (results.json is always written: it is the machine contract and what
+# ``ciclope report`` starts from)
+DOCUMENTS = {"relazione": "relazione.html", "schede": "schede.xlsx", "trasparenza": "trasparenza.csv"}
+OUTPUT_NAMES = ("results", *DOCUMENTS)
 
 
-def write_reports(result: Result, folder: Path) -> None:
+def parse_outputs(text: str) -> tuple[str, ...]:
+    """``results,relazione`` → the document file names to write; unknown names raise ValueError."""
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in OUTPUT_NAMES]
+    if unknown:
+        raise ValueError(f"output sconosciuto {', '.join(unknown)} (ammessi: {', '.join(OUTPUT_NAMES)})")
+    return tuple(DOCUMENTS[n] for n in DOCUMENTS if n in names)
+
+
+def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
+    """Write the documents named in ``outputs`` (default: all) from the Result."""
     from . import html, transparency, xlsx
 
-    (folder / "relazione.html").write_text(html.render(result), encoding="utf-8", newline="")
-    xlsx.write(result, folder / "schede.xlsx")
-    transparency.write(result, folder / "trasparenza.csv")
+    if "relazione.html" in outputs:
+        (folder / "relazione.html").write_text(html.render(result), encoding="utf-8", newline="")
+    if "schede.xlsx" in outputs:
+        xlsx.write(result, folder / "schede.xlsx")
+    if "trasparenza.csv" in outputs:
+        transparency.write(result, folder / "trasparenza.csv")

@@ -349,6 +349,10 @@ class Page:
         by_objective: dict[str, list] = {}
         for ind in ente.indicators.values():
             by_objective.setdefault(ind.objective, []).append(ind)
+        children: dict[str, list[str]] = {}           # built once: was a scan of every objective per objective
+        for c in ente.objectives.values():
+            if c.parent:
+                children.setdefault(c.parent, []).append(c.id)
         out: list[Any] = [tag("p", "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "
                                    "(raggiungimento − 100%), raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
                                    "indicatori neutralizzati, non attivi nell'anno o di solo monitoraggio non entrano "
@@ -375,7 +379,7 @@ class Page:
             rows = []
             for ind in by_objective.get(oid, []):
                 rows.append(self.indicator_row(ind))
-            for k in [c.id for c in ente.objectives.values() if c.parent == oid]:
+            for k in children.get(oid, ()):
                 child = ente.objectives[k]
                 cv = org.objectives.get(k) if org else None
                 rows.append(RowWithClass("child", (k, f"↳ obiettivo {fmt.KIND_LABELS.get(child.kind, child.kind)}: "

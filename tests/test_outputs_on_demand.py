@@ -1,0 +1,48 @@
+"""Outputs on demand (issue 18): `run --outputs` writes the machine contract first, `ciclope report`
+renders the documents later, byte-identical to those of a full run."""
+import shutil
+
+import pytest
+
+from ciclope.core.cli import main
+
+DOCS = ("relazione.html", "schede.xlsx", "trasparenza.csv")
+
+
+@pytest.mark.parametrize("name, ente", [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"),
+                                        ("comunita_montane", "cm-esempio")])
+def test_documents_rendered_later_are_identical(example, tmp_path, name, ente, capsys):
+    folder = example(name)
+    cfg = folder / "cycle.toml"
+    later, full = tmp_path / "later", tmp_path / "full"
+    main(["run", str(cfg), "--out", str(later), "--outputs", "results"])
+    assert sorted(p.name for p in (later / ente).iterdir()) == ["results.json"]
+    assert main(["report", str(later / ente)]) == 0
+    main(["run", str(cfg), "--out", str(full)])
+    for doc in DOCS:
+        assert (later / ente / doc).read_bytes() == (full / ente / doc).read_bytes(), doc
+    assert (later / ente / "results.json").read_bytes() == (full / ente / "results.json").read_bytes()
+
+
+def test_a_subset_of_documents(example, tmp_path):
+    cfg = example("brescia") / "cycle.toml"
+    main(["run", str(cfg), "--out", str(tmp_path / "o"), "--outputs", "results,trasparenza"])
+    assert sorted(p.name for p in (tmp_path / "o" / "bs-esempio").iterdir()) == ["results.json", "trasparenza.csv"]
+
+
+def test_unknown_output_is_a_command_line_error(example, tmp_path, capsys):
+    cfg = example("brescia") / "cycle.toml"
+    assert main(["run", str(cfg), "--out", str(tmp_path / "o"), "--outputs", "results,pdf-magico"]) == 2
+    assert "pdf-magico" in capsys.readouterr().err
+
+
+def test_report_refuses_when_the_inputs_changed(example, tmp_path, capsys):
+    folder = example("brescia")
+    out = tmp_path / "o"
+    main(["run", str(folder / "cycle.toml"), "--out", str(out), "--outputs", "results"])
+    people = next(folder.glob("*/people.csv"))
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert main(["report", str(out / "bs-esempio")]) == 1
+    assert "modificato" in capsys.readouterr().out
+    assert not (out / "bs-esempio" / "relazione.html").exists()
+    shutil.rmtree(out)
