@@ -11,13 +11,12 @@ Shape (money as strings with 2 decimals, as in ``results.json``; scores and rati
 ``attuale`` comes first, then the scenarios in command-line order; people, pools sorted by id.
 ``params`` holds the values in force of every parameter that some scenario or the ente's own
 ``[ente.params]`` sets, in every scenario (``attuale`` too), so they can be read side by side.
-A person's ``amount`` is everything the scenario awards them (``rewards.people`` of results.json,
-the first award plus the ``also`` ones) plus, for the holder of a posizione organizzativa paid
-outside ``rewards`` (brescia), its retribuzione di risultato (``positions.<id>.result``); the
-retribuzione di posizione is shown as ``position_pay`` and not counted (it is the post's pay, not a
-reward). The total of several enti has ``"ente": "totale"``,
-``"enti": [...]``, ``params`` by ente, people keyed ``ENTE/ID``, pools summed by name and each violation
-with its ente.
+A person's ``amount`` is the sum of their awards from performance pools of the ledger
+(``result.ledger``: premiums, bonuses, prizes, result pay — a PO holder's retribuzione di risultato
+included); the retribuzione di posizione comes from a position pool, is not a reward and is not
+counted: a holder has it beside as ``position_pay`` (with ``result_pay``). ``pools`` lists every
+pool of the ledger. The total of several enti has ``"ente": "totale"``, ``"enti": [...]``, ``params``
+by ente, people keyed ``ENTE/ID``, pools summed by name and each violation with its ente.
 """
 from __future__ import annotations
 
