@@ -267,12 +267,18 @@ def _short(value) -> str:
     return text if len(text) < 80 else text[:77] + "…"
 
 
+DEMO_MARKER = ".ciclope-demo"
+
+
 def cmd_demo(args) -> int:
     from .config import load_config
     from .registry import available_plugins, load_plugin
     from .runner import run_plan, summary_table
 
     target = args.dir.resolve()
+    if target.exists() and not target.is_dir():
+        print(f"ciclope: {target} è un file: indica una cartella con --dir", file=sys.stderr)
+        return EXIT_CONFIG
     status = EXIT_OK
     for name in sorted(available_plugins()):      # every installed plugin that has a demo/
         try:
@@ -284,9 +290,16 @@ def cmd_demo(args) -> int:
             print(f"{name}: nessun ente dimostrativo")
             continue
         dest = target / name
+        if dest.exists() and not (dest / DEMO_MARKER).is_file():
+            # never delete a folder ciclope did not create (issue 19): a user's own brescia/ stays
+            print(f"ciclope: {dest} esiste e non è una cartella dimostrativa di ciclope: non la cancello; "
+                  "usa --dir con una cartella nuova", file=sys.stderr)
+            status = EXIT_CONFIG
+            continue
         if dest.exists():
             shutil.rmtree(dest)
         shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("__pycache__", "out"))
+        (dest / DEMO_MARKER).write_text("copia dimostrativa di ciclope: `ciclope demo` la ricrea\n", encoding="utf-8")
         plan = load_config(dest / "cycle.toml")
         print(f"== {name} ({plan.year}) ==")
         outcomes = run_plan(plan, progress=_progress())
@@ -334,6 +347,10 @@ def cmd_synth(args) -> int:
 
     if args.enti < 1 or args.people < 10:
         print("ciclope: servono almeno 1 ente e 10 persone", file=sys.stderr)
+        return EXIT_CONFIG
+    if (args.dir / "cycle.toml").exists():
+        print(f"ciclope: {args.dir / 'cycle.toml'} esiste già: non lo sovrascrivo; scegli una cartella nuova",
+              file=sys.stderr)
         return EXIT_CONFIG
     path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None)
     print(f"Scritti {args.enti} enti sintetici; configurazione: {path}")

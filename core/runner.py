@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-from . import gcpause
+from . import gcpause, outroot
 from .config import EnteConfig, RunPlan
 from .cycle import run_cycle
 from .loading import load_ente, merge_schemas
@@ -55,7 +55,8 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
 
 def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = None) -> Path:
     """Write the outputs of one ente into ``out/<id>/`` atomically: results.json and the documents named
-    in ``outputs`` (default all; the others can be rendered later with ``ciclope report``)."""
+    in ``outputs`` (default all; the others can be rendered later with ``ciclope report``), then
+    ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards."""
     from . import results
     from .reports import OUTPUTS, write_reports
 
@@ -63,10 +64,12 @@ def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = N
     final = out / result.ente.id
     tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())        # like any folder the user creates (mkdtemp makes it 0700)
         (tmp / "results.json").write_text(results.dumps(result), encoding="utf-8")
         write_reports(result, tmp, OUTPUTS if outputs is None else outputs)
+        outroot.write_sums(tmp)
         old = None
-        if final.exists():
+        if final.is_dir():
             old = out / f".{result.ente.id}.old"
             if old.exists():
                 shutil.rmtree(old)
@@ -78,6 +81,12 @@ def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = N
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
@@ -93,6 +102,10 @@ def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[st
 
 
 def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
+    blocked = outroot.check_ente_folder(out, cfg.id, [cfg.data])
+    if blocked:
+        problem = Problem(rule="output.ente_folder", file=str(out / cfg.id), message=blocked)
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", blocked, problems=(problem,), problems_total=1)
     try:
         result = compute(cfg, year, until)
     except CiclopeError as exc:
@@ -130,8 +143,15 @@ def _worker(args):
 
 def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (), until: str = "rendicontazione",
              jobs: int = 1, progress=None, outputs: tuple[str, ...] | None = None) -> list[EnteOutcome]:
-    out = Path(out) if out else plan.output
+    out = outroot.phase_root(Path(out) if out else plan.output, until)
     enti = [plan.ente(i) for i in only] if only else list(plan.enti)
+    outroot.claim(out, [cfg.data for cfg in plan.enti])
+    with outroot.locked(out):
+        return _run_locked(plan, out, enti, until, jobs, progress, outputs)
+
+
+def _run_locked(plan: RunPlan, out: Path, enti: list[EnteConfig], until: str, jobs: int, progress,
+                outputs: tuple[str, ...] | None) -> list[EnteOutcome]:
     work = [(cfg, plan.year, out, until, outputs) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
@@ -168,9 +188,17 @@ def clean_leftovers(out: Path, ids: list[str]) -> None:
 
 
 def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
+    """``summary.json``, merged with the previous one: enti not run now keep their entry; an ente that
+    failed now but has an earlier output folder is marked ``stale`` (that folder is not current)."""
     out.mkdir(parents=True, exist_ok=True)
-    doc = {"enti": [{"id": o.id, "plugin": o.plugin, "status": o.status, "reason": o.reason, **o.figures}
-                    for o in outcomes]}
+    entries = []
+    for o in outcomes:
+        entry = {"id": o.id, "plugin": o.plugin, "status": o.status, "reason": o.reason, **o.figures}
+        if o.status == "failed" and (out / o.id / "results.json").is_file():
+            entry["stale"] = True
+            entry["reason"] = (f"{o.reason} — la cartella {o.id}/ è dell'esecuzione precedente e NON è aggiornata")
+        entries.append(entry)
+    doc = {"enti": outroot.merge_summary(out, entries)}
     tmp = out / ".summary.json.tmp"
     tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, out / "summary.json")

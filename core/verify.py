@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .config import EnteConfig, resolve_params
 from .problems import CiclopeError, Problem
+from .outroot import check_sums, write_sums
 from .result import Result
 from .results import dumps
 
@@ -65,9 +66,13 @@ def verify(folder: Path) -> tuple[bool, list[str]]:
     recorded_text, recorded, result, changed = recompute(folder)
     if result is None:
         return False, changed
+    edited = check_sums(Path(folder))          # the published outputs too, not only results.json (issue 19)
     fresh = dumps(result)
+    if fresh == recorded_text and not edited:
+        return True, ["identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
+                      "stati modificati"]
     if fresh == recorded_text:
-        return True, ["identico (identical): il ricalcolo dagli input registrati dà lo stesso results.json"]
+        return False, edited
     lines = _diff(recorded, json.loads(fresh))
     if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
         lines.insert(0, "versione del plugin diversa da quella registrata")
@@ -87,4 +92,5 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
         return False, ["il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
                        "prodotti; rilancia `ciclope run`"]
     write_reports(result, Path(folder), outputs)
+    write_sums(Path(folder))
     return True, [f"scritto {name}" for name in outputs]

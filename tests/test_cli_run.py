@@ -29,13 +29,16 @@ def test_rerun_is_byte_identical_and_leaves_no_temp_folders(tmp_path):
     main(["run", str(cfg), "--ente", "buono"])
     second = {p.name: p.read_bytes() for p in (tmp_path / "out" / "buono").iterdir()}
     assert first == second
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["buono", "summary.json"]
+    # no temporary folder left; the root's marker and lock are ciclope's own (issue 19)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".ciclope-lock", ".ciclope-out", "buono",
+                                                                    "summary.json"]
 
 
 def test_until_and_out_options(tmp_path):
     cfg = setup(tmp_path)
     assert main(["run", str(cfg), "--ente", "buono", "--until", "monitoraggio", "--out", str(tmp_path / "luglio")]) == 0
-    doc = json.loads((tmp_path / "luglio" / "buono" / "results.json").read_text())
+    # a run that stops before the last phase writes into its own area, never over the year-end results
+    doc = json.loads((tmp_path / "luglio" / "monitoraggio" / "buono" / "results.json").read_text())
     assert doc["until"] == "monitoraggio" and doc["monitoring"]["I1"]["achievement"] == 0.4
     assert doc["individual"] == {}
 

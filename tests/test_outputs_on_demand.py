@@ -16,18 +16,22 @@ def test_documents_rendered_later_are_identical(example, tmp_path, name, ente, c
     cfg = folder / "cycle.toml"
     later, full = tmp_path / "later", tmp_path / "full"
     main(["run", str(cfg), "--out", str(later), "--outputs", "results"])
-    assert sorted(p.name for p in (later / ente).iterdir()) == ["results.json"]
+    assert sorted(p.name for p in (later / ente).iterdir()) == ["SHA256SUMS", "results.json"]
     assert main(["report", str(later / ente)]) == 0
     main(["run", str(cfg), "--out", str(full)])
     for doc in DOCS:
         assert (later / ente / doc).read_bytes() == (full / ente / doc).read_bytes(), doc
     assert (later / ente / "results.json").read_bytes() == (full / ente / "results.json").read_bytes()
+    # the checksums now cover the documents too: verify finds nothing edited
+    assert (later / ente / "SHA256SUMS").read_bytes() == (full / ente / "SHA256SUMS").read_bytes()
+    assert main(["verify", str(later / ente)]) == 0
 
 
 def test_a_subset_of_documents(example, tmp_path):
     cfg = example("brescia") / "cycle.toml"
     main(["run", str(cfg), "--out", str(tmp_path / "o"), "--outputs", "results,trasparenza"])
-    assert sorted(p.name for p in (tmp_path / "o" / "bs-esempio").iterdir()) == ["results.json", "trasparenza.csv"]
+    assert sorted(p.name for p in (tmp_path / "o" / "bs-esempio").iterdir()) == ["SHA256SUMS", "results.json",
+                                                                                "trasparenza.csv"]
 
 
 def test_unknown_output_is_a_command_line_error(example, tmp_path, capsys):

@@ -1,0 +1,134 @@
+"""Output roots are owned (issue 19): ciclope writes only inside a folder it created or marked.
+
+- An output root holds a marker file ``.ciclope-out``. A root that does not exist (or is empty) is
+  created and marked; an existing non-empty folder without the marker is refused (it may be the
+  user's data: ``--out .`` beside the input folders would otherwise replace them). A folder written
+  by an earlier ciclope (it holds ``summary.json``) is adopted and marked.
+- No ente's output folder may be, contain or sit inside an input data folder.
+- One run at a time per root: an exclusive lock on ``.ciclope-lock`` (``fcntl.flock``), released
+  when the run ends, even if it is killed.
+- ``--until`` before the last phase writes into ``OUT/<phase>/`` (its own root), never over the
+  year-end results.
+- ``summary.json`` merges with the previous one (a ``--ente X`` run keeps the other enti); an ente
+  that failed this time keeps its previous folder, marked ``stale`` in the summary.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .problems import CiclopeError, Problem
+
+MARKER = ".ciclope-out"
+LOCK = ".ciclope-lock"
+SUMS = "SHA256SUMS"           # per ente folder: the sha256 of every output, for `ciclope verify`
+LAST_PHASE = "rendicontazione"
+
+
+def _refuse(out: Path, message: str) -> CiclopeError:
+    return CiclopeError([Problem(rule="output.root", file=str(out), message=message)])
+
+
+def phase_root(out: Path, until: str) -> Path:
+    """Where a run that stops after ``until`` writes: the root itself, or ``OUT/<until>/``."""
+    return out if until == LAST_PHASE else out / until
+
+
+def claim(out: Path, data_folders: Iterable[Path] = ()) -> None:
+    """Create or adopt ``out`` as an output root, or raise a CiclopeError saying why not."""
+    if out.exists() and not out.is_dir():
+        raise _refuse(out, f"l'output {out} è un file, non una cartella: indica una cartella con --out")
+    if out.is_dir() and not (out / MARKER).exists():
+        entries = [p.name for p in out.iterdir()]
+        if entries and "summary.json" not in entries:
+            raise _refuse(out, f"la cartella {out} esiste, non è vuota e non è una cartella di output di ciclope "
+                               f"(manca {MARKER}): ciclope non scrive accanto ai dati. Indica con --out (o [cycle] "
+                               "output) una cartella nuova o vuota, per esempio 'out'")
+    resolved = out.resolve()
+    for data in data_folders:
+        d = Path(data).resolve()
+        if d == resolved or resolved in d.parents or d in resolved.parents:
+            raise _refuse(out, f"la cartella di output {out} coincide con la cartella dei dati {data}, la contiene o "
+                               "vi è contenuta: scegli una cartella di output separata")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / MARKER).write_text("cartella di output di ciclope: i file qui dentro sono riscritti a ogni esecuzione\n",
+                                  encoding="utf-8")
+    except OSError as exc:
+        raise _refuse(out, f"non posso scrivere nella cartella di output {out}: {exc.strerror or exc}") from None
+
+
+def check_ente_folder(out: Path, ente_id: str, data_folders: Iterable[Path]) -> str:
+    """Why ``out/<ente_id>`` cannot be written, or "" (a file there, or an input folder)."""
+    final = out / ente_id
+    if final.exists() and not final.is_dir():
+        return f"{final} è un file, non una cartella di output: spostalo o rinominalo"
+    if final.is_dir() and any(final.resolve() == Path(d).resolve() for d in data_folders):
+        return f"{final} è una cartella di dati di input: non viene sovrascritta"
+    if final.is_dir() and any(final.iterdir()) and not (final / "results.json").exists():
+        return f"{final} esiste e non contiene output di ciclope (results.json): non viene sovrascritta"
+    return ""
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One run at a time on an output root (the lock dies with the process)."""
+    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise _refuse(out, f"un'altra esecuzione di ciclope sta scrivendo in {out}: attendi che finisca "
+                               "(o usa un'altra cartella di output)") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def merge_summary(out: Path, entries: list[dict]) -> list[dict]:
+    """The previous ``summary.json`` entries of enti not run now, then this run's, in that order."""
+    path = out / "summary.json"
+    previous: list[dict] = []
+    if path.is_file():
+        try:
+            previous = [e for e in json.loads(path.read_text(encoding="utf-8")).get("enti", []) if isinstance(e, dict)]
+        except (ValueError, AttributeError, OSError):
+            previous = []
+    now = {e["id"]: e for e in entries}
+    merged = [now.pop(e.get("id")) if e.get("id") in now else e for e in previous]
+    return merged + [e for e in entries if e["id"] in now]
+
+
+def write_sums(folder: Path) -> None:
+    """``SHA256SUMS`` of every output file of an ente folder (``sha256sum -c`` reads it too)."""
+    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}"
+             for p in sorted(folder.iterdir()) if p.is_file() and p.name != SUMS]
+    (folder / SUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def check_sums(folder: Path) -> list[str]:
+    """The outputs edited, removed or added since the run wrote them (empty when all match)."""
+    path = folder / SUMS
+    if not path.is_file():
+        return [f"manca {SUMS}: gli output non sono verificabili (scritti da una versione precedente?)"]
+    recorded = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        if name:
+            recorded[name] = digest
+    out = []
+    for name, digest in recorded.items():
+        p = folder / name
+        if not p.is_file():
+            out.append(f"output rimosso dopo l'esecuzione: {name}")
+        elif hashlib.sha256(p.read_bytes()).hexdigest() != digest:
+            out.append(f"output modificato dopo l'esecuzione: {name}")
+    for p in sorted(folder.iterdir()):
+        if p.is_file() and p.name != SUMS and p.name not in recorded:
+            out.append(f"file aggiunto dopo l'esecuzione: {p.name}")
+    return out
