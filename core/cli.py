@@ -168,6 +168,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    """The whole computation, nothing written: the same violations and exit code as `run`, on stdout."""
     from .config import load_config
     from .runner import compute
 
@@ -175,10 +176,14 @@ def cmd_validate(args) -> int:
     status = EXIT_OK
     for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
         try:
-            result = compute(cfg, plan.year, until="pianificazione")
+            result = compute(cfg, plan.year)
         except CiclopeError as exc:
-            print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
-            print(render_problems(list(exc.problems)), file=sys.stderr)
+            print(f"{cfg.id}: dati non caricabili")
+            print(render_problems(list(exc.problems)))
+            status = EXIT_ENTE
+            continue
+        except Exception as exc:      # a plugin bug: this ente only, as in `run`
+            print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}")
             status = EXIT_ENTE
             continue
         if result.violations:

@@ -36,6 +36,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
     fields: dict = {}
 
     # a. pianificazione: the plan is loaded; the regulation's checks
+    trace.extend(ente.notes)                      # what loading noticed without refusing (e.g. Excel's CSV)
     trace.extend(hooks.validate(ente=ente, params=params, trace=trace))
 
     if last >= 1:   # b. risorse

@@ -12,6 +12,8 @@ import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
+
+import attrs
 from typing import Any
 from collections.abc import Iterable
 
@@ -316,9 +318,9 @@ class _Loader:
                       appeals=appeals, tables=tables, files=dict(sorted(self.files.items())),
                       source_format=self.format)
         self.references(ente)
-        if self.problems:
+        if any(p.is_error for p in self.problems):
             raise CiclopeError(self.problems)
-        return ente
+        return attrs.evolve(ente, notes=tuple(self.problems)) if self.problems else ente
 
     def indicator(self, sheet: Sheet, n: int, r: dict[str, Any]) -> m.Indicator | None:
         kind = r["type"]

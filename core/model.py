@@ -216,6 +216,7 @@ class Ente:
     tables: Mapping[str, tuple[Row, ...]] = attrs.field(factory=dict, hash=False)
     files: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # input file name → sha256
     source_format: str = "csv"                                          # "csv" | "xlsx"
+    notes: tuple[Any, ...] = ()      # loading warnings (e.g. the CSV dialect detected), shown as violations
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:

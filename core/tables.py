@@ -72,22 +72,37 @@ def _sheet(name: str, label: str, records: list[list[str]], problems: list[Probl
 
 
 def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
+    """A CSV as offices save it: UTF-8 (with or without BOM) or Windows-1252, ``,`` or ``;`` (Italian
+    Excel), LF or CRLF; what was detected, when it is not the plain form, is said in a warning."""
     label = path.name
     _check_size(path, label)
+    raw = path.read_bytes()
+    detected = []
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(rule="core.input.encoding", file=label,
-                                message=f"il file non è in UTF-8 (byte {exc.start}): salvarlo come CSV UTF-8"))
-        return None
+        try:
+            text = raw.decode("cp1252")
+            detected.append("codifica Windows-1252 (non UTF-8)")
+        except UnicodeDecodeError:
+            problems.append(Problem(rule="core.input.encoding", file=label,
+                                    message=f"il file non è in UTF-8 (byte {exc.start}): salvarlo come CSV UTF-8"))
+            return None
     if "\x00" in text:
         problems.append(Problem(rule="core.input.encoding", file=label, message="il file contiene caratteri nulli: non è un CSV di testo"))
         return None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    if delimiter == ";":
+        detected.append("separatore «;» (CSV di Excel in italiano), virgola decimale ammessa")
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))
         return None
+    if detected:
+        problems.append(Problem(rule="core.input.dialect", file=label, severity="warning",
+                                message="letto con " + "; ".join(detected)))
     return _sheet(name, label, records, problems)
 
 

@@ -14,6 +14,7 @@ INACTIVE = "-"          # "not active this year" in a target_<year> column (002�
 MAX_NUMBER_CHARS = 40   # longer cells are not numbers anybody typed
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")   # 1.234 · 12.000 · 1.234.567: Italian thousands
 _PLAIN = re.compile(r"-?\d{1,20}(\.\d{1,12})?")     # the common case, parsed without further checks
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ITALIAN = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
@@ -47,20 +48,41 @@ def choice(*choices: str):
     return parse
 
 
-def parse_number(text: str) -> Decimal:
-    """``12``, ``12.5``, ``"12,5"`` (decimal comma only when there is no '.'), ``90%`` → 0.90."""
-    if _PLAIN.fullmatch(text):
+def parse_number(text: str, thousands: bool = False) -> Decimal:
+    """Numbers as offices write them (issue 19: one reader for Italian writing, used everywhere).
+
+    ``12``, ``12.5``, ``"12,5"``, ``90%`` → 0.90, ``1.234,56`` → 1234.56 (thousands dot and decimal
+    comma). A dot followed by groups of exactly three digits (``1.234``, ``12.000``) is the Italian
+    thousands separator: with ``thousands`` (money and counts) it is read as such, otherwise it is
+    ambiguous and refused with both possible readings — never silently read as a decimal.
+    """
+    if _PLAIN.fullmatch(text) and not _THOUSANDS.fullmatch(text):
         return Decimal(text)
-    s = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    s = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
     if not s or len(s) > MAX_NUMBER_CHARS:
         raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
     percent = s.endswith("%")
     if percent:
         s = s[:-1]
     if "," in s:
-        if "." in s or s.count(",") > 1:
-            raise ValueError(f"numero ambiguo {text!r}: usare '.' come separatore decimale, senza separatore delle migliaia")
-        s = s.replace(",", ".")
+        whole, _, frac = s.partition(",")
+        if "," in frac or "." in frac:
+            raise ValueError(f"numero non leggibile {text!r}: una sola virgola decimale (es. 1.234,56 o 1234.56)")
+        if "." in whole:
+            if not _THOUSANDS.fullmatch(whole):
+                raise ValueError(f"numero ambiguo {text!r}: con la virgola decimale i punti separano le migliaia a "
+                                 "gruppi di tre cifre (es. 1.234,56)")
+            whole = whole.replace(".", "")
+        s = f"{whole}.{frac}"
+    elif _THOUSANDS.fullmatch(s):
+        plain = s.replace(".", "")
+        if not thousands:
+            if s.count(".") > 1:
+                raise ValueError(f"numero ambiguo {text!r}: punti come separatori delle migliaia? Scrivi {plain}")
+            comma = s.replace(".", ",")
+            raise ValueError(f"numero ambiguo {text!r}: il punto seguito da tre cifre è il separatore delle migliaia "
+                             f"({plain}) o un decimale ({comma})? Scrivi {plain} oppure {comma}")
+        s = plain
     if not _NUMBER.match(s):
         raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
     try:
@@ -83,7 +105,7 @@ def parse_money(text: str) -> Decimal:
     s = str(text).strip()
     if s.endswith("%"):
         raise ValueError(f"atteso un importo in euro (es. 1234.56), trovato {text!r}")
-    value = parse_number(s.replace("€", ""))
+    value = parse_number(s.replace("€", "").replace("EUR", ""), thousands=True)
     if value < 0:
         raise ValueError(f"un importo non può essere negativo, trovato {text!r}")
     if value != value.quantize(Decimal("0.01")):
@@ -134,7 +156,7 @@ def parse_nonnegative(text: str) -> Decimal:
 
 
 def parse_nonnegative_int(text: str) -> int:
-    value = parse_number(text)
+    value = parse_number(text, thousands=True)      # a count: 1.234 is one thousand two hundred thirty-four
     if value < 0 or value != value.to_integral_value():
         raise ValueError(f"atteso un numero intero non negativo, trovato {text!r}")
     return int(value)

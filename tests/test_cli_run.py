@@ -55,7 +55,7 @@ def test_validate_reports_and_writes_nothing(tmp_path, capsys):
     cfg = setup(tmp_path)
     assert main(["validate", str(cfg)]) == 1
     assert not (tmp_path / "out").exists()
-    assert "people.csv:5:fte" in capsys.readouterr().err
+    assert "people.csv:5:fte" in capsys.readouterr().out     # one stream: stdout (issue 14)
 
 
 def test_explain_unknown_ente_is_a_command_line_error(tmp_path, capsys):

@@ -59,4 +59,5 @@ def test_kill_mid_run_leaves_only_complete_folders(tmp_path):
     # the next run cleans what the killed ones left and writes everything again
     again = subprocess.run(ciclope, capture_output=True, text=True)
     assert again.returncode == first.returncode
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"e{i:02d}" for i in range(N)] + ["summary.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"e{i:02d}" for i in range(N)]
+                                                           + ["summary.json", ".ciclope-out", ".ciclope-lock"])

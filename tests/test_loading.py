@@ -139,10 +139,11 @@ def test_xlsx_problems_name_the_sheet(tmp_path):
 
 def test_not_utf8_and_bad_toml(tmp_path):
     folder = write_ente(tmp_path / "e", files())
-    (folder / "people.csv").write_bytes("id,name\nE1,Perché\n".encode("latin-1"))
+    (folder / "people.csv").write_bytes("id,name\nE1,Perché\n".encode("latin-1"))   # read as Windows-1252
+    (folder / "units.csv").write_bytes(b"id,name\nu\x81,x\n")          # 0x81: not even Windows-1252
     (folder / "ente.toml").write_text("name = \n")
     rules = {r for *_, r in problems_of(folder)}
-    assert {"core.input.encoding", "core.input.toml"} <= rules
+    assert {"core.input.dialect", "core.input.encoding", "core.input.toml"} <= rules
 
 
 def test_monitoraggio_in_a_year_column_makes_a_monitor_that_year(tmp_path):

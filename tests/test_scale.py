@@ -235,7 +235,8 @@ def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
     assert failed.problems[0].rule == "core.internal" and "ZeroDivisionError" in failed.reason
     assert "divisione per zero" in failed.problems[0].message and "Traceback" in failed.problems[0].message
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted([f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)] + ["summary.json"])   # nothing half-written
+    # nothing half-written (the root's marker and lock are ciclope's own)
+    assert names == sorted([f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)] + ["summary.json", ".ciclope-out", ".ciclope-lock"])
 
 
 def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycle, tmp_path, monkeypatch, capsys):

@@ -44,7 +44,7 @@ def test_booleans(text, want):
 
 def test_money_has_cents_and_is_not_negative():
     assert parse_money("1234.5") == Decimal("1234.50")
-    for bad in ("-1", "1.234", "10%"):
+    for bad in ("-1", "1.2345", "10%", "1,234.56"):
         with pytest.raises(ValueError):
             parse_money(bad)
 
@@ -59,3 +59,33 @@ def test_share_bounds():
 def test_number_round_trip(value):
     assert parse_number(str(value)) == value
     assert parse_number(str(value).replace(".", ",")) == value
+
+
+@pytest.mark.parametrize("text, want", [
+    ("€ 12.000", "12000.00"),        # issue 19: was read as 12.00
+    ("€ 40.000", "40000.00"),        # was 40.00 in position_pay
+    ("1.234,56", "1234.56"), ("12.000,00", "12000.00"), ("1.234.567", "1234567.00"),
+    ("12.50", "12.50"), ("12,5", "12.50"), ("EUR 300", "300.00"),
+])
+def test_money_reads_italian_writing(text, want):
+    """A dot before exactly three digits is the Italian thousands separator (issue 19 item 7)."""
+    assert parse_money(text) == Decimal(want)
+
+
+@pytest.mark.parametrize("text", ["1.234", "12.000", "1.234.567", "-1.500"])
+def test_a_general_number_with_a_thousands_dot_is_ambiguous(text):
+    """A target 1.234 was read as 1.234: now refused, saying both possible readings."""
+    with pytest.raises(ValueError) as exc:
+        parse_number(text)
+    assert "ambiguo" in str(exc.value) and text.replace(".", "").lstrip("-") in str(exc.value)
+
+
+@pytest.mark.parametrize("text, want", [("0.125", "0.125"), ("1.5", "1.5"), ("1.234,5", "1234.5"),
+                                        ("12,5%", "0.125"), ("1234.567", "1234.567")])
+def test_unambiguous_numbers_still_read(text, want):
+    assert parse_number(text) == Decimal(want)
+
+
+def test_counts_read_the_thousands_dot():
+    from ciclope.core.values import parse_nonnegative_int
+    assert parse_nonnegative_int("1.234") == 1234

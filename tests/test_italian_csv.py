@@ -1,0 +1,43 @@
+"""Excel's own CSV (issue 14): the public examples saved as Italian Excel saves them — `;` separator,
+decimal comma, UTF-8 BOM, CRLF — give the same results.json figures as the originals."""
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from ciclope.core.cli import main
+
+DECIMAL = re.compile(r"^-?\d+\.\d+%?$")
+FIGURES = ("organizational", "monitoring", "individual", "rewards", "positions")
+
+
+def as_italian_excel(folder):
+    for path in folder.rglob("*.csv"):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+        rows = [[c.replace(".", ",") if DECIMAL.match(c) else c for c in row] for row in rows]
+        buf = io.StringIO()
+        csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+        path.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+
+
+@pytest.mark.parametrize("name, ente", [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"),
+                                        ("comunita_montane", "cm-esempio")])
+def test_examples_saved_by_italian_excel_give_the_same_figures(example, tmp_path, name, ente):
+    original = example(name)
+    main(["run", str(original / "cycle.toml"), "--out", str(tmp_path / "a")])
+    italian = tmp_path / "italiano"
+    import shutil
+    shutil.copytree(original, italian, ignore=shutil.ignore_patterns("out"))
+    as_italian_excel(italian)
+    assert b";" in next(italian.rglob("people.csv")).read_bytes()
+    main(["run", str(italian / "cycle.toml"), "--out", str(tmp_path / "b")])
+    a = json.loads((tmp_path / "a" / ente / "results.json").read_text(encoding="utf-8"))
+    b = json.loads((tmp_path / "b" / ente / "results.json").read_text(encoding="utf-8"))
+    for key in FIGURES:
+        assert a[key] == b[key], key
+    # and what was detected is said, as a warning on each file
+    said = {v["where"].split(":")[0] for v in b["violations"] if v["rule"] == "core.input.dialect"}
+    assert "people.csv" in said and all(v["severity"] == "warning" for v in b["violations"]
+                                        if v["rule"] == "core.input.dialect")
