@@ -25,3 +25,15 @@ def example(tmp_path):
         shutil.copytree(src, dest)
         return dest
     return copy
+
+
+@pytest.fixture
+def reportcase_installed(monkeypatch):
+    """The report case's regulation (tests/reportcase.py) as an installed plugin (group ciclope.plugins)."""
+    from importlib.metadata import EntryPoint
+
+    from ciclope.core import registry
+    ep = EntryPoint(name="reportcase", value="reportcase:PLUGIN", group=registry.GROUP)
+    installed = dict(registry._scan())
+    installed["reportcase"] = ep
+    monkeypatch.setattr(registry, "_scan", lambda: tuple(installed.items()))

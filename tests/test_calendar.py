@@ -13,8 +13,7 @@ import pytest
 
 from ciclope.core.calendar import escape_text, fold, ics, render
 from ciclope.core.cli import main
-from test_explain import reportcase_installed, write_config  # noqa: F401 - fixture
-from test_reports import make_case
+from reportcase import make_case, write_config
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +144,7 @@ def test_text_escaping():
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
-def test_cli_calendar_writes_ics(tmp_path, capsys, reportcase_installed):  # noqa: F811
+def test_cli_calendar_writes_ics(tmp_path, capsys, reportcase_installed):
     cfg = write_config(tmp_path)
     target = tmp_path / "scadenze.ics"
     assert main(["calendar", str(cfg), "--ics", str(target), "--oggi", "2022-12-31"]) == 0
@@ -154,7 +153,7 @@ def test_cli_calendar_writes_ics(tmp_path, capsys, reportcase_installed):  # noq
     assert len(validate(target.read_bytes())) == 4
 
 
-def test_cli_calendar_rejects_a_bad_date(tmp_path, capsys, reportcase_installed):  # noqa: F811
+def test_cli_calendar_rejects_a_bad_date(tmp_path, capsys, reportcase_installed):
     cfg = write_config(tmp_path)
     with pytest.raises(SystemExit) as exc:
         main(["calendar", str(cfg), "--oggi", "31/12/2022"])

@@ -1,20 +1,17 @@
 """``ciclope explain``: from a person's euro down to the input cells, in Italian, with the article.
 
-Uses the plugin-independent case of test_reports (a regulation written in the test) and, once its
+Uses the plugin-independent case of tests/reportcase.py (a regulation written in the test) and, once its
 plugin pays money, the public comunita_montane example.
 """
 from __future__ import annotations
 
 import json
-from importlib.metadata import EntryPoint
-from pathlib import Path
 
 import pytest
 
-from ciclope.core import registry
 from ciclope.core.cli import main
 from ciclope.core.explain import explain, show, suggest, value_kind, where
-from test_reports import FILES, make_case
+from reportcase import make_case, write_config
 
 
 @pytest.fixture(scope="module")
@@ -100,34 +97,6 @@ def test_show_and_where(case):
 
 
 # -- the command line ---------------------------------------------------------------------------
-
-CONFIG = """
-[cycle]
-year = 2021
-output = "out"
-
-[[ente]]
-id = "prova"
-plugin = "reportcase"
-data = "prova"
-"""
-
-
-@pytest.fixture
-def reportcase_installed(monkeypatch):
-    """The test regulation as an installed plugin (an entry point of group ciclope.plugins)."""
-    ep = EntryPoint(name="reportcase", value="test_reports:PLUGIN", group=registry.GROUP)
-    installed = dict(registry._scan())
-    installed["reportcase"] = ep
-    monkeypatch.setattr(registry, "_scan", lambda: tuple(installed.items()))
-
-
-def write_config(tmp_path: Path) -> Path:
-    from ciclope.core.testing import write_ente
-    write_ente(tmp_path / "prova", FILES)
-    (tmp_path / "cycle.toml").write_text(CONFIG)
-    return tmp_path / "cycle.toml"
-
 
 def test_cli_explain_person(tmp_path, capsys, reportcase_installed):
     cfg = write_config(tmp_path)
