@@ -239,7 +239,11 @@ def cmd_calendar(args) -> int:
             return EXIT_ENTE
     print(render(results, today=args.oggi or dt.date.today()), end="")
     if args.ics:
-        args.ics.write_text(ics(results), encoding="utf-8", newline="")   # CRLF as RFC 5545 wants, on every OS
+        try:
+            args.ics.write_text(ics(results), encoding="utf-8", newline="")   # CRLF as RFC 5545 wants, on every OS
+        except OSError as exc:
+            print(f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_CONFIG
         print(f"Calendario scritto in {args.ics}")
     return EXIT_OK
 
@@ -340,11 +344,29 @@ def cmd_report(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    """`verify OUT/<ente>` or `verify OUT/` (every ente folder in it)."""
     from .verify import verify
 
-    same, lines = verify(args.folder)
-    print("\n".join(lines))
-    return EXIT_OK if same else EXIT_ENTE
+    folder = args.folder
+    if (folder / "results.json").is_file():
+        same, lines = verify(folder)
+        print("\n".join(lines))
+        return EXIT_OK if same else EXIT_ENTE
+    enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
+    if not enti:
+        print(f"ciclope: nessun results.json in {folder} né nelle sue cartelle", file=sys.stderr)
+        return EXIT_CONFIG
+    status = EXIT_OK
+    for ente in enti:
+        try:
+            same, lines = verify(ente)
+        except CiclopeError as exc:
+            same, lines = False, [p.render() for p in exc.problems]
+        print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
+        if not same:
+            print("\n".join(f"  {line}" for line in lines))
+            status = EXIT_ENTE
+    return status
 
 
 def cmd_synth(args) -> int:

@@ -11,7 +11,7 @@ import attrs
 from .params import Params, merge_params
 from .problems import CiclopeError, Problem
 from .registry import Hooks, available_plugins, unknown_plugin
-from .tomlcompat import tomllib
+from .tomlcompat import read_toml
 
 CYCLE_KEYS = {"year", "output"}
 ENTE_KEYS = {"id", "plugin", "data", "params"}
@@ -27,6 +27,7 @@ class EnteConfig:
     data: Path
     overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     params: Params | None = attrs.field(default=None, hash=False)
+    broken: str = ""          # the plugin crashed checking this ente's parameters: only this ente fails
 
 
 @attrs.frozen
@@ -56,10 +57,9 @@ def load_config(path: Path | str) -> RunPlan:
         raise CiclopeError([Problem(rule="config.missing", file=label, message="file di configurazione inesistente",
                                     source=SOURCE)])
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CiclopeError([Problem(rule="config.toml", file=label, message=f"TOML non valido: {exc}", source=SOURCE)]) from exc
+        data = read_toml(path)
+    except ValueError as exc:
+        raise CiclopeError([Problem(rule="config.toml", file=label, message=str(exc), source=SOURCE)]) from None
     root = path.resolve().parent
     for key in data:
         if key not in TOP_KEYS:
@@ -141,6 +141,10 @@ def load_config(path: Path | str) -> RunPlan:
             except CiclopeError as exc:
                 problems.extend(exc.problems)
                 continue
+            except PluginCrash as exc:       # a bug in the plugin: this ente fails at run time, the others go on
+                enti.append(EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides),
+                                       broken=str(exc)))
+                continue
             problems.extend(attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems)
         enti.append(EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), params=params))
     if problems:
@@ -156,6 +160,17 @@ def resolve_params(plugin: str, year: int, overrides: Mapping[str, Any], where: 
     # every problem at once: the plugin's combination checks run too (on the valid values), except on the
     # parameters already wrong, so one bad value is not reported twice
     bad = {p.column.removeprefix("params.") for p in problems}
-    problems.extend(attrs.evolve(p, file=p.file or where) for p in hooks.check_params(params=params)
+    try:
+        checked = hooks.check_params(params=params)
+    except BaseException as exc:             # noqa: B036 — sys.exit() in a plugin must not end the run
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        raise PluginCrash(f"errore interno del plugin {plugin} nel controllo dei parametri: "
+                          f"{type(exc).__name__}: {exc}") from None
+    problems.extend(attrs.evolve(p, file=p.file or where) for p in checked
                     if p.column.removeprefix("params.") not in bad)
     return params, problems
+
+
+class PluginCrash(Exception):
+    """A plugin raised (or called sys.exit) in a hook that runs while the configuration is read."""

@@ -21,7 +21,7 @@ from . import model as m
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
 from .tables import Sheet, read_csv, read_xlsx
-from .tomlcompat import tomllib
+from .tomlcompat import read_toml
 from .values import (
     INACTIVE, choice, parse_id, parse_text, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
     parse_positive_fraction, parse_share, to_decimal,
@@ -111,7 +111,10 @@ class _Loader:
         if xlsx.exists():
             self.format = "xlsx"
             self.files["ente.xlsx"] = _sha256(xlsx)
-            for name, sheet in read_xlsx(xlsx, self.problems).items():
+            for title, sheet in read_xlsx(xlsx, self.problems).items():
+                name = SHEET_ALIASES.get(title.strip().lower(), title.strip())
+                if name != title:
+                    sheet = attrs.evolve(sheet, name=name)
                 if name not in known:
                     self.err(sheet, None, "", "core.input.unknown_file",
                              f"foglio sconosciuto {name!r} (attesi: {', '.join(sorted(known))})")
@@ -221,12 +224,14 @@ class _Loader:
             return self.ente_id, {}, {}
         if not self.confined(path):
             return self.ente_id, {}, {}
+        if not path.is_file():
+            self.err("ente.toml", None, "", "core.input.not_a_file", "ente.toml non è un file normale")
+            return self.ente_id, {}, {}
         self.files["ente.toml"] = _sha256(path)
         try:
-            with open(path, "rb") as fh:
-                data = tomllib.load(fh)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            self.err("ente.toml", None, "", "core.input.toml", f"TOML non valido: {exc}")
+            data = read_toml(path)
+        except ValueError as exc:
+            self.err("ente.toml", None, "", "core.input.toml", str(exc))
             return self.ente_id, {}, {}
         for key in data:
             if key not in ENTE_TOML_KEYS and not key.startswith("x_"):
@@ -444,17 +449,21 @@ class _Loader:
                 self.err(L("appeals"), ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente", ref=ap.person)
 
     def cycles(self, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
-        reported: set[str] = set()
+        """Every loop of ``parent`` links, each reported once; linear in the nodes (each is walked once:
+        issue 19, the old walk was cubic on a chain of 2,000 units)."""
+        done: set[str] = set()
         for start in parent:
-            seen: list[str] = []
+            path: list[str] = []
+            on_path: dict[str, int] = {}
             node: str | None = start
-            while node is not None and node in parent and node not in seen:
-                seen.append(node)
+            while node is not None and node in parent and node not in done and node not in on_path:
+                on_path[node] = len(path)
+                path.append(node)
                 node = parent[node]
-            if node is not None and node in seen and node not in reported:
-                loop = seen[seen.index(node):]
-                reported.update(loop)
+            if node is not None and node in on_path:
+                loop = path[on_path[node]:]
                 self.err(label, rows.get(node), "parent", "core.ref.cycle", f"ciclo nei parent: {' → '.join(loop + [node])}")
+            done.update(path)
 
 
 def parse_indicator_value(kind: str, text: str) -> Any:
@@ -491,7 +500,16 @@ def _approval(key: str, raw: Any) -> Any:
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The input's fingerprint; "" for anything but a regular file (a FIFO would block the read)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
+# Italian names an office gives its sheets (issue 14): «Persone» is people, and so on.
+SHEET_ALIASES = {"persone": "people", "personale": "people", "unita": "units", "unità": "units",
+                 "strutture": "units", "aree": "areas", "obiettivi": "objectives", "indicatori": "indicators",
+                 "assegnazioni": "assignments", "cruscotti": "assignments", "valutazioni": "evaluations",
+                 "schede": "evaluations", "revisioni": "revisions", "ricorsi": "appeals", "posizioni": "positions",
+                 "progetti": "projects"}
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -48,6 +48,12 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     hooks, info = Hooks.for_plugin(cfg.plugin)
     schema = merge_schemas(hooks.input_schemas())
     ente = load_ente(cfg.data, cfg.id, year, schema)
+    # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
+    # depth (issue 19: a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
+    # not use the C stack on 3.11+, so a higher limit is safe.
+    need = 4 * (len(ente.objectives) + len(ente.units)) + 1000
+    if sys.getrecursionlimit() < need:
+        sys.setrecursionlimit(need)
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     result = run_cycle(ente, hooks, cfg.params, info, until)
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
@@ -90,10 +96,18 @@ def _umask() -> int:
 
 
 def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
+    if cfg.broken:
+        problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
     try:
         with gcpause.paused():
             return _run_one(cfg, year, out, until, outputs)
-    except Exception as exc:   # a bug in a plugin or in the core: this ente fails, the other enti go on
+    except OSError as exc:     # a file that cannot be read or written: one Italian line, no traceback
+        message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", message,
+                           problems=(Problem(rule="core.os", file=str(exc.filename or out), message=message),),
+                           problems_total=1)
+    except (Exception, SystemExit) as exc:   # a bug in a plugin or in the core (even sys.exit): this ente fails
         where = traceback.format_exc(limit=-8)
         problem = Problem(rule="core.internal", message=f"errore interno {type(exc).__name__}: {exc}\n{where}",
                           source="segnalare a chi mantiene il plugin o ciclope")
@@ -112,7 +126,12 @@ def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[s
         first = exc.problems[0].render() if exc.problems else ""
         return EnteOutcome(cfg.id, cfg.plugin, "failed", f"{len(exc.problems)} problemi nei dati; il primo: {first}",
                            problems=tuple(exc.problems[:KEPT_PROBLEMS]), problems_total=len(exc.problems))
-    write_outputs(result, out, outputs)
+    try:
+        write_outputs(result, out, outputs)
+    except OSError as exc:     # read-only output folder, full disk
+        message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", message,
+                           problems=(Problem(rule="output.write", file=str(out), message=message),), problems_total=1)
     errors = result.errors
     att = result.attestation
     figures = {"ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
@@ -134,6 +153,17 @@ def money_figures(result: Result) -> dict:
     performance = sum((p.distributed for p in ledger.performance_pools.values()), start=Decimal(0))
     return {"allocated": f"{ledger.allocated:.2f}", "distributed": f"{ledger.distributed:.2f}",
             "residual": f"{ledger.residual:.2f}", "performance_distributed": f"{performance:.2f}"}
+
+
+def _die_with_parent() -> None:
+    """A worker gets SIGTERM when the parent dies (Linux ``PR_SET_PDEATHSIG``): a killed run never leaves
+    orphans writing for half an hour (issue 19)."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)     # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):                                  # not Linux: nothing to do
+        pass
 
 
 def _worker(args):
@@ -160,7 +190,7 @@ def _run_locked(plan: RunPlan, out: Path, enti: list[EnteConfig], until: str, jo
         # them on one process would leave the others idle at the end. A task costs ~1 ms of pickling
         # against 0.1 s or more of work; progress counts enti as they finish.
         done: dict[int, EnteOutcome] = {}
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_die_with_parent) as pool:
             futures = {pool.submit(_worker, item): i for i, item in enumerate(work)}
             for n, future in enumerate(as_completed(futures), 1):
                 done[futures[future]] = outcome = future.result()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import attrs
@@ -75,6 +77,10 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
     """A CSV as offices save it: UTF-8 (with or without BOM) or Windows-1252, ``,`` or ``;`` (Italian
     Excel), LF or CRLF; what was detected, when it is not the plain form, is said in a warning."""
     label = path.name
+    if not path.is_file():            # a folder or a FIFO named like an input file: never opened (a FIFO hangs)
+        problems.append(Problem(rule="core.input.not_a_file", file=label,
+                                message=f"{label} non è un file normale (è una cartella o un file speciale)"))
+        return None
     _check_size(path, label)
     raw = path.read_bytes()
     detected = []
@@ -92,6 +98,10 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
         problems.append(Problem(rule="core.input.encoding", file=label, message="il file contiene caratteri nulli: non è un CSV di testo"))
         return None
     first = text.split("\n", 1)[0]
+    if max(first.count(","), first.count(";")) >= MAX_COLUMNS:
+        problems.append(Problem(rule="core.input.size", file=label, row=1,
+                                message=f"intestazione con troppe colonne (massimo {MAX_COLUMNS})"))
+        return None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if delimiter == ";":
         detected.append("separatore «;» (CSV di Excel in italiano), virgola decimale ammessa")
@@ -120,11 +130,59 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+MAX_XLSX_UNCOMPRESSED = 256 * 1024 * 1024     # a zip bomb of 2 MB would otherwise take GBs
+MAX_COLUMNS = 500                              # no input file of an ente has more columns than this
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+_NO_VALUE = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*>[^<]*</f>\s*(?:<v\s*/>|<v></v>)?\s*</c>')
+
+
+def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
+    """Before openpyxl: the uncompressed size (zip bombs), merged cells in the data and formulas with no
+    cached value (read as empty by openpyxl: a cell silently lost). False when the file must not be opened."""
+    label = path.name
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_XLSX_UNCOMPRESSED:
+                problems.append(Problem(rule="core.input.size", file=label,
+                                        message=f"cartella di lavoro troppo grande una volta decompressa ({total // 2**20} "
+                                                f"MiB; massimo {MAX_XLSX_UNCOMPRESSED // 2**20} MiB)"))
+                return False
+            sheets = sorted((i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
+                            key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])))
+            for n, info in enumerate(sheets, 1):
+                xml = zf.read(info)
+                where = f"{label}[foglio {n}]"
+                for ref in _MERGE.findall(xml):
+                    problems.append(Problem(rule="core.input.merged", file=where, column=ref.decode(),
+                                            message=f"celle unite {ref.decode()}: ogni cella deve avere il suo valore "
+                                                    "(separa le celle e ripeti il valore in ciascuna riga)"))
+                for ref in _NO_VALUE.findall(xml):
+                    problems.append(Problem(rule="core.input.formula", file=where, column=ref.decode(),
+                                            message=f"formula senza valore calcolato in {ref.decode()}: apri il file in "
+                                                    "Excel e salvalo (così il valore è calcolato), o scrivi il valore"))
+    except (zipfile.BadZipFile, OSError) as exc:
+        problems.append(Problem(rule="core.input.xlsx", file=label, message=f"cartella di lavoro non leggibile: {exc}"))
+        return False
+    return True
+
+
 def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
-    """Every sheet of ``ente.xlsx`` as a :class:`Sheet` named after the sheet."""
+    """Every sheet of ``ente.xlsx`` as a :class:`Sheet` named after the sheet.
+
+    Rows and columns are those actually present, whatever ``<dimension>`` the sheet declares
+    (``reset_dimensions``): a smaller one would drop rows, a huge one would pad every row to
+    16,384 columns. Rows and columns are capped while streaming."""
     import openpyxl  # only when an office sends a workbook
 
+    if not path.is_file():            # a folder or a FIFO named ente.xlsx: never opened
+        problems.append(Problem(rule="core.input.not_a_file", file=path.name,
+                                message=f"{path.name} non è un file normale (è una cartella o un file speciale)"))
+        return {}
     _check_size(path, path.name)
+    if not _xlsx_checks(path, problems):
+        return {}
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken workbook
@@ -133,10 +191,29 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     sheets = {}
     try:
         for ws in wb.worksheets:
-            records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            while records and records[-1] and not any(records[-1]):
+            label = f"ente.xlsx[{ws.title}]"
+            ws.reset_dimensions()
+            records: list[list[str]] = []
+            for row in ws.iter_rows(values_only=True):
+                if len(records) > MAX_ROWS:
+                    problems.append(Problem(rule="core.input.size", file=label,
+                                            message=f"troppe righe (oltre {MAX_ROWS})"))
+                    records = []
+                    break
+                values = list(row)
+                while values and values[-1] is None:
+                    values.pop()
+                if len(values) > MAX_COLUMNS:
+                    problems.append(Problem(rule="core.input.size", file=label, row=len(records) + 1,
+                                            message=f"troppe colonne ({len(values)}; massimo {MAX_COLUMNS})"))
+                    records = []
+                    break
+                records.append([_cell_text(v) for v in values])
+            while records and not any(records[-1]):
                 records.pop()
-            sheet = _sheet(ws.title, f"ente.xlsx[{ws.title}]", records, problems)
+            if not records or not any(c.strip() for c in records[0]):
+                continue           # an empty sheet (Excel's default Foglio1) is not an input
+            sheet = _sheet(ws.title, label, records, problems)
             if sheet is not None:
                 sheets[ws.title] = sheet
     finally:

@@ -22,7 +22,7 @@ _TRUE = {"si", "sì", "s", "true", "vero", "yes", "1", "x"}
 _FALSE = {"no", "n", "false", "falso", "0"}
 
 
-_ID = re.compile(r"^[^\s,;]+$")
+_ID = re.compile(r"^[^\s,;\x00-\x1f\x7f-\x9f]+$")     # no spaces, separators or control characters (ANSI escapes)
 
 
 def parse_text(text: str) -> str:
@@ -33,7 +33,7 @@ def parse_text(text: str) -> str:
 def parse_id(text: str) -> str:
     """An identifier: no spaces, commas or semicolons."""
     if not _ID.match(text):
-        raise ValueError(f"identificativo non valido {text!r}: niente spazi, virgole o punti e virgola")
+        raise ValueError(f"identificativo non valido {text!r}: niente spazi, virgole, punti e virgola o caratteri di controllo")
     return text
 
 

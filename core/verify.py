@@ -34,8 +34,15 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
     path = Path(folder) / "results.json"
     if not path.is_file():
         raise CiclopeError([Problem(rule="verify.missing", file=str(path), message="results.json non trovato")])
-    recorded_text = path.read_text(encoding="utf-8")
-    recorded = json.loads(recorded_text)
+    try:
+        recorded_text = path.read_text(encoding="utf-8")
+        recorded = json.loads(recorded_text)
+        if not isinstance(recorded, dict) or "plugin" not in recorded or "year" not in recorded:
+            raise ValueError("mancano plugin e anno")
+    except (ValueError, OSError) as exc:
+        raise CiclopeError([Problem(rule="verify.corrupt", file=str(path),
+                                    message=f"results.json non leggibile o incompleto ({exc}): rilancia `ciclope run`")]) \
+            from None
     audit = recorded.get("audit", {})
     data = Path(audit.get("data") or "")
     if not data.is_dir():
