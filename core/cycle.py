@@ -67,7 +67,11 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
                                                      scores=scores, trace=trace) or Positions()
 
     if last >= 5:   # f. rendicontazione
-        fields["calendar"] = tuple(calendar_status(d, ente) for d in hooks.calendar(ente=ente, year=ente.year, params=params))
+        deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
+        fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
+        # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo (issue 19)
+        from .entetoml import unknown_approvals
+        trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
 
     result = Result(ente=ente, plugin=plugin, params=params, until=until, figures=trace.figures,
                     violations=tuple(trace.problems), **fields)

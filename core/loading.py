@@ -21,6 +21,7 @@ from . import model as m
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
 from .tables import Sheet, read_csv, read_xlsx
+from .entetoml import funds_and_dates
 from .tomlcompat import read_toml
 from .values import (
     INACTIVE, choice, parse_id, parse_text, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
@@ -257,6 +258,8 @@ class _Loader:
                 approvals[key] = _approval(key, raw)
             except ValueError as exc:
                 self.err("ente.toml", None, f"approvals.{key}", "core.input.value", str(exc))
+        for problem in funds_and_dates(raw_funds, approvals, self.schema):
+            self.problems.append(problem)
         name = data.get("name", self.ente_id)
         return str(name), funds, approvals
 
@@ -321,7 +324,7 @@ class _Loader:
                       areas=areas, people=people, objectives=objectives, indicators=indicators,
                       assignments=assignments, evaluations=tuple(evaluations), revisions=revisions,
                       appeals=appeals, tables=tables, files=dict(sorted(self.files.items())),
-                      source_format=self.format)
+                      source_format=self.format, approval_keys=tuple(self.schema.approvals))
         self.references(ente)
         if any(p.is_error for p in self.problems):
             raise CiclopeError(self.problems)
@@ -521,6 +524,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
+    schemas = list(schemas)
     columns: dict[str, dict] = {}
     files: dict[str, dict] = {}
     required: dict[str, tuple] = {}
@@ -531,7 +535,9 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
             files.setdefault(f, {}).update(cols)
         for f, names in s.required.items():
             required[f] = tuple(required.get(f, ())) + tuple(names)
-    return InputSchema(columns=columns, files=files, required=required)
+    funds = tuple(dict.fromkeys(f for s in schemas for f in s.funds))
+    approvals = tuple(dict.fromkeys(a for s in schemas for a in s.approvals))
+    return InputSchema(columns=columns, files=files, required=required, funds=funds, approvals=approvals)
 
 
 def load_ente(folder: Path, ente_id: str, year: int, schema: InputSchema | None = None) -> m.Ente:

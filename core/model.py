@@ -217,6 +217,7 @@ class Ente:
     files: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # input file name → sha256
     source_format: str = "csv"                                          # "csv" | "xlsx"
     notes: tuple[Any, ...] = ()      # loading warnings (e.g. the CSV dialect detected), shown as violations
+    approval_keys: tuple[str, ...] = ()   # [approvals] keys the plugin declares it reads (InputSchema)
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:

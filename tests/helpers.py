@@ -111,8 +111,10 @@ data = "rotto"
 
 def two_enti(tmp_path: Path) -> Path:
     """A cycle.toml with a good ente (``buono``) and one whose people.csv has a bad fte (``rotto``)."""
-    write_ente(tmp_path / "buono", files())
-    bad = files()
+    # the comunita_montane plugin names its fund performance_individuale ([funds] premi would be a typo)
+    ente_toml = ENTE.replace('premi = "1000.00"', 'performance_individuale = "1000.00"')
+    write_ente(tmp_path / "buono", files(**{"ente.toml": ente_toml}))
+    bad = files(**{"ente.toml": ente_toml})
     bad["people.csv"] = bad["people.csv"].replace("E2,Ezio,dipendente,B,u1,1", "E2,Ezio,dipendente,B,u1,due")
     write_ente(tmp_path / "rotto", bad)
     (tmp_path / "cycle.toml").write_text(TWO_ENTI)

@@ -257,11 +257,14 @@ def test_oiv_gate_closed_no_money_at_all(ciclope_ente):
     assert doc["individual"]["U1"]["score"] == 90.5    # scores are still computed, only money is withheld
 
 
-def test_oiv_gate_with_a_non_date_stays_closed(ciclope_ente):
+def test_oiv_gate_with_a_non_date_is_an_input_error(ciclope_ente):
+    """A validation written "in corso" is not a date: an input error naming the key (issue 19), so the
+    gate can never be opened by it."""
     ente = ENTE.replace("relazione_validated_oiv = 2022-06-15", 'relazione_validated_oiv = "in corso"')
-    doc = results_doc(ciclope_ente("bergamo", files(**{"ente.toml": ente})))
-    assert doc["rewards"]["people"] == {}
-    assert any(v["rule"] == "bergamo.oiv_gate" for v in errors(doc))
+    with pytest.raises(CiclopeError) as exc:
+        ciclope_ente("bergamo", files(**{"ente.toml": ente}))
+    assert any(p.rule == "core.input.date" and p.column == "approvals.relazione_validated_oiv"
+               for p in exc.value.problems)
 
 
 # --- 5. differentiation (000… art. 42.2, 46.1) ------------------------------------------------

@@ -14,13 +14,15 @@ from ciclope.core.cli import main
 from ciclope.core.loading import load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
-from helpers import files
+from helpers import ENTE, files
+
+CM_ENTE = ENTE.replace('premi = "1000.00"', 'performance_individuale = "1000.00"')   # comunita_montane's fund
 
 CYCLE = '[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "e"\nplugin = "comunita_montane"\ndata = "e"\n'
 
 
 def config(tmp_path, ente_files=None) -> Path:
-    write_ente(tmp_path / "e", ente_files or files())
+    write_ente(tmp_path / "e", ente_files or files(**{"ente.toml": CM_ENTE}))
     (tmp_path / "cycle.toml").write_text(CYCLE, encoding="utf-8")
     return tmp_path / "cycle.toml"
 
@@ -175,8 +177,8 @@ def test_13_toml_with_a_bom_loads_and_a_deep_one_is_an_error(tmp_path, capsys):
 
 
 def test_14_a_plugin_crashing_in_check_params_fails_only_its_ente(tmp_path, monkeypatch, capsys):
-    write_ente(tmp_path / "a", files())
-    write_ente(tmp_path / "b", files())
+    write_ente(tmp_path / "a", files(**{"ente.toml": CM_ENTE}))
+    write_ente(tmp_path / "b", files(**{"ente.toml": CM_ENTE}))
     (tmp_path / "cycle.toml").write_text(
         '[cycle]\nyear = 2021\noutput = "out"\n'
         '[[ente]]\nid = "a"\nplugin = "comunita_montane"\ndata = "a"\n'
@@ -216,7 +218,7 @@ def test_19_deep_chains_are_linear_and_never_recurse_out(tmp_path):
         f"O{i},operational,T,{'' if i == 0 else f'O{i - 1}'},,,ente" for i in range(1500)]
     indicators = ["id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source",
                   "I1,O1499,x,higher,,,10,10,,,,,"]
-    f = {k: v for k, v in files().items() if k not in ("areas.csv", "assignments.csv")}
+    f = {k: v for k, v in files(**{"ente.toml": CM_ENTE}).items() if k not in ("areas.csv", "assignments.csv")}
     f.update({"units.csv": "\n".join(units), "objectives.csv": "\n".join(objectives),
               "indicators.csv": "\n".join(indicators),
               "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
@@ -241,3 +243,21 @@ def test_20_control_characters_in_ids_are_refused(tmp_path):
         load_ente(folder, "e", 2021)
     assert any(p.rule == "core.input.value" and p.column == "id" and "caratteri di controllo" in p.message
                for p in exc.value.problems)
+
+
+def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
+    """[funds] performance_individual paid 0 € with a warning; [approvals] relazione_validata_oiv raised
+    nothing; piano_adopted = "30 gennaio 2021" showed only as MANCANTE in the calendar."""
+    toml = CM_ENTE.replace("performance_individuale", "performance_individual").replace(
+        "piano_adopted = 2021-01-25", 'piano_adopted = "30 gennaio 2021"\nrelazione_validata_oiv = 2022-05-01')
+    cfg = config(tmp_path, files(**{"ente.toml": toml}))
+    assert main(["validate", str(cfg)]) == 1
+    out = capsys.readouterr().out
+    assert "fondo sconosciuto [funds] performance_individual" in out and "forse intendevi 'performance_individuale'" in out
+    assert "data non leggibile '30 gennaio 2021' per piano_adopted" in out
+    # the misspelt act is found once the ente loads (the calendar knows the regulation's acts)
+    toml2 = CM_ENTE.replace("piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validata_oiv = 2022-05-01")
+    cfg2 = config(tmp_path / "b", files(**{"ente.toml": toml2}))
+    assert main(["validate", str(cfg2)]) == 1
+    assert "atto sconosciuto [approvals] relazione_validata_oiv; forse intendevi 'relazione_validated_oiv'" in \
+        capsys.readouterr().out

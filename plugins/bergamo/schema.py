@@ -8,4 +8,6 @@ from ciclope.core import InputSchema, hookimpl, parse_money
 def input_schema() -> InputSchema:
     # people.csv position_pay: retribuzione di posizione of a PO; each PO's share of [funds] risultato_po is
     # in proportion to it (equal shares when the column is absent), rules/bergamo.md §4
-    return InputSchema(columns={"people.csv": {"position_pay": parse_money}})
+    return InputSchema(columns={"people.csv": {"position_pay": parse_money}},
+                       funds=("performance_individuale", "risultato_po"),
+                       approvals=("monitoraggio_assestamento",))

@@ -18,4 +18,5 @@ def input_schema() -> InputSchema:
                "projects.csv": {"id": parse_id, "title": parse_text, "relevance": parse_relevance, "area": parse_id,
                                 "dirigente_weight": parse_nonnegative}},
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},
+        funds=("po_total", "stable_dirigenti", "stable_staff"),
     )

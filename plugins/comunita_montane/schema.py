@@ -18,4 +18,7 @@ def input_schema() -> InputSchema:
         files={"innovation.csv": {"person": parse_id, "kind": choice(*INNOVATION_KINDS), "renounced_bonus": parse_bool,
                                   "amount": parse_money}},
         required={"innovation.csv": ("person", "kind")},
+        funds=("performance_individuale", "risultato_po_dirigenti", "bonus_eccellenze", "premi_innovazione",
+               "savings"),
+        approvals=("bonus_decided", "bonus_paid", "savings_validated_oiv"),
     )
