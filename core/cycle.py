@@ -58,6 +58,12 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
                                                        attestation=attestation)
         fields.update(org=org, attestation=attestation, scores=scores)
 
+        if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
+            # issue 19: a header-only evaluations.csv left the funds undistributed with status ok
+            trace.problem(Problem(rule="core.evaluations.empty", file=ente.file_of("evaluations"), row=1,
+                                  source="rules/core.md §3",
+                                  message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
+                                          "indicati in ente.toml; compila evaluations.csv (una riga per voce)"))
         if last >= 4:   # e. premialità
             pools = hooks.fund_pools(ente=ente, params=params, org=org, attestation=attestation,
                                      resources=fields["resources"], trace=trace) or {}

@@ -34,6 +34,13 @@ def ciclope_validate(ente):
                                     row=p.row, column="evaluator", source="D.Lgs. 150/2009 art. 9",
                                     message=f"{p.id} risulta valutatore di sé stesso"))
     cards = ente.cards()
+    # issue 19: a plan with every indicator neutralized used to leave the funds undistributed with status ok
+    # (an evaluations.csv with the header only: see core/cycle.py, phase e)
+    if ente.indicators and all(i.neutralized for i in ente.indicators.values()):
+        problems.append(Problem(rule="core.indicators.all_neutralized", file=ente.file_of("indicators"), row=1,
+                                column="neutralized", source="rules/core.md §2",
+                                message="tutti gli indicatori sono neutralizzati: nessuna performance organizzativa "
+                                        "misurabile; togli la neutralizzazione dagli indicatori misurati"))
     for pid, items in cards.items():
         if len({i.item for i in items}) != len(items):
             problems.append(Problem(rule="core.card.duplicate_item", file=ente.file_of("evaluations"), row=items[0].row,

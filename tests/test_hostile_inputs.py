@@ -223,7 +223,8 @@ def test_19_deep_chains_are_linear_and_never_recurse_out(tmp_path):
               "indicators.csv": "\n".join(indicators),
               "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
                             "SG,S,segretario,DIR,ente,1,0,false,\n",
-              "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"})
+              "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n",
+              "ente.toml": 'name = "Catene"\n'})        # no funds: nobody to pay, no card needed
     cfg = config(tmp_path, f)
     assert main(["run", str(cfg)]) == 0
     # a cycle in a long chain is found once
@@ -261,3 +262,22 @@ def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
     assert main(["validate", str(cfg2)]) == 1
     assert "atto sconosciuto [approvals] relazione_validata_oiv; forse intendevi 'relazione_validated_oiv'" in \
         capsys.readouterr().out
+
+
+def test_12_an_empty_evaluations_file_or_every_indicator_neutralized_is_an_error(tmp_path):
+    """Both used to leave the fund undistributed with status ok."""
+    from ciclope.core.testing import compute_ente, results_doc
+    f = files(**{"ente.toml": CM_ENTE, "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"})
+    doc = results_doc(compute_ente(write_ente(tmp_path / "a", f), "comunita_montane", 2021))
+    assert "core.evaluations.empty" in [v["rule"] for v in doc["violations"] if v["severity"] == "error"]
+    import csv
+    rows = list(csv.DictReader(io.StringIO(files()["indicators.csv"].strip())))
+    for r in rows:
+        r.update(neutralized="true", reason="evento annullato")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    f2 = files(**{"ente.toml": CM_ENTE, "indicators.csv": buf.getvalue()})
+    doc2 = results_doc(compute_ente(write_ente(tmp_path / "b", f2), "comunita_montane", 2021))
+    assert "core.indicators.all_neutralized" in [v["rule"] for v in doc2["violations"] if v["severity"] == "error"]
