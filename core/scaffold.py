@@ -206,7 +206,14 @@ installa il plugin in modo modificabile: `pip install -e ./ciclope-{name}`.
 
 
 def create(name: str, where: Path = Path(".")) -> Path:
-    dest = (where / f"ciclope-{name}").resolve()
+    link = where / f"ciclope-{name}"
+    if link.is_symlink():            # even a dangling one: following it would write outside this folder
+        raise CiclopeError([Problem(rule="new_plugin.exists", file=str(link),
+                                    message="esiste già un collegamento simbolico con questo nome: non lo seguo")])
+    dest = link.resolve()
+    if dest.parent != where.resolve():
+        raise CiclopeError([Problem(rule="new_plugin.exists", file=str(link),
+                                    message="la cartella del plugin uscirebbe dalla cartella corrente")])
     problems = check_name(name, dest)
     if problems:
         raise CiclopeError(problems)

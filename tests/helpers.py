@@ -78,7 +78,7 @@ E2,D1,comportamenti,Collaborazione,10,10,1
 ENTE = """
 name = "Ente di prova"
 [funds]
-premi = "1000.00"
+performance_individuale = "1000.00"      # the name comunita_montane reads ([funds] typos are errors)
 [approvals]
 piano_adopted = 2021-01-25
 """
@@ -111,10 +111,8 @@ data = "rotto"
 
 def two_enti(tmp_path: Path) -> Path:
     """A cycle.toml with a good ente (``buono``) and one whose people.csv has a bad fte (``rotto``)."""
-    # the comunita_montane plugin names its fund performance_individuale ([funds] premi would be a typo)
-    ente_toml = ENTE.replace('premi = "1000.00"', 'performance_individuale = "1000.00"')
-    write_ente(tmp_path / "buono", files(**{"ente.toml": ente_toml}))
-    bad = files(**{"ente.toml": ente_toml})
+    write_ente(tmp_path / "buono", files())
+    bad = files()
     bad["people.csv"] = bad["people.csv"].replace("E2,Ezio,dipendente,B,u1,1", "E2,Ezio,dipendente,B,u1,due")
     write_ente(tmp_path / "rotto", bad)
     (tmp_path / "cycle.toml").write_text(TWO_ENTI)

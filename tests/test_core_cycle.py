@@ -79,7 +79,7 @@ def test_monitoring_at_30_june(doc):
 
 
 def test_core_pays_nobody_and_keeps_the_pool(doc):
-    assert doc["rewards"]["pools"]["premi"] == {"amount": "1000.00", "distributed": "0.00", "residual": "1000.00"}
+    assert doc["rewards"]["pools"]["performance_individuale"] == {"amount": "1000.00", "distributed": "0.00", "residual": "1000.00"}
     assert doc["rewards"]["people"] == {}
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
 

@@ -16,7 +16,7 @@ from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
 from helpers import ENTE, files
 
-CM_ENTE = ENTE.replace('premi = "1000.00"', 'performance_individuale = "1000.00"')   # comunita_montane's fund
+CM_ENTE = ENTE          # helpers' ente.toml names comunita_montane's fund
 
 CYCLE = '[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "e"\nplugin = "comunita_montane"\ndata = "e"\n'
 
@@ -281,3 +281,14 @@ def test_12_an_empty_evaluations_file_or_every_indicator_neutralized_is_an_error
     f2 = files(**{"ente.toml": CM_ENTE, "indicators.csv": buf.getvalue()})
     doc2 = results_doc(compute_ente(write_ente(tmp_path / "b", f2), "comunita_montane", 2021))
     assert "core.indicators.all_neutralized" in [v["rule"] for v in doc2["violations"] if v["severity"] == "error"]
+
+
+def test_21_new_plugin_never_follows_a_dangling_symlink(tmp_path, monkeypatch, capsys):
+    outside = tmp_path / "fuori"
+    here = tmp_path / "qui"
+    here.mkdir()
+    (here / "ciclope-prova_link").symlink_to(outside)       # dangling: fuori/ does not exist
+    monkeypatch.chdir(here)
+    assert main(["new-plugin", "prova_link"]) == 2
+    assert not outside.exists()
+    assert "collegamento simbolico" in capsys.readouterr().err

@@ -35,7 +35,7 @@ def guide_plugin(tmp_path, monkeypatch):
 
 def run(tmp_path, plugin, params=None):
     fs = files()
-    fs["ente.toml"] = fs["ente.toml"].replace('[funds]\npremi = "1000.00"\n', "") + FUNDS
+    fs["ente.toml"] = re.sub(r"\[funds\]\n[^\n]*\n", "", fs["ente.toml"]) + FUNDS     # the guide's own funds
     folder = write_ente(tmp_path / "e", fs)
     from ciclope.core.config import EnteConfig
     from ciclope.core.params import merge_params
