@@ -519,3 +519,12 @@ def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
     from ciclope.core.config import resolve_params
     _, problems = resolve_params("bergamo", 2021, {"w_unit": 150, "level_buona": 50}, "cycle.toml")
     assert sorted(p.rule for p in problems) == ["bergamo.params.levels", "config.param_bounds"]
+
+
+@pytest.mark.parametrize("evaluator, why", [("U1", "da sé stesso"), ("U2", "da un pari grado")])
+def test_an_evaluation_by_oneself_or_a_peer_is_an_error(ciclope_ente, evaluator, why):
+    """000… art. 44–45 (issue 19): the dirigente evaluates PO and staff; U1's card filled by U1 or by U2."""
+    evals = EVALUATIONS.replace("U1,DIR,comportamenti", f"U1,{evaluator},comportamenti")
+    doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": evals})))
+    bad = [v for v in errors(doc) if v["rule"] == "bergamo.evaluation.evaluator"]
+    assert len(bad) == 1 and why in bad[0]["message"] and bad[0]["where"].startswith("evaluations.csv:")

@@ -61,3 +61,35 @@ def test_kill_mid_run_leaves_only_complete_folders(tmp_path):
     assert again.returncode == first.returncode
     assert sorted(p.name for p in out.iterdir()) == sorted([f"e{i:02d}" for i in range(N)]
                                                            + ["summary.json", ".ciclope-out", ".ciclope-lock"])
+
+
+def _alive_with(text: str) -> list[int]:
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                status = (proc / "status").read_text()
+            except OSError:
+                continue
+            if text in cmd and "State:\tZ" not in status:
+                pids.append(int(proc.name))
+    return pids
+
+
+@pytest.mark.slow
+def test_workers_die_with_their_parent(tmp_path):
+    """Issue 19 item 15: `--jobs 2` and SIGTERM to the parent left the workers writing for 30 minutes."""
+    cfg = make_cycle(tmp_path)
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "ciclope"), "run", str(cfg), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while time.time() < deadline and len(_alive_with(str(cfg))) < 3:     # the parent and its two workers
+        time.sleep(0.1)
+    assert len(_alive_with(str(cfg))) >= 3, "the workers never started: the test proved nothing"
+    os.kill(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=20)
+    deadline = time.time() + 10
+    while time.time() < deadline and _alive_with(str(cfg)):
+        time.sleep(0.2)
+    assert _alive_with(str(cfg)) == []

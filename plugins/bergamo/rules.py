@@ -137,11 +137,38 @@ def validate(ente, params) -> list[Problem]:
                                "qui è indicato higher", f"{PLAN} §3.2; rules/bergamo.md §1", "indicators", ind.row,
                                "type", severity="warning"))
     out += group_sheet_refs(ente)
+    out += evaluators(ente)
     for p in ente.people.values():
         if p.is_po and p.category not in (None, "D"):
             out.append(problem(ente, "po.category",
                                f"{p.id} è titolare di posizione organizzativa ma non è di categoria D ({p.category})",
                                f"{REG} art. 26.2", "people", p.row, "category", severity="warning"))
+    return out
+
+
+ROLE_RANK = {"dipendente": 0, "po": 1, "dirigente": 2, "segretario": 3}
+
+
+def evaluators(ente) -> list[Problem]:
+    """Who evaluates whom (000… art. 43–45, 28.4): the Segretario Generale the dirigenti, the dirigente the PO
+    and the staff — always someone above. An evaluation by oneself or by a peer (same role) is an error."""
+    out = []
+    for pid, items in ente.cards().items():
+        person = ente.people.get(pid)
+        for item in items[:1]:
+            ev = ente.people.get(item.evaluator) if item.evaluator else None
+            if person is None or ev is None:
+                continue
+            if ev.id == person.id:
+                why = "da sé stesso"
+            elif ROLE_RANK.get(ev.role, 0) <= ROLE_RANK.get(person.role, 0):
+                why = f"da un pari grado ({ev.id}, {ev.role})"
+            else:
+                continue
+            out.append(problem(ente, "evaluation.evaluator",
+                               f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
+                               "per PO e personale, il Segretario Generale per i dirigenti)", f"{REG} art. 28.4, 44–45",
+                               "evaluations", item.row, "evaluator"))
     return out
 
 
