@@ -34,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--until", choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase")
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
-    run.add_argument("--outputs", default="results,relazione,schede,trasparenza", metavar="ELENCO",
-                     help="output da scrivere, separati da virgole: results (sempre), relazione, schede, trasparenza; "
+    run.add_argument("--outputs", default="results,relazione,pubblica,schede,trasparenza", metavar="ELENCO",
+                     help="output da scrivere, separati da virgole: results (sempre), relazione, pubblica "
+                          "(relazione-pubblica.html), schede, trasparenza, pdf (relazione-pubblica.pdf, con Chromium); "
                           "gli altri si producono dopo con `ciclope report`")
 
     val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
@@ -67,8 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="produce i documenti di un ente da un'esecuzione registrata")
     rep.add_argument("folder", type=Path, help="OUT/<ente>, con il suo results.json")
-    rep.add_argument("--outputs", default="relazione,schede,trasparenza", metavar="ELENCO",
-                     help="documenti da scrivere (default: relazione,schede,trasparenza)")
+    rep.add_argument("--outputs", default="relazione,pubblica,schede,trasparenza", metavar="ELENCO",
+                     help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza; anche pdf)")
 
     ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
@@ -149,6 +150,7 @@ def cmd_run(args) -> int:
     from .reports import parse_outputs
     try:
         outputs = parse_outputs(args.outputs)
+        _pdf_possible(outputs)
     except ValueError as exc:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -329,16 +331,27 @@ def cmd_new_plugin(args) -> int:
     return EXIT_OK
 
 
+def _pdf_possible(outputs) -> None:
+    from .reports.public import chromium
+    if "relazione-pubblica.pdf" in outputs and chromium() is None:
+        raise ValueError("per pdf serve Chromium (pacchetto Debian 'chromium'), non installato")
+
+
 def cmd_report(args) -> int:
     from .reports import parse_outputs
     from .verify import report
 
     try:
         outputs = parse_outputs(args.outputs)
+        _pdf_possible(outputs)
     except ValueError as exc:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    done, lines = report(args.folder, outputs)
+    try:
+        done, lines = report(args.folder, outputs)
+    except OSError as exc:
+        print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ENTE
     print("\n".join(lines))
     return EXIT_OK if done else EXIT_ENTE
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from ..result import Result
 
-OUTPUTS = ("relazione.html", "schede.xlsx", "trasparenza.csv")
+OUTPUTS = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv")
 # ``--outputs`` names (results.json is always written: it is the machine contract and what
 # ``ciclope report`` starts from)
-DOCUMENTS = {"relazione": "relazione.html", "schede": "schede.xlsx", "trasparenza": "trasparenza.csv"}
+DOCUMENTS = {"relazione": "relazione.html", "pubblica": "relazione-pubblica.html", "schede": "schede.xlsx",
+             "trasparenza": "trasparenza.csv", "pdf": "relazione-pubblica.pdf"}
 OUTPUT_NAMES = ("results", *DOCUMENTS)
 
 
@@ -32,10 +33,14 @@ def parse_outputs(text: str) -> tuple[str, ...]:
 
 def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result."""
-    from . import html, transparency, xlsx
+    from . import html, public, transparency, xlsx
 
     if "relazione.html" in outputs:
         (folder / "relazione.html").write_text(html.render(result), encoding="utf-8", newline="")
+    if "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs:
+        (folder / "relazione-pubblica.html").write_text(public.render(result), encoding="utf-8", newline="")
+    if "relazione-pubblica.pdf" in outputs:
+        public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:
         xlsx.write(result, folder / "schede.xlsx")
     if "trasparenza.csv" in outputs:

@@ -1,0 +1,139 @@
+"""``relazione-pubblica.html`` (and ``.pdf``): the Relazione an ente can publish (issue 14).
+
+It is what the calendar's "pubblicazione della Relazione" means: the same organizational figures as
+``relazione.html`` (areas, objectives, indicators, units, monitoring, calendar, parameters), with
+**no personal data** — no names, no person ids. Person-level sections become aggregates: the levels
+and the premi come from the transparency tables (``trasparenza.csv``), where a group of fewer than 3
+people shows ``<3``; a responsible person is shown by role; plugin sections and violation messages,
+which may name people, are left out (their counts remain).
+
+The PDF is printed by headless Chromium (Debian's ``chromium``) when it is installed: ``run --outputs
+…,pdf`` or ``ciclope report OUT/<ente> --outputs pdf``; a real browser engine lays out the A4 print
+CSS exactly as the HTML shows it, and no Python PDF library here matches it.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..result import Result
+from . import fmt, transparency
+from .html import PHASE_NAMES, SECTIONS, CSS, Page, Raw, e, reached, not_run, section, table, tag
+
+PUBLIC_SECTIONS = ("sintesi", "aree", "obiettivi", "unita", "monitoraggio", "individuale", "premi", "violazioni",
+                   "calendario", "note")
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-pdf-header-footer")
+
+
+class PublicPage(Page):
+    """The Relazione without personal data."""
+
+    def person(self, pid: str | None) -> str:
+        if not pid:
+            return fmt.NONE
+        p = self.ente.people.get(pid)
+        return fmt.ROLE_LABELS.get(p.role, "persona") if p is not None else "persona"
+
+    def charts(self) -> Raw:
+        # the area and unit charts only: the score histogram could show a class of one or two people
+        org = self.org
+        saved, self.r = self.r, _without_scores(self.r)
+        try:
+            return super().charts() if org is not None else Raw("")
+        finally:
+            self.r = saved
+
+    def individual(self) -> list[Any]:
+        if not reached(self.r, "valutazione"):
+            return [not_run(self.r, "valutazione")]
+        rows = [(ln.group, ln.item, _count(ln)) for ln in transparency.lines(self.r) if ln.section == "livello"]
+        return [tag("p", "Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale; i "
+                         "gruppi di meno di 3 persone sono indicati «<3» (nessun dato personale).", "muted"),
+                table(("Gruppo", "Livello / esito", "Persone"), rows, numeric=(2,),
+                      empty="Nessuna valutazione individuale.")]
+
+    def rewards(self) -> list[Any]:
+        if not reached(self.r, "premialita"):
+            return [not_run(self.r, "premialita")]
+        ledger = self.r.ledger
+        rows: list[Any] = [(p.label or name, fmt.euro(p.amount), fmt.euro(p.distributed), fmt.euro(p.residual))
+                           for name, p in ledger.pools.items()]
+        out: list[Any] = [tag("h3", "Fondi"), table(("Fondo", "Stanziato", "Distribuito", "Residuo"), rows,
+                                                    numeric=(1, 2, 3), empty="Nessun fondo.")]
+        lines = [ln for ln in transparency.lines(self.r) if ln.section in ("livello", "fascia")]
+        out.append(tag("h3", "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"))
+        out.append(table(("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio"),
+                         [(ln.section, ln.group, ln.item, _count(ln), _money(ln.total), _money(ln.mean))
+                          for ln in lines], numeric=(3, 4, 5), empty="Nessun premio."))
+        return out
+
+    def violations(self) -> list[Any]:
+        errors = sum(1 for v in self.r.violations if v.is_error)
+        return [tag("p", f"Violazioni riscontrate nel calcolo: {errors} errori, {len(self.r.violations) - errors} "
+                         "avvisi (il dettaglio, che può nominare persone, è nella Relazione interna).", "muted")]
+
+    def render(self) -> str:
+        r, ente = self.r, self.ente
+        bodies = {"sintesi": self.summary(), "aree": self.areas(), "obiettivi": self.objectives(),
+                  "unita": self.units(), "monitoraggio": self.monitoring(), "individuale": self.individual(),
+                  "premi": self.rewards(), "violazioni": self.violations(), "calendario": self.calendar(),
+                  "note": self.notes()}
+        shown = [(i, t) for i, t in SECTIONS if i in PUBLIC_SECTIONS]
+        toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
+        meta = (f"Ciclo {ente.year} · regolamento {r.plugin.name} {r.plugin.version} · fasi eseguite fino a "
+                f"«{PHASE_NAMES[r.until]}» · versione pubblicabile")
+        parts = ["<!DOCTYPE html>", '<html lang="it">', "<head>", '<meta charset="utf-8">',
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                 f"<title>{e(self.title())} — {e(ente.name)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+                 '<header class="doc">', f"<h1>{e(self.title())}</h1>", f'<div class="ente">{e(ente.name)}</div>',
+                 f'<div class="meta">{e(meta)}</div>', "</header>", f'<nav class="toc">{toc}</nav>']
+        for n, (ident, title) in enumerate(shown):
+            parts.append(section(ident, title, bodies[ident], first=n == 0))
+        parts.append("<footer>Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di "
+                     "persona; i gruppi di meno di 3 persone sono indicati «&lt;3». Prodotta da ciclope.</footer>")
+        parts += ["</body>", "</html>", ""]
+        return "\n".join(str(p) for p in parts)
+
+
+def _without_scores(result: Result) -> Result:
+    import attrs
+    return attrs.evolve(result, scores={})
+
+
+def _count(ln) -> str:
+    if ln.hidden:
+        return ln.hidden
+    return "" if ln.count is None else str(ln.count)
+
+
+def _money(x) -> str:
+    return fmt.euro(x) if x is not None else fmt.NONE
+
+
+def render(result: Result) -> str:
+    return PublicPage(result).render()
+
+
+def chromium() -> str | None:
+    return next((p for p in (os.environ.get("CICLOPE_CHROMIUM"), shutil.which("chromium"),
+                             shutil.which("chromium-browser"), shutil.which("google-chrome")) if p), None)
+
+
+def write_pdf(html_path: Path, pdf_path: Path, timeout: float = 60) -> None:
+    """Print ``html_path`` to ``pdf_path`` (A4, the page's print CSS) with headless Chromium; OSError with an
+    Italian message when there is no Chromium or it fails."""
+    exe = chromium()
+    if exe is None:
+        raise OSError("per il PDF serve Chromium (pacchetto Debian 'chromium'), non trovato")
+    with tempfile.TemporaryDirectory(prefix="ciclope-chromium-") as profile:
+        run = subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf_path}",
+                              html_path.resolve().as_uri()], capture_output=True, timeout=timeout,
+                             stdin=subprocess.DEVNULL)
+    if run.returncode != 0 or not pdf_path.is_file():
+        raise OSError(f"Chromium non ha prodotto il PDF (codice {run.returncode})")
