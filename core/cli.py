@@ -100,6 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:      # `ciclope plugins | head`: the reader went away, nothing to report
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:       # any file the command could not read or write: one Italian line, no traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"ciclope: errore del sistema{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except UnicodeError as exc:
+        print(f"ciclope: testo non leggibile: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
 
 
 def _iso_date(text: str):

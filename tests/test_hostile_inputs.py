@@ -292,3 +292,20 @@ def test_21_new_plugin_never_follows_a_dangling_symlink(tmp_path, monkeypatch, c
     assert main(["new-plugin", "prova_link"]) == 2
     assert not outside.exists()
     assert "collegamento simbolico" in capsys.readouterr().err
+
+
+def test_13_out_pointing_to_a_file_is_a_command_line_error(tmp_path, capsys):
+    cfg = config(tmp_path)
+    target = tmp_path / "un-file"
+    target.write_text("mio")
+    assert main(["run", str(cfg), "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "è un file" in err and "Traceback" not in err and target.read_text() == "mio"
+
+
+def test_12_negative_days_are_refused(tmp_path):
+    f = files()
+    f["people.csv"] = f["people.csv"].replace("E1,Emma,dipendente,C,s1,0.5,10", "E1,Emma,dipendente,C,s1,0.5,-10")
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(write_ente(tmp_path / "e", f), "e", 2021)
+    assert any(p.column == "absence_days" for p in exc.value.problems)

@@ -89,3 +89,14 @@ def test_unambiguous_numbers_still_read(text, want):
 def test_counts_read_the_thousands_dot():
     from ciclope.core.values import parse_nonnegative_int
     assert parse_nonnegative_int("1.234") == 1234
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=99))
+def test_italian_money_round_trip(euros, cents):
+    """Property (issue 19 item 7): any amount written the Italian way — thousands dots, decimal comma,
+    optional € — reads back exactly; the thousands dot is never a decimal point."""
+    groups = f"{euros:,}".replace(",", ".")
+    for text in (f"{groups},{cents:02d}", f"€ {groups},{cents:02d}", f"{euros}.{cents:02d}"):
+        assert parse_money(text) == Decimal(euros) + Decimal(cents) / 100
+    if euros >= 1000:
+        assert parse_money(f"€ {groups}") == Decimal(euros)
