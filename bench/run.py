@@ -18,6 +18,7 @@ reports. ``--profile`` adds a cProfile of that sample (top functions by own time
 Prints Markdown tables and the machine they ran on, for docs/performance.md. Outputs of the runs
 are deleted after each cycle (1,000 enti of 300 people write ~0.4 GB).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,9 +37,11 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-RUN_WITH_RSS = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-                "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-                "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+RUN_WITH_RSS = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+)
 
 
 def parse_floor(root: Path) -> float:
@@ -58,8 +61,18 @@ def parse_floor(root: Path) -> float:
 def timed_run(config: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     """(seconds, max RSS in KiB of the largest process of the run, exit code)."""
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-c", RUN_WITH_RSS, str(BIN / "ciclope"), "run", str(config), "--out", str(out),
-           "--jobs", str(jobs)]
+    cmd = [
+        sys.executable,
+        "-c",
+        RUN_WITH_RSS,
+        str(BIN / "ciclope"),
+        "run",
+        str(config),
+        "--out",
+        str(out),
+        "--jobs",
+        str(jobs),
+    ]
     seconds, rss_kb, code = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
     return float(seconds), int(rss_kb), int(code)
 
@@ -75,10 +88,17 @@ def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
 
     plan = load_config(config)
     enti = plan.enti[:sample]
-    steps = ("plugin manager", "loading", "calculation", "results.json", "relazione.html", "schede.xlsx",
-             "trasparenza.csv")
+    steps = (
+        "plugin manager",
+        "loading",
+        "calculation",
+        "results.json",
+        "relazione.html",
+        "schede.xlsx",
+        "trasparenza.csv",
+    )
     total = dict.fromkeys(steps, 0.0)
-    for plugin in {cfg.plugin for cfg in enti}:       # imports are not what is measured
+    for plugin in {cfg.plugin for cfg in enti}:  # imports are not what is measured
         Hooks.for_plugin(plugin)
     for cfg in enti:
         t0 = time.perf_counter()
@@ -99,13 +119,14 @@ def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
         t7 = time.perf_counter()
         for step, (a, b) in zip(steps, [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7)]):
             total[step] += b - a
-    if profile:       # a second pass: the profiler's overhead stays out of the timings above
+    if profile:  # a second pass: the profiler's overhead stays out of the timings above
         prof = cProfile.Profile()
         prof.enable()
         for cfg in enti:
             hooks, info = Hooks.for_plugin(cfg.plugin)
-            result = run_cycle(load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas())),
-                               hooks, cfg.params, info)
+            result = run_cycle(
+                load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas())), hooks, cfg.params, info
+            )
             results.dumps(result), html.render(result), xlsx.build(result).bytes(), transparency.render(result)
         prof.disable()
         buf = io.StringIO()
@@ -146,8 +167,21 @@ def report(args, base: Path) -> None:
         n, people = cycle_spec(item, args.people)
         root = base / (f"n{n}" if people == args.people else f"n{n}x{people}")
         if not (root / "cycle.toml").exists():
-            subprocess.run([BIN / "ciclope", "synth", str(root), "--enti", str(n), "--people", str(people),
-                            "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    BIN / "ciclope",
+                    "synth",
+                    str(root),
+                    "--enti",
+                    str(n),
+                    "--people",
+                    str(people),
+                    "--seed",
+                    str(args.seed),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         roots.append((n, people, root))
         if args.steps_only:
             continue
@@ -158,10 +192,24 @@ def report(args, base: Path) -> None:
         shutil.rmtree(root / "out1", ignore_errors=True)
         tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs)
         shutil.rmtree(root / "outj", ignore_errors=True)
-        rows.append({"enti": n, "people_per_ente": people, "people": n * people, "csv_parse_s": floor, "run_s": t1,
-                     "ratio": t1 / floor, "ms_per_person": 1000 * t1 / (n * people), "peak_mb": rss1 / 1024,
-                     "jobs": args.jobs, "run_jobs_s": tj, "speedup": t1 / tj, "peak_mb_jobs": rssj / 1024,
-                     "ok": ok, "exit": code1})
+        rows.append(
+            {
+                "enti": n,
+                "people_per_ente": people,
+                "people": n * people,
+                "csv_parse_s": floor,
+                "run_s": t1,
+                "ratio": t1 / floor,
+                "ms_per_person": 1000 * t1 / (n * people),
+                "peak_mb": rss1 / 1024,
+                "jobs": args.jobs,
+                "run_jobs_s": tj,
+                "speedup": t1 / tj,
+                "peak_mb_jobs": rssj / 1024,
+                "ok": ok,
+                "exit": code1,
+            }
+        )
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     load_after = os.getloadavg()
     if rows:
@@ -171,16 +219,22 @@ def report(args, base: Path) -> None:
 
 
 def print_runs(args, rows, started, load_before, load_after) -> None:
-    print(f"Machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}, {os.cpu_count()} CPU; started {started}; "
-          f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}\n")
-    print("| enti × persone | persone | parse CSV (s) | `ciclope run` (s) | rapporto | ms/persona | memoria max (MB) |"
-          f" `--jobs {args.jobs}` (s) | accelerazione | memoria max per processo `--jobs` (MB) | enti ok |")
+    print(
+        f"Machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPU; started {started}; "
+        f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}\n"
+    )
+    print(
+        "| enti × persone | persone | parse CSV (s) | `ciclope run` (s) | rapporto | ms/persona | memoria max (MB) |"
+        f" `--jobs {args.jobs}` (s) | accelerazione | memoria max per processo `--jobs` (MB) | enti ok |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['enti']} × {r['people_per_ente']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
-              f" {r['ratio']:.0f}× | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} | {r['run_jobs_s']:.2f} |"
-              f" {r['speedup']:.2f}× | {r['peak_mb_jobs']:.0f} | {r['ok']}/{r['enti']} |")
+        print(
+            f"| {r['enti']} × {r['people_per_ente']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
+            f" {r['ratio']:.0f}× | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} | {r['run_jobs_s']:.2f} |"
+            f" {r['speedup']:.2f}× | {r['peak_mb_jobs']:.0f} | {r['ok']}/{r['enti']} |"
+        )
 
 
 def print_steps(args, roots) -> None:
@@ -189,8 +243,10 @@ def print_steps(args, roots) -> None:
     steps = phases(sample_root / "cycle.toml", args.sample, args.profile)
     n_sample = min(args.sample, len(list((sample_root / "enti").iterdir())))
     floor_per_ente = 1000 * parse_floor(sample_root) / len(list((sample_root / "enti").iterdir()))
-    print(f"\nIn process, mean of the first {n_sample} enti of {sample_root.name} (ms per ente; bare CSV parse of one "
-          f"ente: {floor_per_ente:.1f} ms):\n")
+    print(
+        f"\nIn process, mean of the first {n_sample} enti of {sample_root.name} (ms per ente; bare CSV parse of one "
+        f"ente: {floor_per_ente:.1f} ms):\n"
+    )
     print("| step | ms/ente | × parse CSV |")
     print("|---|---:|---:|")
     for k, v in steps.items():

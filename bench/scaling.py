@@ -7,6 +7,7 @@ For each installed plugin it synthesizes one ente of ``--small`` and one of ``--
 ``relazione.html``, ``schede.xlsx``, ``trasparenza.csv`` (best of ``--repeat``). It prints a Markdown
 table with the ratio large / small per step: linear growth is ≈ 10× for 10× people (target ≤ 12×).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,11 @@ STEPS = ("loading", "calculation", "results.json", "relazione.html", "schede.xls
 
 
 def synth(folder: Path, people: int, seed: int) -> Path:
-    subprocess.run([str(BIN / "ciclope"), "synth", str(folder), "--enti", "3", "--people", str(people),
-                    "--seed", str(seed)], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "ciclope"), "synth", str(folder), "--enti", "3", "--people", str(people), "--seed", str(seed)],
+        check=True,
+        capture_output=True,
+    )
     return folder / "cycle.toml"
 
 
@@ -42,7 +46,7 @@ def steps(config: Path, repeat: int) -> dict[str, dict[str, float]]:
         for _ in range(repeat):
             hooks, info = Hooks.for_plugin(cfg.plugin)
             schema = merge_schemas(hooks.input_schemas())
-            pause = gcpause.paused()          # as the runner does around each ente
+            pause = gcpause.paused()  # as the runner does around each ente
             pause.__enter__()
             t = [time.perf_counter()]
             ente = load_ente(cfg.data, cfg.id, plan.year, schema)
@@ -79,8 +83,13 @@ def main() -> None:
     for plugin in sorted(small):
         for step in STEPS:
             a, b = small[plugin][step], large[plugin][step]
-            print(f"| {plugin} | `{step}` | {a:.3f} | {b:.3f} | {b / a:.1f}× |".replace(".", ",").replace(",json", ".json")
-                  .replace(",html", ".html").replace(",xlsx", ".xlsx").replace(",csv", ".csv"))
+            print(
+                f"| {plugin} | `{step}` | {a:.3f} | {b:.3f} | {b / a:.1f}× |".replace(".", ",")
+                .replace(",json", ".json")
+                .replace(",html", ".html")
+                .replace(",xlsx", ".xlsx")
+                .replace(",csv", ".csv")
+            )
 
 
 if __name__ == "__main__":

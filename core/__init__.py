@@ -4,48 +4,141 @@ A plugin imports only from here (a test checks the built-in ones): ``hookimpl``,
 outcome types, ``Problem``, the cell parsers, money and scoring primitives, the formatting helpers
 and parameter loading. Everything else in ``ciclope.core`` is the core's own and may change.
 """
+
 import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 from .conciliation import has_contraddittorio, po_needs_contraddittorio  # noqa: E402
 from .defaults import card_part, dirigente_score, weighted_score  # noqa: E402
-from .model import (Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row,  # noqa: E402
-                    StrategicArea, Unit)
-from .money import (PERFORMANCE, POSITION, InsufficientFund, Pool, bounded_lambda, bounded_split,  # noqa: E402
-                    capped_split, floor2, instalments, r2, r4, split)
-from .outcomes import (Attestation, Award, Deadline, IndicatorOutcome, InputSchema, OrgPerformance,  # noqa: E402
-                       PositionPay, Positions, ReportSection, Rewards, Score)
+from .model import Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row, StrategicArea, Unit  # noqa: E402
+from .money import (  # noqa: E402
+    PERFORMANCE,
+    POSITION,
+    InsufficientFund,
+    Pool,
+    bounded_lambda,
+    bounded_split,
+    capped_split,
+    floor2,
+    instalments,
+    r2,
+    r4,
+    split,
+)
+from .outcomes import (  # noqa: E402
+    Attestation,
+    Award,
+    Deadline,
+    IndicatorOutcome,
+    InputSchema,
+    OrgPerformance,
+    PositionPay,
+    Positions,
+    ReportSection,
+    Rewards,
+    Score,
+)
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402
 from .problems import CiclopeError, Problem, ProblemFactory  # noqa: E402
 from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
-from .sharing import distribute  # noqa: E402
 from .reports.fmt import date_it, decimal_it, euro, pct  # noqa: E402
 from .scoring import SOURCE_CARD, card_formula, card_score, mixed_weights, weighted_mean  # noqa: E402
+from .sharing import distribute  # noqa: E402
 from .trace import Input, Trace  # noqa: E402
-from .values import (choice, parse_bool, parse_date, parse_id, parse_money, parse_nonnegative,  # noqa: E402
-                     parse_nonnegative_int, parse_number, parse_positive_fraction, parse_share, parse_text,
-                     to_decimal)
+from .values import (  # noqa: E402
+    choice,
+    parse_bool,
+    parse_date,
+    parse_id,
+    parse_money,
+    parse_nonnegative,
+    parse_nonnegative_int,
+    parse_number,
+    parse_positive_fraction,
+    parse_share,
+    parse_text,
+    to_decimal,
+)
 
 __all__ = [
     "hookimpl",
     # the model (input) and the outcomes (what hooks return)
-    "Appeal", "Assignment", "Ente", "EvaluationItem", "Indicator", "Objective", "Person", "Row", "StrategicArea",
-    "Unit", "Attestation", "Award", "Deadline", "IndicatorOutcome", "InputSchema", "OrgPerformance", "PositionPay",
-    "Positions", "ReportSection", "Rewards", "Score",
+    "Appeal",
+    "Assignment",
+    "Ente",
+    "EvaluationItem",
+    "Indicator",
+    "Objective",
+    "Person",
+    "Row",
+    "StrategicArea",
+    "Unit",
+    "Attestation",
+    "Award",
+    "Deadline",
+    "IndicatorOutcome",
+    "InputSchema",
+    "OrgPerformance",
+    "PositionPay",
+    "Positions",
+    "ReportSection",
+    "Rewards",
+    "Score",
     # cell parsers (InputSchema columns)
-    "choice", "parse_bool", "parse_date", "parse_id", "parse_money", "parse_nonnegative", "parse_nonnegative_int",
-    "parse_number", "parse_positive_fraction", "parse_share", "parse_text", "to_decimal",
+    "choice",
+    "parse_bool",
+    "parse_date",
+    "parse_id",
+    "parse_money",
+    "parse_nonnegative",
+    "parse_nonnegative_int",
+    "parse_number",
+    "parse_positive_fraction",
+    "parse_share",
+    "parse_text",
+    "to_decimal",
     # money
-    "Pool", "PERFORMANCE", "POSITION", "InsufficientFund", "bounded_lambda", "bounded_split", "capped_split", "distribute",
-    "floor2", "instalments", "r2", "r4", "split",
+    "Pool",
+    "PERFORMANCE",
+    "POSITION",
+    "InsufficientFund",
+    "bounded_lambda",
+    "bounded_split",
+    "capped_split",
+    "distribute",
+    "floor2",
+    "instalments",
+    "r2",
+    "r4",
+    "split",
     # scoring
-    "SOURCE_CARD", "card_formula", "card_part", "card_score", "mixed_weights", "dirigente_score", "weighted_mean", "weighted_score",
-    "has_contraddittorio", "po_needs_contraddittorio",
+    "SOURCE_CARD",
+    "card_formula",
+    "card_part",
+    "card_score",
+    "mixed_weights",
+    "dirigente_score",
+    "weighted_mean",
+    "weighted_score",
+    "has_contraddittorio",
+    "po_needs_contraddittorio",
     # rankings: a share of the best without splitting ties
-    "by_score", "cut_without_ties", "top_share",
+    "by_score",
+    "cut_without_ties",
+    "top_share",
     # formatting for people (Italian)
-    "date_it", "decimal_it", "euro", "pct",
+    "date_it",
+    "decimal_it",
+    "euro",
+    "pct",
     # parameters, problems, trace
-    "Params", "ParamSpec", "load_param_specs", "CiclopeError", "Problem", "ProblemFactory", "Input", "Trace",
+    "Params",
+    "ParamSpec",
+    "load_param_specs",
+    "CiclopeError",
+    "Problem",
+    "ProblemFactory",
+    "Input",
+    "Trace",
 ]

@@ -8,6 +8,7 @@ shown as *da fare* rather than missing.
 The iCalendar file follows RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped, one
 all-day VEVENT per deadline with a stable UID (same inputs → same file).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,7 @@ from .reports import fmt
 from .result import Result
 
 PRODID = "-//ciclope//calendario della performance//IT"
-DTSTAMP = "20000101T000000Z"      # fixed: the file depends only on the inputs
+DTSTAMP = "20000101T000000Z"  # fixed: the file depends only on the inputs
 
 
 def state(deadline: Deadline, status: str, ente, today: dt.date | None = None) -> str:
@@ -30,8 +31,11 @@ def state(deadline: Deadline, status: str, ente, today: dt.date | None = None) -
         return f"fatto il {fmt.date_it(done)}" if isinstance(done, dt.date) else "fatto"
     if status == "in ritardo":
         days = (done - deadline.due).days if isinstance(done, dt.date) else None
-        return (f"IN RITARDO di {days} giorn{'o' if days == 1 else 'i'} (atto del {fmt.date_it(done)})"
-                if days is not None else "IN RITARDO")
+        return (
+            f"IN RITARDO di {days} giorn{'o' if days == 1 else 'i'} (atto del {fmt.date_it(done)})"
+            if days is not None
+            else "IN RITARDO"
+        )
     if status == "mancante":
         if today is not None and today <= deadline.due:
             return "da fare"
@@ -67,8 +71,12 @@ def render(results: list[Result], today: dt.date | None = None) -> str:
             lines.append(f"  {fmt.date_it(d.due)}  {d.act}")
             lines.append(f"  {'':10}  {state(d, status, res.ente, today)} · fase {phase} · fonte: {d.source}")
         c = counts(res, today)
-        summary = [f"{len(rows)} scadenze", f"{c['fatto']} fatte", f"{c['in ritardo']} in ritardo",
-                   f"{c['mancante']} mancanti"]
+        summary = [
+            f"{len(rows)} scadenze",
+            f"{c['fatto']} fatte",
+            f"{c['in ritardo']} in ritardo",
+            f"{c['mancante']} mancanti",
+        ]
         if today is not None:
             summary.append(f"{c['da fare']} da fare (al {fmt.date_it(today)})")
         lines.append("  " + ", ".join(summary))
@@ -78,10 +86,17 @@ def render(results: list[Result], today: dt.date | None = None) -> str:
 
 # -- iCalendar (RFC 5545) -------------------------------------------------------------------
 
+
 def escape_text(text: str) -> str:
     """TEXT value escaping (RFC 5545 §3.3.11)."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold(line: str) -> list[str]:
@@ -90,7 +105,7 @@ def fold(line: str) -> list[str]:
     current, size = "", 0
     for ch in line:
         n = len(ch.encode("utf-8"))
-        limit = 75 if not out else 74          # continuation lines start with one space
+        limit = 75 if not out else 74  # continuation lines start with one space
         if size + n > limit:
             out.append(current)
             current, size = ch, n
@@ -114,21 +129,33 @@ def events(res: Result) -> Iterable[list[str]]:
             uid = f"{base}-{n}"
             n += 1
         used.add(uid)
-        description = (f"Fase: {PHASE_NAMES.get(d.phase, d.phase)}\nFonte: {d.source}\nStato: {state(d, status, res.ente)}\n"
-                       f"Regolamento: {res.plugin.name}")
-        yield ["BEGIN:VEVENT", f"UID:{uid}@ciclope", f"DTSTAMP:{DTSTAMP}",
-               f"DTSTART;VALUE=DATE:{d.due.strftime('%Y%m%d')}",
-               f"DTEND;VALUE=DATE:{(d.due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-               f"SUMMARY:{escape_text(f'{res.ente.name}: {d.act}')}",
-               f"DESCRIPTION:{escape_text(description)}",
-               f"CATEGORIES:{escape_text(d.phase)}",
-               "TRANSP:TRANSPARENT",
-               "END:VEVENT"]
+        description = (
+            f"Fase: {PHASE_NAMES.get(d.phase, d.phase)}\nFonte: {d.source}\nStato: {state(d, status, res.ente)}\n"
+            f"Regolamento: {res.plugin.name}"
+        )
+        yield [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@ciclope",
+            f"DTSTAMP:{DTSTAMP}",
+            f"DTSTART;VALUE=DATE:{d.due.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(d.due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{escape_text(f'{res.ente.name}: {d.act}')}",
+            f"DESCRIPTION:{escape_text(description)}",
+            f"CATEGORIES:{escape_text(d.phase)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
 
 
 def ics(results: list[Result]) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{escape_text('Scadenze del ciclo della performance')}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text('Scadenze del ciclo della performance')}",
+    ]
     for res in results:
         for event in events(res):
             lines += event

@@ -3,6 +3,7 @@
 Exit codes: 0 every ente ok; 1 some ente failed or has error violations (the others are still
 written); 2 bad command line or configuration.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,7 @@ EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):   # argparse's own exit code is 2 too; keep the message Italian-friendly
+    def error(self, message):  # argparse's own exit code is 2 too; keep the message Italian-friendly
         self.print_usage(sys.stderr)
         print(f"ciclope: errore: {message}", file=sys.stderr)
         raise SystemExit(EXIT_CONFIG)
@@ -34,10 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--until", choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase")
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
-    run.add_argument("--outputs", default="results,relazione,pubblica,schede,trasparenza", metavar="ELENCO",
-                     help="output da scrivere, separati da virgole: results (sempre), relazione, pubblica "
-                          "(relazione-pubblica.html), schede, trasparenza, pdf (relazione-pubblica.pdf, con Chromium); "
-                          "gli altri si producono dopo con `ciclope report`")
+    run.add_argument(
+        "--outputs",
+        default="results,relazione,pubblica,schede,trasparenza",
+        metavar="ELENCO",
+        help="output da scrivere, separati da virgole: results (sempre), relazione, pubblica "
+        "(relazione-pubblica.html), schede, trasparenza, pdf (relazione-pubblica.pdf, con Chromium); "
+        "gli altri si producono dopo con `ciclope report`",
+    )
 
     val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
     val.add_argument("config", type=Path)
@@ -55,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("config", type=Path)
     cal.add_argument("--ente", action="append", default=[], metavar="ID")
     cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
-    cal.add_argument("--oggi", type=_iso_date, metavar="AAAA-MM-GG",
-                     help="data di riferimento: gli atti non ancora scaduti sono 'da fare' (default: oggi)")
+    cal.add_argument(
+        "--oggi",
+        type=_iso_date,
+        metavar="AAAA-MM-GG",
+        help="data di riferimento: gli atti non ancora scaduti sono 'da fare' (default: oggi)",
+    )
 
     syn = sub.add_parser("synth", help="scrive enti sintetici (dimostrazioni e benchmark)")
     syn.add_argument("dir", type=Path, metavar="DIR")
@@ -68,8 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="produce i documenti di un ente da un'esecuzione registrata")
     rep.add_argument("folder", type=Path, help="OUT/<ente>, con il suo results.json")
-    rep.add_argument("--outputs", default="relazione,pubblica,schede,trasparenza", metavar="ELENCO",
-                     help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza; anche pdf)")
+    rep.add_argument(
+        "--outputs",
+        default="relazione,pubblica,schede,trasparenza",
+        metavar="ELENCO",
+        help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza; anche pdf)",
+    )
 
     ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
@@ -80,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", metavar="NOME")
 
     from .compare.command import add_parser as add_compare
+
     add_compare(sub)
 
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
@@ -97,10 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover
         print("interrotto", file=sys.stderr)
         return 130
-    except BrokenPipeError:      # `ciclope plugins | head`: the reader went away, nothing to report
+    except BrokenPipeError:  # `ciclope plugins | head`: the reader went away, nothing to report
         sys.stderr.close()
         return EXIT_OK
-    except OSError as exc:       # any file the command could not read or write: one Italian line, no traceback
+    except OSError as exc:  # any file the command could not read or write: one Italian line, no traceback
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"ciclope: errore del sistema{where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -111,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _iso_date(text: str):
     import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -132,7 +147,7 @@ def render_problems(problems, limit: int = 200, total: int | None = None) -> str
     return "\n".join(lines)
 
 
-FAILED_DETAILS = 20     # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
+FAILED_DETAILS = 20  # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
 
 
 def _progress():
@@ -141,7 +156,8 @@ def _progress():
 
     def show(n, total, outcome):
         end = "\n" if n == total else ""
-        print(f"\r\033[K[{n}/{total}] {outcome.id}", end=end, file=sys.stderr, flush=True)   # ESC[K: clear the rest
+        print(f"\r\033[K[{n}/{total}] {outcome.id}", end=end, file=sys.stderr, flush=True)  # ESC[K: clear the rest
+
     return show
 
 
@@ -155,14 +171,16 @@ def cmd_run(args) -> int:
         return EXIT_CONFIG
     out = args.out.resolve() if args.out else plan.output
     from .reports import parse_outputs
+
     try:
         outputs = parse_outputs(args.outputs)
         _pdf_possible(outputs)
     except ValueError as exc:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    outcomes = run_plan(plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress(),
-                        outputs=outputs)
+    outcomes = run_plan(
+        plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress(), outputs=outputs
+    )
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
     for o in failed[:FAILED_DETAILS]:
@@ -170,8 +188,11 @@ def cmd_run(args) -> int:
         print(f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}, nessun output", file=sys.stderr)
         print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
     if len(failed) > FAILED_DETAILS:
-        print(f"\n… e altri {len(failed) - FAILED_DETAILS} enti non caricabili: il primo problema di ciascuno è in "
-              f"summary.json, tutti con `ciclope validate {args.config}`", file=sys.stderr)
+        print(
+            f"\n… e altri {len(failed) - FAILED_DETAILS} enti non caricabili: il primo problema di ciascuno è in "
+            f"summary.json, tutti con `ciclope validate {args.config}`",
+            file=sys.stderr,
+        )
     print(f"Output in {out}")
     return EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_ENTE
 
@@ -191,7 +212,7 @@ def cmd_validate(args) -> int:
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
             continue
-        except Exception as exc:      # a plugin bug: this ente only, as in `run`
+        except Exception as exc:  # a plugin bug: this ente only, as in `run`
             print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}")
             status = EXIT_ENTE
             continue
@@ -223,8 +244,11 @@ def cmd_explain(args) -> int:
             text = explain(result, kind, ident, as_json=args.json)
             if text is None:
                 hint = suggest(result, kind, ident)
-                print(f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {ident!r} nell'ente {cfg.id}"
-                      + (f"; {hint}" if hint else ""), file=sys.stderr)
+                print(
+                    f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {ident!r} nell'ente {cfg.id}"
+                    + (f"; {hint}" if hint else ""),
+                    file=sys.stderr,
+                )
                 return EXIT_CONFIG
             print(text, end="")
     return EXIT_OK
@@ -249,7 +273,7 @@ def cmd_calendar(args) -> int:
     print(render(results, today=args.oggi or dt.date.today()), end="")
     if args.ics:
         try:
-            args.ics.write_text(ics(results), encoding="utf-8", newline="")   # CRLF as RFC 5545 wants, on every OS
+            args.ics.write_text(ics(results), encoding="utf-8", newline="")  # CRLF as RFC 5545 wants, on every OS
         except OSError as exc:
             print(f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_CONFIG
@@ -258,9 +282,10 @@ def cmd_calendar(args) -> int:
 
 
 def cmd_plugins(args) -> int:
+    import datetime as dt
+
     from .registry import Hooks, available_plugins
 
-    import datetime as dt
     year = dt.date.today().year
     for name in sorted(available_plugins()):
         try:
@@ -281,7 +306,11 @@ def cmd_plugins(args) -> int:
 
 
 def _short(value) -> str:
-    text = str(value) if not isinstance(value, tuple) else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+    text = (
+        str(value)
+        if not isinstance(value, tuple)
+        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+    )
     return text if len(text) < 80 else text[:77] + "…"
 
 
@@ -298,7 +327,7 @@ def cmd_demo(args) -> int:
         print(f"ciclope: {target} è un file: indica una cartella con --dir", file=sys.stderr)
         return EXIT_CONFIG
     status = EXIT_OK
-    for name in sorted(available_plugins()):      # every installed plugin that has a demo/
+    for name in sorted(available_plugins()):  # every installed plugin that has a demo/
         try:
             demo = load_plugin(name)[1].demo
         except CiclopeError as exc:
@@ -310,8 +339,11 @@ def cmd_demo(args) -> int:
         dest = target / name
         if dest.exists() and not (dest / DEMO_MARKER).is_file():
             # never delete a folder ciclope did not create (issue 19): a user's own brescia/ stays
-            print(f"ciclope: {dest} esiste e non è una cartella dimostrativa di ciclope: non la cancello; "
-                  "usa --dir con una cartella nuova", file=sys.stderr)
+            print(
+                f"ciclope: {dest} esiste e non è una cartella dimostrativa di ciclope: non la cancello; "
+                "usa --dir con una cartella nuova",
+                file=sys.stderr,
+            )
             status = EXIT_CONFIG
             continue
         if dest.exists():
@@ -340,6 +372,7 @@ def cmd_new_plugin(args) -> int:
 
 def _pdf_possible(outputs) -> None:
     from .reports.public import chromium
+
     if "relazione-pubblica.pdf" in outputs and chromium() is None:
         raise ValueError("per pdf serve Chromium (pacchetto Debian 'chromium'), non installato")
 
@@ -396,8 +429,10 @@ def cmd_synth(args) -> int:
         print("ciclope: servono almeno 1 ente e 10 persone", file=sys.stderr)
         return EXIT_CONFIG
     if (args.dir / "cycle.toml").exists():
-        print(f"ciclope: {args.dir / 'cycle.toml'} esiste già: non lo sovrascrivo; scegli una cartella nuova",
-              file=sys.stderr)
+        print(
+            f"ciclope: {args.dir / 'cycle.toml'} esiste già: non lo sovrascrivo; scegli una cartella nuova",
+            file=sys.stderr,
+        )
         return EXIT_CONFIG
     path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None)
     print(f"Scritti {args.enti} enti sintetici; configurazione: {path}")
@@ -410,8 +445,19 @@ def cmd_compare(args) -> int:
     return compare_main(args)
 
 
-COMMANDS = {"report": cmd_report, "compare": cmd_compare, "synth": cmd_synth, "verify": cmd_verify, "new-plugin": cmd_new_plugin, "run": cmd_run, "validate": cmd_validate, "explain": cmd_explain, "calendar": cmd_calendar,
-            "plugins": cmd_plugins, "demo": cmd_demo}
+COMMANDS = {
+    "report": cmd_report,
+    "compare": cmd_compare,
+    "synth": cmd_synth,
+    "verify": cmd_verify,
+    "new-plugin": cmd_new_plugin,
+    "run": cmd_run,
+    "validate": cmd_validate,
+    "explain": cmd_explain,
+    "calendar": cmd_calendar,
+    "plugins": cmd_plugins,
+    "demo": cmd_demo,
+}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,11 +6,12 @@ the hearing before a negative evaluation of a PO becomes final (000… art. 28.6
 a stage too: accepted with new points, it replaces them like any other. An accepted stage whose item
 or points are missing is an error, never silently ignored.
 """
+
 from __future__ import annotations
 
-import attrs
-
 from decimal import Decimal
+
+import attrs
 
 from .model import Appeal, Ente, EvaluationItem, Person
 from .problems import Problem
@@ -21,7 +22,7 @@ SOURCE = "rules/core.md §5; 004_a450255962d2094d.txt §4.4; 000_c472ac27e970ca8
 @attrs.frozen
 class AppealEffect:
     appeal: Appeal
-    effect: str               # Italian, for the report
+    effect: str  # Italian, for the report
 
 
 def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[AppealEffect], list[Problem]]:
@@ -39,8 +40,16 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[App
         elif ap.stage == "riesame":
             seen_riesame.add(ap.person)
         elif ap.person not in seen_riesame:
-            problems.append(Problem(rule="core.appeal.order", source=SOURCE, file=label, row=ap.row, column="stage",
-                                    message=f"ricorso di {ap.person} senza un riesame precedente"))
+            problems.append(
+                Problem(
+                    rule="core.appeal.order",
+                    source=SOURCE,
+                    file=label,
+                    row=ap.row,
+                    column="stage",
+                    message=f"ricorso di {ap.person} senza un riesame precedente",
+                )
+            )
             effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
             continue
         if ap.outcome != "accolto":
@@ -49,18 +58,32 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, list[EvaluationItem]], list[App
         items = cards.get(ap.person, [])
         idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
         if idx is None or ap.new_points is None:
-            problems.append(Problem(rule="core.appeal.item", source=SOURCE, file=label, row=ap.row,
-                                    column="new_points_item",
-                                    message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person} "
-                                            f"({ap.new_points_item!r}) o senza nuovi punti: indica in "
-                                            "new_points_item la voce e in new_points i nuovi punti"))
+            problems.append(
+                Problem(
+                    rule="core.appeal.item",
+                    source=SOURCE,
+                    file=label,
+                    row=ap.row,
+                    column="new_points_item",
+                    message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person} "
+                    f"({ap.new_points_item!r}) o senza nuovi punti: indica in "
+                    "new_points_item la voce e in new_points i nuovi punti",
+                )
+            )
             effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
             continue
         old = items[idx]
         if ap.new_points > old.max_points:
-            problems.append(Problem(rule="core.card.points", source="rules/core.md §3", file=label, row=ap.row,
-                                    column="new_points",
-                                    message=f"nuovi punti {ap.new_points} oltre il massimo {old.max_points}"))
+            problems.append(
+                Problem(
+                    rule="core.card.points",
+                    source="rules/core.md §3",
+                    file=label,
+                    row=ap.row,
+                    column="new_points",
+                    message=f"nuovi punti {ap.new_points} oltre il massimo {old.max_points}",
+                )
+            )
             effects.append(AppealEffect(ap, "non applicato: punti oltre il massimo"))
             continue
         items[idx] = attrs.evolve(old, points=ap.new_points)

@@ -1,10 +1,11 @@
 """``cycle.toml`` (SPEC §4) → a validated :class:`RunPlan`; every problem reported at once (exit 2)."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from collections.abc import Mapping
 
 import attrs
 
@@ -27,7 +28,7 @@ class EnteConfig:
     data: Path
     overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     params: Params | None = attrs.field(default=None, hash=False)
-    broken: str = ""          # the plugin crashed checking this ente's parameters: only this ente fails
+    broken: str = ""  # the plugin crashed checking this ente's parameters: only this ente fails
 
 
 @attrs.frozen
@@ -41,8 +42,16 @@ class RunPlan:
         for e in self.enti:
             if e.id == ente_id:
                 return e
-        raise CiclopeError([Problem(rule="cli.ente_unknown", file=str(self.path), column="--ente",
-                                    message=f"ente {ente_id!r} non presente (enti: {', '.join(e.id for e in self.enti)})")])
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="cli.ente_unknown",
+                    file=str(self.path),
+                    column="--ente",
+                    message=f"ente {ente_id!r} non presente (enti: {', '.join(e.id for e in self.enti)})",
+                )
+            ]
+        )
 
 
 def load_config(path: Path | str) -> RunPlan:
@@ -54,8 +63,9 @@ def load_config(path: Path | str) -> RunPlan:
         problems.append(Problem(rule=rule, message=message, file=label, column=column, source=SOURCE))
 
     if not path.is_file():
-        raise CiclopeError([Problem(rule="config.missing", file=label, message="file di configurazione inesistente",
-                                    source=SOURCE)])
+        raise CiclopeError(
+            [Problem(rule="config.missing", file=label, message="file di configurazione inesistente", source=SOURCE)]
+        )
     try:
         data = read_toml(path)
     except ValueError as exc:
@@ -98,8 +108,11 @@ def load_config(path: Path | str) -> RunPlan:
         named = f"ente[{ente_id}]" if isinstance(ente_id, str) and _ENTE_ID.match(ente_id) else where
         for key in raw:
             if key not in ENTE_KEYS:
-                err(f"{named}.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
-                    "config.unknown_key")
+                err(
+                    f"{named}.{key}",
+                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
+                    "config.unknown_key",
+                )
         if not isinstance(ente_id, str) or not _ENTE_ID.match(ente_id):
             err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
             continue
@@ -141,11 +154,14 @@ def load_config(path: Path | str) -> RunPlan:
             except CiclopeError as exc:
                 problems.extend(exc.problems)
                 continue
-            except PluginCrash as exc:       # a bug in the plugin: this ente fails at run time, the others go on
-                enti.append(EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides),
-                                       broken=str(exc)))
+            except PluginCrash as exc:  # a bug in the plugin: this ente fails at run time, the others go on
+                enti.append(
+                    EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), broken=str(exc))
+                )
                 continue
-            problems.extend(attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems)
+            problems.extend(
+                attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems
+            )
         enti.append(EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), params=params))
     if problems:
         raise CiclopeError(problems)
@@ -153,7 +169,9 @@ def load_config(path: Path | str) -> RunPlan:
     return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti))
 
 
-def resolve_params(plugin: str, year: int, overrides: Mapping[str, Any], where: str = "") -> tuple[Params, list[Problem]]:
+def resolve_params(
+    plugin: str, year: int, overrides: Mapping[str, Any], where: str = ""
+) -> tuple[Params, list[Problem]]:
     """The plugin's parameters in force for ``year`` merged with overrides, and what is wrong with them."""
     hooks, _ = Hooks.for_plugin(plugin)
     params, problems = merge_params(hooks.params(year=year), overrides, where)
@@ -162,13 +180,15 @@ def resolve_params(plugin: str, year: int, overrides: Mapping[str, Any], where: 
     bad = {p.column.removeprefix("params.") for p in problems}
     try:
         checked = hooks.check_params(params=params)
-    except BaseException as exc:             # noqa: B036 — sys.exit() in a plugin must not end the run
+    except BaseException as exc:  # noqa: B036 — sys.exit() in a plugin must not end the run
         if isinstance(exc, KeyboardInterrupt):
             raise
-        raise PluginCrash(f"errore interno del plugin {plugin} nel controllo dei parametri: "
-                          f"{type(exc).__name__}: {exc}") from None
-    problems.extend(attrs.evolve(p, file=p.file or where) for p in checked
-                    if p.column.removeprefix("params.") not in bad)
+        raise PluginCrash(
+            f"errore interno del plugin {plugin} nel controllo dei parametri: {type(exc).__name__}: {exc}"
+        ) from None
+    problems.extend(
+        attrs.evolve(p, file=p.file or where) for p in checked if p.column.removeprefix("params.") not in bad
+    )
     return params, problems
 
 

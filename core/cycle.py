@@ -3,6 +3,7 @@
 a pianificazione → b risorse → c monitoraggio → d valutazione → e premialità → f rendicontazione.
 A plugin changes *how* a step is computed, never the order. ``until`` stops after a phase.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,14 @@ from .trace import Trace
 from .values import parse_nonnegative
 
 PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
-PHASE_NAMES = {"pianificazione": "a. Pianificazione", "risorse": "b. Risorse", "monitoraggio": "c. Monitoraggio (30/6)",
-               "valutazione": "d. Valutazione", "premialita": "e. Premialità", "rendicontazione": "f. Rendicontazione"}
+PHASE_NAMES = {
+    "pianificazione": "a. Pianificazione",
+    "risorse": "b. Risorse",
+    "monitoraggio": "c. Monitoraggio (30/6)",
+    "valutazione": "d. Valutazione",
+    "premialita": "e. Premialità",
+    "rendicontazione": "f. Rendicontazione",
+}
 
 
 def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, until: str = "rendicontazione") -> Result:
@@ -36,51 +43,85 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
     fields: dict = {}
 
     # a. pianificazione: the plan is loaded; the regulation's checks
-    trace.extend(ente.notes)                      # what loading noticed without refusing (e.g. Excel's CSV)
+    trace.extend(ente.notes)  # what loading noticed without refusing (e.g. Excel's CSV)
     trace.extend(hooks.validate(ente=ente, params=params, trace=trace))
 
-    if last >= 1:   # b. risorse
+    if last >= 1:  # b. risorse
         fields["resources"] = hooks.resources(ente=ente, params=params, trace=trace) or {}
 
-    if last >= 2:   # c. monitoraggio, then the approved mid-year revisions
+    if last >= 2:  # c. monitoraggio, then the approved mid-year revisions
         fields["monitoring"] = monitoring(ente, hooks, trace)
         ente, fields["revisions"] = apply_revisions(ente, trace)
 
-    if last >= 3:   # d. valutazione
+    if last >= 3:  # d. valutazione
         org = hooks.organizational_performance(ente=ente, params=params, trace=trace)
         attestation = hooks.attestation(ente=ente, org=org, params=params, trace=trace)
         cards, _effects, problems = apply_appeals(ente)
         trace.extend(problems)
         scores = {}
         for person in ente.people.values():
-            scores[person.id] = hooks.individual_score(person=person, ente=ente, org=org, params=params,
-                                                       card=cards.get(person.id, []), trace=trace,
-                                                       attestation=attestation)
+            scores[person.id] = hooks.individual_score(
+                person=person,
+                ente=ente,
+                org=org,
+                params=params,
+                card=cards.get(person.id, []),
+                trace=trace,
+                attestation=attestation,
+            )
         fields.update(org=org, attestation=attestation, scores=scores)
 
         if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
             # issue 19: a header-only evaluations.csv left the funds undistributed with status ok
-            trace.problem(Problem(rule="core.evaluations.empty", file=ente.file_of("evaluations"), row=1,
-                                  source="rules/core.md §3",
-                                  message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
-                                          "indicati in ente.toml; compila evaluations.csv (una riga per voce)"))
-        if last >= 4:   # e. premialità
-            pools = hooks.fund_pools(ente=ente, params=params, org=org, attestation=attestation,
-                                     resources=fields["resources"], trace=trace) or {}
-            fields["rewards"] = hooks.rewards(ente=ente, scores=scores, pools=pools, params=params, org=org,
-                                              trace=trace) or Rewards(pools=pools)
-            fields["positions"] = hooks.position_pay(ente=ente, params=params, org=org, attestation=attestation,
-                                                     scores=scores, trace=trace) or Positions()
+            trace.problem(
+                Problem(
+                    rule="core.evaluations.empty",
+                    file=ente.file_of("evaluations"),
+                    row=1,
+                    source="rules/core.md §3",
+                    message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
+                    "indicati in ente.toml; compila evaluations.csv (una riga per voce)",
+                )
+            )
+        if last >= 4:  # e. premialità
+            pools = (
+                hooks.fund_pools(
+                    ente=ente,
+                    params=params,
+                    org=org,
+                    attestation=attestation,
+                    resources=fields["resources"],
+                    trace=trace,
+                )
+                or {}
+            )
+            fields["rewards"] = hooks.rewards(
+                ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace
+            ) or Rewards(pools=pools)
+            fields["positions"] = (
+                hooks.position_pay(
+                    ente=ente, params=params, org=org, attestation=attestation, scores=scores, trace=trace
+                )
+                or Positions()
+            )
 
-    if last >= 5:   # f. rendicontazione
+    if last >= 5:  # f. rendicontazione
         deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
         fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
         # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo (issue 19)
         from .entetoml import unknown_approvals
+
         trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
 
-    result = Result(ente=ente, plugin=plugin, params=params, until=until, figures=trace.figures,
-                    violations=tuple(trace.problems), **fields)
+    result = Result(
+        ente=ente,
+        plugin=plugin,
+        params=params,
+        until=until,
+        figures=trace.figures,
+        violations=tuple(trace.problems),
+        **fields,
+    )
     if last >= 5:
         result = attrs.evolve(result, sections=tuple(hooks.report_sections(ente=ente, result=result)))
     return result
@@ -94,9 +135,19 @@ def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOu
             continue
         if ind.actual_mid is None and ind.type != "deadline":
             continue
-        ach = measure(ind, ind.actual_mid, ind.target_mid, hooks, trace, f"monitoring:{ind.id}",
-                      f"Monitoraggio al 30/6 — {ind.id} {ind.name}", mid=True)
-        out[ind.id] = MonitoringOutcome(achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid)
+        ach = measure(
+            ind,
+            ind.actual_mid,
+            ind.target_mid,
+            hooks,
+            trace,
+            f"monitoring:{ind.id}",
+            f"Monitoraggio al 30/6 — {ind.id} {ind.name}",
+            mid=True,
+        )
+        out[ind.id] = MonitoringOutcome(
+            achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid
+        )
     return out
 
 
@@ -113,13 +164,24 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
         try:
             value = parse_nonnegative(rv.new) if rv.field == "weight" else parse_indicator_value(ind.type, rv.new)
         except ValueError as exc:
-            trace.problem(Problem(rule="core.revision.value", message=str(exc), file=ente.file_of("revisions"),
-                                  row=rv.row, column="new", source="SPEC.md §5"))
-            listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido"))
+            trace.problem(
+                Problem(
+                    rule="core.revision.value",
+                    message=str(exc),
+                    file=ente.file_of("revisions"),
+                    row=rv.row,
+                    column="new",
+                    source="SPEC.md §5",
+                )
+            )
+            listed.append(
+                AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido")
+            )
             continue
         indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})  # type: ignore[arg-type]  # field named by the row
-        listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True,
-                                      "validata dall'OIV e approvata"))
+        listed.append(
+            AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True, "validata dall'OIV e approvata")
+        )
     return attrs.evolve(ente, indicators=indicators), tuple(listed)
 
 

@@ -3,6 +3,7 @@
 The ente's plugin is registered after this module and, for *firstresult* hooks, answers first;
 returning ``None`` from a plugin falls back to these defaults.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -30,26 +31,55 @@ def ciclope_validate(ente):
     problems = []
     for p in ente.people.values():
         if p.evaluator == p.id:
-            problems.append(Problem(rule="core.people.self_evaluation", severity="warning", file=ente.file_of("people"),
-                                    row=p.row, column="evaluator", source="D.Lgs. 150/2009 art. 9",
-                                    message=f"{p.id} risulta valutatore di sé stesso"))
+            problems.append(
+                Problem(
+                    rule="core.people.self_evaluation",
+                    severity="warning",
+                    file=ente.file_of("people"),
+                    row=p.row,
+                    column="evaluator",
+                    source="D.Lgs. 150/2009 art. 9",
+                    message=f"{p.id} risulta valutatore di sé stesso",
+                )
+            )
     cards = ente.cards()
     # issue 19: a plan with every indicator neutralized used to leave the funds undistributed with status ok
     # (an evaluations.csv with the header only: see core/cycle.py, phase e)
     if ente.indicators and all(i.neutralized for i in ente.indicators.values()):
-        problems.append(Problem(rule="core.indicators.all_neutralized", file=ente.file_of("indicators"), row=1,
-                                column="neutralized", source="rules/core.md §2",
-                                message="tutti gli indicatori sono neutralizzati: nessuna performance organizzativa "
-                                        "misurabile; togli la neutralizzazione dagli indicatori misurati"))
+        problems.append(
+            Problem(
+                rule="core.indicators.all_neutralized",
+                file=ente.file_of("indicators"),
+                row=1,
+                column="neutralized",
+                source="rules/core.md §2",
+                message="tutti gli indicatori sono neutralizzati: nessuna performance organizzativa "
+                "misurabile; togli la neutralizzazione dagli indicatori misurati",
+            )
+        )
     for pid, items in cards.items():
         if len({i.item for i in items}) != len(items):
-            problems.append(Problem(rule="core.card.duplicate_item", file=ente.file_of("evaluations"), row=items[0].row,
-                                    column="item", source="rules/core.md §3",
-                                    message=f"scheda di {pid}: una voce compare più volte"))
+            problems.append(
+                Problem(
+                    rule="core.card.duplicate_item",
+                    file=ente.file_of("evaluations"),
+                    row=items[0].row,
+                    column="item",
+                    source="rules/core.md §3",
+                    message=f"scheda di {pid}: una voce compare più volte",
+                )
+            )
         if any(i.weight is None for i in items) and any(i.weight is not None for i in items):
-            problems.append(Problem(rule="core.card.weights", file=ente.file_of("evaluations"), row=items[0].row,
-                                    column="weight", source="rules/core.md §3",
-                                    message=f"scheda di {pid}: pesi in parte vuoti e in parte indicati"))
+            problems.append(
+                Problem(
+                    rule="core.card.weights",
+                    file=ente.file_of("evaluations"),
+                    row=items[0].row,
+                    column="weight",
+                    source="rules/core.md §3",
+                    message=f"scheda di {pid}: pesi in parte vuoti e in parte indicati",
+                )
+            )
     return problems
 
 
@@ -57,8 +87,14 @@ def ciclope_validate(ente):
 def ciclope_resources(ente, trace):
     pools = {}
     for name, amount in ente.funds.items():
-        trace.record(f"pool:{name}", amount, "importo di [funds] in ente.toml", "ente.toml [funds]",
-                     label=f"Fondo {name}", inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")])
+        trace.record(
+            f"pool:{name}",
+            amount,
+            "importo di [funds] in ente.toml",
+            "ente.toml [funds]",
+            label=f"Fondo {name}",
+            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+        )
         pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
     return pools
 
@@ -83,11 +119,20 @@ def ciclope_attestation(ente, org, trace):
     computed = org.ente
     attested = ente.approvals.get("oiv_attested", computed)
     if attested is not None:
-        trace.record("attested", attested, "attestazione dell'OIV ([approvals] oiv_attested) o, se assente, il valore calcolato",
-                     "D.Lgs. 150/2009 art. 14", label="Performance attestata dall'OIV",
-                     inputs=[Input("calcolata", computed, ref="ente")])
-    return Attestation(computed=computed, attested=attested, judgement=str(ente.approvals.get("oiv_judgement", "")),
-                       motivation=str(ente.approvals.get("oiv_motivation", "")))
+        trace.record(
+            "attested",
+            attested,
+            "attestazione dell'OIV ([approvals] oiv_attested) o, se assente, il valore calcolato",
+            "D.Lgs. 150/2009 art. 14",
+            label="Performance attestata dall'OIV",
+            inputs=[Input("calcolata", computed, ref="ente")],
+        )
+    return Attestation(
+        computed=computed,
+        attested=attested,
+        judgement=str(ente.approvals.get("oiv_judgement", "")),
+        motivation=str(ente.approvals.get("oiv_motivation", "")),
+    )
 
 
 @hookimpl(trylast=True)
@@ -95,9 +140,21 @@ def ciclope_individual_score(person, card, trace):
     score = card_score(card)
     if score is None:
         return Score(person=person.id, score=None, status="not_evaluated")
-    trace.record(f"score:{person.id}", score, card_formula(card), SOURCE_CARD, label=f"Punteggio di {person.name}",
-                 inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
-                               cell=f"evaluations.csv:{i.row}:points") for i in card])
+    trace.record(
+        f"score:{person.id}",
+        score,
+        card_formula(card),
+        SOURCE_CARD,
+        label=f"Punteggio di {person.name}",
+        inputs=[
+            Input(
+                f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
+                i.points,
+                cell=f"evaluations.csv:{i.row}:points",
+            )
+            for i in card
+        ],
+    )
     return Score(person=person.id, score=score, status="evaluated", breakdown={"scheda": score})
 
 
@@ -120,29 +177,55 @@ def card_part(person, card, trace) -> Decimal | None:
     """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
     score = card_score(card)
     if score is not None:
-        trace.record(f"card:{person.id}", score, card_formula(card), SOURCE_CARD,
-                     label=f"Scheda di valutazione di {person.name}",
-                     inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
-                                   cell=f"evaluations.csv:{i.row}:points") for i in card])
+        trace.record(
+            f"card:{person.id}",
+            score,
+            card_formula(card),
+            SOURCE_CARD,
+            label=f"Scheda di valutazione di {person.name}",
+            inputs=[
+                Input(
+                    f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
+                    i.points,
+                    cell=f"evaluations.csv:{i.row}:points",
+                )
+                for i in card
+            ],
+        )
     return score
 
 
 def weighted_score(person, parts, trace, source: str, level: str | None = None) -> Decimal:
     """``Σ weight × value`` over ``(label, key, value 0–1, weight)`` parts, 2 decimals, recorded."""
     from .money import r2
+
     score = r2(sum((Decimal(w) * Decimal(v) for _, _, v, w in parts), Decimal(0)))
-    trace.record(f"score:{person.id}", score, " + ".join(f"{w} × {label}" for label, _, _, w in parts), source,
-                 label=f"Punteggio di {person.name}", inputs=[Input(label, v, ref=k) for label, k, v, _ in parts],
-                 note=f"livello: {level}" if level else "")
+    trace.record(
+        f"score:{person.id}",
+        score,
+        " + ".join(f"{w} × {label}" for label, _, _, w in parts),
+        source,
+        label=f"Punteggio di {person.name}",
+        inputs=[Input(label, v, ref=k) for label, k, v, _ in parts],
+        note=f"livello: {level}" if level else "",
+    )
     return score
 
 
-def dirigente_score(person, org, trace, source: str, level_of=None, part: str = "raggiungimento del cruscotto",
-                    missing: str = "nessun indicatore misurato nel cruscotto") -> Score:
+def dirigente_score(
+    person,
+    org,
+    trace,
+    source: str,
+    level_of=None,
+    part: str = "raggiungimento del cruscotto",
+    missing: str = "nessun indicatore misurato nel cruscotto",
+) -> Score:
     """A dirigente's (or the Segretario's) score: 100 × the achievement of their cruscotto
     (``org.people``), recorded as ``score:<id>`` with ``source``; ``level_of(score)`` names the level.
     Without a measured cruscotto: ``not_evaluated`` with ``missing`` as the reason."""
     from .money import r2
+
     ach = org.people.get(person.id)
     if ach is None:
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})

@@ -5,6 +5,7 @@ A typo in ``[funds]`` (``performance_individual``) used to pay 0 € with a warn
 (``"30 gennaio 2021"``) to show as "MANCANTE" only in ``ciclope calendar``. Now each is an error
 naming the key, with the closest known name.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -15,8 +16,16 @@ from .outcomes import InputSchema
 from .problems import Problem
 
 # [approvals] keys of the core's own cycle (SPEC §4) and the OIV's attestation
-CORE_APPROVALS = ("budget_approved", "piano_adopted", "relazione_approved", "relazione_validated_oiv",
-                  "relazione_published", "oiv_attested", "oiv_motivation", "oiv_judgement")
+CORE_APPROVALS = (
+    "budget_approved",
+    "piano_adopted",
+    "relazione_approved",
+    "relazione_validated_oiv",
+    "relazione_published",
+    "oiv_attested",
+    "oiv_motivation",
+    "oiv_judgement",
+)
 NOT_DATES = ("oiv_attested", "oiv_motivation", "oiv_judgement")
 
 
@@ -32,20 +41,39 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
     if schema.funds:
         for key in funds:
             if key not in schema.funds and not key.startswith("x_"):
-                out.append(Problem(rule="core.input.unknown_fund", file="ente.toml", column=f"funds.{key}",
-                                   message=f"fondo sconosciuto [funds] {key} (il regolamento usa: "
-                                           f"{', '.join(schema.funds)}){_hint(key, schema.funds)}"))
+                out.append(
+                    Problem(
+                        rule="core.input.unknown_fund",
+                        file="ente.toml",
+                        column=f"funds.{key}",
+                        message=f"fondo sconosciuto [funds] {key} (il regolamento usa: "
+                        f"{', '.join(schema.funds)}){_hint(key, schema.funds)}",
+                    )
+                )
     for key, value in approvals.items():
         if key not in NOT_DATES and not key.startswith("x_") and isinstance(value, str):
-            out.append(Problem(rule="core.input.date", file="ente.toml", column=f"approvals.{key}",
-                               message=f"data non leggibile {value!r} per {key}: scrivi 2021-01-30, 30/01/2021 o "
-                                       "30.1.2021 (oppure true se l'atto è fatto e la data non conta)"))
+            out.append(
+                Problem(
+                    rule="core.input.date",
+                    file="ente.toml",
+                    column=f"approvals.{key}",
+                    message=f"data non leggibile {value!r} per {key}: scrivi 2021-01-30, 30/01/2021 o "
+                    "30.1.2021 (oppure true se l'atto è fatto e la data non conta)",
+                )
+            )
     return out
 
 
 def unknown_approvals(ente: Ente, calendar_keys: Iterable[str]) -> list[Problem]:
     """After the calendar: an [approvals] key that neither the core, the plugin nor its calendar knows."""
     known = set(CORE_APPROVALS) | set(ente.approval_keys) | set(calendar_keys)
-    return [Problem(rule="core.input.unknown_approval", file="ente.toml", column=f"approvals.{key}",
-                    message=f"atto sconosciuto [approvals] {key}{_hint(key, known)}")
-            for key in ente.approvals if key not in known and not key.startswith("x_")]
+    return [
+        Problem(
+            rule="core.input.unknown_approval",
+            file="ente.toml",
+            column=f"approvals.{key}",
+            message=f"atto sconosciuto [approvals] {key}{_hint(key, known)}",
+        )
+        for key in ente.approvals
+        if key not in known and not key.startswith("x_")
+    ]

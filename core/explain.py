@@ -5,6 +5,7 @@ legal source and inputs; inputs that are figures are followed down to the input 
 is Italian and meant for a terminal (achievements as %, money in euro, cells as file/row/column);
 ``--json`` gives the same tree for tools, with the raw values next to the displayed ones.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -30,8 +31,15 @@ START_KEYS = {
     "unit": ("unit:{}",),
     "area": ("area:{}",),
 }
-KIND_NAMES = {"person": "persona", "indicator": "indicatore", "objective": "obiettivo", "position": "posizione",
-              "pool": "fondo", "unit": "unità", "area": "area"}
+KIND_NAMES = {
+    "person": "persona",
+    "indicator": "indicatore",
+    "objective": "obiettivo",
+    "position": "posizione",
+    "pool": "fondo",
+    "unit": "unità",
+    "area": "area",
+}
 
 # How a figure's value is shown, by the first part of its key (core.trace conventions).
 ACHIEVEMENT_HEADS = {"indicator", "objective", "area", "ente", "unit", "person", "monitoring", "attested", "separate"}
@@ -41,7 +49,7 @@ MONEY_TAILS = {"annual", "monthly", "result", "result_max", "amount", "interim",
 
 
 def value_kind(key: str) -> str:
-    """"achievement" | "score" | "money" | "number" for a figure key."""
+    """ "achievement" | "score" | "money" | "number" for a figure key."""
     parts = key.split(":")
     head, tail = parts[0], parts[-1] if len(parts) > 2 else ""
     if head == "position":
@@ -82,12 +90,14 @@ def where(result: Result, cell: str) -> str:
 def roots(result: Result, kind: str, ident: str) -> list[Figure]:
     keys = [k.format(ident) for k in START_KEYS[kind]]
     found = [result.figures[k] for k in keys if k in result.figures]
-    if kind == "person":   # every other figure about the person (e.g. unit part, band, bonus)
-        found += [f for k, f in sorted(result.figures.items())
-                  if k.startswith((f"award:{ident}:", f"score:{ident}:", f"card:{ident}:"))]
+    if kind == "person":  # every other figure about the person (e.g. unit part, band, bonus)
+        found += [
+            f
+            for k, f in sorted(result.figures.items())
+            if k.startswith((f"award:{ident}:", f"score:{ident}:", f"card:{ident}:"))
+        ]
     elif kind == "position":
-        found += [f for k, f in sorted(result.figures.items())
-                  if k.startswith(f"position:{ident}:") and f not in found]
+        found += [f for k, f in sorted(result.figures.items()) if k.startswith(f"position:{ident}:") and f not in found]
     return found
 
 
@@ -95,8 +105,14 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     seen = set() if seen is None else seen
     seen.add(figure.key)
     kind = value_kind(figure.key)
-    node: dict[str, Any] = {"key": figure.key, "label": figure.label, "value": num(figure.value),
-                            "display": show(figure.value, kind), "formula": figure.formula, "source": figure.source}
+    node: dict[str, Any] = {
+        "key": figure.key,
+        "label": figure.label,
+        "value": num(figure.value),
+        "display": show(figure.value, kind),
+        "formula": figure.formula,
+        "source": figure.source,
+    }
     if figure.note:
         node["note"] = figure.note
     inputs = []
@@ -104,7 +120,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         ikind = value_kind(i.ref) if i.ref else "number"
         ref_fig = result.figures.get(i.ref) if i.ref else None
         if ref_fig is not None and isinstance(i.value, Decimal) and ref_fig.value != i.value:
-            ikind = "number"      # a derived value (e.g. card / 100 = 0,925): shown as is, never as 0,93 punti
+            ikind = "number"  # a derived value (e.g. card / 100 = 0,925): shown as is, never as 0,93 punti
         item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": show(i.value, ikind)}
         if i.cell:
             item["cell"] = i.cell
@@ -136,29 +152,63 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
         s = result.scores.get(ident)
         ledger = result.ledger
         out: dict[str, Any] = {
-            "kind": kind, "id": ident, "name": p.name, "role": p.role, "category": p.category, "unit": p.unit,
-            "unit_name": unit.name if unit else "", "evaluator": p.evaluator, "fte": num(p.fte),
-            "score": num(s.score) if s else None, "level": s.level if s else None, "status": result.status_of(ident),
-            "award": None, "awards": [],
+            "kind": kind,
+            "id": ident,
+            "name": p.name,
+            "role": p.role,
+            "category": p.category,
+            "unit": p.unit,
+            "unit_name": unit.name if unit else "",
+            "evaluator": p.evaluator,
+            "fte": num(p.fte),
+            "score": num(s.score) if s else None,
+            "level": s.level if s else None,
+            "status": result.status_of(ident),
+            "award": None,
+            "awards": [],
         }
-        for i, award in enumerate(ledger.awards_of(ident)):     # every award, from every pool (core/ledger.py)
-            fig = result.figures.get(f"award:{ident}:{award.pool}") or (result.figures.get(f"award:{ident}") if i == 0 else None)
+        for i, award in enumerate(ledger.awards_of(ident)):  # every award, from every pool (core/ledger.py)
+            fig = result.figures.get(f"award:{ident}:{award.pool}") or (
+                result.figures.get(f"award:{ident}") if i == 0 else None
+            )
             pool = ledger.pools.get(award.pool)
             kind_ = ledger.kind_of(award)
-            what = ("premio" if award.ref is None else
-                    f"retribuzione di posizione annua ({award.ref})" if kind_ == POSITION else
-                    f"retribuzione di risultato ({award.ref})")
-            out["awards"].append({"amount": f"{award.amount:.2f}", "pool": award.pool, "band": award.band,
-                                  "kind": kind_, "ref": award.ref, "what": what,
-                                  "source": fig.source if fig else (pool.source if pool else ""),
-                                  "formula": fig.formula if fig else ""})
-        out["award"] = out["awards"][0] if out["awards"] else None      # the first, as before
+            what = (
+                "premio"
+                if award.ref is None
+                else f"retribuzione di posizione annua ({award.ref})"
+                if kind_ == POSITION
+                else f"retribuzione di risultato ({award.ref})"
+            )
+            out["awards"].append(
+                {
+                    "amount": f"{award.amount:.2f}",
+                    "pool": award.pool,
+                    "band": award.band,
+                    "kind": kind_,
+                    "ref": award.ref,
+                    "what": what,
+                    "source": fig.source if fig else (pool.source if pool else ""),
+                    "formula": fig.formula if fig else "",
+                }
+            )
+        out["award"] = out["awards"][0] if out["awards"] else None  # the first, as before
         out["payments"] = out["awards"]
         return out
     if kind == "indicator":
         ind = ente.indicators.get(ident)
-        return None if ind is None else {"kind": kind, "id": ident, "name": ind.name, "objective": ind.objective,
-                                         "type": ind.type, "source": ind.source}
+        return (
+            None
+            if ind is None
+            else {
+                "kind": kind,
+                "id": ident,
+                "name": ind.name,
+                "objective": ind.objective,
+                "type": ind.type,
+                "source": ind.source,
+            }
+        )
     if kind == "objective":
         o = ente.objectives.get(ident)
         return None if o is None else {"kind": kind, "id": ident, "name": o.title, "objective_kind": o.kind}
@@ -170,12 +220,30 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
         return None if a is None else {"kind": kind, "id": ident, "name": a.name}
     if kind == "position":
         pos = result.positions.positions.get(ident) if result.positions else None
-        return None if pos is None else {"kind": kind, "id": ident, "holder": pos.holder,
-                                         "annual": f"{pos.annual:.2f}", "result": None if pos.result is None else f"{pos.result:.2f}"}
+        return (
+            None
+            if pos is None
+            else {
+                "kind": kind,
+                "id": ident,
+                "holder": pos.holder,
+                "annual": f"{pos.annual:.2f}",
+                "result": None if pos.result is None else f"{pos.result:.2f}",
+            }
+        )
     if kind == "pool":
         pool = result.ledger.pools.get(ident)
-        return None if pool is None else {"kind": kind, "id": ident, "amount": f"{pool.amount:.2f}",
-                                          "distributed": f"{pool.distributed:.2f}", "residual": f"{pool.residual:.2f}"}
+        return (
+            None
+            if pool is None
+            else {
+                "kind": kind,
+                "id": ident,
+                "amount": f"{pool.amount:.2f}",
+                "distributed": f"{pool.distributed:.2f}",
+                "residual": f"{pool.residual:.2f}",
+            }
+        )
     return None
 
 
@@ -185,17 +253,24 @@ def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) 
         name = subj.get("name") or ""
         lines = [f"{KIND_NAMES[kind].capitalize()} {subj['id']}" + (f" — {name}" if name else "")]
         if kind == "pool":
-            lines.append(f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
-                         f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}")
+            lines.append(
+                f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
+                f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}"
+            )
         if kind == "position":
-            lines.append(f"Titolare: {subj['holder'] or 'vacante'} · retribuzione annua {fmt.euro(Decimal(subj['annual']))}"
-                         + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else ""))
+            lines.append(
+                f"Titolare: {subj['holder'] or 'vacante'} · retribuzione annua {fmt.euro(Decimal(subj['annual']))}"
+                + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else "")
+            )
         return lines
     role = fmt.ROLE_LABELS.get(subj["role"], subj["role"])
     cat = f", categoria {subj['category']}" if subj["category"] else ""
     unit = f"{subj['unit']} ({subj['unit_name']})" if subj["unit_name"] else subj["unit"]
-    lines = [f"Persona {subj['id']} — {subj['name']}", f"{role}{cat} · unità {unit} · valutatore "
-             f"{subj['evaluator'] or '—'} · tempo lavorato {fmt.value(Decimal(str(subj['fte'])))}"]
+    lines = [
+        f"Persona {subj['id']} — {subj['name']}",
+        f"{role}{cat} · unità {unit} · valutatore "
+        f"{subj['evaluator'] or '—'} · tempo lavorato {fmt.value(Decimal(str(subj['fte'])))}",
+    ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]
     if subj["score"] is not None:
         esito.append(f"punteggio {fmt.score(subj['score'])}")
@@ -206,20 +281,24 @@ def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) 
     if not awards:
         lines.append("Premio: nessun importo assegnato.")
     for award in awards:
-        if award.get("ref"):        # money for a post (position pay, its result pay): named with the post
+        if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
             lines.append(f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} (fondo {award['pool']})")
             lines.append(f"  regola: {award['source']}" if award["source"] else "  regola: —")
             continue
         band = f", fascia {award['band']}" if award["band"] else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
         lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
-        lines.append(f"  regola: {award['source']}" if award["source"] else
-                     "  regola: non registrata dal regolamento (nessuna cifra award:… nella traccia)")
+        lines.append(
+            f"  regola: {award['source']}"
+            if award["source"]
+            else "  regola: non registrata dal regolamento (nessuna cifra award:… nella traccia)"
+        )
     return lines
 
 
-def render_text(nodes: list[dict[str, Any]], subj: dict[str, Any] | None = None,
-                labels: Mapping[str, str] | None = None) -> str:
+def render_text(
+    nodes: list[dict[str, Any]], subj: dict[str, Any] | None = None, labels: Mapping[str, str] | None = None
+) -> str:
     lines: list[str] = []
     if subj is not None:
         lines += header_lines(subj, labels)
@@ -263,7 +342,7 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
     seen: set[str] = set()
     nodes = []
     for f in found:
-        if f.key in seen:       # already explained inside an earlier chain
+        if f.key in seen:  # already explained inside an earlier chain
             continue
         nodes.append(tree(result, f, seen))
     if as_json:
@@ -275,8 +354,11 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
 def suggest(result: Result, kind: str, ident: str) -> str:
     """A hint naming the closest known ids when ``ident`` is unknown."""
     known = {
-        "person": list(result.ente.people), "indicator": list(result.ente.indicators),
-        "objective": list(result.ente.objectives), "unit": list(result.ente.units), "area": list(result.ente.areas),
+        "person": list(result.ente.people),
+        "indicator": list(result.ente.indicators),
+        "objective": list(result.ente.objectives),
+        "unit": list(result.ente.units),
+        "area": list(result.ente.areas),
         "position": list(result.positions.positions) if result.positions else [],
         "pool": sorted(k.split(":", 1)[1] for k in result.figures if k.startswith("pool:") and k.count(":") == 1),
     }.get(kind, [])

@@ -6,6 +6,7 @@ superlinear (31% of a 30,000-person run). The model and the outcomes are acyclic
 counting frees them; one collection after the ente reclaims any cycle, keeping memory bounded by
 the largest ente.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -22,4 +23,4 @@ def paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-            gc.collect(0)     # the ente's survivors only: the long-lived heap is not rescanned
+            gc.collect(0)  # the ente's survivors only: the long-lived heap is not rescanned

@@ -2,6 +2,7 @@
 
 ``python -m ciclope.core.hookdoc > docs/hooks.md``; a test keeps the file in step with the code.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -9,26 +10,42 @@ import inspect
 from . import hookspecs
 
 PHASE_OF = {
-    "ciclope_params": "set-up", "ciclope_check_params": "set-up", "ciclope_input_schema": "set-up",
+    "ciclope_params": "set-up",
+    "ciclope_check_params": "set-up",
+    "ciclope_input_schema": "set-up",
     "ciclope_synth": "`ciclope synth` only",
-    "ciclope_validate": "a. pianificazione", "ciclope_resources": "b. risorse",
+    "ciclope_validate": "a. pianificazione",
+    "ciclope_resources": "b. risorse",
     "ciclope_indicator_achievement": "c. monitoraggio and d. valutazione",
-    "ciclope_objective_achievement": "d. valutazione", "ciclope_organizational_performance": "d. valutazione",
-    "ciclope_attestation": "d. valutazione", "ciclope_individual_score": "d. valutazione",
-    "ciclope_fund_pools": "e. premialità", "ciclope_rewards": "e. premialità", "ciclope_position_pay": "e. premialità",
-    "ciclope_calendar": "f. rendicontazione", "ciclope_report_sections": "f. rendicontazione",
+    "ciclope_objective_achievement": "d. valutazione",
+    "ciclope_organizational_performance": "d. valutazione",
+    "ciclope_attestation": "d. valutazione",
+    "ciclope_individual_score": "d. valutazione",
+    "ciclope_fund_pools": "e. premialità",
+    "ciclope_rewards": "e. premialità",
+    "ciclope_position_pay": "e. premialità",
+    "ciclope_calendar": "f. rendicontazione",
+    "ciclope_report_sections": "f. rendicontazione",
 }
 
 
 def render() -> str:
     src = inspect.getsource(hookspecs)
     names = [n for n in PHASE_OF]
-    missing = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction)
-                     if n.startswith("ciclope_") and n not in PHASE_OF)
+    missing = sorted(
+        n
+        for n, f in inspect.getmembers(hookspecs, inspect.isfunction)
+        if n.startswith("ciclope_") and n not in PHASE_OF
+    )
     names += missing
-    out = ["# Hook reference", "",
-           "Generated from `core/hookspecs.py` by `python -m ciclope.core.hookdoc` (do not edit by hand).", "",
-           "| hook | phase | kind |", "|---|---|---|"]
+    out = [
+        "# Hook reference",
+        "",
+        "Generated from `core/hookspecs.py` by `python -m ciclope.core.hookdoc` (do not edit by hand).",
+        "",
+        "| hook | phase | kind |",
+        "|---|---|---|",
+    ]
     for n in names:
         fn = getattr(hookspecs, n)
         first = "firstresult" if f"@hookspec(firstresult=True)\ndef {n}(" in src else "all answers joined"
@@ -37,14 +54,21 @@ def render() -> str:
     for n in names:
         fn = getattr(hookspecs, n)
         out += [f"## {n}", "", "```python", f"def {n}{typed_signature(fn)}", "```", "", inspect.getdoc(fn) or "", ""]
-    out += ["## Types", "", "```python", "Measure = Decimal | datetime.date | bool | None   # an indicator's value",
-            "Part = tuple[str, Decimal, Decimal | None]        # (key, achievement, weight or None)", "```", ""]
+    out += [
+        "## Types",
+        "",
+        "```python",
+        "Measure = Decimal | datetime.date | bool | None   # an indicator's value",
+        "Part = tuple[str, Decimal, Decimal | None]        # (key, achievement, weight or None)",
+        "```",
+        "",
+    ]
     return "\n".join(out)
 
 
 def typed_signature(fn) -> str:
     """``(year: int) -> dict[str, ParamSpec] | None``: the annotations as written in hookspecs.py."""
-    sig = inspect.signature(fn)          # annotations are strings (``from __future__ import annotations``)
+    sig = inspect.signature(fn)  # annotations are strings (``from __future__ import annotations``)
     params = ", ".join(f"{p.name}: {p.annotation}" for p in sig.parameters.values())
     return f"({params}) -> {sig.return_annotation}"
 

@@ -9,6 +9,7 @@ Computing hooks receive ``trace`` (:class:`core.trace.Trace`): record each figur
 its inputs, formula and source, and each regulation problem you find. Hook implementations may
 accept any subset of the arguments (pluggy passes only the ones they name).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
 
     from .model import Ente, EvaluationItem, Indicator, Objective, Person
     from .money import Pool
-    from .outcomes import (Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards,
-                           Score)
+    from .outcomes import Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards, Score
     from .params import Params, ParamSpec
     from .problems import Problem
     from .registry import Hooks
@@ -40,6 +40,7 @@ hookspec = pluggy.HookspecMarker("ciclope")
 
 
 # --- set-up: parameters and input schema ------------------------------------------------------
+
 
 @hookspec(firstresult=True)
 def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
@@ -87,6 +88,7 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
 
 # --- a. pianificazione ------------------------------------------------------------------------
 
+
 @hookspec
 def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).
@@ -101,6 +103,7 @@ def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] 
 
 # --- b. risorse -------------------------------------------------------------------------------
 
+
 @hookspec(firstresult=True)
 def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool] | None:
     """Return the gross money pools: ``dict`` name → :class:`core.money.Pool` (phase b).
@@ -112,9 +115,11 @@ def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Poo
 
 # --- c. monitoraggio --------------------------------------------------------------------------
 
+
 @hookspec(firstresult=True)
-def ciclope_indicator_achievement(indicator: Indicator, measured: Measure, target: Measure,
-                                  trace: Trace) -> Decimal | None:
+def ciclope_indicator_achievement(
+    indicator: Indicator, measured: Measure, target: Measure, trace: Trace
+) -> Decimal | None:
     """Return an indicator's achievement in [0, 1] (a ``Decimal``), or ``None`` to use the default.
 
     Called for every scored indicator at the final measurement (phase d, ``measured`` =
@@ -125,6 +130,7 @@ def ciclope_indicator_achievement(indicator: Indicator, measured: Measure, targe
 
 
 # --- d. valutazione ---------------------------------------------------------------------------
+
 
 @hookspec(firstresult=True)
 def ciclope_objective_achievement(objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
@@ -139,8 +145,7 @@ def ciclope_objective_achievement(objective: Objective, parts: list[Part], trace
 
 
 @hookspec(firstresult=True)
-def ciclope_organizational_performance(ente: Ente, params: Params, trace: Trace,
-                                       hooks: Hooks) -> OrgPerformance | None:
+def ciclope_organizational_performance(ente: Ente, params: Params, trace: Trace, hooks: Hooks) -> OrgPerformance | None:
     """Return the :class:`core.outcomes.OrgPerformance` of the ente (phase d, first step).
 
     Called once per ente, after monitoring and the approved revisions.
@@ -161,9 +166,15 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: 
 
 
 @hookspec(firstresult=True)
-def ciclope_individual_score(person: Person, ente: Ente, org: OrgPerformance, params: Params,
-                             card: list[EvaluationItem], trace: Trace,
-                             attestation: Attestation | None) -> Score | None:
+def ciclope_individual_score(
+    person: Person,
+    ente: Ente,
+    org: OrgPerformance,
+    params: Params,
+    card: list[EvaluationItem],
+    trace: Trace,
+    attestation: Attestation | None,
+) -> Score | None:
     """Return the :class:`core.outcomes.Score` of one person (phase d, second step).
 
     Called for every row of ``people.csv`` in file order, after the OIV ``attestation`` (for a
@@ -176,9 +187,11 @@ def ciclope_individual_score(person: Person, ente: Ente, org: OrgPerformance, pa
 
 # --- e. premialità ----------------------------------------------------------------------------
 
+
 @hookspec(firstresult=True)
-def ciclope_fund_pools(ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
-                       resources: dict[str, Pool], trace: Trace) -> dict[str, Pool] | None:
+def ciclope_fund_pools(
+    ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, resources: dict[str, Pool], trace: Trace
+) -> dict[str, Pool] | None:
     """Return the pools to distribute (``dict`` name → Pool), after any OIV reduction.
 
     Called at the start of phase e with the gross ``resources`` of phase b. Default: the
@@ -187,8 +200,9 @@ def ciclope_fund_pools(ente: Ente, params: Params, org: OrgPerformance, attestat
 
 
 @hookspec(firstresult=True)
-def ciclope_rewards(ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params,
-                    org: OrgPerformance, trace: Trace) -> Rewards | None:
+def ciclope_rewards(
+    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+) -> Rewards | None:
     """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
 
     Called in phase e after ``ciclope_fund_pools``, once per ente.
@@ -198,8 +212,9 @@ def ciclope_rewards(ente: Ente, scores: dict[str, Score], pools: dict[str, Pool]
 
 
 @hookspec(firstresult=True)
-def ciclope_position_pay(ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
-                         scores: dict[str, Score], trace: Trace) -> Positions | None:
+def ciclope_position_pay(
+    ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, scores: dict[str, Score], trace: Trace
+) -> Positions | None:
     """Return :class:`core.outcomes.Positions` (posizioni organizzative) or ``None``.
 
     Called after ``ciclope_rewards`` where the regulation weights positions (Brescia 001…
@@ -212,6 +227,7 @@ def ciclope_position_pay(ente: Ente, params: Params, org: OrgPerformance, attest
 
 
 # --- f. rendicontazione -----------------------------------------------------------------------
+
 
 @hookspec
 def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | None:

@@ -6,6 +6,7 @@ responsibility) — but for every output it is one set of pools and awards. ``re
 ``summary.json``, the Relazione, ``schede.xlsx``, ``trasparenza.csv``, ``explain`` and ``compare``
 all read it from here (``result.ledger``), so their totals always agree.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -5,27 +5,38 @@ once in a :class:`core.problems.CiclopeError`; a traceback never reaches the use
 problems that make the data meaningless (unknown ids, cycles, duplicates) are load errors too; the
 regulation's own checks come later (``ciclope_validate``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
-from typing import Any
-from collections.abc import Iterable
 
 from . import model as m
+from .entetoml import funds_and_dates
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
 from .tables import Sheet, read_csv, read_xlsx
-from .entetoml import funds_and_dates
 from .tomlcompat import read_toml
 from .values import (
-    INACTIVE, choice, parse_id, parse_text, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
-    parse_positive_fraction, parse_share, to_decimal,
+    INACTIVE,
+    choice,
+    parse_bool,
+    parse_date,
+    parse_id,
+    parse_money,
+    parse_nonnegative,
+    parse_number,
+    parse_positive_fraction,
+    parse_share,
+    parse_text,
+    to_decimal,
 )
 
 CONTRACT = "SPEC.md §5"
@@ -38,48 +49,111 @@ def _category(s: str) -> str:
     return value
 
 
-_RAW = object()   # columns parsed by their owner (indicator values depend on the type)
+_RAW = object()  # columns parsed by their owner (indicator values depend on the type)
 
 # file → column → (parser, required column)
 CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
-    "units": {"id": (parse_id, True), "name": (parse_text, False), "kind": (choice(*m.UNIT_KINDS), True),
-              "parent": (parse_id, False), "head": (parse_id, False)},
-    "areas": {"id": (parse_id, True), "name": (parse_text, False), "weight": (parse_nonnegative, False),
-              "separate": (parse_bool, False)},
-    "people": {"id": (parse_id, True), "name": (parse_text, False), "role": (choice(*m.ROLES), True),
-               "category": (_category, False), "unit": (parse_id, True), "fte": (parse_positive_fraction, False),
-               "absence_days": (parse_nonnegative, False), "insufficient": (parse_bool, False),
-               "evaluator": (parse_id, False)},
-    "objectives": {"id": (parse_id, True), "kind": (choice(*m.OBJECTIVE_KINDS), True), "title": (parse_text, False),
-                   "parent": (parse_id, False), "area": (parse_id, False), "weight": (parse_nonnegative, False),
-                   "owner": (parse_id, False)},
-    "indicators": {"id": (parse_id, True), "objective": (parse_id, True), "name": (parse_text, False),
-                   "type": (choice(*m.INDICATOR_TYPES), True), "weight": (parse_nonnegative, False),
-                   "baseline": (_RAW, False), "target": (_RAW, False), "actual": (_RAW, False),
-                   "target_mid": (_RAW, False), "actual_mid": (_RAW, False),
-                   "neutralized": (parse_bool, False), "reason": (parse_text, False), "source": (parse_text, False)},
-    "assignments": {"cruscotto": (parse_id, True), "owner": (parse_id, True), "ref": (parse_id, True),
-                    "weight": (parse_nonnegative, False)},
-    "evaluations": {"person": (parse_id, True), "evaluator": (parse_id, False), "section": (parse_text, False),
-                    "item": (parse_text, True), "max_points": (parse_number, True), "points": (parse_number, True),
-                    "weight": (parse_nonnegative, False)},
-    "revisions": {"indicator": (parse_id, True), "field": (choice("target", "target_mid", "weight"), True),
-                  "old": (parse_text, False), "new": (parse_text, True), "reason": (parse_text, False),
-                  "oiv_validated": (parse_bool, False), "approved": (parse_bool, False)},
-    "appeals": {"person": (parse_id, True), "stage": (choice(*m.APPEAL_STAGES), True), "date": (parse_date, False),
-                "outcome": (choice(*m.APPEAL_OUTCOMES), False), "new_points_item": (parse_text, False),
-                "new_points": (parse_nonnegative, False)},
+    "units": {
+        "id": (parse_id, True),
+        "name": (parse_text, False),
+        "kind": (choice(*m.UNIT_KINDS), True),
+        "parent": (parse_id, False),
+        "head": (parse_id, False),
+    },
+    "areas": {
+        "id": (parse_id, True),
+        "name": (parse_text, False),
+        "weight": (parse_nonnegative, False),
+        "separate": (parse_bool, False),
+    },
+    "people": {
+        "id": (parse_id, True),
+        "name": (parse_text, False),
+        "role": (choice(*m.ROLES), True),
+        "category": (_category, False),
+        "unit": (parse_id, True),
+        "fte": (parse_positive_fraction, False),
+        "absence_days": (parse_nonnegative, False),
+        "insufficient": (parse_bool, False),
+        "evaluator": (parse_id, False),
+    },
+    "objectives": {
+        "id": (parse_id, True),
+        "kind": (choice(*m.OBJECTIVE_KINDS), True),
+        "title": (parse_text, False),
+        "parent": (parse_id, False),
+        "area": (parse_id, False),
+        "weight": (parse_nonnegative, False),
+        "owner": (parse_id, False),
+    },
+    "indicators": {
+        "id": (parse_id, True),
+        "objective": (parse_id, True),
+        "name": (parse_text, False),
+        "type": (choice(*m.INDICATOR_TYPES), True),
+        "weight": (parse_nonnegative, False),
+        "baseline": (_RAW, False),
+        "target": (_RAW, False),
+        "actual": (_RAW, False),
+        "target_mid": (_RAW, False),
+        "actual_mid": (_RAW, False),
+        "neutralized": (parse_bool, False),
+        "reason": (parse_text, False),
+        "source": (parse_text, False),
+    },
+    "assignments": {
+        "cruscotto": (parse_id, True),
+        "owner": (parse_id, True),
+        "ref": (parse_id, True),
+        "weight": (parse_nonnegative, False),
+    },
+    "evaluations": {
+        "person": (parse_id, True),
+        "evaluator": (parse_id, False),
+        "section": (parse_text, False),
+        "item": (parse_text, True),
+        "max_points": (parse_number, True),
+        "points": (parse_number, True),
+        "weight": (parse_nonnegative, False),
+    },
+    "revisions": {
+        "indicator": (parse_id, True),
+        "field": (choice("target", "target_mid", "weight"), True),
+        "old": (parse_text, False),
+        "new": (parse_text, True),
+        "reason": (parse_text, False),
+        "oiv_validated": (parse_bool, False),
+        "approved": (parse_bool, False),
+    },
+    "appeals": {
+        "person": (parse_id, True),
+        "stage": (choice(*m.APPEAL_STAGES), True),
+        "date": (parse_date, False),
+        "outcome": (choice(*m.APPEAL_OUTCOMES), False),
+        "new_points_item": (parse_text, False),
+        "new_points": (parse_nonnegative, False),
+    },
 }
 # The core's parsers are pure functions of the text returning immutable values, so a column's repeated
 # texts (ids, points, weights, flags) are parsed once: profiled, parsing was half of the loading time.
-_PURE_PARSERS = tuple({parser for cols in CANONICAL.values() for parser, _ in cols.values() if parser is not _RAW}
-                      | {parse_id, parse_bool, parse_date, parse_money, parse_nonnegative, parse_number,
-                         parse_positive_fraction, parse_share})
+_PURE_PARSERS = tuple(
+    {parser for cols in CANONICAL.values() for parser, _ in cols.values() if parser is not _RAW}
+    | {
+        parse_id,
+        parse_bool,
+        parse_date,
+        parse_money,
+        parse_nonnegative,
+        parse_number,
+        parse_positive_fraction,
+        parse_share,
+    }
+)
 REQUIRED_FILES = ("units", "people")
 ENTE_TOML_KEYS = {"name", "funds", "approvals"}
 APPROVAL_NUMBERS = {"oiv_attested"}
 _TARGET_YEAR = re.compile(r"^target_(\d{4})$")
-MONITORED = "monitoraggio"   # a target_<year> cell of a scored indicator: only monitored that year
+MONITORED = "monitoraggio"  # a target_<year> cell of a scored indicator: only monitored that year
 
 
 class _Loader:
@@ -92,16 +166,23 @@ class _Loader:
         self.sheets: dict[str, Sheet] = {}
         self.files: dict[str, str] = {}
         self.format = "csv"
-        self.rejected: set[str] = set()     # ids of rows already reported: no cascade of "unknown id"
+        self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
 
     # -- problems --------------------------------------------------------------------------
-    def err(self, sheet: Sheet | str, row: int | None, column: str, rule: str, message: str,
-            source: str = CONTRACT, ref: str | None = None) -> None:
+    def err(
+        self,
+        sheet: Sheet | str,
+        row: int | None,
+        column: str,
+        rule: str,
+        message: str,
+        source: str = CONTRACT,
+        ref: str | None = None,
+    ) -> None:
         label = sheet.label if isinstance(sheet, Sheet) else sheet
         if ref is not None and ref in self.rejected:
-            return   # the referenced row was rejected and reported already: no cascade
-        self.problems.append(Problem(rule=rule, message=message, file=label, row=row, column=column,
-                                     source=source))
+            return  # the referenced row was rejected and reported already: no cascade
+        self.problems.append(Problem(rule=rule, message=message, file=label, row=row, column=column, source=source))
 
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> None:
@@ -117,8 +198,13 @@ class _Loader:
                 if name != title:
                     sheet = attrs.evolve(sheet, name=name)
                 if name not in known:
-                    self.err(sheet, None, "", "core.input.unknown_file",
-                             f"foglio sconosciuto {name!r} (attesi: {', '.join(sorted(known))})")
+                    self.err(
+                        sheet,
+                        None,
+                        "",
+                        "core.input.unknown_file",
+                        f"foglio sconosciuto {name!r} (attesi: {', '.join(sorted(known))})",
+                    )
                     continue
                 self.sheets[name] = sheet
         else:
@@ -126,9 +212,14 @@ class _Loader:
                 name = path.stem
                 if name not in known:
                     if not name.startswith("x_"):
-                        self.err(path.name, None, "", "core.input.unknown_file",
-                                 f"file sconosciuto {path.name} (attesi: {', '.join(sorted(k + '.csv' for k in known))};"
-                                 " i file aggiuntivi vanno prefissati x_)")
+                        self.err(
+                            path.name,
+                            None,
+                            "",
+                            "core.input.unknown_file",
+                            f"file sconosciuto {path.name} (attesi: {', '.join(sorted(k + '.csv' for k in known))};"
+                            " i file aggiuntivi vanno prefissati x_)",
+                        )
                     continue
                 if not self.confined(path):
                     continue
@@ -168,8 +259,13 @@ class _Loader:
         for col in sheet.header:
             if col in cols or col.startswith("x_") or (name == "indicators" and _TARGET_YEAR.match(col)):
                 continue
-            self.err(sheet, 1, col, "core.input.unknown_column",
-                     f"colonna sconosciuta {col!r} (le colonne aggiuntive vanno prefissate x_)")
+            self.err(
+                sheet,
+                1,
+                col,
+                "core.input.unknown_column",
+                f"colonna sconosciuta {col!r} (le colonne aggiuntive vanno prefissate x_)",
+            )
         for col, (_, required) in cols.items():
             if required and col not in sheet.header:
                 self.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
@@ -181,7 +277,9 @@ class _Loader:
                 parser, required = cols.get(col, (_RAW, False))
                 if parser is parse_text:
                     parser = _RAW
-                memo: dict[str, Any] | None = {} if any(parser is p for p in _PURE_PARSERS) else None   # text → value, this column
+                memo: dict[str, Any] | None = (
+                    {} if any(parser is p for p in _PURE_PARSERS) else None
+                )  # text → value, this column
                 plan.append((col, parser, required, memo))
         for n, cells in sheet.rows:
             out: dict[str, Any] = {}
@@ -213,7 +311,13 @@ class _Loader:
 
     def unique(self, items: dict, key: str, sheet: Sheet, n: int, obj) -> None:
         if key in items:
-            self.err(sheet, n, "id", "core.input.duplicate", f"identificativo {key!r} ripetuto (già alla riga {items[key].row})")
+            self.err(
+                sheet,
+                n,
+                "id",
+                "core.input.duplicate",
+                f"identificativo {key!r} ripetuto (già alla riga {items[key].row})",
+            )
         else:
             items[key] = obj
 
@@ -236,8 +340,13 @@ class _Loader:
             return self.ente_id, {}, {}
         for key in data:
             if key not in ENTE_TOML_KEYS and not key.startswith("x_"):
-                self.err("ente.toml", None, key, "core.input.unknown_key",
-                         f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_TOML_KEYS))})")
+                self.err(
+                    "ente.toml",
+                    None,
+                    key,
+                    "core.input.unknown_key",
+                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_TOML_KEYS))})",
+                )
         funds = {}
         raw_funds = data.get("funds", {})
         if not isinstance(raw_funds, dict):
@@ -269,62 +378,168 @@ class _Loader:
         name, funds, approvals = self.ente_toml()
         units: dict[str, m.Unit] = {}
         for sheet, n, r in self.rows("units"):
-            self.unique(units, r["id"], sheet, n, m.Unit(id=r["id"], name=r.get("name") or r["id"], kind=r["kind"],
-                                                        parent=r.get("parent"), head=r.get("head"), row=n))
+            self.unique(
+                units,
+                r["id"],
+                sheet,
+                n,
+                m.Unit(
+                    id=r["id"],
+                    name=r.get("name") or r["id"],
+                    kind=r["kind"],
+                    parent=r.get("parent"),
+                    head=r.get("head"),
+                    row=n,
+                ),
+            )
         areas: dict[str, m.StrategicArea] = {}
         for sheet, n, r in self.rows("areas"):
-            self.unique(areas, r["id"], sheet, n, m.StrategicArea(id=r["id"], name=r.get("name") or r["id"],
-                                                                 weight=r.get("weight"), separate=bool(r.get("separate")), row=n))
+            self.unique(
+                areas,
+                r["id"],
+                sheet,
+                n,
+                m.StrategicArea(
+                    id=r["id"],
+                    name=r.get("name") or r["id"],
+                    weight=r.get("weight"),
+                    separate=bool(r.get("separate")),
+                    row=n,
+                ),
+            )
         people: dict[str, m.Person] = {}
         canonical_people = set(CANONICAL["people"])
         for sheet, n, r in self.rows("people"):
             extra = {k: v for k, v in r.items() if k not in canonical_people}
-            self.unique(people, r["id"], sheet, n, m.Person(
-                id=r["id"], name=r.get("name") or r["id"], role=r["role"], category=r.get("category"),
-                unit=r["unit"], fte=r.get("fte") or Decimal(1), absence_days=r.get("absence_days") or Decimal(0),
-                insufficient=bool(r.get("insufficient")), evaluator=r.get("evaluator"), extra=extra, row=n))
+            self.unique(
+                people,
+                r["id"],
+                sheet,
+                n,
+                m.Person(
+                    id=r["id"],
+                    name=r.get("name") or r["id"],
+                    role=r["role"],
+                    category=r.get("category"),
+                    unit=r["unit"],
+                    fte=r.get("fte") or Decimal(1),
+                    absence_days=r.get("absence_days") or Decimal(0),
+                    insufficient=bool(r.get("insufficient")),
+                    evaluator=r.get("evaluator"),
+                    extra=extra,
+                    row=n,
+                ),
+            )
         objectives: dict[str, m.Objective] = {}
         for sheet, n, r in self.rows("objectives"):
-            self.unique(objectives, r["id"], sheet, n, m.Objective(
-                id=r["id"], kind=r["kind"], title=r.get("title") or r["id"], parent=r.get("parent"),
-                area=r.get("area"), weight=r.get("weight"), owner=r.get("owner"), row=n))
+            self.unique(
+                objectives,
+                r["id"],
+                sheet,
+                n,
+                m.Objective(
+                    id=r["id"],
+                    kind=r["kind"],
+                    title=r.get("title") or r["id"],
+                    parent=r.get("parent"),
+                    area=r.get("area"),
+                    weight=r.get("weight"),
+                    owner=r.get("owner"),
+                    row=n,
+                ),
+            )
         indicators: dict[str, m.Indicator] = {}
         for sheet, n, r in self.rows("indicators"):
             ind = self.indicator(sheet, n, r)
             if ind is not None:
                 self.unique(indicators, ind.id, sheet, n, ind)
-        assignments = tuple(m.Assignment(cruscotto=r["cruscotto"], owner=r["owner"], ref=r["ref"],
-                                         weight=r.get("weight"), row=n) for _, n, r in self.rows("assignments"))
+        assignments = tuple(
+            m.Assignment(cruscotto=r["cruscotto"], owner=r["owner"], ref=r["ref"], weight=r.get("weight"), row=n)
+            for _, n, r in self.rows("assignments")
+        )
         evaluations = []
         for sheet, n, r in self.rows("evaluations"):
             if r["max_points"] <= 0:
-                self.err(sheet, n, "max_points", "core.card.max_points", "max_points deve essere maggiore di 0",
-                         source="rules/core.md §3")
+                self.err(
+                    sheet,
+                    n,
+                    "max_points",
+                    "core.card.max_points",
+                    "max_points deve essere maggiore di 0",
+                    source="rules/core.md §3",
+                )
                 continue
             if not (0 <= r["points"] <= r["max_points"]):
-                self.err(sheet, n, "points", "core.card.points",
-                         f"punti {r['points']} fuori da [0, {r['max_points']}]", source="rules/core.md §3")
+                self.err(
+                    sheet,
+                    n,
+                    "points",
+                    "core.card.points",
+                    f"punti {r['points']} fuori da [0, {r['max_points']}]",
+                    source="rules/core.md §3",
+                )
                 continue
-            evaluations.append(m.EvaluationItem(person=r["person"], evaluator=r.get("evaluator"),
-                                                section=r.get("section") or "", item=r["item"],
-                                                max_points=r["max_points"], points=r["points"],
-                                                weight=r.get("weight"), row=n))
-        revisions = tuple(m.Revision(indicator=r["indicator"], field=r["field"], old=r.get("old") or "",
-                                     new=r["new"], reason=r.get("reason") or "",
-                                     oiv_validated=bool(r.get("oiv_validated")), approved=bool(r.get("approved")),
-                                     row=n) for _, n, r in self.rows("revisions"))
-        appeals = tuple(m.Appeal(person=r["person"], stage=r["stage"], date=r.get("date"), outcome=r.get("outcome"),
-                                 new_points_item=r.get("new_points_item"), new_points=r.get("new_points"), row=n)
-                        for _, n, r in self.rows("appeals"))
+            evaluations.append(
+                m.EvaluationItem(
+                    person=r["person"],
+                    evaluator=r.get("evaluator"),
+                    section=r.get("section") or "",
+                    item=r["item"],
+                    max_points=r["max_points"],
+                    points=r["points"],
+                    weight=r.get("weight"),
+                    row=n,
+                )
+            )
+        revisions = tuple(
+            m.Revision(
+                indicator=r["indicator"],
+                field=r["field"],
+                old=r.get("old") or "",
+                new=r["new"],
+                reason=r.get("reason") or "",
+                oiv_validated=bool(r.get("oiv_validated")),
+                approved=bool(r.get("approved")),
+                row=n,
+            )
+            for _, n, r in self.rows("revisions")
+        )
+        appeals = tuple(
+            m.Appeal(
+                person=r["person"],
+                stage=r["stage"],
+                date=r.get("date"),
+                outcome=r.get("outcome"),
+                new_points_item=r.get("new_points_item"),
+                new_points=r.get("new_points"),
+                row=n,
+            )
+            for _, n, r in self.rows("appeals")
+        )
         tables = {}
         for fname in self.schema.files:
             stem = fname.removesuffix(".csv")
             tables[stem] = tuple(m.Row(values=r, row=n) for _, n, r in self.rows(stem))
-        ente = m.Ente(id=self.ente_id, name=name, year=self.year, funds=funds, approvals=approvals, units=units,
-                      areas=areas, people=people, objectives=objectives, indicators=indicators,
-                      assignments=assignments, evaluations=tuple(evaluations), revisions=revisions,
-                      appeals=appeals, tables=tables, files=dict(sorted(self.files.items())),
-                      source_format=self.format, approval_keys=tuple(self.schema.approvals))
+        ente = m.Ente(
+            id=self.ente_id,
+            name=name,
+            year=self.year,
+            funds=funds,
+            approvals=approvals,
+            units=units,
+            areas=areas,
+            people=people,
+            objectives=objectives,
+            indicators=indicators,
+            assignments=assignments,
+            evaluations=tuple(evaluations),
+            revisions=revisions,
+            appeals=appeals,
+            tables=tables,
+            files=dict(sorted(self.files.items())),
+            source_format=self.format,
+            approval_keys=tuple(self.schema.approvals),
+        )
         self.references(ente)
         if any(p.is_error for p in self.problems):
             raise CiclopeError(self.problems)
@@ -343,11 +558,11 @@ class _Loader:
             if text == INACTIVE and col.startswith("target"):
                 return INACTIVE
             if kind != "monitor" and _TARGET_YEAR.match(col) and text.strip().lower() == MONITORED:
-                return MONITORED   # the plan only monitors this indicator that year (002… §3.2)
+                return MONITORED  # the plan only monitors this indicator that year (002… §3.2)
             try:
                 return parse_indicator_value(kind, text)
             except ValueError as exc:
-                if col == "baseline":   # informational: keep what the plan says
+                if col == "baseline":  # informational: keep what the plan says
                     return text
                 self.err(sheet, n, col, "core.input.value", str(exc))
                 ok = False
@@ -360,58 +575,99 @@ class _Loader:
         elif "target" in sheet.header:
             target, tcol = value("target", r.get("target")), "target"
         elif year_cols:
-            self.err(sheet, 1, f"target_{self.year}", "core.input.missing_column",
-                     f"nessuna colonna target per l'anno {self.year} (presenti: "
-                     f"{', '.join(year_cols.values())})")
+            self.err(
+                sheet,
+                1,
+                f"target_{self.year}",
+                "core.input.missing_column",
+                f"nessuna colonna target per l'anno {self.year} (presenti: {', '.join(year_cols.values())})",
+            )
             return None
         else:
             target, tcol = None, "target"
         active = target != INACTIVE
         if not active:
             target = None
-        monitored = target == MONITORED    # "monitoraggio" in the cycle year's column: a monitor that year
+        monitored = target == MONITORED  # "monitoraggio" in the cycle year's column: a monitor that year
         if monitored:
             kind, target = "monitor", None
         neutralized = bool(r.get("neutralized"))
         if neutralized and not (r.get("reason") or "").strip():
-            self.err(sheet, n, "reason", "core.input.required", "un indicatore neutralizzato richiede il motivo (reason)")
+            self.err(
+                sheet, n, "reason", "core.input.required", "un indicatore neutralizzato richiede il motivo (reason)"
+            )
             ok = False
         if active and kind != "monitor" and target is None and not neutralized and ok:
             self.err(sheet, n, tcol, "core.input.required", "manca il target dell'indicatore")
             ok = False
         if kind in ("higher", "project") and isinstance(target, Decimal) and target <= 0 and not neutralized:
-            self.err(sheet, n, tcol, "core.indicator.target", "il target deve essere maggiore di 0", source="rules/core.md §1")
+            self.err(
+                sheet,
+                n,
+                tcol,
+                "core.indicator.target",
+                "il target deve essere maggiore di 0",
+                source="rules/core.md §1",
+            )
             ok = False
         if kind == "monitor" and r.get("weight") and not monitored:
-            self.err(sheet, n, "weight", "core.indicator.monitor_weight",
-                     "un indicatore di monitoraggio non si pondera: peso vuoto o 0",
-                     source="002_cb68e27bcf5376bc.txt §3.2; rules/core.md §1")
+            self.err(
+                sheet,
+                n,
+                "weight",
+                "core.indicator.monitor_weight",
+                "un indicatore di monitoraggio non si pondera: peso vuoto o 0",
+                source="002_cb68e27bcf5376bc.txt §3.2; rules/core.md §1",
+            )
             ok = False
         actual = value("actual", r.get("actual"))
         target_mid = value("target_mid", r.get("target_mid"))
         actual_mid = value("actual_mid", r.get("actual_mid"))
         baseline = value("baseline", r.get("baseline"))
         if kind in ("higher", "project") and isinstance(target_mid, Decimal) and target_mid <= 0 and not neutralized:
-            self.err(sheet, n, "target_mid", "core.indicator.target", "il target intermedio deve essere maggiore di 0",
-                     source="rules/core.md §1")
+            self.err(
+                sheet,
+                n,
+                "target_mid",
+                "core.indicator.target",
+                "il target intermedio deve essere maggiore di 0",
+                source="rules/core.md §1",
+            )
             ok = False
         if not ok:
             return None
-        return m.Indicator(id=r["id"], objective=r["objective"], name=r.get("name") or r["id"], type=kind,
-                           weight=None if monitored else r.get("weight"), baseline=baseline, target=target, actual=actual,
-                           target_mid=target_mid if target_mid != INACTIVE else None,
-                           actual_mid=actual_mid, neutralized=neutralized, reason=r.get("reason") or "",
-                           source=r.get("source") or "", active=active,
-                           targets={y: (None if t == INACTIVE else t) for y, t in targets.items()}, row=n,
-                           target_column=tcol)
+        return m.Indicator(
+            id=r["id"],
+            objective=r["objective"],
+            name=r.get("name") or r["id"],
+            type=kind,
+            weight=None if monitored else r.get("weight"),
+            baseline=baseline,
+            target=target,
+            actual=actual,
+            target_mid=target_mid if target_mid != INACTIVE else None,
+            actual_mid=actual_mid,
+            neutralized=neutralized,
+            reason=r.get("reason") or "",
+            source=r.get("source") or "",
+            active=active,
+            targets={y: (None if t == INACTIVE else t) for y, t in targets.items()},
+            row=n,
+            target_column=tcol,
+        )
 
     # -- references ------------------------------------------------------------------------
     def references(self, e: m.Ente) -> None:
         L = e.file_of
         roots = [u for u in e.units.values() if u.parent is None]
         if e.units and len(roots) != 1:
-            self.err(L("units"), None, "parent", "core.units.root",
-                     f"l'organigramma deve avere una sola radice (unità senza parent), trovate {len(roots)}")
+            self.err(
+                L("units"),
+                None,
+                "parent",
+                "core.units.root",
+                f"l'organigramma deve avere una sola radice (unità senza parent), trovate {len(roots)}",
+            )
         for u in e.units.values():
             if u.parent is not None and u.parent not in e.units:
                 self.err(L("units"), u.row, "parent", "core.ref.unit", f"unità {u.parent!r} inesistente", ref=u.parent)
@@ -422,34 +678,110 @@ class _Loader:
             if p.unit not in e.units:
                 self.err(L("people"), p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente", ref=p.unit)
             if p.evaluator is not None and p.evaluator not in e.people:
-                self.err(L("people"), p.row, "evaluator", "core.ref.person", f"valutatore {p.evaluator!r} inesistente", ref=p.evaluator)
+                self.err(
+                    L("people"),
+                    p.row,
+                    "evaluator",
+                    "core.ref.person",
+                    f"valutatore {p.evaluator!r} inesistente",
+                    ref=p.evaluator,
+                )
         for o in e.objectives.values():
             if o.parent is not None and o.parent not in e.objectives:
-                self.err(L("objectives"), o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente", ref=o.parent)
+                self.err(
+                    L("objectives"),
+                    o.row,
+                    "parent",
+                    "core.ref.objective",
+                    f"obiettivo {o.parent!r} inesistente",
+                    ref=o.parent,
+                )
             if o.area is not None and o.area not in e.areas:
-                self.err(L("objectives"), o.row, "area", "core.ref.area", f"area strategica {o.area!r} inesistente in areas.csv", ref=o.area)
+                self.err(
+                    L("objectives"),
+                    o.row,
+                    "area",
+                    "core.ref.area",
+                    f"area strategica {o.area!r} inesistente in areas.csv",
+                    ref=o.area,
+                )
             if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
-                self.err(L("objectives"), o.row, "owner", "core.ref.owner", f"responsabile {o.owner!r}: né unità né persona", ref=o.owner)
-        self.cycles(L("objectives"), {o.id: o.parent for o in e.objectives.values()}, {o.id: o.row for o in e.objectives.values()})
+                self.err(
+                    L("objectives"),
+                    o.row,
+                    "owner",
+                    "core.ref.owner",
+                    f"responsabile {o.owner!r}: né unità né persona",
+                    ref=o.owner,
+                )
+        self.cycles(
+            L("objectives"),
+            {o.id: o.parent for o in e.objectives.values()},
+            {o.id: o.row for o in e.objectives.values()},
+        )
         for i in e.indicators.values():
             if i.objective not in e.objectives:
-                self.err(L("indicators"), i.row, "objective", "core.ref.objective", f"obiettivo {i.objective!r} inesistente", ref=i.objective)
+                self.err(
+                    L("indicators"),
+                    i.row,
+                    "objective",
+                    "core.ref.objective",
+                    f"obiettivo {i.objective!r} inesistente",
+                    ref=i.objective,
+                )
         for a in e.assignments:
             if a.ref not in e.indicators and a.ref not in e.objectives:
-                self.err(L("assignments"), a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo", ref=a.ref)
+                self.err(
+                    L("assignments"), a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo", ref=a.ref
+                )
             if a.owner not in e.units and a.owner not in e.people:
-                self.err(L("assignments"), a.row, "owner", "core.ref.owner", f"titolare {a.owner!r}: né unità né persona", ref=a.owner)
+                self.err(
+                    L("assignments"),
+                    a.row,
+                    "owner",
+                    "core.ref.owner",
+                    f"titolare {a.owner!r}: né unità né persona",
+                    ref=a.owner,
+                )
         for it in e.evaluations:
             if it.person not in e.people:
-                self.err(L("evaluations"), it.row, "person", "core.ref.person", f"persona {it.person!r} inesistente", ref=it.person)
+                self.err(
+                    L("evaluations"),
+                    it.row,
+                    "person",
+                    "core.ref.person",
+                    f"persona {it.person!r} inesistente",
+                    ref=it.person,
+                )
             if it.evaluator is not None and it.evaluator not in e.people:
-                self.err(L("evaluations"), it.row, "evaluator", "core.ref.person", f"valutatore {it.evaluator!r} inesistente", ref=it.evaluator)
+                self.err(
+                    L("evaluations"),
+                    it.row,
+                    "evaluator",
+                    "core.ref.person",
+                    f"valutatore {it.evaluator!r} inesistente",
+                    ref=it.evaluator,
+                )
         for rv in e.revisions:
             if rv.indicator not in e.indicators:
-                self.err(L("revisions"), rv.row, "indicator", "core.ref.indicator", f"indicatore {rv.indicator!r} inesistente", ref=rv.indicator)
+                self.err(
+                    L("revisions"),
+                    rv.row,
+                    "indicator",
+                    "core.ref.indicator",
+                    f"indicatore {rv.indicator!r} inesistente",
+                    ref=rv.indicator,
+                )
         for ap in e.appeals:
             if ap.person not in e.people:
-                self.err(L("appeals"), ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente", ref=ap.person)
+                self.err(
+                    L("appeals"),
+                    ap.row,
+                    "person",
+                    "core.ref.person",
+                    f"persona {ap.person!r} inesistente",
+                    ref=ap.person,
+                )
 
     def cycles(self, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
         """Every loop of ``parent`` links, each reported once; linear in the nodes (each is walked once:
@@ -464,8 +796,10 @@ class _Loader:
                 path.append(node)
                 node = parent[node]
             if node is not None and node in on_path:
-                loop = path[on_path[node]:]
-                self.err(label, rows.get(node), "parent", "core.ref.cycle", f"ciclo nei parent: {' → '.join(loop + [node])}")
+                loop = path[on_path[node] :]
+                self.err(
+                    label, rows.get(node), "parent", "core.ref.cycle", f"ciclo nei parent: {' → '.join(loop + [node])}"
+                )
             done.update(path)
 
 
@@ -481,7 +815,7 @@ def parse_indicator_value(kind: str, text: str) -> Any:
                 return parse(text)
             except ValueError:
                 pass
-        return text   # "monitoraggio": measured and reported, never scored
+        return text  # "monitoraggio": measured and reported, never scored
     return parse_number(text)
 
 
@@ -508,11 +842,24 @@ def _sha256(path: Path) -> str:
 
 
 # Italian names an office gives its sheets (issue 14): «Persone» is people, and so on.
-SHEET_ALIASES = {"persone": "people", "personale": "people", "unita": "units", "unità": "units",
-                 "strutture": "units", "aree": "areas", "obiettivi": "objectives", "indicatori": "indicators",
-                 "assegnazioni": "assignments", "cruscotti": "assignments", "valutazioni": "evaluations",
-                 "schede": "evaluations", "revisioni": "revisions", "ricorsi": "appeals", "posizioni": "positions",
-                 "progetti": "projects"}
+SHEET_ALIASES = {
+    "persone": "people",
+    "personale": "people",
+    "unita": "units",
+    "unità": "units",
+    "strutture": "units",
+    "aree": "areas",
+    "obiettivi": "objectives",
+    "indicatori": "indicators",
+    "assegnazioni": "assignments",
+    "cruscotti": "assignments",
+    "valutazioni": "evaluations",
+    "schede": "evaluations",
+    "revisioni": "revisions",
+    "ricorsi": "appeals",
+    "posizioni": "positions",
+    "progetti": "projects",
+}
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -7,12 +7,13 @@ broken later can still point at the cell. Italian terms: *ente* (institution), *
 person), *scheda di valutazione* (individual evaluation card), *revisione* (mid-year target
 revision), *ricorso/riesame/contraddittorio* (appeals), *fondi* (funds), *approvazioni* (formal acts).
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
-from collections.abc import Mapping
 
 import attrs
 
@@ -24,7 +25,7 @@ INDICATOR_TYPES = ("higher", "lower", "deadline", "boolean", "project", "monitor
 APPEAL_STAGES = ("riesame", "ricorso", "contraddittorio")
 APPEAL_OUTCOMES = ("accolto", "respinto")
 
-Value = Decimal | dt.date | bool | None   # an indicator's target or actual
+Value = Decimal | dt.date | bool | None  # an indicator's target or actual
 
 
 @attrs.frozen
@@ -67,15 +68,15 @@ class Person:
     row: int = 0
 
     @property
-    def is_staff(self) -> bool:        # dipendente
+    def is_staff(self) -> bool:  # dipendente
         return self.role == "dipendente"
 
     @property
-    def is_po(self) -> bool:           # titolare di posizione organizzativa
+    def is_po(self) -> bool:  # titolare di posizione organizzativa
         return self.role == "po"
 
     @property
-    def is_dirigente(self) -> bool:    # dirigente or Segretario Generale
+    def is_dirigente(self) -> bool:  # dirigente or Segretario Generale
         return self.role in ("dirigente", "segretario")
 
 
@@ -117,7 +118,7 @@ class Indicator:
     active: bool = True
     targets: Mapping[int, Value] = attrs.field(factory=dict, hash=False)
     row: int = 0
-    target_column: str = "target"          # the CSV column the target was read from, e.g. target_2020
+    target_column: str = "target"  # the CSV column the target was read from, e.g. target_2020
 
     @property
     def scored(self) -> bool:
@@ -214,10 +215,10 @@ class Ente:
     revisions: tuple[Revision, ...] = ()
     appeals: tuple[Appeal, ...] = ()
     tables: Mapping[str, tuple[Row, ...]] = attrs.field(factory=dict, hash=False)
-    files: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # input file name → sha256
-    source_format: str = "csv"                                          # "csv" | "xlsx"
-    notes: tuple[Any, ...] = ()      # loading warnings (e.g. the CSV dialect detected), shown as violations
-    approval_keys: tuple[str, ...] = ()   # [approvals] keys the plugin declares it reads (InputSchema)
+    files: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # input file name → sha256
+    source_format: str = "csv"  # "csv" | "xlsx"
+    notes: tuple[Any, ...] = ()  # loading warnings (e.g. the CSV dialect detected), shown as violations
+    approval_keys: tuple[str, ...] = ()  # [approvals] keys the plugin declares it reads (InputSchema)
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:

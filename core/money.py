@@ -4,6 +4,7 @@ Money is :class:`decimal.Decimal` in euro, rounded to cents half-up. Every split
 to the cent by the *largest remainder* method: each share is floored to the cent, and the cents left
 over go one by one to the largest fractional remainders (ties broken by rank, then id order).
 """
+
 from __future__ import annotations
 
 import math
@@ -16,8 +17,8 @@ import attrs
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
-PERFORMANCE = "performance"     # Pool.kind: performance pay (premi, bonus, retribuzione di risultato)
-POSITION = "position"           # Pool.kind: retribuzione di posizione (not a performance premium)
+PERFORMANCE = "performance"  # Pool.kind: performance pay (premi, bonus, retribuzione di risultato)
+POSITION = "position"  # Pool.kind: retribuzione di posizione (not a performance premium)
 POOL_KINDS = (PERFORMANCE, POSITION)
 
 
@@ -70,19 +71,20 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
 
 def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple:
     if rank is None or key not in rank:
-        return (1,)           # unranked ids after ranked ones, then by id
+        return (1,)  # unranked ids after ranked ones, then by id
     return (0, rank[key])
 
 
-def capped_split(pool: Decimal, weights: Mapping[str, Any], caps: Mapping[str, Any],
-                 rank: Mapping[str, Any] | None = None) -> dict[str, Decimal]:
+def capped_split(
+    pool: Decimal, weights: Mapping[str, Any], caps: Mapping[str, Any], rank: Mapping[str, Any] | None = None
+) -> dict[str, Decimal]:
     """Proportional split of ``pool`` by ``weights`` where nobody gets more than their own cap
     (e.g. "entro i limiti massimi" of a contract): what a cap frees goes to the others in proportion,
     what nobody can take is the caller's residual. Exact (fractions) until the final cents, then the
     largest remainder with ties by ``rank`` then id (rules/core.md §4); the parts never exceed the caps.
     """
     w = {k: Fraction(v) for k, v in weights.items() if Fraction(v) > 0}
-    cap = {k: Fraction(floor2(caps[k])) for k in w}          # caps are "fino a": down to the cent
+    cap = {k: Fraction(floor2(caps[k])) for k in w}  # caps are "fino a": down to the cent
     fixed: dict[str, Fraction] = {}
     left = Fraction(r2(pool))
     while w:
@@ -96,7 +98,7 @@ def capped_split(pool: Decimal, weights: Mapping[str, Any], caps: Mapping[str, A
             left -= cap[k]
             del w[k]
     given = sum(fixed.values(), Fraction(0))
-    cents = Decimal(math.floor(given * 100)) / 100          # never above the exact sum of capped shares
+    cents = Decimal(math.floor(given * 100)) / 100  # never above the exact sum of capped shares
     # a capped part is exact in cents (no remainder, so no extra cent); an uncapped one is below its
     # cap in cents, so its rounding up stays within it
     parts = split(cents, fixed, rank=rank) if fixed else {}
@@ -168,7 +170,7 @@ def bounded_split(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi:
     """
     weights = bounded_weights(pool, scores, lo, hi)
     given = r2(min(Decimal(pool), sum(weights.values(), Decimal(0))))
-    return split(given, weights, rank={k: -Decimal(v) for k, v in scores.items()})   # the scores are the ranking
+    return split(given, weights, rank={k: -Decimal(v) for k, v in scores.items()})  # the scores are the ranking
 
 
 @attrs.frozen

@@ -4,6 +4,7 @@ indicator → objective (its indicators and child objectives) → strategic area
 their cruscotto, their objectives or their parent; segretario/dirigenti by their cruscotto.
 Every achievement is rounded to 4 decimals when computed and parents use the rounded parts.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -12,22 +13,28 @@ from .model import Ente, Indicator
 from .money import r4
 from .outcomes import IndicatorOutcome, OrgPerformance
 from .problems import Problem
-from .scoring import (FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual,
-                      weighted_mean)
+from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual, weighted_mean
 from .trace import Input, Trace
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 
 
-def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, label: str,
-            mid: bool = False) -> Decimal:
+def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, label: str, mid: bool = False) -> Decimal:
     value = hooks.indicator_achievement(indicator=ind, measured=measured, target=target, trace=trace)
     value = r4(value)
     if key not in trace.figures:
         col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
-        trace.record(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, label=label,
-                     inputs=(Input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
-                             Input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}")))
+        trace.record(
+            key,
+            value,
+            FORMULAS.get(ind.type, "calcolato dal plugin"),
+            SOURCE_INDICATOR,
+            label=label,
+            inputs=(
+                Input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
+                Input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}"),
+            ),
+        )
     return value
 
 
@@ -46,8 +53,9 @@ class _Org:
             self.by_objective.setdefault(i.objective, []).append(i)
 
     def problem(self, rule, message, file, row, column, source=SOURCE_AGGREGATION):
-        self.trace.problem(Problem(rule=rule, message=message, source=source, file=self.e.file_of(file), row=row,
-                                   column=column))
+        self.trace.problem(
+            Problem(rule=rule, message=message, source=source, file=self.e.file_of(file), row=row, column=column)
+        )
 
     # -- indicators -----------------------------------------------------------------------
     def indicator(self, ind: Indicator) -> IndicatorOutcome:
@@ -58,37 +66,58 @@ class _Org:
         elif ind.type == "monitor":
             status = "monitor"
         elif ind.actual is None and needs_actual(ind):
-            self.problem("core.indicator.missing_actual", f"indicatore {ind.id} senza consuntivo (né neutralizzato)",
-                         "indicators", ind.row, "actual", SOURCE_INDICATOR)
+            self.problem(
+                "core.indicator.missing_actual",
+                f"indicatore {ind.id} senza consuntivo (né neutralizzato)",
+                "indicators",
+                ind.row,
+                "actual",
+                SOURCE_INDICATOR,
+            )
             status = "missing"
         else:
             status = "scored"
         ach = None
         if status == "scored":
-            ach = measure(ind, ind.actual, ind.target, self.hooks, self.trace, f"indicator:{ind.id}",
-                          f"Indicatore {ind.id} — {ind.name}")
+            ach = measure(
+                ind,
+                ind.actual,
+                ind.target,
+                self.hooks,
+                self.trace,
+                f"indicator:{ind.id}",
+                f"Indicatore {ind.id} — {ind.name}",
+            )
         else:
             self.not_scored[f"indicator:{ind.id}"] = {
-                "inactive": "non attivo nell'anno ('-')", "neutralized": f"neutralizzato: {ind.reason}",
-                "monitor": "indicatore di monitoraggio, non ponderato", "missing": "consuntivo mancante"}[status]
+                "inactive": "non attivo nell'anno ('-')",
+                "neutralized": f"neutralizzato: {ind.reason}",
+                "monitor": "indicatore di monitoraggio, non ponderato",
+                "missing": "consuntivo mancante",
+            }[status]
         return IndicatorOutcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
 
     # -- objectives -----------------------------------------------------------------------
     def objective(self, oid: str) -> Decimal | None:
         if oid in self.objectives:
             return self.objectives[oid]
-        self.objectives[oid] = None        # guards against cycles (already rejected at load)
+        self.objectives[oid] = None  # guards against cycles (already rejected at load)
         obj = self.e.objectives[oid]
         inds = self.by_objective.get(oid, [])
         kids = self.children.get(oid, [])
         declared = [i.weight for i in inds if i.type != "monitor"] + [self.e.objectives[k].weight for k in kids]
         if mixed_weights(declared):
-            self.problem("core.weights.mixed", f"obiettivo {oid}: pesi in parte vuoti e in parte indicati",
-                         "indicators", inds[0].row if inds else obj.row, "weight")
+            self.problem(
+                "core.weights.mixed",
+                f"obiettivo {oid}: pesi in parte vuoti e in parte indicati",
+                "indicators",
+                inds[0].row if inds else obj.row,
+                "weight",
+            )
         parts: list[tuple[str, Decimal, Decimal | None]] = []
         for i in inds:
             out = self.indicators[i.id]
-            if out.scored and out.achievement is not None:      # scored implies an achievement
+            if out.scored and out.achievement is not None:  # scored implies an achievement
                 parts.append((f"indicator:{i.id}", out.achievement, i.weight))
         for k in kids:
             v = self.objective(k)
@@ -102,8 +131,14 @@ class _Org:
         self.objectives[oid] = value
         key = f"objective:{oid}"
         if key not in self.trace.figures:
-            self.trace.record(key, value, MEAN, SOURCE_AGGREGATION, label=f"Obiettivo {oid} — {obj.title}",
-                              inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts])
+            self.trace.record(
+                key,
+                value,
+                MEAN,
+                SOURCE_AGGREGATION,
+                label=f"Obiettivo {oid} — {obj.title}",
+                inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts],
+            )
         return value
 
     # -- the rest -------------------------------------------------------------------------
@@ -112,8 +147,14 @@ class _Org:
         if value is None:
             self.not_scored[key] = "nulla di misurato"
             return None
-        self.trace.record(key, value, formula, source, label=label,
-                          inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts])
+        self.trace.record(
+            key,
+            value,
+            formula,
+            source,
+            label=label,
+            inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts],
+        )
         return value
 
     def ref_value(self, ref: str) -> tuple[str, Decimal | None]:
@@ -126,12 +167,17 @@ class _Org:
         if not rows:
             return None
         if mixed_weights(a.weight for a in rows):
-            self.problem("core.weights.mixed", f"cruscotto di {owner}: pesi in parte vuoti e in parte indicati",
-                         "assignments", rows[0].row, "weight")
+            self.problem(
+                "core.weights.mixed",
+                f"cruscotto di {owner}: pesi in parte vuoti e in parte indicati",
+                "assignments",
+                rows[0].row,
+                "weight",
+            )
         parts, seen = [], set()
         for a in rows:
             key, value = self.ref_value(a.ref)
-            if value is not None and key not in seen:   # a ref listed twice is measured once
+            if value is not None and key not in seen:  # a ref listed twice is measured once
                 seen.add(key)
                 parts.append((key, value, a.weight))
         return parts
@@ -146,15 +192,25 @@ class _Org:
         for a in e.areas.values():
             objs = [o for o in e.objectives.values() if o.area == a.id and o.kind != "individual"]
             if mixed_weights(o.weight for o in objs):
-                self.problem("core.weights.mixed", f"area {a.id}: pesi degli obiettivi in parte vuoti",
-                             "objectives", objs[0].row, "weight")
+                self.problem(
+                    "core.weights.mixed",
+                    f"area {a.id}: pesi degli obiettivi in parte vuoti",
+                    "objectives",
+                    objs[0].row,
+                    "weight",
+                )
             parts = [(f"objective:{o.id}", v, o.weight) for o in objs if (v := self.objectives.get(o.id)) is not None]
             areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
         if e.areas:
             counted = [a for a in e.areas.values() if not a.separate]
             if mixed_weights(a.weight for a in counted):
-                self.problem("core.weights.mixed", "aree strategiche: pesi in parte vuoti e in parte indicati",
-                             "areas", counted[0].row, "weight")
+                self.problem(
+                    "core.weights.mixed",
+                    "aree strategiche: pesi in parte vuoti e in parte indicati",
+                    "areas",
+                    counted[0].row,
+                    "weight",
+                )
             parts = [(f"area:{a.id}", v, a.weight) for a in counted if (v := areas[a.id]) is not None]
         else:
             tops = [o for o in e.objectives.values() if o.parent is None and o.kind != "individual"]
@@ -168,18 +224,24 @@ class _Org:
             mine = self.cruscotto(p.id)
             if mine is None:
                 owned = [o for o in e.objectives.values() if o.owner == p.id]
-                mine = [(f"objective:{o.id}", v, None) for o in owned
-                        if (v := self.objectives.get(o.id)) is not None] or None
+                mine = [
+                    (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
+                ] or None
             if mine is None:
                 headed = next((u.id for u in e.units.values() if u.head == p.id), None)
                 if headed is not None and (v := units.get(headed)) is not None:
                     mine = [(f"unit:{headed}", v, None)]
-            people[p.id] = self.mean(f"person:{p.id}", f"Performance organizzativa di {p.name} ({p.role})",
-                                     mine or [])
-        return OrgPerformance(ente=ente_value, areas={k: v for k, v in areas.items() if not e.areas[k].separate},
-                              objectives=self.objectives, indicators=self.indicators, units=units, people=people,
-                              separate={k: v for k, v in areas.items() if e.areas[k].separate},
-                              not_scored=self.not_scored)
+            people[p.id] = self.mean(f"person:{p.id}", f"Performance organizzativa di {p.name} ({p.role})", mine or [])
+        return OrgPerformance(
+            ente=ente_value,
+            areas={k: v for k, v in areas.items() if not e.areas[k].separate},
+            objectives=self.objectives,
+            indicators=self.indicators,
+            units=units,
+            people=people,
+            separate={k: v for k, v in areas.items() if e.areas[k].separate},
+            not_scored=self.not_scored,
+        )
 
     def units(self, ente_value: Decimal | None) -> dict[str, Decimal | None]:
         e = self.e
@@ -192,10 +254,13 @@ class _Org:
                 continue
             owned = [o for o in e.objectives.values() if o.owner == u.id and o.kind != "individual"]
             owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
-                (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None]
+                (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
+            ]
             parts = owned_parts
             if parts:
-                units[u.id] = self.mean(key, label, parts, "media semplice degli obiettivi di cui l'unità è responsabile")
+                units[u.id] = self.mean(
+                    key, label, parts, "media semplice degli obiettivi di cui l'unità è responsabile"
+                )
             elif owned:
                 units[u.id] = None
                 self.not_scored[key] = "obiettivi dell'unità non valutati"
@@ -206,8 +271,14 @@ class _Org:
                 if inherited is None:
                     self.not_scored[key] = "nulla di misurato, né per l'unità né per chi la contiene"
                 else:
-                    self.trace.record(key, inherited, "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
-                                      SOURCE_AGGREGATION, label=label, inputs=[Input(source_key, inherited, ref=source_key)])
+                    self.trace.record(
+                        key,
+                        inherited,
+                        "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
+                        SOURCE_AGGREGATION,
+                        label=label,
+                        inputs=[Input(source_key, inherited, ref=source_key)],
+                    )
         return units
 
 

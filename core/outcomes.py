@@ -2,12 +2,13 @@
 
 Plugins build these; the core assembles them into a :class:`core.result.Result`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
-from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -50,7 +51,7 @@ class OrgPerformance:
     units: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
     people: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
     separate: Mapping[str, Decimal | None] = attrs.field(factory=dict, hash=False)
-    not_scored: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # "objective:X" → why
+    not_scored: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # "objective:X" → why
 
     def unit(self, unit_id: str | None) -> Decimal | None:
         return self.units.get(unit_id) if unit_id else None
@@ -73,7 +74,7 @@ class Score:
     person: str
     score: Decimal | None
     level: str | None = None
-    status: str = "evaluated"                 # evaluated | not_evaluated | plugin statuses
+    status: str = "evaluated"  # evaluated | not_evaluated | plugin statuses
     breakdown: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
 
@@ -97,7 +98,7 @@ class Rewards:
     pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
     awards: Mapping[str, Award] = attrs.field(factory=dict, hash=False)
     statuses: Mapping[str, str] = attrs.field(factory=dict, hash=False)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)    # bands, lists, statistics
+    extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # bands, lists, statistics
 
 
 @attrs.frozen

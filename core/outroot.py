@@ -12,6 +12,7 @@
 - ``summary.json`` merges with the previous one (a ``--ente X`` run keeps the other enti); an ente
   that failed this time keeps its previous folder, marked ``stale`` in the summary.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,7 +27,7 @@ from .problems import CiclopeError, Problem
 
 MARKER = ".ciclope-out"
 LOCK = ".ciclope-lock"
-SUMS = "SHA256SUMS"           # per ente folder: the sha256 of every output, for `ciclope verify`
+SUMS = "SHA256SUMS"  # per ente folder: the sha256 of every output, for `ciclope verify`
 LAST_PHASE = "rendicontazione"
 
 
@@ -46,19 +47,26 @@ def claim(out: Path, data_folders: Iterable[Path] = ()) -> None:
     if out.is_dir() and not (out / MARKER).exists():
         entries = [p.name for p in out.iterdir()]
         if entries and "summary.json" not in entries:
-            raise _refuse(out, f"la cartella {out} esiste, non è vuota e non è una cartella di output di ciclope "
-                               f"(manca {MARKER}): ciclope non scrive accanto ai dati. Indica con --out (o [cycle] "
-                               "output) una cartella nuova o vuota, per esempio 'out'")
+            raise _refuse(
+                out,
+                f"la cartella {out} esiste, non è vuota e non è una cartella di output di ciclope "
+                f"(manca {MARKER}): ciclope non scrive accanto ai dati. Indica con --out (o [cycle] "
+                "output) una cartella nuova o vuota, per esempio 'out'",
+            )
     resolved = out.resolve()
     for data in data_folders:
         d = Path(data).resolve()
         if d == resolved or resolved in d.parents or d in resolved.parents:
-            raise _refuse(out, f"la cartella di output {out} coincide con la cartella dei dati {data}, la contiene o "
-                               "vi è contenuta: scegli una cartella di output separata")
+            raise _refuse(
+                out,
+                f"la cartella di output {out} coincide con la cartella dei dati {data}, la contiene o "
+                "vi è contenuta: scegli una cartella di output separata",
+            )
     try:
         out.mkdir(parents=True, exist_ok=True)
-        (out / MARKER).write_text("cartella di output di ciclope: i file qui dentro sono riscritti a ogni esecuzione\n",
-                                  encoding="utf-8")
+        (out / MARKER).write_text(
+            "cartella di output di ciclope: i file qui dentro sono riscritti a ogni esecuzione\n", encoding="utf-8"
+        )
     except OSError as exc:
         raise _refuse(out, f"non posso scrivere nella cartella di output {out}: {exc.strerror or exc}") from None
 
@@ -83,8 +91,11 @@ def locked(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise _refuse(out, f"un'altra esecuzione di ciclope sta scrivendo in {out}: attendi che finisca "
-                               "(o usa un'altra cartella di output)") from None
+            raise _refuse(
+                out,
+                f"un'altra esecuzione di ciclope sta scrivendo in {out}: attendi che finisca "
+                "(o usa un'altra cartella di output)",
+            ) from None
         yield
     finally:
         os.close(fd)
@@ -106,8 +117,11 @@ def merge_summary(out: Path, entries: list[dict]) -> list[dict]:
 
 def write_sums(folder: Path) -> None:
     """``SHA256SUMS`` of every output file of an ente folder (``sha256sum -c`` reads it too)."""
-    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}"
-             for p in sorted(folder.iterdir()) if p.is_file() and p.name != SUMS]
+    lines = [
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}"
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != SUMS
+    ]
     (folder / SUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

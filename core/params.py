@@ -20,12 +20,13 @@ source; a parameter without a source or a date is a load error. Format::
 ``kind`` ∈ number (default), integer, text, choice (with ``choices``), table (a list of tables,
 checked by the plugin's ``ciclope_check_params`` hook).
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -98,20 +99,28 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
             continue
         unknown = set(raw) - SPEC_KEYS
         if unknown:
-            problems.error("params.format", f"chiavi sconosciute per {name}: {', '.join(sorted(unknown))}",
-                           file=fname, column=name)
+            problems.error(
+                "params.format", f"chiavi sconosciute per {name}: {', '.join(sorted(unknown))}", file=fname, column=name
+            )
         kind = raw.get("kind", "number")
         if kind not in KINDS:
             problems.error("params.format", f"{name}: kind {kind!r} non valido", file=fname, column=name)
             continue
         if not str(raw.get("source", "")).strip():
-            problems.error("params.source", f"il parametro {name} non ha una fonte normativa (source)",
-                           file=fname, column=name)
+            problems.error(
+                "params.source", f"il parametro {name} non ha una fonte normativa (source)", file=fname, column=name
+            )
             continue
-        dated: list[dict[str, Any]] = raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
+        dated: list[dict[str, Any]] = (
+            raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
+        )
         if not all(isinstance(v, dict) and isinstance(v.get("since"), dt.date) for v in dated):
-            problems.error("params.since", f"il parametro {name} non ha la data di entrata in vigore (since = AAAA-MM-GG)",
-                           file=fname, column=name)
+            problems.error(
+                "params.since",
+                f"il parametro {name} non ha la data di entrata in vigore (since = AAAA-MM-GG)",
+                file=fname,
+                column=name,
+            )
             continue
         cutoff = dt.date(year, 12, 31) if year else dt.date.max
         in_force = sorted((v for v in dated if v["since"] <= cutoff), key=lambda v: v["since"])
@@ -124,11 +133,16 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
             continue
         try:
             spec = ParamSpec(
-                name=name, value=_coerce(name, kind, value), source=str(raw["source"]), kind=kind,
+                name=name,
+                value=_coerce(name, kind, value),
+                source=str(raw["source"]),
+                kind=kind,
                 min=to_decimal(raw["min"]) if "min" in raw else None,
                 max=to_decimal(raw["max"]) if "max" in raw else None,
-                choices=tuple(raw.get("choices", ())), description=str(raw.get("description", "")),
-                assumption=str(raw.get("assumption", "")), since=since,
+                choices=tuple(raw.get("choices", ())),
+                description=str(raw.get("description", "")),
+                assumption=str(raw.get("assumption", "")),
+                since=since,
             )
         except ValueError as exc:
             problems.error("params.format", str(exc), file=fname, column=name)
@@ -174,7 +188,9 @@ class Params:
         return name in self.values
 
 
-def merge_params(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> tuple[Params, list[Problem]]:
+def merge_params(
+    specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = ""
+) -> tuple[Params, list[Problem]]:
     """Defaults + ops overrides; unknown or out-of-bounds overrides are problems."""
     problems: list[Problem] = []
     values = {name: spec.value for name, spec in specs.items()}
@@ -182,8 +198,14 @@ def merge_params(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], w
         spec = specs.get(name)
         if spec is None:
             known = ", ".join(sorted(specs)) or "nessuno"
-            problems.append(Problem(rule="config.param_unknown", file=where, column=f"params.{name}",
-                                    message=f"parametro sconosciuto {name!r} (parametri del plugin: {known})"))
+            problems.append(
+                Problem(
+                    rule="config.param_unknown",
+                    file=where,
+                    column=f"params.{name}",
+                    message=f"parametro sconosciuto {name!r} (parametri del plugin: {known})",
+                )
+            )
             continue
         try:
             value = _coerce(name, spec.kind, raw)
@@ -192,8 +214,11 @@ def merge_params(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], w
             continue
         why = check_bounds(spec, value)
         if why:
-            problems.append(Problem(rule="config.param_bounds", file=where, column=f"params.{name}",
-                                    message=why, source=spec.source))
+            problems.append(
+                Problem(
+                    rule="config.param_bounds", file=where, column=f"params.{name}", message=why, source=spec.source
+                )
+            )
             continue
         values[name] = value
     return Params(specs=dict(specs), values=values, overridden=frozenset(overrides) & frozenset(specs)), problems

@@ -6,6 +6,7 @@ cannot be loaded), configuration errors and regulation violations found while co
 *violazioni* listed in ``results.json``). :class:`CiclopeError` carries one or more problems and is
 the only exception the command line renders (without a traceback).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -24,22 +25,37 @@ class ProblemFactory:
     def __init__(self, plugin: str, ente: Any):
         self.plugin, self.ente = plugin, ente
 
-    def __call__(self, rule: str, message: str, source: str = "", name: str = "", row: int | None = None,
-                 column: str = "", severity: str = "error") -> Problem:
-        return Problem(rule=f"{self.plugin}.{rule}", message=message, severity=severity, source=source,
-                       file=self.ente.file_of(name) if name else "", row=row, column=column)
+    def __call__(
+        self,
+        rule: str,
+        message: str,
+        source: str = "",
+        name: str = "",
+        row: int | None = None,
+        column: str = "",
+        severity: str = "error",
+    ) -> Problem:
+        return Problem(
+            rule=f"{self.plugin}.{rule}",
+            message=message,
+            severity=severity,
+            source=source,
+            file=self.ente.file_of(name) if name else "",
+            row=row,
+            column=column,
+        )
 
 
 @attrs.frozen
 class Problem:
     """One rule broken somewhere, in words a person can act on."""
 
-    rule: str                      # "<plugin or core>.<rule-id>", e.g. "core.value.number"
-    message: str                   # Italian, for the office
-    severity: str = "error"        # "error" | "warning"
-    source: str = ""               # legal or contract source: "003_17a077a346f3b252.txt art. 17.2"
+    rule: str  # "<plugin or core>.<rule-id>", e.g. "core.value.number"
+    message: str  # Italian, for the office
+    severity: str = "error"  # "error" | "warning"
+    source: str = ""  # legal or contract source: "003_17a077a346f3b252.txt art. 17.2"
     file: str = ""
-    row: int | None = None         # 1-based data row as in a spreadsheet (header = row 1)
+    row: int | None = None  # 1-based data row as in a spreadsheet (header = row 1)
     column: str = ""
 
     @property

@@ -1,4 +1,5 @@
 """Rankings for the rewards: a share of the best without splitting ties (e.g. 003… art. 18.2, 20.2)."""
+
 from __future__ import annotations
 
 import math

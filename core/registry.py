@@ -3,17 +3,18 @@
 Plugins are found through the entry-point group ``ciclope.plugins`` (name → module), the built-in
 three included, so a third-party plugin installed with pip is selected by name like them.
 """
+
 from __future__ import annotations
 
 import difflib
 import functools
 import importlib
 import sys
+from collections.abc import Iterable, Mapping
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, TypeVar
-from collections.abc import Iterable, Mapping
 
 import attrs
 import pluggy
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
     from .hookspecs import Measure, Part
     from .model import Ente, EvaluationItem, Indicator, Objective, Person
     from .money import Pool
-    from .outcomes import (Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards,
-                           Score)
+    from .outcomes import Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards, Score
     from .params import Params
     from .result import Result
     from .synth import SynthData
@@ -48,8 +48,8 @@ class PluginInfo:
     module: str
     version: str
     regulations: tuple[str, ...] = ()
-    folder: Path | None = None       # the plugin package's folder: params.toml and demo/ sit here
-    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)   # its statuses in Italian
+    folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
+    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # its statuses in Italian
 
     @property
     def params_file(self) -> Path | None:
@@ -77,8 +77,12 @@ def unknown_plugin(name: str, where: str = "", column: str = "plugin") -> Proble
     known = sorted(available_plugins())
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; forse intendevi {close[0]!r}?" if close else ""
-    return Problem(rule="config.plugin_unknown", file=where, column=column,
-                   message=f"plugin sconosciuto {name!r} (installati: {', '.join(known) or 'nessuno'}){hint}")
+    return Problem(
+        rule="config.plugin_unknown",
+        file=where,
+        column=column,
+        message=f"plugin sconosciuto {name!r} (installati: {', '.join(known) or 'nessuno'}){hint}",
+    )
 
 
 def load_plugin(name: str) -> tuple[ModuleType, PluginInfo]:
@@ -91,14 +95,18 @@ def load_plugin(name: str) -> tuple[ModuleType, PluginInfo]:
     return module, _info(module, name=name, version=version, module_name=ep.value)
 
 
-def _info(module: ModuleType, *, name: str | None = None, version: str | None = None,
-          module_name: str | None = None) -> PluginInfo:
+def _info(
+    module: ModuleType, *, name: str | None = None, version: str | None = None, module_name: str | None = None
+) -> PluginInfo:
     file = getattr(module, "__file__", None)
-    return PluginInfo(name=name or str(getattr(module, "NAME", module.__name__)), module=module_name or module.__name__,
-                      version=version or str(getattr(module, "VERSION", "0")),
-                      regulations=tuple(getattr(module, "REGULATIONS", ())),
-                      folder=Path(file).parent if file else None,
-                      status_labels=dict(getattr(module, "STATUS_LABELS", {})))
+    return PluginInfo(
+        name=name or str(getattr(module, "NAME", module.__name__)),
+        module=module_name or module.__name__,
+        version=version or str(getattr(module, "VERSION", "0")),
+        regulations=tuple(getattr(module, "REGULATIONS", ())),
+        folder=Path(file).parent if file else None,
+        status_labels=dict(getattr(module, "STATUS_LABELS", {})),
+    )
 
 
 def hook_modules(module: ModuleType) -> list[ModuleType]:
@@ -107,16 +115,24 @@ def hook_modules(module: ModuleType) -> list[ModuleType]:
     if not hasattr(module, "__path__"):
         return []
     prefix = module.__name__ + "."
-    return [sys.modules[name] for name in sorted(sys.modules) if name.startswith(prefix)
-            and isinstance(sys.modules[name], ModuleType)]
+    return [
+        sys.modules[name]
+        for name in sorted(sys.modules)
+        if name.startswith(prefix) and isinstance(sys.modules[name], ModuleType)
+    ]
 
 
 def _own_hookimpls(module: ModuleType, taken: set[int]) -> SimpleNamespace:
     """The ``@hookimpl`` functions defined in ``module`` (not those it imports from a sibling), less
     those already registered with the package itself (an ``__init__`` that re-exports them)."""
-    own = {name: fn for name, fn in vars(module).items()
-           if callable(fn) and getattr(fn, "__module__", None) == module.__name__ and hasattr(fn, PROJECT + "_impl")
-           and id(fn) not in taken}
+    own = {
+        name: fn
+        for name, fn in vars(module).items()
+        if callable(fn)
+        and getattr(fn, "__module__", None) == module.__name__
+        and hasattr(fn, PROJECT + "_impl")
+        and id(fn) not in taken
+    }
     return SimpleNamespace(**own)
 
 
@@ -180,10 +196,12 @@ class Hooks:
     def resources(self, *, ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
         return self._hook.ciclope_resources(ente=ente, params=params, trace=trace)
 
-    def indicator_achievement(self, *, indicator: Indicator, measured: Measure, target: Measure,
-                              trace: Trace) -> Decimal | None:
-        return self._hook.ciclope_indicator_achievement(indicator=indicator, measured=measured,
-                                                        target=target, trace=trace)
+    def indicator_achievement(
+        self, *, indicator: Indicator, measured: Measure, target: Measure, trace: Trace
+    ) -> Decimal | None:
+        return self._hook.ciclope_indicator_achievement(
+            indicator=indicator, measured=measured, target=target, trace=trace
+        )
 
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
         return self._hook.ciclope_objective_achievement(objective=objective, parts=parts, trace=trace)
@@ -194,25 +212,60 @@ class Hooks:
     def attestation(self, *, ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation:
         return self._hook.ciclope_attestation(ente=ente, org=org, params=params, trace=trace)
 
-    def individual_score(self, *, person: Person, ente: Ente, org: OrgPerformance, params: Params,
-                         card: list[EvaluationItem], trace: Trace, attestation: Attestation | None = None) -> Score:
-        return self._hook.ciclope_individual_score(person=person, ente=ente, org=org, params=params,
-                                                   card=card, trace=trace, attestation=attestation)
+    def individual_score(
+        self,
+        *,
+        person: Person,
+        ente: Ente,
+        org: OrgPerformance,
+        params: Params,
+        card: list[EvaluationItem],
+        trace: Trace,
+        attestation: Attestation | None = None,
+    ) -> Score:
+        return self._hook.ciclope_individual_score(
+            person=person, ente=ente, org=org, params=params, card=card, trace=trace, attestation=attestation
+        )
 
-    def fund_pools(self, *, ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
-                   resources: dict[str, Pool], trace: Trace) -> dict[str, Pool]:
-        return self._hook.ciclope_fund_pools(ente=ente, params=params, org=org, attestation=attestation,
-                                             resources=resources, trace=trace)
+    def fund_pools(
+        self,
+        *,
+        ente: Ente,
+        params: Params,
+        org: OrgPerformance,
+        attestation: Attestation,
+        resources: dict[str, Pool],
+        trace: Trace,
+    ) -> dict[str, Pool]:
+        return self._hook.ciclope_fund_pools(
+            ente=ente, params=params, org=org, attestation=attestation, resources=resources, trace=trace
+        )
 
-    def rewards(self, *, ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params,
-                org: OrgPerformance, trace: Trace) -> Rewards:
-        return self._hook.ciclope_rewards(ente=ente, scores=scores, pools=pools, params=params, org=org,
-                                          trace=trace)
+    def rewards(
+        self,
+        *,
+        ente: Ente,
+        scores: dict[str, Score],
+        pools: dict[str, Pool],
+        params: Params,
+        org: OrgPerformance,
+        trace: Trace,
+    ) -> Rewards:
+        return self._hook.ciclope_rewards(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace)
 
-    def position_pay(self, *, ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation,
-                     scores: dict[str, Score], trace: Trace) -> Positions | None:
-        return self._hook.ciclope_position_pay(ente=ente, params=params, org=org, attestation=attestation,
-                                               scores=scores, trace=trace)
+    def position_pay(
+        self,
+        *,
+        ente: Ente,
+        params: Params,
+        org: OrgPerformance,
+        attestation: Attestation,
+        scores: dict[str, Score],
+        trace: Trace,
+    ) -> Positions | None:
+        return self._hook.ciclope_position_pay(
+            ente=ente, params=params, org=org, attestation=attestation, scores=scores, trace=trace
+        )
 
     def calendar(self, *, ente: Ente, year: int, params: Params) -> list[Deadline]:
         return _flat(self._hook.ciclope_calendar(ente=ente, year=year, params=params))

@@ -1,16 +1,16 @@
 """The outcome of one ente's cycle: everything the outputs are made from (no I/O here)."""
+
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from .ledger import Ledger
 from .model import Ente
-from .outcomes import (Attestation, Deadline, MonitoringOutcome, OrgPerformance, Positions,
-                       ReportSection, Rewards, Score)
 from .money import Pool
+from .outcomes import Attestation, Deadline, MonitoringOutcome, OrgPerformance, Positions, ReportSection, Rewards, Score
 from .params import Params
 from .problems import Problem
 from .registry import PluginInfo
@@ -25,7 +25,7 @@ class AppliedRevision:
     new: str
     reason: str
     applied: bool
-    why: str            # Italian: "validata dall'OIV e approvata" / "non validata dall'OIV" …
+    why: str  # Italian: "validata dall'OIV e approvata" / "non validata dall'OIV" …
 
 
 @attrs.frozen
@@ -44,11 +44,11 @@ class Result:
     scores: Mapping[str, Score] = attrs.field(factory=dict, hash=False)
     rewards: Rewards | None = None
     positions: Positions | None = None
-    calendar: tuple[tuple[Deadline, str], ...] = ()     # (deadline, status: "fatto" | "in ritardo" | "mancante" | "")
+    calendar: tuple[tuple[Deadline, str], ...] = ()  # (deadline, status: "fatto" | "in ritardo" | "mancante" | "")
     sections: tuple[ReportSection, ...] = ()
     figures: Mapping[str, Figure] = attrs.field(factory=dict, hash=False)
     violations: tuple[Problem, ...] = ()
-    origin: Mapping[str, Any] = attrs.field(factory=dict, hash=False)   # data folder and overrides, for `verify`
+    origin: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # data folder and overrides, for `verify`
 
     @property
     def ledger(self) -> Ledger:
@@ -67,5 +67,8 @@ class Result:
 
     def assumptions(self) -> list[tuple[str, str, Any, str]]:
         """(parameter, assumption text, value, source) of every parameter marked as an assumption."""
-        return [(name, spec.assumption, self.params.values.get(name), spec.source)
-                for name, spec in self.params.specs.items() if spec.assumption]
+        return [
+            (name, spec.assumption, self.params.values.get(name), spec.source)
+            for name, spec in self.params.specs.items()
+            if spec.assumption
+        ]

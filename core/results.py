@@ -2,12 +2,13 @@
 
 Achievements are fractions rounded to 4 decimals, scores 0–100 to 2, money strings with 2 decimals.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from .money import r2
@@ -44,7 +45,7 @@ def people_awards(awards) -> dict:
     another pool (e.g. a bonus on top of a band premium, or a PO's position pay after their result
     pay) under ``"also"``. ``awards``: the ledger's awards in order."""
     people: dict[str, dict] = {}
-    for a in (awards.values() if isinstance(awards, Mapping) else awards):
+    for a in awards.values() if isinstance(awards, Mapping) else awards:
         entry = {"amount": money(a.amount), "band": a.band, "pool": a.pool}
         if a.person in people:
             people[a.person].setdefault("also", []).append(entry)
@@ -55,9 +56,18 @@ def people_awards(awards) -> dict:
 
 def to_dict(res: Result) -> dict:
     doc: dict[str, Any] = {
-        "schema": SCHEMA, "ente": res.ente.id, "name": res.ente.name, "plugin": res.plugin.name,
-        "plugin_version": res.plugin.version, "year": res.ente.year, "until": res.until,
-        "organizational": {}, "monitoring": {}, "individual": {}, "rewards": {}, "positions": {},
+        "schema": SCHEMA,
+        "ente": res.ente.id,
+        "name": res.ente.name,
+        "plugin": res.plugin.name,
+        "plugin_version": res.plugin.version,
+        "year": res.ente.year,
+        "until": res.until,
+        "organizational": {},
+        "monitoring": {},
+        "individual": {},
+        "rewards": {},
+        "positions": {},
     }
     org = res.org
     if org is not None:
@@ -68,48 +78,106 @@ def to_dict(res: Result) -> dict:
             "judgement": att.judgement if att else "",
             "areas": {k: ach(v) for k, v in org.areas.items()},
             "objectives": {k: ach(v) for k, v in org.objectives.items()},
-            "indicators": {k: {"achievement": ach(v.achievement), "target": num(v.target), "actual": num(v.actual),
-                               "scored": v.scored, "status": v.status} for k, v in org.indicators.items()},
+            "indicators": {
+                k: {
+                    "achievement": ach(v.achievement),
+                    "target": num(v.target),
+                    "actual": num(v.actual),
+                    "scored": v.scored,
+                    "status": v.status,
+                }
+                for k, v in org.indicators.items()
+            },
             "units": {k: ach(v) for k, v in org.units.items()},
             "people": {k: ach(v) for k, v in org.people.items()},
             "separate": {k: ach(v) for k, v in org.separate.items()},
             "not_scored": dict(org.not_scored),
         }
-    doc["monitoring"] = {k: {"achievement": ach(v.achievement), "deviation": ach(v.deviation),
-                             "target": num(v.target), "actual": num(v.actual)} for k, v in res.monitoring.items()}
-    doc["revisions"] = [{"indicator": r.indicator, "field": r.field, "old": r.old, "new": r.new, "reason": r.reason,
-                         "applied": r.applied, "why": r.why} for r in res.revisions]
+    doc["monitoring"] = {
+        k: {
+            "achievement": ach(v.achievement),
+            "deviation": ach(v.deviation),
+            "target": num(v.target),
+            "actual": num(v.actual),
+        }
+        for k, v in res.monitoring.items()
+    }
+    doc["revisions"] = [
+        {
+            "indicator": r.indicator,
+            "field": r.field,
+            "old": r.old,
+            "new": r.new,
+            "reason": r.reason,
+            "applied": r.applied,
+            "why": r.why,
+        }
+        for r in res.revisions
+    ]
     for pid, s in res.scores.items():
-        doc["individual"][pid] = {"score": None if s.score is None else float(s.score), "level": s.level,
-                                  "status": res.status_of(pid), "breakdown": num(dict(s.breakdown))}
+        doc["individual"][pid] = {
+            "score": None if s.score is None else float(s.score),
+            "level": s.level,
+            "status": res.status_of(pid),
+            "breakdown": num(dict(s.breakdown)),
+        }
     if res.rewards is not None or res.positions is not None:
         ledger = res.ledger
         doc["rewards"] = {
-            "pools": {k: {"amount": money(p.amount), "distributed": money(p.distributed), "residual": money(p.residual)}
-                      for k, p in ledger.pools.items()},
+            "pools": {
+                k: {"amount": money(p.amount), "distributed": money(p.distributed), "residual": money(p.residual)}
+                for k, p in ledger.pools.items()
+            },
             "people": people_awards(ledger.awards),
         }
-        if ledger.position_pools:       # position pay: not performance money (rules/core.md §6)
+        if ledger.position_pools:  # position pay: not performance money (rules/core.md §6)
             doc["rewards"]["position_pools"] = list(ledger.position_pools)
         if res.rewards is not None and res.rewards.extra:
             doc["rewards"]["extra"] = num(dict(res.rewards.extra))
     if res.positions is not None:
-        doc["positions"] = {k: {"score": float(p.score), "holder": p.holder, "paid": p.paid,
-                                "annual": money(p.annual), "monthly": money(p.monthly),
-                                "monthly_last": money(p.monthly_last), "instalments": p.instalments,
-                                "result_max": money(p.result_max), "result": money(p.result)}
-                            for k, p in res.positions.positions.items()}
-    doc["calendar"] = [{"phase": d.phase, "act": d.act, "due": d.due.isoformat(), "source": d.source,
-                        "approval": d.approval, "status": status} for d, status in res.calendar]
-    doc["violations"] = [{"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,
-                          "message": v.message} for v in res.violations]
+        doc["positions"] = {
+            k: {
+                "score": float(p.score),
+                "holder": p.holder,
+                "paid": p.paid,
+                "annual": money(p.annual),
+                "monthly": money(p.monthly),
+                "monthly_last": money(p.monthly_last),
+                "instalments": p.instalments,
+                "result_max": money(p.result_max),
+                "result": money(p.result),
+            }
+            for k, p in res.positions.positions.items()
+        }
+    doc["calendar"] = [
+        {
+            "phase": d.phase,
+            "act": d.act,
+            "due": d.due.isoformat(),
+            "source": d.source,
+            "approval": d.approval,
+            "status": status,
+        }
+        for d, status in res.calendar
+    ]
+    doc["violations"] = [
+        {"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where, "message": v.message}
+        for v in res.violations
+    ]
     doc["audit"] = {
         "data": res.origin.get("data"),
         "overrides": num(dict(res.origin.get("overrides", {}))),
         "inputs": dict(res.ente.files),
-        "params": {name: {"value": num(res.params.values[name]), "source": spec.source, "since": num(spec.since),
-                          "assumption": spec.assumption or None, "overridden": name in res.params.overridden}
-                   for name, spec in res.params.specs.items()},
+        "params": {
+            name: {
+                "value": num(res.params.values[name]),
+                "source": spec.source,
+                "since": num(spec.since),
+                "assumption": spec.assumption or None,
+                "overridden": name in res.params.overridden,
+            }
+            for name, spec in res.params.specs.items()
+        },
     }
     return doc
 

@@ -4,6 +4,7 @@ An ente whose data cannot be loaded *fails* and gets no output folder; the other
 Outputs are written to a temporary folder beside ``OUT/<id>/`` and moved into place, so an
 interrupted run leaves the previous complete folder or none, never a partial one.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,8 @@ import shutil
 import sys
 import tempfile
 import traceback
-from decimal import Decimal
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -26,8 +27,7 @@ from .problems import CiclopeError, Problem
 from .registry import Hooks
 from .result import Result
 
-
-KEPT_PROBLEMS = 200     # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
+KEPT_PROBLEMS = 200  # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
 
 
 @attrs.frozen
@@ -36,11 +36,11 @@ class EnteOutcome:
 
     id: str
     plugin: str
-    status: str                     # "ok" | "errors" | "failed"
+    status: str  # "ok" | "errors" | "failed"
     reason: str = ""
     figures: dict = attrs.field(factory=dict)
-    problems: tuple[Problem, ...] = ()   # failed: the load problems; errors: the error violations (first KEPT_PROBLEMS)
-    problems_total: int = 0              # how many there were in all
+    problems: tuple[Problem, ...] = ()  # failed: the load problems; errors: the error violations (first KEPT_PROBLEMS)
+    problems_total: int = 0  # how many there were in all
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
@@ -70,7 +70,7 @@ def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = N
     final = out / result.ente.id
     tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
     try:
-        os.chmod(tmp, 0o777 & ~_umask())        # like any folder the user creates (mkdtemp makes it 0700)
+        os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
         (tmp / "results.json").write_text(results.dumps(result), encoding="utf-8")
         write_reports(result, tmp, OUTPUTS if outputs is None else outputs)
         outroot.write_sums(tmp)
@@ -102,17 +102,31 @@ def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[st
     try:
         with gcpause.paused():
             return _run_one(cfg, year, out, until, outputs)
-    except OSError as exc:     # a file that cannot be read or written: one Italian line, no traceback
+    except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
         message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
-        return EnteOutcome(cfg.id, cfg.plugin, "failed", message,
-                           problems=(Problem(rule="core.os", file=str(exc.filename or out), message=message),),
-                           problems_total=1)
-    except (Exception, SystemExit) as exc:   # a bug in a plugin or in the core (even sys.exit): this ente fails
+        return EnteOutcome(
+            cfg.id,
+            cfg.plugin,
+            "failed",
+            message,
+            problems=(Problem(rule="core.os", file=str(exc.filename or out), message=message),),
+            problems_total=1,
+        )
+    except (Exception, SystemExit) as exc:  # a bug in a plugin or in the core (even sys.exit): this ente fails
         where = traceback.format_exc(limit=-8)
-        problem = Problem(rule="core.internal", message=f"errore interno {type(exc).__name__}: {exc}\n{where}",
-                          source="segnalare a chi mantiene il plugin o ciclope")
-        return EnteOutcome(cfg.id, cfg.plugin, "failed", f"errore interno {type(exc).__name__}: {exc}",
-                           problems=(problem,), problems_total=1)
+        problem = Problem(
+            rule="core.internal",
+            message=f"errore interno {type(exc).__name__}: {exc}\n{where}",
+            source="segnalare a chi mantiene il plugin o ciclope",
+        )
+        return EnteOutcome(
+            cfg.id,
+            cfg.plugin,
+            "failed",
+            f"errore interno {type(exc).__name__}: {exc}",
+            problems=(problem,),
+            problems_total=1,
+        )
 
 
 def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
@@ -124,23 +138,44 @@ def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[s
         result = compute(cfg, year, until)
     except CiclopeError as exc:
         first = exc.problems[0].render() if exc.problems else ""
-        return EnteOutcome(cfg.id, cfg.plugin, "failed", f"{len(exc.problems)} problemi nei dati; il primo: {first}",
-                           problems=tuple(exc.problems[:KEPT_PROBLEMS]), problems_total=len(exc.problems))
+        return EnteOutcome(
+            cfg.id,
+            cfg.plugin,
+            "failed",
+            f"{len(exc.problems)} problemi nei dati; il primo: {first}",
+            problems=tuple(exc.problems[:KEPT_PROBLEMS]),
+            problems_total=len(exc.problems),
+        )
     try:
         write_outputs(result, out, outputs)
-    except OSError as exc:     # read-only output folder, full disk
+    except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
-        return EnteOutcome(cfg.id, cfg.plugin, "failed", message,
-                           problems=(Problem(rule="output.write", file=str(out), message=message),), problems_total=1)
+        return EnteOutcome(
+            cfg.id,
+            cfg.plugin,
+            "failed",
+            message,
+            problems=(Problem(rule="output.write", file=str(out), message=message),),
+            problems_total=1,
+        )
     errors = result.errors
     att = result.attestation
-    figures = {"ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
-               "attested": None if att is None or att.attested is None else float(att.attested),
-               "people": len(result.ente.people),
-               **money_figures(result)}
+    figures = {
+        "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
+        "attested": None if att is None or att.attested is None else float(att.attested),
+        "people": len(result.ente.people),
+        **money_figures(result),
+    }
     if errors:
-        return EnteOutcome(cfg.id, cfg.plugin, "errors", f"{len(errors)} violazioni: {errors[0].render()}",
-                           figures=figures, problems=tuple(errors[:KEPT_PROBLEMS]), problems_total=len(errors))
+        return EnteOutcome(
+            cfg.id,
+            cfg.plugin,
+            "errors",
+            f"{len(errors)} violazioni: {errors[0].render()}",
+            figures=figures,
+            problems=tuple(errors[:KEPT_PROBLEMS]),
+            problems_total=len(errors),
+        )
     return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures)
 
 
@@ -151,8 +186,12 @@ def money_figures(result: Result) -> dict:
         return {"allocated": None, "distributed": None, "residual": None, "performance_distributed": None}
     ledger = result.ledger
     performance = sum((p.distributed for p in ledger.performance_pools.values()), start=Decimal(0))
-    return {"allocated": f"{ledger.allocated:.2f}", "distributed": f"{ledger.distributed:.2f}",
-            "residual": f"{ledger.residual:.2f}", "performance_distributed": f"{performance:.2f}"}
+    return {
+        "allocated": f"{ledger.allocated:.2f}",
+        "distributed": f"{ledger.distributed:.2f}",
+        "residual": f"{ledger.residual:.2f}",
+        "performance_distributed": f"{performance:.2f}",
+    }
 
 
 def _die_with_parent() -> None:
@@ -161,8 +200,9 @@ def _die_with_parent() -> None:
     try:
         import ctypes
         import signal
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)     # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):                                  # not Linux: nothing to do
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: nothing to do
         pass
 
 
@@ -171,8 +211,15 @@ def _worker(args):
     return run_one(cfg, year, out, until, outputs)
 
 
-def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (), until: str = "rendicontazione",
-             jobs: int = 1, progress=None, outputs: tuple[str, ...] | None = None) -> list[EnteOutcome]:
+def run_plan(
+    plan: RunPlan,
+    out: Path | None = None,
+    only: tuple[str, ...] = (),
+    until: str = "rendicontazione",
+    jobs: int = 1,
+    progress=None,
+    outputs: tuple[str, ...] | None = None,
+) -> list[EnteOutcome]:
     out = outroot.phase_root(Path(out) if out else plan.output, until)
     enti = [plan.ente(i) for i in only] if only else list(plan.enti)
     outroot.claim(out, [cfg.data for cfg in plan.enti])
@@ -180,8 +227,9 @@ def run_plan(plan: RunPlan, out: Path | None = None, only: tuple[str, ...] = (),
         return _run_locked(plan, out, enti, until, jobs, progress, outputs)
 
 
-def _run_locked(plan: RunPlan, out: Path, enti: list[EnteConfig], until: str, jobs: int, progress,
-                outputs: tuple[str, ...] | None) -> list[EnteOutcome]:
+def _run_locked(
+    plan: RunPlan, out: Path, enti: list[EnteConfig], until: str, jobs: int, progress, outputs: tuple[str, ...] | None
+) -> list[EnteOutcome]:
     work = [(cfg, plan.year, out, until, outputs) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
@@ -226,7 +274,7 @@ def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
         entry = {"id": o.id, "plugin": o.plugin, "status": o.status, "reason": o.reason, **o.figures}
         if o.status == "failed" and (out / o.id / "results.json").is_file():
             entry["stale"] = True
-            entry["reason"] = (f"{o.reason} — la cartella {o.id}/ è dell'esecuzione precedente e NON è aggiornata")
+            entry["reason"] = f"{o.reason} — la cartella {o.id}/ è dell'esecuzione precedente e NON è aggiornata"
         entries.append(entry)
     doc = {"enti": outroot.merge_summary(out, entries)}
     tmp = out / ".summary.json.tmp"
@@ -242,11 +290,15 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     lines = [f"{'ente':<28} {'plugin':<18} {'esito':<11} {'perf. ente':>10}  note"]
     for o in rows[:limit]:
         ente = o.figures.get("ente")
-        lines.append(f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {o.reason[:120]}")
+        lines.append(
+            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {o.reason[:120]}"
+        )
     if len(rows) > limit:
         lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
-    lines.append(f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti")
+    lines.append(
+        f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
+    )
     return "\n".join(lines)
 
 

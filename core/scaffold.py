@@ -6,6 +6,7 @@ modules; ``rules.py`` lists every hook in cycle order, stubbed by a comment: the
 you write one; ``params.toml`` and ``demo/`` beside them, found by convention), a Python test and a
 TOML case.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -24,15 +25,22 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 def check_name(name: str, dest: Path) -> list[Problem]:
     problems = []
     if not _NAME.match(name) or keyword.iskeyword(name):
-        problems.append(Problem(rule="new_plugin.name", column="NAME",
-                                message=f"nome {name!r} non valido: lettere minuscole, cifre e '_', "
-                                        "iniziando con una lettera (es. provincia_prova)"))
+        problems.append(
+            Problem(
+                rule="new_plugin.name",
+                column="NAME",
+                message=f"nome {name!r} non valido: lettere minuscole, cifre e '_', "
+                "iniziando con una lettera (es. provincia_prova)",
+            )
+        )
     elif name in available_plugins():
-        problems.append(Problem(rule="new_plugin.name", column="NAME",
-                                message=f"esiste già un plugin installato di nome {name!r}"))
+        problems.append(
+            Problem(rule="new_plugin.name", column="NAME", message=f"esiste già un plugin installato di nome {name!r}")
+        )
     if dest.exists():
-        problems.append(Problem(rule="new_plugin.exists", file=str(dest),
-                                message="la cartella esiste già: non la sovrascrivo"))
+        problems.append(
+            Problem(rule="new_plugin.exists", file=str(dest), message="la cartella esiste già: non la sovrascrivo")
+        )
     return problems
 
 
@@ -49,7 +57,7 @@ def _stubs() -> str:
         if name == "ciclope_calendar":
             blocks.append(CALENDAR)
             continue
-        sig = "(" + ", ".join(inspect.signature(fn).parameters) + ")"       # names only: pluggy passes by name
+        sig = "(" + ", ".join(inspect.signature(fn).parameters) + ")"  # names only: pluggy passes by name
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
         default = next((p for p in (inspect.getdoc(fn) or "").split("\n\n") if "Default" in p), "")
         note = textwrap.fill(f"{first} {default}".replace("\n", " "), 96, initial_indent="# ", subsequent_indent="# ")
@@ -144,16 +152,22 @@ piano_adopted = 2021-01-25
 relazione_validated_oiv = 2022-05-30
 ''',
         f"{pkg}/demo/ente/units.csv": "id,name,kind,parent,head\nente,Ente di esempio,ente,,SG\nser,Servizio unico,servizio,ente,SG\n",
-        f"{pkg}/demo/ente/people.csv": ("id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
-                                        "SG,Segretario,segretario,DIR,ente,1,0,false,\n"
-                                        "D1,Dipendente Uno,dipendente,C,ser,1,0,false,SG\n"),
+        f"{pkg}/demo/ente/people.csv": (
+            "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
+            "SG,Segretario,segretario,DIR,ente,1,0,false,\n"
+            "D1,Dipendente Uno,dipendente,C,ser,1,0,false,SG\n"
+        ),
         f"{pkg}/demo/ente/objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi ai cittadini,,,,ser\n",
-        f"{pkg}/demo/ente/indicators.csv": ("id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
-                                           "IN1,OB1,Pratiche evase,higher,,,10,8,5,4,,,Protocollo\n"
-                                           "IN2,OB1,Carta dei servizi pubblicata,deadline,,,30.6.2021,15.6.2021,,,,,Sito web\n"),
-        f"{pkg}/demo/ente/evaluations.csv": ("person,evaluator,section,item,max_points,points,weight\n"
-                                             "D1,SG,comportamenti,Collaborazione,10,8,\n"
-                                             "D1,SG,risultati,Obiettivi,10,9,\n"),
+        f"{pkg}/demo/ente/indicators.csv": (
+            "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+            "IN1,OB1,Pratiche evase,higher,,,10,8,5,4,,,Protocollo\n"
+            "IN2,OB1,Carta dei servizi pubblicata,deadline,,,30.6.2021,15.6.2021,,,,,Sito web\n"
+        ),
+        f"{pkg}/demo/ente/evaluations.csv": (
+            "person,evaluator,section,item,max_points,points,weight\n"
+            "D1,SG,comportamenti,Collaborazione,10,8,\n"
+            "D1,SG,risultati,Obiettivi,10,9,\n"
+        ),
         "tests/test_demo.py": f'''"""The plugin's example ente, with expectations computed by hand."""
 from pathlib import Path
 
@@ -207,13 +221,27 @@ installa il plugin in modo modificabile: `pip install -e ./ciclope-{name}`.
 
 def create(name: str, where: Path = Path(".")) -> Path:
     link = where / f"ciclope-{name}"
-    if link.is_symlink():            # even a dangling one: following it would write outside this folder
-        raise CiclopeError([Problem(rule="new_plugin.exists", file=str(link),
-                                    message="esiste già un collegamento simbolico con questo nome: non lo seguo")])
+    if link.is_symlink():  # even a dangling one: following it would write outside this folder
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="new_plugin.exists",
+                    file=str(link),
+                    message="esiste già un collegamento simbolico con questo nome: non lo seguo",
+                )
+            ]
+        )
     dest = link.resolve()
     if dest.parent != where.resolve():
-        raise CiclopeError([Problem(rule="new_plugin.exists", file=str(link),
-                                    message="la cartella del plugin uscirebbe dalla cartella corrente")])
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="new_plugin.exists",
+                    file=str(link),
+                    message="la cartella del plugin uscirebbe dalla cartella corrente",
+                )
+            ]
+        )
     problems = check_name(name, dest)
     if problems:
         raise CiclopeError(problems)

@@ -1,9 +1,10 @@
 """Scoring primitives of the core rules (rules/core.md §1–3), shared by the defaults and plugins."""
+
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from .model import EvaluationItem, Indicator
 from .money import r2, r4

@@ -3,6 +3,7 @@
 Used by the built-in plugins (bergamo's individual performance pool, brescia's staff pools per area);
 a new plugin with a "pool × weight / sum of weights" rule calls it instead of writing the loop again.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
@@ -14,12 +15,22 @@ from .outcomes import Award, Score
 from .trace import Input, Trace
 
 
-def distribute(pool: Pool, people: Iterable[Person], scores: Mapping[str, Score],
-               weight: Callable[[Person, Decimal], Decimal], why_excluded: Callable[[Person, Score], str | None],
-               trace: Trace, *, formula: str, source: str, label: Callable[[Person], str],
-               inputs: Callable[[Person, Score], list[Input]], total_label: str,
-               band: Callable[[Person, Score], str | None] | None = None,
-               note: Callable[[Person, Score], str] | None = None) -> tuple[Pool, dict[str, Award]]:
+def distribute(
+    pool: Pool,
+    people: Iterable[Person],
+    scores: Mapping[str, Score],
+    weight: Callable[[Person, Decimal], Decimal],
+    why_excluded: Callable[[Person, Score], str | None],
+    trace: Trace,
+    *,
+    formula: str,
+    source: str,
+    label: Callable[[Person], str],
+    inputs: Callable[[Person, Score], list[Input]],
+    total_label: str,
+    band: Callable[[Person, Score], str | None] | None = None,
+    note: Callable[[Person, Score], str] | None = None,
+) -> tuple[Pool, dict[str, Award]]:
     """Split ``pool`` among ``people`` in proportion to ``weight(person, score value)`` (largest remainder).
 
     - Nobody without a score is paid or listed (rules/core.md §3): no award at all.
@@ -55,7 +66,14 @@ def distribute(pool: Pool, people: Iterable[Person], scores: Mapping[str, Score]
         given = inputs(p, s)
         if p.id in weights:
             given.append(Input(total_label, total))
-        trace.record(f"award:{p.id}", amount, formula, source, label=label(p), inputs=given,
-                     note=f"escluso: {why[p.id]}" if p.id in why else (note(p, s) if note else ""))
+        trace.record(
+            f"award:{p.id}",
+            amount,
+            formula,
+            source,
+            label=label(p),
+            inputs=given,
+            note=f"escluso: {why[p.id]}" if p.id in why else (note(p, s) if note else ""),
+        )
         awards[p.id] = Award(person=p.id, amount=amount, pool=pool.name, band=band(p, s) if band else None)
     return pool.with_distributed(sum(parts.values(), Decimal(0))), awards

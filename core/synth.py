@@ -11,6 +11,7 @@ kept by construction: graded indicators reach at least 75% of target, PO cards s
 evaluations are differentiated. Below ~40 people an ente can still fail a plugin's
 differentiation rule (e.g. bergamo: 5–7 rewarded people all in one level), as a real one would.
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,28 +44,58 @@ class SynthData:
 
 
 def _indicator(rng: random.Random, iid: str, oid: str, year: int, kind: str) -> dict:
-    row = {"id": iid, "objective": oid, "name": f"Indicatore {iid}", "type": kind, "weight": "", "baseline": "",
-           f"target_{year}": "", f"target_{year + 1}": "", "actual": "", "target_mid": "", "actual_mid": "",
-           "neutralized": "", "reason": "", "source": "Dati sintetici"}
+    row = {
+        "id": iid,
+        "objective": oid,
+        "name": f"Indicatore {iid}",
+        "type": kind,
+        "weight": "",
+        "baseline": "",
+        f"target_{year}": "",
+        f"target_{year + 1}": "",
+        "actual": "",
+        "target_mid": "",
+        "actual_mid": "",
+        "neutralized": "",
+        "reason": "",
+        "source": "Dati sintetici",
+    }
     # Graded indicators reach at least 75% of their target (rounding aside), so that no objective, unit
     # or PO falls below a regulation's "positive" threshold by chance: a negative PO evaluation would
     # need a contraddittorio (rules/core.md §5) that synthetic data cannot decide on.
     if kind in ("higher", "project"):
         target = rng.choice([10, 20, 50, 100, 250]) if kind == "higher" else 100
         unit = "" if kind == "higher" else "%"
-        row.update({f"target_{year}": f"{target}{unit}", f"target_{year + 1}": f"{target}{unit}",
-                    "actual": f"{round(target * rng.uniform(0.76, 1.2))}{unit}",
-                    "target_mid": f"{target // 2}{unit}", "actual_mid": f"{round(target / 2 * rng.uniform(0.4, 1.2))}{unit}"})
+        row.update(
+            {
+                f"target_{year}": f"{target}{unit}",
+                f"target_{year + 1}": f"{target}{unit}",
+                "actual": f"{round(target * rng.uniform(0.76, 1.2))}{unit}",
+                "target_mid": f"{target // 2}{unit}",
+                "actual_mid": f"{round(target / 2 * rng.uniform(0.4, 1.2))}{unit}",
+            }
+        )
     elif kind == "lower":
         target = rng.choice([3, 5, 10, 30])
-        row.update({f"target_{year}": str(target), f"target_{year + 1}": str(target),
-                    "actual": f"{target * rng.uniform(0.8, 1.3):.1f}", "target_mid": str(target),
-                    "actual_mid": f"{target * rng.uniform(0.8, 1.8):.1f}"})
+        row.update(
+            {
+                f"target_{year}": str(target),
+                f"target_{year + 1}": str(target),
+                "actual": f"{target * rng.uniform(0.8, 1.3):.1f}",
+                "target_mid": str(target),
+                "actual_mid": f"{target * rng.uniform(0.8, 1.8):.1f}",
+            }
+        )
     elif kind == "deadline":
         due = dt.date(year, rng.choice([3, 6, 9, 12]), 28)
         done = due + dt.timedelta(days=rng.choice([-30, -5, 0, 3, 20]))
-        row.update({f"target_{year}": f"{due.day}.{due.month}.{due.year}", f"target_{year + 1}": "-",
-                    "actual": done.isoformat()})
+        row.update(
+            {
+                f"target_{year}": f"{due.day}.{due.month}.{due.year}",
+                f"target_{year + 1}": "-",
+                "actual": done.isoformat(),
+            }
+        )
     elif kind == "boolean":
         row.update({f"target_{year}": "SI", f"target_{year + 1}": "SI", "actual": rng.choice(["SI", "SI", "SI", "NO"])})
     else:  # monitor
@@ -99,21 +130,54 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
     d = SynthData(id=ente_id, name=f"Ente sintetico {ente_id}", year=year)
     n_areas = max(2, min(5, people_n // 60 + 2))
     units = [{"id": "root", "name": d.name, "kind": "ente", "parent": "", "head": "SG"}]
-    people = [{"id": "SG", "name": "Segretario Generale", "role": "segretario", "category": "DIR", "unit": "root",
-               "fte": "1", "absence_days": "0", "insufficient": "false", "evaluator": ""}]
-    servizi: list[tuple[str, str]] = []     # (servizio id, area dirigente id)
+    people = [
+        {
+            "id": "SG",
+            "name": "Segretario Generale",
+            "role": "segretario",
+            "category": "DIR",
+            "unit": "root",
+            "fte": "1",
+            "absence_days": "0",
+            "insufficient": "false",
+            "evaluator": "",
+        }
+    ]
+    servizi: list[tuple[str, str]] = []  # (servizio id, area dirigente id)
     for a in range(1, n_areas + 1):
         did = f"D{a}"
         units.append({"id": f"A{a}", "name": f"Area {a}", "kind": "area", "parent": "root", "head": did})
-        people.append({"id": did, "name": f"Dirigente {a}", "role": "dirigente", "category": "DIR", "unit": f"A{a}",
-                       "fte": "1", "absence_days": str(rng.randint(0, 20)), "insufficient": "false", "evaluator": "SG"})
-        per_area = min(rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas))   # small ente, few servizi
+        people.append(
+            {
+                "id": did,
+                "name": f"Dirigente {a}",
+                "role": "dirigente",
+                "category": "DIR",
+                "unit": f"A{a}",
+                "fte": "1",
+                "absence_days": str(rng.randint(0, 20)),
+                "insufficient": "false",
+                "evaluator": "SG",
+            }
+        )
+        per_area = min(rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas))  # small ente, few servizi
         for s in range(1, per_area + 1):
             sid = f"A{a}S{s}"
             po = f"PO{a}{s}"
             units.append({"id": sid, "name": f"Servizio {a}.{s}", "kind": "servizio", "parent": f"A{a}", "head": po})
-            people.append({"id": po, "name": f"Titolare PO {a}.{s}", "role": "po", "category": "D", "unit": sid,
-                           "fte": "1", "absence_days": str(rng.randint(0, 15)), "insufficient": "false", "evaluator": did})
+            people.append(
+                {
+                    "id": po,
+                    "name": f"Titolare PO {a}.{s}",
+                    "role": "po",
+                    "category": "D",
+                    "unit": sid,
+                    "fte": "1",
+                    "absence_days": str(rng.randint(0, 15)),
+                    "insufficient": "false",
+                    "evaluator": did,
+                }
+            )
             servizi.append((sid, did))
     k = 0
     while len(people) < people_n:
@@ -121,27 +185,57 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
         sid, did = servizi[k % len(servizi)]
         fte = rng.choices(["1", "0.5", "0.83", "0.67"], weights=[80, 8, 7, 5])[0]
         absence = rng.choices([rng.randint(0, 20), rng.randint(20, 120), rng.randint(151, 250)], weights=[85, 12, 3])[0]
-        people.append({"id": f"P{k:05d}", "name": f"Dipendente {k}", "role": "dipendente",
-                       "category": rng.choice("ABCCD"), "unit": sid, "fte": fte, "absence_days": str(absence),
-                       "insufficient": "true" if rng.random() < 0.01 else "false", "evaluator": did})
-    areas = [{"id": f"AS{i}", "name": f"Area strategica {i}", "weight": str(rng.choice([20, 30, 40, 50])), "separate": ""}
-             for i in range(1, 4)]
+        people.append(
+            {
+                "id": f"P{k:05d}",
+                "name": f"Dipendente {k}",
+                "role": "dipendente",
+                "category": rng.choice("ABCCD"),
+                "unit": sid,
+                "fte": fte,
+                "absence_days": str(absence),
+                "insufficient": "true" if rng.random() < 0.01 else "false",
+                "evaluator": did,
+            }
+        )
+    areas = [
+        {"id": f"AS{i}", "name": f"Area strategica {i}", "weight": str(rng.choice([20, 30, 40, 50])), "separate": ""}
+        for i in range(1, 4)
+    ]
     objectives, indicators, assignments = [], [], []
     n_ind = 0
     for i, area in enumerate(areas, 1):
         for j in range(1, 3):
             so = f"S{i}.{j}"
-            objectives.append({"id": so, "kind": "strategic", "title": f"Obiettivo strategico {so}", "parent": "",
-                               "area": area["id"], "weight": str(rng.choice([30, 50, 70])), "owner": ""})
+            objectives.append(
+                {
+                    "id": so,
+                    "kind": "strategic",
+                    "title": f"Obiettivo strategico {so}",
+                    "parent": "",
+                    "area": area["id"],
+                    "weight": str(rng.choice([30, 50, 70])),
+                    "owner": "",
+                }
+            )
             n_ind += 1
             own = _indicator(rng, f"I{n_ind}", so, year, "higher")
-            own["weight"] = "30"        # weighted like the operational objectives beside it
+            own["weight"] = "30"  # weighted like the operational objectives beside it
             indicators.append(own)
             for sid, _ in servizi:
                 if rng.random() < 0.35:
                     oo = f"O{so}-{sid}"
-                    objectives.append({"id": oo, "kind": "operational", "title": f"Obiettivo operativo {oo}",
-                                       "parent": so, "area": "", "weight": str(rng.choice([10, 20, 30])), "owner": sid})
+                    objectives.append(
+                        {
+                            "id": oo,
+                            "kind": "operational",
+                            "title": f"Obiettivo operativo {oo}",
+                            "parent": so,
+                            "area": "",
+                            "weight": str(rng.choice([10, 20, 30])),
+                            "owner": sid,
+                        }
+                    )
                     rows = _objective_indicators(rng, oo, year, n_ind + 1)
                     indicators += rows
                     n_ind += len(rows)
@@ -151,8 +245,12 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
             if o["kind"] == "strategic" and rng.random() < 0.5:
                 assignments.append({"cruscotto": f"C-D{a}", "owner": f"D{a}", "ref": o["id"], "weight": ""})
     evaluations = []
-    items = [("risultati", "Raggiungimento obiettivi", 40), ("competenze", "Competenze professionali", 30),
-             ("comportamenti", "Collaborazione", 15), ("comportamenti", "Orientamento all'utenza", 15)]
+    items = [
+        ("risultati", "Raggiungimento obiettivi", 40),
+        ("competenze", "Competenze professionali", 30),
+        ("comportamenti", "Collaborazione", 15),
+        ("comportamenti", "Orientamento all'utenza", 15),
+    ]
     offset, k = rng.random(), 0
     for p in people:
         if p["role"] in ("dipendente", "po"):
@@ -161,17 +259,37 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
             k += 1
             level = 0.45 + 0.55 * ((offset + k * 0.6180339887) % 1)
             low = 0.0
-            if p["role"] == "po":    # PO cards positive: a negative one needs a contraddittorio (rules/core.md §5)
+            if p["role"] == "po":  # PO cards positive: a negative one needs a contraddittorio (rules/core.md §5)
                 level, low = rng.uniform(0.75, 1.0), 0.7
             for section, item, mx in items:
                 pts = max(math.ceil(low * mx), min(mx, round(mx * rng.gauss(level, 0.08))))
-                evaluations.append({"person": p["id"], "evaluator": p["evaluator"], "section": section, "item": item,
-                                    "max_points": str(mx), "points": str(pts), "weight": ""})
-    d.tables = {"units": units, "people": people, "areas": areas, "objectives": objectives, "indicators": indicators,
-                "assignments": assignments, "evaluations": evaluations}
+                evaluations.append(
+                    {
+                        "person": p["id"],
+                        "evaluator": p["evaluator"],
+                        "section": section,
+                        "item": item,
+                        "max_points": str(mx),
+                        "points": str(pts),
+                        "weight": "",
+                    }
+                )
+    d.tables = {
+        "units": units,
+        "people": people,
+        "areas": areas,
+        "objectives": objectives,
+        "indicators": indicators,
+        "assignments": assignments,
+        "evaluations": evaluations,
+    }
     d.funds = {"performance_individuale": f"{people_n * rng.randint(400, 900)}.00"}
-    d.approvals = {"budget_approved": dt.date(year - 1, 12, 20), "piano_adopted": dt.date(year, 1, 28),
-                   "relazione_approved": dt.date(year + 1, 5, 20), "relazione_validated_oiv": dt.date(year + 1, 5, 30)}
+    d.approvals = {
+        "budget_approved": dt.date(year - 1, 12, 20),
+        "piano_adopted": dt.date(year, 1, 28),
+        "relazione_approved": dt.date(year + 1, 5, 20),
+        "relazione_validated_oiv": dt.date(year + 1, 5, 30),
+    }
     return d
 
 
@@ -196,7 +314,7 @@ def _toml_value(v) -> str:
 def write_ente(d: SynthData, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in d.tables.items():
-        if rows:    # a table without rows has no header to write: the file is left out (= no rows)
+        if rows:  # a table without rows has no header to write: the file is left out (= no rows)
             (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
     lines = [f"name = {_toml_value(d.name)}", "", "[funds]"]
     lines += [f"{k} = {_toml_value(v)}" for k, v in d.funds.items()]

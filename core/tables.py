@@ -4,6 +4,7 @@ Both give :class:`Sheet` objects of raw text cells; parsing values is :mod:`core
 Limits keep a wrong file from exhausting memory (issue: reliability): files above
 ``MAX_FILE_BYTES`` or ``MAX_ROWS`` rows are refused with a clear error.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,33 +25,53 @@ MAX_CELL_CHARS = 10_000
 
 @attrs.frozen
 class Sheet:
-    name: str                      # canonical name: "people"
-    label: str                     # how problems name it: "people.csv" or "ente.xlsx[people]"
+    name: str  # canonical name: "people"
+    label: str  # how problems name it: "people.csv" or "ente.xlsx[people]"
     header: tuple[str, ...]
-    rows: tuple[tuple[int, dict[str, str]], ...]   # (row number, column → text), header = row 1
+    rows: tuple[tuple[int, dict[str, str]], ...]  # (row number, column → text), header = row 1
 
 
 def _check_size(path: Path, label: str) -> None:
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise CiclopeError([Problem(rule="core.input.size", file=label,
-                                    message=f"file troppo grande (oltre {MAX_FILE_BYTES // 2**20} MiB)")])
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="core.input.size",
+                    file=label,
+                    message=f"file troppo grande (oltre {MAX_FILE_BYTES // 2**20} MiB)",
+                )
+            ]
+        )
 
 
 def _sheet(name: str, label: str, records: list[list[str]], problems: list[Problem]) -> Sheet | None:
     if not records:
-        problems.append(Problem(rule="core.input.header", file=label, row=1,
-                                message="il file è vuoto: manca la riga di intestazione"))
+        problems.append(
+            Problem(
+                rule="core.input.header", file=label, row=1, message="il file è vuoto: manca la riga di intestazione"
+            )
+        )
         return None
     header = tuple(h.strip().lstrip("\ufeff").strip() for h in records[0])
     seen = set()
     for h in header:
         if h in seen:
-            problems.append(Problem(rule="core.input.header", file=label, row=1, column=h,
-                                    message=f"colonna {h!r} ripetuta nell'intestazione"))
+            problems.append(
+                Problem(
+                    rule="core.input.header",
+                    file=label,
+                    row=1,
+                    column=h,
+                    message=f"colonna {h!r} ripetuta nell'intestazione",
+                )
+            )
         seen.add(h)
     if len(records) - 1 > MAX_ROWS:
-        problems.append(Problem(rule="core.input.size", file=label,
-                                message=f"troppe righe ({len(records) - 1}; massimo {MAX_ROWS})"))
+        problems.append(
+            Problem(
+                rule="core.input.size", file=label, message=f"troppe righe ({len(records) - 1}; massimo {MAX_ROWS})"
+            )
+        )
         return None
     rows = []
     width = len(header)
@@ -58,16 +79,29 @@ def _sheet(name: str, label: str, records: list[list[str]], problems: list[Probl
         if not (rec and rec[0] and not rec[0].isspace()) and not "".join(rec).strip():
             continue  # blank line (the first test spares the join for the rows that start with a value)
         if len(rec) > width and any(c.strip() for c in rec[width:]):
-            problems.append(Problem(rule="core.input.columns", file=label, row=n,
-                                    message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne"))
+            problems.append(
+                Problem(
+                    rule="core.input.columns",
+                    file=label,
+                    row=n,
+                    message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne",
+                )
+            )
             continue
         if len(rec) < width:
             rec = list(rec) + [""] * (width - len(rec))
         if max(map(len, rec)) > MAX_CELL_CHARS:
             for h, text in zip(header, rec):
                 if len(text) > MAX_CELL_CHARS:
-                    problems.append(Problem(rule="core.input.cell_size", file=label, row=n, column=h,
-                                            message=f"cella troppo lunga ({len(text)} caratteri; massimo {MAX_CELL_CHARS})"))
+                    problems.append(
+                        Problem(
+                            rule="core.input.cell_size",
+                            file=label,
+                            row=n,
+                            column=h,
+                            message=f"cella troppo lunga ({len(text)} caratteri; massimo {MAX_CELL_CHARS})",
+                        )
+                    )
             rec = [c[:MAX_CELL_CHARS] for c in rec]
         rows.append((n, dict(zip(header, map(str.strip, rec)))))
     return Sheet(name=name, label=label, header=header, rows=tuple(rows))
@@ -77,9 +111,14 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
     """A CSV as offices save it: UTF-8 (with or without BOM) or Windows-1252, ``,`` or ``;`` (Italian
     Excel), LF or CRLF; what was detected, when it is not the plain form, is said in a warning."""
     label = path.name
-    if not path.is_file():            # a folder or a FIFO named like an input file: never opened (a FIFO hangs)
-        problems.append(Problem(rule="core.input.not_a_file", file=label,
-                                message=f"{label} non è un file normale (è una cartella o un file speciale)"))
+    if not path.is_file():  # a folder or a FIFO named like an input file: never opened (a FIFO hangs)
+        problems.append(
+            Problem(
+                rule="core.input.not_a_file",
+                file=label,
+                message=f"{label} non è un file normale (è una cartella o un file speciale)",
+            )
+        )
         return None
     _check_size(path, label)
     raw = path.read_bytes()
@@ -91,16 +130,33 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
             text = raw.decode("cp1252")
             detected.append("codifica Windows-1252 (non UTF-8)")
         except UnicodeDecodeError:
-            problems.append(Problem(rule="core.input.encoding", file=label,
-                                    message=f"il file non è in UTF-8 (byte {exc.start}): salvarlo come CSV UTF-8"))
+            problems.append(
+                Problem(
+                    rule="core.input.encoding",
+                    file=label,
+                    message=f"il file non è in UTF-8 (byte {exc.start}): salvarlo come CSV UTF-8",
+                )
+            )
             return None
     if "\x00" in text:
-        problems.append(Problem(rule="core.input.encoding", file=label, message="il file contiene caratteri nulli: non è un CSV di testo"))
+        problems.append(
+            Problem(
+                rule="core.input.encoding",
+                file=label,
+                message="il file contiene caratteri nulli: non è un CSV di testo",
+            )
+        )
         return None
     first = text.split("\n", 1)[0]
     if max(first.count(","), first.count(";")) >= MAX_COLUMNS:
-        problems.append(Problem(rule="core.input.size", file=label, row=1,
-                                message=f"intestazione con troppe colonne (massimo {MAX_COLUMNS})"))
+        problems.append(
+            Problem(
+                rule="core.input.size",
+                file=label,
+                row=1,
+                message=f"intestazione con troppe colonne (massimo {MAX_COLUMNS})",
+            )
+        )
         return None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if delimiter == ";":
@@ -111,8 +167,11 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
         problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))
         return None
     if detected:
-        problems.append(Problem(rule="core.input.dialect", file=label, severity="warning",
-                                message="letto con " + "; ".join(detected)))
+        problems.append(
+            Problem(
+                rule="core.input.dialect", file=label, severity="warning", message="letto con " + "; ".join(detected)
+            )
+        )
     return _sheet(name, label, records, problems)
 
 
@@ -130,8 +189,8 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-MAX_XLSX_UNCOMPRESSED = 256 * 1024 * 1024     # a zip bomb of 2 MB would otherwise take GBs
-MAX_COLUMNS = 500                              # no input file of an ente has more columns than this
+MAX_XLSX_UNCOMPRESSED = 256 * 1024 * 1024  # a zip bomb of 2 MB would otherwise take GBs
+MAX_COLUMNS = 500  # no input file of an ente has more columns than this
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _NO_VALUE = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*>[^<]*</f>\s*(?:<v\s*/>|<v></v>)?\s*</c>')
 
@@ -145,23 +204,42 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
             if total > MAX_XLSX_UNCOMPRESSED:
-                problems.append(Problem(rule="core.input.size", file=label,
-                                        message=f"cartella di lavoro troppo grande una volta decompressa ({total // 2**20} "
-                                                f"MiB; massimo {MAX_XLSX_UNCOMPRESSED // 2**20} MiB)"))
+                problems.append(
+                    Problem(
+                        rule="core.input.size",
+                        file=label,
+                        message=f"cartella di lavoro troppo grande una volta decompressa ({total // 2**20} "
+                        f"MiB; massimo {MAX_XLSX_UNCOMPRESSED // 2**20} MiB)",
+                    )
+                )
                 return False
-            sheets = sorted((i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
-                            key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])))
+            sheets = sorted(
+                (i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
+                key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])),
+            )
             for n, info in enumerate(sheets, 1):
                 xml = zf.read(info)
                 where = f"{label}[foglio {n}]"
                 for ref in _MERGE.findall(xml):
-                    problems.append(Problem(rule="core.input.merged", file=where, column=ref.decode(),
-                                            message=f"celle unite {ref.decode()}: ogni cella deve avere il suo valore "
-                                                    "(separa le celle e ripeti il valore in ciascuna riga)"))
+                    problems.append(
+                        Problem(
+                            rule="core.input.merged",
+                            file=where,
+                            column=ref.decode(),
+                            message=f"celle unite {ref.decode()}: ogni cella deve avere il suo valore "
+                            "(separa le celle e ripeti il valore in ciascuna riga)",
+                        )
+                    )
                 for ref in _NO_VALUE.findall(xml):
-                    problems.append(Problem(rule="core.input.formula", file=where, column=ref.decode(),
-                                            message=f"formula senza valore calcolato in {ref.decode()}: apri il file in "
-                                                    "Excel e salvalo (così il valore è calcolato), o scrivi il valore"))
+                    problems.append(
+                        Problem(
+                            rule="core.input.formula",
+                            file=where,
+                            column=ref.decode(),
+                            message=f"formula senza valore calcolato in {ref.decode()}: apri il file in "
+                            "Excel e salvalo (così il valore è calcolato), o scrivi il valore",
+                        )
+                    )
     except (zipfile.BadZipFile, OSError) as exc:
         problems.append(Problem(rule="core.input.xlsx", file=label, message=f"cartella di lavoro non leggibile: {exc}"))
         return False
@@ -176,9 +254,14 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     16,384 columns. Rows and columns are capped while streaming."""
     import openpyxl  # only when an office sends a workbook
 
-    if not path.is_file():            # a folder or a FIFO named ente.xlsx: never opened
-        problems.append(Problem(rule="core.input.not_a_file", file=path.name,
-                                message=f"{path.name} non è un file normale (è una cartella o un file speciale)"))
+    if not path.is_file():  # a folder or a FIFO named ente.xlsx: never opened
+        problems.append(
+            Problem(
+                rule="core.input.not_a_file",
+                file=path.name,
+                message=f"{path.name} non è un file normale (è una cartella o un file speciale)",
+            )
+        )
         return {}
     _check_size(path, path.name)
     if not _xlsx_checks(path, problems):
@@ -186,7 +269,9 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken workbook
-        problems.append(Problem(rule="core.input.xlsx", file=path.name, message=f"cartella di lavoro non leggibile: {exc}"))
+        problems.append(
+            Problem(rule="core.input.xlsx", file=path.name, message=f"cartella di lavoro non leggibile: {exc}")
+        )
         return {}
     sheets = {}
     try:
@@ -196,23 +281,30 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
             records: list[list[str]] = []
             for row in ws.iter_rows(values_only=True):
                 if len(records) > MAX_ROWS:
-                    problems.append(Problem(rule="core.input.size", file=label,
-                                            message=f"troppe righe (oltre {MAX_ROWS})"))
+                    problems.append(
+                        Problem(rule="core.input.size", file=label, message=f"troppe righe (oltre {MAX_ROWS})")
+                    )
                     records = []
                     break
                 values = list(row)
                 while values and values[-1] is None:
                     values.pop()
                 if len(values) > MAX_COLUMNS:
-                    problems.append(Problem(rule="core.input.size", file=label, row=len(records) + 1,
-                                            message=f"troppe colonne ({len(values)}; massimo {MAX_COLUMNS})"))
+                    problems.append(
+                        Problem(
+                            rule="core.input.size",
+                            file=label,
+                            row=len(records) + 1,
+                            message=f"troppe colonne ({len(values)}; massimo {MAX_COLUMNS})",
+                        )
+                    )
                     records = []
                     break
                 records.append([_cell_text(v) for v in values])
             while records and not any(records[-1]):
                 records.pop()
             if not records or not any(c.strip() for c in records[0]):
-                continue           # an empty sheet (Excel's default Foglio1) is not an input
+                continue  # an empty sheet (Excel's default Foglio1) is not an input
             sheet = _sheet(ws.title, label, records, problems)
             if sheet is not None:
                 sheets[ws.title] = sheet

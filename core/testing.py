@@ -45,15 +45,16 @@ written by a domain expert without Python::
 
 Numbers compare within 0.011 (scores, money) or 0.00011 (achievements ≤ 1.5); strings case-insensitively.
 """
+
 from __future__ import annotations
 
 import json
 import shutil
 import tempfile
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from collections.abc import Mapping
 
 import pytest
 
@@ -71,8 +72,14 @@ def write_ente(folder: Path, files: Mapping[str, str]) -> Path:
     return folder
 
 
-def compute_ente(folder: Path, plugin: str, year: int, params: Mapping[str, Any] | None = None,
-                 until: str = "rendicontazione", ente_id: str = "caso"):
+def compute_ente(
+    folder: Path,
+    plugin: str,
+    year: int,
+    params: Mapping[str, Any] | None = None,
+    until: str = "rendicontazione",
+    ente_id: str = "caso",
+):
     """Load the folder and run the cycle; raises CiclopeError for bad data or bad params."""
     from .config import EnteConfig
     from .runner import compute
@@ -87,12 +94,13 @@ def compute_ente(folder: Path, plugin: str, year: int, params: Mapping[str, Any]
 def results_doc(result) -> dict:
     """The ``results.json`` document of a Result, as parsed JSON."""
     from .results import dumps
+
     return json.loads(dumps(result))
 
 
 def lookup(doc: Any, path: str) -> Any:
     cur = doc
-    for part in (path.split("/") if "/" in path else path.split(".")):
+    for part in path.split("/") if "/" in path else path.split("."):
         if isinstance(cur, dict) and part in cur:
             cur = cur[part]
         else:
@@ -126,8 +134,10 @@ def check_expected(doc: dict, expected: Mapping[str, Any]) -> list[str]:
         if key == "!error_violation":
             needles = want if isinstance(want, list) else [want]
             for needle in needles:
-                if not any(v["severity"] == "error" and needle.lower() in json.dumps(v, ensure_ascii=False).lower()
-                           for v in doc["violations"]):
+                if not any(
+                    v["severity"] == "error" and needle.lower() in json.dumps(v, ensure_ascii=False).lower()
+                    for v in doc["violations"]
+                ):
                     bad.append(f"{key}: no error mentioning {needle!r}; got {doc['violations'][:3]}")
             continue
         if key == "!pool_conserved":
@@ -155,13 +165,16 @@ def check_expected(doc: dict, expected: Mapping[str, Any]) -> list[str]:
 @pytest.fixture
 def ciclope_ente(tmp_path):
     """``ciclope_ente(plugin, files, year=2021, params=None, until=...)`` → Result."""
+
     def make(plugin: str, files: Mapping[str, str], year: int = 2021, params=None, until="rendicontazione"):
         folder = write_ente(tmp_path / "ente", files)
         return compute_ente(folder, plugin, year, params, until)
+
     return make
 
 
 # -- cases as data -----------------------------------------------------------------------------
+
 
 class CaseFile(pytest.File):
     def collect(self):
@@ -183,8 +196,13 @@ class CaseItem(pytest.Item):
             if "data" in case:
                 shutil.copytree(folder / case["data"], ente_dir)
             write_ente(ente_dir, self.data.get("files", {}))
-            result = compute_ente(ente_dir, case["plugin"], int(case.get("year", 2021)), self.data.get("params", {}),
-                                  case.get("until", "rendicontazione"))
+            result = compute_ente(
+                ente_dir,
+                case["plugin"],
+                int(case.get("year", 2021)),
+                self.data.get("params", {}),
+                case.get("until", "rendicontazione"),
+            )
         bad = check_expected(results_doc(result), self.data.get("expected", {}))
         if bad:
             raise CaseFailure(bad)
@@ -205,9 +223,13 @@ class CaseFailure(AssertionError):
 
 
 def pytest_addoption(parser):
-    parser.addini("ciclope_cases", type="linelist", default=[],
-                  help="folders (relative to the rootdir) whose *.toml files are ciclope cases; "
-                       "default: every folder named 'cases'")
+    parser.addini(
+        "ciclope_cases",
+        type="linelist",
+        default=[],
+        help="folders (relative to the rootdir) whose *.toml files are ciclope cases; "
+        "default: every folder named 'cases'",
+    )
 
 
 def is_case(config, file_path: Path) -> bool:

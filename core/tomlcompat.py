@@ -1,4 +1,5 @@
 """``tomllib`` on Python ≥ 3.11, ``tomli`` below (the only place that knows)."""
+
 try:
     import tomllib  # noqa: F401
 except ModuleNotFoundError:  # pragma: no cover - Python < 3.11

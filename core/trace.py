@@ -9,6 +9,7 @@ Keys are ``<kind>:<id>[:<what>]``: ``indicator:K1``, ``objective:S1``, ``area:AS
 ``unit:s1``, ``person:HA`` (organizational achievement of a dirigente), ``score:HA``,
 ``award:HA``, ``pool:performance_individuale``, ``position:PA``…
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,20 +21,20 @@ from .problems import Problem
 
 @attrs.frozen
 class Input:
-    name: str                 # Italian label: "consuntivo", "target", "peso"
+    name: str  # Italian label: "consuntivo", "target", "peso"
     value: Any
-    ref: str = ""             # key of another figure
-    cell: str = ""            # "indicators.csv:3:actual"
+    ref: str = ""  # key of another figure
+    cell: str = ""  # "indicators.csv:3:actual"
 
 
 @attrs.frozen
 class Figure:
     key: str
     value: Any
-    formula: str              # in words (Italian), e.g. "consuntivo / target, limitato a [0, 1]"
-    source: str               # "rules/core.md §1", "004_a450255962d2094d.txt §5.2"
+    formula: str  # in words (Italian), e.g. "consuntivo / target, limitato a [0, 1]"
+    source: str  # "rules/core.md §1", "004_a450255962d2094d.txt §5.2"
     inputs: tuple[Input, ...] = ()
-    label: str = ""           # "Indicatore K1 — Eventi di promozione"
+    label: str = ""  # "Indicatore K1 — Eventi di promozione"
     note: str = ""
 
 
@@ -44,11 +45,13 @@ class Trace:
         self.figures: dict[str, Figure] = {}
         self.problems: list[Problem] = []
 
-    def record(self, key: str, value: Any, formula: str, source: str, inputs=(), label: str = "",
-               note: str = "") -> Any:
+    def record(
+        self, key: str, value: Any, formula: str, source: str, inputs=(), label: str = "", note: str = ""
+    ) -> Any:
         """Record a figure (the last record of a key wins) and return its value."""
-        self.figures[key] = Figure(key=key, value=value, formula=formula, source=source,
-                                   inputs=tuple(inputs), label=label, note=note)
+        self.figures[key] = Figure(
+            key=key, value=value, formula=formula, source=source, inputs=tuple(inputs), label=label, note=note
+        )
         return value
 
     def problem(self, problem: Problem) -> None:

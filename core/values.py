@@ -4,25 +4,26 @@ Every parser takes the raw text of a cell and returns a value or raises :class:`
 message says, in Italian, what was expected. The loaders turn that message into a
 :class:`core.problems.Problem` with file, row and column.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-INACTIVE = "-"          # "not active this year" in a target_<year> column (002… §3.2 tables)
-MAX_NUMBER_CHARS = 40   # longer cells are not numbers anybody typed
+INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
+MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")   # 1.234 · 12.000 · 1.234.567: Italian thousands
-_PLAIN = re.compile(r"-?\d{1,20}(\.\d{1,12})?")     # the common case, parsed without further checks
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")  # 1.234 · 12.000 · 1.234.567: Italian thousands
+_PLAIN = re.compile(r"-?\d{1,20}(\.\d{1,12})?")  # the common case, parsed without further checks
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ITALIAN = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _TRUE = {"si", "sì", "s", "true", "vero", "yes", "1", "x"}
 _FALSE = {"no", "n", "false", "falso", "0"}
 
 
-_ID = re.compile(r"^[^\s,;\x00-\x1f\x7f-\x9f]+$")     # no spaces, separators or control characters (ANSI escapes)
+_ID = re.compile(r"^[^\s,;\x00-\x1f\x7f-\x9f]+$")  # no spaces, separators or control characters (ANSI escapes)
 
 
 def parse_text(text: str) -> str:
@@ -33,18 +34,22 @@ def parse_text(text: str) -> str:
 def parse_id(text: str) -> str:
     """An identifier: no spaces, commas or semicolons."""
     if not _ID.match(text):
-        raise ValueError(f"identificativo non valido {text!r}: niente spazi, virgole, punti e virgola o caratteri di controllo")
+        raise ValueError(
+            f"identificativo non valido {text!r}: niente spazi, virgole, punti e virgola o caratteri di controllo"
+        )
     return text
 
 
 def choice(*choices: str):
     """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``."""
+
     def parse(text: str) -> str:
         value = text.strip()
         value = value.lower() if value.lower() in choices else value
         if value not in choices:
             raise ValueError(f"atteso uno tra {', '.join(choices)}, trovato {text!r}")
         return value
+
     return parse
 
 
@@ -70,8 +75,10 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
             raise ValueError(f"numero non leggibile {text!r}: una sola virgola decimale (es. 1.234,56 o 1234.56)")
         if "." in whole:
             if not _THOUSANDS.fullmatch(whole):
-                raise ValueError(f"numero ambiguo {text!r}: con la virgola decimale i punti separano le migliaia a "
-                                 "gruppi di tre cifre (es. 1.234,56)")
+                raise ValueError(
+                    f"numero ambiguo {text!r}: con la virgola decimale i punti separano le migliaia a "
+                    "gruppi di tre cifre (es. 1.234,56)"
+                )
             whole = whole.replace(".", "")
         s = f"{whole}.{frac}"
     elif _THOUSANDS.fullmatch(s):
@@ -80,8 +87,10 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
             if s.count(".") > 1:
                 raise ValueError(f"numero ambiguo {text!r}: punti come separatori delle migliaia? Scrivi {plain}")
             comma = s.replace(".", ",")
-            raise ValueError(f"numero ambiguo {text!r}: il punto seguito da tre cifre è il separatore delle migliaia "
-                             f"({plain}) o un decimale ({comma})? Scrivi {plain} oppure {comma}")
+            raise ValueError(
+                f"numero ambiguo {text!r}: il punto seguito da tre cifre è il separatore delle migliaia "
+                f"({plain}) o un decimale ({comma})? Scrivi {plain} oppure {comma}"
+            )
         s = plain
     if not _NUMBER.match(s):
         raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
@@ -156,7 +165,7 @@ def parse_nonnegative(text: str) -> Decimal:
 
 
 def parse_nonnegative_int(text: str) -> int:
-    value = parse_number(text, thousands=True)      # a count: 1.234 is one thousand two hundred thirty-four
+    value = parse_number(text, thousands=True)  # a count: 1.234 is one thousand two hundred thirty-four
     if value < 0 or value != value.to_integral_value():
         raise ValueError(f"atteso un numero intero non negativo, trovato {text!r}")
     return int(value)

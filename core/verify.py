@@ -3,6 +3,7 @@
 Reports "identical" when a fresh computation gives the same ``results.json`` bytes; otherwise the
 input files changed since (by sha256) or the figures that differ.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,8 @@ import json
 from pathlib import Path
 
 from .config import EnteConfig, resolve_params
-from .problems import CiclopeError, Problem
 from .outroot import check_sums, write_sums
+from .problems import CiclopeError, Problem
 from .result import Result
 from .results import dumps
 
@@ -40,16 +41,25 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
         if not isinstance(recorded, dict) or "plugin" not in recorded or "year" not in recorded:
             raise ValueError("mancano plugin e anno")
     except (ValueError, OSError) as exc:
-        raise CiclopeError([Problem(rule="verify.corrupt", file=str(path),
-                                    message=f"results.json non leggibile o incompleto ({exc}): rilancia `ciclope run`")]) \
-            from None
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="verify.corrupt",
+                    file=str(path),
+                    message=f"results.json non leggibile o incompleto ({exc}): rilancia `ciclope run`",
+                )
+            ]
+        ) from None
     audit = recorded.get("audit", {})
     data = Path(audit.get("data") or "")
     if not data.is_dir():
         return recorded_text, recorded, None, [f"cartella dei dati registrata non trovata: {data}"]
     changed = []
-    now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data.iterdir()
-           if p.is_file() and (p.suffix == ".csv" and not p.name.startswith("x_") or p.name in ("ente.toml", "ente.xlsx"))}
+    now = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in data.iterdir()
+        if p.is_file() and (p.suffix == ".csv" and not p.name.startswith("x_") or p.name in ("ente.toml", "ente.xlsx"))
+    }
     for name, digest in audit.get("inputs", {}).items():
         if name not in now:
             changed.append(f"file di input rimosso: {name}")
@@ -60,11 +70,13 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
     if changed:
         return recorded_text, recorded, None, changed
     from .runner import compute
+
     params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}))
     if problems:
         raise CiclopeError(problems)
-    cfg = EnteConfig(id=recorded["ente"], plugin=recorded["plugin"], data=data, overrides=audit.get("overrides", {}),
-                     params=params)
+    cfg = EnteConfig(
+        id=recorded["ente"], plugin=recorded["plugin"], data=data, overrides=audit.get("overrides", {}), params=params
+    )
     return recorded_text, recorded, compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")), []
 
 
@@ -73,11 +85,13 @@ def verify(folder: Path) -> tuple[bool, list[str]]:
     recorded_text, recorded, result, changed = recompute(folder)
     if result is None:
         return False, changed
-    edited = check_sums(Path(folder))          # the published outputs too, not only results.json (issue 19)
+    edited = check_sums(Path(folder))  # the published outputs too, not only results.json (issue 19)
     fresh = dumps(result)
     if fresh == recorded_text and not edited:
-        return True, ["identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
-                      "stati modificati"]
+        return True, [
+            "identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
+            "stati modificati"
+        ]
     if fresh == recorded_text:
         return False, edited
     lines = _diff(recorded, json.loads(fresh))
@@ -96,8 +110,10 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     if result is None:
         return False, changed + ["documenti non prodotti: rilancia `ciclope run`"]
     if dumps(result) != recorded_text:
-        return False, ["il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
-                       "prodotti; rilancia `ciclope run`"]
+        return False, [
+            "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
+            "prodotti; rilancia `ciclope run`"
+        ]
     write_reports(result, Path(folder), outputs)
     write_sums(Path(folder))
     return True, [f"scritto {name}" for name in outputs]

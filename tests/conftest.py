@@ -1,4 +1,5 @@
 """Shared helpers for ciclope's own tests (the plugin test kit itself is core/testing.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,6 +18,7 @@ EXAMPLES = SHARED / "examples"
 @pytest.fixture
 def example(tmp_path):
     """Copy ../shared/examples/<name> to tmp_path and return the copy (skip when shared/ is absent)."""
+
     def copy(name: str) -> Path:
         src = EXAMPLES / name
         if not src.is_dir():
@@ -24,6 +26,7 @@ def example(tmp_path):
         dest = tmp_path / name
         shutil.copytree(src, dest)
         return dest
+
     return copy
 
 
@@ -33,6 +36,7 @@ def reportcase_installed(monkeypatch):
     from importlib.metadata import EntryPoint
 
     from ciclope.core import registry
+
     ep = EntryPoint(name="reportcase", value="reportcase:PLUGIN", group=registry.GROUP)
     installed = dict(registry._scan())
     installed["reportcase"] = ep

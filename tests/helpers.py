@@ -2,6 +2,7 @@
 
 Test modules never import each other; what several need lives here or in conftest.py.
 """
+
 from __future__ import annotations
 
 import types
@@ -11,7 +12,7 @@ from ciclope.core.testing import write_ente
 
 # A plugin with no hooks of its own: the core defaults alone (rules/core.md).
 coreonly = types.ModuleType("coreonly")
-coreonly.NAME, coreonly.VERSION = "coreonly", "0"     # type: ignore[attr-defined]
+coreonly.NAME, coreonly.VERSION = "coreonly", "0"  # type: ignore[attr-defined]
 
 # A small ente built in code for the core rules (test_core_cycle works its figures out by hand).
 UNITS = """
@@ -85,9 +86,16 @@ piano_adopted = 2021-01-25
 
 
 def files(**over):
-    base = {"units.csv": UNITS, "people.csv": PEOPLE, "areas.csv": AREAS, "objectives.csv": OBJECTIVES,
-            "indicators.csv": INDICATORS, "assignments.csv": ASSIGNMENTS, "evaluations.csv": EVALUATIONS,
-            "ente.toml": ENTE}
+    base = {
+        "units.csv": UNITS,
+        "people.csv": PEOPLE,
+        "areas.csv": AREAS,
+        "objectives.csv": OBJECTIVES,
+        "indicators.csv": INDICATORS,
+        "assignments.csv": ASSIGNMENTS,
+        "evaluations.csv": EVALUATIONS,
+        "ente.toml": ENTE,
+    }
     base.update(over)
     return base
 

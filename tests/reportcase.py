@@ -2,6 +2,7 @@
 regulation written here (``PLUGIN``) that levels the card scores, pays a pool in proportion to the
 scores, has a position, a calendar and an extra report section, with its data (``FILES``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,9 +10,20 @@ import types
 from decimal import Decimal as D
 from pathlib import Path
 
-
-from ciclope.core import (Award, Deadline, Input, ParamSpec, Pool, PositionPay, Positions, ReportSection, Rewards, Score,
-                          hookimpl, split)
+from ciclope.core import (
+    Award,
+    Deadline,
+    Input,
+    ParamSpec,
+    Pool,
+    PositionPay,
+    Positions,
+    ReportSection,
+    Rewards,
+    Score,
+    hookimpl,
+    split,
+)
 from ciclope.core.scoring import card_score
 from ciclope.core.testing import compute_ente, write_ente
 
@@ -22,11 +34,21 @@ SOURCE = "regolamento-prova.txt"
 
 @hookimpl
 def ciclope_params():
-    return {"soglia_premio": ParamSpec(name="soglia_premio", value=D(60), source=f"{SOURCE} art. 6",
-                                       description="Punteggio minimo per il premio",
-                                       assumption="soglia non fissata dal regolamento: 60 punti"),
-            "quota_fascia_alta": ParamSpec(name="quota_fascia_alta", value=D("0.5"), source=f"{SOURCE} art. 7",
-                                           description="Quota del fondo per la fascia alta")}
+    return {
+        "soglia_premio": ParamSpec(
+            name="soglia_premio",
+            value=D(60),
+            source=f"{SOURCE} art. 6",
+            description="Punteggio minimo per il premio",
+            assumption="soglia non fissata dal regolamento: 60 punti",
+        ),
+        "quota_fascia_alta": ParamSpec(
+            name="quota_fascia_alta",
+            value=D("0.5"),
+            source=f"{SOURCE} art. 7",
+            description="Quota del fondo per la fascia alta",
+        ),
+    }
 
 
 def level_of(score):
@@ -38,9 +60,14 @@ def ciclope_individual_score(person, card, trace):
     score = card_score(card)
     if score is None:
         return Score(person=person.id, score=None, status="not_evaluated")
-    trace.record(f"score:{person.id}", score, "punti / punteggio massimo × 100", f"{SOURCE} art. 5",
-                 label=f"Punteggio di {person.name}",
-                 inputs=[Input(i.item, i.points, cell=f"evaluations.csv:{i.row}:points") for i in card])
+    trace.record(
+        f"score:{person.id}",
+        score,
+        "punti / punteggio massimo × 100",
+        f"{SOURCE} art. 5",
+        label=f"Punteggio di {person.name}",
+        inputs=[Input(i.item, i.points, cell=f"evaluations.csv:{i.row}:points") for i in card],
+    )
     return Score(person=person.id, score=score, level=level_of(score), breakdown={"scheda": score})
 
 
@@ -53,11 +80,18 @@ def ciclope_rewards(ente, scores, pools, params, trace):
     total = sum(eligible.values(), D(0))
     for pid, amount in parts.items():
         band = "alta" if scores[pid].level == "Ottimo" else "media"
-        trace.record(f"award:{pid}", amount, "fondo premi × punteggio / Σ punteggi dei premiati", f"{SOURCE} art. 7",
-                     label=f"Premio di {ente.people[pid].name}",
-                     inputs=[Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
-                             Input("fondo premi", pool.amount, ref="pool:premi"),
-                             Input("Σ punteggi dei premiati", total)])
+        trace.record(
+            f"award:{pid}",
+            amount,
+            "fondo premi × punteggio / Σ punteggi dei premiati",
+            f"{SOURCE} art. 7",
+            label=f"Premio di {ente.people[pid].name}",
+            inputs=[
+                Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
+                Input("fondo premi", pool.amount, ref="pool:premi"),
+                Input("Σ punteggi dei premiati", total),
+            ],
+        )
         awards[pid] = Award(person=pid, amount=amount, pool="premi", band=band)
         statuses[pid] = "premiato"
     for pid, s in scores.items():
@@ -69,28 +103,58 @@ def ciclope_rewards(ente, scores, pools, params, trace):
 
 @hookimpl
 def ciclope_position_pay():
-    pos = PositionPay(id="PX", score=D("72.5"), annual=D("9000.00"), result_max=D("1350.00"),
-                      result=D("1147.50"), holder="PO1", instalments=13)
-    return Positions(positions={"PX": pos},
-                     pools={"po_risultato": Pool(name="po_risultato", amount=D("1350.00"), distributed=D("1147.50"),
-                                                 source=f"{SOURCE} art. 9")},
-                     awards={"PX:po_risultato": Award(person="PO1", amount=D("1147.50"), pool="po_risultato")})
+    pos = PositionPay(
+        id="PX",
+        score=D("72.5"),
+        annual=D("9000.00"),
+        result_max=D("1350.00"),
+        result=D("1147.50"),
+        holder="PO1",
+        instalments=13,
+    )
+    return Positions(
+        positions={"PX": pos},
+        pools={
+            "po_risultato": Pool(
+                name="po_risultato", amount=D("1350.00"), distributed=D("1147.50"), source=f"{SOURCE} art. 9"
+            )
+        },
+        awards={"PX:po_risultato": Award(person="PO1", amount=D("1147.50"), pool="po_risultato")},
+    )
 
 
 @hookimpl
 def ciclope_calendar(year):
-    return [Deadline("pianificazione", "Adozione del Piano della performance", dt.date(year, 1, 31), f"{SOURCE} art. 2",
-                     "piano_adopted"),
-            Deadline("monitoraggio", "Monitoraggio intermedio", dt.date(year, 6, 30), f"{SOURCE} art. 3"),
-            Deadline("premialita", "Decisione sul bonus", dt.date(year, 1, 31), f"{SOURCE} art. 8", "bonus_decided"),
-            Deadline("rendicontazione", "Validazione della Relazione, da parte dell'OIV; pubblicazione",
-                     dt.date(year + 1, 6, 30), f"{SOURCE} art. 10", "relazione_validated_oiv")]
+    return [
+        Deadline(
+            "pianificazione",
+            "Adozione del Piano della performance",
+            dt.date(year, 1, 31),
+            f"{SOURCE} art. 2",
+            "piano_adopted",
+        ),
+        Deadline("monitoraggio", "Monitoraggio intermedio", dt.date(year, 6, 30), f"{SOURCE} art. 3"),
+        Deadline("premialita", "Decisione sul bonus", dt.date(year, 1, 31), f"{SOURCE} art. 8", "bonus_decided"),
+        Deadline(
+            "rendicontazione",
+            "Validazione della Relazione, da parte dell'OIV; pubblicazione",
+            dt.date(year + 1, 6, 30),
+            f"{SOURCE} art. 10",
+            "relazione_validated_oiv",
+        ),
+    ]
 
 
 @hookimpl
 def ciclope_report_sections():
-    return [ReportSection(title="Progressioni economiche", columns=("Posti disponibili", "Candidati"),
-                          rows=((D(2), 5),), note="Selezione per punteggio (art. 20).")]
+    return [
+        ReportSection(
+            title="Progressioni economiche",
+            columns=("Posti disponibili", "Candidati"),
+            rows=((D(2), 5),),
+            note="Selezione per punteggio (art. 20).",
+        )
+    ]
 
 
 PLUGIN = types.ModuleType("reportcase")
@@ -176,8 +240,16 @@ FILES = {
 # 70 → 110.7595 (110.75, .0095), 75 → 118.6709 (118.67, .0009), 72 → 113.9241 (113.92, .0041),
 # 85 → 134.4937 (134.49, .0037). Floors sum to 999.97: the 3 cents go to the largest rests,
 # E5 (.0095), E4 (.0051), E8 (.0041).
-AMOUNTS = {"E1": "126.58", "E2": "126.58", "E3": "126.58", "E4": "142.41", "E5": "110.76", "E7": "118.67",
-           "E8": "113.93", "PO1": "134.49"}
+AMOUNTS = {
+    "E1": "126.58",
+    "E2": "126.58",
+    "E3": "126.58",
+    "E4": "142.41",
+    "E5": "110.76",
+    "E7": "118.67",
+    "E8": "113.93",
+    "PO1": "134.49",
+}
 
 
 def make_case(folder: Path, until: str = "rendicontazione", **over):
@@ -185,8 +257,6 @@ def make_case(folder: Path, until: str = "rendicontazione", **over):
     files.update(over)
     write_ente(folder, files)
     return compute_ente(folder, PLUGIN, 2021, until=until, ente_id="prova")
-
-
 
 
 CONFIG = """

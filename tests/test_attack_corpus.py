@@ -2,6 +2,7 @@
 bounded (``ulimit -v`` 1.5 GB in the child), and no input file changed or removed (hashes before and
 after). The corpus is generated at test time under tmp (``tests/attacks/README.md`` lists it): the
 large attacks would be megabytes in the repository."""
+
 import hashlib
 import os
 import resource
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from ciclope.core.testing import write_ente
+
 from helpers import ENTE, files
 
-CM_ENTE = ENTE          # helpers' ente.toml names comunita_montane's fund
+CM_ENTE = ENTE  # helpers' ente.toml names comunita_montane's fund
 CLI = str(Path(sys.executable).parent / "ciclope")
 LIMIT = 1536 * 2**20
 
@@ -63,15 +65,24 @@ def test_every_command_survives_the_attack(tmp_path, attack):
     data.mkdir()
     _attack(attack, data / "e")
     cfg = data / "cycle.toml"
-    cfg.write_text('[cycle]\nyear = 2021\noutput = "../out"\n[[ente]]\nid = "e"\nplugin = "comunita_montane"\n'
-                   'data = "e"\n', encoding="utf-8")
+    cfg.write_text(
+        '[cycle]\nyear = 2021\noutput = "../out"\n[[ente]]\nid = "e"\nplugin = "comunita_montane"\ndata = "e"\n',
+        encoding="utf-8",
+    )
     before = tree(data)
-    commands = [["run", str(cfg)], ["validate", str(cfg)], ["explain", str(cfg), "--ente", "e", "--person", "E1"],
-                ["calendar", str(cfg)], ["verify", str(tmp_path / "out")], ["verify", str(tmp_path / "out" / "e")],
-                ["report", str(tmp_path / "out" / "e")]]
+    commands = [
+        ["run", str(cfg)],
+        ["validate", str(cfg)],
+        ["explain", str(cfg), "--ente", "e", "--person", "E1"],
+        ["calendar", str(cfg)],
+        ["verify", str(tmp_path / "out")],
+        ["verify", str(tmp_path / "out" / "e")],
+        ["report", str(tmp_path / "out" / "e")],
+    ]
     for cmd in commands:
-        run = subprocess.run([CLI, *cmd], capture_output=True, text=True, timeout=120, preexec_fn=_limit,
-                             stdin=subprocess.DEVNULL)
+        run = subprocess.run(
+            [CLI, *cmd], capture_output=True, text=True, timeout=120, preexec_fn=_limit, stdin=subprocess.DEVNULL
+        )
         assert "Traceback" not in run.stdout + run.stderr, (cmd, run.stderr[-2000:])
         assert run.returncode in (0, 1, 2), (cmd, run.returncode, run.stderr[-500:])
         assert tree(data) == before, cmd

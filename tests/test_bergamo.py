@@ -2,12 +2,14 @@
 scores, the OIV gate, differentiation, calendar, parameters. Every expected value is computed by hand
 in the comment next to it (never copied from the program's output).
 """
+
 import datetime as dt
 import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ciclope.core import Ente, Person, Score
 from ciclope.core.cli import main
@@ -113,9 +115,16 @@ U5,DIR,comportamenti,Collaborazione,10,0,
 
 
 def files(**over):
-    base = {"ente.toml": ENTE, "units.csv": UNITS, "areas.csv": AREAS, "objectives.csv": OBJECTIVES,
-            "indicators.csv": INDICATORS, "assignments.csv": ASSIGNMENTS, "people.csv": PEOPLE,
-            "evaluations.csv": EVALUATIONS}
+    base = {
+        "ente.toml": ENTE,
+        "units.csv": UNITS,
+        "areas.csv": AREAS,
+        "objectives.csv": OBJECTIVES,
+        "indicators.csv": INDICATORS,
+        "assignments.csv": ASSIGNMENTS,
+        "people.csv": PEOPLE,
+        "evaluations.csv": EVALUATIONS,
+    }
     base.update(over)
     return base
 
@@ -131,31 +140,32 @@ def errors(doc):
 
 # --- 1. indicator kinds as written in the plan ------------------------------------------------
 
+
 def test_indicator_kinds_as_written(doc):
     ind = doc["organizational"]["indicators"]
-    assert ind["K1"]["achievement"] == 1.0          # 28.6.2021 ≤ 30.6.2021
+    assert ind["K1"]["achievement"] == 1.0  # 28.6.2021 ≤ 30.6.2021
     assert ind["K1"]["target"] == "2021-06-30"
-    assert ind["K2"]["achievement"] == 0.0          # 15.7.2021 > 30.6.2021: late = not completed
-    assert ind["K3"]["achievement"] == 1.0          # SI = SI
-    assert ind["K4"]["achievement"] == 0.9          # 81% / 90% = 0.81 / 0.90 = 0.9
-    assert ind["K5"]["actual"] == 0.362             # "36,20%" = 0.3620 (decimal comma, percent)
-    assert ind["K5"]["achievement"] == 0.884        # lower: 0.32 / 0.362 = 0.883977… → 0.8840
-    assert ind["K7"]["scored"] is False and ind["K7"]["status"] == "monitor"   # "monitoraggio": not weighted
-    assert ind["K7"]["actual"] == 1.5338            # "153,38%"
+    assert ind["K2"]["achievement"] == 0.0  # 15.7.2021 > 30.6.2021: late = not completed
+    assert ind["K3"]["achievement"] == 1.0  # SI = SI
+    assert ind["K4"]["achievement"] == 0.9  # 81% / 90% = 0.81 / 0.90 = 0.9
+    assert ind["K5"]["actual"] == 0.362  # "36,20%" = 0.3620 (decimal comma, percent)
+    assert ind["K5"]["achievement"] == 0.884  # lower: 0.32 / 0.362 = 0.883977… → 0.8840
+    assert ind["K7"]["scored"] is False and ind["K7"]["status"] == "monitor"  # "monitoraggio": not weighted
+    assert ind["K7"]["actual"] == 1.5338  # "153,38%"
     # a lower indicator whose 2021 column reads "monitoraggio" (and 2022 a target) is only monitored in 2021
     assert ind["K8"]["status"] == "monitor" and ind["K8"]["scored"] is False
-    assert ind["K9"]["achievement"] == 0.8          # project sheet: 80% / 100%
-    assert ind["K10"]["status"] == "inactive"       # "-" in 2021
-    assert ind["K11"]["achievement"] == 0.7771      # 3497 / 4500 = 0.777111… → 0.7771
+    assert ind["K9"]["achievement"] == 0.8  # project sheet: 80% / 100%
+    assert ind["K10"]["status"] == "inactive"  # "-" in 2021
+    assert ind["K11"]["achievement"] == 0.7771  # 3497 / 4500 = 0.777111… → 0.7771
     assert ind["K12"]["status"] == "neutralized"
 
 
 def test_objectives_perspectives_ente(doc):
     org = doc["organizational"]
-    assert org["objectives"]["O1"] == 0.725         # (1 + 0 + 1 + 0.9) / 4 = 2.9 / 4
-    assert org["objectives"]["O2"] == 0.8204        # (0.8840 + 0.8 + 0.7771) / 3 = 2.4611 / 3 = 0.820366…
+    assert org["objectives"]["O1"] == 0.725  # (1 + 0 + 1 + 0.9) / 4 = 2.9 / 4
+    assert org["objectives"]["O2"] == 0.8204  # (0.8840 + 0.8 + 0.7771) / 3 = 2.4611 / 3 = 0.820366…
     assert org["areas"] == {"P1": 0.725, "P2": 0.8204}
-    assert org["ente"] == 0.7727                    # (0.725 + 0.8204) / 2 = 1.5454 / 2
+    assert org["ente"] == 0.7727  # (0.725 + 0.8204) / 2 = 1.5454 / 2
 
 
 def test_the_same_plan_loads_for_2022(ciclope_ente):
@@ -170,32 +180,34 @@ def test_the_same_plan_loads_for_2022(ciclope_ente):
 
 # --- 2. cascading: Servizi, Segretario Generale, Dirigente, shared indicator ------------------
 
+
 def test_cruscotti_and_a_shared_indicator_measured_once(doc):
     org = doc["organizational"]
     # s1: K1 is listed twice but counts once: (K1 1 + K4 0.9) / 2 = 0.95 (not (1 + 0.9 + 1) / 3 = 0.9667)
     assert org["units"]["s1"] == 0.95
-    assert org["units"]["s2"] == 0.85               # (K4 0.9 + K9 0.8) / 2
-    assert org["people"]["SG"] == 0.8386            # (K4 0.9 + K11 0.7771) / 2 = 0.83855 → 0.8386
-    assert org["people"]["DIR"] == 0.5              # (K1 1 + K2 0) / 2
+    assert org["units"]["s2"] == 0.85  # (K4 0.9 + K9 0.8) / 2
+    assert org["people"]["SG"] == 0.8386  # (K4 0.9 + K11 0.7771) / 2 = 0.83855 → 0.8386
+    assert org["people"]["DIR"] == 0.5  # (K1 1 + K2 0) / 2
     # K4 (in three cruscotti) has one figure, the same value everywhere
     assert org["indicators"]["K4"]["achievement"] == 0.9
 
 
 def test_dirigenti_score_is_their_cruscotto(doc):
     ind = doc["individual"]
-    assert ind["SG"]["score"] == 83.86 and ind["SG"]["level"] == "buona"         # 100 × 0.8386
+    assert ind["SG"]["score"] == 83.86 and ind["SG"]["level"] == "buona"  # 100 × 0.8386
     assert ind["DIR"]["score"] == 50.0 and ind["DIR"]["level"] == "non adeguata"  # 100 × 0.5
     assert "SG" not in doc["rewards"]["people"] and "DIR" not in doc["rewards"]["people"]
 
 
 # --- 3. individual scores (000… art. 45.2, 28.4) -----------------------------------------------
 
+
 def test_person_without_individual_objectives_unit_takes_their_weight(doc):
     u1 = doc["individual"]["U1"]
     # no objectives: 70 × s1 + 30 × card = 70 × 0.95 + 30 × 0.80 = 66.5 + 24 = 90.50
     assert u1["score"] == 90.5 and u1["level"] == "buona"
     assert u1["breakdown"]["peso_unita"] == 70 and u1["breakdown"]["peso_obiettivi"] == 0
-    po1 = doc["individual"]["PO1"]                  # PO, same form: 70 × 0.95 + 30 × 0.90 = 66.5 + 27 = 93.50
+    po1 = doc["individual"]["PO1"]  # PO, same form: 70 × 0.95 + 30 × 0.90 = 66.5 + 27 = 93.50
     assert po1["score"] == 93.5 and po1["level"] == "buona"
 
 
@@ -203,28 +215,29 @@ def test_group_sheet_and_individual_objective(doc):
     ind = doc["individual"]
     # U2's group sheet: (K3 1 + K9 0.8) / 2 = 0.9; 40 × 0.95 + 30 × 0.9 + 30 × 1.00 = 38 + 27 + 30 = 95.00
     assert ind["U2"]["breakdown"]["obiettivi"] == 0.9
-    assert ind["U2"]["score"] == 95.0 and ind["U2"]["level"] == "eccellente"   # 95 is the lower bound
+    assert ind["U2"]["score"] == 95.0 and ind["U2"]["level"] == "eccellente"  # 95 is the lower bound
     # U3 owns IND1 (KI done on 30.3 ≤ 31.3 → 1): 40 × 0.85 + 30 × 1 + 30 × 0.50 = 34 + 30 + 15 = 79.00
     assert ind["U3"]["score"] == 79.0 and ind["U3"]["level"] == "adeguata"
-    assert ind["U4"]["score"] == 77.5                # 70 × 0.85 + 30 × 0.60 = 59.5 + 18
-    assert ind["U5"]["score"] == 59.5 and ind["U5"]["level"] == "non adeguata"   # 70 × 0.85 + 0
+    assert ind["U4"]["score"] == 77.5  # 70 × 0.85 + 30 × 0.60 = 59.5 + 18
+    assert ind["U5"]["score"] == 59.5 and ind["U5"]["level"] == "non adeguata"  # 70 × 0.85 + 0
     assert ind["U6"]["status"] == "not_evaluated" and ind["U6"]["score"] is None  # no card
 
 
 # --- 4. rewards: split by score × fte among staff and PO at "adeguata" or above ---------------
+
 
 def test_rewards_split_by_score_times_fte(doc):
     people = doc["rewards"]["people"]
     # staff only (PO are paid apart, art. 28.1): weights U1 90.5, U2 95, U3 79, U4 77.5 × 0.5 = 38.75;
     # total 303.25 = 1213/4; pool 1,000,000 cents: exact U1 298433.636…, U2 313272.877…, U3 260511.129…,
     # U4 127782.358…; floors sum to 999,998, the 2 cents go to U2 (.877) and U1 (.636)
-    assert "PO1" not in people                      # no [funds] risultato_po: nothing for the PO
+    assert "PO1" not in people  # no [funds] risultato_po: nothing for the PO
     assert people["U1"]["amount"] == "2984.34"
     assert people["U2"]["amount"] == "3132.73"
     assert people["U3"]["amount"] == "2605.11"
     assert people["U4"]["amount"] == "1277.82"
-    assert people["U5"]["amount"] == "0.00"         # non adeguata: excluded
-    assert "U6" not in people                       # not evaluated: nothing
+    assert people["U5"]["amount"] == "0.00"  # non adeguata: excluded
+    assert "U6" not in people  # not evaluated: nothing
     assert people["U2"]["band"] == "eccellente"
     pool = doc["rewards"]["pools"]["performance_individuale"]
     assert pool == {"amount": "10000.00", "distributed": "10000.00", "residual": "0.00"}
@@ -233,7 +246,8 @@ def test_rewards_split_by_score_times_fte(doc):
     # (002… §3.3, rules/bergamo.md §4), and nothing else
     assert [(v["rule"], v["severity"], v["where"]) for v in doc["violations"]] == [
         ("bergamo.group_sheet.ref", "warning", "assignments.csv:11:ref"),
-        ("bergamo.group_sheet.ref", "warning", "assignments.csv:12:ref")]
+        ("bergamo.group_sheet.ref", "warning", "assignments.csv:12:ref"),
+    ]
 
 
 def test_insufficient_person_is_not_rewarded(ciclope_ente):
@@ -254,7 +268,7 @@ def test_oiv_gate_closed_no_money_at_all(ciclope_ente):
     assert doc["rewards"]["pools"] == {} and doc["rewards"]["people"] == {}
     gate = [v for v in errors(doc) if v["rule"] == "bergamo.oiv_gate"]
     assert len(gate) == 1 and "art. 39.2" in gate[0]["source"] and "OIV" in gate[0]["message"]
-    assert doc["individual"]["U1"]["score"] == 90.5    # scores are still computed, only money is withheld
+    assert doc["individual"]["U1"]["score"] == 90.5  # scores are still computed, only money is withheld
 
 
 def test_oiv_gate_with_a_non_date_is_an_input_error(ciclope_ente):
@@ -263,25 +277,33 @@ def test_oiv_gate_with_a_non_date_is_an_input_error(ciclope_ente):
     ente = ENTE.replace("relazione_validated_oiv = 2022-06-15", 'relazione_validated_oiv = "in corso"')
     with pytest.raises(CiclopeError) as exc:
         ciclope_ente("bergamo", files(**{"ente.toml": ente}))
-    assert any(p.rule == "core.input.date" and p.column == "approvals.relazione_validated_oiv"
-               for p in exc.value.problems)
+    assert any(
+        p.rule == "core.input.date" and p.column == "approvals.relazione_validated_oiv" for p in exc.value.problems
+    )
 
 
 # --- 5. differentiation (000… art. 42.2, 46.1) ------------------------------------------------
 
+
 def flat_ente(cards: list[int]) -> dict:
     """One Servizio at 100% (10 / 10); staff without objectives: score = 70 + 30 × points / 10."""
-    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SG,Segretario,segretario,DIR,cce,1,0,false,"]
+    people = [
+        "id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
+        "SG,Segretario,segretario,DIR,cce,1,0,false,",
+    ]
     ev = ["person,evaluator,section,item,max_points,points,weight"]
     for k, pts in enumerate(cards, 1):
         people.append(f"D{k},Dipendente {k},dipendente,C,s1,1,0,false,SG")
         ev.append(f"D{k},SG,comportamenti,Comportamenti,10,{pts},")
-    return {"ente.toml": ENTE,
-            "units.csv": "id,name,kind,parent,head\ncce,Camera,ente,,SG\ns1,Servizio Uno,servizio,cce,SG",
-            "objectives.csv": "id,kind,title,parent,area,weight,owner\nO1,strategic,Obiettivo,,,,s1",
-            "indicators.csv": "id,objective,name,type,weight,target,actual\nX1,O1,N. iniziative,higher,,10,10",
-            "assignments.csv": "cruscotto,owner,ref,weight\nsrv,s1,X1,",
-            "people.csv": "\n".join(people), "evaluations.csv": "\n".join(ev)}
+    return {
+        "ente.toml": ENTE,
+        "units.csv": "id,name,kind,parent,head\ncce,Camera,ente,,SG\ns1,Servizio Uno,servizio,cce,SG",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nO1,strategic,Obiettivo,,,,s1",
+        "indicators.csv": "id,objective,name,type,weight,target,actual\nX1,O1,N. iniziative,higher,,10,10",
+        "assignments.csv": "cruscotto,owner,ref,weight\nsrv,s1,X1,",
+        "people.csv": "\n".join(people),
+        "evaluations.csv": "\n".join(ev),
+    }
 
 
 def rules_of(doc, severity):
@@ -293,7 +315,7 @@ def test_five_rewarded_all_equal_is_an_error(ciclope_ente):
     # everybody 70 + 24 = 94.00, "buona", 10000 / 5 = 2000.00 each
     assert {p["amount"] for p in doc["rewards"]["people"].values()} == {"2000.00"}
     assert rules_of(doc, "error") == ["bergamo.differentiation.amounts", "bergamo.differentiation.levels"]
-    assert rules_of(doc, "warning") == ["bergamo.differentiation.share"]     # 5 / 5 = 100% > 80%
+    assert rules_of(doc, "warning") == ["bergamo.differentiation.share"]  # 5 / 5 = 100% > 80%
 
 
 def test_same_level_different_amounts_is_an_error(ciclope_ente):
@@ -304,7 +326,7 @@ def test_same_level_different_amounts_is_an_error(ciclope_ente):
 
 
 def test_four_rewarded_alike_is_not_an_error(ciclope_ente):
-    doc = results_doc(ciclope_ente("bergamo", flat_ente([8, 8, 8, 8])))   # below differentiation_min = 5
+    doc = results_doc(ciclope_ente("bergamo", flat_ente([8, 8, 8, 8])))  # below differentiation_min = 5
     assert rules_of(doc, "error") == []
 
 
@@ -324,21 +346,24 @@ def test_four_out_of_five_is_not_over_the_share(ciclope_ente):
 
 # --- 6. PO: contraddittorio before a non-positive evaluation (000… art. 28.6) -----------------
 
+
 def test_negative_po_needs_a_contraddittorio(ciclope_ente):
     ev = EVALUATIONS.replace("PO1,DIR,comportamenti,Coordinamento,10,9,", "PO1,DIR,comportamenti,Coordinamento,10,0,")
     ev = ev.replace("PO1,DIR,comportamenti,Autonomia,10,9,", "PO1,DIR,comportamenti,Autonomia,10,0,")
-    inds = INDICATORS.replace("30.6.2021,-,28.6.2021", "30.6.2021,-,2.7.2021")   # K1 late: s1 = (0 + 0.9) / 2
+    inds = INDICATORS.replace("30.6.2021,-,28.6.2021", "30.6.2021,-,2.7.2021")  # K1 late: s1 = (0 + 0.9) / 2
     doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": ev, "indicators.csv": inds})))
     assert doc["organizational"]["units"]["s1"] == 0.45
-    assert doc["individual"]["PO1"]["score"] == 31.5     # 70 × 0.45 + 30 × 0 = 31.50 < 60
+    assert doc["individual"]["PO1"]["score"] == 31.5  # 70 × 0.45 + 30 × 0 = 31.50 < 60
     assert [v["rule"] for v in errors(doc)] == ["bergamo.po.contraddittorio"]
     appeals = "person,stage,date,outcome,new_points_item,new_points\nPO1,contraddittorio,2022-03-01,respinto,,"
-    doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": ev, "indicators.csv": inds,
-                                                       "appeals.csv": appeals})))
+    doc = results_doc(
+        ciclope_ente("bergamo", files(**{"evaluations.csv": ev, "indicators.csv": inds, "appeals.csv": appeals}))
+    )
     assert errors(doc) == []
 
 
 # --- 7. parameters, validation, calendar ------------------------------------------------------
+
 
 def test_weights_must_sum_to_100(ciclope_ente):
     with pytest.raises(CiclopeError) as exc:
@@ -374,7 +399,7 @@ def test_calendar(doc):
     assert cal["monitoraggio_assestamento"]["status"] == "mancante"
     assert cal["relazione_approved"]["due"] == "2022-06-30" and "39.1" in cal["relazione_approved"]["source"]
     assert cal["relazione_validated_oiv"]["due"] == "2022-06-30"
-    assert cal["relazione_validated_oiv"]["status"] == "fatto"       # 2022-06-15 ≤ 2022-06-30
+    assert cal["relazione_validated_oiv"]["status"] == "fatto"  # 2022-06-15 ≤ 2022-06-30
 
 
 def test_late_piano_is_flagged(ciclope_ente):
@@ -385,8 +410,18 @@ def test_late_piano_is_flagged(ciclope_ente):
 
 def test_assumptions_are_listed_everywhere(doc):
     params = doc["audit"]["params"]
-    for name in ("w_unit", "w_objectives", "w_behaviour", "level_adeguata", "level_buona", "level_eccellente",
-                 "max_level_share", "reward_min_level", "differentiation_min", "monitoring_month"):
+    for name in (
+        "w_unit",
+        "w_objectives",
+        "w_behaviour",
+        "level_adeguata",
+        "level_buona",
+        "level_eccellente",
+        "max_level_share",
+        "reward_min_level",
+        "differentiation_min",
+        "monitoring_month",
+    ):
         assert params[name]["assumption"], name
     assert params["max_level_share"]["value"] == 0.8
 
@@ -398,11 +433,12 @@ def test_report_notes_list_the_assumptions(ciclope_ente):
     assert "pesano ugualmente" in text and "w_unit" in text and "max_level_share" in text
     cruscotti = next(s for s in res.sections if s.title.startswith("Cruscotti"))
     rows = {r[0]: r for r in cruscotti.rows}
-    assert rows["srv-s1"][2:] == (2, 2, "95,00%")       # K1 (listed twice) and K4: two refs, both measured
-    assert "gruppo-s1" not in rows                       # individual sheets stay out of the Relazione
+    assert rows["srv-s1"][2:] == (2, 2, "95,00%")  # K1 (listed twice) and K4: two refs, both measured
+    assert "gruppo-s1" not in rows  # individual sheets stay out of the Relazione
 
 
 # --- 8. the public example through the command line --------------------------------------------
+
 
 def test_public_example_through_the_cli(example, tmp_path):
     folder = example("bergamo")
@@ -422,22 +458,35 @@ PARAMS, _ = merge_params(load_param_specs(rules.__file__.replace("rules.py", "pa
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 10000), st.sampled_from(["1", "0.5", "0.83"])), min_size=1, max_size=12),
-       st.integers(0, 10**6))
+@given(
+    st.lists(st.tuples(st.integers(0, 10000), st.sampled_from(["1", "0.5", "0.83"])), min_size=1, max_size=12),
+    st.integers(0, 10**6),
+)
 def test_split_conserves_the_pool_and_follows_score_times_fte(people, cents):
-    persons = {f"P{k}": Person(id=f"P{k}", name=f"P{k}", role="dipendente", category="C", unit="s1",
-                               fte=Decimal(fte), row=k + 1) for k, (_, fte) in enumerate(people)}
-    ente = Ente(id="x", name="x", year=2021, funds={}, approvals={"relazione_approved": dt.date(2022, 5, 20),
-                                                              "relazione_validated_oiv": dt.date(2022, 6, 1)},
-                people=persons)
+    persons = {
+        f"P{k}": Person(
+            id=f"P{k}", name=f"P{k}", role="dipendente", category="C", unit="s1", fte=Decimal(fte), row=k + 1
+        )
+        for k, (_, fte) in enumerate(people)
+    }
+    ente = Ente(
+        id="x",
+        name="x",
+        year=2021,
+        funds={},
+        approvals={"relazione_approved": dt.date(2022, 5, 20), "relazione_validated_oiv": dt.date(2022, 6, 1)},
+        people=persons,
+    )
     scores = {}
     for k, (s, _) in enumerate(people):
         value = Decimal(s) / 100
         scores[f"P{k}"] = Score(person=f"P{k}", score=value, level=rules.level_of(value, PARAMS))
     from ciclope.core import Pool
+
     amount = Decimal(cents) / 100
-    res = rules.rewards(ente, scores, {"performance_individuale": Pool("performance_individuale", amount)}, PARAMS,
-                        None, Trace())
+    res = rules.rewards(
+        ente, scores, {"performance_individuale": Pool("performance_individuale", amount)}, PARAMS, None, Trace()
+    )
     pool = res.pools["performance_individuale"]
     assert sum((a.amount for a in res.awards.values()), Decimal(0)) == pool.distributed
     assert pool.distributed + pool.residual == amount
@@ -465,12 +514,16 @@ def test_a_group_sheet_mixing_empty_and_given_weights_is_an_error(ciclope_ente):
 
 # --- issue 13: the audit's findings, computed by hand from 000… and 002… ---------------------------
 
-@pytest.mark.parametrize("approvals, why", [
-    ("relazione_approved = 2022-05-30\nrelazione_validated_oiv = 2019-03-01", "prima della fine dell'anno"),
-    ("relazione_validated_oiv = 2022-06-15", "relazione_approved"),
-    ("relazione_approved = 2022-06-20\nrelazione_validated_oiv = 2022-06-15", "precede l'approvazione"),
-    ("relazione_approved = 2021-11-30\nrelazione_validated_oiv = 2022-06-15", "prima della fine dell'anno"),
-])
+
+@pytest.mark.parametrize(
+    "approvals, why",
+    [
+        ("relazione_approved = 2022-05-30\nrelazione_validated_oiv = 2019-03-01", "prima della fine dell'anno"),
+        ("relazione_validated_oiv = 2022-06-15", "relazione_approved"),
+        ("relazione_approved = 2022-06-20\nrelazione_validated_oiv = 2022-06-15", "precede l'approvazione"),
+        ("relazione_approved = 2021-11-30\nrelazione_validated_oiv = 2022-06-15", "prima della fine dell'anno"),
+    ],
+)
 def test_the_gate_needs_approval_then_validation_after_the_year(ciclope_ente, approvals, why):
     """000… art. 39.2 (rules/bergamo.md §4): a validation dated 2019 cannot open the 2021 rewards, nor one
     without an approved Relazione, nor one before the approval."""
@@ -484,12 +537,17 @@ def test_the_gate_needs_approval_then_validation_after_the_year(ciclope_ente, ap
 def test_po_are_paid_result_pay_apart_from_the_staff_pool(ciclope_ente):
     """Art. 28.1: the PO's pay "assorbe tutte le competenze accessorie": not in the staff pool; result pay
     from [funds] risultato_po — max = fund × position_pay / Σ (one PO: all), × score / 100 if ≥ 60."""
-    ente = ENTE.replace('performance_individuale = "10000.00"', 'performance_individuale = "10000.00"\nrisultato_po = "3000.00"')
+    ente = ENTE.replace(
+        'performance_individuale = "10000.00"', 'performance_individuale = "10000.00"\nrisultato_po = "3000.00"'
+    )
     doc = results_doc(ciclope_ente("bergamo", files(**{"ente.toml": ente})))
     # PO1 93.50 (70 × 0.95 + 30 × 0.90): 3000 × 0.935 = 2805.00; residual 195.00
     assert doc["rewards"]["people"]["PO1"] == {"amount": "2805.00", "band": "buona", "pool": "risultato_po"}
-    assert doc["rewards"]["pools"]["risultato_po"] == {"amount": "3000.00", "distributed": "2805.00",
-                                                      "residual": "195.00"}
+    assert doc["rewards"]["pools"]["risultato_po"] == {
+        "amount": "3000.00",
+        "distributed": "2805.00",
+        "residual": "195.00",
+    }
     # the staff pool is as without the PO (U2 3132.73, see test_rewards_split_by_score_times_fte)
     assert doc["rewards"]["people"]["U2"]["amount"] == "3132.73"
 
@@ -508,6 +566,7 @@ def test_the_same_amount_is_judged_before_cent_rounding(ciclope_ente):
 def test_the_demo_plan_has_the_pola_days_per_week_target():
     """002… §5.2.4: "n. giornate a settimana svolgibili in modalità agile: da 1 a 3" (2021), as two indicators."""
     from ciclope.core.registry import load_plugin
+
     text = (load_plugin("bergamo")[1].demo / "cciaa-bergamo" / "indicators.csv").read_text(encoding="utf-8")
     rows = [line.split(",") for line in text.splitlines() if "giornate a settimana svolgibili" in line]
     assert [(r[0], r[3], r[7]) for r in rows] == [("L.23", "higher", "1"), ("L.24", "lower", "3")]
@@ -517,6 +576,7 @@ def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
     """A bounds error (w_unit 150 > 100) no longer hides the plugin's combination check (levels not increasing:
     adeguata 60, buona 50, eccellente 95)."""
     from ciclope.core.config import resolve_params
+
     _, problems = resolve_params("bergamo", 2021, {"w_unit": 150, "level_buona": 50}, "cycle.toml")
     assert sorted(p.rule for p in problems) == ["bergamo.params.levels", "config.param_bounds"]
 

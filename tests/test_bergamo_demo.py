@@ -4,6 +4,7 @@ The expected figures are not in this file: they are read from the tables of docs
 where each one is computed by hand from the plan's tables, so the document and the program cannot
 drift apart.
 """
+
 import re
 import shutil
 from decimal import Decimal
@@ -12,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ciclope.core.cli import main
-from ciclope.core.testing import compute_ente, results_doc
 from ciclope.core.registry import load_plugin
+from ciclope.core.testing import compute_ente, results_doc
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "bergamo-2020.md"
@@ -73,12 +74,12 @@ def test_the_plan_is_transcribed(demo):
     assert strategic == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1"]
     ind = org["indicators"]
     # values as written in the plan's table (002… §3.2)
-    assert ind["S4.1.6"]["actual"] == 0.362 and ind["S4.1.6"]["target"] == 0.32      # "36,20%" vs 32%
-    assert ind["S1.4.2"]["target"] == 4000 and ind["S1.4.2"]["actual"] == 3497         # "4.000", "3.497"
-    assert ind["S4.1.7"]["achievement"] == 1.0                                          # lower: 130% vs 106,78%
-    assert ind["S1.2.5"]["status"] == "monitor"                                         # "monitoraggio"
-    assert ind["S1.5.3"]["status"] == "inactive"                                        # "-" in 2020
-    assert ind["S1.3.1"]["status"] == "neutralized"                                     # empty consuntivo
+    assert ind["S4.1.6"]["actual"] == 0.362 and ind["S4.1.6"]["target"] == 0.32  # "36,20%" vs 32%
+    assert ind["S1.4.2"]["target"] == 4000 and ind["S1.4.2"]["actual"] == 3497  # "4.000", "3.497"
+    assert ind["S4.1.7"]["achievement"] == 1.0  # lower: 130% vs 106,78%
+    assert ind["S1.2.5"]["status"] == "monitor"  # "monitoraggio"
+    assert ind["S1.5.3"]["status"] == "inactive"  # "-" in 2020
+    assert ind["S1.3.1"]["status"] == "neutralized"  # empty consuntivo
     units = org["units"]
     for servizio in ("sag", "spr", "sco", "sri", "ssp", "srm", "srf", "sru", "srs"):
         assert units[servizio] is not None, servizio
@@ -90,7 +91,7 @@ def test_the_cruscotti_of_the_plan():
     owners = {}
     for cr, owner, ref, _ in rows:
         owners.setdefault((cr, owner), []).append(ref)
-    assert len(owners[("strategico", "cciaa")]) == 58            # every row of the CRUSCOTTO STRATEGICO 2021
+    assert len(owners[("strategico", "cciaa")]) == 58  # every row of the CRUSCOTTO STRATEGICO 2021
     servizi = [k for k in owners if k[0].startswith("srv-")]
     assert len(servizi) == 9
     assert len(owners[("sg", "SG")]) == 11 and len(owners[("dir", "DIR")]) == 10
@@ -106,10 +107,12 @@ def test_the_2021_2023_targets_load(tmp_path, year):
     res = compute_ente(folder, "bergamo", year, until="pianificazione", ente_id="cciaa-bergamo")
     assert [v for v in res.violations if v.is_error] == []
     ind = res.ente.indicators
-    assert ind["S3.2.2"].target == {2021: Decimal("0.35"), 2022: Decimal("0.40"), 2023: Decimal("0.45")}[year]   # 35%, 40%, 45%
+    assert (
+        ind["S3.2.2"].target == {2021: Decimal("0.35"), 2022: Decimal("0.40"), 2023: Decimal("0.45")}[year]
+    )  # 35%, 40%, 45%
     # "Incidenza oneri di funzionamento": scored (lower) in 2020, "monitoraggio" from 2021
     assert ind["S4.1.9"].type == "monitor"
-    assert ind["L.20"].active == (year < 2023)                   # POLA: "% lavoratori agili effettivi", 2023 «verifica»
+    assert ind["L.20"].active == (year < 2023)  # POLA: "% lavoratori agili effettivi", 2023 «verifica»
 
 
 def test_the_demo_through_the_cli(tmp_path):

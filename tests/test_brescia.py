@@ -11,6 +11,7 @@ The base ente (``files()``):
 - staff cards (3 items × max 10): E1 9+8+7 = 24/30 → 80; E2 6+6+6 → 60; E3 7+7+7 → 70;
   E4 2+2+3 = 7/30 → 23.33 (Non soddisfacente).
 """
+
 import datetime as dt
 import json
 import subprocess
@@ -24,8 +25,8 @@ from ciclope.core.cli import main
 from ciclope.core.money import bounded_split
 from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError
-from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
 from ciclope.core.registry import Hooks, load_plugin
+from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
 from ciclope.plugins.brescia import rules
 
 D = Decimal
@@ -79,11 +80,15 @@ def files(**changes):
             c-D1,D1,O1,
             c-D2,D2,O2,
         """,
-        "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
+        "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"
+        + "\n".join(
             [f"H1,SG,Comportamenti,{f},10,8," for f in FACTOR_NAMES]
             + [f"H2,SG,Comportamenti,{f},10,5," for f in FACTOR_NAMES]
-            + staff_card("E1", "D1", 9, 8, 7) + staff_card("E2", "D1", 6, 6, 6)
-            + staff_card("E3", "D2", 7, 7, 7) + staff_card("E4", "D2", 2, 2, 3)),
+            + staff_card("E1", "D1", 9, 8, 7)
+            + staff_card("E2", "D1", 6, 6, 6)
+            + staff_card("E3", "D2", 7, 7, 7)
+            + staff_card("E4", "D2", 2, 2, 3)
+        ),
         "positions.csv": f"""
             id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
             P1,Responsabile uno,s1,H1,{ratings(5)},,
@@ -95,14 +100,20 @@ def files(**changes):
     return {k: v for k, v in base.items() if v is not None}
 
 
-FACTOR_NAMES = ("Autonomia decisionale", "Realizzazione obiettivi", "Qualità dell'apporto personale",
-                "Comportamento organizzativo")
+FACTOR_NAMES = (
+    "Autonomia decisionale",
+    "Realizzazione obiettivi",
+    "Qualità dell'apporto personale",
+    "Comportamento organizzativo",
+)
 
 
 def staff_card(person, evaluator, a, b, c):
-    return [f"{person},{evaluator},Conoscenze e competenze,Conoscenze del ruolo,10,{a},",
-            f"{person},{evaluator},Attività e capacità,Qualità del lavoro,10,{b},",
-            f"{person},{evaluator},Attitudini e soft skills,Collaborazione,10,{c},"]
+    return [
+        f"{person},{evaluator},Conoscenze e competenze,Conoscenze del ruolo,10,{a},",
+        f"{person},{evaluator},Attività e capacità,Qualità del lavoro,10,{b},",
+        f"{person},{evaluator},Attitudini e soft skills,Collaborazione,10,{c},",
+    ]
 
 
 def run(tmp_path, params=None, **changes):
@@ -127,12 +138,13 @@ def approvals(text):
 
 # --- the base ente ---------------------------------------------------------------------------
 
+
 def test_base_ente_scores_and_positions(tmp_path):
     res, doc = run(tmp_path)
     assert errors(doc) == []
     org = doc["organizational"]
     assert org["ente"] == 0.9 and org["units"]["s2"] == 0.8 and org["units"]["a1"] == 0.9
-    assert org["oiv_attested"] == 0.9 and org["judgement"] == "in linea con le aspettative"   # 0.9 ≥ 0.80
+    assert org["oiv_attested"] == 0.9 and org["judgement"] == "in linea con le aspettative"  # 0.9 ≥ 0.80
     ind = doc["individual"]
     assert (ind["D1"]["score"], ind["D2"]["score"]) == (100, 80)
     assert (ind["H1"]["score"], ind["H2"]["score"]) == (86, 64)
@@ -164,6 +176,7 @@ def test_base_ente_scores_and_positions(tmp_path):
 
 # --- bounded split: lower bound, upper bound, both ----------------------------------------------
 
+
 def test_bounded_split_lower_bound(tmp_path):
     # P1 = 100, P2 = Σ W × 1/5 = 20; F = 20000 × 0.85 = 17000; proportional P2 = 17000 × 20/120 = 2833 < 5000
     # → P2 = 5000 and P1 = 17000 − 5000 = 12000 (λ = 120, 100 × 120 = 12000 inside [5000, 16000])
@@ -192,8 +205,11 @@ def test_bounded_split_both_bounds_at_once(tmp_path):
         P2,Due,s2,H2,{ratings(5)},,
         P3,Tre,s2,,{ratings(1)},,
     """
-    _, doc = run(tmp_path, params={"rating_max": 10},
-                 **{"positions.csv": positions, "ente.toml": 'name = "x"\n[funds]\npo_total = "36000.00"'})
+    _, doc = run(
+        tmp_path,
+        params={"rating_max": 10},
+        **{"positions.csv": positions, "ente.toml": 'name = "x"\n[funds]\npo_total = "36000.00"'},
+    )
     pos = doc["positions"]
     assert [pos[p]["score"] for p in ("P1", "P2", "P3")] == [100, 50, 10]
     assert [pos[p]["annual"] for p in ("P1", "P2", "P3")] == ["16000.00", "9600.00", "5000.00"]
@@ -203,10 +219,15 @@ def test_bounded_split_both_bounds_at_once(tmp_path):
 def test_bounded_split_primitive_bounds():
     # the core primitive the plugin uses: 100/60/60 over 40800 → 16000, 12400, 12400 (as above)
     assert bounded_split(D("40800"), {"a": D(100), "b": D(60), "c": D(60)}, D(5000), D(16000)) == {
-        "a": D("16000.00"), "b": D("12400.00"), "c": D("12400.00")}
+        "a": D("16000.00"),
+        "b": D("12400.00"),
+        "c": D("12400.00"),
+    }
     # the pool above n × hi: everyone at 16000, 50000 − 32000 = 18000 stays with the caller (residual)
     assert bounded_split(D("50000"), {"a": D(100), "b": D(20)}, D(5000), D(16000)) == {
-        "a": D("16000.00"), "b": D("16000.00")}
+        "a": D("16000.00"),
+        "b": D("16000.00"),
+    }
 
 
 def test_fund_above_every_maximum_leaves_a_residual(tmp_path):
@@ -230,7 +251,7 @@ def test_insufficient_fund_is_an_error_and_pays_nothing(tmp_path):
     pos = doc["positions"]
     assert [pos[p]["annual"] for p in ("P1", "P2", "P3")] == ["0.00"] * 3
     assert (pos["P1"]["result"], pos["P2"]["result"]) == ("0.00", "0.00")
-    assert pos["P1"]["score"] == 100                                # still weighted
+    assert pos["P1"]["score"] == 100  # still weighted
     pools = doc["rewards"]["pools"]
     # R = 15000 × 0.15 = 2250 × 0.9 = 2025.00, all residual
     assert pools["po_posizione"] == {"amount": "12750.00", "distributed": "0.00", "residual": "12750.00"}
@@ -250,6 +271,7 @@ def test_result_share_below_fifteen_percent_is_a_config_error(tmp_path):
 
 # --- vacant position with interim ------------------------------------------------------------
 
+
 def test_vacant_position_covered_ad_interim(tmp_path):
     positions = f"""
         id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
@@ -267,9 +289,12 @@ def test_vacant_position_covered_ad_interim(tmp_path):
     # P1: 1568.63 × 0.86 = 1349.0218 → 1349.02, + 2480.00 = 3829.02; P2: 1215.69 × 0.64 = 778.0416 → 778.04
     assert (pos["P1"]["result"], pos["P2"]["result"], pos["P3"]["result"]) == ("3829.02", "778.04", None)
     # paid 3829.02 + 778.04 = 4607.06; residual 6480 − 4607.06 = 1872.94 (the vacant share and the scores < 100)
-    assert doc["rewards"]["pools"]["po_risultato"] == {"amount": "6480.00", "distributed": "4607.06",
-                                                       "residual": "1872.94"}
-    assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"   # the vacant one is not paid
+    assert doc["rewards"]["pools"]["po_risultato"] == {
+        "amount": "6480.00",
+        "distributed": "4607.06",
+        "residual": "1872.94",
+    }
+    assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"  # the vacant one is not paid
 
 
 @pytest.mark.parametrize("percent", ["14%", "26%", "0.3"])
@@ -300,7 +325,8 @@ def test_interim_of_a_held_position_is_an_error(tmp_path):
 # --- negative PO evaluation and contraddittorio ------------------------------------------------
 
 NEGATIVE_H2 = "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
-    [f"H1,SG,Comportamenti,{f},10,8," for f in FACTOR_NAMES] + [f"H2,SG,Comportamenti,{f},10,3," for f in FACTOR_NAMES])
+    [f"H1,SG,Comportamenti,{f},10,8," for f in FACTOR_NAMES] + [f"H2,SG,Comportamenti,{f},10,3," for f in FACTOR_NAMES]
+)
 
 
 def test_negative_po_evaluation_without_contraddittorio_is_an_error(tmp_path):
@@ -311,7 +337,7 @@ def test_negative_po_evaluation_without_contraddittorio_is_an_error(tmp_path):
     errs = errors(doc, "brescia.po.contraddittorio")
     assert len(errs) == 1 and "H2" in errs[0]["message"] and "art. 6.6" in errs[0]["source"]
     assert doc["positions"]["P2"]["result"] == "0.00"
-    assert doc["positions"]["P2"]["annual"] == "12400.00"        # position pay is not affected
+    assert doc["positions"]["P2"]["annual"] == "12400.00"  # position pay is not affected
 
 
 def test_negative_po_evaluation_with_contraddittorio(tmp_path):
@@ -321,7 +347,7 @@ def test_negative_po_evaluation_with_contraddittorio(tmp_path):
     """
     _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2, "appeals.csv": appeals})
     assert errors(doc) == []
-    assert doc["positions"]["P2"]["result"] == "0.00"               # still negative: nothing paid
+    assert doc["positions"]["P2"]["result"] == "0.00"  # still negative: nothing paid
     # only H1 paid: 2185.41 (as in the base ente)
     assert doc["rewards"]["pools"]["po_risultato"]["distributed"] == "2185.41"
 
@@ -346,6 +372,7 @@ def test_negative_evaluation_loses_the_interim_extra(tmp_path):
 
 
 # --- OIV attestation, tolerance, judgement, fund reduction ---------------------------------------
+
 
 def test_full_attestation_inside_the_tolerance(tmp_path):
     # K2 = 9.5/10 → O2 = 0.95; ente = (1 + 0.95)/2 = 0.975 ≥ 1 − 0.05: the OIV may attest 100%
@@ -381,7 +408,7 @@ def test_full_attestation_outside_the_tolerance_is_an_error(tmp_path):
     errs = errors(doc, "brescia.oiv.tolerance")
     assert len(errs) == 1 and "lievi scostamenti" in errs[0]["message"] and "§3" in errs[0]["source"]
     assert doc["organizational"]["oiv_attested"] == 0.9
-    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6480.00"        # 7200 × 0.9
+    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6480.00"  # 7200 × 0.9
     # a wider tolerance (param) accepts it: 0.9 ≥ 1 − 0.10
     folder = write_ente(tmp_path / "wide", files(**{"ente.toml": toml}))
     wide = results_doc(compute_ente(folder, "brescia", 2021, {"oiv_tolerance": 0.10}))
@@ -394,11 +421,14 @@ def test_attestation_without_motivation_is_not_applied(tmp_path):
     assert doc["organizational"]["oiv_attested"] == 0.9
 
 
-@pytest.mark.parametrize("attested, judgement", [
-    (0.85, "in linea con le aspettative"),      # 0.85 ≥ 0.80
-    (0.80, "in linea con le aspettative"),      # the boundary: not below 0.80
-    (0.79, "inferiore alle aspettative"),
-])
+@pytest.mark.parametrize(
+    "attested, judgement",
+    [
+        (0.85, "in linea con le aspettative"),  # 0.85 ≥ 0.80
+        (0.80, "in linea con le aspettative"),  # the boundary: not below 0.80
+        (0.79, "inferiore alle aspettative"),
+    ],
+)
 def test_lower_attestation_and_proposed_judgement(tmp_path, attested, judgement):
     toml = approvals(f'oiv_attested = {attested}\noiv_motivation = "verifiche a campione"')
     _, doc = run(tmp_path, **{"ente.toml": toml})
@@ -417,8 +447,16 @@ def test_the_oiv_judgement_wins(tmp_path):
 
 # --- levels -------------------------------------------------------------------------------------
 
-LEVEL_CASES = [("25", "Non soddisfacente"), ("25.01", "Sufficiente"), ("40", "Sufficiente"), ("55", "Discreto"),
-               ("70", "Buono"), ("70.5", "Ottimo"), ("85", "Ottimo"), ("85.01", "Eccellente")]
+LEVEL_CASES = [
+    ("25", "Non soddisfacente"),
+    ("25.01", "Sufficiente"),
+    ("40", "Sufficiente"),
+    ("55", "Discreto"),
+    ("70", "Buono"),
+    ("70.5", "Ottimo"),
+    ("85", "Ottimo"),
+    ("85.01", "Eccellente"),
+]
 
 
 @pytest.mark.parametrize("score, level", LEVEL_CASES)
@@ -429,17 +467,27 @@ def test_level_boundaries(score, level):
 
 def test_level_boundaries_through_the_staff_card(tmp_path):
     # one item, max 10000: points 2500 → 100 × 2500/10000 = 25.00, etc.
-    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
-              "SG,Segretario,segretario,DIR,cc,1,0,false,"]
+    people = [
+        "id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
+        "SG,Segretario,segretario,DIR,cc,1,0,false,",
+    ]
     cards = ["person,evaluator,section,item,max_points,points,weight"]
     for n, (score, _) in enumerate(LEVEL_CASES):
         people.append(f"L{n},Dip {n},dipendente,C,s1,1,0,false,SG")
         cards.append(f"L{n},SG,Attività e capacità,Qualità,10000,{int(D(score) * 100)},")
     units = "id,name,kind,parent,head\ncc,Camera di prova,ente,,SG\ns1,Servizio Uno,servizio,cc,SG"
-    _, doc = run(tmp_path, **{"units.csv": units, "people.csv": "\n".join(people), "evaluations.csv": "\n".join(cards),
-                              "positions.csv": None, "assignments.csv": None,
-                              "objectives.csv": "id,kind,title,parent,area,weight,owner\nO1,strategic,Uno,,,,s1",
-                              "indicators.csv": files()["indicators.csv"].replace("K2,O2", "K2,O1")})
+    _, doc = run(
+        tmp_path,
+        **{
+            "units.csv": units,
+            "people.csv": "\n".join(people),
+            "evaluations.csv": "\n".join(cards),
+            "positions.csv": None,
+            "assignments.csv": None,
+            "objectives.csv": "id,kind,title,parent,area,weight,owner\nO1,strategic,Uno,,,,s1",
+            "indicators.csv": files()["indicators.csv"].replace("K2,O2", "K2,O1"),
+        },
+    )
     for n, (score, level) in enumerate(LEVEL_CASES):
         got = doc["individual"][f"L{n}"]
         assert (got["score"], got["level"]) == (float(score), level)
@@ -486,7 +534,7 @@ def test_variable_resources_inside_the_range(tmp_path):
 
 
 def test_variable_resources_below_the_range(tmp_path):
-    projects = "\n".join(PROJECTS_40.strip().splitlines()[:5])      # 4 projects: Σc = 20
+    projects = "\n".join(PROJECTS_40.strip().splitlines()[:5])  # 4 projects: Σc = 20
     _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
     # dirigenti: 0.02 × 20000 × 20 = 8000; 8000/28000 = 28.6% (inside); staff: 0.01 × 50000 × 20 = 10000;
     # 10000/60000 = 16.7% < 25% → error §5.2 for the staff fund only
@@ -537,20 +585,28 @@ def test_project_area_must_be_an_area_unit(tmp_path):
 
 # --- eligibility (001… art. 1–2) ---------------------------------------------------------------
 
+
 def people_with_h2(row):
     base = files()["people.csv"].strip().splitlines()
     return "\n".join(row if line.strip().startswith("H2,") else line for line in base)
 
 
-@pytest.mark.parametrize("row, rule, article", [
-    ("H2,PO Due,po,C,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.category", "art. 1.2"),
-    ("H2,PO Due,po,D,s2,0.5,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.part_time", "art. 2.7"),
-    ("H2,PO Due,po,D,s2,1,0,false,SG,diploma,7,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
-    ("H2,PO Due,po,D,s2,1,0,false,SG,laurea,3,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
-    ("H2,PO Due,po,D,s2,1,0,false,SG,specializzazione,1,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
-    ("H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,2021-01-01,2024-01-02,", "brescia.po.term", "art. 2.4"),
-    ("H2,PO Due,dipendente,D,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.role", "art. 1"),
-])
+@pytest.mark.parametrize(
+    "row, rule, article",
+    [
+        ("H2,PO Due,po,C,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.category", "art. 1.2"),
+        ("H2,PO Due,po,D,s2,0.5,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.part_time", "art. 2.7"),
+        ("H2,PO Due,po,D,s2,1,0,false,SG,diploma,7,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
+        ("H2,PO Due,po,D,s2,1,0,false,SG,laurea,3,2021-01-01,2023-12-31,", "brescia.po.requirements", "art. 2.5"),
+        (
+            "H2,PO Due,po,D,s2,1,0,false,SG,specializzazione,1,2021-01-01,2023-12-31,",
+            "brescia.po.requirements",
+            "art. 2.5",
+        ),
+        ("H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,2021-01-01,2024-01-02,", "brescia.po.term", "art. 2.4"),
+        ("H2,PO Due,dipendente,D,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.role", "art. 1"),
+    ],
+)
 def test_eligibility_violations_name_the_article(tmp_path, row, rule, article):
     _, doc = run(tmp_path, **{"people.csv": people_with_h2(row)})
     errs = errors(doc, rule)
@@ -578,14 +634,17 @@ def test_rating_words_and_scale(tmp_path):
     _, doc = run(tmp_path, **{"positions.csv": positions})
     assert doc["positions"]["P1"]["score"] == 68
     assert [e["column"] if "column" in e else e["where"] for e in errors(doc, "brescia.po.rating")] == [
-        f"positions.csv:3:{c}" for c in ALL]                        # 6 > rating_max 5, each cell
+        f"positions.csv:3:{c}" for c in ALL
+    ]  # 6 > rating_max 5, each cell
 
 
 # --- calendar (004… §3.2) -----------------------------------------------------------------------
 
+
 def test_calendar_deadlines_and_status(tmp_path):
-    toml = approvals("piano_adopted = 2021-02-10\nrelazione_validated_oiv = 2022-02-20\n"
-                     "relazione_published = 2022-06-30")
+    toml = approvals(
+        "piano_adopted = 2021-02-10\nrelazione_validated_oiv = 2022-02-20\nrelazione_published = 2022-06-30"
+    )
     res, doc = run(tmp_path, **{"ente.toml": toml})
     due = {d.approval: (d.due, status) for d, status in res.calendar}
     assert due["monitoraggio_giunta"] == (dt.date(2021, 6, 30), "mancante")
@@ -602,6 +661,7 @@ def test_calendar_deadlines_and_status(tmp_path):
 
 
 # --- organizational performance: tree, Azienda Speciale, scheda d --------------------------------
+
 
 def test_strategic_objective_with_own_indicators_and_linked_operational_objectives(tmp_path):
     areas = """
@@ -635,8 +695,15 @@ def test_strategic_objective_with_own_indicators_and_linked_operational_objectiv
         c-D1,D1,1.1.2,
         c-D2,D2,2.1,
     """
-    _, doc = run(tmp_path, **{"areas.csv": areas, "objectives.csv": objectives, "indicators.csv": indicators,
-                              "assignments.csv": assignments})
+    _, doc = run(
+        tmp_path,
+        **{
+            "areas.csv": areas,
+            "objectives.csv": objectives,
+            "indicators.csv": indicators,
+            "assignments.csv": assignments,
+        },
+    )
     org = doc["organizational"]
     # 1.1.1: deadline missed → 0; 1.1.2: mean(1, 5/10 = 0.5) = 0.75
     # 1.1 = (40 × 0.9 + 30 × 0 + 30 × 0.75) / 100 = (36 + 0 + 22.5)/100 = 0.585
@@ -652,6 +719,7 @@ def test_strategic_objective_with_own_indicators_and_linked_operational_objectiv
 
 # --- the public example through the command line; the demo ----------------------------------------
 
+
 def test_public_example_through_the_cli(example):
     folder = example("brescia")
     assert main(["run", str(folder / "cycle.toml")]) == 0
@@ -661,9 +729,10 @@ def test_public_example_through_the_cli(example):
             continue
         doc = json.loads((folder / "out" / ente / "results.json").read_text())
         assert check_expected(doc, checks) == []
-    tool = SHARED / "tools" / "check_results.py"       # the customer's checker, as the acceptance uses it
-    out = subprocess.run([sys.executable, str(tool), str(folder / "expected.json"), str(folder / "out")],
-                         capture_output=True, text=True)
+    tool = SHARED / "tools" / "check_results.py"  # the customer's checker, as the acceptance uses it
+    out = subprocess.run(
+        [sys.executable, str(tool), str(folder / "expected.json"), str(folder / "out")], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout
 
 
@@ -675,7 +744,7 @@ def test_the_demo_runs_clean():
     assert {"SG", "DA", "DP"} <= set(org.people)
     assert {"1.1", "1.2.2", "2.4.1", "3.2.2", "AZ.3"} <= set(org.objectives)
     assert res.positions.positions["P-SUAP"].holder is None
-    assert res.scores["PO_REG"].score < 60                           # negative, with its contraddittorio
+    assert res.scores["PO_REG"].score < 60  # negative, with its contraddittorio
     assert all("illustrativ" in i.source.lower() for i in res.ente.indicators.values())
     for pool in list(res.rewards.pools.values()) + list(res.positions.pools.values()):
         assert pool.distributed + pool.residual == pool.amount
@@ -689,8 +758,15 @@ def test_demo_command_includes_brescia(tmp_path, capsys):
 
 def test_params_assumptions_are_declared():
     specs = Hooks.for_plugin("brescia")[0].params(year=2021)
-    for name in ("rating_max", "po_positive", "oiv_tolerance", "judgement_low", "po_org_weight", "levels",
-                 "staff_min_level"):
+    for name in (
+        "rating_max",
+        "po_positive",
+        "oiv_tolerance",
+        "judgement_low",
+        "po_org_weight",
+        "levels",
+        "staff_min_level",
+    ):
         assert specs[name].assumption, name
     assert "51 – 85" in specs["levels"].assumption
     assert specs["result_share"].min == D("0.15")
@@ -712,8 +788,12 @@ def test_check_params_rejects_inconsistent_levels(tmp_path):
 
 def test_area_without_head_uses_its_only_dirigente_and_insufficient_staff_is_excluded(tmp_path):
     units = files()["units.csv"].replace("a2,Area Due,area,cc,D2", "a2,Area Due,area,cc,")
-    people = files()["people.csv"].replace("E1,Dip Uno,dipendente,C,s1,1,0,false", "E1,Dip Uno,dipendente,C,s1,1,0,true")
-    _, doc = run(tmp_path, **{"units.csv": units, "people.csv": people, "projects.csv": PROJECTS_40, "ente.toml": FUNDS})
+    people = files()["people.csv"].replace(
+        "E1,Dip Uno,dipendente,C,s1,1,0,false", "E1,Dip Uno,dipendente,C,s1,1,0,true"
+    )
+    _, doc = run(
+        tmp_path, **{"units.csv": units, "people.csv": people, "projects.csv": PROJECTS_40, "ente.toml": FUNDS}
+    )
     people_awards = doc["rewards"]["people"]
     # a2 has no head in units.csv: D2 (the only dirigente in a2) is its dirigente → 3600 × 80/100 = 2880.00
     assert people_awards["D2"] == {"amount": "2880.00", "band": None, "pool": "dirigenti:a2"}
@@ -740,10 +820,15 @@ def test_unit_not_scored_falls_back_to_the_unit_above(tmp_path):
     assert doc["rewards"]["pools"]["staff:a2"]["amount"] == "11428.57"
     assert doc["rewards"]["people"]["E3"]["amount"] == "11428.57"
     # D2 not evaluated: the a2 dirigenti pool (16000 × 10000/40000 = 4000.00) stays whole
-    assert doc["rewards"]["pools"]["dirigenti:a2"] == {"amount": "4000.00", "distributed": "0.00", "residual": "4000.00"}
+    assert doc["rewards"]["pools"]["dirigenti:a2"] == {
+        "amount": "4000.00",
+        "distributed": "0.00",
+        "residual": "4000.00",
+    }
 
 
 # --- issue 13: the audit's findings, computed by hand from 001… and 004… ---------------------------
+
 
 def test_a_term_of_three_years_ends_the_day_before_the_anniversary(tmp_path):
     """001… art. 2.4 (rules/brescia.md §1): a term starting 2019-05-21 may end at the latest on 2022-05-20."""
@@ -753,13 +838,13 @@ def test_a_term_of_three_years_ends_the_day_before_the_anniversary(tmp_path):
     _, doc = run(tmp_path / "b", **{"people.csv": long})
     bad = errors(doc, "brescia.po.term")
     assert len(bad) == 1 and "2022-05-20" in bad[0]["message"] and "art. 2.4" in bad[0]["source"]
-    assert doc["positions"]["P2"]["paid"] is True       # an overlong term is to be corrected, pay still computed
+    assert doc["positions"]["P2"]["paid"] is True  # an overlong term is to be corrected, pay still computed
 
 
 def test_oiv_validation_on_18_february_is_late(tmp_path):
     res, _ = run(tmp_path, **{"ente.toml": approvals("relazione_validated_oiv = 2022-02-18")})
     status = {d.approval: s for d, s in res.calendar}
-    assert status["relazione_validated_oiv"] == "in ritardo"     # due 31 January 2022
+    assert status["relazione_validated_oiv"] == "in ritardo"  # due 31 January 2022
 
 
 def test_oiv_may_not_attest_more_than_computed_outside_the_tolerance(tmp_path):
@@ -783,10 +868,13 @@ def test_oiv_may_not_attest_more_than_computed_outside_the_tolerance(tmp_path):
     assert doc2["rewards"]["pools"]["po_risultato"]["amount"] == "3600.00"
 
 
-@pytest.mark.parametrize("row, rule", [
-    ("H2,PO Due,po,C,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.category"),     # art. 1.2
-    ("H2,PO Due,po,D,s2,0.5,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.part_time"),  # art. 2.7
-])
+@pytest.mark.parametrize(
+    "row, rule",
+    [
+        ("H2,PO Due,po,C,s2,1,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.category"),  # art. 1.2
+        ("H2,PO Due,po,D,s2,0.5,0,false,SG,diploma,10,2021-01-01,2023-12-31,", "brescia.po.part_time"),  # art. 2.7
+    ],
+)
 def test_a_holder_who_cannot_be_appointed_is_not_paid(tmp_path, row, rule):
     """rules/brescia.md §1: the position is weighted and valued, nothing is paid (residual), with the error."""
     _, doc = run(tmp_path, **{"people.csv": people_with_h2(row)})
@@ -802,10 +890,11 @@ def test_a_holder_who_cannot_be_appointed_is_not_paid(tmp_path, row, rule):
 def test_po_citations(tmp_path):
     _, doc = run(tmp_path, **{"evaluations.csv": NEGATIVE_H2})
     (err,) = errors(doc, "brescia.po.contraddittorio")
-    assert err["source"] == "001_2164dd4e03a9b49f.txt art. 6.6"        # not Bergamo's 000… art. 28.6
+    assert err["source"] == "001_2164dd4e03a9b49f.txt art. 6.6"  # not Bergamo's 000… art. 28.6
     from ciclope.core.params import load_param_specs
+
     specs = load_param_specs(Path(rules.__file__).with_name("params.toml"))
-    assert str(specs["pay_min"].since) == "2019-01-01"                  # 001… art. 7.2
+    assert str(specs["pay_min"].since) == "2019-01-01"  # 001… art. 7.2
 
 
 def test_the_20_point_message_never_reads_as_exactly_20(tmp_path):
@@ -821,7 +910,7 @@ def test_the_20_point_message_never_reads_as_exactly_20(tmp_path):
     """
     _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
     (err,) = errors(doc, "brescia.resources.weight")
-    assert "scosta di 20.0034 punti" in err["message"]          # |13.33 − 33.3333…| = 20.00333… rounded up
+    assert "scosta di 20.0034 punti" in err["message"]  # |13.33 − 33.3333…| = 20.00333… rounded up
     assert "100 × 3 / 9 = 33.3333" in err["message"]
     # the allowed range: 33.333… ± 20 → from 13.34 (up) to 53.33 (down)
     assert "tra 13.34 e 53.33" in err["message"]
@@ -832,7 +921,8 @@ def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, 
     cap and λ, and a card of 92.5 enters the score as 0,925 (never "0,93 punti")."""
     evaluations = "person,evaluator,section,item,max_points,points,weight\n" + "\n".join(
         [f"H1,SG,Comportamenti,{f},10,{p}," for f, p in zip(FACTOR_NAMES, (9, 9, 9, 10))]
-        + [f"H2,SG,Comportamenti,{f},10,5," for f in FACTOR_NAMES])
+        + [f"H2,SG,Comportamenti,{f},10,5," for f in FACTOR_NAMES]
+    )
     write_ente(tmp_path / "ente", files(**{"evaluations.csv": evaluations}))
     cfg = tmp_path / "cycle.toml"
     cfg.write_text('[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "bs"\nplugin = "brescia"\ndata = "ente"\n')

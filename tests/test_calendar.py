@@ -4,6 +4,7 @@ The deadlines are those of the test regulation in test_reports: Piano by 31/1 (a
 bonus decision by 31/1 (no date → missing), monitoring at 30/6 (no act to record), Relazione
 validated by the OIV by 30/6 of the next year (validated 15/7/2022 → 15 days late).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,7 @@ import pytest
 
 from ciclope.core.calendar import escape_text, fold, ics, render
 from ciclope.core.cli import main
+
 from reportcase import make_case, write_config
 
 
@@ -31,7 +33,7 @@ def test_text_lists_deadlines_in_date_order_with_status(case):
     # 15/07/2022 − 30/06/2022 = 15 days
     assert "IN RITARDO di 15 giorni (atto del 15/07/2022)" in blocks[3][1]
     assert "fonte: regolamento-prova.txt art. 10" in blocks[3][1]
-    assert blocks[3][0].endswith("Validazione della Relazione, da parte dell'OIV; pubblicazione")   # never cut
+    assert blocks[3][0].endswith("Validazione della Relazione, da parte dell'OIV; pubblicazione")  # never cut
     assert "4 scadenze, 1 fatte, 1 in ritardo, 1 mancanti, 0 da fare (al 31/12/2022)" in text
 
 
@@ -49,6 +51,7 @@ def test_a_missing_act_not_yet_due_is_to_do(case):
 
 
 # -- iCalendar ----------------------------------------------------------------------------------
+
 
 def unfold(text: str) -> list[str]:
     """RFC 5545 §3.1: CRLF followed by one space or tab continues the previous line."""
@@ -109,7 +112,7 @@ def validate(data: bytes) -> list[dict[str, str]]:
         start = dt.datetime.strptime(e["DTSTART"], "%Y%m%d").date()
         end = dt.datetime.strptime(e["DTEND"], "%Y%m%d").date()
         assert end == start + dt.timedelta(days=1)
-        for key in ("SUMMARY", "DESCRIPTION"):    # TEXT: ',' and ';' only escaped
+        for key in ("SUMMARY", "DESCRIPTION"):  # TEXT: ',' and ';' only escaped
             assert not re.search(r"(?<!\\)[,;]", e[key].replace("\\\\", "")), e[key]
     return events
 

@@ -1,10 +1,13 @@
 """``ciclope run`` over many enti: failures isolated, outputs atomic and reproducible, exit codes."""
+
 import json
 
 import pytest
 
 from ciclope.core.cli import main
+
 from helpers import two_enti as setup
+
 
 def test_a_bad_ente_fails_alone(tmp_path, capsys):
     cfg = setup(tmp_path)
@@ -30,8 +33,12 @@ def test_rerun_is_byte_identical_and_leaves_no_temp_folders(tmp_path):
     second = {p.name: p.read_bytes() for p in (tmp_path / "out" / "buono").iterdir()}
     assert first == second
     # no temporary folder left; the root's marker and lock are ciclope's own (issue 19)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".ciclope-lock", ".ciclope-out", "buono",
-                                                                    "summary.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".ciclope-lock",
+        ".ciclope-out",
+        "buono",
+        "summary.json",
+    ]
 
 
 def test_until_and_out_options(tmp_path):
@@ -43,19 +50,21 @@ def test_until_and_out_options(tmp_path):
     assert doc["individual"] == {}
 
 
-@pytest.mark.slow         # starts a process pool
+@pytest.mark.slow  # starts a process pool
 def test_jobs_give_the_same_results(tmp_path):
     cfg = setup(tmp_path)
     main(["run", str(cfg), "--out", str(tmp_path / "a")])
     main(["run", str(cfg), "--out", str(tmp_path / "b"), "--jobs", "2"])
-    assert (tmp_path / "a" / "buono" / "results.json").read_bytes() == (tmp_path / "b" / "buono" / "results.json").read_bytes()
+    assert (tmp_path / "a" / "buono" / "results.json").read_bytes() == (
+        tmp_path / "b" / "buono" / "results.json"
+    ).read_bytes()
 
 
 def test_validate_reports_and_writes_nothing(tmp_path, capsys):
     cfg = setup(tmp_path)
     assert main(["validate", str(cfg)]) == 1
     assert not (tmp_path / "out").exists()
-    assert "people.csv:5:fte" in capsys.readouterr().out     # one stream: stdout (issue 14)
+    assert "people.csv:5:fte" in capsys.readouterr().out  # one stream: stdout (issue 14)
 
 
 def test_explain_unknown_ente_is_a_command_line_error(tmp_path, capsys):
@@ -69,6 +78,7 @@ def test_results_json_records_inputs_and_params(tmp_path):
     main(["run", str(cfg), "--ente", "buono"])
     doc = json.loads((tmp_path / "out" / "buono" / "results.json").read_text())
     import hashlib
+
     want = hashlib.sha256((tmp_path / "buono" / "people.csv").read_bytes()).hexdigest()
     assert doc["audit"]["inputs"]["people.csv"] == want
     assert doc["plugin"] == "comunita_montane" and doc["plugin_version"]

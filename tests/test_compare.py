@@ -1,5 +1,6 @@
 """``ciclope compare`` (issue 16): scenarios equal direct runs, 5 bands against 3, violations kept,
 parameter errors named, nothing written outside DIR, several enti and their total, explain."""
+
 from __future__ import annotations
 
 import json
@@ -71,7 +72,7 @@ def direct_amounts(folder: Path, ente: str, params_body: str, funds: dict[str, s
     assert main(["run", str(cycle), "--out", str(folder / "direct")]) in (0, 1)
     res = json.loads((folder / "direct" / ente / "results.json").read_text(encoding="utf-8"))
     out = {}
-    position = set(res["rewards"].get("position_pools", []))   # position pay is not performance money
+    position = set(res["rewards"].get("position_pools", []))  # position pay is not performance money
     for pid, ind in res["individual"].items():
         award = res["rewards"].get("people", {}).get(pid)
         total = D(0)
@@ -83,11 +84,24 @@ def direct_amounts(folder: Path, ente: str, params_body: str, funds: dict[str, s
 
 CASES = {
     # plugin: (folder to copy, ente id, scenario [params] body, scenario [funds])
-    "comunita_montane": ("example:comunita_montane", "cm-esempio", FIVE_BANDS.split("[params]\n")[1],
-                         {"performance_individuale": "15000.00"}),
-    "bergamo": ("example:bergamo", "bg-esempio", 'reward_min_level = "buona"\n', {"performance_individuale": "7000.00"}),
-    "brescia": ("demo:brescia", "cciaa-brescia", "point_value_staff = 0.02\npo_org_weight = 60\n",
-                {"stable_staff": "60000.00"}),
+    "comunita_montane": (
+        "example:comunita_montane",
+        "cm-esempio",
+        FIVE_BANDS.split("[params]\n")[1],
+        {"performance_individuale": "15000.00"},
+    ),
+    "bergamo": (
+        "example:bergamo",
+        "bg-esempio",
+        'reward_min_level = "buona"\n',
+        {"performance_individuale": "7000.00"},
+    ),
+    "brescia": (
+        "demo:brescia",
+        "cciaa-brescia",
+        "point_value_staff = 0.02\npo_org_weight = 60\n",
+        {"stable_staff": "60000.00"},
+    ),
 }
 
 
@@ -103,7 +117,9 @@ def test_scenario_amounts_equal_a_direct_run(plugin, example, tmp_path):
     funds_toml = "".join(f'{k} = "{v}"\n' for k, v in funds.items())
     scen = write(tmp_path / "s.toml", f"[params]\n{body}\n[funds]\n{funds_toml}")
     out = tmp_path / "cmp"
-    assert main(["compare", str(folder / "cycle.toml"), "--ente", ente, "--scenario", f"s={scen}", "--out", str(out)]) == 0
+    assert (
+        main(["compare", str(folder / "cycle.toml"), "--ente", ente, "--scenario", f"s={scen}", "--out", str(out)]) == 0
+    )
     doc = load(out)
     people = doc["scenarios"]["s"]["people"]
     direct = direct_amounts(folder, ente, body, funds)
@@ -114,7 +130,7 @@ def test_scenario_amounts_equal_a_direct_run(plugin, example, tmp_path):
     # the scenario changed something: some amount differs from attuale
     base = doc["scenarios"]["attuale"]["people"]
     assert any(base[p]["amount"] != people[p]["amount"] for p in people)
-    if plugin == "brescia":        # PO holders: result pay counted (po_org_weight moved it), position pay beside
+    if plugin == "brescia":  # PO holders: result pay counted (po_org_weight moved it), position pay beside
         holders = [p for p in people if "result_pay" in people[p]]
         assert holders and any(base[p]["result_pay"] != people[p]["result_pay"] for p in holders)
         assert all(D(people[p]["amount"]) >= D(people[p]["result_pay"]) for p in holders)
@@ -126,9 +142,22 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     pooled = write(tmp_path / "pool.toml", FIVE_BANDS.replace("[params]\n", '[params]\nband_money = "band_pool"\n'))
     out = tmp_path / "cmp"
     before = tree(folder)
-    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={scen}", "--scenario", f"pool={pooled}",
-                 "--out", str(out)]) == 0
-    assert tree(folder) == before          # nothing written beside the config: no output folder, no store
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--scenario",
+                f"cinque={scen}",
+                "--scenario",
+                f"pool={pooled}",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert tree(folder) == before  # nothing written beside the config: no output folder, no store
     doc = load(out)
     three, five = doc["scenarios"]["attuale"], doc["scenarios"]["cinque"]
     # 9 people in the bands (P8 absent > 150 days, P11 scores 60), by score: P1 96, P2 91, P3 88 (fte 0.5), P4 86,
@@ -136,13 +165,34 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     # 5 bands 10/20/30/20/20: c1 = ⌊0.9⌋ = 0, c2 = ⌊2.7⌋ = 2, c3 = ⌊5.4⌋ = 5, c4 = ⌊7.2⌋ = 7; the 30% cap
     # (⌊0.3·11⌋ = 3 people) allows c2 = 2. No ties.
     assert {p: v["band"] for p, v in three["people"].items() if v["band"]} == {
-        "P1": "alta", "P2": "intermedia", "P3": "intermedia", "P4": "intermedia", "P5": "intermedia",
-        "P6": "bassa", "P7": "bassa", "P9": "bassa", "P10": "bassa"}
+        "P1": "alta",
+        "P2": "intermedia",
+        "P3": "intermedia",
+        "P4": "intermedia",
+        "P5": "intermedia",
+        "P6": "bassa",
+        "P7": "bassa",
+        "P9": "bassa",
+        "P10": "bassa",
+    }
     assert {p: v["band"] for p, v in five["people"].items() if v["band"]} == {
-        "P1": "seconda", "P2": "seconda", "P3": "terza", "P4": "terza", "P5": "terza",
-        "P6": "quarta", "P7": "quarta", "P9": "quinta", "P10": "quinta"}
-    assert [(b["name"], b["count"]) for b in five["bands"]] == [("seconda", 2), ("terza", 3), ("quarta", 2), ("quinta", 2)]
-    assert five["metrics"]["zero"] == three["metrics"]["zero"] == 3           # SEG (no result fund), P8, P11
+        "P1": "seconda",
+        "P2": "seconda",
+        "P3": "terza",
+        "P4": "terza",
+        "P5": "terza",
+        "P6": "quarta",
+        "P7": "quarta",
+        "P9": "quinta",
+        "P10": "quinta",
+    }
+    assert [(b["name"], b["count"]) for b in five["bands"]] == [
+        ("seconda", 2),
+        ("terza", 3),
+        ("quarta", 2),
+        ("quinta", 2),
+    ]
+    assert five["metrics"]["zero"] == three["metrics"]["zero"] == 3  # SEG (no result fund), P8, P11
     # P10 is the 2nd smallest of 12 amounts (rank ⌈1.2⌉ = 2), a zero: P90/P10 not defined
     assert five["metrics"]["p10"] == "0.00" and five["metrics"]["p90_p10"] is None
     # top level «eccellente» (scores ≥ 90): P1, P2, P8 (95, scored though not banded) of the 11 with a level
@@ -152,8 +202,17 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     # Per capita (rules §3): weights w·fte = 1.6, 1.6 | 0.5, 1, 1 | 0.5, 0.5 | 0.2, 0.2, Σ = 7.1;
     # 12000·w·fte/7.1: 2704.225…, 845.070…, 1690.140…, 845.070…, 338.028…; floors sum to 11999.97, the 3 cents
     # go to the largest remainders: P9, P10 (.8169), then P1 before P2 (.5352 tie, higher score first).
-    assert amounts == {"P1": "2704.23", "P2": "2704.22", "P3": "845.07", "P4": "1690.14", "P5": "1690.14",
-                       "P6": "845.07", "P7": "845.07", "P9": "338.03", "P10": "338.03"}
+    assert amounts == {
+        "P1": "2704.23",
+        "P2": "2704.22",
+        "P3": "845.07",
+        "P4": "1690.14",
+        "P5": "1690.14",
+        "P6": "845.07",
+        "P7": "845.07",
+        "P9": "338.03",
+        "P10": "338.03",
+    }
     assert five["metrics"]["distributed"] == "12000.00" and five["metrics"]["residual"] == "0.00"
     # Gini: coefficients 2i − 13 on the ascending amounts: −8·338.03 + (−1+1)·845.07 + 3·845.07 + 12·1690.14
     # + 9·2704.22 + 11·2704.23 = 74197.16; / (12 · 12000) = 0.51526 → 0.5153
@@ -167,20 +226,29 @@ def test_five_bands_against_three_on_the_public_example(example, tmp_path):
     # seconda/terza per capita: (5408.45/2) / (4225.35/3) = 16225.35/8450.70 = 1.92000 → 1.92
     assert five["metrics"]["band_ratios"][0] == {"upper": "seconda", "lower": "terza", "ratio": 1.92}
     assert five["violations"] == []
-    gain, lose = 3, 6      # gain P2, P6, P7; lose P1, P3, P4, P5, P9, P10
+    gain, lose = 3, 6  # gain P2, P6, P7; lose P1, P3, P4, P5, P9, P10
 
     # The same bands with fixed band pools (band_money = "band_pool"): 12000 × 0.24 for the empty «prima» stays
     # residual (2880), × 0.32 = 3840 to P1, P2; × 0.30 = 3600 over fte 2.5 (P3 0.5); × 0.10 = 1200; × 0.04 = 480.
     pool = doc["scenarios"]["pool"]
     assert {p: v["amount"] for p, v in pool["people"].items() if v["amount"] != "0.00"} == {
-        "P1": "1920.00", "P2": "1920.00", "P3": "720.00", "P4": "1440.00", "P5": "1440.00",
-        "P6": "600.00", "P7": "600.00", "P9": "240.00", "P10": "240.00"}
+        "P1": "1920.00",
+        "P2": "1920.00",
+        "P3": "720.00",
+        "P4": "1440.00",
+        "P5": "1440.00",
+        "P6": "600.00",
+        "P7": "600.00",
+        "P9": "240.00",
+        "P10": "240.00",
+    }
     assert pool["metrics"]["distributed"] == "9120.00" and pool["metrics"]["residual"] == "2880.00"
     # −8·240 + 0·600 + 3·720 + 12·1440 + 20·1920 = 55920 / (12 · 9120) = 0.51096 → 0.511
     assert pool["metrics"]["gini"] == 0.511
     # per fte, seconda 1920 against terza 3600/2.5 = 1440: 1.33 < 1.5, an error of art. 17.2 shown with the scenario
     assert [(v["rule"], v["source"]) for v in pool["violations"]] == [
-        ("comunita_montane.bands.actual_ratio", "003_17a077a346f3b252.txt art. 17.2")]
+        ("comunita_montane.bands.actual_ratio", "003_17a077a346f3b252.txt art. 17.2")
+    ]
     html = (out / "compare.html").read_text(encoding="utf-8")
     assert f"Guadagnano {gain} persone" in html and f"perdono {lose} persone" in html
     assert "<svg" in html and 'id="lorenz"' in html and 'id="importi-ordinati"' in html
@@ -190,14 +258,27 @@ def test_a_ratio_below_one_to_one_and_a_half_is_shown_with_its_violation(example
     folder = example("comunita_montane")
     scen = write(tmp_path / "basso.toml", LOW_RATIO)
     out = tmp_path / "cmp"
-    assert main(["compare", str(folder / "cycle.toml"), "--ente", "cm-esempio", "--scenario", f"basso={scen}",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--ente",
+                "cm-esempio",
+                "--scenario",
+                f"basso={scen}",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     doc = load(out)
     s = doc["scenarios"]["basso"]
     ratio = [v for v in s["violations"] if v["rule"] == "comunita_montane.bands.ratio"]
     assert len(ratio) == 1 and ratio[0]["severity"] == "error"
     assert "art. 17.2" in ratio[0]["source"] and "'eccellente' e 'alta'" in ratio[0]["message"]
-    assert s["computed"] and any(p["amount"] != "0.00" for p in s["people"].values())   # computed, not dropped
+    assert s["computed"] and any(p["amount"] != "0.00" for p in s["people"].values())  # computed, not dropped
     assert doc["scenarios"]["attuale"]["violations"] == []
     html = (out / "compare.html").read_text(encoding="utf-8")
     assert "1 violazione<" in html and "differenziazione economica tra le fasce" in html
@@ -221,9 +302,25 @@ def test_bad_scenario_files_are_reported_at_once(example, tmp_path, capsys):
     folder = example("comunita_montane")
     a = write(tmp_path / "a.toml", "bands = 3\n")
     b = write(tmp_path / "b.toml", '[funds]\nperformance_individuale = "-5"\n')
-    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"a={a}", "--scenario", f"b={b}",
-                 "--scenario", f"attuale={a}", "--scenario", f"c={tmp_path / 'manca.toml'}",
-                 "--out", str(tmp_path / "o")]) == 2
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--scenario",
+                f"a={a}",
+                "--scenario",
+                f"b={b}",
+                "--scenario",
+                f"attuale={a}",
+                "--scenario",
+                f"c={tmp_path / 'manca.toml'}",
+                "--out",
+                str(tmp_path / "o"),
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "chiave sconosciuta 'bands'" in err and "[params]" in err
     assert "b.toml:funds.performance_individuale" in err
@@ -242,7 +339,7 @@ def test_several_enti_each_and_their_total(example, tmp_path):
     assert total["ente"] == "totale" and total["enti"] == ["cm-esempio", "cm-due"]
     s = total["scenarios"]["fondo"]
     assert len(s["people"]) == 24 and s["people"]["cm-due/P1"] == two["scenarios"]["fondo"]["people"]["P1"]
-    assert s["pools"]["performance_individuale"]["amount"] == "36000.00"        # 18000 + 18000
+    assert s["pools"]["performance_individuale"]["amount"] == "36000.00"  # 18000 + 18000
     assert s["metrics"]["paid_to_people"] == "36000.00"
     # two identical enti: the pooled amounts are each amount twice, and the Gini index is unchanged by replication
     assert s["metrics"]["gini"] == one["scenarios"]["fondo"]["metrics"]["gini"]
@@ -259,26 +356,67 @@ def test_enti_of_different_plugins_need_ente(example, tmp_path, capsys):
     scen = write(tmp_path / "s.toml", FIVE_BANDS)
     assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"s={scen}", "--out", str(tmp_path / "o")]) == 2
     assert "plugin diversi" in capsys.readouterr().err
-    assert main(["compare", str(folder / "cycle.toml"), "--ente", "cm-esempio", "--scenario", f"s={scen}",
-                 "--out", str(tmp_path / "o")]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--ente",
+                "cm-esempio",
+                "--scenario",
+                f"s={scen}",
+                "--out",
+                str(tmp_path / "o"),
+            ]
+        )
+        == 0
+    )
 
 
 def test_explain_person_under_each_scenario(example, tmp_path, capsys):
     folder = example("comunita_montane")
     scen = write(tmp_path / "cinque.toml", FIVE_BANDS)
-    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={scen}", "--out", str(tmp_path / "o"),
-                 "--explain-person", "P2"]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--scenario",
+                f"cinque={scen}",
+                "--out",
+                str(tmp_path / "o"),
+                "--explain-person",
+                "P2",
+            ]
+        )
+        == 0
+    )
     text = capsys.readouterr().out
     before, _, after = text.partition("=== cm-esempio, scenario cinque ===")
     assert "=== cm-esempio, scenario attuale ===" in before and after
     assert "fascia intermedia" in before and "fascia seconda" in after
-    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={scen}", "--out", str(tmp_path / "o"),
-                 "--explain-person", "NESSUNO"]) == 2
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--scenario",
+                f"cinque={scen}",
+                "--out",
+                str(tmp_path / "o"),
+                "--explain-person",
+                "NESSUNO",
+            ]
+        )
+        == 2
+    )
 
 
 def test_outputs_are_deterministic_numeric_and_escaped(example, tmp_path):
     folder = example("comunita_montane")
-    scen = write(tmp_path / "s.toml", '"description" = "=SOMMA(A1) <script>alert(1)</script> &"\n' + FIVE_BANDS.split("\n", 1)[1])
+    scen = write(
+        tmp_path / "s.toml", '"description" = "=SOMMA(A1) <script>alert(1)</script> &"\n' + FIVE_BANDS.split("\n", 1)[1]
+    )
     outs = [tmp_path / "a", tmp_path / "b"]
     for out in outs:
         assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"s={scen}", "--out", str(out)]) == 0
@@ -286,7 +424,7 @@ def test_outputs_are_deterministic_numeric_and_escaped(example, tmp_path):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
     html = (outs[0] / "compare.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "=SOMMA(A1) &lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
-    assert not re.search(r"\b(src|href)=\"(?!#)|https?://|@import", html)      # self-contained: no external resource
+    assert not re.search(r"\b(src|href)=\"(?!#)|https?://|@import", html)  # self-contained: no external resource
     assert "@page { size: A4" in html
     wb = openpyxl.load_workbook(outs[0] / "compare.xlsx")
     ws = wb["Persone"]
@@ -294,8 +432,8 @@ def test_outputs_are_deterministic_numeric_and_escaped(example, tmp_path):
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "P1")
     assert isinstance(row[header.index("Importo attuale")], (int, float))
     assert isinstance(row[header.index("Differenza s")], (int, float))
-    cell = wb["Scenari"]["B4"]             # row 1 title, 2 header, 3 attuale, 4 s
-    assert cell.value == "=SOMMA(A1) <script>alert(1)</script> &" and cell.data_type == "s"   # text, not a formula
+    cell = wb["Scenari"]["B4"]  # row 1 title, 2 header, 3 attuale, 4 s
+    assert cell.value == "=SOMMA(A1) <script>alert(1)</script> &" and cell.data_type == "s"  # text, not a formula
     doc = load(outs[0])
     assert list(doc["scenarios"]) == ["attuale", "s"]
     assert re.fullmatch(r"\d+\.\d{2}", doc["scenarios"]["s"]["people"]["P1"]["amount"])
@@ -310,7 +448,7 @@ def test_out_may_not_be_the_ente_output_folder(example, tmp_path, capsys):
 
 def test_a_scenario_the_plugin_cannot_compute_is_kept_with_why(example, tmp_path):
     folder = example("comunita_montane")
-    scen = write(tmp_path / "vuoto.toml", "[params]\nbands = []\n")      # no bands at all: art. 17.2 wants 3 to 5
+    scen = write(tmp_path / "vuoto.toml", "[params]\nbands = []\n")  # no bands at all: art. 17.2 wants 3 to 5
     out = tmp_path / "cmp"
     assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"vuoto={scen}", "--out", str(out)]) == 0
     s = load(out)["scenarios"]["vuoto"]
@@ -349,14 +487,23 @@ def test_params_are_shown_in_force_side_by_side(example, tmp_path):
 
 
 CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-A4 = {"width": 794, "height": 1123}          # 210 × 297 mm at 96 dpi
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+A4 = {"width": 794, "height": 1123}  # 210 × 297 mm at 96 dpi
 DESKTOP = {"width": 1366, "height": 900}
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium assente: installare con `apt-get install -y chromium`")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium assente: installare con `apt-get install -y chromium`"
+)
 def test_compare_html_renders_without_overflow_with_its_charts(example, tmp_path):
     """compare.html in headless Chromium (Debian's /usr/bin/chromium driven by Playwright; no browser is
     ever downloaded): it renders, nothing overflows horizontally at A4 or desktop width (screen and
@@ -367,8 +514,21 @@ def test_compare_html_renders_without_overflow_with_its_charts(example, tmp_path
     five = write(tmp_path / "cinque.toml", FIVE_BANDS)
     low = write(tmp_path / "basso.toml", LOW_RATIO)
     out = tmp_path / "cmp"
-    assert main(["compare", str(folder / "cycle.toml"), "--scenario", f"cinque={five}", "--scenario", f"basso={low}",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "cycle.toml"),
+                "--scenario",
+                f"cinque={five}",
+                "--scenario",
+                f"basso={low}",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     page_uri = (out / "compare.html").as_uri()
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
@@ -379,7 +539,9 @@ def test_compare_html_renders_without_overflow_with_its_charts(example, tmp_path
                     page.emulate_media(media=media)
                     page.goto(page_uri)
                     assert page.title().startswith("Simulazione per la contrattazione integrativa")
-                    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                    widths = page.evaluate(
+                        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                    )
                     assert widths[0] <= widths[1], f"{label}/{media}: contenuto più largo della pagina {widths}"
                     wide = page.evaluate("""[...document.querySelectorAll('table, svg, figure')]
                         .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
@@ -392,9 +554,9 @@ def test_compare_html_renders_without_overflow_with_its_charts(example, tmp_path
                     assert [c[0] for c in charts] == ["lorenz", "importi-ordinati"]
                     for ident, w, h, curves in charts:
                         assert w > 200 and h > 150, (ident, w, h)
-                        assert curves == 3, ident          # attuale, cinque, basso
+                        assert curves == 3, ident  # attuale, cinque, basso
                     assert page.locator("text=Chi guadagna e chi perde").count() >= 1
-                    assert page.locator(".flag.err").count() >= 1          # basso's art. 17.2 violation is shown
+                    assert page.locator(".flag.err").count() >= 1  # basso's art. 17.2 violation is shown
                     page.screenshot(path=str(tmp_path / f"compare-{label}-{media}.png"), full_page=True)
                     page.close()
         finally:

@@ -1,4 +1,5 @@
 """Distribution metrics of ``ciclope compare`` (core/compare/metrics.py): hand-computed cases and invariants."""
+
 from decimal import Decimal as D
 from fractions import Fraction
 
@@ -29,7 +30,7 @@ def test_percentiles_nearest_rank_by_hand():
     assert m.percentile(CASE, 10) == D(0)
     assert m.percentile(CASE, 90) == D(1000)
     assert m.percentile(CASE, 50) == D(200)
-    assert m.p90_p10(CASE) is None                      # P10 = 0: not defined
+    assert m.p90_p10(CASE) is None  # P10 = 0: not defined
     # 10 people 100, 200, …, 1000: P10 rank ⌈1⌉ = 1 → 100; P90 rank ⌈9⌉ = 9 → 900; ratio 9
     tens = [D(100 * k) for k in range(1, 11)]
     assert m.percentile(tens, 10) == D(100) and m.percentile(tens, 90) == D(900)
@@ -63,12 +64,12 @@ def test_per_capita_ratio_by_hand():
 
 def test_rounding_half_up_once():
     assert m.rounded(Fraction(1, 8)) == D("0.1250")
-    assert m.rounded(Fraction(123455, 1000000)) == D("0.1235")     # 0.123455 → half-up at the 4th decimal
+    assert m.rounded(Fraction(123455, 1000000)) == D("0.1235")  # 0.123455 → half-up at the 4th decimal
     assert m.rounded(Fraction(-123455, 1000000)) == D("-0.1235")
 
 
 def test_share_and_negative_amounts():
-    assert m.share(3, 11) == D("0.2727")            # 3/11 = 0.272727…
+    assert m.share(3, 11) == D("0.2727")  # 3/11 = 0.272727…
     assert m.share(0, 0) is None
     with pytest.raises(ValueError):
         m.gini([D(-1), D(2)])

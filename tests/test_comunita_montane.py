@@ -3,6 +3,7 @@
 Every expected figure is computed by hand in the comment next to it. Cards have one item
 "Valutazione complessiva" out of 100, so the score is the points (rules/core.md §3).
 """
+
 import json
 import subprocess
 import sys
@@ -10,14 +11,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from conftest import SHARED
 
 from ciclope.core.cli import main
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import results_doc
 from ciclope.plugins.comunita_montane import rules
 from ciclope.plugins.comunita_montane.checks import Band, parse_bands
-
-from conftest import SHARED
 
 D = Decimal
 PLUGIN = "comunita_montane"
@@ -48,25 +48,35 @@ IN4,OB4,Utenti,higher,,,100,70,,,,,
 """
 
 
-def ente(staff, *, funds='performance_individuale = "10000.00"', approvals="", leaders=None, cards=None,
-         innovation=None):
+def ente(
+    staff, *, funds='performance_individuale = "10000.00"', approvals="", leaders=None, cards=None, innovation=None
+):
     """Files of a test ente. ``staff``: (id, score or None, options) with options unit (tec), fte (1),
     absence (0), insufficient (false), evaluator (SEG)."""
-    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay",
-              "SEG,Segretaria,segretario,DIR,cm,1,0,false,,20000.00",
-              "PO1,Responsabile tecnico,po,D,tec,1,0,false,SEG,10000.00",
-              "PO2,Responsabile amministrativo,po,D,amm,1,0,false,SEG,8000.00"]
+    people = [
+        "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay",
+        "SEG,Segretaria,segretario,DIR,cm,1,0,false,,20000.00",
+        "PO1,Responsabile tecnico,po,D,tec,1,0,false,SEG,10000.00",
+        "PO2,Responsabile amministrativo,po,D,amm,1,0,false,SEG,8000.00",
+    ]
     evals = ["person,evaluator,section,item,max_points,points,weight"]
     for pid, score, opt in staff:
-        people.append(f"{pid},Dipendente {pid},dipendente,C,{opt.get('unit', 'tec')},{opt.get('fte', 1)},"
-                      f"{opt.get('absence', 0)},{str(opt.get('insufficient', False)).lower()},{opt.get('evaluator', 'SEG')},")
+        people.append(
+            f"{pid},Dipendente {pid},dipendente,C,{opt.get('unit', 'tec')},{opt.get('fte', 1)},"
+            f"{opt.get('absence', 0)},{str(opt.get('insufficient', False)).lower()},{opt.get('evaluator', 'SEG')},"
+        )
         if score is not None:
             evals.append(f"{pid},{opt.get('evaluator', 'SEG')},scheda,Valutazione complessiva,100,{score},")
-    for pid, evaluator, score in (leaders or []):
+    for pid, evaluator, score in leaders or []:
         evals.append(f"{pid},{evaluator},scheda,Valutazione complessiva,100,{score},")
-    files = {"ente.toml": f'name = "Comunità Montana di Prova"\n[funds]\n{funds}\n[approvals]\n{approvals}\n',
-             "units.csv": UNITS, "objectives.csv": OBJECTIVES, "indicators.csv": INDICATORS,
-             "people.csv": "\n".join(people), "evaluations.csv": "\n".join(evals)}
+    files = {
+        "ente.toml": f'name = "Comunità Montana di Prova"\n[funds]\n{funds}\n[approvals]\n{approvals}\n',
+        "units.csv": UNITS,
+        "objectives.csv": OBJECTIVES,
+        "indicators.csv": INDICATORS,
+        "people.csv": "\n".join(people),
+        "evaluations.csv": "\n".join(evals),
+    }
     if innovation:
         files["innovation.csv"] = "person,kind,renounced_bonus\n" + "\n".join(innovation)
     return files
@@ -97,12 +107,15 @@ def pool(res, name):
     return str(p.amount), str(p.distributed), str(p.residual)
 
 
-DEFAULT = (Band("alta", Fraction(1, 5), Fraction(1, 2), D("0.2"), D("0.5")),
-           Band("intermedia", Fraction(2, 5), Fraction(2, 5), D("0.4"), D("0.4")),
-           Band("bassa", Fraction(2, 5), Fraction(1, 10), D("0.4"), D("0.1")))
+DEFAULT = (
+    Band("alta", Fraction(1, 5), Fraction(1, 2), D("0.2"), D("0.5")),
+    Band("intermedia", Fraction(2, 5), Fraction(2, 5), D("0.4"), D("0.4")),
+    Band("bassa", Fraction(2, 5), Fraction(1, 10), D("0.4"), D("0.1")),
+)
 
 
 # --- pure helpers -----------------------------------------------------------------------------
+
 
 def test_band_targets_are_cumulative_floors():
     # n = 9: ⌊9 × 0.2⌋ = ⌊1.8⌋ = 1, ⌊9 × 0.6⌋ = ⌊5.4⌋ = 5, the last band takes the rest (9)
@@ -116,8 +129,18 @@ def test_band_targets_are_cumulative_floors():
 def test_assign_bands_ties_go_down_at_each_boundary():
     # targets [2, 6, 10]; 90/90 straddle the first boundary (positions 2–3) → both in the 2nd band;
     # 78/78 straddle the second (positions 6–7) → both in the 3rd band
-    ordered = [("a", D(95)), ("b", D(90)), ("c", D(90)), ("d", D(85)), ("e", D(80)), ("f", D(78)), ("g", D(78)),
-               ("h", D(74)), ("i", D(72)), ("j", D(71))]
+    ordered = [
+        ("a", D(95)),
+        ("b", D(90)),
+        ("c", D(90)),
+        ("d", D(85)),
+        ("e", D(80)),
+        ("f", D(78)),
+        ("g", D(78)),
+        ("h", D(74)),
+        ("i", D(72)),
+        ("j", D(71)),
+    ]
     assert rules.assign_bands(ordered, [2, 6, 10]) == [["a"], ["b", "c", "d", "e"], ["f", "g", "h", "i", "j"]]
 
 
@@ -129,7 +152,7 @@ def test_assign_bands_a_tie_filling_the_top_band_empties_it():
 
 def test_cut_without_ties():
     ordered = [("a", D(98)), ("b", D(95)), ("c", D(93)), ("d", D(93)), ("e", D(90))]
-    assert rules.cut_without_ties(ordered, 3) == ["a", "b"]          # c and d tie at the cut: both out
+    assert rules.cut_without_ties(ordered, 3) == ["a", "b"]  # c and d tie at the cut: both out
     assert rules.cut_without_ties(ordered, 4) == ["a", "b", "c", "d"]
     assert rules.cut_without_ties(ordered, 0) == []
     assert rules.cut_without_ties(ordered, 9) == ["a", "b", "c", "d", "e"]
@@ -138,35 +161,78 @@ def test_cut_without_ties():
 
 # --- merit bands and money (art. 17) ------------------------------------------------------------
 
+
 def test_tie_at_the_first_boundary_goes_to_the_lower_band(ciclope_ente):
-    staff = scored([("P01", 95), ("P02", 90), ("P03", 90), ("P04", 85), ("P05", 80), ("P06", 80), ("P07", 75),
-                    ("P08", 74), ("P09", 72), ("P10", 71)])
+    staff = scored(
+        [
+            ("P01", 95),
+            ("P02", 90),
+            ("P03", 90),
+            ("P04", 85),
+            ("P05", 80),
+            ("P06", 80),
+            ("P07", 75),
+            ("P08", 74),
+            ("P09", 72),
+            ("P10", 71),
+        ]
+    )
     res = ciclope_ente(PLUGIN, ente(staff))
     # n = 10 → c1 = ⌊2⌋ = 2, c2 = ⌊6⌋ = 6. P02 and P03 (90) straddle c1 → both intermedia.
     # alta = P01; intermedia = P02..P06 (5); bassa = P07..P10 (4)
-    assert bands(res) == {"P01": "alta", **{p: "intermedia" for p in ("P02", "P03", "P04", "P05", "P06")},
-                          **{p: "bassa" for p in ("P07", "P08", "P09", "P10")}}
+    assert bands(res) == {
+        "P01": "alta",
+        **{p: "intermedia" for p in ("P02", "P03", "P04", "P05", "P06")},
+        **{p: "bassa" for p in ("P07", "P08", "P09", "P10")},
+    }
     # per capita (rules §3): weights alta 0.5/0.2 = 2.5, intermedia 0.4/0.4 = 1, bassa 0.1/0.4 = 0.25;
     # Σ = 2.5 + 5 + 1 = 8.5 = 17/2; in cents: P01 1.000.000 × 5/17 = 294.117 + 11/17; intermedia
     # 2.000.000/17 = 117.647 + 1/17; bassa 500.000/17 = 29.411 + 13/17; floors 999.996 → 4 cents to bassa
-    assert amounts(res) == {"P01": "2941.17", **{p: "1176.47" for p in ("P02", "P03", "P04", "P05", "P06")},
-                            **{p: "294.12" for p in ("P07", "P08", "P09", "P10")}}
+    assert amounts(res) == {
+        "P01": "2941.17",
+        **{p: "1176.47" for p in ("P02", "P03", "P04", "P05", "P06")},
+        **{p: "294.12" for p in ("P07", "P08", "P09", "P10")},
+    }
     assert pool(res, "performance_individuale") == ("10000.00", "10000.00", "0.00")
     assert not errors(res)
 
 
 def test_tie_at_the_second_boundary_goes_to_the_lower_band(ciclope_ente):
-    staff = scored([("P01", 95), ("P02", 92), ("P03", 90), ("P04", 85), ("P05", 80), ("P06", 78), ("P07", 78),
-                    ("P08", 74), ("P09", 72), ("P10", 71)])
+    staff = scored(
+        [
+            ("P01", 95),
+            ("P02", 92),
+            ("P03", 90),
+            ("P04", 85),
+            ("P05", 80),
+            ("P06", 78),
+            ("P07", 78),
+            ("P08", 74),
+            ("P09", 72),
+            ("P10", 71),
+        ]
+    )
     res = ciclope_ente(PLUGIN, ente(staff))
     # c1 = 2 (no tie: 92 / 90); c2 = 6 but P06 and P07 (78) straddle it → both bassa
-    assert bands(res) == {"P01": "alta", "P02": "alta", "P03": "intermedia", "P04": "intermedia",
-                          "P05": "intermedia", **{p: "bassa" for p in ("P06", "P07", "P08", "P09", "P10")}}
+    assert bands(res) == {
+        "P01": "alta",
+        "P02": "alta",
+        "P03": "intermedia",
+        "P04": "intermedia",
+        "P05": "intermedia",
+        **{p: "bassa" for p in ("P06", "P07", "P08", "P09", "P10")},
+    }
     # per capita: Σ = 2 × 2.5 + 3 × 1 + 5 × 0.25 = 9.25 = 37/4; in cents: alta 10.000.000/37 = 270.270 + 10/37,
     # intermedia 4.000.000/37 = 108.108 + 4/37, bassa 1.000.000/37 = 27.027 + 1/37; floors 999.999 → the cent
     # goes to the largest remainder, a tie between P01 and P02 broken by rank: P01 (95) before P02 (92)
-    assert amounts(res) == {"P01": "2702.71", "P02": "2702.70", "P03": "1081.08", "P04": "1081.08",
-                            "P05": "1081.08", **{p: "270.27" for p in ("P06", "P07", "P08", "P09", "P10")}}
+    assert amounts(res) == {
+        "P01": "2702.71",
+        "P02": "2702.70",
+        "P03": "1081.08",
+        "P04": "1081.08",
+        "P05": "1081.08",
+        **{p: "270.27" for p in ("P06", "P07", "P08", "P09", "P10")},
+    }
 
 
 def test_empty_band_per_capita_pays_the_whole_fund_and_parttime_gets_its_share(ciclope_ente):
@@ -183,8 +249,9 @@ def test_empty_band_per_capita_pays_the_whole_fund_and_parttime_gets_its_share(c
 
 def test_empty_band_pool_is_residual_under_band_pool(ciclope_ente):
     staff = [("P1", 90, {}), ("P2", 90, {}), ("P3", 80, {"fte": "0.5"}), ("P4", 75, {}), ("P5", 72, {})]
-    res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'),
-                       params={"band_money": "band_pool"})
+    res = ciclope_ente(
+        PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'), params={"band_money": "band_pool"}
+    )
     # n = 5: c1 = ⌊1⌋ = 1 but P1, P2 tie → alta empty; c2 = ⌊3⌋ = 3 → intermedia P1, P2, P3
     assert bands(res) == {"P1": "intermedia", "P2": "intermedia", "P3": "intermedia", "P4": "bassa", "P5": "bassa"}
     # intermedia 400 by fte 1 : 1 : 0.5 → 160, 160, 80; bassa 100 / 2 = 50; alta 500 residual
@@ -195,11 +262,13 @@ def test_empty_band_pool_is_residual_under_band_pool(ciclope_ente):
     assert not errors(res)
 
 
-FIVE_BANDS = [{"name": "eccellente", "staff": 0.1, "resources": 0.25},
-              {"name": "alta", "staff": 0.2, "resources": 0.3},
-              {"name": "media", "staff": 0.3, "resources": 0.3},
-              {"name": "bassa", "staff": 0.2, "resources": 0.1},
-              {"name": "minima", "staff": 0.2, "resources": 0.05}]
+FIVE_BANDS = [
+    {"name": "eccellente", "staff": 0.1, "resources": 0.25},
+    {"name": "alta", "staff": 0.2, "resources": 0.3},
+    {"name": "media", "staff": 0.3, "resources": 0.3},
+    {"name": "bassa", "staff": 0.2, "resources": 0.1},
+    {"name": "minima", "staff": 0.2, "resources": 0.05},
+]
 
 
 def test_five_bands_at_the_exact_bounds(ciclope_ente):
@@ -208,29 +277,79 @@ def test_five_bands_at_the_exact_bounds(ciclope_ente):
     staff = scored([(f"P{i:02d}", s) for i, s in enumerate((99, 95, 91, 88, 85, 82, 79, 76, 73, 70), 1)])
     res = ciclope_ente(PLUGIN, ente(staff), params={"bands": FIVE_BANDS})
     # n = 10: cumulative ⌊1⌋ = 1, ⌊3⌋ = 3, ⌊6⌋ = 6, ⌊8⌋ = 8, rest 10; a score of exactly 70 is banded
-    assert bands(res) == {"P01": "eccellente", "P02": "alta", "P03": "alta", "P04": "media", "P05": "media",
-                          "P06": "media", "P07": "bassa", "P08": "bassa", "P09": "minima", "P10": "minima"}
+    assert bands(res) == {
+        "P01": "eccellente",
+        "P02": "alta",
+        "P03": "alta",
+        "P04": "media",
+        "P05": "media",
+        "P06": "media",
+        "P07": "bassa",
+        "P08": "bassa",
+        "P09": "minima",
+        "P10": "minima",
+    }
     # 10000 × 0.25, 0.3, 0.3, 0.1, 0.05 = 2500, 3000, 3000, 1000, 500; 3000 / 3 = 1000
-    assert amounts(res) == {"P01": "2500.00", "P02": "1500.00", "P03": "1500.00", "P04": "1000.00",
-                            "P05": "1000.00", "P06": "1000.00", "P07": "500.00", "P08": "500.00",
-                            "P09": "250.00", "P10": "250.00"}
+    assert amounts(res) == {
+        "P01": "2500.00",
+        "P02": "1500.00",
+        "P03": "1500.00",
+        "P04": "1000.00",
+        "P05": "1000.00",
+        "P06": "1000.00",
+        "P07": "500.00",
+        "P08": "500.00",
+        "P09": "250.00",
+        "P10": "250.00",
+    }
     assert not errors(res)
 
 
 def test_five_bands_ties_at_the_third_and_fourth_boundary(ciclope_ente):
-    staff = scored([("P01", 99), ("P02", 95), ("P03", 91), ("P04", 88), ("P05", 85), ("P06", 82), ("P07", 82),
-                    ("P08", 75), ("P09", 75), ("P10", 71)])
+    staff = scored(
+        [
+            ("P01", 99),
+            ("P02", 95),
+            ("P03", 91),
+            ("P04", 88),
+            ("P05", 85),
+            ("P06", 82),
+            ("P07", 82),
+            ("P08", 75),
+            ("P09", 75),
+            ("P10", 71),
+        ]
+    )
     res = ciclope_ente(PLUGIN, ente(staff), params={"bands": FIVE_BANDS})
     # cumulative targets 1, 3, 6, 8. P06/P07 (82) straddle 6 → both go below "media";
     # "bassa" then runs from P06 to target 8, but P08/P09 (75) straddle 8 → both go to "minima"
-    assert bands(res) == {"P01": "eccellente", "P02": "alta", "P03": "alta", "P04": "media", "P05": "media",
-                          "P06": "bassa", "P07": "bassa", "P08": "minima", "P09": "minima", "P10": "minima"}
+    assert bands(res) == {
+        "P01": "eccellente",
+        "P02": "alta",
+        "P03": "alta",
+        "P04": "media",
+        "P05": "media",
+        "P06": "bassa",
+        "P07": "bassa",
+        "P08": "minima",
+        "P09": "minima",
+        "P10": "minima",
+    }
     # per capita 2.5, 1.5, 1, 0.5, 0.25: Σ = 2.5 + 2 × 1.5 + 2 × 1 + 2 × 0.5 + 3 × 0.25 = 9.25 = 37/4;
     # in cents: P01 10.000.000/37 = 270.270 + 10/37; alta 162.162 + 6/37; media 108.108 + 4/37;
     # bassa 54.054 + 2/37; minima 27.027 + 1/37; floors 999.999 → the cent to P01
-    assert amounts(res) == {"P01": "2702.71", "P02": "1621.62", "P03": "1621.62", "P04": "1081.08",
-                            "P05": "1081.08", "P06": "540.54", "P07": "540.54", "P08": "270.27", "P09": "270.27",
-                            "P10": "270.27"}
+    assert amounts(res) == {
+        "P01": "2702.71",
+        "P02": "1621.62",
+        "P03": "1621.62",
+        "P04": "1081.08",
+        "P05": "1081.08",
+        "P06": "540.54",
+        "P07": "540.54",
+        "P08": "270.27",
+        "P09": "270.27",
+        "P10": "270.27",
+    }
 
 
 def test_negative_po_evaluation_needs_a_contraddittorio(ciclope_ente):
@@ -246,8 +365,11 @@ def test_negative_po_evaluation_needs_a_contraddittorio(ciclope_ente):
 def test_ratio_exactly_one_to_two_with_three_bands_is_valid(ciclope_ente):
     # per capita 0.3/0.1 = 3, 0.45/0.3 = 1.5, 0.25/0.6 = 5/12: ratios 3/1.5 = 2 exactly and 3.6
     # (in floats (0.3/0.1)/(0.45/0.3) = 1.9999999999999998 would reject it)
-    cfg = [{"name": "alta", "staff": 0.1, "resources": 0.3}, {"name": "intermedia", "staff": 0.3, "resources": 0.45},
-           {"name": "bassa", "staff": 0.6, "resources": 0.25}]
+    cfg = [
+        {"name": "alta", "staff": 0.1, "resources": 0.3},
+        {"name": "intermedia", "staff": 0.3, "resources": 0.45},
+        {"name": "bassa", "staff": 0.6, "resources": 0.25},
+    ]
     staff = scored([(f"P{i:02d}", 99 - 2 * i) for i in range(1, 11)])
     res = ciclope_ente(PLUGIN, ente(staff), params={"bands": cfg})
     # n = 10: ⌊1⌋ = 1, ⌊4⌋ = 4. alta P01 3000; intermedia P02–P04 4500 / 3 = 1500; bassa 6 × 2500/6 = 416.666…
@@ -258,8 +380,9 @@ def test_ratio_exactly_one_to_two_with_three_bands_is_valid(ciclope_ente):
 
 
 def test_area_rankings_split_the_fund_by_staff_and_each_has_one_evaluator(ciclope_ente):
-    staff = (scored([("A1", 90), ("A2", 85), ("A3", 80), ("A4", 75)], unit="amm", evaluator="PO2")
-             + scored([("T1", 95), ("T2", 90), ("T3", 85), ("T4", 80), ("T5", 75), ("T6", 72)], evaluator="PO1"))
+    staff = scored([("A1", 90), ("A2", 85), ("A3", 80), ("A4", 75)], unit="amm", evaluator="PO2") + scored(
+        [("T1", 95), ("T2", 90), ("T3", 85), ("T4", 80), ("T5", 75), ("T6", 72)], evaluator="PO1"
+    )
     # amm is at 0.5 (< 70%): lift it with a cruscotto on OB1 (1.0) so nobody is excluded for the PEG rule
     files = ente(staff)
     files["assignments.csv"] = "cruscotto,owner,ref,weight\nC-AMM,amm,OB1,"
@@ -272,8 +395,18 @@ def test_area_rankings_split_the_fund_by_staff_and_each_has_one_evaluator(ciclop
     # tec n = 6: T1 (2.5); T2, T3 (1); T4..T6 (0.25): Σ 5.25 = 21/4; in cents T1 2.000.000/7 = 285.714 + 2/7,
     # T2, T3 800.000/7 = 114.285 + 5/7, T4..T6 200.000/7 = 28.571 + 3/7; floors 599.997 → T2, T3 (5/7),
     # then the 3/7 tie by rank: T4 (80) before T5 (75) and T6 (72)
-    assert amounts(res) == {"A1": "1600.00", "A2": "1600.00", "A3": "400.00", "A4": "400.00", "T1": "2857.14",
-                            "T2": "1142.86", "T3": "1142.86", "T4": "285.72", "T5": "285.71", "T6": "285.71"}
+    assert amounts(res) == {
+        "A1": "1600.00",
+        "A2": "1600.00",
+        "A3": "400.00",
+        "A4": "400.00",
+        "T1": "2857.14",
+        "T2": "1142.86",
+        "T3": "1142.86",
+        "T4": "285.72",
+        "T5": "285.71",
+        "T6": "285.71",
+    }
     assert bands(res)["A1"] == "intermedia" and bands(res)["T1"] == "alta"
     assert pool(res, "performance_individuale") == ("10000.00", "10000.00", "0.00")
     assert "comunita_montane.ranking.single_evaluator" not in rules_of(res)
@@ -284,22 +417,33 @@ def test_area_rankings_split_the_fund_by_staff_and_each_has_one_evaluator(ciclop
 
 
 def test_every_status_in_order(ciclope_ente):
-    staff = [("S1", 90, {"absence": 151}),                  # > 150 days → non_valutabile
-             ("S2", 90, {"absence": 150}),                  # exactly 150 → still valutabile → banded
-             ("S3", "69.99", {}),                           # < 70 → adeguata
-             ("S4", 50, {"insufficient": True}),            # < 70 and insufficiente rendimento → non_adeguata
-             ("S5", 70, {}),                                # exactly 70 → banded
-             ("S6", 95, {"unit": "trib"}),                  # unit at 0.6999 < 0.70 → escluso_peg
-             ("S7", 80, {"unit": "soc"}),                   # unit at exactly 0.70 → banded
-             ("S8", None, {}),                              # no card → not_evaluated
-             ("S9", 85, {"insufficient": True}),            # ≥ 70: banded by score, with a warning
-             ("S10", 40, {"absence": 200, "unit": "trib"})]  # absence decided first → non_valutabile
+    staff = [
+        ("S1", 90, {"absence": 151}),  # > 150 days → non_valutabile
+        ("S2", 90, {"absence": 150}),  # exactly 150 → still valutabile → banded
+        ("S3", "69.99", {}),  # < 70 → adeguata
+        ("S4", 50, {"insufficient": True}),  # < 70 and insufficiente rendimento → non_adeguata
+        ("S5", 70, {}),  # exactly 70 → banded
+        ("S6", 95, {"unit": "trib"}),  # unit at 0.6999 < 0.70 → escluso_peg
+        ("S7", 80, {"unit": "soc"}),  # unit at exactly 0.70 → banded
+        ("S8", None, {}),  # no card → not_evaluated
+        ("S9", 85, {"insufficient": True}),  # ≥ 70: banded by score, with a warning
+        ("S10", 40, {"absence": 200, "unit": "trib"}),
+    ]  # absence decided first → non_valutabile
     res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'))
     doc = results_doc(res)
     status = {p: doc["individual"][p]["status"] for p in ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10")}
-    assert status == {"S1": "non_valutabile", "S2": "banded", "S3": "adeguata", "S4": "non_adeguata",
-                      "S5": "banded", "S6": "escluso_peg", "S7": "banded", "S8": "not_evaluated", "S9": "banded",
-                      "S10": "non_valutabile"}
+    assert status == {
+        "S1": "non_valutabile",
+        "S2": "banded",
+        "S3": "adeguata",
+        "S4": "non_adeguata",
+        "S5": "banded",
+        "S6": "escluso_peg",
+        "S7": "banded",
+        "S8": "not_evaluated",
+        "S9": "banded",
+        "S10": "non_valutabile",
+    }
     assert doc["individual"]["S3"]["level"] == "adeguata" and doc["individual"]["S4"]["level"] == "non adeguata"
     assert doc["individual"]["S2"]["level"] == "eccellente" and doc["individual"]["S9"]["level"] == "ottima"
     assert doc["individual"]["S5"]["level"] == "buona"
@@ -314,7 +458,7 @@ def test_every_status_in_order(ciclope_ente):
 def test_absence_limit_is_a_parameter(ciclope_ente):
     staff = scored([("P1", 90)], absence=125)
     res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 120})
-    assert res.status_of("P1") == "non_valutabile"     # 125 > 120
+    assert res.status_of("P1") == "non_valutabile"  # 125 > 120
 
 
 @pytest.mark.parametrize("days", [119, 154, 366])
@@ -327,10 +471,14 @@ def test_absence_limit_cannot_switch_the_five_month_rule_off(ciclope_ente, days)
 
 # --- dirigenti and PO (art. 11, 21) ---------------------------------------------------------------
 
+
 def test_leader_score_and_result_pay(ciclope_ente):
     leaders = [("SEG", "", 60), ("PO1", "SEG", 80), ("PO2", "SEG", 70)]
-    files = ente(scored([("P1", 90)]), leaders=leaders,
-                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"')
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=leaders,
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
     res = ciclope_ente(PLUGIN, files)
     doc = results_doc(res)
     # units: tec = 1.0 (PO1), amm = 0.5 (PO2), cm (SEG) inherits the ente = mean of the four objectives
@@ -347,8 +495,11 @@ def test_leader_score_and_result_pay(ciclope_ente):
 
 def test_result_pay_in_proportion_to_position_pay_times_score(ciclope_ente):
     leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(scored([("P1", 90)]), leaders=leaders,
-                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"')
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=leaders,
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
     res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
     # weight 0: score = card. SEG 20000 × 90 = 1,800,000; PO1 10000 × 80 = 800,000; Σ 2,600,000
     # SEG 1000 × 18/26 = 692.3077 → 692.30, PO1 1000 × 8/26 = 307.6923 → 307.69: 1 cent left, to the larger
@@ -365,10 +516,14 @@ def test_without_result_fund_no_money_for_leaders(ciclope_ente):
 
 
 def test_missing_position_pay_is_an_error(ciclope_ente):
-    files = ente(scored([("P1", 90)]), leaders=[("PO1", "SEG", 95)],
-                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "500.00"')
-    files["people.csv"] = files["people.csv"].replace("PO1,Responsabile tecnico,po,D,tec,1,0,false,SEG,10000.00",
-                                                      "PO1,Responsabile tecnico,po,D,tec,1,0,false,SEG,")
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=[("PO1", "SEG", 95)],
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "500.00"',
+    )
+    files["people.csv"] = files["people.csv"].replace(
+        "PO1,Responsabile tecnico,po,D,tec,1,0,false,SEG,10000.00", "PO1,Responsabile tecnico,po,D,tec,1,0,false,SEG,"
+    )
     res = ciclope_ente(PLUGIN, files)
     bad = [v for v in errors(res) if v.rule == "comunita_montane.result.position_pay"]
     assert len(bad) == 1 and bad[0].column == "position_pay" and bad[0].row == 3
@@ -377,14 +532,21 @@ def test_missing_position_pay_is_an_error(ciclope_ente):
 
 # --- differentiation (art. 11.2 d, 12.2bis) ------------------------------------------------------------
 
+
 def test_differentiation_per_evaluator(ciclope_ente):
-    staff = (scored([("A1", 80), ("A2", 80), ("A3", 80), ("A4", 80), ("A5", 80)], evaluator="PO1")
-             + scored([("B1", 90), ("B2", 80), ("B3", 70)], unit="soc", evaluator="PO2"))
+    staff = scored([("A1", 80), ("A2", 80), ("A3", 80), ("A4", 80), ("A5", 80)], evaluator="PO1") + scored(
+        [("B1", 90), ("B2", 80), ("B3", 70)], unit="soc", evaluator="PO2"
+    )
     res = ciclope_ente(PLUGIN, ente(staff), params={"ranking_scope": "area"})
     table = res.rewards.extra["differentiation"]
     # PO1: five equal scores → sd 0, one level, a warning
-    assert table["PO1"] == {"evaluations": 5, "mean": D("80.00"), "sd": D("0.00"), "distinct_scores": 1,
-                            "distinct_levels": 1}
+    assert table["PO1"] == {
+        "evaluations": 5,
+        "mean": D("80.00"),
+        "sd": D("0.00"),
+        "distinct_scores": 1,
+        "distinct_levels": 1,
+    }
     # PO2: mean 80, variance (100 + 0 + 100) / 3 = 66.67, sd √66.67 = 8.1649… → 8.16; levels eccellente,
     # ottima, buona
     assert table["PO2"]["sd"] == D("8.16") and table["PO2"]["distinct_levels"] == 3
@@ -399,6 +561,7 @@ def test_four_equal_evaluations_are_not_flagged(ciclope_ente):
 
 
 # --- bonus delle eccellenze (art. 18) ----------------------------------------------------------------
+
 
 def hundred(first=100.0, second=99.75):
     """100 staff: P001 first, P002 second, then 99.50, 99.25, … down by 0.25 (P100 = 75.25)."""
@@ -459,18 +622,20 @@ def test_bonus_decided_after_january_is_an_error(ciclope_ente):
 
 
 def test_bonus_winner_with_an_innovation_prize_must_renounce(ciclope_ente):
-    files = ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15",
-                 innovation=["P001,innovazione,false"])
+    files = ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15", innovation=["P001,innovazione,false"])
     res = ciclope_ente(PLUGIN, files)
     bad = [v for v in errors(res) if v.rule == "comunita_montane.bonus.innovation_conflict"]
     assert len(bad) == 1 and "18.4" in bad[0].source and (bad[0].file, bad[0].row) == ("innovation.csv", 2)
-    assert pool(res, "bonus_eccellenze") == ("1000.00", "0.00", "1000.00")     # withheld until they choose
-    renounced = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15",
-                                          innovation=["P001,alta_formazione,true"]))
+    assert pool(res, "bonus_eccellenze") == ("1000.00", "0.00", "1000.00")  # withheld until they choose
+    renounced = ciclope_ente(
+        PLUGIN,
+        ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15", innovation=["P001,alta_formazione,true"]),
+    )
     assert not errors(renounced)
     assert "P001:bonus_eccellenze" not in renounced.rewards.awards
     assert renounced.rewards.extra["bonus_eccellenze_detail"]["withheld"] == {
-        "P001": "rinuncia al bonus per alta_formazione (art. 18.4)"}
+        "P001": "rinuncia al bonus per alta_formazione (art. 18.4)"
+    }
 
 
 def test_innovation_of_an_unknown_person_is_an_error(ciclope_ente):
@@ -480,6 +645,7 @@ def test_innovation_of_an_unknown_person_is_an_error(ciclope_ente):
 
 def test_bad_innovation_kind_does_not_load(tmp_path):
     from ciclope.core.testing import compute_ente, write_ente
+
     folder = write_ente(tmp_path / "e", ente(scored([("P1", 90)]), innovation=["P1,premio,true"]))
     with pytest.raises(CiclopeError) as exc:
         compute_ente(folder, PLUGIN, 2021)
@@ -488,8 +654,20 @@ def test_bad_innovation_kind_does_not_load(tmp_path):
 
 # --- progressioni economiche (art. 20) ----------------------------------------------------------------
 
-TWELVE = [("P01", 98), ("P02", 95), ("P03", 93), ("P04", 93), ("P05", 90), ("P06", 88), ("P07", 85), ("P08", 82),
-          ("P09", 81), ("P10", 79), ("P11", 75), ("P12", 72)]
+TWELVE = [
+    ("P01", 98),
+    ("P02", 95),
+    ("P03", 93),
+    ("P04", 93),
+    ("P05", 90),
+    ("P06", 88),
+    ("P07", 85),
+    ("P08", 82),
+    ("P09", 81),
+    ("P10", 79),
+    ("P11", 75),
+    ("P12", 72),
+]
 
 
 def test_progressions_tie_at_the_25_percent_cut(ciclope_ente):
@@ -509,31 +687,44 @@ def test_progressions_without_a_tie_fill_the_quota(ciclope_ente):
 
 def test_progressions_need_the_minimum_score(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(scored(TWELVE)), params={"progression_min_score": 96})
-    assert res.rewards.extra["progressioni"] == ["P01"]        # only 98 ≥ 96
+    assert res.rewards.extra["progressioni"] == ["P01"]  # only 98 ≥ 96
 
 
 # --- savings (art. 26) ------------------------------------------------------------------------------
 
+
 def test_savings_validated_by_the_oiv(ciclope_ente):
-    res = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]),
-                                    funds='performance_individuale = "100.00"\nsavings = "10000.00"',
-                                    approvals="savings_validated_oiv = 2022-05-30"))
+    res = ciclope_ente(
+        PLUGIN,
+        ente(
+            scored([("P1", 90)]),
+            funds='performance_individuale = "100.00"\nsavings = "10000.00"',
+            approvals="savings_validated_oiv = 2022-05-30",
+        ),
+    )
     # 10000 × 30% = 3000; to the staff involved 2/3 = 2000; to integrative bargaining 1000
-    assert res.rewards.extra["savings"] == {"documented": "10000.00", "validated": True, "available": "3000.00",
-                                            "staff": "2000.00", "bargaining": "1000.00"}
+    assert res.rewards.extra["savings"] == {
+        "documented": "10000.00",
+        "validated": True,
+        "available": "3000.00",
+        "staff": "2000.00",
+        "bargaining": "1000.00",
+    }
     assert "savings" not in res.rewards.pools
     assert not errors(res)
 
 
 def test_savings_without_oiv_validation_are_zero_and_an_error(ciclope_ente):
-    res = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]),
-                                    funds='performance_individuale = "100.00"\nsavings = "10000.00"'))
+    res = ciclope_ente(
+        PLUGIN, ente(scored([("P1", 90)]), funds='performance_individuale = "100.00"\nsavings = "10000.00"')
+    )
     assert res.rewards.extra["savings"]["available"] == "0.00"
     bad = [v for v in errors(res) if v.rule == "comunita_montane.savings.not_validated"]
     assert len(bad) == 1 and "26.5" in bad[0].source
 
 
 # --- calendar (art. 7, 18) and reports -------------------------------------------------------------------
+
 
 def test_calendar(ciclope_ente):
     approvals = "budget_approved = 2020-12-20\npiano_adopted = 2021-02-10\nbonus_decided = 2021-01-15"
@@ -569,32 +760,49 @@ def test_trace_explains_an_award(ciclope_ente):
 
 # --- configuration (art. 17.2): errors are CiclopeError, exit code 2 --------------------------------------
 
+
 def band_cfg(*rows):
     return [{"name": n, "staff": s, "resources": r} for n, s, r in rows]
 
 
 BAD_CONFIGS = {
     "two bands": (band_cfg(("a", 0.3, 0.7), ("b", 0.7, 0.3)), "bands.count"),
-    "six bands": (band_cfg(("a", 0.1, 0.3), ("b", 0.1, 0.2), ("c", 0.2, 0.2), ("d", 0.2, 0.15), ("e", 0.2, 0.1),
-                           ("f", 0.2, 0.05)), "bands.count"),
+    "six bands": (
+        band_cfg(
+            ("a", 0.1, 0.3), ("b", 0.1, 0.2), ("c", 0.2, 0.2), ("d", 0.2, 0.15), ("e", 0.2, 0.1), ("f", 0.2, 0.05)
+        ),
+        "bands.count",
+    ),
     "staff sum 0.9": (band_cfg(("a", 0.2, 0.5), ("b", 0.3, 0.4), ("c", 0.4, 0.1)), "bands.staff_sum"),
     "resources sum 1.1": (band_cfg(("a", 0.2, 0.6), ("b", 0.4, 0.4), ("c", 0.4, 0.1)), "bands.resources_sum"),
     # per capita 1.714, 0.857, 0.333: ratios 2 and 2.57 fine, but the first band holds 35% > 30%
     "first band 35%": (band_cfg(("a", 0.35, 0.6), ("b", 0.35, 0.3), ("c", 0.3, 0.1)), "bands.top_cap"),
     # 4 bands: the first two (assumption) hold 0.1 + 0.25 = 35%
-    "four bands, first two 35%": (band_cfg(("a", 0.1, 0.4), ("b", 0.25, 0.35), ("c", 0.35, 0.2), ("d", 0.3, 0.05)),
-                                  "bands.top_cap"),
-    "five bands, first two 31%": (band_cfg(("a", 0.11, 0.25), ("b", 0.2, 0.3), ("c", 0.29, 0.3), ("d", 0.2, 0.1),
-                                           ("e", 0.2, 0.05)), "bands.top_cap"),
+    "four bands, first two 35%": (
+        band_cfg(("a", 0.1, 0.4), ("b", 0.25, 0.35), ("c", 0.35, 0.2), ("d", 0.3, 0.05)),
+        "bands.top_cap",
+    ),
+    "five bands, first two 31%": (
+        band_cfg(("a", 0.11, 0.25), ("b", 0.2, 0.3), ("c", 0.29, 0.3), ("d", 0.2, 0.1), ("e", 0.2, 0.05)),
+        "bands.top_cap",
+    ),
     # per capita 1.75, 1, 0.625: 1.75 < 2
     "ratio under 1:2": (band_cfg(("a", 0.2, 0.35), ("b", 0.4, 0.4), ("c", 0.4, 0.25)), "bands.ratio"),
     # like the exact-bound config but alta 0.29 / intermedia 0.46: (2.9) / (1.5333) = 1.89 < 2
     "ratio a hair under 1:2": (band_cfg(("a", 0.1, 0.29), ("b", 0.3, 0.46), ("c", 0.6, 0.25)), "bands.ratio"),
     # five bands, per capita 2.5, 1.5, 1.0333, 0.45, 0.25: 1.5 / 1.0333 = 1.45 < 1.5
-    "ratio under 1:1.5 with five bands": (band_cfg(("a", 0.1, 0.25), ("b", 0.2, 0.3), ("c", 0.3, 0.31),
-                                                   ("d", 0.2, 0.09), ("e", 0.2, 0.05)), "bands.ratio"),
-    "unknown key": ([{"name": "a", "staff": 0.2, "resources": 0.5, "x": 1}, {"name": "b", "staff": 0.4, "resources": 0.4},
-                     {"name": "c", "staff": 0.4, "resources": 0.1}], "bands.format"),
+    "ratio under 1:1.5 with five bands": (
+        band_cfg(("a", 0.1, 0.25), ("b", 0.2, 0.3), ("c", 0.3, 0.31), ("d", 0.2, 0.09), ("e", 0.2, 0.05)),
+        "bands.ratio",
+    ),
+    "unknown key": (
+        [
+            {"name": "a", "staff": 0.2, "resources": 0.5, "x": 1},
+            {"name": "b", "staff": 0.4, "resources": 0.4},
+            {"name": "c", "staff": 0.4, "resources": 0.1},
+        ],
+        "bands.format",
+    ),
     "zero share": (band_cfg(("a", 0.2, 0.5), ("b", 0.8, 0.5), ("c", 0, 0)), "bands.format"),
 }
 
@@ -613,12 +821,15 @@ def test_parse_bands_is_exact():
     assert not problems and [b.staff for b in bands] == [Fraction(1, 10), Fraction(3, 10), Fraction(3, 5)]
 
 
-@pytest.mark.parametrize("levels, why", [
-    ([{"name": "ottima", "min": 80}, {"name": "buona", "min": 65}], "tra 70 e 100"),
-    ([{"name": "ottima", "min": 80}, {"name": "buona", "min": 75}], "partire da 70"),
-    ([{"name": "buona", "min": 70}, {"name": "ottima", "min": 80}], "decrescenti"),
-    ([{"name": "adeguata", "min": 70}], "riservati"),
-])
+@pytest.mark.parametrize(
+    "levels, why",
+    [
+        ([{"name": "ottima", "min": 80}, {"name": "buona", "min": 65}], "tra 70 e 100"),
+        ([{"name": "ottima", "min": 80}, {"name": "buona", "min": 75}], "partire da 70"),
+        ([{"name": "buona", "min": 70}, {"name": "ottima", "min": 80}], "decrescenti"),
+        ([{"name": "adeguata", "min": 70}], "riservati"),
+    ],
+)
 def test_bad_levels_are_config_errors(ciclope_ente, levels, why):
     with pytest.raises(CiclopeError) as exc:
         ciclope_ente(PLUGIN, ente(scored([("P1", 90)])), params={"levels": levels})
@@ -626,18 +837,24 @@ def test_bad_levels_are_config_errors(ciclope_ente, levels, why):
 
 
 def test_custom_levels(ciclope_ente):
-    res = ciclope_ente(PLUGIN, ente(scored([("P1", 90), ("P2", "74.99")])),
-                       params={"levels": [{"name": "piena", "min": 75}, {"name": "positiva", "min": 70}]})
+    res = ciclope_ente(
+        PLUGIN,
+        ente(scored([("P1", 90), ("P2", "74.99")])),
+        params={"levels": [{"name": "piena", "min": 75}, {"name": "positiva", "min": 70}]},
+    )
     assert (res.scores["P1"].level, res.scores["P2"].level) == ("piena", "positiva")
 
 
 def test_bad_config_exits_with_code_2(tmp_path, capsys):
     from ciclope.core.testing import write_ente
+
     write_ente(tmp_path / "cm", ente(scored([("P1", 90)])))
     (tmp_path / "cycle.toml").write_text(
         '[cycle]\nyear = 2021\n[[ente]]\nid = "cm"\nplugin = "comunita_montane"\ndata = "cm"\n'
         '[ente.params]\nbands = [{name = "a", staff = 0.2, resources = 0.35}, {name = "b", staff = 0.4, resources = 0.4},'
-        ' {name = "c", staff = 0.4, resources = 0.25}]\n', encoding="utf-8")
+        ' {name = "c", staff = 0.4, resources = 0.25}]\n',
+        encoding="utf-8",
+    )
     assert main(["run", str(tmp_path / "cycle.toml"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "comunita_montane.bands.ratio" in err and "17.2" in err
@@ -646,6 +863,7 @@ def test_bad_config_exits_with_code_2(tmp_path, capsys):
 
 # --- the public example and the demo through the command line --------------------------------------------
 
+
 def test_public_example_through_the_cli(example, tmp_path, capsys):
     folder = example("comunita_montane")
     assert main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")]) == 0
@@ -653,8 +871,11 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
     tool = SHARED / "tools" / "check_results.py"
     if not tool.exists():
         pytest.skip(f"{tool} not available")
-    run = subprocess.run([sys.executable, str(tool), str(folder / "expected.json"), str(tmp_path / "out")],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(tool), str(folder / "expected.json"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
     checks = sum(len(v) for k, v in expected.items() if not k.startswith("_"))
     assert run.returncode == 0 and f"{checks}/{checks} checks hold" in run.stdout, run.stdout
     doc = json.loads((tmp_path / "out" / "cm-esempio" / "results.json").read_text())
@@ -671,8 +892,10 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
 
 def test_demo_runs_without_error_violations(tmp_path, capsys):
     from ciclope.core.registry import load_plugin
+
     DEMO = load_plugin("comunita_montane")[1].demo
     import shutil
+
     dest = tmp_path / "demo"
     shutil.copytree(DEMO, dest)
     assert main(["run", str(dest / "cycle.toml")]) == 0
@@ -680,15 +903,30 @@ def test_demo_runs_without_error_violations(tmp_path, capsys):
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
     staff = [p for p, v in doc["individual"].items() if p[0] in "ATF"]
     assert len(staff) == 25
-    assert {v["status"] for v in doc["individual"].values()} >= {"banded", "non_valutabile", "adeguata",
-                                                                  "non_adeguata", "escluso_peg"}
+    assert {v["status"] for v in doc["individual"].values()} >= {
+        "banded",
+        "non_valutabile",
+        "adeguata",
+        "non_adeguata",
+        "escluso_peg",
+    }
     assert doc["audit"]["params"]["ranking_scope"]["value"] == "area"
     assert set(doc["rewards"]["pools"]) >= {"performance_individuale", "risultato_po_dirigenti", "bonus_eccellenze"}
     assert doc["monitoring"]
 
 
-AUDIT_CASE = [("P01", 99), ("P02", 98), ("P03", 97), ("P04", 90), ("P05", 90), ("P06", 90), ("P07", 90),
-              ("P08", 80), ("P09", 79), ("P10", 78)]
+AUDIT_CASE = [
+    ("P01", 99),
+    ("P02", 98),
+    ("P03", 97),
+    ("P04", 90),
+    ("P05", 90),
+    ("P06", 90),
+    ("P07", 90),
+    ("P08", 80),
+    ("P09", 79),
+    ("P10", 78),
+]
 
 
 def test_audit_case_a_lone_middle_band_is_paid_per_capita(ciclope_ente):
@@ -696,17 +934,28 @@ def test_audit_case_a_lone_middle_band_is_paid_per_capita(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(scored(AUDIT_CASE)))
     # c1 = ⌊2⌋ = 2 (98 / 97 differ) → alta P01, P02; c2 = ⌊6⌋ = 6, but P04..P07 (90) straddle it → down to 3:
     # intermedia = P03 alone; bassa = P04..P10 (7)
-    assert bands(res) == {"P01": "alta", "P02": "alta", "P03": "intermedia",
-                          **{p: "bassa" for p in ("P04", "P05", "P06", "P07", "P08", "P09", "P10")}}
+    assert bands(res) == {
+        "P01": "alta",
+        "P02": "alta",
+        "P03": "intermedia",
+        **{p: "bassa" for p in ("P04", "P05", "P06", "P07", "P08", "P09", "P10")},
+    }
     # weights 2.5, 2.5, 1, 7 × 0.25: Σ = 7.75 = 31/4; in cents (1.000.000): alta 10.000.000/31 = 322.580 + 20/31,
     # P03 4.000.000/31 = 129.032 + 8/31, bassa 1.000.000/31 = 32.258 + 2/31; floors 999.998 → 2 cents to alta
-    assert amounts(res) == {"P01": "3225.81", "P02": "3225.81", "P03": "1290.32",
-                            **{p: "322.58" for p in ("P04", "P05", "P06", "P07", "P08", "P09", "P10")}}
+    assert amounts(res) == {
+        "P01": "3225.81",
+        "P02": "3225.81",
+        "P03": "1290.32",
+        **{p: "322.58" for p in ("P04", "P05", "P06", "P07", "P08", "P09", "P10")},
+    }
     # what people are paid keeps the configured ratios: alta / intermedia ≈ 2.5, intermedia / bassa = 4
     assert pool(res, "performance_individuale") == ("10000.00", "10000.00", "0.00")
     band_info = res.rewards.extra["rankings"]["ente"]["bands"]
-    assert (band_info["alta"]["pool"], band_info["intermedia"]["pool"], band_info["bassa"]["pool"]) == \
-        ("6451.62", "1290.32", "2258.06")
+    assert (band_info["alta"]["pool"], band_info["intermedia"]["pool"], band_info["bassa"]["pool"]) == (
+        "6451.62",
+        "1290.32",
+        "2258.06",
+    )
     assert not errors(res)
 
 
@@ -714,9 +963,14 @@ def test_audit_case_under_band_pool_is_an_art_17_2_error(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(scored(AUDIT_CASE)), params={"band_money": "band_pool"})
     # fixed pools 5000 / 4000 / 1000: alta 2500 each, P03 alone 4000 — more than the band above;
     # bassa 1000 / 7 = 142.857… → 142.85 × 7 = 999.95, the 5 cents (equal remainders) by rank: P04..P08
-    assert amounts(res) == {"P01": "2500.00", "P02": "2500.00", "P03": "4000.00",
-                            **{p: "142.86" for p in ("P04", "P05", "P06", "P07", "P08")},
-                            "P09": "142.85", "P10": "142.85"}
+    assert amounts(res) == {
+        "P01": "2500.00",
+        "P02": "2500.00",
+        "P03": "4000.00",
+        **{p: "142.86" for p in ("P04", "P05", "P06", "P07", "P08")},
+        "P09": "142.85",
+        "P10": "142.85",
+    }
     bad = [v for v in errors(res) if v.rule == "comunita_montane.bands.actual_ratio"]
     # alta / intermedia = 2500 / 4000 = 0.625 < 2 (error); intermedia / bassa = 4000 / 142.857 = 28 ≥ 2 (fine)
     assert len(bad) == 1 and "alta" in bad[0].message and "intermedia" in bad[0].message
@@ -730,6 +984,7 @@ def test_band_money_is_a_choice_parameter(ciclope_ente):
 
 # --- issue 13: the audit's findings, each computed by hand from 003… -------------------------------
 
+
 def test_bonus_decided_in_december_is_on_time(ciclope_ente):
     """Art. 18.1 "entro il mese di gennaio": a decision of 15 December of the year before is valid."""
     res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2020-12-15"))
@@ -741,8 +996,10 @@ def test_bonus_decided_in_december_is_on_time(ciclope_ente):
 def test_the_efficiency_prize_is_compatible_with_the_bonus(ciclope_ente):
     """Art. 18.4 names only the innovation prize and alta formazione: an efficiency prize (19.3) does not
     make the bonus winner choose."""
-    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15",
-                                    innovation=["P001,efficienza,false"]))
+    res = ciclope_ente(
+        PLUGIN,
+        ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15", innovation=["P001,efficienza,false"]),
+    )
     assert not errors(res)
     assert str(res.rewards.awards["P001:bonus_eccellenze"].amount) == "1000.00"
 
@@ -753,8 +1010,9 @@ PRIZES = "person,kind,renounced_bonus,amount\nP1,innovazione,true,300.00\nP2,eff
 def test_innovation_and_efficiency_prizes_are_recorded_and_paid(ciclope_ente):
     """Art. 19: winners chosen by the OIV / the conferenza, amounts recorded in innovation.csv and paid
     from [funds] premi_innovazione; the rest of the fund is residual."""
-    files = ente(scored([("P1", 90), ("P2", 80)]),
-                 funds='performance_individuale = "1000.00"\npremi_innovazione = "600.00"')
+    files = ente(
+        scored([("P1", 90), ("P2", 80)]), funds='performance_individuale = "1000.00"\npremi_innovazione = "600.00"'
+    )
     files["innovation.csv"] = PRIZES
     res = ciclope_ente(PLUGIN, files)
     prizes = {a.person: str(a.amount) for a in res.rewards.awards.values() if a.pool == "premi_innovazione"}
@@ -762,14 +1020,18 @@ def test_innovation_and_efficiency_prizes_are_recorded_and_paid(ciclope_ente):
     # 600 − (300 + 200) = 100 residual
     assert pool(res, "premi_innovazione") == ("600.00", "500.00", "100.00")
     doc = results_doc(res)
-    assert doc["rewards"]["pools"]["premi_innovazione"] == {"amount": "600.00", "distributed": "500.00",
-                                                           "residual": "100.00"}
+    assert doc["rewards"]["pools"]["premi_innovazione"] == {
+        "amount": "600.00",
+        "distributed": "500.00",
+        "residual": "100.00",
+    }
     assert not errors(res)
 
 
 def test_prizes_above_their_fund_are_an_error_and_not_paid(ciclope_ente):
-    files = ente(scored([("P1", 90), ("P2", 80)]),
-                 funds='performance_individuale = "1000.00"\npremi_innovazione = "400.00"')
+    files = ente(
+        scored([("P1", 90), ("P2", 80)]), funds='performance_individuale = "1000.00"\npremi_innovazione = "400.00"'
+    )
     files["innovation.csv"] = PRIZES
     res = ciclope_ente(PLUGIN, files)
     # 300 + 200 = 500 > 400 (art. 19.1)
@@ -780,8 +1042,11 @@ def test_prizes_above_their_fund_are_an_error_and_not_paid(ciclope_ente):
 def test_result_pay_is_capped_at_a_share_of_position_pay_and_the_cap_frees_money(ciclope_ente):
     """Art. 21.1 (CCNL limits): each result pay ≤ po_result_max_share (0.25) × position pay."""
     leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(scored([("P1", 90)]), leaders=leaders,
-                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "7500.00"')
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=leaders,
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "7500.00"',
+    )
     res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
     # weights SEG 20000 × 90 = 1,800,000, PO1 10000 × 80 = 800,000: SEG 7500 × 18/26 = 5192.31 > cap
     # 0.25 × 20000 = 5000 → SEG 5000; the 2500 left go to PO1 alone (cap 0.25 × 10000 = 2500): 2500, not
@@ -789,17 +1054,26 @@ def test_result_pay_is_capped_at_a_share_of_position_pay_and_the_cap_frees_money
     assert str(res.rewards.awards["SEG"].amount) == "5000.00"
     assert str(res.rewards.awards["PO1"].amount) == "2500.00"
     assert pool(res, "risultato_po_dirigenti") == ("7500.00", "7500.00", "0.00")
-    capped = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), leaders=leaders,
-                                       funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "9000.00"'),
-                          params={"unit_item_weight": 0})
+    capped = ciclope_ente(
+        PLUGIN,
+        ente(
+            scored([("P1", 90)]),
+            leaders=leaders,
+            funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "9000.00"',
+        ),
+        params={"unit_item_weight": 0},
+    )
     # both at their caps: 5000 + 2500 = 7500 paid, 9000 − 7500 = 1500 residual
     assert pool(capped, "risultato_po_dirigenti") == ("9000.00", "7500.00", "1500.00")
 
 
 def test_result_pay_below_the_minimum_share_is_a_warning(ciclope_ente):
     leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(scored([("P1", 90)]), leaders=leaders,
-                 funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"')
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=leaders,
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
     res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
     # SEG 692.31 < 0.10 × 20000 = 2000 and PO1 307.69 < 0.10 × 10000 = 1000: two warnings
     low = [v for v in res.violations if v.rule == "comunita_montane.result.below_minimum"]
@@ -814,8 +1088,9 @@ def test_result_pay_follows_the_70_percent_peg_rule(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), leaders=leaders, funds=funds))
     # PO1 = 40 × 1.0 + 60 × 0.80 = 88 (tec at 1.0); PO2 = 40 × 0.5 + 60 × 1.00 = 80, but amm is at 0.5 < 0.70
     assert str(res.rewards.awards["PO1"].amount) == "1000.00" and "PO2" not in res.rewards.awards
-    off = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), leaders=leaders, funds=funds),
-                       params={"peg_rule_for_po": False})
+    off = ciclope_ente(
+        PLUGIN, ente(scored([("P1", 90)]), leaders=leaders, funds=funds), params={"peg_rule_for_po": False}
+    )
     # weights PO1 10000 × 88 = 880,000, PO2 8000 × 80 = 640,000: PO1 1000 × 880/1520 = 578.947 → 578.94
     # (remainder .74), PO2 421.052 → 421.05 (.26); the cent left → PO1 = 578.95
     assert (str(off.rewards.awards["PO1"].amount), str(off.rewards.awards["PO2"].amount)) == ("578.95", "421.05")
@@ -823,15 +1098,27 @@ def test_result_pay_follows_the_70_percent_peg_rule(ciclope_ente):
 
 def test_savings_caps_round_down(ciclope_ente):
     """Art. 26.3 "fino a": 333.33 × 30% = 99.999 → 99.99 (never 100.00); 2/3 of it = 66.66; the rest 33.33."""
-    res = ciclope_ente(PLUGIN, ente(scored([("P1", 90)]), funds='performance_individuale = "100.00"\nsavings = "333.33"',
-                                    approvals="savings_validated_oiv = 2022-05-30"))
-    assert res.rewards.extra["savings"] == {"documented": "333.33", "validated": True, "available": "99.99",
-                                            "staff": "66.66", "bargaining": "33.33"}
+    res = ciclope_ente(
+        PLUGIN,
+        ente(
+            scored([("P1", 90)]),
+            funds='performance_individuale = "100.00"\nsavings = "333.33"',
+            approvals="savings_validated_oiv = 2022-05-30",
+        ),
+    )
+    assert res.rewards.extra["savings"] == {
+        "documented": "333.33",
+        "validated": True,
+        "available": "99.99",
+        "staff": "66.66",
+        "bargaining": "33.33",
+    }
 
 
 def test_area_rankings_count_the_30_percent_on_the_whole_ente(ciclope_ente):
-    staff = (scored([("A1", 90), ("A2", 85), ("A3", 80), ("A4", 75)], unit="amm", evaluator="PO2")
-             + scored([("T1", 95), ("T2", 90), ("T3", 85), ("T4", 80), ("T5", 75), ("T6", 72)], evaluator="PO1"))
+    staff = scored([("A1", 90), ("A2", 85), ("A3", 80), ("A4", 75)], unit="amm", evaluator="PO2") + scored(
+        [("T1", 95), ("T2", 90), ("T3", 85), ("T4", 80), ("T5", 75), ("T6", 72)], evaluator="PO1"
+    )
     files = ente(staff)
     files["assignments.csv"] = "cruscotto,owner,ref,weight\nC-AMM,amm,OB1,"
     res = ciclope_ente(PLUGIN, files, params={"ranking_scope": "area"})

@@ -10,19 +10,21 @@
 
 The rewards phase is called directly on an ente built in memory (no files), so many cases run fast.
 """
+
 import datetime as dt
 import math
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ciclope.core.model import Ente, EvaluationItem, Person, Unit
 from ciclope.core.money import Pool
 from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.params import merge_params
-from ciclope.core.trace import Trace
 from ciclope.core.registry import Hooks
+from ciclope.core.trace import Trace
 from ciclope.plugins.comunita_montane import rules
 from ciclope.plugins.comunita_montane.checks import check_params, parse_bands
 
@@ -30,16 +32,30 @@ D = Decimal
 CENT = D("0.01")
 
 VALID_BANDS = [
-    None,   # the default 20/50, 40/40, 40/10
-    [{"name": "alta", "staff": 0.1, "resources": 0.3}, {"name": "intermedia", "staff": 0.3, "resources": 0.45},
-     {"name": "bassa", "staff": 0.6, "resources": 0.25}],                                    # ratio exactly 1:2
-    [{"name": "a", "staff": 0.3, "resources": 0.6}, {"name": "b", "staff": 0.35, "resources": 0.3},
-     {"name": "c", "staff": 0.35, "resources": 0.1}],                                        # first band exactly 30%
-    [{"name": "a", "staff": 0.1, "resources": 0.35}, {"name": "b", "staff": 0.2, "resources": 0.35},
-     {"name": "c", "staff": 0.4, "resources": 0.25}, {"name": "d", "staff": 0.3, "resources": 0.05}],  # 4 bands
-    [{"name": "e", "staff": 0.1, "resources": 0.25}, {"name": "a", "staff": 0.2, "resources": 0.3},
-     {"name": "m", "staff": 0.3, "resources": 0.3}, {"name": "b", "staff": 0.2, "resources": 0.1},
-     {"name": "z", "staff": 0.2, "resources": 0.05}],                                        # 5 bands, 1:1.5 exactly
+    None,  # the default 20/50, 40/40, 40/10
+    [
+        {"name": "alta", "staff": 0.1, "resources": 0.3},
+        {"name": "intermedia", "staff": 0.3, "resources": 0.45},
+        {"name": "bassa", "staff": 0.6, "resources": 0.25},
+    ],  # ratio exactly 1:2
+    [
+        {"name": "a", "staff": 0.3, "resources": 0.6},
+        {"name": "b", "staff": 0.35, "resources": 0.3},
+        {"name": "c", "staff": 0.35, "resources": 0.1},
+    ],  # first band exactly 30%
+    [
+        {"name": "a", "staff": 0.1, "resources": 0.35},
+        {"name": "b", "staff": 0.2, "resources": 0.35},
+        {"name": "c", "staff": 0.4, "resources": 0.25},
+        {"name": "d", "staff": 0.3, "resources": 0.05},
+    ],  # 4 bands
+    [
+        {"name": "e", "staff": 0.1, "resources": 0.25},
+        {"name": "a", "staff": 0.2, "resources": 0.3},
+        {"name": "m", "staff": 0.3, "resources": 0.3},
+        {"name": "b", "staff": 0.2, "resources": 0.1},
+        {"name": "z", "staff": 0.2, "resources": 0.05},
+    ],  # 5 bands, 1:1.5 exactly
 ]
 SPECS = Hooks.for_plugin("comunita_montane")[0].params(year=2021)
 
@@ -59,44 +75,71 @@ def test_the_test_configurations_are_valid():
 
 
 scores_st = st.sampled_from([D(60), D(69), D(70), D("72.5"), D(75), D(80), D(85), D(90), D("97.25"), D(100)])
-person_st = st.tuples(scores_st, st.sampled_from([D(1), D("0.5"), D("0.83"), D("0.33")]),
-                      st.sampled_from([D(0), D(20), D(151)]), st.sampled_from(["a1", "a2", "a3"]), st.booleans())
+person_st = st.tuples(
+    scores_st,
+    st.sampled_from([D(1), D("0.5"), D("0.83"), D("0.33")]),
+    st.sampled_from([D(0), D(20), D(151)]),
+    st.sampled_from(["a1", "a2", "a3"]),
+    st.booleans(),
+)
 
 
 def build(staff, achievements):
-    units = {"cm": Unit("cm", "CM", "ente", None, "SEG"),
-             **{u: Unit(u, f"Area {u}", "area", "cm", "PO") for u in ("a1", "a2", "a3")}}
-    people = {"SEG": Person("SEG", "Segretario", "segretario", "DIR", "cm", extra={"position_pay": D(20000)}, row=2),
-              "PO": Person("PO", "Responsabile", "po", "D", "a1", evaluator="SEG", extra={"position_pay": D(9000)},
-                           row=3)}
+    units = {
+        "cm": Unit("cm", "CM", "ente", None, "SEG"),
+        **{u: Unit(u, f"Area {u}", "area", "cm", "PO") for u in ("a1", "a2", "a3")},
+    }
+    people = {
+        "SEG": Person("SEG", "Segretario", "segretario", "DIR", "cm", extra={"position_pay": D(20000)}, row=2),
+        "PO": Person("PO", "Responsabile", "po", "D", "a1", evaluator="SEG", extra={"position_pay": D(9000)}, row=3),
+    }
     evaluations = []
     for i, (score, fte, absence, unit, _) in enumerate(staff):
         pid = f"P{i:03d}"
-        people[pid] = Person(pid, pid, "dipendente", "C", unit, fte=fte, absence_days=absence, evaluator="SEG",
-                             row=i + 4)
+        people[pid] = Person(
+            pid, pid, "dipendente", "C", unit, fte=fte, absence_days=absence, evaluator="SEG", row=i + 4
+        )
         evaluations.append(EvaluationItem(pid, "SEG", "s", "Valutazione", D(100), score, None, row=i + 2))
-    ente = Ente(id="x", name="CM", year=2021, units=units, people=people, evaluations=tuple(evaluations),
-                approvals={"bonus_decided": dt.date(2021, 1, 10)})
+    ente = Ente(
+        id="x",
+        name="CM",
+        year=2021,
+        units=units,
+        people=people,
+        evaluations=tuple(evaluations),
+        approvals={"bonus_decided": dt.date(2021, 1, 10)},
+    )
     org = OrgPerformance(ente=D(1), units={"cm": D(1), **achievements})
-    scores = {"SEG": Score("SEG", D(88), "ottima", breakdown={"scheda": D(88)}),
-              "PO": Score("PO", D("71.5"), "buona", breakdown={"scheda": D(70)})}
+    scores = {
+        "SEG": Score("SEG", D(88), "ottima", breakdown={"scheda": D(88)}),
+        "PO": Score("PO", D("71.5"), "buona", breakdown={"scheda": D(70)}),
+    }
     for i, (score, *_rest) in enumerate(staff):
         scores[f"P{i:03d}"] = Score(f"P{i:03d}", score, None, breakdown={"scheda": score})
     return ente, org, scores
 
 
 @settings(max_examples=300, deadline=None)
-@given(staff=st.lists(person_st, min_size=0, max_size=60),
-       achievements=st.fixed_dictionaries({u: st.sampled_from([D("0.5"), D("0.6999"), D("0.7"), D(1)])
-                                           for u in ("a1", "a2", "a3")}),
-       cfg=st.sampled_from(VALID_BANDS), scope=st.sampled_from(["ente", "area"]),
-       fund=st.integers(0, 10**8), bonus=st.integers(0, 10**6), result=st.one_of(st.none(), st.integers(0, 10**7)))
+@given(
+    staff=st.lists(person_st, min_size=0, max_size=60),
+    achievements=st.fixed_dictionaries(
+        {u: st.sampled_from([D("0.5"), D("0.6999"), D("0.7"), D(1)]) for u in ("a1", "a2", "a3")}
+    ),
+    cfg=st.sampled_from(VALID_BANDS),
+    scope=st.sampled_from(["ente", "area"]),
+    fund=st.integers(0, 10**8),
+    bonus=st.integers(0, 10**6),
+    result=st.one_of(st.none(), st.integers(0, 10**7)),
+)
 def test_bands_never_exceed_their_share_ties_share_a_band_and_pools_are_conserved(
-        staff, achievements, cfg, scope, fund, bonus, result):
+    staff, achievements, cfg, scope, fund, bonus, result
+):
     ente, org, scores = build(staff, achievements)
     params = params_for(cfg, scope)
-    pools = {"performance_individuale": Pool("performance_individuale", D(fund) * CENT),
-             "bonus_eccellenze": Pool("bonus_eccellenze", D(bonus) * CENT)}
+    pools = {
+        "performance_individuale": Pool("performance_individuale", D(fund) * CENT),
+        "bonus_eccellenze": Pool("bonus_eccellenze", D(bonus) * CENT),
+    }
     if result is not None:
         pools["risultato_po_dirigenti"] = Pool("risultato_po_dirigenti", D(result) * CENT)
     rewards = rules.compute_rewards(ente, scores, pools, params, org, Trace())
@@ -131,8 +174,11 @@ def test_bands_never_exceed_their_share_ties_share_a_band_and_pools_are_conserve
         # per capita (default): the whole ranking pool is paid as soon as someone is banded
         assert sum(band_pools) == (D(rk["pool"]) if n else 0)
         # each award is within a cent of pool × w / Σ w, w = resources_k / staff_k × fte (rules §3)
-        weight = {pid: band.resources / band.staff * Fraction(ente.people[pid].fte)
-                  for band, name in zip(bands, names) for pid in rk["bands"][name]["people"]}
+        weight = {
+            pid: band.resources / band.staff * Fraction(ente.people[pid].fte)
+            for band, name in zip(bands, names)
+            for pid in rk["bands"][name]["people"]
+        }
         total_w = sum(weight.values(), Fraction(0))
         for pid, w in weight.items():
             exact = Fraction(D(rk["pool"])) * w / total_w
@@ -166,7 +212,7 @@ def test_assign_bands_on_heavy_ties(values, cfg):
     ordered = rules.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
     n = len(ordered)
     groups = rules.assign_bands(ordered, rules.band_targets(n, bands))
-    assert [p for g in groups for p in g] == [p for p, _ in ordered]          # everybody, in order
+    assert [p for g in groups for p in g] == [p for p, _ in ordered]  # everybody, in order
     band_of = {p: k for k, g in enumerate(groups) for p in g}
     score = dict(ordered)
     for a in band_of:
@@ -186,6 +232,6 @@ def test_cut_without_ties_never_exceeds_and_never_splits(values, limit):
     ordered = rules.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
     chosen = rules.cut_without_ties(ordered, limit)
     assert len(chosen) <= limit
-    assert chosen == [p for p, _ in ordered[:len(chosen)]]
+    assert chosen == [p for p, _ in ordered[: len(chosen)]]
     if chosen and len(chosen) < len(ordered):
-        assert dict(ordered)[chosen[-1]] > ordered[len(chosen)][1]     # nobody left out ties the last chosen
+        assert dict(ordered)[chosen[-1]] > ordered[len(chosen)][1]  # nobody left out ties the last chosen

@@ -1,10 +1,12 @@
 """cycle.toml (SPEC §4): clear errors with exit code 2."""
+
 import pytest
 
 from ciclope.core.cli import main
 from ciclope.core.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
+
 from helpers import files
 
 
@@ -23,7 +25,9 @@ def rules_of(path):
 
 
 def test_every_config_problem_at_once(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [cycle]
 year = 2021
 outptu = "out"
@@ -58,7 +62,8 @@ data = "dati"
 id = "cinque"
 plugin = "brescia"
 data = "dati"
-""")
+""",
+    )
     got = rules_of(path)
     rules = {(c, r) for c, r, _ in got}
     assert ("cycle.outptu", "config.unknown_key") in rules
@@ -84,7 +89,9 @@ def test_symlink_out_of_the_tree_is_refused(tmp_path):
 
 
 def test_param_overrides_checked_against_bounds(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [cycle]
 year = 2021
 [[ente]]
@@ -93,7 +100,8 @@ plugin = "comunita_montane"
 data = "dati"
 [ente.params]
 non_esiste = 1
-""")
+""",
+    )
     assert [r for _, r, _ in rules_of(path)] == ["config.param_unknown"]
 
 

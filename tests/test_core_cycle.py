@@ -6,6 +6,7 @@ Every expectation is computed by hand in the comment next to it; the ente is `fi
 import pytest
 
 from ciclope.core.testing import compute_ente, results_doc, write_ente
+
 from helpers import INDICATORS, OBJECTIVES, coreonly, files
 
 
@@ -17,15 +18,15 @@ def doc(tmp_path):
 
 def test_indicator_types(doc):
     ind = doc["organizational"]["indicators"]
-    assert ind["I1"]["achievement"] == 0.8          # higher: 8 / 10
-    assert ind["I2"]["achievement"] == 0.8          # lower: 4 / 5
-    assert ind["I3"]["achievement"] == 0.0          # deadline 30.6 missed (1.7)
-    assert ind["I4"]["achievement"] == 1.0          # boolean SI = SI
-    assert ind["I5"]["achievement"] == 0.8          # 0.72 / 0.90
-    assert ind["I7"]["achievement"] == 0.75         # project 75% / 100%
+    assert ind["I1"]["achievement"] == 0.8  # higher: 8 / 10
+    assert ind["I2"]["achievement"] == 0.8  # lower: 4 / 5
+    assert ind["I3"]["achievement"] == 0.0  # deadline 30.6 missed (1.7)
+    assert ind["I4"]["achievement"] == 1.0  # boolean SI = SI
+    assert ind["I5"]["achievement"] == 0.8  # 0.72 / 0.90
+    assert ind["I7"]["achievement"] == 0.75  # project 75% / 100%
     assert ind["I6"]["scored"] is False and ind["I6"]["status"] == "neutralized"
     assert ind["I8"]["scored"] is False and ind["I8"]["status"] == "monitor"
-    assert ind["I9"]["status"] == "inactive"        # target_2021 = "-"
+    assert ind["I9"]["status"] == "inactive"  # target_2021 = "-"
 
 
 def test_aggregation_uses_rounded_parts(doc):
@@ -72,14 +73,18 @@ def test_cards_and_not_evaluated(doc):
 
 def test_monitoring_at_30_june(doc):
     mon = doc["monitoring"]
-    assert mon["I1"] == {"achievement": 0.4, "deviation": -0.6, "target": 5, "actual": 2}   # 2 / 5
-    assert mon["I2"]["achievement"] == 0.5                                                   # 4 / 8
+    assert mon["I1"] == {"achievement": 0.4, "deviation": -0.6, "target": 5, "actual": 2}  # 2 / 5
+    assert mon["I2"]["achievement"] == 0.5  # 4 / 8
     assert mon["I7"]["achievement"] == 1.0
     assert "I4" not in mon
 
 
 def test_core_pays_nobody_and_keeps_the_pool(doc):
-    assert doc["rewards"]["pools"]["performance_individuale"] == {"amount": "1000.00", "distributed": "0.00", "residual": "1000.00"}
+    assert doc["rewards"]["pools"]["performance_individuale"] == {
+        "amount": "1000.00",
+        "distributed": "0.00",
+        "residual": "1000.00",
+    }
     assert doc["rewards"]["people"] == {}
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
 
@@ -134,7 +139,9 @@ def test_missing_actual_is_an_error_and_mixed_weights_too(tmp_path):
 
 def test_without_areas_the_ente_is_the_mean_of_top_objectives(tmp_path):
     objectives = OBJECTIVES.replace(",A,", ",,").replace(",B,", ",,").replace(",Z,", ",,")
-    folder = write_ente(tmp_path / "e", files(**{"objectives.csv": objectives, "areas.csv": "id,name,weight,separate\n"}))
+    folder = write_ente(
+        tmp_path / "e", files(**{"objectives.csv": objectives, "areas.csv": "id,name,weight,separate\n"})
+    )
     doc = results_doc(compute_ente(folder, coreonly, 2021))
     # top objectives scored: S1 0.6, S2 0.95, S3 0.75, SZ 1 → 3.3 / 4 = 0.825
     assert doc["organizational"]["ente"] == 0.825
@@ -162,7 +169,7 @@ def test_a_rejected_contraddittorio_keeps_the_points(tmp_path):
     appeals = "person,stage,date,outcome,new_points_item,new_points\nE1,contraddittorio,2022-02-01,respinto,,\n"
     folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
     doc = results_doc(compute_ente(folder, coreonly, 2021))
-    assert doc["individual"]["E1"]["score"] == 84.0      # (54 + 30) / 100
+    assert doc["individual"]["E1"]["score"] == 84.0  # (54 + 30) / 100
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
 
 

@@ -3,6 +3,7 @@
 Uses the plugin-independent case of tests/reportcase.py (a regulation written in the test) and, once its
 plugin pays money, the public comunita_montane example.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,6 +12,7 @@ import pytest
 
 from ciclope.core.cli import main
 from ciclope.core.explain import explain, show, suggest, value_kind, where
+
 from reportcase import make_case, write_config
 
 
@@ -43,11 +45,17 @@ def test_person_without_money_says_so(case):
 
 def test_json_for_tools(case):
     doc = json.loads(explain(case, "person", "E4", as_json=True))
-    assert doc["subject"]["award"] == {"amount": "142.41", "pool": "premi", "band": "alta", "kind": "performance",
-                                       "ref": None, "what": "premio",
-                                       "source": "regolamento-prova.txt art. 7",
-                                       "formula": "fondo premi × punteggio / Σ punteggi dei premiati"}
-    assert doc["subject"]["awards"] == [doc["subject"]["award"]]         # E4 has one award only
+    assert doc["subject"]["award"] == {
+        "amount": "142.41",
+        "pool": "premi",
+        "band": "alta",
+        "kind": "performance",
+        "ref": None,
+        "what": "premio",
+        "source": "regolamento-prova.txt art. 7",
+        "formula": "fondo premi × punteggio / Σ punteggi dei premiati",
+    }
+    assert doc["subject"]["awards"] == [doc["subject"]["award"]]  # E4 has one award only
     award = doc["figures"][0]
     assert award["key"] == "award:E4" and award["value"] == 142.41 and award["display"] == "€ 142,41"
     score = award["inputs"][0]["figure"]
@@ -79,16 +87,29 @@ def test_unknown_ids(case):
     assert explain(case, "position", "NOPE") is None
 
 
-@pytest.mark.parametrize("key,kind", [("award:P1", "money"), ("pool:premi", "money"), ("position:PA:annual", "money"),
-                                      ("position:PA:score", "score"), ("score:P1", "score"), ("card:P1", "score"),
-                                      ("indicator:K1", "achievement"), ("ente", "achievement"),
-                                      ("unit:s1", "achievement"), ("attested", "achievement"), ("misc:x", "number")])
+@pytest.mark.parametrize(
+    "key,kind",
+    [
+        ("award:P1", "money"),
+        ("pool:premi", "money"),
+        ("position:PA:annual", "money"),
+        ("position:PA:score", "score"),
+        ("score:P1", "score"),
+        ("card:P1", "score"),
+        ("indicator:K1", "achievement"),
+        ("ente", "achievement"),
+        ("unit:s1", "achievement"),
+        ("attested", "achievement"),
+        ("misc:x", "number"),
+    ],
+)
 def test_value_kinds(key, kind):
     assert value_kind(key) == kind
 
 
 def test_show_and_where(case):
     from decimal import Decimal as D
+
     assert show(D("0.9234"), "achievement") == "92,34%"
     assert show(D("1234.5"), "money") == "€ 1.234,50"
     assert show(D("78.5"), "score") == "78,50 punti"
@@ -97,6 +118,7 @@ def test_show_and_where(case):
 
 
 # -- the command line ---------------------------------------------------------------------------
+
 
 def test_cli_explain_person(tmp_path, capsys, reportcase_installed):
     cfg = write_config(tmp_path)

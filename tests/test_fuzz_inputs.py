@@ -1,21 +1,51 @@
 """Fuzzing the inputs: any corruption of any cell gives a clean, located error — never a traceback."""
+
 import csv
 import io
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
+
 from helpers import coreonly, files
 
 BASE = {k: v for k, v in files().items()}
 CSV_FILES = sorted(k for k in BASE if k.endswith(".csv"))
-pytestmark = pytest.mark.slow     # hundreds of corrupted enti
+pytestmark = pytest.mark.slow  # hundreds of corrupted enti
 
-NASTY = ["", "abc", "NaN", "inf", "-inf", "1e309", "99999999999999999999999999999", "-5", "0", "1,5,5",
-         "30.2.2021", "2021-02-30", "31/04/2021", "-", "SI", "\x00", "\x1b[31mrosso", "x" * 20000, "=1+1",
-         "ZZZ", "  ", "1.0.0", "%", "50%%", "\u202etesto", "a,b", '"', "\n"]
+NASTY = [
+    "",
+    "abc",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e309",
+    "99999999999999999999999999999",
+    "-5",
+    "0",
+    "1,5,5",
+    "30.2.2021",
+    "2021-02-30",
+    "31/04/2021",
+    "-",
+    "SI",
+    "\x00",
+    "\x1b[31mrosso",
+    "x" * 20000,
+    "=1+1",
+    "ZZZ",
+    "  ",
+    "1.0.0",
+    "%",
+    "50%%",
+    "\u202etesto",
+    "a,b",
+    '"',
+    "\n",
+]
 
 
 def table(text):
@@ -48,7 +78,7 @@ def check(folder, plugin=coreonly):
         for p in exc.problems:
             assert p.rule and p.message and p.file, p
         return None
-    results_doc(res)          # serializable
+    results_doc(res)  # serializable
     return res
 
 
@@ -70,9 +100,9 @@ def test_duplicate_rows_and_dangling_references(tmp_path_factory, data):
     name = data.draw(st.sampled_from(CSV_FILES))
     header, rows = table(BASE[name])
     r = data.draw(st.integers(0, len(rows) - 1))
-    rows.append(list(rows[r]))                 # duplicate id
+    rows.append(list(rows[r]))  # duplicate id
     c = data.draw(st.integers(0, len(header) - 1))
-    rows[0][c] = "FANTASMA"                    # dangling reference in any column
+    rows[0][c] = "FANTASMA"  # dangling reference in any column
     check(ente_with(tmp_path_factory, name, header, rows))
 
 
@@ -84,7 +114,9 @@ def test_corrupt_headers_and_ente_toml(tmp_path_factory, data):
     name = data.draw(st.sampled_from(CSV_FILES + ["ente.toml"]))
     text = (folder / name).read_text()
     cut = data.draw(st.integers(0, len(text)))
-    junk = data.draw(st.sampled_from(["", "\x00", "[funds]\nx = 'abc'\n", "name = 1\n", ",,,", "id", "\ufeff", "é" * 3]))
+    junk = data.draw(
+        st.sampled_from(["", "\x00", "[funds]\nx = 'abc'\n", "name = 1\n", ",,,", "id", "\ufeff", "é" * 3])
+    )
     (folder / name).write_text(text[:cut] + junk + text[cut:], encoding="utf-8")
     check(folder)
 
@@ -102,6 +134,7 @@ def test_unit_cycle_is_reported_not_looped(tmp_path):
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
     import ciclope.core.tables
+
     monkeypatch.setattr(ciclope.core.tables, "MAX_ROWS", 3)
     folder = write_ente(tmp_path / "e", BASE)
     try:

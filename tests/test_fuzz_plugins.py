@@ -1,12 +1,14 @@
 """Fuzzing each plugin's demo ente, its own files included (positions.csv, projects.csv, innovation.csv…):
 any corruption gives a result or a located CiclopeError — never a traceback."""
+
 import csv
 import io
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.registry import load_plugin
@@ -14,10 +16,32 @@ from ciclope.core.results import dumps
 from ciclope.core.testing import compute_ente
 from ciclope.core.tomlcompat import tomllib
 
-NASTY = ["", "abc", "NaN", "inf", "1e309", "99999999999999999999999", "-5", "0", "30.2.2021", "-", "SI", "NO",
-         "\x00", "=HYPERLINK(\"http://x\")", "x" * 5000, "ZZZ", "alta", "bassa", "150%", "-0.01", "0.0001", "1,5"]
+NASTY = [
+    "",
+    "abc",
+    "NaN",
+    "inf",
+    "1e309",
+    "99999999999999999999999",
+    "-5",
+    "0",
+    "30.2.2021",
+    "-",
+    "SI",
+    "NO",
+    "\x00",
+    "=HYPERLINK(\"http://x\")",
+    "x" * 5000,
+    "ZZZ",
+    "alta",
+    "bassa",
+    "150%",
+    "-0.01",
+    "0.0001",
+    "1,5",
+]
 BUILTIN = ("brescia", "bergamo", "comunita_montane")
-pytestmark = pytest.mark.slow     # hundreds of corrupted demo enti
+pytestmark = pytest.mark.slow  # hundreds of corrupted demo enti
 
 
 def copy_demo(tmp_path_factory, plugin: str) -> tuple[Path, int]:

@@ -1,4 +1,5 @@
 """Meta-tests of the plugin system: specs documented, defaults complete, order of the cycle."""
+
 import inspect
 import types
 
@@ -8,6 +9,7 @@ import pytest
 from ciclope.core import defaults, hookimpl, hookspecs
 from ciclope.core.registry import Hooks, available_plugins, make_plugin_manager
 from ciclope.core.testing import compute_ente, write_ente
+
 from helpers import files
 
 SPECS = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("ciclope_"))
@@ -35,7 +37,7 @@ def test_core_defaults_implement_every_firstresult_hook_trylast():
 
 @pytest.mark.parametrize("name", sorted(available_plugins()))
 def test_installed_plugins_register_cleanly(name):
-    pm, info = make_plugin_manager(name)       # check_pending() inside
+    pm, info = make_plugin_manager(name)  # check_pending() inside
     assert info.name == name and pm.get_plugin(name) is not None
 
 
@@ -52,18 +54,19 @@ def test_the_plugin_wins_over_the_default_and_none_falls_back(tmp_path):
     @hookimpl
     def ciclope_indicator_achievement(indicator):
         return None if indicator.type != "higher" else __import__("decimal").Decimal("0.5")
+
     plugin.ciclope_indicator_achievement = ciclope_indicator_achievement
     folder = write_ente(tmp_path / "e", files())
     res = compute_ente(folder, plugin, 2021)
-    assert res.org.indicators["I1"].achievement == __import__("decimal").Decimal("0.5")   # plugin
-    assert res.org.indicators["I2"].achievement == __import__("decimal").Decimal("0.8")   # default: 4/5
+    assert res.org.indicators["I1"].achievement == __import__("decimal").Decimal("0.5")  # plugin
+    assert res.org.indicators["I2"].achievement == __import__("decimal").Decimal("0.8")  # default: 4/5
 
 
 def test_hook_order_over_a_full_cycle(tmp_path):
     calls = []
     plugin = types.ModuleType("recorder")
     plugin.NAME = "recorder"
-    for name in SPECS:   # every hook recorded; answering None lets the core defaults compute
+    for name in SPECS:  # every hook recorded; answering None lets the core defaults compute
         setattr(plugin, name, hookimpl(specname=name)(lambda __n=name: calls.append(__n)))
     folder = write_ente(tmp_path / "e", files())
     compute_ente(folder, plugin, 2021)
@@ -72,33 +75,51 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         if not order or order[-1] != c:
             order.append(c)
     assert order == [
-        "ciclope_params", "ciclope_check_params",               # run plan
-        "ciclope_input_schema",                                  # loading
-        "ciclope_validate",                                      # a. pianificazione
-        "ciclope_resources",                                     # b. risorse
-        "ciclope_indicator_achievement",                         # c. monitoraggio (30/6)
-        "ciclope_organizational_performance",                    # d. valutazione
-        "ciclope_indicator_achievement", "ciclope_objective_achievement",
-        "ciclope_attestation", "ciclope_individual_score",
-        "ciclope_fund_pools", "ciclope_rewards", "ciclope_position_pay",   # e. premialità
-        "ciclope_calendar", "ciclope_report_sections",           # f. rendicontazione
+        "ciclope_params",
+        "ciclope_check_params",  # run plan
+        "ciclope_input_schema",  # loading
+        "ciclope_validate",  # a. pianificazione
+        "ciclope_resources",  # b. risorse
+        "ciclope_indicator_achievement",  # c. monitoraggio (30/6)
+        "ciclope_organizational_performance",  # d. valutazione
+        "ciclope_indicator_achievement",
+        "ciclope_objective_achievement",
+        "ciclope_attestation",
+        "ciclope_individual_score",
+        "ciclope_fund_pools",
+        "ciclope_rewards",
+        "ciclope_position_pay",  # e. premialità
+        "ciclope_calendar",
+        "ciclope_report_sections",  # f. rendicontazione
     ]
 
 
 def test_facade_calls_hooks_by_keyword_only():
-    src = inspect.getsource(Hooks)
-    assert "self._hook.ciclope_" in src
-    for line in src.splitlines():
-        if "self._hook.ciclope_" in line and "(" in line:
-            call = line.split("self._hook.", 1)[1]
-            args = call[call.index("(") + 1:]
-            assert args.startswith(")") or "=" in args, line
+    """Every call of ``self._hook.ciclope_*`` in the facade passes keywords only (read from the AST, so the
+    layout of the code does not matter)."""
+    import ast
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(Hooks)))
+    calls = [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and n.func.attr.startswith("ciclope_")
+        and isinstance(n.func.value, ast.Attribute)
+        and n.func.value.attr == "_hook"
+    ]
+    assert calls
+    for call in calls:
+        assert call.args == [], f"{call.func.attr} called with positional arguments"
 
 
 def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
     from pathlib import Path
 
     from ciclope.core.hookdoc import render
+
     doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
     assert doc == render(), "docs/hooks.md is stale: python -m ciclope.core.hookdoc > docs/hooks.md"
     for name in SPECS:

@@ -1,5 +1,6 @@
 """Hostile and odd inputs (issue 19 items 8–20, and issue 14's sheet names): no traceback, no hang,
 bounded memory, nothing misread in silence. Each test is one reproduction of the red-team report."""
+
 import io
 import os
 import re
@@ -14,9 +15,10 @@ from ciclope.core.cli import main
 from ciclope.core.loading import load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
+
 from helpers import ENTE, files
 
-CM_ENTE = ENTE          # helpers' ente.toml names comunita_montane's fund
+CM_ENTE = ENTE  # helpers' ente.toml names comunita_montane's fund
 
 CYCLE = '[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "e"\nplugin = "comunita_montane"\ndata = "e"\n'
 
@@ -34,6 +36,7 @@ def as_workbook(folder: Path, rename: dict[str, str] | None = None, extra_sheet:
     for csv_path in sorted(folder.glob("*.csv")):
         ws = wb.create_sheet((rename or {}).get(csv_path.stem, csv_path.stem))
         import csv
+
         for row in csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"))):
             ws.append(row)
         csv_path.unlink()
@@ -66,7 +69,7 @@ def test_8_a_smaller_declared_dimension_does_not_drop_rows(tmp_path):
     n = sheet_index(xlsx, "people")
     rewrite_sheet_xml(xlsx, n, lambda x: re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:C2"', x))
     ente = load_ente(folder, "e", 2021)
-    assert sorted(ente.people) == ["D1", "E1", "E2", "E3", "SG"]       # all five rows, not the declared one
+    assert sorted(ente.people) == ["D1", "E1", "E2", "E3", "SG"]  # all five rows, not the declared one
 
 
 def test_italian_sheet_names_and_excels_empty_sheet_are_accepted(tmp_path):
@@ -91,7 +94,7 @@ def test_10_a_formula_without_a_cached_value_is_said(tmp_path):
     folder = write_ente(tmp_path / "e", files())
     xlsx = as_workbook(folder)
     wb = openpyxl.load_workbook(xlsx)
-    wb["people"]["F3"] = "=1/2"               # openpyxl writes no cached value: read back as empty
+    wb["people"]["F3"] = "=1/2"  # openpyxl writes no cached value: read back as empty
     wb.save(xlsx)
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
@@ -111,9 +114,10 @@ def test_17_a_huge_declared_dimension_is_bounded(tmp_path):
 
 def test_17b_a_zip_bomb_is_refused_before_opening(tmp_path, monkeypatch):
     from ciclope.core import tables
+
     folder = write_ente(tmp_path / "e", files())
     as_workbook(folder)
-    monkeypatch.setattr(tables, "MAX_XLSX_UNCOMPRESSED", 1000)       # the workbook is ~40 KB uncompressed
+    monkeypatch.setattr(tables, "MAX_XLSX_UNCOMPRESSED", 1000)  # the workbook is ~40 KB uncompressed
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     assert any(p.rule == "core.input.size" and "decompressa" in p.message for p in exc.value.problems)
@@ -131,12 +135,11 @@ def test_16_a_fifo_named_like_an_input_is_never_opened(tmp_path, capsys):
     cfg = config(tmp_path)
     (tmp_path / "e" / "evaluations.csv").unlink()
     os.mkfifo(tmp_path / "e" / "evaluations.csv")
-    assert main(["validate", str(cfg)]) == 1            # returns at once instead of hanging
+    assert main(["validate", str(cfg)]) == 1  # returns at once instead of hanging
     assert "non è un file normale" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", [["validate"], ["explain", "--ente", "e", "--person", "E1"],
-                                     ["calendar"]])
+@pytest.mark.parametrize("command", [["validate"], ["explain", "--ente", "e", "--person", "E1"], ["calendar"]])
 def test_13_a_folder_named_evaluations_csv_gives_no_traceback(tmp_path, capsys, command):
     cfg = config(tmp_path)
     (tmp_path / "e" / "evaluations.csv").unlink()
@@ -182,17 +185,21 @@ def test_14_a_plugin_crashing_in_check_params_fails_only_its_ente(tmp_path, monk
     (tmp_path / "cycle.toml").write_text(
         '[cycle]\nyear = 2021\noutput = "out"\n'
         '[[ente]]\nid = "a"\nplugin = "comunita_montane"\ndata = "a"\n'
-        '[[ente]]\nid = "b"\nplugin = "comunita_montane"\ndata = "b"\n[ente.params]\nunit_item_weight = 30\n')
+        '[[ente]]\nid = "b"\nplugin = "comunita_montane"\ndata = "b"\n[ente.params]\nunit_item_weight = 30\n'
+    )
     from ciclope.core import registry
+
     real = registry.Hooks.check_params
 
     def crashing(self, *, params):
         if params["unit_item_weight"] == 30:
             sys.exit("il plugin esce")
         return real(self, params=params)
+
     monkeypatch.setattr(registry.Hooks, "check_params", crashing)
     assert main(["run", str(tmp_path / "cycle.toml")]) == 1
     import json
+
     status = {e["id"]: e["status"] for e in json.loads((tmp_path / "out" / "summary.json").read_text())["enti"]}
     assert status == {"a": "ok", "b": "failed"}
     captured = capsys.readouterr()
@@ -201,11 +208,13 @@ def test_14_a_plugin_crashing_in_check_params_fails_only_its_ente(tmp_path, monk
 
 def test_14b_sys_exit_inside_a_hook_fails_only_that_ente(tmp_path, monkeypatch):
     from ciclope.core import runner
+
     cfg = config(tmp_path)
     real = runner.compute
 
     def exiting(cfg, year, until="rendicontazione"):
         sys.exit(3)
+
     monkeypatch.setattr(runner, "compute", exiting)
     assert main(["run", str(cfg)]) == 1
     monkeypatch.setattr(runner, "compute", real)
@@ -213,22 +222,31 @@ def test_14b_sys_exit_inside_a_hook_fails_only_that_ente(tmp_path, monkeypatch):
 
 def test_19_deep_chains_are_linear_and_never_recurse_out(tmp_path):
     units = ["id,name,kind,parent,head", "ente,Ente,ente,,"] + [
-        f"u{i},U{i},ufficio,{'ente' if i == 0 else f'u{i - 1}'}," for i in range(2000)]
+        f"u{i},U{i},ufficio,{'ente' if i == 0 else f'u{i - 1}'}," for i in range(2000)
+    ]
     objectives = ["id,kind,title,parent,area,weight,owner"] + [
-        f"O{i},operational,T,{'' if i == 0 else f'O{i - 1}'},,,ente" for i in range(1500)]
-    indicators = ["id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source",
-                  "I1,O1499,x,higher,,,10,10,,,,,"]
+        f"O{i},operational,T,{'' if i == 0 else f'O{i - 1}'},,,ente" for i in range(1500)
+    ]
+    indicators = [
+        "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source",
+        "I1,O1499,x,higher,,,10,10,,,,,",
+    ]
     f = {k: v for k, v in files(**{"ente.toml": CM_ENTE}).items() if k not in ("areas.csv", "assignments.csv")}
-    f.update({"units.csv": "\n".join(units), "objectives.csv": "\n".join(objectives),
-              "indicators.csv": "\n".join(indicators),
-              "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
-                            "SG,S,segretario,DIR,ente,1,0,false,\n",
-              "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n",
-              "ente.toml": 'name = "Catene"\n'})        # no funds: nobody to pay, no card needed
+    f.update(
+        {
+            "units.csv": "\n".join(units),
+            "objectives.csv": "\n".join(objectives),
+            "indicators.csv": "\n".join(indicators),
+            "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
+            "SG,S,segretario,DIR,ente,1,0,false,\n",
+            "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n",
+            "ente.toml": 'name = "Catene"\n',
+        }
+    )  # no funds: nobody to pay, no card needed
     cfg = config(tmp_path, f)
     assert main(["run", str(cfg)]) == 0
     # a cycle in a long chain is found once
-    units[2 + 1500] = units[2 + 1500].replace(",u1499,", ",u1600,")      # u1500 → u1600 → … → u1500
+    units[2 + 1500] = units[2 + 1500].replace(",u1499,", ",u1600,")  # u1500 → u1600 → … → u1500
     f["units.csv"] = "\n".join(units)
     write_ente(tmp_path / "e", f)
     with pytest.raises(CiclopeError) as exc:
@@ -242,35 +260,46 @@ def test_20_control_characters_in_ids_are_refused(tmp_path):
     folder = write_ente(tmp_path / "e", f)
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
-    assert any(p.rule == "core.input.value" and p.column == "id" and "caratteri di controllo" in p.message
-               for p in exc.value.problems)
+    assert any(
+        p.rule == "core.input.value" and p.column == "id" and "caratteri di controllo" in p.message
+        for p in exc.value.problems
+    )
 
 
 def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
     """[funds] performance_individual paid 0 € with a warning; [approvals] relazione_validata_oiv raised
     nothing; piano_adopted = "30 gennaio 2021" showed only as MANCANTE in the calendar."""
     toml = CM_ENTE.replace("performance_individuale", "performance_individual").replace(
-        "piano_adopted = 2021-01-25", 'piano_adopted = "30 gennaio 2021"\nrelazione_validata_oiv = 2022-05-01')
+        "piano_adopted = 2021-01-25", 'piano_adopted = "30 gennaio 2021"\nrelazione_validata_oiv = 2022-05-01'
+    )
     cfg = config(tmp_path, files(**{"ente.toml": toml}))
     assert main(["validate", str(cfg)]) == 1
     out = capsys.readouterr().out
-    assert "fondo sconosciuto [funds] performance_individual" in out and "forse intendevi 'performance_individuale'" in out
+    assert (
+        "fondo sconosciuto [funds] performance_individual" in out and "forse intendevi 'performance_individuale'" in out
+    )
     assert "data non leggibile '30 gennaio 2021' per piano_adopted" in out
     # the misspelt act is found once the ente loads (the calendar knows the regulation's acts)
-    toml2 = CM_ENTE.replace("piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validata_oiv = 2022-05-01")
+    toml2 = CM_ENTE.replace(
+        "piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validata_oiv = 2022-05-01"
+    )
     cfg2 = config(tmp_path / "b", files(**{"ente.toml": toml2}))
     assert main(["validate", str(cfg2)]) == 1
-    assert "atto sconosciuto [approvals] relazione_validata_oiv; forse intendevi 'relazione_validated_oiv'" in \
-        capsys.readouterr().out
+    assert (
+        "atto sconosciuto [approvals] relazione_validata_oiv; forse intendevi 'relazione_validated_oiv'"
+        in capsys.readouterr().out
+    )
 
 
 def test_12_an_empty_evaluations_file_or_every_indicator_neutralized_is_an_error(tmp_path):
     """Both used to leave the fund undistributed with status ok."""
     from ciclope.core.testing import compute_ente, results_doc
+
     f = files(**{"ente.toml": CM_ENTE, "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"})
     doc = results_doc(compute_ente(write_ente(tmp_path / "a", f), "comunita_montane", 2021))
     assert "core.evaluations.empty" in [v["rule"] for v in doc["violations"] if v["severity"] == "error"]
     import csv
+
     rows = list(csv.DictReader(io.StringIO(files()["indicators.csv"].strip())))
     for r in rows:
         r.update(neutralized="true", reason="evento annullato")
@@ -287,7 +316,7 @@ def test_21_new_plugin_never_follows_a_dangling_symlink(tmp_path, monkeypatch, c
     outside = tmp_path / "fuori"
     here = tmp_path / "qui"
     here.mkdir()
-    (here / "ciclope-prova_link").symlink_to(outside)       # dangling: fuori/ does not exist
+    (here / "ciclope-prova_link").symlink_to(outside)  # dangling: fuori/ does not exist
     monkeypatch.chdir(here)
     assert main(["new-plugin", "prova_link"]) == 2
     assert not outside.exists()

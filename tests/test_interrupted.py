@@ -1,4 +1,5 @@
 """A run killed at any moment leaves, for each ente, the previous complete folder or none."""
+
 import json
 import os
 import random
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ciclope.core.testing import write_ente
+
 from helpers import files
 
 N = 40
@@ -59,8 +61,9 @@ def test_kill_mid_run_leaves_only_complete_folders(tmp_path):
     # the next run cleans what the killed ones left and writes everything again
     again = subprocess.run(ciclope, capture_output=True, text=True)
     assert again.returncode == first.returncode
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"e{i:02d}" for i in range(N)]
-                                                           + ["summary.json", ".ciclope-out", ".ciclope-lock"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"e{i:02d}" for i in range(N)] + ["summary.json", ".ciclope-out", ".ciclope-lock"]
+    )
 
 
 def _alive_with(text: str) -> list[int]:
@@ -81,10 +84,13 @@ def _alive_with(text: str) -> list[int]:
 def test_workers_die_with_their_parent(tmp_path):
     """Issue 19 item 15: `--jobs 2` and SIGTERM to the parent left the workers writing for 30 minutes."""
     cfg = make_cycle(tmp_path)
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "ciclope"), "run", str(cfg), "--jobs", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "ciclope"), "run", str(cfg), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 20
-    while time.time() < deadline and len(_alive_with(str(cfg))) < 3:     # the parent and its two workers
+    while time.time() < deadline and len(_alive_with(str(cfg))) < 3:  # the parent and its two workers
         time.sleep(0.1)
     assert len(_alive_with(str(cfg))) >= 3, "the workers never started: the test proved nothing"
     os.kill(proc.pid, signal.SIGTERM)

@@ -1,5 +1,6 @@
 """Excel's own CSV (issue 14): the public examples saved as Italian Excel saves them — `;` separator,
 decimal comma, UTF-8 BOM, CRLF — give the same results.json figures as the originals."""
+
 import csv
 import io
 import json
@@ -22,13 +23,15 @@ def as_italian_excel(folder):
         path.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
 
 
-@pytest.mark.parametrize("name, ente", [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"),
-                                        ("comunita_montane", "cm-esempio")])
+@pytest.mark.parametrize(
+    "name, ente", [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"), ("comunita_montane", "cm-esempio")]
+)
 def test_examples_saved_by_italian_excel_give_the_same_figures(example, tmp_path, name, ente):
     original = example(name)
     main(["run", str(original / "cycle.toml"), "--out", str(tmp_path / "a")])
     italian = tmp_path / "italiano"
     import shutil
+
     shutil.copytree(original, italian, ignore=shutil.ignore_patterns("out"))
     as_italian_excel(italian)
     assert b";" in next(italian.rglob("people.csv")).read_bytes()
@@ -39,5 +42,6 @@ def test_examples_saved_by_italian_excel_give_the_same_figures(example, tmp_path
         assert a[key] == b[key], key
     # and what was detected is said, as a warning on each file
     said = {v["where"].split(":")[0] for v in b["violations"] if v["rule"] == "core.input.dialect"}
-    assert "people.csv" in said and all(v["severity"] == "warning" for v in b["violations"]
-                                        if v["rule"] == "core.input.dialect")
+    assert "people.csv" in said and all(
+        v["severity"] == "warning" for v in b["violations"] if v["rule"] == "core.input.dialect"
+    )

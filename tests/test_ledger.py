@@ -1,5 +1,6 @@
 """One money model (issue 12): every pool and award of a Result in one view (core/ledger.py), and
 every output — results.json, summary.json, trasparenza.csv, schede.xlsx, explain — reads it."""
+
 from __future__ import annotations
 
 import csv
@@ -19,18 +20,26 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_ledger_joins_rewards_and_positions():
-    rewards = Rewards(pools={"premi": Pool("premi", D("100.00"), D("90.00"))},
-                      awards={"A": Award("A", D("60.00"), "premi", band="alta"), "B": Award("B", D("30.00"), "premi")})
+    rewards = Rewards(
+        pools={"premi": Pool("premi", D("100.00"), D("90.00"))},
+        awards={"A": Award("A", D("60.00"), "premi", band="alta"), "B": Award("B", D("30.00"), "premi")},
+    )
     positions = Positions(
         positions={"P1": PositionPay("P1", D("80"), D("5000.00"), holder="A", instalments=13)},
-        pools={"pos": Pool("pos", D("6000.00"), D("5000.00"), kind=POSITION),
-               "ris": Pool("ris", D("900.00"), D("750.00"))},
-        awards={"P1:ris": Award("A", D("750.00"), "ris", ref="P1"), "P1:pos": Award("A", D("5000.00"), "pos", ref="P1")})
+        pools={
+            "pos": Pool("pos", D("6000.00"), D("5000.00"), kind=POSITION),
+            "ris": Pool("ris", D("900.00"), D("750.00")),
+        },
+        awards={
+            "P1:ris": Award("A", D("750.00"), "ris", ref="P1"),
+            "P1:pos": Award("A", D("5000.00"), "pos", ref="P1"),
+        },
+    )
     led = Ledger.of(rewards, positions)
     assert list(led.pools) == ["premi", "pos", "ris"]
-    assert led.allocated == D("7000.00")            # 100 + 6000 + 900
-    assert led.distributed == D("5840.00")          # 90 + 5000 + 750
-    assert led.residual == D("1160.00")             # 10 + 1000 + 150
+    assert led.allocated == D("7000.00")  # 100 + 6000 + 900
+    assert led.distributed == D("5840.00")  # 90 + 5000 + 750
+    assert led.residual == D("1160.00")  # 10 + 1000 + 150
     assert list(led.performance_pools) == ["premi", "ris"] and list(led.position_pools) == ["pos"]
     # A: performance = 60 (premi) + 750 (result pay); the 5000 of position pay is apart
     assert led.per_person() == {"A": D("810.00"), "B": D("30.00")}
@@ -96,11 +105,16 @@ def test_summary_totals_equal_the_sums_of_each_entes_pools(kind, name, tmp_path,
         assert D(ente["residual"]) == allocated - distributed, ente["id"]
         position = set(doc["rewards"].get("position_pools", []))
         assert D(ente["performance_distributed"]) == sum(
-            (D(p["distributed"]) for k, p in pools.items() if k not in position), D(0)), ente["id"]
+            (D(p["distributed"]) for k, p in pools.items() if k not in position), D(0)
+        ), ente["id"]
         # every pool's awards in rewards.people (first entries and "also") sum to what it distributed
         for name_, pool in pools.items():
-            paid = [D(a["amount"]) for person in doc["rewards"]["people"].values()
-                    for a in [person, *person.get("also", [])] if a["pool"] == name_]
+            paid = [
+                D(a["amount"])
+                for person in doc["rewards"]["people"].values()
+                for a in [person, *person.get("also", [])]
+                if a["pool"] == name_
+            ]
             if paid:
                 assert sum(paid, D(0)) == D(pool["distributed"]), (ente["id"], name_)
 
@@ -114,36 +128,47 @@ def test_brescia_example_po_money_in_every_output(example):
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))["enti"][0]
     # allocated 34000 + 6000 = 40000.00; distributed 16000 + 12857.14 + 2541.18 + 1758.41 = 33156.73;
     # of which performance (result pay) 2541.18 + 1758.41 = 4299.59
-    assert (summary["allocated"], summary["distributed"], summary["residual"], summary["performance_distributed"]) == \
-        ("40000.00", "33156.73", "6843.27", "4299.59")
+    assert (summary["allocated"], summary["distributed"], summary["residual"], summary["performance_distributed"]) == (
+        "40000.00",
+        "33156.73",
+        "6843.27",
+        "4299.59",
+    )
     doc = json.loads((out / "bs-esempio" / "results.json").read_text(encoding="utf-8"))
     people = doc["rewards"]["people"]
     # SPEC §10: a PO's result pay is an award in rewards.people; the position pay follows under "also"
-    assert people["HA"] == {"amount": "2541.18", "band": None, "pool": "po_risultato",
-                            "also": [{"amount": "16000.00", "band": None, "pool": "po_posizione"}]}
+    assert people["HA"] == {
+        "amount": "2541.18",
+        "band": None,
+        "pool": "po_risultato",
+        "also": [{"amount": "16000.00", "band": None, "pool": "po_posizione"}],
+    }
     assert people["HB"]["amount"] == "1758.41" and people["HB"]["also"][0]["amount"] == "12857.14"
     assert doc["rewards"]["position_pools"] == ["po_posizione"]
     assert doc["positions"]["PC"]["paid"] is False and doc["positions"]["PC"]["instalments"] == 13
     # trasparenza.csv: the result pay is performance money (fondi); position pay apart (posizione)
-    rows = {(r["sezione"], r["voce"]): r for r in
-            csv.DictReader(io.StringIO((out / "bs-esempio" / "trasparenza.csv").read_text(encoding="utf-8")))}
+    rows = {
+        (r["sezione"], r["voce"]): r
+        for r in csv.DictReader(io.StringIO((out / "bs-esempio" / "trasparenza.csv").read_text(encoding="utf-8")))
+    }
     assert rows[("fondi", "totale: stanziato")]["importo_totale"] == "6000.00"
     assert rows[("fondi", "totale: distribuito")]["importo_totale"] == "4299.59"
     assert rows[("posizione", "totale: stanziato")]["importo_totale"] == "34000.00"
-    assert rows[("posizione", "totale: distribuito")]["importo_totale"] == "28857.14"   # 16000 + 12857.14
+    assert rows[("posizione", "totale: distribuito")]["importo_totale"] == "28857.14"  # 16000 + 12857.14
     # HA and HB (2 PO, evaluated 90 and 77.5) are counted and their result pay is in the amounts; two
     # people are fewer than 3, so the rows are shown as <3 (never an amount of one or two people)
     po_rows = [r for (sec, _), r in rows.items() if sec in ("livello", "fascia") and r["gruppo"] == "dirigenti e PO"]
     assert po_rows and all(r["numero_persone"] in ("<3", "riservato") for r in po_rows)
     # schede.xlsx and the Relazione: the same totals as summary.json
     import openpyxl
+
     wb = openpyxl.load_workbook(out / "bs-esempio" / "schede.xlsx")
     sintesi = {r[0]: r[1] for r in wb["Sintesi"].iter_rows(values_only=True)}
     assert (D(str(sintesi["Fondi stanziati"])), D(str(sintesi["Fondi distribuiti"]))) == (D("40000"), D("33156.73"))
     premi = [r for r in wb["Premi"].iter_rows(min_row=2, values_only=True) if r[0] == "HA"]
     assert [(r[3], D(str(r[5]))) for r in premi] == [("po_risultato", D("2541.18")), ("po_posizione", D("16000"))]
     html = (out / "bs-esempio" / "relazione.html").read_text(encoding="utf-8")
-    total = html[html.index(">tutti i fondi<") - 40:][:400]
+    total = html[html.index(">tutti i fondi<") - 40 :][:400]
     assert "€ 40.000,00" in total and "€ 33.156,73" in total and "€ 6.843,27" in total
 
 
@@ -159,7 +184,7 @@ def test_transparency_levels_count_the_po_result_pay(tmp_path):
     doc = json.loads((ente / "results.json").read_text(encoding="utf-8"))
     position = set(doc["rewards"]["position_pools"])
     people_csv = list(csv.DictReader(io.StringIO(next(folder.glob("*/people.csv")).read_text(encoding="utf-8"))))
-    lead = {r["id"] for r in people_csv if r["role"] in ("dirigente", "segretario", "po")}   # transparency.group_of
+    lead = {r["id"] for r in people_csv if r["role"] in ("dirigente", "segretario", "po")}  # transparency.group_of
     holders = {p["holder"] for p in doc["positions"].values() if p["paid"]}
     assert holders and holders <= lead
 
@@ -169,14 +194,17 @@ def test_transparency_levels_count_the_po_result_pay(tmp_path):
             return D(0)
         return sum((D(a["amount"]) for a in [award, *award.get("also", [])] if a["pool"] not in position), D(0))
 
-    rows = [r for r in csv.DictReader(io.StringIO((ente / "trasparenza.csv").read_text(encoding="utf-8")))
-            if r["sezione"] == "livello" and r["gruppo"] == "dirigenti e PO" and r["importo_totale"]]
+    rows = [
+        r
+        for r in csv.DictReader(io.StringIO((ente / "trasparenza.csv").read_text(encoding="utf-8")))
+        if r["sezione"] == "livello" and r["gruppo"] == "dirigenti e PO" and r["importo_totale"]
+    ]
     assert rows
     for r in rows:
         members = [pid for pid in lead if doc["individual"].get(pid, {}).get("level") == r["voce"]]
         assert int(r["numero_persone"]) == len(members), r["voce"]
         assert D(r["importo_totale"]) == sum((performance(pid) for pid in members), D(0)), r["voce"]
-    assert any(performance(h) > 0 for h in holders)      # result pay reached the PO and was counted
+    assert any(performance(h) > 0 for h in holders)  # result pay reached the PO and was counted
 
 
 def test_explain_lists_every_award_of_a_po(example, capsys):

@@ -1,4 +1,5 @@
 """Loading an ente: every problem at once, each with file, row, column and rule (SPEC §5)."""
+
 import shutil
 
 import openpyxl
@@ -7,6 +8,7 @@ import pytest
 from ciclope.core.loading import load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
+
 from helpers import coreonly, files
 
 
@@ -39,9 +41,9 @@ def test_all_problems_at_once_with_locations(tmp_path):
     assert ("people.csv", 4, "unit", "core.ref.unit") in got
     assert ("people.csv", 4, "evaluator", "core.ref.person") in got
     assert ("people.csv", 5, "id", "core.input.duplicate") in got
-    assert ("indicators.csv", 2, "target", "core.input.value") in got        # 30.2.2021 does not exist
+    assert ("indicators.csv", 2, "target", "core.input.value") in got  # 30.2.2021 does not exist
     assert ("indicators.csv", 3, "actual", "core.input.value") in got
-    assert ("indicators.csv", 4, "reason", "core.input.required") in got     # neutralized without reason
+    assert ("indicators.csv", 4, "reason", "core.input.required") in got  # neutralized without reason
 
 
 def test_messages_say_what_was_expected(tmp_path):
@@ -95,7 +97,9 @@ def test_missing_target_column_for_the_year(tmp_path):
 def test_a_zero_mid_year_target_is_an_input_error_not_a_crash(tmp_path):
     """30/6 achievement of a 'higher' indicator is actual_mid / target_mid: 0 cannot divide (found by fuzzing)."""
     fs = files()
-    fs["indicators.csv"] = fs["indicators.csv"].replace("I1,S1,Iniziative,higher,,,10,12,8,5,2", "I1,S1,Iniziative,higher,,,10,12,8,0,2")
+    fs["indicators.csv"] = fs["indicators.csv"].replace(
+        "I1,S1,Iniziative,higher,,,10,12,8,5,2", "I1,S1,Iniziative,higher,,,10,12,8,0,2"
+    )
     folder = write_ente(tmp_path / "e", fs)
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
@@ -110,6 +114,7 @@ def test_xlsx_gives_the_same_results_as_csv(tmp_path):
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     import csv
+
     for path in sorted(csv_dir.glob("*.csv")):
         ws = wb.create_sheet(path.stem)
         for row in csv.reader(path.open(encoding="utf-8")):
@@ -139,8 +144,8 @@ def test_xlsx_problems_name_the_sheet(tmp_path):
 
 def test_not_utf8_and_bad_toml(tmp_path):
     folder = write_ente(tmp_path / "e", files())
-    (folder / "people.csv").write_bytes("id,name\nE1,Perché\n".encode("latin-1"))   # read as Windows-1252
-    (folder / "units.csv").write_bytes(b"id,name\nu\x81,x\n")          # 0x81: not even Windows-1252
+    (folder / "people.csv").write_bytes("id,name\nE1,Perché\n".encode("latin-1"))  # read as Windows-1252
+    (folder / "units.csv").write_bytes(b"id,name\nu\x81,x\n")  # 0x81: not even Windows-1252
     (folder / "ente.toml").write_text("name = \n")
     rules = {r for *_, r in problems_of(folder)}
     assert {"core.input.dialect", "core.input.encoding", "core.input.toml"} <= rules
@@ -149,7 +154,8 @@ def test_not_utf8_and_bad_toml(tmp_path):
 def test_monitoraggio_in_a_year_column_makes_a_monitor_that_year(tmp_path):
     # 002… §3.2: "Incidenza oneri di funzionamento" has a 2020 target and reads "monitoraggio" later
     indicators = files()["indicators.csv"].replace(
-        "I5,S2,Soddisfazione,higher,1,,90%,90%", "I5,S2,Soddisfazione,higher,1,,monitoraggio,90%")
+        "I5,S2,Soddisfazione,higher,1,,90%,90%", "I5,S2,Soddisfazione,higher,1,,monitoraggio,90%"
+    )
     folder = write_ente(tmp_path / "e", files(**{"indicators.csv": indicators}))
     assert load_ente(folder, "e", 2021).indicators["I5"].type == "monitor"
     assert load_ente(folder, "e", 2022).indicators["I5"].type == "higher"

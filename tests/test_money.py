@@ -1,14 +1,16 @@
 """Money primitives (rules/core.md §4): values computed by hand, invariants by hypothesis."""
+
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from ciclope.core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split
 
 
 def test_half_up_rounding():
-    assert r2(D("2.345")) == D("2.35")      # half-up, not banker's (2.34)
+    assert r2(D("2.345")) == D("2.35")  # half-up, not banker's (2.34)
     assert r4(D("0.95455")) == D("0.9546")
     assert r2(D("-0.005")) == D("-0.01")
 
@@ -46,13 +48,19 @@ def test_bounded_insufficient_and_saturated():
     with pytest.raises(InsufficientFund):
         bounded_weights(D("9999.99"), {"a": D(1), "b": D(2)}, D(5000), D(16000))
     # pool above n·hi: everybody at hi, 2000 left for the caller's residual
-    assert bounded_split(D("34000"), {"a": D(1), "b": D(2)}, D(5000), D(16000)) == {"a": D("16000.00"), "b": D("16000.00")}
+    assert bounded_split(D("34000"), {"a": D(1), "b": D(2)}, D(5000), D(16000)) == {
+        "a": D("16000.00"),
+        "b": D("16000.00"),
+    }
 
 
 money = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
-weights = st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3),
-                          st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
-                          min_size=1, max_size=12)
+weights = st.dictionaries(
+    st.text("abcdefgh", min_size=1, max_size=3),
+    st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
+    min_size=1,
+    max_size=12,
+)
 
 
 @given(money, weights)
@@ -77,8 +85,10 @@ def test_split_is_monotone_in_weight(pool, w):
                 assert got[a] >= got[b]
 
 
-@given(st.decimals(min_value=10000, max_value=200000, places=2, allow_nan=False, allow_infinity=False),
-       st.lists(st.integers(min_value=1, max_value=100), min_size=1, max_size=10))
+@given(
+    st.decimals(min_value=10000, max_value=200000, places=2, allow_nan=False, allow_infinity=False),
+    st.lists(st.integers(min_value=1, max_value=100), min_size=1, max_size=10),
+)
 def test_bounded_split_within_bounds_and_conserved(pool, scores):
     s = {f"p{i:02d}": D(v) for i, v in enumerate(scores)}
     lo, hi = D(5000), D(16000)
@@ -96,25 +106,37 @@ def test_leftover_cents_go_by_rank_then_id_never_by_id_alone():
     """rules/core.md §4: B8 (score 80) and B10 (score 78) have equal weights and one cent is left over.
     By id text "B10" < "B8"; by rank B8 (higher score) comes first and takes the cent."""
     from ciclope.core import split
-    assert split(D("0.01"), {"B8": D(1), "B10": D(1)}) == {"B8": D("0.00"), "B10": D("0.01")}   # no ranking: id
-    assert split(D("0.01"), {"B8": D(1), "B10": D(1)}, rank={"B8": -80, "B10": -78}) == \
-        {"B8": D("0.01"), "B10": D("0.00")}
+
+    assert split(D("0.01"), {"B8": D(1), "B10": D(1)}) == {"B8": D("0.00"), "B10": D("0.01")}  # no ranking: id
+    assert split(D("0.01"), {"B8": D(1), "B10": D(1)}, rank={"B8": -80, "B10": -78}) == {
+        "B8": D("0.01"),
+        "B10": D("0.00"),
+    }
     # 100.00 by 1 : 1 : 1 → 33.33 each + 1 cent; ranks 3, 1, 2 → the cent to "b" (rank 1)
-    assert split(D("100.00"), {"a": 1, "b": 1, "c": 1}, rank={"a": 3, "b": 1, "c": 2}) == \
-        {"a": D("33.33"), "b": D("33.34"), "c": D("33.33")}
+    assert split(D("100.00"), {"a": 1, "b": 1, "c": 1}, rank={"a": 3, "b": 1, "c": 2}) == {
+        "a": D("33.33"),
+        "b": D("33.34"),
+        "c": D("33.33"),
+    }
 
 
 def test_split_is_exact_with_fractions():
     """Weights 1/3, 1/3, 1/3 as exact fractions: equal remainders, never a spurious 1e-28 difference."""
     from fractions import Fraction
+
     from ciclope.core import split
-    assert split(D("1.00"), {"x": Fraction(1, 3), "y": Fraction(1, 3), "z": Fraction(1, 3)}) == \
-        {"x": D("0.34"), "y": D("0.33"), "z": D("0.33")}
+
+    assert split(D("1.00"), {"x": Fraction(1, 3), "y": Fraction(1, 3), "z": Fraction(1, 3)}) == {
+        "x": D("0.34"),
+        "y": D("0.33"),
+        "z": D("0.33"),
+    }
 
 
 def test_floor2_rounds_caps_down():
     """rules/core.md §4: "fino a" caps go down: 333.33 × 30% = 99.999 → 99.99 (half-up would give 100.00)."""
     from ciclope.core import floor2
+
     assert floor2(D("333.33") * D("0.30")) == D("99.99")
 
 
@@ -122,6 +144,7 @@ def test_instalments_sum_exactly_to_the_annual_amount():
     """rules/core.md §4: 16000 / 13 = 1230.769… → 12 × 1230.76 (down) = 14769.12, the 13th takes
     16000 − 14769.12 = 1230.88; 13 × 1230.77 (half-up) would pay 16000.01."""
     from ciclope.core import instalments
+
     assert instalments(D("16000.00"), 13) == (D("1230.76"), D("1230.88"))
     assert instalments(D("12.00"), 12) == (D("1.00"), D("1.00"))
 
@@ -129,6 +152,7 @@ def test_instalments_sum_exactly_to_the_annual_amount():
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=14))
 def test_instalments_property(cents, n):
     from ciclope.core import instalments
+
     annual = D(cents) / 100
     regular, last = instalments(annual, n)
     assert regular * (n - 1) + last == annual

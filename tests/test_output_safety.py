@@ -2,6 +2,7 @@
 
 Every test hashes the input tree before and after the command and asserts it did not change.
 """
+
 import hashlib
 import json
 from pathlib import Path
@@ -9,19 +10,24 @@ from pathlib import Path
 from ciclope.core import outroot
 from ciclope.core.cli import main
 from ciclope.core.testing import write_ente
+
 from helpers import files, two_enti
 
 
 def tree_hash(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_1_an_ente_named_as_its_data_folder_with_out_dot_is_refused(tmp_path, capsys):
     """The input folder would have been renamed to .old, deleted and replaced by outputs."""
     write_ente(tmp_path / "buono", files())
-    (tmp_path / "cycle.toml").write_text('[cycle]\nyear = 2021\noutput = "."\n[[ente]]\nid = "buono"\n'
-                                         'plugin = "comunita_montane"\ndata = "buono"\n')
+    (tmp_path / "cycle.toml").write_text(
+        '[cycle]\nyear = 2021\noutput = "."\n[[ente]]\nid = "buono"\nplugin = "comunita_montane"\ndata = "buono"\n'
+    )
     before = tree_hash(tmp_path)
     assert main(["run", str(tmp_path / "cycle.toml")]) == 2
     assert main(["run", str(tmp_path / "cycle.toml"), "--out", str(tmp_path)]) == 2
@@ -47,7 +53,7 @@ def test_2_demo_never_deletes_a_users_folder(tmp_path, capsys):
     assert "non la cancello" in capsys.readouterr().err
     # a demo folder ciclope made itself is recreated as before
     assert (tmp_path / "bergamo" / ".ciclope-demo").is_file()
-    assert main(["demo", "--dir", str(tmp_path)]) == 2        # still 2: brescia/ is the user's
+    assert main(["demo", "--dir", str(tmp_path)]) == 2  # still 2: brescia/ is the user's
     assert (tmp_path / "bergamo" / "out").is_dir()
 
 
@@ -62,17 +68,17 @@ def test_3_a_second_run_on_the_same_output_waits_its_turn(tmp_path, capsys):
     cfg = two_enti(tmp_path)
     out = tmp_path / "out"
     outroot.claim(out)
-    with outroot.locked(out):                       # another run is writing
+    with outroot.locked(out):  # another run is writing
         assert main(["run", str(cfg), "--ente", "buono"]) == 2
     assert "un'altra esecuzione" in capsys.readouterr().err
     assert not (out / "buono").exists()
-    assert main(["run", str(cfg), "--ente", "buono"]) == 0   # the lock is released with the first run
+    assert main(["run", str(cfg), "--ente", "buono"]) == 0  # the lock is released with the first run
 
 
 def test_4_a_failed_rerun_marks_the_previous_folder_stale(tmp_path):
     cfg = two_enti(tmp_path)
     assert main(["run", str(cfg), "--ente", "buono"]) == 0
-    (tmp_path / "buono" / "people.csv").write_text("id,name\n")      # now it cannot be loaded
+    (tmp_path / "buono" / "people.csv").write_text("id,name\n")  # now it cannot be loaded
     assert main(["run", str(cfg), "--ente", "buono"]) == 1
     entry = {e["id"]: e for e in json.loads((tmp_path / "out" / "summary.json").read_text())["enti"]}["buono"]
     assert entry["status"] == "failed" and entry["stale"] is True and "NON è aggiornata" in entry["reason"]
@@ -82,7 +88,7 @@ def test_4b_summary_merges_and_until_writes_apart(tmp_path):
     cfg = two_enti(tmp_path)
     main(["run", str(cfg)])
     year_end = (tmp_path / "out" / "buono" / "results.json").read_bytes()
-    main(["run", str(cfg), "--ente", "buono"])                       # --ente X keeps the other enti
+    main(["run", str(cfg), "--ente", "buono"])  # --ente X keeps the other enti
     ids = [e["id"] for e in json.loads((tmp_path / "out" / "summary.json").read_text())["enti"]]
     assert sorted(ids) == ["buono", "rotto"]
     assert main(["run", str(cfg), "--ente", "buono", "--until", "monitoraggio"]) == 0
@@ -127,6 +133,7 @@ def test_outputs_follow_the_umask(tmp_path):
 
 def current_umask() -> int:
     import os
+
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -1,5 +1,6 @@
 """Outputs on demand (issue 18): `run --outputs` writes the machine contract first, `ciclope report`
 renders the documents later, byte-identical to those of a full run."""
+
 import shutil
 
 import pytest
@@ -9,8 +10,9 @@ from ciclope.core.cli import main
 DOCS = ("relazione.html", "schede.xlsx", "trasparenza.csv")
 
 
-@pytest.mark.parametrize("name, ente", [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"),
-                                        ("comunita_montane", "cm-esempio")])
+@pytest.mark.parametrize(
+    "name, ente", [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"), ("comunita_montane", "cm-esempio")]
+)
 def test_documents_rendered_later_are_identical(example, tmp_path, name, ente, capsys):
     folder = example(name)
     cfg = folder / "cycle.toml"
@@ -30,8 +32,11 @@ def test_documents_rendered_later_are_identical(example, tmp_path, name, ente, c
 def test_a_subset_of_documents(example, tmp_path):
     cfg = example("brescia") / "cycle.toml"
     main(["run", str(cfg), "--out", str(tmp_path / "o"), "--outputs", "results,trasparenza"])
-    assert sorted(p.name for p in (tmp_path / "o" / "bs-esempio").iterdir()) == ["SHA256SUMS", "results.json",
-                                                                                "trasparenza.csv"]
+    assert sorted(p.name for p in (tmp_path / "o" / "bs-esempio").iterdir()) == [
+        "SHA256SUMS",
+        "results.json",
+        "trasparenza.csv",
+    ]
 
 
 def test_unknown_output_is_a_command_line_error(example, tmp_path, capsys):

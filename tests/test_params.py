@@ -1,4 +1,5 @@
 """Parameters as dated data (params.toml): the value in force for the cycle year, sources required."""
+
 import datetime as dt
 from decimal import Decimal
 
@@ -42,11 +43,13 @@ def test_nothing_in_force_before_the_first_date(tmp_path):
     with pytest.raises(CiclopeError) as exc:
         load_param_specs(write(tmp_path, TOML), 2017)
     rules = {p.rule for p in exc.value.problems}
-    assert rules == {"params.in_force"}      # both parameters start after 2017
+    assert rules == {"params.in_force"}  # both parameters start after 2017
 
 
-@pytest.mark.parametrize("cut, rule", [('source = "001_2164dd4e03a9b49f.txt art. 6.5"\n', "params.source"),
-                                       ("since = 2018-11-08\n", "params.since")])
+@pytest.mark.parametrize(
+    "cut, rule",
+    [('source = "001_2164dd4e03a9b49f.txt art. 6.5"\n', "params.source"), ("since = 2018-11-08\n", "params.since")],
+)
 def test_source_and_date_are_required(tmp_path, cut, rule):
     with pytest.raises(CiclopeError) as exc:
         load_param_specs(write(tmp_path, TOML.replace(cut, "")), 2021)
@@ -61,7 +64,7 @@ def test_defaults_out_of_their_own_bounds_do_not_load(tmp_path):
 
 def test_overrides_checked_against_bounds_inclusive(tmp_path):
     specs = load_param_specs(write(tmp_path, TOML), 2021)
-    params, problems = merge_params(specs, {"result_share": 0.15}, "cycle.toml")   # exactly at the bound
+    params, problems = merge_params(specs, {"result_share": 0.15}, "cycle.toml")  # exactly at the bound
     assert problems == [] and params["result_share"] == Decimal("0.15") and "result_share" in params.overridden
     _, problems = merge_params(specs, {"result_share": 0.149}, "cycle.toml")
     assert [p.rule for p in problems] == ["config.param_bounds"]

@@ -1,5 +1,6 @@
 """The plugin platform's public surface: built-in plugins use only ``ciclope.core``; hooks sit on the
 rule functions; params.toml and demo/ are found beside the plugin package."""
+
 from __future__ import annotations
 
 import ast
@@ -12,7 +13,7 @@ import ciclope.core
 from ciclope.core.registry import available_plugins, load_plugin, make_plugin_manager
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
-DEPENDENCIES = {"attrs"}        # the distribution's runtime dependencies a plugin may use directly
+DEPENDENCIES = {"attrs"}  # the distribution's runtime dependencies a plugin may use directly
 
 
 def foreign_imports(path: Path) -> list[str]:
@@ -46,16 +47,19 @@ def test_built_in_plugins_import_only_ciclope_core():
     assert [bad for f in files for bad in foreign_imports(f)] == []
 
 
-@pytest.mark.parametrize("source, verdict", [
-    ("from ciclope.core import split", []),
-    ("from . import rules\nfrom .rules import X", []),
-    ("import datetime, attrs", []),
-    ("from ciclope.core.money import split", ["x.py:1: ciclope.core.money"]),
-    ("import ciclope.core", ["x.py:1: ciclope.core"]),
-    ("from ciclope.plugins.brescia import rules", ["x.py:1: ciclope.plugins.brescia"]),
-    ("from ..brescia import rules", ["x.py:1: from ..brescia"]),
-    ("import numpy", ["x.py:1: numpy"]),
-])
+@pytest.mark.parametrize(
+    "source, verdict",
+    [
+        ("from ciclope.core import split", []),
+        ("from . import rules\nfrom .rules import X", []),
+        ("import datetime, attrs", []),
+        ("from ciclope.core.money import split", ["x.py:1: ciclope.core.money"]),
+        ("import ciclope.core", ["x.py:1: ciclope.core"]),
+        ("from ciclope.plugins.brescia import rules", ["x.py:1: ciclope.plugins.brescia"]),
+        ("from ..brescia import rules", ["x.py:1: from ..brescia"]),
+        ("import numpy", ["x.py:1: numpy"]),
+    ],
+)
 def test_the_import_check_itself(tmp_path, monkeypatch, source, verdict):
     monkeypatch.setattr(sys.modules[__name__], "PLUGINS", tmp_path)
     (tmp_path / "x.py").write_text(source)
@@ -71,9 +75,13 @@ def test_no_pass_through_wrappers_the_hooks_are_the_rule_functions(name):
     module, info = load_plugin(name)
     assert not [n for n in vars(module) if n.startswith("ciclope_")]
     pm, _ = make_plugin_manager(name)
-    impls = [i for caller in pm.hook.__dict__.values() if hasattr(caller, "get_hookimpls")
-             for i in caller.get_hookimpls() if i.plugin_name.startswith(f"{name}:")
-             and not i.plugin_name.endswith(":conventions")]
+    impls = [
+        i
+        for caller in pm.hook.__dict__.values()
+        if hasattr(caller, "get_hookimpls")
+        for i in caller.get_hookimpls()
+        if i.plugin_name.startswith(f"{name}:") and not i.plugin_name.endswith(":conventions")
+    ]
     assert len(impls) >= 5
     # each implementation is a function of the plugin's own modules, registered once
     assert all(i.function.__module__.startswith(f"ciclope.plugins.{name}.") for i in impls)
@@ -90,6 +98,7 @@ def test_every_built_in_plugin_is_an_entry_point():
 
 def test_core_labels_only_core_statuses_and_plugins_bring_their_own():
     from ciclope.core.reports import fmt
+
     core = {"evaluated", "not_evaluated", "scored", "neutralized", "inactive", "monitor", "missing"}
     assert set(fmt.STATUS_LABELS) == core
     labels = load_plugin("comunita_montane")[1].status_labels
@@ -105,12 +114,15 @@ def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypa
     (pkg / "rules.py").write_text(
         "from ciclope.core import Problem, hookimpl\n\n\n"
         "@hookimpl(specname='ciclope_check_params')\n"
-        "def check(params):\n    return [Problem(rule='x.once', message='una volta')]\n")
+        "def check(params):\n    return [Problem(rule='x.once', message='una volta')]\n"
+    )
     (pkg / "__init__.py").write_text("from .rules import check  # noqa: F401\nNAME = 'reexport'\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     import reexport_plugin
+
     from ciclope.core.params import Params
     from ciclope.core.registry import Hooks
+
     hooks = Hooks(make_plugin_manager(reexport_plugin)[0])
     assert [p.rule for p in hooks.check_params(params=Params())] == ["x.once"]
     for name in [m for m in sys.modules if m.startswith("reexport_plugin")]:

@@ -1,4 +1,5 @@
 """The worked ``ciclope_rewards`` of docs/plugin-guide.md runs as written, on the core's small ente."""
+
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ciclope.core.testing import results_doc, write_ente
+
 from helpers import files
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "plugin-guide.md"
@@ -28,6 +30,7 @@ def guide_plugin(tmp_path, monkeypatch):
     (pkg / "__init__.py").write_text('from . import rules  # noqa: F401\nNAME = "guide_example"\n', encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "src"))
     import guide_example
+
     yield guide_example
     for name in [m for m in sys.modules if m.startswith("guide_example")]:
         del sys.modules[name]
@@ -35,14 +38,15 @@ def guide_plugin(tmp_path, monkeypatch):
 
 def run(tmp_path, plugin, params=None):
     fs = files()
-    fs["ente.toml"] = re.sub(r"\[funds\]\n[^\n]*\n", "", fs["ente.toml"]) + FUNDS     # the guide's own funds
+    fs["ente.toml"] = re.sub(r"\[funds\]\n[^\n]*\n", "", fs["ente.toml"]) + FUNDS  # the guide's own funds
     folder = write_ente(tmp_path / "e", fs)
     from ciclope.core.config import EnteConfig
     from ciclope.core.params import merge_params
     from ciclope.core.registry import Hooks
     from ciclope.core.runner import compute
+
     specs = Hooks.for_plugin(plugin)[0].params(year=2021)
-    assert specs["min_score"].value == Decimal(60)            # params.toml found beside the package
+    assert specs["min_score"].value == Decimal(60)  # params.toml found beside the package
     merged, problems = merge_params(specs, params or {})
     assert not problems
     return results_doc(compute(EnteConfig(id="e", plugin=plugin, data=folder, params=merged), 2021))
@@ -50,21 +54,23 @@ def run(tmp_path, plugin, params=None):
 
 def test_the_guide_example_pays_by_score_times_fte(tmp_path, guide_plugin, monkeypatch):
     from ciclope.core import registry
+
     monkeypatch.setattr(registry, "load_plugin", lambda name: (guide_plugin, registry._info(guide_plugin)))
     doc = run(tmp_path, "guide_example")
     people = doc["rewards"]["people"]
     # E1: card (54 + 30) / (60 + 40) = 84.00, fte 0.5 → weight 42; E2: (0.5×2 + 1×1) / 3 = 66.67, fte 1 → 66.67
     # E1 = 1000 × 42 / 108.67 = 386.491… → 386.49; E2 = 1000 × 66.67 / 108.67 = 613.508… → 613.51 (sum 1000.00)
     assert people["E1"]["amount"] == "386.49" and people["E2"]["amount"] == "613.51"
-    assert "E3" not in people                                  # no card: no award at all
+    assert "E3" not in people  # no card: no award at all
     assert doc["rewards"]["pools"]["performance_individuale"]["distributed"] == "1000.00"
 
 
 def test_below_the_threshold_is_a_zero_award_with_a_status(tmp_path, guide_plugin, monkeypatch):
     from ciclope.core import registry
+
     monkeypatch.setattr(registry, "load_plugin", lambda name: (guide_plugin, registry._info(guide_plugin)))
     doc = run(tmp_path, "guide_example", {"min_score": 70})
     people = doc["rewards"]["people"]
-    assert people["E1"]["amount"] == "1000.00"                 # the only one at 84 ≥ 70
-    assert people["E2"]["amount"] == "0.00"                    # 66.67 < 70: took part, got nothing
+    assert people["E1"]["amount"] == "1000.00"  # the only one at 84 ≥ 70
+    assert people["E2"]["amount"] == "0.00"  # 66.67 < 70: took part, got nothing
     assert doc["individual"]["E2"]["status"] == "sotto_soglia"

@@ -1,13 +1,26 @@
 """The helpers ciclope.core gives every plugin, written once for what the built-in ones did alike."""
+
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ciclope.core import (Appeal, Ente, OrgPerformance, Person, ProblemFactory, Trace, by_score, cut_without_ties,
-                          dirigente_score, po_needs_contraddittorio, top_share)
+from ciclope.core import (
+    Appeal,
+    Ente,
+    OrgPerformance,
+    Person,
+    ProblemFactory,
+    Trace,
+    by_score,
+    cut_without_ties,
+    dirigente_score,
+    po_needs_contraddittorio,
+    top_share,
+)
 
 
 def ente(**kw) -> Ente:
@@ -19,9 +32,15 @@ def test_cell_and_problem_name_the_sheet_as_given():
     assert csv.cell("people", 4, "fte") == "people.csv:4:fte"
     assert xlsx.cell("people", 4, "fte") == "ente.xlsx[people]:4:fte"
     p = ProblemFactory("prova", xlsx)("po.interim", "testo", "reg art. 5", "positions", 3, "holder", severity="warning")
-    assert (p.rule, p.file, p.row, p.column, p.severity, p.source) == \
-        ("prova.po.interim", "ente.xlsx[positions]", 3, "holder", "warning", "reg art. 5")
-    assert ProblemFactory("prova", csv)("x", "m").file == ""          # no sheet named: no file
+    assert (p.rule, p.file, p.row, p.column, p.severity, p.source) == (
+        "prova.po.interim",
+        "ente.xlsx[positions]",
+        3,
+        "holder",
+        "warning",
+        "reg art. 5",
+    )
+    assert ProblemFactory("prova", csv)("x", "m").file == ""  # no sheet named: no file
 
 
 def test_approved_is_a_date_or_true_only():
@@ -30,22 +49,29 @@ def test_approved_is_a_date_or_true_only():
 
 
 def test_po_contraddittorio_check():
-    po, staff = Person(id="P", name="P", role="po", category="D", unit="u"), \
-        Person(id="S", name="S", role="dipendente", category="C", unit="u")
+    po, staff = (
+        Person(id="P", name="P", role="po", category="D", unit="u"),
+        Person(id="S", name="S", role="dipendente", category="C", unit="u"),
+    )
     heard = ente(appeals=(Appeal("P", "contraddittorio", None, None, None, None),))
     assert po_needs_contraddittorio(ente(), po, D("59.99"), D(60))
-    assert not po_needs_contraddittorio(ente(), po, D(60), D(60))         # 60 is positive
-    assert not po_needs_contraddittorio(heard, po, D(10), D(60))          # heard in contraddittorio
-    assert not po_needs_contraddittorio(ente(), staff, D(10), D(60))      # not a PO
-    assert not po_needs_contraddittorio(ente(), po, None, D(60))          # not scored
+    assert not po_needs_contraddittorio(ente(), po, D(60), D(60))  # 60 is positive
+    assert not po_needs_contraddittorio(heard, po, D(10), D(60))  # heard in contraddittorio
+    assert not po_needs_contraddittorio(ente(), staff, D(10), D(60))  # not a PO
+    assert not po_needs_contraddittorio(ente(), po, None, D(60))  # not scored
 
 
 def test_dirigente_score_is_100_times_the_cruscotto_recorded():
     d = Person(id="D1", name="Dora", role="dirigente", category="DIR", unit="a")
     trace = Trace()
-    s = dirigente_score(d, OrgPerformance(ente=None, people={"D1": D("0.8765")}), trace, "reg art. 9",
-                        lambda v: "alta" if v >= 80 else "bassa")
-    assert (s.score, s.level) == (D("87.65"), "alta")                    # 100 × 0.8765
+    s = dirigente_score(
+        d,
+        OrgPerformance(ente=None, people={"D1": D("0.8765")}),
+        trace,
+        "reg art. 9",
+        lambda v: "alta" if v >= 80 else "bassa",
+    )
+    assert (s.score, s.level) == (D("87.65"), "alta")  # 100 × 0.8765
     assert trace.get("score:D1").source == "reg art. 9"
     none = dirigente_score(d, OrgPerformance(ente=None), Trace(), "reg", missing="niente")
     assert (none.score, none.status, none.breakdown["motivo"]) == (None, "not_evaluated", "niente")
@@ -53,9 +79,9 @@ def test_dirigente_score_is_100_times_the_cruscotto_recorded():
 
 def test_top_share_never_splits_a_tie():
     pairs = [("a", D(90)), ("b", D(80)), ("c", D(70)), ("d", D(70)), ("e", D(60))]
-    assert top_share(pairs, D("0.4")) == ["a", "b"]          # ⌊0.4 × 5⌋ = 2: a, b
-    assert top_share(pairs, D("0.6")) == ["a", "b"]          # ⌊0.6 × 5⌋ = 3, but c and d tie at the cut
-    assert top_share(pairs, D("0.19")) == []                 # ⌊0.95⌋ = 0
+    assert top_share(pairs, D("0.4")) == ["a", "b"]  # ⌊0.4 × 5⌋ = 2: a, b
+    assert top_share(pairs, D("0.6")) == ["a", "b"]  # ⌊0.6 × 5⌋ = 3, but c and d tie at the cut
+    assert top_share(pairs, D("0.19")) == []  # ⌊0.95⌋ = 0
 
 
 @given(st.lists(st.integers(0, 5), max_size=30), st.integers(0, 35))
@@ -65,33 +91,49 @@ def test_cut_without_ties_never_exceeds_and_keeps_ties_together(values, limit):
     assert len(chosen) <= limit
     score = dict(ordered)
     taken = {score[p] for p in chosen}
-    assert all(p in chosen for p, v in ordered if v in taken)       # a score group is all in or all out
+    assert all(p in chosen for p, v in ordered if v in taken)  # a score group is all in or all out
 
 
 def test_distribute_excludes_splits_and_records():
     from ciclope.core import Input, Pool, Score, distribute
-    people = [Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(f)) for i, f in
-              (("A", 1), ("B", "0.5"), ("C", 1), ("N", 1))]
+
+    people = [
+        Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(f))
+        for i, f in (("A", 1), ("B", "0.5"), ("C", 1), ("N", 1))
+    ]
     scores = {"A": Score("A", D(80)), "B": Score("B", D(80)), "C": Score("C", D(40)), "N": Score("N", None)}
     trace = Trace()
     pool, awards = distribute(
-        Pool("premi", D("100.00")), people, scores, lambda p, s: s * p.fte,
-        lambda p, s: "sotto 50" if s.score < 50 else None, trace, formula="f", source="reg art. 1",
-        label=lambda p: f"Premio di {p.name}", inputs=lambda p, s: [Input("punteggio", s.score)],
-        total_label="somma", band=lambda p, s: "alta" if s.score >= 80 else None)
+        Pool("premi", D("100.00")),
+        people,
+        scores,
+        lambda p, s: s * p.fte,
+        lambda p, s: "sotto 50" if s.score < 50 else None,
+        trace,
+        formula="f",
+        source="reg art. 1",
+        label=lambda p: f"Premio di {p.name}",
+        inputs=lambda p, s: [Input("punteggio", s.score)],
+        total_label="somma",
+        band=lambda p, s: "alta" if s.score >= 80 else None,
+    )
     # weights A 80 × 1 = 80, B 80 × 0.5 = 40 (C excluded, N not scored): A = 100 × 80/120 = 66.666… → 66.67,
     # B = 33.333… → 33.33 (largest remainder: 0.666 > 0.333, A gets the cent), sum 100.00
-    assert {k: (a.amount, a.band) for k, a in awards.items()} == \
-        {"A": (D("66.67"), "alta"), "B": (D("33.33"), "alta"), "C": (D("0.00"), None)}
+    assert {k: (a.amount, a.band) for k, a in awards.items()} == {
+        "A": (D("66.67"), "alta"),
+        "B": (D("33.33"), "alta"),
+        "C": (D("0.00"), None),
+    }
     assert pool.distributed == D("100.00") and pool.residual == 0
     assert trace.get("award:C").note == "escluso: sotto 50"
     assert [i.name for i in trace.get("award:A").inputs] == ["punteggio", "somma"]
     assert trace.get("award:A").inputs[1].value == D(120)
-    assert trace.get("award:N") is None                        # not scored: no award, no record
+    assert trace.get("award:N") is None  # not scored: no award, no record
 
 
 def test_a_table_parameter_is_parsed_once_per_params():
     from ciclope.core import Params
+
     calls = []
 
     def parse(rows):
@@ -102,4 +144,4 @@ def test_a_table_parameter_is_parsed_once_per_params():
     first = params.parsed("levels", parse)
     assert params.parsed("levels", parse) is first and len(calls) == 1
     assert first == (("bassa", D("59.99")), ("alta", D(100)))
-    assert Params(values=params.values).parsed("levels", parse) == first and len(calls) == 2   # another ente
+    assert Params(values=params.values).parsed("levels", parse) == first and len(calls) == 2  # another ente

@@ -1,13 +1,22 @@
 """The public examples' organizational and monitoring figures with the core rules alone (issue 2)."""
+
 import json
 
 import pytest
 
-from helpers import coreonly
 from ciclope.core.testing import check_expected, compute_ente, results_doc
 
-CORE_KEYS = ("organizational.ente", "organizational.objectives", "organizational.indicators",
-             "organizational.units", "organizational.people", "organizational.areas", "monitoring")
+from helpers import coreonly
+
+CORE_KEYS = (
+    "organizational.ente",
+    "organizational.objectives",
+    "organizational.indicators",
+    "organizational.units",
+    "organizational.people",
+    "organizational.areas",
+    "monitoring",
+)
 
 
 @pytest.mark.parametrize("name, ente", [("comunita_montane", "cm-esempio"), ("bergamo", "bg-esempio")])

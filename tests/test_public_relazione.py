@@ -1,5 +1,6 @@
 """The publishable Relazione (issue 14): relazione-pubblica.html (and .pdf) of every demo and public example
 hold no name and no person id from people.csv; the PDF is A4 and renders to PNG pages."""
+
 import csv
 import re
 import shutil
@@ -52,7 +53,7 @@ def test_the_public_relazione_of_each_demo_has_no_personal_data(tmp_path, plugin
     shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
     main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out")])
     for page in (tmp_path / "out").glob("*/relazione-pubblica.html"):
-        data = next(p for p in dest.iterdir() if (p / "people.csv").is_file())     # the demo's one ente
+        data = next(p for p in dest.iterdir() if (p / "people.csv").is_file())  # the demo's one ente
         assert leaks(page.read_text(encoding="utf-8"), personal_tokens(data)) == []
 
 
@@ -62,8 +63,9 @@ def test_the_public_pdf_is_a4_renders_and_has_no_personal_data(example, tmp_path
     if chromium() is None or shutil.which("pdftoppm") is None:
         pytest.skip("Chromium and poppler-utils are needed (Debian packages chromium, poppler-utils)")
     folder = example(name)
-    assert main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out"),
-                 "--outputs", "results,pubblica,pdf"]) in (0, 1)
+    assert main(
+        ["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out"), "--outputs", "results,pubblica,pdf"]
+    ) in (0, 1)
     pdf = tmp_path / "out" / ente / "relazione-pubblica.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "A4" in info

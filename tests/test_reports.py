@@ -4,6 +4,7 @@ The case is plugin-independent: a small regulation written here (``PLUGIN``) tha
 scores, pays a pool in proportion to the scores, has a position, a calendar and an extra report
 section. Every expected figure is worked out by hand in the comment next to it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,6 +42,7 @@ def test_the_case_pays_what_was_computed_by_hand(case):
 
 # -- relazione.html -----------------------------------------------------------------------------
 
+
 def section_text(page: str, ident: str) -> str:
     m = re.search(rf'<section class="scheda[^"]*" id="{ident}">(.*?)</section>', page, re.S)
     assert m, f"section {ident} missing"
@@ -49,8 +51,20 @@ def section_text(page: str, ident: str) -> str:
 
 def test_every_scheda_is_there_in_order(page):
     ids = re.findall(r'<section class="scheda[^"]*" id="([a-z]+)">', page)
-    assert ids == ["sintesi", "aree", "dirigenti", "obiettivi", "unita", "monitoraggio", "individuale", "premi",
-                   "sezioni", "violazioni", "calendario", "note"]
+    assert ids == [
+        "sintesi",
+        "aree",
+        "dirigenti",
+        "obiettivi",
+        "unita",
+        "monitoraggio",
+        "individuale",
+        "premi",
+        "sezioni",
+        "violazioni",
+        "calendario",
+        "note",
+    ]
     assert page.startswith("<!DOCTYPE html>") and '<html lang="it">' in page
     assert "@page { size: A4" in page and "break-before: page" in page
 
@@ -61,7 +75,7 @@ def test_summary_shows_attestation_and_judgement(page):
     # B = S2 = I3 (I4 neutralized) = 1; ente = (60 × 0.9 + 40 × 1) / 100 = 0.94
     assert "94,00%" in s
     assert "in linea con le aspettative" in s
-    assert "15/07/2022" in s                           # validation of the Relazione
+    assert "15/07/2022" in s  # validation of the Relazione
 
 
 def test_objectives_show_target_actual_deviation_weight_source_and_flags(page):
@@ -117,7 +131,7 @@ def test_rewards_are_aggregated_by_pool_and_band(page):
     media = re.search(r"<tr><td>premi</td><td>media</td>.*?</tr>", s).group(0)
     assert "€ 343,36" in media and "€ 114,45" in media
     assert "€ 1.000,00" in s and "PX" in s and "€ 9.000,00" in s
-    assert "Elio" not in s                          # no single person's amount in the Relazione
+    assert "Elio" not in s  # no single person's amount in the Relazione
 
 
 def test_plugin_section_violations_calendar_and_notes(page):
@@ -169,15 +183,17 @@ def test_a_run_stopped_at_monitoring_gives_the_30_june_report(tmp_path):
     assert "Monitoraggio intermedio al 30/6/2021" in page
     assert "−60,00%" in section_text(page, "monitoraggio")
     assert "non eseguita" in section_text(page, "premi")
-    write_reports(result, tmp_path)      # every output works on a partial Result
+    write_reports(result, tmp_path)  # every output works on a partial Result
     assert (tmp_path / "schede.xlsx").stat().st_size > 0
 
 
 # -- schede.xlsx --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def book(case, tmp_path_factory):
     from openpyxl import load_workbook
+
     path = tmp_path_factory.mktemp("xlsx") / "schede.xlsx"
     xlsx.write(case, path)
     return path, load_workbook(path)
@@ -191,10 +207,26 @@ def records(ws, header_row=1):
 
 def test_workbook_has_one_sheet_per_scheda(book):
     _, wb = book
-    assert wb.sheetnames == ["Sintesi", "Aree (scheda c)", "Dirigenti (scheda d)", "Obiettivi", "Indicatori",
-                             "Monitoraggio 30-6", "Revisioni", "Unità", "Valutazioni individuali", "Valutatori",
-                             "Premi", "Fondi", "Premi per fascia", "Posizioni", "Progressioni economiche",
-                             "Violazioni", "Calendario", "Parametri"]
+    assert wb.sheetnames == [
+        "Sintesi",
+        "Aree (scheda c)",
+        "Dirigenti (scheda d)",
+        "Obiettivi",
+        "Indicatori",
+        "Monitoraggio 30-6",
+        "Revisioni",
+        "Unità",
+        "Valutazioni individuali",
+        "Valutatori",
+        "Premi",
+        "Fondi",
+        "Premi per fascia",
+        "Posizioni",
+        "Progressioni economiche",
+        "Violazioni",
+        "Calendario",
+        "Parametri",
+    ]
     ws = wb["Indicatori"]
     assert ws.freeze_panes == "A2" and ws["A1"].font.bold and ws.column_dimensions["C"].width >= 30
 
@@ -208,12 +240,13 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
         got = people[pid]["Punteggio"]
         assert (got is None and want is None) or D(str(got)) == D(str(want)), pid
         assert people[pid]["Livello"] == ind["level"]
-    sheet: dict[str, list] = {}         # every award row of the sheet, per person and pool
+    sheet: dict[str, list] = {}  # every award row of the sheet, per person and pool
     for r in records(wb["Premi"]):
         if r["Codice"] != "TOTALE":
             sheet.setdefault(r["Codice"], []).append((r["Fondo"], f"{D(str(r['Importo'])):.2f}"))
-    assert sheet == {k: [(a["pool"], a["amount"]) for a in [v, *v.get("also", [])]]
-                     for k, v in doc["rewards"]["people"].items()}
+    assert sheet == {
+        k: [(a["pool"], a["amount"]) for a in [v, *v.get("also", [])]] for k, v in doc["rewards"]["people"].items()
+    }
     # the PO's result pay is an award like any other: PO1 has premi (the pool of 1000.00 less the staff's
     # 522.15 in alta and 343.36 in media, E6 below the threshold: 1000 − 522.15 − 343.36 = 134.49) and
     # then the 1147.50 of result pay the case's position hook gives
@@ -275,7 +308,7 @@ def test_openpyxl_alone_is_not_reproducible_so_we_fix_it(case):
     raw.wb.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         stamps = {i.date_time for i in z.infolist()}
-    assert stamps != {(2000, 1, 1, 0, 0, 0)}             # openpyxl stamps "now"
+    assert stamps != {(2000, 1, 1, 0, 0, 0)}  # openpyxl stamps "now"
     fixed = xlsx.deterministic_zip(buf.getvalue())
     with zipfile.ZipFile(io.BytesIO(fixed)) as z:
         assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
@@ -283,6 +316,7 @@ def test_openpyxl_alone_is_not_reproducible_so_we_fix_it(case):
 
 
 # -- trasparenza.csv ----------------------------------------------------------------------------
+
 
 def transparency_rows(result):
     return list(csv.DictReader(io.StringIO(transparency.render(result))))
@@ -297,17 +331,26 @@ def test_transparency_by_hand(case):
     assert rows[("fondi", "", "po_risultato: distribuito")]["importo_totale"] == ""
     assert rows[("fondi", "", "premi: distribuito")]["numero_persone"] == "riservato"
     assert rows[("fondi", "", "premi: stanziato")]["importo_totale"] == "1000.00"
-    assert rows[("fondi", "", "totale: stanziato")]["importo_totale"] == "2350.00"     # 1000 + 1350 (PO)
-    assert rows[("fondi", "", "totale: distribuito")]["importo_totale"] == "2147.50"   # 1000 + 1147.50
-    assert not any(k[0] == "posizione" for k in rows)          # no position-pay pool in this case
+    assert rows[("fondi", "", "totale: stanziato")]["importo_totale"] == "2350.00"  # 1000 + 1350 (PO)
+    assert rows[("fondi", "", "totale: distribuito")]["importo_totale"] == "2147.50"  # 1000 + 1147.50
+    assert not any(k[0] == "posizione" for k in rows)  # no position-pay pool in this case
     # staff (8 people): bands alta E1–E4 = 126.58 × 3 + 142.41 = 522.15, mean 130.5375;
     # media E5 E7 E8 = 343.36, mean 114.4533; differentiation 130.5375 / 114.4533 = 1.1405 → 1.14
     alta = rows[("fascia", "personale", "alta")]
-    assert (alta["numero_persone"], alta["quota_persone_percento"], alta["importo_totale"], alta["importo_medio"],
-            alta["grado_differenziazione"]) == ("4", "50.00", "522.15", "130.54", "1.14")
+    assert (
+        alta["numero_persone"],
+        alta["quota_persone_percento"],
+        alta["importo_totale"],
+        alta["importo_medio"],
+        alta["grado_differenziazione"],
+    ) == ("4", "50.00", "522.15", "130.54", "1.14")
     media = rows[("fascia", "personale", "media")]
-    assert (media["numero_persone"], media["quota_persone_percento"], media["importo_totale"],
-            media["grado_differenziazione"]) == ("3", "37.50", "343.36", "1.00")
+    assert (
+        media["numero_persone"],
+        media["quota_persone_percento"],
+        media["importo_totale"],
+        media["grado_differenziazione"],
+    ) == ("3", "37.50", "343.36", "1.00")
     # staff levels: Ottimo 4 shown; Sufficiente (E6 alone) is <3, so the smallest other, Buono (3),
     # is withheld too — otherwise Sufficiente = 8 − 4 − 3 by subtraction
     assert rows[("livello", "personale", "Ottimo")]["importo_totale"] == "522.15"
@@ -331,23 +374,37 @@ def test_transparency_has_no_names_or_ids(case):
 
 def test_small_blocks_hide_every_amount():
     from ciclope.core.reports.transparency import Line, suppress
+
     block = [Line("fascia", "g", "a", count=5), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=4)]
     suppress(block)
-    assert [ln.hidden for ln in block] == ["", "<3", "riservato"]       # c (4) is the smallest other
+    assert [ln.hidden for ln in block] == ["", "<3", "riservato"]  # c (4) is the smallest other
     block = [Line("fascia", "g", "a", count=2), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=9)]
     suppress(block)
-    assert [ln.hidden for ln in block] == ["<3", "<3", ""]               # two hidden: no subtraction possible
+    assert [ln.hidden for ln in block] == ["<3", "<3", ""]  # two hidden: no subtraction possible
 
 
-@pytest.mark.parametrize("value,want", [("=1+2", "'=1+2"), ("+39 333", "'+39 333"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
-                                        ("\tx", "'\tx"), ("-12.5", "-12.5"), ("-1e3", "-1e3"), ("-nan", "'-nan"),
-                                        ("testo", "testo"), (7, 7)])
+@pytest.mark.parametrize(
+    "value,want",
+    [
+        ("=1+2", "'=1+2"),
+        ("+39 333", "'+39 333"),
+        ("-", "'-"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("-12.5", "-12.5"),
+        ("-1e3", "-1e3"),
+        ("-nan", "'-nan"),
+        ("testo", "testo"),
+        (7, 7),
+    ],
+)
 def test_csv_cells_are_neutralized(value, want):
     assert cell(value) == want
 
 
 def test_public_example_transparency_has_no_names_or_ids(example):
     from ciclope.core.cli import main
+
     for name in ("comunita_montane", "bergamo", "brescia"):
         folder = example(name)
         main(["run", str(folder / "cycle.toml"), "--out", str(folder / "out")])
@@ -405,5 +462,6 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
     assert page.rstrip().endswith("</html>") and "Traceback" not in page
     assert "fasi eseguite fino a «" in page
     from openpyxl import load_workbook
+
     assert "Sintesi" in load_workbook(tmp_path / "schede.xlsx").sheetnames
     assert (tmp_path / "trasparenza.csv").read_text().startswith("sezione,")

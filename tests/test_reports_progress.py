@@ -1,4 +1,5 @@
 """Long multi-ente runs show progress on a terminal and stay quiet when not on one (SPEC §7)."""
+
 from __future__ import annotations
 
 import io
@@ -6,6 +7,7 @@ import sys
 
 from ciclope.core import cli
 from ciclope.core.runner import EnteOutcome, run_plan
+
 from helpers import two_enti as setup
 
 
@@ -29,9 +31,9 @@ def test_progress_on_a_terminal_counts_up_and_ends_the_line(monkeypatch):
     show(3, 3, EnteOutcome("cm-c", "comunita_montane", "ok"))
     out = term.getvalue()
     assert "[1/3] cm-a-very-long-identifier-of-an-ente" in out
-    assert out.count("\n") == 1 and out.endswith("\n")            # one line, rewritten in place
+    assert out.count("\n") == 1 and out.endswith("\n")  # one line, rewritten in place
     # what the terminal shows after each update: a shorter id leaves nothing of a longer one
-    before_third = out[:out.rindex("\r", 0, out.index("[3/3]"))]
+    before_third = out[: out.rindex("\r", 0, out.index("[3/3]"))]
     assert screen(before_third).rstrip() == "[2/3] cm-b"
     assert screen(out).rstrip() == "[3/3] cm-c"
 
@@ -63,6 +65,7 @@ def screen(stream: str) -> str:
 
 def test_run_plan_reports_every_ente_in_order(tmp_path):
     from ciclope.core.config import load_config
+
     cfg = setup(tmp_path)
     seen = []
     outcomes = run_plan(load_config(cfg), progress=lambda n, total, o: seen.append((n, total, o.id)))

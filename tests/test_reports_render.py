@@ -7,6 +7,7 @@ substantially and the bar colour must be there: a blank or broken chart fails. T
 with zlib from the standard library. Skips when /usr/bin/chromium is absent (CI installs it:
 ``apt-get install -y chromium``).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,12 +23,24 @@ from ciclope.core.cli import main
 from ciclope.core.reports import svg
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(),
-                                 reason="/usr/bin/chromium assente: installare con `apt-get install -y chromium`")]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-         "--force-device-scale-factor=1"]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium assente: installare con `apt-get install -y chromium`"
+    ),
+]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+]
 WIDTH = 1200
 RECTS_SCRIPT = """<script>
 const out = [...document.querySelectorAll("svg.chart")].map(s => { const r = s.getBoundingClientRect();
@@ -39,8 +52,9 @@ HIDE_CHARTS = "svg.chart { visibility: hidden !important; }</style>"
 
 def chromium(*args: str) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory(prefix="ciclope-chromium-") as profile:
-        return subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=180)
+        return subprocess.run(
+            [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=180
+        )
 
 
 def chart_boxes(page: Path, height: int) -> dict[str, tuple[int, int, int, int]]:
@@ -67,8 +81,8 @@ def decode_png(data: bytes, max_rows: int | None = None) -> tuple[int, int, int,
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat, ihdr = 8, [], None
     while pos < len(data):
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + size]
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + size]
         if kind == b"IHDR":
             ihdr = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -82,7 +96,7 @@ def decode_png(data: bytes, max_rows: int | None = None) -> tuple[int, int, int,
     rows, prev = [], bytearray(stride)
     for y in range(height if max_rows is None else min(height, max_rows)):
         i = y * (stride + 1)
-        ft, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+        ft, line = raw[i], bytearray(raw[i + 1 : i + 1 + stride])
         if ft == 1:
             for x in range(bpp, stride):
                 line[x] = (line[x] + line[x - bpp]) & 255
@@ -104,7 +118,7 @@ def decode_png(data: bytes, max_rows: int | None = None) -> tuple[int, int, int,
     return width, height, bpp, rows
 
 
-BAR = tuple(int(svg.BAR[i:i + 2], 16) for i in (1, 3, 5))
+BAR = tuple(int(svg.BAR[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def pixels(rows, bpp, box):
@@ -112,7 +126,7 @@ def pixels(rows, bpp, box):
     for y in range(max(top, 0), min(top + h, len(rows))):
         row = rows[y]
         for x in range(max(left, 0), left + w):
-            yield row[x * bpp:x * bpp + 3]
+            yield row[x * bpp : x * bpp + 3]
 
 
 def bar_pixels(rows, bpp, box) -> int:
@@ -151,4 +165,4 @@ def test_public_example_report_renders_with_its_charts(name, example, tmp_path):
         changed = different(rows, rows_hidden, bpp, box)
         assert changed > area * 0.03, f"{name}: chart {ident} looks blank ({changed} of {area} pixels drawn)"
         assert bar_pixels(rows, bpp, box) > 150, f"{name}: chart {ident} has no bars"
-        assert bar_pixels(rows_hidden, bpp, box) == 0          # the control: hidden charts leave no bars
+        assert bar_pixels(rows_hidden, bpp, box) == 0  # the control: hidden charts leave no bars

@@ -1,4 +1,5 @@
 """``ciclope new-plugin``: names, the files it writes (installing one: tests/test_wheel.py)."""
+
 from ciclope.core.cli import main
 from ciclope.core.scaffold import files_for
 
@@ -6,7 +7,7 @@ from ciclope.core.scaffold import files_for
 def test_refuses_bad_names_and_existing_folders(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["new-plugin", "Provincia Prova"]) == 2
-    assert main(["new-plugin", "brescia"]) == 2           # an installed plugin's name
+    assert main(["new-plugin", "brescia"]) == 2  # an installed plugin's name
     (tmp_path / "ciclope-gia_qui").mkdir()
     assert main(["new-plugin", "gia_qui"]) == 2
     err = capsys.readouterr().err
@@ -15,6 +16,7 @@ def test_refuses_bad_names_and_existing_folders(tmp_path, monkeypatch, capsys):
 
 def test_every_hook_is_listed_in_the_stub_in_cycle_order():
     from ciclope.core import hookspecs
+
     module = files_for("prova")["ciclope_prova/rules.py"]
     names = [name for name in dir(hookspecs) if name.startswith("ciclope_")]
     where = {name: module.find(f"def {name}(") for name in names}
@@ -22,9 +24,15 @@ def test_every_hook_is_listed_in_the_stub_in_cycle_order():
     listed = sorted(names, key=where.__getitem__)
     # set-up, then phases a (validate) … f (calendar, report sections), as in rules/core.md
     assert listed[:4] == ["ciclope_params", "ciclope_check_params", "ciclope_input_schema", "ciclope_synth"]
-    assert listed.index("ciclope_validate") < listed.index("ciclope_resources") \
-        < listed.index("ciclope_indicator_achievement") < listed.index("ciclope_individual_score") \
-        < listed.index("ciclope_rewards") < listed.index("ciclope_calendar") < listed.index("ciclope_report_sections")
+    assert (
+        listed.index("ciclope_validate")
+        < listed.index("ciclope_resources")
+        < listed.index("ciclope_indicator_achievement")
+        < listed.index("ciclope_individual_score")
+        < listed.index("ciclope_rewards")
+        < listed.index("ciclope_calendar")
+        < listed.index("ciclope_report_sections")
+    )
 
 
 # Installing, listing, running and testing a scaffolded plugin: tests/test_wheel.py (a fresh venv).

@@ -10,6 +10,7 @@ Timings are benchmarked (bench/run.py, docs/performance.md), never tested here. 
 - an ente that crashes fails alone; outcomes carry a bounded number of problems; with 1,000 enti
   the summary and the failure details stay short, failures first.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -29,15 +31,17 @@ from ciclope.core.config import load_config
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.registry import available_plugins
 from ciclope.core.reports import fmt, safe, xlsx
-from ciclope.core.runner import EnteOutcome, KEPT_PROBLEMS, run_plan, summary_table
+from ciclope.core.runner import KEPT_PROBLEMS, EnteOutcome, run_plan, summary_table
 from ciclope.core.synth import synth
 from ciclope.core.testing import write_ente
+
 from helpers import files
 
 PLUGINS = sorted(available_plugins())
 
 
 # -- the oracle: schede.xlsx as openpyxl writes it cell by cell ------------------------------------
+
 
 def openpyxl_cell(ws, value, kind):
     """``core.reports.xlsx._cell`` before issue 8."""
@@ -117,35 +121,49 @@ def test_schede_xlsx_is_byte_identical_to_the_openpyxl_cell_writer(tmp_path, plu
     oracle = xlsx.build(result).bytes()
     assert fast == oracle
     (tmp_path / "x.xlsx").write_bytes(fast)
-    assert load_workbook(tmp_path / "x.xlsx")["Valutazioni individuali"].max_row == 1 + 60   # header + people
+    assert load_workbook(tmp_path / "x.xlsx")["Valutazioni individuali"].max_row == 1 + 60  # header + people
 
 
 ILLEGAL = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32)]))
 TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=ILLEGAL), max_size=12)
 VALUES = st.one_of(
-    st.none(), st.just(""), TEXT,
+    st.none(),
+    st.just(""),
+    TEXT,
     st.sampled_from(["=SUM(A1)", "+39 030", "-x", "@cmd", "\tTab", " spazi ", "a & b <c>", "-12.5", "è €", "#N/A"]),
-    st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**6, max_value=10**6),
-    st.integers(-10**9, 10**9), st.floats(allow_nan=True, allow_infinity=True, width=64),
-    st.dates(dt.date(1950, 1, 1), dt.date(2090, 1, 1)), st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2090, 1, 1)),
-    st.booleans(), st.tuples(st.integers(0, 9), TEXT), st.lists(st.integers(0, 99), max_size=3),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**6), max_value=10**6),
+    st.integers(-(10**9), 10**9),
+    st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.dates(dt.date(1950, 1, 1), dt.date(2090, 1, 1)),
+    st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2090, 1, 1)),
+    st.booleans(),
+    st.tuples(st.integers(0, 9), TEXT),
+    st.lists(st.integers(0, 99), max_size=3),
 )
 KINDS = st.sampled_from([*xlsx.FORMATS, "other"])
 CELL = st.one_of(VALUES, st.builds(xlsx.Typed, VALUES, KINDS))
 
 
-@pytest.mark.slow         # 60 random workbooks written twice
+@pytest.mark.slow  # 60 random workbooks written twice
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sheets=st.lists(st.tuples(
-    st.sampled_from(["Sintesi", "Dati: 1/2", "History", "x" * 40, "Sintesi"]),
-    st.lists(st.tuples(TEXT, KINDS, st.integers(5, 60)), min_size=1, max_size=5),
-    st.lists(st.tuples(st.booleans(), st.lists(CELL, max_size=6)), max_size=6),
-    st.one_of(st.just(""), TEXT)), min_size=1, max_size=3))
+@given(
+    sheets=st.lists(
+        st.tuples(
+            st.sampled_from(["Sintesi", "Dati: 1/2", "History", "x" * 40, "Sintesi"]),
+            st.lists(st.tuples(TEXT, KINDS, st.integers(5, 60)), min_size=1, max_size=5),
+            st.lists(st.tuples(st.booleans(), st.lists(CELL, max_size=6)), max_size=6),
+            st.one_of(st.just(""), TEXT),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
 def test_fast_writer_equals_openpyxl_on_random_sheets(sheets):
     def build(book):
         for title, columns, rows, note in sheets:
             body = [xlsx.Total(cells) if total else tuple(cells) for total, cells in rows]
             book.add(title, columns, body, note=note)
+
     fast, oracle = both(build)
     assert fast == oracle
 
@@ -155,8 +173,12 @@ def test_text_a_worksheet_cannot_hold_is_cleaned_not_fatal(tmp_path):
     ente used to crash at the report. Now the character is replaced by U+FFFD and a text longer
     than Excel's 32,767 characters is cut, as openpyxl itself cuts it."""
     book = xlsx.Sheets()
-    book.add("Persone", (("Nome", "text", 20), ("Note", "text", 20)),
-             [("Dipen\x01dente\x1f", "x" * 40000)], note="Nota\x0bcon tab verticale")
+    book.add(
+        "Persone",
+        (("Nome", "text", 20), ("Note", "text", 20)),
+        [("Dipen\x01dente\x1f", "x" * 40000)],
+        note="Nota\x0bcon tab verticale",
+    )
     path = tmp_path / "s.xlsx"
     path.write_bytes(book.bytes())
     ws = load_workbook(path)["Persone"]
@@ -167,6 +189,7 @@ def test_text_a_worksheet_cannot_hold_is_cleaned_not_fatal(tmp_path):
 
 # -- loading: repeated texts are parsed once, bad ones are all reported ---------------------------
 
+
 def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
     data = dict(files())
     lines = data["people.csv"].strip().splitlines()
@@ -174,10 +197,11 @@ def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
     col = [c.strip() for c in head.split(",")].index("fte")
     cells = [[c.strip() for c in ln.split(",")] for ln in body]
     for i in (0, 2):
-        cells[i][col] = "mezzo"          # the same bad text twice
+        cells[i][col] = "mezzo"  # the same bad text twice
     data["people.csv"] = "\n".join([head] + [",".join(c) for c in cells])
     folder = write_ente(tmp_path / "e", data)
     from ciclope.core.loading import load_ente
+
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     bad = [(p.row, p.column) for p in exc.value.problems if p.rule == "core.input.value"]
@@ -186,16 +210,21 @@ def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
 
 def test_repeated_texts_give_equal_values(tmp_path):
     from ciclope.core.loading import load_ente
+
     folder = write_ente(tmp_path / "e", files())
     ente = load_ente(folder, "e", 2021)
     points = [it.points for it in ente.evaluations]
     assert all(isinstance(p, Decimal) for p in points)
-    reread = [Decimal(line.split(",")[5]) for line in (folder / "evaluations.csv").read_text().splitlines()[1:]
-              if line.strip()]
+    reread = [
+        Decimal(line.split(",")[5])
+        for line in (folder / "evaluations.csv").read_text().splitlines()[1:]
+        if line.strip()
+    ]
     assert points == reread
 
 
 # -- the runner with many enti ---------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def cycle(tmp_path_factory) -> Path:
@@ -206,20 +235,23 @@ def outputs(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.slow         # starts a process pool
+@pytest.mark.slow  # starts a process pool
 def test_jobs_give_the_same_outputs_and_outcomes_as_one_process(cycle, tmp_path):
     plan = load_config(cycle)
     seen = []
     one = run_plan(plan, out=tmp_path / "one")
     two = run_plan(plan, out=tmp_path / "two", jobs=2, progress=lambda n, total, o: seen.append((n, total, o.id)))
-    assert [(o.id, o.status) for o in two] == [(o.id, o.status) for o in one] == [
-        (f"synth-{i:05d}", "ok") for i in range(6)]
+    assert (
+        [(o.id, o.status) for o in two]
+        == [(o.id, o.status) for o in one]
+        == [(f"synth-{i:05d}", "ok") for i in range(6)]
+    )
     assert sorted(n for n, _, _ in seen) == list(range(1, 7)) and {t for _, t, _ in seen} == {6}
-    assert sorted(i for _, _, i in seen) == [o.id for o in one]      # each ente reported once
+    assert sorted(i for _, _, i in seen) == [o.id for o in one]  # each ente reported once
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
 
 
-@pytest.mark.slow         # starts a process pool
+@pytest.mark.slow  # starts a process pool
 def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
     real = runner.compute
 
@@ -227,6 +259,7 @@ def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
         if cfg.id == "synth-00002":
             raise ZeroDivisionError("divisione per zero in un plugin")
         return real(cfg, year, until)
+
     monkeypatch.setattr(runner, "compute", compute)
     plan = load_config(cycle)
     outcomes = run_plan(plan, out=tmp_path / "out")
@@ -236,21 +269,27 @@ def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
     assert "divisione per zero" in failed.problems[0].message and "Traceback" in failed.problems[0].message
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     # nothing half-written (the root's marker and lock are ciclope's own)
-    assert names == sorted([f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)] + ["summary.json", ".ciclope-out", ".ciclope-lock"])
+    assert names == sorted(
+        [f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)] + ["summary.json", ".ciclope-out", ".ciclope-lock"]
+    )
 
 
 def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycle, tmp_path, monkeypatch, capsys):
-    many = [Problem(rule="core.input.value", message=f"valore {i} non valido", file="people.csv", row=i + 2,
-                    column="fte") for i in range(250)]
+    many = [
+        Problem(rule="core.input.value", message=f"valore {i} non valido", file="people.csv", row=i + 2, column="fte")
+        for i in range(250)
+    ]
 
     def compute(cfg, year, until="rendicontazione"):
         raise CiclopeError(many)
+
     monkeypatch.setattr(runner, "compute", compute)
     text = cycle.read_text()
-    extra = "".join(f'\n[[ente]]\nid = "copia-{i:02d}"\nplugin = "{PLUGINS[0]}"\ndata = "enti/synth-00000"\n'
-                    for i in range(19))
+    extra = "".join(
+        f'\n[[ente]]\nid = "copia-{i:02d}"\nplugin = "{PLUGINS[0]}"\ndata = "enti/synth-00000"\n' for i in range(19)
+    )
     config = cycle.parent / "cycle25.toml"
-    config.write_text(text + extra)          # 6 + 19 = 25 enti, all failing
+    config.write_text(text + extra)  # 6 + 19 = 25 enti, all failing
     outcomes = run_plan(load_config(config), out=tmp_path / "o")
     assert len(outcomes) == 25 and {o.status for o in outcomes} == {"failed"}
     assert all(len(o.problems) == KEPT_PROBLEMS and o.problems_total == 250 for o in outcomes)
@@ -258,17 +297,25 @@ def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycl
     err = capsys.readouterr().err
     assert err.count("dati non caricabili, nessun output") == cli.FAILED_DETAILS == 20
     assert "… e altri 5 enti non caricabili" in err
-    assert err.count("… e altri 220 problemi") == 20 and err.count("\n250 problemi") == 20   # 30 shown of 250
+    assert err.count("… e altri 220 problemi") == 20 and err.count("\n250 problemi") == 20  # 30 shown of 250
 
 
 def test_summary_of_1000_enti_is_short_with_failures_first():
     rng = random.Random(1)
     status = ["failed"] * 3 + ["errors"] * 5 + ["ok"] * 992
     rng.shuffle(status)
-    outcomes = [EnteOutcome(f"e{i:04d}", "brescia", s, reason="motivo" if s != "ok" else "",
-                            figures={"ente": 0.9} if s != "failed" else {}) for i, s in enumerate(status)]
+    outcomes = [
+        EnteOutcome(
+            f"e{i:04d}",
+            "brescia",
+            s,
+            reason="motivo" if s != "ok" else "",
+            figures={"ente": 0.9} if s != "failed" else {},
+        )
+        for i, s in enumerate(status)
+    ]
     lines = summary_table(outcomes).splitlines()
-    assert len(lines) == 1 + 50 + 2                         # header, 50 rows, "… e altri", total
+    assert len(lines) == 1 + 50 + 2  # header, 50 rows, "… e altri", total
     assert [ln.split()[2] for ln in lines[1:9]] == ["FALLITO"] * 3 + ["violazioni"] * 5
     assert lines[-2] == "… e altri 950 enti (vedi summary.json)"
     assert lines[-1] == "Totale: 1000 enti — 992 ok, 5 con violazioni, 3 falliti"
@@ -283,8 +330,9 @@ def test_enti_without_overrides_share_their_plugin_parameters(cycle, tmp_path):
     assert all(len(ids) == 1 for ids in by_plugin.values()) and len(by_plugin) == len(PLUGINS)
     # an override (here: the default value, written out) gives that ente its own parameters
     name, spec = next((n, s) for n, s in plan.enti[0].params.specs.items() if s.kind == "number")
-    text = cycle.read_text().replace('data = "enti/synth-00000"',
-                                     f'data = "enti/synth-00000"\n[ente.params]\n{name} = {spec.value}', 1)
+    text = cycle.read_text().replace(
+        'data = "enti/synth-00000"', f'data = "enti/synth-00000"\n[ente.params]\n{name} = {spec.value}', 1
+    )
     config = cycle.parent / "cycle-override.toml"
     config.write_text(text)
     plan2 = load_config(config)

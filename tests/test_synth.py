@@ -4,13 +4,15 @@ synthetic ente loads and runs its plugin's cycle with no error violation.
 The enti are what the benchmark (bench/run.py) measures, so "runs clean" matters: a benchmark of
 enti failing a regulation check would measure the wrong work.
 """
+
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ciclope.core import cli
 from ciclope.core.config import load_config
@@ -36,9 +38,9 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path):
     b = tree(synth(tmp_path / "b", enti=4, people=40, seed=11).parent)
     c = tree(synth(tmp_path / "c", enti=4, people=40, seed=12).parent)
     assert a == b
-    assert len(a) >= 4 * 8 + 1          # cycle.toml + ente.toml and ≥ 7 CSV files per ente
+    assert len(a) >= 4 * 8 + 1  # cycle.toml + ente.toml and ≥ 7 CSV files per ente
     assert a.keys() == c.keys() and a["cycle.toml"] == c["cycle.toml"]
-    assert a != c                       # the seed changes the data, not the layout
+    assert a != c  # the seed changes the data, not the layout
     for name in a:
         if name.endswith("people.csv"):
             assert a[name] != c[name], name
@@ -49,10 +51,10 @@ def test_cli_synth_writes_a_cycle_spread_over_every_installed_plugin(tmp_path):
     assert cli.main(["synth", str(tmp_path / "s"), "--enti", str(n), "--people", "30", "--seed", "3"]) == 0
     plan = load_config(tmp_path / "s" / "cycle.toml")
     assert [e.id for e in plan.enti] == [f"synth-{i:05d}" for i in range(n)]
-    assert [e.plugin for e in plan.enti] == [PLUGINS[i % len(PLUGINS)] for i in range(n)]   # round robin
+    assert [e.plugin for e in plan.enti] == [PLUGINS[i % len(PLUGINS)] for i in range(n)]  # round robin
     for e in plan.enti:
         people = (e.data / "people.csv").read_text().splitlines()
-        assert len(people) == 1 + 30, e.id           # header + exactly --people rows
+        assert len(people) == 1 + 30, e.id  # header + exactly --people rows
 
 
 @pytest.mark.parametrize("plugin", PLUGINS)
@@ -76,8 +78,9 @@ def test_every_synthetic_ente_runs_clean(tmp_path, plugin, people):
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(40, 160))
 def test_random_seeds_and_sizes_run_clean(tmp_path_factory, plugin, seed, people):
-    folder = synthetic_ente(tmp_path_factory.mktemp(plugin), Hooks.for_plugin(plugin)[0], "rnd", people,
-                            random.Random(seed), 2021)
+    folder = synthetic_ente(
+        tmp_path_factory.mktemp(plugin), Hooks.for_plugin(plugin)[0], "rnd", people, random.Random(seed), 2021
+    )
     result = compute_ente(folder, plugin, 2021)
     assert not result.errors, f"{plugin} seed {seed} people {people}:\n{errors_of(result)}"
 

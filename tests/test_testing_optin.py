@@ -1,6 +1,7 @@
 """The pytest kit collects TOML cases only where a project opts in (conftest ``pytest_plugins``).
 
 Each test runs pytest in a subprocess on a small project: slow."""
+
 from __future__ import annotations
 
 import subprocess
@@ -18,8 +19,13 @@ pytestmark = pytest.mark.slow
 
 
 def run_pytest(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests"], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -40,14 +46,15 @@ def test_a_foreign_project_is_unaffected(project):
 def test_a_project_that_opts_in_gets_its_cases(project):
     (project / "tests" / "conftest.py").write_text('pytest_plugins = ["ciclope.core.testing"]\n')
     run = run_pytest(project)
-    assert run.returncode == 1, run.stdout + run.stderr     # the file is now read as a case, and is not one
+    assert run.returncode == 1, run.stdout + run.stderr  # the file is now read as a case, and is not one
     assert "1 failed, 1 passed" in run.stdout and "tests/cases/config.toml" in run.stdout
 
 
 def test_the_ini_option_narrows_where_cases_are(project):
     (project / "tests" / "conftest.py").write_text('pytest_plugins = ["ciclope.core.testing"]\n')
-    (project / "pyproject.toml").write_text("[project]\nname = 'foreign'\nversion = '1'\n\n"
-                                            "[tool.pytest.ini_options]\nciclope_cases = ['tests/ciclope']\n")
+    (project / "pyproject.toml").write_text(
+        "[project]\nname = 'foreign'\nversion = '1'\n\n[tool.pytest.ini_options]\nciclope_cases = ['tests/ciclope']\n"
+    )
     run = run_pytest(project)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 passed" in run.stdout

@@ -1,10 +1,12 @@
 """`validate` is the whole computation with nothing written (issue 14): the same violations and exit
 code as `run`, on one stream."""
+
 import json
 
 import pytest
 
 from ciclope.core.cli import main
+
 from helpers import two_enti
 
 

@@ -1,18 +1,29 @@
 """Cell values as SPEC §5 writes them (and as 002… prints them)."""
+
 import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ciclope.core.values import parse_bool, parse_date, parse_money, parse_number, parse_share
 
 
-@pytest.mark.parametrize("text, want", [
-    ("12", Decimal("12")), ("12.5", Decimal("12.5")), ("90%", Decimal("0.90")),
-    ("36,20%", Decimal("0.3620")), ("153,38%", Decimal("1.5338")), ("-3", Decimal("-3")),
-    (" 7 ", Decimal("7")), ("4500", Decimal("4500")), (".5", Decimal("0.5")),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("12", Decimal("12")),
+        ("12.5", Decimal("12.5")),
+        ("90%", Decimal("0.90")),
+        ("36,20%", Decimal("0.3620")),
+        ("153,38%", Decimal("1.5338")),
+        ("-3", Decimal("-3")),
+        (" 7 ", Decimal("7")),
+        ("4500", Decimal("4500")),
+        (".5", Decimal("0.5")),
+    ],
+)
 def test_numbers(text, want):
     assert parse_number(text) == want
 
@@ -23,10 +34,15 @@ def test_bad_numbers_say_what_was_expected(text):
         parse_number(text)
 
 
-@pytest.mark.parametrize("text, want", [
-    ("2021-06-30", dt.date(2021, 6, 30)), ("30.6.2021", dt.date(2021, 6, 30)),
-    ("30/06/2021", dt.date(2021, 6, 30)), ("31.12.2021", dt.date(2021, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("2021-06-30", dt.date(2021, 6, 30)),
+        ("30.6.2021", dt.date(2021, 6, 30)),
+        ("30/06/2021", dt.date(2021, 6, 30)),
+        ("31.12.2021", dt.date(2021, 12, 31)),
+    ],
+)
 def test_dates(text, want):
     assert parse_date(text) == want
 
@@ -55,18 +71,25 @@ def test_share_bounds():
         parse_share("1.2")
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
 def test_number_round_trip(value):
     assert parse_number(str(value)) == value
     assert parse_number(str(value).replace(".", ",")) == value
 
 
-@pytest.mark.parametrize("text, want", [
-    ("€ 12.000", "12000.00"),        # issue 19: was read as 12.00
-    ("€ 40.000", "40000.00"),        # was 40.00 in position_pay
-    ("1.234,56", "1234.56"), ("12.000,00", "12000.00"), ("1.234.567", "1234567.00"),
-    ("12.50", "12.50"), ("12,5", "12.50"), ("EUR 300", "300.00"),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("€ 12.000", "12000.00"),  # issue 19: was read as 12.00
+        ("€ 40.000", "40000.00"),  # was 40.00 in position_pay
+        ("1.234,56", "1234.56"),
+        ("12.000,00", "12000.00"),
+        ("1.234.567", "1234567.00"),
+        ("12.50", "12.50"),
+        ("12,5", "12.50"),
+        ("EUR 300", "300.00"),
+    ],
+)
 def test_money_reads_italian_writing(text, want):
     """A dot before exactly three digits is the Italian thousands separator (issue 19 item 7)."""
     assert parse_money(text) == Decimal(want)
@@ -80,14 +103,17 @@ def test_a_general_number_with_a_thousands_dot_is_ambiguous(text):
     assert "ambiguo" in str(exc.value) and text.replace(".", "").lstrip("-") in str(exc.value)
 
 
-@pytest.mark.parametrize("text, want", [("0.125", "0.125"), ("1.5", "1.5"), ("1.234,5", "1234.5"),
-                                        ("12,5%", "0.125"), ("1234.567", "1234.567")])
+@pytest.mark.parametrize(
+    "text, want",
+    [("0.125", "0.125"), ("1.5", "1.5"), ("1.234,5", "1234.5"), ("12,5%", "0.125"), ("1234.567", "1234.567")],
+)
 def test_unambiguous_numbers_still_read(text, want):
     assert parse_number(text) == Decimal(want)
 
 
 def test_counts_read_the_thousands_dot():
     from ciclope.core.values import parse_nonnegative_int
+
     assert parse_nonnegative_int("1.234") == 1234
 
 

@@ -5,6 +5,7 @@ dependencies from the package index. Then: the import names, nothing generic ins
 ``ciclope plugins`` from a folder with its own ``plugins/`` and ``core.py``, no demo ``out/`` in the
 wheel, and a scaffolded plugin that installs, runs and passes its own tests.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -67,8 +68,10 @@ def test_the_wheel_holds_ciclope_core_and_plugins_and_no_demo_output(wheel):
 
 
 def test_import_names_and_nothing_generic_top_level(env, tmp_path):
-    probe = ("import importlib.util, ciclope.core, ciclope.plugins, ciclope.plugins.brescia\n"
-             "print(importlib.util.find_spec('core'), importlib.util.find_spec('plugins'))\n")
+    probe = (
+        "import importlib.util, ciclope.core, ciclope.plugins, ciclope.plugins.brescia\n"
+        "print(importlib.util.find_spec('core'), importlib.util.find_spec('plugins'))\n"
+    )
     out = run(env / "python", "-c", probe, cwd=tmp_path).stdout
     assert out.strip() == "None None"
 
@@ -86,15 +89,15 @@ def test_plugins_listed_from_a_folder_with_its_own_plugins_and_core(env, tmp_pat
 def test_scaffold_installs_lists_runs_and_passes_its_tests(env, tmp_path):
     pkg = create("provincia_prova", tmp_path)
     assert '"ciclope-pa"' in (pkg / "pyproject.toml").read_text()
-    (pkg / "ciclope_provincia_prova" / "demo" / "out").mkdir()                     # a local demo run …
+    (pkg / "ciclope_provincia_prova" / "demo" / "out").mkdir()  # a local demo run …
     (pkg / "ciclope_provincia_prova" / "demo" / "out" / "x.json").write_text("{}")
-    run(env / "python", "-m", "pip", "install", "-q", pkg)                          # ciclope-pa already there
+    run(env / "python", "-m", "pip", "install", "-q", pkg)  # ciclope-pa already there
     site = run(env / "python", "-c", "import ciclope_provincia_prova as m; print(m.__file__)").stdout.strip()
-    assert not (Path(site).parent / "demo" / "out").exists()                        # … is not packaged
+    assert not (Path(site).parent / "demo" / "out").exists()  # … is not packaged
     assert "provincia_prova 0.1.0" in run(env / "ciclope", "plugins").stdout
     run(env / "ciclope", "run", "ciclope_provincia_prova/demo/cycle.toml", "--out", tmp_path / "out", cwd=pkg)
     assert (tmp_path / "out" / "provincia-prova-esempio" / "results.json").is_file()
     tests = run(env / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=pkg)
     assert "2 passed" in tests.stdout
     demo = run(env / "ciclope", "demo", "--dir", tmp_path / "demo", cwd=tmp_path).stdout
-    assert "== provincia_prova (2021) ==" in demo                                    # found by its entry point
+    assert "== provincia_prova (2021) ==" in demo  # found by its entry point

@@ -9,11 +9,12 @@ Modules: :mod:`.scenario` (scenario files, validation, runs), :mod:`.metrics` (G
 20% share, Lorenz), :mod:`.document` (the compare.json dict), :mod:`.render_html`,
 :mod:`.render_xlsx`, :mod:`.command` (the command line).
 """
+
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 
@@ -29,11 +30,11 @@ TOTAL = "totale"
 class Comparison:
     """Every selected ente's scenarios; ``failed``: enti whose data could not be loaded."""
 
-    docs: dict                                  # ente id → compare.json dict (insertion order = config order)
-    total: dict | None                          # the total over the enti, when more than one was selected
-    runs: dict                                  # ente id → list[ScenarioRun]
-    failed: dict                                # ente id → tuple[Problem, ...]
-    labels: dict = attrs.field(factory=dict)    # the plugin's statuses in Italian (for the pages)
+    docs: dict  # ente id → compare.json dict (insertion order = config order)
+    total: dict | None  # the total over the enti, when more than one was selected
+    runs: dict  # ente id → list[ScenarioRun]
+    failed: dict  # ente id → tuple[Problem, ...]
+    labels: dict = attrs.field(factory=dict)  # the plugin's statuses in Italian (for the pages)
 
 
 def select(plan: RunPlan, ids: Sequence[str]) -> list[EnteConfig]:
@@ -41,10 +42,17 @@ def select(plan: RunPlan, ids: Sequence[str]) -> list[EnteConfig]:
     enti = [plan.ente(i) for i in dict.fromkeys(ids)] if ids else list(plan.enti)
     plugins = sorted({cfg.plugin for cfg in enti})
     if len(plugins) > 1:
-        raise CiclopeError([Problem(
-            rule="compare.plugins", file=str(plan.path), column="--ente",
-            message=f"gli enti da confrontare usano plugin diversi ({', '.join(plugins)}): uno scenario vale per "
-                    "un solo regolamento, indicare con --ente gli enti di uno stesso plugin")])
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="compare.plugins",
+                    file=str(plan.path),
+                    column="--ente",
+                    message=f"gli enti da confrontare usano plugin diversi ({', '.join(plugins)}): uno scenario vale per "
+                    "un solo regolamento, indicare con --ente gli enti di uno stesso plugin",
+                )
+            ]
+        )
     return enti
 
 
@@ -61,13 +69,22 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
         runs[cfg.id] = [run(cfg, plan.year, ente, sc) for sc in every]
         facts = [doc_mod.facts(r) for r in runs[cfg.id]]
         per_ente.append((cfg.id, facts))
-        docs[cfg.id] = doc_mod.document({"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin,
-                                         "year": plan.year}, facts)
+        docs[cfg.id] = doc_mod.document(
+            {"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin, "year": plan.year}, facts
+        )
     total = None
     if len(enti) > 1 and per_ente:
         merged = [doc_mod.merge([(ente_id, facts[i]) for ente_id, facts in per_ente]) for i in range(len(every))]
-        total = doc_mod.document({"ente": TOTAL, "name": f"Totale di {len(per_ente)} enti", "plugin": enti[0].plugin,
-                                  "year": plan.year, "enti": [e for e, _ in per_ente]}, merged)
+        total = doc_mod.document(
+            {
+                "ente": TOTAL,
+                "name": f"Totale di {len(per_ente)} enti",
+                "plugin": enti[0].plugin,
+                "year": plan.year,
+                "enti": [e for e, _ in per_ente],
+            },
+            merged,
+        )
     labels = next((dict(r.result.plugin.status_labels) for rs in runs.values() for r in rs if r.result is not None), {})
     return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=labels)
 

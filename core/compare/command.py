@@ -1,4 +1,5 @@
 """``ciclope compare``: the command line (parser arguments and the command)."""
+
 from __future__ import annotations
 
 import sys
@@ -9,16 +10,32 @@ from ..reports import fmt
 
 
 def add_parser(sub) -> None:
-    cmp = sub.add_parser("compare", help="simula scenari di parametri e fondi su un ente e li confronta (nessun output "
-                                         "nella cartella dell'ente)")
+    cmp = sub.add_parser(
+        "compare",
+        help="simula scenari di parametri e fondi su un ente e li confronta (nessun output nella cartella dell'ente)",
+    )
     cmp.add_argument("config", type=Path)
-    cmp.add_argument("--ente", action="append", default=[], metavar="ID",
-                     help="ente da confrontare (ripetibile; default: tutti gli enti, che devono avere lo stesso plugin)")
-    cmp.add_argument("--scenario", action="append", default=[], required=True, metavar="NOME=FILE.toml",
-                     help="scenario: [params] come in [ente.params] e facoltativo [funds] (ripetibile)")
-    cmp.add_argument("--out", type=Path, required=True, metavar="DIR",
-                     help="cartella per compare.json, compare.html, compare.xlsx")
-    cmp.add_argument("--explain-person", metavar="P", help="mostra la catena di calcolo della persona P in ogni scenario")
+    cmp.add_argument(
+        "--ente",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="ente da confrontare (ripetibile; default: tutti gli enti, che devono avere lo stesso plugin)",
+    )
+    cmp.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        required=True,
+        metavar="NOME=FILE.toml",
+        help="scenario: [params] come in [ente.params] e facoltativo [funds] (ripetibile)",
+    )
+    cmp.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="cartella per compare.json, compare.html, compare.xlsx"
+    )
+    cmp.add_argument(
+        "--explain-person", metavar="P", help="mostra la catena di calcolo della persona P in ogni scenario"
+    )
 
 
 def _figure(value, kind: str) -> str:
@@ -33,18 +50,22 @@ def _figure(value, kind: str) -> str:
 
 def summary(doc: dict) -> str:
     """A few lines per scenario for the terminal (no personal data)."""
-    lines = [f"== {doc['ente']} — {doc.get('name', '')} ==",
-             f"{'scenario':<18} {'distribuito':>14} {'residuo':>12} {'Gini':>7} {'P90/P10':>8} {'top 20%':>8} "
-             f"{'a zero':>6}  violazioni"]
+    lines = [
+        f"== {doc['ente']} — {doc.get('name', '')} ==",
+        f"{'scenario':<18} {'distribuito':>14} {'residuo':>12} {'Gini':>7} {'P90/P10':>8} {'top 20%':>8} "
+        f"{'a zero':>6}  violazioni",
+    ]
     for name, sc in doc["scenarios"].items():
         m = sc["metrics"]
         errors = sum(1 for v in sc["violations"] if v["severity"] == "error")
         note = f"{errors} errori" if errors else "nessuna"
         if not sc["computed"]:
             note += " — non calcolabile"
-        lines.append(f"{name:<18} {_figure(m['distributed'], 'money'):>14} {_figure(m['residual'], 'money'):>12} "
-                     f"{_figure(m['gini'], 'n'):>7} {_figure(m['p90_p10'], 'n'):>8} {_figure(m['top20_share'], 'pct'):>8} "
-                     f"{m['zero']:>6}  {note}")
+        lines.append(
+            f"{name:<18} {_figure(m['distributed'], 'money'):>14} {_figure(m['residual'], 'money'):>12} "
+            f"{_figure(m['gini'], 'n'):>7} {_figure(m['p90_p10'], 'n'):>8} {_figure(m['top20_share'], 'pct'):>8} "
+            f"{m['zero']:>6}  {note}"
+        )
     return "\n".join(lines)
 
 
@@ -57,8 +78,11 @@ def main(args) -> int:
     plan = load_config(args.config)
     out = args.out.resolve()
     if out == plan.output or plan.output in out.parents:
-        print(f"ciclope: --out {args.out} è la cartella di output degli enti ({plan.output}): le simulazioni vanno "
-              "in un'altra cartella", file=sys.stderr)
+        print(
+            f"ciclope: --out {args.out} è la cartella di output degli enti ({plan.output}): le simulazioni vanno "
+            "in un'altra cartella",
+            file=sys.stderr,
+        )
         return EXIT_CONFIG
     scenarios = load_scenarios(args.scenario)
     enti = select(plan, args.ente)
@@ -81,11 +105,17 @@ def main(args) -> int:
                 print(f"\n=== {ente_id}, scenario {r.scenario.name} ===")
                 print(text, end="")
         if not found:
-            hints = [suggest(runs[0].result, "person", args.explain_person)
-                     for runs in comparison.runs.values() if runs[0].result is not None]
+            hints = [
+                suggest(runs[0].result, "person", args.explain_person)
+                for runs in comparison.runs.values()
+                if runs[0].result is not None
+            ]
             hints = [h for h in hints if h]
-            print(f"ciclope: nessuna cifra calcolata per la persona {args.explain_person!r}"
-                  + (f"; {hints[0]}" if hints else ""), file=sys.stderr)
+            print(
+                f"ciclope: nessuna cifra calcolata per la persona {args.explain_person!r}"
+                + (f"; {hints[0]}" if hints else ""),
+                file=sys.stderr,
+            )
             return EXIT_CONFIG
     if comparison.docs:
         write_all(comparison, out)

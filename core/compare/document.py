@@ -18,12 +18,13 @@ counted: a holder has it beside as ``position_pay`` (with ``result_pay``). ``poo
 pool of the ledger. The total of several enti has ``"ente": "totale"``, ``"enti": [...]``, ``params``
 by ente, people keyed ``ENTE/ID``, pools summed by name and each violation with its ente.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
-from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -45,10 +46,10 @@ class Row:
     level: str | None
     band: str | None
     status: str | None
-    amount: Decimal          # every performance award of the person (a PO's result pay included)
-    band_amount: Decimal     # the awards of the person's band only (for per-band per-capita figures)
-    position_pay: Decimal | None = None   # retribuzione di posizione of the positions held (not in amount)
-    result_pay: Decimal | None = None     # retribuzione di risultato of the positions held (in amount)
+    amount: Decimal  # every performance award of the person (a PO's result pay included)
+    band_amount: Decimal  # the awards of the person's band only (for per-band per-capita figures)
+    position_pay: Decimal | None = None  # retribuzione di posizione of the positions held (not in amount)
+    result_pay: Decimal | None = None  # retribuzione di risultato of the positions held (in amount)
 
 
 @attrs.frozen
@@ -59,11 +60,11 @@ class Facts:
     file: str
     description: str
     computed: bool
-    params: dict              # every parameter in force (a total: ente → parameters)
-    overridden: frozenset     # the keys set by [ente.params] or the scenario
+    params: dict  # every parameter in force (a total: ente → parameters)
+    overridden: frozenset  # the keys set by [ente.params] or the scenario
     funds: dict
     rows: tuple[Row, ...]
-    pools: dict               # name → (amount, distributed)
+    pools: dict  # name → (amount, distributed)
     violations: tuple[dict, ...]
 
 
@@ -75,7 +76,7 @@ def facts(run: ScenarioRun) -> Facts:
         awards: dict[str, list] = {}
         if res.rewards is not None or res.positions is not None:
             ledger = res.ledger
-            for a in ledger.awards:         # people's amounts: performance pay (position pay is not)
+            for a in ledger.awards:  # people's amounts: performance pay (position pay is not)
                 if ledger.kind_of(a) == PERFORMANCE:
                     awards.setdefault(a.person, []).append(a)
             pools = {k: (p.amount, p.distributed) for k, p in ledger.pools.items()}
@@ -87,19 +88,36 @@ def facts(run: ScenarioRun) -> Facts:
             band = next((a.band for a in mine if a.band), None)
             posts = held.get(pid, [])
             result_pay = sum((p.result or ZERO for p in posts), ZERO) if posts else None
-            rows.append(Row(key=pid, role=person.role, score=None if score is None else score.score,
-                            level=None if score is None else score.level, band=band, status=res.status_of(pid),
-                            amount=sum((a.amount for a in mine), ZERO),
-                            band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO),
-                            position_pay=sum((p.annual for p in posts), ZERO) if posts else None,
-                            result_pay=result_pay))
-    violations = tuple({"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where,
-                        "message": v.message} for v in run.violations)
-    return Facts(name=sc.name, file=sc.file, description=sc.description, computed=res is not None,
-                 params={} if run.params is None else num(dict(run.params.values)),
-                 overridden=frozenset(run.overrides),
-                 funds={k: money(v) for k, v in sorted(run.funds.items())},
-                 rows=tuple(rows), pools=dict(sorted(pools.items())), violations=violations)
+            rows.append(
+                Row(
+                    key=pid,
+                    role=person.role,
+                    score=None if score is None else score.score,
+                    level=None if score is None else score.level,
+                    band=band,
+                    status=res.status_of(pid),
+                    amount=sum((a.amount for a in mine), ZERO),
+                    band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO),
+                    position_pay=sum((p.annual for p in posts), ZERO) if posts else None,
+                    result_pay=result_pay,
+                )
+            )
+    violations = tuple(
+        {"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where, "message": v.message}
+        for v in run.violations
+    )
+    return Facts(
+        name=sc.name,
+        file=sc.file,
+        description=sc.description,
+        computed=res is not None,
+        params={} if run.params is None else num(dict(run.params.values)),
+        overridden=frozenset(run.overrides),
+        funds={k: money(v) for k, v in sorted(run.funds.items())},
+        rows=tuple(rows),
+        pools=dict(sorted(pools.items())),
+        violations=violations,
+    )
 
 
 def positions_held(res) -> dict[str, list]:
@@ -130,18 +148,27 @@ def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
         violations.extend({"ente": ente, **v} for v in f.violations)
         for k, v in f.funds.items():
             funds[k] = money(Decimal(funds.get(k) or "0") + Decimal(v or "0"))
-    return Facts(name=first.name, file=first.file, description=first.description,
-                 computed=all(f.computed for _, f in ente_facts), params={e: f.params for e, f in ente_facts},
-                 overridden=frozenset().union(*(f.overridden for _, f in ente_facts)), funds=dict(sorted(funds.items())),
-                 rows=tuple(sorted(rows, key=lambda r: r.key)), pools=dict(sorted(pools.items())),
-                 violations=tuple(violations))
+    return Facts(
+        name=first.name,
+        file=first.file,
+        description=first.description,
+        computed=all(f.computed for _, f in ente_facts),
+        params={e: f.params for e, f in ente_facts},
+        overridden=frozenset().union(*(f.overridden for _, f in ente_facts)),
+        funds=dict(sorted(funds.items())),
+        rows=tuple(sorted(rows, key=lambda r: r.key)),
+        pools=dict(sorted(pools.items())),
+        violations=tuple(violations),
+    )
 
 
 def _order(groups: dict[str, list[Row]]) -> list[str]:
     """Bands or levels from the best: by the highest score of their members, then by name."""
+
     def best(name):
         scores = [r.score for r in groups[name] if r.score is not None]
         return max(scores) if scores else Decimal(-1)
+
     return sorted(groups, key=lambda g: (-best(g), g))
 
 
@@ -155,8 +182,7 @@ def groups(rows: Iterable[Row], attr: str, money_attr: str) -> list[dict]:
     for name in _order(by):
         members = by[name]
         total = sum((getattr(r, money_attr) for r in members), ZERO)
-        out.append({"name": name, "count": len(members), "total": total,
-                    "per_capita": Fraction(total) / len(members)})
+        out.append({"name": name, "count": len(members), "total": total, "per_capita": Fraction(total) / len(members)})
     return out
 
 
@@ -182,9 +208,15 @@ def shown_params(f: Facts, keys: Iterable[str], per_ente: bool) -> dict:
 
 
 def person_doc(r: Row) -> dict:
-    doc = {"role": r.role, "score": None if r.score is None else float(r.score), "level": r.level,
-           "band": r.band, "status": r.status, "amount": money(r.amount)}
-    if r.position_pay is not None:          # a holder of a posizione organizzativa
+    doc = {
+        "role": r.role,
+        "score": None if r.score is None else float(r.score),
+        "level": r.level,
+        "band": r.band,
+        "status": r.status,
+        "amount": money(r.amount),
+    }
+    if r.position_pay is not None:  # a holder of a posizione organizzativa
         doc["position_pay"], doc["result_pay"] = money(r.position_pay), money(r.result_pay)
     return doc
 
@@ -196,9 +228,14 @@ def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: 
     scored = [r for r in f.rows if r.level]
     distributed = sum((d for _, d in f.pools.values()), ZERO)
     allotted = sum((a for a, _ in f.pools.values()), ZERO)
-    ratios = [{"upper": u["name"], "lower": lo["name"],
-               "ratio": num(metrics.per_capita_ratio(u["total"], u["count"], lo["total"], lo["count"]))}
-              for u, lo in zip(bands, bands[1:])]
+    ratios = [
+        {
+            "upper": u["name"],
+            "lower": lo["name"],
+            "ratio": num(metrics.per_capita_ratio(u["total"], u["count"], lo["total"], lo["count"])),
+        }
+        for u, lo in zip(bands, bands[1:])
+    ]
     m = {
         "people": len(f.rows),
         "paid_to_people": money(sum(amounts, ZERO)),
@@ -215,11 +252,15 @@ def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: 
         "zero": sum(1 for a in amounts if a == 0),
     }
     return {
-        "file": f.file, "description": f.description, "computed": f.computed,
-        "params": shown_params(f, keys, per_ente), "funds": f.funds,
+        "file": f.file,
+        "description": f.description,
+        "computed": f.computed,
+        "params": shown_params(f, keys, per_ente),
+        "funds": f.funds,
         "people": {r.key: person_doc(r) for r in f.rows},
-        "pools": {k: {"amount": money(a), "distributed": money(d), "residual": money(a - d)}
-                  for k, (a, d) in f.pools.items()},
+        "pools": {
+            k: {"amount": money(a), "distributed": money(d), "residual": money(a - d)} for k, (a, d) in f.pools.items()
+        },
         "bands": [_group_doc(g) for g in bands],
         "levels": [_group_doc(g) for g in levels],
         "metrics": m,

@@ -15,11 +15,13 @@ once at the end to 4 decimals, half-up; ``None`` means "not defined" (shown as "
   the total paid to people. Never below 0.2. Not defined when nobody gets anything.
 - **Lorenz curve**: the points ``(k/n, S_k/S_n)``, k = 0…n, of the ascending partial sums.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from collections.abc import Sequence
+
 
 def rounded(x: Fraction | None) -> Decimal | None:
     """An exact ratio as a Decimal with 4 decimals, half-up (away from zero), rounded once."""
@@ -75,7 +77,7 @@ def lorenz_at(amounts: Sequence[Decimal], q: Fraction) -> Fraction | None:
     if n == 0 or total == 0:
         return None
     people = q * n
-    whole = int(people)            # floor: q ≥ 0
+    whole = int(people)  # floor: q ≥ 0
     part = sum(xs[:whole], Fraction(0))
     if whole < n:
         part += (people - whole) * xs[whole]

@@ -16,13 +16,14 @@ plugin's ``ciclope_check_params``, e.g. art. 17.2 ratios between merit bands) is
 and listed with the scenario's violations, never dropped. Nothing is written anywhere: no store,
 no ente output folder.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from collections.abc import Mapping
 
 import attrs
 
@@ -59,11 +60,11 @@ class ScenarioRun:
     """One scenario computed on one ente: what it was run with and what came out."""
 
     scenario: Scenario
-    overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)   # [ente.params] + scenario [params]
+    overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # [ente.params] + scenario [params]
     params: Params | None = None
-    funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)   # the funds in force
-    result: Result | None = None                                          # None: could not be computed
-    violations: tuple[Problem, ...] = ()                                  # parameter checks first, then the run's
+    funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)  # the funds in force
+    result: Result | None = None  # None: could not be computed
+    violations: tuple[Problem, ...] = ()  # parameter checks first, then the run's
 
 
 def _problem(file: str, column: str, message: str, rule: str = "compare.scenario") -> Problem:
@@ -77,8 +78,13 @@ def parse_spec(spec: str) -> tuple[str, Path]:
     if not sep or not file.strip():
         raise CiclopeError([_problem("", "--scenario", f"{spec!r}: usare --scenario NOME=FILE.toml")])
     if not _NAME.match(name):
-        raise CiclopeError([_problem("", "--scenario", f"nome di scenario {name!r} non valido: lettere, cifre, '_' "
-                                                        "e '-', al massimo 40")])
+        raise CiclopeError(
+            [
+                _problem(
+                    "", "--scenario", f"nome di scenario {name!r} non valido: lettere, cifre, '_' e '-', al massimo 40"
+                )
+            ]
+        )
     if name == CURRENT:
         raise CiclopeError([_problem("", "--scenario", f"il nome {CURRENT!r} è riservato ai parametri in vigore")])
     return name, Path(file.strip())
@@ -97,9 +103,15 @@ def load_scenario(name: str, path: Path) -> Scenario:
     problems: list[Problem] = []
     for key in data:
         if key not in SCENARIO_KEYS:
-            problems.append(_problem(label, key, f"chiave sconosciuta {key!r} (ammesse: description, [params], "
-                                                 "[funds]); i parametri vanno sotto [params], come in [ente.params]",
-                                     "compare.scenario_key"))
+            problems.append(
+                _problem(
+                    label,
+                    key,
+                    f"chiave sconosciuta {key!r} (ammesse: description, [params], "
+                    "[funds]); i parametri vanno sotto [params], come in [ente.params]",
+                    "compare.scenario_key",
+                )
+            )
     description = data.get("description", "")
     if not isinstance(description, str):
         problems.append(_problem(label, "description", "description deve essere un testo"))
@@ -117,10 +129,13 @@ def load_scenario(name: str, path: Path) -> Scenario:
         try:
             funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
         except (ValueError, TypeError, ArithmeticError) as exc:
-            problems.append(_problem(label, f"funds.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund"))
+            problems.append(
+                _problem(label, f"funds.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund")
+            )
     if not params and not funds:
-        problems.append(_problem(label, "", "lo scenario non cambia nulla: indicare [params] e/o [funds]",
-                                 "compare.scenario_empty"))
+        problems.append(
+            _problem(label, "", "lo scenario non cambia nulla: indicare [params] e/o [funds]", "compare.scenario_empty")
+        )
     if problems:
         raise CiclopeError(problems)
     return Scenario(name=name, file=label, description=description, params=dict(params), funds=funds)
@@ -145,7 +160,9 @@ def load_scenarios(specs: list[str]) -> list[Scenario]:
     return out
 
 
-def scenario_params(cfg: EnteConfig, year: int, scenario: Scenario) -> tuple[dict, Params, list[Problem], list[Problem]]:
+def scenario_params(
+    cfg: EnteConfig, year: int, scenario: Scenario
+) -> tuple[dict, Params, list[Problem], list[Problem]]:
     """(merged overrides, params, blocking problems, regulation violations) of a scenario on an ente.
 
     Blocking: unknown keys, wrong types, values out of bounds (they name the scenario file and key).
@@ -154,7 +171,7 @@ def scenario_params(cfg: EnteConfig, year: int, scenario: Scenario) -> tuple[dic
     hooks, _ = Hooks.for_plugin(cfg.plugin)
     overrides = {**cfg.overrides, **scenario.params}
     params, problems = merge_params(hooks.params(year=year), overrides, scenario.file)
-    blocking = list(problems)            # column "params.<key>", file the scenario file
+    blocking = list(problems)  # column "params.<key>", file the scenario file
     if blocking:
         return overrides, params, blocking, []
     checks = [attrs.evolve(p, file=p.file or scenario.file) for p in hooks.check_params(params=params)]
@@ -168,7 +185,7 @@ def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> No
     for cfg in enti:
         for sc in scenarios:
             for p in scenario_params(cfg, year, sc)[2]:
-                if (p.file, p.column, p.message) not in seen:      # the same key is wrong for every ente
+                if (p.file, p.column, p.message) not in seen:  # the same key is wrong for every ente
                     seen.add((p.file, p.column, p.message))
                     problems.append(p)
     if problems:
@@ -184,11 +201,11 @@ def load(cfg: EnteConfig, year: int) -> Ente:
 def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioRun:
     """One scenario on the loaded ente. A scenario the plugin cannot compute is kept, with why."""
     checks: list[Problem]
-    if scenario.name == CURRENT and cfg.params is not None:       # load_config validated it
+    if scenario.name == CURRENT and cfg.params is not None:  # load_config validated it
         overrides, params, checks = dict(cfg.overrides), cfg.params, []
     else:
         overrides, params, blocking, checks = scenario_params(cfg, year, scenario)
-        if blocking:                        # validate() was not called first
+        if blocking:  # validate() was not called first
             raise CiclopeError(blocking)
     funds = {**ente.funds, **scenario.funds}
     hooks, info = Hooks.for_plugin(cfg.plugin)
@@ -196,9 +213,13 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
         result = run_cycle(attrs.evolve(ente, funds=funds), hooks, params, info)
     except CiclopeError as exc:
         return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + tuple(exc.problems))
-    except Exception as exc:    # parameters the regulation forbids may leave the plugin unable to compute
-        why = Problem(rule="compare.not_computable", source=SOURCE, file=scenario.file,
-                      message=f"lo scenario non si può calcolare con questi parametri ({type(exc).__name__}: {exc})")
+    except Exception as exc:  # parameters the regulation forbids may leave the plugin unable to compute
+        why = Problem(
+            rule="compare.not_computable",
+            source=SOURCE,
+            file=scenario.file,
+            message=f"lo scenario non si può calcolare con questi parametri ({type(exc).__name__}: {exc})",
+        )
         return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + (why,))
     result = attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(overrides)})
     return ScenarioRun(scenario, overrides, params, funds, result, tuple(checks) + tuple(result.violations))

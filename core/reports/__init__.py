@@ -8,6 +8,7 @@
 Reports never compute regulation figures; a plugin adds its own tables through
 ``ciclope_report_sections`` (:class:`core.outcomes.ReportSection`). Same Result → same bytes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,13 @@ from ..result import Result
 OUTPUTS = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv")
 # ``--outputs`` names (results.json is always written: it is the machine contract and what
 # ``ciclope report`` starts from)
-DOCUMENTS = {"relazione": "relazione.html", "pubblica": "relazione-pubblica.html", "schede": "schede.xlsx",
-             "trasparenza": "trasparenza.csv", "pdf": "relazione-pubblica.pdf"}
+DOCUMENTS = {
+    "relazione": "relazione.html",
+    "pubblica": "relazione-pubblica.html",
+    "schede": "schede.xlsx",
+    "trasparenza": "trasparenza.csv",
+    "pdf": "relazione-pubblica.pdf",
+}
 OUTPUT_NAMES = ("results", *DOCUMENTS)
 
 

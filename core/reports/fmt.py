@@ -4,11 +4,12 @@ Achievements are fractions shown as percentages (``0.9234`` → ``92,34%``), mon
 Italian separators (``€ 1.234,56``), scores keep two decimals (``78,50``), dates are ``30/06/2021``.
 Nothing here computes a figure: values are shown exactly as the Result holds them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 NONE = "—"
@@ -16,19 +17,37 @@ NONE = "—"
 # Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
 # docs/plugin-guide.md), else shown with "_" → " ".
 STATUS_LABELS = {
-    "evaluated": "valutato", "not_evaluated": "non valutato",
-    "scored": "misurato", "neutralized": "neutralizzato", "inactive": "non attivo nell'anno",
-    "monitor": "di monitoraggio", "missing": "consuntivo mancante",
+    "evaluated": "valutato",
+    "not_evaluated": "non valutato",
+    "scored": "misurato",
+    "neutralized": "neutralizzato",
+    "inactive": "non attivo nell'anno",
+    "monitor": "di monitoraggio",
+    "missing": "consuntivo mancante",
 }
 TYPE_LABELS = {
-    "higher": "più è meglio", "lower": "meno è meglio", "deadline": "scadenza", "boolean": "SI/NO",
-    "project": "progetto (% completamento)", "monitor": "monitoraggio",
+    "higher": "più è meglio",
+    "lower": "meno è meglio",
+    "deadline": "scadenza",
+    "boolean": "SI/NO",
+    "project": "progetto (% completamento)",
+    "monitor": "monitoraggio",
 }
 KIND_LABELS = {"strategic": "strategico", "operational": "operativo", "individual": "individuale"}
-ROLE_LABELS = {"segretario": "Segretario Generale", "dirigente": "Dirigente", "po": "Posizione organizzativa",
-               "dipendente": "Dipendente"}
-UNIT_KIND_LABELS = {"ente": "ente", "area": "area", "servizio": "servizio", "ufficio": "ufficio", "staff": "staff",
-                    "azienda_speciale": "azienda speciale"}
+ROLE_LABELS = {
+    "segretario": "Segretario Generale",
+    "dirigente": "Dirigente",
+    "po": "Posizione organizzativa",
+    "dipendente": "Dipendente",
+}
+UNIT_KIND_LABELS = {
+    "ente": "ente",
+    "area": "area",
+    "servizio": "servizio",
+    "ufficio": "ufficio",
+    "staff": "staff",
+    "azienda_speciale": "azienda speciale",
+}
 CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
 
 

@@ -6,17 +6,17 @@ break before every scheda. Every text that comes from the input is escaped. The 
 the :class:`core.result.Result` only (plus the explanation records for the card scores): nothing
 here computes a regulation figure. Same Result → identical bytes (no timestamps, stable order).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
 from typing import Any
-from collections.abc import Iterable, Sequence
 
 from ..cycle import PHASE_NAMES, PHASES
 from ..result import Result
 from . import fmt, stats, svg
-
 
 NUM = ' class="num"'
 
@@ -39,8 +39,13 @@ def flag(text: str, kind: str = "warn") -> Raw:
     return tag("span", text, f"flag {kind}")
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Iterable[int] = (), cls: str = "",
-          empty: str = "Nessun dato.") -> Raw:
+def table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    numeric: Iterable[int] = (),
+    cls: str = "",
+    empty: str = "Nessun dato.",
+) -> Raw:
     rows = list(rows)
     if not rows:
         return tag("p", empty, "empty")
@@ -140,14 +145,20 @@ def reached(result: Result, phase: str) -> bool:
 
 
 def not_run(result: Result, phase: str) -> Raw:
-    return tag("p", f"Fase «{PHASE_NAMES[phase]}» non eseguita: il ciclo è stato fermato dopo "
-                    f"«{PHASE_NAMES[result.until]}».", "empty")
+    return tag(
+        "p",
+        f"Fase «{PHASE_NAMES[phase]}» non eseguita: il ciclo è stato fermato dopo «{PHASE_NAMES[result.until]}».",
+        "empty",
+    )
 
 
 def section(ident: str, title: str, body: Sequence[Any], first: bool = False) -> Raw:
     cls = "scheda first" if first else "scheda"
-    return Raw(f'<section class="{cls}" id="{e(ident)}">\n<h2>{e(title)}</h2>\n' + "\n".join(e(b) for b in body)
-               + "\n</section>")
+    return Raw(
+        f'<section class="{cls}" id="{e(ident)}">\n<h2>{e(title)}</h2>\n'
+        + "\n".join(e(b) for b in body)
+        + "\n</section>"
+    )
 
 
 class Page:
@@ -156,7 +167,7 @@ class Page:
     def __init__(self, result: Result):
         self.r = result
         self.ente = result.ente
-        self.org: Any = result.org      # None before valutazione: the sections reading it check reached() first
+        self.org: Any = result.org  # None before valutazione: the sections reading it check reached() first
         self.revised = {rv.indicator for rv in result.revisions if rv.applied}
 
     # -- names ----------------------------------------------------------------------------
@@ -209,8 +220,10 @@ class Page:
 
         lines = []
         if att is not None:
-            lines.append(f"<b>Attestazione dell'OIV.</b> Performance organizzativa attestata: "
-                         f"<b>{e(fmt.pct(att.attested))}</b> (calcolata: {e(fmt.pct(att.computed))}).")
+            lines.append(
+                f"<b>Attestazione dell'OIV.</b> Performance organizzativa attestata: "
+                f"<b>{e(fmt.pct(att.attested))}</b> (calcolata: {e(fmt.pct(att.computed))})."
+            )
             if att.attested is not None and att.computed is not None and att.attested != att.computed:
                 lines.append(f" {flag('attestazione diversa dal valore calcolato')}")
             lines.append(f"<br><b>Giudizio:</b> {e(att.judgement or 'non espresso')}.")
@@ -219,17 +232,22 @@ class Page:
         else:
             lines.append("Attestazione dell'OIV non ancora disponibile (fase di valutazione non eseguita).")
         validated = self.ente.approvals.get("relazione_validated_oiv")
-        lines.append("<br><b>Validazione della Relazione da parte dell'OIV:</b> "
-                     + (e(fmt.value(validated)) if validated else "non registrata in [approvals]") + ".")
+        lines.append(
+            "<br><b>Validazione della Relazione da parte dell'OIV:</b> "
+            + (e(fmt.value(validated)) if validated else "non registrata in [approvals]")
+            + "."
+        )
         if org is not None and org.separate:
             sep = "; ".join(f"{self.area_name(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
             lines.append(f"<br><b>Aree rendicontate a parte</b> (escluse dal totale dell'ente): {e(sep)}.")
         errors = len(r.errors)
         warnings = len(r.violations) - errors
-        lines.append("<br><b>Violazioni:</b> "
-                     + (f'{flag(f"{errors} errori", "err")} ' if errors else "nessun errore; ")
-                     + (f"{warnings} avvisi" if warnings else "nessun avviso")
-                     + ' (<a href="#violazioni">elenco</a>).')
+        lines.append(
+            "<br><b>Violazioni:</b> "
+            + (f'{flag(f"{errors} errori", "err")} ' if errors else "nessun errore; ")
+            + (f"{warnings} avvisi" if warnings else "nessun avviso")
+            + ' (<a href="#violazioni">elenco</a>).'
+        )
         out.append(Raw('<div class="box">' + "".join(lines) + "</div>"))
         out.append(self.charts())
         return out
@@ -239,7 +257,9 @@ class Page:
         figures = []
         if org is not None and (org.areas or org.separate):
             items = [(self.area_name(k), self.area_name(k, full=True), v) for k, v in org.areas.items()]
-            items += [(self.area_name(k) + " (a parte)", self.area_name(k, full=True), v) for k, v in org.separate.items()]
+            items += [
+                (self.area_name(k) + " (a parte)", self.area_name(k, full=True), v) for k, v in org.separate.items()
+            ]
             items.append(("Ente", self.ente.name, org.ente))
             figures.append(svg.achievement_bars("grafico-aree", "Raggiungimento per area strategica", items))
         elif org is not None and org.objectives:
@@ -248,17 +268,29 @@ class Page:
             items.append(("Ente", self.ente.name, org.ente))
             figures.append(svg.achievement_bars("grafico-aree", "Raggiungimento per obiettivo di primo livello", items))
         if org is not None and org.units:
-            items = [(u.name or u.id, f"{u.id} — {u.name}", org.units.get(u.id)) for u in self.ente.units.values()
-                     if u.id in org.units]
+            items = [
+                (u.name or u.id, f"{u.id} — {u.name}", org.units.get(u.id))
+                for u in self.ente.units.values()
+                if u.id in org.units
+            ]
             figures.append(svg.achievement_bars("grafico-unita", "Raggiungimento per unità organizzativa", items))
         if r.scores:
-            figures.append(svg.count_bars("grafico-punteggi", "Distribuzione dei punteggi individuali",
-                                          stats.histogram(r), axis="punteggio (classi di 10 punti)"))
+            figures.append(
+                svg.count_bars(
+                    "grafico-punteggi",
+                    "Distribuzione dei punteggi individuali",
+                    stats.histogram(r),
+                    axis="punteggio (classi di 10 punti)",
+                )
+            )
             figures.append(svg.count_bars("grafico-livelli", "Persone per livello o esito", stats.distribution(r)))
         if not figures:
             return tag("p", "Nessun grafico: le fasi di valutazione non sono state eseguite.", "empty")
-        return Raw('<div class="charts" id="grafici">' + "".join(f'<figure class="chart">{f}</figure>' for f in figures)
-                   + "</div>")
+        return Raw(
+            '<div class="charts" id="grafici">'
+            + "".join(f'<figure class="chart">{f}</figure>' for f in figures)
+            + "</div>"
+        )
 
     def area_name(self, aid: str, full: bool = False) -> str:
         a = self.ente.areas.get(aid)
@@ -278,20 +310,54 @@ class Page:
                 value = org.separate.get(a.id) if a.separate else org.areas.get(a.id)
                 note = "rendicontata a parte, esclusa dal totale" if a.separate else ""
                 if value is None:
-                    note = (note + "; " if note else "") + "non valutata: " + org.not_scored.get(f"area:{a.id}", "nulla di misurato")
+                    note = (
+                        (note + "; " if note else "")
+                        + "non valutata: "
+                        + org.not_scored.get(f"area:{a.id}", "nulla di misurato")
+                    )
                 rows.append((a.id, a.name, fmt.value(a.weight), f"{scored} / {len(objs)}", fmt.pct(value), note))
-            rows.append(RowWithClass("total", ("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente),
-                                               "media ponderata delle aree non separate")))
-            return [table(("Area", "Denominazione", "Peso", "Obiettivi valutati", "Raggiungimento", "Note"), rows,
-                          numeric=(2, 3, 4))]
+            rows.append(
+                RowWithClass(
+                    "total",
+                    (
+                        "",
+                        f"Performance dell'ente — {ente.name}",
+                        "",
+                        "",
+                        fmt.pct(org.ente),
+                        "media ponderata delle aree non separate",
+                    ),
+                )
+            )
+            return [
+                table(
+                    ("Area", "Denominazione", "Peso", "Obiettivi valutati", "Raggiungimento", "Note"),
+                    rows,
+                    numeric=(2, 3, 4),
+                )
+            ]
         for o in ente.objectives.values():
             if o.parent is None and o.kind != "individual":
-                rows.append((o.id, o.title, fmt.KIND_LABELS.get(o.kind, o.kind), fmt.value(o.weight),
-                             fmt.pct(org.objectives.get(o.id)), org.not_scored.get(f"objective:{o.id}", "")))
+                rows.append(
+                    (
+                        o.id,
+                        o.title,
+                        fmt.KIND_LABELS.get(o.kind, o.kind),
+                        fmt.value(o.weight),
+                        fmt.pct(org.objectives.get(o.id)),
+                        org.not_scored.get(f"objective:{o.id}", ""),
+                    )
+                )
         rows.append(RowWithClass("total", ("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente), "")))
-        return [tag("p", "L'ente non ha aree strategiche (areas.csv): la performance dell'ente è la media ponderata "
-                         "degli obiettivi di primo livello.", "muted"),
-                table(("Obiettivo", "Titolo", "Tipo", "Peso", "Raggiungimento", "Note"), rows, numeric=(3, 4))]
+        return [
+            tag(
+                "p",
+                "L'ente non ha aree strategiche (areas.csv): la performance dell'ente è la media ponderata "
+                "degli obiettivi di primo livello.",
+                "muted",
+            ),
+            table(("Obiettivo", "Titolo", "Tipo", "Peso", "Raggiungimento", "Note"), rows, numeric=(3, 4)),
+        ]
 
     def dirigenti(self) -> list[Any]:
         if not reached(self.r, "valutazione"):
@@ -303,13 +369,39 @@ class Page:
                 continue
             headed = ", ".join(self.unit(u.id) for u in ente.units.values() if u.head == p.id) or fmt.NONE
             s = r.scores.get(p.id)
-            rows.append((p.name or p.id, fmt.ROLE_LABELS.get(p.role, p.role), headed,
-                         fmt.pct(self.org.people.get(p.id)), fmt.score(s.score if s else None),
-                         (s.level if s and s.level else fmt.NONE), fmt.status(r.status_of(p.id), r.plugin.status_labels)))
-        return [tag("p", "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
-                         "obiettivi di cui è responsabile) e valutazione individuale.", "muted"),
-                table(("Dirigente", "Ruolo", "Unità dirette", "Performance organizzativa", "Punteggio individuale",
-                       "Livello", "Esito"), rows, numeric=(3, 4), empty="Nessun dirigente in people.csv.")]
+            rows.append(
+                (
+                    p.name or p.id,
+                    fmt.ROLE_LABELS.get(p.role, p.role),
+                    headed,
+                    fmt.pct(self.org.people.get(p.id)),
+                    fmt.score(s.score if s else None),
+                    (s.level if s and s.level else fmt.NONE),
+                    fmt.status(r.status_of(p.id), r.plugin.status_labels),
+                )
+            )
+        return [
+            tag(
+                "p",
+                "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
+                "obiettivi di cui è responsabile) e valutazione individuale.",
+                "muted",
+            ),
+            table(
+                (
+                    "Dirigente",
+                    "Ruolo",
+                    "Unità dirette",
+                    "Performance organizzativa",
+                    "Punteggio individuale",
+                    "Livello",
+                    "Esito",
+                ),
+                rows,
+                numeric=(3, 4),
+                empty="Nessun dirigente in people.csv.",
+            ),
+        ]
 
     # -- objectives -----------------------------------------------------------------------
     def objective_order(self) -> list[tuple[str, int]]:
@@ -349,14 +441,20 @@ class Page:
         by_objective: dict[str, list] = {}
         for ind in ente.indicators.values():
             by_objective.setdefault(ind.objective, []).append(ind)
-        children: dict[str, list[str]] = {}           # built once: was a scan of every objective per objective
+        children: dict[str, list[str]] = {}  # built once: was a scan of every objective per objective
         for c in ente.objectives.values():
             if c.parent:
                 children.setdefault(c.parent, []).append(c.id)
-        out: list[Any] = [tag("p", "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "
-                                   "(raggiungimento − 100%), raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
-                                   "indicatori neutralizzati, non attivi nell'anno o di solo monitoraggio non entrano "
-                                   "nel calcolo e i pesi degli altri sono rinormalizzati.", "muted")]
+        out: list[Any] = [
+            tag(
+                "p",
+                "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "
+                "(raggiungimento − 100%), raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
+                "indicatori neutralizzati, non attivi nell'anno o di solo monitoraggio non entrano "
+                "nel calcolo e i pesi degli altri sono rinormalizzati.",
+                "muted",
+            )
+        ]
         if not reached(self.r, "valutazione"):
             out.append(not_run(self.r, "valutazione"))
         for oid, depth in self.objective_order():
@@ -373,22 +471,55 @@ class Page:
             head = f"{'↳ ' * min(depth, 1)}{o.id} — {o.title}" if o.title else o.id
             achieved = fmt.pct(value) if value is not None else "non valutato"
             why = org.not_scored.get(f"objective:{oid}") if org else None
-            block = [f'<div class="objective" id="obiettivo-{e(oid)}">',
-                     f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>",
-                     f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>']
+            block = [
+                f'<div class="objective" id="obiettivo-{e(oid)}">',
+                f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>",
+                f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>',
+            ]
             rows = []
             for ind in by_objective.get(oid, []):
                 rows.append(self.indicator_row(ind))
             for k in children.get(oid, ()):
                 child = ente.objectives[k]
                 cv = org.objectives.get(k) if org else None
-                rows.append(RowWithClass("child", (k, f"↳ obiettivo {fmt.KIND_LABELS.get(child.kind, child.kind)}: "
-                                                     f"{child.title}", "", fmt.value(child.weight), "", "", "",
-                                                     fmt.signed_pct(cv - 1) if cv is not None else fmt.NONE,
-                                                     fmt.pct(cv), "", "" if cv is not None else "non valutato")))
-            block.append(table(("Codice", "Indicatore", "Tipo", "Peso", "Baseline", "Target", "Consuntivo",
-                                "Scostamento", "Raggiungimento", "Fonte", "Stato"), rows, numeric=(3, 4, 5, 6, 7, 8),
-                               empty="Nessun indicatore né obiettivo collegato."))
+                rows.append(
+                    RowWithClass(
+                        "child",
+                        (
+                            k,
+                            f"↳ obiettivo {fmt.KIND_LABELS.get(child.kind, child.kind)}: {child.title}",
+                            "",
+                            fmt.value(child.weight),
+                            "",
+                            "",
+                            "",
+                            fmt.signed_pct(cv - 1) if cv is not None else fmt.NONE,
+                            fmt.pct(cv),
+                            "",
+                            "" if cv is not None else "non valutato",
+                        ),
+                    )
+                )
+            block.append(
+                table(
+                    (
+                        "Codice",
+                        "Indicatore",
+                        "Tipo",
+                        "Peso",
+                        "Baseline",
+                        "Target",
+                        "Consuntivo",
+                        "Scostamento",
+                        "Raggiungimento",
+                        "Fonte",
+                        "Stato",
+                    ),
+                    rows,
+                    numeric=(3, 4, 5, 6, 7, 8),
+                    empty="Nessun indicatore né obiettivo collegato.",
+                )
+            )
             block.append("</div>")
             out.append(Raw("\n".join(str(b) for b in block)))
         if not ente.objectives:
@@ -397,9 +528,19 @@ class Page:
 
     def indicator_row(self, ind) -> Any:
         outcome = self.org.indicators.get(ind.id) if self.org else None
-        status = outcome.status if outcome else ("inactive" if not ind.active else
-                                                 "neutralized" if ind.neutralized else
-                                                 "monitor" if ind.type == "monitor" else "")
+        status = (
+            outcome.status
+            if outcome
+            else (
+                "inactive"
+                if not ind.active
+                else "neutralized"
+                if ind.neutralized
+                else "monitor"
+                if ind.type == "monitor"
+                else ""
+            )
+        )
         ach = outcome.achievement if outcome else None
         notes = []
         if status == "neutralized":
@@ -415,10 +556,19 @@ class Page:
         deviation = fmt.signed_pct(ach - 1) if ach is not None else fmt.NONE
         if ach is not None and ach < 1:
             deviation = tag("span", deviation, "neg")
-        cells = (ind.id, ind.name, fmt.TYPE_LABELS.get(ind.type, ind.type),
-                 fmt.value(ind.weight) if ind.type != "monitor" else fmt.NONE, fmt.value(ind.baseline),
-                 fmt.value(ind.target) if ind.active else "-", fmt.value(ind.actual), deviation, fmt.pct(ach),
-                 ind.source or fmt.NONE, Raw(" ".join(str(n) for n in notes)) if notes else "")
+        cells = (
+            ind.id,
+            ind.name,
+            fmt.TYPE_LABELS.get(ind.type, ind.type),
+            fmt.value(ind.weight) if ind.type != "monitor" else fmt.NONE,
+            fmt.value(ind.baseline),
+            fmt.value(ind.target) if ind.active else "-",
+            fmt.value(ind.actual),
+            deviation,
+            fmt.pct(ach),
+            ind.source or fmt.NONE,
+            Raw(" ".join(str(n) for n in notes)) if notes else "",
+        )
         return RowWithClass("off", cells) if status in ("neutralized", "inactive", "monitor") else cells
 
     def units(self) -> list[Any]:
@@ -431,10 +581,32 @@ class Page:
             note = org.not_scored.get(f"unit:{u.id}", "")
             fig = self.r.figures.get(f"unit:{u.id}")
             how = fig.formula if fig is not None else ""
-            rows.append((u.id, u.name, fmt.UNIT_KIND_LABELS.get(u.kind, u.kind), self.unit(u.parent),
-                         self.person(u.head), fmt.pct(value), how or note))
-        return [table(("Unità", "Denominazione", "Tipo", "Unità superiore", "Responsabile", "Raggiungimento",
-                       "Come è calcolato"), rows, numeric=(5,))]
+            rows.append(
+                (
+                    u.id,
+                    u.name,
+                    fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
+                    self.unit(u.parent),
+                    self.person(u.head),
+                    fmt.pct(value),
+                    how or note,
+                )
+            )
+        return [
+            table(
+                (
+                    "Unità",
+                    "Denominazione",
+                    "Tipo",
+                    "Unità superiore",
+                    "Responsabile",
+                    "Raggiungimento",
+                    "Come è calcolato",
+                ),
+                rows,
+                numeric=(5,),
+            )
+        ]
 
     def monitoring(self) -> list[Any]:
         if not reached(self.r, "monitoraggio"):
@@ -448,20 +620,64 @@ class Page:
             if m.deviation < 0:
                 negative += 1
                 dev = tag("span", dev, "neg")
-            rows.append((iid, ind.name if ind else "", ind.objective if ind else "", fmt.TYPE_LABELS.get(ind.type, "") if ind else "",
-                         fmt.value(m.target), fmt.value(m.actual), fmt.pct(m.achievement), dev))
-        out: list[Any] = [tag("p", f"Indicatori con target intermedio misurati al 30/6: {len(rows)}; con scostamento "
-                                   f"negativo: {negative}. Scostamento = raggiungimento al 30/6 − 100%.", "muted"),
-                          table(("Indicatore", "Nome", "Obiettivo", "Tipo", "Target al 30/6", "Valore al 30/6",
-                                 "Raggiungimento", "Scostamento"), rows, numeric=(4, 5, 6, 7),
-                                empty="Nessun indicatore con target e valore al 30/6.")]
+            rows.append(
+                (
+                    iid,
+                    ind.name if ind else "",
+                    ind.objective if ind else "",
+                    fmt.TYPE_LABELS.get(ind.type, "") if ind else "",
+                    fmt.value(m.target),
+                    fmt.value(m.actual),
+                    fmt.pct(m.achievement),
+                    dev,
+                )
+            )
+        out: list[Any] = [
+            tag(
+                "p",
+                f"Indicatori con target intermedio misurati al 30/6: {len(rows)}; con scostamento "
+                f"negativo: {negative}. Scostamento = raggiungimento al 30/6 − 100%.",
+                "muted",
+            ),
+            table(
+                (
+                    "Indicatore",
+                    "Nome",
+                    "Obiettivo",
+                    "Tipo",
+                    "Target al 30/6",
+                    "Valore al 30/6",
+                    "Raggiungimento",
+                    "Scostamento",
+                ),
+                rows,
+                numeric=(4, 5, 6, 7),
+                empty="Nessun indicatore con target e valore al 30/6.",
+            ),
+        ]
         out.append(tag("h3", "Revisioni dei target in corso d'anno"))
-        rev_rows = [(rv.indicator, rv.field, rv.old, rv.new, rv.reason,
-                     flag("applicata", "ok") if rv.applied else flag("non applicata", "warn"), rv.why)
-                    for rv in r.revisions]
-        out.append(table(("Indicatore", "Campo", "Valore precedente", "Nuovo valore", "Motivazione", "Esito", "Perché"),
-                         rev_rows, empty="Nessuna revisione in revisions.csv."))
-        out.append(tag("p", "Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate.", "muted"))
+        rev_rows = [
+            (
+                rv.indicator,
+                rv.field,
+                rv.old,
+                rv.new,
+                rv.reason,
+                flag("applicata", "ok") if rv.applied else flag("non applicata", "warn"),
+                rv.why,
+            )
+            for rv in r.revisions
+        ]
+        out.append(
+            table(
+                ("Indicatore", "Campo", "Valore precedente", "Nuovo valore", "Motivazione", "Esito", "Perché"),
+                rev_rows,
+                empty="Nessuna revisione in revisions.csv.",
+            )
+        )
+        out.append(
+            tag("p", "Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate.", "muted")
+        )
         return out
 
     def individual(self) -> list[Any]:
@@ -471,20 +687,30 @@ class Page:
         dist = stats.distribution(r)
         total = len(ente.people)
         dist_rows: list[Any] = [(k, n, fmt.pct(Decimal(n) / total) if total else fmt.NONE) for k, n in dist]
-        out: list[Any] = [tag("h3", "Distribuzione per livello o esito"),
-                          table(("Livello / esito", "Persone", "Quota"),
-                                dist_rows + [RowWithClass("total", ("Totale", total, fmt.pct(1) if total else fmt.NONE))],
-                                numeric=(1, 2))]
+        out: list[Any] = [
+            tag("h3", "Distribuzione per livello o esito"),
+            table(
+                ("Livello / esito", "Persone", "Quota"),
+                dist_rows + [RowWithClass("total", ("Totale", total, fmt.pct(1) if total else fmt.NONE))],
+                numeric=(1, 2),
+            ),
+        ]
         hist = stats.histogram(r)
         out.append(tag("h3", "Punteggi per classe"))
         out.append(table([c for c, _ in hist], [[n for _, n in hist]], numeric=range(len(hist))))
         evals, top_label = stats.evaluators(r)
         out.append(tag("h3", "Differenziazione dei giudizi per valutatore"))
-        out.append(tag("p", "Per ciascun valutatore: persone valutate, media e deviazione standard dei punteggi della "
-                            "scheda (o del punteggio individuale), numero di valori diversi e quota al livello più alto. "
-                            f"Segnalati i valutatori con almeno {stats.MIN_FLAGGED} valutazioni tutte uguali o con "
-                            f"almeno il {fmt.pct(stats.NEAR_ALL, 0)} al livello più alto (art. 9 D.Lgs. 150/2009: "
-                            "differenziazione dei giudizi).", "muted"))
+        out.append(
+            tag(
+                "p",
+                "Per ciascun valutatore: persone valutate, media e deviazione standard dei punteggi della "
+                "scheda (o del punteggio individuale), numero di valori diversi e quota al livello più alto. "
+                f"Segnalati i valutatori con almeno {stats.MIN_FLAGGED} valutazioni tutte uguali o con "
+                f"almeno il {fmt.pct(stats.NEAR_ALL, 0)} al livello più alto (art. 9 D.Lgs. 150/2009: "
+                "differenziazione dei giudizi).",
+                "muted",
+            )
+        )
         rows = []
         for ev in evals:
             if ev.flags:
@@ -493,18 +719,60 @@ class Page:
                 flags = flag("poche valutazioni", "info")
             else:
                 flags = flag("differenziato", "ok")
-            rows.append((self.person(ev.id), ev.count, fmt.score(ev.mean), fmt.score(ev.spread), ev.distinct,
-                         fmt.pct(ev.top_share), flags))
-        out.append(table(("Valutatore", "Valutazioni", "Media", "Deviazione standard", "Valori diversi", stats.upper_first(top_label),
-                          "Segnalazione"), rows, numeric=(1, 2, 3, 4, 5),
-                         empty="Nessun valutatore indicato (colonna evaluator di evaluations.csv o people.csv)."))
+            rows.append(
+                (
+                    self.person(ev.id),
+                    ev.count,
+                    fmt.score(ev.mean),
+                    fmt.score(ev.spread),
+                    ev.distinct,
+                    fmt.pct(ev.top_share),
+                    flags,
+                )
+            )
+        out.append(
+            table(
+                (
+                    "Valutatore",
+                    "Valutazioni",
+                    "Media",
+                    "Deviazione standard",
+                    "Valori diversi",
+                    stats.upper_first(top_label),
+                    "Segnalazione",
+                ),
+                rows,
+                numeric=(1, 2, 3, 4, 5),
+                empty="Nessun valutatore indicato (colonna evaluator di evaluations.csv o people.csv).",
+            )
+        )
         if ente.appeals:
             out.append(tag("h3", "Conciliazione: riesami, ricorsi e contraddittori"))
-            out.append(table(("Persona", "Fase", "Data", "Esito", "Voce", "Nuovi punti"),
-                             [(a.person, a.stage, fmt.value(a.date), a.outcome or fmt.NONE, a.new_points_item or fmt.NONE,
-                               fmt.value(a.new_points)) for a in ente.appeals], numeric=(5,)))
-            out.append(tag("p", "L'ultima fase accolta sostituisce i punti della voce; graduatorie e premi usano il "
-                                "punteggio dopo la conciliazione (rules/core.md §5).", "muted"))
+            out.append(
+                table(
+                    ("Persona", "Fase", "Data", "Esito", "Voce", "Nuovi punti"),
+                    [
+                        (
+                            a.person,
+                            a.stage,
+                            fmt.value(a.date),
+                            a.outcome or fmt.NONE,
+                            a.new_points_item or fmt.NONE,
+                            fmt.value(a.new_points),
+                        )
+                        for a in ente.appeals
+                    ],
+                    numeric=(5,),
+                )
+            )
+            out.append(
+                tag(
+                    "p",
+                    "L'ultima fase accolta sostituisce i punti della voce; graduatorie e premi usano il "
+                    "punteggio dopo la conciliazione (rules/core.md §5).",
+                    "muted",
+                )
+            )
         return out
 
     def pools(self) -> dict:
@@ -516,35 +784,113 @@ class Page:
         r = self.r
         out: list[Any] = [tag("h3", "Fondi")]
         ledger = r.ledger
-        rows: list[Any] = [(name, p.label or "", p.source or fmt.NONE, fmt.euro(p.amount), fmt.euro(p.distributed),
-                            fmt.euro(p.residual)) for name, p in ledger.pools.items()]
-        if rows:        # the same totals as summary.json (core/ledger.py)
-            rows.append(RowWithClass("total", ("Totale", "tutti i fondi", "", fmt.euro(ledger.allocated),
-                                               fmt.euro(ledger.distributed), fmt.euro(ledger.residual))))
-        out.append(table(("Fondo", "Descrizione", "Fonte", "Stanziato", "Distribuito", "Residuo"), rows,
-                         numeric=(3, 4, 5), empty="Nessun fondo."))
+        rows: list[Any] = [
+            (
+                name,
+                p.label or "",
+                p.source or fmt.NONE,
+                fmt.euro(p.amount),
+                fmt.euro(p.distributed),
+                fmt.euro(p.residual),
+            )
+            for name, p in ledger.pools.items()
+        ]
+        if rows:  # the same totals as summary.json (core/ledger.py)
+            rows.append(
+                RowWithClass(
+                    "total",
+                    (
+                        "Totale",
+                        "tutti i fondi",
+                        "",
+                        fmt.euro(ledger.allocated),
+                        fmt.euro(ledger.distributed),
+                        fmt.euro(ledger.residual),
+                    ),
+                )
+            )
+        out.append(
+            table(
+                ("Fondo", "Descrizione", "Fonte", "Stanziato", "Distribuito", "Residuo"),
+                rows,
+                numeric=(3, 4, 5),
+                empty="Nessun fondo.",
+            )
+        )
         out.append(tag("h3", "Premi per fondo e fascia (dati aggregati)"))
-        brows = [(b.pool, b.band or fmt.NONE, b.count, fmt.euro(b.total), fmt.euro(b.mean), fmt.euro(b.low),
-                  fmt.euro(b.high)) for b in stats.bands(r)]
-        out.append(table(("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo"), brows,
-                         numeric=(2, 3, 4, 5, 6), empty="Nessun premio individuale calcolato."))
+        brows = [
+            (
+                b.pool,
+                b.band or fmt.NONE,
+                b.count,
+                fmt.euro(b.total),
+                fmt.euro(b.mean),
+                fmt.euro(b.low),
+                fmt.euro(b.high),
+            )
+            for b in stats.bands(r)
+        ]
+        out.append(
+            table(
+                ("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo"),
+                brows,
+                numeric=(2, 3, 4, 5, 6),
+                empty="Nessun premio individuale calcolato.",
+            )
+        )
         if r.rewards is not None and r.rewards.statuses:
             counts: dict[str, int] = {}
             for st in r.rewards.statuses.values():
                 counts[st] = counts.get(st, 0) + 1
             out.append(tag("h3", "Esiti della premialità"))
-            out.append(table(("Esito", "Persone"), [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)], numeric=(1,)))
+            out.append(
+                table(
+                    ("Esito", "Persone"),
+                    [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)],
+                    numeric=(1,),
+                )
+            )
         if r.positions is not None and r.positions.positions:
             out.append(tag("h3", "Posizioni organizzative: pesatura e retribuzione"))
-            prow = [(pid, ("vacante" if not p.holder else self.person(p.holder)) + ("" if p.paid else " (non erogata)"),
-                     fmt.score(p.score), fmt.euro(p.annual), p.instalments, fmt.euro(p.monthly), fmt.euro(p.monthly_last),
-                     fmt.euro(p.result_max), fmt.euro(p.result))
-                    for pid, p in r.positions.positions.items()]
-            out.append(table(("Posizione", "Titolare", "Punteggio di pesatura", "Retribuzione di posizione annua",
-                              "Rate", "Rata", "Ultima rata", "Risultato massimo", "Risultato"), prow,
-                             numeric=(2, 3, 4, 5, 6, 7, 8)))
-        out.append(tag("p", "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
-                            "= stanziato, al centesimo. I singoli importi sono in schede.xlsx (uso interno).", "muted"))
+            prow = [
+                (
+                    pid,
+                    ("vacante" if not p.holder else self.person(p.holder)) + ("" if p.paid else " (non erogata)"),
+                    fmt.score(p.score),
+                    fmt.euro(p.annual),
+                    p.instalments,
+                    fmt.euro(p.monthly),
+                    fmt.euro(p.monthly_last),
+                    fmt.euro(p.result_max),
+                    fmt.euro(p.result),
+                )
+                for pid, p in r.positions.positions.items()
+            ]
+            out.append(
+                table(
+                    (
+                        "Posizione",
+                        "Titolare",
+                        "Punteggio di pesatura",
+                        "Retribuzione di posizione annua",
+                        "Rate",
+                        "Rata",
+                        "Ultima rata",
+                        "Risultato massimo",
+                        "Risultato",
+                    ),
+                    prow,
+                    numeric=(2, 3, 4, 5, 6, 7, 8),
+                )
+            )
+        out.append(
+            tag(
+                "p",
+                "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
+                "= stanziato, al centesimo. I singoli importi sono in schede.xlsx (uso interno).",
+                "muted",
+            )
+        )
         return out
 
     def plugin_sections(self) -> list[Any]:
@@ -553,17 +899,42 @@ class Page:
             out.append(tag("h3", s.title))
             if s.note:
                 out.append(tag("p", s.note, "muted"))
-            out.append(table(s.columns, [tuple(fmt.value(v) for v in row) for row in s.rows],
-                             numeric=[i for i in range(len(s.columns))
-                                      if s.rows and all(isinstance(row[i], (Decimal, int, float)) and not isinstance(row[i], bool)
-                                                        for row in s.rows if i < len(row))]))
+            out.append(
+                table(
+                    s.columns,
+                    [tuple(fmt.value(v) for v in row) for row in s.rows],
+                    numeric=[
+                        i
+                        for i in range(len(s.columns))
+                        if s.rows
+                        and all(
+                            isinstance(row[i], (Decimal, int, float)) and not isinstance(row[i], bool)
+                            for row in s.rows
+                            if i < len(row)
+                        )
+                    ],
+                )
+            )
         return out
 
     def violations(self) -> list[Any]:
-        rows = [(flag("errore", "err") if v.is_error else flag("avviso", "warn"), v.rule, v.message, v.where or fmt.NONE,
-                 v.source or fmt.NONE) for v in self.r.violations]
-        return [table(("Gravità", "Regola", "Descrizione", "Dove", "Fonte"), rows,
-                      empty="Nessuna violazione: dati e calcoli conformi alle regole controllate.")]
+        rows = [
+            (
+                flag("errore", "err") if v.is_error else flag("avviso", "warn"),
+                v.rule,
+                v.message,
+                v.where or fmt.NONE,
+                v.source or fmt.NONE,
+            )
+            for v in self.r.violations
+        ]
+        return [
+            table(
+                ("Gravità", "Regola", "Descrizione", "Dove", "Fonte"),
+                rows,
+                empty="Nessuna violazione: dati e calcoli conformi alle regole controllate.",
+            )
+        ]
 
     def calendar(self) -> list[Any]:
         if not reached(self.r, "rendicontazione"):
@@ -572,10 +943,23 @@ class Page:
         for d, status in sorted(self.r.calendar, key=lambda x: (x[0].due, x[0].act)):
             done = self.ente.approvals.get(d.approval) if d.approval else None
             kind = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}.get(status, "info")
-            rows.append((fmt.date_it(d.due), PHASE_NAMES.get(d.phase, d.phase), d.act, d.source, flag(fmt.CALENDAR_LABELS[status], kind),
-                         fmt.value(done) if done is not None else fmt.NONE))
-        return [table(("Scadenza", "Fase", "Atto", "Fonte", "Stato", "Data dell'atto"), rows,
-                      empty="Il regolamento non definisce scadenze per questo ciclo.")]
+            rows.append(
+                (
+                    fmt.date_it(d.due),
+                    PHASE_NAMES.get(d.phase, d.phase),
+                    d.act,
+                    d.source,
+                    flag(fmt.CALENDAR_LABELS[status], kind),
+                    fmt.value(done) if done is not None else fmt.NONE,
+                )
+            )
+        return [
+            table(
+                ("Scadenza", "Fase", "Atto", "Fonte", "Stato", "Data dell'atto"),
+                rows,
+                empty="Il regolamento non definisce scadenze per questo ciclo.",
+            )
+        ]
 
     def notes(self) -> list[Any]:
         r = self.r
@@ -589,60 +973,101 @@ class Page:
             if spec.assumption:
                 flags.append(str(flag("ipotesi", "info")))
             rows.append((name, shown, spec.description, spec.source, Raw(" ".join(flags))))
-        out: list[Any] = [tag("h3", "Parametri in vigore"),
-                          table(("Parametro", "Valore", "Descrizione", "Fonte", ""), rows, numeric=(1,),
-                                empty="Il regolamento non ha parametri.")]
+        out: list[Any] = [
+            tag("h3", "Parametri in vigore"),
+            table(
+                ("Parametro", "Valore", "Descrizione", "Fonte", ""),
+                rows,
+                numeric=(1,),
+                empty="Il regolamento non ha parametri.",
+            ),
+        ]
         out.append(tag("h3", "Ipotesi"))
         assumptions = r.assumptions()
         if assumptions:
-            items = "".join(f"<li><b>{e(name)}</b> = {e(fmt.param_value(v))}: "
-                            f"{e(text)} <span class=\"muted\">[{e(src)}]</span></li>" for name, text, v, src in assumptions)
+            items = "".join(
+                f"<li><b>{e(name)}</b> = {e(fmt.param_value(v))}: "
+                f"{e(text)} <span class=\"muted\">[{e(src)}]</span></li>"
+                for name, text, v, src in assumptions
+            )
             out.append(Raw(f"<ul>{items}</ul>"))
         else:
             out.append(tag("p", "Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"))
         out.append(tag("h3", "Regolamento e dati"))
         regs = "".join(f"<li>{e(x)}</li>" for x in r.plugin.regulations)
-        out.append(Raw(f"<p>Regolamento applicato: <b>{e(r.plugin.name)}</b> versione {e(r.plugin.version)}.</p>"
-                       + (f"<ul>{regs}</ul>" if regs else "")))
+        out.append(
+            Raw(
+                f"<p>Regolamento applicato: <b>{e(r.plugin.name)}</b> versione {e(r.plugin.version)}.</p>"
+                + (f"<ul>{regs}</ul>" if regs else "")
+            )
+        )
         files = [(name, digest[:16] + "…") for name, digest in sorted(self.ente.files.items())]
         out.append(table(("File di input", "Impronta SHA-256 (inizio)"), files, empty="Nessun file registrato."))
         out.append(tag("h3", "Come leggere i numeri"))
-        out.append(Raw("<ul>"
-                       "<li>Raggiungimenti in percentuale, arrotondati a 4 decimali della frazione (es. 92,34%); "
-                       "ogni livello è calcolato dai valori arrotondati del livello sotto (rules/core.md §2).</li>"
-                       "<li>Punteggi individuali da 0 a 100 con 2 decimali; importi in euro al centesimo, "
-                       "arrotondati per eccesso dal mezzo centesimo, ripartiti con il metodo dei resti più alti "
-                       "(rules/core.md §4).</li>"
-                       "<li>Scostamento = raggiungimento − 100%: negativo quando il target non è raggiunto.</li>"
-                       "<li>«—» = dato non disponibile o non valutato (mai uno zero implicito).</li>"
-                       "<li>Ogni cifra si può ricostruire fino alle celle dei file di input con "
-                       "<code>ciclope explain</code>.</li>"
-                       "</ul>"))
+        out.append(
+            Raw(
+                "<ul>"
+                "<li>Raggiungimenti in percentuale, arrotondati a 4 decimali della frazione (es. 92,34%); "
+                "ogni livello è calcolato dai valori arrotondati del livello sotto (rules/core.md §2).</li>"
+                "<li>Punteggi individuali da 0 a 100 con 2 decimali; importi in euro al centesimo, "
+                "arrotondati per eccesso dal mezzo centesimo, ripartiti con il metodo dei resti più alti "
+                "(rules/core.md §4).</li>"
+                "<li>Scostamento = raggiungimento − 100%: negativo quando il target non è raggiunto.</li>"
+                "<li>«—» = dato non disponibile o non valutato (mai uno zero implicito).</li>"
+                "<li>Ogni cifra si può ricostruire fino alle celle dei file di input con "
+                "<code>ciclope explain</code>.</li>"
+                "</ul>"
+            )
+        )
         return out
 
     # -- the page -------------------------------------------------------------------------
     def render(self) -> str:
         r, ente = self.r, self.ente
         bodies = {
-            "sintesi": self.summary(), "aree": self.areas(), "dirigenti": self.dirigenti(),
-            "obiettivi": self.objectives(), "unita": self.units(), "monitoraggio": self.monitoring(),
-            "individuale": self.individual(), "premi": self.rewards(), "sezioni": self.plugin_sections(),
-            "violazioni": self.violations(), "calendario": self.calendar(), "note": self.notes(),
+            "sintesi": self.summary(),
+            "aree": self.areas(),
+            "dirigenti": self.dirigenti(),
+            "obiettivi": self.objectives(),
+            "unita": self.units(),
+            "monitoraggio": self.monitoring(),
+            "individuale": self.individual(),
+            "premi": self.rewards(),
+            "sezioni": self.plugin_sections(),
+            "violazioni": self.violations(),
+            "calendario": self.calendar(),
+            "note": self.notes(),
         }
         shown = [(i, t) for i, t in SECTIONS if i != "sezioni" or r.sections]
         toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
-        meta = (f"Ente {ente.id} · regolamento {r.plugin.name} {r.plugin.version} · ciclo {ente.year} · "
-                f"fasi eseguite fino a «{PHASE_NAMES[r.until]}»")
-        parts = ["<!DOCTYPE html>", '<html lang="it">', "<head>", '<meta charset="utf-8">',
-                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                 f"<title>{e(self.title())} — {e(ente.name)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
-                 '<header class="doc">', f"<h1>{e(self.title())}</h1>", f'<div class="ente">{e(ente.name)}</div>',
-                 f'<div class="meta">{e(meta)}</div>', "</header>", f'<nav class="toc">{toc}</nav>']
+        meta = (
+            f"Ente {ente.id} · regolamento {r.plugin.name} {r.plugin.version} · ciclo {ente.year} · "
+            f"fasi eseguite fino a «{PHASE_NAMES[r.until]}»"
+        )
+        parts = [
+            "<!DOCTYPE html>",
+            '<html lang="it">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{e(self.title())} — {e(ente.name)}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            '<header class="doc">',
+            f"<h1>{e(self.title())}</h1>",
+            f'<div class="ente">{e(ente.name)}</div>',
+            f'<div class="meta">{e(meta)}</div>',
+            "</header>",
+            f'<nav class="toc">{toc}</nav>',
+        ]
         for n, (ident, title) in enumerate(shown):
             parts.append(section(ident, title, bodies[ident], first=n == 0))
-        parts.append(f"<footer>Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
-                     f"con il regolamento {e(r.plugin.name)} {e(r.plugin.version)}. Per la pubblicazione "
-                     f"(Amministrazione trasparente) usare trasparenza.csv, che non contiene nomi.</footer>")
+        parts.append(
+            f"<footer>Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
+            f"con il regolamento {e(r.plugin.name)} {e(r.plugin.version)}. Per la pubblicazione "
+            f"(Amministrazione trasparente) usare trasparenza.csv, che non contiene nomi.</footer>"
+        )
         parts += ["</body>", "</html>", ""]
         return "\n".join(str(p) for p in parts)
 

@@ -11,6 +11,7 @@ The PDF is printed by headless Chromium (Debian's ``chromium``) when it is insta
 …,pdf`` or ``ciclope report OUT/<ente> --outputs pdf``; a real browser engine lays out the A4 print
 CSS exactly as the HTML shows it, and no Python PDF library here matches it.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,13 +23,31 @@ from typing import Any
 
 from ..result import Result
 from . import fmt, transparency
-from .html import PHASE_NAMES, SECTIONS, CSS, Page, Raw, e, reached, not_run, section, table, tag
+from .html import CSS, PHASE_NAMES, SECTIONS, Page, Raw, e, not_run, reached, section, table, tag
 
-PUBLIC_SECTIONS = ("sintesi", "aree", "obiettivi", "unita", "monitoraggio", "individuale", "premi", "violazioni",
-                   "calendario", "note")
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-pdf-header-footer")
+PUBLIC_SECTIONS = (
+    "sintesi",
+    "aree",
+    "obiettivi",
+    "unita",
+    "monitoraggio",
+    "individuale",
+    "premi",
+    "violazioni",
+    "calendario",
+    "note",
+)
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+)
 
 
 class PublicPage(Page):
@@ -53,56 +72,103 @@ class PublicPage(Page):
         if not reached(self.r, "valutazione"):
             return [not_run(self.r, "valutazione")]
         rows = [(ln.group, ln.item, _count(ln)) for ln in transparency.lines(self.r) if ln.section == "livello"]
-        return [tag("p", "Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale; i "
-                         "gruppi di meno di 3 persone sono indicati «<3» (nessun dato personale).", "muted"),
-                table(("Gruppo", "Livello / esito", "Persone"), rows, numeric=(2,),
-                      empty="Nessuna valutazione individuale.")]
+        return [
+            tag(
+                "p",
+                "Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale; i "
+                "gruppi di meno di 3 persone sono indicati «<3» (nessun dato personale).",
+                "muted",
+            ),
+            table(
+                ("Gruppo", "Livello / esito", "Persone"), rows, numeric=(2,), empty="Nessuna valutazione individuale."
+            ),
+        ]
 
     def rewards(self) -> list[Any]:
         if not reached(self.r, "premialita"):
             return [not_run(self.r, "premialita")]
         ledger = self.r.ledger
-        rows: list[Any] = [(p.label or name, fmt.euro(p.amount), fmt.euro(p.distributed), fmt.euro(p.residual))
-                           for name, p in ledger.pools.items()]
-        out: list[Any] = [tag("h3", "Fondi"), table(("Fondo", "Stanziato", "Distribuito", "Residuo"), rows,
-                                                    numeric=(1, 2, 3), empty="Nessun fondo.")]
+        rows: list[Any] = [
+            (p.label or name, fmt.euro(p.amount), fmt.euro(p.distributed), fmt.euro(p.residual))
+            for name, p in ledger.pools.items()
+        ]
+        out: list[Any] = [
+            tag("h3", "Fondi"),
+            table(("Fondo", "Stanziato", "Distribuito", "Residuo"), rows, numeric=(1, 2, 3), empty="Nessun fondo."),
+        ]
         lines = [ln for ln in transparency.lines(self.r) if ln.section in ("livello", "fascia")]
         out.append(tag("h3", "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"))
-        out.append(table(("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio"),
-                         [(ln.section, ln.group, ln.item, _count(ln), _money(ln.total), _money(ln.mean))
-                          for ln in lines], numeric=(3, 4, 5), empty="Nessun premio."))
+        out.append(
+            table(
+                ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio"),
+                [(ln.section, ln.group, ln.item, _count(ln), _money(ln.total), _money(ln.mean)) for ln in lines],
+                numeric=(3, 4, 5),
+                empty="Nessun premio.",
+            )
+        )
         return out
 
     def violations(self) -> list[Any]:
         errors = sum(1 for v in self.r.violations if v.is_error)
-        return [tag("p", f"Violazioni riscontrate nel calcolo: {errors} errori, {len(self.r.violations) - errors} "
-                         "avvisi (il dettaglio, che può nominare persone, è nella Relazione interna).", "muted")]
+        return [
+            tag(
+                "p",
+                f"Violazioni riscontrate nel calcolo: {errors} errori, {len(self.r.violations) - errors} "
+                "avvisi (il dettaglio, che può nominare persone, è nella Relazione interna).",
+                "muted",
+            )
+        ]
 
     def render(self) -> str:
         r, ente = self.r, self.ente
-        bodies = {"sintesi": self.summary(), "aree": self.areas(), "obiettivi": self.objectives(),
-                  "unita": self.units(), "monitoraggio": self.monitoring(), "individuale": self.individual(),
-                  "premi": self.rewards(), "violazioni": self.violations(), "calendario": self.calendar(),
-                  "note": self.notes()}
+        bodies = {
+            "sintesi": self.summary(),
+            "aree": self.areas(),
+            "obiettivi": self.objectives(),
+            "unita": self.units(),
+            "monitoraggio": self.monitoring(),
+            "individuale": self.individual(),
+            "premi": self.rewards(),
+            "violazioni": self.violations(),
+            "calendario": self.calendar(),
+            "note": self.notes(),
+        }
         shown = [(i, t) for i, t in SECTIONS if i in PUBLIC_SECTIONS]
         toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
-        meta = (f"Ciclo {ente.year} · regolamento {r.plugin.name} {r.plugin.version} · fasi eseguite fino a "
-                f"«{PHASE_NAMES[r.until]}» · versione pubblicabile")
-        parts = ["<!DOCTYPE html>", '<html lang="it">', "<head>", '<meta charset="utf-8">',
-                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                 f"<title>{e(self.title())} — {e(ente.name)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
-                 '<header class="doc">', f"<h1>{e(self.title())}</h1>", f'<div class="ente">{e(ente.name)}</div>',
-                 f'<div class="meta">{e(meta)}</div>', "</header>", f'<nav class="toc">{toc}</nav>']
+        meta = (
+            f"Ciclo {ente.year} · regolamento {r.plugin.name} {r.plugin.version} · fasi eseguite fino a "
+            f"«{PHASE_NAMES[r.until]}» · versione pubblicabile"
+        )
+        parts = [
+            "<!DOCTYPE html>",
+            '<html lang="it">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{e(self.title())} — {e(ente.name)}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            '<header class="doc">',
+            f"<h1>{e(self.title())}</h1>",
+            f'<div class="ente">{e(ente.name)}</div>',
+            f'<div class="meta">{e(meta)}</div>',
+            "</header>",
+            f'<nav class="toc">{toc}</nav>',
+        ]
         for n, (ident, title) in enumerate(shown):
             parts.append(section(ident, title, bodies[ident], first=n == 0))
-        parts.append("<footer>Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di "
-                     "persona; i gruppi di meno di 3 persone sono indicati «&lt;3». Prodotta da ciclope.</footer>")
+        parts.append(
+            "<footer>Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di "
+            "persona; i gruppi di meno di 3 persone sono indicati «&lt;3». Prodotta da ciclope.</footer>"
+        )
         parts += ["</body>", "</html>", ""]
         return "\n".join(str(p) for p in parts)
 
 
 def _without_scores(result: Result) -> Result:
     import attrs
+
     return attrs.evolve(result, scores={})
 
 
@@ -121,8 +187,19 @@ def render(result: Result) -> str:
 
 
 def chromium() -> str | None:
-    return next((p for p in (os.environ.get("CICLOPE_CHROMIUM"), shutil.which("chromium"),
-                             shutil.which("chromium-browser"), shutil.which("google-chrome")) if p), None)
+    return next(
+        (
+            p
+            for p in (
+                os.environ.get("CICLOPE_CHROMIUM"),
+                shutil.which("chromium"),
+                shutil.which("chromium-browser"),
+                shutil.which("google-chrome"),
+            )
+            if p
+        ),
+        None,
+    )
 
 
 def write_pdf(html_path: Path, pdf_path: Path, timeout: float = 60) -> None:
@@ -132,8 +209,17 @@ def write_pdf(html_path: Path, pdf_path: Path, timeout: float = 60) -> None:
     if exe is None:
         raise OSError("per il PDF serve Chromium (pacchetto Debian 'chromium'), non trovato")
     with tempfile.TemporaryDirectory(prefix="ciclope-chromium-") as profile:
-        run = subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf_path}",
-                              html_path.resolve().as_uri()], capture_output=True, timeout=timeout,
-                             stdin=subprocess.DEVNULL)
+        run = subprocess.run(
+            [
+                exe,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={pdf_path}",
+                html_path.resolve().as_uri(),
+            ],
+            capture_output=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
     if run.returncode != 0 or not pdf_path.is_file():
         raise OSError(f"Chromium non ha prodotto il PDF (codice {run.returncode})")

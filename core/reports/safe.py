@@ -5,6 +5,7 @@ a spreadsheet. In CSV it gets a leading apostrophe (:func:`cell`); in ``.xlsx`` 
 text cell with Excel's *quote prefix* (:func:`text_cell`), so it shows unchanged and stays text
 even when the office edits it.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,10 +4,11 @@ These are counts, means and spreads of figures the cycle already computed (score
 amounts); no regulation figure is computed here. Order is always stable (file order, or sorted
 with an explicit tie-break), so reports built from them are byte-identical across runs.
 """
+
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -23,7 +24,7 @@ MIN_FLAGGED = 3
 NEAR_ALL = Decimal("0.8")
 # Without levels, "top" means a score of at least TOP_SCORE out of 100.
 TOP_SCORE = Decimal(90)
-BIN = 10   # width of the score histogram's classes
+BIN = 10  # width of the score histogram's classes
 
 
 def r4(x: Decimal) -> Decimal:
@@ -120,7 +121,7 @@ def evaluation_value(result: Result, person_id: str) -> Decimal | None:
 def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
     """Differentiation of each evaluator's judgements, and the label of the "top" column."""
     ente = result.ente
-    evaluated: dict[str, dict[str, None]] = {}      # evaluator → the people evaluated, in order (a set)
+    evaluated: dict[str, dict[str, None]] = {}  # evaluator → the people evaluated, in order (a set)
     for item in ente.evaluations:
         person = ente.people.get(item.person)
         who = item.evaluator or (person.evaluator if person else None)
@@ -146,10 +147,18 @@ def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
         if n >= MIN_FLAGGED and share is not None and share >= NEAR_ALL:
             flags.append("quasi tutte al livello più alto" if share < 1 else "tutte al livello più alto")
         person = ente.people.get(who)
-        out.append(EvaluatorStat(
-            id=who, name=person.name if person else "", count=n,
-            mean=r2(mean(values)) if n else None, spread=r2(stdev(values)) if n else None,  # type: ignore[arg-type]
-            distinct=distinct, top_share=r4(share) if share is not None else None, flags=tuple(flags)))
+        out.append(
+            EvaluatorStat(
+                id=who,
+                name=person.name if person else "",
+                count=n,
+                mean=r2(mean(values)) if n else None,  # type: ignore[arg-type]
+                spread=r2(stdev(values)) if n else None,  # type: ignore[arg-type]
+                distinct=distinct,
+                top_share=r4(share) if share is not None else None,
+                flags=tuple(flags),
+            )
+        )
     return out, label
 
 
@@ -175,6 +184,16 @@ def bands(result: Result) -> list[BandStat]:
         if ledger.kind_of(a) == PERFORMANCE:
             groups.setdefault((a.pool, a.band or ""), []).append(a.amount)
     pool_order = {name: i for i, name in enumerate(ledger.pools)}
-    stats = [BandStat(pool=p, band=b, count=len(v), total=sum(v, Decimal(0)), mean=r2(sum(v, Decimal(0)) / len(v)),
-                      low=min(v), high=max(v)) for (p, b), v in groups.items()]
+    stats = [
+        BandStat(
+            pool=p,
+            band=b,
+            count=len(v),
+            total=sum(v, Decimal(0)),
+            mean=r2(sum(v, Decimal(0)) / len(v)),
+            low=min(v),
+            high=max(v),
+        )
+        for (p, b), v in groups.items()
+    ]
     return sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -s.mean, s.band))

@@ -3,18 +3,19 @@
 Every label is escaped; numbers are laid out with fixed decimals so the output is byte-identical
 for the same inputs.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
-from collections.abc import Sequence
 
 from . import fmt
 
 WIDTH = 560
-BAR = "#2f6690"        # bars
-MISSING = "#b8b8b8"    # "not scored" marker
-TARGET = "#c0392b"     # the 100% line
+BAR = "#2f6690"  # bars
+MISSING = "#b8b8b8"  # "not scored" marker
+TARGET = "#c0392b"  # the 100% line
 GRID = "#d9d9d9"
 TEXT = "#222222"
 
@@ -35,37 +36,55 @@ def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, 
     label_w, right, row, top = 190, 70, 22, 34
     plot_w = WIDTH - label_w - right
     height = top + row * max(len(items), 1) + 26
-    out = [f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-           f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-           f'aria-labelledby="{escape(chart_id)}-t">',
-           f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
-           f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>']
+    out = [
+        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'aria-labelledby="{escape(chart_id)}-t">',
+        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
+        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
+    ]
     for tick in (0, 25, 50, 75, 100):
         x = label_w + plot_w * tick / 100
-        out.append(f'<line x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{height - 22}" stroke="{GRID}" stroke-width="1"/>')
-        out.append(f'<text x="{_n(x)}" y="{height - 8}" font-size="10" text-anchor="middle" fill="{TEXT}">{tick}%</text>')
+        out.append(
+            f'<line x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{height - 22}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{_n(x)}" y="{height - 8}" font-size="10" text-anchor="middle" fill="{TEXT}">{tick}%</text>'
+        )
     for i, (short, full, value) in enumerate(items):
         y = top + i * row
-        out.append(f'<text x="{label_w - 6}" y="{y + 14}" font-size="11" text-anchor="end" fill="{TEXT}">'
-                   f'<title>{escape(full)}</title>{escape(_clip(short, 30))}</text>')
+        out.append(
+            f'<text x="{label_w - 6}" y="{y + 14}" font-size="11" text-anchor="end" fill="{TEXT}">'
+            f'<title>{escape(full)}</title>{escape(_clip(short, 30))}</text>'
+        )
         if value is None:
-            out.append(f'<rect x="{label_w}" y="{y + 4}" width="{_n(plot_w)}" height="{row - 8}" fill="none" '
-                       f'stroke="{MISSING}" stroke-dasharray="4 3"/>')
+            out.append(
+                f'<rect x="{label_w}" y="{y + 4}" width="{_n(plot_w)}" height="{row - 8}" fill="none" '
+                f'stroke="{MISSING}" stroke-dasharray="4 3"/>'
+            )
             out.append(f'<text x="{label_w + 6}" y="{y + 14}" font-size="10" fill="{TEXT}">non valutato</text>')
             continue
         frac = max(Decimal(0), min(Decimal(value), Decimal(1)))
         w = float(frac) * plot_w
-        out.append(f'<rect x="{label_w}" y="{y + 4}" width="{_n(w)}" height="{row - 8}" fill="{BAR}">'
-                   f'<title>{escape(full)}: {escape(fmt.pct(value))}</title></rect>')
-        if w > plot_w * 0.75:     # inside the bar, clear of the 100% line
-            out.append(f'<text x="{_n(label_w + w - 4)}" y="{y + 14}" font-size="10" text-anchor="end" '
-                       f'fill="#ffffff">{escape(fmt.pct(value))}</text>')
+        out.append(
+            f'<rect x="{label_w}" y="{y + 4}" width="{_n(w)}" height="{row - 8}" fill="{BAR}">'
+            f'<title>{escape(full)}: {escape(fmt.pct(value))}</title></rect>'
+        )
+        if w > plot_w * 0.75:  # inside the bar, clear of the 100% line
+            out.append(
+                f'<text x="{_n(label_w + w - 4)}" y="{y + 14}" font-size="10" text-anchor="end" '
+                f'fill="#ffffff">{escape(fmt.pct(value))}</text>'
+            )
         else:
-            out.append(f'<text x="{_n(label_w + w + 4)}" y="{y + 14}" font-size="10" fill="{TEXT}">'
-                       f'{escape(fmt.pct(value))}</text>')
+            out.append(
+                f'<text x="{_n(label_w + w + 4)}" y="{y + 14}" font-size="10" fill="{TEXT}">'
+                f'{escape(fmt.pct(value))}</text>'
+            )
     x100 = label_w + plot_w
-    out.append(f'<line x1="{_n(x100)}" y1="{top - 6}" x2="{_n(x100)}" y2="{height - 22}" stroke="{TARGET}" '
-               f'stroke-width="1.5" stroke-dasharray="5 3"/>')
+    out.append(
+        f'<line x1="{_n(x100)}" y1="{top - 6}" x2="{_n(x100)}" y2="{height - 22}" stroke="{TARGET}" '
+        f'stroke-width="1.5" stroke-dasharray="5 3"/>'
+    )
     out.append("</svg>")
     return "\n".join(out)
 
@@ -77,26 +96,36 @@ def count_bars(chart_id: str, title: str, items: Sequence[tuple[str, int]], axis
     n = max(len(items), 1)
     slot = (WIDTH - left - 10) / n
     peak = max([c for _, c in items] + [1])
-    out = [f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-           f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-           f'aria-labelledby="{escape(chart_id)}-t">',
-           f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
-           f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
-           f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - 10}" y2="{top + plot_h}" stroke="{TEXT}" stroke-width="1"/>']
+    out = [
+        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'aria-labelledby="{escape(chart_id)}-t">',
+        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
+        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - 10}" y2="{top + plot_h}" stroke="{TEXT}" stroke-width="1"/>',
+    ]
     for i, (label, count) in enumerate(items):
         x = left + i * slot
         h = plot_h * count / peak
         bw = slot * 0.7
         cx = x + slot / 2
         if count:
-            out.append(f'<rect x="{_n(x + slot * 0.15)}" y="{_n(top + plot_h - h)}" width="{_n(bw)}" height="{_n(h)}" '
-                       f'fill="{BAR}"><title>{escape(label)}: {count}</title></rect>')
-        out.append(f'<text x="{_n(cx)}" y="{_n(top + plot_h - h - 4)}" font-size="10" text-anchor="middle" '
-                   f'fill="{TEXT}">{count}</text>')
-        out.append(f'<text x="{_n(cx)}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle" fill="{TEXT}">'
-                   f'<title>{escape(label)}</title>{escape(_clip(label, max(4, int(slot / 6))))}</text>')
+            out.append(
+                f'<rect x="{_n(x + slot * 0.15)}" y="{_n(top + plot_h - h)}" width="{_n(bw)}" height="{_n(h)}" '
+                f'fill="{BAR}"><title>{escape(label)}: {count}</title></rect>'
+            )
+        out.append(
+            f'<text x="{_n(cx)}" y="{_n(top + plot_h - h - 4)}" font-size="10" text-anchor="middle" '
+            f'fill="{TEXT}">{count}</text>'
+        )
+        out.append(
+            f'<text x="{_n(cx)}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle" fill="{TEXT}">'
+            f'<title>{escape(label)}</title>{escape(_clip(label, max(4, int(slot / 6))))}</text>'
+        )
     if axis:
-        out.append(f'<text x="{WIDTH / 2:.1f}" y="{height - 8}" font-size="10" text-anchor="middle" '
-                   f'fill="{TEXT}">{escape(axis)}</text>')
+        out.append(
+            f'<text x="{WIDTH / 2:.1f}" y="{height - 8}" font-size="10" text-anchor="middle" '
+            f'fill="{TEXT}">{escape(axis)}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out)

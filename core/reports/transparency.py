@@ -20,6 +20,7 @@ When a block (a group's levels, a group's bands, the pools) has exactly one such
 recovered by subtraction from the others or from the shares (secondary suppression). The totals of
 all pools are always published, as the law requires.
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,8 +39,16 @@ MIN_GROUP = 3
 SMALL = "<3"
 WITHHELD = "riservato"
 GROUPS = ("dirigenti e PO", "personale")
-HEADER = ("sezione", "gruppo", "voce", "numero_persone", "quota_persone_percento", "importo_totale",
-          "importo_medio", "grado_differenziazione")
+HEADER = (
+    "sezione",
+    "gruppo",
+    "voce",
+    "numero_persone",
+    "quota_persone_percento",
+    "importo_totale",
+    "importo_medio",
+    "grado_differenziazione",
+)
 
 
 def group_of(person) -> str:
@@ -60,17 +69,22 @@ class Line:
     total: Decimal | None = None
     mean: Decimal | None = None
     ratio: Decimal | None = None
-    hidden: str = ""            # "" | SMALL | WITHHELD
+    hidden: str = ""  # "" | SMALL | WITHHELD
     order_key: Decimal = Decimal(0)
 
     def cells(self) -> tuple:
         if self.hidden:
             return (self.section, self.group, self.item, self.hidden, "", "", "", "")
-        return (self.section, self.group, self.item, "" if self.count is None else str(self.count),
-                "" if self.share is None else f"{_r2(self.share * 100):.2f}",
-                "" if self.total is None else f"{_r2(self.total):.2f}",
-                "" if self.mean is None else f"{_r2(self.mean):.2f}",
-                "" if self.ratio is None else f"{_r2(self.ratio):.2f}")
+        return (
+            self.section,
+            self.group,
+            self.item,
+            "" if self.count is None else str(self.count),
+            "" if self.share is None else f"{_r2(self.share * 100):.2f}",
+            "" if self.total is None else f"{_r2(self.total):.2f}",
+            "" if self.mean is None else f"{_r2(self.mean):.2f}",
+            "" if self.ratio is None else f"{_r2(self.ratio):.2f}",
+        )
 
 
 def suppress(block: list[Line]) -> None:
@@ -97,8 +111,15 @@ def pool_lines(result: Result) -> list[Line]:
             label = pool.label or name
             recipients = {a.person for a in ledger.awards if a.pool == name and a.amount > 0}
             lines.append(Line(section, "", f"{label}: stanziato", total=pool.amount))
-            distributed.append(Line(section, "", f"{label}: distribuito",
-                                    count=len(recipients) if recipients else None, total=pool.distributed))
+            distributed.append(
+                Line(
+                    section,
+                    "",
+                    f"{label}: distribuito",
+                    count=len(recipients) if recipients else None,
+                    total=pool.distributed,
+                )
+            )
         suppress([d for d in distributed if d.count is not None])
         for ln in distributed:
             if ln.hidden and ln.hidden == SMALL:
@@ -106,8 +127,9 @@ def pool_lines(result: Result) -> list[Line]:
         for a, d in zip(lines, distributed):
             out += [a, d]
         out.append(Line(section, "", "totale: stanziato", total=sum((p.amount for p in pools.values()), Decimal(0))))
-        out.append(Line(section, "", "totale: distribuito",
-                        total=sum((p.distributed for p in pools.values()), Decimal(0))))
+        out.append(
+            Line(section, "", "totale: distribuito", total=sum((p.distributed for p in pools.values()), Decimal(0)))
+        )
     return out
 
 
@@ -116,7 +138,7 @@ def group_lines(result: Result, group: str) -> list[Line]:
     if not members:
         return []
     ledger = result.ledger
-    paid = ledger.per_person(PERFORMANCE)       # every performance award of the person, from every pool
+    paid = ledger.per_person(PERFORMANCE)  # every performance award of the person, from every pool
     n_all = Decimal(len(members))
     top_first = list(reversed(stats.level_order(result)))
 
@@ -128,8 +150,10 @@ def group_lines(result: Result, group: str) -> list[Line]:
         return s.score if s is not None and s.score is not None else Decimal(-1)
 
     out: list[Line] = []
-    for section, key_of in (("livello", lambda p: stats.class_of(result, p.id)),
-                            ("fascia", lambda p: ledger.band_of(p.id))):
+    for section, key_of in (
+        ("livello", lambda p: stats.class_of(result, p.id)),
+        ("fascia", lambda p: ledger.band_of(p.id)),
+    ):
         groups: dict[str, list] = {}
         for p in members:
             key = key_of(p)
@@ -141,12 +165,22 @@ def group_lines(result: Result, group: str) -> list[Line]:
         for key, people in groups.items():
             total = sum((amount(p.id) for p in people), Decimal(0))
             mean_score = sum((score(p.id) for p in people), Decimal(0)) / len(people)
-            block.append(Line(section, group, key, count=len(people), share=Decimal(len(people)) / n_all,
-                              total=total, mean=total / len(people), order_key=mean_score))
+            block.append(
+                Line(
+                    section,
+                    group,
+                    key,
+                    count=len(people),
+                    share=Decimal(len(people)) / n_all,
+                    total=total,
+                    mean=total / len(people),
+                    order_key=mean_score,
+                )
+            )
         if section == "livello":
             rank = {lv: i for i, lv in enumerate(top_first)}
             block.sort(key=lambda ln: (rank.get(ln.item, len(rank)), ln.item))
-        else:   # bands: the best evaluated first (by mean score, never by money)
+        else:  # bands: the best evaluated first (by mean score, never by money)
             block.sort(key=lambda ln: (-ln.order_key, ln.item))
         suppress(block)
         if section == "fascia":

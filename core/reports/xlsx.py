@@ -5,16 +5,17 @@ number format (achievements as %, money in euro), so the office can sort, filter
 the input is always stored as text, never as a formula (:mod:`core.reports.safe`). The file is
 byte-identical across runs: fixed document properties and fixed dates inside the zip.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -33,8 +34,8 @@ FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 FORMATS = {
-    "ach": "0.00%",                 # achievements 0–1 shown as percentages
-    "dev": "+0.00%;-0.00%;0.00%",   # deviations
+    "ach": "0.00%",  # achievements 0–1 shown as percentages
+    "dev": "+0.00%;-0.00%;0.00%",  # deviations
     "score": "0.00",
     "money": '#,##0.00 "€"',
     "int": "0",
@@ -48,7 +49,7 @@ HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
 TOTAL_FONT = Font(bold=True)
 NOTE_FONT = Font(italic=True, color="5B6470")
 
-Column = tuple[str, str, int]     # header, kind, width
+Column = tuple[str, str, int]  # header, kind, width
 
 
 class Sheets:
@@ -66,14 +67,14 @@ class Sheets:
     def __init__(self) -> None:
         self.wb = Workbook(write_only=True)
         self.names: set[str] = set()
-        self.rows: list[tuple[Any, str]] = []       # (worksheet, its <sheetData> content)
-        self.styles: dict[tuple, str] = {}         # style recipe → ' s="N"' or ""
-        self.texts: dict[tuple[str, str], str] = {}   # (text, role) → the cell's XML after its reference
+        self.rows: list[tuple[Any, str]] = []  # (worksheet, its <sheetData> content)
+        self.styles: dict[tuple, str] = {}  # style recipe → ' s="N"' or ""
+        self.texts: dict[tuple[str, str], str] = {}  # (text, role) → the cell's XML after its reference
 
     def sheet_name(self, title: str) -> str:
         name = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ") or "Foglio"
         name = name[:31]
-        if name.lower() == "history":          # reserved by Excel
+        if name.lower() == "history":  # reserved by Excel
             name = "History (sezione)"
         base, n = name, 2
         while name.lower() in self.names:
@@ -101,7 +102,7 @@ class Sheets:
                 c.value = 0
                 c.number_format = fmt_or_value
             elif what == "date":
-                c.value = fmt_or_value           # openpyxl registers its default date format here
+                c.value = fmt_or_value  # openpyxl registers its default date format here
                 c.number_format = FORMATS["date"]
             if role == "total":
                 c.font = TOTAL_FONT
@@ -115,7 +116,7 @@ class Sheets:
 
     def text(self, ws, ref: str, value: str, role: str = "") -> str:
         key = (value, role)
-        tail = self.texts.get(key)       # names, ids, levels repeat: each distinct text is rendered once
+        tail = self.texts.get(key)  # names, ids, levels repeat: each distinct text is rendered once
         if tail is None:
             clean = _clean_text(value)
             s = self.style(ws, "text", clean, role, clean.startswith(safe.FORMULA_STARTS))
@@ -137,7 +138,8 @@ class Sheets:
             s = self.styles.get(("number", kind, role))
             if s is None:
                 s = self.styles[("number", kind, role)] = self.style(
-                    ws, "number", FORMATS.get(kind, "General") if kind != "text" else "General", role)
+                    ws, "number", FORMATS.get(kind, "General") if kind != "text" else "General", role
+                )
             v = safe_string(value)
             return f'<c r="{ref}"{s} t="n"><v>{v}</v></c>' if v else f'<c r="{ref}"{s} t="n"><v /></c>'
         if t is Typed:
@@ -173,8 +175,11 @@ class Sheets:
             n += 1
             out.append(f'<row r="{n}">{self.text(ws, f"A{n}", note, "note")}</row>')
         n += 1
-        out.append(f'<row r="{n}">' + "".join(self.text(ws, f"{letter}{n}", head, "header")
-                                               for letter, (head, _, _) in zip(letters, columns)) + "</row>")
+        out.append(
+            f'<row r="{n}">'
+            + "".join(self.text(ws, f"{letter}{n}", head, "header") for letter, (head, _, _) in zip(letters, columns))
+            + "</row>"
+        )
         first = n
         if rows:
             ws.auto_filter.ref = f"A{first}:{letters[-1]}{first + len(rows)}"
@@ -183,8 +188,13 @@ class Sheets:
         for row in rows:
             n += 1
             role = "total" if isinstance(row, Total) else ""
-            out.append(f'<row r="{n}">' + "".join(cell(ws, f"{letter}{n}", value, kind, role)
-                                                   for letter, kind, value in zip(letters, kinds, row)) + "</row>")
+            out.append(
+                f'<row r="{n}">'
+                + "".join(
+                    cell(ws, f"{letter}{n}", value, kind, role) for letter, kind, value in zip(letters, kinds, row)
+                )
+                + "</row>"
+            )
         self.rows.append((ws, "".join(out)))
 
     def bytes(self) -> bytes:
@@ -249,8 +259,11 @@ def deterministic_zip(data: bytes, sheet_rows: dict[str, str] | None = None) -> 
             if info.filename in sheet_rows:
                 content = _fill_sheet(content, sheet_rows[info.filename])
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                                 rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+                content = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    content,
+                )
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
@@ -263,13 +276,16 @@ _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 
 
 def _fill_sheet(content: bytes, rows: str) -> bytes:
-    filled, n = _EMPTY_SHEET_DATA.subn(lambda _: b"<sheetData>" + rows.encode("utf-8") + b"</sheetData>", content, count=1)
+    filled, n = _EMPTY_SHEET_DATA.subn(
+        lambda _: b"<sheetData>" + rows.encode("utf-8") + b"</sheetData>", content, count=1
+    )
     if n != 1:
         raise ValueError("schede.xlsx: sheetData not found in a sheet saved by openpyxl")
     return filled
 
 
 # -- the sheets ------------------------------------------------------------------------------
+
 
 def build(result: Result) -> Sheets:
     r, ente, org = result, result.ente, result.org
@@ -284,48 +300,117 @@ def build(result: Result) -> Sheets:
     errors = len(r.errors)
     ledger = r.ledger
     pools = dict(ledger.pools)
-    rows = [("Ente", ente.name, "text"), ("Codice ente", ente.id, "text"), ("Anno del ciclo", ente.year, "int"),
-            ("Regolamento (plugin)", f"{r.plugin.name} {r.plugin.version}", "text"),
-            ("Fasi eseguite fino a", r.until, "text"),
-            ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
-            ("Performance attestata dall'OIV", att.attested if att else None, "ach"),
-            ("Giudizio dell'OIV", att.judgement if att else "", "text"),
-            ("Motivazione dell'OIV", att.motivation if att else "", "text"),
-            ("Persone in organico", len(ente.people), "int"),
-            ("Persone valutate", sum(1 for s in r.scores.values() if s.score is not None), "int"),
-            ("Fondi stanziati", sum((p.amount for p in pools.values()), Decimal(0)) if pools else None, "money"),
-            ("Fondi distribuiti", sum((p.distributed for p in pools.values()), Decimal(0)) if pools else None, "money"),
-            ("Violazioni: errori", errors, "int"), ("Violazioni: avvisi", len(r.violations) - errors, "int")]
-    book.add("Sintesi", (("Voce", "text", 38), ("Valore", "num", 60)),
-             [(label, Typed(value, kind)) for label, value, kind in rows])
+    rows = [
+        ("Ente", ente.name, "text"),
+        ("Codice ente", ente.id, "text"),
+        ("Anno del ciclo", ente.year, "int"),
+        ("Regolamento (plugin)", f"{r.plugin.name} {r.plugin.version}", "text"),
+        ("Fasi eseguite fino a", r.until, "text"),
+        ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
+        ("Performance attestata dall'OIV", att.attested if att else None, "ach"),
+        ("Giudizio dell'OIV", att.judgement if att else "", "text"),
+        ("Motivazione dell'OIV", att.motivation if att else "", "text"),
+        ("Persone in organico", len(ente.people), "int"),
+        ("Persone valutate", sum(1 for s in r.scores.values() if s.score is not None), "int"),
+        ("Fondi stanziati", sum((p.amount for p in pools.values()), Decimal(0)) if pools else None, "money"),
+        ("Fondi distribuiti", sum((p.distributed for p in pools.values()), Decimal(0)) if pools else None, "money"),
+        ("Violazioni: errori", errors, "int"),
+        ("Violazioni: avvisi", len(r.violations) - errors, "int"),
+    ]
+    book.add(
+        "Sintesi",
+        (("Voce", "text", 38), ("Valore", "num", 60)),
+        [(label, Typed(value, kind)) for label, value, kind in rows],
+    )
 
     if org is not None:
-        area_rows = [(a.id, a.name, a.weight, a.separate, org.separate.get(a.id) if a.separate else org.areas.get(a.id),
-                      org.not_scored.get(f"area:{a.id}", "")) for a in ente.areas.values()]
+        area_rows = [
+            (
+                a.id,
+                a.name,
+                a.weight,
+                a.separate,
+                org.separate.get(a.id) if a.separate else org.areas.get(a.id),
+                org.not_scored.get(f"area:{a.id}", ""),
+            )
+            for a in ente.areas.values()
+        ]
         area_rows.append(Total(("ENTE", ente.name, None, None, org.ente, "")))
-        book.add("Aree (scheda c)", (("Area", "text", 10), ("Denominazione", "text", 44), ("Peso", "num", 8),
-                                     ("Rendicontata a parte", "text", 12), ("Raggiungimento", "ach", 15),
-                                     ("Note", "text", 40)), area_rows)
+        book.add(
+            "Aree (scheda c)",
+            (
+                ("Area", "text", 10),
+                ("Denominazione", "text", 44),
+                ("Peso", "num", 8),
+                ("Rendicontata a parte", "text", 12),
+                ("Raggiungimento", "ach", 15),
+                ("Note", "text", 40),
+            ),
+            area_rows,
+        )
         dir_rows = []
         for p in ente.people.values():
             if p.is_dirigente:
                 s = r.scores.get(p.id)
                 headed = ", ".join(u.id for u in ente.units.values() if u.head == p.id)
-                dir_rows.append((p.id, p.name, fmt.ROLE_LABELS.get(p.role, p.role), headed, org.people.get(p.id),
-                                 s.score if s else None, s.level if s else None, fmt.status(r.status_of(p.id), r.plugin.status_labels)))
-        book.add("Dirigenti (scheda d)", (("Codice", "text", 10), ("Nome", "text", 28), ("Ruolo", "text", 20),
-                                          ("Unità dirette", "text", 16), ("Performance organizzativa", "ach", 15),
-                                          ("Punteggio individuale", "score", 13), ("Livello", "text", 16),
-                                          ("Esito", "text", 16)), dir_rows)
+                dir_rows.append(
+                    (
+                        p.id,
+                        p.name,
+                        fmt.ROLE_LABELS.get(p.role, p.role),
+                        headed,
+                        org.people.get(p.id),
+                        s.score if s else None,
+                        s.level if s else None,
+                        fmt.status(r.status_of(p.id), r.plugin.status_labels),
+                    )
+                )
+        book.add(
+            "Dirigenti (scheda d)",
+            (
+                ("Codice", "text", 10),
+                ("Nome", "text", 28),
+                ("Ruolo", "text", 20),
+                ("Unità dirette", "text", 16),
+                ("Performance organizzativa", "ach", 15),
+                ("Punteggio individuale", "score", 13),
+                ("Livello", "text", 16),
+                ("Esito", "text", 16),
+            ),
+            dir_rows,
+        )
 
     obj_rows = []
     for o in ente.objectives.values():
         value = org.objectives.get(o.id) if org else None
-        obj_rows.append((o.id, fmt.KIND_LABELS.get(o.kind, o.kind), o.title, o.parent, o.area, o.weight, o.owner,
-                         value, (org.not_scored.get(f"objective:{o.id}", "") if org else "")))
-    book.add("Obiettivi", (("Codice", "text", 10), ("Tipo", "text", 12), ("Titolo", "text", 50),
-                           ("Obiettivo padre", "text", 12), ("Area", "text", 8), ("Peso", "num", 8),
-                           ("Responsabile", "text", 14), ("Raggiungimento", "ach", 15), ("Note", "text", 40)), obj_rows)
+        obj_rows.append(
+            (
+                o.id,
+                fmt.KIND_LABELS.get(o.kind, o.kind),
+                o.title,
+                o.parent,
+                o.area,
+                o.weight,
+                o.owner,
+                value,
+                (org.not_scored.get(f"objective:{o.id}", "") if org else ""),
+            )
+        )
+    book.add(
+        "Obiettivi",
+        (
+            ("Codice", "text", 10),
+            ("Tipo", "text", 12),
+            ("Titolo", "text", 50),
+            ("Obiettivo padre", "text", 12),
+            ("Area", "text", 8),
+            ("Peso", "num", 8),
+            ("Responsabile", "text", 14),
+            ("Raggiungimento", "ach", 15),
+            ("Note", "text", 40),
+        ),
+        obj_rows,
+    )
 
     revised = {rv.indicator for rv in r.revisions if rv.applied}
     ind_rows = []
@@ -333,33 +418,111 @@ def build(result: Result) -> Sheets:
         out = org.indicators.get(ind.id) if org else None
         ach = out.achievement if out else None
         status = out.status if out else ""
-        ind_rows.append((ind.id, ind.objective, ind.name, fmt.TYPE_LABELS.get(ind.type, ind.type), ind.weight,
-                         ind.baseline, ind.target if ind.active else "-", ind.actual,
-                         (ach - 1) if ach is not None else None, ach, fmt.status(status) if status else "",
-                         ind.reason, ind.source, "SI" if ind.id in revised else ""))
-    book.add("Indicatori", (("Codice", "text", 10), ("Obiettivo", "text", 10), ("Indicatore", "text", 44),
-                            ("Tipo", "text", 14), ("Peso", "num", 7), ("Baseline", "num", 11), ("Target", "num", 11),
-                            ("Consuntivo", "num", 11), ("Scostamento", "dev", 12), ("Raggiungimento", "ach", 15),
-                            ("Stato", "text", 16), ("Motivo neutralizzazione", "text", 30), ("Fonte del dato", "text", 28),
-                            ("Target rivisto", "text", 9)), ind_rows)
+        ind_rows.append(
+            (
+                ind.id,
+                ind.objective,
+                ind.name,
+                fmt.TYPE_LABELS.get(ind.type, ind.type),
+                ind.weight,
+                ind.baseline,
+                ind.target if ind.active else "-",
+                ind.actual,
+                (ach - 1) if ach is not None else None,
+                ach,
+                fmt.status(status) if status else "",
+                ind.reason,
+                ind.source,
+                "SI" if ind.id in revised else "",
+            )
+        )
+    book.add(
+        "Indicatori",
+        (
+            ("Codice", "text", 10),
+            ("Obiettivo", "text", 10),
+            ("Indicatore", "text", 44),
+            ("Tipo", "text", 14),
+            ("Peso", "num", 7),
+            ("Baseline", "num", 11),
+            ("Target", "num", 11),
+            ("Consuntivo", "num", 11),
+            ("Scostamento", "dev", 12),
+            ("Raggiungimento", "ach", 15),
+            ("Stato", "text", 16),
+            ("Motivo neutralizzazione", "text", 30),
+            ("Fonte del dato", "text", 28),
+            ("Target rivisto", "text", 9),
+        ),
+        ind_rows,
+    )
 
-    mon_rows = [(iid, ente.indicators[iid].name if iid in ente.indicators else "", m.target, m.actual, m.achievement,
-                 m.deviation) for iid, m in r.monitoring.items()]
-    book.add("Monitoraggio 30-6", (("Indicatore", "text", 10), ("Nome", "text", 44), ("Target al 30/6", "num", 12),
-                                   ("Valore al 30/6", "num", 12), ("Raggiungimento", "ach", 15),
-                                   ("Scostamento", "dev", 12)), mon_rows)
+    mon_rows = [
+        (
+            iid,
+            ente.indicators[iid].name if iid in ente.indicators else "",
+            m.target,
+            m.actual,
+            m.achievement,
+            m.deviation,
+        )
+        for iid, m in r.monitoring.items()
+    ]
+    book.add(
+        "Monitoraggio 30-6",
+        (
+            ("Indicatore", "text", 10),
+            ("Nome", "text", 44),
+            ("Target al 30/6", "num", 12),
+            ("Valore al 30/6", "num", 12),
+            ("Raggiungimento", "ach", 15),
+            ("Scostamento", "dev", 12),
+        ),
+        mon_rows,
+    )
     if r.revisions:
-        book.add("Revisioni", (("Indicatore", "text", 10), ("Campo", "text", 10), ("Valore precedente", "text", 14),
-                               ("Nuovo valore", "text", 14), ("Motivazione", "text", 40), ("Applicata", "text", 10),
-                               ("Perché", "text", 30)),
-                 [(rv.indicator, rv.field, rv.old, rv.new, rv.reason, rv.applied, rv.why) for rv in r.revisions])
+        book.add(
+            "Revisioni",
+            (
+                ("Indicatore", "text", 10),
+                ("Campo", "text", 10),
+                ("Valore precedente", "text", 14),
+                ("Nuovo valore", "text", 14),
+                ("Motivazione", "text", 40),
+                ("Applicata", "text", 10),
+                ("Perché", "text", 30),
+            ),
+            [(rv.indicator, rv.field, rv.old, rv.new, rv.reason, rv.applied, rv.why) for rv in r.revisions],
+        )
 
     if org is not None:
-        unit_rows = [(u.id, u.name, fmt.UNIT_KIND_LABELS.get(u.kind, u.kind), u.parent, u.head, name(u.head),
-                      org.units.get(u.id), org.not_scored.get(f"unit:{u.id}", "")) for u in ente.units.values()]
-        book.add("Unità", (("Unità", "text", 10), ("Denominazione", "text", 40), ("Tipo", "text", 14),
-                           ("Unità superiore", "text", 12), ("Responsabile", "text", 12), ("Nome responsabile", "text", 26),
-                           ("Raggiungimento", "ach", 15), ("Note", "text", 30)), unit_rows)
+        unit_rows = [
+            (
+                u.id,
+                u.name,
+                fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
+                u.parent,
+                u.head,
+                name(u.head),
+                org.units.get(u.id),
+                org.not_scored.get(f"unit:{u.id}", ""),
+            )
+            for u in ente.units.values()
+        ]
+        book.add(
+            "Unità",
+            (
+                ("Unità", "text", 10),
+                ("Denominazione", "text", 40),
+                ("Tipo", "text", 14),
+                ("Unità superiore", "text", 12),
+                ("Responsabile", "text", 12),
+                ("Nome responsabile", "text", 26),
+                ("Raggiungimento", "ach", 15),
+                ("Note", "text", 30),
+            ),
+            unit_rows,
+        )
 
     if r.scores:
         parts: list[str] = []
@@ -367,67 +530,204 @@ def build(result: Result) -> Sheets:
             for k in s.breakdown:
                 if k not in parts:
                     parts.append(k)
-        ind_cols: list[Column] = [("Codice", "text", 10), ("Nome", "text", 26), ("Ruolo", "text", 12),
-                                  ("Categoria", "text", 9), ("Unità", "text", 10), ("Valutatore", "text", 11),
-                                  ("Punteggio", "score", 11), ("Livello", "text", 16), ("Esito", "text", 16)]
+        ind_cols: list[Column] = [
+            ("Codice", "text", 10),
+            ("Nome", "text", 26),
+            ("Ruolo", "text", 12),
+            ("Categoria", "text", 9),
+            ("Unità", "text", 10),
+            ("Valutatore", "text", 11),
+            ("Punteggio", "score", 11),
+            ("Livello", "text", 16),
+            ("Esito", "text", 16),
+        ]
         ind_cols += [(f"Componente: {k}", "num", 14) for k in parts]
         score_rows = []
         for p in ente.people.values():
             s = r.scores.get(p.id)
             bd = dict(s.breakdown) if s else {}
-            score_rows.append((p.id, p.name, p.role, p.category, p.unit, p.evaluator, s.score if s else None,
-                               s.level if s else None, fmt.status(r.status_of(p.id), r.plugin.status_labels), *[bd.get(k) for k in parts]))
+            score_rows.append(
+                (
+                    p.id,
+                    p.name,
+                    p.role,
+                    p.category,
+                    p.unit,
+                    p.evaluator,
+                    s.score if s else None,
+                    s.level if s else None,
+                    fmt.status(r.status_of(p.id), r.plugin.status_labels),
+                    *[bd.get(k) for k in parts],
+                )
+            )
         book.add("Valutazioni individuali", ind_cols, score_rows)
         evals, top_label = stats.evaluators(r)
-        book.add("Valutatori", (("Valutatore", "text", 11), ("Nome", "text", 26), ("Valutazioni", "int", 11),
-                                ("Media", "score", 9), ("Deviazione standard", "score", 11), ("Valori diversi", "int", 9),
-                                (stats.upper_first(top_label), "ach", 16), ("Segnalazione", "text", 40)),
-                 [(ev.id, ev.name, ev.count, ev.mean, ev.spread, ev.distinct, ev.top_share, "; ".join(ev.flags))
-                  for ev in evals])
+        book.add(
+            "Valutatori",
+            (
+                ("Valutatore", "text", 11),
+                ("Nome", "text", 26),
+                ("Valutazioni", "int", 11),
+                ("Media", "score", 9),
+                ("Deviazione standard", "score", 11),
+                ("Valori diversi", "int", 9),
+                (stats.upper_first(top_label), "ach", 16),
+                ("Segnalazione", "text", 40),
+            ),
+            [
+                (ev.id, ev.name, ev.count, ev.mean, ev.spread, ev.distinct, ev.top_share, "; ".join(ev.flags))
+                for ev in evals
+            ],
+        )
 
     if r.rewards is not None or r.positions is not None:
         award_rows = []
-        for a in ledger.awards:         # every award of every pool, PO position and result pay included
+        for a in ledger.awards:  # every award of every pool, PO position and result pay included
             who = ente.people.get(a.person)
-            award_rows.append((a.person, name(a.person), who.unit if who else "", a.pool, a.band, a.amount,
-                               fmt.status(r.status_of(a.person), r.plugin.status_labels)))
+            award_rows.append(
+                (
+                    a.person,
+                    name(a.person),
+                    who.unit if who else "",
+                    a.pool,
+                    a.band,
+                    a.amount,
+                    fmt.status(r.status_of(a.person), r.plugin.status_labels),
+                )
+            )
         if award_rows:
             award_rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
-        book.add("Premi", (("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 10), ("Fondo", "text", 24),
-                           ("Fascia", "text", 14), ("Importo", "money", 14), ("Esito", "text", 16)), award_rows)
-        book.add("Fondi", (("Fondo", "text", 26), ("Descrizione", "text", 34), ("Fonte", "text", 34),
-                           ("Stanziato", "money", 14), ("Distribuito", "money", 14), ("Residuo", "money", 14)),
-                 [(k, p.label, p.source, p.amount, p.distributed, p.residual) for k, p in pools.items()])
-        book.add("Premi per fascia", (("Fondo", "text", 26), ("Fascia", "text", 14), ("Persone", "int", 9),
-                                      ("Totale", "money", 14), ("Media", "money", 14), ("Minimo", "money", 14),
-                                      ("Massimo", "money", 14)),
-                 [(b.pool, b.band, b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)])
+        book.add(
+            "Premi",
+            (
+                ("Codice", "text", 10),
+                ("Nome", "text", 26),
+                ("Unità", "text", 10),
+                ("Fondo", "text", 24),
+                ("Fascia", "text", 14),
+                ("Importo", "money", 14),
+                ("Esito", "text", 16),
+            ),
+            award_rows,
+        )
+        book.add(
+            "Fondi",
+            (
+                ("Fondo", "text", 26),
+                ("Descrizione", "text", 34),
+                ("Fonte", "text", 34),
+                ("Stanziato", "money", 14),
+                ("Distribuito", "money", 14),
+                ("Residuo", "money", 14),
+            ),
+            [(k, p.label, p.source, p.amount, p.distributed, p.residual) for k, p in pools.items()],
+        )
+        book.add(
+            "Premi per fascia",
+            (
+                ("Fondo", "text", 26),
+                ("Fascia", "text", 14),
+                ("Persone", "int", 9),
+                ("Totale", "money", 14),
+                ("Media", "money", 14),
+                ("Minimo", "money", 14),
+                ("Massimo", "money", 14),
+            ),
+            [(b.pool, b.band, b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)],
+        )
     if r.positions is not None and r.positions.positions:
-        book.add("Posizioni", (("Posizione", "text", 10), ("Titolare", "text", 10), ("Nome titolare", "text", 26),
-                               ("Punteggio di pesatura", "score", 12), ("Retribuzione annua", "money", 14),
-                               ("Erogata", "text", 9), ("Rate", "int", 7), ("Rata", "money", 14),
-                               ("Ultima rata", "money", 14), ("Risultato massimo", "money", 14),
-                               ("Risultato", "money", 14)),
-                 [(k, pos.holder or "vacante", name(pos.holder), pos.score, pos.annual, "sì" if pos.paid else "no",
-                   pos.instalments, pos.monthly, pos.monthly_last, pos.result_max, pos.result)
-                  for k, pos in r.positions.positions.items()])
+        book.add(
+            "Posizioni",
+            (
+                ("Posizione", "text", 10),
+                ("Titolare", "text", 10),
+                ("Nome titolare", "text", 26),
+                ("Punteggio di pesatura", "score", 12),
+                ("Retribuzione annua", "money", 14),
+                ("Erogata", "text", 9),
+                ("Rate", "int", 7),
+                ("Rata", "money", 14),
+                ("Ultima rata", "money", 14),
+                ("Risultato massimo", "money", 14),
+                ("Risultato", "money", 14),
+            ),
+            [
+                (
+                    k,
+                    pos.holder or "vacante",
+                    name(pos.holder),
+                    pos.score,
+                    pos.annual,
+                    "sì" if pos.paid else "no",
+                    pos.instalments,
+                    pos.monthly,
+                    pos.monthly_last,
+                    pos.result_max,
+                    pos.result,
+                )
+                for k, pos in r.positions.positions.items()
+            ],
+        )
 
     for sec in r.sections:
         cols = [(str(c), "num", 16) for c in sec.columns]
         book.add(sec.title, cols, [tuple(row) for row in sec.rows], note=sec.note)
 
-    book.add("Violazioni", (("Gravità", "text", 9), ("Regola", "text", 30), ("Descrizione", "text", 70),
-                            ("Dove", "text", 26), ("Fonte", "text", 30)),
-             [("errore" if v.is_error else "avviso", v.rule, v.message, v.where, v.source) for v in r.violations])
-    book.add("Calendario", (("Scadenza", "date", 12), ("Fase", "text", 16), ("Atto", "text", 50), ("Fonte", "text", 34),
-                            ("Stato", "text", 14), ("Data dell'atto", "date", 12)),
-             [(d.due, d.phase, d.act, d.source, fmt.CALENDAR_LABELS[st],
-               ente.approvals.get(d.approval) if d.approval else None)
-              for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))])
-    book.add("Parametri", (("Parametro", "text", 26), ("Valore", "num", 14), ("Descrizione", "text", 50),
-                           ("Fonte", "text", 34), ("Ipotesi", "text", 50), ("Modificato dalla configurazione", "text", 12)),
-             [(k, r.params.values.get(k), spec.description, spec.source, spec.assumption,
-               "SI" if k in r.params.overridden else "") for k, spec in r.params.specs.items()])
+    book.add(
+        "Violazioni",
+        (
+            ("Gravità", "text", 9),
+            ("Regola", "text", 30),
+            ("Descrizione", "text", 70),
+            ("Dove", "text", 26),
+            ("Fonte", "text", 30),
+        ),
+        [("errore" if v.is_error else "avviso", v.rule, v.message, v.where, v.source) for v in r.violations],
+    )
+    book.add(
+        "Calendario",
+        (
+            ("Scadenza", "date", 12),
+            ("Fase", "text", 16),
+            ("Atto", "text", 50),
+            ("Fonte", "text", 34),
+            ("Stato", "text", 14),
+            ("Data dell'atto", "date", 12),
+        ),
+        [
+            (
+                d.due,
+                d.phase,
+                d.act,
+                d.source,
+                fmt.CALENDAR_LABELS[st],
+                ente.approvals.get(d.approval) if d.approval else None,
+            )
+            for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))
+        ],
+    )
+    book.add(
+        "Parametri",
+        (
+            ("Parametro", "text", 26),
+            ("Valore", "num", 14),
+            ("Descrizione", "text", 50),
+            ("Fonte", "text", 34),
+            ("Ipotesi", "text", 50),
+            ("Modificato dalla configurazione", "text", 12),
+        ),
+        [
+            (
+                k,
+                r.params.values.get(k),
+                spec.description,
+                spec.source,
+                spec.assumption,
+                "SI" if k in r.params.overridden else "",
+            )
+            for k, spec in r.params.specs.items()
+        ],
+    )
     return book
 
 

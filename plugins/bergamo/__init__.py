@@ -5,6 +5,7 @@ Regolamento di organizzazione (000_c472ac27e970ca85.txt) and Piano della Perform
 imported here (the core registers each of them): :mod:`.rules` (the computations), :mod:`.report`
 (report sections), :mod:`.schema` (extra input), :mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file.
 """
+
 from . import report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "bergamo"

@@ -3,6 +3,7 @@
 No per-person rows for dipendenti and PO (their scores are in results.json, schede.xlsx of the core
 and ``ciclope explain``): the sections show cruscotti, the access to rewards and aggregates.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,7 +40,7 @@ def cruscotti(ente, result) -> ReportSection | None:
     for (cr, owner), items in groups.items():
         person = ente.people.get(owner)
         if person is not None and not person.is_dirigente:
-            continue                    # individual/group sheets: personal, not in the Relazione
+            continue  # individual/group sheets: personal, not in the Relazione
         refs = list(dict.fromkeys(a.ref for a in items))
         scored = 0
         for ref in refs:
@@ -55,25 +56,37 @@ def cruscotti(ente, result) -> ReportSection | None:
         columns=("cruscotto", "titolare", "indicatori", "misurati nell'anno", "percentuale sintetica"),
         rows=tuple(rows),
         note="Media degli indicatori misurati del cruscotto a pesi uguali (il Piano non pubblica pesi); un indicatore "
-             "presente in più cruscotti è misurato una volta sola. Indicatori di monitoraggio, non attivi nell'anno («-») "
-             "o neutralizzati non entrano nella media. La performance dell'ente aggrega invece il cruscotto strategico "
-             "per obiettivi e prospettive (rules/core.md §2), perciò differisce dalla media semplice dei suoi indicatori.")
+        "presente in più cruscotti è misurato una volta sola. Indicatori di monitoraggio, non attivi nell'anno («-») "
+        "o neutralizzati non entrano nella media. La performance dell'ente aggrega invece il cruscotto strategico "
+        "per obiettivi e prospettive (rules/core.md §2), perciò differisce dalla media semplice dei suoi indicatori.",
+    )
 
 
 def rewards_access(ente, result) -> ReportSection | None:
     if result.rewards is None:
         return None
     validated = ente.approvals.get("relazione_validated_oiv")
-    when = validated.strftime("%d/%m/%Y") if isinstance(validated, dt.date) else (
-        "mancante" if validated is None else str(validated))
-    rows = [("Validazione della Relazione da parte dell'OIV", when),
-            ("Accesso agli strumenti premiali (000… art. 39.2)", "aperto" if gate_open(ente) else
-             "chiuso: nessun premio calcolato")]
+    when = (
+        validated.strftime("%d/%m/%Y")
+        if isinstance(validated, dt.date)
+        else ("mancante" if validated is None else str(validated))
+    )
+    rows = [
+        ("Validazione della Relazione da parte dell'OIV", when),
+        (
+            "Accesso agli strumenti premiali (000… art. 39.2)",
+            "aperto" if gate_open(ente) else "chiuso: nessun premio calcolato",
+        ),
+    ]
     extra = result.rewards.extra or {}
     pool = result.rewards.pools.get(POOL)
     if pool is not None:
-        rows.append((f"Fondo {POOL}", f"{euro(pool.amount)} stanziati, {euro(pool.distributed)} distribuiti, "
-                                       f"{euro(pool.residual)} residui"))
+        rows.append(
+            (
+                f"Fondo {POOL}",
+                f"{euro(pool.amount)} stanziati, {euro(pool.distributed)} distribuiti, {euro(pool.residual)} residui",
+            )
+        )
     if "premiati" in extra:
         n = extra["premiati"]
         rows.append(("Premiati (dipendenti e PO)", str(n) if n >= 3 or n == 0 else "<3"))
@@ -83,21 +96,27 @@ def rewards_access(ente, result) -> ReportSection | None:
                 rows.append((f"premiati nel livello «{lv}»", str(k) if k >= 3 else "<3"))
         if "quota_massima" in extra:
             rows.append(("Quota massima dei premiati in un livello", f"{extra['quota_massima']}%".replace(".", ",")))
-    return ReportSection(title="Accesso ai premi e differenziazione (000… art. 39.2, 42, 46)", columns=("voce", "valore"),
-                         rows=tuple(rows),
-                         note="Riparto del fondo tra dipendenti e PO con livello almeno «"
-                              f"{result.params.get('reward_min_level')}» in proporzione a punteggio × tempo di lavoro; "
-                              "vietata la distribuzione indifferenziata o automatica (art. 46.1).")
+    return ReportSection(
+        title="Accesso ai premi e differenziazione (000… art. 39.2, 42, 46)",
+        columns=("voce", "valore"),
+        rows=tuple(rows),
+        note="Riparto del fondo tra dipendenti e PO con livello almeno «"
+        f"{result.params.get('reward_min_level')}» in proporzione a punteggio × tempo di lavoro; "
+        "vietata la distribuzione indifferenziata o automatica (art. 46.1).",
+    )
 
 
 def notes(result) -> ReportSection:
     rows = [(title, text) for title, text in NOTES]
     for name, text, value, source in result.assumptions():
         rows.append((f"Parametro {name} = {value}", f"{text} [{source}]"))
-    return ReportSection(title="Note e ipotesi del regolamento di Bergamo", columns=("tema", "lettura adottata"),
-                         rows=tuple(rows),
-                         note=f"Fonti: {REG} (Regolamento di organizzazione) e {PLAN} (Piano della Performance "
-                              "2021–2023). L'SMVP di Bergamo non è tra le fonti: pesi, soglie e riparto sono ipotesi.")
+    return ReportSection(
+        title="Note e ipotesi del regolamento di Bergamo",
+        columns=("tema", "lettura adottata"),
+        rows=tuple(rows),
+        note=f"Fonti: {REG} (Regolamento di organizzazione) e {PLAN} (Piano della Performance "
+        "2021–2023). L'SMVP di Bergamo non è tra le fonti: pesi, soglie e riparto sono ipotesi.",
+    )
 
 
 @hookimpl(specname="ciclope_report_sections")

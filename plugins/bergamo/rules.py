@@ -18,6 +18,7 @@ within each cruscotto, "-" = not active, "monitoraggio" = not weighted. This mod
 individual scores, the rewards with their OIV gate and differentiation checks, and the calendar.
 Every function is pure apart from recording figures and problems in ``trace``.
 """
+
 from __future__ import annotations
 
 import calendar as _calendar
@@ -28,15 +29,32 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import (Award, Deadline, Input, Pool, Problem, ProblemFactory, Rewards, Score, card_part,
-                          dirigente_score, distribute, hookimpl, mixed_weights, po_needs_contraddittorio, r2, split,
-                          weighted_mean, weighted_score)
+from ciclope.core import (
+    Award,
+    Deadline,
+    Input,
+    Pool,
+    Problem,
+    ProblemFactory,
+    Rewards,
+    Score,
+    card_part,
+    dirigente_score,
+    distribute,
+    hookimpl,
+    mixed_weights,
+    po_needs_contraddittorio,
+    r2,
+    split,
+    weighted_mean,
+    weighted_score,
+)
 
 REG = "000_c472ac27e970ca85.txt"
 PLAN = "002_cb68e27bcf5376bc.txt"
 POOL = "performance_individuale"
-PO_POOL = "risultato_po"                 # [funds] risultato_po: the PO's result pay (art. 28)
-LEVELS = ("non adeguata", "adeguata", "buona", "eccellente")     # params: level_* (assumption)
+PO_POOL = "risultato_po"  # [funds] risultato_po: the PO's result pay (art. 28)
+LEVELS = ("non adeguata", "adeguata", "buona", "eccellente")  # params: level_* (assumption)
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 
@@ -46,36 +64,69 @@ LOWER_NAMES = re.compile(r"^\s*(tempi medi|tempo medio|giorni medi|oneri corrent
 
 # Readings of the documents that are not parameters (README.md "Ipotesi"), shown in every report.
 NOTES = (
-    ("Pesi", "Il Piano non pubblica pesi: dentro ogni cruscotto (ente, Servizi, Segretario Generale, Dirigente, "
-     "schede individuali/di gruppo) gli indicatori misurati pesano ugualmente; le quattro prospettive pesano "
-     "ugualmente nella performance dell'ente. I pesi scritti nei dati prevalgono (002… §3.2; rules/core.md §2)."),
-    ("Indicatori", "«monitoraggio» = indicatore misurato ma non ponderato nell'anno (002… §3.2); «-» = non attivo "
-     "nell'anno; i rapporti (numeratore/denominatore) si inseriscono come rapporto misurato; tempi e costi ("
-     "«Tempi medi…», «Giorni medi…», «Oneri correnti/Proventi correnti») sono «meno è meglio». Un consuntivo "
-     "mancante nel Piano si neutralizza con il motivo, senza inventare numeri."),
-    ("Servizio di riferimento", "Per dipendenti e PO il risultato del Servizio è quello del Servizio che dirigono o "
-     "a cui appartengono (il Servizio più vicino risalendo l'organigramma; in mancanza, la loro unità)."),
-    ("Obiettivi individuali/di gruppo", "Sono gli obiettivi «individual» di cui la persona è titolare più gli elementi "
-     "dei cruscotti (assignments.csv) intestati alla persona; uno stesso indicatore si misura una volta sola. Senza "
-     "obiettivi misurati il loro peso passa al risultato del Servizio; senza risultato del Servizio il suo peso passa "
-     "agli obiettivi individuali o, in mancanza, alla scheda dei comportamenti (con avviso)."),
-    ("Segretario Generale e Dirigenti", "Punteggio = 100 × raggiungimento del proprio cruscotto (000… art. 43–44); "
-     "la loro retribuzione di risultato segue metodologie proprie ed è fuori dal fondo performance_individuale."),
-    ("Accesso ai premi", "Nessun premio è calcolato finché l'OIV non ha validato la Relazione sulla performance "
-     "([approvals] relazione_validated_oiv, 000… art. 39.2)."),
-    ("Differenziazione", "Con almeno differentiation_min premiati tutti nello stesso livello o con lo stesso importo "
-     "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
-     "Un livello con più di max_level_share dei premiati è segnalato con un avviso."),
-    ("Calendario", "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine "
-     "del mese monitoring_month (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
-     "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c)."),
+    (
+        "Pesi",
+        "Il Piano non pubblica pesi: dentro ogni cruscotto (ente, Servizi, Segretario Generale, Dirigente, "
+        "schede individuali/di gruppo) gli indicatori misurati pesano ugualmente; le quattro prospettive pesano "
+        "ugualmente nella performance dell'ente. I pesi scritti nei dati prevalgono (002… §3.2; rules/core.md §2).",
+    ),
+    (
+        "Indicatori",
+        "«monitoraggio» = indicatore misurato ma non ponderato nell'anno (002… §3.2); «-» = non attivo "
+        "nell'anno; i rapporti (numeratore/denominatore) si inseriscono come rapporto misurato; tempi e costi ("
+        "«Tempi medi…», «Giorni medi…», «Oneri correnti/Proventi correnti») sono «meno è meglio». Un consuntivo "
+        "mancante nel Piano si neutralizza con il motivo, senza inventare numeri.",
+    ),
+    (
+        "Servizio di riferimento",
+        "Per dipendenti e PO il risultato del Servizio è quello del Servizio che dirigono o "
+        "a cui appartengono (il Servizio più vicino risalendo l'organigramma; in mancanza, la loro unità).",
+    ),
+    (
+        "Obiettivi individuali/di gruppo",
+        "Sono gli obiettivi «individual» di cui la persona è titolare più gli elementi "
+        "dei cruscotti (assignments.csv) intestati alla persona; uno stesso indicatore si misura una volta sola. Senza "
+        "obiettivi misurati il loro peso passa al risultato del Servizio; senza risultato del Servizio il suo peso passa "
+        "agli obiettivi individuali o, in mancanza, alla scheda dei comportamenti (con avviso).",
+    ),
+    (
+        "Segretario Generale e Dirigenti",
+        "Punteggio = 100 × raggiungimento del proprio cruscotto (000… art. 43–44); "
+        "la loro retribuzione di risultato segue metodologie proprie ed è fuori dal fondo performance_individuale.",
+    ),
+    (
+        "Accesso ai premi",
+        "Nessun premio è calcolato finché l'OIV non ha validato la Relazione sulla performance "
+        "([approvals] relazione_validated_oiv, 000… art. 39.2).",
+    ),
+    (
+        "Differenziazione",
+        "Con almeno differentiation_min premiati tutti nello stesso livello o con lo stesso importo "
+        "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
+        "Un livello con più di max_level_share dei premiati è segnalato con un avviso.",
+    ),
+    (
+        "Calendario",
+        "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine "
+        "del mese monitoring_month (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
+        "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c).",
+    ),
 )
 
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def problem(ente, rule: str, message: str, source: str, name: str = "", row: int | None = None,
-            column: str = "", severity: str = "error") -> Problem:
+
+def problem(
+    ente,
+    rule: str,
+    message: str,
+    source: str,
+    name: str = "",
+    row: int | None = None,
+    column: str = "",
+    severity: str = "error",
+) -> Problem:
     return ProblemFactory("bergamo", ente)(rule, message, source, name, row, column, severity)
 
 
@@ -110,16 +161,28 @@ def check_params(params) -> list[Problem]:
     out = []
     wu, wo, wb = weights(params)
     if wu + wo + wb != HUNDRED:
-        out.append(Problem(rule="bergamo.params.weights", file="params", column="w_unit",
-                           source=f"{REG} art. 45.2",
-                           message=f"i pesi della valutazione individuale devono sommare a 100: w_unit {wu} + "
-                                   f"w_objectives {wo} + w_behaviour {wb} = {wu + wo + wb}"))
+        out.append(
+            Problem(
+                rule="bergamo.params.weights",
+                file="params",
+                column="w_unit",
+                source=f"{REG} art. 45.2",
+                message=f"i pesi della valutazione individuale devono sommare a 100: w_unit {wu} + "
+                f"w_objectives {wo} + w_behaviour {wb} = {wu + wo + wb}",
+            )
+        )
     lo, mid, hi = params["level_adeguata"], params["level_buona"], params["level_eccellente"]
     if not (0 < lo < mid < hi <= HUNDRED):
-        out.append(Problem(rule="bergamo.params.levels", file="params", column="level_adeguata",
-                           source=f"{REG} art. 42.2",
-                           message=f"le soglie dei livelli devono crescere strettamente tra 0 e 100: adeguata {lo}, "
-                                   f"buona {mid}, eccellente {hi}"))
+        out.append(
+            Problem(
+                rule="bergamo.params.levels",
+                file="params",
+                column="level_adeguata",
+                source=f"{REG} art. 42.2",
+                message=f"le soglie dei livelli devono crescere strettamente tra 0 e 100: adeguata {lo}, "
+                f"buona {mid}, eccellente {hi}",
+            )
+        )
     return out
 
 
@@ -127,22 +190,41 @@ def check_params(params) -> list[Problem]:
 # a. pianificazione — checks of the plan and of the people
 # =================================================================================================
 
+
 @hookimpl(specname="ciclope_validate")
 def validate(ente, params) -> list[Problem]:
     out = []
     for ind in ente.indicators.values():
         if ind.type == "higher" and LOWER_NAMES.match(ind.name or ""):
-            out.append(problem(ente, "indicator.direction",
-                               f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio» (type = lower), "
-                               "qui è indicato higher", f"{PLAN} §3.2; rules/bergamo.md §1", "indicators", ind.row,
-                               "type", severity="warning"))
+            out.append(
+                problem(
+                    ente,
+                    "indicator.direction",
+                    f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio» (type = lower), "
+                    "qui è indicato higher",
+                    f"{PLAN} §3.2; rules/bergamo.md §1",
+                    "indicators",
+                    ind.row,
+                    "type",
+                    severity="warning",
+                )
+            )
     out += group_sheet_refs(ente)
     out += evaluators(ente)
     for p in ente.people.values():
         if p.is_po and p.category not in (None, "D"):
-            out.append(problem(ente, "po.category",
-                               f"{p.id} è titolare di posizione organizzativa ma non è di categoria D ({p.category})",
-                               f"{REG} art. 26.2", "people", p.row, "category", severity="warning"))
+            out.append(
+                problem(
+                    ente,
+                    "po.category",
+                    f"{p.id} è titolare di posizione organizzativa ma non è di categoria D ({p.category})",
+                    f"{REG} art. 26.2",
+                    "people",
+                    p.row,
+                    "category",
+                    severity="warning",
+                )
+            )
     return out
 
 
@@ -165,10 +247,18 @@ def evaluators(ente) -> list[Problem]:
                 why = f"da un pari grado ({ev.id}, {ev.role})"
             else:
                 continue
-            out.append(problem(ente, "evaluation.evaluator",
-                               f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
-                               "per PO e personale, il Segretario Generale per i dirigenti)", f"{REG} art. 28.4, 44–45",
-                               "evaluations", item.row, "evaluator"))
+            out.append(
+                problem(
+                    ente,
+                    "evaluation.evaluator",
+                    f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
+                    "per PO e personale, il Segretario Generale per i dirigenti)",
+                    f"{REG} art. 28.4, 44–45",
+                    "evaluations",
+                    item.row,
+                    "evaluator",
+                )
+            )
     return out
 
 
@@ -179,24 +269,35 @@ def group_sheet_refs(ente) -> list[Problem]:
     own_objectives, refs = _sheets_of(ente)
     for pid, rows in refs.items():
         person = ente.people.get(pid)
-        if person is None or person.is_dirigente:      # a dirigente's or the SG's sheet is their own cruscotto
+        if person is None or person.is_dirigente:  # a dirigente's or the SG's sheet is their own cruscotto
             continue
         servizio = servizio_of(ente, person)
         allowed = {a.ref for a in refs.get(servizio.id, ())} if servizio is not None else set()
         allowed |= {o.id for o in own_objectives.get(pid, ())}
         for a in rows:
             if a.ref not in allowed:
-                out.append(problem(ente, "group_sheet.ref",
-                                   f"scheda {a.cruscotto} di {pid}: {a.ref} non è nel cruscotto del suo Servizio "
-                                   f"({servizio.id if servizio is not None else 'nessun Servizio'}) né tra i suoi "
-                                   "obiettivi individuali: le schede individuali/di gruppo attingono al cruscotto del "
-                                   "Servizio", f"{PLAN} §3.3", "assignments", a.row, "ref", severity="warning"))
+                out.append(
+                    problem(
+                        ente,
+                        "group_sheet.ref",
+                        f"scheda {a.cruscotto} di {pid}: {a.ref} non è nel cruscotto del suo Servizio "
+                        f"({servizio.id if servizio is not None else 'nessun Servizio'}) né tra i suoi "
+                        "obiettivi individuali: le schede individuali/di gruppo attingono al cruscotto del "
+                        "Servizio",
+                        f"{PLAN} §3.3",
+                        "assignments",
+                        a.row,
+                        "ref",
+                        severity="warning",
+                    )
+                )
     return out
 
 
 # =================================================================================================
 # d. valutazione — individual performance (000… art. 42–45, 28.4–28.6)
 # =================================================================================================
+
 
 def servizio_of(ente, person):
     """The Servizio whose result counts for a dipendente or PO (000… art. 11, 45.2 a).
@@ -211,7 +312,7 @@ def servizio_of(ente, person):
     return next((u for u in chain if u.kind == "servizio"), chain[0] if chain else None)
 
 
-_SHEETS: list = [None, None]     # (ente, index): built once per ente, not per person (issue 18: was quadratic)
+_SHEETS: list = [None, None]  # (ente, index): built once per ente, not per person (issue 18: was quadratic)
 
 
 def _sheets_of(ente) -> tuple[dict[str, list], dict[str, list]]:
@@ -257,24 +358,35 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
     if mixed_weights(w for _, _, w in parts):
         # rules/core.md §2: a group mixing empty and given weights is an error in every weighted group
         first = next((a for a in own_refs.get(person.id, ())), None)
-        trace.problem(Problem(rule="bergamo.weights.mixed", source=f"rules/core.md §2; {REG} art. 45.2 lett. b",
-                              file=ente.file_of("assignments"), row=first.row if first is not None else None,
-                              column="weight",
-                              message=f"scheda degli obiettivi individuali/di gruppo di {person.id}: pesi in parte "
-                                      "vuoti e in parte indicati; indica tutti i pesi o nessuno (pesi uguali). "
-                                      "Calcolata con pesi uguali"))
+        trace.problem(
+            Problem(
+                rule="bergamo.weights.mixed",
+                source=f"rules/core.md §2; {REG} art. 45.2 lett. b",
+                file=ente.file_of("assignments"),
+                row=first.row if first is not None else None,
+                column="weight",
+                message=f"scheda degli obiettivi individuali/di gruppo di {person.id}: pesi in parte "
+                "vuoti e in parte indicati; indica tutti i pesi o nessuno (pesi uguali). "
+                "Calcolata con pesi uguali",
+            )
+        )
         parts = [(k, v, None) for k, v, _ in parts]
     value = weighted_mean(parts)
-    trace.record(f"objectives:{person.id}", value, "media ponderata degli obiettivi individuali/di gruppo misurati "
-                 "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)", f"{REG} art. 45.2 lett. b; {PLAN} §3.3",
-                 label=f"Obiettivi individuali/di gruppo di {person.name}",
-                 inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts])
+    trace.record(
+        f"objectives:{person.id}",
+        value,
+        "media ponderata degli obiettivi individuali/di gruppo misurati "
+        "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)",
+        f"{REG} art. 45.2 lett. b; {PLAN} §3.3",
+        label=f"Obiettivi individuali/di gruppo di {person.name}",
+        inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts],
+    )
     return value
 
 
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
-    if person.is_dirigente:     # 000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto
+    if person.is_dirigente:  # 000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto
         article = "art. 43" if person.role == "segretario" else "art. 44"
         return dirigente_score(person, org, trace, f"{REG} {article}; {PLAN} §4", lambda s: level_of(s, params))
     return staff_score(person, ente, org, params, card, trace)
@@ -284,8 +396,9 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     """000… art. 45.2 (staff) and 28.4 (PO): w_unit × Servizio + w_objectives × objectives + w_behaviour × card/100."""
     card_value = card_part(person, card, trace)
     if card_value is None:
-        return Score(person=person.id, score=None, status="not_evaluated",
-                     breakdown={"motivo": "scheda di valutazione mancante"})
+        return Score(
+            person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda di valutazione mancante"}
+        )
     unit = servizio_of(ente, person)
     unit_ach = org.units.get(unit.id) if unit is not None else None
     obj_ach = individual_objectives(person, ente, org, trace)
@@ -301,11 +414,22 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
             moved.append(f"il Servizio {where} non ha risultato misurato: il suo peso passa agli obiettivi individuali")
         else:
             wb, wu = wb + wu, Decimal(0)
-            moved.append(f"il Servizio {where} non ha risultato misurato: il suo peso passa alla scheda dei comportamenti")
-        trace.problem(problem(ente, "individual.unit_not_scored",
-                              f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1],
-                              f"{REG} art. 45.2 lett. a", "people", person.row, "unit", severity="warning"))
-    parts: list[tuple[str, str, Any, Decimal]] = []      # achievements: None only where the weight is 0
+            moved.append(
+                f"il Servizio {where} non ha risultato misurato: il suo peso passa alla scheda dei comportamenti"
+            )
+        trace.problem(
+            problem(
+                ente,
+                "individual.unit_not_scored",
+                f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1],
+                f"{REG} art. 45.2 lett. a",
+                "people",
+                person.row,
+                "unit",
+                severity="warning",
+            )
+        )
+    parts: list[tuple[str, str, Any, Decimal]] = []  # achievements: None only where the weight is 0
     if wu:
         parts.append((f"risultato del Servizio {unit.id}", f"unit:{unit.id}", unit_ach, wu))
     if wo:
@@ -316,13 +440,28 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     level = level_of(score, params)
     source = f"{REG} art. 28.4" if person.is_po else f"{REG} art. 45.2"
     weighted_score(person, parts, trace, f"{source}; params w_unit/w_objectives/w_behaviour (ipotesi)", level)
-    if po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):     # below «adeguata»
-        trace.problem(problem(ente, "po.contraddittorio",
-                              f"valutazione non positiva della PO {person.id} ({score} < {params['level_adeguata']}) "
-                              "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
-                              f"{REG} art. 28.6", "appeals", None, "stage"))
-    breakdown = {"servizio": unit.id if unit is not None else None, "unita": unit_ach, "obiettivi": obj_ach,
-                 "scheda": card_value, "peso_unita": wu, "peso_obiettivi": wo, "peso_scheda": wb}
+    if po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):  # below «adeguata»
+        trace.problem(
+            problem(
+                ente,
+                "po.contraddittorio",
+                f"valutazione non positiva della PO {person.id} ({score} < {params['level_adeguata']}) "
+                "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
+                f"{REG} art. 28.6",
+                "appeals",
+                None,
+                "stage",
+            )
+        )
+    breakdown = {
+        "servizio": unit.id if unit is not None else None,
+        "unita": unit_ach,
+        "obiettivi": obj_ach,
+        "scheda": card_value,
+        "peso_unita": wu,
+        "peso_obiettivi": wo,
+        "peso_scheda": wb,
+    }
     if moved:
         breakdown["nota"] = "; ".join(moved)
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
@@ -332,23 +471,34 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
 # e. premialità (000… art. 39.2, 42, 45.1, 46)
 # =================================================================================================
 
+
 def gate(ente) -> str:
     """000… art. 39.2 (rules/bergamo.md §4): the rewards open only when the Relazione was approved and then
     validated by the OIV, both dated after the end of the evaluated year. Returns "" when open, else why not."""
     year_end = dt.date(ente.year, 12, 31)
     approved, validated = ente.approvals.get("relazione_approved"), ente.approvals.get("relazione_validated_oiv")
     if not isinstance(approved, dt.date):
-        return ("manca la data di approvazione della Relazione sulla performance ([approvals] relazione_approved)"
-                if approved is None else f"la data di approvazione della Relazione non è una data ({approved!r})")
+        return (
+            "manca la data di approvazione della Relazione sulla performance ([approvals] relazione_approved)"
+            if approved is None
+            else f"la data di approvazione della Relazione non è una data ({approved!r})"
+        )
     if not isinstance(validated, dt.date):
-        return ("manca la data di validazione della Relazione da parte dell'OIV ([approvals] relazione_validated_oiv)"
-                if validated is None else f"la data di validazione dell'OIV non è una data ({validated!r})")
+        return (
+            "manca la data di validazione della Relazione da parte dell'OIV ([approvals] relazione_validated_oiv)"
+            if validated is None
+            else f"la data di validazione dell'OIV non è una data ({validated!r})"
+        )
     if approved <= year_end:
-        return (f"la Relazione risulta approvata il {approved}, prima della fine dell'anno valutato {ente.year}: non "
-                "può essere la Relazione di quell'anno")
+        return (
+            f"la Relazione risulta approvata il {approved}, prima della fine dell'anno valutato {ente.year}: non "
+            "può essere la Relazione di quell'anno"
+        )
     if validated <= year_end:
-        return (f"la validazione dell'OIV è del {validated}, prima della fine dell'anno valutato {ente.year}: non può "
-                "validare la Relazione di quell'anno")
+        return (
+            f"la validazione dell'OIV è del {validated}, prima della fine dell'anno valutato {ente.year}: non può "
+            "validare la Relazione di quell'anno"
+        )
     if validated < approved:
         return f"la validazione dell'OIV ({validated}) precede l'approvazione della Relazione ({approved})"
     return ""
@@ -362,11 +512,17 @@ def gate_open(ente) -> bool:
 def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     why = gate(ente)
     if why:
-        trace.problem(Problem(rule="bergamo.oiv_gate", source=f"{REG} art. 39.2", file="ente.toml",
-                              column="approvals.relazione_validated_oiv",
-                              message=f"accesso ai premi chiuso: {why}. Servono l'approvazione della Relazione e poi "
-                                      "la sua validazione da parte dell'OIV, entrambe dopo la fine dell'anno; nessun "
-                                      "premio può essere calcolato né erogato"))
+        trace.problem(
+            Problem(
+                rule="bergamo.oiv_gate",
+                source=f"{REG} art. 39.2",
+                file="ente.toml",
+                column="approvals.relazione_validated_oiv",
+                message=f"accesso ai premi chiuso: {why}. Servono l'approvazione della Relazione e poi "
+                "la sua validazione da parte dell'OIV, entrambe dopo la fine dell'anno; nessun "
+                "premio può essere calcolato né erogato",
+            )
+        )
         return Rewards()
     pools = dict(pools)
     awards: dict[str, Award] = {}
@@ -375,9 +531,16 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     awards.update(po_awards)
     pool = pools.get(POOL)
     if pool is None:
-        trace.problem(Problem(rule="bergamo.fund_missing", severity="warning", source=f"{REG} art. 45.1",
-                              file="ente.toml", column=f"funds.{POOL}",
-                              message=f"manca [funds] {POOL}: nessun premio di performance individuale"))
+        trace.problem(
+            Problem(
+                rule="bergamo.fund_missing",
+                severity="warning",
+                source=f"{REG} art. 45.1",
+                file="ente.toml",
+                column=f"funds.{POOL}",
+                message=f"manca [funds] {POOL}: nessun premio di performance individuale",
+            )
+        )
         return Rewards(pools=pools, awards=awards)
     min_rank = level_rank(params["reward_min_level"])
     # art. 28.1: the PO's position and result pay "assorbe tutte le competenze accessorie": staff only here
@@ -391,22 +554,39 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         return None
 
     pools[POOL], staff_awards = distribute(
-        pool, candidates, scores, lambda p, score: score * p.fte, why_excluded, trace,
+        pool,
+        candidates,
+        scores,
+        lambda p, score: score * p.fte,
+        why_excluded,
+        trace,
         formula="fondo × (punteggio × fte) / somma di punteggio × fte dei dipendenti "
-                f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
+        f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
         source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
         label=lambda p: f"Premio di performance individuale di {p.name}",
-        inputs=lambda p, s: [Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}"),
-                             Input("punteggio", s.score, ref=f"score:{p.id}"),
-                             Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte"))],
-        total_label="somma di punteggio × fte dei premiati", band=lambda p, s: s.level,
-        note=lambda p, s: f"livello: {s.level}")
+        inputs=lambda p, s: [
+            Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}"),
+            Input("punteggio", s.score, ref=f"score:{p.id}"),
+            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
+        ],
+        total_label="somma di punteggio × fte dei premiati",
+        band=lambda p, s: s.level,
+        note=lambda p, s: f"livello: {s.level}",
+    )
     awards.update(staff_awards)
-    paid = {p.id: staff_awards[p.id].amount for p in candidates
-            if p.id in staff_awards and why_excluded(p, scores[p.id]) is None}
-    trace.record(f"pool:{POOL}:distributed", pools[POOL].distributed, "somma dei premi assegnati; il resto è residuo",
-                 f"{REG} art. 45.1", label=f"Fondo {POOL} distribuito",
-                 inputs=[Input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)])
+    paid = {
+        p.id: staff_awards[p.id].amount
+        for p in candidates
+        if p.id in staff_awards and why_excluded(p, scores[p.id]) is None
+    }
+    trace.record(
+        f"pool:{POOL}:distributed",
+        pools[POOL].distributed,
+        "somma dei premi assegnati; il resto è residuo",
+        f"{REG} art. 45.1",
+        label=f"Fondo {POOL} distribuito",
+        inputs=[Input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)],
+    )
     exact = {pid: scores[pid].score * ente.people[pid].fte for pid in paid}
     extra = differentiation(ente, {pid: staff_awards[pid] for pid in paid}, exact, params, trace)
     return Rewards(pools=pools, awards=awards, extra=extra)
@@ -421,25 +601,37 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
     if fund is None or not pos:
         return {}, {}
     pay = {p.id: p.extra.get("position_pay") for p in pos}
-    weights = {pid: v for pid, v in pay.items() if v is not None} if all(v is not None for v in pay.values()) \
+    weights = (
+        {pid: v for pid, v in pay.items() if v is not None}
+        if all(v is not None for v in pay.values())
         else {pid: Decimal(1) for pid in pay}
+    )
     maximum = split(fund.amount, weights)
     awards: dict[str, Award] = {}
     for p in pos:
         s = scores.get(p.id)
         score = s.score if s is not None else None
-        positive = score is not None and score >= params["level_adeguata"]     # art. 28.5: positive = adeguata
+        positive = score is not None and score >= params["level_adeguata"]  # art. 28.5: positive = adeguata
         amount = r2(maximum[p.id] * score / HUNDRED) if positive and score is not None else ZERO
-        trace.record(f"award:{p.id}", amount,
-                     "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60), altrimenti 0; quota "
-                     "massima = fondo × retribuzione di posizione / Σ retribuzioni di posizione delle PO (quote "
-                     "uguali senza la colonna position_pay)", f"{REG} art. 28.1, 28.5–28.6",
-                     label=f"Retribuzione di risultato di {p.name} (PO)",
-                     inputs=[Input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}"),
-                             Input("retribuzione di posizione", pay[p.id],
-                                   cell=ente.cell("people", p.row, "position_pay") if pay[p.id] is not None else ""),
-                             Input("quota massima", maximum[p.id]),
-                             Input("punteggio", score, ref=f"score:{p.id}")])
+        trace.record(
+            f"award:{p.id}",
+            amount,
+            "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60), altrimenti 0; quota "
+            "massima = fondo × retribuzione di posizione / Σ retribuzioni di posizione delle PO (quote "
+            "uguali senza la colonna position_pay)",
+            f"{REG} art. 28.1, 28.5–28.6",
+            label=f"Retribuzione di risultato di {p.name} (PO)",
+            inputs=[
+                Input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}"),
+                Input(
+                    "retribuzione di posizione",
+                    pay[p.id],
+                    cell=ente.cell("people", p.row, "position_pay") if pay[p.id] is not None else "",
+                ),
+                Input("quota massima", maximum[p.id]),
+                Input("punteggio", score, ref=f"score:{p.id}"),
+            ],
+        )
         awards[p.id] = Award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
     given = sum((a.amount for a in awards.values()), ZERO)
     label = fund.label or "Retribuzione di risultato delle PO (art. 28)"
@@ -464,19 +656,35 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
     source = f"{REG} art. 42.2, 46.1"
     if n >= params["differentiation_min"]:
         if len(by_level) == 1:
-            trace.problem(Problem(rule="bergamo.differentiation.levels", source=source,
-                                  message=f"tutti i {n} premiati hanno lo stesso livello «{top_level}»: la valutazione "
-                                          "non è differenziata (vietata la distribuzione indifferenziata dei premi)"))
+            trace.problem(
+                Problem(
+                    rule="bergamo.differentiation.levels",
+                    source=source,
+                    message=f"tutti i {n} premiati hanno lo stesso livello «{top_level}»: la valutazione "
+                    "non è differenziata (vietata la distribuzione indifferenziata dei premi)",
+                )
+            )
         amounts = {a.amount for a in rewarded}
         if len({exact[a.person] for a in rewarded}) == 1:
-            trace.problem(Problem(rule="bergamo.differentiation.amounts", source=source,
-                                  message=f"tutti i {n} premiati ricevono lo stesso importo {euro(next(iter(amounts)))}: "
-                                          "distribuzione indifferenziata o automatica dei premi, vietata"))
+            trace.problem(
+                Problem(
+                    rule="bergamo.differentiation.amounts",
+                    source=source,
+                    message=f"tutti i {n} premiati ricevono lo stesso importo {euro(next(iter(amounts)))}: "
+                    "distribuzione indifferenziata o automatica dei premi, vietata",
+                )
+            )
     if share > params["max_level_share"]:
-        trace.problem(Problem(rule="bergamo.differentiation.share", severity="warning", source=source,
-                              message=f"il livello «{top_level}» raccoglie {top} premiati su {n} "
-                                      f"({r2(share * 100)}%), oltre la soglia del {r2(params['max_level_share'] * 100)}%: "
-                                      "differenziazione insufficiente"))
+        trace.problem(
+            Problem(
+                rule="bergamo.differentiation.share",
+                severity="warning",
+                source=source,
+                message=f"il livello «{top_level}» raccoglie {top} premiati su {n} "
+                f"({r2(share * 100)}%), oltre la soglia del {r2(params['max_level_share'] * 100)}%: "
+                "differenziazione insufficiente",
+            )
+        )
     return extra
 
 
@@ -484,19 +692,38 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
 # f. rendicontazione — calendar (000… art. 37–39)
 # =================================================================================================
 
+
 @hookimpl(specname="ciclope_calendar")
 def calendar(year: int, params) -> list[Deadline]:
     month = int(params["monitoring_month"])
     monitoring_due = dt.date(year, month, _calendar.monthrange(year, month)[1])
     return [
-        Deadline("pianificazione", "Formalizzazione del Piano della Performance (entro gennaio)", dt.date(year, 1, 31),
-                 f"{REG} art. 38.1", "piano_adopted"),
-        Deadline("monitoraggio", "Monitoraggio in corso d'esercizio, in coerenza con l'assestamento del bilancio",
-                 monitoring_due, f"{REG} art. 37.2 lett. c, 37.3 lett. d (data: ipotesi, params monitoring_month)",
-                 "monitoraggio_assestamento"),
-        Deadline("rendicontazione", "Relazione sulla Performance formalizzata dalla Giunta (entro giugno)",
-                 dt.date(year + 1, 6, 30), f"{REG} art. 37.3 lett. f, 39.1", "relazione_approved"),
-        Deadline("rendicontazione", "Validazione della Relazione da parte dell'OIV (apre l'accesso ai premi)",
-                 dt.date(year + 1, 6, 30), f"{REG} art. 39.2; D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi)",
-                 "relazione_validated_oiv"),
+        Deadline(
+            "pianificazione",
+            "Formalizzazione del Piano della Performance (entro gennaio)",
+            dt.date(year, 1, 31),
+            f"{REG} art. 38.1",
+            "piano_adopted",
+        ),
+        Deadline(
+            "monitoraggio",
+            "Monitoraggio in corso d'esercizio, in coerenza con l'assestamento del bilancio",
+            monitoring_due,
+            f"{REG} art. 37.2 lett. c, 37.3 lett. d (data: ipotesi, params monitoring_month)",
+            "monitoraggio_assestamento",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Relazione sulla Performance formalizzata dalla Giunta (entro giugno)",
+            dt.date(year + 1, 6, 30),
+            f"{REG} art. 37.3 lett. f, 39.1",
+            "relazione_approved",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Validazione della Relazione da parte dell'OIV (apre l'accesso ai premi)",
+            dt.date(year + 1, 6, 30),
+            f"{REG} art. 39.2; D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi)",
+            "relazione_validated_oiv",
+        ),
     ]

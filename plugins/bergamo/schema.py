@@ -1,4 +1,5 @@
 """Bergamo's input beyond SPEC §5: the PO's position pay, which weights their result pay (000… art. 28)."""
+
 from __future__ import annotations
 
 from ciclope.core import InputSchema, hookimpl, parse_money
@@ -8,6 +9,8 @@ from ciclope.core import InputSchema, hookimpl, parse_money
 def input_schema() -> InputSchema:
     # people.csv position_pay: retribuzione di posizione of a PO; each PO's share of [funds] risultato_po is
     # in proportion to it (equal shares when the column is absent), rules/bergamo.md §4
-    return InputSchema(columns={"people.csv": {"position_pay": parse_money}},
-                       funds=("performance_individuale", "risultato_po"),
-                       approvals=("monitoraggio_assestamento",))
+    return InputSchema(
+        columns={"people.csv": {"position_pay": parse_money}},
+        funds=("performance_individuale", "risultato_po"),
+        approvals=("monitoraggio_assestamento",),
+    )

@@ -1,4 +1,5 @@
 """Extra sections of the Relazione for the Brescia regulation (phase f): plain tables, Italian text."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -9,25 +10,46 @@ from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
 # Readings of the documents that are not parameters (rules/brescia.md; README.md "Scelte interpretative").
 NOTES = (
-    ("Livelli del punteggio", "La tabella della Scheda di valutazione (004…) stampa «51 – 85» per Ottimo, che si "
-     "sovrappone a Discreto e Buono: si legge 71–85. Punteggio ≤ 25 Non soddisfacente, ≤ 40 Sufficiente, ≤ 55 "
-     "Discreto, ≤ 70 Buono, ≤ 85 Ottimo, oltre Eccellente. I livelli si attribuiscono a tutti i valutati."),
-    ("Attestazione dell'OIV", "Un'attestazione al 100% di una performance calcolata inferiore è applicata solo per "
-     "lievi scostamenti (calcolata ≥ 1 − oiv_tolerance) e con motivazione; altrimenti è segnalata come errore e si usa "
-     "il valore calcolato. Ogni altra attestazione diversa dal calcolato richiede la motivazione (004… §3)."),
-    ("Riduzione dei fondi", "Con performance attestata inferiore a 100% il fondo di risultato delle PO, il valore dei "
-     "progetti per dirigenti e per il personale sono moltiplicati per la performance attestata e arrotondati al "
-     "centesimo prima del riparto; la retribuzione di posizione non si riduce (004… §3)."),
-    ("Posizioni vacanti e interim", "Una posizione vacante è pesata e valorizzata come le altre, ma non erogata. La "
-     "maggiorazione per interim (15–25% della retribuzione di posizione coperta) si preleva per prima dal fondo di "
-     "risultato e si paga per intero con valutazione positiva (001… art. 3.4)."),
-    ("Durata dell'incarico", "Un incarico rispetta il massimo di 3 anni se termina entro la stessa data del terzo "
-     "anno successivo all'inizio (001… art. 2.4)."),
-    ("Risorse variabili", "L'intervallo 25%–50% del §5.2 si verifica per ciascun fondo (dirigenti, personale) come "
-     "parte variabile / (parte stabile + parte variabile); fuori intervallo è un errore, ma il riparto è comunque "
-     "calcolato per consentire la verifica."),
-    ("Calendario", "La validazione dell'OIV e l'approvazione della Giunta sono attese entro febbraio, la stesura "
-     "della Relazione entro il 31 gennaio (004… §3.2)."),
+    (
+        "Livelli del punteggio",
+        "La tabella della Scheda di valutazione (004…) stampa «51 – 85» per Ottimo, che si "
+        "sovrappone a Discreto e Buono: si legge 71–85. Punteggio ≤ 25 Non soddisfacente, ≤ 40 Sufficiente, ≤ 55 "
+        "Discreto, ≤ 70 Buono, ≤ 85 Ottimo, oltre Eccellente. I livelli si attribuiscono a tutti i valutati.",
+    ),
+    (
+        "Attestazione dell'OIV",
+        "Un'attestazione al 100% di una performance calcolata inferiore è applicata solo per "
+        "lievi scostamenti (calcolata ≥ 1 − oiv_tolerance) e con motivazione; altrimenti è segnalata come errore e si usa "
+        "il valore calcolato. Ogni altra attestazione diversa dal calcolato richiede la motivazione (004… §3).",
+    ),
+    (
+        "Riduzione dei fondi",
+        "Con performance attestata inferiore a 100% il fondo di risultato delle PO, il valore dei "
+        "progetti per dirigenti e per il personale sono moltiplicati per la performance attestata e arrotondati al "
+        "centesimo prima del riparto; la retribuzione di posizione non si riduce (004… §3).",
+    ),
+    (
+        "Posizioni vacanti e interim",
+        "Una posizione vacante è pesata e valorizzata come le altre, ma non erogata. La "
+        "maggiorazione per interim (15–25% della retribuzione di posizione coperta) si preleva per prima dal fondo di "
+        "risultato e si paga per intero con valutazione positiva (001… art. 3.4).",
+    ),
+    (
+        "Durata dell'incarico",
+        "Un incarico rispetta il massimo di 3 anni se termina entro la stessa data del terzo "
+        "anno successivo all'inizio (001… art. 2.4).",
+    ),
+    (
+        "Risorse variabili",
+        "L'intervallo 25%–50% del §5.2 si verifica per ciascun fondo (dirigenti, personale) come "
+        "parte variabile / (parte stabile + parte variabile); fuori intervallo è un errore, ma il riparto è comunque "
+        "calcolato per consentire la verifica.",
+    ),
+    (
+        "Calendario",
+        "La validazione dell'OIV e l'approvazione della Giunta sono attese entro febbraio, la stesura "
+        "della Relazione entro il 31 gennaio (004… §3.2).",
+    ),
 )
 
 
@@ -38,52 +60,108 @@ def sections(ente, result) -> list[ReportSection]:
     if att is not None:
         fig = result.figures.get("attested")
         judgement = result.figures.get("judgement")
-        out.append(ReportSection(
-            title="Attestazione dell'OIV: verifiche del regolamento (004… §3)",
-            columns=("voce", "esito"),
-            rows=(("Attestazione", fig.note if fig is not None else "nessuna performance misurata né attestata"),
-                  ("Giudizio sintetico", f"{att.judgement or '—'} — {judgement.formula if judgement else 'non espresso'}")),
-            note="Attestazione al 100% ammessa solo per lievi scostamenti negativi; se la valutazione finale dell'OIV "
-                 "è inferiore a 100% i fondi della performance sono ridotti in proporzione."))
+        out.append(
+            ReportSection(
+                title="Attestazione dell'OIV: verifiche del regolamento (004… §3)",
+                columns=("voce", "esito"),
+                rows=(
+                    ("Attestazione", fig.note if fig is not None else "nessuna performance misurata né attestata"),
+                    (
+                        "Giudizio sintetico",
+                        f"{att.judgement or '—'} — {judgement.formula if judgement else 'non espresso'}",
+                    ),
+                ),
+                note="Attestazione al 100% ammessa solo per lievi scostamenti negativi; se la valutazione finale dell'OIV "
+                "è inferiore a 100% i fondi della performance sono ridotti in proporzione.",
+            )
+        )
     if result.positions is not None and result.positions.positions:
         rows: list[tuple[object, ...]] = []
         titles = {r["id"]: r["title"] or "" for r in ente.table("positions")}
         for pid, p in result.positions.positions.items():
             interim = result.figures.get(f"position:{pid}:interim")
-            rows.append((pid, titles.get(pid, ""), (p.holder or "vacante") + ("" if p.paid else " (non erogata)"),
-                         f"{p.score:.2f}", _money(p.annual), _money(p.monthly), _money(p.monthly_last),
-                         _money(p.result_max), _money(interim.value) if interim else "—",
-                         _money(p.result) if p.result is not None else "non erogata"))
-        out.append(ReportSection(
-            title="Posizioni organizzative: pesatura e retribuzione (001… art. 3–6)",
-            columns=("posizione", "titolo", "titolare", "punteggio", "posizione annua", "rata (1ª–12ª)", "13ª rata",
-                     "risultato massimo", "interim", "risultato"),
-            rows=tuple(rows),
-            note=f"Retribuzione di posizione tra i limiti dell'art. 3.2 ({PO}), ripartita in proporzione ai "
-                 "punteggi; risultato in proporzione alla retribuzione di posizione e alla valutazione."))
+            rows.append(
+                (
+                    pid,
+                    titles.get(pid, ""),
+                    (p.holder or "vacante") + ("" if p.paid else " (non erogata)"),
+                    f"{p.score:.2f}",
+                    _money(p.annual),
+                    _money(p.monthly),
+                    _money(p.monthly_last),
+                    _money(p.result_max),
+                    _money(interim.value) if interim else "—",
+                    _money(p.result) if p.result is not None else "non erogata",
+                )
+            )
+        out.append(
+            ReportSection(
+                title="Posizioni organizzative: pesatura e retribuzione (001… art. 3–6)",
+                columns=(
+                    "posizione",
+                    "titolo",
+                    "titolare",
+                    "punteggio",
+                    "posizione annua",
+                    "rata (1ª–12ª)",
+                    "13ª rata",
+                    "risultato massimo",
+                    "interim",
+                    "risultato",
+                ),
+                rows=tuple(rows),
+                note=f"Retribuzione di posizione tra i limiti dell'art. 3.2 ({PO}), ripartita in proporzione ai "
+                "punteggi; risultato in proporzione alla retribuzione di posizione e alla valutazione.",
+            )
+        )
     projects = ente.table("projects")
     if projects:
-        rows = [(r["id"], r["title"] or "", r["relevance"], RELEVANCE.get(r["relevance"], ""), r["area"],
-                 "" if r["dirigente_weight"] is None else f"{r['dirigente_weight']}") for r in projects]
+        rows = [
+            (
+                r["id"],
+                r["title"] or "",
+                r["relevance"],
+                RELEVANCE.get(r["relevance"], ""),
+                r["area"],
+                "" if r["dirigente_weight"] is None else f"{r['dirigente_weight']}",
+            )
+            for r in projects
+        ]
         for key, label in ((DIR_VALUE, "Valore progetti — dirigenti"), (STAFF_VALUE, "Valore progetti — personale")):
             gross = result.figures.get(f"pool:{key}")
             net = result.figures.get(f"pool:{key}:net")
             kind = "dirigenti" if key == DIR_VALUE else "staff"
             share = result.figures.get(f"resources:{kind}:variable_share")
             if gross is not None:
-                rows.append((label, "lordo / dopo la riduzione OIV", "", "", "",
-                             f"{_money(gross.value)} / {_money(net.value) if net else '—'}"
-                             + (f" (quota variabile {_pct(share.value)})" if share else "")))
-        out.append(ReportSection(
-            title="Quantificazione delle risorse variabili (004… §5)",
-            columns=("progetto", "titolo", "rilevanza", "coefficiente", "area", "peso del dirigente / importi"),
-            rows=tuple(rows),
-            note=f"{SMVP} §5: 2% (dirigenti) e 1% (personale) delle risorse stabili per punto di coefficiente; "
-                 "parte variabile tra il 25% e il 50% del fondo; pesi del dirigente entro ±20 punti dalla rilevanza."))
-    out.append(ReportSection(title="Note sull'applicazione del regolamento di Brescia", columns=("tema", "scelta"),
-                             rows=NOTES,
-                             note="Le ipotesi con un valore (params.toml del plugin brescia, modificabili in "
-                                  "[ente.params]) sono elencate tra le note dei parametri."))
+                rows.append(
+                    (
+                        label,
+                        "lordo / dopo la riduzione OIV",
+                        "",
+                        "",
+                        "",
+                        f"{_money(gross.value)} / {_money(net.value) if net else '—'}"
+                        + (f" (quota variabile {_pct(share.value)})" if share else ""),
+                    )
+                )
+        out.append(
+            ReportSection(
+                title="Quantificazione delle risorse variabili (004… §5)",
+                columns=("progetto", "titolo", "rilevanza", "coefficiente", "area", "peso del dirigente / importi"),
+                rows=tuple(rows),
+                note=f"{SMVP} §5: 2% (dirigenti) e 1% (personale) delle risorse stabili per punto di coefficiente; "
+                "parte variabile tra il 25% e il 50% del fondo; pesi del dirigente entro ±20 punti dalla rilevanza.",
+            )
+        )
+    out.append(
+        ReportSection(
+            title="Note sull'applicazione del regolamento di Brescia",
+            columns=("tema", "scelta"),
+            rows=NOTES,
+            note="Le ipotesi con un valore (params.toml del plugin brescia, modificabili in "
+            "[ente.params]) sono elencate tra le note dei parametri.",
+        )
+    )
     return out
 
 

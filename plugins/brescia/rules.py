@@ -12,15 +12,43 @@ Sources (cited in every figure and violation):
 
 Every function here is pure apart from recording figures and problems in ``trace``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
-from ciclope.core import (POSITION, SOURCE_CARD, Attestation, Award, Deadline, Input, InsufficientFund, Pool, PositionPay,
-                          Positions, Problem, ProblemFactory, Rewards, Score, bounded_lambda, bounded_split, card_formula, card_score, choice,
-                          dirigente_score, distribute,
-                          hookimpl, instalments, po_needs_contraddittorio, r2, r4, split, to_decimal, weighted_score)
+from ciclope.core import (
+    POSITION,
+    SOURCE_CARD,
+    Attestation,
+    Award,
+    Deadline,
+    Input,
+    InsufficientFund,
+    Pool,
+    PositionPay,
+    Positions,
+    Problem,
+    ProblemFactory,
+    Rewards,
+    Score,
+    bounded_lambda,
+    bounded_split,
+    card_formula,
+    card_score,
+    choice,
+    dirigente_score,
+    distribute,
+    hookimpl,
+    instalments,
+    po_needs_contraddittorio,
+    r2,
+    r4,
+    split,
+    to_decimal,
+    weighted_score,
+)
 
 PO = "001_2164dd4e03a9b49f.txt"
 SMVP = "004_a450255962d2094d.txt"
@@ -39,19 +67,22 @@ FACTORS: tuple[tuple[str, int, str], ...] = (
     ("C2", 15, "Complessità specialistica — Specializzazione"),
     ("D1", 20, "Rilevanza strategica interna ed esterna"),
 )
-RATING_WORDS = {"bassa": 1, "media": 3, "alta": 5}          # assumption, params.toml [rating_max]
+RATING_WORDS = {"bassa": 1, "media": 3, "alta": 5}  # assumption, params.toml [rating_max]
 INTERIM_MIN, INTERIM_MAX = Decimal("0.15"), Decimal("0.25")  # 001… art. 3.4
-MONTHS = 13                                                  # 001… art. 3.2: "per tredici mensilità"
-TERM_YEARS = 3                                               # 001… art. 2.4
+MONTHS = 13  # 001… art. 3.2: "per tredici mensilità"
+TERM_YEARS = 3  # 001… art. 2.4
 # 001… art. 2.5 a–c: education → minimum years of highly qualified experience
 EDUCATION_YEARS = {"diploma": 8, "laurea": 4, "specializzazione": 2}
-EDUCATION_WORDS = {"diploma": "diploma di scuola media superiore", "laurea": "diploma di laurea o laurea breve",
-                   "specializzazione": "specializzazione post-universitaria"}
+EDUCATION_WORDS = {
+    "diploma": "diploma di scuola media superiore",
+    "laurea": "diploma di laurea o laurea breve",
+    "specializzazione": "specializzazione post-universitaria",
+}
 
 # 004… §5.1: relevance of a project → coefficient
 RELEVANCE = {"bassa": 1, "media": 3, "alta": 5}
-VARIABLE_MIN, VARIABLE_MAX = Decimal("0.25"), Decimal("0.50")   # 004… §5.2
-WEIGHT_TOLERANCE = Decimal(20)                                   # 004… §5.4: ±20 points
+VARIABLE_MIN, VARIABLE_MAX = Decimal("0.25"), Decimal("0.50")  # 004… §5.2
+WEIGHT_TOLERANCE = Decimal(20)  # 004… §5.4: ±20 points
 DIR_VALUE, STAFF_VALUE = "risultato_dirigenti", "produttivita_staff"
 KNOWN_FUNDS = ("po_total", "stable_dirigenti", "stable_staff")
 
@@ -59,8 +90,12 @@ KNOWN_FUNDS = ("po_total", "stable_dirigenti", "stable_staff")
 JUDGEMENTS = ("inferiore alle aspettative", "in linea con le aspettative", "superiore alle aspettative")
 
 # 004… §4.2.2: the four behaviour factors of the PO card; §4.2.3: the three sections of the staff card
-PO_FACTORS = ("autonomia decisionale", "realizzazione obiettivi", "qualità dell'apporto personale",
-              "comportamento organizzativo")
+PO_FACTORS = (
+    "autonomia decisionale",
+    "realizzazione obiettivi",
+    "qualità dell'apporto personale",
+    "comportamento organizzativo",
+)
 STAFF_SECTIONS = (("conoscen",), ("attivit", "capacit"), ("attitudin", "soft skill"))
 
 
@@ -73,6 +108,7 @@ def staff_pool(area_id: str) -> str:
 
 
 # --- input parsers (declared with ciclope_input_schema) ------------------------------------------
+
 
 def parse_rating(text: str) -> Decimal:
     """A factor rating: an integer ≥ 1, or bassa/media/alta (= 1/3/5; assumption)."""
@@ -88,18 +124,27 @@ def parse_rating(text: str) -> Decimal:
     return value
 
 
-parse_relevance = choice(*RELEVANCE)          # bassa | media | alta (004… §5.1)
-parse_education = choice(*EDUCATION_YEARS)    # diploma | laurea | specializzazione (001… art. 2.5)
+parse_relevance = choice(*RELEVANCE)  # bassa | media | alta (004… §5.1)
+parse_education = choice(*EDUCATION_YEARS)  # diploma | laurea | specializzazione (001… art. 2.5)
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
 
 def cell(ente, name: str, row: int, column: str) -> str:
     return ente.cell(name, row, column)
 
 
-def problem(ente, rule: str, message: str, source: str, name: str = "", row: int | None = None,
-            column: str = "", severity: str = "error") -> Problem:
+def problem(
+    ente,
+    rule: str,
+    message: str,
+    source: str,
+    name: str = "",
+    row: int | None = None,
+    column: str = "",
+    severity: str = "error",
+) -> Problem:
     return ProblemFactory("brescia", ente)(rule, message, source, name, row, column, severity)
 
 
@@ -108,7 +153,7 @@ def euro(x: Decimal) -> str:
 
 
 def levels(params) -> list[tuple[str, Decimal]]:
-    return params.parsed("levels", _levels)           # parsed once per ente, not per person
+    return params.parsed("levels", _levels)  # parsed once per ente, not per person
 
 
 def _levels(rows) -> list[tuple[str, Decimal]]:
@@ -139,24 +184,49 @@ def check_params(params) -> list[Problem]:
     try:
         parsed = [(str(r["name"]), to_decimal(r["max"])) for r in table]
     except (KeyError, TypeError, ValueError):
-        return [Problem(rule="brescia.params.levels", column="params.levels", source=SMVP,
-                        message="levels: ogni livello richiede name e max numerico")]
+        return [
+            Problem(
+                rule="brescia.params.levels",
+                column="params.levels",
+                source=SMVP,
+                message="levels: ogni livello richiede name e max numerico",
+            )
+        ]
     tops = [t for _, t in parsed]
     if not parsed or any(b <= a for a, b in zip(tops, tops[1:])) or tops[-1] != 100:
-        out.append(Problem(rule="brescia.params.levels", column="params.levels", source=SMVP,
-                           message="levels: i massimi dei livelli devono crescere e l'ultimo deve essere 100"))
+        out.append(
+            Problem(
+                rule="brescia.params.levels",
+                column="params.levels",
+                source=SMVP,
+                message="levels: i massimi dei livelli devono crescere e l'ultimo deve essere 100",
+            )
+        )
     if params["staff_min_level"] not in [n for n, _ in parsed]:
-        out.append(Problem(rule="brescia.params.staff_min_level", column="params.staff_min_level", source=SMVP,
-                           message=f"staff_min_level {params['staff_min_level']!r} non è un livello di levels"))
+        out.append(
+            Problem(
+                rule="brescia.params.staff_min_level",
+                column="params.staff_min_level",
+                source=SMVP,
+                message=f"staff_min_level {params['staff_min_level']!r} non è un livello di levels",
+            )
+        )
     if params["pay_min"] > params["pay_max"]:
-        out.append(Problem(rule="brescia.params.pay", column="params.pay_min", source=f"{PO} art. 3.2",
-                           message=f"pay_min {params['pay_min']} supera pay_max {params['pay_max']}"))
+        out.append(
+            Problem(
+                rule="brescia.params.pay",
+                column="params.pay_min",
+                source=f"{PO} art. 3.2",
+                message=f"pay_min {params['pay_min']} supera pay_max {params['pay_max']}",
+            )
+        )
     return out
 
 
 # =================================================================================================
 # a. pianificazione — checks of the plugin's input (001… art. 1–4; 004… §4–5)
 # =================================================================================================
+
 
 @hookimpl(specname="ciclope_validate")
 def validate(ente, params) -> list[Problem]:
@@ -166,10 +236,16 @@ def validate(ente, params) -> list[Problem]:
     out += validate_cards(ente)
     judgement = ente.approvals.get("oiv_judgement")
     if judgement is not None and str(judgement).strip().lower() not in JUDGEMENTS:
-        out.append(Problem(rule="brescia.oiv.judgement", severity="warning", source=f"{SMVP} §3",
-                           file="ente.toml", column="approvals.oiv_judgement",
-                           message=f"giudizio dell'OIV {judgement!r} non è tra le opzioni previste: "
-                                   + ", ".join(JUDGEMENTS)))
+        out.append(
+            Problem(
+                rule="brescia.oiv.judgement",
+                severity="warning",
+                source=f"{SMVP} §3",
+                file="ente.toml",
+                column="approvals.oiv_judgement",
+                message=f"giudizio dell'OIV {judgement!r} non è tra le opzioni previste: " + ", ".join(JUDGEMENTS),
+            )
+        )
     return out
 
 
@@ -178,14 +254,28 @@ def validate_positions(ente, params) -> list[Problem]:
     out: list[Problem] = []
     if not rows:
         if "po_total" in ente.funds:
-            out.append(Problem(rule="brescia.po.no_positions", severity="warning", source=f"{PO} art. 4",
-                               file="ente.toml", column="funds.po_total",
-                               message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata"))
+            out.append(
+                Problem(
+                    rule="brescia.po.no_positions",
+                    severity="warning",
+                    source=f"{PO} art. 4",
+                    file="ente.toml",
+                    column="funds.po_total",
+                    message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata",
+                )
+            )
         return out
     if "po_total" not in ente.funds:
-        out.append(Problem(rule="brescia.po.fund", source=f"{PO} art. 3.6, 4.5", file="ente.toml", column="funds.po_total",
-                           message="positions.csv richiede in [funds] po_total, le risorse per retribuzione di "
-                                   "posizione e di risultato delle PO"))
+        out.append(
+            Problem(
+                rule="brescia.po.fund",
+                source=f"{PO} art. 3.6, 4.5",
+                file="ente.toml",
+                column="funds.po_total",
+                message="positions.csv richiede in [funds] po_total, le risorse per retribuzione di "
+                "posizione e di risultato delle PO",
+            )
+        )
     rating_max = params["rating_max"]
     seen: dict[str, int] = {}
     holders: dict[str, int] = {}
@@ -194,25 +284,60 @@ def validate_positions(ente, params) -> list[Problem]:
     for r in rows:
         pid = r["id"]
         if pid in seen:
-            out.append(problem(ente, "po.duplicate", f"posizione {pid!r} ripetuta (già alla riga {seen[pid]})",
-                               f"{PO} art. 4", "positions", r.row, "id"))
+            out.append(
+                problem(
+                    ente,
+                    "po.duplicate",
+                    f"posizione {pid!r} ripetuta (già alla riga {seen[pid]})",
+                    f"{PO} art. 4",
+                    "positions",
+                    r.row,
+                    "id",
+                )
+            )
             continue
         seen[pid] = r.row
         for code, _, label in FACTORS:
             value = r[code]
             if value is not None and value > rating_max:
-                out.append(problem(ente, "po.rating", f"posizione {pid}: {code} ({label}) = {value} oltre la scala "
-                                   f"1..{rating_max}", f"{PO} art. 4.3–4.4", "positions", r.row, code))
+                out.append(
+                    problem(
+                        ente,
+                        "po.rating",
+                        f"posizione {pid}: {code} ({label}) = {value} oltre la scala 1..{rating_max}",
+                        f"{PO} art. 4.3–4.4",
+                        "positions",
+                        r.row,
+                        code,
+                    )
+                )
         if r["unit"] is not None and r["unit"] not in ente.units:
-            out.append(problem(ente, "po.unit", f"posizione {pid}: unità {r['unit']!r} inesistente",
-                               f"{PO} art. 1.3", "positions", r.row, "unit"))
+            out.append(
+                problem(
+                    ente,
+                    "po.unit",
+                    f"posizione {pid}: unità {r['unit']!r} inesistente",
+                    f"{PO} art. 1.3",
+                    "positions",
+                    r.row,
+                    "unit",
+                )
+            )
         holder = r["holder"]
         if holder is not None:
             if holder in holders:
-                out.append(problem(ente, "po.two_positions",
-                                   f"{holder} è titolare di due posizioni (righe {holders[holder]} e {r.row}): "
-                                   "la copertura di un'altra posizione si indica con interim_of",
-                                   f"{PO} art. 3.4", "positions", r.row, "holder"))
+                out.append(
+                    problem(
+                        ente,
+                        "po.two_positions",
+                        f"{holder} è titolare di due posizioni (righe {holders[holder]} e {r.row}): "
+                        "la copertura di un'altra posizione si indica con interim_of",
+                        f"{PO} art. 3.4",
+                        "positions",
+                        r.row,
+                        "holder",
+                    )
+                )
             holders.setdefault(holder, r.row)
             out += eligibility(ente, r)
         out += interim_checks(ente, r, by_id, covered)
@@ -224,54 +349,118 @@ def eligibility(ente, r) -> list[Problem]:
     pid, holder = r["id"], r["holder"]
     person = ente.people.get(holder)
     if person is None:
-        return [problem(ente, "po.holder", f"posizione {pid}: titolare {holder!r} inesistente in people.csv",
-                        f"{PO} art. 2", "positions", r.row, "holder")]
+        return [
+            problem(
+                ente,
+                "po.holder",
+                f"posizione {pid}: titolare {holder!r} inesistente in people.csv",
+                f"{PO} art. 2",
+                "positions",
+                r.row,
+                "holder",
+            )
+        ]
     out = []
     where = dict(name="people", row=person.row)
     if person.role != "po":
-        out.append(problem(ente, "po.role", f"{holder}, titolare della posizione {pid}, ha ruolo {person.role!r}: "
-                           "atteso po (titolare di posizione organizzativa)", f"{PO} art. 1", column="role", **where))
+        out.append(
+            problem(
+                ente,
+                "po.role",
+                f"{holder}, titolare della posizione {pid}, ha ruolo {person.role!r}: "
+                "atteso po (titolare di posizione organizzativa)",
+                f"{PO} art. 1",
+                column="role",
+                **where,
+            )
+        )
     if person.category != "D":
-        out.append(problem(ente, "po.category", f"{holder}, titolare della posizione {pid}, è di categoria "
-                           f"{person.category or 'non indicata'}: le posizioni si assegnano solo alla categoria D",
-                           f"{PO} art. 1.2", column="category", **where))
+        out.append(
+            problem(
+                ente,
+                "po.category",
+                f"{holder}, titolare della posizione {pid}, è di categoria "
+                f"{person.category or 'non indicata'}: le posizioni si assegnano solo alla categoria D",
+                f"{PO} art. 1.2",
+                column="category",
+                **where,
+            )
+        )
     if person.fte != 1:
-        out.append(problem(ente, "po.part_time", f"{holder}, titolare della posizione {pid}, lavora a tempo parziale "
-                           f"(fte {person.fte}): la posizione è incompatibile con il tempo parziale",
-                           f"{PO} art. 2.7", column="fte", **where))
+        out.append(
+            problem(
+                ente,
+                "po.part_time",
+                f"{holder}, titolare della posizione {pid}, lavora a tempo parziale "
+                f"(fte {person.fte}): la posizione è incompatibile con il tempo parziale",
+                f"{PO} art. 2.7",
+                column="fte",
+                **where,
+            )
+        )
     missing = []
     education, years = person.extra.get("education"), person.extra.get("qualified_years")
     if education is None or years is None:
         missing.append("titolo di studio e anni di esperienza qualificata (education, qualified_years)")
     elif years < EDUCATION_YEARS[education]:
-        out.append(problem(ente, "po.requirements",
-                           f"{holder}, titolare della posizione {pid}: {EDUCATION_WORDS[education]} con {years} anni di "
-                           f"esperienza qualificata, ne servono almeno {EDUCATION_YEARS[education]}",
-                           f"{PO} art. 2.5", column="qualified_years", **where))
+        out.append(
+            problem(
+                ente,
+                "po.requirements",
+                f"{holder}, titolare della posizione {pid}: {EDUCATION_WORDS[education]} con {years} anni di "
+                f"esperienza qualificata, ne servono almeno {EDUCATION_YEARS[education]}",
+                f"{PO} art. 2.5",
+                column="qualified_years",
+                **where,
+            )
+        )
     start, end = person.extra.get("term_start"), person.extra.get("term_end")
     if start is None or end is None:
         missing.append("durata dell'incarico (term_start, term_end)")
     elif end < start:
-        out.append(problem(ente, "po.term", f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})",
-                           f"{PO} art. 2.4", column="term_end", **where))
+        out.append(
+            problem(
+                ente,
+                "po.term",
+                f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})",
+                f"{PO} art. 2.4",
+                column="term_end",
+                **where,
+            )
+        )
     elif end >= add_years(start, TERM_YEARS):
         # 3 years from 2019-05-21 end on 2022-05-20: the anniversary itself is one day too long
         last = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
-        out.append(problem(ente, "po.term", f"{holder}, titolare della posizione {pid}: incarico dal {start} al {end}, "
-                           f"oltre il massimo di {TERM_YEARS} anni (può finire al più tardi il {last})",
-                           f"{PO} art. 2.4", column="term_end", **where))
+        out.append(
+            problem(
+                ente,
+                "po.term",
+                f"{holder}, titolare della posizione {pid}: incarico dal {start} al {end}, "
+                f"oltre il massimo di {TERM_YEARS} anni (può finire al più tardi il {last})",
+                f"{PO} art. 2.4",
+                column="term_end",
+                **where,
+            )
+        )
     if missing:
-        out.append(problem(ente, "po.requirements_unknown", f"{holder}, titolare della posizione {pid}: requisiti non "
-                           "verificabili, mancano " + " e ".join(missing), f"{PO} art. 2.4–2.5",
-                           severity="warning", column="education" if "education" in missing[0] else "term_start",
-                           **where))
+        out.append(
+            problem(
+                ente,
+                "po.requirements_unknown",
+                f"{holder}, titolare della posizione {pid}: requisiti non verificabili, mancano " + " e ".join(missing),
+                f"{PO} art. 2.4–2.5",
+                severity="warning",
+                column="education" if "education" in missing[0] else "term_start",
+                **where,
+            )
+        )
     return out
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
-    except ValueError:          # 29 February → 28 February
+    except ValueError:  # 29 February → 28 February
         return day.replace(year=day.year + years, day=28)
 
 
@@ -281,37 +470,109 @@ def interim_checks(ente, r, by_id, covered) -> list[Problem]:
     src = f"{PO} art. 3.4"
     if target is None:
         if pct is not None:
-            return [problem(ente, "po.interim", f"posizione {pid}: interim_percent senza interim_of (quale posizione "
-                            "è coperta ad interim?)", src, "positions", r.row, "interim_percent", severity="warning")]
+            return [
+                problem(
+                    ente,
+                    "po.interim",
+                    f"posizione {pid}: interim_percent senza interim_of (quale posizione è coperta ad interim?)",
+                    src,
+                    "positions",
+                    r.row,
+                    "interim_percent",
+                    severity="warning",
+                )
+            ]
         return []
     out = []
     if target == pid or target not in by_id:
-        out.append(problem(ente, "po.interim", f"posizione {pid}: interim_of {target!r} non è un'altra posizione di "
-                           "positions.csv", src, "positions", r.row, "interim_of"))
+        out.append(
+            problem(
+                ente,
+                "po.interim",
+                f"posizione {pid}: interim_of {target!r} non è un'altra posizione di positions.csv",
+                src,
+                "positions",
+                r.row,
+                "interim_of",
+            )
+        )
     elif by_id[target]["holder"] is not None:
-        out.append(problem(ente, "po.interim", f"posizione {pid}: la posizione {target} coperta ad interim ha già un "
-                           f"titolare ({by_id[target]['holder']})", src, "positions", r.row, "interim_of"))
+        out.append(
+            problem(
+                ente,
+                "po.interim",
+                f"posizione {pid}: la posizione {target} coperta ad interim ha già un "
+                f"titolare ({by_id[target]['holder']})",
+                src,
+                "positions",
+                r.row,
+                "interim_of",
+            )
+        )
     elif target in covered:
-        out.append(problem(ente, "po.interim", f"posizione {target} coperta ad interim due volte (righe "
-                           f"{covered[target]} e {r.row})", src, "positions", r.row, "interim_of"))
+        out.append(
+            problem(
+                ente,
+                "po.interim",
+                f"posizione {target} coperta ad interim due volte (righe {covered[target]} e {r.row})",
+                src,
+                "positions",
+                r.row,
+                "interim_of",
+            )
+        )
     covered.setdefault(target, r.row)
     if r["holder"] is None:
-        out.append(problem(ente, "po.interim", f"posizione {pid}: una posizione vacante non può coprire un interim",
-                           src, "positions", r.row, "interim_of"))
+        out.append(
+            problem(
+                ente,
+                "po.interim",
+                f"posizione {pid}: una posizione vacante non può coprire un interim",
+                src,
+                "positions",
+                r.row,
+                "interim_of",
+            )
+        )
     if pct is None:
-        out.append(problem(ente, "po.interim_percent", f"posizione {pid}: manca interim_percent (dal 15% al 25%)",
-                           src, "positions", r.row, "interim_percent"))
+        out.append(
+            problem(
+                ente,
+                "po.interim_percent",
+                f"posizione {pid}: manca interim_percent (dal 15% al 25%)",
+                src,
+                "positions",
+                r.row,
+                "interim_percent",
+            )
+        )
     elif not (INTERIM_MIN <= pct <= INTERIM_MAX):
-        out.append(problem(ente, "po.interim_percent", f"posizione {pid}: interim_percent {pct:%} fuori dall'intervallo "
-                           "dal 15% al 25% della retribuzione di posizione coperta", src, "positions", r.row,
-                           "interim_percent"))
+        out.append(
+            problem(
+                ente,
+                "po.interim_percent",
+                f"posizione {pid}: interim_percent {pct:%} fuori dall'intervallo "
+                "dal 15% al 25% della retribuzione di posizione coperta",
+                src,
+                "positions",
+                r.row,
+                "interim_percent",
+            )
+        )
     return out
 
 
 def valid_interim(r, by_id) -> bool:
     target, pct = r["interim_of"], r["interim_percent"]
-    return (target is not None and target != r["id"] and target in by_id and by_id[target]["holder"] is None
-            and r["holder"] is not None and pct is not None and INTERIM_MIN <= pct <= INTERIM_MAX)
+    return (
+        target is not None
+        and target != r["id"]
+        and target in by_id
+        and by_id[target]["holder"] is None
+        and r["holder"] is not None
+        and pct is not None
+        and INTERIM_MIN <= pct <= INTERIM_MAX
+    )
 
 
 def validate_projects(ente) -> list[Problem]:
@@ -322,21 +583,45 @@ def validate_projects(ente) -> list[Problem]:
     out = []
     for key in ("stable_dirigenti", "stable_staff"):
         if key not in ente.funds:
-            out.append(Problem(rule="brescia.resources.fund", source=f"{SMVP} §5.2", file="ente.toml",
-                               column=f"funds.{key}", message=f"projects.csv richiede in [funds] {key}, la parte stabile "
-                               "del fondo"))
+            out.append(
+                Problem(
+                    rule="brescia.resources.fund",
+                    source=f"{SMVP} §5.2",
+                    file="ente.toml",
+                    column=f"funds.{key}",
+                    message=f"projects.csv richiede in [funds] {key}, la parte stabile del fondo",
+                )
+            )
     seen: dict[str, int] = {}
     by_area: dict[str, list] = {}
     for r in rows:
         if r["id"] in seen:
-            out.append(problem(ente, "resources.duplicate", f"progetto {r['id']!r} ripetuto (già alla riga "
-                               f"{seen[r['id']]})", f"{SMVP} §5", "projects", r.row, "id"))
+            out.append(
+                problem(
+                    ente,
+                    "resources.duplicate",
+                    f"progetto {r['id']!r} ripetuto (già alla riga {seen[r['id']]})",
+                    f"{SMVP} §5",
+                    "projects",
+                    r.row,
+                    "id",
+                )
+            )
             continue
         seen[r["id"]] = r.row
         unit = ente.units.get(r["area"])
         if unit is None or unit.kind != "area":
-            out.append(problem(ente, "resources.area", f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area "
-                               "(area dirigenziale) di units.csv", f"{SMVP} §5.3", "projects", r.row, "area"))
+            out.append(
+                problem(
+                    ente,
+                    "resources.area",
+                    f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di units.csv",
+                    f"{SMVP} §5.3",
+                    "projects",
+                    r.row,
+                    "area",
+                )
+            )
             continue
         by_area.setdefault(r["area"], []).append(r)
     for area, items in by_area.items():
@@ -348,27 +633,64 @@ def validate_projects(ente) -> list[Problem]:
                 # the deviation rounded away from zero, so 20.003 never reads as an allowed 20.00
                 dev = abs(given - relevance_weight).quantize(Decimal("0.0001"), rounding=ROUND_UP)
                 exact = relevance_weight.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-                out.append(problem(ente, "resources.weight", f"progetto {r['id']} (area {area}): peso del dirigente "
-                                   f"{given} scosta di {dev} punti, più dei 20 ammessi, dalla rilevanza oggettiva "
-                                   f"100 × {RELEVANCE[r['relevance']]} / {total} = {exact}…; indica un peso tra "
-                                   f"{max(Decimal(0), relevance_weight - WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_UP)} "
-                                   f"e {(relevance_weight + WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_DOWN)}",
-                                   f"{SMVP} §5.4", "projects", r.row, "dirigente_weight"))
+                out.append(
+                    problem(
+                        ente,
+                        "resources.weight",
+                        f"progetto {r['id']} (area {area}): peso del dirigente "
+                        f"{given} scosta di {dev} punti, più dei 20 ammessi, dalla rilevanza oggettiva "
+                        f"100 × {RELEVANCE[r['relevance']]} / {total} = {exact}…; indica un peso tra "
+                        f"{max(Decimal(0), relevance_weight - WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_UP)} "
+                        f"e {(relevance_weight + WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_DOWN)}",
+                        f"{SMVP} §5.4",
+                        "projects",
+                        r.row,
+                        "dirigente_weight",
+                    )
+                )
     for a in area_units(ente):
         head = area_head(ente, a)
         if head is None:
-            out.append(problem(ente, "resources.head", f"area {a.id} senza dirigente (head): la sua quota del fondo "
-                               "dei dirigenti resta non distribuita", f"{SMVP} §5.3", "units", a.row, "head",
-                               severity="warning"))
+            out.append(
+                problem(
+                    ente,
+                    "resources.head",
+                    f"area {a.id} senza dirigente (head): la sua quota del fondo dei dirigenti resta non distribuita",
+                    f"{SMVP} §5.3",
+                    "units",
+                    a.row,
+                    "head",
+                    severity="warning",
+                )
+            )
         elif head.extra.get("position_pay") is None:
-            out.append(problem(ente, "resources.position_pay", f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
-                               "necessaria per ripartire il fondo dei dirigenti tra le aree", f"{SMVP} §5.3",
-                               "people", head.row, "position_pay"))
+            out.append(
+                problem(
+                    ente,
+                    "resources.position_pay",
+                    f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
+                    "necessaria per ripartire il fondo dei dirigenti tra le aree",
+                    f"{SMVP} §5.3",
+                    "people",
+                    head.row,
+                    "position_pay",
+                )
+            )
     for p in ente.staff():
         if ente.area_of(p.unit) is None:
-            out.append(problem(ente, "resources.no_area", f"{p.id}: la sua unità {p.unit} non è sotto un'area "
-                               "dirigenziale, quindi non partecipa al riparto del fondo del personale",
-                               f"{SMVP} §5.3", "people", p.row, "unit", severity="warning"))
+            out.append(
+                problem(
+                    ente,
+                    "resources.no_area",
+                    f"{p.id}: la sua unità {p.unit} non è sotto un'area "
+                    "dirigenziale, quindi non partecipa al riparto del fondo del personale",
+                    f"{SMVP} §5.3",
+                    "people",
+                    p.row,
+                    "unit",
+                    severity="warning",
+                )
+            )
     return out
 
 
@@ -382,18 +704,43 @@ def validate_cards(ente) -> list[Problem]:
         if person.is_po:
             names = {i.item.strip().lower() for i in items}
             if names != set(PO_FACTORS):
-                out.append(problem(ente, "card.po_factors", f"scheda della PO {pid}: attesi i quattro fattori "
-                                   "Autonomia decisionale, Realizzazione obiettivi, Qualità dell'apporto personale, "
-                                   "Comportamento organizzativo", f"{SMVP} §4.2.2; {PO} art. 6.3", "evaluations",
-                                   items[0].row, "item", severity="warning"))
+                out.append(
+                    problem(
+                        ente,
+                        "card.po_factors",
+                        f"scheda della PO {pid}: attesi i quattro fattori "
+                        "Autonomia decisionale, Realizzazione obiettivi, Qualità dell'apporto personale, "
+                        "Comportamento organizzativo",
+                        f"{SMVP} §4.2.2; {PO} art. 6.3",
+                        "evaluations",
+                        items[0].row,
+                        "item",
+                        severity="warning",
+                    )
+                )
         elif person.is_staff:
-            odd = sorted({i.section for i in items
-                          if not any(any(k in i.section.lower() for k in keys) for keys in STAFF_SECTIONS)})
+            odd = sorted(
+                {
+                    i.section
+                    for i in items
+                    if not any(any(k in i.section.lower() for k in keys) for keys in STAFF_SECTIONS)
+                }
+            )
             if odd:
-                out.append(problem(ente, "card.staff_sections", f"scheda di {pid}: sezioni {', '.join(map(repr, odd))} "
-                                   "diverse dalle tre della Scheda di valutazione (conoscenze e competenze; attività e "
-                                   "capacità; attitudini e soft skills)", f"{SMVP} §4.2.3", "evaluations",
-                                   items[0].row, "section", severity="warning"))
+                out.append(
+                    problem(
+                        ente,
+                        "card.staff_sections",
+                        f"scheda di {pid}: sezioni {', '.join(map(repr, odd))} "
+                        "diverse dalle tre della Scheda di valutazione (conoscenze e competenze; attività e "
+                        "capacità; attitudini e soft skills)",
+                        f"{SMVP} §4.2.3",
+                        "evaluations",
+                        items[0].row,
+                        "section",
+                        severity="warning",
+                    )
+                )
     return out
 
 
@@ -413,53 +760,101 @@ def area_head(ente, area):
 # b. risorse — quantification of the variable resources (004… §5)
 # =================================================================================================
 
+
 @hookimpl(specname="ciclope_resources")
 def resources(ente, params, trace) -> dict[str, Pool]:
     pools: dict[str, Pool] = {}
     for name, amount in ente.funds.items():
         if name in KNOWN_FUNDS:
             continue
-        trace.record(f"pool:{name}", amount, "importo di [funds] in ente.toml", "ente.toml [funds]",
-                     label=f"Fondo {name}", inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
-                     note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito")
-        trace.problem(Problem(rule="brescia.resources.unknown_fund", severity="warning", source="rules/brescia.md",
-                              file="ente.toml", column=f"funds.{name}",
-                              message=f"fondo {name!r} non usato dal regolamento di Brescia (attesi: "
-                                      f"{', '.join(KNOWN_FUNDS)}): resta interamente non distribuito"))
+        trace.record(
+            f"pool:{name}",
+            amount,
+            "importo di [funds] in ente.toml",
+            "ente.toml [funds]",
+            label=f"Fondo {name}",
+            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+            note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito",
+        )
+        trace.problem(
+            Problem(
+                rule="brescia.resources.unknown_fund",
+                severity="warning",
+                source="rules/brescia.md",
+                file="ente.toml",
+                column=f"funds.{name}",
+                message=f"fondo {name!r} non usato dal regolamento di Brescia (attesi: "
+                f"{', '.join(KNOWN_FUNDS)}): resta interamente non distribuito",
+            )
+        )
         pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
     projects = [r for r in ente.table("projects") if r["relevance"] in RELEVANCE]
     if not projects:
         return pools
     total_c = sum(RELEVANCE[r["relevance"]] for r in projects)
-    trace.record("resources:coefficients", Decimal(total_c), "somma dei coefficienti di rilevanza dei progetti "
-                 "(bassa 1, media 3, alta 5)", f"{SMVP} §5.1", label="Punti di coefficiente dei progetti",
-                 inputs=[Input(f"{r['id']} ({r['relevance']})", RELEVANCE[r["relevance"]],
-                               cell=cell(ente, "projects", r.row, "relevance")) for r in projects])
-    for kind, name, label in (("dirigenti", DIR_VALUE, "personale dirigente"), ("staff", STAFF_VALUE, "personale non dirigente")):
+    trace.record(
+        "resources:coefficients",
+        Decimal(total_c),
+        "somma dei coefficienti di rilevanza dei progetti (bassa 1, media 3, alta 5)",
+        f"{SMVP} §5.1",
+        label="Punti di coefficiente dei progetti",
+        inputs=[
+            Input(
+                f"{r['id']} ({r['relevance']})",
+                RELEVANCE[r["relevance"]],
+                cell=cell(ente, "projects", r.row, "relevance"),
+            )
+            for r in projects
+        ],
+    )
+    for kind, name, label in (
+        ("dirigenti", DIR_VALUE, "personale dirigente"),
+        ("staff", STAFF_VALUE, "personale non dirigente"),
+    ):
         stable = ente.funds.get(f"stable_{kind}")
         if stable is None:
-            continue     # reported by validate_projects
+            continue  # reported by validate_projects
         point = params[f"point_value_{kind}"]
         value = r2(point * stable * total_c)
-        trace.record(f"pool:{name}", value, f"{point} × risorse stabili × somma dei coefficienti",
-                     f"{SMVP} §5.2", label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
-                     inputs=[Input("valore per punto", point, cell=f"params:point_value_{kind}"),
-                             Input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
-                             Input("punti di coefficiente", total_c, ref="resources:coefficients")])
+        trace.record(
+            f"pool:{name}",
+            value,
+            f"{point} × risorse stabili × somma dei coefficienti",
+            f"{SMVP} §5.2",
+            label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
+            inputs=[
+                Input("valore per punto", point, cell=f"params:point_value_{kind}"),
+                Input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                Input("punti di coefficiente", total_c, ref="resources:coefficients"),
+            ],
+        )
         whole = stable + value
         ratio = value / whole if whole else None
         if ratio is not None:
-            trace.record(f"resources:{kind}:variable_share", r4(ratio), "parte variabile / (parte stabile + parte "
-                         "variabile)", f"{SMVP} §5.2", label=f"Quota variabile del fondo del {label}",
-                         inputs=[Input("parte variabile", value, ref=f"pool:{name}"),
-                                 Input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}")])
+            trace.record(
+                f"resources:{kind}:variable_share",
+                r4(ratio),
+                "parte variabile / (parte stabile + parte variabile)",
+                f"{SMVP} §5.2",
+                label=f"Quota variabile del fondo del {label}",
+                inputs=[
+                    Input("parte variabile", value, ref=f"pool:{name}"),
+                    Input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                ],
+            )
         if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
             shown = "non calcolabile" if ratio is None else f"{r2(ratio * 100)}%"
-            trace.problem(Problem(rule="brescia.resources.range", source=f"{SMVP} §5.2", file=ente.file_of("projects"),
-                                  column="relevance",
-                                  message=f"valore dei progetti per il {label} {euro(value)}: è il {shown} del fondo "
-                                          f"(stabile {euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
-                                          "previsto dal §5.2"))
+            trace.problem(
+                Problem(
+                    rule="brescia.resources.range",
+                    source=f"{SMVP} §5.2",
+                    file=ente.file_of("projects"),
+                    column="relevance",
+                    message=f"valore dei progetti per il {label} {euro(value)}: è il {shown} del fondo "
+                    f"(stabile {euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
+                    "previsto dal §5.2",
+                )
+            )
         pools[name] = Pool(name=name, amount=value, source=f"{SMVP} §5.2", label=f"Valore progetti — {label}")
     return pools
 
@@ -467,6 +862,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
 # =================================================================================================
 # d. valutazione — OIV attestation and judgement (004… §3, §3.2.1)
 # =================================================================================================
+
 
 @hookimpl(specname="ciclope_attestation")
 def attestation(ente, org, params, trace) -> Attestation:
@@ -480,34 +876,62 @@ def attestation(ente, org, params, trace) -> Attestation:
         attested, note = given, "attestato dall'OIV (nessun valore calcolabile)"
     elif given is not None and given != computed:
         if not motivation:
-            trace.problem(Problem(rule="brescia.oiv.motivation", source=src,
-                                  message=f"l'OIV attesta {given} invece del valore calcolato {computed} senza "
-                                          "motivazione ([approvals] oiv_motivation): si usa il valore calcolato"))
+            trace.problem(
+                Problem(
+                    rule="brescia.oiv.motivation",
+                    source=src,
+                    message=f"l'OIV attesta {given} invece del valore calcolato {computed} senza "
+                    "motivazione ([approvals] oiv_motivation): si usa il valore calcolato",
+                )
+            )
             note = "attestazione dell'OIV senza motivazione: non applicata"
         elif given > computed and computed < ONE - tolerance:
             # §3.2.1: more than computed only to release "una attestazione completamente positiva" for "lievi
             # scostamenti negativi", i.e. computed ≥ 1 − tolerance; 0.99 on a computed 0.55 must not pay 0.99
-            trace.problem(Problem(rule="brescia.oiv.tolerance", source=f"{src}.2.1",
-                                  file="ente.toml", column="approvals.oiv_attested",
-                                  message=f"l'OIV attesta {given}, più della performance calcolata {computed}: "
-                                          "l'OIV può attestare più del calcolato solo per lievi scostamenti negativi, "
-                                          f"cioè con un calcolato di almeno {ONE - tolerance} (tolleranza "
-                                          f"oiv_tolerance = {tolerance}); si usa il valore calcolato. Correggi "
-                                          "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo"))
+            trace.problem(
+                Problem(
+                    rule="brescia.oiv.tolerance",
+                    source=f"{src}.2.1",
+                    file="ente.toml",
+                    column="approvals.oiv_attested",
+                    message=f"l'OIV attesta {given}, più della performance calcolata {computed}: "
+                    "l'OIV può attestare più del calcolato solo per lievi scostamenti negativi, "
+                    f"cioè con un calcolato di almeno {ONE - tolerance} (tolleranza "
+                    f"oiv_tolerance = {tolerance}); si usa il valore calcolato. Correggi "
+                    "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo",
+                )
+            )
             note = f"attestazione sopra il calcolato oltre la tolleranza {tolerance}: non applicata"
         else:
             attested = given
-            note = (f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {computed} ≥ "
-                    f"{ONE - tolerance}): {motivation}" if given > computed else f"attestato dall'OIV: {motivation}")
+            note = (
+                f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {computed} ≥ "
+                f"{ONE - tolerance}): {motivation}"
+                if given > computed
+                else f"attestato dall'OIV: {motivation}"
+            )
     if attested is None:
-        trace.problem(Problem(rule="brescia.oiv.none", severity="warning", source=src,
-                              message="nessuna performance misurata né attestata: i fondi di performance non sono "
-                                      "ridotti"))
+        trace.problem(
+            Problem(
+                rule="brescia.oiv.none",
+                severity="warning",
+                source=src,
+                message="nessuna performance misurata né attestata: i fondi di performance non sono ridotti",
+            )
+        )
     else:
-        trace.record("attested", attested, "valore calcolato, salvo attestazione motivata dell'OIV (100% ammesso "
-                     "solo per lievi scostamenti negativi)", f"{SMVP} §3, §3.2.1", label="Performance attestata dall'OIV",
-                     inputs=[Input("calcolata", computed, ref="ente"),
-                             Input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested")], note=note)
+        trace.record(
+            "attested",
+            attested,
+            "valore calcolato, salvo attestazione motivata dell'OIV (100% ammesso solo per lievi scostamenti negativi)",
+            f"{SMVP} §3, §3.2.1",
+            label="Performance attestata dall'OIV",
+            inputs=[
+                Input("calcolata", computed, ref="ente"),
+                Input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested"),
+            ],
+            note=note,
+        )
     judgement = ente.approvals.get("oiv_judgement")
     if judgement:
         judgement, how = str(judgement), "giudizio espresso dall'OIV"
@@ -518,8 +942,14 @@ def attestation(ente, org, params, trace) -> Attestation:
         judgement = JUDGEMENTS[0] if attested < low else JUDGEMENTS[1]
         how = f"giudizio proposto (non espresso dall'OIV): attestata {'<' if attested < low else '≥'} {low}"
     if judgement:
-        trace.record("judgement", judgement, how, f"{SMVP} §3", label="Giudizio sintetico sulla performance dell'ente",
-                     inputs=[Input("performance attestata", attested, ref="attested")])
+        trace.record(
+            "judgement",
+            judgement,
+            how,
+            f"{SMVP} §3",
+            label="Giudizio sintetico sulla performance dell'ente",
+            inputs=[Input("performance attestata", attested, ref="attested")],
+        )
     return Attestation(computed=computed, attested=attested, judgement=judgement, motivation=motivation)
 
 
@@ -533,15 +963,21 @@ def reduction(attestation) -> Decimal:
 
 def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: str, trace) -> Decimal:
     net = r2(amount * factor)
-    trace.record(key, net, "importo lordo × performance attestata dall'OIV, arrotondato al centesimo",
-                 f"{SMVP} §3 (riduzione proporzionale dei fondi)", label=label,
-                 inputs=[Input("importo lordo", amount, ref=gross_ref), Input("performance attestata", factor, ref="attested")])
+    trace.record(
+        key,
+        net,
+        "importo lordo × performance attestata dall'OIV, arrotondato al centesimo",
+        f"{SMVP} §3 (riduzione proporzionale dei fondi)",
+        label=label,
+        inputs=[Input("importo lordo", amount, ref=gross_ref), Input("performance attestata", factor, ref="attested")],
+    )
     return net
 
 
 # =================================================================================================
 # e. premialità — pools of the areas (004… §3, §5.3)
 # =================================================================================================
+
 
 @hookimpl(specname="ciclope_fund_pools")
 def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Pool]:
@@ -553,8 +989,14 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             continue
         dirigenti = name == DIR_VALUE
         what = "dirigenti" if dirigenti else "personale"
-        net = reduce(pool.amount, factor, f"pool:{name}:net", f"Valore progetti — {what}, dopo la riduzione OIV",
-                     f"pool:{name}", trace)
+        net = reduce(
+            pool.amount,
+            factor,
+            f"pool:{name}:net",
+            f"Valore progetti — {what}, dopo la riduzione OIV",
+            f"pool:{name}",
+            trace,
+        )
         areas = area_units(ente)
         weights: dict[str, Decimal] = {}
         shown: dict[str, Input] = {}
@@ -563,29 +1005,48 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                 head = area_head(ente, a)
                 pay = head.extra.get("position_pay") if head is not None else None
                 weights[a.id] = pay or Decimal(0)
-                shown[a.id] = Input(f"retribuzione di posizione di {head.id if head else '—'}", pay,
-                                    cell=cell(ente, "people", head.row, "position_pay") if head is not None else "")
+                shown[a.id] = Input(
+                    f"retribuzione di posizione di {head.id if head else '—'}",
+                    pay,
+                    cell=cell(ente, "people", head.row, "position_pay") if head is not None else "",
+                )
             else:
-                fte = sum((p.fte for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == a.id),
-                          Decimal(0))
+                fte = sum(
+                    (p.fte for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == a.id),
+                    Decimal(0),
+                )
                 weights[a.id] = fte
                 shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
         if not weights or sum(weights.values()) == 0:
-            trace.problem(Problem(rule="brescia.resources.no_split", severity="warning", source=f"{SMVP} §5.3",
-                                  message=f"fondo {name}: nessuna area con "
-                                          f"{'retribuzione di posizione del dirigente' if dirigenti else 'dipendenti'}; "
-                                          "resta non distribuito"))
+            trace.problem(
+                Problem(
+                    rule="brescia.resources.no_split",
+                    severity="warning",
+                    source=f"{SMVP} §5.3",
+                    message=f"fondo {name}: nessuna area con "
+                    f"{'retribuzione di posizione del dirigente' if dirigenti else 'dipendenti'}; "
+                    "resta non distribuito",
+                )
+            )
             out[name] = Pool(name=name, amount=net, source=f"{SMVP} §5.2–5.3")
             continue
         parts = split(net, weights)
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
         for a in areas:
             key = dirigenti_pool(a.id) if dirigenti else staff_pool(a.id)
-            trace.record(f"pool:{key}", parts[a.id], f"valore dopo la riduzione OIV ripartito tra le aree in "
-                         f"proporzione a: {basis} (resto maggiore al centesimo)", f"{SMVP} §5.3",
-                         label=f"Fondo {what} dell'area {a.id} — {a.name}",
-                         inputs=[Input("valore dopo la riduzione", net, ref=f"pool:{name}:net"), shown[a.id],
-                                 Input("totale dei pesi", sum(weights.values()))])
+            trace.record(
+                f"pool:{key}",
+                parts[a.id],
+                f"valore dopo la riduzione OIV ripartito tra le aree in "
+                f"proporzione a: {basis} (resto maggiore al centesimo)",
+                f"{SMVP} §5.3",
+                label=f"Fondo {what} dell'area {a.id} — {a.name}",
+                inputs=[
+                    Input("valore dopo la riduzione", net, ref=f"pool:{name}:net"),
+                    shown[a.id],
+                    Input("totale dei pesi", sum(weights.values())),
+                ],
+            )
             out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
     return out
 
@@ -594,11 +1055,19 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
 # d. valutazione — individual scores (004… §4)
 # =================================================================================================
 
+
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace, attestation) -> Score:
-    if person.is_dirigente:     # 004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto
-        return dirigente_score(person, org, trace, f"{SMVP} §4.2.1, scheda d", lambda s: level_of(s, params),
-                               "performance del cruscotto (scheda d)", "nessun obiettivo misurato nel cruscotto (scheda d)")
+    if person.is_dirigente:  # 004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto
+        return dirigente_score(
+            person,
+            org,
+            trace,
+            f"{SMVP} §4.2.1, scheda d",
+            lambda s: level_of(s, params),
+            "performance del cruscotto (scheda d)",
+            "nessun obiettivo misurato nel cruscotto (scheda d)",
+        )
     if person.is_po:
         return po_score(person, ente, org, params, card, trace, attestation)
     return staff_score(person, params, card, trace)
@@ -617,10 +1086,21 @@ def po_card(person, card, trace) -> Decimal | None:
         formula = card_formula(card)
     if value is None:
         return None
-    trace.record(f"card:{person.id}", value, formula, f"{SMVP} §4.2.2; {PO} art. 6.3",
-                 label=f"Scheda dei comportamenti di {person.name}",
-                 inputs=[Input(f"{i.item} (max {i.max_points}, peso {i.weight or '='})", i.points,
-                               cell=f"evaluations.csv:{i.row}:points") for i in card])
+    trace.record(
+        f"card:{person.id}",
+        value,
+        formula,
+        f"{SMVP} §4.2.2; {PO} art. 6.3",
+        label=f"Scheda dei comportamenti di {person.name}",
+        inputs=[
+            Input(
+                f"{i.item} (max {i.max_points}, peso {i.weight or '='})",
+                i.points,
+                cell=f"evaluations.csv:{i.row}:points",
+            )
+            for i in card
+        ],
+    )
     return value
 
 
@@ -637,29 +1117,63 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
     unit_id = scored_unit(ente, org, person.unit)
     if unit_id is None:
-        trace.problem(problem(ente, "po.unit_not_scored", f"PO {person.id}: né l'unità {person.unit} né le unità "
-                              "superiori hanno una performance misurata: valutazione incompleta", f"{SMVP} §4.2.2",
-                              "people", person.row, "unit", severity="warning"))
+        trace.problem(
+            problem(
+                ente,
+                "po.unit_not_scored",
+                f"PO {person.id}: né l'unità {person.unit} né le unità "
+                "superiori hanno una performance misurata: valutazione incompleta",
+                f"{SMVP} §4.2.2",
+                "people",
+                person.row,
+                "unit",
+                severity="warning",
+            )
+        )
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
     if unit_id != person.unit:
-        trace.problem(problem(ente, "po.unit_not_scored", f"PO {person.id}: l'unità {person.unit} non ha performance "
-                              f"misurata, si usa quella di {unit_id}", f"{SMVP} §4.2.2", "people", person.row, "unit",
-                              severity="warning"))
+        trace.problem(
+            problem(
+                ente,
+                "po.unit_not_scored",
+                f"PO {person.id}: l'unità {person.unit} non ha performance misurata, si usa quella di {unit_id}",
+                f"{SMVP} §4.2.2",
+                "people",
+                person.row,
+                "unit",
+                severity="warning",
+            )
+        )
     unit_ach = org.units[unit_id]
     org_part = po_org_part(person, unit_id, unit_ach, org, params, attestation, trace)
     w = params["po_org_weight"]
-    parts = [("performance organizzativa (ente e unità)", f"po:{person.id}:org", org_part, w),
-             ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w)]
+    parts = [
+        ("performance organizzativa (ente e unità)", f"po:{person.id}:org", org_part, w),
+        ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w),
+    ]
     score = r2(sum((Decimal(wt) * v for _, _, v, wt in parts), Decimal(0)))
     level = level_of(score, params)
     weighted_score(person, parts, trace, f"{SMVP} §4.2.2", level)
     if po_needs_contraddittorio(ente, person, score, params["po_positive"]):
-        trace.problem(problem(ente, "po.contraddittorio", f"valutazione non positiva della PO {person.id} ({score} < "
-                              f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
-                              "diventare definitiva", f"{PO} art. 6.6",
-                              "appeals", None, "stage"))
-    return Score(person=person.id, score=score, level=level,
-                 breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w})
+        trace.problem(
+            problem(
+                ente,
+                "po.contraddittorio",
+                f"valutazione non positiva della PO {person.id} ({score} < "
+                f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
+                "diventare definitiva",
+                f"{PO} art. 6.6",
+                "appeals",
+                None,
+                "stage",
+            )
+        )
+    return Score(
+        person=person.id,
+        score=score,
+        level=level,
+        breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w},
+    )
 
 
 def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestation, trace) -> Decimal:
@@ -667,16 +1181,23 @@ def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestatio
     share = params["po_ente_share"]
     ente_value = attestation.attested if attestation is not None and attestation.attested is not None else org.ente
     ente_ref = "attested" if attestation is not None and attestation.attested is not None else "ente"
-    if ente_value is None:      # nothing measured at ente level: the unit alone
+    if ente_value is None:  # nothing measured at ente level: the unit alone
         value, formula = unit_ach, "performance dell'unità (nessuna performance dell'ente misurata)"
     else:
         value = r4(share * ente_value + (ONE - share) * unit_ach)
         formula = "quota ente × performance attestata dell'ente + (1 − quota ente) × performance dell'unità"
-    trace.record(f"po:{person.id}:org", value, formula, f"{SMVP} §4.2.2",
-                 label=f"Performance organizzativa di {person.name} (ente e unità di diretta responsabilità)",
-                 inputs=[Input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
-                         Input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
-                         Input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}")])
+    trace.record(
+        f"po:{person.id}:org",
+        value,
+        formula,
+        f"{SMVP} §4.2.2",
+        label=f"Performance organizzativa di {person.name} (ente e unità di diretta responsabilità)",
+        inputs=[
+            Input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
+            Input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
+            Input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}"),
+        ],
+    )
     return value
 
 
@@ -691,16 +1212,29 @@ def staff_score(person, params, card, trace) -> Score:
     if score is None:
         return Score(person=person.id, score=None, status="not_evaluated")
     level = level_of(score, params)
-    trace.record(f"score:{person.id}", score, card_formula(card), f"{SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
-                 label=f"Punteggio di {person.name}", note=f"livello: {level}",
-                 inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
-                               cell=f"evaluations.csv:{i.row}:points") for i in card])
+    trace.record(
+        f"score:{person.id}",
+        score,
+        card_formula(card),
+        f"{SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
+        label=f"Punteggio di {person.name}",
+        note=f"livello: {level}",
+        inputs=[
+            Input(
+                f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
+                i.points,
+                cell=f"evaluations.csv:{i.row}:points",
+            )
+            for i in card
+        ],
+    )
     return Score(person=person.id, score=score, level=level, breakdown={"scheda": score})
 
 
 # =================================================================================================
 # e. premialità — dirigenti and staff rewards (004… §4, §5.3)
 # =================================================================================================
+
 
 @hookimpl(specname="ciclope_rewards")
 def rewards(ente, scores, pools, params, org, trace) -> Rewards:
@@ -722,17 +1256,32 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
     if head is None or not head.is_dirigente:
         return pool
     if head.id in awards:
-        trace.problem(Problem(rule="brescia.rewards.two_areas", severity="warning", source=f"{SMVP} §5.3",
-                              file=ente.file_of("units"), row=area.row, column="head",
-                              message=f"{head.id} dirige più aree: il fondo dell'area {area.id} resta non distribuito"))
+        trace.problem(
+            Problem(
+                rule="brescia.rewards.two_areas",
+                severity="warning",
+                source=f"{SMVP} §5.3",
+                file=ente.file_of("units"),
+                row=area.row,
+                column="head",
+                message=f"{head.id} dirige più aree: il fondo dell'area {area.id} resta non distribuito",
+            )
+        )
         return pool
     score = scores.get(head.id)
     value = score.score if score is not None else None
     amount = ZERO if value is None else r2(pool.amount * value / HUNDRED)
-    trace.record(f"award:{head.id}", amount, "fondo dei dirigenti dell'area × punteggio / 100 (arrotondato al "
-                 "centesimo); il resto rimane nel fondo", f"{SMVP} §4.2.1, §5.3", label=f"Retribuzione di risultato di "
-                 f"{head.name}", inputs=[Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
-                                          Input("punteggio", value, ref=f"score:{head.id}")])
+    trace.record(
+        f"award:{head.id}",
+        amount,
+        "fondo dei dirigenti dell'area × punteggio / 100 (arrotondato al centesimo); il resto rimane nel fondo",
+        f"{SMVP} §4.2.1, §5.3",
+        label=f"Retribuzione di risultato di {head.name}",
+        inputs=[
+            Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+            Input("punteggio", value, ref=f"score:{head.id}"),
+        ],
+    )
     awards[head.id] = Award(person=head.id, amount=amount, pool=pool.name)
     return pool.with_distributed(amount)
 
@@ -756,17 +1305,28 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         return None
 
     shared, given = distribute(
-        pool, members, scores, lambda p, score: score * p.fte * (unit_ach(p) or ZERO), why_excluded, trace,
+        pool,
+        members,
+        scores,
+        lambda p, score: score * p.fte * (unit_ach(p) or ZERO),
+        why_excluded,
+        trace,
         formula="fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
-                "dei pesi dei dipendenti ammessi (resto maggiore al centesimo)",
+        "dei pesi dei dipendenti ammessi (resto maggiore al centesimo)",
         source=f"{SMVP} §4.2.3, §5.3; CCDI (ipotesi, params.toml staff_min_level)",
         label=lambda p: f"Premio di produttività di {p.name}",
-        inputs=lambda p, s: [Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
-                             Input("punteggio", s.score, ref=f"score:{p.id}"),
-                             Input("tempo di lavoro (fte)", p.fte, cell=cell(ente, "people", p.row, "fte")),
-                             Input(f"performance dell'unità {unit_of[p.id] or p.unit}",
-                                   org.units.get(unit_of[p.id] or p.unit), ref=f"unit:{unit_of[p.id] or p.unit}")],
-        total_label="somma dei pesi dell'area")
+        inputs=lambda p, s: [
+            Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+            Input("punteggio", s.score, ref=f"score:{p.id}"),
+            Input("tempo di lavoro (fte)", p.fte, cell=cell(ente, "people", p.row, "fte")),
+            Input(
+                f"performance dell'unità {unit_of[p.id] or p.unit}",
+                org.units.get(unit_of[p.id] or p.unit),
+                ref=f"unit:{unit_of[p.id] or p.unit}",
+            ),
+        ],
+        total_label="somma dei pesi dell'area",
+    )
     awards.update(given)
     return shared
 
@@ -775,15 +1335,22 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
 # e. premialità — posizioni organizzative (001… art. 3–6)
 # =================================================================================================
 
+
 def position_score(ente, r, params, trace) -> Decimal:
     """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
     rating_max = params["rating_max"]
     score = r2(sum((Decimal(w) * (r[code] or 0) / rating_max for code, w, _ in FACTORS), Decimal(0)))
-    trace.record(f"position:{r['id']}:score", score, f"Σ peso × punteggio / {rating_max} sugli otto fattori "
-                 "(metodo della comparazione dei fattori)", f"{PO} art. 4.3–4.4",
-                 label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
-                 inputs=[Input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
-                         for code, w, label in FACTORS])
+    trace.record(
+        f"position:{r['id']}:score",
+        score,
+        f"Σ peso × punteggio / {rating_max} sugli otto fattori (metodo della comparazione dei fattori)",
+        f"{PO} art. 4.3–4.4",
+        label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
+        inputs=[
+            Input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
+            for code, w, label in FACTORS
+        ],
+    )
     return score
 
 
@@ -810,86 +1377,164 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     by_id = {r["id"]: r for r in rows}
     score = {r["id"]: position_score(ente, r, params, trace) for r in rows}
     po_total = ente.funds.get("po_total")
-    if po_total is None:            # reported by validate_positions: weighted, no money
-        return Positions(positions={pid: PositionPay(id=pid, score=score[pid], annual=ZERO, paid=False, instalments=MONTHS,
-                                                     holder=by_id[pid]["holder"]) for pid in by_id})
+    if po_total is None:  # reported by validate_positions: weighted, no money
+        return Positions(
+            positions={
+                pid: PositionPay(
+                    id=pid, score=score[pid], annual=ZERO, paid=False, instalments=MONTHS, holder=by_id[pid]["holder"]
+                )
+                for pid in by_id
+            }
+        )
     share = params["result_share"]
     lo, hi = params["pay_min"], params["pay_max"]
     fund_cell = "ente.toml:funds.po_total"
     F = r2(po_total * (ONE - share))
-    trace.record("pool:po_posizione", F, "po_total × (1 − quota di risultato)", f"{PO} art. 4.5, 6.5",
-                 label="Fondo per la retribuzione di posizione delle PO",
-                 inputs=[Input("po_total", po_total, cell=fund_cell), Input("quota di risultato", share, cell="params:result_share")])
+    trace.record(
+        "pool:po_posizione",
+        F,
+        "po_total × (1 − quota di risultato)",
+        f"{PO} art. 4.5, 6.5",
+        label="Fondo per la retribuzione di posizione delle PO",
+        inputs=[
+            Input("po_total", po_total, cell=fund_cell),
+            Input("quota di risultato", share, cell="params:result_share"),
+        ],
+    )
     R_gross = r2(po_total * share)
-    trace.record("pool:po_risultato:gross", R_gross, "po_total × quota di risultato", f"{PO} art. 6.5",
-                 label="Fondo per la retribuzione di risultato delle PO (lordo)",
-                 inputs=[Input("po_total", po_total, cell=fund_cell), Input("quota di risultato", share, cell="params:result_share")])
-    R = reduce(R_gross, reduction(attestation), "pool:po_risultato",
-               "Fondo per la retribuzione di risultato delle PO (dopo la riduzione OIV)", "pool:po_risultato:gross", trace)
+    trace.record(
+        "pool:po_risultato:gross",
+        R_gross,
+        "po_total × quota di risultato",
+        f"{PO} art. 6.5",
+        label="Fondo per la retribuzione di risultato delle PO (lordo)",
+        inputs=[
+            Input("po_total", po_total, cell=fund_cell),
+            Input("quota di risultato", share, cell="params:result_share"),
+        ],
+    )
+    R = reduce(
+        R_gross,
+        reduction(attestation),
+        "pool:po_risultato",
+        "Fondo per la retribuzione di risultato delle PO (dopo la riduzione OIV)",
+        "pool:po_risultato:gross",
+        trace,
+    )
 
     # annual position pay: bounded proportional split (001… art. 3.2, 4.5; rules/core.md §4)
     lam = None
     try:
         annual = bounded_split(F, score, lo, hi)
         lam = bounded_lambda(F, score, lo, hi)
-        how = (f"ripartizione del fondo in proporzione ai punteggi, ciascuna tra {euro(lo)} e {euro(hi)} "
-               "(resto maggiore al centesimo)")
+        how = (
+            f"ripartizione del fondo in proporzione ai punteggi, ciascuna tra {euro(lo)} e {euro(hi)} "
+            "(resto maggiore al centesimo)"
+        )
     except InsufficientFund:
-        trace.problem(Problem(rule="brescia.po.fondo_insufficiente", source=f"{PO} art. 3.2, 4.5",
-                              file="ente.toml", column="funds.po_total",
-                              message=f"fondo insufficiente: il fondo per la retribuzione di posizione {euro(F)} non "
-                                      f"basta a dare il minimo di {euro(lo)} alle {len(rows)} posizioni "
-                                      f"({euro(lo * len(rows))}); nessuna retribuzione di posizione né di risultato"))
+        trace.problem(
+            Problem(
+                rule="brescia.po.fondo_insufficiente",
+                source=f"{PO} art. 3.2, 4.5",
+                file="ente.toml",
+                column="funds.po_total",
+                message=f"fondo insufficiente: il fondo per la retribuzione di posizione {euro(F)} non "
+                f"basta a dare il minimo di {euro(lo)} alle {len(rows)} posizioni "
+                f"({euro(lo * len(rows))}); nessuna retribuzione di posizione né di risultato",
+            )
+        )
         annual = {pid: ZERO for pid in score}
         how = "fondo insufficiente: nessuna retribuzione"
     given = sum(annual.values(), ZERO)
     if given < F and given > 0:
-        trace.problem(Problem(rule="brescia.po.fund_above_max", severity="warning", source=f"{PO} art. 3.2",
-                              file="ente.toml", column="funds.po_total",
-                              message=f"tutte le posizioni raggiungono il massimo di {euro(hi)}: {euro(F - given)} del "
-                                      "fondo di posizione restano non distribuiti"))
+        trace.problem(
+            Problem(
+                rule="brescia.po.fund_above_max",
+                severity="warning",
+                source=f"{PO} art. 3.2",
+                file="ente.toml",
+                column="funds.po_total",
+                message=f"tutte le posizioni raggiungono il massimo di {euro(hi)}: {euro(F - given)} del "
+                "fondo di posizione restano non distribuiti",
+            )
+        )
     for pid in score:
-        trace.record(f"position:{pid}:annual", annual[pid], how, f"{PO} art. 3.2, 4.5; rules/core.md §4",
-                     label=f"Retribuzione di posizione annua — {pid}",
-                     inputs=[Input("fondo di posizione", F, ref="pool:po_posizione"),
-                             Input("punteggio", score[pid], ref=f"position:{pid}:score"),
-                             Input("somma dei punteggi", sum(score.values(), Decimal(0))),
-                             Input("minimo annuo (pay_min)", lo, cell="params:pay_min"),
-                             Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi,
-                                   cell="params:pay_max"),
-                             Input("λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)",
-                                   None if lam is None else r2(lam))],
-                     note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata")
+        trace.record(
+            f"position:{pid}:annual",
+            annual[pid],
+            how,
+            f"{PO} art. 3.2, 4.5; rules/core.md §4",
+            label=f"Retribuzione di posizione annua — {pid}",
+            inputs=[
+                Input("fondo di posizione", F, ref="pool:po_posizione"),
+                Input("punteggio", score[pid], ref=f"position:{pid}:score"),
+                Input("somma dei punteggi", sum(score.values(), Decimal(0))),
+                Input("minimo annuo (pay_min)", lo, cell="params:pay_min"),
+                Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max"),
+                Input(
+                    "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)",
+                    None if lam is None else r2(lam),
+                ),
+            ],
+            note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata",
+        )
     # 13 mensilità as instalments (rules/core.md §4): 12 × annual / 13 rounded down + a 13th with the rest,
     # so the 13 payments never exceed the annual amount (≤ €16,000 "annui lordi per tredici mensilità")
     rates = {pid: instalments(annual[pid], MONTHS) for pid in score}
     monthly = {pid: rates[pid][0] for pid in score}
     for pid in score:
-        trace.record(f"position:{pid}:monthly", monthly[pid], "retribuzione annua / 13 mensilità, arrotondata per "
-                     "difetto al centesimo (12 rate uguali)", f"{PO} art. 3.2; rules/core.md §4",
-                     label=f"Rata mensile — {pid}", inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual")])
-        trace.record(f"position:{pid}:monthly_last", rates[pid][1], "retribuzione annua − 12 × rata mensile (la 13ª "
-                     "rata prende il resto, così le 13 rate sommano esattamente all'annua)", f"{PO} art. 3.2; "
-                     "rules/core.md §4", label=f"Tredicesima rata — {pid}",
-                     inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual"),
-                             Input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly")])
+        trace.record(
+            f"position:{pid}:monthly",
+            monthly[pid],
+            "retribuzione annua / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
+            f"{PO} art. 3.2; rules/core.md §4",
+            label=f"Rata mensile — {pid}",
+            inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual")],
+        )
+        trace.record(
+            f"position:{pid}:monthly_last",
+            rates[pid][1],
+            "retribuzione annua − 12 × rata mensile (la 13ª "
+            "rata prende il resto, così le 13 rate sommano esattamente all'annua)",
+            f"{PO} art. 3.2; rules/core.md §4",
+            label=f"Tredicesima rata — {pid}",
+            inputs=[
+                Input("annua", annual[pid], ref=f"position:{pid}:annual"),
+                Input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly"),
+            ],
+        )
 
     # interim extras come first out of the result fund (001… art. 3.4)
     extra: dict[str, Decimal] = {}
     for r in rows:
         if valid_interim(r, by_id) and not cannot_be_paid(ente, r["holder"]):
             extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]])
-            trace.record(f"position:{r['id']}:interim", extra[r["id"]], "percentuale di interim × retribuzione di "
-                         "posizione della posizione coperta", f"{PO} art. 3.4", label=f"Maggiorazione per l'interim "
-                         f"della posizione {r['interim_of']} — {r['id']}",
-                         inputs=[Input("percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")),
-                                 Input(f"retribuzione annua di {r['interim_of']}", annual[r["interim_of"]],
-                                       ref=f"position:{r['interim_of']}:annual")])
+            trace.record(
+                f"position:{r['id']}:interim",
+                extra[r["id"]],
+                "percentuale di interim × retribuzione di posizione della posizione coperta",
+                f"{PO} art. 3.4",
+                label=f"Maggiorazione per l'interim della posizione {r['interim_of']} — {r['id']}",
+                inputs=[
+                    Input("percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")),
+                    Input(
+                        f"retribuzione annua di {r['interim_of']}",
+                        annual[r["interim_of"]],
+                        ref=f"position:{r['interim_of']}:annual",
+                    ),
+                ],
+            )
     if sum(extra.values(), ZERO) > R:
-        trace.problem(Problem(rule="brescia.po.interim_fund", source=f"{PO} art. 3.4, 6.5", file="ente.toml",
-                              column="funds.po_total",
-                              message=f"le maggiorazioni per interim ({euro(sum(extra.values(), ZERO))}) superano il "
-                                      f"fondo di risultato ({euro(R)}): non sono erogate"))
+        trace.problem(
+            Problem(
+                rule="brescia.po.interim_fund",
+                source=f"{PO} art. 3.4, 6.5",
+                file="ente.toml",
+                column="funds.po_total",
+                message=f"le maggiorazioni per interim ({euro(sum(extra.values(), ZERO))}) superano il "
+                f"fondo di risultato ({euro(R)}): non sono erogate",
+            )
+        )
         extra = {}
     rest = R - sum(extra.values(), ZERO)
     result_max = split(rest, annual)
@@ -897,19 +1542,32 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     paid_position = paid_result = ZERO
     for r in rows:
         pid, holder = r["id"], r["holder"]
-        trace.record(f"position:{pid}:result_max", result_max[pid], "fondo di risultato, dedotti gli interim, "
-                     "ripartito in proporzione alla retribuzione di posizione (resto maggiore al centesimo)",
-                     f"{PO} art. 3.3, 6.5", label=f"Retribuzione di risultato massima — {pid}",
-                     inputs=[Input("fondo di risultato", R, ref="pool:po_risultato"),
-                             Input("maggiorazioni interim", sum(extra.values(), ZERO)),
-                             Input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
-                             Input("somma delle retribuzioni annue", sum(annual.values(), ZERO))])
+        trace.record(
+            f"position:{pid}:result_max",
+            result_max[pid],
+            "fondo di risultato, dedotti gli interim, "
+            "ripartito in proporzione alla retribuzione di posizione (resto maggiore al centesimo)",
+            f"{PO} art. 3.3, 6.5",
+            label=f"Retribuzione di risultato massima — {pid}",
+            inputs=[
+                Input("fondo di risultato", R, ref="pool:po_risultato"),
+                Input("maggiorazioni interim", sum(extra.values(), ZERO)),
+                Input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
+                Input("somma delle retribuzioni annue", sum(annual.values(), ZERO)),
+            ],
+        )
         result = None
         blocked = cannot_be_paid(ente, holder)
         if blocked:
-            trace.record(f"position:{pid}:paid", False, "incarico non conferibile: né retribuzione di posizione né di "
-                         "risultato né maggiorazione per interim (residuo), come una posizione vacante",
-                         f"{PO} art. 1.2, 2.7", label=f"Posizione {pid}: titolare {holder} non pagabile", note=blocked)
+            trace.record(
+                f"position:{pid}:paid",
+                False,
+                "incarico non conferibile: né retribuzione di posizione né di "
+                "risultato né maggiorazione per interim (residuo), come una posizione vacante",
+                f"{PO} art. 1.2, 2.7",
+                label=f"Posizione {pid}: titolare {holder} non pagabile",
+                note=blocked,
+            )
         if holder is not None and not blocked:
             paid_position += annual[pid]
             s = scores.get(holder)
@@ -920,32 +1578,72 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             result = base + bonus
             paid_result += result
             if ev is None:
-                trace.problem(Problem(rule="brescia.po.not_evaluated", severity="warning", source=f"{PO} art. 6.1, 6.4",
-                                      file=ente.file_of("positions"), row=r.row, column="holder",
-                                      message=f"titolare {holder} della posizione {pid} non valutato: nessuna "
-                                              "retribuzione di risultato"))
-            formula = ("risultato massimo × valutazione / 100 (arrotondato al centesimo)"
-                       + (" + maggiorazione per interim" if pid in extra else "")
-                       if positive else f"valutazione non positiva (sotto {params['po_positive']}) o mancante: "
-                                        "nessuna retribuzione di risultato")
-            inputs = [Input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
-                      Input(f"valutazione di {holder}", ev, ref=f"score:{holder}")]
+                trace.problem(
+                    Problem(
+                        rule="brescia.po.not_evaluated",
+                        severity="warning",
+                        source=f"{PO} art. 6.1, 6.4",
+                        file=ente.file_of("positions"),
+                        row=r.row,
+                        column="holder",
+                        message=f"titolare {holder} della posizione {pid} non valutato: nessuna "
+                        "retribuzione di risultato",
+                    )
+                )
+            formula = (
+                "risultato massimo × valutazione / 100 (arrotondato al centesimo)"
+                + (" + maggiorazione per interim" if pid in extra else "")
+                if positive
+                else f"valutazione non positiva (sotto {params['po_positive']}) o mancante: "
+                "nessuna retribuzione di risultato"
+            )
+            inputs = [
+                Input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
+                Input(f"valutazione di {holder}", ev, ref=f"score:{holder}"),
+            ]
             if pid in extra:
                 inputs.append(Input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))
-            trace.record(f"position:{pid}:result", result, formula, f"{PO} art. 3.3–3.4, 6.4–6.6", inputs=inputs,
-                         label=f"Retribuzione di risultato — {pid} ({holder})")
-            trace.record(f"award:{holder}:po", annual[pid] + result, "retribuzione di posizione annua + retribuzione "
-                         "di risultato", f"{PO} art. 3.1", label=f"Trattamento accessorio di {holder} come titolare "
-                         f"della posizione {pid}",
-                         inputs=[Input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
-                                 Input("retribuzione di risultato", result, ref=f"position:{pid}:result")])
-        positions[pid] = PositionPay(id=pid, score=score[pid], annual=annual[pid], result_max=result_max[pid],
-                                     result=result, holder=holder, paid=holder is not None and not blocked,
-                                     instalments=MONTHS)
-    pools = {"po_posizione": Pool(name="po_posizione", amount=F, source=f"{PO} art. 3.2, 4.5", kind=POSITION,
-                                  label="Retribuzione di posizione PO").with_distributed(paid_position),
-             "po_risultato": Pool(name="po_risultato", amount=R, source=f"{PO} art. 3.3, 6.5; {SMVP} §3",
-                                  label="Retribuzione di risultato PO").with_distributed(paid_result)}
+            trace.record(
+                f"position:{pid}:result",
+                result,
+                formula,
+                f"{PO} art. 3.3–3.4, 6.4–6.6",
+                inputs=inputs,
+                label=f"Retribuzione di risultato — {pid} ({holder})",
+            )
+            trace.record(
+                f"award:{holder}:po",
+                annual[pid] + result,
+                "retribuzione di posizione annua + retribuzione di risultato",
+                f"{PO} art. 3.1",
+                label=f"Trattamento accessorio di {holder} come titolare della posizione {pid}",
+                inputs=[
+                    Input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
+                    Input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
+                ],
+            )
+        positions[pid] = PositionPay(
+            id=pid,
+            score=score[pid],
+            annual=annual[pid],
+            result_max=result_max[pid],
+            result=result,
+            holder=holder,
+            paid=holder is not None and not blocked,
+            instalments=MONTHS,
+        )
+    pools = {
+        "po_posizione": Pool(
+            name="po_posizione",
+            amount=F,
+            source=f"{PO} art. 3.2, 4.5",
+            kind=POSITION,
+            label="Retribuzione di posizione PO",
+        ).with_distributed(paid_position),
+        "po_risultato": Pool(
+            name="po_risultato", amount=R, source=f"{PO} art. 3.3, 6.5; {SMVP} §3", label="Retribuzione di risultato PO"
+        ).with_distributed(paid_result),
+    }
     return Positions(positions=positions, pools=pools, awards=position_awards(positions))
 
 
@@ -955,7 +1653,9 @@ def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
     awards: dict[str, Award] = {}
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_risultato"] = Award(person=p.holder, amount=p.result or ZERO, pool="po_risultato", ref=pid)
+            awards[f"{pid}:po_risultato"] = Award(
+                person=p.holder, amount=p.result or ZERO, pool="po_risultato", ref=pid
+            )
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
             awards[f"{pid}:po_posizione"] = Award(person=p.holder, amount=p.annual, pool="po_posizione", ref=pid)
@@ -966,26 +1666,60 @@ def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
 # f. rendicontazione — calendar (004… §3.2)
 # =================================================================================================
 
+
 @hookimpl(specname="ciclope_calendar")
 def calendar(year: int) -> list[Deadline]:
     feb_end = dt.date(year + 1, 3, 1) - dt.timedelta(days=1)
     s = f"{SMVP} §3.2"
     return [
-        Deadline("pianificazione", "Approvazione del Piano della performance da parte della Giunta",
-                 dt.date(year, 1, 31), f"D.Lgs. 150/2009 art. 10 c. 1 lett. a; {SMVP} §2", "piano_adopted"),
-        Deadline("monitoraggio", "Monitoraggio semestrale al 30/6 e comunicazione alla Giunta",
-                 dt.date(year, 6, 30), f"{s} (Monitoraggio semestrale)", "monitoraggio_giunta"),
-        Deadline("rendicontazione", "Raccolta dei dati e schede di rendicontazione degli obiettivi (primi 20 giorni "
-                 "di gennaio)", dt.date(year + 1, 1, 20), f"{s} (Rendicontazione finale)", "rendicontazione_schede"),
-        Deadline("rendicontazione", "Stesura e redazione della Relazione sulla performance (ultima decade di gennaio)",
-                 dt.date(year + 1, 1, 31), f"{s} (Rendicontazione finale)", "relazione_drafted"),
-        Deadline("rendicontazione", "Validazione della Relazione e del grado di raggiungimento degli obiettivi da "
-                 "parte dell'OIV (ultima decade di gennaio)", dt.date(year + 1, 1, 31),
-                 f"{s} (Rendicontazione finale: «redazione e validazione» nell'ultima decade di gennaio)",
-                 "relazione_validated_oiv"),
-        Deadline("rendicontazione", "Approvazione della Relazione sulla performance da parte della Giunta (febbraio)",
-                 feb_end, f"{s} (Rendicontazione finale)", "relazione_approved"),
-        Deadline("rendicontazione", "Pubblicazione della Relazione sul sito camerale e invio a Unioncamere",
-                 dt.date(year + 1, 6, 30), f"{s} (Rendicontazione finale)", "relazione_published"),
+        Deadline(
+            "pianificazione",
+            "Approvazione del Piano della performance da parte della Giunta",
+            dt.date(year, 1, 31),
+            f"D.Lgs. 150/2009 art. 10 c. 1 lett. a; {SMVP} §2",
+            "piano_adopted",
+        ),
+        Deadline(
+            "monitoraggio",
+            "Monitoraggio semestrale al 30/6 e comunicazione alla Giunta",
+            dt.date(year, 6, 30),
+            f"{s} (Monitoraggio semestrale)",
+            "monitoraggio_giunta",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Raccolta dei dati e schede di rendicontazione degli obiettivi (primi 20 giorni di gennaio)",
+            dt.date(year + 1, 1, 20),
+            f"{s} (Rendicontazione finale)",
+            "rendicontazione_schede",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Stesura e redazione della Relazione sulla performance (ultima decade di gennaio)",
+            dt.date(year + 1, 1, 31),
+            f"{s} (Rendicontazione finale)",
+            "relazione_drafted",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Validazione della Relazione e del grado di raggiungimento degli obiettivi da "
+            "parte dell'OIV (ultima decade di gennaio)",
+            dt.date(year + 1, 1, 31),
+            f"{s} (Rendicontazione finale: «redazione e validazione» nell'ultima decade di gennaio)",
+            "relazione_validated_oiv",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Approvazione della Relazione sulla performance da parte della Giunta (febbraio)",
+            feb_end,
+            f"{s} (Rendicontazione finale)",
+            "relazione_approved",
+        ),
+        Deadline(
+            "rendicontazione",
+            "Pubblicazione della Relazione sul sito camerale e invio a Unioncamere",
+            dt.date(year + 1, 6, 30),
+            f"{s} (Rendicontazione finale)",
+            "relazione_published",
+        ),
     ]
-

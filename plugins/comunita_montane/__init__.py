@@ -5,10 +5,13 @@ registers each of them): :mod:`.rules` (computations), :mod:`.checks` (parameter
 :mod:`.schema` (extra input), :mod:`.report` (report sections), :mod:`.synth` (synthetic enti).
 ``params.toml`` and ``demo/`` sit beside this file. Sources and assumptions: README.md.
 """
+
 from . import checks, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "comunita_montane"
-REGULATIONS = ("003_17a077a346f3b252.txt — Regolamento di disciplina della misurazione, valutazione e integrità e "
-               "trasparenza della performance e del sistema premiale (Comunità Montane della Provincia di Belluno)",)
+REGULATIONS = (
+    "003_17a077a346f3b252.txt — Regolamento di disciplina della misurazione, valutazione e integrità e "
+    "trasparenza della performance e del sistema premiale (Comunità Montane della Provincia di Belluno)",
+)
 # The plugin's own statuses in the reports (the others read as written, "_" → " ").
 STATUS_LABELS = {"banded": "in fascia"}

@@ -5,12 +5,13 @@ are checked here in EXACT arithmetic (:class:`fractions.Fraction` built from the
 each share), so a configuration that sits exactly on a bound — a first band of exactly 30%, a
 per-capita ratio of exactly 1:2 — is valid, and one a hair beyond it is not.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
-from collections.abc import Sequence
 
 import attrs
 
@@ -19,9 +20,9 @@ from ciclope.core import Problem, hookimpl, to_decimal
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
 SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"
 MIN_BANDS, MAX_BANDS = 3, 5
-TOP_CAP = Fraction(3, 10)          # art. 17.2: prima fascia (3 fasce) / prime due (5 fasce) ≤ 30% del personale
-MIN_SCORE = Decimal(70)            # art. 17.2: «almeno il 70% del massimo punteggio ottenibile»
-LOW_LEVELS = ("adeguata", "non adeguata")   # art. 17.2 lett. a, c: the levels under the threshold
+TOP_CAP = Fraction(3, 10)  # art. 17.2: prima fascia (3 fasce) / prime due (5 fasce) ≤ 30% del personale
+MIN_SCORE = Decimal(70)  # art. 17.2: «almeno il 70% del massimo punteggio ottenibile»
+LOW_LEVELS = ("adeguata", "non adeguata")  # art. 17.2 lett. a, c: the levels under the threshold
 
 
 @attrs.frozen
@@ -75,8 +76,12 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
             continue
         unknown = set(row) - {"name", "staff", "resources"}
         if unknown:
-            problems.append(_problem("bands.format", f"fascia {n}: chiavi sconosciute {', '.join(sorted(unknown))} "
-                                                     "(ammesse: name, staff, resources)"))
+            problems.append(
+                _problem(
+                    "bands.format",
+                    f"fascia {n}: chiavi sconosciute {', '.join(sorted(unknown))} (ammesse: name, staff, resources)",
+                )
+            )
         name = row.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(_problem("bands.format", f"fascia {n}: manca il nome (name)"))
@@ -93,12 +98,23 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
                 problems.append(_problem("bands.format", f"fascia {name!r}: {what} ({key}) mancante o non numerica"))
                 continue
             if not (0 < values[key] <= 1):
-                problems.append(_problem("bands.format", f"fascia {name!r}: {what} ({key}) = {values[key]} "
-                                                         "deve essere maggiore di 0 e al massimo 1"))
+                problems.append(
+                    _problem(
+                        "bands.format",
+                        f"fascia {name!r}: {what} ({key}) = {values[key]} deve essere maggiore di 0 e al massimo 1",
+                    )
+                )
                 del values[key]
         if len(values) == 2:
-            bands.append(Band(name=name, staff=Fraction(values["staff"]), resources=Fraction(values["resources"]),
-                              staff_text=values["staff"], resources_text=values["resources"]))
+            bands.append(
+                Band(
+                    name=name,
+                    staff=Fraction(values["staff"]),
+                    resources=Fraction(values["resources"]),
+                    staff_text=values["staff"],
+                    resources_text=values["resources"],
+                )
+            )
     return tuple(bands), problems
 
 
@@ -107,35 +123,54 @@ def check_bands(bands: Sequence[Band]) -> list[Problem]:
     problems: list[Problem] = []
     k = len(bands)
     if not (MIN_BANDS <= k <= MAX_BANDS):
-        problems.append(_problem("bands.count", f"le fasce di merito sono {k}: devono essere almeno {MIN_BANDS} "
-                                                f"e al massimo {MAX_BANDS}"))
+        problems.append(
+            _problem(
+                "bands.count", f"le fasce di merito sono {k}: devono essere almeno {MIN_BANDS} e al massimo {MAX_BANDS}"
+            )
+        )
     if not bands:
         return problems
     staff = sum((b.staff for b in bands), Fraction(0))
     money = sum((b.resources for b in bands), Fraction(0))
     if staff != 1:
-        problems.append(_problem("bands.staff_sum", f"le quote di personale delle fasce sommano a {_show(staff)}, "
-                                                    "devono sommare a 1 (100%)"))
+        problems.append(
+            _problem(
+                "bands.staff_sum",
+                f"le quote di personale delle fasce sommano a {_show(staff)}, devono sommare a 1 (100%)",
+            )
+        )
     if money != 1:
-        problems.append(_problem("bands.resources_sum", f"le quote di risorse delle fasce sommano a {_show(money)}, "
-                                                        "devono sommare a 1 (100%)"))
+        problems.append(
+            _problem(
+                "bands.resources_sum",
+                f"le quote di risorse delle fasce sommano a {_show(money)}, devono sommare a 1 (100%)",
+            )
+        )
     if not (MIN_BANDS <= k <= MAX_BANDS):
         return problems
     top = top_bands(k)
     top_share = sum((b.staff for b in bands[:top]), Fraction(0))
     if top_share > TOP_CAP:
         which = "la prima fascia" if top == 1 else "le prime due fasce"
-        problems.append(_problem("bands.top_cap", f"{which} ({', '.join(b.name for b in bands[:top])}) raccolgono il "
-                                                  f"{_show(top_share * 100)}% del personale: al massimo il 30%"))
+        problems.append(
+            _problem(
+                "bands.top_cap",
+                f"{which} ({', '.join(b.name for b in bands[:top])}) raccolgono il "
+                f"{_show(top_share * 100)}% del personale: al massimo il 30%",
+            )
+        )
     need = min_ratio(k)
     for upper, lower in zip(bands, bands[1:]):
         ratio = (upper.resources / upper.staff) / (lower.resources / lower.staff)
         if ratio < need:
-            problems.append(_problem(
-                "bands.ratio",
-                f"differenziazione economica tra le fasce {upper.name!r} e {lower.name!r}: premio pro capite in "
-                f"rapporto {_show(ratio)} : 1, deve essere almeno {_show(need)} : 1 con {k} fasce "
-                f"(rapporto 1 a {_show(need).replace('.', ',')})"))
+            problems.append(
+                _problem(
+                    "bands.ratio",
+                    f"differenziazione economica tra le fasce {upper.name!r} e {lower.name!r}: premio pro capite in "
+                    f"rapporto {_show(ratio)} : 1, deve essere almeno {_show(need)} : 1 con {k} fasce "
+                    f"(rapporto 1 a {_show(need).replace('.', ',')})",
+                )
+            )
     return problems
 
 

@@ -9,27 +9,48 @@ the ``trace`` (keys ``score:<id>``, ``card:<id>``, ``score:<id>:status``, ``awar
 Pure helpers (no trace, no ente) come first, so tests and properties can call them directly:
 :func:`band_targets`, :func:`assign_bands` (the tie-safe cut is :func:`ciclope.core.cut_without_ties`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
-from collections.abc import Sequence
 
 import attrs
 
-from ciclope.core import (SOURCE_CARD, Award, Deadline, Input, Pool, Problem, Rewards, Score, by_score, card_formula,
-                          card_part, capped_split, card_score, cut_without_ties, floor2, hookimpl, po_needs_contraddittorio, r2, r4, split)
+from ciclope.core import (
+    SOURCE_CARD,
+    Award,
+    Deadline,
+    Input,
+    Pool,
+    Problem,
+    Rewards,
+    Score,
+    by_score,
+    capped_split,
+    card_formula,
+    card_part,
+    card_score,
+    cut_without_ties,
+    floor2,
+    hookimpl,
+    po_needs_contraddittorio,
+    r2,
+    r4,
+    split,
+)
 
-from .schema import BONUS_INCOMPATIBLE
 from .checks import MIN_SCORE, TOP_CAP, Band, Level, min_ratio, parse_bands, parse_levels, top_bands
+from .schema import BONUS_INCOMPATIBLE
 
 SEED = "003_17a077a346f3b252.txt"
 ZERO = Decimal("0.00")
-PEG_MIN = Decimal("0.70")          # art. 17.2 ultimo alinea: obiettivi PEG della struttura almeno al 70%
-MIN_EQUAL_FLAG = 5                 # rules §1: warn an evaluator whose ≥ 5 evaluations are all equal
+PEG_MIN = Decimal("0.70")  # art. 17.2 ultimo alinea: obiettivi PEG della struttura almeno al 70%
+MIN_EQUAL_FLAG = 5  # rules §1: warn an evaluator whose ≥ 5 evaluations are all equal
 PERFORMANCE_FUND = "performance_individuale"
 RESULT_FUND = "risultato_po_dirigenti"
 BONUS_FUND = "bonus_eccellenze"
@@ -38,7 +59,12 @@ PRIZE_FUND = "premi_innovazione"
 
 # Statuses of the staff, in the order they are decided (rules/comunita_montane.md §2).
 NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
-    "non_valutabile", "adeguata", "non_adeguata", "escluso_peg", "banded")
+    "non_valutabile",
+    "adeguata",
+    "non_adeguata",
+    "escluso_peg",
+    "banded",
+)
 NOT_EVALUATED = "not_evaluated"
 STATUS_TEXT = {
     NON_VALUTABILE: "non valutabile: assenze nell'anno oltre il limite (art. 17.2 lett. b)",
@@ -55,6 +81,7 @@ def src(article: str) -> str:
 
 
 # --- pure helpers -----------------------------------------------------------------------------------
+
 
 def band_targets(n: int, bands: Sequence[Band], cap: int | None = None) -> list[int]:
     """Cumulative sizes ``c_k = floor(n × (staff_1 + … + staff_k))`` for every band but the last (art. 17.2).
@@ -115,8 +142,9 @@ def money(x: Decimal) -> str:
 
 # --- the ente's structure ------------------------------------------------------------------------
 
+
 def bands_of(params) -> tuple[Band, ...]:
-    bands, _ = params.parsed("bands", parse_bands)      # once per ente; validated by ciclope_check_params
+    bands, _ = params.parsed("bands", parse_bands)  # once per ente; validated by ciclope_check_params
     return bands
 
 
@@ -148,15 +176,18 @@ class Ranking:
 
     id: str
     label: str
-    staff: tuple[str, ...]          # staff in service in its scope (people.csv, role dipendente), file order
+    staff: tuple[str, ...]  # staff in service in its scope (people.csv, role dipendente), file order
 
 
 def rankings(ente, params) -> list[Ranking]:
     """One ranking for the ente, or one per top-level unit (``ranking_scope = area``, art. 17.2)."""
     staff = ente.staff()
     if params["ranking_scope"] == "ente":
-        return [Ranking(id="ente", label=f"{ente.name} (tutto il personale)", staff=tuple(p.id for p in staff))] \
-            if staff else []
+        return (
+            [Ranking(id="ente", label=f"{ente.name} (tutto il personale)", staff=tuple(p.id for p in staff))]
+            if staff
+            else []
+        )
     groups: dict[str, list[str]] = {}
     for p in staff:
         top = ente.top_unit_of(p.unit)
@@ -170,15 +201,23 @@ def rankings(ente, params) -> list[Ranking]:
 
 # --- a. pianificazione: checks on the input ---------------------------------------------------------
 
+
 @hookimpl(specname="ciclope_validate")
 def validate(ente, params) -> list[Problem]:
     problems = single_evaluator(ente, params)
     innovation = ente.file_of("innovation")
     for row in ente.table("innovation"):
         if row["person"] not in ente.people:
-            problems.append(Problem(rule="comunita_montane.innovation.person", source=src("18.4, 19"),
-                                    file=innovation, row=row.row, column="person",
-                                    message=f"persona {row['person']!r} inesistente in people.csv"))
+            problems.append(
+                Problem(
+                    rule="comunita_montane.innovation.person",
+                    source=src("18.4, 19"),
+                    file=innovation,
+                    row=row.row,
+                    column="person",
+                    message=f"persona {row['person']!r} inesistente in people.csv",
+                )
+            )
     return problems
 
 
@@ -200,15 +239,22 @@ def single_evaluator(ente, params) -> list[Problem]:
                 seen[who] = seen.get(who, 0) + 1
         if len(seen) > 1:
             listing = ", ".join(f"{who} ({n} voci)" for who, n in seen.items())
-            problems.append(Problem(
-                rule="comunita_montane.ranking.single_evaluator", source=src("12.2bis"),
-                file=ente.file_of("evaluations"), row=first_other.row if first_other else None, column="evaluator",
-                message=f"graduatoria «{rk.label}»: le valutazioni sono di valutatori diversi ({listing}); il "
-                        "regolamento richiede un unico soggetto valutatore per ogni graduatoria"))
+            problems.append(
+                Problem(
+                    rule="comunita_montane.ranking.single_evaluator",
+                    source=src("12.2bis"),
+                    file=ente.file_of("evaluations"),
+                    row=first_other.row if first_other else None,
+                    column="evaluator",
+                    message=f"graduatoria «{rk.label}»: le valutazioni sono di valutatori diversi ({listing}); il "
+                    "regolamento richiede un unico soggetto valutatore per ogni graduatoria",
+                )
+            )
     return problems
 
 
 # --- d. valutazione: individual score -------------------------------------------------------------
+
 
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace) -> Score:
@@ -218,14 +264,25 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
         return Score(person=person.id, score=None, status=NOT_EVALUATED)
     if person.is_staff:
         score = card_score(card)
-        if score is None:       # every weight 0: nothing to score (rules/core.md §3)
+        if score is None:  # every weight 0: nothing to score (rules/core.md §3)
             return Score(person=person.id, score=None, status=NOT_EVALUATED)
         level = level_of(score, person.insufficient, levels)
-        trace.record(f"score:{person.id}", score, card_formula(card), f"{SOURCE_CARD}; {src('12.1')}",
-                     label=f"Punteggio di {person.name}",
-                     inputs=[Input(f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})", i.points,
-                                   cell=f"evaluations.csv:{i.row}:points") for i in card],
-                     note=f"livello: {level}")
+        trace.record(
+            f"score:{person.id}",
+            score,
+            card_formula(card),
+            f"{SOURCE_CARD}; {src('12.1')}",
+            label=f"Punteggio di {person.name}",
+            inputs=[
+                Input(
+                    f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
+                    i.points,
+                    cell=f"evaluations.csv:{i.row}:points",
+                )
+                for i in card
+            ],
+            note=f"livello: {level}",
+        )
         return Score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
     card_value = card_part(person, card, trace)
     if card_value is None:
@@ -234,39 +291,68 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
     unit_id = responsibility_unit(person, ente)
     unit_value = org.unit(unit_id) if org is not None else None
     if unit_value is None:
-        trace.problem(Problem(
-            rule="comunita_montane.score.unit_not_scored", severity="warning", source=src("11.2 lett. a"),
-            file=ente.file_of("people"), row=person.row, column="unit",
-            message=f"{person.id}: l'unità {unit_id} di cui è responsabile non ha un raggiungimento misurato; "
-                    "punteggio calcolato sulla sola scheda"))
+        trace.problem(
+            Problem(
+                rule="comunita_montane.score.unit_not_scored",
+                severity="warning",
+                source=src("11.2 lett. a"),
+                file=ente.file_of("people"),
+                row=person.row,
+                column="unit",
+                message=f"{person.id}: l'unità {unit_id} di cui è responsabile non ha un raggiungimento misurato; "
+                "punteggio calcolato sulla sola scheda",
+            )
+        )
         score = card_value
-        trace.record(f"score:{person.id}", score, "punteggio della scheda (unità di responsabilità non misurata)",
-                     src("11.2"), label=f"Punteggio di {person.name}",
-                     inputs=[Input("scheda", card_value, ref=f"card:{person.id}")])
+        trace.record(
+            f"score:{person.id}",
+            score,
+            "punteggio della scheda (unità di responsabilità non misurata)",
+            src("11.2"),
+            label=f"Punteggio di {person.name}",
+            inputs=[Input("scheda", card_value, ref=f"card:{person.id}")],
+        )
         breakdown = {"scheda": card_value, "unita": None, "peso_unita": weight}
     else:
         rest = Decimal(100) - weight
         score = r2(weight * unit_value + rest * card_value / 100)
-        trace.record(f"score:{person.id}", score,
-                     f"{weight} × raggiungimento dell'unità {unit_id} + {rest} × punteggio della scheda / 100",
-                     src("11.2 lett. a–d"), label=f"Punteggio di {person.name}",
-                     inputs=[Input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
-                             Input("peso della voce unità (unit_item_weight)", weight),
-                             Input("scheda: obiettivi individuali, contributo e competenze, differenziazione "
-                                   "(lett. b–d)", card_value, ref=f"card:{person.id}")],
-                     note=f"livello: {level_of(score, person.insufficient, levels)}")
+        trace.record(
+            f"score:{person.id}",
+            score,
+            f"{weight} × raggiungimento dell'unità {unit_id} + {rest} × punteggio della scheda / 100",
+            src("11.2 lett. a–d"),
+            label=f"Punteggio di {person.name}",
+            inputs=[
+                Input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
+                Input("peso della voce unità (unit_item_weight)", weight),
+                Input(
+                    "scheda: obiettivi individuali, contributo e competenze, differenziazione (lett. b–d)",
+                    card_value,
+                    ref=f"card:{person.id}",
+                ),
+            ],
+            note=f"livello: {level_of(score, person.insufficient, levels)}",
+        )
         breakdown = {"scheda": card_value, "unita": unit_value, "peso_unita": weight}
     level = level_of(score, person.insufficient, levels)
     if po_needs_contraddittorio(ente, person, score, MIN_SCORE):
-        trace.problem(Problem(
-            rule="comunita_montane.po.contraddittorio", severity="warning", source="rules/core.md §5",
-            file=ente.file_of("people"), row=person.row, column="id",
-            message=f"{person.id}: valutazione negativa di un titolare di PO (punteggio {score} < 70) senza "
-                    "contraddittorio registrato in appeals.csv: non può essere definitiva"))
+        trace.problem(
+            Problem(
+                rule="comunita_montane.po.contraddittorio",
+                severity="warning",
+                source="rules/core.md §5",
+                file=ente.file_of("people"),
+                row=person.row,
+                column="id",
+                message=f"{person.id}: valutazione negativa di un titolare di PO (punteggio {score} < 70) senza "
+                "contraddittorio registrato in appeals.csv: non può essere definitiva",
+            )
+        )
     return Score(person=person.id, score=score, level=level, status="evaluated", breakdown=breakdown)
 
 
 # --- e. premialità ----------------------------------------------------------------------------------
+
 
 def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str, str]:
     """(status, why) of a staff member, the first rule that applies (rules §2, art. 17.2)."""
@@ -296,13 +382,22 @@ class _Rewards:
         self.out_pools: dict[str, Pool] = {}
         self.statuses: dict[str, str] = {}
         self.extra: dict[str, Any] = {}
-        self.band_of: dict[str, int] = {}       # person → band index (0 = highest)
-        self.top_left = 0                       # what is left of the ente's 30% cap (art. 17.2)
+        self.band_of: dict[str, int] = {}  # person → band index (0 = highest)
+        self.top_left = 0  # what is left of the ente's 30% cap (art. 17.2)
         self.cards = ente.cards()
 
     def problem(self, rule, message, source, severity="error", file="", row=None, column=""):
-        self.trace.problem(Problem(rule=f"comunita_montane.{rule}", message=message, source=source,
-                                   severity=severity, file=file, row=row, column=column))
+        self.trace.problem(
+            Problem(
+                rule=f"comunita_montane.{rule}",
+                message=message,
+                source=source,
+                severity=severity,
+                file=file,
+                row=row,
+                column=column,
+            )
+        )
 
     def run(self) -> Rewards:
         self.statuses_of_staff()
@@ -314,7 +409,7 @@ class _Rewards:
         self.savings()
         self.differentiation()
         self.transparency()
-        for name, pool in self.in_pools.items():   # funds this regulation does not distribute: whole residual
+        for name, pool in self.in_pools.items():  # funds this regulation does not distribute: whole residual
             if name not in self.out_pools and name != SAVINGS_FUND:
                 self.out_pools[name] = pool
         ordered = {k: self.out_pools[k] for k in self.in_pools if k in self.out_pools}
@@ -331,32 +426,56 @@ class _Rewards:
             counts[status] = counts.get(status, 0) + 1
             score = self.scores.get(p.id)
             self.trace.record(
-                f"score:{p.id}:status", status,
+                f"score:{p.id}:status",
+                status,
                 "nell'ordine: assenze oltre il limite → non valutabile; punteggio < 70 → adeguata (non adeguata se "
                 "insufficiente rendimento); obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia",
-                src("17.2"), label=f"Esito di {p.name}: {STATUS_TEXT[status]}",
-                inputs=[Input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
-                        Input("limite di assenza (absence_limit_days)", limit),
-                        Input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
-                        Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
-                        Input(f"raggiungimento dell'unità {p.unit}", self.org.unit(p.unit) if self.org else None,
-                              ref=f"unit:{p.unit}")],
-                note=why)
-            if p.insufficient and score is not None and score.score is not None and score.score >= MIN_SCORE \
-                    and status == BANDED:
-                self.problem("status.insufficient_high_score",
-                             f"{p.id}: dichiarato di insufficiente rendimento ma con punteggio {score.score} ≥ 70; "
-                             "collocato in fascia secondo il punteggio", src("17.2 lett. c"), severity="warning",
-                             file=self.e.file_of("people"), row=p.row, column="insufficient")
+                src("17.2"),
+                label=f"Esito di {p.name}: {STATUS_TEXT[status]}",
+                inputs=[
+                    Input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
+                    Input("limite di assenza (absence_limit_days)", limit),
+                    Input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
+                    Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
+                    Input(
+                        f"raggiungimento dell'unità {p.unit}",
+                        self.org.unit(p.unit) if self.org else None,
+                        ref=f"unit:{p.unit}",
+                    ),
+                ],
+                note=why,
+            )
+            if (
+                p.insufficient
+                and score is not None
+                and score.score is not None
+                and score.score >= MIN_SCORE
+                and status == BANDED
+            ):
+                self.problem(
+                    "status.insufficient_high_score",
+                    f"{p.id}: dichiarato di insufficiente rendimento ma con punteggio {score.score} ≥ 70; "
+                    "collocato in fascia secondo il punteggio",
+                    src("17.2 lett. c"),
+                    severity="warning",
+                    file=self.e.file_of("people"),
+                    row=p.row,
+                    column="insufficient",
+                )
         self.extra["statuses"] = {k: counts[k] for k in sorted(counts)}
 
     # -- merit bands (art. 17) --------------------------------------------------------------
     def merit_bands(self) -> None:
         fund = self.in_pools.get(PERFORMANCE_FUND)
         if fund is None:
-            self.problem("funds.performance_missing",
-                         f"manca [funds] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
-                         src("17"), severity="warning", file="ente.toml", column=f"funds.{PERFORMANCE_FUND}")
+            self.problem(
+                "funds.performance_missing",
+                f"manca [funds] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
+                src("17"),
+                severity="warning",
+                file="ente.toml",
+                column=f"funds.{PERFORMANCE_FUND}",
+            )
             fund = Pool(name=PERFORMANCE_FUND, amount=ZERO, source="ente.toml [funds] (assente)")
         ranks = rankings(self.e, self.params)
         scope = self.params["ranking_scope"]
@@ -365,11 +484,18 @@ class _Rewards:
             shares = split(fund.amount, {rk.id: Decimal(len(rk.staff)) for rk in ranks})
             for rk in ranks:
                 self.trace.record(
-                    f"{fund_key}:{rk.id}", shares[rk.id],
+                    f"{fund_key}:{rk.id}",
+                    shares[rk.id],
                     "fondo × personale assegnato alla struttura / personale dell'ente (resti al centesimo col "
-                    "metodo dei resti più alti)", src("17.2 primo alinea"), label=f"Fondo della graduatoria {rk.label}",
-                    inputs=[Input("fondo", fund.amount, ref=fund_key), Input("personale della struttura", len(rk.staff)),
-                            Input("personale dell'ente", sum(len(r.staff) for r in ranks))])
+                    "metodo dei resti più alti)",
+                    src("17.2 primo alinea"),
+                    label=f"Fondo della graduatoria {rk.label}",
+                    inputs=[
+                        Input("fondo", fund.amount, ref=fund_key),
+                        Input("personale della struttura", len(rk.staff)),
+                        Input("personale dell'ente", sum(len(r.staff) for r in ranks)),
+                    ],
+                )
         else:
             shares = {rk.id: fund.amount for rk in ranks}
         staff_total = len(self.e.staff())
@@ -395,28 +521,42 @@ class _Rewards:
     def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
         banded = by_score([(pid, self.scores[pid].score) for pid in rk.staff if self.statuses.get(pid) == BANDED])
         n = len(banded)
-        cap = self.top_left                             # art. 17.2: what is left of the ente's 30%
+        cap = self.top_left  # art. 17.2: what is left of the ente's 30%
         targets = band_targets(n, self.bands, cap)
         groups = assign_bands(banded, targets)
-        self.top_left -= sum(len(g) for g in groups[:top_bands(len(self.bands))])
+        self.top_left -= sum(len(g) for g in groups[: top_bands(len(self.bands))])
         score_of = dict(banded)
         position = {pid: i + 1 for i, (pid, _) in enumerate(banded)}
         self.trace.record(
-            f"ranking:{rk.id}", n, "persone collocate in fascia; dimensioni cumulative c_k = ⌊n × (quote di personale "
+            f"ranking:{rk.id}",
+            n,
+            "persone collocate in fascia; dimensioni cumulative c_k = ⌊n × (quote di personale "
             "delle fasce 1..k)⌋, l'ultima fascia prende il resto; i pari merito a cavallo di un confine scendono "
             "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
-            src("17.2"), label=f"Graduatoria {rk.label}",
+            src("17.2"),
+            label=f"Graduatoria {rk.label}",
             inputs=[Input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)]
-            + [Input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
-               Input("personale in servizio della graduatoria", len(rk.staff))])
+            + [
+                Input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
+                Input("personale in servizio della graduatoria", len(rk.staff)),
+            ],
+        )
         mode = self.params["band_money"]
-        info: dict[str, Any] = {"label": rk.label, "staff_in_service": len(rk.staff), "banded": n,
-                                "pool": money(amount), "top_cap": cap, "targets": targets, "band_money": mode,
-                                "bands": {}}
-        evaluators = sorted({evaluator_of(i, self.e.people[pid]) or "" for pid in rk.staff
-                             for i in self.cards.get(pid, ())} - {""})
+        info: dict[str, Any] = {
+            "label": rk.label,
+            "staff_in_service": len(rk.staff),
+            "banded": n,
+            "pool": money(amount),
+            "top_cap": cap,
+            "targets": targets,
+            "band_money": mode,
+            "bands": {},
+        }
+        evaluators = sorted(
+            {evaluator_of(i, self.e.people[pid]) or "" for pid in rk.staff for i in self.cards.get(pid, ())} - {""}
+        )
         info["evaluators"] = evaluators
-        rank = {pid: position[pid] for pid, _ in banded}   # leftover cents by rank, then id (core §4)
+        rank = {pid: position[pid] for pid, _ in banded}  # leftover cents by rank, then id (core §4)
         if mode == "band_pool":
             parts, band_pools, formula = self.band_pool_money(rk, amount, pool_key, groups, rank)
         else:
@@ -427,59 +567,87 @@ class _Rewards:
             band_pool = band_pools[k]
             fte_sum = sum((self.e.people[pid].fte for pid in members), Decimal(0))
             self.trace.record(
-                band_key, band_pool, formula["band"], src("17.2"), label=f"Fondo della fascia {band.name} — {rk.label}",
-                inputs=[Input("fondo della graduatoria", amount, ref=pool_key),
-                        Input("quota di personale della fascia", band.staff_text),
-                        Input("quota di risorse della fascia", band.resources_text),
-                        Input("persone nella fascia", len(members)), Input("Σ fte della fascia", fte_sum)],
+                band_key,
+                band_pool,
+                formula["band"],
+                src("17.2"),
+                label=f"Fondo della fascia {band.name} — {rk.label}",
+                inputs=[
+                    Input("fondo della graduatoria", amount, ref=pool_key),
+                    Input("quota di personale della fascia", band.staff_text),
+                    Input("quota di risorse della fascia", band.resources_text),
+                    Input("persone nella fascia", len(members)),
+                    Input("Σ fte della fascia", fte_sum),
+                ],
                 note="fascia vuota" + (": l'intero importo resta come residuo" if mode == "band_pool" else "")
-                if not members else "")
+                if not members
+                else "",
+            )
             for pid in members:
                 person = self.e.people[pid]
                 self.band_of[pid] = k
                 self.awards[pid] = Award(person=pid, amount=parts[pid], pool=PERFORMANCE_FUND, band=band.name)
                 self.trace.record(
-                    f"award:{pid}", parts[pid], formula["award"].format(band=band.name), src("17.2"),
+                    f"award:{pid}",
+                    parts[pid],
+                    formula["award"].format(band=band.name),
+                    src("17.2"),
                     label=f"Premio di {person.name} (fascia {band.name})",
-                    inputs=[Input("fondo della graduatoria", amount, ref=pool_key),
-                            Input(f"fondo della fascia {band.name}", band_pool, ref=band_key),
-                            Input("peso pro capite della fascia (quota di risorse / quota di personale)",
-                                  r4(band.resources_text / band.staff_text)),
-                            Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
-                            Input("Σ fte della fascia", fte_sum),
-                            Input("punteggio", score_of[pid], ref=f"score:{pid}"),
-                            Input("esito", BANDED, ref=f"score:{pid}:status")],
-                    note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}")
+                    inputs=[
+                        Input("fondo della graduatoria", amount, ref=pool_key),
+                        Input(f"fondo della fascia {band.name}", band_pool, ref=band_key),
+                        Input(
+                            "peso pro capite della fascia (quota di risorse / quota di personale)",
+                            r4(band.resources_text / band.staff_text),
+                        ),
+                        Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
+                        Input("Σ fte della fascia", fte_sum),
+                        Input("punteggio", score_of[pid], ref=f"score:{pid}"),
+                        Input("esito", BANDED, ref=f"score:{pid}:status"),
+                    ],
+                    note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}",
+                )
             given = sum((parts[pid] for pid in members), Decimal(0))
             given_total += given
             info["bands"][band.name] = {
-                "count": len(members), "people": members, "staff_share": band.staff_text,
-                "resources_share": band.resources_text, "pool": money(band_pool), "distributed": money(given),
+                "count": len(members),
+                "people": members,
+                "staff_share": band.staff_text,
+                "resources_share": band.resources_text,
+                "pool": money(band_pool),
+                "distributed": money(given),
                 "residual": money(band_pool - given),
-                "per_capita": money(given / len(members)) if members else None}
+                "per_capita": money(given / len(members)) if members else None,
+            }
         return info, given_total
 
-    def per_capita_money(self, amount: Decimal, groups: Sequence[Sequence[str]],
-                         rank: dict[str, int]) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
+    def per_capita_money(
+        self, amount: Decimal, groups: Sequence[Sequence[str]], rank: dict[str, int]
+    ) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
         """One split of the ranking's pool by ``resources_k / staff_k × fte`` (rules §3, revised rule).
 
         The per-capita ratio between bands is then the configured one on what people are paid; the
         band "pools" are what each band actually received.
         """
-        weights = {pid: Fraction(band.resources) / Fraction(band.staff) * Fraction(self.e.people[pid].fte)
-                   for band, members in zip(self.bands, groups) for pid in members}
+        weights = {
+            pid: Fraction(band.resources) / Fraction(band.staff) * Fraction(self.e.people[pid].fte)
+            for band, members in zip(self.bands, groups)
+            for pid in members
+        }
         parts = split(amount, weights, rank=rank)
         band_pools = [sum((parts[pid] for pid in members), Decimal(0)) for members in groups]
         formula = {
             "band": "somma dei premi della fascia: il fondo della graduatoria è ripartito tra tutti i collocati in "
-                    "fascia con peso (quota di risorse / quota di personale della fascia) × fte",
+            "fascia con peso (quota di risorse / quota di personale della fascia) × fte",
             "award": "fondo della graduatoria × peso / Σ pesi dei collocati in fascia, con peso = (quota di risorse / "
-                     "quota di personale della fascia {band}) × fte (resti al centesimo ai più alti, a parità per "
-                     "posizione in graduatoria)"}
+            "quota di personale della fascia {band}) × fte (resti al centesimo ai più alti, a parità per "
+            "posizione in graduatoria)",
+        }
         return parts, band_pools, formula
 
-    def band_pool_money(self, rk: Ranking, amount: Decimal, pool_key: str, groups: Sequence[Sequence[str]],
-                        rank: dict[str, int]) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
+    def band_pool_money(
+        self, rk: Ranking, amount: Decimal, pool_key: str, groups: Sequence[Sequence[str]], rank: dict[str, int]
+    ) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
         """Fixed band pools (``band_money = "band_pool"``): each band gets ``resources_k`` of the pool,
         split by fte; adjacent non-empty bands whose actual per-fte amounts break the art. 17.2 ratio
         or the order are an error (rules §3)."""
@@ -496,19 +664,23 @@ class _Rewards:
         need = min_ratio(len(self.bands))
         for (upper, a), (lower, b) in zip(per_fte, per_fte[1:]):
             if b > 0 and a / b < need:
-                self.problem("bands.actual_ratio",
-                             f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money(Decimal(a.numerator) / a.denominator)} "
-                             f"pro capite (per fte) e la fascia {lower.name} € {money(Decimal(b.numerator) / b.denominator)}: "
-                             f"rapporto {float(a / b):.2f} : 1, sotto il minimo {float(need):g} : 1 dell'art. 17.2 "
-                             "(pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
-                             "\"per_capita\" o rivedi le quote", src("17.2"), column="params.band_money")
+                self.problem(
+                    "bands.actual_ratio",
+                    f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money(Decimal(a.numerator) / a.denominator)} "
+                    f"pro capite (per fte) e la fascia {lower.name} € {money(Decimal(b.numerator) / b.denominator)}: "
+                    f"rapporto {float(a / b):.2f} : 1, sotto il minimo {float(need):g} : 1 dell'art. 17.2 "
+                    "(pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
+                    "\"per_capita\" o rivedi le quote",
+                    src("17.2"),
+                    column="params.band_money",
+                )
         formula = {
             "band": "fondo della graduatoria × quota di risorse della fascia (resti al centesimo col metodo dei resti "
-                    "più alti)",
+            "più alti)",
             "award": "fondo della fascia {band} × fte / Σ fte della fascia (resti al centesimo ai più alti, a parità "
-                     "per posizione in graduatoria)"}
+            "per posizione in graduatoria)",
+        }
         return parts, band_pools, formula
-
 
     # -- retribuzione di risultato (art. 21) ------------------------------------------------
     def result_pay(self) -> None:
@@ -535,23 +707,35 @@ class _Rewards:
             unit_value = self.org.unit(p.unit) if self.org else None
             if peg_rule and (unit_value is None or unit_value < PEG_MIN):
                 excluded[p.id] = f"obiettivi PEG dell'unità {p.unit} al {unit_value} < 0.70 (art. 17.2)"
-                self.trace.record(f"award:{p.id}", ZERO, "nessuna retribuzione di risultato: la valutazione positiva "
-                                  "non è abbinata al raggiungimento di almeno il 70% degli obiettivi PEG della struttura",
-                                  src("17.2, 21"), label=f"Retribuzione di risultato di {p.name}",
-                                  inputs=[Input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
-                                          Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule)])
+                self.trace.record(
+                    f"award:{p.id}",
+                    ZERO,
+                    "nessuna retribuzione di risultato: la valutazione positiva "
+                    "non è abbinata al raggiungimento di almeno il 70% degli obiettivi PEG della struttura",
+                    src("17.2, 21"),
+                    label=f"Retribuzione di risultato di {p.name}",
+                    inputs=[
+                        Input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
+                        Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
+                    ],
+                )
                 continue
             pay = p.extra.get("position_pay")
             if pay is None:
-                self.problem("result.position_pay",
-                             f"{p.id}: manca la retribuzione di posizione (position_pay), necessaria per ripartire "
-                             f"il fondo {RESULT_FUND}", src("21"), file=self.e.file_of("people"), row=p.row,
-                             column="position_pay")
+                self.problem(
+                    "result.position_pay",
+                    f"{p.id}: manca la retribuzione di posizione (position_pay), necessaria per ripartire "
+                    f"il fondo {RESULT_FUND}",
+                    src("21"),
+                    file=self.e.file_of("people"),
+                    row=p.row,
+                    column="position_pay",
+                )
                 continue
             weights[p.id] = pay * s.score
             caps[p.id] = floor2(max_share * pay)
             inputs[p.id] = (pay, s.score)
-        rank = {pid: -inputs[pid][1] for pid in weights}      # core §4: leftover cents by rank, then id
+        rank = {pid: -inputs[pid][1] for pid in weights}  # core §4: leftover cents by rank, then id
         parts = capped_split(fund.amount, weights, caps, rank=rank)
         total = sum(weights.values(), Decimal(0))
         for pid, amount in parts.items():
@@ -559,25 +743,42 @@ class _Rewards:
             pay, score = inputs[pid]
             self.awards[pid] = Award(person=pid, amount=amount, pool=RESULT_FUND)
             self.trace.record(
-                f"award:{pid}", amount, "fondo × (retribuzione di posizione × punteggio) / Σ (retribuzione di posizione × "
+                f"award:{pid}",
+                amount,
+                "fondo × (retribuzione di posizione × punteggio) / Σ (retribuzione di posizione × "
                 "punteggio) di dirigenti e PO con punteggio ≥ 70 e unità ≥ 70%, ciascuno al massimo quota massima × "
                 "retribuzione di posizione (quanto un tetto libera va agli altri; resti al centesimo ai più alti)",
-                src("21, 21.1"), label=f"Retribuzione di risultato di {p.name}",
-                inputs=[Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
-                        Input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
-                        Input("punteggio", score, ref=f"score:{pid}"), Input("Σ pesi", total),
-                        Input("tetto (po_result_max_share × posizione)", caps[pid])])
+                src("21, 21.1"),
+                label=f"Retribuzione di risultato di {p.name}",
+                inputs=[
+                    Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
+                    Input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
+                    Input("punteggio", score, ref=f"score:{pid}"),
+                    Input("Σ pesi", total),
+                    Input("tetto (po_result_max_share × posizione)", caps[pid]),
+                ],
+            )
             if 0 < amount < min_share * pay:
-                self.problem("result.below_minimum",
-                             f"{pid}: retribuzione di risultato {money(amount)} € sotto il minimo "
-                             f"{money(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
-                             src("21.1"), severity="warning", file=self.e.file_of("people"), row=p.row,
-                             column="position_pay")
+                self.problem(
+                    "result.below_minimum",
+                    f"{pid}: retribuzione di risultato {money(amount)} € sotto il minimo "
+                    f"{money(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
+                    src("21.1"),
+                    severity="warning",
+                    file=self.e.file_of("people"),
+                    row=p.row,
+                    column="position_pay",
+                )
         given = sum(parts.values(), Decimal(0))
         self.out_pools[RESULT_FUND] = attrs.evolve(
-            fund, label=fund.label or "Retribuzione di risultato di dirigenti e PO (art. 21)").with_distributed(given)
-        self.extra["result_pay"] = {"eligible": list(parts), "excluded": excluded, "pool": money(fund.amount),
-                                    "distributed": money(given)}
+            fund, label=fund.label or "Retribuzione di risultato di dirigenti e PO (art. 21)"
+        ).with_distributed(given)
+        self.extra["result_pay"] = {
+            "eligible": list(parts),
+            "excluded": excluded,
+            "pool": money(fund.amount),
+            "distributed": money(given),
+        }
 
     # -- bonus annuale delle eccellenze (art. 18) -------------------------------------------
     def bonus(self) -> None:
@@ -585,8 +786,15 @@ class _Rewards:
         if fund is None:
             return
         label = "Bonus annuale delle eccellenze (art. 18)"
-        detail: dict[str, Any] = {"pool": money(fund.amount), "decided": None, "band_size": 0, "max_winners": 0,
-                                  "winners": [], "paid": [], "withheld": {}}
+        detail: dict[str, Any] = {
+            "pool": money(fund.amount),
+            "decided": None,
+            "band_size": 0,
+            "max_winners": 0,
+            "winners": [],
+            "paid": [],
+            "withheld": {},
+        }
         self.extra[BONUS_FUND] = []
         self.extra[f"{BONUS_FUND}_detail"] = detail
         self.out_pools[BONUS_FUND] = attrs.evolve(fund, label=fund.label or label)
@@ -595,25 +803,35 @@ class _Rewards:
         decided = self.e.approvals.get("bonus_decided")
         detail["decided"] = decided if isinstance(decided, dt.date) else None
         if decided is None or decided is False:
-            self.problem("bonus.not_decided",
-                         f"[funds] {BONUS_FUND} indicato ma il bonus non risulta istituito ([approvals] bonus_decided): "
-                         "fondo non assegnato", src("18.1"), severity="warning", file="ente.toml",
-                         column="approvals.bonus_decided")
+            self.problem(
+                "bonus.not_decided",
+                f"[funds] {BONUS_FUND} indicato ma il bonus non risulta istituito ([approvals] bonus_decided): "
+                "fondo non assegnato",
+                src("18.1"),
+                severity="warning",
+                file="ente.toml",
+                column="approvals.bonus_decided",
+            )
             return
-        deadline = dt.date(self.e.year, 1, 31)      # "entro il mese di gennaio": a December decision is valid
+        deadline = dt.date(self.e.year, 1, 31)  # "entro il mese di gennaio": a December decision is valid
         if not isinstance(decided, dt.date) or decided > deadline:
-            self.problem("bonus.decision_date",
-                         f"la decisione di istituire il bonus delle eccellenze ({decided}) è successiva al 31 gennaio "
-                         f"{self.e.year}: bonus non assegnabile (va decisa entro il mese di gennaio, art. 18.1)",
-                         src("18.1"), file="ente.toml", column="approvals.bonus_decided")
+            self.problem(
+                "bonus.decision_date",
+                f"la decisione di istituire il bonus delle eccellenze ({decided}) è successiva al 31 gennaio "
+                f"{self.e.year}: bonus non assegnabile (va decisa entro il mese di gennaio, art. 18.1)",
+                src("18.1"),
+                file="ente.toml",
+                column="approvals.bonus_decided",
+            )
             return
         top = by_score([(pid, self.scores[pid].score) for pid, k in self.band_of.items() if k == 0])
         share = Decimal(self.params["bonus_share"])
         limit = math.floor(Fraction(share) * len(top))
         winners = cut_without_ties(top, limit)
         detail.update(band_size=len(top), max_winners=limit, winners=winners)
-        parts = split(fund.amount, {pid: Decimal(1) for pid in winners},
-                      rank={pid: -self.scores[pid].score for pid in winners})   # core §4: by rank, then id
+        parts = split(
+            fund.amount, {pid: Decimal(1) for pid in winners}, rank={pid: -self.scores[pid].score for pid in winners}
+        )  # core §4: by rank, then id
         innovation: dict[str, list] = {}
         for row in self.e.table("innovation"):
             innovation.setdefault(row["person"], []).append(row)
@@ -627,27 +845,41 @@ class _Rewards:
             renounced = [r for r in rows if r.get("renounced_bonus", False)]
             if conflict:
                 r = conflict[0]
-                self.problem("bonus.innovation_conflict",
-                             f"{pid} vince il bonus delle eccellenze ma compare in innovation.csv ({r['kind']}) senza "
-                             "rinunciare al bonus (renounced_bonus): il bonus non è pagato finché non sceglie",
-                             src("18.4"), file=self.e.file_of("innovation"), row=r.row, column="renounced_bonus")
+                self.problem(
+                    "bonus.innovation_conflict",
+                    f"{pid} vince il bonus delle eccellenze ma compare in innovation.csv ({r['kind']}) senza "
+                    "rinunciare al bonus (renounced_bonus): il bonus non è pagato finché non sceglie",
+                    src("18.4"),
+                    file=self.e.file_of("innovation"),
+                    row=r.row,
+                    column="renounced_bonus",
+                )
                 detail["withheld"][pid] = "conflitto con premio per l'innovazione/alta formazione (art. 18.4)"
                 continue
             if renounced:
                 detail["withheld"][pid] = f"rinuncia al bonus per {renounced[0]['kind']} (art. 18.4)"
                 continue
             paid.append(pid)
-            self.awards[f"{pid}:{BONUS_FUND}"] = Award(person=pid, amount=parts[pid], pool=BONUS_FUND,
-                                                      band=self.bands[0].name)
+            self.awards[f"{pid}:{BONUS_FUND}"] = Award(
+                person=pid, amount=parts[pid], pool=BONUS_FUND, band=self.bands[0].name
+            )
             self.trace.record(
-                f"award:{pid}:bonus", parts[pid], "fondo del bonus diviso in parti uguali tra i vincitori: i migliori "
+                f"award:{pid}:bonus",
+                parts[pid],
+                "fondo del bonus diviso in parti uguali tra i vincitori: i migliori "
                 f"punteggi della fascia {self.bands[0].name}, al massimo ⌊{share} × persone della fascia⌋, esclusi i "
-                "pari merito al taglio", src("18.1–18.2"), label=f"Bonus delle eccellenze di {p.name}",
-                inputs=[Input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
-                        Input("vincitori", len(winners)), Input(f"persone nella fascia {self.bands[0].name}", len(top)),
-                        Input("numero massimo di vincitori", limit), Input("punteggio", self.scores[pid].score,
-                                                                            ref=f"score:{pid}"),
-                        Input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided")])
+                "pari merito al taglio",
+                src("18.1–18.2"),
+                label=f"Bonus delle eccellenze di {p.name}",
+                inputs=[
+                    Input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
+                    Input("vincitori", len(winners)),
+                    Input(f"persone nella fascia {self.bands[0].name}", len(top)),
+                    Input("numero massimo di vincitori", limit),
+                    Input("punteggio", self.scores[pid].score, ref=f"score:{pid}"),
+                    Input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided"),
+                ],
+            )
         detail["paid"] = paid
         self.extra[BONUS_FUND] = paid
         given = sum((parts[pid] for pid in paid), Decimal(0))
@@ -667,27 +899,40 @@ class _Rewards:
             fund = Pool(name=PRIZE_FUND, amount=ZERO, source="ente.toml [funds] (assente)")
         total = sum((r["amount"] for r in rows), Decimal(0))
         self.out_pools[PRIZE_FUND] = attrs.evolve(fund, label=fund.label or label)
-        self.extra[PRIZE_FUND] = {"pool": money(fund.amount), "awarded": money(total),
-                                  "winners": [{"person": r["person"], "kind": r["kind"], "amount": money(r["amount"])}
-                                              for r in rows]}
+        self.extra[PRIZE_FUND] = {
+            "pool": money(fund.amount),
+            "awarded": money(total),
+            "winners": [{"person": r["person"], "kind": r["kind"], "amount": money(r["amount"])} for r in rows],
+        }
         if total > fund.amount:
-            self.problem("prizes.over_fund",
-                         f"i premi indicati in innovation.csv ({money(total)} €) superano il fondo [funds] "
-                         f"{PRIZE_FUND} ({money(fund.amount)} €): nessun premio pagato; riduci gli importi o "
-                         "aumenta il fondo", src("19.1"), file=self.e.file_of("innovation"), column="amount")
+            self.problem(
+                "prizes.over_fund",
+                f"i premi indicati in innovation.csv ({money(total)} €) superano il fondo [funds] "
+                f"{PRIZE_FUND} ({money(fund.amount)} €): nessun premio pagato; riduci gli importi o "
+                "aumenta il fondo",
+                src("19.1"),
+                file=self.e.file_of("innovation"),
+                column="amount",
+            )
             return
         for r in rows:
             pid = r["person"]
             if pid not in self.e.people:
-                continue                       # reported by validate
+                continue  # reported by validate
             key = f"{pid}:{PRIZE_FUND}:{r.row}"
             self.awards[key] = Award(person=pid, amount=r2(r["amount"]), pool=PRIZE_FUND)
             self.trace.record(
-                f"award:{pid}:premio:{r.row}", r2(r["amount"]), "importo deciso dall'OIV (innovazione) o dalla "
+                f"award:{pid}:premio:{r.row}",
+                r2(r["amount"]),
+                "importo deciso dall'OIV (innovazione) o dalla "
                 "conferenza (efficienza) e registrato in innovation.csv, pagato dal fondo dei premi",
-                src("19.1, 19.4–19.5"), label=f"Premio ({r['kind']}) di {self.e.people[pid].name}",
-                inputs=[Input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
-                        Input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}")])
+                src("19.1, 19.4–19.5"),
+                label=f"Premio ({r['kind']}) di {self.e.people[pid].name}",
+                inputs=[
+                    Input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
+                    Input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}"),
+                ],
+            )
         self.out_pools[PRIZE_FUND] = self.out_pools[PRIZE_FUND].with_distributed(r2(total))
 
     # -- progressioni economiche (art. 20) ---------------------------------------------------
@@ -696,19 +941,32 @@ class _Rewards:
         share = Decimal(self.params["progression_share"])
         staff = len(self.e.staff())
         limit = math.floor(Fraction(share) * staff)
-        candidates = by_score([(pid, self.scores[pid].score) for pid, k in self.band_of.items()
-                               if k <= 1 and self.scores[pid].score >= min_score])
+        candidates = by_score(
+            [
+                (pid, self.scores[pid].score)
+                for pid, k in self.band_of.items()
+                if k <= 1 and self.scores[pid].score >= min_score
+            ]
+        )
         selected = cut_without_ties(candidates, limit)
-        self.trace.record("progression:selected", len(selected),
-                          f"candidati: in fascia {self.bands[0].name} o {self.bands[1].name} con punteggio ≥ {min_score}; "
-                          f"selezionati per punteggio fino a ⌊{share} × personale in servizio⌋, esclusi i pari merito "
-                          "al taglio", src("20.2–20.3"), label="Progressioni economiche: selezionati",
-                          inputs=[Input("personale in servizio", staff), Input("limite", limit),
-                                  Input("candidati", len(candidates))],
-                          note=", ".join(selected))
+        self.trace.record(
+            "progression:selected",
+            len(selected),
+            f"candidati: in fascia {self.bands[0].name} o {self.bands[1].name} con punteggio ≥ {min_score}; "
+            f"selezionati per punteggio fino a ⌊{share} × personale in servizio⌋, esclusi i pari merito "
+            "al taglio",
+            src("20.2–20.3"),
+            label="Progressioni economiche: selezionati",
+            inputs=[Input("personale in servizio", staff), Input("limite", limit), Input("candidati", len(candidates))],
+            note=", ".join(selected),
+        )
         self.extra["progressioni"] = selected
-        self.extra["progressioni_detail"] = {"limit": limit, "min_score": min_score,
-                                             "candidates": [pid for pid, _ in candidates], "selected": selected}
+        self.extra["progressioni_detail"] = {
+            "limit": limit,
+            "min_score": min_score,
+            "candidates": [pid for pid, _ in candidates],
+            "selected": selected,
+        }
 
     # -- savings (art. 26.3–26.5) ------------------------------------------------------------
     def savings(self) -> None:
@@ -720,13 +978,17 @@ class _Rewards:
         share = Decimal(self.params["savings_share"])
         staff_share = Decimal(self.params["savings_staff_share"])
         if not ok:
-            self.problem("savings.not_validated",
-                         f"risparmi documentati ({money(amount)} euro) senza validazione dell'OIV "
-                         "([approvals] savings_validated_oiv): non utilizzabili", src("26.5"), file="ente.toml",
-                         column="approvals.savings_validated_oiv")
+            self.problem(
+                "savings.not_validated",
+                f"risparmi documentati ({money(amount)} euro) senza validazione dell'OIV "
+                "([approvals] savings_validated_oiv): non utilizzabili",
+                src("26.5"),
+                file="ente.toml",
+                column="approvals.savings_validated_oiv",
+            )
             available = staff_part = ZERO
         else:
-            available = floor2(amount * share)          # "fino a" caps round down (rules/core.md §4)
+            available = floor2(amount * share)  # "fino a" caps round down (rules/core.md §4)
             # "fino a due terzi": the parameter 0.666… stands for 2/3 exactly (a decimal cannot write it), so the
             # share is read as the simple fraction it approximates to 1e-12 before the cap is rounded down
             exact = Fraction(staff_share).limit_denominator(10**6)
@@ -734,22 +996,47 @@ class _Rewards:
             staff_part = floor2(Decimal(available) * ratio.numerator / ratio.denominator)
         bargaining = available - staff_part
         cell = Input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
-        self.trace.record("savings:available", available,
-                          "risparmi documentati × quota (savings_share), se validati dall'OIV; altrimenti 0",
-                          src("26.3, 26.5"), label="Risparmi utilizzabili", inputs=[
-                              cell, Input("quota", share),
-                              Input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv")])
-        self.trace.record("savings:staff", staff_part, "risparmi utilizzabili × quota al personale coinvolto "
-                          "(savings_staff_share, fino a 2/3)", src("26.3"),
-                          label="Risparmi: premi al personale coinvolto",
-                          inputs=[Input("risparmi utilizzabili", available, ref="savings:available"),
-                                  Input("quota al personale", staff_share)])
-        self.trace.record("savings:bargaining", bargaining, "risparmi utilizzabili − quota al personale coinvolto",
-                          src("26.3"), label="Risparmi: incremento della contrattazione integrativa",
-                          inputs=[Input("risparmi utilizzabili", available, ref="savings:available"),
-                                  Input("quota al personale", staff_part, ref="savings:staff")])
-        self.extra["savings"] = {"documented": money(amount), "validated": ok, "available": money(available),
-                                 "staff": money(staff_part), "bargaining": money(bargaining)}
+        self.trace.record(
+            "savings:available",
+            available,
+            "risparmi documentati × quota (savings_share), se validati dall'OIV; altrimenti 0",
+            src("26.3, 26.5"),
+            label="Risparmi utilizzabili",
+            inputs=[
+                cell,
+                Input("quota", share),
+                Input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv"),
+            ],
+        )
+        self.trace.record(
+            "savings:staff",
+            staff_part,
+            "risparmi utilizzabili × quota al personale coinvolto (savings_staff_share, fino a 2/3)",
+            src("26.3"),
+            label="Risparmi: premi al personale coinvolto",
+            inputs=[
+                Input("risparmi utilizzabili", available, ref="savings:available"),
+                Input("quota al personale", staff_share),
+            ],
+        )
+        self.trace.record(
+            "savings:bargaining",
+            bargaining,
+            "risparmi utilizzabili − quota al personale coinvolto",
+            src("26.3"),
+            label="Risparmi: incremento della contrattazione integrativa",
+            inputs=[
+                Input("risparmi utilizzabili", available, ref="savings:available"),
+                Input("quota al personale", staff_part, ref="savings:staff"),
+            ],
+        )
+        self.extra["savings"] = {
+            "documented": money(amount),
+            "validated": ok,
+            "available": money(available),
+            "staff": money(staff_part),
+            "bargaining": money(bargaining),
+        }
 
     # -- differentiation of each evaluator's judgements (art. 11.2 lett. d, 12.2bis) ----------
     def differentiation(self) -> None:
@@ -769,36 +1056,53 @@ class _Rewards:
             sd = r2(population_sd(values))
             levels = {level_of(v, self.e.people[pid].insufficient, self.levels) for pid, v in pairs}
             mean = r2(sum(values, Decimal(0)) / len(values))
-            table[who] = {"evaluations": len(values), "mean": mean, "sd": sd, "distinct_scores": len(set(values)),
-                          "distinct_levels": len(levels)}
+            table[who] = {
+                "evaluations": len(values),
+                "mean": mean,
+                "sd": sd,
+                "distinct_scores": len(set(values)),
+                "distinct_levels": len(levels),
+            }
             evaluator = self.e.people.get(who)
             self.trace.record(
-                f"differentiation:{who}", sd, "deviazione standard (della popolazione) dei punteggi di scheda dati dal "
-                "valutatore", src("11.2 lett. d, 12.2bis"),
+                f"differentiation:{who}",
+                sd,
+                "deviazione standard (della popolazione) dei punteggi di scheda dati dal valutatore",
+                src("11.2 lett. d, 12.2bis"),
                 label=f"Differenziazione dei giudizi di {evaluator.name if evaluator else who}",
                 inputs=[Input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v in pairs],
-                note=f"{len(values)} valutazioni, {len(set(values))} punteggi diversi, {len(levels)} livelli diversi")
+                note=f"{len(values)} valutazioni, {len(set(values))} punteggi diversi, {len(levels)} livelli diversi",
+            )
             if len(values) >= MIN_EQUAL_FLAG and len(set(values)) == 1:
-                self.problem("differentiation.flat",
-                             f"il valutatore {who} ha dato lo stesso punteggio ({values[0]}) a tutte le sue "
-                             f"{len(values)} valutazioni: manca una significativa differenziazione dei giudizi",
-                             src("11.2 lett. d, 12.2bis"), severity="warning", file=self.e.file_of("evaluations"),
-                             row=cards[pairs[0][0]][0].row, column="points")
+                self.problem(
+                    "differentiation.flat",
+                    f"il valutatore {who} ha dato lo stesso punteggio ({values[0]}) a tutte le sue "
+                    f"{len(values)} valutazioni: manca una significativa differenziazione dei giudizi",
+                    src("11.2 lett. d, 12.2bis"),
+                    severity="warning",
+                    file=self.e.file_of("evaluations"),
+                    row=cards[pairs[0][0]][0].row,
+                    column="points",
+                )
         self.extra["differentiation"] = table
 
     # -- transparency (art. 28) ---------------------------------------------------------------
     def transparency(self) -> None:
         """Art. 28.1 lett. c–d: premi stanziati e distribuiti, grado di differenziazione, per gruppo."""
         doc: dict[str, Any] = {}
-        for group, members in (("dirigenti_po", [p for p in self.e.people.values() if p.is_po or p.is_dirigente]),
-                               ("personale", self.e.staff())):
+        for group, members in (
+            ("dirigenti_po", [p for p in self.e.people.values() if p.is_po or p.is_dirigente]),
+            ("personale", self.e.staff()),
+        ):
             ids = {p.id for p in members}
             awards = [a for a in self.awards.values() if a.person in ids]
             pools = sorted({a.pool for a in awards})
-            entry: dict[str, Any] = {"people": len(members),
-                                     "paid": len({a.person for a in awards if a.amount > 0}),
-                                     "distributed": money(sum((a.amount for a in awards), Decimal(0))),
-                                     "pools": pools}
+            entry: dict[str, Any] = {
+                "people": len(members),
+                "paid": len({a.person for a in awards if a.amount > 0}),
+                "distributed": money(sum((a.amount for a in awards), Decimal(0))),
+                "pools": pools,
+            }
             # allocated: every pool the group's money comes from (the bonus and prizes too), so that
             # distributed never reads above allocated (rules/core.md §6)
             base = PERFORMANCE_FUND if group == "personale" else RESULT_FUND
@@ -808,13 +1112,17 @@ class _Rewards:
                 bands: dict[str, dict[str, Any]] = {}
                 for band in self.bands:
                     got = [a.amount for a in awards if a.pool == PERFORMANCE_FUND and a.band == band.name]
-                    bands[band.name] = {"count": len(got), "total": money(sum(got, Decimal(0))),
-                                        "per_capita": money(sum(got, Decimal(0)) / len(got)) if got else None}
+                    bands[band.name] = {
+                        "count": len(got),
+                        "total": money(sum(got, Decimal(0))),
+                        "per_capita": money(sum(got, Decimal(0)) / len(got)) if got else None,
+                    }
                 paid = [b for b in bands.values() if b["per_capita"] is not None and Decimal(b["per_capita"]) > 0]
                 lowest = min((Decimal(b["per_capita"]) for b in paid), default=None)
                 for b in bands.values():
-                    b["differentiation"] = (str(r2(Decimal(b["per_capita"]) / lowest))
-                                            if lowest and b["per_capita"] is not None else None)
+                    b["differentiation"] = (
+                        str(r2(Decimal(b["per_capita"]) / lowest)) if lowest and b["per_capita"] is not None else None
+                    )
                 entry["bands"] = bands
             else:
                 got = [a.amount for a in awards if a.amount > 0]
@@ -832,19 +1140,47 @@ def compute_rewards(ente, scores, pools, params, org, trace) -> Rewards:
 
 # --- f. rendicontazione: the calendar (art. 7, 18) ---------------------------------------------------
 
+
 @hookimpl(specname="ciclope_calendar")
 def calendar(ente, year: int) -> list[Deadline]:
     out = []
     budget = ente.approvals.get("budget_approved")
     if isinstance(budget, dt.date):
-        out.append(Deadline(phase="pianificazione", act="Piano della performance (entro 45 giorni dal bilancio di previsione)",
-                            due=budget + dt.timedelta(days=45), source=src("7.1 lett. a"), approval="piano_adopted"))
-    out.append(Deadline(phase="rendicontazione", act="Relazione sulla performance (adottata e validata dall'OIV)",
-                        due=dt.date(year + 1, 6, 30), source=src("7.1 lett. b"), approval="relazione_validated_oiv"))
+        out.append(
+            Deadline(
+                phase="pianificazione",
+                act="Piano della performance (entro 45 giorni dal bilancio di previsione)",
+                due=budget + dt.timedelta(days=45),
+                source=src("7.1 lett. a"),
+                approval="piano_adopted",
+            )
+        )
+    out.append(
+        Deadline(
+            phase="rendicontazione",
+            act="Relazione sulla performance (adottata e validata dall'OIV)",
+            due=dt.date(year + 1, 6, 30),
+            source=src("7.1 lett. b"),
+            approval="relazione_validated_oiv",
+        )
+    )
     if ente.funds.get(BONUS_FUND, Decimal(0)) > 0:
-        out.append(Deadline(phase="premialita", act="Decisione di istituire il bonus delle eccellenze (entro gennaio)",
-                            due=dt.date(year, 1, 31), source=src("18.1"), approval="bonus_decided"))
-        out.append(Deadline(phase="premialita", act="Erogazione del bonus delle eccellenze (entro marzo dell'anno dopo)",
-                            due=dt.date(year + 1, 3, 31), source=src("18.2"), approval="bonus_paid"))
+        out.append(
+            Deadline(
+                phase="premialita",
+                act="Decisione di istituire il bonus delle eccellenze (entro gennaio)",
+                due=dt.date(year, 1, 31),
+                source=src("18.1"),
+                approval="bonus_decided",
+            )
+        )
+        out.append(
+            Deadline(
+                phase="premialita",
+                act="Erogazione del bonus delle eccellenze (entro marzo dell'anno dopo)",
+                due=dt.date(year + 1, 3, 31),
+                source=src("18.2"),
+                approval="bonus_paid",
+            )
+        )
     return out
-

@@ -1,4 +1,5 @@
 """The Comunità Montane's input beyond SPEC §5: position pay and the innovation awards."""
+
 from __future__ import annotations
 
 from ciclope.core import InputSchema, choice, hookimpl, parse_bool, parse_id, parse_money
@@ -15,10 +16,15 @@ def input_schema() -> InputSchema:
     # the prize decided by the OIV or the conferenza, paid from [funds] premi_innovazione (art. 19.1).
     return InputSchema(
         columns={"people.csv": {"position_pay": parse_money}},
-        files={"innovation.csv": {"person": parse_id, "kind": choice(*INNOVATION_KINDS), "renounced_bonus": parse_bool,
-                                  "amount": parse_money}},
+        files={
+            "innovation.csv": {
+                "person": parse_id,
+                "kind": choice(*INNOVATION_KINDS),
+                "renounced_bonus": parse_bool,
+                "amount": parse_money,
+            }
+        },
         required={"innovation.csv": ("person", "kind")},
-        funds=("performance_individuale", "risultato_po_dirigenti", "bonus_eccellenze", "premi_innovazione",
-               "savings"),
+        funds=("performance_individuale", "risultato_po_dirigenti", "bonus_eccellenze", "premi_innovazione", "savings"),
         approvals=("bonus_decided", "bonus_paid", "savings_validated_oiv"),
     )

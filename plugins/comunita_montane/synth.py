@@ -1,4 +1,5 @@
 """Synthetic Comunità Montane input for ``ciclope synth``: position pay, the two funds, the bonus decision."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,5 +38,7 @@ def synth(data, rng: random.Random, year: int) -> None:
     data.funds[BONUS_FUND] = f"{rng.randint(1, 5) * 1000}.00"
     data.approvals["bonus_decided"] = dt.date(year, 1, rng.randint(10, 31))
     staff = [p["id"] for p in data.tables["people"] if p["role"] == "dipendente"]
-    data.tables["innovation"] = [{"person": pid, "kind": rng.choice(INNOVATION_KINDS), "renounced_bonus": "true"}
-                                 for pid in rng.sample(staff, min(2, len(staff)))]
+    data.tables["innovation"] = [
+        {"person": pid, "kind": rng.choice(INNOVATION_KINDS), "renounced_bonus": "true"}
+        for pid in rng.sample(staff, min(2, len(staff)))
+    ]
