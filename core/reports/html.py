@@ -1022,28 +1022,44 @@ class Page:
         return out
 
     # -- the page -------------------------------------------------------------------------
-    def render(self) -> str:
+    # what the page shows: overridden by the publishable version (reports/public.py)
+    SECTION_METHODS = {
+        "sintesi": "summary",
+        "aree": "areas",
+        "dirigenti": "dirigenti",
+        "obiettivi": "objectives",
+        "unita": "units",
+        "monitoraggio": "monitoring",
+        "individuale": "individual",
+        "premi": "rewards",
+        "sezioni": "plugin_sections",
+        "violazioni": "violations",
+        "calendario": "calendar",
+        "note": "notes",
+    }
+
+    def shown(self) -> list[tuple[str, str]]:
+        return [(i, t) for i, t in SECTIONS if i in self.SECTION_METHODS and (i != "sezioni" or self.r.sections)]
+
+    def meta(self) -> str:
         r, ente = self.r, self.ente
-        bodies = {
-            "sintesi": self.summary(),
-            "aree": self.areas(),
-            "dirigenti": self.dirigenti(),
-            "obiettivi": self.objectives(),
-            "unita": self.units(),
-            "monitoraggio": self.monitoring(),
-            "individuale": self.individual(),
-            "premi": self.rewards(),
-            "sezioni": self.plugin_sections(),
-            "violazioni": self.violations(),
-            "calendario": self.calendar(),
-            "note": self.notes(),
-        }
-        shown = [(i, t) for i, t in SECTIONS if i != "sezioni" or r.sections]
-        toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
-        meta = (
+        return (
             f"Ente {ente.id} · regolamento {r.plugin.name} {r.plugin.version} · ciclo {ente.year} · "
             f"fasi eseguite fino a «{PHASE_NAMES[r.until]}»"
         )
+
+    def footer(self) -> str:
+        r = self.r
+        return (
+            f"Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
+            f"con il regolamento {e(r.plugin.name)} {e(r.plugin.version)}. Per la pubblicazione "
+            "(Amministrazione trasparente) usare relazione-pubblica.html o trasparenza.csv, senza nomi."
+        )
+
+    def render(self) -> str:
+        ente = self.ente
+        shown = self.shown()
+        toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
         parts = [
             "<!DOCTYPE html>",
             '<html lang="it">',
@@ -1057,17 +1073,13 @@ class Page:
             '<header class="doc">',
             f"<h1>{e(self.title())}</h1>",
             f'<div class="ente">{e(ente.name)}</div>',
-            f'<div class="meta">{e(meta)}</div>',
+            f'<div class="meta">{e(self.meta())}</div>',
             "</header>",
             f'<nav class="toc">{toc}</nav>',
         ]
         for n, (ident, title) in enumerate(shown):
-            parts.append(section(ident, title, bodies[ident], first=n == 0))
-        parts.append(
-            f"<footer>Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
-            f"con il regolamento {e(r.plugin.name)} {e(r.plugin.version)}. Per la pubblicazione "
-            f"(Amministrazione trasparente) usare trasparenza.csv, che non contiene nomi.</footer>"
-        )
+            parts.append(section(ident, title, getattr(self, self.SECTION_METHODS[ident])(), first=n == 0))
+        parts.append(f"<footer>{self.footer()}</footer>")
         parts += ["</body>", "</html>", ""]
         return "\n".join(str(p) for p in parts)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..result import Result
 from . import fmt, transparency
-from .html import CSS, PHASE_NAMES, SECTIONS, Page, Raw, e, not_run, reached, section, table, tag
+from .html import PHASE_NAMES, Page, Raw, not_run, reached, table, tag
 
 PUBLIC_SECTIONS = (
     "sintesi",
@@ -119,51 +119,20 @@ class PublicPage(Page):
             )
         ]
 
-    def render(self) -> str:
-        r, ente = self.r, self.ente
-        bodies = {
-            "sintesi": self.summary(),
-            "aree": self.areas(),
-            "obiettivi": self.objectives(),
-            "unita": self.units(),
-            "monitoraggio": self.monitoring(),
-            "individuale": self.individual(),
-            "premi": self.rewards(),
-            "violazioni": self.violations(),
-            "calendario": self.calendar(),
-            "note": self.notes(),
-        }
-        shown = [(i, t) for i, t in SECTIONS if i in PUBLIC_SECTIONS]
-        toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
-        meta = (
-            f"Ciclo {ente.year} · regolamento {r.plugin.name} {r.plugin.version} · fasi eseguite fino a "
+    SECTION_METHODS = {k: v for k, v in Page.SECTION_METHODS.items() if k in PUBLIC_SECTIONS}
+
+    def meta(self) -> str:
+        r = self.r
+        return (
+            f"Ciclo {self.ente.year} · regolamento {r.plugin.name} {r.plugin.version} · fasi eseguite fino a "
             f"«{PHASE_NAMES[r.until]}» · versione pubblicabile"
         )
-        parts = [
-            "<!DOCTYPE html>",
-            '<html lang="it">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{e(self.title())} — {e(ente.name)}</title>",
-            f"<style>{CSS}</style>",
-            "</head>",
-            "<body>",
-            '<header class="doc">',
-            f"<h1>{e(self.title())}</h1>",
-            f'<div class="ente">{e(ente.name)}</div>',
-            f'<div class="meta">{e(meta)}</div>',
-            "</header>",
-            f'<nav class="toc">{toc}</nav>',
-        ]
-        for n, (ident, title) in enumerate(shown):
-            parts.append(section(ident, title, bodies[ident], first=n == 0))
-        parts.append(
-            "<footer>Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di "
-            "persona; i gruppi di meno di 3 persone sono indicati «&lt;3». Prodotta da ciclope.</footer>"
+
+    def footer(self) -> str:
+        return (
+            "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; i "
+            "gruppi di meno di 3 persone sono indicati «&lt;3». Prodotta da ciclope."
         )
-        parts += ["</body>", "</html>", ""]
-        return "\n".join(str(p) for p in parts)
 
 
 def _without_scores(result: Result) -> Result:
