@@ -16,6 +16,38 @@ from .problems import CiclopeError
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
 
+# argparse's own words in Italian (issue 14: "the following arguments are required" in an Italian tool).
+# argparse looks its messages up through the module-level gettext function ``argparse._``.
+ARGPARSE_IT = {
+    "usage: ": "uso: ",
+    "the following arguments are required: %s": "mancano argomenti obbligatori: %s",
+    "unrecognized arguments: %s": "argomenti non riconosciuti: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "scelta non valida: %(value)r (ammesse: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valore non valido (%(type)s): %(value)r",
+    "expected one argument": "serve un valore",
+    "show this help message and exit": "mostra questo aiuto ed esce",
+    "positional arguments": "argomenti",
+    "options": "opzioni",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: errore: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "opzione ambigua: %(option)s può essere %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argomento %(argument_name)s: %(message)s",
+    "one of the arguments %s is required": "serve uno degli argomenti %s",
+    "not allowed with argument %s": "non ammesso insieme a %s",
+    "expected at least one argument": "serve almeno un valore",
+    "expected %s argument": "servono %s valori",
+    "subcommands": "comandi",
+}
+argparse._ = lambda text: ARGPARSE_IT.get(text, text)  # type: ignore[attr-defined]
+
+
+def _phase(text: str) -> str:
+    """A phase name as people write it: accents and case do not matter (premialità = premialita)."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.strip().lower()) if not unicodedata.combining(c))
+    return plain
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own exit code is 2 too; keep the message Italian-friendly
         self.print_usage(sys.stderr)
@@ -32,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="esegue il ciclo per gli enti della configurazione")
     run.add_argument("config", type=Path)
     run.add_argument("--ente", action="append", default=[], metavar="ID", help="solo questo ente (ripetibile)")
-    run.add_argument("--until", choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase")
+    run.add_argument(
+        "--until", type=_phase, choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase"
+    )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
     run.add_argument(
@@ -143,7 +177,8 @@ def render_problems(problems, limit: int = 200, total: int | None = None) -> str
         lines.append(f"{total} problemi")
     else:
         n = sum(1 for p in problems if p.is_error)
-        lines.append(f"{n} errori, {len(problems) - n} avvisi")
+        warnings = len(problems) - n
+        lines.append(f"{n} {'errore' if n == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
     return "\n".join(lines)
 
 

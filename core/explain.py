@@ -247,7 +247,9 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
     return None
 
 
-def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -> list[str]:
+def header_lines(
+    subj: dict[str, Any], labels: Mapping[str, str] | None = None, documents: Mapping[str, str] | None = None
+) -> list[str]:
     kind = subj["kind"]
     if kind != "person":
         name = subj.get("name") or ""
@@ -283,13 +285,13 @@ def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) 
     for award in awards:
         if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
             lines.append(f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} (fondo {award['pool']})")
-            lines.append(f"  regola: {award['source']}" if award["source"] else "  regola: —")
+            lines.append(f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —")
             continue
         band = f", fascia {award['band']}" if award["band"] else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
         lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
         lines.append(
-            f"  regola: {award['source']}"
+            f"  regola: {fmt.cite(award['source'], documents)}"
             if award["source"]
             else "  regola: non registrata dal regolamento (nessuna cifra award:… nella traccia)"
         )
@@ -297,18 +299,21 @@ def header_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) 
 
 
 def render_text(
-    nodes: list[dict[str, Any]], subj: dict[str, Any] | None = None, labels: Mapping[str, str] | None = None
+    nodes: list[dict[str, Any]],
+    subj: dict[str, Any] | None = None,
+    labels: Mapping[str, str] | None = None,
+    documents: Mapping[str, str] | None = None,
 ) -> str:
     lines: list[str] = []
     if subj is not None:
-        lines += header_lines(subj, labels)
+        lines += header_lines(subj, labels, documents)
         lines.append("")
 
     def walk(node: dict[str, Any], indent: str) -> None:
         title = node["label"] or node["key"]
         lines.append(f"{indent}■ {title} = {node['display']}")
         lines.append(f"{indent}  formula: {node['formula']}")
-        lines.append(f"{indent}  fonte:   {node['source'] or '—'}")
+        lines.append(f"{indent}  fonte:   {fmt.cite(node['source'], documents)}")
         if node.get("note"):
             lines.append(f"{indent}  nota:    {node['note']}")
         for inp in node["inputs"]:
@@ -348,7 +353,7 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
     if as_json:
         doc = {"ente": result.ente.id, "subject": subj or {"kind": kind, "id": ident}, "figures": nodes}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return render_text(nodes, subj, result.plugin.status_labels)
+    return render_text(nodes, subj, result.plugin.status_labels, result.plugin.documents)
 
 
 def suggest(result: Result, kind: str, ident: str) -> str:

@@ -50,6 +50,7 @@ class PluginInfo:
     regulations: tuple[str, ...] = ()
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
     status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # its statuses in Italian
+    documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
 
     @property
     def params_file(self) -> Path | None:
@@ -106,6 +107,7 @@ def _info(
         regulations=tuple(getattr(module, "REGULATIONS", ())),
         folder=Path(file).parent if file else None,
         status_labels=dict(getattr(module, "STATUS_LABELS", {})),
+        documents=dict(getattr(module, "DOCUMENTS", {})),
     )
 
 

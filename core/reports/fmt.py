@@ -144,3 +144,15 @@ def param_value(v: Any) -> str:
                 parts.append(value(item))
         return ", ".join(parts)
     return value(v)
+
+
+def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
+    """A source for people: the plugin's document titles instead of file names (issue 14), e.g.
+    ``004_a450255962d2094d.txt §5.3`` → ``SMVP 2021 della CCIAA di Brescia, §5.3``. results.json keeps
+    the file names (they are how an auditor finds the text)."""
+    if not source:
+        return NONE
+    text = source
+    for file, title in (documents or {}).items():
+        text = text.replace(f"{file} ", f"{title}, ").replace(file, title)
+    return text

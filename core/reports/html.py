@@ -788,7 +788,7 @@ class Page:
             (
                 name,
                 p.label or "",
-                p.source or fmt.NONE,
+                fmt.cite(p.source, self.r.plugin.documents),
                 fmt.euro(p.amount),
                 fmt.euro(p.distributed),
                 fmt.euro(p.residual),
@@ -924,7 +924,7 @@ class Page:
                 v.rule,
                 v.message,
                 v.where or fmt.NONE,
-                v.source or fmt.NONE,
+                fmt.cite(v.source, self.r.plugin.documents),
             )
             for v in self.r.violations
         ]
@@ -948,7 +948,7 @@ class Page:
                     fmt.date_it(d.due),
                     PHASE_NAMES.get(d.phase, d.phase),
                     d.act,
-                    d.source,
+                    fmt.cite(d.source, self.r.plugin.documents),
                     flag(fmt.CALENDAR_LABELS[status], kind),
                     fmt.value(done) if done is not None else fmt.NONE,
                 )
@@ -972,7 +972,9 @@ class Page:
                 flags.append(str(flag("modificato dalla configurazione", "warn")))
             if spec.assumption:
                 flags.append(str(flag("ipotesi", "info")))
-            rows.append((name, shown, spec.description, spec.source, Raw(" ".join(flags))))
+            rows.append(
+                (name, shown, spec.description, fmt.cite(spec.source, self.r.plugin.documents), Raw(" ".join(flags)))
+            )
         out: list[Any] = [
             tag("h3", "Parametri in vigore"),
             table(

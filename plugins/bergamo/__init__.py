@@ -13,3 +13,8 @@ REGULATIONS = (
     "000_c472ac27e970ca85.txt — CCIAA di Bergamo, Regolamento di organizzazione (art. 26–28 PO, art. 35–47 SMVP)",
     "002_cb68e27bcf5376bc.txt — CCIAA di Bergamo, Piano della Performance 2021–2023 (Balanced Scorecard, cruscotti)",
 )
+# How readers of the reports know the documents (sources are cited by title and article, not by file name).
+DOCUMENTS = {
+    "000_c472ac27e970ca85.txt": "Regolamento di organizzazione della CCIAA di Bergamo",
+    "002_cb68e27bcf5376bc.txt": "Piano della Performance 2021–2023 della CCIAA di Bergamo",
+}

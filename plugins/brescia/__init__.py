@@ -14,3 +14,8 @@ REGULATIONS = (
     "001_2164dd4e03a9b49f.txt — CCIAA di Brescia, Delibera 9/C 2018: criteri generali per le posizioni organizzative",
     "004_a450255962d2094d.txt — CCIAA di Brescia, Sistema di misurazione e valutazione della performance 2021",
 )
+# How readers of the reports know the documents (sources are cited by title and article, not by file name).
+DOCUMENTS = {
+    "001_2164dd4e03a9b49f.txt": "Criteri per le posizioni organizzative della CCIAA di Brescia (Delibera 9/C 2018)",
+    "004_a450255962d2094d.txt": "SMVP 2021 della CCIAA di Brescia",
+}

@@ -13,5 +13,9 @@ REGULATIONS = (
     "003_17a077a346f3b252.txt — Regolamento di disciplina della misurazione, valutazione e integrità e "
     "trasparenza della performance e del sistema premiale (Comunità Montane della Provincia di Belluno)",
 )
+# How readers of the reports know the document (sources are cited by title and article, not by file name).
+DOCUMENTS = {
+    "003_17a077a346f3b252.txt": "Regolamento della performance e del sistema premiale delle Comunità Montane bellunesi",
+}
 # The plugin's own statuses in the reports (the others read as written, "_" → " ").
 STATUS_LABELS = {"banded": "in fascia"}
