@@ -291,15 +291,25 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     for o in rows[:limit]:
         ente = o.figures.get("ente")
         lines.append(
-            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {o.reason[:120]}"
+            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {_short(o.reason)}"
         )
     if len(rows) > limit:
         lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
+    if any(len(o.reason) > 120 for o in rows[:limit]):
+        lines.append("(note abbreviate: il testo completo è in summary.json)")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
     lines.append(
         f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
     )
     return "\n".join(lines)
+
+
+def _short(text: str, width: int = 120) -> str:
+    """A note for the printed table, cut at a word and marked, never mid-word (the whole text is in summary.json)."""
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0]
+    return cut + " …"
 
 
 def is_terminal() -> bool:

@@ -541,6 +541,8 @@ def test_variable_resources_below_the_range(tmp_path):
     errs = errors(doc, "brescia.resources.range")
     assert len(errs) == 1 and "§5.2" in errs[0]["source"] and "personale non dirigente" in errs[0]["message"]
     assert "16,67%" in errs[0]["message"] or "16.67%" in errs[0]["message"]
+    # what to change (issue 14): 0.01 × Σc ∈ [1/3, 1] ⇔ Σc from ⌈33.3⌉ = 34 to 100 (now 20)
+    assert "devono sommare da 34 a 100 (ora 20)" in errs[0]["message"]
 
 
 def test_variable_resources_above_the_range(tmp_path):

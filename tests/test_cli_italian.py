@@ -48,3 +48,13 @@ def test_sources_are_cited_by_title_for_readers(example, tmp_path, capsys):
     doc = json.loads((tmp_path / "out" / "bs-esempio" / "results.json").read_text(encoding="utf-8"))
     # the machine contract keeps the file names, which is how an auditor finds the text
     assert all(v["source"].startswith(("001_", "004_", "rules/", "SPEC", "D.Lgs")) for v in doc["violations"])
+
+
+def test_the_summary_never_cuts_a_note_mid_word():
+    from ciclope.core.runner import EnteOutcome, summary_table
+
+    long = "la somma dei coefficienti " * 10 + "dirigente € 4.567,89"
+    table = summary_table([EnteOutcome("e", "brescia", "errors", long)])
+    line = next(ln for ln in table.splitlines() if ln.startswith("e "))
+    assert line.endswith(" …") and "€ 4" not in line
+    assert "il testo completo è in summary.json" in table

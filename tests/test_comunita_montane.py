@@ -414,6 +414,7 @@ def test_area_rankings_split_the_fund_by_staff_and_each_has_one_evaluator(ciclop
     one = ciclope_ente(PLUGIN, files, params={"ranking_scope": "ente"})
     bad = [v for v in errors(one) if v.rule == "comunita_montane.ranking.single_evaluator"]
     assert len(bad) == 1 and "12.2bis" in bad[0].source and bad[0].file == "evaluations.csv"
+    assert 'ranking_scope = "area"' in bad[0].message  # issue 14: the message says what would fix it
 
 
 def test_every_status_in_order(ciclope_ente):

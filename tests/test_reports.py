@@ -182,8 +182,10 @@ def test_a_run_stopped_at_monitoring_gives_the_30_june_report(tmp_path):
     page = html.render(result)
     assert "Monitoraggio intermedio al 30/6/2021" in page
     assert "−60,00%" in section_text(page, "monitoraggio")
-    assert "non eseguita" in section_text(page, "premi")
+    # the 30/6 report shows monitoring only: no rewards section, no transparency file (issue 14)
+    assert 'id="premi"' not in page and 'id="individuale"' not in page
     write_reports(result, tmp_path)  # every output works on a partial Result
+    assert not (tmp_path / "trasparenza.csv").exists()
     assert (tmp_path / "schede.xlsx").stat().st_size > 0
 
 
@@ -464,4 +466,12 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
     from openpyxl import load_workbook
 
     assert "Sintesi" in load_workbook(tmp_path / "schede.xlsx").sheetnames
-    assert (tmp_path / "trasparenza.csv").read_text().startswith("sezione,")
+    # trasparenza.csv only once there is money to publish (issue 14: the 30/6 report wrote one)
+    if until == "premialita":
+        assert (tmp_path / "trasparenza.csv").read_text().startswith("sezione,")
+    else:
+        assert not (tmp_path / "trasparenza.csv").exists()
+    # a report stopped early shows the phases it ran, not placeholders of the others
+    if until in ("pianificazione", "risorse", "monitoraggio"):
+        assert 'id="premi"' not in page and 'id="individuale"' not in page and 'id="calendario"' not in page
+        assert "Validazione della Relazione" not in page

@@ -49,5 +49,5 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:
         xlsx.write(result, folder / "schede.xlsx")
-    if "trasparenza.csv" in outputs:
-        transparency.write(result, folder / "trasparenza.csv")
+    if "trasparenza.csv" in outputs and result.until in ("premialita", "rendicontazione"):
+        transparency.write(result, folder / "trasparenza.csv")  # nothing to publish before the money

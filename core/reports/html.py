@@ -231,12 +231,13 @@ class Page:
                 lines.append(f"<br><b>Motivazione:</b> {e(att.motivation)}")
         else:
             lines.append("Attestazione dell'OIV non ancora disponibile (fase di valutazione non eseguita).")
-        validated = self.ente.approvals.get("relazione_validated_oiv")
-        lines.append(
-            "<br><b>Validazione della Relazione da parte dell'OIV:</b> "
-            + (e(fmt.value(validated)) if validated else "non registrata in [approvals]")
-            + "."
-        )
+        if reached(r, "rendicontazione"):  # a 30/6 report does not speak of next year's acts
+            validated = self.ente.approvals.get("relazione_validated_oiv")
+            lines.append(
+                "<br><b>Validazione della Relazione da parte dell'OIV:</b> "
+                + (e(fmt.value(validated)) if validated else "non registrata in [approvals]")
+                + "."
+            )
         if org is not None and org.separate:
             sep = "; ".join(f"{self.area_name(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
             lines.append(f"<br><b>Aree rendicontate a parte</b> (escluse dal totale dell'ente): {e(sep)}.")
@@ -1040,8 +1041,24 @@ class Page:
         "note": "notes",
     }
 
+    # a section shows only once its phase ran: the 30/6 report is monitoring, not placeholders (issue 14)
+    SECTION_PHASE = {
+        "dirigenti": "valutazione",
+        "unita": "valutazione",
+        "individuale": "valutazione",
+        "premi": "premialita",
+        "sezioni": "rendicontazione",
+        "calendario": "rendicontazione",
+    }
+
     def shown(self) -> list[tuple[str, str]]:
-        return [(i, t) for i, t in SECTIONS if i in self.SECTION_METHODS and (i != "sezioni" or self.r.sections)]
+        return [
+            (i, t)
+            for i, t in SECTIONS
+            if i in self.SECTION_METHODS
+            and (i != "sezioni" or self.r.sections)
+            and reached(self.r, self.SECTION_PHASE.get(i, "pianificazione"))
+        ]
 
     def meta(self) -> str:
         r, ente = self.r, self.ente

@@ -16,6 +16,7 @@ Every function here is pure apart from recording figures and problems in ``trace
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from ciclope.core import (
@@ -852,7 +853,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
                     column="relevance",
                     message=f"valore dei progetti per il {label} {euro(value)}: è il {shown} del fondo "
                     f"(stabile {euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
-                    "previsto dal §5.2",
+                    f"previsto dal §5.2. {range_hint(point, total_c, kind)}",
                 )
             )
         pools[name] = Pool(name=name, amount=value, source=f"{SMVP} §5.2", label=f"Valore progetti — {label}")
@@ -972,6 +973,18 @@ def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: st
         inputs=[Input("importo lordo", amount, ref=gross_ref), Input("performance attestata", factor, ref="attested")],
     )
     return net
+
+
+def range_hint(point: Decimal, total_c: int | Decimal, kind: str) -> str:
+    """What would fix §5.2: variable / (stable + variable) ∈ [25%, 50%] ⇔ point × Σc ∈ [1/3, 1], so with this
+    value per point the coefficients must sum from ⌈1 / (3 × point)⌉ to ⌊1 / point⌋ (issue 14: say what to change)."""
+    if point <= 0:
+        return f"Il valore per punto (point_value_{kind}) deve essere positivo."
+    lo, hi = math.ceil(1 / (3 * point)), math.floor(1 / point)
+    return (
+        f"Con point_value_{kind} = {point} i coefficienti dei progetti devono sommare da {lo} a {hi} (ora "
+        f"{total_c}): cambia la rilevanza dei progetti in projects.csv o il parametro point_value_{kind}."
+    )
 
 
 # =================================================================================================

@@ -247,7 +247,13 @@ def single_evaluator(ente, params) -> list[Problem]:
                     row=first_other.row if first_other else None,
                     column="evaluator",
                     message=f"graduatoria «{rk.label}»: le valutazioni sono di valutatori diversi ({listing}); il "
-                    "regolamento richiede un unico soggetto valutatore per ogni graduatoria",
+                    "regolamento richiede un unico soggetto valutatore per ogni graduatoria"
+                    + (
+                        "; se ogni struttura ha il suo valutatore, usa una graduatoria per struttura: "
+                        '[ente.params] ranking_scope = "area"'
+                        if params["ranking_scope"] == "ente"
+                        else ""
+                    ),
                 )
             )
     return problems
