@@ -109,6 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     syn.add_argument("--year", type=int, default=2021)
     syn.add_argument("--plugin", action="append", default=[], help="solo questi plugin (ripetibile)")
 
+    tpl = sub.add_parser("template", help="cartella di lavoro Excel vuota (o precompilata) per i dati di un ente")
+    tpl.add_argument("plugin", help="il regolamento (nome del plugin)")
+    tpl.add_argument("file", type=Path, help="il file .xlsx da scrivere (accanto: ente.toml)")
+    tpl.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="OUT/ENTE",
+        help="precompila l'anno dopo da un'esecuzione: strutture, persone, obiettivi, target",
+    )
+
     rep = sub.add_parser("report", help="produce i documenti di un ente da un'esecuzione registrata")
     rep.add_argument("folder", type=Path, help="OUT/<ente>, con il suo results.json")
     rep.add_argument(
@@ -412,6 +423,25 @@ def _pdf_possible(outputs) -> None:
         raise ValueError("per pdf serve Chromium (pacchetto Debian 'chromium'), non installato")
 
 
+def cmd_template(args) -> int:
+    from .registry import available_plugins
+    from .template import build
+
+    if args.plugin not in available_plugins():
+        from .registry import unknown_plugin
+
+        raise CiclopeError([unknown_plugin(args.plugin)])
+    if args.file.suffix.lower() != ".xlsx" or args.file.exists():
+        print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
+        return EXIT_CONFIG
+    toml = build(args.plugin, args.file, args.source)
+    print(
+        f"Scritti {args.file} e {toml}: compila i fogli sotto le intestazioni (le note spiegano ogni colonna), "
+        f"rinomina il file in ente.xlsx nella cartella dell'ente e indica la cartella in cycle.toml."
+    )
+    return EXIT_OK
+
+
 def cmd_report(args) -> int:
     from .reports import parse_outputs
     from .verify import report
@@ -481,6 +511,7 @@ def cmd_compare(args) -> int:
 
 
 COMMANDS = {
+    "template": cmd_template,
     "report": cmd_report,
     "compare": cmd_compare,
     "synth": cmd_synth,

@@ -22,6 +22,7 @@ from . import model as m
 from .entetoml import funds_and_dates
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
+from .reports import fmt
 from .tables import Sheet, read_csv, read_xlsx
 from .tomlcompat import read_toml
 from .values import (
@@ -51,12 +52,18 @@ def _category(s: str) -> str:
 
 _RAW = object()  # columns parsed by their owner (indicator values depend on the type)
 
+
+def _aliases(labels: dict[str, str]) -> dict[str, str]:
+    """The Italian label a report prints → the input code (round trip: what a report shows, the input reads)."""
+    return {label: code for code, label in labels.items()}
+
+
 # file → column → (parser, required column)
 CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "units": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "kind": (choice(*m.UNIT_KINDS), True),
+        "kind": (choice(*m.UNIT_KINDS, aliases=_aliases(fmt.UNIT_KIND_LABELS)), True),
         "parent": (parse_id, False),
         "head": (parse_id, False),
     },
@@ -69,7 +76,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "people": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "role": (choice(*m.ROLES), True),
+        "role": (choice(*m.ROLES, aliases=_aliases(fmt.ROLE_LABELS)), True),
         "category": (_category, False),
         "unit": (parse_id, True),
         "fte": (parse_positive_fraction, False),
@@ -79,7 +86,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     },
     "objectives": {
         "id": (parse_id, True),
-        "kind": (choice(*m.OBJECTIVE_KINDS), True),
+        "kind": (choice(*m.OBJECTIVE_KINDS, aliases=_aliases(fmt.KIND_LABELS)), True),
         "title": (parse_text, False),
         "parent": (parse_id, False),
         "area": (parse_id, False),
@@ -90,7 +97,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "id": (parse_id, True),
         "objective": (parse_id, True),
         "name": (parse_text, False),
-        "type": (choice(*m.INDICATOR_TYPES), True),
+        "type": (choice(*m.INDICATOR_TYPES, aliases=_aliases(fmt.TYPE_LABELS)), True),
         "weight": (parse_nonnegative, False),
         "baseline": (_RAW, False),
         "target": (_RAW, False),

@@ -40,16 +40,21 @@ def parse_id(text: str) -> str:
     return text
 
 
-def choice(*choices: str):
-    """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``."""
+def choice(*choices: str, aliases: dict[str, str] | None = None):
+    """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``;
+    ``aliases`` maps other words to a choice — the Italian labels the reports print, so that whatever a
+    report shows the input accepts (issue 14: `più è meglio` for `higher`). The choices are kept on the
+    parser (``parse.choices``) for the template's drop-downs."""
+    folded = {k.strip().lower(): v for k, v in (aliases or {}).items()}
 
     def parse(text: str) -> str:
         value = text.strip()
-        value = value.lower() if value.lower() in choices else value
+        value = value.lower() if value.lower() in choices else folded.get(value.lower(), value)
         if value not in choices:
             raise ValueError(f"atteso uno tra {', '.join(choices)}, trovato {text!r}")
         return value
 
+    parse.choices = choices  # type: ignore[attr-defined]
     return parse
 
 

@@ -126,3 +126,14 @@ def test_italian_money_round_trip(euros, cents):
         assert parse_money(text) == Decimal(euros) + Decimal(cents) / 100
     if euros >= 1000:
         assert parse_money(f"€ {groups}") == Decimal(euros)
+
+
+def test_the_labels_the_reports_print_are_accepted_as_input():
+    """Round trip (issue 14): schede.xlsx shows «più è meglio», «Posizione organizzativa», «strategico»."""
+    from ciclope.core.loading import CANONICAL
+
+    assert CANONICAL["indicators"]["type"][0]("più è meglio") == "higher"
+    assert CANONICAL["indicators"]["type"][0]("Meno è meglio") == "lower"
+    assert CANONICAL["people"]["role"][0]("Posizione organizzativa") == "po"
+    assert CANONICAL["objectives"]["kind"][0]("strategico") == "strategic"
+    assert CANONICAL["units"]["kind"][0]("azienda speciale") == "azienda_speciale"
