@@ -42,7 +42,7 @@ from .outcomes import (  # noqa: E402
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402
 from .problems import CiclopeError, Problem, ProblemFactory  # noqa: E402
 from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
-from .reports.fmt import date_it, decimal_it, euro, pct  # noqa: E402
+from .reports.fmt import Money, Percent, date_it, decimal_it, euro, pct  # noqa: E402
 from .scoring import SOURCE_CARD, card_formula, card_score, mixed_weights, weighted_mean  # noqa: E402
 from .sharing import distribute  # noqa: E402
 from .trace import Input, Trace  # noqa: E402
@@ -131,6 +131,8 @@ __all__ = [
     "date_it",
     "decimal_it",
     "euro",
+    "Money",
+    "Percent",
     "pct",
     # parameters, problems, trace
     "Params",

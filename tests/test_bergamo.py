@@ -433,7 +433,11 @@ def test_report_notes_list_the_assumptions(ciclope_ente):
     assert "pesano ugualmente" in text and "w_unit" in text and "max_level_share" in text
     cruscotti = next(s for s in res.sections if s.title.startswith("Cruscotti"))
     rows = {r[0]: r for r in cruscotti.rows}
-    assert rows["srv-s1"][2:] == (2, 2, "95,00%")  # K1 (listed twice) and K4: two refs, both measured
+    assert rows["srv-s1"][2:] == (2, 2, Decimal("0.9500"))  # K1 (listed twice) and K4: two refs, both measured
+    from ciclope.core import Percent
+    from ciclope.core.reports.fmt import value as shown
+
+    assert isinstance(rows["srv-s1"][4], Percent) and shown(rows["srv-s1"][4]) == "95,00%"  # as the page shows it
     assert "gruppo-s1" not in rows  # individual sheets stay out of the Relazione
 
 

@@ -53,6 +53,10 @@ def openpyxl_cell(ws, value, kind):
     if isinstance(value, bool):
         safe.text_cell(c, "SI" if value else "NO")
         return c
+    if isinstance(value, fmt.Money):  # issue 14: money and percentages of plugin sections as numbers
+        kind = "money"
+    elif isinstance(value, fmt.Percent):
+        kind = "ach"
     if isinstance(value, (Decimal, int, float)):
         c.value = value
         c.number_format = xlsx.FORMATS.get(kind, "General") if kind != "text" else "General"
@@ -90,8 +94,9 @@ class OpenpyxlSheets(xlsx.Sheets):
             header.append(c)
         ws.append(header)
         first = 2 if note else 1
-        if rows:
-            ws.auto_filter.ref = f"A{first}:{get_column_letter(len(columns))}{first + len(rows)}"
+        data_rows = sum(1 for row in rows if not isinstance(row, xlsx.Total))  # totals outside the filter
+        if data_rows:
+            ws.auto_filter.ref = f"A{first}:{get_column_letter(len(columns))}{first + data_rows}"
         for row in rows:
             total = isinstance(row, xlsx.Total)
             cells = []

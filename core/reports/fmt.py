@@ -14,6 +14,16 @@ from typing import Any
 
 NONE = "—"
 
+
+class Money(Decimal):
+    """A money cell of a plugin's report section: ``€ 10.768,58`` in pages, a number in € format in sheets
+    (issue 14: plugin sections showed ``10768.58`` beside the core's ``€ 10.768,58``, and text in Excel)."""
+
+
+class Percent(Decimal):
+    """A fraction shown as a percentage: ``45,05%`` in pages, a number in % format in sheets."""
+
+
 # Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
 # docs/plugin-guide.md), else shown with "_" → " ".
 STATUS_LABELS = {
@@ -117,6 +127,10 @@ def value(v: Any) -> str:
         return "SI" if v else "NO"
     if isinstance(v, dt.date):
         return date_it(v)
+    if isinstance(v, Money):
+        return euro(v)
+    if isinstance(v, Percent):
+        return pct(v)
     if isinstance(v, (Decimal, int, float)):
         return decimal_it(v)
     return str(v)

@@ -73,7 +73,8 @@ class Sheets:
 
     def sheet_name(self, title: str) -> str:
         name = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ") or "Foglio"
-        name = name[:31]
+        if len(name) > 31:  # Excel's limit: cut at a word, never mid-word ("Note e ipotesi del regolamento")
+            name = name[:31].rsplit(" ", 1)[0].rstrip(" —-–,") or name[:31]
         if name.lower() == "history":  # reserved by Excel
             name = "History (sezione)"
         base, n = name, 2
@@ -150,6 +151,10 @@ class Sheets:
             return ""
         if isinstance(value, bool):
             return self.text(ws, ref, "SI" if value else "NO", role)
+        if isinstance(value, fmt.Money):
+            kind = "money"
+        elif isinstance(value, fmt.Percent):
+            kind = "ach"
         if isinstance(value, (Decimal, int, float)):
             s = self.style(ws, "number", FORMATS.get(kind, "General") if kind != "text" else "General", role)
             v = safe_string(value)
@@ -181,8 +186,9 @@ class Sheets:
             + "</row>"
         )
         first = n
-        if rows:
-            ws.auto_filter.ref = f"A{first}:{letters[-1]}{first + len(rows)}"
+        data_rows = sum(1 for row in rows if not isinstance(row, Total))  # totals stay outside the filter
+        if data_rows:
+            ws.auto_filter.ref = f"A{first}:{letters[-1]}{first + data_rows}"
         kinds = [kind for _, kind, _ in columns]
         cell = self.cell
         for row in rows:
@@ -209,6 +215,18 @@ class Sheets:
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             ExcelWriter(self.wb, archive).save()
         return deterministic_zip(buf.getvalue(), {ws.path.lstrip("/"): xml for ws, xml in self.rows})
+
+
+def _number_or_text(value: Any) -> Any:
+    """A value written in an input cell: a number when it reads as one (so Excel can add it), else as written."""
+    if isinstance(value, str):
+        from ..values import parse_number
+
+        try:
+            return parse_number(value)
+        except ValueError:
+            return value
+    return value
 
 
 class Total(tuple):
@@ -492,7 +510,18 @@ def build(result: Result) -> Sheets:
                 ("Applicata", "text", 10),
                 ("Perché", "text", 30),
             ),
-            [(rv.indicator, rv.field, rv.old, rv.new, rv.reason, rv.applied, rv.why) for rv in r.revisions],
+            [
+                (
+                    rv.indicator,
+                    rv.field,
+                    _number_or_text(rv.old),
+                    _number_or_text(rv.new),
+                    rv.reason,
+                    rv.applied,
+                    rv.why,
+                )
+                for rv in r.revisions
+            ],
         )
 
     if org is not None:
@@ -670,7 +699,15 @@ def build(result: Result) -> Sheets:
         )
 
     for sec in r.sections:
-        cols = [(str(c), "num", 16) for c in sec.columns]
+        # widths that fit the content (8–60 characters)
+        cols = [
+            (
+                str(c),
+                "num",
+                max(8, min(60, max([len(str(c))] + [len(fmt.value(row[k])) for row in sec.rows if k < len(row)]) + 2)),
+            )
+            for k, c in enumerate(sec.columns)
+        ]
         book.add(sec.title, cols, [tuple(row) for row in sec.rows], note=sec.note)
 
     book.add(

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ciclope.core import ReportSection, hookimpl, r2
+from ciclope.core import Percent, ReportSection, hookimpl
 
 from .rules import LEVELS, NOTES, PLAN, POOL, REG, euro, gate_open
 
 
-def _pct(value) -> str:
+def _pct(value) -> Percent | str:
+    """A percentage cell: 45,05% in the Relazione, a number in % format in schede.xlsx (issue 14)."""
     if value is None:
         return "non misurato"
-    return f"{r2(Decimal(value) * 100):.2f}%".replace(".", ",")
+    return Percent(Decimal(value))
 
 
 def _owner_label(ente, owner: str) -> str:
@@ -89,13 +90,13 @@ def rewards_access(ente, result) -> ReportSection | None:
         )
     if "premiati" in extra:
         n = extra["premiati"]
-        rows.append(("Premiati (dipendenti e PO)", str(n) if n >= 3 or n == 0 else "<3"))
+        rows.append(("Premiati (dipendenti)", n if n >= 3 or n == 0 else "<3"))
         for lv in LEVELS:
             k = extra.get("per_livello", {}).get(lv)
             if k:
-                rows.append((f"premiati nel livello «{lv}»", str(k) if k >= 3 else "<3"))
+                rows.append((f"premiati nel livello «{lv}»", k if k >= 3 else "<3"))
         if "quota_massima" in extra:
-            rows.append(("Quota massima dei premiati in un livello", f"{extra['quota_massima']}%".replace(".", ",")))
+            rows.append(("Quota massima dei premiati in un livello", Percent(Decimal(extra["quota_massima"]) / 100)))
     return ReportSection(
         title="Accesso ai premi e differenziazione (000… art. 39.2, 42, 46)",
         columns=("voce", "valore"),

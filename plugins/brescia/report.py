@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import ReportSection, hookimpl, r2
+from ciclope.core import Money, Percent, ReportSection, euro, hookimpl, pct, r2
 
 from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
@@ -85,7 +85,7 @@ def sections(ente, result) -> list[ReportSection]:
                     pid,
                     titles.get(pid, ""),
                     (p.holder or "vacante") + ("" if p.paid else " (non erogata)"),
-                    f"{p.score:.2f}",
+                    p.score,
                     _money(p.annual),
                     _money(p.monthly),
                     _money(p.monthly_last),
@@ -123,7 +123,7 @@ def sections(ente, result) -> list[ReportSection]:
                 r["relevance"],
                 RELEVANCE.get(r["relevance"], ""),
                 r["area"],
-                "" if r["dirigente_weight"] is None else f"{r['dirigente_weight']}",
+                "" if r["dirigente_weight"] is None else r["dirigente_weight"],
             )
             for r in projects
         ]
@@ -140,8 +140,8 @@ def sections(ente, result) -> list[ReportSection]:
                         "",
                         "",
                         "",
-                        f"{_money(gross.value)} / {_money(net.value) if net else '—'}"
-                        + (f" (quota variabile {_pct(share.value)})" if share else ""),
+                        f"{euro(gross.value)} / {euro(net.value) if net else '—'}"
+                        + (f" (quota variabile {pct(share.value)})" if share else ""),
                     )
                 )
         out.append(
@@ -165,9 +165,10 @@ def sections(ente, result) -> list[ReportSection]:
     return out
 
 
-def _pct(value) -> str:
-    return "—" if value is None else f"{r2(Decimal(value) * 100)}%"
+def _pct(value) -> Percent | str:
+    return "—" if value is None else Percent(Decimal(value))
 
 
-def _money(value) -> str:
-    return "—" if value is None else f"{r2(value):.2f}"
+def _money(value) -> Money | str:
+    """A money cell: € 1.234,56 in the Relazione, a number in € format in schede.xlsx (issue 14)."""
+    return "—" if value is None else Money(r2(value))

@@ -1,0 +1,69 @@
+"""schede.xlsx and the plugin sections as an office uses them (issue 14): no number stored as text in any
+sheet of any demo, Italian formatting in the plugin sections of the Relazione, sheet names cut at a word,
+totals outside the filter range."""
+
+import re
+import shutil
+
+import openpyxl
+import pytest
+
+from ciclope.core.cli import main
+from ciclope.core.registry import available_plugins, load_plugin
+
+NUMBER = re.compile(r"^-?\d+([.,]\d+)?%?$")
+
+
+@pytest.fixture(scope="module")
+def demos(tmp_path_factory):
+    out = {}
+    for plugin in sorted(available_plugins()):
+        demo = load_plugin(plugin)[1].demo
+        if demo is None:
+            continue
+        dest = tmp_path_factory.mktemp(plugin) / plugin
+        shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
+        main(["run", str(dest / "cycle.toml"), "--out", str(dest / "out")])
+        out[plugin] = next((dest / "out").glob("*/schede.xlsx")).parent
+    return out
+
+
+IDS = {"Codice", "Obiettivo", "Obiettivo padre", "Indicatore", "Riferimento", "Posizione", "Persona", "Unità", "Id"}
+
+
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_no_number_is_stored_as_text(demos, plugin):
+    """Identifiers such as objective "1.1" are text; every figure is a number Excel can add."""
+    wb = openpyxl.load_workbook(demos[plugin] / "schede.xlsx")
+    as_text = []
+    for ws in wb.worksheets:
+        rows = list(ws.iter_rows())
+        head = 1 if len(rows) > 1 and rows[0][1].value is None and rows[1][0].value else 0  # a note above
+        headers = {c.column: c.value for c in rows[head]}
+        as_text += [
+            (ws.title, c.coordinate, c.value)
+            for row in rows[head + 1 :]
+            for c in row
+            if isinstance(c.value, str) and NUMBER.match(c.value.strip()) and headers.get(c.column) not in IDS
+        ]
+    assert as_text == []
+
+
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_sheet_names_are_whole_words_and_totals_sit_outside_the_filter(demos, plugin):
+    wb = openpyxl.load_workbook(demos[plugin] / "schede.xlsx")
+    for ws in wb.worksheets:
+        assert len(ws.title) <= 31 and not ws.title.endswith(" ")
+        if ws.auto_filter.ref:
+            last = int(re.search(r"(\d+)$", ws.auto_filter.ref).group(1))
+            for row in ws.iter_rows(min_row=last + 1, max_row=ws.max_row, max_col=1):
+                assert row[0].value in ("TOTALE", "ENTE", None) or row[0].font.b, (ws.title, row[0].value)
+    assert not any(t.endswith("regolamento ") for t in wb.sheetnames)
+
+
+def test_plugin_sections_speak_italian_numbers(demos):
+    page = (demos["brescia"] / "relazione.html").read_text(encoding="utf-8")
+    section = page[page.index("Posizioni organizzative: pesatura e retribuzione (001") :]
+    section = section[: section.index("</table>")]
+    assert re.search(r">€ \d{1,3}(\.\d{3})*,\d{2}<", section)  # € 12.345,67 in the plugin's cells
+    assert not re.search(r">\d{4,}\.\d{2}<", section)  # never 12345.67
