@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
     run.add_argument(
         "--outputs",
-        default="results,relazione,pubblica,schede,trasparenza",
+        default="results,relazione,pubblica,schede,trasparenza,art20",
         metavar="ELENCO",
         help="output da scrivere, separati da virgole: results (sempre), relazione, pubblica "
         "(relazione-pubblica.html), schede, trasparenza, pdf (relazione-pubblica.pdf, con Chromium); "
@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("folder", type=Path, help="OUT/<ente>, con il suo results.json")
     rep.add_argument(
         "--outputs",
-        default="relazione,pubblica,schede,trasparenza",
+        default="relazione,pubblica,schede,trasparenza,art20",
         metavar="ELENCO",
         help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza; anche pdf)",
     )

@@ -475,3 +475,23 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
     if until in ("pianificazione", "risorse", "monitoraggio"):
         assert 'id="premi"' not in page and 'id="individuale"' not in page and 'id="calendario"' not in page
         assert "Validazione della Relazione" not in page
+
+
+def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
+    """D.Lgs. 33/2013 art. 20 layout (issue 14), by hand on the public example: staff amounts P1 4285.71 (the
+    highest), P2/P4/P5 1714.29, P3 857.14, P6/P7/P9/P10 428.57, P8 and P11 evaluated with 0; 11 evaluated.
+    ≥ 90% of 4285.71 (3857.14): P1 only → "<3"; 60–90% (from 2571.43): nobody; below: 10.
+    Medio conseguibile 12000 / 11 = 1090.909 → 1090.91; differenziazione 10 / 11 = 0.9091."""
+    from ciclope.core.cli import main
+
+    folder = example("comunita_montane")
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")])
+    rows = list(csv.reader(io.StringIO((tmp_path / "out" / "cm-esempio" / "premi-art20.csv").read_text())))
+    got = {(g, k): v for g, k, v in rows[1:]}
+    assert got[("personale", "premi_stanziati")] == "12000.00"
+    assert got[("personale", "premi_distribuiti")] == "12000.00"
+    assert got[("personale", "persone_valutate")] == "11"
+    assert got[("personale", "premio_medio_conseguibile")] == "1090.91"
+    assert (got[("personale", "persone_90_100")], got[("personale", "persone_60_90")]) == ("<3", "0")
+    assert got[("personale", "persone_sotto_60")] == "10"
+    assert got[("personale", "grado_differenziazione")] == "0.9091"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..result import Result
 
-OUTPUTS = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv")
+OUTPUTS = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv", "premi-art20.csv")
 # ``--outputs`` names (results.json is always written: it is the machine contract and what
 # ``ciclope report`` starts from)
 DOCUMENTS = {
@@ -23,6 +23,7 @@ DOCUMENTS = {
     "pubblica": "relazione-pubblica.html",
     "schede": "schede.xlsx",
     "trasparenza": "trasparenza.csv",
+    "art20": "premi-art20.csv",
     "pdf": "relazione-pubblica.pdf",
 }
 OUTPUT_NAMES = ("results", *DOCUMENTS)
@@ -39,7 +40,7 @@ def parse_outputs(text: str) -> tuple[str, ...]:
 
 def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result."""
-    from . import html, public, transparency, xlsx
+    from . import art20, html, public, transparency, xlsx
 
     if "relazione.html" in outputs:
         (folder / "relazione.html").write_text(html.render(result), encoding="utf-8", newline="")
@@ -51,3 +52,5 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
         xlsx.write(result, folder / "schede.xlsx")
     if "trasparenza.csv" in outputs and result.until in ("premialita", "rendicontazione"):
         transparency.write(result, folder / "trasparenza.csv")  # nothing to publish before the money
+    if "premi-art20.csv" in outputs and result.until in ("premialita", "rendicontazione"):
+        art20.write(result, folder / "premi-art20.csv")  # D.Lgs. 33/2013 art. 20 "Dati relativi ai premi"

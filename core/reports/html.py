@@ -84,6 +84,8 @@ h2 { font-size: 19px; border-bottom: 1px solid var(--line); padding-bottom: 3px;
 h3 { font-size: 15px; margin: 18px 0 4px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px 0; font-size: 12px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+table.wrap { table-layout: fixed; }
+table.wrap td { overflow-wrap: anywhere; word-break: break-word; }
 th { background: var(--soft); font-weight: bold; }
 table.narrow { width: auto; min-width: 45%; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -982,6 +984,7 @@ class Page:
                 ("Parametro", "Valore", "Descrizione", "Fonte", ""),
                 rows,
                 numeric=(1,),
+                cls="wrap",  # long values and sources wrap inside the A4 page (issue 14)
                 empty="Il regolamento non ha parametri.",
             ),
         ]

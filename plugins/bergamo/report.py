@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from ciclope.core import Percent, ReportSection, hookimpl
 
@@ -72,7 +73,7 @@ def rewards_access(ente, result) -> ReportSection | None:
         if isinstance(validated, dt.date)
         else ("mancante" if validated is None else str(validated))
     )
-    rows = [
+    rows: list[tuple[str, Any]] = [
         ("Validazione della Relazione da parte dell'OIV", when),
         (
             "Accesso agli strumenti premiali (000… art. 39.2)",

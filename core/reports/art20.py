@@ -1,0 +1,85 @@
+"""``premi-art20.csv``: the "Dati relativi ai premi" as enti publish them (D.Lgs. 33/2013 art. 20, issue 14).
+
+One block per group — *dirigenti e PO* and *personale* — with the measures of the usual
+"Amministrazione trasparente" table:
+
+- ``premi_stanziati`` / ``premi_distribuiti``: the performance pools that pay the group (a pool pays
+  a group when one of its awards goes to a member), allocated and distributed;
+- ``premio_medio_conseguibile``: allocated / people of the group who were evaluated;
+- ``persone_90_100``, ``persone_60_90``, ``persone_sotto_60``: evaluated people whose performance pay
+  is at least 90%, from 60% to 90%, below 60% of the highest pay in the group (the "premio massimo
+  conseguibile" as it turned out; assumption: the regulations give no other maximum);
+- ``grado_differenziazione``: share of evaluated people below 90% of the highest pay (0 = everybody
+  paid alike, 1 = nobody near the top; assumption).
+
+A count of 1 or 2 people shows ``<3`` (no personal data through small counts, rules/core.md §6).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from ..money import PERFORMANCE
+from ..result import Result
+from .safe import cell
+from .transparency import GROUPS, MIN_GROUP, SMALL, group_of
+
+HEADER = ("gruppo", "voce", "valore")
+NINETY, SIXTY = Decimal("0.9"), Decimal("0.6")
+
+
+def _count(n: int) -> str:
+    return SMALL if 0 < n < MIN_GROUP else str(n)
+
+
+def rows(result: Result) -> list[tuple[str, str, str]]:
+    ledger = result.ledger
+    paid = ledger.per_person(PERFORMANCE)
+    out: list[tuple[str, str, str]] = []
+    for group in GROUPS:
+        members = [p.id for p in result.ente.people.values() if group_of(p) == group]
+        evaluated = [pid for pid in members if (s := result.scores.get(pid)) is not None and s.score is not None]
+        if not evaluated:
+            continue
+        pools = {a.pool for a in ledger.awards if a.person in members and ledger.kind_of(a) == PERFORMANCE}
+        allocated = sum((ledger.pools[name].amount for name in pools), Decimal(0))
+        distributed = sum((paid.get(pid, Decimal(0)) for pid in members), Decimal(0))
+        top = max((paid.get(pid, Decimal(0)) for pid in evaluated), default=Decimal(0))
+        high = mid = low = 0
+        for pid in evaluated:
+            share = paid.get(pid, Decimal(0)) / top if top > 0 else Decimal(0)
+            if share >= NINETY:
+                high += 1
+            elif share >= SIXTY:
+                mid += 1
+            else:
+                low += 1
+        mean = (allocated / len(evaluated)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        degree = (Decimal(mid + low) / len(evaluated)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        out += [
+            (group, "premi_stanziati", f"{allocated:.2f}"),
+            (group, "premi_distribuiti", f"{distributed:.2f}"),
+            (group, "persone_valutate", _count(len(evaluated))),
+            (group, "premio_medio_conseguibile", f"{mean:.2f}"),
+            (group, "persone_90_100", _count(high)),
+            (group, "persone_60_90", _count(mid)),
+            (group, "persone_sotto_60", _count(low)),
+            (group, "grado_differenziazione", f"{degree}"),
+        ]
+    return out
+
+
+def render(result: Result) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(HEADER)
+    for row in rows(result):
+        w.writerow([cell(v) for v in row])
+    return buf.getvalue()
+
+
+def write(result: Result, path: Path) -> None:
+    path.write_text(render(result), encoding="utf-8", newline="")
