@@ -85,7 +85,7 @@ h3 { font-size: 15px; margin: 18px 0 4px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px 0; font-size: 12px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 table.wrap { table-layout: fixed; }
-table.wrap td { overflow-wrap: anywhere; word-break: break-word; }
+table.wrap td, table.wrap td.num { overflow-wrap: anywhere; word-break: break-word; white-space: normal; }
 th { background: var(--soft); font-weight: bold; }
 table.narrow { width: auto; min-width: 45%; }
 td.num, th.num { text-align: right; white-space: nowrap; }
