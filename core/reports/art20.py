@@ -17,15 +17,12 @@ A count of 1 or 2 people shows ``<3`` (no personal data through small counts, ru
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..money import PERFORMANCE
 from ..result import Result
-from .safe import cell
-from .transparency import GROUPS, MIN_GROUP, SMALL, group_of
+from .transparency import GROUPS, MIN_GROUP, SMALL, csv_text, group_of
 
 HEADER = ("gruppo", "voce", "valore")
 NINETY, SIXTY = Decimal("0.9"), Decimal("0.6")
@@ -73,12 +70,7 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
 
 
 def render(result: Result) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HEADER)
-    for row in rows(result):
-        w.writerow([cell(v) for v in row])
-    return buf.getvalue()
+    return csv_text(HEADER, rows(result))
 
 
 def write(result: Result, path: Path) -> None:

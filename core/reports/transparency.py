@@ -204,13 +204,18 @@ def rows(result: Result) -> list[tuple]:
     return [ln.cells() for ln in lines(result)]
 
 
-def render(result: Result) -> str:
+def csv_text(header: tuple[str, ...], rows: list[tuple]) -> str:
+    """A published CSV: header, then rows, formula-safe cells, LF line ends (trasparenza.csv, premi-art20.csv)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HEADER)
-    for row in rows(result):
+    w.writerow(header)
+    for row in rows:
         w.writerow([cell(v) for v in row])
     return buf.getvalue()
+
+
+def render(result: Result) -> str:
+    return csv_text(HEADER, rows(result))
 
 
 def write(result: Result, path: Path) -> None:

@@ -41,6 +41,7 @@ from ciclope.core import (
     card_part,
     dirigente_score,
     distribute,
+    euro,
     hookimpl,
     mixed_weights,
     po_needs_contraddittorio,
@@ -128,10 +129,6 @@ def problem(
     severity: str = "error",
 ) -> Problem:
     return ProblemFactory("bergamo", ente)(rule, message, source, name, row, column, severity)
-
-
-def euro(x: Decimal) -> str:
-    return f"€ {r2(x):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def level_of(score: Decimal | None, params) -> str | None:

@@ -41,6 +41,7 @@ from ciclope.core import (
     choice,
     dirigente_score,
     distribute,
+    euro,
     hookimpl,
     instalments,
     po_needs_contraddittorio,
@@ -147,10 +148,6 @@ def problem(
     severity: str = "error",
 ) -> Problem:
     return ProblemFactory("brescia", ente)(rule, message, source, name, row, column, severity)
-
-
-def euro(x: Decimal) -> str:
-    return f"€ {r2(x):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def levels(params) -> list[tuple[str, Decimal]]:
