@@ -18,7 +18,17 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-STEPS = ("loading", "calculation", "results.json", "relazione.html", "schede.xlsx", "trasparenza.csv", "total")
+STEPS = (
+    "loading",
+    "calculation",
+    "results.json",
+    "relazione.html",
+    "relazione-pubblica.html",
+    "schede.xlsx",
+    "trasparenza.csv",
+    "premi-art20.csv",
+    "total",
+)
 
 
 def synth(folder: Path, people: int, seed: int) -> Path:
@@ -37,7 +47,7 @@ def steps(config: Path, repeat: int) -> dict[str, dict[str, float]]:
     from ciclope.core.cycle import run_cycle
     from ciclope.core.loading import load_ente, merge_schemas
     from ciclope.core.registry import Hooks
-    from ciclope.core.reports import html, transparency, xlsx
+    from ciclope.core.reports import art20, html, public, transparency, xlsx
 
     plan = load_config(config)
     out: dict[str, dict[str, float]] = {}
@@ -57,9 +67,13 @@ def steps(config: Path, repeat: int) -> dict[str, dict[str, float]]:
             t.append(time.perf_counter())
             html.render(result)
             t.append(time.perf_counter())
+            public.render(result)
+            t.append(time.perf_counter())
             xlsx.build(result).bytes()
             t.append(time.perf_counter())
             transparency.render(result)
+            t.append(time.perf_counter())
+            art20.render(result)
             t.append(time.perf_counter())
             pause.__exit__(None, None, None)
             times = [b - a for a, b in zip(t, t[1:])] + [t[-1] - t[0]]
