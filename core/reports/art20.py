@@ -41,7 +41,8 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
         evaluated = [pid for pid in members if (s := result.scores.get(pid)) is not None and s.score is not None]
         if not evaluated:
             continue
-        pools = {a.pool for a in ledger.awards if a.person in members and ledger.kind_of(a) == PERFORMANCE}
+        member_set = set(members)  # a set: a list here made the file quadratic in the people
+        pools = {a.pool for a in ledger.awards if a.person in member_set and ledger.kind_of(a) == PERFORMANCE}
         allocated = sum((ledger.pools[name].amount for name in pools), Decimal(0))
         distributed = sum((paid.get(pid, Decimal(0)) for pid in members), Decimal(0))
         top = max((paid.get(pid, Decimal(0)) for pid in evaluated), default=Decimal(0))
