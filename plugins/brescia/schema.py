@@ -13,7 +13,7 @@ from ciclope.core import (
     parse_text,
 )
 
-from .rules import FACTORS, parse_education, parse_rating, parse_relevance
+from .rules import FACTORS, KNOWN_FUNDS, parse_education, parse_rating, parse_relevance
 
 
 @hookimpl(specname="ciclope_input_schema")
@@ -48,5 +48,5 @@ def input_schema() -> InputSchema:
             },
         },
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},
-        funds=("po_total", "stable_dirigenti", "stable_staff"),
+        funds=KNOWN_FUNDS,
     )
