@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
+    add_store_options(run)
     run.add_argument(
         "--outputs",
         default="results,relazione,pubblica,schede,trasparenza,art20",
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
         what.add_argument(f"--{kind}", metavar="ID")
     exp.add_argument("--json", action="store_true", help="output JSON per strumenti")
+    add_store_options(exp, writes=False)
 
     cal = sub.add_parser("calendar", help="scadenze del regolamento per l'anno, atti in ritardo o mancanti")
     cal.add_argument("config", type=Path)
@@ -128,6 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ELENCO",
         help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza; anche pdf)",
     )
+    rep.add_argument(
+        "--store",
+        metavar="URL",
+        help="archivio dei risultati da cui riprendere andamento e posizionamento nella Relazione "
+        "(come ciclope run; senza, la Relazione dice che lo storico non è disponibile)",
+    )
 
     ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
@@ -141,9 +149,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_compare(sub)
 
+    from .store.commands import add_parsers as add_store_commands
+
+    add_store_commands(sub, add_store_options)
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
+
+
+def add_store_options(parser: argparse.ArgumentParser, writes: bool = True) -> None:
+    """``--store URL`` (and ``--no-store`` for the commands that write): the results store (docs/store.md)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--store",
+        metavar="URL",
+        help="archivio dei risultati: sqlite:///file.db, postgresql://utente@host/db o un file "
+        "(default: [store] url in cycle.toml, altrimenti ciclope.db accanto a cycle.toml)",
+    )
+    if writes:
+        group.add_argument("--no-store", action="store_true", help="non registra l'esecuzione nell'archivio")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,8 +249,16 @@ def cmd_run(args) -> int:
     except ValueError as exc:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    log = None if args.no_store else _run_log(plan, args.store, args.until)
     outcomes = run_plan(
-        plan, out=out, only=tuple(args.ente), until=args.until, jobs=args.jobs, progress=_progress(), outputs=outputs
+        plan,
+        out=out,
+        only=tuple(args.ente),
+        until=args.until,
+        jobs=args.jobs,
+        progress=_progress(),
+        outputs=outputs,
+        log=log,
     )
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
@@ -240,7 +273,32 @@ def cmd_run(args) -> int:
             file=sys.stderr,
         )
     print(f"Output in {out}")
-    return EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_ENTE
+    stored = _store_line(log)
+    return EXIT_OK if stored and all(o.status == "ok" for o in outcomes) else EXIT_ENTE
+
+
+def _run_log(plan, cli_url: str | None, until: str):
+    """The run's record in the results store (opened by the runner once the output folder is accepted; if
+    the store cannot be used the run goes on and writes its files: issue 15)."""
+    from .store import store_url
+    from .store.runlog import RunLog
+
+    return RunLog(store_url(plan.path, plan.store, cli_url), config=plan.path, year=plan.year, until=until)
+
+
+def _store_line(log) -> bool:
+    """Print where the run was recorded; False when the store could not be written."""
+    if log is None:
+        return True
+    if log.error:
+        print(
+            f"ciclope: archivio dei risultati {log.shown} NON aggiornato: {log.error}. Gli output sono stati "
+            "scritti; rilanciare quando l'archivio è raggiungibile, o usare --no-store.",
+            file=sys.stderr,
+        )
+        return False
+    print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {log.written} enti registrati)")
+    return True
 
 
 def cmd_validate(args) -> int:
@@ -296,7 +354,9 @@ def cmd_explain(args) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_CONFIG
-            print(text, end="")
+            from .store.explain import with_series
+
+            print(with_series(text, plan, args.store, cfg.id, kind, ident, plan.year, args.json), end="")
     return EXIT_OK
 
 
@@ -398,10 +458,13 @@ def cmd_demo(args) -> int:
         (dest / DEMO_MARKER).write_text("copia dimostrativa di ciclope: `ciclope demo` la ricrea\n", encoding="utf-8")
         plan = load_config(dest / "cycle.toml")
         print(f"== {name} ({plan.year}) ==")
-        outcomes = run_plan(plan, progress=_progress())
+        log = _run_log(plan, None, "rendicontazione")  # the demo is recorded in ciclope.db beside its cycle.toml
+        outcomes = run_plan(plan, progress=_progress(), log=log)
         print(summary_table(outcomes))
-        print(f"Output in {plan.output}\n")
-        if any(o.status != "ok" for o in outcomes):
+        print(f"Output in {plan.output}")
+        stored = _store_line(log)
+        print()
+        if not stored or any(o.status != "ok" for o in outcomes):
             status = EXIT_ENTE
     print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
     return status
@@ -458,6 +521,11 @@ def cmd_report(args) -> int:
         print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ENTE
     print("\n".join(lines))
+    if done and args.store:
+        from .store.sections import refresh_folder
+
+        refresh_folder(args.store, args.folder)
+        print("andamento e posizionamento ripresi dall'archivio dei risultati")
     return EXIT_OK if done else EXIT_ENTE
 
 
@@ -510,7 +578,16 @@ def cmd_compare(args) -> int:
     return compare_main(args)
 
 
+def cmd_store(args) -> int:
+    from .store.commands import main as store_main
+
+    return store_main(args)
+
+
 COMMANDS = {
+    "history": cmd_store,
+    "diff": cmd_store,
+    "benchmark": cmd_store,
     "template": cmd_template,
     "report": cmd_report,
     "compare": cmd_compare,

@@ -16,7 +16,8 @@ from .tomlcompat import read_toml
 
 CYCLE_KEYS = {"year", "output"}
 ENTE_KEYS = {"id", "plugin", "data", "params"}
-TOP_KEYS = {"cycle", "ente"}
+TOP_KEYS = {"cycle", "ente", "store"}
+STORE_KEYS = {"url"}
 _ENTE_ID = re.compile(r"^[a-z0-9-]+$")
 SOURCE = "SPEC.md §4"
 
@@ -37,6 +38,7 @@ class RunPlan:
     year: int
     output: Path
     enti: tuple[EnteConfig, ...]
+    store: str | None = None  # [store] url as written (None: the default ciclope.db beside cycle.toml)
 
     def ente(self, ente_id: str) -> EnteConfig:
         for e in self.enti:
@@ -73,7 +75,7 @@ def load_config(path: Path | str) -> RunPlan:
     root = path.resolve().parent
     for key in data:
         if key not in TOP_KEYS:
-            err(key, f"chiave sconosciuta {key!r} (ammesse: [cycle], [[ente]])", "config.unknown_key")
+            err(key, f"chiave sconosciuta {key!r} (ammesse: [cycle], [[ente]], [store])", "config.unknown_key")
     cycle = data.get("cycle", {})
     if not isinstance(cycle, dict):
         err("cycle", "[cycle] deve essere una tabella")
@@ -81,6 +83,18 @@ def load_config(path: Path | str) -> RunPlan:
     for key in cycle:
         if key not in CYCLE_KEYS:
             err(f"cycle.{key}", f"chiave sconosciuta {key!r} in [cycle] (ammesse: year, output)", "config.unknown_key")
+    store = data.get("store", {})
+    store_url = None
+    if not isinstance(store, dict):
+        err("store", "[store] deve essere una tabella (es. url = \"postgresql://…\")")
+    else:
+        for key in store:
+            if key not in STORE_KEYS:
+                err(f"store.{key}", f"chiave sconosciuta {key!r} in [store] (ammessa: url)", "config.unknown_key")
+        store_url = store.get("url")
+        if store_url is not None and (not isinstance(store_url, str) or not store_url.strip()):
+            err("store.url", "[store] url deve essere un indirizzo (sqlite:///… , postgresql://…) o un file")
+            store_url = None
     year = cycle.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
         err("cycle.year", f"[cycle] year deve essere un anno (es. 2021), trovato {year!r}")
@@ -166,7 +180,7 @@ def load_config(path: Path | str) -> RunPlan:
     if problems:
         raise CiclopeError(problems)
     out_dir = (root / output).resolve()
-    return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti))
+    return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
 
 
 def resolve_params(

@@ -26,6 +26,8 @@ from .loading import load_ente, merge_schemas
 from .problems import CiclopeError, Problem
 from .registry import Hooks
 from .result import Result
+from .store.record import Record
+from .store.runlog import RunLog
 
 KEPT_PROBLEMS = 200  # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
 
@@ -41,6 +43,7 @@ class EnteOutcome:
     figures: dict = attrs.field(factory=dict)
     problems: tuple[Problem, ...] = ()  # failed: the load problems; errors: the error violations (first KEPT_PROBLEMS)
     problems_total: int = 0  # how many there were in all
+    record: Record | None = attrs.field(default=None, eq=False, repr=False)  # for the store; dropped once written
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
@@ -59,7 +62,7 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 
 
-def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = None) -> Path:
+def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = None, text: str | None = None) -> Path:
     """Write the outputs of one ente into ``out/<id>/`` atomically: results.json and the documents named
     in ``outputs`` (default all; the others can be rendered later with ``ciclope report``), then
     ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards."""
@@ -71,7 +74,7 @@ def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = N
     tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
-        (tmp / "results.json").write_text(results.dumps(result), encoding="utf-8")
+        (tmp / "results.json").write_text(results.dumps(result) if text is None else text, encoding="utf-8")
         write_reports(result, tmp, OUTPUTS if outputs is None else outputs)
         outroot.write_sums(tmp)
         old = None
@@ -95,13 +98,15 @@ def _umask() -> int:
     return mask
 
 
-def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
+def run_one(
+    cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None, record: bool = False
+) -> EnteOutcome:
     if cfg.broken:
         problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
         return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
     try:
         with gcpause.paused():
-            return _run_one(cfg, year, out, until, outputs)
+            return _run_one(cfg, year, out, until, outputs, record)
     except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
         message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -129,7 +134,9 @@ def run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[st
         )
 
 
-def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None) -> EnteOutcome:
+def _run_one(
+    cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None, record: bool = False
+) -> EnteOutcome:
     blocked = outroot.check_ente_folder(out, cfg.id, [cfg.data])
     if blocked:
         problem = Problem(rule="output.ente_folder", file=str(out / cfg.id), message=blocked)
@@ -146,8 +153,11 @@ def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[s
             problems=tuple(exc.problems[:KEPT_PROBLEMS]),
             problems_total=len(exc.problems),
         )
+    from . import results
+
+    text = results.dumps(result)
     try:
-        write_outputs(result, out, outputs)
+        write_outputs(result, out, outputs, text)
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -160,6 +170,11 @@ def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[s
         )
     errors = result.errors
     att = result.attestation
+    stored = None
+    if record:
+        from .store.record import record_of
+
+        stored = record_of(result, text)
     figures = {
         "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
         "attested": None if att is None or att.attested is None else float(att.attested),
@@ -175,8 +190,9 @@ def _run_one(cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[s
             figures=figures,
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
+            record=stored,
         )
-    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures)
+    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=stored)
 
 
 def money_figures(result: Result) -> dict:
@@ -207,8 +223,8 @@ def _die_with_parent() -> None:
 
 
 def _worker(args):
-    cfg, year, out, until, outputs = args
-    return run_one(cfg, year, out, until, outputs)
+    cfg, year, out, until, outputs, record = args
+    return run_one(cfg, year, out, until, outputs, record)
 
 
 def run_plan(
@@ -219,18 +235,45 @@ def run_plan(
     jobs: int = 1,
     progress=None,
     outputs: tuple[str, ...] | None = None,
+    log: RunLog | None = None,
 ) -> list[EnteOutcome]:
+    """Run the enti; with ``log`` each ente is recorded in the results store as it finishes, and the
+    Relazioni get the store's trends and benchmark positions once every ente is in (issue 15)."""
     out = outroot.phase_root(Path(out) if out else plan.output, until)
     enti = [plan.ente(i) for i in only] if only else list(plan.enti)
     outroot.claim(out, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
-        return _run_locked(plan, out, enti, until, jobs, progress, outputs)
+        if log is not None:
+            log.start()
+        interrupted = True
+        try:
+            outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log)
+            interrupted = False
+        finally:
+            if log is not None:
+                log.finish(interrupted)
+        if log is not None and log.store is not None and log.error is None:
+            from .store.sections import refresh_relazioni
+
+            try:
+                refresh_relazioni(log.store, out, plan.year, [o for o in outcomes if o.status != "failed"], outputs)
+            except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
+                log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
+        return outcomes
 
 
 def _run_locked(
-    plan: RunPlan, out: Path, enti: list[EnteConfig], until: str, jobs: int, progress, outputs: tuple[str, ...] | None
+    plan: RunPlan,
+    out: Path,
+    enti: list[EnteConfig],
+    until: str,
+    jobs: int,
+    progress,
+    outputs: tuple[str, ...] | None,
+    log: RunLog | None = None,
 ) -> list[EnteOutcome]:
-    work = [(cfg, plan.year, out, until, outputs) for cfg in enti]
+    keep = log.add if log is not None else (lambda outcome, _out: outcome)
+    work = [(cfg, plan.year, out, until, outputs, log is not None and log.wants_records) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
     if jobs > 1 and len(work) > 1:
@@ -241,13 +284,13 @@ def _run_locked(
         with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_die_with_parent) as pool:
             futures = {pool.submit(_worker, item): i for i, item in enumerate(work)}
             for n, future in enumerate(as_completed(futures), 1):
-                done[futures[future]] = outcome = future.result()
+                done[futures[future]] = outcome = keep(future.result(), out)
                 if progress:
                     progress(n, len(work), outcome)
         outcomes = [done[i] for i in range(len(work))]
     else:
         for n, item in enumerate(work, 1):
-            outcome = _worker(item)
+            outcome = keep(_worker(item), out)
             outcomes.append(outcome)
             if progress:
                 progress(n, len(work), outcome)

@@ -61,6 +61,7 @@ def test_every_scheda_is_there_in_order(page):
         "individuale",
         "premi",
         "sezioni",
+        "andamento",
         "violazioni",
         "calendario",
         "note",

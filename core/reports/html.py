@@ -126,6 +126,12 @@ footer { margin-top: 30px; font-size: 11px; color: var(--muted); border-top: 1px
 }
 """
 
+ARCHIVE_START, ARCHIVE_END = "<!--ciclope:archivio-->", "<!--/ciclope:archivio-->"
+NO_ARCHIVE = (
+    "Nessuno storico disponibile: l'archivio dei risultati non è in uso per questa esecuzione "
+    "(andamento e confronto con altri enti compaiono quando ciclope run registra i risultati)."
+)
+
 SECTIONS = (
     ("sintesi", "Sintesi e attestazione dell'OIV"),
     ("aree", "Scheda c — Aree strategiche"),
@@ -136,6 +142,7 @@ SECTIONS = (
     ("individuale", "Valutazione individuale"),
     ("premi", "Premialità"),
     ("sezioni", "Sezioni del regolamento"),
+    ("andamento", "Andamento negli anni e posizionamento comparativo"),
     ("violazioni", "Violazioni"),
     ("calendario", "Calendario"),
     ("note", "Note: parametri, ipotesi, fonti"),
@@ -1027,6 +1034,12 @@ class Page:
         )
         return out
 
+    def archive(self) -> list[Any]:
+        """Trends over the years, multi-year objectives and the benchmark position come from the results
+        store once every ente of the run is in it: ``ciclope run`` replaces what lies between the two
+        markers (core/store/sections.py). Without a store, this line stays."""
+        return [Raw(f"{ARCHIVE_START}\n<p class=\"empty\">{e(NO_ARCHIVE)}</p>\n{ARCHIVE_END}")]
+
     # -- the page -------------------------------------------------------------------------
     # what the page shows: overridden by the publishable version (reports/public.py)
     SECTION_METHODS = {
@@ -1039,6 +1052,7 @@ class Page:
         "individuale": "individual",
         "premi": "rewards",
         "sezioni": "plugin_sections",
+        "andamento": "archive",
         "violazioni": "violations",
         "calendario": "calendar",
         "note": "notes",

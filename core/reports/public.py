@@ -33,6 +33,7 @@ PUBLIC_SECTIONS = (
     "monitoraggio",
     "individuale",
     "premi",
+    "andamento",
     "violazioni",
     "calendario",
     "note",

@@ -129,3 +129,65 @@ def count_bars(chart_id: str, title: str, items: Sequence[tuple[str, int]], axis
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def trend_lines(
+    chart_id: str, title: str, years: Sequence[int], series: Sequence[tuple[str, Sequence[float | None]]]
+) -> str:
+    """Achievements over the years (0–100%): one polyline per series, a dot per year with its value in the
+    tooltip; a missing year breaks the line. ``series``: (label, one value or None per year)."""
+    height, top, bottom, left, right = 220, 34, 40, 44, 150
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    n = max(len(years), 1)
+    step = plot_w / (n - 1) if n > 1 else 0
+
+    def x(i: int) -> float:
+        return left + (i * step if n > 1 else plot_w / 2)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - max(0.0, min(1.0, v)))
+
+    palette = (BAR, "#e07a1f", "#3d9970", "#8e44ad", "#7f8c8d", "#c0392b")
+    out = [
+        f'<svg class="chart trend" id="{escape(chart_id)}" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'aria-labelledby="{escape(chart_id)}-t">',
+        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
+        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
+    ]
+    for tick in (0, 50, 100):
+        ty = y(tick / 100)
+        out.append(
+            f'<line x1="{left}" y1="{_n(ty)}" x2="{left + plot_w}" y2="{_n(ty)}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{left - 4}" y="{_n(ty + 3)}" font-size="10" text-anchor="end" fill="{TEXT}">{tick}%</text>'
+        )
+    for i, year in enumerate(years):
+        out.append(
+            f'<text x="{_n(x(i))}" y="{height - 20}" font-size="10" text-anchor="middle" fill="{TEXT}">{year}</text>'
+        )
+    for k, (label, values) in enumerate(series):
+        color = palette[k % len(palette)]
+        run: list[str] = []
+        for i, v in enumerate(list(values) + [None]):
+            if v is None:
+                if len(run) > 1:
+                    out.append(
+                        f'<polyline class="series" fill="none" stroke="{color}" stroke-width="2" points="{" ".join(run)}"/>'
+                    )
+                run = []
+                continue
+            run.append(f"{_n(x(i))},{_n(y(v))}")
+            out.append(
+                f'<circle cx="{_n(x(i))}" cy="{_n(y(v))}" r="3" fill="{color}">'
+                f"<title>{escape(label)} {years[i]}: {escape(fmt.pct(v))}</title></circle>"
+            )
+        ly = top + 4 + k * 16
+        out.append(f'<rect x="{WIDTH - right + 10}" y="{ly}" width="10" height="10" fill="{color}"/>')
+        out.append(
+            f'<text x="{WIDTH - right + 24}" y="{ly + 9}" font-size="10" fill="{TEXT}">'
+            f"<title>{escape(label)}</title>{escape(_clip(label, 22))}</text>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)

@@ -1,0 +1,511 @@
+"""``ciclope history``, ``ciclope diff`` and ``ciclope benchmark``: the store read for people (Italian
+tables) and tools (``--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from typing import Any
+
+from ..problems import CiclopeError, Problem
+from ..reports import fmt
+from . import Store, open_store, redacted, schema, store_url
+from .benchmark import Benchmark
+from .history import plans, trend
+from .read import result_of_run, rows, runs_of
+
+EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
+
+
+def add_parsers(sub, add_store_options) -> None:
+    h = sub.add_parser("history", help="la serie negli anni delle cifre di un ente, dall'archivio dei risultati")
+    h.add_argument("config", help="cycle.toml (per trovare l'archivio)")
+    h.add_argument("--ente", required=True, metavar="ID")
+    what = h.add_mutually_exclusive_group()
+    what.add_argument("--indicator", metavar="ID", help="un indicatore: target, consuntivo e grado per anno")
+    what.add_argument("--objective", metavar="ID", help="un obiettivo: grado per anno e avanzamento del piano")
+    h.add_argument("--json", action="store_true", help="output JSON per strumenti")
+    add_store_options(h, writes=False)
+
+    d = sub.add_parser("diff", help="che cosa è cambiato tra due esecuzioni o due anni di un ente")
+    d.add_argument("config")
+    d.add_argument("--ente", required=True, metavar="ID")
+    d.add_argument("--run", action="append", type=int, default=[], metavar="N", help="due esecuzioni (--run A --run B)")
+    d.add_argument("--year", action="append", type=int, default=[], metavar="ANNO", help="due anni (--year A --year B)")
+    d.add_argument("--json", action="store_true")
+    add_store_options(d, writes=False)
+
+    b = sub.add_parser("benchmark", help="confronto tra gli enti di un anno nell'archivio dei risultati")
+    b.add_argument("config")
+    b.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
+    b.add_argument("--json", action="store_true")
+    add_store_options(b, writes=False)
+
+
+def open_for(args) -> Store:
+    """The store of a cycle.toml (``--store`` wins), which must exist and hold results."""
+    from pathlib import Path
+
+    from ..config import load_config
+
+    config = Path(args.config)
+    plan = load_config(config)
+    url = store_url(plan.path, plan.store, args.store)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="store.missing",
+                    file=str(config),
+                    message=f"archivio dei risultati {redacted(url)} inesistente: eseguire prima `ciclope run {config}`",
+                    source="docs/store.md",
+                )
+            ]
+        )
+    try:
+        return open_store(url)
+    except CiclopeError:
+        raise
+    except Exception as exc:
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="store.unreachable",
+                    message=f"archivio {redacted(url)} non raggiungibile: {str(getattr(exc, 'orig', None) or exc).strip()}",
+                    source="docs/store.md",
+                )
+            ]
+        ) from None
+
+
+def _print(doc: Any, text: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(doc, ensure_ascii=False, indent=2, default=_jsonable))
+    else:
+        print(text, end="" if text.endswith("\n") else "\n")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def grid(columns: list[str], body: list[list[str]], numeric: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """A plain-text table for the terminal, numbers right-aligned."""
+    widths = [max(len(str(r[i])) for r in [columns, *body]) for i in range(len(columns))]
+    lines = []
+    for row in [columns, *body]:
+        cells = [str(c).rjust(w) if i in numeric else str(c).ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+# -- history -----------------------------------------------------------------------------------
+
+
+def cmd_history(args) -> int:
+    store = open_for(args)
+    years = store.current(ente=args.ente)
+    if not years:
+        print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}", file=sys.stderr)
+        return EXIT_ENTE
+    if args.indicator:
+        return _history_indicator(store, args, years)
+    if args.objective:
+        return _history_objective(store, args, years)
+    last = years[-1].year
+    t = trend(store, args.ente, last, years=len(years))
+    doc = {
+        "ente": args.ente,
+        "years": [
+            {
+                "year": c.year,
+                "run": c.run_id,
+                "performance": c.performance,
+                "people": c.people,
+                "errors": c.errors,
+                "warnings": c.warnings,
+                "allocated": c.allocated,
+                "distributed": c.distributed,
+                "areas": {r.ident: r.values[i] for r in t.rows if r.kind == "area"},
+            }
+            for i, c in enumerate(years)
+        ],
+    }
+    columns = ["Anno", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
+    body = [
+        [
+            str(c.year),
+            fmt.pct(c.performance),
+            str(c.people),
+            str(c.errors),
+            str(c.warnings),
+            fmt.euro(c.allocated) if c.allocated is not None else fmt.NONE,
+            fmt.euro(c.distributed) if c.distributed is not None else fmt.NONE,
+            f"n. {c.run_id}",
+        ]
+        for c in years
+    ]
+    text = f"Ente {args.ente} ({years[-1].name}) — archivio {store.shown}\n\n" + grid(columns, body, {1, 2, 3, 4, 5, 6})
+    areas = [r for r in t.rows if r.kind == "area"]
+    if areas:
+        text += "\nAree strategiche (per un indicatore: --indicator ID; per un obiettivo: --objective ID):\n" + grid(
+            ["Codice", "Nome", *[str(y) for y in t.years]],
+            [[r.ident, fmt_clip(r.label), *[fmt.pct(v) for v in r.values]] for r in areas],
+            set(range(2, 2 + len(t.years))),
+        )
+    _print(doc, text, args.json)
+    return EXIT_OK
+
+
+def fmt_clip(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _history_indicator(store: Store, args, years) -> int:
+    entries = []
+    for c in years:
+        found = [r for r in rows(store.engine, schema.indicators, c.result_id) if r["indicator"] == args.indicator]
+        if found:
+            r = found[0]
+            entries.append(
+                {
+                    "year": c.year,
+                    "name": r["name"],
+                    "type": r["type"],
+                    "target": None if r["target"] is None else json.loads(r["target"]),
+                    "actual": None if r["actual"] is None else json.loads(r["actual"]),
+                    "achievement": r["achievement"],
+                    "scored": r["scored"],
+                }
+            )
+    if not entries:
+        print(
+            f"ciclope: indicatore {args.indicator!r} non presente in nessun anno dell'ente {args.ente}", file=sys.stderr
+        )
+        return EXIT_ENTE
+    text = f"Indicatore {args.indicator} — {entries[-1]['name']} (ente {args.ente})\n\n" + grid(
+        ["Anno", "Target", "Consuntivo", "Grado"],
+        [[str(e["year"]), fmt.value(e["target"]), fmt.value(e["actual"]), fmt.pct(e["achievement"])] for e in entries],
+        {1, 2, 3},
+    )
+    _print({"ente": args.ente, "indicator": args.indicator, "years": entries}, text, args.json)
+    return EXIT_OK
+
+
+def _history_objective(store: Store, args, years) -> int:
+    entries = []
+    for c in years:
+        found = [r for r in rows(store.engine, schema.objectives, c.result_id) if r["objective"] == args.objective]
+        if found:
+            entries.append({"year": c.year, "title": found[0]["title"], "achievement": found[0]["achievement"]})
+    if not entries:
+        print(
+            f"ciclope: obiettivo {args.objective!r} non presente in nessun anno dell'ente {args.ente}", file=sys.stderr
+        )
+        return EXIT_ENTE
+    text = f"Obiettivo {args.objective} — {entries[-1]['title']} (ente {args.ente})\n\n" + grid(
+        ["Anno", "Grado di raggiungimento"], [[str(e["year"]), fmt.pct(e["achievement"])] for e in entries], {1}
+    )
+    plan = [p for p in plans(store, args.ente, years[-1].year, only_ending=False) if p.objective == args.objective]
+    doc: dict[str, Any] = {"ente": args.ente, "objective": args.objective, "years": entries}
+    if plan:
+        p = plan[0]
+        doc["plan"] = {
+            "first": p.first,
+            "last": p.last,
+            "cumulative": p.cumulative,
+            "years": [
+                {
+                    "year": y.year,
+                    "stored": y.stored,
+                    "achievement": y.achievement,
+                    "indicators": [{"id": i, "name": n, "target": t, "actual": a} for i, n, t, a in y.indicators],
+                }
+                for y in p.years
+            ],
+        }
+        text += f"\nPiano pluriennale {p.first}–{p.last}:\n" + grid(
+            ["Anno", "Indicatori (target → consuntivo)", "Grado"],
+            [
+                [
+                    str(y.year),
+                    "; ".join(f"{i}: {t} → {a}" for i, _n, t, a in y.indicators) if y.stored else "non nell'archivio",
+                    fmt.pct(y.achievement) if y.stored else fmt.NONE,
+                ]
+                for y in p.years
+            ],
+            {2},
+        )
+        text += f"Avanzamento cumulato: {fmt.pct(p.cumulative)} (media degli anni del piano presenti nell'archivio)\n"
+    _print(doc, text, args.json)
+    return EXIT_OK
+
+
+# -- diff --------------------------------------------------------------------------------------
+
+
+def cmd_diff(args) -> int:
+    store = open_for(args)
+    if len(args.run) == 2 and not args.year:
+        ids = [result_of_run(store.engine, r, args.ente) for r in args.run]
+        labels = [f"esecuzione n. {r}" for r in args.run]
+    elif len(args.year) == 2 and not args.run:
+        by_year = {c.year: c.result_id for c in store.current(ente=args.ente)}
+        ids = [by_year.get(y) for y in args.year]
+        labels = [str(y) for y in args.year]
+    else:
+        print("ciclope: indicare due esecuzioni (--run A --run B) oppure due anni (--year A --year B)", file=sys.stderr)
+        return EXIT_CONFIG
+    missing = [lab for lab, i in zip(labels, ids) if i is None]
+    if missing:
+        known = ", ".join(f"n. {r['id']} ({r['year'] or 'fallita'})" for r in runs_of(store.engine, args.ente)[:10])
+        print(
+            f"ciclope: nessun risultato dell'ente {args.ente} per {', '.join(missing)} (esecuzioni: {known or 'nessuna'})",
+            file=sys.stderr,
+        )
+        return EXIT_ENTE
+    a, b = (int(i) for i in ids if i is not None)
+    doc = diff(store, a, b)
+    doc.update({"ente": args.ente, "from": labels[0], "to": labels[1]})
+    _print(doc, diff_text(doc), args.json)
+    return EXIT_OK
+
+
+FIGURE_TABLES = (
+    ("areas", "area", schema.areas),
+    ("objectives", "objective", schema.objectives),
+    ("indicators", "indicator", schema.indicators),
+    ("units", "unit", schema.units),
+)
+
+
+def diff(store: Store, a: int, b: int) -> dict:
+    """What changed from result ``a`` to result ``b`` (same result: nothing)."""
+    if a == b:
+        return {"same": True, "figures": [], "people": [], "violations": {"new": [], "resolved": []}}
+    cur = {c.result_id: c for c in store.current()}
+    figures = []
+    pa, pb = _perf(store, a, cur), _perf(store, b, cur)
+    if pa != pb:
+        figures.append({"kind": "ente", "id": "", "name": "Performance dell'ente", "from": pa, "to": pb})
+    for kind, key, table in FIGURE_TABLES:
+        ra = {r[key]: r for r in rows(store.engine, table, a)}
+        rb = {r[key]: r for r in rows(store.engine, table, b)}
+        for ident in sorted(set(ra) | set(rb)):
+            x, y = ra.get(ident), rb.get(ident)
+            va = None if x is None else x["achievement"]
+            vb = None if y is None else y["achievement"]
+            if x is None or y is None or va != vb:
+                name = (y or x or {}).get("name") or (y or x or {}).get("title") or ident
+                figures.append(
+                    {
+                        "kind": kind[:-1],
+                        "id": ident,
+                        "name": name,
+                        "from": va,
+                        "to": vb,
+                        "added": x is None,
+                        "removed": y is None,
+                    }
+                )
+    people = []
+    pa_ = {p.person: p for p in store.people(a)}
+    pb_ = {p.person: p for p in store.people(b)}
+    for pid in sorted(set(pa_) | set(pb_)):
+        before, after = pa_.get(pid), pb_.get(pid)
+        if before is None or after is None or _card(before) != _card(after):
+            people.append({"person": pid, "from": _card(before), "to": _card(after)})
+    va = {(v["rule"], v["where"], v["message"]) for v in rows(store.engine, schema.violations, a)}
+    vb = {(v["rule"], v["where"], v["message"]) for v in rows(store.engine, schema.violations, b)}
+    as_dict = lambda v: {"rule": v[0], "where": v[1], "message": v[2]}  # noqa: E731
+    return {
+        "same": False,
+        "figures": figures,
+        "people": people,
+        "violations": {"new": [as_dict(v) for v in sorted(vb - va)], "resolved": [as_dict(v) for v in sorted(va - vb)]},
+    }
+
+
+def _card(p) -> dict | None:
+    return None if p is None else {"score": p.score, "level": p.level, "band": p.band, "amount": p.amount}
+
+
+def _perf(store: Store, result_id: int, cur) -> float | None:
+    if result_id in cur:
+        return cur[result_id].performance
+    from sqlalchemy import select
+
+    with store.engine.connect() as conn:
+        return conn.execute(select(schema.results.c.performance).where(schema.results.c.id == result_id)).scalar_one()
+
+
+def diff_text(doc: dict) -> str:
+    head = f"Ente {doc['ente']}: da {doc['from']} a {doc['to']}\n"
+    if doc["same"]:
+        return head + "Nessuna differenza: stesso results.json (stessi input e stesso regolamento).\n"
+    out = [head]
+    if doc["figures"]:
+        out.append("Cifre cambiate:")
+        out.append(
+            grid(
+                ["Tipo", "Codice", "Nome", "Prima", "Dopo"],
+                [
+                    [
+                        KINDS.get(f["kind"], f["kind"]),
+                        f["id"],
+                        fmt_clip(str(f["name"]), 40),
+                        "assente" if f.get("added") else fmt.pct(f["from"]),
+                        "assente" if f.get("removed") else fmt.pct(f["to"]),
+                    ]
+                    for f in doc["figures"]
+                ],
+                {3, 4},
+            )
+        )
+    else:
+        out.append("Nessuna cifra di ente, area, obiettivo, indicatore o unità cambiata.\n")
+    if doc["people"]:
+        out.append("Persone con punteggio, livello, fascia o importo cambiati:")
+        out.append(
+            grid(
+                ["Persona", "Prima", "Dopo"],
+                [[p["person"], _person(p["from"]), _person(p["to"])] for p in doc["people"]],
+            )
+        )
+    else:
+        out.append("Nessuna persona con punteggio, livello, fascia o importo cambiati.\n")
+    for label, key in (("Violazioni nuove", "new"), ("Violazioni risolte", "resolved")):
+        items = doc["violations"][key]
+        out.append(f"{label}: {len(items)}")
+        out += [f"  {v['rule']} {v['where']}: {v['message']}" for v in items]
+    return "\n".join(out) + "\n"
+
+
+KINDS = {"ente": "Ente", "area": "Area", "objective": "Obiettivo", "indicator": "Indicatore", "unit": "Unità"}
+
+
+def _person(p: dict | None) -> str:
+    if p is None:
+        return "assente"
+    parts = [fmt.score(p["score"]) if p["score"] is not None else fmt.NONE, p["level"] or fmt.NONE]
+    if p["band"]:
+        parts.append(f"fascia {p['band']}")
+    parts.append(fmt.euro(p["amount"]) if p["amount"] is not None else "nessun importo")
+    return " · ".join(parts)
+
+
+# -- benchmark ---------------------------------------------------------------------------------
+
+
+def cmd_benchmark(args) -> int:
+    store = open_for(args)
+    years = store.years()
+    if not years:
+        print(f"ciclope: nessun risultato completo nell'archivio {store.shown}", file=sys.stderr)
+        return EXIT_ENTE
+    year = args.year or years[-1]
+    bench = store.benchmark(year)
+    _print(bench_doc(bench), bench_text(bench), args.json)
+    return EXIT_OK
+
+
+def bench_doc(b: Benchmark) -> dict:
+    def dist(d) -> dict | None:
+        if d is None:
+            return None
+        return {
+            "median": d.median,
+            "q1": d.q1,
+            "q3": d.q3,
+            "lower_is_better": d.lower_is_better,
+            "enti": [
+                {"ente": ente, "value": value, "rank": p.rank, "quartile": p.quartile}
+                for ente, value in d.values
+                if (p := d.position(ente)) is not None
+            ],
+        }
+
+    return {
+        "year": b.year,
+        "enti": b.enti,
+        "performance": dist(b.performance),
+        "indicators": [
+            {"key": i.key, "name": i.name, "type": i.type, **(dist(i.distribution) or {})} for i in b.indicators
+        ],
+        "differentiation": [
+            {
+                "ente": d.ente,
+                "plugin": d.plugin,
+                "top_level": d.top_level,
+                "top_share": d.top_share,
+                "band_ratio": d.band_ratio,
+            }
+            for d in b.differentiation
+        ],
+    }
+
+
+def bench_text(b: Benchmark) -> str:
+    out = [f"Confronto tra gli enti — anno {b.year}: {b.enti} enti con risultati completi nell'archivio\n"]
+    if b.performance is None:
+        out.append(f"Performance dell'ente: servono almeno 3 enti (presenti: {b.enti}).\n")
+    else:
+        d = b.performance
+        out.append(
+            f"Performance dell'ente: mediana {fmt.pct(d.median)}, primo quartile {fmt.pct(d.q1)}, "
+            f"terzo quartile {fmt.pct(d.q3)}"
+        )
+        out.append(
+            grid(
+                ["Pos.", "Ente", "Performance", "Quartile"],
+                [[f"{p.rank}°", ente, fmt.pct(v), f"{p.quartile}°"] for ente, v in d.values if (p := d.position(ente))],
+                {0, 2},
+            )
+        )
+    if b.indicators:
+        out.append(f"Indicatori comuni ad almeno 3 enti: {len(b.indicators)}")
+        for ind in b.indicators:
+            d = ind.distribution
+            better = "più basso è meglio" if d.lower_is_better else "più alto è meglio"
+            out.append(
+                f"\n{ind.key} — {ind.name} ({better}): mediana {fmt.decimal_it(d.median, 2)}, "
+                f"quartili {fmt.decimal_it(d.q1, 2)} – {fmt.decimal_it(d.q3, 2)}"
+            )
+            out.append(
+                grid(
+                    ["Pos.", "Ente", "Valore"],
+                    [[f"{p.rank}°", ente, fmt.decimal_it(v)] for ente, v in d.values if (p := d.position(ente))],
+                    {0, 2},
+                )
+            )
+    else:
+        out.append("Nessun indicatore comune ad almeno 3 enti (stesso codice o stesso nome).\n")
+    out.append(
+        "\nDifferenziazione (quota di valutati al livello più alto del regolamento; rapporto tra gli importi pro capite delle fasce):"
+    )
+    out.append(
+        grid(
+            ["Ente", "Plugin", "Livello più alto", "Quota", "Rapporto fasce"],
+            [
+                [
+                    d.ente,
+                    d.plugin,
+                    d.top_level or fmt.NONE,
+                    fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
+                    fmt.decimal_it(d.band_ratio, 2) if d.band_ratio is not None else fmt.NONE,
+                ]
+                for d in b.differentiation
+            ],
+            {3, 4},
+        )
+    )
+    return "\n".join(out)
+
+
+def main(args: argparse.Namespace) -> int:
+    return {"history": cmd_history, "diff": cmd_diff, "benchmark": cmd_benchmark}[args.command](args)

@@ -1,0 +1,104 @@
+"""Opening the results store: the URL a run uses, the engine, and the migrations applied on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+
+from ..problems import CiclopeError, Problem
+
+DEFAULT_NAME = "ciclope.db"
+SOURCE = "docs/store.md"
+
+
+def store_url(config_path: Path, configured: str | None = None, cli_value: str | None = None) -> str:
+    """The store a cycle uses: ``--store`` wins over ``[store] url`` in cycle.toml, whose default is the
+    SQLite file ``ciclope.db`` beside cycle.toml. A value without ``://`` is a SQLite file path
+    (relative to cycle.toml's folder when it comes from the file)."""
+    base = Path(config_path).resolve().parent
+    value = cli_value or configured
+    if not value:
+        return f"sqlite:///{base / DEFAULT_NAME}"
+    if "://" not in value:
+        path = Path(value) if cli_value else base / value
+        return f"sqlite:///{path.resolve()}"
+    return value
+
+
+def driver_url(url: str) -> str:
+    """``postgresql://`` as people write it, with the psycopg (3) driver ciclope installs (the
+    ``postgresql`` extra); SQLAlchemy's own default for that scheme is psycopg2."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
+
+
+def redacted(url: str) -> str:
+    """The URL as shown to people: never a password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: shown as given (it has no password part)
+        return url
+
+
+def engine_for(url: str) -> Engine:
+    try:
+        engine = create_engine(driver_url(url))
+    except Exception as exc:  # unknown scheme, driver missing
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="store.url",
+                    message=f"archivio {redacted(url)} non utilizzabile: {exc}. Per PostgreSQL: "
+                    "pip install 'ciclope-pa[postgresql]'",
+                    source=SOURCE,
+                )
+            ]
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (history, site) while a run writes
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (Alembic): an empty database gets every table, an older store is
+    upgraded in place. Applied whenever the store is opened."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())

@@ -1,0 +1,212 @@
+"""Reading the store: the current result of each (ente, year), series over the years, documents.
+
+The *current* result of an (ente, year) is the one of its latest run that went through the whole
+cycle (``until = rendicontazione``) and produced a result; earlier runs stay as history (``runs``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import attrs
+from sqlalchemy import Engine, and_, func, select
+
+from . import schema as s
+from .record import decode_trace
+
+COMPLETE = "rendicontazione"
+
+
+@attrs.frozen
+class Current:
+    ente: str
+    name: str
+    plugin: str
+    plugin_version: str
+    year: int
+    run_id: int
+    result_id: int
+    status: str
+    performance: float | None
+    people: int
+    errors: int
+    warnings: int
+    allocated: Decimal | None
+    distributed: Decimal | None
+    residual: Decimal | None
+    output: str
+    finished: dt.datetime | None
+
+
+@attrs.frozen
+class Point:
+    """One year of an ente's series."""
+
+    year: int
+    result_id: int
+    performance: float | None
+    areas: dict = attrs.field(factory=dict)  # area id → achievement
+    indicators: dict = attrs.field(factory=dict)  # indicator id → achievement
+    objectives: dict = attrs.field(factory=dict)  # objective id → achievement
+
+
+@attrs.frozen
+class PersonRow:
+    person: str
+    name: str
+    role: str
+    category: str | None
+    unit: str
+    score: float | None
+    level: str | None
+    status: str | None
+    band: str | None
+    amount: Decimal | None
+
+
+def _latest():
+    """(ente, year, run) of the latest complete run of every (ente, year) that has a result."""
+    return (
+        select(s.run_enti.c.ente, s.results.c.year, func.max(s.run_enti.c.run).label("run"))
+        .join(s.results, s.results.c.id == s.run_enti.c.result)
+        .where(s.results.c.until == COMPLETE)
+        .group_by(s.run_enti.c.ente, s.results.c.year)
+        .subquery("latest")
+    )
+
+
+def current_query():
+    latest = _latest()
+    return (
+        select(
+            s.results.c.ente,
+            s.enti.c.name,
+            s.results.c.plugin,
+            s.results.c.plugin_version,
+            s.results.c.year,
+            s.run_enti.c.run,
+            s.results.c.id,
+            s.run_enti.c.status,
+            s.results.c.performance,
+            s.results.c.people,
+            s.results.c.errors,
+            s.results.c.warnings,
+            s.results.c.allocated,
+            s.results.c.distributed,
+            s.results.c.residual,
+            s.run_enti.c.output,
+            s.runs.c.finished,
+        )
+        .select_from(latest)
+        .join(s.run_enti, and_(s.run_enti.c.run == latest.c.run, s.run_enti.c.ente == latest.c.ente))
+        .join(s.results, s.results.c.id == s.run_enti.c.result)
+        .join(s.enti, s.enti.c.id == s.results.c.ente)
+        .join(s.runs, s.runs.c.id == s.run_enti.c.run)
+    )
+
+
+def current(engine: Engine, year: int | None = None, ente: str | None = None) -> list[Current]:
+    """The current result of every ente for ``year`` (None: every year), sorted by ente and year."""
+    query = current_query()
+    if year is not None:
+        query = query.where(s.results.c.year == year)
+    if ente is not None:
+        query = query.where(s.results.c.ente == ente)
+    with engine.connect() as conn:
+        rows = conn.execute(query.order_by(s.results.c.ente, s.results.c.year)).all()
+    return [Current(*row) for row in rows]
+
+
+def latest_per_ente(engine: Engine) -> list[Current]:
+    """Each ente's current result of its latest year."""
+    best: dict[str, Current] = {}
+    for c in current(engine):
+        best[c.ente] = c  # sorted by year: the last one wins
+    return sorted(best.values(), key=lambda c: c.ente)
+
+
+def years(engine: Engine) -> list[int]:
+    latest = _latest()
+    with engine.connect() as conn:
+        return [int(y) for (y,) in conn.execute(select(latest.c.year).distinct().order_by(latest.c.year))]
+
+
+def document(engine: Engine, result_id: int) -> dict:
+    with engine.connect() as conn:
+        text = conn.execute(select(s.results.c.document).where(s.results.c.id == result_id)).scalar_one()
+    return json.loads(text)
+
+
+def trace(engine: Engine, result_id: int) -> dict[str, dict]:
+    with engine.connect() as conn:
+        blob = conn.execute(select(s.results.c.trace).where(s.results.c.id == result_id)).scalar_one()
+    return decode_trace(blob)
+
+
+def series(engine: Engine, ente: str, upto_year: int | None = None, limit: int | None = None) -> list[Point]:
+    """The ente's current result per year, ascending, with areas, objectives and indicators achievements;
+    ``upto_year`` keeps the years up to it, ``limit`` the last ``limit`` of those."""
+    points = [c for c in current(engine, ente=ente) if upto_year is None or c.year <= upto_year]
+    if limit is not None:
+        points = points[-limit:]
+    if not points:
+        return []
+    ids = [c.result_id for c in points]
+    detail: dict[int, dict[str, dict]] = {i: {"areas": {}, "indicators": {}, "objectives": {}} for i in ids}
+    with engine.connect() as conn:
+        for table, key, field in (
+            (s.areas, s.areas.c.area, "areas"),
+            (s.indicators, s.indicators.c.indicator, "indicators"),
+            (s.objectives, s.objectives.c.objective, "objectives"),
+        ):
+            for rid, ident, value in conn.execute(
+                select(table.c.result, key, table.c.achievement).where(table.c.result.in_(ids))
+            ):
+                detail[rid][field][ident] = value
+    return [Point(year=c.year, result_id=c.result_id, performance=c.performance, **detail[c.result_id]) for c in points]
+
+
+def people(engine: Engine, result_id: int) -> list[PersonRow]:
+    cols = [
+        s.people.c[n]
+        for n in ("person", "name", "role", "category", "unit", "score", "level", "status", "band", "amount")
+    ]
+    with engine.connect() as conn:
+        rows = conn.execute(select(*cols).where(s.people.c.result == result_id).order_by(s.people.c.person)).all()
+    return [PersonRow(*row) for row in rows]
+
+
+def rows(engine: Engine, table, result_id: int) -> list[dict]:
+    """Every row of a figure table for one result, as dicts (in primary-key order)."""
+    with engine.connect() as conn:
+        found = conn.execute(select(table).where(table.c.result == result_id).order_by(*table.primary_key.columns))
+        return [dict(r._mapping) for r in found]
+
+
+def runs_of(engine: Engine, ente: str) -> list[dict]:
+    """Every run of the ente, newest first: run id, when, status of the run and of the ente, year, result."""
+    query = (
+        select(
+            s.runs.c.id,
+            s.runs.c.started,
+            s.runs.c.status,
+            s.runs.c.until,
+            s.run_enti.c.status.label("ente_status"),
+            s.results.c.year,
+            s.run_enti.c.result,
+        )
+        .join(s.run_enti, s.run_enti.c.run == s.runs.c.id)
+        .outerjoin(s.results, s.results.c.id == s.run_enti.c.result)
+        .where(s.run_enti.c.ente == ente)
+        .order_by(s.runs.c.id.desc())
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def result_of_run(engine: Engine, run: int, ente: str) -> int | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(s.run_enti.c.result).where(s.run_enti.c.run == run, s.run_enti.c.ente == ente)
+        ).scalar_one_or_none()

@@ -1,0 +1,218 @@
+"""What the store keeps of one computed ente, built where the Result is (in the worker process).
+
+A :class:`Record` is plain data (picklable, small): the ``results.json`` text and the rows of the
+figure tables, plus the names and plan years that ``results.json`` does not carry. The parent process
+writes it (:mod:`.write`), so a run with ``--jobs`` has one writer and the Result never crosses processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zlib
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..result import Result
+from ..results import num
+
+
+@attrs.frozen
+class Record:
+    ente: str
+    name: str
+    plugin: str
+    plugin_version: str
+    year: int
+    until: str
+    document: str  # results.json
+    sha256: str
+    trace: bytes
+    performance: float | None
+    attested: float | None
+    people_count: int
+    errors: int
+    warnings: int
+    allocated: str | None
+    distributed: str | None
+    residual: str | None
+    inputs: str
+    areas: tuple[tuple, ...]
+    objectives: tuple[tuple, ...]
+    indicators: tuple[tuple, ...]
+    units: tuple[tuple, ...]
+    people: tuple[tuple, ...]
+    pools: tuple[tuple, ...]
+    violations: tuple[tuple, ...]
+
+
+def _jsonable(value: Any) -> Any:
+    value = num(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, dict)):
+        return value
+    return str(value)
+
+
+def encode_trace(result: Result) -> bytes:
+    """Every explanation figure as zlib-compressed JSON: ``key → {value, formula, source, label, note, inputs}``
+    (what ``ciclope explain`` and the portal's person cards walk, without recomputing the ente)."""
+    figures = {
+        key: {
+            "value": _jsonable(f.value),
+            "formula": f.formula,
+            "source": f.source,
+            "label": f.label,
+            "note": f.note,
+            "inputs": [{"name": i.name, "value": _jsonable(i.value), "ref": i.ref, "cell": i.cell} for i in f.inputs],
+        }
+        for key, f in result.figures.items()
+    }
+    return zlib.compress(json.dumps(figures, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def decode_trace(blob: bytes) -> dict[str, dict]:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else json.dumps(num(value), ensure_ascii=False)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float, Decimal)):
+        return float(value)
+    return None
+
+
+def _plan(targets) -> tuple[int | None, int | None]:
+    years = [y for y in targets if isinstance(y, int)]
+    return (min(years), max(years)) if len(years) > 1 else (None, None)
+
+
+def record_of(result: Result, document: str) -> Record:
+    """The store's rows for one ente, from its Result and its ``results.json`` text."""
+    doc = json.loads(document)
+    ente = result.ente
+    org = result.org
+    areas = tuple((aid, area.name, None if org is None else _f(org.areas.get(aid))) for aid, area in ente.areas.items())
+    # an objective's plan is the span of its indicators' target_<year> columns
+    ind_plan = {iid: _plan(ind.targets) for iid, ind in ente.indicators.items()}
+    obj_plan: dict[str, tuple[int, int]] = {}
+    for iid, ind in ente.indicators.items():
+        first, last = ind_plan[iid]
+        if first is not None and last is not None:
+            old = obj_plan.get(ind.objective)
+            obj_plan[ind.objective] = (first, last) if old is None else (min(old[0], first), max(old[1], last))
+    objectives = tuple(
+        (
+            oid,
+            o.kind,
+            o.title,
+            o.parent,
+            o.area,
+            None if org is None else _f(org.objectives.get(oid)),
+            *obj_plan.get(oid, (None, None)),
+        )
+        for oid, o in ente.objectives.items()
+    )
+    indicators = []
+    for iid, ind in ente.indicators.items():
+        out = None if org is None else org.indicators.get(iid)
+        actual = ind.actual if out is None else out.actual
+        target = ind.target if out is None else out.target
+        indicators.append(
+            (
+                iid,
+                ind.objective,
+                ind.name,
+                ind.type,
+                _text(target),
+                _text(actual),
+                _number(actual),
+                None if out is None else _f(out.achievement),
+                bool(out is not None and out.scored),
+                *ind_plan[iid],
+            )
+        )
+    units = tuple(
+        (uid, u.name, u.parent, None if org is None else _f(org.units.get(uid))) for uid, u in ente.units.items()
+    )
+    ledger = result.ledger if (result.rewards is not None or result.positions is not None) else None
+    people = []
+    for pid, p in ente.people.items():
+        score = result.scores.get(pid)
+        awards = ledger.awards_of(pid) if ledger is not None else []
+        amount = sum((a.amount for a in awards), start=Decimal(0)) if awards else None
+        band = next((a.band for a in awards if a.band), None)
+        people.append(
+            (
+                pid,
+                p.name,
+                p.role,
+                p.category,
+                p.unit,
+                None if score is None or score.score is None else float(score.score),
+                None if score is None else score.level,
+                result.status_of(pid),
+                band,
+                None if amount is None else f"{amount:.2f}",
+            )
+        )
+    pools = tuple(
+        (name, v["amount"], v["distributed"], v["residual"])
+        for name, v in doc.get("rewards", {}).get("pools", {}).items()
+    )
+    violations = tuple(
+        (n, v["severity"], v["rule"], v["source"] or "", v["where"] or "", v["message"])
+        for n, v in enumerate(doc.get("violations", []))
+    )
+    errors = sum(1 for v in doc.get("violations", []) if v["severity"] == "error")
+    money: dict[str, str | None] = {k: None for k in ("allocated", "distributed", "residual")}
+    if ledger is not None:
+        money = {
+            "allocated": f"{ledger.allocated:.2f}",
+            "distributed": f"{ledger.distributed:.2f}",
+            "residual": f"{ledger.residual:.2f}",
+        }
+    organizational = doc.get("organizational") or {}
+    return Record(
+        ente=ente.id,
+        name=ente.name,
+        plugin=result.plugin.name,
+        plugin_version=result.plugin.version,
+        year=ente.year,
+        until=result.until,
+        document=document,
+        sha256=hashlib.sha256(document.encode("utf-8")).hexdigest(),
+        trace=encode_trace(result),
+        performance=organizational.get("ente"),
+        attested=organizational.get("oiv_attested"),
+        people_count=len(ente.people),
+        errors=errors,
+        warnings=len(violations) - errors,
+        inputs=json.dumps(dict(ente.files), sort_keys=True),
+        areas=areas,
+        objectives=objectives,
+        indicators=tuple(indicators),
+        units=units,
+        people=tuple(people),
+        pools=pools,
+        violations=violations,
+        **money,
+    )
+
+
+def _f(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def now() -> dt.datetime:
+    """UTC without tzinfo (the same on SQLite and PostgreSQL ``TIMESTAMP WITHOUT TIME ZONE``)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

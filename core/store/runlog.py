@@ -1,0 +1,87 @@
+"""One run as the store sees it: opened before the first ente, one transaction per ente as each finishes
+(in the parent process, so ``--jobs`` has a single writer), closed at the end.
+
+A store that cannot be written never stops the run: the output folders are still written, the first
+database error is kept in :attr:`RunLog.error`, and ``ciclope run`` says so and exits 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from . import Store, write
+
+
+def ciclope_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ciclope-pa")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        return "0+unknown"
+
+
+class RunLog:
+    """Created by the command before the run; :meth:`start` opens the store once the output folder has
+    been accepted (a refused run leaves no store behind)."""
+
+    def __init__(self, url: str, *, config: Path, year: int, until: str) -> None:
+        from .engine import redacted
+
+        self.url = url
+        self.shown = redacted(url)
+        self.config, self.year, self.until = config, year, until
+        self.store: Store | None = None
+        self.error: str | None = None
+        self.written = 0
+        self.run: int | None = None
+
+    def start(self) -> None:
+        from ..problems import CiclopeError
+        from . import open_store
+
+        try:
+            self.store = open_store(self.url)
+            self.run = write.start_run(
+                self.store.engine, config=str(self.config), year=self.year, until=self.until, version=ciclope_version()
+            )
+        except CiclopeError as exc:  # a URL that names no usable database
+            self.error = exc.problems[0].message
+        except Exception as exc:  # the database refused (down, read-only, full): the run goes on without it
+            self.error = _why(exc)
+
+    @property
+    def wants_records(self) -> bool:
+        return self.run is not None and self.error is None
+
+    def add(self, outcome, out: Path):
+        """Write one ente's outcome; returns the outcome without its record (memory stays per ente)."""
+        if self.store is not None and self.run is not None and self.error is None:
+            try:
+                write.add_ente(
+                    self.store.engine,
+                    self.run,
+                    outcome.id,
+                    outcome.status,
+                    outcome.reason,
+                    str(out / outcome.id),
+                    outcome.record,
+                )
+                self.written += 1
+            except Exception as exc:
+                self.error = _why(exc)
+        return attrs.evolve(outcome, record=None) if outcome.record is not None else outcome
+
+    def finish(self, interrupted: bool = False) -> None:
+        if self.store is None or self.run is None:
+            return
+        try:
+            write.finish_run(self.store.engine, self.run, "interrupted" if interrupted or self.error else "complete")
+        except Exception as exc:
+            self.error = self.error or _why(exc)
+
+
+def _why(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"

@@ -1,0 +1,171 @@
+"""The Relazione's "Andamento negli anni e posizionamento comparativo" section, from the store.
+
+``ciclope run`` writes each Relazione with a one-line placeholder between two markers
+(:data:`core.reports.html.ARCHIVE_START` / ``ARCHIVE_END``); once every ente of the run is in the store,
+:func:`refresh_relazioni` replaces it with the ente's trends, its multi-year objectives (in the plan's
+last year) and its benchmark position, in ``relazione.html`` and ``relazione-pubblica.html`` (aggregates
+only: no person appears), re-renders the PDF if there is one and rewrites ``SHA256SUMS``. Without earlier
+years or comparable enti the section says so in one line, never an empty chart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..reports import fmt
+from ..reports.html import ARCHIVE_END, ARCHIVE_START, Raw, table, tag
+from ..reports.svg import trend_lines
+from . import Store
+from .benchmark import MIN_ENTI, Benchmark
+from .history import Trend, plans, trend
+
+KIND_LABELS = {"ente": "Ente", "area": "Area strategica", "objective": "Obiettivo", "indicator": "Indicatore"}
+
+
+def archive_html(store: Store, ente: str, year: int, bench: Benchmark | None) -> str:
+    parts: list[str] = [tag("h3", "Andamento negli anni")]
+    parts += trend_html(trend(store, ente, year))
+    multi = plans(store, ente, year)
+    if multi:
+        parts.append(tag("h3", "Obiettivi del piano pluriennale"))
+        parts += plans_html(multi)
+    parts.append(tag("h3", "Posizionamento comparativo"))
+    parts += position_html(bench, ente, year)
+    return "\n".join(str(p) for p in parts)
+
+
+def trend_html(t: Trend) -> list[str]:
+    if not t.has_history:
+        return [
+            tag(
+                "p",
+                "Nessun anno precedente nell'archivio dei risultati per questo ente: l'andamento comparirà "
+                "dal prossimo ciclo registrato.",
+                "empty",
+            )
+        ]
+    columns = ["", "Codice", *[str(y) for y in t.years]]
+    rows = [
+        (
+            KIND_LABELS[r.kind] + (f" — {r.label}" if r.kind != "ente" else ""),
+            r.ident if r.kind != "ente" else "",
+            *[fmt.pct(v) for v in r.values],
+        )
+        for r in t.rows
+    ]
+    numeric = range(2, 2 + len(t.years))
+    chart_series = [(r.label if r.kind != "ente" else "Ente", r.values) for r in t.rows if r.kind in ("ente", "area")][
+        :6
+    ]
+    return [
+        Raw(trend_lines("andamento-grafico", "Performance dell'ente e delle aree negli anni", t.years, chart_series)),
+        table(columns, rows, numeric=numeric, cls="trend"),
+        tag(
+            "p",
+            "Fonte: l'archivio dei risultati di ciclope, ultima esecuzione completa di ogni anno "
+            "(003… art. 8: confronto almeno con il triennio precedente).",
+            "note",
+        ),
+    ]
+
+
+def plans_html(objectives) -> list[str]:
+    out: list[str] = []
+    for o in objectives:
+        rows = []
+        for y in o.years:
+            if not y.stored:
+                rows.append((str(y.year), "non presente nell'archivio", fmt.NONE))
+                continue
+            detail = "; ".join(
+                f"{name} ({ident}): target {target}, consuntivo {actual}"
+                for ident, name, target, actual in y.indicators
+            )
+            rows.append((str(y.year), detail or fmt.NONE, fmt.pct(y.achievement)))
+        out.append(tag("h4", f"{o.objective} — {o.title} (piano {o.first}–{o.last})"))
+        out.append(table(["Anno", "Indicatori: target e consuntivo", "Grado di raggiungimento"], rows, numeric=[2]))
+        out.append(
+            tag(
+                "p",
+                f"Avanzamento cumulato: {fmt.pct(o.cumulative)} (media dei gradi di raggiungimento degli anni del "
+                "piano presenti nell'archivio; 004… §2: obiettivi triennali con target per ogni annualità).",
+                "note",
+            )
+        )
+    return out
+
+
+def position_html(bench: Benchmark | None, ente: str, year: int) -> list[str]:
+    comparable = 0 if bench is None else bench.enti
+    positions = [] if bench is None else bench.positions(ente)
+    if bench is None or bench.performance is None or not positions:
+        return [
+            tag(
+                "p",
+                f"Posizionamento comparativo non disponibile: servono almeno {MIN_ENTI} enti con risultati del "
+                f"{year} nell'archivio (presenti: {comparable}).",
+                "empty",
+            )
+        ]
+    rows = [
+        (
+            what,
+            fmt.decimal_it(p.value, 4) if "Performance" not in what else fmt.pct(p.value),
+            f"{p.rank}° su {p.of}",
+            f"{p.quartile}° quartile",
+            fmt.decimal_it(p.median, 4) if "Performance" not in what else fmt.pct(p.median),
+        )
+        for what, p in positions
+    ]
+    return [
+        table(["Grandezza", "Valore dell'ente", "Posizione", "Quartile", "Mediana degli enti"], rows, numeric=[1, 4]),
+        tag(
+            "p",
+            f"Confronto tra i {bench.enti} enti con risultati del {year} nell'archivio (004… §3: serie storiche e "
+            "posizionamento comparativo). 1° = il valore migliore; quartili come QUARTILE.INC di Excel.",
+            "note",
+        ),
+    ]
+
+
+def splice(html: str, body: str) -> str:
+    start, end = html.find(ARCHIVE_START), html.find(ARCHIVE_END)
+    if start < 0 or end < start:
+        return html  # a Relazione written by an older ciclope: left as it is
+    return html[: start + len(ARCHIVE_START)] + "\n" + body + "\n" + html[end:]
+
+
+def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, outputs=None) -> None:
+    """Fill the archive section of the Relazioni of the enti just run (see the module docstring)."""
+    bench = store.benchmark(year)
+    for outcome in outcomes:
+        _refresh(store, out / outcome.id, outcome.id, year, bench)
+
+
+def refresh_folder(url: str, folder: Path) -> None:
+    """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes."""
+    import json
+
+    from . import open_store
+
+    doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
+    store = open_store(url if "://" in url else f"sqlite:///{Path(url).resolve()}")
+    try:
+        _refresh(store, Path(folder), doc["ente"], doc["year"], store.benchmark(doc["year"]))
+    finally:
+        store.close()
+
+
+def _refresh(store: Store, folder: Path, ente: str, year: int, bench: Benchmark) -> None:
+    from ..outroot import write_sums
+    from ..reports.public import write_pdf
+
+    targets = [folder / n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
+    if not targets:
+        return
+    body = archive_html(store, ente, year, bench)
+    for path in targets:
+        path.write_text(splice(path.read_text(encoding="utf-8"), body), encoding="utf-8", newline="")
+    if (folder / "relazione-pubblica.pdf").is_file():
+        write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
+    write_sums(folder)
