@@ -41,3 +41,35 @@ def reportcase_installed(monkeypatch):
     installed = dict(registry._scan())
     installed["reportcase"] = ep
     monkeypatch.setattr(registry, "_scan", lambda: tuple(installed.items()))
+
+
+POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _postgres_or_skip():
+    """An empty PostgreSQL database ``test`` (every table dropped), or a skip that says why."""
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    pytest.importorskip("psycopg", reason="psycopg non installato: pip install 'ciclope-pa[test]'")
+    from ciclope.core.store.engine import driver_url
+
+    engine = sqlalchemy.create_engine(driver_url(POSTGRES_URL))
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:
+        engine.dispose()
+        pytest.skip(f"nessun server PostgreSQL su 127.0.0.1:5432 (utente postgres, database test): {exc}")
+    meta = sqlalchemy.MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)
+    engine.dispose()
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """A results-store URL on each backend: a SQLite file in tmp_path, and the PostgreSQL server of the
+    machine and of CI (emptied first; skipped with a clear message where none answers)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'archivio.db'}"
+    return _postgres_or_skip()

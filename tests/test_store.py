@@ -1,0 +1,357 @@
+"""The results store (issue 15): written by `ciclope run`, on SQLite and on PostgreSQL, migrated by
+Alembic, read by history / diff / benchmark / explain and by the Relazione's trend section.
+
+The store's job is to keep what each run computed: the expected figures here come from the
+results.json each run wrote (the contract, checked elsewhere against hand-worked values) or are worked
+out by hand in the comments; never from the store itself."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from ciclope.core.cli import main
+from ciclope.core.reports import fmt
+from ciclope.core.store import open_store, schema
+from ciclope.core.store.engine import alembic_config, engine_for, migrate
+from ciclope.core.testing import write_ente
+
+from helpers import files
+
+CYCLE = """
+[cycle]
+year = {year}
+output = "out{year}"
+
+[[ente]]
+id = "cm-prova"
+plugin = "comunita_montane"
+data = "cm-prova"
+"""
+
+
+def two_years(tmp_path: Path) -> tuple[Path, Path]:
+    """One ente, two cycle files (2021 and 2022) over the same data folder: indicators.csv has
+    target_2021 and target_2022 (a 2021–2022 plan)."""
+    write_ente(tmp_path / "cm-prova", files())
+    paths = []
+    for year in (2021, 2022):
+        path = tmp_path / f"cycle-{year}.toml"
+        path.write_text(CYCLE.format(year=year), encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def store_args(url: str, tmp_path: Path) -> list[str]:
+    """No store option for the default SQLite file (beside cycle.toml); --store for PostgreSQL."""
+    return [] if url.startswith("sqlite") else ["--store", url]
+
+
+def results(tmp_path: Path, year: int) -> dict:
+    return json.loads((tmp_path / f"out{year}" / "cm-prova" / "results.json").read_text(encoding="utf-8"))
+
+
+def section(html: str, ident: str) -> str:
+    return re.search(rf'<section class="scheda[^"]*" id="{ident}">(.*?)</section>', html, re.S).group(1)
+
+
+def count(url: str, table: sa.Table) -> int:
+    engine = engine_for(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def default_or(backend, tmp_path):
+    """The store URL the tests read: the default ciclope.db beside cycle.toml for SQLite."""
+    return f"sqlite:///{tmp_path / 'ciclope.db'}" if backend.startswith("sqlite") else backend
+
+
+def test_two_cycles_leave_one_store_with_both_years(tmp_path, default_or, capsys):
+    c21, c22 = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    main(["run", str(c21), *extra])
+    main(["run", str(c22), *extra])
+    if default_or.startswith("sqlite"):
+        assert sorted(p.name for p in tmp_path.glob("*.db")) == ["ciclope.db"]  # one file, beside cycle.toml
+    store = open_store(default_or)
+    assert store.years() == [2021, 2022]
+    r21, r22 = results(tmp_path, 2021), results(tmp_path, 2022)
+    perf = {c.year: c.performance for c in store.current(ente="cm-prova")}
+    assert perf == {2021: r21["organizational"]["ente"], 2022: r22["organizational"]["ente"]}
+    store.close()
+
+    capsys.readouterr()
+    assert main(["history", str(c22), "--ente", "cm-prova", *extra]) == 0
+    out = capsys.readouterr().out
+    row21 = next(line for line in out.splitlines() if line.startswith("2021"))
+    row22 = next(line for line in out.splitlines() if line.startswith("2022"))
+    assert fmt.pct(r21["organizational"]["ente"]) in row21 and fmt.pct(r22["organizational"]["ente"]) in row22
+
+    # the 2022 Relazione shows 2021's ente performance as a trend: a table and an inline SVG chart
+    html = (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_text(encoding="utf-8")
+    trend = section(html, "andamento")
+    head = re.search(r"<thead>(.*?)</thead>", trend, re.S).group(1)
+    assert "2021" in head and "2022" in head
+    ente_row = re.search(r"<tr><td>Ente</td>(.*?)</tr>", trend).group(1)
+    assert fmt.pct(r21["organizational"]["ente"]) in ente_row and fmt.pct(r22["organizational"]["ente"]) in ente_row
+    assert '<svg class="chart trend"' in trend and "<script" not in html
+    # ... and the public one too (aggregates only)
+    public = (tmp_path / "out2022" / "cm-prova" / "relazione-pubblica.html").read_text(encoding="utf-8")
+    assert fmt.pct(r21["organizational"]["ente"]) in section(public, "andamento")
+    # the 2021 Relazione had no earlier year: one line, never an empty chart
+    first = section((tmp_path / "out2021" / "cm-prova" / "relazione.html").read_text(encoding="utf-8"), "andamento")
+    assert "Nessun anno precedente" in first and "<svg" not in first
+    # the outputs' checksums cover the section added after the run
+    assert main(["verify", str(tmp_path / "out2022" / "cm-prova")]) == 0
+
+
+def test_rerun_adds_a_run_without_duplicating_figures(tmp_path, default_or):
+    c21, _ = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    main(["run", str(c21), *extra])
+    before = {t.name: count(default_or, t) for t in (schema.results, schema.people, schema.indicators, schema.runs)}
+    main(["run", str(c21), *extra])
+    after = {t.name: count(default_or, t) for t in (schema.results, schema.people, schema.indicators, schema.runs)}
+    # one more run; the same results.json (same sha256): no second copy of its figures
+    assert after == {**before, "runs": before["runs"] + 1}
+    assert before["people"] == 5  # people.csv of the fixture: SG, D1, E1, E2, E3
+    engine = engine_for(default_or)
+    with engine.connect() as conn:
+        links = conn.execute(sa.select(schema.run_enti.c.run, schema.run_enti.c.result)).all()
+    engine.dispose()
+    assert len(links) == 2 and links[0][1] == links[1][1]
+
+
+def test_changed_inputs_make_a_new_current_result_and_diff_names_who_changed(tmp_path, default_or, capsys):
+    c21, _ = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    main(["run", str(c21), *extra])
+    old = results(tmp_path, 2021)
+    evals = tmp_path / "cm-prova" / "evaluations.csv"
+    evals.write_text(
+        evals.read_text(encoding="utf-8").replace(
+            "E1,D1,risultati,Obiettivi,60,54,", "E1,D1,risultati,Obiettivi,60,30,"
+        )
+    )
+    main(["run", str(c21), *extra])
+    new = results(tmp_path, 2021)
+    store = open_store(default_or)
+    (cur,) = store.current(year=2021)
+    assert cur.run_id == 2  # the latest complete run is the current result; run 1 stays as history
+    assert count(default_or, schema.results) == 2
+    store.close()
+    capsys.readouterr()
+    assert main(["diff", str(c21), "--ente", "cm-prova", "--run", "1", "--run", "2", "--json", *extra]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    changed = {p["person"]: p for p in doc["people"]}
+    # E1's results section went from 54/60 to 30/60: the score is the one each results.json holds
+    assert changed["E1"]["from"]["score"] == old["individual"]["E1"]["score"]
+    assert changed["E1"]["to"]["score"] == new["individual"]["E1"]["score"]
+    assert old["individual"]["E1"]["score"] != new["individual"]["E1"]["score"]
+    assert "SG" not in changed  # the segretario's card did not change
+    assert main(["diff", str(c21), "--ente", "cm-prova", "--run", "1", "--run", "2", *extra]) == 0
+    text = capsys.readouterr().out
+    assert "Persone con punteggio" in text and "E1" in text
+
+
+def test_diff_between_two_years_lists_figures_and_violations(tmp_path, default_or, capsys):
+    c21, c22 = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    main(["run", str(c21), *extra])
+    main(["run", str(c22), *extra])
+    r21, r22 = results(tmp_path, 2021), results(tmp_path, 2022)
+    capsys.readouterr()
+    assert main(["diff", str(c22), "--ente", "cm-prova", "--year", "2021", "--year", "2022", "--json", *extra]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    # I1 is higher-is-better with actual 8: 8/10 = 0.8 in 2021, 8/12 = 0.6667 in 2022 (target_2022 = 12)
+    i1 = next(f for f in doc["figures"] if f["kind"] == "indicator" and f["id"] == "I1")
+    assert (i1["from"], i1["to"]) == (0.8, 0.6667)
+    # I9 "Solo dal 2022" has target '-' in 2021 (inactive) and 5 in 2022 with no actual
+    new_rules = {(v["rule"], v["where"]) for v in r22["violations"]} - {
+        (v["rule"], v["where"]) for v in r21["violations"]
+    }
+    assert {(v["rule"], v["where"]) for v in doc["violations"]["new"]} == new_rules
+
+
+def test_history_of_an_indicator_and_of_a_multi_year_objective(tmp_path, default_or, capsys):
+    c21, c22 = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    main(["run", str(c21), *extra])
+    main(["run", str(c22), *extra])
+    capsys.readouterr()
+    assert main(["history", str(c22), "--ente", "cm-prova", "--indicator", "I1", "--json", *extra]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [(y["year"], y["target"], y["actual"], y["achievement"]) for y in doc["years"]] == [
+        (2021, 10, 8, 0.8),  # 8 / 10
+        (2022, 12, 8, 0.6667),  # 8 / 12 = 0.66666… → 0.6667
+    ]
+    assert main(["history", str(c22), "--ente", "cm-prova", "--objective", "S1", "--json", *extra]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    r21, r22 = results(tmp_path, 2021), results(tmp_path, 2022)
+    s1 = [r21["organizational"]["objectives"]["S1"], r22["organizational"]["objectives"]["S1"]]
+    assert doc["plan"]["first"] == 2021 and doc["plan"]["last"] == 2022
+    assert [y["achievement"] for y in doc["plan"]["years"]] == s1
+    assert doc["plan"]["cumulative"] == round(sum(s1) / 2, 4)  # the mean of the plan years so far
+    # the plan's last year (2022) shows it in the Relazione
+    html = (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_text(encoding="utf-8")
+    trend = section(html, "andamento")
+    assert "Obiettivi del piano pluriennale" in trend and "S1 — Promozione (piano 2021–2022)" in trend
+    assert f"Avanzamento cumulato: {fmt.pct(round(sum(s1) / 2, 4))}" in trend
+    first = section((tmp_path / "out2021" / "cm-prova" / "relazione.html").read_text(encoding="utf-8"), "andamento")
+    assert "piano pluriennale" not in first  # 2021 is not the plan's last year
+
+
+def test_explain_shows_the_series(tmp_path, capsys):
+    c21, c22 = two_years(tmp_path)
+    main(["run", str(c21)])
+    main(["run", str(c22)])
+    capsys.readouterr()
+    assert main(["explain", str(c22), "--ente", "cm-prova", "--indicator", "I1"]) == 0
+    out = capsys.readouterr().out
+    assert "Serie negli anni" in out and "2021: 80,00% · 2022: 66,67%" in out
+    assert main(["explain", str(c22), "--ente", "cm-prova", "--indicator", "I1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["series"] == [
+        {"year": 2021, "achievement": 0.8},
+        {"year": 2022, "achievement": 0.6667},
+    ]
+
+
+def test_no_store_writes_no_database_and_says_nothing_is_available(tmp_path):
+    c21, _ = two_years(tmp_path)
+    main(["run", str(c21), "--no-store"])
+    assert not list(tmp_path.glob("*.db"))
+    trend = section((tmp_path / "out2021" / "cm-prova" / "relazione.html").read_text(encoding="utf-8"), "andamento")
+    assert "archivio dei risultati non è in uso" in trend and "<svg" not in trend
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:///{tmp}/manca/cartella/archivio.db",  # the folder does not exist: SQLite cannot open the file
+        "postgresql://postgres@127.0.0.1:1/test",  # nobody listens on port 1
+    ],
+)
+def test_a_store_that_cannot_be_written_still_leaves_the_files_and_exit_1(tmp_path, capsys, url):
+    c21, _ = two_years(tmp_path)
+    code = main(["run", str(c21), "--store", url.format(tmp=tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert (tmp_path / "out2021" / "cm-prova" / "relazione.html").is_file()
+    assert "NON aggiornato" in captured.err and "Traceback" not in captured.err
+    assert main(["verify", str(tmp_path / "out2021" / "cm-prova")]) == 0
+
+
+def test_store_url_in_cycle_toml(tmp_path, capsys):
+    c21, _ = two_years(tmp_path)
+    c21.write_text(c21.read_text() + '\n[store]\nurl = "risultati.db"\n')
+    assert main(["run", str(c21)]) in (0, 1)
+    assert (tmp_path / "risultati.db").is_file() and not (tmp_path / "ciclope.db").exists()
+    c21.write_text(c21.read_text() + 'utente = "x"\n')
+    assert main(["run", str(c21)]) == 2
+    assert "store.utente" in capsys.readouterr().err
+
+
+def test_history_without_a_store_is_a_clear_error(tmp_path, capsys):
+    c21, _ = two_years(tmp_path)
+    assert main(["history", str(c21), "--ente", "cm-prova"]) == 2
+    err = capsys.readouterr().err
+    assert "inesistente" in err and "ciclope run" in err and not (tmp_path / "ciclope.db").exists()
+
+
+def test_schema_from_empty_matches_the_tables(backend):
+    """Alembic from an empty database gives exactly the tables of schema.py (nothing to autogenerate)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = engine_for(backend)
+    migrate(engine)
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), schema.metadata)
+    engine.dispose()
+    assert diffs == []
+
+
+def test_migration_upgrades_a_store_written_by_the_first_schema(tmp_path, backend):
+    """A store at revision 0001 (no plan years, no (ente, year) index) with one result is upgraded on
+    open: its result stays current, the new columns are NULL, and a new run is written next to it."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = engine_for(backend)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+    old = sa.MetaData()
+    old.reflect(engine)
+    assert "plan_first" not in old.tables["objectives"].c
+    doc = {"ente": "vecchio", "year": 2020, "organizational": {"ente": 0.75}}
+    with engine.begin() as conn:
+        run = conn.execute(
+            old.tables["runs"]
+            .insert()
+            .values(
+                started=sa.func.now(),
+                status="complete",
+                ciclope_version="0.0.9",
+                config="c.toml",
+                year=2020,
+                until="rendicontazione",
+            )
+            .returning(old.tables["runs"].c.id)
+        ).scalar_one()
+        conn.execute(old.tables["enti"].insert().values(id="vecchio", name="Ente storico", plugin="brescia"))
+        result = conn.execute(
+            old.tables["results"]
+            .insert()
+            .values(
+                sha256="0" * 64,
+                ente="vecchio",
+                year=2020,
+                plugin="brescia",
+                plugin_version="0.0.9",
+                until="rendicontazione",
+                performance=0.75,
+                people=0,
+                errors=0,
+                warnings=0,
+                inputs="{}",
+                document=json.dumps(doc),
+                trace=b"x\x9c\xab\xae\x05\x00\x01u\x00\xf9",  # zlib of "{}"
+            )
+            .returning(old.tables["results"].c.id)
+        ).scalar_one()
+        conn.execute(
+            old.tables["run_enti"]
+            .insert()
+            .values(run=run, ente="vecchio", status="ok", reason="", result=result, output="out/vecchio")
+        )
+        conn.execute(
+            old.tables["objectives"]
+            .insert()
+            .values(result=result, objective="S1", kind="strategic", title="Vecchio", achievement=0.75)
+        )
+    engine.dispose()
+
+    store = open_store(backend)  # upgrades to the head revision
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == "0002"
+        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+        row = conn.execute(sa.select(schema.objectives.c.plan_first, schema.objectives.c.achievement)).one()
+    assert tuple(row) == (None, 0.75)
+    (cur,) = store.current()
+    assert (cur.ente, cur.year, cur.performance) == ("vecchio", 2020, 0.75)
+    assert store.document(result) == doc and store.trace(result) == {}
+    store.close()
+    c21, _ = two_years(tmp_path)
+    main(["run", str(c21), "--store", backend])
+    store = open_store(backend)
+    assert [c.ente for c in store.current()] == ["cm-prova", "vecchio"]
+    store.close()

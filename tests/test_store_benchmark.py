@@ -1,0 +1,115 @@
+"""Benchmarking among enti (issue 15): quartiles and positions worked out by hand, invariants with
+hypothesis, and `ciclope benchmark` on `ciclope synth --enti 20` checked against each ente's results.json."""
+
+from __future__ import annotations
+
+import json
+import statistics
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ciclope.core.cli import main
+from ciclope.core.store.benchmark import Distribution, differentiation, shared_indicators
+
+
+def test_quartiles_and_positions_by_hand():
+    d = Distribution.of({"a": 0.9, "b": 0.8, "c": 0.7, "d": 0.6})
+    # inclusive quartiles (Excel QUARTILE.INC) of 0.6, 0.7, 0.8, 0.9: positions (n−1)·p = 0.75, 1.5, 2.25
+    # → q1 = 0.6 + 0.75 × 0.1 = 0.675, median = 0.75, q3 = 0.8 + 0.25 × 0.1 = 0.825
+    assert (round(d.q1, 6), round(d.median, 6), round(d.q3, 6)) == (0.675, 0.75, 0.825)
+    assert [e for e, _ in d.values] == ["a", "b", "c", "d"]  # best first
+    pa, pd = d.position("a"), d.position("d")
+    assert pa is not None and pd is not None
+    assert (pa.rank, pa.of, pa.quartile) == (1, 4, 1) and (pd.rank, pd.quartile) == (4, 4)
+    assert d.position("z") is None
+
+
+def test_lower_is_better_and_ties():
+    d = Distribution.of({"a": 3.0, "b": 5.0, "c": 3.0}, lower_is_better=True)
+    # 3, 3, 5 days: both 3s share rank 1, the 5 is third
+    assert [d.position(e).rank for e in ("a", "b", "c")] == [1, 3, 1]  # type: ignore[union-attr]
+
+
+@given(
+    st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3), st.floats(0, 1), min_size=3, max_size=40),
+    st.booleans(),
+)
+def test_distribution_invariants(values, lower):
+    d = Distribution.of(values, lower_is_better=lower)
+    assert d.q1 <= d.median <= d.q3
+    assert min(values.values()) <= d.q1 and d.q3 <= max(values.values())
+    positions = {e: d.position(e) for e in values}
+    best = min(values.values()) if lower else max(values.values())
+    for e, p in positions.items():
+        assert p is not None and 1 <= p.rank <= len(values) and 1 <= p.quartile <= 4
+        assert (p.rank == 1) == (values[e] == best)
+    # a better value never has a worse rank
+    for e1, p1 in positions.items():
+        for e2, p2 in positions.items():
+            if (values[e1] < values[e2]) if lower else (values[e1] > values[e2]):
+                assert p1.rank < p2.rank  # type: ignore[union-attr]
+
+
+def test_shared_indicators_by_id_then_by_name():
+    rows = [
+        # (ente, id, name, type, value, achievement)
+        ("e1", "K1", "Pratiche evase", "higher", 10.0, 1.0),
+        ("e2", "K1", "Pratiche evase", "higher", 8.0, 0.8),
+        ("e3", "K1", "Pratiche evase", "higher", 6.0, 0.6),
+        ("e1", "T1", "Tempi medi (gg)", "lower", 30.0, 1.0),
+        ("e2", "X9", "tempi  medi (GG)", "lower", 20.0, 1.0),  # the same name, case and spaces aside
+        ("e3", "Z7", "Tempi medi (gg)", "lower", 25.0, 1.0),
+        ("e1", "Q", "Solo due enti", "higher", 1.0, 1.0),
+        ("e2", "Q", "Solo due enti", "higher", 2.0, 1.0),
+    ]
+    found = {i.key: i for i in shared_indicators(rows)}
+    assert set(found) == {"K1", "nome: tempi medi (gg)"}  # Q is shared by 2 enti only
+    assert found["K1"].distribution.median == 8.0
+    tempi = found["nome: tempi medi (gg)"].distribution
+    assert [e for e, _ in tempi.values] == ["e2", "e3", "e1"]  # 20 < 25 < 30 days: lower is better
+
+
+def test_differentiation_by_hand():
+    plugins = {"e1": "p", "e2": "p"}
+    rows = [
+        # (ente, score, level, band, amount)
+        ("e1", 95.0, "Eccellente", "alta", "300.00"),
+        ("e1", 80.0, "Buono", "bassa", "100.00"),
+        ("e1", 70.0, "Buono", "bassa", "200.00"),
+        ("e2", 60.0, "Buono", None, None),
+    ]
+    d1, d2 = differentiation(plugins, rows)
+    # the plugin's top level is the level of its best score (95 → Eccellente): e1 1 of 3, e2 0 of 1;
+    # per capita: alta 300, bassa (100 + 200) / 2 = 150 → ratio 2
+    assert (d1.top_level, round(d1.top_share, 4), d1.band_ratio) == ("Eccellente", 0.3333, 2.0)  # type: ignore[arg-type]
+    assert (d2.top_share, d2.band_ratio) == (0.0, None)
+
+
+@pytest.mark.slow
+def test_benchmark_on_twenty_synthetic_enti(tmp_path, capsys):
+    assert main(["synth", str(tmp_path / "s"), "--enti", "20", "--people", "20"]) == 0
+    cfg = tmp_path / "s" / "cycle.toml"
+    assert main(["run", str(cfg), "--jobs", "2"]) in (0, 1)
+    perf = {}
+    for folder in sorted((tmp_path / "s" / "out").iterdir()):
+        if (folder / "results.json").is_file():
+            doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+            perf[doc["ente"]] = doc["organizational"]["ente"]
+    assert len(perf) == 20
+    capsys.readouterr()
+    assert main(["benchmark", str(cfg), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["enti"] == 20
+    ranked = doc["performance"]["enti"]
+    assert [e["ente"] for e in ranked] == sorted(perf, key=lambda e: (-perf[e], e))
+    assert doc["performance"]["median"] == pytest.approx(statistics.median(perf.values()))
+    assert ranked[0]["rank"] == 1 and ranked[-1]["quartile"] == 4
+    assert main(["benchmark", str(cfg)]) == 0
+    text = capsys.readouterr().out
+    assert "20 enti" in text and "Performance dell'ente: mediana" in text and " 1°  " in text
+    # each ente's Relazione shows its position among the 20
+    best = ranked[0]["ente"]
+    html = (tmp_path / "s" / "out" / best / "relazione.html").read_text(encoding="utf-8")
+    assert "Posizionamento comparativo" in html and "1° su 20" in html
