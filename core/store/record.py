@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ..result import Result
+from ..results import money as cents
 from ..results import num
 
 
@@ -49,34 +50,43 @@ class Record:
     violations: tuple[tuple, ...]
 
 
-def _jsonable(value: Any) -> Any:
-    value = num(value)
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (list, dict)):
-        return value
+def _plain(value: Any) -> Any:
+    """``json.dumps``'s fallback for the values it does not know: Decimal as a number, dates as ISO text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
     return str(value)
 
 
 def encode_trace(result: Result) -> bytes:
-    """Every explanation figure as zlib-compressed JSON: ``key → {value, formula, source, label, note, inputs}``
-    (what ``ciclope explain`` and the portal's person cards walk, without recomputing the ente)."""
+    """Every explanation figure as zlib-compressed JSON (what ``ciclope explain`` and the portal's person
+    cards walk, without recomputing the ente). Stored compactly as ``key → [value, formula, source, label,
+    note, [[name, value, ref, cell], …]]``; :func:`decode_trace` gives it back as dicts."""
     figures = {
-        key: {
-            "value": _jsonable(f.value),
-            "formula": f.formula,
-            "source": f.source,
-            "label": f.label,
-            "note": f.note,
-            "inputs": [{"name": i.name, "value": _jsonable(i.value), "ref": i.ref, "cell": i.cell} for i in f.inputs],
-        }
+        key: [f.value, f.formula, f.source, f.label, f.note, [[i.name, i.value, i.ref, i.cell] for i in f.inputs]]
         for key, f in result.figures.items()
     }
-    return zlib.compress(json.dumps(figures, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    text = json.dumps(figures, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def decode_trace(blob: bytes) -> dict[str, dict]:
-    return json.loads(zlib.decompress(blob).decode("utf-8"))
+    """``key → {value, formula, source, label, note, inputs: [{name, value, ref, cell}]}``."""
+    raw = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return {
+        key: {
+            "value": v[0],
+            "formula": v[1],
+            "source": v[2],
+            "label": v[3],
+            "note": v[4],
+            "inputs": [{"name": i[0], "value": i[1], "ref": i[2], "cell": i[3]} for i in v[5]],
+        }
+        for key, v in raw.items()
+    }
 
 
 def _text(value: Any) -> str | None:
@@ -97,8 +107,8 @@ def _plan(targets) -> tuple[int | None, int | None]:
 
 
 def record_of(result: Result, document: str) -> Record:
-    """The store's rows for one ente, from its Result and its ``results.json`` text."""
-    doc = json.loads(document)
+    """The store's rows for one ente, from its Result and its ``results.json`` text (the figures are taken
+    from the Result with the same rounding as results.json: achievements to 4 decimals, money to cents)."""
     ente = result.ente
     org = result.org
     areas = tuple((aid, area.name, None if org is None else _f(org.areas.get(aid))) for aid, area in ente.areas.items())
@@ -165,15 +175,15 @@ def record_of(result: Result, document: str) -> Record:
                 None if amount is None else f"{amount:.2f}",
             )
         )
-    pools = tuple(
-        (name, v["amount"], v["distributed"], v["residual"])
-        for name, v in doc.get("rewards", {}).get("pools", {}).items()
+    pools = (
+        ()
+        if ledger is None
+        else tuple((name, cents(p.amount), cents(p.distributed), cents(p.residual)) for name, p in ledger.pools.items())
     )
     violations = tuple(
-        (n, v["severity"], v["rule"], v["source"] or "", v["where"] or "", v["message"])
-        for n, v in enumerate(doc.get("violations", []))
+        (n, v.severity, v.rule, v.source or "", v.where or "", v.message) for n, v in enumerate(result.violations)
     )
-    errors = sum(1 for v in doc.get("violations", []) if v["severity"] == "error")
+    errors = sum(1 for v in result.violations if v.is_error)
     money: dict[str, str | None] = {k: None for k in ("allocated", "distributed", "residual")}
     if ledger is not None:
         money = {
@@ -181,7 +191,7 @@ def record_of(result: Result, document: str) -> Record:
             "distributed": f"{ledger.distributed:.2f}",
             "residual": f"{ledger.residual:.2f}",
         }
-    organizational = doc.get("organizational") or {}
+    att = result.attestation
     return Record(
         ente=ente.id,
         name=ente.name,
@@ -192,8 +202,8 @@ def record_of(result: Result, document: str) -> Record:
         document=document,
         sha256=hashlib.sha256(document.encode("utf-8")).hexdigest(),
         trace=encode_trace(result),
-        performance=organizational.get("ente"),
-        attested=organizational.get("oiv_attested"),
+        performance=None if org is None else _f(org.ente),
+        attested=None if org is None or att is None else _f(att.attested),
         people_count=len(ente.people),
         errors=errors,
         warnings=len(violations) - errors,

@@ -22,10 +22,14 @@ from .history import Trend, plans, trend
 KIND_LABELS = {"ente": "Ente", "area": "Area strategica", "objective": "Obiettivo", "indicator": "Indicatore"}
 
 
-def archive_html(store: Store, ente: str, year: int, bench: Benchmark | None) -> str:
+def archive_html(
+    store: Store, ente: str, year: int, bench: Benchmark | None, history: bool = True, multi_year: bool = True
+) -> str:
+    """The section's body. ``history`` / ``multi_year`` False: the caller knows the store has no earlier
+    year of the ente / no plan ending this year (saves the queries for a run of many enti)."""
     parts: list[str] = [tag("h3", "Andamento negli anni")]
-    parts += trend_html(trend(store, ente, year))
-    multi = plans(store, ente, year)
+    parts += trend_html(trend(store, ente, year) if history else Trend(ente, (year,), ()))
+    multi = plans(store, ente, year) if multi_year else []
     if multi:
         parts.append(tag("h3", "Obiettivi del piano pluriennale"))
         parts += plans_html(multi)
@@ -137,9 +141,35 @@ def splice(html: str, body: str) -> str:
 
 def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, outputs=None) -> None:
     """Fill the archive section of the Relazioni of the enti just run (see the module docstring)."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from . import schema
+
     bench = store.benchmark(year)
+    everything = store.current()
+    years = Counter(c.ente for c in everything if c.year <= year)
+    this_year = [c.result_id for c in everything if c.year == year]
+    with store.engine.connect() as conn:
+        planned = set(
+            conn.execute(
+                select(schema.objectives.c.result)
+                .where(schema.objectives.c.plan_last == year, schema.objectives.c.result.in_(this_year))
+                .distinct()
+            ).scalars()
+        )
+    by_ente = {c.ente: c.result_id for c in everything if c.year == year}
     for outcome in outcomes:
-        _refresh(store, out / outcome.id, outcome.id, year, bench)
+        _refresh(
+            store,
+            out / outcome.id,
+            outcome.id,
+            year,
+            bench,
+            history=years[outcome.id] > 1,
+            multi_year=by_ente.get(outcome.id) in planned,
+        )
 
 
 def refresh_folder(url: str, folder: Path) -> None:
@@ -156,14 +186,16 @@ def refresh_folder(url: str, folder: Path) -> None:
         store.close()
 
 
-def _refresh(store: Store, folder: Path, ente: str, year: int, bench: Benchmark) -> None:
+def _refresh(
+    store: Store, folder: Path, ente: str, year: int, bench: Benchmark, history: bool = True, multi_year: bool = True
+) -> None:
     from ..outroot import write_sums
     from ..reports.public import write_pdf
 
     targets = [folder / n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
     if not targets:
         return
-    body = archive_html(store, ente, year, bench)
+    body = archive_html(store, ente, year, bench, history, multi_year)
     for path in targets:
         path.write_text(splice(path.read_text(encoding="utf-8"), body), encoding="utf-8", newline="")
     if (folder / "relazione-pubblica.pdf").is_file():
