@@ -153,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_store_commands(sub, add_store_options)
 
+    from .site.command import add_parser as add_site
+
+    add_site(sub, add_store_options)
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
@@ -584,7 +588,14 @@ def cmd_store(args) -> int:
     return store_main(args)
 
 
+def cmd_site(args) -> int:
+    from .site.command import main as site_main
+
+    return site_main(args)
+
+
 COMMANDS = {
+    "site": cmd_site,
     "history": cmd_store,
     "diff": cmd_store,
     "benchmark": cmd_store,

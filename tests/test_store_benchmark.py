@@ -73,16 +73,13 @@ def test_shared_indicators_by_id_then_by_name():
 
 def test_differentiation_by_hand():
     plugins = {"e1": "p", "e2": "p"}
-    rows = [
-        # (ente, score, level, band, amount)
-        ("e1", 95.0, "Eccellente", "alta", "300.00"),
-        ("e1", 80.0, "Buono", "bassa", "100.00"),
-        ("e1", 70.0, "Buono", "bassa", "200.00"),
-        ("e2", 60.0, "Buono", None, None),
-    ]
-    d1, d2 = differentiation(plugins, rows)
+    # e1: one Eccellente (95), two Buono (best 80); e2: one Buono (60)
+    levels = [("e1", "Eccellente", 1, 95.0), ("e1", "Buono", 2, 80.0), ("e2", "Buono", 1, 60.0)]
+    # e1: band alta 1 person € 300, band bassa 2 people € 100 + € 200
+    bands = [("e1", "alta", 1, 300.0), ("e1", "bassa", 2, 300.0)]
+    d1, d2 = differentiation(plugins, levels, bands)
     # the plugin's top level is the level of its best score (95 → Eccellente): e1 1 of 3, e2 0 of 1;
-    # per capita: alta 300, bassa (100 + 200) / 2 = 150 → ratio 2
+    # per capita: alta 300, bassa 300 / 2 = 150 → ratio 2
     assert (d1.top_level, round(d1.top_share, 4), d1.band_ratio) == ("Eccellente", 0.3333, 2.0)  # type: ignore[arg-type]
     assert (d2.top_share, d2.band_ratio) == (0.0, None)
 

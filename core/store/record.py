@@ -86,6 +86,7 @@ def decode_trace(blob: bytes) -> dict[str, dict]:
             "inputs": [{"name": i[0], "value": i[1], "ref": i[2], "cell": i[3]} for i in v[5]],
         }
         for key, v in raw.items()
+        if isinstance(v, list)
     }
 
 

@@ -114,10 +114,10 @@ def position_html(bench: Benchmark | None, ente: str, year: int) -> list[str]:
     rows = [
         (
             what,
-            fmt.decimal_it(p.value, 4) if "Performance" not in what else fmt.pct(p.value),
+            fmt.decimal_it(round(p.value, 4)) if "Performance" not in what else fmt.pct(p.value),
             f"{p.rank}° su {p.of}",
             f"{p.quartile}° quartile",
-            fmt.decimal_it(p.median, 4) if "Performance" not in what else fmt.pct(p.median),
+            fmt.decimal_it(round(p.median, 4)) if "Performance" not in what else fmt.pct(p.median),
         )
         for what, p in positions
     ]

@@ -1,0 +1,354 @@
+"""Build the portal from the results store: pages rendered with Jinja2 (autoescaped), documents of each
+ente taken from its output folder (hard-linked when possible, else copied).
+
+The public variant (``public=True``) is the publishable site: the public Relazione, aggregates, the
+benchmark, the calendar and the transparency tables; no person card, no name, no person id, no
+violation text (it may name a person), groups under 3 people shown as ``<3``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import attrs
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..problems import CiclopeError, Problem
+from ..reports import fmt
+from ..store import Current, Store
+from ..store.history import Trend, trend
+from ..store.sections import position_html, trend_html
+from . import cards, charts
+
+HERE = Path(__file__).parent
+SOURCE = "docs/site.md"
+FULL_DOWNLOADS = (
+    ("relazione.html", "Relazione sulla performance (interna)"),
+    ("relazione-pubblica.html", "Relazione da pubblicare"),
+    ("relazione-pubblica.pdf", "Relazione da pubblicare (PDF)"),
+    ("schede.xlsx", "Schede per l'ufficio (Excel)"),
+    ("trasparenza.csv", "Dati per la trasparenza (CSV)"),
+    ("premi-art20.csv", "Dati relativi ai premi, art. 20 D.Lgs. 33/2013 (CSV)"),
+    ("results.json", "Risultati per strumenti (JSON)"),
+)
+PUBLIC_FILES = {"relazione-pubblica.html", "relazione-pubblica.pdf", "trasparenza.csv", "premi-art20.csv"}
+STATUS_LABELS = {"ok": "ok", "errors": "violazioni"}
+CALENDAR_CSS = {"fatto": "fatto", "in ritardo": "ritardo", "mancante": "mancante"}
+SMALL_GROUP = 3
+
+
+@attrs.frozen
+class Built:
+    out: Path
+    year: int
+    enti: int
+    pages: int
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def person_file(pid: str) -> str:
+    """A person's page name: the id when it is a safe file name, else a cleaned id with a short hash."""
+    if re.fullmatch(r"[A-Za-z0-9_.-]{1,80}", pid) and not pid.startswith("."):
+        return f"{pid}.html"
+    clean = re.sub(r"[^A-Za-z0-9_-]", "_", pid)[:40]
+    return f"{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}.html"
+
+
+def _place(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.exists():
+        dest.unlink()
+    try:
+        os.link(src, dest)  # the same bytes, no copy (the output folder and the site on one disk)
+    except OSError:
+        shutil.copyfile(src, dest)
+
+
+def _count(n: int, public: bool) -> str:
+    return "<3" if public and 0 < n < SMALL_GROUP else str(n)
+
+
+class Site:
+    def __init__(self, store: Store, out: Path, year: int | None = None, public: bool = False) -> None:
+        years = store.years()
+        if not years:
+            raise CiclopeError(
+                [
+                    Problem(
+                        rule="site.empty",
+                        message=f"l'archivio {store.shown} non contiene risultati: eseguire prima `ciclope run`",
+                        source=SOURCE,
+                    )
+                ]
+            )
+        if year is not None and year not in years:
+            raise CiclopeError(
+                [
+                    Problem(
+                        rule="site.year",
+                        column="--year",
+                        message=f"nessun risultato del {year} nell'archivio (anni: {', '.join(map(str, years))})",
+                        source=SOURCE,
+                    )
+                ]
+            )
+        self.store, self.out, self.public = store, Path(out), public
+        self.year = year if year is not None else years[-1]
+        self.years = years
+        self.env = environment()
+        self.pages = 0
+        everything = store.current()
+        self.enti = [c for c in everything if c.year == self.year]
+        self.by_ente: dict[str, list[Current]] = defaultdict(list)
+        for c in everything:
+            if c.year <= self.year:
+                self.by_ente[c.ente].append(c)
+        self.names = {c.ente: c.name for c in self.enti}
+
+    def common(self, root: str, page: str, title: str) -> dict[str, Any]:
+        return {
+            "root": root,
+            "page": page,
+            "title": title,
+            "year": self.year,
+            "public": self.public,
+            "store": "" if self.public else f" ({self.store.shown})",
+        }
+
+    def write(self, path: str, template: str, **context: Any) -> None:
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.env.get_template(template).render(**context), encoding="utf-8")
+        self.pages += 1
+
+    def build(self) -> Built:
+        self.out.mkdir(parents=True, exist_ok=True)
+        for name in ("site.css", "site.js"):
+            _place(HERE / "static" / name, self.out / "static" / name)
+        bench = self.store.benchmark(self.year)
+        rows, calendar = [], []
+        for c in self.enti:
+            row, deadlines = self.ente(c, bench)
+            rows.append(row)
+            calendar += deadlines
+        self.write("index.html", "index.html", enti=rows, years=self.years, **self.common("", "index", "Enti"))
+        self.benchmark_page(bench)
+        calendar.sort(key=lambda r: (r["iso"], r["ente"], r["act"]))
+        self.write(
+            "calendario.html",
+            "calendar.html",
+            rows=calendar,
+            **self.common("", "calendario", "Scadenze di tutti gli enti"),
+        )
+        return Built(self.out, self.year, len(self.enti), self.pages)
+
+    # -- one ente -----------------------------------------------------------------------------------
+
+    def ente(self, c: Current, bench) -> tuple[dict, list[dict]]:
+        doc = self.store.document(c.result_id)
+        folder = Path(c.output)
+        downloads = []
+        for name, label in FULL_DOWNLOADS:
+            if self.public and name not in PUBLIC_FILES:
+                continue
+            if (folder / name).is_file():
+                _place(folder / name, self.out / "enti" / c.ente / name)
+                downloads.append({"file": name, "label": label})
+        calendar = []
+        late = 0
+        for d in doc.get("calendar", []):
+            status = d.get("status") or "da verificare"
+            late += status in ("in ritardo", "mancante")
+            calendar.append(
+                {
+                    "due": fmt.date_it(dt.date.fromisoformat(d["due"])),
+                    "iso": d["due"],
+                    "act": d["act"],
+                    "status": status,
+                    "css": CALENDAR_CSS.get(status, "dafare"),
+                    "source": d["source"],
+                    "ente": c.ente,
+                    "name": c.name,
+                }
+            )
+        history = len(self.by_ente[c.ente]) > 1
+        t = trend(self.store, c.ente, self.year) if history else Trend(c.ente, (self.year,), ())
+        people = self.store.people(c.result_id)
+        levels = Counter(p.level for p in people if p.level)
+        row = {
+            "id": c.ente,
+            "name": c.name,
+            "plugin": c.plugin,
+            "plugin_version": c.plugin_version,
+            "status": c.status,
+            "status_label": STATUS_LABELS.get(c.status, c.status),
+            "performance": fmt.pct(c.performance),
+            "performance_sort": "" if c.performance is None else f"{c.performance:.4f}",
+            "spark": charts.sparkline(
+                f"Performance di {c.name}", [(x.year, x.performance) for x in self.by_ente[c.ente]]
+            ),
+            "errors": c.errors,
+            "warnings": c.warnings,
+            "late": late,
+            "people": c.people,
+            "distributed": fmt.euro(c.distributed) if c.distributed is not None else "",
+            "downloads": downloads,
+        }
+        violations = [
+            {
+                "severity": v["severity"],
+                "label": "errore" if v["severity"] == "error" else "avviso",
+                "rule": v["rule"],
+                "message": v["message"],
+                "where": v["where"] or "",
+            }
+            for v in doc.get("violations", [])
+        ]
+        context = dict(
+            e=row,
+            trend="\n".join(str(x) for x in trend_html(t)),
+            position="\n".join(str(x) for x in position_html(bench, c.ente, self.year)),
+            levels=[
+                (name, _count(n, self.public)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+            calendar=calendar,
+            violations=[] if self.public else violations,
+            people=[] if self.public else [self.person_row(p) for p in people],
+            **self.common("../", "ente", c.name),
+        )
+        self.write(f"enti/{c.ente}.html", "ente.html", **context)
+        if not self.public:
+            self.person_pages(c, row, people)
+        return row, [d for d in calendar if d["status"] != "fatto"]
+
+    @staticmethod
+    def person_row(p) -> dict:
+        return {
+            "id": p.person,
+            "name": p.name,
+            "file": person_file(p.person),
+            "role": p.role,
+            "unit": p.unit,
+            "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
+            "score_sort": "" if p.score is None else f"{p.score:.2f}",
+            "level": p.level or fmt.NONE,
+            "band": p.band or fmt.NONE,
+            "amount": fmt.euro(p.amount) if p.amount is not None else fmt.NONE,
+            "amount_sort": "" if p.amount is None else f"{p.amount:.2f}",
+            "status": fmt.status(p.status) if p.status else fmt.NONE,
+        }
+
+    def person_pages(self, c: Current, row: dict, people) -> None:
+        trace = self.store.trace(c.result_id)
+        known = {p.person for p in people}
+
+        def href(prefix: str):
+            def to(key: str) -> str | None:
+                pid = cards.owner(key, known)
+                return None if pid is None else prefix + person_file(pid)
+
+            return to
+
+        self.write(
+            f"enti/{c.ente}/cifre.html",
+            "figures.html",
+            e=row,
+            tree=cards.figures_page_html(trace, href("persone/")),
+            **self.common("../../", "ente", f"Cifre di {c.name}"),
+        )
+        for p in people:
+            info = self.person_row(p)
+            self.write(
+                f"enti/{c.ente}/persone/{info['file']}",
+                "person.html",
+                e=row,
+                p=info,
+                tree=cards.person_tree(trace, p.person, "../cifre.html", href("")),
+                **self.common("../../../", "ente", p.name),
+            )
+
+    # -- comparisons --------------------------------------------------------------------------------
+
+    def benchmark_page(self, bench) -> None:
+        def rows(d, percent: bool) -> list[dict]:
+            out = []
+            for ente, value in d.values:
+                pos = d.position(ente)
+                out.append(
+                    {
+                        "ente": ente,
+                        "name": self.names.get(ente, ente),
+                        "rank": pos.rank,
+                        "quartile": pos.quartile,
+                        "value": fmt.pct(value) if percent else fmt.decimal_it(value),
+                        "sort": f"{value:.6f}",
+                    }
+                )
+            return out
+
+        performance = None
+        if bench.performance is not None:
+            d = bench.performance
+            performance = {
+                "chart": charts.strip("Performance degli enti", d.values, d.q1, d.median, d.q3),
+                "median": fmt.pct(d.median),
+                "q1": fmt.pct(d.q1),
+                "q3": fmt.pct(d.q3),
+                "rows": rows(d, True),
+            }
+        indicators = []
+        for ind in bench.indicators:
+            d = ind.distribution
+            indicators.append(
+                {
+                    "key": ind.key,
+                    "name": ind.name,
+                    "direction": "più basso è meglio" if d.lower_is_better else "più alto è meglio",
+                    "chart": charts.strip(ind.name, d.values, d.q1, d.median, d.q3, percent=False),
+                    "median": fmt.decimal_it(round(d.median, 2)),
+                    "q1": fmt.decimal_it(round(d.q1, 2)),
+                    "q3": fmt.decimal_it(round(d.q3, 2)),
+                    "rows": rows(d, False),
+                }
+            )
+        differentiation = [
+            {
+                "ente": d.ente,
+                "name": self.names.get(d.ente, d.ente),
+                "plugin": d.plugin,
+                "top_level": d.top_level or fmt.NONE,
+                "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
+                "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
+                "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
+                "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
+            }
+            for d in bench.differentiation
+        ]
+        self.write(
+            "benchmark.html",
+            "benchmark.html",
+            bench=bench,
+            performance=performance,
+            indicators=indicators,
+            differentiation=differentiation,
+            **self.common("", "benchmark", "Confronto tra enti"),
+        )
+
+
+def build(store: Store, out: Path, year: int | None = None, public: bool = False) -> Built:
+    return Site(store, out, year, public).build()

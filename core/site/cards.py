@@ -1,0 +1,127 @@
+"""Person cards: the explanation chain of a person's score and amount as a nested tree, from the trace
+the store keeps (no recomputation).
+
+The figures about the person (``award:P…``, ``score:P…``, ``card:P…``, ``person:P``) are expanded in
+the card; a figure shared by the ente (an objective, a unit, a pool…) is a link to the ente's page of
+figures (``cifre.html``), where each one is shown once with its own inputs and links further down."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from ..explain import show, value_kind
+
+MAX_DEPTH = 8
+OWN_HEADS = ("award", "score", "card", "person")
+
+
+def anchor(key: str) -> str:
+    return "f-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)
+
+
+def roots(trace: dict[str, dict], person: str) -> list[str]:
+    first = [k.format(person) for k in ("award:{}", "score:{}", "card:{}", "person:{}")]
+    found = [k for k in first if k in trace]
+    found += sorted(
+        k for k in trace if k.startswith((f"award:{person}:", f"score:{person}:", f"card:{person}:")) and k not in found
+    )
+    return found
+
+
+def _own(key: str, person: str) -> bool:
+    head, _, rest = key.partition(":")
+    return head in OWN_HEADS and (rest == person or rest.startswith(person + ":"))
+
+
+def owner(key: str, people: set[str]) -> str | None:
+    """The person a figure is about (``score:P1``, ``award:P1:bonus`` → ``P1``), if it is about a known person."""
+    head, _, rest = key.partition(":")
+    if head not in OWN_HEADS:
+        return None
+    if rest in people:
+        return rest
+    for pid in people:
+        if rest.startswith(pid + ":"):
+            return pid
+    return None
+
+
+def _where(cell: str) -> str:
+    parts = cell.split(":")
+    if len(parts) == 3 and parts[1].isdigit():
+        return f"{parts[0]}, riga {parts[1]}, colonna {parts[2]}"
+    return ", ".join(parts)
+
+
+def _value(value: Any, key: str) -> str:
+    return show(value, value_kind(key)) if key else show(value, "number")
+
+
+def figure_html(
+    trace: dict[str, dict],
+    key: str,
+    figures_href: str,
+    person: str | None,
+    seen: set[str],
+    depth: int = 0,
+    person_href=None,
+) -> str:
+    """One figure as ``<li>``: value, formula, legal source, and its inputs (own figures expanded)."""
+    f = trace[key]
+    seen.add(key)
+    label = f["label"] or key
+    out = [
+        f'<li id="{anchor(key)}"><span class="fig">{escape(label)}</span> = <strong>{escape(_value(f["value"], key))}</strong>',
+        f'<div class="formula">{escape(f["formula"])}</div>' if f["formula"] else "",
+        f'<div class="source">Fonte: {escape(f["source"])}</div>' if f["source"] else "",
+        f'<div class="note">{escape(f["note"])}</div>' if f.get("note") else "",
+    ]
+    items = []
+    for i in f["inputs"]:
+        ref, cell = i.get("ref") or "", i.get("cell") or ""
+        shown = escape(_value(i["value"], ref if ref and ref in trace and trace[ref]["value"] == i["value"] else ""))
+        text = f'{escape(i["name"])} = {shown}'
+        if cell:
+            text += f' <span class="cell">← {escape(_where(cell))}</span>'
+        if ref and ref in trace:
+            if person is not None and _own(ref, person) and ref not in seen and depth + 1 < MAX_DEPTH:
+                text += f"<ul>{figure_html(trace, ref, figures_href, person, seen, depth + 1, person_href)}</ul>"
+            elif person is not None and _own(ref, person):
+                text += f' <a href="#{anchor(ref)}">(vedi sopra)</a>'
+            elif person_href is not None and (href := person_href(ref)):
+                text += f' <a href="{href}#{anchor(ref)}">{escape(trace[ref]["label"] or ref)}</a>'
+            else:
+                text += f' <a href="{figures_href}#{anchor(ref)}">{escape(trace[ref]["label"] or ref)}</a>'
+        items.append(f"<li>{text}</li>")
+    if items:
+        out.append(
+            f'<details open><summary>Dati di partenza ({len(items)})</summary><ul>{"".join(items)}</ul></details>'
+        )
+    out.append("</li>")
+    return "".join(out)
+
+
+def person_tree(trace: dict[str, dict], person: str, figures_href: str, person_href=None) -> str:
+    """``person_href(key)``: the page of the person another figure is about (None: not a person's)."""
+    seen: set[str] = set()
+    parts = [
+        figure_html(trace, k, figures_href, person, seen, person_href=person_href)
+        for k in roots(trace, person)
+        if k not in seen
+    ]
+    return f'<ul class="tree">{"".join(parts)}</ul>' if parts else ""
+
+
+def shared_figures(trace: dict[str, dict]) -> list[str]:
+    """The keys the ente's figures page shows: every figure that is not about one person."""
+    return sorted(k for k in trace if k.partition(":")[0] not in OWN_HEADS)
+
+
+def figures_page_html(trace: dict[str, dict], person_href=None) -> str:
+    return (
+        '<ul class="tree">'
+        + "".join(figure_html(trace, k, "", None, set(), person_href=person_href) for k in shared_figures(trace))
+        + "</ul>"
+    )

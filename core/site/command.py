@@ -1,0 +1,50 @@
+"""``ciclope site cycle.toml --out DIR [--year Y] [--public] [--serve [--port N]]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_CONFIG = 0, 2
+
+
+def add_parser(sub, add_store_options) -> None:
+    p = sub.add_parser("site", help="il portale: un sito statico di tutti gli enti dall'archivio dei risultati")
+    p.add_argument("config", help="cycle.toml (per trovare l'archivio)")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="cartella del sito")
+    p.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
+    p.add_argument(
+        "--public", action="store_true", help="versione pubblicabile: nessun nome né identificativo di persona"
+    )
+    p.add_argument("--serve", action="store_true", help="dopo averlo costruito, serve il sito su 127.0.0.1")
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="porta per --serve (default 8000)")
+    add_store_options(p, writes=False)
+
+
+def main(args: argparse.Namespace) -> int:
+    from ..store.commands import open_for
+    from .build import build
+
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        print(f"ciclope: {out} è un file: indicare una cartella con --out", file=sys.stderr)
+        return EXIT_CONFIG
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        print(
+            f"ciclope: {out} non è vuota e non contiene un sito di ciclope: indicare una cartella nuova",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    store = open_for(args)
+    try:
+        built = build(store, out, args.year, args.public)
+    finally:
+        store.close()
+    kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
+    print(f"Sito {kind} del {built.year}: {built.enti} enti, {built.pages} pagine in {out}/index.html")
+    if args.serve:
+        from .serve import serve
+
+        serve(out, args.port)
+    return EXIT_OK
