@@ -84,7 +84,8 @@ def test_site_lists_every_ente_and_every_link_resolves(three, tmp_path, capsys):
         assert f'href="enti/{ente}.html"' in index
         assert (out / "enti" / f"{ente}.html").is_file()
         assert (out / "enti" / ente / "relazione.html").is_file()
-    assert list((out / "enti" / "bs-esempio" / "persone").glob("*.html"))  # the full site has person cards
+    cards = (out / "enti" / "bs-esempio" / "persone.html").read_text(encoding="utf-8")
+    assert '<section class="card" id="p-SG"' in cards  # the full site has person cards
     pages = list(out.rglob("*.html"))
     cache: dict[Path, Links] = {}
     for page in pages:
@@ -161,7 +162,8 @@ def test_public_site_has_no_name_and_no_person_id_anywhere(three, tmp_path):
 
     assert leaks(full)  # the scan can fail: the internal site does show people
     assert leaks(public) == []
-    assert not list(public.rglob("persone")) and not list(public.rglob("results.json"))
+    assert not list(public.rglob("persone.html")) and not list(public.rglob("cifre.html"))
+    assert not list(public.rglob("results.json")) and not list(public.rglob("schede.xlsx"))
     assert (public / "enti" / "bs-esempio" / "relazione-pubblica.html").is_file()
 
 
@@ -284,8 +286,11 @@ def test_in_chromium_click_through_filter_sort_and_screenshots(three, tmp_path):
                 assert page.url.endswith("/enti/bs-esempio.html")
                 page.screenshot(path=str(tmp_path / f"ente-{label}.png"), full_page=True)
                 page.locator("#persone tbody tr a").first.click()
-                assert "/persone/" in page.url
-                assert page.locator("ul.tree li").count() > 0
+                assert "/persone.html#p-" in page.url
+                card = page.locator("section.card:target")
+                assert card.count() == 1
+                card.locator("summary").first.click()  # the explanation tree opens
+                assert card.locator("ul.tree li").first.is_visible()
                 page.screenshot(path=str(tmp_path / f"persona-{label}.png"), full_page=True)
                 page.go_back()
                 assert page.url.endswith("/enti/bs-esempio.html")

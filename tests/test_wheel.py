@@ -63,6 +63,11 @@ def test_the_wheel_holds_ciclope_core_and_plugins_and_no_demo_output(wheel):
     assert "ciclope/core/__init__.py" in names and "ciclope/core/py.typed" in names
     assert "ciclope/plugins/brescia/params.toml" in names
     assert "ciclope/plugins/brescia/demo/cycle.toml" in names
+    # the store's migrations and the portal's templates are package data the commands read at run time
+    assert "ciclope/core/store/migrations/env.py" in names
+    assert "ciclope/core/store/migrations/versions/0002_multiyear_plans.py" in names
+    assert "ciclope/core/site/templates/base.html" in names and "ciclope/core/site/static/site.js" in names
+    assert not [n for n in names if n.endswith("ciclope.db")]
     assert not [n for n in names if "/demo/out/" in n or "/out/" in n]
     assert not [n for n in names if n.split("/")[0] in ("core", "plugins", "tests", "bench")]
 
@@ -101,3 +106,7 @@ def test_scaffold_installs_lists_runs_and_passes_its_tests(env, tmp_path):
     assert "2 passed" in tests.stdout
     demo = run(env / "ciclope", "demo", "--dir", tmp_path / "demo", cwd=tmp_path).stdout
     assert "== provincia_prova (2021) ==" in demo  # found by its entry point
+    # the installed wheel migrates a new store (the demo recorded itself) and builds the portal from it
+    assert (tmp_path / "demo" / "brescia" / "ciclope.db").is_file()
+    run(env / "ciclope", "site", tmp_path / "demo" / "brescia" / "cycle.toml", "--out", tmp_path / "sito", cwd=tmp_path)
+    assert (tmp_path / "sito" / "index.html").is_file() and (tmp_path / "sito" / "static" / "site.css").is_file()

@@ -61,12 +61,13 @@ def environment() -> Environment:
     )
 
 
-def person_file(pid: str) -> str:
-    """A person's page name: the id when it is a safe file name, else a cleaned id with a short hash."""
-    if re.fullmatch(r"[A-Za-z0-9_.-]{1,80}", pid) and not pid.startswith("."):
-        return f"{pid}.html"
+def person_anchor(pid: str) -> str:
+    """A person's card id on ``persone.html``: ``p-`` and the id when it is plain, else a cleaned id with a
+    short hash (two ids never share an anchor)."""
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,80}", pid):
+        return f"p-{pid}"
     clean = re.sub(r"[^A-Za-z0-9_-]", "_", pid)[:40]
-    return f"{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}.html"
+    return f"p-{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
 
 
 def _place(src: Path, dest: Path) -> None:
@@ -136,16 +137,28 @@ class Site:
         target.write_text(self.env.get_template(template).render(**context), encoding="utf-8")
         self.pages += 1
 
-    def build(self) -> Built:
+    def build(self, jobs: int = 1) -> Built:
         self.out.mkdir(parents=True, exist_ok=True)
         for name in ("site.css", "site.js"):
             _place(HERE / "static" / name, self.out / "static" / name)
         bench = self.store.benchmark(self.year)
         rows, calendar = [], []
-        for c in self.enti:
-            row, deadlines = self.ente(c, bench)
-            rows.append(row)
-            calendar += deadlines
+        if jobs > 1 and len(self.enti) > 1:
+            # one task per ente on a pool of processes, each with its own connection to the store
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(
+                max_workers=jobs, initializer=_start_worker, initargs=(self.store.url, self.out, self.year, self.public)
+            ) as pool:
+                for row, deadlines, pages in pool.map(_ente_in_worker, [c.ente for c in self.enti], chunksize=4):
+                    rows.append(row)
+                    calendar += deadlines
+                    self.pages += pages
+        else:
+            for c in self.enti:
+                row, deadlines = self.ente(c, bench)
+                rows.append(row)
+                calendar += deadlines
         self.write("index.html", "index.html", enti=rows, years=self.years, **self.common("", "index", "Enti"))
         self.benchmark_page(bench)
         calendar.sort(key=lambda r: (r["iso"], r["ente"], r["act"]))
@@ -241,7 +254,7 @@ class Site:
         return {
             "id": p.person,
             "name": p.name,
-            "file": person_file(p.person),
+            "anchor": person_anchor(p.person),
             "role": p.role,
             "unit": p.unit,
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
@@ -254,13 +267,16 @@ class Site:
         }
 
     def person_pages(self, c: Current, row: dict, people) -> None:
+        """The ente's figures page and one page with every person's card (an anchor per person: one file
+        per ente, not per person — 300,000 people are 1,000 files, docs/site.md)."""
         trace = self.store.trace(c.result_id)
         known = {p.person for p in people}
+        own = cards.by_person(trace, known)
 
         def href(prefix: str):
             def to(key: str) -> str | None:
-                pid = cards.owner(key, known)
-                return None if pid is None else prefix + person_file(pid)
+                # the figure's own anchor (f-…) on the cards page: ``prefix`` is that page ("" on itself)
+                return None if cards.owner(key, known) is None else prefix
 
             return to
 
@@ -268,19 +284,21 @@ class Site:
             f"enti/{c.ente}/cifre.html",
             "figures.html",
             e=row,
-            tree=cards.figures_page_html(trace, href("persone/")),
+            tree=cards.figures_page_html(trace, href("persone.html")),
             **self.common("../../", "ente", f"Cifre di {c.name}"),
         )
+        persons = []
         for p in people:
             info = self.person_row(p)
-            self.write(
-                f"enti/{c.ente}/persone/{info['file']}",
-                "person.html",
-                e=row,
-                p=info,
-                tree=cards.person_tree(trace, p.person, "../cifre.html", href("")),
-                **self.common("../../../", "ente", p.name),
-            )
+            info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
+            persons.append(info)
+        self.write(
+            f"enti/{c.ente}/persone.html",
+            "people.html",
+            e=row,
+            persons=persons,
+            **self.common("../../", "ente", f"Schede delle persone di {c.name}"),
+        )
 
     # -- comparisons --------------------------------------------------------------------------------
 
@@ -350,5 +368,26 @@ class Site:
         )
 
 
-def build(store: Store, out: Path, year: int | None = None, public: bool = False) -> Built:
-    return Site(store, out, year, public).build()
+_WORKER: tuple[Site, Any] | None = None
+
+
+def _start_worker(url: str, out: Path, year: int, public: bool) -> None:
+    global _WORKER
+    from ..store import open_store
+
+    store = open_store(url)
+    site = Site(store, out, year, public)
+    _WORKER = (site, store.benchmark(year))
+
+
+def _ente_in_worker(ente: str) -> tuple[dict, list[dict], int]:
+    assert _WORKER is not None
+    site, bench = _WORKER
+    before = site.pages
+    current = next(c for c in site.enti if c.ente == ente)
+    row, deadlines = site.ente(current, bench)
+    return row, deadlines, site.pages - before
+
+
+def build(store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1) -> Built:
+    return Site(store, out, year, public).build(jobs)

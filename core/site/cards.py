@@ -21,12 +21,23 @@ def anchor(key: str) -> str:
     return "f-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)
 
 
-def roots(trace: dict[str, dict], person: str) -> list[str]:
+def by_person(trace: dict[str, dict], people: set[str]) -> dict[str, list[str]]:
+    """Each person's own figure keys, found in one pass over the trace (not one pass per person)."""
+    out: dict[str, list[str]] = {}
+    for key in trace:
+        pid = owner(key, people)
+        if pid is not None:
+            out.setdefault(pid, []).append(key)
+    return out
+
+
+def roots(trace: dict[str, dict], person: str, own: list[str] | None = None) -> list[str]:
+    """The figures a card starts from: award, score, card and organizational part of the person, then the
+    person's other figures (a bonus, a band, a unit part) in key order. ``own``: from :func:`by_person`."""
     first = [k.format(person) for k in ("award:{}", "score:{}", "card:{}", "person:{}")]
     found = [k for k in first if k in trace]
-    found += sorted(
-        k for k in trace if k.startswith((f"award:{person}:", f"score:{person}:", f"card:{person}:")) and k not in found
-    )
+    keys = own if own is not None else [k for k in trace if _own(k, person)]
+    found += sorted(k for k in keys if k.partition(":")[0] != "person" and k not in found)
     return found
 
 
@@ -40,11 +51,10 @@ def owner(key: str, people: set[str]) -> str | None:
     head, _, rest = key.partition(":")
     if head not in OWN_HEADS:
         return None
-    if rest in people:
-        return rest
-    for pid in people:
-        if rest.startswith(pid + ":"):
-            return pid
+    while rest:
+        if rest in people:
+            return rest
+        rest = rest.rpartition(":")[0]
     return None
 
 
@@ -90,7 +100,7 @@ def figure_html(
                 text += f"<ul>{figure_html(trace, ref, figures_href, person, seen, depth + 1, person_href)}</ul>"
             elif person is not None and _own(ref, person):
                 text += f' <a href="#{anchor(ref)}">(vedi sopra)</a>'
-            elif person_href is not None and (href := person_href(ref)):
+            elif person_href is not None and (href := person_href(ref)) is not None:
                 text += f' <a href="{href}#{anchor(ref)}">{escape(trace[ref]["label"] or ref)}</a>'
             else:
                 text += f' <a href="{figures_href}#{anchor(ref)}">{escape(trace[ref]["label"] or ref)}</a>'
@@ -103,12 +113,13 @@ def figure_html(
     return "".join(out)
 
 
-def person_tree(trace: dict[str, dict], person: str, figures_href: str, person_href=None) -> str:
-    """``person_href(key)``: the page of the person another figure is about (None: not a person's)."""
+def person_tree(trace: dict[str, dict], person: str, figures_href: str, person_href=None, own=None) -> str:
+    """``person_href(key)``: the page of the person another figure is about (None: not a person's);
+    ``own``: the person's figure keys (:func:`by_person`)."""
     seen: set[str] = set()
     parts = [
         figure_html(trace, k, figures_href, person, seen, person_href=person_href)
-        for k in roots(trace, person)
+        for k in roots(trace, person, own)
         if k not in seen
     ]
     return f'<ul class="tree">{"".join(parts)}</ul>' if parts else ""

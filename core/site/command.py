@@ -19,6 +19,7 @@ def add_parser(sub, add_store_options) -> None:
     )
     p.add_argument("--serve", action="store_true", help="dopo averlo costruito, serve il sito su 127.0.0.1")
     p.add_argument("--port", type=int, default=8000, metavar="N", help="porta per --serve (default 8000)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo (come ciclope run)")
     add_store_options(p, writes=False)
 
 
@@ -38,7 +39,7 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     store = open_for(args)
     try:
-        built = build(store, out, args.year, args.public)
+        built = build(store, out, args.year, args.public, max(1, args.jobs))
     finally:
         store.close()
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
