@@ -44,9 +44,16 @@ def _attack(name: str, folder: Path) -> None:
 ATTACKS = ["ids-ansi", "numeri-ambigui", "toml-bom-e-typo", "header-enorme", "cartella-al-posto-del-file", "fifo"]
 
 
+STORE = ("ciclope.db", "ciclope.db-wal", "ciclope.db-shm", "ciclope.db-journal")
+
+
 def tree(folder: Path) -> dict[str, str]:
+    """Every input file's hash; the results store that `run` keeps beside cycle.toml (issue 15) is an
+    output, not an input, and is left out."""
     out = {}
     for p in sorted(folder.rglob("*")):
+        if p.name in STORE and p.parent == folder:
+            continue
         if p.is_file() and not p.is_symlink():
             out[str(p.relative_to(folder))] = hashlib.sha256(p.read_bytes()).hexdigest()
         elif not p.is_dir():
