@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -355,3 +356,71 @@ def test_migration_upgrades_a_store_written_by_the_first_schema(tmp_path, backen
     store = open_store(backend)
     assert [c.ente for c in store.current()] == ["cm-prova", "vecchio"]
     store.close()
+
+
+@pytest.mark.parametrize("plugin", ["brescia", "bergamo", "comunita_montane"])
+def test_the_store_holds_what_results_json_says(example, tmp_path, plugin):
+    """Every stored figure of a public example equals the one of its results.json (the contract)."""
+    folder = example(plugin)
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    main(["run", str(folder / "cycle.toml"), "--store", url])
+    doc = json.loads(next(folder.glob("out/*/results.json")).read_text(encoding="utf-8"))
+    store = open_store(url)
+    (cur,) = store.current()
+    assert store.document(cur.result_id) == doc
+    org = doc["organizational"]
+    assert cur.performance == org["ente"]
+    engine = store.engine
+    with engine.connect() as conn:
+        areas = dict(conn.execute(sa.select(schema.areas.c.area, schema.areas.c.achievement)).all())
+        objectives = dict(conn.execute(sa.select(schema.objectives.c.objective, schema.objectives.c.achievement)).all())
+        indicators = {
+            i: (a, s_)
+            for i, a, s_ in conn.execute(
+                sa.select(schema.indicators.c.indicator, schema.indicators.c.achievement, schema.indicators.c.scored)
+            )
+        }
+        pools = {
+            p: (a, d, r)
+            for p, a, d, r in conn.execute(
+                sa.select(
+                    schema.pools.c.pool, schema.pools.c.amount, schema.pools.c.distributed, schema.pools.c.residual
+                )
+            )
+        }
+        rules = [r for (r,) in conn.execute(sa.select(schema.violations.c.rule).order_by(schema.violations.c.n))]
+    assert areas == org["areas"]
+    assert {k: v for k, v in objectives.items() if k in org["objectives"]} == org["objectives"]
+    assert {k: indicators[k] for k in org["indicators"]} == {
+        k: (v["achievement"], v["scored"]) for k, v in org["indicators"].items()
+    }
+    assert {k: tuple(f"{x:.2f}" for x in v) for k, v in pools.items()} == {
+        k: (v["amount"], v["distributed"], v["residual"]) for k, v in doc["rewards"].get("pools", {}).items()
+    }
+    assert rules == [v["rule"] for v in doc["violations"]]
+    for pid, entry in doc["individual"].items():
+        (person,) = [p for p in store.people(cur.result_id) if p.person == pid]
+        assert (person.score, person.level) == (entry["score"], entry["level"])
+    store.close()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(1, 10_000), plugin=st.sampled_from(["brescia", "bergamo", "comunita_montane"]))
+def test_every_stored_euro_is_in_a_pool(tmp_path_factory, seed, plugin):
+    """Σ of the people's amounts = Σ of the pools' distributed money, to the cent, for random synthetic
+    enti of every plugin (every award comes from one pool: rules/core.md §6)."""
+    root = tmp_path_factory.mktemp("synth")
+    assert (
+        main(["synth", str(root / "c"), "--enti", "1", "--people", "40", "--seed", str(seed), "--plugin", plugin]) == 0
+    )
+    main(["run", str(root / "c" / "cycle.toml")])
+    engine = engine_for(f"sqlite:///{root / 'c' / 'ciclope.db'}")
+    with engine.connect() as conn:
+        people = [a for (a,) in conn.execute(sa.select(schema.people.c.amount)) if a is not None]
+        pools = [d for (d,) in conn.execute(sa.select(schema.pools.c.distributed))]
+    engine.dispose()
+    assert sum(people, start=Decimal(0)) == sum(pools, start=Decimal(0))
