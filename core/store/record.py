@@ -64,13 +64,27 @@ def _plain(value: Any) -> Any:
 def encode_trace(result: Result) -> bytes:
     """Every explanation figure as zlib-compressed JSON (what ``ciclope explain`` and the portal's person
     cards walk, without recomputing the ente). Stored compactly as ``key → [value, formula, source, label,
-    note, [[name, value, ref, cell], …]]``; :func:`decode_trace` gives it back as dicts."""
-    figures = {
-        key: [f.value, f.formula, f.source, f.label, f.note, [[i.name, i.value, i.ref, i.cell] for i in f.inputs]]
-        for key, f in result.figures.items()
-    }
-    text = json.dumps(figures, ensure_ascii=False, separators=(",", ":"), default=_plain)
-    return zlib.compress(text.encode("utf-8"), 1)
+    note, [[name, value, ref, cell], …]]``; :func:`decode_trace` gives it back as dicts.
+
+    Encoded figure by figure into the compressor: the JSON text of a 30,000-person ente (~60 MB) is never
+    held whole in memory (docs/performance.md)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain)
+    packer = zlib.compressobj(1)
+    chunks: list[bytes] = []
+    pending: list[str] = ["{"]
+    size = 0
+    for n, (key, f) in enumerate(result.figures.items()):
+        figure = [f.value, f.formula, f.source, f.label, f.note, [[i.name, i.value, i.ref, i.cell] for i in f.inputs]]
+        text = ("," if n else "") + encoder.encode(key) + ":" + encoder.encode(figure)
+        pending.append(text)
+        size += len(text)
+        if size > 1 << 16:
+            chunks.append(packer.compress("".join(pending).encode("utf-8")))
+            pending, size = [], 0
+    pending.append("}")
+    chunks.append(packer.compress("".join(pending).encode("utf-8")))
+    chunks.append(packer.flush())
+    return b"".join(chunks)
 
 
 def decode_trace(blob: bytes) -> dict[str, dict]:

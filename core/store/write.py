@@ -7,6 +7,8 @@ from sqlalchemy import Engine, insert, select, update
 from . import schema as s
 from .record import Record, now
 
+CHUNK = 5000  # rows per executemany
+
 TABLE_ROWS = (
     (s.areas, "areas", ("area", "name", "achievement")),
     (
@@ -103,6 +105,7 @@ def _insert_result(conn, r: Record) -> int:
     ).one()[0]
     for table, field, columns in TABLE_ROWS:
         rows = getattr(r, field)
-        if rows:
-            conn.execute(insert(table), [{"result": result_id, **dict(zip(columns, row))} for row in rows])
+        for start in range(0, len(rows), CHUNK):  # bounded memory for a 30,000-person ente
+            batch = rows[start : start + CHUNK]
+            conn.execute(insert(table), [{"result": result_id, **dict(zip(columns, row))} for row in batch])
     return int(result_id)
