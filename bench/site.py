@@ -16,24 +16,12 @@ The target is under a minute for 1,000 enti. Prints a Markdown table for docs/pe
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-CICLOPE = str(Path(sys.executable).parent / "ciclope")
-
-
-def timed(*args: str) -> float:
-    t = time.perf_counter()
-    done = subprocess.run([CICLOPE, *args], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:
-        sys.exit(f"ciclope {' '.join(args)} → exit {done.returncode}\n{done.stderr[-2000:]}")
-    return time.perf_counter() - t
+from timing import CICLOPE, machine, timed
 
 
 def main() -> None:
@@ -58,9 +46,7 @@ def main() -> None:
         seconds = timed("site", str(cfg), "--out", str(site), "--jobs", str(args.jobs), *extra)
         files = sum(1 for p in site.rglob("*") if p.is_file())
         rows.append((label, seconds, files))
-    print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"
-    )
+    print(machine())
     print(f"Store: {root / 'ciclope.db'}\n")
     print("| site | seconds | files |")
     print("|---|---:|---:|")

@@ -19,24 +19,12 @@ Prints a Markdown table for docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-CICLOPE = str(Path(sys.executable).parent / "ciclope")
-
-
-def timed(*args: str) -> float:
-    t = time.perf_counter()
-    done = subprocess.run([CICLOPE, *args], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:  # a benchmark of failing runs measures nothing
-        sys.exit(f"ciclope {' '.join(args)} → exit {done.returncode}\n{done.stderr[-2000:]}")
-    return time.perf_counter() - t
+from timing import CICLOPE, machine, timed
 
 
 def main() -> None:
@@ -64,9 +52,7 @@ def main() -> None:
     bench = min(timed("benchmark", str(cfg), *store) for _ in range(3))
     db = root / "ciclope.db"
     size = db.stat().st_size / 1e6 if db.is_file() and not args.store else None
-    print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"
-    )
+    print(machine())
     print(
         f"Cycle: {args.enti} enti × {args.people} people, --jobs {args.jobs}, store {args.store or 'SQLite ciclope.db'}\n"
     )
