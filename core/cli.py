@@ -437,6 +437,7 @@ def cmd_demo(args) -> int:
         print(f"ciclope: {target} è un file: indica una cartella con --dir", file=sys.stderr)
         return EXIT_CONFIG
     status = EXIT_OK
+    store = target / "ciclope.db"  # one results store for every demo ente, so the portal shows them together
     for name in sorted(available_plugins()):  # every installed plugin that has a demo/
         try:
             demo = load_plugin(name)[1].demo
@@ -462,7 +463,7 @@ def cmd_demo(args) -> int:
         (dest / DEMO_MARKER).write_text("copia dimostrativa di ciclope: `ciclope demo` la ricrea\n", encoding="utf-8")
         plan = load_config(dest / "cycle.toml")
         print(f"== {name} ({plan.year}) ==")
-        log = _run_log(plan, None, "rendicontazione")  # the demo is recorded in ciclope.db beside its cycle.toml
+        log = _run_log(plan, str(store), "rendicontazione")
         outcomes = run_plan(plan, progress=_progress(), log=log)
         print(summary_table(outcomes))
         print(f"Output in {plan.output}")
@@ -471,6 +472,26 @@ def cmd_demo(args) -> int:
         if not stored or any(o.status != "ok" for o in outcomes):
             status = EXIT_ENTE
     print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
+    if store.is_file():
+        from .site.build import build
+        from .store import open_store
+
+        site = target / "sito"
+        if site.exists() and not (site / DEMO_MARKER).is_file():  # never delete a folder ciclope did not create
+            print(f"ciclope: {site} esiste e non è il portale dimostrativo: non lo tocco", file=sys.stderr)
+            return status
+        archive = open_store(f"sqlite:///{store}")
+        try:
+            if site.exists():
+                shutil.rmtree(site)
+            built = build(archive, site)
+        finally:
+            archive.close()
+        (site / DEMO_MARKER).write_text("portale dimostrativo di ciclope: `ciclope demo` lo ricrea\n", encoding="utf-8")
+        print(
+            f"Il portale del {built.year} ({built.enti} enti) è in {site}/index.html; gli altri anni con "
+            f"`ciclope site --store {store} --year ANNO --out DIR`."
+        )
     return status
 
 

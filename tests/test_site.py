@@ -308,3 +308,27 @@ def test_in_chromium_click_through_filter_sort_and_screenshots(three, tmp_path):
     for label in ("telefono", "desktop"):
         for name in ("indice", "ente", "persona"):
             assert (tmp_path / f"{name}-{label}.png").stat().st_size > 10_000
+
+
+def test_demo_records_every_plugin_in_one_store_and_builds_the_portal(tmp_path, capsys):
+    target = tmp_path / "demo"
+    assert main(["demo", "--dir", str(target)]) == 0
+    index = (target / "sito" / "index.html").read_text(encoding="utf-8")
+    # brescia and comunita_montane's demo enti are 2021, bergamo's 2020: the portal shows the latest year
+    assert 'href="enti/cciaa-brescia.html"' in index and 'href="enti/cm-feltrina.html"' in index
+    assert "2020, 2021" in index
+    capsys.readouterr()
+    # the other year from the same store, with no cycle.toml
+    out = tmp_path / "2020"
+    assert main(["site", "--store", str(target / "ciclope.db"), "--year", "2020", "--out", str(out)]) == 0
+    assert 'href="enti/cciaa-bergamo.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert main(["demo", "--dir", str(target)]) == 0  # again: the demo's own portal is rebuilt
+
+
+def test_demo_never_deletes_a_folder_called_sito_it_did_not_make(tmp_path, capsys):
+    mine = tmp_path / "demo" / "sito"
+    mine.mkdir(parents=True)
+    (mine / "appunti.txt").write_text("miei")
+    main(["demo", "--dir", str(tmp_path / "demo")])
+    assert (mine / "appunti.txt").read_text() == "miei" and not (mine / "index.html").exists()
+    assert "non lo tocco" in capsys.readouterr().err

@@ -107,6 +107,6 @@ def test_scaffold_installs_lists_runs_and_passes_its_tests(env, tmp_path):
     demo = run(env / "ciclope", "demo", "--dir", tmp_path / "demo", cwd=tmp_path).stdout
     assert "== provincia_prova (2021) ==" in demo  # found by its entry point
     # the installed wheel migrates a new store (the demo recorded itself) and builds the portal from it
-    assert (tmp_path / "demo" / "brescia" / "ciclope.db").is_file()
-    run(env / "ciclope", "site", tmp_path / "demo" / "brescia" / "cycle.toml", "--out", tmp_path / "sito", cwd=tmp_path)
+    assert (tmp_path / "demo" / "ciclope.db").is_file() and (tmp_path / "demo" / "sito" / "index.html").is_file()
+    run(env / "ciclope", "site", "--store", tmp_path / "demo" / "ciclope.db", "--out", tmp_path / "sito", cwd=tmp_path)
     assert (tmp_path / "sito" / "index.html").is_file() and (tmp_path / "sito" / "static" / "site.css").is_file()

@@ -11,7 +11,7 @@ EXIT_OK, EXIT_CONFIG = 0, 2
 
 def add_parser(sub, add_store_options) -> None:
     p = sub.add_parser("site", help="il portale: un sito statico di tutti gli enti dall'archivio dei risultati")
-    p.add_argument("config", help="cycle.toml (per trovare l'archivio)")
+    p.add_argument("config", nargs="?", help="cycle.toml (per trovare l'archivio; non serve con --store)")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="cartella del sito")
     p.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
     p.add_argument(

@@ -50,9 +50,17 @@ def open_for(args) -> Store:
 
     from ..config import load_config
 
-    config = Path(args.config)
-    plan = load_config(config)
-    url = store_url(plan.path, plan.store, args.store)
+    if getattr(args, "config", None) is None:  # `ciclope site --store URL`: no cycle.toml needed
+        if not args.store:
+            raise CiclopeError(
+                [Problem(rule="cli.store", message="indicare cycle.toml oppure --store URL", source="docs/store.md")]
+            )
+        config = Path.cwd() / "cycle.toml"
+        url = store_url(config, None, args.store)
+    else:
+        config = Path(args.config)
+        plan = load_config(config)
+        url = store_url(plan.path, plan.store, args.store)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
         raise CiclopeError(
             [
