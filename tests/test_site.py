@@ -332,3 +332,14 @@ def test_demo_never_deletes_a_folder_called_sito_it_did_not_make(tmp_path, capsy
     main(["demo", "--dir", str(tmp_path / "demo")])
     assert (mine / "appunti.txt").read_text() == "miei" and not (mine / "index.html").exists()
     assert "non lo tocco" in capsys.readouterr().err
+
+
+def test_site_from_each_backend(example, tmp_path, backend):
+    """The same portal from SQLite and from the PostgreSQL server (skipped where none answers)."""
+    folder = example("comunita_montane")
+    assert main(["run", str(folder / "cycle.toml"), "--store", backend, "--jobs", "1"]) == 0
+    out = tmp_path / "sito"
+    assert main(["site", "--store", backend, "--out", str(out), "--jobs", "2"]) == 0
+    assert 'href="enti/cm-esempio.html"' in (out / "index.html").read_text(encoding="utf-8")
+    cards = (out / "enti" / "cm-esempio" / "persone.html").read_text(encoding="utf-8")
+    assert cards.count('<section class="card"') == 12  # people.csv of the example: SEG and P1…P11
