@@ -139,7 +139,7 @@ def splice(html: str, body: str) -> str:
     return html[: start + len(ARCHIVE_START)] + "\n" + body + "\n" + html[end:]
 
 
-def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, outputs=None) -> None:
+def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable) -> None:
     """Fill the archive section of the Relazioni of the enti just run (see the module docstring)."""
     from collections import Counter
 
@@ -176,10 +176,10 @@ def refresh_folder(url: str, folder: Path) -> None:
     """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes."""
     import json
 
-    from . import open_store
+    from . import open_store, store_url
 
     doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
-    store = open_store(url if "://" in url else f"sqlite:///{Path(url).resolve()}")
+    store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))  # a file path is relative to here
     try:
         _refresh(store, Path(folder), doc["ente"], doc["year"], store.benchmark(doc["year"]))
     finally:
