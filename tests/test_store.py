@@ -206,6 +206,7 @@ def test_history_of_an_indicator_and_of_a_multi_year_objective(tmp_path, default
     trend = section(html, "andamento")
     assert "Obiettivi del piano pluriennale" in trend and "S1 — Promozione (piano 2021–2022)" in trend
     assert f"Avanzamento cumulato: {fmt.pct(round(sum(s1) / 2, 4))}" in trend
+    assert "O1 — Eventi" not in trend  # an operational objective is not one of the plan's strategic objectives
     first = section((tmp_path / "out2021" / "cm-prova" / "relazione.html").read_text(encoding="utf-8"), "andamento")
     assert "piano pluriennale" not in first  # 2021 is not the plan's last year
 

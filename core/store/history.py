@@ -8,6 +8,7 @@ are listed as missing and not counted."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import attrs
@@ -101,7 +102,11 @@ def plans(store: Store, ente: str, year: int, only_ending: bool = True) -> list[
     with store.engine.connect() as conn:
         objectives = conn.execute(
             select(s.objectives.c.objective, s.objectives.c.title, s.objectives.c.plan_first, s.objectives.c.plan_last)
-            .where(s.objectives.c.result == current[year].result_id, s.objectives.c.plan_first.is_not(None))
+            .where(
+                s.objectives.c.result == current[year].result_id,
+                s.objectives.c.plan_first.is_not(None),
+                s.objectives.c.kind == "strategic",  # the triennial plan's strategic objectives (004… §2)
+            )
             .order_by(s.objectives.c.objective)
         ).all()
         out = []
@@ -144,4 +149,7 @@ def _shown(text: str | None) -> str:
         return "sì" if value else "no"
     if isinstance(value, (int, float)):
         return fmt.decimal_it(value)
-    return str(value)
+    try:
+        return fmt.date_it(dt.date.fromisoformat(value))
+    except (TypeError, ValueError):
+        return str(value)

@@ -88,14 +88,16 @@ def plans_html(objectives) -> list[str]:
             rows.append((str(y.year), detail or fmt.NONE, fmt.pct(y.achievement)))
         out.append(tag("h4", f"{o.objective} — {o.title} (piano {o.first}–{o.last})"))
         out.append(table(["Anno", "Indicatori: target e consuntivo", "Grado di raggiungimento"], rows, numeric=[2]))
-        out.append(
-            tag(
-                "p",
-                f"Avanzamento cumulato: {fmt.pct(o.cumulative)} (media dei gradi di raggiungimento degli anni del "
-                "piano presenti nell'archivio; 004… §2: obiettivi triennali con target per ogni annualità).",
-                "note",
-            )
+        out.append(tag("p", f"Avanzamento cumulato: {fmt.pct(o.cumulative)}"))
+    out.append(
+        tag(
+            "p",
+            "Avanzamento cumulato: media dei gradi di raggiungimento degli anni del piano presenti nell'archivio, "
+            "ogni anno con lo stesso peso (ipotesi: le fonti non lo definiscono; 004… §2: obiettivi triennali "
+            "con target per ogni annualità).",
+            "note",
         )
+    )
     return out
 
 
