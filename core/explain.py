@@ -78,10 +78,16 @@ def show(value: Any, kind: str) -> str:
 
 def where(result: Result, cell: str) -> str:
     """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna actual`` (or the xlsx sheet)."""
+    return place(cell, result.ente.file_of if result.ente.source_format == "xlsx" else None)
+
+
+def place(cell: str, rename=None) -> str:
+    """An input cell as people read it; ``rename`` maps a ``.csv`` name to the sheet it came from (the
+    portal reads cells from the store, with no Ente at hand)."""
     parts = cell.split(":")
     name = parts[0]
-    if name.endswith(".csv") and result.ente.source_format == "xlsx":
-        name = result.ente.file_of(name)
+    if name.endswith(".csv") and rename is not None:
+        name = rename(name)
     if len(parts) == 3 and parts[1].isdigit():
         return f"{name}, riga {parts[1]}, colonna {parts[2]}"
     return ", ".join([name] + parts[1:])

@@ -11,7 +11,7 @@ import re
 from html import escape
 from typing import Any
 
-from ..explain import show, value_kind
+from ..explain import place, show, value_kind
 
 MAX_DEPTH = 8
 OWN_HEADS = ("award", "score", "card", "person")
@@ -58,13 +58,6 @@ def owner(key: str, people: set[str]) -> str | None:
     return None
 
 
-def _where(cell: str) -> str:
-    parts = cell.split(":")
-    if len(parts) == 3 and parts[1].isdigit():
-        return f"{parts[0]}, riga {parts[1]}, colonna {parts[2]}"
-    return ", ".join(parts)
-
-
 def _value(value: Any, key: str) -> str:
     return show(value, value_kind(key)) if key else show(value, "number")
 
@@ -94,7 +87,7 @@ def figure_html(
         shown = escape(_value(i["value"], ref if ref and ref in trace and trace[ref]["value"] == i["value"] else ""))
         text = f'{escape(i["name"])} = {shown}'
         if cell:
-            text += f' <span class="cell">← {escape(_where(cell))}</span>'
+            text += f' <span class="cell">← {escape(place(cell))}</span>'
         if ref and ref in trace:
             if person is not None and _own(ref, person) and ref not in seen and depth + 1 < MAX_DEPTH:
                 text += f"<ul>{figure_html(trace, ref, figures_href, person, seen, depth + 1, person_href)}</ul>"
