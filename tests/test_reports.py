@@ -303,21 +303,6 @@ def test_workbook_metadata_and_zip_dates_are_fixed(book):
         assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
 
 
-def test_openpyxl_alone_is_not_reproducible_so_we_fix_it(case):
-    """The reason for deterministic_zip: two plain saves a second apart differ in their zip dates."""
-    raw = xlsx.build(case)
-    raw.wb.properties.created = raw.wb.properties.modified = dt.datetime(2000, 1, 1)
-    buf = io.BytesIO()
-    raw.wb.save(buf)
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
-        stamps = {i.date_time for i in z.infolist()}
-    assert stamps != {(2000, 1, 1, 0, 0, 0)}  # openpyxl stamps "now"
-    fixed = xlsx.deterministic_zip(buf.getvalue())
-    with zipfile.ZipFile(io.BytesIO(fixed)) as z:
-        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
-        assert b"2000-01-01T00:00:00Z" in z.read("docProps/core.xml")
-
-
 # -- trasparenza.csv ----------------------------------------------------------------------------
 
 

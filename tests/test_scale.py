@@ -2,9 +2,9 @@
 
 Timings are benchmarked (bench/run.py, docs/performance.md), never tested here. What is tested:
 
-- schede.xlsx written by the fast row writer is byte-identical to the workbook openpyxl builds with
-  one ``WriteOnlyCell`` per cell (the writer before issue 8, kept here as the oracle), on real
-  Results and on random sheets;
+- schede.xlsx written by the fast row and package writer is byte-identical to the workbook openpyxl
+  builds and saves with one ``WriteOnlyCell`` per cell (the writer before issue 8, kept here as the
+  oracle), on real Results and on random sheets;
 - parsing a column's repeated texts once does not hide a bad cell;
 - ``--jobs`` gives the same outputs and outcomes as one process;
 - an ente that crashes fails alone; outcomes carry a bounded number of problems; with 1,000 enti
@@ -14,7 +14,10 @@ Timings are benchmarked (bench/run.py, docs/performance.md), never tested here. 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,7 +33,7 @@ from ciclope.core import cli, runner
 from ciclope.core.config import load_config
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.registry import available_plugins
-from ciclope.core.reports import fmt, safe, xlsx
+from ciclope.core.reports import fmt, safe, xlsx, xlsxpack
 from ciclope.core.runner import KEPT_PROBLEMS, EnteOutcome, run_plan, summary_table
 from ciclope.core.synth import synth
 from ciclope.core.testing import write_ente
@@ -73,8 +76,38 @@ def openpyxl_cell(ws, value, kind):
     return c
 
 
+def deterministic_zip(data: bytes) -> bytes:
+    """openpyxl's archive with fixed entry dates and document dates (the writer before issue 18)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                    rb"\g<1>2000-01-01T00:00:00Z\g<2>",
+                    content,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 3
+            dst.writestr(entry, content, compresslevel=6)
+    return out.getvalue()
+
+
 class OpenpyxlSheets(xlsx.Sheets):
-    """``Sheets.add`` before issue 8: every cell an openpyxl ``WriteOnlyCell`` appended row by row."""
+    """The writer before issue 8: every cell an openpyxl ``WriteOnlyCell`` appended row by row to a
+    write-only worksheet, and the package saved by openpyxl (then made deterministic)."""
+
+    def bytes(self):
+        props = self.wb.properties
+        props.creator = props.lastModifiedBy = "ciclope"
+        props.created = props.modified = dt.datetime(2000, 1, 1)
+        buf = io.BytesIO()
+        self.wb.save(buf)
+        return deterministic_zip(buf.getvalue())
 
     def add(self, title, columns, rows, note=""):
         ws = self.wb.create_sheet(self.sheet_name(title))
@@ -122,6 +155,8 @@ def test_schede_xlsx_is_byte_identical_to_the_openpyxl_cell_writer(tmp_path, plu
     plan = load_config(config)
     result = runner.compute(plan.enti[0], plan.year)
     fast = xlsx.build(result).bytes()
+    monkeypatch.setattr(xlsxpack, "CHUNK", 100)  # each sheet compressed in many pieces: still the same bytes
+    assert xlsx.build(result).bytes() == fast
     monkeypatch.setattr(xlsx, "Sheets", OpenpyxlSheets)
     oracle = xlsx.build(result).bytes()
     assert fast == oracle
@@ -154,7 +189,7 @@ CELL = st.one_of(VALUES, st.builds(xlsx.Typed, VALUES, KINDS))
 @given(
     sheets=st.lists(
         st.tuples(
-            st.sampled_from(["Sintesi", "Dati: 1/2", "History", "x" * 40, "Sintesi"]),
+            st.sampled_from(["Sintesi", "Dati: 1/2", "History", "x" * 40, "Sintesi", "A & B 'c' <d>", '"q"']),
             st.lists(st.tuples(TEXT, KINDS, st.integers(5, 60)), min_size=1, max_size=5),
             st.lists(st.tuples(st.booleans(), st.lists(CELL, max_size=6)), max_size=6),
             st.one_of(st.just(""), TEXT),

@@ -9,9 +9,7 @@ byte-identical across runs: fixed document properties and fixed dates inside the
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -24,14 +22,9 @@ from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
-from openpyxl.writer.excel import ExcelWriter
 
 from ..result import Result
-from . import fmt, safe, stats
-
-# Fixed metadata: a rerun with the same inputs gives the same bytes (SPEC §6).
-FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+from . import fmt, safe, stats, xlsxpack
 
 FORMATS = {
     "ach": "0.00%",  # achievements 0–1 shown as percentages
@@ -53,23 +46,29 @@ Column = tuple[str, str, int]  # header, kind, width
 
 
 class Sheets:
-    """The workbook being built: openpyxl writes the package (workbook, styles, sheet frames), and the
-    rows of each sheet are rendered here as the ``<sheetData>`` XML that openpyxl itself would write.
+    """The workbook being built, one sheet at a time, straight into its archive (:mod:`.xlsxpack`).
 
     Profiled (docs/performance.md): openpyxl's write-only cells cost ~25 µs each, 0.2 s for a
     300-person ente (4× the whole calculation), almost all in building and serializing one XML
     element per cell. Here a cell costs ~1 µs: its style index comes from openpyxl once per distinct
-    style (:meth:`style`), its XML is a string with the same bytes openpyxl would write
-    (tests/test_scale.py compares the two), and :func:`deterministic_zip` puts the rows into the
-    sheets openpyxl saved empty.
+    style (:meth:`style`), its XML is a string with the same bytes openpyxl would write, and the
+    package around the sheets is :class:`.xlsxpack.Package` (tests/test_scale.py compares the whole
+    file with openpyxl's own writer).
     """
 
     def __init__(self) -> None:
-        self.wb = Workbook(write_only=True)
+        self.wb = Workbook(write_only=True)  # the style registry (and epoch) of the workbook
+        self.ws = _StyleSheet(self.wb)
         self.names: set[str] = set()
-        self.rows: list[tuple[Any, str]] = []  # (worksheet, its <sheetData> content)
         self.styles: dict[tuple, str] = {}  # style recipe → ' s="N"' or ""
         self.texts: dict[tuple[str, str], str] = {}  # (text, role) → the cell's XML after its reference
+        self._package: xlsxpack.Package | None = None
+
+    @property
+    def package(self) -> xlsxpack.Package:
+        if self._package is None:
+            self._package = xlsxpack.Package()
+        return self._package
 
     def sheet_name(self, title: str) -> str:
         name = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ") or "Foglio"
@@ -96,7 +95,7 @@ class Sheets:
         key = (what, fmt_or_value if what == "number" else None, role, quote)
         attr = self.styles.get(key)
         if attr is None:
-            c = WriteOnlyCell(ws)
+            c = WriteOnlyCell(self.ws)
             if what == "text":
                 safe.text_cell(c, fmt_or_value)
             elif what == "number":
@@ -169,11 +168,9 @@ class Sheets:
         return self.text(ws, ref, str(value), role)
 
     def add(self, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str = "") -> None:
-        ws = self.wb.create_sheet(self.sheet_name(title))
+        ws = self.ws
+        name = self.sheet_name(title)
         letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-        for letter, (_, _, width) in zip(letters, columns):
-            ws.column_dimensions[letter].width = width
-        ws.freeze_panes = "A3" if note else "A2"
         out: list[str] = []
         n = 0
         if note:
@@ -187,8 +184,7 @@ class Sheets:
         )
         first = n
         data_rows = sum(1 for row in rows if not isinstance(row, Total))  # totals stay outside the filter
-        if data_rows:
-            ws.auto_filter.ref = f"A{first}:{letters[-1]}{first + data_rows}"
+        autofilter = f"A{first}:{letters[-1]}{first + data_rows}" if data_rows else None
         kinds = [kind for _, kind, _ in columns]
         cell = self.cell
         for row in rows:
@@ -201,20 +197,32 @@ class Sheets:
                 )
                 + "</row>"
             )
-        self.rows.append((ws, "".join(out)))
+        self.package.sheet(name, [width for _, _, width in columns], first + 1, out, autofilter)
 
     def bytes(self) -> bytes:
-        props = self.wb.properties
-        props.creator = "ciclope"
-        props.lastModifiedBy = "ciclope"
-        props.created = FIXED_TIME
-        props.modified = FIXED_TIME
-        # What Workbook.save does, into an uncompressed archive: deterministic_zip compresses each
-        # part once, instead of openpyxl compressing and deterministic_zip inflating and deflating again.
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-            ExcelWriter(self.wb, archive).save()
-        return deterministic_zip(buf.getvalue(), {ws.path.lstrip("/"): xml for ws, xml in self.rows})
+        """The finished archive (call once, after the last :meth:`add`)."""
+        return self.package.close(_stylesheet(tuple(self.styles), self.wb))
+
+
+class _StyleSheet:
+    """What an openpyxl cell needs of its worksheet to register its style: the workbook."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.parent = wb
+
+
+_STYLESHEETS: dict[tuple, bytes] = {}
+
+
+def _stylesheet(recipes: tuple, wb: Workbook) -> bytes:
+    """styles.xml for the style recipes registered in this order (the same order gives the same file:
+    most enti share a handful of orders, and openpyxl's serialization costs ~1 ms)."""
+    found = _STYLESHEETS.get(recipes)
+    if found is None:
+        found = xlsxpack.stylesheet(wb)
+        if len(_STYLESHEETS) < 256:
+            _STYLESHEETS[recipes] = found
+    return found
 
 
 def _number_or_text(value: Any) -> Any:
@@ -258,48 +266,6 @@ def _escape(text: str) -> str:
     if ">" in text:
         text = text.replace(">", "&gt;")
     return text
-
-
-def deterministic_zip(data: bytes, sheet_rows: dict[str, str] | None = None) -> bytes:
-    """The same archive with fixed entry dates and the document date fixed in docProps/core.xml.
-
-    ``openpyxl`` stamps every zip entry with the current time and overwrites the document's
-    *modified* date on save; both would make two runs differ. ``sheet_rows`` (zip path → rows XML)
-    fills the empty ``<sheetData>`` of the sheets openpyxl saved (:class:`Sheets`).
-    """
-    sheet_rows = sheet_rows or {}
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename in sheet_rows:
-                content = _fill_sheet(content, sheet_rows[info.filename])
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
-                    content,
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            dst.writestr(entry, content, compresslevel=6)
-    return out.getvalue()
-
-
-_EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
-
-
-def _fill_sheet(content: bytes, rows: str) -> bytes:
-    filled, n = _EMPTY_SHEET_DATA.subn(
-        lambda _: b"<sheetData>" + rows.encode("utf-8") + b"</sheetData>", content, count=1
-    )
-    if n != 1:
-        raise ValueError("schede.xlsx: sheetData not found in a sheet saved by openpyxl")
-    return filled
 
 
 # -- the sheets ------------------------------------------------------------------------------
