@@ -45,7 +45,7 @@ from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
 from .reports.fmt import Money, Percent, date_it, decimal_it, euro, pct  # noqa: E402
 from .scoring import SOURCE_CARD, card_formula, card_score, mixed_weights, weighted_mean  # noqa: E402
 from .sharing import distribute  # noqa: E402
-from .trace import Input, Trace  # noqa: E402
+from .trace import CardInputs, Input, Trace  # noqa: E402
 from .values import (  # noqa: E402
     choice,
     parse_bool,
@@ -141,6 +141,7 @@ __all__ = [
     "CiclopeError",
     "Problem",
     "ProblemFactory",
+    "CardInputs",
     "Input",
     "Trace",
 ]

@@ -15,7 +15,7 @@ from .money import Pool
 from .outcomes import Attestation, Rewards, Score
 from .problems import Problem
 from .scoring import SOURCE_CARD, card_formula, card_score, indicator_achievement, weighted_mean
-from .trace import Input
+from .trace import CardInputs, Input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
@@ -146,14 +146,7 @@ def ciclope_individual_score(person, card, trace):
         card_formula(card),
         SOURCE_CARD,
         label=f"Punteggio di {person.name}",
-        inputs=[
-            Input(
-                f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
-                i.points,
-                cell=f"evaluations.csv:{i.row}:points",
-            )
-            for i in card
-        ],
+        inputs=CardInputs(card),
     )
     return Score(person=person.id, score=score, status="evaluated", breakdown={"scheda": score})
 
@@ -183,14 +176,7 @@ def card_part(person, card, trace) -> Decimal | None:
             card_formula(card),
             SOURCE_CARD,
             label=f"Scheda di valutazione di {person.name}",
-            inputs=[
-                Input(
-                    f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
-                    i.points,
-                    cell=f"evaluations.csv:{i.row}:points",
-                )
-                for i in card
-            ],
+            inputs=CardInputs(card),
         )
     return score
 

@@ -285,7 +285,7 @@ class _Loader:
                 if parser is parse_text:
                     parser = _RAW
                 memo: dict[str, Any] | None = (
-                    {} if any(parser is p for p in _PURE_PARSERS) else None
+                    {} if parser is _RAW or any(parser is p for p in _PURE_PARSERS) else None
                 )  # text → value, this column
                 plan.append((col, parser, required, memo))
         for n, cells in sheet.rows:
@@ -298,8 +298,8 @@ class _Loader:
                         self.err(sheet, n, col, "core.input.required", f"valore obbligatorio mancante in {col!r}")
                         ok = False
                     out[col] = None
-                elif parser is _RAW:
-                    out[col] = text
+                elif parser is _RAW:  # one string object per distinct text (a card's items repeat 30,000 times)
+                    out[col] = memo.setdefault(text, text) if memo is not None else text
                 elif memo is not None and text in memo:
                     out[col] = memo[text]
                 else:

@@ -117,12 +117,14 @@ def merge_summary(out: Path, entries: list[dict]) -> list[dict]:
 
 def write_sums(folder: Path) -> None:
     """``SHA256SUMS`` of every output file of an ente folder (``sha256sum -c`` reads it too)."""
-    lines = [
-        f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}"
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.name != SUMS
-    ]
+    lines = [f"{_digest(p)}  {p.name}" for p in sorted(folder.iterdir()) if p.is_file() and p.name != SUMS]
     (folder / SUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _digest(path: Path) -> str:
+    """sha256 of a file read in blocks (a big ente's outputs are tens of MB)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def check_sums(folder: Path) -> list[str]:
@@ -140,7 +142,7 @@ def check_sums(folder: Path) -> list[str]:
         p = folder / name
         if not p.is_file():
             out.append(f"output rimosso dopo l'esecuzione: {name}")
-        elif hashlib.sha256(p.read_bytes()).hexdigest() != digest:
+        elif _digest(p) != digest:
             out.append(f"output modificato dopo l'esecuzione: {name}")
     for p in sorted(folder.iterdir()):
         if p.is_file() and p.name != SUMS and p.name not in recorded:

@@ -12,7 +12,8 @@ Keys are ``<kind>:<id>[:<what>]``: ``indicator:K1``, ``objective:S1``, ``area:AS
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 
@@ -33,9 +34,61 @@ class Figure:
     value: Any
     formula: str  # in words (Italian), e.g. "consuntivo / target, limitato a [0, 1]"
     source: str  # "rules/core.md §1", "004_a450255962d2094d.txt §5.2"
-    inputs: tuple[Input, ...] = ()
+    inputs: Sequence[Input] = ()  # a tuple, or :class:`CardInputs`
     label: str = ""  # "Indicatore K1 — Eventi di promozione"
     note: str = ""
+
+
+class CardInputs(Sequence[Input]):
+    """The items of a scheda di valutazione (scorecard) as a figure's inputs, each built when read.
+
+    A 30,000-person ente has 120,000 card items: as :class:`Input` objects with their labels and
+    cells they held ~30 MB until the outputs were written (issue 18). This holds the card, which the
+    ente holds anyway, and gives the same inputs to whoever reads them (``explain``, the store).
+    ``section=False`` leaves the section out of the label; ``no_weight`` is shown for an item
+    without a weight.
+    """
+
+    __slots__ = ("card", "no_weight", "section")
+
+    def __init__(self, card: Iterable[Any], *, section: bool = True, no_weight: str = "-") -> None:
+        self.card = tuple(card)
+        self.section = section
+        self.no_weight = no_weight
+
+    def _input(self, i: Any) -> Input:
+        what = f"{i.section} / {i.item}" if self.section else i.item
+        return Input(
+            f"{what} (max {i.max_points}, peso {i.weight or self.no_weight})",
+            i.points,
+            cell=f"evaluations.csv:{i.row}:points",
+        )
+
+    def __len__(self) -> int:
+        return len(self.card)
+
+    @overload
+    def __getitem__(self, index: int) -> Input: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Input, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Input | tuple[Input, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._input, self.card[index]))
+        return self._input(self.card[index])
+
+    def __iter__(self) -> Iterator[Input]:
+        return map(self._input, self.card)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
 
 
 class Trace:
@@ -50,7 +103,13 @@ class Trace:
     ) -> Any:
         """Record a figure (the last record of a key wins) and return its value."""
         self.figures[key] = Figure(
-            key=key, value=value, formula=formula, source=source, inputs=tuple(inputs), label=label, note=note
+            key=key,
+            value=value,
+            formula=formula,
+            source=source,
+            inputs=inputs if type(inputs) is CardInputs else tuple(inputs),
+            label=label,
+            note=note,
         )
         return value
 

@@ -43,9 +43,9 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     from . import art20, html, public, transparency, xlsx
 
     if "relazione.html" in outputs:
-        (folder / "relazione.html").write_text(html.render(result), encoding="utf-8", newline="")
+        html.write(result, folder / "relazione.html")
     if "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs:
-        (folder / "relazione-pubblica.html").write_text(public.render(result), encoding="utf-8", newline="")
+        public.write(result, folder / "relazione-pubblica.html")
     if "relazione-pubblica.pdf" in outputs:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:

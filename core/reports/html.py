@@ -9,9 +9,10 @@ here computes a regulation figure. Same Result → identical bytes (no timestamp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from ..cycle import PHASE_NAMES, PHASES
@@ -162,12 +163,17 @@ def not_run(result: Result, phase: str) -> Raw:
 
 
 def section(ident: str, title: str, body: Sequence[Any], first: bool = False) -> Raw:
+    return Raw("".join(section_pieces(ident, title, body, first)))
+
+
+def section_pieces(ident: str, title: str, body: Sequence[Any], first: bool = False) -> Iterator[str]:
+    """A section as pieces to write one after the other (a 30,000-person ente's objectives are
+    ~10 MB of HTML: the file is written piece by piece, never joined, see :meth:`Page.pieces`)."""
     cls = "scheda first" if first else "scheda"
-    return Raw(
-        f'<section class="{cls}" id="{e(ident)}">\n<h2>{e(title)}</h2>\n'
-        + "\n".join(e(b) for b in body)
-        + "\n</section>"
-    )
+    yield f'<section class="{cls}" id="{e(ident)}">\n<h2>{e(title)}</h2>\n'
+    for i, b in enumerate(body):
+        yield "\n" + e(b) if i else e(b)
+    yield "\n</section>"
 
 
 class Page:
@@ -1093,10 +1099,21 @@ class Page:
         )
 
     def render(self) -> str:
+        return "".join(self.pieces())
+
+    def write(self, path: Path) -> None:
+        """The document into ``path``, piece by piece (the same text as :meth:`render`)."""
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            for piece in self.pieces():
+                fh.write(piece)
+
+    def pieces(self) -> Iterator[str]:
+        """The document as pieces whose concatenation is the page; each section's body is built
+        only when its turn comes and dropped once written."""
         ente = self.ente
         shown = self.shown()
         toc = " ".join(f'<a href="#{i}">{e(t)}</a>' for i, t in shown)
-        parts = [
+        head = [
             "<!DOCTYPE html>",
             '<html lang="it">',
             "<head>",
@@ -1113,12 +1130,16 @@ class Page:
             "</header>",
             f'<nav class="toc">{toc}</nav>',
         ]
+        yield "\n".join(head) + "\n"
         for n, (ident, title) in enumerate(shown):
-            parts.append(section(ident, title, getattr(self, self.SECTION_METHODS[ident])(), first=n == 0))
-        parts.append(f"<footer>{self.footer()}</footer>")
-        parts += ["</body>", "</html>", ""]
-        return "\n".join(str(p) for p in parts)
+            yield from section_pieces(ident, title, getattr(self, self.SECTION_METHODS[ident])(), first=n == 0)
+            yield "\n"
+        yield f"<footer>{self.footer()}</footer>\n</body>\n</html>\n"
 
 
 def render(result: Result) -> str:
     return Page(result).render()
+
+
+def write(result: Result, path: Path) -> None:
+    Page(result).write(path)

@@ -156,6 +156,10 @@ def render(result: Result) -> str:
     return PublicPage(result).render()
 
 
+def write(result: Result, path: Path) -> None:
+    PublicPage(result).write(path)
+
+
 def chromium() -> str | None:
     return next(
         (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ TOTAL_FONT = Font(bold=True)
 NOTE_FONT = Font(italic=True, color="5B6470")
 
 Column = tuple[str, str, int]  # header, kind, width
+TEXT_CACHE = 20_000  # distinct texts whose XML is kept for reuse
 
 
 class Sheets:
@@ -126,6 +127,8 @@ class Sheets:
                 stripped = clean.strip()
                 t = '<t xml:space="preserve">' if stripped and stripped != clean else "<t>"
                 tail = f'{s} t="inlineStr"><is>{t}{_escape(clean)}</t></is></c>'
+            if len(self.texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
+                self.texts.clear()
             self.texts[key] = tail
         return f'<c r="{ref}"{tail}'
 
@@ -168,36 +171,42 @@ class Sheets:
         return self.text(ws, ref, str(value), role)
 
     def add(self, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str = "") -> None:
-        ws = self.ws
         name = self.sheet_name(title)
         letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-        out: list[str] = []
+        first = 2 if note else 1  # the header's row
+        data_rows = sum(1 for row in rows if not isinstance(row, Total))  # totals stay outside the filter
+        autofilter = f"A{first}:{letters[-1]}{first + data_rows}" if data_rows else None
+        self.package.sheet(
+            name, [width for _, _, width in columns], first + 1, self._rows(letters, columns, rows, note), autofilter
+        )
+
+    def _rows(
+        self, letters: list[str], columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str
+    ) -> Iterator[str]:
+        """The ``<row>`` elements of a sheet, one at a time (they are compressed as they come)."""
+        ws = self.ws
         n = 0
         if note:
             n += 1
-            out.append(f'<row r="{n}">{self.text(ws, f"A{n}", note, "note")}</row>')
+            yield f'<row r="{n}">{self.text(ws, f"A{n}", note, "note")}</row>'
         n += 1
-        out.append(
+        yield (
             f'<row r="{n}">'
             + "".join(self.text(ws, f"{letter}{n}", head, "header") for letter, (head, _, _) in zip(letters, columns))
             + "</row>"
         )
-        first = n
-        data_rows = sum(1 for row in rows if not isinstance(row, Total))  # totals stay outside the filter
-        autofilter = f"A{first}:{letters[-1]}{first + data_rows}" if data_rows else None
         kinds = [kind for _, kind, _ in columns]
         cell = self.cell
         for row in rows:
             n += 1
             role = "total" if isinstance(row, Total) else ""
-            out.append(
+            yield (
                 f'<row r="{n}">'
                 + "".join(
                     cell(ws, f"{letter}{n}", value, kind, role) for letter, kind, value in zip(letters, kinds, row)
                 )
                 + "</row>"
             )
-        self.package.sheet(name, [width for _, _, width in columns], first + 1, out, autofilter)
 
     def bytes(self) -> bytes:
         """The finished archive (call once, after the last :meth:`add`)."""

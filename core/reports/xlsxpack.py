@@ -128,8 +128,11 @@ class Package:
             for chunk in chunks:
                 dest.write(chunk)
 
-    def sheet(self, name: str, widths: list[int | float], freeze_row: int, body: list[str], autofilter: str | None):
-        """Compress one sheet: ``body`` is its ``<row>`` elements, ``freeze_row`` the first row below the pane."""
+    def sheet(
+        self, name: str, widths: list[int | float], freeze_row: int, body: Iterable[str], autofilter: str | None
+    ) -> None:
+        """Compress one sheet as its ``<row>`` elements come from ``body`` (at least one: the header);
+        ``freeze_row`` is the first row below the frozen pane."""
         self.sheets.append((name, autofilter))
         head = (
             f'{SHEET_HEAD}<sheetViews><sheetView workbookViewId="0"><pane ySplit="{freeze_row - 1}" '
@@ -148,7 +151,7 @@ class Package:
         tail = "</sheetData>" + (f'<autoFilter ref="{autofilter}" />' if autofilter else "") + SHEET_TAIL
 
         def chunks():
-            yield (head + ("<sheetData>" if body else "<sheetData />")).encode("utf-8")
+            yield (head + "<sheetData>").encode("utf-8")
             size, batch = 0, []
             for row in body:
                 batch.append(row)
@@ -158,7 +161,7 @@ class Package:
                     size, batch = 0, []
             if batch:
                 yield "".join(batch).encode("utf-8")
-            yield (tail if body else tail.removeprefix("</sheetData>")).encode("utf-8")
+            yield tail.encode("utf-8")
 
         self.put(f"xl/worksheets/sheet{len(self.sheets)}.xml", chunks())
 

@@ -24,6 +24,7 @@ from ciclope.core import (
     SOURCE_CARD,
     Attestation,
     Award,
+    CardInputs,
     Deadline,
     Input,
     InsufficientFund,
@@ -1102,14 +1103,7 @@ def po_card(person, card, trace) -> Decimal | None:
         formula,
         f"{SMVP} §4.2.2; {PO} art. 6.3",
         label=f"Scheda dei comportamenti di {person.name}",
-        inputs=[
-            Input(
-                f"{i.item} (max {i.max_points}, peso {i.weight or '='})",
-                i.points,
-                cell=f"evaluations.csv:{i.row}:points",
-            )
-            for i in card
-        ],
+        inputs=CardInputs(card, section=False, no_weight="="),
     )
     return value
 
@@ -1229,14 +1223,7 @@ def staff_score(person, params, card, trace) -> Score:
         f"{SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
         label=f"Punteggio di {person.name}",
         note=f"livello: {level}",
-        inputs=[
-            Input(
-                f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
-                i.points,
-                cell=f"evaluations.csv:{i.row}:points",
-            )
-            for i in card
-        ],
+        inputs=CardInputs(card),
     )
     return Score(person=person.id, score=score, level=level, breakdown={"scheda": score})
 

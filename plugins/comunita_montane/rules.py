@@ -24,6 +24,7 @@ import attrs
 from ciclope.core import (
     SOURCE_CARD,
     Award,
+    CardInputs,
     Deadline,
     Input,
     Pool,
@@ -279,14 +280,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             card_formula(card),
             f"{SOURCE_CARD}; {src('12.1')}",
             label=f"Punteggio di {person.name}",
-            inputs=[
-                Input(
-                    f"{i.section} / {i.item} (max {i.max_points}, peso {i.weight or '-'})",
-                    i.points,
-                    cell=f"evaluations.csv:{i.row}:points",
-                )
-                for i in card
-            ],
+            inputs=CardInputs(card),
             note=f"livello: {level}",
         )
         return Score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
