@@ -30,3 +30,78 @@ def test_numbers_money_and_dates():
     assert num(D("0.9091")) == 0.9091
     assert num(dt.date(2021, 6, 30)) == "2021-06-30"
     assert money(D("1234.565")) == "1234.57"  # half-up
+
+
+# -- results.json written by orjson is the text Python's json writes (issue 18) --------------------
+
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ciclope.core import results, runner  # noqa: E402
+from ciclope.core.config import load_config  # noqa: E402
+from ciclope.core.registry import available_plugins  # noqa: E402
+from ciclope.core.synth import synth  # noqa: E402
+
+
+def python_json(doc) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_results_json_is_pythons_json_text_on_synthetic_enti(tmp_path, plugin):
+    plan = load_config(synth(tmp_path, enti=1, people=80, seed=11, plugins=[plugin]))
+    result = runner.compute(plan.enti[0], plan.year)
+    doc = results.to_dict(result)
+    fast = results._dumps_orjson(doc)
+    assert fast is not None  # the fast path is the one taken on real results
+    assert fast == python_json(doc) == results.dumps(result)
+
+
+@pytest.mark.parametrize("name", ["bergamo", "brescia", "comunita_montane"])
+def test_results_json_is_pythons_json_text_on_the_public_examples(example, name):
+    plan = load_config(example(name) / "cycle.toml")
+    for cfg in plan.enti:
+        doc = results.to_dict(runner.compute(cfg, plan.year))
+        assert results._dumps_orjson(doc) == python_json(doc)
+
+
+KEYS = st.one_of(st.text(max_size=6), st.integers(-5, 5))
+FLOATS = st.one_of(
+    st.floats(),  # NaN and infinities included
+    st.sampled_from([1e16, 1e-5, 4.33e-05, 0.0001, 9.999e-05, 123456789012345680.0, -0.0, 5e-324, -1e300]),
+)
+LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    FLOATS,
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.dates(),
+    st.text(),  # every character, controls and U+2028 included
+)
+VALUES = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.tuples(inner), st.dictionaries(KEYS, inner, max_size=4)),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=VALUES, floats=st.lists(FLOATS, max_size=4))
+def test_the_fast_encoder_never_differs_from_pythons_json(value, floats):
+    """Whatever the values, as results.py puts them in the document (num, ach, real), the text is Python's."""
+    doc = {
+        "values": results.num(value),
+        "achievements": [results.ach(D(repr(f))) for f in floats if f == f and abs(f) != float("inf")],
+        "scores": [results.real(f) for f in floats],
+    }
+    fast = results._dumps_orjson(doc)
+    assert (fast if fast is not None else results.dumps_json(doc)) == python_json(doc)
+
+
+def test_a_tiny_achievement_is_written_as_python_writes_it():
+    doc = {"a": results.ach(D("0.00005")), "b": results.real(1e16), "c": results.real(float("nan"))}
+    assert results._dumps_orjson(doc) == '{\n  "a": 5e-05,\n  "b": 1e+16,\n  "c": NaN\n}\n' == python_json(doc)

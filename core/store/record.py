@@ -16,6 +16,11 @@ from typing import Any
 
 import attrs
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - without orjson's wheels Python's json encodes the trace
+    orjson = None  # type: ignore[assignment]
+
 from ..result import Result
 from ..results import money as cents
 from ..results import num
@@ -68,14 +73,15 @@ def encode_trace(result: Result) -> bytes:
 
     Encoded figure by figure into the compressor: the JSON text of a 30,000-person ente (~60 MB) is never
     held whole in memory (docs/performance.md)."""
+    if orjson is not None:
+        return _encode_trace_orjson(result)
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain)
     packer = zlib.compressobj(1)
     chunks: list[bytes] = []
     pending: list[str] = ["{"]
     size = 0
     for n, (key, f) in enumerate(result.figures.items()):
-        figure = [f.value, f.formula, f.source, f.label, f.note, [[i.name, i.value, i.ref, i.cell] for i in f.inputs]]
-        text = ("," if n else "") + encoder.encode(key) + ":" + encoder.encode(figure)
+        text = ("," if n else "") + encoder.encode(key) + ":" + encoder.encode(_figure(f))
         pending.append(text)
         size += len(text)
         if size > 1 << 16:
@@ -83,6 +89,35 @@ def encode_trace(result: Result) -> bytes:
             pending, size = [], 0
     pending.append("}")
     chunks.append(packer.compress("".join(pending).encode("utf-8")))
+    chunks.append(packer.flush())
+    return b"".join(chunks)
+
+
+def _figure(f) -> list:
+    return [f.value, f.formula, f.source, f.label, f.note, [[i.name, i.value, i.ref, i.cell] for i in f.inputs]]
+
+
+def _encode_trace_orjson(result: Result) -> bytes:
+    """The same JSON document encoded by orjson, 1,000 figures at a time (half the time of Python's
+    json; numbers may be written differently, e.g. ``1e16``, and read back the same)."""
+    packer = zlib.compressobj(1)
+    chunks: list[bytes] = []
+    batch: dict[str, list] = {}
+    opening = b"{"
+
+    def pack() -> None:
+        nonlocal opening
+        chunks.append(packer.compress(opening + orjson.dumps(batch, default=_plain)[1:-1]))
+        opening = b","
+        batch.clear()
+
+    for key, f in result.figures.items():
+        batch[key] = _figure(f)
+        if len(batch) >= 1000:
+            pack()
+    if batch or opening == b"{":
+        pack()
+    chunks.append(packer.compress(b"}"))
     chunks.append(packer.flush())
     return b"".join(chunks)
 
