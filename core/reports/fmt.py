@@ -71,10 +71,26 @@ def _group(digits: str) -> str:
     return ".".join(out)
 
 
+_FIXED: dict[tuple, str] = {}  # (value, places, group) → text: a Relazione repeats the same figures
+
+
 def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str:
     """A number with a decimal comma; ``places`` fixes the decimals (half-up), else as written."""
     if value is None:
         return NONE
+    if places is None:
+        return _decimal_it(value, None, group)
+    # with fixed decimals the text depends only on the number (1 and 1.00 give "1,00"): remembered
+    key = (value, places, group, type(value))
+    text = _FIXED.get(key)
+    if text is None:
+        if len(_FIXED) >= 50_000:
+            _FIXED.clear()
+        text = _FIXED[key] = _decimal_it(value, places, group)
+    return text
+
+
+def _decimal_it(value: Any, places: int | None, group: bool) -> str:
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if places is not None:
         d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

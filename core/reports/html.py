@@ -27,7 +27,15 @@ class Raw(str):
 
 
 def e(text: Any) -> str:
-    return text if isinstance(text, Raw) else escape("" if text is None else str(text), quote=True)
+    """Text escaped for HTML (``html.escape`` with quotes); markup (:class:`Raw`) as it is."""
+    if type(text) is not str:
+        if isinstance(text, Raw):
+            return text
+        text = "" if text is None else str(text)
+    # most texts of a Relazione (numbers, ids, labels) have nothing to escape: no copy, no five replaces
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return escape(text, quote=True)
+    return text
 
 
 def tag(name: str, content: Any, cls: str = "", **attrs: str) -> Raw:
@@ -52,12 +60,14 @@ def table(
         return tag("p", empty, "empty")
     num = set(numeric)
     head = "".join(f"<th{NUM if i in num else ''}>{e(c)}</th>" for i, c in enumerate(columns))
+    width = max(len(columns), max(len(r.cells if isinstance(r, RowWithClass) else r) for r in rows))
+    opens = [f"<td{NUM}>" if i in num else "<td>" for i in range(width)]
     body = []
     for row in rows:
         row_cls = ""
         if isinstance(row, RowWithClass):
             row_cls, row = f' class="{e(row.cls)}"', row.cells
-        cells = "".join(f"<td{NUM if i in num else ''}>{e(v)}</td>" for i, v in enumerate(row))
+        cells = "".join([f"{o}{e(v)}</td>" for o, v in zip(opens, row)])
         body.append(f"<tr{row_cls}>{cells}</tr>")
     if len(columns) <= 3 and not cls:
         cls = "narrow"
