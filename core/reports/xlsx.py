@@ -196,17 +196,33 @@ class Sheets:
             + "</row>"
         )
         kinds = [kind for _, kind, _ in columns]
-        cell = self.cell
+        cell, texts, styles = self.cell, self.texts, self.styles
         for row in rows:
             n += 1
             role = "total" if isinstance(row, Total) else ""
-            yield (
-                f'<row r="{n}">'
-                + "".join(
-                    cell(ws, f"{letter}{n}", value, kind, role) for letter, kind, value in zip(letters, kinds, row)
-                )
-                + "</row>"
-            )
+            out = [f'<row r="{n}">']
+            # the common cells inline (a text already seen, a finite number of a known style); the rest,
+            # and every first occurrence, through :meth:`cell` — the same XML either way
+            for letter, kind, value in zip(letters, kinds, row):
+                t = type(value)
+                if t is str:
+                    tail = texts.get((value, role)) if value else None
+                    out.append(
+                        f'<c r="{letter}{n}"{tail}' if tail is not None else cell(ws, f"{letter}{n}", value, kind, role)
+                    )
+                elif value is None and not role:
+                    continue
+                elif (t is Decimal and value.is_finite()) or t is int:
+                    style = styles.get(("number", kind, role))
+                    if style is None:
+                        out.append(cell(ws, f"{letter}{n}", value, kind, role))
+                    else:
+                        # "%.16g" % Decimal goes through float, as openpyxl writes it (format() would not)
+                        out.append(f'<c r="{letter}{n}"{style} t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031
+                else:
+                    out.append(cell(ws, f"{letter}{n}", value, kind, role))
+            out.append("</row>")
+            yield "".join(out)
 
     def bytes(self) -> bytes:
         """The finished archive (call once, after the last :meth:`add`)."""
