@@ -219,6 +219,10 @@ class Ente:
     source_format: str = "csv"  # "csv" | "xlsx"
     notes: tuple[Any, ...] = ()  # loading warnings (e.g. the CSV dialect detected), shown as violations
     approval_keys: tuple[str, ...] = ()  # [approvals] keys the plugin declares it reads (InputSchema)
+    # unit id → its chain up to the root, filled as asked (every person asks for their unit's area)
+    _chains: dict[str | None, tuple[Unit, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:
@@ -241,13 +245,16 @@ class Ente:
 
     def unit_ancestors(self, unit_id: str | None) -> list[Unit]:
         """The unit itself and its ancestors up to the root (cycles are rejected at load)."""
-        chain, seen = [], set()
-        while unit_id and unit_id in self.units and unit_id not in seen:
-            seen.add(unit_id)
-            unit = self.units[unit_id]
-            chain.append(unit)
-            unit_id = unit.parent
-        return chain
+        chain = self._chains.get(unit_id)
+        if chain is None:
+            found, seen, uid = [], set(), unit_id
+            while uid and uid in self.units and uid not in seen:
+                seen.add(uid)
+                unit = self.units[uid]
+                found.append(unit)
+                uid = unit.parent
+            chain = self._chains[unit_id] = tuple(found)
+        return list(chain)
 
     def area_of(self, unit_id: str | None) -> Unit | None:
         """The unit of kind ``area`` at or above a unit (the *area* for money, rules/core.md)."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -15,6 +15,8 @@ from .params import Params
 from .problems import Problem
 from .registry import PluginInfo
 from .trace import Figure
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -49,11 +51,19 @@ class Result:
     figures: Mapping[str, Figure] = attrs.field(factory=dict, hash=False)
     violations: tuple[Problem, ...] = ()
     origin: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # data folder and overrides, for `verify`
+    _memo: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """A view derived from the Result, made once: the Result never changes, and several outputs
+        read the same views (the ledger, the transparency lines)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     @property
     def ledger(self) -> Ledger:
         """Every pool and award of the cycle (rewards and positions) in one view: what every output reads."""
-        return Ledger.of(self.rewards, self.positions)
+        return self.memo("ledger", lambda: Ledger.of(self.rewards, self.positions))
 
     @property
     def errors(self) -> list[Problem]:

@@ -194,6 +194,11 @@ def group_lines(result: Result, group: str) -> list[Line]:
 
 
 def lines(result: Result) -> list[Line]:
+    """Every line of trasparenza.csv (made once per Result: the public Relazione reads them too)."""
+    return result.memo("transparency.lines", lambda: _lines(result))
+
+
+def _lines(result: Result) -> list[Line]:
     out = pool_lines(result)
     for group in GROUPS:
         out += group_lines(result, group)
