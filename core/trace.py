@@ -64,6 +64,19 @@ class CardInputs(Sequence[Input]):
             cell=f"evaluations.csv:{i.row}:points",
         )
 
+    def rows(self) -> list[list[Any]]:
+        """``[name, value, ref, cell]`` of every input, without building the :class:`Input` objects (the store)."""
+        sep, blank = self.section, self.no_weight
+        return [
+            [
+                f"{f'{i.section} / {i.item}' if sep else i.item} (max {i.max_points}, peso {i.weight or blank})",
+                i.points,
+                "",
+                f"evaluations.csv:{i.row}:points",
+            ]
+            for i in self.card
+        ]
+
     def __len__(self) -> int:
         return len(self.card)
 

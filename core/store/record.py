@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - without orjson's wheels Python's json 
 from ..result import Result
 from ..results import money as cents
 from ..results import num
+from ..trace import CardInputs
 
 
 @attrs.frozen
@@ -58,7 +59,11 @@ class Record:
 def _plain(value: Any) -> Any:
     """``json.dumps``'s fallback for the values it does not know: Decimal as a number, dates as ISO text."""
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else float(value)
+        if value.is_finite():
+            whole = int(value)  # an integral Decimal as an int (what results.num does), quicker to test
+            if whole == value and -(10**15) < whole < 10**15:
+                return whole
+        return float(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (tuple, set, frozenset)):
@@ -94,7 +99,8 @@ def encode_trace(result: Result) -> bytes:
 
 
 def _figure(f) -> list:
-    return [f.value, f.formula, f.source, f.label, f.note, [[i.name, i.value, i.ref, i.cell] for i in f.inputs]]
+    inputs = f.inputs.rows() if type(f.inputs) is CardInputs else [[i.name, i.value, i.ref, i.cell] for i in f.inputs]
+    return [f.value, f.formula, f.source, f.label, f.note, inputs]
 
 
 def _encode_trace_orjson(result: Result) -> bytes:
