@@ -51,6 +51,7 @@ def _category(s: str) -> str:
 
 
 _RAW = object()  # columns parsed by their owner (indicator values depend on the type)
+_UNSEEN = object()  # a text not parsed yet in this column
 
 
 def _aliases(labels: dict[str, str]) -> dict[str, str]:
@@ -174,6 +175,7 @@ class _Loader:
         self.files: dict[str, str] = {}
         self.format = "csv"
         self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
+        self._years: dict[str, dict[int, str]] = {}  # indicators sheet → its target_<year> columns
 
     # -- problems --------------------------------------------------------------------------
     def err(
@@ -300,8 +302,8 @@ class _Loader:
                     out[col] = None
                 elif parser is _RAW:  # one string object per distinct text (a card's items repeat 30,000 times)
                     out[col] = memo.setdefault(text, text) if memo is not None else text
-                elif memo is not None and text in memo:
-                    out[col] = memo[text]
+                elif memo is not None and (value := memo.get(text, _UNSEEN)) is not _UNSEEN:
+                    out[col] = value
                 else:
                     try:
                         out[col] = value = parser(text)
@@ -552,9 +554,18 @@ class _Loader:
             raise CiclopeError(self.problems)
         return attrs.evolve(ente, notes=tuple(self.problems)) if self.problems else ente
 
+    def _year_columns(self, sheet: Sheet) -> dict[int, str]:
+        """``target_<year>`` columns of indicators.csv by year (the multi-year plan), read once per sheet."""
+        found = self._years.get(sheet.label)
+        if found is None:
+            found = self._years[sheet.label] = {
+                int(mm.group(1)): c for c in sheet.header if (mm := _TARGET_YEAR.match(c))
+            }
+        return found
+
     def indicator(self, sheet: Sheet, n: int, r: dict[str, Any]) -> m.Indicator | None:
         kind = r["type"]
-        year_cols = {int(mm.group(1)): c for c in sheet.header if (mm := _TARGET_YEAR.match(c))}
+        year_cols = self._year_columns(sheet)
         targets: dict[int, Any] = {}
         ok = True
 
