@@ -28,7 +28,7 @@ APPEAL_OUTCOMES = ("accolto", "respinto")
 Value = Decimal | dt.date | bool | None  # an indicator's target or actual
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Unit:
     """A node of the organization chart (``units.csv``)."""
 
@@ -40,7 +40,7 @@ class Unit:
     row: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class StrategicArea:
     """A strategic area / BSC perspective (``areas.csv``); not an org unit."""
 
@@ -51,7 +51,7 @@ class StrategicArea:
     row: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Person:
     """Someone evaluated (``people.csv``); ``extra`` holds the plugin's own columns."""
 
@@ -80,7 +80,7 @@ class Person:
         return self.role in ("dirigente", "segretario")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Objective:
     """A strategic, operational or individual objective (``objectives.csv``)."""
 
@@ -94,7 +94,7 @@ class Objective:
     row: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Indicator:
     """An indicator with its target for the cycle year (``indicators.csv``).
 
@@ -125,7 +125,7 @@ class Indicator:
         return self.active and not self.neutralized and self.type != "monitor"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Assignment:
     """One ref (indicator or objective) in a cruscotto owned by a unit or a person."""
 
@@ -136,7 +136,7 @@ class Assignment:
     row: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EvaluationItem:
     """One item of an individual evaluation card (``evaluations.csv``, rules/core.md §3)."""
 
@@ -150,7 +150,7 @@ class EvaluationItem:
     row: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Revision:
     """A mid-year change of an indicator field (``revisions.csv``)."""
 
@@ -168,7 +168,7 @@ class Revision:
         return self.oiv_validated and self.approved
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Appeal:
     """A stage of conciliation (``appeals.csv``, rules/core.md §5)."""
 
@@ -181,7 +181,7 @@ class Appeal:
     row: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Row:
     """A row of a plugin's own file (e.g. Brescia ``positions.csv``), values already parsed."""
 
@@ -196,7 +196,7 @@ class Row:
         return default if value is None else value
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Ente:
     """Everything loaded for one ente: the input of the cycle. Collections keep file order."""
 

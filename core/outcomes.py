@@ -16,7 +16,7 @@ from .model import Value
 from .money import Pool, instalments
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class IndicatorOutcome:
     """An indicator at the final measurement. ``status``: scored | neutralized | inactive | monitor."""
 
@@ -30,7 +30,7 @@ class IndicatorOutcome:
         return self.status == "scored" and self.achievement is not None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class MonitoringOutcome:
     """An indicator at 30/6 against its mid-year target: deviation = achievement − 1."""
 
@@ -40,7 +40,7 @@ class MonitoringOutcome:
     actual: Value
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class OrgPerformance:
     """Organizational performance (phase d). ``None`` = not scored (never a silent 0 or 1)."""
 
@@ -57,7 +57,7 @@ class OrgPerformance:
         return self.units.get(unit_id) if unit_id else None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Attestation:
     """The OIV's attestation of the organizational performance and the judgement (giudizio)."""
 
@@ -67,7 +67,7 @@ class Attestation:
     motivation: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Score:
     """An individual score 0–100 (2 decimals) with its level and the parts that made it."""
 
@@ -78,7 +78,7 @@ class Score:
     breakdown: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Award:
     """Money to one person from one pool. ``ref`` names what the award pays for when it is not the
     person's own performance alone, e.g. the position (posizione organizzativa) whose position or
@@ -91,7 +91,7 @@ class Award:
     ref: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Rewards:
     """Phase e: pools with what was distributed, awards, statuses set by the regulation."""
 
@@ -101,7 +101,7 @@ class Rewards:
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # bands, lists, statistics
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PositionPay:
     """A post of responsibility (posizione organizzativa / dirigenziale): its weighting score and pay.
 
@@ -134,7 +134,7 @@ class PositionPay:
         return instalments(self.annual, self.instalments)[1]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Positions:
     """Phase e for posts of responsibility: the positions, their pools (position pay, result pay)
     and the awards paid from those pools (one per holder and pool), like :class:`Rewards`."""
@@ -144,7 +144,7 @@ class Positions:
     awards: Mapping[str, Award] = attrs.field(factory=dict, hash=False)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Deadline:
     """A deadline of the regulation's calendar; ``approval`` names the ``[approvals]`` key that proves it."""
 
@@ -155,7 +155,7 @@ class Deadline:
     approval: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ReportSection:
     """An extra section of the Relazione, as a title and rows of a table (plain text, escaped)."""
 
@@ -165,7 +165,7 @@ class ReportSection:
     note: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class InputSchema:
     """The plugin's own input: extra columns of canonical files and files of its own.
 

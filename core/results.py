@@ -213,8 +213,11 @@ def dumps(res: Result) -> str:
     (an int beyond 64 bits), or without orjson, :func:`dumps_json` writes the text.
     tests/test_results_json.py compares the two on the public examples and on random documents."""
     doc = to_dict(res)
-    text = _dumps_orjson(doc)
-    return text if text is not None else dumps_json(doc)
+    data = _orjson_bytes(doc)
+    if data is None:
+        return dumps_json(doc)
+    del doc  # a 30,000-person ente's document is ~40 MB of objects: gone before the text is decoded
+    return data.decode("utf-8")
 
 
 def _fragment(value: Any) -> Any:
@@ -224,17 +227,21 @@ def _fragment(value: Any) -> Any:
 
 
 def _dumps_orjson(doc: dict) -> str | None:
+    data = _orjson_bytes(doc)
+    return None if data is None else data.decode("utf-8")
+
+
+def _orjson_bytes(doc: dict) -> bytes | None:
     if orjson is None:
         return None
     try:
-        data = orjson.dumps(
+        return orjson.dumps(
             doc,
             default=_fragment,
             option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE,
         )
     except (TypeError, orjson.JSONEncodeError):
         return None
-    return data.decode("utf-8")
 
 
 def dumps_json(doc: dict) -> str:

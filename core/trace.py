@@ -20,7 +20,7 @@ import attrs
 from .problems import Problem
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # many instances per ente: 8 bytes each spared
 class Input:
     name: str  # Italian label: "consuntivo", "target", "peso"
     value: Any
@@ -28,7 +28,7 @@ class Input:
     cell: str = ""  # "indicators.csv:3:actual"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # many instances per ente: 8 bytes each spared
 class Figure:
     key: str
     value: Any

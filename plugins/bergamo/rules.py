@@ -550,6 +550,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
             return f"livello «{s.level}» sotto «{params['reward_min_level']}»"
         return None
 
+    fund = Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
     pools[POOL], staff_awards = distribute(
         pool,
         candidates,
@@ -562,7 +563,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
         label=lambda p: f"Premio di performance individuale di {p.name}",
         inputs=lambda p, s: [
-            Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}"),
+            fund,  # the same input for everyone (one object, not 30,000)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
             Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
         ],

@@ -1301,6 +1301,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
             return f"unità {p.unit} senza performance misurata"
         return None
 
+    fund = Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
     shared, given = distribute(
         pool,
         members,
@@ -1313,7 +1314,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         source=f"{SMVP} §4.2.3, §5.3; CCDI (ipotesi, params.toml staff_min_level)",
         label=lambda p: f"Premio di produttività di {p.name}",
         inputs=lambda p, s: [
-            Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+            fund,  # the same input for everyone of the pool (one object)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
             Input("tempo di lavoro (fte)", p.fte, cell=cell(ente, "people", p.row, "fte")),
             Input(
