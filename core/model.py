@@ -219,10 +219,9 @@ class Ente:
     source_format: str = "csv"  # "csv" | "xlsx"
     notes: tuple[Any, ...] = ()  # loading warnings (e.g. the CSV dialect detected), shown as violations
     approval_keys: tuple[str, ...] = ()  # [approvals] keys the plugin declares it reads (InputSchema)
-    # unit id → its chain up to the root, filled as asked (every person asks for their unit's area)
-    _chains: dict[str | None, tuple[Unit, ...]] = attrs.field(
-        factory=dict, init=False, eq=False, hash=False, repr=False
-    )
+    # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
+    # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
+    _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:
@@ -245,7 +244,7 @@ class Ente:
 
     def unit_ancestors(self, unit_id: str | None) -> list[Unit]:
         """The unit itself and its ancestors up to the root (cycles are rejected at load)."""
-        chain = self._chains.get(unit_id)
+        chain = self._memo.get(("chain", unit_id))
         if chain is None:
             found, seen, uid = [], set(), unit_id
             while uid and uid in self.units and uid not in seen:
@@ -253,7 +252,7 @@ class Ente:
                 unit = self.units[uid]
                 found.append(unit)
                 uid = unit.parent
-            chain = self._chains[unit_id] = tuple(found)
+            chain = self._memo["chain", unit_id] = tuple(found)
         return list(chain)
 
     def area_of(self, unit_id: str | None) -> Unit | None:
@@ -266,10 +265,16 @@ class Ente:
         return chain[-2] if len(chain) >= 2 else (chain[0] if chain else None)
 
     def cards(self) -> dict[str, list[EvaluationItem]]:
-        by_person: dict[str, list[EvaluationItem]] = {}
-        for item in self.evaluations:
-            by_person.setdefault(item.person, []).append(item)
-        return by_person
+        """Each person's scheda di valutazione (card): their rows of evaluations.csv, in file order.
+        Grouped once per ente (the core and the plugins ask several times); each caller gets its own
+        dict and lists."""
+        grouped = self._memo.get("cards")
+        if grouped is None:
+            by_person: dict[str, list[EvaluationItem]] = {}
+            for item in self.evaluations:
+                by_person.setdefault(item.person, []).append(item)
+            grouped = self._memo["cards"] = tuple((k, tuple(v)) for k, v in by_person.items())
+        return {k: list(v) for k, v in grouped}
 
     def staff(self) -> list[Person]:
         return [p for p in self.people.values() if p.is_staff]
