@@ -1,12 +1,13 @@
 """Benchmark of ``ciclope run`` on synthetic cycles of growing size (issue 8: scale).
 
 usage: python bench/run.py [--sizes 10,100,1000,25x1200] [--people 300] [--jobs 2] [--seed 1]
-                           [--sample 30] [--keep DIR] [--profile] [--steps-only]
+                           [--sample 30] [--keep DIR] [--profile] [--steps-only] [--no-store]
 
 ``--sizes`` lists the cycles: ``N`` = N enti of ``--people`` people, ``NxM`` = N enti of M people
 (for the people-scaling row: 25×1200 has as many people as 100×300). For each cycle it reports:
 
-- the full run (``ciclope run``, one process) and its peak memory (max RSS of the run's process);
+- the full run (``ciclope run``, one process, all outputs, recording into a new SQLite store as
+  ``ciclope run`` does by default; ``--no-store``: outputs only) and its peak memory (max RSS);
 - the time to merely read the same CSV files with Python's csv module (the floor for a Python
   tool) and the ratio run / floor, the time per person;
 - the same run with ``--jobs N``: time, speed-up, peak memory of the largest process.
@@ -58,9 +59,13 @@ def parse_floor(root: Path) -> float:
     return best
 
 
-def timed_run(config: Path, out: Path, jobs: int) -> tuple[float, int, int]:
-    """(seconds, max RSS in KiB of the largest process of the run, exit code)."""
+def timed_run(config: Path, out: Path, jobs: int, store: bool = True) -> tuple[float, int, int]:
+    """(seconds, max RSS in KiB of the largest process of the run, exit code). With ``store`` the run
+    records into a new SQLite store beside the cycle (the default of ``ciclope run``), else ``--no-store``."""
     shutil.rmtree(out, ignore_errors=True)
+    db = config.parent / "bench-store.db"
+    for leftover in config.parent.glob("bench-store.db*"):
+        leftover.unlink()
     cmd = [
         sys.executable,
         "-c",
@@ -72,53 +77,60 @@ def timed_run(config: Path, out: Path, jobs: int) -> tuple[float, int, int]:
         str(out),
         "--jobs",
         str(jobs),
+        *(["--store", f"sqlite:///{db}"] if store else ["--no-store"]),
     ]
     seconds, rss_kb, code = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
     return float(seconds), int(rss_kb), int(code)
 
 
 def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
-    """Mean milliseconds per ente of each step, measured in this process on the first ``sample`` enti."""
-    from ciclope.core import results
+    """Mean milliseconds per ente of each step, measured in this process on the first ``sample`` enti
+    (the cyclic garbage collector paused during each ente, as ``ciclope run`` does)."""
+    from ciclope.core import gcpause, results
     from ciclope.core.config import load_config
     from ciclope.core.cycle import run_cycle
     from ciclope.core.loading import load_ente, merge_schemas
     from ciclope.core.registry import Hooks
-    from ciclope.core.reports import html, transparency, xlsx
+    from ciclope.core.reports import art20, html, public, transparency, xlsx
+    from ciclope.core.store.record import record_of
 
     plan = load_config(config)
     enti = plan.enti[:sample]
-    steps = (
-        "plugin manager",
-        "loading",
-        "calculation",
-        "results.json",
-        "relazione.html",
-        "schede.xlsx",
-        "trasparenza.csv",
-    )
+    outputs = {
+        "results.json": None,
+        "relazione.html": html.render,
+        "relazione-pubblica.html": public.render,
+        "schede.xlsx": lambda r: xlsx.build(r).bytes(),
+        "trasparenza.csv": transparency.render,
+        "premi-art20.csv": art20.render,
+    }
+    steps = ("plugin manager", "loading", "calculation", *outputs, "store record")
     total = dict.fromkeys(steps, 0.0)
     for plugin in {cfg.plugin for cfg in enti}:  # imports are not what is measured
         Hooks.for_plugin(plugin)
     for cfg in enti:
-        t0 = time.perf_counter()
-        hooks, info = Hooks.for_plugin(cfg.plugin)
-        schema = merge_schemas(hooks.input_schemas())
-        t1 = time.perf_counter()
-        ente = load_ente(cfg.data, cfg.id, plan.year, schema)
-        t2 = time.perf_counter()
-        result = run_cycle(ente, hooks, cfg.params, info)
-        t3 = time.perf_counter()
-        results.dumps(result)
-        t4 = time.perf_counter()
-        html.render(result)
-        t5 = time.perf_counter()
-        xlsx.build(result).bytes()
-        t6 = time.perf_counter()
-        transparency.render(result)
-        t7 = time.perf_counter()
-        for step, (a, b) in zip(steps, [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7)]):
-            total[step] += b - a
+        with gcpause.paused():  # as `ciclope run` does for each ente
+            t0 = time.perf_counter()
+            hooks, info = Hooks.for_plugin(cfg.plugin)
+            schema = merge_schemas(hooks.input_schemas())
+            t1 = time.perf_counter()
+            ente = load_ente(cfg.data, cfg.id, plan.year, schema)
+            t2 = time.perf_counter()
+            result = run_cycle(ente, hooks, cfg.params, info)
+            t3 = time.perf_counter()
+            total["plugin manager"] += t1 - t0
+            total["loading"] += t2 - t1
+            total["calculation"] += t3 - t2
+            text = results.dumps(result)
+            total["results.json"] += time.perf_counter() - t3
+            for name, render in outputs.items():
+                if render is not None:
+                    t = time.perf_counter()
+                    render(result)
+                    total[name] += time.perf_counter() - t
+            t = time.perf_counter()
+            record_of(result, text)  # what the store keeps (encoded in the worker), not the database write
+            total["store record"] += time.perf_counter() - t
     if profile:  # a second pass: the profiler's overhead stays out of the timings above
         prof = cProfile.Profile()
         prof.enable()
@@ -127,7 +139,11 @@ def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
             result = run_cycle(
                 load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas())), hooks, cfg.params, info
             )
-            results.dumps(result), html.render(result), xlsx.build(result).bytes(), transparency.render(result)
+            text = results.dumps(result)
+            for render in outputs.values():
+                if render is not None:
+                    render(result)
+            record_of(result, text)
         prof.disable()
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(30)
@@ -150,6 +166,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep the synthetic cycles here (and reuse them)")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--steps-only", action="store_true", help="only the in-process step timings (no runs)")
+    ap.add_argument("--no-store", action="store_true", help="runs without the results store (outputs only)")
     args = ap.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="ciclope-bench-"))
     try:
@@ -186,11 +203,11 @@ def report(args, base: Path) -> None:
         if args.steps_only:
             continue
         floor = parse_floor(root)
-        t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1)
+        t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1, not args.no_store)
         summary = json.loads((root / "out1" / "summary.json").read_text())
         ok = sum(1 for e in summary["enti"] if e["status"] == "ok")
         shutil.rmtree(root / "out1", ignore_errors=True)
-        tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs)
+        tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs, not args.no_store)
         shutil.rmtree(root / "outj", ignore_errors=True)
         rows.append(
             {
@@ -253,8 +270,10 @@ def print_steps(args, roots) -> None:
         print(f"| {k} | {v:.1f} | {v / floor_per_ente:.1f}× |")
     compute = steps["plugin manager"] + steps["loading"] + steps["calculation"]
     print(f"| **calculation only** (manager + loading + phases) | {compute:.1f} | {compute / floor_per_ente:.1f}× |")
+    built = sum(v for k, v in steps.items() if k != "store record")
+    print(f"| **all outputs built** | {built:.1f} | {built / floor_per_ente:.1f}× |")
     total = sum(steps.values())
-    print(f"| **all outputs built** | {total:.1f} | {total / floor_per_ente:.1f}× |")
+    print(f"| **all outputs and the store record** | {total:.1f} | {total / floor_per_ente:.1f}× |")
 
 
 if __name__ == "__main__":
