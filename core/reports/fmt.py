@@ -84,7 +84,7 @@ def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str
     key = (value, places, group, type(value))
     text = _FIXED.get(key)
     if text is None:
-        if len(_FIXED) >= 50_000:
+        if len(_FIXED) >= 20_000:
             _FIXED.clear()
         text = _FIXED[key] = _decimal_it(value, places, group)
     return text
