@@ -425,3 +425,32 @@ def test_every_stored_euro_is_in_a_pool(tmp_path_factory, seed, plugin):
         pools = [d for (d,) in conn.execute(sa.select(schema.pools.c.distributed))]
     engine.dispose()
     assert sum(people, start=Decimal(0)) == sum(pools, start=Decimal(0))
+
+
+@pytest.mark.slow  # a process pool
+def test_a_jobs_run_keeps_no_record_once_it_is_written(tmp_path, monkeypatch):
+    """With --jobs the parent writes each ente's record (results.json and its trace, ~0.6 MB for 300
+    people) and must then let it go: the finished futures kept them all (715 MB for 1,000 enti)."""
+    import gc
+    import weakref
+
+    from ciclope.core import cli
+    from ciclope.core.store import write
+    from ciclope.core.synth import synth
+
+    config = synth(tmp_path / "s", enti=5, people=30, seed=3)
+    seen: list[weakref.ref] = []
+    real = write.add_ente
+
+    def add(engine, run, ente, status, reason, output, record):
+        gc.collect()
+        alive = [r() for r in seen if r() is not None]
+        assert not alive, f"{len(alive)} records already written are still in memory"
+        seen.append(weakref.ref(record))
+        return real(engine, run, ente, status, reason, output, record)
+
+    monkeypatch.setattr(write, "add_ente", add)
+    code = cli.main(
+        ["run", str(config), "--out", str(tmp_path / "out"), "--jobs", "2", "--store", f"sqlite:///{tmp_path}/s.db"]
+    )
+    assert code == 0 and len(seen) == 5
