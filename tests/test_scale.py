@@ -379,3 +379,22 @@ def test_enti_without_overrides_share_their_plugin_parameters(cycle, tmp_path):
     first, others = plan2.enti[0], [e for e in plan2.enti[1:] if e.plugin == plan2.enti[0].plugin]
     assert first.params is not others[0].params and name in first.params.overridden
     assert first.params[name] == others[0].params[name] == spec.value and name not in others[0].params.overridden
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_documents_written_piece_by_piece_are_the_rendered_documents(tmp_path, plugin):
+    """Issue 18: the Relazioni and schede.xlsx are written as streams (bounded memory); the files are
+    exactly what the renderers return."""
+    from ciclope.core.reports import public, transparency, write_reports
+    from ciclope.core.reports import html as html_report
+
+    config = synth(tmp_path / "s", enti=1, people=60, seed=9, plugins=[plugin])
+    plan = load_config(config)
+    result = runner.compute(plan.enti[0], plan.year)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    write_reports(result, folder)
+    assert (folder / "relazione.html").read_bytes() == html_report.render(result).encode("utf-8")
+    assert (folder / "relazione-pubblica.html").read_bytes() == public.render(result).encode("utf-8")
+    assert (folder / "schede.xlsx").read_bytes() == xlsx.build(result).bytes()
+    assert (folder / "trasparenza.csv").read_bytes() == transparency.render(result).encode("utf-8")

@@ -51,6 +51,9 @@ HEADER = (
 )
 
 
+ZERO, UNSCORED = Decimal(0), Decimal(-1)
+
+
 def group_of(person) -> str:
     return "dirigenti e PO" if (person.is_dirigente or person.is_po) else "personale"
 
@@ -102,6 +105,10 @@ def pool_lines(result: Result) -> list[Line]:
     """Performance pools under ``fondi`` (result pay of dirigenti and PO included) with their total;
     position pay, not a performance premium, apart under ``posizione`` (rules/core.md §6)."""
     ledger = result.ledger
+    recipients_of: dict[str, set[str]] = {}  # pool → who received a positive amount (one pass over the awards)
+    for a in ledger.awards:
+        if a.amount > 0:
+            recipients_of.setdefault(a.pool, set()).add(a.person)
     out: list[Line] = []
     for section, pools in (("fondi", ledger.performance_pools), ("posizione", ledger.position_pools)):
         if not pools:
@@ -109,7 +116,7 @@ def pool_lines(result: Result) -> list[Line]:
         lines, distributed = [], []
         for name, pool in pools.items():
             label = pool.label or name
-            recipients = {a.person for a in ledger.awards if a.pool == name and a.amount > 0}
+            recipients = recipients_of.get(name, set())
             lines.append(Line(section, "", f"{label}: stanziato", total=pool.amount))
             distributed.append(
                 Line(
@@ -133,21 +140,28 @@ def pool_lines(result: Result) -> list[Line]:
     return out
 
 
-def group_lines(result: Result, group: str) -> list[Line]:
-    members = [p for p in result.ente.people.values() if group_of(p) == group]
+def group_lines(
+    result: Result, group: str, members: list | None = None, paid: dict | None = None, top_first: list | None = None
+) -> list[Line]:
+    """The lines of one group (dirigenti, personale); :func:`lines` passes what every group shares, made
+    once: the group's members, each person's performance pay, the levels from the top."""
+    if members is None:
+        members = [p for p in result.ente.people.values() if group_of(p) == group]
     if not members:
         return []
     ledger = result.ledger
-    paid = ledger.per_person(PERFORMANCE)  # every performance award of the person, from every pool
+    if paid is None:
+        paid = ledger.per_person(PERFORMANCE)  # every performance award of the person, from every pool
     n_all = Decimal(len(members))
-    top_first = list(reversed(stats.level_order(result)))
+    if top_first is None:
+        top_first = list(reversed(stats.level_order(result)))
 
     def amount(pid: str) -> Decimal:
-        return paid.get(pid, Decimal(0))
+        return paid.get(pid, ZERO)
 
     def score(pid: str) -> Decimal:
         s = result.scores.get(pid)
-        return s.score if s is not None and s.score is not None else Decimal(-1)
+        return s.score if s is not None and s.score is not None else UNSCORED
 
     out: list[Line] = []
     for section, key_of in (
@@ -200,8 +214,13 @@ def lines(result: Result) -> list[Line]:
 
 def _lines(result: Result) -> list[Line]:
     out = pool_lines(result)
+    by_group: dict[str, list] = {}
+    for p in result.ente.people.values():
+        by_group.setdefault(group_of(p), []).append(p)
+    paid = result.ledger.per_person(PERFORMANCE)
+    top_first = list(reversed(stats.level_order(result)))
     for group in GROUPS:
-        out += group_lines(result, group)
+        out += group_lines(result, group, by_group.get(group, []), paid, top_first)
     return out
 
 
