@@ -99,9 +99,9 @@ def phases(config: Path, sample: int, profile: bool) -> dict[str, float]:
     outputs = {
         "results.json": None,
         "relazione.html": html.render,
+        "trasparenza.csv": transparency.render,  # before the public Relazione, which reuses its lines
         "relazione-pubblica.html": public.render,
         "schede.xlsx": lambda r: xlsx.build(r).bytes(),
-        "trasparenza.csv": transparency.render,
         "premi-art20.csv": art20.render,
     }
     steps = ("plugin manager", "loading", "calculation", *outputs, "store record")
