@@ -385,8 +385,8 @@ def test_enti_without_overrides_share_their_plugin_parameters(cycle, tmp_path):
 def test_documents_written_piece_by_piece_are_the_rendered_documents(tmp_path, plugin):
     """Issue 18: the Relazioni and schede.xlsx are written as streams (bounded memory); the files are
     exactly what the renderers return."""
-    from ciclope.core.reports import public, transparency, write_reports
     from ciclope.core.reports import html as html_report
+    from ciclope.core.reports import public, transparency, write_reports
 
     config = synth(tmp_path / "s", enti=1, people=60, seed=9, plugins=[plugin])
     plan = load_config(config)
