@@ -106,9 +106,9 @@ def pool_lines(result: Result) -> list[Line]:
     position pay, not a performance premium, apart under ``posizione`` (rules/core.md §6)."""
     ledger = result.ledger
     recipients_of: dict[str, set[str]] = {}  # pool → who received a positive amount (one pass over the awards)
-    for a in ledger.awards:
-        if a.amount > 0:
-            recipients_of.setdefault(a.pool, set()).add(a.person)
+    for award in ledger.awards:
+        if award.amount > 0:
+            recipients_of.setdefault(award.pool, set()).add(award.person)
     out: list[Line] = []
     for section, pools in (("fondi", ledger.performance_pools), ("posizione", ledger.position_pools)):
         if not pools:
