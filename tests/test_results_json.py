@@ -105,3 +105,20 @@ def test_the_fast_encoder_never_differs_from_pythons_json(value, floats):
 def test_a_tiny_achievement_is_written_as_python_writes_it():
     doc = {"a": results.ach(D("0.00005")), "b": results.real(1e16), "c": results.real(float("nan"))}
     assert results._dumps_orjson(doc) == '{\n  "a": 5e-05,\n  "b": 1e+16,\n  "c": NaN\n}\n' == python_json(doc)
+
+
+def test_without_orjson_the_text_is_the_same(tmp_path, monkeypatch):
+    """A platform without orjson's wheels: Python's json writes results.json and the store's trace."""
+    import zlib
+
+    from ciclope.core.store import record
+
+    plan = load_config(synth(tmp_path, enti=1, people=40, seed=12, plugins=["brescia"]))
+    result = runner.compute(plan.enti[0], plan.year)
+    fast, trace = results.dumps(result), record.encode_trace(result)
+    monkeypatch.setattr(results, "orjson", None)
+    monkeypatch.setattr(record, "orjson", None)
+    assert results.dumps(result) == fast == python_json(results.to_dict(result))
+    slow_trace = record.encode_trace(result)
+    assert json.loads(zlib.decompress(slow_trace)) == json.loads(zlib.decompress(trace))
+    assert record.decode_trace(slow_trace) == record.decode_trace(trace)
