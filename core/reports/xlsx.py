@@ -64,6 +64,7 @@ class Sheets:
         self.styles: dict[tuple, str] = {}  # style recipe → ' s="N"' or ""
         self.texts: dict[tuple[str, str], str] = {}  # (text, role) → the cell's XML after its reference
         self._package: xlsxpack.Package | None = None
+        self._done: bytes | None = None  # the archive, once closed
 
     @property
     def package(self) -> xlsxpack.Package:
@@ -171,6 +172,8 @@ class Sheets:
         return self.text(ws, ref, str(value), role)
 
     def add(self, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str = "") -> None:
+        if self._done is not None:
+            raise ValueError("schede.xlsx: the workbook is already closed")
         name = self.sheet_name(title)
         letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
         first = 2 if note else 1  # the header's row
@@ -225,8 +228,10 @@ class Sheets:
             yield "".join(out)
 
     def bytes(self) -> bytes:
-        """The finished archive (call once, after the last :meth:`add`)."""
-        return self.package.close(_stylesheet(tuple(self.styles), self.wb))
+        """The finished archive, after the last :meth:`add` (a sheet added later is refused)."""
+        if self._done is None:
+            self._done = self.package.close(_stylesheet(tuple(self.styles), self.wb))
+        return self._done
 
 
 class _StyleSheet:
