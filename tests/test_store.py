@@ -454,3 +454,18 @@ def test_a_jobs_run_keeps_no_record_once_it_is_written(tmp_path, monkeypatch):
         ["run", str(config), "--out", str(tmp_path / "out"), "--jobs", "2", "--store", f"sqlite:///{tmp_path}/s.db"]
     )
     assert code == 0 and len(seen) == 5
+
+
+def test_the_head_revision_known_without_alembic_is_alembics_head(tmp_path):
+    """open_store skips Alembic when the store is at engine.HEAD: a new migration must move HEAD too."""
+    from alembic.script import ScriptDirectory
+
+    from ciclope.core.store import engine as store_engine
+
+    config = store_engine.alembic_config(None)
+    assert ScriptDirectory.from_config(config).get_current_head() == store_engine.HEAD
+    engine = engine_for(f"sqlite:///{tmp_path}/s.db")
+    assert store_engine.stamped(engine) is None  # a new store: no alembic_version yet
+    migrate(engine)
+    assert store_engine.stamped(engine) == store_engine.HEAD
+    engine.dispose()

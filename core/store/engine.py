@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 
 from ..problems import CiclopeError, Problem
 
@@ -84,13 +84,28 @@ def alembic_config(connection):
     return cfg
 
 
+HEAD = "0002"  # the newest revision in migrations/versions (tests/test_store.py checks it against Alembic)
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (Alembic): an empty database gets every table, an older store is
-    upgraded in place. Applied whenever the store is opened."""
+    upgraded in place. Applied whenever the store is opened; a store already at the newest revision is
+    recognized by one query, without importing Alembic (~0.1 s of every ``history``, ``site``, ``run``)."""
+    if revision == "head" and stamped(engine) == HEAD:
+        return
     from alembic import command
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
+
+
+def stamped(engine: Engine) -> str | None:
+    """The revision recorded in the store's ``alembic_version`` table, None without one."""
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except exc.SQLAlchemyError:  # no table yet (a new store), or a database that refuses: Alembic decides
+        return None
 
 
 def current_revision(engine: Engine) -> str | None:
