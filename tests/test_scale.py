@@ -398,3 +398,51 @@ def test_documents_written_piece_by_piece_are_the_rendered_documents(tmp_path, p
     assert (folder / "relazione-pubblica.html").read_bytes() == public.render(result).encode("utf-8")
     assert (folder / "schede.xlsx").read_bytes() == xlsx.build(result).bytes()
     assert (folder / "trasparenza.csv").read_bytes() == transparency.render(result).encode("utf-8")
+
+
+def test_group_of_is_the_models_lead_roles():
+    """transparency.group_of looks the role up in a set (it runs for every person of every table): the
+    set is the model's ``is_dirigente or is_po`` for every role the loader accepts."""
+    from ciclope.core import model as m
+    from ciclope.core.reports.transparency import group_of
+
+    for role in m.ROLES:
+        person = m.Person(id="p", name="p", role=role, category=None, unit="u")
+        assert group_of(person) == ("dirigenti e PO" if person.is_dirigente or person.is_po else "personale")
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_the_roster_is_what_the_ledger_says_of_each_person(tmp_path, plugin):
+    """Issue 18: trasparenza.csv and premi-art20.csv read one roster made in a pass over the people and
+    one over the awards. Each entry is what the ledger's per-person views give (the path they took
+    before), person by person, on a synthetic ente with every status."""
+    from ciclope.core.money import PERFORMANCE
+    from ciclope.core.reports import stats, transparency
+
+    plan = load_config(synth(tmp_path / "s", enti=1, people=120, seed=14, plugins=[plugin]))
+    result = runner.compute(plan.enti[0], plan.year)
+    ledger = result.ledger
+    paid = ledger.per_person(PERFORMANCE)
+    roster = transparency.roster(result)
+    for group in transparency.GROUPS:
+        people = [p for p in result.ente.people.values() if (p.is_dirigente or p.is_po) == (group == "dirigenti e PO")]
+        expected = [
+            (
+                stats.class_of(result, p.id),
+                ledger.band_of(p.id),
+                paid.get(p.id, Decimal(0)),
+                None if result.scores.get(p.id) is None else result.scores[p.id].score,
+            )
+            for p in people
+        ]
+        assert roster.members[group] == expected
+        ids = {p.id for p in people}
+        assert roster.pools[group] == {
+            a.pool for a in ledger.awards if a.person in ids and ledger.kind_of(a) == PERFORMANCE
+        }
+    assert roster.recipients == {
+        pool: {a.person for a in ledger.awards if a.pool == pool and a.amount > 0}
+        for pool in {a.pool for a in ledger.awards if a.amount > 0}
+    }
+    if plugin != "brescia":  # brescia pays no merit bands; the others must exercise the band column
+        assert any(band for _, band, _, _ in roster.members["personale"])

@@ -20,9 +20,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from ..money import PERFORMANCE
 from ..result import Result
-from .transparency import GROUPS, MIN_GROUP, SMALL, csv_text, group_of
+from .transparency import GROUPS, MIN_GROUP, SMALL, csv_text, roster
 
 HEADER = ("gruppo", "voce", "valore")
 NINETY, SIXTY = Decimal("0.9"), Decimal("0.6")
@@ -34,21 +33,19 @@ def _count(n: int) -> str:
 
 def rows(result: Result) -> list[tuple[str, str, str]]:
     ledger = result.ledger
-    paid = ledger.per_person(PERFORMANCE)
+    people = roster(result)  # one pass over people and awards, shared with trasparenza.csv
     out: list[tuple[str, str, str]] = []
     for group in GROUPS:
-        members = [p.id for p in result.ente.people.values() if group_of(p) == group]
-        evaluated = [pid for pid in members if (s := result.scores.get(pid)) is not None and s.score is not None]
+        members = people.members[group]
+        evaluated = [pay for _, _, pay, score in members if score is not None]  # performance pay of each
         if not evaluated:
             continue
-        member_set = set(members)  # a set: a list here made the file quadratic in the people
-        pools = {a.pool for a in ledger.awards if a.person in member_set and ledger.kind_of(a) == PERFORMANCE}
-        allocated = sum((ledger.pools[name].amount for name in pools), Decimal(0))
-        distributed = sum((paid.get(pid, Decimal(0)) for pid in members), Decimal(0))
-        top = max((paid.get(pid, Decimal(0)) for pid in evaluated), default=Decimal(0))
+        allocated = sum((ledger.pools[name].amount for name in people.pools[group]), Decimal(0))
+        distributed = sum((pay for _, _, pay, _ in members), Decimal(0))
+        top = max(evaluated, default=Decimal(0))
         high = mid = low = 0
-        for pid in evaluated:
-            share = paid.get(pid, Decimal(0)) / top if top > 0 else Decimal(0)
+        for pay in evaluated:
+            share = pay / top if top > 0 else Decimal(0)
             if share >= NINETY:
                 high += 1
             elif share >= SIXTY:

@@ -62,7 +62,12 @@ def class_of(result: Result, person_id: str) -> str:
 
 
 def level_order(result: Result) -> list[str]:
-    """The levels in use, lowest first (ordered by the lowest score seen at each level)."""
+    """The levels in use, lowest first (ordered by the lowest score seen at each level); made once per
+    Result (the Relazione, the workbook and trasparenza.csv all ask)."""
+    return list(result.memo("stats.level_order", lambda: _level_order(result)))
+
+
+def _level_order(result: Result) -> list[str]:
     lows: dict[str, Decimal] = {}
     for s in result.scores.values():
         if s.level and s.score is not None:
@@ -76,7 +81,12 @@ def top_level(result: Result) -> str | None:
 
 
 def distribution(result: Result) -> list[tuple[str, int]]:
-    """(level or status, head count) over everybody in people.csv: levels lowest first, then statuses."""
+    """(level or status, head count) over everybody in people.csv: levels lowest first, then statuses
+    (made once per Result: the Relazione shows it twice)."""
+    return list(result.memo("stats.distribution", lambda: _distribution(result)))
+
+
+def _distribution(result: Result) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for pid in result.ente.people:
         key = class_of(result, pid)
