@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -51,7 +52,6 @@ def _category(s: str) -> str:
 
 
 _RAW = object()  # columns parsed by their owner (indicator values depend on the type)
-_UNSEEN = object()  # a text not parsed yet in this column
 
 
 def _aliases(labels: dict[str, str]) -> dict[str, str]:
@@ -280,43 +280,67 @@ class _Loader:
                 self.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
         if any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in self.problems):
             return
-        plan = []
+        # Each column is parsed as a whole: a column repeats few distinct texts (a card's items, the
+        # units, the ratings), and a pure parser sees each distinct text once. The problems of a row
+        # (columns are parsed in header order, so each row's list is in column order) are reported right
+        # before the row would have been yielded, as a parse cell by cell reported them (issue 18).
+        numbers = sheet.numbers
+        names: list[str] = []
+        values: list[list[Any]] = []
+        bad: dict[int, list[tuple[str, str, str]]] = {}  # kept row → (column, rule, message)
         for col in sheet.header:
-            if not col.startswith("x_"):
-                parser, required = cols.get(col, (_RAW, False))
-                if parser is parse_text:
-                    parser = _RAW
-                memo: dict[str, Any] | None = (
-                    {} if parser is _RAW or any(parser is p for p in _PURE_PARSERS) else None
-                )  # text → value, this column
-                plan.append((col, parser, required, memo))
-        for n, cells in sheet.rows:
-            out: dict[str, Any] = {}
-            ok = True
-            for col, parser, required, memo in plan:
-                text = cells[col]
-                if text == "":
-                    if required:
-                        self.err(sheet, n, col, "core.input.required", f"valore obbligatorio mancante in {col!r}")
-                        ok = False
-                    out[col] = None
-                elif parser is _RAW:  # one string object per distinct text (a card's items repeat 30,000 times)
-                    out[col] = memo.setdefault(text, text) if memo is not None else text
-                elif memo is not None and (value := memo.get(text, _UNSEEN)) is not _UNSEEN:
-                    out[col] = value
-                else:
+            if col.startswith("x_"):
+                continue
+            parser, required = cols.get(col, (_RAW, False))
+            texts = sheet.columns[col]
+            parsed: list[Any]
+            if parser is _RAW or parser is parse_text:
+                seen: dict[str, str] = {}  # one string object per distinct text (a card's items repeat)
+                parsed = [seen.setdefault(text, text) for text in texts]
+            elif any(parser is p for p in _PURE_PARSERS):
+                known: dict[str, Any] = {}
+                failed: dict[str, str] = {}
+                for text in dict.fromkeys(texts):
+                    if text:
+                        try:
+                            known[text] = parser(text)
+                        except ValueError as exc:
+                            failed[text] = str(exc)
+                parsed = list(map(known.get, texts))
+                if failed:
+                    for i, text in enumerate(texts):
+                        if text in failed:
+                            bad.setdefault(i, []).append((col, "core.input.value", failed[text]))
+            else:  # a plugin's parser: called for every cell
+                parsed = []
+                for i, text in enumerate(texts):
+                    if not text:
+                        parsed.append(None)
+                        continue
                     try:
-                        out[col] = value = parser(text)
+                        parsed.append(parser(text))
                     except ValueError as exc:
-                        self.err(sheet, n, col, "core.input.value", str(exc))
-                        ok = False
-                    else:
-                        if memo is not None:
-                            memo[text] = value
-            if ok:
-                yield sheet, n, out
-            elif cells.get("id"):
-                self.rejected.add(cells["id"])
+                        parsed.append(None)
+                        bad.setdefault(i, []).append((col, "core.input.value", str(exc)))
+            if "" in texts:
+                for i, text in enumerate(texts):
+                    if not text:
+                        parsed[i] = None
+                        if required:
+                            message = f"valore obbligatorio mancante in {col!r}"
+                            bad.setdefault(i, []).append((col, "core.input.required", message))
+            names.append(col)
+            values.append(parsed)
+        ids = sheet.columns.get("id")
+        for i, row in enumerate(zip(*values) if values else itertools.repeat((), len(numbers))):
+            found = bad.get(i)
+            if found is None:
+                yield sheet, numbers[i], dict(zip(names, row))
+                continue
+            for col, rule, message in found:
+                self.err(sheet, numbers[i], col, rule, message)
+            if ids is not None and ids[i]:
+                self.rejected.add(ids[i])
 
     def unique(self, items: dict, key: str, sheet: Sheet, n: int, obj) -> None:
         if key in items:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -25,10 +26,16 @@ MAX_CELL_CHARS = 10_000
 
 @attrs.frozen
 class Sheet:
+    """The kept rows of a sheet, by column: ``columns[c][i]`` is the text (stripped) of column ``c`` in
+    the ``i``-th kept row, whose row number (header = row 1) is ``numbers[i]``. Blank rows and rows
+    refused here are not kept. By column because the loader parses a column's texts together (a
+    column repeats few distinct texts) instead of cell by cell (issue 18)."""
+
     name: str  # canonical name: "people"
     label: str  # how problems name it: "people.csv" or "ente.xlsx[people]"
     header: tuple[str, ...]
-    rows: tuple[tuple[int, dict[str, str]], ...]  # (row number, column → text), header = row 1
+    numbers: tuple[int, ...]
+    columns: dict[str, list[str]]
 
 
 def _check_size(path: Path, label: str) -> None:
@@ -44,7 +51,11 @@ def _check_size(path: Path, label: str) -> None:
         )
 
 
-def _sheet(name: str, label: str, records: list[list[str]], problems: list[Problem]) -> Sheet | None:
+def _sheet(
+    name: str, label: str, records: list[list[str]], problems: list[Problem], short_cells: bool = False
+) -> Sheet | None:
+    """The Sheet of ``records`` (header first); ``short_cells``: the caller knows that no cell is longer
+    than ``MAX_CELL_CHARS``, and the check is spared."""
     if not records:
         problems.append(
             Problem(
@@ -73,9 +84,37 @@ def _sheet(name: str, label: str, records: list[list[str]], problems: list[Probl
             )
         )
         return None
-    rows = []
+    body = records[1:]
     width = len(header)
-    for n, rec in enumerate(records[1:], start=2):
+    if _plain(body, width, short_cells):  # every row as wide as the header, none blank, no cell too long: by column
+        numbers: tuple[int, ...] = tuple(range(2, len(body) + 2))
+        columns = [list(map(str.strip, col)) for col in zip(*body)]
+    else:
+        numbers, columns = _checked(label, header, body, problems)
+    return Sheet(name=name, label=label, header=header, numbers=numbers, columns=dict(zip(header, columns)))
+
+
+def _plain(body: list[list[str]], width: int, short_cells: bool = False) -> bool:
+    """Whether no row of ``body`` needs the row-by-row checks of :func:`_checked` (tested column-wise)."""
+    if not body or not width or set(map(len, body)) != {width}:
+        return False
+    first = [rec[0] for rec in body]
+    return (
+        "" not in first  # a row starting with an empty cell may be blank
+        and not any(map(str.isspace, first))
+        and (short_cells or max(map(len, itertools.chain.from_iterable(body))) <= MAX_CELL_CHARS)
+    )
+
+
+def _checked(
+    label: str, header: tuple[str, ...], body: list[list[str]], problems: list[Problem]
+) -> tuple[tuple[int, ...], list[list[str]]]:
+    """Row numbers and columns of the rows kept, row by row: blank rows skipped, rows wider than the
+    header refused, shorter ones padded, cells above ``MAX_CELL_CHARS`` reported and cut."""
+    rows = []
+    numbers = []
+    width = len(header)
+    for n, rec in enumerate(body, start=2):
         if not (rec and rec[0] and not rec[0].isspace()) and not "".join(rec).strip():
             continue  # blank line (the first test spares the join for the rows that start with a value)
         if len(rec) > width and any(c.strip() for c in rec[width:]):
@@ -103,8 +142,9 @@ def _sheet(name: str, label: str, records: list[list[str]], problems: list[Probl
                         )
                     )
             rec = [c[:MAX_CELL_CHARS] for c in rec]
-        rows.append((n, dict(zip(header, map(str.strip, rec)))))
-    return Sheet(name=name, label=label, header=header, rows=tuple(rows))
+        numbers.append(n)
+        rows.append(list(map(str.strip, rec[:width])))
+    return tuple(numbers), [list(col) for col in zip(*rows)] if rows else [[] for _ in header]
 
 
 def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
@@ -172,7 +212,10 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
                 rule="core.input.dialect", file=label, severity="warning", message="letto con " + "; ".join(detected)
             )
         )
-    return _sheet(name, label, records, problems)
+    # A cell is no longer than its line unless quoted across lines: with no quote in the file and no
+    # line above the limit, no cell is either (a scan in C instead of a length per cell).
+    short = len(text) <= MAX_CELL_CHARS or ('"' not in text and max(map(len, text.split("\n"))) <= MAX_CELL_CHARS)
+    return _sheet(name, label, records, problems, short_cells=short)
 
 
 def _cell_text(value) -> str:
