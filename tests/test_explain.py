@@ -153,3 +153,22 @@ def test_comunita_montane_example_explains_the_money(example, capsys):
     assert main(["explain", str(cfg), "--ente", "cm-esempio", "--person", "P1"]) == 0
     text = capsys.readouterr().out
     assert "Premio: € 4.285,71" in text and "art. 17" in text
+
+
+def test_explanation_records_are_immutable_values():
+    """Issue 18 made Input and Figure named tuples (half the cost of frozen attrs instances): they stay
+    immutable, compare by value and are read by name, and Trace.record keeps the inputs as a tuple."""
+    from ciclope.core.trace import Figure, Input, Trace
+
+    trace = Trace()
+    inputs = [Input("fondo", 10, ref="pool:p"), Input("fte", 1, cell="people.csv:2:fte")]
+    assert trace.record("award:A", 5, "fondo × fte", "rules/core.md §5", inputs=inputs, label="Premio") == 5
+    figure = trace.get("award:A")
+    assert figure == Figure("award:A", 5, "fondo × fte", "rules/core.md §5", tuple(inputs), "Premio", "")
+    assert figure.inputs[1].cell == "people.csv:2:fte" and figure.inputs[0].ref == "pool:p"
+    inputs.append(Input("dopo", 0))  # the caller's list changes: the record does not
+    assert len(figure.inputs) == 2
+    with pytest.raises(AttributeError):
+        figure.value = 6  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        figure.inputs[0].value = 11  # type: ignore[misc]
