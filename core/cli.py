@@ -149,8 +149,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_compare(sub)
 
-    from .store.commands import add_parsers as add_store_commands
-
     add_store_commands(sub, add_store_options)
 
     from .site.command import add_parser as add_site
@@ -234,6 +232,33 @@ def _progress():
         print(f"\r\033[K[{n}/{total}] {outcome.id}", end=end, file=sys.stderr, flush=True)  # ESC[K: clear the rest
 
     return show
+
+
+def add_store_commands(sub, add_store_options) -> None:
+    """``history``, ``diff``, ``benchmark`` (run by core.store.commands): defined here, so that building
+    the parser does not import the store and SQLAlchemy (0.2 s for every command, `run --no-store` too)."""
+    h = sub.add_parser("history", help="la serie negli anni delle cifre di un ente, dall'archivio dei risultati")
+    h.add_argument("config", help="cycle.toml (per trovare l'archivio)")
+    h.add_argument("--ente", required=True, metavar="ID")
+    what = h.add_mutually_exclusive_group()
+    what.add_argument("--indicator", metavar="ID", help="un indicatore: target, consuntivo e grado per anno")
+    what.add_argument("--objective", metavar="ID", help="un obiettivo: grado per anno e avanzamento del piano")
+    h.add_argument("--json", action="store_true", help="output JSON per strumenti")
+    add_store_options(h, writes=False)
+
+    d = sub.add_parser("diff", help="che cosa è cambiato tra due esecuzioni o due anni di un ente")
+    d.add_argument("config")
+    d.add_argument("--ente", required=True, metavar="ID")
+    d.add_argument("--run", action="append", type=int, default=[], metavar="N", help="due esecuzioni (--run A --run B)")
+    d.add_argument("--year", action="append", type=int, default=[], metavar="ANNO", help="due anni (--year A --year B)")
+    d.add_argument("--json", action="store_true")
+    add_store_options(d, writes=False)
+
+    b = sub.add_parser("benchmark", help="confronto tra gli enti di un anno nell'archivio dei risultati")
+    b.add_argument("config")
+    b.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
+    b.add_argument("--json", action="store_true")
+    add_store_options(b, writes=False)
 
 
 def cmd_run(args) -> int:

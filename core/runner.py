@@ -16,6 +16,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,8 +27,10 @@ from .loading import load_ente, merge_schemas
 from .problems import CiclopeError, Problem
 from .registry import Hooks
 from .result import Result
-from .store.record import Record
-from .store.runlog import RunLog
+
+if TYPE_CHECKING:  # the store (and SQLAlchemy, 0.2 s to import) is loaded only by a run that records
+    from .store.record import Record
+    from .store.runlog import RunLog
 
 KEPT_PROBLEMS = 200  # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
 

@@ -94,3 +94,21 @@ def test_verify_identical_then_names_the_tampered_file(tmp_path, capsys):
         fh.write("E3,D1,risultati,Obiettivi,10,7,\n")
     assert main(["verify", str(tmp_path / "out" / "buono")]) == 1
     assert "modificato dopo l'esecuzione: evaluations.csv" in capsys.readouterr().out
+
+
+def test_a_run_without_the_store_does_not_import_sqlalchemy():
+    """Issue 18: every command built its parser by importing the store, and with it SQLAlchemy (0.2 s,
+    more than the bare reading of 100 enti); `ciclope run --no-store` needs neither."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ciclope.core import cli, runner\n"
+        "cli.build_parser()\n"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'\n"
+        "import ciclope.core.store\n"
+        "assert 'sqlalchemy' in sys.modules\n"  # the check above can fail
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -19,31 +19,6 @@ from .read import result_of_run, rows, runs_of
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
 
-def add_parsers(sub, add_store_options) -> None:
-    h = sub.add_parser("history", help="la serie negli anni delle cifre di un ente, dall'archivio dei risultati")
-    h.add_argument("config", help="cycle.toml (per trovare l'archivio)")
-    h.add_argument("--ente", required=True, metavar="ID")
-    what = h.add_mutually_exclusive_group()
-    what.add_argument("--indicator", metavar="ID", help="un indicatore: target, consuntivo e grado per anno")
-    what.add_argument("--objective", metavar="ID", help="un obiettivo: grado per anno e avanzamento del piano")
-    h.add_argument("--json", action="store_true", help="output JSON per strumenti")
-    add_store_options(h, writes=False)
-
-    d = sub.add_parser("diff", help="che cosa è cambiato tra due esecuzioni o due anni di un ente")
-    d.add_argument("config")
-    d.add_argument("--ente", required=True, metavar="ID")
-    d.add_argument("--run", action="append", type=int, default=[], metavar="N", help="due esecuzioni (--run A --run B)")
-    d.add_argument("--year", action="append", type=int, default=[], metavar="ANNO", help="due anni (--year A --year B)")
-    d.add_argument("--json", action="store_true")
-    add_store_options(d, writes=False)
-
-    b = sub.add_parser("benchmark", help="confronto tra gli enti di un anno nell'archivio dei risultati")
-    b.add_argument("config")
-    b.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
-    b.add_argument("--json", action="store_true")
-    add_store_options(b, writes=False)
-
-
 def open_for(args) -> Store:
     """The store of a cycle.toml (``--store`` wins), which must exist and hold results."""
     from pathlib import Path
