@@ -481,3 +481,23 @@ def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     assert (got[("personale", "persone_90_100")], got[("personale", "persone_60_90")]) == ("<3", "0")
     assert got[("personale", "persone_sotto_60")] == "10"
     assert got[("personale", "grado_differenziazione")] == "0.9091"
+
+
+def test_numbers_are_written_the_italian_way_and_the_memo_keeps_each_form():
+    """fmt.decimal_it remembers texts (a Relazione repeats its figures, issue 18). Numbers equal in
+    value but written differently keep their own text, whatever was asked first; worked by hand."""
+    from decimal import Decimal
+
+    from ciclope.core.reports import fmt
+
+    for _ in range(2):  # the second round reads the memo
+        assert fmt.decimal_it(Decimal("16000.00")) == "16.000,00"  # as written: the decimals stay
+        assert fmt.decimal_it(Decimal("16000")) == "16.000"
+        assert fmt.decimal_it(Decimal("1.6E+4")) == "16.000"  # an exponent is written out
+        assert fmt.decimal_it(16000.0) == "16.000"  # a float's needless decimals go
+        assert fmt.decimal_it(Decimal("-1234.5")) == "−1.234,5"
+        assert fmt.decimal_it(Decimal("1234.5"), group=False) == "1234,5"
+        assert fmt.decimal_it(Decimal("0.125"), 2) == "0,13"  # half-up
+        assert fmt.decimal_it(Decimal("0.1250"), 2) == "0,13"
+        assert fmt.decimal_it(7, 2) == "7,00"
+        assert fmt.pct(Decimal("0.92345")) == "92,35%"

@@ -72,14 +72,21 @@ def _group(digits: str) -> str:
 
 
 _FIXED: dict[tuple, str] = {}  # (value, places, group) → text: a Relazione repeats the same figures
+_WRITTEN: dict[tuple, str] = {}  # (text of the number, group) → text, for numbers shown as written
 
 
 def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str:
     """A number with a decimal comma; ``places`` fixes the decimals (half-up), else as written."""
     if value is None:
         return NONE
-    if places is None:
-        return _decimal_it(value, None, group)
+    if places is None:  # as written: 16000.00 and 16000 differ, so the text of the number is the key
+        key: tuple = (str(value), group, type(value))
+        text = _WRITTEN.get(key)
+        if text is None:
+            if len(_WRITTEN) >= 20_000:
+                _WRITTEN.clear()
+            text = _WRITTEN[key] = _decimal_it(value, None, group)
+        return text
     # with fixed decimals the text depends only on the number (1 and 1.00 give "1,00"): remembered
     key = (value, places, group, type(value))
     text = _FIXED.get(key)
