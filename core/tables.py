@@ -86,24 +86,36 @@ def _sheet(
         return None
     body = records[1:]
     width = len(header)
-    if _plain(body, width, short_cells):  # every row as wide as the header, none blank, no cell too long: by column
+    columns = _by_column(body, width, short_cells)
+    if columns is not None:  # every row as wide as the header, none blank, no cell too long
         numbers: tuple[int, ...] = tuple(range(2, len(body) + 2))
-        columns = [list(map(str.strip, col)) for col in zip(*body)]
     else:
         numbers, columns = _checked(label, header, body, problems)
     return Sheet(name=name, label=label, header=header, numbers=numbers, columns=dict(zip(header, columns)))
 
 
-def _plain(body: list[list[str]], width: int, short_cells: bool = False) -> bool:
-    """Whether no row of ``body`` needs the row-by-row checks of :func:`_checked` (tested column-wise)."""
+BLOCK = 1024  # rows transposed at a time
+
+
+def _by_column(body: list[list[str]], width: int, short_cells: bool = False) -> list[list[str]] | None:
+    """The stripped columns of ``body``, or None when a row needs the row-by-row checks of
+    :func:`_checked`: a row not as wide as the header, a blank row (only a row whose first cell is
+    empty or spaces can be blank), a cell over ``MAX_CELL_CHARS`` (unless ``short_cells``).
+
+    Transposed a block of rows at a time: ``zip(*body)`` at once walks all the rows for every column,
+    and at 80,000 rows (the scorecards of a 20,000-person ente) each walk misses the processor's
+    caches (19× the time of 10× fewer rows)."""
     if not body or not width or set(map(len, body)) != {width}:
-        return False
-    first = [rec[0] for rec in body]
-    return (
-        "" not in first  # a row starting with an empty cell may be blank
-        and not any(map(str.isspace, first))
-        and (short_cells or max(map(len, itertools.chain.from_iterable(body))) <= MAX_CELL_CHARS)
-    )
+        return None
+    if not short_cells and max(map(len, itertools.chain.from_iterable(body))) > MAX_CELL_CHARS:
+        return None
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for start in range(0, len(body), BLOCK):
+        for column, cells in zip(columns, zip(*body[start : start + BLOCK])):
+            column.extend(map(str.strip, cells))
+    if "" in columns[0]:  # stripped: the first cell was empty or spaces (str.strip and isspace agree)
+        return None
+    return columns
 
 
 def _checked(

@@ -235,10 +235,11 @@ def header_and_body(draw):
 def test_a_sheet_read_by_column_is_the_sheet_read_row_by_row(records):
     """Issue 18: tables._sheet keeps the rows by column, taking the column path when no row needs a
     row-by-row check. Whatever the rows (blank, short, too wide, cells over the limit — here 3
-    characters), the Sheet and the problems are those of the row-by-row reading (tables._checked)."""
+    characters; rows transposed 3 at a time), the Sheet and the problems are those of the row-by-row
+    reading (tables._checked)."""
     header, body = records
     records = [header, *body]
-    with mock.patch.object(tables, "MAX_CELL_CHARS", 3):
+    with mock.patch.object(tables, "MAX_CELL_CHARS", 3), mock.patch.object(tables, "BLOCK", 3):  # several blocks
         fast: list = []
         sheet = tables._sheet("people", "people.csv", records, fast)
         slow: list = []
