@@ -13,6 +13,7 @@ import io
 import itertools
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -52,18 +53,38 @@ def _check_size(path: Path, label: str) -> None:
 
 
 def _sheet(
-    name: str, label: str, records: list[list[str]], problems: list[Problem], short_cells: bool = False
+    name: str, label: str, records: Iterable[list[str]], problems: list[Problem], short_cells: bool = False
 ) -> Sheet | None:
-    """The Sheet of ``records`` (header first); ``short_cells``: the caller knows that no cell is longer
-    than ``MAX_CELL_CHARS``, and the check is spared."""
-    if not records:
+    """The Sheet of ``records`` (header first), its problems appended to ``problems``; ``short_cells``:
+    the caller knows that no cell is longer than ``MAX_CELL_CHARS``, and the check is spared."""
+    sheet, found = _read_sheet(name, label, records, short_cells)
+    problems.extend(found)
+    return sheet
+
+
+BLOCK = 1024  # rows read and transposed at a time
+
+
+def _read_sheet(
+    name: str, label: str, records: Iterable[list[str]], short_cells: bool = False
+) -> tuple[Sheet | None, list[Problem]]:
+    """The Sheet and its problems. ``records`` is read a block of rows at a time and each block is
+    turned into columns at once, so a big file's rows are never all held as lists (a CSV is parsed as
+    it is read). A block every row of which is as wide as the header, with no blank row and no cell
+    over ``MAX_CELL_CHARS``, is transposed as a whole (:func:`_by_column`); any other block is checked
+    row by row (:func:`_checked`). The problems are returned, not appended as found: a CSV that turns
+    out unreadable further down reports only that."""
+    problems: list[Problem] = []
+    rows = iter(records)
+    first = next(rows, None)
+    if first is None:
         problems.append(
             Problem(
                 rule="core.input.header", file=label, row=1, message="il file è vuoto: manca la riga di intestazione"
             )
         )
-        return None
-    header = tuple(h.strip().lstrip("\ufeff").strip() for h in records[0])
+        return None, problems
+    header = tuple(h.strip().lstrip("\ufeff").strip() for h in first)
     seen = set()
     for h in header:
         if h in seen:
@@ -77,56 +98,58 @@ def _sheet(
                 )
             )
         seen.add(h)
-    if len(records) - 1 > MAX_ROWS:
-        problems.append(
-            Problem(
-                rule="core.input.size", file=label, message=f"troppe righe ({len(records) - 1}; massimo {MAX_ROWS})"
-            )
-        )
-        return None
-    body = records[1:]
+    of_header = len(problems)
     width = len(header)
-    columns = _by_column(body, width, short_cells)
-    if columns is not None:  # every row as wide as the header, none blank, no cell too long
-        numbers: tuple[int, ...] = tuple(range(2, len(body) + 2))
-    else:
-        numbers, columns = _checked(label, header, body, problems)
-    return Sheet(name=name, label=label, header=header, numbers=numbers, columns=dict(zip(header, columns)))
+    columns: list[list[str]] = [[] for _ in header]
+    numbers: list[int] = []
+    count = 0  # rows read after the header
+    while block := list(itertools.islice(rows, BLOCK)):
+        if count + len(block) > MAX_ROWS:  # counted to the end for the message, never kept
+            count += len(block) + sum(1 for _ in rows)
+            size = Problem(rule="core.input.size", file=label, message=f"troppe righe ({count}; massimo {MAX_ROWS})")
+            return None, [*problems[:of_header], size]  # a file refused whole: no problem of its rows
+        by_column = _by_column(block, width, short_cells)
+        if by_column is not None:
+            for column, cells in zip(columns, by_column):
+                column.extend(cells)
+            numbers.extend(range(count + 2, count + 2 + len(block)))
+        else:
+            _checked(label, header, block, count + 2, numbers, columns, problems)
+        count += len(block)
+    sheet = Sheet(name=name, label=label, header=header, numbers=tuple(numbers), columns=dict(zip(header, columns)))
+    return sheet, problems
 
 
-BLOCK = 1024  # rows transposed at a time
-
-
-def _by_column(body: list[list[str]], width: int, short_cells: bool = False) -> list[list[str]] | None:
-    """The stripped columns of ``body``, or None when a row needs the row-by-row checks of
+def _by_column(block: list[list[str]], width: int, short_cells: bool) -> list[list[str]] | None:
+    """The stripped columns of a block of rows, or None when a row needs the row-by-row checks of
     :func:`_checked`: a row not as wide as the header, a blank row (only a row whose first cell is
     empty or spaces can be blank), a cell over ``MAX_CELL_CHARS`` (unless ``short_cells``).
-
-    Transposed a block of rows at a time: ``zip(*body)`` at once walks all the rows for every column,
-    and at 80,000 rows (the scorecards of a 20,000-person ente) each walk misses the processor's
-    caches (19× the time of 10× fewer rows)."""
-    if not body or not width or set(map(len, body)) != {width}:
+    ``zip(*rows)`` on a whole big file would walk all its rows for every column, missing the
+    processor's caches at 80,000 rows (19× the time of 10× fewer rows): hence blocks."""
+    if not width or set(map(len, block)) != {width}:
         return None
-    if not short_cells and max(map(len, itertools.chain.from_iterable(body))) > MAX_CELL_CHARS:
+    if not short_cells and max(map(len, itertools.chain.from_iterable(block))) > MAX_CELL_CHARS:
         return None
-    columns: list[list[str]] = [[] for _ in range(width)]
-    for start in range(0, len(body), BLOCK):
-        for column, cells in zip(columns, zip(*body[start : start + BLOCK])):
-            column.extend(map(str.strip, cells))
+    columns = [list(map(str.strip, cells)) for cells in zip(*block)]
     if "" in columns[0]:  # stripped: the first cell was empty or spaces (str.strip and isspace agree)
         return None
     return columns
 
 
 def _checked(
-    label: str, header: tuple[str, ...], body: list[list[str]], problems: list[Problem]
-) -> tuple[tuple[int, ...], list[list[str]]]:
-    """Row numbers and columns of the rows kept, row by row: blank rows skipped, rows wider than the
-    header refused, shorter ones padded, cells above ``MAX_CELL_CHARS`` reported and cut."""
-    rows = []
-    numbers = []
+    label: str,
+    header: tuple[str, ...],
+    block: list[list[str]],
+    first: int,
+    numbers: list[int],
+    columns: list[list[str]],
+    problems: list[Problem],
+) -> None:
+    """Rows ``first``, ``first + 1``… checked one by one and appended to ``numbers`` and ``columns``:
+    blank rows skipped, rows wider than the header refused, shorter ones padded, cells above
+    ``MAX_CELL_CHARS`` reported and cut."""
     width = len(header)
-    for n, rec in enumerate(body, start=2):
+    for n, rec in enumerate(block, start=first):
         if not (rec and rec[0] and not rec[0].isspace()) and not "".join(rec).strip():
             continue  # blank line (the first test spares the join for the rows that start with a value)
         if len(rec) > width and any(c.strip() for c in rec[width:]):
@@ -155,8 +178,8 @@ def _checked(
                     )
             rec = [c[:MAX_CELL_CHARS] for c in rec]
         numbers.append(n)
-        rows.append(list(map(str.strip, rec[:width])))
-    return tuple(numbers), [list(col) for col in zip(*rows)] if rows else [[] for _ in header]
+        for column, text in zip(columns, rec):
+            column.append(text.strip())
 
 
 def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
@@ -213,8 +236,13 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if delimiter == ";":
         detected.append("separatore «;» (CSV di Excel in italiano), virgola decimale ammessa")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    # A cell is no longer than its line unless quoted across lines: with no quote in the file and no
+    # line above the limit, no cell is either (a scan in C instead of a length per cell).
+    short = len(text) <= MAX_CELL_CHARS or ('"' not in text and max(map(len, text.split("\n"))) <= MAX_CELL_CHARS)
+    try:  # parsed as the rows are read (_read_sheet): a file that turns out unreadable reports only that
+        sheet, found = _read_sheet(
+            name, label, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), short_cells=short
+        )
     except csv.Error as exc:
         problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))
         return None
@@ -224,10 +252,8 @@ def read_csv(path: Path, name: str, problems: list[Problem]) -> Sheet | None:
                 rule="core.input.dialect", file=label, severity="warning", message="letto con " + "; ".join(detected)
             )
         )
-    # A cell is no longer than its line unless quoted across lines: with no quote in the file and no
-    # line above the limit, no cell is either (a scan in C instead of a length per cell).
-    short = len(text) <= MAX_CELL_CHARS or ('"' not in text and max(map(len, text.split("\n"))) <= MAX_CELL_CHARS)
-    return _sheet(name, label, records, problems, short_cells=short)
+    problems.extend(found)
+    return sheet
 
 
 def _cell_text(value) -> str:

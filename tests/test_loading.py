@@ -244,7 +244,32 @@ def test_a_sheet_read_by_column_is_the_sheet_read_row_by_row(records):
         sheet = tables._sheet("people", "people.csv", records, fast)
         slow: list = []
         head = tuple(h.strip() for h in header)
-        numbers, columns = tables._checked("people.csv", head, body, slow)
+        numbers: list[int] = []
+        columns: list[list[str]] = [[] for _ in head]
+        tables._checked("people.csv", head, body, 2, numbers, columns, slow)
     assert sheet is not None
-    assert (sheet.header, sheet.numbers, sheet.columns) == (head, numbers, dict(zip(head, columns)))
+    assert (sheet.header, sheet.numbers, sheet.columns) == (head, tuple(numbers), dict(zip(head, columns)))
     assert [p for p in fast if p.row != 1] == slow
+
+
+def test_a_file_refused_whole_reports_only_that(tmp_path, monkeypatch):
+    """Issue 18 reads a CSV a block of rows at a time. A file refused whole — too many rows, or
+    unreadable further down — still reports only that, not the problems of the rows read before."""
+    monkeypatch.setattr(tables, "BLOCK", 2)
+    header = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator"
+    too_wide = "E9,Nove,dipendente,C,s1,1,0,false,D1,extra"  # a row problem in the first block
+    rows = [too_wide] + [f"E{i},Nome,dipendente,C,s1,1,0,false,D1" for i in range(4)]
+
+    monkeypatch.setattr(tables, "MAX_ROWS", 3)
+    problems: list = []
+    path = tmp_path / "people.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assert tables.read_csv(path, "people", problems) is None
+    assert [(p.rule, p.message) for p in problems] == [("core.input.size", "troppe righe (5; massimo 3)")]
+
+    monkeypatch.setattr(tables, "MAX_ROWS", 500_000)
+    problems = []
+    huge = "x" * 200_000  # beyond the csv module's field limit (131,072): the module raises at row 4
+    path.write_text("\n".join([header, too_wide, rows[1], f"E7,{huge},dipendente"]) + "\n", encoding="utf-8")
+    assert tables.read_csv(path, "people", problems) is None
+    assert [p.rule for p in problems] == ["core.input.csv"]
