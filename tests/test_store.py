@@ -390,6 +390,16 @@ def test_the_store_holds_what_results_json_says(example, tmp_path, plugin):
             )
         }
         rules = [r for (r,) in conn.execute(sa.select(schema.violations.c.rule).order_by(schema.violations.c.n))]
+        # as SQLite holds euros: the exact text of results.json (Money), read raw, without the type
+        raw_pools = {
+            p: (a, d, r)
+            for p, a, d, r in conn.execute(sa.text("SELECT pool, amount, distributed, residual FROM pools"))
+        }
+        raw_amounts = [a for (a,) in conn.execute(sa.text("SELECT amount FROM people WHERE amount IS NOT NULL"))]
+    assert raw_pools == {
+        k: (v["amount"], v["distributed"], v["residual"]) for k, v in doc["rewards"].get("pools", {}).items()
+    }
+    assert raw_amounts and all(isinstance(a, str) and re.fullmatch(r"-?\d+\.\d\d", a) for a in raw_amounts)
     assert areas == org["areas"]
     assert {k: v for k, v in objectives.items() if k in org["objectives"]} == org["objectives"]
     assert {k: indicators[k] for k in org["indicators"]} == {
@@ -469,3 +479,42 @@ def test_the_head_revision_known_without_alembic_is_alembics_head(tmp_path):
     migrate(engine)
     assert store_engine.stamped(engine) == store_engine.HEAD
     engine.dispose()
+
+
+def test_figures_written_through_the_driver_are_those_execute_writes(tmp_path, backend, monkeypatch):
+    """Issue 18: the figures' rows go to the driver's executemany with SQLAlchemy's compiled INSERT and
+    bind processors. On each backend they read back exactly as rows written by Connection.execute
+    (the path kept for a table whose bind names are not its column keys)."""
+    from ciclope.core.store import write
+    from ciclope.core.store.record import record_of
+    from ciclope.core.testing import compute_ente
+
+    from helpers import coreonly
+
+    from ciclope.core import results
+
+    result = compute_ente(write_ente(tmp_path / "e", files()), coreonly, 2021)
+    record = record_of(result, results.dumps(result))
+    tables = [t for t, _, _ in write.TABLE_ROWS]
+
+    def stored(fast: bool) -> dict:
+        if not fast:
+            monkeypatch.setattr(write, "_bulk_statement", lambda *args: None)
+        store = open_store(backend)
+        with store.engine.begin() as conn:  # an empty store each time (the PostgreSQL one is shared)
+            for table in reversed(schema.metadata.sorted_tables):
+                conn.execute(table.delete())
+        run = write.start_run(store.engine, config="c", year=2021, until="rendicontazione", version="0")
+        write.add_ente(store.engine, run, record.ente, "ok", "", "out", record)
+        with store.engine.connect() as conn:
+            rows = {
+                t.name: sorted(map(tuple, conn.execute(sa.select(*[c for c in t.c if c.name != "result"]))))
+                for t in tables
+            }
+        store.close()
+        monkeypatch.undo()
+        return rows
+
+    fast = stored(True)
+    assert fast["people"] and fast["pools"] and fast["indicators"]
+    assert fast == stored(False)
