@@ -56,13 +56,21 @@ class Record:
     violations: tuple[tuple, ...]
 
 
+_PLAIN: dict[Decimal, int | float] = {}  # a trace repeats its numbers (weights, 1, 0, the same shares)
+
+
 def _plain(value: Any) -> Any:
     """``json.dumps``'s fallback for the values it does not know: Decimal as a number, dates as ISO text."""
     if isinstance(value, Decimal):
         if value.is_finite():
-            whole = int(value)  # an integral Decimal as an int (what results.num does), quicker to test
-            if whole == value and -(10**15) < whole < 10**15:
-                return whole
+            # equal Decimals (0.5 and 0.50) give the same number: remembered by value (~5,000 per ente)
+            found = _PLAIN.get(value)
+            if found is None:
+                if len(_PLAIN) >= 100_000:
+                    _PLAIN.clear()
+                whole = int(value)  # an integral Decimal as an int (what results.num does), quicker to test
+                found = _PLAIN[value] = whole if whole == value and -(10**15) < whole < 10**15 else float(value)
+            return found
         return float(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
