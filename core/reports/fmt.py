@@ -72,7 +72,7 @@ def _group(digits: str) -> str:
 
 
 _FIXED: dict[tuple, str] = {}  # (value, places, group) → text: a Relazione repeats the same figures
-_WRITTEN: dict[tuple, str] = {}  # (text of the number, group) → text, for numbers shown as written
+_WRITTEN: dict[tuple, str] = {}  # (text of the number, group) → text, for numbers shown as written (≤ 5,000)
 
 
 def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str:
@@ -83,7 +83,7 @@ def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str
         key: tuple = (str(value), group, type(value))
         text = _WRITTEN.get(key)
         if text is None:
-            if len(_WRITTEN) >= 20_000:
+            if len(_WRITTEN) >= 5_000:
                 _WRITTEN.clear()
             text = _WRITTEN[key] = _decimal_it(value, None, group)
         return text
