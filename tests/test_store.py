@@ -485,13 +485,12 @@ def test_figures_written_through_the_driver_are_those_execute_writes(tmp_path, b
     """Issue 18: the figures' rows go to the driver's executemany with SQLAlchemy's compiled INSERT and
     bind processors. On each backend they read back exactly as rows written by Connection.execute
     (the path kept for a table whose bind names are not its column keys)."""
+    from ciclope.core import results
     from ciclope.core.store import write
     from ciclope.core.store.record import record_of
     from ciclope.core.testing import compute_ente
 
     from helpers import coreonly
-
-    from ciclope.core import results
 
     result = compute_ente(write_ente(tmp_path / "e", files()), coreonly, 2021)
     record = record_of(result, results.dumps(result))

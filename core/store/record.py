@@ -67,7 +67,7 @@ def _plain(value: Any, memo: dict[Decimal, int | float] | None = None) -> Any:
             if found is None:
                 whole = int(value)  # an integral Decimal as an int (what results.num does), quicker to test
                 found = whole if whole == value and -(10**15) < whole < 10**15 else float(value)
-                if memo is not None:
+                if memo is not None and len(memo) < 10_000:  # bounded: a big ente's distinct numbers stay out
                     memo[value] = found
             return found
         return float(value)
