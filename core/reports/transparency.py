@@ -149,8 +149,8 @@ class Roster:
     ``members[group]`` lists, in people.csv order, ``(level or status, band, performance pay, score)``
     of each person of the group (score ``None`` for who was not evaluated); ``pools[group]`` names the
     performance pools with an award to a member. The aggregations then run over these small tuples
-    instead of reaching every person's records again: at 20,000 people that reaching, not the
-    arithmetic, made the two files grow 13–16× for 10× people (issue 18).
+    instead of reaching every person's records again, table by table: at 20,000 people that reaching,
+    not the arithmetic, was the cost (premi-art20.csv 50 → 10 ms; issue 18, docs/performance.md).
     """
 
     members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]]
