@@ -517,3 +517,24 @@ def test_figures_written_through_the_driver_are_those_execute_writes(tmp_path, b
     fast = stored(True)
     assert fast["people"] and fast["pools"] and fast["indicators"]
     assert fast == stored(False)
+
+
+@pytest.mark.slow  # process pools
+def test_the_trend_sections_filled_by_several_processes_are_those_of_one(tmp_path):
+    """Issue 18: with --jobs the «Andamento» sections are filled by that many processes, each with its
+    own connection to the store. The folders are those of a one-process run, byte for byte, and the
+    sections are filled (no placeholder left)."""
+    from ciclope.core.reports.html import NO_ARCHIVE
+    from ciclope.core.synth import synth
+
+    config = synth(tmp_path / "s", enti=6, people=30, seed=21)
+    folders = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        url = f"sqlite:///{tmp_path / f'store{jobs}.db'}"
+        assert main(["run", str(config), "--out", str(out), "--store", url, "--jobs", str(jobs)]) == 0
+        folders[jobs] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert folders[1] == folders[2]
+    relazioni = [v.decode("utf-8") for k, v in folders[2].items() if k.endswith("relazione.html")]
+    assert len(relazioni) == 6 and not any(NO_ARCHIVE in text for text in relazioni)
+    assert all("Andamento negli anni" in text for text in relazioni)
