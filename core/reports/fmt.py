@@ -71,29 +71,21 @@ def _group(digits: str) -> str:
     return ".".join(out)
 
 
-_FIXED: dict[tuple, str] = {}  # (value, places, group) → text: a Relazione repeats the same figures
-_WRITTEN: dict[tuple, str] = {}  # (text of the number, group) → text, for numbers shown as written (≤ 5,000)
+_TEXTS: dict[tuple, str] = {}  # number → text, at most 20,000: a Relazione repeats the same figures
 
 
 def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str:
     """A number with a decimal comma; ``places`` fixes the decimals (half-up), else as written."""
     if value is None:
         return NONE
-    if places is None:  # as written: 16000.00 and 16000 differ, so the text of the number is the key
-        key: tuple = (str(value), group, type(value))
-        text = _WRITTEN.get(key)
-        if text is None:
-            if len(_WRITTEN) >= 5_000:
-                _WRITTEN.clear()
-            text = _WRITTEN[key] = _decimal_it(value, None, group)
-        return text
-    # with fixed decimals the text depends only on the number (1 and 1.00 give "1,00"): remembered
-    key = (value, places, group, type(value))
-    text = _FIXED.get(key)
+    # With fixed decimals the text depends only on the number (1 and 1.00 give "1,00"); as written it
+    # depends on how it is written (16000.00 and 16000 differ), so the number's own text is the key.
+    key = (value if places is not None else str(value), places, group, type(value))
+    text = _TEXTS.get(key)
     if text is None:
-        if len(_FIXED) >= 20_000:
-            _FIXED.clear()
-        text = _FIXED[key] = _decimal_it(value, places, group)
+        if len(_TEXTS) >= 20_000:
+            _TEXTS.clear()
+        text = _TEXTS[key] = _decimal_it(value, places, group)
     return text
 
 
