@@ -538,3 +538,63 @@ def test_the_trend_sections_filled_by_several_processes_are_those_of_one(tmp_pat
     relazioni = [v.decode("utf-8") for k, v in folders[2].items() if k.endswith("relazione.html")]
     assert len(relazioni) == 6 and not any(NO_ARCHIVE in text for text in relazioni)
     assert all("Andamento negli anni" in text for text in relazioni)
+
+
+@pytest.mark.parametrize("encoder", ["orjson", "json"])
+def test_the_trace_gives_each_figure_its_numbers_as_written_by_hand(encoder, monkeypatch):
+    """The store's trace: a Decimal becomes its number (an integral one an int; 0.50 the same 0.5 as 0.5),
+    everything else stays as it is, in the figure's value, its inputs and its scorecard items alike."""
+    import types
+    import zlib
+
+    from ciclope.core.model import EvaluationItem
+    from ciclope.core.store import record
+    from ciclope.core.trace import CardInputs, Figure, Input
+
+    if encoder == "json":
+        monkeypatch.setattr(record, "orjson", None)
+    item = EvaluationItem(
+        person="P1",
+        evaluator=None,
+        section="A",
+        item="Qualità",
+        max_points=Decimal(10),
+        points=Decimal("7.50"),
+        weight=None,
+        row=3,
+    )
+    figures = {
+        "score:P1": Figure("score:P1", Decimal("75.00"), "somma", "rules/core.md §3", CardInputs([item]), "P1"),
+        "award:P1": Figure(
+            "award:P1",
+            Decimal("1234.56"),
+            "quota",
+            "s",
+            (Input("quota", Decimal("0.50"), ref="x"), Input("quota bis", Decimal("0.5")), Input("testo", "tre")),
+            "",
+            "n",
+        ),
+        "pool:x": Figure("pool:x", None, "", "", (Input("anno", 2025, cell="f.csv:2:a"),)),
+    }
+    blob = record.encode_trace(types.SimpleNamespace(figures=figures))
+    assert json.loads(zlib.decompress(blob)) == {
+        # key: [value, formula, source, label, note, [[name, value, ref, cell], ...]]
+        "score:P1": [
+            75,
+            "somma",
+            "rules/core.md §3",
+            "P1",
+            "",
+            [["A / Qualità (max 10, peso -)", 7.5, "", "evaluations.csv:3:points"]],
+        ],
+        "award:P1": [
+            1234.56,
+            "quota",
+            "s",
+            "",
+            "n",
+            [["quota", 0.5, "x", ""], ["quota bis", 0.5, "", ""], ["testo", "tre", "", ""]],
+        ],
+        "pool:x": [None, "", "", "", "", [["anno", 2025, "", "f.csv:2:a"]]],
+    }
+    assert b'"score:P1":[75,' in zlib.decompress(blob)  # an integral Decimal is written as an int, not 75.0
