@@ -1,7 +1,7 @@
 """Benchmark of ``ciclope run`` on synthetic cycles of growing size (issue 8: scale).
 
 usage: python bench/run.py [--sizes 10,100,1000,25x1200] [--people 300] [--jobs 2] [--seed 1]
-                           [--sample 30] [--keep DIR] [--profile] [--steps-only] [--no-store]
+                           [--sample 30] [--keep DIR] [--profile] [--steps-only] [--no-store] [--repeat N]
 
 ``--sizes`` lists the cycles: ``N`` = N enti of ``--people`` people, ``NxM`` = N enti of M people
 (for the people-scaling row: 25×1200 has as many people as 100×300). For each cycle it reports:
@@ -11,6 +11,11 @@ usage: python bench/run.py [--sizes 10,100,1000,25x1200] [--people 300] [--jobs 
 - the time to merely read the same CSV files with Python's csv module (the floor for a Python
   tool) and the ratio run / floor, the time per person;
 - the same run with ``--jobs N``: time, speed-up, peak memory of the largest process.
+
+``--repeat N`` measures each cycle N times, the floor, the run and the ``--jobs`` run one after the
+other each time: the ratio and the speed-up are computed within one repetition (on a machine whose
+speed drifts by ±20% from one minute to the next, two runs ten minutes apart compare the machine)
+and printed as the median with the lowest and highest.
 
 Then, in this process, on the first ``--sample`` enti of the first cycle: where one ente's time
 goes (plugin manager and loading, the phases, each output), to separate the calculation from the
@@ -31,6 +36,7 @@ import os
 import platform
 import pstats
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -167,6 +173,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--steps-only", action="store_true", help="only the in-process step timings (no runs)")
     ap.add_argument("--no-store", action="store_true", help="runs without the results store (outputs only)")
+    ap.add_argument("--repeat", type=int, default=1, help="measure each cycle N times, alternating; medians and ranges")
     args = ap.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="ciclope-bench-"))
     try:
@@ -202,27 +209,40 @@ def report(args, base: Path) -> None:
         roots.append((n, people, root))
         if args.steps_only:
             continue
-        floor = parse_floor(root)
-        t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1, not args.no_store)
-        summary = json.loads((root / "out1" / "summary.json").read_text())
-        ok = sum(1 for e in summary["enti"] if e["status"] == "ok")
-        shutil.rmtree(root / "out1", ignore_errors=True)
-        tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs, not args.no_store)
-        shutil.rmtree(root / "outj", ignore_errors=True)
+        # each repetition measures the floor, the run and the run with --jobs one after the other: the ratio
+        # and the speed-up are taken within a repetition (the machine's speed drifts between minutes)
+        floors, singles, parallel, peaks, peaks_jobs = [], [], [], [], []
+        for _ in range(args.repeat):
+            floors.append(parse_floor(root))
+            t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1, not args.no_store)
+            summary = json.loads((root / "out1" / "summary.json").read_text())
+            ok = sum(1 for e in summary["enti"] if e["status"] == "ok")
+            shutil.rmtree(root / "out1", ignore_errors=True)
+            tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs, not args.no_store)
+            shutil.rmtree(root / "outj", ignore_errors=True)
+            singles.append(t1)
+            parallel.append(tj)
+            peaks.append(rss1)
+            peaks_jobs.append(rssj)
+        ratios = [t / f for t, f in zip(singles, floors)]
+        speedups = [t / j for t, j in zip(singles, parallel)]
         rows.append(
             {
                 "enti": n,
                 "people_per_ente": people,
                 "people": n * people,
-                "csv_parse_s": floor,
-                "run_s": t1,
-                "ratio": t1 / floor,
-                "ms_per_person": 1000 * t1 / (n * people),
-                "peak_mb": rss1 / 1024,
+                "repeat": args.repeat,
+                "csv_parse_s": statistics.median(floors),
+                "run_s": statistics.median(singles),
+                "ratio": statistics.median(ratios),
+                "ratios": ratios,
+                "ms_per_person": 1000 * statistics.median(singles) / (n * people),
+                "peak_mb": max(peaks) / 1024,
                 "jobs": args.jobs,
-                "run_jobs_s": tj,
-                "speedup": t1 / tj,
-                "peak_mb_jobs": rssj / 1024,
+                "run_jobs_s": statistics.median(parallel),
+                "speedup": statistics.median(speedups),
+                "speedups": speedups,
+                "peak_mb_jobs": max(peaks_jobs) / 1024,
                 "ok": ok,
                 "exit": code1,
             }
@@ -249,9 +269,22 @@ def print_runs(args, rows, started, load_before, load_after) -> None:
     for r in rows:
         print(
             f"| {r['enti']} × {r['people_per_ente']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
-            f" {r['ratio']:.0f}× | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} | {r['run_jobs_s']:.2f} |"
-            f" {r['speedup']:.2f}× | {r['peak_mb_jobs']:.0f} | {r['ok']}/{r['enti']} |"
+            f" {r['ratio']:.0f}×{spread(r['ratios'], '.0f')} | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} |"
+            f" {r['run_jobs_s']:.2f} | {r['speedup']:.2f}×{spread(r['speedups'], '.2f')} | {r['peak_mb_jobs']:.0f} |"
+            f" {r['ok']}/{r['enti']} |"
         )
+    if any(r["repeat"] > 1 for r in rows):
+        print(
+            "\nCon `--repeat`: mediane di ogni misura; tra parentesi il minimo e il massimo del rapporto e "
+            "dell'accelerazione, presi ripetizione per ripetizione."
+        )
+
+
+def spread(values: list[float], spec: str) -> str:
+    """`` (min–max)`` of several measurements, nothing for one."""
+    if len(values) < 2:
+        return ""
+    return f" ({min(values):{spec}}–{max(values):{spec}})"
 
 
 def print_steps(args, roots) -> None:
