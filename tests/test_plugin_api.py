@@ -92,6 +92,35 @@ def test_no_pass_through_wrappers_the_hooks_are_the_rule_functions(name):
     assert pm.hook.ciclope_params(year=2021)
 
 
+@pytest.mark.parametrize("name", ["brescia", "bergamo", "comunita_montane"])
+def test_the_quick_look_at_a_plugin_finds_what_pluggy_finds(name):
+    """``_Manager`` skips, before pluggy looks, a module's unmarked names and an instance's special names
+    (issue 18: 2.9 → 1.0 ms per ente); pluggy's own manager, given the same plugins, finds the same
+    implementations in the same order."""
+    import pluggy
+
+    from ciclope.core import registry
+
+    ours, _ = make_plugin_manager(name)
+    theirs = pluggy.PluginManager(registry.PROJECT)
+    theirs.add_hookspecs(registry.hookspecs)
+    for plugin_name, plugin in ours.list_name_plugin():
+        theirs.register(plugin, name=plugin_name)
+
+    def found(pm):
+        return {
+            hook: [
+                (i.plugin_name, i.function, i.trylast, i.tryfirst, i.hookwrapper, i.wrapper)
+                for i in caller.get_hookimpls()
+            ]
+            for hook, caller in vars(pm.hook).items()
+            if hasattr(caller, "get_hookimpls")
+        }
+
+    assert found(ours) == found(theirs)
+    assert any(i[0].endswith(":conventions") for i in found(ours)["ciclope_params"])  # the instance's method
+
+
 def test_every_built_in_plugin_is_an_entry_point():
     assert {"brescia", "bergamo", "comunita_montane"} <= set(available_plugins())
 
