@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -259,11 +259,40 @@ class _Loader:
                 cols[col] = (cols[col][0], True)
         return cols
 
-    def rows(self, name: str) -> Iterable[tuple[Sheet, int, dict[str, Any]]]:
-        """Parsed rows of a sheet; a row with any bad cell is reported and skipped."""
+    def rows(self, name: str) -> Iterator[tuple[Sheet, int, dict[str, Any]]]:
+        """Parsed rows of a sheet, each as ``{column: value}``; a row with any bad cell is reported and skipped."""
+        parsed = self._parsed(name)
+        if parsed is not None:
+            sheet, names, values, bad = parsed
+            rows = zip(*values) if values else itertools.repeat((), len(sheet.numbers))
+            for _, n, row in self._kept(sheet, bad, rows):
+                yield sheet, n, dict(zip(names, row))
+
+    def rows_as(
+        self, name: str, fields: tuple[str, ...], rest: bool = False
+    ) -> Iterator[tuple[Sheet, int, tuple[Any, ...]]]:
+        """The same rows, problems and order as :meth:`rows`, each as the tuple of ``fields`` (None for a
+        column the sheet lacks): no dictionary per row, for the big sheets (issue 18). With ``rest`` the
+        tuple ends with ``{column: value}`` of the sheet's other columns (a plugin's own)."""
+        parsed = self._parsed(name)
+        if parsed is None:
+            return
+        sheet, names, values, bad = parsed
+        where = dict(zip(names, values))
+        absent = [None] * len(sheet.numbers)
+        rows: Iterable[tuple[Any, ...]] = zip(*[where.get(f, absent) for f in fields])
+        others = [c for c in names if c not in fields] if rest else []
+        if rest:
+            extras = zip(*[where[c] for c in others]) if others else itertools.repeat((), len(sheet.numbers))
+            rows = (row + (dict(zip(others, extra)),) for row, extra in zip(rows, extras))
+        yield from self._kept(sheet, bad, rows)
+
+    def _parsed(self, name: str) -> tuple[Sheet, list[str], list[list[Any]], dict[int, list]] | None:
+        """A sheet's columns checked and parsed: (sheet, column names, parsed columns, problems by row
+        index); None when there is no sheet or it lacks a required column (reported)."""
         sheet = self.sheets.get(name)
         if sheet is None:
-            return
+            return None
         cols = self.columns(name)
         for col in sheet.header:
             if col in cols or col.startswith("x_") or (name == "indicators" and _TARGET_YEAR.match(col)):
@@ -279,12 +308,11 @@ class _Loader:
             if required and col not in sheet.header:
                 self.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
         if any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in self.problems):
-            return
+            return None
         # Each column is parsed as a whole: a column repeats few distinct texts (a card's items, the
         # units, the ratings), and a pure parser sees each distinct text once. The problems of a row
         # (columns are parsed in header order, so each row's list is in column order) are reported right
         # before the row would have been yielded, as a parse cell by cell reported them (issue 18).
-        numbers = sheet.numbers
         names: list[str] = []
         values: list[list[Any]] = []
         bad: dict[int, list[tuple[str, str, str]]] = {}  # kept row → (column, rule, message)
@@ -331,11 +359,16 @@ class _Loader:
                             bad.setdefault(i, []).append((col, "core.input.required", message))
             names.append(col)
             values.append(parsed)
-        ids = sheet.columns.get("id")
-        for i, row in enumerate(zip(*values) if values else itertools.repeat((), len(numbers))):
+        return sheet, names, values, bad
+
+    def _kept(self, sheet: Sheet, bad: dict[int, list], rows: Iterable[tuple]) -> Iterator[tuple[Sheet, int, tuple]]:
+        """``rows`` (one per row of the sheet) less those with a bad cell, whose problems are reported in
+        their turn, as a parse cell by cell reported them; the id of a skipped row is remembered."""
+        numbers, ids = sheet.numbers, sheet.columns.get("id")
+        for i, row in enumerate(rows):
             found = bad.get(i)
             if found is None:
-                yield sheet, numbers[i], dict(zip(names, row))
+                yield sheet, numbers[i], row
                 continue
             for col, rule, message in found:
                 self.err(sheet, numbers[i], col, rule, message)
@@ -410,21 +443,10 @@ class _Loader:
         self.read()
         name, funds, approvals = self.ente_toml()
         units: dict[str, m.Unit] = {}
-        for sheet, n, r in self.rows("units"):
-            self.unique(
-                units,
-                r["id"],
-                sheet,
-                n,
-                m.Unit(
-                    id=r["id"],
-                    name=r.get("name") or r["id"],
-                    kind=r["kind"],
-                    parent=r.get("parent"),
-                    head=r.get("head"),
-                    row=n,
-                ),
-            )
+        for sheet, n, (uid, uname, kind, parent, head) in self.rows_as(
+            "units", ("id", "name", "kind", "parent", "head")
+        ):
+            self.unique(units, uid, sheet, n, m.Unit(uid, uname or uid, kind, parent, head, n))
         areas: dict[str, m.StrategicArea] = {}
         for sheet, n, r in self.rows("areas"):
             self.unique(
@@ -441,58 +463,52 @@ class _Loader:
                 ),
             )
         people: dict[str, m.Person] = {}
-        canonical_people = set(CANONICAL["people"])
-        for sheet, n, r in self.rows("people"):
-            extra = {k: v for k, v in r.items() if k not in canonical_people}
+        for sheet, n, (pid, pname, role, category, unit, fte, absence, insufficient, evaluator, extra) in self.rows_as(
+            "people",
+            ("id", "name", "role", "category", "unit", "fte", "absence_days", "insufficient", "evaluator"),
+            rest=True,
+        ):
             self.unique(
                 people,
-                r["id"],
+                pid,
                 sheet,
                 n,
                 m.Person(
-                    id=r["id"],
-                    name=r.get("name") or r["id"],
-                    role=r["role"],
-                    category=r.get("category"),
-                    unit=r["unit"],
-                    fte=r.get("fte") or Decimal(1),
-                    absence_days=r.get("absence_days") or Decimal(0),
-                    insufficient=bool(r.get("insufficient")),
-                    evaluator=r.get("evaluator"),
-                    extra=extra,
-                    row=n,
+                    pid,
+                    pname or pid,
+                    role,
+                    category,
+                    unit,
+                    fte or Decimal(1),
+                    absence or Decimal(0),
+                    bool(insufficient),
+                    evaluator,
+                    extra,
+                    n,
                 ),
             )
         objectives: dict[str, m.Objective] = {}
-        for sheet, n, r in self.rows("objectives"):
-            self.unique(
-                objectives,
-                r["id"],
-                sheet,
-                n,
-                m.Objective(
-                    id=r["id"],
-                    kind=r["kind"],
-                    title=r.get("title") or r["id"],
-                    parent=r.get("parent"),
-                    area=r.get("area"),
-                    weight=r.get("weight"),
-                    owner=r.get("owner"),
-                    row=n,
-                ),
-            )
+        for sheet, n, (oid, kind, title, parent, area, weight, owner) in self.rows_as(
+            "objectives", ("id", "kind", "title", "parent", "area", "weight", "owner")
+        ):
+            self.unique(objectives, oid, sheet, n, m.Objective(oid, kind, title or oid, parent, area, weight, owner, n))
         indicators: dict[str, m.Indicator] = {}
         for sheet, n, r in self.rows("indicators"):
             ind = self.indicator(sheet, n, r)
             if ind is not None:
                 self.unique(indicators, ind.id, sheet, n, ind)
         assignments = tuple(
-            m.Assignment(cruscotto=r["cruscotto"], owner=r["owner"], ref=r["ref"], weight=r.get("weight"), row=n)
-            for _, n, r in self.rows("assignments")
+            m.Assignment(cruscotto, owner, ref, weight, n)
+            for _, n, (cruscotto, owner, ref, weight) in self.rows_as(
+                "assignments", ("cruscotto", "owner", "ref", "weight")
+            )
         )
         evaluations = []
-        for sheet, n, r in self.rows("evaluations"):
-            if r["max_points"] <= 0:
+        item = m.EvaluationItem  # ~4 items per person: built from the columns, by position
+        for sheet, n, (person, evaluator, section, what, max_points, points, weight) in self.rows_as(
+            "evaluations", ("person", "evaluator", "section", "item", "max_points", "points", "weight")
+        ):
+            if max_points <= 0:
                 self.err(
                     sheet,
                     n,
@@ -502,28 +518,17 @@ class _Loader:
                     source="rules/core.md §3",
                 )
                 continue
-            if not (0 <= r["points"] <= r["max_points"]):
+            if not (0 <= points <= max_points):
                 self.err(
                     sheet,
                     n,
                     "points",
                     "core.card.points",
-                    f"punti {r['points']} fuori da [0, {r['max_points']}]",
+                    f"punti {points} fuori da [0, {max_points}]",
                     source="rules/core.md §3",
                 )
                 continue
-            evaluations.append(
-                m.EvaluationItem(
-                    person=r["person"],
-                    evaluator=r.get("evaluator"),
-                    section=r.get("section") or "",
-                    item=r["item"],
-                    max_points=r["max_points"],
-                    points=r["points"],
-                    weight=r.get("weight"),
-                    row=n,
-                )
-            )
+            evaluations.append(item(person, evaluator, section or "", what, max_points, points, weight, n))
         revisions = tuple(
             m.Revision(
                 indicator=r["indicator"],

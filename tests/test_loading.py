@@ -1,6 +1,8 @@
 """Loading an ente: every problem at once, each with file, row, column and rule (SPEC §5)."""
 
 import shutil
+from decimal import Decimal
+from pathlib import Path
 from unittest import mock
 
 import openpyxl
@@ -8,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import tables
-from ciclope.core.loading import load_ente
+from ciclope.core import loading, tables
+from ciclope.core.loading import InputSchema, load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
+from ciclope.core.values import parse_text
 
 from helpers import coreonly, files
 
@@ -200,6 +203,73 @@ def test_problems_come_row_by_row_in_column_order(tmp_path):
         (7, "role", "core.input.required"),  # row 7: an empty required cell, then a bad number
         (7, "fte", "core.input.value"),
     ]
+
+
+def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_path):
+    """evaluations.csv is read by column and its items built from the columns (issue 18): a bad cell and
+    a card check (points over max_points, max_points 0) still come row by row, in the order worked out
+    by hand below, and every good row becomes its item, in order, with its row number."""
+    evaluations = """
+    person,evaluator,section,item,max_points,points,weight
+    E1,D1,risultati,Obiettivi,60,54,
+    E1,D1,comportamenti,Collaborazione,40,41,
+    E2,D1,,Obiettivi,10,cinque,2
+    E2,D1,comportamenti,Collaborazione,0,0,1
+    E2,D1,comportamenti,Puntualità,10,7,1
+    ,D1,risultati,Obiettivi,x,3,
+    """
+    folder = write_ente(tmp_path / "e", files(**{"evaluations.csv": evaluations}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    got = [(p.row, p.column, p.rule) for p in exc.value.problems if p.file == "evaluations.csv"]
+    assert got == [
+        (3, "points", "core.card.points"),  # 41 > 40
+        (4, "points", "core.input.value"),  # "cinque"
+        (5, "max_points", "core.card.max_points"),  # 0
+        (7, "person", "core.input.required"),  # row 7: the empty person, then the bad max_points
+        (7, "max_points", "core.input.value"),
+    ]
+    loader = loading._Loader(folder, "e", 2021, InputSchema())
+    loader.read()
+    kept = list(loader.rows_as("evaluations", ("person", "section", "item", "points", "weight", "nothing")))
+    assert [(n, row) for _, n, row in kept] == [
+        (2, ("E1", "risultati", "Obiettivi", Decimal(54), None, None)),  # "nothing": no such column
+        (3, ("E1", "comportamenti", "Collaborazione", Decimal(41), None, None)),  # the card check comes later
+        (5, ("E2", "comportamenti", "Collaborazione", Decimal(0), Decimal(1), None)),
+        (6, ("E2", "comportamenti", "Puntualità", Decimal(7), Decimal(1), None)),
+    ]
+
+
+@st.composite
+def people_sheet(draw):
+    columns = ["id", "name", "role", "unit", "fte", "x_nota", "livello"]  # livello: a plugin's column
+    header = draw(st.permutations(columns).map(lambda c: c[: draw(st.integers(3, len(c)))]))
+    cell = st.sampled_from(["", "E1", "E2", "dipendente", "capo", "s1", "1", "0.5", "-1", "uno", "A"])
+    return header, draw(st.lists(st.lists(cell, min_size=len(header), max_size=len(header)), max_size=6))
+
+
+@settings(max_examples=200, deadline=None)
+@given(people_sheet())
+def test_rows_as_tuples_are_the_rows_as_dictionaries(sheet):
+    """``rows_as`` (the big sheets, issue 18) gives the rows, the problems and the skipped ids that
+    ``rows`` gives, whatever the columns present, their order and the bad cells."""
+    header, body = sheet
+    schema = InputSchema(columns={"people.csv": {"livello": parse_text}})
+    fields = ("id", "role", "fte", "missing")
+
+    def loader():
+        found = loading._Loader(Path("."), "e", 2021, schema)
+        found.sheets["people"] = tables._sheet("people", "people.csv", [header, *body], found.problems)
+        return found
+
+    by_dict, by_tuple = loader(), loader()
+    dicts = [(n, r) for _, n, r in by_dict.rows("people")]
+    tuples = [(n, r) for _, n, r in by_tuple.rows_as("people", fields, rest=True)]
+    assert [n for n, _ in dicts] == [n for n, _ in tuples]
+    for (_, d), (_, t) in zip(dicts, tuples):
+        assert t[:-1] == tuple(d.get(f) for f in fields)
+        assert t[-1] == {k: v for k, v in d.items() if k not in fields}
+    assert by_dict.problems == by_tuple.problems and by_dict.rejected == by_tuple.rejected
 
 
 @pytest.mark.parametrize(
