@@ -1,11 +1,16 @@
 """Linearity inside one ente (issue 18): each step's time for one ente of N and of 10 × N people, per plugin.
 
 usage: python bench/scaling.py [--small 2000] [--large 20000] [--seed 1] [--repeat 1] [--cold]
+                               [--per-servizio K]
 
 For each installed plugin it synthesizes one ente of ``--small`` and one of ``--large`` people
 (``ciclope synth``), then times in this process: loading, the cycle, ``results.json``,
 ``relazione.html``, ``schede.xlsx``, ``trasparenza.csv`` (best of ``--repeat``). It prints a Markdown
 table with the ratio large / small per step: linear growth is ≈ 10× for 10× people (target ≤ 12×).
+
+``--per-servizio K`` makes the organization grow with the ente (one servizio per K people, an area and
+its dirigente per ten servizi): the default synthetic ente keeps ~25 units at any size, which hides a
+step that scans the units or the dirigenti for every person (docs/performance.md).
 
 ``--cold`` evicts the processor's caches before each step (it writes a buffer three times the size of
 the last-level cache). Without it a small ente's Result (a few MB) stays in the cache from one step to
@@ -37,9 +42,11 @@ STEPS = (
 )
 
 
-def synth(folder: Path, people: int, seed: int) -> Path:
+def synth(folder: Path, people: int, seed: int, per_servizio: int | None = None) -> Path:
+    extra = ["--per-servizio", str(per_servizio)] if per_servizio else []
     subprocess.run(
-        [str(BIN / "ciclope"), "synth", str(folder), "--enti", "3", "--people", str(people), "--seed", str(seed)],
+        [str(BIN / "ciclope"), "synth", str(folder), "--enti", "3", "--people", str(people), "--seed", str(seed)]
+        + extra,
         check=True,
         capture_output=True,
     )
@@ -107,10 +114,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--cold", action="store_true", help="evict the processor's caches before each step")
+    ap.add_argument(
+        "--per-servizio", type=int, help="the organization grows with the ente: a servizio per K people (synth)"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        small = steps(synth(Path(tmp) / "small", args.small, args.seed), args.repeat, args.cold)
-        large = steps(synth(Path(tmp) / "large", args.large, args.seed), args.repeat, args.cold)
+        k = args.per_servizio
+        small = steps(synth(Path(tmp) / "small", args.small, args.seed, k), args.repeat, args.cold)
+        large = steps(synth(Path(tmp) / "large", args.large, args.seed, k), args.repeat, args.cold)
     print(f"| plugin | step | {args.small:,} persone (s) | {args.large:,} persone (s) | rapporto |".replace(",", "."))
     print("|---|---|---:|---:|---:|")
     for plugin in sorted(small):

@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     syn.add_argument("--seed", type=int, default=1, metavar="S")
     syn.add_argument("--year", type=int, default=2021)
     syn.add_argument("--plugin", action="append", default=[], help="solo questi plugin (ripetibile)")
+    syn.add_argument(
+        "--per-servizio",
+        type=int,
+        metavar="K",
+        help="un servizio ogni K persone e un'area (con il suo dirigente) ogni 10 servizi: "
+        "l'organigramma cresce con l'ente (default: al più 5 aree di 2-4 servizi)",
+    )
 
     tpl = sub.add_parser("template", help="cartella di lavoro Excel vuota (o precompilata) per i dati di un ente")
     tpl.add_argument("plugin", help="il regolamento (nome del plugin)")
@@ -617,7 +624,10 @@ def cmd_synth(args) -> int:
             file=sys.stderr,
         )
         return EXIT_CONFIG
-    path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None)
+    if args.per_servizio is not None and args.per_servizio < 2:
+        print("ciclope: --per-servizio vuole almeno 2 persone per servizio", file=sys.stderr)
+        return EXIT_CONFIG
+    path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None, args.per_servizio)
     print(f"Scritti {args.enti} enti sintetici; configurazione: {path}")
     return EXIT_OK
 

@@ -11,7 +11,7 @@ revision), *ricorso/riesame/contraddittorio* (appeals), *fondi* (funds), *approv
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -277,7 +277,44 @@ class Ente:
         return {k: list(v) for k, v in grouped}
 
     def staff(self) -> list[Person]:
-        return [p for p in self.people.values() if p.is_staff]
+        """The dipendenti (``is_staff``: not the PO nor the dirigenti), in file order."""
+        found = self._memo.get("staff")
+        if found is None:
+            found = self._memo["staff"] = tuple(p for p in self.people.values() if p.is_staff)
+        return list(found)
+
+    # Indexes made once per ente: a big ente has hundreds of units and dirigenti, and a scan of every
+    # unit or objective for each person or unit grew with the square of its size (issue 18). Each
+    # keeps file order, as the scans it replaces did.
+    def headed_by(self, person_id: str) -> tuple[Unit, ...]:
+        """The units whose ``head`` is this person, in file order."""
+        return self._index("heads", self.units.values(), lambda u: u.head).get(person_id, ())
+
+    def owned_by(self, owner: str) -> tuple[Objective, ...]:
+        """The objectives whose ``owner`` is this unit or person, in file order."""
+        return self._index("owners", self.objectives.values(), lambda o: o.owner).get(owner, ())
+
+    def assignments_of(self, owner: str) -> tuple[Assignment, ...]:
+        """The rows of assignments.csv of this owner's cruscotti, in file order."""
+        return self._index("assigned", self.assignments, lambda a: a.owner).get(owner, ())
+
+    def staff_in_area(self, area_id: str) -> list[Person]:
+        """The staff (:meth:`staff`) whose unit is at or below this area (:meth:`area_of`), in file order."""
+
+        def area(p: Person) -> str | None:
+            found = self.area_of(p.unit)
+            return None if found is None else found.id
+
+        return list(self._index("staff_by_area", self.staff(), area).get(area_id, ()))
+
+    def _index(self, name: str, items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, tuple]:
+        index = self._memo.get(name)
+        if index is None:
+            grouped: dict[Any, list] = {}
+            for item in items:
+                grouped.setdefault(key(item), []).append(item)
+            index = self._memo[name] = {k: tuple(v) for k, v in grouped.items()}
+        return index
 
     def table(self, name: str) -> tuple[Row, ...]:
         return self.tables.get(name, ())

@@ -163,7 +163,7 @@ class _Org:
         return f"objective:{ref}", self.objectives.get(ref)
 
     def cruscotto(self, owner: str) -> list[tuple[str, Decimal, Decimal | None]] | None:
-        rows = [a for a in self.e.assignments if a.owner == owner]
+        rows = list(self.e.assignments_of(owner))
         if not rows:
             return None
         if mixed_weights(a.weight for a in rows):
@@ -223,12 +223,12 @@ class _Org:
                 continue
             mine = self.cruscotto(p.id)
             if mine is None:
-                owned = [o for o in e.objectives.values() if o.owner == p.id]
+                owned = list(e.owned_by(p.id))
                 mine = [
                     (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
                 ] or None
             if mine is None:
-                headed = next((u.id for u in e.units.values() if u.head == p.id), None)
+                headed = next((u.id for u in e.headed_by(p.id)), None)
                 if headed is not None and (v := units.get(headed)) is not None:
                     mine = [(f"unit:{headed}", v, None)]
             people[p.id] = self.mean(f"person:{p.id}", f"Performance organizzativa di {p.name} ({p.role})", mine or [])
@@ -252,7 +252,7 @@ class _Org:
             if parts is not None:
                 units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
                 continue
-            owned = [o for o in e.objectives.values() if o.owner == u.id and o.kind != "individual"]
+            owned = [o for o in e.owned_by(u.id) if o.kind != "individual"]
             owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
                 (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
             ]

@@ -126,9 +126,16 @@ def _objective_indicators(rng: random.Random, oid: str, year: int, first: int) -
     return rows
 
 
-def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> SynthData:
+def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_servizio: int | None = None) -> SynthData:
+    """One ente's core files. By default at most 5 areas of 2–4 servizi each, whatever its size; with
+    ``per_servizio`` the organization grows with the people, as in a big ente (a Comune of 20,000
+    employees has hundreds of offices): one servizio per ``per_servizio`` people, ten per area (each
+    with its dirigente), so that a step that scans the units or the dirigenti for every person shows."""
     d = SynthData(id=ente_id, name=f"Ente sintetico {ente_id}", year=year)
     n_areas = max(2, min(5, people_n // 60 + 2))
+    servizi_n = max(2, people_n // per_servizio) if per_servizio else 0
+    if per_servizio:
+        n_areas = max(2, math.ceil(servizi_n / 10))
     units = [{"id": "root", "name": d.name, "kind": "ente", "parent": "", "head": "SG"}]
     people = [
         {
@@ -160,7 +167,12 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int) -> Syn
                 "evaluator": "SG",
             }
         )
-        per_area = min(rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas))  # small ente, few servizi
+        if per_servizio:
+            per_area = servizi_n // n_areas + (a <= servizi_n % n_areas)
+        else:
+            per_area = min(
+                rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas)
+            )  # small ente, few servizi
         for s in range(1, per_area + 1):
             sid = f"A{a}S{s}"
             po = f"PO{a}{s}"
@@ -322,16 +334,33 @@ def write_ente(d: SynthData, folder: Path) -> None:
     (folder / "ente.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def synthetic_ente(folder: Path, hooks: Hooks, ente_id: str, people: int, rng: random.Random, year: int) -> Path:
+def synthetic_ente(
+    folder: Path,
+    hooks: Hooks,
+    ente_id: str,
+    people: int,
+    rng: random.Random,
+    year: int,
+    per_servizio: int | None = None,
+) -> Path:
     """One synthetic ente for a plugin (core files + the plugin's ``ciclope_synth``) written to ``folder``."""
-    d = make_ente(ente_id, people, rng, year)
+    d = make_ente(ente_id, people, rng, year, per_servizio)
     hooks.synth(data=d, rng=rng, year=year)
     write_ente(d, folder)
     return folder
 
 
-def synth(dest: Path, enti: int, people: int, seed: int, year: int = 2021, plugins: list[str] | None = None) -> Path:
-    """Write ``dest/cycle.toml`` and ``enti`` synthetic enti spread over the plugins."""
+def synth(
+    dest: Path,
+    enti: int,
+    people: int,
+    seed: int,
+    year: int = 2021,
+    plugins: list[str] | None = None,
+    per_servizio: int | None = None,
+) -> Path:
+    """Write ``dest/cycle.toml`` and ``enti`` synthetic enti spread over the plugins (``per_servizio``:
+    :func:`make_ente`)."""
     plugins = plugins or sorted(available_plugins())
     hooks = {name: Hooks.for_plugin(name)[0] for name in plugins}
     dest.mkdir(parents=True, exist_ok=True)
@@ -339,7 +368,8 @@ def synth(dest: Path, enti: int, people: int, seed: int, year: int = 2021, plugi
     for i in range(enti):
         plugin = plugins[i % len(plugins)]
         ente_id = f"synth-{i:05d}"
-        synthetic_ente(dest / "enti" / ente_id, hooks[plugin], ente_id, people, random.Random(f"{seed}-{i}"), year)
+        rng = random.Random(f"{seed}-{i}")
+        synthetic_ente(dest / "enti" / ente_id, hooks[plugin], ente_id, people, rng, year, per_servizio)
         lines += ["[[ente]]", f'id = "{ente_id}"', f'plugin = "{plugin}"', f'data = "enti/{ente_id}"', ""]
     (dest / "cycle.toml").write_text("\n".join(lines), encoding="utf-8")
     return dest / "cycle.toml"

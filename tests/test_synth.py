@@ -122,3 +122,26 @@ def test_po_cards_are_positive_and_graded_indicators_reach_three_quarters():
             actual = float(first["actual"].rstrip("%"))
             achievement = target / actual if first["type"] == "lower" else actual / target
             assert achievement >= 0.75, first
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_per_servizio_grows_the_organization_with_the_ente_and_still_runs_clean(tmp_path, plugin):
+    """``--per-servizio K`` (issue 18: a big ente has hundreds of offices and dirigenti, which the default
+    synthetic ente, ~25 units at any size, does not): 600 people, K = 20 → 600 // 20 = 30 servizi, ten per
+    area → 3 areas, each with its dirigente; 1 + 3 + 30 = 34 units. The cycle runs with no error."""
+    assert cli.main(["synth", str(tmp_path / "s"), "--enti", "1", "--people", "600", "--per-servizio", "20",
+                     "--plugin", plugin]) == 0  # fmt: skip
+    plan = load_config(tmp_path / "s" / "cycle.toml")
+    ente = plan.enti[0]
+    units = (ente.data / "units.csv").read_text().splitlines()[1:]
+    kinds = [line.split(",")[2] for line in units]
+    assert (len(units), kinds.count("area"), kinds.count("servizio")) == (34, 3, 30)
+    people = (ente.data / "people.csv").read_text().splitlines()[1:]
+    assert sum(",dirigente," in line for line in people) == 3
+    result = compute(ente, plan.year)
+    assert not result.errors, errors_of(result)
+
+
+def test_per_servizio_below_two_is_refused(tmp_path, capsys):
+    assert cli.main(["synth", str(tmp_path / "s"), "--per-servizio", "1"]) == 2
+    assert "almeno 2" in capsys.readouterr().err

@@ -393,7 +393,7 @@ class Page:
         for p in ente.people.values():
             if not p.is_dirigente:
                 continue
-            headed = ", ".join(self.unit(u.id) for u in ente.units.values() if u.head == p.id) or fmt.NONE
+            headed = ", ".join(self.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE
             s = r.scores.get(p.id)
             rows.append(
                 (

@@ -366,7 +366,7 @@ def build(result: Result) -> Sheets:
         for p in ente.people.values():
             if p.is_dirigente:
                 s = r.scores.get(p.id)
-                headed = ", ".join(u.id for u in ente.units.values() if u.head == p.id)
+                headed = ", ".join(u.id for u in ente.headed_by(p.id))
                 dir_rows.append(
                     (
                         p.id,

@@ -263,15 +263,14 @@ def group_sheet_refs(ente) -> list[Problem]:
     """002… §3.3: group sheets draw on the Servizio's cruscotto: a ref in a person's sheet that is neither in
     the cruscotto of that person's Servizio nor among the person's own individual objectives is a warning."""
     out = []
-    own_objectives, refs = _sheets_of(ente)
-    for pid, rows in refs.items():
+    for pid in dict.fromkeys(a.owner for a in ente.assignments):  # each sheet's owner, in file order
         person = ente.people.get(pid)
         if person is None or person.is_dirigente:  # a dirigente's or the SG's sheet is their own cruscotto
             continue
         servizio = servizio_of(ente, person)
-        allowed = {a.ref for a in refs.get(servizio.id, ())} if servizio is not None else set()
-        allowed |= {o.id for o in own_objectives.get(pid, ())}
-        for a in rows:
+        allowed = {a.ref for a in ente.assignments_of(servizio.id)} if servizio is not None else set()
+        allowed |= {o.id for o in ente.owned_by(pid) if o.kind == "individual"}
+        for a in ente.assignments_of(pid):
             if a.ref not in allowed:
                 out.append(
                     problem(
@@ -302,28 +301,11 @@ def servizio_of(ente, person):
     The unit the person heads if it is a Servizio, else the nearest Servizio at or above their
     unit, else their own unit (e.g. a staff office or the Azienda Speciale).
     """
-    headed = next((u for u in ente.units.values() if u.head == person.id and u.kind == "servizio"), None)
+    headed = next((u for u in ente.headed_by(person.id) if u.kind == "servizio"), None)
     if headed is not None:
         return headed
     chain = ente.unit_ancestors(person.unit)
     return next((u for u in chain if u.kind == "servizio"), chain[0] if chain else None)
-
-
-_SHEETS: list = [None, None]  # (ente, index): built once per ente, not per person (issue 18: was quadratic)
-
-
-def _sheets_of(ente) -> tuple[dict[str, list], dict[str, list]]:
-    """Individual objectives and assignment rows by owner, built once per ente."""
-    if _SHEETS[0] is not ente:
-        objectives: dict[str, list] = {}
-        for o in ente.objectives.values():
-            if o.kind == "individual" and o.owner:
-                objectives.setdefault(o.owner, []).append(o)
-        refs: dict[str, list] = {}
-        for a in ente.assignments:
-            refs.setdefault(a.owner, []).append(a)
-        _SHEETS[:] = [ente, (objectives, refs)]
-    return _SHEETS[1]
 
 
 def individual_objectives(person, ente, org, trace) -> Decimal | None:
@@ -335,13 +317,15 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
     """
     parts: list[tuple[str, Decimal, Decimal | None]] = []
     seen: set[str] = set()
-    own_objectives, own_refs = _sheets_of(ente)
-    for o in own_objectives.get(person.id, ()):
+    own_refs = ente.assignments_of(person.id)  # the rows of the person's cruscotti (group sheets)
+    for o in ente.owned_by(person.id):
+        if o.kind != "individual":
+            continue
         value = org.objectives.get(o.id)
         if value is not None and f"objective:{o.id}" not in seen:
             seen.add(f"objective:{o.id}")
             parts.append((f"objective:{o.id}", value, o.weight))
-    for a in own_refs.get(person.id, ()):
+    for a in own_refs:
         if a.ref in ente.indicators:
             key, out = f"indicator:{a.ref}", org.indicators.get(a.ref)
             value = out.achievement if out is not None and out.scored else None
@@ -354,7 +338,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
         return None
     if mixed_weights(w for _, _, w in parts):
         # rules/core.md §2: a group mixing empty and given weights is an error in every weighted group
-        first = next((a for a in own_refs.get(person.id, ())), None)
+        first = next(iter(own_refs), None)
         trace.problem(
             Problem(
                 rule="bergamo.weights.mixed",

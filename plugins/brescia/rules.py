@@ -1023,7 +1023,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                 )
             else:
                 fte = sum(
-                    (p.fte for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == a.id),
+                    (p.fte for p in ente.staff_in_area(a.id)),
                     Decimal(0),
                 )
                 weights[a.id] = fte
@@ -1286,7 +1286,7 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
 def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> Pool:
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
     min_rank = level_rank(params["staff_min_level"], params)
-    members = [p for p in ente.staff() if (ar := ente.area_of(p.unit)) is not None and ar.id == area.id]
+    members = ente.staff_in_area(area.id)
     unit_of = {p.id: scored_unit(ente, org, p.unit) for p in members}
 
     def unit_ach(p) -> Decimal | None:

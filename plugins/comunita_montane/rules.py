@@ -160,7 +160,7 @@ def responsibility_unit(person, ente) -> str:
     The unit the person heads (``units.csv`` head): their own unit if they head it, else the first
     unit they head in file order; a person who heads no unit is measured on their own unit.
     """
-    headed = [u.id for u in ente.units.values() if u.head == person.id]
+    headed = [u.id for u in ente.headed_by(person.id)]
     if person.unit in headed or not headed:
         return person.unit
     return headed[0]

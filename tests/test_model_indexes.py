@@ -1,0 +1,129 @@
+"""The Ente's indexes (issue 18): who heads which units, who owns which objectives and cruscotto rows,
+which staff work in an area. They replace scans of every unit or objective made for each person or
+unit, which grew with the square of a big ente's size; each must give what the scan gave, in file
+order."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ciclope.core.model import Assignment, Ente, Objective, Person, Unit
+
+
+def person(pid: str, role: str, unit: str) -> Person:
+    return Person(id=pid, name=pid, role=role, category=None, unit=unit)
+
+
+def small_ente() -> Ente:
+    #         root (head SG)
+    #        /              \
+    #   A1 (area, D1)      A2 (area, D1)   <- D1 heads two areas
+    #      |                  |
+    #   S1 (servizio, PO1)  S2 (servizio, no head)
+    units = [
+        Unit("root", "Ente", "ente", None, "SG"),
+        Unit("A1", "Area 1", "area", "root", "D1"),
+        Unit("S1", "Servizio 1", "servizio", "A1", "PO1"),
+        Unit("A2", "Area 2", "area", "root", "D1"),
+        Unit("S2", "Servizio 2", "servizio", "A2", None),
+    ]
+    people = [
+        person("SG", "segretario", "root"),
+        person("D1", "dirigente", "A1"),
+        person("E1", "dipendente", "S2"),
+        person("PO1", "po", "S1"),
+        person("E2", "dipendente", "S1"),
+        person("E3", "dipendente", "root"),  # above every area
+    ]
+    objectives = [
+        Objective("O1", "operational", "Uno", None, None, None, "S1"),
+        Objective("O2", "individual", "Due", None, None, None, "E1"),
+        Objective("O3", "operational", "Tre", None, None, None, "S1"),
+        Objective("O4", "strategic", "Quattro", None, "AS1", None, None),
+    ]
+    assignments = (
+        Assignment("C-S1", "S1", "O1", None),
+        Assignment("C-E1", "E1", "O3", Decimal(2)),
+        Assignment("C-S1", "S1", "O3", None),
+    )
+    return Ente(
+        id="e",
+        name="e",
+        year=2021,
+        units={u.id: u for u in units},
+        people={p.id: p for p in people},
+        objectives={o.id: o for o in objectives},
+        assignments=assignments,
+    )
+
+
+def test_the_indexes_of_a_small_ente_by_hand():
+    e = small_ente()
+    assert [u.id for u in e.headed_by("D1")] == ["A1", "A2"]  # file order
+    assert [u.id for u in e.headed_by("PO1")] == ["S1"]
+    assert e.headed_by("E1") == () and e.headed_by("nobody") == ()
+    assert [o.id for o in e.owned_by("S1")] == ["O1", "O3"]
+    assert [o.id for o in e.owned_by("E1")] == ["O2"]
+    assert e.owned_by("S2") == ()
+    assert [(a.owner, a.ref) for a in e.assignments_of("S1")] == [("S1", "O1"), ("S1", "O3")]
+    assert [a.ref for a in e.assignments_of("E1")] == ["O3"]
+    assert e.assignments_of("D1") == ()
+    assert [p.id for p in e.staff()] == ["E1", "E2", "E3"]  # the dipendenti: not PO1
+    assert [p.id for p in e.staff_in_area("A1")] == ["E2"]
+    assert [p.id for p in e.staff_in_area("A2")] == ["E1"]
+    assert e.staff_in_area("S1") == []  # a servizio is not an area
+    # each call gives a new list: a caller that changes it does not change the ente's index
+    e.staff().clear()
+    e.staff_in_area("A1").clear()
+    assert len(e.staff()) == 3 and len(e.staff_in_area("A1")) == 1
+
+
+IDS = st.sampled_from(["U1", "U2", "U3", "U4", "P1", "P2", "P3", None])
+
+
+@st.composite
+def organizations(draw):
+    n = draw(st.integers(1, 6))
+    units = []
+    for i in range(n):
+        parent = draw(st.sampled_from([None] + [f"U{j}" for j in range(i)]))  # a tree: parents come first
+        kind = draw(st.sampled_from(["ente", "area", "servizio", "ufficio"]))
+        units.append(Unit(f"U{i}", f"U{i}", kind, parent, draw(IDS)))
+    people = [
+        person(
+            f"P{i}",
+            draw(st.sampled_from(["dirigente", "po", "dipendente"])),
+            draw(st.sampled_from(["x"] + [u.id for u in units])),
+        )
+        for i in range(draw(st.integers(0, 6)))
+    ]
+    objectives = [
+        Objective(f"O{i}", draw(st.sampled_from(["operational", "individual"])), "t", None, None, None, draw(IDS))
+        for i in range(draw(st.integers(0, 6)))
+    ]
+    assignments = tuple(Assignment("C", draw(IDS) or "P1", f"O{i}", None) for i in range(draw(st.integers(0, 6))))
+    return Ente(
+        id="e",
+        name="e",
+        year=2021,
+        units={u.id: u for u in units},
+        people={p.id: p for p in people},
+        objectives={o.id: o for o in objectives},
+        assignments=assignments,
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(organizations(), IDS)
+def test_each_index_gives_what_the_scan_it_replaces_gave(e, who):
+    key = who or ""
+    assert list(e.headed_by(key)) == [u for u in e.units.values() if u.head == key]
+    assert list(e.owned_by(key)) == [o for o in e.objectives.values() if o.owner == key]
+    assert list(e.assignments_of(key)) == [a for a in e.assignments if a.owner == key]
+    assert e.staff() == [p for p in e.people.values() if p.is_staff]
+    for u in e.units.values():
+        scan = [p for p in e.staff() if (a := e.area_of(p.unit)) is not None and a.id == u.id]
+        assert e.staff_in_area(u.id) == scan
