@@ -281,8 +281,8 @@ class _Loader:
         where = dict(zip(names, values))
         absent = [None] * len(sheet.numbers)
         rows: Iterable[tuple[Any, ...]] = zip(*[where.get(f, absent) for f in fields])
-        others = [c for c in names if c not in fields] if rest else []
         if rest:
+            others = [c for c in names if c not in fields]
             extras = zip(*[where[c] for c in others]) if others else itertools.repeat((), len(sheet.numbers))
             rows = (row + (dict(zip(others, extra)),) for row, extra in zip(rows, extras))
         yield from self._kept(sheet, bad, rows)

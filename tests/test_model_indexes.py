@@ -17,6 +17,18 @@ def person(pid: str, role: str, unit: str) -> Person:
     return Person(id=pid, name=pid, role=role, category=None, unit=unit)
 
 
+def ente_of(units, people, objectives, assignments) -> Ente:
+    return Ente(
+        id="e",
+        name="e",
+        year=2021,
+        units={u.id: u for u in units},
+        people={p.id: p for p in people},
+        objectives={o.id: o for o in objectives},
+        assignments=tuple(assignments),
+    )
+
+
 def small_ente() -> Ente:
     #         root (head SG)
     #        /              \
@@ -49,15 +61,7 @@ def small_ente() -> Ente:
         Assignment("C-E1", "E1", "O3", Decimal(2)),
         Assignment("C-S1", "S1", "O3", None),
     )
-    return Ente(
-        id="e",
-        name="e",
-        year=2021,
-        units={u.id: u for u in units},
-        people={p.id: p for p in people},
-        objectives={o.id: o for o in objectives},
-        assignments=assignments,
-    )
+    return ente_of(units, people, objectives, assignments)
 
 
 def test_the_indexes_of_a_small_ente_by_hand():
@@ -105,15 +109,7 @@ def organizations(draw):
         for i in range(draw(st.integers(0, 6)))
     ]
     assignments = tuple(Assignment("C", draw(IDS) or "P1", f"O{i}", None) for i in range(draw(st.integers(0, 6))))
-    return Ente(
-        id="e",
-        name="e",
-        year=2021,
-        units={u.id: u for u in units},
-        people={p.id: p for p in people},
-        objectives={o.id: o for o in objectives},
-        assignments=assignments,
-    )
+    return ente_of(units, people, objectives, assignments)
 
 
 @settings(max_examples=200, deadline=None)
