@@ -938,3 +938,22 @@ def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, 
     assert "massimo annuo (pay_max" in text and "€ 16.000,00" in text
     assert "λ, euro per punto" in text
     assert "scheda dei comportamenti / 100 = 0,925" in text
+
+
+def test_cards_off_the_forms_are_warned_once_per_card(tmp_path):
+    """004… §4.2.2–4.2.3: a PO card with other factors than the four, a staff card with a section outside the
+    three of the Scheda (conoscenze e competenze; attività e capacità; attitudini e soft skills) are warned,
+    each once, naming the odd sections in order; the cards that follow the forms are not (issue 18 made the
+    section check once per distinct section: the same warnings)."""
+    cards = (
+        files()["evaluations.csv"]
+        .replace("H2,SG,Comportamenti,Autonomia decisionale", "H2,SG,Comportamenti,Puntualità")
+        .replace("E3,D2,Attitudini e soft skills,", "E3,D2,Varie,")
+    )
+    cards += "\nE3,D2,Altro,Extra,10,5,\nE4,D2,ATTIVITÀ E CAPACITÀ,Bis,10,5,"  # upper case still one of the three
+    _, doc = run(tmp_path, **{"evaluations.csv": cards})
+    warned = [(v["rule"], v["message"]) for v in doc["violations"] if v["rule"].startswith("brescia.card.")]
+    assert len(warned) == 2
+    assert warned[0][0] == "brescia.card.po_factors" and "PO H2" in warned[0][1]
+    assert warned[1][0] == "brescia.card.staff_sections"
+    assert warned[1][1].startswith("scheda di E3: sezioni 'Altro', 'Varie' diverse dalle tre")

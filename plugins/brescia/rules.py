@@ -693,9 +693,16 @@ def validate_projects(ente) -> list[Problem]:
     return out
 
 
+def staff_section_known(section: str) -> bool:
+    """Whether a card section is one of the three of the staff Scheda di valutazione (004… §4.2.3)."""
+    text = section.lower()
+    return any(any(k in text for k in keys) for keys in STAFF_SECTIONS)
+
+
 def validate_cards(ente) -> list[Problem]:
     """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
     out = []
+    known: dict[str, bool] = {}  # section → staff_section_known: a card repeats a few sections (issue 18)
     for pid, items in ente.cards().items():
         person = ente.people.get(pid)
         if person is None:
@@ -718,13 +725,10 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            odd = sorted(
-                {
-                    i.section
-                    for i in items
-                    if not any(any(k in i.section.lower() for k in keys) for keys in STAFF_SECTIONS)
-                }
-            )
+            for i in items:
+                if i.section not in known:
+                    known[i.section] = staff_section_known(i.section)
+            odd = sorted({i.section for i in items if not known[i.section]})
             if odd:
                 out.append(
                     problem(
