@@ -169,10 +169,8 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
         )
         if per_servizio:
             per_area = servizi_n // n_areas + (a <= servizi_n % n_areas)
-        else:
-            per_area = min(
-                rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas)
-            )  # small ente, few servizi
+        else:  # a small ente, few servizi
+            per_area = min(rng.randint(2, 4), max(1, (people_n // 3 - 1 - n_areas) // n_areas))
         for s in range(1, per_area + 1):
             sid = f"A{a}S{s}"
             po = f"PO{a}{s}"

@@ -16,6 +16,7 @@ Every function here is pure apart from recording figures and problems in ``trace
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
@@ -693,6 +694,7 @@ def validate_projects(ente) -> list[Problem]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)  # cards repeat a few sections: each is looked at once (issue 18)
 def staff_section_known(section: str) -> bool:
     """Whether a card section is one of the three of the staff Scheda di valutazione (004… §4.2.3)."""
     text = section.lower()
@@ -702,7 +704,6 @@ def staff_section_known(section: str) -> bool:
 def validate_cards(ente) -> list[Problem]:
     """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
     out = []
-    known: dict[str, bool] = {}  # section → staff_section_known: a card repeats a few sections (issue 18)
     for pid, items in ente.cards().items():
         person = ente.people.get(pid)
         if person is None:
@@ -725,10 +726,7 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            for i in items:
-                if i.section not in known:
-                    known[i.section] = staff_section_known(i.section)
-            odd = sorted({i.section for i in items if not known[i.section]})
+            odd = sorted({i.section for i in items if not staff_section_known(i.section)})
             if odd:
                 out.append(
                     problem(
@@ -1026,10 +1024,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                     cell=cell(ente, "people", head.row, "position_pay") if head is not None else "",
                 )
             else:
-                fte = sum(
-                    (p.fte for p in ente.staff_in_area(a.id)),
-                    Decimal(0),
-                )
+                fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
                 weights[a.id] = fte
                 shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
         if not weights or sum(weights.values()) == 0:
