@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from decimal import Decimal
 from pathlib import Path
@@ -65,20 +66,43 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 
 
-def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = None, text: str | None = None) -> Path:
+def write_outputs(
+    result: Result,
+    out: Path,
+    outputs: tuple[str, ...] | None = None,
+    text: str | None = None,
+    spare: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+) -> Path:
     """Write the outputs of one ente into ``out/<id>/`` atomically: results.json and the documents named
     in ``outputs`` (default all; the others can be rendered later with ``ciclope report``), then
-    ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards."""
+    ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards. With ``spare`` (a process
+    of ``--jobs`` that no ente needs) a forked copy writes ``schede.xlsx`` meanwhile (:mod:`.forked`).
+    ``meanwhile`` (the store's record) runs after the documents and before the folder is published: while
+    the copy is still writing, if there is one; if it fails, nothing is published."""
     from . import results
     from .reports import OUTPUTS, write_reports
 
     out.mkdir(parents=True, exist_ok=True)
     final = out / result.ente.id
     tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
+    names = OUTPUTS if outputs is None else outputs
+    child = None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
+        if spare and "schede.xlsx" in names:
+            from . import forked
+            from .reports import xlsx
+
+            child = forked.start(lambda: xlsx.write(result, tmp / "schede.xlsx"))
+            if child is not None:
+                names = tuple(n for n in names if n != "schede.xlsx")
         (tmp / "results.json").write_text(results.dumps(result) if text is None else text, encoding="utf-8")
-        write_reports(result, tmp, OUTPUTS if outputs is None else outputs)
+        write_reports(result, tmp, names)
+        if meanwhile is not None:
+            meanwhile()
+        if child is not None:
+            child.wait()
         outroot.write_sums(tmp)
         old = None
         if final.is_dir():
@@ -90,6 +114,8 @@ def write_outputs(result: Result, out: Path, outputs: tuple[str, ...] | None = N
         if old is not None:
             shutil.rmtree(old)
     except BaseException:
+        if child is not None:
+            child.stop()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
@@ -102,14 +128,20 @@ def _umask() -> int:
 
 
 def run_one(
-    cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None, record: bool = False
+    cfg: EnteConfig,
+    year: int,
+    out: Path,
+    until: str,
+    outputs: tuple[str, ...] | None = None,
+    record: bool = False,
+    spare: bool = False,
 ) -> EnteOutcome:
     if cfg.broken:
         problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
         return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
     try:
         with gcpause.paused():
-            return _run_one(cfg, year, out, until, outputs, record)
+            return _run_one(cfg, year, out, until, outputs, record, spare)
     except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
         message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -138,7 +170,13 @@ def run_one(
 
 
 def _run_one(
-    cfg: EnteConfig, year: int, out: Path, until: str, outputs: tuple[str, ...] | None = None, record: bool = False
+    cfg: EnteConfig,
+    year: int,
+    out: Path,
+    until: str,
+    outputs: tuple[str, ...] | None = None,
+    record: bool = False,
+    spare: bool = False,
 ) -> EnteOutcome:
     blocked = outroot.check_ente_folder(out, cfg.id, [cfg.data])
     if blocked:
@@ -159,8 +197,15 @@ def _run_one(
     from . import results
 
     text = results.dumps(result)
+    records: list[Record] = []
+
+    def keep_record() -> None:  # for the store: made while a forked copy writes schede.xlsx, if there is one
+        from .store.record import record_of
+
+        records.append(record_of(result, text))
+
     try:
-        write_outputs(result, out, outputs, text)
+        write_outputs(result, out, outputs, text, spare, keep_record if record else None)
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -173,11 +218,7 @@ def _run_one(
         )
     errors = result.errors
     att = result.attestation
-    stored = None
-    if record:
-        from .store.record import record_of
-
-        stored = record_of(result, text)
+    stored = records[0] if records else None
     figures = {
         "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
         "attested": None if att is None or att.attested is None else float(att.attested),
@@ -226,8 +267,8 @@ def _die_with_parent() -> None:
 
 
 def _worker(args):
-    cfg, year, out, until, outputs, record = args
-    return run_one(cfg, year, out, until, outputs, record)
+    cfg, year, out, until, outputs, record, spare = args
+    return run_one(cfg, year, out, until, outputs, record, spare)
 
 
 def run_plan(
@@ -276,16 +317,21 @@ def _run_locked(
     log: RunLog | None = None,
 ) -> list[EnteOutcome]:
     keep = log.add if log is not None else (lambda outcome, _out: outcome)
-    work = [(cfg, plan.year, out, until, outputs, log is not None and log.wants_records) for cfg in enti]
+    # a process of --jobs per ente and one to spare each: an ente's schede.xlsx is written by a forked copy
+    spare = jobs >= 2 * len(enti)
+    work = [(cfg, plan.year, out, until, outputs, log is not None and log.wants_records, spare) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
     if jobs > 1 and len(work) > 1:
         # One task per ente, handed to whichever process is free: enti differ in size, and a chunk of
         # them on one process would leave the others idle at the end. A task costs ~1 ms of pickling
-        # against 0.1 s or more of work; progress counts enti as they finish.
+        # against 0.1 s or more of work; progress counts enti as they finish. The largest enti go first
+        # (longest processing time first): a big ente submitted last would run alone at the end while
+        # the other processes wait (docs/performance.md). The outcomes keep the plan's order.
         done: dict[int, EnteOutcome] = {}
         with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_die_with_parent) as pool:
-            futures = {pool.submit(_worker, item): i for i, item in enumerate(work)}
+            order = largest_first([cfg.data for cfg in enti])
+            futures = {pool.submit(_worker, work[i]): i for i in order}
             for n, future in enumerate(as_completed(futures), 1):
                 # popped: a finished future holds its outcome, and the outcome the ente's record for the
                 # store (results.json and its trace) until written — 1,000 of them were ~600 MB
@@ -301,6 +347,25 @@ def _run_locked(
                 progress(n, len(work), outcome)
     write_summary(outcomes, out)
     return outcomes
+
+
+def largest_first(folders: list[Path]) -> list[int]:
+    """Indexes of ``folders`` by the bytes of their input files, largest first (ties in plan order): the
+    order in which ``--jobs`` hands out the enti. The bytes are a cheap estimate of an ente's cost (its
+    time grows linearly with its rows, docs/performance.md) read from the directory alone, before any
+    ente is loaded; a folder that cannot be read counts as empty (its ente fails fast)."""
+
+    def size(folder: Path) -> int:
+        try:
+            if folder.is_file():  # an ente given as one workbook
+                return folder.stat().st_size
+            with os.scandir(folder) as entries:
+                return sum(e.stat().st_size for e in entries if e.is_file())
+        except OSError:
+            return 0
+
+    sizes = [size(f) for f in folders]
+    return sorted(range(len(folders)), key=lambda i: -sizes[i])
 
 
 def clean_leftovers(out: Path, ids: list[str]) -> None:

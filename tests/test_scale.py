@@ -6,7 +6,7 @@ Timings are benchmarked (bench/run.py, docs/performance.md), never tested here. 
   builds and saves with one ``WriteOnlyCell`` per cell (the writer before issue 8, kept here as the
   oracle), on real Results and on random sheets;
 - parsing a column's repeated texts once does not hide a bad cell;
-- ``--jobs`` gives the same outputs and outcomes as one process;
+- ``--jobs`` gives the same outputs and outcomes as one process, and hands out the largest enti first;
 - an ente that crashes fails alone; outcomes carry a bounded number of problems; with 1,000 enti
   the summary and the failure details stay short, failures first.
 """
@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import random
 import re
+import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -289,6 +290,63 @@ def test_jobs_give_the_same_outputs_and_outcomes_as_one_process(cycle, tmp_path)
     assert sorted(n for n, _, _ in seen) == list(range(1, 7)) and {t for _, t, _ in seen} == {6}
     assert sorted(i for _, _, i in seen) == [o.id for o in one]  # each ente reported once
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+def test_largest_first_orders_the_enti_by_the_bytes_of_their_input_files(tmp_path):
+    def folder(name: str, *sizes: int) -> Path:
+        d = tmp_path / name
+        d.mkdir()
+        for i, size in enumerate(sizes):
+            (d / f"f{i}.csv").write_bytes(b"x" * size)
+        return d
+
+    a = folder("a", 300)
+    (a / "old").mkdir()  # a subfolder is not the ente's input: not counted
+    (a / "old" / "big.csv").write_bytes(b"x" * 5000)
+    b = folder("b", 700, 500)  # 700 + 500 = 1,200 bytes
+    c = folder("c")  # empty: 0
+    d = tmp_path / "missing"  # cannot be read: 0
+    e = folder("e", 1200)  # 1,200 bytes, as b: after b, the plan's order
+    f = tmp_path / "dati.xlsx"  # an ente given as one workbook: its own size
+    f.write_bytes(b"x" * 900)
+    # by size: b 1200, e 1200, f 900, a 300, c 0, d 0
+    assert runner.largest_first([a, b, c, d, e, f]) == [1, 4, 5, 0, 2, 3]
+    assert runner.largest_first([]) == []
+
+
+def test_jobs_hand_out_the_largest_enti_first_and_keep_the_plan_order(cycle, tmp_path, monkeypatch):
+    """The order of submission, seen through a pool that runs each ente as it is submitted (the real pool
+    is exercised by the test above: same outputs and outcomes as one process)."""
+    from concurrent.futures import Future
+
+    submitted: list[str] = []
+
+    class InOrder:
+        def __init__(self, max_workers, initializer=None):
+            assert max_workers == 2
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, item):
+            submitted.append(item[0].id)
+            done: Future = Future()
+            done.set_result(fn(item))
+            return done
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", InOrder)
+    shutil.copytree(cycle.parent, tmp_path / "c")
+    plan = load_config(tmp_path / "c" / "cycle.toml")
+    people = plan.enti[-1].data / "people.csv"  # the last ente of the plan made the largest
+    people.write_text(people.read_text(encoding="utf-8") + "\n" * 100_000, encoding="utf-8")  # blank lines
+    sizes = {cfg.id: sum(f.stat().st_size for f in cfg.data.iterdir() if f.is_file()) for cfg in plan.enti}
+    outcomes = run_plan(plan, out=tmp_path / "out", jobs=2)
+    assert submitted[0] == "synth-00005"
+    assert submitted == sorted(sizes, key=lambda i: (-sizes[i], i))  # ties: plan order (synth ids are in it)
+    assert [o.id for o in outcomes] == [cfg.id for cfg in plan.enti] and {o.status for o in outcomes} == {"ok"}
 
 
 @pytest.mark.slow  # starts a process pool

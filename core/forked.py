@@ -1,0 +1,91 @@
+"""One piece of an ente's work done by a forked copy of this process while this one goes on (issue 18).
+
+``ciclope run --jobs N`` with fewer enti than processes leaves processes idle: one ente of 30,000
+people with ``--jobs 2`` used one core. :func:`start` forks this process; the copy shares the
+ente's Result (copy-on-write, nothing is pickled), runs ``work`` (``schede.xlsx``, the longest
+document) and exits; this process writes the other outputs meanwhile and then :meth:`Child.wait`
+for it. The file the copy writes is byte for byte the one this process would have written.
+
+Only where ``os.fork`` exists (Linux, macOS); elsewhere :func:`start` returns None and the caller
+does the work itself. The copy never returns into the caller: it leaves with ``os._exit`` (no atexit
+handlers, no flushing of this process's buffers, no database connection closed behind our back).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import traceback
+from collections.abc import Callable
+
+
+class ForkedWorkError(RuntimeError):
+    """The forked copy ended without finishing (a signal) or with an exception that cannot cross processes."""
+
+
+class Child:
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+        self.done = False
+
+    def wait(self) -> None:
+        """Wait for the copy. Its exception is raised here, as if this process had done the work (an
+        ``OSError`` stays an ``OSError``: a full disk reads the same), with the copy's traceback as a note;
+        :class:`ForkedWorkError` if it was killed."""
+        with os.fdopen(self.fd, "rb") as pipe:
+            sent = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.done = True
+        code = os.waitstatus_to_exitcode(status)
+        if code == 0:
+            return
+        if code < 0:
+            raise ForkedWorkError(f"il processo che scriveva in parallelo è stato terminato (segnale {-code})")
+        try:
+            exc = pickle.loads(sent)  # from our own fork: the same code, the same trust
+        except Exception:
+            exc = ForkedWorkError(sent.decode("utf-8", errors="replace") or f"uscito con codice {code}")
+        raise exc
+
+    def stop(self) -> None:
+        """End the copy and reap it (this process failed: its work is not needed)."""
+        if self.done:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:  # pragma: no cover - already gone
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        self.done = True
+
+
+def start(work: Callable[[], object]) -> Child | None:
+    """Run ``work`` in a forked copy of this process; None where this platform cannot fork."""
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy
+        code = 1
+        try:
+            os.close(read)
+            work()
+            code = 0
+        except BaseException as exc:  # every failure goes back to the parent, pickled (else as text)
+            try:
+                exc.add_note("nel processo che scriveva in parallelo:\n" + traceback.format_exc(limit=-8))
+                try:
+                    sent = pickle.dumps(exc)
+                except Exception:
+                    sent = f"{type(exc).__name__}: {exc}".encode()
+                view = memoryview(sent)
+                while view:
+                    view = view[os.write(write, view) :]
+            except BaseException:  # pragma: no cover - the parent is gone
+                pass
+        finally:
+            os._exit(code)
+    os.close(write)
+    return Child(pid, read)
