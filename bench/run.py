@@ -4,13 +4,21 @@ usage: python bench/run.py [--sizes 10,100,1000,25x1200] [--people 300] [--jobs 
                            [--sample 30] [--keep DIR] [--profile] [--steps-only] [--no-store] [--repeat N]
 
 ``--sizes`` lists the cycles: ``N`` = N enti of ``--people`` people, ``NxM`` = N enti of M people
-(for the people-scaling row: 25×1200 has as many people as 100×300). For each cycle it reports:
+(for the people-scaling row: 25×1200 has as many people as 100×300), ``A+BxM`` = one cycle with both
+groups, the last listed last (``60+2x8000``: two big enti at the end, the case ``--jobs`` hands out
+largest first). For each cycle it reports:
 
 - the full run (``ciclope run``, one process, all outputs, recording into a new SQLite store as
   ``ciclope run`` does by default; ``--no-store``: outputs only) and its peak memory (max RSS);
 - the time to merely read the same CSV files with Python's csv module (the floor for a Python
   tool) and the ratio run / floor, the time per person;
-- the same run with ``--jobs N``: time, speed-up, peak memory of the largest process.
+- the same run with ``--jobs N``: time, speed-up, peak memory of the largest process;
+- the machine's own ceiling for N processes (``timing.machine_ceiling``): the speed-up the same N
+  processes give on pure-Python work that shares nothing (no waiting, no I/O, no serial part),
+  measured before the run and after the ``--jobs`` run, the mean of the two. A virtual machine's
+  "cores" share the host with other tenants: on the 2-vCPU machine of docs/performance.md this
+  ceiling went from 1.15× to 2.2× within minutes, so ``--jobs N`` is read against it (the
+  efficiency: speed-up / ceiling).
 
 ``--repeat N`` measures each cycle N times, the floor, the run and the ``--jobs`` run one after the
 other each time: the ratio and the speed-up are computed within one repetition (on a machine whose
@@ -44,6 +52,9 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).parent))
+from timing import machine_ceiling  # noqa: E402
+
 RUN_WITH_RSS = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
     "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
@@ -53,7 +64,7 @@ RUN_WITH_RSS = (
 
 def parse_floor(root: Path) -> float:
     """Seconds to read every CSV row of every ente with the csv module (best of 3)."""
-    files = sorted(root.glob("enti/*/*.csv"))
+    files = sorted(root.glob("**/enti/*/*.csv"))  # **: the groups of a mixed cycle (make_cycle)
     best = float("inf")
     for _ in range(3):
         t = time.perf_counter()
@@ -162,6 +173,35 @@ def cycle_spec(item: str, people: int) -> tuple[int, int]:
     return int(n), int(m) if m else people
 
 
+def make_cycle(root: Path, groups: list[tuple[int, int]], seed: int) -> None:
+    """Synthesize a cycle of ``groups`` (``(enti, people each)``) into ``root``. One group: ``ciclope synth``.
+    Several (``--sizes 60+2x8000``): each group synthesized apart, then one ``cycle.toml`` lists them in
+    that order, so the last group's enti come last: a mixed cycle whose big enti are at the end, which
+    ``--jobs`` must not leave for last (docs/performance.md)."""
+
+    def synth(folder: Path, enti: int, people: int, seed: int) -> None:
+        subprocess.run(
+            [BIN / "ciclope", "synth", str(folder), "--enti", str(enti), "--people", str(people), "--seed", str(seed)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    if len(groups) == 1:
+        synth(root, *groups[0], seed)
+        return
+    import tomllib
+
+    blocks = []
+    for k, (enti, people) in enumerate(groups):
+        synth(root / f"g{k}", enti, people, seed + k)
+        cycle = tomllib.loads((root / f"g{k}" / "cycle.toml").read_text(encoding="utf-8"))
+        if not blocks:
+            blocks.append(f'[cycle]\nyear = {cycle["cycle"]["year"]}\noutput = "out"\n')
+        for e in cycle["ente"]:
+            blocks.append(f'[[ente]]\nid = "g{k}-{e["id"]}"\nplugin = "{e["plugin"]}"\ndata = "g{k}/{e["data"]}"\n')
+    (root / "cycle.toml").write_text("\n".join(blocks), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10,100,1000")
@@ -188,60 +228,59 @@ def report(args, base: Path) -> None:
     load_before = os.getloadavg()
     rows, roots = [], []
     for item in args.sizes.split(","):
-        n, people = cycle_spec(item, args.people)
-        root = base / (f"n{n}" if people == args.people else f"n{n}x{people}")
+        groups = [cycle_spec(part, args.people) for part in item.split("+")]
+        n, people = sum(k for k, _ in groups), sum(k * m for k, m in groups)
+        per_ente = groups[0][1] if len(groups) == 1 else None  # a mixed cycle has no single size
+        if per_ente is None:
+            root = base / ("mix-" + item.replace("+", "_"))
+        else:
+            root = base / (f"n{n}" if per_ente == args.people else f"n{n}x{per_ente}")
         if not (root / "cycle.toml").exists():
-            subprocess.run(
-                [
-                    BIN / "ciclope",
-                    "synth",
-                    str(root),
-                    "--enti",
-                    str(n),
-                    "--people",
-                    str(people),
-                    "--seed",
-                    str(args.seed),
-                ],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-        roots.append((n, people, root))
+            make_cycle(root, groups, args.seed)
+        roots.append((n, per_ente, root))
         if args.steps_only:
             continue
         # each repetition measures the floor, the run and the run with --jobs one after the other: the ratio
         # and the speed-up are taken within a repetition (the machine's speed drifts between minutes)
-        floors, singles, parallel, peaks, peaks_jobs = [], [], [], [], []
+        floors, singles, parallel, peaks, peaks_jobs, ceilings = [], [], [], [], [], []
         for _ in range(args.repeat):
             floors.append(parse_floor(root))
+            before = machine_ceiling(args.jobs)
             t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1, not args.no_store)
             summary = json.loads((root / "out1" / "summary.json").read_text())
             ok = sum(1 for e in summary["enti"] if e["status"] == "ok")
             shutil.rmtree(root / "out1", ignore_errors=True)
             tj, rssj, _ = timed_run(root / "cycle.toml", root / "outj", args.jobs, not args.no_store)
             shutil.rmtree(root / "outj", ignore_errors=True)
+            ceilings.append((before + machine_ceiling(args.jobs)) / 2)  # the two runs bracketed
             singles.append(t1)
             parallel.append(tj)
             peaks.append(rss1)
             peaks_jobs.append(rssj)
         ratios = [t / f for t, f in zip(singles, floors)]
         speedups = [t / j for t, j in zip(singles, parallel)]
+        efficiencies = [sp / c for sp, c in zip(speedups, ceilings)]
         rows.append(
             {
                 "enti": n,
-                "people_per_ente": people,
-                "people": n * people,
+                "people_per_ente": per_ente,
+                "label": f"{n} × {per_ente}" if per_ente is not None else item.replace("+", " + "),
+                "people": people,
                 "repeat": args.repeat,
                 "csv_parse_s": statistics.median(floors),
                 "run_s": statistics.median(singles),
                 "ratio": statistics.median(ratios),
                 "ratios": ratios,
-                "ms_per_person": 1000 * statistics.median(singles) / (n * people),
+                "ms_per_person": 1000 * statistics.median(singles) / people,
                 "peak_mb": max(peaks) / 1024,
                 "jobs": args.jobs,
                 "run_jobs_s": statistics.median(parallel),
                 "speedup": statistics.median(speedups),
                 "speedups": speedups,
+                "ceiling": statistics.median(ceilings),
+                "ceilings": ceilings,
+                "efficiency": statistics.median(efficiencies),
+                "efficiencies": efficiencies,
                 "peak_mb_jobs": max(peaks_jobs) / 1024,
                 "ok": ok,
                 "exit": code1,
@@ -263,14 +302,17 @@ def print_runs(args, rows, started, load_before, load_after) -> None:
     )
     print(
         "| enti × persone | persone | parse CSV (s) | `ciclope run` (s) | rapporto | ms/persona | memoria max (MB) |"
-        f" `--jobs {args.jobs}` (s) | accelerazione | memoria max per processo `--jobs` (MB) | enti ok |"
+        f" `--jobs {args.jobs}` (s) | accelerazione | tetto della macchina | efficienza |"
+        " memoria max per processo `--jobs` (MB) | enti ok |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
-            f"| {r['enti']} × {r['people_per_ente']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
+            f"| {r['label']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
             f" {r['ratio']:.0f}×{spread(r['ratios'], '.0f')} | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} |"
-            f" {r['run_jobs_s']:.2f} | {r['speedup']:.2f}×{spread(r['speedups'], '.2f')} | {r['peak_mb_jobs']:.0f} |"
+            f" {r['run_jobs_s']:.2f} | {r['speedup']:.2f}×{spread(r['speedups'], '.2f')} |"
+            f" {r['ceiling']:.2f}×{spread(r['ceilings'], '.2f')} | {r['efficiency']:.0%}{spread(r['efficiencies'], '.0%')} |"
+            f" {r['peak_mb_jobs']:.0f} |"
             f" {r['ok']}/{r['enti']} |"
         )
     if any(r["repeat"] > 1 for r in rows):
@@ -278,6 +320,10 @@ def print_runs(args, rows, started, load_before, load_after) -> None:
             "\nCon `--repeat`: mediane di ogni misura; tra parentesi il minimo e il massimo del rapporto e "
             "dell'accelerazione, presi ripetizione per ripetizione."
         )
+    print(
+        f"\nTetto della macchina: l'accelerazione che {args.jobs} processi danno su lavoro Python puro che non "
+        "condivide nulla (nessuna attesa, nessun I/O, nessuna parte seriale); efficienza = accelerazione / tetto."
+    )
 
 
 def spread(values: list[float], spec: str) -> str:
@@ -289,7 +335,11 @@ def spread(values: list[float], spec: str) -> str:
 
 def print_steps(args, roots) -> None:
     # the step-by-step sample: the first cycle with enough enti of --people people (else the first)
-    sample_root = next((r for n, m, r in roots if n >= args.sample and m == args.people), roots[0][2])
+    plain = [(n, m, r) for n, m, r in roots if m is not None]  # not a mixed cycle
+    if not plain:
+        print("\nPasso per passo: solo su un ciclo di enti della stessa dimensione (non su un ciclo misto).")
+        return
+    sample_root = next((r for n, m, r in plain if n >= args.sample and m == args.people), plain[0][2])
     steps = phases(sample_root / "cycle.toml", args.sample, args.profile)
     n_sample = min(args.sample, len(list((sample_root / "enti").iterdir())))
     floor_per_ente = 1000 * parse_floor(sample_root) / len(list((sample_root / "enti").iterdir()))
