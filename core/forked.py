@@ -6,8 +6,9 @@ ente's Result (copy-on-write, nothing is pickled), runs ``work`` (``schede.xlsx`
 document) and exits; this process writes the other outputs meanwhile and then :meth:`Child.wait`
 for it. The file the copy writes is byte for byte the one this process would have written.
 
-Only where ``os.fork`` exists (Linux, macOS); elsewhere :func:`start` returns None and the caller
-does the work itself. The copy never returns into the caller: it leaves with ``os._exit`` (no atexit
+Only on Linux: elsewhere :func:`start` returns None and the caller does the work itself (Windows has
+no fork; on macOS a fork without exec is unsafe once system frameworks are loaded, which is why
+CPython's own default there is ``spawn``). The copy never returns into the caller: it leaves with ``os._exit`` (no atexit
 handlers, no flushing of this process's buffers, no database connection closed behind our back).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import traceback
 from collections.abc import Callable
 
@@ -62,8 +64,8 @@ class Child:
 
 
 def start(work: Callable[[], object]) -> Child | None:
-    """Run ``work`` in a forked copy of this process; None where this platform cannot fork."""
-    if not hasattr(os, "fork"):  # pragma: no cover - Windows
+    """Run ``work`` in a forked copy of this process; None where it should not fork (not Linux)."""
+    if not sys.platform.startswith("linux"):  # pragma: no cover - Windows, macOS
         return None
     read, write = os.pipe()
     pid = os.fork()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from ciclope.core.reports import xlsx
 from ciclope.core.store import open_store, schema
 from ciclope.core.synth import synth
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork: Linux and macOS only")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the forked copy: Linux only")
 
 
 def gone(pid: int) -> bool:
