@@ -23,6 +23,7 @@ from ciclope.core import cli, forked, runner
 from ciclope.core.config import load_config
 from ciclope.core.reports import xlsx
 from ciclope.core.store import open_store, schema
+from ciclope.core.store.engine import engine_for
 from ciclope.core.synth import synth
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the forked copy: Linux only")
@@ -122,6 +123,24 @@ def test_one_ente_with_two_jobs_forks_once_and_writes_the_same_bytes(one_ente, t
     assert "synth-00000/schede.xlsx" in two and len(two["synth-00000/schede.xlsx"]) > 5000
     assert one == two  # summary.json included: no timestamps in it
     assert stored(tmp_path / "s1.db") == stored(tmp_path / "s2.db")
+
+
+@pytest.mark.slow  # two full runs
+def test_a_forked_run_records_the_same_result_on_each_backend(one_ente, tmp_path, backend):
+    for jobs in (1, 2):
+        args = ["run", str(one_ente), "--out", str(tmp_path / f"o{jobs}"), "--jobs", str(jobs), "--store", backend]
+        assert cli.main(args) == cli.EXIT_OK
+    engine = engine_for(backend)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(select(schema.results.c.id, schema.results.c.document)).all()
+            linked = conn.execute(select(schema.run_enti.c.result)).scalars().all()
+    finally:
+        engine.dispose()
+    # the same results.json from both runs: stored once (by its sha256), both runs linked to it
+    text = (tmp_path / "o2" / "synth-00000" / "results.json").read_text(encoding="utf-8")
+    assert len(stored) == 1 and stored[0].document == text
+    assert linked == [stored[0].id, stored[0].id]
 
 
 def test_many_enti_fork_only_with_a_process_to_spare_for_each(tmp_path, monkeypatch):
