@@ -127,21 +127,27 @@ def _umask() -> int:
     return mask
 
 
-def run_one(
-    cfg: EnteConfig,
-    year: int,
-    out: Path,
-    until: str,
-    outputs: tuple[str, ...] | None = None,
-    record: bool = False,
-    spare: bool = False,
-) -> EnteOutcome:
+@attrs.frozen
+class Task:
+    """One ente's work as the runner hands it out (to a ``--jobs`` process, or in this one)."""
+
+    cfg: EnteConfig
+    year: int
+    out: Path
+    until: str
+    outputs: tuple[str, ...] | None = None  # the documents to write (None: all)
+    record: bool = False  # make the store's record
+    spare: bool = False  # a process of --jobs to spare: schede.xlsx in a forked copy (core/forked.py)
+
+
+def run_one(task: Task) -> EnteOutcome:
+    cfg, out = task.cfg, task.out
     if cfg.broken:
         problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
         return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
     try:
         with gcpause.paused():
-            return _run_one(cfg, year, out, until, outputs, record, spare)
+            return _run_one(task)
     except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
         message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -169,21 +175,14 @@ def run_one(
         )
 
 
-def _run_one(
-    cfg: EnteConfig,
-    year: int,
-    out: Path,
-    until: str,
-    outputs: tuple[str, ...] | None = None,
-    record: bool = False,
-    spare: bool = False,
-) -> EnteOutcome:
+def _run_one(task: Task) -> EnteOutcome:
+    cfg, out = task.cfg, task.out
     blocked = outroot.check_ente_folder(out, cfg.id, [cfg.data])
     if blocked:
         problem = Problem(rule="output.ente_folder", file=str(out / cfg.id), message=blocked)
         return EnteOutcome(cfg.id, cfg.plugin, "failed", blocked, problems=(problem,), problems_total=1)
     try:
-        result = compute(cfg, year, until)
+        result = compute(cfg, task.year, task.until)
     except CiclopeError as exc:
         first = exc.problems[0].render() if exc.problems else ""
         return EnteOutcome(
@@ -205,7 +204,7 @@ def _run_one(
         records.append(record_of(result, text))
 
     try:
-        write_outputs(result, out, outputs, text, spare, keep_record if record else None)
+        write_outputs(result, out, task.outputs, text, task.spare, keep_record if task.record else None)
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -266,11 +265,6 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker(args):
-    cfg, year, out, until, outputs, record, spare = args
-    return run_one(cfg, year, out, until, outputs, record, spare)
-
-
 def run_plan(
     plan: RunPlan,
     out: Path | None = None,
@@ -319,7 +313,8 @@ def _run_locked(
     keep = log.add if log is not None else (lambda outcome, _out: outcome)
     # a process of --jobs per ente and one to spare each: an ente's schede.xlsx is written by a forked copy
     spare = jobs >= 2 * len(enti)
-    work = [(cfg, plan.year, out, until, outputs, log is not None and log.wants_records, spare) for cfg in enti]
+    record = log is not None and log.wants_records
+    work = [Task(cfg, plan.year, out, until, outputs, record, spare) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
     if jobs > 1 and len(work) > 1:
@@ -331,7 +326,7 @@ def _run_locked(
         done: dict[int, EnteOutcome] = {}
         with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_die_with_parent) as pool:
             order = largest_first([cfg.data for cfg in enti])
-            futures = {pool.submit(_worker, work[i]): i for i in order}
+            futures = {pool.submit(run_one, work[i]): i for i in order}
             for n, future in enumerate(as_completed(futures), 1):
                 # popped: a finished future holds its outcome, and the outcome the ente's record for the
                 # store (results.json and its trace) until written — 1,000 of them were ~600 MB
@@ -341,7 +336,7 @@ def _run_locked(
         outcomes = [done[i] for i in range(len(work))]
     else:
         for n, item in enumerate(work, 1):
-            outcome = keep(_worker(item), out)
+            outcome = keep(run_one(item), out)
             outcomes.append(outcome)
             if progress:
                 progress(n, len(work), outcome)

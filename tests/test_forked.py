@@ -145,7 +145,7 @@ def test_a_forked_run_records_the_same_result_on_each_backend(one_ente, tmp_path
 
 def test_many_enti_fork_only_with_a_process_to_spare_for_each(tmp_path, monkeypatch):
     seen = []
-    monkeypatch.setattr(runner, "run_one", lambda *a: seen.append(a[-1]) or runner.EnteOutcome(a[0].id, "p", "ok"))
+    monkeypatch.setattr(runner, "run_one", lambda t: seen.append(t.spare) or runner.EnteOutcome(t.cfg.id, "p", "ok"))
     plan = load_config(synth(tmp_path / "c", enti=2, people=20, seed=1))
     monkeypatch.setattr(runner, "ProcessPoolExecutor", None)  # jobs=1: never a pool
     runner.run_plan(plan, out=tmp_path / "o", jobs=1)

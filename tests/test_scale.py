@@ -331,10 +331,10 @@ def test_jobs_hand_out_the_largest_enti_first_and_keep_the_plan_order(cycle, tmp
         def __exit__(self, *exc):
             return False
 
-        def submit(self, fn, item):
-            submitted.append(item[0].id)
+        def submit(self, fn, task):
+            submitted.append(task.cfg.id)
             done: Future = Future()
-            done.set_result(fn(item))
+            done.set_result(fn(task))
             return done
 
     monkeypatch.setattr(runner, "ProcessPoolExecutor", InOrder)
