@@ -8,8 +8,10 @@ for it. The file the copy writes is byte for byte the one this process would hav
 
 Only on Linux: elsewhere :func:`start` returns None and the caller does the work itself (Windows has
 no fork; on macOS a fork without exec is unsafe once system frameworks are loaded, which is why
-CPython's own default there is ``spawn``). The copy never returns into the caller: it leaves with ``os._exit`` (no atexit
-handlers, no flushing of this process's buffers, no database connection closed behind our back).
+CPython's own default there is ``spawn``). The copy never returns into the caller: it leaves with
+``os._exit`` (no atexit handlers, no flushing of this process's buffers, no database connection
+closed behind our back). A failure travels back through a pipe: its text first, then the exception
+pickled, so that an exception which cannot cross processes still arrives as its text.
 """
 
 from __future__ import annotations
@@ -44,11 +46,15 @@ class Child:
             return
         if code < 0:
             raise ForkedWorkError(f"il processo che scriveva in parallelo è stato terminato (segnale {-code})")
-        try:
-            exc = pickle.loads(sent)  # from our own fork: the same code, the same trust
-        except Exception:
-            exc = ForkedWorkError(sent.decode("utf-8", errors="replace") or f"uscito con codice {code}")
-        raise exc
+        size = int.from_bytes(sent[:4], "big")
+        text = sent[4 : 4 + size].decode("utf-8", errors="replace")
+        exc: BaseException | None = None
+        if sent[4 + size :]:
+            try:
+                exc = pickle.loads(sent[4 + size :])  # from our own fork: the same code, the same trust
+            except Exception:  # e.g. an exception whose __init__ wants other arguments than its args
+                exc = None
+        raise exc if exc is not None else ForkedWorkError(text or f"uscito con codice {code}")
 
     def stop(self) -> None:
         """End the copy and reap it (this process failed: its work is not needed)."""
@@ -75,14 +81,16 @@ def start(work: Callable[[], object]) -> Child | None:
             os.close(read)
             work()
             code = 0
-        except BaseException as exc:  # every failure goes back to the parent, pickled (else as text)
+        except BaseException as exc:  # every failure goes back to the parent: its text, then pickled
             try:
-                exc.add_note("nel processo che scriveva in parallelo:\n" + traceback.format_exc(limit=-8))
+                where = "nel processo che scriveva in parallelo:\n" + traceback.format_exc(limit=-8)
+                text = f"{type(exc).__name__}: {exc}\n{where}".encode()
+                exc.add_note(where)
                 try:
-                    sent = pickle.dumps(exc)
+                    pickled = pickle.dumps(exc)
                 except Exception:
-                    sent = f"{type(exc).__name__}: {exc}".encode()
-                view = memoryview(sent)
+                    pickled = b""
+                view = memoryview(len(text).to_bytes(4, "big") + text + pickled)
                 while view:
                     view = view[os.write(write, view) :]
             except BaseException:  # pragma: no cover - the parent is gone

@@ -79,6 +79,22 @@ def test_an_exception_that_cannot_be_pickled_comes_back_as_text():
         child.wait()
 
 
+class TwoArguments(Exception):
+    def __init__(self, what, where):  # pickled with args=(what,): cannot be rebuilt on the other side
+        super().__init__(what)
+        self.where = where
+
+
+def test_an_exception_that_cannot_be_rebuilt_comes_back_as_text():
+    def work():
+        raise TwoArguments("riga 12 illeggibile", "schede.xlsx")
+
+    child = forked.start(work)
+    with pytest.raises(forked.ForkedWorkError, match="TwoArguments: riga 12 illeggibile") as info:
+        child.wait()
+    assert "nel processo che scriveva in parallelo" in str(info.value)  # with the copy's traceback
+
+
 def test_a_killed_copy_is_reported_and_a_stopped_one_reaped():
     child = forked.start(lambda: os.kill(os.getpid(), signal.SIGKILL))  # cannot be caught (the OOM killer's)
     with pytest.raises(forked.ForkedWorkError, match=f"segnale {signal.SIGKILL}"):
