@@ -37,8 +37,11 @@ class Child:
         """Wait for the copy. Its exception is raised here, as if this process had done the work (an
         ``OSError`` stays an ``OSError``: a full disk reads the same), with the copy's traceback as a note;
         :class:`ForkedWorkError` if it was killed."""
-        with os.fdopen(self.fd, "rb") as pipe:
-            sent = pipe.read()
+        try:
+            with os.fdopen(self.fd, "rb") as pipe:
+                sent = pipe.read()
+        finally:
+            self.fd = -1  # closed, even if the read was interrupted (Ctrl-C): stop() must not close it again
         _, status = os.waitpid(self.pid, 0)
         self.done = True
         code = os.waitstatus_to_exitcode(status)
@@ -65,7 +68,9 @@ class Child:
         except ProcessLookupError:  # pragma: no cover - already gone
             pass
         os.waitpid(self.pid, 0)
-        os.close(self.fd)
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
         self.done = True
 
 
