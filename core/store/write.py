@@ -133,10 +133,17 @@ def _bulk_statement(dialect, table, columns: tuple[str, ...]) -> tuple[str, Call
         return None
     at = [keys.index(name) for name in order]
     procs = [table.c[keys[i]].type.dialect_impl(dialect).bind_processor(dialect) for i in at]  # as execute() does
+    # only the columns with a bind processor are touched (the Money text, a Boolean): a row of the people
+    # table has one, so its parameters are a copy of the row and one call, not one test per value
+    todo = [(n, proc) for n, proc in enumerate(procs) if proc is not None]
+    natural = at == list(range(len(at)))  # the statement's columns in the row's order (no reordering)
 
     def values(result_id: int, row: tuple) -> list:
-        raw = (result_id, *row)
-        return [raw[i] if proc is None else proc(raw[i]) for i, proc in zip(at, procs)]
+        raw = [result_id, *row]
+        out = raw if natural else [raw[i] for i in at]
+        for n, proc in todo:
+            out[n] = proc(out[n])
+        return out
 
     if dialect.positional:
         return str(compiled), lambda result_id, row: tuple(values(result_id, row))
