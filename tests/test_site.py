@@ -245,6 +245,7 @@ def test_in_chromium_click_through_filter_sort_and_screenshots(three, tmp_path):
     console error on any page visited, the filter narrows the table, sorting reorders it, and screenshots
     at phone and desktop widths."""
     sync_api = pytest.importorskip("playwright.sync_api")
+    expect = sync_api.expect
     url, cfg, _ = three
     out = tmp_path / "sito"
     assert main(["site", str(cfg), "--store", url, "--out", str(out)]) == 0
@@ -261,13 +262,12 @@ def test_in_chromium_click_through_filter_sort_and_screenshots(three, tmp_path):
                 page.on("pageerror", lambda e: errors.append(str(e)))
                 page.goto((out / "index.html").as_uri())
                 assert page.title().startswith("Enti")
-                rows = page.locator("#enti tbody tr")
-                assert rows.count() == 3
+                expect(page.locator("#enti tbody tr")).to_have_count(3)
                 # the filter narrows the table
                 page.fill("#filtro", "brescia")
-                assert page.locator("#enti tbody tr:visible").count() == 1
+                expect(page.locator("#enti tbody tr:visible")).to_have_count(1)
                 page.fill("#filtro", "")
-                assert page.locator("#enti tbody tr:visible").count() == 3
+                expect(page.locator("#enti tbody tr:visible")).to_have_count(3)
                 # sorting by performance (descending after two clicks) puts the best first
                 perf_header = page.locator("#enti thead th").nth(3).locator("button")
                 perf_header.click()
@@ -281,21 +281,25 @@ def test_in_chromium_click_through_filter_sort_and_screenshots(three, tmp_path):
                 assert float(first_asc.replace("%", "").replace(",", ".")) == values[0]
                 assert float(first_desc.replace("%", "").replace(",", ".")) == values[-1]
                 page.screenshot(path=str(tmp_path / f"indice-{label}.png"), full_page=True)
-                # index → ente → person → back
+                # index → ente → person → back. A click does not wait for the page it opens, so each
+                # step waits for the new page's load and asserts with expect(), which retries until the
+                # page shows it (a bare count() right after the click raced the load on a busy machine).
                 page.click("text=bs-esempio >> xpath=preceding-sibling::a")
-                assert page.url.endswith("/enti/bs-esempio.html")
+                page.wait_for_url("**/enti/bs-esempio.html")
+                expect(page.locator("#persone tbody tr a").first).to_be_visible()
                 page.screenshot(path=str(tmp_path / f"ente-{label}.png"), full_page=True)
                 page.locator("#persone tbody tr a").first.click()
-                assert "/persone.html#p-" in page.url
+                page.wait_for_url(re.compile(r".*/persone\.html#p-.+"))
                 card = page.locator("section.card:target")
-                assert card.count() == 1
+                expect(card).to_have_count(1)
                 card.locator("summary").first.click()  # the explanation tree opens
-                assert card.locator("ul.tree li").first.is_visible()
+                expect(card.locator("ul.tree li").first).to_be_visible()
                 page.screenshot(path=str(tmp_path / f"persona-{label}.png"), full_page=True)
                 page.go_back()
-                assert page.url.endswith("/enti/bs-esempio.html")
+                page.wait_for_url("**/enti/bs-esempio.html")
                 page.go_back()
-                assert page.url.endswith("/index.html")
+                page.wait_for_url("**/index.html")
+                expect(page.locator("#enti tbody tr")).to_have_count(3)
                 # keyboard: the skip link is the first focusable element and leads to the content
                 page.keyboard.press("Tab")
                 assert page.evaluate("document.activeElement.className") == "skip"
