@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from timing import machine, machine_speed  # noqa: E402
+from timing import compile_installed, machine, machine_speed  # noqa: E402
 
 BIN = Path(sys.executable).parent
 RUN_WITH_RSS = (
@@ -61,6 +61,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--keep", type=Path, help="keep the synthetic enti here (and reuse them)")
     args = ap.parse_args()
+    compile_installed()  # start-up as an installed ciclope has it (timing.compile_installed)
     base = args.keep or Path(tempfile.mkdtemp(prefix="ciclope-big-"))
     try:
         speed = machine_speed()

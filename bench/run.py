@@ -53,7 +53,7 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(Path(__file__).parent))
-from timing import machine_ceiling  # noqa: E402
+from timing import compile_installed, machine_ceiling  # noqa: E402
 
 RUN_WITH_RSS = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -215,6 +215,7 @@ def main() -> None:
     ap.add_argument("--no-store", action="store_true", help="runs without the results store (outputs only)")
     ap.add_argument("--repeat", type=int, default=1, help="measure each cycle N times, alternating; medians and ranges")
     args = ap.parse_args()
+    compile_installed()  # start-up as an installed ciclope has it (timing.compile_installed)
     base = args.keep or Path(tempfile.mkdtemp(prefix="ciclope-bench-"))
     try:
         report(args, base)

@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from timing import CICLOPE, machine, timed
+from timing import CICLOPE, compile_installed, machine, timed
 
 
 def main() -> None:
@@ -35,6 +35,7 @@ def main() -> None:
     ap.add_argument("--store", help="store URL (default: ciclope.db beside cycle.toml)")
     ap.add_argument("--keep", type=Path, help="keep the cycle, outputs and store in this folder")
     args = ap.parse_args()
+    compile_installed()  # start-up as an installed ciclope has it (timing.compile_installed)
     root = args.keep or Path(tempfile.mkdtemp(prefix="ciclope-bench-store-"))
     cfg = root / "cycle.toml"
     if not cfg.exists():
