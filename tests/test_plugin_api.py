@@ -156,3 +156,79 @@ def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypa
     assert [p.rule for p in hooks.check_params(params=Params())] == ["x.once"]
     for name in [m for m in sys.modules if m.startswith("reexport_plugin")]:
         del sys.modules[name]
+
+
+@pytest.mark.parametrize("name", ["brescia", "bergamo", "comunita_montane"])
+def test_the_blueprint_registers_what_the_modules_themselves_register(name):
+    """An installed plugin is registered from a blueprint found once per process (namespaces of its hook
+    functions, issue 18): the managers find the same implementations, in the same order, with the same
+    options, as a plain pluggy manager given the modules themselves; and the same hookspecs."""
+    import pluggy
+
+    from ciclope.core import defaults, hookspecs, registry
+
+    module, info = load_plugin(name)
+    ours, _ = make_plugin_manager(name)
+    theirs = pluggy.PluginManager(registry.PROJECT)
+    theirs.add_hookspecs(hookspecs)
+    theirs.register(registry._Conventions(info.params_file), name=f"{name}:conventions")
+    theirs.register(defaults, name="ciclope.defaults")
+    theirs.register(module, name=name)
+    taken = {id(fn) for fn in vars(module).values() if hasattr(fn, registry.MARK)}
+    for sub in registry.hook_modules(module):
+        theirs.register(registry._own_hookimpls(sub, taken), name=f"{name}:{sub.__name__.rpartition('.')[2]}")
+
+    def found(pm):
+        return {
+            hook: [
+                (i.plugin_name, getattr(i.function, "__func__", i.function), i.argnames, i.kwargnames, i.opts)
+                for i in caller.get_hookimpls()
+            ]
+            for hook, caller in vars(pm.hook).items()
+            if hasattr(caller, "get_hookimpls")
+        }
+
+    def specs(pm):
+        return {
+            hook: (caller.spec.function, caller.spec.argnames, caller.spec.kwargnames, caller.spec.opts)
+            for hook, caller in vars(pm.hook).items()
+            if hasattr(caller, "get_hookimpls")
+        }
+
+    assert found(ours) == found(theirs)
+    assert specs(ours) == specs(theirs)
+    assert [n for n, _ in ours.list_name_plugin()] == [n for n, _ in theirs.list_name_plugin()]
+    again, _ = make_plugin_manager(name)  # a fresh manager, the same shared (unchanging) namespaces
+    assert again is not ours and again.hook is not ours.hook
+    assert [p for _, p in again.list_name_plugin()] == [p for _, p in ours.list_name_plugin()]
+    assert all(a is b for (_, a), (_, b) in zip(again.list_name_plugin(), ours.list_name_plugin()))
+
+
+def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_plugins():
+    """A module passed to the factory (a plugin in the making, a test) is not remembered: a hook added
+    to it counts at the next manager. Two modules without hooks are two plugins (compared by identity)."""
+    import types
+
+    from ciclope.core import hookimpl
+    from ciclope.core.params import Params
+    from ciclope.core.problems import Problem
+    from ciclope.core.registry import Hooks
+
+    pkg = types.ModuleType("growing")
+    pkg.__path__ = []  # a package, with two submodules that have no hooks at all
+    for sub in ("growing.a", "growing.b"):
+        sys.modules[sub] = types.ModuleType(sub)
+    try:
+        assert Hooks(make_plugin_manager(pkg)[0]).check_params(params=Params()) == []
+
+        @hookimpl(specname="ciclope_check_params")
+        def check(params):
+            return [Problem(rule="x.new", message="nuovo")]
+
+        pkg.check = check
+        pm, _ = make_plugin_manager(pkg)
+        assert [p.rule for p in Hooks(pm).check_params(params=Params())] == ["x.new"]
+        assert {"growing:a", "growing:b"} <= {n for n, _ in pm.list_name_plugin()}
+    finally:
+        for sub in ("growing.a", "growing.b"):
+            del sys.modules[sub]
