@@ -22,14 +22,20 @@ POSITION = "position"  # Pool.kind: retribuzione di posizione (not a performance
 POOL_KINDS = (PERFORMANCE, POSITION)
 
 
+_TEN_THOUSANDTH = Decimal("0.0001")
+
+# r2 and r4 run ~1,700 times per 300-person ente: a Decimal is quantized as it is (``Decimal(x)`` of a Decimal
+# is an exact copy), the exponent is a constant and the rounding passed by position (issue 18: 1.6 → 0.5 µs).
+
+
 def r2(x) -> Decimal:
     """Half-up to 2 decimals (cents, scores)."""
-    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
+    return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_HALF_UP)
 
 
 def r4(x) -> Decimal:
     """Half-up to 4 decimals (achievements)."""
-    return Decimal(x).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return (x if type(x) is Decimal else Decimal(x)).quantize(_TEN_THOUSANDTH, ROUND_HALF_UP)
 
 
 class InsufficientFund(ValueError):
@@ -46,15 +52,15 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
     every part is 0.00 and the caller reports the pool as residual.
     """
     cents = int(r2(pool) / CENT)
-    w = {k: Fraction(v) for k, v in weights.items()}
-    if any(v < 0 for v in w.values()):
+    w = {k: _ratio(v) for k, v in weights.items()}
+    if any(n < 0 for n, _ in w.values()):
         raise ValueError("negative weight in a proportional split")
-    if not w or not any(w.values()):
+    if not w or not any(n for n, _ in w.values()):
         return {k: ZERO for k in w}
     # exact integer arithmetic on a common denominator: share_k = cents × W_k / T with W_k = w_k × D, so the
     # floor and the remainder are integer division and modulo (fast to sort, no rounding anywhere)
-    den = math.lcm(*(v.denominator for v in w.values()))
-    W = {k: v.numerator * (den // v.denominator) for k, v in w.items()}
+    den = math.lcm(*(d for _, d in w.values()))
+    W = {k: n * (den // d) for k, (n, d) in w.items()}
     T = sum(W.values())
     floor = {k: (cents * v) // T for k, v in W.items()}
     rem = {k: (cents * v) % T for k, v in W.items()}
@@ -67,6 +73,18 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
         for k in order[:left]:
             floor[k] += 1
     return {k: Decimal(v) * CENT for k, v in floor.items()}
+
+
+def _ratio(value: Any) -> tuple[int, int]:
+    """``value`` as the numerator and denominator of ``Fraction(value)`` (lowest terms, denominator > 0).
+
+    A Decimal, an int or a Fraction gives them itself (``as_integer_ratio``, which ``Fraction`` calls for a
+    Decimal): building a Fraction per weight was ~16,000 Fraction objects per 30 enti (issue 18)."""
+    kind = type(value)
+    if kind is Decimal or kind is int or kind is Fraction:
+        return value.as_integer_ratio()
+    exact = Fraction(value)
+    return exact.numerator, exact.denominator
 
 
 def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple:
@@ -83,7 +101,7 @@ def capped_split(
     what nobody can take is the caller's residual. Exact (fractions) until the final cents, then the
     largest remainder with ties by ``rank`` then id (rules/core.md §4); the parts never exceed the caps.
     """
-    w = {k: Fraction(v) for k, v in weights.items() if Fraction(v) > 0}
+    w = {k: exact for k, v in weights.items() if (exact := Fraction(v)) > 0}
     cap = {k: Fraction(floor2(caps[k])) for k in w}  # caps are "fino a": down to the cent
     fixed: dict[str, Fraction] = {}
     left = Fraction(r2(pool))
@@ -117,7 +135,7 @@ def instalments(annual: Decimal, n: int) -> tuple[Decimal, Decimal]:
 
 def floor2(x) -> Decimal:
     """Down to the cent: caps written "fino a" / "non più del" (rules/core.md §4)."""
-    return Decimal(x).quantize(CENT, rounding=ROUND_FLOOR)
+    return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_FLOOR)
 
 
 def bounded_lambda(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi: Decimal) -> Decimal | None:
@@ -151,13 +169,25 @@ def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, h
     points = sorted({lo / v for v in s.values() if v > 0} | {hi / v for v in s.values() if v > 0})
     if not points:  # every score is zero: nobody can be told apart, all at lo.. hi equally
         return {k: pool / n for k in s}
-    prev = Decimal(0)
-    for p in points + [points[-1] * 2]:
-        if total(p) >= pool:
-            a, b = total(prev), total(p)
-            lam = p if b == a else prev + (pool - a) * (p - prev) / (b - a)
-            return {k: min(max(lam * v, lo), hi) for k, v in s.items()}
-        prev = p
+    candidates = points + [points[-1] * 2]
+    # the first breakpoint where the sum reaches the pool: with no negative score the sum never decreases as λ
+    # grows (each term is a clamp of λ·s, every operation correctly rounded), so a bisection finds the same
+    # one as the walk in order, which summed all the scores at each of the 2n breakpoints (issue 18: O(n²))
+    if all(v >= 0 for v in s.values()):
+        first, end = 0, len(candidates)
+        while first < end:
+            mid = (first + end) // 2
+            if total(candidates[mid]) >= pool:
+                end = mid
+            else:
+                first = mid + 1
+    else:
+        first = next((i for i, p in enumerate(candidates) if total(p) >= pool), len(candidates))
+    if first < len(candidates):
+        p, prev = candidates[first], candidates[first - 1] if first else Decimal(0)
+        a, b = total(prev), total(p)
+        lam = p if b == a else prev + (pool - a) * (p - prev) / (b - a)
+        return {k: min(max(lam * v, lo), hi) for k, v in s.items()}
     # zero scores stay at lo and the others reach hi: the rest cannot be given
     return {k: min(max(points[-1] * 2 * v, lo), hi) for k, v in s.items()}
 

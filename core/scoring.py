@@ -54,31 +54,49 @@ def weighted_mean(parts: Sequence[tuple[str, Decimal, Decimal | None]]) -> Decim
 
     Returns the value rounded to 4 decimals (achievements), or None with no parts.
     """
+    # One plain loop instead of five generator sums (issue 18: ~2,300 calls per ente); the same Decimal
+    # operations in the same order, so the same digits.
     if not parts:
         return None
-    weights = [w for _, _, w in parts]
-    if all(w is None for w in weights) or sum((w or ZERO) for w in weights) == 0:
-        return r4(sum((v for _, v, _ in parts), ZERO) / len(parts))
-    total = sum((w or ZERO) for w in weights)
-    return r4(sum((v * (w or ZERO) for _, v, w in parts), ZERO) / total)
+    total: Decimal | int = 0  # an int 0 to start, as sum() did
+    weighted = plain = ZERO
+    given = False
+    for _, v, w in parts:
+        plain += v
+        if w is None:
+            w = ZERO
+        else:
+            given = True
+            w = w or ZERO
+        total += w
+        weighted += v * w
+    if not given or total == 0:
+        return r4(plain / len(parts))
+    return r4(weighted / total)
 
 
 def mixed_weights(weights: Iterable[Decimal | None]) -> bool:
     """A group mixing empty and non-empty weights (an error, rules/core.md §2)."""
     ws = list(weights)
-    return any(w is None for w in ws) and any(w is not None for w in ws)
+    empty = ws.count(None)
+    return 0 < empty < len(ws)
 
 
 def card_score(items: Sequence[EvaluationItem]) -> Decimal | None:
     """``100 × Σ(weight × points/max) / Σ weight``; empty weights in all rows = max_points (§3)."""
     if not items:
         return None
+    # one loop over the items (issue 18: every evaluated person's card); the same operations in order
+    num = den = ZERO
     if all(i.weight is None for i in items):
-        num = sum((i.points for i in items), ZERO)
-        den = sum((i.max_points for i in items), ZERO)
+        for i in items:
+            num += i.points
+            den += i.max_points
     else:
-        num = sum(((i.weight or ZERO) * i.points / i.max_points for i in items), ZERO)
-        den = sum(((i.weight or ZERO) for i in items), ZERO)
+        for i in items:
+            w = i.weight or ZERO
+            num += w * i.points / i.max_points
+            den += w
     if den == 0:
         return None
     return r2(100 * num / den)

@@ -157,3 +157,134 @@ def test_instalments_property(cents, n):
     regular, last = instalments(annual, n)
     assert regular * (n - 1) + last == annual
     assert regular <= annual / n <= last or n == 1
+
+
+def _split_by_fractions(pool, weights, rank=None):
+    """The split as it was written before issue 18, one Fraction per weight: the oracle of the integer path."""
+    import math
+    from fractions import Fraction
+
+    from ciclope.core.money import CENT, ZERO, _rank_key
+
+    cents = int(r2(pool) / CENT)
+    w = {k: Fraction(v) for k, v in weights.items()}
+    if not w or not any(w.values()):
+        return {k: ZERO for k in w}
+    den = math.lcm(*(v.denominator for v in w.values()))
+    W = {k: v.numerator * (den // v.denominator) for k, v in w.items()}
+    T = sum(W.values())
+    floor = {k: (cents * v) // T for k, v in W.items()}
+    rem = {k: (cents * v) % T for k, v in W.items()}
+    left = cents - sum(floor.values())
+    order = sorted(rem, key=lambda k: (-rem[k], _rank_key(rank, k), k))
+    for k in order[:left]:
+        floor[k] += 1
+    return {k: D(v) * CENT for k, v in floor.items()}
+
+
+def _weight_of_any_kind():
+    from fractions import Fraction
+
+    amounts = st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False, allow_infinity=False)
+    return st.one_of(
+        amounts,
+        st.integers(min_value=0, max_value=10**6),
+        st.fractions(min_value=0, max_value=10**4, max_denominator=97),
+        amounts.map(str),
+        st.sampled_from([D("0"), D("0.000"), D("1E+2"), Fraction(1, 3), True, 0.5]),
+    )
+
+
+@given(
+    money,
+    st.dictionaries(st.sampled_from("abcdefgh"), _weight_of_any_kind(), max_size=8),
+    st.dictionaries(st.sampled_from("abcdefgh"), st.integers(min_value=-3, max_value=3)),
+)
+def test_split_on_integer_ratios_equals_the_split_on_fractions(pool, w, rank):
+    """Weights of every kind (Decimal, int, Fraction, text, bool, float) give the same parts, in the same
+    order of keys, as one Fraction per weight (issue 18: ``_ratio``)."""
+    got = split(pool, w, rank=rank or None)
+    want = _split_by_fractions(pool, w, rank=rank or None)
+    assert list(got.items()) == list(want.items())
+    assert [str(v) for v in got.values()] == [str(v) for v in want.values()]
+
+
+def test_split_rejects_a_negative_weight_of_any_kind():
+    from fractions import Fraction
+
+    for bad in (D("-0.01"), -1, Fraction(-1, 3), "-2"):
+        with pytest.raises(ValueError):
+            split(D(10), {"a": D(1), "b": bad})
+
+
+@given(
+    st.one_of(
+        st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9),
+        st.integers(min_value=-(10**9), max_value=10**9),
+        st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9).map(str),
+    )
+)
+def test_rounding_helpers_equal_quantizing_a_copy(x):
+    """r2, r4 and floor2 quantize a Decimal as it is (issue 18): the same value and exponent as quantizing
+    ``D(x)`` with the rounding by keyword, as they did."""
+    from decimal import ROUND_FLOOR, ROUND_HALF_UP
+
+    from ciclope.core.money import floor2, r4
+
+    assert str(r2(x)) == str(D(x).quantize(D("0.01"), rounding=ROUND_HALF_UP))
+    assert str(r4(x)) == str(D(x).quantize(D("0.0001"), rounding=ROUND_HALF_UP))
+    assert str(floor2(x)) == str(D(x).quantize(D("0.01"), rounding=ROUND_FLOOR))
+
+
+def _bounded_by_walking(pool, scores, lo, hi):
+    """``bounded_weights`` as it was before issue 18, walking every breakpoint in order: the oracle of the
+    bisection."""
+    pool, lo, hi = D(pool), D(lo), D(hi)
+    n = len(scores)
+    if n == 0:
+        return {}
+    if pool < n * lo:
+        raise InsufficientFund("")
+    if pool >= n * hi:
+        return {k: hi for k in scores}
+    s = {k: D(v) for k, v in scores.items()}
+
+    def total(lam):
+        return sum((min(max(lam * v, lo), hi) for v in s.values()), D(0))
+
+    points = sorted({lo / v for v in s.values() if v > 0} | {hi / v for v in s.values() if v > 0})
+    if not points:
+        return {k: pool / n for k in s}
+    prev = D(0)
+    for p in points + [points[-1] * 2]:
+        if total(p) >= pool:
+            a, b = total(prev), total(p)
+            lam = p if b == a else prev + (pool - a) * (p - prev) / (b - a)
+            return {k: min(max(lam * v, lo), hi) for k, v in s.items()}
+        prev = p
+    return {k: min(max(points[-1] * 2 * v, lo), hi) for k, v in s.items()}
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    st.dictionaries(
+        st.text(min_size=1, max_size=3),
+        st.decimals(min_value=-20, max_value=100, places=2, allow_nan=False, allow_infinity=False),
+        max_size=25,
+    ),
+    st.decimals(min_value=0, max_value=5000, places=2, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=0, max_value=20000, places=2, allow_nan=False, allow_infinity=False),
+)
+def test_bounded_weights_bisection_equals_the_walk(pool, scores, lo, hi):
+    """The bisection over the breakpoints (issue 18) finds the same λ and the same values, digit for digit,
+    as the walk in order; negative scores (never from a regulation) take the walk."""
+    assume(lo <= hi)
+    try:
+        want = _bounded_by_walking(pool, scores, lo, hi)
+    except InsufficientFund:
+        with pytest.raises(InsufficientFund):
+            bounded_weights(pool, scores, lo, hi)
+        return
+    got = bounded_weights(pool, scores, lo, hi)
+    assert list(got) == list(want)
+    assert [str(v) for v in got.values()] == [str(v) for v in want.values()]
