@@ -6,18 +6,20 @@ returning ``None`` from a plugin falls back to these defaults.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pluggy
 
 from . import organizational
-from .money import Pool
+from .money import Pool, r2
 from .outcomes import Attestation, Rewards, Score
 from .problems import Problem
-from .scoring import SOURCE_CARD, card_formula, card_score, indicator_achievement, weighted_mean
+from .scoring import SOURCE_CARD, card_formula, card_score, indicator_achievement, mixed_weights, weighted_mean
 from .trace import CardInputs, Input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
+HUNDRED = Decimal(100)
 
 
 @hookimpl(trylast=True)
@@ -42,7 +44,7 @@ def ciclope_validate(ente):
                     message=f"{p.id} risulta valutatore di sé stesso",
                 )
             )
-    cards = ente.cards()
+    cards = ente.cards_view()
     # issue 19: a plan with every indicator neutralized used to leave the funds undistributed with status ok
     # (an evaluations.csv with the header only: see core/cycle.py, phase e)
     if ente.indicators and all(i.neutralized for i in ente.indicators.values()):
@@ -69,7 +71,7 @@ def ciclope_validate(ente):
                     message=f"scheda di {pid}: una voce compare più volte",
                 )
             )
-        if any(i.weight is None for i in items) and any(i.weight is not None for i in items):
+        if mixed_weights([i.weight for i in items]):
             problems.append(
                 Problem(
                     rule="core.card.weights",
@@ -181,15 +183,23 @@ def card_part(person, card, trace) -> Decimal | None:
     return score
 
 
-def weighted_score(person, parts, trace, source: str, level: str | None = None) -> Decimal:
-    """``Σ weight × value`` over ``(label, key, value 0–1, weight)`` parts, 2 decimals, recorded."""
-    from .money import r2
+def weighted_score(
+    person, parts, trace, source: str, level: str | Callable[[Decimal], str | None] | None = None
+) -> Decimal:
+    """``Σ weight × value`` over ``(label, key, value 0–1, weight)`` parts, 2 decimals, recorded.
 
-    score = r2(sum((Decimal(w) * Decimal(v) for _, _, v, w in parts), Decimal(0)))
+    ``level`` is noted beside the score: a name, or a function of the score that names it (so a plugin
+    need not add the parts up a second time to find the level first)."""
+    total = Decimal(0)
+    for _, _, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
+        total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
+    score = r2(total)
+    if callable(level):
+        level = level(score)
     trace.record(
         f"score:{person.id}",
         score,
-        " + ".join(f"{w} × {label}" for label, _, _, w in parts),
+        " + ".join([f"{w} × {label}" for label, _, _, w in parts]),
         source,
         label=f"Punteggio di {person.name}",
         inputs=[Input(label, v, ref=k) for label, k, v, _ in parts],
@@ -210,12 +220,9 @@ def dirigente_score(
     """A dirigente's (or the Segretario's) score: 100 × the achievement of their cruscotto
     (``org.people``), recorded as ``score:<id>`` with ``source``; ``level_of(score)`` names the level.
     Without a measured cruscotto: ``not_evaluated`` with ``missing`` as the reason."""
-    from .money import r2
-
     ach = org.people.get(person.id)
     if ach is None:
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})
-    hundred = Decimal(100)
-    level = level_of(r2(hundred * ach)) if level_of is not None else None
-    score = weighted_score(person, [(part, f"person:{person.id}", ach, hundred)], trace, source, level)
+    score = weighted_score(person, [(part, f"person:{person.id}", ach, HUNDRED)], trace, source, level_of)
+    level = level_of(score) if level_of is not None else None
     return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})

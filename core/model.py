@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -268,13 +269,18 @@ class Ente:
         """Each person's scheda di valutazione (card): their rows of evaluations.csv, in file order.
         Grouped once per ente (the core and the plugins ask several times); each caller gets its own
         dict and lists."""
+        return {k: list(v) for k, v in self.cards_view().items()}
+
+    def cards_view(self) -> Mapping[str, tuple[EvaluationItem, ...]]:
+        """The cards of :meth:`cards` for reading only: one shared read-only mapping of tuples, without the
+        copy :meth:`cards` makes for each caller (~1 ms per 300-person ente for the four readers, issue 18)."""
         grouped = self._memo.get("cards")
         if grouped is None:
             by_person: dict[str, list[EvaluationItem]] = {}
             for item in self.evaluations:
                 by_person.setdefault(item.person, []).append(item)
-            grouped = self._memo["cards"] = tuple((k, tuple(v)) for k, v in by_person.items())
-        return {k: list(v) for k, v in grouped}
+            grouped = self._memo["cards"] = MappingProxyType({k: tuple(v) for k, v in by_person.items()})
+        return grouped
 
     def staff(self) -> list[Person]:
         """The dipendenti (``is_staff``: not the PO nor the dirigenti), in file order."""

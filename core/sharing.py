@@ -40,14 +40,15 @@ def distribute(
       ``inputs(person, score)``, plus the sum of the weights (``total_label``) for those who share.
     - Returns the pool with what was distributed (the rest is its residual) and the awards by person.
     """
-    people = list(people)
     weights: dict[str, Decimal] = {}
     rank: dict[str, Decimal] = {}
     why: dict[str, str] = {}
+    scored = []  # (person, score) of everyone with a score, in order: the only ones listed
     for p in people:
         s = scores.get(p.id)
         if s is None or s.score is None:
             continue
+        scored.append((p, s))
         reason = why_excluded(p, s)
         if reason is not None:
             why[p.id] = reason
@@ -56,16 +57,14 @@ def distribute(
             rank[p.id] = -s.score
     # leftover cents by rank (higher score first), then id (rules/core.md §4)
     parts = split(pool.amount, weights, rank=rank) if weights else {}
-    total = sum(weights.values(), Decimal(0))
+    shared = Input(total_label, sum(weights.values(), Decimal(0)))  # one object for all who share (issue 18)
     awards: dict[str, Award] = {}
-    for p in people:
-        s = scores.get(p.id)
-        if s is None or s.score is None:
-            continue
+    for p, s in scored:
         amount = parts.get(p.id, ZERO)
         given = inputs(p, s)
         if p.id in weights:
-            given.append(Input(total_label, total))
+            given.append(shared)
+        excluded = why.get(p.id)
         trace.record(
             f"award:{p.id}",
             amount,
@@ -73,7 +72,7 @@ def distribute(
             source,
             label=label(p),
             inputs=given,
-            note=f"escluso: {why[p.id]}" if p.id in why else (note(p, s) if note else ""),
+            note=f"escluso: {excluded}" if excluded is not None else (note(p, s) if note else ""),
         )
         awards[p.id] = Award(person=p.id, amount=amount, pool=pool.name, band=band(p, s) if band else None)
     return pool.with_distributed(sum(parts.values(), Decimal(0))), awards

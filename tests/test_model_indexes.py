@@ -123,3 +123,27 @@ def test_each_index_gives_what_the_scan_it_replaces_gave(e, who):
     for u in e.units.values():
         scan = [p for p in e.staff() if (a := e.area_of(p.unit)) is not None and a.id == u.id]
         assert e.staff_in_area(u.id) == scan
+
+
+def test_the_cards_view_is_the_cards_shared_and_read_only():
+    """``cards_view()`` (issue 18) gives what ``cards()`` gives — each person's rows in file order, people in
+    order of their first row — as one read-only mapping of tuples; ``cards()`` stays a copy of its own."""
+    import pytest
+
+    from ciclope.core.model import EvaluationItem
+
+    def item(pid: str, name: str, row: int) -> EvaluationItem:
+        return EvaluationItem(pid, None, "s", name, Decimal(5), Decimal(3), None, row)
+
+    rows = (item("B", "x", 2), item("A", "x", 3), item("B", "y", 4), item("C", "x", 5), item("A", "y", 6))
+    ente = Ente(id="e", name="e", year=2021, evaluations=rows)
+    view = ente.cards_view()
+    assert list(view) == ["B", "A", "C"]
+    assert view == {"B": (rows[0], rows[2]), "A": (rows[1], rows[4]), "C": (rows[3],)}
+    assert ente.cards_view() is view  # made once
+    with pytest.raises(TypeError):
+        view["D"] = ()  # type: ignore[index]
+    mine = ente.cards()
+    assert mine == {k: list(v) for k, v in view.items()}
+    mine["B"].append(rows[1])
+    assert ente.cards()["B"] == [rows[0], rows[2]] and view["B"] == (rows[0], rows[2])
