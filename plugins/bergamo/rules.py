@@ -232,7 +232,7 @@ def evaluators(ente) -> list[Problem]:
     """Who evaluates whom (000… art. 43–45, 28.4): the Segretario Generale the dirigenti, the dirigente the PO
     and the staff — always someone above. An evaluation by oneself or by a peer (same role) is an error."""
     out = []
-    for pid, items in ente.cards().items():
+    for pid, items in ente.cards_view().items():
         person = ente.people.get(pid)
         for item in items[:1]:
             ev = ente.people.get(item.evaluator) if item.evaluator else None
@@ -417,10 +417,15 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
         parts.append(("obiettivi individuali/di gruppo", f"objectives:{person.id}", obj_ach, wo))
     if wb:
         parts.append(("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, wb))
-    score = r2(sum((Decimal(w) * Decimal(v) for _, _, v, w in parts), Decimal(0)))
-    level = level_of(score, params)
     source = f"{REG} art. 28.4" if person.is_po else f"{REG} art. 45.2"
-    weighted_score(person, parts, trace, f"{source}; params w_unit/w_objectives/w_behaviour (ipotesi)", level)
+    score = weighted_score(
+        person,
+        parts,
+        trace,
+        f"{source}; params w_unit/w_objectives/w_behaviour (ipotesi)",
+        lambda s: level_of(s, params),
+    )
+    level = level_of(score, params)
     if po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):  # below «adeguata»
         trace.problem(
             problem(

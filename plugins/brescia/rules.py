@@ -172,8 +172,15 @@ def level_of(score: Decimal | None, params) -> str | None:
 
 
 def level_rank(name: str | None, params) -> int:
-    names = [n for n, _ in levels(params)]
-    return names.index(name) if name in names else -1
+    return params.parsed("levels", _level_ranks).get(name, -1)  # a look-up, not a list per person (issue 18)
+
+
+def _level_ranks(rows) -> dict[str, int]:
+    """Level name → its position in ``levels`` (the first, if a name repeats: as ``list.index``)."""
+    ranks: dict[str, int] = {}
+    for k, (name, _) in enumerate(_levels(rows)):
+        ranks.setdefault(name, k)
+    return ranks
 
 
 @hookimpl(specname="ciclope_check_params")
@@ -676,8 +683,9 @@ def validate_projects(ente) -> list[Problem]:
                     "position_pay",
                 )
             )
+    area_of = {unit: ente.area_of(unit) for unit in dict.fromkeys(p.unit for p in ente.staff())}  # once per unit
     for p in ente.staff():
-        if ente.area_of(p.unit) is None:
+        if area_of[p.unit] is None:
             out.append(
                 problem(
                     ente,
@@ -704,7 +712,7 @@ def staff_section_known(section: str) -> bool:
 def validate_cards(ente) -> list[Problem]:
     """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
     out = []
-    for pid, items in ente.cards().items():
+    for pid, items in ente.cards_view().items():
         person = ente.people.get(pid)
         if person is None:
             continue
@@ -726,7 +734,7 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            odd = sorted({i.section for i in items if not staff_section_known(i.section)})
+            odd = sorted(section for section in {i.section for i in items} if not staff_section_known(section))
             if odd:
                 out.append(
                     problem(
@@ -1154,9 +1162,8 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         ("performance organizzativa (ente e unità)", f"po:{person.id}:org", org_part, w),
         ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w),
     ]
-    score = r2(sum((Decimal(wt) * v for _, _, v, wt in parts), Decimal(0)))
+    score = weighted_score(person, parts, trace, f"{SMVP} §4.2.2", lambda s: level_of(s, params))
     level = level_of(score, params)
-    weighted_score(person, parts, trace, f"{SMVP} §4.2.2", level)
     if po_needs_contraddittorio(ente, person, score, params["po_positive"]):
         trace.problem(
             problem(
@@ -1286,7 +1293,16 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
     min_rank = level_rank(params["staff_min_level"], params)
     members = ente.staff_in_area(area.id)
-    unit_of = {p.id: scored_unit(ente, org, p.unit) for p in members}
+    scored = {u: scored_unit(ente, org, u) for u in dict.fromkeys(p.unit for p in members)}  # once per unit
+    unit_of = {p.id: scored[p.unit] for p in members}
+    unit_inputs: dict[str, Input] = {}  # a unit's performance, one input object for all its people (issue 18)
+
+    def unit_input(p) -> Input:
+        uid = unit_of[p.id] or p.unit
+        found = unit_inputs.get(uid)
+        if found is None:
+            found = unit_inputs[uid] = Input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
+        return found
 
     def unit_ach(p) -> Decimal | None:
         return org.units.get(unit_of[p.id]) if unit_of[p.id] else None
@@ -1316,11 +1332,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
             fund,  # the same input for everyone of the pool (one object)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
             Input("tempo di lavoro (fte)", p.fte, cell=cell(ente, "people", p.row, "fte")),
-            Input(
-                f"performance dell'unità {unit_of[p.id] or p.unit}",
-                org.units.get(unit_of[p.id] or p.unit),
-                ref=f"unit:{unit_of[p.id] or p.unit}",
-            ),
+            unit_input(p),
         ],
         total_label="somma dei pesi dell'area",
     )
@@ -1455,6 +1467,14 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 "fondo di posizione restano non distribuiti",
             )
         )
+    # the inputs every position shares are one object each, their sums made once (issue 18)
+    fund_input = Input("fondo di posizione", F, ref="pool:po_posizione")
+    scores_input = Input("somma dei punteggi", sum(score.values(), Decimal(0)))
+    lo_input = Input("minimo annuo (pay_min)", lo, cell="params:pay_min")
+    hi_input = Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max")
+    lam_input = Input(
+        "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)", None if lam is None else r2(lam)
+    )
     for pid in score:
         trace.record(
             f"position:{pid}:annual",
@@ -1463,15 +1483,12 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             f"{PO} art. 3.2, 4.5; rules/core.md §4",
             label=f"Retribuzione di posizione annua — {pid}",
             inputs=[
-                Input("fondo di posizione", F, ref="pool:po_posizione"),
+                fund_input,
                 Input("punteggio", score[pid], ref=f"position:{pid}:score"),
-                Input("somma dei punteggi", sum(score.values(), Decimal(0))),
-                Input("minimo annuo (pay_min)", lo, cell="params:pay_min"),
-                Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max"),
-                Input(
-                    "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)",
-                    None if lam is None else r2(lam),
-                ),
+                scores_input,
+                lo_input,
+                hi_input,
+                lam_input,
             ],
             note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata",
         )
@@ -1535,6 +1552,9 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         extra = {}
     rest = R - sum(extra.values(), ZERO)
     result_max = split(rest, annual)
+    result_fund_input = Input("fondo di risultato", R, ref="pool:po_risultato")
+    extra_input = Input("maggiorazioni interim", sum(extra.values(), ZERO))
+    annual_input = Input("somma delle retribuzioni annue", sum(annual.values(), ZERO))
     positions: dict[str, PositionPay] = {}
     paid_position = paid_result = ZERO
     for r in rows:
@@ -1547,10 +1567,10 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             f"{PO} art. 3.3, 6.5",
             label=f"Retribuzione di risultato massima — {pid}",
             inputs=[
-                Input("fondo di risultato", R, ref="pool:po_risultato"),
-                Input("maggiorazioni interim", sum(extra.values(), ZERO)),
+                result_fund_input,
+                extra_input,
                 Input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
-                Input("somma delle retribuzioni annue", sum(annual.values(), ZERO)),
+                annual_input,
             ],
         )
         result = None

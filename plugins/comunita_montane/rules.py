@@ -67,6 +67,10 @@ NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
     "banded",
 )
 NOT_EVALUATED = "not_evaluated"
+STATUS_FORMULA = (
+    "nell'ordine: assenze oltre il limite → non valutabile; punteggio < 70 → adeguata (non adeguata se "
+    "insufficiente rendimento); obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia"
+)
 STATUS_TEXT = {
     NON_VALUTABILE: "non valutabile: assenze nell'anno oltre il limite (art. 17.2 lett. b)",
     ADEGUATA: "prestazione adeguata: punteggio sotto il 70% del massimo (art. 17.2 lett. a)",
@@ -79,6 +83,9 @@ STATUS_TEXT = {
 
 def src(article: str) -> str:
     return f"{SEED} art. {article}"
+
+
+STAFF_SCORE_SOURCE = f"{SOURCE_CARD}; {src('12.1')}"
 
 
 # --- pure helpers -----------------------------------------------------------------------------------
@@ -225,14 +232,14 @@ def validate(ente, params) -> list[Problem]:
 def single_evaluator(ente, params) -> list[Problem]:
     """Art. 12.2bis «unicità del soggetto valutatore per ogni graduatoria»: one evaluator per ranking."""
     problems = []
-    cards = ente.cards()
+    cards = ente.cards_view()
     for rk in rankings(ente, params):
         seen: dict[str, int] = {}
         first_other = None
         for pid in rk.staff:
-            person = ente.people[pid]
+            own = ente.people[pid].evaluator
             for item in cards.get(pid, ()):
-                who = evaluator_of(item, person)
+                who = item.evaluator or own  # evaluator_of(item, person)
                 if who is None:
                     continue
                 if seen and who not in seen and first_other is None:
@@ -278,7 +285,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             f"score:{person.id}",
             score,
             card_formula(card),
-            f"{SOURCE_CARD}; {src('12.1')}",
+            STAFF_SCORE_SOURCE,
             label=f"Punteggio di {person.name}",
             inputs=CardInputs(card),
             note=f"livello: {level}",
@@ -384,7 +391,7 @@ class _Rewards:
         self.extra: dict[str, Any] = {}
         self.band_of: dict[str, int] = {}  # person → band index (0 = highest)
         self.top_left = 0  # what is left of the ente's 30% cap (art. 17.2)
-        self.cards = ente.cards()
+        self.cards = ente.cards_view()
 
     def problem(self, rule, message, source, severity="error", file="", row=None, column=""):
         self.trace.problem(
@@ -420,28 +427,34 @@ class _Rewards:
     def statuses_of_staff(self) -> None:
         limit = Decimal(self.params["absence_limit_days"])
         counts: dict[str, int] = {}
+        source = src("17.2")
+        # inputs that are the same for many people are one object each (issue 18: ~1,400 inputs per 300 people)
+        limit_input = Input("limite di assenza (absence_limit_days)", limit)
+        unit_inputs: dict[str, Input] = {}
         for p in self.e.staff():
-            status, why = staff_status(p, self.scores.get(p.id), self.org, limit)
+            score = self.scores.get(p.id)
+            status, why = staff_status(p, score, self.org, limit)
             self.statuses[p.id] = status
             counts[status] = counts.get(status, 0) + 1
-            score = self.scores.get(p.id)
+            unit_input = unit_inputs.get(p.unit)
+            if unit_input is None:
+                unit_input = unit_inputs[p.unit] = Input(
+                    f"raggiungimento dell'unità {p.unit}",
+                    self.org.unit(p.unit) if self.org else None,
+                    ref=f"unit:{p.unit}",
+                )
             self.trace.record(
                 f"score:{p.id}:status",
                 status,
-                "nell'ordine: assenze oltre il limite → non valutabile; punteggio < 70 → adeguata (non adeguata se "
-                "insufficiente rendimento); obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia",
-                src("17.2"),
+                STATUS_FORMULA,
+                source,
                 label=f"Esito di {p.name}: {STATUS_TEXT[status]}",
                 inputs=[
                     Input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
-                    Input("limite di assenza (absence_limit_days)", limit),
+                    limit_input,
                     Input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
                     Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
-                    Input(
-                        f"raggiungimento dell'unità {p.unit}",
-                        self.org.unit(p.unit) if self.org else None,
-                        ref=f"unit:{p.unit}",
-                    ),
+                    unit_input,
                 ],
                 note=why,
             )
@@ -552,37 +565,49 @@ class _Rewards:
             "band_money": mode,
             "bands": {},
         }
-        evaluators = sorted(
-            {evaluator_of(i, self.e.people[pid]) or "" for pid in rk.staff for i in self.cards.get(pid, ())} - {""}
-        )
-        info["evaluators"] = evaluators
+        evaluators: set[str] = set()
+        for pid in rk.staff:
+            own = self.e.people[pid].evaluator  # evaluator_of(item, person), the person read once
+            evaluators.update(i.evaluator or own or "" for i in self.cards.get(pid, ()))
+        evaluators.discard("")
+        info["evaluators"] = sorted(evaluators)
         rank = {pid: position[pid] for pid, _ in banded}  # leftover cents by rank, then id (core §4)
         if mode == "band_pool":
             parts, band_pools, formula = self.band_pool_money(rk, amount, pool_key, groups, rank)
         else:
             parts, band_pools, formula = self.per_capita_money(amount, groups, rank)
         given_total = Decimal(0)
+        source = src("17.2")
+        # the inputs of the ranking and of each band are one object for all its people (issue 18)
+        fund_input = Input("fondo della graduatoria", amount, ref=pool_key)
         for k, (band, members) in enumerate(zip(self.bands, groups)):
             band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
             band_pool = band_pools[k]
             fte_sum = sum((self.e.people[pid].fte for pid in members), Decimal(0))
+            fte_input = Input("Σ fte della fascia", fte_sum)
             self.trace.record(
                 band_key,
                 band_pool,
                 formula["band"],
-                src("17.2"),
+                source,
                 label=f"Fondo della fascia {band.name} — {rk.label}",
                 inputs=[
-                    Input("fondo della graduatoria", amount, ref=pool_key),
+                    fund_input,
                     Input("quota di personale della fascia", band.staff_text),
                     Input("quota di risorse della fascia", band.resources_text),
                     Input("persone nella fascia", len(members)),
-                    Input("Σ fte della fascia", fte_sum),
+                    fte_input,
                 ],
                 note="fascia vuota" + (": l'intero importo resta come residuo" if mode == "band_pool" else "")
                 if not members
                 else "",
             )
+            band_input = Input(f"fondo della fascia {band.name}", band_pool, ref=band_key)
+            ratio_input = Input(
+                "peso pro capite della fascia (quota di risorse / quota di personale)",
+                r4(band.resources_text / band.staff_text),
+            )
+            award_formula = formula["award"].format(band=band.name)
             for pid in members:
                 person = self.e.people[pid]
                 self.band_of[pid] = k
@@ -590,18 +615,15 @@ class _Rewards:
                 self.trace.record(
                     f"award:{pid}",
                     parts[pid],
-                    formula["award"].format(band=band.name),
-                    src("17.2"),
+                    award_formula,
+                    source,
                     label=f"Premio di {person.name} (fascia {band.name})",
                     inputs=[
-                        Input("fondo della graduatoria", amount, ref=pool_key),
-                        Input(f"fondo della fascia {band.name}", band_pool, ref=band_key),
-                        Input(
-                            "peso pro capite della fascia (quota di risorse / quota di personale)",
-                            r4(band.resources_text / band.staff_text),
-                        ),
+                        fund_input,
+                        band_input,
+                        ratio_input,
                         Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
-                        Input("Σ fte della fascia", fte_sum),
+                        fte_input,
                         Input("punteggio", score_of[pid], ref=f"score:{pid}"),
                         Input("esito", BANDED, ref=f"score:{pid}:status"),
                     ],
@@ -629,11 +651,17 @@ class _Rewards:
         The per-capita ratio between bands is then the configured one on what people are paid; the
         band "pools" are what each band actually received.
         """
-        weights = {
-            pid: Fraction(band.resources) / Fraction(band.staff) * Fraction(self.e.people[pid].fte)
-            for band, members in zip(self.bands, groups)
-            for pid in members
-        }
+        # exact weights; one Fraction per band and fte (people share a few ftes), not three per person (issue 18)
+        weights: dict[str, Fraction] = {}
+        for band, members in zip(self.bands, groups):
+            ratio = band.resources / band.staff
+            by_fte: dict[Decimal, Fraction] = {}
+            for pid in members:
+                fte = self.e.people[pid].fte
+                weight = by_fte.get(fte)
+                if weight is None:
+                    weight = by_fte[fte] = ratio * Fraction(fte)
+                weights[pid] = weight
         parts = split(amount, weights, rank=rank)
         band_pools = [sum((parts[pid] for pid in members), Decimal(0)) for members in groups]
         formula = {
