@@ -11,7 +11,7 @@ import functools
 import importlib
 import inspect
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -222,6 +222,29 @@ class _Manager(pluggy.PluginManager):
     the blueprints (:class:`_Blueprint`) 0.33–0.40 ms.
     """
 
+    def __init__(self, project_name: str) -> None:
+        super().__init__(project_name)
+        # What the facade's direct calls (:meth:`Hooks._firstresult`) need to know: whether which functions a hook
+        # runs may have changed since they were listed, and whether pluggy's monitoring must see every call.
+        self.generation = 0
+        self.monitored = False
+
+    def register(self, plugin: object, name: str | None = None) -> str | None:
+        self.generation += 1
+        return super().register(plugin, name)
+
+    def unregister(self, plugin: object | None = None, name: str | None = None) -> Any | None:
+        self.generation += 1
+        return super().unregister(plugin, name)
+
+    def add_hookspecs(self, module_or_class: ModuleType | type) -> None:
+        self.generation += 1
+        super().add_hookspecs(module_or_class)
+
+    def add_hookcall_monitoring(self, before: Any, after: Any) -> Callable[[], None]:
+        self.monitored = True  # also by enable_tracing(): from now on every call goes through pluggy
+        return super().add_hookcall_monitoring(before, after)
+
     def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
         if isinstance(plugin, (ModuleType, SimpleNamespace)):
             value = vars(plugin).get(name)
@@ -265,12 +288,56 @@ def make_plugin_manager(plugin: str | ModuleType) -> tuple[pluggy.PluginManager,
     return pm, info
 
 
+def _direct_call(caller: pluggy.HookCaller) -> Callable[[dict[str, Any]], Any] | None:
+    """A *firstresult* hook's call as pluggy makes it when no implementation wraps the others: each function,
+    in pluggy's order (tryfirst … trylast), with the arguments it names, until one answers something else
+    than ``None``. ``None`` when the hook is not *firstresult* or has a wrapper: then pluggy calls it."""
+    spec = caller.spec
+    impls = caller.get_hookimpls()
+    if spec is None or not spec.opts.get("firstresult") or any(i.wrapper or i.hookwrapper for i in impls):
+        return None
+    defaults = dict(spec.kwargdefaults)
+    order = [(i.function, i.argnames, i.kwargnames) for i in reversed(impls)]  # pluggy runs the list backwards
+
+    def call(kwargs: dict[str, Any]) -> Any:
+        if defaults:
+            kwargs = {**defaults, **kwargs}
+        for function, argnames, kwargnames in order:
+            args = [kwargs[a] for a in argnames]
+            if kwargnames:
+                answer = function(*args, **{a: kwargs[a] for a in kwargnames if a in kwargs})
+            else:
+                answer = function(*args)
+            if answer is not None:
+                return answer
+        return None
+
+    return call
+
+
 class Hooks:
-    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword."""
+    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword.
+
+    The hooks called for every indicator, objective and person (~700 calls per 300-person ente) are called
+    directly (:meth:`_firstresult`) when pluggy would do nothing else than call the implementations in
+    order: no wrapper, no monitoring. pluggy's dispatch cost ~2.7 µs per call, the direct call ~1 µs.
+    """
 
     def __init__(self, pm: pluggy.PluginManager):
         self._hook = pm.hook
         self.pm = pm
+        self._direct: dict[str, tuple[int, Callable[[dict[str, Any]], Any] | None]] = {}
+
+    def _firstresult(self, name: str) -> Callable[[dict[str, Any]], Any] | None:
+        """The direct call of a *firstresult* hook (:func:`_direct_call`), listed again whenever the manager's
+        plugins or specs change; ``None`` (call pluggy) for a manager not made here, or monitored."""
+        pm = self.pm
+        if not isinstance(pm, _Manager) or pm.monitored:
+            return None
+        listed = self._direct.get(name)
+        if listed is None or listed[0] != pm.generation:
+            listed = self._direct[name] = (pm.generation, _direct_call(getattr(self._hook, name)))
+        return listed[1]
 
     @classmethod
     def for_plugin(cls, plugin: str | ModuleType) -> tuple[Hooks, PluginInfo]:
@@ -298,12 +365,14 @@ class Hooks:
     def indicator_achievement(
         self, *, indicator: Indicator, measured: Measure, target: Measure, trace: Trace
     ) -> Decimal | None:
-        return self._hook.ciclope_indicator_achievement(
-            indicator=indicator, measured=measured, target=target, trace=trace
-        )
+        kwargs = {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
+        direct = self._firstresult("ciclope_indicator_achievement")
+        return direct(kwargs) if direct is not None else self._hook.ciclope_indicator_achievement(**kwargs)
 
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
-        return self._hook.ciclope_objective_achievement(objective=objective, parts=parts, trace=trace)
+        kwargs = {"objective": objective, "parts": parts, "trace": trace}
+        direct = self._firstresult("ciclope_objective_achievement")
+        return direct(kwargs) if direct is not None else self._hook.ciclope_objective_achievement(**kwargs)
 
     def organizational_performance(self, *, ente: Ente, params: Params, trace: Trace) -> OrgPerformance:
         return self._hook.ciclope_organizational_performance(ente=ente, params=params, trace=trace, hooks=self)
@@ -322,9 +391,17 @@ class Hooks:
         trace: Trace,
         attestation: Attestation | None = None,
     ) -> Score:
-        return self._hook.ciclope_individual_score(
-            person=person, ente=ente, org=org, params=params, card=card, trace=trace, attestation=attestation
-        )
+        kwargs = {
+            "person": person,
+            "ente": ente,
+            "org": org,
+            "params": params,
+            "card": card,
+            "trace": trace,
+            "attestation": attestation,
+        }
+        direct = self._firstresult("ciclope_individual_score")
+        return direct(kwargs) if direct is not None else self._hook.ciclope_individual_score(**kwargs)
 
     def fund_pools(
         self,
