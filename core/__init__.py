@@ -43,7 +43,7 @@ from .params import Params, ParamSpec, load_param_specs  # noqa: E402
 from .problems import CiclopeError, Problem, ProblemFactory  # noqa: E402
 from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
 from .reports.fmt import Money, Percent, date_it, decimal_it, euro, pct  # noqa: E402
-from .scoring import SOURCE_CARD, card_formula, card_score, mixed_weights, weighted_mean  # noqa: E402
+from .scoring import SOURCE_CARD, card_formula, card_score, card_score_and_formula, mixed_weights, weighted_mean  # noqa: E402
 from .sharing import distribute  # noqa: E402
 from .trace import CardInputs, Input, Trace  # noqa: E402
 from .values import (  # noqa: E402
@@ -117,6 +117,7 @@ __all__ = [
     "card_formula",
     "card_part",
     "card_score",
+    "card_score_and_formula",
     "mixed_weights",
     "dirigente_score",
     "weighted_mean",

@@ -60,12 +60,13 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         trace.extend(problems)
         scores = {}
         for person in ente.people.values():
+            card = cards.get(person.id)
             scores[person.id] = hooks.individual_score(
                 person=person,
                 ente=ente,
                 org=org,
                 params=params,
-                card=cards.get(person.id, []),
+                card=[] if card is None else card,
                 trace=trace,
                 attestation=attestation,
             )

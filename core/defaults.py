@@ -15,7 +15,7 @@ from . import organizational
 from .money import Pool, r2
 from .outcomes import Attestation, Rewards, Score
 from .problems import Problem
-from .scoring import SOURCE_CARD, card_formula, card_score, indicator_achievement, mixed_weights, weighted_mean
+from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, mixed_weights, weighted_mean
 from .trace import CardInputs, Input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
@@ -139,13 +139,13 @@ def ciclope_attestation(ente, org, trace):
 
 @hookimpl(trylast=True)
 def ciclope_individual_score(person, card, trace):
-    score = card_score(card)
+    score, formula = card_score_and_formula(card)
     if score is None:
         return Score(person=person.id, score=None, status="not_evaluated")
     trace.record(
         f"score:{person.id}",
         score,
-        card_formula(card),
+        formula,
         SOURCE_CARD,
         label=f"Punteggio di {person.name}",
         inputs=CardInputs(card),
@@ -170,12 +170,12 @@ def ciclope_position_pay():
 
 def card_part(person, card, trace) -> Decimal | None:
     """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
-    score = card_score(card)
+    score, formula = card_score_and_formula(card)
     if score is not None:
         trace.record(
             f"card:{person.id}",
             score,
-            card_formula(card),
+            formula,
             SOURCE_CARD,
             label=f"Scheda di valutazione di {person.name}",
             inputs=CardInputs(card),
@@ -191,18 +191,22 @@ def weighted_score(
     ``level`` is noted beside the score: a name, or a function of the score that names it (so a plugin
     need not add the parts up a second time to find the level first)."""
     total = Decimal(0)
-    for _, _, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
+    terms = []
+    inputs = []
+    for label, key, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
         total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
+        terms.append(f"{w} × {label}")
+        inputs.append(Input(label, v, ref=key))
     score = r2(total)
     if callable(level):
         level = level(score)
     trace.record(
         f"score:{person.id}",
         score,
-        " + ".join([f"{w} × {label}" for label, _, _, w in parts]),
+        " + ".join(terms),
         source,
         label=f"Punteggio di {person.name}",
-        inputs=[Input(label, v, ref=k) for label, k, v, _ in parts],
+        inputs=inputs,
         note=f"livello: {level}" if level else "",
     )
     return score

@@ -102,10 +102,12 @@ class _Org:
         if oid in self.objectives:
             return self.objectives[oid]
         self.objectives[oid] = None  # guards against cycles (already rejected at load)
-        obj = self.e.objectives[oid]
-        inds = self.by_objective.get(oid, [])
-        kids = self.children.get(oid, [])
-        declared = [i.weight for i in inds if i.type != "monitor"] + [self.e.objectives[k].weight for k in kids]
+        objectives = self.e.objectives
+        obj = objectives[oid]
+        inds = self.by_objective.get(oid, ())
+        kids = [objectives[k] for k in self.children.get(oid, ())]
+        declared = [i.weight for i in inds if i.type != "monitor"]
+        declared += [k.weight for k in kids]
         if mixed_weights(declared):
             self.problem(
                 "core.weights.mixed",
@@ -117,12 +119,12 @@ class _Org:
         parts: list[tuple[str, Decimal, Decimal | None]] = []
         for i in inds:
             out = self.indicators[i.id]
-            if out.scored and out.achievement is not None:  # scored implies an achievement
+            if out.status == "scored" and out.achievement is not None:  # out.scored, read without the property
                 parts.append((f"indicator:{i.id}", out.achievement, i.weight))
         for k in kids:
-            v = self.objective(k)
+            v = self.objective(k.id)
             if v is not None:
-                parts.append((f"objective:{k}", v, self.e.objectives[k].weight))
+                parts.append((f"objective:{k.id}", v, k.weight))
         if not parts:
             self.not_scored[f"objective:{oid}"] = "nessun indicatore attivo e misurato (non valutato)"
             return None

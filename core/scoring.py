@@ -84,11 +84,26 @@ def mixed_weights(weights: Iterable[Decimal | None]) -> bool:
 
 def card_score(items: Sequence[EvaluationItem]) -> Decimal | None:
     """``100 × Σ(weight × points/max) / Σ weight``; empty weights in all rows = max_points (§3)."""
+    return card_score_and_formula(items)[0]
+
+
+def card_formula(items: Sequence[EvaluationItem]) -> str:
+    return FORMULA_UNWEIGHTED if _unweighted(items) else FORMULA_WEIGHTED
+
+
+FORMULA_UNWEIGHTED = "100 × Σ punti / Σ punteggi massimi"
+FORMULA_WEIGHTED = "100 × Σ(peso × punti / massimo) / Σ pesi"
+
+
+def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
+    """:func:`card_score` and :func:`card_formula` of a card, looking at its weights once (both are asked for
+    every evaluated person, issue 18). One loop over the items: the same operations in order as the sums."""
+    unweighted = _unweighted(items)
+    formula = FORMULA_UNWEIGHTED if unweighted else FORMULA_WEIGHTED
     if not items:
-        return None
-    # one loop over the items (issue 18: every evaluated person's card); the same operations in order
+        return None, formula
     num = den = ZERO
-    if all(i.weight is None for i in items):
+    if unweighted:
         for i in items:
             num += i.points
             den += i.max_points
@@ -98,11 +113,13 @@ def card_score(items: Sequence[EvaluationItem]) -> Decimal | None:
             num += w * i.points / i.max_points
             den += w
     if den == 0:
-        return None
-    return r2(100 * num / den)
+        return None, formula
+    return r2(100 * num / den), formula
 
 
-def card_formula(items: Sequence[EvaluationItem]) -> str:
-    if all(i.weight is None for i in items):
-        return "100 × Σ punti / Σ punteggi massimi"
-    return "100 × Σ(peso × punti / massimo) / Σ pesi"
+def _unweighted(items: Sequence[EvaluationItem]) -> bool:
+    """Every item without a weight (``all(i.weight is None …)`` as a loop: twice per card, issue 18)."""
+    for i in items:
+        if i.weight is not None:
+            return False
+    return True

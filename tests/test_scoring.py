@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from ciclope.core.model import EvaluationItem
 from ciclope.core.money import r2, r4
-from ciclope.core.scoring import card_score, mixed_weights, weighted_mean
+from ciclope.core.scoring import card_formula, card_score, card_score_and_formula, mixed_weights, weighted_mean
 
 ZERO = D(0)
 
@@ -99,3 +99,10 @@ def test_card_score_equals_the_generator_sums(rows):
     card = [item(p, m, w, k) for k, (p, m, w) in enumerate(rows)]
     got, want = card_score(card), old_card_score(card)
     assert (got is None and want is None) or (got == want and str(got) == str(want))
+    old_formula = (
+        "100 × Σ punti / Σ punteggi massimi"
+        if all(i.weight is None for i in card)
+        else "100 × Σ(peso × punti / massimo) / Σ pesi"
+    )
+    assert card_formula(card) == old_formula
+    assert card_score_and_formula(card) == (got, old_formula)

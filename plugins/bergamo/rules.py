@@ -144,8 +144,11 @@ def level_of(score: Decimal | None, params) -> str | None:
     return "non adeguata"
 
 
+LEVEL_RANK = {level: k for k, level in enumerate(LEVELS)}
+
+
 def level_rank(level: str | None) -> int:
-    return LEVELS.index(level) if level in LEVELS else -1
+    return LEVEL_RANK.get(level, -1)  # type: ignore[arg-type]  # None is simply not a level
 
 
 def weights(params) -> tuple[Decimal, Decimal, Decimal]:
@@ -301,11 +304,14 @@ def servizio_of(ente, person):
     The unit the person heads if it is a Servizio, else the nearest Servizio at or above their
     unit, else their own unit (e.g. a staff office or the Azienda Speciale).
     """
-    headed = next((u for u in ente.headed_by(person.id) if u.kind == "servizio"), None)
-    if headed is not None:
-        return headed
+    for unit in ente.headed_by(person.id):  # loops, not generators: asked for every person (issue 18)
+        if unit.kind == "servizio":
+            return unit
     chain = ente.unit_ancestors(person.unit)
-    return next((u for u in chain if u.kind == "servizio"), chain[0] if chain else None)
+    for unit in chain:
+        if unit.kind == "servizio":
+            return unit
+    return chain[0] if chain else None
 
 
 def individual_objectives(person, ente, org, trace) -> Decimal | None:
@@ -373,6 +379,10 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
     return staff_score(person, ente, org, params, card, trace)
 
 
+PO_SOURCE = f"{REG} art. 28.4; params w_unit/w_objectives/w_behaviour (ipotesi)"
+STAFF_SOURCE = f"{REG} art. 45.2; params w_unit/w_objectives/w_behaviour (ipotesi)"
+
+
 def staff_score(person, ente, org, params, card, trace) -> Score:
     """000… art. 45.2 (staff) and 28.4 (PO): w_unit × Servizio + w_objectives × objectives + w_behaviour × card/100."""
     card_value = card_part(person, card, trace)
@@ -417,13 +427,8 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
         parts.append(("obiettivi individuali/di gruppo", f"objectives:{person.id}", obj_ach, wo))
     if wb:
         parts.append(("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, wb))
-    source = f"{REG} art. 28.4" if person.is_po else f"{REG} art. 45.2"
     score = weighted_score(
-        person,
-        parts,
-        trace,
-        f"{source}; params w_unit/w_objectives/w_behaviour (ipotesi)",
-        lambda s: level_of(s, params),
+        person, parts, trace, PO_SOURCE if person.is_po else STAFF_SOURCE, lambda s: level_of(s, params)
     )
     level = level_of(score, params)
     if po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):  # below «adeguata»
@@ -532,14 +537,20 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     # art. 28.1: the PO's position and result pay "assorbe tutte le competenze accessorie": staff only here
     candidates = [p for p in ente.people.values() if p.is_staff]
 
+    excluded: dict[str, str | None] = {}  # person → why_excluded, asked once per person
+
     def why_excluded(p, s) -> str | None:
         if p.insufficient:
-            return "prestazione dichiarata insufficiente"
-        if level_rank(s.level) < min_rank:
-            return f"livello «{s.level}» sotto «{params['reward_min_level']}»"
-        return None
+            why = "prestazione dichiarata insufficiente"
+        elif level_rank(s.level) < min_rank:
+            why = f"livello «{s.level}» sotto «{params['reward_min_level']}»"
+        else:
+            why = None
+        excluded[p.id] = why
+        return why
 
     fund = Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
+    people_file = ente.file_of("people")  # ente.cell("people", row, "fte") for each person
     pools[POOL], staff_awards = distribute(
         pool,
         candidates,
@@ -554,18 +565,14 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         inputs=lambda p, s: [
             fund,  # the same input for everyone (one object, not 30,000)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
+            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
         ],
         total_label="somma di punteggio × fte dei premiati",
         band=lambda p, s: s.level,
         note=lambda p, s: f"livello: {s.level}",
     )
     awards.update(staff_awards)
-    paid = {
-        p.id: staff_awards[p.id].amount
-        for p in candidates
-        if p.id in staff_awards and why_excluded(p, scores[p.id]) is None
-    }
+    paid = {p.id: staff_awards[p.id].amount for p in candidates if p.id in staff_awards and excluded[p.id] is None}
     trace.record(
         f"pool:{POOL}:distributed",
         pools[POOL].distributed,

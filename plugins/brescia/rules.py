@@ -38,8 +38,7 @@ from ciclope.core import (
     Score,
     bounded_lambda,
     bounded_split,
-    card_formula,
-    card_score,
+    card_score_and_formula,
     choice,
     dirigente_score,
     distribute,
@@ -1100,8 +1099,7 @@ def po_card(person, card, trace) -> Decimal | None:
         value = r2(HUNDRED * sum((i.points / i.max_points for i in card), Decimal(0)) / len(card))
         formula = "100 × media di punti / massimo dei fattori (pesi uguali)"
     else:
-        value = card_score(card)
-        formula = card_formula(card)
+        value, formula = card_score_and_formula(card)
     if value is None:
         return None
     trace.record(
@@ -1218,14 +1216,14 @@ def scored_unit(ente, org, unit_id: str | None) -> str | None:
 
 def staff_score(person, params, card, trace) -> Score:
     """004… §4.2.3 and the Scheda di valutazione: three sections, score 0–100 by rules/core.md §3, six levels."""
-    score = card_score(card)
+    score, formula = card_score_and_formula(card)
     if score is None:
         return Score(person=person.id, score=None, status="not_evaluated")
     level = level_of(score, params)
     trace.record(
         f"score:{person.id}",
         score,
-        card_formula(card),
+        formula,
         f"{SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
         label=f"Punteggio di {person.name}",
         note=f"livello: {level}",

@@ -33,9 +33,8 @@ from ciclope.core import (
     Score,
     by_score,
     capped_split,
-    card_formula,
     card_part,
-    card_score,
+    card_score_and_formula,
     cut_without_ties,
     floor2,
     hookimpl,
@@ -277,14 +276,14 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
     if not card:
         return Score(person=person.id, score=None, status=NOT_EVALUATED)
     if person.is_staff:
-        score = card_score(card)
+        score, formula = card_score_and_formula(card)
         if score is None:  # every weight 0: nothing to score (rules/core.md §3)
             return Score(person=person.id, score=None, status=NOT_EVALUATED)
         level = level_of(score, person.insufficient, levels)
         trace.record(
             f"score:{person.id}",
             score,
-            card_formula(card),
+            formula,
             STAFF_SCORE_SOURCE,
             label=f"Punteggio di {person.name}",
             inputs=CardInputs(card),
