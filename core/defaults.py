@@ -15,7 +15,7 @@ from . import organizational
 from .money import Pool, r2
 from .outcomes import Attestation, Rewards, Score
 from .problems import Problem
-from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, mixed_weights, weighted_mean
+from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
 from .trace import CardInputs, Input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
@@ -60,7 +60,13 @@ def ciclope_validate(ente):
             )
         )
     for pid, items in cards.items():
-        if len({i.item for i in items}) != len(items):
+        names = set()
+        empty = 0  # weights left empty: some but not all is mixed_weights (one loop per card, issue 18)
+        for i in items:
+            names.add(i.item)
+            if i.weight is None:
+                empty += 1
+        if len(names) != len(items):
             problems.append(
                 Problem(
                     rule="core.card.duplicate_item",
@@ -71,7 +77,7 @@ def ciclope_validate(ente):
                     message=f"scheda di {pid}: una voce compare più volte",
                 )
             )
-        if mixed_weights([i.weight for i in items]):
+        if 0 < empty < len(items):
             problems.append(
                 Problem(
                     rule="core.card.weights",
@@ -195,7 +201,7 @@ def weighted_score(
     inputs = []
     for label, key, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
         total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
-        terms.append(f"{w} × {label}")
+        terms.append(f"{w!s} × {label}")  # !s: str() is Decimal's format(…, "") in half the time
         inputs.append(Input(label, v, ref=key))
     score = r2(total)
     if callable(level):

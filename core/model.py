@@ -277,8 +277,12 @@ class Ente:
         grouped = self._memo.get("cards")
         if grouped is None:
             by_person: dict[str, list[EvaluationItem]] = {}
-            for item in self.evaluations:
-                by_person.setdefault(item.person, []).append(item)
+            for item in self.evaluations:  # no setdefault: its new list per item was thrown away for most items
+                items = by_person.get(item.person)
+                if items is None:
+                    by_person[item.person] = [item]
+                else:
+                    items.append(item)
             grouped = self._memo["cards"] = MappingProxyType({k: tuple(v) for k, v in by_person.items()})
         return grouped
 

@@ -17,6 +17,8 @@ from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weigh
 from .trace import Input, Trace
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
+# The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
+# the time for a Decimal (issue 18; tests/test_scoring.py checks the two agree).
 
 
 def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, label: str, mid: bool = False) -> Decimal:
@@ -139,7 +141,7 @@ class _Org:
                 MEAN,
                 SOURCE_AGGREGATION,
                 label=f"Obiettivo {oid} — {obj.title}",
-                inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts],
+                inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
             )
         return value
 
@@ -155,7 +157,7 @@ class _Org:
             formula,
             source,
             label=label,
-            inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts],
+            inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
         )
         return value
 

@@ -106,3 +106,46 @@ def test_card_score_equals_the_generator_sums(rows):
     )
     assert card_formula(card) == old_formula
     assert card_score_and_formula(card) == (got, old_formula)
+
+
+def test_the_core_card_checks_by_hand():
+    """rules/core.md §3: a card with an item twice, a card mixing empty and given weights (issue 18 made
+    them one loop per card; no test held them before)."""
+    from ciclope.core.defaults import ciclope_validate
+    from ciclope.core.model import Ente, Person
+
+    def card(pid, *rows):
+        return [EvaluationItem(pid, None, "s", name, D(5), D(3), w, row) for name, w, row in rows]
+
+    people = {p: Person(id=p, name=p, role="dipendente", category="C", unit="U") for p in "ABCDE"}
+    evaluations = (
+        card("A", ("x", None, 2), ("y", None, 3))  # fine, equal weights
+        + card("B", ("x", D(1), 4), ("x", D(2), 5))  # an item twice
+        + card("C", ("x", D(1), 6), ("y", None, 7))  # mixed weights
+        + card("D", ("x", None, 8), ("x", D(0), 9))  # both
+        + card("E", ("x", D(0), 10), ("y", D(0), 11))  # all given (zero): not mixed
+    )
+    ente = Ente(id="e", name="e", year=2021, people=people, evaluations=tuple(evaluations))
+    found = [(p.rule, p.row, p.column) for p in ciclope_validate(ente)]
+    assert found == [
+        ("core.card.duplicate_item", 4, "item"),
+        ("core.card.weights", 6, "weight"),
+        ("core.card.duplicate_item", 8, "item"),
+        ("core.card.weights", 8, "weight"),
+    ]
+
+
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.none(),
+        st.text(max_size=3),
+    )
+)
+def test_a_weight_reads_the_same_with_str_as_with_format(w):
+    """Weights in the names of inputs and formulas are written with ``!s`` (issue 18: half the time of a
+    Decimal's ``format``): the same text as ``format(w, "")``, for every kind of weight."""
+    assert f"{w!s} × x" == f"{w} × x"
+    assert f"peso {w if w is not None else '='!s}" == f"peso {w if w is not None else '='}"

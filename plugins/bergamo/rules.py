@@ -366,7 +366,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
         "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)",
         f"{REG} art. 45.2 lett. b; {PLAN} §3.3",
         label=f"Obiettivi individuali/di gruppo di {person.name}",
-        inputs=[Input(f"{k} (peso {w if w is not None else '='})", v, ref=k) for k, v, w in parts],
+        inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
     )
     return value
 

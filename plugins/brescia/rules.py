@@ -1315,6 +1315,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         return None
 
     fund = Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
+    people_file = ente.file_of("people")  # cell(ente, "people", row, "fte") for each person
     shared, given = distribute(
         pool,
         members,
@@ -1329,7 +1330,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         inputs=lambda p, s: [
             fund,  # the same input for everyone of the pool (one object)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=cell(ente, "people", p.row, "fte")),
+            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
             unit_input(p),
         ],
         total_label="somma dei pesi dell'area",
