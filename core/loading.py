@@ -685,6 +685,15 @@ class _Loader:
             found = self._cells[key] = self._read_cell(column, kind, text)
         return found
 
+    def _cells_of(self, column: str, kinds: list[Any], texts: list[Any]) -> list[tuple[Any, str | None]]:
+        """:meth:`_cell` of each row of a column, with the row's type: each distinct (type, text) is
+        read once, and the rows are mapped in C (no call per row)."""
+        keys = list(zip(kinds, texts))
+        read = dict.fromkeys(keys)
+        for kind, text in read:
+            read[kind, text] = self._cell(column, kind, text)
+        return list(map(read.__getitem__, keys))
+
     def _read_cell(self, column: str, kind: str, text: str | None) -> tuple[Any, str | None]:
         if text is None or text == "":
             return None, None
@@ -715,7 +724,8 @@ class _Loader:
         objectives, names, sources = table.column("objective"), table.column("name"), table.column("source")
         neutral, reasons = table.column("neutralized"), table.column("reason")
         raw = {c: table.column(c) for c in (*year_cols.values(), "target", *MEASURES)}
-        cell, err = self._cell, self.err
+        read = {c: self._cells_of(c, kinds, texts) for c, texts in raw.items()}  # with each row's type
+        err = self.err
         first: dict[str, int] = {}  # id → row of the indicator kept
         records: list[tuple] = []
         for sheet, n, i in self._kept(table, range(len(numbers))):
@@ -723,7 +733,7 @@ class _Loader:
             ok = True
             targets: dict[int, Any] = {}
             for y, col in in_order:
-                targets[y], message = cell(col, kind, raw[col][i])
+                targets[y], message = read[col][i]
                 if message is not None:
                     err(sheet, n, col, "core.input.value", message)
                     ok = False
@@ -737,7 +747,7 @@ class _Loader:
                 )
                 continue
             if tcol == "target":
-                target, message = cell("target", kind, raw["target"][i])
+                target, message = read["target"][i]
                 if message is not None:
                     err(sheet, n, "target", "core.input.value", message)
                     ok = False
@@ -780,7 +790,7 @@ class _Loader:
                 ok = False
             measured = []  # actual, target_mid, actual_mid, baseline, read as the type of this year says
             for col in MEASURES:
-                value, message = cell(col, kind, raw[col][i])
+                value, message = self._cell(col, kind, raw[col][i]) if monitored else read[col][i]
                 if message is not None:
                     err(sheet, n, col, "core.input.value", message)
                     ok = False

@@ -475,3 +475,21 @@ def test_records_from_columns_are_the_records_built_one_by_one(cls, data):
             record.row = 1  # type: ignore[misc]
     with pytest.raises(ValueError):
         from_columns(cls, *columns[:-1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["", "a", "b", " c ", "\t", "dd", "a;b"]), max_size=4), max_size=6),
+    st.sampled_from([",", ";"]),
+    st.booleans(),
+)
+def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimiter, trailing):
+    """tables._split_sheet splits the body of a table whose rows are all as wide as its header into
+    cells at once and slices the columns (issue 18): the Sheet and the problems are those of reading
+    the same text row by row, whatever the widths, blank rows, empty first cells and whitespace."""
+    text = "\n".join(delimiter.join(row) for row in rows) + ("\n" if trailing else "")
+    bare = tables._cells_bare(text, delimiter)
+    with mock.patch.object(tables, "MAX_ROWS", 4):  # a file too long refused either way
+        at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
+        by_row = tables._read_sheet("people", "people.csv", tables._split(tables._lines(text), delimiter), True, bare)
+    assert at_once == by_row
