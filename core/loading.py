@@ -689,9 +689,7 @@ class _Loader:
         """:meth:`_cell` of each row of a column, with the row's type: each distinct (type, text) is
         read once, and the rows are mapped in C (no call per row)."""
         keys = list(zip(kinds, texts))
-        read = dict.fromkeys(keys)
-        for kind, text in read:
-            read[kind, text] = self._cell(column, kind, text)
+        read = {key: self._cell(column, *key) for key in dict.fromkeys(keys)}
         return list(map(read.__getitem__, keys))
 
     def _read_cell(self, column: str, kind: str, text: str | None) -> tuple[Any, str | None]:
