@@ -729,12 +729,15 @@ class _Loader:
         for sheet, n, i in self._kept(table, range(len(numbers))):
             kind = kinds[i]
             ok = True
-            targets: dict[int, Any] = {}
+            targets: dict[int, Any] = {}  # as read, "-" included
+            plan: dict[int, Any] = {}  # as kept: None for "-"
             for y, col in in_order:
-                targets[y], message = read[col][i]
+                value, message = read[col][i]
                 if message is not None:
                     err(sheet, n, col, "core.input.value", message)
                     ok = False
+                targets[y] = value
+                plan[y] = None if _is(value, INACTIVE) else value
             if tcol is None:
                 err(
                     sheet,
@@ -832,7 +835,7 @@ class _Loader:
                     reasons[i] or "",
                     sources[i] or "",
                     active,
-                    {y: (None if _is(t, INACTIVE) else t) for y, t in targets.items()},
+                    plan,
                     n,
                     tcol,
                 )
