@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Collection
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
 MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
@@ -174,6 +176,39 @@ def parse_nonnegative_int(text: str) -> int:
     if value < 0 or value != value.to_integral_value():
         raise ValueError(f"atteso un numero intero non negativo, trovato {text!r}")
     return int(value)
+
+
+# A column's texts one a line, checked by one match instead of one per text (parse_distinct).
+_IDS = re.compile(r"[^\s,;\x00-\x1f\x7f-\x9f]+(?:\n[^\s,;\x00-\x1f\x7f-\x9f]+)*")
+_PLAINS = re.compile(r"-?\d{1,20}(?:\.\d{1,12})?(?:\n-?\d{1,20}(?:\.\d{1,12})?)*")
+_THOUSANDS_LINE = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$", re.MULTILINE)
+
+
+def parse_distinct(parser: Callable[[str], Any], texts: Collection[str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """``parser``, a pure one (same text, same value), on each of the distinct ``texts`` of a column:
+    (text → value, text → the message of its ``ValueError``). Ids, plain numbers and non-negative plain
+    numbers — most of an ente's cells — are checked all at once, the texts one a line, by one regular
+    expression that accepts exactly what the parser accepts one text at a time (a text with a line break
+    of its own goes one at a time); any other column, or one with a text the expression refuses, is
+    parsed text by text (issue 18: ~1,100 distinct ids per 300-person ente)."""
+    joined = "\n".join(texts)
+    if texts and joined.count("\n") == len(texts) - 1:  # no text has a line break: a line is a text
+        if parser is parse_id and _IDS.fullmatch(joined):
+            return dict(zip(texts, texts)), {}
+        if (
+            (parser is parse_number or (parser is parse_nonnegative and "-" not in joined))
+            and _PLAINS.fullmatch(joined)
+            and not _THOUSANDS_LINE.search(joined)
+        ):
+            return dict(zip(texts, map(Decimal, texts))), {}  # parse_number's first line for each text
+    known: dict[str, Any] = {}
+    failed: dict[str, str] = {}
+    for text in texts:
+        try:
+            known[text] = parser(text)
+        except ValueError as exc:
+            failed[text] = str(exc)
+    return known, failed
 
 
 def to_decimal(value) -> Decimal:

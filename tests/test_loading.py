@@ -1,10 +1,13 @@
 """Loading an ente: every problem at once, each with file, row, column and rule (SPEC §5)."""
 
+import csv
+import datetime as dt
+import io
 import shutil
 from decimal import Decimal
-from pathlib import Path
 from unittest import mock
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import given, settings
@@ -12,9 +15,9 @@ from hypothesis import strategies as st
 
 from ciclope.core import loading, tables
 from ciclope.core.loading import InputSchema, load_ente
+from ciclope.core.model import Assignment, EvaluationItem, Indicator, Objective, Person, Unit, from_columns
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
-from ciclope.core.values import parse_text
 
 from helpers import coreonly, files
 
@@ -231,45 +234,13 @@ def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_pat
     ]
     loader = loading._Loader(folder, "e", 2021, InputSchema())
     loader.read()
-    kept = list(loader.rows_as("evaluations", ("person", "section", "item", "points", "weight", "nothing")))
-    assert [(n, row) for _, n, row in kept] == [
-        (2, ("E1", "risultati", "Obiettivi", Decimal(54), None, None)),  # "nothing": no such column
-        (3, ("E1", "comportamenti", "Collaborazione", Decimal(41), None, None)),  # the card check comes later
-        (5, ("E2", "comportamenti", "Collaborazione", Decimal(0), Decimal(1), None)),
-        (6, ("E2", "comportamenti", "Puntualità", Decimal(7), Decimal(1), None)),
-    ]
-
-
-@st.composite
-def people_sheet(draw):
-    columns = ["id", "name", "role", "unit", "fte", "x_nota", "livello"]  # livello: a plugin's column
-    header = draw(st.permutations(columns).map(lambda c: c[: draw(st.integers(3, len(c)))]))
-    cell = st.sampled_from(["", "E1", "E2", "dipendente", "capo", "s1", "1", "0.5", "-1", "uno", "A"])
-    return header, draw(st.lists(st.lists(cell, min_size=len(header), max_size=len(header)), max_size=6))
-
-
-@settings(max_examples=200, deadline=None)
-@given(people_sheet())
-def test_rows_as_tuples_are_the_rows_as_dictionaries(sheet):
-    """``rows_as`` (the big sheets, issue 18) gives the rows, the problems and the skipped ids that
-    ``rows`` gives, whatever the columns present, their order and the bad cells."""
-    header, body = sheet
-    schema = InputSchema(columns={"people.csv": {"livello": parse_text}})
-    fields = ("id", "role", "fte", "missing")
-
-    def loader():
-        found = loading._Loader(Path("."), "e", 2021, schema)
-        found.sheets["people"] = tables._sheet("people", "people.csv", [header, *body], found.problems)
-        return found
-
-    by_dict, by_tuple = loader(), loader()
-    dicts = [(n, r) for _, n, r in by_dict.rows("people")]
-    tuples = [(n, r) for _, n, r in by_tuple.rows_as("people", fields, rest=True)]
-    assert [n for n, _ in dicts] == [n for n, _ in tuples]
-    for (_, d), (_, t) in zip(dicts, tuples):
-        assert t[:-1] == tuple(d.get(f) for f in fields)
-        assert t[-1] == {k: v for k, v in d.items() if k not in fields}
-    assert by_dict.problems == by_tuple.problems and by_dict.rejected == by_tuple.rejected
+    table = loader.table("evaluations")
+    assert table is not None
+    assert loader.cards(table) == (  # rows 2 and 6: the others have a bad cell or break a check
+        EvaluationItem("E1", "D1", "risultati", "Obiettivi", Decimal(60), Decimal(54), None, 2),
+        EvaluationItem("E2", "D1", "comportamenti", "Puntualità", Decimal(10), Decimal(7), Decimal(1), 6),
+    )
+    assert [(p.row, p.column, p.rule) for p in loader.problems] == got
 
 
 @pytest.mark.parametrize(
@@ -343,3 +314,182 @@ def test_a_file_refused_whole_reports_only_that(tmp_path, monkeypatch):
     path.write_text("\n".join([header, too_wide, rows[1], f"E7,{huge},dipendente"]) + "\n", encoding="utf-8")
     assert tables.read_csv(path, "people", problems) is None
     assert [p.rule for p in problems] == ["core.input.csv"]
+
+
+# -- issue 18: the big sheets built from their columns, the problems row by row --------------------
+
+ODD_CELLS = ["", " ", "x", "E1", "E2", "D1", "s1", "u1", "S1", "O1", "I4", "-1", "0", "1", "0.5", "1.234", "41", "abc"]
+BIG_FILES = ("units.csv", "people.csv", "objectives.csv", "assignments.csv", "evaluations.csv", "indicators.csv")
+
+
+@st.composite
+def damaged_ente(draw):
+    """The helpers' ente with a few cells of its big files changed and a few rows repeated."""
+    tables_ = {}
+    for name in BIG_FILES:
+        header, *rows = [line.split(",") for line in files()[name].strip().splitlines()]
+        rows = [[c.strip() for c in row] for row in rows]
+        for _ in range(draw(st.integers(0, 3))):
+            row = draw(st.integers(0, len(rows) - 1))
+            if draw(st.booleans()):
+                rows.append(list(rows[row]))  # a repeated id, or the same card item twice
+            else:
+                rows[row][draw(st.integers(0, len(header) - 1))] = draw(st.sampled_from(ODD_CELLS))
+        tables_[name] = "\n".join(",".join(cells) for cells in [[h.strip() for h in header], *rows])
+    return tables_
+
+
+@settings(max_examples=150, deadline=None)
+@given(damaged_ente())
+def test_records_built_from_columns_are_those_built_row_by_row(tmp_path_factory, changed):
+    """The loader builds the records of a sheet with no bad cell from its columns, all at once
+    (``_Loader.fast``); the slow path, row by row, reports each bad row in its turn. On random damage
+    (bad values, empty required cells, repeated ids, card checks broken) both give the same Ente, or
+    the same problems in the same order."""
+    folder = write_ente(tmp_path_factory.mktemp("e"), files(**changed))
+
+    def outcome(fast: bool):
+        with mock.patch.object(loading._Loader, "fast", fast):
+            try:
+                return repr(load_ente(folder, "e", 2021))
+            except CiclopeError as exc:
+                return exc.problems
+
+    assert outcome(True) == outcome(False)
+
+
+def test_an_indicator_s_problems_come_in_the_order_it_is_read(tmp_path):
+    """indicators.csv is read in a loop over its columns (issue 18): the problems of a row still come
+    as the row is read — the target_<year> cells, the checks on the target, then actual, target_mid,
+    actual_mid — and a repeated id after them. Order worked out by hand."""
+    indicators = """
+    id,objective,name,type,weight,baseline,target_2021,target_2022,actual,target_mid,actual_mid,neutralized,reason,source
+    K1,S1,Uno,higher,,,x,y,z,0,w,,,
+    K2,S1,Due,monitor,2,,5,5,8,,,true,,
+    K3,S1,Tre,higher,,,0,5,,-1,,,,
+    K4,S1,Quattro,higher,,,10,10,9,,,,,
+    K4,S1,Copia,higher,,,10,10,9,,,,,
+    K5,S1,Cinque,deadline,,boh,31.12.2021,monitoraggio,30/06/2021,,,,,
+    """
+    folder = write_ente(tmp_path / "e", files(**{"indicators.csv": indicators}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    got = [(p.row, p.column, p.rule) for p in exc.value.problems if p.file == "indicators.csv"]
+    assert got == [
+        (2, "target_2021", "core.input.value"),  # "x", then "y": the years in order
+        (2, "target_2022", "core.input.value"),
+        (2, "actual", "core.input.value"),  # the target is missing but a cell was bad: no "required"
+        (2, "actual_mid", "core.input.value"),
+        (2, "target_mid", "core.indicator.target"),  # target_mid 0 was read: its check comes last
+        (3, "reason", "core.input.required"),  # neutralized without a reason
+        (3, "weight", "core.indicator.monitor_weight"),
+        (4, "target_2021", "core.indicator.target"),  # 0
+        (4, "target_mid", "core.indicator.target"),  # -1
+        (6, "id", "core.input.duplicate"),
+    ]
+    loader = loading._Loader(folder, "e", 2021, InputSchema())
+    loader.read()
+    table = loader.table("indicators")
+    assert table is not None
+    kept = loader.indicators(table)
+    assert list(kept) == ["K4", "K5"]
+    assert (kept["K5"].baseline, kept["K5"].target, kept["K5"].targets[2022]) == (
+        "boh",
+        dt.date(2021, 12, 31),
+        "monitoraggio",
+    )
+
+
+CSV_PIECES = [
+    "a",
+    "b c",
+    " ",
+    "\t",
+    ",",
+    ";",
+    "\n",
+    "\r\n",
+    "\r",
+    '"',
+    '""',
+    "\x0b",
+    "\x1c",
+    "\u2028",
+    "\xa0",
+    "é",
+    "1,5",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CSV_PIECES), max_size=25).map("".join), st.sampled_from([",", ";"]))
+def test_a_csv_split_at_its_delimiters_is_the_csv_module_s_reading(text, delimiter):
+    """tables._records splits a text with no quote and no lone CR at its line breaks and delimiters
+    (issue 18): the rows are those of the csv module, whatever the blank lines, the whitespace and the
+    line breaks; any other text is read by the csv module itself."""
+    assert list(tables._records(text, delimiter, short=True)) == list(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CSV_PIECES + ["x_", "  y  "]), max_size=25).map("".join), st.sampled_from([",", ";"]))
+def test_cells_said_bare_need_no_strip(text, delimiter):
+    """When tables._cells_bare says that no cell begins or ends with whitespace, str.strip changes no
+    cell the csv module reads (the check that spares a strip per cell, issue 18)."""
+    if tables._cells_bare(text, delimiter):
+        cells = [c for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) for c in row]
+        assert [c.strip() for c in cells] == cells
+
+
+def test_the_whitespace_spared_is_what_str_strip_takes():
+    assert tables.SPACES == "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in "\r\n")
+    assert not tables._cells_bare("a,b\n\u3000c,d\n", ",") and tables._cells_bare("a b,c\n", ",")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", "\n", "cccc", "\r"]), max_size=30).map("".join))
+def test_lines_found_short_are_short(text):
+    """tables._lines_short (a line break in every window of half the limit) says what measuring every
+    line says (here with a limit of 5 characters)."""
+    with mock.patch.object(tables, "MAX_CELL_CHARS", 5):
+        assert tables._lines_short(text) == (max(map(len, text.split("\n"))) <= 5)
+
+
+RECORD_VALUES = st.one_of(st.none(), st.text(max_size=3), st.decimals(allow_nan=False, places=2), st.booleans())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([Unit, Person, Objective, Indicator, Assignment, EvaluationItem]), st.data())
+def test_records_from_columns_are_the_records_built_one_by_one(cls, data):
+    """core.model.from_columns stores each column into its slot (issue 18): the records equal (and
+    hash as) those made by the class, field by field, and stay frozen."""
+    fields = attrs.fields(cls)
+    rows = data.draw(st.lists(st.tuples(*[RECORD_VALUES for _ in fields]), max_size=4))
+    columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in fields]
+    built = from_columns(cls, *columns)
+    assert built == [cls(*row) for row in rows]
+    assert [hash(b) for b in built] == [hash(cls(*row)) for row in rows]
+    for record in built:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            record.row = 1  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        from_columns(cls, *columns[:-1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["", "a", "b", " c ", "\t", "dd", "a;b"]), max_size=4), max_size=6),
+    st.sampled_from([",", ";"]),
+    st.booleans(),
+)
+def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimiter, trailing):
+    """tables._split_sheet splits the body of a table whose rows are all as wide as its header into
+    cells at once and slices the columns (issue 18): the Sheet and the problems are those of reading
+    the same text row by row, whatever the widths, blank rows, empty first cells and whitespace."""
+    text = "\n".join(delimiter.join(row) for row in rows) + ("\n" if trailing else "")
+    bare = tables._cells_bare(text, delimiter)
+    with mock.patch.object(tables, "MAX_ROWS", 4):  # a file too long refused either way
+        at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
+        by_row = tables._read_sheet("people", "people.csv", tables._split(tables._lines(text), delimiter), True, bare)
+    assert at_once == by_row

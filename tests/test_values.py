@@ -4,10 +4,20 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core.values import parse_bool, parse_date, parse_money, parse_number, parse_share
+from ciclope.core.values import (
+    parse_bool,
+    parse_date,
+    parse_distinct,
+    parse_id,
+    parse_money,
+    parse_nonnegative,
+    parse_number,
+    parse_positive_fraction,
+    parse_share,
+)
 
 
 @pytest.mark.parametrize(
@@ -137,3 +147,56 @@ def test_the_labels_the_reports_print_are_accepted_as_input():
     assert CANONICAL["people"]["role"][0]("Posizione organizzativa") == "po"
     assert CANONICAL["objectives"]["kind"][0]("strategico") == "strategic"
     assert CANONICAL["units"]["kind"][0]("azienda speciale") == "azienda_speciale"
+
+
+DISTINCT_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "E1",
+            "e.1",
+            "a b",
+            "a,b",
+            "x;",
+            "\x1b[31m",
+            "12",
+            "-3",
+            "-0",
+            "0.5",
+            "1.234",
+            "12.000",
+            "1.234,5",
+            "90%",
+            ".5",
+            "1e5",
+            "7\n",
+            "a\nb",
+            "٣",
+            "abc",
+            "00012",
+            "1" * 21,
+            "3.1234567890123",
+            "NaN",
+            "+4",
+        ]
+    ),
+    unique=True,
+    max_size=8,
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from([parse_id, parse_number, parse_nonnegative, parse_positive_fraction, parse_bool, parse_money]),
+    DISTINCT_TEXTS,
+)
+def test_a_column_s_texts_parsed_at_once_are_parsed_one_by_one(parser, texts):
+    """values.parse_distinct checks ids and plain numbers with one regular expression over all the texts
+    (issue 18): the values, and the messages of the texts refused, are the parser's one text at a time."""
+    known, failed = parse_distinct(parser, texts)
+    for text in texts:
+        try:
+            value = parser(text)
+        except ValueError as exc:
+            assert failed[text] == str(exc) and text not in known
+        else:
+            assert repr(known[text]) == repr(value) and text not in failed
