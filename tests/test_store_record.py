@@ -9,17 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import tempfile
 import types
 import zlib
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.model import EvaluationItem
 from ciclope.core.results import num
-from ciclope.core.store import record
+from ciclope.core.store import open_store, record, schema, write
 from ciclope.core.trace import CardInputs, Figure, Input
 
 # Decimals as a trace holds them: money, scores and achievements, integers, exponents, signed zeros
@@ -198,3 +201,60 @@ def test_the_trace_is_every_figure_with_its_numbers(encoder, figures, size):
         for key, f in trace.items()
     }
     assert strict(json.loads(zlib.decompress(blob))) == strict(want)
+
+
+def a_record():
+    """The record of the small ente of the core's tests (every table but violations has rows)."""
+    from ciclope.core import results
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import coreonly, files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        result = compute_ente(write_ente(Path(tmp) / "e", files()), coreonly, 2021)
+        return record.record_of(result, results.dumps(result))
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_the_rows_processed_by_column_are_those_processed_by_row(dialect):
+    """Each figure table's parameters, made a column at a time, are each row with its columns in the
+    statement's order and every bind processor applied (what Connection.execute does per row)."""
+    dialect = sa.create_engine("sqlite://" if dialect == "sqlite" else "postgresql+psycopg://u@h/d").dialect
+    rec = a_record()
+    for table, field, columns in write.TABLE_ROWS:
+        bulk = write._bulk_statement(dialect, table, columns)
+        rows = getattr(rec, field)
+        assert rows or field in ("violations",)
+        procs = {c: table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in ("result", *columns)}
+        by_row = [
+            tuple(
+                value if procs[name] is None else procs[name](value)
+                for name in bulk.order
+                for value in [dict(zip(("result", *columns), (7, *row)))[name]]
+            )
+            for row in rows
+        ]
+        assert list(bulk.parameters(7, rows)) == by_row
+
+
+def test_a_renamed_ente_is_renamed_in_the_store(backend):
+    """The enti table keeps an ente's name and plugin as in its latest result."""
+    import attrs
+
+    rec = a_record()
+    store = open_store(backend)
+    with store.engine.begin() as conn:  # an empty store (the PostgreSQL one is shared)
+        for table in reversed(schema.metadata.sorted_tables):
+            conn.execute(table.delete())
+    run = write.start_run(store.engine, config="c", year=2021, until="rendicontazione", version="0")
+    write.add_ente(store.engine, run, rec.ente, "ok", "", "out", rec)
+    write.add_ente(store.engine, run, rec.ente + "-2", "ok", "", "out", attrs.evolve(rec, ente=rec.ente + "-2"))
+    renamed = attrs.evolve(rec, name="Nuovo nome", plugin="altro", sha256="0" * 64)
+    run2 = write.start_run(store.engine, config="c", year=2021, until="rendicontazione", version="0")
+    write.add_ente(store.engine, run2, rec.ente, "ok", "", "out", renamed)
+    with store.engine.connect() as conn:
+        enti = sorted(map(tuple, conn.execute(sa.select(schema.enti))))
+        linked = conn.execute(sa.select(sa.func.count()).select_from(schema.run_enti)).scalar_one()
+    store.close()
+    assert enti == [(rec.ente, "Nuovo nome", "altro"), (rec.ente + "-2", rec.name, rec.plugin)]
+    assert linked == 3
