@@ -258,3 +258,32 @@ def test_a_renamed_ente_is_renamed_in_the_store(backend):
     store.close()
     assert enti == [(rec.ente, "Nuovo nome", "altro"), (rec.ente + "-2", rec.name, rec.plugin)]
     assert linked == 3
+
+
+def test_a_row_the_database_refuses_is_sqlalchemys_error_on_every_path(backend, monkeypatch):
+    """A value too long for its column (a plugin's status name of 40 characters, people.status is 32) on
+    PostgreSQL: the figures written by COPY fail with the error an INSERT through Connection.execute gives,
+    and nothing of the ente is kept."""
+    import attrs
+
+    if backend.startswith("sqlite"):
+        pytest.skip("SQLite does not enforce the length of a column")
+    rec = a_record()
+    person = rec.people[0]
+    long = attrs.evolve(rec, people=(person[:7] + ("s" * 40,) + person[8:], *rec.people[1:]))
+    errors = []
+    for fast in (True, False):
+        if not fast:
+            monkeypatch.setattr(write, "_bulk_statement", lambda *args: None)
+        store = open_store(backend)
+        with store.engine.begin() as conn:
+            for table in reversed(schema.metadata.sorted_tables):
+                conn.execute(table.delete())
+        run = write.start_run(store.engine, config="c", year=2021, until="rendicontazione", version="0")
+        with pytest.raises(sa.exc.DBAPIError) as caught:
+            write.add_ente(store.engine, run, long.ente, "ok", "", "out", long)
+        errors.append((type(caught.value), type(caught.value.orig)))
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(schema.results)).scalar_one() == 0
+        store.close()
+    assert errors[0] == errors[1] and errors[0][0] is sa.exc.DataError

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from itertools import repeat
 
 from sqlalchemy import Engine, bindparam, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from . import schema as s
 from .record import Record, now
@@ -181,9 +182,13 @@ class _Bulk:
             return
         params = self.parameters(result_id, rows)
         if self.copy:  # in the transaction of ``conn``, on its psycopg connection
-            with conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(self.statement) as copy:
-                for row in params:
-                    copy.write_row(row)
+            dbapi = conn.dialect.loaded_dbapi
+            try:
+                with conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(self.statement) as copy:
+                    for row in params:
+                        copy.write_row(row)
+            except dbapi.Error as exc:  # the database refused a row: SQLAlchemy's error, as an INSERT gives it
+                raise DBAPIError.instance(self.statement, None, exc, dbapi.Error, dialect=conn.dialect) from exc
         elif self.positional:
             conn.exec_driver_sql(self.statement, list(params))
         else:
