@@ -72,18 +72,25 @@ class CardInputs(Sequence[Input]):
             cell=f"evaluations.csv:{i.row}:points",
         )
 
-    def rows(self) -> list[list[Any]]:
-        """``[name, value, ref, cell]`` of every input, without building the :class:`Input` objects (the store)."""
+    def rows(self, labels: dict | None = None) -> list[list[Any]]:
+        """``[name, value, ref, cell]`` of every input, without building the :class:`Input` objects (the store).
+
+        ``labels``: a memo shared by the cards of one ente. Every card repeats the same items, and
+        formatting an item's name (its Decimals above all) was most of the cost of the rows (issue 18).
+        A name is remembered by the item's section, item, maximum and weight, and reused only for the
+        very same number objects: 10 and 10.0 are equal keys but are written differently."""
         sep, blank = self.section, self.no_weight
-        return [
-            [
-                f"{f'{i.section} / {i.item}' if sep else i.item} (max {i.max_points}, peso {i.weight or blank})",
-                i.points,
-                "",
-                f"evaluations.csv:{i.row}:points",
-            ]
-            for i in self.card
-        ]
+        memo = {} if labels is None else labels.setdefault((sep, blank), {})
+        rows = []
+        for i in self.card:
+            top, weight = i.max_points, i.weight
+            key = (i.section, i.item, top, weight)
+            found = memo.get(key)
+            if found is None or found[0] is not top or found[1] is not weight:
+                what = f"{i.section} / {i.item}" if sep else i.item
+                found = memo[key] = (top, weight, f"{what} (max {top}, peso {weight or blank})")
+            rows.append([found[2], i.points, "", f"evaluations.csv:{i.row}:points"])
+        return rows
 
     def __len__(self) -> int:
         return len(self.card)

@@ -8,12 +8,13 @@ writes it (:mod:`.write`), so a run with ``--jobs`` has one writer and the Resul
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
+import math
 import zlib
-from collections.abc import Callable
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 import attrs
@@ -26,7 +27,9 @@ except ImportError:  # pragma: no cover - without orjson's wheels Python's json 
 from ..result import Result
 from ..results import money as cents
 from ..results import num
-from ..trace import CardInputs
+from ..trace import CardInputs, Figure
+
+_ZERO = Decimal(0)  # the start of a sum of awards, as sum(…, start=Decimal(0))
 
 
 @attrs.frozen
@@ -58,19 +61,13 @@ class Record:
     violations: tuple[tuple, ...]
 
 
-def _plain(value: Any, memo: dict[Decimal, int | float] | None = None) -> Any:
-    """``json.dumps``'s fallback for the values it does not know: Decimal as a number, dates as ISO text.
-    ``memo``: the numbers of the Decimals seen (a trace repeats its numbers: ~770 distinct of ~5,100 per
-    ente); equal Decimals (0.5 and 0.50) give the same number, so they are remembered by value."""
+def _plain(value: Any) -> Any:
+    """The encoder's fallback for the values JSON does not know: Decimal as a number (an integral one as
+    an int, like results.num), dates as ISO text, sets as lists, anything else as its text."""
     if isinstance(value, Decimal):
         if value.is_finite():
-            found = memo.get(value) if memo is not None else None
-            if found is None:
-                whole = int(value)  # an integral Decimal as an int (what results.num does), quicker to test
-                found = whole if whole == value and -(10**15) < whole < 10**15 else float(value)
-                if memo is not None and len(memo) < 10_000:  # bounded: a big ente's distinct numbers stay out
-                    memo[value] = found
-            return found
+            whole = int(value)  # quicker to test than value == value.to_integral_value()
+            return whole if whole == value and -(10**15) < whole < 10**15 else float(value)
         return float(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -79,84 +76,96 @@ def _plain(value: Any, memo: dict[Decimal, int | float] | None = None) -> Any:
     return str(value)
 
 
+class _Numbers(dict[str, Any]):
+    """A Decimal's text → the number the trace writes for it (:func:`_plain`), for one ente.
+
+    A trace repeats its numbers (~420 distinct texts among the ~5,100 Decimals of a 300-person ente), but
+    its Decimals are mostly distinct objects: remembering them by value hashed each one (~0.45 µs, the
+    largest single cost of the trace), their text costs a quarter of that. The text of a Decimal is exact
+    (sign, digits, exponent), so it always gives the same number; ``0.5`` and ``0.50`` are two entries
+    with the same number. Bounded: a big ente's distinct numbers stay out of it."""
+
+    def __missing__(self, text: str) -> Any:
+        number = _number_of(text)
+        if len(self) < 10_000:
+            self[text] = number
+        return number
+
+
+def _number_of(text: str) -> Any:
+    """``_plain(Decimal(text))``, read from the text itself when it is plain digits with an optional
+    fraction (all but exponents, NaN and infinities): a Decimal's number costs a third of building it
+    first, and a 300-person ente has ~450 numbers of its own (issue 18). An integral value within ±10¹⁵
+    is an int, anything else the float of the text, which is the Decimal's float (CPython converts a
+    Decimal to float through its text)."""
+    whole, dot, fraction = text.partition(".")
+    digits = whole[1:] if whole[:1] == "-" else whole
+    if digits.isdigit() and (fraction.isdigit() or not dot):
+        return float(text) if fraction.strip("0") or len(digits) > 15 else int(whole)
+    return _plain(Decimal(text))
+
+
 def encode_trace(result: Result) -> bytes:
     """Every explanation figure as zlib-compressed JSON (what ``ciclope explain`` and the portal's person
     cards walk, without recomputing the ente). Stored compactly as ``key → [value, formula, source, label,
     note, [[name, value, ref, cell], …]]``; :func:`decode_trace` gives it back as dicts.
 
-    Encoded figure by figure into the compressor: the JSON text of a 30,000-person ente (~60 MB) is never
-    held whole in memory (docs/performance.md)."""
-    if orjson is not None:
-        return _encode_trace_orjson(result)
-    memo: dict[Decimal, int | float] = {}
-    number = _numbers(memo)
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=functools.partial(_plain, memo=memo))
+    Encoded a batch of figures at a time into the compressor: the JSON text of a 30,000-person ente
+    (~60 MB) is never held whole in memory (docs/performance.md)."""
     packer = zlib.compressobj(1)
     chunks: list[bytes] = []
-    pending: list[str] = ["{"]
-    size = 0
-    for n, (key, f) in enumerate(result.figures.items()):
-        text = ("," if n else "") + encoder.encode(key) + ":" + encoder.encode(_figure(f, number))
-        pending.append(text)
-        size += len(text)
-        if size > 1 << 16:
-            chunks.append(packer.compress("".join(pending).encode("utf-8")))
-            pending, size = [], 0
-    pending.append("}")
-    chunks.append(packer.compress("".join(pending).encode("utf-8")))
-    chunks.append(packer.flush())
-    return b"".join(chunks)
-
-
-def _numbers(memo: dict[Decimal, int | float]) -> Callable[[Any], Any]:
-    """``value`` with a Decimal given as its number (:func:`_plain`, remembered in ``memo``), anything else as
-    it is. Applied to each figure's value and inputs while they are listed, so the encoder does not call back
-    into Python for the ~5,100 Decimals of an ente (issue 18: the trace −13%); what it writes is the same."""
-
-    def number(value: Any) -> Any:
-        if type(value) is not Decimal:
-            return value
-        found = memo.get(value) if value.is_finite() else None
-        return _plain(value, memo) if found is None else found
-
-    return number
-
-
-def _figure(f, number: Callable[[Any], Any]) -> list:
-    if type(f.inputs) is CardInputs:
-        inputs = f.inputs.rows()
-        for row in inputs:
-            row[1] = number(row[1])
-    else:
-        inputs = [[i.name, number(i.value), i.ref, i.cell] for i in f.inputs]
-    return [number(f.value), f.formula, f.source, f.label, f.note, inputs]
-
-
-def _encode_trace_orjson(result: Result) -> bytes:
-    """The same JSON document encoded by orjson, 1,000 figures at a time (half the time of Python's
-    json; numbers may be written differently, e.g. ``1e16``, and read back the same)."""
-    packer = zlib.compressobj(1)
-    chunks: list[bytes] = []
-    batch: dict[str, list] = {}
     opening = b"{"
-    memo: dict[Decimal, int | float] = {}  # this ente's numbers, remembered while it is encoded
-    plain, number = functools.partial(_plain, memo=memo), _numbers(memo)
-
-    def pack() -> None:
-        nonlocal opening
-        chunks.append(packer.compress(opening + orjson.dumps(batch, default=plain)[1:-1]))
-        opening = b","
-        batch.clear()
-
-    for key, f in result.figures.items():
-        batch[key] = _figure(f, number)
-        if len(batch) >= 1000:
-            pack()
-    if batch or opening == b"{":
-        pack()
-    chunks.append(packer.compress(b"}"))
+    if orjson is not None:  # the same JSON as Python's json but for the text of some floats (1e16)
+        for batch in _batches(result.figures, 1000):
+            if batch:
+                chunks.append(packer.compress(opening + orjson.dumps(batch, default=_plain)[1:-1]))
+                opening = b","
+    else:
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain).encode
+        for batch in _batches(result.figures, 250):
+            if batch:
+                text = ",".join(encode(key) + ":" + encode(row) for key, row in batch.items())
+                chunks.append(packer.compress(opening + text.encode("utf-8")))
+                opening = b","
+    chunks.append(packer.compress(b"{}" if opening == b"{" else b"}"))
     chunks.append(packer.flush())
     return b"".join(chunks)
+
+
+def _batches(figures: Mapping[str, Figure], size: int) -> Iterator[dict[str, list]]:
+    """The figures as the trace lists them, ``size`` at a time (the last batch may be empty): each
+    ``[value, formula, source, label, note, inputs]`` with every Decimal replaced by its number while
+    they are listed, so the encoder never calls back into Python for them (issue 18)."""
+    numbers = _Numbers()
+    labels: dict = {}  # the names of the scorecard items, shared by the cards of the ente
+    batch: dict[str, list] = {}
+    for key, f in figures.items():
+        inputs = f.inputs
+        if type(inputs) is CardInputs:
+            rows = inputs.rows(labels)
+            for row in rows:
+                if type(points := row[1]) is Decimal:
+                    row[1] = numbers[str(points)]
+        elif inputs:
+            rows = [
+                [i.name, numbers[str(value)] if type(value := i.value) is Decimal else value, i.ref, i.cell]
+                for i in inputs
+            ]
+        else:
+            rows = []
+        value = f.value
+        batch[key] = [
+            numbers[str(value)] if type(value) is Decimal else value,
+            f.formula,
+            f.source,
+            f.label,
+            f.note,
+            rows,
+        ]
+        if len(batch) >= size:
+            yield batch
+            batch = {}
+    yield batch
 
 
 def decode_trace(blob: bytes) -> dict[str, dict]:
@@ -176,8 +185,25 @@ def decode_trace(blob: bytes) -> dict[str, dict]:
     }
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False) without its set-up
+
+
 def _text(value: Any) -> str | None:
-    return None if value is None else json.dumps(num(value), ensure_ascii=False)
+    """An indicator's target or actual as results.json writes it (JSON text). The common kinds are written
+    here as Python's json writes them (json.dumps was ~15% of the rows of an ente, issue 18)."""
+    if value is None:
+        return None
+    value = num(value)
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return _dumps(value)
 
 
 def _number(value: Any) -> float | None:
@@ -242,12 +268,19 @@ def record_of(result: Result, document: str) -> Record:
         (uid, u.name, u.parent, None if org is None else _f(org.units.get(uid))) for uid, u in ente.units.items()
     )
     ledger = result.ledger if (result.rewards is not None or result.positions is not None) else None
+    # each person's awards summed, and their first band, in one pass over the awards (in the ledger's
+    # order, as ledger.awards_of lists a person's): a look-up per person was a fifth of these rows
+    amounts: dict[str, Decimal] = {}
+    bands: dict[str, str] = {}
+    for a in ledger.awards if ledger is not None else ():
+        amounts[a.person] = amounts.get(a.person, _ZERO) + a.amount
+        if a.band and a.person not in bands:
+            bands[a.person] = a.band
+    scores = result.scores
     people = []
     for pid, p in ente.people.items():
-        score = result.scores.get(pid)
-        awards = ledger.awards_of(pid) if ledger is not None else []
-        amount = sum((a.amount for a in awards), start=Decimal(0)) if awards else None
-        band = next((a.band for a in awards if a.band), None)
+        score = scores.get(pid)
+        amount = amounts.get(pid)
         people.append(
             (
                 pid,
@@ -258,7 +291,7 @@ def record_of(result: Result, document: str) -> Record:
                 None if score is None or score.score is None else float(score.score),
                 None if score is None else score.level,
                 result.status_of(pid),
-                band,
+                bands.get(pid),
                 None if amount is None else f"{amount:.2f}",
             )
         )
