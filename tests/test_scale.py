@@ -662,3 +662,21 @@ def test_statistics_shown_twice_are_made_once_per_result(tmp_path):
     stats.bands(result).clear()
     stats.histogram(result).clear()
     assert stats.evaluators(result)[0] and stats.bands(result) and sum(n for _, n in stats.histogram(result)) > 0
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_the_workbooks_status_labels_are_the_results(tmp_path, plugin):
+    """Issue 18: schede.xlsx looks each status code's label up once; every person's label is what
+    ``fmt.status(result.status_of(pid), labels)`` says."""
+    plan = load_config(synth(tmp_path / "s", enti=1, people=80, seed=6, plugins=[plugin]))
+    result = runner.compute(plan.enti[0], plan.year)
+    status = xlsx._statuses(result)
+    for pid in [*result.ente.people, "nessuno"]:
+        assert status(pid) == fmt.status(result.status_of(pid), result.plugin.status_labels)
+
+
+def test_absolute_references_are_openpyxls():
+    from openpyxl.utils.cell import absolute_coordinate
+
+    for ref in ["A1", "A1:H7", "AB12:XFD1048576", "Z9"]:
+        assert xlsxpack.absolute(ref) == absolute_coordinate(ref)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from math import isinf
 from pathlib import Path
@@ -35,6 +35,7 @@ from .xlsxstyles import (  # noqa: F401  (the formats and fonts are part of this
 
 Column = tuple[str, str, int]  # header, kind, width
 TEXT_CACHE = 20_000  # distinct texts of a role whose XML is kept for reuse
+MAX_TEXT = 32767  # characters of a cell (Excel's limit)
 NUMBER_CACHE = 20_000  # distinct numbers of a kind whose XML is kept for reuse
 
 
@@ -101,15 +102,21 @@ class Sheets:
             texts = self.texts[role] = {"": ""}
         tail = texts.get(value)  # names, ids, levels repeat: each distinct text is rendered once
         if tail is None:
-            if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
-                texts.clear()
-                texts[""] = ""
-            tail = texts[value] = self._text_tail(value, role)
+            tail = self._new_text(texts, value, role)
         return f'<c r="{ref}"{tail}'
+
+    def _new_text(self, texts: dict[str, str], value: str, role: str) -> str:
+        """The XML after the reference of a text not in ``texts`` (its role's), kept there."""
+        if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
+            texts.clear()
+            texts[""] = ""
+        tail = texts[value] = self._text_tail(value, role)
+        return tail
 
     def _text_tail(self, value: str, role: str) -> str:
         """A text cell's XML after its reference (its style registered on first use)."""
-        clean = _clean_text(value)
+        # a printable text has no control character (they are all non-printable): nothing to clean
+        clean = value if len(value) <= MAX_TEXT and value.isprintable() else _clean_text(value)
         quote = clean.startswith(safe.FORMULA_STARTS)
         s = self.styles.get(("text", None, role, quote))
         if s is None:
@@ -185,7 +192,7 @@ class Sheets:
             + "</row>"
         )
         kinds = [kind for _, kind, _ in columns]
-        cell, styles = self.cell, self.styles
+        cell, styles, new_text = self.cell, self.styles, self._new_text
         texts = self.texts.get("")
         if texts is None:
             texts = self.texts[""] = {"": ""}
@@ -206,17 +213,17 @@ class Sheets:
                 if t is str:
                     tail = texts.get(value)
                     if tail is None:
-                        out.append(cell(letter + r, value, kind))
-                    elif tail:  # "" is no cell
+                        tail = new_text(texts, value, "")
+                    if tail:  # "" is no cell
                         out.append(f'<c r="{letter}{r}"{tail}')
                 elif value is None:
                     continue
-                elif t is Decimal and value.is_finite():
+                elif t is Decimal:
                     key = str(value)
                     tail = nums.get(key)
                     if tail is None:
                         style = styles.get(("number", kind, ""))
-                        if style is None:  # the first number of this style: openpyxl's path registers it
+                        if style is None or not value.is_finite():  # the first of its style registers it
                             out.append(cell(letter + r, value, kind))
                             continue
                         tail = _number_tail(style, key)
@@ -244,6 +251,29 @@ class Sheets:
         if self._done is None:
             self._done = self.package.close(self.registry.stylesheet())
         return self._done
+
+
+def _statuses(result: Result) -> Callable[[str], str]:
+    """A person's status in Italian (``fmt.status(result.status_of(pid), labels)``), each code's label
+    looked up once: the sheets ask it for every person."""
+    labels = result.plugin.status_labels
+    statuses = result.rewards.statuses if result.rewards is not None else {}
+    scores = result.scores
+    shown: dict[str | None, str] = {}
+
+    def status(pid: str) -> str:
+        code: str | None
+        if pid in statuses:
+            code = statuses[pid]
+        else:
+            s = scores.get(pid)
+            code = s.status if s else None
+        text = shown.get(code)
+        if text is None:
+            text = shown[code] = fmt.status(code, labels)
+        return text
+
+    return status
 
 
 def _number_or_text(value: Any) -> Any:
@@ -282,7 +312,7 @@ def _number_tail(style: str, text: str) -> str:
 def _clean_text(value: str) -> str:
     """Text as a worksheet can hold it: at most 32,767 characters (openpyxl cuts there too), and the
     control characters XML cannot carry replaced by U+FFFD (openpyxl would raise and lose the ente)."""
-    value = value[:32767]
+    value = value[:MAX_TEXT]
     if ILLEGAL_CHARACTERS_RE.search(value):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return value
@@ -307,6 +337,7 @@ def build(result: Result) -> Sheets:
     book = Sheets()
     att = r.attestation
     people_names = {p.id: p.name for p in ente.people.values()}
+    person_status = _statuses(r)
 
     def name(pid):
         return people_names.get(pid, "") if pid else ""
@@ -377,7 +408,7 @@ def build(result: Result) -> Sheets:
                         org.people.get(p.id),
                         s.score if s else None,
                         s.level if s else None,
-                        fmt.status(r.status_of(p.id), r.plugin.status_labels),
+                        person_status(p.id),
                     )
                 )
         book.add(
@@ -432,7 +463,7 @@ def build(result: Result) -> Sheets:
     for ind in ente.indicators.values():
         out = org.indicators.get(ind.id) if org else None
         ach = out.achievement if out else None
-        status = out.status if out else ""
+        ind_status = out.status if out else ""
         ind_rows.append(
             (
                 ind.id,
@@ -445,7 +476,7 @@ def build(result: Result) -> Sheets:
                 ind.actual,
                 (ach - 1) if ach is not None else None,
                 ach,
-                fmt.status(status) if status else "",
+                fmt.status(ind_status) if ind_status else "",
                 ind.reason,
                 ind.source,
                 "SI" if ind.id in revised else "",
@@ -568,24 +599,41 @@ def build(result: Result) -> Sheets:
             ("Esito", "text", 16),
         ]
         ind_cols += [(f"Componente: {k}", "num", 14) for k in parts]
-        score_rows = []
+        score_rows: list[tuple[Any, ...]] = []
+        scores = r.scores
         for p in ente.people.values():
-            s = r.scores.get(p.id)
-            bd = dict(s.breakdown) if s else {}
-            score_rows.append(
-                (
-                    p.id,
-                    p.name,
-                    p.role,
-                    p.category,
-                    p.unit,
-                    p.evaluator,
-                    s.score if s else None,
-                    s.level if s else None,
-                    fmt.status(r.status_of(p.id), r.plugin.status_labels),
-                    *[bd.get(k) for k in parts],
+            s = scores.get(p.id)
+            if s is None:
+                score_rows.append(
+                    (
+                        p.id,
+                        p.name,
+                        p.role,
+                        p.category,
+                        p.unit,
+                        p.evaluator,
+                        None,
+                        None,
+                        person_status(p.id),
+                        *[None] * len(parts),
+                    )
                 )
-            )
+            else:
+                bd = s.breakdown
+                score_rows.append(
+                    (
+                        p.id,
+                        p.name,
+                        p.role,
+                        p.category,
+                        p.unit,
+                        p.evaluator,
+                        s.score,
+                        s.level,
+                        person_status(p.id),
+                        *[bd.get(k) for k in parts],
+                    )
+                )
         book.add("Valutazioni individuali", ind_cols, score_rows)
         evals, top_label = stats.evaluators(r)
         book.add(
@@ -618,7 +666,7 @@ def build(result: Result) -> Sheets:
                     a.pool,
                     a.band,
                     a.amount,
-                    fmt.status(r.status_of(a.person), r.plugin.status_labels),
+                    person_status(a.person),
                 )
             )
         if award_rows:

@@ -109,7 +109,15 @@ def attr(text: str) -> str:
 
 def absolute(ref: str) -> str:
     """``A1:H7`` → ``$A$1:$H$7`` (openpyxl's ``absolute_coordinate``)."""
-    return ":".join(re.sub(r"^([A-Z]+)(\d+)$", r"$\1$\2", part) for part in ref.split(":"))
+    return ":".join(_absolute(part) for part in ref.split(":"))
+
+
+def _absolute(cell: str) -> str:
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters) :]
+    if letters and digits and letters.isascii() and letters.isalpha() and letters.isupper() and digits.isascii():
+        return f"${letters}${digits}"
+    return cell
 
 
 @functools.cache
