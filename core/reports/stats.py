@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 import attrs
 
@@ -107,7 +108,9 @@ def _histogram(result: Result) -> list[tuple[str, int]]:
     for s in result.scores.values():
         if s.score is None:
             continue
-        i = min(int(Decimal(s.score) // BIN), len(bins) - 1)
+        # int(score) // BIN is Decimal's // (which truncates) for a score ≥ 0; a negative score's class is
+        # below 0 either way, and taken as 0
+        i = min(int(s.score) // BIN, len(bins) - 1)
         bins[max(i, 0)] += 1
     return [(f"{i * BIN}–{i * BIN + BIN}", n) for i, n in enumerate(bins)]
 
@@ -142,13 +145,19 @@ def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
 
 def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
     ente = result.ente
+    everyone = ente.people
     evaluated: dict[str, dict[str, None]] = {}  # evaluator → the people evaluated, in order (a set)
-    for item in ente.evaluations:
-        person = ente.people.get(item.person)
-        who = item.evaluator or (person.evaluator if person else None)
-        if not who:
-            continue
-        evaluated.setdefault(who, {})[item.person] = None
+    # a card's items repeat its (person, evaluator): each pair once, in order (made in C)
+    for pid, who in dict.fromkeys(map(attrgetter("person", "evaluator"), ente.evaluations)):
+        if not who:  # the item's evaluator, else the person's
+            person = everyone.get(pid)
+            who = person.evaluator if person else None
+            if not who:
+                continue
+        theirs = evaluated.get(who)
+        if theirs is None:
+            theirs = evaluated[who] = {}
+        theirs[pid] = None
     top = top_level(result)
     label = f"quota al livello più alto ({top})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
     out = []
