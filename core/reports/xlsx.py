@@ -102,16 +102,15 @@ class Sheets:
             texts = self.texts[role] = {"": ""}
         tail = texts.get(value)  # names, ids, levels repeat: each distinct text is rendered once
         if tail is None:
-            tail = self._new_text(texts, value, role)
+            if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
+                self._forget(texts)
+            tail = texts[value] = self._text_tail(value, role)
         return f'<c r="{ref}"{tail}'
 
-    def _new_text(self, texts: dict[str, str], value: str, role: str) -> str:
-        """The XML after the reference of a text not in ``texts`` (its role's), kept there."""
-        if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
-            texts.clear()
-            texts[""] = ""
-        tail = texts[value] = self._text_tail(value, role)
-        return tail
+    @staticmethod
+    def _forget(texts: dict[str, str]) -> None:
+        texts.clear()
+        texts[""] = ""
 
     def _text_tail(self, value: str, role: str) -> str:
         """A text cell's XML after its reference (its style registered on first use)."""
@@ -125,7 +124,9 @@ class Sheets:
             return f'{s} t="inlineStr" />'
         stripped = clean.strip()
         t = '<t xml:space="preserve">' if stripped and stripped != clean else "<t>"
-        return f'{s} t="inlineStr"><is>{t}{_escape(clean)}</t></is></c>'
+        if "&" in clean or "<" in clean or ">" in clean:  # _escape(clean), inline: ~1,200 new texts per ente
+            clean = _escape(clean)
+        return f'{s} t="inlineStr"><is>{t}{clean}</t></is></c>'
 
     def number_style(self, kind: str, role: str) -> str:
         s = self.styles.get(("number", kind, role))
@@ -192,7 +193,7 @@ class Sheets:
             + "</row>"
         )
         kinds = [kind for _, kind, _ in columns]
-        cell, styles, new_text = self.cell, self.styles, self._new_text
+        cell, styles, text_tail = self.cell, self.styles, self._text_tail
         texts = self.texts.get("")
         if texts is None:
             texts = self.texts[""] = {"": ""}
@@ -213,7 +214,9 @@ class Sheets:
                 if t is str:
                     tail = texts.get(value)
                     if tail is None:
-                        tail = new_text(texts, value, "")
+                        if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
+                            self._forget(texts)
+                        tail = texts[value] = text_tail(value, "")
                     if tail:  # "" is no cell
                         out.append(f'<c r="{letter}{r}"{tail}')
                 elif value is None:
