@@ -146,7 +146,7 @@ def test_each_relazione_is_the_same_alone_or_after_the_other(computed):
     second = fresh(computed)
     assert public.render(second) == public_alone
     assert html.render(second) == internal_alone
-    assert "html.objective_tables" in second._memo and "html.section.monitoraggio" in second._memo
+    assert html.SHARED_TABLES in second._memo and f"{html.SHARED_PREFIX}monitoraggio" in second._memo
 
 
 def test_a_page_that_overrides_a_shared_part_gets_its_own(computed):
@@ -212,3 +212,15 @@ def test_the_evaluators_are_found_as_before(computed):
         if values:
             mean = sum(values, Decimal(0)) / len(values)
             assert ev.mean == mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_the_shared_parts_are_dropped_once_both_pages_are_written(computed, tmp_path):
+    """A 30,000-person ente's objective tables are ~19 MB of text: write_reports drops what the pages
+    shared once both are written (bergamo at 30,000 people stays at 376–378 MB, as before)."""
+    from ciclope.core.reports import write_reports
+
+    result = fresh(computed)
+    write_reports(result, tmp_path)
+    assert not [k for k in result._memo if k == html.SHARED_TABLES or k.startswith(html.SHARED_PREFIX)]
+    assert (tmp_path / "relazione.html").read_text(encoding="utf-8") == html.render(fresh(computed))
+    assert (tmp_path / "relazione-pubblica.html").read_text(encoding="utf-8") == public.render(fresh(computed))

@@ -26,6 +26,10 @@ class Raw(str):
     """Markup already built (and escaped) by this module."""
 
 
+END_DIV = Raw("</div>")
+SHARED_PREFIX, SHARED_TABLES = "html.section.", "html.objective_tables"  # Result.memo keys of the shared parts
+
+
 def e(text: Any) -> str:
     """Text escaped for HTML (``html.escape`` with quotes); markup (:class:`Raw`) as it is."""
     if type(text) is not str:
@@ -519,7 +523,7 @@ class Page:
             out.append(not_run(self.r, "valutazione"))
         # each objective's table reads no person: made once per Result for both Relazioni (issue 18)
         shares = all(getattr(type(self), m) is getattr(Page, m) for m in ("objective_table", "indicator_row"))
-        tables: dict[str, Raw] | None = self.r.memo("html.objective_tables", dict) if shares else None
+        tables: dict[str, Raw] | None = self.r.memo(SHARED_TABLES, dict) if shares else None
         for oid, depth in self.objective_order():
             o = ente.objectives[oid]
             value = org.objectives.get(oid) if org else None
@@ -534,19 +538,20 @@ class Page:
             head = f"{'↳ ' * min(depth, 1)}{o.id} — {o.title}" if o.title else o.id
             achieved = fmt.pct(value) if value is not None else "non valutato"
             why = org.not_scored.get(f"objective:{oid}") if org else None
-            block = [
-                f'<div class="objective" id="obiettivo-{e(oid)}">',
-                f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>",
-                f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>',
-            ]
+            out.append(
+                Raw(
+                    f'<div class="objective" id="obiettivo-{e(oid)}">\n'
+                    f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>\n"
+                    f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>'
+                )
+            )
             table_ = tables.get(oid) if tables is not None else None
             if table_ is None:
                 table_ = self.objective_table(oid, by_objective, children)
                 if tables is not None:
                     tables[oid] = table_
-            block.append(table_)
-            block.append("</div>")
-            out.append(Raw("\n".join(block)))
+            out.append(table_)  # its own piece (the section joins its pieces with "\n"): shared, not copied
+            out.append(END_DIV)
         if not ente.objectives:
             out.append(tag("p", "Nessun obiettivo in objectives.csv.", "empty"))
         return out
@@ -1130,7 +1135,7 @@ class Page:
     }
 
     # sections that read no person: the public Relazione (reports/public.py) shows them as they are, so
-    # each is built once per Result for both pages (issue 18)
+    # each is built once per Result for both pages (issue 18); forget_shared() drops them
     SHARED_SECTIONS = ("aree", "monitoraggio", "calendario", "note")
 
     def body(self, ident: str) -> list[Any]:
@@ -1139,7 +1144,7 @@ class Page:
         name = self.SECTION_METHODS[ident]
         method = getattr(self, name)
         if ident in self.SHARED_SECTIONS and getattr(type(self), name) is getattr(Page, name):
-            return self.r.memo(f"html.section.{ident}", method)
+            return self.r.memo(f"{SHARED_PREFIX}{ident}", method)
         return method()
 
     def shown(self) -> list[tuple[str, str]]:
@@ -1203,6 +1208,12 @@ class Page:
             yield from section_pieces(ident, title, self.body(ident), first=n == 0)
             yield "\n"
         yield f"<footer>{self.footer()}</footer>\n</body>\n</html>\n"
+
+
+def forget_shared(result: Result) -> None:
+    """Drop the parts both Relazioni share (:attr:`Page.SHARED_SECTIONS`, the objectives' tables) once
+    both are written: a 30,000-person ente's objective tables are ~19 MB of text."""
+    result.forget(SHARED_TABLES, *(f"{SHARED_PREFIX}{ident}" for ident in Page.SHARED_SECTIONS))
 
 
 def render(result: Result) -> str:
