@@ -54,7 +54,7 @@ class Sheets:
         self.registry = Styles()  # the style recipes met, in order (openpyxl's numbering)
         self.names: set[str] = set()
         self.styles: dict[tuple, str] = {}  # style recipe (or ("number", kind, role)) → ' s="N"' or ""
-        # role → {text: the cell's XML after its reference}; "" → "" (an empty text is no cell in a row)
+        # role → {text: the cell's XML after its reference's value}; "" → "" (an empty text is no cell in a row)
         self.texts: dict[str, dict[str, str]] = {}
         # (kind, role) → {str(Decimal): the number cell's XML after its reference}
         self.numbers: dict[tuple[str, str], dict[str, str]] = {}
@@ -96,7 +96,7 @@ class Sheets:
 
     def text(self, ref: str, value: str, role: str = "") -> str:
         if not value:  # a styled empty text cell (a header or note ""): rare, and never cached (see _rows)
-            return f'<c r="{ref}"{self._text_tail(value, role)}'
+            return f'<c r="{ref}{self._text_tail(value, role)}'
         texts = self.texts.get(role)
         if texts is None:
             texts = self.texts[role] = {"": ""}
@@ -105,7 +105,7 @@ class Sheets:
             if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
                 self._forget(texts)
             tail = texts[value] = self._text_tail(value, role)
-        return f'<c r="{ref}"{tail}'
+        return f'<c r="{ref}{tail}'
 
     @staticmethod
     def _forget(texts: dict[str, str]) -> None:
@@ -113,7 +113,8 @@ class Sheets:
         texts[""] = ""
 
     def _text_tail(self, value: str, role: str) -> str:
-        """A text cell's XML after its reference (its style registered on first use)."""
+        """A text cell's XML after its reference's value, from the closing quote (its style registered
+        on first use)."""
         # a printable text has no control character (they are all non-printable): nothing to clean
         clean = value if len(value) <= MAX_TEXT and value.isprintable() else _clean_text(value)
         quote = clean.startswith(safe.FORMULA_STARTS)
@@ -121,12 +122,12 @@ class Sheets:
         if s is None:
             s = self.style("text", None, role, quote)
         if clean == "":
-            return f'{s} t="inlineStr" />'
+            return f'"{s} t="inlineStr" />'
         stripped = clean.strip()
         t = '<t xml:space="preserve">' if stripped and stripped != clean else "<t>"
         if "&" in clean or "<" in clean or ">" in clean:  # _escape(clean), inline: ~1,200 new texts per ente
             clean = _escape(clean)
-        return f'{s} t="inlineStr"><is>{t}{clean}</t></is></c>'
+        return f'"{s} t="inlineStr"><is>{t}{clean}</t></is></c>'
 
     def number_style(self, kind: str, role: str) -> str:
         s = self.styles.get(("number", kind, role))
@@ -200,6 +201,8 @@ class Sheets:
         # per column, its kind's number cells by the Decimal's text: a number cell costs a str() and a
         # dict lookup instead of "%.16g" % Decimal (~1.5 µs: Decimal → str → float → 16 digits)
         numbers = [self.numbers.setdefault((kind, ""), {}) for kind in kinds]
+        starts = [f'<c r="{letter}' for letter in letters]  # a cell is start + row number + tail
+        column = {start: (letter, kind) for start, letter, kind in zip(starts, letters, kinds)}
         for row in rows:
             n += 1
             if isinstance(row, Total):
@@ -208,8 +211,9 @@ class Sheets:
             r = str(n)
             out = [f'<row r="{r}">']
             # the common cells inline (a text already seen, a finite number of a known style); the rest,
-            # and every first occurrence, through :meth:`cell` — the same XML either way
-            for letter, kind, nums, value in zip(letters, kinds, numbers, row):
+            # and every first occurrence, through :meth:`cell` — the same XML either way. A cached tail
+            # starts with the reference's closing quote.
+            for start, nums, value in zip(starts, numbers, row):
                 t = type(value)
                 if t is str:
                     tail = texts.get(value)
@@ -218,13 +222,14 @@ class Sheets:
                             self._forget(texts)
                         tail = texts[value] = text_tail(value, "")
                     if tail:  # "" is no cell
-                        out.append(f'<c r="{letter}{r}"{tail}')
+                        out.append(f"{start}{r}{tail}")
                 elif value is None:
                     continue
                 elif t is Decimal:
                     key = str(value)
                     tail = nums.get(key)
                     if tail is None:
+                        letter, kind = column[start]
                         style = styles.get(("number", kind, ""))
                         if style is None or not value.is_finite():  # the first of its style registers it
                             out.append(cell(letter + r, value, kind))
@@ -232,15 +237,14 @@ class Sheets:
                         tail = _number_tail(style, key)
                         if len(nums) < NUMBER_CACHE:  # a big ente's amounts: bounded memory
                             nums[key] = tail
-                    out.append(f'<c r="{letter}{r}"{tail}')
-                elif t is int:
-                    style = styles.get(("number", kind, ""))
+                    out.append(f"{start}{r}{tail}")
+                else:
+                    letter, kind = column[start]
+                    style = styles.get(("number", kind, "")) if t is int else None
                     if style is None:
                         out.append(cell(letter + r, value, kind))
                     else:
-                        out.append(f'<c r="{letter}{r}"{style} t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031
-                else:
-                    out.append(cell(letter + r, value, kind))
+                        out.append(f'{start}{r}"{style} t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031
             out.append("</row>")
             yield "".join(out)
 
@@ -303,13 +307,14 @@ class Typed:
 
 
 def _number_tail(style: str, text: str) -> str:
-    """A finite Decimal's number cell after its reference, from the Decimal's text: openpyxl writes
+    """A finite Decimal's number cell after its reference's value (from the closing quote), from the
+    Decimal's text: openpyxl writes
     ``"%.16g" % value`` (through ``float``, which for a Decimal is ``float(str(value))``; ``format()``
     would differ), and no value for a number beyond the float range."""
     f = float(text)
     if isinf(f):
-        return f'{style} t="n"><v /></c>'
-    return f'{style} t="n"><v>{"%.16g" % f}</v></c>'  # noqa: UP031
+        return f'"{style} t="n"><v /></c>'
+    return f'"{style} t="n"><v>{"%.16g" % f}</v></c>'  # noqa: UP031
 
 
 def _clean_text(value: str) -> str:
@@ -634,7 +639,7 @@ def build(result: Result) -> Sheets:
                         s.score,
                         s.level,
                         person_status(p.id),
-                        *[bd.get(k) for k in parts],
+                        *map(bd.get, parts),
                     )
                 )
         book.add("Valutazioni individuali", ind_cols, score_rows)
