@@ -224,3 +224,13 @@ def test_the_shared_parts_are_dropped_once_both_pages_are_written(computed, tmp_
     assert not [k for k in result._memo if k == html.SHARED_TABLES or k.startswith(html.SHARED_PREFIX)]
     assert (tmp_path / "relazione.html").read_text(encoding="utf-8") == html.render(fresh(computed))
     assert (tmp_path / "relazione-pubblica.html").read_text(encoding="utf-8") == public.render(fresh(computed))
+
+
+def test_rows_wider_or_narrower_than_the_header_keep_every_cell():
+    """A table's cells open as their columns say, whatever the width of each row (worked by hand)."""
+    rows = [("a",), ("b", "1", "2"), html.RowWithClass("total", ("c", "3"))]
+    for _ in range(2):
+        out = html.table(("X", "Y"), rows, numeric=(1, 2))
+        assert "<tr><td>a</td></tr>" in out
+        assert '<tr><td>b</td><td class="num">1</td><td class="num">2</td></tr>' in out
+        assert '<tr class="total"><td>c</td><td class="num">3</td></tr>' in out

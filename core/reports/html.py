@@ -71,14 +71,14 @@ def table(
     rows = list(rows)
     if not rows:
         return tag("p", empty, "empty")
-    num, head = _head(columns, numeric)
-    width = max(len(columns), max(len(r.cells if isinstance(r, RowWithClass) else r) for r in rows))
-    opens = [f"<td{NUM}>" if i in num else "<td>" for i in range(width)]
+    num, head, opens = _head(columns, numeric)
     body = []
     for row in rows:
         row_cls = ""
         if isinstance(row, RowWithClass):
             row_cls, row = f' class="{e(row.cls)}"', row.cells
+        if len(row) > len(opens):  # a row wider than the header: its cells open as the columns say
+            opens = opens + [f"<td{NUM}>" if i in num else "<td>" for i in range(len(opens), len(row))]
         cells = []
         for o, v in zip(opens, row):
             if type(v) is str:  # e(v) inline: most cells are texts with nothing to escape
@@ -94,18 +94,23 @@ def table(
     return Raw(f"<table{klass}><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>")
 
 
-_HEADS: dict[tuple, tuple[set[int], str]] = {}  # (columns, numeric) → (numeric set, header cells)
+# (columns, numeric) → (numeric set, header cells, each column's opening <td>)
+_HEADS: dict[tuple, tuple[set[int], str, list[str]]] = {}
 
 
-def _head(columns: Sequence[str], numeric: Iterable[int]) -> tuple[set[int], str]:
-    """The numeric columns and the header cells of a table; remembered for the fixed headers (tuples)
-    of the tables repeated in a Relazione (one per objective)."""
+def _head(columns: Sequence[str], numeric: Iterable[int]) -> tuple[set[int], str, list[str]]:
+    """The numeric columns, the header cells and the columns' opening tags of a table; remembered for
+    the fixed headers (tuples) of the tables repeated in a Relazione (one per objective)."""
     plain = type(columns) is tuple and type(numeric) is tuple and set(map(type, columns)) == {str}
     key = (columns, numeric) if plain else None  # exact texts only: a Raw equals its str but is not escaped
     found = _HEADS.get(key) if key is not None else None
     if found is None:
         num = set(numeric)
-        found = (num, "".join(f"<th{NUM if i in num else ''}>{e(c)}</th>" for i, c in enumerate(columns)))
+        found = (
+            num,
+            "".join(f"<th{NUM if i in num else ''}>{e(c)}</th>" for i, c in enumerate(columns)),
+            [f"<td{NUM}>" if i in num else "<td>" for i in range(len(columns))],
+        )
         if key is not None:
             if len(_HEADS) >= 1024:
                 _HEADS.clear()
