@@ -60,6 +60,11 @@ class Result:
             self._memo[key] = make()
         return self._memo[key]
 
+    def forget(self, *keys: str) -> None:
+        """Drop views made by :meth:`memo` that no later output reads (a big ente's memory)."""
+        for key in keys:
+            self._memo.pop(key, None)
+
     @property
     def ledger(self) -> Ledger:
         """Every pool and award of the cycle (rewards and positions) in one view: what every output reads."""

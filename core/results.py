@@ -33,12 +33,35 @@ def real(value: float) -> float:
     return value if value == 0 or 1e-4 <= abs(value) < 1e16 else ExpFloat(value)  # NaN and ±inf too
 
 
+INT_LIMIT = Decimal(10**15)  # an integral Decimal below it is written as an int
+
+
+# A Decimal's JSON number (num) and achievement (ach), by its text: a document repeats a few hundred
+# distinct values thousands of times (a person's breakdown, the achievements), and both are a function of
+# the text (float(Decimal) is float(str(Decimal))); str() and a lookup cost half the conversion.
+CACHE = 20_000
+_NUMS: dict[str, Any] = {}
+_ACHS: dict[str, float] = {}
+_MONEY: dict[str, str] = {}
+
+
 def num(value: Any) -> Any:
     """A Decimal as a JSON number (int when integral), dates ISO, other values unchanged."""
-    if isinstance(value, bool) or value is None:
+    t = type(value)  # the common types first, with what the checks below give them
+    if t is Decimal:
+        key = str(value)
+        found = _NUMS.get(key)
+        if found is None:
+            if len(_NUMS) >= CACHE:
+                _NUMS.clear()
+            found = _NUMS[key] = _decimal(value)
+        return found
+    if t is str or t is int or value is None:
+        return value
+    if isinstance(value, bool):
         return value
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else real(float(value))
+        return _decimal(value)
     if isinstance(value, float):
         return real(value)
     if isinstance(value, dt.date):
@@ -50,12 +73,34 @@ def num(value: Any) -> Any:
     return value
 
 
+def _decimal(value: Decimal) -> Any:
+    if value == value.to_integral_value() and abs(value) < INT_LIMIT:
+        return int(value)
+    return real(float(value))
+
+
 def ach(value: Decimal | None) -> float | None:
-    return None if value is None else real(float(value))
+    if type(value) is not Decimal:
+        return None if value is None else real(float(value))
+    key = str(value)
+    found = _ACHS.get(key)
+    if found is None:
+        if len(_ACHS) >= CACHE:
+            _ACHS.clear()
+        found = _ACHS[key] = real(float(value))
+    return found
 
 
 def money(value: Decimal | None) -> str | None:
-    return None if value is None else f"{r2(value):.2f}"
+    if type(value) is not Decimal:
+        return None if value is None else f"{r2(value):.2f}"
+    key = str(value)  # an amount's text, like num's (equal premiums repeat in a band)
+    found = _MONEY.get(key)
+    if found is None:
+        if len(_MONEY) >= CACHE:
+            _MONEY.clear()
+        found = _MONEY[key] = f"{r2(value):.2f}"
+    return found
 
 
 def people_awards(awards) -> dict:
@@ -132,12 +177,15 @@ def to_dict(res: Result) -> dict:
         }
         for r in res.revisions
     ]
+    individual = doc["individual"]
+    statuses = res.rewards.statuses if res.rewards is not None else {}
     for pid, s in res.scores.items():
-        doc["individual"][pid] = {
-            "score": None if s.score is None else real(float(s.score)),
+        bd = s.breakdown
+        individual[pid] = {
+            "score": ach(s.score),  # real(float(s.score))
             "level": s.level,
-            "status": res.status_of(pid),
-            "breakdown": num(dict(s.breakdown)),
+            "status": statuses[pid] if pid in statuses else s.status,  # res.status_of(pid)
+            "breakdown": {str(k): num(v) for k, v in bd.items()} if bd else {},  # num(dict(s.breakdown))
         }
     if res.rewards is not None or res.positions is not None:
         ledger = res.ledger

@@ -122,3 +122,51 @@ def test_without_orjson_the_text_is_the_same(tmp_path, monkeypatch):
     slow_trace = record.encode_trace(result)
     assert json.loads(zlib.decompress(slow_trace)) == json.loads(zlib.decompress(trace))
     assert record.decode_trace(slow_trace) == record.decode_trace(trace)
+
+
+# -- the conversions remembered by the number's text (issue 18) ----------------------------------
+
+
+def plain_num(value):
+    """results.num before issue 18, for a number."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, D):
+        return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else results.real(float(value))
+    if isinstance(value, float):
+        return results.real(value)
+    return value
+
+
+def same(a, b) -> bool:
+    """Equal, of the same type, and NaN equal to NaN (what json writes is then the same)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float) and a != a:
+        return b != b
+    return a == b
+
+
+NUMBERS = st.one_of(
+    st.decimals(places=4, min_value=-(10**6), max_value=10**6),
+    st.decimals(allow_nan=True, allow_infinity=True).filter(lambda d: not d.is_snan()),
+    st.integers(-(10**18), 10**18).map(D),
+    st.integers(-(10**18), 10**18),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.none(),
+    st.booleans(),
+    st.sampled_from(["1.5", "NaN", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(NUMBERS, min_size=1, max_size=6))
+def test_numbers_remembered_by_their_text_are_the_plain_conversions(values):
+    for _ in range(2):  # the second round reads the caches
+        for v in values:
+            assert same(num(v), plain_num(v))
+            if isinstance(v, (D, float, int)) and not isinstance(v, bool):
+                assert same(results.ach(v), results.real(float(v)))
+            if isinstance(v, D) and v.is_finite() and abs(v) < 10**20:
+                assert money(v) == f"{results.r2(v):.2f}"
+    assert num("1.5") == "1.5" and num(D("1.5")) == 1.5  # a text is never taken for the number it reads as

@@ -67,3 +67,59 @@ def test_plugin_sections_speak_italian_numbers(demos):
     section = section[: section.index("</table>")]
     assert re.search(r">€ \d{1,3}(\.\d{3})*,\d{2}<", section)  # € 12.345,67 in the plugin's cells
     assert not re.search(r">\d{4,}\.\d{2}<", section)  # never 12345.67
+
+
+# LibreOffice's CSV export of every sheet (the last field, -1, is "all sheets", LibreOffice ≥ 7.2): UTF-8,
+# the cells' values rather than as shown
+ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+@pytest.mark.slow  # a headless LibreOffice per workbook (Debian's libreoffice-calc-nogui, installed by .ci/run)
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_libreoffice_reads_every_cell_openpyxl_reads(demos, plugin, tmp_path):
+    """Issue 18: schede.xlsx is written by ciclope's own writer and deflated at level 1 (xlsxpack.LEVEL),
+    not by openpyxl: LibreOffice, converting it headless, finds every sheet with the cells openpyxl finds."""
+    import csv
+    import datetime as dt
+    import math
+    import subprocess
+
+    workbook = demos[plugin] / "schede.xlsx"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            ALL_SHEETS_CSV,
+            "--outdir",
+            str(tmp_path / "csv"),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    wb = openpyxl.load_workbook(workbook)
+    assert len(list((tmp_path / "csv").glob("*.csv"))) == len(wb.worksheets)
+    for ws in wb.worksheets:
+        with open(tmp_path / "csv" / f"schede-{ws.title}.csv", encoding="utf-8", newline="") as fh:
+            seen = list(csv.reader(fh))
+        expected = [list(row) for row in ws.iter_rows(values_only=True)]
+        assert len(seen) == len(expected), ws.title
+        for r, (got_row, want_row) in enumerate(zip(seen, expected), 1):
+            got_row += [""] * (len(want_row) - len(got_row))
+            for c, (got, want) in enumerate(zip(got_row, want_row), 1):
+                where = (ws.title, r, c)
+                if want is None:
+                    assert got == "", where
+                elif isinstance(want, dt.datetime):
+                    assert dt.datetime.strptime(got, "%m/%d/%Y") == want, where
+                elif isinstance(want, (int, float)) and got.endswith("%"):  # a percentage is shown as formatted
+                    assert abs(float(got[:-1]) / 100 - want) <= 5e-5, where  # 0.00%: half the last digit
+                elif isinstance(want, (int, float)) and not isinstance(want, bool):
+                    assert math.isclose(float(got), want, rel_tol=1e-12, abs_tol=1e-12), where
+                else:
+                    assert got == str(want), where

@@ -46,6 +46,7 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
         html.write(result, folder / "relazione.html")
     if "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs:
         public.write(result, folder / "relazione-pubblica.html")
+    html.forget_shared(result)  # what the two pages shared, no longer needed
     if "relazione-pubblica.pdf" in outputs:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:

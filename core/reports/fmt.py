@@ -71,7 +71,14 @@ def _group(digits: str) -> str:
     return ".".join(out)
 
 
-_TEXTS: dict[tuple, str] = {}  # number → text, at most 20,000: a Relazione repeats the same figures
+# number → text, at most CACHE each: a Relazione repeats the same figures. Keyed by the number's own
+# text, not the number: a fresh Decimal's hash costs ~1 µs (more than the lookup saves), its str()
+# ~0.2 µs, and every text below is a function of str(value) (and of the type, for "as written").
+CACHE = 20_000
+_TEXTS: dict[tuple, str] = {}
+_PCTS: dict[tuple[str, int], str] = {}
+_SIGNED: dict[tuple[str, int], str] = {}
+_AS_WRITTEN: dict[str, str] = {}  # a Decimal's text → value(): decimal_it(d) as written
 
 
 def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str:
@@ -79,11 +86,11 @@ def decimal_it(value: Any, places: int | None = None, group: bool = True) -> str
     if value is None:
         return NONE
     # With fixed decimals the text depends only on the number (1 and 1.00 give "1,00"); as written it
-    # depends on how it is written (16000.00 and 16000 differ), so the number's own text is the key.
-    key = (value if places is not None else str(value), places, group, type(value))
+    # depends on how it is written (16000.00 and 16000 differ): either way a function of its text.
+    key = (str(value), places, group, type(value))
     text = _TEXTS.get(key)
     if text is None:
-        if len(_TEXTS) >= 20_000:
+        if len(_TEXTS) >= CACHE:
             _TEXTS.clear()
         text = _TEXTS[key] = _decimal_it(value, places, group)
     return text
@@ -107,15 +114,27 @@ def pct(value: Any, places: int = 2) -> str:
     """An achievement (fraction) as a percentage: 0.9234 → ``92,34%``; None → ``—``."""
     if value is None:
         return NONE
-    return decimal_it(Decimal(str(value)) * 100, places) + "%"
+    key = (str(value), places)  # the value goes through Decimal(str(value)): its text is the key
+    text = _PCTS.get(key)
+    if text is None:
+        if len(_PCTS) >= CACHE:
+            _PCTS.clear()
+        text = _PCTS[key] = decimal_it(Decimal(key[0]) * 100, places) + "%"
+    return text
 
 
 def signed_pct(value: Any, places: int = 2) -> str:
     """A deviation as a signed percentage: −0.2 → ``−20,00%``, 0.05 → ``+5,00%``."""
     if value is None:
         return NONE
-    d = Decimal(str(value))
-    return ("+" if d > 0 else "") + pct(d, places)
+    key = (str(value), places)
+    text = _SIGNED.get(key)
+    if text is None:
+        if len(_SIGNED) >= CACHE:
+            _SIGNED.clear()
+        d = Decimal(key[0])
+        text = _SIGNED[key] = ("+" if d > 0 else "") + pct(d, places)
+    return text
 
 
 def euro(value: Any) -> str:
@@ -136,6 +155,16 @@ def date_it(value: dt.date | None) -> str:
 
 def value(v: Any) -> str:
     """A target, an actual or a cell as given: numbers, dates, SI/NO."""
+    t = type(v)  # the two common cases first (the same texts as the checks below give them)
+    if t is str:
+        return v or NONE
+    if t is Decimal:
+        text = _AS_WRITTEN.get(key := str(v))
+        if text is None:
+            if len(_AS_WRITTEN) >= CACHE:
+                _AS_WRITTEN.clear()
+            text = _AS_WRITTEN[key] = decimal_it(v)
+        return text
     if v is None or v == "":
         return NONE
     if isinstance(v, bool):

@@ -26,6 +26,10 @@ class Raw(str):
     """Markup already built (and escaped) by this module."""
 
 
+END_DIV = Raw("</div>")
+SHARED_PREFIX, SHARED_TABLES = "html.section.", "html.objective_tables"  # Result.memo keys of the shared parts
+
+
 def e(text: Any) -> str:
     """Text escaped for HTML (``html.escape`` with quotes); markup (:class:`Raw`) as it is."""
     if type(text) is not str:
@@ -39,13 +43,22 @@ def e(text: Any) -> str:
 
 
 def tag(name: str, content: Any, cls: str = "", **attrs: str) -> Raw:
-    extra = "".join(f' {k.rstrip("_")}="{e(v)}"' for k, v in attrs.items())
+    extra = "".join(f' {k.rstrip("_")}="{e(v)}"' for k, v in attrs.items()) if attrs else ""
     klass = f' class="{e(cls)}"' if cls else ""
     return Raw(f"<{name}{klass}{extra}>{e(content)}</{name}>")
 
 
+_FLAGS: dict[tuple[Any, str, type], Raw] = {}
+
+
 def flag(text: str, kind: str = "warn") -> Raw:
-    return tag("span", text, f"flag {kind}")
+    key = (text, kind, type(text))  # the type too: a Raw text equals its str but is not escaped
+    found = _FLAGS.get(key)  # a handful of flags, repeated on every row that has them
+    if found is None:
+        if len(_FLAGS) >= 1024:
+            _FLAGS.clear()
+        found = _FLAGS[key] = tag("span", text, f"flag {kind}")
+    return found
 
 
 def table(
@@ -58,21 +71,51 @@ def table(
     rows = list(rows)
     if not rows:
         return tag("p", empty, "empty")
-    num = set(numeric)
-    head = "".join(f"<th{NUM if i in num else ''}>{e(c)}</th>" for i, c in enumerate(columns))
-    width = max(len(columns), max(len(r.cells if isinstance(r, RowWithClass) else r) for r in rows))
-    opens = [f"<td{NUM}>" if i in num else "<td>" for i in range(width)]
+    num, head, opens = _head(columns, numeric)
     body = []
     for row in rows:
         row_cls = ""
         if isinstance(row, RowWithClass):
             row_cls, row = f' class="{e(row.cls)}"', row.cells
-        cells = "".join([f"{o}{e(v)}</td>" for o, v in zip(opens, row)])
-        body.append(f"<tr{row_cls}>{cells}</tr>")
+        if len(row) > len(opens):  # a row wider than the header: its cells open as the columns say
+            opens = opens + [f"<td{NUM}>" if i in num else "<td>" for i in range(len(opens), len(row))]
+        cells = []
+        for o, v in zip(opens, row):
+            if type(v) is str:  # e(v) inline: most cells are texts with nothing to escape
+                if "&" in v or "<" in v or ">" in v or '"' in v or "'" in v:
+                    v = escape(v, quote=True)
+            else:
+                v = e(v)
+            cells.append(f"{o}{v}</td>")
+        body.append(f"<tr{row_cls}>{''.join(cells)}</tr>")
     if len(columns) <= 3 and not cls:
         cls = "narrow"
     klass = f' class="{e(cls)}"' if cls else ""
     return Raw(f"<table{klass}><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>")
+
+
+# (columns, numeric) → (numeric set, header cells, each column's opening <td>)
+_HEADS: dict[tuple, tuple[set[int], str, list[str]]] = {}
+
+
+def _head(columns: Sequence[str], numeric: Iterable[int]) -> tuple[set[int], str, list[str]]:
+    """The numeric columns, the header cells and the columns' opening tags of a table; remembered for
+    the fixed headers (tuples) of the tables repeated in a Relazione (one per objective)."""
+    plain = type(columns) is tuple and type(numeric) is tuple and set(map(type, columns)) == {str}
+    key = (columns, numeric) if plain else None  # exact texts only: a Raw equals its str but is not escaped
+    found = _HEADS.get(key) if key is not None else None
+    if found is None:
+        num = set(numeric)
+        found = (
+            num,
+            "".join(f"<th{NUM if i in num else ''}>{e(c)}</th>" for i, c in enumerate(columns)),
+            [f"<td{NUM}>" if i in num else "<td>" for i in range(len(columns))],
+        )
+        if key is not None:
+            if len(_HEADS) >= 1024:
+                _HEADS.clear()
+            _HEADS[key] = found
+    return found
 
 
 class RowWithClass:
@@ -483,6 +526,9 @@ class Page:
         ]
         if not reached(self.r, "valutazione"):
             out.append(not_run(self.r, "valutazione"))
+        # each objective's table reads no person: made once per Result for both Relazioni (issue 18)
+        shares = all(getattr(type(self), m) is getattr(Page, m) for m in ("objective_table", "indicator_row"))
+        tables: dict[str, Raw] | None = self.r.memo(SHARED_TABLES, dict) if shares else None
         for oid, depth in self.objective_order():
             o = ente.objectives[oid]
             value = org.objectives.get(oid) if org else None
@@ -497,60 +543,69 @@ class Page:
             head = f"{'↳ ' * min(depth, 1)}{o.id} — {o.title}" if o.title else o.id
             achieved = fmt.pct(value) if value is not None else "non valutato"
             why = org.not_scored.get(f"objective:{oid}") if org else None
-            block = [
-                f'<div class="objective" id="obiettivo-{e(oid)}">',
-                f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>",
-                f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>',
-            ]
-            rows = []
-            for ind in by_objective.get(oid, []):
-                rows.append(self.indicator_row(ind))
-            for k in children.get(oid, ()):
-                child = ente.objectives[k]
-                cv = org.objectives.get(k) if org else None
-                rows.append(
-                    RowWithClass(
-                        "child",
-                        (
-                            k,
-                            f"↳ obiettivo {fmt.KIND_LABELS.get(child.kind, child.kind)}: {child.title}",
-                            "",
-                            fmt.value(child.weight),
-                            "",
-                            "",
-                            "",
-                            fmt.signed_pct(cv - 1) if cv is not None else fmt.NONE,
-                            fmt.pct(cv),
-                            "",
-                            "" if cv is not None else "non valutato",
-                        ),
-                    )
-                )
-            block.append(
-                table(
-                    (
-                        "Codice",
-                        "Indicatore",
-                        "Tipo",
-                        "Peso",
-                        "Baseline",
-                        "Target",
-                        "Consuntivo",
-                        "Scostamento",
-                        "Raggiungimento",
-                        "Fonte",
-                        "Stato",
-                    ),
-                    rows,
-                    numeric=(3, 4, 5, 6, 7, 8),
-                    empty="Nessun indicatore né obiettivo collegato.",
+            out.append(
+                Raw(
+                    f'<div class="objective" id="obiettivo-{e(oid)}">\n'
+                    f"<h3>{e(head)} — raggiungimento {e(achieved)}</h3>\n"
+                    f'<div class="meta">{e(" · ".join(meta))}{(" · " + e(why)) if why and value is None else ""}</div>'
                 )
             )
-            block.append("</div>")
-            out.append(Raw("\n".join(str(b) for b in block)))
+            table_ = tables.get(oid) if tables is not None else None
+            if table_ is None:
+                table_ = self.objective_table(oid, by_objective, children)
+                if tables is not None:
+                    tables[oid] = table_
+            out.append(table_)  # its own piece (the section joins its pieces with "\n"): shared, not copied
+            out.append(END_DIV)
         if not ente.objectives:
             out.append(tag("p", "Nessun obiettivo in objectives.csv.", "empty"))
         return out
+
+    def objective_table(self, oid: str, by_objective: dict[str, list], children: dict[str, list[str]]) -> Raw:
+        """An objective's indicators and child objectives (no person: the same on the public page)."""
+        ente, org = self.ente, self.org
+        rows = []
+        for ind in by_objective.get(oid, []):
+            rows.append(self.indicator_row(ind))
+        for k in children.get(oid, ()):
+            child = ente.objectives[k]
+            cv = org.objectives.get(k) if org else None
+            rows.append(
+                RowWithClass(
+                    "child",
+                    (
+                        k,
+                        f"↳ obiettivo {fmt.KIND_LABELS.get(child.kind, child.kind)}: {child.title}",
+                        "",
+                        fmt.value(child.weight),
+                        "",
+                        "",
+                        "",
+                        fmt.signed_pct(cv - 1) if cv is not None else fmt.NONE,
+                        fmt.pct(cv),
+                        "",
+                        "" if cv is not None else "non valutato",
+                    ),
+                )
+            )
+        return table(
+            (
+                "Codice",
+                "Indicatore",
+                "Tipo",
+                "Peso",
+                "Baseline",
+                "Target",
+                "Consuntivo",
+                "Scostamento",
+                "Raggiungimento",
+                "Fonte",
+                "Stato",
+            ),
+            rows,
+            numeric=(3, 4, 5, 6, 7, 8),
+            empty="Nessun indicatore né obiettivo collegato.",
+        )
 
     def indicator_row(self, ind) -> Any:
         outcome = self.org.indicators.get(ind.id) if self.org else None
@@ -1084,6 +1139,19 @@ class Page:
         "calendario": "rendicontazione",
     }
 
+    # sections that read no person: the public Relazione (reports/public.py) shows them as they are, so
+    # each is built once per Result for both pages (issue 18); forget_shared() drops them
+    SHARED_SECTIONS = ("aree", "monitoraggio", "calendario", "note")
+
+    def body(self, ident: str) -> list[Any]:
+        """The body of section ``ident``; a shared section's is made once per Result, unless this page
+        overrides its method."""
+        name = self.SECTION_METHODS[ident]
+        method = getattr(self, name)
+        if ident in self.SHARED_SECTIONS and getattr(type(self), name) is getattr(Page, name):
+            return self.r.memo(f"{SHARED_PREFIX}{ident}", method)
+        return method()
+
     def shown(self) -> list[tuple[str, str]]:
         return [
             (i, t)
@@ -1142,9 +1210,15 @@ class Page:
         ]
         yield "\n".join(head) + "\n"
         for n, (ident, title) in enumerate(shown):
-            yield from section_pieces(ident, title, getattr(self, self.SECTION_METHODS[ident])(), first=n == 0)
+            yield from section_pieces(ident, title, self.body(ident), first=n == 0)
             yield "\n"
         yield f"<footer>{self.footer()}</footer>\n</body>\n</html>\n"
+
+
+def forget_shared(result: Result) -> None:
+    """Drop the parts both Relazioni share (:attr:`Page.SHARED_SECTIONS`, the objectives' tables) once
+    both are written: a 30,000-person ente's objective tables are ~19 MB of text."""
+    result.forget(SHARED_TABLES, *(f"{SHARED_PREFIX}{ident}" for ident in Page.SHARED_SECTIONS))
 
 
 def render(result: Result) -> str:

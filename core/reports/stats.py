@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 import attrs
 
@@ -97,12 +98,19 @@ def _distribution(result: Result) -> list[tuple[str, int]]:
 
 
 def histogram(result: Result) -> list[tuple[str, int]]:
-    """Head count of scores by class of 10 points: 0–9,99 … 90–100."""
+    """Head count of scores by class of 10 points: 0–9,99 … 90–100 (made once per Result: the
+    Relazione shows it twice)."""
+    return list(result.memo("stats.histogram", lambda: _histogram(result)))
+
+
+def _histogram(result: Result) -> list[tuple[str, int]]:
     bins = [0] * (100 // BIN)
     for s in result.scores.values():
         if s.score is None:
             continue
-        i = min(int(Decimal(s.score) // BIN), len(bins) - 1)
+        # int(score) // BIN is Decimal's // (which truncates) for a score ≥ 0; a negative score's class is
+        # below 0 either way, and taken as 0
+        i = min(int(s.score) // BIN, len(bins) - 1)
         bins[max(i, 0)] += 1
     return [(f"{i * BIN}–{i * BIN + BIN}", n) for i, n in enumerate(bins)]
 
@@ -129,15 +137,27 @@ def evaluation_value(result: Result, person_id: str) -> Decimal | None:
 
 
 def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
-    """Differentiation of each evaluator's judgements, and the label of the "top" column."""
+    """Differentiation of each evaluator's judgements, and the label of the "top" column (made once per
+    Result: the Relazione and the workbook both show it)."""
+    stats, label = result.memo("stats.evaluators", lambda: _evaluators(result))
+    return list(stats), label
+
+
+def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
     ente = result.ente
+    everyone = ente.people
     evaluated: dict[str, dict[str, None]] = {}  # evaluator → the people evaluated, in order (a set)
-    for item in ente.evaluations:
-        person = ente.people.get(item.person)
-        who = item.evaluator or (person.evaluator if person else None)
-        if not who:
-            continue
-        evaluated.setdefault(who, {})[item.person] = None
+    # a card's items repeat its (person, evaluator): each pair once, in order (made in C)
+    for pid, who in dict.fromkeys(map(attrgetter("person", "evaluator"), ente.evaluations)):
+        if not who:  # the item's evaluator, else the person's
+            person = everyone.get(pid)
+            who = person.evaluator if person else None
+            if not who:
+                continue
+        theirs = evaluated.get(who)
+        if theirs is None:
+            theirs = evaluated[who] = {}
+        theirs[pid] = None
     top = top_level(result)
     label = f"quota al livello più alto ({top})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
     out = []
@@ -169,7 +189,7 @@ def evaluators(result: Result) -> tuple[list[EvaluatorStat], str]:
                 flags=tuple(flags),
             )
         )
-    return out, label
+    return tuple(out), label
 
 
 @attrs.frozen
@@ -185,9 +205,14 @@ class BandStat:
 
 def bands(result: Result) -> list[BandStat]:
     """Performance awards (result pay of PO included, position pay not: rules/core.md §6) grouped by
-    pool and band: head count, total, mean, lowest and highest amount."""
+    pool and band: head count, total, mean, lowest and highest amount (made once per Result: the
+    Relazione and the workbook both show them)."""
+    return list(result.memo("stats.bands", lambda: _bands(result)))
+
+
+def _bands(result: Result) -> tuple[BandStat, ...]:
     if result.rewards is None and result.positions is None:
-        return []
+        return ()
     ledger = result.ledger
     groups: dict[tuple[str, str], list[Decimal]] = {}
     for a in ledger.awards:
@@ -206,4 +231,4 @@ def bands(result: Result) -> list[BandStat]:
         )
         for (p, b), v in groups.items()
     ]
-    return sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -s.mean, s.band))
+    return tuple(sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -s.mean, s.band)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from html import escape
+from html import escape as _escape
 
 from . import fmt
 
@@ -18,6 +18,14 @@ MISSING = "#b8b8b8"  # "not scored" marker
 TARGET = "#c0392b"  # the 100% line
 GRID = "#d9d9d9"
 TEXT = "#222222"
+
+
+def escape(text: str) -> str:
+    """``html.escape(text)``, without its five replaces for a text with nothing to escape (most labels
+    and every percentage: ~190 texts per Relazione)."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return _escape(text)
+    return text
 
 
 def _n(x: float) -> str:

@@ -10,40 +10,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from math import isinf
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.compat import safe_string
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.datetime import WINDOWS_EPOCH, to_excel
 
 from ..result import Result
 from . import fmt, safe, stats, xlsxpack
-
-FORMATS = {
-    "ach": "0.00%",  # achievements 0–1 shown as percentages
-    "dev": "+0.00%;-0.00%;0.00%",  # deviations
-    "score": "0.00",
-    "money": '#,##0.00 "€"',
-    "int": "0",
-    "num": "General",
-    "date": "DD/MM/YYYY",
-    "text": "@",
-}
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="2F6690")
-HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
-TOTAL_FONT = Font(bold=True)
-NOTE_FONT = Font(italic=True, color="5B6470")
+from .xlsxstyles import (  # noqa: F401  (the formats and fonts are part of this module's interface)
+    FORMATS,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    HEADER_FONT,
+    NOTE_FONT,
+    TOTAL_FONT,
+    Styles,
+)
 
 Column = tuple[str, str, int]  # header, kind, width
-TEXT_CACHE = 20_000  # distinct texts whose XML is kept for reuse
+TEXT_CACHE = 20_000  # distinct texts of a role whose XML is kept for reuse
+MAX_TEXT = 32767  # characters of a cell (Excel's limit)
+NUMBER_CACHE = 20_000  # distinct numbers of a kind whose XML is kept for reuse
 
 
 class Sheets:
@@ -51,18 +44,21 @@ class Sheets:
 
     Profiled (docs/performance.md): openpyxl's write-only cells cost ~25 µs each, 0.2 s for a
     300-person ente (4× the whole calculation), almost all in building and serializing one XML
-    element per cell. Here a cell costs ~1 µs: its style index comes from openpyxl once per distinct
-    style (:meth:`style`), its XML is a string with the same bytes openpyxl would write, and the
-    package around the sheets is :class:`.xlsxpack.Package` (tests/test_scale.py compares the whole
-    file with openpyxl's own writer).
+    element per cell. Here a cell costs well under 1 µs: its style index comes from openpyxl once per
+    distinct style (:meth:`style`, :mod:`.xlsxstyles`), its XML is a string with the same bytes
+    openpyxl would write, and the package around the sheets is :class:`.xlsxpack.Package`
+    (tests/test_scale.py compares every part of the file, uncompressed, with openpyxl's own writer;
+    the deflated bytes differ: level 1 here, 6 in openpyxl).
     """
 
     def __init__(self) -> None:
-        self.wb = Workbook(write_only=True)  # the style registry (and epoch) of the workbook
-        self.ws = _StyleSheet(self.wb)
+        self.registry = Styles()  # the style recipes met, in order (openpyxl's numbering)
         self.names: set[str] = set()
-        self.styles: dict[tuple, str] = {}  # style recipe → ' s="N"' or ""
-        self.texts: dict[tuple[str, str], str] = {}  # (text, role) → the cell's XML after its reference
+        self.styles: dict[tuple, str] = {}  # style recipe (or ("number", kind, role)) → ' s="N"' or ""
+        # role → {text: the cell's XML after its reference's value}; "" → "" (an empty text is no cell in a row)
+        self.texts: dict[str, dict[str, str]] = {}
+        # (kind, role) → {str(Decimal): the number cell's XML after its reference}
+        self.numbers: dict[tuple[str, str], dict[str, str]] = {}
         self._package: xlsxpack.Package | None = None
         self._done: bytes | None = None  # the archive, once closed
 
@@ -86,90 +82,91 @@ class Sheets:
         self.names.add(name.lower())
         return name
 
-    def style(self, ws, what: str, fmt_or_value: Any, role: str = "", quote: bool = False) -> str:
+    def style(self, what: str, number_format: str | None = None, role: str = "", quote: bool = False) -> str:
         """The ``s`` attribute of a cell styled by this recipe, registered with openpyxl on first use.
 
-        ``what`` is "text" (``fmt_or_value`` = the text), "number" (the number format), "date" (the
-        date) or "empty". The recipe is applied to a real openpyxl cell in the same order as a cell
-        written by openpyxl would get it, so fonts, fills, number formats and cell styles are
-        registered in the same order and styles.xml is the same.
+        ``what`` is "text", "number" (of ``number_format``), "date" or "empty"; ``quote`` marks a
+        text that starts like a formula (:mod:`.safe`). Styles are numbered in the order of first
+        use, as openpyxl numbers them (:mod:`.xlsxstyles`), so styles.xml is the same.
         """
-        key = (what, fmt_or_value if what == "number" else None, role, quote)
+        key = (what, number_format, role, quote)
         attr = self.styles.get(key)
         if attr is None:
-            c = WriteOnlyCell(self.ws)
-            if what == "text":
-                safe.text_cell(c, fmt_or_value)
-            elif what == "number":
-                c.value = 0
-                c.number_format = fmt_or_value
-            elif what == "date":
-                c.value = fmt_or_value  # openpyxl registers its default date format here
-                c.number_format = FORMATS["date"]
-            if role == "total":
-                c.font = TOTAL_FONT
-            elif role == "header":
-                c.font, c.fill, c.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGN
-            elif role == "note":
-                c.font = NOTE_FONT
-            attr = f' s="{c.style_id}"' if c.has_style else ""
-            self.styles[key] = attr
+            attr = self.styles[key] = self.registry.attr(key)
         return attr
 
-    def text(self, ws, ref: str, value: str, role: str = "") -> str:
-        key = (value, role)
-        tail = self.texts.get(key)  # names, ids, levels repeat: each distinct text is rendered once
+    def text(self, ref: str, value: str, role: str = "") -> str:
+        if not value:  # a styled empty text cell (a header or note ""): rare, and never cached (see _rows)
+            return f'<c r="{ref}{self._text_tail(value, role)}'
+        texts = self.texts.get(role)
+        if texts is None:
+            texts = self.texts[role] = {"": ""}
+        tail = texts.get(value)  # names, ids, levels repeat: each distinct text is rendered once
         if tail is None:
-            clean = _clean_text(value)
-            s = self.style(ws, "text", clean, role, clean.startswith(safe.FORMULA_STARTS))
-            if clean == "":
-                tail = f'{s} t="inlineStr" />'
-            else:
-                stripped = clean.strip()
-                t = '<t xml:space="preserve">' if stripped and stripped != clean else "<t>"
-                tail = f'{s} t="inlineStr"><is>{t}{_escape(clean)}</t></is></c>'
-            if len(self.texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
-                self.texts.clear()
-            self.texts[key] = tail
-        return f'<c r="{ref}"{tail}'
+            if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
+                self._forget(texts)
+            tail = texts[value] = self._text_tail(value, role)
+        return f'<c r="{ref}{tail}'
 
-    def cell(self, ws, ref: str, value: Any, kind: str, role: str = "") -> str:
+    @staticmethod
+    def _forget(texts: dict[str, str]) -> None:
+        texts.clear()
+        texts[""] = ""
+
+    def _text_tail(self, value: str, role: str) -> str:
+        """A text cell's XML after its reference's value, from the closing quote (its style registered
+        on first use)."""
+        # a printable text has no control character (they are all non-printable): nothing to clean
+        clean = value if len(value) <= MAX_TEXT and value.isprintable() else _clean_text(value)
+        quote = clean.startswith(safe.FORMULA_STARTS)
+        s = self.styles.get(("text", None, role, quote))
+        if s is None:
+            s = self.style("text", None, role, quote)
+        if clean == "":
+            return f'"{s} t="inlineStr" />'
+        stripped = clean.strip()
+        t = '<t xml:space="preserve">' if stripped and stripped != clean else "<t>"
+        if "&" in clean or "<" in clean or ">" in clean:  # _escape(clean), inline: ~1,200 new texts per ente
+            clean = _escape(clean)
+        return f'"{s} t="inlineStr"><is>{t}{clean}</t></is></c>'
+
+    def number_style(self, kind: str, role: str) -> str:
+        s = self.styles.get(("number", kind, role))
+        if s is None:
+            s = self.styles[("number", kind, role)] = self.style(
+                "number", FORMATS.get(kind, "General") if kind != "text" else "General", role
+            )
+        return s
+
+    def cell(self, ref: str, value: Any, kind: str, role: str = "") -> str:
         """One cell's XML (what openpyxl's ``WriteOnlyCell`` and writer produce), "" for no cell."""
         t = type(value)
         if t is str and value:
-            return self.text(ws, ref, value, role)
-        if t is Decimal or t is int or t is float:
-            s = self.styles.get(("number", kind, role))
-            if s is None:
-                s = self.styles[("number", kind, role)] = self.style(
-                    ws, "number", FORMATS.get(kind, "General") if kind != "text" else "General", role
-                )
-            v = safe_string(value)
-            return f'<c r="{ref}"{s} t="n"><v>{v}</v></c>' if v else f'<c r="{ref}"{s} t="n"><v /></c>'
+            return self.text(ref, value, role)
         if t is Typed:
             value, kind = value.value, value.kind
         if value is None or value == "":
             if role:
-                return f'<c r="{ref}"{self.style(ws, "empty", None, role)} t="n" />'
+                return f'<c r="{ref}"{self.style("empty", None, role)} t="n" />'
             return ""
         if isinstance(value, bool):
-            return self.text(ws, ref, "SI" if value else "NO", role)
+            return self.text(ref, "SI" if value else "NO", role)
         if isinstance(value, fmt.Money):
             kind = "money"
         elif isinstance(value, fmt.Percent):
             kind = "ach"
         if isinstance(value, (Decimal, int, float)):
-            s = self.style(ws, "number", FORMATS.get(kind, "General") if kind != "text" else "General", role)
+            s = self.number_style(kind, role)
             v = safe_string(value)
             return f'<c r="{ref}"{s} t="n"><v>{v}</v></c>' if v else f'<c r="{ref}"{s} t="n"><v /></c>'
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
-            s = self.style(ws, "date", value, role)
-            return f'<c r="{ref}"{s} t="n"><v>{safe_string(to_excel(value, self.wb.epoch))}</v></c>'
+            s = self.style("date", None, role)
+            return f'<c r="{ref}"{s} t="n"><v>{safe_string(to_excel(value, WINDOWS_EPOCH))}</v></c>'
         if isinstance(value, (tuple, list)):
             value = fmt.param_value(value)
-        return self.text(ws, ref, str(value), role)
+        return self.text(ref, str(value), role)
 
     def add(self, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str = "") -> None:
         if self._done is not None:
@@ -187,72 +184,104 @@ class Sheets:
         self, letters: list[str], columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str
     ) -> Iterator[str]:
         """The ``<row>`` elements of a sheet, one at a time (they are compressed as they come)."""
-        ws = self.ws
         n = 0
         if note:
             n += 1
-            yield f'<row r="{n}">{self.text(ws, f"A{n}", note, "note")}</row>'
+            yield f'<row r="{n}">{self.text(f"A{n}", note, "note")}</row>'
         n += 1
         yield (
             f'<row r="{n}">'
-            + "".join(self.text(ws, f"{letter}{n}", head, "header") for letter, (head, _, _) in zip(letters, columns))
+            + "".join(self.text(f"{letter}{n}", head, "header") for letter, (head, _, _) in zip(letters, columns))
             + "</row>"
         )
         kinds = [kind for _, kind, _ in columns]
-        cell, texts, styles = self.cell, self.texts, self.styles
+        cell, styles, text_tail = self.cell, self.styles, self._text_tail
+        texts = self.texts.get("")
+        if texts is None:
+            texts = self.texts[""] = {"": ""}
+        # per column, its kind's number cells by the Decimal's text: a number cell costs a str() and a
+        # dict lookup instead of "%.16g" % Decimal (~1.5 µs: Decimal → str → float → 16 digits)
+        numbers = [self.numbers.setdefault((kind, ""), {}) for kind in kinds]
+        starts = [f'<c r="{letter}' for letter in letters]  # a cell is start + row number + tail
+        column = {start: (letter, kind) for start, letter, kind in zip(starts, letters, kinds)}
         for row in rows:
             n += 1
-            role = "total" if isinstance(row, Total) else ""
-            out = [f'<row r="{n}">']
+            if isinstance(row, Total):
+                yield self._total(letters, kinds, row, n)
+                continue
+            r = str(n)
+            out = [f'<row r="{r}">']
             # the common cells inline (a text already seen, a finite number of a known style); the rest,
-            # and every first occurrence, through :meth:`cell` — the same XML either way
-            for letter, kind, value in zip(letters, kinds, row):
+            # and every first occurrence, through :meth:`cell` — the same XML either way. A cached tail
+            # starts with the reference's closing quote.
+            for start, nums, value in zip(starts, numbers, row):
                 t = type(value)
                 if t is str:
-                    tail = texts.get((value, role)) if value else None
-                    out.append(
-                        f'<c r="{letter}{n}"{tail}' if tail is not None else cell(ws, f"{letter}{n}", value, kind, role)
-                    )
-                elif value is None and not role:
+                    tail = texts.get(value)
+                    if tail is None:
+                        if len(texts) >= TEXT_CACHE:  # a big ente's names and titles: bounded memory
+                            self._forget(texts)
+                        tail = texts[value] = text_tail(value, "")
+                    if tail:  # "" is no cell
+                        out.append(f"{start}{r}{tail}")
+                elif value is None:
                     continue
-                elif (t is Decimal and value.is_finite()) or t is int:
-                    style = styles.get(("number", kind, role))
-                    if style is None:
-                        out.append(cell(ws, f"{letter}{n}", value, kind, role))
-                    else:
-                        # "%.16g" % Decimal goes through float, as openpyxl writes it (format() would not)
-                        out.append(f'<c r="{letter}{n}"{style} t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031
+                elif t is Decimal:
+                    key = str(value)
+                    tail = nums.get(key)
+                    if tail is None:
+                        letter, kind = column[start]
+                        style = styles.get(("number", kind, ""))
+                        if style is None or not value.is_finite():  # the first of its style registers it
+                            out.append(cell(letter + r, value, kind))
+                            continue
+                        tail = _number_tail(style, key)
+                        if len(nums) < NUMBER_CACHE:  # a big ente's amounts: bounded memory
+                            nums[key] = tail
+                    out.append(f"{start}{r}{tail}")
                 else:
-                    out.append(cell(ws, f"{letter}{n}", value, kind, role))
+                    letter, kind = column[start]
+                    style = styles.get(("number", kind, "")) if t is int else None
+                    if style is None:
+                        out.append(cell(letter + r, value, kind))
+                    else:
+                        out.append(f'{start}{r}"{style} t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031
             out.append("</row>")
             yield "".join(out)
+
+    def _total(self, letters: list[str], kinds: list[str], row: Sequence[Any], n: int) -> str:
+        """A total row (bold): every cell through :meth:`cell`, empty ones included."""
+        cells = "".join(self.cell(f"{letter}{n}", v, kind, "total") for letter, kind, v in zip(letters, kinds, row))
+        return f'<row r="{n}">{cells}</row>'
 
     def bytes(self) -> bytes:
         """The finished archive, after the last :meth:`add` (a sheet added later is refused)."""
         if self._done is None:
-            self._done = self.package.close(_stylesheet(tuple(self.styles), self.wb))
+            self._done = self.package.close(self.registry.stylesheet())
         return self._done
 
 
-class _StyleSheet:
-    """What an openpyxl cell needs of its worksheet to register its style: the workbook."""
+def _statuses(result: Result) -> Callable[[str], str]:
+    """A person's status in Italian (``fmt.status(result.status_of(pid), labels)``), each code's label
+    looked up once: the sheets ask it for every person."""
+    labels = result.plugin.status_labels
+    statuses = result.rewards.statuses if result.rewards is not None else {}
+    scores = result.scores
+    shown: dict[str | None, str] = {}
 
-    def __init__(self, wb: Workbook) -> None:
-        self.parent = wb
+    def status(pid: str) -> str:
+        code: str | None
+        if pid in statuses:
+            code = statuses[pid]
+        else:
+            s = scores.get(pid)
+            code = s.status if s else None
+        text = shown.get(code)
+        if text is None:
+            text = shown[code] = fmt.status(code, labels)
+        return text
 
-
-_STYLESHEETS: dict[tuple, bytes] = {}
-
-
-def _stylesheet(recipes: tuple, wb: Workbook) -> bytes:
-    """styles.xml for the style recipes registered in this order (the same order gives the same file:
-    most enti share a handful of orders, and openpyxl's serialization costs ~1 ms)."""
-    found = _STYLESHEETS.get(recipes)
-    if found is None:
-        found = xlsxpack.stylesheet(wb)
-        if len(_STYLESHEETS) < 256:
-            _STYLESHEETS[recipes] = found
-    return found
+    return status
 
 
 def _number_or_text(value: Any) -> Any:
@@ -278,10 +307,21 @@ class Typed:
         self.value, self.kind = value, kind
 
 
+def _number_tail(style: str, text: str) -> str:
+    """A finite Decimal's number cell after its reference's value (from the closing quote), from the
+    Decimal's text: openpyxl writes
+    ``"%.16g" % value`` (through ``float``, which for a Decimal is ``float(str(value))``; ``format()``
+    would differ), and no value for a number beyond the float range."""
+    f = float(text)
+    if isinf(f):
+        return f'"{style} t="n"><v /></c>'
+    return f'"{style} t="n"><v>{"%.16g" % f}</v></c>'  # noqa: UP031
+
+
 def _clean_text(value: str) -> str:
     """Text as a worksheet can hold it: at most 32,767 characters (openpyxl cuts there too), and the
     control characters XML cannot carry replaced by U+FFFD (openpyxl would raise and lose the ente)."""
-    value = value[:32767]
+    value = value[:MAX_TEXT]
     if ILLEGAL_CHARACTERS_RE.search(value):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return value
@@ -306,6 +346,7 @@ def build(result: Result) -> Sheets:
     book = Sheets()
     att = r.attestation
     people_names = {p.id: p.name for p in ente.people.values()}
+    person_status = _statuses(r)
 
     def name(pid):
         return people_names.get(pid, "") if pid else ""
@@ -376,7 +417,7 @@ def build(result: Result) -> Sheets:
                         org.people.get(p.id),
                         s.score if s else None,
                         s.level if s else None,
-                        fmt.status(r.status_of(p.id), r.plugin.status_labels),
+                        person_status(p.id),
                     )
                 )
         book.add(
@@ -431,7 +472,7 @@ def build(result: Result) -> Sheets:
     for ind in ente.indicators.values():
         out = org.indicators.get(ind.id) if org else None
         ach = out.achievement if out else None
-        status = out.status if out else ""
+        ind_status = out.status if out else ""
         ind_rows.append(
             (
                 ind.id,
@@ -444,7 +485,7 @@ def build(result: Result) -> Sheets:
                 ind.actual,
                 (ach - 1) if ach is not None else None,
                 ach,
-                fmt.status(status) if status else "",
+                fmt.status(ind_status) if ind_status else "",
                 ind.reason,
                 ind.source,
                 "SI" if ind.id in revised else "",
@@ -567,24 +608,41 @@ def build(result: Result) -> Sheets:
             ("Esito", "text", 16),
         ]
         ind_cols += [(f"Componente: {k}", "num", 14) for k in parts]
-        score_rows = []
+        score_rows: list[tuple[Any, ...]] = []
+        scores = r.scores
         for p in ente.people.values():
-            s = r.scores.get(p.id)
-            bd = dict(s.breakdown) if s else {}
-            score_rows.append(
-                (
-                    p.id,
-                    p.name,
-                    p.role,
-                    p.category,
-                    p.unit,
-                    p.evaluator,
-                    s.score if s else None,
-                    s.level if s else None,
-                    fmt.status(r.status_of(p.id), r.plugin.status_labels),
-                    *[bd.get(k) for k in parts],
+            s = scores.get(p.id)
+            if s is None:
+                score_rows.append(
+                    (
+                        p.id,
+                        p.name,
+                        p.role,
+                        p.category,
+                        p.unit,
+                        p.evaluator,
+                        None,
+                        None,
+                        person_status(p.id),
+                        *[None] * len(parts),
+                    )
                 )
-            )
+            else:
+                bd = s.breakdown
+                score_rows.append(
+                    (
+                        p.id,
+                        p.name,
+                        p.role,
+                        p.category,
+                        p.unit,
+                        p.evaluator,
+                        s.score,
+                        s.level,
+                        person_status(p.id),
+                        *map(bd.get, parts),
+                    )
+                )
         book.add("Valutazioni individuali", ind_cols, score_rows)
         evals, top_label = stats.evaluators(r)
         book.add(
@@ -617,7 +675,7 @@ def build(result: Result) -> Sheets:
                     a.pool,
                     a.band,
                     a.amount,
-                    fmt.status(r.status_of(a.person), r.plugin.status_labels),
+                    person_status(a.person),
                 )
             )
         if award_rows:

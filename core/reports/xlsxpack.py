@@ -6,18 +6,24 @@ XML tree per column, a second pass to make the zip deterministic), ~20 ms of a 3
 writes for the same workbook, and each sheet is compressed into the archive as soon as it is built,
 so a 30,000-person ente never holds its whole workbook in memory. openpyxl is still the source of
 the parts that depend on it: the style sheet (``write_stylesheet``, from the styles registered on
-an openpyxl ``Workbook``), the theme, the document properties.
+an openpyxl ``Workbook``, :mod:`.xlsxstyles`), the theme, the document properties.
 
-``tests/test_scale.py`` keeps openpyxl's own writer as the oracle and compares the bytes on real
-Results and on random workbooks.
+The zip container is written here too, with the bytes :mod:`zipfile` writes (local header, deflated
+data at :data:`LEVEL`, central directory): the parts that are the same in every workbook (properties,
+theme, package relationships, a style sheet already seen) are compressed once per process instead
+of once per workbook (~0.5 ms of a 300-person ente's ~25 ms, issue 18).
+
+``tests/test_scale.py`` keeps openpyxl's own writer as the oracle and compares every part, uncompressed,
+with its entry's metadata, on real Results and on random workbooks; and zipfile as the oracle of the
+container, byte for byte at the same level. ``tests/test_schede_office.py`` opens the file in LibreOffice.
 """
 
 from __future__ import annotations
 
 import functools
-import io
 import re
-import zipfile
+import struct
+import zlib
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -31,6 +37,22 @@ from openpyxl.xml.functions import tostring
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 CHUNK = 4 << 20  # characters of sheet XML compressed at a time
+# Deflate level: 1, not the 6 of zipfile and openpyxl (issue 18). A 300-person ente's sheets are
+# ~440 KB of XML: level 6 took 5.9 ms of CPU per ente to deflate them, level 1 2.1 ms (the same sheets,
+# best of 7), for a file ~17% larger (55 → 65 KB); the XML inside is the same byte for byte
+# (tests/test_scale.py compares it with openpyxl's, tests/test_schede_office.py opens it in LibreOffice).
+LEVEL = 1
+# zipfile's records: local file header, central directory entry, end of central directory
+_HEADER = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+DOS_TIME = (
+    ZIP_TIME[3] << 11 | ZIP_TIME[4] << 5 | ZIP_TIME[5] // 2,
+    (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2],
+)
+ATTRIBUTES = 0o644 << 16  # -rw-r--r--, made on Unix (create_system 3)
+ZIP64_LIMIT = (1 << 31) - 1
+_DEFLATED: dict[bytes, tuple[int, int, bytes]] = {}  # a recurring part → (CRC, size, deflated)
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -92,7 +114,15 @@ def attr(text: str) -> str:
 
 def absolute(ref: str) -> str:
     """``A1:H7`` → ``$A$1:$H$7`` (openpyxl's ``absolute_coordinate``)."""
-    return ":".join(re.sub(r"^([A-Z]+)(\d+)$", r"$\1$\2", part) for part in ref.split(":"))
+    return ":".join(_absolute(part) for part in ref.split(":"))
+
+
+def _absolute(cell: str) -> str:
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters) :]
+    if letters and digits and letters.isascii() and letters.isalpha() and letters.isupper() and digits.isascii():
+        return f"${letters}${digits}"
+    return cell
 
 
 @functools.cache
@@ -110,23 +140,72 @@ class Package:
     sheet as it is added, then the style sheet, the relationships, the workbook and the manifest."""
 
     def __init__(self) -> None:
-        self.buffer = io.BytesIO()
-        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
+        self.out: list[bytes] = []  # the archive so far
+        self.size = 0  # its length
+        self.entries: list[bytes] = []  # the central directory's records
         self.sheets: list[tuple[str, str | None]] = []  # (name, autofilter ref or None)
         app, core, theme = fixed_parts()
-        self.put("docProps/app.xml", [app])
-        self.put("docProps/core.xml", [core])
-        self.put("xl/theme/theme1.xml", [theme])
+        self.put_same("docProps/app.xml", app)
+        self.put_same("docProps/core.xml", core)
+        self.put_same("xl/theme/theme1.xml", theme)
 
     def put(self, name: str, chunks: Iterable[bytes]) -> None:
-        entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.external_attr = 0o644 << 16
-        entry.create_system = 3
-        entry._compresslevel = 6  # type: ignore[attr-defined]  # what ZipFile.writestr(..., compresslevel=6) sets
-        with self.zip.open(entry, "w") as dest:
-            for chunk in chunks:
-                dest.write(chunk)
+        """A part deflated as its chunks come (zipfile's ``ZipFile.open(name, "w")`` on a seekable file)."""
+        deflate = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+        crc = size = 0
+        data = []
+        for chunk in chunks:
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+            data.append(deflate.compress(chunk))
+        data.append(deflate.flush())
+        self._entry(name, crc, size, data)
+
+    def put_same(self, name: str, content: bytes) -> None:
+        """A part whose content recurs from workbook to workbook: deflated once per process."""
+        found = _DEFLATED.get(content)
+        if found is None:
+            deflate = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+            found = (zlib.crc32(content), len(content), deflate.compress(content) + deflate.flush())
+            if len(_DEFLATED) >= 64:  # the fixed parts and a few style sheets: bounded
+                _DEFLATED.clear()
+            _DEFLATED[content] = found
+        crc, size, deflated = found
+        self._entry(name, crc, size, [deflated])
+
+    def _entry(self, name: str, crc: int, size: int, data: list[bytes]) -> None:
+        filename = name.encode("ascii")
+        compressed = sum(map(len, data))
+        if size > ZIP64_LIMIT or compressed > ZIP64_LIMIT:  # zipfile, not asked for ZIP64, refuses too
+            raise RuntimeError(f"{name}: part too large for a zip without ZIP64")
+        offset = self.size
+        self.out.append(_HEADER.pack(b"PK\x03\x04", 20, 0, 0, 8, *DOS_TIME, crc, compressed, size, len(filename), 0))
+        self.out.append(filename)
+        self.out.extend(data)
+        self.size += _HEADER.size + len(filename) + compressed
+        self.entries.append(
+            _CENTRAL.pack(
+                b"PK\x01\x02",
+                20,
+                3,
+                20,
+                0,
+                0,
+                8,
+                *DOS_TIME,
+                crc,
+                compressed,
+                size,
+                len(filename),
+                0,
+                0,
+                0,
+                0,
+                ATTRIBUTES,
+                offset,
+            )
+            + filename
+        )
 
     def sheet(
         self, name: str, widths: list[int | float], freeze_row: int, body: Iterable[str], autofilter: str | None
@@ -168,8 +247,8 @@ class Package:
     def close(self, styles: bytes) -> bytes:
         """The archive's bytes, after the style sheet (``styles``: ``xl/styles.xml``) and the package parts."""
         n = len(self.sheets)
-        self.put("xl/styles.xml", [styles])
-        self.put("_rels/.rels", [ROOT_RELS.encode()])
+        self.put_same("xl/styles.xml", styles)
+        self.put_same("_rels/.rels", ROOT_RELS.encode())
         names = "".join(
             f'<sheet name="{attr(name)}" sheetId="{i}" state="visible" r:id="rId{i}" />'
             for i, (name, _) in enumerate(self.sheets, 1)
@@ -190,13 +269,18 @@ class Package:
         )
         rels += f'<Relationship Type="{REL}/styles" Target="styles.xml" Id="rId{n + 1}" />'
         rels += f'<Relationship Type="{REL}/theme" Target="theme/theme1.xml" Id="rId{n + 2}" />'
-        self.put("xl/_rels/workbook.xml.rels", [f'<Relationships xmlns="{PKG_REL}">{rels}</Relationships>'.encode()])
+        self.put_same("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{PKG_REL}">{rels}</Relationships>'.encode())
         types = "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{SHEET_TYPE}" />' for i in range(1, n + 1)
         )
-        self.put("[Content_Types].xml", [(CONTENT_TYPES_HEAD + types + CONTENT_TYPES_TAIL).encode()])
-        self.zip.close()
-        return self.buffer.getvalue()
+        self.put_same("[Content_Types].xml", (CONTENT_TYPES_HEAD + types + CONTENT_TYPES_TAIL).encode())
+        directory = b"".join(self.entries)
+        count = len(self.entries)
+        self.out.append(directory)
+        self.out.append(_END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), self.size, 0))
+        archive = b"".join(self.out)
+        self.out = [archive]
+        return archive
 
 
 def stylesheet(wb) -> bytes:

@@ -1,0 +1,236 @@
+"""The reports' caches and shared parts give the texts the plain code gives (issue 18).
+
+The figures' texts are remembered by the number's own text (fmt), the two Relazioni share the parts that
+read no person, the Relazione's tables remember their headers and flags, the statistics are made once
+per Result. Each is compared here with the code it replaced, written out as the oracle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ciclope.core import runner
+from ciclope.core.config import load_config
+from ciclope.core.registry import available_plugins
+from ciclope.core.reports import fmt, html, public, stats
+from ciclope.core.synth import synth
+
+PLUGINS = sorted(available_plugins())
+
+
+# -- fmt: the texts of numbers ------------------------------------------------------------------
+
+
+def plain_pct(value, places=2):
+    return fmt.NONE if value is None else fmt._decimal_it(Decimal(str(value)) * 100, places, True) + "%"
+
+
+def plain_signed_pct(value, places=2):
+    if value is None:
+        return fmt.NONE
+    d = Decimal(str(value))
+    return ("+" if d > 0 else "") + plain_pct(d, places)
+
+
+def plain_value(v):
+    """fmt.value before issue 18 (the checks in this order, no memo)."""
+    if v is None or v == "":
+        return fmt.NONE
+    if isinstance(v, bool):
+        return "SI" if v else "NO"
+    if isinstance(v, dt.date):
+        return fmt.date_it(v)
+    if isinstance(v, fmt.Money):
+        return "€ " + fmt._decimal_it(v, 2, True)
+    if isinstance(v, fmt.Percent):
+        return plain_pct(v)
+    if isinstance(v, (Decimal, int, float)):
+        return fmt._decimal_it(v, None, True)
+    return str(v)
+
+
+DECIMALS = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9, places=6)
+NUMBERS = st.one_of(
+    DECIMALS,
+    st.decimals(allow_nan=False, allow_infinity=False),  # any exponent
+    DECIMALS.map(lambda d: d.quantize(Decimal("0.01"))),  # trailing zeros: 1.10, 16000.00
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+    DECIMALS.map(fmt.Money),
+    DECIMALS.map(fmt.Percent),
+)
+
+
+def outcome(f, *args):
+    """The text, or the error (a number too long for the context's precision raises either way)."""
+    try:
+        return f(*args)
+    except ArithmeticError as exc:
+        return type(exc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(NUMBERS, min_size=1, max_size=6), places=st.integers(0, 4))
+def test_number_texts_are_the_plain_functions(values, places):
+    for _ in range(2):  # the second round reads the caches
+        for v in values:
+            assert outcome(fmt.decimal_it, v) == outcome(fmt._decimal_it, v, None, True)
+            assert outcome(fmt.decimal_it, v, places) == outcome(fmt._decimal_it, v, places, True)
+            assert outcome(fmt.decimal_it, v, places, False) == outcome(fmt._decimal_it, v, places, False)
+            assert outcome(fmt.pct, v, places) == outcome(plain_pct, v, places)
+            assert outcome(fmt.signed_pct, v, places) == outcome(plain_signed_pct, v, places)
+            assert outcome(fmt.value, v) == outcome(plain_value, v)
+
+
+def test_equal_numbers_written_differently_keep_their_texts():
+    """The caches are keyed by the number's text and type: 1.0 (float), 1.0 and 1.00 (Decimal) and 1 stay apart
+    where their texts differ (worked by hand)."""
+    for _ in range(2):
+        assert [fmt.value(x) for x in (1.0, Decimal("1.0"), Decimal("1.00"), 1, Decimal("1E+1"))] == [
+            "1",
+            "1,0",
+            "1,00",
+            "1",
+            "10",
+        ]
+        assert [fmt.pct(x) for x in (Decimal("0.5"), 0.5, "0.50", Decimal("5E-1"))] == ["50,00%"] * 4
+        assert [fmt.signed_pct(x) for x in (Decimal("-0.25"), Decimal("0"), 0.05)] == ["−25,00%", "0,00%", "+5,00%"]
+        assert fmt.value(fmt.Money("10768.58")) == "€ 10.768,58"
+        assert fmt.value(fmt.Percent("0.4505")) == "45,05%"
+        assert fmt.value("") == fmt.value(None) == fmt.NONE
+        assert fmt.value(True) == "SI"
+
+
+# -- html: tables, flags ------------------------------------------------------------------------
+
+
+def test_a_header_or_flag_of_markup_is_not_taken_for_the_same_text():
+    """Table headers and flags are remembered; a Raw (markup) equals its str but is not escaped, so
+    neither takes the other's remembered text."""
+    text = "<b>x</b>"
+    rows = [("1", "2")]
+    for _ in range(2):
+        assert "<th>&lt;b&gt;x&lt;/b&gt;</th>" in html.table((text, "b"), rows)
+        assert "<th><b>x</b></th>" in html.table((html.Raw(text), "b"), rows)
+        assert html.flag(text) == '<span class="flag warn">&lt;b&gt;x&lt;/b&gt;</span>'
+        assert html.flag(html.Raw(text)) == '<span class="flag warn"><b>x</b></span>'
+        assert html.table(["a", "b"], rows, numeric=[1]) == html.table(("a", "b"), rows, numeric=(1,))
+
+
+# -- the two Relazioni share what reads no person ------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=PLUGINS)
+def computed(request, tmp_path_factory):
+    plan = load_config(synth(tmp_path_factory.mktemp("s"), enti=1, people=90, seed=11, plugins=[request.param]))
+    return plan
+
+
+def fresh(plan):
+    return runner.compute(plan.enti[0], plan.year)
+
+
+def test_each_relazione_is_the_same_alone_or_after_the_other(computed):
+    """Issue 18: the sections and objective tables that read no person are made once per Result for
+    both pages; each page is the same whichever is rendered first, or alone."""
+    internal_alone = html.render(fresh(computed))
+    public_alone = public.render(fresh(computed))
+    first = fresh(computed)
+    assert html.render(first) == internal_alone
+    assert public.render(first) == public_alone
+    second = fresh(computed)
+    assert public.render(second) == public_alone
+    assert html.render(second) == internal_alone
+    assert html.SHARED_TABLES in second._memo and f"{html.SHARED_PREFIX}monitoraggio" in second._memo
+
+
+def test_a_page_that_overrides_a_shared_part_gets_its_own(computed):
+    class Marked(html.Page):
+        def monitoring(self):
+            return [html.Raw("<p>altro monitoraggio</p>")]
+
+        def indicator_row(self, ind):
+            return ("riga", ind.id)
+
+    result = fresh(computed)
+    html.render(result)  # fills the shared parts
+    page = Marked(result).render()
+    assert "<p>altro monitoraggio</p>" in page
+    assert "<td>riga</td>" in page
+    assert html.render(result) == html.render(fresh(computed))
+
+
+# -- statistics -----------------------------------------------------------------------------------
+
+
+def plain_histogram(scores):
+    bins = [0] * (100 // stats.BIN)
+    for s in scores:
+        if s is None:
+            continue
+        i = min(int(Decimal(s) // stats.BIN), len(bins) - 1)
+        bins[max(i, 0)] += 1
+    return bins
+
+
+@given(st.lists(st.one_of(st.none(), st.decimals(min_value=-150, max_value=250, places=3)), max_size=40))
+def test_the_histogram_classes_are_decimal_floor_division(scores):
+    """int(score) // 10 instead of Decimal(score) // 10 (which truncates): the same class for every score,
+    negative ones in the first."""
+    import types
+
+    result = types.SimpleNamespace(scores={str(i): types.SimpleNamespace(score=s) for i, s in enumerate(scores)})
+    assert [n for _, n in stats._histogram(result)] == plain_histogram(scores)
+
+
+def plain_evaluated(result):
+    """Who evaluated whom, as stats.evaluators found it before issue 18."""
+    ente = result.ente
+    evaluated: dict[str, dict[str, None]] = {}
+    for item in ente.evaluations:
+        person = ente.people.get(item.person)
+        who = item.evaluator or (person.evaluator if person else None)
+        if not who:
+            continue
+        evaluated.setdefault(who, {})[item.person] = None
+    return evaluated
+
+
+def test_the_evaluators_are_found_as_before(computed):
+    result = fresh(computed)
+    evals, _ = stats.evaluators(result)
+    evaluated = plain_evaluated(result)
+    assert [ev.id for ev in evals] == sorted(evaluated)
+    for ev in evals:
+        values = [v for p in evaluated[ev.id] if (v := stats.evaluation_value(result, p)) is not None]
+        assert ev.count == len(values) and ev.distinct == len(set(values))
+        if values:
+            mean = sum(values, Decimal(0)) / len(values)
+            assert ev.mean == mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_the_shared_parts_are_dropped_once_both_pages_are_written(computed, tmp_path):
+    """A 30,000-person ente's objective tables are ~19 MB of text: write_reports drops what the pages
+    shared once both are written (bergamo at 30,000 people stays at 376–378 MB, as before)."""
+    from ciclope.core.reports import write_reports
+
+    result = fresh(computed)
+    write_reports(result, tmp_path)
+    assert not [k for k in result._memo if k == html.SHARED_TABLES or k.startswith(html.SHARED_PREFIX)]
+    assert (tmp_path / "relazione.html").read_text(encoding="utf-8") == html.render(fresh(computed))
+    assert (tmp_path / "relazione-pubblica.html").read_text(encoding="utf-8") == public.render(fresh(computed))
+
+
+def test_rows_wider_or_narrower_than_the_header_keep_every_cell():
+    """A table's cells open as their columns say, whatever the width of each row (worked by hand)."""
+    rows = [("a",), ("b", "1", "2"), html.RowWithClass("total", ("c", "3"))]
+    for _ in range(2):
+        out = html.table(("X", "Y"), rows, numeric=(1, 2))
+        assert "<tr><td>a</td></tr>" in out
+        assert '<tr><td>b</td><td class="num">1</td><td class="num">2</td></tr>' in out
+        assert '<tr class="total"><td>c</td><td class="num">3</td></tr>' in out
