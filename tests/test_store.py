@@ -481,6 +481,73 @@ def test_the_head_revision_known_without_alembic_is_alembics_head(tmp_path):
     engine.dispose()
 
 
+def _described(engine) -> dict:
+    """Everything a database says of its tables, in order: columns (name, type, nullability, default,
+    position), primary keys, foreign keys, indexes and unique constraints with their names; and the
+    stamped revision."""
+    inspector = sa.inspect(engine)
+    tables = {}
+    for name in sorted(inspector.get_table_names()):
+        tables[name] = {
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], str(c.get("default"))) for c in inspector.get_columns(name)
+            ],
+            "pk": inspector.get_pk_constraint(name),
+            "fks": sorted(inspector.get_foreign_keys(name), key=repr),
+            "indexes": sorted(inspector.get_indexes(name), key=repr),
+            "unique": sorted(inspector.get_unique_constraints(name), key=repr),
+        }
+    with engine.connect() as conn:
+        version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all()
+    return {"tables": tables, "version": version}
+
+
+def test_a_new_store_made_at_once_is_the_store_alembic_makes(tmp_path, backend):
+    """Issue 18: an empty database is given the newest schema directly (schema.py's tables and Alembic's
+    version row) instead of importing Alembic and replaying each migration. The database is the one the
+    migrations make, table by table, column by column (in order), key, index and constraint names
+    included, and Alembic reads it as being at its head."""
+    from alembic import command
+    from alembic.migration import MigrationContext
+
+    from ciclope.core.store import engine as store_engine
+
+    def fresh():
+        if backend.startswith("sqlite"):
+            engine = engine_for(f"sqlite:///{tmp_path}/{len(list(tmp_path.iterdir()))}.db")
+        else:
+            engine = engine_for(backend)
+            meta = sa.MetaData()
+            meta.reflect(engine)
+            meta.drop_all(engine)
+            with engine.begin() as conn:  # drop_all leaves Alembic's own table where reflect found it
+                conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        assert not store_engine.has_tables(engine)
+        return engine
+
+    engine = fresh()
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")  # every migration, one after the other
+    by_alembic = _described(engine)
+    engine.dispose()
+
+    engine = fresh()
+    calls = []
+    real = store_engine.create_newest
+    store_engine.create_newest = lambda e: calls.append(e) or real(e)  # type: ignore[assignment]
+    try:
+        migrate(engine)
+    finally:
+        store_engine.create_newest = real  # type: ignore[assignment]
+    assert len(calls) == 1  # the direct way was taken
+    at_once = _described(engine)
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == store_engine.HEAD
+    engine.dispose()
+    assert at_once == by_alembic
+    assert set(at_once["tables"]) == {*schema.metadata.tables, "alembic_version"}
+
+
 def test_figures_written_through_the_driver_are_those_execute_writes(tmp_path, backend, monkeypatch):
     """Issue 18: the figures' rows go to the driver's executemany with SQLAlchemy's compiled INSERT and
     bind processors. On each backend they read back exactly as rows written by Connection.execute

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, exc, inspect, text
+from sqlalchemy import (
+    Column,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    create_engine,
+    event,
+    exc,
+    inspect,
+    text,
+)
 
 from ..problems import CiclopeError, Problem
 
@@ -90,13 +102,42 @@ HEAD = "0002"  # the newest revision in migrations/versions (tests/test_store.py
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (Alembic): an empty database gets every table, an older store is
     upgraded in place. Applied whenever the store is opened; a store already at the newest revision is
-    recognized by one query, without importing Alembic (~0.1 s of every ``history``, ``site``, ``run``)."""
-    if revision == "head" and stamped(engine) == HEAD:
-        return
+    recognized by one query, without importing Alembic (~0.1 s of every ``history``, ``site``, ``run``).
+
+    An empty database (no tables at all) is given the newest schema directly: the tables of
+    ``schema.py`` and the ``alembic_version`` row Alembic would leave, in one transaction. Importing
+    Alembic and replaying every migration cost ~0.5–0.7 s, as much as 30 enti of 300 people, in the
+    first run of every office (issue 18); tests/test_store.py checks that both ways give the same
+    database, table by table, on SQLite and PostgreSQL."""
+    if revision == "head":
+        found = stamped(engine)
+        if found == HEAD:
+            return
+        if found is None and not has_tables(engine):
+            create_newest(engine)
+            return
     from alembic import command
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
+
+
+def create_newest(engine: Engine) -> None:
+    """Every table of the newest schema in an empty database, stamped with :data:`HEAD` as Alembic stamps
+    it (its version table, primary key named ``alembic_version_pkc``). Alembic remains the way from any
+    older revision."""
+    from . import schema
+
+    version = Table(
+        "alembic_version",
+        MetaData(),
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+    )
+    with engine.begin() as connection:
+        schema.metadata.create_all(connection)
+        version.create(connection)
+        connection.execute(version.insert().values(version_num=HEAD))
 
 
 def stamped(engine: Engine) -> str | None:
