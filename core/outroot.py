@@ -115,10 +115,37 @@ def merge_summary(out: Path, entries: list[dict]) -> list[dict]:
     return merged + [e for e in entries if e["id"] in now]
 
 
-def write_sums(folder: Path) -> None:
-    """``SHA256SUMS`` of every output file of an ente folder (``sha256sum -c`` reads it too)."""
-    lines = [f"{_digest(p)}  {p.name}" for p in sorted(folder.iterdir()) if p.is_file() and p.name != SUMS]
+def write_sums(folder: Path, changed: Iterable[str] | None = None) -> None:
+    """``SHA256SUMS`` of every output file of an ente folder (``sha256sum -c`` reads it too).
+
+    ``changed``: only these files were rewritten since the folder's ``SHA256SUMS`` was written (the
+    Relazioni given their archive section after the run): the other files keep their recorded digest
+    instead of being read and hashed again (~1 ms per ente: issue 18). The same file as hashing every
+    output, since the others are unchanged; if the folder no longer holds exactly the files recorded,
+    every file is hashed."""
+    names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != SUMS)
+    digests: dict[str, str] = {}
+    if changed is not None:
+        recorded = _recorded(folder)
+        if recorded is not None and set(recorded) == set(names):
+            fresh = set(changed)
+            digests = {name: d for name, d in recorded.items() if name not in fresh}
+    lines = [f"{digests.get(name) or _digest(folder / name)}  {name}" for name in names]
     (folder / SUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _recorded(folder: Path) -> dict[str, str] | None:
+    """File name → sha256 as ``SHA256SUMS`` records them; None without a readable file."""
+    try:
+        text = (folder / SUMS).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    recorded = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition("  ")
+        if name:
+            recorded[name] = digest
+    return recorded
 
 
 def _digest(path: Path) -> str:
@@ -129,14 +156,9 @@ def _digest(path: Path) -> str:
 
 def check_sums(folder: Path) -> list[str]:
     """The outputs edited, removed or added since the run wrote them (empty when all match)."""
-    path = folder / SUMS
-    if not path.is_file():
+    recorded = _recorded(folder) if (folder / SUMS).is_file() else None
+    if recorded is None:
         return [f"manca {SUMS}: gli output non sono verificabili (scritti da una versione precedente?)"]
-    recorded = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        if name:
-            recorded[name] = digest
     out = []
     for name, digest in recorded.items():
         p = folder / name

@@ -137,3 +137,36 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_sums_after_a_refresh_rehash_only_the_files_rewritten(tmp_path):
+    """Issue 18: after the run, the Relazioni get their archive section and SHA256SUMS is written again
+    hashing only them; the file is the one hashing every output gives. A file changed without being named
+    keeps its recorded digest (so `verify` still notices it), and a folder whose files are no longer
+    those recorded is hashed whole."""
+    folder = tmp_path / "ente"
+    folder.mkdir()
+    for name, text in (("a.txt", "uno"), ("b.html", "due"), ("c.csv", "tre")):
+        (folder / name).write_text(text, encoding="utf-8")
+    outroot.write_sums(folder)
+
+    def sha(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    refreshed = "due, con l'andamento"
+    (folder / "b.html").write_text(refreshed, encoding="utf-8")
+    outroot.write_sums(folder, ["b.html"])
+    expected = f"{sha('uno')}  a.txt\n{sha(refreshed)}  b.html\n{sha('tre')}  c.csv\n"
+    assert (folder / "SHA256SUMS").read_text(encoding="utf-8") == expected
+    assert outroot.check_sums(folder) == []
+    # c.csv edited but not named: its recorded digest stays, and the edit is still found
+    (folder / "c.csv").write_text("tre, ritoccato", encoding="utf-8")
+    outroot.write_sums(folder, ["b.html"])
+    assert (folder / "SHA256SUMS").read_text(encoding="utf-8") == expected
+    assert outroot.check_sums(folder) == ["output modificato dopo l'esecuzione: c.csv"]
+    # a file the record does not know: every file hashed again
+    (folder / "d.pdf").write_text("quattro", encoding="utf-8")
+    outroot.write_sums(folder, ["b.html"])
+    assert (folder / "SHA256SUMS").read_text(encoding="utf-8") == (
+        f"{sha('uno')}  a.txt\n{sha(refreshed)}  b.html\n{sha('tre, ritoccato')}  c.csv\n{sha('quattro')}  d.pdf\n"
+    )

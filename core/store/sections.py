@@ -234,6 +234,8 @@ def _refresh(
     body = archive_html(store, ente, year, bench, history, multi_year)
     for path in targets:
         splice(path, body)
+    changed = [path.name for path in targets]
     if (folder / "relazione-pubblica.pdf").is_file():
         write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
-    write_sums(folder)
+        changed.append("relazione-pubblica.pdf")
+    write_sums(folder, changed)
