@@ -131,7 +131,22 @@ def write_sums(folder: Path, changed: Iterable[str] | None = None) -> None:
             fresh = set(changed)
             digests = {name: d for name, d in recorded.items() if name not in fresh}
     lines = [f"{digests.get(name) or _digest(folder / name)}  {name}" for name in names]
-    (folder / SUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_over(folder / SUMS, ("\n".join(lines) + "\n").replace("\n", os.linesep).encode("utf-8"))
+
+
+def write_over(path: Path, data: bytes) -> None:
+    """``data`` as the whole content of ``path`` (``Path.write_bytes``), an existing file written over in
+    place and then cut to its new length instead of truncated to nothing first: ext4 flushes a file
+    truncated to zero and written again when it is closed (``auto_da_alloc``), ~1.5–3.5 ms of wall time
+    against ~0.05 ms (the ``SHA256SUMS`` rewritten after the Relazioni's archive section, issue 18)."""
+    try:
+        fh = open(path, "r+b")
+    except FileNotFoundError:
+        path.write_bytes(data)
+        return
+    with fh:
+        fh.write(data)
+        fh.truncate()
 
 
 def _recorded(folder: Path) -> dict[str, str] | None:

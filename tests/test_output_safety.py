@@ -7,6 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from ciclope.core import outroot
 from ciclope.core.cli import main
 from ciclope.core.testing import write_ente
@@ -170,3 +172,26 @@ def test_sums_after_a_refresh_rehash_only_the_files_rewritten(tmp_path):
     assert (folder / "SHA256SUMS").read_text(encoding="utf-8") == (
         f"{sha('uno')}  a.txt\n{sha(refreshed)}  b.html\n{sha('tre, ritoccato')}  c.csv\n{sha('quattro')}  d.pdf\n"
     )
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (b"", b"abc"),  # an empty file grows
+        (b"abcdef", b"xyz"),  # a file written over with less: cut to the new length
+        (b"abc", b"uvwxyz"),  # ...with more
+        (b"same", b"same"),
+        (b"something", b""),  # nothing left
+        (None, b"new file\n"),  # no file yet
+    ],
+)
+def test_write_over_leaves_the_bytes_write_bytes_leaves(tmp_path, old, new):
+    """Issue 18: SHA256SUMS is written over in place (no truncation to zero first); the file holds exactly
+    what ``Path.write_bytes`` would leave, whatever it held before."""
+    path, reference = tmp_path / "over", tmp_path / "reference"
+    if old is not None:
+        path.write_bytes(old)
+        reference.write_bytes(old)
+    outroot.write_over(path, new)
+    reference.write_bytes(new)
+    assert path.read_bytes() == reference.read_bytes() == new

@@ -138,16 +138,22 @@ def splice(path: Path, body: str) -> None:
     """Put ``body`` between the archive markers of the Relazione in ``path``, working on its bytes: a
     30,000-person ente's Relazione is ~12 MB, and decoding, slicing and encoding it as text held four
     copies at once (+80 MB of peak memory, docs/performance.md). A Relazione without the markers (written
-    by an older ciclope) is left as it is."""
+    by an older ciclope) is left as it is.
+
+    The file is rewritten in place from the section on (what precedes it is already there), then cut to
+    its new length: opening it with ``"wb"`` truncated it to nothing first, and ext4 flushes a file
+    truncated to zero and written again when it is closed (``auto_da_alloc``): ~1.5–3.5 ms of wall time
+    per Relazione against ~0.05 ms, for two Relazioni per ente (issue 18)."""
     data = path.read_bytes()
     start, end = data.find(ARCHIVE_START.encode()), data.find(ARCHIVE_END.encode())
     if start < 0 or end < start:
         return
-    view = memoryview(data)
-    with open(path, "wb") as fh:
-        fh.write(view[: start + len(ARCHIVE_START.encode())])
+    at = start + len(ARCHIVE_START.encode())
+    with open(path, "r+b") as fh:
+        fh.seek(at)
         fh.write(("\n" + body + "\n").encode("utf-8"))
-        fh.write(view[end:])
+        fh.write(memoryview(data)[end:])
+        fh.truncate()
 
 
 def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, jobs: int = 1) -> None:
