@@ -16,7 +16,7 @@ from .loading import parse_indicator_value
 from .model import Ente
 from .money import r4
 from .organizational import measure
-from .outcomes import MonitoringOutcome, Positions, Rewards
+from .outcomes import MonitoringOutcome, Positions, Rewards, new_monitoring_outcome
 from .params import Params
 from .problems import Problem
 from .registry import Hooks, PluginInfo
@@ -146,7 +146,7 @@ def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOu
             f"Monitoraggio al 30/6 — {ind.id} {ind.name}",
             mid=True,
         )
-        out[ind.id] = MonitoringOutcome(
+        out[ind.id] = new_monitoring_outcome(
             achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid
         )
     return out

@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from .model import Ente, Indicator
 from .money import r4
-from .outcomes import IndicatorOutcome, OrgPerformance
+from .outcomes import IndicatorOutcome, OrgPerformance, new_indicator_outcome
 from .problems import Problem
 from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual, weighted_mean
-from .trace import Input, Trace
+from .trace import Trace, new_input
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
@@ -33,8 +33,8 @@ def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, lab
             SOURCE_INDICATOR,
             label=label,
             inputs=(
-                Input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
-                Input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}"),
+                new_input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
+                new_input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}"),
             ),
         )
     return value
@@ -97,7 +97,7 @@ class _Org:
                 "monitor": "indicatore di monitoraggio, non ponderato",
                 "missing": "consuntivo mancante",
             }[status]
-        return IndicatorOutcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
+        return new_indicator_outcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
 
     # -- objectives -----------------------------------------------------------------------
     def objective(self, oid: str) -> Decimal | None:
@@ -141,7 +141,7 @@ class _Org:
                 MEAN,
                 SOURCE_AGGREGATION,
                 label=f"Obiettivo {oid} — {obj.title}",
-                inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+                inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
             )
         return value
 
@@ -157,7 +157,7 @@ class _Org:
             formula,
             source,
             label=label,
-            inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+            inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
         )
         return value
 
@@ -281,7 +281,7 @@ class _Org:
                         "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
                         SOURCE_AGGREGATION,
                         label=label,
-                        inputs=[Input(source_key, inherited, ref=source_key)],
+                        inputs=[new_input(source_key, inherited, ref=source_key)],
                     )
         return units
 
