@@ -414,6 +414,24 @@ class Hooks:
         direct = self._firstresult("ciclope_individual_score")
         return direct(kwargs) if direct is not None else self._hook.ciclope_individual_score(**kwargs)
 
+    def individual_scorer(
+        self,
+        *,
+        ente: Ente,
+        org: OrgPerformance,
+        params: Params,
+        trace: Trace,
+        attestation: Attestation | None = None,
+    ) -> Callable[[Person, list[EvaluationItem]], Score]:
+        """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
+        and the direct call looked up once per ente, not once per person (issue 18)."""
+        fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
+        direct = self._firstresult("ciclope_individual_score")
+        if direct is None:
+            hook = self._hook.ciclope_individual_score
+            return lambda person, card: hook(person=person, card=card, **fixed)
+        return lambda person, card: direct({"person": person, "card": card, **fixed})
+
     def fund_pools(
         self,
         *,
