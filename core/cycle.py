@@ -124,6 +124,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
 def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:
     """Mid-year (30/6) measurement of every indicator with a mid-year target and value."""
     out = {}
+    achieve = hooks.indicator_achiever()
     for ind in ente.indicators.values():
         if not ind.active or ind.neutralized or ind.type == "monitor" or ind.target_mid is None:
             continue
@@ -133,7 +134,7 @@ def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOu
             ind,
             ind.actual_mid,
             ind.target_mid,
-            hooks,
+            achieve,
             trace,
             f"monitoring:{ind.id}",
             f"Monitoraggio al 30/6 — {ind.id} {ind.name}",

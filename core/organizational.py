@@ -21,9 +21,11 @@ MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # the time for a Decimal (issue 18; tests/test_scoring.py checks the two agree).
 
 
-def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, label: str, mid: bool = False) -> Decimal:
-    value = hooks.indicator_achievement(indicator=ind, measured=measured, target=target, trace=trace)
-    value = r4(value)
+def measure(
+    ind: Indicator, measured, target, achieve, trace: Trace, key: str, label: str, mid: bool = False
+) -> Decimal:
+    """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
+    value = r4(achieve(ind, measured, target, trace))
     if key not in trace.figures:
         col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
         trace.record(
@@ -43,6 +45,8 @@ def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, lab
 class _Org:
     def __init__(self, ente: Ente, trace: Trace, hooks):
         self.e, self.trace, self.hooks = ente, trace, hooks
+        self.achieve_indicator = hooks.indicator_achiever()  # the hooks asked for every indicator and objective
+        self.achieve_objective = hooks.objective_achiever()
         self.indicators: dict[str, IndicatorOutcome] = {}
         self.objectives: dict[str, Decimal | None] = {}
         self.not_scored: dict[str, str] = {}
@@ -85,7 +89,7 @@ class _Org:
                 ind,
                 ind.actual,
                 ind.target,
-                self.hooks,
+                self.achieve_indicator,
                 self.trace,
                 f"indicator:{ind.id}",
                 f"Indicatore {ind.id} — {ind.name}",
@@ -130,7 +134,7 @@ class _Org:
         if not parts:
             self.not_scored[f"objective:{oid}"] = "nessun indicatore attivo e misurato (non valutato)"
             return None
-        value = self.hooks.objective_achievement(objective=obj, parts=parts, trace=self.trace)
+        value = self.achieve_objective(obj, parts, self.trace)
         value = r4(value) if value is not None else None
         self.objectives[oid] = value
         key = f"objective:{oid}"

@@ -380,6 +380,27 @@ class Hooks:
         direct = self._firstresult("ciclope_indicator_achievement")
         return direct(kwargs) if direct is not None else self._hook.ciclope_indicator_achievement(**kwargs)
 
+    def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
+        """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``, its direct call looked
+        up once for all the indicators of an ente, not once per indicator (issue 18)."""
+        direct = self._firstresult("ciclope_indicator_achievement")
+        if direct is None:
+            hook = self._hook.ciclope_indicator_achievement
+            return lambda indicator, measured, target, trace: hook(
+                indicator=indicator, measured=measured, target=target, trace=trace
+            )
+        return lambda indicator, measured, target, trace: direct(
+            {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
+        )
+
+    def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
+        """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``, looked up once per ente."""
+        direct = self._firstresult("ciclope_objective_achievement")
+        if direct is None:
+            hook = self._hook.ciclope_objective_achievement
+            return lambda objective, parts, trace: hook(objective=objective, parts=parts, trace=trace)
+        return lambda objective, parts, trace: direct({"objective": objective, "parts": parts, "trace": trace})
+
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
         kwargs = {"objective": objective, "parts": parts, "trace": trace}
         direct = self._firstresult("ciclope_objective_achievement")
