@@ -150,6 +150,7 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
     """Mid-year target revisions: applied only when validated by the OIV and approved; always listed."""
     indicators = dict(ente.indicators)
     listed = []
+    applied = False
     for rv in ente.revisions:
         ind = indicators[rv.indicator]
         if not rv.applies:
@@ -174,9 +175,14 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
             )
             continue
         indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})  # type: ignore[arg-type]  # field named by the row
+        applied = True
         listed.append(
             AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True, "validata dall'OIV e approvata")
         )
+    if not applied:
+        # the same ente, equal to what evolve would make: its indexes made so far (the cards, the units'
+        # chains… in its memo) serve the next phases instead of being made again (issue 18)
+        return ente, tuple(listed)
     return attrs.evolve(ente, indicators=indicators), tuple(listed)
 
 
