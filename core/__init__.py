@@ -38,6 +38,8 @@ from .outcomes import (  # noqa: E402
     ReportSection,
     Rewards,
     Score,
+    new_award,
+    new_score,
 )
 from .params import Params, ParamSpec, load_param_specs  # noqa: E402
 from .problems import CiclopeError, Problem, ProblemFactory  # noqa: E402
@@ -45,7 +47,7 @@ from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
 from .reports.fmt import Money, Percent, date_it, decimal_it, euro, pct  # noqa: E402
 from .scoring import SOURCE_CARD, card_formula, card_score, card_score_and_formula, mixed_weights, weighted_mean  # noqa: E402
 from .sharing import distribute  # noqa: E402
-from .trace import CardInputs, Input, Trace  # noqa: E402
+from .trace import CardInputs, Input, Trace, new_input  # noqa: E402
 from .values import (  # noqa: E402
     choice,
     parse_bool,
@@ -85,6 +87,9 @@ __all__ = [
     "ReportSection",
     "Rewards",
     "Score",
+    # fast constructors of the instances made per person (issue 18)
+    "new_award",
+    "new_score",
     # cell parsers (InputSchema columns)
     "choice",
     "parse_bool",
@@ -144,5 +149,6 @@ __all__ = [
     "ProblemFactory",
     "CardInputs",
     "Input",
+    "new_input",
     "Trace",
 ]

@@ -16,7 +16,7 @@ from .loading import parse_indicator_value
 from .model import Ente
 from .money import r4
 from .organizational import measure
-from .outcomes import MonitoringOutcome, Positions, Rewards
+from .outcomes import MonitoringOutcome, Positions, Rewards, new_monitoring_outcome
 from .params import Params
 from .problems import Problem
 from .registry import Hooks, PluginInfo
@@ -59,17 +59,10 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         cards, _effects, problems = apply_appeals(ente)
         trace.extend(problems)
         scores = {}
+        score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
         for person in ente.people.values():
             card = cards.get(person.id)
-            scores[person.id] = hooks.individual_score(
-                person=person,
-                ente=ente,
-                org=org,
-                params=params,
-                card=[] if card is None else card,
-                trace=trace,
-                attestation=attestation,
-            )
+            scores[person.id] = score(person, [] if card is None else card)
         fields.update(org=org, attestation=attestation, scores=scores)
 
         if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
@@ -131,6 +124,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
 def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:
     """Mid-year (30/6) measurement of every indicator with a mid-year target and value."""
     out = {}
+    achieve = hooks.indicator_achiever()
     for ind in ente.indicators.values():
         if not ind.active or ind.neutralized or ind.type == "monitor" or ind.target_mid is None:
             continue
@@ -140,13 +134,13 @@ def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOu
             ind,
             ind.actual_mid,
             ind.target_mid,
-            hooks,
+            achieve,
             trace,
             f"monitoring:{ind.id}",
             f"Monitoraggio al 30/6 — {ind.id} {ind.name}",
             mid=True,
         )
-        out[ind.id] = MonitoringOutcome(
+        out[ind.id] = new_monitoring_outcome(
             achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid
         )
     return out
@@ -156,6 +150,7 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
     """Mid-year target revisions: applied only when validated by the OIV and approved; always listed."""
     indicators = dict(ente.indicators)
     listed = []
+    applied = False
     for rv in ente.revisions:
         ind = indicators[rv.indicator]
         if not rv.applies:
@@ -180,9 +175,14 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
             )
             continue
         indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})  # type: ignore[arg-type]  # field named by the row
+        applied = True
         listed.append(
             AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True, "validata dall'OIV e approvata")
         )
+    if not applied:
+        # the same ente, equal to what evolve would make: its indexes made so far (the cards, the units'
+        # chains… in its memo) serve the next phases instead of being made again (issue 18)
+        return ente, tuple(listed)
     return attrs.evolve(ente, indicators=indicators), tuple(listed)
 
 

@@ -13,10 +13,10 @@ import pluggy
 
 from . import organizational
 from .money import Pool, r2
-from .outcomes import Attestation, Rewards, Score
+from .outcomes import Attestation, Rewards, Score, new_score
 from .problems import Problem
 from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
-from .trace import CardInputs, Input
+from .trace import CardInputs, new_input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 HUNDRED = Decimal(100)
@@ -101,7 +101,7 @@ def ciclope_resources(ente, trace):
             "importo di [funds] in ente.toml",
             "ente.toml [funds]",
             label=f"Fondo {name}",
-            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+            inputs=[new_input(name, amount, cell=f"ente.toml:funds.{name}")],
         )
         pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
     return pools
@@ -133,7 +133,7 @@ def ciclope_attestation(ente, org, trace):
             "attestazione dell'OIV ([approvals] oiv_attested) o, se assente, il valore calcolato",
             "D.Lgs. 150/2009 art. 14",
             label="Performance attestata dall'OIV",
-            inputs=[Input("calcolata", computed, ref="ente")],
+            inputs=[new_input("calcolata", computed, ref="ente")],
         )
     return Attestation(
         computed=computed,
@@ -147,7 +147,7 @@ def ciclope_attestation(ente, org, trace):
 def ciclope_individual_score(person, card, trace):
     score, formula = card_score_and_formula(card)
     if score is None:
-        return Score(person=person.id, score=None, status="not_evaluated")
+        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={})
     trace.record(
         f"score:{person.id}",
         score,
@@ -156,7 +156,7 @@ def ciclope_individual_score(person, card, trace):
         label=f"Punteggio di {person.name}",
         inputs=CardInputs(card),
     )
-    return Score(person=person.id, score=score, status="evaluated", breakdown={"scheda": score})
+    return new_score(person=person.id, score=score, status="evaluated", breakdown={"scheda": score})
 
 
 @hookimpl(trylast=True)
@@ -202,7 +202,7 @@ def weighted_score(
     for label, key, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
         total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
         terms.append(f"{w!s} × {label}")  # !s: str() is Decimal's format(…, "") in half the time
-        inputs.append(Input(label, v, ref=key))
+        inputs.append(new_input(label, v, ref=key))
     score = r2(total)
     if callable(level):
         level = level(score)
@@ -232,7 +232,7 @@ def dirigente_score(
     Without a measured cruscotto: ``not_evaluated`` with ``missing`` as the reason."""
     ach = org.people.get(person.id)
     if ach is None:
-        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})
+        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})
     score = weighted_score(person, [(part, f"person:{person.id}", ach, HUNDRED)], trace, source, level_of)
     level = level_of(score) if level_of is not None else None
-    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})
+    return new_score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})

@@ -11,19 +11,21 @@ from decimal import Decimal
 
 from .model import Ente, Indicator
 from .money import r4
-from .outcomes import IndicatorOutcome, OrgPerformance
+from .outcomes import IndicatorOutcome, OrgPerformance, new_indicator_outcome
 from .problems import Problem
 from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual, weighted_mean
-from .trace import Input, Trace
+from .trace import Trace, new_input
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
 # the time for a Decimal (issue 18; tests/test_scoring.py checks the two agree).
 
 
-def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, label: str, mid: bool = False) -> Decimal:
-    value = hooks.indicator_achievement(indicator=ind, measured=measured, target=target, trace=trace)
-    value = r4(value)
+def measure(
+    ind: Indicator, measured, target, achieve, trace: Trace, key: str, label: str, mid: bool = False
+) -> Decimal:
+    """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
+    value = r4(achieve(ind, measured, target, trace))
     if key not in trace.figures:
         col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
         trace.record(
@@ -33,8 +35,8 @@ def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, lab
             SOURCE_INDICATOR,
             label=label,
             inputs=(
-                Input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
-                Input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}"),
+                new_input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
+                new_input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}"),
             ),
         )
     return value
@@ -43,6 +45,8 @@ def measure(ind: Indicator, measured, target, hooks, trace: Trace, key: str, lab
 class _Org:
     def __init__(self, ente: Ente, trace: Trace, hooks):
         self.e, self.trace, self.hooks = ente, trace, hooks
+        self.achieve_indicator = hooks.indicator_achiever()  # the hooks asked for every indicator and objective
+        self.achieve_objective = hooks.objective_achiever()
         self.indicators: dict[str, IndicatorOutcome] = {}
         self.objectives: dict[str, Decimal | None] = {}
         self.not_scored: dict[str, str] = {}
@@ -85,7 +89,7 @@ class _Org:
                 ind,
                 ind.actual,
                 ind.target,
-                self.hooks,
+                self.achieve_indicator,
                 self.trace,
                 f"indicator:{ind.id}",
                 f"Indicatore {ind.id} — {ind.name}",
@@ -97,7 +101,7 @@ class _Org:
                 "monitor": "indicatore di monitoraggio, non ponderato",
                 "missing": "consuntivo mancante",
             }[status]
-        return IndicatorOutcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
+        return new_indicator_outcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
 
     # -- objectives -----------------------------------------------------------------------
     def objective(self, oid: str) -> Decimal | None:
@@ -130,7 +134,7 @@ class _Org:
         if not parts:
             self.not_scored[f"objective:{oid}"] = "nessun indicatore attivo e misurato (non valutato)"
             return None
-        value = self.hooks.objective_achievement(objective=obj, parts=parts, trace=self.trace)
+        value = self.achieve_objective(obj, parts, self.trace)
         value = r4(value) if value is not None else None
         self.objectives[oid] = value
         key = f"objective:{oid}"
@@ -141,7 +145,7 @@ class _Org:
                 MEAN,
                 SOURCE_AGGREGATION,
                 label=f"Obiettivo {oid} — {obj.title}",
-                inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+                inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
             )
         return value
 
@@ -157,7 +161,7 @@ class _Org:
             formula,
             source,
             label=label,
-            inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+            inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
         )
         return value
 
@@ -281,7 +285,7 @@ class _Org:
                         "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
                         SOURCE_AGGREGATION,
                         label=label,
-                        inputs=[Input(source_key, inherited, ref=source_key)],
+                        inputs=[new_input(source_key, inherited, ref=source_key)],
                     )
         return units
 

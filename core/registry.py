@@ -380,6 +380,27 @@ class Hooks:
         direct = self._firstresult("ciclope_indicator_achievement")
         return direct(kwargs) if direct is not None else self._hook.ciclope_indicator_achievement(**kwargs)
 
+    def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
+        """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``, its direct call looked
+        up once for all the indicators of an ente, not once per indicator (issue 18)."""
+        direct = self._firstresult("ciclope_indicator_achievement")
+        if direct is None:
+            hook = self._hook.ciclope_indicator_achievement
+            return lambda indicator, measured, target, trace: hook(
+                indicator=indicator, measured=measured, target=target, trace=trace
+            )
+        return lambda indicator, measured, target, trace: direct(
+            {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
+        )
+
+    def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
+        """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``, looked up once per ente."""
+        direct = self._firstresult("ciclope_objective_achievement")
+        if direct is None:
+            hook = self._hook.ciclope_objective_achievement
+            return lambda objective, parts, trace: hook(objective=objective, parts=parts, trace=trace)
+        return lambda objective, parts, trace: direct({"objective": objective, "parts": parts, "trace": trace})
+
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
         kwargs = {"objective": objective, "parts": parts, "trace": trace}
         direct = self._firstresult("ciclope_objective_achievement")
@@ -413,6 +434,24 @@ class Hooks:
         }
         direct = self._firstresult("ciclope_individual_score")
         return direct(kwargs) if direct is not None else self._hook.ciclope_individual_score(**kwargs)
+
+    def individual_scorer(
+        self,
+        *,
+        ente: Ente,
+        org: OrgPerformance,
+        params: Params,
+        trace: Trace,
+        attestation: Attestation | None = None,
+    ) -> Callable[[Person, list[EvaluationItem]], Score]:
+        """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
+        and the direct call looked up once per ente, not once per person (issue 18)."""
+        fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
+        direct = self._firstresult("ciclope_individual_score")
+        if direct is None:
+            hook = self._hook.ciclope_individual_score
+            return lambda person, card: hook(person=person, card=card, **fixed)
+        return lambda person, card: direct({"person": person, "card": card, **fixed})
 
     def fund_pools(
         self,

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from .model import Person
 from .money import ZERO, Pool, split
-from .outcomes import Award, Score
-from .trace import Input, Trace
+from .outcomes import Award, Score, new_award
+from .trace import Input, Trace, new_input
 
 
 def distribute(
@@ -57,7 +57,7 @@ def distribute(
             rank[p.id] = -s.score
     # leftover cents by rank (higher score first), then id (rules/core.md §4)
     parts = split(pool.amount, weights, rank=rank) if weights else {}
-    shared = Input(total_label, sum(weights.values(), Decimal(0)))  # one object for all who share (issue 18)
+    shared = new_input(total_label, sum(weights.values(), Decimal(0)))  # one object for all who share (issue 18)
     awards: dict[str, Award] = {}
     for p, s in scored:
         amount = parts.get(p.id, ZERO)
@@ -74,5 +74,5 @@ def distribute(
             inputs=given,
             note=f"escluso: {excluded}" if excluded is not None else (note(p, s) if note else ""),
         )
-        awards[p.id] = Award(person=p.id, amount=amount, pool=pool.name, band=band(p, s) if band else None)
+        awards[p.id] = new_award(person=p.id, amount=amount, pool=pool.name, band=band(p, s) if band else None)
     return pool.with_distributed(sum(parts.values(), Decimal(0))), awards

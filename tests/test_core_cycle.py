@@ -179,3 +179,30 @@ def test_explain_names_the_real_target_column(tmp_path):
     res = compute_ente(folder, coreonly, 2021)
     target = res.figures["indicator:I1"].inputs[0]
     assert (target.name, target.value, target.cell) == ("target", 10, "indicators.csv:2:target_2021")
+
+
+def test_revisions_not_applied_keep_the_same_ente_with_its_indexes():
+    """issue 18: with no revision applied the ente is given back itself (equal to the evolved copy the cycle
+    made before, so the phases after it reuse its memo); one applied revision still gives a new ente."""
+    from decimal import Decimal
+
+    import attrs
+
+    from ciclope.core.cycle import apply_revisions
+    from ciclope.core.model import Ente, EvaluationItem, Indicator, Revision
+    from ciclope.core.trace import Trace
+
+    ind = Indicator("K1", "S1", "Eventi", "higher", None, None, Decimal(10), Decimal(8))
+    card = EvaluationItem("A", None, "Comportamenti", "Voce", Decimal(10), Decimal(7), None, row=2)
+    pending = Revision("K1", "target", "10", "12", "motivo", oiv_validated=True, approved=False, row=2)
+    ente = Ente("e", "Ente", 2021, indicators={"K1": ind}, evaluations=(card,), revisions=(pending,))
+    cards = ente.cards_view()
+    same, listed = apply_revisions(ente, Trace())
+    assert same is ente and same.cards_view() is cards
+    assert same == attrs.evolve(ente, indicators=dict(ente.indicators))
+    assert [r.applied for r in listed] == [False]
+
+    approved = attrs.evolve(pending, approved=True)
+    changed, listed = apply_revisions(attrs.evolve(ente, revisions=(approved,)), Trace())
+    assert [r.applied for r in listed] == [True]
+    assert changed.indicators["K1"].target == Decimal(12) and ente.indicators["K1"].target == Decimal(10)

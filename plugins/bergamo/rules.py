@@ -32,7 +32,6 @@ import attrs
 from ciclope.core import (
     Award,
     Deadline,
-    Input,
     Pool,
     Problem,
     ProblemFactory,
@@ -44,6 +43,9 @@ from ciclope.core import (
     euro,
     hookimpl,
     mixed_weights,
+    new_award,
+    new_input,
+    new_score,
     po_needs_contraddittorio,
     r2,
     split,
@@ -366,7 +368,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
         "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)",
         f"{REG} art. 45.2 lett. b; {PLAN} §3.3",
         label=f"Obiettivi individuali/di gruppo di {person.name}",
-        inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+        inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
     )
     return value
 
@@ -387,7 +389,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     """000… art. 45.2 (staff) and 28.4 (PO): w_unit × Servizio + w_objectives × objectives + w_behaviour × card/100."""
     card_value = card_part(person, card, trace)
     if card_value is None:
-        return Score(
+        return new_score(
             person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda di valutazione mancante"}
         )
     unit = servizio_of(ente, person)
@@ -455,7 +457,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     }
     if moved:
         breakdown["nota"] = "; ".join(moved)
-    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+    return new_score(person=person.id, score=score, level=level, breakdown=breakdown)
 
 
 # =================================================================================================
@@ -549,7 +551,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         excluded[p.id] = why
         return why
 
-    fund = Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
+    fund = new_input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
     people_file = ente.file_of("people")  # ente.cell("people", row, "fte") for each person
     pools[POOL], staff_awards = distribute(
         pool,
@@ -564,8 +566,8 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         label=lambda p: f"Premio di performance individuale di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone (one object, not 30,000)
-            Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
+            new_input("punteggio", s.score, ref=f"score:{p.id}"),
+            new_input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
         ],
         total_label="somma di punteggio × fte dei premiati",
         band=lambda p, s: s.level,
@@ -579,7 +581,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         "somma dei premi assegnati; il resto è residuo",
         f"{REG} art. 45.1",
         label=f"Fondo {POOL} distribuito",
-        inputs=[Input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)],
+        inputs=[new_input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)],
     )
     exact = {pid: scores[pid].score * ente.people[pid].fte for pid in paid}
     extra = differentiation(ente, {pid: staff_awards[pid] for pid in paid}, exact, params, trace)
@@ -616,17 +618,17 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
             f"{REG} art. 28.1, 28.5–28.6",
             label=f"Retribuzione di risultato di {p.name} (PO)",
             inputs=[
-                Input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}"),
-                Input(
+                new_input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}"),
+                new_input(
                     "retribuzione di posizione",
                     pay[p.id],
                     cell=ente.cell("people", p.row, "position_pay") if pay[p.id] is not None else "",
                 ),
-                Input("quota massima", maximum[p.id]),
-                Input("punteggio", score, ref=f"score:{p.id}"),
+                new_input("quota massima", maximum[p.id]),
+                new_input("punteggio", score, ref=f"score:{p.id}"),
             ],
         )
-        awards[p.id] = Award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
+        awards[p.id] = new_award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
     given = sum((a.amount for a in awards.values()), ZERO)
     label = fund.label or "Retribuzione di risultato delle PO (art. 28)"
     return {PO_POOL: attrs.evolve(fund, label=label).with_distributed(given)}, awards

@@ -45,6 +45,9 @@ from ciclope.core import (
     euro,
     hookimpl,
     instalments,
+    new_award,
+    new_input,
+    new_score,
     po_needs_contraddittorio,
     r2,
     r4,
@@ -781,7 +784,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
             "importo di [funds] in ente.toml",
             "ente.toml [funds]",
             label=f"Fondo {name}",
-            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+            inputs=[new_input(name, amount, cell=f"ente.toml:funds.{name}")],
             note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito",
         )
         trace.problem(
@@ -807,7 +810,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
         f"{SMVP} §5.1",
         label="Punti di coefficiente dei progetti",
         inputs=[
-            Input(
+            new_input(
                 f"{r['id']} ({r['relevance']})",
                 RELEVANCE[r["relevance"]],
                 cell=cell(ente, "projects", r.row, "relevance"),
@@ -831,9 +834,9 @@ def resources(ente, params, trace) -> dict[str, Pool]:
             f"{SMVP} §5.2",
             label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
             inputs=[
-                Input("valore per punto", point, cell=f"params:point_value_{kind}"),
-                Input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
-                Input("punti di coefficiente", total_c, ref="resources:coefficients"),
+                new_input("valore per punto", point, cell=f"params:point_value_{kind}"),
+                new_input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                new_input("punti di coefficiente", total_c, ref="resources:coefficients"),
             ],
         )
         whole = stable + value
@@ -846,8 +849,8 @@ def resources(ente, params, trace) -> dict[str, Pool]:
                 f"{SMVP} §5.2",
                 label=f"Quota variabile del fondo del {label}",
                 inputs=[
-                    Input("parte variabile", value, ref=f"pool:{name}"),
-                    Input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                    new_input("parte variabile", value, ref=f"pool:{name}"),
+                    new_input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}"),
                 ],
             )
         if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
@@ -935,8 +938,8 @@ def attestation(ente, org, params, trace) -> Attestation:
             f"{SMVP} §3, §3.2.1",
             label="Performance attestata dall'OIV",
             inputs=[
-                Input("calcolata", computed, ref="ente"),
-                Input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested"),
+                new_input("calcolata", computed, ref="ente"),
+                new_input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested"),
             ],
             note=note,
         )
@@ -956,7 +959,7 @@ def attestation(ente, org, params, trace) -> Attestation:
             how,
             f"{SMVP} §3",
             label="Giudizio sintetico sulla performance dell'ente",
-            inputs=[Input("performance attestata", attested, ref="attested")],
+            inputs=[new_input("performance attestata", attested, ref="attested")],
         )
     return Attestation(computed=computed, attested=attested, judgement=judgement, motivation=motivation)
 
@@ -977,7 +980,10 @@ def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: st
         "importo lordo × performance attestata dall'OIV, arrotondato al centesimo",
         f"{SMVP} §3 (riduzione proporzionale dei fondi)",
         label=label,
-        inputs=[Input("importo lordo", amount, ref=gross_ref), Input("performance attestata", factor, ref="attested")],
+        inputs=[
+            new_input("importo lordo", amount, ref=gross_ref),
+            new_input("performance attestata", factor, ref="attested"),
+        ],
     )
     return net
 
@@ -1025,7 +1031,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                 head = area_head(ente, a)
                 pay = head.extra.get("position_pay") if head is not None else None
                 weights[a.id] = pay or Decimal(0)
-                shown[a.id] = Input(
+                shown[a.id] = new_input(
                     f"retribuzione di posizione di {head.id if head else '—'}",
                     pay,
                     cell=cell(ente, "people", head.row, "position_pay") if head is not None else "",
@@ -1033,7 +1039,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             else:
                 fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
                 weights[a.id] = fte
-                shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
+                shown[a.id] = new_input(f"dipendenti dell'area {a.id} (fte)", fte)
         if not weights or sum(weights.values()) == 0:
             trace.problem(
                 Problem(
@@ -1059,9 +1065,9 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                 f"{SMVP} §5.3",
                 label=f"Fondo {what} dell'area {a.id} — {a.name}",
                 inputs=[
-                    Input("valore dopo la riduzione", net, ref=f"pool:{name}:net"),
+                    new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net"),
                     shown[a.id],
-                    Input("totale dei pesi", sum(weights.values())),
+                    new_input("totale dei pesi", sum(weights.values())),
                 ],
             )
             out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
@@ -1121,7 +1127,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     performance + (1 − ``po_ente_share``) × the unit's achievement, rounded to 4 decimals."""
     card_value = po_card(person, card, trace)
     if card_value is None:
-        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
+        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
     # 004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO
     # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
     unit_id = scored_unit(ente, org, person.unit)
@@ -1139,7 +1145,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
                 severity="warning",
             )
         )
-        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
+        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
     if unit_id != person.unit:
         trace.problem(
             problem(
@@ -1176,7 +1182,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
                 "stage",
             )
         )
-    return Score(
+    return new_score(
         person=person.id,
         score=score,
         level=level,
@@ -1201,9 +1207,9 @@ def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestatio
         f"{SMVP} §4.2.2",
         label=f"Performance organizzativa di {person.name} (ente e unità di diretta responsabilità)",
         inputs=[
-            Input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
-            Input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
-            Input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}"),
+            new_input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
+            new_input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
+            new_input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}"),
         ],
     )
     return value
@@ -1218,7 +1224,7 @@ def staff_score(person, params, card, trace) -> Score:
     """004… §4.2.3 and the Scheda di valutazione: three sections, score 0–100 by rules/core.md §3, six levels."""
     score, formula = card_score_and_formula(card)
     if score is None:
-        return Score(person=person.id, score=None, status="not_evaluated")
+        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={})
     level = level_of(score, params)
     trace.record(
         f"score:{person.id}",
@@ -1229,7 +1235,7 @@ def staff_score(person, params, card, trace) -> Score:
         note=f"livello: {level}",
         inputs=CardInputs(card),
     )
-    return Score(person=person.id, score=score, level=level, breakdown={"scheda": score})
+    return new_score(person=person.id, score=score, level=level, breakdown={"scheda": score})
 
 
 # =================================================================================================
@@ -1279,11 +1285,11 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
         f"{SMVP} §4.2.1, §5.3",
         label=f"Retribuzione di risultato di {head.name}",
         inputs=[
-            Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
-            Input("punteggio", value, ref=f"score:{head.id}"),
+            new_input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+            new_input("punteggio", value, ref=f"score:{head.id}"),
         ],
     )
-    awards[head.id] = Award(person=head.id, amount=amount, pool=pool.name)
+    awards[head.id] = new_award(person=head.id, amount=amount, pool=pool.name)
     return pool.with_distributed(amount)
 
 
@@ -1299,7 +1305,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         uid = unit_of[p.id] or p.unit
         found = unit_inputs.get(uid)
         if found is None:
-            found = unit_inputs[uid] = Input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
+            found = unit_inputs[uid] = new_input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
         return found
 
     def unit_ach(p) -> Decimal | None:
@@ -1314,7 +1320,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
             return f"unità {p.unit} senza performance misurata"
         return None
 
-    fund = Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
+    fund = new_input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
     people_file = ente.file_of("people")  # cell(ente, "people", row, "fte") for each person
     shared, given = distribute(
         pool,
@@ -1329,8 +1335,8 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         label=lambda p: f"Premio di produttività di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone of the pool (one object)
-            Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
+            new_input("punteggio", s.score, ref=f"score:{p.id}"),
+            new_input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
             unit_input(p),
         ],
         total_label="somma dei pesi dell'area",
@@ -1355,7 +1361,7 @@ def position_score(ente, r, params, trace) -> Decimal:
         f"{PO} art. 4.3–4.4",
         label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
         inputs=[
-            Input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
+            new_input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
             for code, w, label in FACTORS
         ],
     )
@@ -1405,8 +1411,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
-            Input("po_total", po_total, cell=fund_cell),
-            Input("quota di risultato", share, cell="params:result_share"),
+            new_input("po_total", po_total, cell=fund_cell),
+            new_input("quota di risultato", share, cell="params:result_share"),
         ],
     )
     R_gross = r2(po_total * share)
@@ -1417,8 +1423,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         f"{PO} art. 6.5",
         label="Fondo per la retribuzione di risultato delle PO (lordo)",
         inputs=[
-            Input("po_total", po_total, cell=fund_cell),
-            Input("quota di risultato", share, cell="params:result_share"),
+            new_input("po_total", po_total, cell=fund_cell),
+            new_input("quota di risultato", share, cell="params:result_share"),
         ],
     )
     R = reduce(
@@ -1467,11 +1473,11 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             )
         )
     # the inputs every position shares are one object each, their sums made once (issue 18)
-    fund_input = Input("fondo di posizione", F, ref="pool:po_posizione")
-    scores_input = Input("somma dei punteggi", sum(score.values(), Decimal(0)))
-    lo_input = Input("minimo annuo (pay_min)", lo, cell="params:pay_min")
-    hi_input = Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max")
-    lam_input = Input(
+    fund_input = new_input("fondo di posizione", F, ref="pool:po_posizione")
+    scores_input = new_input("somma dei punteggi", sum(score.values(), Decimal(0)))
+    lo_input = new_input("minimo annuo (pay_min)", lo, cell="params:pay_min")
+    hi_input = new_input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max")
+    lam_input = new_input(
         "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)", None if lam is None else r2(lam)
     )
     for pid in score:
@@ -1483,7 +1489,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             label=f"Retribuzione di posizione annua — {pid}",
             inputs=[
                 fund_input,
-                Input("punteggio", score[pid], ref=f"position:{pid}:score"),
+                new_input("punteggio", score[pid], ref=f"position:{pid}:score"),
                 scores_input,
                 lo_input,
                 hi_input,
@@ -1502,7 +1508,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             "retribuzione annua / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Rata mensile — {pid}",
-            inputs=[Input("annua", annual[pid], ref=f"position:{pid}:annual")],
+            inputs=[new_input("annua", annual[pid], ref=f"position:{pid}:annual")],
         )
         trace.record(
             f"position:{pid}:monthly_last",
@@ -1512,8 +1518,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Tredicesima rata — {pid}",
             inputs=[
-                Input("annua", annual[pid], ref=f"position:{pid}:annual"),
-                Input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly"),
+                new_input("annua", annual[pid], ref=f"position:{pid}:annual"),
+                new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly"),
             ],
         )
 
@@ -1529,8 +1535,10 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 f"{PO} art. 3.4",
                 label=f"Maggiorazione per l'interim della posizione {r['interim_of']} — {r['id']}",
                 inputs=[
-                    Input("percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")),
-                    Input(
+                    new_input(
+                        "percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")
+                    ),
+                    new_input(
                         f"retribuzione annua di {r['interim_of']}",
                         annual[r["interim_of"]],
                         ref=f"position:{r['interim_of']}:annual",
@@ -1551,9 +1559,9 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         extra = {}
     rest = R - sum(extra.values(), ZERO)
     result_max = split(rest, annual)
-    result_fund_input = Input("fondo di risultato", R, ref="pool:po_risultato")
-    extra_input = Input("maggiorazioni interim", sum(extra.values(), ZERO))
-    annual_input = Input("somma delle retribuzioni annue", sum(annual.values(), ZERO))
+    result_fund_input = new_input("fondo di risultato", R, ref="pool:po_risultato")
+    extra_input = new_input("maggiorazioni interim", sum(extra.values(), ZERO))
+    annual_input = new_input("somma delle retribuzioni annue", sum(annual.values(), ZERO))
     positions: dict[str, PositionPay] = {}
     paid_position = paid_result = ZERO
     for r in rows:
@@ -1568,7 +1576,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             inputs=[
                 result_fund_input,
                 extra_input,
-                Input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
+                new_input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
                 annual_input,
             ],
         )
@@ -1614,11 +1622,11 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 "nessuna retribuzione di risultato"
             )
             inputs = [
-                Input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
-                Input(f"valutazione di {holder}", ev, ref=f"score:{holder}"),
+                new_input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
+                new_input(f"valutazione di {holder}", ev, ref=f"score:{holder}"),
             ]
             if pid in extra:
-                inputs.append(Input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))
+                inputs.append(new_input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))
             trace.record(
                 f"position:{pid}:result",
                 result,
@@ -1634,8 +1642,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 f"{PO} art. 3.1",
                 label=f"Trattamento accessorio di {holder} come titolare della posizione {pid}",
                 inputs=[
-                    Input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
-                    Input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
+                    new_input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
+                    new_input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
                 ],
             )
         positions[pid] = PositionPay(
@@ -1669,12 +1677,12 @@ def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
     awards: dict[str, Award] = {}
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_risultato"] = Award(
+            awards[f"{pid}:po_risultato"] = new_award(
                 person=p.holder, amount=p.result or ZERO, pool="po_risultato", ref=pid
             )
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_posizione"] = Award(person=p.holder, amount=p.annual, pool="po_posizione", ref=pid)
+            awards[f"{pid}:po_posizione"] = new_award(person=p.holder, amount=p.annual, pool="po_posizione", ref=pid)
     return awards
 
 

@@ -38,6 +38,9 @@ from ciclope.core import (
     cut_without_ties,
     floor2,
     hookimpl,
+    new_award,
+    new_input,
+    new_score,
     po_needs_contraddittorio,
     r2,
     r4,
@@ -274,11 +277,11 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
     """Staff: the card (art. 12). Dirigenti and PO: unit item + card (art. 11.2), see rules §1."""
     levels = levels_of(params)
     if not card:
-        return Score(person=person.id, score=None, status=NOT_EVALUATED)
+        return new_score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
     if person.is_staff:
         score, formula = card_score_and_formula(card)
         if score is None:  # every weight 0: nothing to score (rules/core.md §3)
-            return Score(person=person.id, score=None, status=NOT_EVALUATED)
+            return new_score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
         level = level_of(score, person.insufficient, levels)
         trace.record(
             f"score:{person.id}",
@@ -289,10 +292,10 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             inputs=CardInputs(card),
             note=f"livello: {level}",
         )
-        return Score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
+        return new_score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
     card_value = card_part(person, card, trace)
     if card_value is None:
-        return Score(person=person.id, score=None, status=NOT_EVALUATED)
+        return new_score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
     weight = Decimal(params["unit_item_weight"])
     unit_id = responsibility_unit(person, ente)
     unit_value = org.unit(unit_id) if org is not None else None
@@ -316,7 +319,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             "punteggio della scheda (unità di responsabilità non misurata)",
             src("11.2"),
             label=f"Punteggio di {person.name}",
-            inputs=[Input("scheda", card_value, ref=f"card:{person.id}")],
+            inputs=[new_input("scheda", card_value, ref=f"card:{person.id}")],
         )
         breakdown = {"scheda": card_value, "unita": None, "peso_unita": weight}
     else:
@@ -329,9 +332,9 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             src("11.2 lett. a–d"),
             label=f"Punteggio di {person.name}",
             inputs=[
-                Input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
-                Input("peso della voce unità (unit_item_weight)", weight),
-                Input(
+                new_input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
+                new_input("peso della voce unità (unit_item_weight)", weight),
+                new_input(
                     "scheda: obiettivi individuali, contributo e competenze, differenziazione (lett. b–d)",
                     card_value,
                     ref=f"card:{person.id}",
@@ -354,7 +357,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
                 "contraddittorio registrato in appeals.csv: non può essere definitiva",
             )
         )
-    return Score(person=person.id, score=score, level=level, status="evaluated", breakdown=breakdown)
+    return new_score(person=person.id, score=score, level=level, status="evaluated", breakdown=breakdown)
 
 
 # --- e. premialità ----------------------------------------------------------------------------------
@@ -428,7 +431,7 @@ class _Rewards:
         counts: dict[str, int] = {}
         source = src("17.2")
         # inputs that are the same for many people are one object each (issue 18: ~1,400 inputs per 300 people)
-        limit_input = Input("limite di assenza (absence_limit_days)", limit)
+        limit_input = new_input("limite di assenza (absence_limit_days)", limit)
         unit_inputs: dict[str, Input] = {}
         for p in self.e.staff():
             score = self.scores.get(p.id)
@@ -437,7 +440,7 @@ class _Rewards:
             counts[status] = counts.get(status, 0) + 1
             unit_input = unit_inputs.get(p.unit)
             if unit_input is None:
-                unit_input = unit_inputs[p.unit] = Input(
+                unit_input = unit_inputs[p.unit] = new_input(
                     f"raggiungimento dell'unità {p.unit}",
                     self.org.unit(p.unit) if self.org else None,
                     ref=f"unit:{p.unit}",
@@ -449,10 +452,10 @@ class _Rewards:
                 source,
                 label=f"Esito di {p.name}: {STATUS_TEXT[status]}",
                 inputs=[
-                    Input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
+                    new_input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
                     limit_input,
-                    Input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
-                    Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
+                    new_input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
+                    new_input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
                     unit_input,
                 ],
                 note=why,
@@ -503,9 +506,9 @@ class _Rewards:
                     src("17.2 primo alinea"),
                     label=f"Fondo della graduatoria {rk.label}",
                     inputs=[
-                        Input("fondo", fund.amount, ref=fund_key),
-                        Input("personale della struttura", len(rk.staff)),
-                        Input("personale dell'ente", sum(len(r.staff) for r in ranks)),
+                        new_input("fondo", fund.amount, ref=fund_key),
+                        new_input("personale della struttura", len(rk.staff)),
+                        new_input("personale dell'ente", sum(len(r.staff) for r in ranks)),
                     ],
                 )
         else:
@@ -547,10 +550,12 @@ class _Rewards:
             "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
             src("17.2"),
             label=f"Graduatoria {rk.label}",
-            inputs=[Input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)]
+            inputs=[
+                new_input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)
+            ]
             + [
-                Input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
-                Input("personale in servizio della graduatoria", len(rk.staff)),
+                new_input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
+                new_input("personale in servizio della graduatoria", len(rk.staff)),
             ],
         )
         mode = self.params["band_money"]
@@ -578,12 +583,12 @@ class _Rewards:
         given_total = Decimal(0)
         source = src("17.2")
         # the inputs of the ranking and of each band are one object for all its people (issue 18)
-        fund_input = Input("fondo della graduatoria", amount, ref=pool_key)
+        fund_input = new_input("fondo della graduatoria", amount, ref=pool_key)
         for k, (band, members) in enumerate(zip(self.bands, groups)):
             band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
             band_pool = band_pools[k]
             fte_sum = sum((self.e.people[pid].fte for pid in members), Decimal(0))
-            fte_input = Input("Σ fte della fascia", fte_sum)
+            fte_input = new_input("Σ fte della fascia", fte_sum)
             self.trace.record(
                 band_key,
                 band_pool,
@@ -592,17 +597,17 @@ class _Rewards:
                 label=f"Fondo della fascia {band.name} — {rk.label}",
                 inputs=[
                     fund_input,
-                    Input("quota di personale della fascia", band.staff_text),
-                    Input("quota di risorse della fascia", band.resources_text),
-                    Input("persone nella fascia", len(members)),
+                    new_input("quota di personale della fascia", band.staff_text),
+                    new_input("quota di risorse della fascia", band.resources_text),
+                    new_input("persone nella fascia", len(members)),
                     fte_input,
                 ],
                 note="fascia vuota" + (": l'intero importo resta come residuo" if mode == "band_pool" else "")
                 if not members
                 else "",
             )
-            band_input = Input(f"fondo della fascia {band.name}", band_pool, ref=band_key)
-            ratio_input = Input(
+            band_input = new_input(f"fondo della fascia {band.name}", band_pool, ref=band_key)
+            ratio_input = new_input(
                 "peso pro capite della fascia (quota di risorse / quota di personale)",
                 r4(band.resources_text / band.staff_text),
             )
@@ -610,7 +615,7 @@ class _Rewards:
             for pid in members:
                 person = self.e.people[pid]
                 self.band_of[pid] = k
-                self.awards[pid] = Award(person=pid, amount=parts[pid], pool=PERFORMANCE_FUND, band=band.name)
+                self.awards[pid] = new_award(person=pid, amount=parts[pid], pool=PERFORMANCE_FUND, band=band.name)
                 self.trace.record(
                     f"award:{pid}",
                     parts[pid],
@@ -621,10 +626,10 @@ class _Rewards:
                         fund_input,
                         band_input,
                         ratio_input,
-                        Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
+                        new_input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
                         fte_input,
-                        Input("punteggio", score_of[pid], ref=f"score:{pid}"),
-                        Input("esito", BANDED, ref=f"score:{pid}:status"),
+                        new_input("punteggio", score_of[pid], ref=f"score:{pid}"),
+                        new_input("esito", BANDED, ref=f"score:{pid}:status"),
                     ],
                     note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}",
                 )
@@ -742,8 +747,8 @@ class _Rewards:
                     src("17.2, 21"),
                     label=f"Retribuzione di risultato di {p.name}",
                     inputs=[
-                        Input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
-                        Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
+                        new_input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
+                        new_input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
                     ],
                 )
                 continue
@@ -768,7 +773,7 @@ class _Rewards:
         for pid, amount in parts.items():
             p = self.e.people[pid]
             pay, score = inputs[pid]
-            self.awards[pid] = Award(person=pid, amount=amount, pool=RESULT_FUND)
+            self.awards[pid] = new_award(person=pid, amount=amount, pool=RESULT_FUND)
             self.trace.record(
                 f"award:{pid}",
                 amount,
@@ -778,11 +783,11 @@ class _Rewards:
                 src("21, 21.1"),
                 label=f"Retribuzione di risultato di {p.name}",
                 inputs=[
-                    Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
-                    Input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
-                    Input("punteggio", score, ref=f"score:{pid}"),
-                    Input("Σ pesi", total),
-                    Input("tetto (po_result_max_share × posizione)", caps[pid]),
+                    new_input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
+                    new_input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
+                    new_input("punteggio", score, ref=f"score:{pid}"),
+                    new_input("Σ pesi", total),
+                    new_input("tetto (po_result_max_share × posizione)", caps[pid]),
                 ],
             )
             if 0 < amount < min_share * pay:
@@ -887,7 +892,7 @@ class _Rewards:
                 detail["withheld"][pid] = f"rinuncia al bonus per {renounced[0]['kind']} (art. 18.4)"
                 continue
             paid.append(pid)
-            self.awards[f"{pid}:{BONUS_FUND}"] = Award(
+            self.awards[f"{pid}:{BONUS_FUND}"] = new_award(
                 person=pid, amount=parts[pid], pool=BONUS_FUND, band=self.bands[0].name
             )
             self.trace.record(
@@ -899,12 +904,12 @@ class _Rewards:
                 src("18.1–18.2"),
                 label=f"Bonus delle eccellenze di {p.name}",
                 inputs=[
-                    Input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
-                    Input("vincitori", len(winners)),
-                    Input(f"persone nella fascia {self.bands[0].name}", len(top)),
-                    Input("numero massimo di vincitori", limit),
-                    Input("punteggio", self.scores[pid].score, ref=f"score:{pid}"),
-                    Input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided"),
+                    new_input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
+                    new_input("vincitori", len(winners)),
+                    new_input(f"persone nella fascia {self.bands[0].name}", len(top)),
+                    new_input("numero massimo di vincitori", limit),
+                    new_input("punteggio", self.scores[pid].score, ref=f"score:{pid}"),
+                    new_input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided"),
                 ],
             )
         detail["paid"] = paid
@@ -947,7 +952,7 @@ class _Rewards:
             if pid not in self.e.people:
                 continue  # reported by validate
             key = f"{pid}:{PRIZE_FUND}:{r.row}"
-            self.awards[key] = Award(person=pid, amount=r2(r["amount"]), pool=PRIZE_FUND)
+            self.awards[key] = new_award(person=pid, amount=r2(r["amount"]), pool=PRIZE_FUND)
             self.trace.record(
                 f"award:{pid}:premio:{r.row}",
                 r2(r["amount"]),
@@ -956,8 +961,8 @@ class _Rewards:
                 src("19.1, 19.4–19.5"),
                 label=f"Premio ({r['kind']}) di {self.e.people[pid].name}",
                 inputs=[
-                    Input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
-                    Input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}"),
+                    new_input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
+                    new_input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}"),
                 ],
             )
         self.out_pools[PRIZE_FUND] = self.out_pools[PRIZE_FUND].with_distributed(r2(total))
@@ -984,7 +989,11 @@ class _Rewards:
             "al taglio",
             src("20.2–20.3"),
             label="Progressioni economiche: selezionati",
-            inputs=[Input("personale in servizio", staff), Input("limite", limit), Input("candidati", len(candidates))],
+            inputs=[
+                new_input("personale in servizio", staff),
+                new_input("limite", limit),
+                new_input("candidati", len(candidates)),
+            ],
             note=", ".join(selected),
         )
         self.extra["progressioni"] = selected
@@ -1022,7 +1031,7 @@ class _Rewards:
             ratio = exact if abs(exact - Fraction(staff_share)) < Fraction(1, 10**12) else Fraction(staff_share)
             staff_part = floor2(Decimal(available) * ratio.numerator / ratio.denominator)
         bargaining = available - staff_part
-        cell = Input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
+        cell = new_input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
         self.trace.record(
             "savings:available",
             available,
@@ -1031,8 +1040,8 @@ class _Rewards:
             label="Risparmi utilizzabili",
             inputs=[
                 cell,
-                Input("quota", share),
-                Input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv"),
+                new_input("quota", share),
+                new_input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv"),
             ],
         )
         self.trace.record(
@@ -1042,8 +1051,8 @@ class _Rewards:
             src("26.3"),
             label="Risparmi: premi al personale coinvolto",
             inputs=[
-                Input("risparmi utilizzabili", available, ref="savings:available"),
-                Input("quota al personale", staff_share),
+                new_input("risparmi utilizzabili", available, ref="savings:available"),
+                new_input("quota al personale", staff_share),
             ],
         )
         self.trace.record(
@@ -1053,8 +1062,8 @@ class _Rewards:
             src("26.3"),
             label="Risparmi: incremento della contrattazione integrativa",
             inputs=[
-                Input("risparmi utilizzabili", available, ref="savings:available"),
-                Input("quota al personale", staff_part, ref="savings:staff"),
+                new_input("risparmi utilizzabili", available, ref="savings:available"),
+                new_input("quota al personale", staff_part, ref="savings:staff"),
             ],
         )
         self.extra["savings"] = {
@@ -1097,7 +1106,7 @@ class _Rewards:
                 "deviazione standard (della popolazione) dei punteggi di scheda dati dal valutatore",
                 src("11.2 lett. d, 12.2bis"),
                 label=f"Differenziazione dei giudizi di {evaluator.name if evaluator else who}",
-                inputs=[Input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v in pairs],
+                inputs=[new_input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v in pairs],
                 note=f"{len(values)} valutazioni, {len(set(values))} punteggi diversi, {len(levels)} livelli diversi",
             )
             if len(values) >= MIN_EQUAL_FLAG and len(set(values)) == 1:
