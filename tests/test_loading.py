@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import loading, tables
+from ciclope.core import loading, model, tables
 from ciclope.core.loading import InputSchema, load_ente
 from ciclope.core.model import Assignment, EvaluationItem, Indicator, Objective, Person, Unit, from_columns
 from ciclope.core.problems import CiclopeError
@@ -470,6 +470,11 @@ def test_records_from_columns_are_the_records_built_one_by_one(cls, data):
     built = from_columns(cls, *columns)
     assert built == [cls(*row) for row in rows]
     assert [hash(b) for b in built] == [hash(cls(*row)) for row in rows]
+    for record, row in zip(built, rows):  # field by field, the very objects given (no copy, no conversion)
+        assert type(record) is cls
+        assert all(getattr(record, f.name) is value for f, value in zip(fields, row))
+        assert repr(record) == repr(cls(*row))
+    assert model._by_slots(cls, columns) == built  # the build through the slots' descriptors
     for record in built:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             record.row = 1  # type: ignore[misc]
