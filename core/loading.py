@@ -326,16 +326,19 @@ class _Loader:
             texts = sheet.columns[col]
             parsed: list[Any]
             if parser is _RAW or parser is parse_text:
-                # one string object per distinct text (a card's items repeat), None for an empty cell
-                seen: dict[str, str | None] = dict(zip(texts, texts))
-                if "" in seen:
-                    seen[""] = None
-                parsed = list(map(seen.__getitem__, texts))
-            elif any(parser is p for p in _PURE_PARSERS):
-                distinct = dict.fromkeys(texts)
-                distinct.pop("", None)
-                known, failed = parse_distinct(parser, distinct)
-                parsed = list(map(known.get, texts))  # None for an empty or bad cell
+                # one string object per distinct text (a card's items repeat), the first one read, None for
+                # an empty cell: one dict operation per cell (``setdefault``, in C)
+                seen: dict[str, Any] = {"": None}
+                parsed = list(map(seen.setdefault, texts, texts))
+            elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
+                seen = {"": None}
+                canonical = list(map(seen.setdefault, texts, texts))  # as above: None for an empty cell
+                del seen[""]  # the distinct texts, in order of first appearance
+                known, failed = parse_distinct(parser, seen)
+                if not seen or (parser is parse_id and not failed):
+                    parsed = canonical  # no text, or ids (their own value: known maps each to itself)
+                else:
+                    parsed = list(map(known.get, canonical))  # None for an empty or bad cell
                 if failed:
                     for i, text in enumerate(texts):
                         if text in failed:
