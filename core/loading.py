@@ -325,17 +325,24 @@ class _Loader:
             parser, required = cols.get(col, (_RAW, False))
             texts = sheet.columns[col]
             parsed: list[Any]
+            pure = False  # with ``empty``: whether the column has an empty cell, known as its texts are read
             if parser is _RAW or parser is parse_text:
-                # one string object per distinct text (a card's items repeat), None for an empty cell
-                seen: dict[str, str | None] = dict(zip(texts, texts))
-                if "" in seen:
-                    seen[""] = None
-                parsed = list(map(seen.__getitem__, texts))
-            elif any(parser is p for p in _PURE_PARSERS):
-                distinct = dict.fromkeys(texts)
-                distinct.pop("", None)
-                known, failed = parse_distinct(parser, distinct)
-                parsed = list(map(known.get, texts))  # None for an empty or bad cell
+                # one string object per distinct text (a card's items repeat), the first one read, None for
+                # an empty cell: one dict operation per cell (``setdefault``, in C)
+                seen: dict[str, Any] = {"": None}
+                parsed = list(map(seen.setdefault, texts, texts))
+            elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
+                pure = True
+                seen = {}
+                canonical = list(map(seen.setdefault, texts, texts))  # each text's first object
+                empty = seen.pop("", None) is not None  # (popped: "") whether a cell is empty
+                known, failed = parse_distinct(parser, seen)  # the distinct texts, in order of first appearance
+                if not seen:
+                    parsed = [None] * len(texts)  # every cell empty
+                elif not empty and parser is parse_id and not failed:
+                    parsed = canonical  # ids are their own value (known maps each to itself)
+                else:
+                    parsed = list(map(known.get, canonical))  # None for an empty or bad cell
                 if failed:
                     for i, text in enumerate(texts):
                         if text in failed:
@@ -351,7 +358,7 @@ class _Loader:
                     except ValueError as exc:
                         parsed.append(None)
                         bad.setdefault(i, []).append((col, "core.input.value", str(exc)))
-            if required and "" in texts:
+            if required and (empty if pure else "" in texts):
                 message = f"valore obbligatorio mancante in {col!r}"
                 for i, text in enumerate(texts):
                     if not text:

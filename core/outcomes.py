@@ -243,7 +243,9 @@ class InputSchema:
 
     ``columns``: file name → {column → parser}; ``files``: file name → {column → parser};
     ``required``: file name → columns that must be present. A parser takes the cell text and
-    returns a value or raises ``ValueError`` with an Italian message.
+    returns a value or raises ``ValueError`` with an Italian message. A parser marked ``pure = True``
+    (an attribute: same text, same immutable value or same message, as :func:`core.values.choice`'s)
+    is called once per distinct text of a column, any other once per cell.
     """
 
     columns: Mapping[str, Mapping[str, Callable[[str], Any]]] = attrs.field(factory=dict, hash=False)

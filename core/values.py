@@ -46,7 +46,8 @@ def choice(*choices: str, aliases: dict[str, str] | None = None):
     """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``;
     ``aliases`` maps other words to a choice — the Italian labels the reports print, so that whatever a
     report shows the input accepts (issue 14: `più è meglio` for `higher`). The choices are kept on the
-    parser (``parse.choices``) for the template's drop-downs."""
+    parser (``parse.choices``) for the template's drop-downs; ``parse.pure`` tells the loader that the
+    parser is a pure function of the text (a plugin's column of choices is read a distinct text at a time)."""
     folded = {k.strip().lower(): v for k, v in (aliases or {}).items()}
 
     def parse(text: str) -> str:
@@ -57,6 +58,7 @@ def choice(*choices: str, aliases: dict[str, str] | None = None):
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]
+    parse.pure = True  # type: ignore[attr-defined]  # same text, same value: the loader reads each distinct text once
     return parse
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import loading, tables
+from ciclope.core import loading, model, tables, values
 from ciclope.core.loading import InputSchema, load_ente
 from ciclope.core.model import Assignment, EvaluationItem, Indicator, Objective, Person, Unit, from_columns
 from ciclope.core.problems import CiclopeError
@@ -470,6 +470,11 @@ def test_records_from_columns_are_the_records_built_one_by_one(cls, data):
     built = from_columns(cls, *columns)
     assert built == [cls(*row) for row in rows]
     assert [hash(b) for b in built] == [hash(cls(*row)) for row in rows]
+    for record, row in zip(built, rows):  # field by field, the very objects given (no copy, no conversion)
+        assert type(record) is cls
+        assert all(getattr(record, f.name) is value for f, value in zip(fields, row))
+        assert repr(record) == repr(cls(*row))
+    assert model._by_slots(cls, columns) == built  # the build through the slots' descriptors
     for record in built:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             record.row = 1  # type: ignore[misc]
@@ -493,3 +498,37 @@ def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimi
         at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
         by_row = tables._read_sheet("people", "people.csv", tables._split(tables._lines(text), delimiter), True, bare)
     assert at_once == by_row
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["", "alta", "ALTA ", "bassa", "media", "forse", "3", "3x"]), min_size=1, max_size=8))
+def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problems_of_a_call_per_cell(
+    tmp_path_factory, cells
+):
+    """A plugin's parser marked ``pure`` (core.values.choice's, issue 18) is called once per distinct
+    text of a column: the values and problems are those of the same parser called for every cell, and
+    an empty cell is None."""
+    pure = values.choice("bassa", "media", "alta")
+    calls: list[str] = []
+
+    def per_cell(text: str) -> str:
+        calls.append(text)
+        return pure(text)
+
+    assert getattr(pure, "pure", False) is True and not hasattr(per_cell, "pure")
+    folder = write_ente(tmp_path_factory.mktemp("e"), files())
+    (folder / "extra.csv").write_text(
+        "id,level\n" + "".join(f"R{i},{c}\n" for i, c in enumerate(cells)), encoding="utf-8"
+    )
+    found = []
+    for parser in (pure, per_cell):
+        loader = loading._Loader(
+            folder, "e", 2021, InputSchema(files={"extra.csv": {"id": values.parse_id, "level": parser}})
+        )
+        loader.read()
+        table = loader.table("extra")
+        assert table is not None
+        found.append((table.values, table.bad))
+    assert found[0] == found[1]
+    assert len(calls) == len([c for c in cells if c])  # the other parser: once per cell
+    assert found[0][0]["level"] == [pure(c) if c in ("alta", "ALTA ", "bassa", "media") else None for c in cells]

@@ -130,6 +130,7 @@ def parse_rating(text: str) -> Decimal:
     return value
 
 
+parse_rating.pure = True  # type: ignore[attr-defined]  # same text, same Decimal: read once per distinct text
 parse_relevance = choice(*RELEVANCE)  # bassa | media | alta (004… §5.1)
 parse_education = choice(*EDUCATION_YEARS)  # diploma | laurea | specializzazione (001… art. 2.5)
 
