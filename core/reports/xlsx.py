@@ -610,39 +610,14 @@ def build(result: Result) -> Sheets:
         ind_cols += [(f"Componente: {k}", "num", 14) for k in parts]
         score_rows: list[tuple[Any, ...]] = []
         scores = r.scores
+        no_parts = (None,) * len(parts)
         for p in ente.people.values():
             s = scores.get(p.id)
+            person = (p.id, p.name, p.role, p.category, p.unit, p.evaluator)
             if s is None:
-                score_rows.append(
-                    (
-                        p.id,
-                        p.name,
-                        p.role,
-                        p.category,
-                        p.unit,
-                        p.evaluator,
-                        None,
-                        None,
-                        person_status(p.id),
-                        *[None] * len(parts),
-                    )
-                )
+                score_rows.append((*person, None, None, person_status(p.id), *no_parts))
             else:
-                bd = s.breakdown
-                score_rows.append(
-                    (
-                        p.id,
-                        p.name,
-                        p.role,
-                        p.category,
-                        p.unit,
-                        p.evaluator,
-                        s.score,
-                        s.level,
-                        person_status(p.id),
-                        *map(bd.get, parts),
-                    )
-                )
+                score_rows.append((*person, s.score, s.level, person_status(p.id), *map(s.breakdown.get, parts)))
         book.add("Valutazioni individuali", ind_cols, score_rows)
         evals, top_label = stats.evaluators(r)
         book.add(

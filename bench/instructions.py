@@ -1,0 +1,91 @@
+"""Growth inside one ente in instructions, not seconds (issue 18): callgrind counts of loading and calculation.
+
+usage: python bench/instructions.py [--small 3000] [--large 30000] [--plugin bergamo ...] [--seed 1]
+
+Time ratios between a small and a large ente move with the host's load and grow with the memory a large
+ente needs (the processor's caches hold a small ente's data, not a large one's). ``valgrind --tool=callgrind``
+counts the instructions executed, the same whatever the machine is doing: for each plugin and size this
+runs one process three times under callgrind (start-up only; start-up and loading; start-up, loading and
+the cycle, the cyclic garbage collector paused as in ``ciclope run``) and takes the differences. A ratio
+near 10× for 10× people says the work is linear; a time ratio above it then comes from memory, not from
+a step that scans the ente for each person. Needs valgrind; slow (~50× a normal run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+STEP = r"""
+import gc, sys
+from pathlib import Path
+from ciclope.core.config import load_config
+from ciclope.core.cycle import run_cycle
+from ciclope.core.loading import load_ente, merge_schemas
+from ciclope.core.registry import Hooks
+
+gc.disable()
+plan = load_config(Path(sys.argv[1]))
+cfg = plan.enti[0]
+hooks, info = Hooks.for_plugin(cfg.plugin)
+schema = merge_schemas(hooks.input_schemas())
+if sys.argv[2] != "none":
+    ente = load_ente(cfg.data, cfg.id, plan.year, schema)
+    if sys.argv[2] == "calc":
+        run_cycle(ente, hooks, cfg.params, info)
+"""
+
+
+def collected(config: Path, step: str, tmp: Path) -> int:
+    """Instructions of one process doing ``step`` on the cycle's first ente."""
+    p = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp / 'cg.out'}", sys.executable, "-c", STEP]
+        + [str(config), step],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(re.search(r"Collected : (\d+)", p.stderr).group(1))  # type: ignore[union-attr]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--small", type=int, default=3000)
+    ap.add_argument("--large", type=int, default=30000)
+    ap.add_argument("--plugin", action="append")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    plugins = args.plugin or ["bergamo", "brescia", "comunita_montane"]
+    ciclope = str(Path(sys.executable).parent / "ciclope")
+    print(
+        f"| plugin | passo | {args.small:,} persone (milioni di istruzioni) | {args.large:,} | rapporto |".replace(
+            ",", "."
+        )
+    )
+    print("|---|---|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        for plugin in plugins:
+            counts = {}
+            for n in (args.small, args.large):
+                folder = tmp / f"{plugin}-{n}"
+                subprocess.run(
+                    [ciclope, "synth", str(folder), "--enti", "1", "--people", str(n), "--seed", str(args.seed)]
+                    + ["--plugin", plugin],
+                    check=True,
+                    capture_output=True,
+                )
+                c = {step: collected(folder / "cycle.toml", step, tmp) for step in ("none", "load", "calc")}
+                counts[n] = {"caricamento": c["load"] - c["none"], "calcolo": c["calc"] - c["load"]}
+            for step in ("caricamento", "calcolo"):
+                a, b = counts[args.small][step], counts[args.large][step]
+                ratio = f"{b / a:.1f}".replace(".", ",")
+                print(f"| {plugin} | {step} | {a / 1e6:,.0f} | {b / 1e6:,.0f} | ".replace(",", ".") + f"{ratio}× |")
+
+
+if __name__ == "__main__":
+    main()
