@@ -57,3 +57,27 @@ def test_report_refuses_when_the_inputs_changed(example, tmp_path, capsys):
     assert "modificato" in capsys.readouterr().out
     assert not (out / "bs-esempio" / "relazione.html").exists()
     shutil.rmtree(out)
+
+
+def test_a_run_without_schede_does_not_import_openpyxl(example, tmp_path):
+    """``--outputs`` without ``schede`` leaves openpyxl unimported (~0.15 s of start-up per process, issue 18):
+    a provider producing the machine contract first does not pay for the workbook it writes later."""
+    import subprocess
+    import sys
+
+    cfg = example("bergamo") / "cycle.toml"
+    code = (
+        "import sys; from ciclope.core.cli import main; "
+        f"main(['run', {str(cfg)!r}, '--out', {str(tmp_path / 'o')!r}, '--no-store', '--outputs', sys.argv[1]]); "
+        "print(sorted(m for m in ('openpyxl', 'ciclope.core.reports.xlsx') if m in sys.modules))"
+    )
+    found = {
+        outputs: subprocess.run(
+            [sys.executable, "-c", code, outputs], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[-1]
+        for outputs in ("results,relazione,trasparenza", "results,schede")
+    }
+    assert found == {
+        "results,relazione,trasparenza": "[]",
+        "results,schede": "['ciclope.core.reports.xlsx', 'openpyxl']",
+    }

@@ -40,7 +40,7 @@ def parse_outputs(text: str) -> tuple[str, ...]:
 
 def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result."""
-    from . import art20, html, public, transparency, xlsx
+    from . import art20, html, public, transparency
 
     if "relazione.html" in outputs:
         html.write(result, folder / "relazione.html")
@@ -50,6 +50,8 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     if "relazione-pubblica.pdf" in outputs:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:
+        from . import xlsx  # imports openpyxl (~0.15-0.25 s): not for a run that leaves schede.xlsx for later
+
         xlsx.write(result, folder / "schede.xlsx")
     if "trasparenza.csv" in outputs and result.until in ("premialita", "rendicontazione"):
         transparency.write(result, folder / "trasparenza.csv")  # nothing to publish before the money
