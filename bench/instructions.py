@@ -1,6 +1,7 @@
 """Growth inside one ente in instructions, not seconds (issue 18): callgrind counts of loading and calculation.
 
 usage: python bench/instructions.py [--small 3000] [--large 30000] [--plugin bergamo ...] [--seed 1]
+       python bench/instructions.py --cycle CYCLE.toml [--enti 9]
 
 Time ratios between a small and a large ente move with the host's load and grow with the memory a large
 ente needs (the processor's caches hold a small ente's data, not a large one's). ``valgrind --tool=callgrind``
@@ -9,6 +10,11 @@ runs one process three times under callgrind (start-up only; start-up and loadin
 the cycle, the cyclic garbage collector paused as in ``ciclope run``) and takes the differences. A ratio
 near 10× for 10× people says the work is linear; a time ratio above it then comes from memory, not from
 a step that scans the ente for each person. Needs valgrind; slow (~50× a normal run).
+
+``--cycle`` counts instead the instructions per ente of loading and of calculation over the first ``--enti``
+enti of an existing cycle (``bench/run.py --keep DIR`` leaves one in ``DIR/n100``; ``ciclope synth`` hands the
+enti out to the plugins in turn, so 9 enti are 3 per plugin): the measure that says whether a change to the
+loading or the calculation does less work, on a machine whose seconds drift by ±30% from one minute to the next.
 """
 
 from __future__ import annotations
@@ -30,21 +36,21 @@ from ciclope.core.registry import Hooks
 
 gc.disable()
 plan = load_config(Path(sys.argv[1]))
-cfg = plan.enti[0]
-hooks, info = Hooks.for_plugin(cfg.plugin)
-schema = merge_schemas(hooks.input_schemas())
-if sys.argv[2] != "none":
-    ente = load_ente(cfg.data, cfg.id, plan.year, schema)
-    if sys.argv[2] == "calc":
-        run_cycle(ente, hooks, cfg.params, info)
+for cfg in plan.enti[: int(sys.argv[3])]:
+    hooks, info = Hooks.for_plugin(cfg.plugin)
+    schema = merge_schemas(hooks.input_schemas())
+    if sys.argv[2] != "none":
+        ente = load_ente(cfg.data, cfg.id, plan.year, schema)
+        if sys.argv[2] == "calc":
+            run_cycle(ente, hooks, cfg.params, info)
 """
 
 
-def collected(config: Path, step: str, tmp: Path) -> int:
-    """Instructions of one process doing ``step`` on the cycle's first ente."""
+def collected(config: Path, step: str, tmp: Path, enti: int = 1) -> int:
+    """Instructions of one process doing ``step`` on the cycle's first ``enti`` enti (plugin managers built)."""
     p = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp / 'cg.out'}", sys.executable, "-c", STEP]
-        + [str(config), step],
+        + [str(config), step, str(enti)],
         capture_output=True,
         text=True,
         check=True,
@@ -58,7 +64,12 @@ def main() -> None:
     ap.add_argument("--large", type=int, default=30000)
     ap.add_argument("--plugin", action="append")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cycle", type=Path, help="instructions per ente on the first --enti enti of this cycle")
+    ap.add_argument("--enti", type=int, default=9)
     args = ap.parse_args()
+    if args.cycle:
+        per_ente(args.cycle, args.enti)
+        return
     plugins = args.plugin or ["bergamo", "brescia", "comunita_montane"]
     ciclope = str(Path(sys.executable).parent / "ciclope")
     print(
@@ -85,6 +96,15 @@ def main() -> None:
                 a, b = counts[args.small][step], counts[args.large][step]
                 ratio = f"{b / a:.1f}".replace(".", ",")
                 print(f"| {plugin} | {step} | {a / 1e6:,.0f} | {b / 1e6:,.0f} | ".replace(",", ".") + f"{ratio}× |")
+
+
+def per_ente(config: Path, enti: int) -> None:
+    """Millions of instructions per ente of loading and of calculation (the plugin managers, built in all three
+    processes, cancel out)."""
+    with tempfile.TemporaryDirectory() as d:
+        c = {step: collected(config, step, Path(d), enti) for step in ("none", "load", "calc")}
+    load, calc = (c["load"] - c["none"]) / enti / 1e6, (c["calc"] - c["load"]) / enti / 1e6
+    print(f"{enti} enti of {config}: loading {load:.2f} M, calculation {calc:.2f} M, together {load + calc:.2f} M")
 
 
 if __name__ == "__main__":
