@@ -1,6 +1,6 @@
 """Growth inside one ente in instructions, not seconds (issue 18): callgrind counts of loading and calculation.
 
-usage: python bench/instructions.py [--small 3000] [--large 30000] [--plugin bergamo ...] [--seed 1]
+usage: python bench/instructions.py [--small 3000] [--large 30000] [--plugin bergamo ...] [--seed 1] [--cache-sim MB]
        python bench/instructions.py --cycle CYCLE.toml [--enti 9]
 
 Time ratios between a small and a large ente move with the host's load and grow with the memory a large
@@ -10,6 +10,10 @@ runs one process three times under callgrind (start-up only; start-up and loadin
 the cycle, the cyclic garbage collector paused as in ``ciclope run``) and takes the differences. A ratio
 near 10× for 10× people says the work is linear; a time ratio above it then comes from memory, not from
 a step that scans the ente for each person. Needs valgrind; slow (~50× a normal run).
+
+``--cache-sim MB`` counts instead the data misses of a simulated last-level cache of MB MiB (callgrind's
+cache simulation; ~100× a normal run): whether the misses, too, grow linearly with the ente. The simulation
+has no TLB, no prefetcher and no neighbour sharing the cache, which a real machine has.
 
 ``--cycle`` counts instead the instructions per ente of loading and of calculation over the first ``--enti``
 enti of an existing cycle (``bench/run.py --keep DIR`` leaves one in ``DIR/n100``; ``ciclope synth`` hands the
@@ -46,16 +50,21 @@ for cfg in plan.enti[: int(sys.argv[3])]:
 """
 
 
-def collected(config: Path, step: str, tmp: Path, enti: int = 1) -> int:
-    """Instructions of one process doing ``step`` on the cycle's first ``enti`` enti (plugin managers built)."""
+def collected(config: Path, step: str, tmp: Path, enti: int = 1, cache_mb: int = 0) -> int:
+    """Instructions of one process doing ``step`` on the cycle's first ``enti`` enti (plugin managers built).
+    With ``cache_mb``, the last-level cache's data misses (reads and writes) instead, callgrind simulating a
+    16-way cache of that many MiB with 64-byte lines."""
+    sim = ["--cache-sim=yes", f"--LL={cache_mb * 2**20},16,64"] if cache_mb else []
     p = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp / 'cg.out'}", sys.executable, "-c", STEP]
+        ["valgrind", "--tool=callgrind", *sim, f"--callgrind-out-file={tmp / 'cg.out'}", sys.executable, "-c", STEP]
         + [str(config), step, str(enti)],
         capture_output=True,
         text=True,
         check=True,
     )
-    return int(re.search(r"Collected : (\d+)", p.stderr).group(1))  # type: ignore[union-attr]
+    events = re.search(r"Events +: (.*)", p.stderr).group(1).split()  # type: ignore[union-attr]
+    counts = dict(zip(events, map(int, re.search(r"Collected : (.*)", p.stderr).group(1).split())))  # type: ignore[union-attr]
+    return counts["DLmr"] + counts["DLmw"] if cache_mb else counts["Ir"]
 
 
 def main() -> None:
@@ -66,17 +75,19 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cycle", type=Path, help="instructions per ente on the first --enti enti of this cycle")
     ap.add_argument("--enti", type=int, default=9)
+    ap.add_argument(
+        "--cache-sim", type=int, default=0, metavar="MB", help="count last-level data misses of a simulated MB cache"
+    )
     args = ap.parse_args()
     if args.cycle:
         per_ente(args.cycle, args.enti)
         return
     plugins = args.plugin or ["bergamo", "brescia", "comunita_montane"]
     ciclope = str(Path(sys.executable).parent / "ciclope")
-    print(
-        f"| plugin | passo | {args.small:,} persone (milioni di istruzioni) | {args.large:,} | rapporto |".replace(
-            ",", "."
-        )
+    what = (
+        f"milioni di mancati accessi alla cache di {args.cache_sim} MB" if args.cache_sim else "milioni di istruzioni"
     )
+    print(f"| plugin | passo | {args.small:,} persone ({what}) | {args.large:,} | rapporto |".replace(",", "."))
     print("|---|---|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
@@ -90,12 +101,20 @@ def main() -> None:
                     check=True,
                     capture_output=True,
                 )
-                c = {step: collected(folder / "cycle.toml", step, tmp) for step in ("none", "load", "calc")}
+                c = {
+                    step: collected(folder / "cycle.toml", step, tmp, cache_mb=args.cache_sim)
+                    for step in ("none", "load", "calc")
+                }
                 counts[n] = {"caricamento": c["load"] - c["none"], "calcolo": c["calc"] - c["load"]}
             for step in ("caricamento", "calcolo"):
                 a, b = counts[args.small][step], counts[args.large][step]
                 ratio = f"{b / a:.1f}".replace(".", ",")
-                print(f"| {plugin} | {step} | {a / 1e6:,.0f} | {b / 1e6:,.0f} | ".replace(",", ".") + f"{ratio}× |")
+                print(
+                    f"| {plugin} | {step} | {a / 1e6:,.1f} | {b / 1e6:,.1f} | ".replace(",", "_")
+                    .replace(".", ",")
+                    .replace("_", ".")
+                    + f"{ratio}× |"
+                )
 
 
 def per_ente(config: Path, enti: int) -> None:
