@@ -24,11 +24,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import xlsx_oracle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ciclope.core import cli, runner
@@ -123,13 +123,13 @@ class OpenpyxlSheets(xlsx.Sheets):
         if note:
             c = WriteOnlyCell(ws)
             safe.text_cell(c, note)
-            c.font = Font(italic=True, color="5B6470")
+            c.font = xlsx_oracle.NOTE_FONT
             ws.append([c])
         header = []
         for head, _, _ in columns:
             c = WriteOnlyCell(ws)
             safe.text_cell(c, head)
-            c.font, c.fill, c.alignment = xlsx.HEADER_FONT, xlsx.HEADER_FILL, xlsx.HEADER_ALIGN
+            c.font, c.fill, c.alignment = xlsx_oracle.HEADER_FONT, xlsx_oracle.HEADER_FILL, xlsx_oracle.HEADER_ALIGN
             header.append(c)
         ws.append(header)
         first = 2 if note else 1
@@ -142,7 +142,7 @@ class OpenpyxlSheets(xlsx.Sheets):
             for (_, kind, _), value in zip(columns, row):
                 c = openpyxl_cell(ws, value, kind)
                 if total:
-                    c.font = xlsx.TOTAL_FONT
+                    c.font = xlsx_oracle.TOTAL_FONT
                 cells.append(c)
             ws.append(cells)
 
@@ -304,41 +304,6 @@ def test_number_cells_equal_openpyxl_on_random_decimals(numbers, kinds):
 
     fast, oracle = both(build)
     assert same_workbook(fast, oracle)
-
-
-def test_a_known_order_of_styles_needs_no_openpyxl_workbook(tmp_path, monkeypatch):
-    """Issue 18: styles met in an order this process has seen take their numbers from the tree of
-    orders (:mod:`.xlsxstyles`) without an openpyxl Workbook; a new order after a known start replays
-    that start into a Workbook. Either way the bytes are openpyxl's."""
-    from ciclope.core.reports import xlsxstyles
-
-    def build(book, extra=False):
-        book.add("Prima", (("Nome", "text", 10), ("Importo", "money", 10)), [("a", Decimal(1)), ("=b", Decimal(2))])
-        if extra:  # a date and a total: recipes never met after the first sheet's
-            book.add(
-                "Seconda", (("Data", "date", 10), ("N", "int", 5)), [(dt.date(2021, 6, 30), 3), xlsx.Total(("", 3))]
-            )
-
-    monkeypatch.setattr(xlsxstyles, "_root", xlsxstyles._Node())  # a process that has seen nothing
-    first = xlsx.Sheets()
-    build(first)
-    expected = first.bytes()
-    assert first.registry.wb is not None  # a new order: openpyxl registers it
-
-    def no_workbook(*args, **kwargs):
-        raise AssertionError("an openpyxl Workbook was made for a known order of styles")
-
-    with monkeypatch.context() as m:
-        m.setattr(xlsxstyles, "Workbook", no_workbook)
-        again = xlsx.Sheets()
-        build(again)
-        assert again.bytes() == expected
-        assert again.registry.wb is None
-    longer = xlsx.Sheets()
-    build(longer, extra=True)
-    assert longer.registry.wb is not None  # replayed the known start, then registered the rest
-    fast, oracle = both(lambda book: build(book, extra=True))
-    assert fast == longer.bytes() and same_workbook(fast, oracle)
 
 
 def zipfile_archive(archive: bytes, chunk: int) -> bytes:

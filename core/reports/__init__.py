@@ -50,7 +50,7 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     if "relazione-pubblica.pdf" in outputs:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:
-        from . import xlsx  # imports openpyxl (~0.15-0.25 s): not for a run that leaves schede.xlsx for later
+        from . import xlsx  # not for a run that leaves schede.xlsx for later
 
         xlsx.write(result, folder / "schede.xlsx")
     if "trasparenza.csv" in outputs and result.until in ("premialita", "rendicontazione"):

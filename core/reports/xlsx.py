@@ -12,26 +12,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from math import isinf
+from math import isinf, isnan
 from pathlib import Path
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.compat import safe_string
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import WINDOWS_EPOCH, to_excel
-
 from ..result import Result
 from . import fmt, safe, stats, xlsxpack
-from .xlsxstyles import (  # noqa: F401  (the formats and fonts are part of this module's interface)
-    FORMATS,
-    HEADER_ALIGN,
-    HEADER_FILL,
-    HEADER_FONT,
-    NOTE_FONT,
-    TOTAL_FONT,
-    Styles,
-)
+from .xlsxstyles import FORMATS, Styles  # noqa: F401  (the formats are part of this module's interface)
 
 Column = tuple[str, str, int]  # header, kind, width
 TEXT_CACHE = 20_000  # distinct texts of a role whose XML is kept for reuse
@@ -157,13 +144,13 @@ class Sheets:
             kind = "ach"
         if isinstance(value, (Decimal, int, float)):
             s = self.number_style(kind, role)
-            v = safe_string(value)
+            v = number_text(value)
             return f'<c r="{ref}"{s} t="n"><v>{v}</v></c>' if v else f'<c r="{ref}"{s} t="n"><v /></c>'
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
             s = self.style("date", None, role)
-            return f'<c r="{ref}"{s} t="n"><v>{safe_string(to_excel(value, WINDOWS_EPOCH))}</v></c>'
+            return f'<c r="{ref}"{s} t="n"><v>{date_serial(value)}</v></c>'
         if isinstance(value, (tuple, list)):
             value = fmt.param_value(value)
         return self.text(ref, str(value), role)
@@ -172,7 +159,7 @@ class Sheets:
         if self._done is not None:
             raise ValueError("schede.xlsx: the workbook is already closed")
         name = self.sheet_name(title)
-        letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+        letters = [column_letter(i) for i in range(1, len(columns) + 1)]
         first = 2 if note else 1  # the header's row
         data_rows = sum(1 for row in rows if not isinstance(row, Total))  # totals stay outside the filter
         autofilter = f"A{first}:{letters[-1]}{first + data_rows}" if data_rows else None
@@ -316,6 +303,37 @@ def _number_tail(style: str, text: str) -> str:
     if isinf(f):
         return f'"{style} t="n"><v /></c>'
     return f'"{style} t="n"><v>{"%.16g" % f}</v></c>'  # noqa: UP031
+
+
+# What openpyxl 3.1 does with a cell's value, done here so that writing schede.xlsx never imports openpyxl
+# (~0.15 s of every run's start-up, issue 18); tests/test_xlsx_styles.py compares each with openpyxl's own.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # openpyxl.cell.cell's
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of the 1900 date system, as Excel counts it
+
+
+def number_text(value: Decimal | int | float) -> str:
+    """A number cell's value (openpyxl's ``safe_string``): ``"%.16g"``, nothing for NaN and infinities."""
+    if isnan(value) or isinf(value):
+        return ""
+    return "%.16g" % value  # noqa: UP031
+
+
+def date_serial(value: dt.date) -> str:
+    """A date's serial number in the 1900 date system (openpyxl's ``to_excel``): days since 30/12/1899, one
+    fewer up to 28/02/1900 (Excel counts a 29/02/1900 that never was)."""
+    days = (value - EXCEL_EPOCH).days
+    if 0 < days <= 60:
+        days -= 1
+    return str(days)
+
+
+def column_letter(index: int) -> str:
+    """The letters of the ``index``-th column, from 1: A … Z, AA … (openpyxl's ``get_column_letter``)."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _clean_text(value: str) -> str:
