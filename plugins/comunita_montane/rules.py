@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -173,6 +174,9 @@ def responsibility_unit(person, ente) -> str:
     if person.unit in headed or not headed:
         return person.unit
     return headed[0]
+
+
+_EVALUATOR = operator.attrgetter("evaluator")
 
 
 def evaluator_of(item, person) -> str | None:
@@ -365,18 +369,20 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
 
 def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str, str]:
     """(status, why) of a staff member, the first rule that applies (rules §2, art. 17.2)."""
+    # numbers written with !s: the same text as a Decimal's format(…, ""), in a fifth of its time (issue 18: asked
+    # for every dipendente; tests/test_scoring.py checks str against format for every kind of number)
     if person.absence_days > limit:
-        return NON_VALUTABILE, f"assenze {person.absence_days} giorni > {limit}"
+        return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
     if score is None or score.score is None:
         return NOT_EVALUATED, "nessuna scheda di valutazione"
     if score.score < MIN_SCORE:
-        return (NON_ADEGUATA if person.insufficient else ADEGUATA), f"punteggio {score.score} < 70"
+        return (NON_ADEGUATA if person.insufficient else ADEGUATA), f"punteggio {score.score!s} < 70"
     unit_value = org.unit(person.unit) if org is not None else None
     if unit_value is None:
         return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
     if unit_value < PEG_MIN:
-        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {unit_value} < 0.70"
-    return BANDED, f"punteggio {score.score} ≥ 70, obiettivi dell'unità al {unit_value} ≥ 0.70"
+        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {unit_value!s} < 0.70"
+    return BANDED, f"punteggio {score.score!s} ≥ 70, obiettivi dell'unità al {unit_value!s} ≥ 0.70"
 
 
 class _Rewards:
@@ -433,31 +439,33 @@ class _Rewards:
         # inputs that are the same for many people are one object each (issue 18: ~1,400 inputs per 300 people)
         limit_input = new_input("limite di assenza (absence_limit_days)", limit)
         unit_inputs: dict[str, Input] = {}
+        scores, statuses, org, record = self.scores, self.statuses, self.org, self.trace.record
         for p in self.e.staff():
-            score = self.scores.get(p.id)
-            status, why = staff_status(p, score, self.org, limit)
-            self.statuses[p.id] = status
+            pid, row = p.id, p.row
+            score = scores.get(pid)
+            status, why = staff_status(p, score, org, limit)
+            statuses[pid] = status
             counts[status] = counts.get(status, 0) + 1
             unit_input = unit_inputs.get(p.unit)
             if unit_input is None:
                 unit_input = unit_inputs[p.unit] = new_input(
                     f"raggiungimento dell'unità {p.unit}",
-                    self.org.unit(p.unit) if self.org else None,
+                    org.unit(p.unit) if org else None,
                     ref=f"unit:{p.unit}",
                 )
-            self.trace.record(
-                f"score:{p.id}:status",
+            record(
+                f"score:{pid}:status",
                 status,
                 STATUS_FORMULA,
                 source,
                 label=f"Esito di {p.name}: {STATUS_TEXT[status]}",
-                inputs=[
-                    new_input("giorni di assenza", p.absence_days, cell=f"people.csv:{p.row}:absence_days"),
+                inputs=(  # a tuple: the figure keeps it as it is (a list is copied into one)
+                    new_input("giorni di assenza", p.absence_days, cell=f"people.csv:{row}:absence_days"),
                     limit_input,
-                    new_input("punteggio", None if score is None else score.score, ref=f"score:{p.id}"),
-                    new_input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{p.row}:insufficient"),
+                    new_input("punteggio", None if score is None else score.score, ref=f"score:{pid}"),
+                    new_input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{row}:insufficient"),
                     unit_input,
-                ],
+                ),
                 note=why,
             )
             if (
@@ -569,10 +577,18 @@ class _Rewards:
             "band_money": mode,
             "bands": {},
         }
-        evaluators: set[str] = set()
+        # evaluator_of(item, person) of every item: the items' own evaluators taken in C (map), the person's read
+        # only for a card with an item without one (issue 18: was a generator over every item of every card)
+        evaluators: set[str | None] = set()
+        people, cards = self.e.people, self.cards
         for pid in rk.staff:
-            own = self.e.people[pid].evaluator  # evaluator_of(item, person), the person read once
-            evaluators.update(i.evaluator or own or "" for i in self.cards.get(pid, ()))
+            items = cards.get(pid)
+            if items:
+                got = set(map(_EVALUATOR, items))
+                evaluators |= got
+                if None in got or "" in got:
+                    evaluators.add(people[pid].evaluator)
+        evaluators.discard(None)
         evaluators.discard("")
         info["evaluators"] = sorted(evaluators)
         rank = {pid: position[pid] for pid, _ in banded}  # leftover cents by rank, then id (core §4)
@@ -584,6 +600,7 @@ class _Rewards:
         source = src("17.2")
         # the inputs of the ranking and of each band are one object for all its people (issue 18)
         fund_input = new_input("fondo della graduatoria", amount, ref=pool_key)
+        band_of, awards, record = self.band_of, self.awards, self.trace.record
         for k, (band, members) in enumerate(zip(self.bands, groups)):
             band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
             band_pool = band_pools[k]
@@ -612,17 +629,19 @@ class _Rewards:
                 r4(band.resources_text / band.staff_text),
             )
             award_formula = formula["award"].format(band=band.name)
+            name = band.name
             for pid in members:
-                person = self.e.people[pid]
-                self.band_of[pid] = k
-                self.awards[pid] = new_award(person=pid, amount=parts[pid], pool=PERFORMANCE_FUND, band=band.name)
-                self.trace.record(
+                person = people[pid]
+                amount = parts[pid]
+                band_of[pid] = k
+                awards[pid] = new_award(person=pid, amount=amount, pool=PERFORMANCE_FUND, band=name)
+                record(
                     f"award:{pid}",
-                    parts[pid],
+                    amount,
                     award_formula,
                     source,
-                    label=f"Premio di {person.name} (fascia {band.name})",
-                    inputs=[
+                    label=f"Premio di {person.name} (fascia {name})",
+                    inputs=(  # a tuple: the figure keeps it as it is (a list is copied into one)
                         fund_input,
                         band_input,
                         ratio_input,
@@ -630,7 +649,7 @@ class _Rewards:
                         fte_input,
                         new_input("punteggio", score_of[pid], ref=f"score:{pid}"),
                         new_input("esito", BANDED, ref=f"score:{pid}:status"),
-                    ],
+                    ),
                     note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}",
                 )
             given = sum((parts[pid] for pid in members), Decimal(0))
@@ -1077,20 +1096,20 @@ class _Rewards:
     # -- differentiation of each evaluator's judgements (art. 11.2 lett. d, 12.2bis) ----------
     def differentiation(self) -> None:
         given: dict[str, list[tuple[str, Decimal]]] = {}
-        cards = self.cards
+        cards, people = self.cards, self.e.people
         for pid, s in self.scores.items():
             value = s.breakdown.get("scheda") if s.breakdown else None
             items = cards.get(pid)
             if value is None or not items:
                 continue
-            who = evaluator_of(items[0], self.e.people[pid])
+            who = items[0].evaluator or people[pid].evaluator  # evaluator_of(items[0], person), inline
             if who:
                 given.setdefault(who, []).append((pid, Decimal(value)))
         table = {}
         for who, pairs in given.items():
             values = [v for _, v in pairs]
             sd = r2(population_sd(values))
-            levels = {level_of(v, self.e.people[pid].insufficient, self.levels) for pid, v in pairs}
+            levels = {level_of(v, people[pid].insufficient, self.levels) for pid, v in pairs}
             mean = r2(sum(values, Decimal(0)) / len(values))
             table[who] = {
                 "evaluations": len(values),
