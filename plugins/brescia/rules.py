@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import operator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from ciclope.core import (
@@ -712,9 +713,13 @@ def staff_section_known(section: str) -> bool:
     return any(any(k in text for k in keys) for keys in STAFF_SECTIONS)
 
 
+_SECTION = operator.attrgetter("section")
+
+
 def validate_cards(ente) -> list[Problem]:
     """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
     out = []
+    known: set[str] = set()  # sections found among the three, each looked at once
     for pid, items in ente.cards_view().items():
         person = ente.people.get(pid)
         if person is None:
@@ -737,7 +742,11 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            odd = sorted(section for section in {i.section for i in items} if not staff_section_known(section))
+            sections = set(map(_SECTION, items))  # in C: asked for every card (issue 18)
+            if sections <= known:
+                continue
+            odd = sorted(section for section in sections if not staff_section_known(section))
+            known.update(section for section in sections if section not in odd)
             if odd:
                 out.append(
                     problem(
@@ -1296,28 +1305,29 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
 
 def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> Pool:
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
-    min_rank = level_rank(params["staff_min_level"], params)
+    ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
+    min_rank = ranks.get(params["staff_min_level"], -1)
     members = ente.staff_in_area(area.id)
-    scored = {u: scored_unit(ente, org, u) for u in dict.fromkeys(p.unit for p in members)}  # once per unit
-    unit_of = {p.id: scored[p.unit] for p in members}
-    unit_inputs: dict[str, Input] = {}  # a unit's performance, one input object for all its people (issue 18)
-
-    def unit_input(p) -> Input:
-        uid = unit_of[p.id] or p.unit
-        found = unit_inputs.get(uid)
+    # each unit of the area's staff once (issue 18: the lambdas below are asked for every person): the nearest
+    # scored unit at or above it, its performance and its input, one object for all the people it scores
+    unit_ach: dict[str, Decimal | None] = {}
+    unit_input: dict[str, Input] = {}
+    by_scored: dict[str, Input] = {}
+    for u in dict.fromkeys(p.unit for p in members):
+        scored = scored_unit(ente, org, u)
+        uid = scored or u
+        found = by_scored.get(uid)
         if found is None:
-            found = unit_inputs[uid] = new_input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
-        return found
-
-    def unit_ach(p) -> Decimal | None:
-        return org.units.get(unit_of[p.id]) if unit_of[p.id] else None
+            found = by_scored[uid] = new_input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
+        unit_input[u] = found
+        unit_ach[u] = org.units.get(scored) if scored else None
 
     def why_excluded(p, s) -> str | None:
         if p.insufficient:
             return "dichiarato insufficiente"
-        if level_rank(s.level, params) < min_rank:
+        if ranks.get(s.level, -1) < min_rank:
             return f"livello {s.level} sotto {params['staff_min_level']}"
-        if unit_ach(p) is None:
+        if unit_ach[p.unit] is None:
             return f"unità {p.unit} senza performance misurata"
         return None
 
@@ -1327,7 +1337,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         pool,
         members,
         scores,
-        lambda p, score: score * p.fte * (unit_ach(p) or ZERO),
+        lambda p, score: score * p.fte * (unit_ach[p.unit] or ZERO),
         why_excluded,
         trace,
         formula="fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
@@ -1338,7 +1348,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
             fund,  # the same input for everyone of the pool (one object)
             new_input("punteggio", s.score, ref=f"score:{p.id}"),
             new_input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
-            unit_input(p),
+            unit_input[p.unit],
         ],
         total_label="somma dei pesi dell'area",
     )
