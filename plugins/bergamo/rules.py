@@ -237,30 +237,33 @@ def evaluators(ente) -> list[Problem]:
     """Who evaluates whom (000… art. 43–45, 28.4): the Segretario Generale the dirigenti, the dirigente the PO
     and the staff — always someone above. An evaluation by oneself or by a peer (same role) is an error."""
     out = []
-    for pid, items in ente.cards_view().items():
-        person = ente.people.get(pid)
-        for item in items[:1]:
-            ev = ente.people.get(item.evaluator) if item.evaluator else None
-            if person is None or ev is None:
-                continue
-            if ev.id == person.id:
-                why = "da sé stesso"
-            elif ROLE_RANK.get(ev.role, 0) <= ROLE_RANK.get(person.role, 0):
-                why = f"da un pari grado ({ev.id}, {ev.role})"
-            else:
-                continue
-            out.append(
-                problem(
-                    ente,
-                    "evaluation.evaluator",
-                    f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
-                    "per PO e personale, il Segretario Generale per i dirigenti)",
-                    f"{REG} art. 28.4, 44–45",
-                    "evaluations",
-                    item.row,
-                    "evaluator",
-                )
+    people = ente.people
+    for pid, items in ente.cards_view().items():  # a card has at least one item: its first says who evaluated
+        item = items[0]
+        ev = people.get(item.evaluator) if item.evaluator else None
+        if ev is None:
+            continue
+        person = people.get(pid)
+        if person is None:
+            continue
+        if ev.id == person.id:
+            why = "da sé stesso"
+        elif ROLE_RANK.get(ev.role, 0) <= ROLE_RANK.get(person.role, 0):
+            why = f"da un pari grado ({ev.id}, {ev.role})"
+        else:
+            continue
+        out.append(
+            problem(
+                ente,
+                "evaluation.evaluator",
+                f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
+                "per PO e personale, il Segretario Generale per i dirigenti)",
+                f"{REG} art. 28.4, 44–45",
+                "evaluations",
+                item.row,
+                "evaluator",
             )
+        )
     return out
 
 

@@ -239,7 +239,23 @@ def single_evaluator(ente, params) -> list[Problem]:
     """Art. 12.2bis «unicità del soggetto valutatore per ogni graduatoria»: one evaluator per ranking."""
     problems = []
     cards = ente.cards_view()
+    people = ente.people
     for rk in rankings(ente, params):
+        # the ranking's evaluators as in Rewards.ranking (map() over each card, in C): one or none is the rule kept,
+        # and nothing is counted (issue 18: an item-by-item loop over every card of the ente)
+        distinct: set[str | None] = set()  # every `who` below
+        for pid in rk.staff:
+            items = cards.get(pid)
+            if items:
+                got = set(map(_EVALUATOR, items))
+                if None in got or "" in got:  # an item without its own evaluator: the person's
+                    got.discard(None)
+                    got.discard("")
+                    got.add(people[pid].evaluator)
+                distinct |= got
+        distinct.discard(None)
+        if len(distinct) <= 1:
+            continue
         seen: dict[str, int] = {}
         first_other = None
         for pid in rk.staff:
