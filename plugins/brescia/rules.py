@@ -308,8 +308,9 @@ def validate_positions(ente, params) -> list[Problem]:
             )
             continue
         seen[pid] = r.row
+        rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
         for code, _, label in FACTORS:
-            value = r[code]
+            value = rating(code)
             if value is not None and value > rating_max:
                 out.append(
                     problem(
@@ -1361,20 +1362,25 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
 # =================================================================================================
 
 
+# each sub-factor's weight as a Decimal and its input's name, made once (issue 18: eight per position)
+FACTOR_INPUTS: tuple[tuple[str, Decimal, str], ...] = tuple(
+    (code, Decimal(w), f"{code} {label} (peso {w})") for code, w, label in FACTORS
+)
+
+
 def position_score(ente, r, params, trace) -> Decimal:
     """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
     rating_max = params["rating_max"]
-    score = r2(sum((Decimal(w) * (r[code] or 0) / rating_max for code, w, _ in FACTORS), Decimal(0)))
+    rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
+    score = r2(sum((w * (rating(code) or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))
+    where = f"{ente.file_of('positions')}:{r.row}:"  # cell(ente, "positions", r.row, code) without code
     trace.record(
         f"position:{r['id']}:score",
         score,
         f"Σ peso × punteggio / {rating_max} sugli otto fattori (metodo della comparazione dei fattori)",
         f"{PO} art. 4.3–4.4",
         label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
-        inputs=[
-            new_input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
-            for code, w, label in FACTORS
-        ],
+        inputs=[new_input(name, rating(code), cell=where + code) for code, _, name in FACTOR_INPUTS],
     )
     return score
 
