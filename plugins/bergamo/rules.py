@@ -662,8 +662,10 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         label=f"Fondo {POOL} distribuito",
         inputs=[new_input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)],
     )
-    exact = {pid: scores[pid].score * ente.people[pid].fte for pid in paid}
-    extra = differentiation(ente, {pid: staff_awards[pid] for pid in paid}, exact, params, trace)
+    people = ente.people
+    extra = differentiation(
+        ente, {pid: staff_awards[pid] for pid in paid}, lambda pid: scores[pid].score * people[pid].fte, params, trace
+    )
     return Rewards(pools=pools, awards=awards, extra=extra)
 
 
@@ -715,8 +717,9 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
 
 def differentiation(ente, awards, exact, params, trace) -> dict:
     """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards. "The same amount"
-    is judged on ``exact`` (the weights, proportional to the amounts before cent rounding): amounts that
-    differ only by the cent the largest remainder adds are the same amount (rules/bergamo.md §4)."""
+    is judged on ``exact(person)`` (the weight, proportional to the amount before cent rounding): amounts that
+    differ only by the cent the largest remainder adds are the same amount (rules/bergamo.md §4). ``exact`` is a
+    function, asked only until two weights differ (issue 18: was every weight made, then a set of them)."""
     rewarded = [a for a in awards.values() if a.amount > 0]
     n = len(rewarded)
     by_level: dict[str, int] = {}
@@ -739,8 +742,9 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
                     "non è differenziata (vietata la distribuzione indifferenziata dei premi)",
                 )
             )
-        amounts = {a.amount for a in rewarded}
-        if len({exact[a.person] for a in rewarded}) == 1:
+        first = exact(rewarded[0].person)
+        if all(exact(a.person) == first for a in rewarded[1:]):  # len({exact(...) for a in rewarded}) == 1
+            amounts = {a.amount for a in rewarded}
             trace.problem(
                 Problem(
                     rule="bergamo.differentiation.amounts",
