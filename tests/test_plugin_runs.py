@@ -161,3 +161,15 @@ def test_comunita_montane_single_evaluator_as_counted_item_by_item(people, scope
         for p in montane.single_evaluator(ente, params)
     ]
     assert found == single_evaluator_by_items(ente, params)
+
+
+@given(
+    st.lists(
+        st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-5, max_value=5)
+        | st.sampled_from([Decimal("1"), Decimal("1.0"), Decimal("1.00"), Decimal("-0"), Decimal("0.00")]),
+        max_size=30,
+    )
+)
+def test_comunita_montane_distinct_values_is_the_size_of_the_set(values):
+    """Scores counted in order (issue 18) as a set counts them: 1, 1.0 and 1.00 are one value, 0 and -0 too."""
+    assert montane.distinct_values(values) == len(set(values))

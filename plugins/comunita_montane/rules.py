@@ -147,6 +147,17 @@ def population_sd(values: Sequence[Decimal]) -> Decimal:
     return (sum(((v - m) ** 2 for v in values), Decimal(0)) / len(values)).sqrt()
 
 
+def distinct_values(values: Sequence[Decimal]) -> int:
+    """``len(set(values))``, counted on the values in order: a fresh Decimal's hash costs as much as a dozen
+    comparisons (issue 18: every card score of the ente was hashed into a set)."""
+    ordered = sorted(values)
+    count = 1 if ordered else 0
+    for a, b in zip(ordered, ordered[1:]):
+        if a != b:
+            count += 1
+    return count
+
+
 def money(x: Decimal) -> str:
     return f"{r2(x):.2f}"
 
@@ -1127,11 +1138,12 @@ class _Rewards:
             sd = r2(population_sd(values))
             levels = {level_of(v, people[pid].insufficient, self.levels) for pid, v in pairs}
             mean = r2(sum(values, Decimal(0)) / len(values))
+            distinct = distinct_values(values)
             table[who] = {
                 "evaluations": len(values),
                 "mean": mean,
                 "sd": sd,
-                "distinct_scores": len(set(values)),
+                "distinct_scores": distinct,
                 "distinct_levels": len(levels),
             }
             evaluator = self.e.people.get(who)
@@ -1142,9 +1154,9 @@ class _Rewards:
                 src("11.2 lett. d, 12.2bis"),
                 label=f"Differenziazione dei giudizi di {evaluator.name if evaluator else who}",
                 inputs=[new_input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v in pairs],
-                note=f"{len(values)} valutazioni, {len(set(values))} punteggi diversi, {len(levels)} livelli diversi",
+                note=f"{len(values)} valutazioni, {distinct} punteggi diversi, {len(levels)} livelli diversi",
             )
-            if len(values) >= MIN_EQUAL_FLAG and len(set(values)) == 1:
+            if len(values) >= MIN_EQUAL_FLAG and distinct == 1:
                 self.problem(
                     "differentiation.flat",
                     f"il valutatore {who} ha dato lo stesso punteggio ({values[0]}) a tutte le sue "
