@@ -108,6 +108,15 @@ def test_bergamo_run_records_what_a_fresh_run_records(runs):
     assert figures(reused) == figures(fresh)
 
 
+def test_bergamo_run_goes_with_its_trace(runs):
+    """What a run remembers is dropped with its trace (the end of the run): it never holds an ente after it."""
+    first, _ = runs["bergamo"]
+    _, trace = bergamo_scores(first, first.params)
+    assert [run.ente for run in bergamo._RUNS.values()] == [first.ente]
+    del trace
+    assert list(bergamo._RUNS.values()) == []
+
+
 # --- the evaluators of a ranking (comunita_montane) as the item-by-item loop found them --------------------------
 
 EVALUATORS = st.sampled_from([None, "", "V1", "V2"])
