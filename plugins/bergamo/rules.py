@@ -330,7 +330,8 @@ class _Run:
     parameters once; who heads a unit or owns individual/group objectives; each unit's Servizio with its
     result and its part's label, made at the first person of that unit. Made from the ente, the
     organizational performance and the parameters it is given, and used only for those very objects
-    (:func:`_run`)."""
+    (:func:`_run`). Callgrind, 3 synthetic 300-person enti: bergamo's calculation 77.8 -> 75.4 M instructions
+    per ente with this, the level asked once and the individual objectives only of who owns some."""
 
     __slots__ = ("ente", "org", "params", "weights", "level", "positive", "heads", "owners", "servizi")
 
@@ -719,7 +720,8 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
     """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards. "The same amount"
     is judged on ``exact(person)`` (the weight, proportional to the amount before cent rounding): amounts that
     differ only by the cent the largest remainder adds are the same amount (rules/bergamo.md §4). ``exact`` is a
-    function, asked only until two weights differ (issue 18: was every weight made, then a set of them)."""
+    function, asked only until two weights differ (issue 18: was every weight made, then a set of them, and a
+    fresh Decimal's hash is dear: bergamo's calculation 75.3 -> 71.7 M instructions per 300-person ente)."""
     rewarded = [a for a in awards.values() if a.amount > 0]
     n = len(rewarded)
     by_level: dict[str, int] = {}

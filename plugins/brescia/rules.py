@@ -743,7 +743,9 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            sections = set(map(_SECTION, items))  # in C: asked for every card (issue 18)
+            # in C, and a card whose sections were all found known already is passed (issue 18: callgrind,
+            # the calculation 61.2 -> 59.8 M instructions per 300-person ente)
+            sections = set(map(_SECTION, items))
             if sections <= known:
                 continue
             odd = sorted(section for section in sections if not staff_section_known(section))
@@ -1309,7 +1311,8 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
     ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
     min_rank = ranks.get(params["staff_min_level"], -1)
     members = ente.staff_in_area(area.id)
-    # each unit of the area's staff once (issue 18: the lambdas below are asked for every person): the nearest
+    # each unit of the area's staff once (issue 18: the lambdas below are asked for every person; callgrind, the
+    # calculation 62.8 -> 61.2 M instructions per 300-person ente): the nearest
     # scored unit at or above it, its performance and its input, one object for all the people it scores
     unit_ach: dict[str, Decimal | None] = {}
     unit_input: dict[str, Input] = {}
@@ -1362,7 +1365,8 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
 # =================================================================================================
 
 
-# each sub-factor's weight as a Decimal and its input's name, made once (issue 18: eight per position)
+# each sub-factor's weight as a Decimal and its input's name, made once (issue 18: eight per position; with the
+# ratings read from the row's values, callgrind: the calculation 59.8 -> 59.0 M instructions per 300-person ente)
 FACTOR_INPUTS: tuple[tuple[str, Decimal, str], ...] = tuple(
     (code, Decimal(w), f"{code} {label} (peso {w})") for code, w, label in FACTORS
 )
