@@ -426,6 +426,8 @@ class _Rewards:
         self.statuses: dict[str, str] = {}
         self.extra: dict[str, Any] = {}
         self.band_of: dict[str, int] = {}  # person → band index (0 = highest)
+        # person → the input «punteggio» of their status, the same in their award (one object, issue 18)
+        self.score_input: dict[str, Input] = {}
         self.top_left = 0  # what is left of the ente's 30% cap (art. 17.2)
         self.cards = ente.cards_view()
 
@@ -481,6 +483,9 @@ class _Rewards:
                     org.unit(p.unit) if org else None,
                     ref=f"unit:{p.unit}",
                 )
+            score_input = self.score_input[pid] = new_input(
+                "punteggio", None if score is None else score.score, ref=f"score:{pid}"
+            )
             record(
                 f"score:{pid}:status",
                 status,
@@ -490,7 +495,7 @@ class _Rewards:
                 inputs=(  # a tuple: the figure keeps it as it is (a list is copied into one)
                     new_input("giorni di assenza", p.absence_days, cell=f"people.csv:{row}:absence_days"),
                     limit_input,
-                    new_input("punteggio", None if score is None else score.score, ref=f"score:{pid}"),
+                    score_input,
                     new_input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{row}:insufficient"),
                     unit_input,
                 ),
@@ -576,7 +581,6 @@ class _Rewards:
         targets = band_targets(n, self.bands, cap)
         groups = assign_bands(banded, targets)
         self.top_left -= sum(len(g) for g in groups[: top_bands(len(self.bands))])
-        score_of = dict(banded)
         position = {pid: i + 1 for i, (pid, _) in enumerate(banded)}
         self.trace.record(
             f"ranking:{rk.id}",
@@ -628,7 +632,7 @@ class _Rewards:
         source = src("17.2")
         # the inputs of the ranking and of each band are one object for all its people (issue 18)
         fund_input = new_input("fondo della graduatoria", amount, ref=pool_key)
-        band_of, awards, record = self.band_of, self.awards, self.trace.record
+        band_of, awards, record, score_inputs = self.band_of, self.awards, self.trace.record, self.score_input
         for k, (band, members) in enumerate(zip(self.bands, groups)):
             band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
             band_pool = band_pools[k]
@@ -675,7 +679,8 @@ class _Rewards:
                         ratio_input,
                         new_input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
                         fte_input,
-                        new_input("punteggio", score_of[pid], ref=f"score:{pid}"),
+                        # «punteggio»: the banded person's score, the very input object of their status
+                        score_inputs[pid],
                         new_input("esito", BANDED, ref=f"score:{pid}:status"),
                     ),
                     note=f"graduatoria {rk.label}: posizione {position[pid]} su {n}",
