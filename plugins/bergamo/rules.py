@@ -686,6 +686,7 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
     )
     maximum = split(fund.amount, weights)
     awards: dict[str, Award] = {}
+    fund_input = new_input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}")  # one object for every PO
     for p in pos:
         s = scores.get(p.id)
         score = s.score if s is not None else None
@@ -700,7 +701,7 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
             f"{REG} art. 28.1, 28.5–28.6",
             label=f"Retribuzione di risultato di {p.name} (PO)",
             inputs=[
-                new_input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}"),
+                fund_input,
                 new_input(
                     "retribuzione di posizione",
                     pay[p.id],

@@ -1068,6 +1068,9 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             continue
         parts = split(net, weights)
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
+        # the inputs every area shares are one object each (issue 18)
+        net_input = new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
+        total_input = new_input("totale dei pesi", sum(weights.values()))
         for a in areas:
             key = dirigenti_pool(a.id) if dirigenti else staff_pool(a.id)
             trace.record(
@@ -1077,11 +1080,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                 f"proporzione a: {basis} (resto maggiore al centesimo)",
                 f"{SMVP} §5.3",
                 label=f"Fondo {what} dell'area {a.id} — {a.name}",
-                inputs=[
-                    new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net"),
-                    shown[a.id],
-                    new_input("totale dei pesi", sum(weights.values())),
-                ],
+                inputs=[net_input, shown[a.id], total_input],
             )
             out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
     return out
@@ -1523,13 +1522,14 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     rates = {pid: instalments(annual[pid], MONTHS) for pid in score}
     monthly = {pid: rates[pid][0] for pid in score}
     for pid in score:
+        annual_input = new_input("annua", annual[pid], ref=f"position:{pid}:annual")  # of both figures below
         trace.record(
             f"position:{pid}:monthly",
             monthly[pid],
             "retribuzione annua / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Rata mensile — {pid}",
-            inputs=[new_input("annua", annual[pid], ref=f"position:{pid}:annual")],
+            inputs=[annual_input],
         )
         trace.record(
             f"position:{pid}:monthly_last",
@@ -1538,10 +1538,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             "rata prende il resto, così le 13 rate sommano esattamente all'annua)",
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Tredicesima rata — {pid}",
-            inputs=[
-                new_input("annua", annual[pid], ref=f"position:{pid}:annual"),
-                new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly"),
-            ],
+            inputs=[annual_input, new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly")],
         )
 
     # interim extras come first out of the result fund (001… art. 3.4)

@@ -822,6 +822,9 @@ class _Rewards:
         rank = {pid: -inputs[pid][1] for pid in weights}  # core §4: leftover cents by rank, then id
         parts = capped_split(fund.amount, weights, caps, rank=rank)
         total = sum(weights.values(), Decimal(0))
+        # the inputs every paid person shares are one object each (issue 18)
+        fund_input = new_input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}")
+        total_input = new_input("Σ pesi", total)
         for pid, amount in parts.items():
             p = self.e.people[pid]
             pay, score = inputs[pid]
@@ -835,10 +838,10 @@ class _Rewards:
                 src("21, 21.1"),
                 label=f"Retribuzione di risultato di {p.name}",
                 inputs=[
-                    new_input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}"),
+                    fund_input,
                     new_input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
                     new_input("punteggio", score, ref=f"score:{pid}"),
-                    new_input("Σ pesi", total),
+                    total_input,
                     new_input("tetto (po_result_max_share × posizione)", caps[pid]),
                 ],
             )
