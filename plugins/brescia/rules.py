@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import operator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from ciclope.core import (
@@ -307,8 +308,9 @@ def validate_positions(ente, params) -> list[Problem]:
             )
             continue
         seen[pid] = r.row
+        rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
         for code, _, label in FACTORS:
-            value = r[code]
+            value = rating(code)
             if value is not None and value > rating_max:
                 out.append(
                     problem(
@@ -712,9 +714,13 @@ def staff_section_known(section: str) -> bool:
     return any(any(k in text for k in keys) for keys in STAFF_SECTIONS)
 
 
+_SECTION = operator.attrgetter("section")
+
+
 def validate_cards(ente) -> list[Problem]:
     """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
     out = []
+    known: set[str] = set()  # sections found among the three, each looked at once
     for pid, items in ente.cards_view().items():
         person = ente.people.get(pid)
         if person is None:
@@ -737,7 +743,13 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            odd = sorted(section for section in {i.section for i in items} if not staff_section_known(section))
+            # in C, and a card whose sections were all found known already is passed (issue 18: callgrind,
+            # the calculation 61.2 -> 59.8 M instructions per 300-person ente)
+            sections = set(map(_SECTION, items))
+            if sections <= known:
+                continue
+            odd = sorted(section for section in sections if not staff_section_known(section))
+            known.update(section for section in sections if section not in odd)
             if odd:
                 out.append(
                     problem(
@@ -1056,6 +1068,9 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             continue
         parts = split(net, weights)
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
+        # the inputs every area shares are one object each (issue 18)
+        net_input = new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
+        total_input = new_input("totale dei pesi", sum(weights.values()))
         for a in areas:
             key = dirigenti_pool(a.id) if dirigenti else staff_pool(a.id)
             trace.record(
@@ -1065,11 +1080,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
                 f"proporzione a: {basis} (resto maggiore al centesimo)",
                 f"{SMVP} §5.3",
                 label=f"Fondo {what} dell'area {a.id} — {a.name}",
-                inputs=[
-                    new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net"),
-                    shown[a.id],
-                    new_input("totale dei pesi", sum(weights.values())),
-                ],
+                inputs=[net_input, shown[a.id], total_input],
             )
             out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
     return out
@@ -1296,28 +1307,30 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
 
 def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> Pool:
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
-    min_rank = level_rank(params["staff_min_level"], params)
+    ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
+    min_rank = ranks.get(params["staff_min_level"], -1)
     members = ente.staff_in_area(area.id)
-    scored = {u: scored_unit(ente, org, u) for u in dict.fromkeys(p.unit for p in members)}  # once per unit
-    unit_of = {p.id: scored[p.unit] for p in members}
-    unit_inputs: dict[str, Input] = {}  # a unit's performance, one input object for all its people (issue 18)
-
-    def unit_input(p) -> Input:
-        uid = unit_of[p.id] or p.unit
-        found = unit_inputs.get(uid)
+    # each unit of the area's staff once (issue 18: the lambdas below are asked for every person; callgrind, the
+    # calculation 62.8 -> 61.2 M instructions per 300-person ente): the nearest
+    # scored unit at or above it, its performance and its input, one object for all the people it scores
+    unit_ach: dict[str, Decimal | None] = {}
+    unit_input: dict[str, Input] = {}
+    by_scored: dict[str, Input] = {}
+    for u in dict.fromkeys(p.unit for p in members):
+        scored = scored_unit(ente, org, u)
+        uid = scored or u
+        found = by_scored.get(uid)
         if found is None:
-            found = unit_inputs[uid] = new_input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
-        return found
-
-    def unit_ach(p) -> Decimal | None:
-        return org.units.get(unit_of[p.id]) if unit_of[p.id] else None
+            found = by_scored[uid] = new_input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
+        unit_input[u] = found
+        unit_ach[u] = org.units.get(scored) if scored else None
 
     def why_excluded(p, s) -> str | None:
         if p.insufficient:
             return "dichiarato insufficiente"
-        if level_rank(s.level, params) < min_rank:
+        if ranks.get(s.level, -1) < min_rank:
             return f"livello {s.level} sotto {params['staff_min_level']}"
-        if unit_ach(p) is None:
+        if unit_ach[p.unit] is None:
             return f"unità {p.unit} senza performance misurata"
         return None
 
@@ -1327,7 +1340,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
         pool,
         members,
         scores,
-        lambda p, score: score * p.fte * (unit_ach(p) or ZERO),
+        lambda p, score: score * p.fte * (unit_ach[p.unit] or ZERO),
         why_excluded,
         trace,
         formula="fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
@@ -1338,7 +1351,7 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
             fund,  # the same input for everyone of the pool (one object)
             new_input("punteggio", s.score, ref=f"score:{p.id}"),
             new_input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
-            unit_input(p),
+            unit_input[p.unit],
         ],
         total_label="somma dei pesi dell'area",
     )
@@ -1351,20 +1364,26 @@ def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> 
 # =================================================================================================
 
 
+# each sub-factor's weight as a Decimal and its input's name, made once (issue 18: eight per position; with the
+# ratings read from the row's values, callgrind: the calculation 59.8 -> 59.0 M instructions per 300-person ente)
+FACTOR_INPUTS: tuple[tuple[str, Decimal, str], ...] = tuple(
+    (code, Decimal(w), f"{code} {label} (peso {w})") for code, w, label in FACTORS
+)
+
+
 def position_score(ente, r, params, trace) -> Decimal:
     """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
     rating_max = params["rating_max"]
-    score = r2(sum((Decimal(w) * (r[code] or 0) / rating_max for code, w, _ in FACTORS), Decimal(0)))
+    rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
+    score = r2(sum((w * (rating(code) or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))
+    where = f"{ente.file_of('positions')}:{r.row}:"  # cell(ente, "positions", r.row, code) without code
     trace.record(
         f"position:{r['id']}:score",
         score,
         f"Σ peso × punteggio / {rating_max} sugli otto fattori (metodo della comparazione dei fattori)",
         f"{PO} art. 4.3–4.4",
         label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
-        inputs=[
-            new_input(f"{code} {label} (peso {w})", r[code], cell=cell(ente, "positions", r.row, code))
-            for code, w, label in FACTORS
-        ],
+        inputs=[new_input(name, rating(code), cell=where + code) for code, _, name in FACTOR_INPUTS],
     )
     return score
 
@@ -1503,13 +1522,14 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     rates = {pid: instalments(annual[pid], MONTHS) for pid in score}
     monthly = {pid: rates[pid][0] for pid in score}
     for pid in score:
+        annual_input = new_input("annua", annual[pid], ref=f"position:{pid}:annual")  # of both figures below
         trace.record(
             f"position:{pid}:monthly",
             monthly[pid],
             "retribuzione annua / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Rata mensile — {pid}",
-            inputs=[new_input("annua", annual[pid], ref=f"position:{pid}:annual")],
+            inputs=[annual_input],
         )
         trace.record(
             f"position:{pid}:monthly_last",
@@ -1518,10 +1538,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             "rata prende il resto, così le 13 rate sommano esattamente all'annua)",
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Tredicesima rata — {pid}",
-            inputs=[
-                new_input("annua", annual[pid], ref=f"position:{pid}:annual"),
-                new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly"),
-            ],
+            inputs=[annual_input, new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly")],
         )
 
     # interim extras come first out of the result fund (001… art. 3.4)
