@@ -38,3 +38,108 @@ def test_drafted_instances_are_the_class_and_stay_frozen():
             fast.__class__ = type(fast)  # no way back to the draft
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             setattr(fast, attrs.fields(type(fast))[0].name, "changed")
+
+
+def _score_stack(rng):
+    """A manager (ours) with the hookspecs, the core defaults and 0–5 plugins implementing the individual score
+    with various arguments (some by keyword with a default), each answering or falling through, in any order."""
+    import types
+
+    from ciclope.core import defaults, hookimpl, hookspecs
+    from ciclope.core.registry import _Manager
+
+    pm = _Manager("ciclope")
+    pm.add_hookspecs(hookspecs)
+    pm.register(defaults, name="ciclope.defaults")
+    calls = []
+    for k in range(rng.randint(0, 5)):
+        answer = rng.choice([None, None, f"answer {k}"])
+
+        def by_card(person, card, __k=k, __answer=answer):
+            calls.append((__k, person, len(card)))
+            return __answer
+
+        def by_all(ente, org, person, params, card, trace, attestation, __k=k, __answer=answer):
+            calls.append((__k, person, ente, org, params, trace, attestation))
+            return __answer
+
+        def with_keyword(person, attestation=None, *, __k=k, __answer=answer):
+            calls.append((__k, person, attestation))
+            return __answer
+
+        impl = rng.choice([by_card, by_all, with_keyword])
+        order = rng.choice([{}, {"tryfirst": True}, {"trylast": True}])
+        pm.register(types.SimpleNamespace(ciclope_individual_score=hookimpl(**order)(impl)), name=f"p{k}")
+    return pm, calls
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_positional_direct_call_is_pluggys_call(seed):
+    """``Hooks.individual_scorer`` and the achievers call generated code (registry._positional_call): the same
+    answer, and the same functions called in the same order with the same arguments, as pluggy's own call."""
+    import random
+    from decimal import Decimal
+
+    from ciclope.core.model import EvaluationItem, Indicator, Person
+    from ciclope.core.registry import Hooks, _positional_call
+
+    rng = random.Random(seed)
+    pm, calls = _score_stack(rng)
+    hooks = Hooks(pm)
+    person = Person("P1", "Nome", "dipendente", "B", "u1")
+    card = [EvaluationItem("P1", None, "s", "i", Decimal(10), Decimal(rng.randint(0, 10)), None, 2)]
+    from ciclope.core.trace import Trace
+
+    fixed = {"ente": "ENTE", "org": "ORG", "params": "PARAMS", "trace": Trace(), "attestation": "ATT"}
+    assert _positional_call(pm.hook.ciclope_individual_score, ("person", "card"), fixed) is not None
+    fast = hooks.individual_scorer(**fixed)(person, card)
+    fast_calls, calls[:] = list(calls), []
+    plain = pm.hook.ciclope_individual_score(person=person, card=card, **fixed)
+    assert fast == plain and fast_calls == calls
+
+    indicator = Indicator("I1", "O1", "x", "higher", None, None, Decimal(10), Decimal(rng.randint(0, 10)))
+    achieve = hooks.indicator_achiever()
+    assert achieve.__name__ == "call"  # the generated code, not the fallback lambda
+    assert achieve(indicator, indicator.actual, indicator.target, None) == pm.hook.ciclope_indicator_achievement(
+        indicator=indicator, measured=indicator.actual, target=indicator.target, trace=None
+    )
+
+
+def test_the_positional_direct_call_fills_spec_defaults_and_leaves_unknown_arguments_to_pluggy():
+    import types
+
+    import pluggy
+
+    from ciclope.core import hookimpl
+    from ciclope.core.registry import _Manager, _positional_call
+
+    spec = pluggy.HookspecMarker("ciclope")
+
+    @spec(firstresult=True)
+    def ciclope_demo(a, c, b=2):
+        """demo"""
+
+    pm = _Manager("ciclope")
+    pm.add_hookspecs(types.SimpleNamespace(ciclope_demo=ciclope_demo))
+
+    @hookimpl
+    def impl(a, b):
+        if a < 0:
+            raise ValueError("negativo")
+        return a + b
+
+    pm.register(types.SimpleNamespace(ciclope_demo=impl), name="demo")
+    call = _positional_call(pm.hook.ciclope_demo, ("a",))
+    assert call(1) == pm.hook.ciclope_demo(a=1) == 3
+    assert _positional_call(pm.hook.ciclope_demo, ("a", "b"))(1, 5) == pm.hook.ciclope_demo(a=1, b=5) == 6
+    assert _positional_call(pm.hook.ciclope_demo, ("a",), {"b": 7})(1) == 8
+    with pytest.raises(ValueError, match="negativo"):
+        call(-1)
+
+    @hookimpl
+    def needs_c(a, c):
+        return a + c
+
+    pm.register(types.SimpleNamespace(ciclope_demo=needs_c), name="needs_c")
+    assert _positional_call(pm.hook.ciclope_demo, ("a",)) is None  # c not given: pluggy raises its HookCallError
+    assert _positional_call(pm.hook.ciclope_demo, ("a", "c"))(1, 10) == pm.hook.ciclope_demo(a=1, c=10) == 11
