@@ -143,3 +143,69 @@ def test_the_positional_direct_call_fills_spec_defaults_and_leaves_unknown_argum
     pm.register(types.SimpleNamespace(ciclope_demo=needs_c), name="needs_c")
     assert _positional_call(pm.hook.ciclope_demo, ("a",)) is None  # c not given: pluggy raises its HookCallError
     assert _positional_call(pm.hook.ciclope_demo, ("a", "c"))(1, 10) == pm.hook.ciclope_demo(a=1, c=10) == 11
+
+
+def _split_before(pool, weights, rank=None):
+    """core.money.split as it was before issue 18's lists (a dict per step, a key function per id): the reference."""
+    import math
+    from decimal import Decimal
+
+    from ciclope.core.money import CENT, ZERO, _rank_key, _ratio, r2
+
+    cents = int(r2(pool) / CENT)
+    w = {k: _ratio(v) for k, v in weights.items()}
+    if any(n < 0 for n, _ in w.values()):
+        raise ValueError("negative weight in a proportional split")
+    if not w or not any(n for n, _ in w.values()):
+        return {k: ZERO for k in w}
+    den = math.lcm(*(d for _, d in w.values()))
+    W = {k: n * (den // d) for k, (n, d) in w.items()}
+    T = sum(W.values())
+    floor = {k: (cents * v) // T for k, v in W.items()}
+    rem = {k: (cents * v) % T for k, v in W.items()}
+    left = cents - sum(floor.values())
+    if left:
+        if rank is None:
+            order = sorted(rem, key=lambda k: (-rem[k], k))
+        else:
+            order = sorted(rem, key=lambda k: (-rem[k], _rank_key(rank, k), k))
+        for k in order[:left]:
+            floor[k] += 1
+    return {k: Decimal(v) * CENT for k, v in floor.items()}
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_split_is_the_split_before(seed):
+    """Random pools, weights (Decimals of a few decimals, ints, Fractions, floats, zeros, equal weights that tie)
+    and ranks (some ids unranked, ties): the same parts, in the same order, with the same digits."""
+    import random
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from ciclope.core.money import split
+
+    rng = random.Random(seed)
+    n = rng.choice([0, 1, 2, 3, 7, 30])
+    pool = Decimal(rng.randint(0, 10**6)) / 100
+    choices = [
+        lambda: Decimal(rng.randint(0, 100)) * Decimal(rng.choice(["1", "0.5", "0.83", "0.0001"])),
+        lambda: rng.randint(0, 5),
+        lambda: Fraction(rng.randint(0, 7), rng.randint(1, 7)),
+        lambda: rng.choice([0.5, 0.25, 2.0]),
+        lambda: Decimal(2),
+    ]
+    ids = [f"P{rng.randint(0, 99):02d}{k}" for k in range(n)]
+    rng.shuffle(ids)
+    weights = {k: rng.choice(choices)() for k in ids}
+    if rng.random() < 0.1:
+        weights = dict.fromkeys(ids, Decimal(0))
+    rank = None
+    if rng.random() < 0.6:
+        rank = {k: -Decimal(rng.randint(0, 3)) for k in ids if rng.random() < 0.8}
+    got, expected = split(pool, weights, rank=rank), _split_before(pool, weights, rank=rank)
+    assert list(got.items()) == list(expected.items())
+    assert [str(v) for v in got.values()] == [str(v) for v in expected.values()]
+    if rng.random() < 0.2 and weights:
+        weights[ids[0]] = Decimal(-1)
+        with pytest.raises(ValueError):
+            split(pool, weights, rank=rank)
