@@ -11,6 +11,7 @@ from .money import r2, r4
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
 SOURCE_INDICATOR = "rules/core.md §1"
 SOURCE_AGGREGATION = "rules/core.md §2"
 SOURCE_CARD = "rules/core.md §3"
@@ -98,7 +99,11 @@ FORMULA_WEIGHTED = "100 × Σ(peso × punti / massimo) / Σ pesi"
 def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
     """:func:`card_score` and :func:`card_formula` of a card, looking at its weights once (both are asked for
     every evaluated person, issue 18). One loop over the items: the same operations in order as the sums."""
-    unweighted = _unweighted(items)
+    unweighted = True  # _unweighted(items), without its call (~290 cards per 300-person ente, issue 18)
+    for i in items:
+        if i.weight is not None:
+            unweighted = False
+            break
     formula = FORMULA_UNWEIGHTED if unweighted else FORMULA_WEIGHTED
     if not items:
         return None, formula
@@ -114,7 +119,7 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
             den += w
     if den == 0:
         return None, formula
-    return r2(100 * num / den), formula
+    return r2(_HUNDRED * num / den), formula  # Decimal(100): the int 100 converted exactly, once
 
 
 def _unweighted(items: Sequence[EvaluationItem]) -> bool:

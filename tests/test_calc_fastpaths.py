@@ -209,3 +209,56 @@ def test_split_is_the_split_before(seed):
         weights[ids[0]] = Decimal(-1)
         with pytest.raises(ValueError):
             split(pool, weights, rank=rank)
+
+
+def test_a_figure_stored_without_record_is_records_figure():
+    from ciclope.core.trace import CardInputs, Figure, Trace, new_figure
+
+    made, recorded = Trace(), Trace()
+    inputs = [new_input("a", 1, ref="x"), new_input("b", 2, cell="f.csv:2:b")]
+    recorded.record("k", 3, "formula", "source", inputs=inputs, label="label", note="note")
+    made.figures["k"] = new_figure(Figure, ("k", 3, "formula", "source", tuple(inputs), "label", "note"))
+    card = CardInputs([])
+    recorded.record("c", 1, "f", "s", inputs=card, label="l")
+    made.figures["c"] = new_figure(Figure, ("c", 1, "f", "s", card, "l", ""))
+    assert made.figures == recorded.figures
+    for key, figure in made.figures.items():
+        assert type(figure) is Figure and figure._asdict() == recorded.figures[key]._asdict()
+        assert type(figure.inputs) is type(recorded.figures[key].inputs)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_card_score_is_the_sums_of_rules_core_3(seed):
+    """card_score_and_formula against the plain sums of rules/core.md §3 (random cards, weighted or not)."""
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from ciclope.core.model import EvaluationItem
+    from ciclope.core.scoring import FORMULA_UNWEIGHTED, FORMULA_WEIGHTED, card_score_and_formula
+
+    rng = random.Random(seed)
+    weighted = rng.random() < 0.5
+    card = [
+        EvaluationItem(
+            "P",
+            None,
+            "s",
+            f"i{k}",
+            Decimal(rng.choice([10, 30, 40])),
+            Decimal(rng.randint(0, 100)) / 4,
+            Decimal(rng.randint(0, 50)) if weighted else None,
+        )
+        for k in range(rng.randint(0, 6))
+    ]
+    if weighted and card and rng.random() < 0.3:
+        card[0] = attrs.evolve(card[0], weight=None)
+    score, formula = card_score_and_formula(card)
+    if all(i.weight is None for i in card):
+        assert formula == FORMULA_UNWEIGHTED
+        num, den = sum((i.points for i in card), Decimal(0)), sum((i.max_points for i in card), Decimal(0))
+    else:
+        assert formula == FORMULA_WEIGHTED
+        num = sum(((i.weight or 0) * i.points / i.max_points for i in card), Decimal(0))
+        den = sum((i.weight or Decimal(0) for i in card), Decimal(0))
+    expected = None if not card or den == 0 else (100 * num / den).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert score == expected and str(score) == str(expected)
