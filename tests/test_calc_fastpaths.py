@@ -262,3 +262,37 @@ def test_card_score_is_the_sums_of_rules_core_3(seed):
         den = sum((i.weight or Decimal(0) for i in card), Decimal(0))
     expected = None if not card or den == 0 else (100 * num / den).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert score == expected and str(score) == str(expected)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_cards_view_and_area_of_are_the_plain_scans(seed):
+    """Ente.cards_view (asks the dict only when the person changes) and Ente.area_of (remembered per unit) against
+    the plain grouping and walk, on random rows of people apart from each other and random org charts."""
+    import random
+    from decimal import Decimal
+
+    from ciclope.core.model import Ente, EvaluationItem, Unit
+
+    rng = random.Random(seed)
+    people = [f"P{k}" for k in range(rng.randint(0, 6))]
+    rows = [
+        EvaluationItem(rng.choice(people), None, "s", f"i{k}", Decimal(10), Decimal(5), None, k + 2)
+        for k in range(rng.randint(0, 40) if people else 0)
+    ]
+    units = {}
+    for k in range(rng.randint(1, 12)):
+        parent = rng.choice([None, *units]) if units else None
+        units[f"u{k}"] = Unit(f"u{k}", f"Unità {k}", rng.choice(["area", "servizio", "ufficio"]), parent, None, k + 2)
+    ente = Ente("E", "Ente", 2024, evaluations=tuple(rows), units=units)
+    expected: dict[str, list] = {}
+    for item in rows:
+        expected.setdefault(item.person, []).append(item)
+    for _ in range(2):  # made, then read from the memo
+        assert list(ente.cards_view().items()) == [(k, tuple(v)) for k, v in expected.items()]
+        assert ente.cards() == expected
+        for uid in [*units, "missing", None]:
+            chain, walk = [], uid
+            while walk in units:
+                chain.append(units[walk])
+                walk = units[walk].parent
+            assert ente.area_of(uid) is next((u for u in chain if u.kind == "area"), None)
