@@ -37,12 +37,22 @@ def indicator_achievement(kind: str, measured, target) -> Decimal:
         return ONE if isinstance(measured, dt.date) and measured <= target else ZERO
     if kind == "boolean":
         return ONE if measured == target else ZERO
-    if kind in ("higher", "project"):
-        return clamp01(Decimal(measured) / Decimal(target))
-    if kind == "lower":
-        measured = Decimal(measured)
-        return ONE if measured <= 0 else clamp01(Decimal(target) / measured)
-    raise ValueError(f"indicator type {kind!r} is not scored")
+    # clamp01 written out (the very objects min and max give: ONE unless below it, ZERO unless the value is above
+    # it) and a Decimal not copied by Decimal(): the same results without three calls (issue 18: ~215 indicators
+    # and mid-year measurements per 300-person ente)
+    if kind == "higher" or kind == "project":
+        x = (measured if type(measured) is Decimal else Decimal(measured)) / (
+            target if type(target) is Decimal else Decimal(target)
+        )
+    elif kind == "lower":
+        measured = measured if type(measured) is Decimal else Decimal(measured)
+        if measured <= 0:
+            return ONE
+        x = (target if type(target) is Decimal else Decimal(target)) / measured
+    else:
+        raise ValueError(f"indicator type {kind!r} is not scored")
+    x = x if x < ONE else ONE
+    return x if x > ZERO else ZERO
 
 
 def needs_actual(indicator: Indicator) -> bool:

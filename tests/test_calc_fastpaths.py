@@ -296,3 +296,69 @@ def test_cards_view_and_area_of_are_the_plain_scans(seed):
                 chain.append(units[walk])
                 walk = units[walk].parent
             assert ente.area_of(uid) is next((u for u in chain if u.kind == "area"), None)
+
+
+def _achievement_before(kind, measured, target):
+    """core.scoring.indicator_achievement before issue 18's clamp written out: the reference."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from ciclope.core.scoring import ONE, ZERO, clamp01
+
+    if kind == "deadline":
+        if measured is None:
+            return ZERO
+        return ONE if isinstance(measured, dt.date) and measured <= target else ZERO
+    if kind == "boolean":
+        return ONE if measured == target else ZERO
+    if kind in ("higher", "project"):
+        return clamp01(Decimal(measured) / Decimal(target))
+    if kind == "lower":
+        measured = Decimal(measured)
+        return ONE if measured <= 0 else clamp01(Decimal(target) / measured)
+    raise ValueError(f"indicator type {kind!r} is not scored")
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_indicator_achievement_is_the_clamp_before(seed):
+    """The same object (value and digits) as before for random measurements: above, below and at the target with
+    other exponents (1.000), zero and negative values, ints; the same error for an unknown type."""
+    import random
+    from decimal import Decimal
+
+    from ciclope.core.scoring import indicator_achievement
+
+    rng = random.Random(seed)
+    kind = rng.choice(["higher", "project", "lower"])
+
+    def value():
+        return rng.choice(
+            [
+                Decimal(rng.randint(-5, 200)) / rng.choice([1, 10, 100]),
+                Decimal("1.000"),
+                Decimal("100.0"),
+                rng.randint(1, 100),
+                Decimal(0),
+            ]
+        )
+
+    measured, target = value(), value()
+    if target == 0 and kind != "lower":
+        target = Decimal("50")
+    if kind == "lower" and measured > 0 and target == 0:
+        target = Decimal(1)
+    got, expected = indicator_achievement(kind, measured, target), _achievement_before(kind, measured, target)
+    assert got == expected and str(got) == str(expected) and type(got) is type(expected)
+    with pytest.raises(ValueError):
+        indicator_achievement("monitor", measured, target)
+
+
+def test_indicator_achievement_at_the_target_is_one_itself():
+    from decimal import Decimal
+
+    from ciclope.core.scoring import indicator_achievement
+
+    for kind, measured, target in [("higher", "50.0", "50"), ("lower", "50", "50.0"), ("project", "0", "7")]:
+        got = indicator_achievement(kind, Decimal(measured), Decimal(target))
+        expected = _achievement_before(kind, Decimal(measured), Decimal(target))
+        assert str(got) == str(expected) in ("1", "0")  # ONE or ZERO, not 1.0 or 0E+1
