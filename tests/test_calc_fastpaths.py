@@ -362,3 +362,47 @@ def test_indicator_achievement_at_the_target_is_one_itself():
         got = indicator_achievement(kind, Decimal(measured), Decimal(target))
         expected = _achievement_before(kind, Decimal(measured), Decimal(target))
         assert str(got) == str(expected) in ("1", "0")  # ONE or ZERO, not 1.0 or 0E+1
+
+
+def _weighted_mean_before(parts):
+    """core.scoring.weighted_mean before issue 18's sums made only when read: the reference."""
+    from ciclope.core.money import r4
+    from ciclope.core.scoring import ZERO
+
+    if not parts:
+        return None
+    total = 0
+    weighted = plain = ZERO
+    given = False
+    for _, v, w in parts:
+        plain += v
+        if w is None:
+            w = ZERO
+        else:
+            given = True
+            w = w or ZERO
+        total += w
+        weighted += v * w
+    if not given or total == 0:
+        return r4(plain / len(parts))
+    return r4(weighted / total)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_weighted_mean_is_the_mean_before(seed):
+    import random
+    from decimal import Decimal
+
+    from ciclope.core.scoring import weighted_mean
+
+    rng = random.Random(seed)
+    weights = rng.choice(
+        [
+            lambda: None,
+            lambda: Decimal(rng.randint(0, 40)) / rng.choice([1, 10]),
+            lambda: rng.choice([None, Decimal(0), Decimal("0.00"), Decimal(rng.randint(1, 9))]),
+        ]
+    )
+    parts = [(f"k{k}", Decimal(rng.randint(0, 10**4)) / 10**4, weights()) for k in range(rng.randint(0, 7))]
+    got, expected = weighted_mean(parts), _weighted_mean_before(parts)
+    assert got == expected and str(got) == str(expected)
