@@ -110,9 +110,24 @@ class _Org:
         obj = objectives[oid]
         inds = self.by_objective.get(oid, ())
         kids = [objectives[k] for k in self.children.get(oid, ())]
-        declared = [i.weight for i in inds if i.type != "monitor"]
-        declared += [k.weight for k in kids]
-        if mixed_weights(declared):
+        # mixed_weights of the declared weights (the indicators but the monitoring ones, then the child objectives)
+        # counted in the loop that collects the indicators' parts (issue 18: no list of weights, no call)
+        declared = len(kids)
+        empty = 0
+        for k in kids:
+            if k.weight is None:
+                empty += 1
+        parts: list[tuple[str, Decimal, Decimal | None]] = []
+        indicators = self.indicators
+        for i in inds:
+            if i.type != "monitor":
+                declared += 1
+                if i.weight is None:
+                    empty += 1
+            out = indicators[i.id]
+            if out.status == "scored" and out.achievement is not None:  # out.scored, read without the property
+                parts.append((f"indicator:{i.id}", out.achievement, i.weight))
+        if 0 < empty < declared:
             self.problem(
                 "core.weights.mixed",
                 f"obiettivo {oid}: pesi in parte vuoti e in parte indicati",
@@ -120,11 +135,6 @@ class _Org:
                 inds[0].row if inds else obj.row,
                 "weight",
             )
-        parts: list[tuple[str, Decimal, Decimal | None]] = []
-        for i in inds:
-            out = self.indicators[i.id]
-            if out.status == "scored" and out.achievement is not None:  # out.scored, read without the property
-                parts.append((f"indicator:{i.id}", out.achievement, i.weight))
         for k in kids:
             v = self.objective(k.id)
             if v is not None:

@@ -406,3 +406,54 @@ def test_weighted_mean_is_the_mean_before(seed):
     parts = [(f"k{k}", Decimal(rng.randint(0, 10**4)) / 10**4, weights()) for k in range(rng.randint(0, 7))]
     got, expected = weighted_mean(parts), _weighted_mean_before(parts)
     assert got == expected and str(got) == str(expected)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(seed):
+    """_Org.objective counts the declared weights in its loop: a core.weights.mixed problem for exactly the objectives
+    whose declared weights (indicators but the monitoring ones, then child objectives) mix empty and given ones, each
+    before the problems of its children (random plans)."""
+    import random
+    from decimal import Decimal
+
+    from ciclope.core.model import Ente, Indicator, Objective
+    from ciclope.core.organizational import compute
+    from ciclope.core.registry import Hooks
+    from ciclope.core.scoring import mixed_weights
+    from ciclope.core.trace import Trace
+
+    from helpers import coreonly
+
+    rng = random.Random(seed)
+
+    def weight():
+        return rng.choice([None, Decimal(rng.randint(1, 5))])
+
+    objectives, indicators = {}, {}
+    for k in range(rng.randint(1, 8)):
+        parent = rng.choice([None, *objectives]) if objectives else None
+        objectives[f"O{k}"] = Objective(f"O{k}", "operational", f"Obiettivo {k}", parent, None, weight(), None, k + 2)
+    for k in range(rng.randint(0, 12)):
+        kind = rng.choice(["higher", "higher", "monitor"])
+        oid = rng.choice(list(objectives))
+        indicators[f"I{k}"] = Indicator(
+            f"I{k}", oid, f"Ind {k}", kind, weight(), None, Decimal(10), Decimal(rng.randint(0, 12)), row=k + 2
+        )
+    ente = Ente("E", "Ente", 2024, objectives=objectives, indicators=indicators)
+    hooks, _info = Hooks.for_plugin(coreonly)
+    trace = Trace()
+    compute(ente, trace, hooks)
+    mixed = [
+        p.message.split(":")[0].removeprefix("obiettivo ") for p in trace.problems if p.rule == "core.weights.mixed"
+    ]
+    expected = set()
+    for oid in objectives:
+        declared = [i.weight for i in indicators.values() if i.objective == oid and i.type != "monitor"]
+        declared += [o.weight for o in objectives.values() if o.parent == oid]
+        if mixed_weights(declared):
+            expected.add(oid)
+    assert set(mixed) == expected and len(mixed) == len(expected)
+    for oid in mixed:  # a parent's problem comes before its children's
+        parent = objectives[oid].parent
+        if parent in mixed:
+            assert mixed.index(parent) < mixed.index(oid)
