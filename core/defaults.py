@@ -7,12 +7,12 @@ returning ``None`` from a plugin falls back to these defaults.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pluggy
 
 from . import organizational
-from .money import Pool, r2
+from .money import CENT, Pool
 from .outcomes import Attestation, Rewards, Score, new_score
 from .problems import Problem
 from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
@@ -196,7 +196,7 @@ def weighted_score(
         total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
         terms.append(f"{w!s} × {label}")  # !s: str() is Decimal's format(…, "") in half the time
         inputs.append(new_input(label, v, key))
-    score = r2(total)
+    score = total.quantize(CENT, ROUND_HALF_UP)  # r2 of a Decimal (total is one), without its call
     if callable(level):
         level = level(score)
     key = f"score:{person.id}"  # trace.record(…) without its call

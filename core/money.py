@@ -22,7 +22,7 @@ POSITION = "position"  # Pool.kind: retribuzione di posizione (not a performance
 POOL_KINDS = (PERFORMANCE, POSITION)
 
 
-_TEN_THOUSANDTH = Decimal("0.0001")
+TEN_THOUSANDTH = _TEN_THOUSANDTH = Decimal("0.0001")  # 4 decimals (achievements)
 
 # r2 and r4 run ~1,700 times per 300-person ente: a Decimal is quantized as it is (``Decimal(x)`` of a Decimal
 # is an exact copy), the exponent is a constant and the rounding passed by position (issue 18: 1.6 → 0.5 µs).

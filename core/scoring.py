@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .model import EvaluationItem, Indicator
-from .money import r2, r4
+from .money import CENT, TEN_THOUSANDTH
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
@@ -83,14 +83,14 @@ def weighted_mean(parts: Sequence[tuple[str, Decimal, Decimal | None]]) -> Decim
         weighted += v * w
     if total == 0:
         return _plain_mean(parts)
-    return r4(weighted / total)
+    return (weighted / total).quantize(TEN_THOUSANDTH, ROUND_HALF_UP)  # r4 of a Decimal, without its call
 
 
 def _plain_mean(parts: Sequence[tuple[str, Decimal, Decimal | None]]) -> Decimal:
     plain = ZERO
     for _, v, _w in parts:
         plain += v
-    return r4(plain / len(parts))
+    return (plain / len(parts)).quantize(TEN_THOUSANDTH, ROUND_HALF_UP)  # r4 of a Decimal, without its call
 
 
 def mixed_weights(weights: Iterable[Decimal | None]) -> bool:
@@ -136,7 +136,8 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
             den += w
     if den == 0:
         return None, formula
-    return r2(_HUNDRED * num / den), formula  # Decimal(100): the int 100 converted exactly, once
+    # Decimal(100): the int 100 converted exactly, once; r2 of a Decimal without its call
+    return (_HUNDRED * num / den).quantize(CENT, ROUND_HALF_UP), formula
 
 
 def _unweighted(items: Sequence[EvaluationItem]) -> bool:
