@@ -457,3 +457,22 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(seed):
         parent = objectives[oid].parent
         if parent in mixed:
             assert mixed.index(parent) < mixed.index(oid)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_sorted_distinct_is_the_sorted_set(seed):
+    """money.sorted_distinct against sorted() of the set union bounded_weights built before: the same values in the
+    same order, and of equal values the same one kept (its digits), with equal values of other exponents."""
+    import random
+    from decimal import Decimal
+
+    from ciclope.core.money import sorted_distinct
+
+    rng = random.Random(seed)
+    pool = [Decimal(rng.randint(0, 20)) / rng.choice([1, 2, 3, 7]) for _ in range(rng.randint(0, 12))]
+    pool += [Decimal("2"), Decimal("2.0"), Decimal("0.50"), Decimal("0.5"), Decimal("2.00")]
+    a = [rng.choice(pool) for _ in range(rng.randint(0, 15))]
+    b = [rng.choice(pool) for _ in range(rng.randint(0, 15))]
+    expected = sorted({x for x in a} | {x for x in b})  # noqa: C416 - the set comprehensions bounded_weights had
+    got = sorted_distinct(a + b)
+    assert [str(x) for x in got] == [str(x) for x in expected]
