@@ -130,8 +130,8 @@ def test_the_positional_direct_call_fills_spec_defaults_and_leaves_unknown_argum
 
     pm.register(types.SimpleNamespace(ciclope_demo=impl), name="demo")
     call = _positional_call(pm.hook.ciclope_demo, ("a",))
-    assert call(1) == pm.hook.ciclope_demo(a=1) == 3
-    assert _positional_call(pm.hook.ciclope_demo, ("a", "b"))(1, 5) == pm.hook.ciclope_demo(a=1, b=5) == 6
+    assert call(1) == pm.hook.ciclope_demo(a=1, c=None) == 3
+    assert _positional_call(pm.hook.ciclope_demo, ("a", "b"))(1, 5) == pm.hook.ciclope_demo(a=1, b=5, c=None) == 6
     assert _positional_call(pm.hook.ciclope_demo, ("a",), {"b": 7})(1) == 8
     with pytest.raises(ValueError, match="negativo"):
         call(-1)
