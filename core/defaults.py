@@ -7,16 +7,16 @@ returning ``None`` from a plugin falls back to these defaults.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pluggy
 
 from . import organizational
-from .money import Pool, r2
+from .money import CENT, Pool
 from .outcomes import Attestation, Rewards, Score, new_score
 from .problems import Problem
 from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
-from .trace import CardInputs, new_input
+from .trace import CardInputs, Figure, new_figure, new_input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 HUNDRED = Decimal(100)
@@ -147,16 +147,12 @@ def ciclope_attestation(ente, org, trace):
 def ciclope_individual_score(person, card, trace):
     score, formula = card_score_and_formula(card)
     if score is None:
-        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={})
-    trace.record(
-        f"score:{person.id}",
-        score,
-        formula,
-        SOURCE_CARD,
-        label=f"Punteggio di {person.name}",
-        inputs=CardInputs(card),
+        return new_score(person.id, None, None, "not_evaluated", breakdown={})
+    key = f"score:{person.id}"  # trace.record(…) without its call
+    trace.figures[key] = new_figure(
+        Figure, (key, score, formula, SOURCE_CARD, CardInputs(card), f"Punteggio di {person.name}", "")
     )
-    return new_score(person=person.id, score=score, status="evaluated", breakdown={"scheda": score})
+    return new_score(person.id, score, None, "evaluated", breakdown={"scheda": score})
 
 
 @hookimpl(trylast=True)
@@ -178,13 +174,10 @@ def card_part(person, card, trace) -> Decimal | None:
     """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
     score, formula = card_score_and_formula(card)
     if score is not None:
-        trace.record(
-            f"card:{person.id}",
-            score,
-            formula,
-            SOURCE_CARD,
-            label=f"Scheda di valutazione di {person.name}",
-            inputs=CardInputs(card),
+        key = f"card:{person.id}"  # trace.record(…) without its call
+        trace.figures[key] = new_figure(
+            Figure,
+            (key, score, formula, SOURCE_CARD, CardInputs(card), f"Scheda di valutazione di {person.name}", ""),
         )
     return score
 
@@ -202,18 +195,22 @@ def weighted_score(
     for label, key, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
         total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
         terms.append(f"{w!s} × {label}")  # !s: str() is Decimal's format(…, "") in half the time
-        inputs.append(new_input(label, v, ref=key))
-    score = r2(total)
+        inputs.append(new_input(label, v, key))
+    score = total.quantize(CENT, ROUND_HALF_UP)  # r2 of a Decimal (total is one), without its call
     if callable(level):
         level = level(score)
-    trace.record(
-        f"score:{person.id}",
-        score,
-        " + ".join(terms),
-        source,
-        label=f"Punteggio di {person.name}",
-        inputs=inputs,
-        note=f"livello: {level}" if level else "",
+    key = f"score:{person.id}"  # trace.record(…) without its call
+    trace.figures[key] = new_figure(
+        Figure,
+        (
+            key,
+            score,
+            " + ".join(terms),
+            source,
+            tuple(inputs),
+            f"Punteggio di {person.name}",
+            f"livello: {level}" if level else "",
+        ),
     )
     return score
 

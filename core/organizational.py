@@ -14,7 +14,7 @@ from .money import r4
 from .outcomes import IndicatorOutcome, OrgPerformance, new_indicator_outcome
 from .problems import Problem
 from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual, weighted_mean
-from .trace import Trace, new_input
+from .trace import Figure, Trace, new_figure, new_input
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
@@ -26,18 +26,16 @@ def measure(
 ) -> Decimal:
     """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
     value = r4(achieve(ind, measured, target, trace))
-    if key not in trace.figures:
+    figures = trace.figures
+    if key not in figures:
         col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
-        trace.record(
-            key,
-            value,
-            FORMULAS.get(ind.type, "calcolato dal plugin"),
-            SOURCE_INDICATOR,
-            label=label,
-            inputs=(
-                new_input("target", target, cell=f"indicators.csv:{ind.row}:{col_t}"),
-                new_input("consuntivo", measured, cell=f"indicators.csv:{ind.row}:{col_a}"),
-            ),
+        inputs = (
+            new_input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
+            new_input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
+        )
+        # trace.record(key, value, formula, source, inputs=inputs, label=label) without its call
+        figures[key] = new_figure(
+            Figure, (key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, "")
         )
     return value
 
@@ -112,9 +110,24 @@ class _Org:
         obj = objectives[oid]
         inds = self.by_objective.get(oid, ())
         kids = [objectives[k] for k in self.children.get(oid, ())]
-        declared = [i.weight for i in inds if i.type != "monitor"]
-        declared += [k.weight for k in kids]
-        if mixed_weights(declared):
+        # mixed_weights of the declared weights (the indicators but the monitoring ones, then the child objectives)
+        # counted in the loop that collects the indicators' parts (issue 18: no list of weights, no call)
+        declared = len(kids)
+        empty = 0
+        for k in kids:
+            if k.weight is None:
+                empty += 1
+        parts: list[tuple[str, Decimal, Decimal | None]] = []
+        indicators = self.indicators
+        for i in inds:
+            if i.type != "monitor":
+                declared += 1
+                if i.weight is None:
+                    empty += 1
+            out = indicators[i.id]
+            if out.status == "scored" and out.achievement is not None:  # out.scored, read without the property
+                parts.append((f"indicator:{i.id}", out.achievement, i.weight))
+        if 0 < empty < declared:
             self.problem(
                 "core.weights.mixed",
                 f"obiettivo {oid}: pesi in parte vuoti e in parte indicati",
@@ -122,11 +135,6 @@ class _Org:
                 inds[0].row if inds else obj.row,
                 "weight",
             )
-        parts: list[tuple[str, Decimal, Decimal | None]] = []
-        for i in inds:
-            out = self.indicators[i.id]
-            if out.status == "scored" and out.achievement is not None:  # out.scored, read without the property
-                parts.append((f"indicator:{i.id}", out.achievement, i.weight))
         for k in kids:
             v = self.objective(k.id)
             if v is not None:
@@ -138,14 +146,12 @@ class _Org:
         value = r4(value) if value is not None else None
         self.objectives[oid] = value
         key = f"objective:{oid}"
-        if key not in self.trace.figures:
-            self.trace.record(
-                key,
-                value,
-                MEAN,
-                SOURCE_AGGREGATION,
-                label=f"Obiettivo {oid} — {obj.title}",
-                inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+        figures = self.trace.figures
+        if key not in figures:
+            inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+            # trace.record(key, value, MEAN, SOURCE_AGGREGATION, inputs=inputs, label=…) without its call
+            figures[key] = new_figure(
+                Figure, (key, value, MEAN, SOURCE_AGGREGATION, inputs, f"Obiettivo {oid} — {obj.title}", "")
             )
         return value
 
@@ -155,14 +161,8 @@ class _Org:
         if value is None:
             self.not_scored[key] = "nulla di misurato"
             return None
-        self.trace.record(
-            key,
-            value,
-            formula,
-            source,
-            label=label,
-            inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
-        )
+        inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+        self.trace.figures[key] = new_figure(Figure, (key, value, formula, source, inputs, label, ""))  # record()
         return value
 
     def ref_value(self, ref: str) -> tuple[str, Decimal | None]:

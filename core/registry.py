@@ -326,6 +326,66 @@ def _picker(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...
     return operator.itemgetter(*names)
 
 
+def _positional_call(
+    caller: pluggy.HookCaller, names: tuple[str, ...], fixed: Mapping[str, Any] | None = None
+) -> Callable[..., Any] | None:
+    """:func:`_direct_call` as a plain function of ``names`` by position, the arguments in ``fixed`` bound once:
+    each implementation called with its arguments by name in the generated code, without the dict of arguments,
+    the picker and the loop of the generic direct call (issue 18: the achievers and the individual scorer, ~550
+    calls per 300-person ente; calculation 60.8 -> 58.7 M instructions per ente, callgrind). The code depends
+    only on the shape of the call (names, defaults, each implementation's arguments) and is compiled once per
+    shape. ``None`` where :func:`_direct_call` is ``None``, or when an implementation asks for an argument the
+    call does not give (pluggy's own call raises its error)."""
+    spec = caller.spec
+    impls = caller.get_hookimpls()
+    if spec is None or not spec.opts.get("firstresult") or any(i.wrapper or i.hookwrapper for i in impls):
+        return None
+    values = {**spec.kwargdefaults, **(fixed or {})}  # what is not an argument of the generated function
+    known = set(names) | set(values)
+    order = list(reversed(impls))  # pluggy's order
+    shape = []
+    for impl in order:
+        if any(a not in known for a in impl.argnames):
+            return None
+        shape.append((tuple(impl.argnames), tuple(a for a in impl.kwargnames if a in known)))
+    bound = sorted(values)
+    key = (names, tuple(bound), tuple(shape))
+    maker = _MAKERS.get(key)
+    if maker is None:
+        maker = _MAKERS[key] = _maker(names, bound, shape)
+    return maker([impl.function for impl in order], [values[v] for v in bound])
+
+
+_MAKERS: dict[tuple, Callable[[list, list], Callable[..., Any]]] = {}  # a call's shape → its compiled maker
+
+
+def _maker(
+    names: tuple[str, ...], bound: list[str], shape: list[tuple[tuple[str, ...], tuple[str, ...]]]
+) -> Callable[[list, list], Callable[..., Any]]:
+    """``make(functions, bound values)`` giving the positional call of :func:`_positional_call` for one shape.
+    Hook argument names are Python identifiers (pluggy reads them from signatures); the generated code's own
+    names start with ``_ciclope_`` so that none is taken by an argument."""
+
+    def ref(name: str) -> str:
+        return name if name in names else f"_ciclope_v_{name}"
+
+    lines = [
+        "def make(_ciclope_functions, _ciclope_values):",
+        *(f"    _ciclope_f{k} = _ciclope_functions[{k}]" for k in range(len(shape))),
+        *(f"    _ciclope_v_{name} = _ciclope_values[{k}]" for k, name in enumerate(bound)),
+        f"    def call({', '.join(names)}):",
+    ]
+    for k, (argnames, kwargnames) in enumerate(shape):
+        args = [ref(a) for a in argnames] + [f"{a}={ref(a)}" for a in kwargnames]
+        lines.append(f"        _ciclope_answer = _ciclope_f{k}({', '.join(args)})")
+        lines.append("        if _ciclope_answer is not None:")
+        lines.append("            return _ciclope_answer")
+    lines += ["        return None", "    return call"]
+    scope: dict[str, Any] = {}
+    exec(compile("\n".join(lines) + "\n", "<ciclope direct hook call>", "exec"), scope)  # names: hook arguments
+    return scope["make"]
+
+
 class Hooks:
     """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword.
 
@@ -380,26 +440,31 @@ class Hooks:
         direct = self._firstresult("ciclope_indicator_achievement")
         return direct(kwargs) if direct is not None else self._hook.ciclope_indicator_achievement(**kwargs)
 
+    def _positional(self, name: str, names: tuple[str, ...], fixed: Mapping[str, Any] | None = None) -> Any:
+        """The direct call of a hook as a function of ``names`` by position (:func:`_positional_call`), when pluggy
+        would only call the implementations in order (:meth:`_firstresult`); else ``None``."""
+        if self._firstresult(name) is None:
+            return None
+        return _positional_call(getattr(self._hook, name), names, fixed)
+
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
         """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``, its direct call looked
         up once for all the indicators of an ente, not once per indicator (issue 18)."""
-        direct = self._firstresult("ciclope_indicator_achievement")
-        if direct is None:
-            hook = self._hook.ciclope_indicator_achievement
-            return lambda indicator, measured, target, trace: hook(
-                indicator=indicator, measured=measured, target=target, trace=trace
-            )
-        return lambda indicator, measured, target, trace: direct(
-            {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
+        call = self._positional("ciclope_indicator_achievement", ("indicator", "measured", "target", "trace"))
+        if call is not None:
+            return cast("Callable[[Indicator, Measure, Measure, Trace], Decimal | None]", call)
+        hook = self._hook.ciclope_indicator_achievement
+        return lambda indicator, measured, target, trace: hook(
+            indicator=indicator, measured=measured, target=target, trace=trace
         )
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
         """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``, looked up once per ente."""
-        direct = self._firstresult("ciclope_objective_achievement")
-        if direct is None:
-            hook = self._hook.ciclope_objective_achievement
-            return lambda objective, parts, trace: hook(objective=objective, parts=parts, trace=trace)
-        return lambda objective, parts, trace: direct({"objective": objective, "parts": parts, "trace": trace})
+        call = self._positional("ciclope_objective_achievement", ("objective", "parts", "trace"))
+        if call is not None:
+            return cast("Callable[[Objective, list[Part], Trace], Decimal | None]", call)
+        hook = self._hook.ciclope_objective_achievement
+        return lambda objective, parts, trace: hook(objective=objective, parts=parts, trace=trace)
 
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
         kwargs = {"objective": objective, "parts": parts, "trace": trace}
@@ -447,11 +512,11 @@ class Hooks:
         """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
         and the direct call looked up once per ente, not once per person (issue 18)."""
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
-        direct = self._firstresult("ciclope_individual_score")
-        if direct is None:
-            hook = self._hook.ciclope_individual_score
-            return lambda person, card: hook(person=person, card=card, **fixed)
-        return lambda person, card: direct({"person": person, "card": card, **fixed})
+        call = self._positional("ciclope_individual_score", ("person", "card"), fixed)
+        if call is not None:
+            return cast("Callable[[Person, list[EvaluationItem]], Score]", call)
+        hook = self._hook.ciclope_individual_score
+        return lambda person, card: hook(person=person, card=card, **fixed)
 
     def fund_pools(
         self,

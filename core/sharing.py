@@ -12,7 +12,7 @@ from decimal import Decimal
 from .model import Person
 from .money import ZERO, Pool, split
 from .outcomes import Award, Score, new_award
-from .trace import Input, Trace, new_input
+from .trace import Figure, Input, Trace, new_figure, new_input
 
 
 def distribute(
@@ -59,20 +59,27 @@ def distribute(
     parts = split(pool.amount, weights, rank=rank) if weights else {}
     shared = new_input(total_label, sum(weights.values(), Decimal(0)))  # one object for all who share (issue 18)
     awards: dict[str, Award] = {}
+    figures = trace.figures
+    name = pool.name
     for p, s in scored:
-        amount = parts.get(p.id, ZERO)
+        pid = p.id
+        amount = parts.get(pid, ZERO)
         given = inputs(p, s)
-        if p.id in weights:
+        if pid in weights:
             given.append(shared)
-        excluded = why.get(p.id)
-        trace.record(
-            f"award:{p.id}",
-            amount,
-            formula,
-            source,
-            label=label(p),
-            inputs=given,
-            note=f"escluso: {excluded}" if excluded is not None else (note(p, s) if note else ""),
+        excluded = why.get(pid)
+        key = f"award:{pid}"  # trace.record(…) without its call (issue 18: an award per person)
+        figures[key] = new_figure(
+            Figure,
+            (
+                key,
+                amount,
+                formula,
+                source,
+                tuple(given),
+                label(p),
+                f"escluso: {excluded}" if excluded is not None else (note(p, s) if note else ""),
+            ),
         )
-        awards[p.id] = new_award(person=p.id, amount=amount, pool=pool.name, band=band(p, s) if band else None)
+        awards[pid] = new_award(pid, amount, name, band(p, s) if band else None)
     return pool.with_distributed(sum(parts.values(), Decimal(0))), awards
