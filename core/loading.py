@@ -333,13 +333,21 @@ class _Loader:
                 parsed = list(map(seen.setdefault, texts, texts))
             elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
                 pure = True
-                seen = {}
-                canonical = list(map(seen.setdefault, texts, texts))  # each text's first object
-                empty = seen.pop("", None) is not None  # (popped: "") whether a cell is empty
+                if parser is parse_id:
+                    seen = {}
+                    canonical = list(map(seen.setdefault, texts, texts))  # each text's first object
+                    empty = seen.pop("", None) is not None  # (popped: "") whether a cell is empty
+                else:
+                    seen = dict.fromkeys(texts)  # no first object kept: a value is made for each text
+                    empty = "" in seen
+                    if empty:
+                        del seen[""]
                 known, failed = parse_distinct(parser, seen)  # the distinct texts, in order of first appearance
                 if not seen:
                     parsed = [None] * len(texts)  # every cell empty
-                elif not empty and parser is parse_id and not failed:
+                elif parser is not parse_id:
+                    parsed = _looked_up(known, failed, empty, texts)  # None for an empty or bad cell
+                elif not empty and not failed:
                     parsed = canonical  # ids are their own value (known maps each to itself)
                 else:
                     parsed = list(map(known.get, canonical))  # None for an empty or bad cell
@@ -990,6 +998,20 @@ def _person_columns(table: _Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
         table.column("evaluator"),
         extras,
     )
+
+
+def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:
+    """Each text's value in ``known`` (None for an empty or failed text; ``known`` is the caller's to
+    change). An ``itemgetter`` of all the texts takes them from the dict in C: callgrind, a column of a
+    300-person ente's values in ~270 instead of ~400 instructions a cell through ``map(known.get, ...)``,
+    and no ``setdefault`` pass for each text's first object, which only ids need (issue 18)."""
+    if empty:
+        known[""] = None
+    for text in failed:
+        known[text] = None
+    if len(texts) < 2:  # an itemgetter of one item gives the value, not a tuple
+        return [known[text] for text in texts]
+    return list(operator.itemgetter(*texts)(known))
 
 
 def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:

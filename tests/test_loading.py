@@ -532,3 +532,14 @@ def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problem
     assert found[0] == found[1]
     assert len(calls) == len([c for c in cells if c])  # the other parser: once per cell
     assert found[0][0]["level"] == [pure(c) if c in ("alta", "ALTA ", "bassa", "media") else None for c in cells]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", "1", "2.5", "90%", "1.234", "x", "-3"]), max_size=12))
+def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
+    """loading._looked_up (one itemgetter over a column's texts, issue 18) gives each cell the value of
+    its text, None for an empty cell or a text the parser refuses, as a look-up per cell does."""
+    distinct = {text: None for text in cells if text}
+    known, failed = values.parse_distinct(values.parse_number, distinct)
+    per_cell = [known.get(text) for text in cells]
+    assert loading._looked_up(dict(known), failed, "" in cells, cells) == per_cell
