@@ -543,3 +543,19 @@ def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
     known, failed = values.parse_distinct(values.parse_number, distinct)
     per_cell = [known.get(text) for text in cells]
     assert loading._looked_up(dict(known), failed, "" in cells, cells) == per_cell
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["-1", "0", "1", "10", "10.0", "40"]), st.sampled_from(["-1", "0", "1", "10", "41"]))
+    )
+)
+def test_a_card_s_checks_on_distinct_pairs_are_the_checks_of_every_row(rows):
+    """loading._cards_hold (the checks made once per distinct pair, issue 18) says that every row holds
+    exactly when the three checks made on every row find nothing wrong."""
+    max_points = [Decimal(most) for most, _ in rows]
+    points = [Decimal(got) for _, got in rows]
+    every_row = all(most > 0 and got >= 0 and got <= most for most, got in zip(max_points, points))
+    assert loading._cards_hold(max_points, points) == every_row
+    assert not loading._cards_hold([Decimal(10), [1]], [Decimal(1), [1]])  # unhashable: the rows checked one by one
