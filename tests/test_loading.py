@@ -559,3 +559,26 @@ def test_a_card_s_checks_on_distinct_pairs_are_the_checks_of_every_row(rows):
     every_row = all(most > 0 and got >= 0 and got <= most for most, got in zip(max_points, points))
     assert loading._cards_hold(max_points, points) == every_row
     assert not loading._cards_hold([Decimal(10), [1]], [Decimal(1), [1]])  # unhashable: the rows checked one by one
+
+
+def _bare_edge_by_edge(text: str, delimiter: str) -> bool:
+    """tables._cells_bare as it was before issue 18's flat text: each space next to each edge, searched apart."""
+    if '"' in text:
+        return False
+    edges = (delimiter, "\n", "\r") if "\r" in text else (delimiter, "\n")
+    for space in tables.SPACES:
+        if space in text:
+            if text.startswith(space) or text.endswith(space):
+                return False
+            for edge in edges:
+                if space + edge in text or edge + space in text:
+                    return False
+    return True
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab;,\n\r \t\u3000\xa0", max_size=20), st.sampled_from([",", ";"]))
+def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter):
+    """_cells_bare searches each space next to the delimiter of a text whose line breaks are made the
+    delimiter: the same answer as the searches next to each edge."""
+    assert tables._cells_bare(text, delimiter) == _bare_edge_by_edge(text, delimiter)
