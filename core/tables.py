@@ -379,14 +379,17 @@ def _cells_bare(text: str, delimiter: str) -> bool:
     character present, next to each edge. A file with quotes is stripped cell by cell."""
     if '"' in text:
         return False
-    edges = (delimiter, "\n", "\r") if "\r" in text else (delimiter, "\n")
+    flat = None  # the text with every edge (line breaks) made the delimiter: two searches a space, not four
     for space in SPACES:
         if space in text:
             if text.startswith(space) or text.endswith(space):
                 return False
-            for edge in edges:
-                if space + edge in text or edge + space in text:
-                    return False
+            if flat is None:  # one replace (~0.4 M instructions a 300-person ente) spares 1 M of searches
+                flat = text.replace("\n", delimiter)
+                if "\r" in flat:
+                    flat = flat.replace("\r", delimiter)
+            if space + delimiter in flat or delimiter + space in flat:
+                return False
     return True
 
 

@@ -532,3 +532,53 @@ def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problem
     assert found[0] == found[1]
     assert len(calls) == len([c for c in cells if c])  # the other parser: once per cell
     assert found[0][0]["level"] == [pure(c) if c in ("alta", "ALTA ", "bassa", "media") else None for c in cells]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", "1", "2.5", "90%", "1.234", "x", "-3"]), max_size=12))
+def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
+    """loading._looked_up (one itemgetter over a column's texts, issue 18) gives each cell the value of
+    its text, None for an empty cell or a text the parser refuses, as a look-up per cell does."""
+    distinct = {text: None for text in cells if text}
+    known, failed = values.parse_distinct(values.parse_number, distinct)
+    per_cell = [known.get(text) for text in cells]
+    assert loading._looked_up(dict(known), failed, "" in cells, cells) == per_cell
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["-1", "0", "1", "10", "10.0", "40"]), st.sampled_from(["-1", "0", "1", "10", "41"]))
+    )
+)
+def test_a_card_s_checks_on_distinct_pairs_are_the_checks_of_every_row(rows):
+    """loading._cards_hold (the checks made once per distinct pair, issue 18) says that every row holds
+    exactly when the three checks made on every row find nothing wrong."""
+    max_points = [Decimal(most) for most, _ in rows]
+    points = [Decimal(got) for _, got in rows]
+    every_row = all(most > 0 and got >= 0 and got <= most for most, got in zip(max_points, points))
+    assert loading._cards_hold(max_points, points) == every_row
+    assert not loading._cards_hold([Decimal(10), [1]], [Decimal(1), [1]])  # unhashable: the rows checked one by one
+
+
+def _bare_edge_by_edge(text: str, delimiter: str) -> bool:
+    """tables._cells_bare as it was before issue 18's flat text: each space next to each edge, searched apart."""
+    if '"' in text:
+        return False
+    edges = (delimiter, "\n", "\r") if "\r" in text else (delimiter, "\n")
+    for space in tables.SPACES:
+        if space in text:
+            if text.startswith(space) or text.endswith(space):
+                return False
+            for edge in edges:
+                if space + edge in text or edge + space in text:
+                    return False
+    return True
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab;,\n\r \t\u3000\xa0", max_size=20), st.sampled_from([",", ";"]))
+def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter):
+    """_cells_bare searches each space next to the delimiter of a text whose line breaks are made the
+    delimiter: the same answer as the searches next to each edge."""
+    assert tables._cells_bare(text, delimiter) == _bare_edge_by_edge(text, delimiter)
