@@ -327,15 +327,12 @@ class _Loader:
             parsed: list[Any]
             pure = False  # with ``empty``: whether the column has an empty cell, known as its texts are read
             if parser is _RAW or parser is parse_text:
-                # each cell's own text, None for an empty one. One string object per distinct text (the first
-                # read, by a setdefault per cell) cost ~650 instructions a cell; a scan for "" and a copy cost
-                # ~140. Callgrind, 9 synthetic 300-person enti: loading -1.9 M instructions per ente, while the
-                # calculation pays +0.6 M to hash the texts it groups by (no longer hashed once per text)
-                # and the ente holds a string per cell of these columns (issue 18)
-                parsed = [text or None for text in texts] if "" in texts else list(texts)
+                # one string object per distinct text (a card's items repeat), the first one read, None for
+                # an empty cell: one dict operation per cell (``setdefault``, in C)
+                seen: dict[str, Any] = {"": None}
+                parsed = list(map(seen.setdefault, texts, texts))
             elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
                 pure = True
-                seen: dict[str, Any]
                 if parser is parse_id:
                     seen = {}
                     canonical = list(map(seen.setdefault, texts, texts))  # each text's first object
