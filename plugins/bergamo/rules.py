@@ -135,13 +135,18 @@ def problem(
 
 def level_of(score: Decimal | None, params) -> str | None:
     """The level of a 0–100 score (000… art. 42.2; thresholds are parameters, an assumption)."""
+    return level_by(score, params["level_adeguata"], params["level_buona"], params["level_eccellente"])
+
+
+def level_by(score: Decimal | None, adeguata: Decimal, buona: Decimal, eccellente: Decimal) -> str | None:
+    """:func:`level_of` with its thresholds already read (000… art. 42.2)."""
     if score is None:
         return None
-    if score >= params["level_eccellente"]:
+    if score >= eccellente:
         return "eccellente"
-    if score >= params["level_buona"]:
+    if score >= buona:
         return "buona"
-    if score >= params["level_adeguata"]:
+    if score >= adeguata:
         return "adeguata"
     return "non adeguata"
 
@@ -340,18 +345,7 @@ class _Run:
         self.weights = weights(params)
         lo, mid, hi = params["level_adeguata"], params["level_buona"], params["level_eccellente"]
 
-        def level(score: Decimal | None) -> str | None:  # level_of(score, params), the thresholds read once
-            if score is None:
-                return None
-            if score >= hi:
-                return "eccellente"
-            if score >= mid:
-                return "buona"
-            if score >= lo:
-                return "adeguata"
-            return "non adeguata"
-
-        self.level = level
+        self.level = lambda score: level_by(score, lo, mid, hi)  # level_of(score, params), the thresholds read once
         self.positive = lo  # art. 28.5: a PO's evaluation is positive from «adeguata»
         self.heads = {u.head for u in ente.units.values() if u.head}  # ente.headed_by(id) is () for anyone else
         # individual_objectives(...) is None without an individual objective or a cruscotto row of one's own
