@@ -197,6 +197,7 @@ class _Loader:
         self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
         self._years: dict[str, tuple[dict[int, str], list[tuple[int, str]]]] = {}  # indicators.csv's target_<year>
         self._cells: dict[tuple[str, str, str | None], tuple[Any, str | None]] = {}  # indicators' cells read
+        self._ids: dict[str, str] = {}  # every id text read, in any file and column → its one string object
 
     # -- problems --------------------------------------------------------------------------
     def err(
@@ -334,9 +335,11 @@ class _Loader:
             elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
                 pure = True
                 if parser is parse_id:
-                    seen = {}
-                    canonical = list(map(seen.setdefault, texts, texts))  # each text's first object
-                    empty = seen.pop("", None) is not None  # (popped: "") whether a cell is empty
+                    canonical = _canonical_ids(self._ids, texts)
+                    seen = dict.fromkeys(canonical)
+                    empty = "" in seen  # whether a cell is empty
+                    if empty:
+                        del seen[""]
                 else:
                     seen = dict.fromkeys(texts)  # no first object kept: a value is made for each text
                     empty = "" in seen
@@ -998,6 +1001,23 @@ def _person_columns(table: _Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
         table.column("evaluator"),
         extras,
     )
+
+
+def _canonical_ids(ids: dict[str, str], texts: list[str]) -> list[str]:
+    """Each text of an id column as the one string object of that id in the whole ente (``ids``, shared by every
+    file and column of the loader: ``people.csv``'s ``id``, ``evaluator``, ``evaluations.csv``'s ``person``…).
+
+    An id first read is stored as a fresh copy, so the ids of one file lie next to each other in memory (a cell
+    of the split file lies between the other cells of its row). Every dict keyed by person id (the people, the
+    scores, the awards of each pool…) reads the key's string for its hash at each look-up: with one compact
+    object per id, that read hits a few MB of ids instead of the whole table, and a look-up with the person's
+    id from another file finds the very key object without comparing texts. The calculation of a
+    30,000-person ente takes ~13% less time, a 3,000-person one about the same (issue 18, docs/performance.md).
+    """
+    for text in dict.fromkeys(texts):
+        if text not in ids:
+            ids[text] = "".join((text, ""))  # a new object with the same text ("".join of one item returns it)
+    return list(map(ids.__getitem__, texts))
 
 
 def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:

@@ -6,11 +6,21 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
+
+_ID, _SCORE = itemgetter(0), itemgetter(1)
 
 
 def by_score(pairs: Sequence[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
-    """Best score first; equal scores in id order (only for a stable listing: ties are never split)."""
-    return sorted(pairs, key=lambda x: (-x[1], x[0]))
+    """Best score first; equal scores in id order (only for a stable listing: ties are never split).
+
+    The order of ``sorted(pairs, key=lambda x: (-x[1], x[0]))`` in two stable sorts (by id, then by score with
+    ``reverse``, which keeps equal scores in id order): no negated Decimal and no key tuple per person, and the
+    sort compares the scores themselves (issue 18: at 30,000 people the key tuples, made in the plugin's
+    order and compared at random, cost 2-3 times as much per person as at 3,000)."""
+    ordered = sorted(pairs, key=_ID)
+    ordered.sort(key=_SCORE, reverse=True)
+    return ordered
 
 
 def cut_without_ties(ordered: Sequence[tuple[str, Decimal]], limit: int) -> list[str]:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ciclope.core.outcomes import Award, Score, new_award, new_score
+from ciclope.core.ranking import by_score
 from ciclope.core.trace import Input, draft_class, new_input
 
 
@@ -476,3 +481,24 @@ def test_sorted_distinct_is_the_sorted_set(seed):
     expected = sorted({x for x in a} | {x for x in b})  # noqa: C416 - the set comprehensions bounded_weights had
     got = sorted_distinct(a + b)
     assert [str(x) for x in got] == [str(x) for x in expected]
+
+
+_SCORES = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="ABCab019_-", min_size=1, max_size=4),
+            st.one_of(_SCORES, _SCORES.map(lambda d: d.quantize(Decimal("0.1"))), st.sampled_from([Decimal(70)])),
+        ),
+        max_size=40,
+    )
+)
+def test_by_score_in_two_sorts_is_the_order_of_the_key_tuple(pairs):
+    """Ties (equal scores, 70 and 70.0 too), repeated ids and the plugins' own order: the two stable sorts
+    give the list the former key ``(-score, id)`` gave, element for element."""
+    reference = sorted(pairs, key=lambda x: (-x[1], x[0]))
+    got = by_score(pairs)
+    assert len(got) == len(reference) and all(a is b for a, b in zip(got, reference))

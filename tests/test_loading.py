@@ -582,3 +582,54 @@ def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter)
     """_cells_bare searches each space next to the delimiter of a text whose line breaks are made the
     delimiter: the same answer as the searches next to each edge."""
     assert tables._cells_bare(text, delimiter) == _bare_edge_by_edge(text, delimiter)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_id_is_one_string_object_in_every_file_and_column(tmp_path, fmt):
+    """Issue 18: ``_canonical_ids`` gives every cell naming an id the one object of that id in the ente, a
+    fresh copy laid out with the other ids (not the cell of the split file), so that the dicts keyed by person
+    id find their key by identity and read compact strings. Equal but distinct objects would fail here."""
+    folder = write_ente(tmp_path / "csv", files())
+    if fmt == "xlsx":
+        xlsx_dir = tmp_path / "xlsx"
+        xlsx_dir.mkdir()
+        shutil.copy(folder / "ente.toml", xlsx_dir / "ente.toml")
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for path in sorted(folder.glob("*.csv")):
+            ws = wb.create_sheet(path.stem)
+            for row in csv.reader(path.open(encoding="utf-8")):
+                ws.append(row)
+        wb.save(xlsx_dir / "ente.xlsx")
+        folder = xlsx_dir
+    ente = load_ente(folder, "e", 2021)
+    person_key = {k: k for k in ente.people}
+    unit_key = {k: k for k in ente.units}
+    assert ente.evaluations
+    for item in ente.evaluations:
+        assert item.person is person_key[item.person]
+        assert item.evaluator is None or item.evaluator is person_key[item.evaluator]
+    checked = 0
+    for p in ente.people.values():
+        assert p.id is person_key[p.id]
+        assert p.unit is unit_key[p.unit]
+        if p.evaluator is not None:
+            assert p.evaluator is person_key[p.evaluator]
+            checked += 1
+    assert checked  # the example names evaluators
+    for o in ente.objectives.values():
+        if o.owner in person_key:
+            assert o.owner is person_key[o.owner]
+        elif o.owner in unit_key:
+            assert o.owner is unit_key[o.owner]
+
+
+def test_canonical_ids_are_fresh_copies_shared_across_columns():
+    ids: dict[str, str] = {}
+    first = ["".join(("P", str(i))) for i in (1, 2, 1)] + [""]
+    got = loading._canonical_ids(ids, first)
+    assert got == first
+    assert got[0] is got[2] and got[0] is not first[0] and got[0] is not first[2]  # one fresh object per text
+    again = loading._canonical_ids(ids, ["".join(("P", "2")), "P3"])
+    assert again[0] is got[1]  # the object of the first column, not the new cell
+    assert set(ids) == {"P1", "P2", "P3", ""}
