@@ -586,9 +586,8 @@ def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter)
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_id_is_one_string_object_in_every_file_and_column(tmp_path, fmt):
-    """Issue 18: ``_canonical_ids`` gives every cell naming an id the one object of that id in the ente, a
-    fresh copy laid out with the other ids (not the cell of the split file), so that the dicts keyed by person
-    id find their key by identity and read compact strings. Equal but distinct objects would fail here."""
+    """Issue 18: ``_canonical_ids`` gives every cell naming an id the one object of that id in the ente, so that
+    the dicts keyed by person id find their key by identity. Equal but distinct objects would fail here."""
     folder = write_ente(tmp_path / "csv", files())
     if fmt == "xlsx":
         xlsx_dir = tmp_path / "xlsx"
@@ -624,12 +623,14 @@ def test_an_id_is_one_string_object_in_every_file_and_column(tmp_path, fmt):
             assert o.owner is unit_key[o.owner]
 
 
-def test_canonical_ids_are_fresh_copies_shared_across_columns():
+def test_canonical_ids_are_the_first_object_read_in_any_column():
     ids: dict[str, str] = {}
     first = ["".join(("P", str(i))) for i in (1, 2, 1)] + [""]
     got = loading._canonical_ids(ids, first)
     assert got == first
-    assert got[0] is got[2] and got[0] is not first[0] and got[0] is not first[2]  # one fresh object per text
-    again = loading._canonical_ids(ids, ["".join(("P", "2")), "P3"])
-    assert again[0] is got[1]  # the object of the first column, not the new cell
+    assert got[0] is first[0] and got[2] is first[0]  # the first cell of a text stands for the others
+    later = ["".join(("P", "2")), "".join(("P", "3"))]
+    again = loading._canonical_ids(ids, later)
+    assert again[0] is first[1] and again[0] is not later[0]  # the object of the first column, not the new cell
+    assert again[1] is later[1]
     assert set(ids) == {"P1", "P2", "P3", ""}
