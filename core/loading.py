@@ -1011,7 +1011,7 @@ def _canonical_ids(ids: dict[str, str], texts: list[str]) -> list[str]:
     Every dict keyed by person id (the people, the scores, the cards, the awards of each pool…) is then asked with
     the very key object it holds: the look-up stops at the identity, without reading a second string to compare
     the texts, and an ente keeps one string per id instead of one per file and column. At 30,000 people the
-    calculation takes 5-8% less time, the same at 3,000 (issue 18, docs/performance.md: a look-up that reads
+    calculation takes 3-9% less time, the same at 3,000 (issue 18, docs/performance.md: a look-up that reads
     one more object at random costs more the bigger the ente). A fresh compact copy of each id was tried too:
     it saved as much in the calculation as it cost in the loading."""
     return list(map(ids.setdefault, texts, texts))
