@@ -116,20 +116,23 @@ def test_a_zero_mid_year_target_is_an_input_error_not_a_crash(tmp_path):
     assert [(p.row, p.column, p.rule) for p in exc.value.problems] == [(2, "target_mid", "core.indicator.target")]
 
 
-def test_xlsx_gives_the_same_results_as_csv(tmp_path):
-    csv_dir = write_ente(tmp_path / "csv", files())
-    xlsx_dir = tmp_path / "xlsx"
+def as_xlsx(csv_dir, xlsx_dir):
+    """The ente of ``csv_dir`` as ``xlsx_dir/ente.xlsx`` (a sheet per CSV file) beside a copy of its ente.toml."""
     xlsx_dir.mkdir()
     shutil.copy(csv_dir / "ente.toml", xlsx_dir / "ente.toml")
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    import csv
-
     for path in sorted(csv_dir.glob("*.csv")):
         ws = wb.create_sheet(path.stem)
         for row in csv.reader(path.open(encoding="utf-8")):
             ws.append(row)
     wb.save(xlsx_dir / "ente.xlsx")
+    return xlsx_dir
+
+
+def test_xlsx_gives_the_same_results_as_csv(tmp_path):
+    csv_dir = write_ente(tmp_path / "csv", files())
+    xlsx_dir = as_xlsx(csv_dir, tmp_path / "xlsx")
     a = results_doc(compute_ente(csv_dir, coreonly, 2021))
     b = results_doc(compute_ente(xlsx_dir, coreonly, 2021))
     for key in ("organizational", "monitoring", "individual", "rewards"):
@@ -590,17 +593,7 @@ def test_an_id_is_one_string_object_in_every_file_and_column(tmp_path, fmt):
     the dicts keyed by person id find their key by identity. Equal but distinct objects would fail here."""
     folder = write_ente(tmp_path / "csv", files())
     if fmt == "xlsx":
-        xlsx_dir = tmp_path / "xlsx"
-        xlsx_dir.mkdir()
-        shutil.copy(folder / "ente.toml", xlsx_dir / "ente.toml")
-        wb = openpyxl.Workbook()
-        wb.remove(wb.active)
-        for path in sorted(folder.glob("*.csv")):
-            ws = wb.create_sheet(path.stem)
-            for row in csv.reader(path.open(encoding="utf-8")):
-                ws.append(row)
-        wb.save(xlsx_dir / "ente.xlsx")
-        folder = xlsx_dir
+        folder = as_xlsx(folder, tmp_path / "xlsx")
     ente = load_ente(folder, "e", 2021)
     person_key = {k: k for k in ente.people}
     unit_key = {k: k for k in ente.units}
