@@ -83,18 +83,31 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
         rem.append(r)
     left = cents - sum(floor)
     if left:
-        # by the largest remainder, then the rank (lower first; unranked after ranked), then the id: each key a
-        # tuple compared in C instead of a key function per id
-        order: list[tuple]
+        for i in _leftover(rem, keys, rank, left):
+            floor[i] += 1
+    return dict(zip(keys, map(CENT.__mul__, map(Decimal, floor))))  # cents × 0.01, in C: no Python frame per part
+
+
+def _leftover(rem: list[int], keys: list[str], rank: Mapping[str, Any] | None, left: int) -> list[int]:
+    """The positions that get one of the ``left`` leftover cents: the largest remainders, equal remainders by
+    ``rank`` (lower first; unranked after ranked), then by id (rules/core.md §4).
+
+    Only the remainders are sorted (integers, compared in C without reaching the ids or the ranks); rank and id
+    decide among the remainders equal to the last one that gets a cent, and only there. Sorting one
+    (remainder, rank, id) tuple per weight was 42× slower at 30,000 people than at 3,000: each comparison
+    reached a Decimal rank and an id string scattered in memory (issue 18, docs/performance.md). The same
+    positions as that sort (tests/test_calc_fastpaths.py compares with the former split).
+    """
+    last = sorted(rem)[-left]  # the smallest remainder that still gets a cent (0 < left < len(rem))
+    above = [i for i, r in enumerate(rem) if r > last]  # fewer than ``left``: every one gets a cent
+    tied = [i for i, r in enumerate(rem) if r == last]
+    need = left - len(above)
+    if need < len(tied):  # a stable sort: equal keys keep the id order's position (ids are unique anyway)
         if rank is None:
-            order = sorted(zip([-r for r in rem], keys, range(len(keys))))
+            tied.sort(key=keys.__getitem__)
         else:
-            order = sorted(
-                zip([-r for r in rem], [(0, rank[k]) if k in rank else (1,) for k in keys], keys, range(len(keys)))
-            )
-        for item in order[:left]:
-            floor[item[-1]] += 1
-    return {k: Decimal(v) * CENT for k, v in zip(keys, floor)}
+            tied.sort(key=lambda i: ((0, rank[k]) if (k := keys[i]) in rank else (1,), k))
+    return above + tied[:need]
 
 
 def _ratio(value: Any) -> tuple[int, int]:

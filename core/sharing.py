@@ -39,47 +39,47 @@ def distribute(
     - Each award is recorded as ``award:<id>`` with ``formula``, ``source``, ``label(person)`` and
       ``inputs(person, score)``, plus the sum of the weights (``total_label``) for those who share.
     - Returns the pool with what was distributed (the rest is its residual) and the awards by person.
+
+    Every callback is asked once per scored person, in the order of ``people`` and before the split
+    (``why_excluded`` first): none of them may depend on an amount.
     """
     weights: dict[str, Decimal] = {}
     rank: dict[str, Decimal] = {}
-    why: dict[str, str] = {}
-    scored = []  # (person, score) of everyone with a score, in order: the only ones listed
+    # One pass over the people reads each person and score once and prepares everything of the award but its
+    # amount; the pass after the split reads only what this one made, in the order it made it. Three passes that
+    # each read the person and the score again were 16x slower at 30,000 people than at 3,000: a big ente's
+    # people are out of the processor's caches by the next pass (issue 18, docs/performance.md).
+    staged = []  # (id, award key, inputs, label, note, band, shares) of everyone with a score: the only ones listed
     for p in people:
-        s = scores.get(p.id)
+        pid = p.id
+        s = scores.get(pid)
         if s is None or s.score is None:
             continue
-        scored.append((p, s))
-        reason = why_excluded(p, s)
-        if reason is not None:
-            why[p.id] = reason
-        else:
-            weights[p.id] = weight(p, s.score)
-            rank[p.id] = -s.score
+        excluded = why_excluded(p, s)
+        if excluded is None:
+            weights[pid] = weight(p, s.score)
+            rank[pid] = -s.score
+        staged.append(
+            (
+                pid,
+                f"award:{pid}",  # trace.record(…) without its call below (issue 18: an award per person)
+                inputs(p, s),
+                label(p),
+                f"escluso: {excluded}" if excluded is not None else (note(p, s) if note else ""),
+                band(p, s) if band else None,
+                excluded is None,
+            )
+        )
     # leftover cents by rank (higher score first), then id (rules/core.md §4)
     parts = split(pool.amount, weights, rank=rank) if weights else {}
     shared = new_input(total_label, sum(weights.values(), Decimal(0)))  # one object for all who share (issue 18)
     awards: dict[str, Award] = {}
     figures = trace.figures
     name = pool.name
-    for p, s in scored:
-        pid = p.id
+    for pid, key, given, text, remark, level, shares in staged:
         amount = parts.get(pid, ZERO)
-        given = inputs(p, s)
-        if pid in weights:
+        if shares:
             given.append(shared)
-        excluded = why.get(pid)
-        key = f"award:{pid}"  # trace.record(…) without its call (issue 18: an award per person)
-        figures[key] = new_figure(
-            Figure,
-            (
-                key,
-                amount,
-                formula,
-                source,
-                tuple(given),
-                label(p),
-                f"escluso: {excluded}" if excluded is not None else (note(p, s) if note else ""),
-            ),
-        )
-        awards[pid] = new_award(pid, amount, name, band(p, s) if band else None)
+        figures[key] = new_figure(Figure, (key, amount, formula, source, tuple(given), text, remark))
+        awards[pid] = new_award(pid, amount, name, level)
     return pool.with_distributed(sum(parts.values(), Decimal(0))), awards
