@@ -120,6 +120,32 @@ def test_leftover_cents_go_by_rank_then_id_never_by_id_alone():
     }
 
 
+def test_larger_remainders_take_their_cents_before_the_ties_at_the_last_cent():
+    """0.07 by 1 : 1 : 1 : 2 (total 5): 7 × 1 / 5 = 1 cent, remainder 2 (x3); 7 × 2 / 5 = 2 cents, remainder 4.
+    Floors 1 + 1 + 1 + 2 = 5, 2 cents left: the first to "d" (remainder 4, the largest, though its rank is the
+    worst), the second to one of the three tied at remainder 2 — by rank "b" (-90), not by id ("a")."""
+    from ciclope.core import split
+
+    got = split(D("0.07"), {"a": 1, "b": 1, "c": 1, "d": 2}, rank={"a": -70, "b": -90, "c": -80, "d": -10})
+    assert got == {"a": D("0.01"), "b": D("0.02"), "c": D("0.01"), "d": D("0.03")}
+    # unranked "b": after the ranked ones among the ties, so "c" (-80) takes it
+    got = split(D("0.07"), {"a": 1, "b": 1, "c": 1, "d": 2}, rank={"a": -70, "c": -80, "d": -10})
+    assert got == {"a": D("0.01"), "b": D("0.01"), "c": D("0.02"), "d": D("0.03")}
+
+
+@pytest.mark.parametrize("n", [2, 999, 1000, 1001])
+def test_many_equal_weights_share_the_leftover_cents_in_rank_order(n):
+    """10.00 among n equal weights: 1000 // n cents each and 1000 % n cents left over, one each to the best
+    ranked (rank = position, ids in reverse so that id order would pick others). n = 1000: nothing left."""
+    from ciclope.core import split
+
+    ids = [f"P{n - i:05d}" for i in range(n)]  # P{n}, …, P00001: id order is the reverse of rank order
+    got = split(D("10.00"), dict.fromkeys(ids, 1), rank={pid: i for i, pid in enumerate(ids)})
+    each, left = divmod(1000, n)
+    assert [got[pid] for pid in ids] == [D(each + (i < left)) / 100 for i in range(n)]
+    assert sum(got.values()) == D("10.00")
+
+
 def test_split_is_exact_with_fractions():
     """Weights 1/3, 1/3, 1/3 as exact fractions: equal remainders, never a spurious 1e-28 difference."""
     from fractions import Fraction

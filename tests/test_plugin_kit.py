@@ -131,6 +131,53 @@ def test_distribute_excludes_splits_and_records():
     assert trace.get("award:N") is None  # not scored: no award, no record
 
 
+def test_distribute_asks_each_callback_once_per_scored_person_in_people_order_before_the_split(monkeypatch):
+    """The contract in distribute's docstring: why_excluded, then the weight (for who shares), inputs, label, note
+    and band, once per scored person, in the order of ``people``, all before the split; nothing is asked after it."""
+    from ciclope.core import Input, Pool, Score, sharing
+
+    people = [Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(1)) for i in ("Z", "A", "N", "M")]
+    scores = {"Z": Score("Z", D(90)), "A": Score("A", D(40)), "N": Score("N", None), "M": Score("M", D(70))}
+    asked: list[tuple[str, str]] = []
+
+    def ask(what, value):
+        def callback(p, *_):
+            asked.append((what, p.id))
+            return value
+
+        return callback
+
+    real_split = sharing.split
+
+    def split(*args, **kwargs):
+        asked.append(("split", ""))
+        return real_split(*args, **kwargs)
+
+    monkeypatch.setattr(sharing, "split", split)
+    sharing.distribute(
+        Pool("premi", D("10.00")),
+        people,
+        scores,
+        lambda p, s: (asked.append(("weight", p.id)), s)[1],
+        lambda p, s: (asked.append(("why_excluded", p.id)), "basso" if s.score < 50 else None)[1],
+        Trace(),
+        formula="f",
+        source="reg art. 1",
+        label=ask("label", "L"),
+        inputs=lambda p, s: (asked.append(("inputs", p.id)), [Input("punteggio", s.score)])[1],
+        total_label="somma",
+        band=ask("band", None),
+        note=ask("note", ""),
+    )
+    # Z shares; A is excluded (no weight, no note: its note is the reason); N has no score; M shares
+    assert asked == [
+        ("why_excluded", "Z"), ("weight", "Z"), ("inputs", "Z"), ("label", "Z"), ("note", "Z"), ("band", "Z"),
+        ("why_excluded", "A"), ("inputs", "A"), ("label", "A"), ("band", "A"),
+        ("why_excluded", "M"), ("weight", "M"), ("inputs", "M"), ("label", "M"), ("note", "M"), ("band", "M"),
+        ("split", ""),
+    ]  # fmt: skip
+
+
 def test_a_table_parameter_is_parsed_once_per_params():
     from ciclope.core import Params
 
