@@ -1,13 +1,16 @@
 """Linearity inside one ente (issue 18): each step's time for one ente of N and of 10 × N people, per plugin.
 
-usage: python bench/scaling.py [--small 2000] [--large 20000] [--seed 1] [--repeat 1] [--cold]
+usage: python bench/scaling.py [--small 2000] [--large 20000] [--seed 1] [--repeat 5] [--cold]
                                [--per-servizio K]
 
 For each installed plugin it synthesizes one ente of ``--small`` and one of ``--large`` people
 (``ciclope synth``), then times in this process: loading, the cycle, ``results.json``,
-``relazione.html``, ``schede.xlsx``, ``trasparenza.csv`` (best of ``--repeat``, the two sizes taking turns
-in each repetition). It prints a Markdown table with the ratio large / small per step: linear growth is ≈ 10×
-for 10× people (target ≤ 12×), and the minor page faults of each size (memory the system had to hand over).
+``relazione.html``, ``trasparenza.csv``, the public Relazione, ``schede.xlsx``, ``premi-art20.csv``, the two
+sizes taking turns step by step. It prints a Markdown table with, per step, the median seconds of each size
+and the median of the ``--repeat`` ratios large / small, each ratio from two steps run back to back: linear
+growth is ≈ 10× for 10× people (targets ≤ 12× for 2,000 → 20,000 and ≤ 11× for 3,000 → 30,000), then
+every ratio from the lowest to the highest (the spread is the machine's), and the minor page faults of each
+size (memory the system had to hand over).
 
 ``--per-servizio K`` makes the organization grow with the ente (one servizio per K people, an area and
 its dirigente per ten servizi): the default synthetic ente keeps ~25 units at any size, which hides a
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,7 +59,20 @@ def synth(folder: Path, people: int, seed: int, per_servizio: int | None = None)
     return folder / "cycle.toml"
 
 
-EVICT = bytearray(96 * 2**20)  # 3 × the 32 MiB last-level cache of the benchmark machine
+def last_level_cache() -> int:
+    """Bytes of the processor's last-level cache (sysfs), 32 MiB where the system does not say."""
+    sizes = []
+    for index in Path("/sys/devices/system/cpu/cpu0/cache").glob("index*"):
+        try:
+            text = (index / "size").read_text().strip()
+        except OSError:
+            continue
+        unit = {"K": 2**10, "M": 2**20, "G": 2**30}.get(text[-1:], 1)
+        sizes.append(int(text.rstrip("KMG")) * unit)
+    return max(sizes, default=32 * 2**20)
+
+
+EVICT = bytearray(3 * last_level_cache())  # 3 × the last-level cache of this machine (105 MiB on one, 32 on another)
 
 
 def evict() -> None:
@@ -74,14 +91,16 @@ def timed(times: list[float], cold: bool, step, *args):
     return value
 
 
-def steps(configs: list[Path], repeat: int, cold: bool = False) -> list[dict[str, dict[str, float]]]:
-    """Seconds of each step for each ente of each config (one ente per plugin), best of ``repeat``.
+def steps(configs: list[Path], repeat: int, cold: bool = False) -> list[dict[str, dict[str, list[float]]]]:
+    """Seconds of each step for each ente of each config (one ente per plugin), one per repetition.
 
-    The configs take turns inside each repetition (small, large, small, large…), so that a slow minute of the
-    machine falls on both sizes instead of on one of them: with the small ente measured first and the large
-    one after, a slow minute moved a ratio by two points either way (docs/performance.md). The minor page faults
-    of each ente's steps (fresh memory from the system) are kept under the key ``"faults"``, from the best
-    repetition's run."""
+    The configs take turns **step by step**: the small ente's loading, then the large one's, then the
+    small one's calculation, the large one's… (both Results are kept until the last step). On a virtual
+    machine whose speed moves by a third from one minute to the next (docs/performance.md, 24/11), a pair
+    of steps a few hundred milliseconds apart runs at the same speed, so the ratio of each pair measures the
+    code; the ratio of the best times of each size, taken at different minutes, measures the minutes (on
+    the morning of 24/11 it gave 5.4× and 13.5× for steps whose paired ratio was 9–11×). Returns, per
+    config, ``{plugin: {step: [seconds of each repetition], "faults": [minor page faults of each]}}``."""
     from ciclope.core import gcpause, results
     from ciclope.core.config import load_config
     from ciclope.core.cycle import run_cycle
@@ -90,38 +109,53 @@ def steps(configs: list[Path], repeat: int, cold: bool = False) -> list[dict[str
     from ciclope.core.reports import art20, html, public, transparency, xlsx
 
     plans = [load_config(config) for config in configs]
-    out: list[dict[str, dict[str, float]]] = [{} for _ in plans]
+    out: list[dict[str, dict[str, list[float]]]] = [{} for _ in plans]
+    plugins = sorted({cfg.plugin for plan in plans for cfg in plan.enti})
     for _ in range(repeat):
-        for plan, best_of in zip(plans, out):
-            for cfg in plan.enti:
-                hooks, info = Hooks.for_plugin(cfg.plugin)
-                schema = merge_schemas(hooks.input_schemas())
-                faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-                pause = gcpause.paused()  # as the runner does around each ente
-                pause.__enter__()
-                times: list[float] = []
-                ente = timed(times, cold, load_ente, cfg.data, cfg.id, plan.year, schema)
-                result = timed(times, cold, run_cycle, ente, hooks, cfg.params, info)
-                timed(times, cold, results.dumps, result)
-                timed(times, cold, html.render, result)
-                # trasparenza.csv's lines are made once per Result: the public Relazione reuses them
-                timed(times, cold, transparency.render, result)
-                timed(times, cold, public.render, result)
-                timed(times, cold, lambda r: xlsx.build(r).bytes(), result)
-                timed(times, cold, art20.render, result)
-                pause.__exit__(None, None, None)
-                del ente, result
-                times.append(sum(times))  # the total: the steps alone, without the evictions
-                faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
-                best = best_of.get(cfg.plugin)
-                if best is None:
-                    best_of[cfg.plugin] = {**dict(zip(STEPS, times)), "faults": faults}
-                else:  # each step its own best (the total too); the faults go with the best total
-                    best_of[cfg.plugin] = {
-                        **{k: min(best[k], v) for k, v in zip(STEPS, times)},
-                        "faults": faults if times[-1] < best["total"] else best["faults"],
-                    }
+        for plugin in plugins:
+            cfgs = [next(c for c in plan.enti if c.plugin == plugin) for plan in plans]
+            hooks, info = Hooks.for_plugin(plugin)
+            schema = merge_schemas(hooks.input_schemas())
+            times: list[list[float]] = [[] for _ in plans]
+            faults = [0 for _ in plans]
+            with gcpause.paused():  # as the runner does around each ente
+                args = [(c.data, c.id, plan.year, schema) for c, plan in zip(cfgs, plans)]
+                entes = in_turn(load_ente, args, times, faults, cold)
+                args = [(e, hooks, c.params, info) for e, c in zip(entes, cfgs)]
+                found = in_turn(run_cycle, args, times, faults, cold)
+                for step in (
+                    results.dumps,
+                    html.render,
+                    # trasparenza.csv's lines are made once per Result: the public Relazione reuses them
+                    transparency.render,
+                    public.render,
+                    lambda r: xlsx.build(r).bytes(),
+                    art20.render,
+                ):
+                    in_turn(step, [(r,) for r in found], times, faults, cold)
+                del entes, found, args
+            for k, best_of in enumerate(out):
+                row = best_of.setdefault(plugin, {name: [] for name in (*STEPS, "faults")})
+                for name, seconds in zip(STEPS, [*times[k], sum(times[k])]):  # the total: the steps alone
+                    row[name].append(seconds)
+                row["faults"].append(faults[k])
     return out
+
+
+def in_turn(step, calls: list[tuple], times: list[list[float]], faults: list[int], cold: bool) -> list:
+    """``step(*calls[k])`` for each size ``k`` in turn, its seconds appended to ``times[k]`` and its minor page
+    faults added to ``faults[k]``; the values, in the same order."""
+    values = []
+    for k, args in enumerate(calls):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        values.append(timed(times[k], cold, step, *args))
+        faults[k] += resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+    return values
+
+
+def paired(small: list[float], large: list[float]) -> float:
+    """The median of the repetitions' ratios large / small (each pair measured back to back)."""
+    return statistics.median(b / a for a, b in zip(small, large))
 
 
 def main() -> None:
@@ -129,7 +163,7 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=2000)
     ap.add_argument("--large", type=int, default=20000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--cold", action="store_true", help="evict the processor's caches before each step")
     ap.add_argument(
         "--per-servizio", type=int, help="the organization grows with the ente: a servizio per K people (synth)"
@@ -142,24 +176,31 @@ def main() -> None:
             synth(Path(tmp) / "large", args.large, args.seed, k),
         ]
         small, large = steps(configs, args.repeat, args.cold)
-    print(f"| plugin | step | {args.small:,} persone (s) | {args.large:,} persone (s) | rapporto |".replace(",", "."))
-    print("|---|---|---:|---:|---:|")
+    small_n, large_n = (f"{n:,}".replace(",", ".") for n in (args.small, args.large))
+    print(
+        f"| plugin | step | {small_n} persone (s, mediana) | {large_n} persone (s, mediana) "
+        "| rapporto (mediana delle coppie) | rapporti, dal minore al maggiore |"
+    )
+    print("|---|---|---:|---:|---:|---|")
     for plugin in sorted(small):
         for step in STEPS:
             a, b = small[plugin][step], large[plugin][step]
+            each = sorted(y / x for x, y in zip(a, b))
             print(
-                f"| {plugin} | `{step}` | {a:.3f} | {b:.3f} | {b / a:.1f}× |".replace(".", ",")
-                .replace(",json", ".json")
-                .replace(",html", ".html")
-                .replace(",xlsx", ".xlsx")
-                .replace(",csv", ".csv")
+                f"| {plugin} | `{step}` | {decimal_comma(statistics.median(a), 3)} "
+                f"| {decimal_comma(statistics.median(b), 3)} | {decimal_comma(paired(a, b), 1)}× "
+                f"| {' '.join(decimal_comma(r, 1) for r in each)} |"
             )
     print()
-    print("Pagine di memoria nuove chieste al sistema (page fault minori) da tutti i passi, nel giro migliore:")
+    print("Pagine di memoria nuove chieste al sistema (page fault minori) da tutti i passi, mediana delle ripetizioni:")
     print()
     for plugin in sorted(small):
-        a, b = small[plugin]["faults"], large[plugin]["faults"]
-        print(f"- {plugin}: {a:,} → {b:,}".replace(",", "."))
+        a, b = statistics.median(small[plugin]["faults"]), statistics.median(large[plugin]["faults"])
+        print(f"- {plugin}: {a:,.0f} → {b:,.0f}".replace(",", "."))
+
+
+def decimal_comma(x: float, digits: int) -> str:
+    return f"{x:.{digits}f}".replace(".", ",")
 
 
 if __name__ == "__main__":
