@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import json
 import resource
 import statistics
 import subprocess
@@ -91,55 +92,19 @@ def timed(times: list[float], cold: bool, step, *args):
     return value
 
 
-def steps(configs: list[Path], repeat: int, cold: bool = False) -> list[dict[str, dict[str, list[float]]]]:
-    """Seconds of each step for each ente of each config (one ente per plugin), one per repetition.
-
-    The configs take turns **step by step**: the small ente's loading, then the large one's, then the
-    small one's calculation, the large one's… (both Results are kept until the last step). On a virtual
-    machine whose speed moves by a third from one minute to the next (docs/performance.md, 24/11), a pair
-    of steps a few hundred milliseconds apart runs at the same speed, so the ratio of each pair measures the
-    code; the ratio of the best times of each size, taken at different minutes, measures the minutes (on
-    the morning of 24/11 it gave 5.4× and 13.5× for steps whose paired ratio was 9–11×). Returns, per
-    config, ``{plugin: {step: [seconds of each repetition], "faults": [minor page faults of each]}}``."""
-    from ciclope.core import gcpause, results
-    from ciclope.core.config import load_config
-    from ciclope.core.cycle import run_cycle
-    from ciclope.core.loading import load_ente, merge_schemas
-    from ciclope.core.registry import Hooks
+def step_functions() -> list:
+    """The timed steps after the loading and the cycle, each a function of the Result, in STEPS order."""
+    from ciclope.core import results
     from ciclope.core.reports import art20, html, public, transparency, xlsx
 
-    plans = [load_config(config) for config in configs]
-    out: list[dict[str, dict[str, list[float]]]] = [{} for _ in plans]
-    plugins = sorted({cfg.plugin for plan in plans for cfg in plan.enti})
-    for _ in range(repeat):
-        for plugin in plugins:
-            cfgs = [next(c for c in plan.enti if c.plugin == plugin) for plan in plans]
-            hooks, info = Hooks.for_plugin(plugin)
-            schema = merge_schemas(hooks.input_schemas())
-            times: list[list[float]] = [[] for _ in plans]
-            faults = [0 for _ in plans]
-            with gcpause.paused():  # as the runner does around each ente
-                args = [(c.data, c.id, plan.year, schema) for c, plan in zip(cfgs, plans)]
-                entes = in_turn(load_ente, args, times, faults, cold)
-                args = [(e, hooks, c.params, info) for e, c in zip(entes, cfgs)]
-                found = in_turn(run_cycle, args, times, faults, cold)
-                for step in (
-                    results.dumps,
-                    html.render,
-                    # trasparenza.csv's lines are made once per Result: the public Relazione reuses them
-                    transparency.render,
-                    public.render,
-                    lambda r: xlsx.build(r).bytes(),
-                    art20.render,
-                ):
-                    in_turn(step, [(r,) for r in found], times, faults, cold)
-                del entes, found, args
-            for k, best_of in enumerate(out):
-                row = best_of.setdefault(plugin, {name: [] for name in (*STEPS, "faults")})
-                for name, seconds in zip(STEPS, [*times[k], sum(times[k])]):  # the total: the steps alone
-                    row[name].append(seconds)
-                row["faults"].append(faults[k])
-    return out
+    return [
+        results.dumps,
+        html.render,
+        transparency.render,  # trasparenza.csv's lines are made once per Result: the public Relazione reuses them
+        public.render,
+        lambda r: xlsx.build(r).bytes(),
+        art20.render,
+    ]
 
 
 def in_turn(step, calls: list[tuple], times: list[list[float]], faults: list[int], cold: bool) -> list:
@@ -151,6 +116,88 @@ def in_turn(step, calls: list[tuple], times: list[list[float]], faults: list[int
         values.append(timed(times[k], cold, step, *args))
         faults[k] += resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
     return values
+
+
+def each_plugin(configs: list[Path], cold: bool, plugins: list[str] | None = None) -> dict[str, list[list[float]]]:
+    """One pass of every step of one ente per plugin of each config, **in this process**, the configs taking
+    turns step by step (the first config's loading, the second's, the first's calculation…).
+    ``{plugin: [[seconds of each step, the total, the minor page faults] for each config]}``."""
+    from ciclope.core import gcpause
+    from ciclope.core.config import load_config
+    from ciclope.core.cycle import run_cycle
+    from ciclope.core.loading import load_ente, merge_schemas
+    from ciclope.core.registry import Hooks
+
+    plans = [load_config(config) for config in configs]
+    out: dict[str, list[list[float]]] = {}
+    for plugin in plugins or sorted({cfg.plugin for plan in plans for cfg in plan.enti}):
+        cfgs = [next(c for c in plan.enti if c.plugin == plugin) for plan in plans]
+        hooks, info = Hooks.for_plugin(plugin)
+        schema = merge_schemas(hooks.input_schemas())
+        times: list[list[float]] = [[] for _ in plans]
+        faults = [0 for _ in plans]
+        with gcpause.paused():  # as the runner does around each ente
+            args = [(c.data, c.id, plan.year, schema) for c, plan in zip(cfgs, plans)]
+            entes = in_turn(load_ente, args, times, faults, cold)
+            args = [(e, hooks, c.params, info) for e, c in zip(entes, cfgs)]
+            found = in_turn(run_cycle, args, times, faults, cold)
+            for step in step_functions():
+                in_turn(step, [(r,) for r in found], times, faults, cold)
+            del entes, found, args
+        out[plugin] = [[*t, sum(t), f] for t, f in zip(times, faults)]
+    return out
+
+
+def child(config: Path, plugin: str, cold: bool, warm: Path) -> None:
+    """``--child``: in a new process, every step once on ``warm`` (a tiny ente: the code paths, lazy imports
+    and compiled templates made, the heap still small), then once on ``config``; prints the second as JSON."""
+    each_plugin([warm], cold, [plugin])
+    print(json.dumps(each_plugin([config], cold, [plugin])[plugin][0]))
+
+
+def steps(
+    configs: list[Path], repeat: int, cold: bool = False, same_process: bool = True, warm: Path | None = None
+) -> list[dict[str, dict[str, list[float]]]]:
+    """Seconds of each step for each ente of each config (one ente per plugin), one per repetition.
+
+    By default both sizes run in this process, **step by step in turn** (the small ente's loading, then the
+    large one's, the small one's calculation…), so each pair of steps is a few hundred milliseconds apart. The
+    small ente then reuses memory that the large one made the system hand over (page faults: 0 against 45,000
+    for bergamo, 24/11), each new 4 kB page costing ~2.6 µs that the small one never pays: a step that
+    allocates much grows by that alone, so these ratios err on the high side. With ``same_process=False``
+    (``--fresh``) each ente runs in a new process (``--child``), the sizes taking turns, as ``ciclope run``
+    on one ente runs and with the same empty heap for both; the pairs are then seconds apart and, on this
+    virtual machine, their ratios spread three times as wide (docs/performance.md).
+
+    Why pairs: on a virtual machine whose speed moves by a third from one minute to the next, the ratio of
+    the best times of each size, taken at different minutes, measured the minutes (on 24/11 it gave 5.4× and
+    13.5× for steps whose paired ratio was 9–11×); the median of the pairs' ratios measures the code. Returns, per config, ``{plugin: {step: [seconds of each repetition],
+    "faults": [minor page faults of each]}}``."""
+    out: list[dict[str, dict[str, list[float]]]] = [{} for _ in configs]
+    for _ in range(repeat):
+        if same_process:
+            rows = each_plugin(configs, cold)
+        else:
+            assert warm is not None
+            rows = {}
+            for plugin in sorted(plugin_names(configs[0])):
+                rows[plugin] = []
+                for config in configs:
+                    cmd = [sys.executable, __file__, "--child", str(config), plugin, "--warm", str(warm)]
+                    done = subprocess.run(cmd + (["--cold"] if cold else []), check=True, capture_output=True)
+                    rows[plugin].append(json.loads(done.stdout))
+        for plugin, per_config in rows.items():
+            for k, row in enumerate(per_config):
+                keep = out[k].setdefault(plugin, {name: [] for name in (*STEPS, "faults")})
+                for name, value in zip((*STEPS, "faults"), row):
+                    keep[name].append(value)
+    return out
+
+
+def plugin_names(config: Path) -> set[str]:
+    from ciclope.core.config import load_config
+
+    return {cfg.plugin for cfg in load_config(config).enti}
 
 
 def paired(small: list[float], large: list[float]) -> float:
@@ -165,17 +212,24 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--cold", action="store_true", help="evict the processor's caches before each step")
+    ap.add_argument("--fresh", action="store_true", help="each ente in a new process (noisier pairs, no shared heap)")
+    ap.add_argument("--child", nargs=2, metavar=("CONFIG", "PLUGIN"), help=argparse.SUPPRESS)
+    ap.add_argument("--warm", type=Path, help=argparse.SUPPRESS)
     ap.add_argument(
         "--per-servizio", type=int, help="the organization grows with the ente: a servizio per K people (synth)"
     )
     args = ap.parse_args()
+    if args.child:
+        child(Path(args.child[0]), args.child[1], args.cold, args.warm)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         k = args.per_servizio
         configs = [
             synth(Path(tmp) / "small", args.small, args.seed, k),
             synth(Path(tmp) / "large", args.large, args.seed, k),
         ]
-        small, large = steps(configs, args.repeat, args.cold)
+        warm = synth(Path(tmp) / "warm", 30, args.seed)
+        small, large = steps(configs, args.repeat, args.cold, not args.fresh, warm)
     small_n, large_n = (f"{n:,}".replace(",", ".") for n in (args.small, args.large))
     print(
         f"| plugin | step | {small_n} persone (s, mediana) | {large_n} persone (s, mediana) "
