@@ -276,6 +276,14 @@ class Ente:
         chain = self.unit_ancestors(unit_id)
         return chain[-2] if len(chain) >= 2 else (chain[0] if chain else None)
 
+    def positions(self) -> Mapping[str, int]:
+        """Person id → position in people.csv order (0 first), made once per ente: a pass that keeps what it
+        learns of each person in lists of that order asks one table instead of one dict per fact."""
+        found = self._memo.get("positions")
+        if found is None:
+            found = self._memo["positions"] = dict(zip(self.people, range(len(self.people))))
+        return found
+
     def cards(self) -> dict[str, list[EvaluationItem]]:
         """Each person's scheda di valutazione (card): their rows of evaluations.csv, in file order.
         Grouped once per ente (the core and the plugins ask several times); each caller gets its own

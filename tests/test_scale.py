@@ -648,6 +648,59 @@ def test_the_roster_is_what_the_ledger_says_of_each_person(tmp_path, plugin):
         assert any(band for _, band, _, _ in roster.members["personale"])
 
 
+def test_the_roster_reads_awards_in_any_order(tmp_path):
+    """Issue 18: the roster keeps what it learns in lists in people.csv order, finding an award's person at
+    the position after the last award's and otherwise in the ente's table of positions. Awards out of
+    people order, a person paid by two pools with another award between, position pay, and an award to
+    someone outside people.csv (among the pool's recipients only) give what a reading by hand gives."""
+    import attrs
+
+    from ciclope.core.money import POSITION, Pool
+    from ciclope.core.outcomes import Award, Rewards
+    from ciclope.core.reports import transparency
+
+    plan = load_config(synth(tmp_path / "s", enti=1, people=12, seed=3, plugins=["bergamo"]))
+    computed = runner.compute(plan.enti[0], plan.year)
+    ids = list(computed.ente.people)
+    first, second, third, last = ids[0], ids[1], ids[2], ids[-1]
+    pools = {
+        "premi": Pool("premi", Decimal(500)),
+        "bonus": Pool("bonus", Decimal(100)),
+        "posizione": Pool("posizione", Decimal(900), kind=POSITION),
+    }
+    awards = [  # keys only name the awards; the ledger keeps their order
+        Award(last, Decimal("50.00"), "premi", band="alta"),  # the last person first: not the next position
+        Award(first, Decimal("40.00"), "premi", band="bassa"),  # back to the first: the table is asked
+        Award(second, Decimal("30.00"), "premi"),  # the position after the last one
+        Award("esterno", Decimal("20.00"), "premi"),  # outside people.csv: a recipient, nobody's row
+        Award(first, Decimal("10.00"), "bonus", band="media"),  # the first person again: band stays «bassa»
+        Award(third, Decimal(0), "bonus"),  # nothing paid: not a recipient, but a pool of theirs
+        Award(second, Decimal("900.00"), "posizione", band="x"),  # position pay: not performance, band kept
+    ]
+    result = attrs.evolve(
+        computed,
+        rewards=Rewards(pools=pools, awards={str(k): a for k, a in enumerate(awards)}),
+        positions=None,
+    )
+    roster = transparency.roster(result)
+    expected = {first: ("bassa", Decimal("50.00")), second: ("x", Decimal("30.00")), third: (None, Decimal(0))}
+    expected[last] = ("alta", Decimal("50.00"))  # 40 + 10 for the first (premi and bonus); 30 for the second
+    for group in transparency.GROUPS:
+        members = [p for p in computed.ente.people.values() if transparency.group_of(p) == group]
+        got = {p.id: (m[1], m[2]) for p, m in zip(members, roster.members[group])}
+        for pid, value in got.items():
+            assert value == expected.get(pid, (None, Decimal(0))), pid
+    paid_by = {first: {"premi", "bonus"}, second: {"premi"}, third: {"bonus"}, last: {"premi"}}
+    for group in transparency.GROUPS:
+        members = {p.id for p in computed.ente.people.values() if transparency.group_of(p) == group}
+        assert roster.pools[group] == set().union(*(paid_by.get(pid, set()) for pid in members))
+    assert roster.recipients == {
+        "premi": {last, first, second, "esterno"},
+        "bonus": {first},
+        "posizione": {second},
+    }
+
+
 def test_statistics_shown_twice_are_made_once_per_result(tmp_path):
     """Issue 18: the Relazione and schede.xlsx both show the evaluators' differentiation, the bands and
     the histogram; each is made once per Result, and every caller gets its own list."""
