@@ -28,6 +28,7 @@ from ciclope.core import (
     CardInputs,
     Deadline,
     Input,
+    Person,
     Pool,
     Problem,
     Rewards,
@@ -623,11 +624,14 @@ class _Rewards:
         evaluators.discard(None)
         evaluators.discard("")
         info["evaluators"] = sorted(evaluators)
-        rank = {pid: position[pid] for pid, _ in banded}  # leftover cents by rank, then id (core §4)
+        # each banded person's record read once, in graduatoria order: the passes below read the same people in
+        # the same order, and at 30,000 people each look-up in that order is a cache miss (issue 18)
+        band_people = [[people[pid] for pid in members] for members in groups]
+        # leftover cents by rank (the position in the graduatoria), then id (core §4)
         if mode == "band_pool":
-            parts, band_pools, formula = self.band_pool_money(rk, amount, pool_key, groups, rank)
+            parts, band_pools, formula = self.band_pool_money(rk, amount, pool_key, groups, band_people, position)
         else:
-            parts, band_pools, formula = self.per_capita_money(amount, groups, rank)
+            parts, band_pools, formula = self.per_capita_money(amount, groups, band_people, position)
         given_total = Decimal(0)
         source = src("17.2")
         # the inputs of the ranking and of each band are one object for all its people (issue 18)
@@ -636,7 +640,7 @@ class _Rewards:
         for k, (band, members) in enumerate(zip(self.bands, groups)):
             band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
             band_pool = band_pools[k]
-            fte_sum = sum((self.e.people[pid].fte for pid in members), Decimal(0))
+            fte_sum = sum((person.fte for person in band_people[k]), Decimal(0))
             fte_input = new_input("Σ fte della fascia", fte_sum)
             self.trace.record(
                 band_key,
@@ -662,8 +666,7 @@ class _Rewards:
             )
             award_formula = formula["award"].format(band=band.name)
             name = band.name
-            for pid in members:
-                person = people[pid]
+            for pid, person in zip(members, band_people[k]):
                 amount = parts[pid]
                 band_of[pid] = k
                 awards[pid] = new_award(person=pid, amount=amount, pool=PERFORMANCE_FUND, band=name)
@@ -700,7 +703,11 @@ class _Rewards:
         return info, given_total
 
     def per_capita_money(
-        self, amount: Decimal, groups: Sequence[Sequence[str]], rank: dict[str, int]
+        self,
+        amount: Decimal,
+        groups: Sequence[Sequence[str]],
+        band_people: Sequence[Sequence[Person]],
+        rank: dict[str, int],
     ) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
         """One split of the ranking's pool by ``resources_k / staff_k × fte`` (rules §3, revised rule).
 
@@ -709,11 +716,11 @@ class _Rewards:
         """
         # exact weights; one Fraction per band and fte (people share a few ftes), not three per person (issue 18)
         weights: dict[str, Fraction] = {}
-        for band, members in zip(self.bands, groups):
+        for band, members, persons in zip(self.bands, groups, band_people):
             ratio = band.resources / band.staff
             by_fte: dict[Decimal, Fraction] = {}
-            for pid in members:
-                fte = self.e.people[pid].fte
+            for pid, person in zip(members, persons):
+                fte = person.fte
                 weight = by_fte.get(fte)
                 if weight is None:
                     weight = by_fte[fte] = ratio * Fraction(fte)
@@ -730,7 +737,13 @@ class _Rewards:
         return parts, band_pools, formula
 
     def band_pool_money(
-        self, rk: Ranking, amount: Decimal, pool_key: str, groups: Sequence[Sequence[str]], rank: dict[str, int]
+        self,
+        rk: Ranking,
+        amount: Decimal,
+        pool_key: str,
+        groups: Sequence[Sequence[str]],
+        band_people: Sequence[Sequence[Person]],
+        rank: dict[str, int],
     ) -> tuple[dict[str, Decimal], list[Decimal], dict[str, str]]:
         """Fixed band pools (``band_money = "band_pool"``): each band gets ``resources_k`` of the pool,
         split by fte; adjacent non-empty bands whose actual per-fte amounts break the art. 17.2 ratio
@@ -739,10 +752,10 @@ class _Rewards:
         band_pools = [pools[f"{k:02d}"] for k in range(len(self.bands))]
         parts: dict[str, Decimal] = {}
         per_fte: list[tuple[Band, Fraction]] = []
-        for band, members, pool in zip(self.bands, groups, band_pools):
+        for band, members, persons, pool in zip(self.bands, groups, band_people, band_pools):
             if not members:
                 continue
-            ftes = {pid: self.e.people[pid].fte for pid in members}
+            ftes = {pid: person.fte for pid, person in zip(members, persons)}
             parts.update(split(pool, ftes, rank=rank))
             per_fte.append((band, Fraction(pool) / Fraction(sum(ftes.values(), Decimal(0)))))
         need = min_ratio(len(self.bands))
