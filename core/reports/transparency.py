@@ -118,14 +118,14 @@ def pool_lines(result: Result) -> list[Line]:
         lines, distributed = [], []
         for name, pool in pools.items():
             label = pool.label or name
-            recipients = recipients_of.get(name, set())
+            recipients = recipients_of.get(name, 0)
             lines.append(Line(section, "", f"{label}: stanziato", total=pool.amount))
             distributed.append(
                 Line(
                     section,
                     "",
                     f"{label}: distribuito",
-                    count=len(recipients) if recipients else None,
+                    count=recipients or None,
                     total=pool.distributed,
                 )
             )
@@ -156,7 +156,7 @@ class Roster:
 
     members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]]
     pools: dict[str, set[str]]
-    recipients: dict[str, set[str]]  # pool → who received a positive amount from it
+    recipients: dict[str, int]  # pool → how many people received a positive amount from it
 
 
 def roster(result: Result) -> Roster:
@@ -170,8 +170,9 @@ def _roster(result: Result) -> Roster:
     scores and the sets of recipients) did not fit the processor's cache together, and the pass grew 13–15×
     for 10× people (issue 18). Here an award finds its person's position by a look at the position after the
     last one (the awards of a pool come in people order in every plugin but a graduatoria's) and only
-    otherwise in the ente's one table of positions; the scores are read in their own order when it is
-    people.csv's (as the cycle makes them)."""
+    otherwise in the ente's one table of positions; the recipients of a pool are counted on one byte per
+    person (a set of 16,000 ids was 1 MB written at random); the scores are read in their own order when it
+    is people.csv's (as the cycle makes them)."""
     ledger = result.ledger
     people = result.ente.people
     ids = list(people)
@@ -180,28 +181,32 @@ def _roster(result: Result) -> Roster:
     paid: list[Decimal | None] = [None] * n  # = ledger.per_person(PERFORMANCE)
     band: list[str | None] = [None] * n  # = ledger.band_of: the first band among the person's awards
     pays: list[list[str] | None] = [None] * n  # performance pools of the person's awards, in order
-    recipients: dict[str, set[str]] = {}
+    paid_from: dict[str, tuple[bytearray, set[str]]] = {}  # pool → (1 for each person paid, ids outside people)
     kinds = {name: pool.kind for name, pool in ledger.pools.items()}
     last_pool: str | None = None
-    seen: set[str] = set()
+    flags, performance = bytearray(), True
+    outside: set[str] = set()
     i = -1
     for a in ledger.awards:
         person, pool = a.person, a.pool
-        if a.amount > 0:
-            if pool != last_pool:
-                seen = recipients.setdefault(pool, set())
-                last_pool = pool
-            seen.add(person)
+        if pool != last_pool:  # the awards of a pool follow one another: asked once per pool, not per award
+            flags, outside = paid_from.get(pool) or paid_from.setdefault(pool, (bytearray(n), set()))
+            performance = kinds.get(pool, PERFORMANCE) == PERFORMANCE  # an unlisted pool is performance (kind_of)
+            last_pool = pool
         i += 1
         if i >= n or ids[i] != person:
             if at is None:
                 at = result.ente.positions()
             found = at.get(person)
-            if found is None:  # an award to someone outside people.csv: no row of theirs to fill
+            if found is None:  # an award to someone outside people.csv: a recipient, no row of theirs to fill
+                if a.amount > 0:
+                    outside.add(person)
                 i = -1
                 continue
             i = found
-        if kinds.get(pool, PERFORMANCE) == PERFORMANCE:  # an unlisted pool counts as performance (kind_of)
+        if a.amount > 0:
+            flags[i] = 1
+        if performance:
             so_far = paid[i]
             paid[i] = a.amount if so_far is None else so_far + a.amount
             listed = pays[i]
@@ -211,6 +216,7 @@ def _roster(result: Result) -> Roster:
                 listed.append(pool)
         if a.band and band[i] is None:
             band[i] = a.band
+    recipients = {pool: c for pool, (flags, outside) in paid_from.items() if (c := flags.count(1) + len(outside))}
     scores = result.scores
     in_order = list(scores.values()) if len(scores) == n else None
     members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]] = {g: [] for g in GROUPS}
