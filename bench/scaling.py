@@ -163,29 +163,32 @@ def steps(
     By default both sizes run in this process, **step by step in turn** (the small ente's loading, then the
     large one's, the small one's calculation…), so each pair of steps is a few hundred milliseconds apart. The
     small ente then reuses memory that the large one made the system hand over (page faults: 0 against 45,000
-    for bergamo, 24/11), each new 4 kB page costing ~2.6 µs that the small one never pays: a step that
+    for bergamo, 23/11 from 21:25), each new 4 kB page costing ~2.6 µs that the small one never pays: a step that
     allocates much grows by that alone, so these ratios err on the high side. With ``same_process=False``
-    (``--fresh``) each ente runs in a new process (``--child``), the sizes taking turns, as ``ciclope run``
+    (``--fresh``) each ente runs in a new process (``--child``), the sizes taking turns (the small one first in
+    even repetitions, the large one first in odd ones, so that a drift of the machine falls on both), as ``ciclope run``
     on one ente runs and with the same empty heap for both; the pairs are then seconds apart and, on this
     virtual machine, their ratios spread three times as wide (docs/performance.md).
 
     Why pairs: on a virtual machine whose speed moves by a third from one minute to the next, the ratio of
-    the best times of each size, taken at different minutes, measured the minutes (on 24/11 it gave 5.4× and
+    the best times of each size, taken at different minutes, measured the minutes (on 23/11 from 21:25 it gave 5.4× and
     13.5× for steps whose paired ratio was 9–11×); the median of the pairs' ratios measures the code. Returns, per config, ``{plugin: {step: [seconds of each repetition],
     "faults": [minor page faults of each]}}``."""
     out: list[dict[str, dict[str, list[float]]]] = [{} for _ in configs]
-    for _ in range(repeat):
+    for rep in range(repeat):
         if same_process:
             rows = each_plugin(configs, cold)
         else:
             assert warm is not None
             rows = {}
             for plugin in sorted(plugin_names(configs[0])):
-                rows[plugin] = []
-                for config in configs:
+                got = {}
+                order = list(enumerate(configs))
+                for k, config in order if rep % 2 == 0 else order[::-1]:  # small first, then large first…
                     cmd = [sys.executable, __file__, "--child", str(config), plugin, "--warm", str(warm)]
                     done = subprocess.run(cmd + (["--cold"] if cold else []), check=True, capture_output=True)
-                    rows[plugin].append(json.loads(done.stdout))
+                    got[k] = json.loads(done.stdout)
+                rows[plugin] = [got[k] for k in range(len(configs))]
         for plugin, per_config in rows.items():
             for k, row in enumerate(per_config):
                 keep = out[k].setdefault(plugin, {name: [] for name in (*STEPS, "faults")})
