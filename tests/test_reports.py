@@ -15,6 +15,8 @@ import zipfile
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ciclope.core.reports import html, transparency, write_reports, xlsx
 from ciclope.core.reports.safe import cell
@@ -481,6 +483,36 @@ def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     assert (got[("personale", "persone_90_100")], got[("personale", "persone_60_90")]) == ("<3", "0")
     assert got[("personale", "persone_sotto_60")] == "10"
     assert got[("personale", "grado_differenziazione")] == "0.9091"
+
+
+def test_art20_tiers_by_hand():
+    """The 90% and 60% lines of premi-art20.csv, by hand: the highest 1000.00 puts the lines at 900.00 and 600.00;
+    900.00 is at 90% (in the top tier), 899.99 below it, 600.00 at 60%, 599.99 below; all 0 are all below."""
+    from ciclope.core.reports.art20 import tiers
+
+    pays = [D("1000.00"), D("900.00"), D("899.99"), D("600.00"), D("599.99"), D(0)]
+    assert tiers(pays) == (2, 2, 2)
+    assert tiers([D(0), D(0)]) == (0, 0, 2)
+    assert tiers([]) == (0, 0, 0)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=40),
+    st.sampled_from([None, 9, 6]),
+)
+def test_art20_tiers_count_as_the_shares_do(cents, boundary):
+    """tiers compares each pay with 0.9 × and 0.6 × the highest; the counts are those of pay / highest ≥ 0.9 and
+    ≥ 0.6 (the way the file was first written), on random amounts in cents, with a pay exactly on a line."""
+    from ciclope.core.reports.art20 import NINETY, SIXTY, tiers
+
+    pays = [D(c) / 100 for c in cents]
+    if boundary is not None and max(cents) > 0:
+        pays.append(max(pays) * boundary / 10)  # exactly at 90% or 60% of the highest
+    top = max(pays)
+    shares = [p / top if top > 0 else D(0) for p in pays]
+    high = sum(1 for x in shares if x >= NINETY)
+    mid = sum(1 for x in shares if SIXTY <= x < NINETY)
+    assert tiers(pays) == (high, mid, len(pays) - high - mid)
 
 
 def test_numbers_are_written_the_italian_way_and_the_memo_keeps_each_form():
