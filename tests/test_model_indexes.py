@@ -147,3 +147,13 @@ def test_the_cards_view_is_the_cards_shared_and_read_only():
     assert mine == {k: list(v) for k, v in view.items()}
     mine["B"].append(rows[1])
     assert ente.cards()["B"] == [rows[0], rows[2]] and view["B"] == (rows[0], rows[2])
+
+
+def test_positions_are_people_csv_order_made_once():
+    """Ente.positions: each person's place in people.csv order (0 first), the one table a pass asks when it
+    keeps what it learns in lists of that order (issue 18); made once per ente."""
+    ente = small_ente()
+    ids = list(ente.people)
+    assert dict(ente.positions()) == {pid: k for k, pid in enumerate(ids)}
+    assert ente.positions() is ente.positions()
+    assert ids[0] in ente.positions() and "nobody" not in ente.positions()
