@@ -666,6 +666,7 @@ def test_the_roster_reads_awards_in_any_order(tmp_path):
     pools = {
         "premi": Pool("premi", Decimal(500)),
         "bonus": Pool("bonus", Decimal(100)),
+        "extra": Pool("extra", Decimal(10)),
         "posizione": Pool("posizione", Decimal(900), kind=POSITION),
     }
     awards = [  # keys only name the awards; the ledger keeps their order
@@ -677,6 +678,7 @@ def test_the_roster_reads_awards_in_any_order(tmp_path):
         Award(third, Decimal(0), "bonus"),  # nothing paid: not a recipient, but a pool of theirs
         Award("esterno", Decimal("5.00"), "premi"),  # the outsider again: one recipient still
         Award(last, Decimal("1.00"), "premi"),  # the last person again from «premi»: counted once
+        Award(first, Decimal("2.00"), "extra"),  # a third performance pool for the first person
         Award(second, Decimal("900.00"), "posizione", band="x"),  # position pay: not performance, band kept
     ]
     result = attrs.evolve(
@@ -685,18 +687,19 @@ def test_the_roster_reads_awards_in_any_order(tmp_path):
         positions=None,
     )
     roster = transparency.roster(result)
-    expected = {first: ("bassa", Decimal("50.00")), second: ("x", Decimal("30.00")), third: (None, Decimal(0))}
-    expected[last] = ("alta", Decimal("51.00"))  # 50 + 1; 40 + 10 for the first (premi and bonus); 30 the second
+    expected = {first: ("bassa", Decimal("52.00")), second: ("x", Decimal("30.00")), third: (None, Decimal(0))}
+    expected[last] = ("alta", Decimal("51.00"))  # 50 + 1; 40 + 10 + 2 for the first (premi, bonus, extra); 30
     for group in transparency.GROUPS:
         members = [p for p in computed.ente.people.values() if transparency.group_of(p) == group]
         got = {p.id: (m[1], m[2]) for p, m in zip(members, roster.members[group])}
         for pid, value in got.items():
             assert value == expected.get(pid, (None, Decimal(0))), pid
-    paid_by = {first: {"premi", "bonus"}, second: {"premi"}, third: {"bonus"}, last: {"premi"}}
+    paid_by = {first: {"premi", "bonus", "extra"}, second: {"premi"}, third: {"bonus"}, last: {"premi"}}
     for group in transparency.GROUPS:
         members = {p.id for p in computed.ente.people.values() if transparency.group_of(p) == group}
         assert roster.pools[group] == set().union(*(paid_by.get(pid, set()) for pid in members))
-    assert roster.recipients == {"premi": 4, "bonus": 1, "posizione": 1}  # last, first, second, esterno
+    assert roster.recipients == {"premi": 4, "bonus": 1, "extra": 1, "posizione": 1}  # premi: last, first, second,
+    # esterno
 
 
 def test_statistics_shown_twice_are_made_once_per_result(tmp_path):

@@ -31,9 +31,10 @@ from pathlib import Path
 
 import attrs
 
+from ..columns import in_order
 from ..money import PERFORMANCE
 from ..result import Result
-from . import stats
+from . import fmt, stats
 from .safe import cell
 
 MIN_GROUP = 3
@@ -171,8 +172,8 @@ def _roster(result: Result) -> Roster:
     for 10× people (issue 18). Here an award finds its person's position by a look at the position after the
     last one (the awards of a pool come in people order in every plugin but a graduatoria's) and only
     otherwise in the ente's one table of positions; the recipients of a pool are counted on one byte per
-    person (a set of 16,000 ids was 1 MB written at random); the scores are read in their own order when it
-    is people.csv's (as the cycle makes them)."""
+    person (a set of 16,000 ids was 1 MB written at random); the scores and the statuses are read in their
+    own order when it is people.csv's, as the cycle makes them (:func:`columns.in_order`)."""
     ledger = result.ledger
     people = result.ente.people
     ids = list(people)
@@ -180,7 +181,7 @@ def _roster(result: Result) -> Roster:
     at: Mapping[str, int] | None = None
     paid: list[Decimal | None] = [None] * n  # = ledger.per_person(PERFORMANCE)
     band: list[str | None] = [None] * n  # = ledger.band_of: the first band among the person's awards
-    pays: list[list[str] | None] = [None] * n  # performance pools of the person's awards, in order
+    pays: list[str | list[str] | None] = [None] * n  # performance pool of the person's award, or pools (a list)
     paid_from: dict[str, tuple[bytearray, set[str]]] = {}  # pool → (1 for each person paid, ids outside people)
     kinds = {name: pool.kind for name, pool in ledger.pools.items()}
     last_pool: str | None = None
@@ -210,27 +211,38 @@ def _roster(result: Result) -> Roster:
             so_far = paid[i]
             paid[i] = a.amount if so_far is None else so_far + a.amount
             listed = pays[i]
-            if listed is None:
-                pays[i] = [pool]
+            if listed is None:  # most people have one award: its pool, not a list made for it
+                pays[i] = pool
+            elif isinstance(listed, str):
+                pays[i] = [listed, pool]
             else:
                 listed.append(pool)
         if a.band and band[i] is None:
             band[i] = a.band
     recipients = {pool: c for pool, (flags, outside) in paid_from.items() if (c := flags.count(1) + len(outside))}
-    scores = result.scores
-    in_order = list(scores.values()) if len(scores) == n else None
+    scores = in_order(ids, result.scores, None)
+    # the level, or without one the Italian label of the status: stats.class_of, without its two look-ups per person
+    statuses = in_order(ids, result.rewards.statuses if result.rewards is not None else {}, None)  # texts or None
+    labels = result.plugin.status_labels
+    label_of: dict[str | None, str] = {}
     members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]] = {g: [] for g in GROUPS}
     pools: dict[str, set[str]] = {g: set() for g in GROUPS}
-    for k, (pid, p) in enumerate(people.items()):
+    for k, p in enumerate(people.values()):
         group = group_of(p)
-        s = in_order[k] if in_order is not None else None
-        if s is None or s.person != pid:
-            s = scores.get(pid)
-        level = s.level if s is not None and s.level else stats.class_of(result, pid)
+        s = scores[k]
+        if s is not None and s.level:
+            level = s.level
+        else:  # result.status_of: the regulation's status, else the score's
+            status = statuses[k]
+            if status is None:  # no status from the regulation: the score's
+                status = s.status if s is not None else None
+            level = label_of.get(status) or label_of.setdefault(status, fmt.status(status or "not_evaluated", labels))
         got = paid[k]
         members[group].append((level, band[k], ZERO if got is None else got, None if s is None else s.score))
         listed = pays[k]
-        if listed is not None:
+        if isinstance(listed, str):
+            pools[group].add(listed)
+        elif listed is not None:
             pools[group].update(listed)
     return Roster(members=members, pools=pools, recipients=recipients)
 

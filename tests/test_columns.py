@@ -1,0 +1,33 @@
+"""columns.in_order (issue 18): a mapping's values in people.csv order, read beside the ids when its keys come
+in that order and by look-up otherwise; always what ``[mapping.get(pid, missing) for pid in ids]`` gives."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ciclope.core.columns import in_order
+
+IDS = [f"P{k}" for k in range(8)]
+
+
+def test_a_subsequence_in_order_by_hand():
+    # P1 and P4 present, in order: the others are missing
+    assert in_order(IDS, {"P1": "a", "P4": "b"}, None) == [None, "a", None, None, "b", None, None, None]
+    assert in_order(IDS, {"P4": "b", "P1": "a"}, "-") == ["-", "a", "-", "-", "b", "-", "-", "-"]  # out of order
+    assert in_order(IDS, {"P1": "a", "X": "z"}, 0) == [0, "a", 0, 0, 0, 0, 0, 0]  # a key outside the ids
+    assert in_order([], {"P1": 1}, None) == []
+    assert in_order(IDS[:2], {}, None) == [None, None]
+
+
+@given(
+    st.lists(st.sampled_from(IDS + ["X", "Y"]), unique=True),
+    st.booleans(),
+)
+def test_in_order_is_the_lookup_list(keys, keep_order):
+    """Keys drawn from the ids (and two outsiders), in the ids' order or in the drawn one: the same list as a
+    look-up per id; equal strings that are other objects are found too."""
+    if keep_order:
+        keys = sorted(keys, key=lambda k: (k not in IDS, IDS.index(k) if k in IDS else 0))
+    mapping = {"".join(list(k)): n for n, k in enumerate(keys)}  # equal text, another object
+    assert in_order(IDS, mapping, None) == [mapping.get(pid) for pid in IDS]
