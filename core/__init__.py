@@ -9,6 +9,7 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
+from .columns import in_order  # noqa: E402
 from .conciliation import has_contraddittorio, po_needs_contraddittorio  # noqa: E402
 from .defaults import card_part, dirigente_score, weighted_score  # noqa: E402
 from .model import Appeal, Assignment, Ente, EvaluationItem, Indicator, Objective, Person, Row, StrategicArea, Unit  # noqa: E402
@@ -133,6 +134,8 @@ __all__ = [
     "by_score",
     "cut_without_ties",
     "top_share",
+    # per-person facts in people.csv order, read beside the people instead of looked up (issue 18)
+    "in_order",
     # formatting for people (Italian)
     "date_it",
     "decimal_it",

@@ -19,17 +19,28 @@ D = TypeVar("D")
 def in_order(ids: Sequence[str], mapping: Mapping[str, T], missing: D) -> list[T | D]:
     """``[mapping.get(pid, missing) for pid in ids]``, the same list.
 
-    When the keys of ``mapping`` come in the order of ``ids`` (some ids may be absent), it is read in its own
-    order beside ``ids``, without a look-up; otherwise (a key out of that order, or not among ``ids``) by a
-    look-up per id. Either way one pass over each, so linear."""
-    out: list[T | D] = [missing] * len(ids)
+    When the keys of ``mapping`` come in the order of ``ids`` — some ids without a key (the scores of the
+    people who have one), or keys of other people between them (the statuses of a graduatoria's staff) — it is
+    read in its own order beside ``ids``, without a look-up. Whatever it cannot place that way (a key out of
+    order) is looked up. At most three passes over each, so linear."""
     n = len(ids)
+    out: list[T | D] = [missing] * n
     j = 0
-    for key, value in mapping.items():
+    for key, value in mapping.items():  # the keys among the ids, in their order
         while j < n and ids[j] != key:  # ids are mostly the very key objects: the comparison is by identity
             j += 1
-        if j == n:  # a key out of order or not among ids
-            return [mapping.get(pid, missing) for pid in ids]
+        if j == n:  # a key out of order, or of someone else
+            break
         out[j] = value
         j += 1
+    else:
+        return out
+    out = [missing] * n
+    j = 0
+    for key, value in mapping.items():  # the ids among the keys, in their order
+        if j < n and key == ids[j]:
+            out[j] = value
+            j += 1
+    for k in range(j, n):  # from the first id not found so: looked up
+        out[k] = mapping.get(ids[k], missing)
     return out

@@ -16,18 +16,27 @@ def test_a_subsequence_in_order_by_hand():
     assert in_order(IDS, {"P1": "a", "P4": "b"}, None) == [None, "a", None, None, "b", None, None, None]
     assert in_order(IDS, {"P4": "b", "P1": "a"}, "-") == ["-", "a", "-", "-", "b", "-", "-", "-"]  # out of order
     assert in_order(IDS, {"P1": "a", "X": "z"}, 0) == [0, "a", 0, 0, 0, 0, 0, 0]  # a key outside the ids
+    # the ids a part of the keys, in order (a graduatoria's staff among everyone's statuses)
+    assert in_order(["P2", "P5"], {f"P{k}": k for k in range(8)}, None) == [2, 5]
+    assert in_order(["P5", "P2"], {f"P{k}": k for k in range(8)}, None) == [5, 2]  # out of order: P2 looked up
+    assert in_order(["P2", "Q", "P5"], {"P1": 1, "P2": 2, "P5": 5}, None) == [2, None, 5]  # neither
     assert in_order([], {"P1": 1}, None) == []
     assert in_order(IDS[:2], {}, None) == [None, None]
 
 
+ALL = IDS + ["X", "Y"]
+
+
 @given(
-    st.lists(st.sampled_from(IDS + ["X", "Y"]), unique=True),
+    st.lists(st.sampled_from(ALL), unique=True),
+    st.lists(st.sampled_from(ALL), unique=True),
     st.booleans(),
 )
-def test_in_order_is_the_lookup_list(keys, keep_order):
-    """Keys drawn from the ids (and two outsiders), in the ids' order or in the drawn one: the same list as a
-    look-up per id; equal strings that are other objects are found too."""
+def test_in_order_is_the_lookup_list(keys, ids, keep_order):
+    """Keys and ids drawn from the same people (and two outsiders), the keys in the ids' order, in the people's
+    or in the drawn one: the same list as a look-up per id; equal strings that are other objects are found too."""
     if keep_order:
-        keys = sorted(keys, key=lambda k: (k not in IDS, IDS.index(k) if k in IDS else 0))
+        keys = sorted(keys, key=ALL.index)
+        ids = sorted(ids, key=ALL.index)
     mapping = {"".join(list(k)): n for n, k in enumerate(keys)}  # equal text, another object
-    assert in_order(IDS, mapping, None) == [mapping.get(pid) for pid in IDS]
+    assert in_order(ids, mapping, None) == [mapping.get(pid) for pid in ids]

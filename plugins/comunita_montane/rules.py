@@ -40,6 +40,7 @@ from ciclope.core import (
     cut_without_ties,
     floor2,
     hookimpl,
+    in_order,
     new_award,
     new_input,
     new_score,
@@ -576,7 +577,12 @@ class _Rewards:
         self.extra["bands"] = band_totals
 
     def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
-        banded = by_score([(pid, self.scores[pid].score) for pid in rk.staff if self.statuses.get(pid) == BANDED])
+        # the statuses and scores of the graduatoria's staff read beside them, in people.csv order (issue 18: a
+        # look-up per person in two tables of the whole ente)
+        statuses, scores = in_order(rk.staff, self.statuses, None), in_order(rk.staff, self.scores, None)
+        banded = by_score(
+            [(pid, s.score) for pid, status, s in zip(rk.staff, statuses, scores) if status == BANDED and s is not None]
+        )
         n = len(banded)
         cap = self.top_left  # art. 17.2: what is left of the ente's 30%
         targets = band_targets(n, self.bands, cap)
@@ -613,9 +619,8 @@ class _Rewards:
         # evaluator_of(item, person) of every item: the items' own evaluators taken in C (map), the person's read
         # only for a card with an item without one (issue 18: was a generator over every item of every card)
         evaluators: set[str | None] = set()
-        people, cards = self.e.people, self.cards
-        for pid in rk.staff:
-            items = cards.get(pid)
+        people = self.e.people
+        for pid, items in zip(rk.staff, in_order(rk.staff, self.cards, None)):
             if items:
                 got = set(map(_EVALUATOR, items))
                 evaluators |= got
@@ -1144,21 +1149,24 @@ class _Rewards:
 
     # -- differentiation of each evaluator's judgements (art. 11.2 lett. d, 12.2bis) ----------
     def differentiation(self) -> None:
-        given: dict[str, list[tuple[str, Decimal]]] = {}
+        given: dict[str, list[tuple[str, Decimal, bool]]] = {}  # evaluator → (person, card score, insufficient)
         cards, people = self.cards, self.e.people
-        for pid, s in self.scores.items():
+        # the cards and the people read beside the scores, in people.csv order (issue 18: two look-ups per person)
+        ids = list(self.scores)
+        for (pid, s), items, person in zip(
+            self.scores.items(), in_order(ids, cards, None), in_order(ids, people, None)
+        ):
             value = s.breakdown.get("scheda") if s.breakdown else None
-            items = cards.get(pid)
-            if value is None or not items:
+            if value is None or not items or person is None:
                 continue
-            who = items[0].evaluator or people[pid].evaluator  # evaluator_of(items[0], person), inline
+            who = items[0].evaluator or person.evaluator  # evaluator_of(items[0], person), inline
             if who:
-                given.setdefault(who, []).append((pid, Decimal(value)))
+                given.setdefault(who, []).append((pid, Decimal(value), person.insufficient))
         table = {}
         for who, pairs in given.items():
-            values = [v for _, v in pairs]
+            values = [v for _, v, _ in pairs]
             sd = r2(population_sd(values))
-            levels = {level_of(v, people[pid].insufficient, self.levels) for pid, v in pairs}
+            levels = {level_of(v, low, self.levels) for _, v, low in pairs}
             mean = r2(sum(values, Decimal(0)) / len(values))
             distinct = distinct_values(values)
             table[who] = {
@@ -1175,7 +1183,7 @@ class _Rewards:
                 "deviazione standard (della popolazione) dei punteggi di scheda dati dal valutatore",
                 src("11.2 lett. d, 12.2bis"),
                 label=f"Differenziazione dei giudizi di {evaluator.name if evaluator else who}",
-                inputs=[new_input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v in pairs],
+                inputs=[new_input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v, _ in pairs],
                 note=f"{len(values)} valutazioni, {distinct} punteggi diversi, {len(levels)} livelli diversi",
             )
             if len(values) >= MIN_EQUAL_FLAG and distinct == 1:
