@@ -1046,12 +1046,9 @@ class _Rewards:
         share = Decimal(self.params["progression_share"])
         staff = len(self.e.staff())
         limit = math.floor(Fraction(share) * staff)
-        candidates = by_score(
-            [
-                (pid, self.scores[pid].score)
-                for pid, k in self.band_of.items()
-                if k <= 1 and self.scores[pid].score >= min_score
-            ]
+        scores = self.scores
+        candidates = by_score(  # each candidate's score looked up once (by_score orders them anyway)
+            [(pid, score) for pid, k in self.band_of.items() if k <= 1 and (score := scores[pid].score) >= min_score]
         )
         selected = cut_without_ties(candidates, limit)
         self.trace.record(
@@ -1203,12 +1200,21 @@ class _Rewards:
     def transparency(self) -> None:
         """Art. 28.1 lett. c–d: premi stanziati e distribuiti, grado di differenziazione, per gruppo."""
         doc: dict[str, Any] = {}
+        # each award to its group by its person's role, in award order (issue 18: was a set of each group's ids,
+        # 30,000 of them, asked for every award)
+        of_group: dict[str, list[Award]] = {"dirigenti_po": [], "personale": []}
+        people = self.e.people
+        for a in self.awards.values():
+            p = people.get(a.person)
+            if p is not None and (p.is_po or p.is_dirigente):
+                of_group["dirigenti_po"].append(a)
+            elif p is not None and p.is_staff:
+                of_group["personale"].append(a)
         for group, members in (
             ("dirigenti_po", [p for p in self.e.people.values() if p.is_po or p.is_dirigente]),
             ("personale", self.e.staff()),
         ):
-            ids = {p.id for p in members}
-            awards = [a for a in self.awards.values() if a.person in ids]
+            awards = of_group[group]
             pools = sorted({a.pool for a in awards})
             entry: dict[str, Any] = {
                 "people": len(members),
