@@ -1,6 +1,6 @@
 """Linearity inside one ente (issue 18): each step's time for one ente of N and of 10 × N people, per plugin.
 
-usage: python bench/scaling.py [--small 2000] [--large 20000] [--seed 1] [--repeat 5] [--cold]
+usage: python bench/scaling.py [--small 2000] [--large 20000] [--seed 1] [--repeat 5] [--cold] [--fresh]
                                [--per-servizio K]
 
 For each installed plugin it synthesizes one ente of ``--small`` and one of ``--large`` people
@@ -15,6 +15,8 @@ size (memory the system had to hand over).
 ``--per-servizio K`` makes the organization grow with the ente (one servizio per K people, an area and
 its dirigente per ten servizi): the default synthetic ente keeps ~25 units at any size, which hides a
 step that scans the units or the dirigenti for every person (docs/performance.md).
+
+``--fresh`` runs each ente in a new process instead of both sizes in this one (see :func:`steps`).
 
 ``--cold`` evicts the processor's caches before each step (it writes a buffer three times the size of
 the last-level cache). Without it a small ente's Result (a few MB) stays in the cache from one step to
@@ -165,15 +167,16 @@ def steps(
     small ente then reuses memory that the large one made the system hand over (page faults: 0 against 45,000
     for bergamo, 23/11 from 21:25), each new 4 kB page costing ~2.6 µs that the small one never pays: a step that
     allocates much grows by that alone, so these ratios err on the high side. With ``same_process=False``
-    (``--fresh``) each ente runs in a new process (``--child``), the sizes taking turns (the small one first in
-    even repetitions, the large one first in odd ones, so that a drift of the machine falls on both), as ``ciclope run``
-    on one ente runs and with the same empty heap for both; the pairs are then seconds apart and, on this
-    virtual machine, their ratios spread three times as wide (docs/performance.md).
+    (``--fresh``) each ente runs in a new process (``--child``), as ``ciclope run`` on one ente runs and with
+    the same empty heap for both, the sizes taking turns (the small one first in even repetitions, the large one
+    first in odd ones, so that a drift of the machine falls on both); the pairs are then seconds apart and, on
+    this virtual machine, their ratios spread three times as wide (docs/performance.md).
 
     Why pairs: on a virtual machine whose speed moves by a third from one minute to the next, the ratio of
-    the best times of each size, taken at different minutes, measured the minutes (on 23/11 from 21:25 it gave 5.4× and
-    13.5× for steps whose paired ratio was 9–11×); the median of the pairs' ratios measures the code. Returns, per config, ``{plugin: {step: [seconds of each repetition],
-    "faults": [minor page faults of each]}}``."""
+    the best times of each size, taken at different minutes, measured the minutes (on 23/11 from 21:25 it gave
+    6.9× and 18.9× for comunita_montane's calculation in two runs of the same code, 5.4× for a step whose
+    paired ratio was 9.7×); the median of the pairs' ratios measures the code. Returns, per config,
+    ``{plugin: {step: [seconds of each repetition], "faults": [minor page faults of each]}}``."""
     out: list[dict[str, dict[str, list[float]]]] = [{} for _ in configs]
     for rep in range(repeat):
         if same_process:
