@@ -219,7 +219,7 @@ def _roster(result: Result) -> Roster:
                 listed.append(pool)
         if a.band and band[i] is None:
             band[i] = a.band
-    recipients = {pool: c for pool, (flags, outside) in paid_from.items() if (c := flags.count(1) + len(outside))}
+    recipients = {pool: c for pool, (marks, others) in paid_from.items() if (c := marks.count(1) + len(others))}
     scores = in_order(ids, result.scores, None)
     # the level, or without one the Italian label of the status: stats.class_of, without its two look-ups per person
     statuses = in_order(ids, result.rewards.statuses if result.rewards is not None else {}, None)  # texts or None
