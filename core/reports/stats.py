@@ -7,13 +7,14 @@ with an explicit tie-break), so reports built from them are byte-identical acros
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
 import attrs
 
 from ..money import PERFORMANCE
+from ..outcomes import Score
 from ..result import Result
 from . import fmt
 
@@ -56,10 +57,18 @@ def stdev(values: Iterable[Decimal]) -> Decimal | None:
 
 def class_of(result: Result, person_id: str) -> str:
     """The level of a person, or (without a level) the Italian label of the status."""
-    s = result.scores.get(person_id)
-    if s is not None and s.level:
-        return s.level
-    return fmt.status(result.status_of(person_id) or "not_evaluated", result.plugin.status_labels)
+    statuses = result.rewards.statuses if result.rewards is not None else {}
+    return level_or_status(result.scores.get(person_id), statuses.get(person_id), result.plugin.status_labels)
+
+
+def level_or_status(score: Score | None, status: str | None, labels: Mapping[str, str]) -> str:
+    """:func:`class_of` from what it reads: the person's score (or None) and the status the regulation gave them
+    (None for none: then the score's, as ``Result.status_of``), for a pass that has both in hand."""
+    if score is not None and score.level:
+        return score.level
+    if status is None:
+        status = score.status if score is not None else None
+    return fmt.status(status or "not_evaluated", labels)
 
 
 def level_order(result: Result) -> list[str]:

@@ -34,7 +34,7 @@ import attrs
 from ..columns import in_order
 from ..money import PERFORMANCE
 from ..result import Result
-from . import fmt, stats
+from . import stats
 from .safe import cell
 
 MIN_GROUP = 3
@@ -221,22 +221,15 @@ def _roster(result: Result) -> Roster:
             band[i] = a.band
     recipients = {pool: c for pool, (marks, others) in paid_from.items() if (c := marks.count(1) + len(others))}
     scores = in_order(ids, result.scores, None)
-    # the level, or without one the Italian label of the status: stats.class_of, without its two look-ups per person
+    # the level, or without one the Italian label of the status: stats.class_of from what this pass has in hand
     statuses = in_order(ids, result.rewards.statuses if result.rewards is not None else {}, None)  # texts or None
     labels = result.plugin.status_labels
-    label_of: dict[str | None, str] = {}
     members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]] = {g: [] for g in GROUPS}
     pools: dict[str, set[str]] = {g: set() for g in GROUPS}
     for k, p in enumerate(people.values()):
         group = group_of(p)
         s = scores[k]
-        if s is not None and s.level:
-            level = s.level
-        else:  # result.status_of: the regulation's status, else the score's
-            status = statuses[k]
-            if status is None:  # no status from the regulation: the score's
-                status = s.status if s is not None else None
-            level = label_of.get(status) or label_of.setdefault(status, fmt.status(status or "not_evaluated", labels))
+        level = s.level if s is not None and s.level else stats.level_or_status(s, statuses[k], labels)
         got = paid[k]
         members[group].append((level, band[k], ZERO if got is None else got, None if s is None else s.score))
         listed = pays[k]
