@@ -62,7 +62,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
         for person in ente.people.values():
             card = cards.get(person.id)
-            scores[person.id] = score(person, [] if card is None else card)
+            scores[person.id] = score(person, () if card is None else card)
         fields.update(org=org, attestation=attestation, scores=scores)
 
         if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):

@@ -20,6 +20,7 @@ import pluggy
 
 if TYPE_CHECKING:
     import random
+    from collections.abc import Sequence
 
     from .model import Ente, EvaluationItem, Indicator, Objective, Person
     from .money import Pool
@@ -171,7 +172,7 @@ def ciclope_individual_score(
     ente: Ente,
     org: OrgPerformance,
     params: Params,
-    card: list[EvaluationItem],
+    card: Sequence[EvaluationItem],
     trace: Trace,
     attestation: Attestation | None,
 ) -> Score | None:
@@ -179,7 +180,8 @@ def ciclope_individual_score(
 
     Called for every row of ``people.csv`` in file order, after the OIV ``attestation`` (for a
     score that takes the ente's attested performance, e.g. a PO's organizational part); ``card``
-    is the person's evaluation items after conciliation (rules/core.md §5), possibly empty.
+    is the person's evaluation items after conciliation (rules/core.md §5), possibly empty: a read-only
+    sequence (a tuple shared with the ente's cards, not a list of the hook's own; copy it to change it).
     Default: the card score of
     rules/core.md §3, no level; ``not_evaluated`` without a card.
     """

@@ -12,7 +12,7 @@ import importlib
 import inspect
 import operator
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -484,7 +484,7 @@ class Hooks:
         ente: Ente,
         org: OrgPerformance,
         params: Params,
-        card: list[EvaluationItem],
+        card: Sequence[EvaluationItem],
         trace: Trace,
         attestation: Attestation | None = None,
     ) -> Score:
@@ -508,13 +508,13 @@ class Hooks:
         params: Params,
         trace: Trace,
         attestation: Attestation | None = None,
-    ) -> Callable[[Person, list[EvaluationItem]], Score]:
+    ) -> Callable[[Person, Sequence[EvaluationItem]], Score]:
         """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
         and the direct call looked up once per ente, not once per person (issue 18)."""
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
         call = self._positional("ciclope_individual_score", ("person", "card"), fixed)
         if call is not None:
-            return cast("Callable[[Person, list[EvaluationItem]], Score]", call)
+            return cast("Callable[[Person, Sequence[EvaluationItem]], Score]", call)
         hook = self._hook.ciclope_individual_score
         return lambda person, card: hook(person=person, card=card, **fixed)
 

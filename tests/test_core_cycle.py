@@ -206,3 +206,30 @@ def test_revisions_not_applied_keep_the_same_ente_with_its_indexes():
     changed, listed = apply_revisions(attrs.evolve(ente, revisions=(approved,)), Trace())
     assert [r.applied for r in listed] == [True]
     assert changed.indicators["K1"].target == Decimal(12) and ente.indicators["K1"].target == Decimal(10)
+
+
+def test_two_accepted_stages_replace_two_items_without_touching_the_entes_cards(tmp_path):
+    """apply_appeals works on the ente's shared read-only cards (issue 18): an accepted stage makes a new card
+    for its person, the next accepted stage of the same person starts from that one, and the ente's own cards
+    (read again by the reports) keep the points of evaluations.csv."""
+    from ciclope.core.conciliation import apply_appeals
+
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,riesame,2022-02-01,accolto,Obiettivi,60
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    """
+    folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
+    result = compute_ente(folder, coreonly, 2021)
+    cards, effects, problems = apply_appeals(result.ente)
+    assert problems == []
+    # E1's card: Obiettivi 54 → 60, then Collaborazione 30 → 38; E2's is the ente's own, unchanged
+    assert [(i.item, i.points) for i in cards["E1"]] == [("Obiettivi", 60), ("Collaborazione", 38)]
+    assert cards["E2"] is result.ente.cards_view()["E2"]
+    assert [(i.item, i.points) for i in result.ente.cards_view()["E1"]] == [("Obiettivi", 54), ("Collaborazione", 30)]
+    assert [e.effect for e in effects] == [
+        "accolto: «Obiettivi» da 54 a 60 punti",
+        "accolto: «Collaborazione» da 30 a 38 punti",
+    ]
+    # the cycle scored the changed card: (60 + 38) / (60 + 40) = 98
+    assert results_doc(result)["individual"]["E1"]["score"] == 98.0
