@@ -168,7 +168,7 @@ def one_round(enti, plan, outputs, total: dict[str, float]) -> None:
             total["plugin manager"] += t1 - t0
             total["loading"] += t2 - t1
             total["calculation"] += t3 - t2
-            text = results.dumps(result)
+            document = results.dumps_bytes(result)
             total["results.json"] += time.perf_counter() - t3
             for name, render in outputs.items():
                 if render is not None:
@@ -176,7 +176,7 @@ def one_round(enti, plan, outputs, total: dict[str, float]) -> None:
                     render(result)
                     total[name] += time.perf_counter() - t
             t = time.perf_counter()
-            record_of(result, text)  # what the store keeps (encoded in the worker), not the database write
+            record_of(result, document)  # what the store keeps (encoded in the worker), not the database write
             total["store record"] += time.perf_counter() - t
 
 

@@ -100,7 +100,7 @@ def step_functions() -> list:
     from ciclope.core.reports import art20, html, public, transparency, xlsx
 
     return [
-        results.dumps,
+        results.dumps_bytes,  # what the runner writes (and hands to the store)
         html.render,
         transparency.render,  # trasparenza.csv's lines are made once per Result: the public Relazione reuses them
         public.render,

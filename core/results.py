@@ -252,20 +252,29 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
 def dumps(res: Result) -> str:
-    """``json.dumps(to_dict(res), ensure_ascii=False, indent=2) + "\n"``, byte for byte.
+    """``json.dumps(to_dict(res), ensure_ascii=False, indent=2) + "\n"``, byte for byte (:func:`dumps_bytes`
+    decoded: for a caller that wants the text; the runner writes the bytes)."""
+    return dumps_bytes(res).decode("utf-8")
+
+
+def dumps_bytes(res: Result) -> bytes:
+    """``results.json`` as the file holds it: the UTF-8 bytes of :func:`dumps`.
 
     With orjson installed (a dependency; wheels for every common platform) the text is encoded in C,
     ~20× faster than Python's json, whose C encoder is not used with ``indent``. Where orjson would
     write a number differently, the document holds an :class:`ExpFloat` (made by :func:`num`,
     :func:`ach`, :func:`real`) and orjson is given Python's text for it; where orjson refuses a value
     (an int beyond 64 bits), or without orjson, :func:`dumps_json` writes the text.
-    tests/test_results_json.py compares the two on the public examples and on random documents."""
+    tests/test_results_json.py compares the two on the public examples and on random documents.
+
+    Bytes, not text: orjson makes bytes, and decoding them into a ``str`` only for the file to encode it
+    again cost a third as much as building the document at 30,000 people (17 MB, twice) and grew 16–22× for
+    10× people (a new block of memory that size each time; issue 18)."""
     doc = to_dict(res)
     data = _orjson_bytes(doc)
     if data is None:
-        return dumps_json(doc)
-    del doc  # a 30,000-person ente's document is ~40 MB of objects: gone before the text is decoded
-    return data.decode("utf-8")
+        return dumps_json(doc).encode("utf-8")
+    return data
 
 
 def _fragment(value: Any) -> Any:

@@ -70,7 +70,7 @@ def write_outputs(
     result: Result,
     out: Path,
     outputs: tuple[str, ...] | None = None,
-    text: str | None = None,
+    document: bytes | None = None,
     spare: bool = False,
     meanwhile: Callable[[], object] | None = None,
 ) -> Path:
@@ -79,7 +79,8 @@ def write_outputs(
     ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards. With ``spare`` (a process
     of ``--jobs`` that no ente needs) a forked copy writes ``schede.xlsx`` meanwhile (:mod:`.forked`).
     ``meanwhile`` (the store's record) runs after the documents and before the folder is published: while
-    the copy is still writing, if there is one; if it fails, nothing is published."""
+    the copy is still writing, if there is one; if it fails, nothing is published. ``document``: the bytes
+    of results.json when the caller has them already (:func:`results.dumps_bytes`), written as they are."""
     from . import results
     from .reports import OUTPUTS, write_reports
 
@@ -97,7 +98,7 @@ def write_outputs(
             child = forked.start(lambda: xlsx.write(result, tmp / "schede.xlsx"))
             if child is not None:
                 names = tuple(n for n in names if n != "schede.xlsx")
-        (tmp / "results.json").write_text(results.dumps(result) if text is None else text, encoding="utf-8")
+        (tmp / "results.json").write_bytes(results.dumps_bytes(result) if document is None else document)
         write_reports(result, tmp, names)
         if meanwhile is not None:
             meanwhile()
@@ -195,16 +196,16 @@ def _run_one(task: Task) -> EnteOutcome:
         )
     from . import results
 
-    text = results.dumps(result)
+    document = results.dumps_bytes(result)
     records: list[Record] = []
 
     def keep_record() -> None:  # for the store: made while a forked copy writes schede.xlsx, if there is one
         from .store.record import record_of
 
-        records.append(record_of(result, text))
+        records.append(record_of(result, document))
 
     try:
-        write_outputs(result, out, task.outputs, text, task.spare, keep_record if task.record else None)
+        write_outputs(result, out, task.outputs, document, task.spare, keep_record if task.record else None)
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
         return EnteOutcome(

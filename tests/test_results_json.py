@@ -58,6 +58,10 @@ def test_results_json_is_pythons_json_text_on_synthetic_enti(tmp_path, plugin):
     fast = results._dumps_orjson(doc)
     assert fast is not None  # the fast path is the one taken on real results
     assert fast == python_json(doc) == results.dumps(result)
+    # the file the runner writes: those bytes in UTF-8, with no other encoding step (issue 18)
+    assert results.dumps_bytes(result) == python_json(doc).encode("utf-8")
+    out = runner.write_outputs(result, tmp_path / "out", outputs=())
+    assert (out / "results.json").read_bytes() == python_json(doc).encode("utf-8")
 
 
 @pytest.mark.parametrize("name", ["bergamo", "brescia", "comunita_montane"])
@@ -119,6 +123,7 @@ def test_without_orjson_the_text_is_the_same(tmp_path, monkeypatch):
     monkeypatch.setattr(results, "orjson", None)
     monkeypatch.setattr(record, "orjson", None)
     assert results.dumps(result) == fast == python_json(results.to_dict(result))
+    assert results.dumps_bytes(result) == fast.encode("utf-8")
     slow_trace = record.encode_trace(result)
     assert json.loads(zlib.decompress(slow_trace)) == json.loads(zlib.decompress(trace))
     assert record.decode_trace(slow_trace) == record.decode_trace(trace)

@@ -7,6 +7,7 @@ each compared with the straightforward computation they replace (by hand and wit
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import tempfile
@@ -287,3 +288,19 @@ def test_a_row_the_database_refuses_is_sqlalchemys_error_on_every_path(backend, 
             assert conn.execute(sa.select(sa.func.count()).select_from(schema.results)).scalar_one() == 0
         store.close()
     assert errors[0] == errors[1] and errors[0][0] is sa.exc.DataError
+
+
+def test_a_record_from_the_files_bytes_is_the_record_from_its_text():
+    """The runner hands the store the bytes it wrote (results.dumps_bytes): the same document text and the
+    sha256 of those bytes, whichever form the record was made from."""
+    from ciclope.core import results
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import coreonly, files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        result = compute_ente(write_ente(Path(tmp) / "e", files()), coreonly, 2021)
+        text, data = results.dumps(result), results.dumps_bytes(result)
+        from_text, from_bytes = record.record_of(result, text), record.record_of(result, data)
+    assert from_bytes == from_text
+    assert from_bytes.document == text and from_bytes.sha256 == hashlib.sha256(data).hexdigest()

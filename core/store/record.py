@@ -219,9 +219,14 @@ def _plan(targets) -> tuple[int | None, int | None]:
     return (min(years), max(years)) if len(years) > 1 else (None, None)
 
 
-def record_of(result: Result, document: str) -> Record:
-    """The store's rows for one ente, from its Result and its ``results.json`` text (the figures are taken
-    from the Result with the same rounding as results.json: achievements to 4 decimals, money to cents)."""
+def record_of(result: Result, document: str | bytes) -> Record:
+    """The store's rows for one ente, from its Result and its ``results.json`` (the text, or the bytes of the
+    file as :func:`results.dumps_bytes` makes them; the figures are taken from the Result with the same
+    rounding as results.json: achievements to 4 decimals, money to cents)."""
+    if isinstance(document, bytes):
+        data, document = document, document.decode("utf-8")
+    else:
+        data = document.encode("utf-8")
     ente = result.ente
     org = result.org
     areas = tuple((aid, area.name, None if org is None else _f(org.areas.get(aid))) for aid, area in ente.areas.items())
@@ -320,7 +325,7 @@ def record_of(result: Result, document: str) -> Record:
         year=ente.year,
         until=result.until,
         document=document,
-        sha256=hashlib.sha256(document.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(data).hexdigest(),
         trace=encode_trace(result),
         performance=None if org is None else _f(org.ente),
         attested=None if org is None or att is None else _f(att.attested),
