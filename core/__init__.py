@@ -48,7 +48,7 @@ from .ranking import by_score, cut_without_ties, top_share  # noqa: E402
 from .reports.fmt import Money, Percent, date_it, decimal_it, euro, pct  # noqa: E402
 from .scoring import SOURCE_CARD, card_formula, card_score, card_score_and_formula, mixed_weights, weighted_mean  # noqa: E402
 from .sharing import distribute  # noqa: E402
-from .trace import CardInputs, Input, Trace, new_input  # noqa: E402
+from .trace import CardInputs, Figure, Input, Trace, figure, new_figure, new_input  # noqa: E402
 from .values import (  # noqa: E402
     choice,
     parse_bool,
@@ -151,6 +151,9 @@ __all__ = [
     "Problem",
     "ProblemFactory",
     "CardInputs",
+    "Figure",
+    "figure",
+    "new_figure",
     "Input",
     "new_input",
     "Trace",

@@ -7,12 +7,17 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from operator import itemgetter
+from typing import Any, TypeVar
 
 _ID, _SCORE = itemgetter(0), itemgetter(1)
+P = TypeVar("P", bound=tuple[Any, ...])
 
 
-def by_score(pairs: Sequence[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
+def by_score(pairs: Sequence[P]) -> list[P]:
     """Best score first; equal scores in id order (only for a stable listing: ties are never split).
+
+    ``pairs``: (id, score) tuples; a tuple may carry more after the score (what the caller reads of each
+    person in the ranking's order, taken beside the people instead of looked up by id afterwards).
 
     The order of ``sorted(pairs, key=lambda x: (-x[1], x[0]))`` in two stable sorts (by id, then by score with
     ``reverse``, which keeps equal scores in id order): no negated Decimal and no key tuple per person, and the
