@@ -131,6 +131,37 @@ def test_distribute_excludes_splits_and_records():
     assert trace.get("award:N") is None  # not scored: no award, no record
 
 
+def test_distribute_reads_scores_in_any_order():
+    """distribute reads the scores beside the people (in_order) when they come in the people's order; scores in
+    another order, with someone who is not among the people, give the same awards as in
+    test_distribute_excludes_splits_and_records, in the order of the people."""
+    from ciclope.core import Input, Pool, Score, distribute
+
+    people = [
+        Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(f))
+        for i, f in (("A", 1), ("B", "0.5"), ("C", 1), ("N", 1))
+    ]
+    scores = {"X": Score("X", D(99)), "C": Score("C", D(40)), "B": Score("B", D(80)), "A": Score("A", D(80))}
+    trace = Trace()
+    pool, awards = distribute(
+        Pool("premi", D("100.00")),
+        people,
+        scores,
+        lambda p, s: s * p.fte,
+        lambda p, s: "sotto 50" if s.score < 50 else None,
+        trace,
+        formula="f",
+        source="reg art. 1",
+        label=lambda p: f"Premio di {p.name}",
+        inputs=lambda p, s: [Input("punteggio", s.score)],
+        total_label="somma",
+    )
+    # A 80 × 1 and B 80 × 0.5 share 100: 66.67 and 33.33 (A gets the leftover cent); C excluded; N and X not paid
+    assert [(k, a.amount) for k, a in awards.items()] == [("A", D("66.67")), ("B", D("33.33")), ("C", D("0.00"))]
+    assert list(trace.figures) == ["award:A", "award:B", "award:C"]
+    assert pool.distributed == D("100.00")
+
+
 def test_distribute_asks_each_callback_once_per_scored_person_in_people_order_before_the_split(monkeypatch):
     """The contract in distribute's docstring: why_excluded, then the weight (for who shares), inputs, label, note
     and band, once per scored person, in the order of ``people``, all before the split; nothing is asked after it."""
