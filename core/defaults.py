@@ -149,8 +149,8 @@ def ciclope_individual_score(person, card, trace):
     if score is None:
         return new_score(person.id, None, None, "not_evaluated", breakdown={})
     key = f"score:{person.id}"  # trace.record(…) without its call
-    trace.figures[key] = new_figure(
-        Figure, (key, score, formula, SOURCE_CARD, CardInputs(card), f"Punteggio di {person.name}", "")
+    trace.put(
+        new_figure(Figure, (key, score, formula, SOURCE_CARD, CardInputs(card), f"Punteggio di {person.name}", ""))
     )
     return new_score(person.id, score, None, "evaluated", breakdown={"scheda": score})
 
@@ -175,9 +175,11 @@ def card_part(person, card, trace) -> Decimal | None:
     score, formula = card_score_and_formula(card)
     if score is not None:
         key = f"card:{person.id}"  # trace.record(…) without its call
-        trace.figures[key] = new_figure(
-            Figure,
-            (key, score, formula, SOURCE_CARD, CardInputs(card), f"Scheda di valutazione di {person.name}", ""),
+        trace.put(
+            new_figure(
+                Figure,
+                (key, score, formula, SOURCE_CARD, CardInputs(card), f"Scheda di valutazione di {person.name}", ""),
+            )
         )
     return score
 
@@ -200,17 +202,19 @@ def weighted_score(
     if callable(level):
         level = level(score)
     key = f"score:{person.id}"  # trace.record(…) without its call
-    trace.figures[key] = new_figure(
-        Figure,
-        (
-            key,
-            score,
-            " + ".join(terms),
-            source,
-            tuple(inputs),
-            f"Punteggio di {person.name}",
-            f"livello: {level}" if level else "",
-        ),
+    trace.put(
+        new_figure(
+            Figure,
+            (
+                key,
+                score,
+                " + ".join(terms),
+                source,
+                tuple(inputs),
+                f"Punteggio di {person.name}",
+                f"livello: {level}" if level else "",
+            ),
+        )
     )
     return score
 

@@ -160,8 +160,8 @@ class CardInputs(Sequence[Input]):
 
 
 _tuple_new = tuple.__new__
-# ``figures[key] = new_figure(Figure, (key, value, formula, source, inputs, label, note))`` stores what
-# :meth:`Trace.record` stores (``inputs`` a tuple or :class:`CardInputs`) without its call: the core's figures made
+# ``trace.put(new_figure(Figure, (key, value, formula, source, inputs, label, note)))`` records what
+# :meth:`Trace.record` records (``inputs`` a tuple or :class:`CardInputs`) without its call: the core's figures made
 # for every indicator, objective, person and award (~700 per 300-person ente) spared record's call and argument
 # handling, a third of its 3.3 thousand instructions (issue 18, callgrind). For plugins too.
 new_figure = _tuple_new
@@ -171,39 +171,55 @@ _KEY = itemgetter(0)
 
 
 def figure(key: str, value: Any, formula: str, source: str, inputs=(), label: str = "", note: str = "") -> Figure:
-    """The figure :meth:`Trace.record` would record, not recorded: for :meth:`Trace.add`."""
+    """The figure :meth:`Trace.record` would record, not recorded: for :meth:`Trace.add` or :attr:`Trace.put`."""
     return new_figure(
         Figure, (key, value, formula, source, inputs if type(inputs) is CardInputs else tuple(inputs), label, note)
     )
 
 
 class Trace:
-    """Collects the figures and problems of one ente run; plugins receive it as ``trace``."""
+    """Collects the figures and problems of one ente run; plugins receive it as ``trace``.
+
+    A recorded figure is first kept in a list, in the order of the records, and the table of figures by key
+    (:attr:`figures`) is brought up to date when it is read: in one pass in C over what was recorded since. At
+    30,000 people an insert into a table of ~100,000 figures between each person's other work cost twice as
+    much per figure as at 3,000 (a random place in a table beyond the processor's cache, issue 18); appending
+    to a list does not. Who reads :attr:`figures` sees every figure recorded before, in the same order and with
+    the same "last record of a key wins" as inserts one by one."""
 
     def __init__(self) -> None:
-        self.figures: dict[str, Figure] = {}
+        self._figures: dict[str, Figure] = {}
+        self._pending: list[Figure] = []
         self.problems: list[Problem] = []
+        self.put = self._pending.append  # ``trace.put(new_figure(Figure, (key, …)))``: record()'s, without its call
+
+    @property
+    def figures(self) -> dict[str, Figure]:
+        """Every figure recorded so far by key, in the order of their first record (the last record wins)."""
+        pending = self._pending
+        if pending:
+            self._figures.update(zip(map(_KEY, pending), pending))
+            pending.clear()
+        return self._figures
 
     def record(
         self, key: str, value: Any, formula: str, source: str, inputs=(), label: str = "", note: str = ""
     ) -> Any:
         """Record a figure (the last record of a key wins) and return its value."""
         # tuple.__new__ as Figure's own __new__ calls it, without that function's frame (issue 18)
-        self.figures[key] = new_figure(
-            Figure,
-            (key, value, formula, source, inputs if type(inputs) is CardInputs else tuple(inputs), label, note),
+        self.put(
+            new_figure(
+                Figure,
+                (key, value, formula, source, inputs if type(inputs) is CardInputs else tuple(inputs), label, note),
+            )
         )
         return value
 
     def add(self, figures: Sequence[Figure]) -> None:
-        """Record ``figures`` in their order, as :meth:`record` would one by one (the last of a key wins).
-
-        For the figures a plugin makes for every person, each with :func:`figure` (or ``new_figure``), kept in
-        a list beside the other per-person results, and added at the end in one pass in C. At 30,000 people a
-        record into the ente's table of ~100,000 figures between each person's other work cost twice as much
-        per person as at 3,000 (issue 18: the statuses of comunita_montane, 15.7× → 11.3× for 10× people with
-        their other per-person tables also made from lists)."""
-        self.figures.update(zip(map(_KEY, figures), figures))
+        """Record ``figures`` in their order, as :meth:`record` would one by one (the last of a key wins): for
+        the figures a plugin makes for every person, each with :func:`figure` (or ``new_figure``), kept in a
+        list beside its other per-person results."""
+        self._pending.extend(figures)
 
     def problem(self, problem: Problem) -> None:
         self.problems.append(problem)
