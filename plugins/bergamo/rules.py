@@ -651,13 +651,14 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     awards.update(staff_awards)
     # who shares, with their awards, in one pass beside the awards (in the candidates' order, as distribute made
     # them): two look-ups per candidate in tables of the whole ente were 16-18x for 10x people (issue 18)
-    paid: dict[str, Decimal] = {}
-    shared: dict[str, Award] = {}
     listed = list(staff_awards)
-    for (pid, award), reason in zip(staff_awards.items(), in_order(listed, excluded, None)):
-        if reason is None:
-            paid[pid] = award.amount
-            shared[pid] = award
+    sharing = [
+        (pid, award)
+        for (pid, award), reason in zip(staff_awards.items(), in_order(listed, excluded, None))
+        if reason is None
+    ]
+    shared: dict[str, Award] = dict(sharing)
+    paid: dict[str, Decimal] = {pid: award.amount for pid, award in sharing}
     trace.record(
         f"pool:{POOL}:distributed",
         pools[POOL].distributed,
