@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
@@ -32,7 +33,9 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, Sequence[EvaluationItem]], list
     The cards are the ente's own read-only tuples (:meth:`Ente.cards_view`); only the card of a person with an
     accepted appeal is a new tuple. A copy of every card as a list (~30,000 new lists at 30,000 people, each then
     copied again into a tuple by the figure of its score) made this step grow 15–18× for 10× people (issue 18)."""
-    cards: dict[str, Sequence[EvaluationItem]] = dict(ente.cards_view())
+    view = ente.cards_view()
+    # the proxy's own copy is its table's (a copy in C); dict(proxy) asks it key by key (3.8 against 0.5 ms at 30,000)
+    cards: dict[str, Sequence[EvaluationItem]] = view.copy() if isinstance(view, MappingProxyType) else dict(view)
     effects: list[AppealEffect] = []
     problems: list[Problem] = []
     label = ente.file_of("appeals")

@@ -26,17 +26,19 @@ def measure(
 ) -> Decimal:
     """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
     value = r4(achieve(ind, measured, target, trace))
-    figures = trace.figures
-    if key not in figures:
-        col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
-        inputs = (
-            new_input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
-            new_input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
-        )
-        # trace.record(key, value, formula, source, inputs=inputs, label=label) without its call
-        figures[key] = new_figure(
+    col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
+    inputs = (
+        new_input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
+        new_input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
+    )
+    # trace.record(key, …) unless the plugin's achiever recorded the key itself: one look-up in the ente's table of
+    # figures instead of a look-up and then an insert (issue 18)
+    trace.figures.setdefault(
+        key,
+        new_figure(
             Figure, (key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, "")
-        )
+        ),
+    )
     return value
 
 
@@ -146,13 +148,13 @@ class _Org:
         value = r4(value) if value is not None else None
         self.objectives[oid] = value
         key = f"objective:{oid}"
-        figures = self.trace.figures
-        if key not in figures:
-            inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
-            # trace.record(key, value, MEAN, SOURCE_AGGREGATION, inputs=inputs, label=…) without its call
-            figures[key] = new_figure(
-                Figure, (key, value, MEAN, SOURCE_AGGREGATION, inputs, f"Obiettivo {oid} — {obj.title}", "")
-            )
+        inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+        # trace.record(key, value, MEAN, SOURCE_AGGREGATION, inputs=inputs, label=…) unless the plugin's achiever
+        # recorded the key itself, in one look-up (as in measure)
+        self.trace.figures.setdefault(
+            key,
+            new_figure(Figure, (key, value, MEAN, SOURCE_AGGREGATION, inputs, f"Obiettivo {oid} — {obj.title}", "")),
+        )
         return value
 
     # -- the rest -------------------------------------------------------------------------
@@ -162,7 +164,7 @@ class _Org:
             self.not_scored[key] = "nulla di misurato"
             return None
         inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
-        self.trace.figures[key] = new_figure(Figure, (key, value, formula, source, inputs, label, ""))  # record()
+        self.trace.put(new_figure(Figure, (key, value, formula, source, inputs, label, "")))  # record()
         return value
 
     def ref_value(self, ref: str) -> tuple[str, Decimal | None]:

@@ -248,3 +248,36 @@ def test_the_direct_call_raises_what_the_implementation_raises_and_fills_spec_de
     for how in (lambda: call({"a": -1}), lambda: pm.hook.ciclope_demo(a=-1)):
         with pytest.raises(ValueError, match="negativo"):
             how()
+
+
+def test_a_figure_the_plugins_achiever_records_is_the_one_kept(tmp_path):
+    """An achiever hook that records the figure of its indicator or objective itself keeps it: the core records its
+    own only for a key nobody recorded (core/organizational.py, one look-up with setdefault, issue 18)."""
+    from decimal import Decimal
+
+    plugin = types.ModuleType("ownfigures")
+    plugin.NAME = "ownfigures"
+
+    @hookimpl
+    def ciclope_indicator_achievement(indicator, trace):
+        if indicator.id != "I1":
+            return None
+        return trace.record("indicator:I1", Decimal("0.5"), "metà, per regolamento", "reg art. 1")
+
+    @hookimpl
+    def ciclope_objective_achievement(objective, trace):
+        if objective.id != "S1":
+            return None
+        return trace.record("objective:S1", Decimal("0.25"), "un quarto, per regolamento", "reg art. 2")
+
+    plugin.ciclope_indicator_achievement = ciclope_indicator_achievement
+    plugin.ciclope_objective_achievement = ciclope_objective_achievement
+    res = compute_ente(write_ente(tmp_path / "e", files()), plugin, 2021)
+    assert (res.figures["indicator:I1"].formula, res.figures["indicator:I1"].value) == (
+        "metà, per regolamento",
+        Decimal("0.5"),
+    )
+    assert res.figures["objective:S1"].source == "reg art. 2" and res.org.objectives["S1"] == Decimal("0.25")
+    # the others are the core's own: I2 = 4 / 5 with its target and actual cells as inputs
+    assert res.figures["indicator:I2"].value == Decimal("0.8")
+    assert [i.name for i in res.figures["indicator:I2"].inputs] == ["target", "consuntivo"]
