@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,14 +95,29 @@ def test_cut_without_ties_never_exceeds_and_keeps_ties_together(values, limit):
     assert all(p in chosen for p, v in ordered if v in taken)  # a score group is all in or all out
 
 
-def test_distribute_excludes_splits_and_records():
-    from ciclope.core import Input, Pool, Score, distribute
+def _scores(*pairs):
+    from ciclope.core import Score
+
+    return {pid: Score(pid, None if v is None else D(v)) for pid, v in pairs}
+
+
+@pytest.mark.parametrize(
+    "scores",
+    [
+        _scores(("A", 80), ("B", 80), ("C", 40), ("N", None)),
+        # in another order than the people, with someone who is not among them: distribute reads the scores beside
+        # the people (in_order) only when they come in their order, and gives the same awards in the people's order
+        _scores(("X", 99), ("C", 40), ("B", 80), ("A", 80)),
+    ],
+    ids=["people order", "other order"],
+)
+def test_distribute_excludes_splits_and_records(scores):
+    from ciclope.core import Input, Pool, distribute
 
     people = [
         Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(f))
         for i, f in (("A", 1), ("B", "0.5"), ("C", 1), ("N", 1))
     ]
-    scores = {"A": Score("A", D(80)), "B": Score("B", D(80)), "C": Score("C", D(40)), "N": Score("N", None)}
     trace = Trace()
     pool, awards = distribute(
         Pool("premi", D("100.00")),
@@ -117,49 +133,19 @@ def test_distribute_excludes_splits_and_records():
         total_label="somma",
         band=lambda p, s: "alta" if s.score >= 80 else None,
     )
-    # weights A 80 × 1 = 80, B 80 × 0.5 = 40 (C excluded, N not scored): A = 100 × 80/120 = 66.666… → 66.67,
-    # B = 33.333… → 33.33 (largest remainder: 0.666 > 0.333, A gets the cent), sum 100.00
-    assert {k: (a.amount, a.band) for k, a in awards.items()} == {
-        "A": (D("66.67"), "alta"),
-        "B": (D("33.33"), "alta"),
-        "C": (D("0.00"), None),
-    }
+    # weights A 80 × 1 = 80, B 80 × 0.5 = 40 (C excluded, N not scored, X not among the people): A = 100 × 80/120 =
+    # 66.666… → 66.67, B = 33.333… → 33.33 (largest remainder: 0.666 > 0.333, A gets the cent), sum 100.00
+    assert [(k, a.amount, a.band) for k, a in awards.items()] == [
+        ("A", D("66.67"), "alta"),
+        ("B", D("33.33"), "alta"),
+        ("C", D("0.00"), None),
+    ]
+    assert list(trace.figures) == ["award:A", "award:B", "award:C"]
     assert pool.distributed == D("100.00") and pool.residual == 0
     assert trace.get("award:C").note == "escluso: sotto 50"
     assert [i.name for i in trace.get("award:A").inputs] == ["punteggio", "somma"]
     assert trace.get("award:A").inputs[1].value == D(120)
     assert trace.get("award:N") is None  # not scored: no award, no record
-
-
-def test_distribute_reads_scores_in_any_order():
-    """distribute reads the scores beside the people (in_order) when they come in the people's order; scores in
-    another order, with someone who is not among the people, give the same awards as in
-    test_distribute_excludes_splits_and_records, in the order of the people."""
-    from ciclope.core import Input, Pool, Score, distribute
-
-    people = [
-        Person(id=i, name=i, role="dipendente", category="C", unit="u", fte=D(f))
-        for i, f in (("A", 1), ("B", "0.5"), ("C", 1), ("N", 1))
-    ]
-    scores = {"X": Score("X", D(99)), "C": Score("C", D(40)), "B": Score("B", D(80)), "A": Score("A", D(80))}
-    trace = Trace()
-    pool, awards = distribute(
-        Pool("premi", D("100.00")),
-        people,
-        scores,
-        lambda p, s: s * p.fte,
-        lambda p, s: "sotto 50" if s.score < 50 else None,
-        trace,
-        formula="f",
-        source="reg art. 1",
-        label=lambda p: f"Premio di {p.name}",
-        inputs=lambda p, s: [Input("punteggio", s.score)],
-        total_label="somma",
-    )
-    # A 80 × 1 and B 80 × 0.5 share 100: 66.67 and 33.33 (A gets the leftover cent); C excluded; N and X not paid
-    assert [(k, a.amount) for k, a in awards.items()] == [("A", D("66.67")), ("B", D("33.33")), ("C", D("0.00"))]
-    assert list(trace.figures) == ["award:A", "award:B", "award:C"]
-    assert pool.distributed == D("100.00")
 
 
 def test_distribute_asks_each_callback_once_per_scored_person_in_people_order_before_the_split(monkeypatch):
