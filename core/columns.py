@@ -1,15 +1,14 @@
 """Per-person facts as columns: lists in people.csv order instead of dicts keyed by person id (issue 18).
 
-A pass over a big ente that asks several dicts keyed by person for each person reads each dict's table at
-random: at 30,000 people a table is ~1 MB, a few of them do not fit the processor's cache together, and the
-pass grows faster than the people (docs/performance.md). A mapping whose keys already come in people.csv
-order (the cycle makes the scores, the statuses and most awards that way) can instead be read in its own
-order, next to the people, position by position.
+A pass over a big ente that asks several dicts keyed by person for each person, in Python, grows faster than
+the people (docs/performance.md). :func:`in_order` reads a dict keyed by person into a list in people.csv
+order once, in C, and the pass then walks lists side by side, position by position.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import repeat
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -17,30 +16,17 @@ D = TypeVar("D")
 
 
 def in_order(ids: Sequence[str], mapping: Mapping[str, T], missing: D) -> list[T | D]:
-    """``[mapping.get(pid, missing) for pid in ids]``, the same list.
+    """``[mapping.get(pid, missing) for pid in ids]``, the same list, made in C.
 
-    When the keys of ``mapping`` come in the order of ``ids`` — some ids without a key (the scores of the
-    people who have one), or keys of other people between them (the statuses of a graduatoria's staff) — it is
-    read in its own order beside ``ids``, without a look-up. Whatever it cannot place that way (a key out of
-    order) is looked up. At most three passes over each, so linear."""
+    One key per id in the same order (the scores) is recognised by comparing the two lists of keys (identity
+    first, element by element) and answered with the mapping's values. Otherwise each id is looked up, by
+    ``map`` over the ids: no bytecode per person. Measured on 24/11 (comunita_montane, 3,000 → 30,000 people,
+    caches evicted before each pass): a graduatoria's staff among everyone's scores 0.56 → 6.5 ms (11.8×) with
+    the former Python loop that read the keys beside the ids, 0.35 → 3.7 ms (10.4×) so; ids in another order
+    0.96 → 19.5 ms (20×) against 0.63 → 6.6 ms (10.3×). A look-up from C reads the id's cached hash, one slot
+    of the dict's index (4 bytes per slot: 256 kB at 30,000 people) and the entry, and it is the interpreter's
+    work per person, not the table, that made a Python loop of look-ups grow (docs/performance.md)."""
     n = len(ids)
-    out: list[T | D] = [missing] * n
-    j = 0
-    for key, value in mapping.items():  # the keys among the ids, in their order
-        while j < n and ids[j] != key:  # ids are mostly the very key objects: the comparison is by identity
-            j += 1
-        if j == n:  # a key out of order, or of someone else
-            break
-        out[j] = value
-        j += 1
-    else:
-        return out
-    out = [missing] * n
-    j = 0
-    for key, value in mapping.items():  # the ids among the keys, in their order
-        if j < n and key == ids[j]:
-            out[j] = value
-            j += 1
-    for k in range(j, n):  # from the first id not found so: looked up
-        out[k] = mapping.get(ids[k], missing)
-    return out
+    if len(mapping) == n and list(mapping) == (ids if isinstance(ids, list) else list(ids)):
+        return list(mapping.values())
+    return list(map(mapping.get, ids, repeat(missing, n)))

@@ -22,6 +22,11 @@ def test_a_subsequence_in_order_by_hand():
     assert in_order(["P2", "Q", "P5"], {"P1": 1, "P2": 2, "P5": 5}, None) == [2, None, 5]  # neither
     assert in_order([], {"P1": 1}, None) == []
     assert in_order(IDS[:2], {}, None) == [None, None]
+    # one key per id, in the same order (the scores): the values; a key in another place is looked up
+    assert in_order(IDS[:3], {"P0": 0, "P1": 1, "P2": 2}, None) == [0, 1, 2]
+    assert in_order(tuple(IDS[:3]), {"P0": 0, "P1": 1, "P2": 2}, None) == [0, 1, 2]
+    assert in_order(IDS[:3], {"P0": 0, "P2": 2, "P1": 1}, None) == [0, 1, 2]
+    assert in_order(IDS[:3], {"P0": 0, "P1": 1, "X": 9}, None) == [0, 1, None]
 
 
 ALL = IDS + ["X", "Y"]

@@ -18,6 +18,8 @@ A count of 1 or 2 people shows ``<3`` (no personal data through small counts, ru
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import compress, repeat
+from operator import is_not
 from pathlib import Path
 
 from ..result import Result
@@ -40,13 +42,8 @@ def tiers(pays: list[Decimal]) -> tuple[int, int, int]:
     top = max(pays, default=Decimal(0))
     if top <= 0:
         return 0, 0, len(pays)
-    at_90, at_60 = NINETY * top, SIXTY * top
-    high = mid = 0
-    for pay in pays:
-        if pay >= at_90:
-            high += 1
-        elif pay >= at_60:
-            mid += 1
+    high = sum(map((NINETY * top).__le__, pays))  # how many pays are ≥ 0.9 × top, counted in C
+    mid = sum(map((SIXTY * top).__le__, pays)) - high
     return high, mid, len(pays) - high - mid
 
 
@@ -56,11 +53,11 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for group in GROUPS:
         members = people.members[group]
-        evaluated = [pay for _, _, pay, score in members if score is not None]  # performance pay of each
+        evaluated = list(compress(members.pays, map(is_not, members.scores, repeat(None))))  # their performance pay
         if not evaluated:
             continue
         allocated = sum((ledger.pools[name].amount for name in people.pools[group]), Decimal(0))
-        distributed = sum((pay for _, _, pay, _ in members), Decimal(0))
+        distributed = sum(members.pays, Decimal(0))
         high, mid, low = tiers(evaluated)
         mean = (allocated / len(evaluated)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         degree = (Decimal(mid + low) / len(evaluated)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)

@@ -27,6 +27,7 @@ import csv
 import io
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import compress
 from pathlib import Path
 
 import attrs
@@ -144,18 +145,41 @@ def pool_lines(result: Result) -> list[Line]:
 
 
 @attrs.frozen
+class Members:
+    """The people of one group (``dirigenti e PO``, ``personale``) as four columns in people.csv order: the level
+    (or, without one, the Italian label of the status), the merit band (None for none), the performance pay
+    (0 for none) and the score (None for who was not evaluated) of each.
+
+    Columns, not a tuple per person (issue 18): the tables read a column at a time, in C (``list.count``,
+    ``itertools.compress``, ``sum``), along one array of pointers. 30,000 tuples made after a calculation are
+    scattered over the holes that calculation left in the heap, and reading them grew 14× for 10× people
+    (premi-art20.csv, 24/11, docs/performance.md)."""
+
+    levels: list[str]
+    bands: list[str | None]
+    pays: list[Decimal]
+    scores: list[Decimal | None]
+
+    def __len__(self) -> int:
+        return len(self.levels)
+
+    def rows(self) -> list[tuple[str, str | None, Decimal, Decimal | None]]:
+        """``(level, band, pay, score)`` of each person, in people.csv order."""
+        return list(zip(self.levels, self.bands, self.pays, self.scores))
+
+
+@attrs.frozen
 class Roster:
     """What the published tables read of each person, gathered in one pass over the people and one over
     the awards, made once per Result (``trasparenza.csv``, ``premi-art20.csv``, the public Relazione).
 
-    ``members[group]`` lists, in people.csv order, ``(level or status, band, performance pay, score)``
-    of each person of the group (score ``None`` for who was not evaluated); ``pools[group]`` names the
-    performance pools with an award to a member. The aggregations then run over these small tuples
-    instead of reaching every person's records again, table by table: at 20,000 people that reaching,
-    not the arithmetic, was the cost (premi-art20.csv 50 → 10 ms; issue 18, docs/performance.md).
+    ``members[group]`` holds the :class:`Members` of the group; ``pools[group]`` names the performance pools
+    with an award to a member. The aggregations then run over these columns instead of reaching every
+    person's records again, table by table: at 20,000 people that reaching, not the arithmetic, was the cost
+    (premi-art20.csv 50 → 10 ms; issue 18, docs/performance.md).
     """
 
-    members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]]
+    members: dict[str, Members]
     pools: dict[str, set[str]]
     recipients: dict[str, int]  # pool → how many people received a positive amount from it
 
@@ -173,15 +197,16 @@ def _roster(result: Result) -> Roster:
     last one (the awards of a pool come in people order in every plugin but a graduatoria's) and only
     otherwise in the ente's one table of positions; the recipients of a pool are counted on one byte per
     person (a set of 16,000 ids was 1 MB written at random); the scores and the statuses are read in their
-    own order when it is people.csv's, as the cycle makes them (:func:`columns.in_order`)."""
+    own order when it is people.csv's, as the cycle makes them (:func:`columns.in_order`). Each group's
+    columns are then picked out of the per-person lists with the group's mask, in C."""
     ledger = result.ledger
     people = result.ente.people
     ids = list(people)
     n = len(ids)
     at: Mapping[str, int] | None = None
-    paid: list[Decimal | None] = [None] * n  # = ledger.per_person(PERFORMANCE)
+    paid: list[Decimal] = [ZERO] * n  # = ledger.per_person(PERFORMANCE), 0 for who has none
     band: list[str | None] = [None] * n  # = ledger.band_of: the first band among the person's awards
-    pays: list[str | list[str] | None] = [None] * n  # performance pool of the person's award, or pools (a list)
+    pays: list[str | tuple[str, ...] | None] = [None] * n  # performance pool of the person's award, or pools
     paid_from: dict[str, tuple[bytearray, set[str]]] = {}  # pool → (1 for each person paid, ids outside people)
     kinds = {name: pool.kind for name, pool in ledger.pools.items()}
     last_pool: str | None = None
@@ -209,14 +234,14 @@ def _roster(result: Result) -> Roster:
             flags[i] = 1
         if performance:
             so_far = paid[i]
-            paid[i] = a.amount if so_far is None else so_far + a.amount
+            paid[i] = a.amount if so_far is ZERO else so_far + a.amount  # the first amount itself, as the ledger
             listed = pays[i]
-            if listed is None:  # most people have one award: its pool, not a list made for it
+            if listed is None:  # most people have one award: its pool, not a tuple made for it
                 pays[i] = pool
             elif isinstance(listed, str):
-                pays[i] = [listed, pool]
+                pays[i] = (listed, pool)
             else:
-                listed.append(pool)
+                pays[i] = (*listed, pool)
         if a.band and band[i] is None:
             band[i] = a.band
     recipients = {pool: c for pool, (marks, others) in paid_from.items() if (c := marks.count(1) + len(others))}
@@ -224,41 +249,63 @@ def _roster(result: Result) -> Roster:
     # the level, or without one the Italian label of the status: stats.class_of from what this pass has in hand
     statuses = in_order(ids, result.rewards.statuses if result.rewards is not None else {}, None)  # texts or None
     labels = result.plugin.status_labels
-    members: dict[str, list[tuple[str, str | None, Decimal, Decimal | None]]] = {g: [] for g in GROUPS}
-    pools: dict[str, set[str]] = {g: set() for g in GROUPS}
-    for k, p in enumerate(people.values()):
-        group = group_of(p)
-        s = scores[k]
-        level = s.level if s is not None and s.level else stats.level_or_status(s, statuses[k], labels)
-        got = paid[k]
-        members[group].append((level, band[k], ZERO if got is None else got, None if s is None else s.score))
-        listed = pays[k]
-        if isinstance(listed, str):
-            pools[group].add(listed)
-        elif listed is not None:
-            pools[group].update(listed)
+    levels: list[str] = []
+    values: list[Decimal | None] = []
+    add_level, add_value = levels.append, values.append
+    for s, status in zip(scores, statuses):  # each Score read once (a second pass over 30,000 of them was 13×)
+        if s is None:
+            add_level(stats.level_or_status(None, status, labels))
+            add_value(None)
+        else:
+            add_level(s.level or stats.level_or_status(s, status, labels))
+            add_value(s.score)
+    lead = [p.role in LEAD_ROLES for p in people.values()]  # group_of, as a mask
+    members: dict[str, Members] = {}
+    pools: dict[str, set[str]] = {}
+    for group, mask in zip(GROUPS, (lead, [not x for x in lead])):
+        members[group] = Members(
+            levels=list(compress(levels, mask)),
+            bands=list(compress(band, mask)),
+            pays=list(compress(paid, mask)),
+            scores=list(compress(values, mask)),
+        )
+        named = set(compress(pays, mask))  # pool names and tuples of them, each once
+        pools[group] = {x for x in named if isinstance(x, str)}
+        for x in named:
+            if isinstance(x, tuple):
+                pools[group].update(x)
     return Roster(members=members, pools=pools, recipients=recipients)
 
 
 def group_lines(result: Result, group: str, top_first: list[str]) -> list[Line]:
-    """The lines of one group (dirigenti, personale): levels from the top (``top_first``), then bands."""
+    """The lines of one group (dirigenti, personale): levels from the top (``top_first``), then bands.
+
+    Per level and per band: the people, Σ performance pay and Σ score (-1 for who has none), in order of first
+    appearance, both gathered in one pass along the group's columns: each person's amounts are read once (a
+    second pass over 30,000 of them reads them again from memory, not from the cache; issue 18)."""
     members = roster(result).members[group]
-    if not members:
+    if not len(members):
         return []
     n_all = Decimal(len(members))
+    by_level: dict[str, list] = {}  # key → [people, Σ pay, Σ score]
+    by_band: dict[str, list] = {}
+    for level, band, pay, score in zip(members.levels, members.bands, members.pays, members.scores):
+        mark = UNSCORED if score is None else score
+        acc = by_level.get(level)
+        if acc is None:
+            acc = by_level[level] = [0, ZERO, ZERO]
+        acc[0] += 1
+        acc[1] += pay
+        acc[2] += mark
+        if band is not None:
+            acc = by_band.get(band)
+            if acc is None:
+                acc = by_band[band] = [0, ZERO, ZERO]
+            acc[0] += 1
+            acc[1] += pay
+            acc[2] += mark
     out: list[Line] = []
-    for section, at in (("livello", 0), ("fascia", 1)):
-        # key → [people, Σ performance pay, Σ score (-1 for who has none)], in order of first appearance
-        groups: dict[str, list] = {}
-        for entry in members:
-            key: str | None = entry[1] if at else entry[0]
-            if key is not None:
-                acc = groups.get(key)
-                if acc is None:
-                    acc = groups[key] = [0, ZERO, ZERO]
-                acc[0] += 1
-                acc[1] += entry[2]
-                acc[2] += UNSCORED if entry[3] is None else entry[3]
+    for section, groups in (("livello", by_level), ("fascia", by_band)):
         if not groups:
             continue
         block = [

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 import weakref
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -667,14 +668,18 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         if reason is None
     ]
     shared: dict[str, Award] = dict(sharing)
-    paid: dict[str, Decimal] = {pid: award.amount for pid, award in sharing}
     trace.record(
         f"pool:{POOL}:distributed",
         pools[POOL].distributed,
         "somma dei premi assegnati; il resto è residuo",
         f"{REG} art. 45.1",
         label=f"Fondo {POOL} distribuito",
-        inputs=[new_input(f"award:{pid}", paid[pid], ref=f"award:{pid}") for pid in sorted(paid)],
+        # by id, each award beside its id (sorted by the ids alone: a table of amounts asked in that order was 16×
+        # for 10× people, issue 18)
+        inputs=[
+            new_input(f"award:{pid}", award.amount, ref=f"award:{pid}")
+            for pid, award in sorted(sharing, key=itemgetter(0))
+        ],
     )
     people = ente.people
     extra = differentiation(ente, shared, lambda pid: scores[pid].score * people[pid].fte, params, trace)
