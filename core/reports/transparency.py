@@ -196,9 +196,9 @@ def _roster(result: Result) -> Roster:
     for 10× people (issue 18). Here an award finds its person's position by a look at the position after the
     last one (the awards of a pool come in people order in every plugin but a graduatoria's) and only
     otherwise in the ente's one table of positions; the recipients of a pool are counted on one byte per
-    person (a set of 16,000 ids was 1 MB written at random); the scores and the statuses are read in their
-    own order when it is people.csv's, as the cycle makes them (:func:`columns.in_order`). Each group's
-    columns are then picked out of the per-person lists with the group's mask, in C."""
+    person (a set of 16,000 ids was 1 MB written at random); the scores are read in people.csv order
+    (:func:`columns.in_order`), a status only for who has no level. Each group's columns are then picked out of
+    the per-person lists with the group's mask, in C."""
     ledger = result.ledger
     people = result.ente.people
     ids = list(people)
@@ -246,18 +246,19 @@ def _roster(result: Result) -> Roster:
             band[i] = a.band
     recipients = {pool: c for pool, (marks, others) in paid_from.items() if (c := marks.count(1) + len(others))}
     scores = in_order(ids, result.scores, None)
-    # the level, or without one the Italian label of the status: stats.class_of from what this pass has in hand
-    statuses = in_order(ids, result.rewards.statuses if result.rewards is not None else {}, None)  # texts or None
+    # the level, or without one the Italian label of the status (stats.class_of from what this pass has in hand); the
+    # status is looked up only for who has no level: a few people (a table of statuses read for all was 13.5×)
+    statuses = result.rewards.statuses if result.rewards is not None else {}
     labels = result.plugin.status_labels
     levels: list[str] = []
     values: list[Decimal | None] = []
     add_level, add_value = levels.append, values.append
-    for s, status in zip(scores, statuses):  # each Score read once (a second pass over 30,000 of them was 13×)
+    for pid, s in zip(ids, scores):  # each Score read once (a second pass over 30,000 of them was 13×)
         if s is None:
-            add_level(stats.level_or_status(None, status, labels))
+            add_level(stats.level_or_status(None, statuses.get(pid), labels))
             add_value(None)
         else:
-            add_level(s.level or stats.level_or_status(s, status, labels))
+            add_level(s.level or stats.level_or_status(s, statuses.get(pid), labels))
             add_value(s.score)
     lead = [p.role in LEAD_ROLES for p in people.values()]  # group_of, as a mask
     members: dict[str, Members] = {}
