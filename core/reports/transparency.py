@@ -150,8 +150,8 @@ class Members:
     (or, without one, the Italian label of the status), the merit band (None for none), the performance pay
     (0 for none) and the score (None for who was not evaluated) of each.
 
-    Columns, not a tuple per person (issue 18): the tables read a column at a time, in C (``list.count``,
-    ``itertools.compress``, ``sum``), along one array of pointers. 30,000 tuples made after a calculation are
+    Columns, not a tuple per person (issue 18): the tables walk them side by side or pick from them in C
+    (``itertools.compress``, ``sum``), along arrays of pointers. 30,000 tuples made after a calculation are
     scattered over the holes that calculation left in the heap, and reading them grew 14× for 10× people
     (premi-art20.csv, 24/11, docs/performance.md)."""
 
@@ -282,29 +282,31 @@ def group_lines(result: Result, group: str, top_first: list[str]) -> list[Line]:
     """The lines of one group (dirigenti, personale): levels from the top (``top_first``), then bands.
 
     Per level and per band: the people, Σ performance pay and Σ score (-1 for who has none), in order of first
-    appearance, both gathered in one pass along the group's columns: each person's amounts are read once (a
-    second pass over 30,000 of them reads them again from memory, not from the cache; issue 18)."""
+    appearance. One pass along the group's columns gathers them per (level, band) pair, a few dozen at most, and
+    the pairs then make the levels and the bands: each person's amounts are read once (a second pass over 30,000
+    of them reads them again from memory, not from the cache; issue 18). The sums are exact, so adding by pair
+    first gives the same amounts."""
     members = roster(result).members[group]
     if not len(members):
         return []
     n_all = Decimal(len(members))
-    by_level: dict[str, list] = {}  # key → [people, Σ pay, Σ score]
-    by_band: dict[str, list] = {}
+    pairs: dict[tuple[str, str | None], list] = {}  # (level, band) → [people, Σ pay, Σ score]
     for level, band, pay, score in zip(members.levels, members.bands, members.pays, members.scores):
-        mark = UNSCORED if score is None else score
-        acc = by_level.get(level)
+        acc = pairs.get((level, band))
         if acc is None:
-            acc = by_level[level] = [0, ZERO, ZERO]
+            acc = pairs[level, band] = [0, ZERO, ZERO]
         acc[0] += 1
         acc[1] += pay
-        acc[2] += mark
-        if band is not None:
-            acc = by_band.get(band)
-            if acc is None:
-                acc = by_band[band] = [0, ZERO, ZERO]
-            acc[0] += 1
-            acc[1] += pay
-            acc[2] += mark
+        acc[2] += UNSCORED if score is None else score
+    by_level: dict[str, list] = {}
+    by_band: dict[str, list] = {}
+    for (level, band), (count, total, marks) in pairs.items():
+        for groups, key in ((by_level, level), (by_band, band)):
+            if key is not None:
+                acc = groups.setdefault(key, [0, ZERO, ZERO])
+                acc[0] += count
+                acc[1] += total
+                acc[2] += marks
     out: list[Line] = []
     for section, groups in (("livello", by_level), ("fascia", by_band)):
         if not groups:
