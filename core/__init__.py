@@ -134,7 +134,7 @@ __all__ = [
     "by_score",
     "cut_without_ties",
     "top_share",
-    # per-person facts in people.csv order, read beside the people instead of looked up (issue 18)
+    # per-person facts as a list in people.csv order, made in C (issue 18)
     "in_order",
     # formatting for people (Italian)
     "date_it",

@@ -1,5 +1,5 @@
-"""columns.in_order (issue 18): a mapping's values in people.csv order, read beside the ids when its keys come
-in that order and by look-up otherwise; always what ``[mapping.get(pid, missing) for pid in ids]`` gives."""
+"""columns.in_order (issue 18): a mapping's values in people.csv order, its values as they are when its keys are the
+ids in their order and by look-up otherwise; always what ``[mapping.get(pid, missing) for pid in ids]`` gives."""
 
 from __future__ import annotations
 

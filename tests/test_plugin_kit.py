@@ -105,8 +105,8 @@ def _scores(*pairs):
     "scores",
     [
         _scores(("A", 80), ("B", 80), ("C", 40), ("N", None)),
-        # in another order than the people, with someone who is not among them: distribute reads the scores beside
-        # the people (in_order) only when they come in their order, and gives the same awards in the people's order
+        # in another order than the people, with someone who is not among them: distribute reads the scores into the
+        # people's order (in_order) whatever their own, and gives the same awards in the people's order
         _scores(("X", 99), ("C", 40), ("B", 80), ("A", 80)),
     ],
     ids=["people order", "other order"],
