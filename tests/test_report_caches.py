@@ -188,6 +188,63 @@ def test_the_histogram_classes_are_decimal_floor_division(scores):
     assert [n for _, n in stats._histogram(result)] == plain_histogram(scores)
 
 
+def plain_level_order(scores):
+    """stats._level_order before 24/11 (a step per person)."""
+    lows = {}
+    for s in scores:
+        if s.level and s.score is not None:
+            lows[s.level] = min(lows.get(s.level, s.score), s.score)
+    return sorted(lows, key=lambda lv: (lows[lv], lv))
+
+
+def scored(pairs):
+    import types
+
+    return types.SimpleNamespace(
+        scores={str(i): types.SimpleNamespace(level=lv, score=s) for i, (lv, s) in enumerate(pairs)}
+    )
+
+
+def test_the_level_order_by_hand():
+    """Levels by their lowest score: alto min(90, 85.50) = 85.50, medio 60, basso 40 → basso, medio, alto; a level
+    with no score and a score with no level count nowhere; pari and uguale tie at 70 and go by name."""
+    pairs = [("alto", Decimal(90)), ("medio", Decimal(60)), ("alto", Decimal("85.50")), ("basso", Decimal(40))]
+    pairs += [("vuoto", None), (None, Decimal(10)), ("", Decimal(5)), ("uguale", Decimal(70)), ("pari", Decimal(70))]
+    assert stats._level_order(scored(pairs)) == ["basso", "medio", "pari", "uguale", "alto"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", None, "A", "B", "C"]),
+            st.one_of(st.none(), st.decimals(min_value=-10, max_value=110, places=2)),
+        ),
+        max_size=40,
+    )
+)
+def test_the_level_order_is_the_plain_one(pairs):
+    """The distinct (level, score) pairs give the order a step per person gave (Decimal("7") and Decimal("7.00")
+    are one pair: equal lowest scores sort alike)."""
+    result = scored(pairs)
+    assert stats._level_order(result) == plain_level_order(result.scores.values())
+
+
+def test_people_scores_are_each_persons_class_and_score_in_people_order(computed):
+    """stats.people_scores: for each person of people.csv, in order, class_of and the score's value (None for who
+    has none); the Relazione's distribution counts those classes as class_of person by person did."""
+    result = fresh(computed)
+    ids = list(result.ente.people)
+    columns = stats.people_scores(result)
+    assert columns.classes == [stats.class_of(result, pid) for pid in ids]
+    expected = [s.score if (s := result.scores.get(pid)) is not None else None for pid in ids]
+    assert columns.values == expected
+    counts: dict[str, int] = {}
+    for pid in ids:
+        counts[stats.class_of(result, pid)] = counts.get(stats.class_of(result, pid), 0) + 1
+    assert dict(stats.distribution(result)) == counts and sum(counts.values()) == len(ids)
+    assert stats.people_scores(result) is columns  # made once per Result
+
+
 def plain_evaluated(result):
     """Who evaluated whom, as stats.evaluators found it before issue 18."""
     ente = result.ente

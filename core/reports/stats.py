@@ -7,12 +7,14 @@ with an explicit tie-break), so reports built from them are byte-identical acros
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
 import attrs
 
+from ..columns import in_order
 from ..money import PERFORMANCE
 from ..outcomes import Score
 from ..result import Result
@@ -61,6 +63,43 @@ def class_of(result: Result, person_id: str) -> str:
     return level_or_status(result.scores.get(person_id), statuses.get(person_id), result.plugin.status_labels)
 
 
+@attrs.frozen
+class PeopleScores:
+    """Each person's score facts as columns in people.csv order: the score (None for who has none) and the class
+    (:func:`class_of`: the level, or without one the Italian label of the status).
+
+    Made once per Result and read by every output that groups people by class: the Relazione counts them
+    (:func:`distribution`), trasparenza.csv, premi-art20.csv and the public Relazione group them with their pay
+    (``transparency.roster``). Each output made them in its own pass over the people before, reading each
+    person's Score and status again (issue 18, docs/performance.md)."""
+
+    values: list[Decimal | None]
+    classes: list[str]
+
+
+def people_scores(result: Result) -> PeopleScores:
+    return result.memo("stats.people_scores", lambda: _people_scores(result))
+
+
+def _people_scores(result: Result) -> PeopleScores:
+    """The scores read in people.csv order (:func:`columns.in_order`), each Score once; a status is looked up only
+    for who has no level (a few people: a table of statuses read for all was 13.5× for 10× people)."""
+    ids = list(result.ente.people)
+    statuses = result.rewards.statuses if result.rewards is not None else {}
+    labels = result.plugin.status_labels
+    classes: list[str] = []
+    values: list[Decimal | None] = []
+    add_class, add_value = classes.append, values.append
+    for pid, s in zip(ids, in_order(ids, result.scores, None)):
+        if s is None:
+            add_class(level_or_status(None, statuses.get(pid), labels))
+            add_value(None)
+        else:
+            add_class(s.level or level_or_status(s, statuses.get(pid), labels))
+            add_value(s.score)
+    return PeopleScores(values=values, classes=classes)
+
+
 def level_or_status(score: Score | None, status: str | None, labels: Mapping[str, str]) -> str:
     """:func:`class_of` from what it reads: the person's score (or None) and the status the regulation gave them
     (None for none: then the score's, as ``Result.status_of``), for a pass that has both in hand."""
@@ -79,9 +118,13 @@ def level_order(result: Result) -> list[str]:
 
 def _level_order(result: Result) -> list[str]:
     lows: dict[str, Decimal] = {}
-    for s in result.scores.values():
-        if s.level and s.score is not None:
-            lows[s.level] = min(lows.get(s.level, s.score), s.score)
+    # the distinct (level, score) pairs gathered in C, a few hundred for thousands of people: a Python step per
+    # distinct pair instead of one per person (issue 18; the sort below does not depend on the pairs' order)
+    for level, score in set(map(attrgetter("level", "score"), result.scores.values())):
+        if level and score is not None:
+            low = lows.get(level)
+            if low is None or score < low:
+                lows[level] = score
     return sorted(lows, key=lambda lv: (lows[lv], lv))
 
 
@@ -97,10 +140,7 @@ def distribution(result: Result) -> list[tuple[str, int]]:
 
 
 def _distribution(result: Result) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for pid in result.ente.people:
-        key = class_of(result, pid)
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter(people_scores(result).classes)  # class_of of everyone, counted in C
     levels = [lv for lv in level_order(result) if lv in counts]
     others = sorted(k for k in counts if k not in levels)
     return [(k, counts[k]) for k in levels + others]
@@ -114,13 +154,15 @@ def histogram(result: Result) -> list[tuple[str, int]]:
 
 def _histogram(result: Result) -> list[tuple[str, int]]:
     bins = [0] * (100 // BIN)
-    for s in result.scores.values():
-        if s.score is None:
+    # each distinct score once, with how many have it (counted in C: scores of two decimals repeat, and int() of a
+    # Decimal for each of 30,000 people was most of the Relazione's histogram; issue 18)
+    for score, count in Counter(map(attrgetter("score"), result.scores.values())).items():
+        if score is None:
             continue
         # int(score) // BIN is Decimal's // (which truncates) for a score ≥ 0; a negative score's class is
         # below 0 either way, and taken as 0
-        i = min(int(s.score) // BIN, len(bins) - 1)
-        bins[max(i, 0)] += 1
+        i = min(int(score) // BIN, len(bins) - 1)
+        bins[max(i, 0)] += count
     return [(f"{i * BIN}–{i * BIN + BIN}", n) for i, n in enumerate(bins)]
 
 

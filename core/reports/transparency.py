@@ -32,7 +32,6 @@ from pathlib import Path
 
 import attrs
 
-from ..columns import in_order
 from ..money import PERFORMANCE
 from ..result import Result
 from . import stats
@@ -196,9 +195,9 @@ def _roster(result: Result) -> Roster:
     for 10× people (issue 18). Here an award finds its person's position by a look at the position after the
     last one (the awards of a pool come in people order in every plugin but a graduatoria's) and only
     otherwise in the ente's one table of positions; the recipients of a pool are counted on one byte per
-    person (a set of 16,000 ids was 1 MB written at random); the scores are read in people.csv order
-    (:func:`columns.in_order`), a status only for who has no level. Each group's columns are then picked out of
-    the per-person lists with the group's mask, in C."""
+    person (a set of 16,000 ids was 1 MB written at random); the classes and scores in people.csv order are the
+    Result's :func:`stats.people_scores`, shared with the Relazione's distribution. Each group's columns are then
+    picked out of the per-person lists with the group's mask, in C."""
     ledger = result.ledger
     people = result.ente.people
     ids = list(people)
@@ -220,17 +219,17 @@ def _roster(result: Result) -> Roster:
             performance = kinds.get(pool, PERFORMANCE) == PERFORMANCE  # an unlisted pool is performance (kind_of)
             last_pool = pool
         i += 1
-        if i >= n or ids[i] != person:
+        if i >= n or ids[i] is not person:  # ids are one object per ente: no string read
             if at is None:
                 at = result.ente.positions()
             found = at.get(person)
             if found is None:  # an award to someone outside people.csv: a recipient, no row of theirs to fill
-                if a.amount > 0:
+                if a.amount > ZERO:
                     outside.add(person)
                 i = -1
                 continue
             i = found
-        if a.amount > 0:
+        if a.amount > ZERO:  # a Decimal: no Decimal made from 0 for each award
             flags[i] = 1
         if performance:
             so_far = paid[i]
@@ -245,21 +244,8 @@ def _roster(result: Result) -> Roster:
         if a.band and band[i] is None:
             band[i] = a.band
     recipients = {pool: c for pool, (marks, others) in paid_from.items() if (c := marks.count(1) + len(others))}
-    scores = in_order(ids, result.scores, None)
-    # the level, or without one the Italian label of the status (stats.class_of from what this pass has in hand); the
-    # status is looked up only for who has no level: a few people (a table of statuses read for all was 13.5×)
-    statuses = result.rewards.statuses if result.rewards is not None else {}
-    labels = result.plugin.status_labels
-    levels: list[str] = []
-    values: list[Decimal | None] = []
-    add_level, add_value = levels.append, values.append
-    for pid, s in zip(ids, scores):  # each Score read once (a second pass over 30,000 of them was 13×)
-        if s is None:
-            add_level(stats.level_or_status(None, statuses.get(pid), labels))
-            add_value(None)
-        else:
-            add_level(s.level or stats.level_or_status(s, statuses.get(pid), labels))
-            add_value(s.score)
+    scored = stats.people_scores(result)  # the Relazione's distribution made them already in a full run
+    levels, values = scored.classes, scored.values
     lead = [p.role in LEAD_ROLES for p in people.values()]  # group_of, as a mask
     members: dict[str, Members] = {}
     pools: dict[str, set[str]] = {}
