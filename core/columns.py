@@ -27,6 +27,9 @@ def in_order(ids: Sequence[str], mapping: Mapping[str, T], missing: D) -> list[T
     of the dict's index (4 bytes per slot: 256 kB at 30,000 people) and the entry, and it is the interpreter's
     work per person, not the table, that made a Python loop of look-ups grow (docs/performance.md)."""
     n = len(ids)
-    if len(mapping) == n and list(mapping) == (ids if isinstance(ids, list) else list(ids)):
-        return list(mapping.values())
+    if len(mapping) == n:
+        # the keys as the same kind of sequence as the ids (a list or a tuple, such as Ente.ids()), compared in C
+        keys = tuple(mapping) if isinstance(ids, tuple) else list(mapping)
+        if keys == (ids if isinstance(ids, (list, tuple)) else list(ids)):
+            return list(mapping.values())
     return list(map(mapping.get, ids, repeat(missing, n)))

@@ -61,7 +61,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         trace.extend(problems)
         score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
         people = list(ente.people.values())
-        ids = list(ente.people)
+        ids = ente.ids()
         # the cards read beside the people (in_order: evaluations.csv usually lists them in the people's order), the
         # scores made a table at the end: a look-up and an insert per person in tables of the whole ente cost twice
         # as much per person at 30,000 people as at 3,000 (issue 18)

@@ -278,12 +278,21 @@ class Ente:
         chain = self.unit_ancestors(unit_id)
         return chain[-2] if len(chain) >= 2 else (chain[0] if chain else None)
 
+    def ids(self) -> Sequence[str]:
+        """The person ids in people.csv order, made once per ente: the cycle, the Relazione's statistics and the
+        transparency roster each made this list, touching every id string of a big ente again (issue 18)."""
+        found = self._memo.get("ids")
+        if found is None:
+            found = self._memo["ids"] = tuple(self.people)
+        return found
+
     def positions(self) -> Mapping[str, int]:
         """Person id → position in people.csv order (0 first), made once per ente: a pass that keeps what it
         learns of each person in lists of that order asks one table instead of one dict per fact."""
         found = self._memo.get("positions")
         if found is None:
-            found = self._memo["positions"] = dict(zip(self.people, range(len(self.people))))
+            ids = self.ids()
+            found = self._memo["positions"] = dict(zip(ids, range(len(ids))))
         return found
 
     def cards(self) -> dict[str, list[EvaluationItem]]:

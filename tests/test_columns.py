@@ -25,6 +25,8 @@ def test_a_subsequence_in_order_by_hand():
     # one key per id, in the same order (the scores): the values; a key in another place is looked up
     assert in_order(IDS[:3], {"P0": 0, "P1": 1, "P2": 2}, None) == [0, 1, 2]
     assert in_order(tuple(IDS[:3]), {"P0": 0, "P1": 1, "P2": 2}, None) == [0, 1, 2]
+    assert in_order(tuple(IDS[:3]), {"P0": 0, "P2": 2, "P1": 1}, None) == [0, 1, 2]  # a tuple, a key out of place
+    assert in_order(range(3), {0: "a", 1: "b", 2: "c"}, None) == ["a", "b", "c"]  # neither a list nor a tuple
     assert in_order(IDS[:3], {"P0": 0, "P2": 2, "P1": 1}, None) == [0, 1, 2]
     assert in_order(IDS[:3], {"P0": 0, "P1": 1, "X": 9}, None) == [0, 1, None]
 
@@ -36,12 +38,14 @@ ALL = IDS + ["X", "Y"]
     st.lists(st.sampled_from(ALL), unique=True),
     st.lists(st.sampled_from(ALL), unique=True),
     st.booleans(),
+    st.sampled_from([list, tuple]),
 )
-def test_in_order_is_the_lookup_list(keys, ids, keep_order):
+def test_in_order_is_the_lookup_list(keys, ids, keep_order, kind):
     """Keys and ids drawn from the same people (and two outsiders), the keys in the ids' order, in the people's
-    or in the drawn one: the same list as a look-up per id; equal strings that are other objects are found too."""
+    or in the drawn one, the ids a list or a tuple (Ente.ids): the same list as a look-up per id; equal strings
+    that are other objects are found too."""
     if keep_order:
         keys = sorted(keys, key=ALL.index)
         ids = sorted(ids, key=ALL.index)
     mapping = {"".join(list(k)): n for n, k in enumerate(keys)}  # equal text, another object
-    assert in_order(ids, mapping, None) == [mapping.get(pid) for pid in ids]
+    assert in_order(kind(ids), mapping, None) == [mapping.get(pid) for pid in ids]

@@ -157,3 +157,11 @@ def test_positions_are_people_csv_order_made_once():
     assert dict(ente.positions()) == {pid: k for k, pid in enumerate(ids)}
     assert ente.positions() is ente.positions()
     assert ids[0] in ente.positions() and "nobody" not in ente.positions()
+
+
+def test_ids_are_people_csv_order_made_once_and_read_only():
+    """Ente.ids: the person ids in people.csv order, one tuple per ente that the cycle, the statistics and the
+    transparency roster share (issue 18); a tuple, so no caller can change what the others read."""
+    ente = small_ente()
+    assert ente.ids() == tuple(ente.people) and ente.ids() is ente.ids()
+    assert all(a is b for a, b in zip(ente.ids(), ente.people))  # the ente's own id objects

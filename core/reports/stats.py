@@ -84,7 +84,7 @@ def people_scores(result: Result) -> PeopleScores:
 def _people_scores(result: Result) -> PeopleScores:
     """The scores read in people.csv order (:func:`columns.in_order`), each Score once; a status is looked up only
     for who has no level (a few people: a table of statuses read for all was 13.5× for 10× people)."""
-    ids = list(result.ente.people)
+    ids = result.ente.ids()
     statuses = result.rewards.statuses if result.rewards is not None else {}
     labels = result.plugin.status_labels
     classes: list[str] = []

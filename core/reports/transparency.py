@@ -200,7 +200,7 @@ def _roster(result: Result) -> Roster:
     picked out of the per-person lists with the group's mask, in C."""
     ledger = result.ledger
     people = result.ente.people
-    ids = list(people)
+    ids = result.ente.ids()  # made once per ente (the cycle made it)
     n = len(ids)
     at: Mapping[str, int] | None = None
     paid: list[Decimal] = [ZERO] * n  # = ledger.per_person(PERFORMANCE), 0 for who has none
