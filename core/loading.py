@@ -1012,9 +1012,18 @@ def _canonical_ids(ids: dict[str, str], texts: list[str]) -> list[str]:
     the very key object it holds: the look-up stops at the identity, without reading a second string to compare
     the texts, and an ente keeps one string per id instead of one per file and column. At 30,000 people the
     calculation takes 3-9% less time, the same at 3,000 (issue 18, docs/performance.md: a look-up that reads
-    one more object at random costs more the bigger the ente). A fresh compact copy of each id was tried too:
-    it saved as much in the calculation as it cost in the loading."""
-    return list(map(ids.setdefault, texts, texts))
+    one more object at random costs more the bigger the ente).
+
+    The one object of each new id is a fresh copy, all made in one call in C in order of first appearance
+    (``join`` then ``split``): side by side in memory in people.csv order, instead of each among the other cells of
+    its row (an id every ~400 bytes over tens of MB). A pass over the people then reads their ids from a few
+    consecutive MB. A column with a NUL character in a new text (which the join cannot tell apart) keeps its cells'
+    own objects, and so may a column with a single new text (``join`` of one item is the item)."""
+    new = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(texts)))
+    if new:
+        copies = "\0".join(new).split("\0")
+        ids.update(zip(new, copies if len(copies) == len(new) else new))
+    return list(map(ids.__getitem__, texts))
 
 
 def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:

@@ -616,14 +616,26 @@ def test_an_id_is_one_string_object_in_every_file_and_column(tmp_path, fmt):
             assert o.owner is unit_key[o.owner]
 
 
-def test_canonical_ids_are_the_first_object_read_in_any_column():
+def test_canonical_ids_are_one_object_per_text_made_at_its_first_reading():
+    """Each id text gets one object at its first reading, in any column: a fresh copy (the copies of one column are
+    made together, side by side in memory), which every later cell of that text maps to; the cells' own objects are
+    not kept. A column with a NUL character in a new text keeps its cells' objects (the copies are made by joining
+    and splitting on NUL)."""
     ids: dict[str, str] = {}
     first = ["".join(("P", str(i))) for i in (1, 2, 1)] + [""]
     got = loading._canonical_ids(ids, first)
     assert got == first
-    assert got[0] is first[0] and got[2] is first[0]  # the first cell of a text stands for the others
-    later = ["".join(("P", "2")), "".join(("P", "3"))]
+    assert got[0] is got[2] and got[0] is not first[0] and got[0] is not first[2]  # one fresh object for P1
+    assert ids == {"P1": "P1", "P2": "P2", "": ""} and ids["P1"] is got[0] and ids["P2"] is got[1]
+    later = ["".join(("P", "2")), "".join(("P", "3")), "".join(("P", "4"))]
     again = loading._canonical_ids(ids, later)
-    assert again[0] is first[1] and again[0] is not later[0]  # the object of the first column, not the new cell
-    assert again[1] is later[1]
-    assert set(ids) == {"P1", "P2", "P3", ""}
+    assert again == later
+    assert again[0] is got[1]  # the object of the first column, not the new cell
+    assert again[1] is ids["P3"] and again[1] is not later[1]  # P3 and P4 are new here: fresh copies
+    assert again[2] is ids["P4"] and again[2] is not later[2]
+    assert set(ids) == {"P1", "P2", "P3", "P4", ""}
+    alone = loading._canonical_ids(ids, ["".join(("P", "5"))])
+    assert alone == ["P5"] and alone[0] is ids["P5"]  # one new text: a copy or the cell, one object either way
+    nul = ["".join(("Q", "1")), "a\x00b", "".join(("Q", "1"))]
+    kept = loading._canonical_ids(ids, nul)
+    assert kept == nul and kept[0] is nul[0] and kept[2] is nul[0] and kept[1] is nul[1]
