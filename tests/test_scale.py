@@ -652,8 +652,9 @@ def test_the_roster_is_what_the_ledger_says_of_each_person(tmp_path, plugin):
 def test_the_roster_reads_awards_in_any_order(tmp_path):
     """Issue 18: the roster keeps what it learns in lists in people.csv order, finding an award's person at
     the position after the last award's and otherwise in the ente's table of positions. Awards out of
-    people order, a person paid by two pools with another award between, position pay, and an award to
-    someone outside people.csv (among the pool's recipients only) give what a reading by hand gives."""
+    people order, a person named by a string equal to their id but another object, a person paid by two pools with
+    another award between, position pay, and an award to someone outside people.csv (among the pool's recipients
+    only) give what a reading by hand gives."""
     import attrs
 
     from ciclope.core.money import POSITION, Pool
@@ -673,7 +674,9 @@ def test_the_roster_reads_awards_in_any_order(tmp_path):
     awards = [  # keys only name the awards; the ledger keeps their order
         Award(last, Decimal("50.00"), "premi", band="alta"),  # the last person first: not the next position
         Award(first, Decimal("40.00"), "premi", band="bassa"),  # back to the first: the table is asked
-        Award(second, Decimal("30.00"), "premi"),  # the position after the last one
+        # the position after the last one, named by an equal string that is not the ente's id object: the next place
+        # is recognised by identity, so this one is found in the table of positions
+        Award("".join(list(second)), Decimal("30.00"), "premi"),
         Award("esterno", Decimal("20.00"), "premi"),  # outside people.csv: a recipient, nobody's row
         Award(first, Decimal("10.00"), "bonus", band="media"),  # the first person again: band stays «bassa»
         Award(third, Decimal(0), "bonus"),  # nothing paid: not a recipient, but a pool of theirs
