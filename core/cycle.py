@@ -178,6 +178,23 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
                 AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido")
             )
             continue
+        if rv.field != "weight" and ind.type in ("higher", "project") and isinstance(value, Decimal) and value <= 0:
+            # the check of indicators.csv's targets, on the revised one: achievement divides by it
+            label = "il target intermedio" if rv.field == "target_mid" else "il target"
+            trace.problem(
+                Problem(
+                    rule="core.indicator.target",
+                    message=f"{label} rivisto deve essere maggiore di 0",
+                    file=ente.file_of("revisions"),
+                    row=rv.row,
+                    column="new",
+                    source="rules/core.md §1",
+                )
+            )
+            listed.append(
+                AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido")
+            )
+            continue
         indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})  # type: ignore[arg-type]  # field named by the row
         applied = True
         listed.append(
