@@ -2,7 +2,8 @@
 
 A pass over a big ente that asks several dicts keyed by person for each person, in Python, grows faster than
 the people (docs/performance.md). :func:`in_order` reads a dict keyed by person into a list in people.csv
-order once, in C, and the pass then walks lists side by side, position by position.
+order once, in C, and the pass then walks lists side by side, position by position. :func:`gathered` puts a
+column's strings side by side in memory, so that a pass down the column reads them in order.
 """
 
 from __future__ import annotations
@@ -33,3 +34,16 @@ def in_order(ids: Sequence[str], mapping: Mapping[str, T], missing: D) -> list[T
         if keys == (ids if isinstance(ids, (list, tuple)) else list(ids)):
             return list(mapping.values())
     return list(map(mapping.get, ids, repeat(missing, n)))
+
+
+def gathered(texts: Sequence[str]) -> Sequence[str]:
+    """Fresh copies of ``texts`` (equal strings, in the same order) made in one call in C, ``"\\0".join`` then
+    ``split``: side by side in memory, one after the other, instead of wherever each text was made. ``texts``
+    itself when a text holds a NUL character, which the join cannot tell apart (its copies would not be as many).
+
+    Used where the strings of a big column were made among many others (each cell of a CSV file is made in row
+    order, so a column's cells lie one every row's width of cells), and the column is then read again and again:
+    a pass down such a column reads a cache line for each string across the whole file (issue 18: the loader's
+    passes over evaluations.csv at 30,000 people, docs/performance.md)."""
+    copies = "\0".join(texts).split("\0")
+    return copies if len(copies) == len(texts) else texts

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from . import model as m
+from .columns import gathered
 from .entetoml import funds_and_dates
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
@@ -1015,14 +1016,14 @@ def _canonical_ids(ids: dict[str, str], texts: list[str]) -> list[str]:
     one more object at random costs more the bigger the ente).
 
     The one object of each new id is a fresh copy, all made in one call in C in order of first appearance
-    (``join`` then ``split``): side by side in memory in people.csv order, instead of each among the other cells of
-    its row (an id every ~400 bytes over tens of MB). A pass over the people then reads their ids from a few
-    consecutive MB. A column with a NUL character in a new text (which the join cannot tell apart) keeps its cells'
-    own objects, and so may a column with a single new text (``join`` of one item is the item)."""
+    (:func:`core.columns.gathered`): side by side in memory in people.csv order, instead of each among the other
+    cells of its row (an id every ~400 bytes over tens of MB, in a small file; a big file's columns are gathered
+    already, :func:`core.tables._columns`). A pass over the people then reads their ids from a few consecutive MB.
+    A column with a NUL character in a new text (which the join cannot tell apart) keeps its cells' own objects,
+    and so may a column with a single new text (``join`` of one item is the item)."""
     new = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(texts)))
     if new:
-        copies = "\0".join(new).split("\0")
-        ids.update(zip(new, copies if len(copies) == len(new) else new))
+        ids.update(zip(new, gathered(new)))
     return list(map(ids.__getitem__, texts))
 
 

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import loading, model, tables, values
+from ciclope.core.columns import gathered
 from ciclope.core.loading import InputSchema, load_ente
 from ciclope.core.model import Assignment, EvaluationItem, Indicator, Objective, Person, Unit, from_columns
 from ciclope.core.problems import CiclopeError
@@ -275,15 +276,20 @@ def header_and_body(draw):
 
 
 @settings(max_examples=400, deadline=None)
-@given(header_and_body())
-def test_a_sheet_read_by_column_is_the_sheet_read_row_by_row(records):
+@given(header_and_body(), st.sampled_from([0, 5, 100_000]))
+def test_a_sheet_read_by_column_is_the_sheet_read_row_by_row(records, spread):
     """Issue 18: tables._sheet keeps the rows by column, taking the column path when no row needs a
     row-by-row check. Whatever the rows (blank, short, too wide, cells over the limit — here 3
     characters; rows transposed 3 at a time), the Sheet and the problems are those of the row-by-row
-    reading (tables._checked)."""
+    reading (tables._checked); so are they when the sheet is big (past ``spread`` cells), its columns'
+    texts then gathered block by block."""
     header, body = records
     records = [header, *body]
-    with mock.patch.object(tables, "MAX_CELL_CHARS", 3), mock.patch.object(tables, "BLOCK", 3):  # several blocks
+    with (
+        mock.patch.object(tables, "MAX_CELL_CHARS", 3),
+        mock.patch.object(tables, "BLOCK", 3),  # several blocks
+        mock.patch.object(tables, "SPREAD", spread),
+    ):
         fast: list = []
         sheet = tables._sheet("people", "people.csv", records, fast)
         slow: list = []
@@ -490,17 +496,52 @@ def test_records_from_columns_are_the_records_built_one_by_one(cls, data):
     st.lists(st.lists(st.sampled_from(["", "a", "b", " c ", "\t", "dd", "a;b"]), max_size=4), max_size=6),
     st.sampled_from([",", ";"]),
     st.booleans(),
+    st.one_of(st.none(), st.integers(1, 8)),
 )
-def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimiter, trailing):
+def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimiter, trailing, chunk):
     """tables._split_sheet splits the body of a table whose rows are all as wide as its header into
     cells at once and slices the columns (issue 18): the Sheet and the problems are those of reading
-    the same text row by row, whatever the widths, blank rows, empty first cells and whitespace."""
+    the same text row by row, whatever the widths, blank rows, empty first cells and whitespace. So are
+    they when the sheet is big (here, over 0 cells: ``chunk`` is not None) and its body is split a chunk
+    of ``chunk`` characters at a time, each column's texts gathered side by side (tables._columns)."""
     text = "\n".join(delimiter.join(row) for row in rows) + ("\n" if trailing else "")
     bare = tables._cells_bare(text, delimiter)
     with mock.patch.object(tables, "MAX_ROWS", 4):  # a file too long refused either way
-        at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
         by_row = tables._read_sheet("people", "people.csv", tables._split(tables._lines(text), delimiter), True, bare)
+        if chunk is None:
+            at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
+        else:
+            with mock.patch.object(tables, "SPREAD", 0), mock.patch.object(tables, "CHUNK", chunk):
+                at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
     assert at_once == by_row
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["", "a", "bb", "ccc"]), min_size=3, max_size=3), min_size=1, max_size=12),
+    st.integers(1, 12),
+)
+def test_a_big_sheets_columns_are_gathered_chunk_by_chunk_with_the_cells_of_a_split_at_once(rows, chunk):
+    """tables._columns on a big body (SPREAD 0) splits ``chunk`` characters at a time, cutting only at line
+    breaks (a chunk ends with the line its last character is in; an empty last line is a row too): the
+    columns are those of splitting the whole body, each text a fresh copy (gathered), not a cell of the split."""
+    body = "\n".join(",".join(row) for row in rows)
+    expected = [[row[j] for row in rows] for j in range(3)]
+    with mock.patch.object(tables, "SPREAD", 0), mock.patch.object(tables, "CHUNK", chunk):
+        assert tables._columns(body, ",", 3, len(rows)) == expected
+        assert tables._columns(body + "\n", ";", 1, len(rows) + 1) == [body.split("\n") + [""]]  # one column
+
+
+def test_gathered_texts_are_equal_copies_side_by_side_or_the_texts_themselves_with_a_nul():
+    """core.columns.gathered: new objects equal to the texts, in order (where the allocator puts them is CPython's
+    business, measured in docs/performance.md, not asserted); a NUL in a text, which the join cannot tell apart,
+    gives the texts themselves."""
+    texts = [f"{i:07d}x" for i in range(2_000)]
+    copies = gathered(texts)
+    assert copies == texts and all(c is not t for c, t in zip(copies, texts))
+    with_nul = ["a", "b\0c", "d"]
+    assert gathered(with_nul) is with_nul
+    assert gathered([]) == []
 
 
 @settings(max_examples=100, deadline=None)
