@@ -464,8 +464,10 @@ def test_jobs_hand_out_the_largest_enti_first_and_keep_the_plan_order(cycle, tmp
     submitted: list[str] = []
 
     class InOrder:
-        def __init__(self, max_workers, initializer=None):
-            assert max_workers == 2
+        def __init__(self, max_workers, initializer=None, initargs=()):
+            assert max_workers == 2 and initializer is runner._start_worker
+            (self.work,) = initargs
+            monkeypatch.setattr(runner, "_WORK", self.work)  # as _start_worker keeps them, without its prctl
 
         def __enter__(self):
             return self
@@ -473,10 +475,10 @@ def test_jobs_hand_out_the_largest_enti_first_and_keep_the_plan_order(cycle, tmp
         def __exit__(self, *exc):
             return False
 
-        def submit(self, fn, task):
-            submitted.append(task.cfg.id)
+        def submit(self, fn, index):  # a worker is told the index of its task only
+            submitted.append(self.work[index].cfg.id)
             done: Future = Future()
-            done.set_result(fn(task))
+            done.set_result(fn(index))
             return done
 
     monkeypatch.setattr(runner, "ProcessPoolExecutor", InOrder)
