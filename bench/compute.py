@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import statistics
 import time
 from pathlib import Path
+
+from run import parse_files  # bench/run.py's floor (the standard library only: any version's Python runs it)
 
 from ciclope.core import runner
 from ciclope.core.config import load_config
@@ -29,19 +30,6 @@ try:
     from ciclope.core.gcpause import paused
 except ImportError:  # the code of when the issue was opened: no pause
     paused = contextlib.nullcontext  # type: ignore[assignment]
-
-
-def parse(files: list[Path], tries: int = 3) -> float:
-    """Seconds to read every row of ``files`` with the csv module, best of ``tries`` (as bench/run.py)."""
-    best = float("inf")
-    for _ in range(tries):
-        t = time.perf_counter()
-        for f in files:
-            with open(f, newline="", encoding="utf-8") as fh:
-                for _row in csv.reader(fh):
-                    pass
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def main() -> None:
@@ -55,7 +43,7 @@ def main() -> None:
     files = [f for cfg in cfgs for f in sorted(Path(cfg.data).glob("*.csv"))]
     ms, ratios = [], []
     for _ in range(args.rounds):
-        floor = parse(files)
+        floor = parse_files(files)
         t = time.perf_counter()
         for cfg in cfgs:
             with paused():

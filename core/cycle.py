@@ -161,36 +161,20 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
             why = "non validata dall'OIV" if not rv.oiv_validated else "non approvata"
             listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, why))
             continue
+        refused: tuple[str, str, str] | None = None  # (rule, message, source) of a value that cannot apply
         try:
             value = parse_nonnegative(rv.new) if rv.field == "weight" else parse_indicator_value(ind.type, rv.new)
         except ValueError as exc:
-            trace.problem(
-                Problem(
-                    rule="core.revision.value",
-                    message=str(exc),
-                    file=ente.file_of("revisions"),
-                    row=rv.row,
-                    column="new",
-                    source="SPEC.md §5",
-                )
-            )
-            listed.append(
-                AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido")
-            )
-            continue
-        if rv.field != "weight" and ind.type in ("higher", "project") and isinstance(value, Decimal) and value <= 0:
-            # the check of indicators.csv's targets, on the revised one: achievement divides by it
-            label = "il target intermedio" if rv.field == "target_mid" else "il target"
-            trace.problem(
-                Problem(
-                    rule="core.indicator.target",
-                    message=f"{label} rivisto deve essere maggiore di 0",
-                    file=ente.file_of("revisions"),
-                    row=rv.row,
-                    column="new",
-                    source="rules/core.md §1",
-                )
-            )
+            refused = ("core.revision.value", str(exc), "SPEC.md §5")
+        else:
+            if rv.field != "weight" and ind.type in ("higher", "project") and isinstance(value, Decimal) and value <= 0:
+                # the check of indicators.csv's targets, on the revised one: achievement divides by it
+                label = "il target intermedio" if rv.field == "target_mid" else "il target"
+                refused = ("core.indicator.target", f"{label} rivisto deve essere maggiore di 0", "rules/core.md §1")
+        if refused is not None:
+            rule, message, source = refused
+            where = ente.file_of("revisions")
+            trace.problem(Problem(rule=rule, message=message, file=where, row=rv.row, column="new", source=source))
             listed.append(
                 AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, "valore non valido")
             )

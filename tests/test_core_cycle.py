@@ -115,21 +115,24 @@ def test_revisions_apply_only_when_validated_and_approved(tmp_path):
 def test_a_revised_target_of_0_is_an_error_and_not_applied(tmp_path):
     """A revision may not set a target (or mid-year target) of a "higher" indicator to 0 or less, as
     indicators.csv may not (rules/core.md §1: achievement = actual / target). Found by the fuzzer: a
-    revised target of 0 divided by zero and stopped the ente with an internal error."""
+    revised target of 0 divided by zero and stopped the ente with an internal error. A value that is not a
+    number stays core.revision.value."""
     revisions = """
     indicator,field,old,new,reason,oiv_validated,approved
     I1,target,10,0,azzerato,SI,SI
     I1,target_mid,5,-1,azzerato,SI,SI
+    I1,target,10,dieci,scritto in lettere,SI,SI
     """
     folder = write_ente(tmp_path / "e", files(**{"revisions.csv": revisions}))
     doc = results_doc(compute_ente(folder, coreonly, 2021))
     # I1 keeps its target 10: 8 / 10 = 0.8, as without the revisions
     assert doc["organizational"]["indicators"]["I1"]["achievement"] == 0.8
-    assert [(r["indicator"], r["applied"]) for r in doc["revisions"]] == [("I1", False), ("I1", False)]
+    assert [(r["indicator"], r["applied"]) for r in doc["revisions"]] == [("I1", False)] * 3
     errors = [(v["rule"], v["where"]) for v in doc["violations"] if v["severity"] == "error"]
     assert errors == [
         ("core.indicator.target", "revisions.csv:2:new"),
         ("core.indicator.target", "revisions.csv:3:new"),
+        ("core.revision.value", "revisions.csv:4:new"),  # not a number: refused as before
     ]
 
 
