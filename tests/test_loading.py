@@ -524,7 +524,7 @@ def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimi
 def test_a_big_sheets_columns_are_gathered_chunk_by_chunk_with_the_cells_of_a_split_at_once(rows, chunk):
     """tables._columns on a big body (SPREAD 0) splits ``chunk`` characters at a time, cutting only at line
     breaks (a chunk ends with the line its last character is in; an empty last line is a row too): the
-    columns are those of splitting the whole body, each text a fresh copy (gathered), not a cell of the split."""
+    columns, by hand from the rows, are those of splitting the whole body."""
     body = "\n".join(",".join(row) for row in rows)
     expected = [[row[j] for row in rows] for j in range(3)]
     with mock.patch.object(tables, "SPREAD", 0), mock.patch.object(tables, "CHUNK", chunk):
@@ -532,7 +532,7 @@ def test_a_big_sheets_columns_are_gathered_chunk_by_chunk_with_the_cells_of_a_sp
         assert tables._columns(body + "\n", ";", 1, len(rows) + 1) == [body.split("\n") + [""]]  # one column
 
 
-def test_gathered_texts_are_equal_copies_side_by_side_or_the_texts_themselves_with_a_nul():
+def test_gathered_texts_are_equal_new_objects_or_the_texts_themselves_with_a_nul():
     """core.columns.gathered: new objects equal to the texts, in order (where the allocator puts them is CPython's
     business, measured in docs/performance.md, not asserted); a NUL in a text, which the join cannot tell apart,
     gives the texts themselves."""
