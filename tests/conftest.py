@@ -43,27 +43,59 @@ def reportcase_installed(monkeypatch):
     monkeypatch.setattr(registry, "_scan", lambda: tuple(installed.items()))
 
 
-POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
+_POSTGRES_DB: list[str] = []  # this pytest process's own database, made at first use
+
+
+def _own_database(sqlalchemy) -> str:
+    """A database of this test run's own (``ciclope_test_<pid>_<random>``), made once per process and
+    dropped at exit, so two runs on one host never touch each other's tables."""
+    if _POSTGRES_DB:
+        return _POSTGRES_DB[0]
+    import atexit
+    import os
+    import secrets
+
+    from ciclope.core.store.engine import driver_url
+
+    name = f"ciclope_test_{os.getpid()}_{secrets.token_hex(4)}"
+    admin = sqlalchemy.create_engine(driver_url(f"{POSTGRES_SERVER}/postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+
+    def drop() -> None:
+        engine = sqlalchemy.create_engine(driver_url(f"{POSTGRES_SERVER}/postgres"), isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+    atexit.register(drop)
+    _POSTGRES_DB.append(f"{POSTGRES_SERVER}/{name}")
+    return _POSTGRES_DB[0]
 
 
 def _postgres_or_skip():
-    """An empty PostgreSQL database ``test`` (every table dropped), or a skip that says why."""
+    """An empty PostgreSQL database of this run's own (every table dropped), or a skip that says why."""
     sqlalchemy = pytest.importorskip("sqlalchemy")
     pytest.importorskip("psycopg", reason="psycopg non installato: pip install 'ciclope-pa[test]'")
     from ciclope.core.store.engine import driver_url
 
-    engine = sqlalchemy.create_engine(driver_url(POSTGRES_URL))
+    engine = sqlalchemy.create_engine(driver_url(f"{POSTGRES_SERVER}/postgres"))
     try:
         with engine.connect():
             pass
     except Exception as exc:
         engine.dispose()
-        pytest.skip(f"nessun server PostgreSQL su 127.0.0.1:5432 (utente postgres, database test): {exc}")
+        pytest.skip(f"nessun server PostgreSQL su 127.0.0.1:5432 (utente postgres): {exc}")
+    engine.dispose()
+    url = _own_database(sqlalchemy)
+    engine = sqlalchemy.create_engine(driver_url(url))
     meta = sqlalchemy.MetaData()
     meta.reflect(engine)
     meta.drop_all(engine)
     engine.dispose()
-    return POSTGRES_URL
+    return url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
