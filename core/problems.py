@@ -46,6 +46,9 @@ class ProblemFactory:
         )
 
 
+NOTICES = frozenset({"core.input.dialect"})
+
+
 @attrs.frozen
 class Problem:
     """One rule broken somewhere, in words a person can act on."""
@@ -70,6 +73,12 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_notice(self) -> bool:
+        """A note on how an input file was read (its dialect), not a rule of the regulation broken: it goes to
+        the run log and the internal Relazione, never into the public count of violations."""
+        return self.rule in NOTICES
 
     def render(self) -> str:
         loc = f"{self.where}: " if self.where else ""

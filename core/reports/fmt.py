@@ -214,3 +214,13 @@ def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
     for file, title in (documents or {}).items():
         text = text.replace(f"{file} ", f"{title}, ").replace(file, title)
     return text
+
+
+def plural(n: int, singular: str, many: str) -> str:
+    """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
+    return f"{n} {singular if n == 1 else many}"
+
+
+def ratio(value: Any) -> str:
+    """A pure ratio (the grado di differenziazione): 2 decimals with the comma, never a currency."""
+    return decimal_it(value, 2)

@@ -275,15 +275,8 @@ class Page:
 
         kpi("Performance dell'ente (calcolata)", fmt.pct(org.ente) if org else fmt.NONE)
         kpi("Performance attestata dall'OIV", fmt.pct(att.attested) if att else fmt.NONE)
-        evaluated = sum(1 for s in r.scores.values() if s.score is not None)
-        kpi("Persone valutate / in organico", f"{evaluated} / {len(self.ente.people)}")
-        if r.rewards is not None:
-            pools = self.pools()
-            total = sum((p.amount for p in pools.values()), Decimal(0))
-            dist = sum((p.distributed for p in pools.values()), Decimal(0))
-            kpi("Premi distribuiti / stanziati", f"{fmt.euro(dist)} / {fmt.euro(total)}")
-        else:
-            kpi("Premi distribuiti / stanziati", fmt.NONE)
+        kpi("Persone valutate / in organico", self.kpi_people())
+        kpi("Premi distribuiti / stanziati", self.kpi_money())
         out: list[Any] = [Raw('<div class="kpis">' + "".join(kpis) + "</div>")]
 
         lines = []
@@ -310,16 +303,30 @@ class Page:
             sep = "; ".join(f"{self.area_name(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
             lines.append(f"<br><b>Aree rendicontate a parte</b> (escluse dal totale dell'ente): {e(sep)}.")
         errors = len(r.errors)
-        warnings = len(r.violations) - errors
+        warnings = sum(1 for v in r.violations if not v.is_error and not v.is_notice)
+        notices = sum(1 for v in r.violations if v.is_notice)
         lines.append(
             "<br><b>Violazioni:</b> "
-            + (f'{flag(f"{errors} errori", "err")} ' if errors else "nessun errore; ")
-            + (f"{warnings} avvisi" if warnings else "nessun avviso")
+            + (f'{flag(fmt.plural(errors, "errore", "errori"), "err")} ' if errors else "nessun errore; ")
+            + (fmt.plural(warnings, "avviso", "avvisi") if warnings else "nessun avviso")
+            + (f"; {fmt.plural(notices, 'nota', 'note')} sul formato dei file" if notices else "")
             + ' (<a href="#violazioni">elenco</a>).'
         )
         out.append(Raw('<div class="box">' + "".join(lines) + "</div>"))
         out.append(self.charts())
         return out
+
+    def kpi_people(self) -> str:
+        evaluated = sum(1 for s in self.r.scores.values() if s.score is not None)
+        return f"{evaluated} / {len(self.ente.people)}"
+
+    def kpi_money(self) -> str:
+        if self.r.rewards is None:
+            return fmt.NONE
+        pools = self.pools()
+        total = sum((p.amount for p in pools.values()), Decimal(0))
+        dist = sum((p.distributed for p in pools.values()), Decimal(0))
+        return f"{fmt.euro(dist)} / {fmt.euro(total)}"
 
     def charts(self) -> Raw:
         r, org = self.r, self.org

@@ -76,8 +76,7 @@ class PublicPage(Page):
         return [
             tag(
                 "p",
-                "Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale; i "
-                "gruppi di meno di 3 persone sono indicati «<3» (nessun dato personale).",
+                f"Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale. {CONTROL}",
                 "muted",
             ),
             table(
@@ -85,37 +84,71 @@ class PublicPage(Page):
             ),
         ]
 
+    def kpi_people(self) -> str:
+        found = {ln.key: ln for ln in transparency.lines(self.r) if ln.section == "sintesi"}
+        return f"{_count(found['persone_valutate'])} / {_count(found['persone'])}"
+
+    def kpi_money(self) -> str:
+        total = transparency.find(self.r, "fondi", "", "totale") if self.r.rewards is not None else None
+        if total is None:
+            return fmt.NONE
+        return f"{_money(total, total.total)} / {fmt.euro(total.allocated)}"
+
     def rewards(self) -> list[Any]:
         if not reached(self.r, "premialita"):
             return [not_run(self.r, "premialita")]
-        ledger = self.r.ledger
-        rows: list[Any] = [
-            (p.label or name, fmt.euro(p.amount), fmt.euro(p.distributed), fmt.euro(p.residual))
-            for name, p in ledger.pools.items()
+        lines = transparency.lines(self.r)
+        pools = [
+            (
+                ln.item if ln.key != "totale" else "Totale",
+                fmt.euro(ln.allocated),
+                _money(ln, ln.total),
+                _money(ln, None if ln.total is None or ln.allocated is None else ln.allocated - ln.total),
+            )
+            for ln in lines
+            if ln.section in ("fondi", "posizione")
         ]
         out: list[Any] = [
             tag("h3", "Fondi"),
-            table(("Fondo", "Stanziato", "Distribuito", "Residuo"), rows, numeric=(1, 2, 3), empty="Nessun fondo."),
+            table(("Fondo", "Stanziato", "Distribuito", "Residuo"), pools, numeric=(1, 2, 3), empty="Nessun fondo."),
         ]
-        lines = [ln for ln in transparency.lines(self.r) if ln.section in ("livello", "fascia")]
+        groups = [ln for ln in lines if ln.section in ("livello", "fascia")]
         out.append(tag("h3", "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"))
         out.append(
             table(
                 ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio"),
-                [(ln.section, ln.group, ln.item, _count(ln), _money(ln.total), _money(ln.mean)) for ln in lines],
+                [
+                    (
+                        transparency.SECTION_LABELS[ln.section],
+                        ln.group,
+                        ln.item,
+                        _count(ln),
+                        _money(ln, ln.total),
+                        _money(ln, ln.mean),
+                    )
+                    for ln in groups
+                ],
                 numeric=(3, 4, 5),
                 empty="Nessun premio.",
             )
         )
+        degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]
+        if degrees:
+            out.append(tag("h3", "Grado di differenziazione nell'utilizzo della premialità"))
+            out.append(table(("Gruppo", "Grado (rapporto)"), degrees, numeric=(1,)))
+            out.append(tag("p", DEGREE_NOTE, "muted"))
+        out.append(tag("p", CONTROL, "muted"))
         return out
 
     def violations(self) -> list[Any]:
-        errors = sum(1 for v in self.r.violations if v.is_error)
+        rules = [v for v in self.r.violations if not v.is_notice]
+        errors = sum(1 for v in rules if v.is_error)
         return [
             tag(
                 "p",
-                f"Violazioni riscontrate nel calcolo: {errors} errori, {len(self.r.violations) - errors} "
-                "avvisi (il dettaglio, che può nominare persone, è nella Relazione interna).",
+                f"Violazioni del regolamento riscontrate nel calcolo: {fmt.plural(errors, 'errore', 'errori')}, "
+                f"{fmt.plural(len(rules) - errors, 'avviso', 'avvisi')} (il dettaglio, che può nominare persone, "
+                "è nella Relazione interna).",
                 "muted",
             )
         ]
@@ -142,13 +175,27 @@ def _without_scores(result: Result) -> Result:
     return attrs.evolve(result, scores={})
 
 
+CONTROL = (
+    "Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata): un gruppo di meno di 3 "
+    "persone è indicato «<3» e ogni sua cifra è omessa; «riservato» indica una cifra omessa perché "
+    "permetterebbe di ricavarne un'altra per differenza."
+)
+DEGREE_NOTE = (
+    "Grado di differenziazione: per il personale, premio pro capite della fascia (o del livello) più premiata "
+    "diviso quello della meno premiata con premio; per dirigenti e PO, importo individuale più alto diviso il "
+    "più basso non nullo. Un rapporto, non un importo."
+)
+
+
 def _count(ln) -> str:
     if ln.hidden:
         return ln.hidden
     return "" if ln.count is None else str(ln.count)
 
 
-def _money(x) -> str:
+def _money(ln, x) -> str:
+    if ln.hidden:
+        return "riservato"
     return fmt.euro(x) if x is not None else fmt.NONE
 
 

@@ -13,7 +13,7 @@ import re
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
 def is_number(value: str) -> bool:

@@ -1,0 +1,149 @@
+"""The one disclosure-control step of every public output (rules/core.md §6), by hand and as a property.
+
+The property test audits :func:`disclosure.control` with a checker written here independently, over
+the people themselves (one unknown per person and pool) instead of the module's atoms: whatever the
+published cells are, no withheld figure and no person's amount may be a linear combination of the
+published ones.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ciclope.core.reports.disclosure import SMALL, WITHHELD, Cell, control
+
+
+def test_a_lone_small_row_takes_the_next_smallest_with_it():
+    # levels of 10 people under a published total: A has 1 person, B 4, C 5. A is <3; the total minus B
+    # and C would give A back, so B (the smaller of the others) is withheld too.
+    everyone = frozenset(range(10))
+    cells = [
+        Cell("A", frozenset({0}), pools=frozenset({"premi"})),
+        Cell("B", frozenset({1, 2, 3, 4}), pools=frozenset({"premi"})),
+        Cell("C", frozenset({5, 6, 7, 8, 9}), pools=frozenset({"premi"})),
+        Cell("totale", everyone, pools=frozenset({"premi"}), counted=False, keep=2),
+    ]
+    paid = {i: frozenset({"premi"}) for i in range(10)}
+    assert control(cells, paid) == {"A": SMALL, "B": WITHHELD}
+
+
+def test_two_small_rows_still_give_their_sum_so_a_third_goes():
+    # A (1 person) and B (1 person) are both <3, but total − C is A + B: two people's pay together,
+    # still under 3 people, so C goes too.
+    cells = [
+        Cell("A", frozenset({0}), pools=frozenset({"premi"})),
+        Cell("B", frozenset({1}), pools=frozenset({"premi"})),
+        Cell("C", frozenset(range(2, 9)), pools=frozenset({"premi"})),
+        Cell("totale", frozenset(range(9)), pools=frozenset({"premi"}), counted=False, keep=2),
+    ]
+    paid = {i: frozenset({"premi"}) for i in range(9)}
+    hidden = control(cells, paid)
+    assert hidden["A"] == hidden["B"] == SMALL
+    assert "C" in hidden or "totale" in hidden
+
+
+def test_a_pool_paid_to_one_person_hides_what_gives_it_back():
+    # PO1 alone is paid from po_risultato (1 recipient: <3). The total of both pools is published (the law
+    # asks for it), so the other pool's distributed amount is withheld: total − premi = PO1's pay.
+    cells = [
+        Cell("premi", frozenset(range(1, 9)), pools=frozenset({"premi"}), keep=1),
+        Cell("po_risultato", frozenset({0}), pools=frozenset({"po_risultato"}), keep=1),
+        Cell("totale", frozenset(range(9)), pools=frozenset({"premi", "po_risultato"}), counted=False, keep=2),
+    ]
+    paid = {0: frozenset({"po_risultato"}), **{i: frozenset({"premi"}) for i in range(1, 9)}}
+    assert control(cells, paid) == {"po_risultato": SMALL, "premi": WITHHELD}
+
+
+def test_a_mean_over_a_hidden_count_is_the_count():
+    # a group whose count is withheld (its 2 people are a block's only small row) publishes no count
+    # anywhere else: the group's evaluated people (5) minus the published tiers would give it.
+    cells = [
+        Cell("valutati", frozenset(range(5))),
+        Cell("alto", frozenset({0, 1})),
+        Cell("basso", frozenset({2, 3, 4})),
+    ]
+    hidden = control(cells, {})
+    assert hidden == {"alto": SMALL, "basso": WITHHELD}
+
+
+# -- the property -----------------------------------------------------------------------------------------
+
+
+def _in_span(rows: list[dict], target: dict) -> bool:
+    """Whether ``target`` is a linear combination of ``rows`` (plain Gaussian elimination over Fraction)."""
+    basis: list[tuple[object, dict]] = []
+    for row in rows:
+        row = dict(row)
+        for pivot, b in basis:
+            f = row.get(pivot, 0)
+            if f:
+                for k, v in b.items():
+                    row[k] = row.get(k, 0) - f * v
+                row = {k: v for k, v in row.items() if v}
+        if row:
+            pivot = sorted(row, key=repr)[0]
+            basis.append((pivot, {k: Fraction(v) / row[pivot] for k, v in row.items()}))
+    t = {k: Fraction(v) for k, v in target.items()}
+    for pivot, b in basis:
+        f = t.get(pivot, 0)
+        if f:
+            for k, v in b.items():
+                t[k] = t.get(k, 0) - f * v
+            t = {k: v for k, v in t.items() if v}
+    return not t and bool(target)
+
+
+POOLS = ("premi", "risultato")
+
+
+@st.composite
+def published_tables(draw):
+    """A group of people with a level, a band and the pools that paid them, and the cells the public
+    outputs print of them: per level, per band, per pool, the group's total and head count."""
+    n = draw(st.integers(min_value=1, max_value=14))
+    levels = [draw(st.sampled_from("ABCD")) for _ in range(n)]
+    bands = [draw(st.sampled_from(["x", "y", None])) for _ in range(n)]
+    paid = {}
+    for i in range(n):
+        pools = frozenset(p for p in POOLS if draw(st.booleans()))
+        if pools:
+            paid[i] = pools
+    everyone = frozenset(range(n))
+    cells = [Cell(("persone",), everyone, keep=-1), Cell(("premi",), everyone, frozenset(POOLS), counted=False)]
+    for lv in sorted(set(levels)):
+        cells.append(Cell(("livello", lv), frozenset(i for i in range(n) if levels[i] == lv), frozenset(POOLS)))
+    for b in sorted({b for b in bands if b}):
+        cells.append(Cell(("fascia", b), frozenset(i for i in range(n) if bands[i] == b), frozenset(POOLS)))
+    for pool in POOLS:
+        cells.append(Cell(("pool", pool), frozenset(i for i in paid if pool in paid[i]), frozenset({pool}), keep=1))
+    cells.append(Cell(("totale",), frozenset(paid), frozenset(POOLS), counted=False, keep=2))
+    return cells, paid
+
+
+def _amounts(cell: Cell, paid) -> dict:
+    return {(i, p): 1 for i in cell.people for p in paid.get(i, ()) if p in cell.pools}
+
+
+@settings(max_examples=300, deadline=None)
+@given(published_tables())
+def test_nothing_withheld_and_nobody_s_pay_can_be_recovered(tables):
+    cells, paid = tables
+    hidden = control(cells, paid)
+    shown = [c for c in cells if c.key not in hidden]
+    counts = [{i: 1 for i in c.people} for c in shown if c.counted]
+    amounts = [_amounts(c, paid) for c in shown if c.pools]
+    for c in cells:
+        if 0 < len(c.people) < 3:
+            assert c.key in hidden  # every figure of a group under 3 is withheld
+        if c.key in hidden and c.people:
+            if c.counted:
+                assert not _in_span(counts, {i: 1 for i in c.people}), c.key
+            if c.pools:
+                assert not _in_span(amounts, _amounts(c, paid)), c.key
+    for i, pools in paid.items():  # nobody's pay, in all or from one pool
+        assert not _in_span(amounts, {(i, p): 1 for p in pools}), i
+        for p in pools:
+            assert not _in_span(amounts, {(i, p): 1}), (i, p)
