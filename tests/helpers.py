@@ -125,3 +125,21 @@ def two_enti(tmp_path: Path) -> Path:
     write_ente(tmp_path / "rotto", bad)
     (tmp_path / "cycle.toml").write_text(TWO_ENTI)
     return tmp_path / "cycle.toml"
+
+
+def published_csv(source) -> list[dict[str, str]]:
+    """The rows of a published CSV (Italian Excel dialect: BOM, ``;``), as dicts keyed by the header; ``source``
+    is a path or the file's text."""
+    import csv
+    import io
+
+    text = source if isinstance(source, str) else Path(source).read_text(encoding="utf-8")
+    assert text.startswith("\ufeff"), "a published CSV starts with the UTF-8 byte order mark"
+    return list(csv.DictReader(io.StringIO(text[1:], newline=""), delimiter=";"))
+
+
+def it_decimal(text: str):
+    """``1234,56`` (a published CSV's number) as a Decimal."""
+    from decimal import Decimal
+
+    return Decimal(text.replace(",", "."))

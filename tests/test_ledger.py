@@ -16,6 +16,8 @@ from ciclope.core import POSITION, Award, Pool, PositionPay, Positions, Rewards
 from ciclope.core.cli import main
 from ciclope.core.ledger import Ledger
 
+from helpers import it_decimal, published_csv
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -147,18 +149,20 @@ def test_brescia_example_po_money_in_every_output(example):
     assert doc["rewards"]["position_pools"] == ["po_posizione"]
     assert doc["positions"]["PC"]["paid"] is False and doc["positions"]["PC"]["instalments"] == 13
     # trasparenza.csv: the result pay is performance money (fondi); position pay apart (posizione)
-    rows = {
-        (r["sezione"], r["voce"]): r
-        for r in csv.DictReader(io.StringIO((out / "bs-esempio" / "trasparenza.csv").read_text(encoding="utf-8")))
-    }
-    assert rows[("fondi", "totale: stanziato")]["importo_totale"] == "6000.00"
-    assert rows[("fondi", "totale: distribuito")]["importo_totale"] == "4299.59"
-    assert rows[("posizione", "totale: stanziato")]["importo_totale"] == "34000.00"
-    assert rows[("posizione", "totale: distribuito")]["importo_totale"] == "28857.14"  # 16000 + 12857.14
+    rows = {(r["Sezione"], r["Voce"]): r for r in published_csv(out / "bs-esempio" / "trasparenza.csv")}
+    assert rows[("Fondi per la performance", "totale: stanziato")]["Importo totale (€)"] == "6000,00"
+    assert rows[("Retribuzione di posizione", "totale: stanziato")]["Importo totale (€)"] == "34000,00"
+    # only HA and HB (2 PO) were paid: what 2 people received together is withheld, in both sections
+    # (4299.59 = 2541.18 + 1758.41 and 28857.14 = 16000 + 12857.14 would be their pay, rules/core.md §6)
+    assert rows[("Fondi per la performance", "totale: distribuito")]["Importo totale (€)"] == "<3"
+    assert rows[("Retribuzione di posizione", "totale: distribuito")]["Importo totale (€)"] == "<3"
+    assert "4299" not in str(rows) and "28857" not in str(rows)
     # HA and HB (2 PO, evaluated 90 and 77.5) are counted and their result pay is in the amounts; two
     # people are fewer than 3, so the rows are shown as <3 (never an amount of one or two people)
-    po_rows = [r for (sec, _), r in rows.items() if sec in ("livello", "fascia") and r["gruppo"] == "dirigenti e PO"]
-    assert po_rows and all(r["numero_persone"] in ("<3", "riservato") for r in po_rows)
+    po_rows = [
+        r for (sec, _), r in rows.items() if sec.startswith(("Livello", "Fascia")) and r["Gruppo"] == "dirigenti e PO"
+    ]
+    assert po_rows and all(r["Numero di persone"] in ("<3", "riservato") for r in po_rows)
     # schede.xlsx and the Relazione: the same totals as summary.json
     import openpyxl
 
@@ -194,16 +198,19 @@ def test_transparency_levels_count_the_po_result_pay(tmp_path):
             return D(0)
         return sum((D(a["amount"]) for a in [award, *award.get("also", [])] if a["pool"] not in position), D(0))
 
+    # on the demo the PO levels are small (Ottimo and Buono <3, so Eccellente is withheld with them): every
+    # shown level row, of either group, is checked against results.json
     rows = [
         r
-        for r in csv.DictReader(io.StringIO((ente / "trasparenza.csv").read_text(encoding="utf-8")))
-        if r["sezione"] == "livello" and r["gruppo"] == "dirigenti e PO" and r["importo_totale"]
+        for r in published_csv(ente / "trasparenza.csv")
+        if r["Sezione"] == "Livello di valutazione" and r["Importo totale (€)"] not in ("", "<3", "riservato")
     ]
     assert rows
     for r in rows:
-        members = [pid for pid in lead if doc["individual"].get(pid, {}).get("level") == r["voce"]]
-        assert int(r["numero_persone"]) == len(members), r["voce"]
-        assert D(r["importo_totale"]) == sum((performance(pid) for pid in members), D(0)), r["voce"]
+        group = lead if r["Gruppo"] == "dirigenti e PO" else {row["id"] for row in people_csv} - lead
+        members = [pid for pid in group if doc["individual"].get(pid, {}).get("level") == r["Voce"]]
+        assert int(r["Numero di persone"]) == len(members), r["Voce"]
+        assert it_decimal(r["Importo totale (€)"]) == sum((performance(pid) for pid in members), D(0)), r["Voce"]
     assert any(performance(h) > 0 for h in holders)  # result pay reached the PO and was counted
 
 

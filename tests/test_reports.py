@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
 import zipfile
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from ciclope.core.reports import html, transparency, write_reports, xlsx
+from ciclope.core.reports import art20, html, transparency, write_reports, xlsx
 from ciclope.core.reports.safe import cell
 from ciclope.core.testing import results_doc
 
+from helpers import published_csv
 from reportcase import AMOUNTS, FILES, INJECTION, PLUGIN, SCRIPT, SOURCE, make_case  # noqa: F401
 
 
@@ -309,68 +307,65 @@ def test_workbook_metadata_and_zip_dates_are_fixed(book):
 
 
 def transparency_rows(result):
-    return list(csv.DictReader(io.StringIO(transparency.render(result))))
+    return published_csv(transparency.render(result))
 
 
 def test_transparency_by_hand(case):
-    rows = {(r["sezione"], r["gruppo"], r["voce"]): r for r in transparency_rows(case)}
+    rows = {(r["Sezione"], r["Gruppo"], r["Voce"]): r for r in transparency_rows(case)}
+    fondi, livello, fascia = "Fondi per la performance", "Livello di valutazione", "Fascia di merito"
+
+    def figures(key):
+        r = rows[key]
+        return (r["Numero di persone"], r["Quota di persone (%)"], r["Importo totale (€)"], r["Importo medio (€)"])
+
     # the PO's result pay is performance money (rules/core.md §6): po_risultato has one recipient (PO1),
-    # so its line shows "<3 beneficiari" and, being the only small line of the block, the other pool's
-    # distributed line is withheld too (else 2147.50 − 1000.00 gives PO1's pay back)
-    assert rows[("fondi", "", "po_risultato: distribuito")]["numero_persone"] == "<3 beneficiari"
-    assert rows[("fondi", "", "po_risultato: distribuito")]["importo_totale"] == ""
-    assert rows[("fondi", "", "premi: distribuito")]["numero_persone"] == "riservato"
-    assert rows[("fondi", "", "premi: stanziato")]["importo_totale"] == "1000.00"
-    assert rows[("fondi", "", "totale: stanziato")]["importo_totale"] == "2350.00"  # 1000 + 1350 (PO)
-    assert rows[("fondi", "", "totale: distribuito")]["importo_totale"] == "2147.50"  # 1000 + 1147.50
-    assert not any(k[0] == "posizione" for k in rows)  # no position-pay pool in this case
-    # staff (8 people): bands alta E1–E4 = 126.58 × 3 + 142.41 = 522.15, mean 130.5375;
-    # media E5 E7 E8 = 343.36, mean 114.4533; differentiation 130.5375 / 114.4533 = 1.1405 → 1.14
-    alta = rows[("fascia", "personale", "alta")]
-    assert (
-        alta["numero_persone"],
-        alta["quota_persone_percento"],
-        alta["importo_totale"],
-        alta["importo_medio"],
-        alta["grado_differenziazione"],
-    ) == ("4", "50.00", "522.15", "130.54", "1.14")
-    media = rows[("fascia", "personale", "media")]
-    assert (
-        media["numero_persone"],
-        media["quota_persone_percento"],
-        media["importo_totale"],
-        media["grado_differenziazione"],
-    ) == ("3", "37.50", "343.36", "1.00")
-    # staff levels: Ottimo 4 shown; Sufficiente (E6 alone) is <3, so the smallest other, Buono (3),
-    # is withheld too — otherwise Sufficiente = 8 − 4 − 3 by subtraction
-    assert rows[("livello", "personale", "Ottimo")]["importo_totale"] == "522.15"
-    assert rows[("livello", "personale", "Sufficiente")]["numero_persone"] == "<3"
-    assert rows[("livello", "personale", "Buono")]["numero_persone"] == "riservato"
-    assert rows[("livello", "personale", "Buono")]["importo_totale"] == ""
-    # dirigenti e PO: PO1 is alone at Ottimo and in band alta
-    assert rows[("livello", "dirigenti e PO", "Ottimo")]["numero_persone"] == "<3"
-    assert rows[("livello", "dirigenti e PO", "non valutato")]["numero_persone"] == "riservato"
-    assert rows[("fascia", "dirigenti e PO", "alta")]["numero_persone"] == "<3"
-    assert rows[("fascia", "dirigenti e PO", "alta")]["importo_totale"] == ""
+    # so it is <3; the total distributed (required by art. 20) is 1000.00 + 1147.50 = 2147.50, so the
+    # premi pool's distributed amount is withheld too (2147.50 − 1000.00 would give PO1's result pay back)
+    assert figures((fondi, "", "po_risultato: distribuito")) == ("<3", "", "<3", "")
+    assert figures((fondi, "", "premi: distribuito")) == ("riservato", "", "riservato", "")
+    assert rows[(fondi, "", "premi: stanziato")]["Importo totale (€)"] == "1000,00"
+    assert rows[(fondi, "", "totale: stanziato")]["Importo totale (€)"] == "2350,00"  # 1000 + 1350 (PO)
+    assert rows[(fondi, "", "totale: distribuito")]["Importo totale (€)"] == "2147,50"
+    assert not any(k[0] == "Retribuzione di posizione" for k in rows)  # no position-pay pool in this case
+    # staff (8 people): Ottimo E1–E4 = 126.58 × 3 + 142.41 = 522.15, mean 130.5375 → 130,54, 4/8 = 50%
+    assert figures((livello, "personale", "Ottimo")) == ("4", "50,00", "522,15", "130,54")
+    # Sufficiente (E6 alone) is <3, so the smallest other level, Buono (3), is withheld with it — else
+    # 8 − 4 − 3 gives the 1 back; band media holds the same three people (E5 E7 E8) and goes with Buono
+    assert figures((livello, "personale", "Sufficiente")) == ("<3", "", "", "")
+    assert figures((livello, "personale", "Buono")) == ("riservato", "", "", "")
+    assert figures((fascia, "personale", "alta")) == ("4", "50,00", "522,15", "130,54")
+    assert figures((fascia, "personale", "media")) == ("riservato", "", "", "")
+    # the staff's grado di differenziazione (alta's 130.54 over media's mean) would give media's mean back
+    assert rows[("Differenziazione", "personale", "grado di differenziazione")]["Grado di differenziazione"] == (
+        "riservato"
+    )
+    # dirigenti e PO: PO1 is alone at Ottimo and in band alta; SG, D1, D2 (not evaluated, paid nothing) are 3
+    assert figures((livello, "dirigenti e PO", "Ottimo")) == ("<3", "", "", "")
+    assert figures((fascia, "dirigenti e PO", "alta")) == ("<3", "", "", "")
+    assert figures((livello, "dirigenti e PO", "non valutato")) == ("3", "75,00", "0,00", "0,00")
+    # no figure of PO1 anywhere: 134.49 (premi) + 1147.50 (result) = 1281.99
+    text = transparency.render(case) + art20.render(case)
+    assert not any(x in text for x in ("1281,99", "1147,50", "134,49"))
 
 
 def test_transparency_has_no_names_or_ids(case):
     text = transparency.render(case)
-    tokens = set(re.findall(r"[^\s,]+", text))
+    tokens = set(re.findall(r"[^\s;]+", text))
     for p in case.ente.people.values():
         assert p.id not in tokens
         assert p.name not in text
 
 
-def test_small_blocks_hide_every_amount():
-    from ciclope.core.reports.transparency import Line, suppress
-
-    block = [Line("fascia", "g", "a", count=5), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=4)]
-    suppress(block)
-    assert [ln.hidden for ln in block] == ["", "<3", "riservato"]  # c (4) is the smallest other
-    block = [Line("fascia", "g", "a", count=2), Line("fascia", "g", "b", count=1), Line("fascia", "g", "c", count=9)]
-    suppress(block)
-    assert [ln.hidden for ln in block] == ["<3", "<3", ""]  # two hidden: no subtraction possible
+def test_published_csvs_agree_on_every_withheld_figure(case):
+    # art. 20's table and trasparenza.csv read the same controlled lines: the group's pay is withheld
+    # in both (the staff's 865.51 = 522.15 + 343.36 would give media's 343.36 back beside Ottimo's 522.15)
+    rows = {(r["Gruppo"], r["Voce"]): r["Valore"] for r in published_csv(art20.render(case))}
+    assert rows[("personale", "premi distribuiti (€)")] == "riservato"
+    assert rows[("personale", "premi stanziati (€)")] == "1000,00"
+    # PO1 is the only evaluated PO: the count is <3 and the mean 2350 / 1 would be it again
+    assert rows[("dirigenti e PO", "persone valutate")] == "<3"
+    assert rows[("dirigenti e PO", "premio medio conseguibile (€)")] == "riservato"
+    assert "865,51" not in art20.render(case) + transparency.render(case)
 
 
 @pytest.mark.parametrize(
@@ -403,12 +398,12 @@ def test_public_example_transparency_has_no_names_or_ids(example):
                 continue
             text = (ente_dir / "trasparenza.csv").read_text(encoding="utf-8")
             people = list(csv.DictReader(open(next(folder.glob("*/people.csv")), encoding="utf-8")))
-            cells = {c for row in csv.reader(io.StringIO(text)) for c in row}
+            cells = {c for row in published_csv(text) for c in row.values()}
             tokens = {t for c in cells for t in re.findall(r"[A-Za-z0-9_]+", c)}
             for p in people:
                 assert p["id"] not in tokens, (name, p["id"])
                 assert p["name"] not in cells and p["name"] not in text, (name, p["name"])
-            assert text.splitlines()[0].startswith("sezione,gruppo,voce,numero_persone")
+            assert text.splitlines()[0] == "\ufeff" + ";".join(transparency.HEADER)
 
 
 def test_markup_is_well_formed(page):
@@ -456,7 +451,7 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
     assert "Sintesi" in load_workbook(tmp_path / "schede.xlsx").sheetnames
     # trasparenza.csv only once there is money to publish (issue 14: the 30/6 report wrote one)
     if until == "premialita":
-        assert (tmp_path / "trasparenza.csv").read_text().startswith("sezione,")
+        assert (tmp_path / "trasparenza.csv").read_text(encoding="utf-8").startswith("\ufeffSezione;")
     else:
         assert not (tmp_path / "trasparenza.csv").exists()
     # a report stopped early shows the phases it ran, not placeholders of the others
@@ -466,53 +461,26 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
 
 
 def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
-    """D.Lgs. 33/2013 art. 20 layout (issue 14), by hand on the public example: staff amounts P1 4285.71 (the
-    highest), P2/P4/P5 1714.29, P3 857.14, P6/P7/P9/P10 428.57, P8 and P11 evaluated with 0; 11 evaluated.
-    ≥ 90% of 4285.71 (3857.14): P1 only → "<3"; 60–90% (from 2571.43): nobody; below: 10.
-    Medio conseguibile 12000 / 11 = 1090.909 → 1090.91; differenziazione 10 / 11 = 0.9091."""
+    """D.Lgs. 33/2013 art. 20 layout, by hand on the public example: staff amounts P1 4285.71 (the highest),
+    P2/P4/P5 1714.29, P3 857.14, P6/P7/P9/P10 428.57, P8 and P11 evaluated with 0; 11 evaluated.
+    ≥ 90% of 4285.71 (3857.14): P1 only → "<3"; 60–90% (from 2571.43): nobody → 0; below: 10, withheld
+    with P1's tier (11 − 0 − 10 would give the 1 back), and so the 11 evaluated (11 − 10 − 0 = 1) and
+    the premio medio conseguibile 12000 / 11 that gives the 11 back. Allocated and distributed: 12000.00."""
     from ciclope.core.cli import main
 
     folder = example("comunita_montane")
     main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")])
-    rows = list(csv.reader(io.StringIO((tmp_path / "out" / "cm-esempio" / "premi-art20.csv").read_text())))
-    got = {(g, k): v for g, k, v in rows[1:]}
-    assert got[("personale", "premi_stanziati")] == "12000.00"
-    assert got[("personale", "premi_distribuiti")] == "12000.00"
-    assert got[("personale", "persone_valutate")] == "11"
-    assert got[("personale", "premio_medio_conseguibile")] == "1090.91"
-    assert (got[("personale", "persone_90_100")], got[("personale", "persone_60_90")]) == ("<3", "0")
-    assert got[("personale", "persone_sotto_60")] == "10"
-    assert got[("personale", "grado_differenziazione")] == "0.9091"
-
-
-def test_art20_tiers_by_hand():
-    """The 90% and 60% lines of premi-art20.csv, by hand: the highest 1000.00 puts the lines at 900.00 and 600.00;
-    900.00 is at 90% (in the top tier), 899.99 below it, 600.00 at 60%, 599.99 below; all 0 are all below."""
-    from ciclope.core.reports.art20 import tiers
-
-    pays = [D("1000.00"), D("900.00"), D("899.99"), D("600.00"), D("599.99"), D(0)]
-    assert tiers(pays) == (2, 2, 2)
-    assert tiers([D(0), D(0)]) == (0, 0, 2)
-    assert tiers([]) == (0, 0, 0)
-
-
-@given(
-    st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=40),
-    st.sampled_from([None, 9, 6]),
-)
-def test_art20_tiers_count_as_the_shares_do(cents, boundary):
-    """tiers compares each pay with 0.9 × and 0.6 × the highest; the counts are those of pay / highest ≥ 0.9 and
-    ≥ 0.6 (the way the file was first written), on random amounts in cents, with a pay exactly on a line."""
-    from ciclope.core.reports.art20 import NINETY, SIXTY, tiers
-
-    pays = [D(c) / 100 for c in cents]
-    if boundary is not None and max(cents) > 0:
-        pays.append(max(pays) * boundary / 10)  # exactly at 90% or 60% of the highest
-    top = max(pays)
-    shares = [p / top if top > 0 else D(0) for p in pays]
-    high = sum(1 for x in shares if x >= NINETY)
-    mid = sum(1 for x in shares if SIXTY <= x < NINETY)
-    assert tiers(pays) == (high, mid, len(pays) - high - mid)
+    got = {
+        (r["Gruppo"], r["Voce"]): r["Valore"]
+        for r in published_csv(tmp_path / "out" / "cm-esempio" / "premi-art20.csv")
+    }
+    assert got[("personale", "premi stanziati (€)")] == "12000,00"
+    assert got[("personale", "premi distribuiti (€)")] == "12000,00"
+    assert got[("personale", "persone con premio dal 90% al 100% del più alto")] == "<3"
+    assert got[("personale", "persone con premio dal 60% al 90% del più alto")] == "0"
+    assert got[("personale", "persone con premio sotto il 60% del più alto")] == "riservato"
+    assert got[("personale", "persone valutate")] == "riservato"
+    assert got[("personale", "premio medio conseguibile (€)")] == "riservato"
 
 
 def test_numbers_are_written_the_italian_way_and_the_memo_keeps_each_form():

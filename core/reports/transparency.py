@@ -380,7 +380,8 @@ def rows(result: Result) -> list[tuple[str, ...]]:
         if ln.section in ("fondi", "posizione"):
             out.append((label, "", f"{ln.item}: stanziato", "", "", _money(ln.allocated), "", ""))
             if ln.hidden:
-                out.append((label, "", f"{ln.item}: distribuito", ln.hidden, "", WITHHELD, "", ""))
+                shown = ln.hidden if ln.counted else ""
+                out.append((label, "", f"{ln.item}: distribuito", shown, "", ln.hidden, "", ""))
             else:
                 recipients = str(ln.count) if ln.counted else ""
                 out.append((label, "", f"{ln.item}: distribuito", recipients, "", _money(ln.total), "", ""))
