@@ -578,7 +578,7 @@ def cmd_report(args) -> int:
         print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ENTE
     print("\n".join(lines))
-    if done and args.store:
+    if done and args.store and any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines):
         from .store.sections import refresh_folder
 
         refresh_folder(args.store, args.folder)

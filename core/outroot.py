@@ -120,16 +120,15 @@ def write_sums(folder: Path, changed: Iterable[str] | None = None) -> None:
 
     ``changed``: only these files were rewritten since the folder's ``SHA256SUMS`` was written (the
     Relazioni given their archive section after the run): the other files keep their recorded digest
-    instead of being read and hashed again (~1 ms per ente: issue 18). The same file as hashing every
-    output, since the others are unchanged; if the folder no longer holds exactly the files recorded,
-    every file is hashed."""
+    instead of being read and hashed again; a file new to the folder (a document added by ``ciclope
+    report``) is hashed. A file neither changed nor new keeps the digest recorded when it was written,
+    so an edit made by hand since is never blessed: ``verify`` still reports it."""
     names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != SUMS)
     digests: dict[str, str] = {}
     if changed is not None:
-        recorded = _recorded(folder)
-        if recorded is not None and set(recorded) == set(names):
-            fresh = set(changed)
-            digests = {name: d for name, d in recorded.items() if name not in fresh}
+        recorded = _recorded(folder) or {}
+        fresh = set(changed)
+        digests = {name: d for name, d in recorded.items() if name not in fresh and name in names}
     lines = [f"{digests.get(name) or _digest(folder / name)}  {name}" for name in names]
     write_over(folder / SUMS, ("\n".join(lines) + "\n").replace("\n", os.linesep).encode("utf-8"))
 

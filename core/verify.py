@@ -101,19 +101,34 @@ def verify(folder: Path) -> tuple[bool, list[str]]:
 
 
 def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
-    """``ciclope report OUT/<id>``: render the documents later from the recorded run. The ente is recomputed
-    from its recorded inputs, and the documents are written only if that gives the recorded results.json
-    byte for byte — so they are identical to those of a full run (issue 18, outputs on demand)."""
+    """``ciclope report OUT/<id>``: add documents later to a recorded run. A document already in the folder is
+    never written again (it may be published, and a re-render without the results store would lose its
+    archive sections); the PDF is printed from the ``relazione-pubblica.html`` already there. The ente is
+    recomputed from its recorded inputs, and new documents are written only if that gives the recorded
+    results.json byte for byte — so they are identical to those of a full run. ``SHA256SUMS`` keeps the
+    recorded digest of every existing file and gains the new ones."""
     from .reports import write_reports
+    from .reports.public import write_pdf
 
-    recorded_text, _recorded, result, changed = recompute(folder)
-    if result is None:
-        return False, changed + ["documenti non prodotti: rilancia `ciclope run`"]
-    if dumps(result) != recorded_text:
-        return False, [
-            "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
-            "prodotti; rilancia `ciclope run`"
-        ]
-    write_reports(result, Path(folder), outputs)
-    write_sums(Path(folder))
-    return True, [f"scritto {name}" for name in outputs]
+    here = Path(folder)
+    kept = [name for name in outputs if (here / name).exists()]
+    missing = tuple(name for name in outputs if name not in kept)
+    lines = [f"{name} già presente: lasciato com'è" for name in kept]
+    html_first = [n for n in missing if n != "relazione-pubblica.pdf"]
+    if "relazione-pubblica.pdf" in missing and not (here / "relazione-pubblica.html").exists():
+        html_first.append("relazione-pubblica.html")
+    if html_first:
+        recorded_text, _recorded, result, changed = recompute(folder)
+        if result is None:
+            return False, changed + ["documenti non prodotti: rilancia `ciclope run`"]
+        if dumps(result) != recorded_text:
+            return False, [
+                "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
+                "prodotti; rilancia `ciclope run`"
+            ]
+        write_reports(result, here, tuple(html_first))
+    if "relazione-pubblica.pdf" in missing:
+        write_pdf(here / "relazione-pubblica.html", here / "relazione-pubblica.pdf")
+    written = [*html_first, *(["relazione-pubblica.pdf"] if "relazione-pubblica.pdf" in missing else [])]
+    write_sums(here, changed=written)
+    return True, lines + [f"scritto {name}" for name in written]

@@ -82,3 +82,43 @@ def test_a_run_without_schede_does_not_import_the_workbook_writer(example, tmp_p
         "results,relazione,trasparenza": "[]",
         "results,schede": "['ciclope.core.reports.xlsx']",
     }
+
+
+@pytest.mark.slow
+def test_the_pdf_later_changes_no_document_already_written(example, tmp_path, capsys):
+    """`report --outputs pdf` after a full run with the store: the PDF is printed from the Relazione already
+    in the folder (with its «Andamento negli anni» from the store), and every file there stays byte for
+    byte what it was; SHA256SUMS keeps each recorded line and gains the PDF's."""
+    from ciclope.core.reports.public import chromium
+
+    if chromium() is None:
+        pytest.skip("Chromium non installato (pacchetto Debian 'chromium')")
+    folder = example("brescia")
+    out = tmp_path / "out"
+    assert main(["run", str(folder / "cycle.toml"), "--out", str(out)]) == 0
+    ente = out / "bs-esempio"
+    before = {p.name: p.read_bytes() for p in ente.iterdir() if p.is_file()}
+    assert main(["report", str(ente), "--outputs", "pubblica,pdf"]) == 0
+    assert "relazione-pubblica.html già presente" in capsys.readouterr().out
+    for name, data in before.items():
+        if name != "SHA256SUMS":
+            assert (ente / name).read_bytes() == data, name
+    sums = (ente / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert set(before["SHA256SUMS"].decode("utf-8").splitlines()) <= set(sums)
+    assert any(line.endswith("  relazione-pubblica.pdf") for line in sums)
+    assert main(["verify", str(ente)]) == 0
+
+
+def test_an_edit_is_not_blessed_by_a_later_report(example, tmp_path, capsys):
+    """A document edited by hand after the run stays reported by verify after `report` adds another one."""
+    folder = example("brescia")
+    out = tmp_path / "out"
+    main(["run", str(folder / "cycle.toml"), "--out", str(out), "--no-store", "--outputs", "results,trasparenza"])
+    ente = out / "bs-esempio"
+    with open(ente / "trasparenza.csv", "a", encoding="utf-8") as fh:
+        fh.write("Fondi per la performance;;aggiunto a mano;;;1,00;;\r\n")
+    assert main(["report", str(ente), "--outputs", "trasparenza,art20"]) == 0
+    assert (ente / "premi-art20.csv").is_file()
+    capsys.readouterr()
+    assert main(["verify", str(ente)]) != 0
+    assert "trasparenza.csv" in capsys.readouterr().out

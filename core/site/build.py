@@ -1,5 +1,5 @@
 """Build the portal from the results store: pages rendered with Jinja2 (autoescaped), documents of each
-ente taken from its output folder (hard-linked when possible, else copied).
+ente copied from its output folder.
 
 The public variant (``public=True``) is the publishable site: the public Relazione, aggregates, the
 benchmark, the calendar and the transparency tables; no person card, no name, no person id, no
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import shutil
 from collections import Counter, defaultdict
@@ -71,13 +70,11 @@ def person_anchor(pid: str) -> str:
 
 
 def _place(src: Path, dest: Path) -> None:
+    """A real copy: a hard link would let a later change of the output folder change a published portal."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.exists():
+    if dest.is_symlink() or dest.exists():
         dest.unlink()
-    try:
-        os.link(src, dest)  # the same bytes, no copy (the output folder and the site on one disk)
-    except OSError:
-        shutil.copyfile(src, dest)
+    shutil.copyfile(src, dest)
 
 
 def _count(n: int, public: bool) -> str:
