@@ -111,6 +111,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "neutralized": (parse_bool, False),
         "reason": (parse_text, False),
         "source": (parse_text, False),
+        "benchmark": (parse_text, False),
     },
     "assignments": {
         "cruscotto": (parse_id, True),
@@ -707,6 +708,7 @@ class _Loader:
         ids, kinds, weights = table.column("id"), table.column("type"), table.column("weight")
         objectives, names, sources = table.column("objective"), table.column("name"), table.column("source")
         neutral, reasons = table.column("neutralized"), table.column("reason")
+        benchmarks = table.column("benchmark")
         raw = {c: table.column(c) for c in (*year_cols.values(), "target", *MEASURES)}
         read = {c: self._cells_of(c, kinds, texts) for c, texts in raw.items()}  # with each row's type
         err = self.err
@@ -824,6 +826,7 @@ class _Loader:
                     plan,
                     n,
                     tcol,
+                    (benchmarks[i] or "").strip(),
                 )
             )
         fields = list(zip(*records)) if records else [() for _ in attrs.fields(m.Indicator)]

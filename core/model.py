@@ -126,6 +126,7 @@ class Indicator:
     targets: Mapping[int, Value] = attrs.field(factory=dict, hash=False)
     row: int = 0
     target_column: str = "target"  # the CSV column the target was read from, e.g. target_2020
+    benchmark: str = ""  # a comparability code shared across enti (a catalogue's), or "" for none
 
     @property
     def scored(self) -> bool:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from ciclope.core.cli import main
 from ciclope.core.reports import fmt
 from ciclope.core.store import open_store, schema
-from ciclope.core.store.engine import alembic_config, engine_for, migrate
+from ciclope.core.store.engine import HEAD, alembic_config, engine_for, migrate
 from ciclope.core.testing import write_ente
 
 from helpers import files
@@ -344,7 +344,7 @@ def test_migration_upgrades_a_store_written_by_the_first_schema(tmp_path, backen
 
     store = open_store(backend)  # upgrades to the head revision
     with store.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0002"
+        assert MigrationContext.configure(conn).get_current_revision() == HEAD
         assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
         row = conn.execute(sa.select(schema.objectives.c.plan_first, schema.objectives.c.achievement)).one()
     assert tuple(row) == (None, 0.75)

@@ -52,23 +52,48 @@ def test_distribution_invariants(values, lower):
                 assert p1.rank < p2.rank  # type: ignore[union-attr]
 
 
-def test_shared_indicators_by_id_then_by_name():
+def test_indicators_compared_only_when_declared_comparable():
     rows = [
-        # (ente, id, name, type, value, achievement)
-        ("e1", "K1", "Pratiche evase", "higher", 10.0, 1.0),
-        ("e2", "K1", "Pratiche evase", "higher", 8.0, 0.8),
-        ("e3", "K1", "Pratiche evase", "higher", 6.0, 0.6),
-        ("e1", "T1", "Tempi medi (gg)", "lower", 30.0, 1.0),
-        ("e2", "X9", "tempi  medi (GG)", "lower", 20.0, 1.0),  # the same name, case and spaces aside
-        ("e3", "Z7", "Tempi medi (gg)", "lower", 25.0, 1.0),
-        ("e1", "Q", "Solo due enti", "higher", 1.0, 1.0),
-        ("e2", "Q", "Solo due enti", "higher", 2.0, 1.0),
+        # (ente, id, name, type, value, achievement, benchmark code)
+        ("e1", "K1", "Pratiche evase", "higher", 10.0, 1.0, None),
+        ("e2", "K1", "Pratiche evase", "higher", 8.0, 0.8, None),
+        ("e3", "K1", "pratiche  EVASE", "higher", 6.0, 0.6, None),  # the same name, case and spaces aside
+        # every ente has an I3, but a time in days and a collection rate are not the same measure
+        ("e1", "I3", "Tempo medio (giorni)", "lower", 285.0, 0.5, None),
+        ("e2", "I3", "Tasso di riscossione", "higher", 96.0, 1.0, None),
+        ("e3", "I3", "Tempo medio (giorni)", "lower", 30.0, 1.0, None),
+        ("e4", "I3", "Numero pratiche", "higher", 19.0, 1.0, None),
+        # the same id and name under another type is another measure
+        ("e4", "K1", "Pratiche evase", "project", 0.9, 0.9, None),
+        # a catalogued code ranks indicators of different ids and names together
+        ("e1", "T1", "Tempi di pagamento", "lower", 30.0, 1.0, "CAT-TP"),
+        ("e2", "X9", "Giorni per pagare le fatture", "lower", 20.0, 1.0, "CAT-TP"),
+        ("e3", "Z7", "Tempestività pagamenti", "lower", 25.0, 1.0, "CAT-TP"),
     ]
     found = {i.key: i for i in shared_indicators(rows)}
-    assert set(found) == {"K1", "nome: tempi medi (gg)"}  # Q is shared by 2 enti only
-    assert found["K1"].distribution.median == 8.0
-    tempi = found["nome: tempi medi (gg)"].distribution
+    assert set(found) == {"K1", "codice CAT-TP"}  # the I3s share no measure among 3 enti
+    assert found["K1"].distribution.median == 8.0  # 10, 8, 6 (the project K1 of e4 left out)
+    tempi = found["codice CAT-TP"].distribution
+    assert tempi.lower_is_better
     assert [e for e, _ in tempi.values] == ["e2", "e3", "e1"]  # 20 < 25 < 30 days: lower is better
+
+
+def test_the_quartile_label_agrees_with_the_printed_quartiles():
+    # 0.60, 0.70, 0.80, 0.90, 1.00: QUARTILE.INC at (n−1)·p = 1, 2, 3 → Q1 0.70, median 0.80, Q3 0.90;
+    # 1.00 and 0.90 are at or above Q3 (1st), 0.80 at the median (2nd), 0.70 at Q1 (3rd), 0.60 below (4th)
+    d = Distribution.of({"a": 1.0, "b": 0.9, "c": 0.8, "d": 0.7, "e": 0.6})
+    assert (round(d.q1, 6), round(d.median, 6), round(d.q3, 6)) == (0.7, 0.8, 0.9)
+    assert [d.position(x).quartile for x in "abcde"] == [1, 1, 2, 3, 4]  # type: ignore[union-attr]
+    # 8 enti: a label from the rank alone put rank 6 of 8 (0.62) in the 3rd quartile; 0.62 is above
+    # Q1 = 0.615 so it is 3rd by the figures too, while 0.60 (rank 7) is below Q1: 4th
+    values = {"a": 1.0, "b": 0.95, "c": 0.9, "d": 0.85, "e": 0.8, "f": 0.62, "g": 0.6, "h": 0.5}
+    d = Distribution.of(values)
+    # sorted 0.5 0.6 0.62 0.8 0.85 0.9 0.95 1.0: Q1 at 1.75 → 0.6 + 0.75 × 0.02 = 0.615
+    assert round(d.q1, 6) == 0.615
+    assert d.position("f").quartile == 3 and d.position("g").quartile == 4  # type: ignore[union-attr]
+    lower = Distribution.of({"a": 10.0, "b": 20.0, "c": 30.0, "d": 40.0, "e": 50.0}, lower_is_better=True)
+    # Q1 20, median 30, Q3 40: 10 and 20 are the best quarter of a lower-is-better measure
+    assert [lower.position(x).quartile for x in "abcde"] == [1, 1, 2, 3, 4]  # type: ignore[union-attr]
 
 
 def test_differentiation_by_hand():

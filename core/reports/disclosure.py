@@ -25,7 +25,7 @@ published): the amounts are unknowns only where money was paid, which makes the 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from fractions import Fraction
 
 import attrs
@@ -56,7 +56,7 @@ class Cell:
     keep: int = 0
 
 
-def control(cells: Sequence[Cell], paid: dict[Hashable, frozenset[str]]) -> dict[Hashable, str]:
+def control(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> dict[Hashable, str]:
     """The withheld cells, ``key → SMALL`` (primary) or ``key → WITHHELD`` (secondary).
 
     ``paid`` gives, per person, the pools that paid them a positive amount (a person absent from it
@@ -79,7 +79,7 @@ class _Atom:
     cells: frozenset[int]  # the indexes of the cells that hold them
 
 
-def _atoms(cells: Sequence[Cell], paid: dict[Hashable, frozenset[str]]) -> list[_Atom]:
+def _atoms(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> list[_Atom]:
     """The people grouped by the cells they belong to and the pools that paid them."""
     member_of: dict[Hashable, list[int]] = {}
     for i, c in enumerate(cells):
@@ -137,7 +137,9 @@ def _first_leak(
     for a, atom in enumerate(atoms):
         if atom.people >= MIN_GROUP:
             continue
-        vectors = [{(a, pool): Fraction(1) for pool in atom.pools}] if atom.pools else []
+        vectors: list[dict[Hashable, Fraction]] = (
+            [{(a, pool): Fraction(1) for pool in atom.pools}] if atom.pools else []
+        )
         vectors += [{(a, pool): Fraction(1)} for pool in atom.pools if len(atom.pools) > 1]
         for vector in vectors:
             found = amounts.combination(vector)

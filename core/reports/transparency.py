@@ -25,6 +25,7 @@ Sections (``Line.section``):
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -157,7 +158,7 @@ def _lines(result: Result) -> list[Line]:
         out += group_lines(everyone, group, top_first, result)
     out += summary_lines(everyone, result)
     cells = [ln.cell() for ln in out]
-    paid = {i: p.pools for i, p in enumerate(everyone) if p.pools}
+    paid: dict[Hashable, frozenset[str]] = {i: p.pools for i, p in enumerate(everyone) if p.pools}
     hidden = disclosure.control(cells, paid)
     for ln in out:
         ln.hidden = hidden.get(id(ln), "")
@@ -237,7 +238,7 @@ def _partition(everyone: list[Person], members: list[int], key) -> dict:
 
 
 def _mean_score(everyone: list[Person], members: list[int]) -> Decimal:
-    marks = [everyone[i].score if everyone[i].score is not None else Decimal(-1) for i in members]
+    marks = [Decimal(-1) if (score := everyone[i].score) is None else score for i in members]
     return sum(marks, ZERO) / len(marks)
 
 

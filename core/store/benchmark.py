@@ -2,14 +2,20 @@
 
 For a year of the store, across the enti's current results:
 - the distribution of ente performance (median, quartiles, each ente's rank);
-- each indicator shared by at least :data:`MIN_ENTI` enti — same id, or same name once case and spaces
-  are ignored — with each ente's value, the median, the quartiles and its position;
+- each indicator that at least :data:`MIN_ENTI` enti declare comparable, with each ente's value, the
+  median, the quartiles and its position. Comparable means the same ``benchmark`` code in
+  ``indicators.csv`` (a catalogue an office or a provider writes once for many enti) or, for
+  indicators without one, the same id **and** type **and** name (case and spaces aside): every ente
+  has an ``I3``, and a time in days is no percentage. Only indicators scored that year are compared
+  (never an inactive ``-``, a neutralized or a monitor-only one), and only the kinds that measure a
+  quantity (``higher``, ``lower``, ``project``); the direction comes from the type;
 - differentiation: per ente, the share of evaluated people at the plugin's top level and the ratio between
   the highest and the lowest per-capita amount of its bands.
 
 Quartiles are the "inclusive" ones of :func:`statistics.quantiles` (the method of spreadsheets'
-QUARTILE.INC), so an office can recompute them in Excel. Rank 1 is the best: the highest value, or the
-lowest for an indicator of type ``lower``.
+QUARTILE.INC), so an office can recompute them in Excel, and an ente's quartile label is read from
+those same figures: the 1st quartile is the best quarter (at or above Q3, or at or below Q1 for an
+indicator of type ``lower``). Rank 1 is the best: the highest value, or the lowest for ``lower``.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from . import schema as s
 from .read import current
 
 MIN_ENTI = 3
+COMPARED_TYPES = ("higher", "lower", "project")  # quantities; a deadline or a yes/no has no ranking
 
 
 @attrs.frozen
@@ -61,12 +68,18 @@ class Distribution:
             ranks[ente] = (rank, value)
         return cls(values=tuple(ordered), median=med, q1=q1, q3=q3, lower_is_better=lower_is_better, ranks=ranks)
 
+    def quartile(self, value: float) -> int:
+        """1 (the best quarter) to 4, from the printed QUARTILE.INC figures: for higher-is-better, 1 at or above
+        Q3, 2 at or above the median, 3 at or above Q1, else 4; mirrored for lower-is-better."""
+        if self.lower_is_better:
+            return 1 if value <= self.q1 else 2 if value <= self.median else 3 if value <= self.q3 else 4
+        return 1 if value >= self.q3 else 2 if value >= self.median else 3 if value >= self.q1 else 4
+
     def position(self, ente: str) -> Position | None:
         if ente not in self.ranks:
             return None
         rank, value = self.ranks[ente]
-        n = len(self.values)
-        return Position(ente, value, rank, n, min(4, 1 + (4 * (rank - 1)) // n), self.median)
+        return Position(ente, value, rank, len(self.values), self.quartile(value), self.median)
 
 
 @attrs.frozen
@@ -128,6 +141,7 @@ def benchmark(engine: Engine, year: int) -> Benchmark:
                 s.indicators.c.type,
                 s.indicators.c.value,
                 s.indicators.c.achievement,
+                s.indicators.c.benchmark,
             )
             .join(
                 s.objectives,
@@ -135,7 +149,12 @@ def benchmark(engine: Engine, year: int) -> Benchmark:
                     s.objectives.c.result == s.indicators.c.result, s.objectives.c.objective == s.indicators.c.objective
                 ),
             )
-            .where(s.indicators.c.result.in_(result_ids), s.objectives.c.kind != "individual")
+            .where(
+                s.indicators.c.result.in_(result_ids),
+                s.objectives.c.kind != "individual",
+                s.indicators.c.scored.is_(True),
+                s.indicators.c.type.in_(COMPARED_TYPES),
+            )
         ).all()
         levels = conn.execute(
             select(s.people.c.result, s.people.c.level, func.count(), func.max(s.people.c.score))
@@ -160,39 +179,33 @@ def benchmark(engine: Engine, year: int) -> Benchmark:
     )
 
 
+def comparable_key(indicator: str, name: str, kind: str, code: str | None) -> str:
+    """What makes two enti's indicators the same measure: a declared code, else id, type and name together."""
+    if code:
+        return f"codice {code}"
+    return f"{indicator} · {kind} · {normalized(name)}"
+
+
 def shared_indicators(rows) -> tuple[IndicatorBench, ...]:
-    """``rows``: (ente, indicator id, name, type, numeric value, achievement). Groups by id, then by name for
-    the indicators not already grouped by id; a group counts when ≥ MIN_ENTI enti have a numeric value
-    of the same type."""
-    by_id: dict[str, list] = defaultdict(list)
+    """``rows``: (ente, indicator id, name, type, numeric value, achievement, benchmark code), scored
+    indicators only. A group counts when ≥ MIN_ENTI enti have a numeric value; a code declared for
+    indicators of different types compares only those of the type most of them have."""
+    groups: dict[str, list] = defaultdict(list)
     for row in rows:
-        by_id[row[1]].append(row)
-    groups: list[tuple[str, list]] = []
-    grouped: set[tuple[str, str]] = set()
-    for ident, members in sorted(by_id.items()):
-        if len({m[0] for m in members}) >= MIN_ENTI:
-            groups.append((ident, members))
-            grouped |= {(m[0], m[1]) for m in members}
-    by_name: dict[str, list] = defaultdict(list)
-    for row in rows:
-        if (row[0], row[1]) not in grouped:
-            by_name[normalized(row[2])].append(row)
-    for name, members in sorted(by_name.items()):
-        if len({m[0] for m in members}) >= MIN_ENTI:
-            groups.append((f"nome: {name}", members))
+        groups[comparable_key(row[1], row[2], row[3], row[6] if len(row) > 6 else None)].append(row)
     out = []
-    for key, members in groups:
+    for key, members in sorted(groups.items()):
         kind = statistics.mode(m[3] for m in members)
         values = {m[0]: m[4] for m in members if m[3] == kind and m[4] is not None}
         if len(values) < MIN_ENTI:
             continue
         out.append(
             IndicatorBench(
-                key=key,
+                key=key.split(" · ")[0] if not key.startswith("codice ") else key,
                 name=members[0][2],
                 type=kind,
                 distribution=Distribution.of(values, lower_is_better=kind == "lower"),
-                achievements=tuple(sorted((m[0], m[5]) for m in members)),
+                achievements=tuple(sorted((m[0], m[5]) for m in members if m[3] == kind)),
             )
         )
     return tuple(out)

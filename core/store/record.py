@@ -267,6 +267,7 @@ def record_of(result: Result, document: str | bytes) -> Record:
                 None if out is None else _f(out.achievement),
                 bool(out is not None and out.scored),
                 *ind_plan[iid],
+                ind.benchmark or None,
             )
         )
     units = tuple(

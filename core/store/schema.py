@@ -155,6 +155,7 @@ indicators = Table(
     Column("scored", Boolean, nullable=False),
     Column("plan_first", Integer),  # revision 0002
     Column("plan_last", Integer),
+    Column("benchmark", String(64)),  # revision 0003: the comparability code, NULL for none
 )
 
 units = Table(

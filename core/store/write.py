@@ -36,6 +36,7 @@ TABLE_ROWS = (
             "scored",
             "plan_first",
             "plan_last",
+            "benchmark",
         ),
     ),
     (s.units, "units", ("unit", "name", "parent", "achievement")),
