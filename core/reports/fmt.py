@@ -8,6 +8,7 @@ Nothing here computes a figure: values are shown exactly as the Result holds the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -204,16 +205,51 @@ def param_value(v: Any) -> str:
     return value(v)
 
 
+CORE_DOCUMENTS = {
+    "rules/core.md": "regole comuni del ciclo della performance (D.Lgs. 150/2009)",
+    "SPEC.md": "regole comuni del ciclo della performance (D.Lgs. 150/2009)",
+}
+_SEED = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
+
+
 def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
-    """A source for people: the plugin's document titles instead of file names (issue 14), e.g.
-    ``004_a450255962d2094d.txt §5.3`` → ``SMVP 2021 della CCIAA di Brescia, §5.3``. results.json keeps
-    the file names (they are how an auditor finds the text)."""
+    """A source for people: document titles instead of file names, e.g. ``004_a450255962d2094d.txt §5.3`` →
+    ``SMVP 2021 della CCIAA di Brescia, §5.3``, and the core's rules as the law they implement. A part of a
+    source that names another regulation's document (a core default citing where its rule comes from) is
+    left out: an ente's documents cite only its own acts. results.json keeps the file names (they are how an
+    auditor finds the text)."""
     if not source:
         return NONE
-    text = source
-    for file, title in (documents or {}).items():
-        text = text.replace(f"{file} ", f"{title}, ").replace(file, title)
-    return text
+    known = {**CORE_DOCUMENTS, **(documents or {})}
+    parts = [p.strip() for p in source.split(";")]
+    shown = [p for p in parts if not (m := _SEED.search(p)) or m.group(0) in known] or parts[:1]
+    out = []
+    for part in shown:
+        for file, title in known.items():
+            part = part.replace(f"{file} ", f"{title}, ").replace(file, title)
+        out.append(_SEED.sub("regolamento dell'ente", part))
+    return "; ".join(dict.fromkeys(out))
+
+
+_RULES_NOTE = re.compile(r"\s*\((?:[^()]*?;\s*)?rules/[\w]+\.md(?: §[\d.]+)?\)")
+_RULES = re.compile(r"rules/(\w+)\.md")
+
+
+def prose(text: str, documents: Mapping[str, str] | None = None) -> str:
+    """A developer's note made fit for a published document: a parenthesis that only points at ciclope's own
+    rules files goes, and any document file name becomes its title (:func:`cite`)."""
+    text = _RULES_NOTE.sub("", text)
+    text = _RULES.sub(lambda m: "rules/core.md" if m.group(1) == "core" else "regole del plugin", text)
+    known = {**CORE_DOCUMENTS, **(documents or {})}
+    for file, title in known.items():
+        text = text.replace(file, title)
+    return _SEED.sub("regolamento dell'ente", text)
+
+
+def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
+    """A plugin's ``REGULATIONS`` line (``file — description``) as its title for people."""
+    file, _, description = entry.partition(" — ")
+    return (documents or {}).get(file.strip()) or description or prose(entry, documents)
 
 
 def plural(n: int, singular: str, many: str) -> str:

@@ -857,7 +857,7 @@ class Page:
                 tag(
                     "p",
                     "L'ultima fase accolta sostituisce i punti della voce; graduatorie e premi usano il "
-                    "punteggio dopo la conciliazione (rules/core.md §5).",
+                    f"punteggio dopo la conciliazione ({fmt.cite('rules/core.md §5')}).",
                     "muted",
                 )
             )
@@ -1061,7 +1061,13 @@ class Page:
             if spec.assumption:
                 flags.append(str(flag("ipotesi", "info")))
             rows.append(
-                (name, shown, spec.description, fmt.cite(spec.source, self.r.plugin.documents), Raw(" ".join(flags)))
+                (
+                    name,
+                    shown,
+                    fmt.prose(spec.description, self.r.plugin.documents),
+                    fmt.cite(spec.source, self.r.plugin.documents),
+                    Raw(" ".join(flags)),
+                )
             )
         out: list[Any] = [
             tag("h3", "Parametri in vigore"),
@@ -1076,16 +1082,17 @@ class Page:
         out.append(tag("h3", "Ipotesi"))
         assumptions = r.assumptions()
         if assumptions:
+            docs = r.plugin.documents
             items = "".join(
                 f"<li><b>{e(name)}</b> = {e(fmt.param_value(v))}: "
-                f"{e(text)} <span class=\"muted\">[{e(src)}]</span></li>"
+                f"{e(fmt.prose(text, docs))} <span class=\"muted\">[{e(fmt.cite(src, docs))}]</span></li>"
                 for name, text, v, src in assumptions
             )
             out.append(Raw(f"<ul>{items}</ul>"))
         else:
             out.append(tag("p", "Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"))
         out.append(tag("h3", "Regolamento e dati"))
-        regs = "".join(f"<li>{e(x)}</li>" for x in r.plugin.regulations)
+        regs = "".join(f"<li>{e(fmt.regulation(x, r.plugin.documents))}</li>" for x in r.plugin.regulations)
         out.append(
             Raw(
                 f"<p>Regolamento applicato: <b>{e(r.plugin.name)}</b> versione {e(r.plugin.version)}.</p>"
@@ -1099,10 +1106,10 @@ class Page:
             Raw(
                 "<ul>"
                 "<li>Raggiungimenti in percentuale, arrotondati a 4 decimali della frazione (es. 92,34%); "
-                "ogni livello è calcolato dai valori arrotondati del livello sotto (rules/core.md §2).</li>"
+                "ogni livello è calcolato dai valori arrotondati del livello sotto.</li>"
                 "<li>Punteggi individuali da 0 a 100 con 2 decimali; importi in euro al centesimo, "
-                "arrotondati per eccesso dal mezzo centesimo, ripartiti con il metodo dei resti più alti "
-                "(rules/core.md §4).</li>"
+                "arrotondati per eccesso dal mezzo centesimo, ripartiti con il metodo dei resti più alti."
+                "</li>"
                 "<li>Scostamento = raggiungimento − 100%: negativo quando il target non è raggiunto.</li>"
                 "<li>«—» = dato non disponibile o non valutato (mai uno zero implicito).</li>"
                 "<li>Ogni cifra si può ricostruire fino alle celle dei file di input con "

@@ -67,7 +67,7 @@ def trend_html(t: Trend) -> list[str]:
         tag(
             "p",
             "Fonte: l'archivio dei risultati di ciclope, ultima esecuzione completa di ogni anno "
-            "(003… art. 8: confronto almeno con il triennio precedente).",
+            "(confronto con il triennio precedente).",
             "note",
         ),
     ]
@@ -93,8 +93,8 @@ def plans_html(objectives) -> list[str]:
         tag(
             "p",
             "Avanzamento cumulato: media dei gradi di raggiungimento degli anni del piano presenti nell'archivio, "
-            "ogni anno con lo stesso peso (ipotesi: le fonti non lo definiscono; 004… §2: obiettivi triennali "
-            "con target per ogni annualità).",
+            "ogni anno con lo stesso peso (ipotesi: le fonti non lo definiscono; obiettivi triennali con target "
+            "per ogni annualità).",
             "note",
         )
     )
@@ -127,8 +127,9 @@ def position_html(bench: Benchmark | None, ente: str, year: int) -> list[str]:
         table(["Grandezza", "Valore dell'ente", "Posizione", "Quartile", "Mediana degli enti"], rows, numeric=[1, 4]),
         tag(
             "p",
-            f"Confronto tra i {bench.enti} enti con risultati del {year} nell'archivio (004… §3: serie storiche e "
-            "posizionamento comparativo). 1° = il valore migliore; quartili come QUARTILE.INC di Excel.",
+            f"Confronto tra i {bench.enti} enti con risultati del {year} nell'archivio, sugli indicatori dichiarati "
+            "confrontabili (stesso codice di catalogo, o stesso codice, tipo e nome). 1° = il valore migliore; "
+            "quartili come QUARTILE.INC di Excel, e il quartile di ogni ente letto da quei valori.",
             "note",
         ),
     ]

@@ -1,0 +1,84 @@
+"""What an office publishes (rules/core.md §6): the three demos run as a new user runs them, then every public
+file — the public Relazione, trasparenza.csv, premi-art20.csv — scanned for what must never be there: a
+person's id or name, a figure of a group under 3 people, a file name of this repository."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ciclope.core.cli import main
+from ciclope.core.registry import available_plugins, load_plugin
+from test_public_relazione import leaks, personal_tokens
+
+PUBLIC = ("relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv")
+REPOSITORY_NAMES = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|rules/|\w+\.md\b|SPEC\b")
+LEAD = {"dirigente", "segretario", "po"}
+
+
+def _forms(amount: Decimal) -> set[str]:
+    """An amount as the public files could print it: 1234,56 and 1.234,56."""
+    cents = f"{amount.quantize(Decimal('0.01')):.2f}"
+    whole, frac = cents.split(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return {f"{whole},{frac}", f"{grouped},{frac}"}
+
+
+def small_group_figures(doc: dict, people_roles: dict[str, str]) -> set[str]:
+    """The totals and means of every level with 1 or 2 people of a group, from results.json by hand:
+    a person's performance pay is every award outside the position pools."""
+    position = set((doc.get("rewards") or {}).get("position_pools", []))
+    pay: dict[str, Decimal] = defaultdict(Decimal)
+    for pid, award in (doc.get("rewards") or {}).get("people", {}).items():
+        for a in [award, *award.get("also", [])]:
+            if a["pool"] not in position:
+                pay[pid] += Decimal(a["amount"])
+    groups: dict[tuple[bool, str], list[str]] = defaultdict(list)
+    for pid, ind in doc["individual"].items():
+        if ind.get("level"):
+            groups[(people_roles.get(pid) in LEAD, ind["level"])].append(pid)
+    out: set[str] = set()
+    for members in groups.values():
+        total = sum((pay[m] for m in members), Decimal(0))
+        if 0 < len(members) < 3 and total > 0:
+            out |= _forms(total) | _forms(total / len(members))
+    return out
+
+
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_the_published_files_of_each_demo(tmp_path, plugin):
+    demo = load_plugin(plugin)[1].demo
+    if demo is None:
+        pytest.skip("no demo")
+    dest = tmp_path / plugin
+    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    assert main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"]) in (0, 1)
+    checked = 0
+    for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
+        data = next(p for p in dest.iterdir() if (p / "people.csv").is_file())
+        tokens = personal_tokens(data)
+        with open(data / "people.csv", encoding="utf-8") as fh:
+            roles = {row["id"]: row["role"] for row in csv.DictReader(fh)}
+        doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+        figures = small_group_figures(doc, roles)
+        for name in PUBLIC:
+            path = folder / name
+            if not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            assert leaks(text, tokens) == [], (name, leaks(text, tokens))
+            assert not REPOSITORY_NAMES.search(re.sub(r"<style>.*?</style>", "", text, flags=re.S)), (
+                name,
+                REPOSITORY_NAMES.findall(text)[:5],
+            )
+            found = sorted(f for f in figures if re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d,])", text))
+            assert found == [], (name, found)
+            checked += 1
+    assert checked >= 3
