@@ -167,7 +167,7 @@ def test_public_site_has_no_name_and_no_person_id_anywhere(three, tmp_path):
     assert (public / "enti" / "bs-esempio" / "relazione-pubblica.html").is_file()
 
 
-def test_public_site_shows_small_groups_as_less_than_three(tmp_path):
+def test_the_public_site_publishes_people_only_through_the_controlled_documents(tmp_path):
     ente = tmp_path / "piccolo"
     write_ente(ente, files())
     (tmp_path / "cycle.toml").write_text(
@@ -176,10 +176,12 @@ def test_public_site_shows_small_groups_as_less_than_three(tmp_path):
     main(["run", str(tmp_path / "cycle.toml")])
     main(["site", str(tmp_path / "cycle.toml"), "--out", str(tmp_path / "p"), "--public"])
     html = (tmp_path / "p" / "enti" / "piccolo.html").read_text(encoding="utf-8")
-    levels = re.search(r'id="liv">.*?</table>', html, re.S).group(0)
-    counts = re.findall(r'<td class="num">([^<]*)</td>', levels)
-    # five people in all: every level holds fewer than 3 of them here, so no exact count is shown
-    assert counts and all(c == "&lt;3" for c in counts)
+    # its own head counts by level (a partition of its own, beside the documents' per-group ones) and the
+    # amount distributed are not on the page: the public Relazione and the CSVs, controlled together, are
+    assert 'id="liv"' not in html and "Premi distribuiti" not in html
+    assert "relazione-pubblica.html" in html and "trasparenza.csv" in html
+    bench = (tmp_path / "p" / "benchmark.html").read_text(encoding="utf-8")
+    assert "Rapporto tra fasce" not in bench  # band per-capita ratios would give a withheld band back
 
 
 def test_hostile_names_are_escaped(tmp_path):

@@ -39,7 +39,6 @@ FULL_DOWNLOADS = (
 PUBLIC_FILES = {"relazione-pubblica.html", "relazione-pubblica.pdf", "trasparenza.csv", "premi-art20.csv"}
 STATUS_LABELS = {"ok": "ok", "errors": "violazioni"}
 CALENDAR_CSS = {"fatto": "fatto", "in ritardo": "ritardo", "mancante": "mancante"}
-SMALL_GROUP = 3
 
 
 @attrs.frozen
@@ -75,10 +74,6 @@ def _place(src: Path, dest: Path) -> None:
     if dest.is_symlink() or dest.exists():
         dest.unlink()
     shutil.copyfile(src, dest)
-
-
-def _count(n: int, public: bool) -> str:
-    return "<3" if public and 0 < n < SMALL_GROUP else str(n)
 
 
 class Site:
@@ -216,7 +211,8 @@ class Site:
             "warnings": c.warnings,
             "late": late,
             "people": c.people,
-            "distributed": fmt.euro(c.distributed) if c.distributed is not None else "",
+            # public: the amounts paid are published only through the disclosure-controlled documents
+            "distributed": fmt.euro(c.distributed) if c.distributed is not None and not self.public else "",
             "downloads": downloads,
         }
         violations = [
@@ -233,9 +229,10 @@ class Site:
             e=row,
             trend="\n".join(str(x) for x in trend_html(t)),
             position="\n".join(str(x) for x in position_html(bench, c.ente, self.year)),
-            levels=[
-                (name, _count(n, self.public)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))
-            ],
+            # public: head counts by level are in the published documents, disclosure-controlled together
+            levels=[]
+            if self.public
+            else [(name, str(n)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))],
             calendar=calendar,
             violations=[] if self.public else violations,
             people=[] if self.public else [self.person_row(p) for p in people],
@@ -341,19 +338,23 @@ class Site:
                     "rows": rows(d, False),
                 }
             )
-        differentiation = [
-            {
-                "ente": d.ente,
-                "name": self.names.get(d.ente, d.ente),
-                "plugin": d.plugin,
-                "top_level": d.top_level or fmt.NONE,
-                "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
-                "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
-                "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
-                "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
-            }
-            for d in bench.differentiation
-        ]
+        differentiation = (
+            []
+            if self.public
+            else [
+                {
+                    "ente": d.ente,
+                    "name": self.names.get(d.ente, d.ente),
+                    "plugin": d.plugin,
+                    "top_level": d.top_level or fmt.NONE,
+                    "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
+                    "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
+                    "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
+                    "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
+                }
+                for d in bench.differentiation
+            ]
+        )
         self.write(
             "benchmark.html",
             "benchmark.html",
