@@ -10,13 +10,12 @@ import re
 import shutil
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from test_public_relazione import leaks, personal_tokens
 
 from ciclope.core.cli import main
 from ciclope.core.registry import available_plugins, load_plugin
-from test_public_relazione import leaks, personal_tokens
 
 PUBLIC = ("relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv")
 REPOSITORY_NAMES = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|rules/|\w+\.md\b|SPEC\b")
@@ -82,3 +81,21 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
             assert found == [], (name, found)
             checked += 1
     assert checked >= 3
+
+
+def test_individual_objectives_stay_out_of_the_public_relazione(tmp_path):
+    """The bergamo demo has individual objectives (each one person's, part of their evaluation): the internal
+    Relazione lists them, the public one lists none of them nor anything under them."""
+    demo = load_plugin("bergamo")[1].demo
+    dest = tmp_path / "bergamo"
+    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
+    data = next(p for p in dest.iterdir() if (p / "objectives.csv").is_file())
+    with open(data / "objectives.csv", encoding="utf-8") as fh:
+        individual = [row["id"] for row in csv.DictReader(fh) if row["kind"] in ("individual", "individuale")]
+    assert individual
+    folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    internal = (folder / "relazione.html").read_text(encoding="utf-8")
+    public = (folder / "relazione-pubblica.html").read_text(encoding="utf-8")
+    assert all(f'id="obiettivo-{oid}"' in internal for oid in individual)
+    assert not any(f'id="obiettivo-{oid}"' in public for oid in individual)

@@ -60,6 +60,21 @@ class PublicPage(Page):
         p = self.ente.people.get(pid)
         return fmt.ROLE_LABELS.get(p.role, "persona") if p is not None else "persona"
 
+    def objective_order(self) -> list[tuple[str, int]]:
+        """The ente's and units' objectives only: an individual objective (or one a person owns, and what hangs
+        under it) is about one person, and its achievement is part of that person's evaluation."""
+        ente = self.ente
+
+        def personal(oid: str | None, seen: frozenset[str] = frozenset()) -> bool:
+            o = ente.objectives.get(oid) if oid else None
+            if o is None or oid in seen:
+                return False
+            if o.kind == "individual" or (o.owner is not None and o.owner in ente.people):
+                return True
+            return personal(o.parent, seen | {o.id})
+
+        return [(oid, depth) for oid, depth in super().objective_order() if not personal(oid)]
+
     def charts(self) -> Raw:
         # the area and unit charts only: the score histogram could show a class of one or two people
         org = self.org
