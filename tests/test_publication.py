@@ -99,3 +99,44 @@ def test_individual_objectives_stay_out_of_the_public_relazione(tmp_path):
     public = (folder / "relazione-pubblica.html").read_text(encoding="utf-8")
     assert all(f'id="obiettivo-{oid}"' in internal for oid in individual)
     assert not any(f'id="obiettivo-{oid}"' in public for oid in individual)
+
+
+@pytest.mark.slow
+def test_the_published_csvs_open_in_italian_libreoffice_as_numeric_columns(example, tmp_path):
+    """LibreOffice without a display, the Italian locale (1040) and the dialect Italian Excel saves (``;``, UTF-8):
+    every published CSV opens in separate columns and its amounts are numbers, as an office opens it."""
+    import subprocess
+
+    import openpyxl
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice non installato (pacchetto Debian 'libreoffice-calc-nogui')")
+    folder = example("brescia")
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
+    for name in ("trasparenza.csv", "premi-art20.csv"):
+        src = tmp_path / "out" / "bs-esempio" / name
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp_path}/lo",
+                "--headless",
+                "--infilter=CSV:59,34,76,1,,1040",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(tmp_path / "x"),
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        rows = list(
+            openpyxl.load_workbook(tmp_path / "x" / src.with_suffix(".xlsx").name).active.iter_rows(values_only=True)
+        )
+        header = rows[0]
+        assert len(header) == (8 if name == "trasparenza.csv" else 3) and header[0] in ("Sezione", "Gruppo")
+        # 6000,00 allocated to the PO's result pay (the example's [funds]) reads as the number 6000
+        numbers = [v for row in rows[1:] for v in row if isinstance(v, (int, float))]
+        assert 6000 in numbers, (name, rows[:4])
