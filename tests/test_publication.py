@@ -140,3 +140,44 @@ def test_the_published_csvs_open_in_italian_libreoffice_as_numeric_columns(examp
         # 6000,00 allocated to the PO's result pay (the example's [funds]) reads as the number 6000
         numbers = [v for row in rows[1:] for v in row if isinstance(v, (int, float))]
         assert 6000 in numbers, (name, rows[:4])
+
+
+# the demos' pages with the sections flowing on, one page of margin: bergamo's plan has 66 objectives, each
+# with its table; brescia's gave 22 (internal) and 18 (public) pages when every section began a page
+PAGES = {
+    "bergamo": {"relazione": 26, "relazione-pubblica": 23},
+    "brescia": {"relazione": 15, "relazione-pubblica": 14},
+    "comunita_montane": {"relazione": 13, "relazione-pubblica": 10},
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_the_relazioni_print_without_near_empty_pages(tmp_path, plugin):
+    """Both Relazioni of each demo printed by Chromium, read back with pdftotext page by page: sections flow on
+    (a page break only where a heading would be orphaned), so no page but the last holds a stray sentence,
+    and the page count stays within :data:`PAGES`."""
+    import subprocess
+
+    from ciclope.core.reports.public import chromium, write_pdf
+
+    if chromium() is None or shutil.which("pdftotext") is None:
+        pytest.skip("Chromium o poppler-utils non installati")
+    demo = load_plugin(plugin)[1].demo
+    if demo is None:
+        pytest.skip("no demo")
+    dest = tmp_path / plugin
+    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
+    folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    for name in ("relazione", "relazione-pubblica"):
+        pdf = tmp_path / f"{name}.pdf"
+        write_pdf(folder / f"{name}.html", pdf)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+        assert pages <= PAGES[plugin][name], (name, pages)
+        for page in range(1, pages):  # the last page may be short
+            text = subprocess.run(
+                ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True
+            ).stdout
+            assert len(text.strip()) >= 600, (name, page, text[:200])

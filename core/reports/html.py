@@ -168,9 +168,10 @@ footer { margin-top: 30px; font-size: 11px; color: var(--muted); border-top: 1px
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   nav.toc { display: none; }
-  section.scheda { break-before: page; page-break-before: always; }
-  section.scheda.first { break-before: auto; page-break-before: auto; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  /* sections flow on: a page break only where a heading would otherwise be left alone at a page's foot */
+  section.scheda { break-before: auto; page-break-before: auto; margin-top: 18px; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  h2 + p, h3 + p, h2 + table, h3 + table { break-before: avoid; page-break-before: avoid; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   .charts { grid-template-columns: 1fr; }      /* full-size charts: their text stays legible on A4 */
