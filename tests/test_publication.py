@@ -181,3 +181,21 @@ def test_the_relazioni_print_without_near_empty_pages(tmp_path, plugin):
                 ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True
             ).stdout
             assert len(text.strip()) >= 600, (name, page, text[:200])
+
+
+def test_every_sheet_of_schede_xlsx_prints_landscape_fit_to_width_with_titles(example, tmp_path):
+    """schede.xlsx for the office's printer: A4 landscape, every column on one page's width, the header row
+    repeated on every page, and a sheet name within Excel's 31 characters."""
+    import openpyxl
+
+    folder = example("brescia")
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
+    wb = openpyxl.load_workbook(tmp_path / "out" / "bs-esempio" / "schede.xlsx")
+    assert len(wb.worksheets) > 5
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.paperSize in (9, "9"), ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (str(ws.page_setup.fitToWidth), str(ws.page_setup.fitToHeight)) == ("1", "0"), ws.title
+        assert ws.print_title_rows and ws.print_title_rows.startswith("$1:$"), ws.title
+        assert len(ws.title) <= 31

@@ -55,9 +55,14 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 SHEET_HEAD = (
-    f'<worksheet xmlns="{NS}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1" /><pageSetUpPr /></sheetPr>'
+    f'<worksheet xmlns="{NS}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1" /><pageSetUpPr fitToPage="1" /></sheetPr>'
 )
-SHEET_TAIL = '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5" /></worksheet>'
+# printing: A4 landscape, every column on one page's width (as many pages down as needed), narrow margins;
+# the header rows repeat on every page (the workbook's _xlnm.Print_Titles)
+SHEET_TAIL = (
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3" />'
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0" /></worksheet>'
+)
 CONTENT_TYPES_HEAD = (
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />'
@@ -139,6 +144,7 @@ class Package:
         self.size = 0  # its length
         self.entries: list[bytes] = []  # the central directory's records
         self.sheets: list[tuple[str, str | None]] = []  # (name, autofilter ref or None)
+        self.titles: list[int] = []  # per sheet, the rows printed on top of every page (1..n)
         app, core, theme = fixed_parts()
         self.put_same("docProps/app.xml", app)
         self.put_same("docProps/core.xml", core)
@@ -208,6 +214,7 @@ class Package:
         """Compress one sheet as its ``<row>`` elements come from ``body`` (at least one: the header);
         ``freeze_row`` is the first row below the frozen pane."""
         self.sheets.append((name, autofilter))
+        self.titles.append(freeze_row - 1)
         head = (
             f'{SHEET_HEAD}<sheetViews><sheetView workbookViewId="0"><pane ySplit="{freeze_row - 1}" '
             f'topLeftCell="A{freeze_row}" activePane="bottomLeft" state="frozen" />'
@@ -254,6 +261,12 @@ class Package:
             for i, (name, ref) in enumerate(self.sheets)
             if ref
         )
+        titles = "".join(
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{_text(_quote(name))}!$1:${rows}</definedName>'
+            for i, ((name, _), rows) in enumerate(zip(self.sheets, self.titles))
+            if rows > 0
+        )
+        filters += titles
         workbook = f"{WORKBOOK_HEAD}<sheets>{names}</sheets>" + (
             f"<definedNames>{filters}</definedNames>" if filters else "<definedNames />"
         )
