@@ -67,7 +67,7 @@ def test_every_scheda_is_there_in_order(page):
         "note",
     ]
     assert page.startswith("<!DOCTYPE html>") and '<html lang="it">' in page
-    assert "@page { size: A4" in page and "break-before: page" in page
+    assert "@page { size: A4" in page and "h2, h3 { break-after: avoid" in page and "break-before: page" not in page
 
 
 def test_summary_shows_attestation_and_judgement(page):
