@@ -957,3 +957,19 @@ def test_cards_off_the_forms_are_warned_once_per_card(tmp_path):
     assert warned[0][0] == "brescia.card.po_factors" and "PO H2" in warned[0][1]
     assert warned[1][0] == "brescia.card.staff_sections"
     assert warned[1][1].startswith("scheda di E3: sezioni 'Altro', 'Varie' diverse dalle tre")
+
+
+def test_an_attestation_between_computed_and_one_is_refused(tmp_path):
+    """§3.2.1: above the computed value only exactly 1.0 (with computed ≥ 1 − oiv_tolerance) is allowed.
+    K2 = 9.2/10 → O2 = 0.92; ente = (1 + 0.92)/2 = 0.96, inside the tolerance, yet 0.99 is not a complete
+    attestation: error, the computed 0.96 is used and the PO result fund is 7200 × 0.96 = 6912.00."""
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        K1,O1,Pratiche,higher,,,10,10,,,,,
+        K2,O2,Eventi,higher,,,10,9.2,,,,,
+    """
+    toml = approvals('oiv_attested = 0.99\noiv_motivation = "lievi scostamenti"')
+    _, doc = run(tmp_path, **{"indicators.csv": indicators, "ente.toml": toml})
+    assert doc["organizational"]["ente"] == 0.96 and doc["organizational"]["oiv_attested"] == 0.96
+    assert len(errors(doc, "brescia.oiv.tolerance")) == 1
+    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6912.00"

@@ -909,9 +909,10 @@ def attestation(ente, org, params, trace) -> Attestation:
                 )
             )
             note = "attestazione dell'OIV senza motivazione: non applicata"
-        elif given > computed and computed < ONE - tolerance:
+        elif given > computed and (given != ONE or computed < ONE - tolerance):
             # §3.2.1: more than computed only to release "una attestazione completamente positiva" for "lievi
-            # scostamenti negativi", i.e. computed ≥ 1 − tolerance; 0.99 on a computed 0.55 must not pay 0.99
+            # scostamenti negativi": exactly 1.0, with computed ≥ 1 − tolerance. Anything between computed and
+            # 1.0 (0.99 on 0.96) is not a complete attestation and is refused like 1.0 outside the tolerance
             trace.problem(
                 Problem(
                     rule="brescia.oiv.tolerance",
@@ -919,13 +920,16 @@ def attestation(ente, org, params, trace) -> Attestation:
                     file="ente.toml",
                     column="approvals.oiv_attested",
                     message=f"l'OIV attesta {given}, più della performance calcolata {computed}: "
-                    "l'OIV può attestare più del calcolato solo per lievi scostamenti negativi, "
+                    "l'OIV può attestare più del calcolato solo un'attestazione completamente positiva "
+                    "(esattamente 1) per lievi scostamenti negativi, "
                     f"cioè con un calcolato di almeno {ONE - tolerance} (tolleranza "
                     f"oiv_tolerance = {tolerance}); si usa il valore calcolato. Correggi "
                     "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo",
                 )
             )
-            note = f"attestazione sopra il calcolato oltre la tolleranza {tolerance}: non applicata"
+            note = (
+                f"attestazione sopra il calcolato non ammessa (solo 1 con calcolato ≥ {ONE - tolerance}): non applicata"
+            )
         else:
             attested = given
             note = (
