@@ -198,19 +198,7 @@ class _Org:
             self.indicators[ind.id] = self.indicator(ind)
         for oid in e.objectives:
             self.objective(oid)
-        areas: dict[str, Decimal | None] = {}
-        for a in e.areas.values():
-            objs = [o for o in e.objectives.values() if o.area == a.id and o.kind != "individual"]
-            if mixed_weights(o.weight for o in objs):
-                self.problem(
-                    "core.weights.mixed",
-                    f"area {a.id}: pesi degli obiettivi in parte vuoti",
-                    "objectives",
-                    objs[0].row,
-                    "weight",
-                )
-            parts = [(f"objective:{o.id}", v, o.weight) for o in objs if (v := self.objectives.get(o.id)) is not None]
-            areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
+        areas = self.areas()
         if e.areas:
             counted = [a for a in e.areas.values() if not a.separate]
             if mixed_weights(a.weight for a in counted):
@@ -252,6 +240,48 @@ class _Org:
             separate={k: v for k, v in areas.items() if e.areas[k].separate},
             not_scored=self.not_scored,
         )
+
+    def areas(self) -> dict[str, Decimal | None]:
+        """Each strategic area = weighted mean of its own objectives without a parent: an objective with a
+        parent reaches its area only through that parent (rules/core.md §2), whatever its ``area`` cell says;
+        an ``area`` cell that differs from the parent's is a warning."""
+        e = self.e
+        objectives = e.objectives
+        by_area: dict[str, list] = {}
+        for o in objectives.values():
+            if o.kind == "individual" or not o.area:
+                continue
+            parent = objectives.get(o.parent) if o.parent else None
+            if parent is None:
+                by_area.setdefault(o.area, []).append(o)
+            elif parent.area != o.area:
+                self.trace.problem(
+                    Problem(
+                        rule="core.area.parent",
+                        severity="warning",
+                        source=SOURCE_AGGREGATION,
+                        file=e.file_of("objectives"),
+                        row=o.row,
+                        column="area",
+                        message=f"obiettivo {o.id}: area {o.area} diversa da quella del padre {parent.id} "
+                        f"({parent.area or 'nessuna'}); conta nell'area solo attraverso il padre. "
+                        "Correggi la colonna area o il padre",
+                    )
+                )
+        areas: dict[str, Decimal | None] = {}
+        for a in e.areas.values():
+            objs = by_area.get(a.id, [])
+            if mixed_weights(o.weight for o in objs):
+                self.problem(
+                    "core.weights.mixed",
+                    f"area {a.id}: pesi degli obiettivi in parte vuoti",
+                    "objectives",
+                    objs[0].row,
+                    "weight",
+                )
+            parts = [(f"objective:{o.id}", v, o.weight) for o in objs if (v := self.objectives.get(o.id)) is not None]
+            areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
+        return areas
 
     def units(self, ente_value: Decimal | None) -> dict[str, Decimal | None]:
         e = self.e

@@ -257,3 +257,22 @@ def test_two_accepted_stages_replace_two_items_without_touching_the_entes_cards(
     ]
     # the cycle scored the changed card: (60 + 38) / (60 + 40) = 98
     assert results_doc(result)["individual"]["E1"]["score"] == 98.0
+
+
+def test_an_operational_objective_reaches_its_area_only_through_its_parent(tmp_path):
+    """rules/core.md §2: an objective with a parent counts in its area only through that parent, even with its
+    `area` cell filled in; an `area` that differs from the parent's is a warning."""
+    objectives = OBJECTIVES.replace("O1,operational,Eventi,S1,,", "O1,operational,Eventi,S1,A,")
+    objectives += "O3,operational,Sportello,S3,A,,s2\n"
+    indicators = INDICATORS + "I10,O3,Pratiche,higher,,,10,10,5,,,,,\n"
+    folder = write_ente(tmp_path / "e", files(**{"objectives.csv": objectives, "indicators.csv": indicators}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    org = doc["organizational"]
+    # O1 = 0.4 counts only inside S1 = mean(I1 0.8, O1 0.4) = 0.6, and O3 = 5/10 = 0.5 only inside
+    # S3 = mean(I7 0.75, O3 0.5) = 0.625: area A = S1 = 0.6 (not mean(0.6, 0.4, 0.5) = 0.5);
+    # B = mean(S2 0.95, S3 0.625) = 0.7875; ente = (60 × 0.6 + 40 × 0.7875) / 100 = (36 + 31.5) / 100 = 0.675
+    assert org["areas"] == {"A": 0.6, "B": 0.7875}
+    assert org["ente"] == 0.675
+    # O1's area A equals its parent's: no warning; O3's A differs from S3's B: a warning on its row (8, header = 1)
+    warnings = [v for v in doc["violations"] if v["rule"] == "core.area.parent"]
+    assert [(v["severity"], v["where"]) for v in warnings] == [("warning", "objectives.csv:8:area")]
