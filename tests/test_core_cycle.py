@@ -276,3 +276,23 @@ def test_an_operational_objective_reaches_its_area_only_through_its_parent(tmp_p
     # O1's area A equals its parent's: no warning; O3's A differs from S3's B: a warning on its row (8, header = 1)
     warnings = [v for v in doc["violations"] if v["rule"] == "core.area.parent"]
     assert [(v["severity"], v["where"]) for v in warnings] == [("warning", "objectives.csv:8:area")]
+
+
+def test_appeals_are_taken_in_date_order_not_file_order(tmp_path):
+    """rules/core.md §5: "prior" and "last" are by date. The ricorso listed first (row 2) follows the riesame of
+    row 3 by date, so it is valid; the later accepted stage decides the points."""
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    E1,riesame,2022-02-01,accolto,Collaborazione,34
+    E2,riesame,2022-03-01,accolto,Obiettivi,9
+    E2,riesame,2022-02-01,accolto,Obiettivi,7
+    """
+    folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    # E1: riesame (1 Feb) 30 → 34, then ricorso (20 Feb) 34 → 38: (54 + 38) / (60 + 40) = 92
+    assert doc["individual"]["E1"]["score"] == 92.0
+    # E2: the 1 March riesame is the last by date although listed first: Obiettivi 9;
+    # weights 2 and 1 → 100 × (2 × 9/10 + 1 × 10/10) / 3 = 100 × 2.8 / 3 = 93.333… → 93.33
+    assert doc["individual"]["E2"]["score"] == 93.33
+    assert not [v for v in doc["violations"] if v["severity"] == "error"]
