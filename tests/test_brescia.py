@@ -973,3 +973,21 @@ def test_an_attestation_between_computed_and_one_is_refused(tmp_path):
     assert doc["organizational"]["ente"] == 0.96 and doc["organizational"]["oiv_attested"] == 0.96
     assert len(errors(doc, "brescia.oiv.tolerance")) == 1
     assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6912.00"
+
+
+def test_po_result_cents_tied_go_to_the_higher_position_score(tmp_path):
+    """rules/brescia.md §1, core §4: equal remainders by position score, then id — never by id alone."""
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(4)},,
+        P2,Due,s2,H2,{ratings(5)},,
+    """
+    toml = 'name = "CCIAA di prova"\n[funds]\npo_total = "40000.07"\n'
+    _, doc = run(tmp_path, **{"positions.csv": positions, "ente.toml": toml})
+    pos = doc["positions"]
+    # scores P1 = 100 × 4/5 = 80, P2 = 100; R0 = 40000.07 × 0.15 = 6000.0105 → 6000.01, F = 34000.06:
+    # λ = 200 puts both at the 16000 maximum. R = 6000.01 × attested 0.9 = 5400.009 → 5400.01, split 1:1 =
+    # 2700.005 each: floors 2700.00 + 2700.00, one cent left on equal remainders → P2 (score 100 > 80), not P1
+    assert (pos["P1"]["score"], pos["P2"]["score"]) == (80, 100)
+    assert [pos[p]["annual"] for p in ("P1", "P2")] == ["16000.00", "16000.00"]
+    assert [pos[p]["result_max"] for p in ("P1", "P2")] == ["2700.00", "2700.01"]

@@ -1580,7 +1580,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         )
         extra = {}
     rest = R - sum(extra.values(), ZERO)
-    result_max = split(rest, annual)
+    # equal remainders go to the higher position score, then the id (rules/core.md §4: never by id alone)
+    result_max = split(rest, annual, rank={pid: -v for pid, v in score.items()})
     result_fund_input = new_input("fondo di risultato", R, ref="pool:po_risultato")
     extra_input = new_input("maggiorazioni interim", sum(extra.values(), ZERO))
     annual_input = new_input("somma delle retribuzioni annue", sum(annual.values(), ZERO))
@@ -1591,8 +1592,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         trace.record(
             f"position:{pid}:result_max",
             result_max[pid],
-            "fondo di risultato, dedotti gli interim, "
-            "ripartito in proporzione alla retribuzione di posizione (resto maggiore al centesimo)",
+            "fondo di risultato, dedotti gli interim, ripartito in proporzione alla retribuzione di "
+            "posizione (resto maggiore al centesimo; a parità di resto, punteggio della posizione più alto)",
             f"{PO} art. 3.3, 6.5",
             label=f"Retribuzione di risultato massima — {pid}",
             inputs=[
