@@ -991,3 +991,14 @@ def test_po_result_cents_tied_go_to_the_higher_position_score(tmp_path):
     assert (pos["P1"]["score"], pos["P2"]["score"]) == (80, 100)
     assert [pos[p]["annual"] for p in ("P1", "P2")] == ["16000.00", "16000.00"]
     assert [pos[p]["result_max"] for p in ("P1", "P2")] == ["2700.00", "2700.01"]
+
+
+def test_position_fund_is_po_total_minus_the_result_fund(tmp_path):
+    """rules/brescia.md §1: R0 = po_total × 0.15 half-up, F = po_total − R0, so F + R0 = po_total exactly."""
+    toml = 'name = "CCIAA di prova"\n[funds]\npo_total = "40000.10"\n'
+    res, _ = run(tmp_path, **{"ente.toml": toml})
+    figures = res.figures
+    # R0 = 40000.10 × 0.15 = 6000.015 → 6000.02; F = 40000.10 − 6000.02 = 34000.08
+    # (40000.10 × 0.85 = 34000.085 would round half-up to 34000.09: 6000.02 + 34000.09 = 40000.11 > po_total)
+    assert figures["pool:po_risultato:gross"].value == D("6000.02")
+    assert figures["pool:po_posizione"].value == D("34000.08")

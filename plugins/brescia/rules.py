@@ -1427,19 +1427,21 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     share = params["result_share"]
     lo, hi = params["pay_min"], params["pay_max"]
     fund_cell = "ente.toml:funds.po_total"
-    F = r2(po_total * (ONE - share))
+    # R0 is rounded once and F takes the rest, so F + R0 is exactly po_total: rounding each of the two half-up
+    # could make them a cent more than the fund
+    R_gross = r2(po_total * share)
+    F = r2(po_total) - R_gross
     trace.record(
         "pool:po_posizione",
         F,
-        "po_total × (1 − quota di risultato)",
+        "po_total − fondo di risultato lordo (po_total × quota di risultato)",
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
             new_input("po_total", po_total, cell=fund_cell),
-            new_input("quota di risultato", share, cell="params:result_share"),
+            new_input("fondo di risultato lordo", R_gross, ref="pool:po_risultato:gross"),
         ],
     )
-    R_gross = r2(po_total * share)
     trace.record(
         "pool:po_risultato:gross",
         R_gross,
