@@ -585,10 +585,27 @@ def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
     assert sorted(p.rule for p in problems) == ["bergamo.params.levels", "config.param_bounds"]
 
 
-@pytest.mark.parametrize("evaluator, why", [("U1", "da sé stesso"), ("U2", "da un pari grado")])
-def test_an_evaluation_by_oneself_or_a_peer_is_an_error(ciclope_ente, evaluator, why):
-    """000… art. 44–45 (issue 19): the dirigente evaluates PO and staff; U1's card filled by U1 or by U2."""
+@pytest.mark.parametrize(
+    "evaluator, rule, why",
+    [("U1", "core.evaluation.self", "U1 stesso"), ("U2", "bergamo.evaluation.evaluator", "da un pari grado")],
+)
+def test_an_evaluation_by_oneself_or_a_peer_is_an_error(ciclope_ente, evaluator, rule, why):
+    """000… art. 44–45, rules/core.md §3: the dirigente evaluates PO and staff; U1's card filled by U1 or by U2."""
     evals = EVALUATIONS.replace("U1,DIR,comportamenti", f"U1,{evaluator},comportamenti")
     doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": evals})))
-    bad = [v for v in errors(doc) if v["rule"] == "bergamo.evaluation.evaluator"]
-    assert len(bad) == 1 and why in bad[0]["message"] and bad[0]["where"].startswith("evaluations.csv:")
+    bad = [v for v in errors(doc) if v["rule"] == rule]
+    # both of U1's rows (4 and 5, header = row 1) are filled by the wrong evaluator: a self-evaluation is an
+    # error on each row, a peer is named once per card (at its first row)
+    if rule == "core.evaluation.self":
+        assert [v["where"] for v in bad] == ["evaluations.csv:4:evaluator", "evaluations.csv:5:evaluator"]
+    else:
+        assert [v["where"] for v in bad] == ["evaluations.csv:4:evaluator"]
+    assert why in bad[0]["message"]
+
+
+@pytest.mark.parametrize("evaluator, rule", [("U1", "core.evaluation.self"), ("U2", "bergamo.evaluation.evaluator")])
+def test_a_wrong_evaluator_on_a_later_row_is_caught(ciclope_ente, evaluator, rule):
+    """rules/core.md §3: self-evaluation on any row, not only the card's first; U1's second row (5) only."""
+    evals = EVALUATIONS.replace("U1,DIR,comportamenti,Collaborazione", f"U1,{evaluator},comportamenti,Collaborazione")
+    doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": evals})))
+    assert [v["where"] for v in errors(doc) if v["rule"] == rule] == ["evaluations.csv:5:evaluator"]

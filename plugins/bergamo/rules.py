@@ -243,7 +243,8 @@ ROLE_RANK = {"dipendente": 0, "po": 1, "dirigente": 2, "segretario": 3}
 
 def evaluators(ente) -> list[Problem]:
     """Who evaluates whom (000… art. 43–45, 28.4): the Segretario Generale the dirigenti, the dirigente the PO
-    and the staff — always someone above. An evaluation by oneself or by a peer (same role) is an error."""
+    and the staff — always someone above. An evaluation by a peer (same role or below) is an error on every
+    row that has it; one by oneself is the core's error on any row (rules/core.md §3)."""
     out = []
     people = ente.people
     cards = ente.cards_view()
@@ -252,35 +253,35 @@ def evaluators(ente) -> list[Problem]:
     # per card in the table of the whole ente was 16x for 10x people (issue 18)
     evaluator_of: dict[str, Person | None] = {}
     for pid, items, person in zip(ids, cards.values(), in_order(ids, people, None)):
-        item = items[0]  # a card has at least one item: its first says who evaluated
-        who = item.evaluator
-        if not who:
+        if person is None:
             continue
-        if who in evaluator_of:
-            ev = evaluator_of[who]
-        else:
-            ev = evaluator_of[who] = people.get(who)
-        if ev is None or person is None:
-            continue
-        if ev.id == person.id:
-            why = "da sé stesso"
-        elif ROLE_RANK.get(ev.role, 0) <= ROLE_RANK.get(person.role, 0):
-            why = f"da un pari grado ({ev.id}, {ev.role})"
-        else:
-            continue
-        out.append(
-            problem(
-                ente,
-                "evaluation.evaluator",
-                f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
-                "per PO e personale, il Segretario Generale per i dirigenti)",
-                f"{REG} art. 28.4, 44–45",
-                "evaluations",
-                item.row,
-                "evaluator",
-            )
-        )
+        reported: set[str] = set()
+        for item in items:
+            who = item.evaluator
+            if not who or who == pid or who in reported:
+                continue
+            if who in evaluator_of:
+                ev = evaluator_of[who]
+            else:
+                ev = evaluator_of[who] = people.get(who)
+            if ev is None or ROLE_RANK.get(ev.role, 0) > ROLE_RANK.get(person.role, 0):
+                continue
+            reported.add(who)
+            out.append(peer_problem(ente, person, ev, item.row))
     return out
+
+
+def peer_problem(ente, person, ev, row: int) -> Problem:
+    return problem(
+        ente,
+        "evaluation.evaluator",
+        f"la scheda di {person.id} ({person.role}) è compilata da un pari grado ({ev.id}, {ev.role}): valuta "
+        "il superiore (il dirigente per PO e personale, il Segretario Generale per i dirigenti)",
+        f"{REG} art. 28.4, 44–45",
+        "evaluations",
+        row,
+        "evaluator",
+    )
 
 
 def group_sheet_refs(ente) -> list[Problem]:
