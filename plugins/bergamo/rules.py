@@ -26,6 +26,7 @@ import datetime as dt
 import re
 import weakref
 from decimal import Decimal
+from fractions import Fraction
 from operator import itemgetter
 from typing import Any
 
@@ -44,6 +45,7 @@ from ciclope.core import (
     dirigente_score,
     distribute,
     euro,
+    floor2,
     hookimpl,
     in_order,
     new_award,
@@ -51,7 +53,6 @@ from ciclope.core import (
     new_score,
     po_needs_contraddittorio,
     r2,
-    split,
     weighted_mean,
     weighted_score,
 )
@@ -232,6 +233,20 @@ def validate(ente, params) -> list[Problem]:
                     "people",
                     p.row,
                     "category",
+                    severity="warning",
+                )
+            )
+        if p.is_po and p.fte < 1:
+            out.append(
+                problem(
+                    ente,
+                    "po.part_time",
+                    f"{p.id} è titolare di posizione organizzativa ma non lavora a tempo pieno (fte {p.fte}): "
+                    "l'incarico richiede il tempo pieno",
+                    f"{REG} art. 26.2",
+                    "people",
+                    p.row,
+                    "fte",
                     severity="warning",
                 )
             )
@@ -701,20 +716,22 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
         if all(v is not None for v in pay.values())
         else {pid: Decimal(1) for pid in pay}
     )
-    maximum = split(fund.amount, weights)
+    maximum = po_maxima(fund.amount, weights)
     awards: dict[str, Award] = {}
     fund_input = new_input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}")  # one object for every PO
     for p in pos:
         s = scores.get(p.id)
         score = s.score if s is not None else None
         positive = score is not None and score >= params["level_adeguata"]  # art. 28.5: positive = adeguata
-        amount = r2(maximum[p.id] * score / HUNDRED) if positive and score is not None else ZERO
+        paid = positive and score is not None and not p.insufficient
+        amount = r2(maximum[p.id] * score / HUNDRED) if paid and score is not None else ZERO
         trace.record(
             f"award:{p.id}",
             amount,
-            "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60), altrimenti 0; quota "
-            "massima = fondo × retribuzione di posizione / Σ retribuzioni di posizione delle PO (quote "
-            "uguali senza la colonna position_pay)",
+            "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60) e la prestazione non è "
+            "dichiarata insufficiente, altrimenti 0; quota massima = fondo × retribuzione di posizione / Σ "
+            "retribuzioni di posizione delle PO (quote uguali senza la colonna position_pay), arrotondata per "
+            "difetto al centesimo («fino a»)",
             f"{REG} art. 28.1, 28.5–28.6",
             label=f"Retribuzione di risultato di {p.name} (PO)",
             inputs=[
@@ -727,11 +744,26 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
                 new_input("quota massima", maximum[p.id]),
                 new_input("punteggio", score, ref=f"score:{p.id}"),
             ],
+            note=(
+                "prestazione dichiarata insufficiente (people.csv, colonna insufficient): nessuna retribuzione "
+                "di risultato, come il personale dichiarato insufficiente"
+                if p.insufficient
+                else ""
+            ),
         )
         awards[p.id] = new_award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
     given = sum((a.amount for a in awards.values()), ZERO)
     label = fund.label or "Retribuzione di risultato delle PO (art. 28)"
     return {PO_POOL: attrs.evolve(fund, label=label).with_distributed(given)}, awards
+
+
+def po_maxima(fund: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Each PO's maximum is a cap ("fino a"): fund × w / Σ w rounded down to the cent (rules/core.md §4); the cents
+    the floors leave are residual, never handed to one PO by id (three equal PO of 940.00 get 313.33 each)."""
+    total = sum((Fraction(w) for w in weights.values()), Fraction(0))
+    if total == 0:
+        return {pid: ZERO for pid in weights}
+    return {pid: floor2(Decimal(Fraction(fund) * Fraction(w) * 100 // total) / 100) for pid, w in weights.items()}
 
 
 def differentiation(ente, awards, exact, params, trace) -> dict:
