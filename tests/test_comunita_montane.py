@@ -427,7 +427,7 @@ def test_every_status_in_order(ciclope_ente):
         ("S6", 95, {"unit": "trib"}),  # unit at 0.6999 < 0.70 → escluso_peg
         ("S7", 80, {"unit": "soc"}),  # unit at exactly 0.70 → banded
         ("S8", None, {}),  # no card → not_evaluated
-        ("S9", 85, {"insufficient": True}),  # ≥ 70: banded by score, with a warning
+        ("S9", 85, {"insufficient": True}),  # insufficiente rendimento → non_adeguata whatever the score
         ("S10", 40, {"absence": 200, "unit": "trib"}),
     ]  # absence decided first → non_valutabile
     res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'))
@@ -442,17 +442,18 @@ def test_every_status_in_order(ciclope_ente):
         "S6": "escluso_peg",
         "S7": "banded",
         "S8": "not_evaluated",
-        "S9": "banded",
+        "S9": "non_adeguata",
         "S10": "non_valutabile",
     }
     assert doc["individual"]["S3"]["level"] == "adeguata" and doc["individual"]["S4"]["level"] == "non adeguata"
-    assert doc["individual"]["S2"]["level"] == "eccellente" and doc["individual"]["S9"]["level"] == "ottima"
+    assert doc["individual"]["S2"]["level"] == "eccellente" and doc["individual"]["S9"]["level"] == "non adeguata"
     assert doc["individual"]["S5"]["level"] == "buona"
-    # banded: S2 90, S9 85, S7 80, S5 70 → n = 4: alta ⌊0.8⌋ = 0 (empty), intermedia ⌊2.4⌋ = 2 → S2, S9
-    # (weight 1); bassa S7, S5 (0.25): Σ = 2.5 → 400, 400, 100, 100. Only banded people get money.
-    assert amounts(res) == {"S2": "400.00", "S9": "400.00", "S7": "100.00", "S5": "100.00"}
+    # banded: S2 90, S7 80, S5 70 → n = 3: alta ⌊0.6⌋ = 0 (empty), intermedia ⌊1.8⌋ = 1 → S2 (weight 0.4/0.4 = 1);
+    # bassa S7, S5 (0.1/0.4 = 0.25): Σ = 1.5 → S2 1000/1.5 = 666.666…, S7 and S5 1000 × 0.25/1.5 = 166.666…;
+    # floors 666.66 + 2 × 166.66 = 999.98, two cents on equal remainders (2/3 of a cent) by score: S2, S7.
+    # Only banded people get money: S9 (85, insufficient) gets nothing.
+    assert amounts(res) == {"S2": "666.67", "S7": "166.67", "S5": "166.66"}
     assert pool(res, "performance_individuale") == ("1000.00", "1000.00", "0.00")
-    assert "comunita_montane.status.insufficient_high_score" in rules_of(res, "warning")
     assert not errors(res)
 
 
@@ -1128,3 +1129,48 @@ def test_area_rankings_count_the_30_percent_on_the_whole_ente(ciclope_ente):
     # (not ⌊0.3 × 4⌋ = 1); it uses ⌊4 × 0.2⌋ = 0, so tec still has 3 (not ⌊0.3 × 6⌋ = 1) and uses 1
     assert (ranks["amm"]["top_cap"], ranks["tec"]["top_cap"]) == (3, 3)
     assert sum(1 for b in bands(res).values() if b == "alta") == 1
+
+
+def test_result_pay_peg_check_uses_the_unit_the_po_heads(ciclope_ente):
+    """rules §2: the PEG check of result pay is on the unit the PO heads (the one in their score), not on their
+    people.csv unit. PO2 sits in tec (1.0) but heads amm (0.5, first in file order of amm, trib, soc)."""
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=[("PO1", "SEG", 80), ("PO2", "SEG", 100)],
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
+    files["people.csv"] = files["people.csv"].replace(
+        "PO2,Responsabile amministrativo,po,D,amm,", "PO2,Responsabile amministrativo,po,D,tec,"
+    )
+    res = ciclope_ente(PLUGIN, files)
+    # PO2 = 40 × 0.5 (amm) + 60 × 100/100 = 80 ≥ 70, but amm reached 0.5 < 0.70: no result pay.
+    # PO1 = 40 × 1.0 + 60 × 0.80 = 88 is alone: 1000 × (10000 × 88) / (10000 × 88) = 1000.00 (cap 0.25 × 10000)
+    assert res.scores["PO2"].score == D("80.00") and res.scores["PO1"].score == D("88.00")
+    assert "PO2" not in res.rewards.awards and "amm" in res.rewards.extra["result_pay"]["excluded"]["PO2"]
+    assert str(res.rewards.awards["PO1"].amount) == "1000.00"
+
+
+def test_result_pay_not_for_a_po_declared_insufficient(ciclope_ente):
+    """rules §2: a PO declared insufficient gets no result pay, whatever the score; PO1's 88 would take it all."""
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=[("PO1", "SEG", 80)],
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
+    files["people.csv"] = files["people.csv"].replace(
+        "PO1,Responsabile tecnico,po,D,tec,1,0,false,", "PO1,Responsabile tecnico,po,D,tec,1,0,true,"
+    )
+    res = ciclope_ente(PLUGIN, files)
+    assert "PO1" not in res.rewards.awards
+    assert pool(res, "risultato_po_dirigenti") == ("1000.00", "0.00", "1000.00")
+
+
+def test_insufficient_rendimento_is_never_a_progressione(ciclope_ente):
+    """rules §2: declared insufficient → non_adeguata whatever the score: P01 (98) is out of the bands, so the
+    ranking is the other 11: 12 in service → limit ⌊0.25 × 12⌋ = 3; banded n = 11, first two bands
+    ⌊11 × 0.6⌋ = 6 → P02..P07 (all ≥ 80); top 3 = P02 95, P03 93, P04 93 (the tie sits inside the three, P05
+    has 90): all three; without the declaration P01 would be first and the tie would straddle the cut."""
+    staff = [(p, s, {"insufficient": p == "P01"}) for p, s in TWELVE]
+    res = ciclope_ente(PLUGIN, ente(staff))
+    assert res.status_of("P01") == "non_adeguata"
+    assert res.rewards.extra["progressioni"] == ["P02", "P03", "P04"]

@@ -76,13 +76,13 @@ NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
 )
 NOT_EVALUATED = "not_evaluated"
 STATUS_FORMULA = (
-    "nell'ordine: assenze oltre il limite → non valutabile; punteggio < 70 → adeguata (non adeguata se "
-    "insufficiente rendimento); obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia"
+    "nell'ordine: assenze oltre il limite → non valutabile; insufficiente rendimento → non adeguata, qualunque "
+    "sia il punteggio; punteggio < 70 → adeguata; obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia"
 )
 STATUS_TEXT = {
     NON_VALUTABILE: "non valutabile: assenze nell'anno oltre il limite (art. 17.2 lett. b)",
     ADEGUATA: "prestazione adeguata: punteggio sotto il 70% del massimo (art. 17.2 lett. a)",
-    NON_ADEGUATA: "prestazione non adeguata: punteggio sotto il 70% con insufficiente rendimento (art. 17.2 lett. c)",
+    NON_ADEGUATA: "prestazione non adeguata: insufficiente rendimento, qualunque sia il punteggio (art. 17.2 lett. c)",
     ESCLUSO_PEG: "escluso dal premio: obiettivi PEG della struttura raggiunti per meno del 70% (art. 17.2)",
     BANDED: "collocato in una fascia di merito (art. 17)",
     NOT_EVALUATED: "non valutato: nessuna scheda di valutazione",
@@ -137,11 +137,14 @@ def assign_bands(ordered: Sequence[tuple[Any, ...]], targets: Sequence[int]) -> 
 
 
 def level_of(score: Decimal | None, insufficient: bool, levels: Sequence[Level]) -> str | None:
-    """The level of a score (params ``levels`` from 70 up; «adeguata»/«non adeguata» below, art. 17.2)."""
+    """The level of a score (params ``levels`` from 70 up; «adeguata» below, art. 17.2); «non adeguata» for anyone
+    declared of insufficient rendimento, whatever the score (art. 55-quater D.Lgs. 165/2001, rules §2)."""
     if score is None:
         return None
+    if insufficient:
+        return "non adeguata"
     if score < MIN_SCORE:
-        return "non adeguata" if insufficient else "adeguata"
+        return "adeguata"
     for lv in levels:
         if score >= lv.min:
             return lv.name
@@ -407,10 +410,12 @@ def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str,
     # for every dipendente; tests/test_scoring.py checks str against format for every kind of number)
     if person.absence_days > limit:
         return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
+    if person.insufficient:  # never paid, never a candidate for a progressione, whatever the score (rules §2)
+        return NON_ADEGUATA, "dichiarato di insufficiente rendimento"
     if score is None or score.score is None:
         return NOT_EVALUATED, "nessuna scheda di valutazione"
     if score.score < MIN_SCORE:
-        return (NON_ADEGUATA if person.insufficient else ADEGUATA), f"punteggio {score.score!s} < 70"
+        return ADEGUATA, f"punteggio {score.score!s} < 70"
     unit_value = org.unit(person.unit) if org is not None else None
     if unit_value is None:
         return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
@@ -521,23 +526,6 @@ class _Rewards:
                     ),
                 )
             )
-            if (
-                p.insufficient
-                and score is not None
-                and score.score is not None
-                and score.score >= MIN_SCORE
-                and status == BANDED
-            ):
-                self.problem(
-                    "status.insufficient_high_score",
-                    f"{p.id}: dichiarato di insufficiente rendimento ma con punteggio {score.score} ≥ 70; "
-                    "collocato in fascia secondo il punteggio",
-                    src("17.2 lett. c"),
-                    severity="warning",
-                    file=self.e.file_of("people"),
-                    row=p.row,
-                    column="insufficient",
-                )
         self.statuses.update(zip(ids, status_of))
         self.score_input.update(zip(ids, score_inputs))
         self.trace.add(figures)
@@ -867,9 +855,24 @@ class _Rewards:
             s = self.scores.get(p.id)
             if s is None or s.score is None or s.score < MIN_SCORE:
                 continue
-            unit_value = self.org.unit(p.unit) if self.org else None
+            if p.insufficient:
+                excluded[p.id] = "dichiarato di insufficiente rendimento (art. 17.2 lett. c)"
+                self.trace.record(
+                    f"award:{p.id}",
+                    ZERO,
+                    "nessuna retribuzione di risultato: dichiarato di insufficiente rendimento, qualunque sia il "
+                    "punteggio",
+                    src("17.2 lett. c, 21"),
+                    label=f"Retribuzione di risultato di {p.name}",
+                    inputs=[new_input("insufficiente rendimento", True, cell=f"people.csv:{p.row}:insufficient")],
+                )
+                continue
+            # the PEG objectives of the structure they are responsible for: the unit they head, the same unit that
+            # enters their score as (a); their people.csv unit only when they head none (rules §2)
+            unit = responsibility_unit(p, self.e)
+            unit_value = self.org.unit(unit) if self.org else None
             if peg_rule and (unit_value is None or unit_value < PEG_MIN):
-                excluded[p.id] = f"obiettivi PEG dell'unità {p.unit} al {unit_value} < 0.70 (art. 17.2)"
+                excluded[p.id] = f"obiettivi PEG dell'unità {unit} al {unit_value} < 0.70 (art. 17.2)"
                 self.trace.record(
                     f"award:{p.id}",
                     ZERO,
@@ -878,7 +881,7 @@ class _Rewards:
                     src("17.2, 21"),
                     label=f"Retribuzione di risultato di {p.name}",
                     inputs=[
-                        new_input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
+                        new_input(f"raggiungimento dell'unità diretta {unit}", unit_value, ref=f"unit:{unit}"),
                         new_input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
                     ],
                 )
