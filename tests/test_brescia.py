@@ -1002,3 +1002,12 @@ def test_position_fund_is_po_total_minus_the_result_fund(tmp_path):
     # (40000.10 × 0.85 = 34000.085 would round half-up to 34000.09: 6000.02 + 34000.09 = 40000.11 > po_total)
     assert figures["pool:po_risultato:gross"].value == D("6000.02")
     assert figures["pool:po_posizione"].value == D("34000.08")
+
+
+@pytest.mark.parametrize("tolerance", [0.11, 0.5])
+def test_oiv_tolerance_is_at_most_ten_points(tmp_path, tolerance):
+    """rules/brescia.md §2: oiv_tolerance ∈ [0, 0.10]; 0.5 would let a computed 0.50 be attested 1.0."""
+    folder = write_ente(tmp_path / "e", files())
+    with pytest.raises(CiclopeError) as exc:
+        compute_ente(folder, "brescia", 2021, {"oiv_tolerance": tolerance})
+    assert any(p.rule == "config.param_bounds" for p in exc.value.problems)

@@ -458,14 +458,17 @@ def test_every_status_in_order(ciclope_ente):
 
 
 def test_absence_limit_is_a_parameter(ciclope_ente):
-    staff = scored([("P1", 90)], absence=125)
-    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 120})
-    assert res.status_of("P1") == "non_valutabile"  # 125 > 120
+    staff = scored([("P1", 90)], absence=152)
+    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 151})
+    assert res.status_of("P1") == "non_valutabile"  # 152 > 151
+    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 153})
+    assert res.status_of("P1") == "banded"  # 152 ≤ 153: five calendar months may be 153 days
 
 
-@pytest.mark.parametrize("days", [119, 154, 366])
+@pytest.mark.parametrize("days", [120, 149, 154, 366])
 def test_absence_limit_cannot_switch_the_five_month_rule_off(ciclope_ente, days):
-    """rules §2: absence_limit_days is bounded to [120, 153]: 366 would switch the 5-month rule off."""
+    """rules §2: absence_limit_days is bounded to [150, 153]: five calendar months are 150 to 153 days; 120 would
+    exclude an absence of four months, 366 would switch the 5-month rule off."""
     with pytest.raises(CiclopeError) as exc:
         ciclope_ente(PLUGIN, ente(scored([("P1", 90)])), params={"absence_limit_days": days})
     assert any(p.rule == "config.param_bounds" for p in exc.value.problems)
