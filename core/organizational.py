@@ -284,42 +284,89 @@ class _Org:
         return areas
 
     def units(self, ente_value: Decimal | None) -> dict[str, Decimal | None]:
+        """rules/core.md §2: a unit is its cruscotto, else the plain mean of the objectives it owns, else the plain
+        mean of its child units that have an achievement (not an azienda_speciale: reported apart) — an area is what
+        its services achieved; the root with none of these is the ente; only a unit with nothing below inherits its
+        parent's achievement. Children are computed before their parents, inheritance goes top-down after."""
         e = self.e
+        order = _top_down(e)
+        kids: dict[str, list] = {}
+        for u in order:
+            if u.parent is not None:
+                kids.setdefault(u.parent, []).append(u)
         units: dict[str, Decimal | None] = {}
-        for u in _top_down(e):
-            key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
-            parts = self.cruscotto(u.id)
-            if parts is not None:
-                units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
+        inheriting = []
+        for u in reversed(order):  # every child before its parent
+            if self.own_unit(u, units):
                 continue
-            owned = [o for o in e.owned_by(u.id) if o.kind != "individual"]
-            owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
-                (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
+            key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+            below = [
+                (f"unit:{c.id}", v, None)
+                for c in kids.get(u.id, ())
+                if c.kind != "azienda_speciale" and (v := units.get(c.id)) is not None
             ]
-            parts = owned_parts
-            if parts:
-                units[u.id] = self.mean(
-                    key, label, parts, "media semplice degli obiettivi di cui l'unità è responsabile"
+            if u.parent is None and ente_value is not None:
+                units[u.id] = ente_value
+                self.trace.record(
+                    key,
+                    ente_value,
+                    "unità radice senza cruscotto né obiettivi propri: la performance dell'ente",
+                    SOURCE_AGGREGATION,
+                    label=label,
+                    inputs=[new_input("ente", ente_value, ref="ente")],
                 )
-            elif owned:
-                units[u.id] = None
-                self.not_scored[key] = "obiettivi dell'unità non valutati"
+            elif below:
+                units[u.id] = self.mean(
+                    key,
+                    label,
+                    below,
+                    "media semplice delle unità sottostanti con un risultato (nessun cruscotto né obiettivo proprio)",
+                )
             else:
-                inherited = units.get(u.parent) if u.parent else ente_value
-                source_key = f"unit:{u.parent}" if u.parent else "ente"
-                units[u.id] = inherited
-                if inherited is None:
-                    self.not_scored[key] = "nulla di misurato, né per l'unità né per chi la contiene"
-                else:
-                    self.trace.record(
-                        key,
-                        inherited,
-                        "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
-                        SOURCE_AGGREGATION,
-                        label=label,
-                        inputs=[new_input(source_key, inherited, ref=source_key)],
-                    )
-        return units
+                inheriting.append(u)
+        for u in reversed(inheriting):  # parents before children: a chain of empty units inherits down
+            self.inherit(u, units, ente_value)
+        return {u.id: units.get(u.id) for u in order}
+
+    def own_unit(self, u, units: dict[str, Decimal | None]) -> bool:
+        """The unit's own achievement — its cruscotto, else the objectives it owns — into ``units``; False if it has
+        neither."""
+        key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+        parts = self.cruscotto(u.id)
+        if parts is not None:
+            units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
+            return True
+        owned = [o for o in self.e.owned_by(u.id) if o.kind != "individual"]
+        if not owned:
+            return False
+        owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
+            (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
+        ]
+        if owned_parts:
+            units[u.id] = self.mean(
+                key, label, owned_parts, "media semplice degli obiettivi di cui l'unità è responsabile"
+            )
+        else:
+            units[u.id] = None
+            self.not_scored[key] = "obiettivi dell'unità non valutati"
+        return True
+
+    def inherit(self, u, units: dict[str, Decimal | None], ente_value: Decimal | None) -> None:
+        key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+        inherited = units.get(u.parent) if u.parent else ente_value
+        source_key = f"unit:{u.parent}" if u.parent else "ente"
+        units[u.id] = inherited
+        if inherited is None:
+            self.not_scored[key] = "nulla di misurato, né per l'unità né per chi la contiene"
+            return
+        self.trace.record(
+            key,
+            inherited,
+            "ereditata dall'unità superiore (nessun cruscotto, obiettivo o unità sottostante misurata)",
+            SOURCE_AGGREGATION,
+            label=label,
+            inputs=[new_input(source_key, inherited, ref=source_key)],
+        )
 
 
 def _top_down(ente: Ente):

@@ -2,7 +2,8 @@
 
 The base ente (``files()``):
 - K1 = 10/10 = 1 (objective O1, unit s1), K2 = 8/10 = 0.8 (O2, unit s2); no areas.csv, so the
-  ente = mean(1, 0.8) = 0.9; units: s1 = 1.0, s2 = 0.8, a1 = a2 = cc = 0.9 (inherited).
+  ente = mean(1, 0.8) = 0.9; units: s1 = 1.0, s2 = 0.8, a1 = mean(s1) = 1.0, a2 = mean(s2) = 0.8 (their
+  child units), cc = the ente 0.9.
 - D1's cruscotto is O1 → 1.0 → score 100; D2's is O2 → 0.8 → score 80.
 - PO cards (4 factors × max 10, equal weights): H1 8+8+8+8 → 80, H2 5+5+5+5 → 50;
   PO scores = 40 × organizational part + 60 × card/100, the organizational part being
@@ -143,7 +144,8 @@ def test_base_ente_scores_and_positions(tmp_path):
     res, doc = run(tmp_path)
     assert errors(doc) == []
     org = doc["organizational"]
-    assert org["ente"] == 0.9 and org["units"]["s2"] == 0.8 and org["units"]["a1"] == 0.9
+    # a1 has no cruscotto and no objectives: the mean of its child units, s1 = 1.0 (rules/core.md §2)
+    assert org["ente"] == 0.9 and org["units"]["s2"] == 0.8 and org["units"]["a1"] == 1.0
     assert org["oiv_attested"] == 0.9 and org["judgement"] == "in linea con le aspettative"  # 0.9 ≥ 0.80
     ind = doc["individual"]
     assert (ind["D1"]["score"], ind["D2"]["score"]) == (100, 80)

@@ -53,9 +53,11 @@ def test_units_and_people(doc):
     assert org["units"]["s2"] == 0.85
     # s1 owns S1 and O1: plain mean (0.6 + 0.4) / 2 = 0.5
     assert org["units"]["s1"] == 0.5
-    # u1 has nothing: inherits s2; a1 has nothing: inherits the root, which takes the ente's 0.7
+    # u1 has nothing and no child unit: inherits s2; a1 has no cruscotto and no objectives: the plain mean of its
+    # child units (s1 0.5, s2 0.85) = 0.675, not the ente's 0.7; the root "ente" takes the ente's 0.7
+    # (rules/core.md §2); the azienda speciale az owns SZ = 1
     assert org["units"]["u1"] == 0.85
-    assert org["units"]["ente"] == 0.7 and org["units"]["a1"] == 0.7
+    assert org["units"]["ente"] == 0.7 and org["units"]["a1"] == 0.675
     # D1's cruscotto lists S1 twice: measured once → mean(S1 0.6, S2 0.95) = 0.775
     assert org["people"]["D1"] == 0.775
     # SG has no cruscotto, owns nothing, heads the root unit "ente" (0.7)
