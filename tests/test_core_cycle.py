@@ -5,9 +5,10 @@ Every expectation is computed by hand in the comment next to it; the ente is `fi
 
 import pytest
 
+from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
 
-from helpers import INDICATORS, OBJECTIVES, coreonly, files
+from helpers import ENTE, EVALUATIONS, INDICATORS, OBJECTIVES, coreonly, files
 
 
 @pytest.fixture
@@ -298,3 +299,16 @@ def test_appeals_are_taken_in_date_order_not_file_order(tmp_path):
     # weights 2 and 1 → 100 × (2 × 9/10 + 1 × 10/10) / 3 = 100 × 2.8 / 3 = 93.333… → 93.33
     assert doc["individual"]["E2"]["score"] == 93.33
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
+
+
+def test_an_external_evaluator_declared_in_ente_toml(tmp_path):
+    """rules/core.md §3: the Segretario Generale evaluated by the OIV, declared in ente.toml [evaluators]."""
+    evals = EVALUATIONS + "SG,OIV,risultati,Obiettivi,10,8,\n"
+    with pytest.raises(CiclopeError) as exc:  # not declared: an unknown evaluator, as before
+        compute_ente(write_ente(tmp_path / "a", files(**{"evaluations.csv": evals})), coreonly, 2021)
+    assert [p.rule for p in exc.value.problems if p.is_error] == ["core.ref.person"]
+    ente = ENTE + '[evaluators]\nOIV = "Organismo indipendente di valutazione"\n'
+    folder = write_ente(tmp_path / "b", files(**{"evaluations.csv": evals, "ente.toml": ente}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    assert not [v for v in doc["violations"] if v["severity"] == "error"]
+    assert doc["individual"]["SG"]["score"] == 80.0  # 100 × 8 / 10
