@@ -1013,3 +1013,49 @@ def test_oiv_tolerance_is_at_most_ten_points(tmp_path, tolerance):
     with pytest.raises(CiclopeError) as exc:
         compute_ente(folder, "brescia", 2021, {"oiv_tolerance": tolerance})
     assert any(p.rule == "config.param_bounds" for p in exc.value.problems)
+
+
+def test_staff_outside_every_area_form_the_segreteria_generale_group(tmp_path):
+    """rules/brescia.md §3: staff whose unit has no area above it (an office under the Segretario, 004… §1.2)
+    take their fte share of the staff value like an area."""
+    units = files()["units.csv"] + "        us,Ufficio di Staff della Segreteria Generale,ufficio,cc,\n"
+    people = files()["people.csv"] + "        E5,Dip Cinque,dipendente,C,us,1,0,false,SG,,,,,\n"
+    evals = files()["evaluations.csv"] + "\n" + "\n".join(staff_card("E5", "SG", 9, 9, 9))
+    _, doc = run(
+        tmp_path,
+        **{
+            "units.csv": units,
+            "people.csv": people,
+            "evaluations.csv": evals,
+            "projects.csv": PROJECTS_40,
+            "ente.toml": FUNDS,
+        },
+    )
+    assert not errors(doc) and not [v for v in doc["violations"] if v["rule"] == "brescia.resources.no_area"]
+    pools = doc["rewards"]["pools"]
+    # staff value 20000 × attested 0.9 = 18000.00 by fte: a1 1.5, a2 2, Segreteria Generale 1 (E5) → Σ 4.5:
+    # a1 18000 × 1.5/4.5 = 6000.00, a2 18000 × 2/4.5 = 8000.00, Segreteria 18000 × 1/4.5 = 4000.00
+    assert [pools[f"staff:{a}"]["amount"] for a in ("a1", "a2", "segreteria_generale")] == [
+        "6000.00",
+        "8000.00",
+        "4000.00",
+    ]
+    # E5 (27/30 → 90, Eccellente) is alone in the group: its unit us has nothing of its own and no child, so it
+    # inherits cc = the ente 0.9 > 0; E5 takes the whole 4000.00
+    assert doc["rewards"]["people"]["E5"] == {"amount": "4000.00", "band": None, "pool": "staff:segreteria_generale"}
+
+
+def test_an_area_without_a_dirigente_keeps_its_share_as_residual(tmp_path):
+    """rules/brescia.md §3: an area without a dirigente weighs the mean position_pay of the other areas' heads in
+    the dirigenti split, and its share is residual (never given to the other areas)."""
+    units = files()["units.csv"].replace("a2,Area Due,area,cc,D2", "a2,Area Due,area,cc,")
+    people = files()["people.csv"].replace("D2,Dirigente Due,dirigente,DIR,a2,", "D2,Dirigente Due,dirigente,DIR,cc,")
+    _, doc = run(
+        tmp_path, **{"units.csv": units, "people.csv": people, "projects.csv": PROJECTS_40, "ente.toml": FUNDS}
+    )
+    pools = doc["rewards"]["pools"]
+    # dirigenti value 16000 × 0.9 = 14400.00; a1 weighs D1's 30000, a2 (no dirigente) the mean of the other heads'
+    # pay = 30000: a1 7200.00, a2 7200.00. D1 100 → 7200.00; a2's 7200.00 stays residual
+    assert pools["dirigenti:a1"] == {"amount": "7200.00", "distributed": "7200.00", "residual": "0.00"}
+    assert pools["dirigenti:a2"] == {"amount": "7200.00", "distributed": "0.00", "residual": "7200.00"}
+    assert any(v["rule"] == "brescia.resources.head" for v in doc["violations"])

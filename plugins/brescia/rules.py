@@ -20,6 +20,8 @@ import functools
 import math
 import operator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from fractions import Fraction
+from typing import Any
 
 from ciclope.core import (
     POSITION,
@@ -688,16 +690,17 @@ def validate_projects(ente) -> list[Problem]:
                     "position_pay",
                 )
             )
+    inside = {p.id for p in segreteria_staff(ente)}  # staff offices of the Segretario: their own group
     area_of = {unit: ente.area_of(unit) for unit in dict.fromkeys(p.unit for p in ente.staff())}  # once per unit
     for p in ente.staff():
-        if area_of[p.unit] is None:
+        if area_of[p.unit] is None and p.id not in inside:
             out.append(
                 problem(
                     ente,
                     "resources.no_area",
-                    f"{p.id}: la sua unità {p.unit} non è sotto un'area "
-                    "dirigenziale, quindi non partecipa al riparto del fondo del personale",
-                    f"{SMVP} §5.3",
+                    f"{p.id}: la sua unità {p.unit} è dell'Azienda Speciale, ente distinto: "
+                    "non partecipa al riparto del fondo del personale della Camera",
+                    f"{SMVP} §1.2, §5.3",
                     "people",
                     p.row,
                     "unit",
@@ -766,6 +769,10 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
     return out
+
+
+SEGRETERIA = "segreteria_generale"  # the group of the staff outside every area (004… §1.2)
+SEGRETERIA_NAME = "Segreteria Generale"
 
 
 def area_units(ente) -> list:
@@ -1041,23 +1048,9 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             trace,
         )
         areas = area_units(ente)
-        weights: dict[str, Decimal] = {}
-        shown: dict[str, Input] = {}
-        for a in areas:
-            if dirigenti:
-                head = area_head(ente, a)
-                pay = head.extra.get("position_pay") if head is not None else None
-                weights[a.id] = pay or Decimal(0)
-                shown[a.id] = new_input(
-                    f"retribuzione di posizione di {head.id if head else '—'}",
-                    pay,
-                    cell=cell(ente, "people", head.row, "position_pay") if head is not None else "",
-                )
-            else:
-                fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
-                weights[a.id] = fte
-                shown[a.id] = new_input(f"dipendenti dell'area {a.id} (fte)", fte)
-        if not weights or sum(weights.values()) == 0:
+        weights, shown = dirigenti_weights(ente, areas) if dirigenti else staff_weights(ente, areas)
+        total = sum((Fraction(w) for w in weights.values()), Fraction(0))  # exact: a mean pay may be a fraction
+        if not weights or total == 0:
             trace.problem(
                 Problem(
                     rule="brescia.resources.no_split",
@@ -1074,20 +1067,73 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
         # the inputs every area shares are one object each (issue 18)
         net_input = new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
-        total_input = new_input("totale dei pesi", sum(weights.values()))
-        for a in areas:
-            key = dirigenti_pool(a.id) if dirigenti else staff_pool(a.id)
+        total_input = new_input("totale dei pesi", r2(Decimal(total.numerator) / Decimal(total.denominator)))
+        names = {a.id: a.name for a in areas} | {SEGRETERIA: SEGRETERIA_NAME}
+        for aid in weights:
+            key = dirigenti_pool(aid) if dirigenti else staff_pool(aid)
             trace.record(
                 f"pool:{key}",
-                parts[a.id],
+                parts[aid],
                 f"valore dopo la riduzione OIV ripartito tra le aree in "
                 f"proporzione a: {basis} (resto maggiore al centesimo)",
-                f"{SMVP} §5.3",
-                label=f"Fondo {what} dell'area {a.id} — {a.name}",
-                inputs=[net_input, shown[a.id], total_input],
+                f"{SMVP} §5.3" + ("; §1.2 (uffici di staff della Segreteria Generale)" if aid == SEGRETERIA else ""),
+                label=f"Fondo {what} dell'area {aid} — {names[aid]}",
+                inputs=[net_input, shown[aid], total_input],
             )
-            out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
+            out[key] = Pool(name=key, amount=parts[aid], source=f"{SMVP} §5.3", label=f"Fondo {what} — {names[aid]}")
     return out
+
+
+def dirigenti_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
+    """§5.3: each area weighs its head's position_pay. An area without a dirigente weighs the mean position_pay of
+    the other areas' heads (exact) — its share is residual, so it never enlarges the other areas' shares."""
+    weights: dict[str, Any] = {}
+    shown: dict[str, Input] = {}
+    missing = []
+    for a in areas:
+        head = area_head(ente, a)
+        if head is None or not head.is_dirigente:
+            missing.append(a)
+            continue
+        pay = head.extra.get("position_pay")
+        weights[a.id] = pay or Decimal(0)
+        shown[a.id] = new_input(
+            f"retribuzione di posizione di {head.id}", pay, cell=cell(ente, "people", head.row, "position_pay")
+        )
+    paid = [Fraction(w) for w in weights.values() if w]
+    mean = sum(paid, Fraction(0)) / len(paid) if paid else Fraction(0)
+    for a in missing:
+        weights[a.id] = mean
+        shown[a.id] = new_input(
+            "area senza dirigente: media delle retribuzioni di posizione degli altri dirigenti (quota residua)",
+            r2(Decimal(mean.numerator) / Decimal(mean.denominator)),
+        )
+    return {a.id: weights[a.id] for a in areas}, shown
+
+
+def segreteria_staff(ente) -> list:
+    """§1.2: staff whose unit has no area above it — the offices under the Segretario Generale — form one more group;
+    the Azienda Speciale's staff are not in it (a separate body, not paid from the Camera's staff value)."""
+    return [
+        p
+        for p in ente.staff()
+        if ente.area_of(p.unit) is None and not any(u.kind == "azienda_speciale" for u in ente.unit_ancestors(p.unit))
+    ]
+
+
+def staff_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
+    """§5.3: each area weighs its staff's fte; the Segreteria Generale group (if it has staff) weighs its own."""
+    weights: dict[str, Any] = {}
+    shown: dict[str, Input] = {}
+    for a in areas:
+        fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
+        weights[a.id] = fte
+        shown[a.id] = new_input(f"dipendenti dell'area {a.id} (fte)", fte)
+    fte = sum((p.fte for p in segreteria_staff(ente)), Decimal(0))
+    if fte:
+        weights[SEGRETERIA] = fte
+        shown[SEGRETERIA] = new_input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (fte)", fte)
+    return weights, shown
 
 
 # =================================================================================================
@@ -1269,7 +1315,10 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
             pools[key] = dirigente_award(ente, a, pools[key], scores, awards, trace)
         key = staff_pool(a.id)
         if key in pools:
-            pools[key] = staff_awards(ente, a, pools[key], scores, params, org, awards, trace)
+            pools[key] = staff_awards(ente, ente.staff_in_area(a.id), pools[key], scores, params, org, awards, trace)
+    key = staff_pool(SEGRETERIA)
+    if key in pools:
+        pools[key] = staff_awards(ente, segreteria_staff(ente), pools[key], scores, params, org, awards, trace)
     return Rewards(pools=pools, awards=awards)
 
 
@@ -1309,11 +1358,10 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
     return pool.with_distributed(amount)
 
 
-def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> Pool:
+def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) -> Pool:
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
     ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
     min_rank = ranks.get(params["staff_min_level"], -1)
-    members = ente.staff_in_area(area.id)
     # each unit of the area's staff once (issue 18: the lambdas below are asked for every person; callgrind, the
     # calculation 62.8 -> 61.2 M instructions per 300-person ente): the nearest
     # scored unit at or above it, its performance and its input, one object for all the people it scores
