@@ -1059,3 +1059,14 @@ def test_an_area_without_a_dirigente_keeps_its_share_as_residual(tmp_path):
     assert pools["dirigenti:a1"] == {"amount": "7200.00", "distributed": "7200.00", "residual": "0.00"}
     assert pools["dirigenti:a2"] == {"amount": "7200.00", "distributed": "0.00", "residual": "7200.00"}
     assert any(v["rule"] == "brescia.resources.head" for v in doc["violations"])
+
+
+def test_the_po_unit_is_the_unit_they_head(tmp_path):
+    """rules/brescia.md §1: the PO's unit is the unit they head in units.csv, not their people.csv unit.
+    H2 sits in s1 (1.0) in people.csv but heads s2 (0.8): 40 × (0.5 × 0.9 + 0.5 × 0.8) + 60 × 50/100 =
+    40 × 0.85 + 30 = 64 (with s1 it would be 40 × 0.95 + 30 = 68); a warning names the disagreement."""
+    people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,D,s1,")
+    _, doc = run(tmp_path, **{"people.csv": people})
+    assert doc["individual"]["H2"]["score"] == 64
+    found = [v for v in doc["violations"] if v["rule"] == "brescia.po.unit"]
+    assert len(found) == 1 and found[0]["severity"] == "warning" and "people.csv indica s1" in found[0]["message"]

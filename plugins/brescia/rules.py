@@ -1192,13 +1192,14 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
     # 004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO
     # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
-    unit_id = scored_unit(ente, org, person.unit)
+    own = po_unit(ente, person, trace)
+    unit_id = scored_unit(ente, org, own)
     if unit_id is None:
         trace.problem(
             problem(
                 ente,
                 "po.unit_not_scored",
-                f"PO {person.id}: né l'unità {person.unit} né le unità "
+                f"PO {person.id}: né l'unità {own} né le unità "
                 "superiori hanno una performance misurata: valutazione incompleta",
                 f"{SMVP} §4.2.2",
                 "people",
@@ -1208,12 +1209,12 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
             )
         )
         return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
-    if unit_id != person.unit:
+    if unit_id != own:
         trace.problem(
             problem(
                 ente,
                 "po.unit_not_scored",
-                f"PO {person.id}: l'unità {person.unit} non ha performance misurata, si usa quella di {unit_id}",
+                f"PO {person.id}: l'unità {own} non ha performance misurata, si usa quella di {unit_id}",
                 f"{SMVP} §4.2.2",
                 "people",
                 person.row,
@@ -1250,6 +1251,33 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         level=level,
         breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w},
     )
+
+
+def po_unit(ente, person, trace) -> str:
+    """The PO's "ambito organizzativo di diretta responsabilità" (004… §4.2.2): the unit they head in units.csv
+    (of several, the one nearest the root: rules/core.md §2); else the unit of the position they hold; else their
+    people.csv unit. When these disagree a warning names them (the act or the data are to be aligned)."""
+    headed = sorted(ente.headed_by(person.id), key=lambda u: len(ente.unit_ancestors(u.id)))
+    held = [r["unit"] for r in ente.table("positions") if r["holder"] == person.id and r["unit"]]
+    chosen = headed[0].id if headed else held[0] if held else person.unit
+    named = {"units.csv (head)": chosen if headed else None, "positions.csv": held[0] if held else None}
+    named["people.csv"] = person.unit
+    others = {where: u for where, u in named.items() if u is not None and u != chosen}
+    if others:
+        trace.problem(
+            problem(
+                ente,
+                "po.unit",
+                f"PO {person.id}: si usa l'unità {chosen} (quella che dirige, altrimenti quella della posizione), "
+                "ma " + ", ".join(f"{where} indica {u}" for where, u in others.items()) + ": allinea i dati",
+                f"{SMVP} §4.2.2",
+                "people",
+                person.row,
+                "unit",
+                severity="warning",
+            )
+        )
+    return chosen
 
 
 def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestation, trace) -> Decimal:
