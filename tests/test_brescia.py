@@ -1070,3 +1070,79 @@ def test_the_po_unit_is_the_unit_they_head(tmp_path):
     assert doc["individual"]["H2"]["score"] == 64
     found = [v for v in doc["violations"] if v["rule"] == "brescia.po.unit"]
     assert len(found) == 1 and found[0]["severity"] == "warning" and "people.csv indica s1" in found[0]["message"]
+
+
+def with_term(holder, start, end):
+    """people.csv of the base ente with the holder's term changed."""
+    rows = {"H1": "H1,PO Uno,po,D,s1,1,0,false,SG,laurea,5,", "H2": "H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,"}
+    return files()["people.csv"].replace(rows[holder] + "2021-01-01,2023-12-31", rows[holder] + f"{start},{end}")
+
+
+def test_position_pay_is_due_for_the_days_of_the_term_in_the_year(tmp_path):
+    """rules/brescia.md §1: due = annual × days covered / days of the year, in 13 instalments of due; the result
+    maximum of a paid position is on due, of a vacancy on annual."""
+    _, doc = run(tmp_path, **{"people.csv": with_term("H2", "2021-07-01", "2023-12-31")})
+    assert errors(doc) == []
+    pos = doc["positions"]
+    # H2 from 1 July: 31 + 31 + 30 + 31 + 30 + 31 = 184 days of 365 → 12400 × 184/365 = 6250.9589 → 6250.96;
+    # 6250.96 / 13 = 480.843 → 480.84, the 13th 6250.96 − 12 × 480.84 = 480.88
+    assert (pos["P2"]["annual"], pos["P2"]["due"]) == ("12400.00", "6250.96")
+    assert (pos["P2"]["monthly"], pos["P2"]["monthly_last"]) == ("480.84", "480.88")
+    assert (pos["P1"]["due"], pos["P3"]["due"]) == ("16000.00", "0.00")
+    # result maxima: 6480 by P1 16000 : P2 6250.96 : P3 (vacant, annual) 12400, Σ 34650.96 → 2992.1249,
+    # 1168.9783, 2318.8968: floors 6479.98, the two cents to the largest remainders P2 (.83) and P3 (.68)
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2992.12", "1168.98", "2318.90"]
+    # H1 2992.12 × 0.86 = 2573.2232 → 2573.22; H2 1168.98 × 0.64 = 748.1472 → 748.15
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("2573.22", "748.15")
+    # position fund: 16000 + 6250.96 = 22250.96 paid, 40800 − 22250.96 = 18549.04 residual
+    pools = doc["rewards"]["pools"]
+    assert pools["po_posizione"] == {"amount": "40800.00", "distributed": "22250.96", "residual": "18549.04"}
+
+
+def test_a_term_that_ended_before_the_year_is_not_paid(tmp_path):
+    """rules/brescia.md §1: a term not overlapping the year is an error and the position is treated as vacant."""
+    _, doc = run(tmp_path, **{"people.csv": with_term("H2", "2018-01-01", "2020-12-31")})
+    bad = errors(doc, "brescia.po.term_outside")
+    assert [e["where"] for e in bad] == ["positions.csv:3:holder"]  # P2 is row 3 (header = row 1)
+    pos = doc["positions"]
+    assert (pos["P2"]["paid"], pos["P2"]["due"], pos["P2"]["result"]) == (False, "0.00", None)
+    # result maxima as in the base ente (P2 and P3 on their annual 12400): 2541.18, 1969.41, 1969.41;
+    # only H1 is paid: 16000 of position pay and 2541.18 × 0.86 = 2185.41 of result pay
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2541.18", "1969.41", "1969.41"]
+    pools = doc["rewards"]["pools"]
+    assert pools["po_posizione"]["distributed"] == "16000.00" and pools["po_risultato"]["distributed"] == "2185.41"
+
+
+def test_one_position_per_person(tmp_path):
+    """rules/brescia.md §1: H1 listed as holder of P1 (score 100) and P3 (60) is paid for P1 only; P3 is an error
+    and unpaid, like a vacancy: position pay 16000 + 12400 (H2) = 28400, not 40800."""
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Responsabile uno,s1,H1,{ratings(5)},,
+        P2,Responsabile due,s2,H2,{ratings(3)},,
+        P3,Specialista,s2,H1,{ratings(3)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert [e["where"] for e in errors(doc, "brescia.po.one_position")] == ["positions.csv:4:holder"]
+    pos = doc["positions"]
+    assert (pos["P1"]["paid"], pos["P3"]["paid"]) == (True, False)
+    assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"
+
+
+def test_the_interim_extra_is_for_the_days_of_the_interim(tmp_path):
+    """rules/brescia.md §1: extra = interim_percent × covered annual × days of the interim / days of the year."""
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent,interim_from,interim_to
+        P1,Uno,s1,H1,{ratings(5)},,,,
+        P2,Due,s2,H2,{ratings(3)},P3,25%,2021-10-01,2021-12-31
+        P3,Tre (vacante),s2,,{ratings(3)},,,,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert errors(doc) == []
+    pos = doc["positions"]
+    # 1 Oct – 31 Dec = 31 + 30 + 31 = 92 days: 0.25 × 12400 × 92/365 = 781.3699 → 781.37 (not 3100.00).
+    # R' = 6480 − 781.37 = 5698.63 by 16000:12400:12400 → 2234.7569, 1731.9366, 1731.9366: floors 5698.61,
+    # two cents: P1 (.69), then P2 and P3 tie (.66) with equal scores 60 → the id: P2
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2234.76", "1731.94", "1731.93"]
+    # H2 positive (64): 1731.94 × 0.64 = 1108.4416 → 1108.44, + 781.37 = 1889.81; H1 2234.76 × 0.86 = 1921.89
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("1921.89", "1889.81")

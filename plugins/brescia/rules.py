@@ -15,6 +15,7 @@ Every function here is pure apart from recording figures and problems in ``trace
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import functools
 import math
@@ -1481,6 +1482,136 @@ def cannot_be_paid(ente, holder: str | None) -> str:
     return ""
 
 
+def year_days(year: int) -> int:
+    return 366 if _calendar.isleap(year) else 365
+
+
+def overlap_days(year: int, start: dt.date | None, end: dt.date | None) -> int:
+    """Days of ``year`` inside [start, end] (an absent bound = the year's own), 0 when they do not meet."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    lo, hi = max(first, start or first), min(last, end or last)
+    return max(0, (hi - lo).days + 1)
+
+
+def appointments(ente, rows, score, trace) -> dict[str, int]:
+    """The positions whose holder is paid, with the days of the year their term covers (001… art. 1.2, 2.4, 2.7,
+    3.2, 3.4): not a vacancy, a holder who can be appointed, a term that meets the year, and one position per
+    person — of two, the higher score (then the lower id) is paid and the other is reported unpaid."""
+    held: dict[str, list] = {}
+    for r in rows:
+        if r["holder"] is not None:
+            held.setdefault(r["holder"], []).append(r)
+    out: dict[str, int] = {}
+    for holder, mine in held.items():
+        mine.sort(key=lambda r: (-score[r["id"]], r["id"]))
+        for extra in mine[1:]:
+            unpaid(
+                ente,
+                extra,
+                "po.one_position",
+                f"{holder} è titolare anche della posizione {mine[0]['id']} "
+                f"(punteggio più alto): una persona ha una sola posizione, un'altra solo come interim "
+                f"(interim_of); la posizione {extra['id']} non è pagata",
+                "art. 3.4",
+                "holder",
+                trace,
+            )
+        r = mine[0]
+        blocked = cannot_be_paid(ente, holder)
+        if blocked:
+            trace.record(
+                f"position:{r['id']}:paid",
+                False,
+                "incarico non conferibile: né retribuzione di posizione né di "
+                "risultato né maggiorazione per interim (residuo), come una posizione vacante",
+                f"{PO} art. 1.2, 2.7",
+                label=f"Posizione {r['id']}: titolare {holder} non pagabile",
+                note=blocked,
+            )
+            continue
+        person = ente.people.get(holder)
+        start = person.extra.get("term_start") if person is not None else None
+        end = person.extra.get("term_end") if person is not None else None
+        days = overlap_days(ente.year, start, end)
+        if days == 0:
+            unpaid(
+                ente,
+                r,
+                "po.term_outside",
+                f"l'incarico di {holder} ({start or '…'} – {end or '…'}) non copre "
+                f"l'anno {ente.year}: la posizione {r['id']} è trattata come vacante (valorizzata, non pagata)",
+                "art. 1.2, 2.4",
+                "holder",
+                trace,
+            )
+            continue
+        out[r["id"]] = days
+    return out
+
+
+def unpaid(ente, r, rule: str, message: str, article: str, column: str, trace) -> None:
+    trace.problem(problem(ente, rule, message, f"{PO} {article}", "positions", r.row, column))
+    trace.record(
+        f"position:{r['id']}:paid",
+        False,
+        "posizione non pagata: la sua retribuzione di posizione e di risultato resta nel residuo",
+        f"{PO} {article}",
+        label=f"Posizione {r['id']}: non pagata",
+        note=message,
+    )
+
+
+def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal:
+    """annual × days covered / days of the year, half-up (0.00 for a position nobody is paid for)."""
+    n = year_days(ente.year)
+    value = ZERO if days is None else r2(annual * days / n)
+    trace.record(
+        f"position:{pid}:due",
+        value,
+        "retribuzione annua × giorni dell'incarico nell'anno / giorni dell'anno (arrotondata al centesimo); "
+        "0 per una posizione vacante o non pagata",
+        f"{PO} art. 1.2, 2.4, 3.2",
+        label=f"Retribuzione di posizione dovuta per l'anno — {pid}",
+        inputs=[
+            new_input("annua", annual, ref=f"position:{pid}:annual"),
+            new_input("giorni dell'incarico nell'anno", days),
+            new_input("giorni dell'anno", n),
+        ],
+    )
+    return value
+
+
+def instalment_figures(due: dict[str, Decimal], trace) -> None:
+    """13 mensilità of the pay due (rules/core.md §4): 12 × due / 13 rounded down + a 13th with the rest, so the
+    13 payments never exceed what is due (≤ €16,000 "annui lordi per tredici mensilità")."""
+    for pid, value in due.items():
+        regular, last = instalments(value, MONTHS)
+        due_input = new_input("dovuta", value, ref=f"position:{pid}:due")  # of both figures below
+        trace.record(
+            f"position:{pid}:monthly",
+            regular,
+            "retribuzione dovuta / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
+            f"{PO} art. 3.2; rules/core.md §4",
+            label=f"Rata mensile — {pid}",
+            inputs=[due_input],
+        )
+        trace.record(
+            f"position:{pid}:monthly_last",
+            last,
+            "retribuzione dovuta − 12 × rata mensile (la 13ª "
+            "rata prende il resto, così le 13 rate sommano esattamente alla dovuta)",
+            f"{PO} art. 3.2; rules/core.md §4",
+            label=f"Tredicesima rata — {pid}",
+            inputs=[due_input, new_input("rata mensile", regular, ref=f"position:{pid}:monthly")],
+        )
+
+
+def interim_days(ente, r, trace) -> int:
+    """Days of the interim in the year (001… art. 3.4 "per la durata dello stesso"): interim_from – interim_to,
+    absent = the whole year."""
+    return overlap_days(ente.year, r["interim_from"], r["interim_to"])
+
+
 @hookimpl(specname="ciclope_position_pay")
 def position_pay(ente, params, org, attestation, scores, trace) -> Positions | None:
     rows = [r for r in ente.table("positions")]
@@ -1599,39 +1730,23 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             ],
             note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata",
         )
-    # 13 mensilità as instalments (rules/core.md §4): 12 × annual / 13 rounded down + a 13th with the rest,
-    # so the 13 payments never exceed the annual amount (≤ €16,000 "annui lordi per tredici mensilità")
-    rates = {pid: instalments(annual[pid], MONTHS) for pid in score}
-    monthly = {pid: rates[pid][0] for pid in score}
-    for pid in score:
-        annual_input = new_input("annua", annual[pid], ref=f"position:{pid}:annual")  # of both figures below
-        trace.record(
-            f"position:{pid}:monthly",
-            monthly[pid],
-            "retribuzione annua / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
-            f"{PO} art. 3.2; rules/core.md §4",
-            label=f"Rata mensile — {pid}",
-            inputs=[annual_input],
-        )
-        trace.record(
-            f"position:{pid}:monthly_last",
-            rates[pid][1],
-            "retribuzione annua − 12 × rata mensile (la 13ª "
-            "rata prende il resto, così le 13 rate sommano esattamente all'annua)",
-            f"{PO} art. 3.2; rules/core.md §4",
-            label=f"Tredicesima rata — {pid}",
-            inputs=[annual_input, new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly")],
-        )
+    # the period of the appointment (001… art. 1.2, 2.4, 3.2): a holder is paid for the days of the year their term
+    # covers; one position per person; a term outside the year, like a vacancy, pays nothing
+    paid_days = appointments(ente, rows, score, trace)
+    due = {pid: pay_due(ente, pid, annual[pid], paid_days.get(pid), trace) for pid in score}
+    instalment_figures(due, trace)
 
     # interim extras come first out of the result fund (001… art. 3.4)
     extra: dict[str, Decimal] = {}
     for r in rows:
-        if valid_interim(r, by_id) and not cannot_be_paid(ente, r["holder"]):
-            extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]])
+        if valid_interim(r, by_id) and r["id"] in paid_days:
+            days = interim_days(ente, r, trace)
+            extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]] * days / year_days(ente.year))
             trace.record(
                 f"position:{r['id']}:interim",
                 extra[r["id"]],
-                "percentuale di interim × retribuzione di posizione della posizione coperta",
+                "percentuale di interim × retribuzione di posizione annua della posizione coperta × giorni "
+                "dell'interim nell'anno / giorni dell'anno («per la durata dello stesso»)",
                 f"{PO} art. 3.4",
                 label=f"Maggiorazione per l'interim della posizione {r['interim_of']} — {r['id']}",
                 inputs=[
@@ -1643,6 +1758,10 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                         annual[r["interim_of"]],
                         ref=f"position:{r['interim_of']}:annual",
                     ),
+                    new_input(
+                        "giorni dell'interim nell'anno", days, cell=cell(ente, "positions", r.row, "interim_from")
+                    ),
+                    new_input("giorni dell'anno", year_days(ente.year)),
                 ],
             )
     if sum(extra.values(), ZERO) > R:
@@ -1659,10 +1778,15 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         extra = {}
     rest = R - sum(extra.values(), ZERO)
     # equal remainders go to the higher position score, then the id (rules/core.md §4: never by id alone)
-    result_max = split(rest, annual, rank={pid: -v for pid, v in score.items()})
+    # the maximum of a paid position is on the pay due; of a vacancy or an unpaid holder on the annual value (its
+    # share is then residual)
+    basis = {pid: due[pid] if pid in paid_days else annual[pid] for pid in score}
+    result_max = split(rest, basis, rank={pid: -v for pid, v in score.items()})
     result_fund_input = new_input("fondo di risultato", R, ref="pool:po_risultato")
     extra_input = new_input("maggiorazioni interim", sum(extra.values(), ZERO))
-    annual_input = new_input("somma delle retribuzioni annue", sum(annual.values(), ZERO))
+    annual_input = new_input(
+        "somma delle retribuzioni dovute (annue per le posizioni non pagate)", sum(basis.values(), ZERO)
+    )
     positions: dict[str, PositionPay] = {}
     paid_position = paid_result = ZERO
     for r in rows:
@@ -1671,30 +1795,25 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             f"position:{pid}:result_max",
             result_max[pid],
             "fondo di risultato, dedotti gli interim, ripartito in proporzione alla retribuzione di "
-            "posizione (resto maggiore al centesimo; a parità di resto, punteggio della posizione più alto)",
+            "posizione dovuta (annua per una posizione non pagata; resto maggiore al centesimo; a parità di "
+            "resto, punteggio della posizione più alto)",
             f"{PO} art. 3.3, 6.5",
             label=f"Retribuzione di risultato massima — {pid}",
             inputs=[
                 result_fund_input,
                 extra_input,
-                new_input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
+                new_input(
+                    "retribuzione dovuta" if pid in paid_days else "retribuzione annua (posizione non pagata)",
+                    basis[pid],
+                    ref=f"position:{pid}:due" if pid in paid_days else f"position:{pid}:annual",
+                ),
                 annual_input,
             ],
         )
         result = None
-        blocked = cannot_be_paid(ente, holder)
-        if blocked:
-            trace.record(
-                f"position:{pid}:paid",
-                False,
-                "incarico non conferibile: né retribuzione di posizione né di "
-                "risultato né maggiorazione per interim (residuo), come una posizione vacante",
-                f"{PO} art. 1.2, 2.7",
-                label=f"Posizione {pid}: titolare {holder} non pagabile",
-                note=blocked,
-            )
-        if holder is not None and not blocked:
-            paid_position += annual[pid]
+        paid = pid in paid_days
+        if paid:
+            paid_position += due[pid]
             s = scores.get(holder)
             ev = s.score if s is not None else None
             positive = ev is not None and ev >= params["po_positive"]
@@ -1738,12 +1857,12 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             )
             trace.record(
                 f"award:{holder}:po",
-                annual[pid] + result,
-                "retribuzione di posizione annua + retribuzione di risultato",
+                due[pid] + result,
+                "retribuzione di posizione dovuta + retribuzione di risultato",
                 f"{PO} art. 3.1",
                 label=f"Trattamento accessorio di {holder} come titolare della posizione {pid}",
                 inputs=[
-                    new_input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
+                    new_input("retribuzione di posizione dovuta", due[pid], ref=f"position:{pid}:due"),
                     new_input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
                 ],
             )
@@ -1754,8 +1873,9 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             result_max=result_max[pid],
             result=result,
             holder=holder,
-            paid=holder is not None and not blocked,
+            paid=paid,
             instalments=MONTHS,
+            due=due[pid],
         )
     pools = {
         "po_posizione": Pool(
@@ -1783,7 +1903,9 @@ def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
             )
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_posizione"] = new_award(person=p.holder, amount=p.annual, pool="po_posizione", ref=pid)
+            awards[f"{pid}:po_posizione"] = new_award(
+                person=p.holder, amount=p.due if p.due is not None else p.annual, pool="po_posizione", ref=pid
+            )
     return awards
 
 
