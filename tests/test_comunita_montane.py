@@ -1177,3 +1177,31 @@ def test_insufficient_rendimento_is_never_a_progressione(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(staff))
     assert res.status_of("P01") == "non_adeguata"
     assert res.rewards.extra["progressioni"] == ["P02", "P03", "P04"]
+
+
+@pytest.mark.parametrize("decided, on_time", [("2020-01-31", False), ("2020-02-01", True), ("2021-01-31", True)])
+def test_the_bonus_decision_falls_within_the_years_window(ciclope_ente, decided, on_time):
+    """rules §4: bonus_decided between 1 February of the year before and 31 January of the cycle's year; one
+    taken on 31.1.2020 was the 2020 cycle's decision: error, the 1000.00 stays residual."""
+    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals=f"bonus_decided = {decided}"))
+    assert ("comunita_montane.bonus.decision_date" in rules_of(res, "error")) is not on_time
+    # on time: P001 (the only winner, ⌊0.05 × 20⌋ = 1) takes 1000.00; else nothing is paid
+    assert pool(res, "bonus_eccellenze") == (
+        ("1000.00", "1000.00", "0.00") if on_time else ("1000.00", "0.00", "1000.00")
+    )
+
+
+def test_alta_formazione_is_never_paid(ciclope_ente):
+    """rules §4: alta formazione (art. 25) is a training path: an amount on its row is an error and not paid; the
+    innovation prize of P2 (300.00) is paid from the 1000.00 fund, 700.00 residual."""
+    files = ente(
+        scored([("P1", 90), ("P2", 80)]), funds='performance_individuale = "100.00"\npremi_innovazione = "1000.00"'
+    )
+    files["innovation.csv"] = (
+        "person,kind,renounced_bonus,amount\nP1,alta_formazione,false,500.00\nP2,innovazione,false,300.00\n"
+    )
+    res = ciclope_ente(PLUGIN, files)
+    bad = [v for v in errors(res) if v.rule == "comunita_montane.prizes.alta_formazione"]
+    assert [(v.file, v.row, v.column) for v in bad] == [("innovation.csv", 2, "amount")]
+    assert pool(res, "premi_innovazione") == ("1000.00", "300.00", "700.00")
+    assert not any(a.person == "P1" and a.pool == "premi_innovazione" for a in res.rewards.awards.values())

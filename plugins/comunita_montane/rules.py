@@ -983,11 +983,15 @@ class _Rewards:
             )
             return
         deadline = dt.date(self.e.year, 1, 31)  # "entro il mese di gennaio": a December decision is valid
-        if not isinstance(decided, dt.date) or decided > deadline:
+        # the decision is annual: one taken before 1 February of the year before was for an earlier cycle
+        earliest = dt.date(self.e.year - 1, 2, 1)
+        if not isinstance(decided, dt.date) or not earliest <= decided <= deadline:
             self.problem(
                 "bonus.decision_date",
-                f"la decisione di istituire il bonus delle eccellenze ({decided}) è successiva al 31 gennaio "
-                f"{self.e.year}: bonus non assegnabile (va decisa entro il mese di gennaio, art. 18.1)",
+                f"la decisione di istituire il bonus delle eccellenze ({decided}) è fuori dal periodo "
+                f"{earliest.strftime('%d/%m/%Y')}–{deadline.strftime('%d/%m/%Y')}: bonus non assegnabile (va decisa "
+                "entro il mese di gennaio dell'anno, e ogni anno: una decisione per un ciclo precedente non vale, "
+                "art. 18.1); il fondo resta residuo",
                 src("18.1"),
                 file="ente.toml",
                 column="approvals.bonus_decided",
@@ -1059,8 +1063,24 @@ class _Rewards:
     def prizes(self) -> None:
         """Recorded, not computed: the OIV (innovation, 19.4) and the conferenza (efficiency, 19.5)
         choose the winners; ``innovation.csv`` ``amount`` is paid from ``[funds] premi_innovazione``;
-        a total above the fund is an error (art. 19.1) and then nothing is paid."""
-        rows = [r for r in self.e.table("innovation") if r.get("amount") is not None]
+        a total above the fund is an error (art. 19.1) and then nothing is paid. Alta formazione (art. 25) is a
+        training path, not money: an amount on its row is an error and is never paid."""
+        rows = []
+        for r in self.e.table("innovation"):
+            if r.get("amount") is None:
+                continue
+            if r["kind"] == "alta_formazione":
+                self.problem(
+                    "prizes.alta_formazione",
+                    f"{r['person']}: l'alta formazione è un percorso formativo, non un premio in denaro: "
+                    f"l'importo {money(r['amount'])} € non è pagato; lascia vuota la colonna amount",
+                    src("18.4, 25"),
+                    file=self.e.file_of("innovation"),
+                    row=r.row,
+                    column="amount",
+                )
+                continue
+            rows.append(r)
         fund = self.in_pools.get(PRIZE_FUND)
         if not rows and fund is None:
             return
