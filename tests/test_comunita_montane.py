@@ -1044,46 +1044,49 @@ def test_prizes_above_their_fund_are_an_error_and_not_paid(ciclope_ente):
     assert pool(res, "premi_innovazione") == ("400.00", "0.00", "400.00")
 
 
-def test_result_pay_is_capped_at_a_share_of_position_pay_and_the_cap_frees_money(ciclope_ente):
-    """Art. 21.1 (CCNL limits): each result pay ≤ po_result_max_share (0.25) × position pay."""
-    leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(
+def leaders_ente(fund):
+    return ente(
         scored([("P1", 90)]),
-        leaders=leaders,
-        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "7500.00"',
+        leaders=[("SEG", "", 90), ("PO1", "SEG", 80)],
+        funds=f'performance_individuale = "100.00"\nrisultato_po_dirigenti = "{fund}"',
     )
-    res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
-    # weights SEG 20000 × 90 = 1,800,000, PO1 10000 × 80 = 800,000: SEG 7500 × 18/26 = 5192.31 > cap
-    # 0.25 × 20000 = 5000 → SEG 5000; the 2500 left go to PO1 alone (cap 0.25 × 10000 = 2500): 2500, not
-    # the 7500 × 8/26 = 2307.69 of an uncapped split
-    assert str(res.rewards.awards["SEG"].amount) == "5000.00"
+
+
+def test_before_2018_a_po_result_pay_is_capped_and_the_cap_frees_money(ciclope_ente):
+    """Art. 21.1 with the CCNL 31.3.1999 art. 10 c. 3 in force (a 2017 cycle): each PO's result pay ≤
+    po_result_max_share (0.25) × position pay; never a cap for the Segretario (own contract)."""
+    res = ciclope_ente(PLUGIN, leaders_ente("9000.00"), year=2017, params={"unit_item_weight": 0})
+    # weights SEG 20000 × 90 = 1,800,000, PO1 10000 × 80 = 800,000: PO1 9000 × 8/26 = 2769.23 > cap
+    # 0.25 × 10000 = 2500 → PO1 2500; the rest 6500 goes to SEG, who has no cap (not 9000 × 18/26 = 6230.77)
     assert str(res.rewards.awards["PO1"].amount) == "2500.00"
-    assert pool(res, "risultato_po_dirigenti") == ("7500.00", "7500.00", "0.00")
-    capped = ciclope_ente(
-        PLUGIN,
-        ente(
-            scored([("P1", 90)]),
-            leaders=leaders,
-            funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "9000.00"',
-        ),
-        params={"unit_item_weight": 0},
-    )
-    # both at their caps: 5000 + 2500 = 7500 paid, 9000 − 7500 = 1500 residual
-    assert pool(capped, "risultato_po_dirigenti") == ("9000.00", "7500.00", "1500.00")
+    assert str(res.rewards.awards["SEG"].amount) == "6500.00"
+    assert pool(res, "risultato_po_dirigenti") == ("9000.00", "9000.00", "0.00")
 
 
-def test_result_pay_below_the_minimum_share_is_a_warning(ciclope_ente):
-    leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(
-        scored([("P1", 90)]),
-        leaders=leaders,
-        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
-    )
-    res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
-    # SEG 692.31 < 0.10 × 20000 = 2000 and PO1 307.69 < 0.10 × 10000 = 1000: two warnings
+def test_from_2018_no_per_person_range_binds(ciclope_ente):
+    """CCNL 21.5.2018 art. 15 c. 4 replaced the 10–25% per-person range: a 2021 cycle splits without caps."""
+    res = ciclope_ente(PLUGIN, leaders_ente("9000.00"), params={"unit_item_weight": 0})
+    # SEG 9000 × 18/26 = 6230.769 (rem .92 of a cent), PO1 9000 × 8/26 = 2769.230 (rem .08): floors 8999.99,
+    # the cent to SEG → 6230.77 and 2769.23 (above 0.25 × 10000 = 2500: no longer a cap)
+    assert (str(res.rewards.awards["SEG"].amount), str(res.rewards.awards["PO1"].amount)) == ("6230.77", "2769.23")
+    # PO part of the fund: 9000 × Σ PO pay (PO1 10000 + PO2 8000) / Σ pay (+ SEG 20000 = 38000) = 4263.16 ≥ 15% of
+    # (18000 + 4263.16) = 3339.47: no warning
+    assert "comunita_montane.result.po_quota" not in rules_of(res)
+
+
+def test_result_pay_below_the_minimum_share_is_a_warning_before_2018(ciclope_ente):
+    res = ciclope_ente(PLUGIN, leaders_ente("1000.00"), year=2017, params={"unit_item_weight": 0})
+    # SEG 692.31 (no range for the Segretario) and PO1 307.69 < 0.10 × 10000 = 1000: one warning, PO1's
     low = [v for v in res.violations if v.rule == "comunita_montane.result.below_minimum"]
-    assert sorted(v.message.split(":")[0] for v in low) == ["PO1", "SEG"]
-    assert all(v.severity == "warning" for v in low)
+    assert [v.message.split(":")[0] for v in low] == ["PO1"] and low[0].severity == "warning"
+
+
+def test_from_2018_the_po_quota_below_15_percent_is_a_warning(ciclope_ente):
+    res = ciclope_ente(PLUGIN, leaders_ente("1000.00"), params={"unit_item_weight": 0})
+    # PO part = 1000 × 18000 / 38000 = 473.68 < 15% × (18000 + 473.68) = 2771.05: a warning; no per-person minimum
+    found = [v for v in res.violations if v.rule == "comunita_montane.result.po_quota"]
+    assert len(found) == 1 and found[0].severity == "warning" and "art. 15 c. 4" in found[0].source
+    assert "comunita_montane.result.below_minimum" not in rules_of(res)
 
 
 def test_result_pay_follows_the_70_percent_peg_rule(ciclope_ente):

@@ -843,6 +843,9 @@ class _Rewards:
         fund = self.in_pools.get(RESULT_FUND)
         if fund is None:
             return
+        # the CCNL in force in the year (art. 21.1): before 21.5.2018 a per-person range for PO (never for the
+        # Segretario and dirigenti, who have their own contracts); from then none, only the ente's 15% quota
+        per_person = self.params["po_result_limits"] == "ccnl_1999"
         max_share, min_share = Decimal(self.params["po_result_max_share"]), Decimal(self.params["po_result_min_share"])
         peg_rule = self.params["peg_rule_for_po"]
         weights: dict[str, Decimal] = {}
@@ -899,7 +902,7 @@ class _Rewards:
                 )
                 continue
             weights[p.id] = pay * s.score
-            caps[p.id] = floor2(max_share * pay)
+            caps[p.id] = floor2(max_share * pay) if per_person and p.is_po else fund.amount
             inputs[p.id] = (pay, s.score)
         rank = {pid: -inputs[pid][1] for pid in weights}  # core §4: leftover cents by rank, then id
         parts = capped_split(fund.amount, weights, caps, rank=rank)
@@ -915,19 +918,30 @@ class _Rewards:
                 f"award:{pid}",
                 amount,
                 "fondo × (retribuzione di posizione × punteggio) / Σ (retribuzione di posizione × "
-                "punteggio) di dirigenti e PO con punteggio ≥ 70 e unità ≥ 70%, ciascuno al massimo quota massima × "
-                "retribuzione di posizione (quanto un tetto libera va agli altri; resti al centesimo ai più alti)",
+                "punteggio) di dirigenti e PO con punteggio ≥ 70 e unità ≥ 70%"
+                + (
+                    ", ciascuna PO al massimo quota massima × retribuzione di posizione (CCNL 31.3.1999 art. 10 c. 3: "
+                    "quanto un tetto libera va agli altri; resti al centesimo ai più alti)"
+                    if per_person
+                    else " (CCNL 21.5.2018 art. 15 c. 4: nessun limite per persona; resti al centesimo ai più alti)"
+                ),
                 src("21, 21.1"),
                 label=f"Retribuzione di risultato di {p.name}",
                 inputs=[
                     fund_input,
-                    new_input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
+                    new_input(
+                        "retribuzione di posizione", pay, cell=f"{self.e.file_of('people')}:{p.row}:position_pay"
+                    ),
                     new_input("punteggio", score, ref=f"score:{pid}"),
                     total_input,
-                    new_input("tetto (po_result_max_share × posizione)", caps[pid]),
+                    *(
+                        [new_input("tetto (po_result_max_share × posizione)", caps[pid])]
+                        if per_person and p.is_po
+                        else []
+                    ),
                 ],
             )
-            if 0 < amount < min_share * pay:
+            if per_person and p.is_po and 0 < amount < min_share * pay:
                 self.problem(
                     "result.below_minimum",
                     f"{pid}: retribuzione di risultato {money(amount)} € sotto il minimo "
@@ -938,6 +952,8 @@ class _Rewards:
                     row=p.row,
                     column="position_pay",
                 )
+        if not per_person:
+            self.po_quota(fund.amount)
         given = sum(parts.values(), Decimal(0))
         self.out_pools[RESULT_FUND] = attrs.evolve(
             fund, label=fund.label or "Retribuzione di risultato di dirigenti e PO (art. 21)"
@@ -948,6 +964,30 @@ class _Rewards:
             "pool": money(fund.amount),
             "distributed": money(given),
         }
+
+    def po_quota(self, fund: Decimal) -> None:
+        """CCNL 21.5.2018 art. 15 c. 4: the ente destines to PO result pay at least ``po_result_quota_min`` (15%) of
+        all PO resources. The PO part of the fund = fund × Σ PO position_pay / Σ position_pay of everyone the fund
+        pays (dirigenti, Segretario, PO with a position_pay); below the quota of (Σ PO pay + that part), a warning."""
+        pays = {p.id: (p.is_po, v) for p in self.e.people.values() if (v := p.extra.get("position_pay")) is not None}
+        everyone = sum((v for _, v in pays.values()), Decimal(0))
+        po_pay = sum((v for is_po, v in pays.values() if is_po), Decimal(0))
+        if not everyone or not po_pay:
+            return
+        part = fund * po_pay / everyone
+        quota = Decimal(self.params["po_result_quota_min"])
+        if part < quota * (po_pay + part):
+            self.problem(
+                "result.po_quota",
+                f"la parte del fondo {RESULT_FUND} destinata alle PO ({money(r2(part))} €, in proporzione alle "
+                f"retribuzioni di posizione) è meno del {quota:.0%} delle risorse delle PO (posizione "
+                f"{money(po_pay)} € + risultato {money(r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
+                "il 15% al risultato",
+                "CCNL 21.5.2018 art. 15 c. 4; " + src("21.1"),
+                severity="warning",
+                file="ente.toml",
+                column=f"funds.{RESULT_FUND}",
+            )
 
     # -- bonus annuale delle eccellenze (art. 18) -------------------------------------------
     def bonus(self) -> None:
