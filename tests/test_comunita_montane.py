@@ -1208,3 +1208,18 @@ def test_alta_formazione_is_never_paid(ciclope_ente):
     assert [(v.file, v.row, v.column) for v in bad] == [("innovation.csv", 2, "amount")]
     assert pool(res, "premi_innovazione") == ("1000.00", "300.00", "700.00")
     assert not any(a.person == "P1" and a.pool == "premi_innovazione" for a in res.rewards.awards.values())
+
+
+def test_an_area_pool_concentrated_on_a_few_is_a_warning(ciclope_ente):
+    """ranking_scope = area: the pool follows the areas' staff (tec 4, soc 2 of 6 → 6000 × 4/6 = 4000.00 and
+    2000.00); in tec only A1 is banded (A2–A4 < 70): 1 of 4 < 0.5 × 4 → a warning, A1 takes 4000.00;
+    soc's 2 of 2 are banded: no warning."""
+    staff = scored([("A1", 90), ("A2", 60), ("A3", 60), ("A4", 60)], evaluator="PO1") + scored(
+        [("B1", 90), ("B2", 80)], unit="soc", evaluator="PO2"
+    )
+    res = ciclope_ente(
+        PLUGIN, ente(staff, funds='performance_individuale = "6000.00"'), params={"ranking_scope": "area"}
+    )
+    assert amounts(res)["A1"] == "4000.00"
+    found = [v for v in res.violations if v.rule == "comunita_montane.ranking.concentration"]
+    assert len(found) == 1 and found[0].severity == "warning" and "1 su 4" in found[0].message

@@ -576,6 +576,9 @@ class _Rewards:
             pool_key = f"{fund_key}:{rk.id}" if scope == "area" else fund_key
             details[rk.id], given = self.ranking(rk, shares[rk.id], pool_key)
             distributed += given
+            if scope == "area":
+                paid = sum(info["count"] for info in details[rk.id]["bands"].values())
+                self.concentration(rk, paid, given)
             for name, info in details[rk.id]["bands"].items():
                 band_totals[name] += info["count"]
         label = fund.label or "Premi annuali sui risultati della performance (art. 17)"
@@ -584,6 +587,26 @@ class _Rewards:
         self.extra["staff_in_service"] = staff_total
         self.extra["rankings"] = details
         self.extra["bands"] = band_totals
+
+    def concentration(self, rk: Ranking, paid: int, given: Decimal) -> None:
+        """With one ranking per area the pool follows the area's staff, but only its banded people are paid: a warning
+        when they are fewer than ``area_concentration_share`` of the staff the pool was counted on (a few people
+        taking the whole area's share is a reading the conferenza should see, art. 17.2)."""
+        share = Decimal(self.params["area_concentration_share"])
+        staff = len(rk.staff)
+        if paid == 0 or staff == 0 or paid >= share * staff:
+            return
+        self.problem(
+            "ranking.concentration",
+            f"graduatoria {rk.label}: il fondo della struttura ({money(given)} €, calcolato su {staff} dipendenti) "
+            f"va ai soli {paid} su {staff} in fascia, meno del {share:.0%} del personale: "
+            f"{money(r2(given / paid))} € a testa in media. "
+            "Con ranking_scope = \"ente\" una sola graduatoria distribuirebbe sull'intero ente",
+            src("17.2 primo alinea"),
+            severity="warning",
+            file="ente.toml",
+            column=f"funds.{PERFORMANCE_FUND}",
+        )
 
     def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
         # the statuses and scores of the graduatoria's staff read beside them, in people.csv order (issue 18: a
