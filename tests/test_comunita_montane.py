@@ -1223,3 +1223,11 @@ def test_an_area_pool_concentrated_on_a_few_is_a_warning(ciclope_ente):
     assert amounts(res)["A1"] == "4000.00"
     found = [v for v in res.violations if v.rule == "comunita_montane.ranking.concentration"]
     assert len(found) == 1 and found[0].severity == "warning" and "1 su 4" in found[0].message
+
+
+def test_a_threshold_is_judged_on_the_published_score(ciclope_ente):
+    """rules/core.md §3: 100 × 69.996/100 = 69.996 is reported 70.00 (2 decimals, half-up) and passes 70;
+    69.994 is reported 69.99 and does not."""
+    res = ciclope_ente(PLUGIN, ente(scored([("P1", '"69,996"'), ("P2", '"69,994"'), ("P3", 90)])))
+    assert res.scores["P1"].score == D("70.00") and res.status_of("P1") == "banded"
+    assert res.scores["P2"].score == D("69.99") and res.status_of("P2") == "adeguata"
