@@ -162,7 +162,7 @@ _PURE_PARSERS = tuple(
 )
 PERSON_COLUMNS = ("id", "name", "role", "category", "unit", "fte", "absence_days", "insufficient", "evaluator")
 REQUIRED_FILES = ("units", "people")
-ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators"}
+ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators", "piano"}
 APPROVAL_NUMBERS = {"oiv_attested"}
 _TARGET_YEAR = re.compile(r"^target_(\d{4})$")
 MEASURES = ("actual", "target_mid", "actual_mid", "baseline")  # an indicator's cells read after its checks
@@ -196,6 +196,7 @@ class _Loader:
         self.files: dict[str, str] = {}
         self.format = "csv"
         self.evaluators: dict[str, str] = {}  # ente.toml [evaluators]: external evaluator id → who they are
+        self.plan: tuple[int, int] | None = None  # ente.toml [piano] anni: the multi-year plan's declared span
         self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
         self._years: dict[str, tuple[dict[int, str], list[tuple[int, str]]]] = {}  # indicators.csv's target_<year>
         self._cells: dict[tuple[str, str, str | None], tuple[Any, str | None]] = {}  # indicators' cells read
@@ -531,6 +532,7 @@ class _Loader:
         for problem in funds_and_dates(raw_funds, approvals, self.schema):
             self.problems.append(problem)
         self.external_evaluators(data.get("evaluators", {}))
+        self.plan_span(data.get("piano", {}))
         name = data.get("name", self.ente_id)
         return str(name), funds, approvals
 
@@ -551,6 +553,27 @@ class _Loader:
                 )
                 continue
             self.evaluators[str(key)] = who.strip()
+
+    def plan_span(self, raw: Any) -> None:
+        """``[piano] anni = "2021-2023"``: the years of the multi-year plan, declared — never inferred from the
+        ``target_<year>`` columns a file happens to have (a baseline column would stretch the plan)."""
+        if not isinstance(raw, dict):
+            self.err("ente.toml", None, "piano", "core.input.value", "[piano] deve essere una tabella")
+            return
+        text = raw.get("anni")
+        if text is None:
+            return
+        found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(text))
+        if found is None or int(found[1]) >= int(found[2]):
+            self.err(
+                "ente.toml",
+                None,
+                "piano.anni",
+                "core.input.value",
+                f"anni del piano {text!r}: scrivi il primo e l'ultimo anno, es. anni = \"2021-2023\"",
+            )
+            return
+        self.plan = (int(found[1]), int(found[2]))
 
     # -- the canonical files ---------------------------------------------------------------
     def load(self) -> m.Ente:
@@ -667,6 +690,7 @@ class _Loader:
             source_format=self.format,
             approval_keys=tuple(self.schema.approvals),
             evaluators=self.evaluators,
+            plan=self.plan,
         )
         self.references(ente)
         if any(p.is_error for p in self.problems):

@@ -21,7 +21,7 @@ from ciclope.core.store import open_store, schema
 from ciclope.core.store.engine import alembic_config, engine_for, migrate
 from ciclope.core.testing import write_ente
 
-from helpers import files
+from helpers import ENTE, files
 
 CYCLE = """
 [cycle]
@@ -37,8 +37,8 @@ data = "cm-prova"
 
 def two_years(tmp_path: Path) -> tuple[Path, Path]:
     """One ente, two cycle files (2021 and 2022) over the same data folder: indicators.csv has
-    target_2021 and target_2022 (a 2021–2022 plan)."""
-    write_ente(tmp_path / "cm-prova", files())
+    target_2021 and target_2022 and ente.toml declares the 2021–2022 plan."""
+    write_ente(tmp_path / "cm-prova", files(**{"ente.toml": ENTE + '[piano]\nanni = "2021-2022"\n'}))
     paths = []
     for year in (2021, 2022):
         path = tmp_path / f"cycle-{year}.toml"

@@ -321,3 +321,29 @@ def test_a_record_from_the_files_bytes_is_the_record_from_its_text():
         from_text, from_bytes = record.record_of(result, text), record.record_of(result, data)
     assert from_bytes == from_text
     assert from_bytes.document == text and from_bytes.sha256 == hashlib.sha256(data).hexdigest()
+
+
+PLAN_INDICATORS = """
+id,objective,name,type,weight,baseline,target_2020,target_2021,target_2022,target_2023,actual,target_mid,actual_mid,neutralized,reason,source
+I1,S1,Iniziative,higher,,,8,10,12,14,8,,,,,
+I4,S2,Sportello attivo,boolean,,,SI,SI,SI,SI,SI,,,,,
+I7,S3,Progetto: PagoPA,project,,,-,100%,-,-,75%,,,,,
+"""
+
+
+@pytest.mark.parametrize("declared, expected", [(None, {}), ("2021-2023", {"S1": (2021, 2023), "S2": (2021, 2023)})])
+def test_a_plan_span_is_declared_never_inferred_from_columns(tmp_path, declared, expected):
+    """ente.toml [piano] anni = "2021-2023": the objectives with a target in two of those years are multi-year
+    over exactly 2021–2023 (the target_2020 column is a baseline, not a plan year); S3, active in 2021 only,
+    is not multi-year; without the declaration nothing is."""
+    from ciclope.core import results
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import ENTE, coreonly, files
+
+    ente = ENTE + (f'[piano]\nanni = "{declared}"\n' if declared else "")
+    over = {"ente.toml": ente, "indicators.csv": PLAN_INDICATORS, "assignments.csv": "cruscotto,owner,ref,weight\n"}
+    result = compute_ente(write_ente(tmp_path / "e", files(**over)), coreonly, 2021)
+    rec = record.record_of(result, results.dumps(result))
+    spans = {row[0]: (row[6], row[7]) for row in rec.objectives if row[6] is not None}
+    assert spans == expected
