@@ -334,7 +334,9 @@ def _store_line(log) -> bool:
         )
         return False
     print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {log.written} enti registrati)")
-    return True
+    for why in log.refused:
+        print(f"ciclope: archivio dei risultati {log.shown}: {why}", file=sys.stderr)
+    return not log.refused
 
 
 def cmd_validate(args) -> int:

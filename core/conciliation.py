@@ -9,6 +9,7 @@ or points are missing is an error, never silently ignored.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import attrs
@@ -17,6 +18,17 @@ from .model import Appeal, Ente, EvaluationItem, Person
 from .problems import Problem
 
 SOURCE = "rules/core.md §5; 004_a450255962d2094d.txt §4.4; 000_c472ac27e970ca85.txt art. 47"
+# on the same date a riesame comes before the ricorso it opens, and both before a contraddittorio
+STAGE_ORDER = {"riesame": 0, "ricorso": 1, "contraddittorio": 2}
+
+
+def in_date_order(appeals) -> list[Appeal]:
+    """The stages as they happened: by date, then stage; the file's row order never decides "prior" or "last"
+    (rules/core.md §5). A stage without a date comes after every dated one (it cannot be shown to be earlier)."""
+    return sorted(
+        appeals,
+        key=lambda a: (a.date is None, a.date or dt.date.min, STAGE_ORDER.get(a.stage, 3), a.row),
+    )
 
 
 @attrs.frozen
@@ -37,7 +49,7 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, tuple[EvaluationItem, ...]], li
     problems: list[Problem] = []
     label = ente.file_of("appeals")
     seen_riesame: set[str] = set()
-    for ap in ente.appeals:
+    for ap in in_date_order(ente.appeals):
         if ap.stage == "contraddittorio":
             if ap.outcome != "accolto":
                 effects.append(AppealEffect(ap, "contraddittorio svolto: punteggio invariato"))
@@ -93,6 +105,7 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, tuple[EvaluationItem, ...]], li
             continue
         cards[ap.person] = (*items[:idx], attrs.evolve(old, points=ap.new_points), *items[idx + 1 :])
         effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
+    effects.sort(key=lambda e: e.appeal.row)  # reported in the file's order, decided in date order
     return cards, effects, problems
 
 

@@ -27,6 +27,28 @@ def ciclope_params():
     return {}
 
 
+def self_evaluations(ente) -> list[Problem]:
+    """rules/core.md §3: a card row evaluated by the person themselves is an error, on any row of the card
+    (a card mixing evaluators must not hide a self-evaluation after its first row)."""
+    problems = []
+    label = ente.file_of("evaluations")
+    for pid, items in ente.cards_view().items():
+        for it in items:
+            if it.evaluator == pid:
+                problems.append(
+                    Problem(
+                        rule="core.evaluation.self",
+                        file=label,
+                        row=it.row,
+                        column="evaluator",
+                        source="rules/core.md §3; D.Lgs. 150/2009 art. 9",
+                        message=f"la voce «{it.item}» della scheda di {pid} è valutata da {pid} stesso: "
+                        "indica in evaluator chi valuta (il superiore o un valutatore esterno di [evaluators])",
+                    )
+                )
+    return problems
+
+
 @hookimpl(trylast=True)
 def ciclope_validate(ente):
     """Core checks that need the whole ente (the loader already checked values and references)."""
@@ -44,6 +66,7 @@ def ciclope_validate(ente):
                     message=f"{p.id} risulta valutatore di sé stesso",
                 )
             )
+    problems += self_evaluations(ente)
     cards = ente.cards_view()
     # issue 19: a plan with every indicator neutralized used to leave the funds undistributed with status ok
     # (an evaluations.csv with the header only: see core/cycle.py, phase e)

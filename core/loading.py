@@ -163,7 +163,7 @@ _PURE_PARSERS = tuple(
 )
 PERSON_COLUMNS = ("id", "name", "role", "category", "unit", "fte", "absence_days", "insufficient", "evaluator")
 REQUIRED_FILES = ("units", "people")
-ENTE_TOML_KEYS = {"name", "funds", "approvals"}
+ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators", "piano"}
 APPROVAL_NUMBERS = {"oiv_attested"}
 _TARGET_YEAR = re.compile(r"^target_(\d{4})$")
 MEASURES = ("actual", "target_mid", "actual_mid", "baseline")  # an indicator's cells read after its checks
@@ -196,6 +196,8 @@ class _Loader:
         self.sheets: dict[str, Sheet] = {}
         self.files: dict[str, str] = {}
         self.format = "csv"
+        self.evaluators: dict[str, str] = {}  # ente.toml [evaluators]: external evaluator id → who they are
+        self.plan: tuple[int, int] | None = None  # ente.toml [piano] anni: the multi-year plan's declared span
         self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
         self._years: dict[str, tuple[dict[int, str], list[tuple[int, str]]]] = {}  # indicators.csv's target_<year>
         self._cells: dict[tuple[str, str, str | None], tuple[Any, str | None]] = {}  # indicators' cells read
@@ -530,8 +532,49 @@ class _Loader:
                 self.err("ente.toml", None, f"approvals.{key}", "core.input.value", str(exc))
         for problem in funds_and_dates(raw_funds, approvals, self.schema):
             self.problems.append(problem)
+        self.external_evaluators(data.get("evaluators", {}))
+        self.plan_span(data.get("piano", {}))
         name = data.get("name", self.ente_id)
         return str(name), funds, approvals
+
+    def external_evaluators(self, raw: Any) -> None:
+        """``[evaluators] OIV = "Organismo indipendente di valutazione"``: evaluators who are not staff (the
+        Segretario Generale is usually evaluated by the OIV or the President, rules/core.md §3)."""
+        if not isinstance(raw, dict):
+            self.err("ente.toml", None, "evaluators", "core.input.value", "[evaluators] deve essere una tabella")
+            return
+        for key, who in raw.items():
+            if not isinstance(who, str) or not who.strip():
+                self.err(
+                    "ente.toml",
+                    None,
+                    f"evaluators.{key}",
+                    "core.input.value",
+                    f"valutatore esterno {key!r}: scrivi chi è, es. {key} = \"Organismo indipendente di valutazione\"",
+                )
+                continue
+            self.evaluators[str(key)] = who.strip()
+
+    def plan_span(self, raw: Any) -> None:
+        """``[piano] anni = "2021-2023"``: the years of the multi-year plan, declared — never inferred from the
+        ``target_<year>`` columns a file happens to have (a baseline column would stretch the plan)."""
+        if not isinstance(raw, dict):
+            self.err("ente.toml", None, "piano", "core.input.value", "[piano] deve essere una tabella")
+            return
+        text = raw.get("anni")
+        if text is None:
+            return
+        found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(text))
+        if found is None or int(found[1]) >= int(found[2]):
+            self.err(
+                "ente.toml",
+                None,
+                "piano.anni",
+                "core.input.value",
+                f"anni del piano {text!r}: scrivi il primo e l'ultimo anno, es. anni = \"2021-2023\"",
+            )
+            return
+        self.plan = (int(found[1]), int(found[2]))
 
     # -- the canonical files ---------------------------------------------------------------
     def load(self) -> m.Ente:
@@ -647,6 +690,8 @@ class _Loader:
             files=dict(sorted(self.files.items())),
             source_format=self.format,
             approval_keys=tuple(self.schema.approvals),
+            evaluators=self.evaluators,
+            plan=self.plan,
         )
         self.references(ente)
         if any(p.is_error for p in self.problems):
@@ -853,13 +898,14 @@ class _Loader:
         for p in e.people.values():
             if p.unit not in e.units:
                 self.err(L("people"), p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente", ref=p.unit)
-            if p.evaluator is not None and p.evaluator not in e.people:
+            if p.evaluator is not None and p.evaluator not in e.people and p.evaluator not in e.evaluators:
                 self.err(
                     L("people"),
                     p.row,
                     "evaluator",
                     "core.ref.person",
-                    f"valutatore {p.evaluator!r} inesistente",
+                    f"valutatore {p.evaluator!r} inesistente: né una persona dell'ente né un valutatore esterno di "
+                    "ente.toml [evaluators]",
                     ref=p.evaluator,
                 )
         for o in e.objectives.values():
@@ -929,13 +975,14 @@ class _Loader:
                     f"persona {it.person!r} inesistente",
                     ref=it.person,
                 )
-            if it.evaluator is not None and it.evaluator not in e.people:
+            if it.evaluator is not None and it.evaluator not in e.people and it.evaluator not in e.evaluators:
                 self.err(
                     L("evaluations"),
                     it.row,
                     "evaluator",
                     "core.ref.person",
-                    f"valutatore {it.evaluator!r} inesistente",
+                    f"valutatore {it.evaluator!r} inesistente: né una persona dell'ente né un valutatore esterno di "
+                    "ente.toml [evaluators]",
                     ref=it.evaluator,
                 )
         for rv in e.revisions:

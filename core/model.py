@@ -227,6 +227,9 @@ class Ente:
     source_format: str = "csv"  # "csv" | "xlsx"
     notes: tuple[Any, ...] = ()  # loading warnings (e.g. the CSV dialect detected), shown as violations
     approval_keys: tuple[str, ...] = ()  # [approvals] keys the plugin declares it reads (InputSchema)
+    # ente.toml [evaluators]: evaluators who are not people of the ente (OIV, Presidente) → who they are
+    evaluators: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    plan: tuple[int, int] | None = None  # ente.toml [piano] anni: first and last year of the multi-year plan
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)

@@ -198,19 +198,7 @@ class _Org:
             self.indicators[ind.id] = self.indicator(ind)
         for oid in e.objectives:
             self.objective(oid)
-        areas: dict[str, Decimal | None] = {}
-        for a in e.areas.values():
-            objs = [o for o in e.objectives.values() if o.area == a.id and o.kind != "individual"]
-            if mixed_weights(o.weight for o in objs):
-                self.problem(
-                    "core.weights.mixed",
-                    f"area {a.id}: pesi degli obiettivi in parte vuoti",
-                    "objectives",
-                    objs[0].row,
-                    "weight",
-                )
-            parts = [(f"objective:{o.id}", v, o.weight) for o in objs if (v := self.objectives.get(o.id)) is not None]
-            areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
+        areas = self.areas()
         if e.areas:
             counted = [a for a in e.areas.values() if not a.separate]
             if mixed_weights(a.weight for a in counted):
@@ -253,43 +241,132 @@ class _Org:
             not_scored=self.not_scored,
         )
 
-    def units(self, ente_value: Decimal | None) -> dict[str, Decimal | None]:
+    def areas(self) -> dict[str, Decimal | None]:
+        """Each strategic area = weighted mean of its own objectives without a parent: an objective with a
+        parent reaches its area only through that parent (rules/core.md §2), whatever its ``area`` cell says;
+        an ``area`` cell that differs from the parent's is a warning."""
         e = self.e
-        units: dict[str, Decimal | None] = {}
-        for u in _top_down(e):
-            key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
-            parts = self.cruscotto(u.id)
-            if parts is not None:
-                units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
+        objectives = e.objectives
+        by_area: dict[str, list] = {}
+        for o in objectives.values():
+            if o.kind == "individual" or not o.area:
                 continue
-            owned = [o for o in e.owned_by(u.id) if o.kind != "individual"]
-            owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
-                (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
-            ]
-            parts = owned_parts
-            if parts:
-                units[u.id] = self.mean(
-                    key, label, parts, "media semplice degli obiettivi di cui l'unità è responsabile"
-                )
-            elif owned:
-                units[u.id] = None
-                self.not_scored[key] = "obiettivi dell'unità non valutati"
-            else:
-                inherited = units.get(u.parent) if u.parent else ente_value
-                source_key = f"unit:{u.parent}" if u.parent else "ente"
-                units[u.id] = inherited
-                if inherited is None:
-                    self.not_scored[key] = "nulla di misurato, né per l'unità né per chi la contiene"
-                else:
-                    self.trace.record(
-                        key,
-                        inherited,
-                        "ereditata dall'unità superiore (nessun cruscotto né obiettivo proprio)",
-                        SOURCE_AGGREGATION,
-                        label=label,
-                        inputs=[new_input(source_key, inherited, ref=source_key)],
+            parent = objectives.get(o.parent) if o.parent else None
+            if parent is None:
+                by_area.setdefault(o.area, []).append(o)
+            elif parent.area != o.area:
+                self.trace.problem(
+                    Problem(
+                        rule="core.area.parent",
+                        severity="warning",
+                        source=SOURCE_AGGREGATION,
+                        file=e.file_of("objectives"),
+                        row=o.row,
+                        column="area",
+                        message=f"obiettivo {o.id}: area {o.area} diversa da quella del padre {parent.id} "
+                        f"({parent.area or 'nessuna'}); conta nell'area solo attraverso il padre. "
+                        "Correggi la colonna area o il padre",
                     )
-        return units
+                )
+        areas: dict[str, Decimal | None] = {}
+        for a in e.areas.values():
+            objs = by_area.get(a.id, [])
+            if mixed_weights(o.weight for o in objs):
+                self.problem(
+                    "core.weights.mixed",
+                    f"area {a.id}: pesi degli obiettivi in parte vuoti",
+                    "objectives",
+                    objs[0].row,
+                    "weight",
+                )
+            parts = [(f"objective:{o.id}", v, o.weight) for o in objs if (v := self.objectives.get(o.id)) is not None]
+            areas[a.id] = self.mean(f"area:{a.id}", f"Area strategica {a.id} — {a.name}", parts)
+        return areas
+
+    def units(self, ente_value: Decimal | None) -> dict[str, Decimal | None]:
+        """rules/core.md §2: a unit is its cruscotto, else the plain mean of the objectives it owns, else the plain
+        mean of its child units that have an achievement (not an azienda_speciale: reported apart) — an area is what
+        its services achieved; the root with none of these is the ente; only a unit with nothing below inherits its
+        parent's achievement. Children are computed before their parents, inheritance goes top-down after."""
+        e = self.e
+        order = _top_down(e)
+        kids: dict[str, list] = {}
+        for u in order:
+            if u.parent is not None:
+                kids.setdefault(u.parent, []).append(u)
+        units: dict[str, Decimal | None] = {}
+        inheriting = []
+        for u in reversed(order):  # every child before its parent
+            if self.own_unit(u, units):
+                continue
+            key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+            below = [
+                (f"unit:{c.id}", v, None)
+                for c in kids.get(u.id, ())
+                if c.kind != "azienda_speciale" and (v := units.get(c.id)) is not None
+            ]
+            if u.parent is None and ente_value is not None:
+                units[u.id] = ente_value
+                self.trace.record(
+                    key,
+                    ente_value,
+                    "unità radice senza cruscotto né obiettivi propri: la performance dell'ente",
+                    SOURCE_AGGREGATION,
+                    label=label,
+                    inputs=[new_input("ente", ente_value, ref="ente")],
+                )
+            elif below:
+                units[u.id] = self.mean(
+                    key,
+                    label,
+                    below,
+                    "media semplice delle unità sottostanti con un risultato (nessun cruscotto né obiettivo proprio)",
+                )
+            else:
+                inheriting.append(u)
+        for u in reversed(inheriting):  # parents before children: a chain of empty units inherits down
+            self.inherit(u, units, ente_value)
+        return {u.id: units.get(u.id) for u in order}
+
+    def own_unit(self, u, units: dict[str, Decimal | None]) -> bool:
+        """The unit's own achievement — its cruscotto, else the objectives it owns — into ``units``; False if it has
+        neither."""
+        key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+        parts = self.cruscotto(u.id)
+        if parts is not None:
+            units[u.id] = self.mean(key, label, parts, "media ponderata degli elementi del cruscotto")
+            return True
+        owned = [o for o in self.e.owned_by(u.id) if o.kind != "individual"]
+        if not owned:
+            return False
+        owned_parts: list[tuple[str, Decimal, Decimal | None]] = [
+            (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
+        ]
+        if owned_parts:
+            units[u.id] = self.mean(
+                key, label, owned_parts, "media semplice degli obiettivi di cui l'unità è responsabile"
+            )
+        else:
+            units[u.id] = None
+            self.not_scored[key] = "obiettivi dell'unità non valutati"
+        return True
+
+    def inherit(self, u, units: dict[str, Decimal | None], ente_value: Decimal | None) -> None:
+        key, label = f"unit:{u.id}", f"Unità {u.id} — {u.name}"
+        inherited = units.get(u.parent) if u.parent else ente_value
+        source_key = f"unit:{u.parent}" if u.parent else "ente"
+        units[u.id] = inherited
+        if inherited is None:
+            self.not_scored[key] = "nulla di misurato, né per l'unità né per chi la contiene"
+            return
+        self.trace.record(
+            key,
+            inherited,
+            "ereditata dall'unità superiore (nessun cruscotto, obiettivo o unità sottostante misurata)",
+            SOURCE_AGGREGATION,
+            label=label,
+            inputs=[new_input(source_key, inherited, ref=source_key)],
+        )
 
 
 def _top_down(ente: Ente):

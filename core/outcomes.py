@@ -193,16 +193,25 @@ class PositionPay:
     holder: str | None = None
     paid: bool = True
     instalments: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+    # what the holder is due for the year when the appointment covers only part of it (the plugin says so);
+    # None = the whole ``annual``. The instalments of a paid position are of this amount
+    due: Decimal | None = None
+
+    @property
+    def payable(self) -> Decimal:
+        """The amount the instalments split: ``due`` for a paid position that has it, else ``annual`` (a vacancy
+        is still valued)."""
+        return self.due if self.paid and self.due is not None else self.annual
 
     @property
     def monthly(self) -> Decimal:
         """Each regular instalment (all but the last)."""
-        return instalments(self.annual, self.instalments)[0]
+        return instalments(self.payable, self.instalments)[0]
 
     @property
     def monthly_last(self) -> Decimal:
-        """The last instalment: ``annual`` − (n − 1) × ``monthly``."""
-        return instalments(self.annual, self.instalments)[1]
+        """The last instalment: ``payable`` − (n − 1) × ``monthly``."""
+        return instalments(self.payable, self.instalments)[1]
 
 
 @attrs.frozen(weakref_slot=False)

@@ -207,6 +207,7 @@ def to_dict(res: Result) -> dict:
                 "holder": p.holder,
                 "paid": p.paid,
                 "annual": money(p.annual),
+                **({"due": money(p.due)} if p.due is not None else {}),
                 "monthly": money(p.monthly),
                 "monthly_last": money(p.monthly_last),
                 "instalments": p.instalments,

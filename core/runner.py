@@ -314,7 +314,8 @@ def run_plan(
             from .store.sections import refresh_relazioni
 
             try:
-                refresh_relazioni(log.store, out, plan.year, [o for o in outcomes if o.status != "failed"], jobs=jobs)
+                kept = [o for o in outcomes if o.status != "failed" and o.id not in log.refused_ids]
+                refresh_relazioni(log.store, out, plan.year, kept, jobs=jobs)
             except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
                 log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
         return outcomes

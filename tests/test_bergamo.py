@@ -585,10 +585,77 @@ def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
     assert sorted(p.rule for p in problems) == ["bergamo.params.levels", "config.param_bounds"]
 
 
-@pytest.mark.parametrize("evaluator, why", [("U1", "da sé stesso"), ("U2", "da un pari grado")])
-def test_an_evaluation_by_oneself_or_a_peer_is_an_error(ciclope_ente, evaluator, why):
-    """000… art. 44–45 (issue 19): the dirigente evaluates PO and staff; U1's card filled by U1 or by U2."""
+@pytest.mark.parametrize(
+    "evaluator, rule, why",
+    [("U1", "core.evaluation.self", "U1 stesso"), ("U2", "bergamo.evaluation.evaluator", "da un pari grado")],
+)
+def test_an_evaluation_by_oneself_or_a_peer_is_an_error(ciclope_ente, evaluator, rule, why):
+    """000… art. 44–45, rules/core.md §3: the dirigente evaluates PO and staff; U1's card filled by U1 or by U2."""
     evals = EVALUATIONS.replace("U1,DIR,comportamenti", f"U1,{evaluator},comportamenti")
     doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": evals})))
-    bad = [v for v in errors(doc) if v["rule"] == "bergamo.evaluation.evaluator"]
-    assert len(bad) == 1 and why in bad[0]["message"] and bad[0]["where"].startswith("evaluations.csv:")
+    bad = [v for v in errors(doc) if v["rule"] == rule]
+    # both of U1's rows (4 and 5, header = row 1) are filled by the wrong evaluator: a self-evaluation is an
+    # error on each row, a peer is named once per card (at its first row)
+    if rule == "core.evaluation.self":
+        assert [v["where"] for v in bad] == ["evaluations.csv:4:evaluator", "evaluations.csv:5:evaluator"]
+    else:
+        assert [v["where"] for v in bad] == ["evaluations.csv:4:evaluator"]
+    assert why in bad[0]["message"]
+
+
+@pytest.mark.parametrize("evaluator, rule", [("U1", "core.evaluation.self"), ("U2", "bergamo.evaluation.evaluator")])
+def test_a_wrong_evaluator_on_a_later_row_is_caught(ciclope_ente, evaluator, rule):
+    """rules/core.md §3: self-evaluation on any row, not only the card's first; U1's second row (5) only."""
+    evals = EVALUATIONS.replace("U1,DIR,comportamenti,Collaborazione", f"U1,{evaluator},comportamenti,Collaborazione")
+    doc = results_doc(ciclope_ente("bergamo", files(**{"evaluations.csv": evals})))
+    assert [v["where"] for v in errors(doc) if v["rule"] == rule] == ["evaluations.csv:5:evaluator"]
+
+
+def po_fund(amount):
+    return ENTE.replace(
+        'performance_individuale = "10000.00"', f'performance_individuale = "10000.00"\nrisultato_po = "{amount}"'
+    )
+
+
+def test_po_result_maxima_are_caps_rounded_down(ciclope_ente):
+    """rules/bergamo.md §4, core §4: each PO's maximum is a cap ("fino a"), rounded down; the cents left over are
+    residual, never given to one PO by id. Three identical PO (no position_pay: equal shares) on 940.00."""
+    people = PEOPLE + "PO2,Piero,po,D,s1,1,0,false,DIR\nPO3,Pia,po,D,s1,1,0,false,DIR\n"
+    evals = EVALUATIONS + "".join(
+        f"{p},DIR,comportamenti,Coordinamento,10,9,\n{p},DIR,comportamenti,Autonomia,10,9,\n" for p in ("PO2", "PO3")
+    )
+    doc = results_doc(
+        ciclope_ente(
+            "bergamo", files(**{"ente.toml": po_fund("940.00"), "people.csv": people, "evaluations.csv": evals})
+        )
+    )
+    # maximum = 940 / 3 = 313.333… → 313.33 each (not 313.34 / 313.33 / 313.33); each PO scores like PO1,
+    # 70 × 0.95 + 30 × 0.90 = 93.50: paid 313.33 × 0.935 = 292.96355 → 292.96; residual 940 − 3 × 292.96 = 61.12
+    paid = doc["rewards"]["people"]
+    assert [paid[p]["amount"] for p in ("PO1", "PO2", "PO3")] == ["292.96", "292.96", "292.96"]
+    assert doc["rewards"]["pools"]["risultato_po"] == {"amount": "940.00", "distributed": "878.88", "residual": "61.12"}
+
+
+def test_a_po_declared_insufficient_gets_no_result_pay(ciclope_ente):
+    """rules/bergamo.md §4: a PO formally declared insufficient is paid no result pay whatever the score."""
+    people = PEOPLE.replace("PO1,Paola,po,D,s1,1,0,false,DIR", "PO1,Paola,po,D,s1,1,0,true,DIR")
+    doc = results_doc(ciclope_ente("bergamo", files(**{"ente.toml": po_fund("3000.00"), "people.csv": people})))
+    # score 93.50 would pay 3000 × 0.935 = 2805.00; declared insufficient: 0.00 and the whole fund is residual
+    assert doc["rewards"]["people"]["PO1"]["amount"] == "0.00"
+    assert doc["rewards"]["pools"]["risultato_po"] == {
+        "amount": "3000.00",
+        "distributed": "0.00",
+        "residual": "3000.00",
+    }
+
+
+def test_a_part_time_po_is_reported_like_the_category(ciclope_ente):
+    """Art. 26.2 (rules/bergamo.md §4): a PO must be full time: reported like the category check (a warning on
+    people.csv's fte), pay unchanged: 3000 × 0.935 = 2805.00."""
+    people = PEOPLE.replace("PO1,Paola,po,D,s1,1,0,false,DIR", "PO1,Paola,po,D,s1,0.5,0,false,DIR")
+    doc = results_doc(ciclope_ente("bergamo", files(**{"ente.toml": po_fund("3000.00"), "people.csv": people})))
+    found = [v for v in doc["violations"] if v["rule"] == "bergamo.po.part_time"]
+    # PO1 is row 4 of people.csv (header = row 1)
+    assert [(v["severity"], v["where"]) for v in found] == [("warning", "people.csv:4:fte")]
+    assert "art. 26.2" in found[0]["source"]
+    assert doc["rewards"]["people"]["PO1"]["amount"] == "2805.00"

@@ -2,7 +2,8 @@
 
 The base ente (``files()``):
 - K1 = 10/10 = 1 (objective O1, unit s1), K2 = 8/10 = 0.8 (O2, unit s2); no areas.csv, so the
-  ente = mean(1, 0.8) = 0.9; units: s1 = 1.0, s2 = 0.8, a1 = a2 = cc = 0.9 (inherited).
+  ente = mean(1, 0.8) = 0.9; units: s1 = 1.0, s2 = 0.8, a1 = mean(s1) = 1.0, a2 = mean(s2) = 0.8 (their
+  child units), cc = the ente 0.9.
 - D1's cruscotto is O1 → 1.0 → score 100; D2's is O2 → 0.8 → score 80.
 - PO cards (4 factors × max 10, equal weights): H1 8+8+8+8 → 80, H2 5+5+5+5 → 50;
   PO scores = 40 × organizational part + 60 × card/100, the organizational part being
@@ -143,7 +144,8 @@ def test_base_ente_scores_and_positions(tmp_path):
     res, doc = run(tmp_path)
     assert errors(doc) == []
     org = doc["organizational"]
-    assert org["ente"] == 0.9 and org["units"]["s2"] == 0.8 and org["units"]["a1"] == 0.9
+    # a1 has no cruscotto and no objectives: the mean of its child units, s1 = 1.0 (rules/core.md §2)
+    assert org["ente"] == 0.9 and org["units"]["s2"] == 0.8 and org["units"]["a1"] == 1.0
     assert org["oiv_attested"] == 0.9 and org["judgement"] == "in linea con le aspettative"  # 0.9 ≥ 0.80
     ind = doc["individual"]
     assert (ind["D1"]["score"], ind["D2"]["score"]) == (100, 80)
@@ -957,3 +959,190 @@ def test_cards_off_the_forms_are_warned_once_per_card(tmp_path):
     assert warned[0][0] == "brescia.card.po_factors" and "PO H2" in warned[0][1]
     assert warned[1][0] == "brescia.card.staff_sections"
     assert warned[1][1].startswith("scheda di E3: sezioni 'Altro', 'Varie' diverse dalle tre")
+
+
+def test_an_attestation_between_computed_and_one_is_refused(tmp_path):
+    """§3.2.1: above the computed value only exactly 1.0 (with computed ≥ 1 − oiv_tolerance) is allowed.
+    K2 = 9.2/10 → O2 = 0.92; ente = (1 + 0.92)/2 = 0.96, inside the tolerance, yet 0.99 is not a complete
+    attestation: error, the computed 0.96 is used and the PO result fund is 7200 × 0.96 = 6912.00."""
+    indicators = """
+        id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source
+        K1,O1,Pratiche,higher,,,10,10,,,,,
+        K2,O2,Eventi,higher,,,10,9.2,,,,,
+    """
+    toml = approvals('oiv_attested = 0.99\noiv_motivation = "lievi scostamenti"')
+    _, doc = run(tmp_path, **{"indicators.csv": indicators, "ente.toml": toml})
+    assert doc["organizational"]["ente"] == 0.96 and doc["organizational"]["oiv_attested"] == 0.96
+    assert len(errors(doc, "brescia.oiv.tolerance")) == 1
+    assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6912.00"
+
+
+def test_po_result_cents_tied_go_to_the_higher_position_score(tmp_path):
+    """rules/brescia.md §1, core §4: equal remainders by position score, then id — never by id alone."""
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Uno,s1,H1,{ratings(4)},,
+        P2,Due,s2,H2,{ratings(5)},,
+    """
+    toml = 'name = "CCIAA di prova"\n[funds]\npo_total = "40000.07"\n'
+    _, doc = run(tmp_path, **{"positions.csv": positions, "ente.toml": toml})
+    pos = doc["positions"]
+    # scores P1 = 100 × 4/5 = 80, P2 = 100; R0 = 40000.07 × 0.15 = 6000.0105 → 6000.01, F = 34000.06:
+    # λ = 200 puts both at the 16000 maximum. R = 6000.01 × attested 0.9 = 5400.009 → 5400.01, split 1:1 =
+    # 2700.005 each: floors 2700.00 + 2700.00, one cent left on equal remainders → P2 (score 100 > 80), not P1
+    assert (pos["P1"]["score"], pos["P2"]["score"]) == (80, 100)
+    assert [pos[p]["annual"] for p in ("P1", "P2")] == ["16000.00", "16000.00"]
+    assert [pos[p]["result_max"] for p in ("P1", "P2")] == ["2700.00", "2700.01"]
+
+
+def test_position_fund_is_po_total_minus_the_result_fund(tmp_path):
+    """rules/brescia.md §1: R0 = po_total × 0.15 half-up, F = po_total − R0, so F + R0 = po_total exactly."""
+    toml = 'name = "CCIAA di prova"\n[funds]\npo_total = "40000.10"\n'
+    res, _ = run(tmp_path, **{"ente.toml": toml})
+    figures = res.figures
+    # R0 = 40000.10 × 0.15 = 6000.015 → 6000.02; F = 40000.10 − 6000.02 = 34000.08
+    # (40000.10 × 0.85 = 34000.085 would round half-up to 34000.09: 6000.02 + 34000.09 = 40000.11 > po_total)
+    assert figures["pool:po_risultato:gross"].value == D("6000.02")
+    assert figures["pool:po_posizione"].value == D("34000.08")
+
+
+@pytest.mark.parametrize("tolerance", [0.11, 0.5])
+def test_oiv_tolerance_is_at_most_ten_points(tmp_path, tolerance):
+    """rules/brescia.md §2: oiv_tolerance ∈ [0, 0.10]; 0.5 would let a computed 0.50 be attested 1.0."""
+    folder = write_ente(tmp_path / "e", files())
+    with pytest.raises(CiclopeError) as exc:
+        compute_ente(folder, "brescia", 2021, {"oiv_tolerance": tolerance})
+    assert any(p.rule == "config.param_bounds" for p in exc.value.problems)
+
+
+def test_staff_outside_every_area_form_the_segreteria_generale_group(tmp_path):
+    """rules/brescia.md §3: staff whose unit has no area above it (an office under the Segretario, 004… §1.2)
+    take their fte share of the staff value like an area."""
+    units = files()["units.csv"] + "        us,Ufficio di Staff della Segreteria Generale,ufficio,cc,\n"
+    people = files()["people.csv"] + "        E5,Dip Cinque,dipendente,C,us,1,0,false,SG,,,,,\n"
+    evals = files()["evaluations.csv"] + "\n" + "\n".join(staff_card("E5", "SG", 9, 9, 9))
+    _, doc = run(
+        tmp_path,
+        **{
+            "units.csv": units,
+            "people.csv": people,
+            "evaluations.csv": evals,
+            "projects.csv": PROJECTS_40,
+            "ente.toml": FUNDS,
+        },
+    )
+    assert not errors(doc) and not [v for v in doc["violations"] if v["rule"] == "brescia.resources.no_area"]
+    pools = doc["rewards"]["pools"]
+    # staff value 20000 × attested 0.9 = 18000.00 by fte: a1 1.5, a2 2, Segreteria Generale 1 (E5) → Σ 4.5:
+    # a1 18000 × 1.5/4.5 = 6000.00, a2 18000 × 2/4.5 = 8000.00, Segreteria 18000 × 1/4.5 = 4000.00
+    assert [pools[f"staff:{a}"]["amount"] for a in ("a1", "a2", "segreteria_generale")] == [
+        "6000.00",
+        "8000.00",
+        "4000.00",
+    ]
+    # E5 (27/30 → 90, Eccellente) is alone in the group: its unit us has nothing of its own and no child, so it
+    # inherits cc = the ente 0.9 > 0; E5 takes the whole 4000.00
+    assert doc["rewards"]["people"]["E5"] == {"amount": "4000.00", "band": None, "pool": "staff:segreteria_generale"}
+
+
+def test_an_area_without_a_dirigente_keeps_its_share_as_residual(tmp_path):
+    """rules/brescia.md §3: an area without a dirigente weighs the mean position_pay of the other areas' heads in
+    the dirigenti split, and its share is residual (never given to the other areas)."""
+    units = files()["units.csv"].replace("a2,Area Due,area,cc,D2", "a2,Area Due,area,cc,")
+    people = files()["people.csv"].replace("D2,Dirigente Due,dirigente,DIR,a2,", "D2,Dirigente Due,dirigente,DIR,cc,")
+    _, doc = run(
+        tmp_path, **{"units.csv": units, "people.csv": people, "projects.csv": PROJECTS_40, "ente.toml": FUNDS}
+    )
+    pools = doc["rewards"]["pools"]
+    # dirigenti value 16000 × 0.9 = 14400.00; a1 weighs D1's 30000, a2 (no dirigente) the mean of the other heads'
+    # pay = 30000: a1 7200.00, a2 7200.00. D1 100 → 7200.00; a2's 7200.00 stays residual
+    assert pools["dirigenti:a1"] == {"amount": "7200.00", "distributed": "7200.00", "residual": "0.00"}
+    assert pools["dirigenti:a2"] == {"amount": "7200.00", "distributed": "0.00", "residual": "7200.00"}
+    assert any(v["rule"] == "brescia.resources.head" for v in doc["violations"])
+
+
+def test_the_po_unit_is_the_unit_they_head(tmp_path):
+    """rules/brescia.md §1: the PO's unit is the unit they head in units.csv, not their people.csv unit.
+    H2 sits in s1 (1.0) in people.csv but heads s2 (0.8): 40 × (0.5 × 0.9 + 0.5 × 0.8) + 60 × 50/100 =
+    40 × 0.85 + 30 = 64 (with s1 it would be 40 × 0.95 + 30 = 68); a warning names the disagreement."""
+    people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,D,s1,")
+    _, doc = run(tmp_path, **{"people.csv": people})
+    assert doc["individual"]["H2"]["score"] == 64
+    found = [v for v in doc["violations"] if v["rule"] == "brescia.po.unit"]
+    assert len(found) == 1 and found[0]["severity"] == "warning" and "people.csv indica s1" in found[0]["message"]
+
+
+def with_term(holder, start, end):
+    """people.csv of the base ente with the holder's term changed."""
+    rows = {"H1": "H1,PO Uno,po,D,s1,1,0,false,SG,laurea,5,", "H2": "H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,"}
+    return files()["people.csv"].replace(rows[holder] + "2021-01-01,2023-12-31", rows[holder] + f"{start},{end}")
+
+
+def test_position_pay_is_due_for_the_days_of_the_term_in_the_year(tmp_path):
+    """rules/brescia.md §1: due = annual × days covered / days of the year, in 13 instalments of due; the result
+    maximum of a paid position is on due, of a vacancy on annual."""
+    _, doc = run(tmp_path, **{"people.csv": with_term("H2", "2021-07-01", "2023-12-31")})
+    assert errors(doc) == []
+    pos = doc["positions"]
+    # H2 from 1 July: 31 + 31 + 30 + 31 + 30 + 31 = 184 days of 365 → 12400 × 184/365 = 6250.9589 → 6250.96;
+    # 6250.96 / 13 = 480.843 → 480.84, the 13th 6250.96 − 12 × 480.84 = 480.88
+    assert (pos["P2"]["annual"], pos["P2"]["due"]) == ("12400.00", "6250.96")
+    assert (pos["P2"]["monthly"], pos["P2"]["monthly_last"]) == ("480.84", "480.88")
+    assert (pos["P1"]["due"], pos["P3"]["due"]) == ("16000.00", "0.00")
+    # result maxima: 6480 by P1 16000 : P2 6250.96 : P3 (vacant, annual) 12400, Σ 34650.96 → 2992.1249,
+    # 1168.9783, 2318.8968: floors 6479.98, the two cents to the largest remainders P2 (.83) and P3 (.68)
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2992.12", "1168.98", "2318.90"]
+    # H1 2992.12 × 0.86 = 2573.2232 → 2573.22; H2 1168.98 × 0.64 = 748.1472 → 748.15
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("2573.22", "748.15")
+    # position fund: 16000 + 6250.96 = 22250.96 paid, 40800 − 22250.96 = 18549.04 residual
+    pools = doc["rewards"]["pools"]
+    assert pools["po_posizione"] == {"amount": "40800.00", "distributed": "22250.96", "residual": "18549.04"}
+
+
+def test_a_term_that_ended_before_the_year_is_not_paid(tmp_path):
+    """rules/brescia.md §1: a term not overlapping the year is an error and the position is treated as vacant."""
+    _, doc = run(tmp_path, **{"people.csv": with_term("H2", "2018-01-01", "2020-12-31")})
+    bad = errors(doc, "brescia.po.term_outside")
+    assert [e["where"] for e in bad] == ["positions.csv:3:holder"]  # P2 is row 3 (header = row 1)
+    pos = doc["positions"]
+    assert (pos["P2"]["paid"], pos["P2"]["due"], pos["P2"]["result"]) == (False, "0.00", None)
+    # result maxima as in the base ente (P2 and P3 on their annual 12400): 2541.18, 1969.41, 1969.41;
+    # only H1 is paid: 16000 of position pay and 2541.18 × 0.86 = 2185.41 of result pay
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2541.18", "1969.41", "1969.41"]
+    pools = doc["rewards"]["pools"]
+    assert pools["po_posizione"]["distributed"] == "16000.00" and pools["po_risultato"]["distributed"] == "2185.41"
+
+
+def test_one_position_per_person(tmp_path):
+    """rules/brescia.md §1: H1 listed as holder of P1 (score 100) and P3 (60) is paid for P1 only; P3 is an error
+    and unpaid, like a vacancy: position pay 16000 + 12400 (H2) = 28400, not 40800."""
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent
+        P1,Responsabile uno,s1,H1,{ratings(5)},,
+        P2,Responsabile due,s2,H2,{ratings(3)},,
+        P3,Specialista,s2,H1,{ratings(3)},,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert [e["where"] for e in errors(doc, "brescia.po.one_position")] == ["positions.csv:4:holder"]
+    pos = doc["positions"]
+    assert (pos["P1"]["paid"], pos["P3"]["paid"]) == (True, False)
+    assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"
+
+
+def test_the_interim_extra_is_for_the_days_of_the_interim(tmp_path):
+    """rules/brescia.md §1: extra = interim_percent × covered annual × days of the interim / days of the year."""
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent,interim_from,interim_to
+        P1,Uno,s1,H1,{ratings(5)},,,,
+        P2,Due,s2,H2,{ratings(3)},P3,25%,2021-10-01,2021-12-31
+        P3,Tre (vacante),s2,,{ratings(3)},,,,
+    """
+    _, doc = run(tmp_path, **{"positions.csv": positions})
+    assert errors(doc) == []
+    pos = doc["positions"]
+    # 1 Oct – 31 Dec = 31 + 30 + 31 = 92 days: 0.25 × 12400 × 92/365 = 781.3699 → 781.37 (not 3100.00).
+    # R' = 6480 − 781.37 = 5698.63 by 16000:12400:12400 → 2234.7569, 1731.9366, 1731.9366: floors 5698.61,
+    # two cents: P1 (.69), then P2 and P3 tie (.66) with equal scores 60 → the id: P2
+    assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2234.76", "1731.94", "1731.93"]
+    # H2 positive (64): 1731.94 × 0.64 = 1108.4416 → 1108.44, + 781.37 = 1889.81; H1 2234.76 × 0.86 = 1921.89
+    assert (pos["P1"]["result"], pos["P2"]["result"]) == ("1921.89", "1889.81")

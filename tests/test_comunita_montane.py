@@ -427,7 +427,7 @@ def test_every_status_in_order(ciclope_ente):
         ("S6", 95, {"unit": "trib"}),  # unit at 0.6999 < 0.70 → escluso_peg
         ("S7", 80, {"unit": "soc"}),  # unit at exactly 0.70 → banded
         ("S8", None, {}),  # no card → not_evaluated
-        ("S9", 85, {"insufficient": True}),  # ≥ 70: banded by score, with a warning
+        ("S9", 85, {"insufficient": True}),  # insufficiente rendimento → non_adeguata whatever the score
         ("S10", 40, {"absence": 200, "unit": "trib"}),
     ]  # absence decided first → non_valutabile
     res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'))
@@ -442,29 +442,33 @@ def test_every_status_in_order(ciclope_ente):
         "S6": "escluso_peg",
         "S7": "banded",
         "S8": "not_evaluated",
-        "S9": "banded",
+        "S9": "non_adeguata",
         "S10": "non_valutabile",
     }
     assert doc["individual"]["S3"]["level"] == "adeguata" and doc["individual"]["S4"]["level"] == "non adeguata"
-    assert doc["individual"]["S2"]["level"] == "eccellente" and doc["individual"]["S9"]["level"] == "ottima"
+    assert doc["individual"]["S2"]["level"] == "eccellente" and doc["individual"]["S9"]["level"] == "non adeguata"
     assert doc["individual"]["S5"]["level"] == "buona"
-    # banded: S2 90, S9 85, S7 80, S5 70 → n = 4: alta ⌊0.8⌋ = 0 (empty), intermedia ⌊2.4⌋ = 2 → S2, S9
-    # (weight 1); bassa S7, S5 (0.25): Σ = 2.5 → 400, 400, 100, 100. Only banded people get money.
-    assert amounts(res) == {"S2": "400.00", "S9": "400.00", "S7": "100.00", "S5": "100.00"}
+    # banded: S2 90, S7 80, S5 70 → n = 3: alta ⌊0.6⌋ = 0 (empty), intermedia ⌊1.8⌋ = 1 → S2 (weight 0.4/0.4 = 1);
+    # bassa S7, S5 (0.1/0.4 = 0.25): Σ = 1.5 → S2 1000/1.5 = 666.666…, S7 and S5 1000 × 0.25/1.5 = 166.666…;
+    # floors 666.66 + 2 × 166.66 = 999.98, two cents on equal remainders (2/3 of a cent) by score: S2, S7.
+    # Only banded people get money: S9 (85, insufficient) gets nothing.
+    assert amounts(res) == {"S2": "666.67", "S7": "166.67", "S5": "166.66"}
     assert pool(res, "performance_individuale") == ("1000.00", "1000.00", "0.00")
-    assert "comunita_montane.status.insufficient_high_score" in rules_of(res, "warning")
     assert not errors(res)
 
 
 def test_absence_limit_is_a_parameter(ciclope_ente):
-    staff = scored([("P1", 90)], absence=125)
-    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 120})
-    assert res.status_of("P1") == "non_valutabile"  # 125 > 120
+    staff = scored([("P1", 90)], absence=152)
+    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 151})
+    assert res.status_of("P1") == "non_valutabile"  # 152 > 151
+    res = ciclope_ente(PLUGIN, ente(staff), params={"absence_limit_days": 153})
+    assert res.status_of("P1") == "banded"  # 152 ≤ 153: five calendar months may be 153 days
 
 
-@pytest.mark.parametrize("days", [119, 154, 366])
+@pytest.mark.parametrize("days", [120, 149, 154, 366])
 def test_absence_limit_cannot_switch_the_five_month_rule_off(ciclope_ente, days):
-    """rules §2: absence_limit_days is bounded to [120, 153]: 366 would switch the 5-month rule off."""
+    """rules §2: absence_limit_days is bounded to [150, 153]: five calendar months are 150 to 153 days; 120 would
+    exclude an absence of four months, 366 would switch the 5-month rule off."""
     with pytest.raises(CiclopeError) as exc:
         ciclope_ente(PLUGIN, ente(scored([("P1", 90)])), params={"absence_limit_days": days})
     assert any(p.rule == "config.param_bounds" for p in exc.value.problems)
@@ -1040,46 +1044,49 @@ def test_prizes_above_their_fund_are_an_error_and_not_paid(ciclope_ente):
     assert pool(res, "premi_innovazione") == ("400.00", "0.00", "400.00")
 
 
-def test_result_pay_is_capped_at_a_share_of_position_pay_and_the_cap_frees_money(ciclope_ente):
-    """Art. 21.1 (CCNL limits): each result pay ≤ po_result_max_share (0.25) × position pay."""
-    leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(
+def leaders_ente(fund):
+    return ente(
         scored([("P1", 90)]),
-        leaders=leaders,
-        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "7500.00"',
+        leaders=[("SEG", "", 90), ("PO1", "SEG", 80)],
+        funds=f'performance_individuale = "100.00"\nrisultato_po_dirigenti = "{fund}"',
     )
-    res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
-    # weights SEG 20000 × 90 = 1,800,000, PO1 10000 × 80 = 800,000: SEG 7500 × 18/26 = 5192.31 > cap
-    # 0.25 × 20000 = 5000 → SEG 5000; the 2500 left go to PO1 alone (cap 0.25 × 10000 = 2500): 2500, not
-    # the 7500 × 8/26 = 2307.69 of an uncapped split
-    assert str(res.rewards.awards["SEG"].amount) == "5000.00"
+
+
+def test_before_2018_a_po_result_pay_is_capped_and_the_cap_frees_money(ciclope_ente):
+    """Art. 21.1 with the CCNL 31.3.1999 art. 10 c. 3 in force (a 2017 cycle): each PO's result pay ≤
+    po_result_max_share (0.25) × position pay; never a cap for the Segretario (own contract)."""
+    res = ciclope_ente(PLUGIN, leaders_ente("9000.00"), year=2017, params={"unit_item_weight": 0})
+    # weights SEG 20000 × 90 = 1,800,000, PO1 10000 × 80 = 800,000: PO1 9000 × 8/26 = 2769.23 > cap
+    # 0.25 × 10000 = 2500 → PO1 2500; the rest 6500 goes to SEG, who has no cap (not 9000 × 18/26 = 6230.77)
     assert str(res.rewards.awards["PO1"].amount) == "2500.00"
-    assert pool(res, "risultato_po_dirigenti") == ("7500.00", "7500.00", "0.00")
-    capped = ciclope_ente(
-        PLUGIN,
-        ente(
-            scored([("P1", 90)]),
-            leaders=leaders,
-            funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "9000.00"',
-        ),
-        params={"unit_item_weight": 0},
-    )
-    # both at their caps: 5000 + 2500 = 7500 paid, 9000 − 7500 = 1500 residual
-    assert pool(capped, "risultato_po_dirigenti") == ("9000.00", "7500.00", "1500.00")
+    assert str(res.rewards.awards["SEG"].amount) == "6500.00"
+    assert pool(res, "risultato_po_dirigenti") == ("9000.00", "9000.00", "0.00")
 
 
-def test_result_pay_below_the_minimum_share_is_a_warning(ciclope_ente):
-    leaders = [("SEG", "", 90), ("PO1", "SEG", 80)]
-    files = ente(
-        scored([("P1", 90)]),
-        leaders=leaders,
-        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
-    )
-    res = ciclope_ente(PLUGIN, files, params={"unit_item_weight": 0})
-    # SEG 692.31 < 0.10 × 20000 = 2000 and PO1 307.69 < 0.10 × 10000 = 1000: two warnings
+def test_from_2018_no_per_person_range_binds(ciclope_ente):
+    """CCNL 21.5.2018 art. 15 c. 4 replaced the 10–25% per-person range: a 2021 cycle splits without caps."""
+    res = ciclope_ente(PLUGIN, leaders_ente("9000.00"), params={"unit_item_weight": 0})
+    # SEG 9000 × 18/26 = 6230.769 (rem .92 of a cent), PO1 9000 × 8/26 = 2769.230 (rem .08): floors 8999.99,
+    # the cent to SEG → 6230.77 and 2769.23 (above 0.25 × 10000 = 2500: no longer a cap)
+    assert (str(res.rewards.awards["SEG"].amount), str(res.rewards.awards["PO1"].amount)) == ("6230.77", "2769.23")
+    # PO part of the fund: 9000 × Σ PO pay (PO1 10000 + PO2 8000) / Σ pay (+ SEG 20000 = 38000) = 4263.16 ≥ 15% of
+    # (18000 + 4263.16) = 3339.47: no warning
+    assert "comunita_montane.result.po_quota" not in rules_of(res)
+
+
+def test_result_pay_below_the_minimum_share_is_a_warning_before_2018(ciclope_ente):
+    res = ciclope_ente(PLUGIN, leaders_ente("1000.00"), year=2017, params={"unit_item_weight": 0})
+    # SEG 692.31 (no range for the Segretario) and PO1 307.69 < 0.10 × 10000 = 1000: one warning, PO1's
     low = [v for v in res.violations if v.rule == "comunita_montane.result.below_minimum"]
-    assert sorted(v.message.split(":")[0] for v in low) == ["PO1", "SEG"]
-    assert all(v.severity == "warning" for v in low)
+    assert [v.message.split(":")[0] for v in low] == ["PO1"] and low[0].severity == "warning"
+
+
+def test_from_2018_the_po_quota_below_15_percent_is_a_warning(ciclope_ente):
+    res = ciclope_ente(PLUGIN, leaders_ente("1000.00"), params={"unit_item_weight": 0})
+    # PO part = 1000 × 18000 / 38000 = 473.68 < 15% × (18000 + 473.68) = 2771.05: a warning; no per-person minimum
+    found = [v for v in res.violations if v.rule == "comunita_montane.result.po_quota"]
+    assert len(found) == 1 and found[0].severity == "warning" and "art. 15 c. 4" in found[0].source
+    assert "comunita_montane.result.below_minimum" not in rules_of(res)
 
 
 def test_result_pay_follows_the_70_percent_peg_rule(ciclope_ente):
@@ -1128,3 +1135,99 @@ def test_area_rankings_count_the_30_percent_on_the_whole_ente(ciclope_ente):
     # (not ⌊0.3 × 4⌋ = 1); it uses ⌊4 × 0.2⌋ = 0, so tec still has 3 (not ⌊0.3 × 6⌋ = 1) and uses 1
     assert (ranks["amm"]["top_cap"], ranks["tec"]["top_cap"]) == (3, 3)
     assert sum(1 for b in bands(res).values() if b == "alta") == 1
+
+
+def test_result_pay_peg_check_uses_the_unit_the_po_heads(ciclope_ente):
+    """rules §2: the PEG check of result pay is on the unit the PO heads (the one in their score), not on their
+    people.csv unit. PO2 sits in tec (1.0) but heads amm (0.5, first in file order of amm, trib, soc)."""
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=[("PO1", "SEG", 80), ("PO2", "SEG", 100)],
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
+    files["people.csv"] = files["people.csv"].replace(
+        "PO2,Responsabile amministrativo,po,D,amm,", "PO2,Responsabile amministrativo,po,D,tec,"
+    )
+    res = ciclope_ente(PLUGIN, files)
+    # PO2 = 40 × 0.5 (amm) + 60 × 100/100 = 80 ≥ 70, but amm reached 0.5 < 0.70: no result pay.
+    # PO1 = 40 × 1.0 + 60 × 0.80 = 88 is alone: 1000 × (10000 × 88) / (10000 × 88) = 1000.00 (cap 0.25 × 10000)
+    assert res.scores["PO2"].score == D("80.00") and res.scores["PO1"].score == D("88.00")
+    assert "PO2" not in res.rewards.awards and "amm" in res.rewards.extra["result_pay"]["excluded"]["PO2"]
+    assert str(res.rewards.awards["PO1"].amount) == "1000.00"
+
+
+def test_result_pay_not_for_a_po_declared_insufficient(ciclope_ente):
+    """rules §2: a PO declared insufficient gets no result pay, whatever the score; PO1's 88 would take it all."""
+    files = ente(
+        scored([("P1", 90)]),
+        leaders=[("PO1", "SEG", 80)],
+        funds='performance_individuale = "100.00"\nrisultato_po_dirigenti = "1000.00"',
+    )
+    files["people.csv"] = files["people.csv"].replace(
+        "PO1,Responsabile tecnico,po,D,tec,1,0,false,", "PO1,Responsabile tecnico,po,D,tec,1,0,true,"
+    )
+    res = ciclope_ente(PLUGIN, files)
+    assert "PO1" not in res.rewards.awards
+    assert pool(res, "risultato_po_dirigenti") == ("1000.00", "0.00", "1000.00")
+
+
+def test_insufficient_rendimento_is_never_a_progressione(ciclope_ente):
+    """rules §2: declared insufficient → non_adeguata whatever the score: P01 (98) is out of the bands, so the
+    ranking is the other 11: 12 in service → limit ⌊0.25 × 12⌋ = 3; banded n = 11, first two bands
+    ⌊11 × 0.6⌋ = 6 → P02..P07 (all ≥ 80); top 3 = P02 95, P03 93, P04 93 (the tie sits inside the three, P05
+    has 90): all three; without the declaration P01 would be first and the tie would straddle the cut."""
+    staff = [(p, s, {"insufficient": p == "P01"}) for p, s in TWELVE]
+    res = ciclope_ente(PLUGIN, ente(staff))
+    assert res.status_of("P01") == "non_adeguata"
+    assert res.rewards.extra["progressioni"] == ["P02", "P03", "P04"]
+
+
+@pytest.mark.parametrize("decided, on_time", [("2020-01-31", False), ("2020-02-01", True), ("2021-01-31", True)])
+def test_the_bonus_decision_falls_within_the_years_window(ciclope_ente, decided, on_time):
+    """rules §4: bonus_decided between 1 February of the year before and 31 January of the cycle's year; one
+    taken on 31.1.2020 was the 2020 cycle's decision: error, the 1000.00 stays residual."""
+    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals=f"bonus_decided = {decided}"))
+    assert ("comunita_montane.bonus.decision_date" in rules_of(res, "error")) is not on_time
+    # on time: P001 (the only winner, ⌊0.05 × 20⌋ = 1) takes 1000.00; else nothing is paid
+    assert pool(res, "bonus_eccellenze") == (
+        ("1000.00", "1000.00", "0.00") if on_time else ("1000.00", "0.00", "1000.00")
+    )
+
+
+def test_alta_formazione_is_never_paid(ciclope_ente):
+    """rules §4: alta formazione (art. 25) is a training path: an amount on its row is an error and not paid; the
+    innovation prize of P2 (300.00) is paid from the 1000.00 fund, 700.00 residual."""
+    files = ente(
+        scored([("P1", 90), ("P2", 80)]), funds='performance_individuale = "100.00"\npremi_innovazione = "1000.00"'
+    )
+    files["innovation.csv"] = (
+        "person,kind,renounced_bonus,amount\nP1,alta_formazione,false,500.00\nP2,innovazione,false,300.00\n"
+    )
+    res = ciclope_ente(PLUGIN, files)
+    bad = [v for v in errors(res) if v.rule == "comunita_montane.prizes.alta_formazione"]
+    assert [(v.file, v.row, v.column) for v in bad] == [("innovation.csv", 2, "amount")]
+    assert pool(res, "premi_innovazione") == ("1000.00", "300.00", "700.00")
+    assert not any(a.person == "P1" and a.pool == "premi_innovazione" for a in res.rewards.awards.values())
+
+
+def test_an_area_pool_concentrated_on_a_few_is_a_warning(ciclope_ente):
+    """ranking_scope = area: the pool follows the areas' staff (tec 4, soc 2 of 6 → 6000 × 4/6 = 4000.00 and
+    2000.00); in tec only A1 is banded (A2–A4 < 70): 1 of 4 < 0.5 × 4 → a warning, A1 takes 4000.00;
+    soc's 2 of 2 are banded: no warning."""
+    staff = scored([("A1", 90), ("A2", 60), ("A3", 60), ("A4", 60)], evaluator="PO1") + scored(
+        [("B1", 90), ("B2", 80)], unit="soc", evaluator="PO2"
+    )
+    res = ciclope_ente(
+        PLUGIN, ente(staff, funds='performance_individuale = "6000.00"'), params={"ranking_scope": "area"}
+    )
+    assert amounts(res)["A1"] == "4000.00"
+    found = [v for v in res.violations if v.rule == "comunita_montane.ranking.concentration"]
+    assert len(found) == 1 and found[0].severity == "warning" and "1 su 4" in found[0].message
+
+
+def test_a_threshold_is_judged_on_the_published_score(ciclope_ente):
+    """rules/core.md §3: 100 × 69.996/100 = 69.996 is reported 70.00 (2 decimals, half-up) and passes 70;
+    69.994 is reported 69.99 and does not."""
+    res = ciclope_ente(PLUGIN, ente(scored([("P1", '"69,996"'), ("P2", '"69,994"'), ("P3", 90)])))
+    assert res.scores["P1"].score == D("70.00") and res.status_of("P1") == "banded"
+    assert res.scores["P2"].score == D("69.99") and res.status_of("P2") == "adeguata"

@@ -5,9 +5,10 @@ Every expectation is computed by hand in the comment next to it; the ente is `fi
 
 import pytest
 
+from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
 
-from helpers import INDICATORS, OBJECTIVES, coreonly, files
+from helpers import ENTE, EVALUATIONS, INDICATORS, OBJECTIVES, coreonly, files
 
 
 @pytest.fixture
@@ -53,9 +54,11 @@ def test_units_and_people(doc):
     assert org["units"]["s2"] == 0.85
     # s1 owns S1 and O1: plain mean (0.6 + 0.4) / 2 = 0.5
     assert org["units"]["s1"] == 0.5
-    # u1 has nothing: inherits s2; a1 has nothing: inherits the root, which takes the ente's 0.7
+    # u1 has nothing and no child unit: inherits s2; a1 has no cruscotto and no objectives: the plain mean of its
+    # child units (s1 0.5, s2 0.85) = 0.675, not the ente's 0.7; the root "ente" takes the ente's 0.7
+    # (rules/core.md §2); the azienda speciale az owns SZ = 1
     assert org["units"]["u1"] == 0.85
-    assert org["units"]["ente"] == 0.7 and org["units"]["a1"] == 0.7
+    assert org["units"]["ente"] == 0.7 and org["units"]["a1"] == 0.675
     # D1's cruscotto lists S1 twice: measured once → mean(S1 0.6, S2 0.95) = 0.775
     assert org["people"]["D1"] == 0.775
     # SG has no cruscotto, owns nothing, heads the root unit "ente" (0.7)
@@ -257,3 +260,55 @@ def test_two_accepted_stages_replace_two_items_without_touching_the_entes_cards(
     ]
     # the cycle scored the changed card: (60 + 38) / (60 + 40) = 98
     assert results_doc(result)["individual"]["E1"]["score"] == 98.0
+
+
+def test_an_operational_objective_reaches_its_area_only_through_its_parent(tmp_path):
+    """rules/core.md §2: an objective with a parent counts in its area only through that parent, even with its
+    `area` cell filled in; an `area` that differs from the parent's is a warning."""
+    objectives = OBJECTIVES.replace("O1,operational,Eventi,S1,,", "O1,operational,Eventi,S1,A,")
+    objectives += "O3,operational,Sportello,S3,A,,s2\n"
+    indicators = INDICATORS + "I10,O3,Pratiche,higher,,,10,10,5,,,,,\n"
+    folder = write_ente(tmp_path / "e", files(**{"objectives.csv": objectives, "indicators.csv": indicators}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    org = doc["organizational"]
+    # O1 = 0.4 counts only inside S1 = mean(I1 0.8, O1 0.4) = 0.6, and O3 = 5/10 = 0.5 only inside
+    # S3 = mean(I7 0.75, O3 0.5) = 0.625: area A = S1 = 0.6 (not mean(0.6, 0.4, 0.5) = 0.5);
+    # B = mean(S2 0.95, S3 0.625) = 0.7875; ente = (60 × 0.6 + 40 × 0.7875) / 100 = (36 + 31.5) / 100 = 0.675
+    assert org["areas"] == {"A": 0.6, "B": 0.7875}
+    assert org["ente"] == 0.675
+    # O1's area A equals its parent's: no warning; O3's A differs from S3's B: a warning on its row (8, header = 1)
+    warnings = [v for v in doc["violations"] if v["rule"] == "core.area.parent"]
+    assert [(v["severity"], v["where"]) for v in warnings] == [("warning", "objectives.csv:8:area")]
+
+
+def test_appeals_are_taken_in_date_order_not_file_order(tmp_path):
+    """rules/core.md §5: "prior" and "last" are by date. The ricorso listed first (row 2) follows the riesame of
+    row 3 by date, so it is valid; the later accepted stage decides the points."""
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    E1,riesame,2022-02-01,accolto,Collaborazione,34
+    E2,riesame,2022-03-01,accolto,Obiettivi,9
+    E2,riesame,2022-02-01,accolto,Obiettivi,7
+    """
+    folder = write_ente(tmp_path / "e", files(**{"appeals.csv": appeals}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    # E1: riesame (1 Feb) 30 → 34, then ricorso (20 Feb) 34 → 38: (54 + 38) / (60 + 40) = 92
+    assert doc["individual"]["E1"]["score"] == 92.0
+    # E2: the 1 March riesame is the last by date although listed first: Obiettivi 9;
+    # weights 2 and 1 → 100 × (2 × 9/10 + 1 × 10/10) / 3 = 100 × 2.8 / 3 = 93.333… → 93.33
+    assert doc["individual"]["E2"]["score"] == 93.33
+    assert not [v for v in doc["violations"] if v["severity"] == "error"]
+
+
+def test_an_external_evaluator_declared_in_ente_toml(tmp_path):
+    """rules/core.md §3: the Segretario Generale evaluated by the OIV, declared in ente.toml [evaluators]."""
+    evals = EVALUATIONS + "SG,OIV,risultati,Obiettivi,10,8,\n"
+    with pytest.raises(CiclopeError) as exc:  # not declared: an unknown evaluator, as before
+        compute_ente(write_ente(tmp_path / "a", files(**{"evaluations.csv": evals})), coreonly, 2021)
+    assert [p.rule for p in exc.value.problems if p.is_error] == ["core.ref.person"]
+    ente = ENTE + '[evaluators]\nOIV = "Organismo indipendente di valutazione"\n'
+    folder = write_ente(tmp_path / "b", files(**{"evaluations.csv": evals, "ente.toml": ente}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    assert not [v for v in doc["violations"] if v["severity"] == "error"]
+    assert doc["individual"]["SG"]["score"] == 80.0  # 100 × 8 / 10

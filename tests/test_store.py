@@ -21,7 +21,7 @@ from ciclope.core.store import open_store, schema
 from ciclope.core.store.engine import HEAD, alembic_config, engine_for, migrate
 from ciclope.core.testing import write_ente
 
-from helpers import files
+from helpers import ENTE, files
 
 CYCLE = """
 [cycle]
@@ -37,8 +37,8 @@ data = "cm-prova"
 
 def two_years(tmp_path: Path) -> tuple[Path, Path]:
     """One ente, two cycle files (2021 and 2022) over the same data folder: indicators.csv has
-    target_2021 and target_2022 (a 2021–2022 plan)."""
-    write_ente(tmp_path / "cm-prova", files())
+    target_2021 and target_2022 and ente.toml declares the 2021–2022 plan."""
+    write_ente(tmp_path / "cm-prova", files(**{"ente.toml": ENTE + '[piano]\nanni = "2021-2022"\n'}))
     paths = []
     for year in (2021, 2022):
         path = tmp_path / f"cycle-{year}.toml"
@@ -704,3 +704,45 @@ def test_splice_in_place_gives_the_file_a_rewrite_gives(tmp_path, text, body):
         splice(path, again)
         _splice_by_rewriting(reference, again)
         assert path.read_bytes() == reference.read_bytes()
+
+
+OTHER_OFFICE = """
+[cycle]
+year = 2021
+output = "out-altro"
+
+[[ente]]
+id = "cm-prova"
+plugin = "comunita_montane"
+data = "altro"
+"""
+
+
+def test_the_same_id_from_another_office_is_refused(tmp_path, default_or, capsys):
+    """An ente is its id and the identity of its first run (name, plugin): the same id from another config, under
+    another name, is refused — never made the first office's current result and history."""
+    c21, _ = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    assert main(["run", str(c21), *extra]) == 0
+    first = results(tmp_path, 2021)
+    other = files()
+    other["ente.toml"] = other["ente.toml"].replace('name = "Ente di prova"', 'name = "Comunità Montana Altra"')
+    other["indicators.csv"] = other["indicators.csv"].replace(
+        "I1,S1,Iniziative,higher,,,10,12,8", "I1,S1,Iniziative,higher,,,10,12,2"
+    )
+    write_ente(tmp_path / "altro", other)
+    (tmp_path / "cycle-altro.toml").write_text(OTHER_OFFICE, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["run", str(tmp_path / "cycle-altro.toml"), *extra]) == 1
+    err = capsys.readouterr().err
+    assert "«Ente di prova»" in err and "«Comunità Montana Altra»" in err and "NON registrato" in err
+    store = open_store(default_or)
+    (current,) = store.current(ente="cm-prova")
+    # the first office's result is still the current one
+    assert (current.name, current.performance) == ("Ente di prova", first["organizational"]["ente"])
+    store.close()
+    engine = engine_for(default_or)
+    with engine.connect() as conn:
+        links = conn.execute(sa.select(schema.run_enti.c.status, schema.run_enti.c.result)).all()
+    engine.dispose()
+    assert sorted(links, key=str) == sorted([("ok", current.result_id), ("refused", None)], key=str)

@@ -238,8 +238,10 @@ def test_the_rows_processed_by_column_are_those_processed_by_row(dialect):
         assert list(bulk.parameters(7, rows)) == by_row
 
 
-def test_a_renamed_ente_is_renamed_in_the_store(backend):
-    """The enti table keeps an ente's name and plugin as in its latest result."""
+def test_an_ente_keeps_the_identity_of_its_first_run(backend):
+    """The enti table keeps an ente's name and plugin as at its first run: the same id under another name, or
+    under another plugin for a year already stored, is refused and changes nothing; another plugin in a new
+    year (the regulation changed) is recorded in that year's result; case and spaces do not make another name."""
     import attrs
 
     rec = a_record()
@@ -250,15 +252,30 @@ def test_a_renamed_ente_is_renamed_in_the_store(backend):
     run = write.start_run(store.engine, config="c", year=2021, until="rendicontazione", version="0")
     write.add_ente(store.engine, run, rec.ente, "ok", "", "out", rec)
     write.add_ente(store.engine, run, rec.ente + "-2", "ok", "", "out", attrs.evolve(rec, ente=rec.ente + "-2"))
-    renamed = attrs.evolve(rec, name="Nuovo nome", plugin="altro", sha256="0" * 64)
     run2 = write.start_run(store.engine, config="c", year=2021, until="rendicontazione", version="0")
-    write.add_ente(store.engine, run2, rec.ente, "ok", "", "out", renamed)
+    with pytest.raises(write.IdentityRefused, match="Nuovo nome"):
+        write.add_ente(
+            store.engine, run2, rec.ente, "ok", "", "out", attrs.evolve(rec, name="Nuovo nome", sha256="0" * 64)
+        )
+    with pytest.raises(write.IdentityRefused, match="plugin"):  # 2021 is stored under rec.plugin
+        write.add_ente(
+            store.engine, run2, rec.ente, "ok", "", "out", attrs.evolve(rec, plugin="altro", sha256="1" * 64)
+        )
+    same = attrs.evolve(rec, name="  " + rec.name.upper().replace(" ", "  "), year=2022, sha256="2" * 64)
+    write.add_ente(store.engine, run2, rec.ente, "ok", "", "out", same)
+    changed = attrs.evolve(rec, plugin="altro", year=2023, sha256="3" * 64)
+    run3 = write.start_run(store.engine, config="c", year=2023, until="rendicontazione", version="0")
+    write.add_ente(store.engine, run3, rec.ente, "ok", "", "out", changed)
     with store.engine.connect() as conn:
         enti = sorted(map(tuple, conn.execute(sa.select(schema.enti))))
-        linked = conn.execute(sa.select(sa.func.count()).select_from(schema.run_enti)).scalar_one()
+        plugins = conn.execute(
+            sa.select(schema.results.c.year, schema.results.c.plugin)
+            .where(schema.results.c.ente == rec.ente)
+            .order_by(schema.results.c.year)
+        ).all()
     store.close()
-    assert enti == [(rec.ente, "Nuovo nome", "altro"), (rec.ente + "-2", rec.name, rec.plugin)]
-    assert linked == 3
+    assert enti == [(rec.ente, rec.name, rec.plugin), (rec.ente + "-2", rec.name, rec.plugin)]
+    assert [tuple(p) for p in plugins] == [(2021, rec.plugin), (2022, rec.plugin), (2023, "altro")]
 
 
 def test_a_row_the_database_refuses_is_sqlalchemys_error_on_every_path(backend, monkeypatch):
@@ -304,3 +321,29 @@ def test_a_record_from_the_files_bytes_is_the_record_from_its_text():
         from_text, from_bytes = record.record_of(result, text), record.record_of(result, data)
     assert from_bytes == from_text
     assert from_bytes.document == text and from_bytes.sha256 == hashlib.sha256(data).hexdigest()
+
+
+PLAN_INDICATORS = """
+id,objective,name,type,weight,baseline,target_2020,target_2021,target_2022,target_2023,actual,target_mid,actual_mid,neutralized,reason,source
+I1,S1,Iniziative,higher,,,8,10,12,14,8,,,,,
+I4,S2,Sportello attivo,boolean,,,SI,SI,SI,SI,SI,,,,,
+I7,S3,Progetto: PagoPA,project,,,-,100%,-,-,75%,,,,,
+"""
+
+
+@pytest.mark.parametrize("declared, expected", [(None, {}), ("2021-2023", {"S1": (2021, 2023), "S2": (2021, 2023)})])
+def test_a_plan_span_is_declared_never_inferred_from_columns(tmp_path, declared, expected):
+    """ente.toml [piano] anni = "2021-2023": the objectives with a target in two of those years are multi-year
+    over exactly 2021–2023 (the target_2020 column is a baseline, not a plan year); S3, active in 2021 only,
+    is not multi-year; without the declaration nothing is."""
+    from ciclope.core import results
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import ENTE, coreonly, files
+
+    ente = ENTE + (f'[piano]\nanni = "{declared}"\n' if declared else "")
+    over = {"ente.toml": ente, "indicators.csv": PLAN_INDICATORS, "assignments.csv": "cruscotto,owner,ref,weight\n"}
+    result = compute_ente(write_ente(tmp_path / "e", files(**over)), coreonly, 2021)
+    rec = record.record_of(result, results.dumps(result))
+    spans = {row[0]: (row[6], row[7]) for row in rec.objectives if row[6] is not None}
+    assert spans == expected

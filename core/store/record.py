@@ -214,9 +214,14 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def _plan(targets) -> tuple[int | None, int | None]:
-    years = [y for y in targets if isinstance(y, int)]
-    return (min(years), max(years)) if len(years) > 1 else (None, None)
+def _plan(targets, span: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """The declared plan span (ente.toml ``[piano] anni``) for an indicator with a target in at least two of its
+    years; else not multi-year. Never the span of the columns: a ``target_2020`` baseline column is not a plan
+    year, and a project active in one year only is not a multi-year objective."""
+    if span is None:
+        return (None, None)
+    years = [y for y, v in targets.items() if isinstance(y, int) and span[0] <= y <= span[1] and v is not None]
+    return span if len(years) > 1 else (None, None)
 
 
 def record_of(result: Result, document: str | bytes) -> Record:
@@ -230,8 +235,8 @@ def record_of(result: Result, document: str | bytes) -> Record:
     ente = result.ente
     org = result.org
     areas = tuple((aid, area.name, None if org is None else _f(org.areas.get(aid))) for aid, area in ente.areas.items())
-    # an objective's plan is the span of its indicators' target_<year> columns
-    ind_plan = {iid: _plan(ind.targets) for iid, ind in ente.indicators.items()}
+    # an objective is multi-year when one of its indicators is (a target in two years of the declared plan)
+    ind_plan = {iid: _plan(ind.targets, ente.plan) for iid, ind in ente.indicators.items()}
     obj_plan: dict[str, tuple[int, int]] = {}
     for iid, ind in ente.indicators.items():
         first, last = ind_plan[iid]

@@ -35,6 +35,8 @@ class RunLog:
         self.store: Store | None = None
         self.error: str | None = None
         self.written = 0
+        self.refused: list[str] = []  # why an ente's result was not recorded (another identity under its id)
+        self.refused_ids: set[str] = set()  # those enti: their Relazione gets no trend from another's history
         self.run: int | None = None
 
     def start(self) -> None:
@@ -69,9 +71,21 @@ class RunLog:
                     outcome.record,
                 )
                 self.written += 1
+            except write.IdentityRefused as exc:  # this ente only: the others are still recorded
+                self.refused.append(str(exc))
+                self.refused_ids.add(outcome.id)
+                self.refuse(outcome, out, str(exc))
             except Exception as exc:
                 self.error = _why(exc)
         return attrs.evolve(outcome, record=None) if outcome.record is not None else outcome
+
+    def refuse(self, outcome, out: Path, why: str) -> None:
+        """The run's link to a refused ente: status ``refused``, no result, the reason."""
+        assert self.store is not None and self.run is not None
+        try:
+            write.add_ente(self.store.engine, self.run, outcome.id, "refused", why, str(out / outcome.id), None)
+        except Exception as exc:
+            self.error = _why(exc)
 
     def finish(self, interrupted: bool = False) -> None:
         if self.store is None or self.run is None:

@@ -65,7 +65,6 @@ def finish_run(engine: Engine, run: int, status: str = "complete") -> None:
 # third of SQLAlchemy's own time in writing one (issue 18); their values are passed as parameters.
 _ENTE = select(s.enti.c.name, s.enti.c.plugin).where(s.enti.c.id == bindparam("ente"))
 _NEW_ENTE = insert(s.enti)
-_RENAMED_ENTE = update(s.enti).where(s.enti.c.id == bindparam("ente"))
 _FOUND = select(s.results.c.id).where(s.results.c.sha256 == bindparam("sha256"))
 _NEW_RESULT = insert(s.results).returning(s.results.c.id)
 _RUN_ENTE = insert(s.run_enti)
@@ -93,12 +92,49 @@ def add_ente(engine: Engine, run: int, ente: str, status: str, reason: str, outp
         )
 
 
+class IdentityRefused(ValueError):
+    """An ente id already in the store under another identity: the run's result is not recorded."""
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names compared as people read them: case and runs of spaces do not make another ente."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+_YEAR_PLUGINS = (
+    select(s.results.c.plugin)
+    .where(s.results.c.ente == bindparam("ente"), s.results.c.year == bindparam("year"))
+    .distinct()
+)
+
+
 def _upsert_ente(conn, record: Record) -> None:
+    """An ente is its id plus the identity recorded at its first run (``enti.name``, ``enti.plugin``): the same id
+    under another name, or under another plugin for a year already stored, is another office's ente and is refused
+    — never silently made this ente's current result and history. A plugin change in a new year is the ente's
+    regulation changing: recorded in its results (``results.plugin``) and shown by history and the trend."""
     known = conn.execute(_ENTE, {"ente": record.ente}).first()
     if known is None:
         conn.execute(_NEW_ENTE, {"id": record.ente, "name": record.name, "plugin": record.plugin})
-    elif tuple(known) != (record.name, record.plugin):
-        conn.execute(_RENAMED_ENTE, {"ente": record.ente, "name": record.name, "plugin": record.plugin})
+        return
+    name, plugin = known
+    if not same_name(name, record.name):
+        raise IdentityRefused(
+            f"l'ente {record.ente!r} è già nell'archivio come «{name}» (plugin {plugin}); questa esecuzione lo "
+            f"chiama «{record.name}»: risultato NON registrato. Se è un altro ente, dagli un id diverso in "
+            "cycle.toml; se è lo stesso ente che ha cambiato nome, rinominalo nell'archivio come spiega "
+            "docs/store.md («Identità di un ente»)"
+        )
+    others = [
+        p for (p,) in conn.execute(_YEAR_PLUGINS, {"ente": record.ente, "year": record.year}) if p != record.plugin
+    ]
+    if others:
+        raise IdentityRefused(
+            f"l'ente {record.ente!r} ha già nell'archivio un risultato {record.year} calcolato col plugin "
+            f"{others[0]}; questa esecuzione usa {record.plugin}: risultato NON registrato (due configurazioni "
+            "diverse per lo stesso ente e anno). Usa un id diverso in cycle.toml, o vedi docs/store.md "
+            "(«Identità di un ente»)"
+        )
 
 
 def _insert_result(conn, r: Record) -> int:

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 import weakref
 from decimal import Decimal
+from fractions import Fraction
 from operator import itemgetter
 from typing import Any
 
@@ -44,6 +45,7 @@ from ciclope.core import (
     dirigente_score,
     distribute,
     euro,
+    floor2,
     hookimpl,
     in_order,
     new_award,
@@ -51,7 +53,6 @@ from ciclope.core import (
     new_score,
     po_needs_contraddittorio,
     r2,
-    split,
     weighted_mean,
     weighted_score,
 )
@@ -235,6 +236,20 @@ def validate(ente, params) -> list[Problem]:
                     severity="warning",
                 )
             )
+        if p.is_po and p.fte < 1:
+            out.append(
+                problem(
+                    ente,
+                    "po.part_time",
+                    f"{p.id} è titolare di posizione organizzativa ma non lavora a tempo pieno (fte {p.fte}): "
+                    "l'incarico richiede il tempo pieno",
+                    f"{REG} art. 26.2",
+                    "people",
+                    p.row,
+                    "fte",
+                    severity="warning",
+                )
+            )
     return out
 
 
@@ -243,7 +258,8 @@ ROLE_RANK = {"dipendente": 0, "po": 1, "dirigente": 2, "segretario": 3}
 
 def evaluators(ente) -> list[Problem]:
     """Who evaluates whom (000… art. 43–45, 28.4): the Segretario Generale the dirigenti, the dirigente the PO
-    and the staff — always someone above. An evaluation by oneself or by a peer (same role) is an error."""
+    and the staff — always someone above. An evaluation by a peer (same role or below) is an error on every
+    row that has it; one by oneself is the core's error on any row (rules/core.md §3)."""
     out = []
     people = ente.people
     cards = ente.cards_view()
@@ -252,35 +268,35 @@ def evaluators(ente) -> list[Problem]:
     # per card in the table of the whole ente was 16x for 10x people (issue 18)
     evaluator_of: dict[str, Person | None] = {}
     for pid, items, person in zip(ids, cards.values(), in_order(ids, people, None)):
-        item = items[0]  # a card has at least one item: its first says who evaluated
-        who = item.evaluator
-        if not who:
+        if person is None:
             continue
-        if who in evaluator_of:
-            ev = evaluator_of[who]
-        else:
-            ev = evaluator_of[who] = people.get(who)
-        if ev is None or person is None:
-            continue
-        if ev.id == person.id:
-            why = "da sé stesso"
-        elif ROLE_RANK.get(ev.role, 0) <= ROLE_RANK.get(person.role, 0):
-            why = f"da un pari grado ({ev.id}, {ev.role})"
-        else:
-            continue
-        out.append(
-            problem(
-                ente,
-                "evaluation.evaluator",
-                f"la scheda di {pid} ({person.role}) è compilata {why}: valuta il superiore (il dirigente "
-                "per PO e personale, il Segretario Generale per i dirigenti)",
-                f"{REG} art. 28.4, 44–45",
-                "evaluations",
-                item.row,
-                "evaluator",
-            )
-        )
+        reported: set[str] = set()
+        for item in items:
+            who = item.evaluator
+            if not who or who == pid or who in reported:
+                continue
+            if who in evaluator_of:
+                ev = evaluator_of[who]
+            else:
+                ev = evaluator_of[who] = people.get(who)
+            if ev is None or ROLE_RANK.get(ev.role, 0) > ROLE_RANK.get(person.role, 0):
+                continue
+            reported.add(who)
+            out.append(peer_problem(ente, person, ev, item.row))
     return out
+
+
+def peer_problem(ente, person, ev, row: int) -> Problem:
+    return problem(
+        ente,
+        "evaluation.evaluator",
+        f"la scheda di {person.id} ({person.role}) è compilata da un pari grado ({ev.id}, {ev.role}): valuta "
+        "il superiore (il dirigente per PO e personale, il Segretario Generale per i dirigenti)",
+        f"{REG} art. 28.4, 44–45",
+        "evaluations",
+        row,
+        "evaluator",
+    )
 
 
 def group_sheet_refs(ente) -> list[Problem]:
@@ -700,20 +716,22 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
         if all(v is not None for v in pay.values())
         else {pid: Decimal(1) for pid in pay}
     )
-    maximum = split(fund.amount, weights)
+    maximum = po_maxima(fund.amount, weights)
     awards: dict[str, Award] = {}
     fund_input = new_input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}")  # one object for every PO
     for p in pos:
         s = scores.get(p.id)
         score = s.score if s is not None else None
         positive = score is not None and score >= params["level_adeguata"]  # art. 28.5: positive = adeguata
-        amount = r2(maximum[p.id] * score / HUNDRED) if positive and score is not None else ZERO
+        paid = positive and score is not None and not p.insufficient
+        amount = r2(maximum[p.id] * score / HUNDRED) if paid and score is not None else ZERO
         trace.record(
             f"award:{p.id}",
             amount,
-            "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60), altrimenti 0; quota "
-            "massima = fondo × retribuzione di posizione / Σ retribuzioni di posizione delle PO (quote "
-            "uguali senza la colonna position_pay)",
+            "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60) e la prestazione non è "
+            "dichiarata insufficiente, altrimenti 0; quota massima = fondo × retribuzione di posizione / Σ "
+            "retribuzioni di posizione delle PO (quote uguali senza la colonna position_pay), arrotondata per "
+            "difetto al centesimo («fino a»)",
             f"{REG} art. 28.1, 28.5–28.6",
             label=f"Retribuzione di risultato di {p.name} (PO)",
             inputs=[
@@ -726,11 +744,26 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
                 new_input("quota massima", maximum[p.id]),
                 new_input("punteggio", score, ref=f"score:{p.id}"),
             ],
+            note=(
+                "prestazione dichiarata insufficiente (people.csv, colonna insufficient): nessuna retribuzione "
+                "di risultato, come il personale dichiarato insufficiente"
+                if p.insufficient
+                else ""
+            ),
         )
         awards[p.id] = new_award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
     given = sum((a.amount for a in awards.values()), ZERO)
     label = fund.label or "Retribuzione di risultato delle PO (art. 28)"
     return {PO_POOL: attrs.evolve(fund, label=label).with_distributed(given)}, awards
+
+
+def po_maxima(fund: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Each PO's maximum is a cap ("fino a"): fund × w / Σ w rounded down to the cent (rules/core.md §4); the cents
+    the floors leave are residual, never handed to one PO by id (three equal PO of 940.00 get 313.33 each)."""
+    total = sum((Fraction(w) for w in weights.values()), Fraction(0))
+    if total == 0:
+        return {pid: ZERO for pid in weights}
+    return {pid: floor2(Decimal(Fraction(fund) * Fraction(w) * 100 // total) / 100) for pid, w in weights.items()}
 
 
 def differentiation(ente, awards, exact, params, trace) -> dict:

@@ -15,11 +15,14 @@ Every function here is pure apart from recording figures and problems in ``trace
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import functools
 import math
 import operator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from fractions import Fraction
+from typing import Any
 
 from ciclope.core import (
     POSITION,
@@ -688,16 +691,17 @@ def validate_projects(ente) -> list[Problem]:
                     "position_pay",
                 )
             )
+    inside = {p.id for p in segreteria_staff(ente)}  # staff offices of the Segretario: their own group
     area_of = {unit: ente.area_of(unit) for unit in dict.fromkeys(p.unit for p in ente.staff())}  # once per unit
     for p in ente.staff():
-        if area_of[p.unit] is None:
+        if area_of[p.unit] is None and p.id not in inside:
             out.append(
                 problem(
                     ente,
                     "resources.no_area",
-                    f"{p.id}: la sua unità {p.unit} non è sotto un'area "
-                    "dirigenziale, quindi non partecipa al riparto del fondo del personale",
-                    f"{SMVP} §5.3",
+                    f"{p.id}: la sua unità {p.unit} è dell'Azienda Speciale, ente distinto: "
+                    "non partecipa al riparto del fondo del personale della Camera",
+                    f"{SMVP} §1.2, §5.3",
                     "people",
                     p.row,
                     "unit",
@@ -766,6 +770,10 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
     return out
+
+
+SEGRETERIA = "segreteria_generale"  # the group of the staff outside every area (004… §1.2)
+SEGRETERIA_NAME = "Segreteria Generale"
 
 
 def area_units(ente) -> list:
@@ -909,9 +917,10 @@ def attestation(ente, org, params, trace) -> Attestation:
                 )
             )
             note = "attestazione dell'OIV senza motivazione: non applicata"
-        elif given > computed and computed < ONE - tolerance:
+        elif given > computed and (given != ONE or computed < ONE - tolerance):
             # §3.2.1: more than computed only to release "una attestazione completamente positiva" for "lievi
-            # scostamenti negativi", i.e. computed ≥ 1 − tolerance; 0.99 on a computed 0.55 must not pay 0.99
+            # scostamenti negativi": exactly 1.0, with computed ≥ 1 − tolerance. Anything between computed and
+            # 1.0 (0.99 on 0.96) is not a complete attestation and is refused like 1.0 outside the tolerance
             trace.problem(
                 Problem(
                     rule="brescia.oiv.tolerance",
@@ -919,13 +928,16 @@ def attestation(ente, org, params, trace) -> Attestation:
                     file="ente.toml",
                     column="approvals.oiv_attested",
                     message=f"l'OIV attesta {given}, più della performance calcolata {computed}: "
-                    "l'OIV può attestare più del calcolato solo per lievi scostamenti negativi, "
+                    "l'OIV può attestare più del calcolato solo un'attestazione completamente positiva "
+                    "(esattamente 1) per lievi scostamenti negativi, "
                     f"cioè con un calcolato di almeno {ONE - tolerance} (tolleranza "
                     f"oiv_tolerance = {tolerance}); si usa il valore calcolato. Correggi "
                     "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo",
                 )
             )
-            note = f"attestazione sopra il calcolato oltre la tolleranza {tolerance}: non applicata"
+            note = (
+                f"attestazione sopra il calcolato non ammessa (solo 1 con calcolato ≥ {ONE - tolerance}): non applicata"
+            )
         else:
             attested = given
             note = (
@@ -1037,23 +1049,9 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             trace,
         )
         areas = area_units(ente)
-        weights: dict[str, Decimal] = {}
-        shown: dict[str, Input] = {}
-        for a in areas:
-            if dirigenti:
-                head = area_head(ente, a)
-                pay = head.extra.get("position_pay") if head is not None else None
-                weights[a.id] = pay or Decimal(0)
-                shown[a.id] = new_input(
-                    f"retribuzione di posizione di {head.id if head else '—'}",
-                    pay,
-                    cell=cell(ente, "people", head.row, "position_pay") if head is not None else "",
-                )
-            else:
-                fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
-                weights[a.id] = fte
-                shown[a.id] = new_input(f"dipendenti dell'area {a.id} (fte)", fte)
-        if not weights or sum(weights.values()) == 0:
+        weights, shown = dirigenti_weights(ente, areas) if dirigenti else staff_weights(ente, areas)
+        total = sum((Fraction(w) for w in weights.values()), Fraction(0))  # exact: a mean pay may be a fraction
+        if not weights or total == 0:
             trace.problem(
                 Problem(
                     rule="brescia.resources.no_split",
@@ -1070,20 +1068,73 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
         # the inputs every area shares are one object each (issue 18)
         net_input = new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
-        total_input = new_input("totale dei pesi", sum(weights.values()))
-        for a in areas:
-            key = dirigenti_pool(a.id) if dirigenti else staff_pool(a.id)
+        total_input = new_input("totale dei pesi", r2(Decimal(total.numerator) / Decimal(total.denominator)))
+        names = {a.id: a.name for a in areas} | {SEGRETERIA: SEGRETERIA_NAME}
+        for aid in weights:
+            key = dirigenti_pool(aid) if dirigenti else staff_pool(aid)
             trace.record(
                 f"pool:{key}",
-                parts[a.id],
+                parts[aid],
                 f"valore dopo la riduzione OIV ripartito tra le aree in "
                 f"proporzione a: {basis} (resto maggiore al centesimo)",
-                f"{SMVP} §5.3",
-                label=f"Fondo {what} dell'area {a.id} — {a.name}",
-                inputs=[net_input, shown[a.id], total_input],
+                f"{SMVP} §5.3" + ("; §1.2 (uffici di staff della Segreteria Generale)" if aid == SEGRETERIA else ""),
+                label=f"Fondo {what} dell'area {aid} — {names[aid]}",
+                inputs=[net_input, shown[aid], total_input],
             )
-            out[key] = Pool(name=key, amount=parts[a.id], source=f"{SMVP} §5.3", label=f"Fondo {what} — {a.name}")
+            out[key] = Pool(name=key, amount=parts[aid], source=f"{SMVP} §5.3", label=f"Fondo {what} — {names[aid]}")
     return out
+
+
+def dirigenti_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
+    """§5.3: each area weighs its head's position_pay. An area without a dirigente weighs the mean position_pay of
+    the other areas' heads (exact) — its share is residual, so it never enlarges the other areas' shares."""
+    weights: dict[str, Any] = {}
+    shown: dict[str, Input] = {}
+    missing = []
+    for a in areas:
+        head = area_head(ente, a)
+        if head is None or not head.is_dirigente:
+            missing.append(a)
+            continue
+        pay = head.extra.get("position_pay")
+        weights[a.id] = pay or Decimal(0)
+        shown[a.id] = new_input(
+            f"retribuzione di posizione di {head.id}", pay, cell=cell(ente, "people", head.row, "position_pay")
+        )
+    paid = [Fraction(w) for w in weights.values() if w]
+    mean = sum(paid, Fraction(0)) / len(paid) if paid else Fraction(0)
+    for a in missing:
+        weights[a.id] = mean
+        shown[a.id] = new_input(
+            "area senza dirigente: media delle retribuzioni di posizione degli altri dirigenti (quota residua)",
+            r2(Decimal(mean.numerator) / Decimal(mean.denominator)),
+        )
+    return {a.id: weights[a.id] for a in areas}, shown
+
+
+def segreteria_staff(ente) -> list:
+    """§1.2: staff whose unit has no area above it — the offices under the Segretario Generale — form one more group;
+    the Azienda Speciale's staff are not in it (a separate body, not paid from the Camera's staff value)."""
+    return [
+        p
+        for p in ente.staff()
+        if ente.area_of(p.unit) is None and not any(u.kind == "azienda_speciale" for u in ente.unit_ancestors(p.unit))
+    ]
+
+
+def staff_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
+    """§5.3: each area weighs its staff's fte; the Segreteria Generale group (if it has staff) weighs its own."""
+    weights: dict[str, Any] = {}
+    shown: dict[str, Input] = {}
+    for a in areas:
+        fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
+        weights[a.id] = fte
+        shown[a.id] = new_input(f"dipendenti dell'area {a.id} (fte)", fte)
+    fte = sum((p.fte for p in segreteria_staff(ente)), Decimal(0))
+    if fte:
+        weights[SEGRETERIA] = fte
+        shown[SEGRETERIA] = new_input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (fte)", fte)
+    return weights, shown
 
 
 # =================================================================================================
@@ -1142,13 +1193,14 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
     # 004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO
     # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
-    unit_id = scored_unit(ente, org, person.unit)
+    own = po_unit(ente, person, trace)
+    unit_id = scored_unit(ente, org, own)
     if unit_id is None:
         trace.problem(
             problem(
                 ente,
                 "po.unit_not_scored",
-                f"PO {person.id}: né l'unità {person.unit} né le unità "
+                f"PO {person.id}: né l'unità {own} né le unità "
                 "superiori hanno una performance misurata: valutazione incompleta",
                 f"{SMVP} §4.2.2",
                 "people",
@@ -1158,12 +1210,12 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
             )
         )
         return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
-    if unit_id != person.unit:
+    if unit_id != own:
         trace.problem(
             problem(
                 ente,
                 "po.unit_not_scored",
-                f"PO {person.id}: l'unità {person.unit} non ha performance misurata, si usa quella di {unit_id}",
+                f"PO {person.id}: l'unità {own} non ha performance misurata, si usa quella di {unit_id}",
                 f"{SMVP} §4.2.2",
                 "people",
                 person.row,
@@ -1200,6 +1252,33 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         level=level,
         breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w},
     )
+
+
+def po_unit(ente, person, trace) -> str:
+    """The PO's "ambito organizzativo di diretta responsabilità" (004… §4.2.2): the unit they head in units.csv
+    (of several, the one nearest the root: rules/core.md §2); else the unit of the position they hold; else their
+    people.csv unit. When these disagree a warning names them (the act or the data are to be aligned)."""
+    headed = sorted(ente.headed_by(person.id), key=lambda u: len(ente.unit_ancestors(u.id)))
+    held = [r["unit"] for r in ente.table("positions") if r["holder"] == person.id and r["unit"]]
+    chosen = headed[0].id if headed else held[0] if held else person.unit
+    named = {"units.csv (head)": chosen if headed else None, "positions.csv": held[0] if held else None}
+    named["people.csv"] = person.unit
+    others = {where: u for where, u in named.items() if u is not None and u != chosen}
+    if others:
+        trace.problem(
+            problem(
+                ente,
+                "po.unit",
+                f"PO {person.id}: si usa l'unità {chosen} (quella che dirige, altrimenti quella della posizione), "
+                "ma " + ", ".join(f"{where} indica {u}" for where, u in others.items()) + ": allinea i dati",
+                f"{SMVP} §4.2.2",
+                "people",
+                person.row,
+                "unit",
+                severity="warning",
+            )
+        )
+    return chosen
 
 
 def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestation, trace) -> Decimal:
@@ -1265,7 +1344,10 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
             pools[key] = dirigente_award(ente, a, pools[key], scores, awards, trace)
         key = staff_pool(a.id)
         if key in pools:
-            pools[key] = staff_awards(ente, a, pools[key], scores, params, org, awards, trace)
+            pools[key] = staff_awards(ente, ente.staff_in_area(a.id), pools[key], scores, params, org, awards, trace)
+    key = staff_pool(SEGRETERIA)
+    if key in pools:
+        pools[key] = staff_awards(ente, segreteria_staff(ente), pools[key], scores, params, org, awards, trace)
     return Rewards(pools=pools, awards=awards)
 
 
@@ -1305,11 +1387,10 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
     return pool.with_distributed(amount)
 
 
-def staff_awards(ente, area, pool: Pool, scores, params, org, awards, trace) -> Pool:
+def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) -> Pool:
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
     ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
     min_rank = ranks.get(params["staff_min_level"], -1)
-    members = ente.staff_in_area(area.id)
     # each unit of the area's staff once (issue 18: the lambdas below are asked for every person; callgrind, the
     # calculation 62.8 -> 61.2 M instructions per 300-person ente): the nearest
     # scored unit at or above it, its performance and its input, one object for all the people it scores
@@ -1401,6 +1482,136 @@ def cannot_be_paid(ente, holder: str | None) -> str:
     return ""
 
 
+def year_days(year: int) -> int:
+    return 366 if _calendar.isleap(year) else 365
+
+
+def overlap_days(year: int, start: dt.date | None, end: dt.date | None) -> int:
+    """Days of ``year`` inside [start, end] (an absent bound = the year's own), 0 when they do not meet."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    lo, hi = max(first, start or first), min(last, end or last)
+    return max(0, (hi - lo).days + 1)
+
+
+def appointments(ente, rows, score, trace) -> dict[str, int]:
+    """The positions whose holder is paid, with the days of the year their term covers (001… art. 1.2, 2.4, 2.7,
+    3.2, 3.4): not a vacancy, a holder who can be appointed, a term that meets the year, and one position per
+    person — of two, the higher score (then the lower id) is paid and the other is reported unpaid."""
+    held: dict[str, list] = {}
+    for r in rows:
+        if r["holder"] is not None:
+            held.setdefault(r["holder"], []).append(r)
+    out: dict[str, int] = {}
+    for holder, mine in held.items():
+        mine.sort(key=lambda r: (-score[r["id"]], r["id"]))
+        for extra in mine[1:]:
+            unpaid(
+                ente,
+                extra,
+                "po.one_position",
+                f"{holder} è titolare anche della posizione {mine[0]['id']} "
+                f"(punteggio più alto): una persona ha una sola posizione, un'altra solo come interim "
+                f"(interim_of); la posizione {extra['id']} non è pagata",
+                "art. 3.4",
+                "holder",
+                trace,
+            )
+        r = mine[0]
+        blocked = cannot_be_paid(ente, holder)
+        if blocked:
+            trace.record(
+                f"position:{r['id']}:paid",
+                False,
+                "incarico non conferibile: né retribuzione di posizione né di "
+                "risultato né maggiorazione per interim (residuo), come una posizione vacante",
+                f"{PO} art. 1.2, 2.7",
+                label=f"Posizione {r['id']}: titolare {holder} non pagabile",
+                note=blocked,
+            )
+            continue
+        person = ente.people.get(holder)
+        start = person.extra.get("term_start") if person is not None else None
+        end = person.extra.get("term_end") if person is not None else None
+        days = overlap_days(ente.year, start, end)
+        if days == 0:
+            unpaid(
+                ente,
+                r,
+                "po.term_outside",
+                f"l'incarico di {holder} ({start or '…'} – {end or '…'}) non copre "
+                f"l'anno {ente.year}: la posizione {r['id']} è trattata come vacante (valorizzata, non pagata)",
+                "art. 1.2, 2.4",
+                "holder",
+                trace,
+            )
+            continue
+        out[r["id"]] = days
+    return out
+
+
+def unpaid(ente, r, rule: str, message: str, article: str, column: str, trace) -> None:
+    trace.problem(problem(ente, rule, message, f"{PO} {article}", "positions", r.row, column))
+    trace.record(
+        f"position:{r['id']}:paid",
+        False,
+        "posizione non pagata: la sua retribuzione di posizione e di risultato resta nel residuo",
+        f"{PO} {article}",
+        label=f"Posizione {r['id']}: non pagata",
+        note=message,
+    )
+
+
+def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal:
+    """annual × days covered / days of the year, half-up (0.00 for a position nobody is paid for)."""
+    n = year_days(ente.year)
+    value = ZERO if days is None else r2(annual * days / n)
+    trace.record(
+        f"position:{pid}:due",
+        value,
+        "retribuzione annua × giorni dell'incarico nell'anno / giorni dell'anno (arrotondata al centesimo); "
+        "0 per una posizione vacante o non pagata",
+        f"{PO} art. 1.2, 2.4, 3.2",
+        label=f"Retribuzione di posizione dovuta per l'anno — {pid}",
+        inputs=[
+            new_input("annua", annual, ref=f"position:{pid}:annual"),
+            new_input("giorni dell'incarico nell'anno", days),
+            new_input("giorni dell'anno", n),
+        ],
+    )
+    return value
+
+
+def instalment_figures(due: dict[str, Decimal], trace) -> None:
+    """13 mensilità of the pay due (rules/core.md §4): 12 × due / 13 rounded down + a 13th with the rest, so the
+    13 payments never exceed what is due (≤ €16,000 "annui lordi per tredici mensilità")."""
+    for pid, value in due.items():
+        regular, last = instalments(value, MONTHS)
+        due_input = new_input("dovuta", value, ref=f"position:{pid}:due")  # of both figures below
+        trace.record(
+            f"position:{pid}:monthly",
+            regular,
+            "retribuzione dovuta / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
+            f"{PO} art. 3.2; rules/core.md §4",
+            label=f"Rata mensile — {pid}",
+            inputs=[due_input],
+        )
+        trace.record(
+            f"position:{pid}:monthly_last",
+            last,
+            "retribuzione dovuta − 12 × rata mensile (la 13ª "
+            "rata prende il resto, così le 13 rate sommano esattamente alla dovuta)",
+            f"{PO} art. 3.2; rules/core.md §4",
+            label=f"Tredicesima rata — {pid}",
+            inputs=[due_input, new_input("rata mensile", regular, ref=f"position:{pid}:monthly")],
+        )
+
+
+def interim_days(ente, r, trace) -> int:
+    """Days of the interim in the year (001… art. 3.4 "per la durata dello stesso"): interim_from – interim_to,
+    absent = the whole year."""
+    return overlap_days(ente.year, r["interim_from"], r["interim_to"])
+
+
 @hookimpl(specname="ciclope_position_pay")
 def position_pay(ente, params, org, attestation, scores, trace) -> Positions | None:
     rows = [r for r in ente.table("positions")]
@@ -1423,19 +1634,21 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     share = params["result_share"]
     lo, hi = params["pay_min"], params["pay_max"]
     fund_cell = "ente.toml:funds.po_total"
-    F = r2(po_total * (ONE - share))
+    # R0 is rounded once and F takes the rest, so F + R0 is exactly po_total: rounding each of the two half-up
+    # could make them a cent more than the fund
+    R_gross = r2(po_total * share)
+    F = r2(po_total) - R_gross
     trace.record(
         "pool:po_posizione",
         F,
-        "po_total × (1 − quota di risultato)",
+        "po_total − fondo di risultato lordo (po_total × quota di risultato)",
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
             new_input("po_total", po_total, cell=fund_cell),
-            new_input("quota di risultato", share, cell="params:result_share"),
+            new_input("fondo di risultato lordo", R_gross, ref="pool:po_risultato:gross"),
         ],
     )
-    R_gross = r2(po_total * share)
     trace.record(
         "pool:po_risultato:gross",
         R_gross,
@@ -1517,39 +1730,23 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             ],
             note="" if by_id[pid]["holder"] else "posizione vacante: valorizzata ma non erogata",
         )
-    # 13 mensilità as instalments (rules/core.md §4): 12 × annual / 13 rounded down + a 13th with the rest,
-    # so the 13 payments never exceed the annual amount (≤ €16,000 "annui lordi per tredici mensilità")
-    rates = {pid: instalments(annual[pid], MONTHS) for pid in score}
-    monthly = {pid: rates[pid][0] for pid in score}
-    for pid in score:
-        annual_input = new_input("annua", annual[pid], ref=f"position:{pid}:annual")  # of both figures below
-        trace.record(
-            f"position:{pid}:monthly",
-            monthly[pid],
-            "retribuzione annua / 13 mensilità, arrotondata per difetto al centesimo (12 rate uguali)",
-            f"{PO} art. 3.2; rules/core.md §4",
-            label=f"Rata mensile — {pid}",
-            inputs=[annual_input],
-        )
-        trace.record(
-            f"position:{pid}:monthly_last",
-            rates[pid][1],
-            "retribuzione annua − 12 × rata mensile (la 13ª "
-            "rata prende il resto, così le 13 rate sommano esattamente all'annua)",
-            f"{PO} art. 3.2; rules/core.md §4",
-            label=f"Tredicesima rata — {pid}",
-            inputs=[annual_input, new_input("rata mensile", monthly[pid], ref=f"position:{pid}:monthly")],
-        )
+    # the period of the appointment (001… art. 1.2, 2.4, 3.2): a holder is paid for the days of the year their term
+    # covers; one position per person; a term outside the year, like a vacancy, pays nothing
+    paid_days = appointments(ente, rows, score, trace)
+    due = {pid: pay_due(ente, pid, annual[pid], paid_days.get(pid), trace) for pid in score}
+    instalment_figures(due, trace)
 
     # interim extras come first out of the result fund (001… art. 3.4)
     extra: dict[str, Decimal] = {}
     for r in rows:
-        if valid_interim(r, by_id) and not cannot_be_paid(ente, r["holder"]):
-            extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]])
+        if valid_interim(r, by_id) and r["id"] in paid_days:
+            days = interim_days(ente, r, trace)
+            extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]] * days / year_days(ente.year))
             trace.record(
                 f"position:{r['id']}:interim",
                 extra[r["id"]],
-                "percentuale di interim × retribuzione di posizione della posizione coperta",
+                "percentuale di interim × retribuzione di posizione annua della posizione coperta × giorni "
+                "dell'interim nell'anno / giorni dell'anno («per la durata dello stesso»)",
                 f"{PO} art. 3.4",
                 label=f"Maggiorazione per l'interim della posizione {r['interim_of']} — {r['id']}",
                 inputs=[
@@ -1561,6 +1758,10 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                         annual[r["interim_of"]],
                         ref=f"position:{r['interim_of']}:annual",
                     ),
+                    new_input(
+                        "giorni dell'interim nell'anno", days, cell=cell(ente, "positions", r.row, "interim_from")
+                    ),
+                    new_input("giorni dell'anno", year_days(ente.year)),
                 ],
             )
     if sum(extra.values(), ZERO) > R:
@@ -1576,10 +1777,16 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         )
         extra = {}
     rest = R - sum(extra.values(), ZERO)
-    result_max = split(rest, annual)
+    # equal remainders go to the higher position score, then the id (rules/core.md §4: never by id alone)
+    # the maximum of a paid position is on the pay due; of a vacancy or an unpaid holder on the annual value (its
+    # share is then residual)
+    basis = {pid: due[pid] if pid in paid_days else annual[pid] for pid in score}
+    result_max = split(rest, basis, rank={pid: -v for pid, v in score.items()})
     result_fund_input = new_input("fondo di risultato", R, ref="pool:po_risultato")
     extra_input = new_input("maggiorazioni interim", sum(extra.values(), ZERO))
-    annual_input = new_input("somma delle retribuzioni annue", sum(annual.values(), ZERO))
+    annual_input = new_input(
+        "somma delle retribuzioni dovute (annue per le posizioni non pagate)", sum(basis.values(), ZERO)
+    )
     positions: dict[str, PositionPay] = {}
     paid_position = paid_result = ZERO
     for r in rows:
@@ -1587,31 +1794,26 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         trace.record(
             f"position:{pid}:result_max",
             result_max[pid],
-            "fondo di risultato, dedotti gli interim, "
-            "ripartito in proporzione alla retribuzione di posizione (resto maggiore al centesimo)",
+            "fondo di risultato, dedotti gli interim, ripartito in proporzione alla retribuzione di "
+            "posizione dovuta (annua per una posizione non pagata; resto maggiore al centesimo; a parità di "
+            "resto, punteggio della posizione più alto)",
             f"{PO} art. 3.3, 6.5",
             label=f"Retribuzione di risultato massima — {pid}",
             inputs=[
                 result_fund_input,
                 extra_input,
-                new_input("retribuzione annua", annual[pid], ref=f"position:{pid}:annual"),
+                new_input(
+                    "retribuzione dovuta" if pid in paid_days else "retribuzione annua (posizione non pagata)",
+                    basis[pid],
+                    ref=f"position:{pid}:due" if pid in paid_days else f"position:{pid}:annual",
+                ),
                 annual_input,
             ],
         )
         result = None
-        blocked = cannot_be_paid(ente, holder)
-        if blocked:
-            trace.record(
-                f"position:{pid}:paid",
-                False,
-                "incarico non conferibile: né retribuzione di posizione né di "
-                "risultato né maggiorazione per interim (residuo), come una posizione vacante",
-                f"{PO} art. 1.2, 2.7",
-                label=f"Posizione {pid}: titolare {holder} non pagabile",
-                note=blocked,
-            )
-        if holder is not None and not blocked:
-            paid_position += annual[pid]
+        paid = pid in paid_days
+        if paid:
+            paid_position += due[pid]
             s = scores.get(holder)
             ev = s.score if s is not None else None
             positive = ev is not None and ev >= params["po_positive"]
@@ -1655,12 +1857,12 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             )
             trace.record(
                 f"award:{holder}:po",
-                annual[pid] + result,
-                "retribuzione di posizione annua + retribuzione di risultato",
+                due[pid] + result,
+                "retribuzione di posizione dovuta + retribuzione di risultato",
                 f"{PO} art. 3.1",
                 label=f"Trattamento accessorio di {holder} come titolare della posizione {pid}",
                 inputs=[
-                    new_input("retribuzione di posizione annua", annual[pid], ref=f"position:{pid}:annual"),
+                    new_input("retribuzione di posizione dovuta", due[pid], ref=f"position:{pid}:due"),
                     new_input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
                 ],
             )
@@ -1671,8 +1873,9 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             result_max=result_max[pid],
             result=result,
             holder=holder,
-            paid=holder is not None and not blocked,
+            paid=paid,
             instalments=MONTHS,
+            due=due[pid],
         )
     pools = {
         "po_posizione": Pool(
@@ -1700,7 +1903,9 @@ def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
             )
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_posizione"] = new_award(person=p.holder, amount=p.annual, pool="po_posizione", ref=pid)
+            awards[f"{pid}:po_posizione"] = new_award(
+                person=p.holder, amount=p.due if p.due is not None else p.annual, pool="po_posizione", ref=pid
+            )
     return awards
 
 

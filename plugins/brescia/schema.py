@@ -38,6 +38,8 @@ def input_schema() -> InputSchema:
                 **factors,
                 "interim_of": parse_id,
                 "interim_percent": parse_number,
+                "interim_from": parse_date,
+                "interim_to": parse_date,
             },
             "projects.csv": {
                 "id": parse_id,

@@ -76,13 +76,13 @@ NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
 )
 NOT_EVALUATED = "not_evaluated"
 STATUS_FORMULA = (
-    "nell'ordine: assenze oltre il limite → non valutabile; punteggio < 70 → adeguata (non adeguata se "
-    "insufficiente rendimento); obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia"
+    "nell'ordine: assenze oltre il limite → non valutabile; insufficiente rendimento → non adeguata, qualunque "
+    "sia il punteggio; punteggio < 70 → adeguata; obiettivi PEG della struttura < 70% → escluso; altrimenti in fascia"
 )
 STATUS_TEXT = {
     NON_VALUTABILE: "non valutabile: assenze nell'anno oltre il limite (art. 17.2 lett. b)",
     ADEGUATA: "prestazione adeguata: punteggio sotto il 70% del massimo (art. 17.2 lett. a)",
-    NON_ADEGUATA: "prestazione non adeguata: punteggio sotto il 70% con insufficiente rendimento (art. 17.2 lett. c)",
+    NON_ADEGUATA: "prestazione non adeguata: insufficiente rendimento, qualunque sia il punteggio (art. 17.2 lett. c)",
     ESCLUSO_PEG: "escluso dal premio: obiettivi PEG della struttura raggiunti per meno del 70% (art. 17.2)",
     BANDED: "collocato in una fascia di merito (art. 17)",
     NOT_EVALUATED: "non valutato: nessuna scheda di valutazione",
@@ -137,11 +137,14 @@ def assign_bands(ordered: Sequence[tuple[Any, ...]], targets: Sequence[int]) -> 
 
 
 def level_of(score: Decimal | None, insufficient: bool, levels: Sequence[Level]) -> str | None:
-    """The level of a score (params ``levels`` from 70 up; «adeguata»/«non adeguata» below, art. 17.2)."""
+    """The level of a score (params ``levels`` from 70 up; «adeguata» below, art. 17.2); «non adeguata» for anyone
+    declared of insufficient rendimento, whatever the score (art. 55-quater D.Lgs. 165/2001, rules §2)."""
     if score is None:
         return None
+    if insufficient:
+        return "non adeguata"
     if score < MIN_SCORE:
-        return "non adeguata" if insufficient else "adeguata"
+        return "adeguata"
     for lv in levels:
         if score >= lv.min:
             return lv.name
@@ -407,10 +410,12 @@ def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str,
     # for every dipendente; tests/test_scoring.py checks str against format for every kind of number)
     if person.absence_days > limit:
         return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
+    if person.insufficient:  # never paid, never a candidate for a progressione, whatever the score (rules §2)
+        return NON_ADEGUATA, "dichiarato di insufficiente rendimento"
     if score is None or score.score is None:
         return NOT_EVALUATED, "nessuna scheda di valutazione"
     if score.score < MIN_SCORE:
-        return (NON_ADEGUATA if person.insufficient else ADEGUATA), f"punteggio {score.score!s} < 70"
+        return ADEGUATA, f"punteggio {score.score!s} < 70"
     unit_value = org.unit(person.unit) if org is not None else None
     if unit_value is None:
         return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
@@ -521,23 +526,6 @@ class _Rewards:
                     ),
                 )
             )
-            if (
-                p.insufficient
-                and score is not None
-                and score.score is not None
-                and score.score >= MIN_SCORE
-                and status == BANDED
-            ):
-                self.problem(
-                    "status.insufficient_high_score",
-                    f"{p.id}: dichiarato di insufficiente rendimento ma con punteggio {score.score} ≥ 70; "
-                    "collocato in fascia secondo il punteggio",
-                    src("17.2 lett. c"),
-                    severity="warning",
-                    file=self.e.file_of("people"),
-                    row=p.row,
-                    column="insufficient",
-                )
         self.statuses.update(zip(ids, status_of))
         self.score_input.update(zip(ids, score_inputs))
         self.trace.add(figures)
@@ -588,6 +576,9 @@ class _Rewards:
             pool_key = f"{fund_key}:{rk.id}" if scope == "area" else fund_key
             details[rk.id], given = self.ranking(rk, shares[rk.id], pool_key)
             distributed += given
+            if scope == "area":
+                paid = sum(info["count"] for info in details[rk.id]["bands"].values())
+                self.concentration(rk, paid, given)
             for name, info in details[rk.id]["bands"].items():
                 band_totals[name] += info["count"]
         label = fund.label or "Premi annuali sui risultati della performance (art. 17)"
@@ -596,6 +587,26 @@ class _Rewards:
         self.extra["staff_in_service"] = staff_total
         self.extra["rankings"] = details
         self.extra["bands"] = band_totals
+
+    def concentration(self, rk: Ranking, paid: int, given: Decimal) -> None:
+        """With one ranking per area the pool follows the area's staff, but only its banded people are paid: a warning
+        when they are fewer than ``area_concentration_share`` of the staff the pool was counted on (a few people
+        taking the whole area's share is a reading the conferenza should see, art. 17.2)."""
+        share = Decimal(self.params["area_concentration_share"])
+        staff = len(rk.staff)
+        if paid == 0 or staff == 0 or paid >= share * staff:
+            return
+        self.problem(
+            "ranking.concentration",
+            f"graduatoria {rk.label}: il fondo della struttura ({money(given)} €, calcolato su {staff} dipendenti) "
+            f"va ai soli {paid} su {staff} in fascia, meno del {share:.0%} del personale: "
+            f"{money(r2(given / paid))} € a testa in media. "
+            "Con ranking_scope = \"ente\" una sola graduatoria distribuirebbe sull'intero ente",
+            src("17.2 primo alinea"),
+            severity="warning",
+            file="ente.toml",
+            column=f"funds.{PERFORMANCE_FUND}",
+        )
 
     def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
         # the statuses and scores of the graduatoria's staff read beside them, in people.csv order (issue 18: a
@@ -855,6 +866,9 @@ class _Rewards:
         fund = self.in_pools.get(RESULT_FUND)
         if fund is None:
             return
+        # the CCNL in force in the year (art. 21.1): before 21.5.2018 a per-person range for PO (never for the
+        # Segretario and dirigenti, who have their own contracts); from then none, only the ente's 15% quota
+        per_person = self.params["po_result_limits"] == "ccnl_1999"
         max_share, min_share = Decimal(self.params["po_result_max_share"]), Decimal(self.params["po_result_min_share"])
         peg_rule = self.params["peg_rule_for_po"]
         weights: dict[str, Decimal] = {}
@@ -867,9 +881,24 @@ class _Rewards:
             s = self.scores.get(p.id)
             if s is None or s.score is None or s.score < MIN_SCORE:
                 continue
-            unit_value = self.org.unit(p.unit) if self.org else None
+            if p.insufficient:
+                excluded[p.id] = "dichiarato di insufficiente rendimento (art. 17.2 lett. c)"
+                self.trace.record(
+                    f"award:{p.id}",
+                    ZERO,
+                    "nessuna retribuzione di risultato: dichiarato di insufficiente rendimento, qualunque sia il "
+                    "punteggio",
+                    src("17.2 lett. c, 21"),
+                    label=f"Retribuzione di risultato di {p.name}",
+                    inputs=[new_input("insufficiente rendimento", True, cell=f"people.csv:{p.row}:insufficient")],
+                )
+                continue
+            # the PEG objectives of the structure they are responsible for: the unit they head, the same unit that
+            # enters their score as (a); their people.csv unit only when they head none (rules §2)
+            unit = responsibility_unit(p, self.e)
+            unit_value = self.org.unit(unit) if self.org else None
             if peg_rule and (unit_value is None or unit_value < PEG_MIN):
-                excluded[p.id] = f"obiettivi PEG dell'unità {p.unit} al {unit_value} < 0.70 (art. 17.2)"
+                excluded[p.id] = f"obiettivi PEG dell'unità {unit} al {unit_value} < 0.70 (art. 17.2)"
                 self.trace.record(
                     f"award:{p.id}",
                     ZERO,
@@ -878,7 +907,7 @@ class _Rewards:
                     src("17.2, 21"),
                     label=f"Retribuzione di risultato di {p.name}",
                     inputs=[
-                        new_input(f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"),
+                        new_input(f"raggiungimento dell'unità diretta {unit}", unit_value, ref=f"unit:{unit}"),
                         new_input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
                     ],
                 )
@@ -896,7 +925,7 @@ class _Rewards:
                 )
                 continue
             weights[p.id] = pay * s.score
-            caps[p.id] = floor2(max_share * pay)
+            caps[p.id] = floor2(max_share * pay) if per_person and p.is_po else fund.amount
             inputs[p.id] = (pay, s.score)
         rank = {pid: -inputs[pid][1] for pid in weights}  # core §4: leftover cents by rank, then id
         parts = capped_split(fund.amount, weights, caps, rank=rank)
@@ -912,19 +941,30 @@ class _Rewards:
                 f"award:{pid}",
                 amount,
                 "fondo × (retribuzione di posizione × punteggio) / Σ (retribuzione di posizione × "
-                "punteggio) di dirigenti e PO con punteggio ≥ 70 e unità ≥ 70%, ciascuno al massimo quota massima × "
-                "retribuzione di posizione (quanto un tetto libera va agli altri; resti al centesimo ai più alti)",
+                "punteggio) di dirigenti e PO con punteggio ≥ 70 e unità ≥ 70%"
+                + (
+                    ", ciascuna PO al massimo quota massima × retribuzione di posizione (CCNL 31.3.1999 art. 10 c. 3: "
+                    "quanto un tetto libera va agli altri; resti al centesimo ai più alti)"
+                    if per_person
+                    else " (CCNL 21.5.2018 art. 15 c. 4: nessun limite per persona; resti al centesimo ai più alti)"
+                ),
                 src("21, 21.1"),
                 label=f"Retribuzione di risultato di {p.name}",
                 inputs=[
                     fund_input,
-                    new_input("retribuzione di posizione", pay, cell=f"people.csv:{p.row}:position_pay"),
+                    new_input(
+                        "retribuzione di posizione", pay, cell=f"{self.e.file_of('people')}:{p.row}:position_pay"
+                    ),
                     new_input("punteggio", score, ref=f"score:{pid}"),
                     total_input,
-                    new_input("tetto (po_result_max_share × posizione)", caps[pid]),
+                    *(
+                        [new_input("tetto (po_result_max_share × posizione)", caps[pid])]
+                        if per_person and p.is_po
+                        else []
+                    ),
                 ],
             )
-            if 0 < amount < min_share * pay:
+            if per_person and p.is_po and 0 < amount < min_share * pay:
                 self.problem(
                     "result.below_minimum",
                     f"{pid}: retribuzione di risultato {money(amount)} € sotto il minimo "
@@ -935,6 +975,8 @@ class _Rewards:
                     row=p.row,
                     column="position_pay",
                 )
+        if not per_person:
+            self.po_quota(fund.amount)
         given = sum(parts.values(), Decimal(0))
         self.out_pools[RESULT_FUND] = attrs.evolve(
             fund, label=fund.label or "Retribuzione di risultato di dirigenti e PO (art. 21)"
@@ -945,6 +987,30 @@ class _Rewards:
             "pool": money(fund.amount),
             "distributed": money(given),
         }
+
+    def po_quota(self, fund: Decimal) -> None:
+        """CCNL 21.5.2018 art. 15 c. 4: the ente destines to PO result pay at least ``po_result_quota_min`` (15%) of
+        all PO resources. The PO part of the fund = fund × Σ PO position_pay / Σ position_pay of everyone the fund
+        pays (dirigenti, Segretario, PO with a position_pay); below the quota of (Σ PO pay + that part), a warning."""
+        pays = {p.id: (p.is_po, v) for p in self.e.people.values() if (v := p.extra.get("position_pay")) is not None}
+        everyone = sum((v for _, v in pays.values()), Decimal(0))
+        po_pay = sum((v for is_po, v in pays.values() if is_po), Decimal(0))
+        if not everyone or not po_pay:
+            return
+        part = fund * po_pay / everyone
+        quota = Decimal(self.params["po_result_quota_min"])
+        if part < quota * (po_pay + part):
+            self.problem(
+                "result.po_quota",
+                f"la parte del fondo {RESULT_FUND} destinata alle PO ({money(r2(part))} €, in proporzione alle "
+                f"retribuzioni di posizione) è meno del {quota:.0%} delle risorse delle PO (posizione "
+                f"{money(po_pay)} € + risultato {money(r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
+                "il 15% al risultato",
+                "CCNL 21.5.2018 art. 15 c. 4; " + src("21.1"),
+                severity="warning",
+                file="ente.toml",
+                column=f"funds.{RESULT_FUND}",
+            )
 
     # -- bonus annuale delle eccellenze (art. 18) -------------------------------------------
     def bonus(self) -> None:
@@ -980,11 +1046,15 @@ class _Rewards:
             )
             return
         deadline = dt.date(self.e.year, 1, 31)  # "entro il mese di gennaio": a December decision is valid
-        if not isinstance(decided, dt.date) or decided > deadline:
+        # the decision is annual: one taken before 1 February of the year before was for an earlier cycle
+        earliest = dt.date(self.e.year - 1, 2, 1)
+        if not isinstance(decided, dt.date) or not earliest <= decided <= deadline:
             self.problem(
                 "bonus.decision_date",
-                f"la decisione di istituire il bonus delle eccellenze ({decided}) è successiva al 31 gennaio "
-                f"{self.e.year}: bonus non assegnabile (va decisa entro il mese di gennaio, art. 18.1)",
+                f"la decisione di istituire il bonus delle eccellenze ({decided}) è fuori dal periodo "
+                f"{earliest.strftime('%d/%m/%Y')}–{deadline.strftime('%d/%m/%Y')}: bonus non assegnabile (va decisa "
+                "entro il mese di gennaio dell'anno, e ogni anno: una decisione per un ciclo precedente non vale, "
+                "art. 18.1); il fondo resta residuo",
                 src("18.1"),
                 file="ente.toml",
                 column="approvals.bonus_decided",
@@ -1056,8 +1126,24 @@ class _Rewards:
     def prizes(self) -> None:
         """Recorded, not computed: the OIV (innovation, 19.4) and the conferenza (efficiency, 19.5)
         choose the winners; ``innovation.csv`` ``amount`` is paid from ``[funds] premi_innovazione``;
-        a total above the fund is an error (art. 19.1) and then nothing is paid."""
-        rows = [r for r in self.e.table("innovation") if r.get("amount") is not None]
+        a total above the fund is an error (art. 19.1) and then nothing is paid. Alta formazione (art. 25) is a
+        training path, not money: an amount on its row is an error and is never paid."""
+        rows = []
+        for r in self.e.table("innovation"):
+            if r.get("amount") is None:
+                continue
+            if r["kind"] == "alta_formazione":
+                self.problem(
+                    "prizes.alta_formazione",
+                    f"{r['person']}: l'alta formazione è un percorso formativo, non un premio in denaro: "
+                    f"l'importo {money(r['amount'])} € non è pagato; lascia vuota la colonna amount",
+                    src("18.4, 25"),
+                    file=self.e.file_of("innovation"),
+                    row=r.row,
+                    column="amount",
+                )
+                continue
+            rows.append(r)
         fund = self.in_pools.get(PRIZE_FUND)
         if not rows and fund is None:
             return
