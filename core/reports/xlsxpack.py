@@ -54,9 +54,7 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
-SHEET_HEAD = (
-    f'<worksheet xmlns="{NS}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1" /><pageSetUpPr fitToPage="1" /></sheetPr>'
-)
+SHEET_HEAD = f'<worksheet xmlns="{NS}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1" /><pageSetUpPr fitToPage="1" /></sheetPr>'
 # printing: A4 landscape, every column on one page's width (as many pages down as needed), narrow margins;
 # the header rows repeat on every page (the workbook's _xlnm.Print_Titles)
 SHEET_TAIL = (
