@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 
 from ciclope.core import cli, runner
 from ciclope.core.config import load_config
@@ -120,6 +121,11 @@ class OpenpyxlSheets(xlsx.Sheets):
         for i, (_, _, width) in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A3" if note else "A2"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True  # the page setup of schede.xlsx: A4 landscape, one page wide
+        ws.page_setup.paperSize, ws.page_setup.orientation = "9", "landscape"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = "1", "0"
+        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+        ws.print_title_rows = f"1:{2 if note else 1}"
         if note:
             c = WriteOnlyCell(ws)
             safe.text_cell(c, note)

@@ -59,7 +59,7 @@ SHEET_HEAD = f'<worksheet xmlns="{NS}"><sheetPr><outlinePr summaryBelow="1" summ
 # the header rows repeat on every page (the workbook's _xlnm.Print_Titles)
 SHEET_TAIL = (
     '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3" />'
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0" /></worksheet>'
+    '<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1" /></worksheet>'
 )
 CONTENT_TYPES_HEAD = (
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -253,18 +253,15 @@ class Package:
             f'<sheet name="{attr_escape(name)}" sheetId="{i}" state="visible" r:id="rId{i}" />'
             for i, (name, _) in enumerate(self.sheets, 1)
         )
-        filters = "".join(
-            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-            f"{_text(_quote(name))}!{absolute(ref)}</definedName>"
-            for i, (name, ref) in enumerate(self.sheets)
-            if ref
-        )
-        titles = "".join(
-            f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{_text(_quote(name))}!$1:${rows}</definedName>'
-            for i, ((name, _), rows) in enumerate(zip(self.sheets, self.titles))
-            if rows > 0
-        )
-        filters += titles
+        filters = ""  # per sheet, as openpyxl writes them: its filter range, then its print titles
+        for i, ((name, ref), rows) in enumerate(zip(self.sheets, self.titles)):
+            quoted = _text(_quote(name))
+            if ref:
+                filters += f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">{quoted}!{absolute(ref)}</definedName>'
+            if rows > 0:
+                filters += (
+                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{quoted}!$1:${rows}</definedName>'
+                )
         workbook = f"{WORKBOOK_HEAD}<sheets>{names}</sheets>" + (
             f"<definedNames>{filters}</definedNames>" if filters else "<definedNames />"
         )
