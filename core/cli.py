@@ -308,7 +308,9 @@ def cmd_run(args) -> int:
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )
-    print(f"Output in {out}")
+    from .outroot import phase_root
+
+    print(f"Output in {phase_root(out, args.until)}")
     stored = _store_line(log)
     return EXIT_OK if stored and all(o.status == "ok" for o in outcomes) else EXIT_ENTE
 
