@@ -96,6 +96,21 @@ def check_inputs(target: Path, inputs: Iterable[Path], option: str = "--out") ->
 
 def claim_root(root: Path, kind: str, inputs: Iterable[Path] = (), option: str = "--out") -> None:
     """Create or accept ``root`` as the folder ``kind`` writes into, or raise a CiclopeError saying why not."""
+    if check_root(root, kind, inputs, option):
+        return
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        text = f"{MAGIC} {kind}\ncartella creata da ciclope per {KINDS[kind]}: i file qui dentro sono riscritti\n"
+        _create(root / MARKER, text.encode("utf-8"))
+    except FileExistsError:
+        raise refuse(root, f"{root / MARKER} è comparso durante la preparazione: riprova") from None
+    except OSError as exc:
+        raise refuse(root, f"non posso scrivere in {root}: {exc.strerror or exc}") from None
+
+
+def check_root(root: Path, kind: str, inputs: Iterable[Path] = (), option: str = "--out") -> bool:
+    """Whether ``root`` is already ``kind``'s (True), may become so (False), or a CiclopeError why not;
+    nothing is created (a command checks before it computes, and claims when it writes)."""
     check_path(root, option)
     if os.path.islink(root):
         raise refuse(root, f"{option} {root} è un collegamento simbolico: ciclope non lo segue; {HINT}")
@@ -111,16 +126,7 @@ def claim_root(root: Path, kind: str, inputs: Iterable[Path] = (), option: str =
             f"potrebbe contenere file tuoi e non la adotto; {HINT}",
         )
     check_inputs(root, inputs, option)
-    if found == kind:
-        return
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        text = f"{MAGIC} {kind}\ncartella creata da ciclope per {KINDS[kind]}: i file qui dentro sono riscritti\n"
-        _create(root / MARKER, text.encode("utf-8"))
-    except FileExistsError:
-        raise refuse(root, f"{root / MARKER} è comparso durante la preparazione: riprova") from None
-    except OSError as exc:
-        raise refuse(root, f"non posso scrivere in {root}: {exc.strerror or exc}") from None
+    return found == kind
 
 
 def _create(path: Path, data: bytes) -> None:
@@ -176,21 +182,41 @@ def write_new(path: Path, data: bytes, inputs: Iterable[Path] = (), signature: b
         raise refuse(path, f"{path} è comparso mentre lo scrivevo: non lo sovrascrivo") from None
 
 
-def write_inside(root: Path, rel: str, data: bytes) -> Path:
-    """Write ``root/rel`` inside a claimed root: every folder on the way is a real folder (created if
-    missing), and the file replaces whatever name is there without following it."""
+def folder_inside(root: Path, rel: str | Path) -> Path:
+    """``root/rel`` as a real folder inside a claimed root, created if missing; a link on the way is refused."""
     target = root
-    parts = Path(rel).parts
-    for part in parts[:-1]:
+    for part in Path(rel).parts:
         target = target / part
         if os.path.islink(target):
             raise refuse(target, f"{target} è un collegamento simbolico dentro una cartella di ciclope: non lo seguo")
         if not target.is_dir():
             target.mkdir()
-    target = target / parts[-1]
+    return target
+
+
+def write_inside(root: Path, rel: str, data: bytes) -> Path:
+    """Write ``root/rel`` inside a claimed root: every folder on the way is a real folder (created if
+    missing), and the file replaces whatever name is there without following it."""
+    path = Path(rel)
+    target = folder_inside(root, path.parent) / path.name
     if target.is_dir() and not target.is_symlink():
         raise refuse(target, f"{target} è una cartella: non la sostituisco con un file")
     _replace(target, data)
+    return target
+
+
+def link_inside(root: Path, rel: str, src: Path) -> Path:
+    """``root/rel`` as the same bytes as ``src`` (a hard link, or a copy across disks), replacing the name."""
+    path = Path(rel)
+    target = folder_inside(root, path.parent) / path.name
+    if os.path.lexists(target) and not target.is_dir():
+        os.unlink(target)  # a link there goes, its target stays
+    try:
+        os.link(src, target)
+    except FileExistsError:
+        raise refuse(target, f"{target} è comparso mentre scrivevo: riprova") from None
+    except OSError:
+        _replace(target, src.read_bytes())
     return target
 
 

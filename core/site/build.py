@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .. import owned
 from ..problems import CiclopeError, Problem
 from ..reports import fmt
 from ..store import Current, Store
@@ -68,16 +67,6 @@ def person_anchor(pid: str) -> str:
         return f"p-{pid}"
     clean = re.sub(r"[^A-Za-z0-9_-]", "_", pid)[:40]
     return f"p-{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
-
-
-def _place(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.exists():
-        dest.unlink()
-    try:
-        os.link(src, dest)  # the same bytes, no copy (the output folder and the site on one disk)
-    except OSError:
-        shutil.copyfile(src, dest)
 
 
 def _count(n: int, public: bool) -> str:
@@ -132,15 +121,13 @@ class Site:
         }
 
     def write(self, path: str, template: str, **context: Any) -> None:
-        target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.env.get_template(template).render(**context), encoding="utf-8")
+        owned.write_inside(self.out, path, self.env.get_template(template).render(**context).encode("utf-8"))
         self.pages += 1
 
     def build(self, jobs: int = 1) -> Built:
-        self.out.mkdir(parents=True, exist_ok=True)
+        owned.claim_root(self.out, "site-public" if self.public else "site")
         for name in ("site.css", "site.js"):
-            _place(HERE / "static" / name, self.out / "static" / name)
+            owned.link_inside(self.out, f"static/{name}", HERE / "static" / name)
         bench = self.store.benchmark(self.year)
         rows, calendar = [], []
         if jobs > 1 and len(self.enti) > 1:
@@ -180,7 +167,7 @@ class Site:
             if self.public and name not in PUBLIC_FILES:
                 continue
             if (folder / name).is_file():
-                _place(folder / name, self.out / "enti" / c.ente / name)
+                owned.link_inside(self.out, f"enti/{c.ente}/{name}", folder / name)
                 downloads.append({"file": name, "label": label})
         calendar = []
         late = 0
