@@ -24,18 +24,19 @@ def add_parser(sub, add_store_options) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from .. import owned
-    from ..store.commands import open_for
+    from ..store.commands import open_for, readable_store
     from .build import build
 
     out: Path = args.out
     # an internal site's folder never becomes a public one (its pages have names and amounts), nor
     # the reverse; a folder ciclope did not make is never written into
     owned.check_root(out, "site-public" if args.public else "site")
-    store = open_for(args)
-    try:
-        built = build(store, out, args.year, args.public, max(1, args.jobs))
-    finally:
-        store.close()
+    with readable_store(args.store or args.config or ""):
+        store = open_for(args)
+        try:
+            built = build(store, out, args.year, args.public, max(1, args.jobs))
+        finally:
+            store.close()
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
     print(f"Sito {kind} del {built.year}: {built.enti} enti, {built.pages} pagine in {out}/index.html")
     if args.serve:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy import (
     Column,
@@ -47,14 +49,32 @@ def driver_url(url: str) -> str:
     return url
 
 
-def redacted(url: str) -> str:
-    """The URL as shown to people: never a password."""
-    from sqlalchemy.engine import make_url
+# A password can be in the user part (``user:secret@host``) or in the query (``?password=secret``,
+# libpq's own keyword; ``sslpassword`` for a key file): both are masked wherever a URL is shown.
+_USERINFO = re.compile(r"(://[^/@:?#]*:)[^/@?#]*@")
+_SECRET_QUERY = re.compile(r"(?i)([?&;](?:password|passwd|pwd|pass|sslpassword)=)[^&;#]*")
+MASK = "***"
 
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy can parse: shown as given (it has no password part)
-        return url
+
+def redacted(url: str) -> str:
+    """The URL as shown to people, in every output, log and page: never a password."""
+    return _SECRET_QUERY.sub(rf"\1{MASK}", _USERINFO.sub(rf"\1{MASK}@", url))
+
+
+def secrets_of(url: str) -> list[str]:
+    """The password values a URL carries (to scrub them from a database's error text)."""
+    found = [m.group(0).rsplit("=", 1)[1] for m in _SECRET_QUERY.finditer(url)]
+    user = _USERINFO.search(url)
+    if user:
+        found.append(url[user.end(1) : user.end() - 1])
+    return [unquote(s) for s in found if s] + [s for s in found if s]
+
+
+def scrubbed(text: str, url: str) -> str:
+    """``text`` (an error message) with every password of ``url`` masked."""
+    for secret in sorted(secrets_of(url), key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return redacted(text)
 
 
 def engine_for(url: str) -> Engine:
@@ -65,7 +85,7 @@ def engine_for(url: str) -> Engine:
             [
                 Problem(
                     rule="store.url",
-                    message=f"archivio {redacted(url)} non utilizzabile: {exc}. Per PostgreSQL: "
+                    message=f"archivio {redacted(url)} non utilizzabile: {scrubbed(str(exc), url)}. Per PostgreSQL: "
                     "pip install 'ciclope-pa[postgresql]'",
                     source=SOURCE,
                 )
