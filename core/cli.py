@@ -415,6 +415,9 @@ def cmd_calendar(args) -> int:
             print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
             print(render_problems(list(exc.problems)), file=sys.stderr)
             return EXIT_ENTE
+        except Exception as exc:  # a plugin bug: said in one line, as `validate` does
+            print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_ENTE
     print(render(results, today=args.oggi or dt.date.today()), end="")
     if args.ics:
         from . import owned
