@@ -76,3 +76,40 @@ def test_a_damaged_store_is_an_italian_error(tmp_path, damage):
         run = cli(*args)
         assert run.returncode == 2, (args, run.stdout, run.stderr)
         assert "archivio" in run.stderr and "ciclope.db" in run.stderr, (args, run.stderr)
+
+
+def test_two_first_runs_at_once_share_a_new_store(tmp_path, backend):
+    """Both create the schema if they find none: one waits for the other and finds it made."""
+    import subprocess
+
+    from harness import CLI, TIMEOUT, _limit
+
+    cfg = two_enti(tmp_path)
+    procs = [
+        subprocess.Popen(
+            [
+                CLI,
+                "run",
+                str(cfg),
+                "--ente",
+                "buono",
+                "--ente",
+                "buono",
+                "--store",
+                backend,
+                "--out",
+                str(tmp_path / f"out{i}"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=_limit,
+        )
+        for i in range(4)
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=TIMEOUT)
+        assert "Traceback" not in err and p.returncode == 0, err
+        assert "(esecuzione n. " in out and "1 enti registrati" in out
+    history = cli("history", cfg, "--ente", "buono", "--store", backend)
+    assert history.returncode == 0 and "2021" in history.stdout
