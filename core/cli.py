@@ -608,7 +608,7 @@ def cmd_verify(args) -> int:
 
     folder = args.folder
     if (folder / "results.json").is_file():
-        same, lines = verify(folder)
+        same, lines = _verify_one(verify, folder)
         print("\n".join(lines))
         return EXIT_OK if same else EXIT_ENTE
     enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
@@ -616,16 +616,23 @@ def cmd_verify(args) -> int:
         print(f"ciclope: nessun results.json in {folder} né nelle sue cartelle", file=sys.stderr)
         return EXIT_CONFIG
     status = EXIT_OK
-    for ente in enti:
-        try:
-            same, lines = verify(ente)
-        except CiclopeError as exc:
-            same, lines = False, [p.render() for p in exc.problems]
+    for ente in enti:  # every ente, even after a damaged one
+        same, lines = _verify_one(verify, ente)
         print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
         if not same:
             print("\n".join(f"  {line}" for line in lines))
             status = EXIT_ENTE
     return status
+
+
+def _verify_one(verify, folder: Path) -> tuple[bool, list[str]]:
+    """One ente folder verified; a damaged one is a line that says why, never the end of the command."""
+    try:
+        return verify(folder)
+    except CiclopeError as exc:
+        return False, [p.render() for p in exc.problems]
+    except Exception as exc:  # a plugin that fails on the recorded inputs
+        return False, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]
 
 
 def cmd_synth(args) -> int:
