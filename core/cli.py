@@ -426,6 +426,11 @@ def cmd_calendar(args) -> int:
         inputs = [plan.path] + [cfg.data for cfg in plan.enti]
         try:  # a new file, or one an earlier `calendar --ics` wrote; never an input nor inside a data folder
             owned.write_new(args.ics, ics(results).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics")
+        except CiclopeError as exc:
+            print(
+                f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.problems[0].message}", file=sys.stderr
+            )
+            return EXIT_CONFIG
         except OSError as exc:
             print(f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_CONFIG
@@ -608,7 +613,7 @@ def cmd_verify(args) -> int:
 
     folder = args.folder
     if (folder / "results.json").is_file():
-        same, lines = _verify_one(verify, folder)
+        same, lines = _verify_one(verify, folder, alone=True)
         print("\n".join(lines))
         return EXIT_OK if same else EXIT_ENTE
     enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
@@ -625,11 +630,14 @@ def cmd_verify(args) -> int:
     return status
 
 
-def _verify_one(verify, folder: Path) -> tuple[bool, list[str]]:
-    """One ente folder verified; a damaged one is a line that says why, never the end of the command."""
+def _verify_one(verify, folder: Path, alone: bool = False) -> tuple[bool, list[str]]:
+    """One ente folder verified; among others, a damaged one is a line that says why, never the end of
+    the command (``alone``: its problems are the command's, exit 2)."""
     try:
         return verify(folder)
     except CiclopeError as exc:
+        if alone:
+            raise
         return False, [p.render() for p in exc.problems]
     except Exception as exc:  # a plugin that fails on the recorded inputs
         return False, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]

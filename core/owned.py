@@ -176,8 +176,7 @@ def write_new(path: Path, data: bytes, inputs: Iterable[Path] = (), signature: b
         _replace(path, data)
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _create(path, data)
+        _create(path, data)  # in a folder that exists: a mistyped folder is an error, not a new tree
     except FileExistsError:
         raise refuse(path, f"{path} è comparso mentre lo scrivevo: non lo sovrascrivo") from None
 

@@ -24,6 +24,7 @@ import attrs
 from . import gcpause, outroot, owned
 from .config import EnteConfig, RunPlan
 from .cycle import run_cycle
+from .isolation import exits_isolated
 from .loading import load_ente, merge_schemas
 from .problems import CiclopeError, Problem
 from .registry import Hooks
@@ -62,7 +63,8 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     if sys.getrecursionlimit() < need:
         sys.setrecursionlimit(need)
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
-    result = run_cycle(ente, hooks, cfg.params, info, until)
+    with exits_isolated():  # every command that computes (validate, calendar, verify, compare) too
+        result = run_cycle(ente, hooks, cfg.params, info, until)
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 
 
@@ -148,7 +150,7 @@ def run_one(task: Task) -> EnteOutcome:
         problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
         return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
     try:
-        with gcpause.paused():
+        with gcpause.paused(), exits_isolated():
             return _run_one(task)
     except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
         message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
