@@ -32,8 +32,15 @@ _FALSE = {"no", "n", "false", "falso", "0"}
 _ID = re.compile(r"^[^\s,;\x00-\x1f\x7f-\x9f]+$")  # no spaces, separators or control characters (ANSI escapes)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 but tab and line breaks, and DEL
+
+
 def parse_text(text: str) -> str:
-    """Free text, kept as written."""
+    """Free text, kept as written; a control character (NUL, an escape) is refused: PostgreSQL cannot
+    store NUL, and none belongs in a name or a document."""
+    found = CONTROL.search(text)
+    if found:
+        raise ValueError(f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo")
     return text
 
 
