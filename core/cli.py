@@ -7,6 +7,7 @@ written); 2 bad command line or configuration.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -308,7 +309,9 @@ def cmd_run(args) -> int:
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )
-    print(f"Output in {out}")
+    from .outroot import phase_root
+
+    print(f"Output in {phase_root(out, args.until)}")
     stored = _store_line(log)
     return EXIT_OK if stored and all(o.status == "ok" for o in outcomes) else EXIT_ENTE
 
@@ -414,10 +417,22 @@ def cmd_calendar(args) -> int:
             print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
             print(render_problems(list(exc.problems)), file=sys.stderr)
             return EXIT_ENTE
+        except Exception as exc:  # a plugin bug: said in one line, as `validate` does
+            print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_ENTE
     print(render(results, today=args.oggi or dt.date.today()), end="")
     if args.ics:
-        try:
-            args.ics.write_text(ics(results), encoding="utf-8", newline="")  # CRLF as RFC 5545 wants, on every OS
+        from . import owned
+        from .calendar import PRODID
+
+        inputs = [plan.path] + [cfg.data for cfg in plan.enti]
+        try:  # a new file, or one an earlier `calendar --ics` wrote; never an input nor inside a data folder
+            owned.write_new(args.ics, ics(results).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics")
+        except CiclopeError as exc:
+            print(
+                f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.problems[0].message}", file=sys.stderr
+            )
+            return EXIT_CONFIG
         except OSError as exc:
             print(f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_CONFIG
@@ -462,14 +477,14 @@ DEMO_MARKER = ".ciclope-demo"
 
 
 def cmd_demo(args) -> int:
+    from . import owned
     from .config import load_config
     from .registry import available_plugins, load_plugin
     from .runner import run_plan, summary_table
 
     target = args.dir.resolve()
-    if target.exists() and not target.is_dir():
-        print(f"ciclope: {target} è un file: indica una cartella con --dir", file=sys.stderr)
-        return EXIT_CONFIG
+    # the demo's own folder: never an office folder whose ciclope.db holds real enti
+    owned.claim_root(target, "demo", option="--dir")
     status = EXIT_OK
     store = target / "ciclope.db"  # one results store for every demo ente, so the portal shows them together
     for name in sorted(available_plugins()):  # every installed plugin that has a demo/
@@ -553,7 +568,7 @@ def cmd_template(args) -> int:
         from .registry import unknown_plugin
 
         raise CiclopeError([unknown_plugin(args.plugin)])
-    if args.file.suffix.lower() != ".xlsx" or args.file.exists():
+    if args.file.suffix.lower() != ".xlsx" or os.path.lexists(args.file):
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
     toml = build(args.plugin, args.file, args.source)
@@ -573,6 +588,12 @@ def cmd_report(args) -> int:
         _pdf_possible(outputs)
     except ValueError as exc:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    from . import owned
+
+    blocked = owned.ente_folder_problem(args.folder) if args.folder.is_dir() else ""
+    if blocked:  # the documents are written only into an ente folder as `run` left it
+        print(f"ciclope: {blocked}", file=sys.stderr)
         return EXIT_CONFIG
     try:
         done, lines = report(args.folder, outputs)
@@ -594,7 +615,7 @@ def cmd_verify(args) -> int:
 
     folder = args.folder
     if (folder / "results.json").is_file():
-        same, lines = verify(folder)
+        same, lines = _verify_one(verify, folder, alone=True)
         print("\n".join(lines))
         return EXIT_OK if same else EXIT_ENTE
     enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
@@ -602,16 +623,26 @@ def cmd_verify(args) -> int:
         print(f"ciclope: nessun results.json in {folder} né nelle sue cartelle", file=sys.stderr)
         return EXIT_CONFIG
     status = EXIT_OK
-    for ente in enti:
-        try:
-            same, lines = verify(ente)
-        except CiclopeError as exc:
-            same, lines = False, [p.render() for p in exc.problems]
+    for ente in enti:  # every ente, even after a damaged one
+        same, lines = _verify_one(verify, ente)
         print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
         if not same:
             print("\n".join(f"  {line}" for line in lines))
             status = EXIT_ENTE
     return status
+
+
+def _verify_one(verify, folder: Path, alone: bool = False) -> tuple[bool, list[str]]:
+    """One ente folder verified; among others, a damaged one is a line that says why, never the end of
+    the command (``alone``: its problems are the command's, exit 2)."""
+    try:
+        return verify(folder)
+    except CiclopeError as exc:
+        if alone:
+            raise
+        return False, [p.render() for p in exc.problems]
+    except Exception as exc:  # a plugin that fails on the recorded inputs
+        return False, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]
 
 
 def cmd_synth(args) -> int:
@@ -620,7 +651,7 @@ def cmd_synth(args) -> int:
     if args.enti < 1 or args.people < 10:
         print("ciclope: servono almeno 1 ente e 10 persone", file=sys.stderr)
         return EXIT_CONFIG
-    if (args.dir / "cycle.toml").exists():
+    if os.path.lexists(args.dir / "cycle.toml"):
         print(
             f"ciclope: {args.dir / 'cycle.toml'} esiste già: non lo sovrascrivo; scegli una cartella nuova",
             file=sys.stderr,
@@ -629,6 +660,9 @@ def cmd_synth(args) -> int:
     if args.per_servizio is not None and args.per_servizio < 2:
         print("ciclope: --per-servizio vuole almeno 2 persone per servizio", file=sys.stderr)
         return EXIT_CONFIG
+    from . import owned
+
+    owned.claim_root(args.dir, "synth", option="DIR")  # a new or empty folder: never over enti already there
     path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None, args.per_servizio)
     print(f"Scritti {args.enti} enti sintetici; configurazione: {path}")
     return EXIT_OK

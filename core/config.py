@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .isolation import exits_isolated
 from .params import Params, merge_params
 from .problems import CiclopeError, Problem
 from .registry import Hooks, available_plugins, unknown_plugin
@@ -193,7 +194,8 @@ def resolve_params(
     # parameters already wrong, so one bad value is not reported twice
     bad = {p.column.removeprefix("params.") for p in problems}
     try:
-        checked = hooks.check_params(params=params)
+        with exits_isolated():
+            checked = hooks.check_params(params=params)
     except BaseException as exc:  # noqa: B036 — sys.exit() in a plugin must not end the run
         if isinstance(exc, KeyboardInterrupt):
             raise

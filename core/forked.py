@@ -23,6 +23,10 @@ import sys
 import traceback
 from collections.abc import Callable
 
+# The real os._exit, taken at import: while an ente runs, os._exit raises instead (runner.exits_isolated),
+# and the forked copy must still end here, never return into the parent's code.
+_EXIT = os._exit
+
 
 class ForkedWorkError(RuntimeError):
     """The forked copy ended without finishing (a signal) or with an exception that cannot cross processes."""
@@ -101,6 +105,6 @@ def start(work: Callable[[], object]) -> Child | None:
             except BaseException:  # pragma: no cover - the parent is gone
                 pass
         finally:
-            os._exit(code)
+            _EXIT(code)
     os.close(write)
     return Child(pid, read)

@@ -28,6 +28,7 @@ from .problems import CiclopeError, Problem
 from .reports import fmt
 from .tables import Sheet, read_csv, read_xlsx
 from .tomlcompat import read_toml
+from .values import CONTROL as _CONTROL
 from .values import (
     INACTIVE,
     choice,
@@ -336,6 +337,12 @@ class _Loader:
                 # an empty cell: one dict operation per cell (``setdefault``, in C)
                 seen: dict[str, Any] = {"": None}
                 parsed = list(map(seen.setdefault, texts, texts))
+                if _CONTROL.search("".join(seen)):  # one search over the distinct texts; rare: then each
+                    for i, text in enumerate(texts):
+                        found = _CONTROL.search(text)
+                        if found:
+                            message = f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo"
+                            bad.setdefault(i, []).append((col, "core.input.value", message))
             elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
                 pure = True
                 if parser is parse_id:

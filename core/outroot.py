@@ -1,14 +1,13 @@
-"""Output roots are owned (issue 19): ciclope writes only inside a folder it created or marked.
+"""Output roots of `run` are owned: ciclope writes only inside a folder it created and marked.
 
-- An output root holds a marker file ``.ciclope-out``. A root that does not exist (or is empty) is
-  created and marked; an existing non-empty folder without the marker is refused (it may be the
-  user's data: ``--out .`` beside the input folders would otherwise replace them). A folder written
-  by an earlier ciclope (it holds ``summary.json``) is adopted and marked.
-- No ente's output folder may be, contain or sit inside an input data folder.
+- The root is claimed through :mod:`.owned` (a ``.ciclope-out`` marker checked by content): a missing
+  or empty folder is created and marked; any other folder without the marker is refused, even one
+  holding a ``summary.json`` (a file name proves nothing). No root is, holds or sits in an input.
+- An ente's folder is replaced only when it holds nothing but the files its ``SHA256SUMS`` names.
 - One run at a time per root: an exclusive lock on ``.ciclope-lock`` (``fcntl.flock``), released
   when the run ends, even if it is killed.
-- ``--until`` before the last phase writes into ``OUT/<phase>/`` (its own root), never over the
-  year-end results.
+- ``--until`` before the last phase writes into ``OUT/<phase>/`` (a marked root inside the marked
+  ``OUT``), never over the year-end results.
 - ``summary.json`` merges with the previous one (a ``--ente X`` run keeps the other enti); an ente
   that failed this time keeps its previous folder, marked ``stale`` in the summary.
 """
@@ -23,6 +22,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import owned
 from .problems import CiclopeError, Problem
 
 MARKER = ".ciclope-out"
@@ -41,52 +41,35 @@ def phase_root(out: Path, until: str) -> Path:
 
 
 def claim(out: Path, data_folders: Iterable[Path] = ()) -> None:
-    """Create or adopt ``out`` as an output root, or raise a CiclopeError saying why not."""
-    if out.exists() and not out.is_dir():
-        raise _refuse(out, f"l'output {out} è un file, non una cartella: indica una cartella con --out")
-    if out.is_dir() and not (out / MARKER).exists():
-        entries = [p.name for p in out.iterdir()]
-        if entries and "summary.json" not in entries:
-            raise _refuse(
-                out,
-                f"la cartella {out} esiste, non è vuota e non è una cartella di output di ciclope "
-                f"(manca {MARKER}): ciclope non scrive accanto ai dati. Indica con --out (o [cycle] "
-                "output) una cartella nuova o vuota, per esempio 'out'",
-            )
-    resolved = out.resolve()
-    for data in data_folders:
-        d = Path(data).resolve()
-        if d == resolved or resolved in d.parents or d in resolved.parents:
-            raise _refuse(
-                out,
-                f"la cartella di output {out} coincide con la cartella dei dati {data}, la contiene o "
-                "vi è contenuta: scegli una cartella di output separata",
-            )
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / MARKER).write_text(
-            "cartella di output di ciclope: i file qui dentro sono riscritti a ogni esecuzione\n", encoding="utf-8"
-        )
-    except OSError as exc:
-        raise _refuse(out, f"non posso scrivere nella cartella di output {out}: {exc.strerror or exc}") from None
+    """Create or accept ``out`` as an output root of `run`, or raise a CiclopeError saying why not."""
+    owned.claim_root(out, "run", data_folders)
+
+
+def claim_phase(out: Path, until: str, data_folders: Iterable[Path] = ()) -> Path:
+    """Claim the root and, for ``--until`` before the last phase, ``OUT/<until>/`` inside it: the July
+    output and the year-end output share one root, so the year-end run accepts what July made."""
+    owned.claim_root(out, "run", data_folders)
+    root = phase_root(out, until)
+    if root != out:
+        owned.claim_root(root, "run", data_folders)
+    return root
 
 
 def check_ente_folder(out: Path, ente_id: str, data_folders: Iterable[Path]) -> str:
-    """Why ``out/<ente_id>`` cannot be written, or "" (a file there, or an input folder)."""
+    """Why ``out/<ente_id>`` cannot be written, or "" (a file there, an input folder, the user's files)."""
     final = out / ente_id
-    if final.exists() and not final.is_dir():
-        return f"{final} è un file, non una cartella di output: spostalo o rinominalo"
-    if final.is_dir() and any(final.resolve() == Path(d).resolve() for d in data_folders):
+    if any(os.path.abspath(final) == os.path.abspath(d) or final.resolve() == Path(d).resolve() for d in data_folders):
         return f"{final} è una cartella di dati di input: non viene sovrascritta"
-    if final.is_dir() and any(final.iterdir()) and not (final / "results.json").exists():
-        return f"{final} esiste e non contiene output di ciclope (results.json): non viene sovrascritta"
-    return ""
+    return owned.ente_folder_problem(final)
 
 
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """One run at a time on an output root (the lock dies with the process)."""
-    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:  # a link planted as the lock is never followed
+        raise _refuse(out, f"non posso aprire {out / LOCK}: {exc.strerror or exc}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -105,7 +88,7 @@ def merge_summary(out: Path, entries: list[dict]) -> list[dict]:
     """The previous ``summary.json`` entries of enti not run now, then this run's, in that order."""
     path = out / "summary.json"
     previous: list[dict] = []
-    if path.is_file():
+    if path.is_file() and not path.is_symlink():
         try:
             previous = [e for e in json.loads(path.read_text(encoding="utf-8")).get("enti", []) if isinstance(e, dict)]
         except (ValueError, AttributeError, OSError):

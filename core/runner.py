@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import gcpause, outroot
+from . import gcpause, outroot, owned
 from .config import EnteConfig, RunPlan
 from .cycle import run_cycle
+from .isolation import exits_isolated
 from .loading import load_ente, merge_schemas
 from .problems import CiclopeError, Problem
 from .registry import Hooks
@@ -62,7 +63,8 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     if sys.getrecursionlimit() < need:
         sys.setrecursionlimit(need)
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
-    result = run_cycle(ente, hooks, cfg.params, info, until)
+    with exits_isolated():  # every command that computes (validate, calendar, verify, compare) too
+        result = run_cycle(ente, hooks, cfg.params, info, until)
     return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
 
 
@@ -86,7 +88,7 @@ def write_outputs(
 
     out.mkdir(parents=True, exist_ok=True)
     final = out / result.ente.id
-    tmp = Path(tempfile.mkdtemp(prefix=f".{result.ente.id}.", dir=out))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{result.ente.id}.", dir=out))
     names = OUTPUTS if outputs is None else outputs
     child = None
     try:
@@ -105,12 +107,13 @@ def write_outputs(
         if child is not None:
             child.wait()
         outroot.write_sums(tmp)
+        blocked = owned.ente_folder_problem(final)
+        if blocked:  # the folder changed while the ente ran: it is not replaced
+            raise CiclopeError([Problem(rule="output.ente_folder", file=str(final), message=blocked)])
         old = None
         if final.is_dir():
-            old = out / f".{result.ente.id}.old"
-            if old.exists():
-                shutil.rmtree(old)
-            final.rename(old)
+            old = Path(tempfile.mkdtemp(prefix=f"{OLD}{result.ente.id}.", dir=out))
+            final.rename(old)  # onto the new empty folder: a unique name, never one the user has
         tmp.rename(final)
         if old is not None:
             shutil.rmtree(old)
@@ -147,7 +150,7 @@ def run_one(task: Task) -> EnteOutcome:
         problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
         return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
     try:
-        with gcpause.paused():
+        with gcpause.paused(), exits_isolated():
             return _run_one(task)
     except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
         message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
@@ -206,6 +209,9 @@ def _run_one(task: Task) -> EnteOutcome:
 
     try:
         write_outputs(result, out, task.outputs, document, task.spare, keep_record if task.record else None)
+    except CiclopeError as exc:  # the ente's folder became the user's while the ente ran
+        message = exc.problems[0].message
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", message, problems=tuple(exc.problems), problems_total=1)
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
         return EnteOutcome(
@@ -297,9 +303,8 @@ def run_plan(
 ) -> list[EnteOutcome]:
     """Run the enti; with ``log`` each ente is recorded in the results store as it finishes, and the
     Relazioni get the store's trends and benchmark positions once every ente is in (issue 15)."""
-    out = outroot.phase_root(Path(out) if out else plan.output, until)
-    enti = [plan.ente(i) for i in only] if only else list(plan.enti)
-    outroot.claim(out, [cfg.data for cfg in plan.enti])
+    enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
+    out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
         if log is not None:
             log.start()
@@ -384,14 +389,20 @@ def largest_first(folders: list[Path]) -> list[int]:
     return sorted(range(len(folders)), key=lambda i: -sizes[i])
 
 
+TMP, OLD = ".ciclope-tmp.", ".ciclope-old."  # the prefixes of the hidden folders of a publication
+
+
 def clean_leftovers(out: Path, ids: list[str]) -> None:
-    """Remove the hidden temporary folders an interrupted run may have left beside ``OUT/<id>/``."""
+    """Remove the hidden temporary folders an interrupted run may have left beside ``OUT/<id>/``: only
+    real folders named with ciclope's own prefixes (a user's ``.git`` beside an ente ``git`` stays)."""
     if not out.is_dir():
         return
     wanted = set(ids)
     for p in out.iterdir():
-        if p.name.startswith(".") and p.is_dir() and p.name[1:].split(".", 1)[0] in wanted:
-            shutil.rmtree(p, ignore_errors=True)
+        for prefix in (TMP, OLD):
+            if p.name.startswith(prefix) and not p.is_symlink() and p.is_dir():
+                if p.name[len(prefix) :].rsplit(".", 1)[0] in wanted:
+                    shutil.rmtree(p, ignore_errors=True)
 
 
 def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
@@ -406,9 +417,7 @@ def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
             entry["reason"] = f"{o.reason} — la cartella {o.id}/ è dell'esecuzione precedente e NON è aggiornata"
         entries.append(entry)
     doc = {"enti": outroot.merge_summary(out, entries)}
-    tmp = out / ".summary.json.tmp"
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, out / "summary.json")
+    owned.write_inside(out, "summary.json", (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:

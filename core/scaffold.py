@@ -245,6 +245,12 @@ def create(name: str, where: Path = Path(".")) -> Path:
     problems = check_name(name, dest)
     if problems:
         raise CiclopeError(problems)
+    try:
+        dest.mkdir()  # made here, never an existing folder (it may have appeared since the check)
+    except FileExistsError:
+        raise CiclopeError(
+            [Problem(rule="new_plugin.exists", file=str(dest), message="la cartella esiste già: non la sovrascrivo")]
+        ) from None
     for rel, text in files_for(name).items():
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ without actuals, cards or appeals.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -100,16 +101,21 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Path:
         for row in rows.get(name, []):
             ws.append([row.get(c, "") for c in cols])
         ws.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    import io
+
+    from . import owned
+
+    data = io.BytesIO()
+    wb.save(data)
+    owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)
     toml = path.with_name("ente.toml")
-    if not toml.exists():
+    if not os.path.lexists(toml):  # an ente.toml there (or a link by that name) is the user's: kept
         funds = "\n".join(f'{f} = "0.00"' for f in schema.funds) or "# i fondi del regolamento, in euro"
-        toml.write_text(
+        text = (
             f'name = "Nome dell\'ente"\n\n[funds]\n{funds}\n\n[approvals]\n'
-            "# date degli atti, es. piano_adopted = 2022-01-31\n",
-            encoding="utf-8",
+            "# date degli atti, es. piano_adopted = 2022-01-31\n"
         )
+        owned.write_new(toml, text.encode("utf-8"))
     return toml
 
 

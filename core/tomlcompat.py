@@ -1,5 +1,7 @@
 """``tomllib`` on Python ≥ 3.11, ``tomli`` below (the only place that knows)."""
 
+import re
+
 try:
     import tomllib  # noqa: F401
 except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
@@ -19,8 +21,43 @@ def read_toml(path) -> dict:
     except UnicodeDecodeError as exc:
         raise ValueError(f"il file non è in UTF-8 (byte {exc.start})") from None
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"TOML non valido: {exc}") from None
     except RecursionError:
         raise ValueError("TOML non valido: tabelle o elenchi annidati troppo in profondità") from None
+    where = control_character(data)
+    if where:
+        raise ValueError(where)
+    return data
+
+
+# C0 controls but tab, line feed and carriage return, and DEL: a TOML escape (``\u0000``) can put them
+# in a string; PostgreSQL refuses NUL in text, a path with NUL cannot be opened, and none belongs in a
+# name or a document.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character(value: object, key: str = "") -> str:
+    """Where a string (or a key) of parsed TOML holds a control character, as an Italian message; ""."""
+    if isinstance(value, str):
+        found = CONTROL.search(value)
+        if found:
+            return (
+                f"{key or 'valore'}: contiene il carattere di controllo U+{ord(found.group()):04X} "
+                "(da un escape come \\u0000?): toglilo"
+            )
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            path = f"{key}.{k}" if key else str(k)
+            if CONTROL.search(str(k)):
+                return control_character(str(k), path)
+            found_in = control_character(v, path)
+            if found_in:
+                return found_in
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found_in = control_character(v, f"{key}[{i}]")
+            if found_in:
+                return found_in
+    return ""

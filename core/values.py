@@ -15,10 +15,14 @@ from typing import Any
 
 INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
 MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
+# Numbers have at most 15 digits before the decimal point (below a million billion): the computation
+# keeps 28 significant digits (Decimal's context), and a value rounded to cents or to 4 decimals must
+# still fit in them. Beyond that a cell is a typing or export error, refused with its row and column.
+MAX_INTEGER_DIGITS = 15
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")  # 1.234 · 12.000 · 1.234.567: Italian thousands
-_PLAIN = re.compile(r"-?\d{1,20}(\.\d{1,12})?")  # the common case, parsed without further checks
+_PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,12})?")  # the common case, parsed without further checks
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ITALIAN = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _TRUE = {"si", "sì", "s", "true", "vero", "yes", "1", "x"}
@@ -28,8 +32,15 @@ _FALSE = {"no", "n", "false", "falso", "0"}
 _ID = re.compile(r"^[^\s,;\x00-\x1f\x7f-\x9f]+$")  # no spaces, separators or control characters (ANSI escapes)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 but tab and line breaks, and DEL
+
+
 def parse_text(text: str) -> str:
-    """Free text, kept as written."""
+    """Free text, kept as written; a control character (NUL, an escape) is refused: PostgreSQL cannot
+    store NUL, and none belongs in a name or a document."""
+    found = CONTROL.search(text)
+    if found:
+        raise ValueError(f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo")
     return text
 
 
@@ -107,7 +118,17 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the regex already guards
         raise ValueError(f"atteso un numero, trovato {text!r}") from None
-    return value / 100 if percent else value
+    return within_precision(value / 100 if percent else value, text)
+
+
+def within_precision(value: Decimal, text: object) -> Decimal:
+    """``value`` if it has at most :data:`MAX_INTEGER_DIGITS` digits before the decimal point."""
+    if value and value.adjusted() >= MAX_INTEGER_DIGITS:
+        raise ValueError(
+            f"numero troppo grande {text!r}: al più {MAX_INTEGER_DIGITS} cifre prima della virgola "
+            "(controlla che la cella non contenga un codice o più valori uniti)"
+        )
+    return value
 
 
 def parse_share(text: str) -> Decimal:
@@ -182,7 +203,7 @@ def parse_nonnegative_int(text: str) -> int:
 
 # A column's texts one a line, checked by one match instead of one per text (parse_distinct).
 _IDS = re.compile(r"[^\s,;\x00-\x1f\x7f-\x9f]+(?:\n[^\s,;\x00-\x1f\x7f-\x9f]+)*")
-_PLAINS = re.compile(r"-?\d{1,20}(?:\.\d{1,12})?(?:\n-?\d{1,20}(?:\.\d{1,12})?)*")
+_PLAINS = re.compile(r"-?\d{1,15}(?:\.\d{1,12})?(?:\n-?\d{1,15}(?:\.\d{1,12})?)*")
 _THOUSANDS_LINE = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$", re.MULTILINE)
 
 
@@ -223,5 +244,5 @@ def to_decimal(value) -> Decimal:
         d = Decimal(str(value))
         if not d.is_finite():
             raise ValueError(f"atteso un numero finito, trovato {value!r}")
-        return d
+        return within_precision(d, value)
     return parse_number(str(value))

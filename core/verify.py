@@ -29,6 +29,30 @@ def _diff(a, b, path="") -> list[str]:
     return [] if a == b else [f"{path.rstrip('.')}: {a!r} → {b!r}"]
 
 
+def _checked(recorded: object) -> dict:
+    """The ``audit`` of a results.json whose fields a recomputation reads have the types a run writes
+    (a damaged or hand-made file: ValueError naming the field)."""
+    if not isinstance(recorded, dict):
+        raise ValueError("non è un oggetto JSON")
+    year = recorded.get("year")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+        raise ValueError(f"anno non valido: {str(year)[:40]!r}")
+    for key in ("plugin", "ente"):
+        if not isinstance(recorded.get(key), str) or "\x00" in recorded[key]:
+            raise ValueError(f"campo {key} mancante o non testuale")
+    if not isinstance(recorded.get("until", "rendicontazione"), str):
+        raise ValueError("campo until non testuale")
+    audit = recorded.get("audit", {})
+    if not isinstance(audit, dict) or not isinstance(audit.get("data", ""), str) or "\x00" in audit.get("data", ""):
+        raise ValueError("campo audit non valido")
+    inputs, overrides = audit.get("inputs", {}), audit.get("overrides", {})
+    if not isinstance(inputs, dict) or not all(isinstance(v, str) for v in inputs.values()):
+        raise ValueError("campo audit.inputs non valido")
+    if not isinstance(overrides, dict):
+        raise ValueError("campo audit.overrides non valido")
+    return audit
+
+
 def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
     """Re-run an ente from the inputs recorded in ``folder/results.json``: (recorded text, recorded
     document, fresh Result or None, why not when the inputs changed since)."""
@@ -38,19 +62,18 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
     try:
         recorded_text = path.read_text(encoding="utf-8")
         recorded = json.loads(recorded_text)
-        if not isinstance(recorded, dict) or "plugin" not in recorded or "year" not in recorded:
-            raise ValueError("mancano plugin e anno")
-    except (ValueError, OSError) as exc:
+        audit = _checked(recorded)
+    except (ValueError, OSError, RecursionError) as exc:  # RecursionError: nesting deeper than json reads
+        why = "annidamento troppo profondo" if isinstance(exc, RecursionError) else str(exc)[:200]
         raise CiclopeError(
             [
                 Problem(
                     rule="verify.corrupt",
                     file=str(path),
-                    message=f"results.json non leggibile o incompleto ({exc}): rilancia `ciclope run`",
+                    message=f"results.json non leggibile o incompleto ({why}): rilancia `ciclope run`",
                 )
             ]
         ) from None
-    audit = recorded.get("audit", {})
     data = Path(audit.get("data") or "")
     if not data.is_dir():
         return recorded_text, recorded, None, [f"cartella dei dati registrata non trovata: {data}"]

@@ -5,6 +5,7 @@ Every test hashes the input tree before and after the command and asserts it did
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,13 +51,18 @@ def test_2_demo_never_deletes_a_users_folder(tmp_path, capsys):
     mine = tmp_path / "brescia"
     mine.mkdir()
     (mine / "miei-dati.csv").write_text("importante\n")
-    assert main(["demo", "--dir", str(tmp_path)]) == 2
-    assert (mine / "miei-dati.csv").read_text() == "importante\n"
+    assert main(["demo", "--dir", str(tmp_path)]) == 2  # a folder ciclope did not make: not adopted
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brescia"]
+    assert "non è una cartella di output di ciclope" in capsys.readouterr().err
+    demo = tmp_path / "demo"
+    assert main(["demo", "--dir", str(demo)]) == 0
+    shutil.rmtree(demo / "brescia")  # the demo's own brescia/ replaced by the user's
+    shutil.copytree(mine, demo / "brescia")
+    assert main(["demo", "--dir", str(demo)]) == 2
+    assert (demo / "brescia" / "miei-dati.csv").read_text() == "importante\n"
     assert "non la cancello" in capsys.readouterr().err
     # a demo folder ciclope made itself is recreated as before
-    assert (tmp_path / "bergamo" / ".ciclope-demo").is_file()
-    assert main(["demo", "--dir", str(tmp_path)]) == 2  # still 2: brescia/ is the user's
-    assert (tmp_path / "bergamo" / "out").is_dir()
+    assert (demo / "bergamo" / ".ciclope-demo").is_file() and (demo / "bergamo" / "out").is_dir()
 
 
 def test_2b_demo_into_a_file_is_a_command_line_error(tmp_path, capsys):

@@ -332,6 +332,9 @@ def test_demo_records_every_plugin_in_one_store_and_builds_the_portal(tmp_path, 
 
 
 def test_demo_never_deletes_a_folder_called_sito_it_did_not_make(tmp_path, capsys):
+    from ciclope.core import owned
+
+    owned.claim_root(tmp_path / "demo", "demo")  # the demo's own folder, where the user made sito/
     mine = tmp_path / "demo" / "sito"
     mine.mkdir(parents=True)
     (mine / "appunti.txt").write_text("miei")

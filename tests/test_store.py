@@ -533,12 +533,12 @@ def test_a_new_store_made_at_once_is_the_store_alembic_makes(tmp_path, backend):
 
     engine = fresh()
     calls = []
-    real = store_engine.create_newest
-    store_engine.create_newest = lambda e: calls.append(e) or real(e)  # type: ignore[assignment]
+    real = store_engine._create_newest_in
+    store_engine._create_newest_in = lambda c: calls.append(c) or real(c)  # type: ignore[assignment]
     try:
         migrate(engine)
     finally:
-        store_engine.create_newest = real  # type: ignore[assignment]
+        store_engine._create_newest_in = real  # type: ignore[assignment]
     assert len(calls) == 1  # the direct way was taken
     at_once = _described(engine)
     with engine.connect() as conn:

@@ -93,24 +93,30 @@ def dumps(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(doc: dict, folder: Path, labels: dict | None = None) -> list[Path]:
-    """compare.json, compare.html and compare.xlsx of one document into ``folder``."""
+def write(doc: dict, root: Path, rel: str = "", labels: dict | None = None) -> list[Path]:
+    """compare.json, compare.html and compare.xlsx of one document into ``root/rel`` (``root`` claimed)."""
+    from .. import owned
     from . import render_html, render_xlsx
 
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / "compare.json", folder / "compare.html", folder / "compare.xlsx"]
-    paths[0].write_text(dumps(doc), encoding="utf-8")
-    paths[1].write_text(render_html.render(doc, labels), encoding="utf-8")
-    paths[2].write_bytes(render_xlsx.render(doc, labels))
-    return paths
+    return [
+        owned.write_inside(root, f"{rel}/compare.json" if rel else "compare.json", dumps(doc).encode("utf-8")),
+        owned.write_inside(
+            root, f"{rel}/compare.html" if rel else "compare.html", render_html.render(doc, labels).encode("utf-8")
+        ),
+        owned.write_inside(root, f"{rel}/compare.xlsx" if rel else "compare.xlsx", render_xlsx.render(doc, labels)),
+    ]
 
 
 def write_all(comparison: Comparison, out: Path) -> list[Path]:
-    """One ente: its documents in ``out``. Several: each in ``out/<id>/`` and the total in ``out``."""
+    """One ente: its documents in ``out``. Several: each in ``out/<id>/`` and the total in ``out``. The
+    folder is claimed first (:mod:`..owned`): a new or empty folder, or one an earlier compare made."""
+    from .. import owned
+
+    owned.claim_root(out, "compare")
     if comparison.total is None:
-        return [p for d in comparison.docs.values() for p in write(d, out, comparison.labels)]
-    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out / ente_id, comparison.labels)]
-    return paths + write(comparison.total, out, comparison.labels)
+        return [p for d in comparison.docs.values() for p in write(d, out, "", comparison.labels)]
+    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out, ente_id, comparison.labels)]
+    return paths + write(comparison.total, out, "", comparison.labels)
 
 
 __all__ = ["CURRENT", "Comparison", "Scenario", "ScenarioRun", "compare", "load_scenarios", "select", "write_all"]

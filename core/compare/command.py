@@ -84,6 +84,12 @@ def main(args) -> int:
             file=sys.stderr,
         )
         return EXIT_CONFIG
+    from .. import owned
+
+    # refused before any computation: the folder must be new, empty or an earlier comparison, and
+    # apart from every input (the data folders, cycle.toml, the scenarios)
+    inputs = [cfg.data for cfg in plan.enti] + [plan.path] + [Path(s.partition("=")[2]) for s in args.scenario]
+    owned.check_root(out, "compare", inputs)
     scenarios = load_scenarios(args.scenario)
     enti = select(plan, args.ente)
     comparison = compare(plan, enti, scenarios)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .. import owned
 from ..problems import CiclopeError, Problem
 from ..reports import fmt
 from ..store import Current, Store
@@ -68,14 +68,6 @@ def person_anchor(pid: str) -> str:
     return f"p-{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
 
 
-def _place(src: Path, dest: Path) -> None:
-    """A real copy: a hard link would let a later change of the output folder change a published portal."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.is_symlink() or dest.exists():
-        dest.unlink()
-    shutil.copyfile(src, dest)
-
-
 class Site:
     def __init__(self, store: Store, out: Path, year: int | None = None, public: bool = False) -> None:
         years = store.years()
@@ -124,15 +116,13 @@ class Site:
         }
 
     def write(self, path: str, template: str, **context: Any) -> None:
-        target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.env.get_template(template).render(**context), encoding="utf-8")
+        owned.write_inside(self.out, path, self.env.get_template(template).render(**context).encode("utf-8"))
         self.pages += 1
 
     def build(self, jobs: int = 1) -> Built:
-        self.out.mkdir(parents=True, exist_ok=True)
+        owned.claim_root(self.out, "site-public" if self.public else "site")
         for name in ("site.css", "site.js"):
-            _place(HERE / "static" / name, self.out / "static" / name)
+            owned.copy_inside(self.out, f"static/{name}", HERE / "static" / name)
         bench = self.store.benchmark(self.year)
         rows, calendar = [], []
         if jobs > 1 and len(self.enti) > 1:
@@ -172,7 +162,7 @@ class Site:
             if self.public and name not in PUBLIC_FILES:
                 continue
             if (folder / name).is_file():
-                _place(folder / name, self.out / "enti" / c.ente / name)
+                owned.copy_inside(self.out, f"enti/{c.ente}/{name}", folder / name)
                 downloads.append({"file": name, "label": label})
         calendar = []
         late = 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_CONFIG = 0, 2
@@ -24,24 +23,20 @@ def add_parser(sub, add_store_options) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..store.commands import open_for
+    from .. import owned
+    from ..store.commands import open_for, readable_store
     from .build import build
 
     out: Path = args.out
-    if out.exists() and not out.is_dir():
-        print(f"ciclope: {out} è un file: indicare una cartella con --out", file=sys.stderr)
-        return EXIT_CONFIG
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
-        print(
-            f"ciclope: {out} non è vuota e non contiene un sito di ciclope: indicare una cartella nuova",
-            file=sys.stderr,
-        )
-        return EXIT_CONFIG
-    store = open_for(args)
-    try:
-        built = build(store, out, args.year, args.public, max(1, args.jobs))
-    finally:
-        store.close()
+    # an internal site's folder never becomes a public one (its pages have names and amounts), nor
+    # the reverse; a folder ciclope did not make is never written into
+    owned.check_root(out, "site-public" if args.public else "site")
+    with readable_store(args.store or args.config or ""):
+        store = open_for(args)
+        try:
+            built = build(store, out, args.year, args.public, max(1, args.jobs))
+        finally:
+            store.close()
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
     print(f"Sito {kind} del {built.year}: {built.enti} enti, {built.pages} pagine in {out}/index.html")
     if args.serve:

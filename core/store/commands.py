@@ -4,8 +4,10 @@ tables) and tools (``--json``)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +15,7 @@ from ..problems import CiclopeError, Problem
 from ..reports import fmt
 from . import Store, open_store, redacted, schema, store_url
 from .benchmark import Benchmark
+from .engine import scrubbed
 from .history import plans, trend
 from .read import result_of_run, rows, runs_of
 
@@ -56,7 +59,7 @@ def open_for(args) -> Store:
             [
                 Problem(
                     rule="store.unreachable",
-                    message=f"archivio {redacted(url)} non raggiungibile: {str(getattr(exc, 'orig', None) or exc).strip()}",
+                    message=f"archivio {redacted(url)} non raggiungibile: {scrubbed(_first_line(exc), url)}",
                     source="docs/store.md",
                 )
             ]
@@ -491,4 +494,33 @@ def bench_text(b: Benchmark) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    return {"history": cmd_history, "diff": cmd_diff, "benchmark": cmd_benchmark}[args.command](args)
+    with readable_store(str(getattr(args, "store", None) or getattr(args, "config", None) or "")):
+        return {"history": cmd_history, "diff": cmd_diff, "benchmark": cmd_benchmark}[args.command](args)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+@contextlib.contextmanager
+def readable_store(where: str) -> Iterator[None]:
+    """A store the database cannot read (a damaged file, a file that is not a database, tables from
+    elsewhere) as an Italian error naming it, never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="store.damaged",
+                    file=redacted(str(where)),
+                    message=f"archivio dei risultati non leggibile ({scrubbed(_first_line(exc), str(where))}): "
+                    "il file è danneggiato o non è un archivio di ciclope; ripristinalo da una copia o indica "
+                    "un altro archivio con --store",
+                    source="docs/store.md",
+                )
+            ]
+        ) from None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy import (
     Column,
@@ -47,14 +49,32 @@ def driver_url(url: str) -> str:
     return url
 
 
-def redacted(url: str) -> str:
-    """The URL as shown to people: never a password."""
-    from sqlalchemy.engine import make_url
+# A password can be in the user part (``user:secret@host``) or in the query (``?password=secret``,
+# libpq's own keyword; ``sslpassword`` for a key file): both are masked wherever a URL is shown.
+_USERINFO = re.compile(r"(://[^/@:?#]*:)[^/@?#]*@")
+_SECRET_QUERY = re.compile(r"(?i)([?&;](?:password|passwd|pwd|pass|sslpassword)=)[^&;#]*")
+MASK = "***"
 
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy can parse: shown as given (it has no password part)
-        return url
+
+def redacted(url: str) -> str:
+    """The URL as shown to people, in every output, log and page: never a password."""
+    return _SECRET_QUERY.sub(rf"\1{MASK}", _USERINFO.sub(rf"\1{MASK}@", url))
+
+
+def secrets_of(url: str) -> list[str]:
+    """The password values a URL carries (to scrub them from a database's error text)."""
+    found = [m.group(0).rsplit("=", 1)[1] for m in _SECRET_QUERY.finditer(url)]
+    user = _USERINFO.search(url)
+    if user:
+        found.append(url[user.end(1) : user.end() - 1])
+    return [unquote(s) for s in found if s] + [s for s in found if s]
+
+
+def scrubbed(text: str, url: str) -> str:
+    """``text`` (an error message) with every password of ``url`` masked."""
+    for secret in sorted(secrets_of(url), key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return redacted(text)
 
 
 def engine_for(url: str) -> Engine:
@@ -65,7 +85,7 @@ def engine_for(url: str) -> Engine:
             [
                 Problem(
                     rule="store.url",
-                    message=f"archivio {redacted(url)} non utilizzabile: {exc}. Per PostgreSQL: "
+                    message=f"archivio {redacted(url)} non utilizzabile: {scrubbed(str(exc), url)}. Per PostgreSQL: "
                     "pip install 'ciclope-pa[postgresql]'",
                     source=SOURCE,
                 )
@@ -108,24 +128,54 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     ``schema.py`` and the ``alembic_version`` row Alembic would leave, in one transaction. Importing
     Alembic and replaying every migration cost ~0.5–0.7 s, as much as 30 enti of 300 people, in the
     first run of every office (issue 18); tests/test_store.py checks that both ways give the same
-    database, table by table, on SQLite and PostgreSQL."""
-    if revision == "head":
-        found = stamped(engine)
-        if found == HEAD:
-            return
-        if found is None and not has_tables(engine):
-            create_newest(engine)
-            return
-    from alembic import command
+    database, table by table, on SQLite and PostgreSQL.
 
+    The schema is created or upgraded holding the store's write lock (:func:`write_lock`), and what the
+    store holds is looked at again under it: two first runs at once would otherwise both find no table
+    and both create them."""
+    if revision == "head" and stamped(engine) == HEAD:
+        return
     with engine.begin() as connection:
+        write_lock(connection)
+        found = _stamped_in(connection)
+        if revision == "head" and found == HEAD:
+            return
+        if revision == "head" and found is None and not inspect(connection).get_table_names():
+            _create_newest_in(connection)
+            return
+        from alembic import command
+
         command.upgrade(alembic_config(connection), revision)
+
+
+STORE_LOCK = 0x63696363  # PostgreSQL advisory lock key of the store's writers ("cicc")
+
+
+def write_lock(connection) -> None:
+    """Serialize the store's writers for the rest of this transaction: SQLite takes its write lock now
+    (``BEGIN IMMEDIATE``, instead of at the first INSERT, after the reads that decided it); PostgreSQL a
+    transaction-scoped advisory lock. Readers are never blocked."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({STORE_LOCK})")
+
+
+def _stamped_in(connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def create_newest(engine: Engine) -> None:
     """Every table of the newest schema in an empty database, stamped with :data:`HEAD` as Alembic stamps
     it (its version table, primary key named ``alembic_version_pkc``). Alembic remains the way from any
     older revision."""
+    with engine.begin() as connection:
+        _create_newest_in(connection)
+
+
+def _create_newest_in(connection) -> None:
     from . import schema
 
     version = Table(
@@ -134,10 +184,9 @@ def create_newest(engine: Engine) -> None:
         Column("version_num", String(32), nullable=False),
         PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
     )
-    with engine.begin() as connection:
-        schema.metadata.create_all(connection)
-        version.create(connection)
-        connection.execute(version.insert().values(version_num=HEAD))
+    schema.metadata.create_all(connection)
+    version.create(connection)
+    connection.execute(version.insert().values(version_num=HEAD))
 
 
 def stamped(engine: Engine) -> str | None:

@@ -42,6 +42,7 @@ class RunLog:
     def start(self) -> None:
         from ..problems import CiclopeError
         from . import open_store
+        from .engine import scrubbed
 
         try:
             self.store = open_store(self.url)
@@ -49,9 +50,9 @@ class RunLog:
                 self.store.engine, config=str(self.config), year=self.year, until=self.until, version=ciclope_version()
             )
         except CiclopeError as exc:  # a URL that names no usable database
-            self.error = exc.problems[0].message
+            self.error = scrubbed(exc.problems[0].message, self.url)
         except Exception as exc:  # the database refused (down, read-only, full): the run goes on without it
-            self.error = _why(exc)
+            self.error = _why(exc, self.url)
 
     @property
     def wants_records(self) -> bool:
@@ -76,7 +77,7 @@ class RunLog:
                 self.refused_ids.add(outcome.id)
                 self.refuse(outcome, out, str(exc))
             except Exception as exc:
-                self.error = _why(exc)
+                self.error = _why(exc, self.url)
         return attrs.evolve(outcome, record=None) if outcome.record is not None else outcome
 
     def refuse(self, outcome, out: Path, why: str) -> None:
@@ -85,7 +86,7 @@ class RunLog:
         try:
             write.add_ente(self.store.engine, self.run, outcome.id, "refused", why, str(out / outcome.id), None)
         except Exception as exc:
-            self.error = _why(exc)
+            self.error = _why(exc, self.url)
 
     def finish(self, interrupted: bool = False) -> None:
         if self.store is None or self.run is None:
@@ -93,9 +94,12 @@ class RunLog:
         try:
             write.finish_run(self.store.engine, self.run, "interrupted" if interrupted or self.error else "complete")
         except Exception as exc:
-            self.error = self.error or _why(exc)
+            self.error = self.error or _why(exc, self.url)
 
 
-def _why(exc: Exception) -> str:
+def _why(exc: Exception, url: str) -> str:
+    """The first line of a database error, with the URL's password masked (drivers may echo it)."""
+    from .engine import scrubbed
+
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0] if text else ''}"
+    return scrubbed(f"{type(exc).__name__}: {text[0] if text else ''}", url)

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from . import schema as s
+from .engine import write_lock
 from .record import Record, now
 
 CHUNK = 5000  # rows per executemany
@@ -74,6 +75,7 @@ def add_ente(engine: Engine, run: int, ente: str, status: str, reason: str, outp
     """Record one ente of a run. Its figures are written once per distinct results.json (sha256): a rerun
     on the same inputs only links the run to the result already stored."""
     with engine.begin() as conn:
+        write_lock(conn)  # another run may be recording the same ente or result right now
         result_id = None
         if record is not None:
             _upsert_ente(conn, record)
