@@ -140,15 +140,16 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     html_first = [n for n in missing if n != "relazione-pubblica.pdf"]
     if "relazione-pubblica.pdf" in missing and not (here / "relazione-pubblica.html").exists():
         html_first.append("relazione-pubblica.html")
+    # the recorded run is checked first, whatever is asked: a damaged or outdated folder gets nothing added
+    recorded_text, _recorded, result, changed = recompute(folder)
+    if result is None:
+        return False, changed + ["documenti non prodotti: rilancia `ciclope run`"]
+    if dumps(result) != recorded_text:
+        return False, [
+            "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
+            "prodotti; rilancia `ciclope run`"
+        ]
     if html_first:
-        recorded_text, _recorded, result, changed = recompute(folder)
-        if result is None:
-            return False, changed + ["documenti non prodotti: rilancia `ciclope run`"]
-        if dumps(result) != recorded_text:
-            return False, [
-                "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
-                "prodotti; rilancia `ciclope run`"
-            ]
         write_reports(result, here, tuple(html_first))
     if "relazione-pubblica.pdf" in missing:
         write_pdf(here / "relazione-pubblica.html", here / "relazione-pubblica.pdf")
