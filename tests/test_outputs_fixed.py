@@ -3,11 +3,11 @@
 Synthetic enti of every plugin — small ones, grown ones (a servizio every 8 people, an area every ten
 servizi: dozens of units, the shape where per-person scans once grew with the square of the size) and
 another year — are run through ``ciclope run`` and every output file is compared, digest by digest,
-with ``tests/golden/outputs.json``. That file was **written by the code before the last day's
-performance work** (commit 822e12e), not by the code under test; ``piccoli`` and ``altro-anno`` give
-the same digests with the code of the evening of 22/11 (8f0e457, before most of issue 18's work; it
-has no ``per_servizio``). A speed-up that moves a cent, a space in the Relazione or a cell in
-``schede.xlsx`` fails here.
+with ``tests/golden/outputs.json``. The file is written again only when outputs change on purpose,
+and the commit says why: last for the disclosure-controlled publication (Italian-dialect CSVs, the
+public Relazione's aggregates, print setup) and the legal-fidelity fixes of the plugins. A change
+meant to keep outputs — a speed-up, a refactoring — that moves a cent, a space in the Relazione or a
+cell in ``schede.xlsx`` fails here.
 
 ``schede.xlsx`` is compared part by part, uncompressed (the deflate level is not the contract: it
 changed from 6 to 1 in issue 18 and LibreOffice opens both, tests/test_schede_office.py); every other
