@@ -77,8 +77,13 @@ def show(value: Any, kind: str) -> str:
 
 
 def where(result: Result, cell: str) -> str:
-    """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna actual`` (or the xlsx sheet)."""
-    return place(cell, result.ente.file_of if result.ente.source_format == "xlsx" else None)
+    """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna actual``; for data from a workbook the
+    sheet's own cell, ``ente.xlsx[indicators]:H3 (colonna actual)`` — never a CSV file that does not exist."""
+    ente = result.ente
+    parts = cell.split(":")
+    if ente.source_format == "xlsx" and len(parts) == 3 and parts[0].endswith(".csv") and parts[1].isdigit():
+        return f"{ente.xlsx_cell(parts[0], int(parts[1]), parts[2])} (colonna {parts[2]})"
+    return place(cell, ente.file_of if ente.source_format == "xlsx" else None)
 
 
 def place(cell: str, rename=None) -> str:
@@ -147,6 +152,24 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     return node
 
 
+def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
+    """Why money the person could expect is not paid, as the figures say it: a post whose "paid" flag is false
+    for them (its note says why), or an award of 0 (its formula says the rule) — with the article."""
+    out = []
+    for key, f in result.figures.items():
+        if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
+            out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source})
+    award = result.figures.get(f"award:{ident}")
+    if award is not None and award.value == 0:
+        out.append(
+            {
+                "why": f"{award.label}: {award.formula}" + (f" ({award.note})" if award.note else ""),
+                "source": award.source,
+            }
+        )
+    return out
+
+
 def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
     """Who or what is explained, with the final figures a reader looks for first."""
     ente = result.ente
@@ -200,6 +223,7 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
             )
         out["award"] = out["awards"][0] if out["awards"] else None  # the first, as before
         out["payments"] = out["awards"]
+        out["unpaid"] = unpaid_reasons(result, ident)
         return out
     if kind == "indicator":
         ind = ente.indicators.get(ident)
@@ -288,6 +312,10 @@ def header_lines(
     awards = subj.get("awards") or ([subj["award"]] if subj.get("award") else [])
     if not awards:
         lines.append("Premio: nessun importo assegnato.")
+    for reason in subj.get("unpaid") or ():  # the reason and article when nothing (or less) is paid
+        lines.append(f"  perché: {reason['why']}")
+        if reason["source"]:
+            lines.append(f"  regola: {fmt.cite(reason['source'], documents)}")
     for award in awards:
         if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
             lines.append(f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} (fondo {award['pool']})")

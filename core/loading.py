@@ -454,6 +454,7 @@ class _Loader:
             points,
             table.column("weight"),
             table.sheet.numbers,
+            *_no_appeal(len(points)),
         )
         if self.fast and not table.bad and _cards_hold(max_points, points):
             return tuple(items)
@@ -699,6 +700,7 @@ class _Loader:
             approval_keys=tuple(self.schema.approvals),
             evaluators=self.evaluators,
             plan=self.plan,
+            headers={name: tuple(sheet.header) for name, sheet in self.sheets.items()},
         )
         self.references(ente)
         if any(p.is_error for p in self.problems):
@@ -1204,3 +1206,8 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
 def load_ente(folder: Path, ente_id: str, year: int, schema: InputSchema | None = None) -> m.Ente:
     """Load one ente or raise :class:`CiclopeError` with every problem found."""
     return _Loader(Path(folder), ente_id, year, schema or InputSchema()).load()
+
+
+def _no_appeal(n: int) -> tuple[list[int], list[str], list[None]]:
+    """The appeal fields of ``n`` card items as read (no conciliation stage yet: core.conciliation sets them)."""
+    return [0] * n, [""] * n, [None] * n

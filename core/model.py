@@ -156,6 +156,12 @@ class EvaluationItem:
     points: Decimal
     weight: Decimal | None
     row: int = 0
+    # set when a conciliation stage replaced the points (rules/core.md §5): the appeals.csv row, the stage and
+    # its date in words, and the points it replaced — so an explanation never shows new points against the
+    # evaluations.csv cell that holds the old ones
+    appeal_row: int = 0
+    appeal: str = ""
+    replaced: Decimal | None = None
 
 
 @attrs.frozen(weakref_slot=False)
@@ -230,6 +236,8 @@ class Ente:
     # ente.toml [evaluators]: evaluators who are not people of the ente (OIV, Presidente) → who they are
     evaluators: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     plan: tuple[int, int] | None = None  # ente.toml [piano] anni: first and last year of the multi-year plan
+    # each sheet's columns in the order of its header row: an ente.xlsx cell is named by its letter (C7)
+    headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
@@ -239,6 +247,19 @@ class Ente:
         """How a problem names an input sheet: ``people.csv`` or ``ente.xlsx[people]``."""
         stem = name.removesuffix(".csv")
         return f"ente.xlsx[{stem}]" if self.source_format == "xlsx" else f"{stem}.csv"
+
+    def xlsx_cell(self, name: str, row: int, column: str) -> str:
+        """``ente.xlsx[people]:C7`` for the cell of ``column`` in data row ``row`` of a workbook sheet (the
+        column's letter from the sheet's header); the column's name when it is not in the header."""
+        stem = name.removesuffix(".csv")
+        header = self.headers.get(stem, ())
+        if column not in header:
+            return f"ente.xlsx[{stem}]:{column}{row}"
+        index, letters = header.index(column) + 1, ""
+        while index:
+            index, rest = divmod(index - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"ente.xlsx[{stem}]:{letters}{row}"
 
     def cell(self, name: str, row: int | None, column: str) -> str:
         """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``)."""

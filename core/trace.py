@@ -87,6 +87,16 @@ class Figure(NamedTuple):
     note: str = ""
 
 
+def appealed(name: str, i: Any) -> tuple[str, str]:
+    """The input of a card item whose points a conciliation stage replaced (rules/core.md §5): "points P from
+    appeals.csv row R (stage, date), replacing Q from evaluations.csv row S"; the cell is the appeal's."""
+    return (
+        f"{name} — punti da appeals.csv riga {i.appeal_row} ({i.appeal}), in luogo di {i.replaced} "
+        f"da evaluations.csv riga {i.row}",
+        f"appeals.csv:{i.appeal_row}:new_points",
+    )
+
+
 class CardInputs(Sequence[Input]):
     """The items of a scheda di valutazione (scorecard) as a figure's inputs, each built when read.
 
@@ -106,11 +116,11 @@ class CardInputs(Sequence[Input]):
 
     def _input(self, i: Any) -> Input:
         what = f"{i.section} / {i.item}" if self.section else i.item
-        return Input(
-            f"{what} (max {i.max_points}, peso {i.weight or self.no_weight})",
-            i.points,
-            cell=f"evaluations.csv:{i.row}:points",
-        )
+        name = f"{what} (max {i.max_points}, peso {i.weight or self.no_weight})"
+        if getattr(i, "appeal_row", 0):
+            name, cell = appealed(name, i)
+            return Input(name, i.points, cell=cell)
+        return Input(name, i.points, cell=f"evaluations.csv:{i.row}:points")
 
     def rows(self, labels: dict | None = None) -> list[list[Any]]:
         """``[name, value, ref, cell]`` of every input, without building the :class:`Input` objects (the store).
@@ -129,6 +139,10 @@ class CardInputs(Sequence[Input]):
             if found is None or found[0] is not top or found[1] is not weight:
                 what = f"{i.section} / {i.item}" if sep else i.item
                 found = memo[key] = (top, weight, f"{what} (max {top}, peso {weight or blank})")
+            if i.appeal_row:  # a point replaced by a conciliation stage: named, and its cell is the appeal's
+                name, cell = appealed(found[2], i)
+                rows.append([name, i.points, "", cell])
+                continue
             rows.append([found[2], i.points, "", f"evaluations.csv:{i.row}:points"])
         return rows
 

@@ -143,3 +143,22 @@ def it_decimal(text: str):
     from decimal import Decimal
 
     return Decimal(text.replace(",", "."))
+
+
+def as_xlsx(csv_dir: Path, xlsx_dir: Path) -> Path:
+    """The ente of ``csv_dir`` as ``xlsx_dir/ente.xlsx`` (a sheet per CSV file) beside a copy of its ente.toml."""
+    import csv
+    import shutil
+
+    import openpyxl
+
+    xlsx_dir.mkdir()
+    shutil.copy(csv_dir / "ente.toml", xlsx_dir / "ente.toml")
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for path in sorted(csv_dir.glob("*.csv")):
+        ws = wb.create_sheet(path.stem)
+        for row in csv.reader(path.open(encoding="utf-8")):
+            ws.append(row)
+    wb.save(xlsx_dir / "ente.xlsx")
+    return xlsx_dir

@@ -659,3 +659,18 @@ def test_a_part_time_po_is_reported_like_the_category(ciclope_ente):
     assert [(v["severity"], v["where"]) for v in found] == [("warning", "people.csv:4:fte")]
     assert "art. 26.2" in found[0]["source"]
     assert doc["rewards"]["people"]["PO1"]["amount"] == "2805.00"
+
+
+def test_a_staff_award_can_be_recomputed_from_its_inputs(ciclope_ente):
+    """explain: U2's award = fund × score × fte / Σ (score × fte of the rewarded), to the cent (the largest
+    remainder moves at most one cent): 10000 × 95 × 1 / 303.25 = 3132.7288… → 3132.73."""
+    res = ciclope_ente("bergamo", files())
+    fig = res.figures["award:U2"]
+    v = {i.name: i.value for i in fig.inputs}
+    exact = (
+        v["fondo performance_individuale"]
+        * v["punteggio"]
+        * v["tempo di lavoro (fte)"]
+        / v["somma di punteggio × fte dei premiati"]
+    )
+    assert abs(fig.value - exact) < Decimal("0.01") and fig.value == Decimal("3132.73")

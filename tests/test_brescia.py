@@ -1124,6 +1124,7 @@ def test_one_position_per_person(tmp_path):
     """
     _, doc = run(tmp_path, **{"positions.csv": positions})
     assert [e["where"] for e in errors(doc, "brescia.po.one_position")] == ["positions.csv:4:holder"]
+    assert len(errors(doc)) == 1  # reported once, where pay is decided
     pos = doc["positions"]
     assert (pos["P1"]["paid"], pos["P3"]["paid"]) == (True, False)
     assert doc["rewards"]["pools"]["po_posizione"]["distributed"] == "28400.00"
@@ -1146,3 +1147,59 @@ def test_the_interim_extra_is_for_the_days_of_the_interim(tmp_path):
     assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2234.76", "1731.94", "1731.93"]
     # H2 positive (64): 1731.94 × 0.64 = 1108.4416 → 1108.44, + 781.37 = 1889.81; H1 2234.76 × 0.86 = 1921.89
     assert (pos["P1"]["result"], pos["P2"]["result"]) == ("1921.89", "1889.81")
+
+
+def test_explain_a_position_can_be_recomputed_by_hand(tmp_path):
+    """explain --position: λ to 6 decimals (206.666667 × 60 = 12400.00002 → 12400.00: F 40800 − P1's 16000 =
+    24800 over P2 and P3 scored 60 each, λ = 24800 / 120), each interim extra as its own input, and the
+    holder's award = pay due + result pay, every figure of the chain adding up."""
+    from ciclope.core.explain import explain
+
+    positions = f"""
+        id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent,interim_from,interim_to
+        P1,Uno,s1,H1,{ratings(5)},,,,
+        P2,Due,s2,H2,{ratings(3)},P3,25%,2021-10-01,2021-12-31
+        P3,Tre (vacante),s2,,{ratings(3)},,,,
+    """
+    res, doc = run(tmp_path, **{"positions.csv": positions})
+    text = explain(res, "position", "P2")
+    assert "= 206,666667" in text
+    assert "• maggiorazione per interim della posizione P2 = € 781,37" in text  # inside P1's and P2's maximum
+    f = res.figures
+    # H2: due 12400.00 (whole year) + result 1889.81 (1731.94 × 0.64 = 1108.44, + 781.37: see the interim test)
+    assert f["award:H2:po"].value == f["position:P2:due"].value + f["position:P2:result"].value == D("14289.81")
+    assert (
+        f["position:P2:result"].value
+        == r2_(f["position:P2:result_max"].value * D("0.64")) + f["position:P2:interim"].value
+    )
+
+
+def test_explain_says_a_blocked_holder_is_not_paid(tmp_path):
+    """A holder of category C cannot be appointed (art. 1.2): the position's "pagata" figure reads NO, with the
+    reason, never «non pagabile = NO»."""
+    from ciclope.core.explain import explain
+
+    people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,C,s2,")
+    res, _ = run(tmp_path, **{"people.csv": people})
+    text = explain(res, "position", "P2")
+    assert "Posizione P2 pagata al titolare H2 = NO" in text and "non pagabile = NO" not in text
+    assert "categoria C, non D (art. 1.2)" in text
+
+
+def r2_(x):
+    from ciclope.core.money import r2
+
+    return r2(x)
+
+
+def test_explain_person_says_why_a_blocked_holder_gets_nothing(tmp_path):
+    """explain --person of a PO who cannot be appointed (category C, art. 1.2): not a bare «nessun importo
+    assegnato» but the reason and the article."""
+    from ciclope.core.explain import explain
+
+    people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,C,s2,")
+    res, _ = run(tmp_path, **{"people.csv": people})
+    text = explain(res, "person", "H2")
+    assert "Premio: nessun importo assegnato." in text
+    assert "  perché: Posizione P2 pagata al titolare H2: no — H2 è di categoria C, non D (art. 1.2)" in text
+    assert "art. 1.2, 2.7" in text.split("perché:")[1].splitlines()[1]

@@ -1061,6 +1061,11 @@ def test_before_2018_a_po_result_pay_is_capped_and_the_cap_frees_money(ciclope_e
     assert str(res.rewards.awards["PO1"].amount) == "2500.00"
     assert str(res.rewards.awards["SEG"].amount) == "6500.00"
     assert pool(res, "risultato_po_dirigenti") == ("9000.00", "9000.00", "0.00")
+    # explain can be followed by hand: SEG = fund after the caps 6500 × 1,800,000 / Σ uncapped weights 1,800,000
+    inputs = {i.name: i.value for i in res.figures["award:SEG"].inputs}
+    left, free = inputs["fondo dopo i tetti raggiunti da PO1"], inputs["Σ pesi di chi non è al tetto"]
+    assert (left, free) == (D("6500.00"), D("1800000.00"))
+    assert left * D("1800000") / free == res.rewards.awards["SEG"].amount
 
 
 def test_from_2018_no_per_person_range_binds(ciclope_ente):
@@ -1231,3 +1236,38 @@ def test_a_threshold_is_judged_on_the_published_score(ciclope_ente):
     res = ciclope_ente(PLUGIN, ente(scored([("P1", '"69,996"'), ("P2", '"69,994"'), ("P3", 90)])))
     assert res.scores["P1"].score == D("70.00") and res.status_of("P1") == "banded"
     assert res.scores["P2"].score == D("69.99") and res.status_of("P2") == "adeguata"
+
+
+def test_a_band_award_can_be_recomputed_from_its_inputs(ciclope_ente):
+    """The award's inputs carry the split's denominator: fund × (band weight × fte) / Σ weights, to the cent
+    (the largest remainder moves at most one cent). S2 90, S7 80, S5 70 banded (see test_every_status_in_order):
+    Σ = 1 × 1 + 0.25 × 1 + 0.25 × 1 = 1.5; S2: 1000 × 1 / 1.5 = 666.666… → 666.67."""
+    staff = [("S2", 90, {}), ("S7", 80, {"unit": "soc"}), ("S5", 70, {})]
+    res = ciclope_ente(PLUGIN, ente(staff, funds='performance_individuale = "1000.00"'))
+    fig = res.figures["award:S2"]
+    inputs = {i.name: i.value for i in fig.inputs}
+    total = inputs["Σ pesi dei collocati in fascia (peso pro capite della fascia × fte)"]
+    assert total == D("1.500000")
+    ratio = inputs["peso pro capite della fascia (quota di risorse / quota di personale)"]
+    fte = inputs["tempo lavorato (fte)"]
+    exact = inputs["fondo della graduatoria"] * ratio * fte / total
+    assert abs(fig.value - exact) < D("0.01") and fig.value == D("666.67")
+
+
+def test_explain_cites_art_18_for_the_bonus_and_shows_a_renounced_one(ciclope_ente):
+    """explain --person: the bonus cites art. 18 (not «ente.toml [funds]»); a renounced bonus is a figure of 0."""
+    from ciclope.core.explain import explain
+
+    res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
+    text = explain(res, "person", "P001")
+    bonus_line = next(line for line in text.splitlines() if "dal fondo bonus_eccellenze" in line)
+    rule = text.splitlines()[text.splitlines().index(bonus_line) + 1]
+    assert "art. 18" in rule and "ente.toml" not in rule
+    renounced = ciclope_ente(
+        PLUGIN,
+        ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15", innovation=["P001,alta_formazione,true"]),
+    )
+    fig = renounced.figures["award:P001:bonus_eccellenze"]
+    # P001 alone would have had the whole 1000.00; renounced: 0.00, art. 18.4
+    assert fig.value == D("0.00") and "18.4" in fig.source
+    assert "Bonus delle eccellenze di Dipendente P001 (rinunciato) = € 0,00" in explain(renounced, "person", "P001")

@@ -173,3 +173,66 @@ def test_explanation_records_are_immutable_values():
         figure.value = 6  # type: ignore[misc]
     with pytest.raises(AttributeError):
         figure.inputs[0].value = 11  # type: ignore[misc]
+
+
+def test_a_point_changed_by_an_appeal_names_the_appeal(tmp_path):
+    """rules/core.md §5: explain shows a changed item as "points P from appeals.csv row R (stage, date), replacing
+    Q from evaluations.csv row S", and its cell is the appeal's, never the old value's."""
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import coreonly, files
+
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,riesame,2022-02-01,respinto,,
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    """
+    result = compute_ente(write_ente(tmp_path / "e", files(**{"appeals.csv": appeals})), coreonly, 2021)
+    text = explain(result, "person", "E1")
+    # E1's Collaborazione is row 3 of evaluations.csv (header = 1) with 30 points; the ricorso is row 3 of appeals.csv
+    assert (
+        "Collaborazione (max 40, peso -) — punti da appeals.csv riga 3 (ricorso del 20/02/2022), "
+        "in luogo di 30 da evaluations.csv riga 3 = 38   ← appeals.csv, riga 3, colonna new_points"
+    ) in text
+    assert "evaluations.csv, riga 3, colonna points" not in text
+
+
+def test_the_relazione_lists_the_effect_of_each_appeal(tmp_path):
+    """rules/core.md §5: the report lists every appeal and its effect — an ignored ricorso must not read as
+    applied. E1: riesame then accepted ricorso (applied, 30 → 38); E2: a ricorso without riesame (ignored)."""
+    import re
+
+    from ciclope.core.testing import write_ente
+
+    from helpers import TWO_ENTI, files
+
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,riesame,2022-02-01,respinto,,
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    E2,ricorso,2022-02-20,accolto,Obiettivi,9
+    """
+    write_ente(tmp_path / "buono", files(**{"appeals.csv": appeals}))
+    config = tmp_path / "cycle.toml"
+    config.write_text(TWO_ENTI.split("[[ente]]\nid = \"rotto\"")[0], encoding="utf-8")
+    main(["run", str(config), "--no-store"])
+    html = (tmp_path / "out" / "buono" / "relazione.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", html.split("Conciliazione: riesami")[1].split("</table>")[0], re.S)
+    cells = [re.sub(r"<[^>]+>", "|", r) for r in rows]
+    assert any("E1" in c and "ricorso" in c and "accolto: «Collaborazione» da 30 a 38 punti" in c for c in cells)
+    assert any("E2" in c and "non considerato: manca il riesame" in c for c in cells)
+    assert any("E1" in c and "riesame" in c and "respinto: punteggio invariato" in c for c in cells)
+
+
+def test_explain_of_a_workbook_names_its_sheet_and_cell(tmp_path):
+    """Data from ente.xlsx: the chain names ente.xlsx[evaluations]:F2, never evaluations.csv (which does not exist).
+    E1's first item (Obiettivi, 54 points) is data row 2 of the evaluations sheet, column points = F
+    (person, evaluator, section, item, max_points, points)."""
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import as_xlsx, coreonly, files
+
+    xlsx_dir = as_xlsx(write_ente(tmp_path / "csv", files()), tmp_path / "xlsx")
+    text = explain(compute_ente(xlsx_dir, coreonly, 2021), "person", "E1")
+    assert "= 54   ← ente.xlsx[evaluations]:F2 (colonna points)" in text
+    assert "evaluations.csv" not in text and "people.csv" not in text

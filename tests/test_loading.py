@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-import shutil
 from decimal import Decimal
 from unittest import mock
 
@@ -20,7 +19,7 @@ from ciclope.core.model import Assignment, EvaluationItem, Indicator, Objective,
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
 
-from helpers import coreonly, files
+from helpers import as_xlsx, coreonly, files
 
 
 def problems_of(folder):
@@ -115,20 +114,6 @@ def test_a_zero_mid_year_target_is_an_input_error_not_a_crash(tmp_path):
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     assert [(p.row, p.column, p.rule) for p in exc.value.problems] == [(2, "target_mid", "core.indicator.target")]
-
-
-def as_xlsx(csv_dir, xlsx_dir):
-    """The ente of ``csv_dir`` as ``xlsx_dir/ente.xlsx`` (a sheet per CSV file) beside a copy of its ente.toml."""
-    xlsx_dir.mkdir()
-    shutil.copy(csv_dir / "ente.toml", xlsx_dir / "ente.toml")
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for path in sorted(csv_dir.glob("*.csv")):
-        ws = wb.create_sheet(path.stem)
-        for row in csv.reader(path.open(encoding="utf-8")):
-            ws.append(row)
-    wb.save(xlsx_dir / "ente.xlsx")
-    return xlsx_dir
 
 
 def test_xlsx_gives_the_same_results_as_csv(tmp_path):

@@ -21,7 +21,7 @@ from ciclope.core.store import open_store, schema
 from ciclope.core.store.engine import HEAD, alembic_config, engine_for, migrate
 from ciclope.core.testing import write_ente
 
-from helpers import ENTE, files
+from helpers import ENTE, INDICATORS, files
 
 CYCLE = """
 [cycle]
@@ -746,3 +746,82 @@ def test_the_same_id_from_another_office_is_refused(tmp_path, default_or, capsys
         links = conn.execute(sa.select(schema.run_enti.c.status, schema.run_enti.c.result)).all()
     engine.dispose()
     assert sorted(links, key=str) == sorted([("ok", current.result_id), ("refused", None)], key=str)
+
+
+def single_target(indicators: str) -> str:
+    """helpers' indicators.csv with one `target` column (the 2021 one) that applies to any cycle year."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(indicators.strip())))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        del row[7]  # target_2022
+        writer.writerow(["target" if c == "target_2021" else c for c in row])
+    return out.getvalue()
+
+
+YEAR_CYCLE = """
+[cycle]
+year = {year}
+output = "out{year}"
+
+[[ente]]
+id = "cm-prova"
+plugin = "{plugin}"
+data = "{data}"
+"""
+
+
+def run_years(tmp_path: Path, extra: list[str], plan: list[tuple[int, str, str]]) -> None:
+    for year, plugin, data in plan:
+        path = tmp_path / f"cycle-{year}.toml"
+        path.write_text(YEAR_CYCLE.format(year=year, plugin=plugin, data=data), encoding="utf-8")
+        main(["run", str(path), *extra])
+
+
+def test_the_trend_window_is_by_calendar_year_with_gaps(tmp_path, default_or, capsys):
+    """The trend of 2021 covers 2018–2021 (the year and the three before it): 2017 is stored but more than three
+    years back, so it never fills the 2019 gap; 2019 is a column without values, not a step skipped."""
+    from ciclope.core.store.history import trend
+
+    write_ente(tmp_path / "dati", files(**{"indicators.csv": single_target(INDICATORS)}))
+    extra = store_args(default_or, tmp_path)
+    run_years(tmp_path, extra, [(y, "comunita_montane", "dati") for y in (2017, 2018, 2020, 2021)])
+    store = open_store(default_or)
+    t = trend(store, "cm-prova", 2021)
+    store.close()
+    perf = {y: results(tmp_path, y)["organizational"]["ente"] for y in (2018, 2020, 2021)}
+    assert t.years == (2018, 2019, 2020, 2021) and t.missing == (2019,)
+    assert t.rows[0].values == (perf[2018], None, perf[2020], perf[2021])
+    html = (tmp_path / "out2021" / "cm-prova" / "relazione.html").read_text(encoding="utf-8")
+    trend_html = section(html, "andamento")
+    assert "Nessun risultato registrato per 2019" in trend_html and ">2017<" not in trend_html
+
+
+def test_history_keeps_earlier_areas_and_shows_a_regulation_change(tmp_path, default_or, capsys):
+    """2021 under comunita_montane with areas A and B; 2022 under bergamo with area A renamed N: history keeps
+    A's 2021 value and says the regulation changed; so does the 2022 Relazione's trend."""
+    from helpers import AREAS, OBJECTIVES
+
+    indicators = single_target(INDICATORS)
+    write_ente(tmp_path / "d21", files(**{"indicators.csv": indicators}))
+    renamed = {
+        "indicators.csv": indicators,
+        "areas.csv": AREAS.replace("A,Imprese,60,", "N,Nuove imprese,60,"),
+        "objectives.csv": OBJECTIVES.replace("S1,strategic,Promozione,,A,", "S1,strategic,Promozione,,N,"),
+    }
+    write_ente(tmp_path / "d22", files(**renamed))
+    extra = store_args(default_or, tmp_path)
+    run_years(tmp_path, extra, [(2021, "comunita_montane", "d21"), (2022, "bergamo", "d22")])
+    capsys.readouterr()
+    assert main(["history", str(tmp_path / "cycle-2022.toml"), "--ente", "cm-prova", "--json", *extra]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    r21 = results(tmp_path, 2021)
+    assert [y["plugin"] for y in doc["years"]] == ["comunita_montane", "bergamo"]
+    assert doc["regulation_changes"] == [{"year": 2022, "from": "comunita_montane", "to": "bergamo"}]
+    assert doc["years"][0]["areas"]["A"] == r21["organizational"]["areas"]["A"]
+    assert doc["years"][0]["areas"]["N"] is None and doc["years"][1]["areas"]["A"] is None
+    html = (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_text(encoding="utf-8")
+    assert "Dal 2022 il regolamento applicato è cambiato (comunita_montane → bergamo)" in section(html, "andamento")

@@ -836,10 +836,14 @@ class Page:
             )
         )
         if ente.appeals:
+            from ..conciliation import apply_appeals
+
+            # what each row did, as the cycle decided it (date order): applied, refused, or ignored and why
+            effect = {e.appeal.row: e.effect for e in apply_appeals(ente)[1]}
             out.append(tag("h3", "Conciliazione: riesami, ricorsi e contraddittori"))
             out.append(
                 table(
-                    ("Persona", "Fase", "Data", "Esito", "Voce", "Nuovi punti"),
+                    ("Persona", "Fase", "Data", "Esito", "Voce", "Nuovi punti", "Effetto"),
                     [
                         (
                             a.person,
@@ -848,6 +852,7 @@ class Page:
                             a.outcome or fmt.NONE,
                             a.new_points_item or fmt.NONE,
                             fmt.value(a.new_points),
+                            effect.get(a.row, fmt.NONE),
                         )
                         for a in ente.appeals
                     ],
@@ -857,8 +862,9 @@ class Page:
             out.append(
                 tag(
                     "p",
-                    "L'ultima fase accolta sostituisce i punti della voce; graduatorie e premi usano il "
-                    f"punteggio dopo la conciliazione ({fmt.cite('rules/core.md §5')}).",
+                    "Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti della voce; "
+                    "una riga non considerata (es. un ricorso senza riesame precedente) non cambia nulla. "
+                    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite('rules/core.md §5')}).",
                     "muted",
                 )
             )

@@ -104,28 +104,33 @@ def cmd_history(args) -> int:
     if args.objective:
         return _history_objective(store, args, years)
     last = years[-1].year
-    t = trend(store, args.ente, last, years=len(years))
+    t = trend(store, args.ente, last, years=last - years[0].year + 1)  # every stored year, gaps included
+    at = {y: i for i, y in enumerate(t.years)}
     doc = {
         "ente": args.ente,
         "years": [
             {
                 "year": c.year,
                 "run": c.run_id,
+                "plugin": c.plugin,
                 "performance": c.performance,
                 "people": c.people,
                 "errors": c.errors,
                 "warnings": c.warnings,
                 "allocated": c.allocated,
                 "distributed": c.distributed,
-                "areas": {r.ident: r.values[i] for r in t.rows if r.kind == "area"},
+                "areas": {r.ident: r.values[at[c.year]] for r in t.rows if r.kind == "area"},
             }
-            for i, c in enumerate(years)
+            for c in years
         ],
+        "missing_years": list(t.missing),
+        "regulation_changes": [{"year": y, "from": a, "to": b} for y, a, b in t.changes],
     }
-    columns = ["Anno", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
+    columns = ["Anno", "Regolamento", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
     body = [
         [
             str(c.year),
+            c.plugin,
             fmt.pct(c.performance),
             str(c.people),
             str(c.errors),
@@ -136,7 +141,11 @@ def cmd_history(args) -> int:
         ]
         for c in years
     ]
-    text = f"Ente {args.ente} ({years[-1].name}) — archivio {store.shown}\n\n" + grid(columns, body, {1, 2, 3, 4, 5, 6})
+    text = f"Ente {args.ente} ({years[-1].name}) — archivio {store.shown}\n\n" + grid(columns, body, {2, 3, 4, 5, 6, 7})
+    for y, a, b in t.changes:
+        text += f"\nDal {y} il regolamento applicato è cambiato: {a} → {b} (aree e indicatori possono differire).\n"
+    if t.missing:
+        text += "\nAnni senza risultato nell'archivio: " + ", ".join(str(y) for y in t.missing) + ".\n"
     areas = [r for r in t.rows if r.kind == "area"]
     if areas:
         text += "\nAree strategiche (per un indicatore: --indicator ID; per un obiettivo: --objective ID):\n" + grid(

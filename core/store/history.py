@@ -30,32 +30,75 @@ class TrendRow:
 
 @attrs.frozen
 class Trend:
+    """The trend table: ``years`` are calendar years, consecutive — a year the store has no result for is in it
+    with no values (a gap, never two years drawn as one step); ``plugins`` is the regulation of each year ("" for
+    a gap)."""
+
     ente: str
     years: tuple[int, ...]
     rows: tuple[TrendRow, ...]
+    plugins: tuple[str, ...] = ()
+
+    @property
+    def stored(self) -> tuple[int, ...]:
+        return tuple(y for y, p in zip(self.years, self.plugins) if p) if self.plugins else self.years
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        return tuple(y for y in self.years if y not in self.stored)
 
     @property
     def has_history(self) -> bool:
-        return len(self.years) > 1
+        return len(self.stored) > 1
+
+    @property
+    def changes(self) -> tuple[tuple[int, str, str], ...]:
+        """(year, regulation before, regulation from that year) for every change between stored years."""
+        out = []
+        seen = [(y, p) for y, p in zip(self.years, self.plugins) if p]
+        for (_, before), (year, now) in zip(seen, seen[1:]):
+            if before != now:
+                out.append((year, before, now))
+        return tuple(out)
 
 
 def trend(store: Store, ente: str, year: int, years: int = TREND_YEARS) -> Trend:
-    """Ente performance, each strategic area and each indicator with the same id in the current year and in
-    at least one earlier year; areas and indicators named as in the current (latest) year."""
-    points = store.series(ente, upto_year=year, limit=years)
-    if not points:
+    """Ente performance, each strategic area of any year in the window and each indicator with the same id in the
+    current year and in at least one earlier year. The window is by calendar year — ``year`` and the ``years − 1``
+    before it — whatever the store holds: a missing year is a gap, and a year further back never fills it.
+    Areas and indicators are named as in the latest year that has them (a regulation change may rename them)."""
+    stored = [p for p in store.series(ente, upto_year=year) if p.year > year - years]
+    if not stored:
         return Trend(ente, (), ())
-    last = points[-1]
-    names = _names(store, last.result_id)
-    rows = [TrendRow("ente", ente, "Performance dell'ente", tuple(p.performance for p in points))]
-    for kind, field in (("area", "areas"), ("indicator", "indicators")):
-        for ident in getattr(last, field):
-            values = tuple(getattr(p, field).get(ident) for p in points)
-            earlier = [v for v in values[:-1] if v is not None]
-            if kind != "area" and (values[-1] is None or not earlier):
-                continue  # an indicator scored only this year (or not this year) has no trend
-            rows.append(TrendRow(kind, ident, names.get((kind, ident), ident), values))
-    return Trend(ente, tuple(p.year for p in points), tuple(rows))
+    by_year = {p.year: p for p in stored}
+    calendar = tuple(range(stored[0].year, stored[-1].year + 1))
+    points = [by_year.get(y) for y in calendar]
+    last = stored[-1]
+    names: dict[tuple[str, str], str] = {}
+    for p in reversed(stored):  # the latest name of each figure wins
+        for key, label in _names(store, p.result_id).items():
+            names.setdefault(key, label)
+    rows = [TrendRow("ente", ente, "Performance dell'ente", tuple(_get(p, None) for p in points))]
+    areas = list(dict.fromkeys(a for p in reversed(stored) for a in p.areas))  # this year's first, then older ones
+    for ident in areas:
+        rows.append(
+            TrendRow("area", ident, names.get(("area", ident), ident), tuple(_get(p, ("areas", ident)) for p in points))
+        )
+    for ident in last.indicators:
+        values = tuple(_get(p, ("indicators", ident)) for p in points)
+        earlier = [v for v in values[:-1] if v is not None]
+        if values[-1] is None or not earlier:
+            continue  # an indicator scored only this year (or not this year) has no trend
+        rows.append(TrendRow("indicator", ident, names.get(("indicator", ident), ident), values))
+    return Trend(ente, calendar, tuple(rows), tuple(p.plugin if p is not None else "" for p in points))
+
+
+def _get(point, where: tuple[str, str] | None) -> float | None:
+    if point is None:
+        return None
+    if where is None:
+        return point.performance
+    return getattr(point, where[0]).get(where[1])
 
 
 def _names(store: Store, result_id: int) -> dict[tuple[str, str], str]:

@@ -47,6 +47,7 @@ class Point:
     result_id: int
     performance: float | None
     areas: dict = attrs.field(factory=dict)  # area id → achievement
+    plugin: str = ""  # the regulation the year was computed with
     indicators: dict = attrs.field(factory=dict)  # indicator id → achievement
     objectives: dict = attrs.field(factory=dict)  # objective id → achievement
 
@@ -164,7 +165,10 @@ def series(engine: Engine, ente: str, upto_year: int | None = None, limit: int |
                 select(table.c.result, key, table.c.achievement).where(table.c.result.in_(ids))
             ):
                 detail[rid][field][ident] = value
-    return [Point(year=c.year, result_id=c.result_id, performance=c.performance, **detail[c.result_id]) for c in points]
+    return [
+        Point(year=c.year, result_id=c.result_id, performance=c.performance, plugin=c.plugin, **detail[c.result_id])
+        for c in points
+    ]
 
 
 def people(engine: Engine, result_id: int) -> list[PersonRow]:

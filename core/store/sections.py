@@ -64,6 +64,7 @@ def trend_html(t: Trend) -> list[str]:
     return [
         Raw(trend_lines("andamento-grafico", "Performance dell'ente e delle aree negli anni", t.years, chart_series)),
         table(columns, rows, numeric=numeric, cls="trend"),
+        *trend_notes(t),
         tag(
             "p",
             "Fonte: l'archivio dei risultati di ciclope, ultima esecuzione completa di ogni anno "
@@ -71,6 +72,32 @@ def trend_html(t: Trend) -> list[str]:
             "note",
         ),
     ]
+
+
+def trend_notes(t: Trend) -> list[str]:
+    """What a reader must know to compare the columns: the years with no result (gaps), and every change of the
+    regulation applied between years (areas and indicators may differ across it)."""
+    out: list = []
+    if t.missing:
+        out.append(
+            tag(
+                "p",
+                "Nessun risultato registrato per "
+                + ", ".join(str(y) for y in t.missing)
+                + ": la colonna è vuota e il grafico interrompe la linea.",
+                "note",
+            )
+        )
+    for year, before, now in t.changes:
+        out.append(
+            tag(
+                "p",
+                f"Dal {year} il regolamento applicato è cambiato ({before} → {now}): aree e indicatori possono "
+                "non essere confrontabili con gli anni precedenti.",
+                "note",
+            )
+        )
+    return out
 
 
 def plans_html(objectives) -> list[str]:

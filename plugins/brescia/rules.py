@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import math
 import operator
+from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -292,7 +293,6 @@ def validate_positions(ente, params) -> list[Problem]:
         )
     rating_max = params["rating_max"]
     seen: dict[str, int] = {}
-    holders: dict[str, int] = {}
     covered: dict[str, int] = {}
     by_id = {r["id"]: r for r in rows}
     for r in rows:
@@ -339,21 +339,7 @@ def validate_positions(ente, params) -> list[Problem]:
                 )
             )
         holder = r["holder"]
-        if holder is not None:
-            if holder in holders:
-                out.append(
-                    problem(
-                        ente,
-                        "po.two_positions",
-                        f"{holder} è titolare di due posizioni (righe {holders[holder]} e {r.row}): "
-                        "la copertura di un'altra posizione si indica con interim_of",
-                        f"{PO} art. 3.4",
-                        "positions",
-                        r.row,
-                        "holder",
-                    )
-                )
-            holders.setdefault(holder, r.row)
+        if holder is not None:  # a holder of two positions is reported where pay is decided (po.one_position)
             out += eligibility(ente, r)
         out += interim_checks(ente, r, by_id, covered)
     return out
@@ -1525,7 +1511,7 @@ def appointments(ente, rows, score, trace) -> dict[str, int]:
                 "incarico non conferibile: né retribuzione di posizione né di "
                 "risultato né maggiorazione per interim (residuo), come una posizione vacante",
                 f"{PO} art. 1.2, 2.7",
-                label=f"Posizione {r['id']}: titolare {holder} non pagabile",
+                label=f"Posizione {r['id']} pagata al titolare {holder}",
                 note=blocked,
             )
             continue
@@ -1556,7 +1542,7 @@ def unpaid(ente, r, rule: str, message: str, article: str, column: str, trace) -
         False,
         "posizione non pagata: la sua retribuzione di posizione e di risultato resta nel residuo",
         f"{PO} {article}",
-        label=f"Posizione {r['id']}: non pagata",
+        label=f"Posizione {r['id']} pagata al titolare {r['holder']}",
         note=message,
     )
 
@@ -1581,12 +1567,14 @@ def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal
     return value
 
 
-def instalment_figures(due: dict[str, Decimal], trace) -> None:
+def instalment_figures(due: dict[str, Decimal], paid: Mapping[str, int], trace) -> None:
     """13 mensilità of the pay due (rules/core.md §4): 12 × due / 13 rounded down + a 13th with the rest, so the
-    13 payments never exceed what is due (≤ €16,000 "annui lordi per tredici mensilità")."""
+    13 payments never exceed what is due (≤ €16,000 "annui lordi per tredici mensilità"). ``due`` holds the annual
+    amount of a position nobody is paid for (valued, not paid)."""
     for pid, value in due.items():
         regular, last = instalments(value, MONTHS)
-        due_input = new_input("dovuta", value, ref=f"position:{pid}:due")  # of both figures below
+        ref = f"position:{pid}:due" if pid in paid else f"position:{pid}:annual"
+        due_input = new_input("dovuta" if pid in paid else "annua (posizione non pagata)", value, ref=ref)
         trace.record(
             f"position:{pid}:monthly",
             regular,
@@ -1711,7 +1699,9 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     lo_input = new_input("minimo annuo (pay_min)", lo, cell="params:pay_min")
     hi_input = new_input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max")
     lam_input = new_input(
-        "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo)", None if lam is None else r2(lam)
+        "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo; 6 decimali, per ricalcolare al "
+        "centesimo)",
+        None if lam is None else lam.quantize(Decimal("0.000001"), ROUND_HALF_UP),
     )
     for pid in score:
         trace.record(
@@ -1734,7 +1724,9 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     # covers; one position per person; a term outside the year, like a vacancy, pays nothing
     paid_days = appointments(ente, rows, score, trace)
     due = {pid: pay_due(ente, pid, annual[pid], paid_days.get(pid), trace) for pid in score}
-    instalment_figures(due, trace)
+    # the instalments of a paid position are of its pay due; a position nobody is paid for is still valued, on its
+    # annual amount (as results.json's monthly of a vacancy)
+    instalment_figures({pid: due[pid] if pid in paid_days else annual[pid] for pid in score}, paid_days, trace)
 
     # interim extras come first out of the result fund (001… art. 3.4)
     extra: dict[str, Decimal] = {}
@@ -1783,7 +1775,11 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     basis = {pid: due[pid] if pid in paid_days else annual[pid] for pid in score}
     result_max = split(rest, basis, rank={pid: -v for pid, v in score.items()})
     result_fund_input = new_input("fondo di risultato", R, ref="pool:po_risultato")
-    extra_input = new_input("maggiorazioni interim", sum(extra.values(), ZERO))
+    # each interim extra taken from the fund, one input each (only those of paid holders exist)
+    extra_inputs = [
+        new_input(f"maggiorazione per interim della posizione {pid}", value, ref=f"position:{pid}:interim")
+        for pid, value in extra.items()
+    ]
     annual_input = new_input(
         "somma delle retribuzioni dovute (annue per le posizioni non pagate)", sum(basis.values(), ZERO)
     )
@@ -1801,7 +1797,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             label=f"Retribuzione di risultato massima — {pid}",
             inputs=[
                 result_fund_input,
-                extra_input,
+                *extra_inputs,
                 new_input(
                     "retribuzione dovuta" if pid in paid_days else "retribuzione annua (posizione non pagata)",
                     basis[pid],

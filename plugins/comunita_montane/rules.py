@@ -424,6 +424,33 @@ def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str,
     return BANDED, f"punteggio {score.score!s} ≥ 70, obiettivi dell'unità al {unit_value!s} ≥ 0.70"
 
 
+def cap_redistribution(parts, weights, caps, fund: Decimal) -> dict[str, tuple]:
+    """When caps bind (CCNL 1999 range), the split is not fund × weight / Σ weights: the capped people take their
+    cap and the rest of the fund is split among the others. For each uncapped person, the two inputs that let a
+    reader recompute their amount: the fund left after the caps and the Σ weights of the uncapped."""
+    capped = {pid for pid, amount in parts.items() if pid in caps and amount == floor2(caps[pid]) and amount < fund}
+    if not capped:
+        return {}
+    # the exact split: capped_split fixes the capped shares and splits the rest exactly among the others
+    left = fund - sum((parts[pid] for pid in capped), Decimal(0))
+    free = sum((w for pid, w in weights.items() if pid not in capped), Decimal(0))
+    shared = (
+        new_input("fondo dopo i tetti raggiunti da " + ", ".join(sorted(capped)), left),
+        new_input("Σ pesi di chi non è al tetto", free),
+    )
+    return {pid: shared for pid in parts if pid not in capped}
+
+
+def freed_note(freed: dict, pid: str, parts, caps) -> str:
+    if pid in freed:
+        return (
+            "importo = fondo dopo i tetti × peso / Σ pesi di chi non è al tetto (quanto i tetti liberano va agli altri)"
+        )
+    if freed and pid in caps and parts[pid] == floor2(caps[pid]):
+        return "al tetto: riceve il tetto, il resto del suo quoziente va agli altri"
+    return ""
+
+
 class _Rewards:
     """Phase e for one ente: statuses, rankings and bands, money, bonus, progressioni, savings."""
 
@@ -696,6 +723,19 @@ class _Rewards:
         # band, award and figures kept in lists and added to the ente's tables at the end (Trace.add, issue 18)
         pids = [t[0] for t in banded]
         amounts = cast("list[Decimal]", in_order(pids, parts, None))  # every banded person has a part
+        # the split's denominator, so the award can be recomputed by hand: Σ (resources/staff of the band × fte)
+        total_weight = sum(
+            (
+                Fraction(b.resources) / Fraction(b.staff) * Fraction(p.fte)
+                for b, ps in zip(self.bands, band_people)
+                for p in ps
+            ),
+            Fraction(0),
+        )
+        weights_input = new_input(
+            "Σ pesi dei collocati in fascia (peso pro capite della fascia × fte)",
+            (Decimal(total_weight.numerator) / Decimal(total_weight.denominator)).quantize(Decimal("0.000001")),
+        )
         band_index: list[int] = []
         made: list[Award] = []
         figures: list[Figure] = []
@@ -751,6 +791,7 @@ class _Rewards:
                                 ratio_input,
                                 new_input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
                                 fte_input,
+                                *((weights_input,) if mode != "band_pool" else ()),
                                 # «punteggio»: the banded person's score, the very input object of their status
                                 score_input,
                                 new_input("esito", BANDED, ref=f"score:{pid}:status"),
@@ -933,6 +974,7 @@ class _Rewards:
         # the inputs every paid person shares are one object each (issue 18)
         fund_input = new_input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}")
         total_input = new_input("Σ pesi", total)
+        freed = cap_redistribution(parts, weights, caps, fund.amount)
         for pid, amount in parts.items():
             p = self.e.people[pid]
             pay, score = inputs[pid]
@@ -962,7 +1004,9 @@ class _Rewards:
                         if per_person and p.is_po
                         else []
                     ),
+                    *freed.get(pid, ()),
                 ],
+                note=freed_note(freed, pid, parts, caps),
             )
             if per_person and p.is_po and 0 < amount < min_share * pay:
                 self.problem(
@@ -1029,7 +1073,7 @@ class _Rewards:
         }
         self.extra[BONUS_FUND] = []
         self.extra[f"{BONUS_FUND}_detail"] = detail
-        self.out_pools[BONUS_FUND] = attrs.evolve(fund, label=fund.label or label)
+        self.out_pools[BONUS_FUND] = attrs.evolve(fund, label=fund.label or label, source=src("18"))
         if fund.amount <= 0:
             return
         decided = self.e.approvals.get("bonus_decided")
@@ -1095,13 +1139,30 @@ class _Rewards:
                 continue
             if renounced:
                 detail["withheld"][pid] = f"rinuncia al bonus per {renounced[0]['kind']} (art. 18.4)"
+                r = renounced[0]
+                self.trace.record(
+                    f"award:{pid}:{BONUS_FUND}",
+                    ZERO,
+                    "vincitore del bonus che vi ha rinunciato per un premio incompatibile: nessun importo; la sua "
+                    "quota resta nel fondo (residuo)",
+                    src("18.4"),
+                    label=f"Bonus delle eccellenze di {p.name} (rinunciato)",
+                    inputs=[
+                        new_input(
+                            f"rinuncia al bonus ({r['kind']})",
+                            True,
+                            cell=f"{self.e.file_of('innovation')}:{r.row}:renounced_bonus",
+                        ),
+                        new_input("quota che sarebbe spettata", parts[pid]),
+                    ],
+                )
                 continue
             paid.append(pid)
             self.awards[f"{pid}:{BONUS_FUND}"] = new_award(
                 person=pid, amount=parts[pid], pool=BONUS_FUND, band=self.bands[0].name
             )
             self.trace.record(
-                f"award:{pid}:bonus",
+                f"award:{pid}:{BONUS_FUND}",
                 parts[pid],
                 "fondo del bonus diviso in parti uguali tra i vincitori: i migliori "
                 f"punteggi della fascia {self.bands[0].name}, al massimo ⌊{share} × persone della fascia⌋, esclusi i "
