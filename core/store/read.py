@@ -123,6 +123,25 @@ def current(engine: Engine, year: int | None = None, ente: str | None = None) ->
     return [Current(*row) for row in rows]
 
 
+def failed_since(engine: Engine, year: int) -> dict[str, tuple[int, str]]:
+    """Enti whose latest whole-cycle run of ``year`` failed: ente → (that run, its reason). Their
+    current result is an older run's, which the portal must not show as if it were the latest."""
+    latest = (
+        select(s.run_enti.c.ente, func.max(s.run_enti.c.run).label("run"))
+        .join(s.runs, s.runs.c.id == s.run_enti.c.run)
+        .where(s.runs.c.year == year, s.runs.c.until == COMPLETE)
+        .group_by(s.run_enti.c.ente)
+        .subquery("last_run")
+    )
+    query = (
+        select(s.run_enti.c.ente, s.run_enti.c.run, s.run_enti.c.reason)
+        .join(latest, and_(s.run_enti.c.ente == latest.c.ente, s.run_enti.c.run == latest.c.run))
+        .where(s.run_enti.c.status == "failed")
+    )
+    with engine.connect() as conn:
+        return {ente: (int(run), reason) for ente, run, reason in conn.execute(query)}
+
+
 def latest_per_ente(engine: Engine) -> list[Current]:
     """Each ente's current result of its latest year."""
     best: dict[str, Current] = {}
