@@ -147,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
+    ver.add_argument(
+        "--store",
+        metavar="URL",
+        help="archivio con le impronte degli output (default: quello indicato in OUT/summary.json)",
+    )
 
     sub.add_parser("plugins", help="plugin installati, versione, fonti, parametri in vigore")
 
@@ -329,6 +334,8 @@ def _store_line(log) -> bool:
     """Print where the run was recorded; False when the store could not be written."""
     if log is None:
         return True
+    for note in log.notes:
+        print(f"ciclope: {note}", file=sys.stderr)
     if log.error:
         print(
             f"ciclope: archivio dei risultati {log.shown} NON aggiornato: {log.error}. Gli output sono stati "
@@ -581,7 +588,7 @@ def cmd_template(args) -> int:
 
 def cmd_report(args) -> int:
     from .reports import parse_outputs
-    from .verify import report
+    from .verify import reanchor, report, store_of
 
     try:
         outputs = parse_outputs(args.outputs)
@@ -606,6 +613,9 @@ def cmd_report(args) -> int:
 
         refresh_folder(args.store, args.folder)
         print("andamento e posizionamento ripresi dall'archivio dei risultati")
+    store = store_of(args.folder, args.store) if done else None
+    if store is not None and reanchor(args.folder, store):  # verify compares with the new documents
+        print("impronte degli output aggiornate nell'archivio dei risultati")
     return EXIT_OK if done else EXIT_ENTE
 
 
@@ -615,7 +625,7 @@ def cmd_verify(args) -> int:
 
     folder = args.folder
     if (folder / "results.json").is_file():
-        same, lines = _verify_one(verify, folder, alone=True)
+        same, lines = _verify_one(verify, folder, args.store, alone=True)
         print("\n".join(lines))
         return EXIT_OK if same else EXIT_ENTE
     enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
@@ -624,7 +634,7 @@ def cmd_verify(args) -> int:
         return EXIT_CONFIG
     status = EXIT_OK
     for ente in enti:  # every ente, even after a damaged one
-        same, lines = _verify_one(verify, ente)
+        same, lines = _verify_one(verify, ente, args.store)
         print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
         if not same:
             print("\n".join(f"  {line}" for line in lines))
@@ -632,11 +642,11 @@ def cmd_verify(args) -> int:
     return status
 
 
-def _verify_one(verify, folder: Path, alone: bool = False) -> tuple[bool, list[str]]:
+def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) -> tuple[bool, list[str]]:
     """One ente folder verified; among others, a damaged one is a line that says why, never the end of
     the command (``alone``: its problems are the command's, exit 2)."""
     try:
-        return verify(folder)
+        return verify(folder, store)
     except CiclopeError as exc:
         if alone:
             raise

@@ -151,9 +151,10 @@ def _digest(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def check_sums(folder: Path) -> list[str]:
-    """The outputs edited, removed or added since the run wrote them (empty when all match)."""
-    recorded = _recorded(folder) if (folder / SUMS).is_file() else None
+def check_sums(folder: Path, anchored: dict[str, str] | None = None) -> list[str]:
+    """The outputs edited, removed or added since the run wrote them (empty when all match): against the
+    folder's ``SHA256SUMS``, or the digests ``anchored`` in the store."""
+    recorded = anchored if anchored is not None else _recorded(folder) if (folder / SUMS).is_file() else None
     if recorded is None:
         return [f"manca {SUMS}: gli output non sono verificabili (scritti da una versione precedente?)"]
     out = []
@@ -167,3 +168,35 @@ def check_sums(folder: Path) -> list[str]:
         if p.is_file() and p.name != SUMS and p.name not in recorded:
             out.append(f"file aggiunto dopo l'esecuzione: {p.name}")
     return out
+
+
+JOURNAL = ".ciclope-running"  # written when a run starts, removed when it ends: left behind, it was killed
+
+
+def previous_journal(out: Path) -> dict | None:
+    """The journal of an earlier run on ``out`` that never ended (the caller holds the lock, so that run
+    is dead): its content and ``since_ns``, the time it was written; None when the last run ended."""
+    try:
+        fd = os.open(out / JOURNAL, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        since = os.fstat(fh.fileno()).st_mtime_ns
+        try:
+            doc = json.loads(fh.read(4096).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            doc = {}
+    return {**(doc if isinstance(doc, dict) else {}), "since_ns": since}
+
+
+def write_journal(out: Path, run: int | None, store: str | None) -> None:
+    import datetime as dt
+
+    started = dt.datetime.now().isoformat(timespec="seconds")
+    doc = {"run": run, "store": store, "started": started}
+    owned.write_inside(out, JOURNAL, (json.dumps(doc) + "\n").encode("utf-8"))
+
+
+def end_journal(out: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(out / JOURNAL)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -254,3 +255,37 @@ def _named(sums: Path) -> set[str] | None:
             return None
         text = fh.read(1 << 20).decode("utf-8", errors="replace")
     return {line.partition("  ")[2] for line in text.splitlines() if "  " in line}
+
+
+RENAME_EXCHANGE = 2  # renameat2(2) flag: swap two names in one step
+AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing names atomically (Linux ``renameat2``): False where the system cannot, and
+    nothing changed."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        call = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = call(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return done == 0
+
+
+def publish(tmp: Path, final: Path) -> None:
+    """Put the folder ``tmp`` at ``final``: one rename when ``final`` is new, else an atomic exchange
+    (a kill leaves the old folder or the new one, never none) and the old one removed. Where the system
+    has no exchange, two renames through a unique hidden name."""
+    if not final.exists():
+        tmp.rename(final)
+        return
+    if exchange(tmp, final):
+        shutil.rmtree(tmp)  # the old folder, now under the temporary name
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".ciclope-old.{final.name}.", dir=final.parent))
+    final.rename(old)  # onto the new empty folder: a unique name, never one the user has
+    tmp.rename(final)
+    shutil.rmtree(old)

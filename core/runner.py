@@ -110,13 +110,7 @@ def write_outputs(
         blocked = owned.ente_folder_problem(final)
         if blocked:  # the folder changed while the ente ran: it is not replaced
             raise CiclopeError([Problem(rule="output.ente_folder", file=str(final), message=blocked)])
-        old = None
-        if final.is_dir():
-            old = Path(tempfile.mkdtemp(prefix=f"{OLD}{result.ente.id}.", dir=out))
-            final.rename(old)  # onto the new empty folder: a unique name, never one the user has
-        tmp.rename(final)
-        if old is not None:
-            shutil.rmtree(old)
+        owned.publish(tmp, final)
     except BaseException:
         if child is not None:
             child.stop()
@@ -306,8 +300,14 @@ def run_plan(
     enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
+        # The journal stays while the run works: found by the next run (which holds the lock, so this
+        # one is dead), it says that a kill may have left folders published but not recorded.
+        previous = outroot.previous_journal(out)
         if log is not None:
             log.start()
+        outroot.write_journal(out, None if log is None else log.run, None if log is None else log.shown)
+        if log is not None and previous is not None:
+            log.recover(out, previous)
         interrupted = True
         try:
             outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log)
@@ -316,14 +316,22 @@ def run_plan(
             if log is not None:
                 log.finish(interrupted)
         if log is not None and log.store is not None and log.error is None:
-            from .store.sections import refresh_relazioni
-
-            try:
-                kept = [o for o in outcomes if o.status != "failed" and o.id not in log.refused_ids]
-                refresh_relazioni(log.store, out, plan.year, kept, jobs=jobs)
-            except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
-                log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
+            done = [o for o in outcomes if o.status != "failed" and o.id not in log.refused_ids]
+            _complete(log, out, plan.year, done, jobs)
+        outroot.end_journal(out)
         return outcomes
+
+
+def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome], jobs: int) -> None:
+    """The Relazioni given the store's trends and positions, then every folder's digests anchored in it."""
+    from .store.sections import refresh_relazioni
+
+    assert log.store is not None, "called once the store is open"
+    try:
+        refresh_relazioni(log.store, out, year, done, jobs=jobs)
+    except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
+        log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
+    log.anchor(out, done)
 
 
 def _run_locked(
@@ -366,7 +374,7 @@ def _run_locked(
             outcomes.append(outcome)
             if progress:
                 progress(n, len(work), outcome)
-    write_summary(outcomes, out)
+    write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
     return outcomes
 
 
@@ -405,9 +413,10 @@ def clean_leftovers(out: Path, ids: list[str]) -> None:
                     shutil.rmtree(p, ignore_errors=True)
 
 
-def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
+def write_summary(outcomes: list[EnteOutcome], out: Path, store: str | None = None) -> None:
     """``summary.json``, merged with the previous one: enti not run now keep their entry; an ente that
-    failed now but has an earlier output folder is marked ``stale`` (that folder is not current)."""
+    failed now but has an earlier output folder is marked ``stale`` (that folder is not current).
+    ``store``: where the run was recorded (its URL, password masked), for `ciclope verify`."""
     out.mkdir(parents=True, exist_ok=True)
     entries = []
     for o in outcomes:
@@ -416,7 +425,9 @@ def write_summary(outcomes: list[EnteOutcome], out: Path) -> None:
             entry["stale"] = True
             entry["reason"] = f"{o.reason} — la cartella {o.id}/ è dell'esecuzione precedente e NON è aggiornata"
         entries.append(entry)
-    doc = {"enti": outroot.merge_summary(out, entries)}
+    doc: dict = {"enti": outroot.merge_summary(out, entries)}
+    if store is not None:
+        doc["store"] = store
     owned.write_inside(out, "summary.json", (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from .config import EnteConfig, resolve_params
-from .outroot import check_sums, write_sums
+from .outroot import SUMS, check_sums, write_sums
 from .problems import CiclopeError, Problem
 from .result import Result
 from .results import dumps
@@ -103,12 +103,112 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
     return recorded_text, recorded, compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")), []
 
 
-def verify(folder: Path) -> tuple[bool, list[str]]:
-    """(identical, lines explaining what differs)."""
+def store_of(folder: Path, given: str | None = None) -> str | None:
+    """The store a folder's run was recorded in: ``--store``, else the one its root's summary.json names
+    (``folder`` an ente's folder or the root itself); None when neither says."""
+    if given:
+        return given
+    for root in (folder, folder.parent):
+        path = root / "summary.json"
+        if path.is_file() and not path.is_symlink():
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+            except (ValueError, OSError, RecursionError):
+                continue
+            if isinstance(doc, dict) and isinstance(doc.get("store"), str):
+                return doc["store"]
+    return None
+
+
+def anchored(folder: Path, url: str) -> tuple[dict[str, str] | None, str]:
+    """The digests the store anchored for ``folder`` at its latest run (None when it has none), and the
+    store as shown to people."""
+    from sqlalchemy import select
+
+    from .store import open_store, schema, store_url
+    from .store.commands import readable_store
+
+    with readable_store(url):
+        store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))
+        try:
+            with store.engine.connect() as conn:
+                sums = conn.execute(
+                    select(schema.output_sums.c.sums)
+                    .where(schema.output_sums.c.output == str(Path(folder).resolve()))
+                    .order_by(schema.output_sums.c.run.desc())
+                    .limit(1)
+                ).scalar()
+        finally:
+            store.close()
+    if sums is None:
+        return None, store.shown
+    return {
+        name: digest for digest, _, name in (line.partition("  ") for line in sums.splitlines()) if name
+    }, store.shown
+
+
+def check_anchor(folder: Path, url: str | None) -> list[str]:
+    """The outputs that differ from the digests anchored in the store (editing the files and rewriting
+    SHA256SUMS is noticed here); a line saying so when the store has none for this folder."""
+    if url is None:
+        return []
+    try:
+        recorded, shown = anchored(folder, url)
+    except CiclopeError as exc:
+        return [f"impronte nell'archivio non verificabili: {exc.problems[0].message}"]
+    if recorded is None:
+        return [
+            f"l'archivio {shown} non ha le impronte di questa cartella: rilancia `ciclope run`, o indica "
+            "con --store l'archivio in cui è stata registrata"
+        ]
+    return [line.replace("dopo l'esecuzione", "rispetto all'archivio") for line in check_sums(Path(folder), recorded)]
+
+
+def reanchor(folder: Path, url: str) -> bool:
+    """After `ciclope report` added documents: the store's digests of ``folder`` (its latest run) gain those of
+    the new files; a file the store anchored keeps its anchored digest, whatever SHA256SUMS now says (an edit
+    made with SHA256SUMS rewritten is still noticed). False when the store has none for it."""
+    from sqlalchemy import func, select, update
+
+    from .store import open_store, schema, store_url
+    from .store.commands import readable_store
+
+    output = str(Path(folder).resolve())
+    before, _shown = anchored(folder, url)
+    if before is None:
+        return False
+    now = {
+        name: digest
+        for digest, _, name in (
+            line.partition("  ") for line in (Path(folder) / SUMS).read_text(encoding="utf-8").splitlines()
+        )
+        if name
+    }
+    merged = {**now, **before}
+    sums = "".join(f"{merged[name]}  {name}\n" for name in sorted(merged))
+    with readable_store(url):
+        store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))
+        try:
+            with store.engine.begin() as conn:
+                latest = select(func.max(schema.output_sums.c.run)).where(schema.output_sums.c.output == output)
+                done = conn.execute(
+                    update(schema.output_sums)
+                    .where(schema.output_sums.c.output == output, schema.output_sums.c.run == latest.scalar_subquery())
+                    .values(sums=sums)
+                ).rowcount
+        finally:
+            store.close()
+    return bool(done)
+
+
+def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
+    """(identical, lines explaining what differs). ``store``: the store whose anchored digests the
+    outputs are compared with too (:func:`store_of`)."""
     recorded_text, recorded, result, changed = recompute(folder)
     if result is None:
         return False, changed
     edited = check_sums(Path(folder))  # the published outputs too, not only results.json (issue 19)
+    edited += [line for line in check_anchor(Path(folder), store_of(Path(folder), store)) if line not in edited]
     fresh = dumps(result)
     if fresh == recorded_text and not edited:
         return True, [

@@ -7,6 +7,7 @@ plugin pays money, the public comunita_montane example.
 from __future__ import annotations
 
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -236,3 +237,47 @@ def test_explain_of_a_workbook_names_its_sheet_and_cell(tmp_path):
     text = explain(compute_ente(xlsx_dir, coreonly, 2021), "person", "E1")
     assert "= 54   ← ente.xlsx[evaluations]:F2 (colonna points)" in text
     assert "evaluations.csv" not in text and "people.csv" not in text
+
+
+def figure_inputs(doc: dict, key: str) -> tuple[Decimal, dict[str, Decimal]]:
+    """The value and the inputs (name → value) of figure ``key`` anywhere in an explain --json tree."""
+    stack = list(doc["figures"])
+    while stack:
+        node = stack.pop()
+        if node["key"] == key:
+            numbers = {
+                i["name"]: i["value"]
+                for i in node["inputs"]
+                if isinstance(i["value"], (int, float)) and not isinstance(i["value"], bool)
+            }
+            return Decimal(str(node["value"])), {name: Decimal(str(v)) for name, v in numbers.items()}
+        stack += [i["figure"] for i in node.get("inputs", ()) if "figure" in i]
+    raise KeyError(key)
+
+
+def explained(example, capsys, plugin: str, ente: str, person: str) -> dict:
+    folder = example(plugin)
+    assert main(["explain", str(folder / "cycle.toml"), "--ente", ente, "--person", person, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_each_demo_award_adds_up_from_its_explained_inputs(example, capsys):
+    """One person of each public example, followed by hand to the cent through explain's own figures."""
+    cent = Decimal("0.01")
+    # brescia, HA (position PA): result = max × evaluation / 100, half-up; the award = pay due + result
+    doc = explained(example, capsys, "brescia", "bs-esempio", "HA")
+    result, r = figure_inputs(doc, "position:PA:result")
+    assert result == (r["risultato massimo"] * r["valutazione di HA"] / 100).quantize(cent, ROUND_HALF_UP)
+    total, t = figure_inputs(doc, "award:HA:po")
+    assert total == t["retribuzione di posizione dovuta"] + t["retribuzione di risultato"]
+    # bergamo, U1: fund × score × fte / Σ (score × fte), within the cent the largest remainder may move
+    doc = explained(example, capsys, "bergamo", "bg-esempio", "U1")
+    award, a = figure_inputs(doc, "award:U1")
+    exact = a["fondo performance_individuale"] * a["punteggio"] * a["tempo di lavoro (fte)"]
+    assert abs(award - exact / a["somma di punteggio × fte dei premiati"]) < cent
+    # comunita_montane, P1: fund × band weight × fte / Σ weights
+    doc = explained(example, capsys, "comunita_montane", "cm-esempio", "P1")
+    award, a = figure_inputs(doc, "award:P1")
+    weight = a["peso pro capite della fascia (quota di risorse / quota di personale)"] * a["tempo lavorato (fte)"]
+    sigma = a["Σ pesi dei collocati in fascia (peso pro capite della fascia × fte)"]
+    assert abs(award - a["fondo della graduatoria"] * weight / sigma) < cent

@@ -344,7 +344,7 @@ def test_migration_upgrades_a_store_written_by_the_first_schema(tmp_path, backen
 
     store = open_store(backend)  # upgrades to the head revision
     with store.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == HEAD
+        assert MigrationContext.configure(conn).get_current_revision() == HEAD  # every revision, in order
         assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
         row = conn.execute(sa.select(schema.objectives.c.plan_first, schema.objectives.c.achievement)).one()
     assert tuple(row) == (None, 0.75)

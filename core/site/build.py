@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import owned
 from ..problems import CiclopeError, Problem
 from ..reports import fmt
-from ..store import Current, Store
+from ..store import Current, Store, read
 from ..store.history import Trend, trend
 from ..store.sections import position_html, trend_html
 from . import cards, charts
@@ -104,6 +104,7 @@ class Site:
             if c.year <= self.year:
                 self.by_ente[c.ente].append(c)
         self.names = {c.ente: c.name for c in self.enti}
+        self.failed = read.failed_since(store.engine, self.year)  # latest run failed: an older result shown
 
     def common(self, root: str, page: str, title: str) -> dict[str, Any]:
         return {
@@ -190,8 +191,7 @@ class Site:
             "name": c.name,
             "plugin": c.plugin,
             "plugin_version": c.plugin_version,
-            "status": c.status,
-            "status_label": STATUS_LABELS.get(c.status, c.status),
+            **self.status(c),
             "performance": fmt.pct(c.performance),
             "performance_sort": "" if c.performance is None else f"{c.performance:.4f}",
             "spark": charts.sparkline(
@@ -232,6 +232,17 @@ class Site:
         if not self.public:
             self.person_pages(c, row, people)
         return row, [d for d in calendar if d["status"] != "fatto"]
+
+    def status(self, c: Current) -> dict[str, str]:
+        """The ente's outcome: its current result's, or the failure of a later run, which says that the
+        figures shown are an earlier run's (the reason only on the internal site: it may quote a cell)."""
+        run, reason = self.failed.get(c.ente, (0, ""))
+        if run <= c.run_id:
+            return {"status": c.status, "status_label": STATUS_LABELS.get(c.status, c.status), "failure": ""}
+        failure = f"L'esecuzione n. {run} di questo ente è FALLITA: le cifre sono dell'esecuzione n. {c.run_id}"
+        if not self.public:
+            failure += f" ({reason[:300]})"
+        return {"status": "error", "status_label": f"FALLITO (cifre dell'esecuzione n. {c.run_id})", "failure": failure}
 
     @staticmethod
     def person_row(p) -> dict:

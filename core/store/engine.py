@@ -116,7 +116,7 @@ def alembic_config(connection):
     return cfg
 
 
-HEAD = "0003"  # the newest revision in migrations/versions (tests/test_store.py checks it against Alembic)
+HEAD = "0004"  # the newest revision in migrations/versions (tests/test_store.py checks it against Alembic)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

@@ -66,19 +66,24 @@ class PersonRow:
     amount: Decimal | None
 
 
-def _latest():
-    """(ente, year, run) of the latest complete run of every (ente, year) that has a result."""
-    return (
+def _latest(year: int | None = None, ente: str | None = None):
+    """(ente, year, run) of the latest complete run of every (ente, year) that has a result; ``year`` and
+    ``ente`` narrow it inside the grouping, through the (ente, year) index: filtered only outside it, the
+    history of one ente grouped every ente's runs, once per ente of a run — quadratic in the enti."""
+    query = (
         select(s.run_enti.c.ente, s.results.c.year, func.max(s.run_enti.c.run).label("run"))
         .join(s.results, s.results.c.id == s.run_enti.c.result)
         .where(s.results.c.until == COMPLETE)
-        .group_by(s.run_enti.c.ente, s.results.c.year)
-        .subquery("latest")
     )
+    if year is not None:
+        query = query.where(s.results.c.year == year)
+    if ente is not None:
+        query = query.where(s.results.c.ente == ente)
+    return query.group_by(s.run_enti.c.ente, s.results.c.year).subquery("latest")
 
 
-def current_query():
-    latest = _latest()
+def current_query(year: int | None = None, ente: str | None = None):
+    latest = _latest(year, ente)
     return (
         select(
             s.results.c.ente,
@@ -109,7 +114,7 @@ def current_query():
 
 def current(engine: Engine, year: int | None = None, ente: str | None = None) -> list[Current]:
     """The current result of every ente for ``year`` (None: every year), sorted by ente and year."""
-    query = current_query()
+    query = current_query(year, ente)
     if year is not None:
         query = query.where(s.results.c.year == year)
     if ente is not None:
@@ -117,6 +122,25 @@ def current(engine: Engine, year: int | None = None, ente: str | None = None) ->
     with engine.connect() as conn:
         rows = conn.execute(query.order_by(s.results.c.ente, s.results.c.year)).all()
     return [Current(*row) for row in rows]
+
+
+def failed_since(engine: Engine, year: int) -> dict[str, tuple[int, str]]:
+    """Enti whose latest whole-cycle run of ``year`` failed: ente → (that run, its reason). Their
+    current result is an older run's, which the portal must not show as if it were the latest."""
+    latest = (
+        select(s.run_enti.c.ente, func.max(s.run_enti.c.run).label("run"))
+        .join(s.runs, s.runs.c.id == s.run_enti.c.run)
+        .where(s.runs.c.year == year, s.runs.c.until == COMPLETE)
+        .group_by(s.run_enti.c.ente)
+        .subquery("last_run")
+    )
+    query = (
+        select(s.run_enti.c.ente, s.run_enti.c.run, s.run_enti.c.reason)
+        .join(latest, and_(s.run_enti.c.ente == latest.c.ente, s.run_enti.c.run == latest.c.run))
+        .where(s.run_enti.c.status == "failed")
+    )
+    with engine.connect() as conn:
+        return {ente: (int(run), reason) for ente, run, reason in conn.execute(query)}
 
 
 def latest_per_ente(engine: Engine) -> list[Current]:

@@ -38,6 +38,7 @@ class RunLog:
         self.refused: list[str] = []  # why an ente's result was not recorded (another identity under its id)
         self.refused_ids: set[str] = set()  # those enti: their Relazione gets no trend from another's history
         self.run: int | None = None
+        self.notes: list[str] = []  # what the command prints besides the store line (an earlier run killed)
 
     def start(self) -> None:
         from ..problems import CiclopeError
@@ -95,6 +96,80 @@ class RunLog:
             write.finish_run(self.store.engine, self.run, "interrupted" if interrupted or self.error else "complete")
         except Exception as exc:
             self.error = self.error or _why(exc, self.url)
+
+    def recover(self, out: Path, previous: dict) -> None:
+        """An earlier run on ``out`` was killed (its journal is still there): close its store run as
+        interrupted and name the ente folders it published without recording them."""
+        note = f"l'esecuzione precedente in {out} (avviata {previous.get('started', '?')}) si è interrotta prima della fine"
+        if self.store is None or self.error is not None:
+            self.notes.append(note)
+            return
+        try:
+            unrecorded = _unrecorded(self.store, out, previous, self.shown)
+        except Exception as exc:
+            self.error = _why(exc, self.url)
+            return
+        if unrecorded:
+            shown = ", ".join(unrecorded[:20]) + (f" e altri {len(unrecorded) - 20}" if len(unrecorded) > 20 else "")
+            note += (
+                f": cartelle pubblicate ma NON registrate nell'archivio: {shown}. Rilanciale con "
+                + " ".join(f"--ente {e}" for e in unrecorded[:5])
+                + (" …" if len(unrecorded) > 5 else "")
+            )
+        else:
+            note += ": ogni cartella che ha pubblicato è registrata nell'archivio"
+        self.notes.append(note)
+
+    def anchor(self, out: Path, outcomes) -> None:
+        """The digests of every output folder of this run, as its SHA256SUMS says now that the Relazioni
+        are complete: `verify` compares the files with them, out of the reach of who edits the folder."""
+        if self.store is None or self.run is None or self.error is not None:
+            return
+        from . import schema
+
+        rows = []
+        for o in outcomes:
+            folder = out / o.id
+            try:
+                sums = (folder / "SHA256SUMS").read_text(encoding="utf-8")
+            except OSError:  # failed, or its folder could not be written
+                continue
+            rows.append({"run": self.run, "ente": o.id, "output": str(folder.resolve()), "sums": sums})
+        if not rows:
+            return
+        try:
+            with self.store.engine.begin() as conn:
+                conn.execute(schema.output_sums.insert(), rows)
+        except Exception as exc:
+            self.error = _why(exc, self.url)
+
+
+def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str]:
+    """The ente folders of ``out`` written since the killed run began whose results.json is not in the store."""
+    import hashlib
+
+    from sqlalchemy import select, update
+
+    from . import schema
+
+    found = []
+    with store.engine.begin() as conn:
+        if isinstance(previous.get("run"), int) and previous.get("store") == shown:
+            conn.execute(
+                update(schema.runs)
+                .where(schema.runs.c.id == previous["run"], schema.runs.c.status == "running")
+                .values(status="interrupted", finished=write.now())
+            )
+        for folder in sorted(out.iterdir()):
+            doc = folder / "results.json"
+            if folder.name.startswith(".") or folder.is_symlink() or not doc.is_file():
+                continue
+            if doc.stat().st_mtime_ns < previous["since_ns"]:
+                continue
+            digest = hashlib.sha256(doc.read_bytes()).hexdigest()
+            if conn.execute(select(schema.results.c.id).where(schema.results.c.sha256 == digest)).first() is None:
+                found.append(folder.name)
+    return found
 
 
 def _why(exc: Exception, url: str) -> str:

@@ -117,6 +117,15 @@ run_enti = Table(
     Column("output", Text, nullable=False),  # the OUT/<ente> folder written by that run
 )
 
+output_sums = Table(
+    "output_sums",
+    metadata,
+    Column("run", Integer, ForeignKey("runs.id"), primary_key=True),
+    Column("ente", String(64), primary_key=True),
+    Column("output", Text, nullable=False),  # the OUT/<ente> folder, as in run_enti
+    Column("sums", Text, nullable=False),  # its SHA256SUMS once the run was complete (revision 0004)
+)
+
 areas = Table(
     "areas",
     metadata,
@@ -208,3 +217,4 @@ violations = Table(
 
 Index("ix_results_ente_year", results.c.ente, results.c.year)  # revision 0002: history and benchmark
 Index("ix_run_enti_result", run_enti.c.result)
+Index("ix_output_sums_output", output_sums.c.output)  # revision 0004: verify finds a folder's digests

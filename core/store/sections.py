@@ -9,6 +9,10 @@ years or comparable enti the section says so in one line, never an empty chart."
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -162,23 +166,29 @@ def position_html(bench: Benchmark | None, ente: str, year: int) -> list[str]:
     ]
 
 
-def splice(path: Path, body: str) -> None:
+def splice(path: Path, body: str, dest: Path | None = None) -> None:
     """Put ``body`` between the archive markers of the Relazione in ``path``, working on its bytes: a
     30,000-person ente's Relazione is ~12 MB, and decoding, slicing and encoding it as text held four
     copies at once (+80 MB of peak memory, docs/performance.md). A Relazione without the markers (written
-    by an older ciclope) is left as it is.
+    by an older ciclope) is copied as it is.
 
-    The file is rewritten in place from the section on (what precedes it is already there), then cut to
-    its new length: opening it with ``"wb"`` truncated it to nothing first, and ext4 flushes a file
-    truncated to zero and written again when it is closed (``auto_da_alloc``): ~1.5–3.5 ms of wall time
-    per Relazione against ~0.05 ms, for two Relazioni per ente (issue 18)."""
+    With ``dest`` the result is a new file there (the refresh builds a new folder, see :func:`_refresh`).
+    Without it the file is rewritten in place from the section on (what precedes it is already there),
+    then cut to its new length: opening it with ``"wb"`` truncated it to nothing first, and ext4 flushes
+    a file truncated to zero and written again when it is closed (``auto_da_alloc``): ~1.5–3.5 ms of wall
+    time per Relazione against ~0.05 ms, for two Relazioni per ente (issue 18)."""
     data = path.read_bytes()
     start, end = data.find(ARCHIVE_START.encode()), data.find(ARCHIVE_END.encode())
     if start < 0 or end < start:
+        if dest is not None:
+            dest.write_bytes(data)
         return
     at = start + len(ARCHIVE_START.encode())
-    with open(path, "r+b") as fh:
-        fh.seek(at)
+    with open(path, "r+b") if dest is None else open(dest, "xb") as fh:
+        if dest is None:
+            fh.seek(at)
+        else:
+            fh.write(memoryview(data)[:at])
         fh.write(("\n" + body + "\n").encode("utf-8"))
         fh.write(memoryview(data)[end:])
         fh.truncate()
@@ -263,17 +273,42 @@ def refresh_folder(url: str, folder: Path) -> None:
 def _refresh(
     store: Store, folder: Path, ente: str, year: int, bench: Benchmark, history: bool = True, multi_year: bool = True
 ) -> None:
-    from ..outroot import write_sums
+    from ..outroot import SUMS, write_sums
+    from ..owned import publish
     from ..reports.public import write_pdf
 
-    targets = [folder / n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
-    if not targets:
+    names = [n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
+    if not names:
         return
     body = archive_html(store, ente, year, bench, history, multi_year)
-    for path in targets:
-        splice(path, body)
-    changed = [path.name for path in targets]
-    if (folder / "relazione-pubblica.pdf").is_file():
-        write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
-        changed.append("relazione-pubblica.pdf")
-    write_sums(folder, changed)
+    # A new folder beside the ente's, with the unchanged outputs linked in and the Relazioni, the PDF
+    # and SHA256SUMS written anew, then exchanged with it in one step: a kill leaves the old outputs or
+    # the new ones, each with its own SHA256SUMS, never Relazioni that SHA256SUMS does not describe.
+    tmp = Path(tempfile.mkdtemp(prefix=f".ciclope-tmp.{ente}.", dir=folder.parent))
+    try:
+        os.chmod(tmp, stat.S_IMODE(folder.stat().st_mode))
+        pdf = "relazione-pubblica.pdf"
+        for entry in os.scandir(folder):
+            if entry.name in names:
+                splice(Path(entry.path), body, tmp / entry.name)
+                shutil.copymode(entry.path, tmp / entry.name)
+            elif entry.name == SUMS or entry.name == pdf:
+                shutil.copy2(entry.path, tmp / entry.name)  # rewritten below: never a link to the old file
+            else:
+                _link_or_copy(Path(entry.path), tmp / entry.name)
+        changed = list(names)
+        if (tmp / pdf).is_file():
+            write_pdf(tmp / "relazione-pubblica.html", tmp / pdf)
+            changed.append(pdf)
+        write_sums(tmp, changed)
+        publish(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:  # a file system without hard links
+        shutil.copy2(src, dest)

@@ -113,3 +113,26 @@ def test_two_first_runs_at_once_share_a_new_store(tmp_path, backend):
         assert "(esecuzione n. " in out and "1 enti registrati" in out
     history = cli("history", cfg, "--ente", "buono", "--store", backend)
     assert history.returncode == 0 and "2021" in history.stdout
+
+
+def test_the_portal_says_that_the_latest_run_failed(tmp_path):
+    cfg = two_enti(tmp_path)
+    assert cli("run", cfg, "--ente", "buono").returncode == 0
+    people = tmp_path / "buono" / "people.csv"
+    people.write_text(people.read_text().replace("E2,Ezio,dipendente,B,u1,1", "E2,Ezio,dipendente,B,u1,due"))
+    assert cli("run", cfg, "--ente", "buono").returncode == 1
+    internal, public = tmp_path / "sito", tmp_path / "pubblico"
+    assert cli("site", cfg, "--out", internal).returncode == 0
+    assert cli("site", cfg, "--out", public, "--public").returncode == 0
+    for site in (internal, public):
+        index = (site / "index.html").read_text(encoding="utf-8")
+        assert "FALLITO (cifre dell&#39;esecuzione n. 1)" in index or "FALLITO (cifre dell'esecuzione n. 1)" in index
+        page = (site / "enti" / "buono.html").read_text(encoding="utf-8")
+        assert "esecuzione n. 2 di questo ente è FALLITA" in page
+    assert "people.csv" in (internal / "enti" / "buono.html").read_text(encoding="utf-8")
+    assert "people.csv" not in (public / "enti" / "buono.html").read_text(encoding="utf-8")
+    # run again with good data: ok again, no failure shown
+    people.write_text(people.read_text().replace("E2,Ezio,dipendente,B,u1,due", "E2,Ezio,dipendente,B,u1,1"))
+    assert cli("run", cfg, "--ente", "buono").returncode == 0
+    assert cli("site", cfg, "--out", internal).returncode == 0
+    assert "FALLITO" not in (internal / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,127 @@
+"""The store survives: a killed run is noticed by the next one, the outputs' digests are anchored in the
+store, and a Relazioni refresh is never half done."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from harness import CLI, _limit, cli
+
+from ciclope.core import outroot
+
+from helpers import two_enti
+
+
+def _two_good(tmp_path: Path) -> Path:
+    cfg = two_enti(tmp_path)
+    cfg.write_text(cfg.read_text().replace('id = "rotto"', 'id = "altro"').replace('data = "rotto"', 'data = "buono"'))
+    return cfg
+
+
+def test_editing_outputs_and_rewriting_sha256sums_is_noticed(tmp_path):
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    folder = tmp_path / "out" / "buono"
+    assert "identico" in cli("verify", folder).stdout
+    with open(folder / "trasparenza.csv", "a", encoding="utf-8") as fh:
+        fh.write("riga aggiunta\n")
+    html = folder / "relazione-pubblica.html"
+    html.write_text(html.read_text(encoding="utf-8").replace("</body>", "<p>ritocco</p></body>"), encoding="utf-8")
+    outroot.write_sums(folder)  # SHA256SUMS made consistent with the edits
+    run = cli("verify", tmp_path / "out")
+    assert run.returncode == 1
+    assert "buono: DIVERSO" in run.stdout and "altro: identico" in run.stdout
+    assert "output modificato rispetto all'archivio: relazione-pubblica.html" in run.stdout
+    assert "output modificato rispetto all'archivio: trasparenza.csv" in run.stdout
+    # summary.json's pointer to the store removed too: --store names it
+    (tmp_path / "out" / "summary.json").write_text('{"enti": []}\n')
+    assert "identico" in cli("verify", folder).stdout  # only SHA256SUMS left to compare with
+    store = f"sqlite:///{tmp_path / 'ciclope.db'}"
+    assert "trasparenza.csv" in cli("verify", folder, "--store", store).stdout
+
+
+def test_report_moves_the_anchor_with_the_documents(tmp_path):
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg, "--outputs", "results,relazione").returncode == 0
+    folder = tmp_path / "out" / "buono"
+    rep = cli("report", folder, "--outputs", "trasparenza")
+    assert rep.returncode == 0 and "impronte degli output aggiornate" in rep.stdout
+    assert "identico" in cli("verify", folder).stdout
+
+
+def test_a_run_stopped_between_publishing_and_recording_is_named_next_time(tmp_path, monkeypatch, capsys):
+    from ciclope.core.cli import main
+    from ciclope.core.store.runlog import RunLog
+
+    cfg = _two_good(tmp_path)
+    real = RunLog.add
+
+    def dies_after_buono(self, outcome, out):
+        if outcome.id == "altro":
+            raise KeyboardInterrupt  # published, never recorded: what a kill leaves
+        return real(self, outcome, out)
+
+    monkeypatch.setattr(RunLog, "add", dies_after_buono)
+    assert main(["run", str(cfg)]) == 130
+    assert (tmp_path / "out" / "altro" / "results.json").is_file()
+    assert (tmp_path / "out" / ".ciclope-running").is_file()
+    monkeypatch.setattr(RunLog, "add", real)
+    capsys.readouterr()
+    assert main(["run", str(cfg), "--ente", "buono"]) == 0
+    err = capsys.readouterr().err
+    assert "si è interrotta prima della fine" in err
+    assert "cartelle pubblicate ma NON registrate nell'archivio: altro. Rilanciale con --ente altro" in err
+    assert not (tmp_path / "out" / ".ciclope-running").exists()
+    con = sqlite3.connect(tmp_path / "ciclope.db")
+    assert [r[0] for r in con.execute("select status from runs order by id")] == ["interrupted", "complete"]
+    con.close()
+
+
+def _recorded(store: Path) -> set[str]:
+    con = sqlite3.connect(store)
+    try:
+        return {r[0] for r in con.execute("select sha256 from results")}
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_kill_9_during_runs_never_goes_unnoticed(tmp_path):
+    """Killed at random moments: every folder published but not recorded is named by the next run, and
+    every folder still verifies against its own SHA256SUMS (a refresh is never half done)."""
+    data = tmp_path / "dati"
+    assert cli("synth", data, "--enti", "12", "--people", "40", "--plugin", "comunita_montane").returncode == 0
+    cfg = data / "cycle.toml"
+    store = data / "ciclope.db"
+    for trial, delay in enumerate((0.6, 1.2, 1.8, 2.4, 3.0, 3.6)):
+        proc = subprocess.Popen(
+            [CLI, "run", str(cfg)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_limit
+        )
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        out = data / "out"
+        if not (out / ".ciclope-running").exists():
+            continue  # the run had ended
+        known = _recorded(store) if store.exists() else set()
+        unrecorded = sorted(
+            p.name
+            for p in out.iterdir()
+            if not p.name.startswith(".")  # a temporary folder is not published
+            and (p / "results.json").is_file()
+            and hashlib.sha256((p / "results.json").read_bytes()).hexdigest() not in known
+        )
+        for p in out.iterdir():
+            if not p.name.startswith(".") and p.is_dir():
+                assert outroot.check_sums(p) == [], (trial, p.name)
+        nxt = cli("run", cfg, "--ente", "synth-00000")
+        assert "si è interrotta prima della fine" in nxt.stderr, (trial, nxt.stderr)
+        for name in unrecorded:
+            assert name in nxt.stderr, (trial, name, nxt.stderr)
