@@ -70,7 +70,8 @@ def test_the_public_pdf_is_a4_renders_and_has_no_personal_data(example, tmp_path
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "A4" in info
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
-    assert (tmp_path / "p-01.png").stat().st_size > 2000 or (tmp_path / "p-1.png").stat().st_size > 2000
+    (first,) = tmp_path.glob("p-*1.png")  # pdftoppm pads the page number to the page count's digits
+    assert first.stat().st_size > 2000
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Relazione sulla performance" in text
     assert leaks(text, personal_tokens(folder / ente)) == []
