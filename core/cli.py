@@ -481,19 +481,46 @@ def _short(value) -> str:
 
 
 DEMO_MARKER = ".ciclope-demo"
+DEMO_TEXT = "copia dimostrativa di ciclope: `ciclope demo` la ricrea\n"
+DEMO_SITE_TEXT = "portale dimostrativo di ciclope: `ciclope demo` lo ricrea\n"
+
+
+def _demo_made(folder: Path, text: str) -> bool:
+    """Whether ``folder`` is one ``demo`` made: a real folder whose marker is a regular file with its text
+    (a link or other content is the user's)."""
+    marker = folder / DEMO_MARKER
+    if folder.is_symlink() or marker.is_symlink() or not marker.is_file():
+        return False
+    try:
+        return marker.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def cmd_demo(args) -> int:
     from . import owned
-    from .config import load_config
-    from .registry import available_plugins, load_plugin
-    from .runner import run_plan, summary_table
 
     target = args.dir.resolve()
     # the demo's own folder: never an office folder whose ciclope.db holds real enti
     owned.claim_root(target, "demo", option="--dir")
-    status = EXIT_OK
     store = target / "ciclope.db"  # one results store for every demo ente, so the portal shows them together
+    status = _demo_enti(target, store)
+    print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
+    if store.is_file() and not store.is_symlink():
+        from .store.commands import readable_store
+
+        with readable_store(str(store)):
+            _demo_site(target, store)
+    return status
+
+
+def _demo_enti(target: Path, store: Path) -> int:
+    """Copy and run every installed plugin's demo into ``target/<plugin>``; the exit code."""
+    from .config import load_config
+    from .registry import available_plugins, load_plugin
+    from .runner import run_plan, summary_table
+
+    status = EXIT_OK
     for name in sorted(available_plugins()):  # every installed plugin that has a demo/
         try:
             demo = load_plugin(name)[1].demo
@@ -504,7 +531,7 @@ def cmd_demo(args) -> int:
             print(f"{name}: nessun ente dimostrativo")
             continue
         dest = target / name
-        if dest.exists() and not (dest / DEMO_MARKER).is_file():
+        if os.path.lexists(dest) and not _demo_made(dest, DEMO_TEXT):
             # never delete a folder ciclope did not create (issue 19): a user's own brescia/ stays
             print(
                 f"ciclope: {dest} esiste e non è una cartella dimostrativa di ciclope: non la cancello; "
@@ -516,7 +543,7 @@ def cmd_demo(args) -> int:
         if dest.exists():
             shutil.rmtree(dest)
         shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("__pycache__", "out"))
-        (dest / DEMO_MARKER).write_text("copia dimostrativa di ciclope: `ciclope demo` la ricrea\n", encoding="utf-8")
+        (dest / DEMO_MARKER).write_text(DEMO_TEXT, encoding="utf-8")
         plan = load_config(dest / "cycle.toml")
         print(f"== {name} ({plan.year}) ==")
         log = _run_log(plan, str(store), "rendicontazione")
@@ -527,28 +554,30 @@ def cmd_demo(args) -> int:
         print()
         if not stored or any(o.status != "ok" for o in outcomes):
             status = EXIT_ENTE
-    print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
-    if store.is_file():
-        from .site.build import build
-        from .store import open_store
-
-        site = target / "sito"
-        if site.exists() and not (site / DEMO_MARKER).is_file():  # never delete a folder ciclope did not create
-            print(f"ciclope: {site} esiste e non è il portale dimostrativo: non lo tocco", file=sys.stderr)
-            return status
-        archive = open_store(f"sqlite:///{store}")
-        try:
-            if site.exists():
-                shutil.rmtree(site)
-            built = build(archive, site)
-        finally:
-            archive.close()
-        (site / DEMO_MARKER).write_text("portale dimostrativo di ciclope: `ciclope demo` lo ricrea\n", encoding="utf-8")
-        print(
-            f"Il portale del {built.year} ({built.enti} enti) è in {site}/index.html; gli altri anni con "
-            f"`ciclope site --store {store} --year ANNO --out DIR`."
-        )
     return status
+
+
+def _demo_site(target: Path, store: Path) -> None:
+    """The demo's portal in ``target/sito``, rebuilt when demo made it, left alone otherwise."""
+    from .site.build import build
+    from .store import open_store
+
+    site = target / "sito"
+    if os.path.lexists(site) and not _demo_made(site, DEMO_SITE_TEXT):  # never delete what ciclope did not make
+        print(f"ciclope: {site} esiste e non è il portale dimostrativo: non lo tocco", file=sys.stderr)
+        return
+    archive = open_store(f"sqlite:///{store}")
+    try:
+        if site.exists():
+            shutil.rmtree(site)
+        built = build(archive, site)
+    finally:
+        archive.close()
+    (site / DEMO_MARKER).write_text(DEMO_SITE_TEXT, encoding="utf-8")
+    print(
+        f"Il portale del {built.year} ({built.enti} enti) è in {site}/index.html; gli altri anni con "
+        f"`ciclope site --store {store} --year ANNO --out DIR`."
+    )
 
 
 def cmd_new_plugin(args) -> int:

@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -178,15 +179,26 @@ def previous_journal(out: Path) -> dict | None:
     is dead): its content and ``since_ns``, the time it was written; None when the last run ended."""
     try:
         fd = os.open(out / JOURNAL, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+    except FileNotFoundError:
         return None
+    except OSError:  # a link, or a file that cannot be read: not ciclope's journal
+        fd = -1
+    if fd < 0:
+        raise _refuse(out, f"{out / JOURNAL} non è il giornale di un'esecuzione di ciclope: spostalo e rilancia")
     with os.fdopen(fd, "rb") as fh:
         since = os.fstat(fh.fileno()).st_mtime_ns
+        regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
         try:
-            doc = json.loads(fh.read(4096).decode("utf-8"))
+            doc = json.loads(fh.read(4096).decode("utf-8")) if regular else None
         except (ValueError, UnicodeDecodeError):
-            doc = {}
-    return {**(doc if isinstance(doc, dict) else {}), "since_ns": since}
+            doc = None
+    if not isinstance(doc, dict) or not {"run", "store", "started"} <= set(doc):
+        # by content, not by name: a file ciclope did not write is never replaced nor removed
+        raise _refuse(
+            out,
+            f"{out / JOURNAL} non è il giornale di un'esecuzione di ciclope: non lo sovrascrivo; spostalo e rilancia",
+        )
+    return {**doc, "since_ns": since}
 
 
 def write_journal(out: Path, run: int | None, store: str | None) -> None:

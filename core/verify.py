@@ -6,15 +6,21 @@ input files changed since (by sha256) or the figures that differ.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import EnteConfig, resolve_params
 from .outroot import SUMS, check_sums, write_sums
 from .problems import CiclopeError, Problem
 from .result import Result
 from .results import dumps
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 def _diff(a, b, path="") -> list[str]:
@@ -106,10 +112,14 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
 def store_of(folder: Path, given: str | None = None) -> str | None:
     """The store a folder's run was recorded in: ``--store``, else the one its root's summary.json names
     (``folder`` an ente's folder or the root itself); None when neither says."""
+    from .owned import marker_kind
+
     if given:
         return given
     for root in (folder, folder.parent):
         path = root / "summary.json"
+        if marker_kind(root) != "run":  # a summary.json in a folder ciclope did not make names nothing
+            continue
         if path.is_file() and not path.is_symlink():
             try:
                 doc = json.loads(path.read_text(encoding="utf-8"))
@@ -120,31 +130,50 @@ def store_of(folder: Path, given: str | None = None) -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def _existing_store(url: str) -> Iterator[Store | None]:
+    """The store at ``url`` as it is, None when it has no digests table: never created nor migrated here
+    (a URL read from a file must not make ciclope write into some other database)."""
+    from sqlalchemy import inspect
+
+    from .store import Store, store_url
+    from .store.commands import readable_store
+    from .store.engine import engine_for
+
+    url = store_url(Path.cwd() / "cycle.toml", None, url)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        yield None
+        return
+    with readable_store(url):
+        engine = engine_for(url)
+        try:
+            yield Store(engine, url) if inspect(engine).has_table("output_sums") else None
+        finally:
+            engine.dispose()
+
+
 def anchored(folder: Path, url: str) -> tuple[dict[str, str] | None, str]:
     """The digests the store anchored for ``folder`` at its latest run (None when it has none), and the
     store as shown to people."""
     from sqlalchemy import select
 
-    from .store import open_store, schema, store_url
-    from .store.commands import readable_store
+    from .store import redacted, schema
 
-    with readable_store(url):
-        store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))
-        try:
-            with store.engine.connect() as conn:
-                sums = conn.execute(
-                    select(schema.output_sums.c.sums)
-                    .where(schema.output_sums.c.output == str(Path(folder).resolve()))
-                    .order_by(schema.output_sums.c.run.desc())
-                    .limit(1)
-                ).scalar()
-        finally:
-            store.close()
+    with _existing_store(url) as store:
+        if store is None:
+            return None, redacted(url)
+        with store.engine.connect() as conn:
+            sums = conn.execute(
+                select(schema.output_sums.c.sums)
+                .where(schema.output_sums.c.output == str(Path(folder).resolve()))
+                .order_by(schema.output_sums.c.run.desc())
+                .limit(1)
+            ).scalar()
     if sums is None:
-        return None, store.shown
-    return {
-        name: digest for digest, _, name in (line.partition("  ") for line in sums.splitlines()) if name
-    }, store.shown
+        return None, redacted(url)
+    return {name: digest for digest, _, name in (line.partition("  ") for line in sums.splitlines()) if name}, redacted(
+        url
+    )
 
 
 def check_anchor(folder: Path, url: str | None) -> list[str]:
@@ -170,8 +199,7 @@ def reanchor(folder: Path, url: str) -> bool:
     made with SHA256SUMS rewritten is still noticed). False when the store has none for it."""
     from sqlalchemy import func, select, update
 
-    from .store import open_store, schema, store_url
-    from .store.commands import readable_store
+    from .store import schema
 
     output = str(Path(folder).resolve())
     before, _shown = anchored(folder, url)
@@ -186,18 +214,16 @@ def reanchor(folder: Path, url: str) -> bool:
     }
     merged = {**now, **before}
     sums = "".join(f"{merged[name]}  {name}\n" for name in sorted(merged))
-    with readable_store(url):
-        store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))
-        try:
-            with store.engine.begin() as conn:
-                latest = select(func.max(schema.output_sums.c.run)).where(schema.output_sums.c.output == output)
-                done = conn.execute(
-                    update(schema.output_sums)
-                    .where(schema.output_sums.c.output == output, schema.output_sums.c.run == latest.scalar_subquery())
-                    .values(sums=sums)
-                ).rowcount
-        finally:
-            store.close()
+    with _existing_store(url) as store:
+        if store is None:
+            return False
+        with store.engine.begin() as conn:
+            latest = select(func.max(schema.output_sums.c.run)).where(schema.output_sums.c.output == output)
+            done = conn.execute(
+                update(schema.output_sums)
+                .where(schema.output_sums.c.output == output, schema.output_sums.c.run == latest.scalar_subquery())
+                .values(sums=sums)
+            ).rowcount
     return bool(done)
 
 

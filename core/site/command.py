@@ -28,6 +28,10 @@ def main(args: argparse.Namespace) -> int:
     from .build import build
 
     out: Path = args.out
+    if args.serve:
+        from .serve import check_port
+
+        check_port(args.port)  # before building: a bad port is a command-line error, not a late traceback
     # an internal site's folder never becomes a public one (its pages have names and amounts), nor
     # the reverse; a folder ciclope did not make is never written into
     owned.check_root(out, "site-public" if args.public else "site")

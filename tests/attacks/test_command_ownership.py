@@ -155,3 +155,34 @@ def test_new_plugin_never_writes_into_an_existing_folder(tmp_path):
     assert cli("new-plugin", "altro", cwd=tmp_path).returncode == 2
     assert not (tmp_path / "fuori").exists()
     assert snapshot(tmp_path) == {**before, str(tmp_path / "ciclope-altro"): f"link:{tmp_path / 'fuori'}"}
+
+
+def test_serve_checks_its_port_and_lists_no_folder(tmp_path, stored):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from ciclope.core.site.serve import server
+
+    web = tmp_path / "www"
+    for port in ("99999", "-1"):
+        run = cli("site", "--store", stored[1], "--out", web, "--serve", "--port", port)
+        assert run.returncode == 2 and f"porta {port} non valida" in run.stderr
+    assert not web.exists()  # refused before building
+    assert cli("site", "--store", stored[1], "--out", web).returncode == 0
+    httpd = server(web, 0)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        for path in ("/enti/buono/", "/static/", "/non-esiste.html"):
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(base + path, timeout=10)
+            assert err.value.code == 404
+            body = err.value.read().decode("utf-8")
+            assert "Pagina non trovata" in body and "Directory listing" not in body and "persone.html" not in body
+        with urllib.request.urlopen(base + "/index.html", timeout=10) as page:
+            assert page.status == 200
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
