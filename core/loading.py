@@ -229,6 +229,7 @@ class _Loader:
         if xlsx.exists():
             self.format = "xlsx"
             self.files["ente.xlsx"] = _sha256(xlsx)
+            seen_as: dict[str, str] = {}  # canonical sheet name → the title it was read from
             for title, sheet in read_xlsx(xlsx, self.problems).items():
                 name = SHEET_ALIASES.get(title.strip().lower(), title.strip())
                 if name != title:
@@ -242,6 +243,16 @@ class _Loader:
                         f"foglio sconosciuto {name!r} (attesi: {', '.join(sorted(known))})",
                     )
                     continue
+                if name in self.sheets:  # «people» and «Persone»: which one is meant is the office's call
+                    self.err(
+                        sheet,
+                        None,
+                        "",
+                        "core.input.duplicate_sheet",
+                        f"il foglio {title!r} è lo stesso di {seen_as[name]!r} ({name}): tieni uno solo dei due",
+                    )
+                    continue
+                seen_as[name] = title
                 self.sheets[name] = sheet
         else:
             for path in sorted(self.folder.glob("*.csv")):

@@ -289,6 +289,16 @@ def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None =
         _check_size(path, label)
         raw = path.read_bytes()
     detected = []
+    if _utf16(raw):
+        problems.append(
+            Problem(
+                rule="core.input.encoding",
+                file=label,
+                message="il file è in UTF-16 (in Excel «Testo Unicode»): salvalo come «CSV UTF-8 (delimitato "
+                "da virgole)» o «CSV (delimitato dal separatore di elenco)»",
+            )
+        )
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -447,6 +457,38 @@ _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _NO_VALUE = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*>[^<]*</f>\s*(?:<v\s*/>|<v></v>)?\s*</c>')
 
 
+def _utf16(raw: bytes) -> bool:
+    """UTF-16 by its byte-order mark, or by a zero byte beside each character of a plain-ASCII start."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = raw[:64]
+    return len(head) >= 8 and (head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2]))
+
+
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROOT = re.compile(rb"<[A-Za-z_]")  # the root element's start: declarations can only come before it
+
+
+def _declarations(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> str:
+    """The first XML part of the workbook that declares a DOCTYPE or entities (external entities read
+    other files, nested ones expand without bound), or "". Only each part's prolog is read, up to its
+    root element, where XML allows a DOCTYPE."""
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        prolog = b""
+        with zf.open(info) as fh:
+            while chunk := fh.read(1 << 16):
+                prolog += chunk
+                root = _ROOT.search(prolog)
+                if root:
+                    prolog = prolog[: root.start()]
+                    break
+        if _DECLARATION.search(prolog):
+            return info.filename
+    return ""
+
+
 def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
     """Before openpyxl: the uncompressed size (zip bombs), merged cells in the data and formulas with no
     cached value (read as empty by openpyxl: a cell silently lost). False when the file must not be opened."""
@@ -462,6 +504,18 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
                         file=label,
                         message=f"cartella di lavoro troppo grande una volta decompressa ({total // 2**20} "
                         f"MiB; massimo {MAX_XLSX_UNCOMPRESSED // 2**20} MiB)",
+                    )
+                )
+                return False
+            declared = _declarations(zf, infos)
+            if declared:
+                problems.append(
+                    Problem(
+                        rule="core.input.xlsx",
+                        file=label,
+                        column=declared,
+                        message=f"la parte {declared} dichiara un DOCTYPE o entità XML, che Excel non scrive e "
+                        "ciclope non legge (potrebbero leggere altri file): salva di nuovo il file da Excel",
                     )
                 )
                 return False

@@ -16,6 +16,8 @@ def read_toml(path) -> dict:
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path.name} non è un file normale")
+    if path.stat().st_size > MAX_TOML_BYTES:
+        raise ValueError(f"file troppo grande (massimo {MAX_TOML_BYTES // 2**20} MiB per un file TOML)")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -26,7 +28,7 @@ def read_toml(path) -> dict:
         raise ValueError(f"TOML non valido: {exc}") from None
     except RecursionError:
         raise ValueError("TOML non valido: tabelle o elenchi annidati troppo in profondità") from None
-    where = control_character(data)
+    where = bad_text(data)
     if where:
         raise ValueError(where)
     return data
@@ -38,9 +40,16 @@ def read_toml(path) -> dict:
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def control_character(value: object, key: str = "") -> str:
-    """Where a string (or a key) of parsed TOML holds a control character, as an Italian message; ""."""
+MAX_TOML_BYTES = 4 * 2**20
+MAX_TEXT = 10_000  # characters of one TOML string, as of one CSV cell: a name or a motivation, not a book
+
+
+def bad_text(value: object, key: str = "") -> str:
+    """Where a string (or a key) of parsed TOML holds a control character or is longer than
+    :data:`MAX_TEXT`, as an Italian message; ""."""
     if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return f"{key or 'valore'}: testo di {len(value)} caratteri, oltre il massimo di {MAX_TEXT}: accorcialo"
         found = CONTROL.search(value)
         if found:
             return (
@@ -51,13 +60,13 @@ def control_character(value: object, key: str = "") -> str:
         for k, v in value.items():
             path = f"{key}.{k}" if key else str(k)
             if CONTROL.search(str(k)):
-                return control_character(str(k), path)
-            found_in = control_character(v, path)
+                return bad_text(str(k), path)
+            found_in = bad_text(v, path)
             if found_in:
                 return found_in
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            found_in = control_character(v, f"{key}[{i}]")
+            found_in = bad_text(v, f"{key}[{i}]")
             if found_in:
                 return found_in
     return ""

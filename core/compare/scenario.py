@@ -35,7 +35,7 @@ from ..params import Params, merge_params
 from ..problems import CiclopeError, Problem
 from ..registry import Hooks
 from ..result import Result
-from ..tomlcompat import control_character, tomllib
+from ..tomlcompat import bad_text, tomllib
 from ..values import parse_money, to_decimal
 
 CURRENT = "attuale"
@@ -100,7 +100,7 @@ def load_scenario(name: str, path: Path) -> Scenario:
             data = tomllib.load(fh)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CiclopeError([_problem(label, "", f"TOML non valido: {exc}", "compare.scenario_toml")]) from None
-    control = control_character(data)
+    control = bad_text(data)
     if control:
         raise CiclopeError([_problem(label, "", control, "compare.scenario_toml")])
     problems: list[Problem] = []

@@ -72,3 +72,90 @@ def test_the_precision_limit_by_hand():
     with pytest.raises(ValueError, match="numero troppo grande"):
         to_decimal(1e15)
     assert to_decimal(999999999999999) == 10**15 - 1
+
+
+def _workbook(folder: Path, extra: dict[str, str] | None = None) -> Path:
+    """The ente's CSV files as one ente.xlsx (CSV removed); ``extra``: more sheets as title → CSV text."""
+    import csv
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    sheets = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.csv"))}
+    for title, text in {**sheets, **(extra or {})}.items():
+        ws = wb.create_sheet(title)
+        for row in csv.reader(io.StringIO(text)):
+            ws.append(row)
+    for p in folder.glob("*.csv"):
+        p.unlink()
+    wb.save(folder / "ente.xlsx")
+    return folder / "ente.xlsx"
+
+
+def _cycle(tmp_path: Path) -> Path:
+    cfg = tmp_path / "cycle.toml"
+    cfg.write_text(
+        '[cycle]\nyear = 2021\noutput = "out"\n[[ente]]\nid = "e"\nplugin = "comunita_montane"\ndata = "e"\n'
+    )
+    return cfg
+
+
+def test_people_and_persone_sheets_together_are_an_error(tmp_path):
+    folder = write_ente(tmp_path / "e", files(**{"ente.toml": ENTE}))
+    people = (folder / "people.csv").read_text(encoding="utf-8")
+    _workbook(folder, {"Persone": people.replace("Emma", "Emma Bis")})
+    run = cli("validate", _cycle(tmp_path))
+    assert run.returncode == 1
+    assert (
+        "ente.xlsx[Persone]: errore core.input.duplicate_sheet: il foglio 'Persone' è lo stesso di 'people'"
+        in run.stdout
+    )
+
+
+def test_an_xml_entity_in_a_workbook_is_refused_before_reading(tmp_path):
+    import zipfile
+
+    folder = write_ente(tmp_path / "e", files(**{"ente.toml": ENTE}))
+    xlsx = _workbook(folder)
+    parts = {}
+    with zipfile.ZipFile(xlsx) as zf:
+        for info in zf.infolist():
+            parts[info.filename] = zf.read(info)
+    secret = tmp_path / "segreto.txt"
+    secret.write_text("riservato\n")
+    doctype = f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file://{secret}">]>'.encode()
+    xml = parts["xl/workbook.xml"]
+    at = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
+    parts["xl/workbook.xml"] = xml[:at] + doctype + xml[at:]
+    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    run = cli("validate", _cycle(tmp_path))
+    assert run.returncode == 1 and "errore interno" not in run.stdout
+    assert (
+        "ente.xlsx:xl/workbook.xml: errore core.input.xlsx: la parte xl/workbook.xml dichiara un DOCTYPE" in run.stdout
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_says_so(tmp_path, encoding):
+    folder = write_ente(tmp_path / "e", files(**{"ente.toml": ENTE}))
+    text = (folder / "people.csv").read_text(encoding="utf-8")
+    (folder / "people.csv").write_bytes(text.encode(encoding))
+    run = cli("validate", _cycle(tmp_path))
+    assert run.returncode == 1
+    assert "people.csv: errore core.input.encoding: il file è in UTF-16" in run.stdout
+    assert "caratteri nulli" not in run.stdout
+
+
+def test_a_50_mb_motivation_is_refused_in_ente_toml(tmp_path):
+    motivation = "lungo " * 2_000  # 12,000 characters: over 10,000
+    folder = write_ente(tmp_path / "e", files(**{"ente.toml": ENTE + f'oiv_motivation = "{motivation}"\n'}))
+    assert "[approvals]" in (folder / "ente.toml").read_text()
+    run = cli("validate", _cycle(tmp_path))
+    assert run.returncode == 1 and "testo di 12000 caratteri, oltre il massimo di 10000" in run.stdout
+    (folder / "ente.toml").write_text(ENTE + 'oiv_motivation = "' + "x" * (50 * 2**20) + '"\n')
+    run = cli("validate", _cycle(tmp_path))
+    assert run.returncode == 1 and "file troppo grande (massimo 4 MiB per un file TOML)" in run.stdout
