@@ -504,6 +504,9 @@ def cmd_demo(args) -> int:
     # the demo's own folder: never an office folder whose ciclope.db holds real enti
     owned.claim_root(target, "demo", option="--dir")
     store = target / "ciclope.db"  # one results store for every demo ente, so the portal shows them together
+    for name in ("ciclope.db", "ciclope.db-wal", "ciclope.db-shm", "ciclope.db-journal"):
+        if (target / name).is_symlink():  # the database would be written where the link points
+            raise owned.refuse(target / name, f"{target / name} è un collegamento simbolico: non lo seguo")
     status = _demo_enti(target, store)
     print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
     if store.is_file() and not store.is_symlink():

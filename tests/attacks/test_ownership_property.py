@@ -178,3 +178,18 @@ REPEATABLE = {"run", "site", "site-public", "compare", "calendar", "demo"}  # th
 @given(plants=st.lists(PLANT, min_size=1, max_size=5), prior=st.booleans())
 def test_no_command_changes_what_is_not_its_own(world, command, plants, prior):
     _check(command, world, plants, prior)
+
+
+def test_demo_never_opens_its_store_through_a_link(tmp_path, capsys):
+    """Found by the property above: after a first demo, its ciclope.db replaced by a dangling link made the
+    next demo create a SQLite database (and its -wal, -shm) where the link pointed."""
+    demo = tmp_path / "demo"
+    assert main(["demo", "--dir", str(demo)]) in (0, 1)
+    (demo / "ciclope.db").unlink()
+    victim = tmp_path / "altrove" / "inesistente"
+    victim.parent.mkdir()
+    (demo / "ciclope.db").symlink_to(victim)
+    capsys.readouterr()
+    assert main(["demo", "--dir", str(demo)]) == 2
+    assert "collegamento simbolico" in capsys.readouterr().err
+    assert sorted(victim.parent.iterdir()) == []
