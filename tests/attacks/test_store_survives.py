@@ -148,3 +148,14 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
         if not unrecorded:
             assert "ogni cartella che ha pubblicato è registrata" in nxt.stderr
     assert missed > 0  # at least one kill landed between publishing a folder and recording it
+
+
+def test_an_unreachable_store_for_the_anchor_is_said(tmp_path):
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    folder = tmp_path / "out" / "buono"
+    run = cli("verify", folder, "--store", "postgresql://u:Segreto-7@127.0.0.1:1/nessuno")
+    assert run.returncode == 1 and "impronte nell'archivio non verificabili" in run.stdout
+    assert "Segreto-7" not in run.stdout + run.stderr
+    rep = cli("report", folder, "--outputs", "trasparenza", "--store", "postgresql://u:Segreto-7@127.0.0.1:1/x")
+    assert "Segreto-7" not in rep.stdout + rep.stderr
