@@ -641,13 +641,33 @@ def cmd_report(args) -> int:
         return EXIT_ENTE
     print("\n".join(lines))
     if done and args.store and any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines):
+        from .store.engine import redacted, scrubbed
         from .store.sections import refresh_folder
 
-        refresh_folder(args.store, args.folder)
-        print("andamento e posizionamento ripresi dall'archivio dei risultati")
+        try:
+            refresh_folder(args.store, args.folder)
+            print("andamento e posizionamento ripresi dall'archivio dei risultati")
+        except Exception as exc:  # the documents are written; the Relazione keeps its placeholder
+            why = exc.problems[0].message if isinstance(exc, CiclopeError) else str(getattr(exc, "orig", exc))
+            print(
+                f"ciclope: archivio {redacted(args.store)} non utilizzabile "
+                f"({scrubbed(why.splitlines()[0] if why else type(exc).__name__, args.store)}): "
+                "la Relazione resta senza andamento e posizionamento",
+                file=sys.stderr,
+            )
+            return EXIT_ENTE
     store = store_of(args.folder, args.store) if done else None
-    if store is not None and reanchor(args.folder, store):  # verify compares with the new documents
-        print("impronte degli output aggiornate nell'archivio dei risultati")
+    try:
+        if store is not None and reanchor(args.folder, store):  # verify compares with the new documents
+            print("impronte degli output aggiornate nell'archivio dei risultati")
+    except Exception as exc:  # the documents are written; only the anchor could not follow them
+        why = exc.problems[0].message if isinstance(exc, CiclopeError) else type(exc).__name__
+        print(
+            f"ciclope: impronte NON aggiornate nell'archivio ({why}): `ciclope verify` segnalerà i documenti "
+            "riscritti finché l'archivio non è raggiungibile e `report` è rilanciato",
+            file=sys.stderr,
+        )
+        return EXIT_ENTE
     return EXIT_OK if done else EXIT_ENTE
 
 

@@ -82,9 +82,9 @@ def marker_kind(root: Path) -> str | None:
 def check_inputs(target: Path, inputs: Iterable[Path], option: str = "--out") -> None:
     """Refuse a target that is an input, lies inside an input folder, or holds an input."""
     here = Path(os.path.abspath(target))
-    real = target.resolve()
+    real = _resolved(target)
     for given in inputs:
-        src = Path(given).resolve()
+        src = _resolved(Path(given))
         for t in {here, real}:
             if t == src or src in t.parents or t in src.parents:
                 raise refuse(
@@ -93,6 +93,14 @@ def check_inputs(target: Path, inputs: Iterable[Path], option: str = "--out") ->
                     "o vi è contenuto: ciclope non scrive nei dati; scegli una cartella separata",
                     "output.input",
                 )
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed; a loop of links is refused, not a RuntimeError."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        raise refuse(path, f"{path}: collegamenti simbolici in un ciclo: il percorso non si risolve") from None
 
 
 def claim_root(root: Path, kind: str, inputs: Iterable[Path] = (), option: str = "--out") -> None:

@@ -204,18 +204,10 @@ def _run_one(task: Task) -> EnteOutcome:
     try:
         write_outputs(result, out, task.outputs, document, task.spare, keep_record if task.record else None)
     except CiclopeError as exc:  # the ente's folder became the user's while the ente ran
-        message = exc.problems[0].message
-        return EnteOutcome(cfg.id, cfg.plugin, "failed", message, problems=tuple(exc.problems), problems_total=1)
+        return _not_written(cfg, exc.problems[0])
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
-        return EnteOutcome(
-            cfg.id,
-            cfg.plugin,
-            "failed",
-            message,
-            problems=(Problem(rule="output.write", file=str(out), message=message),),
-            problems_total=1,
-        )
+        return _not_written(cfg, Problem(rule="output.write", file=str(out), message=message))
     errors = result.errors
     att = result.attestation
     stored = records[0] if records else None
@@ -237,6 +229,11 @@ def _run_one(task: Task) -> EnteOutcome:
             record=stored,
         )
     return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=stored)
+
+
+def _not_written(cfg: EnteConfig, problem: Problem) -> EnteOutcome:
+    """An ente computed but whose outputs could not be written: failed, for that one reason."""
+    return EnteOutcome(cfg.id, cfg.plugin, "failed", problem.message, problems=(problem,), problems_total=1)
 
 
 def money_figures(result: Result) -> dict:

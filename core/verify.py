@@ -184,7 +184,15 @@ def check_anchor(folder: Path, url: str | None) -> list[str]:
     try:
         recorded, shown = anchored(folder, url)
     except CiclopeError as exc:
-        return [f"impronte nell'archivio non verificabili: {exc.problems[0].message}"]
+        return [
+            f"impronte nell'archivio non verificabili: {exc.problems[0].message} (indica l'archivio con "
+            "--store; per una password usa PGPASSWORD o ~/.pgpass)"
+        ]
+    except Exception as exc:  # the server down, a refused login
+        return [
+            f"impronte nell'archivio non verificabili: {type(exc).__name__} (indica l'archivio con --store; "
+            "per una password usa PGPASSWORD o ~/.pgpass)"
+        ]
     if recorded is None:
         return [
             f"l'archivio {shown} non ha le impronte di questa cartella: rilancia `ciclope run`, o indica "

@@ -84,33 +84,52 @@ def test_a_run_stopped_between_publishing_and_recording_is_named_next_time(tmp_p
     con.close()
 
 
-def _recorded(store: Path) -> set[str]:
-    con = sqlite3.connect(store)
+def _recorded(url: str) -> set[str]:
+    """The sha256 of every results.json the store holds (none when the run died before creating it)."""
+    import sqlalchemy as sa
+
+    from ciclope.core.store.engine import driver_url
+
+    engine = sa.create_engine(driver_url(url))
     try:
-        return {r[0] for r in con.execute("select sha256 from results")}
+        if not sa.inspect(engine).has_table("results"):
+            return set()
+        with engine.connect() as conn:
+            return {r[0] for r in conn.execute(sa.text("select sha256 from results"))}
     finally:
-        con.close()
+        engine.dispose()
+
+
+def _published_since(out: Path, since: float) -> int:
+    try:
+        return sum(1 for p in out.iterdir() if not p.name.startswith(".") and p.is_dir() and p.stat().st_mtime >= since)
+    except FileNotFoundError:
+        return 0
 
 
 @pytest.mark.slow
-def test_kill_9_during_runs_never_goes_unnoticed(tmp_path):
-    """Killed at random moments: every folder published but not recorded is named by the next run, and
-    every folder still verifies against its own SHA256SUMS (a refresh is never half done)."""
+def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
+    """Killed right after its k-th ente folder appears (the moment between publishing and recording):
+    every folder published but not recorded is named by the next run, and every folder still verifies
+    against its own SHA256SUMS (a refresh is never half done)."""
     data = tmp_path / "dati"
-    assert cli("synth", data, "--enti", "12", "--people", "40", "--plugin", "comunita_montane").returncode == 0
-    cfg = data / "cycle.toml"
-    store = data / "ciclope.db"
-    for trial, delay in enumerate((0.6, 1.2, 1.8, 2.4, 3.0, 3.6)):
+    assert cli("synth", data, "--enti", "10", "--people", "40", "--plugin", "comunita_montane").returncode == 0
+    cfg, out = data / "cycle.toml", data / "out"
+    missed = 0
+    for k in range(1, 9):
+        since = time.time() - 0.01
         proc = subprocess.Popen(
-            [CLI, "run", str(cfg)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_limit
+            [CLI, "run", str(cfg), "--store", backend],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_limit,
         )
-        time.sleep(delay)
+        while proc.poll() is None and _published_since(out, since) < k:
+            time.sleep(0.0005)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        out = data / "out"
-        if not (out / ".ciclope-running").exists():
-            continue  # the run had ended
-        known = _recorded(store) if store.exists() else set()
+        assert (out / ".ciclope-running").exists(), k  # killed mid-run
+        known = _recorded(backend)
         unrecorded = sorted(
             p.name
             for p in out.iterdir()
@@ -118,10 +137,25 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path):
             and (p / "results.json").is_file()
             and hashlib.sha256((p / "results.json").read_bytes()).hexdigest() not in known
         )
+        missed += bool(unrecorded)
         for p in out.iterdir():
             if not p.name.startswith(".") and p.is_dir():
-                assert outroot.check_sums(p) == [], (trial, p.name)
-        nxt = cli("run", cfg, "--ente", "synth-00000")
-        assert "si è interrotta prima della fine" in nxt.stderr, (trial, nxt.stderr)
+                assert outroot.check_sums(p) == [], (k, p.name)
+        nxt = cli("run", cfg, "--ente", "synth-00000", "--store", backend)
+        assert "si è interrotta prima della fine" in nxt.stderr, (k, nxt.stderr)
         for name in unrecorded:
-            assert name in nxt.stderr, (trial, name, nxt.stderr)
+            assert name in nxt.stderr, (k, name, nxt.stderr)
+        if not unrecorded:
+            assert "ogni cartella che ha pubblicato è registrata" in nxt.stderr
+    assert missed > 0  # at least one kill landed between publishing a folder and recording it
+
+
+def test_an_unreachable_store_for_the_anchor_is_said(tmp_path):
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    folder = tmp_path / "out" / "buono"
+    run = cli("verify", folder, "--store", "postgresql://u:Segreto-7@127.0.0.1:1/nessuno")
+    assert run.returncode == 1 and "impronte nell'archivio non verificabili" in run.stdout
+    assert "Segreto-7" not in run.stdout + run.stderr
+    rep = cli("report", folder, "--outputs", "trasparenza", "--store", "postgresql://u:Segreto-7@127.0.0.1:1/x")
+    assert "Segreto-7" not in rep.stdout + rep.stderr
