@@ -72,28 +72,27 @@ def test_a_mean_over_a_hidden_count_is_the_count():
 # -- the property -----------------------------------------------------------------------------------------
 
 
-def _in_span(rows: list[dict], target: dict) -> bool:
-    """Whether ``target`` is a linear combination of ``rows`` (plain Gaussian elimination over Fraction)."""
-    basis: list[tuple[object, dict]] = []
-    for row in rows:
-        row = dict(row)
-        for pivot, b in basis:
-            f = row.get(pivot, 0)
-            if f:
-                for k, v in b.items():
-                    row[k] = row.get(k, 0) - f * v
-                row = {k: v for k, v in row.items() if v}
-        if row:
-            pivot = sorted(row, key=repr)[0]
-            basis.append((pivot, {k: Fraction(v) / row[pivot] for k, v in row.items()}))
-    t = {k: Fraction(v) for k, v in target.items()}
+def _reduced(vector: dict, basis: list[tuple[object, dict]]) -> dict:
+    """``vector`` less its components along each basis row (plain Gaussian elimination over Fraction)."""
+    out = {k: Fraction(v) for k, v in vector.items()}
     for pivot, b in basis:
-        f = t.get(pivot, 0)
+        f = out.get(pivot, 0)
         if f:
             for k, v in b.items():
-                t[k] = t.get(k, 0) - f * v
-            t = {k: v for k, v in t.items() if v}
-    return not t and bool(target)
+                out[k] = out.get(k, 0) - f * v
+            out = {k: v for k, v in out.items() if v}
+    return out
+
+
+def _in_span(rows: list[dict], target: dict) -> bool:
+    """Whether ``target`` is a linear combination of ``rows``."""
+    basis: list[tuple[object, dict]] = []
+    for row in rows:
+        rest = _reduced(row, basis)
+        if rest:
+            pivot = sorted(rest, key=repr)[0]
+            basis.append((pivot, {k: v / rest[pivot] for k, v in rest.items()}))
+    return bool(target) and not _reduced(target, basis)
 
 
 POOLS = ("premi", "risultato")

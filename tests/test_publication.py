@@ -10,6 +10,7 @@ import re
 import shutil
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from test_public_relazione import leaks, personal_tokens
@@ -20,6 +21,16 @@ from ciclope.core.registry import available_plugins, load_plugin
 PUBLIC = ("relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv")
 REPOSITORY_NAMES = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|rules/|\w+\.md\b|SPEC\b")
 LEAD = {"dirigente", "segretario", "po"}
+
+
+def demo_copy(plugin: str, tmp_path: Path) -> Path:
+    """A fresh copy of the plugin's demo cycle (no earlier outputs or store), or a skip when it has none."""
+    demo = load_plugin(plugin)[1].demo
+    if demo is None:
+        pytest.skip("no demo")
+    dest = tmp_path / plugin
+    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    return dest
 
 
 def _forms(amount: Decimal) -> set[str]:
@@ -53,11 +64,7 @@ def small_group_figures(doc: dict, people_roles: dict[str, str]) -> set[str]:
 
 @pytest.mark.parametrize("plugin", sorted(available_plugins()))
 def test_the_published_files_of_each_demo(tmp_path, plugin):
-    demo = load_plugin(plugin)[1].demo
-    if demo is None:
-        pytest.skip("no demo")
-    dest = tmp_path / plugin
-    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    dest = demo_copy(plugin, tmp_path)
     assert main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"]) in (0, 1)
     checked = 0
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
@@ -86,9 +93,7 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
 def test_individual_objectives_stay_out_of_the_public_relazione(tmp_path):
     """The bergamo demo has individual objectives (each one person's, part of their evaluation): the internal
     Relazione lists them, the public one lists none of them nor anything under them."""
-    demo = load_plugin("bergamo")[1].demo
-    dest = tmp_path / "bergamo"
-    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    dest = demo_copy("bergamo", tmp_path)
     main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
     data = next(p for p in dest.iterdir() if (p / "objectives.csv").is_file())
     with open(data / "objectives.csv", encoding="utf-8") as fh:
@@ -163,11 +168,7 @@ def test_the_relazioni_print_without_near_empty_pages(tmp_path, plugin):
 
     if chromium() is None or shutil.which("pdftotext") is None:
         pytest.skip("Chromium o poppler-utils non installati")
-    demo = load_plugin(plugin)[1].demo
-    if demo is None:
-        pytest.skip("no demo")
-    dest = tmp_path / plugin
-    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    dest = demo_copy(plugin, tmp_path)
     main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
     folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
     for name in ("relazione", "relazione-pubblica"):
