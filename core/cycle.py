@@ -11,13 +11,12 @@ from decimal import Decimal
 
 import attrs
 
-from .columns import in_order
 from .conciliation import apply_appeals
 from .loading import parse_indicator_value
 from .model import Ente
 from .money import r4
 from .organizational import measure
-from .outcomes import MonitoringOutcome, Positions, Rewards, new_monitoring_outcome
+from .outcomes import MonitoringOutcome, Positions, Rewards
 from .params import Params
 from .problems import Problem
 from .registry import Hooks, PluginInfo
@@ -60,13 +59,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         cards, _effects, problems = apply_appeals(ente)
         trace.extend(problems)
         score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
-        people = list(ente.people.values())
-        ids = ente.ids()
-        # the cards read beside the people (in_order: evaluations.csv usually lists them in the people's order), the
-        # scores made a table at the end: a look-up and an insert per person in tables of the whole ente cost twice
-        # as much per person at 30,000 people as at 3,000 (issue 18)
-        made = [score(person, card) for person, card in zip(people, in_order(ids, cards, ()))]
-        scores = dict(zip(ids, made))
+        scores = {pid: score(person, cards.get(pid, ())) for pid, person in ente.people.items()}
         fields.update(org=org, attestation=attestation, scores=scores)
 
         if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
@@ -144,7 +137,7 @@ def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOu
             f"Monitoraggio al 30/6 — {ind.id} {ind.name}",
             mid=True,
         )
-        out[ind.id] = new_monitoring_outcome(
+        out[ind.id] = MonitoringOutcome(
             achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid
         )
     return out

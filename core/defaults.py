@@ -6,20 +6,18 @@ returning ``None`` from a plugin falls back to these defaults.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pluggy
 
 from . import organizational
-from .money import CENT, Pool
-from .outcomes import Attestation, Rewards, Score, new_score
+from .money import Pool
+from .outcomes import Attestation, Rewards, Score
 from .problems import Problem
 from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
-from .trace import CardInputs, Figure, new_figure, new_input
+from .trace import CardInputs, Input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
-HUNDRED = Decimal(100)
 
 
 @hookimpl(trylast=True)
@@ -124,7 +122,7 @@ def ciclope_resources(ente, trace):
             "importo di [funds] in ente.toml",
             "ente.toml [funds]",
             label=f"Fondo {name}",
-            inputs=[new_input(name, amount, cell=f"ente.toml:funds.{name}")],
+            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
         )
         pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
     return pools
@@ -156,7 +154,7 @@ def ciclope_attestation(ente, org, trace):
             "attestazione dell'OIV ([approvals] oiv_attested) o, se assente, il valore calcolato",
             "D.Lgs. 150/2009 art. 14",
             label="Performance attestata dall'OIV",
-            inputs=[new_input("calcolata", computed, ref="ente")],
+            inputs=[Input("calcolata", computed, ref="ente")],
         )
     return Attestation(
         computed=computed,
@@ -170,12 +168,10 @@ def ciclope_attestation(ente, org, trace):
 def ciclope_individual_score(person, card, trace):
     score, formula = card_score_and_formula(card)
     if score is None:
-        return new_score(person.id, None, None, "not_evaluated", breakdown={})
+        return Score(person.id, None, None, "not_evaluated", breakdown={})
     key = f"score:{person.id}"  # trace.record(…) without its call
-    trace.put(
-        new_figure(Figure, (key, score, formula, SOURCE_CARD, CardInputs(card), f"Punteggio di {person.name}", ""))
-    )
-    return new_score(person.id, score, None, "evaluated", breakdown={"scheda": score})
+    trace.record(key, score, formula, SOURCE_CARD, CardInputs(card), f"Punteggio di {person.name}", "")
+    return Score(person.id, score, None, "evaluated", breakdown={"scheda": score})
 
 
 @hookimpl(trylast=True)
@@ -191,72 +187,3 @@ def ciclope_rewards(pools):
 @hookimpl(trylast=True)
 def ciclope_position_pay():
     return None
-
-
-def card_part(person, card, trace) -> Decimal | None:
-    """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
-    score, formula = card_score_and_formula(card)
-    if score is not None:
-        key = f"card:{person.id}"  # trace.record(…) without its call
-        trace.put(
-            new_figure(
-                Figure,
-                (key, score, formula, SOURCE_CARD, CardInputs(card), f"Scheda di valutazione di {person.name}", ""),
-            )
-        )
-    return score
-
-
-def weighted_score(
-    person, parts, trace, source: str, level: str | Callable[[Decimal], str | None] | None = None
-) -> Decimal:
-    """``Σ weight × value`` over ``(label, key, value 0–1, weight)`` parts, 2 decimals, recorded.
-
-    ``level`` is noted beside the score: a name, or a function of the score that names it (so a plugin
-    need not add the parts up a second time to find the level first)."""
-    total = Decimal(0)
-    terms = []
-    inputs = []
-    for label, key, v, w in parts:  # one loop, no copy of a Decimal (issue 18: every evaluated person)
-        total += (w if type(w) is Decimal else Decimal(w)) * (v if type(v) is Decimal else Decimal(v))
-        terms.append(f"{w!s} × {label}")  # !s: str() is Decimal's format(…, "") in half the time
-        inputs.append(new_input(label, v, key))
-    score = total.quantize(CENT, ROUND_HALF_UP)  # r2 of a Decimal (total is one), without its call
-    if callable(level):
-        level = level(score)
-    key = f"score:{person.id}"  # trace.record(…) without its call
-    trace.put(
-        new_figure(
-            Figure,
-            (
-                key,
-                score,
-                " + ".join(terms),
-                source,
-                tuple(inputs),
-                f"Punteggio di {person.name}",
-                f"livello: {level}" if level else "",
-            ),
-        )
-    )
-    return score
-
-
-def dirigente_score(
-    person,
-    org,
-    trace,
-    source: str,
-    level_of=None,
-    part: str = "raggiungimento del cruscotto",
-    missing: str = "nessun indicatore misurato nel cruscotto",
-) -> Score:
-    """A dirigente's (or the Segretario's) score: 100 × the achievement of their cruscotto
-    (``org.people``), recorded as ``score:<id>`` with ``source``; ``level_of(score)`` names the level.
-    Without a measured cruscotto: ``not_evaluated`` with ``missing`` as the reason."""
-    ach = org.people.get(person.id)
-    if ach is None:
-        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})
-    score = weighted_score(person, [(part, f"person:{person.id}", ach, HUNDRED)], trace, source, level_of)
-    level = level_of(score) if level_of is not None else None
-    return new_score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})

@@ -21,7 +21,6 @@ from typing import Any
 import attrs
 
 from . import model as m
-from .columns import gathered
 from .entetoml import funds_and_dates
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
@@ -202,7 +201,6 @@ class _Loader:
         self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
         self._years: dict[str, tuple[dict[int, str], list[tuple[int, str]]]] = {}  # indicators.csv's target_<year>
         self._cells: dict[tuple[str, str, str | None], tuple[Any, str | None]] = {}  # indicators' cells read
-        self._ids: dict[str, str] = {}  # every id text read, in any file and column → its one string object
 
     # -- problems --------------------------------------------------------------------------
     def err(
@@ -356,26 +354,12 @@ class _Loader:
                             bad.setdefault(i, []).append((col, "core.input.value", message))
             elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
                 pure = True
-                if parser is parse_id:
-                    canonical = _canonical_ids(self._ids, texts)
-                    seen = dict.fromkeys(canonical)
-                    empty = "" in seen  # whether a cell is empty
-                    if empty:
-                        del seen[""]
-                else:
-                    seen = dict.fromkeys(texts)  # no first object kept: a value is made for each text
-                    empty = "" in seen
-                    if empty:
-                        del seen[""]
+                seen = dict.fromkeys(texts)  # a value is made once per distinct text
+                empty = "" in seen  # whether a cell is empty
+                if empty:
+                    del seen[""]
                 known, failed = parse_distinct(parser, seen)  # the distinct texts, in order of first appearance
-                if not seen:
-                    parsed = [None] * len(texts)  # every cell empty
-                elif parser is not parse_id:
-                    parsed = _looked_up(known, failed, empty, texts)  # None for an empty or bad cell
-                elif not empty and not failed:
-                    parsed = canonical  # ids are their own value (known maps each to itself)
-                else:
-                    parsed = list(map(known.get, canonical))  # None for an empty or bad cell
+                parsed = _looked_up(known, failed, empty, texts) if seen else [None] * len(texts)
                 if failed:
                     for i, text in enumerate(texts):
                         if text in failed:
@@ -1072,29 +1056,6 @@ def _person_columns(table: _Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
         table.column("evaluator"),
         extras,
     )
-
-
-def _canonical_ids(ids: dict[str, str], texts: list[str]) -> list[str]:
-    """Each text of an id column as the one string object of that id in the whole ente: the first cell read with
-    that text in any file and column of the loader (``ids``, shared: ``people.csv``'s ``id`` and ``evaluator``,
-    ``evaluations.csv``'s ``person``…).
-
-    Every dict keyed by person id (the people, the scores, the cards, the awards of each pool…) is then asked with
-    the very key object it holds: the look-up stops at the identity, without reading a second string to compare
-    the texts, and an ente keeps one string per id instead of one per file and column. At 30,000 people the
-    calculation takes 3-9% less time, the same at 3,000 (issue 18, docs/performance.md: a look-up that reads
-    one more object at random costs more the bigger the ente).
-
-    The one object of each new id is a fresh copy, all made in one call in C in order of first appearance
-    (:func:`core.columns.gathered`): side by side in memory in people.csv order, instead of each among the other
-    cells of its row (an id every ~400 bytes over tens of MB, in a small file; a big file's columns are gathered
-    already, :func:`core.tables._columns`). A pass over the people then reads their ids from a few consecutive MB.
-    A column with a NUL character in a new text (which the join cannot tell apart) keeps its cells' own objects,
-    and so may a column with a single new text (``join`` of one item is the item)."""
-    new = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(texts)))
-    if new:
-        ids.update(zip(new, gathered(new)))
-    return list(map(ids.__getitem__, texts))
 
 
 def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:

@@ -10,7 +10,6 @@ revision), *ricorso/riesame/contraddittorio* (appeals), *fondi* (funds), *approv
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -400,61 +399,10 @@ class Ente:
 
 
 def from_columns(cls: type[T], *columns: Sequence[Any]) -> list[T]:
-    """``[cls(*row) for row in zip(*columns)]`` for a record class of this module, without a call of
-    its ``__init__`` per record: ``columns`` holds one sequence per field, in field order, all as long
-    (the loader keeps a sheet by column). The classes here have no validator, converter or post-init to
-    skip; a frozen class's ``__init__`` stores each field through ``object.__setattr__`` (a call per
-    field), while :func:`_drafter`'s loop stores them as plain slot writes into a mutable twin of the
-    class and then gives the record its class: 1.4 instead of 6 thousand instructions per 8-field record
-    (callgrind; ~2,000 records per 300-person ente, issue 18). Tests compare the records with those of
-    the class's constructor, field by field."""
+    """``[cls(*row) for row in zip(*columns)]``: ``columns`` holds one sequence per field, in field
+    order, all as long (the loader keeps a sheet by column)."""
     fields = attrs.fields(cls)  # type: ignore[arg-type]  # T: a class of this module
     size = len(columns[0]) if columns else 0
     if len(columns) != len(fields) or any(len(column) != size for column in columns):
         raise ValueError(f"{cls.__name__}: one column per field ({len(fields)}), all as long")
-    draft = _DRAFTERS.get(cls)
-    if draft is None:
-        draft = _DRAFTERS[cls] = _drafter(cls)
-    return draft(*columns)
-
-
-_DRAFTERS: dict[type, Callable[..., list[Any]]] = {}
-
-
-def _drafter(cls: type) -> Callable[..., list[Any]]:
-    """A function of ``cls``'s columns (one argument per field) making its records: each made as an
-    instance of a twin class with the same slots and no frozen ``__setattr__`` (so each field is a
-    plain slot write, no call), then given the class ``cls`` (``__class__`` assignment, allowed
-    between classes of the same layout: CPython checks it). A class whose layout the twin cannot share
-    gets the slot-by-slot build of :func:`_by_slots`."""
-    names = [f.name for f in attrs.fields(cls)]
-    twin = type(f"_{cls.__name__}Draft", (), {"__slots__": tuple(cls.__slots__)})  # type: ignore[attr-defined]
-    try:
-        probe = twin()
-        probe.__class__ = cls
-    except TypeError:  # pragma: no cover - every class of this module shares its layout
-        return lambda *columns: _by_slots(cls, columns)
-    args = ", ".join(names)
-    source = (
-        f"def draft({args}):\n"
-        "    records = []\n"
-        "    keep = records.append\n"
-        f"    for {args} in zip({args}):\n"
-        "        r = twin()\n"
-        + "".join(f"        r.{name} = {name}\n" for name in names)
-        + "        r.__class__ = cls\n"
-        "        keep(r)\n"
-        "    return records\n"
-    )
-    scope: dict[str, Any] = {"twin": twin, "cls": cls}
-    exec(compile(source, f"<drafter of {cls.__name__}>", "exec"), scope)  # names: the class's own fields
-    return scope["draft"]
-
-
-def _by_slots(cls: type, columns: Sequence[Sequence[Any]]) -> list[Any]:
-    """The records of ``columns``, each column stored into its slot through the slot's descriptor."""
-    size = len(columns[0]) if columns else 0
-    records: list[Any] = list(map(object.__new__, itertools.repeat(cls, size)))
-    for field, column in zip(attrs.fields(cls), columns):
-        collections.deque(map(cls.__dict__[field.name].__set__, records, column), maxlen=0)  # consumed
-    return records
+    return [cls(*row) for row in zip(*columns)]

@@ -15,6 +15,21 @@ from typing import Any
 
 import attrs
 
+__all__ = [
+    "PERFORMANCE",
+    "POSITION",
+    "InsufficientFund",
+    "Pool",
+    "bounded_lambda",
+    "bounded_split",
+    "capped_split",
+    "floor2",
+    "instalments",
+    "r2",
+    "r4",
+    "split",
+]
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 PERFORMANCE = "performance"  # Pool.kind: performance pay (premi, bonus, retribuzione di risultato)
@@ -22,20 +37,17 @@ POSITION = "position"  # Pool.kind: retribuzione di posizione (not a performance
 POOL_KINDS = (PERFORMANCE, POSITION)
 
 
-TEN_THOUSANDTH = _TEN_THOUSANDTH = Decimal("0.0001")  # 4 decimals (achievements)
-
-# r2 and r4 run ~1,700 times per 300-person ente: a Decimal is quantized as it is (``Decimal(x)`` of a Decimal
-# is an exact copy), the exponent is a constant and the rounding passed by position (issue 18: 1.6 → 0.5 µs).
+TEN_THOUSANDTH = Decimal("0.0001")  # 4 decimals (achievements)
 
 
-def r2(x) -> Decimal:
+def r2(x: Decimal | int | str) -> Decimal:
     """Half-up to 2 decimals (cents, scores)."""
-    return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_HALF_UP)
+    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def r4(x) -> Decimal:
+def r4(x: Decimal | int | str) -> Decimal:
     """Half-up to 4 decimals (achievements)."""
-    return (x if type(x) is Decimal else Decimal(x)).quantize(_TEN_THOUSANDTH, ROUND_HALF_UP)
+    return Decimal(x).quantize(TEN_THOUSANDTH, rounding=ROUND_HALF_UP)
 
 
 class InsufficientFund(ValueError):

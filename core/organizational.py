@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from .model import Ente, Indicator
 from .money import r4
-from .outcomes import IndicatorOutcome, OrgPerformance, new_indicator_outcome
+from .outcomes import IndicatorOutcome, OrgPerformance
 from .problems import Problem
 from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual, weighted_mean
-from .trace import Figure, Trace, new_figure, new_input
+from .trace import Input, Trace, figure
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
@@ -28,16 +28,14 @@ def measure(
     value = r4(achieve(ind, measured, target, trace))
     col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
     inputs = (
-        new_input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
-        new_input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
+        Input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
+        Input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
     )
     # trace.record(key, …) unless the plugin's achiever recorded the key itself: one look-up in the ente's table of
     # figures instead of a look-up and then an insert (issue 18)
     trace.figures.setdefault(
         key,
-        new_figure(
-            Figure, (key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, "")
-        ),
+        figure(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, ""),
     )
     return value
 
@@ -101,7 +99,7 @@ class _Org:
                 "monitor": "indicatore di monitoraggio, non ponderato",
                 "missing": "consuntivo mancante",
             }[status]
-        return new_indicator_outcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
+        return IndicatorOutcome(achievement=ach, target=ind.target, actual=ind.actual, status=status)
 
     # -- objectives -----------------------------------------------------------------------
     def objective(self, oid: str) -> Decimal | None:
@@ -148,12 +146,12 @@ class _Org:
         value = r4(value) if value is not None else None
         self.objectives[oid] = value
         key = f"objective:{oid}"
-        inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+        inputs = tuple([Input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
         # trace.record(key, value, MEAN, SOURCE_AGGREGATION, inputs=inputs, label=…) unless the plugin's achiever
         # recorded the key itself, in one look-up (as in measure)
         self.trace.figures.setdefault(
             key,
-            new_figure(Figure, (key, value, MEAN, SOURCE_AGGREGATION, inputs, f"Obiettivo {oid} — {obj.title}", "")),
+            figure(key, value, MEAN, SOURCE_AGGREGATION, inputs, f"Obiettivo {oid} — {obj.title}", ""),
         )
         return value
 
@@ -163,8 +161,8 @@ class _Org:
         if value is None:
             self.not_scored[key] = "nulla di misurato"
             return None
-        inputs = tuple([new_input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
-        self.trace.put(new_figure(Figure, (key, value, formula, source, inputs, label, "")))  # record()
+        inputs = tuple([Input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+        self.trace.record(key, value, formula, source, inputs, label, "")  # record()
         return value
 
     def ref_value(self, ref: str) -> tuple[str, Decimal | None]:
@@ -313,7 +311,7 @@ class _Org:
                     "unità radice senza cruscotto né obiettivi propri: la performance dell'ente",
                     SOURCE_AGGREGATION,
                     label=label,
-                    inputs=[new_input("ente", ente_value, ref="ente")],
+                    inputs=[Input("ente", ente_value, ref="ente")],
                 )
             elif below:
                 units[u.id] = self.mean(
@@ -365,7 +363,7 @@ class _Org:
             "ereditata dall'unità superiore (nessun cruscotto, obiettivo o unità sottostante misurata)",
             SOURCE_AGGREGATION,
             label=label,
-            inputs=[new_input(source_key, inherited, ref=source_key)],
+            inputs=[Input(source_key, inherited, ref=source_key)],
         )
 
 

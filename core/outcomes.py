@@ -14,7 +14,6 @@ import attrs
 
 from .model import Value
 from .money import Pool, instalments
-from .trace import draft_class
 
 
 @attrs.frozen(weakref_slot=False)
@@ -39,38 +38,6 @@ class MonitoringOutcome:
     deviation: Decimal
     target: Value
     actual: Value
-
-
-# The fast constructors below: see core/trace.py's :func:`~core.trace.draft_class` (a draft twin of the class,
-# plain slot writes, then its class; about half the instructions of ``object.__new__`` and a descriptor setter
-# per field, issue 18). For fields without validator or converter; tests/test_fastnew.py compares each with
-# the class call.
-_IndicatorOutcomeDraft = draft_class(IndicatorOutcome)
-
-
-def new_indicator_outcome(achievement: Decimal | None, target: Value, actual: Value, status: str) -> IndicatorOutcome:
-    """``IndicatorOutcome(achievement, target, actual, status)`` without the class call."""
-    self = _IndicatorOutcomeDraft()
-    self.achievement = achievement
-    self.target = target
-    self.actual = actual
-    self.status = status
-    self.__class__ = IndicatorOutcome
-    return self
-
-
-_MonitoringOutcomeDraft = draft_class(MonitoringOutcome)
-
-
-def new_monitoring_outcome(achievement: Decimal, deviation: Decimal, target: Value, actual: Value) -> MonitoringOutcome:
-    """``MonitoringOutcome(achievement, deviation, target, actual)`` without the class call."""
-    self = _MonitoringOutcomeDraft()
-    self.achievement = achievement
-    self.deviation = deviation
-    self.target = target
-    self.actual = actual
-    self.__class__ = MonitoringOutcome
-    return self
 
 
 @attrs.frozen(weakref_slot=False)
@@ -122,44 +89,6 @@ class Award:
     pool: str
     band: str | None = None
     ref: str | None = None
-
-
-_ScoreDraft = draft_class(Score)
-
-
-def new_score(
-    person: str,
-    score: Decimal | None,
-    level: str | None = None,
-    status: str = "evaluated",
-    *,
-    breakdown: Mapping[str, Any],
-) -> Score:
-    """``Score(person, score, level, status, breakdown)`` without the class call: every field given (the
-    class makes an empty ``breakdown`` by a factory; here the caller passes one, ``{}`` for none)."""
-    self = _ScoreDraft()
-    self.person = person
-    self.score = score
-    self.level = level
-    self.status = status
-    self.breakdown = breakdown
-    self.__class__ = Score
-    return self
-
-
-_AwardDraft = draft_class(Award)
-
-
-def new_award(person: str, amount: Decimal, pool: str, band: str | None = None, ref: str | None = None) -> Award:
-    """``Award(person, amount, pool, band, ref)`` without the class call."""
-    self = _AwardDraft()
-    self.person = person
-    self.amount = amount
-    self.pool = pool
-    self.band = band
-    self.ref = ref
-    self.__class__ = Award
-    return self
 
 
 @attrs.frozen(weakref_slot=False)

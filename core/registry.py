@@ -10,13 +10,12 @@ import difflib
 import functools
 import importlib
 import inspect
-import operator
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
@@ -178,237 +177,51 @@ class _Conventions:
         return load_param_specs(self.params_file, year) if self.params_file else None
 
 
-@attrs.frozen
-class _Blueprint:
-    """What a manager registers for one plugin, in order: ``(name, plugin)`` pairs whose plugins are
-    namespaces holding only hook implementations (the same functions pluggy would find in the modules).
+def _register(pm: pluggy.PluginManager, module: ModuleType, info: PluginInfo) -> None:
+    """The plugin's conventions, the core defaults and the plugin's hook modules, in that order.
 
-    Found once per process for an installed plugin and shared by the managers of all its enti (nothing in
-    it changes: functions and a namespace per module). A module registered as itself made pluggy look at
-    each of its attributes with ``inspect.getattr_static`` for every ente; a namespace of its hooks is
-    read from its ``__dict__``. Measured with the hookspecs' quicker look (:class:`_Manager`; issue 18,
-    the two versions in turn, best of 5 × 200): a manager per ente 1.24–1.33 → 0.33–0.40 ms.
-    """
-
-    plugins: tuple[tuple[str, object], ...]
-
-
-def _blueprint(module: ModuleType, info: PluginInfo) -> _Blueprint:
-    # Both trylast; pluggy calls the trylast implementations registered earlier first.
+    Both the conventions and the defaults are ``trylast``; pluggy calls the trylast implementations
+    registered earlier first. A submodule contributes the hooks it defines itself, not those its
+    package re-exports."""
     conventions = _Namespace(ciclope_params=_Conventions(info.params_file).ciclope_params)
-    plugins: list[tuple[str, object]] = [
-        (f"{info.name}:conventions", conventions),
-        ("ciclope.defaults", _Namespace(**_marked(defaults))),
-        (info.name, _Namespace(**_marked(module))),
-    ]
+    pm.register(conventions, name=f"{info.name}:conventions")
+    pm.register(_Namespace(**_marked(defaults)), name="ciclope.defaults")
+    pm.register(_Namespace(**_marked(module)), name=info.name)
     taken = {id(fn) for fn in vars(module).values() if hasattr(fn, MARK)}
     for sub in hook_modules(module):
-        plugins.append((f"{info.name}:{sub.__name__.rpartition('.')[2]}", _own_hookimpls(sub, taken)))
-    return _Blueprint(tuple(plugins))
+        pm.register(_own_hookimpls(sub, taken), name=f"{info.name}:{sub.__name__.rpartition('.')[2]}")
 
 
-_INSTALLED: dict[ModuleType, _Blueprint] = {}  # an installed plugin's module → its blueprint (see _Blueprint)
-
-
-class _Manager(pluggy.PluginManager):
-    """pluggy's manager, with a quicker first look at the attributes of a module or a namespace.
-
-    pluggy inspects every attribute of a registered plugin with ``inspect.getattr_static``: over the
-    names a plugin module imports, ~1.5 ms of every ente's run. A module's attributes are plain
-    values, so one that is not a function marked by ``@hookimpl`` is skipped by a dictionary look-up;
-    the marked ones go through pluggy's own parsing (pytest overrides the same method too). An instance
-    is looked at by pluggy, less its special ``__names__``. The hookspecs module is read the same way: a
-    plain function's spec options are its marker, as pluggy would find them (0.5 → 0.2 ms per ente).
-    Measured (issue 18, best of 5, the two versions in turn): a manager per ente 1.4 → 0.9 ms, then with
-    the blueprints (:class:`_Blueprint`) 0.33–0.40 ms.
-    """
-
-    def __init__(self, project_name: str) -> None:
-        super().__init__(project_name)
-        # What the facade's direct calls (:meth:`Hooks._firstresult`) need to know: whether which functions a hook
-        # runs may have changed since they were listed, and whether pluggy's monitoring must see every call.
-        self.generation = 0
-        self.monitored = False
-
-    def register(self, plugin: object, name: str | None = None) -> str | None:
-        self.generation += 1
-        return super().register(plugin, name)
-
-    def unregister(self, plugin: object | None = None, name: str | None = None) -> Any | None:
-        self.generation += 1
-        return super().unregister(plugin, name)
-
-    def add_hookspecs(self, module_or_class: ModuleType | type) -> None:
-        self.generation += 1
-        super().add_hookspecs(module_or_class)
-
-    def add_hookcall_monitoring(self, before: Any, after: Any) -> Callable[[], None]:
-        self.monitored = True  # also by enable_tracing(): from now on every call goes through pluggy
-        return super().add_hookcall_monitoring(before, after)
-
-    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
-        if isinstance(plugin, (ModuleType, SimpleNamespace)):
-            value = vars(plugin).get(name)
-            if not (hasattr(value, MARK) and inspect.isroutine(value)):  # the marker first: most names lack it
-                return None
-        elif name.startswith("__"):  # an instance: its class's ~30 special names are no hooks
-            return None
-        return super().parse_hookimpl_opts(plugin, name)
-
-    def parse_hookspec_opts(self, module_or_class: ModuleType | type, name: str) -> pluggy.HookspecOpts | None:
-        if isinstance(module_or_class, ModuleType):
-            value = vars(module_or_class).get(name)
-            opts = getattr(value, SPEC_MARK, None)
-            if opts is None:
-                return None
-            if inspect.isfunction(value):  # what pluggy's look-up finds for a module's plain function
-                return cast(pluggy.HookspecOpts, opts) if isinstance(opts, dict) else None
-        return super().parse_hookspec_opts(module_or_class, name)
+_MANAGERS: dict[str, tuple[pluggy.PluginManager, PluginInfo]] = {}  # installed plugin → its manager
 
 
 def make_plugin_manager(plugin: str | ModuleType) -> tuple[pluggy.PluginManager, PluginInfo]:
-    """A fresh manager with the hookspecs, the core defaults (``trylast``) and the ente's plugin.
+    """The manager of a plugin: the hookspecs, the core defaults (``trylast``) and the plugin.
 
-    A plugin named by its entry point is loaded by that name every time and registered from its
-    blueprint, found the first time (:class:`_Blueprint`); a module passed as such (tests, a plugin in
-    the making) is looked at anew every time.
-    """
-    pm = _Manager(PROJECT)
-    pm.add_hookspecs(hookspecs)
+    An installed plugin, named by its entry point, has one manager per process, shared by all its
+    enti (a manager holds no state of an ente: that travels in the hook arguments). A module passed
+    as such (tests, a plugin in the making) gets a fresh manager every time."""
+    if isinstance(plugin, str) and plugin in _MANAGERS:
+        return _MANAGERS[plugin]
     if isinstance(plugin, str):
         module, info = load_plugin(plugin)
-        blueprint = _INSTALLED.get(module)
-        if blueprint is None:
-            blueprint = _INSTALLED[module] = _blueprint(module, info)
     else:
         module, info = plugin, _info(plugin)
-        blueprint = _blueprint(module, info)
-    for name, namespace in blueprint.plugins:
-        pm.register(namespace, name=name)
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    _register(pm, module, info)
     pm.check_pending()
+    if isinstance(plugin, str):
+        _MANAGERS[plugin] = (pm, info)
     return pm, info
 
 
-def _direct_call(caller: pluggy.HookCaller) -> Callable[[dict[str, Any]], Any] | None:
-    """A *firstresult* hook's call as pluggy makes it when no implementation wraps the others: each function,
-    in pluggy's order (tryfirst … trylast), with the arguments it names, until one answers something else
-    than ``None``. ``None`` when the hook is not *firstresult* or has a wrapper: then pluggy calls it."""
-    spec = caller.spec
-    impls = caller.get_hookimpls()
-    if spec is None or not spec.opts.get("firstresult") or any(i.wrapper or i.hookwrapper for i in impls):
-        return None
-    defaults = dict(spec.kwargdefaults)
-    # pluggy runs the list backwards; each function's positional arguments are picked by an itemgetter (in C)
-    order = [(i.function, _picker(i.argnames), i.kwargnames) for i in reversed(impls)]
-
-    def call(kwargs: dict[str, Any]) -> Any:
-        if defaults:
-            kwargs = {**defaults, **kwargs}
-        for function, pick, kwargnames in order:
-            if kwargnames:
-                answer = function(*pick(kwargs), **{a: kwargs[a] for a in kwargnames if a in kwargs})
-            else:
-                answer = function(*pick(kwargs))
-            if answer is not None:
-                return answer
-        return None
-
-    return call
-
-
-def _picker(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """A function giving the values of ``names`` from a dict, as a tuple (``itemgetter`` gives a bare value for one name)."""
-    if not names:
-        return lambda kwargs: ()
-    if len(names) == 1:
-        name = names[0]
-        return lambda kwargs: (kwargs[name],)
-    return operator.itemgetter(*names)
-
-
-def _positional_call(
-    caller: pluggy.HookCaller, names: tuple[str, ...], fixed: Mapping[str, Any] | None = None
-) -> Callable[..., Any] | None:
-    """:func:`_direct_call` as a plain function of ``names`` by position, the arguments in ``fixed`` bound once:
-    each implementation called with its arguments by name in the generated code, without the dict of arguments,
-    the picker and the loop of the generic direct call (issue 18: the achievers and the individual scorer, ~550
-    calls per 300-person ente; calculation 60.8 -> 58.7 M instructions per ente, callgrind). The code depends
-    only on the shape of the call (names, defaults, each implementation's arguments) and is compiled once per
-    shape. ``None`` where :func:`_direct_call` is ``None``, or when an implementation asks for an argument the
-    call does not give (pluggy's own call raises its error)."""
-    spec = caller.spec
-    impls = caller.get_hookimpls()
-    if spec is None or not spec.opts.get("firstresult") or any(i.wrapper or i.hookwrapper for i in impls):
-        return None
-    values = {**spec.kwargdefaults, **(fixed or {})}  # what is not an argument of the generated function
-    known = set(names) | set(values)
-    order = list(reversed(impls))  # pluggy's order
-    shape = []
-    for impl in order:
-        if any(a not in known for a in impl.argnames):
-            return None
-        shape.append((tuple(impl.argnames), tuple(a for a in impl.kwargnames if a in known)))
-    bound = sorted(values)
-    key = (names, tuple(bound), tuple(shape))
-    maker = _MAKERS.get(key)
-    if maker is None:
-        maker = _MAKERS[key] = _maker(names, bound, shape)
-    return maker([impl.function for impl in order], [values[v] for v in bound])
-
-
-_MAKERS: dict[tuple, Callable[[list, list], Callable[..., Any]]] = {}  # a call's shape → its compiled maker
-
-
-def _maker(
-    names: tuple[str, ...], bound: list[str], shape: list[tuple[tuple[str, ...], tuple[str, ...]]]
-) -> Callable[[list, list], Callable[..., Any]]:
-    """``make(functions, bound values)`` giving the positional call of :func:`_positional_call` for one shape.
-    Hook argument names are Python identifiers (pluggy reads them from signatures); the generated code's own
-    names start with ``_ciclope_`` so that none is taken by an argument."""
-
-    def ref(name: str) -> str:
-        return name if name in names else f"_ciclope_v_{name}"
-
-    lines = [
-        "def make(_ciclope_functions, _ciclope_values):",
-        *(f"    _ciclope_f{k} = _ciclope_functions[{k}]" for k in range(len(shape))),
-        *(f"    _ciclope_v_{name} = _ciclope_values[{k}]" for k, name in enumerate(bound)),
-        f"    def call({', '.join(names)}):",
-    ]
-    for k, (argnames, kwargnames) in enumerate(shape):
-        args = [ref(a) for a in argnames] + [f"{a}={ref(a)}" for a in kwargnames]
-        lines.append(f"        _ciclope_answer = _ciclope_f{k}({', '.join(args)})")
-        lines.append("        if _ciclope_answer is not None:")
-        lines.append("            return _ciclope_answer")
-    lines += ["        return None", "    return call"]
-    scope: dict[str, Any] = {}
-    exec(compile("\n".join(lines) + "\n", "<ciclope direct hook call>", "exec"), scope)  # names: hook arguments
-    return scope["make"]
-
-
 class Hooks:
-    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword.
-
-    The hooks called for every indicator, objective and person (~700 calls per 300-person ente) are called
-    directly (:meth:`_firstresult`) when pluggy would do nothing else than call the implementations in
-    order: no wrapper, no monitoring. pluggy's dispatch cost ~2.7 µs per call, the direct call ~1 µs.
-    """
+    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword."""
 
     def __init__(self, pm: pluggy.PluginManager):
         self._hook = pm.hook
         self.pm = pm
-        self._direct: dict[str, tuple[int, Callable[[dict[str, Any]], Any] | None]] = {}
-
-    def _firstresult(self, name: str) -> Callable[[dict[str, Any]], Any] | None:
-        """The direct call of a *firstresult* hook (:func:`_direct_call`), listed again whenever the manager's
-        plugins or specs change; ``None`` (call pluggy) for a manager not made here, or monitored."""
-        pm = self.pm
-        if not isinstance(pm, _Manager) or pm.monitored:
-            return None
-        listed = self._direct.get(name)
-        if listed is None or listed[0] != pm.generation:
-            listed = self._direct[name] = (pm.generation, _direct_call(getattr(self._hook, name)))
-        return listed[1]
 
     @classmethod
     def for_plugin(cls, plugin: str | ModuleType) -> tuple[Hooks, PluginInfo]:
@@ -436,40 +249,24 @@ class Hooks:
     def indicator_achievement(
         self, *, indicator: Indicator, measured: Measure, target: Measure, trace: Trace
     ) -> Decimal | None:
-        kwargs = {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
-        direct = self._firstresult("ciclope_indicator_achievement")
-        return direct(kwargs) if direct is not None else self._hook.ciclope_indicator_achievement(**kwargs)
-
-    def _positional(self, name: str, names: tuple[str, ...], fixed: Mapping[str, Any] | None = None) -> Any:
-        """The direct call of a hook as a function of ``names`` by position (:func:`_positional_call`), when pluggy
-        would only call the implementations in order (:meth:`_firstresult`); else ``None``."""
-        if self._firstresult(name) is None:
-            return None
-        return _positional_call(getattr(self._hook, name), names, fixed)
+        return self._hook.ciclope_indicator_achievement(
+            indicator=indicator, measured=measured, target=target, trace=trace
+        )
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
-        """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``, its direct call looked
-        up once for all the indicators of an ente, not once per indicator (issue 18)."""
-        call = self._positional("ciclope_indicator_achievement", ("indicator", "measured", "target", "trace"))
-        if call is not None:
-            return cast("Callable[[Indicator, Measure, Measure, Trace], Decimal | None]", call)
+        """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``."""
         hook = self._hook.ciclope_indicator_achievement
         return lambda indicator, measured, target, trace: hook(
             indicator=indicator, measured=measured, target=target, trace=trace
         )
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
-        """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``, looked up once per ente."""
-        call = self._positional("ciclope_objective_achievement", ("objective", "parts", "trace"))
-        if call is not None:
-            return cast("Callable[[Objective, list[Part], Trace], Decimal | None]", call)
+        """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``."""
         hook = self._hook.ciclope_objective_achievement
         return lambda objective, parts, trace: hook(objective=objective, parts=parts, trace=trace)
 
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
-        kwargs = {"objective": objective, "parts": parts, "trace": trace}
-        direct = self._firstresult("ciclope_objective_achievement")
-        return direct(kwargs) if direct is not None else self._hook.ciclope_objective_achievement(**kwargs)
+        return self._hook.ciclope_objective_achievement(objective=objective, parts=parts, trace=trace)
 
     def organizational_performance(self, *, ente: Ente, params: Params, trace: Trace) -> OrgPerformance:
         return self._hook.ciclope_organizational_performance(ente=ente, params=params, trace=trace, hooks=self)
@@ -488,17 +285,9 @@ class Hooks:
         trace: Trace,
         attestation: Attestation | None = None,
     ) -> Score:
-        kwargs = {
-            "person": person,
-            "ente": ente,
-            "org": org,
-            "params": params,
-            "card": card,
-            "trace": trace,
-            "attestation": attestation,
-        }
-        direct = self._firstresult("ciclope_individual_score")
-        return direct(kwargs) if direct is not None else self._hook.ciclope_individual_score(**kwargs)
+        return self._hook.ciclope_individual_score(
+            person=person, ente=ente, org=org, params=params, card=card, trace=trace, attestation=attestation
+        )
 
     def individual_scorer(
         self,
@@ -510,11 +299,8 @@ class Hooks:
         attestation: Attestation | None = None,
     ) -> Callable[[Person, Sequence[EvaluationItem]], Score]:
         """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
-        and the direct call looked up once per ente, not once per person (issue 18)."""
+        given once per ente."""
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
-        call = self._positional("ciclope_individual_score", ("person", "card"), fixed)
-        if call is not None:
-            return cast("Callable[[Person, Sequence[EvaluationItem]], Score]", call)
         hook = self._hook.ciclope_individual_score
         return lambda person, card: hook(person=person, card=card, **fixed)
 

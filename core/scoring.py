@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import EvaluationItem, Indicator
-from .money import CENT, TEN_THOUSANDTH
+from .conciliation import has_contraddittorio, po_needs_contraddittorio
+from .model import EvaluationItem, Indicator, Person
+from .money import CENT, TEN_THOUSANDTH, r2
+from .outcomes import OrgPerformance, Score
+from .ranking import by_score, cut_without_ties, top_share
+from .trace import CardInputs, Input, Trace
+
+__all__ = [
+    "SOURCE_CARD",
+    "by_score",
+    "card_part",
+    "card_score_and_formula",
+    "cut_without_ties",
+    "dirigente_score",
+    "has_contraddittorio",
+    "po_needs_contraddittorio",
+    "top_share",
+    "weighted_mean",
+    "weighted_score",
+]
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
@@ -146,3 +164,58 @@ def _unweighted(items: Sequence[EvaluationItem]) -> bool:
         if i.weight is not None:
             return False
     return True
+
+
+def card_part(person: Person, card: Sequence[EvaluationItem], trace: Trace) -> Decimal | None:
+    """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
+    score, formula = card_score_and_formula(card)
+    if score is not None:
+        label = f"Scheda di valutazione di {person.name}"
+        trace.record(f"card:{person.id}", score, formula, SOURCE_CARD, CardInputs(card), label)
+    return score
+
+
+def weighted_score(
+    person: Person,
+    parts: Iterable[tuple[str, str, Decimal, Decimal]],
+    trace: Trace,
+    source: str,
+    level: str | Callable[[Decimal], str | None] | None = None,
+) -> Decimal:
+    """``Σ weight × value`` over ``(label, key, value 0–1, weight)`` parts, 2 decimals, recorded.
+
+    ``level`` is noted beside the score: a name, or a function of the score that names it (so a plugin
+    need not add the parts up a second time to find the level first)."""
+    total = Decimal(0)
+    terms = []
+    inputs = []
+    for label, key, v, w in parts:
+        total += Decimal(w) * Decimal(v)
+        terms.append(f"{w} × {label}")
+        inputs.append(Input(label, v, key))
+    score = r2(total)
+    if callable(level):
+        level = level(score)
+    note = f"livello: {level}" if level else ""
+    trace.record(f"score:{person.id}", score, " + ".join(terms), source, inputs, f"Punteggio di {person.name}", note)
+    return score
+
+
+def dirigente_score(
+    person: Person,
+    org: OrgPerformance,
+    trace: Trace,
+    source: str,
+    level_of: Callable[[Decimal], str | None] | None = None,
+    part: str = "raggiungimento del cruscotto",
+    missing: str = "nessun indicatore misurato nel cruscotto",
+) -> Score:
+    """A dirigente's (or the Segretario's) score: 100 × the achievement of their cruscotto
+    (``org.people``), recorded as ``score:<id>`` with ``source``; ``level_of(score)`` names the level.
+    Without a measured cruscotto: ``not_evaluated`` with ``missing`` as the reason."""
+    ach = org.people.get(person.id)
+    if ach is None:
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": missing})
+    score = weighted_score(person, [(part, f"person:{person.id}", ach, _HUNDRED)], trace, source, level_of)
+    level = level_of(score) if level_of is not None else None
+    return Score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import attrs
 
-from .columns import gathered
 from .problems import CiclopeError, Problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -103,9 +102,8 @@ def _read_sheet(
             return None, [*problems[:of_header], size]  # a file refused whole: no problem of its rows
         by_column = _by_column(block, width, short_cells, bare_cells)
         if by_column is not None:
-            spread = (count + len(block)) * width > SPREAD  # a big sheet: its columns' texts gathered (_columns)
             for column, cells in zip(columns, by_column):
-                column.extend(gathered(cells) if spread else cells)
+                column.extend(cells)
             numbers.extend(range(count + 2, count + 2 + len(block)))
         else:
             _checked(label, header, block, count + 2, numbers, columns, problems)
@@ -165,38 +163,10 @@ def _split_sheet(
     return _read_sheet(name, label, _split(_lines(text), delimiter), short_cells=True, bare_cells=bare_cells)
 
 
-# A sheet of more cells than this has each column's texts gathered side by side in memory (:func:`_columns`): ~6 MB
-# of cell strings, past the processor's own caches. Measured on 24/11 (comunita_montane's files, loading alone):
-# gathering pays from 6,000 people (evaluations.csv's 168,000 cells: 47-53 -> 38-40 ms), is even at 3,000 (84,000
-# cells) and costs 5-10% at 300 people, whose cells the caches hold anyway.
-SPREAD = 100_000
-CHUNK = 256 * 1024  # characters of a big sheet's body split at a time: its cells stay in the cache while gathered
-
-
 def _columns(body: str, delimiter: str, width: int, rows: int) -> list[list[str]]:
-    """The columns of a regular table's ``body`` (``rows`` lines of ``width`` cells each, LF, no quote).
-
-    Splitting the body at once makes every cell's string in row order, so that a column's texts lie one every
-    ``width`` cells in memory. The loader then passes down each column several times (the ids made canonical,
-    the values looked up, the required cells checked), reading a cache line for every string across all the
-    cells: at 30,000 people evaluations.csv's 840,000 cells are ~46 MB, beyond the last-level cache, and those
-    passes took 21× the time of 3,000 people (issue 18, docs/performance.md). Past ``SPREAD`` cells the body is
-    split a chunk of ``CHUNK`` characters (whole lines) at a time, and each column's texts of the chunk are
-    copied side by side (:func:`core.columns.gathered`) while the chunk is in the cache: a pass down a column
-    then reads its strings in order, and the chunk's own cells are freed before the next one is split."""
-    if rows * width <= SPREAD:
-        cells = body.replace("\n", delimiter).split(delimiter) if rows else []
-        return [cells[j::width] for j in range(width)]  # row i is cells[i * width : (i + 1) * width]
-    columns: list[list[str]] = [[] for _ in range(width)]
-    start = 0
-    while True:
-        end = body.find("\n", start + CHUNK)  # the end of the line the chunk's last character is in
-        cells = body[start : None if end < 0 else end].replace("\n", delimiter).split(delimiter)
-        for j, column in enumerate(columns):
-            column += gathered(cells[j::width])
-        if end < 0:
-            return columns
-        start = end + 1  # a line follows every line break, even an empty last one
+    """The columns of a regular table's ``body`` (``rows`` lines of ``width`` cells each, LF, no quote)."""
+    cells = body.replace("\n", delimiter).split(delimiter) if rows else []
+    return [cells[j::width] for j in range(width)]  # row i is cells[i * width : (i + 1) * width]
 
 
 # every byte but the delimiter's and the line break's: deleted, they leave a table's skeleton

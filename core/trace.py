@@ -13,7 +13,6 @@ Keys are ``<kind>:<id>[:<what>]``: ``indicator:K1``, ``objective:S1``, ``area:AS
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 import attrs
@@ -21,11 +20,10 @@ import attrs
 from .problems import Problem
 
 
-@attrs.frozen(weakref_slot=False)  # many instances per ente: 8 bytes each spared
+@attrs.frozen(weakref_slot=False)  # many instances per ente: no weak-reference slot
 class Input:
-    """One input of a figure. A frozen attrs class, not a named tuple like :class:`Figure`: as a tuple
-    it is built faster but an ente's ~13 inputs per person took 20 MB more at 30,000 people, which a
-    30,000-person ente cannot spare (issue 18: ≤ 400 MB)."""
+    """One input of a figure: a value with its Italian name, and where it comes from: another figure
+    (``ref``) or an input cell (``cell``)."""
 
     name: str  # Italian label: "consuntivo", "target", "peso"
     value: Any
@@ -33,49 +31,8 @@ class Input:
     cell: str = ""  # "indicators.csv:3:actual"
 
 
-# The fast constructors below build the instances made by the thousand per ente (issue 18). An attrs class
-# call runs type.__call__, attrs' __init__ frame and object.__setattr__ per field (5.6 thousand instructions
-# for an Input, callgrind). Each fast constructor makes an instance of a *draft* twin of the class (the same
-# slots, no frozen __setattr__: each field is a plain slot write), then gives it the class by ``__class__``
-# assignment, which CPython allows between classes of the same layout and checks: 2.2 thousand instructions
-# for an Input, against 4.1 thousand for the former ``object.__new__`` and each slot's descriptor setter
-# (whose method-wrapper call per field cost more than the whole draft). Only for classes whose fields have no
-# validator, converter or factory the constructor would run; tests/test_fastnew.py checks that each gives an
-# instance equal to the class's own constructor, field by field, and names every field.
-
-
-def draft_class(cls: type) -> Any:
-    """A mutable twin of the frozen slotted class ``cls`` (the same ``__slots__``, no ``__setattr__``), for a fast
-    constructor: ``self = Draft(); self.a = a; …; self.__class__ = cls``. Raises ``TypeError`` at once if CPython
-    would refuse the ``__class__`` assignment (a class with a ``__dict__``, or slots of a base class).
-    Plugins may use it for their own frozen records made per person (fields without validator or converter)."""
-    slots = cls.__dict__.get("__slots__")
-    if slots is None:
-        raise TypeError(f"{cls.__name__} has no __slots__ of its own")
-    twin = type(f"_{cls.__name__}Draft", (), {"__slots__": tuple(slots)})
-    probe = twin()
-    probe.__class__ = cls  # checked once here, not at each instance
-    return twin
-
-
-_InputDraft = draft_class(Input)
-
-
-def new_input(name: str, value: Any, ref: str = "", cell: str = "") -> Input:
-    """``Input(name, value, ref, cell)`` without the class call (see above)."""
-    self = _InputDraft()
-    self.name = name
-    self.value = value
-    self.ref = ref
-    self.cell = cell
-    self.__class__ = Input
-    return self
-
-
 class Figure(NamedTuple):
-    """A computed figure: its value, the formula in words, the legal source, its inputs. A named tuple,
-    not an attrs class: an ente records ~1,100 figures per 300 people, and a tuple is built in a third
-    of the time of a frozen attrs instance, in the same memory (issue 18); like one it is immutable,
+    """A computed figure: its value, the formula in words, the legal source, its inputs. Immutable,
     compared by value and read by name."""
 
     key: str
@@ -122,29 +79,9 @@ class CardInputs(Sequence[Input]):
             return Input(name, i.points, cell=cell)
         return Input(name, i.points, cell=f"evaluations.csv:{i.row}:points")
 
-    def rows(self, labels: dict | None = None) -> list[list[Any]]:
-        """``[name, value, ref, cell]`` of every input, without building the :class:`Input` objects (the store).
-
-        ``labels``: a memo shared by the cards of one ente. Every card repeats the same items, and
-        formatting an item's name (its Decimals above all) was most of the cost of the rows (issue 18).
-        A name is remembered by the item's section, item, maximum and weight, and reused only for the
-        very same number objects: 10 and 10.0 are equal keys but are written differently."""
-        sep, blank = self.section, self.no_weight
-        memo = {} if labels is None else labels.setdefault((sep, blank), {})
-        rows = []
-        for i in self.card:
-            top, weight = i.max_points, i.weight
-            key = (i.section, i.item, top, weight)
-            found = memo.get(key)
-            if found is None or found[0] is not top or found[1] is not weight:
-                what = f"{i.section} / {i.item}" if sep else i.item
-                found = memo[key] = (top, weight, f"{what} (max {top}, peso {weight or blank})")
-            if i.appeal_row:  # a point replaced by a conciliation stage: named, and its cell is the appeal's
-                name, cell = appealed(found[2], i)
-                rows.append([name, i.points, "", cell])
-                continue
-            rows.append([found[2], i.points, "", f"evaluations.csv:{i.row}:points"])
-        return rows
+    def rows(self) -> list[list[Any]]:
+        """``[name, value, ref, cell]`` of every input (the store's rows)."""
+        return [[i.name, i.value, i.ref, i.cell] for i in self]
 
     def __len__(self) -> int:
         return len(self.card)
@@ -173,72 +110,46 @@ class CardInputs(Sequence[Input]):
         return repr(tuple(self))
 
 
-_tuple_new = tuple.__new__
-# ``trace.put(new_figure(Figure, (key, value, formula, source, inputs, label, note)))`` records what
-# :meth:`Trace.record` records (``inputs`` a tuple or :class:`CardInputs`) without its call: the core's figures made
-# for every indicator, objective, person and award (~700 per 300-person ente) spared record's call and argument
-# handling, a third of its 3.3 thousand instructions (issue 18, callgrind). For plugins too.
-new_figure = _tuple_new
-
-
-_KEY = itemgetter(0)
-
-
-def figure(key: str, value: Any, formula: str, source: str, inputs=(), label: str = "", note: str = "") -> Figure:
-    """The figure :meth:`Trace.record` would record, not recorded: for :meth:`Trace.add` or :attr:`Trace.put`."""
-    return new_figure(
-        Figure, (key, value, formula, source, inputs if type(inputs) is CardInputs else tuple(inputs), label, note)
-    )
+def figure(
+    key: str, value: Any, formula: str, source: str, inputs: Iterable[Input] = (), label: str = "", note: str = ""
+) -> Figure:
+    """The figure :meth:`Trace.record` would record, not recorded yet: for :meth:`Trace.add`."""
+    return Figure(key, value, formula, source, inputs if isinstance(inputs, CardInputs) else tuple(inputs), label, note)
 
 
 class Trace:
     """Collects the figures and problems of one ente run; plugins receive it as ``trace``.
 
-    A recorded figure is first kept in a list, in the order of the records, and the table of figures by key
-    (:attr:`figures`) is brought up to date when it is read: in one pass in C over what was recorded since. At
-    30,000 people an insert into a table of ~100,000 figures between each person's other work cost twice as
-    much per figure as at 3,000 (a random place in a table beyond the processor's cache, issue 18); appending
-    to a list does not. Who reads :attr:`figures` sees every figure recorded before, in the same order and with
-    the same "last record of a key wins" as inserts one by one."""
+    A figure is recorded under its key; the last record of a key wins, and :attr:`figures` keeps the
+    order of each key's first record."""
 
     def __init__(self) -> None:
-        self._figures: dict[str, Figure] = {}
-        self._pending: list[Figure] = []
+        self.figures: dict[str, Figure] = {}
         self.problems: list[Problem] = []
-        self.put = self._pending.append  # ``trace.put(new_figure(Figure, (key, …)))``: record()'s, without its call
-
-    @property
-    def figures(self) -> dict[str, Figure]:
-        """Every figure recorded so far by key, in the order of their first record (the last record wins)."""
-        pending = self._pending
-        if pending:
-            self._figures.update(zip(map(_KEY, pending), pending))
-            pending.clear()
-        return self._figures
 
     def record(
-        self, key: str, value: Any, formula: str, source: str, inputs=(), label: str = "", note: str = ""
+        self,
+        key: str,
+        value: Any,
+        formula: str,
+        source: str,
+        inputs: Iterable[Input] = (),
+        label: str = "",
+        note: str = "",
     ) -> Any:
-        """Record a figure (the last record of a key wins) and return its value."""
-        # tuple.__new__ as Figure's own __new__ calls it, without that function's frame (issue 18)
-        self.put(
-            new_figure(
-                Figure,
-                (key, value, formula, source, inputs if type(inputs) is CardInputs else tuple(inputs), label, note),
-            )
-        )
+        """Record a figure and return its value."""
+        self.figures[key] = figure(key, value, formula, source, inputs, label, note)
         return value
 
-    def add(self, figures: Sequence[Figure]) -> None:
-        """Record ``figures`` in their order, as :meth:`record` would one by one (the last of a key wins): for
-        the figures a plugin makes for every person, each with :func:`figure` (or ``new_figure``), kept in a
-        list beside its other per-person results."""
-        self._pending.extend(figures)
+    def add(self, figures: Iterable[Figure]) -> None:
+        """Record ``figures`` in their order, as :meth:`record` would one by one."""
+        for f in figures:
+            self.figures[f.key] = f
 
     def problem(self, problem: Problem) -> None:
         self.problems.append(problem)
 
-    def extend(self, problems) -> None:
+    def extend(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
 
     def get(self, key: str) -> Figure | None:

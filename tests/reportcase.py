@@ -10,20 +10,9 @@ import types
 from decimal import Decimal as D
 from pathlib import Path
 
-from ciclope.core import (
-    Award,
-    Deadline,
-    Input,
-    ParamSpec,
-    Pool,
-    PositionPay,
-    Positions,
-    ReportSection,
-    Rewards,
-    Score,
-    hookimpl,
-    split,
-)
+from ciclope.core import Award, Deadline, Input, Pool, PositionPay, Positions, ReportSection, Rewards, Score, hookimpl
+from ciclope.core.money import split
+from ciclope.core.params import ParamSpec
 from ciclope.core.scoring import card_score
 from ciclope.core.testing import compute_ente, write_ente
 

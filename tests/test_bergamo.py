@@ -434,7 +434,7 @@ def test_report_notes_list_the_assumptions(ciclope_ente):
     cruscotti = next(s for s in res.sections if s.title.startswith("Cruscotti"))
     rows = {r[0]: r for r in cruscotti.rows}
     assert rows["srv-s1"][2:] == (2, 2, Decimal("0.9500"))  # K1 (listed twice) and K4: two refs, both measured
-    from ciclope.core import Percent
+    from ciclope.core.fmt import Percent
     from ciclope.core.reports.fmt import value as shown
 
     assert isinstance(rows["srv-s1"][4], Percent) and shown(rows["srv-s1"][4]) == "95,00%"  # as the page shows it

@@ -1,4 +1,4 @@
-"""The calculation's fast paths (issue 18, branch perf-calc4) against their plain versions: each test can fail."""
+"""The calculation's fast paths against their plain versions: each test can fail."""
 
 from __future__ import annotations
 
@@ -9,149 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core.outcomes import Award, Score, new_award, new_score
 from ciclope.core.ranking import by_score
-from ciclope.core.trace import Input, draft_class, new_input
-
-
-def test_draft_class_refuses_a_class_of_another_layout():
-    @attrs.frozen(weakref_slot=False)
-    class Base:
-        a: int
-
-    @attrs.frozen(weakref_slot=False)
-    class Derived(Base):  # its twin would lack the base's slot: another layout
-        b: int
-
-    @attrs.define(slots=False)  # a __dict__
-    class WithDict:
-        a: int
-
-    assert draft_class(Base)  # the same class alone is fine
-    for cls in (Derived, WithDict):
-        with pytest.raises(TypeError):
-            draft_class(cls)
-
-
-def test_drafted_instances_are_the_class_and_stay_frozen():
-    made = [new_input("a", 1, ref="r"), new_score("p", None, breakdown={}), new_award("p", 1, "pool")]
-    plain = [Input("a", 1, ref="r"), Score("p", None), Award("p", 1, "pool")]
-    for fast, slow in zip(made, plain):
-        assert type(fast) is type(slow) and fast == slow and hash(fast) == hash(slow)
-        assert not hasattr(fast, "__dict__")
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            fast.__class__ = type(fast)  # no way back to the draft
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            setattr(fast, attrs.fields(type(fast))[0].name, "changed")
-
-
-def _score_stack(rng):
-    """A manager (ours) with the hookspecs, the core defaults and 0–5 plugins implementing the individual score
-    with various arguments (some by keyword with a default), each answering or falling through, in any order."""
-    import types
-
-    from ciclope.core import defaults, hookimpl, hookspecs
-    from ciclope.core.registry import _Manager
-
-    pm = _Manager("ciclope")
-    pm.add_hookspecs(hookspecs)
-    pm.register(defaults, name="ciclope.defaults")
-    calls = []
-    for k in range(rng.randint(0, 5)):
-        answer = rng.choice([None, None, f"answer {k}"])
-
-        def by_card(person, card, __k=k, __answer=answer):
-            calls.append((__k, person, len(card)))
-            return __answer
-
-        def by_all(ente, org, person, params, card, trace, attestation, __k=k, __answer=answer):
-            calls.append((__k, person, ente, org, params, trace, attestation))
-            return __answer
-
-        def with_keyword(person, attestation=None, *, __k=k, __answer=answer):
-            calls.append((__k, person, attestation))
-            return __answer
-
-        impl = rng.choice([by_card, by_all, with_keyword])
-        order = rng.choice([{}, {"tryfirst": True}, {"trylast": True}])
-        pm.register(types.SimpleNamespace(ciclope_individual_score=hookimpl(**order)(impl)), name=f"p{k}")
-    return pm, calls
-
-
-@pytest.mark.parametrize("seed", range(60))
-def test_the_positional_direct_call_is_pluggys_call(seed):
-    """``Hooks.individual_scorer`` and the achievers call generated code (registry._positional_call): the same
-    answer, and the same functions called in the same order with the same arguments, as pluggy's own call."""
-    import random
-    from decimal import Decimal
-
-    from ciclope.core.model import EvaluationItem, Indicator, Person
-    from ciclope.core.registry import Hooks, _positional_call
-
-    rng = random.Random(seed)
-    pm, calls = _score_stack(rng)
-    hooks = Hooks(pm)
-    person = Person("P1", "Nome", "dipendente", "B", "u1")
-    card = [EvaluationItem("P1", None, "s", "i", Decimal(10), Decimal(rng.randint(0, 10)), None, 2)]
-    from ciclope.core.trace import Trace
-
-    fixed = {"ente": "ENTE", "org": "ORG", "params": "PARAMS", "trace": Trace(), "attestation": "ATT"}
-    assert _positional_call(pm.hook.ciclope_individual_score, ("person", "card"), fixed) is not None
-    fast = hooks.individual_scorer(**fixed)(person, card)
-    fast_calls, calls[:] = list(calls), []
-    plain = pm.hook.ciclope_individual_score(person=person, card=card, **fixed)
-    assert fast == plain and fast_calls == calls
-
-    indicator = Indicator("I1", "O1", "x", "higher", None, None, Decimal(10), Decimal(rng.randint(0, 10)))
-    achieve = hooks.indicator_achiever()
-    assert achieve.__name__ == "call"  # the generated code, not the fallback lambda
-    assert achieve(indicator, indicator.actual, indicator.target, None) == pm.hook.ciclope_indicator_achievement(
-        indicator=indicator, measured=indicator.actual, target=indicator.target, trace=None
-    )
-
-
-def test_the_positional_direct_call_fills_spec_defaults_and_leaves_unknown_arguments_to_pluggy():
-    import types
-
-    import pluggy
-
-    from ciclope.core import hookimpl
-    from ciclope.core.registry import _Manager, _positional_call
-
-    spec = pluggy.HookspecMarker("ciclope")
-
-    @spec(firstresult=True)
-    def ciclope_demo(a, c, b=2):
-        """demo"""
-
-    pm = _Manager("ciclope")
-    pm.add_hookspecs(types.SimpleNamespace(ciclope_demo=ciclope_demo))
-
-    @hookimpl
-    def impl(a, b):
-        if a < 0:
-            raise ValueError("negativo")
-        return a + b
-
-    pm.register(types.SimpleNamespace(ciclope_demo=impl), name="demo")
-    call = _positional_call(pm.hook.ciclope_demo, ("a",))
-    assert call(1) == pm.hook.ciclope_demo(a=1, c=None) == 3
-    assert _positional_call(pm.hook.ciclope_demo, ("a", "b"))(1, 5) == pm.hook.ciclope_demo(a=1, b=5, c=None) == 6
-    assert _positional_call(pm.hook.ciclope_demo, ("a",), {"b": 7})(1) == 8
-    with pytest.raises(ValueError, match="negativo"):
-        call(-1)
-
-    @hookimpl
-    def needs_c(a, c):
-        return a + c
-
-    pm.register(types.SimpleNamespace(ciclope_demo=needs_c), name="needs_c")
-    assert _positional_call(pm.hook.ciclope_demo, ("a",)) is None  # c not given: pluggy raises its HookCallError
-    assert _positional_call(pm.hook.ciclope_demo, ("a", "c"))(1, 10) == pm.hook.ciclope_demo(a=1, c=10) == 11
 
 
 def _split_before(pool, weights, rank=None):
-    """core.money.split as it was before issue 18's lists (a dict per step, a key function per id): the reference."""
+    """core.money.split as first written (a dict per step, a key function per id): the reference."""
     import math
     from decimal import Decimal
 
@@ -214,22 +76,6 @@ def test_split_is_the_split_before(seed):
         weights[ids[0]] = Decimal(-1)
         with pytest.raises(ValueError):
             split(pool, weights, rank=rank)
-
-
-def test_a_figure_stored_without_record_is_records_figure():
-    from ciclope.core.trace import CardInputs, Figure, Trace, new_figure
-
-    made, recorded = Trace(), Trace()
-    inputs = [new_input("a", 1, ref="x"), new_input("b", 2, cell="f.csv:2:b")]
-    recorded.record("k", 3, "formula", "source", inputs=inputs, label="label", note="note")
-    made.figures["k"] = new_figure(Figure, ("k", 3, "formula", "source", tuple(inputs), "label", "note"))
-    card = CardInputs([])
-    recorded.record("c", 1, "f", "s", inputs=card, label="l")
-    made.figures["c"] = new_figure(Figure, ("c", 1, "f", "s", card, "l", ""))
-    assert made.figures == recorded.figures
-    for key, figure in made.figures.items():
-        assert type(figure) is Figure and figure._asdict() == recorded.figures[key]._asdict()
-        assert type(figure.inputs) is type(recorded.figures[key].inputs)
 
 
 @pytest.mark.parametrize("seed", range(200))

@@ -152,11 +152,11 @@ def test_assign_bands_a_tie_filling_the_top_band_empties_it():
 
 def test_cut_without_ties():
     ordered = [("a", D(98)), ("b", D(95)), ("c", D(93)), ("d", D(93)), ("e", D(90))]
-    assert rules.cut_without_ties(ordered, 3) == ["a", "b"]  # c and d tie at the cut: both out
-    assert rules.cut_without_ties(ordered, 4) == ["a", "b", "c", "d"]
-    assert rules.cut_without_ties(ordered, 0) == []
-    assert rules.cut_without_ties(ordered, 9) == ["a", "b", "c", "d", "e"]
-    assert rules.cut_without_ties([("a", D(9)), ("b", D(9))], 1) == []
+    assert rules.scoring.cut_without_ties(ordered, 3) == ["a", "b"]  # c and d tie at the cut: both out
+    assert rules.scoring.cut_without_ties(ordered, 4) == ["a", "b", "c", "d"]
+    assert rules.scoring.cut_without_ties(ordered, 0) == []
+    assert rules.scoring.cut_without_ties(ordered, 9) == ["a", "b", "c", "d", "e"]
+    assert rules.scoring.cut_without_ties([("a", D(9)), ("b", D(9))], 1) == []
 
 
 # --- merit bands and money (art. 17) ------------------------------------------------------------

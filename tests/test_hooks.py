@@ -41,10 +41,12 @@ def test_installed_plugins_register_cleanly(name):
     assert info.name == name and pm.get_plugin(name) is not None
 
 
-def test_a_fresh_manager_per_ente():
+def test_one_manager_per_installed_plugin_and_a_fresh_one_per_module():
     a, _ = make_plugin_manager("brescia")
     b, _ = make_plugin_manager("brescia")
-    assert a is not b
+    assert a is b  # an installed plugin: one manager per process, shared by its enti
+    module = types.ModuleType("inprova")
+    assert make_plugin_manager(module)[0] is not make_plugin_manager(module)[0]  # a plugin in the making
 
 
 def test_the_plugin_wins_over_the_default_and_none_falls_back(tmp_path):
@@ -127,127 +129,6 @@ def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
     guide = (Path(__file__).parent.parent / "docs" / "plugin-guide.md").read_text(encoding="utf-8")
     for name in SPECS:
         assert name in guide, f"{name} is not mentioned in docs/plugin-guide.md"
-
-
-def _stack(specs):
-    """A manager (ours) with the hookspecs and one plugin per ``(answer, order)``: an implementation of
-    ``ciclope_indicator_achievement`` that logs its call and answers ``answer`` (None falls through)."""
-    from ciclope.core.registry import _Manager
-
-    pm = _Manager("ciclope")
-    pm.add_hookspecs(hookspecs)
-    pm.register(defaults, name="ciclope.defaults")
-    calls = []
-    for k, (answer, order) in enumerate(specs):
-        plugin = types.SimpleNamespace()
-
-        def impl(indicator, measured, __k=k, __answer=answer):
-            calls.append(__k)
-            return __answer
-
-        plugin.ciclope_indicator_achievement = hookimpl(**({order: True} if order else {}))(impl)
-        pm.register(plugin, name=f"p{k}")
-    return pm, calls
-
-
-@pytest.mark.parametrize("seed", range(40))
-def test_the_facades_direct_call_is_pluggys_call(seed):
-    """The hooks called per indicator, objective and person skip pluggy's dispatch when it would only call
-    the implementations in order (issue 18): the same answer and the same functions called in the same
-    order as pluggy's own call, for stacks of plugins that answer or fall through, tryfirst or trylast."""
-    import random
-    from decimal import Decimal
-
-    from ciclope.core.model import Indicator
-
-    rng = random.Random(seed)
-    specs = [
-        (rng.choice([None, None, Decimal(rng.randint(0, 9)) / 10]), rng.choice([None, "tryfirst", "trylast"]))
-        for _ in range(rng.randint(0, 5))
-    ]
-    indicator = Indicator("I1", "O1", "x", "higher", None, None, Decimal(10), Decimal(5))
-    pm, calls = _stack(specs)
-    hooks = Hooks(pm)
-    direct = hooks.indicator_achievement(indicator=indicator, measured=Decimal(5), target=Decimal(10), trace=None)
-    direct_calls, calls[:] = list(calls), []
-    assert hooks._firstresult("ciclope_indicator_achievement") is not None  # the direct path was taken
-    plain = pm.hook.ciclope_indicator_achievement(
-        indicator=indicator, measured=Decimal(5), target=Decimal(10), trace=None
-    )
-    assert direct == plain and calls == direct_calls
-    assert direct == next((a for a in [specs[k][0] for k in calls] if a is not None), Decimal("0.5"))
-
-
-def test_the_direct_call_follows_registrations_and_leaves_wrappers_and_monitoring_to_pluggy():
-    from decimal import Decimal
-
-    from ciclope.core.model import Indicator
-
-    indicator = Indicator("I1", "O1", "x", "higher", None, None, Decimal(10), Decimal(5))
-
-    def ask(hooks):
-        return hooks.indicator_achievement(indicator=indicator, measured=Decimal(5), target=Decimal(10), trace=None)
-
-    pm, calls = _stack([(None, None)])
-    hooks = Hooks(pm)
-    assert ask(hooks) == Decimal("0.5") and calls == [0]  # falls through to the core default
-    late = types.SimpleNamespace(ciclope_indicator_achievement=hookimpl(lambda indicator: Decimal(1)))
-    pm.register(late, name="late")  # registered after the first call: seen by the next one
-    assert ask(hooks) == Decimal(1)
-    pm.unregister(name="late")
-    assert ask(hooks) == Decimal("0.5")
-
-    wrapped = []
-
-    @hookimpl(wrapper=True)
-    def around(indicator):
-        wrapped.append(indicator.id)
-        return (yield)
-
-    pm.register(types.SimpleNamespace(ciclope_indicator_achievement=around), name="wrapper")
-    assert hooks._firstresult("ciclope_indicator_achievement") is None  # a wrapper: pluggy calls the hook
-    assert ask(hooks) == Decimal("0.5") and wrapped == ["I1"]
-    pm.unregister(name="wrapper")
-
-    seen = []
-    pm.add_hookcall_monitoring(lambda name, impls, kwargs: seen.append(name), lambda *a: None)
-    assert ask(hooks) == Decimal("0.5") and seen == ["ciclope_indicator_achievement"]  # the monitor sees it
-    assert hooks._firstresult("ciclope_indicator_achievement") is None
-
-    plain = pluggy.PluginManager("ciclope")  # a manager not made by the registry: always pluggy
-    plain.add_hookspecs(hookspecs)
-    plain.register(defaults)
-    assert Hooks(plain)._firstresult("ciclope_indicator_achievement") is None
-    assert ask(Hooks(plain)) == Decimal("0.5")
-
-
-def test_the_direct_call_raises_what_the_implementation_raises_and_fills_spec_defaults():
-    from ciclope.core.registry import _direct_call, _Manager
-
-    spec = pluggy.HookspecMarker("ciclope")
-    specs = types.SimpleNamespace()
-
-    @spec(firstresult=True)
-    def ciclope_demo(a, b=2):
-        """demo"""
-
-    specs.ciclope_demo = ciclope_demo
-    pm = _Manager("ciclope")
-    pm.add_hookspecs(specs)
-
-    @hookimpl
-    def ciclope_demo(a, b):  # noqa: F811 - the implementation of the spec above
-        if a < 0:
-            raise ValueError("negativo")
-        return a + b
-
-    pm.register(types.SimpleNamespace(ciclope_demo=ciclope_demo), name="demo")
-    call = _direct_call(pm.hook.ciclope_demo)
-    assert call({"a": 1}) == pm.hook.ciclope_demo(a=1) == 3
-    assert call({"a": 1, "b": 5}) == pm.hook.ciclope_demo(a=1, b=5) == 6
-    for how in (lambda: call({"a": -1}), lambda: pm.hook.ciclope_demo(a=-1)):
-        with pytest.raises(ValueError, match="negativo"):
-            how()
 
 
 def test_a_figure_the_plugins_achiever_records_is_the_one_kept(tmp_path):

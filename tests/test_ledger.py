@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core import POSITION, Award, Pool, PositionPay, Positions, Rewards
+from ciclope.core import Award, Pool, PositionPay, Positions, Rewards
 from ciclope.core.cli import main
 from ciclope.core.ledger import Ledger
+from ciclope.core.money import POSITION
 
 from helpers import it_decimal, published_csv
 

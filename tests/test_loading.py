@@ -6,16 +6,14 @@ import io
 from decimal import Decimal
 from unittest import mock
 
-import attrs
 import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import loading, model, tables, values
-from ciclope.core.columns import gathered
+from ciclope.core import loading, tables, values
 from ciclope.core.loading import InputSchema, load_ente
-from ciclope.core.model import Assignment, EvaluationItem, Indicator, Objective, Person, Unit, from_columns
+from ciclope.core.model import EvaluationItem
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
 
@@ -260,33 +258,6 @@ def header_and_body(draw):
     return header, body
 
 
-@settings(max_examples=400, deadline=None)
-@given(header_and_body(), st.sampled_from([0, 5, 100_000]))
-def test_a_sheet_read_by_column_is_the_sheet_read_row_by_row(records, spread):
-    """Issue 18: tables._sheet keeps the rows by column, taking the column path when no row needs a
-    row-by-row check. Whatever the rows (blank, short, too wide, cells over the limit — here 3
-    characters; rows transposed 3 at a time), the Sheet and the problems are those of the row-by-row
-    reading (tables._checked); so are they when the sheet is big (past ``spread`` cells), its columns'
-    texts then gathered block by block."""
-    header, body = records
-    records = [header, *body]
-    with (
-        mock.patch.object(tables, "MAX_CELL_CHARS", 3),
-        mock.patch.object(tables, "BLOCK", 3),  # several blocks
-        mock.patch.object(tables, "SPREAD", spread),
-    ):
-        fast: list = []
-        sheet = tables._sheet("people", "people.csv", records, fast)
-        slow: list = []
-        head = tuple(h.strip() for h in header)
-        numbers: list[int] = []
-        columns: list[list[str]] = [[] for _ in head]
-        tables._checked("people.csv", head, body, 2, numbers, columns, slow)
-    assert sheet is not None
-    assert (sheet.header, sheet.numbers, sheet.columns) == (head, tuple(numbers), dict(zip(head, columns)))
-    assert [p for p in fast if p.row != 1] == slow
-
-
 def test_a_file_refused_whole_reports_only_that(tmp_path, monkeypatch):
     """Issue 18 reads a CSV a block of rows at a time. A file refused whole — too many rows, or
     unreadable further down — still reports only that, not the problems of the rows read before."""
@@ -454,82 +425,6 @@ RECORD_VALUES = st.one_of(st.none(), st.text(max_size=3), st.decimals(allow_nan=
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from([Unit, Person, Objective, Indicator, Assignment, EvaluationItem]), st.data())
-def test_records_from_columns_are_the_records_built_one_by_one(cls, data):
-    """core.model.from_columns stores each column into its slot (issue 18): the records equal (and
-    hash as) those made by the class, field by field, and stay frozen."""
-    fields = attrs.fields(cls)
-    rows = data.draw(st.lists(st.tuples(*[RECORD_VALUES for _ in fields]), max_size=4))
-    columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in fields]
-    built = from_columns(cls, *columns)
-    assert built == [cls(*row) for row in rows]
-    assert [hash(b) for b in built] == [hash(cls(*row)) for row in rows]
-    for record, row in zip(built, rows):  # field by field, the very objects given (no copy, no conversion)
-        assert type(record) is cls
-        assert all(getattr(record, f.name) is value for f, value in zip(fields, row))
-        assert repr(record) == repr(cls(*row))
-    assert model._by_slots(cls, columns) == built  # the build through the slots' descriptors
-    for record in built:
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            record.row = 1  # type: ignore[misc]
-    with pytest.raises(ValueError):
-        from_columns(cls, *columns[:-1])
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.lists(st.lists(st.sampled_from(["", "a", "b", " c ", "\t", "dd", "a;b"]), max_size=4), max_size=6),
-    st.sampled_from([",", ";"]),
-    st.booleans(),
-    st.one_of(st.none(), st.integers(1, 8)),
-)
-def test_a_regular_table_split_at_once_is_the_table_read_row_by_row(rows, delimiter, trailing, chunk):
-    """tables._split_sheet splits the body of a table whose rows are all as wide as its header into
-    cells at once and slices the columns (issue 18): the Sheet and the problems are those of reading
-    the same text row by row, whatever the widths, blank rows, empty first cells and whitespace. So are
-    they when the sheet is big (here, over 0 cells: ``chunk`` is not None) and its body is split a chunk
-    of ``chunk`` characters at a time, each column's texts gathered side by side (tables._columns)."""
-    text = "\n".join(delimiter.join(row) for row in rows) + ("\n" if trailing else "")
-    bare = tables._cells_bare(text, delimiter)
-    with mock.patch.object(tables, "MAX_ROWS", 4):  # a file too long refused either way
-        by_row = tables._read_sheet("people", "people.csv", tables._split(tables._lines(text), delimiter), True, bare)
-        if chunk is None:
-            at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
-        else:
-            with mock.patch.object(tables, "SPREAD", 0), mock.patch.object(tables, "CHUNK", chunk):
-                at_once = tables._split_sheet("people", "people.csv", text, delimiter, bare)
-    assert at_once == by_row
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.lists(st.sampled_from(["", "a", "bb", "ccc"]), min_size=3, max_size=3), min_size=1, max_size=12),
-    st.integers(1, 12),
-)
-def test_a_big_sheets_columns_are_gathered_chunk_by_chunk_with_the_cells_of_a_split_at_once(rows, chunk):
-    """tables._columns on a big body (SPREAD 0) splits ``chunk`` characters at a time, cutting only at line
-    breaks (a chunk ends with the line its last character is in; an empty last line is a row too): the
-    columns, by hand from the rows, are those of splitting the whole body."""
-    body = "\n".join(",".join(row) for row in rows)
-    expected = [[row[j] for row in rows] for j in range(3)]
-    with mock.patch.object(tables, "SPREAD", 0), mock.patch.object(tables, "CHUNK", chunk):
-        assert tables._columns(body, ",", 3, len(rows)) == expected
-        assert tables._columns(body + "\n", ";", 1, len(rows) + 1) == [body.split("\n") + [""]]  # one column
-
-
-def test_gathered_texts_are_equal_new_objects_or_the_texts_themselves_with_a_nul():
-    """core.columns.gathered: new objects equal to the texts, in order (where the allocator puts them is CPython's
-    business, measured in docs/performance.md, not asserted); a NUL in a text, which the join cannot tell apart,
-    gives the texts themselves."""
-    texts = [f"{i:07d}x" for i in range(2_000)]
-    copies = gathered(texts)
-    assert copies == texts and all(c is not t for c, t in zip(copies, texts))
-    with_nul = ["a", "b\0c", "d"]
-    assert gathered(with_nul) is with_nul
-    assert gathered([]) == []
-
-
-@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(["", "alta", "ALTA ", "bassa", "media", "forse", "3", "3x"]), min_size=1, max_size=8))
 def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problems_of_a_call_per_cell(
     tmp_path_factory, cells
@@ -611,57 +506,3 @@ def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter)
     """_cells_bare searches each space next to the delimiter of a text whose line breaks are made the
     delimiter: the same answer as the searches next to each edge."""
     assert tables._cells_bare(text, delimiter) == _bare_edge_by_edge(text, delimiter)
-
-
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_an_id_is_one_string_object_in_every_file_and_column(tmp_path, fmt):
-    """Issue 18: ``_canonical_ids`` gives every cell naming an id the one object of that id in the ente, so that
-    the dicts keyed by person id find their key by identity. Equal but distinct objects would fail here."""
-    folder = write_ente(tmp_path / "csv", files())
-    if fmt == "xlsx":
-        folder = as_xlsx(folder, tmp_path / "xlsx")
-    ente = load_ente(folder, "e", 2021)
-    person_key = {k: k for k in ente.people}
-    unit_key = {k: k for k in ente.units}
-    assert ente.evaluations
-    for item in ente.evaluations:
-        assert item.person is person_key[item.person]
-        assert item.evaluator is None or item.evaluator is person_key[item.evaluator]
-    checked = 0
-    for p in ente.people.values():
-        assert p.id is person_key[p.id]
-        assert p.unit is unit_key[p.unit]
-        if p.evaluator is not None:
-            assert p.evaluator is person_key[p.evaluator]
-            checked += 1
-    assert checked  # the example names evaluators
-    for o in ente.objectives.values():
-        if o.owner in person_key:
-            assert o.owner is person_key[o.owner]
-        elif o.owner in unit_key:
-            assert o.owner is unit_key[o.owner]
-
-
-def test_canonical_ids_are_one_object_per_text_made_at_its_first_reading():
-    """Each id text gets one object at its first reading, in any column: a fresh copy (the copies of one column are
-    made together, side by side in memory), which every later cell of that text maps to; the cells' own objects are
-    not kept. A column with a NUL character in a new text keeps its cells' objects (the copies are made by joining
-    and splitting on NUL)."""
-    ids: dict[str, str] = {}
-    first = ["".join(("P", str(i))) for i in (1, 2, 1)] + [""]
-    got = loading._canonical_ids(ids, first)
-    assert got == first
-    assert got[0] is got[2] and got[0] is not first[0] and got[0] is not first[2]  # one fresh object for P1
-    assert ids == {"P1": "P1", "P2": "P2", "": ""} and ids["P1"] is got[0] and ids["P2"] is got[1]
-    later = ["".join(("P", "2")), "".join(("P", "3")), "".join(("P", "4"))]
-    again = loading._canonical_ids(ids, later)
-    assert again == later
-    assert again[0] is got[1]  # the object of the first column, not the new cell
-    assert again[1] is ids["P3"] and again[1] is not later[1]  # P3 and P4 are new here: fresh copies
-    assert again[2] is ids["P4"] and again[2] is not later[2]
-    assert set(ids) == {"P1", "P2", "P3", "P4", ""}
-    alone = loading._canonical_ids(ids, ["".join(("P", "5"))])
-    assert alone == ["P5"] and alone[0] is ids["P5"]  # one new text: a copy or the cell, one object either way
-    nul = ["".join(("Q", "1")), "a\x00b", "".join(("Q", "1"))]
-    kept = loading._canonical_ids(ids, nul)
-    assert kept == nul and kept[0] is nul[0] and kept[2] is nul[0] and kept[1] is nul[1]

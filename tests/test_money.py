@@ -105,7 +105,7 @@ def test_bounded_split_within_bounds_and_conserved(pool, scores):
 def test_leftover_cents_go_by_rank_then_id_never_by_id_alone():
     """rules/core.md §4: B8 (score 80) and B10 (score 78) have equal weights and one cent is left over.
     By id text "B10" < "B8"; by rank B8 (higher score) comes first and takes the cent."""
-    from ciclope.core import split
+    from ciclope.core.money import split
 
     assert split(D("0.01"), {"B8": D(1), "B10": D(1)}) == {"B8": D("0.00"), "B10": D("0.01")}  # no ranking: id
     assert split(D("0.01"), {"B8": D(1), "B10": D(1)}, rank={"B8": -80, "B10": -78}) == {
@@ -124,7 +124,7 @@ def test_larger_remainders_take_their_cents_before_the_ties_at_the_last_cent():
     """0.07 by 1 : 1 : 1 : 2 (total 5): 7 × 1 / 5 = 1 cent, remainder 2 (x3); 7 × 2 / 5 = 2 cents, remainder 4.
     Floors 1 + 1 + 1 + 2 = 5, 2 cents left: the first to "d" (remainder 4, the largest, though its rank is the
     worst), the second to one of the three tied at remainder 2 — by rank "b" (-90), not by id ("a")."""
-    from ciclope.core import split
+    from ciclope.core.money import split
 
     got = split(D("0.07"), {"a": 1, "b": 1, "c": 1, "d": 2}, rank={"a": -70, "b": -90, "c": -80, "d": -10})
     assert got == {"a": D("0.01"), "b": D("0.02"), "c": D("0.01"), "d": D("0.03")}
@@ -137,7 +137,7 @@ def test_larger_remainders_take_their_cents_before_the_ties_at_the_last_cent():
 def test_many_equal_weights_share_the_leftover_cents_in_rank_order(n):
     """10.00 among n equal weights: 1000 // n cents each and 1000 % n cents left over, one each to the best
     ranked (rank = position, ids in reverse so that id order would pick others). n = 1000: nothing left."""
-    from ciclope.core import split
+    from ciclope.core.money import split
 
     ids = [f"P{n - i:05d}" for i in range(n)]  # P{n}, …, P00001: id order is the reverse of rank order
     got = split(D("10.00"), dict.fromkeys(ids, 1), rank={pid: i for i, pid in enumerate(ids)})
@@ -150,7 +150,7 @@ def test_split_is_exact_with_fractions():
     """Weights 1/3, 1/3, 1/3 as exact fractions: equal remainders, never a spurious 1e-28 difference."""
     from fractions import Fraction
 
-    from ciclope.core import split
+    from ciclope.core.money import split
 
     assert split(D("1.00"), {"x": Fraction(1, 3), "y": Fraction(1, 3), "z": Fraction(1, 3)}) == {
         "x": D("0.34"),
@@ -161,7 +161,7 @@ def test_split_is_exact_with_fractions():
 
 def test_floor2_rounds_caps_down():
     """rules/core.md §4: "fino a" caps go down: 333.33 × 30% = 99.999 → 99.99 (half-up would give 100.00)."""
-    from ciclope.core import floor2
+    from ciclope.core.money import floor2
 
     assert floor2(D("333.33") * D("0.30")) == D("99.99")
 
@@ -169,7 +169,7 @@ def test_floor2_rounds_caps_down():
 def test_instalments_sum_exactly_to_the_annual_amount():
     """rules/core.md §4: 16000 / 13 = 1230.769… → 12 × 1230.76 (down) = 14769.12, the 13th takes
     16000 − 14769.12 = 1230.88; 13 × 1230.77 (half-up) would pay 16000.01."""
-    from ciclope.core import instalments
+    from ciclope.core.money import instalments
 
     assert instalments(D("16000.00"), 13) == (D("1230.76"), D("1230.88"))
     assert instalments(D("12.00"), 12) == (D("1.00"), D("1.00"))
@@ -177,7 +177,7 @@ def test_instalments_sum_exactly_to_the_annual_amount():
 
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=14))
 def test_instalments_property(cents, n):
-    from ciclope.core import instalments
+    from ciclope.core.money import instalments
 
     annual = D(cents) / 100
     regular, last = instalments(annual, n)

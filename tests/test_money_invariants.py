@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import PERFORMANCE
+from ciclope.core.money import PERFORMANCE
 from ciclope.core.registry import Hooks, available_plugins
 from ciclope.core.results import dumps
 from ciclope.core.synth import synthetic_ente

@@ -50,7 +50,7 @@ def test_built_in_plugins_import_only_ciclope_core():
 @pytest.mark.parametrize(
     "source, verdict",
     [
-        ("from ciclope.core import split", []),
+        ("from ciclope.core import money", []),
         ("from . import rules\nfrom .rules import X", []),
         ("import datetime, attrs", []),
         ("from ciclope.core.money import split", ["x.py:1: ciclope.core.money"]),
@@ -68,6 +68,61 @@ def test_the_import_check_itself(tmp_path, monkeypatch, source, verdict):
 
 def test_everything_exported_exists():
     assert all(hasattr(ciclope.core, name) for name in ciclope.core.__all__)
+
+
+NAMESPACES = {"cells", "fmt", "money", "scoring"}  # names of ``__all__`` that are modules with an ``__all__``
+
+
+def test_the_surface_is_small_and_its_namespaces_are_curated():
+    """At most 35 names a plugin author learns at the top, each namespace listing its own."""
+    surface = ciclope.core.__all__
+    assert len(surface) <= 35 and len(set(surface)) == len(surface)
+    assert {n for n in surface if isinstance(getattr(ciclope.core, n), type(ciclope.core))} == NAMESPACES
+    for name in NAMESPACES:
+        module = getattr(ciclope.core, name)
+        assert module.__all__ and all(hasattr(module, n) for n in module.__all__)
+    speed_only = {"new_input", "new_figure", "new_award", "new_score", "in_order", "gathered", "draft_class"}
+    reachable = set(surface) | {n for ns in NAMESPACES for n in getattr(ciclope.core, ns).__all__}
+    assert not reachable & speed_only
+    assert not hasattr(ciclope.core.Trace(), "put")
+
+
+def surface_uses(path: Path) -> list[str]:
+    """What ``path`` takes from ``ciclope.core`` that is not on the surface: a name imported from it
+    outside ``__all__``, or a namespace's attribute outside that namespace's ``__all__``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = set()
+    bad = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "ciclope.core":
+            for alias in node.names:
+                imported.add(alias.asname or alias.name)
+                if alias.name not in ciclope.core.__all__:
+                    bad.append(f"{path.name}:{node.lineno}: {alias.name}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            ns = node.value.id
+            if ns in NAMESPACES and ns in imported and node.attr not in getattr(ciclope.core, ns).__all__:
+                bad.append(f"{path.name}:{node.lineno}: {ns}.{node.attr}")
+    return bad
+
+
+def test_built_in_plugins_use_only_the_surface():
+    assert [bad for f in sorted(PLUGINS.rglob("*.py")) for bad in surface_uses(f)] == []
+
+
+@pytest.mark.parametrize(
+    "source, verdict",
+    [
+        ("from ciclope.core import money\nmoney.split", []),
+        ("from ciclope.core import money\nmoney.ZERO", ["x.py:2: money.ZERO"]),
+        ("from ciclope.core import new_input", ["x.py:1: new_input"]),
+        ("from ciclope.core import Trace, fmt\nfmt.cite", ["x.py:2: fmt.cite"]),
+    ],
+)
+def test_the_surface_check_itself(tmp_path, source, verdict):
+    (tmp_path / "x.py").write_text(source)
+    assert surface_uses(tmp_path / "x.py") == verdict
 
 
 @pytest.mark.parametrize("name", ["brescia", "bergamo", "comunita_montane"])
@@ -90,35 +145,6 @@ def test_no_pass_through_wrappers_the_hooks_are_the_rule_functions(name):
     assert info.params_file == PLUGINS / name / "params.toml"
     assert info.demo == PLUGINS / name / "demo"
     assert pm.hook.ciclope_params(year=2021)
-
-
-@pytest.mark.parametrize("name", ["brescia", "bergamo", "comunita_montane"])
-def test_the_quick_look_at_a_plugin_finds_what_pluggy_finds(name):
-    """``_Manager`` skips, before pluggy looks, a module's unmarked names and an instance's special names
-    (issue 18: 1.4 → 0.9 ms per ente); pluggy's own manager, given the same plugins, finds the same
-    implementations in the same order."""
-    import pluggy
-
-    from ciclope.core import registry
-
-    ours, _ = make_plugin_manager(name)
-    theirs = pluggy.PluginManager(registry.PROJECT)
-    theirs.add_hookspecs(registry.hookspecs)
-    for plugin_name, plugin in ours.list_name_plugin():
-        theirs.register(plugin, name=plugin_name)
-
-    def found(pm):
-        return {
-            hook: [
-                (i.plugin_name, i.function, i.trylast, i.tryfirst, i.hookwrapper, i.wrapper)
-                for i in caller.get_hookimpls()
-            ]
-            for hook, caller in vars(pm.hook).items()
-            if hasattr(caller, "get_hookimpls")
-        }
-
-    assert found(ours) == found(theirs)
-    assert any(i[0].endswith(":conventions") for i in found(ours)["ciclope_params"])  # the instance's method
 
 
 def test_every_built_in_plugin_is_an_entry_point():
@@ -159,10 +185,10 @@ def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypa
 
 
 @pytest.mark.parametrize("name", ["brescia", "bergamo", "comunita_montane"])
-def test_the_blueprint_registers_what_the_modules_themselves_register(name):
-    """An installed plugin is registered from a blueprint found once per process (namespaces of its hook
-    functions, issue 18): the managers find the same implementations, in the same order, with the same
-    options, as a plain pluggy manager given the modules themselves; and the same hookspecs."""
+def test_the_manager_registers_what_the_modules_themselves_register(name):
+    """An installed plugin's manager (namespaces of its modules' hook functions) finds the same
+    implementations, in the same order, with the same options, as a plain pluggy manager given the
+    modules themselves; and the same hookspecs."""
     import pluggy
 
     from ciclope.core import defaults, hookspecs, registry
@@ -198,10 +224,7 @@ def test_the_blueprint_registers_what_the_modules_themselves_register(name):
     assert found(ours) == found(theirs)
     assert specs(ours) == specs(theirs)
     assert [n for n, _ in ours.list_name_plugin()] == [n for n, _ in theirs.list_name_plugin()]
-    again, _ = make_plugin_manager(name)  # a fresh manager, the same shared (unchanging) namespaces
-    assert again is not ours and again.hook is not ours.hook
-    assert [p for _, p in again.list_name_plugin()] == [p for _, p in ours.list_name_plugin()]
-    assert all(a is b for (_, a), (_, b) in zip(again.list_name_plugin(), ours.list_name_plugin()))
+    assert make_plugin_manager(name)[0] is ours  # one manager per plugin per process
 
 
 def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_plugins():

@@ -9,19 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ciclope.core import (
-    Appeal,
-    Ente,
-    OrgPerformance,
-    Person,
-    ProblemFactory,
-    Trace,
-    by_score,
-    cut_without_ties,
-    dirigente_score,
-    po_needs_contraddittorio,
-    top_share,
-)
+from ciclope.core import Appeal, Ente, OrgPerformance, Person, Trace
+from ciclope.core.conciliation import po_needs_contraddittorio
+from ciclope.core.problems import ProblemFactory
+from ciclope.core.ranking import by_score, cut_without_ties, top_share
+from ciclope.core.scoring import dirigente_score
 
 
 def ente(**kw) -> Ente:

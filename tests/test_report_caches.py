@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from ciclope.core import runner
 from ciclope.core.config import load_config
+from ciclope.core.fmt import _decimal_it
 from ciclope.core.registry import available_plugins
 from ciclope.core.reports import fmt, html, public, stats
 from ciclope.core.synth import synth
@@ -27,7 +28,7 @@ PLUGINS = sorted(available_plugins())
 
 
 def plain_pct(value, places=2):
-    return fmt.NONE if value is None else fmt._decimal_it(Decimal(str(value)) * 100, places, True) + "%"
+    return fmt.NONE if value is None else _decimal_it(Decimal(str(value)) * 100, places, True) + "%"
 
 
 def plain_signed_pct(value, places=2):
@@ -46,11 +47,11 @@ def plain_value(v):
     if isinstance(v, dt.date):
         return fmt.date_it(v)
     if isinstance(v, fmt.Money):
-        return "€ " + fmt._decimal_it(v, 2, True)
+        return "€ " + _decimal_it(v, 2, True)
     if isinstance(v, fmt.Percent):
         return plain_pct(v)
     if isinstance(v, (Decimal, int, float)):
-        return fmt._decimal_it(v, None, True)
+        return _decimal_it(v, None, True)
     return str(v)
 
 
@@ -79,9 +80,9 @@ def outcome(f, *args):
 def test_number_texts_are_the_plain_functions(values, places):
     for _ in range(2):  # the second round reads the caches
         for v in values:
-            assert outcome(fmt.decimal_it, v) == outcome(fmt._decimal_it, v, None, True)
-            assert outcome(fmt.decimal_it, v, places) == outcome(fmt._decimal_it, v, places, True)
-            assert outcome(fmt.decimal_it, v, places, False) == outcome(fmt._decimal_it, v, places, False)
+            assert outcome(fmt.decimal_it, v) == outcome(_decimal_it, v, None, True)
+            assert outcome(fmt.decimal_it, v, places) == outcome(_decimal_it, v, places, True)
+            assert outcome(fmt.decimal_it, v, places, False) == outcome(_decimal_it, v, places, False)
             assert outcome(fmt.pct, v, places) == outcome(plain_pct, v, places)
             assert outcome(fmt.signed_pct, v, places) == outcome(plain_signed_pct, v, places)
             assert outcome(fmt.value, v) == outcome(plain_value, v)

@@ -14,7 +14,6 @@ from operator import attrgetter
 
 import attrs
 
-from ..columns import in_order
 from ..money import PERFORMANCE
 from ..outcomes import Score
 from ..result import Result
@@ -82,21 +81,19 @@ def people_scores(result: Result) -> PeopleScores:
 
 
 def _people_scores(result: Result) -> PeopleScores:
-    """The scores read in people.csv order (:func:`columns.in_order`), each Score once; a status is looked up only
-    for who has no level (a few people: a table of statuses read for all was 13.5× for 10× people)."""
-    ids = result.ente.ids()
+    """Each person's class (level, else status label) and score, in people.csv order."""
     statuses = result.rewards.statuses if result.rewards is not None else {}
     labels = result.plugin.status_labels
     classes: list[str] = []
     values: list[Decimal | None] = []
-    add_class, add_value = classes.append, values.append
-    for pid, s in zip(ids, in_order(ids, result.scores, None)):
+    for pid in result.ente.ids():
+        s = result.scores.get(pid)
         if s is None:
-            add_class(level_or_status(None, statuses.get(pid), labels))
-            add_value(None)
+            classes.append(level_or_status(None, statuses.get(pid), labels))
+            values.append(None)
         else:
-            add_class(s.level or level_or_status(s, statuses.get(pid), labels))
-            add_value(s.score)
+            classes.append(s.level or level_or_status(s, statuses.get(pid), labels))
+            values.append(s.score)
     return PeopleScores(values=values, classes=classes)
 
 

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - without orjson's wheels Python's json 
 from ..result import Result
 from ..results import money as cents
 from ..results import num
-from ..trace import CardInputs, Figure
+from ..trace import Figure
 
 _ZERO = Decimal(0)  # the start of a sum of awards, as sum(…, start=Decimal(0))
 
@@ -135,24 +135,14 @@ def encode_trace(result: Result) -> bytes:
 def _batches(figures: Mapping[str, Figure], size: int) -> Iterator[dict[str, list]]:
     """The figures as the trace lists them, ``size`` at a time (the last batch may be empty): each
     ``[value, formula, source, label, note, inputs]`` with every Decimal replaced by its number while
-    they are listed, so the encoder never calls back into Python for them (issue 18)."""
+    they are listed, so the encoder never calls back into Python for them."""
     numbers = _Numbers()
-    labels: dict = {}  # the names of the scorecard items, shared by the cards of the ente
     batch: dict[str, list] = {}
     for key, f in figures.items():
-        inputs = f.inputs
-        if type(inputs) is CardInputs:
-            rows = inputs.rows(labels)
-            for row in rows:
-                if type(points := row[1]) is Decimal:
-                    row[1] = numbers[str(points)]
-        elif inputs:
-            rows = [
-                [i.name, numbers[str(value)] if type(value := i.value) is Decimal else value, i.ref, i.cell]
-                for i in inputs
-            ]
-        else:
-            rows = []
+        rows = [
+            [i.name, numbers[str(value)] if type(value := i.value) is Decimal else value, i.ref, i.cell]
+            for i in f.inputs
+        ]
         value = f.value
         batch[key] = [
             numbers[str(value)] if type(value) is Decimal else value,

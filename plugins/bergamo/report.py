@@ -10,16 +10,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import Percent, ReportSection, hookimpl
+from ciclope.core import ReportSection, fmt, hookimpl
 
-from .rules import LEVELS, NOTES, PLAN, POOL, REG, euro, gate_open
+from .rules import LEVELS, NOTES, PLAN, POOL, REG, gate_open
 
 
-def _pct(value) -> Percent | str:
+def _pct(value) -> fmt.Percent | str:
     """A percentage cell: 45,05% in the Relazione, a number in % format in schede.xlsx (issue 14)."""
     if value is None:
         return "non misurato"
-    return Percent(Decimal(value))
+    return fmt.Percent(Decimal(value))
 
 
 def _owner_label(ente, owner: str) -> str:
@@ -86,7 +86,7 @@ def rewards_access(ente, result) -> ReportSection | None:
         rows.append(
             (
                 f"Fondo {POOL}",
-                f"{euro(pool.amount)} stanziati, {euro(pool.distributed)} distribuiti, {euro(pool.residual)} residui",
+                f"{fmt.euro(pool.amount)} stanziati, {fmt.euro(pool.distributed)} distribuiti, {fmt.euro(pool.residual)} residui",
             )
         )
     if "premiati" in extra:
@@ -97,7 +97,9 @@ def rewards_access(ente, result) -> ReportSection | None:
             if k:
                 rows.append((f"premiati nel livello «{lv}»", k if k >= 3 else "<3"))
         if "quota_massima" in extra:
-            rows.append(("Quota massima dei premiati in un livello", Percent(Decimal(extra["quota_massima"]) / 100)))
+            rows.append(
+                ("Quota massima dei premiati in un livello", fmt.Percent(Decimal(extra["quota_massima"]) / 100))
+            )
     return ReportSection(
         title="Accesso ai premi e differenziazione (000… art. 39.2, 42, 46)",
         columns=("voce", "valore"),

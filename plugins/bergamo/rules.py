@@ -35,26 +35,17 @@ import attrs
 from ciclope.core import (
     Award,
     Deadline,
+    Input,
     Person,
     Pool,
     Problem,
-    ProblemFactory,
     Rewards,
     Score,
-    card_part,
-    dirigente_score,
     distribute,
-    euro,
-    floor2,
+    fmt,
     hookimpl,
-    in_order,
-    new_award,
-    new_input,
-    new_score,
-    po_needs_contraddittorio,
-    r2,
-    weighted_mean,
-    weighted_score,
+    money,
+    scoring,
 )
 
 REG = "000_c472ac27e970ca85.txt"
@@ -134,7 +125,15 @@ def problem(
     column: str = "",
     severity: str = "error",
 ) -> Problem:
-    return ProblemFactory("bergamo", ente)(rule, message, source, name, row, column, severity)
+    return Problem(
+        rule=f"bergamo.{rule}",
+        message=message,
+        severity=severity,
+        source=source,
+        file=ente.file_of(name) if name else "",
+        row=row,
+        column=column,
+    )
 
 
 def level_of(score: Decimal | None, params) -> str | None:
@@ -267,7 +266,7 @@ def evaluators(ente) -> list[Problem]:
     # the cards' people read beside them (in_order), their few evaluators from a small table of their own: a look-up
     # per card in the table of the whole ente was 16x for 10x people (issue 18)
     evaluator_of: dict[str, Person | None] = {}
-    for pid, items, person in zip(ids, cards.values(), in_order(ids, people, None)):
+    for pid, items, person in zip(ids, cards.values(), [people.get(k) for k in ids]):
         if person is None:
             continue
         reported: set[str] = set()
@@ -461,7 +460,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
             )
         )
         parts = [(k, v, None) for k, v, _ in parts]
-    value = weighted_mean(parts)
+    value = scoring.weighted_mean(parts)
     trace.record(
         f"objectives:{person.id}",
         value,
@@ -469,7 +468,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
         "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)",
         OBJECTIVES_SOURCE,
         label=f"Obiettivi individuali/di gruppo di {person.name}",
-        inputs=[new_input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+        inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
     )
     return value
 
@@ -478,7 +477,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
 def individual_score(person, ente, org, params, card, trace) -> Score:
     if person.is_dirigente:  # 000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto
         article = "art. 43" if person.role == "segretario" else "art. 44"
-        return dirigente_score(person, org, trace, f"{REG} {article}; {PLAN} §4", lambda s: level_of(s, params))
+        return scoring.dirigente_score(person, org, trace, f"{REG} {article}; {PLAN} §4", lambda s: level_of(s, params))
     return staff_score(person, ente, org, params, card, trace)
 
 
@@ -488,9 +487,9 @@ STAFF_SOURCE = f"{REG} art. 45.2; params w_unit/w_objectives/w_behaviour (ipotes
 
 def staff_score(person, ente, org, params, card, trace) -> Score:
     """000… art. 45.2 (staff) and 28.4 (PO): w_unit × Servizio + w_objectives × objectives + w_behaviour × card/100."""
-    card_value = card_part(person, card, trace)
+    card_value = scoring.card_part(person, card, trace)
     if card_value is None:
-        return new_score(
+        return Score(
             person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda di valutazione mancante"}
         )
     run = _run(ente, org, params, trace)
@@ -531,10 +530,10 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     if wb:
         parts.append(("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, wb))
     is_po = person.is_po
-    score = weighted_score(person, parts, trace, PO_SOURCE if is_po else STAFF_SOURCE, run.level)
+    score = scoring.weighted_score(person, parts, trace, PO_SOURCE if is_po else STAFF_SOURCE, run.level)
     level = run.level(score)
     # below «adeguata» (is_po first: the check is about PO only, and most people are not)
-    if is_po and po_needs_contraddittorio(ente, person, score, run.positive):
+    if is_po and scoring.po_needs_contraddittorio(ente, person, score, run.positive):
         trace.problem(
             problem(
                 ente,
@@ -558,7 +557,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
     }
     if moved:
         breakdown["nota"] = "; ".join(moved)
-    return new_score(person=person.id, score=score, level=level, breakdown=breakdown)
+    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
 
 
 # =================================================================================================
@@ -652,7 +651,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         excluded[p.id] = why
         return why
 
-    fund = new_input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
+    fund = Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
     people_file = ente.file_of("people")  # ente.cell("people", row, "fte") for each person
     pools[POOL], staff_awards = distribute(
         pool,
@@ -667,8 +666,8 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         label=lambda p: f"Premio di performance individuale di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone (one object, not 30,000)
-            new_input("punteggio", s.score, ref=f"score:{p.id}"),
-            new_input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
+            Input("punteggio", s.score, ref=f"score:{p.id}"),
+            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
         ],
         total_label="somma di punteggio × fte dei premiati",
         band=lambda p, s: s.level,
@@ -680,7 +679,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     listed = list(staff_awards)
     sharing = [
         (pid, award)
-        for (pid, award), reason in zip(staff_awards.items(), in_order(listed, excluded, None))
+        for (pid, award), reason in zip(staff_awards.items(), [excluded.get(k) for k in listed])
         if reason is None
     ]
     shared: dict[str, Award] = dict(sharing)
@@ -693,8 +692,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         # by id, each award beside its id (sorted by the ids alone: a table of amounts asked in that order was 16×
         # for 10× people, issue 18)
         inputs=[
-            new_input(f"award:{pid}", award.amount, ref=f"award:{pid}")
-            for pid, award in sorted(sharing, key=itemgetter(0))
+            Input(f"award:{pid}", award.amount, ref=f"award:{pid}") for pid, award in sorted(sharing, key=itemgetter(0))
         ],
     )
     people = ente.people
@@ -718,13 +716,13 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
     )
     maximum = po_maxima(fund.amount, weights)
     awards: dict[str, Award] = {}
-    fund_input = new_input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}")  # one object for every PO
+    fund_input = Input(f"fondo {PO_POOL}", fund.amount, ref=f"pool:{PO_POOL}")  # one object for every PO
     for p in pos:
         s = scores.get(p.id)
         score = s.score if s is not None else None
         positive = score is not None and score >= params["level_adeguata"]  # art. 28.5: positive = adeguata
         paid = positive and score is not None and not p.insufficient
-        amount = r2(maximum[p.id] * score / HUNDRED) if paid and score is not None else ZERO
+        amount = money.r2(maximum[p.id] * score / HUNDRED) if paid and score is not None else ZERO
         trace.record(
             f"award:{p.id}",
             amount,
@@ -736,13 +734,13 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
             label=f"Retribuzione di risultato di {p.name} (PO)",
             inputs=[
                 fund_input,
-                new_input(
+                Input(
                     "retribuzione di posizione",
                     pay[p.id],
                     cell=ente.cell("people", p.row, "position_pay") if pay[p.id] is not None else "",
                 ),
-                new_input("quota massima", maximum[p.id]),
-                new_input("punteggio", score, ref=f"score:{p.id}"),
+                Input("quota massima", maximum[p.id]),
+                Input("punteggio", score, ref=f"score:{p.id}"),
             ],
             note=(
                 "prestazione dichiarata insufficiente (people.csv, colonna insufficient): nessuna retribuzione "
@@ -751,7 +749,7 @@ def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], 
                 else ""
             ),
         )
-        awards[p.id] = new_award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
+        awards[p.id] = Award(person=p.id, amount=amount, pool=PO_POOL, band=s.level if s is not None else None)
     given = sum((a.amount for a in awards.values()), ZERO)
     label = fund.label or "Retribuzione di risultato delle PO (art. 28)"
     return {PO_POOL: attrs.evolve(fund, label=label).with_distributed(given)}, awards
@@ -763,7 +761,7 @@ def po_maxima(fund: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
     total = sum((Fraction(w) for w in weights.values()), Fraction(0))
     if total == 0:
         return {pid: ZERO for pid in weights}
-    return {pid: floor2(Decimal(Fraction(fund) * Fraction(w) * 100 // total) / 100) for pid, w in weights.items()}
+    return {pid: money.floor2(Decimal(Fraction(fund) * Fraction(w) * 100 // total) / 100) for pid, w in weights.items()}
 
 
 def differentiation(ente, awards, exact, params, trace) -> dict:
@@ -782,7 +780,7 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
         return extra
     top_level, top = max(by_level.items(), key=lambda kv: (kv[1], level_rank(kv[0])))
     share = Decimal(top) / Decimal(n)
-    extra["quota_massima"] = r2(share * 100)
+    extra["quota_massima"] = money.r2(share * 100)
     source = f"{REG} art. 42.2, 46.1"
     if n >= params["differentiation_min"]:
         if len(by_level) == 1:
@@ -801,7 +799,7 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
                 Problem(
                     rule="bergamo.differentiation.amounts",
                     source=source,
-                    message=f"tutti i {n} premiati ricevono lo stesso importo {euro(next(iter(amounts)))}: "
+                    message=f"tutti i {n} premiati ricevono lo stesso importo {fmt.euro(next(iter(amounts)))}: "
                     "distribuzione indifferenziata o automatica dei premi, vietata",
                 )
             )
@@ -812,7 +810,7 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
                 severity="warning",
                 source=source,
                 message=f"il livello «{top_level}» raccoglie {top} premiati su {n} "
-                f"({r2(share * 100)}%), oltre la soglia del {r2(params['max_level_share'] * 100)}%: "
+                f"({money.r2(share * 100)}%), oltre la soglia del {money.r2(params['max_level_share'] * 100)}%: "
                 "differenziazione insufficiente",
             )
         )

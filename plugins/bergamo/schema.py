@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ciclope.core import InputSchema, hookimpl, parse_money
+from ciclope.core import InputSchema, cells, hookimpl
 
 
 @hookimpl(specname="ciclope_input_schema")
@@ -10,7 +10,7 @@ def input_schema() -> InputSchema:
     # people.csv position_pay: retribuzione di posizione of a PO; each PO's share of [funds] risultato_po is
     # in proportion to it (equal shares when the column is absent), rules/bergamo.md §4
     return InputSchema(
-        columns={"people.csv": {"position_pay": parse_money}},
+        columns={"people.csv": {"position_pay": cells.parse_money}},
         funds=("performance_individuale", "risultato_po"),
         approvals=("monitoraggio_assestamento",),
     )

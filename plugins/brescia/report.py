@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import Money, Percent, ReportSection, euro, hookimpl, pct, r2
+from ciclope.core import ReportSection, fmt, hookimpl, money
 
 from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
@@ -140,8 +140,8 @@ def sections(ente, result) -> list[ReportSection]:
                         "",
                         "",
                         "",
-                        f"{euro(gross.value)} / {euro(net.value) if net else '—'}"
-                        + (f" (quota variabile {pct(share.value)})" if share else ""),
+                        f"{fmt.euro(gross.value)} / {fmt.euro(net.value) if net else '—'}"
+                        + (f" (quota variabile {fmt.pct(share.value)})" if share else ""),
                     )
                 )
         out.append(
@@ -165,10 +165,10 @@ def sections(ente, result) -> list[ReportSection]:
     return out
 
 
-def _pct(value) -> Percent | str:
-    return "—" if value is None else Percent(Decimal(value))
+def _pct(value) -> fmt.Percent | str:
+    return "—" if value is None else fmt.Percent(Decimal(value))
 
 
-def _money(value) -> Money | str:
+def _money(value) -> fmt.Money | str:
     """A money cell: € 1.234,56 in the Relazione, a number in € format in schede.xlsx (issue 14)."""
-    return "—" if value is None else Money(r2(value))
+    return "—" if value is None else fmt.Money(money.r2(value))

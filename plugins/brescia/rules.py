@@ -26,39 +26,23 @@ from fractions import Fraction
 from typing import Any
 
 from ciclope.core import (
-    POSITION,
-    SOURCE_CARD,
     Attestation,
     Award,
     CardInputs,
     Deadline,
     Input,
-    InsufficientFund,
     Pool,
     PositionPay,
     Positions,
     Problem,
-    ProblemFactory,
     Rewards,
     Score,
-    bounded_lambda,
-    bounded_split,
-    card_score_and_formula,
-    choice,
-    dirigente_score,
+    cells,
     distribute,
-    euro,
+    fmt,
     hookimpl,
-    instalments,
-    new_award,
-    new_input,
-    new_score,
-    po_needs_contraddittorio,
-    r2,
-    r4,
-    split,
-    to_decimal,
-    weighted_score,
+    money,
+    scoring,
 )
 
 PO = "001_2164dd4e03a9b49f.txt"
@@ -127,7 +111,7 @@ def parse_rating(text: str) -> Decimal:
     if word in RATING_WORDS:
         return Decimal(RATING_WORDS[word])
     try:
-        value = to_decimal(text.strip())
+        value = cells.to_decimal(text.strip())
     except ValueError:
         value = None
     if value is None or value != value.to_integral_value() or value < 1:
@@ -136,8 +120,8 @@ def parse_rating(text: str) -> Decimal:
 
 
 parse_rating.pure = True  # type: ignore[attr-defined]  # same text, same Decimal: read once per distinct text
-parse_relevance = choice(*RELEVANCE)  # bassa | media | alta (004… §5.1)
-parse_education = choice(*EDUCATION_YEARS)  # diploma | laurea | specializzazione (001… art. 2.5)
+parse_relevance = cells.choice(*RELEVANCE)  # bassa | media | alta (004… §5.1)
+parse_education = cells.choice(*EDUCATION_YEARS)  # diploma | laurea | specializzazione (001… art. 2.5)
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -157,7 +141,15 @@ def problem(
     column: str = "",
     severity: str = "error",
 ) -> Problem:
-    return ProblemFactory("brescia", ente)(rule, message, source, name, row, column, severity)
+    return Problem(
+        rule=f"brescia.{rule}",
+        message=message,
+        severity=severity,
+        source=source,
+        file=ente.file_of(name) if name else "",
+        row=row,
+        column=column,
+    )
 
 
 def levels(params) -> list[tuple[str, Decimal]]:
@@ -165,7 +157,7 @@ def levels(params) -> list[tuple[str, Decimal]]:
 
 
 def _levels(rows) -> list[tuple[str, Decimal]]:
-    return [(str(row["name"]), to_decimal(row["max"])) for row in rows]
+    return [(str(row["name"]), cells.to_decimal(row["max"])) for row in rows]
 
 
 def level_of(score: Decimal | None, params) -> str | None:
@@ -197,7 +189,7 @@ def check_params(params) -> list[Problem]:
     out = []
     table = params["levels"]
     try:
-        parsed = [(str(r["name"]), to_decimal(r["max"])) for r in table]
+        parsed = [(str(r["name"]), cells.to_decimal(r["max"])) for r in table]
     except (KeyError, TypeError, ValueError):
         return [
             Problem(
@@ -791,7 +783,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
             "importo di [funds] in ente.toml",
             "ente.toml [funds]",
             label=f"Fondo {name}",
-            inputs=[new_input(name, amount, cell=f"ente.toml:funds.{name}")],
+            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
             note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito",
         )
         trace.problem(
@@ -817,7 +809,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
         f"{SMVP} §5.1",
         label="Punti di coefficiente dei progetti",
         inputs=[
-            new_input(
+            Input(
                 f"{r['id']} ({r['relevance']})",
                 RELEVANCE[r["relevance"]],
                 cell=cell(ente, "projects", r.row, "relevance"),
@@ -833,7 +825,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
         if stable is None:
             continue  # reported by validate_projects
         point = params[f"point_value_{kind}"]
-        value = r2(point * stable * total_c)
+        value = money.r2(point * stable * total_c)
         trace.record(
             f"pool:{name}",
             value,
@@ -841,9 +833,9 @@ def resources(ente, params, trace) -> dict[str, Pool]:
             f"{SMVP} §5.2",
             label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
             inputs=[
-                new_input("valore per punto", point, cell=f"params:point_value_{kind}"),
-                new_input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
-                new_input("punti di coefficiente", total_c, ref="resources:coefficients"),
+                Input("valore per punto", point, cell=f"params:point_value_{kind}"),
+                Input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                Input("punti di coefficiente", total_c, ref="resources:coefficients"),
             ],
         )
         whole = stable + value
@@ -851,25 +843,25 @@ def resources(ente, params, trace) -> dict[str, Pool]:
         if ratio is not None:
             trace.record(
                 f"resources:{kind}:variable_share",
-                r4(ratio),
+                money.r4(ratio),
                 "parte variabile / (parte stabile + parte variabile)",
                 f"{SMVP} §5.2",
                 label=f"Quota variabile del fondo del {label}",
                 inputs=[
-                    new_input("parte variabile", value, ref=f"pool:{name}"),
-                    new_input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}"),
+                    Input("parte variabile", value, ref=f"pool:{name}"),
+                    Input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}"),
                 ],
             )
         if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
-            shown = "non calcolabile" if ratio is None else f"{r2(ratio * 100)}%"
+            shown = "non calcolabile" if ratio is None else f"{money.r2(ratio * 100)}%"
             trace.problem(
                 Problem(
                     rule="brescia.resources.range",
                     source=f"{SMVP} §5.2",
                     file=ente.file_of("projects"),
                     column="relevance",
-                    message=f"valore dei progetti per il {label} {euro(value)}: è il {shown} del fondo "
-                    f"(stabile {euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
+                    message=f"valore dei progetti per il {label} {fmt.euro(value)}: è il {shown} del fondo "
+                    f"(stabile {fmt.euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
                     f"previsto dal §5.2. {range_hint(point, total_c, kind)}",
                 )
             )
@@ -949,8 +941,8 @@ def attestation(ente, org, params, trace) -> Attestation:
             f"{SMVP} §3, §3.2.1",
             label="Performance attestata dall'OIV",
             inputs=[
-                new_input("calcolata", computed, ref="ente"),
-                new_input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested"),
+                Input("calcolata", computed, ref="ente"),
+                Input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested"),
             ],
             note=note,
         )
@@ -970,7 +962,7 @@ def attestation(ente, org, params, trace) -> Attestation:
             how,
             f"{SMVP} §3",
             label="Giudizio sintetico sulla performance dell'ente",
-            inputs=[new_input("performance attestata", attested, ref="attested")],
+            inputs=[Input("performance attestata", attested, ref="attested")],
         )
     return Attestation(computed=computed, attested=attested, judgement=judgement, motivation=motivation)
 
@@ -984,7 +976,7 @@ def reduction(attestation) -> Decimal:
 
 
 def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: str, trace) -> Decimal:
-    net = r2(amount * factor)
+    net = money.r2(amount * factor)
     trace.record(
         key,
         net,
@@ -992,8 +984,8 @@ def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: st
         f"{SMVP} §3 (riduzione proporzionale dei fondi)",
         label=label,
         inputs=[
-            new_input("importo lordo", amount, ref=gross_ref),
-            new_input("performance attestata", factor, ref="attested"),
+            Input("importo lordo", amount, ref=gross_ref),
+            Input("performance attestata", factor, ref="attested"),
         ],
     )
     return net
@@ -1050,11 +1042,11 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             )
             out[name] = Pool(name=name, amount=net, source=f"{SMVP} §5.2–5.3")
             continue
-        parts = split(net, weights)
+        parts = money.split(net, weights)
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
         # the inputs every area shares are one object each (issue 18)
-        net_input = new_input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
-        total_input = new_input("totale dei pesi", r2(Decimal(total.numerator) / Decimal(total.denominator)))
+        net_input = Input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
+        total_input = Input("totale dei pesi", money.r2(Decimal(total.numerator) / Decimal(total.denominator)))
         names = {a.id: a.name for a in areas} | {SEGRETERIA: SEGRETERIA_NAME}
         for aid in weights:
             key = dirigenti_pool(aid) if dirigenti else staff_pool(aid)
@@ -1084,16 +1076,16 @@ def dirigenti_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
             continue
         pay = head.extra.get("position_pay")
         weights[a.id] = pay or Decimal(0)
-        shown[a.id] = new_input(
+        shown[a.id] = Input(
             f"retribuzione di posizione di {head.id}", pay, cell=cell(ente, "people", head.row, "position_pay")
         )
     paid = [Fraction(w) for w in weights.values() if w]
     mean = sum(paid, Fraction(0)) / len(paid) if paid else Fraction(0)
     for a in missing:
         weights[a.id] = mean
-        shown[a.id] = new_input(
+        shown[a.id] = Input(
             "area senza dirigente: media delle retribuzioni di posizione degli altri dirigenti (quota residua)",
-            r2(Decimal(mean.numerator) / Decimal(mean.denominator)),
+            money.r2(Decimal(mean.numerator) / Decimal(mean.denominator)),
         )
     return {a.id: weights[a.id] for a in areas}, shown
 
@@ -1115,11 +1107,11 @@ def staff_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
     for a in areas:
         fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
         weights[a.id] = fte
-        shown[a.id] = new_input(f"dipendenti dell'area {a.id} (fte)", fte)
+        shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
     fte = sum((p.fte for p in segreteria_staff(ente)), Decimal(0))
     if fte:
         weights[SEGRETERIA] = fte
-        shown[SEGRETERIA] = new_input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (fte)", fte)
+        shown[SEGRETERIA] = Input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (fte)", fte)
     return weights, shown
 
 
@@ -1131,7 +1123,7 @@ def staff_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(person, ente, org, params, card, trace, attestation) -> Score:
     if person.is_dirigente:  # 004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto
-        return dirigente_score(
+        return scoring.dirigente_score(
             person,
             org,
             trace,
@@ -1151,10 +1143,10 @@ def po_card(person, card, trace) -> Decimal | None:
         return None
     value: Decimal | None
     if all(i.weight is None for i in card):
-        value = r2(HUNDRED * sum((i.points / i.max_points for i in card), Decimal(0)) / len(card))
+        value = money.r2(HUNDRED * sum((i.points / i.max_points for i in card), Decimal(0)) / len(card))
         formula = "100 × media di punti / massimo dei fattori (pesi uguali)"
     else:
-        value, formula = card_score_and_formula(card)
+        value, formula = scoring.card_score_and_formula(card)
     if value is None:
         return None
     trace.record(
@@ -1176,7 +1168,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     performance + (1 − ``po_ente_share``) × the unit's achievement, rounded to 4 decimals."""
     card_value = po_card(person, card, trace)
     if card_value is None:
-        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
     # 004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO
     # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
     own = po_unit(ente, person, trace)
@@ -1195,7 +1187,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
                 severity="warning",
             )
         )
-        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
     if unit_id != own:
         trace.problem(
             problem(
@@ -1216,9 +1208,9 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         ("performance organizzativa (ente e unità)", f"po:{person.id}:org", org_part, w),
         ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w),
     ]
-    score = weighted_score(person, parts, trace, f"{SMVP} §4.2.2", lambda s: level_of(s, params))
+    score = scoring.weighted_score(person, parts, trace, f"{SMVP} §4.2.2", lambda s: level_of(s, params))
     level = level_of(score, params)
-    if po_needs_contraddittorio(ente, person, score, params["po_positive"]):
+    if scoring.po_needs_contraddittorio(ente, person, score, params["po_positive"]):
         trace.problem(
             problem(
                 ente,
@@ -1232,7 +1224,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
                 "stage",
             )
         )
-    return new_score(
+    return Score(
         person=person.id,
         score=score,
         level=level,
@@ -1275,7 +1267,7 @@ def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestatio
     if ente_value is None:  # nothing measured at ente level: the unit alone
         value, formula = unit_ach, "performance dell'unità (nessuna performance dell'ente misurata)"
     else:
-        value = r4(share * ente_value + (ONE - share) * unit_ach)
+        value = money.r4(share * ente_value + (ONE - share) * unit_ach)
         formula = "quota ente × performance attestata dell'ente + (1 − quota ente) × performance dell'unità"
     trace.record(
         f"po:{person.id}:org",
@@ -1284,9 +1276,9 @@ def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestatio
         f"{SMVP} §4.2.2",
         label=f"Performance organizzativa di {person.name} (ente e unità di diretta responsabilità)",
         inputs=[
-            new_input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
-            new_input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
-            new_input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}"),
+            Input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
+            Input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
+            Input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}"),
         ],
     )
     return value
@@ -1299,20 +1291,20 @@ def scored_unit(ente, org, unit_id: str | None) -> str | None:
 
 def staff_score(person, params, card, trace) -> Score:
     """004… §4.2.3 and the Scheda di valutazione: three sections, score 0–100 by rules/core.md §3, six levels."""
-    score, formula = card_score_and_formula(card)
+    score, formula = scoring.card_score_and_formula(card)
     if score is None:
-        return new_score(person=person.id, score=None, status="not_evaluated", breakdown={})
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={})
     level = level_of(score, params)
     trace.record(
         f"score:{person.id}",
         score,
         formula,
-        f"{SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
+        f"{scoring.SOURCE_CARD}; {SMVP} §4.2.3, Scheda di valutazione",
         label=f"Punteggio di {person.name}",
         note=f"livello: {level}",
         inputs=CardInputs(card),
     )
-    return new_score(person=person.id, score=score, level=level, breakdown={"scheda": score})
+    return Score(person=person.id, score=score, level=level, breakdown={"scheda": score})
 
 
 # =================================================================================================
@@ -1357,7 +1349,7 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
         return pool
     score = scores.get(head.id)
     value = score.score if score is not None else None
-    amount = ZERO if value is None else r2(pool.amount * value / HUNDRED)
+    amount = ZERO if value is None else money.r2(pool.amount * value / HUNDRED)
     trace.record(
         f"award:{head.id}",
         amount,
@@ -1365,11 +1357,11 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
         f"{SMVP} §4.2.1, §5.3",
         label=f"Retribuzione di risultato di {head.name}",
         inputs=[
-            new_input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
-            new_input("punteggio", value, ref=f"score:{head.id}"),
+            Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+            Input("punteggio", value, ref=f"score:{head.id}"),
         ],
     )
-    awards[head.id] = new_award(person=head.id, amount=amount, pool=pool.name)
+    awards[head.id] = Award(person=head.id, amount=amount, pool=pool.name)
     return pool.with_distributed(amount)
 
 
@@ -1388,7 +1380,7 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
         uid = scored or u
         found = by_scored.get(uid)
         if found is None:
-            found = by_scored[uid] = new_input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
+            found = by_scored[uid] = Input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
         unit_input[u] = found
         unit_ach[u] = org.units.get(scored) if scored else None
 
@@ -1401,7 +1393,7 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
             return f"unità {p.unit} senza performance misurata"
         return None
 
-    fund = new_input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
+    fund = Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
     people_file = ente.file_of("people")  # cell(ente, "people", row, "fte") for each person
     shared, given = distribute(
         pool,
@@ -1416,8 +1408,8 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
         label=lambda p: f"Premio di produttività di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone of the pool (one object)
-            new_input("punteggio", s.score, ref=f"score:{p.id}"),
-            new_input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
+            Input("punteggio", s.score, ref=f"score:{p.id}"),
+            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
             unit_input[p.unit],
         ],
         total_label="somma dei pesi dell'area",
@@ -1442,7 +1434,7 @@ def position_score(ente, r, params, trace) -> Decimal:
     """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
     rating_max = params["rating_max"]
     rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
-    score = r2(sum((w * (rating(code) or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))
+    score = money.r2(sum((w * (rating(code) or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))
     where = f"{ente.file_of('positions')}:{r.row}:"  # cell(ente, "positions", r.row, code) without code
     trace.record(
         f"position:{r['id']}:score",
@@ -1450,7 +1442,7 @@ def position_score(ente, r, params, trace) -> Decimal:
         f"Σ peso × punteggio / {rating_max} sugli otto fattori (metodo della comparazione dei fattori)",
         f"{PO} art. 4.3–4.4",
         label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
-        inputs=[new_input(name, rating(code), cell=where + code) for code, _, name in FACTOR_INPUTS],
+        inputs=[Input(name, rating(code), cell=where + code) for code, _, name in FACTOR_INPUTS],
     )
     return score
 
@@ -1550,7 +1542,7 @@ def unpaid(ente, r, rule: str, message: str, article: str, column: str, trace) -
 def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal:
     """annual × days covered / days of the year, half-up (0.00 for a position nobody is paid for)."""
     n = year_days(ente.year)
-    value = ZERO if days is None else r2(annual * days / n)
+    value = ZERO if days is None else money.r2(annual * days / n)
     trace.record(
         f"position:{pid}:due",
         value,
@@ -1559,9 +1551,9 @@ def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal
         f"{PO} art. 1.2, 2.4, 3.2",
         label=f"Retribuzione di posizione dovuta per l'anno — {pid}",
         inputs=[
-            new_input("annua", annual, ref=f"position:{pid}:annual"),
-            new_input("giorni dell'incarico nell'anno", days),
-            new_input("giorni dell'anno", n),
+            Input("annua", annual, ref=f"position:{pid}:annual"),
+            Input("giorni dell'incarico nell'anno", days),
+            Input("giorni dell'anno", n),
         ],
     )
     return value
@@ -1572,9 +1564,9 @@ def instalment_figures(due: dict[str, Decimal], paid: Mapping[str, int], trace) 
     13 payments never exceed what is due (≤ €16,000 "annui lordi per tredici mensilità"). ``due`` holds the annual
     amount of a position nobody is paid for (valued, not paid)."""
     for pid, value in due.items():
-        regular, last = instalments(value, MONTHS)
+        regular, last = money.instalments(value, MONTHS)
         ref = f"position:{pid}:due" if pid in paid else f"position:{pid}:annual"
-        due_input = new_input("dovuta" if pid in paid else "annua (posizione non pagata)", value, ref=ref)
+        due_input = Input("dovuta" if pid in paid else "annua (posizione non pagata)", value, ref=ref)
         trace.record(
             f"position:{pid}:monthly",
             regular,
@@ -1590,7 +1582,7 @@ def instalment_figures(due: dict[str, Decimal], paid: Mapping[str, int], trace) 
             "rata prende il resto, così le 13 rate sommano esattamente alla dovuta)",
             f"{PO} art. 3.2; rules/core.md §4",
             label=f"Tredicesima rata — {pid}",
-            inputs=[due_input, new_input("rata mensile", regular, ref=f"position:{pid}:monthly")],
+            inputs=[due_input, Input("rata mensile", regular, ref=f"position:{pid}:monthly")],
         )
 
 
@@ -1624,8 +1616,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     fund_cell = "ente.toml:funds.po_total"
     # R0 is rounded once and F takes the rest, so F + R0 is exactly po_total: rounding each of the two half-up
     # could make them a cent more than the fund
-    R_gross = r2(po_total * share)
-    F = r2(po_total) - R_gross
+    R_gross = money.r2(po_total * share)
+    F = money.r2(po_total) - R_gross
     trace.record(
         "pool:po_posizione",
         F,
@@ -1633,8 +1625,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
-            new_input("po_total", po_total, cell=fund_cell),
-            new_input("fondo di risultato lordo", R_gross, ref="pool:po_risultato:gross"),
+            Input("po_total", po_total, cell=fund_cell),
+            Input("fondo di risultato lordo", R_gross, ref="pool:po_risultato:gross"),
         ],
     )
     trace.record(
@@ -1644,8 +1636,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
         f"{PO} art. 6.5",
         label="Fondo per la retribuzione di risultato delle PO (lordo)",
         inputs=[
-            new_input("po_total", po_total, cell=fund_cell),
-            new_input("quota di risultato", share, cell="params:result_share"),
+            Input("po_total", po_total, cell=fund_cell),
+            Input("quota di risultato", share, cell="params:result_share"),
         ],
     )
     R = reduce(
@@ -1660,22 +1652,22 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     # annual position pay: bounded proportional split (001… art. 3.2, 4.5; rules/core.md §4)
     lam = None
     try:
-        annual = bounded_split(F, score, lo, hi)
-        lam = bounded_lambda(F, score, lo, hi)
+        annual = money.bounded_split(F, score, lo, hi)
+        lam = money.bounded_lambda(F, score, lo, hi)
         how = (
-            f"ripartizione del fondo in proporzione ai punteggi, ciascuna tra {euro(lo)} e {euro(hi)} "
+            f"ripartizione del fondo in proporzione ai punteggi, ciascuna tra {fmt.euro(lo)} e {fmt.euro(hi)} "
             "(resto maggiore al centesimo)"
         )
-    except InsufficientFund:
+    except money.InsufficientFund:
         trace.problem(
             Problem(
                 rule="brescia.po.fondo_insufficiente",
                 source=f"{PO} art. 3.2, 4.5",
                 file="ente.toml",
                 column="funds.po_total",
-                message=f"fondo insufficiente: il fondo per la retribuzione di posizione {euro(F)} non "
-                f"basta a dare il minimo di {euro(lo)} alle {len(rows)} posizioni "
-                f"({euro(lo * len(rows))}); nessuna retribuzione di posizione né di risultato",
+                message=f"fondo insufficiente: il fondo per la retribuzione di posizione {fmt.euro(F)} non "
+                f"basta a dare il minimo di {fmt.euro(lo)} alle {len(rows)} posizioni "
+                f"({fmt.euro(lo * len(rows))}); nessuna retribuzione di posizione né di risultato",
             )
         )
         annual = {pid: ZERO for pid in score}
@@ -1689,16 +1681,16 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 source=f"{PO} art. 3.2",
                 file="ente.toml",
                 column="funds.po_total",
-                message=f"tutte le posizioni raggiungono il massimo di {euro(hi)}: {euro(F - given)} del "
+                message=f"tutte le posizioni raggiungono il massimo di {fmt.euro(hi)}: {fmt.euro(F - given)} del "
                 "fondo di posizione restano non distribuiti",
             )
         )
     # the inputs every position shares are one object each, their sums made once (issue 18)
-    fund_input = new_input("fondo di posizione", F, ref="pool:po_posizione")
-    scores_input = new_input("somma dei punteggi", sum(score.values(), Decimal(0)))
-    lo_input = new_input("minimo annuo (pay_min)", lo, cell="params:pay_min")
-    hi_input = new_input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max")
-    lam_input = new_input(
+    fund_input = Input("fondo di posizione", F, ref="pool:po_posizione")
+    scores_input = Input("somma dei punteggi", sum(score.values(), Decimal(0)))
+    lo_input = Input("minimo annuo (pay_min)", lo, cell="params:pay_min")
+    hi_input = Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", hi, cell="params:pay_max")
+    lam_input = Input(
         "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo; 6 decimali, per ricalcolare al "
         "centesimo)",
         None if lam is None else lam.quantize(Decimal("0.000001"), ROUND_HALF_UP),
@@ -1712,7 +1704,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             label=f"Retribuzione di posizione annua — {pid}",
             inputs=[
                 fund_input,
-                new_input("punteggio", score[pid], ref=f"position:{pid}:score"),
+                Input("punteggio", score[pid], ref=f"position:{pid}:score"),
                 scores_input,
                 lo_input,
                 hi_input,
@@ -1733,7 +1725,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     for r in rows:
         if valid_interim(r, by_id) and r["id"] in paid_days:
             days = interim_days(ente, r, trace)
-            extra[r["id"]] = r2(r["interim_percent"] * annual[r["interim_of"]] * days / year_days(ente.year))
+            extra[r["id"]] = money.r2(r["interim_percent"] * annual[r["interim_of"]] * days / year_days(ente.year))
             trace.record(
                 f"position:{r['id']}:interim",
                 extra[r["id"]],
@@ -1742,18 +1734,14 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 f"{PO} art. 3.4",
                 label=f"Maggiorazione per l'interim della posizione {r['interim_of']} — {r['id']}",
                 inputs=[
-                    new_input(
-                        "percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")
-                    ),
-                    new_input(
+                    Input("percentuale", r["interim_percent"], cell=cell(ente, "positions", r.row, "interim_percent")),
+                    Input(
                         f"retribuzione annua di {r['interim_of']}",
                         annual[r["interim_of"]],
                         ref=f"position:{r['interim_of']}:annual",
                     ),
-                    new_input(
-                        "giorni dell'interim nell'anno", days, cell=cell(ente, "positions", r.row, "interim_from")
-                    ),
-                    new_input("giorni dell'anno", year_days(ente.year)),
+                    Input("giorni dell'interim nell'anno", days, cell=cell(ente, "positions", r.row, "interim_from")),
+                    Input("giorni dell'anno", year_days(ente.year)),
                 ],
             )
     if sum(extra.values(), ZERO) > R:
@@ -1763,8 +1751,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 source=f"{PO} art. 3.4, 6.5",
                 file="ente.toml",
                 column="funds.po_total",
-                message=f"le maggiorazioni per interim ({euro(sum(extra.values(), ZERO))}) superano il "
-                f"fondo di risultato ({euro(R)}): non sono erogate",
+                message=f"le maggiorazioni per interim ({fmt.euro(sum(extra.values(), ZERO))}) superano il "
+                f"fondo di risultato ({fmt.euro(R)}): non sono erogate",
             )
         )
         extra = {}
@@ -1773,14 +1761,14 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
     # the maximum of a paid position is on the pay due; of a vacancy or an unpaid holder on the annual value (its
     # share is then residual)
     basis = {pid: due[pid] if pid in paid_days else annual[pid] for pid in score}
-    result_max = split(rest, basis, rank={pid: -v for pid, v in score.items()})
-    result_fund_input = new_input("fondo di risultato", R, ref="pool:po_risultato")
+    result_max = money.split(rest, basis, rank={pid: -v for pid, v in score.items()})
+    result_fund_input = Input("fondo di risultato", R, ref="pool:po_risultato")
     # each interim extra taken from the fund, one input each (only those of paid holders exist)
     extra_inputs = [
-        new_input(f"maggiorazione per interim della posizione {pid}", value, ref=f"position:{pid}:interim")
+        Input(f"maggiorazione per interim della posizione {pid}", value, ref=f"position:{pid}:interim")
         for pid, value in extra.items()
     ]
-    annual_input = new_input(
+    annual_input = Input(
         "somma delle retribuzioni dovute (annue per le posizioni non pagate)", sum(basis.values(), ZERO)
     )
     positions: dict[str, PositionPay] = {}
@@ -1798,7 +1786,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             inputs=[
                 result_fund_input,
                 *extra_inputs,
-                new_input(
+                Input(
                     "retribuzione dovuta" if pid in paid_days else "retribuzione annua (posizione non pagata)",
                     basis[pid],
                     ref=f"position:{pid}:due" if pid in paid_days else f"position:{pid}:annual",
@@ -1813,7 +1801,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             s = scores.get(holder)
             ev = s.score if s is not None else None
             positive = ev is not None and ev >= params["po_positive"]
-            base = r2(result_max[pid] * ev / HUNDRED) if positive and ev is not None else ZERO
+            base = money.r2(result_max[pid] * ev / HUNDRED) if positive and ev is not None else ZERO
             bonus = extra.get(pid, ZERO) if positive else ZERO
             result = base + bonus
             paid_result += result
@@ -1838,11 +1826,11 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 "nessuna retribuzione di risultato"
             )
             inputs = [
-                new_input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
-                new_input(f"valutazione di {holder}", ev, ref=f"score:{holder}"),
+                Input("risultato massimo", result_max[pid], ref=f"position:{pid}:result_max"),
+                Input(f"valutazione di {holder}", ev, ref=f"score:{holder}"),
             ]
             if pid in extra:
-                inputs.append(new_input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))
+                inputs.append(Input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))
             trace.record(
                 f"position:{pid}:result",
                 result,
@@ -1858,8 +1846,8 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 f"{PO} art. 3.1",
                 label=f"Trattamento accessorio di {holder} come titolare della posizione {pid}",
                 inputs=[
-                    new_input("retribuzione di posizione dovuta", due[pid], ref=f"position:{pid}:due"),
-                    new_input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
+                    Input("retribuzione di posizione dovuta", due[pid], ref=f"position:{pid}:due"),
+                    Input("retribuzione di risultato", result, ref=f"position:{pid}:result"),
                 ],
             )
         positions[pid] = PositionPay(
@@ -1878,7 +1866,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
             name="po_posizione",
             amount=F,
             source=f"{PO} art. 3.2, 4.5",
-            kind=POSITION,
+            kind=money.POSITION,
             label="Retribuzione di posizione PO",
         ).with_distributed(paid_position),
         "po_risultato": Pool(
@@ -1894,12 +1882,12 @@ def position_awards(positions: dict[str, PositionPay]) -> dict[str, Award]:
     awards: dict[str, Award] = {}
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_risultato"] = new_award(
+            awards[f"{pid}:po_risultato"] = Award(
                 person=p.holder, amount=p.result or ZERO, pool="po_risultato", ref=pid
             )
     for pid, p in positions.items():
         if p.paid and p.holder is not None:
-            awards[f"{pid}:po_posizione"] = new_award(
+            awards[f"{pid}:po_posizione"] = Award(
                 person=p.holder, amount=p.due if p.due is not None else p.annual, pool="po_posizione", ref=pid
             )
     return awards

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from ciclope.core import (
-    InputSchema,
-    hookimpl,
-    parse_date,
-    parse_id,
-    parse_money,
-    parse_nonnegative,
-    parse_number,
-    parse_text,
-)
+from ciclope.core import InputSchema, cells, hookimpl
 
 from .rules import FACTORS, KNOWN_FUNDS, parse_education, parse_rating, parse_relevance
 
@@ -23,30 +14,30 @@ def input_schema() -> InputSchema:
         columns={
             "people.csv": {
                 "education": parse_education,
-                "qualified_years": parse_nonnegative,
-                "term_start": parse_date,
-                "term_end": parse_date,
-                "position_pay": parse_money,
+                "qualified_years": cells.parse_nonnegative,
+                "term_start": cells.parse_date,
+                "term_end": cells.parse_date,
+                "position_pay": cells.parse_money,
             }
         },
         files={
             "positions.csv": {
-                "id": parse_id,
-                "title": parse_text,
-                "unit": parse_id,
-                "holder": parse_id,
+                "id": cells.parse_id,
+                "title": cells.parse_text,
+                "unit": cells.parse_id,
+                "holder": cells.parse_id,
                 **factors,
-                "interim_of": parse_id,
-                "interim_percent": parse_number,
-                "interim_from": parse_date,
-                "interim_to": parse_date,
+                "interim_of": cells.parse_id,
+                "interim_percent": cells.parse_number,
+                "interim_from": cells.parse_date,
+                "interim_to": cells.parse_date,
             },
             "projects.csv": {
-                "id": parse_id,
-                "title": parse_text,
+                "id": cells.parse_id,
+                "title": cells.parse_text,
                 "relevance": parse_relevance,
-                "area": parse_id,
-                "dirigente_weight": parse_nonnegative,
+                "area": cells.parse_id,
+                "dirigente_weight": cells.parse_nonnegative,
             },
         },
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},

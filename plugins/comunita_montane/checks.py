@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Problem, hookimpl, to_decimal
+from ciclope.core import Problem, cells, hookimpl
 
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
 SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"
@@ -62,7 +62,7 @@ def _problem(rule: str, message: str, column: str = "params.bands", source: str 
 def _share(value: Any) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise ValueError("atteso un numero")
-    return to_decimal(value)
+    return cells.to_decimal(value)
 
 
 def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import Money, Percent, ReportSection, hookimpl
+from ciclope.core import ReportSection, fmt, hookimpl
 
 from .rules import BONUS_FUND, src
 
@@ -24,7 +24,7 @@ def _count(n: int) -> Any:
 def _amount(n: int, value: str | None) -> Any:
     if value is None or 0 < n < 3:
         return "—" if value is None else "riservato"
-    return Money(value)
+    return fmt.Money(value)
 
 
 @hookimpl(specname="ciclope_report_sections")
@@ -51,12 +51,12 @@ def _bands(x) -> ReportSection:
                 (
                     rk["label"],
                     name,
-                    Percent(Decimal(b["staff_share"])),
-                    Percent(Decimal(b["resources_share"])),
+                    fmt.Percent(Decimal(b["staff_share"])),
+                    fmt.Percent(Decimal(b["resources_share"])),
                     _count(b["count"]),
-                    Money(b["pool"]),
+                    fmt.Money(b["pool"]),
                     _amount(b["count"], b["distributed"]),
-                    Money(b["residual"]) if not 0 < b["count"] < 3 else "riservato",
+                    fmt.Money(b["residual"]) if not 0 < b["count"] < 3 else "riservato",
                     _amount(b["count"], b["per_capita"]),
                 )
             )
@@ -143,7 +143,7 @@ def _bonus(x) -> ReportSection:
     d = x[f"{BONUS_FUND}_detail"]
     paid = len(d["paid"])
     rows = (
-        ("Fondo", Money(d["pool"])),
+        ("Fondo", fmt.Money(d["pool"])),
         ("Decisione di istituzione", d["decided"] or "—"),
         ("Persone nella fascia alta", d["band_size"]),
         ("Vincitori al massimo (5%, per difetto)", d["max_winners"]),
@@ -182,11 +182,11 @@ def _progressions(x) -> ReportSection:
 def _savings(x) -> ReportSection:
     s = x["savings"]
     rows = (
-        ("Risparmi documentati", Money(s["documented"])),
+        ("Risparmi documentati", fmt.Money(s["documented"])),
         ("Validati dall'OIV", "sì" if s["validated"] else "no"),
-        ("Utilizzabili (fino al 30%)", Money(s["available"])),
-        ("Premi al personale coinvolto (fino a 2/3)", Money(s["staff"])),
-        ("Incremento della contrattazione integrativa", Money(s["bargaining"])),
+        ("Utilizzabili (fino al 30%)", fmt.Money(s["available"])),
+        ("Premi al personale coinvolto (fino a 2/3)", fmt.Money(s["staff"])),
+        ("Incremento della contrattazione integrativa", fmt.Money(s["bargaining"])),
     )
     return ReportSection(
         title="Risparmi (art. 26)",
@@ -200,8 +200,8 @@ def _transparency(x) -> ReportSection:
     t = x["transparency"]
     rows = []
     staff = t["personale"]
-    rows.append(("Personale", "premi stanziati", "—" if staff["allocated"] is None else Money(staff["allocated"])))
-    rows.append(("Personale", "premi distribuiti (fasce e bonus)", Money(staff["distributed"])))
+    rows.append(("Personale", "premi stanziati", "—" if staff["allocated"] is None else fmt.Money(staff["allocated"])))
+    rows.append(("Personale", "premi distribuiti (fasce e bonus)", fmt.Money(staff["distributed"])))
     for name, b in staff["bands"].items():
         rows.append(("Personale", f"fascia {name}: persone", _count(b["count"])))
         rows.append(("Personale", f"fascia {name}: premio pro capite", _amount(b["count"], b["per_capita"])))
@@ -213,10 +213,10 @@ def _transparency(x) -> ReportSection:
         (
             "Dirigenti e PO",
             "retribuzione di risultato stanziata",
-            "—" if lead["allocated"] is None else Money(lead["allocated"]),
+            "—" if lead["allocated"] is None else fmt.Money(lead["allocated"]),
         )
     )
-    rows.append(("Dirigenti e PO", "retribuzione di risultato distribuita", Money(lead["distributed"])))
+    rows.append(("Dirigenti e PO", "retribuzione di risultato distribuita", fmt.Money(lead["distributed"])))
     rows.append(("Dirigenti e PO", "persone premiate", _count(lead["paid"])))
     rows.append(
         (

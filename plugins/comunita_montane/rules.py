@@ -23,34 +23,18 @@ from typing import Any, cast
 import attrs
 
 from ciclope.core import (
-    SOURCE_CARD,
     Award,
     CardInputs,
     Deadline,
-    Figure,
     Input,
     Person,
     Pool,
     Problem,
     Rewards,
     Score,
-    by_score,
-    capped_split,
-    card_part,
-    card_score_and_formula,
-    cut_without_ties,
-    figure,
-    floor2,
     hookimpl,
-    in_order,
-    new_award,
-    new_figure,
-    new_input,
-    new_score,
-    po_needs_contraddittorio,
-    r2,
-    r4,
-    split,
+    money,
+    scoring,
 )
 
 from .checks import MIN_SCORE, TOP_CAP, Band, Level, min_ratio, parse_bands, parse_levels, top_bands
@@ -93,7 +77,7 @@ def src(article: str) -> str:
     return f"{SEED} art. {article}"
 
 
-STAFF_SCORE_SOURCE = f"{SOURCE_CARD}; {src('12.1')}"
+STAFF_SCORE_SOURCE = f"{scoring.SOURCE_CARD}; {src('12.1')}"
 
 
 # --- pure helpers -----------------------------------------------------------------------------------
@@ -168,8 +152,8 @@ def distinct_values(values: Sequence[Decimal]) -> int:
     return count
 
 
-def money(x: Decimal) -> str:
-    return f"{r2(x):.2f}"
+def plain_money(x: Decimal) -> str:
+    return f"{money.r2(x):.2f}"
 
 
 # --- the ente's structure ------------------------------------------------------------------------
@@ -318,11 +302,11 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
     """Staff: the card (art. 12). Dirigenti and PO: unit item + card (art. 11.2), see rules §1."""
     levels = levels_of(params)
     if not card:
-        return new_score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
+        return Score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
     if person.is_staff:
-        score, formula = card_score_and_formula(card)
+        score, formula = scoring.card_score_and_formula(card)
         if score is None:  # every weight 0: nothing to score (rules/core.md §3)
-            return new_score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
+            return Score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
         level = level_of(score, person.insufficient, levels)
         trace.record(
             f"score:{person.id}",
@@ -333,10 +317,10 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             inputs=CardInputs(card),
             note=f"livello: {level}",
         )
-        return new_score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
-    card_value = card_part(person, card, trace)
+        return Score(person=person.id, score=score, level=level, status="evaluated", breakdown={"scheda": score})
+    card_value = scoring.card_part(person, card, trace)
     if card_value is None:
-        return new_score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
+        return Score(person=person.id, score=None, status=NOT_EVALUATED, breakdown={})
     weight = Decimal(params["unit_item_weight"])
     unit_id = responsibility_unit(person, ente)
     unit_value = org.unit(unit_id) if org is not None else None
@@ -360,12 +344,12 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             "punteggio della scheda (unità di responsabilità non misurata)",
             src("11.2"),
             label=f"Punteggio di {person.name}",
-            inputs=[new_input("scheda", card_value, ref=f"card:{person.id}")],
+            inputs=[Input("scheda", card_value, ref=f"card:{person.id}")],
         )
         breakdown = {"scheda": card_value, "unita": None, "peso_unita": weight}
     else:
         rest = Decimal(100) - weight
-        score = r2(weight * unit_value + rest * card_value / 100)
+        score = money.r2(weight * unit_value + rest * card_value / 100)
         trace.record(
             f"score:{person.id}",
             score,
@@ -373,9 +357,9 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
             src("11.2 lett. a–d"),
             label=f"Punteggio di {person.name}",
             inputs=[
-                new_input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
-                new_input("peso della voce unità (unit_item_weight)", weight),
-                new_input(
+                Input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
+                Input("peso della voce unità (unit_item_weight)", weight),
+                Input(
                     "scheda: obiettivi individuali, contributo e competenze, differenziazione (lett. b–d)",
                     card_value,
                     ref=f"card:{person.id}",
@@ -385,7 +369,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
         )
         breakdown = {"scheda": card_value, "unita": unit_value, "peso_unita": weight}
     level = level_of(score, person.insufficient, levels)
-    if po_needs_contraddittorio(ente, person, score, MIN_SCORE):
+    if scoring.po_needs_contraddittorio(ente, person, score, MIN_SCORE):
         trace.problem(
             Problem(
                 rule="comunita_montane.po.contraddittorio",
@@ -398,7 +382,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
                 "contraddittorio registrato in appeals.csv: non può essere definitiva",
             )
         )
-    return new_score(person=person.id, score=score, level=level, status="evaluated", breakdown=breakdown)
+    return Score(person=person.id, score=score, level=level, status="evaluated", breakdown=breakdown)
 
 
 # --- e. premialità ----------------------------------------------------------------------------------
@@ -428,15 +412,17 @@ def cap_redistribution(parts, weights, caps, fund: Decimal) -> dict[str, tuple]:
     """When caps bind (CCNL 1999 range), the split is not fund × weight / Σ weights: the capped people take their
     cap and the rest of the fund is split among the others. For each uncapped person, the two inputs that let a
     reader recompute their amount: the fund left after the caps and the Σ weights of the uncapped."""
-    capped = {pid for pid, amount in parts.items() if pid in caps and amount == floor2(caps[pid]) and amount < fund}
+    capped = {
+        pid for pid, amount in parts.items() if pid in caps and amount == money.floor2(caps[pid]) and amount < fund
+    }
     if not capped:
         return {}
     # the exact split: capped_split fixes the capped shares and splits the rest exactly among the others
     left = fund - sum((parts[pid] for pid in capped), Decimal(0))
     free = sum((w for pid, w in weights.items() if pid not in capped), Decimal(0))
     shared = (
-        new_input("fondo dopo i tetti raggiunti da " + ", ".join(sorted(capped)), left),
-        new_input("Σ pesi di chi non è al tetto", free),
+        Input("fondo dopo i tetti raggiunti da " + ", ".join(sorted(capped)), left),
+        Input("Σ pesi di chi non è al tetto", free),
     )
     return {pid: shared for pid in parts if pid not in capped}
 
@@ -446,7 +432,7 @@ def freed_note(freed: dict, pid: str, parts, caps) -> str:
         return (
             "importo = fondo dopo i tetti × peso / Σ pesi di chi non è al tetto (quanto i tetti liberano va agli altri)"
         )
-    if freed and pid in caps and parts[pid] == floor2(caps[pid]):
+    if freed and pid in caps and parts[pid] == money.floor2(caps[pid]):
         return "al tetto: riceve il tetto, il resto del suo quoziente va agli altri"
     return ""
 
@@ -506,7 +492,7 @@ class _Rewards:
         counts: dict[str, int] = {}
         source = src("17.2")
         # inputs that are the same for many people are one object each (issue 18: ~1,400 inputs per 300 people)
-        limit_input = new_input("limite di assenza (absence_limit_days)", limit)
+        limit_input = Input("limite di assenza (absence_limit_days)", limit)
         unit_inputs: dict[str, Input] = {}
         org = self.org
         staff = self.e.staff()
@@ -516,46 +502,37 @@ class _Rewards:
         # each person's other work, cost twice as much per person as at 3,000 (issue 18: 15.7× → 11.3×)
         status_of: list[str] = []
         score_inputs: list[Input] = []
-        figures: list[Figure] = []
-        for p, pid, score in zip(staff, ids, in_order(ids, self.scores, None)):
+        for p, pid, score in zip(staff, ids, [self.scores.get(k) for k in ids]):
             row = p.row
             status, why = staff_status(p, score, org, limit)
             status_of.append(status)
             counts[status] = counts.get(status, 0) + 1
             unit_input = unit_inputs.get(p.unit)
             if unit_input is None:
-                unit_input = unit_inputs[p.unit] = new_input(
+                unit_input = unit_inputs[p.unit] = Input(
                     f"raggiungimento dell'unità {p.unit}",
                     org.unit(p.unit) if org else None,
                     ref=f"unit:{p.unit}",
                 )
-            score_input = new_input("punteggio", None if score is None else score.score, ref=f"score:{pid}")
+            score_input = Input("punteggio", None if score is None else score.score, ref=f"score:{pid}")
             score_inputs.append(score_input)
-            figures.append(
-                new_figure(  # trace.record(…)'s figure, without its call
-                    Figure,
-                    (
-                        f"score:{pid}:status",
-                        status,
-                        STATUS_FORMULA,
-                        source,
-                        (
-                            new_input("giorni di assenza", p.absence_days, cell=f"people.csv:{row}:absence_days"),
-                            limit_input,
-                            score_input,
-                            new_input(
-                                "insufficiente rendimento", p.insufficient, cell=f"people.csv:{row}:insufficient"
-                            ),
-                            unit_input,
-                        ),
-                        f"Esito di {p.name}: {STATUS_TEXT[status]}",
-                        why,
-                    ),
-                )
+            self.trace.record(
+                f"score:{pid}:status",
+                status,
+                STATUS_FORMULA,
+                source,
+                (
+                    Input("giorni di assenza", p.absence_days, cell=f"people.csv:{row}:absence_days"),
+                    limit_input,
+                    score_input,
+                    Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{row}:insufficient"),
+                    unit_input,
+                ),
+                f"Esito di {p.name}: {STATUS_TEXT[status]}",
+                why,
             )
         self.statuses.update(zip(ids, status_of))
         self.score_input.update(zip(ids, score_inputs))
-        self.trace.add(figures)
         self.extra["statuses"] = {k: counts[k] for k in sorted(counts)}
 
     # -- merit bands (art. 17) --------------------------------------------------------------
@@ -575,7 +552,7 @@ class _Rewards:
         scope = self.params["ranking_scope"]
         fund_key = f"pool:{PERFORMANCE_FUND}"
         if scope == "area" and ranks:
-            shares = split(fund.amount, {rk.id: Decimal(len(rk.staff)) for rk in ranks})
+            shares = money.split(fund.amount, {rk.id: Decimal(len(rk.staff)) for rk in ranks})
             for rk in ranks:
                 self.trace.record(
                     f"{fund_key}:{rk.id}",
@@ -585,9 +562,9 @@ class _Rewards:
                     src("17.2 primo alinea"),
                     label=f"Fondo della graduatoria {rk.label}",
                     inputs=[
-                        new_input("fondo", fund.amount, ref=fund_key),
-                        new_input("personale della struttura", len(rk.staff)),
-                        new_input("personale dell'ente", sum(len(r.staff) for r in ranks)),
+                        Input("fondo", fund.amount, ref=fund_key),
+                        Input("personale della struttura", len(rk.staff)),
+                        Input("personale dell'ente", sum(len(r.staff) for r in ranks)),
                     ],
                 )
         else:
@@ -625,9 +602,9 @@ class _Rewards:
             return
         self.problem(
             "ranking.concentration",
-            f"graduatoria {rk.label}: il fondo della struttura ({money(given)} €, calcolato su {staff} dipendenti) "
+            f"graduatoria {rk.label}: il fondo della struttura ({plain_money(given)} €, calcolato su {staff} dipendenti) "
             f"va ai soli {paid} su {staff} in fascia, meno del {share:.0%} del personale: "
-            f"{money(r2(given / paid))} € a testa in media. "
+            f"{plain_money(money.r2(given / paid))} € a testa in media. "
             "Con ranking_scope = \"ente\" una sola graduatoria distribuirebbe sull'intero ente",
             src("17.2 primo alinea"),
             severity="warning",
@@ -639,10 +616,10 @@ class _Rewards:
         # the statuses and scores of the graduatoria's staff read beside them, in people.csv order (issue 18: a
         # look-up per person in two tables of the whole ente)
         staff = rk.staff
-        statuses, scores = in_order(staff, self.statuses, None), in_order(staff, self.scores, None)
+        statuses, scores = [self.statuses.get(k) for k in staff], [self.scores.get(k) for k in staff]
         # (id, score, person, score input) of each banded person, read beside the staff and carried through the
         # sort: the passes in graduatoria order below read them from here, not from tables of the whole ente
-        banded = by_score(
+        banded = scoring.by_score(
             cast(  # a banded person has a score (staff_status), a row of people.csv and a score input
                 "list[tuple[str, Decimal, Person, Input]]",
                 [
@@ -651,8 +628,8 @@ class _Rewards:
                         staff,
                         statuses,
                         scores,
-                        in_order(staff, self.e.people, None),
-                        in_order(staff, self.score_input, None),
+                        [self.e.people.get(k) for k in staff],
+                        [self.score_input.get(k) for k in staff],
                     )
                     if status == BANDED and s is not None
                 ],
@@ -672,12 +649,10 @@ class _Rewards:
             "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
             src("17.2"),
             label=f"Graduatoria {rk.label}",
-            inputs=[
-                new_input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)
-            ]
+            inputs=[Input(f"dimensione cumulativa fino alla fascia {b.name}", t) for b, t in zip(self.bands, targets)]
             + [
-                new_input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
-                new_input("personale in servizio della graduatoria", len(rk.staff)),
+                Input("tetto del 30% del personale in servizio dell'ente (ancora disponibile)", cap),
+                Input("personale in servizio della graduatoria", len(rk.staff)),
             ],
         )
         mode = self.params["band_money"]
@@ -685,7 +660,7 @@ class _Rewards:
             "label": rk.label,
             "staff_in_service": len(rk.staff),
             "banded": n,
-            "pool": money(amount),
+            "pool": plain_money(amount),
             "top_cap": cap,
             "targets": targets,
             "band_money": mode,
@@ -695,7 +670,7 @@ class _Rewards:
         # only for a card with an item without one (issue 18: was a generator over every item of every card)
         evaluators: set[str | None] = set()
         people = self.e.people
-        for pid, items in zip(rk.staff, in_order(rk.staff, self.cards, None)):
+        for pid, items in zip(rk.staff, [self.cards.get(k) for k in rk.staff]):
             if items:
                 got = set(map(_EVALUATOR, items))
                 evaluators |= got
@@ -718,11 +693,11 @@ class _Rewards:
         given_total = Decimal(0)
         source = src("17.2")
         # the inputs of the ranking and of each band are one object for all its people (issue 18)
-        fund_input = new_input("fondo della graduatoria", amount, ref=pool_key)
+        fund_input = Input("fondo della graduatoria", amount, ref=pool_key)
         # in graduatoria order: each banded person's amount read beside them (parts is in that order), their
         # band, award and figures kept in lists and added to the ente's tables at the end (Trace.add, issue 18)
         pids = [t[0] for t in banded]
-        amounts = cast("list[Decimal]", in_order(pids, parts, None))  # every banded person has a part
+        amounts = cast("list[Decimal]", [parts.get(k) for k in pids])  # every banded person has a part
         # the split's denominator, so the award can be recomputed by hand: Σ (resources/staff of the band × fte)
         total_weight = sum(
             (
@@ -732,42 +707,39 @@ class _Rewards:
             ),
             Fraction(0),
         )
-        weights_input = new_input(
+        weights_input = Input(
             "Σ pesi dei collocati in fascia (peso pro capite della fascia × fte)",
             (Decimal(total_weight.numerator) / Decimal(total_weight.denominator)).quantize(Decimal("0.000001")),
         )
         band_index: list[int] = []
         made: list[Award] = []
-        figures: list[Figure] = []
         start = 0
         for k, (band, members) in enumerate(zip(self.bands, groups)):
             band_key = f"pool:{PERFORMANCE_FUND}:{rk.id}:{band.name}"
             band_pool = band_pools[k]
             fte_sum = sum((person.fte for person in band_people[k]), Decimal(0))
-            fte_input = new_input("Σ fte della fascia", fte_sum)
-            figures.append(
-                figure(
-                    band_key,
-                    band_pool,
-                    formula["band"],
-                    source,
-                    label=f"Fondo della fascia {band.name} — {rk.label}",
-                    inputs=(
-                        fund_input,
-                        new_input("quota di personale della fascia", band.staff_text),
-                        new_input("quota di risorse della fascia", band.resources_text),
-                        new_input("persone nella fascia", len(members)),
-                        fte_input,
-                    ),
-                    note="fascia vuota" + (": l'intero importo resta come residuo" if mode == "band_pool" else "")
-                    if not members
-                    else "",
-                )
+            fte_input = Input("Σ fte della fascia", fte_sum)
+            self.trace.record(
+                band_key,
+                band_pool,
+                formula["band"],
+                source,
+                label=f"Fondo della fascia {band.name} — {rk.label}",
+                inputs=(
+                    fund_input,
+                    Input("quota di personale della fascia", band.staff_text),
+                    Input("quota di risorse della fascia", band.resources_text),
+                    Input("persone nella fascia", len(members)),
+                    fte_input,
+                ),
+                note="fascia vuota" + (": l'intero importo resta come residuo" if mode == "band_pool" else "")
+                if not members
+                else "",
             )
-            band_input = new_input(f"fondo della fascia {band.name}", band_pool, ref=band_key)
-            ratio_input = new_input(
+            band_input = Input(f"fondo della fascia {band.name}", band_pool, ref=band_key)
+            ratio_input = Input(
                 "peso pro capite della fascia (quota di risorse / quota di personale)",
-                r4(band.resources_text / band.staff_text),
+                money.r4(band.resources_text / band.staff_text),
             )
             award_formula = formula["award"].format(band=band.name)
             name = band.name
@@ -776,30 +748,25 @@ class _Rewards:
                 pid, _, person, score_input = banded[i]
                 paid = amounts[i]
                 band_index.append(k)
-                made.append(new_award(person=pid, amount=paid, pool=PERFORMANCE_FUND, band=name))
-                figures.append(
-                    new_figure(  # trace.record(…)'s figure, without its call
-                        Figure,
-                        (
-                            f"award:{pid}",
-                            paid,
-                            award_formula,
-                            source,
-                            (
-                                fund_input,
-                                band_input,
-                                ratio_input,
-                                new_input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
-                                fte_input,
-                                *((weights_input,) if mode != "band_pool" else ()),
-                                # «punteggio»: the banded person's score, the very input object of their status
-                                score_input,
-                                new_input("esito", BANDED, ref=f"score:{pid}:status"),
-                            ),
-                            f"Premio di {person.name} (fascia {name})",
-                            f"graduatoria {rk.label}: posizione {i + 1} su {n}",  # = position[pid]
-                        ),
-                    )
+                made.append(Award(person=pid, amount=paid, pool=PERFORMANCE_FUND, band=name))
+                self.trace.record(
+                    f"award:{pid}",
+                    paid,
+                    award_formula,
+                    source,
+                    (
+                        fund_input,
+                        band_input,
+                        ratio_input,
+                        Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
+                        fte_input,
+                        *((weights_input,) if mode != "band_pool" else ()),
+                        # «punteggio»: the banded person's score, the very input object of their status
+                        score_input,
+                        Input("esito", BANDED, ref=f"score:{pid}:status"),
+                    ),
+                    f"Premio di {person.name} (fascia {name})",
+                    f"graduatoria {rk.label}: posizione {i + 1} su {n}",  # = position[pid]
                 )
             given = sum(amounts[start:end], Decimal(0))
             start = end
@@ -809,15 +776,14 @@ class _Rewards:
                 "people": members,
                 "staff_share": band.staff_text,
                 "resources_share": band.resources_text,
-                "pool": money(band_pool),
-                "distributed": money(given),
-                "residual": money(band_pool - given),
-                "per_capita": money(given / len(members)) if members else None,
+                "pool": plain_money(band_pool),
+                "distributed": plain_money(given),
+                "residual": plain_money(band_pool - given),
+                "per_capita": plain_money(given / len(members)) if members else None,
             }
         self.band_of.update(zip(pids, band_index))
         self.awards.update(zip(pids, made))
         self.ranked.extend(zip(pids, (t[1] for t in banded), band_index))
-        self.trace.add(figures)
         return info, given_total
 
     def per_capita_money(
@@ -843,7 +809,7 @@ class _Rewards:
                 if weight is None:
                     weight = by_fte[fte] = ratio * Fraction(fte)
                 weights[pid] = weight
-        parts = split(amount, weights, rank=rank)
+        parts = money.split(amount, weights, rank=rank)
         band_pools = [sum((parts[pid] for pid in members), Decimal(0)) for members in groups]
         formula = {
             "band": "somma dei premi della fascia: il fondo della graduatoria è ripartito tra tutti i collocati in "
@@ -866,7 +832,7 @@ class _Rewards:
         """Fixed band pools (``band_money = "band_pool"``): each band gets ``resources_k`` of the pool,
         split by fte; adjacent non-empty bands whose actual per-fte amounts break the art. 17.2 ratio
         or the order are an error (rules §3)."""
-        pools = split(amount, {f"{k:02d}": b.resources for k, b in enumerate(self.bands)})
+        pools = money.split(amount, {f"{k:02d}": b.resources for k, b in enumerate(self.bands)})
         band_pools = [pools[f"{k:02d}"] for k in range(len(self.bands))]
         parts: dict[str, Decimal] = {}
         per_fte: list[tuple[Band, Fraction]] = []
@@ -874,15 +840,15 @@ class _Rewards:
             if not members:
                 continue
             ftes = {pid: person.fte for pid, person in zip(members, persons)}
-            parts.update(split(pool, ftes, rank=rank))
+            parts.update(money.split(pool, ftes, rank=rank))
             per_fte.append((band, Fraction(pool) / Fraction(sum(ftes.values(), Decimal(0)))))
         need = min_ratio(len(self.bands))
         for (upper, a), (lower, b) in zip(per_fte, per_fte[1:]):
             if b > 0 and a / b < need:
                 self.problem(
                     "bands.actual_ratio",
-                    f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money(Decimal(a.numerator) / a.denominator)} "
-                    f"pro capite (per fte) e la fascia {lower.name} € {money(Decimal(b.numerator) / b.denominator)}: "
+                    f"graduatoria {rk.label}: la fascia {upper.name} riceve € {plain_money(Decimal(a.numerator) / a.denominator)} "
+                    f"pro capite (per fte) e la fascia {lower.name} € {plain_money(Decimal(b.numerator) / b.denominator)}: "
                     f"rapporto {float(a / b):.2f} : 1, sotto il minimo {float(need):g} : 1 dell'art. 17.2 "
                     "(pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
                     "\"per_capita\" o rivedi le quote",
@@ -931,7 +897,7 @@ class _Rewards:
                     "punteggio",
                     src("17.2 lett. c, 21"),
                     label=f"Retribuzione di risultato di {p.name}",
-                    inputs=[new_input("insufficiente rendimento", True, cell=f"people.csv:{p.row}:insufficient")],
+                    inputs=[Input("insufficiente rendimento", True, cell=f"people.csv:{p.row}:insufficient")],
                 )
                 continue
             # the PEG objectives of the structure they are responsible for: the unit they head, the same unit that
@@ -948,8 +914,8 @@ class _Rewards:
                     src("17.2, 21"),
                     label=f"Retribuzione di risultato di {p.name}",
                     inputs=[
-                        new_input(f"raggiungimento dell'unità diretta {unit}", unit_value, ref=f"unit:{unit}"),
-                        new_input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
+                        Input(f"raggiungimento dell'unità diretta {unit}", unit_value, ref=f"unit:{unit}"),
+                        Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
                     ],
                 )
                 continue
@@ -966,19 +932,19 @@ class _Rewards:
                 )
                 continue
             weights[p.id] = pay * s.score
-            caps[p.id] = floor2(max_share * pay) if per_person and p.is_po else fund.amount
+            caps[p.id] = money.floor2(max_share * pay) if per_person and p.is_po else fund.amount
             inputs[p.id] = (pay, s.score)
         rank = {pid: -inputs[pid][1] for pid in weights}  # core §4: leftover cents by rank, then id
-        parts = capped_split(fund.amount, weights, caps, rank=rank)
+        parts = money.capped_split(fund.amount, weights, caps, rank=rank)
         total = sum(weights.values(), Decimal(0))
         # the inputs every paid person shares are one object each (issue 18)
-        fund_input = new_input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}")
-        total_input = new_input("Σ pesi", total)
+        fund_input = Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}")
+        total_input = Input("Σ pesi", total)
         freed = cap_redistribution(parts, weights, caps, fund.amount)
         for pid, amount in parts.items():
             p = self.e.people[pid]
             pay, score = inputs[pid]
-            self.awards[pid] = new_award(person=pid, amount=amount, pool=RESULT_FUND)
+            self.awards[pid] = Award(person=pid, amount=amount, pool=RESULT_FUND)
             self.trace.record(
                 f"award:{pid}",
                 amount,
@@ -994,16 +960,10 @@ class _Rewards:
                 label=f"Retribuzione di risultato di {p.name}",
                 inputs=[
                     fund_input,
-                    new_input(
-                        "retribuzione di posizione", pay, cell=f"{self.e.file_of('people')}:{p.row}:position_pay"
-                    ),
-                    new_input("punteggio", score, ref=f"score:{pid}"),
+                    Input("retribuzione di posizione", pay, cell=f"{self.e.file_of('people')}:{p.row}:position_pay"),
+                    Input("punteggio", score, ref=f"score:{pid}"),
                     total_input,
-                    *(
-                        [new_input("tetto (po_result_max_share × posizione)", caps[pid])]
-                        if per_person and p.is_po
-                        else []
-                    ),
+                    *([Input("tetto (po_result_max_share × posizione)", caps[pid])] if per_person and p.is_po else []),
                     *freed.get(pid, ()),
                 ],
                 note=freed_note(freed, pid, parts, caps),
@@ -1011,8 +971,8 @@ class _Rewards:
             if per_person and p.is_po and 0 < amount < min_share * pay:
                 self.problem(
                     "result.below_minimum",
-                    f"{pid}: retribuzione di risultato {money(amount)} € sotto il minimo "
-                    f"{money(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
+                    f"{pid}: retribuzione di risultato {plain_money(amount)} € sotto il minimo "
+                    f"{plain_money(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
                     src("21.1"),
                     severity="warning",
                     file=self.e.file_of("people"),
@@ -1028,8 +988,8 @@ class _Rewards:
         self.extra["result_pay"] = {
             "eligible": list(parts),
             "excluded": excluded,
-            "pool": money(fund.amount),
-            "distributed": money(given),
+            "pool": plain_money(fund.amount),
+            "distributed": plain_money(given),
         }
 
     def po_quota(self, fund: Decimal) -> None:
@@ -1046,9 +1006,9 @@ class _Rewards:
         if part < quota * (po_pay + part):
             self.problem(
                 "result.po_quota",
-                f"la parte del fondo {RESULT_FUND} destinata alle PO ({money(r2(part))} €, in proporzione alle "
+                f"la parte del fondo {RESULT_FUND} destinata alle PO ({plain_money(money.r2(part))} €, in proporzione alle "
                 f"retribuzioni di posizione) è meno del {quota:.0%} delle risorse delle PO (posizione "
-                f"{money(po_pay)} € + risultato {money(r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
+                f"{plain_money(po_pay)} € + risultato {plain_money(money.r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
                 "il 15% al risultato",
                 "CCNL 21.5.2018 art. 15 c. 4; " + src("21.1"),
                 severity="warning",
@@ -1063,7 +1023,7 @@ class _Rewards:
             return
         label = "Bonus annuale delle eccellenze (art. 18)"
         detail: dict[str, Any] = {
-            "pool": money(fund.amount),
+            "pool": plain_money(fund.amount),
             "decided": None,
             "band_size": 0,
             "max_winners": 0,
@@ -1105,12 +1065,12 @@ class _Rewards:
             )
             return
         # the graduatorie's scores kept beside their people (self.ranked), not looked up again in graduatoria order
-        top = by_score([(pid, score) for pid, score, k in self.ranked if k == 0])
+        top = scoring.by_score([(pid, score) for pid, score, k in self.ranked if k == 0])
         share = Decimal(self.params["bonus_share"])
         limit = math.floor(Fraction(share) * len(top))
-        winners = cut_without_ties(top, limit)
+        winners = scoring.cut_without_ties(top, limit)
         detail.update(band_size=len(top), max_winners=limit, winners=winners)
-        parts = split(
+        parts = money.split(
             fund.amount, {pid: Decimal(1) for pid in winners}, rank={pid: -self.scores[pid].score for pid in winners}
         )  # core §4: by rank, then id
         innovation: dict[str, list] = {}
@@ -1148,17 +1108,17 @@ class _Rewards:
                     src("18.4"),
                     label=f"Bonus delle eccellenze di {p.name} (rinunciato)",
                     inputs=[
-                        new_input(
+                        Input(
                             f"rinuncia al bonus ({r['kind']})",
                             True,
                             cell=f"{self.e.file_of('innovation')}:{r.row}:renounced_bonus",
                         ),
-                        new_input("quota che sarebbe spettata", parts[pid]),
+                        Input("quota che sarebbe spettata", parts[pid]),
                     ],
                 )
                 continue
             paid.append(pid)
-            self.awards[f"{pid}:{BONUS_FUND}"] = new_award(
+            self.awards[f"{pid}:{BONUS_FUND}"] = Award(
                 person=pid, amount=parts[pid], pool=BONUS_FUND, band=self.bands[0].name
             )
             self.trace.record(
@@ -1170,12 +1130,12 @@ class _Rewards:
                 src("18.1–18.2"),
                 label=f"Bonus delle eccellenze di {p.name}",
                 inputs=[
-                    new_input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
-                    new_input("vincitori", len(winners)),
-                    new_input(f"persone nella fascia {self.bands[0].name}", len(top)),
-                    new_input("numero massimo di vincitori", limit),
-                    new_input("punteggio", self.scores[pid].score, ref=f"score:{pid}"),
-                    new_input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided"),
+                    Input("fondo del bonus", fund.amount, ref=f"pool:{BONUS_FUND}"),
+                    Input("vincitori", len(winners)),
+                    Input(f"persone nella fascia {self.bands[0].name}", len(top)),
+                    Input("numero massimo di vincitori", limit),
+                    Input("punteggio", self.scores[pid].score, ref=f"score:{pid}"),
+                    Input("decisione di istituzione", decided, cell="ente.toml:approvals.bonus_decided"),
                 ],
             )
         detail["paid"] = paid
@@ -1197,7 +1157,7 @@ class _Rewards:
                 self.problem(
                     "prizes.alta_formazione",
                     f"{r['person']}: l'alta formazione è un percorso formativo, non un premio in denaro: "
-                    f"l'importo {money(r['amount'])} € non è pagato; lascia vuota la colonna amount",
+                    f"l'importo {plain_money(r['amount'])} € non è pagato; lascia vuota la colonna amount",
                     src("18.4, 25"),
                     file=self.e.file_of("innovation"),
                     row=r.row,
@@ -1214,15 +1174,15 @@ class _Rewards:
         total = sum((r["amount"] for r in rows), Decimal(0))
         self.out_pools[PRIZE_FUND] = attrs.evolve(fund, label=fund.label or label)
         self.extra[PRIZE_FUND] = {
-            "pool": money(fund.amount),
-            "awarded": money(total),
-            "winners": [{"person": r["person"], "kind": r["kind"], "amount": money(r["amount"])} for r in rows],
+            "pool": plain_money(fund.amount),
+            "awarded": plain_money(total),
+            "winners": [{"person": r["person"], "kind": r["kind"], "amount": plain_money(r["amount"])} for r in rows],
         }
         if total > fund.amount:
             self.problem(
                 "prizes.over_fund",
-                f"i premi indicati in innovation.csv ({money(total)} €) superano il fondo [funds] "
-                f"{PRIZE_FUND} ({money(fund.amount)} €): nessun premio pagato; riduci gli importi o "
+                f"i premi indicati in innovation.csv ({plain_money(total)} €) superano il fondo [funds] "
+                f"{PRIZE_FUND} ({plain_money(fund.amount)} €): nessun premio pagato; riduci gli importi o "
                 "aumenta il fondo",
                 src("19.1"),
                 file=self.e.file_of("innovation"),
@@ -1234,20 +1194,20 @@ class _Rewards:
             if pid not in self.e.people:
                 continue  # reported by validate
             key = f"{pid}:{PRIZE_FUND}:{r.row}"
-            self.awards[key] = new_award(person=pid, amount=r2(r["amount"]), pool=PRIZE_FUND)
+            self.awards[key] = Award(person=pid, amount=money.r2(r["amount"]), pool=PRIZE_FUND)
             self.trace.record(
                 f"award:{pid}:premio:{r.row}",
-                r2(r["amount"]),
+                money.r2(r["amount"]),
                 "importo deciso dall'OIV (innovazione) o dalla "
                 "conferenza (efficienza) e registrato in innovation.csv, pagato dal fondo dei premi",
                 src("19.1, 19.4–19.5"),
                 label=f"Premio ({r['kind']}) di {self.e.people[pid].name}",
                 inputs=[
-                    new_input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
-                    new_input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}"),
+                    Input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
+                    Input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}"),
                 ],
             )
-        self.out_pools[PRIZE_FUND] = self.out_pools[PRIZE_FUND].with_distributed(r2(total))
+        self.out_pools[PRIZE_FUND] = self.out_pools[PRIZE_FUND].with_distributed(money.r2(total))
 
     # -- progressioni economiche (art. 20) ---------------------------------------------------
     def progressions(self) -> None:
@@ -1255,10 +1215,10 @@ class _Rewards:
         share = Decimal(self.params["progression_share"])
         staff = len(self.e.staff())
         limit = math.floor(Fraction(share) * staff)
-        candidates = by_score(  # the scores kept with the graduatorie (self.ranked): no look-up per candidate
+        candidates = scoring.by_score(  # the scores kept with the graduatorie (self.ranked): no look-up per candidate
             [(pid, score) for pid, score, k in self.ranked if k <= 1 and score >= min_score]
         )
-        selected = cut_without_ties(candidates, limit)
+        selected = scoring.cut_without_ties(candidates, limit)
         self.trace.record(
             "progression:selected",
             len(selected),
@@ -1268,9 +1228,9 @@ class _Rewards:
             src("20.2–20.3"),
             label="Progressioni economiche: selezionati",
             inputs=[
-                new_input("personale in servizio", staff),
-                new_input("limite", limit),
-                new_input("candidati", len(candidates)),
+                Input("personale in servizio", staff),
+                Input("limite", limit),
+                Input("candidati", len(candidates)),
             ],
             note=", ".join(selected),
         )
@@ -1294,7 +1254,7 @@ class _Rewards:
         if not ok:
             self.problem(
                 "savings.not_validated",
-                f"risparmi documentati ({money(amount)} euro) senza validazione dell'OIV "
+                f"risparmi documentati ({plain_money(amount)} euro) senza validazione dell'OIV "
                 "([approvals] savings_validated_oiv): non utilizzabili",
                 src("26.5"),
                 file="ente.toml",
@@ -1302,14 +1262,14 @@ class _Rewards:
             )
             available = staff_part = ZERO
         else:
-            available = floor2(amount * share)  # "fino a" caps round down (rules/core.md §4)
+            available = money.floor2(amount * share)  # "fino a" caps round down (rules/core.md §4)
             # "fino a due terzi": the parameter 0.666… stands for 2/3 exactly (a decimal cannot write it), so the
             # share is read as the simple fraction it approximates to 1e-12 before the cap is rounded down
             exact = Fraction(staff_share).limit_denominator(10**6)
             ratio = exact if abs(exact - Fraction(staff_share)) < Fraction(1, 10**12) else Fraction(staff_share)
-            staff_part = floor2(Decimal(available) * ratio.numerator / ratio.denominator)
+            staff_part = money.floor2(Decimal(available) * ratio.numerator / ratio.denominator)
         bargaining = available - staff_part
-        cell = new_input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
+        cell = Input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}")
         self.trace.record(
             "savings:available",
             available,
@@ -1318,8 +1278,8 @@ class _Rewards:
             label="Risparmi utilizzabili",
             inputs=[
                 cell,
-                new_input("quota", share),
-                new_input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv"),
+                Input("quota", share),
+                Input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv"),
             ],
         )
         self.trace.record(
@@ -1329,8 +1289,8 @@ class _Rewards:
             src("26.3"),
             label="Risparmi: premi al personale coinvolto",
             inputs=[
-                new_input("risparmi utilizzabili", available, ref="savings:available"),
-                new_input("quota al personale", staff_share),
+                Input("risparmi utilizzabili", available, ref="savings:available"),
+                Input("quota al personale", staff_share),
             ],
         )
         self.trace.record(
@@ -1340,16 +1300,16 @@ class _Rewards:
             src("26.3"),
             label="Risparmi: incremento della contrattazione integrativa",
             inputs=[
-                new_input("risparmi utilizzabili", available, ref="savings:available"),
-                new_input("quota al personale", staff_part, ref="savings:staff"),
+                Input("risparmi utilizzabili", available, ref="savings:available"),
+                Input("quota al personale", staff_part, ref="savings:staff"),
             ],
         )
         self.extra["savings"] = {
-            "documented": money(amount),
+            "documented": plain_money(amount),
             "validated": ok,
-            "available": money(available),
-            "staff": money(staff_part),
-            "bargaining": money(bargaining),
+            "available": plain_money(available),
+            "staff": plain_money(staff_part),
+            "bargaining": plain_money(bargaining),
         }
 
     # -- differentiation of each evaluator's judgements (art. 11.2 lett. d, 12.2bis) ----------
@@ -1359,7 +1319,7 @@ class _Rewards:
         # the cards and the people read beside the scores, in people.csv order (issue 18: two look-ups per person)
         ids = list(self.scores)
         for (pid, s), items, person in zip(
-            self.scores.items(), in_order(ids, cards, None), in_order(ids, people, None)
+            self.scores.items(), [cards.get(k) for k in ids], [people.get(k) for k in ids]
         ):
             value = s.breakdown.get("scheda") if s.breakdown else None
             if value is None or not items or person is None:
@@ -1370,9 +1330,9 @@ class _Rewards:
         table = {}
         for who, pairs in given.items():
             values = [v for _, v, _ in pairs]
-            sd = r2(population_sd(values))
+            sd = money.r2(population_sd(values))
             levels = {level_of(v, low, self.levels) for _, v, low in pairs}
-            mean = r2(sum(values, Decimal(0)) / len(values))
+            mean = money.r2(sum(values, Decimal(0)) / len(values))
             distinct = distinct_values(values)
             table[who] = {
                 "evaluations": len(values),
@@ -1388,7 +1348,7 @@ class _Rewards:
                 "deviazione standard (della popolazione) dei punteggi di scheda dati dal valutatore",
                 src("11.2 lett. d, 12.2bis"),
                 label=f"Differenziazione dei giudizi di {evaluator.name if evaluator else who}",
-                inputs=[new_input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v, _ in pairs],
+                inputs=[Input(f"punteggio di scheda di {pid}", v, ref=f"score:{pid}") for pid, v, _ in pairs],
                 note=f"{len(values)} valutazioni, {distinct} punteggi diversi, {len(levels)} livelli diversi",
             )
             if len(values) >= MIN_EQUAL_FLAG and distinct == 1:
@@ -1428,35 +1388,39 @@ class _Rewards:
             entry: dict[str, Any] = {
                 "people": len(members),
                 "paid": len({a.person for a in awards if a.amount > 0}),
-                "distributed": money(sum((a.amount for a in awards), Decimal(0))),
+                "distributed": plain_money(sum((a.amount for a in awards), Decimal(0))),
                 "pools": pools,
             }
             # allocated: every pool the group's money comes from (the bonus and prizes too), so that
             # distributed never reads above allocated (rules/core.md §6)
             base = PERFORMANCE_FUND if group == "personale" else RESULT_FUND
             funds = [p for p in dict.fromkeys([base, *pools]) if p in self.out_pools]
-            entry["allocated"] = money(sum((self.out_pools[p].amount for p in funds), Decimal(0))) if funds else None
+            entry["allocated"] = (
+                plain_money(sum((self.out_pools[p].amount for p in funds), Decimal(0))) if funds else None
+            )
             if group == "personale":
                 bands: dict[str, dict[str, Any]] = {}
                 for band in self.bands:
                     got = [a.amount for a in awards if a.pool == PERFORMANCE_FUND and a.band == band.name]
                     bands[band.name] = {
                         "count": len(got),
-                        "total": money(sum(got, Decimal(0))),
-                        "per_capita": money(sum(got, Decimal(0)) / len(got)) if got else None,
+                        "total": plain_money(sum(got, Decimal(0))),
+                        "per_capita": plain_money(sum(got, Decimal(0)) / len(got)) if got else None,
                     }
                 paid = [b for b in bands.values() if b["per_capita"] is not None and Decimal(b["per_capita"]) > 0]
                 lowest = min((Decimal(b["per_capita"]) for b in paid), default=None)
                 for b in bands.values():
                     b["differentiation"] = (
-                        str(r2(Decimal(b["per_capita"]) / lowest)) if lowest and b["per_capita"] is not None else None
+                        str(money.r2(Decimal(b["per_capita"]) / lowest))
+                        if lowest and b["per_capita"] is not None
+                        else None
                     )
                 entry["bands"] = bands
             else:
                 got = [a.amount for a in awards if a.amount > 0]
-                entry["min"] = money(min(got)) if got else None
-                entry["max"] = money(max(got)) if got else None
-                entry["differentiation"] = str(r2(max(got) / min(got))) if got else None
+                entry["min"] = plain_money(min(got)) if got else None
+                entry["max"] = plain_money(max(got)) if got else None
+                entry["differentiation"] = str(money.r2(max(got) / min(got))) if got else None
             doc[group] = entry
         self.extra["transparency"] = doc
 

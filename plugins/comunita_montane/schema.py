@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ciclope.core import InputSchema, choice, hookimpl, parse_bool, parse_id, parse_money
+from ciclope.core import InputSchema, cells, hookimpl
 
 INNOVATION_KINDS = ("innovazione", "efficienza", "alta_formazione")
 # art. 18.4 names only the innovation prize and advanced training: the efficiency prize is compatible
@@ -15,13 +15,13 @@ def input_schema() -> InputSchema:
     # innovation.csv: premi per l'innovazione / l'efficienza / alta formazione (art. 19, 18.4); ``amount`` is
     # the prize decided by the OIV or the conferenza, paid from [funds] premi_innovazione (art. 19.1).
     return InputSchema(
-        columns={"people.csv": {"position_pay": parse_money}},
+        columns={"people.csv": {"position_pay": cells.parse_money}},
         files={
             "innovation.csv": {
-                "person": parse_id,
-                "kind": choice(*INNOVATION_KINDS),
-                "renounced_bonus": parse_bool,
-                "amount": parse_money,
+                "person": cells.parse_id,
+                "kind": cells.choice(*INNOVATION_KINDS),
+                "renounced_bonus": cells.parse_bool,
+                "amount": cells.parse_money,
             }
         },
         required={"innovation.csv": ("person", "kind")},
