@@ -4,7 +4,8 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 
 - ``hookimpl``, the marker of a hook implementation (the hooks: docs/hooks.md);
 - the ente and its rows (``Ente``, ``Person``, ``Unit``, ``Objective``, ``Indicator``,
-  ``EvaluationItem``, ``Appeal``), what hooks return (``Score``, ``Award``, ``Rewards``…);
+  ``EvaluationItem``, ``Appeal``; ``SynthData`` for a synthetic one), what hooks return (``Score``,
+  ``Award``, ``Rewards``…) and the ente's whole ``Result``, which report sections read;
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
 - ``Pool`` and ``distribute``, and four namespaces of helpers, each with its own ``__all__``:
@@ -19,7 +20,7 @@ import pluggy
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 from . import cells, fmt, money, scoring  # noqa: E402
-from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Unit  # noqa: E402
+from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, SynthData, Unit  # noqa: E402
 from .money import Pool  # noqa: E402
 from .outcomes import (  # noqa: E402
     Attestation,
@@ -35,6 +36,7 @@ from .outcomes import (  # noqa: E402
 )
 from .params import Params  # noqa: E402
 from .problems import Problem  # noqa: E402
+from .result import Result  # noqa: E402
 from .sharing import distribute  # noqa: E402
 from .trace import CardInputs, Input, Trace  # noqa: E402
 
@@ -48,6 +50,7 @@ __all__ = [
     "Objective",
     "Person",
     "Unit",
+    "SynthData",
     # what the hooks return
     "Attestation",
     "Award",
@@ -59,6 +62,7 @@ __all__ = [
     "ReportSection",
     "Rewards",
     "Score",
+    "Result",
     # explanations, parameters, problems
     "CardInputs",
     "Input",

@@ -17,7 +17,7 @@ from .problems import CiclopeError
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
 
-# argparse's own words in Italian (issue 14: "the following arguments are required" in an Italian tool).
+# argparse's own words in Italian ("the following arguments are required" in an Italian tool).
 # argparse looks its messages up through the module-level gettext function ``argparse._``.
 ARGPARSE_IT = {
     "usage: ": "uso: ",
@@ -323,7 +323,7 @@ def cmd_run(args) -> int:
 
 def _run_log(plan, cli_url: str | None, until: str):
     """The run's record in the results store (opened by the runner once the output folder is accepted; if
-    the store cannot be used the run goes on and writes its files: issue 15)."""
+    the store cannot be used the run goes on and writes its files:)."""
     from .store import store_url
     from .store.runlog import RunLog
 
@@ -535,7 +535,7 @@ def _demo_enti(target: Path, store: Path) -> int:
             continue
         dest = target / name
         if os.path.lexists(dest) and not _demo_made(dest, DEMO_TEXT):
-            # never delete a folder ciclope did not create (issue 19): a user's own brescia/ stays
+            # never delete a folder ciclope did not create: a user's own brescia/ stays
             print(
                 f"ciclope: {dest} esiste e non è una cartella dimostrativa di ciclope: non la cancello; "
                 "usa --dir con una cartella nuova",

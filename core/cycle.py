@@ -12,14 +12,16 @@ from decimal import Decimal
 import attrs
 
 from .conciliation import apply_appeals
+from .explained import unexplained
 from .loading import parse_indicator_value
 from .model import Ente
 from .money import r4
 from .organizational import measure
 from .outcomes import MonitoringOutcome, Positions, Rewards
 from .params import Params
+from .plugininfo import PluginInfo
 from .problems import Problem
-from .registry import Hooks, PluginInfo
+from .registry import Hooks
 from .result import AppliedRevision, Result
 from .trace import Trace
 from .values import parse_nonnegative
@@ -63,7 +65,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         fields.update(org=org, attestation=attestation, scores=scores)
 
         if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
-            # issue 19: a header-only evaluations.csv left the funds undistributed with status ok
+            # a header-only evaluations.csv left the funds undistributed with status ok
             trace.problem(
                 Problem(
                     rule="core.evaluations.empty",
@@ -95,11 +97,13 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
                 )
                 or Positions()
             )
+            paid = [*fields["rewards"].awards.values(), *fields["positions"].awards.values()]
+            trace.extend(unexplained(paid, trace.figures))
 
     if last >= 5:  # f. rendicontazione
         deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
         fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
-        # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo (issue 19)
+        # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo
         from .entetoml import unknown_approvals
 
         trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
@@ -179,7 +183,7 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
         )
     if not applied:
         # the same ente, equal to what evolve would make: its indexes made so far (the cards, the units'
-        # chains… in its memo) serve the next phases instead of being made again (issue 18)
+        # chains… in its memo) serve the next phases instead of being made again
         return ente, tuple(listed)
     return attrs.evolve(ente, indicators=indicators), tuple(listed)
 

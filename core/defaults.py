@@ -6,8 +6,6 @@ returning ``None`` from a plugin falls back to these defaults.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pluggy
 
 from . import organizational
@@ -66,7 +64,7 @@ def ciclope_validate(ente):
             )
     problems += self_evaluations(ente)
     cards = ente.cards_view()
-    # issue 19: a plan with every indicator neutralized used to leave the funds undistributed with status ok
+    # a plan with every indicator neutralized used to leave the funds undistributed with status ok
     # (an evaluations.csv with the header only: see core/cycle.py, phase e)
     if ente.indicators and all(i.neutralized for i in ente.indicators.values()):
         problems.append(
@@ -82,7 +80,7 @@ def ciclope_validate(ente):
         )
     for pid, items in cards.items():
         names = set()
-        empty = 0  # weights left empty: some but not all is mixed_weights (one loop per card, issue 18)
+        empty = 0  # weights left empty: some but not all is mixed_weights (one loop per card)
         for i in items:
             names.add(i.item)
             if i.weight is None:

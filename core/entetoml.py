@@ -1,4 +1,4 @@
-"""The keys of ``ente.toml`` checked against what the plugin reads (issue 19, item 11).
+"""The keys of ``ente.toml`` checked against what the plugin reads.
 
 A typo in ``[funds]`` (``performance_individual``) used to pay 0 € with a warning, one in
 ``[approvals]`` (``relazione_validata_oiv``) to be ignored, a date written in words

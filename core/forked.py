@@ -1,4 +1,4 @@
-"""One piece of an ente's work done by a forked copy of this process while this one goes on (issue 18).
+"""One piece of an ente's work done by a forked copy of this process while this one goes on.
 
 ``ciclope run --jobs N`` with fewer enti than processes leaves processes idle: one ente of 30,000
 people with ``--jobs 2`` used one core. :func:`start` forks this process; the copy shares the
@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import posix
 import signal
 import sys
 import traceback
 from collections.abc import Callable
 
-# The real os._exit, taken at import: while an ente runs, os._exit raises instead (runner.exits_isolated),
-# and the forked copy must still end here, never return into the parent's code.
-_EXIT = os._exit
+# The real exit, from the posix module: while an ente runs, os._exit raises instead (isolation.exits_isolated),
+# and this module may be imported first during such a run; the forked copy must still end here, never return
+# into the parent's code.
+_EXIT = posix._exit
 
 
 class ForkedWorkError(RuntimeError):

@@ -1,4 +1,4 @@
-"""Garbage collection paused while one ente is computed and written (issue 18: measured).
+"""Garbage collection paused while one ente is computed and written (measured).
 
 An ente allocates millions of small objects that live until its outputs are written; CPython's
 cyclic collector scans the growing heap again and again meanwhile, which made big enti

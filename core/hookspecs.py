@@ -22,14 +22,13 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Sequence
 
-    from .model import Ente, EvaluationItem, Indicator, Objective, Person
+    from .model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
     from .money import Pool
     from .outcomes import Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards, Score
     from .params import Params, ParamSpec
     from .problems import Problem
     from .registry import Hooks
     from .result import Result
-    from .synth import SynthData
     from .trace import Trace
 
 # A measured or target value of an indicator: a number, a date (``deadline`` type) or a yes/no.

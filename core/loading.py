@@ -331,7 +331,7 @@ class _Loader:
         # Each column is parsed as a whole: a column repeats few distinct texts (a card's items, the
         # units, the ratings), and a pure parser sees each distinct text once. The problems of a row
         # (columns are parsed in header order, so each row's list is in column order) are reported right
-        # before the row would have been yielded, as a parse cell by cell reported them (issue 18).
+        # before the row would have been yielded, as a parse cell by cell reported them.
         values: dict[str, list[Any]] = {}
         bad: dict[int, list[tuple[str, str, str]]] = {}  # kept row → (column, rule, message)
         for col in sheet.header:
@@ -401,9 +401,7 @@ class _Loader:
     # A big sheet's records are built from its columns (:func:`core.model.from_columns`), then kept:
     # every record at once when the sheet has no bad cell (the common case), else row by row through
     # :meth:`_kept`, which reports the bad rows in their turn (the slow path, and the reference of the
-    # fast one: ``fast = False`` takes it always; tests compare the two). With the other changes of
-    # issue 18 (tables.py, values.parse_distinct, indicators), a 300-person ente loads in 57 instead of
-    # 89 million instructions (callgrind), 9.1 instead of 13.6 ms (best of 15, both versions in turn).
+    # fast one: ``fast = False`` takes it always; tests compare the two).
     fast = True
 
     def built(self, table: _Table, records: Iterable[Any]) -> list[Any]:
@@ -1011,8 +1009,8 @@ class _Loader:
                 )
 
     def cycles(self, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
-        """Every loop of ``parent`` links, each reported once; linear in the nodes (each is walked once:
-        issue 19, the old walk was cubic on a chain of 2,000 units)."""
+        """Every loop of ``parent`` links, each reported once; linear in the nodes (each is walked once, so a
+        long chain of units stays linear)."""
         done: set[str] = set()
         for start in parent:
             path: list[str] = []
@@ -1062,7 +1060,7 @@ def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts
     """Each text's value in ``known`` (None for an empty or failed text; ``known`` is the caller's to
     change). An ``itemgetter`` of all the texts takes them from the dict in C: callgrind, a column of a
     300-person ente's values in ~270 instead of ~400 instructions a cell through ``map(known.get, ...)``,
-    and no ``setdefault`` pass for each text's first object, which only ids need (issue 18)."""
+    and no ``setdefault`` pass for each text's first object, which only ids need."""
     if empty:
         known[""] = None
     for text in failed:
@@ -1074,11 +1072,11 @@ def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts
 
 def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:
     """Whether every row passes the card's checks: no max_points <= 0, no points < 0, no points >
-    max_points. A card's values repeat (a column's equal texts are one Decimal), so the checks are made
-    once for each distinct (max_points, points) pair, found in C by one set: callgrind, 1.0 instead of
-    1.6 M instructions for the ~1,400 items of a 300-person ente (three comparisons a row, in C)
-    (issue 18). False, for the row-by-row checks to say what is wrong, when a value does not hash or
-    compare (a plugin's parser)."""
+     max_points. A card's values repeat (a column's equal texts are one Decimal), so the checks are made
+     once for each distinct (max_points, points) pair, found in C by one set: callgrind, 1.0 instead of
+     1.6 M instructions for the ~1,400 items of a 300-person ente (three comparisons a row, in C)
+    . False, for the row-by-row checks to say what is wrong, when a value does not hash or
+     compare (a plugin's parser)."""
     try:
         return all(not most <= 0 and not got < 0 and got <= most for most, got in set(zip(max_points, points)))
     except TypeError:
@@ -1129,7 +1127,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
-# Italian names an office gives its sheets (issue 14): «Persone» is people, and so on.
+# Italian names an office gives its sheets: «Persone» is people, and so on.
 SHEET_ALIASES = {
     "persone": "people",
     "personale": "people",

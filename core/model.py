@@ -289,11 +289,12 @@ class Ente:
     def area_of(self, unit_id: str | None) -> Unit | None:
         """The unit of kind ``area`` at or above a unit (the *area* for money, rules/core.md)."""
         # remembered per unit: asked for every person by the plugins (~100 per 300-person ente), each a copy of
-        # the chain and a generator (issue 18)
+        # the chain and a generator
         key = ("area", unit_id)
         memo = self._memo
         if key in memo:
-            return memo[key]
+            found: Unit | None = memo[key]
+            return found
         found = memo[key] = next((u for u in self.unit_ancestors(unit_id) if u.kind == "area"), None)
         return found
 
@@ -304,7 +305,7 @@ class Ente:
 
     def ids(self) -> Sequence[str]:
         """The person ids in people.csv order, made once per ente: the cycle, the Relazione's statistics and the
-        transparency roster each made this list, touching every id string of a big ente again (issue 18)."""
+        transparency roster each made this list, touching every id string of a big ente again."""
         found = self._memo.get("ids")
         if found is None:
             found = self._memo["ids"] = tuple(self.people)
@@ -327,13 +328,13 @@ class Ente:
 
     def cards_view(self) -> MappingProxyType[str, tuple[EvaluationItem, ...]]:
         """The cards of :meth:`cards` for reading only: one shared read-only mapping of tuples, without the
-        copy :meth:`cards` makes for each caller (~1 ms per 300-person ente for the four readers, issue 18)."""
+        copy :meth:`cards` makes for each caller (~1 ms per 300-person ente for the four readers)."""
         grouped = self._memo.get("cards")
         if grouped is None:
             # a person's rows usually follow one another: each run of rows is one tuple made in C (groupby), and the
             # table is asked once per run; rows of one person apart from each other still join one card, in file
             # order. Was a list per person, appended to item by item, then copied into a tuple and a second table:
-            # 15-20x for 10x people (issue 18).
+            # 15-20x for 10x people.
             by_person: dict[str, tuple[EvaluationItem, ...]] = {}
             for person, run in itertools.groupby(self.evaluations, _PERSON):
                 items = tuple(run)
@@ -351,9 +352,9 @@ class Ente:
         return list(found)
 
     # Indexes made once per ente: a big ente has hundreds of units and dirigenti, and a scan of every
-    # unit or objective for each person or unit grew with the square of its size (issue 18). Each
+    # unit or objective for each person or unit grew with the square of its size. Each
     # keeps file order, as the scans it replaces did.
-    # The three below are asked for every person: the made index is read from the memo first (issue 18: 0.8 →
+    # The three below are asked for every person: the made index is read from the memo first (0.8 →
     # 0.3 µs a call, ~1,000 calls per ente).
     def headed_by(self, person_id: str) -> tuple[Unit, ...]:
         """The units whose ``head`` is this person, in file order."""
@@ -385,10 +386,10 @@ class Ente:
 
         return list(self._index("staff_by_area", self.staff(), area).get(area_id, ()))
 
-    def _index(self, name: str, items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, tuple]:
+    def _index(self, name: str, items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, tuple[Any, ...]]:
         index = self._memo.get(name)
         if index is None:
-            grouped: dict[Any, list] = {}
+            grouped: dict[Any, list[Any]] = {}
             for item in items:
                 grouped.setdefault(key(item), []).append(item)
             index = self._memo[name] = {k: tuple(v) for k, v in grouped.items()}
@@ -406,3 +407,18 @@ def from_columns(cls: type[T], *columns: Sequence[Any]) -> list[T]:
     if len(columns) != len(fields) or any(len(column) != size for column in columns):
         raise ValueError(f"{cls.__name__}: one column per field ({len(fields)}), all as long")
     return [cls(*row) for row in zip(*columns)]
+
+
+@attrs.define
+class SynthData:
+    """A synthetic ente being generated (mutable on purpose: plugins fill it in)."""
+
+    id: str
+    name: str
+    year: int
+    tables: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    funds: dict[str, str] = attrs.field(factory=dict)
+    approvals: dict[str, object] = attrs.field(factory=dict)
+
+    def people(self, role: str | None = None) -> list[dict[str, Any]]:
+        return [p for p in self.tables["people"] if role is None or p["role"] == role]

@@ -65,7 +65,7 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
     """
     cents = int(r2(pool) / CENT)
     # Lists in key order and one loop per step, no function call per weight: a split was ~14 thousand instructions
-    # per weight (~250 weights per 300-person ente, issue 18). The same exact integers and the same order of the
+    # per weight (~250 weights per 300-person ente). The same exact integers and the same order of the
     # leftover cents as the dict-per-step version (tests/test_calc_fastpaths.py compares the two).
     keys = list(weights)
     nums: list[int] = []
@@ -107,7 +107,7 @@ def _leftover(rem: list[int], keys: list[str], rank: Mapping[str, Any] | None, l
     Only the remainders are sorted (integers, compared in C without reaching the ids or the ranks); rank and id
     decide among the remainders equal to the last one that gets a cent, and only there. Sorting one
     (remainder, rank, id) tuple per weight was 42× slower at 30,000 people than at 3,000: each comparison
-    reached a Decimal rank and an id string scattered in memory (issue 18, docs/performance.md). The same
+    reached a Decimal rank and an id string scattered in memory. The same
     positions as that sort (tests/test_calc_fastpaths.py compares with the former split).
     """
     last = sorted(rem)[-left]  # the smallest remainder that still gets a cent (0 < left < len(rem))
@@ -126,15 +126,15 @@ def _ratio(value: Any) -> tuple[int, int]:
     """``value`` as the numerator and denominator of ``Fraction(value)`` (lowest terms, denominator > 0).
 
     A Decimal, an int or a Fraction gives them itself (``as_integer_ratio``, which ``Fraction`` calls for a
-    Decimal): building a Fraction per weight was ~16,000 Fraction objects per 30 enti (issue 18)."""
-    kind = type(value)
-    if kind is Decimal or kind is int or kind is Fraction:
-        return value.as_integer_ratio()
+    Decimal): building a Fraction per weight was ~16,000 Fraction objects per 30 enti."""
+    if isinstance(value, (Decimal, int, Fraction)):
+        numerator, denominator = value.as_integer_ratio()
+        return numerator, denominator
     exact = Fraction(value)
     return exact.numerator, exact.denominator
 
 
-def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple:
+def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple[Any, ...]:
     if rank is None or key not in rank:
         return (1,)  # unranked ids after ranked ones, then by id
     return (0, rank[key])
@@ -180,7 +180,7 @@ def instalments(annual: Decimal, n: int) -> tuple[Decimal, Decimal]:
     return regular, annual - regular * (n - 1)
 
 
-def floor2(x) -> Decimal:
+def floor2(x: Decimal | int | str) -> Decimal:
     """Down to the cent: caps written "fino a" / "non più del" (rules/core.md §4)."""
     return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_FLOOR)
 
@@ -219,7 +219,7 @@ def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, h
     candidates = points + [points[-1] * 2]
     # the first breakpoint where the sum reaches the pool: with no negative score the sum never decreases as λ
     # grows (each term is a clamp of λ·s, every operation correctly rounded), so a bisection finds the same
-    # one as the walk in order, which summed all the scores at each of the 2n breakpoints (issue 18: O(n²))
+    # one as the walk in order, which summed all the scores at each of the 2n breakpoints (O(n²))
     if all(v >= 0 for v in s.values()):
         first, end = 0, len(candidates)
         while first < end:
@@ -243,7 +243,7 @@ def sorted_distinct(values: list[Decimal]) -> list[Decimal]:
     """``sorted(set(values))`` without hashing: sorted (stably), then the first of each run of equal values, the
     very object a set built in the list's order keeps (``Decimal("2")`` before an equal ``Decimal("2.0")``).
     A Decimal's hash is a modular power (~4,500 instructions for the 28 digits of a quotient), a comparison a few
-    hundred: :func:`bounded_weights`' breakpoints were ~1.1 M instructions per Brescia ente (issue 18, callgrind)."""
+    hundred: :func:`bounded_weights`' breakpoints were ~1.1 M instructions per Brescia ente."""
     ordered = sorted(values)
     out = ordered[:1]
     for value in ordered[1:]:

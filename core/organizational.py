@@ -18,7 +18,7 @@ from .trace import Input, Trace, figure
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
-# the time for a Decimal (issue 18; tests/test_scoring.py checks the two agree).
+# the time for a Decimal (tests/test_scoring.py checks the two agree).
 
 
 def measure(
@@ -32,7 +32,7 @@ def measure(
         Input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
     )
     # trace.record(key, …) unless the plugin's achiever recorded the key itself: one look-up in the ente's table of
-    # figures instead of a look-up and then an insert (issue 18)
+    # figures instead of a look-up and then an insert
     trace.figures.setdefault(
         key,
         figure(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, ""),
@@ -111,7 +111,7 @@ class _Org:
         inds = self.by_objective.get(oid, ())
         kids = [objectives[k] for k in self.children.get(oid, ())]
         # mixed_weights of the declared weights (the indicators but the monitoring ones, then the child objectives)
-        # counted in the loop that collects the indicators' parts (issue 18: no list of weights, no call)
+        # counted in the loop that collects the indicators' parts (no list of weights, no call)
         declared = len(kids)
         empty = 0
         for k in kids:

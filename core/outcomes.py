@@ -189,7 +189,7 @@ class InputSchema:
     files: Mapping[str, Mapping[str, Callable[[str], Any]]] = attrs.field(factory=dict, hash=False)
     required: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     # ente.toml keys the plugin reads: ``[funds]`` names and ``[approvals]`` names beyond its calendar's
-    # (issue 19: a typo such as ``performance_individual`` is an error with a suggestion, never 0 €).
+    # (a typo such as ``performance_individual`` is an error with a suggestion, never 0 €).
     # A plugin that declares no funds gets no check of [funds].
     funds: tuple[str, ...] = ()
     approvals: tuple[str, ...] = ()

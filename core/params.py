@@ -175,7 +175,8 @@ class Params:
         key = (name, parse)
         if key not in self._parsed:
             self._parsed[key] = parse(self.values[name])
-        return self._parsed[key]
+        parsed: T = self._parsed[key]
+        return parsed
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -224,7 +225,7 @@ def merge_params(
     return Params(specs=dict(specs), values=values, overridden=frozenset(overrides) & frozenset(specs)), problems
 
 
-def params_or_raise(specs, overrides, where=""):
+def params_or_raise(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> Params:
     params, problems = merge_params(specs, overrides, where)
     if problems:
         raise CiclopeError(problems)

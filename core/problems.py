@@ -87,11 +87,11 @@ class Problem:
         return f"{loc}{kind} {self.rule}: {self.message}{src}"
 
 
-def error(rule: str, message: str, **where) -> Problem:
+def error(rule: str, message: str, **where: Any) -> Problem:
     return Problem(rule=rule, message=message, severity="error", **where)
 
 
-def warning(rule: str, message: str, **where) -> Problem:
+def warning(rule: str, message: str, **where: Any) -> Problem:
     return Problem(rule=rule, message=message, severity="warning", **where)
 
 
@@ -115,7 +115,7 @@ class Problems:
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 
-    def error(self, rule: str, message: str, **where) -> None:
+    def error(self, rule: str, message: str, **where: Any) -> None:
         self.items.append(error(rule, message, **where))
 
     @property

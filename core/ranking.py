@@ -21,7 +21,7 @@ def by_score(pairs: Sequence[P]) -> list[P]:
 
     The order of ``sorted(pairs, key=lambda x: (-x[1], x[0]))`` in two stable sorts (by id, then by score with
     ``reverse``, which keeps equal scores in id order): no negated Decimal and no key tuple per person, and the
-    sort compares the scores themselves (issue 18: at 30,000 people the key tuples, made in the plugin's
+    sort compares the scores themselves (at 30,000 people the key tuples, made in the plugin's
     order and compared at random, cost about twice as much per person as at 3,000)."""
     ordered = sorted(pairs, key=_ID)
     ordered.sort(key=_SCORE, reverse=True)

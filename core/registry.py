@@ -11,17 +11,17 @@ import functools
 import importlib
 import inspect
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
 import pluggy
 
 from . import defaults, hookimpl, hookspecs
 from .params import ParamSpec, load_param_specs
+from .plugininfo import PluginInfo
 from .problems import CiclopeError, Problem
 
 if TYPE_CHECKING:
@@ -29,12 +29,11 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from .hookspecs import Measure, Part
-    from .model import Ente, EvaluationItem, Indicator, Objective, Person
+    from .model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
     from .money import Pool
     from .outcomes import Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards, Score
     from .params import Params
     from .result import Result
-    from .synth import SynthData
     from .trace import Trace
 
 T = TypeVar("T")
@@ -43,28 +42,6 @@ GROUP = "ciclope.plugins"
 PROJECT = "ciclope"
 MARK = PROJECT + "_impl"  # the attribute pluggy's HookimplMarker sets on a hook implementation
 SPEC_MARK = PROJECT + "_spec"  # and the one its HookspecMarker sets on a hookspec
-
-
-@attrs.frozen
-class PluginInfo:
-    name: str
-    module: str
-    version: str
-    regulations: tuple[str, ...] = ()
-    folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
-    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # its statuses in Italian
-    documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
-
-    @property
-    def params_file(self) -> Path | None:
-        path = self.folder / "params.toml" if self.folder else None
-        return path if path is not None and path.is_file() else None
-
-    @property
-    def demo(self) -> Path | None:
-        """The plugin's example enti (``demo/cycle.toml`` beside the package), if it has them."""
-        path = self.folder / "demo" if self.folder else None
-        return path if path is not None and (path / "cycle.toml").is_file() else None
 
 
 def available_plugins() -> dict[str, Any]:

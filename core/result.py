@@ -12,8 +12,8 @@ from .model import Ente
 from .money import Pool
 from .outcomes import Attestation, Deadline, MonitoringOutcome, OrgPerformance, Positions, ReportSection, Rewards, Score
 from .params import Params
+from .plugininfo import PluginInfo
 from .problems import Problem
-from .registry import PluginInfo
 from .trace import Figure
 
 T = TypeVar("T")
@@ -58,7 +58,8 @@ class Result:
         read the same views (the ledger, the transparency lines)."""
         if key not in self._memo:
             self._memo[key] = make()
-        return self._memo[key]
+        made: T = self._memo[key]
+        return made
 
     def forget(self, *keys: str) -> None:
         """Drop views made by :meth:`memo` that no later output reads (a big ente's memory)."""

@@ -270,7 +270,7 @@ def dumps_bytes(res: Result) -> bytes:
 
     Bytes, not text: orjson makes bytes, and decoding them into a ``str`` only for the file to encode it
     again cost a third as much as building the document at 30,000 people (17 MB, twice) and grew 16–22× for
-    10× people (a new block of memory that size each time; issue 18)."""
+    10× people (a new block of memory that size each time;)."""
     doc = to_dict(res)
     data = _orjson_bytes(doc)
     if data is None:
@@ -305,7 +305,7 @@ def _orjson_bytes(doc: dict) -> bytes | None:
 def dumps_json(doc: dict) -> str:
     """The same text with Python's json, built from the encoder's chunks joined a few thousand at a
     time: ``json.dumps`` with ``indent`` keeps every chunk — millions of small strings for a 30,000-person
-    ente, +140 MB of peak memory (issue 18, docs/performance.md)."""
+    ente, +140 MB of peak memory."""
     parts: list[str] = []
     batch: list[str] = []
     for chunk in _ENCODER.iterencode(doc):

@@ -57,7 +57,7 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     schema = merge_schemas(hooks.input_schemas())
     ente = load_ente(cfg.data, cfg.id, year, schema)
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
-    # depth (issue 19: a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
+    # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
     # not use the C stack on 3.11+, so a higher limit is safe.
     need = 4 * (len(ente.objectives) + len(ente.units)) + 1000
     if sys.getrecursionlimit() < need:
@@ -259,7 +259,7 @@ def _start_worker(work: list[Task]) -> None:
 
     The tasks reach a worker once, as it starts (a forked worker has them in its copy of the parent's memory,
     no pickling at all), instead of one pickled task per ente written by the parent's feeder thread (0.14 ms
-    each, 5.7 kB: CPU of the parent that competes with the workers on a 2-core machine; issue 18)."""
+    each, 5.7 kB: CPU of the parent that competes with the workers on a 2-core machine;)."""
     global _WORK
     _die_with_parent()
     _WORK = work
@@ -272,7 +272,7 @@ def _run_at(index: int) -> EnteOutcome:
 
 def _die_with_parent() -> None:
     """A worker gets SIGTERM when the parent dies (Linux ``PR_SET_PDEATHSIG``): a killed run never leaves
-    orphans writing for half an hour (issue 19)."""
+    orphans writing for half an hour."""
     try:
         import ctypes
         import signal
@@ -293,7 +293,7 @@ def run_plan(
     log: RunLog | None = None,
 ) -> list[EnteOutcome]:
     """Run the enti; with ``log`` each ente is recorded in the results store as it finishes, and the
-    Relazioni get the store's trends and benchmark positions once every ente is in (issue 15)."""
+    Relazioni get the store's trends and benchmark positions once every ente is in."""
     enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from .conciliation import has_contraddittorio, po_needs_contraddittorio
 from .model import EvaluationItem, Indicator, Person
@@ -47,7 +48,7 @@ def clamp01(x: Decimal) -> Decimal:
     return max(ZERO, min(ONE, x))
 
 
-def indicator_achievement(kind: str, measured, target) -> Decimal:
+def indicator_achievement(kind: str, measured: Any, target: Any) -> Decimal:
     """Achievement of one measurement against its target (rules/core.md §1), unrounded."""
     if kind == "deadline":
         if measured is None:
@@ -56,7 +57,7 @@ def indicator_achievement(kind: str, measured, target) -> Decimal:
     if kind == "boolean":
         return ONE if measured == target else ZERO
     # clamp01 written out (the very objects min and max give: ONE unless below it, ZERO unless the value is above
-    # it) and a Decimal not copied by Decimal(): the same results without three calls (issue 18: ~215 indicators
+    # it) and a Decimal not copied by Decimal(): the same results without three calls (~215 indicators
     # and mid-year measurements per 300-person ente)
     if kind == "higher" or kind == "project":
         x = (measured if type(measured) is Decimal else Decimal(measured)) / (
@@ -83,7 +84,7 @@ def weighted_mean(parts: Sequence[tuple[str, Decimal, Decimal | None]]) -> Decim
 
     Returns the value rounded to 4 decimals (achievements), or None with no parts.
     """
-    # One plain loop instead of five generator sums (issue 18: ~2,300 calls per ente); the same Decimal
+    # One plain loop instead of five generator sums (~2,300 calls per ente); the same Decimal
     # operations in the same order, so the same digits. Only the sums the answer reads are made: the weighted
     # ones when a weight is given, the plain one when none is (or they add up to zero).
     if not parts:
@@ -133,8 +134,8 @@ FORMULA_WEIGHTED = "100 × Σ(peso × punti / massimo) / Σ pesi"
 
 def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
     """:func:`card_score` and :func:`card_formula` of a card, looking at its weights once (both are asked for
-    every evaluated person, issue 18). One loop over the items: the same operations in order as the sums."""
-    unweighted = True  # _unweighted(items), without its call (~290 cards per 300-person ente, issue 18)
+    every evaluated person). One loop over the items: the same operations in order as the sums."""
+    unweighted = True  # _unweighted(items), without its call (~290 cards per 300-person ente)
     for i in items:
         if i.weight is not None:
             unweighted = False
@@ -159,7 +160,7 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
 
 
 def _unweighted(items: Sequence[EvaluationItem]) -> bool:
-    """Every item without a weight (``all(i.weight is None …)`` as a loop: twice per card, issue 18)."""
+    """Every item without a weight (``all(i.weight is None …)`` as a loop: twice per card)."""
     for i in items:
         if i.weight is not None:
             return False

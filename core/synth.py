@@ -21,26 +21,10 @@ import math
 import random
 from pathlib import Path
 
-import attrs
-
+from .model import SynthData
 from .registry import Hooks, available_plugins
 
 CANONICAL_ORDER = ("units", "people", "areas", "objectives", "indicators", "assignments", "evaluations")
-
-
-@attrs.define
-class SynthData:
-    """A synthetic ente being generated (mutable on purpose: plugins fill it in)."""
-
-    id: str
-    name: str
-    year: int
-    tables: dict[str, list[dict]] = attrs.field(factory=dict)
-    funds: dict[str, str] = attrs.field(factory=dict)
-    approvals: dict[str, object] = attrs.field(factory=dict)
-
-    def people(self, role: str | None = None) -> list[dict]:
-        return [p for p in self.tables["people"] if role is None or p["role"] == role]
 
 
 def _indicator(rng: random.Random, iid: str, oid: str, year: int, kind: str) -> dict:

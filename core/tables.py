@@ -30,7 +30,7 @@ class Sheet:
     """The kept rows of a sheet, by column: ``columns[c][i]`` is the text (stripped) of column ``c`` in
     the ``i``-th kept row, whose row number (header = row 1) is ``numbers[i]``. Blank rows and rows
     refused here are not kept. By column because the loader parses a column's texts together (a
-    column repeats few distinct texts) instead of cell by cell (issue 18)."""
+    column repeats few distinct texts) instead of cell by cell."""
 
     name: str  # canonical name: "people"
     label: str  # how problems name it: "people.csv" or "ente.xlsx[people]"
@@ -139,7 +139,7 @@ def _split_sheet(
     cell over ``MAX_CELL_CHARS``). When every row has the header's width (the body's delimiters and line
     breaks alone are those of a regular table: one comparison) and a first cell, the whole body is
     split into cells at once and each column is a slice of them: no string per line, no list per row,
-    no transposition (issue 18: 8 instead of 16 million instructions to read a 300-person ente's
+    no transposition (8 instead of 16 million instructions to read a 300-person ente's
     files). Any other text goes row by row."""
     head, _, body = text.partition("\n")
     first = head.split(delimiter) if head else []
@@ -338,7 +338,7 @@ def _plain(text: str, short: bool) -> str | None:
     over ``MAX_CELL_CHARS`` (``short``; the module's own field limit is far above). None for any other
     text, which goes through the csv module. Splitting is what the module's state machine does with
     such a text, a character at a time: 13 of 23 million instructions to read a 300-person ente's files
-    (issue 18; tests compare the two on random texts)."""
+    (tests compare the two on random texts)."""
     if not short or '"' in text:
         return None
     unix = text.replace("\r\n", "\n")

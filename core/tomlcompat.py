@@ -3,7 +3,7 @@
 import re
 
 try:
-    import tomllib  # noqa: F401
+    import tomllib as tomllib  # explicitly re-exported
 except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef]  # noqa: F401
 

@@ -58,7 +58,7 @@ class CardInputs(Sequence[Input]):
     """The items of a scheda di valutazione (scorecard) as a figure's inputs, each built when read.
 
     A 30,000-person ente has 120,000 card items: as :class:`Input` objects with their labels and
-    cells they held ~30 MB until the outputs were written (issue 18). This holds the card, which the
+    cells they held ~30 MB until the outputs were written. This holds the card, which the
     ente holds anyway, and gives the same inputs to whoever reads them (``explain``, the store).
     ``section=False`` leaves the section out of the label; ``no_weight`` is shown for an item
     without a weight.

@@ -53,10 +53,10 @@ def parse_id(text: str) -> str:
     return text
 
 
-def choice(*choices: str, aliases: dict[str, str] | None = None):
+def choice(*choices: str, aliases: dict[str, str] | None = None) -> Callable[[str], str]:
     """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``;
     ``aliases`` maps other words to a choice — the Italian labels the reports print, so that whatever a
-    report shows the input accepts (issue 14: `più è meglio` for `higher`). The choices are kept on the
+    report shows the input accepts (`più è meglio` for `higher`). The choices are kept on the
     parser (``parse.choices``) for the template's drop-downs; ``parse.pure`` tells the loader that the
     parser is a pure function of the text (a plugin's column of choices is read a distinct text at a time)."""
     folded = {k.strip().lower(): v for k, v in (aliases or {}).items()}
@@ -74,7 +74,7 @@ def choice(*choices: str, aliases: dict[str, str] | None = None):
 
 
 def parse_number(text: str, thousands: bool = False) -> Decimal:
-    """Numbers as offices write them (issue 19: one reader for Italian writing, used everywhere).
+    """Numbers as offices write them (one reader for Italian writing, used everywhere).
 
     ``12``, ``12.5``, ``"12,5"``, ``90%`` → 0.90, ``1.234,56`` → 1234.56 (thousands dot and decimal
     comma). A dot followed by groups of exactly three digits (``1.234``, ``12.000``) is the Italian
@@ -213,7 +213,7 @@ def parse_distinct(parser: Callable[[str], Any], texts: Collection[str]) -> tupl
     numbers — most of an ente's cells — are checked all at once, the texts one a line, by one regular
     expression that accepts exactly what the parser accepts one text at a time (a text with a line break
     of its own goes one at a time); any other column, or one with a text the expression refuses, is
-    parsed text by text (issue 18: ~1,100 distinct ids per 300-person ente)."""
+    parsed text by text (~1,100 distinct ids per 300-person ente)."""
     joined = "\n".join(texts)
     if texts and joined.count("\n") == len(texts) - 1:  # no text has a line break: a line is a text
         if parser is parse_id and _IDS.fullmatch(joined):
@@ -234,7 +234,7 @@ def parse_distinct(parser: Callable[[str], Any], texts: Collection[str]) -> tupl
     return known, failed
 
 
-def to_decimal(value) -> Decimal:
+def to_decimal(value: int | float | str | Decimal) -> Decimal:
     """A TOML value (int, float, str) as Decimal, going through ``str`` so 0.97 stays 0.97."""
     if isinstance(value, bool):
         raise ValueError(f"atteso un numero, trovato {value!r}")

@@ -241,7 +241,7 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     recorded_text, recorded, result, changed = recompute(folder)
     if result is None:
         return False, changed
-    edited = check_sums(Path(folder))  # the published outputs too, not only results.json (issue 19)
+    edited = check_sums(Path(folder))  # the published outputs too, not only results.json
     edited += [line for line in check_anchor(Path(folder), store_of(Path(folder), store)) if line not in edited]
     fresh = dumps(result)
     if fresh == recorded_text and not edited:

@@ -200,3 +200,32 @@ def test_a_full_disk_in_the_copy_reads_as_in_one_process(one_ente, tmp_path, mon
     assert [o.status for o in outcomes] == ["failed"]
     assert outcomes[0].problems[0].rule == "output.write"
     assert outcomes[0].reason == f"impossibile scrivere gli output in {tmp_path / 'out'}: No space left on device"
+
+
+def test_one_ente_with_two_jobs_in_a_fresh_process_writes_every_output(one_ente, tmp_path):
+    """The command as a user runs it, in a new process: the forked copy's module is first imported while the
+    ente's run refuses ``os._exit``, and the copy must still end itself, never go on as the parent (once it
+    printed the summary twice and failed the ente)."""
+    import subprocess
+
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ciclope.core.cli",
+            "run",
+            str(one_ente),
+            "--out",
+            str(out),
+            "--no-store",
+            "--jobs",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("Totale: 1 enti") == 1 and "1 ok" in run.stdout
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    assert (folder / "schede.xlsx").stat().st_size > 0

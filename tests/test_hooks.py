@@ -162,3 +162,28 @@ def test_a_figure_the_plugins_achiever_records_is_the_one_kept(tmp_path):
     # the others are the core's own: I2 = 4 / 5 with its target and actual cells as inputs
     assert res.figures["indicator:I2"].value == Decimal("0.8")
     assert [i.name for i in res.figures["indicator:I2"].inputs] == ["target", "consuntivo"]
+
+
+def test_an_award_without_its_figure_is_a_warning_and_one_with_it_is_not(tmp_path):
+    """A plugin pays E1 € 10 and records its figure, and pays E2 € 5 without one: only E2's award is
+    reported, once, as a warning that names the person and the pool."""
+    from decimal import Decimal
+
+    from ciclope.core import Award, Rewards
+
+    plugin = types.ModuleType("unexplained")
+    plugin.NAME = "unexplained"
+
+    @hookimpl
+    def ciclope_rewards(pools, trace):
+        trace.record("award:E1", Decimal("10.00"), "a mano", "Regolamento X art. 1")
+        pool = "performance_individuale"
+        paid = {"E1": Award("E1", Decimal("10.00"), pool), "E2": Award("E2", Decimal("5.00"), pool)}
+        return Rewards(pools=pools, awards=paid)
+
+    plugin.ciclope_rewards = ciclope_rewards
+    res = compute_ente(write_ente(tmp_path / "e", files()), plugin, 2021)
+    found = [p for p in res.violations if p.rule == "core.award.unexplained"]
+    assert [(p.severity, "E2" in p.message, "performance_individuale" in p.message) for p in found] == [
+        ("warning", True, True)
+    ]

@@ -255,3 +255,44 @@ def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_p
     finally:
         for sub in ("growing.a", "growing.b"):
             del sys.modules[sub]
+
+
+def hook_of(node: ast.FunctionDef) -> str | None:
+    """The hook a function implements: its ``specname`` or its own name, if ``@hookimpl`` marks it."""
+    for deco in node.decorator_list:
+        call = deco if isinstance(deco, ast.Call) else None
+        target = call.func if call else deco
+        if isinstance(target, ast.Name) and target.id == "hookimpl":
+            return next((k.value.value for k in (call.keywords if call else []) if k.arg == "specname"), node.name)
+    return None
+
+
+def hookimpl_signatures(path: Path) -> list[tuple[str, str, dict[str, str], str]]:
+    """``(function, hook, {argument: annotation}, return annotation)`` of each ``@hookimpl`` in ``path``."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef) and (hook := hook_of(node)) is not None:
+            args = {a.arg: ast.unparse(a.annotation) if a.annotation else "" for a in node.args.args}
+            found.append((node.name, hook, args, ast.unparse(node.returns) if node.returns else ""))
+    return found
+
+
+SPEC_SIGNATURES = {
+    name: ({a: ast.unparse(x.annotation) for a, x in ((a.arg, a) for a in node.args.args)}, ast.unparse(node.returns))
+    for node in ast.parse((Path(ciclope.core.__file__).parent / "hookspecs.py").read_text(encoding="utf-8")).body
+    if isinstance(node, ast.FunctionDef) and (name := node.name).startswith("ciclope_")
+}
+
+
+def test_every_hook_implementation_is_typed_as_its_hookspec():
+    """Each argument carries the hookspec's own annotation, and the answer is the spec's or narrower
+    (the spec's ``X | None`` may be ``X``)."""
+    checked = 0
+    for path in sorted(PLUGINS.rglob("*.py")):
+        for function, hook, args, returns in hookimpl_signatures(path):
+            spec_args, spec_returns = SPEC_SIGNATURES[hook]
+            where = f"{path.relative_to(PLUGINS)}:{function}"
+            assert {a: spec_args.get(a) for a in args} == args, where
+            assert returns in (spec_returns, spec_returns.removesuffix(" | None")), (where, returns)
+            checked += 1
+    assert checked >= 25

@@ -74,3 +74,18 @@ def test_below_the_threshold_is_a_zero_award_with_a_status(tmp_path, guide_plugi
     assert people["E1"]["amount"] == "1000.00"  # the only one at 84 ≥ 70
     assert people["E2"]["amount"] == "0.00"  # 66.67 < 70: took part, got nothing
     assert doc["individual"]["E2"]["status"] == "sotto_soglia"
+
+
+def test_the_guide_plugin_is_short_typed_and_uses_only_the_surface(tmp_path):
+    """The worked plugin is written from the guide alone: at most 60 lines of Python, only names of
+    ``ciclope.core.__all__`` (and their namespaces' ``__all__``), every hook typed as its hookspec."""
+    from test_plugin_api import hookimpl_signatures, surface_uses
+
+    rules = re.search(r"```python\n# rules.py\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S).group(1)
+    assert len(rules.strip().splitlines()) <= 60
+    path = tmp_path / "rules.py"
+    path.write_text(rules, encoding="utf-8")
+    assert surface_uses(path) == []
+    assert [(hook, all(args.values()), bool(returns)) for _, hook, args, returns in hookimpl_signatures(path)] == [
+        ("ciclope_rewards", True, True)
+    ]

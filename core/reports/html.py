@@ -534,7 +534,7 @@ class Page:
         ]
         if not reached(self.r, "valutazione"):
             out.append(not_run(self.r, "valutazione"))
-        # each objective's table reads no person: made once per Result for both Relazioni (issue 18)
+        # each objective's table reads no person: made once per Result for both Relazioni
         shares = all(getattr(type(self), m) is getattr(Page, m) for m in ("objective_table", "indicator_row"))
         tables: dict[str, Raw] | None = self.r.memo(SHARED_TABLES, dict) if shares else None
         for oid, depth in self.objective_order():
@@ -1082,7 +1082,7 @@ class Page:
                 ("Parametro", "Valore", "Descrizione", "Fonte", ""),
                 rows,
                 numeric=(1,),
-                cls="wrap",  # long values and sources wrap inside the A4 page (issue 14)
+                cls="wrap",  # long values and sources wrap inside the A4 page
                 empty="Il regolamento non ha parametri.",
             ),
         ]
@@ -1150,7 +1150,7 @@ class Page:
         "note": "notes",
     }
 
-    # a section shows only once its phase ran: the 30/6 report is monitoring, not placeholders (issue 14)
+    # a section shows only once its phase ran: the 30/6 report is monitoring, not placeholders
     SECTION_PHASE = {
         "dirigenti": "valutazione",
         "unita": "valutazione",
@@ -1161,7 +1161,7 @@ class Page:
     }
 
     # sections that read no person: the public Relazione (reports/public.py) shows them as they are, so
-    # each is built once per Result for both pages (issue 18); forget_shared() drops them
+    # each is built once per Result for both pages; forget_shared() drops them
     SHARED_SECTIONS = ("aree", "monitoraggio", "calendario", "note")
 
     def body(self, ident: str) -> list[Any]:

@@ -1,4 +1,4 @@
-"""``relazione-pubblica.html`` (and ``.pdf``): the Relazione an ente can publish (issue 14).
+"""``relazione-pubblica.html`` (and ``.pdf``): the Relazione an ente can publish.
 
 It is what the calendar's "pubblicazione della Relazione" means: the same organizational figures as
 ``relazione.html`` (areas, objectives, indicators, units, monitoring, calendar, parameters), with

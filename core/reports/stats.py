@@ -70,7 +70,7 @@ class PeopleScores:
     Made once per Result and read by every output that groups people by class: the Relazione counts them
     (:func:`distribution`), trasparenza.csv, premi-art20.csv and the public Relazione group them with their pay
     (``transparency.roster``). Each output made them in its own pass over the people before, reading each
-    person's Score and status again (issue 18, docs/performance.md)."""
+    person's Score and status again."""
 
     values: list[Decimal | None]
     classes: list[str]
@@ -116,7 +116,7 @@ def level_order(result: Result) -> list[str]:
 def _level_order(result: Result) -> list[str]:
     lows: dict[str, Decimal] = {}
     # the distinct (level, score) pairs gathered in C, a few hundred for thousands of people: a Python step per
-    # distinct pair instead of one per person (issue 18; the sort below does not depend on the pairs' order)
+    # distinct pair instead of one per person (the sort below does not depend on the pairs' order)
     for level, score in set(map(attrgetter("level", "score"), result.scores.values())):
         if level and score is not None:
             low = lows.get(level)
@@ -152,7 +152,7 @@ def histogram(result: Result) -> list[tuple[str, int]]:
 def _histogram(result: Result) -> list[tuple[str, int]]:
     bins = [0] * (100 // BIN)
     # each distinct score once, with how many have it (counted in C: scores of two decimals repeat, and int() of a
-    # Decimal for each of 30,000 people was most of the Relazione's histogram; issue 18)
+    # Decimal for each of 30,000 people was most of the Relazione's histogram;)
     for score, count in Counter(map(attrgetter("score"), result.scores.values())).items():
         if score is None:
             continue

@@ -306,7 +306,7 @@ def _number_tail(style: str, text: str) -> str:
 
 
 # What openpyxl 3.1 does with a cell's value, done here so that writing schede.xlsx never imports openpyxl
-# (~0.15 s of every run's start-up, issue 18); tests/test_xlsx_styles.py compares each with openpyxl's own.
+# (~0.15 s of every run's start-up); tests/test_xlsx_styles.py compares each with openpyxl's own.
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # openpyxl.cell.cell's
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of the 1900 date system, as Excel counts it
 

@@ -1,4 +1,4 @@
-"""The OOXML package around ``schede.xlsx``'s sheets, written as a stream (issue 18).
+"""The OOXML package around ``schede.xlsx``'s sheets, written as a stream.
 
 openpyxl's write-only workbook costs ~1.7 ms of frame per sheet (a temporary file per sheet, an
 XML tree per column, a second pass to make the zip deterministic), ~20 ms of a 300-person ente's
@@ -12,7 +12,7 @@ tests/test_xlsx_styles.py makes them again with openpyxl and compares).
 The zip container is written here too, with the bytes :mod:`zipfile` writes (local header, deflated
 data at :data:`LEVEL`, central directory): the parts that are the same in every workbook (properties,
 theme, package relationships, a style sheet already seen) are compressed once per process instead
-of once per workbook (~0.5 ms of a 300-person ente's ~25 ms, issue 18).
+of once per workbook (~0.5 ms of a 300-person ente's ~25 ms).
 
 ``tests/test_scale.py`` keeps openpyxl's own writer as the oracle and compares every part, uncompressed,
 with its entry's metadata, on real Results and on random workbooks; and zipfile as the oracle of the
@@ -32,7 +32,7 @@ from pathlib import Path
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 CHUNK = 4 << 20  # characters of sheet XML compressed at a time
-# Deflate level: 1, not the 6 of zipfile and openpyxl (issue 18). A 300-person ente's sheets are
+# Deflate level: 1, not the 6 of zipfile and openpyxl. A 300-person ente's sheets are
 # ~440 KB of XML: level 6 took 5.9 ms of CPU per ente to deflate them, level 1 2.1 ms (the same sheets,
 # best of 7), for a file ~17% larger (55 → 65 KB); the XML inside is the same byte for byte
 # (tests/test_scale.py compares it with openpyxl's, tests/test_schede_office.py opens it in LibreOffice).

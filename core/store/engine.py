@@ -127,7 +127,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     An empty database (no tables at all) is given the newest schema directly: the tables of
     ``schema.py`` and the ``alembic_version`` row Alembic would leave, in one transaction. Importing
     Alembic and replaying every migration cost ~0.5–0.7 s, as much as 30 enti of 300 people, in the
-    first run of every office (issue 18); tests/test_store.py checks that both ways give the same
+    first run of every office; tests/test_store.py checks that both ways give the same
     database, table by table, on SQLite and PostgreSQL.
 
     The schema is created or upgraded holding the store's write lock (:func:`write_lock`), and what the

@@ -1,4 +1,4 @@
-"""``ciclope explain`` with the series of the figure over the years, when the store has them (issue 15).
+"""``ciclope explain`` with the series of the figure over the years, when the store has them.
 
 The store is only read when it exists (the SQLite file is there, or a server URL is configured): explain
 never creates one. A missing or unreachable store leaves the explanation as it is, with no error."""

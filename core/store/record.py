@@ -95,7 +95,7 @@ class _Numbers(dict[str, Any]):
 def _number_of(text: str) -> Any:
     """``_plain(Decimal(text))``, read from the text itself when it is plain digits with an optional
     fraction (all but exponents, NaN and infinities): a Decimal's number costs a third of building it
-    first, and a 300-person ente has ~450 numbers of its own (issue 18). An integral value within ±10¹⁵
+    first, and a 300-person ente has ~450 numbers of its own. An integral value within ±10¹⁵
     is an int, anything else the float of the text, which is the Decimal's float (CPython converts a
     Decimal to float through its text)."""
     whole, dot, fraction = text.partition(".")
@@ -180,7 +180,7 @@ _dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_a
 
 def _text(value: Any) -> str | None:
     """An indicator's target or actual as results.json writes it (JSON text). The common kinds are written
-    here as Python's json writes them (json.dumps was ~15% of the rows of an ente, issue 18)."""
+    here as Python's json writes them (json.dumps was ~15% of the rows of an ente)."""
     if value is None:
         return None
     value = num(value)

@@ -176,7 +176,7 @@ def splice(path: Path, body: str, dest: Path | None = None) -> None:
     Without it the file is rewritten in place from the section on (what precedes it is already there),
     then cut to its new length: opening it with ``"wb"`` truncated it to nothing first, and ext4 flushes
     a file truncated to zero and written again when it is closed (``auto_da_alloc``): ~1.5–3.5 ms of wall
-    time per Relazione against ~0.05 ms, for two Relazioni per ente (issue 18)."""
+    time per Relazione against ~0.05 ms, for two Relazioni per ente."""
     data = path.read_bytes()
     start, end = data.find(ARCHIVE_START.encode()), data.find(ARCHIVE_END.encode())
     if start < 0 or end < start:
@@ -198,7 +198,7 @@ def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, jo
     """Fill the archive section of the Relazioni of the enti just run (see the module docstring). With
     ``jobs`` > 1 the enti are shared among that many processes, each with its own connection to the
     store: this step comes after every ente is stored, so in one process it was the serial tail of a
-    ``--jobs`` run (~5–9 ms per ente: issue 18)."""
+    ``--jobs`` run (~5–9 ms per ente:)."""
     from collections import Counter
 
     from sqlalchemy import select

@@ -63,7 +63,7 @@ def finish_run(engine: Engine, run: int, status: str = "complete") -> None:
 
 
 # The statements of every ente, built once: building and coercing them for each ente (~70 values) was a
-# third of SQLAlchemy's own time in writing one (issue 18); their values are passed as parameters.
+# third of SQLAlchemy's own time in writing one; their values are passed as parameters.
 _ENTE = select(s.enti.c.name, s.enti.c.plugin).where(s.enti.c.id == bindparam("ente"))
 _NEW_ENTE = insert(s.enti)
 _FOUND = select(s.results.c.id).where(s.results.c.sha256 == bindparam("sha256"))
@@ -175,7 +175,7 @@ def _insert_result(conn, r: Record) -> int:
 
 
 class _Bulk:
-    """The rows of one figure table, written by the driver (issue 18): SQLAlchemy compiles the INSERT for
+    """The rows of one figure table, written by the driver: SQLAlchemy compiles the INSERT for
     the database and gives each column's bind processor (the Money type's text on SQLite), but building
     each row's parameters through ``Connection.execute`` was ~40% of writing an ente, in the parent
     process that competes with the ``--jobs`` workers.

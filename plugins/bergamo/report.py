@@ -10,13 +10,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import ReportSection, fmt, hookimpl
+from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl
 
 from .rules import LEVELS, NOTES, PLAN, POOL, REG, gate_open
 
 
 def _pct(value) -> fmt.Percent | str:
-    """A percentage cell: 45,05% in the Relazione, a number in % format in schede.xlsx (issue 14)."""
+    """A percentage cell: 45,05% in the Relazione, a number in % format in schede.xlsx."""
     if value is None:
         return "non misurato"
     return fmt.Percent(Decimal(value))
@@ -124,7 +124,7 @@ def notes(result) -> ReportSection:
 
 
 @hookimpl(specname="ciclope_report_sections")
-def sections(ente, result) -> list[ReportSection]:
+def sections(ente: Ente, result: Result) -> list[ReportSection]:
     out = [s for s in (cruscotti(ente, result), rewards_access(ente, result)) if s is not None]
     out.append(notes(result))
     return out

@@ -25,6 +25,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 import weakref
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from operator import itemgetter
@@ -35,12 +36,17 @@ import attrs
 from ciclope.core import (
     Award,
     Deadline,
+    Ente,
+    EvaluationItem,
     Input,
+    OrgPerformance,
+    Params,
     Person,
     Pool,
     Problem,
     Rewards,
     Score,
+    Trace,
     distribute,
     fmt,
     hookimpl,
@@ -166,7 +172,7 @@ def weights(params) -> tuple[Decimal, Decimal, Decimal]:
 
 
 @hookimpl(specname="ciclope_check_params")
-def check_params(params) -> list[Problem]:
+def check_params(params: Params) -> list[Problem]:
     """Parameter combinations the bounds cannot express (configuration errors)."""
     out = []
     wu, wo, wb = weights(params)
@@ -202,7 +208,7 @@ def check_params(params) -> list[Problem]:
 
 
 @hookimpl(specname="ciclope_validate")
-def validate(ente, params) -> list[Problem]:
+def validate(ente: Ente, params: Params) -> list[Problem]:
     out = []
     for ind in ente.indicators.values():
         if ind.type == "higher" and LOWER_NAMES.match(ind.name or ""):
@@ -264,7 +270,7 @@ def evaluators(ente) -> list[Problem]:
     cards = ente.cards_view()
     ids = list(cards)
     # the cards' people read beside them (in_order), their few evaluators from a small table of their own: a look-up
-    # per card in the table of the whole ente was 16x for 10x people (issue 18)
+    # per card in the table of the whole ente was 16x for 10x people
     evaluator_of: dict[str, Person | None] = {}
     for pid, items, person in zip(ids, cards.values(), [people.get(k) for k in ids]):
         if person is None:
@@ -340,7 +346,7 @@ def servizio_of(ente, person):
     The unit the person heads if it is a Servizio, else the nearest Servizio at or above their
     unit, else their own unit (e.g. a staff office or the Azienda Speciale).
     """
-    for unit in ente.headed_by(person.id):  # loops, not generators: asked for every person (issue 18)
+    for unit in ente.headed_by(person.id):  # loops, not generators: asked for every person
         if unit.kind == "servizio":
             return unit
     return _servizio_of_unit(ente, person.unit)
@@ -356,7 +362,7 @@ def _servizio_of_unit(ente, unit_id):
 
 
 class _Run:
-    """What every individual score of one run of the cycle on one ente reads (issue 18: staff_score is asked
+    """What every individual score of one run of the cycle on one ente reads (staff_score is asked
     for each of its people, ~300 times per 300-person ente): the weights and level thresholds read from the
     parameters once; who heads a unit or owns individual/group objectives; each unit's Servizio with its
     result and its part's label, made at the first person of that unit. Made from the ente, the
@@ -421,7 +427,7 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
     """
     parts: list[tuple[str, Decimal, Decimal | None]] = []
     seen: set[str] = set()
-    empty = 0  # parts without a weight: mixed_weights(w for _, _, w in parts), counted on the way (issue 18)
+    empty = 0  # parts without a weight: mixed_weights(w for _, _, w in parts), counted on the way
     own_refs = ente.assignments_of(person.id)  # the rows of the person's cruscotti (group sheets)
     for o in ente.owned_by(person.id):
         if o.kind != "individual":
@@ -474,7 +480,9 @@ def individual_objectives(person, ente, org, trace) -> Decimal | None:
 
 
 @hookimpl(specname="ciclope_individual_score")
-def individual_score(person, ente, org, params, card, trace) -> Score:
+def individual_score(
+    person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace
+) -> Score:
     if person.is_dirigente:  # 000… art. 43–44; 002… §4: 100 × achievement of the person's cruscotto
         article = "art. 43" if person.role == "segretario" else "art. 44"
         return scoring.dirigente_score(person, org, trace, f"{REG} {article}; {PLAN} §4", lambda s: level_of(s, params))
@@ -602,7 +610,9 @@ def gate_open(ente) -> bool:
 
 
 @hookimpl(specname="ciclope_rewards")
-def rewards(ente, scores, pools, params, org, trace) -> Rewards:
+def rewards(
+    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+) -> Rewards:
     why = gate(ente)
     if why:
         trace.problem(
@@ -652,7 +662,6 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         return why
 
     fund = Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
-    people_file = ente.file_of("people")  # ente.cell("people", row, "fte") for each person
     pools[POOL], staff_awards = distribute(
         pool,
         candidates,
@@ -667,7 +676,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         inputs=lambda p, s: [
             fund,  # the same input for everyone (one object, not 30,000)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
+            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
         ],
         total_label="somma di punteggio × fte dei premiati",
         band=lambda p, s: s.level,
@@ -675,7 +684,7 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
     )
     awards.update(staff_awards)
     # who shares, with their awards, in one pass beside the awards (in the candidates' order, as distribute made
-    # them): two look-ups per candidate in tables of the whole ente were 16-18x for 10x people (issue 18)
+    # them): two look-ups per candidate in tables of the whole ente were 16-18x for 10x people
     listed = list(staff_awards)
     sharing = [
         (pid, award)
@@ -690,13 +699,15 @@ def rewards(ente, scores, pools, params, org, trace) -> Rewards:
         f"{REG} art. 45.1",
         label=f"Fondo {POOL} distribuito",
         # by id, each award beside its id (sorted by the ids alone: a table of amounts asked in that order was 16×
-        # for 10× people, issue 18)
+        # for 10× people)
         inputs=[
             Input(f"award:{pid}", award.amount, ref=f"award:{pid}") for pid, award in sorted(sharing, key=itemgetter(0))
         ],
     )
     people = ente.people
-    extra = differentiation(ente, shared, lambda pid: scores[pid].score * people[pid].fte, params, trace)
+    extra = differentiation(
+        ente, shared, lambda pid: (scores[pid].score or Decimal(0)) * people[pid].fte, params, trace
+    )
     return Rewards(pools=pools, awards=awards, extra=extra)
 
 
@@ -768,7 +779,7 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
     """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards. "The same amount"
     is judged on ``exact(person)`` (the weight, proportional to the amount before cent rounding): amounts that
     differ only by the cent the largest remainder adds are the same amount (rules/bergamo.md §4). ``exact`` is a
-    function, asked only until two weights differ (issue 18: was every weight made, then a set of them, and a
+    function, asked only until two weights differ (was every weight made, then a set of them, and a
     fresh Decimal's hash is dear: bergamo's calculation 75.3 -> 71.7 M instructions per 300-person ente)."""
     rewarded = [a for a in awards.values() if a.amount > 0]
     n = len(rewarded)
@@ -823,7 +834,7 @@ def differentiation(ente, awards, exact, params, trace) -> dict:
 
 
 @hookimpl(specname="ciclope_calendar")
-def calendar(year: int, params) -> list[Deadline]:
+def calendar(year: int, params: Params) -> list[Deadline]:
     month = int(params["monitoring_month"])
     monitoring_due = dt.date(year, month, _calendar.monthrange(year, month)[1])
     return [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 
-from ciclope.core import hookimpl
+from ciclope.core import SynthData, hookimpl
 
 
 @hookimpl(specname="ciclope_synth")
-def synth(data, rng: random.Random, year: int) -> None:
+def synth(data: SynthData, rng: random.Random, year: int) -> None:
     """Individual objective sheets for about half of the staff (000… art. 45.2 lett. b), so individual
     scores differ beyond their Servizio's result."""
     objectives, indicators = data.tables["objectives"], data.tables["indicators"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import ReportSection, fmt, hookimpl, money
+from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl, money
 
 from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
@@ -54,7 +54,7 @@ NOTES = (
 
 
 @hookimpl(specname="ciclope_report_sections")
-def sections(ente, result) -> list[ReportSection]:
+def sections(ente: Ente, result: Result) -> list[ReportSection]:
     out = []
     att = result.attestation
     if att is not None:
@@ -170,5 +170,5 @@ def _pct(value) -> fmt.Percent | str:
 
 
 def _money(value) -> fmt.Money | str:
-    """A money cell: € 1.234,56 in the Relazione, a number in € format in schede.xlsx (issue 14)."""
+    """A money cell: € 1.234,56 in the Relazione, a number in € format in schede.xlsx."""
     return "—" if value is None else fmt.Money(money.r2(value))

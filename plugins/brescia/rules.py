@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import math
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -30,13 +30,19 @@ from ciclope.core import (
     Award,
     CardInputs,
     Deadline,
+    Ente,
+    EvaluationItem,
     Input,
+    OrgPerformance,
+    Params,
+    Person,
     Pool,
     PositionPay,
     Positions,
     Problem,
     Rewards,
     Score,
+    Trace,
     cells,
     distribute,
     fmt,
@@ -172,7 +178,7 @@ def level_of(score: Decimal | None, params) -> str | None:
 
 
 def level_rank(name: str | None, params) -> int:
-    return params.parsed("levels", _level_ranks).get(name, -1)  # a look-up, not a list per person (issue 18)
+    return params.parsed("levels", _level_ranks).get(name, -1)  # a look-up, not a list per person
 
 
 def _level_ranks(rows) -> dict[str, int]:
@@ -184,7 +190,7 @@ def _level_ranks(rows) -> dict[str, int]:
 
 
 @hookimpl(specname="ciclope_check_params")
-def check_params(params) -> list[Problem]:
+def check_params(params: Params) -> list[Problem]:
     """Parameter combinations the bounds cannot express (configuration errors)."""
     out = []
     table = params["levels"]
@@ -236,7 +242,7 @@ def check_params(params) -> list[Problem]:
 
 
 @hookimpl(specname="ciclope_validate")
-def validate(ente, params) -> list[Problem]:
+def validate(ente: Ente, params: Params) -> list[Problem]:
     out: list[Problem] = []
     out += validate_positions(ente, params)
     out += validate_projects(ente)
@@ -689,7 +695,7 @@ def validate_projects(ente) -> list[Problem]:
     return out
 
 
-@functools.lru_cache(maxsize=1024)  # cards repeat a few sections: each is looked at once (issue 18)
+@functools.lru_cache(maxsize=1024)  # cards repeat a few sections: each is looked at once
 def staff_section_known(section: str) -> bool:
     """Whether a card section is one of the three of the staff Scheda di valutazione (004… §4.2.3)."""
     text = section.lower()
@@ -725,7 +731,7 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            # in C, and a card whose sections were all found known already is passed (issue 18: callgrind,
+            # in C, and a card whose sections were all found known already is passed (callgrind,
             # the calculation 61.2 -> 59.8 M instructions per 300-person ente)
             sections = set(map(_SECTION, items))
             if sections <= known:
@@ -772,7 +778,7 @@ def area_head(ente, area):
 
 
 @hookimpl(specname="ciclope_resources")
-def resources(ente, params, trace) -> dict[str, Pool]:
+def resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
     pools: dict[str, Pool] = {}
     for name, amount in ente.funds.items():
         if name in KNOWN_FUNDS:
@@ -875,7 +881,7 @@ def resources(ente, params, trace) -> dict[str, Pool]:
 
 
 @hookimpl(specname="ciclope_attestation")
-def attestation(ente, org, params, trace) -> Attestation:
+def attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation:
     computed = org.ente
     given = ente.approvals.get("oiv_attested")
     motivation = str(ente.approvals.get("oiv_motivation", "") or "").strip()
@@ -993,7 +999,7 @@ def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: st
 
 def range_hint(point: Decimal, total_c: int | Decimal, kind: str) -> str:
     """What would fix §5.2: variable / (stable + variable) ∈ [25%, 50%] ⇔ point × Σc ∈ [1/3, 1], so with this
-    value per point the coefficients must sum from ⌈1 / (3 × point)⌉ to ⌊1 / point⌋ (issue 14: say what to change)."""
+    value per point the coefficients must sum from ⌈1 / (3 × point)⌉ to ⌊1 / point⌋ (say what to change)."""
     if point <= 0:
         return f"Il valore per punto (point_value_{kind}) deve essere positivo."
     lo, hi = math.ceil(1 / (3 * point)), math.floor(1 / point)
@@ -1009,7 +1015,9 @@ def range_hint(point: Decimal, total_c: int | Decimal, kind: str) -> str:
 
 
 @hookimpl(specname="ciclope_fund_pools")
-def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Pool]:
+def fund_pools(
+    ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, resources: dict[str, Pool], trace: Trace
+) -> dict[str, Pool]:
     factor = reduction(attestation)
     out: dict[str, Pool] = {}
     for name, pool in resources.items():
@@ -1044,7 +1052,7 @@ def fund_pools(ente, params, org, attestation, resources, trace) -> dict[str, Po
             continue
         parts = money.split(net, weights)
         basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
-        # the inputs every area shares are one object each (issue 18)
+        # the inputs every area shares are one object each
         net_input = Input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
         total_input = Input("totale dei pesi", money.r2(Decimal(total.numerator) / Decimal(total.denominator)))
         names = {a.id: a.name for a in areas} | {SEGRETERIA: SEGRETERIA_NAME}
@@ -1121,7 +1129,15 @@ def staff_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
 
 
 @hookimpl(specname="ciclope_individual_score")
-def individual_score(person, ente, org, params, card, trace, attestation) -> Score:
+def individual_score(
+    person: Person,
+    ente: Ente,
+    org: OrgPerformance,
+    params: Params,
+    card: Sequence[EvaluationItem],
+    trace: Trace,
+    attestation: Attestation | None,
+) -> Score:
     if person.is_dirigente:  # 004… §4.2.1 and scheda d: 100 × achievement of the dirigente's cruscotto
         return scoring.dirigente_score(
             person,
@@ -1313,7 +1329,9 @@ def staff_score(person, params, card, trace) -> Score:
 
 
 @hookimpl(specname="ciclope_rewards")
-def rewards(ente, scores, pools, params, org, trace) -> Rewards:
+def rewards(
+    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+) -> Rewards:
     pools = dict(pools)
     awards: dict[str, Award] = {}
     for a in area_units(ente):
@@ -1369,7 +1387,7 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
     ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
     min_rank = ranks.get(params["staff_min_level"], -1)
-    # each unit of the area's staff once (issue 18: the lambdas below are asked for every person; callgrind, the
+    # each unit of the area's staff once (the lambdas below are asked for every person; callgrind, the
     # calculation 62.8 -> 61.2 M instructions per 300-person ente): the nearest
     # scored unit at or above it, its performance and its input, one object for all the people it scores
     unit_ach: dict[str, Decimal | None] = {}
@@ -1394,7 +1412,6 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
         return None
 
     fund = Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
-    people_file = ente.file_of("people")  # cell(ente, "people", row, "fte") for each person
     shared, given = distribute(
         pool,
         members,
@@ -1409,7 +1426,7 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
         inputs=lambda p, s: [
             fund,  # the same input for everyone of the pool (one object)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=f"{people_file}:{p.row}:fte"),
+            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
             unit_input[p.unit],
         ],
         total_label="somma dei pesi dell'area",
@@ -1423,7 +1440,7 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
 # =================================================================================================
 
 
-# each sub-factor's weight as a Decimal and its input's name, made once (issue 18: eight per position; with the
+# each sub-factor's weight as a Decimal and its input's name, made once (eight per position; with the
 # ratings read from the row's values, callgrind: the calculation 59.8 -> 59.0 M instructions per 300-person ente)
 FACTOR_INPUTS: tuple[tuple[str, Decimal, str], ...] = tuple(
     (code, Decimal(w), f"{code} {label} (peso {w})") for code, w, label in FACTORS
@@ -1593,7 +1610,9 @@ def interim_days(ente, r, trace) -> int:
 
 
 @hookimpl(specname="ciclope_position_pay")
-def position_pay(ente, params, org, attestation, scores, trace) -> Positions | None:
+def position_pay(
+    ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, scores: dict[str, Score], trace: Trace
+) -> Positions | None:
     rows = [r for r in ente.table("positions")]
     if not rows:
         return None
@@ -1685,7 +1704,7 @@ def position_pay(ente, params, org, attestation, scores, trace) -> Positions | N
                 "fondo di posizione restano non distribuiti",
             )
         )
-    # the inputs every position shares are one object each, their sums made once (issue 18)
+    # the inputs every position shares are one object each, their sums made once
     fund_input = Input("fondo di posizione", F, ref="pool:po_posizione")
     scores_input = Input("somma dei punteggi", sum(score.values(), Decimal(0)))
     lo_input = Input("minimo annuo (pay_min)", lo, cell="params:pay_min")

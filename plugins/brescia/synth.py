@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from ciclope.core import hookimpl
+from ciclope.core import SynthData, hookimpl
 
 from .rules import EDUCATION_YEARS, FACTORS, PO_FACTORS
 
@@ -26,7 +26,7 @@ STAFF_CARD = (
 
 
 @hookimpl(specname="ciclope_synth")
-def synth(data, rng: random.Random, year: int) -> None:
+def synth(data: SynthData, rng: random.Random, year: int) -> None:
     people = data.tables["people"]
     units = data.tables["units"]
     areas = [u for u in units if u["kind"] == "area"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Problem, cells, hookimpl
+from ciclope.core import Params, Problem, cells, hookimpl
 
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
 SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"
@@ -216,7 +216,7 @@ def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
 
 
 @hookimpl(specname="ciclope_check_params")
-def check_params(params) -> list[Problem]:
+def check_params(params: Params) -> list[Problem]:
     bands, problems = parse_bands(params["bands"])
     if not problems:
         problems += check_bands(bands)

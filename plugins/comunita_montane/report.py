@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import ReportSection, fmt, hookimpl
+from ciclope.core import ReportSection, Result, fmt, hookimpl
 
 from .rules import BONUS_FUND, src
 
@@ -28,7 +28,7 @@ def _amount(n: int, value: str | None) -> Any:
 
 
 @hookimpl(specname="ciclope_report_sections")
-def sections(result) -> list[ReportSection]:
+def sections(result: Result) -> list[ReportSection]:
     rewards = result.rewards
     if rewards is None or not rewards.extra or "rankings" not in rewards.extra:
         return []

@@ -26,12 +26,17 @@ from ciclope.core import (
     Award,
     CardInputs,
     Deadline,
+    Ente,
+    EvaluationItem,
     Input,
+    OrgPerformance,
+    Params,
     Person,
     Pool,
     Problem,
     Rewards,
     Score,
+    Trace,
     hookimpl,
     money,
     scoring,
@@ -142,7 +147,7 @@ def population_sd(values: Sequence[Decimal]) -> Decimal:
 
 def distinct_values(values: Sequence[Decimal]) -> int:
     """``len(set(values))``, counted on the values in order: a fresh Decimal's hash costs as much as a dozen
-    comparisons (issue 18: every card score of the ente was hashed into a set, three times; callgrind, the
+    comparisons (every card score of the ente was hashed into a set, three times; callgrind, the
     calculation 59.0 -> 57.9 M instructions per 300-person ente)."""
     ordered = sorted(values)
     count = 1 if ordered else 0
@@ -222,7 +227,7 @@ def rankings(ente, params) -> list[Ranking]:
 
 
 @hookimpl(specname="ciclope_validate")
-def validate(ente, params) -> list[Problem]:
+def validate(ente: Ente, params: Params) -> list[Problem]:
     problems = single_evaluator(ente, params)
     innovation = ente.file_of("innovation")
     for row in ente.table("innovation"):
@@ -247,7 +252,7 @@ def single_evaluator(ente, params) -> list[Problem]:
     people = ente.people
     for rk in rankings(ente, params):
         # the ranking's evaluators as in Rewards.ranking (map() over each card, in C): one or none is the rule kept,
-        # and nothing is counted (issue 18: an item-by-item loop over every card of the ente)
+        # and nothing is counted (an item-by-item loop over every card of the ente)
         distinct: set[str | None] = set()  # every `who` below
         for pid in rk.staff:
             items = cards.get(pid)
@@ -298,7 +303,9 @@ def single_evaluator(ente, params) -> list[Problem]:
 
 
 @hookimpl(specname="ciclope_individual_score")
-def individual_score(person, ente, org, params, card, trace) -> Score:
+def individual_score(
+    person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace
+) -> Score:
     """Staff: the card (art. 12). Dirigenti and PO: unit item + card (art. 11.2), see rules §1."""
     levels = levels_of(params)
     if not card:
@@ -390,7 +397,7 @@ def individual_score(person, ente, org, params, card, trace) -> Score:
 
 def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str, str]:
     """(status, why) of a staff member, the first rule that applies (rules §2, art. 17.2)."""
-    # numbers written with !s: the same text as a Decimal's format(…, ""), in a fifth of its time (issue 18: asked
+    # numbers written with !s: the same text as a Decimal's format(…, ""), in a fifth of its time (asked
     # for every dipendente; tests/test_scoring.py checks str against format for every kind of number)
     if person.absence_days > limit:
         return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
@@ -451,7 +458,7 @@ class _Rewards:
         self.extra: dict[str, Any] = {}
         self.band_of: dict[str, int] = {}  # person → band index (0 = highest)
         self.ranked: list[tuple[str, Decimal, int]] = []  # (person, score, band index) of every graduatoria, in order
-        # person → the input «punteggio» of their status, the same in their award (one object, issue 18)
+        # person → the input «punteggio» of their status, the same in their award (one object)
         self.score_input: dict[str, Input] = {}
         self.top_left = 0  # what is left of the ente's 30% cap (art. 17.2)
         self.cards = ente.cards_view()
@@ -491,7 +498,7 @@ class _Rewards:
         limit = Decimal(self.params["absence_limit_days"])
         counts: dict[str, int] = {}
         source = src("17.2")
-        # inputs that are the same for many people are one object each (issue 18: ~1,400 inputs per 300 people)
+        # inputs that are the same for many people are one object each (~1,400 inputs per 300 people)
         limit_input = Input("limite di assenza (absence_limit_days)", limit)
         unit_inputs: dict[str, Input] = {}
         org = self.org
@@ -499,7 +506,7 @@ class _Rewards:
         ids = [p.id for p in staff]
         # the staff's statuses, score inputs and figures in lists beside them, made tables at the end in one pass
         # each (Trace.add): at 30,000 people a look-up or an insert per person in tables of the whole ente, between
-        # each person's other work, cost twice as much per person as at 3,000 (issue 18: 15.7× → 11.3×)
+        # each person's other work, cost twice as much per person as at 3,000 (15.7× → 11.3×)
         status_of: list[str] = []
         score_inputs: list[Input] = []
         for p, pid, score in zip(staff, ids, [self.scores.get(k) for k in ids]):
@@ -522,10 +529,10 @@ class _Rewards:
                 STATUS_FORMULA,
                 source,
                 (
-                    Input("giorni di assenza", p.absence_days, cell=f"people.csv:{row}:absence_days"),
+                    Input("giorni di assenza", p.absence_days, cell=self.e.cell("people", row, "absence_days")),
                     limit_input,
                     score_input,
-                    Input("insufficiente rendimento", p.insufficient, cell=f"people.csv:{row}:insufficient"),
+                    Input("insufficiente rendimento", p.insufficient, cell=self.e.cell("people", row, "insufficient")),
                     unit_input,
                 ),
                 f"Esito di {p.name}: {STATUS_TEXT[status]}",
@@ -613,7 +620,7 @@ class _Rewards:
         )
 
     def ranking(self, rk: Ranking, amount: Decimal, pool_key: str) -> tuple[dict, Decimal]:
-        # the statuses and scores of the graduatoria's staff read beside them, in people.csv order (issue 18: a
+        # the statuses and scores of the graduatoria's staff read beside them, in people.csv order (a
         # look-up per person in two tables of the whole ente)
         staff = rk.staff
         statuses, scores = [self.statuses.get(k) for k in staff], [self.scores.get(k) for k in staff]
@@ -667,7 +674,7 @@ class _Rewards:
             "bands": {},
         }
         # evaluator_of(item, person) of every item: the items' own evaluators taken in C (map), the person's read
-        # only for a card with an item without one (issue 18: was a generator over every item of every card)
+        # only for a card with an item without one (was a generator over every item of every card)
         evaluators: set[str | None] = set()
         people = self.e.people
         for pid, items in zip(rk.staff, [self.cards.get(k) for k in rk.staff]):
@@ -680,7 +687,7 @@ class _Rewards:
         evaluators.discard("")
         info["evaluators"] = sorted(evaluators)
         # each banded person's record read once, in graduatoria order: the passes below read the same people in
-        # the same order, and at 30,000 people each look-up in that order is a cache miss (issue 18)
+        # the same order, and at 30,000 people each look-up in that order is a cache miss
         band_people, start = [], 0
         for members in groups:  # the bands are consecutive runs of the graduatoria (assign_bands)
             band_people.append([t[2] for t in banded[start : start + len(members)]])
@@ -692,10 +699,10 @@ class _Rewards:
             parts, band_pools, formula = self.per_capita_money(amount, groups, band_people, position)
         given_total = Decimal(0)
         source = src("17.2")
-        # the inputs of the ranking and of each band are one object for all its people (issue 18)
+        # the inputs of the ranking and of each band are one object for all its people
         fund_input = Input("fondo della graduatoria", amount, ref=pool_key)
         # in graduatoria order: each banded person's amount read beside them (parts is in that order), their
-        # band, award and figures kept in lists and added to the ente's tables at the end (Trace.add, issue 18)
+        # band, award and figures kept in lists and added to the ente's tables at the end (Trace.add)
         pids = [t[0] for t in banded]
         amounts = cast("list[Decimal]", [parts.get(k) for k in pids])  # every banded person has a part
         # the split's denominator, so the award can be recomputed by hand: Σ (resources/staff of the band × fte)
@@ -758,7 +765,7 @@ class _Rewards:
                         fund_input,
                         band_input,
                         ratio_input,
-                        Input("tempo lavorato (fte)", person.fte, cell=f"people.csv:{person.row}:fte"),
+                        Input("tempo lavorato (fte)", person.fte, cell=self.e.cell("people", person.row, "fte")),
                         fte_input,
                         *((weights_input,) if mode != "band_pool" else ()),
                         # «punteggio»: the banded person's score, the very input object of their status
@@ -798,7 +805,7 @@ class _Rewards:
         The per-capita ratio between bands is then the configured one on what people are paid; the
         band "pools" are what each band actually received.
         """
-        # exact weights; one Fraction per band and fte (people share a few ftes), not three per person (issue 18)
+        # exact weights; one Fraction per band and fte (people share a few ftes), not three per person
         weights: dict[str, Fraction] = {}
         for band, members, persons in zip(self.bands, groups, band_people):
             ratio = band.resources / band.staff
@@ -897,7 +904,7 @@ class _Rewards:
                     "punteggio",
                     src("17.2 lett. c, 21"),
                     label=f"Retribuzione di risultato di {p.name}",
-                    inputs=[Input("insufficiente rendimento", True, cell=f"people.csv:{p.row}:insufficient")],
+                    inputs=[Input("insufficiente rendimento", True, cell=self.e.cell("people", p.row, "insufficient"))],
                 )
                 continue
             # the PEG objectives of the structure they are responsible for: the unit they head, the same unit that
@@ -937,7 +944,7 @@ class _Rewards:
         rank = {pid: -inputs[pid][1] for pid in weights}  # core §4: leftover cents by rank, then id
         parts = money.capped_split(fund.amount, weights, caps, rank=rank)
         total = sum(weights.values(), Decimal(0))
-        # the inputs every paid person shares are one object each (issue 18)
+        # the inputs every paid person shares are one object each
         fund_input = Input("fondo retribuzione di risultato", fund.amount, ref=f"pool:{RESULT_FUND}")
         total_input = Input("Σ pesi", total)
         freed = cap_redistribution(parts, weights, caps, fund.amount)
@@ -960,7 +967,7 @@ class _Rewards:
                 label=f"Retribuzione di risultato di {p.name}",
                 inputs=[
                     fund_input,
-                    Input("retribuzione di posizione", pay, cell=f"{self.e.file_of('people')}:{p.row}:position_pay"),
+                    Input("retribuzione di posizione", pay, cell=self.e.cell("people", p.row, "position_pay")),
                     Input("punteggio", score, ref=f"score:{pid}"),
                     total_input,
                     *([Input("tetto (po_result_max_share × posizione)", caps[pid])] if per_person and p.is_po else []),
@@ -1111,7 +1118,7 @@ class _Rewards:
                         Input(
                             f"rinuncia al bonus ({r['kind']})",
                             True,
-                            cell=f"{self.e.file_of('innovation')}:{r.row}:renounced_bonus",
+                            cell=self.e.cell("innovation", r.row, "renounced_bonus"),
                         ),
                         Input("quota che sarebbe spettata", parts[pid]),
                     ],
@@ -1203,7 +1210,7 @@ class _Rewards:
                 src("19.1, 19.4–19.5"),
                 label=f"Premio ({r['kind']}) di {self.e.people[pid].name}",
                 inputs=[
-                    Input("importo", r["amount"], cell=f"{self.e.file_of('innovation')}:{r.row}:amount"),
+                    Input("importo", r["amount"], cell=self.e.cell("innovation", r.row, "amount")),
                     Input("fondo dei premi", fund.amount, ref=f"pool:{PRIZE_FUND}"),
                 ],
             )
@@ -1316,7 +1323,7 @@ class _Rewards:
     def differentiation(self) -> None:
         given: dict[str, list[tuple[str, Decimal, bool]]] = {}  # evaluator → (person, card score, insufficient)
         cards, people = self.cards, self.e.people
-        # the cards and the people read beside the scores, in people.csv order (issue 18: two look-ups per person)
+        # the cards and the people read beside the scores, in people.csv order (two look-ups per person)
         ids = list(self.scores)
         for (pid, s), items, person in zip(
             self.scores.items(), [cards.get(k) for k in ids], [people.get(k) for k in ids]
@@ -1368,7 +1375,7 @@ class _Rewards:
     def transparency(self) -> None:
         """Art. 28.1 lett. c–d: premi stanziati e distribuiti, grado di differenziazione, per gruppo."""
         doc: dict[str, Any] = {}
-        # each award to its group by its person's role, in award order (issue 18: was a set of each group's ids,
+        # each award to its group by its person's role, in award order (was a set of each group's ids,
         # 30,000 of them, asked for every award)
         # The awards come in graduatoria order: reaching each one's person there was a random read of 30,000 records
         # (28x for 10x people); the few dirigenti and PO are a small set, and whoever else is in people.csv is staff
@@ -1426,7 +1433,9 @@ class _Rewards:
 
 
 @hookimpl(specname="ciclope_rewards")
-def compute_rewards(ente, scores, pools, params, org, trace) -> Rewards:
+def compute_rewards(
+    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+) -> Rewards:
     return _Rewards(ente, scores, pools, params, org, trace).run()
 
 
@@ -1434,7 +1443,7 @@ def compute_rewards(ente, scores, pools, params, org, trace) -> Rewards:
 
 
 @hookimpl(specname="ciclope_calendar")
-def calendar(ente, year: int) -> list[Deadline]:
+def calendar(ente: Ente, year: int) -> list[Deadline]:
     out = []
     budget = ente.approvals.get("budget_approved")
     if isinstance(budget, dt.date):

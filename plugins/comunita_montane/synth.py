@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from ciclope.core import hookimpl
+from ciclope.core import SynthData, hookimpl
 
 from .rules import BONUS_FUND, RESULT_FUND
 from .schema import INNOVATION_KINDS
 
 
 @hookimpl(specname="ciclope_synth")
-def synth(data, rng: random.Random, year: int) -> None:
+def synth(data: SynthData, rng: random.Random, year: int) -> None:
     """Position pay for dirigenti and PO, the result and bonus funds, the bonus decision.
 
     With the default ``ranking_scope = "ente"`` there is one ranking, so the staff get one evaluator,

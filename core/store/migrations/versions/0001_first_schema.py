@@ -1,4 +1,4 @@
-"""The first schema: runs, enti, results and their figures (issue 15).
+"""The first schema: runs, enti, results and their figures.
 
 Revision ID: 0001
 Revises:

@@ -1,5 +1,5 @@
 """Multi-year plans and faster history: the plan years of objectives and indicators, and an index on
-(ente, year) for history, trends and benchmarking (issue 15).
+(ente, year) for history, trends and benchmarking.
 
 A store written by revision 0001 keeps its results: their plan years stay NULL (shown as "piano di un
 anno") until the ente is run again.

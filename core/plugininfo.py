@@ -1,0 +1,30 @@
+"""What the core knows of a plugin: its name, version, regulations and package folder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+
+@attrs.frozen
+class PluginInfo:
+    name: str
+    module: str
+    version: str
+    regulations: tuple[str, ...] = ()
+    folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
+    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # its statuses in Italian
+    documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
+
+    @property
+    def params_file(self) -> Path | None:
+        path = self.folder / "params.toml" if self.folder else None
+        return path if path is not None and path.is_file() else None
+
+    @property
+    def demo(self) -> Path | None:
+        """The plugin's example enti (``demo/cycle.toml`` beside the package), if it has them."""
+        path = self.folder / "demo" if self.folder else None
+        return path if path is not None and (path / "cycle.toml").is_file() else None
