@@ -40,11 +40,30 @@ def test_editing_outputs_and_rewriting_sha256sums_is_noticed(tmp_path):
     assert "buono: DIVERSO" in run.stdout and "altro: identico" in run.stdout
     assert "output modificato rispetto all'archivio: relazione-pubblica.html" in run.stdout
     assert "output modificato rispetto all'archivio: trasparenza.csv" in run.stdout
-    # summary.json's pointer to the store removed too: --store names it
+    # summary.json's pointer to the store removed too: verify finds the store as run does (issue 37 #25), from
+    # the cycle.toml that lists the ente's data (ciclope.db beside it), and says which one it used
     (tmp_path / "out" / "summary.json").write_text('{"enti": []}\n')
-    assert "identico" in cli("verify", folder).stdout  # only SHA256SUMS left to compare with
+    plain = cli("verify", folder)
     store = f"sqlite:///{tmp_path / 'ciclope.db'}"
-    assert "trasparenza.csv" in cli("verify", folder, "--store", store).stdout
+    assert plain.returncode == 1 and "output modificato rispetto all'archivio: trasparenza.csv" in plain.stdout
+    assert f"archivio delle impronte: {store} (quello di {cfg})" in plain.stdout
+    given = cli("verify", folder, "--store", store)
+    assert "trasparenza.csv" in given.stdout and "(indicato con --store)" in given.stdout
+
+
+def test_verify_names_the_store_it_used_and_a_no_store_run_is_checked_by_its_sums(tmp_path):
+    """A plain verify says which store it compared with (summary.json's); after ``run --no-store`` the store
+    cycle.toml would use has no digests of the folder: a line says so and SHA256SUMS decides (identical)."""
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    folder = tmp_path / "out" / "buono"
+    plain = cli("verify", folder)
+    assert plain.returncode == 0
+    assert f"archivio delle impronte: sqlite:///{tmp_path / 'ciclope.db'} (registrato in " in plain.stdout
+    assert cli("run", cfg, "--no-store", "--out", tmp_path / "fuori").returncode == 0
+    alone = cli("verify", tmp_path / "fuori" / "buono")
+    assert alone.returncode == 0 and alone.stdout.startswith("identico")
+    assert "nessuna impronta di questa cartella nell'archivio" in alone.stdout
 
 
 def test_report_moves_the_anchor_with_the_documents(tmp_path):
