@@ -155,7 +155,8 @@ def _cycle_store(folder: Path) -> tuple[str | None, str]:
             toml = read_toml(cfg)
         except (CiclopeError, OSError, ValueError):
             continue
-        enti = toml.get("ente") if isinstance(toml.get("ente"), list) else []
+        listed = toml.get("ente")
+        enti: list = listed if isinstance(listed, list) else []
         if not any(
             isinstance(e, dict) and isinstance(e.get("data"), str) and (parent / e["data"]).resolve() == data
             for e in enti
