@@ -47,6 +47,7 @@ class Built:
     year: int
     enti: int
     pages: int
+    warnings: tuple[str, ...] = ()
 
 
 def environment() -> Environment:
@@ -389,4 +390,44 @@ def _ente_in_worker(ente: str) -> tuple[dict, list[dict], int]:
 
 
 def build(store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1) -> Built:
-    return Site(store, out, year, public).build(jobs)
+    """The site; a public one refuses an ente whose output folder is not the result the store holds (issue 37
+    #14: a run killed between publishing and recording, or a later ``run --no-store`` into the same folder):
+    its documents would not be the figures the portal shows. The internal site is built, with a warning."""
+    site = Site(store, out, year, public)
+    stale = unrecorded(store, site.enti)
+    if stale and public:
+        raise CiclopeError([_unrecorded_problem(stale)])
+    built = site.build(jobs)
+    return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+
+
+def unrecorded(store: Store, enti: list[Current]) -> list[Current]:
+    """The enti whose output folder's results.json is not the one the store recorded for them (a folder
+    without results.json has no documents to copy: not listed)."""
+    recorded = read.digests(store.engine, [c.result_id for c in enti])
+    out = []
+    for c in enti:
+        path = Path(c.output) / "results.json"
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        except OSError:
+            digest = None
+        if digest is not None and digest != recorded.get(c.result_id):
+            out.append(c)
+    return out
+
+
+def _unrecorded_problem(stale: list[Current]) -> Problem:
+    names = ", ".join(c.ente for c in stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
+    folders = "; ".join(c.output for c in stale[:3])
+    return Problem(
+        rule="site.unrecorded",
+        message=(
+            f"le cartelle di output di {names} ({folders}) non sono i risultati registrati nell'archivio (un'esecuzione "
+            "interrotta prima della registrazione, o rilanciata con --no-store): i loro documenti non corrispondono "
+            "alle cifre del portale. Rilancia `ciclope run cycle.toml "
+            + " ".join(f"--ente {c.ente}" for c in stale[:5])
+            + "` senza --no-store, poi ricostruisci il sito"
+        ),
+        source=SOURCE,
+    )

@@ -163,6 +163,13 @@ def document(engine: Engine, result_id: int) -> dict:
     return json.loads(text)
 
 
+def digests(engine: Engine, result_ids: list[int]) -> dict[int, str]:
+    """The sha256 of the results.json bytes of each result."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(s.results.c.id, s.results.c.sha256).where(s.results.c.id.in_(result_ids)))
+        return {rid: digest for rid, digest in rows}
+
+
 def trace(engine: Engine, result_id: int) -> dict[str, dict]:
     with engine.connect() as conn:
         blob = conn.execute(select(s.results.c.trace).where(s.results.c.id == result_id)).scalar_one()

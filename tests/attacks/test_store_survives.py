@@ -178,3 +178,24 @@ def test_an_unreachable_store_for_the_anchor_is_said(tmp_path):
     assert "Segreto-7" not in run.stdout + run.stderr
     rep = cli("report", folder, "--outputs", "trasparenza", "--store", "postgresql://u:Segreto-7@127.0.0.1:1/x")
     assert "Segreto-7" not in rep.stdout + rep.stderr
+
+
+def test_the_public_site_refuses_a_folder_the_store_did_not_record(tmp_path):
+    """Issue 37 #14: a folder published but not recorded (here a later ``run --no-store`` with a changed fund into
+    the same folder; a killed run leaves the same) is not the result the portal's figures come from. ``site
+    --public`` refuses it, naming the ente and the rerun that records it, and writes nothing; the internal site is
+    built with a warning; after the rerun the public site is built."""
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    toml = tmp_path / "buono" / "ente.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("\"1000.00\"", "\"1200.00\""), encoding="utf-8")
+    assert cli("run", cfg, "--no-store", "--ente", "buono").returncode == 0
+    public = cli("site", cfg, "--out", tmp_path / "pubblico", "--public")
+    assert public.returncode == 2, public.stdout + public.stderr
+    assert "le cartelle di output di buono" in public.stderr and "--ente buono" in public.stderr
+    assert not (tmp_path / "pubblico" / "index.html").exists()
+    internal = cli("site", cfg, "--out", tmp_path / "interno")
+    assert internal.returncode == 0 and "attenzione: le cartelle di output di buono" in internal.stderr
+    assert cli("run", cfg, "--ente", "buono").returncode == 0
+    again = cli("site", cfg, "--out", tmp_path / "pubblico", "--public")
+    assert again.returncode == 0, again.stderr
