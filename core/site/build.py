@@ -106,6 +106,8 @@ class Site:
                 self.by_ente[c.ente].append(c)
         self.names = {c.ente: c.name for c in self.enti}
         self.failed = read.failed_since(store.engine, self.year)  # latest run failed: an older result shown
+        # earlier years corrected after an ente's Relazione of this year was written: its trend is stale
+        self.corrected = read.corrections(store.engine, self.year, {c.ente: c.run_id for c in self.enti})
 
     def common(self, root: str, page: str, title: str) -> dict[str, Any]:
         return {
@@ -205,6 +207,7 @@ class Site:
             # public: the amounts paid are published only through the disclosure-controlled documents
             "distributed": fmt.euro(c.distributed) if c.distributed is not None and not self.public else "",
             "downloads": downloads,
+            "superseded": superseded(self.corrected.get(c.ente, [])),
         }
         violations = [
             {
@@ -399,6 +402,14 @@ def build(store: Store, out: Path, year: int | None = None, public: bool = False
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
     return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+
+
+def superseded(years: list[int]) -> str:
+    """«superata da una correzione del 2022» (and of the other years), or "" when no year was corrected."""
+    if not years:
+        return ""
+    listed = ", ".join(map(str, years[:-1])) + (" e del " if len(years) > 1 else "") + str(years[-1])
+    return f"superata da una correzione del {listed}"
 
 
 def unrecorded(store: Store, enti: list[Current]) -> list[Current]:
