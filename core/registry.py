@@ -53,8 +53,11 @@ class PluginInfo:
     version: str
     regulations: tuple[str, ...] = ()
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
-    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # its statuses in Italian
+    # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS
+    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
+    # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
+    fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
     @property
     def params_file(self) -> Path | None:
@@ -117,8 +120,9 @@ def _info(
         version=version or str(getattr(module, "VERSION", "0")),
         regulations=tuple(getattr(module, "REGULATIONS", ())),
         folder=Path(file).parent if file else None,
-        status_labels=dict(getattr(module, "STATUS_LABELS", {})),
+        status_labels={**getattr(module, "LABELS", {}), **getattr(module, "STATUS_LABELS", {})},
         documents=dict(getattr(module, "DOCUMENTS", {})),
+        fund_groups=dict(getattr(module, "FUND_GROUPS", {})),
     )
 
 
