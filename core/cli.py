@@ -688,8 +688,9 @@ def cmd_verify(args) -> int:
     for ente in enti:  # every ente, even after a damaged one
         same, lines = _verify_one(verify, ente, args.store)
         print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
+        for line in lines if not same else [x for x in lines if "archivio" in x and "impront" in x]:
+            print(f"  {line}")
         if not same:
-            print("\n".join(f"  {line}" for line in lines))
             status = EXIT_ENTE
     return status
 

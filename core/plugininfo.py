@@ -15,8 +15,11 @@ class PluginInfo:
     version: str
     regulations: tuple[str, ...] = ()
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
-    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # its statuses in Italian
+    # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS
+    status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
+    # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
+    fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
     @property
     def params_file(self) -> Path | None:

@@ -93,8 +93,9 @@ def _info(
         version=version or str(getattr(module, "VERSION", "0")),
         regulations=tuple(getattr(module, "REGULATIONS", ())),
         folder=Path(file).parent if file else None,
-        status_labels=dict(getattr(module, "STATUS_LABELS", {})),
+        status_labels={**getattr(module, "LABELS", {}), **getattr(module, "STATUS_LABELS", {})},
         documents=dict(getattr(module, "DOCUMENTS", {})),
+        fund_groups=dict(getattr(module, "FUND_GROUPS", {})),
     )
 
 

@@ -329,6 +329,29 @@ def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome], jobs: 
     except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
         log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
     log.anchor(out, done)
+    try:
+        log.notes += superseded_notes(log.store, year, [o.id for o in done])
+    except Exception:  # only a note: the store answered a moment ago, the site marks them anyway
+        pass
+
+
+def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
+    """Lines naming the later years' Relazioni whose trend this run of ``year`` has corrected (issue 36): they
+    are not rewritten here (they may be published); the portal marks them «superata da una correzione»."""
+    from .store import read
+
+    later = [c for c in store.current() if c.ente in set(enti) and year < c.year <= year + read.TREND_YEARS]
+    notes = []
+    for y in sorted({c.year for c in later}):
+        runs = {c.ente: c.run_id for c in later if c.year == y}
+        stale = sorted(e for e, years in read.corrections(store.engine, y, runs).items() if year in years)
+        if stale:
+            shown = ", ".join(stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
+            notes.append(
+                f"le Relazioni del {y} di {shown} riportano l'andamento prima di questa correzione del {year}: "
+                f"il portale le segna «superata da una correzione del {year}»; per aggiornarle rilancia il {y}"
+            )
+    return notes
 
 
 def _run_locked(

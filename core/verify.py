@@ -110,12 +110,19 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
 
 
 def store_of(folder: Path, given: str | None = None) -> str | None:
-    """The store a folder's run was recorded in: ``--store``, else the one its root's summary.json names
-    (``folder`` an ente's folder or the root itself); None when neither says."""
+    """The store a folder's run was recorded in (:func:`find_store`), None when nothing says."""
+    return find_store(folder, given)[0]
+
+
+def find_store(folder: Path, given: str | None = None) -> tuple[str | None, str]:
+    """The store a folder's run was recorded in and how it was found: ``--store``; else the one its root's
+    summary.json names (``folder`` an ente's folder or the root itself); else the one ``run`` would use for the
+    cycle.toml that lists the ente's data folder (``[store] url``, else ``ciclope.db`` beside it: issue 37
+    #25). ``(None, "")`` when none says."""
     from .owned import marker_kind
 
     if given:
-        return given
+        return given, "indicato con --store"
     for root in (folder, folder.parent):
         path = root / "summary.json"
         if marker_kind(root) != "run":  # a summary.json in a folder ciclope did not make names nothing
@@ -126,8 +133,39 @@ def store_of(folder: Path, given: str | None = None) -> str | None:
             except (ValueError, OSError, RecursionError):
                 continue
             if isinstance(doc, dict) and isinstance(doc.get("store"), str):
-                return doc["store"]
-    return None
+                return doc["store"], f"registrato in {path}"
+    return _cycle_store(folder)
+
+
+def _cycle_store(folder: Path) -> tuple[str | None, str]:
+    """The store of the cycle.toml (in the data folder's parents) whose ``[[ente]]`` has the recorded data."""
+    from .store import store_url
+    from .tomlcompat import read_toml
+
+    try:
+        doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+        data = Path(doc["audit"]["data"]).resolve()
+    except (ValueError, OSError, RecursionError, KeyError, TypeError):
+        return None, ""
+    for parent in list(data.parents)[:4]:
+        cfg = parent / "cycle.toml"
+        if not cfg.is_file():
+            continue
+        try:
+            toml = read_toml(cfg)
+        except (CiclopeError, OSError, ValueError):
+            continue
+        listed = toml.get("ente")
+        enti: list = listed if isinstance(listed, list) else []
+        if not any(
+            isinstance(e, dict) and isinstance(e.get("data"), str) and (parent / e["data"]).resolve() == data
+            for e in enti
+        ):
+            continue
+        store = toml.get("store")
+        url = store.get("url") if isinstance(store, dict) and isinstance(store.get("url"), str) else None
+        return store_url(cfg, url or None), f"quello di {cfg}"
+    return None, ""
 
 
 @contextlib.contextmanager
@@ -176,9 +214,10 @@ def anchored(folder: Path, url: str) -> tuple[dict[str, str] | None, str]:
     )
 
 
-def check_anchor(folder: Path, url: str | None) -> list[str]:
+def check_anchor(folder: Path, url: str | None, strict: bool = True) -> list[str]:
     """The outputs that differ from the digests anchored in the store (editing the files and rewriting
-    SHA256SUMS is noticed here); a line saying so when the store has none for this folder."""
+    SHA256SUMS is noticed here); a line saying so when the store has none for this folder (``strict``; a store
+    only guessed from cycle.toml may just not be the one, e.g. after ``run --no-store``: nothing then)."""
     if url is None:
         return []
     try:
@@ -194,11 +233,23 @@ def check_anchor(folder: Path, url: str | None) -> list[str]:
             "per una password usa PGPASSWORD o ~/.pgpass)"
         ]
     if recorded is None:
-        return [
-            f"l'archivio {shown} non ha le impronte di questa cartella: rilancia `ciclope run`, o indica "
-            "con --store l'archivio in cui è stata registrata"
-        ]
+        return (
+            []
+            if not strict
+            else [
+                f"l'archivio {shown} non ha le impronte di questa cartella: rilancia `ciclope run`, o indica "
+                "con --store l'archivio in cui è stata registrata"
+            ]
+        )
     return [line.replace("dopo l'esecuzione", "rispetto all'archivio") for line in check_sums(Path(folder), recorded)]
+
+
+def anchored_safely(folder: Path, url: str) -> dict[str, str] | None:
+    """:func:`anchored`'s digests, None also when the store cannot be read (check_anchor says why)."""
+    try:
+        return anchored(folder, url)[0]
+    except Exception:  # the server down, a refused login: check_anchor has reported it
+        return None
 
 
 def reanchor(folder: Path, url: str) -> bool:
@@ -242,19 +293,27 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     if result is None:
         return False, changed
     edited = check_sums(Path(folder))  # the published outputs too, not only results.json
-    edited += [line for line in check_anchor(Path(folder), store_of(Path(folder), store)) if line not in edited]
+    from .store.engine import redacted
+
+    url, how = find_store(Path(folder), store)
+    guessed = how.startswith("quello di ")  # from cycle.toml: maybe a run with --no-store
+    edited += [line for line in check_anchor(Path(folder), url, strict=not guessed) if line not in edited]
+    used = [f"archivio delle impronte: {redacted(url)} ({how})"] if url else []
+    if guessed and url and anchored_safely(Path(folder), url) is None:
+        used = [f"nessuna impronta di questa cartella nell'archivio {redacted(url)} ({how}): confronto con SHA256SUMS"]
     fresh = dumps(result)
     if fresh == recorded_text and not edited:
         return True, [
             "identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
-            "stati modificati"
+            "stati modificati",
+            *used,
         ]
     if fresh == recorded_text:
-        return False, edited
+        return False, edited + used
     lines = _diff(recorded, json.loads(fresh))
     if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
         lines.insert(0, "versione del plugin diversa da quella registrata")
-    return False, lines or ["results.json diverso (formattazione)"]
+    return False, (lines or ["results.json diverso (formattazione)"]) + used
 
 
 def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:

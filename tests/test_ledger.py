@@ -171,9 +171,12 @@ def test_brescia_example_po_money_in_every_output(example):
     sintesi = {r[0]: r[1] for r in wb["Sintesi"].iter_rows(values_only=True)}
     assert (D(str(sintesi["Fondi stanziati"])), D(str(sintesi["Fondi distribuiti"]))) == (D("40000"), D("33156.73"))
     premi = [r for r in wb["Premi"].iter_rows(min_row=2, values_only=True) if r[0] == "HA"]
-    assert [(r[3], D(str(r[5]))) for r in premi] == [("po_risultato", D("2541.18")), ("po_posizione", D("16000"))]
+    assert [(r[3], D(str(r[5]))) for r in premi] == [
+        ("Retribuzione di risultato PO", D("2541.18")),
+        ("Retribuzione di posizione PO", D("16000")),
+    ]
     html = (out / "bs-esempio" / "relazione.html").read_text(encoding="utf-8")
-    total = html[html.index(">tutti i fondi<") - 40 :][:400]
+    total = html[html.index(">Totale (tutti i fondi)<") - 40 :][:400]
     assert "€ 40.000,00" in total and "€ 33.156,73" in total and "€ 6.843,27" in total
 
 

@@ -156,11 +156,16 @@ def test_core_labels_only_core_statuses_and_plugins_bring_their_own():
 
     core = {"evaluated", "not_evaluated", "scored", "neutralized", "inactive", "monitor", "missing"}
     assert set(fmt.STATUS_LABELS) == core
-    labels = load_plugin("comunita_montane")[1].status_labels
-    assert labels == {"banded": "in fascia"}
+    labels = load_plugin("comunita_montane")[1].status_labels  # its STATUS_LABELS and LABELS
     assert fmt.status("banded", labels) == "in fascia"
-    assert fmt.status("banded") == "banded" and fmt.status("escluso_peg", labels) == "escluso peg"
+    assert fmt.status("banded") == "banded" and fmt.status("escluso_peg") == "escluso peg"
+    assert fmt.status("escluso_peg", labels) == "escluso dal premio (obiettivi PEG della struttura sotto il 70%)"
     assert fmt.status("not_evaluated", labels) == "non valutato"
+    # a fund: its pool's label, else the plugin's label of its name, else «Fondo …» (never the bare code)
+    assert fmt.fund("bonus_eccellenze", "", labels) == "Bonus annuale delle eccellenze (art. 18)"
+    assert fmt.fund("bonus_eccellenze", "Bonus 2021", labels) == "Bonus 2021"
+    assert fmt.fund("dirigenti:amm", "", load_plugin("brescia")[1].status_labels) == "Fondo dirigenti — amm"
+    assert fmt.fund("altro_fondo") == "Fondo altro fondo"
 
 
 def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypatch):

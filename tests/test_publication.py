@@ -200,3 +200,20 @@ def test_every_sheet_of_schede_xlsx_prints_landscape_fit_to_width_with_titles(ex
         assert (str(ws.page_setup.fitToWidth), str(ws.page_setup.fitToHeight)) == ("1", "0"), ws.title
         assert ws.print_title_rows and ws.print_title_rows.startswith("$1:$"), ws.title
         assert len(ws.title) <= 31
+
+
+def test_premi_stanziati_count_the_funds_a_plugin_destines_to_the_group(tmp_path):
+    """Issue 36: the staff's «premi stanziati» left out funds nobody received. The Comunità Montana demo's
+    [funds]: performance_individuale 30.000,00 (paid to the staff), bonus_eccellenze 1.500,00 (nobody received
+    it in the demo), risultato_po_dirigenti 9.000,00 (paid to the segretario and the PO). The
+    plugin destines the bonus to the staff (FUND_GROUPS): personale 30.000 + 1.500 = 31.500,00 stanziati, of which
+    30.000,00 distribuiti; dirigenti e PO 9.000,00."""
+    from helpers import published_csv
+
+    dest = demo_copy("comunita_montane", tmp_path)
+    main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
+    folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    rows = {(r["Gruppo"], r["Voce"]): r["Valore"] for r in published_csv(folder / "premi-art20.csv")}
+    assert rows[("personale", "premi stanziati (€)")] == "31500,00"
+    assert rows[("personale", "premi distribuiti (€)")] == "30000,00"
+    assert rows[("dirigenti e PO", "premi stanziati (€)")] == "9000,00"

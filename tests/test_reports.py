@@ -126,10 +126,10 @@ def test_individual_distribution_and_evaluator_differentiation(page):
 def test_rewards_are_aggregated_by_pool_and_band(page):
     s = section_text(page, "premi")
     # alta: E1 E2 E3 E4 PO1 = 126.58 × 3 + 142.41 + 134.49 = 656.64, mean 131.33
-    alta = re.search(r"<tr><td>premi</td><td>alta</td>.*?</tr>", s).group(0)
+    alta = re.search(r"<tr><td>Fondo premi</td><td>alta</td>.*?</tr>", s).group(0)
     assert "€ 656,64" in alta and "€ 131,33" in alta and ">5<" in alta
     # media: E5 E7 E8 = 110.76 + 118.67 + 113.93 = 343.36, mean 114.45
-    media = re.search(r"<tr><td>premi</td><td>media</td>.*?</tr>", s).group(0)
+    media = re.search(r"<tr><td>Fondo premi</td><td>media</td>.*?</tr>", s).group(0)
     assert "€ 343,36" in media and "€ 114,45" in media
     assert "€ 1.000,00" in s and "PX" in s and "€ 9.000,00" in s
     assert "Elio" not in s  # no single person's amount in the Relazione
@@ -247,13 +247,15 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
     for r in records(wb["Premi"]):
         if r["Codice"] != "TOTALE":
             sheet.setdefault(r["Codice"], []).append((r["Fondo"], f"{D(str(r['Importo'])):.2f}"))
+    shown = {"premi": "Fondo premi", "po_risultato": "Fondo po risultato"}  # the case's pools, without labels
     assert sheet == {
-        k: [(a["pool"], a["amount"]) for a in [v, *v.get("also", [])]] for k, v in doc["rewards"]["people"].items()
+        k: [(shown[a["pool"]], a["amount"]) for a in [v, *v.get("also", [])]]
+        for k, v in doc["rewards"]["people"].items()
     }
     # the PO's result pay is an award like any other: PO1 has premi (the pool of 1000.00 less the staff's
     # 522.15 in alta and 343.36 in media, E6 below the threshold: 1000 − 522.15 − 343.36 = 134.49) and
     # then the 1147.50 of result pay the case's position hook gives
-    assert sheet["PO1"] == [("premi", "134.49"), ("po_risultato", "1147.50")]
+    assert sheet["PO1"] == [("Fondo premi", "134.49"), ("Fondo po risultato", "1147.50")]
     inds = {r["Codice"]: r for r in records(wb["Indicatori"])}
     for iid, ind in doc["organizational"]["indicators"].items():
         got = inds[iid]["Raggiungimento"]
@@ -262,8 +264,8 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
     assert objs == doc["organizational"]["objectives"]
     pools = {r["Fondo"]: r for r in records(wb["Fondi"])}
     for name, p in doc["rewards"]["pools"].items():
-        assert f"{D(str(pools[name]['Stanziato'])):.2f}" == p["amount"]
-        assert f"{D(str(pools[name]['Residuo'])):.2f}" == p["residual"]
+        assert f"{D(str(pools[shown[name]]['Stanziato'])):.2f}" == p["amount"]
+        assert f"{D(str(pools[shown[name]]['Residuo'])):.2f}" == p["residual"]
     pos = records(wb["Posizioni"])[0]
     assert pos["Posizione"] == "PX" and D(str(pos["Retribuzione annua"])) == D(doc["positions"]["PX"]["annual"])
     summary = {r["Voce"]: r["Valore"] for r in records(wb["Sintesi"])}
@@ -321,9 +323,9 @@ def test_transparency_by_hand(case):
     # the PO's result pay is performance money (rules/core.md §6): po_risultato has one recipient (PO1),
     # so it is <3; the total distributed (required by art. 20) is 1000.00 + 1147.50 = 2147.50, so the
     # premi pool's distributed amount is withheld too (2147.50 − 1000.00 would give PO1's result pay back)
-    assert figures((fondi, "", "po_risultato: distribuito")) == ("<3", "", "<3", "")
-    assert figures((fondi, "", "premi: distribuito")) == ("riservato", "", "riservato", "")
-    assert rows[(fondi, "", "premi: stanziato")]["Importo totale (€)"] == "1000,00"
+    assert figures((fondi, "", "Fondo po risultato: distribuito")) == ("<3", "", "<3", "")
+    assert figures((fondi, "", "Fondo premi: distribuito")) == ("riservato", "", "riservato", "")
+    assert rows[(fondi, "", "Fondo premi: stanziato")]["Importo totale (€)"] == "1000,00"
     assert rows[(fondi, "", "totale: stanziato")]["Importo totale (€)"] == "2350,00"  # 1000 + 1350 (PO)
     assert rows[(fondi, "", "totale: distribuito")]["Importo totale (€)"] == "2147,50"
     assert not any(k[0] == "Retribuzione di posizione" for k in rows)  # no position-pay pool in this case

@@ -694,19 +694,23 @@ def _splice_by_rewriting(path: Path, body: str) -> None:
 )
 @pytest.mark.parametrize("body", ["", "<h3>Andamento</h3>", "<p>è lunga</p>" * 500])
 def test_splice_in_place_gives_the_file_a_rewrite_gives(tmp_path, text, body):
-    """Issue 18: the archive section is written in place from its start marker and the file cut to its
-    new length; the Relazione holds the bytes that writing it whole gives, for a section that grows,
+    """Issue 18: the Relazione holds the bytes that writing it whole gives, for a section that grows,
     shrinks or is empty, with or without anything after it, and a file without the markers is left as
-    it is. Spliced twice (a second `ciclope report`) it is still the same."""
+    it is. Spliced twice (a second `ciclope report`) it is still the same. Issue 37 #15: the name is
+    replaced by a new file (a new inode), never rewritten in place, and no temporary file is left."""
     from ciclope.core.store.sections import splice
 
     path, reference = tmp_path / "relazione.html", tmp_path / "reference.html"
     path.write_text(text, encoding="utf-8")
     reference.write_text(text, encoding="utf-8")
     for again in (body, "<p>corto</p>"):
+        before = path.stat().st_ino
         splice(path, again)
         _splice_by_rewriting(reference, again)
         assert path.read_bytes() == reference.read_bytes()
+        marked = 0 <= text.find("<!--ciclope:archivio-->") < text.find("<!--/ciclope:archivio-->")
+        assert (path.stat().st_ino != before) == marked  # a new file, or (no markers) the same one untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reference.html", "relazione.html"]
 
 
 OTHER_OFFICE = """
@@ -828,3 +832,58 @@ def test_history_keeps_earlier_areas_and_shows_a_regulation_change(tmp_path, def
     assert doc["years"][0]["areas"]["N"] is None and doc["years"][1]["areas"]["A"] is None
     html = (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_text(encoding="utf-8")
     assert "Dal 2022 il regolamento applicato è cambiato (comunita_montane → bergamo)" in section(html, "andamento")
+
+
+def test_a_corrected_earlier_year_marks_the_later_relazione_superseded(tmp_path, capsys):
+    """Issue 36: after 2022 was run, 2021 is corrected (I1's actual 8 → 10 of a target of 10: its achievement
+    0,8 → 1). The 2022 Relazione, possibly published, is not rewritten; the run names it, and the portal (internal
+    and public) marks it «superata da una correzione del 2021». Rerunning 2021 unchanged corrects nothing; once 2022
+    is rerun its Relazione is current again and the mark goes."""
+    c21, c22 = two_years(tmp_path)
+    assert main(["run", str(c21)]) == 0
+    assert main(["run", str(c22)]) in (0, 1)  # 2022 has an indicator without actual: a violation
+    relazione = (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_bytes()
+    capsys.readouterr()
+    assert main(["run", str(c21)]) == 0  # the same inputs: the same result, nothing corrected
+    assert "correzione" not in capsys.readouterr().err
+    indicators = tmp_path / "cm-prova" / "indicators.csv"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace(
+            "I1,S1,Iniziative,higher,,,10,12,8,", "I1,S1,Iniziative,higher,,,10,12,10,"
+        )
+    )
+    assert main(["run", str(c21)]) == 0
+    err = capsys.readouterr().err
+    assert "le Relazioni del 2022 di cm-prova riportano l'andamento prima di questa correzione del 2021" in err
+    assert (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_bytes() == relazione  # never rewritten
+    store = f"sqlite:///{tmp_path / 'ciclope.db'}"
+    for public in ([], ["--public"]):
+        site = tmp_path / f"sito{len(public)}"
+        assert main(["site", "--store", store, "--year", "2022", "--out", str(site), *public]) == 0
+        page = (site / "enti" / "cm-prova.html").read_text(encoding="utf-8")
+        assert "Relazione superata da una correzione del 2021" in page
+        assert "superata da una correzione del 2021" in (site / "index.html").read_text(encoding="utf-8")
+    assert main(["run", str(c22)]) in (0, 1)  # 2022 has an indicator without actual: a violation
+    assert main(["site", "--store", store, "--year", "2022", "--out", str(tmp_path / "sito0")]) == 0
+    assert "superata" not in (tmp_path / "sito0" / "enti" / "cm-prova.html").read_text(encoding="utf-8")
+
+
+def test_corrections_compare_each_earlier_year_with_the_result_current_when_the_relazione_was_written(tmp_path):
+    """read.corrections by hand on a store of four runs of one ente: run 1 = 2021 (result A), run 2 = 2022, run 3 =
+    2021 again with the same result A, run 4 = 2021 with result B. For the 2022 Relazione of run 2 the 2021 result
+    then was A and is now B: 2021 corrected. For a 2022 Relazione written at run 4 nothing is."""
+    from ciclope.core.store import read
+
+    c21, c22 = two_years(tmp_path)
+    main(["run", str(c21)])
+    main(["run", str(c22)])
+    main(["run", str(c21)])
+    engine = open_store(f"sqlite:///{tmp_path / 'ciclope.db'}").engine
+    assert read.corrections(engine, 2022, {"cm-prova": 2}) == {}
+    indicators = tmp_path / "cm-prova" / "indicators.csv"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(",10,12,8,", ",10,12,10,"))
+    main(["run", str(c21)])
+    assert read.corrections(engine, 2022, {"cm-prova": 2}) == {"cm-prova": [2021]}
+    assert read.corrections(engine, 2022, {"cm-prova": 4}) == {}
+    assert read.corrections(engine, 2026, {"cm-prova": 2}) == {}  # 2021 is outside 2026's trend (2023–2025)
+    engine.dispose()

@@ -3,7 +3,9 @@
 One block per group — *dirigenti e PO* and *personale* — read from the disclosure-controlled lines of
 :mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the public Relazione figure by figure):
 
-- premi stanziati: the performance funds that pay the group, including funds nobody received;
+- premi stanziati: the performance funds that paid someone of the group, and those the plugin destines to
+  it (``FUND_GROUPS``) even when nobody received them; a fund nobody received that no plugin destines to a
+  group is in no group's stanziati (whose would it be?) and stays in trasparenza.csv's table of funds;
 - premi distribuiti: what the group was paid;
 - persone valutate, and the premio medio conseguibile = stanziati / persone valutate (withheld with
   the head count it is divided by: it would give the count back);

@@ -111,6 +111,26 @@ def status(code: str | None, labels: Mapping[str, str] | None = None) -> str:
     return STATUS_LABELS.get(code, code.replace("_", " "))
 
 
+def label(code: str | None, labels: Mapping[str, str] | None = None) -> str:
+    """Any code a plugin or the core writes (a status, a component of a score, a fund) in Italian: the
+    plugin's table (its ``LABELS`` and ``STATUS_LABELS``), then the core's, else the code with spaces."""
+    return status(code, labels)
+
+
+def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:
+    """A fund for people: the label its pool carries, else the plugin's label of its name (a fund of
+    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›»."""
+    if pool_label:
+        return pool_label
+    known = labels or {}
+    if name in known:
+        return known[name]
+    prefix, colon, rest = name.partition(":")
+    if colon and f"{prefix}:" in known:
+        return f"{known[prefix + ':']} — {rest}"
+    return "Fondo " + name.replace("_", " ").replace(":", " ")
+
+
 def param_value(v: Any) -> str:
     """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``."""
     if isinstance(v, (tuple, list)):

@@ -879,10 +879,10 @@ class Page:
         r = self.r
         out: list[Any] = [tag("h3", "Fondi")]
         ledger = r.ledger
+        labels = r.plugin.status_labels
         rows: list[Any] = [
             (
-                name,
-                p.label or "",
+                fmt.fund(name, p.label, labels),
                 fmt.cite(p.source, self.r.plugin.documents),
                 fmt.euro(p.amount),
                 fmt.euro(p.distributed),
@@ -895,8 +895,7 @@ class Page:
                 RowWithClass(
                     "total",
                     (
-                        "Totale",
-                        "tutti i fondi",
+                        "Totale (tutti i fondi)",
                         "",
                         fmt.euro(ledger.allocated),
                         fmt.euro(ledger.distributed),
@@ -906,16 +905,16 @@ class Page:
             )
         out.append(
             table(
-                ("Fondo", "Descrizione", "Fonte", "Stanziato", "Distribuito", "Residuo"),
+                ("Fondo", "Fonte", "Stanziato", "Distribuito", "Residuo"),
                 rows,
-                numeric=(3, 4, 5),
+                numeric=(2, 3, 4),
                 empty="Nessun fondo.",
             )
         )
         out.append(tag("h3", "Premi per fondo e fascia (dati aggregati)"))
         brows = [
             (
-                b.pool,
+                fmt.fund(b.pool, ledger.pools[b.pool].label if b.pool in ledger.pools else "", labels),
                 b.band or fmt.NONE,
                 b.count,
                 fmt.euro(b.total),

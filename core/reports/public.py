@@ -14,9 +14,14 @@ CSS exactly as the HTML shows it, and no Python PDF library here matches it.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -38,6 +43,7 @@ PUBLIC_SECTIONS = (
     "calendario",
     "note",
 )
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -240,22 +246,57 @@ def chromium() -> str | None:
 
 def write_pdf(html_path: Path, pdf_path: Path, timeout: float = 60) -> None:
     """Print ``html_path`` to ``pdf_path`` (A4, the page's print CSS) with headless Chromium; OSError with an
-    Italian message when there is no Chromium or it fails."""
+    Italian message when there is no Chromium or it fails.
+
+    Chromium dies with the run (issue 37 #26): it starts in a process group of its own, with the kernel told to
+    kill it when this process dies (``PR_SET_PDEATHSIG``, Linux), and the whole group — the browser and its
+    renderers — is killed on a timeout or an exception here, so a killed run leaves nothing printing."""
     exe = chromium()
     if exe is None:
         raise OSError("per il PDF serve Chromium (pacchetto Debian 'chromium'), non trovato")
     with tempfile.TemporaryDirectory(prefix="ciclope-chromium-") as profile:
-        run = subprocess.run(
-            [
-                exe,
-                *CHROMIUM_FLAGS,
-                f"--user-data-dir={profile}",
-                f"--print-to-pdf={pdf_path}",
-                html_path.resolve().as_uri(),
-            ],
-            capture_output=True,
-            timeout=timeout,
-            stdin=subprocess.DEVNULL,
-        )
-    if run.returncode != 0 or not pdf_path.is_file():
-        raise OSError(f"Chromium non ha prodotto il PDF (codice {run.returncode})")
+        args = [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf_path}"]
+        code = _print(args + [html_path.resolve().as_uri()], timeout)
+    if code != 0 or not pdf_path.is_file():
+        raise OSError(f"Chromium non ha prodotto il PDF (codice {code})")
+
+
+def _print(args: list[str], timeout: float) -> int:
+    """Run Chromium in its own process group bound to this process's life; its exit code."""
+    proc = subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: killpg reaches the renderers too
+        preexec_fn=functools.partial(_die_with_parent, os.getpid()) if sys.platform.startswith("linux") else None,
+    )
+    try:
+        code = proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise OSError(f"Chromium non ha finito il PDF entro {timeout:g} secondi") from None
+    except BaseException:
+        _kill_group(proc)
+        raise
+    _kill_group(proc)  # a renderer still alive after the browser exited goes too
+    return code
+
+
+def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """In the child: SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG), ignoring a libc without it; a parent
+    already gone before the prctl (killed between fork and here) ends the child at once."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=5)

@@ -33,7 +33,7 @@ import attrs
 
 from ..money import PERFORMANCE, POSITION
 from ..result import Result
-from . import disclosure, italian_csv, stats
+from . import disclosure, fmt, italian_csv, stats
 from .disclosure import MIN_GROUP, SMALL, WITHHELD
 
 GROUPS = ("dirigenti e PO", "personale")
@@ -181,7 +181,7 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
                 Line(
                     section,
                     "",
-                    pool.label or name,
+                    fmt.fund(name, pool.label, result.plugin.status_labels),
                     people=paid,
                     count=len(paid),
                     total=pool.distributed,
@@ -263,6 +263,7 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
     """The group's people, evaluated people and distributed pay, and the evaluated by tier of pay."""
     evaluated = [i for i in members if everyone[i].score is not None]
     paying = {name for i in members for name in everyone[i].pools if name in performance}
+    paying |= {name for name in performance if destined(name, result.plugin.fund_groups) == group}
     allocated = sum((result.ledger.pools[name].amount for name in paying), ZERO)
     distributed = sum((everyone[i].pay for i in members), ZERO)
     out = [
@@ -303,6 +304,12 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
         for key, label in TIERS
     ]
     return out
+
+
+def destined(fund: str, groups) -> str:
+    """The group a plugin destines ``fund`` to (``FUND_GROUPS``: a name, or a prefix ending in ':'), or ""."""
+    prefix, colon, _ = fund.partition(":")
+    return groups.get(fund) or (groups.get(f"{prefix}:", "") if colon else "")
 
 
 def summary_lines(everyone: list[Person], result: Result) -> list[Line]:

@@ -625,13 +625,13 @@ def build(result: Result) -> Sheets:
             ("Livello", "text", 16),
             ("Esito", "text", 16),
         ]
-        ind_cols += [(f"Componente: {k}", "num", 14) for k in parts]
+        ind_cols += [(f"Componente: {fmt.label(k, r.plugin.status_labels)}", "num", 14) for k in parts]
         score_rows: list[tuple[Any, ...]] = []
         scores = r.scores
         no_parts = (None,) * len(parts)
         for p in ente.people.values():
             s = scores.get(p.id)
-            person = (p.id, p.name, p.role, p.category, p.unit, p.evaluator)
+            person = (p.id, p.name, fmt.ROLE_LABELS.get(p.role, p.role), p.category, p.unit, p.evaluator)
             if s is None:
                 score_rows.append((*person, None, None, person_status(p.id), *no_parts))
             else:
@@ -657,6 +657,10 @@ def build(result: Result) -> Sheets:
         )
 
     if r.rewards is not None or r.positions is not None:
+
+        def fund_name(key: str) -> str:
+            return fmt.fund(key, pools[key].label if key in pools else "", r.plugin.status_labels)
+
         award_rows = []
         for a in ledger.awards:  # every award of every pool, PO position and result pay included
             who = ente.people.get(a.person)
@@ -665,7 +669,7 @@ def build(result: Result) -> Sheets:
                     a.person,
                     name(a.person),
                     who.unit if who else "",
-                    a.pool,
+                    fund_name(a.pool),
                     a.band,
                     a.amount,
                     person_status(a.person),
@@ -689,14 +693,16 @@ def build(result: Result) -> Sheets:
         book.add(
             "Fondi",
             (
-                ("Fondo", "text", 26),
-                ("Descrizione", "text", 34),
-                ("Fonte", "text", 34),
+                ("Fondo", "text", 40),
+                ("Fonte", "text", 40),
                 ("Stanziato", "money", 14),
                 ("Distribuito", "money", 14),
                 ("Residuo", "money", 14),
             ),
-            [(k, p.label, p.source, p.amount, p.distributed, p.residual) for k, p in pools.items()],
+            [
+                (fund_name(k), fmt.cite(p.source, r.plugin.documents), p.amount, p.distributed, p.residual)
+                for k, p in pools.items()
+            ],
         )
         book.add(
             "Premi per fascia",
@@ -709,7 +715,7 @@ def build(result: Result) -> Sheets:
                 ("Minimo", "money", 14),
                 ("Massimo", "money", 14),
             ),
-            [(b.pool, b.band, b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)],
+            [(fund_name(b.pool), b.band, b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)],
         )
     if r.positions is not None and r.positions.positions:
         book.add(

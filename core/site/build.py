@@ -47,6 +47,7 @@ class Built:
     year: int
     enti: int
     pages: int
+    warnings: tuple[str, ...] = ()
 
 
 def environment() -> Environment:
@@ -105,6 +106,8 @@ class Site:
                 self.by_ente[c.ente].append(c)
         self.names = {c.ente: c.name for c in self.enti}
         self.failed = read.failed_since(store.engine, self.year)  # latest run failed: an older result shown
+        # earlier years corrected after an ente's Relazione of this year was written: its trend is stale
+        self.corrected = read.corrections(store.engine, self.year, {c.ente: c.run_id for c in self.enti})
 
     def common(self, root: str, page: str, title: str) -> dict[str, Any]:
         return {
@@ -204,6 +207,7 @@ class Site:
             # public: the amounts paid are published only through the disclosure-controlled documents
             "distributed": fmt.euro(c.distributed) if c.distributed is not None and not self.public else "",
             "downloads": downloads,
+            "superseded": superseded(self.corrected.get(c.ente, [])),
         }
         violations = [
             {
@@ -389,4 +393,52 @@ def _ente_in_worker(ente: str) -> tuple[dict, list[dict], int]:
 
 
 def build(store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1) -> Built:
-    return Site(store, out, year, public).build(jobs)
+    """The site; a public one refuses an ente whose output folder is not the result the store holds (issue 37
+    #14: a run killed between publishing and recording, or a later ``run --no-store`` into the same folder):
+    its documents would not be the figures the portal shows. The internal site is built, with a warning."""
+    site = Site(store, out, year, public)
+    stale = unrecorded(store, site.enti)
+    if stale and public:
+        raise CiclopeError([_unrecorded_problem(stale)])
+    built = site.build(jobs)
+    return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+
+
+def superseded(years: list[int]) -> str:
+    """«superata da una correzione del 2022» (and of the other years), or "" when no year was corrected."""
+    if not years:
+        return ""
+    listed = ", ".join(map(str, years[:-1])) + (" e del " if len(years) > 1 else "") + str(years[-1])
+    return f"superata da una correzione del {listed}"
+
+
+def unrecorded(store: Store, enti: list[Current]) -> list[Current]:
+    """The enti whose output folder's results.json is not the one the store recorded for them (a folder
+    without results.json has no documents to copy: not listed)."""
+    recorded = read.digests(store.engine, [c.result_id for c in enti])
+    out = []
+    for c in enti:
+        path = Path(c.output) / "results.json"
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        except OSError:
+            digest = None
+        if digest is not None and digest != recorded.get(c.result_id):
+            out.append(c)
+    return out
+
+
+def _unrecorded_problem(stale: list[Current]) -> Problem:
+    names = ", ".join(c.ente for c in stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
+    folders = "; ".join(c.output for c in stale[:3])
+    return Problem(
+        rule="site.unrecorded",
+        message=(
+            f"le cartelle di output di {names} ({folders}) non sono i risultati registrati nell'archivio (un'esecuzione "
+            "interrotta prima della registrazione, o rilanciata con --no-store): i loro documenti non corrispondono "
+            "alle cifre del portale. Rilancia `ciclope run cycle.toml "
+            + " ".join(f"--ente {c.ente}" for c in stale[:5])
+            + "` senza --no-store, poi ricostruisci il sito"
+        ),
+        source=SOURCE,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_CONFIG = 0, 2
@@ -41,6 +42,8 @@ def main(args: argparse.Namespace) -> int:
             built = build(store, out, args.year, args.public, max(1, args.jobs))
         finally:
             store.close()
+    for warning in built.warnings:
+        print(f"ciclope: attenzione: {warning}", file=sys.stderr)
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
     print(f"Sito {kind} del {built.year}: {built.enti} enti, {built.pages} pagine in {out}/index.html")
     if args.serve:

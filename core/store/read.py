@@ -143,6 +143,38 @@ def failed_since(engine: Engine, year: int) -> dict[str, tuple[int, str]]:
         return {ente: (int(run), reason) for ente, run, reason in conn.execute(query)}
 
 
+TREND_YEARS = 3  # the Relazione's trend: the year and the three before (history.trend)
+
+
+def corrections(engine: Engine, year: int, runs: dict[str, int]) -> dict[str, list[int]]:
+    """The earlier years whose result changed after each ente's Relazione of ``year`` was written: ente → the
+    years (of the trend's three) with a whole-cycle result recorded after the run ``runs[ente]`` that differs
+    from the one current then (or that had none then). That Relazione's trend no longer matches the store
+    (issue 36: a later year's Relazione silently kept the old figures after a correction)."""
+    query = (
+        select(s.run_enti.c.ente, s.results.c.year, s.run_enti.c.run, s.run_enti.c.result)
+        .join(s.results, s.results.c.id == s.run_enti.c.result)
+        .join(s.runs, s.runs.c.id == s.run_enti.c.run)
+        .where(
+            s.runs.c.until == COMPLETE,
+            s.results.c.year >= year - TREND_YEARS,
+            s.results.c.year < year,
+            s.run_enti.c.ente.in_(list(runs)),
+        )
+        .order_by(s.run_enti.c.run)
+    )
+    then: dict[tuple[str, int], int] = {}
+    now: dict[tuple[str, int], int] = {}
+    with engine.connect() as conn:
+        for ente, y, run, result in conn.execute(query):
+            (then if run <= runs[ente] else now)[(ente, int(y))] = result  # ordered by run: the last one wins
+    out: dict[str, list[int]] = {}
+    for (ente, y), result in sorted(now.items()):
+        if then.get((ente, y)) != result:
+            out.setdefault(ente, []).append(y)
+    return out
+
+
 def latest_per_ente(engine: Engine) -> list[Current]:
     """Each ente's current result of its latest year."""
     best: dict[str, Current] = {}
@@ -161,6 +193,13 @@ def document(engine: Engine, result_id: int) -> dict:
     with engine.connect() as conn:
         text = conn.execute(select(s.results.c.document).where(s.results.c.id == result_id)).scalar_one()
     return json.loads(text)
+
+
+def digests(engine: Engine, result_ids: list[int]) -> dict[int, str]:
+    """The sha256 of the results.json bytes of each result."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(s.results.c.id, s.results.c.sha256).where(s.results.c.id.in_(result_ids)))
+        return {rid: digest for rid, digest in rows}
 
 
 def trace(engine: Engine, result_id: int) -> dict[str, dict]:

@@ -18,3 +18,20 @@ DOCUMENTS = {
     "000_c472ac27e970ca85.txt": "Regolamento di organizzazione della CCIAA di Bergamo",
     "002_cb68e27bcf5376bc.txt": "Piano della Performance 2021–2023 della CCIAA di Bergamo",
 }
+
+# The plugin's codes in Italian for the reports (statuses, components of a score, funds: docs/plugin-guide.md).
+LABELS = {
+    "servizio": "servizio",
+    "unita": "performance del servizio",
+    "obiettivi": "obiettivi individuali",
+    "scheda": "scheda dei comportamenti",
+    "peso_unita": "peso del servizio",
+    "peso_obiettivi": "peso degli obiettivi",
+    "peso_scheda": "peso dei comportamenti",
+    "nota": "nota",
+    "motivo": "motivo",
+    "performance_individuale": "Premi per la performance individuale (art. 45–46)",
+    "risultato_po": "Retribuzione di risultato delle PO (art. 28)",
+}
+# The group each fund pays (its «premi stanziati» in premi-art20.csv, even when nobody received it).
+FUND_GROUPS = {"performance_individuale": "personale", "risultato_po": "dirigenti e PO"}

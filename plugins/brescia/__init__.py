@@ -19,3 +19,19 @@ DOCUMENTS = {
     "001_2164dd4e03a9b49f.txt": "Criteri per le posizioni organizzative della CCIAA di Brescia (Delibera 9/C 2018)",
     "004_a450255962d2094d.txt": "SMVP 2021 della CCIAA di Brescia",
 }
+
+# The plugin's codes in Italian for the reports (statuses, components of a score, funds: docs/plugin-guide.md).
+LABELS = {
+    "organizzativa": "performance organizzativa",
+    "unita": "performance dell'unità",
+    "scheda": "scheda di valutazione",
+    "peso_unita": "peso dell'unità",
+    "motivo": "motivo",
+    "po_total": "Risorse per posizione e risultato delle PO",
+    "stable_dirigenti": "Parte stabile del fondo dei dirigenti",
+    "stable_staff": "Parte stabile del fondo del personale",
+    "dirigenti:": "Fondo dirigenti",
+    "staff:": "Fondo personale",
+}
+# The group each fund pays (its «premi stanziati» in premi-art20.csv, even when nobody received it).
+FUND_GROUPS = {"dirigenti:": "dirigenti e PO", "staff:": "personale", "po_risultato": "dirigenti e PO"}

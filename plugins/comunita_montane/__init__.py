@@ -18,4 +18,28 @@ DOCUMENTS = {
     "003_17a077a346f3b252.txt": "Regolamento della performance e del sistema premiale delle Comunità Montane bellunesi",
 }
 # The plugin's own statuses in the reports (the others read as written, "_" → " ").
-STATUS_LABELS = {"banded": "in fascia"}
+STATUS_LABELS = {
+    "banded": "in fascia",
+    "non_valutabile": "non valutabile (assenze oltre il limite)",
+    "adeguata": "prestazione adeguata (punteggio sotto 70)",
+    "non_adeguata": "prestazione non adeguata",
+    "escluso_peg": "escluso dal premio (obiettivi PEG della struttura sotto il 70%)",
+}
+# The plugin's other codes in Italian for the reports (components of a score, funds: docs/plugin-guide.md).
+LABELS = {
+    "scheda": "scheda di valutazione",
+    "unita": "performance della struttura",
+    "peso_unita": "peso della struttura",
+    "performance_individuale": "Premi annuali sui risultati della performance (art. 17)",
+    "risultato_po_dirigenti": "Retribuzione di risultato di dirigenti e PO (art. 21)",
+    "bonus_eccellenze": "Bonus annuale delle eccellenze (art. 18)",
+    "premi_innovazione": "Premi per l'innovazione e l'efficienza (art. 19)",
+    "savings": "Risparmi documentati (art. 26.3)",
+}
+# The group each fund pays (its «premi stanziati» in premi-art20.csv, even when nobody received it).
+FUND_GROUPS = {
+    "performance_individuale": "personale",
+    "bonus_eccellenze": "personale",
+    "premi_innovazione": "personale",
+    "risultato_po_dirigenti": "dirigenti e PO",
+}

@@ -40,11 +40,30 @@ def test_editing_outputs_and_rewriting_sha256sums_is_noticed(tmp_path):
     assert "buono: DIVERSO" in run.stdout and "altro: identico" in run.stdout
     assert "output modificato rispetto all'archivio: relazione-pubblica.html" in run.stdout
     assert "output modificato rispetto all'archivio: trasparenza.csv" in run.stdout
-    # summary.json's pointer to the store removed too: --store names it
+    # summary.json's pointer to the store removed too: verify finds the store as run does (issue 37 #25), from
+    # the cycle.toml that lists the ente's data (ciclope.db beside it), and says which one it used
     (tmp_path / "out" / "summary.json").write_text('{"enti": []}\n')
-    assert "identico" in cli("verify", folder).stdout  # only SHA256SUMS left to compare with
+    plain = cli("verify", folder)
     store = f"sqlite:///{tmp_path / 'ciclope.db'}"
-    assert "trasparenza.csv" in cli("verify", folder, "--store", store).stdout
+    assert plain.returncode == 1 and "output modificato rispetto all'archivio: trasparenza.csv" in plain.stdout
+    assert f"archivio delle impronte: {store} (quello di {cfg})" in plain.stdout
+    given = cli("verify", folder, "--store", store)
+    assert "trasparenza.csv" in given.stdout and "(indicato con --store)" in given.stdout
+
+
+def test_verify_names_the_store_it_used_and_a_no_store_run_is_checked_by_its_sums(tmp_path):
+    """A plain verify says which store it compared with (summary.json's); after ``run --no-store`` the store
+    cycle.toml would use has no digests of the folder: a line says so and SHA256SUMS decides (identical)."""
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    folder = tmp_path / "out" / "buono"
+    plain = cli("verify", folder)
+    assert plain.returncode == 0
+    assert f"archivio delle impronte: sqlite:///{tmp_path / 'ciclope.db'} (registrato in " in plain.stdout
+    assert cli("run", cfg, "--no-store", "--out", tmp_path / "fuori").returncode == 0
+    alone = cli("verify", tmp_path / "fuori" / "buono")
+    assert alone.returncode == 0 and alone.stdout.startswith("identico")
+    assert "nessuna impronta di questa cartella nell'archivio" in alone.stdout
 
 
 def test_report_moves_the_anchor_with_the_documents(tmp_path):
@@ -159,3 +178,24 @@ def test_an_unreachable_store_for_the_anchor_is_said(tmp_path):
     assert "Segreto-7" not in run.stdout + run.stderr
     rep = cli("report", folder, "--outputs", "trasparenza", "--store", "postgresql://u:Segreto-7@127.0.0.1:1/x")
     assert "Segreto-7" not in rep.stdout + rep.stderr
+
+
+def test_the_public_site_refuses_a_folder_the_store_did_not_record(tmp_path):
+    """Issue 37 #14: a folder published but not recorded (here a later ``run --no-store`` with a changed fund into
+    the same folder; a killed run leaves the same) is not the result the portal's figures come from. ``site
+    --public`` refuses it, naming the ente and the rerun that records it, and writes nothing; the internal site is
+    built with a warning; after the rerun the public site is built."""
+    cfg = _two_good(tmp_path)
+    assert cli("run", cfg).returncode == 0
+    toml = tmp_path / "buono" / "ente.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("\"1000.00\"", "\"1200.00\""), encoding="utf-8")
+    assert cli("run", cfg, "--no-store", "--ente", "buono").returncode == 0
+    public = cli("site", cfg, "--out", tmp_path / "pubblico", "--public")
+    assert public.returncode == 2, public.stdout + public.stderr
+    assert "le cartelle di output di buono" in public.stderr and "--ente buono" in public.stderr
+    assert not (tmp_path / "pubblico" / "index.html").exists()
+    internal = cli("site", cfg, "--out", tmp_path / "interno")
+    assert internal.returncode == 0 and "attenzione: le cartelle di output di buono" in internal.stderr
+    assert cli("run", cfg, "--ente", "buono").returncode == 0
+    again = cli("site", cfg, "--out", tmp_path / "pubblico", "--public")
+    assert again.returncode == 0, again.stderr
