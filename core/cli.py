@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_site(sub, add_store_options)
 
+    from .raccolta.command import add_parser as add_raccolta
+
+    add_raccolta(sub)
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
@@ -742,6 +746,12 @@ def cmd_store(args) -> int:
     return store_main(args)
 
 
+def cmd_raccolta(args) -> int:
+    from .raccolta.command import main as raccolta_main
+
+    return raccolta_main(args)
+
+
 def cmd_site(args) -> int:
     from .site.command import main as site_main
 
@@ -749,6 +759,7 @@ def cmd_site(args) -> int:
 
 
 COMMANDS = {
+    "raccolta": cmd_raccolta,
     "site": cmd_site,
     "history": cmd_store,
     "diff": cmd_store,
