@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
     val.add_argument("config", type=Path)
     val.add_argument("--ente", action="append", default=[], metavar="ID")
+    val.add_argument(
+        "--until",
+        type=_phase,
+        choices=PHASES,
+        default="rendicontazione",
+        help="controlla fino a questa fase, come `run --until` (es. monitoraggio a luglio)",
+    )
 
     exp = sub.add_parser("explain", help="spiega da dove viene una cifra")
     exp.add_argument("config", type=Path)
@@ -171,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .raccolta.command import add_parser as add_raccolta
 
     add_raccolta(sub)
+
+    from .schede.command import add_parser as add_schede
+
+    add_schede(sub)
 
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
@@ -362,7 +373,7 @@ def cmd_validate(args) -> int:
     status = EXIT_OK
     for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
         try:
-            result = compute(cfg, plan.year)
+            result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
             print(f"{cfg.id}: dati non caricabili")
             print(render_problems(list(exc.problems)))
@@ -752,6 +763,12 @@ def cmd_raccolta(args) -> int:
     return raccolta_main(args)
 
 
+def cmd_schede(args) -> int:
+    from .schede.command import main as schede_main
+
+    return schede_main(args)
+
+
 def cmd_site(args) -> int:
     from .site.command import main as site_main
 
@@ -760,6 +777,7 @@ def cmd_site(args) -> int:
 
 COMMANDS = {
     "raccolta": cmd_raccolta,
+    "schede-personali": cmd_schede,
     "site": cmd_site,
     "history": cmd_store,
     "diff": cmd_store,

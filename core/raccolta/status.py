@@ -22,9 +22,9 @@ def _state(evaluator: str, found: list[Returned], tally: Tally) -> str:
 
 def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
     by: dict[str, list[Returned]] = {}
-    for r in returned:
-        if r.evaluator is not None:
-            by.setdefault(r.evaluator, []).append(r)
+    for back in returned:
+        if back.evaluator is not None:
+            by.setdefault(back.evaluator, []).append(back)
     lines = [f"Raccolta {man.year} dell'ente {man.ente}: {len(man.sent)} cartelle inviate", ""]
     lines.append(f"{'valutatore':<16} {'nome':<30} {'schede':>11} {'indicatori':>10}  stato")
     done = missing = 0
