@@ -17,7 +17,8 @@ from ..values import parse_number
 from . import layout
 from .manifest import Manifest, Sent
 
-SHOWN_CHANGES = 10  # cells changed listed one by one; the rest counted
+SHOWN_CHANGES = 10
+REFUSING = frozenset({"raccolta.cartella", "raccolta.manomessa"})  # a workbook with these is not merged at all  # cells changed listed one by one; the rest counted
 
 
 @attrs.frozen
@@ -43,7 +44,9 @@ class Returned:
 
     @property
     def accepted(self) -> bool:
-        return self.evaluator is not None and not any(p.is_error for p in self.problems)
+        """Whether the workbook is this collection's and untouched outside the fillable cells: its complete
+        cards are merged (a card with bad points is incomplete, and said among the problems)."""
+        return self.evaluator is not None and not any(p.rule in REFUSING for p in self.problems)
 
     def incomplete(self) -> list[str]:
         """People whose card has an item without points, in sheet order."""
