@@ -125,6 +125,17 @@ def _card(result: Result, pid: str) -> tuple[CardRow, ...]:
     return tuple(rows)
 
 
+def card_score(result: Result, pid: str) -> str:
+    """The card's score by rules/core.md §3: 100 × Σ(weight × points / max) / Σ weight (no weight = the maximum)."""
+    items = result.ente.cards_view().get(pid, ())
+    weights = [it.max_points if it.weight is None else it.weight for it in items]
+    total = sum(weights, Decimal(0))
+    if not items or total == 0 or any(it.max_points == 0 for it in items):
+        return ""
+    done = sum((w * it.points / it.max_points for w, it in zip(weights, items)), Decimal(0))
+    return fmt.score(100 * done / total)
+
+
 def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
     org, p = result.org, result.ente.people[pid]
     if org is None:
@@ -228,7 +239,7 @@ def build(result: Result, pid: str) -> Scheda:
         regulation=result.plugin.name,
         about=_about(result, pid),
         card=_card(result, pid),
-        card_score=fmt.score(card_figure.value) if card_figure is not None else "",
+        card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
         organizational=_organizational(result, pid),
         score=fmt.score(score.score) if score is not None else "—",
         level=(score.level or "—") if score is not None else "—",
