@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
 import sys
@@ -56,10 +55,9 @@ def _people(result: Any, asked: list[str]) -> list[str]:
     people = result.ente.people
     unknown = [p for p in asked if p not in people]
     if unknown:
-        hints = []
-        for p in unknown:
-            near = difflib.get_close_matches(p, list(people), n=1)
-            hints.append(f"{p!r}" + (f" (forse {near[0]!r}?)" if near else ""))
+        from ..nearest import hint
+
+        hints = [f"{p!r}{hint(p, people)}" for p in unknown]
         raise _problem("--persona", f"persona sconosciuta nell'ente {result.ente.id}: {', '.join(hints)}")
     return asked or list(people)
 
