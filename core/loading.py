@@ -275,6 +275,16 @@ class _Loader:
                 csv_sheet = read_csv(path, name, self.problems, raw)
                 if csv_sheet is not None:
                     self.sheets[name] = csv_sheet
+        old_excel = self.folder / "ente.xls"
+        if not xlsx.exists() and old_excel.exists():  # Excel 97-2003: never read, never silently ignored
+            self.err(
+                "ente.xls",
+                None,
+                "",
+                "core.input.xls",
+                "ente.xls è nel formato Excel 97-2003, che ciclope non legge: aprilo e salvalo come .xlsx "
+                "(«Cartella di lavoro di Excel»), con il nome ente.xlsx",
+            )
         for name in REQUIRED_FILES:
             if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
                 label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"

@@ -7,10 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from office_year import CYCLE_TOML, ENTE_TOML, fill_template
 
 from ciclope.core.cli import main
-
-from office_year import CYCLE_TOML, ENTE_TOML, fill_template
 
 pytestmark = [
     pytest.mark.slow,

@@ -5,10 +5,9 @@ import shutil
 
 import openpyxl
 import pytest
+from office_year import CYCLE_TOML, ENTE_TOML, fill_template
 
 from ciclope.core.cli import main
-
-from office_year import CYCLE_TOML, ENTE_TOML, fill_template
 
 
 @pytest.fixture

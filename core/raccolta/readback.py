@@ -18,7 +18,9 @@ from . import layout
 from .manifest import Manifest, Sent
 
 SHOWN_CHANGES = 10
-REFUSING = frozenset({"raccolta.cartella", "raccolta.manomessa"})  # a workbook with these is not merged at all  # cells changed listed one by one; the rest counted
+REFUSING = frozenset(
+    {"raccolta.cartella", "raccolta.manomessa"}
+)  # a workbook with these is not merged at all  # cells changed listed one by one; the rest counted
 
 
 @attrs.frozen

@@ -97,7 +97,10 @@ def cmd_history(args) -> int:
     store = open_for(args)
     years = store.current(ente=args.ente)
     if not years:
-        print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}", file=sys.stderr)
+        from ..nearest import hint
+
+        near = hint(args.ente, {c.ente for c in store.latest()})
+        print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}{near}", file=sys.stderr)
         return EXIT_ENTE
     if args.indicator:
         return _history_indicator(store, args, years)
