@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--ente", action="append", default=[], metavar="ID")
     cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
     cal.add_argument(
+        "--promemoria",
+        type=_days,
+        metavar="GIORNI",
+        help="con --ics: un promemoria (VALARM) tanti giorni prima di ogni scadenza",
+    )
+    cal.add_argument(
         "--oggi",
         type=_iso_date,
         metavar="AAAA-MM-GG",
@@ -221,6 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     except UnicodeError as exc:
         print(f"ciclope: testo non leggibile: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 366:
+        raise argparse.ArgumentTypeError(f"giorni non validi {text!r}: un numero da 0 a 366")
+    return int(text)
 
 
 def _iso_date(text: str):
@@ -449,7 +461,9 @@ def cmd_calendar(args) -> int:
 
         inputs = [plan.path] + [cfg.data for cfg in plan.enti]
         try:  # a new file, or one an earlier `calendar --ics` wrote; never an input nor inside a data folder
-            owned.write_new(args.ics, ics(results).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics")
+            owned.write_new(
+                args.ics, ics(results, args.promemoria).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics"
+            )
         except CiclopeError as exc:
             print(
                 f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.problems[0].message}", file=sys.stderr

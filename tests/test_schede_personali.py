@@ -4,6 +4,8 @@ id; `validate --until` checks what `run --until` computes (issue 42)."""
 import csv
 import json
 
+import pytest
+
 from ciclope.core.cli import main
 
 
@@ -46,3 +48,17 @@ def test_schede_personali_suggests_the_nearest_person_and_refuses_changed_data(e
     capsys.readouterr()
     assert main(["schede-personali", str(ente), "--solo-html"]) == 2
     assert "rilancia `ciclope run`" in capsys.readouterr().err
+
+
+def test_calendar_ics_has_a_reminder_days_before_each_act(example, tmp_path, capsys):
+    folder = example("comunita_montane")
+    ics = tmp_path / "cal.ics"
+    assert main(["calendar", str(folder / "cycle.toml"), "--ics", str(ics), "--promemoria", "7"]) == 0
+    text = ics.read_bytes().decode("utf-8")
+    events, alarms = text.count("BEGIN:VEVENT"), text.count("BEGIN:VALARM")
+    assert events > 0 and alarms == events  # one reminder per act
+    assert "TRIGGER:-P7D\r\n" in text and "ACTION:DISPLAY\r\n" in text
+    with pytest.raises(SystemExit) as exit_:
+        main(["calendar", str(folder / "cycle.toml"), "--ics", str(tmp_path / "b.ics"), "--promemoria", "sette"])
+    assert exit_.value.code == 2
+    assert "giorni non validi" in capsys.readouterr().err
