@@ -260,3 +260,17 @@ def dirigente_score(
     score = weighted_score(person, [(part, f"person:{person.id}", ach, HUNDRED)], trace, source, level_of)
     level = level_of(score) if level_of is not None else None
     return new_score(person=person.id, score=score, level=level, breakdown={"cruscotto": ach})
+
+
+@hookimpl(trylast=True)
+def ciclope_evaluator(person, ente):
+    from .raccolta.plan import default_evaluator
+
+    return default_evaluator(person, ente)
+
+
+@hookimpl(trylast=True)
+def ciclope_card_items(person, ente):
+    from .raccolta.plan import default_card
+
+    return [(c.section, c.item, c.max_points, c.weight) for c in default_card(person, ente)]
