@@ -639,10 +639,14 @@ def cmd_template(args) -> int:
     if args.file.suffix.lower() != ".xlsx" or os.path.lexists(args.file):
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
-    toml = build(args.plugin, args.file, args.source)
+    done = build(args.plugin, args.file, args.source)
+    print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
+    if done.kept:
+        print(f"Tenuti come erano (già presenti, non sovrascritti): {', '.join(str(p) for p in done.kept)}.")
     print(
-        f"Scritti {args.file} e {toml}: compila i fogli sotto le intestazioni (le note spiegano ogni colonna), "
-        f"rinomina il file in ente.xlsx nella cartella dell'ente e indica la cartella in cycle.toml."
+        "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
+        "ammessi e un esempio), rinomina il file in ente.xlsx nella cartella dell'ente, completa ente.toml "
+        "e indica la cartella in cycle.toml."
     )
     return EXIT_OK
 

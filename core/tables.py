@@ -38,6 +38,7 @@ class Sheet:
     header: tuple[str, ...]
     numbers: tuple[int, ...]
     columns: dict[str, list[str]]
+    shown: dict[str, str] = attrs.field(factory=dict)  # column code → the header as written (Italian)
 
 
 def _check_size(path: Path, label: str, size: int | None = None) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ciclope.core.loading import column_code
+
 AREAS = ("a1", "a2", "a3")
 STAFF_PER_AREA = 12
 # 1 Segretario + 3 PO + 3 × 12 employees = 40 people
@@ -137,9 +139,9 @@ def fill_template(xlsx: Path) -> None:
     wb = openpyxl.load_workbook(xlsx)
     for sheet, records in rows().items():
         ws = wb[_title(wb, sheet)]
-        header = [c.value for c in ws[1]]
+        header = [column_code(sheet, _code(c.value)) for c in ws[1]]
         for record in records:
-            ws.append([record.get(_code(h), None) for h in header])
+            ws.append([record.get(h, None) for h in header])
     wb.save(xlsx)
 
 

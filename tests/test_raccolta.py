@@ -73,15 +73,15 @@ def test_two_workbooks_for_one_evaluator_are_both_refused(office, capsys):
 
 def test_a_card_already_in_the_data_from_elsewhere_is_a_conflict(office, capsys):
     wb = openpyxl.load_workbook(office / "ente" / "ente.xlsx")
-    wb["evaluations"].append(["D101", "PO1", "obiettivi", "Typed by hand", 40, 30, None])
+    wb["valutazioni"].append(["D101", "PO1", "obiettivi", "Typed by hand", 40, 30, None])
     wb.save(office / "ente" / "ente.xlsx")
     filled(office / "r" / "da-inviare" / "PO1.xlsx", office / "r" / "ricevute" / "PO1.xlsx")
     code, out, err = unisci(office, capsys)
     assert code == 1
-    assert "ente.xlsx[evaluations]:2:person: errore raccolta.conflitto: 'D101' ha già una scheda" in err
+    assert "ente.xlsx[valutazioni]:2:persona: errore raccolta.conflitto: 'D101' ha già una scheda" in err
     # the 11 other cards of PO1 (4 items each) are merged beside the row typed by hand: 1 + 44 rows
     rows = list(
-        openpyxl.load_workbook(office / "ente" / "ente.xlsx")["evaluations"].iter_rows(min_row=2, values_only=True)
+        openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(min_row=2, values_only=True)
     )
     assert len(rows) == 45 and rows[0][3] == "Typed by hand"
 
@@ -95,7 +95,7 @@ def test_a_corrected_return_updates_the_card_it_merged(office, capsys):
     assert code == 0 and "0 nuove, 3 aggiornate" in out
     points = [
         r[5]
-        for r in openpyxl.load_workbook(office / "ente" / "ente.xlsx")["evaluations"].iter_rows(
+        for r in openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(
             min_row=2, values_only=True
         )
     ]

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ..loading import SHEET_ALIASES
+from ..loading import SHEET_ALIASES, column_code
 from ..problems import CiclopeError, Problem
 from ..tables import read_csv
 from . import layout
@@ -33,16 +33,26 @@ class Grid:
     header: list[str]
     rows: list[list[Any]]
 
+    def code(self, header: str) -> str:
+        """A header's column code: «persona» is person (the template's Italian headers)."""
+        return column_code(self.name, header)
+
+    def index(self, name: str) -> int:
+        """The index of the column whose code is ``name`` (as written or in Italian); -1 when missing."""
+        if name in self.header:
+            return self.header.index(name)
+        return next((k for k, h in enumerate(self.header) if self.code(h) == name), -1)
+
     def column(self, name: str) -> int:
         """The column's index, added at the end when missing."""
-        if name not in self.header:
+        if self.index(name) < 0:
             self.header.append(name)
             for row in self.rows:
                 row.append(None)
-        return self.header.index(name)
+        return self.index(name)
 
     def get(self, row: list[Any], name: str) -> str:
-        k = self.header.index(name) if name in self.header else -1
+        k = self.index(name)
         return layout.text(row[k]) if 0 <= k < len(row) else ""
 
     def texts(self) -> list[list[str]]:

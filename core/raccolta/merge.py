@@ -107,7 +107,7 @@ def _card_rows(r: Returned, rows: list[CardRow], grid: Grid, xlsx: bool) -> list
             FROM_EVALUATOR: r.evaluator,
             RECEIVED: r.received,
         }
-        out.append([cells.get(name) for name in grid.header])
+        out.append([cells.get(grid.code(h)) for h in grid.header])
     return out
 
 
@@ -137,7 +137,7 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
             f"{person!r} ha già una scheda nei dati dell'ente (righe {rows}) che non viene dalla cartella di "
             f"{r.evaluator!r}: la scheda ricevuta in {r.file} non è unita; togli quelle righe se vanno sostituite",
             row=at[0] + 2,
-            column="person",
+            column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
         )
         return
     old = [[layout.text(v) for v in grid.rows[i]] for i in at]
@@ -195,11 +195,11 @@ def _merge_actual(grid: Grid, row: list[Any], ident: str, text: str, value: Any,
                 f"l'indicatore {ident!r} ha già il consuntivo {old!r} nei dati dell'ente, la cartella {r.file} "
                 f"dice {text!r}: non lo sostituisco; correggi uno dei due",
                 row=grid.rows.index(row) + 2,
-                column="actual",
+                column=grid.header[grid.column("actual")],
             )
             return
     for name, cell in (("actual", text), (FROM_FILE, r.file), (FROM_EVALUATOR, r.evaluator), (RECEIVED, r.received)):
-        row[grid.header.index(name)] = cell
+        row[grid.column(name)] = cell
     tally.actuals[r.evaluator or ""] = tally.actuals.get(r.evaluator or "", 0) + 1
     tally.changed.add(grid.name)
 
