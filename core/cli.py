@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .problems import CiclopeError
+from .problems import CiclopeError, Problem
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
@@ -651,6 +651,26 @@ def cmd_template(args) -> int:
     return EXIT_OK
 
 
+def _nearest_ente_folder(folder: Path) -> None:
+    """A mistyped ``OUT/ENTE`` whose output root holds an ente folder of a close name: the error says
+    which (issue 42); otherwise the command's own error stands."""
+    from .nearest import nearest
+
+    if os.path.lexists(folder) or not folder.parent.is_dir():
+        return
+    near = nearest(folder.name, (p.name for p in folder.parent.iterdir() if (p / "results.json").is_file()))
+    if near is not None:
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="cli.ente_unknown",
+                    file=str(folder),
+                    message=f"la cartella dell'ente non esiste (forse {str(folder.parent / near)!r}?)",
+                )
+            ]
+        )
+
+
 def cmd_report(args) -> int:
     from .reports import parse_outputs
     from .verify import reanchor, report, store_of
@@ -667,6 +687,7 @@ def cmd_report(args) -> int:
     if blocked:  # the documents are written only into an ente folder as `run` left it
         print(f"ciclope: {blocked}", file=sys.stderr)
         return EXIT_CONFIG
+    _nearest_ente_folder(args.folder)
     try:
         done, lines = report(args.folder, outputs)
     except OSError as exc:

@@ -83,3 +83,49 @@ def test_history_suggests_the_nearest_ente(example, tmp_path, capsys):
     capsys.readouterr()
     assert main(["history", str(folder / "cycle.toml"), "--ente", "bs-esmpio", "--store", store]) == 1
     assert "(forse 'bs-esempio'?)" in capsys.readouterr().err
+
+
+def test_every_configuration_error_comes_in_one_round(tmp_path, capsys):
+    """Two enti, five problems: an unknown key, a mistyped plugin, two missing folders, an unknown
+    parameter. One `validate` names them all (before, the plugin hid the folder and the key)."""
+    (tmp_path / "cycle.toml").write_text(
+        '[cycle]\nyear = 2021\n\n[[ente]]\nid = "a"\nplugin = "bresca"\ndata = "manca"\ncolore = "rosso"\n\n'
+        '[[ente]]\nid = "b"\nplugin = "brescia"\ndata = "manca2"\n[ente.params]\nparametro_inventato = 1\n',
+        encoding="utf-8",
+    )
+    assert main(["validate", str(tmp_path / "cycle.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "ente[a].colore: errore config.unknown_key: chiave sconosciuta 'colore'" in err
+    assert "ente[a].plugin: errore config.plugin_unknown: plugin sconosciuto 'bresca'" in err
+    assert "forse intendevi 'brescia'?" in err
+    assert "ente[a].data: errore config.missing_folder: la cartella 'manca' non esiste" in err
+    assert "ente[b].data: errore config.missing_folder: la cartella 'manca2' non esiste" in err
+    assert "ente[b].params.parametro_inventato: errore config.param_unknown" in err
+    assert "5 errori, 0 avvisi" in err
+
+
+def test_diff_and_report_suggest_the_nearest_ente(example, tmp_path, capsys):
+    folder = example("brescia")
+    store = f"sqlite:///{tmp_path / 'c.db'}"
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--store", store])
+    capsys.readouterr()
+    args = ["diff", str(folder / "cycle.toml"), "--ente", "bs-esmpio", "--year", "2020", "--year", "2021"]
+    assert main([*args, "--store", store]) == 1
+    assert "nessun risultato dell'ente bs-esmpio" in (err := capsys.readouterr().err) and "(forse 'bs-esempio'?)" in err
+    assert main(["report", str(tmp_path / "o" / "bs-esmpio")]) == 2
+    err = capsys.readouterr().err
+    assert "la cartella dell'ente non esiste (forse " in err and "bs-esempio'?)" in err
+
+
+def test_the_run_summary_counts_each_entes_warnings(example, tmp_path, capsys):
+    """The Brescia example has two warnings (PA's and PB's holders lack term_start/term_end): the
+    summary says 2, not just «ok», and the same 2 as validate."""
+    folder = example("brescia")
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"])
+    out = capsys.readouterr().out
+    assert "esito       avvisi perf. ente" in out
+    row = next(line for line in out.splitlines() if line.startswith("bs-esempio"))
+    assert row.split()[2:4] == ["ok", "2"]
+    assert "1 ok, 0 con violazioni, 0 falliti; 2 avvisi (elencati da ciclope validate)" in out
+    main(["validate", str(folder / "cycle.toml")])
+    assert "0 errori, 2 avvisi" in capsys.readouterr().out
