@@ -449,10 +449,10 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     if any(len(o.reason) > 120 for o in rows[:limit]):
         lines.append("(note abbreviate: il testo completo è in summary.json)")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
-    warned = sum(o.warnings for o in outcomes)
+    total_warnings = sum(o.warnings for o in outcomes)
     lines.append(
         f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
-        + (f"; {warned} avvisi (elencati da ciclope validate)" if warned else "")
+        + (f"; {total_warnings} avvisi (elencati da ciclope validate)" if total_warnings else "")
     )
     return "\n".join(lines)
 
