@@ -452,7 +452,11 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     total_warnings = sum(o.warnings for o in outcomes)
     lines.append(
         f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
-        + (f"; {total_warnings} avvisi (elencati da ciclope validate)" if total_warnings else "")
+        + (
+            f"; {total_warnings} {'avviso' if total_warnings == 1 else 'avvisi'} (elencati da ciclope validate)"
+            if total_warnings
+            else ""
+        )
     )
     return "\n".join(lines)
 

@@ -185,7 +185,7 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)
     written, kept = [path], []
     texts = {
-        "ente.toml": ente_toml(schema, ente),
+        "ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year)),
         "cycle.toml": cycle_toml(plugin, ente.id if ente else "mio-ente", year),
     }
     for fname, text in texts.items():
@@ -204,7 +204,7 @@ APPROVAL_HELP = {
     "relazione_approved": "Relazione sulla performance approvata dalla Giunta",
     "relazione_validated_oiv": "Relazione validata dall'OIV",
     "relazione_published": "Relazione pubblicata in Amministrazione trasparente",
-    "oiv_attested": "attestazione dell'OIV (true o false, senza virgolette)",
+    "oiv_attested": "raggiungimento attestato dall'OIV, se diverso da quello calcolato (0.97 = 97%)",
     "oiv_motivation": "motivazione dell'OIV, tra virgolette",
     "oiv_judgement": "giudizio dell'OIV, tra virgolette",
 }
@@ -214,7 +214,28 @@ def _toml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a TOML basic string is a JSON string
 
 
-def ente_toml(schema, ente: Ente | None) -> str:
+def calendar_acts(hooks: Hooks, plugin: str, schema, year: int) -> dict[str, str]:
+    """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
+    budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
+    so empty an ente gives its schema's keys only."""
+    from .config import resolve_params
+
+    ente = Ente(
+        id="modello",
+        name="modello",
+        year=year,
+        funds={f: Decimal(1) for f in schema.funds},
+        approvals={"budget_approved": dt.date(year - 1, 12, 20)},
+    )
+    try:
+        params, _problems = resolve_params(plugin, year, {}, "template")
+        deadlines = hooks.calendar(ente=ente, year=year, params=params)
+    except Exception:  # noqa: BLE001 — the template is written without them
+        return {}
+    return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
+
+
+def ente_toml(schema, ente: Ente | None, year: int, acts: dict[str, str] | None = None) -> str:
     """Every key the plugin reads, commented (a commented key fails no check); a run's name and funds
     uncommented with its values (``--from``)."""
     name = ente.name if ente is not None else "Nome dell'ente"
@@ -234,12 +255,17 @@ def ente_toml(schema, ente: Ente | None) -> str:
     lines += [
         "",
         "[approvals]",
-        "# Le date degli atti, senza virgolette, nella forma AAAA-MM-GG: 2026-01-31.",
+        "# Le date degli atti, senza virgolette, nella forma AAAA-MM-GG; l'esempio è la scadenza.",
         "# Una data mancante è segnalata da ciclope calendar.",
     ]
-    for key in dict.fromkeys((*CORE_APPROVALS, *schema.approvals)):
-        help_ = APPROVAL_HELP.get(key, "atto del regolamento")
-        example = {"oiv_attested": "true", "oiv_motivation": '"…"', "oiv_judgement": '"…"'}.get(key, "2026-01-31")
+    acts = acts or {}
+    for key in dict.fromkeys((*CORE_APPROVALS, *schema.approvals, *acts)):
+        help_ = acts.get(key) or APPROVAL_HELP.get(key, "atto del regolamento")
+        example = {
+            "oiv_attested": "0.97",
+            "oiv_motivation": '"lievi scostamenti per cause esterne"',
+            "oiv_judgement": '"in linea con le aspettative"',
+        }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else f"{year}-01-31")
         lines.append(f"# {key} = {example}   # {help_}")
     lines += [
         "",

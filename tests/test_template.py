@@ -2,7 +2,9 @@
 CSV files, for every public example; drop-downs on enumerated columns, help in comments, ente.toml beside."""
 
 import csv
+import datetime as dt
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +145,36 @@ def test_the_template_with_its_toml_files_validates(tmp_path):
     wb["persone"].append(["seg", "Segretario", "Segretario Generale", "DIR", "ente"])
     wb.save(tmp_path / "ente.xlsx")
     assert main(["validate", str(tmp_path / "cycle.toml")]) == 0
+
+
+@pytest.mark.parametrize(
+    "plugin, acts",
+    [
+        ("comunita_montane", ("monitoraggio_intermedio", "premi_paid", "bonus_paid", "savings_validated_oiv")),
+        ("brescia", ("monitoraggio_giunta", "premi_paid", "relazione_drafted")),
+        ("bergamo", ("monitoraggio_assestamento", "premi_paid")),
+    ],
+)
+def test_ente_toml_lists_every_act_and_each_key_is_known(tmp_path, capsys, plugin, acts):
+    """Every [approvals] key of the calendar is listed with its act; uncommented, none is unknown."""
+    assert main(["template", plugin, str(tmp_path / "ente.xlsx")]) == 0
+    capsys.readouterr()
+    toml = (tmp_path / "ente.toml").read_text(encoding="utf-8")
+    for act in acts:
+        assert re.search(rf"^# {act} = \d{{4}}-\d\d-\d\d   # ", toml, re.M), act
+    year = dt.date.today().year  # the template's cycle: this year; the premi are paid by 31/12 of the next
+    assert f"# premi_paid = {year + 1}-12-31   # Erogazione dei premi di performance" in toml
+    assert f"— scadenza {year + 1}-12-31" in toml
+    lines = toml.split("[approvals]")[1].split("# [evaluators]")[0].splitlines()
+    keys = [ln[2:] for ln in lines if re.match(r"# [a-z_]+ = ", ln)]
+    filled = toml.split("[approvals]")[0] + "[approvals]\n" + "\n".join(keys) + "\n"
+    (tmp_path / "ente.toml").write_text(filled, encoding="utf-8")
+    wb = openpyxl.load_workbook(tmp_path / "ente.xlsx")
+    wb["unità"].append(["ente", "Ente", "ente"])
+    wb["persone"].append(["seg", "Segretario", "Segretario Generale", "DIR", "ente"])
+    wb.save(tmp_path / "ente.xlsx")
+    main(["validate", str(tmp_path / "cycle.toml")])
+    out = capsys.readouterr().out
+    assert (
+        "core.input" not in out and "sconosciut" not in out
+    )  # every key known, every value readable (dates, 0.97, texts)
