@@ -120,7 +120,20 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "atto"
 
 
-def events(res: Result) -> Iterable[list[str]]:
+def alarm(days: int | None, act: str) -> list[str]:
+    """A reminder ``days`` before the act (RFC 5545 VALARM, shown by the calendar app); none for ``None``."""
+    if days is None:
+        return []
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:-P{days}D",
+        f"DESCRIPTION:{escape_text(f'Tra {days} giorni: {act}')}",
+        "END:VALARM",
+    ]
+
+
+def events(res: Result, alarm_days: int | None = None) -> Iterable[list[str]]:
     used: set[str] = set()
     for d, status in ordered(res):
         uid = f"{res.ente.id}-{res.ente.year}-{d.due.strftime('%Y%m%d')}-{_slug(d.act)}"
@@ -143,11 +156,12 @@ def events(res: Result) -> Iterable[list[str]]:
             f"DESCRIPTION:{escape_text(description)}",
             f"CATEGORIES:{escape_text(d.phase)}",
             "TRANSP:TRANSPARENT",
+            *alarm(alarm_days, d.act),
             "END:VEVENT",
         ]
 
 
-def ics(results: list[Result]) -> str:
+def ics(results: list[Result], alarm_days: int | None = None) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -157,7 +171,7 @@ def ics(results: list[Result]) -> str:
         f"X-WR-CALNAME:{escape_text('Scadenze del ciclo della performance')}",
     ]
     for res in results:
-        for event in events(res):
+        for event in events(res, alarm_days):
             lines += event
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in fold(line))

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .problems import CiclopeError
+from .problems import CiclopeError, Problem
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
     val.add_argument("config", type=Path)
     val.add_argument("--ente", action="append", default=[], metavar="ID")
+    val.add_argument(
+        "--until",
+        type=_phase,
+        choices=PHASES,
+        default="rendicontazione",
+        help="controlla fino a questa fase, come `run --until` (es. monitoraggio a luglio)",
+    )
 
     exp = sub.add_parser("explain", help="spiega da dove viene una cifra")
     exp.add_argument("config", type=Path)
@@ -97,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("config", type=Path)
     cal.add_argument("--ente", action="append", default=[], metavar="ID")
     cal.add_argument("--ics", type=Path, metavar="FILE", help="scrive un file iCalendar")
+    cal.add_argument(
+        "--promemoria",
+        type=_days,
+        metavar="GIORNI",
+        help="con --ics: un promemoria (VALARM) tanti giorni prima di ogni scadenza",
+    )
     cal.add_argument(
         "--oggi",
         type=_iso_date,
@@ -168,6 +181,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_site(sub, add_store_options)
 
+    from .raccolta.command import add_parser as add_raccolta
+
+    add_raccolta(sub)
+
+    from .schede.command import add_parser as add_schede
+
+    add_schede(sub)
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
@@ -206,6 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     except UnicodeError as exc:
         print(f"ciclope: testo non leggibile: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 366:
+        raise argparse.ArgumentTypeError(f"giorni non validi {text!r}: un numero da 0 a 366")
+    return int(text)
 
 
 def _iso_date(text: str):
@@ -358,7 +385,7 @@ def cmd_validate(args) -> int:
     status = EXIT_OK
     for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
         try:
-            result = compute(cfg, plan.year)
+            result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
             print(f"{cfg.id}: dati non caricabili")
             print(render_problems(list(exc.problems)))
@@ -434,7 +461,9 @@ def cmd_calendar(args) -> int:
 
         inputs = [plan.path] + [cfg.data for cfg in plan.enti]
         try:  # a new file, or one an earlier `calendar --ics` wrote; never an input nor inside a data folder
-            owned.write_new(args.ics, ics(results).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics")
+            owned.write_new(
+                args.ics, ics(results, args.promemoria).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics"
+            )
         except CiclopeError as exc:
             print(
                 f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.problems[0].message}", file=sys.stderr
@@ -610,12 +639,36 @@ def cmd_template(args) -> int:
     if args.file.suffix.lower() != ".xlsx" or os.path.lexists(args.file):
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
-    toml = build(args.plugin, args.file, args.source)
+    done = build(args.plugin, args.file, args.source)
+    print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
+    if done.kept:
+        print(f"Tenuti come erano (già presenti, non sovrascritti): {', '.join(str(p) for p in done.kept)}.")
     print(
-        f"Scritti {args.file} e {toml}: compila i fogli sotto le intestazioni (le note spiegano ogni colonna), "
-        f"rinomina il file in ente.xlsx nella cartella dell'ente e indica la cartella in cycle.toml."
+        "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
+        "ammessi e un esempio), rinomina il file in ente.xlsx nella cartella dell'ente, completa ente.toml "
+        "e indica la cartella in cycle.toml."
     )
     return EXIT_OK
+
+
+def _nearest_ente_folder(folder: Path) -> None:
+    """A mistyped ``OUT/ENTE`` whose output root holds an ente folder of a close name: the error says
+    which (issue 42); otherwise the command's own error stands."""
+    from .nearest import nearest
+
+    if os.path.lexists(folder) or not folder.parent.is_dir():
+        return
+    near = nearest(folder.name, (p.name for p in folder.parent.iterdir() if (p / "results.json").is_file()))
+    if near is not None:
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="cli.ente_unknown",
+                    file=str(folder),
+                    message=f"la cartella dell'ente non esiste (forse {str(folder.parent / near)!r}?)",
+                )
+            ]
+        )
 
 
 def cmd_report(args) -> int:
@@ -634,6 +687,7 @@ def cmd_report(args) -> int:
     if blocked:  # the documents are written only into an ente folder as `run` left it
         print(f"ciclope: {blocked}", file=sys.stderr)
         return EXIT_CONFIG
+    _nearest_ente_folder(args.folder)
     try:
         done, lines = report(args.folder, outputs)
     except OSError as exc:
@@ -743,6 +797,18 @@ def cmd_store(args) -> int:
     return store_main(args)
 
 
+def cmd_raccolta(args) -> int:
+    from .raccolta.command import main as raccolta_main
+
+    return raccolta_main(args)
+
+
+def cmd_schede(args) -> int:
+    from .schede.command import main as schede_main
+
+    return schede_main(args)
+
+
 def cmd_site(args) -> int:
     from .site.command import main as site_main
 
@@ -750,6 +816,8 @@ def cmd_site(args) -> int:
 
 
 COMMANDS = {
+    "raccolta": cmd_raccolta,
+    "schede-personali": cmd_schede,
     "site": cmd_site,
     "history": cmd_store,
     "diff": cmd_store,

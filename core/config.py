@@ -108,80 +108,114 @@ def load_config(path: Path | str) -> RunPlan:
     if not isinstance(enti_raw, list) or not enti_raw:
         err("ente", "nessun [[ente]] configurato")
         enti_raw = []
-    installed = available_plugins()
-    seen: set[str] = set()
+    checks = _EnteChecks(root=root, label=label, year=year, installed=available_plugins())
     enti = []
-    # The parameters of enti without overrides are the same object per plugin (Params is immutable):
-    # parsing them per ente cost 2 ms and kept 13 KB per ente in the plan (docs/performance.md).
-    defaults: dict[str, tuple[Params, list[Problem]]] = {}
     for n, raw in enumerate(enti_raw, start=1):
-        where = f"ente[{n}]"
-        if not isinstance(raw, dict):
-            err(where, "ogni [[ente]] deve essere una tabella")
-            continue
-        ente_id = raw.get("id")
-        named = f"ente[{ente_id}]" if isinstance(ente_id, str) and _ENTE_ID.match(ente_id) else where
-        for key in raw:
-            if key not in ENTE_KEYS:
-                err(
-                    f"{named}.{key}",
-                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
-                    "config.unknown_key",
-                )
-        if not isinstance(ente_id, str) or not _ENTE_ID.match(ente_id):
-            err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
-            continue
-        where = f"ente[{ente_id}]"
-        if ente_id in seen:
-            err(f"{where}.id", f"id {ente_id!r} ripetuto", "config.duplicate_id")
-            continue
-        seen.add(ente_id)
-        plugin = raw.get("plugin")
-        if not isinstance(plugin, str) or plugin not in installed:
-            problems.append(attrs.evolve(unknown_plugin(str(plugin), label, f"{where}.plugin"), source=SOURCE))
-            continue
-        data_dir = raw.get("data")
-        if not isinstance(data_dir, str) or not data_dir:
-            err(f"{where}.data", "manca la cartella dei dati (data)")
-            continue
-        folder = (root / data_dir).resolve()
-        try:
-            folder.relative_to(root)
-        except ValueError:
-            err(f"{where}.data", f"la cartella {data_dir!r} è fuori dalla cartella della configurazione", "config.path")
-            continue
-        if not folder.is_dir():
-            err(f"{where}.data", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
-            continue
-        overrides = raw.get("params", {})
-        if not isinstance(overrides, dict):
-            err(f"{where}.params", "[ente.params] deve essere una tabella")
-            continue
-        params = None
-        if year:
-            try:
-                if overrides:
-                    params, param_problems = resolve_params(plugin, year, overrides, label)
-                else:
-                    if plugin not in defaults:
-                        defaults[plugin] = resolve_params(plugin, year, {}, label)
-                    params, param_problems = defaults[plugin]
-            except CiclopeError as exc:
-                problems.extend(exc.problems)
-                continue
-            except PluginCrash as exc:  # a bug in the plugin: this ente fails at run time, the others go on
-                enti.append(
-                    EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), broken=str(exc))
-                )
-                continue
-            problems.extend(
-                attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems
-            )
-        enti.append(EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), params=params))
+        found = checks.ente(n, raw)
+        if found is not None:
+            enti.append(found)
+    problems.extend(checks.problems)
     if problems:
         raise CiclopeError(problems)
     out_dir = (root / output).resolve()
     return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
+
+
+@attrs.define
+class _EnteChecks:
+    """The checks of each ``[[ente]]``: every problem of a table is reported together (issue 42: an
+    unknown plugin used to hide the missing folder and the unknown keys until it was fixed), and a check
+    is skipped only when it needs what failed (the parameters need the plugin and the year)."""
+
+    root: Path
+    label: str
+    year: int
+    installed: Any
+    problems: list[Problem] = attrs.field(factory=list)
+    seen: set[str] = attrs.field(factory=set)
+    # The parameters of enti without overrides are the same object per plugin (Params is immutable):
+    # parsing them per ente cost 2 ms and kept 13 KB per ente in the plan (docs/performance.md).
+    defaults: dict[str, tuple[Params, list[Problem]]] = attrs.field(factory=dict)
+
+    def err(self, column: str, message: str, rule: str = "config.invalid") -> None:
+        self.problems.append(Problem(rule=rule, message=message, file=self.label, column=column, source=SOURCE))
+
+    def ente(self, n: int, raw: Any) -> EnteConfig | None:
+        if not isinstance(raw, dict):
+            self.err(f"ente[{n}]", "ogni [[ente]] deve essere una tabella")
+            return None
+        ente_id = raw.get("id")
+        valid = isinstance(ente_id, str) and bool(_ENTE_ID.match(ente_id))
+        where = f"ente[{ente_id}]" if valid else f"ente[{n}]"
+        for key in raw:
+            if key not in ENTE_KEYS:
+                self.err(
+                    f"{where}.{key}",
+                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
+                    "config.unknown_key",
+                )
+        if not valid:
+            self.err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
+        elif ente_id in self.seen:
+            self.err(f"{where}.id", f"id {ente_id!r} ripetuto", "config.duplicate_id")
+            valid = False
+        self.seen.add(str(ente_id))
+        plugin = raw.get("plugin")
+        known = isinstance(plugin, str) and plugin in self.installed
+        if not known:
+            self.problems.append(
+                attrs.evolve(unknown_plugin(str(plugin), self.label, f"{where}.plugin"), source=SOURCE)
+            )
+        folder = self.folder(where, raw.get("data"))
+        overrides = raw.get("params", {})
+        if not isinstance(overrides, dict):
+            self.err(f"{where}.params", "[ente.params] deve essere una tabella")
+            return None
+        if not known or not self.year:
+            return None
+        return self.params(where, str(ente_id), str(plugin), folder, overrides, valid)
+
+    def folder(self, where: str, data_dir: Any) -> Path | None:
+        if not isinstance(data_dir, str) or not data_dir:
+            self.err(f"{where}.data", "manca la cartella dei dati (data)")
+            return None
+        folder = (self.root / data_dir).resolve()
+        try:
+            folder.relative_to(self.root)
+        except ValueError:
+            self.err(
+                f"{where}.data", f"la cartella {data_dir!r} è fuori dalla cartella della configurazione", "config.path"
+            )
+            return None
+        if not folder.is_dir():
+            self.err(f"{where}.data", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
+            return None
+        return folder
+
+    def params(
+        self, where: str, ente_id: str, plugin: str, folder: Path | None, overrides: dict, valid: bool
+    ) -> EnteConfig | None:
+        """The ente's parameters checked (even when its id or folder is wrong: all problems in one round)."""
+        try:
+            if overrides:
+                params, param_problems = resolve_params(plugin, self.year, overrides, self.label)
+            else:
+                if plugin not in self.defaults:
+                    self.defaults[plugin] = resolve_params(plugin, self.year, {}, self.label)
+                params, param_problems = self.defaults[plugin]
+        except CiclopeError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        except PluginCrash as exc:  # a bug in the plugin: this ente fails at run time, the others go on
+            if not valid or folder is None:
+                return None
+            return EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), broken=str(exc))
+        self.problems.extend(
+            attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems
+        )
+        if not valid or folder is None:
+            return None
+        return EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), params=params)
 
 
 def resolve_params(

@@ -185,3 +185,17 @@ def ciclope_rewards(pools):
 @hookimpl(trylast=True)
 def ciclope_position_pay():
     return None
+
+
+@hookimpl(trylast=True)
+def ciclope_evaluator(person, ente):
+    from .raccolta.plan import default_evaluator
+
+    return default_evaluator(person, ente)
+
+
+@hookimpl(trylast=True)
+def ciclope_card_items(person, ente):
+    from .raccolta.plan import default_card
+
+    return [(c.section, c.item, c.max_points, c.weight) for c in default_card(person, ente)]

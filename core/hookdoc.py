@@ -26,6 +26,8 @@ PHASE_OF = {
     "ciclope_position_pay": "e. premialità",
     "ciclope_calendar": "f. rendicontazione",
     "ciclope_report_sections": "f. rendicontazione",
+    "ciclope_evaluator": "`ciclope raccolta` only",
+    "ciclope_card_items": "`ciclope raccolta` only",
 }
 
 

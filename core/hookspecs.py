@@ -227,6 +227,34 @@ def ciclope_position_pay(
     """
 
 
+# --- the collection of the cards (`ciclope raccolta`) ---------------------------------------------
+
+
+@hookspec(firstresult=True)
+def ciclope_evaluator(person: Person, ente: Ente) -> str | None:
+    """Return the id of whoever fills ``person``'s evaluation card: a person id or an external
+    evaluator of ``ente.toml [evaluators]`` (OIV, President).
+
+    Called by ``ciclope raccolta crea`` for every row of ``people.csv``, to put each card in its
+    evaluator's workbook. Return ``None`` to fall back to the default. Default: ``person.evaluator``
+    when given, else the head of the person's unit, or of the nearest unit above it whose head is not
+    the person themselves; nobody (the person is listed as without an evaluator) when there is none.
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_card_items(person: Person, ente: Ente) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
+    """Return the items of ``person``'s evaluation card as the regulation defines them: a list of
+    ``(section, item, max_points, weight)`` (weight ``None`` = the maximum points, rules/core.md §3).
+
+    Called by ``ciclope raccolta crea`` for every person it puts in a workbook; the evaluator then
+    fills the points. Return ``[]`` for a person the regulation evaluates without a card (a
+    dirigente scored on a cruscotto only), ``None`` to fall back to the default. Default: the items
+    of the person's card in ``evaluations.csv`` (points left out), else those of the first person with
+    the same role who has one, else none.
+    """
+
+
 # --- f. rendicontazione -----------------------------------------------------------------------
 
 

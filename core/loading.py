@@ -54,6 +54,8 @@ def _category(s: str) -> str:
     return value
 
 
+_category.choices = m.CATEGORIES  # type: ignore[attr-defined]  # a closed list: the template's drop-down
+
 _RAW = object()  # columns parsed by their owner (indicator values depend on the type)
 
 
@@ -214,9 +216,14 @@ class _Loader:
         ref: str | None = None,
     ) -> None:
         label = sheet.label if isinstance(sheet, Sheet) else sheet
+        shown = sheet.shown if isinstance(sheet, Sheet) else self._shown(label)
+        column = shown.get(column, column)  # the header as the user wrote it (Italian)
         if ref is not None and ref in self.rejected:
             return  # the referenced row was rejected and reported already: no cascade
         self.problems.append(Problem(rule=rule, message=message, file=label, row=row, column=column, source=source))
+
+    def _shown(self, label: str) -> dict[str, str]:
+        return next((s.shown for s in self.sheets.values() if s.label == label), {})
 
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> None:
@@ -251,7 +258,7 @@ class _Loader:
                     )
                     continue
                 seen_as[name] = title
-                self.sheets[name] = sheet
+                self.sheets[name] = italian_headers(sheet)
         else:
             for path in sorted(self.folder.glob("*.csv")):
                 name = path.stem
@@ -272,7 +279,17 @@ class _Loader:
                 self.files[path.name] = "" if raw is None else hashlib.sha256(raw).hexdigest()
                 csv_sheet = read_csv(path, name, self.problems, raw)
                 if csv_sheet is not None:
-                    self.sheets[name] = csv_sheet
+                    self.sheets[name] = italian_headers(csv_sheet)
+        old_excel = self.folder / "ente.xls"
+        if not xlsx.exists() and old_excel.exists():  # Excel 97-2003: never read, never silently ignored
+            self.err(
+                "ente.xls",
+                None,
+                "",
+                "core.input.xls",
+                "ente.xls è nel formato Excel 97-2003, che ciclope non legge: aprilo e salvalo come .xlsx "
+                "(«Cartella di lavoro di Excel»), con il nome ente.xlsx",
+            )
         for name in REQUIRED_FILES:
             if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
                 label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"
@@ -1127,6 +1144,10 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
+def _fold(text: str) -> str:
+    return " ".join(str(text).strip().lower().replace("_", " ").split())
+
+
 # Italian names an office gives its sheets: «Persone» is people, and so on.
 SHEET_ALIASES = {
     "persone": "people",
@@ -1146,6 +1167,106 @@ SHEET_ALIASES = {
     "posizioni": "positions",
     "progetti": "projects",
 }
+
+
+# The Italian the template writes (issue 42): a sheet's title and its columns' headers. One table, read
+# both ways: the template writes these words, the loader reads them back as the codes (and the codes
+# stay accepted). Plugin sheets and columns not listed here keep their code.
+SHEET_TITLES = {
+    "units": "unità",
+    "areas": "aree",
+    "people": "persone",
+    "objectives": "obiettivi",
+    "indicators": "indicatori",
+    "assignments": "cruscotti",
+    "evaluations": "valutazioni",
+    "revisions": "revisioni",
+    "appeals": "ricorsi",
+    "positions": "posizioni",
+    "projects": "progetti",
+}
+_SHARED = {"id": "codice", "name": "nome", "weight": "peso", "parent": "superiore", "reason": "motivo"}
+HEADERS_IT: dict[str, dict[str, str]] = {
+    "units": {**_SHARED, "kind": "tipo", "head": "responsabile"},
+    "areas": {**_SHARED, "separate": "separata"},
+    "people": {
+        **_SHARED,
+        "role": "ruolo",
+        "category": "categoria",
+        "unit": "unità",
+        "fte": "quota_tempo",
+        "absence_days": "giorni_assenza",
+        "insufficient": "insufficiente",
+        "evaluator": "valutatore",
+    },
+    "objectives": {**_SHARED, "kind": "tipo", "title": "titolo", "area": "area", "owner": "responsabile"},
+    "indicators": {
+        **_SHARED,
+        "objective": "obiettivo",
+        "type": "tipo",
+        "baseline": "valore_base",
+        "target": "target",
+        "actual": "consuntivo",
+        "target_mid": "target_30_6",
+        "actual_mid": "consuntivo_30_6",
+        "neutralized": "neutralizzato",
+        "source": "fonte",
+        "benchmark": "confronto",
+    },
+    "assignments": {"cruscotto": "cruscotto", "owner": "titolare", "ref": "voce", "weight": "peso"},
+    "evaluations": {
+        "person": "persona",
+        "evaluator": "valutatore",
+        "section": "sezione",
+        "item": "voce",
+        "max_points": "punti_massimi",
+        "points": "punti",
+        "weight": "peso",
+    },
+    "revisions": {
+        "indicator": "indicatore",
+        "field": "campo",
+        "old": "valore_precedente",
+        "new": "nuovo_valore",
+        "reason": "motivo",
+        "oiv_validated": "validata_oiv",
+        "approved": "approvata",
+    },
+    "appeals": {
+        "person": "persona",
+        "stage": "fase",
+        "date": "data",
+        "outcome": "esito",
+        "new_points_item": "voce_rivista",
+        "new_points": "nuovi_punti",
+    },
+}
+_CODES = {name: {_fold(it): code for code, it in cols.items()} for name, cols in HEADERS_IT.items()}
+
+
+def header_label(sheet: str, code: str) -> str:
+    """The Italian header the template writes for a column (its code when there is none)."""
+    return HEADERS_IT.get(sheet, {}).get(code, code)
+
+
+def column_code(sheet: str, header: str) -> str:
+    """A header as written → the column's code: «Punti massimi», «punti_massimi» → max_points; a code
+    or an unknown header is returned as written."""
+    return _CODES.get(sheet, {}).get(_fold(header), header)
+
+
+def italian_headers(sheet: Sheet) -> Sheet:
+    """The sheet with its Italian headers read as the codes; ``shown`` keeps what the user wrote, so
+    problems name the column as the user sees it. A code already in the header wins (the Italian
+    twin is then an unknown column, reported)."""
+    codes = [column_code(sheet.name, h) for h in sheet.header]
+    renamed = {h: c for h, c in zip(sheet.header, codes) if c != h and c not in sheet.header}
+    if not renamed or len(set(codes)) < len(codes):
+        return sheet
+    header = tuple(renamed.get(h, h) for h in sheet.header)
+    columns = {renamed.get(h, h): v for h, v in sheet.columns.items()}
+    shown = {c: h for h, c in renamed.items()}
+    return attrs.evolve(sheet, header=header, columns=columns, shown=shown)
 
 
 def _inside(path: Path, folder: Path) -> bool:

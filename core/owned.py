@@ -40,6 +40,8 @@ KINDS = {
     "compare": "un confronto (`ciclope compare`)",
     "demo": "gli enti dimostrativi (`ciclope demo`)",
     "synth": "gli enti sintetici (`ciclope synth`)",
+    "raccolta": "una raccolta delle valutazioni (`ciclope raccolta crea`)",
+    "schede-personali": "le schede personali (`ciclope schede-personali`)",
 }
 MARKER_LIMIT = 4096  # a marker is one or two lines: a bigger file is the user's
 HINT = "indica una cartella nuova o vuota (ciclope la crea e la marca)"

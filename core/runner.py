@@ -49,6 +49,7 @@ class EnteOutcome:
     problems: tuple[Problem, ...] = ()  # failed: the load problems; errors: the error violations (first KEPT_PROBLEMS)
     problems_total: int = 0  # how many there were in all
     record: Record | None = attrs.field(default=None, eq=False, repr=False)  # for the store; dropped once written
+    warnings: int = 0  # the ente's warnings (issue 42: the summary said «ok» and hid them)
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
@@ -209,6 +210,7 @@ def _run_one(task: Task) -> EnteOutcome:
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
         return _not_written(cfg, Problem(rule="output.write", file=str(out), message=message))
     errors = result.errors
+    warnings = sum(1 for v in result.violations if not v.is_error)
     att = result.attestation
     stored = records[0] if records else None
     figures = {
@@ -227,8 +229,9 @@ def _run_one(task: Task) -> EnteOutcome:
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
             record=stored,
+            warnings=warnings,
         )
-    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=stored)
+    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=stored, warnings=warnings)
 
 
 def _not_written(cfg: EnteConfig, problem: Problem) -> EnteOutcome:
@@ -456,19 +459,27 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     order = {"failed": 0, "errors": 1, "ok": 2}
     rows = sorted(outcomes, key=lambda o: (order[o.status], o.id))
     label = {"ok": "ok", "errors": "violazioni", "failed": "FALLITO"}
-    lines = [f"{'ente':<28} {'plugin':<18} {'esito':<11} {'perf. ente':>10}  note"]
+    lines = [f"{'ente':<28} {'plugin':<18} {'esito':<11} {'avvisi':>6} {'perf. ente':>10}  note"]
     for o in rows[:limit]:
         ente = o.figures.get("ente")
+        warned = "" if o.status == "failed" else str(o.warnings)  # a failed ente has no result to count
         lines.append(
-            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {_short(o.reason)}"
+            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {warned:>6} "
+            f"{'' if ente is None else f'{ente:.4f}':>10}  {_short(o.reason)}"
         )
     if len(rows) > limit:
         lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
     if any(len(o.reason) > 120 for o in rows[:limit]):
         lines.append("(note abbreviate: il testo completo è in summary.json)")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
+    total_warnings = sum(o.warnings for o in outcomes)
     lines.append(
         f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
+        + (
+            f"; {total_warnings} {'avviso' if total_warnings == 1 else 'avvisi'} (elencati da ciclope validate)"
+            if total_warnings
+            else ""
+        )
     )
     return "\n".join(lines)
 

@@ -37,6 +37,7 @@ class Sheet:
     header: tuple[str, ...]
     numbers: tuple[int, ...]
     columns: dict[str, list[str]]
+    shown: dict[str, str] = attrs.field(factory=dict)  # column code → the header as written (Italian)
 
 
 def _check_size(path: Path, label: str, size: int | None = None) -> None:
@@ -493,9 +494,12 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
                 (i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
                 key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])),
             )
+            from .xlsxnames import sheet_titles
+
+            titles = sheet_titles(zf)
             for n, info in enumerate(sheets, 1):
                 xml = zf.read(info)
-                where = f"{label}[foglio {n}]"
+                where = f"{label}[{titles.get(info.filename, f'foglio {n}')}]"
                 for ref in _MERGE.findall(xml):
                     problems.append(
                         Problem(
@@ -516,7 +520,17 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
                             "Excel e salvalo (così il valore è calcolato), o scrivi il valore",
                         )
                     )
-    except (zipfile.BadZipFile, OSError) as exc:
+    except zipfile.BadZipFile:
+        problems.append(
+            Problem(
+                rule="core.input.xlsx",
+                file=label,
+                message="non è una cartella di lavoro Excel .xlsx (è un file di altro tipo rinominato, o danneggiato): "
+                "aprilo con Excel o LibreOffice e salvalo come «Cartella di lavoro di Excel (.xlsx)»",
+            )
+        )
+        return False
+    except OSError as exc:
         problems.append(Problem(rule="core.input.xlsx", file=label, message=f"cartella di lavoro non leggibile: {exc}"))
         return False
     return True

@@ -1,44 +1,97 @@
-"""``ciclope template PLUGIN FILE.xlsx [--from OUT/ENTE]``: a blank (or pre-filled) workbook for an office.
+"""``ciclope template PLUGIN FILE.xlsx [--from OUT/ENTE]``: a workbook that teaches an office its data.
 
-One sheet per input file, named after the file (``people``, ``units``, …; the loader also accepts
-Italian sheet names); row 1 holds exactly the columns (core and plugin), each with a short Italian
-note as a cell comment — never a data row — and drop-downs (data validation) on every enumerated
-column. An ``ente.toml`` is written beside the workbook with the plugin's funds and acts.
+One sheet per input file, with the Italian title the loader reads back (``persone``, ``unità``, …; the
+codes stay accepted); row 1 holds the columns' Italian headers (the one table is
+:data:`core.loading.HEADERS_IT`), each with a note that says what the column means, whether it is
+required, its allowed values and an example — never a data row — and a drop-down (data validation) on
+every closed list, in the words the reports print. Beside the workbook, never over a file that is there:
+``ente.toml`` listing every fund and act the plugin reads (commented, so no value fails validation) and
+``cycle.toml``.
 
-``--from OUT/ENTE`` pre-fills next year from a run: units, areas, people, objectives, cruscotti and
-indicators with next year's target (``target_<year+1>`` of a multi-year plan, else this year's),
-without actuals, cards or appeals.
+``--from OUT/ENTE`` pre-fills next year from a run: the ente's name and funds, units, areas, people,
+objectives, cruscotti, indicators with next year's target (``target_<year+1>`` of a multi-year plan,
+else this year's) and the cards' items without points — numbers as numbers, never actuals or appeals.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .loading import CANONICAL, load_ente, merge_schemas
+import attrs
+
+from . import owned
+from .entetoml import CORE_APPROVALS
+from .loading import CANONICAL, SHEET_TITLES, header_label, load_ente, merge_schemas
+from .model import Ente
 from .problems import CiclopeError, Problem
 from .registry import Hooks
-from .values import parse_bool
+from .values import parse_bool, parse_date, parse_id, parse_money, parse_number
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
-HELP = {
-    "id": "identificativo (senza spazi, virgole o punti e virgola)",
-    "name": "nome",
-    "parent": "id della riga superiore",
-    "weight": "peso (vuoto in tutte le righe del gruppo = pesi uguali)",
-    "owner": "unità o persona responsabile (id)",
-    "target": "target dell'anno; per un piano pluriennale si può usare target_2021, target_2022, …",
-    "actual": "consuntivo a fine anno",
-    "target_mid": "target al 30/6",
-    "actual_mid": "consuntivo al 30/6",
-    "fte": "quota di tempo lavorato, da 0 a 1 (1 = tempo pieno)",
-    "absence_days": "giorni di assenza nell'anno",
-    "evaluator": "id del valutatore",
-    "max_points": "punteggio massimo della voce",
-    "points": "punti assegnati",
+# column code → (what it means, an example); the allowed values come from the column's parser
+HELP: dict[str, tuple[str, str]] = {
+    "id": ("codice che identifica la riga, senza spazi, virgole o punti e virgola", "serv-tributi"),
+    "name": ("nome per esteso, come comparirà nella Relazione", "Servizio tributi"),
+    "kind": ("tipo della riga", ""),
+    "parent": ("codice della riga superiore (vuoto per la radice)", "area-finanziaria"),
+    "head": ("codice della persona che dirige l'unità", "rossi-m"),
+    "weight": ("peso nel gruppo; vuoto in tutte le righe del gruppo = pesi uguali", "30"),
+    "separate": ("SI se l'area si valuta a parte", "NO"),
+    "role": ("ruolo della persona", ""),
+    "category": ("categoria contrattuale", ""),
+    "unit": ("codice dell'unità (foglio unità) in cui lavora", "serv-tributi"),
+    "fte": ("quota di tempo lavorato, da 0 a 1 (1 = tempo pieno, 0,5 = metà tempo)", "0,83"),
+    "absence_days": ("giorni di assenza nell'anno", "12"),
+    "insufficient": ("SI se la valutazione è stata dichiarata insufficiente", "NO"),
+    "evaluator": ("codice della persona (o del valutatore esterno in ente.toml) che valuta", "bianchi-l"),
+    "title": ("titolo dell'obiettivo", "Ridurre i tempi di rilascio dei permessi"),
+    "area": ("codice dell'area (foglio aree)", "area-servizi"),
+    "owner": ("codice dell'unità o della persona responsabile", "serv-tributi"),
+    "objective": ("codice dell'obiettivo misurato (foglio obiettivi)", "ob-3.1"),
+    "type": ("come si legge il risultato", ""),
+    "baseline": ("valore di partenza (l'anno precedente)", "42"),
+    "target": ("target dell'anno; per un piano pluriennale target_2025, target_2026, …", "90%"),
+    "actual": ("consuntivo a fine anno", "87%"),
+    "target_mid": ("target al 30 giugno", "45%"),
+    "actual_mid": ("consuntivo al 30 giugno", "40%"),
+    "neutralized": ("SI se l'indicatore è neutralizzato (non conta)", "NO"),
+    "reason": ("motivo, in parole", "Causa esterna documentata"),
+    "source": ("fonte del dato", "Gestionale protocollo"),
+    "benchmark": ("valore di confronto con altri enti", "Media regionale 85%"),
+    "cruscotto": ("codice della persona il cui cruscotto si compone", "rossi-m"),
+    "ref": ("codice dell'obiettivo o dell'indicatore del cruscotto", "ob-3.1"),
+    "person": ("codice della persona valutata (foglio persone)", "verdi-a"),
+    "section": ("sezione della scheda", "Comportamenti"),
+    "item": ("voce della scheda", "Capacità di lavorare in gruppo"),
+    "max_points": ("punteggio massimo della voce", "10"),
+    "points": ("punti assegnati, da 0 al massimo della voce", "8"),
+    "indicator": ("codice dell'indicatore rivisto", "ind-7"),
+    "field": ("campo rivisto", ""),
+    "old": ("valore prima della revisione", "80%"),
+    "new": ("valore dopo la revisione", "70%"),
+    "oiv_validated": ("SI se l'OIV ha validato la revisione", "SI"),
+    "approved": ("SI se la revisione è stata approvata", "SI"),
+    "stage": ("fase della procedura di conciliazione", ""),
+    "date": ("data della decisione, GG/MM/AAAA", "15/03/2026"),
+    "outcome": ("esito della procedura", ""),
+    "new_points_item": ("voce della scheda rivista", "Capacità di lavorare in gruppo"),
+    "new_points": ("nuovi punti della voce rivista", "9"),
 }
+_EXAMPLES = {parse_money: "1234,56", parse_date: "31/01/2026", parse_id: "codice-1", parse_number: "12,5"}
+
+
+@attrs.frozen
+class Written:
+    """What ``template`` did: the files written and the ones kept because they were there."""
+
+    written: tuple[Path, ...]
+    kept: tuple[Path, ...]
 
 
 def _columns(schema) -> dict[str, dict[str, Any]]:
@@ -58,69 +111,186 @@ def _required(name: str, column: str, schema) -> bool:
     return bool(spec and spec[1]) or column in schema.required.get(f"{name}.csv", ())
 
 
-def _choices(parser: Any) -> tuple[str, ...] | None:
+def choices(parser: Any) -> tuple[str, ...] | None:
+    """A closed list's values in the words the reports print (``più è meglio``), else its codes."""
     if parser is parse_bool:
         return ("SI", "NO")
-    return getattr(parser, "choices", None)
+    codes = getattr(parser, "choices", None)
+    if codes is None:
+        return None
+    labels = getattr(parser, "labels", {})
+    return tuple(labels.get(c, c) for c in codes)
 
 
-def build(plugin: str, path: Path, source: Path | None = None) -> Path:
-    """Write the workbook (and ente.toml beside it); returns the ente.toml path."""
-    from openpyxl import Workbook
+def note(name: str, column: str, parser: Any, required: bool) -> str:
+    """The header's note: meaning, required or not, allowed values, an example."""
+    meaning, example = HELP.get(column, (column.replace("_", " "), ""))
+    values = choices(parser)
+    lines = [f"{header_label(name, column)}: {meaning}.", "Obbligatoria." if required else "Facoltativa."]
+    if values:
+        lines.append(f"Valori ammessi (menu a tendina): {', '.join(values)}.")
+        example = example or values[0]
+    example = example or _EXAMPLES.get(parser, "")
+    if example:
+        lines.append(f"Esempio: {example}")
+    if column != header_label(name, column):
+        lines.append(f"(si può scrivere anche il codice «{column}»)")
+    return "\n".join(lines)
+
+
+def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str, Any]]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    hooks, info = Hooks.for_plugin(plugin)
+    ws = wb.create_sheet(SHEET_TITLES.get(name, name))
+    ws.append([header_label(name, c) for c in cols])
+    for k, (col, parser) in enumerate(cols.items(), start=1):
+        letter = get_column_letter(k)
+        comment = Comment(note(name, col, parser, _required(name, col, schema)), "ciclope")
+        comment.width, comment.height = 320, 140
+        ws.cell(row=1, column=k).comment = comment
+        values = choices(parser)
+        if values:
+            dv = DataValidation(
+                type="list",
+                formula1='"' + ",".join(values) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Valore non ammesso",
+                error=f"Valori ammessi: {', '.join(values)}",
+            )
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}5000")
+        ws.column_dimensions[letter].width = max(12, min(40, len(header_label(name, col)) + 4))
+    for row in rows:
+        ws.append([row.get(c) for c in cols])
+    ws.freeze_panes = "A2"
+
+
+def build(plugin: str, path: Path, source: Path | None = None) -> Written:
+    """Write the workbook, and ``ente.toml`` and ``cycle.toml`` beside it when they are not there."""
+    from openpyxl import Workbook
+
+    hooks, _info = Hooks.for_plugin(plugin)
     schema = merge_schemas(hooks.input_schemas())
-    columns = _columns(schema)
-    rows = _rows_from(source, plugin, schema) if source is not None else {}
+    ente, year = _previous(source, schema) if source is not None else (None, dt.date.today().year)
+    rows = _rows_from(ente, year, schema) if ente is not None else {}
     wb = Workbook()
     wb.remove(wb.active)
-    for name, cols in columns.items():
-        ws = wb.create_sheet(name)
-        ws.append(list(cols))
-        for k, (col, parser) in enumerate(cols.items(), start=1):
-            cell = ws.cell(row=1, column=k)
-            choices = _choices(parser)
-            note = HELP.get(col, col.replace("_", " "))
-            note += " — obbligatoria" if _required(name, col, schema) else " — facoltativa"
-            if choices:
-                note += f". Valori: {', '.join(choices)}"
-                dv = DataValidation(
-                    type="list",
-                    formula1='"' + ",".join(choices) + '"',
-                    allow_blank=True,
-                    showErrorMessage=True,
-                    error=f"Valori ammessi: {', '.join(choices)}",
-                )
-                ws.add_data_validation(dv)
-                dv.add(f"{get_column_letter(k)}2:{get_column_letter(k)}5000")
-            cell.comment = Comment(note, "ciclope")
-            ws.column_dimensions[get_column_letter(k)].width = max(12, min(40, len(col) + 4))
-        for row in rows.get(name, []):
-            ws.append([row.get(c, "") for c in cols])
-        ws.freeze_panes = "A2"
-    import io
-
-    from . import owned
-
+    for name, cols in _columns(schema).items():
+        _sheet(wb, name, cols, schema, rows.get(name, []))
     data = io.BytesIO()
     wb.save(data)
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)
-    toml = path.with_name("ente.toml")
-    if not os.path.lexists(toml):  # an ente.toml there (or a link by that name) is the user's: kept
-        funds = "\n".join(f'{f} = "0.00"' for f in schema.funds) or "# i fondi del regolamento, in euro"
-        text = (
-            f'name = "Nome dell\'ente"\n\n[funds]\n{funds}\n\n[approvals]\n'
-            "# date degli atti, es. piano_adopted = 2022-01-31\n"
-        )
-        owned.write_new(toml, text.encode("utf-8"))
-    return toml
+    written, kept = [path], []
+    texts = {
+        "ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year)),
+        "cycle.toml": cycle_toml(plugin, ente.id if ente else "mio-ente", year),
+    }
+    for fname, text in texts.items():
+        target = path.with_name(fname)
+        if os.path.lexists(target):  # a file there (or a link by that name) is the user's: kept
+            kept.append(target)
+        else:
+            owned.write_new(target, text.encode("utf-8"))
+            written.append(target)
+    return Written(tuple(written), tuple(kept))
 
 
-def _rows_from(folder: Path, plugin: str, schema) -> dict[str, list[dict[str, Any]]]:
-    """Next year's rows from a run's output folder (its results.json names the data folder)."""
+APPROVAL_HELP = {
+    "budget_approved": "bilancio di previsione approvato",
+    "piano_adopted": "Piano della performance (o PIAO) adottato",
+    "relazione_approved": "Relazione sulla performance approvata dalla Giunta",
+    "relazione_validated_oiv": "Relazione validata dall'OIV",
+    "relazione_published": "Relazione pubblicata in Amministrazione trasparente",
+    "oiv_attested": "raggiungimento attestato dall'OIV, se diverso da quello calcolato (0.97 = 97%)",
+    "oiv_motivation": "motivazione dell'OIV, tra virgolette",
+    "oiv_judgement": "giudizio dell'OIV, tra virgolette",
+}
+
+
+def _toml_text(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a TOML basic string is a JSON string
+
+
+def calendar_acts(hooks: Hooks, plugin: str, schema, year: int) -> dict[str, str]:
+    """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
+    budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
+    so empty an ente gives its schema's keys only."""
+    from .config import resolve_params
+
+    ente = Ente(
+        id="modello",
+        name="modello",
+        year=year,
+        funds={f: Decimal(1) for f in schema.funds},
+        approvals={"budget_approved": dt.date(year - 1, 12, 20)},
+    )
+    try:
+        params, _problems = resolve_params(plugin, year, {}, "template")
+        deadlines = hooks.calendar(ente=ente, year=year, params=params)
+    except Exception:  # noqa: BLE001 — the template is written without them
+        return {}
+    return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
+
+
+def ente_toml(schema, ente: Ente | None, year: int, acts: dict[str, str] | None = None) -> str:
+    """Every key the plugin reads, commented (a commented key fails no check); a run's name and funds
+    uncommented with its values (``--from``)."""
+    name = ente.name if ente is not None else "Nome dell'ente"
+    funds = dict(ente.funds) if ente is not None else {}
+    lines = [
+        "# ente.toml: i dati dell'ente che non stanno nei fogli di ente.xlsx.",
+        "# Le righe che iniziano con # sono commenti: per usare una chiave togli il # e scrivi il valore.",
+        f"name = {_toml_text(name)}",
+        "",
+        "[funds]",
+        '# Le risorse del regolamento, in euro, tra virgolette e con il punto decimale: "12000.00".',
+    ]
+    for key in schema.funds:
+        value = funds.pop(key, None)
+        lines.append(f'{key} = "{value}"' if value is not None else f'# {key} = "12000.00"')
+    lines += [f'{key} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
+    lines += [
+        "",
+        "[approvals]",
+        "# Le date degli atti, senza virgolette, nella forma AAAA-MM-GG; l'esempio è la scadenza.",
+        "# Una data mancante è segnalata da ciclope calendar.",
+    ]
+    acts = acts or {}
+    for key in dict.fromkeys((*CORE_APPROVALS, *schema.approvals, *acts)):
+        help_ = acts.get(key) or APPROVAL_HELP.get(key, "atto del regolamento")
+        example = {
+            "oiv_attested": "0.97",
+            "oiv_motivation": '"lievi scostamenti per cause esterne"',
+            "oiv_judgement": '"in linea con le aspettative"',
+        }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else f"{year}-01-31")
+        lines.append(f"# {key} = {example}   # {help_}")
+    lines += [
+        "",
+        "# [evaluators]: i valutatori che non sono nel foglio persone (OIV, Presidente), per codice:",
+        '# oiv = "Organismo indipendente di valutazione"',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def cycle_toml(plugin: str, ente_id: str, year: int) -> str:
+    return (
+        "# cycle.toml: il ciclo da calcolare. Esegui: ciclope run cycle.toml\n"
+        "[cycle]\n"
+        f"year = {year}   # l'anno valutato\n"
+        'output = "risultati"   # la cartella dei risultati, accanto a questo file\n'
+        "\n"
+        "[[ente]]\n"
+        f'id = "{ente_id}"   # un codice breve, senza spazi\n'
+        f'plugin = "{plugin}"\n'
+        'data = "."   # la cartella con ente.xlsx (rinomina il modello in ente.xlsx) ed ente.toml\n'
+    )
+
+
+def _previous(folder: Path, schema) -> tuple[Ente, int]:
+    """The ente of a run's output folder (its results.json names the data folder) and the next year."""
     try:
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         data, year = Path(doc["audit"]["data"]), int(doc["year"])
@@ -128,67 +298,52 @@ def _rows_from(folder: Path, plugin: str, schema) -> dict[str, list[dict[str, An
         raise CiclopeError(
             [Problem(rule="template.from", file=str(folder), message=f"non è la cartella di output di un ente ({exc})")]
         ) from None
-    ente = load_ente(data, doc["ente"], year, schema)
-    nxt = year + 1
+    return load_ente(data, doc["ente"], year, schema), year + 1
 
-    def text(v: Any) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, bool):
-            return "SI" if v else "NO"
-        return v.isoformat() if hasattr(v, "isoformat") else str(v)
 
-    rows: dict[str, list[dict[str, Any]]] = {
-        "units": [
-            {"id": u.id, "name": u.name, "kind": u.kind, "parent": u.parent, "head": u.head}
-            for u in ente.units.values()
-        ],
-        "areas": [
-            {"id": a.id, "name": a.name, "weight": text(a.weight), "separate": text(a.separate)}
-            for a in ente.areas.values()
-        ],
-        "people": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "role": p.role,
-                "category": p.category,
-                "unit": p.unit,
-                "fte": text(p.fte),
-                "evaluator": p.evaluator,
-                **{k: text(v) for k, v in p.extra.items()},
-            }
-            for p in ente.people.values()
-        ],
-        "objectives": [
-            {
-                "id": o.id,
-                "kind": o.kind,
-                "title": o.title,
-                "parent": o.parent,
-                "area": o.area,
-                "weight": text(o.weight),
-                "owner": o.owner,
-            }
-            for o in ente.objectives.values()
-        ],
-        "indicators": [
-            {
-                "id": i.id,
-                "objective": i.objective,
-                "name": i.name,
-                "type": i.type,
-                "weight": text(i.weight),
-                "baseline": text(i.actual if i.actual is not None else i.baseline),
-                "target": text(i.targets.get(nxt, i.target)),
-                "source": i.source,
-            }
-            for i in ente.indicators.values()
-            if i.targets.get(nxt, i.target) is not None
-        ],
-        "assignments": [
-            {"cruscotto": a.cruscotto, "owner": a.owner, "ref": a.ref, "weight": text(a.weight)}
-            for a in ente.assignments
-        ],
+def _cell(value: Any, column: str = "", sheet: str = "") -> Any:
+    """A value as the workbook holds it: numbers as numbers, SI/NO, a choice in its Italian words."""
+    if isinstance(value, bool):
+        return "SI" if value else "NO"
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else value
+    if isinstance(value, str) and sheet:
+        labels = getattr(CANONICAL.get(sheet, {}).get(column, (None,))[0], "labels", {})
+        return labels.get(value, value)
+    return value
+
+
+def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
+    """Next year's rows from the ente of a run."""
+
+    def rows(sheet: str, items: Any, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [{f: _cell(getattr(x, f), f, sheet) for f in fields} for x in items]
+
+    people = rows("people", ente.people.values(), ("id", "name", "role", "category", "unit", "fte", "evaluator"))
+    for row, p in zip(people, ente.people.values()):
+        row.update({k: _cell(v) for k, v in p.extra.items()})
+    indicators = [
+        {
+            **{
+                f: _cell(getattr(i, f), f, "indicators")
+                for f in ("id", "objective", "name", "type", "weight", "source")
+            },
+            "baseline": _cell(i.actual if i.actual is not None else i.baseline),
+            "target": _cell(i.targets.get(nxt, i.target)),
+        }
+        for i in ente.indicators.values()
+        if i.targets.get(nxt, i.target) is not None
+    ]
+    return {
+        "units": rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head")),
+        "areas": rows("areas", ente.areas.values(), ("id", "name", "weight", "separate")),
+        "people": people,
+        "objectives": rows(
+            "objectives", ente.objectives.values(), ("id", "kind", "title", "parent", "area", "weight", "owner")
+        ),
+        "indicators": indicators,
+        "assignments": rows("assignments", ente.assignments, ("cruscotto", "owner", "ref", "weight")),
+        "evaluations": rows(  # the cards' items for next year: no points
+            "evaluations", ente.evaluations, ("person", "evaluator", "section", "item", "max_points", "weight")
+        ),
     }
-    return rows

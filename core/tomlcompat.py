@@ -25,7 +25,9 @@ def read_toml(path) -> dict:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"TOML non valido: {exc}") from None
+        from .tomlerrors import translate
+
+        raise ValueError(translate(str(exc), text)) from None
     except RecursionError:
         raise ValueError("TOML non valido: tabelle o elenchi annidati troppo in profondità") from None
     where = bad_text(data)

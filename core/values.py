@@ -69,6 +69,10 @@ def choice(*choices: str, aliases: dict[str, str] | None = None) -> Callable[[st
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]
+    labels: dict[str, str] = {}
+    for word, code in (aliases or {}).items():
+        labels.setdefault(code, word)
+    parse.labels = labels  # type: ignore[attr-defined]  # code → the first word for it (the template's drop-down)
     parse.pure = True  # type: ignore[attr-defined]  # same text, same value: the loader reads each distinct text once
     return parse
 

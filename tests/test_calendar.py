@@ -162,3 +162,38 @@ def test_cli_calendar_rejects_a_bad_date(tmp_path, capsys, reportcase_installed)
         main(["calendar", str(cfg), "--oggi", "31/12/2022"])
     assert exc.value.code == 2
     assert "AAAA-MM-GG" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "plugin, monitoring, act",
+    [
+        # 003 art. 4.1 lett. c, with the assestamento by 31/7 (TUEL art. 175 c. 8): 31/07/2021
+        ("comunita_montane", "31/07/2021  Monitoraggio in corso d'esercizio", "monitoraggio_intermedio"),
+        # Brescia: monitoraggio semestrale al 30/6 (already in its rules)
+        ("brescia", "30/06/2021  Monitoraggio semestrale al 30/6", "monitoraggio_giunta"),
+        # Bergamo: monitoring_month (default) → the month's last day, already in its rules
+        ("bergamo", "Monitoraggio in corso d'esercizio", "monitoraggio_assestamento"),
+    ],
+)
+def test_every_plugins_calendar_has_monitoring_and_payment(example, capsys, plugin, monitoring, act):
+    """Issue 42: each example's calendar (cycle 2021) has its monitoring act and the payment of the
+    premi after the OIV's validation, by 31/12 of the year after (2021 + 1 = 2022) — an assumption the
+    source says."""
+    folder = example(plugin)
+    main(["calendar", str(folder / "cycle.toml")])
+    text = capsys.readouterr().out
+    lines = text.splitlines()
+    assert any(monitoring in ln for ln in lines) and f"[approvals] {act}" in text
+    pay = next(i for i, ln in enumerate(lines) if "Erogazione dei premi di performance" in ln)
+    assert lines[pay].split()[0] == "31/12/2022"
+    assert "MANCANTE (nessuna data in [approvals] premi_paid) · fase e. Premialità" in lines[pay + 1]
+    assert "D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, entro l'anno dopo)" in lines[pay + 1]
+
+
+def test_a_comunita_montana_has_four_acts_where_it_had_two(example, capsys):
+    """cm-esempio (no bonus fund): Piano 03/02/2021 (budget 20/12/2020 + 45 days), monitoring 31/07/2021,
+    Relazione 30/06/2022, payment 31/12/2022."""
+    folder = example("comunita_montane")
+    main(["calendar", str(folder / "cycle.toml")])
+    dates = [ln.split()[0] for ln in capsys.readouterr().out.splitlines() if re.match(r"  \d\d/", ln)]
+    assert dates == ["03/02/2021", "31/07/2021", "30/06/2022", "31/12/2022"]

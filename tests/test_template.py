@@ -2,7 +2,9 @@
 CSV files, for every public example; drop-downs on enumerated columns, help in comments, ente.toml beside."""
 
 import csv
+import datetime as dt
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,7 @@ import openpyxl
 import pytest
 
 from ciclope.core.cli import main
+from ciclope.core.loading import SHEET_TITLES, column_code
 
 EXAMPLES = [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"), ("comunita_montane", "cm-esempio")]
 
@@ -27,8 +30,8 @@ def test_a_template_filled_with_an_examples_rows_gives_its_results(example, tmp_
         next(ln for ln in (folder / "cycle.toml").read_text().splitlines() if ln.startswith("year")).split("=")[1]
     )
     for path in sorted(data.glob("*.csv")):
-        ws = wb[path.stem]
-        header = [c.value for c in ws[1]]
+        ws = wb[SHEET_TITLES.get(path.stem, path.stem)]  # «persone», «indicatori», … (plugin sheets: the code)
+        header = [column_code(path.stem, c.value) for c in ws[1]]  # «punti_massimi» → max_points
         for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
             if "target" in header and "target" not in row:  # a multi-year plan: this year's column
                 row["target"] = row.get(f"target_{year}", "")
@@ -48,12 +51,20 @@ def test_drop_downs_comments_and_no_help_in_data_rows(tmp_path):
     book = tmp_path / "m.xlsx"
     assert main(["template", "comunita_montane", str(book)]) == 0
     wb = openpyxl.load_workbook(book)
-    ws = wb["indicators"]
+    ws = wb["indicatori"]
     assert ws.max_row == 1  # headers only, help in comments
-    assert "Valori: higher, lower" in ws["D1"].comment.text  # type
+    assert [c.value for c in ws[1]][:4] == ["codice", "obiettivo", "nome", "tipo"]
+    note = ws["D1"].comment.text  # tipo: meaning, required, values in the reports' words, an example
+    assert note.startswith("tipo: come si legge il risultato.\nObbligatoria.")
+    assert "Valori ammessi (menu a tendina): più è meglio, meno è meglio, scadenza, SI/NO" in note
+    assert "Esempio: più è meglio" in note and "codice «type»" in note
+    assert "Facoltativa." in ws["E1"].comment.text and "Esempio: 30" in ws["E1"].comment.text  # peso
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert '"higher,lower,deadline,boolean,project,monitor"' in lists and '"SI,NO"' in lists
-    assert "innovation" in wb.sheetnames and "people" in wb.sheetnames
+    assert '"più è meglio,meno è meglio,scadenza,SI/NO,progetto (% completamento),monitoraggio"' in lists
+    assert '"SI,NO"' in lists
+    people = wb["persone"]
+    assert '"A,B,C,D,DIR"' in {dv.formula1 for dv in people.data_validations.dataValidation}  # categoria
+    assert "innovation" in wb.sheetnames and "unità" in wb.sheetnames and "valutazioni" in wb.sheetnames
     assert main(["template", "comunita_montane", str(book)]) == 2  # never overwritten
 
 
@@ -63,8 +74,8 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
     book = tmp_path / "2022.xlsx"
     assert main(["template", "bergamo", str(book), "--from", str(tmp_path / "out" / "bg-esempio")]) == 0
     wb = openpyxl.load_workbook(book)
-    ind = list(wb["indicators"].iter_rows(values_only=True))
-    header, rows = ind[0], ind[1:]
+    ind = list(wb["indicatori"].iter_rows(values_only=True))
+    header, rows = [column_code("indicators", h) for h in ind[0]], ind[1:]
     assert rows and all(r[header.index("actual")] in (None, "") for r in rows)  # no actuals
     from decimal import Decimal
 
@@ -81,4 +92,89 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
         assert Decimal(str(got[r["id"]])) == want, r["id"]
         checked += 1
     assert checked > 0
-    assert wb["evaluations"].max_row == 1  # no cards
+    cards = list(wb["valutazioni"].iter_rows(values_only=True))
+    assert cards[0] == ("persona", "valutatore", "sezione", "voce", "punti_massimi", "punti", "peso")
+    # the 6 items of evaluations.csv, the points left empty; 50 a number, not the text "50"
+    assert len(cards) == 1 + 6
+    assert cards[1] == ("U1", "SG", "comportamenti", "Orientamento al risultato", 50, None, None)
+    people = list(wb["persone"].iter_rows(values_only=True))
+    assert people[1][:6] == ("SG", "Segretario Generale", "Segretario Generale", "DIR", "cce", 1)  # ruolo in words
+    toml = (tmp_path / "ente.toml").read_text(encoding="utf-8")
+    assert 'name = "Camera di Commercio di Esempio (regole di Bergamo)"' in toml
+    assert 'performance_individuale = "6000.00"' in toml and '# risultato_po = "12000.00"' in toml
+    assert "year = 2022" in (tmp_path / "cycle.toml").read_text(encoding="utf-8")  # the year after 2021
+    assert 'id = "bg-esempio"' in (tmp_path / "cycle.toml").read_text(encoding="utf-8")
+
+
+def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):
+    (tmp_path / "ente.toml").write_text('name = "Mio"\n', encoding="utf-8")
+    assert main(["template", "bergamo", str(tmp_path / "m.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert f"Scritti: {tmp_path / 'm.xlsx'}, {tmp_path / 'cycle.toml'}." in out
+    assert f"Tenuti come erano (già presenti, non sovrascritti): {tmp_path / 'ente.toml'}." in out
+    assert (tmp_path / "ente.toml").read_text(encoding="utf-8") == 'name = "Mio"\n'
+
+
+def test_italian_headers_are_read_and_problems_name_them(tmp_path):
+    """A template's Italian headers load as the codes; an error names the header the user wrote."""
+    from ciclope.core.loading import load_ente
+    from ciclope.core.problems import CiclopeError
+
+    (tmp_path / "ente.toml").write_text('name = "Prova"\n', encoding="utf-8")
+    (tmp_path / "units.csv").write_text("Codice,Nome,Tipo\nu1,Ente,ente\n", encoding="utf-8")
+    (tmp_path / "people.csv").write_text(
+        "codice,ruolo,unità,quota_tempo\np1,Dipendente,u1,0.5\np2,dipendente,u1,2\n", encoding="utf-8"
+    )
+    with pytest.raises(CiclopeError) as err:
+        load_ente(tmp_path, "x", 2025)
+    (problem,) = err.value.problems
+    assert (problem.file, problem.row, problem.column) == ("people.csv", 3, "quota_tempo")  # fte 2 > 1
+    assert problem.message == "atteso un valore maggiore di 0 e al massimo 1, trovato '2'"
+    (tmp_path / "people.csv").write_text('codice,ruolo,unità,quota_tempo\np1,Dipendente,u1,"0,5"\n', encoding="utf-8")
+    ente = load_ente(tmp_path, "x", 2025)
+    assert ente.units["u1"].kind == "ente" and ente.people["p1"].role == "dipendente"
+    assert str(ente.people["p1"].fte) == "0.5"
+
+
+def test_the_template_with_its_toml_files_validates(tmp_path):
+    """The template's ente.toml and cycle.toml, with a minimal ente filled in: validate finds no error
+    (the commented keys fail no check; the old «savings = "0.00"» did)."""
+    assert main(["template", "comunita_montane", str(tmp_path / "ente.xlsx")]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "ente.xlsx")
+    wb["unità"].append(["ente", "Comunità", "ente"])
+    wb["persone"].append(["seg", "Segretario", "Segretario Generale", "DIR", "ente"])
+    wb.save(tmp_path / "ente.xlsx")
+    assert main(["validate", str(tmp_path / "cycle.toml")]) == 0
+
+
+@pytest.mark.parametrize(
+    "plugin, acts",
+    [
+        ("comunita_montane", ("monitoraggio_intermedio", "premi_paid", "bonus_paid", "savings_validated_oiv")),
+        ("brescia", ("monitoraggio_giunta", "premi_paid", "relazione_drafted")),
+        ("bergamo", ("monitoraggio_assestamento", "premi_paid")),
+    ],
+)
+def test_ente_toml_lists_every_act_and_each_key_is_known(tmp_path, capsys, plugin, acts):
+    """Every [approvals] key of the calendar is listed with its act; uncommented, none is unknown."""
+    assert main(["template", plugin, str(tmp_path / "ente.xlsx")]) == 0
+    capsys.readouterr()
+    toml = (tmp_path / "ente.toml").read_text(encoding="utf-8")
+    for act in acts:
+        assert re.search(rf"^# {act} = \d{{4}}-\d\d-\d\d   # ", toml, re.M), act
+    year = dt.date.today().year  # the template's cycle: this year; the premi are paid by 31/12 of the next
+    assert f"# premi_paid = {year + 1}-12-31   # Erogazione dei premi di performance" in toml
+    assert f"— scadenza {year + 1}-12-31" in toml
+    lines = toml.split("[approvals]")[1].split("# [evaluators]")[0].splitlines()
+    keys = [ln[2:] for ln in lines if re.match(r"# [a-z_]+ = ", ln)]
+    filled = toml.split("[approvals]")[0] + "[approvals]\n" + "\n".join(keys) + "\n"
+    (tmp_path / "ente.toml").write_text(filled, encoding="utf-8")
+    wb = openpyxl.load_workbook(tmp_path / "ente.xlsx")
+    wb["unità"].append(["ente", "Ente", "ente"])
+    wb["persone"].append(["seg", "Segretario", "Segretario Generale", "DIR", "ente"])
+    wb.save(tmp_path / "ente.xlsx")
+    main(["validate", str(tmp_path / "cycle.toml")])
+    out = capsys.readouterr().out
+    assert (
+        "core.input" not in out and "sconosciut" not in out
+    )  # every key known, every value readable (dates, 0.97, texts)

@@ -56,6 +56,21 @@ UNIT_KIND_LABELS = {
 CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
 
 
+def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
+    """The people of the Relazione's scheda d and whether they include the PO: the dirigenti and the
+    Segretario; in an ente without dirigenti (a small Comune, a Comunità montana), also the posizioni
+    organizzative, who hold the dirigenti's functions there (D.Lgs. 267/2000 art. 109 c. 2)."""
+    people = list(ente.people.values())
+    with_po = not any(p.role == "dirigente" for p in people)
+    return [p for p in people if p.is_dirigente or (with_po and p.is_po)], with_po
+
+
+NO_DIRIGENTI = (
+    "L'ente non ha dirigenti: la scheda d riporta anche le posizioni organizzative, che ne svolgono le "
+    "funzioni (D.Lgs. 267/2000, art. 109 c. 2)."
+)
+
+
 def signed_pct(value: Any, places: int = 2) -> str:
     """A deviation as a signed percentage: −0.2 → ``−20,00%``, 0.05 → ``+5,00%``."""
     if value is None:

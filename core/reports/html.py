@@ -441,9 +441,8 @@ class Page:
             return [not_run(self.r, "valutazione")]
         r, ente = self.r, self.ente
         rows = []
-        for p in ente.people.values():
-            if not p.is_dirigente:
-                continue
+        people, with_po = fmt.scheda_d_people(ente)
+        for p in people:
             headed = ", ".join(self.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE
             s = r.scores.get(p.id)
             rows.append(
@@ -464,9 +463,10 @@ class Page:
                 "obiettivi di cui è responsabile) e valutazione individuale.",
                 "muted",
             ),
+            *([tag("p", fmt.NO_DIRIGENTI, "muted")] if with_po else []),
             table(
                 (
-                    "Dirigente",
+                    "Responsabile" if with_po else "Dirigente",
                     "Ruolo",
                     "Unità dirette",
                     "Performance organizzativa",

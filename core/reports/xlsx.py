@@ -422,22 +422,21 @@ def build(result: Result) -> Sheets:
             area_rows,
         )
         dir_rows = []
-        for p in ente.people.values():
-            if p.is_dirigente:
-                s = r.scores.get(p.id)
-                headed = ", ".join(u.id for u in ente.headed_by(p.id))
-                dir_rows.append(
-                    (
-                        p.id,
-                        p.name,
-                        fmt.ROLE_LABELS.get(p.role, p.role),
-                        headed,
-                        org.people.get(p.id),
-                        s.score if s else None,
-                        s.level if s else None,
-                        person_status(p.id),
-                    )
+        for p in fmt.scheda_d_people(ente)[0]:  # with the PO in an ente without dirigenti
+            s = r.scores.get(p.id)
+            headed = ", ".join(u.id for u in ente.headed_by(p.id))
+            dir_rows.append(
+                (
+                    p.id,
+                    p.name,
+                    fmt.ROLE_LABELS.get(p.role, p.role),
+                    headed,
+                    org.people.get(p.id),
+                    s.score if s else None,
+                    s.level if s else None,
+                    person_status(p.id),
                 )
+            )
         book.add(
             "Dirigenti (scheda d)",
             (

@@ -97,7 +97,10 @@ def cmd_history(args) -> int:
     store = open_for(args)
     years = store.current(ente=args.ente)
     if not years:
-        print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}", file=sys.stderr)
+        from ..nearest import hint
+
+        near = hint(args.ente, {c.ente for c in store.latest()})
+        print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}{near}", file=sys.stderr)
         return EXIT_ENTE
     if args.indicator:
         return _history_indicator(store, args, years)
@@ -258,9 +261,13 @@ def cmd_diff(args) -> int:
         return EXIT_CONFIG
     missing = [lab for lab, i in zip(labels, ids) if i is None]
     if missing:
+        from ..nearest import hint
+
         known = ", ".join(f"n. {r['id']} ({r['year'] or 'fallita'})" for r in runs_of(store.engine, args.ente)[:10])
+        near = "" if known else hint(args.ente, {c.ente for c in store.latest()})  # a mistyped id (issue 42)
         print(
-            f"ciclope: nessun risultato dell'ente {args.ente} per {', '.join(missing)} (esecuzioni: {known or 'nessuna'})",
+            f"ciclope: nessun risultato dell'ente {args.ente} per {', '.join(missing)} (esecuzioni: {known or 'nessuna'})"
+            f"{near}",
             file=sys.stderr,
         )
         return EXIT_ENTE

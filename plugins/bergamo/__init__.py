@@ -6,7 +6,7 @@ imported here (the core registers each of them): :mod:`.rules` (the computations
 (report sections), :mod:`.schema` (extra input), :mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file.
 """
 
-from . import report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import cards, deadlines, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "bergamo"
 REGULATIONS = (

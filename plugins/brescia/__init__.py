@@ -7,7 +7,7 @@ imported here (the core registers each of them): :mod:`.rules` (the computations
 and ``demo/`` sit beside this file.
 """
 
-from . import report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import cards, deadlines, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "brescia"
 REGULATIONS = (

@@ -6,7 +6,7 @@ registers each of them): :mod:`.rules` (computations), :mod:`.checks` (parameter
 ``params.toml`` and ``demo/`` sit beside this file. Sources and assumptions: README.md.
 """
 
-from . import checks, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import cards, checks, deadlines, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "comunita_montane"
 REGULATIONS = (

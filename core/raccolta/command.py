@@ -1,0 +1,195 @@
+"""``ciclope raccolta crea cycle.toml --ente ID --out DIR`` and ``ciclope raccolta unisci cycle.toml --ente ID DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..problems import CiclopeError, Problem
+from . import layout
+from .manifest import Manifest, Sent, file_name
+
+EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
+README = """Raccolta delle valutazioni {year} — {name} ({ente})
+
+1. Invia a ciascun valutatore la sua cartella di lavoro, che trovi in {sent}/ (una per valutatore,
+   con il suo nome nel file). Ognuno compila solo le celle gialle: i punti delle schede delle sue
+   persone e i consuntivi degli indicatori di cui risponde.
+2. Salva ogni cartella restituita in {returned}/ (il nome del file non conta).
+3. Lancia `ciclope raccolta unisci CYCLE.toml --ente {ente} {{questa cartella}}`: la tabella dice chi ha
+   restituito, chi manca e quali schede sono incomplete. Si può rilanciare a ogni nuovo arrivo: ciò che è
+   già unito non cambia. Prima di modificare i dati dell'ente ne salva una copia in backup/.
+
+Non modificare {manifest}: è il riferimento dei controlli.
+"""
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("raccolta", help="le schede di valutazione raccolte da ciascun valutatore, e di ritorno")
+    what = p.add_subparsers(dest="raccolta", required=True, metavar="{crea,unisci}")
+    crea = what.add_parser("crea", help="una cartella di lavoro Excel per ogni valutatore, da compilare")
+    crea.add_argument("config", type=Path, help="cycle.toml")
+    crea.add_argument("--ente", required=True, metavar="ID")
+    crea.add_argument("--out", required=True, type=Path, metavar="DIR", help="cartella nuova o vuota")
+    unisci = what.add_parser("unisci", help="unisce ai dati dell'ente le cartelle restituite")
+    unisci.add_argument("config", type=Path, help="cycle.toml")
+    unisci.add_argument("--ente", required=True, metavar="ID")
+    unisci.add_argument("dir", type=Path, metavar="DIR", help="la cartella scritta da `raccolta crea`")
+
+
+def main(args: argparse.Namespace) -> int:
+    return crea(args) if args.raccolta == "crea" else unisci(args)
+
+
+def _ente(args: argparse.Namespace) -> tuple[Any, Any]:
+    from ..config import load_config
+
+    plan = load_config(args.config)
+    return plan, plan.ente(args.ente)
+
+
+def crea(args: argparse.Namespace) -> int:
+    from .. import owned
+    from ..loading import load_ente, merge_schemas
+    from ..registry import Hooks
+    from .plan import plan as make_plan
+
+    plan, cfg = _ente(args)
+    out: Path = args.out
+    owned.check_root(out, "raccolta", [plan.path, cfg.data])
+    if (out / layout.MANIFEST).exists():
+        raise owned.refuse(out, f"{out} contiene già una raccolta: indica una cartella nuova per crearne un'altra")
+    hooks, _ = Hooks.for_plugin(cfg.plugin)
+    try:
+        ente = load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas()))
+    except CiclopeError as exc:
+        from ..cli import render_problems
+
+        print(f"{cfg.id}: dati non caricabili: correggili prima di creare la raccolta", file=sys.stderr)
+        print(render_problems(list(exc.problems)), file=sys.stderr)
+        return EXIT_ENTE
+    batches = make_plan(ente, hooks)
+    owned.claim_root(out, "raccolta", [plan.path, cfg.data])
+    sent = _write_batches(out, batches.batches, ente, cfg.id, plan.year, token := secrets.token_hex(16))
+    created = dt.datetime.now().isoformat(timespec="seconds")
+    owned.folder_inside(out, layout.RETURNED)
+    manifest = Manifest(cfg.id, plan.year, cfg.plugin, token, created, tuple(sent))
+    owned.write_inside(out, layout.MANIFEST, manifest.dumps())
+    text = README.format(
+        year=plan.year,
+        name=ente.name,
+        ente=cfg.id,
+        sent=layout.SENT,
+        returned=layout.RETURNED,
+        manifest=layout.MANIFEST,
+    )
+    owned.write_inside(out, "LEGGIMI.txt", text.encode("utf-8"))
+    _report_created(out, sent, batches, ente)
+    return EXIT_OK
+
+
+def _write_batches(out: Path, batches: Any, ente: Any, ente_id: str, year: int, token: str) -> list[Sent]:
+    from .. import owned
+    from .workbook import build
+
+    taken: set[str] = set()
+    sent = []
+    for batch in batches:
+        name = file_name(batch.evaluator, taken)
+        data, cells = build(batch, ente_id, ente.name, year, token)
+        owned.write_inside(out, f"{layout.SENT}/{name}", data)
+        sent.append(
+            Sent(
+                evaluator=batch.evaluator,
+                file=name,
+                label=batch.label,
+                external=batch.external,
+                people=tuple(c.person for c in batch.cards),
+                indicators=tuple(m.indicator for m in batch.measures),
+                cells=cells,
+            )
+        )
+    return sent
+
+
+def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> None:
+    print(
+        f"Raccolta {ente.year if hasattr(ente, 'year') else ''} di {ente.name}: {len(sent)} cartelle in {out / layout.SENT}"
+    )
+    for s in sent:
+        kind = " (esterno)" if s.external else ""
+        print(f"  {s.file:<24} {s.label}{kind}: {len(s.people)} schede, {len(s.indicators)} indicatori")
+    if batches.unassigned:
+        print(f"avviso: senza valutatore (nessuna cartella): {', '.join(batches.unassigned)}", file=sys.stderr)
+    if batches.without_card:
+        print(
+            f"Senza scheda da compilare (il regolamento non ne prevede o non è nota): {len(batches.without_card)} persone"
+        )
+    print(f"Le cartelle restituite vanno salvate in {out / layout.RETURNED}; poi `ciclope raccolta unisci`.")
+
+
+def unisci(args: argparse.Namespace) -> int:
+    from .. import owned
+    from . import entedata, manifest, merge, readback
+
+    plan, cfg = _ente(args)
+    folder: Path = args.dir
+    if owned.marker_kind(folder) != "raccolta":
+        raise owned.refuse(folder, f"{folder} non è una cartella scritta da `ciclope raccolta crea`")
+    man = manifest.load(folder)
+    if man.ente != cfg.id or man.year != plan.year:
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="raccolta.ente",
+                    file=str(folder / layout.MANIFEST),
+                    message=f"la raccolta è dell'ente {man.ente!r} per il {man.year}, non di {cfg.id!r} "
+                    f"per il {plan.year}",
+                )
+            ]
+        )
+    returned = [readback.read(p, man) for p in _returned_files(folder)]
+    src = entedata.source(cfg.data)
+    grids = entedata.read(src)
+    tally = merge.merge(grids, returned, src.xlsx)
+    written: list[Path] = []
+    backup: Path | None = None
+    if tally.changed:
+        written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
+    from .status import render
+
+    print(render(man, returned, tally))
+    if backup is not None:
+        print(f"Copia dei dati dell'ente prima della modifica: {backup}")
+    if written:
+        print("Dati dell'ente aggiornati: " + ", ".join(str(p) for p in written))
+    else:
+        print("Nessuna modifica ai dati dell'ente.")
+    return EXIT_ENTE if _problems(returned, tally) else EXIT_OK
+
+
+def _returned_files(folder: Path) -> list[Path]:
+    where = folder / layout.RETURNED
+    if not where.is_dir():
+        return []
+    return sorted(
+        p
+        for p in where.iterdir()
+        if p.is_file()
+        and not p.is_symlink()
+        and not p.name.startswith((".", "~$"))
+        and p.suffix.lower() in (".xlsx", ".xls", ".xlsm")
+    )
+
+
+def _problems(returned: list[Any], tally: Any) -> list[Problem]:
+    found = [p for r in returned for p in r.problems] + list(tally.problems)
+    if found:
+        from ..cli import render_problems
+
+        print(render_problems(found), file=sys.stderr)
+    return [p for p in found if p.is_error]

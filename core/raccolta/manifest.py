@@ -1,0 +1,92 @@
+"""``raccolta.json``: what ``raccolta crea`` sent, read back by ``raccolta unisci`` as the reference of every
+check (the workbook's own signature sheet names the collection; the manifest holds the locked content, which
+the evaluator never sees)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import attrs
+
+from ..problems import CiclopeError, Problem
+from . import layout
+
+FORMAT = 1
+
+
+@attrs.frozen
+class Sent:
+    evaluator: str
+    file: str
+    label: str
+    external: bool
+    people: tuple[str, ...]
+    indicators: tuple[str, ...]
+    cells: dict[str, dict[str, str]] = attrs.field(hash=False)
+
+
+@attrs.frozen
+class Manifest:
+    ente: str
+    year: int
+    plugin: str
+    token: str
+    created: str
+    sent: tuple[Sent, ...]
+
+    def by_evaluator(self) -> dict[str, Sent]:
+        return {s.evaluator: s for s in self.sent}
+
+    def dumps(self) -> bytes:
+        doc = {
+            "formato": FORMAT,
+            "ente": self.ente,
+            "anno": self.year,
+            "plugin": self.plugin,
+            "raccolta": self.token,
+            "creata": self.created,
+            "cartelle": [attrs.asdict(s) for s in self.sent],
+        }
+        return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def file_name(evaluator: str, taken: set[str]) -> str:
+    """A file name for an evaluator id: letters, digits, ``.-_`` kept, anything else ``_``; unique."""
+    base = re.sub(r"[^A-Za-z0-9._-]", "_", evaluator).strip(".") or "valutatore"
+    name, n = f"{base}.xlsx", 2
+    while name.lower() in taken:
+        name, n = f"{base}-{n}.xlsx", n + 1
+    taken.add(name.lower())
+    return name
+
+
+def load(folder: Path) -> Manifest:
+    path = folder / layout.MANIFEST
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        sent = tuple(
+            Sent(
+                evaluator=s["evaluator"],
+                file=s["file"],
+                label=s["label"],
+                external=bool(s["external"]),
+                people=tuple(s["people"]),
+                indicators=tuple(s["indicators"]),
+                cells={k: dict(v) for k, v in s["cells"].items()},
+            )
+            for s in doc["cartelle"]
+        )
+        return Manifest(doc["ente"], int(doc["anno"]), doc["plugin"], doc["raccolta"], doc["creata"], sent)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        why = "non trovato" if isinstance(exc, FileNotFoundError) else f"non leggibile ({type(exc).__name__})"
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="raccolta.manifest",
+                    file=str(path),
+                    message=f"{layout.MANIFEST} {why}: indica la cartella scritta da `ciclope raccolta crea`",
+                )
+            ]
+        ) from None

@@ -1,0 +1,212 @@
+"""The returned workbooks joined to the ente's evaluations and indicator actuals.
+
+Rules (issue 42): a card is merged only when complete; a person in two workbooks, or two workbooks of one
+evaluator, is an error and neither is merged (never the last one written wins); a card or an actual already
+in the ente's data that did not come from the same evaluator's workbook is a conflict, never overwritten; a
+second merge of the same returns changes nothing. Every row merged says where it came from in its ``x_``
+columns (which workbook, which evaluator, when it was saved)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from ..loading import CANONICAL, parse_indicator_value
+from ..problems import Problem
+from . import layout
+from .entedata import Grid
+from .readback import CardRow, Returned
+
+FROM_FILE, FROM_EVALUATOR, RECEIVED = "x_raccolta_cartella", "x_raccolta_valutatore", "x_raccolta_ricevuta"
+CARD_COLUMNS = ("person", "evaluator", "section", "item", "max_points", "points", "weight")
+
+
+@attrs.define
+class Tally:
+    """What a merge did, for the status table."""
+
+    problems: list[Problem] = attrs.field(factory=list)
+    added: list[str] = attrs.field(factory=list)  # people whose card was added
+    updated: list[str] = attrs.field(factory=list)
+    same: list[str] = attrs.field(factory=list)  # already in the data, identical
+    actuals: dict[str, int] = attrs.field(factory=dict)  # evaluator → actuals added or updated
+    changed: set[str] = attrs.field(factory=set)  # grids changed
+    refused: set[str] = attrs.field(factory=set)  # evaluators whose workbook was not merged at all
+
+    def conflict(self, title: str, message: str, row: int | None = None, column: str = "") -> None:
+        self.problems.append(Problem(rule="raccolta.conflitto", file=title, message=message, row=row, column=column))
+
+
+def _value(text: str, xlsx: bool) -> Any:
+    """A cell to write: a number as a number in a workbook, text otherwise."""
+    if not xlsx or not text:
+        return text or None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _points(value: Decimal | None) -> str:
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def unique_returns(returned: Iterable[Returned], tally: Tally) -> list[Returned]:
+    """The accepted workbooks, less those of an evaluator who returned two (both refused)."""
+    by: dict[str, list[Returned]] = {}
+    for r in returned:
+        if r.accepted and r.evaluator is not None:
+            by.setdefault(r.evaluator, []).append(r)
+    kept = []
+    for evaluator, found in by.items():
+        if len(found) == 1:
+            kept.append(found[0])
+            continue
+        names = ", ".join(r.file for r in found)
+        tally.refused.add(evaluator)
+        tally.conflict(
+            layout.RETURNED,
+            f"due cartelle dello stesso valutatore {evaluator!r} ({names}): nessuna è unita; "
+            f"tieni in {layout.RETURNED}/ solo quella giusta",
+        )
+    return kept
+
+
+def _twice(kept: list[Returned], tally: Tally) -> set[str]:
+    """People whose complete card is in two workbooks: an error, merged from neither."""
+    seen: dict[str, list[str]] = {}
+    for r in kept:
+        for person in r.complete():
+            seen.setdefault(person, []).append(r.file)
+    twice = {p for p, files in seen.items() if len(files) > 1}
+    for person in sorted(twice):
+        tally.conflict(
+            layout.RETURNED,
+            f"la scheda di {person!r} è in più cartelle ({', '.join(seen[person])}): non è unita da nessuna; "
+            "lascia la scheda in una sola cartella",
+        )
+    return twice
+
+
+def _card_rows(r: Returned, rows: list[CardRow], grid: Grid, xlsx: bool) -> list[list[Any]]:
+    out = []
+    for c in rows:
+        cells = {
+            "person": c.person,
+            "evaluator": r.evaluator,
+            "section": c.section,
+            "item": c.item,
+            "max_points": _value(c.max_points, xlsx),
+            "points": _value(_points(c.points), xlsx),
+            "weight": _value(c.weight, xlsx),
+            FROM_FILE: r.file,
+            FROM_EVALUATOR: r.evaluator,
+            RECEIVED: r.received,
+        }
+        out.append([cells.get(grid.code(h)) for h in grid.header])
+    return out
+
+
+def merge_cards(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool) -> None:
+    if not grid.header:
+        grid.header = list(CARD_COLUMNS)
+    for name in (*CARD_COLUMNS, FROM_FILE, FROM_EVALUATOR, RECEIVED):
+        grid.column(name)
+    twice = _twice(kept, tally)
+    for r in kept:
+        for person, rows in r.complete().items():
+            if person not in twice:
+                _merge_card(grid, r, person, _card_rows(r, rows, grid, xlsx), tally)
+
+
+def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tally: Tally) -> None:
+    at = [i for i, row in enumerate(grid.rows) if grid.get(row, "person") == person]
+    if not at:
+        grid.rows.extend(new)
+        tally.added.append(person)
+        tally.changed.add(grid.name)
+        return
+    if any(grid.get(grid.rows[i], FROM_EVALUATOR) != r.evaluator for i in at):
+        rows = ", ".join(str(i + 2) for i in at[:5])
+        tally.conflict(
+            grid.title,
+            f"{person!r} ha già una scheda nei dati dell'ente (righe {rows}) che non viene dalla cartella di "
+            f"{r.evaluator!r}: la scheda ricevuta in {r.file} non è unita; togli quelle righe se vanno sostituite",
+            row=at[0] + 2,
+            column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
+        )
+        return
+    old = [[layout.text(v) for v in grid.rows[i]] for i in at]
+    if old == [[layout.text(v) for v in row] for row in new]:
+        tally.same.append(person)
+        return
+    keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
+    grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
+    tally.updated.append(person)
+    tally.changed.add(grid.name)
+
+
+def _kind(text: str) -> str:
+    parser = CANONICAL["indicators"]["type"][0]
+    try:
+        return str(parser(text))
+    except ValueError:
+        return ""
+
+
+def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally) -> None:
+    if not any(r.actuals for r in kept):
+        return
+    rows = {grid.get(row, "id"): row for row in grid.rows}
+    for r in kept:
+        for ident, (text, at) in r.actuals.items():
+            row = rows.get(ident)
+            if row is None:
+                continue  # an indicator removed from the data since the collection: nothing to fill
+            label = f"{layout.RETURNED}/{r.file}[{layout.MEASURES}]"
+            try:
+                value = parse_indicator_value(_kind(grid.get(row, "type")), text)
+            except ValueError as exc:
+                tally.problems.append(
+                    Problem(rule="raccolta.consuntivo", file=label, row=at, column="Consuntivo", message=f"{exc}")
+                )
+                continue
+            _merge_actual(grid, row, ident, text, value, r, tally)
+
+
+def _merge_actual(grid: Grid, row: list[Any], ident: str, text: str, value: Any, r: Returned, tally: Tally) -> None:
+    for name in ("actual", FROM_FILE, FROM_EVALUATOR, RECEIVED):
+        grid.column(name)
+    old = grid.get(row, "actual")
+    if old:
+        try:
+            same = parse_indicator_value(_kind(grid.get(row, "type")), old) == value
+        except ValueError:
+            same = False
+        if same:
+            return
+        if grid.get(row, FROM_EVALUATOR) != r.evaluator:
+            tally.conflict(
+                grid.title,
+                f"l'indicatore {ident!r} ha già il consuntivo {old!r} nei dati dell'ente, la cartella {r.file} "
+                f"dice {text!r}: non lo sostituisco; correggi uno dei due",
+                row=grid.rows.index(row) + 2,
+                column=grid.header[grid.column("actual")],
+            )
+            return
+    for name, cell in (("actual", text), (FROM_FILE, r.file), (FROM_EVALUATOR, r.evaluator), (RECEIVED, r.received)):
+        row[grid.column(name)] = cell
+    tally.actuals[r.evaluator or ""] = tally.actuals.get(r.evaluator or "", 0) + 1
+    tally.changed.add(grid.name)
+
+
+def merge(grids: dict[str, Grid], returned: list[Returned], xlsx: bool) -> Tally:
+    tally = Tally()
+    kept = unique_returns(returned, tally)
+    merge_cards(grids["evaluations"], kept, tally, xlsx)
+    merge_actuals(grids["indicators"], kept, tally)
+    return tally

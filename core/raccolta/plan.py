@@ -1,0 +1,162 @@
+"""What each evaluator receives: their people's cards (items prefilled, points to fill) and the indicators
+of the objectives they own (actuals to fill). Which evaluator and which items are the plugin's
+(``ciclope_evaluator``, ``ciclope_card_items``); the defaults are here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..model import Ente, Person
+from ..registry import Hooks
+from ..reports import fmt
+
+
+@attrs.frozen
+class CardLine:
+    """One item of a card as sent: the evaluator fills its points."""
+
+    section: str
+    item: str
+    max_points: Decimal
+    weight: Decimal | None
+
+
+@attrs.frozen
+class Card:
+    person: str
+    name: str
+    role: str
+    unit: str
+    lines: tuple[CardLine, ...]
+
+
+@attrs.frozen
+class Measure:
+    """An indicator whose actual the evaluator reports."""
+
+    indicator: str
+    name: str
+    objective: str
+    type: str
+    target: str  # as the reports print it
+
+
+@attrs.frozen
+class Batch:
+    """One evaluator's workbook."""
+
+    evaluator: str
+    label: str  # the evaluator's name, or who an external evaluator is
+    external: bool
+    cards: tuple[Card, ...]
+    measures: tuple[Measure, ...]
+
+
+@attrs.frozen
+class Plan:
+    batches: tuple[Batch, ...]
+    unassigned: tuple[str, ...]  # people with a card and no evaluator
+    without_card: tuple[str, ...]  # people the regulation evaluates without a card (or no card known)
+
+
+def default_evaluator(person: Person, ente: Ente) -> str | None:
+    """``person.evaluator``, else the head of the person's unit or of the nearest unit above (not themselves)."""
+    if person.evaluator:
+        return person.evaluator
+    unit = ente.units.get(person.unit)
+    seen: set[str] = set()
+    while unit is not None and unit.id not in seen:
+        seen.add(unit.id)
+        if unit.head and unit.head != person.id:
+            return unit.head
+        unit = ente.units.get(unit.parent) if unit.parent else None
+    return None
+
+
+def default_card(person: Person, ente: Ente) -> list[CardLine]:
+    """The items of the person's card in the ente's data, else of the first person with the same role."""
+    cards = ente.cards_view()
+    own = cards.get(person.id)
+    if own:
+        return _lines(own)
+    for other in ente.people.values():
+        if other.role == person.role and cards.get(other.id):
+            return _lines(cards[other.id])
+    return []
+
+
+def _lines(items: Iterable[Any]) -> list[CardLine]:
+    return [CardLine(it.section, it.item, Decimal(it.max_points), it.weight) for it in items]
+
+
+def _as_line(raw: Any) -> CardLine:
+    section, item, max_points, weight = raw
+    return CardLine(str(section), str(item), Decimal(str(max_points)), None if weight is None else Decimal(str(weight)))
+
+
+def card_of(person: Person, ente: Ente, hooks: Hooks) -> list[CardLine]:
+    answer = hooks.pm.hook.ciclope_card_items(person=person, ente=ente)
+    return default_card(person, ente) if answer is None else [_as_line(raw) for raw in answer]
+
+
+def evaluator_of(person: Person, ente: Ente, hooks: Hooks) -> str | None:
+    answer = hooks.pm.hook.ciclope_evaluator(person=person, ente=ente)
+    return default_evaluator(person, ente) if answer is None else str(answer)
+
+
+def owner_of(owner: str | None, ente: Ente) -> str | None:
+    """The person who reports an objective's indicators: the owner person, or the head of the owner unit."""
+    if owner is None:
+        return None
+    if owner in ente.people or owner in ente.evaluators:
+        return owner
+    unit = ente.units.get(owner)
+    return unit.head if unit is not None and unit.head else None
+
+
+def measures_by_owner(ente: Ente) -> dict[str, list[Measure]]:
+    out: dict[str, list[Measure]] = {}
+    for ind in ente.indicators.values():
+        objective = ente.objectives.get(ind.objective)
+        who = owner_of(objective.owner if objective else None, ente)
+        if who is None or not ind.active:
+            continue
+        target = "" if ind.target is None else fmt.value(ind.target)
+        out.setdefault(who, []).append(Measure(ind.id, ind.name, ind.objective, ind.type, target))
+    return out
+
+
+def plan(ente: Ente, hooks: Hooks) -> Plan:
+    """The workbooks to send: one per evaluator who has a card or an indicator to fill, in people.csv order
+    (external evaluators after)."""
+    cards: dict[str, list[Card]] = {}
+    unassigned, without = [], []
+    for person in ente.people.values():
+        lines = card_of(person, ente, hooks)
+        if not lines:
+            without.append(person.id)
+            continue
+        who = evaluator_of(person, ente, hooks)
+        if who is None or who == person.id:
+            unassigned.append(person.id)
+            continue
+        card = Card(person.id, person.name, person.role, person.unit, tuple(lines))
+        cards.setdefault(who, []).append(card)
+    measures = measures_by_owner(ente)
+    order = [p for p in ente.people if p in cards or p in measures]
+    order += sorted(e for e in set(cards) | set(measures) if e not in ente.people)
+    batches = tuple(
+        Batch(
+            evaluator=who,
+            label=ente.people[who].name if who in ente.people else ente.evaluators.get(who, who),
+            external=who not in ente.people,
+            cards=tuple(cards.get(who, ())),
+            measures=tuple(measures.get(who, ())),
+        )
+        for who in order
+    )
+    return Plan(batches, tuple(unassigned), tuple(without))

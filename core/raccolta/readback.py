@@ -1,0 +1,204 @@
+"""A returned workbook read and checked against the manifest: whose it is, whether a cell outside the
+fillable ones changed, and the points and actuals written (never a traceback: every problem in Italian,
+with the sheet, the row and the column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..problems import Problem
+from ..values import parse_number
+from . import layout
+from .manifest import Manifest, Sent
+
+SHOWN_CHANGES = 10
+REFUSING = frozenset(
+    {"raccolta.cartella", "raccolta.manomessa"}
+)  # a workbook with these is not merged at all  # cells changed listed one by one; the rest counted
+
+
+@attrs.frozen
+class CardRow:
+    person: str
+    section: str
+    item: str
+    max_points: str
+    weight: str
+    points: Decimal | None
+    row: int
+
+
+@attrs.frozen
+class Returned:
+    file: str
+    sha256: str
+    received: str  # the file's modification time, to the minute: when the office saved the return
+    evaluator: str | None = None
+    rows: tuple[CardRow, ...] = ()
+    actuals: dict[str, tuple[str, int]] = attrs.field(factory=dict, hash=False)  # indicator → (text, row)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the workbook is this collection's and untouched outside the fillable cells: its complete
+        cards are merged (a card with bad points is incomplete, and said among the problems)."""
+        return self.evaluator is not None and not any(p.rule in REFUSING for p in self.problems)
+
+    def incomplete(self) -> list[str]:
+        """People whose card has an item without points, in sheet order."""
+        return list(dict.fromkeys(r.person for r in self.rows if r.points is None))
+
+    def complete(self) -> dict[str, list[CardRow]]:
+        cards: dict[str, list[CardRow]] = {}
+        for r in self.rows:
+            cards.setdefault(r.person, []).append(r)
+        missing = set(self.incomplete())
+        return {p: rows for p, rows in cards.items() if p not in missing}
+
+
+def _problem(label: str, message: str, row: int | None = None, column: str = "", rule: str = "raccolta.cartella"):
+    return Problem(rule=rule, message=message, file=label, row=row, column=column)
+
+
+def _open(path: Path) -> tuple[Any, str]:
+    """The workbook, or None and why not, in words."""
+    import zipfile
+
+    import openpyxl
+
+    if path.suffix.lower() == ".xls":
+        return None, "è nel formato Excel 97-2003 (.xls): aprilo con Excel o LibreOffice e salvalo come .xlsx"
+    if not zipfile.is_zipfile(path):
+        return None, "non è una cartella di lavoro .xlsx (il file è danneggiato o di un altro tipo)"
+    try:
+        return openpyxl.load_workbook(path, data_only=True), ""
+    except Exception as exc:  # openpyxl raises many types for a broken workbook
+        return None, f"cartella di lavoro non leggibile ({type(exc).__name__}): salvala di nuovo come .xlsx"
+
+
+def _signature(wb: Any) -> dict[str, str]:
+    if layout.SIGNATURE not in wb.sheetnames:
+        return {}
+    return {layout.text(a.value): layout.text(b.value) for a, b in wb[layout.SIGNATURE].iter_rows(max_col=2)}
+
+
+def _whose(wb: Any, manifest: Manifest, label: str) -> tuple[Sent | None, list[Problem]]:
+    sign = _signature(wb)
+    if not sign:
+        return None, [_problem(label, "non è una cartella della raccolta (manca il foglio di controllo di ciclope)")]
+    if sign.get("ente") != manifest.ente:
+        return None, [_problem(label, f"è dell'ente {sign.get('ente')!r}, non di {manifest.ente!r}")]
+    if sign.get("raccolta") != manifest.token or sign.get("anno") != str(manifest.year):
+        return None, [
+            _problem(
+                label, "è di un'altra raccolta (creata in un'altra cartella o in un altro anno): usa quella giusta"
+            )
+        ]
+    sent = manifest.by_evaluator().get(sign.get("valutatore", ""))
+    if sent is None:
+        return None, [_problem(label, f"valutatore {sign.get('valutatore')!r} sconosciuto in questa raccolta")]
+    return sent, []
+
+
+def _column_name(sheet: str, coordinate: str) -> str:
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    letter, _ = coordinate_from_string(coordinate)
+    header = layout.CARD_HEADER if sheet == layout.CARDS else layout.MEASURE_HEADER
+    k = column_index_from_string(letter)
+    return header[k - 1] if k <= len(header) else letter
+
+
+def tampering(found: dict[str, dict[str, str]], sent: Sent, label: str) -> list[Problem]:
+    """Every locked cell changed, added or emptied since the workbook was sent."""
+    from openpyxl.utils.cell import coordinate_from_string
+
+    changes: list[Problem] = []
+    for sheet, expected in sent.cells.items():
+        now = found.get(sheet, {})
+        for coordinate in sorted(set(expected) | set(now), key=lambda c: coordinate_from_string(c)[::-1]):
+            was, is_ = expected.get(coordinate, ""), now.get(coordinate, "")
+            if was == is_:
+                continue
+            what = f"era «{was}», ora «{is_}»" if was and is_ else (f"aggiunto «{is_}»" if is_ else f"tolto «{was}»")
+            changes.append(
+                _problem(
+                    f"{label}[{sheet}]",
+                    f"cella {coordinate} modificata fuori dalle celle da compilare: {what}; la cartella è respinta "
+                    "(si compilano solo le celle gialle): chiedi al valutatore di compilare di nuovo quella inviata",
+                    row=coordinate_from_string(coordinate)[1],
+                    column=_column_name(sheet, coordinate),
+                    rule="raccolta.manomessa",
+                )
+            )
+    if len(changes) > SHOWN_CHANGES:
+        more = len(changes) - SHOWN_CHANGES
+        changes = changes[:SHOWN_CHANGES] + [
+            _problem(label, f"… e altre {more} celle modificate", rule="raccolta.manomessa")
+        ]
+    return changes
+
+
+def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[Problem]]:
+    shown = layout.text(cell.value)
+    if not shown:
+        return None, []
+    column = layout.CARD_HEADER[layout.CARD_FILL - 1]
+    try:
+        points = parse_number(shown)
+    except ValueError as exc:
+        return None, [_problem(label, f"punti {shown!r}: {exc}", cell.row, column, "raccolta.punti")]
+    if not Decimal(0) <= points <= top:
+        message = f"punti {shown} fuori dall'intervallo ammesso: da 0 a {format(top.normalize(), 'f')}"
+        return None, [_problem(label, message, cell.row, column, "raccolta.punti")]
+    return points, []
+
+
+def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
+    rows, problems = [], []
+    where = f"{label}[{layout.CARDS}]"
+    for cells in wb[layout.CARDS].iter_rows(min_row=2, max_col=layout.CARD_FILL):
+        person = layout.text(cells[0].value)
+        if not person:
+            continue
+        top = Decimal(layout.text(cells[5].value) or "0")
+        points, found = _points(cells[layout.CARD_FILL - 1], top, where)
+        problems += found
+        texts = [layout.text(c.value) for c in cells]
+        rows.append(CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row))
+    return rows, problems
+
+
+def _actuals(wb: Any) -> dict[str, tuple[str, int]]:
+    out = {}
+    for cells in wb[layout.MEASURES].iter_rows(min_row=2, max_col=layout.MEASURE_FILL):
+        ident, value = layout.text(cells[0].value), layout.text(cells[layout.MEASURE_FILL - 1].value)
+        if ident and value:
+            out[ident] = (value, cells[0].row)
+    return out
+
+
+def read(path: Path, manifest: Manifest) -> Returned:
+    data = path.read_bytes()
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    base = Returned(file=path.name, sha256=hashlib.sha256(data).hexdigest(), received=stamp)
+    label = f"{layout.RETURNED}/{path.name}"
+    wb, why = _open(path)
+    if wb is None:
+        return attrs.evolve(base, problems=(_problem(label, why),))
+    sent, problems = _whose(wb, manifest, label)
+    if sent is None:
+        return attrs.evolve(base, problems=tuple(problems))
+    problems = tampering(layout.locked_cells(wb), sent, label)
+    if problems:
+        return attrs.evolve(base, evaluator=sent.evaluator, problems=tuple(problems))
+    rows, problems = _cards(wb, label)
+    return attrs.evolve(
+        base, evaluator=sent.evaluator, rows=tuple(rows), actuals=_actuals(wb), problems=tuple(problems)
+    )

@@ -1,0 +1,152 @@
+"""One evaluator's workbook: instructions, their people's cards (points to fill, with a drop-down or a bound
+per item), the indicators they report (actual to fill), and a very hidden signature sheet. Every cell but
+the fillable ones is locked and the sheets protected; the reader checks the locked content anyway."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any
+
+from ..reports import fmt
+from . import layout
+from .plan import Batch, Card
+
+DROPDOWN_MAX = 20  # an integer maximum up to this gets a drop-down of every allowed point
+LAST_ROW = 2000
+
+
+def _protect(ws: Any) -> None:
+    ws.protection.sheet = True
+    ws.protection.formatCells = False  # the evaluator may widen a column
+    ws.protection.formatColumns = False
+
+
+def _header(ws: Any, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.append(list(header))
+    for k, width in enumerate(widths, start=1):
+        cell = ws.cell(row=1, column=k)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+        ws.column_dimensions[get_column_letter(k)].width = width
+    ws.freeze_panes = "A2"
+
+
+def _fillable(cell: Any) -> None:
+    from openpyxl.styles import PatternFill, Protection
+
+    cell.protection = Protection(locked=False)
+    cell.fill = PatternFill("solid", fgColor="FFF2CC")
+
+
+def _points_validation(ws: Any, rows_by_max: dict[Decimal, list[int]]) -> None:
+    """A drop-down 0…max for integer maxima up to :data:`DROPDOWN_MAX`, a decimal bound otherwise."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    col = "H"
+    for top, rows in rows_by_max.items():
+        if top == top.to_integral_value() and 0 < top <= DROPDOWN_MAX:
+            allowed = ",".join(str(n) for n in range(int(top) + 1))
+            dv = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
+        else:
+            dv = DataValidation(
+                type="decimal", operator="between", formula1="0", formula2=format(top, "f"), allow_blank=True
+            )
+        dv.showErrorMessage = True
+        dv.errorTitle = "Punti non ammessi"
+        dv.error = f"Scrivi un numero da 0 a {fmt.decimal_it(top)}"
+        dv.promptTitle = "Punti assegnati"
+        dv.prompt = f"Da 0 a {fmt.decimal_it(top)}"
+        ws.add_data_validation(dv)
+        for row in rows:
+            dv.add(f"{col}{row}")
+
+
+def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
+    ws = wb.create_sheet(layout.CARDS)
+    _header(ws, layout.CARD_HEADER, (14, 28, 14, 26, 44, 14, 8, 16))
+    rows_by_max: dict[Decimal, list[int]] = {}
+    for card in cards:
+        for line in card.lines:
+            weight = None if line.weight is None else float(line.weight)
+            ws.append([card.person, card.name, card.unit, line.section, line.item, float(line.max_points), weight])
+            _fillable(ws.cell(row=ws.max_row, column=layout.CARD_FILL))
+            rows_by_max.setdefault(line.max_points, []).append(ws.max_row)
+    _points_validation(ws, rows_by_max)
+    _protect(ws)
+
+
+def _measures(wb: Any, batch: Batch) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws = wb.create_sheet(layout.MEASURES)
+    _header(ws, layout.MEASURE_HEADER, (16, 40, 14, 22, 14, 16, 40))
+    yes_no = DataValidation(type="list", formula1='"SI,NO"', allow_blank=True, showErrorMessage=True)
+    yes_no.error = "Scegli SI o NO"
+    ws.add_data_validation(yes_no)
+    for m in batch.measures:
+        kind = fmt.TYPE_LABELS.get(m.type, m.type)
+        ws.append([m.indicator, m.name, m.objective, kind, m.target, None, layout.HOW.get(m.type, "")])
+        cell = ws.cell(row=ws.max_row, column=layout.MEASURE_FILL)
+        _fillable(cell)
+        if m.type == "boolean":
+            yes_no.add(cell.coordinate)
+        elif m.type == "deadline":
+            cell.number_format = "DD/MM/YYYY"
+    _protect(ws)
+
+
+def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
+    ws = wb.create_sheet(layout.INFO, 0)
+    ws.column_dimensions["A"].width = 110
+    lines = [
+        f"Raccolta delle valutazioni {year} — {ente_name}",
+        f"Valutatore: {batch.label} ({batch.evaluator})",
+        "",
+        f"Foglio «{layout.CARDS}»: una riga per ogni voce della scheda di ciascuna persona che valuti "
+        f"({len(batch.cards)} schede). Scrivi i punti nella colonna «Punti assegnati» (celle gialle), da 0 "
+        "ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi.",
+        f"Foglio «{layout.MEASURES}»: gli indicatori degli obiettivi di cui rispondi ({len(batch.measures)}). "
+        "Scrivi il consuntivo dell'anno nella colonna «Consuntivo» (celle gialle), nel formato indicato "
+        "in «Come scriverlo».",
+        "",
+        "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate "
+        "(una cartella modificata altrove viene respinta).",
+        "Una scheda con qualche voce senza punti resta «incompleta» e non viene registrata.",
+        "Salva il file in formato .xlsx, senza cambiarne il nome, e restituiscilo all'ufficio della performance.",
+    ]
+    for line in lines:
+        ws.append([line])
+    from openpyxl.styles import Alignment, Font
+
+    ws["A1"].font = Font(bold=True, size=14)
+    for row in ws.iter_rows(min_row=3):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    _protect(ws)
+
+
+def _signature(wb: Any, fields: dict[str, str]) -> None:
+    ws = wb.create_sheet(layout.SIGNATURE)
+    for key, value in fields.items():
+        ws.append([key, value])
+    ws.sheet_state = "veryHidden"
+    _protect(ws)
+
+
+def build(batch: Batch, ente_id: str, ente_name: str, year: int, token: str) -> tuple[bytes, dict[str, dict[str, str]]]:
+    """The workbook's bytes and its locked cells (:func:`layout.locked_cells`), to record in the manifest."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    _instructions(wb, batch, ente_name, year)
+    _cards(wb, batch.cards)
+    _measures(wb, batch)
+    _signature(wb, {"ente": ente_id, "valutatore": batch.evaluator, "anno": str(year), "raccolta": token})
+    wb.active = 1  # opens on the cards
+    data = io.BytesIO()
+    wb.save(data)
+    return data.getvalue(), layout.locked_cells(wb)

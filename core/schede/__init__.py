@@ -1,0 +1,1 @@
+"""``ciclope schede-personali``: one scheda per employee (issue 42)."""

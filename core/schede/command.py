@@ -1,0 +1,119 @@
+"""``ciclope schede-personali OUT/ENTE [--persona P] [--out DIR]``: one scheda per employee, HTML and PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from ..problems import CiclopeError, Problem
+
+EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
+PRINTERS = 4  # Chromium processes at a time
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "schede-personali",
+        help="una scheda per ogni persona (HTML e PDF su A4), da consegnare al colloquio con la firma per presa visione",
+    )
+    p.add_argument("folder", type=Path, metavar="OUT/ENTE", help="la cartella di un ente scritta da `ciclope run`")
+    p.add_argument("--persona", action="append", default=[], metavar="ID", help="solo questa persona (ripetibile)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="cartella delle schede (default: schede-personali/<ente> accanto alla cartella di output)",
+    )
+    p.add_argument("--solo-html", action="store_true", help="senza PDF (non serve Chromium)")
+
+
+def _problem(where: Path | str, message: str, rule: str = "schede.input") -> CiclopeError:
+    return CiclopeError([Problem(rule=rule, file=str(where), message=message)])
+
+
+def _result(folder: Path) -> Any:
+    from ..verify import recompute
+
+    _, _, result, changed = recompute(folder)
+    if result is None:
+        raise _problem(
+            folder,
+            "i dati dell'ente non sono più quelli dell'esecuzione ("
+            + "; ".join(changed[:3])
+            + "): rilancia `ciclope run` e poi le schede, che devono dire ciò che è stato deciso",
+        )
+    return result
+
+
+def _people(result: Any, asked: list[str]) -> list[str]:
+    people = result.ente.people
+    unknown = [p for p in asked if p not in people]
+    if unknown:
+        from ..nearest import hint
+
+        hints = [f"{p!r}{hint(p, people)}" for p in unknown]
+        raise _problem("--persona", f"persona sconosciuta nell'ente {result.ente.id}: {', '.join(hints)}")
+    return asked or list(people)
+
+
+def file_stem(pid: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", pid).strip(".") or "persona"
+
+
+def main(args: argparse.Namespace) -> int:
+    from .. import owned
+    from ..reports.public import chromium
+
+    folder: Path = args.folder
+    result = _result(folder)
+    people = _people(result, args.persona)
+    out: Path = args.out or folder.resolve().parent.parent / "schede-personali" / folder.resolve().name
+    if not args.solo_html and chromium() is None:
+        raise _problem(out, "per i PDF serve Chromium (pacchetto Debian 'chromium'): installalo o usa --solo-html")
+    owned.claim_root(out, "schede-personali", [folder, Path(result.origin.get("data", folder))])
+    pages = write_pages(out, result, people)
+    failed = [] if args.solo_html else print_all(pages)
+    print(f"Scritte {len(pages)} schede personali in {out}" + ("" if args.solo_html else " (HTML e PDF)"))
+    for path, why in failed:
+        print(f"ciclope: PDF non prodotto per {path.name}: {why}", file=sys.stderr)
+    return EXIT_ENTE if failed else EXIT_OK
+
+
+def write_pages(out: Path, result: Any, people: list[str]) -> list[Path]:
+    from .. import owned
+    from .content import build
+    from .render import render
+
+    pages = []
+    for pid in people:
+        page = owned.write_inside(out, f"{file_stem(pid)}.html", render(build(result, pid)).encode("utf-8"))
+        pages.append(page)
+    return pages
+
+
+def _print(page: Path) -> tuple[Path, str]:
+    """``page`` printed beside it as .pdf: through a new temporary name renamed over the final one."""
+    from ..reports.public import write_pdf
+
+    fd, tmp = tempfile.mkstemp(prefix=".ciclope-tmp.", suffix=".pdf", dir=page.parent)
+    os.close(fd)
+    try:
+        write_pdf(page, Path(tmp))
+        os.replace(tmp, page.with_suffix(".pdf"))
+        return page, ""
+    except OSError as exc:
+        return page, str(exc)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def print_all(pages: list[Path]) -> list[tuple[Path, str]]:
+    with ThreadPoolExecutor(max_workers=PRINTERS) as pool:
+        return [(p, why) for p, why in pool.map(_print, pages) if why]

@@ -1,0 +1,255 @@
+"""What one employee's scheda holds, from an ente's Result: only that person's figures (their card, score,
+level, appeals, amounts) and the ente's and their unit's organizational performance — never another person's
+data but the name of their evaluator, who signs it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..reports import fmt
+from ..result import Result
+from ..trace import Figure
+
+
+@attrs.frozen
+class Line:
+    """One row of a table: label and value as printed."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@attrs.frozen
+class CardRow:
+    section: str
+    item: str
+    max_points: str
+    weight: str
+    points: str
+    note: str  # a conciliation stage that replaced the points
+
+
+@attrs.frozen
+class Payment:
+    what: str
+    amount: str
+    pool: str
+    formula: str
+    source: str
+    steps: tuple[Line, ...]
+
+
+@attrs.frozen
+class Scheda:
+    person: str
+    name: str
+    ente: str
+    year: int
+    regulation: str
+    about: tuple[Line, ...]
+    card: tuple[CardRow, ...]
+    card_score: str
+    organizational: tuple[Line, ...]
+    score: str
+    level: str
+    level_words: str
+    score_steps: tuple[Line, ...]
+    score_formula: str
+    score_source: str
+    appeals: tuple[Line, ...]
+    payments: tuple[Payment, ...]
+    unpaid: tuple[str, ...]
+    evaluator: str
+    acts: tuple[Line, ...]
+
+
+def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
+    """A figure's direct inputs, as the chain of ``explain`` summarized to its first step."""
+    if figure is None:
+        return ()
+    from ..explain import show, value_kind
+
+    out = []
+    for i in figure.inputs:
+        kind = value_kind(i.ref) if i.ref else "number"
+        sub = result.figures.get(i.ref) if i.ref else None
+        if sub is not None and isinstance(i.value, Decimal) and sub.value != i.value:
+            kind = "number"  # a derived value (card / 100 = 0,85): as is, never as «0,85 punti» (as explain)
+        out.append(Line(i.name, show(i.value, kind)))
+    return tuple(out)
+
+
+def _who(result: Result, ident: str | None) -> str:
+    ente = result.ente
+    if not ident:
+        return "—"
+    if ident in ente.people:
+        return ente.people[ident].name
+    return ente.evaluators.get(ident, ident)
+
+
+def _about(result: Result, pid: str) -> tuple[Line, ...]:
+    p = result.ente.people[pid]
+    unit = result.ente.units.get(p.unit)
+    return (
+        Line("Nome", p.name),
+        Line("Identificativo", p.id),
+        Line("Ruolo", fmt.ROLE_LABELS.get(p.role, p.role) + (f", categoria {p.category}" if p.category else "")),
+        Line("Unità organizzativa", unit.name if unit else p.unit),
+        Line("Tempo lavorato", fmt.pct(p.fte, 0)),
+        Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
+    )
+
+
+def _card(result: Result, pid: str) -> tuple[CardRow, ...]:
+    rows = []
+    for it in result.ente.cards_view().get(pid, ()):
+        note = ""
+        if it.appeal:
+            note = f"{it.appeal}: punti da {fmt.decimal_it(it.replaced)} a {fmt.decimal_it(it.points)}"
+        rows.append(
+            CardRow(
+                it.section,
+                it.item,
+                fmt.decimal_it(it.max_points),
+                "—" if it.weight is None else fmt.decimal_it(it.weight),
+                fmt.decimal_it(it.points),
+                note,
+            )
+        )
+    return tuple(rows)
+
+
+def card_score(result: Result, pid: str) -> str:
+    """The card's score by rules/core.md §3: 100 × Σ(weight × points / max) / Σ weight (no weight = the maximum)."""
+    items = result.ente.cards_view().get(pid, ())
+    weights = [it.max_points if it.weight is None else it.weight for it in items]
+    total = sum(weights, Decimal(0))
+    if not items or total == 0 or any(it.max_points == 0 for it in items):
+        return ""
+    done = sum((w * it.points / it.max_points for w, it in zip(weights, items)), Decimal(0))
+    return fmt.score(100 * done / total)
+
+
+def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
+    org, p = result.org, result.ente.people[pid]
+    if org is None:
+        return ()
+    lines = [Line("Performance organizzativa dell'ente", fmt.pct(org.ente))]
+    if result.attestation is not None and result.attestation.attested is not None:
+        lines.append(Line("Performance attestata dall'OIV", fmt.pct(result.attestation.attested)))
+    unit = result.ente.units.get(p.unit)
+    if org.unit(p.unit) is not None:
+        lines.append(
+            Line(f"Performance della propria unità ({unit.name if unit else p.unit})", fmt.pct(org.unit(p.unit)))
+        )
+    if pid in org.people and org.people[pid] is not None:
+        lines.append(Line("Performance organizzativa di cui si risponde", fmt.pct(org.people[pid])))
+    return tuple(lines)
+
+
+def level_words(result: Result, level: str | None, status: str | None) -> str:
+    """The level's band in words, from the plugin's ``levels`` parameter when it has one (name and maximum
+    score), and the status in Italian."""
+    labels: Mapping[str, str] = {**fmt.STATUS_LABELS, **result.plugin.status_labels}
+    said = labels.get(status or "", (status or "").replace("_", " "))
+    table = result.params.get("levels")
+    if level and isinstance(table, (list, tuple)):
+        above = None
+        for band in table:
+            if not isinstance(band, Mapping) or "max" not in band:
+                continue
+            top = fmt.decimal_it(Decimal(str(band["max"])))
+            if band.get("name") == level:
+                span = f"oltre {above} e fino a {top}" if above is not None else f"fino a {top}"
+                return f"Livello «{level}»: punteggio {span} punti nella tabella del regolamento. Esito: {said}."
+            above = top
+    if level:
+        return f"Livello «{level}» attribuito secondo il regolamento. Esito: {said}."
+    return f"Esito: {said}."
+
+
+def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
+    out = []
+    for a in result.ente.appeals:
+        if a.person != pid:
+            continue
+        outcome = {"accolto": "accolto", "respinto": "respinto"}.get(a.outcome or "", "in corso")
+        effect = "i punti restano quelli della scheda"
+        if a.outcome == "accolto" and a.new_points is not None:
+            effect = f"la voce «{a.new_points_item or ''}» passa a {fmt.decimal_it(a.new_points)} punti"
+        out.append(Line(f"{a.stage.capitalize()} del {fmt.date_it(a.date)}", outcome, effect))
+    return tuple(out)
+
+
+def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
+    from ..explain import subject
+
+    about: dict[str, Any] = subject(result, "person", pid) or {}
+    out = []
+    for k, award in enumerate(about.get("awards", [])):
+        figure = result.figures.get(f"award:{pid}:{award['pool']}") or (
+            result.figures.get(f"award:{pid}") if k == 0 else None
+        )
+        band = f", fascia {award['band']}" if award.get("band") else ""
+        out.append(
+            Payment(
+                what=str(award["what"]) + band,
+                amount=fmt.euro(Decimal(award["amount"])),
+                pool=str(award["pool"]),
+                formula=str(award.get("formula") or (figure.formula if figure is not None else "")),
+                source=fmt.cite(str(award.get("source") or ""), result.plugin.documents),
+                steps=_steps(result, figure),
+            )
+        )
+    return tuple(out)
+
+
+def _acts(result: Result) -> tuple[Line, ...]:
+    names = {
+        "piano_adopted": "Piano della performance adottato il",
+        "relazione_validated_oiv": "Relazione validata dall'OIV il",
+        "relazione_approved": "Relazione approvata il",
+    }
+    return tuple(
+        Line(label, fmt.date_it(result.ente.approvals[key]))
+        for key, label in names.items()
+        if hasattr(result.ente.approvals.get(key), "strftime")
+    )
+
+
+def build(result: Result, pid: str) -> Scheda:
+    ente, p = result.ente, result.ente.people[pid]
+    score = result.scores.get(pid)
+    status = result.status_of(pid)
+    figure = result.figures.get(f"score:{pid}")
+    card_figure = result.figures.get(f"card:{pid}")
+    from ..explain import unpaid_reasons
+
+    return Scheda(
+        person=pid,
+        name=p.name,
+        ente=ente.name,
+        year=ente.year,
+        regulation=result.plugin.name,
+        about=_about(result, pid),
+        card=_card(result, pid),
+        card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
+        organizational=_organizational(result, pid),
+        score=fmt.score(score.score) if score is not None else "—",
+        level=(score.level or "—") if score is not None else "—",
+        level_words=level_words(result, score.level if score else None, status),
+        score_steps=_steps(result, figure),
+        score_formula=figure.formula if figure is not None else "",
+        score_source=fmt.cite(figure.source, result.plugin.documents) if figure is not None else "",
+        appeals=_appeals(result, pid),
+        payments=_payments(result, pid),
+        unpaid=tuple(u["why"] for u in unpaid_reasons(result, pid)),
+        evaluator=_who(result, p.evaluator or next((i.evaluator for i in ente.cards_view().get(pid, ())), None)),
+        acts=_acts(result),
+    )

@@ -1,0 +1,96 @@
+"""A scheda as a self-contained HTML page, printable on A4 (every text escaped)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .content import Line, Scheda
+
+CSS = """
+@page { size: A4; margin: 16mm 14mm; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
+h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
+th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
+.big { font-size: 13pt; font-weight: bold; } .sign { display: flex; gap: 10mm; margin-top: 10mm; }
+.sign div { flex: 1; border-top: 1px solid #333; padding-top: 1.5mm; min-height: 18mm; }
+section { break-inside: avoid; }
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
+    if not lines:
+        return ""
+    rows = "".join(
+        f"<tr><th scope='row'>{_e(ln.label)}</th><td>{_e(ln.value)}</td>"
+        + (f"<td>{_e(ln.note)}</td>" if any(x.note for x in lines) else "")
+        + "</tr>"
+        for ln in lines
+    )
+    top = f"<tr><th>{_e(head[0])}</th><th>{_e(head[1])}</th></tr>" if head else ""
+    return f"<table>{top}{rows}</table>"
+
+
+def _card(s: Scheda) -> str:
+    if not s.card:
+        return "<p>Nessuna scheda di valutazione individuale: il punteggio viene dagli altri elementi qui sotto.</p>"
+    rows = "".join(
+        f"<tr><td>{_e(r.section)}</td><td>{_e(r.item)}</td><td class='n'>{_e(r.max_points)}</td>"
+        f"<td class='n'>{_e(r.weight)}</td><td class='n'>{_e(r.points)}</td><td>{_e(r.note)}</td></tr>"
+        for r in s.card
+    )
+    total = f"<p>Punteggio della scheda: <b>{_e(s.card_score)}</b> su 100.</p>" if s.card_score else ""
+    return (
+        "<table><tr><th>Sezione</th><th>Voce</th><th>Punti massimi</th><th>Peso</th><th>Punti</th>"
+        f"<th>Note</th></tr>{rows}</table>{total}"
+    )
+
+
+def _payments(s: Scheda) -> str:
+    if not s.payments:
+        why = "".join(f"<li>{_e(u)}</li>" for u in s.unpaid)
+        return "<p>Nessun importo riconosciuto.</p>" + (f"<ul>{why}</ul>" if why else "")
+    parts = []
+    for p in s.payments:
+        steps = _lines(p.steps, ("Elemento del calcolo", "Valore"))
+        how = f"Come si calcola: {_e(p.formula)}. " if p.formula else ""
+        where = f"Fonte: {_e(p.source)}." if p.source else ""
+        parts.append(
+            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} (fondo {_e(p.pool)})</p>"
+            f"<p class='muted'>{how}{where}</p>{steps}"
+        )
+    return "".join(parts)
+
+
+def render(s: Scheda) -> str:
+    appeals = _lines(s.appeals, None) if s.appeals else "<p>Nessuna richiesta di riesame o ricorso registrata.</p>"
+    steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
+    formula = (
+        f"<p class='muted'>Come si calcola: {_e(s.score_formula)}. Fonte: {_e(s.score_source)}.</p>"
+        if s.score_formula
+        else ""
+    )
+    acts = _lines(s.acts) if s.acts else ""
+    return f"""<!DOCTYPE html>
+<html lang="it"><head><meta charset="utf-8"><title>Scheda di valutazione {_e(s.year)} — {_e(s.name)}</title>
+<style>{CSS}</style></head><body>
+<h1>Scheda di valutazione individuale {_e(s.year)}</h1>
+<p>{_e(s.ente)} · regolamento {_e(s.regulation)}</p>
+<section><h2>La persona</h2>{_lines(s.about)}</section>
+<section><h2>La scheda di valutazione</h2>{_card(s)}</section>
+<section><h2>La componente organizzativa</h2>{_lines(s.organizational) or "<p>Non misurata.</p>"}</section>
+<section><h2>Punteggio e livello</h2><p>Punteggio complessivo: <span class="big">{_e(s.score)}</span> ·
+livello: <b>{_e(s.level)}</b></p><p>{_e(s.level_words)}</p>{formula}{steps}</section>
+<section><h2>Riesame e ricorsi</h2>{appeals}</section>
+<section><h2>Importi</h2>{_payments(s)}</section>
+<section><h2>Date</h2>{acts}<p>Data del colloquio: ____________________ &nbsp; Data di consegna: ____________________</p></section>
+<section class="sign"><div>Il valutatore<br>{_e(s.evaluator)}</div>
+<div>Il dipendente, per presa visione<br>{_e(s.name)}</div></section>
+<p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto:
+resta possibile chiedere il riesame nei termini del regolamento.</p>
+</body></html>
+"""

@@ -1,0 +1,51 @@
+"""tomllib's English messages in Italian, with a hint drawn from the line they point at (issue 42:
+``budget_approved = 21/12/2020`` gave «Expected newline or end of document after a statement»)."""
+
+from __future__ import annotations
+
+import re
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+_ITALIAN_DATE = re.compile(r"=\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*(#.*)?$")
+_DECIMAL_COMMA = re.compile(r"=\s*-?\d+,\d+\s*(#.*)?$")
+WORDS = {
+    "Expected newline or end of document after a statement": "dopo un valore la riga deve finire",
+    "Invalid value": "valore non valido",
+    "Unterminated string": "testo tra virgolette non chiuso",
+    "Cannot overwrite a value": "chiave ripetuta",
+    "Cannot declare": "tabella ripetuta",
+    "Expected ']' at the end of a table declaration": "manca la ] che chiude il nome della tabella",
+    "Invalid statement": "riga non valida",
+    "Found invalid character in string": "carattere non ammesso in un testo",
+}
+
+
+def _hint(line: str) -> str:
+    found = _ITALIAN_DATE.search(line)
+    if found:
+        day, month, year = found.group(1), found.group(2), found.group(3)
+        key = line.split("=", 1)[0].strip()
+        return (
+            f"in TOML le date si scrivono AAAA-MM-GG senza virgolette: {key} = {year}-{int(month):02d}-{int(day):02d}"
+        )
+    if _DECIMAL_COMMA.search(line):
+        return "in TOML i decimali si scrivono con il punto, o l'importo tra virgolette: es. \"1234.50\""
+    if re.search(r"=\s*[A-Za-zÀ-ÿ]", line) and not re.search(r"=\s*(true|false)\b", line):
+        return 'un testo va tra virgolette, es. oiv_motivation = "lievi scostamenti"'
+    return ""
+
+
+def translate(message: str, text: str) -> str:
+    """``message`` (tomllib's) in Italian, with the line and column and a hint when the line shows the cause."""
+    head = _AT.split(message, 1)[0].strip()
+    said = next((it for en, it in WORDS.items() if head.startswith(en)), head)
+    found = _AT.search(message)
+    if found is None or found.group(1) is None:
+        return f"TOML non valido: {said} (alla fine del file)"
+    line_no, column = int(found.group(1)), int(found.group(2))
+    lines = text.splitlines()
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    hint = _hint(line)
+    return f"TOML non valido alla riga {line_no}, colonna {column} («{line.strip()[:80]}»): {said}" + (
+        f"; {hint}" if hint else ""
+    )

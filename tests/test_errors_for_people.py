@@ -1,0 +1,131 @@
+"""Library messages in Italian with a hint (issue 42): TOML dates, a file that is not a workbook, an
+``ente.xls``, a sheet named as the office named it, a mistyped ente id in `history`."""
+
+import shutil
+
+import openpyxl
+
+from ciclope.core.cli import main
+from ciclope.core.tomlerrors import translate
+
+from helpers import as_xlsx
+
+
+def test_an_italian_date_in_ente_toml_says_how_toml_writes_dates(example, capsys):
+    folder = example("brescia")
+    toml = next(folder.glob("*/ente.toml"))
+    text = toml.read_text(encoding="utf-8").replace("budget_approved = 2020-12-15", "budget_approved = 15/12/2020")
+    assert "15/12/2020" in text
+    toml.write_text(text, encoding="utf-8")
+    assert main(["validate", str(folder / "cycle.toml")]) == 1
+    out = capsys.readouterr().out
+    assert "TOML non valido alla riga" in out and "dopo un valore la riga deve finire" in out
+    assert "in TOML le date si scrivono AAAA-MM-GG senza virgolette: budget_approved = 2020-12-15" in out
+    assert "Expected newline" not in out
+
+
+def test_toml_messages_are_translated_with_a_hint():
+    said = translate(
+        "Expected newline or end of document after a statement (at line 2, column 9)", 'a = 1\nfondo = 12,50\n'
+    )
+    assert said.startswith("TOML non valido alla riga 2, colonna 9 («fondo = 12,50»)")
+    assert "i decimali si scrivono con il punto" in said
+    said = translate("Invalid value (at line 1, column 18)", "oiv_motivation = lievi scostamenti")
+    assert "valore non valido" in said and "un testo va tra virgolette" in said
+    assert translate("Unterminated string (at end of document)", 'a = "x') == (
+        "TOML non valido: testo tra virgolette non chiuso (alla fine del file)"
+    )
+
+
+def test_a_file_named_ente_xlsx_that_is_not_a_workbook(example, capsys):
+    folder = example("brescia")
+    data = next(p.parent for p in folder.glob("*/ente.toml"))
+    (data / "ente.xlsx").write_text("id,name\n", encoding="utf-8")  # a CSV renamed
+    main(["validate", str(folder / "cycle.toml")])
+    out = capsys.readouterr().out
+    assert "ente.xlsx: errore core.input.xlsx: non è una cartella di lavoro Excel .xlsx" in out
+    assert "salvalo come «Cartella di lavoro di Excel (.xlsx)»" in out and "zip" not in out
+
+
+def test_an_ente_xls_is_never_silently_ignored(example, capsys):
+    folder = example("brescia")
+    data = next(p.parent for p in folder.glob("*/ente.toml"))
+    (data / "ente.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    assert main(["validate", str(folder / "cycle.toml")]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "ente.xls: errore core.input.xls: ente.xls è nel formato Excel 97-2003" in out and "salvalo come .xlsx" in out
+    )
+
+
+def test_a_problem_in_a_sheet_names_the_sheet_not_its_number(example, tmp_path, capsys):
+    folder = example("brescia")
+    data = next(p.parent for p in folder.glob("*/ente.toml"))
+    xlsx = as_xlsx(data, tmp_path / "x") / "ente.xlsx"
+    wb = openpyxl.load_workbook(xlsx)
+    people = wb["people"]
+    people.title = "Persone"
+    people.merge_cells("B2:C2")
+    wb.move_sheet("Persone", offset=4)  # the part's number no longer follows the tabs
+    wb.save(xlsx)
+    for csv in data.glob("*.csv"):
+        csv.unlink()
+    shutil.copy(xlsx, data / "ente.xlsx")
+    main(["validate", str(folder / "cycle.toml")])
+    out = capsys.readouterr().out
+    assert "ente.xlsx[Persone]:B2:C2: errore core.input.merged" in out and "foglio " not in out
+
+
+def test_history_suggests_the_nearest_ente(example, tmp_path, capsys):
+    folder = example("brescia")
+    store = f"sqlite:///{tmp_path / 'c.db'}"
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--store", store])
+    capsys.readouterr()
+    assert main(["history", str(folder / "cycle.toml"), "--ente", "bs-esmpio", "--store", store]) == 1
+    assert "(forse 'bs-esempio'?)" in capsys.readouterr().err
+
+
+def test_every_configuration_error_comes_in_one_round(tmp_path, capsys):
+    """Two enti, five problems: an unknown key, a mistyped plugin, two missing folders, an unknown
+    parameter. One `validate` names them all (before, the plugin hid the folder and the key)."""
+    (tmp_path / "cycle.toml").write_text(
+        '[cycle]\nyear = 2021\n\n[[ente]]\nid = "a"\nplugin = "bresca"\ndata = "manca"\ncolore = "rosso"\n\n'
+        '[[ente]]\nid = "b"\nplugin = "brescia"\ndata = "manca2"\n[ente.params]\nparametro_inventato = 1\n',
+        encoding="utf-8",
+    )
+    assert main(["validate", str(tmp_path / "cycle.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "ente[a].colore: errore config.unknown_key: chiave sconosciuta 'colore'" in err
+    assert "ente[a].plugin: errore config.plugin_unknown: plugin sconosciuto 'bresca'" in err
+    assert "forse intendevi 'brescia'?" in err
+    assert "ente[a].data: errore config.missing_folder: la cartella 'manca' non esiste" in err
+    assert "ente[b].data: errore config.missing_folder: la cartella 'manca2' non esiste" in err
+    assert "ente[b].params.parametro_inventato: errore config.param_unknown" in err
+    assert "5 errori, 0 avvisi" in err
+
+
+def test_diff_and_report_suggest_the_nearest_ente(example, tmp_path, capsys):
+    folder = example("brescia")
+    store = f"sqlite:///{tmp_path / 'c.db'}"
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--store", store])
+    capsys.readouterr()
+    args = ["diff", str(folder / "cycle.toml"), "--ente", "bs-esmpio", "--year", "2020", "--year", "2021"]
+    assert main([*args, "--store", store]) == 1
+    assert "nessun risultato dell'ente bs-esmpio" in (err := capsys.readouterr().err) and "(forse 'bs-esempio'?)" in err
+    assert main(["report", str(tmp_path / "o" / "bs-esmpio")]) == 2
+    err = capsys.readouterr().err
+    assert "la cartella dell'ente non esiste (forse " in err and "bs-esempio'?)" in err
+
+
+def test_the_run_summary_counts_each_entes_warnings(example, tmp_path, capsys):
+    """The Brescia example has two warnings (PA's and PB's holders lack term_start/term_end): the
+    summary says 2, not just «ok», and the same 2 as validate."""
+    folder = example("brescia")
+    main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"])
+    out = capsys.readouterr().out
+    assert "esito       avvisi perf. ente" in out
+    row = next(line for line in out.splitlines() if line.startswith("bs-esempio"))
+    assert row.split()[2:4] == ["ok", "2"]
+    assert "1 ok, 0 con violazioni, 0 falliti; 2 avvisi (elencati da ciclope validate)" in out
+    main(["validate", str(folder / "cycle.toml")])
+    assert "0 errori, 2 avvisi" in capsys.readouterr().out

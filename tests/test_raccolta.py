@@ -1,0 +1,121 @@
+"""raccolta crea|unisci on a small ente (issue 42): conflicts are errors, never last-writer-wins; a workbook of
+another collection or not a workbook is refused in Italian; the ente's data is changed only with a backup."""
+
+import shutil
+
+import openpyxl
+import pytest
+from office_year import CYCLE_TOML, ENTE_TOML, fill_template
+
+from ciclope.core.cli import main
+
+
+@pytest.fixture
+def office(tmp_path, capsys):
+    ente = tmp_path / "ente"
+    ente.mkdir()
+    assert main(["template", "comunita_montane", str(ente / "ente.xlsx")]) == 0
+    fill_template(ente / "ente.xlsx")
+    (ente / "ente.toml").write_text(ENTE_TOML, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(CYCLE_TOML, encoding="utf-8")
+    assert (
+        main(["raccolta", "crea", str(tmp_path / "cycle.toml"), "--ente", "cm-prova", "--out", str(tmp_path / "r")])
+        == 0
+    )
+    capsys.readouterr()
+    return tmp_path
+
+
+def filled(src, dest, points=9):
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Schede"]
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row, 8).value = min(points, ws.cell(row, 6).value)
+    wb.save(dest)
+
+
+def unisci(tmp_path, capsys):
+    code = main(["raccolta", "unisci", str(tmp_path / "cycle.toml"), "--ente", "cm-prova", str(tmp_path / "r")])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_the_collection_folder_is_ciclopes_and_never_reused(office, capsys):
+    assert (office / "r" / ".ciclope-out").read_text(encoding="utf-8").startswith("ciclope-owned-root raccolta")
+    again = main(["raccolta", "crea", str(office / "cycle.toml"), "--ente", "cm-prova", "--out", str(office / "r")])
+    assert again == 2 and "contiene già una raccolta" in capsys.readouterr().err
+    into_data = main(
+        ["raccolta", "crea", str(office / "cycle.toml"), "--ente", "cm-prova", "--out", str(office / "ente" / "r")]
+    )
+    assert into_data == 2 and "ciclope non scrive nei dati" in capsys.readouterr().err
+
+
+def test_the_workbook_locks_all_but_the_points_and_offers_the_allowed_points(office):
+    wb = openpyxl.load_workbook(office / "r" / "da-inviare" / "PO1.xlsx")
+    ws = wb["Schede"]
+    assert ws.protection.sheet and wb["ciclope"].sheet_state == "veryHidden"
+    assert not ws["H2"].protection.locked and ws["E2"].protection.locked
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert '"0,1,2,3,4,5,6,7,8,9,10"' in lists  # the items of 10 points
+    bounds = [(dv.formula1, dv.formula2) for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
+    assert ("0", "40") in bounds  # «obiettivi» has 40 points: a bound, not a 41-value list
+
+
+def test_two_workbooks_for_one_evaluator_are_both_refused(office, capsys):
+    sent, back = office / "r" / "da-inviare", office / "r" / "ricevute"
+    filled(sent / "PO1.xlsx", back / "PO1.xlsx", points=9)
+    filled(sent / "PO1.xlsx", back / "PO1-bis.xlsx", points=5)
+    before = (office / "ente" / "ente.xlsx").read_bytes()
+    code, out, err = unisci(office, capsys)
+    assert code == 1 and "due cartelle dello stesso valutatore 'PO1' (PO1-bis.xlsx, PO1.xlsx)" in err
+    assert (office / "ente" / "ente.xlsx").read_bytes() == before and not (office / "r" / "backup").exists()
+
+
+def test_a_card_already_in_the_data_from_elsewhere_is_a_conflict(office, capsys):
+    wb = openpyxl.load_workbook(office / "ente" / "ente.xlsx")
+    wb["valutazioni"].append(["D101", "PO1", "obiettivi", "Typed by hand", 40, 30, None])
+    wb.save(office / "ente" / "ente.xlsx")
+    filled(office / "r" / "da-inviare" / "PO1.xlsx", office / "r" / "ricevute" / "PO1.xlsx")
+    code, out, err = unisci(office, capsys)
+    assert code == 1
+    assert "ente.xlsx[valutazioni]:2:persona: errore raccolta.conflitto: 'D101' ha già una scheda" in err
+    # the 11 other cards of PO1 (4 items each) are merged beside the row typed by hand: 1 + 44 rows
+    rows = list(
+        openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(min_row=2, values_only=True)
+    )
+    assert len(rows) == 45 and rows[0][3] == "Typed by hand"
+
+
+def test_a_corrected_return_updates_the_card_it_merged(office, capsys):
+    sent, back = office / "r" / "da-inviare", office / "r" / "ricevute"
+    filled(sent / "SEG.xlsx", back / "SEG.xlsx", points=9)
+    unisci(office, capsys)
+    filled(sent / "SEG.xlsx", back / "SEG.xlsx", points=7)  # the Segretario sends a corrected workbook
+    code, out, err = unisci(office, capsys)
+    assert code == 0 and "0 nuove, 3 aggiornate" in out
+    points = [
+        r[5]
+        for r in openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(
+            min_row=2, values_only=True
+        )
+    ]
+    assert points == [7] * 12  # 3 PO × 4 items, each min(7, max) = 7
+
+
+def test_foreign_files_are_refused_in_italian(office, tmp_path_factory, capsys):
+    back = office / "r" / "ricevute"
+    (back / "vecchia.xls").write_bytes(b"\xd0\xcf\x11\xe0 not really")
+    (back / "appunti.xlsx").write_text("non sono un foglio", encoding="utf-8")
+    other = tmp_path_factory.mktemp("other")
+    shutil.copy(office / "cycle.toml", other / "cycle.toml")
+    shutil.copytree(office / "ente", other / "ente")
+    assert main(["raccolta", "crea", str(other / "cycle.toml"), "--ente", "cm-prova", "--out", str(other / "r")]) == 0
+    filled(other / "r" / "da-inviare" / "PO1.xlsx", back / "PO1-altra.xlsx")
+    capsys.readouterr()
+    code, out, err = unisci(office, capsys)
+    assert code == 1
+    assert "ricevute/vecchia.xls: errore raccolta.cartella: è nel formato Excel 97-2003 (.xls)" in err
+    assert "salvalo come .xlsx" in err
+    assert "ricevute/appunti.xlsx: errore raccolta.cartella: non è una cartella di lavoro .xlsx" in err
+    assert "ricevute/PO1-altra.xlsx: errore raccolta.cartella: è di un'altra raccolta" in err
+    assert "Restituite 0 su 5; mancanti 5" in out

@@ -1,0 +1,64 @@
+"""`schede-personali` refuses to describe data that changed since the run, and suggests the nearest person
+id; `validate --until` checks what `run --until` computes (issue 42)."""
+
+import csv
+import json
+
+import pytest
+
+from ciclope.core.cli import main
+
+
+def test_validate_until_monitoring_reports_what_run_until_monitoring_finds(example, tmp_path, capsys):
+    folder = example("brescia")
+    indicators = next(folder.glob("*/indicators.csv"))
+    rows = list(csv.DictReader(indicators.open(encoding="utf-8")))
+    for row in rows:
+        row["actual"] = ""  # July: no year-end actual yet
+    with indicators.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    cycle = folder / "cycle.toml"
+    assert main(["validate", str(cycle)]) == 1  # the year-end check: errors of phases d-e
+    assert "errore" in capsys.readouterr().out
+    assert main(["validate", str(cycle), "--until", "monitoraggio"]) == 0
+    july = capsys.readouterr().out
+    assert main(["run", str(cycle), "--until", "monitoraggio", "--out", str(tmp_path / "o"), "--no-store"]) == 0
+    capsys.readouterr()
+    ran = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "o").rglob("results.json")]
+    assert ran and all(v["message"][:50] in july for doc in ran for v in doc["violations"])
+    assert "0 errori" in july
+
+
+def test_schede_personali_suggests_the_nearest_person_and_refuses_changed_data(example, tmp_path, capsys):
+    folder = example("brescia")
+    out = tmp_path / "o"
+    main(["run", str(folder / "cycle.toml"), "--out", str(out), "--no-store"])
+    ente = next(p for p in out.iterdir() if (p / "results.json").is_file())
+    capsys.readouterr()
+    assert main(["schede-personali", str(ente), "--persona", "hA", "--solo-html"]) == 2
+    assert "persona sconosciuta" in (err := capsys.readouterr().err) and "(forse 'HA'?)" in err
+    assert main(["schede-personali", str(ente), "--persona", "HA", "--solo-html"]) == 0
+    page = (tmp_path / "schede-personali" / ente.name / "HA.html").read_text(encoding="utf-8")
+    assert "per presa visione" in page and 'lang="it"' in page
+    assert [p.name for p in (tmp_path / "schede-personali" / ente.name).glob("*.html")] == ["HA.html"]
+    people = next(folder.glob("*/people.csv"))
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the data changes after the run
+    capsys.readouterr()
+    assert main(["schede-personali", str(ente), "--solo-html"]) == 2
+    assert "rilancia `ciclope run`" in capsys.readouterr().err
+
+
+def test_calendar_ics_has_a_reminder_days_before_each_act(example, tmp_path, capsys):
+    folder = example("comunita_montane")
+    ics = tmp_path / "cal.ics"
+    assert main(["calendar", str(folder / "cycle.toml"), "--ics", str(ics), "--promemoria", "7"]) == 0
+    text = ics.read_bytes().decode("utf-8")
+    events, alarms = text.count("BEGIN:VEVENT"), text.count("BEGIN:VALARM")
+    assert events > 0 and alarms == events  # one reminder per act
+    assert "TRIGGER:-P7D\r\n" in text and "ACTION:DISPLAY\r\n" in text
+    with pytest.raises(SystemExit) as exit_:
+        main(["calendar", str(folder / "cycle.toml"), "--ics", str(tmp_path / "b.ics"), "--promemoria", "sette"])
+    assert exit_.value.code == 2
+    assert "giorni non validi" in capsys.readouterr().err
