@@ -25,7 +25,9 @@ EXTRA_CSS = """
 .legend { font-size: 12px; margin: 2px 0 8px 0; }
 .legend svg.sw { margin: 0 2px 0 12px; vertical-align: 0; }
 td .band { color: var(--muted); font-size: 11px; }
-table.people td, table.people th { padding: 2px 4px; }
+table.people { font-size: 11px; }
+table.people td, table.people th { padding: 2px 3px; }
+table.people td.num .band { white-space: normal; }
 td { overflow-wrap: anywhere; }              /* file paths and rule ids must not widen the page */
 td.num, .flag { overflow-wrap: normal; white-space: nowrap; }
 @media print { section.scheda { break-before: auto; page-break-before: auto; } }
