@@ -343,7 +343,8 @@ def _store_line(log) -> bool:
             file=sys.stderr,
         )
         return False
-    print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {log.written} enti registrati)")
+    registered = f"{log.written} {'ente registrato' if log.written == 1 else 'enti registrati'}"
+    print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {registered})")
     for why in log.refused:
         print(f"ciclope: archivio dei risultati {log.shown}: {why}", file=sys.stderr)
     return not log.refused
@@ -451,6 +452,7 @@ def cmd_plugins(args) -> int:
     import datetime as dt
 
     from .registry import Hooks, available_plugins
+    from .reports import fmt
 
     year = dt.date.today().year
     for name in sorted(available_plugins()):
@@ -462,20 +464,22 @@ def cmd_plugins(args) -> int:
             continue
         print(f"{info.name} {info.version}  (modulo {info.module})")
         for reg in info.regulations:
-            print(f"  regola: {reg}")
-        for pname, spec in specs.items():
+            print(f"  regolamento: {fmt.regulation(reg, info.documents)}")
+        for pname, spec in specs.items():  # the names are what [ente.params] in cycle.toml overrides
             flag = "  [ipotesi]" if spec.assumption else ""
-            since = f" (in vigore dal {spec.since.isoformat()})" if spec.since else ""
-            print(f"  {pname} = {_short(spec.value)}{since}  — {spec.source}{flag}")
+            since = f" (in vigore dal {fmt.date_it(spec.since)})" if spec.since else ""
+            print(f"  {pname} = {_short(spec.value)}{since}  — {fmt.cite(spec.source, info.documents)}{flag}")
         print()
     return EXIT_OK
 
 
 def _short(value) -> str:
+    from .reports import fmt
+
     text = (
-        str(value)
+        fmt.param_value(value)
         if not isinstance(value, tuple)
-        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else fmt.value(v) for v in value)
     )
     return text if len(text) < 80 else text[:77] + "…"
 
@@ -578,7 +582,7 @@ def _demo_site(target: Path, store: Path) -> None:
         archive.close()
     (site / DEMO_MARKER).write_text(DEMO_SITE_TEXT, encoding="utf-8")
     print(
-        f"Il portale del {built.year} ({built.enti} enti) è in {site}/index.html; gli altri anni con "
+        f"Il portale del {built.year} ({built.enti} {'ente' if built.enti == 1 else 'enti'}) è in {site}/index.html; gli altri anni con "
         f"`ciclope site --store {store} --year ANNO --out DIR`."
     )
 

@@ -82,9 +82,21 @@ class Problem:
 
     def render(self) -> str:
         loc = f"{self.where}: " if self.where else ""
-        src = f" [{self.source}]" if self.source else ""
+        src = f" [{cited(self.source)}]" if self.source else ""
         kind = "errore" if self.is_error else "avviso"
         return f"{loc}{kind} {self.rule}: {self.message}{src}"
+
+
+def cited(source: str) -> str:
+    """A problem's source for people: documents by title, never a file name of ciclope or a plugin (issue 36)."""
+    from .registry import known_documents
+    from .reports.fmt import cite
+
+    try:
+        documents = known_documents()
+    except Exception:  # no plugin found: the titles of the core's documents still apply
+        documents = {}
+    return cite(source, documents)
 
 
 def error(rule: str, message: str, **where) -> Problem:

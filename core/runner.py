@@ -28,6 +28,7 @@ from .isolation import exits_isolated
 from .loading import load_ente, merge_schemas
 from .problems import CiclopeError, Problem
 from .registry import Hooks
+from .reports import fmt
 from .result import Result
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, 0.2 s to import) is loaded only by a run that records
@@ -222,7 +223,7 @@ def _run_one(task: Task) -> EnteOutcome:
             cfg.id,
             cfg.plugin,
             "errors",
-            f"{len(errors)} violazioni: {errors[0].render()}",
+            f"{fmt.plural(len(errors), 'violazione', 'violazioni')}: {errors[0].render()}",
             figures=figures,
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
@@ -460,7 +461,8 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     for o in rows[:limit]:
         ente = o.figures.get("ente")
         lines.append(
-            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else f'{ente:.4f}':>10}  {_short(o.reason)}"
+            f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {'' if ente is None else fmt.pct(ente):>10}  "
+            f"{_short(o.reason)}"
         )
     if len(rows) > limit:
         lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
@@ -468,7 +470,8 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
         lines.append("(note abbreviate: il testo completo è in summary.json)")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
     lines.append(
-        f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
+        f"Totale: {fmt.plural(len(outcomes), 'ente', 'enti')} — {counts['ok']} ok, {counts['errors']} con violazioni, "
+        f"{counts['failed']} {'fallito' if counts['failed'] == 1 else 'falliti'}"
     )
     return "\n".join(lines)
 

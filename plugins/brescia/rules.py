@@ -45,6 +45,7 @@ from ciclope.core import (
     bounded_split,
     card_score_and_formula,
     choice,
+    decimal_it,
     dirigente_score,
     distribute,
     euro,
@@ -53,6 +54,7 @@ from ciclope.core import (
     new_award,
     new_input,
     new_score,
+    pct,
     po_needs_contraddittorio,
     r2,
     r4,
@@ -861,15 +863,15 @@ def resources(ente, params, trace) -> dict[str, Pool]:
                 ],
             )
         if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
-            shown = "non calcolabile" if ratio is None else f"{r2(ratio * 100)}%"
+            shown = "non calcolabile" if ratio is None else pct(ratio)
             trace.problem(
                 Problem(
                     rule="brescia.resources.range",
                     source=f"{SMVP} §5.2",
                     file=ente.file_of("projects"),
                     column="relevance",
-                    message=f"valore dei progetti per il {label} {euro(value)}: è il {shown} del fondo "
-                    f"(stabile {euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
+                    message=f"valore dei progetti per il {label} {euro(value)}: quota del fondo (stabile "
+                    f"{euro(stable)} + variabile) {shown}, fuori dall'intervallo 25%–50% "
                     f"previsto dal §5.2. {range_hint(point, total_c, kind)}",
                 )
             )
@@ -922,13 +924,14 @@ def attestation(ente, org, params, trace) -> Attestation:
                 )
             )
             note = (
-                f"attestazione sopra il calcolato non ammessa (solo 1 con calcolato ≥ {ONE - tolerance}): non applicata"
+                f"attestazione sopra il calcolato non ammessa (solo 1 con calcolato ≥ {decimal_it(ONE - tolerance)}): "
+                "non applicata"
             )
         else:
             attested = given
             note = (
-                f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {computed} ≥ "
-                f"{ONE - tolerance}): {motivation}"
+                f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {decimal_it(computed)} ≥ "
+                f"{decimal_it(ONE - tolerance)}): {motivation}"
                 if given > computed
                 else f"attestato dall'OIV: {motivation}"
             )
@@ -1223,7 +1226,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
             problem(
                 ente,
                 "po.contraddittorio",
-                f"valutazione non positiva della PO {person.id} ({score} < "
+                f"valutazione non positiva della PO {person.id} ({decimal_it(score)} < "
                 f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
                 "diventare definitiva",
                 f"{PO} art. 6.6",
