@@ -60,7 +60,7 @@ def counts(result: Result, today: dt.date | None = None) -> dict[str, int]:
 def render(results: list[Result], today: dt.date | None = None) -> str:
     lines = []
     for res in results:
-        lines.append(f"{res.ente.id} — {res.ente.name} (regolamento {res.plugin.name}, ciclo {res.ente.year})")
+        lines.append(f"{res.ente.id} — {res.ente.name} (ciclo {res.ente.year}; {regulation_of(res)})")
         rows = ordered(res)
         if not rows:
             lines.append("  il regolamento non definisce scadenze per questo ciclo")
@@ -69,7 +69,8 @@ def render(results: list[Result], today: dt.date | None = None) -> str:
         for d, status in rows:
             phase = PHASE_NAMES.get(d.phase, d.phase)
             lines.append(f"  {fmt.date_it(d.due)}  {d.act}")
-            lines.append(f"  {'':10}  {state(d, status, res.ente, today)} · fase {phase} · fonte: {d.source}")
+            source = fmt.cite(d.source, res.plugin.documents)
+            lines.append(f"  {'':10}  {state(d, status, res.ente, today)} · fase {phase} · fonte: {source}")
         c = counts(res, today)
         summary = [
             f"{len(rows)} scadenze",
@@ -143,8 +144,8 @@ def events(res: Result, alarm_days: int | None = None) -> Iterable[list[str]]:
             n += 1
         used.add(uid)
         description = (
-            f"Fase: {PHASE_NAMES.get(d.phase, d.phase)}\nFonte: {d.source}\nStato: {state(d, status, res.ente)}\n"
-            f"Regolamento: {res.plugin.name}"
+            f"Fase: {PHASE_NAMES.get(d.phase, d.phase)}\nFonte: {fmt.cite(d.source, res.plugin.documents)}\n"
+            f"Stato: {state(d, status, res.ente)}\nRegolamento: {regulation_of(res)}"
         )
         yield [
             "BEGIN:VEVENT",
@@ -154,11 +155,17 @@ def events(res: Result, alarm_days: int | None = None) -> Iterable[list[str]]:
             f"DTEND;VALUE=DATE:{(d.due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{escape_text(f'{res.ente.name}: {d.act}')}",
             f"DESCRIPTION:{escape_text(description)}",
-            f"CATEGORIES:{escape_text(d.phase)}",
+            f"CATEGORIES:{escape_text(PHASE_NAMES.get(d.phase, d.phase))}",
             "TRANSP:TRANSPARENT",
             *alarm(alarm_days, d.act),
             "END:VEVENT",
         ]
+
+
+def regulation_of(res: Result) -> str:
+    """The regulation the ente applies, by its documents' titles (the plugin's name when it declares none)."""
+    titles = [fmt.regulation(x, res.plugin.documents) for x in res.plugin.regulations]
+    return "; ".join(titles) or res.plugin.name
 
 
 def ics(results: list[Result], alarm_days: int | None = None) -> str:

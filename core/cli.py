@@ -12,6 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from .citing import cited
 from .problems import CiclopeError, Problem
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
@@ -246,7 +247,7 @@ def _iso_date(text: str):
 
 def render_problems(problems, limit: int = 200, total: int | None = None) -> str:
     """The first ``limit`` problems; ``total`` = how many there were when ``problems`` is already cut."""
-    lines = [p.render() for p in problems[:limit]]
+    lines = [p.render(cited) for p in problems[:limit]]
     total = len(problems) if total is None else max(total, len(problems))
     hidden = total - min(limit, len(problems))
     if hidden > 0:
@@ -370,7 +371,8 @@ def _store_line(log) -> bool:
             file=sys.stderr,
         )
         return False
-    print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {log.written} enti registrati)")
+    registered = f"{log.written} {'ente registrato' if log.written == 1 else 'enti registrati'}"
+    print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {registered})")
     for why in log.refused:
         print(f"ciclope: archivio dei risultati {log.shown}: {why}", file=sys.stderr)
     return not log.refused
@@ -480,6 +482,7 @@ def cmd_plugins(args) -> int:
     import datetime as dt
 
     from .registry import Hooks, available_plugins
+    from .reports import fmt
 
     year = dt.date.today().year
     for name in sorted(available_plugins()):
@@ -491,20 +494,22 @@ def cmd_plugins(args) -> int:
             continue
         print(f"{info.name} {info.version}  (modulo {info.module})")
         for reg in info.regulations:
-            print(f"  regola: {reg}")
-        for pname, spec in specs.items():
+            print(f"  regolamento: {fmt.regulation(reg, info.documents)}")
+        for pname, spec in specs.items():  # the names are what [ente.params] in cycle.toml overrides
             flag = "  [ipotesi]" if spec.assumption else ""
-            since = f" (in vigore dal {spec.since.isoformat()})" if spec.since else ""
-            print(f"  {pname} = {_short(spec.value)}{since}  — {spec.source}{flag}")
+            since = f" (in vigore dal {fmt.date_it(spec.since)})" if spec.since else ""
+            print(f"  {pname} = {_short(spec.value)}{since}  — {fmt.cite(spec.source, info.documents)}{flag}")
         print()
     return EXIT_OK
 
 
 def _short(value) -> str:
+    from .reports import fmt
+
     text = (
-        str(value)
+        fmt.param_value(value)
         if not isinstance(value, tuple)
-        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else fmt.value(v) for v in value)
     )
     return text if len(text) < 80 else text[:77] + "…"
 
@@ -607,7 +612,7 @@ def _demo_site(target: Path, store: Path) -> None:
         archive.close()
     (site / DEMO_MARKER).write_text(DEMO_SITE_TEXT, encoding="utf-8")
     print(
-        f"Il portale del {built.year} ({built.enti} enti) è in {site}/index.html; gli altri anni con "
+        f"Il portale del {built.year} ({built.enti} {'ente' if built.enti == 1 else 'enti'}) è in {site}/index.html; gli altri anni con "
         f"`ciclope site --store {store} --year ANNO --out DIR`."
     )
 
@@ -757,7 +762,7 @@ def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) ->
     except CiclopeError as exc:
         if alone:
             raise
-        return False, [p.render() for p in exc.problems]
+        return False, [p.render(cited) for p in exc.problems]
     except Exception as exc:  # a plugin that fails on the recorded inputs
         return False, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]
 

@@ -27,13 +27,13 @@ from .trace import Trace
 from .values import parse_nonnegative
 
 PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
-PHASE_NAMES = {
-    "pianificazione": "a. Pianificazione",
-    "risorse": "b. Risorse",
-    "monitoraggio": "c. Monitoraggio (30/6)",
-    "valutazione": "d. Valutazione",
-    "premialita": "e. Premialità",
-    "rendicontazione": "f. Rendicontazione",
+PHASE_NAMES = {  # for people: the phase's name, not the letter of SPEC.md's list (issue 36)
+    "pianificazione": "Pianificazione",
+    "risorse": "Risorse",
+    "monitoraggio": "Monitoraggio (30/6)",
+    "valutazione": "Valutazione",
+    "premialita": "Premialità",
+    "rendicontazione": "Rendicontazione",
 }
 
 

@@ -891,6 +891,7 @@ class _Loader:
                     n,
                     tcol,
                     (benchmarks[i] or "").strip(),
+                    any((raw[c][i] or "").rstrip().endswith("%") for c in (tcol, *MEASURES)),
                 )
             )
         fields = list(zip(*records)) if records else [() for _ in attrs.fields(m.Indicator)]

@@ -126,6 +126,7 @@ class Indicator:
     row: int = 0
     target_column: str = "target"  # the CSV column the target was read from, e.g. target_2020
     benchmark: str = ""  # a comparability code shared across enti (a catalogue's), or "" for none
+    percent: bool = False  # its target or measures were written as percentages (``90%``): shown as such
 
     @property
     def scored(self) -> bool:

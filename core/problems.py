@@ -9,7 +9,7 @@ the only exception the command line renders (without a traceback).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -80,9 +80,10 @@ class Problem:
         the run log and the internal Relazione, never into the public count of violations."""
         return self.rule in NOTICES
 
-    def render(self) -> str:
+    def render(self, cite: Callable[[str], str] = str) -> str:
+        """The problem in one line; ``cite`` names its source for people (:func:`core.citing.cited`: acts by title)."""
         loc = f"{self.where}: " if self.where else ""
-        src = f" [{self.source}]" if self.source else ""
+        src = f" [{cite(self.source)}]" if self.source else ""
         kind = "errore" if self.is_error else "avviso"
         return f"{loc}{kind} {self.rule}: {self.message}{src}"
 

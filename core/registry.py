@@ -99,6 +99,19 @@ def _info(
     )
 
 
+@functools.cache
+def known_documents() -> dict[str, str]:
+    """Every installed plugin's documents (seed file → title): what an error names when it cites a source before
+    any ente is known (a problem of cycle.toml, of an input file). A plugin that fails to load adds nothing."""
+    out: dict[str, str] = {}
+    for name in sorted(available_plugins()):
+        try:
+            out.update(_plugin_info(name).documents)
+        except Exception:  # a broken plugin: its ente fails with its own message
+            continue
+    return out
+
+
 def hook_modules(module: ModuleType) -> list[ModuleType]:
     """The submodules of a plugin package imported with it (``from . import rules, report`` in its
     ``__init__``), in name order: each is registered with the hook implementations it defines."""

@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import gcpause, outroot, owned
+from .citing import cited
 from .config import EnteConfig, RunPlan
 from .cycle import run_cycle
 from .isolation import exits_isolated
 from .loading import load_ente, merge_schemas
 from .problems import CiclopeError, Problem
 from .registry import Hooks
+from .reports import fmt
 from .result import Result
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, 0.2 s to import) is loaded only by a run that records
@@ -183,7 +185,7 @@ def _run_one(task: Task) -> EnteOutcome:
     try:
         result = compute(cfg, task.year, task.until)
     except CiclopeError as exc:
-        first = exc.problems[0].render() if exc.problems else ""
+        first = exc.problems[0].render(cited) if exc.problems else ""
         return EnteOutcome(
             cfg.id,
             cfg.plugin,
@@ -224,7 +226,7 @@ def _run_one(task: Task) -> EnteOutcome:
             cfg.id,
             cfg.plugin,
             "errors",
-            f"{len(errors)} violazioni: {errors[0].render()}",
+            f"{fmt.plural(len(errors), 'violazione', 'violazioni')}: {errors[0].render(cited)}",
             figures=figures,
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
@@ -465,7 +467,7 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
         warned = "" if o.status == "failed" else str(o.warnings)  # a failed ente has no result to count
         lines.append(
             f"{o.id:<28} {o.plugin:<18} {label[o.status]:<11} {warned:>6} "
-            f"{'' if ente is None else f'{ente:.4f}':>10}  {_short(o.reason)}"
+            f"{'' if ente is None else fmt.pct(ente):>10}  {_short(o.reason)}"
         )
     if len(rows) > limit:
         lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
@@ -474,7 +476,8 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}
     total_warnings = sum(o.warnings for o in outcomes)
     lines.append(
-        f"Totale: {len(outcomes)} enti — {counts['ok']} ok, {counts['errors']} con violazioni, {counts['failed']} falliti"
+        f"Totale: {fmt.plural(len(outcomes), 'ente', 'enti')} — {counts['ok']} ok, {counts['errors']} con violazioni, "
+        f"{counts['failed']} {'fallito' if counts['failed'] == 1 else 'falliti'}"
         + (
             f"; {total_warnings} {'avviso' if total_warnings == 1 else 'avvisi'} (elencati da ciclope validate)"
             if total_warnings

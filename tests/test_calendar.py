@@ -29,7 +29,7 @@ def test_text_lists_deadlines_in_date_order_with_status(case):
     assert [b[0].split()[0] for b in blocks] == ["31/01/2021", "31/01/2021", "30/06/2021", "30/06/2022"]
     assert "Adozione del Piano della performance" in blocks[0][0] and "fatto il 25/01/2021" in blocks[0][1]
     assert "Decisione sul bonus" in blocks[1][0] and "MANCANTE" in blocks[1][1] and "bonus_decided" in blocks[1][1]
-    assert "da verificare" in blocks[2][1] and "fase c. Monitoraggio (30/6)" in blocks[2][1]
+    assert "da verificare" in blocks[2][1] and "fase Monitoraggio (30/6)" in blocks[2][1]
     # 15/07/2022 − 30/06/2022 = 15 days
     assert "IN RITARDO di 15 giorni (atto del 15/07/2022)" in blocks[3][1]
     assert "fonte: regolamento-prova.txt art. 10" in blocks[3][1]

@@ -217,3 +217,61 @@ def test_premi_stanziati_count_the_funds_a_plugin_destines_to_the_group(tmp_path
     assert rows[("personale", "premi stanziati (€)")] == "31500,00"
     assert rows[("personale", "premi distribuiti (€)")] == "30000,00"
     assert rows[("dirigenti e PO", "premi stanziati (€)")] == "9000,00"
+
+
+def test_percent_indicators_read_as_percentages_and_numbers_with_a_decimal_comma(tmp_path):
+    """Issue 36: an indicator typed ``90%`` was shown «0,9». helpers' I5 (Soddisfazione: target 90%, actual «72,0%»)
+    is shown 90% and 72% in both Relazioni; I1 (target 10, actual 8, no %) stays 10 and 8. The run's table gives
+    the ente's performance as a percentage with a decimal comma, never «0.7000»; one ente is «1 ente»."""
+    from ciclope.core.testing import write_ente
+
+    from helpers import files
+
+    write_ente(tmp_path / "uno", files())
+    cfg = tmp_path / "cycle.toml"
+    cfg.write_text('[cycle]\nyear = 2021\n\n[[ente]]\nid = "uno"\nplugin = "comunita_montane"\ndata = "uno"\n')
+    import contextlib
+    import io
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["run", str(cfg), "--no-store"]) in (0, 1)
+    for name in ("relazione.html", "relazione-pubblica.html"):
+        text = (tmp_path / "out" / "uno" / name).read_text(encoding="utf-8")
+        i5 = re.search(r"<tr><td>I5</td>.*?</tr>", text, re.S).group(0)  # type: ignore[union-attr]
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", i5)
+        assert "90%" in cells and "72%" in cells and "0,9" not in cells, (name, cells)
+        i1 = re.search(r"<tr><td>I1</td>.*?</tr>", text, re.S).group(0)  # type: ignore[union-attr]
+        assert {"10", "8"} <= set(re.findall(r"<td[^>]*>([^<]*)</td>", i1)), name
+    out = printed.getvalue()
+    assert re.search(r"uno\s+comunita_montane\s+\S+\s+\d+,\d\d%", out), out
+    assert "Totale: 1 ente —" in out
+
+
+@pytest.mark.parametrize("plugin", sorted(available_plugins()))
+def test_no_output_for_people_names_a_file_of_ciclope(tmp_path, plugin, capsys):
+    """Issue 36: the calendar, its .ics, `ciclope plugins`, schede.xlsx and the errors cited
+    ``004_a450255962d2094d.txt §3``, ``rules/core.md §2``, ``SPEC.md §5``: files no user has. Each demo's outputs
+    for people (the internal ones too) cite acts by title; results.json keeps the file names for auditors."""
+    import openpyxl
+
+    dest = demo_copy(plugin, tmp_path)
+    main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
+    main(["calendar", str(dest / "cycle.toml"), "--ics", str(tmp_path / "cal.ics")])
+    main(["plugins"])
+    (tmp_path / "rotto.toml").write_text(
+        "[cycle]\nyear = 2021\n[[ente]]\nid = \"x\"\nplugin = \"brescia\"\ndata = \"no\"\n"
+    )
+    assert main(["run", str(tmp_path / "rotto.toml")]) == 2
+    printed = capsys.readouterr()
+    texts = {"stdout": printed.out, "stderr": printed.err, "ics": (tmp_path / "cal.ics").read_text(encoding="utf-8")}
+    folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    for name in ("relazione.html", "relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv"):
+        texts[name] = re.sub(r"<style>.*?</style>", "", (folder / name).read_text(encoding="utf-8"), flags=re.S)
+    book = openpyxl.load_workbook(folder / "schede.xlsx")
+    for ws in book.worksheets:
+        if ws.title not in ("Indicatori",):  # its Fonte column is the office's own text from indicators.csv
+            texts[f"schede.xlsx!{ws.title}"] = " ".join(str(c) for row in ws.iter_rows(values_only=True) for c in row)
+    found = {name: REPOSITORY_NAMES.findall(text)[:3] for name, text in texts.items() if REPOSITORY_NAMES.search(text)}
+    assert found == {}
+    assert re.search(r"\d{3}_[0-9a-f]{16}\.txt", (folder / "results.json").read_text(encoding="utf-8"))

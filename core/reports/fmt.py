@@ -117,6 +117,14 @@ def value(v: Any) -> str:
     return str(v)
 
 
+def measure(v: Any, percent: bool = False) -> str:
+    """An indicator's target or measure: as :func:`value`, and as a percentage when it was written as one
+    (``90%`` is read as 0,9 and shown «90%», never «0,9»)."""
+    if percent and isinstance(v, Decimal) and not isinstance(v, bool):
+        return decimal_it((v * 100).normalize()) + "%"
+    return value(v)
+
+
 def status(code: str | None, labels: Mapping[str, str] | None = None) -> str:
     """A person's or indicator's status in Italian: the plugin's ``labels`` first, then the core's."""
     if not code:
@@ -146,8 +154,13 @@ def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = Non
     return "Fondo " + name.replace("_", " ").replace(":", " ")
 
 
-def param_value(v: Any) -> str:
-    """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``."""
+def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
+    """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``; a choice by its
+    label when the plugin gives one (``per_capita`` → «pro capite»); a ratio to at most 4 decimals."""
+    if isinstance(v, str) and labels and v in labels:
+        return labels[v]
+    if isinstance(v, float):
+        return decimal_it(round(v, 4))
     if isinstance(v, (tuple, list)):
         parts = []
         for item in v:
@@ -164,8 +177,54 @@ def param_value(v: Any) -> str:
 CORE_DOCUMENTS = {
     "rules/core.md": "regole comuni del ciclo della performance (D.Lgs. 150/2009)",
     "SPEC.md": "regole comuni del ciclo della performance (D.Lgs. 150/2009)",
+    "docs/ops.md": "guida all'uso di ciclope",
+    "docs/store.md": "guida all'archivio dei risultati di ciclope",
+    "docs/site.md": "guida al portale di ciclope",
+    "docs/reports.md": "guida agli output di ciclope",
+    "docs/plugin-guide.md": "guida ai plugin di ciclope",
+}
+# A section of ciclope's own rules means nothing to a reader without them: it is named by what it rules.
+RULES_SECTIONS = {
+    "1": "regole comuni, raggiungimento degli indicatori (D.Lgs. 150/2009)",
+    "2": "regole comuni, aggregazione della performance organizzativa (D.Lgs. 150/2009)",
+    "3": "regole comuni, scheda di valutazione individuale (D.Lgs. 150/2009 art. 9)",
+    "4": "regole comuni, arrotondamenti e ripartizione dei fondi al centesimo",
+    "5": "regole comuni, riesame e conciliazione delle valutazioni",
+    "6": "regole comuni, dati aggregati sui premi (D.Lgs. 33/2013 art. 20)",
+    "7": "regole comuni, calendario del ciclo (D.Lgs. 150/2009 art. 10)",
+}
+SPEC_SECTIONS = {
+    "2": "regole comuni, fasi del ciclo della performance (D.Lgs. 150/2009)",
+    "4": "guida all'uso di ciclope, cycle.toml",
+    "5": "guida all'uso di ciclope, file di dati dell'ente",
+    "6": "guida agli output di ciclope",
+    "7": "guida all'uso di ciclope, riga di comando",
+    "8": "regole comuni, arrotondamenti e ripartizione dei fondi al centesimo",
+    "11": "guida all'uso di ciclope",
 }
 _SEED = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
+_ABBREVIATED = re.compile(
+    r"\b(\d{3})…( (?=§|art))?"
+)  # "004… §5": a seed file by its number, as plugins' notes write it
+_CORE_SECTION = re.compile(r"\b(rules/core\.md|SPEC(?:\.md)?)\s*§\s*(\d+)(?:\.\d+)*")
+
+
+def _titled(text: str, known: Mapping[str, str]) -> str:
+    """Every document ciclope knows in ``text`` by its title: a section of ciclope's own rules by its subject
+    (:data:`RULES_SECTIONS`), a seed file by the title its plugin gives it (also abbreviated, ``004…``)."""
+
+    def section(m: re.Match) -> str:
+        table = RULES_SECTIONS if m.group(1) == "rules/core.md" else SPEC_SECTIONS
+        return table.get(m.group(2), CORE_DOCUMENTS["rules/core.md"])
+
+    text = _CORE_SECTION.sub(section, text)
+    by_number = {file[:3]: title for file, title in known.items() if _SEED.fullmatch(file)}
+    text = _ABBREVIATED.sub(
+        lambda m: by_number[m.group(1)] + (", " if m.group(2) else "") if m.group(1) in by_number else m.group(0), text
+    )
+    for file, title in known.items():
+        text = text.replace(f"{file} ", f"{title}, ").replace(file, title)
+    return text
 
 
 def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
@@ -179,14 +238,11 @@ def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
     known = {**CORE_DOCUMENTS, **(documents or {})}
     parts = [p.strip() for p in source.split(";")]
     shown = [p for p in parts if not (m := _SEED.search(p)) or m.group(0) in known] or parts[:1]
-    out = []
-    for part in shown:
-        for file, title in known.items():
-            part = part.replace(f"{file} ", f"{title}, ").replace(file, title)
-        out.append(_SEED.sub("regolamento dell'ente", part))
+    out = [_SEED.sub("regolamento dell'ente", _titled(part, known)) for part in shown]
     return "; ".join(dict.fromkeys(out))
 
 
+_MARKS = (".md", ".txt", "…", "SPEC")
 _RULES_NOTE = re.compile(r"\s*\((?:[^()]*?;\s*)?rules/[\w]+\.md(?: §[\d.]+)?\)")
 _RULES = re.compile(r"rules/(\w+)\.md")
 
@@ -194,12 +250,12 @@ _RULES = re.compile(r"rules/(\w+)\.md")
 def prose(text: str, documents: Mapping[str, str] | None = None) -> str:
     """A developer's note made fit for a published document: a parenthesis that only points at ciclope's own
     rules files goes, and any document file name becomes its title (:func:`cite`)."""
+    if not any(mark in text for mark in _MARKS):  # most texts name no document: nothing to look for
+        return text
     text = _RULES_NOTE.sub("", text)
     text = _RULES.sub(lambda m: "rules/core.md" if m.group(1) == "core" else "regole del plugin", text)
     known = {**CORE_DOCUMENTS, **(documents or {})}
-    for file, title in known.items():
-        text = text.replace(file, title)
-    return _SEED.sub("regolamento dell'ente", text)
+    return _SEED.sub("regolamento dell'ente", _titled(text, known))
 
 
 def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
@@ -211,6 +267,14 @@ def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
 def plural(n: int, singular: str, many: str) -> str:
     """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
     return f"{n} {singular if n == 1 else many}"
+
+
+def the_pct(value: Any, places: int = 2) -> str:
+    """A percentage with its article, as Italian says it: «il 70%», «l'80%», «l'11%», «l'1%» (otto, undici, uno
+    begin with a vowel)."""
+    text = pct(value, places)
+    whole = text.split(",")[0].rstrip("%").lstrip("−").replace(".", "")
+    return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text
 
 
 def ratio(value: Any) -> str:

@@ -650,9 +650,9 @@ class Page:
             ind.name,
             fmt.TYPE_LABELS.get(ind.type, ind.type),
             fmt.value(ind.weight) if ind.type != "monitor" else fmt.NONE,
-            fmt.value(ind.baseline),
-            fmt.value(ind.target) if ind.active else "-",
-            fmt.value(ind.actual),
+            fmt.measure(ind.baseline, ind.percent),
+            fmt.measure(ind.target, ind.percent) if ind.active else "-",
+            fmt.measure(ind.actual, ind.percent),
             deviation,
             fmt.pct(ach),
             ind.source or fmt.NONE,
@@ -715,8 +715,8 @@ class Page:
                     ind.name if ind else "",
                     ind.objective if ind else "",
                     fmt.TYPE_LABELS.get(ind.type, "") if ind else "",
-                    fmt.value(m.target),
-                    fmt.value(m.actual),
+                    fmt.measure(m.target, bool(ind and ind.percent)),
+                    fmt.measure(m.actual, bool(ind and ind.percent)),
                     fmt.pct(m.achievement),
                     dev,
                 )
@@ -795,7 +795,7 @@ class Page:
                 "Per ciascun valutatore: persone valutate, media e deviazione standard dei punteggi della "
                 "scheda (o del punteggio individuale), numero di valori diversi e quota al livello più alto. "
                 f"Segnalati i valutatori con almeno {stats.MIN_FLAGGED} valutazioni tutte uguali o con "
-                f"almeno il {fmt.pct(stats.NEAR_ALL, 0)} al livello più alto (art. 9 D.Lgs. 150/2009: "
+                f"almeno {fmt.the_pct(stats.NEAR_ALL, 0)} al livello più alto (art. 9 D.Lgs. 150/2009: "
                 "differenziazione dei giudizi).",
                 "muted",
             )
@@ -990,13 +990,14 @@ class Page:
     def plugin_sections(self) -> list[Any]:
         out: list[Any] = []
         for s in self.r.sections:
+            docs = self.r.plugin.documents
             out.append(tag("h3", s.title))
             if s.note:
-                out.append(tag("p", s.note, "muted"))
+                out.append(tag("p", fmt.prose(s.note, docs), "muted"))
             out.append(
                 table(
                     s.columns,
-                    [tuple(fmt.value(v) for v in row) for row in s.rows],
+                    [tuple(fmt.prose(fmt.value(v), docs) for v in row) for row in s.rows],
                     numeric=[
                         i
                         for i in range(len(s.columns))
@@ -1016,7 +1017,7 @@ class Page:
             (
                 flag("errore", "err") if v.is_error else flag("avviso", "warn"),
                 v.rule,
-                v.message,
+                fmt.prose(v.message, self.r.plugin.documents),
                 v.where or fmt.NONE,
                 fmt.cite(v.source, self.r.plugin.documents),
             )
@@ -1060,25 +1061,25 @@ class Page:
         rows = []
         for name, spec in r.params.specs.items():
             value = r.params.values.get(name)
-            shown = fmt.param_value(value)
+            shown = fmt.param_value(value, self.r.plugin.status_labels)
             flags = []
             if name in r.params.overridden:
                 flags.append(str(flag("modificato dalla configurazione", "warn")))
             if spec.assumption:
                 flags.append(str(flag("ipotesi", "info")))
-            rows.append(
-                (
-                    name,
-                    shown,
-                    fmt.prose(spec.description, self.r.plugin.documents),
-                    fmt.cite(spec.source, self.r.plugin.documents),
-                    Raw(" ".join(flags)),
-                )
-            )
+            described = fmt.prose(spec.description, self.r.plugin.documents)
+            cited = fmt.cite(spec.source, self.r.plugin.documents)
+            row = (name, shown, described, cited) if self.PARAMETER_NAMES else (described, shown, cited)
+            rows.append((*row, Raw(" ".join(flags))))
+        columns = (
+            ("Parametro", "Valore", "Descrizione", "Fonte", "")
+            if self.PARAMETER_NAMES
+            else ("Parametro", "Valore", "Fonte", "")
+        )
         out: list[Any] = [
             tag("h3", "Parametri in vigore"),
             table(
-                ("Parametro", "Valore", "Descrizione", "Fonte", ""),
+                columns,
                 rows,
                 numeric=(1,),
                 cls="wrap",  # long values and sources wrap inside the A4 page
@@ -1089,8 +1090,9 @@ class Page:
         assumptions = r.assumptions()
         if assumptions:
             docs = r.plugin.documents
+            specs = r.params.specs
             items = "".join(
-                f"<li><b>{e(name)}</b> = {e(fmt.param_value(v))}: "
+                f"<li><b>{e(self.parameter(name, specs))}</b> = {e(fmt.param_value(v, r.plugin.status_labels))}: "
                 f"{e(fmt.prose(text, docs))} <span class=\"muted\">[{e(fmt.cite(src, docs))}]</span></li>"
                 for name, text, v, src in assumptions
             )
@@ -1124,6 +1126,15 @@ class Page:
             )
         )
         return out
+
+    PARAMETER_NAMES = True  # the internal Relazione names parameters as [ente.params] overrides them
+
+    def parameter(self, name: str, specs) -> str:
+        """A parameter as the page names it: its name, or (public) its description."""
+        spec = specs.get(name)
+        if self.PARAMETER_NAMES or spec is None:
+            return name
+        return fmt.prose(spec.description, self.r.plugin.documents)
 
     def archive(self) -> list[Any]:
         """Trends over the years, multi-year objectives and the benchmark position come from the results

@@ -175,12 +175,16 @@ class PublicPage(Page):
         ]
 
     SECTION_METHODS = {k: v for k, v in Page.SECTION_METHODS.items() if k in PUBLIC_SECTIONS}
+    PARAMETER_NAMES = False  # a reader knows a parameter by what it rules, not by its name in params.toml
+
+    def notes(self) -> list[Any]:
+        return super().notes()  # its own: the internal page's (shared with it otherwise) names the parameters
 
     def meta(self) -> str:
         r = self.r
+        titles = "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations) or r.plugin.name
         return (
-            f"Ciclo {self.ente.year} · regolamento {r.plugin.name} {r.plugin.version} · fasi eseguite fino a "
-            f"«{PHASE_NAMES[r.until]}» · versione pubblicabile"
+            f"Ciclo {self.ente.year} · {titles} · fasi eseguite fino a «{PHASE_NAMES[r.until]}» · versione pubblicabile"
         )
 
     def footer(self) -> str:

@@ -16,6 +16,7 @@ from math import isinf, isnan
 from pathlib import Path
 from typing import Any
 
+from ..cycle import PHASE_NAMES
 from ..result import Result
 from . import fmt, safe, stats, xlsxpack
 from .xlsxstyles import FORMATS, Styles  # noqa: F401  (the formats are part of this module's interface)
@@ -760,7 +761,9 @@ def build(result: Result) -> Sheets:
             )
             for k, c in enumerate(sec.columns)
         ]
-        book.add(sec.title, cols, [tuple(row) for row in sec.rows], note=sec.note)
+        docs = r.plugin.documents
+        sec_rows = [tuple(fmt.prose(v, docs) if isinstance(v, str) else v for v in row) for row in sec.rows]
+        book.add(sec.title, cols, sec_rows, note=fmt.prose(sec.note, docs) if sec.note else sec.note)
 
     book.add(
         "Violazioni",
@@ -771,7 +774,16 @@ def build(result: Result) -> Sheets:
             ("Dove", "text", 26),
             ("Fonte", "text", 30),
         ),
-        [("errore" if v.is_error else "avviso", v.rule, v.message, v.where, v.source) for v in r.violations],
+        [
+            (
+                "errore" if v.is_error else "avviso",
+                v.rule,
+                fmt.prose(v.message, r.plugin.documents),
+                v.where,
+                fmt.cite(v.source, r.plugin.documents) if v.source else "",
+            )
+            for v in r.violations
+        ],
     )
     book.add(
         "Calendario",
@@ -786,9 +798,9 @@ def build(result: Result) -> Sheets:
         [
             (
                 d.due,
-                d.phase,
+                PHASE_NAMES.get(d.phase, d.phase),
                 d.act,
-                d.source,
+                fmt.cite(d.source, r.plugin.documents),
                 fmt.CALENDAR_LABELS[st],
                 ente.approvals.get(d.approval) if d.approval else None,
             )
@@ -809,9 +821,9 @@ def build(result: Result) -> Sheets:
             (
                 k,
                 r.params.values.get(k),
-                spec.description,
-                spec.source,
-                spec.assumption,
+                fmt.prose(spec.description, r.plugin.documents),
+                fmt.cite(spec.source, r.plugin.documents),
+                fmt.prose(spec.assumption, r.plugin.documents) if spec.assumption else spec.assumption,
                 "SI" if k in r.params.overridden else "",
             )
             for k, spec in r.params.specs.items()

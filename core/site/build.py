@@ -180,7 +180,7 @@ class Site:
                     "act": d["act"],
                     "status": status,
                     "css": CALENDAR_CSS.get(status, "dafare"),
-                    "source": d["source"],
+                    "source": fmt.cite(d["source"], plugin_info(c.plugin).documents),
                     "ente": c.ente,
                     "name": c.name,
                 }
@@ -229,7 +229,7 @@ class Site:
             else [(name, str(n)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))],
             calendar=calendar,
             violations=[] if self.public else violations,
-            people=[] if self.public else [self.person_row(p) for p in people],
+            people=[] if self.public else [self.person_row(p, plugin_info(c.plugin).status_labels) for p in people],
             **self.common("../", "ente", c.name),
         )
         self.write(f"enti/{c.ente}.html", "ente.html", **context)
@@ -249,12 +249,12 @@ class Site:
         return {"status": "error", "status_label": f"FALLITO (cifre dell'esecuzione n. {c.run_id})", "failure": failure}
 
     @staticmethod
-    def person_row(p) -> dict:
+    def person_row(p, labels=None) -> dict:
         return {
             "id": p.person,
             "name": p.name,
             "anchor": person_anchor(p.person),
-            "role": p.role,
+            "role": fmt.ROLE_LABELS.get(p.role, p.role),
             "unit": p.unit,
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
@@ -262,7 +262,7 @@ class Site:
             "band": p.band or fmt.NONE,
             "amount": fmt.euro(p.amount) if p.amount is not None else fmt.NONE,
             "amount_sort": "" if p.amount is None else f"{p.amount:.2f}",
-            "status": fmt.status(p.status) if p.status else fmt.NONE,
+            "status": fmt.status(p.status, labels) if p.status else fmt.NONE,
         }
 
     def person_pages(self, c: Current, row: dict, people) -> None:
@@ -288,7 +288,7 @@ class Site:
         )
         persons = []
         for p in people:
-            info = self.person_row(p)
+            info = self.person_row(p, plugin_info(c.plugin).status_labels)
             info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
             persons.append(info)
         self.write(
@@ -402,6 +402,14 @@ def build(store: Store, out: Path, year: int | None = None, public: bool = False
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
     return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+
+
+def plugin_info(name: str):
+    """The installed plugin's description (its documents' titles, its labels); an empty one when the plugin
+    that wrote a stored result is no longer installed (its codes then read as written)."""
+    from ..registry import PluginInfo, _plugin_info, available_plugins
+
+    return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 
 
 def superseded(years: list[int]) -> str:

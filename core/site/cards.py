@@ -78,7 +78,7 @@ def figure_html(
     out = [
         f'<li id="{anchor(key)}"><span class="fig">{escape(label)}</span> = <strong>{escape(_value(f["value"], key))}</strong>',
         f'<div class="formula">{escape(f["formula"])}</div>' if f["formula"] else "",
-        f'<div class="source">Fonte: {escape(f["source"])}</div>' if f["source"] else "",
+        f'<div class="source">Fonte: {escape(_cited(f["source"]))}</div>' if f["source"] else "",
         f'<div class="note">{escape(f["note"])}</div>' if f.get("note") else "",
     ]
     items = []
@@ -129,3 +129,10 @@ def figures_page_html(trace: dict[str, dict], person_href=None) -> str:
         + "".join(figure_html(trace, k, "", None, set(), person_href=person_href) for k in shared_figures(trace))
         + "</ul>"
     )
+
+
+def _cited(source: str) -> str:
+    """A figure's source by its documents' titles (every installed plugin's: the cards are the store's)."""
+    from ..citing import cited
+
+    return cited(source)

@@ -45,7 +45,9 @@ def main(args: argparse.Namespace) -> int:
     for warning in built.warnings:
         print(f"ciclope: attenzione: {warning}", file=sys.stderr)
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
-    print(f"Sito {kind} del {built.year}: {built.enti} enti, {built.pages} pagine in {out}/index.html")
+    print(
+        f"Sito {kind} del {built.year}: {built.enti} {'ente' if built.enti == 1 else 'enti'}, {built.pages} pagine in {out}/index.html"
+    )
     if args.serve:
         from .serve import serve
 

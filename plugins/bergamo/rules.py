@@ -546,7 +546,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
             problem(
                 ente,
                 "po.contraddittorio",
-                f"valutazione non positiva della PO {person.id} ({score} < {params['level_adeguata']}) "
+                f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < {params['level_adeguata']}) "
                 "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
                 f"{REG} art. 28.6",
                 "appeals",
@@ -849,7 +849,7 @@ def calendar(year: int, params: Params) -> list[Deadline]:
             "monitoraggio",
             "Monitoraggio in corso d'esercizio, in coerenza con l'assestamento del bilancio",
             monitoring_due,
-            f"{REG} art. 37.2 lett. c, 37.3 lett. d (data: ipotesi, params monitoring_month)",
+            f"{REG} art. 37.2 lett. c, 37.3 lett. d (data: ipotesi, mese del monitoraggio fissato nei parametri)",
             "monitoraggio_assestamento",
         ),
         Deadline(

@@ -859,15 +859,15 @@ def resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
                 ],
             )
         if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
-            shown = "non calcolabile" if ratio is None else f"{money.r2(ratio * 100)}%"
+            shown = "non calcolabile" if ratio is None else fmt.pct(ratio)
             trace.problem(
                 Problem(
                     rule="brescia.resources.range",
                     source=f"{SMVP} §5.2",
                     file=ente.file_of("projects"),
                     column="relevance",
-                    message=f"valore dei progetti per il {label} {fmt.euro(value)}: è il {shown} del fondo "
-                    f"(stabile {fmt.euro(stable)} + variabile), fuori dall'intervallo 25%–50% "
+                    message=f"valore dei progetti per il {label} {fmt.euro(value)}: quota del fondo (stabile "
+                    f"{fmt.euro(stable)} + variabile) {shown}, fuori dall'intervallo 25%–50% "
                     f"previsto dal §5.2. {range_hint(point, total_c, kind)}",
                 )
             )
@@ -920,13 +920,14 @@ def attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -
                 )
             )
             note = (
-                f"attestazione sopra il calcolato non ammessa (solo 1 con calcolato ≥ {ONE - tolerance}): non applicata"
+                f"attestazione sopra il calcolato non ammessa (solo 1 con calcolato ≥ {fmt.decimal_it(ONE - tolerance)}): "
+                "non applicata"
             )
         else:
             attested = given
             note = (
-                f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {computed} ≥ "
-                f"{ONE - tolerance}): {motivation}"
+                f"attestazione sopra il calcolato per lievi scostamenti negativi (calcolato {fmt.decimal_it(computed)} ≥ "
+                f"{fmt.decimal_it(ONE - tolerance)}): {motivation}"
                 if given > computed
                 else f"attestato dall'OIV: {motivation}"
             )
@@ -1231,7 +1232,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
             problem(
                 ente,
                 "po.contraddittorio",
-                f"valutazione non positiva della PO {person.id} ({score} < "
+                f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < "
                 f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
                 "diventare definitiva",
                 f"{PO} art. 6.6",
@@ -1276,7 +1277,7 @@ def po_unit(ente, person, trace) -> str:
 
 
 def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestation, trace) -> Decimal:
-    """r4(po_ente_share × ente attested + (1 − po_ente_share) × unit achievement) (004… §4.2.2)."""
+    """money.r4(po_ente_share × ente attested + (1 − po_ente_share) × unit achievement) (004… §4.2.2)."""
     share = params["po_ente_share"]
     ente_value = attestation.attested if attestation is not None and attestation.attested is not None else org.ente
     ente_ref = "attested" if attestation is not None and attestation.attested is not None else "ente"

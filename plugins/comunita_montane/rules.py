@@ -37,6 +37,7 @@ from ciclope.core import (
     Rewards,
     Score,
     Trace,
+    fmt,
     hookimpl,
     money,
     scoring,
@@ -158,7 +159,13 @@ def distinct_values(values: Sequence[Decimal]) -> int:
 
 
 def plain_money(x: Decimal) -> str:
+    """An amount as results.json holds it (``1234.56``)."""
     return f"{money.r2(x):.2f}"
+
+
+def money_it(x: Decimal) -> str:
+    """An amount in a message for people (``1.234,56``)."""
+    return fmt.decimal_it(money.r2(x), 2)
 
 
 # --- the ente's structure ------------------------------------------------------------------------
@@ -385,7 +392,7 @@ def individual_score(
                 file=ente.file_of("people"),
                 row=person.row,
                 column="id",
-                message=f"{person.id}: valutazione negativa di un titolare di PO (punteggio {score} < 70) senza "
+                message=f"{person.id}: valutazione negativa di un titolare di PO (punteggio {fmt.decimal_it(score)} < 70) senza "
                 "contraddittorio registrato in appeals.csv: non può essere definitiva",
             )
         )
@@ -406,13 +413,13 @@ def staff_status(person, score: Score | None, org, limit: Decimal) -> tuple[str,
     if score is None or score.score is None:
         return NOT_EVALUATED, "nessuna scheda di valutazione"
     if score.score < MIN_SCORE:
-        return ADEGUATA, f"punteggio {score.score!s} < 70"
+        return ADEGUATA, f"punteggio {fmt.decimal_it(score.score)} < 70"
     unit_value = org.unit(person.unit) if org is not None else None
     if unit_value is None:
         return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
     if unit_value < PEG_MIN:
-        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {unit_value!s} < 0.70"
-    return BANDED, f"punteggio {score.score!s} ≥ 70, obiettivi dell'unità al {unit_value!s} ≥ 0.70"
+        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {fmt.pct(unit_value)} < 70%"
+    return BANDED, f"punteggio {fmt.decimal_it(score.score)} ≥ 70, obiettivi dell'unità al {fmt.pct(unit_value)} ≥ 70%"
 
 
 def cap_redistribution(parts, weights, caps, fund: Decimal) -> dict[str, tuple]:
@@ -609,9 +616,9 @@ class _Rewards:
             return
         self.problem(
             "ranking.concentration",
-            f"graduatoria {rk.label}: il fondo della struttura ({plain_money(given)} €, calcolato su {staff} dipendenti) "
+            f"graduatoria {rk.label}: il fondo della struttura ({money_it(given)} €, calcolato su {staff} dipendenti) "
             f"va ai soli {paid} su {staff} in fascia, meno del {share:.0%} del personale: "
-            f"{plain_money(money.r2(given / paid))} € a testa in media. "
+            f"{money_it(money.r2(given / paid))} € a testa in media. "
             "Con ranking_scope = \"ente\" una sola graduatoria distribuirebbe sull'intero ente",
             src("17.2 primo alinea"),
             severity="warning",
@@ -854,9 +861,9 @@ class _Rewards:
             if b > 0 and a / b < need:
                 self.problem(
                     "bands.actual_ratio",
-                    f"graduatoria {rk.label}: la fascia {upper.name} riceve € {plain_money(Decimal(a.numerator) / a.denominator)} "
-                    f"pro capite (per fte) e la fascia {lower.name} € {plain_money(Decimal(b.numerator) / b.denominator)}: "
-                    f"rapporto {float(a / b):.2f} : 1, sotto il minimo {float(need):g} : 1 dell'art. 17.2 "
+                    f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money_it(Decimal(a.numerator) / a.denominator)} "
+                    f"pro capite (per fte) e la fascia {lower.name} € {money_it(Decimal(b.numerator) / b.denominator)}: "
+                    f"rapporto {fmt.decimal_it(float(a / b), 2)} : 1, sotto il minimo {fmt.decimal_it(float(need))} : 1 dell'art. 17.2 "
                     "(pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
                     "\"per_capita\" o rivedi le quote",
                     src("17.2"),
@@ -978,8 +985,8 @@ class _Rewards:
             if per_person and p.is_po and 0 < amount < min_share * pay:
                 self.problem(
                     "result.below_minimum",
-                    f"{pid}: retribuzione di risultato {plain_money(amount)} € sotto il minimo "
-                    f"{plain_money(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
+                    f"{pid}: retribuzione di risultato {money_it(amount)} € sotto il minimo "
+                    f"{money_it(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
                     src("21.1"),
                     severity="warning",
                     file=self.e.file_of("people"),
@@ -1013,9 +1020,9 @@ class _Rewards:
         if part < quota * (po_pay + part):
             self.problem(
                 "result.po_quota",
-                f"la parte del fondo {RESULT_FUND} destinata alle PO ({plain_money(money.r2(part))} €, in proporzione alle "
+                f"la parte del fondo {RESULT_FUND} destinata alle PO ({money_it(money.r2(part))} €, in proporzione alle "
                 f"retribuzioni di posizione) è meno del {quota:.0%} delle risorse delle PO (posizione "
-                f"{plain_money(po_pay)} € + risultato {plain_money(money.r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
+                f"{money_it(po_pay)} € + risultato {money_it(money.r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
                 "il 15% al risultato",
                 "CCNL 21.5.2018 art. 15 c. 4; " + src("21.1"),
                 severity="warning",
@@ -1164,7 +1171,7 @@ class _Rewards:
                 self.problem(
                     "prizes.alta_formazione",
                     f"{r['person']}: l'alta formazione è un percorso formativo, non un premio in denaro: "
-                    f"l'importo {plain_money(r['amount'])} € non è pagato; lascia vuota la colonna amount",
+                    f"l'importo {money_it(r['amount'])} € non è pagato; lascia vuota la colonna amount",
                     src("18.4, 25"),
                     file=self.e.file_of("innovation"),
                     row=r.row,
@@ -1188,8 +1195,8 @@ class _Rewards:
         if total > fund.amount:
             self.problem(
                 "prizes.over_fund",
-                f"i premi indicati in innovation.csv ({plain_money(total)} €) superano il fondo [funds] "
-                f"{PRIZE_FUND} ({plain_money(fund.amount)} €): nessun premio pagato; riduci gli importi o "
+                f"i premi indicati in innovation.csv ({money_it(total)} €) superano il fondo [funds] "
+                f"{PRIZE_FUND} ({money_it(fund.amount)} €): nessun premio pagato; riduci gli importi o "
                 "aumenta il fondo",
                 src("19.1"),
                 file=self.e.file_of("innovation"),
@@ -1261,7 +1268,7 @@ class _Rewards:
         if not ok:
             self.problem(
                 "savings.not_validated",
-                f"risparmi documentati ({plain_money(amount)} euro) senza validazione dell'OIV "
+                f"risparmi documentati ({money_it(amount)} euro) senza validazione dell'OIV "
                 "([approvals] savings_validated_oiv): non utilizzabili",
                 src("26.5"),
                 file="ente.toml",

@@ -111,7 +111,7 @@ def test_the_same_ente_twice_runs_once(tmp_path):
     cfg = two_enti(tmp_path)
     run = cli("run", cfg, "--ente", "buono", "--ente", "buono", "--store", tmp_path / "s.db")
     assert run.returncode == 0, run.stderr
-    assert "1 enti registrati" in run.stdout
+    assert "1 ente registrato" in run.stdout
     assert [e["id"] for e in json.loads((tmp_path / "out" / "summary.json").read_text())["enti"]] == ["buono"]
 
 

@@ -110,7 +110,7 @@ def test_two_first_runs_at_once_share_a_new_store(tmp_path, backend):
     for p in procs:
         out, err = p.communicate(timeout=TIMEOUT)
         assert "Traceback" not in err and p.returncode == 0, err
-        assert "(esecuzione n. " in out and "1 enti registrati" in out
+        assert "(esecuzione n. " in out and "1 ente registrato" in out
     history = cli("history", cfg, "--ente", "buono", "--store", backend)
     assert history.returncode == 0 and "2021" in history.stdout
 
