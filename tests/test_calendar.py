@@ -186,7 +186,7 @@ def test_every_plugins_calendar_has_monitoring_and_payment(example, capsys, plug
     assert any(monitoring in ln for ln in lines) and f"[approvals] {act}" in text
     pay = next(i for i, ln in enumerate(lines) if "Erogazione dei premi di performance" in ln)
     assert lines[pay].split()[0] == "31/12/2022"
-    assert "MANCANTE (nessuna data in [approvals] premi_paid) · fase e. Premialità" in lines[pay + 1]
+    assert "MANCANTE (nessuna data in [approvals] premi_paid) · fase Premialità" in lines[pay + 1]
     assert "D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, entro l'anno dopo)" in lines[pay + 1]
 
 

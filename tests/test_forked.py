@@ -226,6 +226,6 @@ def test_one_ente_with_two_jobs_in_a_fresh_process_writes_every_output(one_ente,
         text=True,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.count("Totale: 1 enti") == 1 and "1 ok" in run.stdout
+    assert run.stdout.count("Totale: 1 ente ") == 1 and "1 ok" in run.stdout
     (folder,) = [p for p in out.iterdir() if p.is_dir()]
     assert (folder / "schede.xlsx").stat().st_size > 0

@@ -244,7 +244,7 @@ def test_percent_indicators_read_as_percentages_and_numbers_with_a_decimal_comma
         i1 = re.search(r"<tr><td>I1</td>.*?</tr>", text, re.S).group(0)  # type: ignore[union-attr]
         assert {"10", "8"} <= set(re.findall(r"<td[^>]*>([^<]*)</td>", i1)), name
     out = printed.getvalue()
-    assert re.search(r"uno\s+comunita_montane\s+\S+\s+\d+,\d\d%", out), out
+    assert re.search(r"uno\s+comunita_montane\s+\S+\s+\d+\s+\d+,\d\d%", out), out
     assert "Totale: 1 ente —" in out
 
 
