@@ -159,7 +159,7 @@ def test_core_labels_only_core_statuses_and_plugins_bring_their_own():
     labels = load_plugin("comunita_montane")[1].status_labels  # its STATUS_LABELS and LABELS
     assert fmt.status("banded", labels) == "in fascia"
     assert fmt.status("banded") == "banded" and fmt.status("escluso_peg") == "escluso peg"
-    assert fmt.status("escluso_peg", labels) == "escluso dal premio (obiettivi PEG della struttura sotto il 70%)"
+    assert fmt.status("escluso_peg", labels) == "escluso (PEG sotto il 70%)"
     assert fmt.status("not_evaluated", labels) == "non valutato"
     # a fund: its pool's label, else the plugin's label of its name, else «Fondo …» (never the bare code)
     assert fmt.fund("bonus_eccellenze", "", labels) == "Bonus annuale delle eccellenze (art. 18)"

@@ -20,10 +20,10 @@ DOCUMENTS = {
 # The plugin's own statuses in the reports (the others read as written, "_" → " ").
 STATUS_LABELS = {
     "banded": "in fascia",
-    "non_valutabile": "non valutabile (assenze oltre il limite)",
-    "adeguata": "prestazione adeguata (punteggio sotto 70)",
-    "non_adeguata": "prestazione non adeguata",
-    "escluso_peg": "escluso dal premio (obiettivi PEG della struttura sotto il 70%)",
+    "non_valutabile": "non valutabile (assenze)",
+    "adeguata": "adeguata (sotto 70)",
+    "non_adeguata": "non adeguata",
+    "escluso_peg": "escluso (PEG sotto il 70%)",
 }
 # The plugin's other codes in Italian for the reports (components of a score, funds: docs/plugin-guide.md).
 LABELS = {
