@@ -13,10 +13,11 @@ from fractions import Fraction
 import pytest
 from conftest import SHARED
 
+from ciclope.core import scoring
 from ciclope.core.cli import main
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import results_doc
-from ciclope.plugins.comunita_montane import rules
+from ciclope.plugins.comunita_montane import bands as art17
 from ciclope.plugins.comunita_montane.checks import Band, parse_bands
 
 D = Decimal
@@ -87,11 +88,11 @@ def scored(pairs, **opt):
 
 
 def amounts(res):
-    return {pid: str(a.amount) for pid, a in res.rewards.awards.items() if a.pool == rules.PERFORMANCE_FUND}
+    return {pid: str(a.amount) for pid, a in res.rewards.awards.items() if a.pool == art17.PERFORMANCE_FUND}
 
 
 def bands(res):
-    return {pid: a.band for pid, a in res.rewards.awards.items() if a.pool == rules.PERFORMANCE_FUND}
+    return {pid: a.band for pid, a in res.rewards.awards.items() if a.pool == art17.PERFORMANCE_FUND}
 
 
 def errors(res):
@@ -119,11 +120,11 @@ DEFAULT = (
 
 def test_band_targets_are_cumulative_floors():
     # n = 9: ⌊9 × 0.2⌋ = ⌊1.8⌋ = 1, ⌊9 × 0.6⌋ = ⌊5.4⌋ = 5, the last band takes the rest (9)
-    assert rules.band_targets(9, DEFAULT) == [1, 5, 9]
+    assert art17.band_targets(9, DEFAULT) == [1, 5, 9]
     # n = 10: ⌊2⌋ = 2, ⌊6⌋ = 6
-    assert rules.band_targets(10, DEFAULT) == [2, 6, 10]
+    assert art17.band_targets(10, DEFAULT) == [2, 6, 10]
     # a cap of 1 (30% of 4 people in service = ⌊1.2⌋) bounds the first band: ⌊10 × 0.2⌋ = 2 → 1
-    assert rules.band_targets(10, DEFAULT, cap=1) == [1, 6, 10]
+    assert art17.band_targets(10, DEFAULT, cap=1) == [1, 6, 10]
 
 
 def test_assign_bands_ties_go_down_at_each_boundary():
@@ -141,22 +142,22 @@ def test_assign_bands_ties_go_down_at_each_boundary():
         ("i", D(72)),
         ("j", D(71)),
     ]
-    assert rules.assign_bands(ordered, [2, 6, 10]) == [["a"], ["b", "c", "d", "e"], ["f", "g", "h", "i", "j"]]
+    assert art17.assign_bands(ordered, [2, 6, 10]) == [["a"], ["b", "c", "d", "e"], ["f", "g", "h", "i", "j"]]
 
 
 def test_assign_bands_a_tie_filling_the_top_band_empties_it():
     # target 1 for the first band, but the first two are equal → band 1 empty, both in band 2
     ordered = [("a", D(90)), ("b", D(90)), ("c", D(80))]
-    assert rules.assign_bands(ordered, [1, 2, 3]) == [[], ["a", "b"], ["c"]]
+    assert art17.assign_bands(ordered, [1, 2, 3]) == [[], ["a", "b"], ["c"]]
 
 
 def test_cut_without_ties():
     ordered = [("a", D(98)), ("b", D(95)), ("c", D(93)), ("d", D(93)), ("e", D(90))]
-    assert rules.scoring.cut_without_ties(ordered, 3) == ["a", "b"]  # c and d tie at the cut: both out
-    assert rules.scoring.cut_without_ties(ordered, 4) == ["a", "b", "c", "d"]
-    assert rules.scoring.cut_without_ties(ordered, 0) == []
-    assert rules.scoring.cut_without_ties(ordered, 9) == ["a", "b", "c", "d", "e"]
-    assert rules.scoring.cut_without_ties([("a", D(9)), ("b", D(9))], 1) == []
+    assert scoring.cut_without_ties(ordered, 3) == ["a", "b"]  # c and d tie at the cut: both out
+    assert scoring.cut_without_ties(ordered, 4) == ["a", "b", "c", "d"]
+    assert scoring.cut_without_ties(ordered, 0) == []
+    assert scoring.cut_without_ties(ordered, 9) == ["a", "b", "c", "d", "e"]
+    assert scoring.cut_without_ties([("a", D(9)), ("b", D(9))], 1) == []
 
 
 # --- merit bands and money (art. 17) ------------------------------------------------------------

@@ -19,12 +19,14 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ciclope.core import scoring
 from ciclope.core.model import Ente, EvaluationItem, Person, Unit
 from ciclope.core.money import Pool
 from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.params import merge_params
 from ciclope.core.registry import Hooks
 from ciclope.core.trace import Trace
+from ciclope.plugins.comunita_montane import bands as art17
 from ciclope.plugins.comunita_montane import rules
 from ciclope.plugins.comunita_montane.checks import check_params, parse_bands
 
@@ -209,9 +211,9 @@ def test_bands_never_exceed_their_share_ties_share_a_band_and_pools_are_conserve
 @given(values=st.lists(st.integers(60, 70), min_size=0, max_size=80), cfg=st.sampled_from(VALID_BANDS))
 def test_assign_bands_on_heavy_ties(values, cfg):
     bands, _ = parse_bands(cfg if cfg is not None else SPECS["bands"].value)
-    ordered = rules.scoring.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
+    ordered = scoring.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
     n = len(ordered)
-    groups = rules.assign_bands(ordered, rules.band_targets(n, bands))
+    groups = art17.assign_bands(ordered, art17.band_targets(n, bands))
     assert [p for g in groups for p in g] == [p for p, _ in ordered]  # everybody, in order
     band_of = {p: k for k, g in enumerate(groups) for p in g}
     score = dict(ordered)
@@ -229,8 +231,8 @@ def test_assign_bands_on_heavy_ties(values, cfg):
 @settings(max_examples=300, deadline=None)
 @given(values=st.lists(st.integers(0, 8), min_size=0, max_size=40), limit=st.integers(0, 45))
 def test_cut_without_ties_never_exceeds_and_never_splits(values, limit):
-    ordered = rules.scoring.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
-    chosen = rules.scoring.cut_without_ties(ordered, limit)
+    ordered = scoring.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
+    chosen = scoring.cut_without_ties(ordered, limit)
     assert len(chosen) <= limit
     assert chosen == [p for p, _ in ordered[: len(chosen)]]
     if chosen and len(chosen) < len(ordered):

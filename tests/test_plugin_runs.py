@@ -8,15 +8,11 @@ each answer must be the one a fresh trace gives: the remembered values cannot go
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from ciclope.core import Ente, EvaluationItem, Person, Unit
 from ciclope.core.config import load_config
 from ciclope.core.cycle import run_cycle
 from ciclope.core.loading import load_ente, merge_schemas
@@ -25,7 +21,6 @@ from ciclope.core.registry import Hooks
 from ciclope.core.synth import synth
 from ciclope.core.trace import Trace
 from ciclope.plugins.bergamo import rules as bergamo
-from ciclope.plugins.comunita_montane import rules as montane
 
 
 @pytest.fixture(scope="module")
@@ -115,70 +110,3 @@ def test_bergamo_run_goes_with_its_trace(runs):
     assert [run.ente for run in bergamo._RUNS.values()] == [first.ente]
     del trace
     assert list(bergamo._RUNS.values()) == []
-
-
-# --- the evaluators of a ranking (comunita_montane) as the item-by-item loop found them --------------------------
-
-EVALUATORS = st.sampled_from([None, "", "V1", "V2"])
-
-
-def single_evaluator_by_items(ente, params) -> list[tuple]:
-    """comunita_montane's single_evaluator as it was before issue 18 (every item counted), as (row, message)."""
-    problems = []
-    cards = ente.cards_view()
-    for rk in montane.rankings(ente, params):
-        seen: dict[str, int] = {}
-        first_other = None
-        for pid in rk.staff:
-            own = ente.people[pid].evaluator
-            for item in cards.get(pid, ()):
-                who = item.evaluator or own
-                if who is None:
-                    continue
-                if seen and who not in seen and first_other is None:
-                    first_other = item
-                seen[who] = seen.get(who, 0) + 1
-        if len(seen) > 1:
-            listing = ", ".join(f"{who} ({n} voci)" for who, n in seen.items())
-            problems.append((first_other.row if first_other else None, listing, rk.label))
-    return problems
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.tuples(EVALUATORS, st.lists(EVALUATORS, max_size=4), st.sampled_from(["u1", "u2"])), max_size=8),
-    st.sampled_from(["ente", "area"]),
-)
-def test_comunita_montane_single_evaluator_as_counted_item_by_item(people, scope):
-    """The ranking's evaluators found a card at a time (map in C, issue 18) give the problems the loop over every
-    item gave: the same rankings flagged, the same first other item, the same count per evaluator."""
-    units = {
-        "e": Unit(id="e", name="Ente", kind="ente", parent=None, head=None),
-        "u1": Unit(id="u1", name="Area 1", kind="area", parent="e", head=None),
-        "u2": Unit(id="u2", name="Area 2", kind="area", parent="e", head=None),
-    }
-    persons, items = {}, []
-    for k, (own, card, unit) in enumerate(people):
-        pid = f"P{k}"
-        persons[pid] = Person(id=pid, name=pid, role="dipendente", category="B", unit=unit, evaluator=own)
-        for j, ev in enumerate(card):
-            items.append(EvaluationItem(pid, ev, "s", f"i{j}", Decimal(4), Decimal(2), None, row=len(items) + 2))
-    ente = Ente(id="x", name="x", year=2021, units=units, people=persons, evaluations=tuple(items))
-    params = {"ranking_scope": scope}  # the only parameter read
-    found = [
-        (p.row, p.message.split("diversi (")[1].split(");")[0], p.message.split("«")[1].split("»")[0])
-        for p in montane.single_evaluator(ente, params)
-    ]
-    assert found == single_evaluator_by_items(ente, params)
-
-
-@given(
-    st.lists(
-        st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-5, max_value=5)
-        | st.sampled_from([Decimal("1"), Decimal("1.0"), Decimal("1.00"), Decimal("-0"), Decimal("0.00")]),
-        max_size=30,
-    )
-)
-def test_comunita_montane_distinct_values_is_the_size_of_the_set(values):
-    """Scores counted in order (issue 18) as a set counts them: 1, 1.0 and 1.00 are one value, 0 and -0 too."""
-    assert montane.distinct_values(values) == len(set(values))

@@ -1,12 +1,16 @@
 """Plugin ``comunita_montane``: the Comunità Montane of the Province of Belluno (003_17a077a346f3b252.txt).
 
 The hook implementations are the ``@hookimpl`` functions of the modules imported here (the core
-registers each of them): :mod:`.rules` (computations), :mod:`.checks` (parameter combinations),
-:mod:`.schema` (extra input), :mod:`.report` (report sections), :mod:`.synth` (synthetic enti).
-``params.toml`` and ``demo/`` sit beside this file. Sources and assumptions: README.md.
+registers each of them): :mod:`.scores` (checks on the input, individual scores), :mod:`.rules` (phase e,
+joining one module per article: :mod:`.statuses` and :mod:`.bands` art. 17, :mod:`.resultpay` art. 21,
+:mod:`.bonus` art. 18, :mod:`.prizes` art. 19, :mod:`.progressions` art. 20, :mod:`.savings` art. 26,
+:mod:`.differentiation` art. 11.2 lett. d, :mod:`.transparency` art. 28), :mod:`.checks` (parameter
+combinations), :mod:`.schema` (extra input), :mod:`.report` (report sections), :mod:`.deadlines` (calendar),
+:mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file. Sources and assumptions:
+README.md.
 """
 
-from . import cards, checks, deadlines, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import cards, checks, deadlines, report, rules, schema, scores, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "comunita_montane"
 REGULATIONS = (

@@ -12,7 +12,7 @@ from typing import Any
 
 from ciclope.core import ReportSection, Result, fmt, hookimpl
 
-from .rules import BONUS_FUND, src
+from .common import BONUS_FUND, src
 
 SMALL = "<3"
 

@@ -7,7 +7,7 @@ import random
 
 from ciclope.core import SynthData, hookimpl
 
-from .rules import BONUS_FUND, RESULT_FUND
+from .common import BONUS_FUND, RESULT_FUND
 from .schema import INNOVATION_KINDS
 
 
