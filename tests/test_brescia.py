@@ -28,7 +28,7 @@ from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError
 from ciclope.core.registry import Hooks, load_plugin
 from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
-from ciclope.plugins.brescia import rules
+from ciclope.plugins.brescia import common, rules
 
 D = Decimal
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -464,7 +464,7 @@ LEVEL_CASES = [
 @pytest.mark.parametrize("score, level", LEVEL_CASES)
 def test_level_boundaries(score, level):
     params = Params(values={"levels": Hooks.for_plugin("brescia")[0].params(year=2021)["levels"].value})
-    assert rules.level_of(D(score), params) == level
+    assert common.level_of(D(score), params) == level
 
 
 def test_level_boundaries_through_the_staff_card(tmp_path):

@@ -1,13 +1,30 @@
 """Plugin `brescia`: Camera di Commercio di Brescia (rules/brescia.md).
 
 Posizioni organizzative (001_2164dd4e03a9b49f.txt, Delibera 9/C 2018) and the SMVP 2021
-(004_a450255962d2094d.txt). The hook implementations are the ``@hookimpl`` functions of the modules
-imported here (the core registers each of them): :mod:`.rules` (the computations), :mod:`.schema`
-(extra input), :mod:`.report` (report sections), :mod:`.synth` (synthetic enti). ``params.toml``
-and ``demo/`` sit beside this file.
+(004_a450255962d2094d.txt). The hook implementations are the ``@hookimpl`` functions of the modules imported here (the core
+registers each of them), one per phase or concept: :mod:`.checks` (parameter combinations),
+:mod:`.validation` and :mod:`.eligibility` (phase a), :mod:`.funds` (phase b), :mod:`.attestation`
+(phase c), :mod:`.scores` (phase d), :mod:`.awards` and :mod:`.positions` (phase e), :mod:`.rules` and
+:mod:`.deadlines` (the calendar), :mod:`.schema` (extra input), :mod:`.cards`, :mod:`.report`,
+:mod:`.synth`; :mod:`.common` holds what they share. ``params.toml`` and ``demo/`` sit beside this file.
 """
 
-from . import cards, deadlines, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import (  # noqa: F401  (hook modules, registered by the core)
+    attestation,
+    awards,
+    cards,
+    checks,
+    deadlines,
+    eligibility,
+    funds,
+    positions,
+    report,
+    rules,
+    schema,
+    scores,
+    synth,
+    validation,
+)
 
 NAME = "brescia"
 REGULATIONS = (

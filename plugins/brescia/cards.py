@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ciclope.core import Person, hookimpl
 
-from .rules import PO_FACTORS
+from .common import PO_FACTORS
 
 STAFF = (
     ("Conoscenze e competenze", "Conoscenze normative e procedurali", 15),

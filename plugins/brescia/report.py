@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl, money
 
-from .rules import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
+from .common import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
 # Readings of the documents that are not parameters (rules/brescia.md; README.md "Scelte interpretative").
 NOTES = (

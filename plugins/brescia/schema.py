@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ciclope.core import InputSchema, cells, hookimpl
 
-from .rules import FACTORS, KNOWN_FUNDS, parse_education, parse_rating, parse_relevance
+from .common import FACTORS, KNOWN_FUNDS, parse_education, parse_rating, parse_relevance
 
 
 @hookimpl(specname="ciclope_input_schema")

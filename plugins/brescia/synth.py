@@ -13,7 +13,7 @@ import random
 
 from ciclope.core import SynthData, hookimpl
 
-from .rules import EDUCATION_YEARS, FACTORS, PO_FACTORS
+from .common import EDUCATION_YEARS, FACTORS, PO_FACTORS
 
 STAFF_CARD = (
     ("Conoscenze e competenze", "Conoscenze tecniche del ruolo"),
