@@ -23,15 +23,7 @@ from ciclope.core import (
 )
 
 from .checks import MIN_SCORE
-from .common import (
-    NOT_EVALUATED,
-    STAFF_SCORE_SOURCE,
-    level_of,
-    levels_of,
-    rankings,
-    responsibility_unit,
-    src,
-)
+from .common import NOT_EVALUATED, STAFF_SCORE_SOURCE, level_of, levels_of, rankings, responsibility_unit, src
 
 
 @hookimpl(specname="ciclope_validate")
