@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ciclope.core import Attestation, Ente, Input, OrgPerformance, Params, Problem, Trace, fmt, hookimpl, money
 
@@ -11,9 +12,22 @@ from .common import JUDGEMENTS, ONE, SMVP
 
 @hookimpl(specname="ciclope_attestation")
 def attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation:
+    """004… §3: the OIV attests the ente's performance: the computed value, or its own with a motivation (more than
+    computed only as a complete attestation for slight negative deviations, §3.2.1); and a synthetic judgement."""
     computed = org.ente
     given = ente.approvals.get("oiv_attested")
     motivation = str(ente.approvals.get("oiv_motivation", "") or "").strip()
+    attested, note = attested_value(computed, given, motivation, params, trace)
+    record_attested(attested, computed, given, note, trace)
+    judgement = judgement_of(ente, attested, params, trace)
+    return Attestation(computed=computed, attested=attested, judgement=judgement, motivation=motivation)
+
+
+def attested_value(
+    computed: Decimal | None, given: Any, motivation: str, params: Params, trace: Trace
+) -> tuple[Decimal | None, str]:
+    """The value attested and why: the OIV's own value only with a motivation, and above the computed one only as
+    exactly 1 with the computed value within ``oiv_tolerance`` of it."""
     tolerance = params["oiv_tolerance"]
     src = f"{SMVP} §3"
     attested, note = computed, "valore calcolato (nessuna attestazione diversa dell'OIV)"
@@ -60,6 +74,11 @@ def attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -
                 if given > computed
                 else f"attestato dall'OIV: {motivation}"
             )
+    return attested, note
+
+
+def record_attested(attested: Decimal | None, computed: Decimal | None, given: Any, note: str, trace: Trace) -> None:
+    src = f"{SMVP} §3"
     if attested is None:
         trace.problem(
             Problem(
@@ -82,6 +101,10 @@ def attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -
             ],
             note=note,
         )
+
+
+def judgement_of(ente: Ente, attested: Decimal | None, params: Params, trace: Trace) -> str:
+    """The OIV's synthetic judgement (§3), or the one proposed by the attested value when the OIV gave none."""
     judgement = ente.approvals.get("oiv_judgement")
     if judgement:
         judgement, how = str(judgement), "giudizio espresso dall'OIV"
@@ -100,7 +123,7 @@ def attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -
             label="Giudizio sintetico sulla performance dell'ente",
             inputs=[Input("performance attestata", attested, ref="attested")],
         )
-    return Attestation(computed=computed, attested=attested, judgement=judgement, motivation=motivation)
+    return judgement
 
 
 def reduction(attestation) -> Decimal:

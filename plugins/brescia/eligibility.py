@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from ciclope.core import Problem
+from ciclope.core import Problem, fmt
 
 from .common import EDUCATION_WORDS, EDUCATION_YEARS, FACTORS, INTERIM_MAX, INTERIM_MIN, PO, TERM_YEARS, problem
 
 
 def validate_positions(ente, params) -> list[Problem]:
+    """001… art. 1–4: the positions, their fund, ratings, units and holders, and the interim they cover."""
     rows = ente.table("positions")
-    out: list[Problem] = []
     if not rows:
-        if "po_total" in ente.funds:
-            out.append(
-                Problem(
-                    rule="brescia.po.no_positions",
-                    severity="warning",
-                    source=f"{PO} art. 4",
-                    file="ente.toml",
-                    column="funds.po_total",
-                    message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata",
-                )
+        if "po_total" not in ente.funds:
+            return []
+        return [
+            Problem(
+                rule="brescia.po.no_positions",
+                severity="warning",
+                source=f"{PO} art. 4",
+                file="ente.toml",
+                column="funds.po_total",
+                message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata",
             )
-        return out
+        ]
+    out: list[Problem] = []
     if "po_total" not in ente.funds:
         out.append(
             Problem(
@@ -36,57 +38,34 @@ def validate_positions(ente, params) -> list[Problem]:
                 "posizione e di risultato delle PO",
             )
         )
-    rating_max = params["rating_max"]
     seen: dict[str, int] = {}
     covered: dict[str, int] = {}
     by_id = {r["id"]: r for r in rows}
     for r in rows:
-        pid = r["id"]
-        if pid in seen:
-            out.append(
-                problem(
-                    ente,
-                    "po.duplicate",
-                    f"posizione {pid!r} ripetuta (già alla riga {seen[pid]})",
-                    f"{PO} art. 4",
-                    "positions",
-                    r.row,
-                    "id",
-                )
-            )
+        if r["id"] in seen:
+            message = f"posizione {r['id']!r} ripetuta (già alla riga {seen[r['id']]})"
+            out.append(problem(ente, "po.duplicate", message, f"{PO} art. 4", "positions", r.row, "id"))
             continue
-        seen[pid] = r.row
-        rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
-        for code, _, label in FACTORS:
-            value = rating(code)
-            if value is not None and value > rating_max:
-                out.append(
-                    problem(
-                        ente,
-                        "po.rating",
-                        f"posizione {pid}: {code} ({label}) = {value} oltre la scala 1..{rating_max}",
-                        f"{PO} art. 4.3–4.4",
-                        "positions",
-                        r.row,
-                        code,
-                    )
-                )
-        if r["unit"] is not None and r["unit"] not in ente.units:
-            out.append(
-                problem(
-                    ente,
-                    "po.unit",
-                    f"posizione {pid}: unità {r['unit']!r} inesistente",
-                    f"{PO} art. 1.3",
-                    "positions",
-                    r.row,
-                    "unit",
-                )
-            )
-        holder = r["holder"]
-        if holder is not None:  # a holder of two positions is reported where pay is decided (po.one_position)
+        seen[r["id"]] = r.row
+        out += position_checks(ente, r, params["rating_max"])
+        if r["holder"] is not None:  # a holder of two positions is reported where pay is decided (po.one_position)
             out += eligibility(ente, r)
         out += interim_checks(ente, r, by_id, covered)
+    return out
+
+
+def position_checks(ente, r, rating_max: Decimal) -> list[Problem]:
+    """A position's ratings within the scale (001… art. 4.3–4.4) and its unit in units.csv (art. 1.3)."""
+    out = []
+    pid = r["id"]
+    for code, _, label in FACTORS:
+        value = r[code]
+        if value is not None and value > rating_max:
+            message = f"posizione {pid}: {code} ({label}) = {value} oltre la scala 1..{rating_max}"
+            out.append(problem(ente, "po.rating", message, f"{PO} art. 4.3–4.4", "positions", r.row, code))
+    if r["unit"] is not None and r["unit"] not in ente.units:
+        message = f"posizione {pid}: unità {r['unit']!r} inesistente"
+        out.append(problem(ente, "po.unit", message, f"{PO} art. 1.3", "positions", r.row, "unit"))
     return out
 
 
@@ -95,111 +74,56 @@ def eligibility(ente, r) -> list[Problem]:
     pid, holder = r["id"], r["holder"]
     person = ente.people.get(holder)
     if person is None:
-        return [
-            problem(
-                ente,
-                "po.holder",
-                f"posizione {pid}: titolare {holder!r} inesistente in people.csv",
-                f"{PO} art. 2",
-                "positions",
-                r.row,
-                "holder",
-            )
-        ]
+        message = f"posizione {pid}: titolare {holder!r} inesistente in people.csv"
+        return [problem(ente, "po.holder", message, f"{PO} art. 2", "positions", r.row, "holder")]
+
+    def flag(rule: str, message: str, article: str, column: str, severity: str = "error") -> Problem:
+        who = f"{holder}, titolare della posizione {pid}"
+        return problem(ente, rule, f"{who}{message}", f"{PO} art. {article}", "people", person.row, column, severity)
+
     out = []
-    where = dict(name="people", row=person.row)
     if person.role != "po":
         out.append(
-            problem(
-                ente,
-                "po.role",
-                f"{holder}, titolare della posizione {pid}, ha ruolo {person.role!r}: "
-                "atteso po (titolare di posizione organizzativa)",
-                f"{PO} art. 1",
-                column="role",
-                **where,
-            )
+            flag("po.role", f", ha ruolo {person.role!r}: atteso po (titolare di posizione organizzativa)", "1", "role")
         )
     if person.category != "D":
+        category = person.category or "non indicata"
         out.append(
-            problem(
-                ente,
+            flag(
                 "po.category",
-                f"{holder}, titolare della posizione {pid}, è di categoria "
-                f"{person.category or 'non indicata'}: le posizioni si assegnano solo alla categoria D",
-                f"{PO} art. 1.2",
-                column="category",
-                **where,
+                f", è di categoria {category}: le posizioni si assegnano solo alla categoria D",
+                "1.2",
+                "category",
             )
         )
     if person.fte != 1:
-        out.append(
-            problem(
-                ente,
-                "po.part_time",
-                f"{holder}, titolare della posizione {pid}, lavora a tempo parziale "
-                f"(fte {person.fte}): la posizione è incompatibile con il tempo parziale",
-                f"{PO} art. 2.7",
-                column="fte",
-                **where,
-            )
-        )
+        message = f", lavora a tempo parziale (fte {person.fte}): la posizione è incompatibile con il tempo parziale"
+        out.append(flag("po.part_time", message, "2.7", "fte"))
     missing = []
     education, years = person.extra.get("education"), person.extra.get("qualified_years")
     if education is None or years is None:
         missing.append("titolo di studio e anni di esperienza qualificata (education, qualified_years)")
     elif years < EDUCATION_YEARS[education]:
-        out.append(
-            problem(
-                ente,
-                "po.requirements",
-                f"{holder}, titolare della posizione {pid}: {EDUCATION_WORDS[education]} con {years} anni di "
-                f"esperienza qualificata, ne servono almeno {EDUCATION_YEARS[education]}",
-                f"{PO} art. 2.5",
-                column="qualified_years",
-                **where,
-            )
+        message = (
+            f": {EDUCATION_WORDS[education]} con {years} anni di esperienza qualificata, ne servono almeno "
+            f"{EDUCATION_YEARS[education]}"
         )
+        out.append(flag("po.requirements", message, "2.5", "qualified_years"))
     start, end = person.extra.get("term_start"), person.extra.get("term_end")
     if start is None or end is None:
         missing.append("durata dell'incarico (term_start, term_end)")
     elif end < start:
-        out.append(
-            problem(
-                ente,
-                "po.term",
-                f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})",
-                f"{PO} art. 2.4",
-                column="term_end",
-                **where,
-            )
-        )
+        message = f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})"
+        out.append(problem(ente, "po.term", message, f"{PO} art. 2.4", "people", person.row, "term_end"))
     elif end >= add_years(start, TERM_YEARS):
         # 3 years from 2019-05-21 end on 2022-05-20: the anniversary itself is one day too long
         last = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
-        out.append(
-            problem(
-                ente,
-                "po.term",
-                f"{holder}, titolare della posizione {pid}: incarico dal {start} al {end}, "
-                f"oltre il massimo di {TERM_YEARS} anni (può finire al più tardi il {last})",
-                f"{PO} art. 2.4",
-                column="term_end",
-                **where,
-            )
-        )
+        message = f": incarico dal {start} al {end}, oltre il massimo di {TERM_YEARS} anni (può finire al più tardi il {last})"
+        out.append(flag("po.term", message, "2.4", "term_end"))
     if missing:
-        out.append(
-            problem(
-                ente,
-                "po.requirements_unknown",
-                f"{holder}, titolare della posizione {pid}: requisiti non verificabili, mancano " + " e ".join(missing),
-                f"{PO} art. 2.4–2.5",
-                severity="warning",
-                column="education" if "education" in missing[0] else "term_start",
-                **where,
-            )
-        )
+        column = "education" if "education" in missing[0] else "term_start"
+        message = ": requisiti non verificabili, mancano " + " e ".join(missing)
+        out.append(flag("po.requirements_unknown", message, "2.4–2.5", column, "warning"))
     return out
 
 
@@ -213,96 +137,40 @@ def add_years(day: dt.date, years: int) -> dt.date:
 def interim_checks(ente, r, by_id, covered) -> list[Problem]:
     """001… art. 3.4: an interim covers another (vacant) position for 15–25% of its position pay."""
     pid, target, pct = r["id"], r["interim_of"], r["interim_percent"]
-    src = f"{PO} art. 3.4"
+
+    def flag(rule: str, message: str, column: str, severity: str = "error") -> Problem:
+        return problem(ente, rule, message, f"{PO} art. 3.4", "positions", r.row, column, severity)
+
     if target is None:
-        if pct is not None:
-            return [
-                problem(
-                    ente,
-                    "po.interim",
-                    f"posizione {pid}: interim_percent senza interim_of (quale posizione è coperta ad interim?)",
-                    src,
-                    "positions",
-                    r.row,
-                    "interim_percent",
-                    severity="warning",
-                )
-            ]
-        return []
+        if pct is None:
+            return []
+        message = f"posizione {pid}: interim_percent senza interim_of (quale posizione è coperta ad interim?)"
+        return [flag("po.interim", message, "interim_percent", "warning")]
     out = []
     if target == pid or target not in by_id:
-        out.append(
-            problem(
-                ente,
-                "po.interim",
-                f"posizione {pid}: interim_of {target!r} non è un'altra posizione di positions.csv",
-                src,
-                "positions",
-                r.row,
-                "interim_of",
-            )
-        )
+        message = f"posizione {pid}: interim_of {target!r} non è un'altra posizione di positions.csv"
+        out.append(flag("po.interim", message, "interim_of"))
     elif by_id[target]["holder"] is not None:
-        out.append(
-            problem(
-                ente,
-                "po.interim",
-                f"posizione {pid}: la posizione {target} coperta ad interim ha già un "
-                f"titolare ({by_id[target]['holder']})",
-                src,
-                "positions",
-                r.row,
-                "interim_of",
-            )
+        message = (
+            f"posizione {pid}: la posizione {target} coperta ad interim ha già un titolare ({by_id[target]['holder']})"
         )
+        out.append(flag("po.interim", message, "interim_of"))
     elif target in covered:
-        out.append(
-            problem(
-                ente,
-                "po.interim",
-                f"posizione {target} coperta ad interim due volte (righe {covered[target]} e {r.row})",
-                src,
-                "positions",
-                r.row,
-                "interim_of",
-            )
-        )
+        message = f"posizione {target} coperta ad interim due volte (righe {covered[target]} e {r.row})"
+        out.append(flag("po.interim", message, "interim_of"))
     covered.setdefault(target, r.row)
     if r["holder"] is None:
         out.append(
-            problem(
-                ente,
-                "po.interim",
-                f"posizione {pid}: una posizione vacante non può coprire un interim",
-                src,
-                "positions",
-                r.row,
-                "interim_of",
-            )
+            flag("po.interim", f"posizione {pid}: una posizione vacante non può coprire un interim", "interim_of")
         )
     if pct is None:
         out.append(
-            problem(
-                ente,
-                "po.interim_percent",
-                f"posizione {pid}: manca interim_percent (dal 15% al 25%)",
-                src,
-                "positions",
-                r.row,
-                "interim_percent",
-            )
+            flag("po.interim_percent", f"posizione {pid}: manca interim_percent (dal 15% al 25%)", "interim_percent")
         )
     elif not (INTERIM_MIN <= pct <= INTERIM_MAX):
-        out.append(
-            problem(
-                ente,
-                "po.interim_percent",
-                f"posizione {pid}: interim_percent {pct:%} fuori dall'intervallo "
-                "dal 15% al 25% della retribuzione di posizione coperta",
-                src,
-                "positions",
-                r.row,
-                "interim_percent",
-            )
+        message = (
+            f"posizione {pid}: interim_percent {fmt.pct(pct)} fuori dall'intervallo "
+            "dal 15% al 25% della retribuzione di posizione coperta"
         )
+        out.append(flag("po.interim_percent", message, "interim_percent"))
     return out

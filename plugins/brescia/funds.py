@@ -31,6 +31,26 @@ from .common import (
 
 @hookimpl(specname="ciclope_resources")
 def resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
+    """004… §5: the variable resources are the projects' value, point value × stable fund × Σ coefficients,
+    for the dirigenti and for the staff; funds the regulation does not know are reported and kept."""
+    pools = unknown_funds(ente, trace)
+    projects = [r for r in ente.table("projects") if r["relevance"] in RELEVANCE]
+    if not projects:
+        return pools
+    total_c = coefficients(ente, projects, trace)
+    for kind, name, label in (
+        ("dirigenti", DIR_VALUE, "personale dirigente"),
+        ("staff", STAFF_VALUE, "personale non dirigente"),
+    ):
+        stable = ente.funds.get(f"stable_{kind}")
+        if stable is not None:  # else reported by validate_projects
+            pools[name] = project_value(
+                ente, params[f"point_value_{kind}"], stable, total_c, (kind, name, label), trace
+            )
+    return pools
+
+
+def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
     pools: dict[str, Pool] = {}
     for name, amount in ente.funds.items():
         if name in KNOWN_FUNDS:
@@ -56,9 +76,11 @@ def resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
             )
         )
         pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
-    projects = [r for r in ente.table("projects") if r["relevance"] in RELEVANCE]
-    if not projects:
-        return pools
+    return pools
+
+
+def coefficients(ente: Ente, projects: list[Any], trace: Trace) -> int:
+    """004… §5.1: Σ of the projects' relevance coefficients (bassa 1, media 3, alta 5)."""
     total_c = sum(RELEVANCE[r["relevance"]] for r in projects)
     trace.record(
         "resources:coefficients",
@@ -75,56 +97,56 @@ def resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
             for r in projects
         ],
     )
-    for kind, name, label in (
-        ("dirigenti", DIR_VALUE, "personale dirigente"),
-        ("staff", STAFF_VALUE, "personale non dirigente"),
-    ):
-        stable = ente.funds.get(f"stable_{kind}")
-        if stable is None:
-            continue  # reported by validate_projects
-        point = params[f"point_value_{kind}"]
-        value = money.r2(point * stable * total_c)
+    return total_c
+
+
+def project_value(
+    ente: Ente, point: Decimal, stable: Decimal, total_c: int, what: tuple[str, str, str], trace: Trace
+) -> Pool:
+    """004… §5.2: one group's project value, which must be 25%–50% of its whole fund (stable + variable)."""
+    kind, name, label = what
+    value = money.r2(point * stable * total_c)
+    stable_cell = f"ente.toml:funds.stable_{kind}"
+    trace.record(
+        f"pool:{name}",
+        value,
+        f"{point} × risorse stabili × somma dei coefficienti",
+        f"{SMVP} §5.2",
+        label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
+        inputs=[
+            Input("valore per punto", point, cell=f"params:point_value_{kind}"),
+            Input("risorse stabili", stable, cell=stable_cell),
+            Input("punti di coefficiente", total_c, ref="resources:coefficients"),
+        ],
+    )
+    whole = stable + value
+    ratio = value / whole if whole else None
+    if ratio is not None:
         trace.record(
-            f"pool:{name}",
-            value,
-            f"{point} × risorse stabili × somma dei coefficienti",
+            f"resources:{kind}:variable_share",
+            money.r4(ratio),
+            "parte variabile / (parte stabile + parte variabile)",
             f"{SMVP} §5.2",
-            label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
+            label=f"Quota variabile del fondo del {label}",
             inputs=[
-                Input("valore per punto", point, cell=f"params:point_value_{kind}"),
-                Input("risorse stabili", stable, cell=f"ente.toml:funds.stable_{kind}"),
-                Input("punti di coefficiente", total_c, ref="resources:coefficients"),
+                Input("parte variabile", value, ref=f"pool:{name}"),
+                Input("parte stabile", stable, cell=stable_cell),
             ],
         )
-        whole = stable + value
-        ratio = value / whole if whole else None
-        if ratio is not None:
-            trace.record(
-                f"resources:{kind}:variable_share",
-                money.r4(ratio),
-                "parte variabile / (parte stabile + parte variabile)",
-                f"{SMVP} §5.2",
-                label=f"Quota variabile del fondo del {label}",
-                inputs=[
-                    Input("parte variabile", value, ref=f"pool:{name}"),
-                    Input("parte stabile", stable, cell=f"ente.toml:funds.stable_{kind}"),
-                ],
+    if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
+        shown = "non calcolabile" if ratio is None else fmt.pct(ratio)
+        trace.problem(
+            Problem(
+                rule="brescia.resources.range",
+                source=f"{SMVP} §5.2",
+                file=ente.file_of("projects"),
+                column="relevance",
+                message=f"valore dei progetti per il {label} {fmt.euro(value)}: quota del fondo (stabile "
+                f"{fmt.euro(stable)} + variabile) {shown}, fuori dall'intervallo 25%–50% "
+                f"previsto dal §5.2. {range_hint(point, total_c, kind)}",
             )
-        if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):
-            shown = "non calcolabile" if ratio is None else fmt.pct(ratio)
-            trace.problem(
-                Problem(
-                    rule="brescia.resources.range",
-                    source=f"{SMVP} §5.2",
-                    file=ente.file_of("projects"),
-                    column="relevance",
-                    message=f"valore dei progetti per il {label} {fmt.euro(value)}: quota del fondo (stabile "
-                    f"{fmt.euro(stable)} + variabile) {shown}, fuori dall'intervallo 25%–50% "
-                    f"previsto dal §5.2. {range_hint(point, total_c, kind)}",
-                )
-            )
-        pools[name] = Pool(name=name, amount=value, source=f"{SMVP} §5.2", label=f"Valore progetti — {label}")
-    return pools
+        )
+    return Pool(name=name, amount=value, source=f"{SMVP} §5.2", label=f"Valore progetti — {label}")
 
 
 def range_hint(point: Decimal, total_c: int | Decimal, kind: str) -> str:

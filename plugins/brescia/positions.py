@@ -34,16 +34,14 @@ from .common import FACTOR_INPUTS, HUNDRED, MONTHS, PO, SMVP, ZERO, cell, proble
 def position_score(ente, r, params, trace) -> Decimal:
     """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
     rating_max = params["rating_max"]
-    rating = r.values.get  # r[code], without Row.__getitem__'s call per factor
-    score = money.r2(sum((w * (rating(code) or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))
-    where = f"{ente.file_of('positions')}:{r.row}:"  # cell(ente, "positions", r.row, code) without code
+    score = money.r2(sum((w * (r[code] or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))
     trace.record(
         f"position:{r['id']}:score",
         score,
         f"Σ peso × punteggio / {rating_max} sugli otto fattori (metodo della comparazione dei fattori)",
         f"{PO} art. 4.3–4.4",
         label=f"Pesatura della posizione {r['id']} — {r['title'] or ''}".rstrip(" —"),
-        inputs=[Input(name, rating(code), cell=where + code) for code, _, name in FACTOR_INPUTS],
+        inputs=[Input(name, r[code], cell=cell(ente, "positions", r.row, code)) for code, _, name in FACTOR_INPUTS],
     )
     return score
 

@@ -82,38 +82,9 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     card_value = po_card(person, card, trace)
     if card_value is None:
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda mancante"})
-    # 004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO
-    # runs; a unit with nothing scored falls back to the nearest scored unit above it (up to the ente)
-    own = po_unit(ente, person, trace)
-    unit_id = scored_unit(ente, org, own)
+    unit_id = po_scored_unit(ente, org, person, trace)
     if unit_id is None:
-        trace.problem(
-            problem(
-                ente,
-                "po.unit_not_scored",
-                f"PO {person.id}: né l'unità {own} né le unità "
-                "superiori hanno una performance misurata: valutazione incompleta",
-                f"{SMVP} §4.2.2",
-                "people",
-                person.row,
-                "unit",
-                severity="warning",
-            )
-        )
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
-    if unit_id != own:
-        trace.problem(
-            problem(
-                ente,
-                "po.unit_not_scored",
-                f"PO {person.id}: l'unità {own} non ha performance misurata, si usa quella di {unit_id}",
-                f"{SMVP} §4.2.2",
-                "people",
-                person.row,
-                "unit",
-                severity="warning",
-            )
-        )
     unit_ach = org.units[unit_id]
     org_part = po_org_part(person, unit_id, unit_ach, org, params, attestation, trace)
     w = params["po_org_weight"]
@@ -122,27 +93,39 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
         ("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, HUNDRED - w),
     ]
     score = scoring.weighted_score(person, parts, trace, f"{SMVP} §4.2.2", lambda s: level_of(s, params))
-    level = level_of(score, params)
     if scoring.po_needs_contraddittorio(ente, person, score, params["po_positive"]):
-        trace.problem(
-            problem(
-                ente,
-                "po.contraddittorio",
-                f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < "
-                f"{params['po_positive']}) senza contraddittorio registrato in appeals.csv: non può "
-                "diventare definitiva",
-                f"{PO} art. 6.6",
-                "appeals",
-                None,
-                "stage",
-            )
+        message = (
+            f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < "
+            f"{fmt.decimal_it(params['po_positive'])}) senza contraddittorio registrato in appeals.csv: non può "
+            "diventare definitiva"
         )
+        trace.problem(problem(ente, "po.contraddittorio", message, f"{PO} art. 6.6", "appeals", None, "stage"))
     return Score(
         person=person.id,
         score=score,
-        level=level,
+        level=level_of(score, params),
         breakdown={"organizzativa": org_part, "unita": unit_ach, "scheda": card_value, "peso_unita": w},
     )
+
+
+def po_scored_unit(ente, org, person, trace) -> str | None:
+    """004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO runs;
+    a unit with nothing scored falls back to the nearest scored unit above it (up to the ente), with a warning."""
+    own = po_unit(ente, person, trace)
+    unit_id = scored_unit(ente, org, own)
+    if unit_id is None:
+        message = (
+            f"PO {person.id}: né l'unità {own} né le unità superiori hanno una performance misurata: "
+            "valutazione incompleta"
+        )
+    elif unit_id != own:
+        message = f"PO {person.id}: l'unità {own} non ha performance misurata, si usa quella di {unit_id}"
+    else:
+        return unit_id
+    trace.problem(
+        problem(ente, "po.unit_not_scored", message, f"{SMVP} §4.2.2", "people", person.row, "unit", "warning")
+    )
+    return unit_id
 
 
 def po_unit(ente, person, trace) -> str:

@@ -47,122 +47,102 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
 
 
 def validate_projects(ente) -> list[Problem]:
-    """004… §5: projects, their areas, the ±20-point normalization of the dirigente's weights."""
+    """004… §5: projects, their areas, the ±20-point normalization of the dirigente's weights, the areas' heads."""
     rows = ente.table("projects")
     if not rows:
         return []
-    out = []
-    for key in ("stable_dirigenti", "stable_staff"):
-        if key not in ente.funds:
-            out.append(
-                Problem(
-                    rule="brescia.resources.fund",
-                    source=f"{SMVP} §5.2",
-                    file="ente.toml",
-                    column=f"funds.{key}",
-                    message=f"projects.csv richiede in [funds] {key}, la parte stabile del fondo",
-                )
-            )
-    seen: dict[str, int] = {}
+    out = [
+        Problem(
+            rule="brescia.resources.fund",
+            source=f"{SMVP} §5.2",
+            file="ente.toml",
+            column=f"funds.{key}",
+            message=f"projects.csv richiede in [funds] {key}, la parte stabile del fondo",
+        )
+        for key in ("stable_dirigenti", "stable_staff")
+        if key not in ente.funds
+    ]
     by_area: dict[str, list] = {}
+    out += projects_by_area(ente, rows, by_area)
+    for area, items in by_area.items():
+        out += weight_checks(ente, area, items)
+    return out + area_heads(ente) + outside_areas(ente)
+
+
+def projects_by_area(ente, rows, by_area: dict[str, list]) -> list[Problem]:
+    """Each project once, in an area (area dirigenziale) of units.csv (004… §5.3); ``by_area`` is filled."""
+    out = []
+    seen: dict[str, int] = {}
     for r in rows:
         if r["id"] in seen:
-            out.append(
-                problem(
-                    ente,
-                    "resources.duplicate",
-                    f"progetto {r['id']!r} ripetuto (già alla riga {seen[r['id']]})",
-                    f"{SMVP} §5",
-                    "projects",
-                    r.row,
-                    "id",
-                )
-            )
+            message = f"progetto {r['id']!r} ripetuto (già alla riga {seen[r['id']]})"
+            out.append(problem(ente, "resources.duplicate", message, f"{SMVP} §5", "projects", r.row, "id"))
             continue
         seen[r["id"]] = r.row
         unit = ente.units.get(r["area"])
         if unit is None or unit.kind != "area":
-            out.append(
-                problem(
-                    ente,
-                    "resources.area",
-                    f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di units.csv",
-                    f"{SMVP} §5.3",
-                    "projects",
-                    r.row,
-                    "area",
-                )
-            )
+            message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di units.csv"
+            out.append(problem(ente, "resources.area", message, f"{SMVP} §5.3", "projects", r.row, "area"))
             continue
         by_area.setdefault(r["area"], []).append(r)
-    for area, items in by_area.items():
-        total = sum(RELEVANCE[r["relevance"]] for r in items)
-        for r in items:
-            relevance_weight = HUNDRED * RELEVANCE[r["relevance"]] / total
-            given = r["dirigente_weight"]
-            if given is not None and abs(given - relevance_weight) > WEIGHT_TOLERANCE:
-                # the deviation rounded away from zero, so 20.003 never reads as an allowed 20.00
-                dev = abs(given - relevance_weight).quantize(Decimal("0.0001"), rounding=ROUND_UP)
-                exact = relevance_weight.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-                out.append(
-                    problem(
-                        ente,
-                        "resources.weight",
-                        f"progetto {r['id']} (area {area}): peso del dirigente "
-                        f"{given} scosta di {dev} punti, più dei 20 ammessi, dalla rilevanza oggettiva "
-                        f"100 × {RELEVANCE[r['relevance']]} / {total} = {exact}…; indica un peso tra "
-                        f"{max(Decimal(0), relevance_weight - WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_UP)} "
-                        f"e {(relevance_weight + WEIGHT_TOLERANCE).quantize(Decimal('0.01'), rounding=ROUND_DOWN)}",
-                        f"{SMVP} §5.4",
-                        "projects",
-                        r.row,
-                        "dirigente_weight",
-                    )
-                )
+    return out
+
+
+def weight_checks(ente, area: str, items: list) -> list[Problem]:
+    """004… §5.4: the dirigente's weight of a project within ±20 points of its objective relevance."""
+    out = []
+    total = sum(RELEVANCE[r["relevance"]] for r in items)
+    for r in items:
+        relevance_weight = HUNDRED * RELEVANCE[r["relevance"]] / total
+        given = r["dirigente_weight"]
+        if given is None or abs(given - relevance_weight) <= WEIGHT_TOLERANCE:
+            continue
+        # the deviation rounded away from zero, so 20.003 never reads as an allowed 20.00
+        dev = abs(given - relevance_weight).quantize(Decimal("0.0001"), rounding=ROUND_UP)
+        exact = relevance_weight.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        low = max(Decimal(0), relevance_weight - WEIGHT_TOLERANCE).quantize(Decimal("0.01"), rounding=ROUND_UP)
+        high = (relevance_weight + WEIGHT_TOLERANCE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        message = (
+            f"progetto {r['id']} (area {area}): peso del dirigente {given} scosta di {dev} punti, più dei 20 "
+            f"ammessi, dalla rilevanza oggettiva 100 × {RELEVANCE[r['relevance']]} / {total} = {exact}…; indica un "
+            f"peso tra {low} e {high}"
+        )
+        out.append(problem(ente, "resources.weight", message, f"{SMVP} §5.4", "projects", r.row, "dirigente_weight"))
+    return out
+
+
+def area_heads(ente) -> list[Problem]:
+    """004… §5.3: each area's dirigente (units.csv head), with the position pay that splits the dirigenti's fund."""
+    out = []
     for a in area_units(ente):
         head = area_head(ente, a)
         if head is None:
-            out.append(
-                problem(
-                    ente,
-                    "resources.head",
-                    f"area {a.id} senza dirigente (head): la sua quota del fondo dei dirigenti resta non distribuita",
-                    f"{SMVP} §5.3",
-                    "units",
-                    a.row,
-                    "head",
-                    severity="warning",
-                )
-            )
+            message = f"area {a.id} senza dirigente (head): la sua quota del fondo dei dirigenti resta non distribuita"
+            out.append(problem(ente, "resources.head", message, f"{SMVP} §5.3", "units", a.row, "head", "warning"))
         elif head.extra.get("position_pay") is None:
-            out.append(
-                problem(
-                    ente,
-                    "resources.position_pay",
-                    f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
-                    "necessaria per ripartire il fondo dei dirigenti tra le aree",
-                    f"{SMVP} §5.3",
-                    "people",
-                    head.row,
-                    "position_pay",
-                )
+            message = (
+                f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
+                "necessaria per ripartire il fondo dei dirigenti tra le aree"
             )
-    inside = {p.id for p in segreteria_staff(ente)}  # staff offices of the Segretario: their own group
-    area_of = {unit: ente.area_of(unit) for unit in dict.fromkeys(p.unit for p in ente.staff())}  # once per unit
-    for p in ente.staff():
-        if area_of[p.unit] is None and p.id not in inside:
             out.append(
-                problem(
-                    ente,
-                    "resources.no_area",
-                    f"{p.id}: la sua unità {p.unit} è dell'Azienda Speciale, ente distinto: "
-                    "non partecipa al riparto del fondo del personale della Camera",
-                    f"{SMVP} §1.2, §5.3",
-                    "people",
-                    p.row,
-                    "unit",
-                    severity="warning",
-                )
+                problem(ente, "resources.position_pay", message, f"{SMVP} §5.3", "people", head.row, "position_pay")
+            )
+    return out
+
+
+def outside_areas(ente) -> list[Problem]:
+    """Staff of a unit outside the Camera's areas (the Azienda Speciale, a distinct ente) share no fund; the
+    Segretario's staff offices are their own group (004… §1.2, §5.3)."""
+    out = []
+    inside = {p.id for p in segreteria_staff(ente)}
+    for p in ente.staff():
+        if ente.area_of(p.unit) is None and p.id not in inside:
+            message = (
+                f"{p.id}: la sua unità {p.unit} è dell'Azienda Speciale, ente distinto: "
+                "non partecipa al riparto del fondo del personale della Camera"
+            )
+            out.append(
+                problem(ente, "resources.no_area", message, f"{SMVP} §1.2, §5.3", "people", p.row, "unit", "warning")
             )
     return out
 
