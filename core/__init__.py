@@ -4,7 +4,7 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 
 - ``hookimpl``, the marker of a hook implementation (the hooks: docs/hooks.md);
 - the ente and its rows (``Ente``, ``Person``, ``Unit``, ``Objective``, ``Indicator``,
-  ``EvaluationItem``, ``Appeal``; ``SynthData`` for a synthetic one), what hooks return (``Score``,
+  ``EvaluationItem``, ``Appeal``, and ``Row``, a row of a plugin's own table; ``SynthData`` for a synthetic one), what hooks return (``Score``,
   ``Award``, ``Rewards``…) and the ente's whole ``Result``, which report sections read;
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
@@ -20,7 +20,7 @@ import pluggy
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 from . import cells, fmt, money, scoring  # noqa: E402
-from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, SynthData, Unit  # noqa: E402
+from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
 from .money import Pool  # noqa: E402
 from .outcomes import (  # noqa: E402
     Attestation,
@@ -49,6 +49,7 @@ __all__ = [
     "Indicator",
     "Objective",
     "Person",
+    "Row",
     "Unit",
     "SynthData",
     # what the hooks return

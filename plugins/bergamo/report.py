@@ -15,14 +15,14 @@ from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl
 from .rules import LEVELS, NOTES, PLAN, POOL, REG, gate_open
 
 
-def _pct(value) -> fmt.Percent | str:
+def _pct(value: Decimal | str | None) -> fmt.Percent | str:
     """A percentage cell: 45,05% in the Relazione, a number in % format in schede.xlsx."""
     if value is None:
         return "non misurato"
     return fmt.Percent(Decimal(value))
 
 
-def _owner_label(ente, owner: str) -> str:
+def _owner_label(ente: Ente, owner: str) -> str:
     if owner in ente.units:
         return ente.units[owner].name
     p = ente.people.get(owner)
@@ -31,11 +31,11 @@ def _owner_label(ente, owner: str) -> str:
     return {"segretario": "Segretario Generale", "dirigente": f"Dirigente ({owner})"}.get(p.role, owner)
 
 
-def cruscotti(ente, result) -> ReportSection | None:
+def cruscotti(ente: Ente, result: Result) -> ReportSection | None:
     org = result.org
     if org is None:
         return None
-    groups: dict[tuple[str, str], list] = {}
+    groups: dict[tuple[str, str], list[Any]] = {}
     for a in ente.assignments:
         groups.setdefault((a.cruscotto, a.owner), []).append(a)
     rows = []
@@ -64,7 +64,7 @@ def cruscotti(ente, result) -> ReportSection | None:
     )
 
 
-def rewards_access(ente, result) -> ReportSection | None:
+def rewards_access(ente: Ente, result: Result) -> ReportSection | None:
     if result.rewards is None:
         return None
     validated = ente.approvals.get("relazione_validated_oiv")
@@ -110,7 +110,7 @@ def rewards_access(ente, result) -> ReportSection | None:
     )
 
 
-def notes(result) -> ReportSection:
+def notes(result: Result) -> ReportSection:
     rows = [(title, text) for title, text in NOTES]
     for name, text, value, source in result.assumptions():
         rows.append((f"Parametro {name} = {value}", f"{text} [{source}]"))

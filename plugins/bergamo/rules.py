@@ -25,7 +25,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from operator import itemgetter
@@ -47,6 +47,7 @@ from ciclope.core import (
     Rewards,
     Score,
     Trace,
+    Unit,
     distribute,
     fmt,
     hookimpl,
@@ -122,7 +123,7 @@ NOTES = (
 
 
 def problem(
-    ente,
+    ente: Ente,
     rule: str,
     message: str,
     source: str,
@@ -142,7 +143,7 @@ def problem(
     )
 
 
-def level_of(score: Decimal | None, params) -> str | None:
+def level_of(score: Decimal | None, params: Params) -> str | None:
     """The level of a 0–100 score (000… art. 42.2; thresholds are parameters, an assumption)."""
     return level_by(score, params["level_adeguata"], params["level_buona"], params["level_eccellente"])
 
@@ -167,7 +168,7 @@ def level_rank(level: str | None) -> int:
     return LEVEL_RANK.get(level, -1)  # type: ignore[arg-type]  # None is simply not a level
 
 
-def weights(params) -> tuple[Decimal, Decimal, Decimal]:
+def weights(params: Params) -> tuple[Decimal, Decimal, Decimal]:
     return params["w_unit"], params["w_objectives"], params["w_behaviour"]
 
 
@@ -261,7 +262,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
 ROLE_RANK = {"dipendente": 0, "po": 1, "dirigente": 2, "segretario": 3}
 
 
-def evaluators(ente) -> list[Problem]:
+def evaluators(ente: Ente) -> list[Problem]:
     """Who evaluates whom (000… art. 43–45, 28.4): the Segretario Generale the dirigenti, the dirigente the PO
     and the staff — always someone above. An evaluation by a peer (same role or below) is an error on every
     row that has it; one by oneself is the core's error on any row (rules/core.md §3)."""
@@ -291,7 +292,7 @@ def evaluators(ente) -> list[Problem]:
     return out
 
 
-def peer_problem(ente, person, ev, row: int) -> Problem:
+def peer_problem(ente: Ente, person: Person, ev: Person, row: int) -> Problem:
     return problem(
         ente,
         "evaluation.evaluator",
@@ -304,7 +305,7 @@ def peer_problem(ente, person, ev, row: int) -> Problem:
     )
 
 
-def group_sheet_refs(ente) -> list[Problem]:
+def group_sheet_refs(ente: Ente) -> list[Problem]:
     """002… §3.3: group sheets draw on the Servizio's cruscotto: a ref in a person's sheet that is neither in
     the cruscotto of that person's Servizio nor among the person's own individual objectives is a warning."""
     out = []
@@ -340,7 +341,7 @@ def group_sheet_refs(ente) -> list[Problem]:
 # =================================================================================================
 
 
-def servizio_of(ente, person):
+def servizio_of(ente: Ente, person: Person) -> Unit | None:
     """The Servizio whose result counts for a dipendente or PO (000… art. 11, 45.2 a).
 
     The unit the person heads if it is a Servizio, else the nearest Servizio at or above their
@@ -352,7 +353,7 @@ def servizio_of(ente, person):
     return _servizio_of_unit(ente, person.unit)
 
 
-def _servizio_of_unit(ente, unit_id):
+def _servizio_of_unit(ente: Ente, unit_id: str) -> Unit | None:
     """The nearest Servizio at or above a unit, else the unit itself (:func:`servizio_of` for who heads none)."""
     chain = ente.unit_ancestors(unit_id)
     for unit in chain:
@@ -372,12 +373,14 @@ class _Run:
 
     __slots__ = ("ente", "org", "params", "weights", "level", "positive", "heads", "owners", "servizi")
 
-    def __init__(self, ente, org, params) -> None:
+    def __init__(self, ente: Ente, org: OrgPerformance, params: Params) -> None:
         self.ente, self.org, self.params = ente, org, params
         self.weights = weights(params)
         lo, mid, hi = params["level_adeguata"], params["level_buona"], params["level_eccellente"]
 
-        self.level = lambda score: level_by(score, lo, mid, hi)  # level_of(score, params), the thresholds read once
+        self.level: Callable[[Decimal | None], str | None] = lambda score: level_by(
+            score, lo, mid, hi
+        )  # level_of(score, params), the thresholds read once
         self.positive = lo  # art. 28.5: a PO's evaluation is positive from «adeguata»
         self.heads = {u.head for u in ente.units.values() if u.head}  # ente.headed_by(id) is () for anyone else
         # individual_objectives(...) is None without an individual objective or a cruscotto row of one's own
@@ -385,7 +388,7 @@ class _Run:
         self.owners.update(a.owner for a in ente.assignments)
         self.servizi: dict[str | None, tuple[Any, Decimal | None, str, str]] = {}
 
-    def servizio(self, person) -> tuple[Any, Decimal | None, str, str]:
+    def servizio(self, person: Person) -> tuple[Any, Decimal | None, str, str]:
         """(Servizio, its result, its label and key as a part of the score) of a person (:func:`servizio_of`)."""
         if person.id in self.heads:
             unit = servizio_of(self.ente, person)
@@ -403,10 +406,12 @@ class _Run:
         return found
 
 
-_RUNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # trace → _Run: one trace per run of the cycle
+_RUNS: weakref.WeakKeyDictionary[Trace, _Run] = (
+    weakref.WeakKeyDictionary()
+)  # trace → _Run: one trace per run of the cycle
 
 
-def _run(ente, org, params, trace) -> _Run:
+def _run(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> _Run:
     """The :class:`_Run` of the run recording in ``trace``, made again if the ente, the organizational
     performance or the parameters are not the ones it was made from (it goes with the trace)."""
     run = _RUNS.get(trace)
@@ -418,7 +423,7 @@ def _run(ente, org, params, trace) -> _Run:
 OBJECTIVES_SOURCE = f"{REG} art. 45.2 lett. b; {PLAN} §3.3"
 
 
-def individual_objectives(person, ente, org, trace) -> Decimal | None:
+def individual_objectives(person: Person, ente: Ente, org: OrgPerformance, trace: Trace) -> Decimal | None:
     """Achievement of a person's individual/group objectives (000… art. 45.2 b; 002… §3.3).
 
     The ``individual`` objectives the person owns plus the refs of every cruscotto owned by the
@@ -493,7 +498,9 @@ PO_SOURCE = f"{REG} art. 28.4; params w_unit/w_objectives/w_behaviour (ipotesi)"
 STAFF_SOURCE = f"{REG} art. 45.2; params w_unit/w_objectives/w_behaviour (ipotesi)"
 
 
-def staff_score(person, ente, org, params, card, trace) -> Score:
+def staff_score(
+    person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace
+) -> Score:
     """000… art. 45.2 (staff) and 28.4 (PO): w_unit × Servizio + w_objectives × objectives + w_behaviour × card/100."""
     card_value = scoring.card_part(person, card, trace)
     if card_value is None:
@@ -573,7 +580,7 @@ def staff_score(person, ente, org, params, card, trace) -> Score:
 # =================================================================================================
 
 
-def gate(ente) -> str:
+def gate(ente: Ente) -> str:
     """000… art. 39.2 (rules/bergamo.md §4): the rewards open only when the Relazione was approved and then
     validated by the OIV, both dated after the end of the evaluated year. Returns "" when open, else why not."""
     year_end = dt.date(ente.year, 12, 31)
@@ -605,7 +612,7 @@ def gate(ente) -> str:
     return ""
 
 
-def gate_open(ente) -> bool:
+def gate_open(ente: Ente) -> bool:
     return gate(ente) == ""
 
 
@@ -651,10 +658,10 @@ def rewards(
 
     excluded: dict[str, str | None] = {}  # person → why_excluded, asked once per person
 
-    def why_excluded(p, s) -> str | None:
+    def why_excluded(p: Person, s: Score) -> str | None:
         if p.insufficient:
             why = "prestazione dichiarata insufficiente"
-        elif LEVEL_RANK.get(s.level, -1) < min_rank:  # level_rank(s.level) without its call per person
+        elif level_rank(s.level) < min_rank:
             why = f"livello «{s.level}» sotto «{params['reward_min_level']}»"
         else:
             why = None
@@ -711,7 +718,9 @@ def rewards(
     return Rewards(pools=pools, awards=awards, extra=extra)
 
 
-def po_result_pay(ente, scores, pools, params, trace) -> tuple[dict[str, Pool], dict[str, Award]]:
+def po_result_pay(
+    ente: Ente, scores: Mapping[str, Score], pools: Mapping[str, Pool], params: Params, trace: Trace
+) -> tuple[dict[str, Pool], dict[str, Award]]:
     """000… art. 28 (rules/bergamo.md §4): each PO's maximum = ``[funds] risultato_po`` × position_pay / Σ
     position_pay (equal shares without the column), paid × score / 100 when the evaluation is positive
     (≥ level_adeguata, 60, art. 28.5), else 0 (and a contraddittorio is required, art. 28.6); the rest is residual."""
@@ -775,7 +784,9 @@ def po_maxima(fund: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
     return {pid: money.floor2(Decimal(Fraction(fund) * Fraction(w) * 100 // total) / 100) for pid, w in weights.items()}
 
 
-def differentiation(ente, awards, exact, params, trace) -> dict:
+def differentiation(
+    ente: Ente, awards: Mapping[str, Award], exact: Callable[[str], Decimal], params: Params, trace: Trace
+) -> dict[str, Any]:
     """000… art. 42.2, 46.1: no undifferentiated or automatic distribution of the rewards. "The same amount"
     is judged on ``exact(person)`` (the weight, proportional to the amount before cent rounding): amounts that
     differ only by the cent the largest remainder adds are the same amount (rules/bergamo.md §4). ``exact`` is a

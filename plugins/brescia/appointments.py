@@ -3,15 +3,15 @@ pay due for them, the instalments, and the days of an interim."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Input, money
+from ciclope.core import Ente, Input, Row, Trace, money
 
 from .common import MONTHS, PO, ZERO, overlap_days, problem, year_days
 
 
-def cannot_be_paid(ente, holder: str | None) -> str:
+def cannot_be_paid(ente: Ente, holder: str | None) -> str:
     """Why a holder cannot be paid at all (001… art. 1.2 "esclusivamente a dipendenti … categoria D", art. 2.7
     part time "incompatibile"), or "" — the appointment cannot be conferred, so nothing is paid (rules §1)."""
     person = ente.people.get(holder) if holder is not None else None
@@ -24,11 +24,11 @@ def cannot_be_paid(ente, holder: str | None) -> str:
     return ""
 
 
-def appointments(ente, rows, score, trace) -> dict[str, int]:
+def appointments(ente: Ente, rows: Sequence[Row], score: Mapping[str, Decimal], trace: Trace) -> dict[str, int]:
     """The positions whose holder is paid, with the days of the year their term covers (001… art. 1.2, 2.4, 2.7,
     3.2, 3.4): not a vacancy, a holder who can be appointed, a term that meets the year, and one position per
     person — of two, the higher score (then the lower id) is paid and the other is reported unpaid."""
-    held: dict[str, list] = {}
+    held: dict[str, list[Row]] = {}
     for r in rows:
         if r["holder"] is not None:
             held.setdefault(r["holder"], []).append(r)
@@ -80,7 +80,7 @@ def appointments(ente, rows, score, trace) -> dict[str, int]:
     return out
 
 
-def unpaid(ente, r, rule: str, message: str, article: str, column: str, trace) -> None:
+def unpaid(ente: Ente, r: Row, rule: str, message: str, article: str, column: str, trace: Trace) -> None:
     trace.problem(problem(ente, rule, message, f"{PO} {article}", "positions", r.row, column))
     trace.record(
         f"position:{r['id']}:paid",
@@ -92,7 +92,7 @@ def unpaid(ente, r, rule: str, message: str, article: str, column: str, trace) -
     )
 
 
-def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal:
+def pay_due(ente: Ente, pid: str, annual: Decimal, days: int | None, trace: Trace) -> Decimal:
     """annual × days covered / days of the year, half-up (0.00 for a position nobody is paid for)."""
     n = year_days(ente.year)
     value = ZERO if days is None else money.r2(annual * days / n)
@@ -112,7 +112,7 @@ def pay_due(ente, pid: str, annual: Decimal, days: int | None, trace) -> Decimal
     return value
 
 
-def instalment_figures(due: dict[str, Decimal], paid: Mapping[str, int], trace) -> None:
+def instalment_figures(due: dict[str, Decimal], paid: Mapping[str, int], trace: Trace) -> None:
     """13 mensilità of the pay due (rules/core.md §4): 12 × due / 13 rounded down + a 13th with the rest, so the
     13 payments never exceed what is due (≤ €16,000 "annui lordi per tredici mensilità"). ``due`` holds the annual
     amount of a position nobody is paid for (valued, not paid)."""
@@ -139,7 +139,7 @@ def instalment_figures(due: dict[str, Decimal], paid: Mapping[str, int], trace) 
         )
 
 
-def interim_days(ente, r, trace) -> int:
+def interim_days(ente: Ente, r: Row, trace: Trace) -> int:
     """Days of the interim in the year (001… art. 3.4 "per la durata dello stesso"): interim_from – interim_to,
     absent = the whole year."""
     return overlap_days(ente.year, r["interim_from"], r["interim_to"])

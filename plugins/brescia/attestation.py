@@ -126,7 +126,7 @@ def judgement_of(ente: Ente, attested: Decimal | None, params: Params, trace: Tr
     return judgement
 
 
-def reduction(attestation) -> Decimal:
+def reduction(attestation: Attestation | None) -> Decimal:
     """004… §3: "qualora la valutazione finale dell'OIV risultasse inferiore a 100%, i fondi attribuiti alla
     remunerazione della performance saranno proporzionalmente ridotti" (no attestation: no reduction)."""
     if attestation is None or attestation.attested is None:
@@ -134,7 +134,7 @@ def reduction(attestation) -> Decimal:
     return min(ONE, attestation.attested)
 
 
-def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: str, trace) -> Decimal:
+def reduce(amount: Decimal, factor: Decimal, key: str, label: str, gross_ref: str, trace: Trace) -> Decimal:
     net = money.r2(amount * factor)
     trace.record(
         key,

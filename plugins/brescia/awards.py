@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import (
@@ -10,11 +11,13 @@ from ciclope.core import (
     Input,
     OrgPerformance,
     Params,
+    Person,
     Pool,
     Problem,
     Rewards,
     Score,
     Trace,
+    Unit,
     distribute,
     hookimpl,
     money,
@@ -25,10 +28,10 @@ from .common import (
     SEGRETERIA,
     SMVP,
     ZERO,
-    _level_ranks,
     area_head,
     area_units,
     dirigenti_pool,
+    level_rank,
     scored_unit,
     segreteria_staff,
     staff_pool,
@@ -54,7 +57,9 @@ def rewards(
     return Rewards(pools=pools, awards=awards)
 
 
-def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
+def dirigente_award(
+    ente: Ente, area: Unit, pool: Pool, scores: Mapping[str, Score], awards: dict[str, Award], trace: Trace
+) -> Pool:
     """Result of the area's dirigente: the area's pool × score / 100, half-up; the rest is residual."""
     head = area_head(ente, area)
     if head is None or not head.is_dirigente:
@@ -90,13 +95,19 @@ def dirigente_award(ente, area, pool: Pool, scores, awards, trace) -> Pool:
     return pool.with_distributed(amount)
 
 
-def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) -> Pool:
+def staff_awards(
+    ente: Ente,
+    members: Sequence[Person],
+    pool: Pool,
+    scores: Mapping[str, Score],
+    params: Params,
+    org: OrgPerformance,
+    awards: dict[str, Award],
+    trace: Trace,
+) -> Pool:
     """Assumption (CCDI): the area's pool among its dipendenti at least staff_min_level, by score × fte × unit."""
-    ranks = params.parsed("levels", _level_ranks)  # level_rank(name, params) is ranks.get(name, -1)
-    min_rank = ranks.get(params["staff_min_level"], -1)
-    # each unit of the area's staff once (the lambdas below are asked for every person; callgrind, the
-    # calculation 62.8 -> 61.2 M instructions per 300-person ente): the nearest
-    # scored unit at or above it, its performance and its input, one object for all the people it scores
+    min_rank = level_rank(params["staff_min_level"], params)
+    # each unit of the area's staff once: the nearest scored unit at or above it, its performance and its input
     unit_ach: dict[str, Decimal | None] = {}
     unit_input: dict[str, Input] = {}
     by_scored: dict[str, Input] = {}
@@ -109,10 +120,10 @@ def staff_awards(ente, members, pool: Pool, scores, params, org, awards, trace) 
         unit_input[u] = found
         unit_ach[u] = org.units.get(scored) if scored else None
 
-    def why_excluded(p, s) -> str | None:
+    def why_excluded(p: Person, s: Score) -> str | None:
         if p.insufficient:
             return "dichiarato insufficiente"
-        if ranks.get(s.level, -1) < min_rank:
+        if level_rank(s.level, params) < min_rank:
             return f"livello {s.level} sotto {params['staff_min_level']}"
         if unit_ach[p.unit] is None:
             return f"unità {p.unit} senza performance misurata"

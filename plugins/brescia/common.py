@@ -19,9 +19,10 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import operator
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Problem, cells
+from ciclope.core import Ente, OrgPerformance, Params, Person, Problem, Row, Unit, cells
 
 PO = "001_2164dd4e03a9b49f.txt"
 
@@ -137,12 +138,12 @@ parse_relevance = cells.choice(*RELEVANCE)  # bassa | media | alta (004… §5.1
 parse_education = cells.choice(*EDUCATION_YEARS)  # diploma | laurea | specializzazione (001… art. 2.5)
 
 
-def cell(ente, name: str, row: int, column: str) -> str:
+def cell(ente: Ente, name: str, row: int, column: str) -> str:
     return ente.cell(name, row, column)
 
 
 def problem(
-    ente,
+    ente: Ente,
     rule: str,
     message: str,
     source: str,
@@ -162,15 +163,15 @@ def problem(
     )
 
 
-def levels(params) -> list[tuple[str, Decimal]]:
+def levels(params: Params) -> list[tuple[str, Decimal]]:
     return params.parsed("levels", _levels)  # parsed once per ente, not per person
 
 
-def _levels(rows) -> list[tuple[str, Decimal]]:
+def _levels(rows: Sequence[Row]) -> list[tuple[str, Decimal]]:
     return [(str(row["name"]), cells.to_decimal(row["max"])) for row in rows]
 
 
-def level_of(score: Decimal | None, params) -> str | None:
+def level_of(score: Decimal | None, params: Params) -> str | None:
     """The level of a 0–100 score (004…, Scheda di valutazione): the first level whose maximum is ≥ score."""
     if score is None:
         return None
@@ -181,11 +182,12 @@ def level_of(score: Decimal | None, params) -> str | None:
     return table[-1][0]
 
 
-def level_rank(name: str | None, params) -> int:
-    return params.parsed("levels", _level_ranks).get(name, -1)  # a look-up, not a list per person
+def level_rank(name: str | None, params: Params) -> int:
+    ranks: dict[str, int] = params.parsed("levels", _level_ranks)
+    return ranks.get(name or "", -1)  # a look-up, not a list per person
 
 
-def _level_ranks(rows) -> dict[str, int]:
+def _level_ranks(rows: Sequence[Row]) -> dict[str, int]:
     """Level name → its position in ``levels`` (the first, if a name repeats: as ``list.index``)."""
     ranks: dict[str, int] = {}
     for k, (name, _) in enumerate(_levels(rows)):
@@ -193,7 +195,7 @@ def _level_ranks(rows) -> dict[str, int]:
     return ranks
 
 
-def valid_interim(r, by_id) -> bool:
+def valid_interim(r: Row, by_id: Mapping[str, Row]) -> bool:
     target, pct = r["interim_of"], r["interim_percent"]
     return (
         target is not None
@@ -215,11 +217,11 @@ SEGRETERIA = "segreteria_generale"  # the group of the staff outside every area 
 SEGRETERIA_NAME = "Segreteria Generale"
 
 
-def area_units(ente) -> list:
+def area_units(ente: Ente) -> list[Unit]:
     return [u for u in ente.units.values() if u.kind == "area"]
 
 
-def area_head(ente, area):
+def area_head(ente: Ente, area: Unit) -> Person | None:
     """The dirigente of an area (004… §5.3): its ``head`` in units.csv, else the only dirigente working in it."""
     if area.head:
         return ente.people.get(area.head)
@@ -227,7 +229,7 @@ def area_head(ente, area):
     return inside[0] if len(inside) == 1 else None
 
 
-def segreteria_staff(ente) -> list:
+def segreteria_staff(ente: Ente) -> list[Person]:
     """§1.2: staff whose unit has no area above it — the offices under the Segretario Generale — form one more group;
     the Azienda Speciale's staff are not in it (a separate body, not paid from the Camera's staff value)."""
     return [
@@ -237,13 +239,12 @@ def segreteria_staff(ente) -> list:
     ]
 
 
-def scored_unit(ente, org, unit_id: str | None) -> str | None:
+def scored_unit(ente: Ente, org: OrgPerformance, unit_id: str | None) -> str | None:
     """The unit itself if its performance is measured, else the nearest measured unit above it."""
     return next((u.id for u in ente.unit_ancestors(unit_id) if org.units.get(u.id) is not None), None)
 
 
-# each sub-factor's weight as a Decimal and its input's name, made once (eight per position; with the
-# ratings read from the row's values, callgrind: the calculation 59.8 -> 59.0 M instructions per 300-person ente)
+# each sub-factor's code, weight as a Decimal and input name (001… art. 4.4)
 FACTOR_INPUTS: tuple[tuple[str, Decimal, str], ...] = tuple(
     (code, Decimal(w), f"{code} {label} (peso {w})") for code, w, label in FACTORS
 )

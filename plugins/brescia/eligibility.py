@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
-from ciclope.core import Problem, fmt
+from ciclope.core import Ente, Params, Problem, Row, fmt
 
 from .common import EDUCATION_WORDS, EDUCATION_YEARS, FACTORS, INTERIM_MAX, INTERIM_MIN, PO, TERM_YEARS, problem
 
 
-def validate_positions(ente, params) -> list[Problem]:
+def validate_positions(ente: Ente, params: Params) -> list[Problem]:
     """001… art. 1–4: the positions, their fund, ratings, units and holders, and the interim they cover."""
     rows = ente.table("positions")
     if not rows:
@@ -54,7 +55,7 @@ def validate_positions(ente, params) -> list[Problem]:
     return out
 
 
-def position_checks(ente, r, rating_max: Decimal) -> list[Problem]:
+def position_checks(ente: Ente, r: Row, rating_max: Decimal) -> list[Problem]:
     """A position's ratings within the scale (001… art. 4.3–4.4) and its unit in units.csv (art. 1.3)."""
     out = []
     pid = r["id"]
@@ -69,7 +70,7 @@ def position_checks(ente, r, rating_max: Decimal) -> list[Problem]:
     return out
 
 
-def eligibility(ente, r) -> list[Problem]:
+def eligibility(ente: Ente, r: Row) -> list[Problem]:
     """001… art. 1–2: who may hold a position organizzativa."""
     pid, holder = r["id"], r["holder"]
     person = ente.people.get(holder)
@@ -134,7 +135,7 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def interim_checks(ente, r, by_id, covered) -> list[Problem]:
+def interim_checks(ente: Ente, r: Row, by_id: Mapping[str, Row], covered: dict[str, int]) -> list[Problem]:
     """001… art. 3.4: an interim covers another (vacant) position for 15–25% of its position pay."""
     pid, target, pct = r["id"], r["interim_of"], r["interim_percent"]
 

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ciclope.core import Attestation, Ente, Input, OrgPerformance, Params, Pool, Problem, Trace, fmt, hookimpl, money
+from ciclope.core import (
+    Attestation,
+    Ente,
+    Input,
+    OrgPerformance,
+    Params,
+    Pool,
+    Problem,
+    Trace,
+    Unit,
+    fmt,
+    hookimpl,
+    money,
+)
 
 from .attestation import reduce, reduction
 from .common import (
@@ -218,7 +232,7 @@ def fund_pools(
     return out
 
 
-def dirigenti_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
+def dirigenti_weights(ente: Ente, areas: Sequence[Unit]) -> tuple[dict[str, Any], dict[str, Input]]:
     """§5.3: each area weighs its head's position_pay. An area without a dirigente weighs the mean position_pay of
     the other areas' heads (exact) — its share is residual, so it never enlarges the other areas' shares."""
     weights: dict[str, Any] = {}
@@ -245,7 +259,7 @@ def dirigenti_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
     return {a.id: weights[a.id] for a in areas}, shown
 
 
-def staff_weights(ente, areas) -> tuple[dict[str, Any], dict[str, Input]]:
+def staff_weights(ente: Ente, areas: Sequence[Unit]) -> tuple[dict[str, Any], dict[str, Input]]:
     """§5.3: each area weighs its staff's fte; the Segreteria Generale group (if it has staff) weighs its own."""
     weights: dict[str, Any] = {}
     shown: dict[str, Input] = {}

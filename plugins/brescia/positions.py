@@ -19,6 +19,7 @@ from ciclope.core import (
     PositionPay,
     Positions,
     Problem,
+    Row,
     Score,
     Trace,
     fmt,
@@ -31,7 +32,7 @@ from .attestation import reduce, reduction
 from .common import FACTOR_INPUTS, HUNDRED, MONTHS, PO, SMVP, ZERO, cell, problem, valid_interim, year_days
 
 
-def position_score(ente, r, params, trace) -> Decimal:
+def position_score(ente: Ente, r: Row, params: Params, trace: Trace) -> Decimal:
     """001… art. 4.3–4.4: Σ weight × rating / rating_max over the eight sub-factors (0–100, 2 decimals)."""
     rating_max = params["rating_max"]
     score = money.r2(sum((w * (r[code] or 0) / rating_max for code, w, _ in FACTOR_INPUTS), Decimal(0)))

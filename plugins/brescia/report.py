@@ -165,10 +165,10 @@ def sections(ente: Ente, result: Result) -> list[ReportSection]:
     return out
 
 
-def _pct(value) -> fmt.Percent | str:
+def _pct(value: Decimal | str | None) -> fmt.Percent | str:
     return "—" if value is None else fmt.Percent(Decimal(value))
 
 
-def _money(value) -> fmt.Money | str:
+def _money(value: Decimal | str | None) -> fmt.Money | str:
     """A money cell: € 1.234,56 in the Relazione, a number in € format in schede.xlsx."""
     return "—" if value is None else fmt.Money(money.r2(value))

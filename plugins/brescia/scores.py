@@ -50,7 +50,7 @@ def individual_score(
     return staff_score(person, params, card, trace)
 
 
-def po_card(person, card, trace) -> Decimal | None:
+def po_card(person: Person, card: Sequence[EvaluationItem], trace: Trace) -> Decimal | None:
     """The four behaviour factors (004… §4.2.2; 001… art. 6.3), equal weights unless given."""
     if not card:
         return None
@@ -73,7 +73,15 @@ def po_card(person, card, trace) -> Decimal | None:
     return value
 
 
-def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
+def po_score(
+    person: Person,
+    ente: Ente,
+    org: OrgPerformance,
+    params: Params,
+    card: Sequence[EvaluationItem],
+    trace: Trace,
+    attestation: Attestation | None = None,
+) -> Score:
     """004… §4.2.2: po_org_weight × organizational part + (100 − po_org_weight) × card / 100.
 
     The organizational part is "la performance organizzativa relativa all'Ente nella sua globalità e
@@ -86,6 +94,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     if unit_id is None:
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
     unit_ach = org.units[unit_id]
+    assert unit_ach is not None  # po_scored_unit picks a measured unit
     org_part = po_org_part(person, unit_id, unit_ach, org, params, attestation, trace)
     w = params["po_org_weight"]
     parts = [
@@ -108,7 +117,7 @@ def po_score(person, ente, org, params, card, trace, attestation=None) -> Score:
     )
 
 
-def po_scored_unit(ente, org, person, trace) -> str | None:
+def po_scored_unit(ente: Ente, org: OrgPerformance, person: Person, trace: Trace) -> str | None:
     """004… §4.2.2: the PO's results are the organizational performance of the ente and of the unit the PO runs;
     a unit with nothing scored falls back to the nearest scored unit above it (up to the ente), with a warning."""
     own = po_unit(ente, person, trace)
@@ -128,7 +137,7 @@ def po_scored_unit(ente, org, person, trace) -> str | None:
     return unit_id
 
 
-def po_unit(ente, person, trace) -> str:
+def po_unit(ente: Ente, person: Person, trace: Trace) -> str:
     """The PO's "ambito organizzativo di diretta responsabilità" (004… §4.2.2): the unit they head in units.csv
     (of several, the one nearest the root: rules/core.md §2); else the unit of the position they hold; else their
     people.csv unit. When these disagree a warning names them (the act or the data are to be aligned)."""
@@ -155,7 +164,15 @@ def po_unit(ente, person, trace) -> str:
     return chosen
 
 
-def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestation, trace) -> Decimal:
+def po_org_part(
+    person: Person,
+    unit_id: str,
+    unit_ach: Decimal,
+    org: OrgPerformance,
+    params: Params,
+    attestation: Attestation | None,
+    trace: Trace,
+) -> Decimal:
     """money.r4(po_ente_share × ente attested + (1 − po_ente_share) × unit achievement) (004… §4.2.2)."""
     share = params["po_ente_share"]
     ente_value = attestation.attested if attestation is not None and attestation.attested is not None else org.ente
@@ -180,7 +197,7 @@ def po_org_part(person, unit_id: str, unit_ach: Decimal, org, params, attestatio
     return value
 
 
-def staff_score(person, params, card, trace) -> Score:
+def staff_score(person: Person, params: Params, card: Sequence[EvaluationItem], trace: Trace) -> Score:
     """004… §4.2.3 and the Scheda di valutazione: three sections, score 0–100 by rules/core.md §3, six levels."""
     score, formula = scoring.card_score_and_formula(card)
     if score is None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
-from ciclope.core import Ente, Params, Problem, hookimpl
+from ciclope.core import Ente, Params, Problem, Row, hookimpl
 
 from .common import (
     _SECTION,
@@ -46,7 +47,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
     return out
 
 
-def validate_projects(ente) -> list[Problem]:
+def validate_projects(ente: Ente) -> list[Problem]:
     """004… §5: projects, their areas, the ±20-point normalization of the dirigente's weights, the areas' heads."""
     rows = ente.table("projects")
     if not rows:
@@ -62,14 +63,14 @@ def validate_projects(ente) -> list[Problem]:
         for key in ("stable_dirigenti", "stable_staff")
         if key not in ente.funds
     ]
-    by_area: dict[str, list] = {}
+    by_area: dict[str, list[Row]] = {}
     out += projects_by_area(ente, rows, by_area)
     for area, items in by_area.items():
         out += weight_checks(ente, area, items)
     return out + area_heads(ente) + outside_areas(ente)
 
 
-def projects_by_area(ente, rows, by_area: dict[str, list]) -> list[Problem]:
+def projects_by_area(ente: Ente, rows: Sequence[Row], by_area: dict[str, list[Row]]) -> list[Problem]:
     """Each project once, in an area (area dirigenziale) of units.csv (004… §5.3); ``by_area`` is filled."""
     out = []
     seen: dict[str, int] = {}
@@ -88,7 +89,7 @@ def projects_by_area(ente, rows, by_area: dict[str, list]) -> list[Problem]:
     return out
 
 
-def weight_checks(ente, area: str, items: list) -> list[Problem]:
+def weight_checks(ente: Ente, area: str, items: list[Row]) -> list[Problem]:
     """004… §5.4: the dirigente's weight of a project within ±20 points of its objective relevance."""
     out = []
     total = sum(RELEVANCE[r["relevance"]] for r in items)
@@ -111,7 +112,7 @@ def weight_checks(ente, area: str, items: list) -> list[Problem]:
     return out
 
 
-def area_heads(ente) -> list[Problem]:
+def area_heads(ente: Ente) -> list[Problem]:
     """004… §5.3: each area's dirigente (units.csv head), with the position pay that splits the dirigenti's fund."""
     out = []
     for a in area_units(ente):
@@ -130,7 +131,7 @@ def area_heads(ente) -> list[Problem]:
     return out
 
 
-def outside_areas(ente) -> list[Problem]:
+def outside_areas(ente: Ente) -> list[Problem]:
     """Staff of a unit outside the Camera's areas (the Azienda Speciale, a distinct ente) share no fund; the
     Segretario's staff offices are their own group (004… §1.2, §5.3)."""
     out = []
@@ -154,7 +155,7 @@ def staff_section_known(section: str) -> bool:
     return any(any(k in text for k in keys) for keys in STAFF_SECTIONS)
 
 
-def validate_cards(ente) -> list[Problem]:
+def validate_cards(ente: Ente) -> list[Problem]:
     """Warnings when a card does not follow the forms of 004… §4.2.2 (PO) and §4.2.3 (staff)."""
     out = []
     known: set[str] = set()  # sections found among the three, each looked at once
@@ -180,8 +181,7 @@ def validate_cards(ente) -> list[Problem]:
                     )
                 )
         elif person.is_staff:
-            # in C, and a card whose sections were all found known already is passed (callgrind,
-            # the calculation 61.2 -> 59.8 M instructions per 300-person ente)
+            # each section name is judged once per ente: a card whose sections are all known is passed
             sections = set(map(_SECTION, items))
             if sections <= known:
                 continue

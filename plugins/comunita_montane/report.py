@@ -7,6 +7,7 @@ shares for display. No names or ids of evaluated staff: head counts of 1–2 peo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -43,7 +44,7 @@ def sections(result: Result) -> list[ReportSection]:
     return [s for s in out if s is not None]
 
 
-def _bands(x) -> ReportSection:
+def _bands(x: Mapping[str, Any]) -> ReportSection:
     rows = []
     for rk in x["rankings"].values():
         for name, b in rk["bands"].items():
@@ -82,7 +83,7 @@ def _bands(x) -> ReportSection:
     )
 
 
-def _statuses(x) -> ReportSection:
+def _statuses(x: Mapping[str, Any]) -> ReportSection:
     labels = {
         "banded": "in fascia di merito",
         "adeguata": "prestazione adeguata (punteggio < 70)",
@@ -100,7 +101,7 @@ def _statuses(x) -> ReportSection:
     )
 
 
-def _differentiation(result, x) -> ReportSection | None:
+def _differentiation(result: Result, x: Mapping[str, Any]) -> ReportSection | None:
     table = x.get("differentiation") or {}
     if not table:
         return None
@@ -139,7 +140,7 @@ def _differentiation(result, x) -> ReportSection | None:
     )
 
 
-def _bonus(x) -> ReportSection:
+def _bonus(x: Mapping[str, Any]) -> ReportSection:
     d = x[f"{BONUS_FUND}_detail"]
     paid = len(d["paid"])
     rows = (
@@ -160,7 +161,7 @@ def _bonus(x) -> ReportSection:
     )
 
 
-def _progressions(x) -> ReportSection:
+def _progressions(x: Mapping[str, Any]) -> ReportSection:
     d = x["progressioni_detail"]
     rows = (
         ("Personale in servizio", x["staff_in_service"]),
@@ -179,7 +180,7 @@ def _progressions(x) -> ReportSection:
     )
 
 
-def _savings(x) -> ReportSection:
+def _savings(x: Mapping[str, Any]) -> ReportSection:
     s = x["savings"]
     rows = (
         ("Risparmi documentati", fmt.Money(s["documented"])),
@@ -196,7 +197,7 @@ def _savings(x) -> ReportSection:
     )
 
 
-def _transparency(x) -> ReportSection:
+def _transparency(x: Mapping[str, Any]) -> ReportSection:
     t = x["transparency"]
     rows = []
     staff = t["personale"]
