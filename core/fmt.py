@@ -35,8 +35,8 @@ def _group(digits: str) -> str:
 
 
 # number → text, at most CACHE each: a Relazione repeats the same figures. Keyed by the number's own
-# text, not the number: a fresh Decimal's hash costs ~1 µs (more than the lookup saves), its str()
-# ~0.2 µs, and every text below is a function of str(value) (and of the type, for "as written").
+# text, not the number: a fresh Decimal's hash costs more than the lookup saves, its str() much less,
+# and every text below is a function of str(value) (and of the type, for "as written").
 CACHE = 20_000
 _TEXTS: dict[tuple[str, int | None, bool, type], str] = {}
 _PCTS: dict[tuple[str, int], str] = {}

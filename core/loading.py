@@ -1076,9 +1076,7 @@ def _person_columns(table: _Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
 
 def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:
     """Each text's value in ``known`` (None for an empty or failed text; ``known`` is the caller's to
-    change). An ``itemgetter`` of all the texts takes them from the dict in C: callgrind, a column of a
-    300-person ente's values in ~270 instead of ~400 instructions a cell through ``map(known.get, ...)``,
-    and no ``setdefault`` pass for each text's first object, which only ids need."""
+    change), taken from the dict by one ``itemgetter`` of all the texts."""
     if empty:
         known[""] = None
     for text in failed:
@@ -1090,11 +1088,9 @@ def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts
 
 def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:
     """Whether every row passes the card's checks: no max_points <= 0, no points < 0, no points >
-     max_points. A card's values repeat (a column's equal texts are one Decimal), so the checks are made
-     once for each distinct (max_points, points) pair, found in C by one set: callgrind, 1.0 instead of
-     1.6 M instructions for the ~1,400 items of a 300-person ente (three comparisons a row, in C)
-    . False, for the row-by-row checks to say what is wrong, when a value does not hash or
-     compare (a plugin's parser)."""
+    max_points. A card's values repeat (a column's equal texts are one Decimal), so the checks are made
+    once for each distinct (max_points, points) pair. False, for the row-by-row checks to say what is wrong, when a value does not hash or
+    compare (a plugin's parser)."""
     try:
         return all(not most <= 0 and not got < 0 and got <= most for most, got in set(zip(max_points, points)))
     except TypeError:
@@ -1103,7 +1099,7 @@ def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:
 
 def _is(value: Any, word: str) -> bool:
     """``value == word`` for an indicator's value: a Decimal compared with a text asks ``numbers``'
-    abstract classes each time (~1 µs; ~450 times per 300-person ente), hence the type first."""
+    abstract classes each time, hence the type first."""
     return isinstance(value, str) and value == word
 
 

@@ -289,8 +289,7 @@ class Ente:
 
     def area_of(self, unit_id: str | None) -> Unit | None:
         """The unit of kind ``area`` at or above a unit (the *area* for money, rules/core.md)."""
-        # remembered per unit: asked for every person by the plugins (~100 per 300-person ente), each a copy of
-        # the chain and a generator
+        # remembered per unit: the plugins ask it for every person
         key = ("area", unit_id)
         memo = self._memo
         if key in memo:
@@ -329,13 +328,12 @@ class Ente:
 
     def cards_view(self) -> MappingProxyType[str, tuple[EvaluationItem, ...]]:
         """The cards of :meth:`cards` for reading only: one shared read-only mapping of tuples, without the
-        copy :meth:`cards` makes for each caller (~1 ms per 300-person ente for the four readers)."""
+        copy :meth:`cards` makes for each caller."""
         grouped = self._memo.get("cards")
         if grouped is None:
             # a person's rows usually follow one another: each run of rows is one tuple made in C (groupby), and the
             # table is asked once per run; rows of one person apart from each other still join one card, in file
-            # order. Was a list per person, appended to item by item, then copied into a tuple and a second table:
-            # 15-20x for 10x people.
+            # order.
             by_person: dict[str, tuple[EvaluationItem, ...]] = {}
             for person, run in itertools.groupby(self.evaluations, _PERSON):
                 items = tuple(run)
@@ -355,8 +353,7 @@ class Ente:
     # Indexes made once per ente: a big ente has hundreds of units and dirigenti, and a scan of every
     # unit or objective for each person or unit grew with the square of its size. Each
     # keeps file order, as the scans it replaces did.
-    # The three below are asked for every person: the made index is read from the memo first (0.8 →
-    # 0.3 µs a call, ~1,000 calls per ente).
+    # The three below are asked for every person: the made index is read from the memo first.
     def headed_by(self, person_id: str) -> tuple[Unit, ...]:
         """The units whose ``head`` is this person, in file order."""
         index = self._memo.get("heads")

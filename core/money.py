@@ -64,9 +64,8 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
     every part is 0.00 and the caller reports the pool as residual.
     """
     cents = int(r2(pool) / CENT)
-    # Lists in key order and one loop per step, no function call per weight: a split was ~14 thousand instructions
-    # per weight (~250 weights per 300-person ente). The same exact integers and the same order of the
-    # leftover cents as the dict-per-step version (tests/test_calc_fastpaths.py compares the two).
+    # Lists in key order and one loop per step, no function call per weight; the same exact integers and the same
+    # order of the leftover cents as the dict-per-step version (tests/test_calc_fastpaths.py compares the two).
     keys = list(weights)
     nums: list[int] = []
     dens: list[int] = []
@@ -242,8 +241,7 @@ def bounded_weights(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, h
 def sorted_distinct(values: list[Decimal]) -> list[Decimal]:
     """``sorted(set(values))`` without hashing: sorted (stably), then the first of each run of equal values, the
     very object a set built in the list's order keeps (``Decimal("2")`` before an equal ``Decimal("2.0")``).
-    A Decimal's hash is a modular power (~4,500 instructions for the 28 digits of a quotient), a comparison a few
-    hundred: :func:`bounded_weights`' breakpoints were ~1.1 M instructions per Brescia ente."""
+    A Decimal's hash is a modular power over all its digits, a comparison is much cheaper."""
     ordered = sorted(values)
     out = ordered[:1]
     for value in ordered[1:]:

@@ -120,8 +120,8 @@ def write_sums(folder: Path, changed: Iterable[str] | None = None) -> None:
 def write_over(path: Path, data: bytes) -> None:
     """``data`` as the whole content of ``path`` (``Path.write_bytes``), an existing file written over in
     place and then cut to its new length instead of truncated to nothing first: ext4 flushes a file
-    truncated to zero and written again when it is closed (``auto_da_alloc``), ~1.5–3.5 ms of wall time
-    against ~0.05 ms (the ``SHA256SUMS`` rewritten after the Relazioni's archive section)."""
+    truncated to zero and written again when it is closed (``auto_da_alloc``), a wait this write does not
+    need (the ``SHA256SUMS`` rewritten after the Relazioni's archive section)."""
     try:
         fh = open(path, "r+b")
     except FileNotFoundError:

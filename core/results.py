@@ -269,8 +269,7 @@ def dumps_bytes(res: Result) -> bytes:
     tests/test_results_json.py compares the two on the public examples and on random documents.
 
     Bytes, not text: orjson makes bytes, and decoding them into a ``str`` only for the file to encode it
-    again cost a third as much as building the document at 30,000 people (17 MB, twice) and grew 16–22× for
-    10× people (a new block of memory that size each time;)."""
+    again would copy the whole document twice."""
     doc = to_dict(res)
     data = _orjson_bytes(doc)
     if data is None:

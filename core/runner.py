@@ -378,8 +378,8 @@ def _run_locked(
     outcomes: list[EnteOutcome] = []
     if jobs > 1 and len(work) > 1:
         # One task per ente, handed to whichever process is free: enti differ in size, and a chunk of
-        # them on one process would leave the others idle at the end. A task costs ~1 ms of pickling
-        # against 0.1 s or more of work; progress counts enti as they finish. The largest enti go first
+        # them on one process would leave the others idle at the end. Pickling a task is cheap next to
+        # running an ente; progress counts enti as they finish. The largest enti go first
         # (longest processing time first): a big ente submitted last would run alone at the end while
         # the other processes wait (docs/performance.md). The outcomes keep the plan's order.
         done: dict[int, EnteOutcome] = {}

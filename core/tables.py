@@ -140,8 +140,7 @@ def _split_sheet(
     cell over ``MAX_CELL_CHARS``). When every row has the header's width (the body's delimiters and line
     breaks alone are those of a regular table: one comparison) and a first cell, the whole body is
     split into cells at once and each column is a slice of them: no string per line, no list per row,
-    no transposition (8 instead of 16 million instructions to read a 300-person ente's
-    files). Any other text goes row by row."""
+    no transposition. Any other text goes row by row."""
     head, _, body = text.partition("\n")
     first = head.split(delimiter) if head else []
     width = len(first)
@@ -182,7 +181,7 @@ def _by_column(
     empty or spaces can be blank), a cell over ``MAX_CELL_CHARS`` (unless ``short_cells``). With
     ``bare_cells`` (no cell begins or ends with whitespace) the cells are taken as they are.
     ``zip(*rows)`` on a whole big file would walk all its rows for every column, missing the
-    processor's caches at 80,000 rows (19× the time of 10× fewer rows): hence blocks."""
+    processor's caches on a big file, so its time would grow faster than its rows: hence blocks."""
     if not width or set(map(len, block)) != {width}:
         return None
     if not short_cells and max(map(len, itertools.chain.from_iterable(block))) > MAX_CELL_CHARS:
@@ -338,8 +337,8 @@ def _plain(text: str, short: bool) -> str | None:
     lines at the delimiter, with LF line breaks: a text with no quote, no CR outside a CRLF and no line
     over ``MAX_CELL_CHARS`` (``short``; the module's own field limit is far above). None for any other
     text, which goes through the csv module. Splitting is what the module's state machine does with
-    such a text, a character at a time: 13 of 23 million instructions to read a 300-person ente's files
-    (tests compare the two on random texts)."""
+    such a text, a character at a time, most of the time of reading the files (tests compare the two on
+    random texts)."""
     if not short or '"' in text:
         return None
     unix = text.replace("\r\n", "\n")
@@ -373,7 +372,7 @@ def _lines_short(text: str) -> bool:
     """Whether no line of ``text`` (split at ``\\n``) is longer than ``MAX_CELL_CHARS``. A longer line
     would hold a whole window of half that length starting at a multiple of it: when every such window
     has a line break, no line is too long, found with a dozen searches in C instead of a string per
-    line (measured: 1.9 of 23 million instructions to read a 300-person ente's files); else the lines
+    line; else the lines
     are measured."""
     half = max(1, MAX_CELL_CHARS // 2)
     if all(text.find("\n", start, start + half) >= 0 for start in range(0, len(text), half)):
@@ -388,7 +387,7 @@ SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u200
 
 def _cells_bare(text: str, delimiter: str) -> bool:
     """Whether no cell of the CSV ``text`` can begin or end with whitespace, so that no cell needs
-    ``str.strip`` (4 of 23 million instructions to read a 300-person ente's files). Without quotes a
+    ``str.strip``. Without quotes a
     cell holds no line break and lies between the ends of the text, the delimiter and the line breaks:
     only whitespace next to one of them can begin or end a cell. A few searches in C: each whitespace
     character present, next to each edge. A file with quotes is stripped cell by cell."""
@@ -399,7 +398,7 @@ def _cells_bare(text: str, delimiter: str) -> bool:
         if space in text:
             if text.startswith(space) or text.endswith(space):
                 return False
-            if flat is None:  # one replace (~0.4 M instructions a 300-person ente) spares 1 M of searches
+            if flat is None:  # one replace of the line breaks spares a search per line
                 flat = text.replace("\n", delimiter)
                 if "\r" in flat:
                     flat = flat.replace("\r", delimiter)

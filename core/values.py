@@ -217,7 +217,7 @@ def parse_distinct(parser: Callable[[str], Any], texts: Collection[str]) -> tupl
     numbers — most of an ente's cells — are checked all at once, the texts one a line, by one regular
     expression that accepts exactly what the parser accepts one text at a time (a text with a line break
     of its own goes one at a time); any other column, or one with a text the expression refuses, is
-    parsed text by text (~1,100 distinct ids per 300-person ente)."""
+    parsed text by text."""
     joined = "\n".join(texts)
     if texts and joined.count("\n") == len(texts) - 1:  # no text has a line break: a line is a text
         if parser is parse_id and _IDS.fullmatch(joined):

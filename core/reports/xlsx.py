@@ -30,9 +30,8 @@ NUMBER_CACHE = 20_000  # distinct numbers of a kind whose XML is kept for reuse
 class Sheets:
     """The workbook being built, one sheet at a time, straight into its archive (:mod:`.xlsxpack`).
 
-    Profiled (docs/performance.md): openpyxl's write-only cells cost ~25 µs each, 0.2 s for a
-    300-person ente (4× the whole calculation), almost all in building and serializing one XML
-    element per cell. Here a cell costs well under 1 µs: its style index comes from openpyxl once per
+    openpyxl's write-only cells cost more than the whole calculation of an ente, almost all in building
+    and serializing one XML element per cell. Here a cell is a string: its style index comes from openpyxl once per
     distinct style (:meth:`style`, :mod:`.xlsxstyles`), its XML is a string with the same bytes
     openpyxl would write, and the package around the sheets is :class:`.xlsxpack.Package`
     (tests/test_scale.py compares every part of the file, uncompressed, with openpyxl's own writer;
@@ -188,7 +187,7 @@ class Sheets:
         if texts is None:
             texts = self.texts[""] = {"": ""}
         # per column, its kind's number cells by the Decimal's text: a number cell costs a str() and a
-        # dict lookup instead of "%.16g" % Decimal (~1.5 µs: Decimal → str → float → 16 digits)
+        # dict lookup instead of "%.16g" % Decimal (Decimal → str → float → 16 digits)
         numbers = [self.numbers.setdefault((kind, ""), {}) for kind in kinds]
         starts = [f'<c r="{letter}' for letter in letters]  # a cell is start + row number + tail
         column = {start: (letter, kind) for start, letter, kind in zip(starts, letters, kinds)}

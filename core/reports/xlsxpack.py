@@ -1,18 +1,17 @@
 """The OOXML package around ``schede.xlsx``'s sheets, written as a stream.
 
-openpyxl's write-only workbook costs ~1.7 ms of frame per sheet (a temporary file per sheet, an
-XML tree per column, a second pass to make the zip deterministic), ~20 ms of a 300-person ente's
-20 sheets, more than the rows themselves. Here every part is a string with the bytes openpyxl 3.1
+openpyxl's write-only workbook pays a frame per sheet (a temporary file per sheet, an XML tree per
+column, a second pass to make the zip deterministic) that costs more than the rows themselves. Here every part is a string with the bytes openpyxl 3.1
 writes for the same workbook, and each sheet is compressed into the archive as soon as it is built,
-so a 30,000-person ente never holds its whole workbook in memory. Nothing here imports openpyxl (~0.15 s
-of a run's start-up): the style sheet is written by :mod:`.xlsxstyles`; the theme and the document
+so a big ente never holds its whole workbook in memory. Nothing here imports openpyxl (slow to import, at
+a run's start-up): the style sheet is written by :mod:`.xlsxstyles`; the theme and the document
 properties, the same in every workbook, are openpyxl's bytes kept in ``xlsxparts/`` (the dates fixed;
 tests/test_xlsx_styles.py makes them again with openpyxl and compares).
 
 The zip container is written here too, with the bytes :mod:`zipfile` writes (local header, deflated
 data at :data:`LEVEL`, central directory): the parts that are the same in every workbook (properties,
 theme, package relationships, a style sheet already seen) are compressed once per process instead
-of once per workbook (~0.5 ms of a 300-person ente's ~25 ms).
+of once per workbook.
 
 ``tests/test_scale.py`` keeps openpyxl's own writer as the oracle and compares every part, uncompressed,
 with its entry's metadata, on real Results and on random workbooks; and zipfile as the oracle of the
@@ -32,9 +31,8 @@ from pathlib import Path
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 CHUNK = 4 << 20  # characters of sheet XML compressed at a time
-# Deflate level: 1, not the 6 of zipfile and openpyxl. A 300-person ente's sheets are
-# ~440 KB of XML: level 6 took 5.9 ms of CPU per ente to deflate them, level 1 2.1 ms (the same sheets,
-# best of 7), for a file ~17% larger (55 → 65 KB); the XML inside is the same byte for byte
+# Deflate level: 1, not the 6 of zipfile and openpyxl: a fraction of the CPU for a slightly larger file;
+# the XML inside is the same byte for byte
 # (tests/test_scale.py compares it with openpyxl's, tests/test_schede_office.py opens it in LibreOffice).
 LEVEL = 1
 # zipfile's records: local file header, central directory entry, end of central directory

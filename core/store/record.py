@@ -79,9 +79,8 @@ def _plain(value: Any) -> Any:
 class _Numbers(dict[str, Any]):
     """A Decimal's text → the number the trace writes for it (:func:`_plain`), for one ente.
 
-    A trace repeats its numbers (~420 distinct texts among the ~5,100 Decimals of a 300-person ente), but
-    its Decimals are mostly distinct objects: remembering them by value hashed each one (~0.45 µs, the
-    largest single cost of the trace), their text costs a quarter of that. The text of a Decimal is exact
+    A trace repeats its numbers, but its Decimals are mostly distinct objects: remembering them by value
+    would hash each one, and their text is cheaper. The text of a Decimal is exact
     (sign, digits, exponent), so it always gives the same number; ``0.5`` and ``0.50`` are two entries
     with the same number. Bounded: a big ente's distinct numbers stay out of it."""
 

@@ -205,8 +205,8 @@ def splice(path: Path, body: str, dest: Path | None = None) -> None:
 def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, jobs: int = 1) -> None:
     """Fill the archive section of the Relazioni of the enti just run (see the module docstring). With
     ``jobs`` > 1 the enti are shared among that many processes, each with its own connection to the
-    store: this step comes after every ente is stored, so in one process it was the serial tail of a
-    ``--jobs`` run (~5–9 ms per ente:)."""
+    store: this step comes after every ente is stored, so in one process it would be the serial tail of a
+    ``--jobs`` run."""
     from collections import Counter
 
     from sqlalchemy import select
@@ -232,7 +232,7 @@ def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, jo
 
         chunks = [tasks[i :: jobs * 4] for i in range(jobs * 4)]  # interleaved: big and small enti mixed
         # the benchmark reaches each worker once, as it starts (inherited by a forked one): sent with every chunk
-        # it was pickled eight times by the parent, 75 ms each at 1,000 enti (2.8 MB), in the run's serial tail
+        # it would be pickled by the parent again and again, in the run's serial tail
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_open_in_worker, initargs=(store.url, out, year, bench)
         ) as pool:

@@ -183,7 +183,7 @@ class _Bulk:
     The parameters are made a column at a time: the rows are turned into columns, each processor is
     mapped over its column only, and the columns are zipped back into the driver's rows, so no Python
     code runs per row but the processors'. On PostgreSQL (psycopg) the rows go through ``COPY … FROM
-    STDIN``: an INSERT per row cost the parent ~30 µs of psycopg's Python each, and the server as much."""
+    STDIN``: an INSERT per row costs the parent psycopg's Python for each row, and the server as much."""
 
     def __init__(self, dialect, table, columns: tuple[str, ...]) -> None:
         keys = ("result", *columns)
