@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .cycle import PHASE_NAMES
 from .outcomes import Deadline
+from .phases import PHASE_NAMES
 from .reports import fmt
 from .result import Result
 

@@ -13,10 +13,8 @@ import sys
 from pathlib import Path
 
 from .citing import cited
+from .console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from .problems import CiclopeError, Problem
-
-EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
-
 
 # argparse's own words in Italian ("the following arguments are required" in an Italian tool).
 # argparse looks its messages up through the module-level gettext function ``argparse._``.
@@ -58,7 +56,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .cycle import PHASES
+    from .phases import PHASES
 
     p = _Parser(prog="ciclope", description="Il ciclo della performance per molti enti (D.Lgs. 150/2009).")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -243,22 +241,6 @@ def _iso_date(text: str):
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"data non valida {text!r}: usare AAAA-MM-GG") from None
-
-
-def render_problems(problems, limit: int = 200, total: int | None = None) -> str:
-    """The first ``limit`` problems; ``total`` = how many there were when ``problems`` is already cut."""
-    lines = [p.render(cited) for p in problems[:limit]]
-    total = len(problems) if total is None else max(total, len(problems))
-    hidden = total - min(limit, len(problems))
-    if hidden > 0:
-        lines.append(f"… e altri {hidden} problemi")
-    if total > len(problems):
-        lines.append(f"{total} problemi")
-    else:
-        n = sum(1 for p in problems if p.is_error)
-        warnings = len(problems) - n
-        lines.append(f"{n} {'errore' if n == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
-    return "\n".join(lines)
 
 
 FAILED_DETAILS = 20  # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json

@@ -19,22 +19,13 @@ from .money import r4
 from .organizational import measure
 from .outcomes import MonitoringOutcome, Positions, Rewards
 from .params import Params
+from .phases import PHASES
 from .plugininfo import PluginInfo
 from .problems import Problem
 from .registry import Hooks
 from .result import AppliedRevision, Result
 from .trace import Trace
 from .values import parse_nonnegative
-
-PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
-PHASE_NAMES = {  # for people: the phase's name, not the letter of SPEC.md's list (issue 36)
-    "pianificazione": "Pianificazione",
-    "risorse": "Risorse",
-    "monitoraggio": "Monitoraggio (30/6)",
-    "valutazione": "Valutazione",
-    "premialita": "Premialità",
-    "rendicontazione": "Rendicontazione",
-}
 
 
 def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, until: str = "rendicontazione") -> Result:

@@ -20,11 +20,11 @@ from typing import Any
 
 import attrs
 
+from . import labels
 from . import model as m
 from .entetoml import funds_and_dates
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
-from .reports import fmt
 from .tables import Sheet, read_csv, read_xlsx
 from .tomlcompat import read_toml
 from .values import CONTROL as _CONTROL
@@ -69,7 +69,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "units": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "kind": (choice(*m.UNIT_KINDS, aliases=_aliases(fmt.UNIT_KIND_LABELS)), True),
+        "kind": (choice(*m.UNIT_KINDS, aliases=_aliases(labels.UNIT_KIND_LABELS)), True),
         "parent": (parse_id, False),
         "head": (parse_id, False),
     },
@@ -82,7 +82,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "people": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "role": (choice(*m.ROLES, aliases=_aliases(fmt.ROLE_LABELS)), True),
+        "role": (choice(*m.ROLES, aliases=_aliases(labels.ROLE_LABELS)), True),
         "category": (_category, False),
         "unit": (parse_id, True),
         "fte": (parse_positive_fraction, False),
@@ -92,7 +92,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     },
     "objectives": {
         "id": (parse_id, True),
-        "kind": (choice(*m.OBJECTIVE_KINDS, aliases=_aliases(fmt.KIND_LABELS)), True),
+        "kind": (choice(*m.OBJECTIVE_KINDS, aliases=_aliases(labels.KIND_LABELS)), True),
         "title": (parse_text, False),
         "parent": (parse_id, False),
         "area": (parse_id, False),
@@ -103,7 +103,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "id": (parse_id, True),
         "objective": (parse_id, True),
         "name": (parse_text, False),
-        "type": (choice(*m.INDICATOR_TYPES, aliases=_aliases(fmt.TYPE_LABELS)), True),
+        "type": (choice(*m.INDICATOR_TYPES, aliases=_aliases(labels.TYPE_LABELS)), True),
         "weight": (parse_nonnegative, False),
         "baseline": (_RAW, False),
         "target": (_RAW, False),

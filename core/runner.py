@@ -31,8 +31,9 @@ from .problems import CiclopeError, Problem
 from .registry import Hooks
 from .reports import fmt
 from .result import Result
+from .workers import die_with_parent
 
-if TYPE_CHECKING:  # the store (and SQLAlchemy, 0.2 s to import) is loaded only by a run that records
+if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only by a run that records
     from .store.record import Record
     from .store.runlog import RunLog
 
@@ -266,25 +267,13 @@ def _start_worker(work: list[Task]) -> None:
     no pickling at all), instead of one pickled task per ente written by the parent's feeder thread (0.14 ms
     each, 5.7 kB: CPU of the parent that competes with the workers on a 2-core machine;)."""
     global _WORK
-    _die_with_parent()
+    die_with_parent()
     _WORK = work
 
 
 def _run_at(index: int) -> EnteOutcome:
     """The ``index``-th task of the run, in a ``--jobs`` worker."""
     return run_one(_WORK[index])
-
-
-def _die_with_parent() -> None:
-    """A worker gets SIGTERM when the parent dies (Linux ``PR_SET_PDEATHSIG``): a killed run never leaves
-    orphans writing for half an hour."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: nothing to do
-        pass
 
 
 def run_plan(

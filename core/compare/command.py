@@ -70,8 +70,8 @@ def summary(doc: dict) -> str:
 
 
 def main(args) -> int:
-    from ..cli import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
     from ..config import load_config
+    from ..console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
     from ..explain import explain, suggest
     from . import compare, load_scenarios, select, write_all
 

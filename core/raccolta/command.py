@@ -67,7 +67,7 @@ def crea(args: argparse.Namespace) -> int:
     try:
         ente = load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas()))
     except CiclopeError as exc:
-        from ..cli import render_problems
+        from ..console import render_problems
 
         print(f"{cfg.id}: dati non caricabili: correggili prima di creare la raccolta", file=sys.stderr)
         print(render_problems(list(exc.problems)), file=sys.stderr)
@@ -189,7 +189,7 @@ def _returned_files(folder: Path) -> list[Path]:
 def _problems(returned: list[Any], tally: Any) -> list[Problem]:
     found = [p for r in returned for p in r.problems] + list(tally.problems)
     if found:
-        from ..cli import render_problems
+        from ..console import render_problems
 
         print(render_problems(found), file=sys.stderr)
     return [p for p in found if p.is_error]

@@ -14,46 +14,17 @@ from decimal import Decimal
 from typing import Any
 
 from ..fmt import CACHE, NONE, Money, Percent, date_it, decimal_it, euro, pct  # noqa: F401  # re-exported
+from ..labels import (  # noqa: F401  # re-exported
+    CALENDAR_LABELS,
+    KIND_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    TYPE_LABELS,
+    UNIT_KIND_LABELS,
+)
 
 _SIGNED: dict[tuple[str, int], str] = {}
 _AS_WRITTEN: dict[str, str] = {}  # a Decimal's text → value(): decimal_it(d) as written
-
-
-# Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
-# docs/plugin-guide.md), else shown with "_" → " ".
-STATUS_LABELS = {
-    "evaluated": "valutato",
-    "not_evaluated": "non valutato",
-    "scored": "misurato",
-    "neutralized": "neutralizzato",
-    "inactive": "non attivo nell'anno",
-    "monitor": "di monitoraggio",
-    "missing": "consuntivo mancante",
-}
-TYPE_LABELS = {
-    "higher": "più è meglio",
-    "lower": "meno è meglio",
-    "deadline": "scadenza",
-    "boolean": "SI/NO",
-    "project": "progetto (% completamento)",
-    "monitor": "monitoraggio",
-}
-KIND_LABELS = {"strategic": "strategico", "operational": "operativo", "individual": "individuale"}
-ROLE_LABELS = {
-    "segretario": "Segretario Generale",
-    "dirigente": "Dirigente",
-    "po": "Posizione organizzativa",
-    "dipendente": "Dipendente",
-}
-UNIT_KIND_LABELS = {
-    "ente": "ente",
-    "area": "area",
-    "servizio": "servizio",
-    "ufficio": "ufficio",
-    "staff": "staff",
-    "azienda_speciale": "azienda speciale",
-}
-CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
 
 
 def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..cycle import PHASE_NAMES, PHASES
+from ..phases import PHASE_NAMES, PHASES
 from ..result import Result
 from . import fmt, stats, svg
 

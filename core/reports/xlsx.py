@@ -16,7 +16,7 @@ from math import isinf, isnan
 from pathlib import Path
 from typing import Any
 
-from ..cycle import PHASE_NAMES
+from ..phases import PHASE_NAMES
 from ..result import Result
 from . import fmt, safe, stats, xlsxpack
 from .xlsxstyles import FORMATS, Styles  # noqa: F401  (the formats are part of this module's interface)

@@ -250,10 +250,10 @@ def _open_in_worker(url: str, out: Path, year: int, bench: Benchmark) -> None:
     """A refresh worker: dies with its parent, opens its own connection (a connection is never shared
     between processes) and keeps what every chunk of enti needs."""
     global _WORKER
-    from ..runner import _die_with_parent
+    from ..workers import die_with_parent
     from . import open_store
 
-    _die_with_parent()
+    die_with_parent()
     _WORKER = (open_store(url), out, year, bench)
 
 

@@ -76,7 +76,7 @@ def rewards_access(ente: Ente, result: Result) -> ReportSection | None:
     rows: list[tuple[str, Any]] = [
         ("Validazione della Relazione da parte dell'OIV", when),
         (
-            "Accesso agli strumenti premiali (000… art. 39.2)",
+            "Accesso agli strumenti premiali (Regolamento di organizzazione, art. 39.2)",
             "aperto" if gate_open(ente) else "chiuso: nessun premio calcolato",
         ),
     ]
@@ -101,7 +101,7 @@ def rewards_access(ente: Ente, result: Result) -> ReportSection | None:
                 ("Quota massima dei premiati in un livello", fmt.Percent(Decimal(extra["quota_massima"]) / 100))
             )
     return ReportSection(
-        title="Accesso ai premi e differenziazione (000… art. 39.2, 42, 46)",
+        title="Accesso ai premi e differenziazione (Regolamento di organizzazione, art. 39.2, 42, 46)",
         columns=("voce", "valore"),
         rows=tuple(rows),
         note="Riparto del fondo tra dipendenti e PO con livello almeno «"

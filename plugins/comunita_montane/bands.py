@@ -291,25 +291,10 @@ def pay_band(
             money.r4(band.resources_text / band.staff_text),
         ),
     )
-    for i, (pid, _, person, score_input) in enumerate(run, start=start + 1):
-        paid = split.parts[pid]
-        awards[pid] = Award(person=pid, amount=paid, pool=PERFORMANCE_FUND, band=band.name)
-        ctx.trace.record(
-            f"award:{pid}",
-            paid,
-            split.formula["award"].format(band=band.name),
-            src("17.2"),
-            (
-                *shared,
-                Input("tempo lavorato (fte)", person.fte, cell=ctx.ente.cell("people", person.row, "fte")),
-                fte_input,
-                *split.weights,
-                score_input,  # the very input object of their status
-                Input("esito", BANDED, ref=f"score:{pid}:status"),
-            ),
-            f"Premio di {person.name} (fascia {band.name})",
-            f"graduatoria {split.rk.label}: posizione {i} su {split.banded}",
-        )
+    for i, banded in enumerate(run, start=start + 1):
+        pid = banded[0]
+        awards[pid] = Award(person=pid, amount=split.parts[pid], pool=PERFORMANCE_FUND, band=band.name)
+        record_premio(ctx, split, band, banded, (*shared, fte_input), f"posizione {i} su {split.banded}")
     given = sum((split.parts[t[0]] for t in run), Decimal(0))
     return {
         "count": len(run),
@@ -321,3 +306,25 @@ def pay_band(
         "residual": plain_money(band_pool - given),
         "per_capita": plain_money(given / len(run)) if run else None,
     }
+
+
+def record_premio(ctx: Context, split: Split, band: Band, banded: Banded, shared: tuple[Input, ...], rank: str) -> None:
+    """A banded person's premio with its inputs: the pools, the band's ratio, their fte, their score (the very
+    input object of their status) and their status."""
+    pid, _, person, score_input = banded
+    ctx.trace.record(
+        f"award:{pid}",
+        split.parts[pid],
+        split.formula["award"].format(band=band.name),
+        src("17.2"),
+        (
+            *shared[:3],
+            Input("tempo lavorato (fte)", person.fte, cell=ctx.ente.cell("people", person.row, "fte")),
+            shared[3],
+            *split.weights,
+            score_input,
+            Input("esito", BANDED, ref=f"score:{pid}:status"),
+        ),
+        f"Premio di {person.name} (fascia {band.name})",
+        f"graduatoria {split.rk.label}: {rank}",
+    )

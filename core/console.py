@@ -1,0 +1,30 @@
+"""What a command hands back to the person at the terminal: its exit code and the listing of problems.
+
+Kept apart from :mod:`.cli` so that the commands living in their own packages (``compare``, ``raccolta``)
+use them without importing the command line that imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .citing import cited
+from .problems import Problem
+
+EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
+
+
+def render_problems(problems: Sequence[Problem], limit: int = 200, total: int | None = None) -> str:
+    """The first ``limit`` problems; ``total`` = how many there were when ``problems`` is already cut."""
+    lines = [p.render(cited) for p in problems[:limit]]
+    total = len(problems) if total is None else max(total, len(problems))
+    hidden = total - min(limit, len(problems))
+    if hidden > 0:
+        lines.append(f"… e altri {hidden} problemi")
+    if total > len(problems):
+        lines.append(f"{total} problemi")
+    else:
+        n = sum(1 for p in problems if p.is_error)
+        warnings = len(problems) - n
+        lines.append(f"{n} {'errore' if n == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
+    return "\n".join(lines)
