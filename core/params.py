@@ -184,6 +184,8 @@ class Params:
     # ``[ente.national]`` of cycle.toml as written: what the ente's CCDI decides under the national contract
     # (e.g. the art. 69 maggiorazione), checked by the comparto's layer (``ciclope_check_params``)
     national: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    # pending reforms a ``compare`` scenario applies (``--reform NAME``); ``run`` never sets them
+    reforms: frozenset[str] = frozenset()
 
     _parsed: dict[tuple[str, Any], Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 

@@ -27,8 +27,18 @@ class PluginInfo:
     comparto: str = ""
     # for a layer: its dated national provisions (``provisions.toml`` beside its package)
     provisions: tuple[Provision, ...] = ()
+    # pending reforms (name → description in Italian) a ``compare`` scenario may apply, never ``run``
+    reforms: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # for an ente plugin: the layers registered under it (their PluginInfo), in registration order
     layers: tuple[PluginInfo, ...] = ()
+
+    @property
+    def all_reforms(self) -> dict[str, str]:
+        """The reforms of the plugin and of the layers under it."""
+        out: dict[str, str] = {}
+        for layer in self.layers:
+            out.update(layer.reforms)
+        return {**out, **self.reforms}
 
     @property
     def params_file(self) -> Path | None:

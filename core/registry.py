@@ -124,6 +124,7 @@ def _info(
         documents=dict(getattr(module, "DOCUMENTS", {})),
         fund_groups=dict(getattr(module, "FUND_GROUPS", {})),
         comparto=str(getattr(module, "COMPARTO", "")),
+        reforms=dict(getattr(module, "REFORMS", {})),
         provisions=_provisions(Path(file).parent if file else None),
     )
 

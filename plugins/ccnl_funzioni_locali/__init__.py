@@ -24,3 +24,8 @@ LABELS = {
     "maggiorazione_art69": "Maggiorazione del premio individuale (art. 69 CCNL 21.5.2018)",
 }
 FUND_GROUPS = {"maggiorazione_art69": "personale"}
+# Pending reforms: ``ciclope compare … --reform NAME`` applies one to a scenario; ``run`` never does.
+REFORMS = {
+    "ddl_merito": "DDL «merito» (A.C. 2511, approvato dalla Camera nel gennaio 2026, non è legge): al più il 30% "
+    "del personale nel livello di valutazione più alto",
+}
