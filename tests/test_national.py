@@ -52,7 +52,7 @@ def test_art69_twenty_people_tie_at_the_cut():
     assert found.set_aside == D("900.00")  # 3 × 300.00
 
     trace = Trace()
-    art69.record_plan(found, rule, [POOL], trace, "CCNL art. 69")
+    art69.record_plan(found, rule, {POOL: D("20000.00")}, trace, "CCNL art. 69")
     out = art69.apply(rewards, found, rewards.awards, scores, trace, "CCNL art. 69")
     # the rest 19,950.00 − 900.00 = 19,050.00 split 1,200 : 795 as the plugin paid:
     # 1,200 × 19,050 / 19,950 = 1,145.8646… → 1,145.86 (remainder 0.466 of a cent)
@@ -302,3 +302,20 @@ def test_compare_reform_ddl_merito_shows_who_would_move_and_run_never_applies_it
     assert not [v for v in ran["violations"] if "reform" in v["rule"]]
     # an unknown reform is a command-line problem naming the known ones
     assert main(["compare", str(cycle), "--reform", "ddl", "--out", str(tmp_path / "cmp2")]) == 2
+
+
+def test_po_position_pay_in_people_csv_is_checked_against_the_contract_of_the_year():
+    from types import SimpleNamespace
+
+    from ciclope.plugins.ccnl_funzioni_locali import pay
+
+    def ente(year, amount):
+        po = SimpleNamespace(id="PO1", role="po", row=3, extra={"position_pay": D(amount)})
+        return SimpleNamespace(year=year, people={"PO1": po}, file_of=lambda name: f"{name}.csv")
+
+    # 17,000 € is above the €16,000 of the CCNL 21.5.2018 (a 2021 cycle), within the €18,000 of the EQ (2023)
+    (p,) = pay.ciclope_validate(ente(2021, "17000"))
+    assert (p.rule, p.file, p.row, p.column) == ("ccnl.eq_pay.range", "people.csv", 3, "position_pay")
+    assert "21.5.2018 art. 15 c. 2" in p.source
+    assert pay.ciclope_validate(ente(2023, "17000")) == []
+    assert len(pay.ciclope_validate(ente(2026, "4999.99"))) == 1  # below the €5,000 minimum

@@ -87,7 +87,7 @@ def ciclope_rewards(
         trace.problem(not_configured(ente.year, cite(law)))
         return rewards
     found = plan(sum((rewards.pools[n].amount for n in names), Decimal(0)), ranked(paying, scores), rule)
-    record_plan(found, rule, names, trace, cite(law))
+    record_plan(found, rule, {n: rewards.pools[n].amount for n in names}, trace, cite(law))
     if not found.beneficiaries:
         return rewards
     return apply(rewards, found, paying, scores, trace, cite(law))
@@ -145,14 +145,14 @@ def too_small(name: str, taken: Decimal, given: Decimal, source: str) -> Problem
     )
 
 
-def record_plan(found: Plan, rule: Maggiorazione, names: list[str], trace: Trace, source: str) -> None:
+def record_plan(found: Plan, rule: Maggiorazione, pools: Mapping[str, Decimal], trace: Trace, source: str) -> None:
     n = len(found.ranking)
     trace.record(
         f"{KEY}:media",
         found.mean,
         "fondo del premio individuale prima dell'accantonamento / numero dei valutati positivamente",
         source,
-        [Input(f"fondo {name}", "", ref=f"pool:{name}") for name in names]
+        [Input(f"fondo {name}", amount, ref=f"pool:{name}") for name, amount in pools.items()]
         + [Input("totale dei fondi", found.total), Input("valutati positivamente", n)],
         label="Art. 69 — valore medio pro capite dei premi",
     )
