@@ -248,7 +248,7 @@ def merge_params(
                     file=where,
                     column=f"params.{name}",
                     message=why,
-                    source=spec.bound_source or spec.source,
+                    source=f"{spec.bound_source}; {spec.source}" if spec.bound_source else spec.source,
                 )
             )
             continue

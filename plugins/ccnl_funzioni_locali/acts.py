@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator
-from typing import Any
 
 import attrs
 
@@ -27,7 +26,7 @@ PIANO_ACT = "Adozione del Piano della performance"
 
 
 @hookimpl(wrapper=True)
-def ciclope_calendar(year: int) -> Generator[None, Any, Any]:
+def ciclope_calendar(year: int) -> Generator[None, list[list[Deadline] | None], list[list[Deadline]]]:
     answers = yield
     deadlines = [d for answer in answers or () if answer for d in answer]
     return [national_acts(deadlines, year)]

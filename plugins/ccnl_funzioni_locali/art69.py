@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Input, Params, Pool, Problem, Rewards, Score, Trace, hookimpl, money
+from ciclope.core import Award, Ente, Input, Params, Pool, Problem, Rewards, Score, Trace, hookimpl, money
 
 from .config import Maggiorazione, maggiorazione
 from .national import cite, in_force
@@ -72,8 +72,9 @@ def premium_pools(names: list[str], pools: Mapping[str, Pool]) -> list[str]:
 
 @hookimpl(wrapper=True)
 def ciclope_rewards(
-    ente: Any, scores: dict[str, Score], params: Params, trace: Trace, hooks: Any
-) -> Generator[None, Any, Any]:
+    ente: Ente, scores: dict[str, Score], params: Params, trace: Trace, hooks: Any
+) -> Generator[None, Rewards | None, Rewards | None]:
+    # ``hooks`` is the core's typed facade (not on the plugin surface): only ``individual_premium`` is asked
     rewards = yield
     law = in_force("maggiorazione_art69", ente.year)
     if rewards is None or law is None or hooks is None:

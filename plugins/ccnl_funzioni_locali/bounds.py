@@ -19,7 +19,7 @@ from .national import in_force
 
 
 @hookimpl(wrapper=True)
-def ciclope_params(year: int) -> Generator[None, Any, Any]:
+def ciclope_params(year: int) -> Generator[None, dict[str, Any] | None, dict[str, Any] | None]:
     specs = yield
     if not specs:
         return specs

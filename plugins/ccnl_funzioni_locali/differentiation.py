@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Generator, Mapping
 from decimal import Decimal
-from typing import Any
 
-from ciclope.core import Award, Problem, Rewards, Score, Trace, hookimpl
+from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, hookimpl
 
 from .national import cite, in_force
 
@@ -24,7 +23,9 @@ EXEMPT = ("maggiorazione_art69",)  # one amount M by construction (art. 69)
 
 
 @hookimpl(wrapper=True)
-def ciclope_rewards(ente: Any, scores: dict[str, Score], trace: Trace) -> Generator[None, Any, Any]:
+def ciclope_rewards(
+    ente: Ente, scores: dict[str, Score], trace: Trace
+) -> Generator[None, Rewards | None, Rewards | None]:
     rewards = yield
     law = in_force("differenziazione", ente.year)
     if rewards is None or law is None:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Generator, Mapping
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any
 
 import attrs
 
-from ciclope.core import Params, Problem, Score, Trace, hookimpl
+from ciclope.core import Ente, Params, Problem, Rewards, Score, Trace, hookimpl
 
 DDL_MERITO = "ddl_merito"
 TOP_SHARE = Decimal("0.30")
@@ -25,7 +24,9 @@ SOURCE = "DDL «merito» (A.C. 2511, approvato dalla Camera nel gennaio 2026; no
 
 
 @hookimpl(wrapper=True)
-def ciclope_rewards(ente: Any, scores: dict[str, Score], params: Params, trace: Trace) -> Generator[None, Any, Any]:
+def ciclope_rewards(
+    ente: Ente, scores: dict[str, Score], params: Params, trace: Trace
+) -> Generator[None, Rewards | None, Rewards | None]:
     if DDL_MERITO in params.reforms:
         staff = {pid for pid, p in ente.people.items() if p.role == "dipendente"}
         moved = cap_top_level(scores, staff)

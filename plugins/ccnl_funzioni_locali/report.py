@@ -4,10 +4,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from decimal import ROUND_HALF_UP, Decimal
 
-from ciclope.core import ReportSection, Result, fmt, hookimpl, provisions
+from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 
 from .config import maggiorazione
 from .national import table
@@ -71,32 +70,34 @@ def differentiation(result: Result) -> ReportSection:
         paid = [a for a in ledger.awards if a.pool == name and a.amount > 0]
         if not paid:
             continue
-        rows.append((pool.label or name, len(paid), top_share(paid, result), ratio(paid)))
+        level, share = top_share(paid, result)
+        rows.append((pool.label or name, len(paid), level, share, ratio(paid)))
     return ReportSection(
         title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
-        columns=("Fondo", "Premiati", "Quota al livello più alto", "Rapporto tra il premio più alto e il più basso"),
+        columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Rapporto più alto / più basso"),
         rows=tuple(rows),
-        note="Quota al livello più alto: premiati nel livello (o fascia) del premiato con il punteggio più alto, "
-        "sul totale dei premiati del fondo. Rapporto: premio individuale più alto / premio più basso non nullo.",
+        note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto; quota: i premiati "
+        "in quel livello sul totale dei premiati del fondo. Rapporto: premio individuale più alto / premio più "
+        "basso non nullo (un numero puro, due decimali).",
     )
 
 
-def top_share(paid: list[Any], result: Result) -> str:
-    def level(a: Any) -> str | None:
+def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | None]:
+    def level(a: Award) -> str | None:
         score = result.scores.get(a.person)
         return a.band or (score.level if score is not None else None)
 
-    def score(a: Any) -> Decimal:
+    def score(a: Award) -> Decimal:
         s = result.scores.get(a.person)
         return s.score if s is not None and s.score is not None else Decimal(-1)
 
-    best = max(paid, key=lambda a: (score(a), a.person))
-    if level(best) is None:
-        return "-"
-    share = Decimal(sum(1 for a in paid if level(a) == level(best))) / len(paid)
-    return f"{fmt.pct(share, 1)} ({level(best)})"
+    best = level(max(paid, key=lambda a: (score(a), a.person)))
+    if best is None:
+        return "-", None
+    share = Decimal(sum(1 for a in paid if level(a) == best)) / len(paid)
+    return best, fmt.Percent(share.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
-def ratio(paid: list[Any]) -> str:
+def ratio(paid: list[Award]) -> Decimal:
     amounts = [a.amount for a in paid]
-    return fmt.decimal_it(max(amounts) / min(amounts), 2)
+    return (max(amounts) / min(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
