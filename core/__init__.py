@@ -10,7 +10,9 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
 - ``Pool`` and ``distribute``, and four namespaces of helpers, each with its own ``__all__``:
   ``money`` (exact splits and roundings), ``scoring`` (cards, weighted scores, rankings),
-  ``cells`` (parsers of input cells) and ``fmt`` (Italian numbers, money and dates).
+  ``cells`` (parsers of input cells) and ``fmt`` (Italian numbers, money and dates);
+- the ``provisions`` namespace (``Provision``, ``in_force``…): the dated national provisions a comparto layer
+  keeps in its ``provisions.toml`` (docs/plugin-guide.md).
 
 Everything else in ``ciclope.core`` is the core's own and may change.
 """
@@ -19,7 +21,7 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
-from . import cells, fmt, money, scoring  # noqa: E402
+from . import cells, fmt, money, provisions, scoring  # noqa: E402
 from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
 from .money import Pool  # noqa: E402
 from .outcomes import (  # noqa: E402
@@ -76,5 +78,6 @@ __all__ = [
     "cells",
     "fmt",
     "money",
+    "provisions",
     "scoring",
 ]

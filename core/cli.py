@@ -475,14 +475,36 @@ def cmd_plugins(args) -> int:
             print(f"{name}: non caricabile\n{render_problems(list(exc.problems))}")
             continue
         print(f"{info.name} {info.version}  (modulo {info.module})")
+        if info.comparto:
+            layers = ", ".join(layer.name for layer in info.layers) or "nessuno installato"
+            print(f"  comparto: {info.comparto} (livello nazionale: {layers})")
         for reg in info.regulations:
             print(f"  regolamento: {fmt.regulation(reg, info.documents)}")
         for pname, spec in specs.items():  # the names are what [ente.params] in cycle.toml overrides
             flag = "  [ipotesi]" if spec.assumption else ""
             since = f" (in vigore dal {fmt.date_it(spec.since)})" if spec.since else ""
-            print(f"  {pname} = {_short(spec.value)}{since}  — {fmt.cite(spec.source, info.documents)}{flag}")
+            bound = f"  [limiti: {spec.national}, CCNL in vigore nell'anno]" if spec.national else ""
+            print(f"  {pname} = {_short(spec.value)}{since}  — {fmt.cite(spec.source, info.documents)}{flag}{bound}")
         print()
+    _print_layers()
     return EXIT_OK
+
+
+def _print_layers() -> None:
+    """The comparto layers and their dated provisions (``ciclope plugins``)."""
+    from .registry import available_layers
+    from .reports import fmt
+
+    for _, info in available_layers():
+        print(f"{info.name} {info.version}  (livello nazionale del comparto {info.comparto}, modulo {info.module})")
+        for reg in info.regulations:
+            print(f"  fonti: {reg}")
+        for row in info.provisions:
+            value = f" = {row.describe()}" if row.describe() else ""
+            print(
+                f"  {row.id}{value} (in vigore dal {fmt.date_it(row.since)})  — {row.title}; {row.source} [{row.confidence}]"
+            )
+        print()
 
 
 def _short(value) -> str:

@@ -16,7 +16,7 @@ from .registry import Hooks, available_plugins, unknown_plugin
 from .tomlcompat import read_toml
 
 CYCLE_KEYS = {"year", "output"}
-ENTE_KEYS = {"id", "plugin", "data", "params"}
+ENTE_KEYS = {"id", "plugin", "data", "params", "national"}
 TOP_KEYS = {"cycle", "ente", "store"}
 STORE_KEYS = {"url"}
 _ENTE_ID = re.compile(r"^[a-z0-9-]+$")
@@ -29,6 +29,7 @@ class EnteConfig:
     plugin: str
     data: Path
     overrides: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    national: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # [ente.national]: the CCDI's choices
     params: Params | None = attrs.field(default=None, hash=False)
     broken: str = ""  # the plugin crashed checking this ente's parameters: only this ente fails
 
@@ -171,9 +172,16 @@ class _EnteChecks:
         if not isinstance(overrides, dict):
             self.err(f"{where}.params", "[ente.params] deve essere una tabella")
             return None
+        national = raw.get("national", {})
+        if not isinstance(national, dict):
+            self.err(
+                f"{where}.national",
+                "[ente.national] deve essere una tabella (es. maggiorazione = { share = 0.30, quota = 0.10 })",
+            )
+            return None
         if not known or not self.year:
             return None
-        return self.params(where, str(ente_id), str(plugin), folder, overrides, valid)
+        return self.params(where, str(ente_id), str(plugin), folder, overrides, valid, national)
 
     def folder(self, where: str, data_dir: Any) -> Path | None:
         if not isinstance(data_dir, str) or not data_dir:
@@ -193,12 +201,20 @@ class _EnteChecks:
         return folder
 
     def params(
-        self, where: str, ente_id: str, plugin: str, folder: Path | None, overrides: dict, valid: bool
+        self,
+        where: str,
+        ente_id: str,
+        plugin: str,
+        folder: Path | None,
+        overrides: dict,
+        valid: bool,
+        national: dict | None = None,
     ) -> EnteConfig | None:
         """The ente's parameters checked (even when its id or folder is wrong: all problems in one round)."""
+        national = national or {}
         try:
-            if overrides:
-                params, param_problems = resolve_params(plugin, self.year, overrides, self.label)
+            if overrides or national:
+                params, param_problems = resolve_params(plugin, self.year, overrides, self.label, national)
             else:
                 if plugin not in self.defaults:
                     self.defaults[plugin] = resolve_params(plugin, self.year, {}, self.label)
@@ -209,21 +225,39 @@ class _EnteChecks:
         except PluginCrash as exc:  # a bug in the plugin: this ente fails at run time, the others go on
             if not valid or folder is None:
                 return None
-            return EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), broken=str(exc))
+            return EnteConfig(
+                id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), national=national, broken=str(exc)
+            )
         self.problems.extend(
             attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems
         )
         if not valid or folder is None:
             return None
-        return EnteConfig(id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), params=params)
+        return EnteConfig(
+            id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), national=national, params=params
+        )
 
 
 def resolve_params(
-    plugin: str, year: int, overrides: Mapping[str, Any], where: str = ""
+    plugin: str, year: int, overrides: Mapping[str, Any], where: str = "", national: Mapping[str, Any] | None = None
 ) -> tuple[Params, list[Problem]]:
-    """The plugin's parameters in force for ``year`` merged with overrides, and what is wrong with them."""
-    hooks, _ = Hooks.for_plugin(plugin)
-    params, problems = merge_params(hooks.params(year=year), overrides, where)
+    """The plugin's parameters in force for ``year`` merged with overrides, and what is wrong with them.
+
+    ``national`` is ``[ente.national]``: only a plugin with a comparto layer reads it (the layer checks it
+    in ``ciclope_check_params``)."""
+    hooks, info = Hooks.for_plugin(plugin)
+    params, problems = merge_params(hooks.params(year=year), overrides, where, national)
+    if national and not info.layers:
+        problems.append(
+            Problem(
+                rule="config.national_unused",
+                file=where,
+                column="national",
+                source=SOURCE,
+                message=f"[ente.national] non si applica: il plugin {plugin} non dichiara un comparto con un "
+                "livello nazionale installato (togli la tabella o usa un plugin del comparto)",
+            )
+        )
     # every problem at once: the plugin's combination checks run too (on the valid values), except on the
     # parameters already wrong, so one bad value is not reported twice
     bad = {p.column.removeprefix("params.") for p in problems}

@@ -183,6 +183,11 @@ def ciclope_rewards(pools):
 
 
 @hookimpl(trylast=True)
+def ciclope_individual_premium():
+    return []
+
+
+@hookimpl(trylast=True)
 def ciclope_position_pay():
     return None
 

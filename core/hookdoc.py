@@ -23,6 +23,7 @@ PHASE_OF = {
     "ciclope_individual_score": "d. valutazione",
     "ciclope_fund_pools": "e. premialità",
     "ciclope_rewards": "e. premialità",
+    "ciclope_individual_premium": "e. premialità (asked by a comparto layer)",
     "ciclope_position_pay": "e. premialità",
     "ciclope_calendar": "f. rendicontazione",
     "ciclope_report_sections": "f. rendicontazione",

@@ -202,13 +202,31 @@ def ciclope_fund_pools(
 
 @hookspec(firstresult=True)
 def ciclope_rewards(
-    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+    ente: Ente,
+    scores: dict[str, Score],
+    pools: dict[str, Pool],
+    params: Params,
+    org: OrgPerformance,
+    trace: Trace,
+    hooks: Hooks,
 ) -> Rewards | None:
     """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
 
     Called in phase e after ``ciclope_fund_pools``, once per ente.
-    ``scores`` maps person id → Score. Default: no money is computed (pools stay whole and are
-    reported as residual), since only a regulation says who gets what.
+    ``scores`` maps person id → Score; ``hooks`` is the typed facade (a comparto layer's wrapper asks
+    :func:`ciclope_individual_premium` through it). Default: no money is computed (pools stay whole and
+    are reported as residual), since only a regulation says who gets what.
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_individual_premium(params: Params) -> list[str] | None:
+    """Return the names of the pools that pay the individual premium (premio correlato alla performance
+    individuale, CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. b); a name ending in ``:`` stands for
+    every pool whose name starts with it (``"staff:"``).
+
+    Called by a comparto layer's wrapper of ``ciclope_rewards`` (the art. 69 maggiorazione is a share of
+    that premium). Default: none (``[]``): the layer then moves no money.
     """
 
 

@@ -38,7 +38,19 @@ from .values import to_decimal
 T = TypeVar("T")
 
 KINDS = ("number", "integer", "text", "choice", "table", "bool")
-SPEC_KEYS = {"value", "values", "kind", "min", "max", "choices", "source", "description", "assumption", "since"}
+SPEC_KEYS = {
+    "value",
+    "values",
+    "kind",
+    "min",
+    "max",
+    "choices",
+    "source",
+    "description",
+    "assumption",
+    "since",
+    "national",
+}
 
 
 @attrs.frozen
@@ -53,6 +65,11 @@ class ParamSpec:
     description: str = ""
     assumption: str = ""
     since: dt.date | None = None
+    # the id of the national provision that bounds this parameter (``national = "eq_pay"``): the comparto's
+    # layer replaces ``min``/``max`` with the provision in force in the cycle year and names it in
+    # ``bound_source``; without a layer the bounds of params.toml apply
+    national: str = ""
+    bound_source: str = ""
 
 
 def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
@@ -77,10 +94,11 @@ def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
 def check_bounds(spec: ParamSpec, value: Any) -> str | None:
     """The reason a value is out of the parameter's legal bounds, or None."""
     if spec.kind in ("number", "integer"):
+        by = f" fissato da {spec.bound_source} per l'anno del ciclo" if spec.bound_source else ""
         if spec.min is not None and value < spec.min:
-            return f"{spec.name} = {value} è sotto il minimo {spec.min}"
+            return f"{spec.name} = {value} è sotto il minimo {spec.min}{by}"
         if spec.max is not None and value > spec.max:
-            return f"{spec.name} = {value} supera il massimo {spec.max}"
+            return f"{spec.name} = {value} supera il massimo {spec.max}{by}"
     if spec.kind == "choice" and value not in spec.choices:
         return f"{spec.name} = {value!r} non è tra i valori ammessi {', '.join(spec.choices)}"
     return None
@@ -143,6 +161,7 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
                 description=str(raw.get("description", "")),
                 assumption=str(raw.get("assumption", "")),
                 since=since,
+                national=str(raw.get("national", "")),
             )
         except ValueError as exc:
             problems.error("params.format", str(exc), file=fname, column=name)
@@ -162,6 +181,11 @@ class Params:
     specs: Mapping[str, ParamSpec] = attrs.field(factory=dict, hash=False)
     values: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     overridden: frozenset[str] = frozenset()
+    # ``[ente.national]`` of cycle.toml as written: what the ente's CCDI decides under the national contract
+    # (e.g. the art. 69 maggiorazione), checked by the comparto's layer (``ciclope_check_params``)
+    national: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    # pending reforms a ``compare`` scenario applies (``--reform NAME``); ``run`` never sets them
+    reforms: frozenset[str] = frozenset()
 
     _parsed: dict[tuple[str, Any], Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
@@ -190,7 +214,10 @@ class Params:
 
 
 def merge_params(
-    specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = ""
+    specs: Mapping[str, ParamSpec],
+    overrides: Mapping[str, Any],
+    where: str = "",
+    national: Mapping[str, Any] | None = None,
 ) -> tuple[Params, list[Problem]]:
     """Defaults + ops overrides; unknown or out-of-bounds overrides are problems."""
     problems: list[Problem] = []
@@ -217,12 +244,17 @@ def merge_params(
         if why:
             problems.append(
                 Problem(
-                    rule="config.param_bounds", file=where, column=f"params.{name}", message=why, source=spec.source
+                    rule="config.param_bounds",
+                    file=where,
+                    column=f"params.{name}",
+                    message=why,
+                    source=f"{spec.bound_source}; {spec.source}" if spec.bound_source else spec.source,
                 )
             )
             continue
         values[name] = value
-    return Params(specs=dict(specs), values=values, overridden=frozenset(overrides) & frozenset(specs)), problems
+    overridden = frozenset(overrides) & frozenset(specs)
+    return Params(specs=dict(specs), values=values, overridden=overridden, national=dict(national or {})), problems
 
 
 def params_or_raise(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> Params:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import attrs
 
+from .provisions import Provision
+
 
 @attrs.frozen
 class PluginInfo:
@@ -20,6 +22,23 @@ class PluginInfo:
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
     # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
     fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # the comparto (national contract area) the plugin belongs to, e.g. ``funzioni_locali``: the layers of that
+    # comparto run under it (docs/plugin-guide.md)
+    comparto: str = ""
+    # for a layer: its dated national provisions (``provisions.toml`` beside its package)
+    provisions: tuple[Provision, ...] = ()
+    # pending reforms (name → description in Italian) a ``compare`` scenario may apply, never ``run``
+    reforms: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # for an ente plugin: the layers registered under it (their PluginInfo), in registration order
+    layers: tuple[PluginInfo, ...] = ()
+
+    @property
+    def all_reforms(self) -> dict[str, str]:
+        """The reforms of the plugin and of the layers under it."""
+        out: dict[str, str] = {}
+        for layer in self.layers:
+            out.update(layer.reforms)
+        return {**out, **self.reforms}
 
     @property
     def params_file(self) -> Path | None:

@@ -17,12 +17,14 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import pluggy
 
 from . import defaults, hookimpl, hookspecs
 from .params import ParamSpec, load_param_specs
 from .plugininfo import PluginInfo
 from .problems import CiclopeError, Problem
+from .provisions import Provision, load_provisions
 
 if TYPE_CHECKING:
     import random
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 GROUP = "ciclope.plugins"
+LAYER_GROUP = "ciclope.layers"  # comparto layers (name → module): registered under the ente plugins of their comparto
 PROJECT = "ciclope"
 MARK = PROJECT + "_impl"  # the attribute pluggy's HookimplMarker sets on a hook implementation
 SPEC_MARK = PROJECT + "_spec"  # and the one its HookspecMarker sets on a hookspec
@@ -52,6 +55,30 @@ def available_plugins() -> dict[str, Any]:
 @functools.lru_cache(maxsize=1)
 def _scan() -> tuple:
     return tuple((ep.name, ep) for ep in entry_points(group=GROUP))
+
+
+@functools.lru_cache(maxsize=1)
+def _scan_layers() -> tuple:
+    return tuple((ep.name, ep) for ep in entry_points(group=LAYER_GROUP))
+
+
+@functools.cache
+def available_layers() -> tuple[tuple[ModuleType, PluginInfo], ...]:
+    """Installed comparto layers (entry-point group ``ciclope.layers``), each module with its description,
+    in name order."""
+    out = []
+    for name, ep in sorted(_scan_layers(), key=lambda item: item[0]):
+        module = ep.load()
+        version = ep.dist.version if ep.dist is not None else "0"
+        out.append((module, _info(module, name=name, version=version, module_name=ep.value)))
+    return tuple(out)
+
+
+def layers_for(comparto: str) -> list[tuple[ModuleType, PluginInfo]]:
+    """The layers that run under every ente plugin declaring ``COMPARTO = comparto`` (none for ``""``)."""
+    if not comparto:
+        return []
+    return [(m, i) for m, i in available_layers() if i.comparto == comparto]
 
 
 def unknown_plugin(name: str, where: str = "", column: str = "plugin") -> Problem:
@@ -96,7 +123,16 @@ def _info(
         status_labels={**getattr(module, "LABELS", {}), **getattr(module, "STATUS_LABELS", {})},
         documents=dict(getattr(module, "DOCUMENTS", {})),
         fund_groups=dict(getattr(module, "FUND_GROUPS", {})),
+        comparto=str(getattr(module, "COMPARTO", "")),
+        reforms=dict(getattr(module, "REFORMS", {})),
+        provisions=_provisions(Path(file).parent if file else None),
     )
+
+
+def _provisions(folder: Path | None) -> tuple[Provision, ...]:
+    """A layer's dated provisions: ``provisions.toml`` beside its package, by convention."""
+    path = folder / "provisions.toml" if folder else None
+    return load_provisions(path) if path is not None and path.is_file() else ()
 
 
 @functools.cache
@@ -168,15 +204,26 @@ class _Conventions:
         return load_param_specs(self.params_file, year) if self.params_file else None
 
 
-def _register(pm: pluggy.PluginManager, module: ModuleType, info: PluginInfo) -> None:
-    """The plugin's conventions, the core defaults and the plugin's hook modules, in that order.
+def _register(
+    pm: pluggy.PluginManager, module: ModuleType, info: PluginInfo, layers: Sequence[tuple[ModuleType, PluginInfo]] = ()
+) -> None:
+    """The plugin's conventions, the core defaults, the layers of its comparto and the plugin's hook modules,
+    in that order.
 
     Both the conventions and the defaults are ``trylast``; pluggy calls the trylast implementations
-    registered earlier first. A submodule contributes the hooks it defines itself, not those its
-    package re-exports."""
+    registered earlier first. Among the others pluggy calls the later registered first: the ente plugin,
+    registered after its layers, wins where both implement a hook, and a layer's wrappers
+    (``wrapper=True``) act around the plugin's computation. A submodule contributes the hooks it defines
+    itself, not those its package re-exports."""
     conventions = _Namespace(ciclope_params=_Conventions(info.params_file).ciclope_params)
     pm.register(conventions, name=f"{info.name}:conventions")
     pm.register(_Namespace(**_marked(defaults)), name="ciclope.defaults")
+    for layer_module, layer_info in layers:
+        _register_package(pm, layer_module, layer_info)
+    _register_package(pm, module, info)
+
+
+def _register_package(pm: pluggy.PluginManager, module: ModuleType, info: PluginInfo) -> None:
     pm.register(_Namespace(**_marked(module)), name=info.name)
     taken = {id(fn) for fn in vars(module).values() if hasattr(fn, MARK)}
     for sub in hook_modules(module):
@@ -198,9 +245,11 @@ def make_plugin_manager(plugin: str | ModuleType) -> tuple[pluggy.PluginManager,
         module, info = load_plugin(plugin)
     else:
         module, info = plugin, _info(plugin)
+    layers = layers_for(info.comparto)
+    info = attrs.evolve(info, layers=tuple(i for _, i in layers))
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
-    _register(pm, module, info)
+    _register(pm, module, info, layers)
     pm.check_pending()
     if isinstance(plugin, str):
         _MANAGERS[plugin] = (pm, info)
@@ -319,7 +368,12 @@ class Hooks:
         org: OrgPerformance,
         trace: Trace,
     ) -> Rewards:
-        return self._hook.ciclope_rewards(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace)
+        return self._hook.ciclope_rewards(
+            ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=self
+        )
+
+    def individual_premium(self, *, params: Params) -> list[str]:
+        return self._hook.ciclope_individual_premium(params=params) or []
 
     def position_pay(
         self,

@@ -234,6 +234,7 @@ def to_dict(res: Result) -> dict:
     doc["audit"] = {
         "data": res.origin.get("data"),
         "overrides": num(dict(res.origin.get("overrides", {}))),
+        **({"national": num(dict(res.origin["national"]))} if res.origin.get("national") else {}),
         "inputs": dict(res.ente.files),
         "params": {
             name: {

@@ -69,7 +69,10 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     with exits_isolated():  # every command that computes (validate, calendar, verify, compare) too
         result = run_cycle(ente, hooks, cfg.params, info, until)
-    return attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(cfg.overrides)})
+    origin = {"data": str(cfg.data), "overrides": dict(cfg.overrides)}
+    if cfg.national:  # recorded only when given, so the outputs of enti without it are unchanged
+        origin["national"] = dict(cfg.national)
+    return attrs.evolve(result, origin=origin)
 
 
 def write_outputs(

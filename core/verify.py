@@ -100,11 +100,17 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
         return recorded_text, recorded, None, changed
     from .runner import compute
 
-    params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}))
+    national = audit.get("national", {}) if isinstance(audit.get("national", {}), dict) else {}
+    params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}), "", national)
     if problems:
         raise CiclopeError(problems)
     cfg = EnteConfig(
-        id=recorded["ente"], plugin=recorded["plugin"], data=data, overrides=audit.get("overrides", {}), params=params
+        id=recorded["ente"],
+        plugin=recorded["plugin"],
+        data=data,
+        overrides=audit.get("overrides", {}),
+        national=national,
+        params=params,
     )
     return recorded_text, recorded, compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")), []
 

@@ -26,9 +26,15 @@ def add_parser(sub) -> None:
         "--scenario",
         action="append",
         default=[],
-        required=True,
         metavar="NOME=FILE.toml",
         help="scenario: [params] come in [ente.params] e facoltativo [funds] (ripetibile)",
+    )
+    cmp.add_argument(
+        "--reform",
+        action="append",
+        default=[],
+        metavar="NOME",
+        help="applica a uno scenario una riforma non ancora in vigore (es. ddl_merito; mai applicata da run)",
     )
     cmp.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="cartella per compare.json, compare.html, compare.xlsx"
@@ -90,8 +96,17 @@ def main(args) -> int:
     # apart from every input (the data folders, cycle.toml, the scenarios)
     inputs = [cfg.data for cfg in plan.enti] + [plan.path] + [Path(s.partition("=")[2]) for s in args.scenario]
     owned.check_root(out, "compare", inputs)
+    if not args.scenario and not args.reform:
+        print("ciclope: indicare almeno uno --scenario NOME=FILE.toml o una --reform NOME", file=sys.stderr)
+        return EXIT_CONFIG
     scenarios = load_scenarios(args.scenario)
     enti = select(plan, args.ente)
+    if args.reform:
+        from ..registry import Hooks
+        from .scenario import reform_scenarios
+
+        _, info = Hooks.for_plugin(enti[0].plugin)
+        scenarios += reform_scenarios(args.reform, info.all_reforms)
     comparison = compare(plan, enti, scenarios)
     for ente_id, problems in comparison.failed.items():
         print(f"{ente_id}: dati non caricabili, ente escluso dal confronto", file=sys.stderr)

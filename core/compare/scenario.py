@@ -53,6 +53,7 @@ class Scenario:
     description: str = ""
     params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+    reforms: tuple[str, ...] = ()  # pending reforms applied to this scenario (``--reform``), never by ``run``
 
 
 @attrs.frozen
@@ -144,6 +145,26 @@ def load_scenario(name: str, path: Path) -> Scenario:
     return Scenario(name=name, file=label, description=description, params=dict(params), funds=funds)
 
 
+def reform_scenarios(names: list[str], available: Mapping[str, str]) -> list[Scenario]:
+    """One scenario per ``--reform NAME``: the ente as configured with the pending reform applied."""
+    problems = [
+        _problem(
+            "",
+            "--reform",
+            f"riforma sconosciuta {name!r} (disponibili per questo plugin: {', '.join(sorted(available)) or 'nessuna'})",
+            "compare.reform_unknown",
+        )
+        for name in names
+        if name not in available
+    ]
+    if problems:
+        raise CiclopeError(problems)
+    return [
+        Scenario(name=f"riforma-{name}"[:40], description=available[name], reforms=(name,))
+        for name in dict.fromkeys(names)
+    ]
+
+
 def load_scenarios(specs: list[str]) -> list[Scenario]:
     """Every ``--scenario NOME=FILE`` read, problems of all of them at once."""
     problems: list[Problem] = []
@@ -173,7 +194,8 @@ def scenario_params(
     """
     hooks, _ = Hooks.for_plugin(cfg.plugin)
     overrides = {**cfg.overrides, **scenario.params}
-    params, problems = merge_params(hooks.params(year=year), overrides, scenario.file)
+    params, problems = merge_params(hooks.params(year=year), overrides, scenario.file, cfg.national)
+    params = attrs.evolve(params, reforms=frozenset(scenario.reforms))
     blocking = list(problems)  # column "params.<key>", file the scenario file
     if blocking:
         return overrides, params, blocking, []

@@ -6,9 +6,11 @@ imported here (the core registers each of them): :mod:`.rules` (the computations
 (report sections), :mod:`.schema` (extra input), :mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file.
 """
 
-from . import cards, deadlines, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import cards, deadlines, national, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "bergamo"
+# the national contract area: the layer of the CCNL Funzioni Locali runs under this plugin (docs/plugin-guide.md)
+COMPARTO = "funzioni_locali"
 REGULATIONS = (
     "000_c472ac27e970ca85.txt — CCIAA di Bergamo, Regolamento di organizzazione (art. 26–28 PO, art. 35–47 SMVP)",
     "002_cb68e27bcf5376bc.txt — CCIAA di Bergamo, Piano della Performance 2021–2023 (Balanced Scorecard, cruscotti)",

@@ -17,6 +17,7 @@ from . import (  # noqa: F401  (hook modules, registered by the core)
     deadlines,
     eligibility,
     funds,
+    national,
     positions,
     report,
     rules,
@@ -27,6 +28,8 @@ from . import (  # noqa: F401  (hook modules, registered by the core)
 )
 
 NAME = "brescia"
+# the national contract area: the layer of the CCNL Funzioni Locali runs under this plugin (docs/plugin-guide.md)
+COMPARTO = "funzioni_locali"
 REGULATIONS = (
     "001_2164dd4e03a9b49f.txt — CCIAA di Brescia, Delibera 9/C 2018: criteri generali per le posizioni organizzative",
     "004_a450255962d2094d.txt — CCIAA di Brescia, Sistema di misurazione e valutazione della performance 2021",

@@ -10,9 +10,11 @@ combinations), :mod:`.schema` (extra input), :mod:`.report` (report sections), :
 README.md.
 """
 
-from . import cards, checks, deadlines, report, rules, schema, scores, synth  # noqa: F401  (hook modules, registered by the core)
+from . import cards, checks, deadlines, national, report, rules, schema, scores, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "comunita_montane"
+# the national contract area: the layer of the CCNL Funzioni Locali runs under this plugin (docs/plugin-guide.md)
+COMPARTO = "funzioni_locali"
 REGULATIONS = (
     "003_17a077a346f3b252.txt — Regolamento di disciplina della misurazione, valutazione e integrità e "
     "trasparenza della performance e del sistema premiale (Comunità Montane della Provincia di Belluno)",

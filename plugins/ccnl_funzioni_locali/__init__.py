@@ -1,0 +1,31 @@
+"""Layer ``ccnl_funzioni_locali``: the national contract (CCNL Funzioni Locali) and the laws on performance
+pay, under every ente plugin that declares ``COMPARTO = "funzioni_locali"``.
+
+Registered through the entry-point group ``ciclope.layers``; the core registers it in the ente's plugin
+manager *before* the ente plugin, so the ente plugin wins where both implement a hook and the layer's
+wrappers (``wrapper=True``) act around the plugin's computation. Its figures are dated rows of
+``provisions.toml`` beside this file. Hook modules: :mod:`.bounds` (national bounds on plugin parameters),
+:mod:`.config` (``[ente.national]``), :mod:`.acts` (planning acts and deadlines by law), :mod:`.art69` (the
+maggiorazione del premio individuale), :mod:`.differentiation` (D.Lgs. 150/2009 art. 18 c. 2),
+:mod:`.pay` (PO/EQ position pay in people.csv), :mod:`.report` (the Relazione's national sections), :mod:`.reforms` (pending reforms for ``compare``).
+"""
+
+from . import acts, art69, bounds, config, differentiation, pay, reforms, report  # noqa: F401  (hook modules)
+
+NAME = "ccnl_funzioni_locali"
+COMPARTO = "funzioni_locali"
+REGULATIONS = (
+    "CCNL Funzioni Locali 21.5.2018, 16.11.2022 e 23.2.2026; CCNL 31.3.1999 (posizioni organizzative)",
+    "D.Lgs. 150/2009 (come modificato dal D.Lgs. 74/2017); DL 80/2021 art. 6, DPR 81/2022, DM 132/2022 (PIAO)",
+)
+# The layer cites contracts and laws by their titles already: no repository file to translate.
+DOCUMENTS: dict[str, str] = {}
+LABELS = {
+    "maggiorazione_art69": "Maggiorazione del premio individuale (art. 69 CCNL 21.5.2018)",
+}
+FUND_GROUPS = {"maggiorazione_art69": "personale"}
+# Pending reforms: ``ciclope compare … --reform NAME`` applies one to a scenario; ``run`` never does.
+REFORMS = {
+    "ddl_merito": "DDL «merito» (A.C. 2511, approvato dalla Camera nel gennaio 2026, non è legge): al più il 30% "
+    "del personale nel livello di valutazione più alto",
+}

@@ -1,0 +1,84 @@
+"""Planning acts and deadlines by law in every plugin's calendar (rules §4), as a wrapper of ``ciclope_calendar``.
+
+- From cycle 2022 the Piano della performance is the PIAO's «sottosezione Performance» (DL 80/2021 art. 6):
+  the plugin's act proved by ``piano_adopted`` is named so; without one, the layer adds it (by 31 January).
+- From cycle 2024 individual objectives are assigned by the end of February (nota DFP 24.1.2024).
+- The Relazione is approved by 30 June and validated by the OIV before any premium is paid (D.Lgs. 150/2009
+  art. 10 and 14): where the plugin has the act by an earlier date, the law is added to its source; else the
+  layer adds the act.
+The approvals are the keys SPEC §5 names for every ente (``piano_adopted``, ``relazione_approved``,
+``relazione_validated_oiv``) and ``obiettivi_assegnati``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Generator
+
+import attrs
+
+from ciclope.core import Deadline, hookimpl
+
+from .national import in_force
+
+PIAO_ACT = "Adozione del PIAO — sottosezione Performance"
+PIANO_ACT = "Adozione del Piano della performance"
+
+
+@hookimpl(wrapper=True)
+def ciclope_calendar(year: int) -> Generator[None, list[list[Deadline] | None], list[list[Deadline]]]:
+    answers = yield
+    deadlines = [d for answer in answers or () if answer for d in answer]
+    return [national_acts(deadlines, year)]
+
+
+def national_acts(deadlines: list[Deadline], year: int) -> list[Deadline]:
+    """The plugin's deadlines with the acts the law requires in the cycle ``year``."""
+    out = plan_act(deadlines, year)
+    objectives = in_force("obiettivi_individuali", year)
+    if objectives is not None:
+        feb_end = dt.date(year, 3, 1) - dt.timedelta(days=1)
+        act = "Assegnazione degli obiettivi individuali al personale (entro fine febbraio)"
+        out.append(Deadline("pianificazione", act, feb_end, objectives.source, "obiettivi_assegnati"))
+    relazione = in_force("relazione", year)
+    if relazione is not None:
+        june = dt.date(year + 1, 6, 30)
+        out = by_law(
+            out, "relazione_approved", "Approvazione della Relazione sulla performance", june, relazione.source
+        )
+        out = by_law(
+            out,
+            "relazione_validated_oiv",
+            "Validazione della Relazione sulla performance da parte dell'OIV (prima dell'erogazione dei premi)",
+            june,
+            relazione.source,
+        )
+    return out
+
+
+def plan_act(deadlines: list[Deadline], year: int) -> list[Deadline]:
+    """The plan's act named as the law in force names it: PIAO from 2022, Piano della performance before."""
+    piao = in_force("piao", year)
+    source = piao.source if piao is not None else "D.Lgs. 150/2009 art. 10 c. 1 lett. a"
+    name = PIAO_ACT if piao is not None else PIANO_ACT
+    out = []
+    found = False
+    for d in deadlines:
+        if d.approval == "piano_adopted":
+            found = True
+            if piao is not None:
+                d = attrs.evolve(d, act=f"{PIAO_ACT} (già «{d.act}»)", source=f"{d.source}; {source}")
+        out.append(d)
+    if not found:
+        out.insert(0, Deadline("pianificazione", name, dt.date(year, 1, 31), source, "piano_adopted"))
+    return out
+
+
+def by_law(deadlines: list[Deadline], approval: str, act: str, due: dt.date, source: str) -> list[Deadline]:
+    """The law's deadline for ``approval``: cited by the plugin's acts due by then, else a new act."""
+    if any(d.approval == approval and d.due <= due for d in deadlines):
+        return [
+            attrs.evolve(d, source=f"{d.source}; {source}") if d.approval == approval and d.due <= due else d
+            for d in deadlines
+        ]
+    return [*deadlines, Deadline("rendicontazione", f"{act} (entro il 30 giugno)", due, source, approval)]

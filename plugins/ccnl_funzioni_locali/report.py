@@ -1,0 +1,103 @@
+"""The Relazione's national sections: the provisions applied in the cycle year with their source and confidence
+(rules: «The Relazione lists the national provisions applied»), and the two differentiation figures of rules §3.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
+
+from .config import maggiorazione
+from .national import table
+
+CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
+
+
+@hookimpl
+def ciclope_report_sections(result: Result) -> list[ReportSection]:
+    return [applied(result), differentiation(result)]
+
+
+def applied(result: Result) -> ReportSection:
+    rows = []
+    for row in provisions.all_in_force(table(), result.ente.year):
+        value = describe(row)
+        rows.append(
+            (row.title, value, fmt.date_it(row.since), row.source, row.confidence, applied_to(row.id, result) or "-")
+        )
+    return ReportSection(
+        title="Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)",
+        columns=("Disposizione", "Valore", "In vigore dal", "Fonte", "Affidabilità", "Applicata a"),
+        rows=tuple(rows),
+        note="Le disposizioni in vigore nell'anno valutato. Affidabilità «testo»: letta nel testo del contratto o "
+        "della legge; «fonte secondaria»: riportata da fonti secondarie affidabili (ARAN, stampa specializzata), "
+        "da confermare sul testo prima di farvi affidamento.",
+    )
+
+
+def describe(row: provisions.Provision) -> str:
+    """The provision's figure in Italian: «5.000–18.000», «almeno 0,3», or «-»."""
+    lo, hi = row.min, row.max
+    if lo is not None and hi is not None:
+        return f"{fmt.decimal_it(lo)}–{fmt.decimal_it(hi)}"
+    if lo is not None:
+        return f"almeno {fmt.decimal_it(lo)}"
+    if hi is not None:
+        return f"al più {fmt.decimal_it(hi)}"
+    return "-" if row.value is None else fmt.decimal_it(row.value)
+
+
+def applied_to(pid: str, result: Result) -> str:
+    """What of this ente's cycle the provision governs."""
+    bound = sorted(name for name, spec in result.params.specs.items() if spec.national == pid)
+    if bound:
+        return "limiti dei parametri " + ", ".join(bound)
+    if pid == "maggiorazione_art69":
+        rule = maggiorazione(result.params)
+        if rule is None:
+            return "non configurata in [ente.national] (avviso)"
+        return f"share {fmt.decimal_it(rule.share)}, quota {fmt.decimal_it(rule.quota)} (contratto integrativo)"
+    if pid == "differenziazione":
+        return "controllo dei premi di ogni fondo"
+    return "calendario degli atti" if pid in CALENDAR else ""
+
+
+def differentiation(result: Result) -> ReportSection:
+    ledger = result.ledger
+    rows = []
+    for name, pool in ledger.performance_pools.items():
+        paid = [a for a in ledger.awards if a.pool == name and a.amount > 0]
+        if not paid:
+            continue
+        level, share = top_share(paid, result)
+        rows.append((pool.label or name, len(paid), level, share, ratio(paid)))
+    return ReportSection(
+        title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
+        columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Rapporto più alto / più basso"),
+        rows=tuple(rows),
+        note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto; quota: i premiati "
+        "in quel livello sul totale dei premiati del fondo. Rapporto: premio individuale più alto / premio più "
+        "basso non nullo (un numero puro, due decimali).",
+    )
+
+
+def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | None]:
+    def level(a: Award) -> str | None:
+        score = result.scores.get(a.person)
+        return a.band or (score.level if score is not None else None)
+
+    def score(a: Award) -> Decimal:
+        s = result.scores.get(a.person)
+        return s.score if s is not None and s.score is not None else Decimal(-1)
+
+    best = level(max(paid, key=lambda a: (score(a), a.person)))
+    if best is None:
+        return "-", None
+    share = Decimal(sum(1 for a in paid if level(a) == best)) / len(paid)
+    return best, fmt.Percent(share.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def ratio(paid: list[Award]) -> Decimal:
+    amounts = [a.amount for a in paid]
+    return (max(amounts) / min(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,321 @@
+"""The national layer (CCNL Funzioni Locali): art. 69 maggiorazione, national bounds on parameters, the
+differentiation warning, the acts by law in the calendar. Expected values are worked out by hand in the
+comments (rules: ccnl_funzioni_locali.md)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from ciclope.core import Award, Pool, Rewards, Score
+from ciclope.core.cli import main
+from ciclope.core.config import resolve_params
+from ciclope.core.params import ParamSpec
+from ciclope.core.registry import make_plugin_manager
+from ciclope.core.trace import Trace
+from ciclope.plugins.ccnl_funzioni_locali import acts, art69, bounds, differentiation
+from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione
+
+PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
+POOL = "performance_individuale"
+
+# --- art. 69 on a 20-person ente ---------------------------------------------------------------------------
+# Scores: P01 98, P02 96, P03 95, P04 93, P05 93, then P06..P20 from 90 down by 1 (90, 89, …, 76).
+# The plugin paid P01..P10 1,200.00 € each and P11..P20 795.00 € each: 12,000 + 7,950 = 19,950.00 € of a
+# 20,000.00 € pool (50.00 € residual).
+SCORES = {"P01": 98, "P02": 96, "P03": 95, "P04": 93, "P05": 93} | {f"P{i:02d}": 96 - i for i in range(6, 21)}
+
+
+def twenty() -> tuple[Rewards, dict[str, Score]]:
+    scores = {pid: Score(person=pid, score=D(s), level="alto" if s >= 90 else "medio") for pid, s in SCORES.items()}
+    awards = {pid: Award(pid, D("1200.00") if int(pid[1:]) <= 10 else D("795.00"), POOL) for pid in SCORES}
+    pool = Pool(POOL, D("20000.00"), D("19950.00"))
+    return Rewards(pools={POOL: pool}, awards=awards), scores
+
+
+def test_art69_twenty_people_tie_at_the_cut():
+    rewards, scores = twenty()
+    ranking = art69.ranked(rewards.awards, scores)
+    rule = Maggiorazione(share=D("0.30"), quota=D("0.20"))
+    found = art69.plan(D("20000.00"), ranking, rule)
+    # mean = 20,000.00 / 20 positively evaluated = 1,000.00; M = 0.30 × 1,000.00 = 300.00
+    assert (found.mean, found.m) == (D("1000.00"), D("300.00"))
+    # slots = floor(0.20 × 20) = 4: P01, P02, P03, P04 — but P04 (93) ties with P05 (93), the 5th: both out
+    assert found.slots == 4 and found.cut == D(93)
+    assert found.beneficiaries == ("P01", "P02", "P03")
+    assert found.set_aside == D("900.00")  # 3 × 300.00
+
+    trace = Trace()
+    art69.record_plan(found, rule, {POOL: D("20000.00")}, trace, "CCNL art. 69")
+    out = art69.apply(rewards, found, rewards.awards, scores, trace, "CCNL art. 69")
+    # the rest 19,950.00 − 900.00 = 19,050.00 split 1,200 : 795 as the plugin paid:
+    # 1,200 × 19,050 / 19,950 = 1,145.8646… → 1,145.86 (remainder 0.466 of a cent)
+    #   795 × 19,050 / 19,950 =   759.1353… →   759.13 (remainder 0.534 of a cent)
+    # floors: 10 × 1,145.86 + 10 × 759.13 = 11,458.60 + 7,591.30 = 19,049.90 → 10 cents left, to the 10
+    # largest remainders: the ten 795-people (0.5338 > 0.4661) → 759.14
+    paid = {k: a.amount for k, a in out.awards.items() if a.pool == POOL}
+    assert {paid[f"P{i:02d}"] for i in range(1, 11)} == {D("1145.86")}
+    assert {paid[f"P{i:02d}"] for i in range(11, 21)} == {D("759.14")}
+    extra = {a.person: a.amount for a in out.awards.values() if a.pool == art69.POOL}
+    assert extra == {"P01": D("300.00"), "P02": D("300.00"), "P03": D("300.00")}
+    # pools: 20,000.00 − 900.00 = 19,100.00 (distributed 19,050.00, residual 50.00) + 900.00 set aside
+    premium, magg = out.pools[POOL], out.pools[art69.POOL]
+    assert (premium.amount, premium.distributed, premium.residual) == (D("19100.00"), D("19050.00"), D("50.00"))
+    assert (magg.amount, magg.distributed) == (D("900.00"), D("900.00"))
+    assert premium.amount + magg.amount == D("20000.00")  # conserved to the cent
+    assert sum(paid.values()) + sum(extra.values()) + premium.residual == D("20000.00")
+    # explained with its inputs: the mean, M, the quota and the cut
+    assert trace.get("award:P01:maggiorazione_art69").value == D("300.00")
+    assert "pari merito al taglio (punteggio 93)" in trace.get("art69:quota").note
+
+
+def test_art69_quota_without_a_tie_takes_every_slot():
+    rewards, scores = twenty()
+    ranking = art69.ranked(rewards.awards, scores)
+    # slots = floor(0.25 × 20) = 5: P01..P05 (the 6th, P06, has 90 < 93: no tie across the cut)
+    found = art69.plan(D("20000.00"), ranking, Maggiorazione(share=D("0.40"), quota=D("0.25")))
+    assert found.beneficiaries == ("P01", "P02", "P03", "P04", "P05") and found.cut is None
+    assert found.m == D("400.00")  # 0.40 × 1,000.00
+
+
+def test_art69_config_is_the_ccdi_s_and_checked():
+    def problems(national):
+        return [(p.column, p.message) for p in resolve_params("bergamo", 2021, {}, "cycle.toml", national)[1]]
+
+    assert problems({"maggiorazione": {"share": 0.30, "quota": 0.10}}) == []
+    bad = problems({"maggiorazione": {"share": 0.25, "quota": 0.6}, "premio": 1})
+    assert [c for c, _ in bad] == ["national.premio", "national.maggiorazione.share", "national.maggiorazione.quota"]
+    assert "30%" in bad[1][1] and "limitata" in bad[2][1]
+
+
+def run(cycle: Path, out: Path) -> dict:
+    main(["run", str(cycle), "--out", str(out), "--no-store"])
+    (doc,) = [json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*/results.json")]
+    return doc
+
+
+def demo_copy(tmp_path: Path, plugin: str, extra: str) -> Path:
+    folder = tmp_path / plugin
+    shutil.copytree(PLUGINS / plugin / "demo", folder, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    cycle = folder / "cycle.toml"
+    cycle.write_text(cycle.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return cycle
+
+
+def test_art69_in_a_bergamo_cycle_conserves_the_fund(tmp_path):
+    plain = run(demo_copy(tmp_path / "a", "bergamo", ""), tmp_path / "a" / "out")
+    assert "ccnl.art69.not_configured" in {v["rule"] for v in plain["violations"]}
+    national = "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"
+    doc = run(demo_copy(tmp_path / "b", "bergamo", national), tmp_path / "b" / "out")
+    assert "ccnl.art69.not_configured" not in {v["rule"] for v in doc["violations"]}
+    before, pools = plain["rewards"]["pools"][POOL], doc["rewards"]["pools"]
+    n = sum(1 for p in plain["rewards"]["people"].values() if p["pool"] == POOL and D(p["amount"]) > 0)
+    mean = (D(before["amount"]) / n).quantize(D("0.01"))
+    m = (D("0.30") * mean).quantize(D("0.01"))
+    beneficiaries = [
+        pid for pid, p in doc["rewards"]["people"].items() for a in p.get("also", []) if a["pool"] == art69.POOL
+    ]
+    assert 0 < len(beneficiaries) <= n // 10
+    assert D(pools[art69.POOL]["amount"]) == m * len(beneficiaries)
+    assert D(pools[POOL]["amount"]) + D(pools[art69.POOL]["amount"]) == D(before["amount"])
+    assert D(pools[POOL]["residual"]) == D(before["residual"])
+
+
+# --- national bounds on local parameters --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "year, low, high, source",
+    [
+        (2017, "5164.57", "12911.42", "CCNL 31.3.1999 art. 10 c. 2"),
+        (2018, "5000", "16000", "CCNL Funzioni Locali 21.5.2018 art. 15 c. 2"),
+        (2022, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
+        (2023, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
+        (2025, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
+        (2026, "5000", "22000", "CCNL Funzioni Locali 23.2.2026 (triennio 2022–2024)"),
+    ],
+)
+def test_pay_bounds_are_the_contract_s_in_force_in_the_year(year, low, high, source):
+    # a 2018 cycle: the CCNL of 21.5.2018 is in force in the year (the latest row up to 31 December)
+    spec = ParamSpec(name="pay_max", value=D(16000), source="delibera", min=D(5000), max=D(16000), national="eq_pay")
+    got = bounds.bounded(spec, year)
+    assert (got.min, got.max, got.bound_source) == (D(low), D(high), source)
+
+
+def test_brescia_pay_max_by_year():
+    def refused(year, value):
+        return [(p.message, p.source) for p in resolve_params("brescia", year, {"pay_max": value}, "cycle.toml")[1]]
+
+    assert refused(2023, 18000) == []
+    assert refused(2026, 22000) == []
+    ((message, source),) = refused(2025, 22000)
+    assert "supera il massimo 18000 fissato da CCNL Funzioni Locali 16.11.2022" in message
+    assert source.startswith("CCNL Funzioni Locali 16.11.2022")
+    ((message, _),) = refused(2021, 18000)  # before the EQ: the 2018 contract's €16,000
+    assert "massimo 16000" in message and "21.5.2018" in message
+
+
+def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contract(tmp_path):
+    cycle = demo_copy(tmp_path, "brescia", "\n[ente.params]\npay_max = 18000\n")
+    cycle.write_text(cycle.read_text(encoding="utf-8").replace("year = 2021", "year = 2023"), encoding="utf-8")
+    data = cycle.parent / "cciaa-brescia"
+    with open(data / "indicators.csv", encoding="utf-8") as fh:  # the 2021 targets serve as the 2023 ones
+        rows = list(csv.DictReader(fh))
+    cols = [c for c in rows[0] if c not in ("target_2022", "target_2023")]
+    with open(data / "indicators.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["target" if c == "target_2021" else c for c in cols])
+        w.writerows([r[c] for c in cols] for r in rows)
+    people = (data / "people.csv").read_text(encoding="utf-8")
+    for old, new in (("2019-05-21", "2023-01-01"), ("2020-01-01", "2023-01-01"), ("2022-05-20", "2025-12-31")):
+        people = people.replace(old, new)
+    (data / "people.csv").write_text(people.replace("2022-12-31", "2025-12-31"), encoding="utf-8")
+    doc = run(cycle, tmp_path / "out")
+    assert doc["year"] == 2023 and doc["audit"]["params"]["pay_max"]["value"] == 18000
+    assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant
+    html = next((tmp_path / "out").glob("*/relazione.html")).read_text(encoding="utf-8")
+    assert "Disposizioni nazionali applicate" in html
+    assert "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)" in html and "pay_max" in html
+
+
+# --- differentiation (D.Lgs. 150/2009 art. 18 c. 2) ----------------------------------------------------
+
+
+def test_differentiation_warning():
+    scores = {f"E{i}": Score(person=f"E{i}", score=D(80 + i), level="buono") for i in range(6)}
+
+    def rewards(amounts, pool="premi"):
+        awards = {f"E{i}": Award(f"E{i}", D(a), pool) for i, a in enumerate(amounts)}
+        return Rewards(pools={pool: Pool(pool, sum((D(a) for a in amounts), D(0)))}, awards=awards)
+
+    # five people, one level («buono») for all: a warning naming the law
+    (w,) = differentiation.undifferentiated(rewards(["100", "200", "300", "400", "500"]), scores, "legge")
+    assert w.severity == "warning" and "stesso livello" in w.message and "art. 18 c. 2" in w.message
+    # four rewarded people: below the five the rule needs
+    assert differentiation.undifferentiated(rewards(["100", "100", "100", "100"]), scores, "legge") == []
+    # different levels but the same amount, but for the cent the largest remainder adds: a warning
+    mixed = {pid: Score(person=pid, score=s.score, level=f"L{i}") for i, (pid, s) in enumerate(scores.items())}
+    (w,) = differentiation.undifferentiated(rewards(["200.01", "200.00", "200.00", "200.01", "200.00"]), mixed, "x")
+    assert "stesso importo" in w.message
+    assert differentiation.undifferentiated(rewards(["200.02", "200.00", "200.00", "200", "200"]), mixed, "x") == []
+    # the art. 69 pool pays one M to each by construction
+    assert differentiation.undifferentiated(rewards(["300"] * 5, art69.POOL), mixed, "x") == []
+
+
+# --- acts by law in the calendar ---------------------------------------------------------------------------
+
+
+def test_calendar_acts_by_year():
+    def acts_of(year, deadlines=()):
+        return {(d.act, d.due, d.approval) for d in acts.national_acts(list(deadlines), year)}
+
+    relazione = {
+        (
+            "Approvazione della Relazione sulla performance (entro il 30 giugno)",
+            dt.date(2022, 6, 30),
+            "relazione_approved",
+        ),
+        (
+            "Validazione della Relazione sulla performance da parte dell'OIV (prima dell'erogazione dei premi) "
+            "(entro il 30 giugno)",
+            dt.date(2022, 6, 30),
+            "relazione_validated_oiv",
+        ),
+    }
+    # 2021: the Piano della performance by 31 January; the Relazione by 30 June 2022, validated by the OIV
+    assert (
+        acts_of(2021) == {("Adozione del Piano della performance", dt.date(2021, 1, 31), "piano_adopted")} | relazione
+    )
+    # 2022: the PIAO's sottosezione Performance
+    assert ("Adozione del PIAO — sottosezione Performance", dt.date(2022, 1, 31), "piano_adopted") in acts_of(2022)
+    # 2023: no act for individual objectives yet; 2024 (a leap year): by 29 February
+    assert not any(a == "obiettivi_assegnati" for _, _, a in acts_of(2023))
+    feb = [(due, a) for _, due, a in acts_of(2024) if a == "obiettivi_assegnati"]
+    assert feb == [(dt.date(2024, 2, 29), "obiettivi_assegnati")]
+    # a plugin's own stricter act keeps its date and name, and cites the law
+    from ciclope.core import Deadline
+
+    own = Deadline("rendicontazione", "Validazione dell'OIV", dt.date(2022, 1, 31), "SMVP", "relazione_validated_oiv")
+    out = acts.national_acts([own], 2021)
+    (validation,) = [d for d in out if d.approval == "relazione_validated_oiv"]
+    assert validation.due == dt.date(2022, 1, 31) and "D.Lgs. 150/2009 art. 10" in validation.source
+    piano = Deadline("pianificazione", "Piano della performance", dt.date(2022, 2, 3), "reg. art. 7", "piano_adopted")
+    (plan,) = [d for d in acts.national_acts([piano], 2022) if d.approval == "piano_adopted"]
+    assert plan.act.startswith("Adozione del PIAO — sottosezione Performance") and plan.due == dt.date(2022, 2, 3)
+
+
+def test_every_built_in_plugin_runs_over_the_layer_which_it_wins_against():
+    for name in ("brescia", "bergamo", "comunita_montane"):
+        pm, info = make_plugin_manager(name)
+        assert info.comparto == "funzioni_locali" and [i.name for i in info.layers] == ["ccnl_funzioni_locali"]
+        names = [p for p, _ in pm.list_name_plugin()]
+        # the layer is registered before the plugin: pluggy calls the plugin first (it wins)
+        assert names.index("ccnl_funzioni_locali") < names.index(name)
+
+
+# --- a pending reform in compare (never in run) -------------------------------------------------------------
+
+
+def test_ddl_merito_caps_the_top_level_at_30_percent_by_hand():
+    from ciclope.plugins.ccnl_funzioni_locali import reforms
+
+    # 10 staff: 5 «eccellente» (99, 98, 97, 96, 96), then «buona» 90..86 — cap = floor(0.30 × 10) = 3:
+    # the first 3 stay (99, 98, 97); 96 and 96 move down to «buona»
+    marks = [99, 98, 97, 96, 96, 90, 89, 88, 87, 86]
+    scores = {
+        f"S{i}": Score(person=f"S{i}", score=D(m), level="eccellente" if m >= 95 else "buona")
+        for i, m in enumerate(marks)
+    }
+    moved = reforms.cap_top_level(scores, set(scores))
+    assert {pid: s.level for pid, s in moved.items()} == {"S3": "buona", "S4": "buona"}
+    # a tie across the cap: 99, 98, 97, 97 at the top of 10 → the two 97s both move (the cap is a maximum)
+    marks[3] = 97
+    scores = {
+        f"S{i}": Score(person=f"S{i}", score=D(m), level="eccellente" if m >= 95 else "buona")
+        for i, m in enumerate(marks)
+    }
+    assert sorted(reforms.cap_top_level(scores, set(scores))) == ["S2", "S3", "S4"]
+
+
+def test_compare_reform_ddl_merito_shows_who_would_move_and_run_never_applies_it(tmp_path):
+    cycle = demo_copy(tmp_path, "bergamo", "\n[ente.params]\nlevel_eccellente = 85\n")
+    assert main(["compare", str(cycle), "--reform", "ddl_merito", "--out", str(tmp_path / "cmp")]) == 0
+    doc = json.loads((tmp_path / "cmp" / "compare.json").read_text(encoding="utf-8"))
+    now, reform = doc["scenarios"]["attuale"], doc["scenarios"]["riforma-ddl_merito"]
+    staff = {pid: p for pid, p in now["people"].items() if p["role"] == "dipendente" and p["level"]}
+    top = sorted((p["score"], pid) for pid, p in staff.items() if p["level"] == "eccellente")
+    cap = len(staff) * 3 // 10  # floor(0.30 × staff)
+    assert len(top) > cap  # the case moves someone
+    expected = {pid for _, pid in top[: len(top) - cap]}  # the lowest of the top level beyond the cap (no ties here)
+    moved = {pid for pid in staff if reform["people"][pid]["level"] != staff[pid]["level"]}
+    assert moved == expected
+    assert {v["message"].split()[3] for v in reform["violations"] if v["rule"] == "ccnl.reform.ddl_merito"} == moved
+    assert not [v for v in now["violations"] if v["rule"] == "ccnl.reform.ddl_merito"]
+    # run: the levels in force, no reform
+    ran = run(cycle, tmp_path / "out")
+    assert not [v for v in ran["violations"] if "reform" in v["rule"]]
+    # an unknown reform is a command-line problem naming the known ones
+    assert main(["compare", str(cycle), "--reform", "ddl", "--out", str(tmp_path / "cmp2")]) == 2
+
+
+def test_po_position_pay_in_people_csv_is_checked_against_the_contract_of_the_year():
+    from types import SimpleNamespace
+
+    from ciclope.plugins.ccnl_funzioni_locali import pay
+
+    def ente(year, amount):
+        po = SimpleNamespace(id="PO1", role="po", row=3, extra={"position_pay": D(amount)})
+        return SimpleNamespace(year=year, people={"PO1": po}, file_of=lambda name: f"{name}.csv")
+
+    # 17,000 € is above the €16,000 of the CCNL 21.5.2018 (a 2021 cycle), within the €18,000 of the EQ (2023)
+    (p,) = pay.ciclope_validate(ente(2021, "17000"))
+    assert (p.rule, p.file, p.row, p.column) == ("ccnl.eq_pay.range", "people.csv", 3, "position_pay")
+    assert "21.5.2018 art. 15 c. 2" in p.source
+    assert pay.ciclope_validate(ente(2023, "17000")) == []
+    assert len(pay.ciclope_validate(ente(2026, "4999.99"))) == 1  # below the €5,000 minimum
