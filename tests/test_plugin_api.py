@@ -70,7 +70,7 @@ def test_everything_exported_exists():
     assert all(hasattr(ciclope.core, name) for name in ciclope.core.__all__)
 
 
-NAMESPACES = {"cells", "fmt", "money", "scoring"}  # names of ``__all__`` that are modules with an ``__all__``
+NAMESPACES = {"bands", "cells", "fmt", "money", "scoring"}  # names of ``__all__`` that are modules with an ``__all__``
 
 
 def test_the_surface_is_small_and_its_namespaces_are_curated():
