@@ -2,7 +2,7 @@
 
 ``cycle.toml`` names the file per ente (``[[ente]] plugin = "regolamento"``, ``regolamento = "FILE.toml"``);
 many enti may share one. The format is declared once in :mod:`.spec`, read and checked by :mod:`.reader`
-and :mod:`.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, :mod:`.jsonschema`). The hook
+and :mod:`.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, :mod:`.schemagen`). The hook
 implementations are the ``@hookimpl`` functions of :mod:`.rules`.
 """
 

@@ -84,16 +84,16 @@ def exclusion(
     return None
 
 
-def paid_share(pr: Premium, person: Person, year: int) -> tuple[Decimal, list[Input], str]:
+def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[Input], str]:
     """The share of a full-time, full-year premium a person is paid: fte (part-time «proporzionale») × days in
     service / days of the year (``rateo_giorni``); its inputs and its words for a formula."""
     share, inputs, words = ONE, [], []
     if pr.part_time == "proporzionale":
         share = person.fte
-        inputs.append(Input("tempo lavorato (fte)", person.fte))
+        inputs.append(Input("tempo lavorato (fte)", person.fte, cell=ente.cell("people", person.row, "fte")))
         words.append("fte")
     if pr.prorate:
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
         start = max(first, person.extra.get("assunzione") or first)
         end = min(last, person.extra.get("cessazione") or last)
         days, year_days = max(0, (end - start).days + 1), (last - first).days + 1

@@ -72,7 +72,7 @@ def entries(
         if p.role not in pr.roles or s is None or s.score is None:
             continue
         status = exclusion(reg, p, s, ente, org, trace)
-        share, share_inputs, words = paid_share(pr, p, ente.year)
+        share, share_inputs, words = paid_share(pr, p, ente)
         out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words))
     return out
 

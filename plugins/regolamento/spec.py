@@ -2,7 +2,7 @@
 
 Each class is a table of the TOML file; each field is a key, declared with :func:`key`: its TOML name
 (Italian, as the office writes it), its kind, whether it is required, its bounds or choices and an Italian
-description. The reader (:mod:`.reader`), the JSON Schema (:mod:`.jsonschema`) and the reference of
+description. The reader (:mod:`.reader`), the JSON Schema (:mod:`.schemagen`) and the reference of
 ``docs/regolamento.md`` are all derived from these declarations, so they cannot disagree.
 
 Kinds: ``int``, ``number`` (a Decimal), ``money`` (a Decimal of euro, ≥ 0, at most 2 decimals), ``text``,
