@@ -8,48 +8,62 @@ exclusion needs, coefficients naming declared levels, dates that exist.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, Premium, Regulation, ResultPay
+from .spec import COMPONENTS, Exclusion, Levels, Premium, ResultPay, Score
 
 Error = Callable[..., None]
 ONE = Decimal(1)
 ROLE_KEYS = ("dipendente", "po", "dirigente", "segretario")
 
 
-def check(reg: Regulation, error: Error) -> None:
-    """Record with ``error(path, message, rule)`` every inconsistency of ``reg``."""
-    if reg.score is not None:
-        for role, weights in zip(ROLE_KEYS, (reg.score.staff, reg.score.po, reg.score.dirigente, reg.score.segretario)):
-            if weights is None:
-                continue
-            total = weights.card + weights.unit + weights.ente + weights.dashboard
-            if total != ONE:
-                error(
-                    f"punteggio.{role}",
-                    f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1",
-                    "regolamento.somma",
-                )
+def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
+    """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
+    read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
+    again, nor are the rules that lean on it."""
+    score: Score | None = parts.get("score")
+    if score is not None:
+        weights_sum(score, error)
+    levels: Levels | None = parts.get("levels")
     names: set[str] = set()
-    if reg.levels is not None:
+    if levels is not None:
         for role, steps in zip(
-            ("scala", *ROLE_KEYS),
-            (reg.levels.ladder, reg.levels.staff, reg.levels.po, reg.levels.dirigente, reg.levels.segretario),
+            ("scala", *ROLE_KEYS), (levels.ladder, levels.staff, levels.po, levels.dirigente, levels.segretario)
         ):
             if steps is not None:
                 descending(f"livelli.{role}", [s.min for s in steps], error)
                 names |= {s.name for s in steps}
-    for i, ex in enumerate(reg.exclusions):
+    for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
-    if reg.premium is not None:
-        premium(reg.premium, names, error)
-    if reg.result_pay is not None:
-        result_pay(reg.result_pay, error)
-    for i, ev in enumerate(reg.calendar):
+    pr: Premium | None = parts.get("premium")
+    if pr is not None:
+        premium(pr, None if "levels" in broken else names, error)
+    rp: ResultPay | None = parts.get("result_pay")
+    if rp is not None:
+        result_pay(rp, error)
+        if pr is not None and pr.fund == rp.fund:
+            error(
+                "risultato_po.fondo",
+                f"il fondo {rp.fund!r} è già quello del [premio]: usa due fondi distinti",
+                "regolamento.valore",
+            )
+    for i, ev in enumerate(parts.get("calendar", ())):
         if day_month(ev.due) is None:
             error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+
+
+def weights_sum(score: Score, error: Error) -> None:
+    for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
+        if weights is None:
+            continue
+        total = weights.card + weights.unit + weights.ente + weights.dashboard
+        if total != ONE:
+            error(
+                f"punteggio.{role}", f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma"
+            )
 
 
 def descending(path: str, thresholds: Sequence[Decimal], error: Error) -> None:
@@ -95,7 +109,7 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
         )
 
 
-def premium(pr: Premium, levels: set[str], error: Error) -> None:
+def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
     if pr.method == "soglie":
         for name, got in (("massimo", pr.maximum), ("piena", pr.full), ("minima", pr.floor)):
             if got is None:
@@ -106,7 +120,7 @@ def premium(pr: Premium, levels: set[str], error: Error) -> None:
                 f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
                 "regolamento.soglie",
             )
-    if pr.method == "livelli":
+    if pr.method == "livelli" and levels is not None:  # None: the levels are broken, said already
         if not pr.coefficients:
             error("premio", "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
         if not levels:

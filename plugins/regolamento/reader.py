@@ -9,7 +9,6 @@ the file, the key and its line, in Italian.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -42,9 +41,9 @@ KIND_WORDS = {
 
 
 def shown(path: Path) -> str:
-    """The file as people name it: relative to the working folder when inside it."""
+    """The file as people name it: relative to the working folder when inside it, else whole."""
     try:
-        return os.path.relpath(path)
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -78,13 +77,36 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
     if version is not None and version != FORMAT:
         ctx.error("formato", f"formato {version!r} non supportato: questa versione legge formato = {FORMAT}")
         return None, ctx.problems
-    try:
-        regulation = table(Regulation, data, "", ctx)
-    except Bad:
-        regulation = None
-    if regulation is not None:
-        consistency.check(regulation, ctx.error)
-    return (regulation if not ctx.problems else None), ctx.problems
+    parts, broken = root_parts(data, ctx)
+    consistency.check(parts, broken, ctx.error)
+    if ctx.problems:
+        return None, ctx.problems
+    return Regulation(**parts), []
+
+
+def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], set[str]]:
+    """Each top-level table built on its own (a broken one left out), so the rules between keys are checked
+    on the others in the same round: every problem at once."""
+    fields = {f.metadata["toml"]: f for f in attrs.fields(Regulation)}
+    for name in data:
+        if name not in fields:
+            ctx.error(
+                name,
+                f"chiave sconosciuta{nearest(name, list(fields))}; ammesse: {', '.join(fields)}",
+                "regolamento.chiave_sconosciuta",
+            )
+    parts: dict[str, Any] = {}
+    broken: set[str] = set()
+    for name, f in fields.items():
+        if name not in data:
+            if f.metadata["required"]:
+                ctx.error(name, f"manca la chiave obbligatoria {name}", "regolamento.manca")
+            continue
+        try:
+            parts[f.name] = value(f.metadata, data[name], name, ctx)
+        except Bad:
+            broken.add(f.name)
+    return parts, broken
 
 
 def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
