@@ -249,6 +249,8 @@ def record(
     fund = Input("fondo", pool.amount, ref=f"pool:{pr.fund}")
     for e in people:
         pid = e.person.id
+        if e.status is not None and not pr.list_excluded:
+            continue  # outside the distribution: only their status says why
         paid = amounts.get(pid, ZERO)
         band = plan.band.get(pid, e.level)
         given = (fund, Input("punteggio", e.score, ref=f"score:{pid}"), *e.share_inputs, *plan.inputs.get(pid, ()))

@@ -288,6 +288,12 @@ class Premium:
         default="",
         example="banded",
     )
+    list_excluded: bool = key(
+        "elenca_esclusi",
+        "bool",
+        "gli esclusi compaiono tra i premi con 0 € (true) o solo con il loro stato (false)",
+        default=True,
+    )
     by_unit: bool = key("per_unita", "bool", "per «proporzionale»: anche × il raggiungimento dell'unità", default=False)
     maximum: Decimal | None = key(
         "massimo",
