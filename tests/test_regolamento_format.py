@@ -185,3 +185,11 @@ def test_the_schema_accepts_the_examples_and_rejects_an_unknown_key():
         jsonschema.validate(data, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"formato": 1, "atto": {"titolo": "x", "tipo_ente": "comune"}, "premo": {}}, schema)
+
+
+def test_the_docs_list_every_key_with_an_example():
+    docs = (Path(__file__).parent.parent / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    section = docs.split(schemagen.BEGIN + "\n", 1)[1].split(schemagen.END, 1)[0]
+    assert section == schemagen.reference(), "rigenera la sezione «Tutte le chiavi» da schemagen.reference()"
+    rows = [r for r in section.splitlines() if r.startswith("| `")]
+    assert rows and all(not r.endswith("|  |") for r in rows)  # every key has its example

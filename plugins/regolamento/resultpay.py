@@ -83,6 +83,8 @@ def pay(
                 inputs[p.id] += (Input("quota della posizione", share),)
             else:
                 due[p.id] = position * s.score
+    if not listed and rp.fund not in out.pools:
+        return  # nobody to pay and no fund: no pool to report
     amounts, pool = settle(rp, out.pools.get(rp.fund), due, scores, source, trace)
     formula = (
         "retribuzione di posizione × quota del gradino di punteggio"

@@ -95,3 +95,78 @@ def text() -> str:
 
 if __name__ == "__main__":  # pragma: no cover - the regeneration command of the docstring
     print(text(), end="")
+
+
+KIND_IT = {
+    "int": "intero",
+    "number": "numero",
+    "money": "importo (euro)",
+    "text": "testo",
+    "choice": "scelta",
+    "date": "data",
+    "bool": "sì/no",
+    "texts": "lista di testi",
+    "table": "tabella",
+    "tables": "lista di tabelle",
+    "numbers": "tabella nome → numero",
+    "labels": "tabella nome → testo",
+}
+BEGIN, END = "<!-- chiavi: inizio (generato) -->", "<!-- chiavi: fine -->"
+
+
+def reference() -> str:
+    """Every key of the format, table by table, in Italian with an example: the reference of
+    docs/regolamento.md between ``BEGIN`` and ``END`` (a test keeps it equal)."""
+    out: list[str] = []
+    _reference(Regulation, "(radice del file)", out, set())
+    return "\n".join(out).strip() + "\n"
+
+
+def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
+    if cls in seen:
+        return
+    seen.add(cls)
+    out += [f"#### {where}", "", (cls.__doc__ or "").strip(), "", "| chiave | tipo | obbligatoria | significato | esempio |",
+            "|---|---|---|---|---|"]  # fmt: skip
+    nested: list[tuple[type, str]] = []
+    for f in attrs.fields(cls):
+        meta = f.metadata
+        kind = KIND_IT[meta["kind"]]
+        if meta["choices"]:
+            kind += ": " + ", ".join(f"`{c}`" for c in meta["choices"])
+        shown = meta["example"] if meta["example"] is not None else _default(f)
+        example = (
+            "vedi sotto"
+            if meta["table"] is not None
+            else ("" if shown is None else f"`{meta['toml']} = {_toml(shown)}`")
+        )
+        doc = meta["doc"].replace("|", "\\|")
+        out.append(f"| `{meta['toml']}` | {kind} | {'sì' if meta['required'] else 'no'} | {doc} | {example} |")
+        if meta["table"] is not None:
+            nested.append((meta["table"], meta["toml"]))
+    out.append("")
+    for table, name in nested:
+        _reference(table, f"{where.replace('(radice del file)', '').strip('.')}.{name}".strip("."), out, seen)
+
+
+def _default(f: Any) -> Any:
+    """A field's default as an example, when it says something (not an empty text or list)."""
+    if f.default is attrs.NOTHING:
+        return None
+    factory = getattr(f.default, "factory", None)
+    value = factory() if factory is not None else f.default
+    if value in (None, "", (), {}):
+        return None
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, str):
+        return value if value[:4].isdigit() and value[4:5] == "-" else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)

@@ -93,7 +93,7 @@ class Act:
         choices=COMPARTI,
         example="funzioni_locali",
     )
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -136,8 +136,10 @@ class Weights:
         hi="1",
         example=0,
     )
-    source: str = key("fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="")
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    source: str = key(
+        "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -151,7 +153,7 @@ class Score:
     po: Weights | None = key("po", "table", "i pesi per le PO / EQ", table=Weights)
     dirigente: Weights | None = key("dirigente", "table", "i pesi per i dirigenti", table=Weights)
     segretario: Weights | None = key("segretario", "table", "i pesi per il segretario", table=Weights)
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -176,7 +178,7 @@ class Levels:
     po: tuple[Step, ...] | None = key("po", "tables", "la scala delle PO / EQ, se diversa", table=Step)
     dirigente: tuple[Step, ...] | None = key("dirigente", "tables", "la scala dei dirigenti, se diversa", table=Step)
     segretario: tuple[Step, ...] | None = key("segretario", "tables", "la scala del segretario, se diversa", table=Step)
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -219,7 +221,7 @@ class Exclusion:
         default=(),
         example=["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"],
     )
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -335,7 +337,7 @@ class Premium:
         hi="1",
         example=0.3,
     )
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -387,7 +389,7 @@ class ResultPay:
     steps: tuple[PayStep, ...] = key(
         "percentuali", "tables", "per «percentuale»: i gradini, dal più alto", default=(), table=PayStep
     )
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
@@ -408,7 +410,7 @@ class Event:
         "approvazione", "text", "la chiave di [approvals] in ente.toml che prova l'atto", example="piano_adopted"
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
-    note: str = key("nota", "text", NOTA_DOC, default="")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
 @attrs.frozen
