@@ -6,7 +6,7 @@ and :mod:`.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, 
 implementations are the ``@hookimpl`` functions of :mod:`.rules`.
 """
 
-from . import rules  # noqa: F401  (hook module, registered by the core)
+from . import rules, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "regolamento"
 REGULATIONS = ("il regolamento dichiarato dall'ente nel file TOML indicato in cycle.toml (regolamento = …)",)

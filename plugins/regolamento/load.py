@@ -18,19 +18,15 @@ PARAM = "regolamento"
 _CACHE: dict[tuple[str, str], tuple[Regulation | None, tuple[Problem, ...]]] = {}
 
 
+STARTER = Path(__file__).with_name("nuovo.toml")
+
+
 def load(path_text: str) -> tuple[Regulation | None, tuple[Problem, ...]]:
-    """The regulation in ``path_text``, or None and its problems (Italian, with file, key and line)."""
-    if not path_text:
-        return None, (
-            Problem(
-                rule="regolamento.file",
-                source=SOURCE,
-                column="regolamento",
-                message="manca il file del regolamento: in cycle.toml scrivi regolamento = \"FILE.toml\" "
-                "nel blocco [[ente]]",
-            ),
-        )
-    path = Path(path_text)
+    """The regulation in ``path_text``, or None and its problems (Italian, with file, key and line).
+
+    Without a file (no ``regolamento = …`` in cycle.toml, or a synthetic ente) the plugin's commented starting
+    regulation applies, and :func:`.rules.validate` says so in a warning of every such ente."""
+    path = Path(path_text) if path_text else STARTER
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -42,6 +38,8 @@ def load(path_text: str) -> tuple[Regulation | None, tuple[Problem, ...]]:
                 message=f"il file del regolamento non si legge: {exc}",
             ),
         )
+    if path == STARTER:  # the starting file as it applies unnamed: its placeholders filled
+        text = text.replace("{name}", "esempio di ciclope").replace("{file}", STARTER.name)
     key = (str(path), text)
     if key not in _CACHE:
         _CACHE[key] = _parse(path, text)

@@ -23,7 +23,7 @@ from .hints import nearest
 from .lines import key_lines, line_of
 from .spec import FORMAT, Regulation
 
-SOURCE = "formato del regolamento dichiarato (docs/regolamento.md)"
+SOURCE = "formato del regolamento dichiarato di ciclope, versione 1"
 KIND_WORDS = {
     "int": "un numero intero",
     "number": "un numero",

@@ -32,6 +32,7 @@ from . import premium, resultpay
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
 from .load import PARAM, load, regulation_of
+from .reader import SOURCE
 from .spec import Regulation, Step, Weights
 
 HUNDRED = Decimal(100)
@@ -42,6 +43,23 @@ YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
 def check_params(params: Params) -> list[Problem]:
     """The regulation file, read and checked: every problem at once, with file, key and line."""
     return list(load(params[PARAM])[1])
+
+
+@hookimpl(specname="ciclope_validate")
+def validate(params: Params) -> list[Problem]:
+    if params[PARAM]:
+        return []
+    return [
+        Problem(
+            rule="regolamento.file",
+            severity="warning",
+            source=SOURCE,
+            file="cycle.toml",
+            column="regolamento",
+            message="nessun file di regolamento indicato (regolamento = \"FILE.toml\" nel blocco [[ente]]): "
+            "applicato il regolamento di partenza del plugin, un esempio da non usare per pagare premi",
+        )
+    ]
 
 
 @hookimpl(specname="ciclope_input_schema")
