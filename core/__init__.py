@@ -8,9 +8,10 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
   ``Award``, ``Rewards``…) and the ente's whole ``Result``, which report sections read;
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
-- ``Pool`` and ``distribute``, and four namespaces of helpers, each with its own ``__all__``:
+- ``Pool`` and ``distribute``, and five namespaces of helpers, each with its own ``__all__``:
   ``money`` (exact splits and roundings), ``scoring`` (cards, weighted scores, rankings),
-  ``cells`` (parsers of input cells) and ``fmt`` (Italian numbers, money and dates);
+  ``bands`` (merit bands and score levels), ``cells`` (parsers of input cells) and ``fmt`` (Italian
+  numbers, money and dates);
 - the ``provisions`` namespace (``Provision``, ``in_force``…): the dated national provisions a comparto layer
   keeps in its ``provisions.toml`` (docs/plugin-guide.md).
 
@@ -21,7 +22,7 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
-from . import cells, fmt, money, provisions, scoring  # noqa: E402
+from . import bands, cells, fmt, money, provisions, scoring  # noqa: E402
 from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
 from .money import Pool  # noqa: E402
 from .outcomes import (  # noqa: E402
@@ -75,6 +76,7 @@ __all__ = [
     # money and the helper namespaces
     "Pool",
     "distribute",
+    "bands",
     "cells",
     "fmt",
     "money",

@@ -169,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new-plugin", help="crea ./ciclope-NOME/, un plugin installabile per un nuovo ente")
     new.add_argument("name", metavar="NOME")
+    new.add_argument(
+        "--toml",
+        action="store_true",
+        help="crea invece ./NOME.toml, un regolamento dichiarato commentato (plugin regolamento, docs/regolamento.md)",
+    )
 
     from .compare.command import add_parser as add_compare
 
@@ -622,8 +627,14 @@ def _demo_site(target: Path, store: Path) -> None:
 
 
 def cmd_new_plugin(args) -> int:
-    from .scaffold import create
+    from .scaffold import create, create_regulation
 
+    if args.toml:
+        path = create_regulation(args.name)
+        print(f"Creato {path}")
+        print(f'  in cycle.toml: [[ente]] plugin = "regolamento"  regolamento = "{path.name}"')
+        print("  guida: docs/regolamento.md; controllo: ciclope validate cycle.toml")
+        return EXIT_OK
     dest = create(args.name)
     print(f"Creato {dest}")
     print(f"  pip install {dest}\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml")

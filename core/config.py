@@ -16,7 +16,11 @@ from .registry import Hooks, available_plugins, unknown_plugin
 from .tomlcompat import read_toml
 
 CYCLE_KEYS = {"year", "output"}
-ENTE_KEYS = {"id", "plugin", "data", "params", "national"}
+ENTE_KEYS = {"id", "plugin", "data", "params", "national", "regolamento"}
+# ``regolamento = "FILE.toml"``: a regulation declared as data, for a plugin that reads one (its parameter
+# ``regolamento``, e.g. the built-in plugin of that name). The core only resolves the path against this file's
+# folder and passes it as that parameter: what the file means is the plugin's.
+REGULATION_KEY = "regolamento"
 TOP_KEYS = {"cycle", "ente", "store"}
 STORE_KEYS = {"url"}
 _ENTE_ID = re.compile(r"^[a-z0-9-]+$")
@@ -179,6 +183,11 @@ class _EnteChecks:
                 "[ente.national] deve essere una tabella (es. maggiorazione = { share = 0.30, quota = 0.10 })",
             )
             return None
+        if REGULATION_KEY in raw:
+            regulation = self.regulation(where, raw[REGULATION_KEY])
+            if regulation is None:
+                return None
+            overrides = {**overrides, REGULATION_KEY: regulation}
         if not known or not self.year:
             return None
         return self.params(where, str(ente_id), str(plugin), folder, overrides, valid, national)
@@ -199,6 +208,24 @@ class _EnteChecks:
             self.err(f"{where}.data", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
             return None
         return folder
+
+    def regulation(self, where: str, written: Any) -> str | None:
+        """The absolute path of ``regolamento = "FILE.toml"``, or None (an error recorded): a file inside the
+        configuration's folder tree, as the data folders."""
+        column = f"{where}.{REGULATION_KEY}"
+        if not isinstance(written, str) or not written.strip():
+            self.err(column, 'regolamento deve essere il nome di un file TOML, es. regolamento = "smvp-comune.toml"')
+            return None
+        path = (self.root / written).resolve()
+        try:
+            path.relative_to(self.root)
+        except ValueError:
+            self.err(column, f"il file {written!r} è fuori dalla cartella della configurazione", "config.path")
+            return None
+        if not path.is_file():
+            self.err(column, f"il file {written!r} non esiste (percorso relativo a questo file)", "config.missing_file")
+            return None
+        return str(path)
 
     def params(
         self,
@@ -228,9 +255,12 @@ class _EnteChecks:
             return EnteConfig(
                 id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), national=national, broken=str(exc)
             )
-        self.problems.extend(
-            attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where) for p in param_problems
-        )
+        for p in param_problems:
+            if p.file and p.file != self.label:  # a problem of another file (a declared regulation): as located
+                if p not in self.problems:  # enti sharing the file share its problems: said once
+                    self.problems.append(p)
+                continue
+            self.problems.append(attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where))
         if not valid or folder is None:
             return None
         return EnteConfig(

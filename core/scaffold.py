@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import hookspecs
 from .problems import CiclopeError, Problem
-from .registry import available_plugins
+from .registry import available_plugins, load_plugin
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 
@@ -256,3 +256,40 @@ def create(name: str, where: Path = Path(".")) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return dest
+
+
+# The plugin that reads a declared regulation, and its commented starting file (``new-plugin --toml``).
+REGULATION_PLUGIN, REGULATION_STARTER = "regolamento", "nuovo.toml"
+
+
+def create_regulation(name: str, where: Path = Path(".")) -> Path:
+    """``./NAME.toml``: the commented starting file of a declared regulation, shipped by the plugin that reads
+    them; never overwrites a file."""
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,60}$", name):
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="new_plugin.name",
+                    column="NAME",
+                    message=f"nome {name!r} non valido: lettere, cifre, '_' e '-'",
+                )
+            ]
+        )
+    starter = None
+    if REGULATION_PLUGIN in available_plugins():
+        folder = load_plugin(REGULATION_PLUGIN)[1].folder
+        starter = folder / REGULATION_STARTER if folder is not None else None
+    if starter is None or not starter.is_file():
+        raise CiclopeError(
+            [Problem(rule="new_plugin.toml", message=f"il plugin {REGULATION_PLUGIN!r} non è installato")]
+        )
+    path = where / f"{name}.toml"
+    text = starter.read_text(encoding="utf-8").replace("{file}", path.name).replace("{name}", name)
+    try:
+        with open(path, "x", encoding="utf-8") as fh:  # "x": never an existing file
+            fh.write(text)
+    except FileExistsError:
+        raise CiclopeError(
+            [Problem(rule="new_plugin.exists", file=str(path), message="il file esiste già: non lo sovrascrivo")]
+        ) from None
+    return path

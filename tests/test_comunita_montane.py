@@ -13,6 +13,7 @@ from fractions import Fraction
 import pytest
 from conftest import SHARED
 
+from ciclope.core import bands as merit
 from ciclope.core import scoring
 from ciclope.core.cli import main
 from ciclope.core.problems import CiclopeError
@@ -120,11 +121,11 @@ DEFAULT = (
 
 def test_band_targets_are_cumulative_floors():
     # n = 9: ⌊9 × 0.2⌋ = ⌊1.8⌋ = 1, ⌊9 × 0.6⌋ = ⌊5.4⌋ = 5, the last band takes the rest (9)
-    assert art17.band_targets(9, DEFAULT) == [1, 5, 9]
+    assert merit.band_targets(9, DEFAULT) == [1, 5, 9]
     # n = 10: ⌊2⌋ = 2, ⌊6⌋ = 6
-    assert art17.band_targets(10, DEFAULT) == [2, 6, 10]
+    assert merit.band_targets(10, DEFAULT) == [2, 6, 10]
     # a cap of 1 (30% of 4 people in service = ⌊1.2⌋) bounds the first band: ⌊10 × 0.2⌋ = 2 → 1
-    assert art17.band_targets(10, DEFAULT, cap=1) == [1, 6, 10]
+    assert merit.band_targets(10, DEFAULT, cap=1) == [1, 6, 10]
 
 
 def test_assign_bands_ties_go_down_at_each_boundary():
@@ -142,13 +143,13 @@ def test_assign_bands_ties_go_down_at_each_boundary():
         ("i", D(72)),
         ("j", D(71)),
     ]
-    assert art17.assign_bands(ordered, [2, 6, 10]) == [["a"], ["b", "c", "d", "e"], ["f", "g", "h", "i", "j"]]
+    assert merit.assign_bands(ordered, [2, 6, 10]) == [["a"], ["b", "c", "d", "e"], ["f", "g", "h", "i", "j"]]
 
 
 def test_assign_bands_a_tie_filling_the_top_band_empties_it():
     # target 1 for the first band, but the first two are equal → band 1 empty, both in band 2
     ordered = [("a", D(90)), ("b", D(90)), ("c", D(80))]
-    assert art17.assign_bands(ordered, [1, 2, 3]) == [[], ["a", "b"], ["c"]]
+    assert merit.assign_bands(ordered, [1, 2, 3]) == [[], ["a", "b"], ["c"]]
 
 
 def test_cut_without_ties():

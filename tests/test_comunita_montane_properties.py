@@ -19,6 +19,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ciclope.core import bands as merit
 from ciclope.core import scoring
 from ciclope.core.model import Ente, EvaluationItem, Person, Unit
 from ciclope.core.money import Pool
@@ -26,7 +27,6 @@ from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.params import merge_params
 from ciclope.core.registry import Hooks
 from ciclope.core.trace import Trace
-from ciclope.plugins.comunita_montane import bands as art17
 from ciclope.plugins.comunita_montane import rules
 from ciclope.plugins.comunita_montane.checks import check_params, parse_bands
 
@@ -213,7 +213,7 @@ def test_assign_bands_on_heavy_ties(values, cfg):
     bands, _ = parse_bands(cfg if cfg is not None else SPECS["bands"].value)
     ordered = scoring.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])
     n = len(ordered)
-    groups = art17.assign_bands(ordered, art17.band_targets(n, bands))
+    groups = merit.assign_bands(ordered, merit.band_targets(n, bands))
     assert [p for g in groups for p in g] == [p for p, _ in ordered]  # everybody, in order
     band_of = {p: k for k, g in enumerate(groups) for p in g}
     score = dict(ordered)

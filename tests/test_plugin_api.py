@@ -71,6 +71,7 @@ def test_everything_exported_exists():
 
 
 NAMESPACES = {
+    "bands",
     "cells",
     "fmt",
     "money",

@@ -274,7 +274,8 @@ def test_no_output_for_people_names_a_file_of_ciclope(tmp_path, plugin, capsys):
             texts[f"schede.xlsx!{ws.title}"] = " ".join(str(c) for row in ws.iter_rows(values_only=True) for c in row)
     found = {name: REPOSITORY_NAMES.findall(text)[:3] for name, text in texts.items() if REPOSITORY_NAMES.search(text)}
     assert found == {}
-    assert re.search(r"\d{3}_[0-9a-f]{16}\.txt", (folder / "results.json").read_text(encoding="utf-8"))
+    if load_plugin(plugin)[1].documents:  # a declared regulation has no seed files: its acts have titles only
+        assert re.search(r"\d{3}_[0-9a-f]{16}\.txt", (folder / "results.json").read_text(encoding="utf-8"))
 
 
 # -- a synthetic ente of tiny groups, published everywhere ------------------------------------------------------

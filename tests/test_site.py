@@ -320,13 +320,17 @@ def test_demo_records_every_plugin_in_one_store_and_builds_the_portal(tmp_path, 
     target = tmp_path / "demo"
     assert main(["demo", "--dir", str(target)]) == 0
     index = (target / "sito" / "index.html").read_text(encoding="utf-8")
-    # brescia and comunita_montane's demo enti are 2021, bergamo's 2020: the portal shows the latest year
-    assert 'href="enti/cciaa-brescia.html"' in index and 'href="enti/cm-feltrina.html"' in index
-    assert "2020, 2021" in index
+    # regolamento's demo Comuni are 2024, brescia and comunita_montane's enti 2021, bergamo's 2020: the portal
+    # shows the latest year
+    assert 'href="enti/comune-soglie.html"' in index and 'href="enti/comune-livelli.html"' in index
+    assert "2020, 2021, 2024" in index
     capsys.readouterr()
     # the other year from the same store, with no cycle.toml
     out = tmp_path / "2020"
     assert main(["site", "--store", str(target / "ciclope.db"), "--year", "2020", "--out", str(out)]) == 0
+    year_2021 = tmp_path / "2021"
+    assert main(["site", "--store", str(target / "ciclope.db"), "--year", "2021", "--out", str(year_2021)]) == 0
+    assert 'href="enti/cciaa-brescia.html"' in (year_2021 / "index.html").read_text(encoding="utf-8")
     assert 'href="enti/cciaa-bergamo.html"' in (out / "index.html").read_text(encoding="utf-8")
     assert main(["demo", "--dir", str(target)]) == 0  # again: the demo's own portal is rebuilt
 

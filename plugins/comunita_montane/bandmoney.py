@@ -15,6 +15,7 @@ from fractions import Fraction
 import attrs
 
 from ciclope.core import Input, Person, fmt, money
+from ciclope.core import bands as merit
 
 from .checks import Band, min_ratio
 from .common import Context, Ranking, money_it, src
@@ -56,12 +57,8 @@ def per_capita_money(
 ) -> tuple[dict[str, Decimal], list[Decimal], Formula]:
     """One split of the ranking's pool by ``resources_k / staff_k × fte``; the band "pools" are what each band
     actually received."""
-    weights: dict[str, Fraction] = {}
-    for band, members, persons in zip(bands, groups, people):
-        ratio = band.resources / band.staff
-        for pid, person in zip(members, persons):
-            weights[pid] = ratio * Fraction(person.fte)
-    parts = money.split(amount, weights, rank=rank)
+    fte = {pid: person.fte for members, persons in zip(groups, people) for pid, person in zip(members, persons)}
+    parts = money.split(amount, merit.per_capita_weights(bands, groups, fte), rank=rank)
     band_pools = [sum((parts[pid] for pid in members), Decimal(0)) for members in groups]
     formula = {
         "band": "somma dei premi della fascia: il fondo della graduatoria è ripartito tra tutti i collocati in "

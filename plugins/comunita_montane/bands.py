@@ -1,7 +1,7 @@
 """Art. 17: the graduatorie, the merit bands and the premi annuali sui risultati della performance.
 
-The pure band arithmetic comes first (:func:`band_targets`, :func:`assign_bands`), so tests and
-properties can call it directly; the tie-safe cut is :func:`ciclope.core.scoring.cut_without_ties`.
+The band arithmetic (cumulative sizes, the tie-safe split, the per-capita weights) is the shared one of
+:mod:`ciclope.core.bands`, which a declared ``regolamento`` with «fasce» uses too.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from ciclope.core import Award, Input, Person, Pool, money, scoring
+from ciclope.core import bands as merit
 
 from .bandmoney import Split, band_pool_money, per_capita_money, weights_input
 from .checks import TOP_CAP, Band, top_bands
@@ -36,42 +36,6 @@ from .common import (
 Banded = tuple[str, Decimal, Person, Input]
 # (id, score, band index) of a banded person, 0 = the highest band
 Ranked = tuple[str, Decimal, int]
-
-
-def band_targets(n: int, bands: Sequence[Band], cap: int | None = None) -> list[int]:
-    """Cumulative sizes ``c_k = floor(n × (staff_1 + … + staff_k))`` for every band but the last (art. 17.2).
-
-    The last band takes the rest (``c_K = n``). ``cap`` (the 30% of the staff in service, art. 17.2)
-    bounds the cumulative size of the first band (3 bands) or of the first two (4–5 bands).
-    """
-    out, cum = [], Fraction(0)
-    for band in bands[:-1]:
-        cum += band.staff
-        out.append(math.floor(n * cum))
-    out.append(n)
-    if cap is not None:
-        for k in range(top_bands(len(bands))):
-            out[k] = min(out[k], cap)
-    return out
-
-
-def assign_bands(ordered: Sequence[tuple[Any, ...]], targets: Sequence[int]) -> list[list[str]]:
-    """Split people ordered by score (best first: ``(id, score, …)``) into bands at the cumulative ``targets``:
-    consecutive runs of ``ordered``, lists of ids.
-
-    Ties never straddle a boundary: a group of equal scores that would cross one goes entirely to
-    the lower band, so an upper band never exceeds its (cumulative) share (rules §3).
-    """
-    n = len(ordered)
-    bands: list[list[str]] = []
-    start = 0
-    for k, target in enumerate(targets):
-        end = n if k == len(targets) - 1 else max(start, min(target, n))
-        while start < end < n and ordered[end - 1][1] == ordered[end][1]:
-            end -= 1
-        bands.append([t[0] for t in ordered[start:end]])
-        start = end
-    return bands
 
 
 def merit_bands(
@@ -199,8 +163,8 @@ def pay_ranking(
 ) -> RankingPaid:
     """One graduatoria in bands and its pool paid out (art. 17.2)."""
     n = len(banded)
-    targets = band_targets(n, ctx.bands, cap)
-    groups = assign_bands(banded, targets)
+    targets = merit.band_targets(n, ctx.bands, cap)
+    groups = merit.assign_bands(banded, targets)
     record_ranking(ctx, rk, n, targets, cap)
     runs, start = [], 0
     for members in groups:  # the bands are consecutive runs of the graduatoria (assign_bands)

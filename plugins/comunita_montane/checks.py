@@ -13,9 +13,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-import attrs
-
 from ciclope.core import Params, Problem, cells, hookimpl
+from ciclope.core import bands as merit
 
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
 SOURCE_LEVELS = "003_17a077a346f3b252.txt art. 17.2; plugins/comunita_montane/params.toml [levels]"
@@ -25,34 +24,11 @@ MIN_SCORE = Decimal(70)  # art. 17.2: «almeno il 70% del massimo punteggio otte
 LOW_LEVELS = ("adeguata", "non adeguata")  # art. 17.2 lett. a, c: the levels under the threshold
 
 
-@attrs.frozen
-class Band:
-    """A merit band: its name and its shares of people and of money (exact and as written)."""
-
-    name: str
-    staff: Fraction
-    resources: Fraction
-    staff_text: Decimal
-    resources_text: Decimal
-
-
-@attrs.frozen
-class Level:
-    name: str
-    min: Decimal
-
-
-def top_bands(count: int) -> int:
-    """How many of the first bands share the 30% cap: the first with 3 bands, the first two with 4 or 5.
-
-    Art. 17.2 speaks of 3 and 5 bands; for 4 bands the first two is an assumption (rules/comunita_montane.md §3).
-    """
-    return 1 if count <= 3 else 2
-
-
-def min_ratio(count: int) -> Fraction:
-    """Minimum per-capita ratio between consecutive bands: 1:2 with 3 bands, 1:1,5 with 4–5 (art. 17.2)."""
-    return Fraction(2) if count <= 3 else Fraction(3, 2)
+# The band rules are the shared ones of ciclope.core.bands (a declared regolamento uses the same code).
+Band = merit.Band
+Level = merit.Level
+top_bands = merit.top_bands
+min_ratio = merit.min_ratio
 
 
 def _problem(rule: str, message: str, column: str = "params.bands", source: str = SOURCE_17) -> Problem:

@@ -29,6 +29,7 @@ from ciclope.core import (
     money,
     scoring,
 )
+from ciclope.core import bands as merit
 
 from .checks import MIN_SCORE, Band, Level, parse_bands, parse_levels
 
@@ -88,10 +89,7 @@ def level_of(score: Decimal | None, insufficient: bool, levels: Sequence[Level])
         return "non adeguata"
     if score < MIN_SCORE:
         return "adeguata"
-    for lv in levels:
-        if score >= lv.min:
-            return lv.name
-    return levels[-1].name if levels else None
+    return merit.level_of(score, levels) or (levels[-1].name if levels else None)
 
 
 def responsibility_unit(person: Person, ente: Ente) -> str:

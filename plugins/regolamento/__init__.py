@@ -1,0 +1,31 @@
+"""Plugin `regolamento`: an ente's SMVP declared in a TOML file, without Python (docs/regolamento.md).
+
+``cycle.toml`` names the file per ente (``[[ente]] plugin = "regolamento"``, ``regolamento = "FILE.toml"``);
+many enti may share one. The format is declared once in :mod:`.spec`, read and checked by :mod:`.reader`
+and :mod:`.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, :mod:`.schemagen`). The hook
+implementations are the ``@hookimpl`` functions of :mod:`.rules`.
+"""
+
+from . import rules, synth  # noqa: F401  (hook modules, registered by the core)
+
+NAME = "regolamento"
+REGULATIONS = ("il regolamento dichiarato dall'ente nel file TOML indicato in cycle.toml (regolamento = …)",)
+STATUS_LABELS = {
+    "escluso_assenze": "escluso per assenze",
+    "escluso_punteggio_minimo": "escluso: punteggio sotto il minimo",
+    "escluso_insufficiente": "escluso: insufficiente rendimento",
+    "escluso_sanzione": "escluso per sanzione disciplinare",
+    "escluso_unita_sotto": "escluso: obiettivi dell'unità non raggiunti",
+    "valutazione_negativa": "valutazione negativa",
+    "senza_posizione": "senza retribuzione di posizione",
+}
+LABELS = {
+    "scheda": "scheda di valutazione",
+    "unità × 100": "performance dell'unità",
+    "ente × 100": "performance dell'ente",
+    "cruscotto × 100": "cruscotto personale",
+    "motivo": "motivo",
+    "performance_individuale": "Premi per la performance individuale",
+    "risultato_po": "Retribuzione di risultato delle PO / EQ",
+}
+FUND_GROUPS = {"performance_individuale": "personale", "risultato_po": "dirigenti e PO"}

@@ -1,0 +1,173 @@
+"""The rules between the keys of a regulation that the format of each key cannot say.
+
+Thresholds strictly descending (an equal one overlaps its neighbour), shares summing to exactly 1
+(checked in exact decimal arithmetic: 0.2 + 0.4 + 0.4 is 1), what each premium method and each
+exclusion needs, coefficients naming declared levels, dates that exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from .hints import nearest
+from .spec import COMPONENTS, Exclusion, Levels, Premium, ResultPay, Score
+
+Error = Callable[..., None]
+ONE = Decimal(1)
+ROLE_KEYS = ("dipendente", "po", "dirigente", "segretario")
+
+
+def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
+    """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
+    read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
+    again, nor are the rules that lean on it."""
+    score: Score | None = parts.get("score")
+    if score is not None:
+        weights_sum(score, error)
+    levels: Levels | None = parts.get("levels")
+    names: set[str] = set()
+    if levels is not None:
+        for role, steps in zip(
+            ("scala", *ROLE_KEYS), (levels.ladder, levels.staff, levels.po, levels.dirigente, levels.segretario)
+        ):
+            if steps is not None:
+                descending(f"livelli.{role}", [s.min for s in steps], error)
+                names |= {s.name for s in steps}
+    for i, ex in enumerate(parts.get("exclusions", ())):
+        exclusion(f"esclusioni[{i}]", ex, error)
+    pr: Premium | None = parts.get("premium")
+    if pr is not None:
+        premium(pr, None if "levels" in broken else names, error)
+    rp: ResultPay | None = parts.get("result_pay")
+    if rp is not None:
+        result_pay(rp, error)
+        if pr is not None and pr.fund == rp.fund:
+            error(
+                "risultato_po.fondo",
+                f"il fondo {rp.fund!r} è già quello del [premio]: usa due fondi distinti",
+                "regolamento.valore",
+            )
+    for i, ev in enumerate(parts.get("calendar", ())):
+        if day_month(ev.due) is None:
+            error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+
+
+def weights_sum(score: Score, error: Error) -> None:
+    for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
+        if weights is None:
+            continue
+        total = weights.card + weights.unit + weights.ente + weights.dashboard
+        if total != ONE:
+            error(
+                f"punteggio.{role}", f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma"
+            )
+
+
+def descending(path: str, thresholds: Sequence[Decimal], error: Error) -> None:
+    """Thresholds from the highest, each strictly below the one before."""
+    if not thresholds:
+        error(path, "la scala è vuota", "regolamento.soglie")
+    for i, (a, b) in enumerate(zip(thresholds, thresholds[1:]), start=1):
+        if b == a:
+            error(
+                f"{path}[{i}].da",
+                f"la soglia {b} coincide con quella del gradino prima: i gradini si sovrappongono",
+                "regolamento.soglie",
+            )
+        elif b > a:
+            error(
+                f"{path}[{i}].da",
+                f"la soglia {b} è più alta di quella del gradino prima ({a}): scrivi i "
+                "gradini dal più alto al più basso",
+                "regolamento.soglie",
+            )
+
+
+def exclusion(path: str, ex: Exclusion, error: Error) -> None:
+    needs = {
+        "assenze": ("giorni", ex.days),
+        "punteggio_minimo": ("minimo", ex.min),
+        "unita_sotto": ("minimo", ex.min),
+        "sanzione": ("oltre", ex.above),
+    }
+    if ex.rule in needs and needs[ex.rule][1] is None:
+        error(path, f"la regola {ex.rule!r} richiede la chiave {needs[ex.rule][0]}", "regolamento.manca")
+    if ex.rule == "unita_sotto" and ex.min is not None and ex.min > ONE:
+        error(
+            f"{path}.minimo",
+            f"per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato {ex.min}",
+            "regolamento.valore",
+        )
+    if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
+        error(
+            f"{path}.oltre",
+            f"{ex.above!r} non è nella scala delle sanzioni ({', '.join(ex.scale) or 'vuota'})",
+            "regolamento.valore",
+        )
+
+
+def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
+    if pr.method == "soglie":
+        for name, got in (("massimo", pr.maximum), ("piena", pr.full), ("minima", pr.floor)):
+            if got is None:
+                error("premio", f"il metodo «soglie» richiede la chiave {name}", "regolamento.manca")
+        if pr.full is not None and pr.floor is not None and pr.floor >= pr.full:
+            error(
+                "premio.minima",
+                f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
+                "regolamento.soglie",
+            )
+    if pr.method == "livelli" and levels is not None:  # None: the levels are broken, said already
+        if not pr.coefficients:
+            error("premio", "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
+        if not levels:
+            error("premio", "il metodo «livelli» richiede i [livelli]", "regolamento.manca")
+        for name in pr.coefficients:
+            if levels and name not in levels:
+                error(
+                    f"premio.coefficienti.{name}",
+                    f"livello sconosciuto{nearest(name, sorted(levels))}; livelli: {', '.join(sorted(levels))}",
+                    "regolamento.chiave_sconosciuta",
+                )
+    if pr.method == "fasce":
+        if len(pr.bands) < 2:
+            error("premio.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
+        for what, key in (("personale", "staff"), ("risorse", "resources")):
+            total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
+            if pr.bands and total != ONE:
+                error("premio.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
+        for i, b in enumerate(pr.bands):
+            if b.staff == 0:
+                error(
+                    f"premio.fasce[{i}].personale",
+                    "una fascia senza personale non ha un premio pro capite",
+                    "regolamento.valore",
+                )
+
+
+def result_pay(rp: ResultPay, error: Error) -> None:
+    if rp.method == "percentuale":
+        descending("risultato_po.percentuali", [s.min for s in rp.steps], error)
+        low = min((s.min for s in rp.steps), default=None)
+        if low is not None and low < rp.positive:
+            error(
+                "risultato_po.percentuali",
+                f"un gradino parte da {low}, sotto la soglia positiva {rp.positive}",
+                "regolamento.soglie",
+            )
+
+
+def day_month(text: str) -> tuple[int, int] | None:
+    """``"31/01"`` → (31, 1); None if it is no day of a (leap) year."""
+    parts = text.strip().split("/")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    day, month = int(parts[0]), int(parts[1])
+    try:
+        dt.date(2024, month, day)
+    except ValueError:
+        return None
+    return day, month

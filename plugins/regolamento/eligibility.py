@@ -1,0 +1,105 @@
+"""Who takes part in a distribution: the regulation's exclusions, in the order it writes them, and each
+person's paid share of the year (part-time, days in service)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace
+
+from .spec import Exclusion, Premium, Regulation
+
+ONE = Decimal(1)
+WHY = {
+    "assenze": "assenze oltre {giorni} giorni",
+    "punteggio_minimo": "punteggio sotto {minimo}",
+    "insufficiente": "dichiarato di insufficiente rendimento",
+    "sanzione": "sanzione disciplinare più grave di «{oltre}»",
+    "unita_sotto": "obiettivi dell'unità raggiunti sotto il {minimo}",
+}
+
+
+def cite(reg: Regulation, source: str) -> str:
+    """A source as published documents cite it: the act's title, then the article."""
+    return f"{reg.act.title}, {source}"
+
+
+def status_of(ex: Exclusion) -> str:
+    return ex.status or f"escluso_{ex.rule}"
+
+
+def unit_achievement(person: Person, ente: Ente, org: OrgPerformance) -> tuple[str, Decimal | None]:
+    """The unit whose achievement is a person's: the unit they head (the highest), else their own."""
+    headed = ente.headed_by(person.id)
+    unit = headed[0].id if headed else person.unit
+    return unit, org.units.get(unit)
+
+
+def excluded_by(ex: Exclusion, person: Person, score: Decimal, ente: Ente, org: OrgPerformance) -> Input | None:
+    """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them."""
+    if ex.rule == "assenze":
+        cell = ente.cell("people", person.row, "absence_days")
+        return (
+            Input("giorni di assenza", person.absence_days, cell=cell) if person.absence_days > (ex.days or 0) else None
+        )
+    if ex.rule == "punteggio_minimo":
+        return Input("punteggio", score, ref=f"score:{person.id}") if score < (ex.min or 0) else None
+    if ex.rule == "insufficiente":
+        cell = ente.cell("people", person.row, "insufficient")
+        return Input("insufficiente rendimento", True, cell=cell) if person.insufficient else None
+    if ex.rule == "sanzione":
+        kind = person.extra.get("sanzione")
+        if not kind or kind not in ex.scale or ex.above is None:
+            return None
+        worse = ex.scale.index(kind) > ex.scale.index(ex.above)
+        return Input("sanzione disciplinare", kind, cell=ente.cell("people", person.row, "sanzione")) if worse else None
+    unit, ach = unit_achievement(person, ente, org)
+    return (
+        Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}") if ach is not None and ach < (ex.min or 0) else None
+    )
+
+
+def exclusion(
+    reg: Regulation, person: Person, score: Score, ente: Ente, org: OrgPerformance, trace: Trace
+) -> str | None:
+    """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted."""
+    assert score.score is not None
+    for ex in reg.exclusions:
+        found = excluded_by(ex, person, score.score, ente, org)
+        if found is None:
+            continue
+        status = status_of(ex)
+        why = WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=ex.above)
+        trace.record(
+            f"score:{person.id}:status",
+            status,
+            f"escluso dal premio: {why}",
+            cite(reg, ex.source),
+            [found],
+            f"Esito di {person.name}",
+            ex.note,
+        )
+        return status
+    return None
+
+
+def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[Input], str]:
+    """The share of a full-time, full-year premium a person is paid: fte (part-time «proporzionale») × days in
+    service / days of the year (``rateo_giorni``); its inputs and its words for a formula."""
+    share, inputs, words = ONE, [], []
+    if pr.part_time == "proporzionale":
+        share = person.fte
+        inputs.append(Input("tempo lavorato (fte)", person.fte, cell=ente.cell("people", person.row, "fte")))
+        words.append("fte")
+    if pr.prorate:
+        first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
+        start = max(first, person.extra.get("assunzione") or first)
+        end = min(last, person.extra.get("cessazione") or last)
+        days, year_days = max(0, (end - start).days + 1), (last - first).days + 1
+        if days != year_days:
+            share = share * Decimal(days) / Decimal(year_days)
+            inputs.append(Input("giorni di servizio nell'anno", days))
+            inputs.append(Input("giorni dell'anno", year_days))
+            words.append("giorni di servizio / giorni dell'anno")
+    return share, inputs, " × ".join(words)

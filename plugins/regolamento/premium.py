@@ -1,0 +1,270 @@
+"""The individual premium ([premio]): who takes part, each method's weights or capped amounts, the pool's
+residual rule; every award recorded with its inputs and the declared ``fonte``.
+
+Methods give either **weights** (the whole pool is split in proportion: ``proporzionale``, ``fasce``,
+``livelli`` without a maximum) or **capped amounts** (a per-capita maximum × a share: ``soglie``, ``livelli``
+with ``massimo``). Capped amounts are «fino a» figures, rounded down to the cent; when they exceed the pool
+the pool is split in proportion to them, and with ``residuo = "ridistribuisci"`` it always is. Every split is
+by largest remainder, leftover cents by rank (higher score first), so each pool is conserved to the cent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, bands, money, scoring
+
+from .eligibility import cite, exclusion, paid_share, unit_achievement
+from .spec import Premium, Regulation
+
+ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)
+
+
+@attrs.define
+class Outcome:
+    """What the premialità phase builds: pools, awards (a person's further awards under one key each),
+    statuses and the details the report reads."""
+
+    pools: dict[str, Pool]
+    awards: dict[str, Award] = attrs.field(factory=dict)
+    statuses: dict[str, str] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Entry:
+    """A scored person of a distribution: admitted (``status`` None) or excluded, and their paid share."""
+
+    person: Person
+    score: Decimal
+    level: str | None
+    status: str | None
+    share: Decimal
+    share_inputs: tuple[Input, ...]
+    share_words: str
+
+
+@attrs.frozen
+class Plan:
+    """A method's answer: per admitted person a weight (split the pool) or a capped amount, and the words."""
+
+    values: Mapping[str, Any]
+    capped: bool
+    formula: str
+    inputs: Mapping[str, tuple[Input, ...]] = attrs.field(factory=dict)
+    band: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def entries(
+    reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace
+) -> list[Entry]:
+    """The scored people of the premium's roles, in people.csv order (nobody unscored is listed)."""
+    out = []
+    for p in ente.people.values():
+        s = scores.get(p.id)
+        if p.role not in pr.roles or s is None or s.score is None:
+            continue
+        status = exclusion(reg, p, s, ente, org, trace)
+        share, share_inputs, words = paid_share(pr, p, ente)
+        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words))
+    return out
+
+
+def pay(
+    reg: Regulation, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace, out: Outcome
+) -> None:
+    pr = reg.premium
+    assert pr is not None
+    people = entries(reg, pr, ente, scores, org, trace)
+    for e in people:
+        if e.status is not None or pr.admitted:
+            out.statuses[e.person.id] = e.status or pr.admitted
+    pool = out.pools.get(pr.fund)
+    source = cite(reg, pr.source)
+    if pool is None:
+        trace.problem(
+            Problem(
+                rule="regolamento.fondo",
+                severity="warning",
+                source=source,
+                file="ente.toml",
+                column=f"funds.{pr.fund}",
+                message=f"manca [funds] {pr.fund}: nessun premio calcolato",
+            )
+        )
+        return
+    admitted = [e for e in people if e.status is None]
+    plan = method_plan(reg, pr, admitted, ente, org)
+    rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
+    amounts, note = settle(pool.amount, plan, pr, rank, source, trace)
+    record(reg, pr, pool, people, plan, amounts, note, trace, out)
+    out.pools[pr.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
+
+
+def ordered(admitted: list[Entry]) -> list[Entry]:
+    """Best score first, equal scores by id (the ranking of the bands)."""
+    return [t[2] for t in scoring.by_score([(e.person.id, e.score, e) for e in admitted])]
+
+
+def settle(
+    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+) -> tuple[dict[str, Decimal], str]:
+    """The amounts of the admitted people, and a note on how the pool was used."""
+    if not plan.capped:
+        return money.split(amount, plan.values, rank=rank), ""
+    due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
+    total = sum(due.values(), ZERO)
+    if total > amount:
+        trace.problem(
+            Problem(
+                rule="regolamento.fondo_insufficiente",
+                severity="warning",
+                source=source,
+                file="ente.toml",
+                column=f"funds.{pr.fund}",
+                message=f"il fondo {pr.fund} ({amount} €) non basta per i premi dovuti ({total} €): "
+                "ridotti in proporzione",
+            )
+        )
+        return money.split(amount, due, rank=rank), "fondo insufficiente: importi ridotti in proporzione"
+    if pr.residual == "ridistribuisci" and total > 0:
+        return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
+    return due, ""
+
+
+def method_plan(reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
+    if pr.method == "proporzionale":
+        return proportional(pr, admitted, ente, org)
+    if pr.method == "soglie":
+        return thresholds(pr, admitted)
+    if pr.method == "livelli":
+        return by_level(pr, admitted)
+    return merit_bands(pr, admitted, ente)
+
+
+def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        weight = e.score * e.share
+        extra: tuple[Input, ...] = ()
+        if pr.by_unit:
+            unit, ach = unit_achievement(e.person, ente, org)
+            weight *= ach if ach is not None else Decimal(0)
+            extra = (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
+        values[e.person.id] = weight
+        inputs[e.person.id] = extra
+    unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
+    return Plan(values, False, f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{unit_words}", inputs)
+
+
+def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
+    assert pr.maximum is not None and pr.full is not None and pr.floor is not None
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        if e.score >= pr.full:
+            quota = Decimal(1)
+        elif e.score < pr.floor:
+            quota = Decimal(0)
+        elif pr.between == "punteggio":
+            quota = e.score / HUNDRED
+        else:
+            quota = (e.score - pr.floor) / (pr.full - pr.floor)
+        values[e.person.id] = pr.maximum * quota * e.share
+        inputs[e.person.id] = (Input("massimo pro capite", pr.maximum), Input("quota del massimo", money.r4(quota)))
+    between = "punteggio / 100" if pr.between == "punteggio" else f"(punteggio − {pr.floor}) / ({pr.full} − {pr.floor})"
+    formula = (
+        f"massimo pro capite × quota × quota pagata, arrotondato per difetto al centesimo; quota = 1 da "
+        f"{pr.full}, {between} da {pr.floor}, 0 sotto {pr.floor}"
+    )
+    return Plan(values, True, formula, inputs)
+
+
+def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        coefficient = pr.coefficients.get(e.level or "", Decimal(0))
+        base = pr.maximum if pr.maximum is not None else Decimal(1)
+        values[e.person.id] = base * coefficient * e.share
+        given = (Input("livello", e.level, ref=f"score:{e.person.id}"), Input("coefficiente del livello", coefficient))
+        inputs[e.person.id] = given + ((Input("massimo pro capite", pr.maximum),) if pr.maximum is not None else ())
+    if pr.maximum is not None:
+        formula = "massimo pro capite × coefficiente del livello × quota pagata, arrotondato per difetto al centesimo"
+        return Plan(values, True, formula, inputs)
+    return Plan(values, False, "fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata", inputs)
+
+
+def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
+    """Merit bands with the shared rules of :mod:`ciclope.core.bands`: cumulative sizes, ties never split,
+    an optional cap on the first band(s) counted on the staff in service, money by per-capita weight."""
+    shares = [bands.Band.of(b.name, b.staff, b.resources) for b in pr.bands]
+    ranking = [(e.person.id, e.score, e) for e in ordered(admitted)]
+    cap = None
+    if pr.top_cap is not None:
+        in_service = sum(1 for p in ente.people.values() if p.role in pr.roles)
+        cap = math.floor(Fraction(pr.top_cap) * in_service)
+    targets = bands.band_targets(len(ranking), shares, cap)
+    groups = bands.assign_bands(ranking, targets)
+    share_of = {e.person.id: e.share for e in admitted}
+    weights = bands.per_capita_weights(shares, groups, share_of)
+    band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
+    inputs = {
+        pid: (
+            Input("fascia", band_of[pid]),
+            Input(
+                "peso pro capite della fascia (risorse / personale)", money.r4(Decimal(b.resources_text / b.staff_text))
+            ),
+        )
+        for b, members in zip(shares, groups)
+        for pid in members
+    }
+    formula = (
+        "fondo × peso / Σ pesi dei collocati in fascia, con peso = (quota di risorse / quota di personale "
+        "della fascia) × quota pagata; fasce per punteggio decrescente, pari merito mai divisi"
+    )
+    return Plan(weights, False, formula, inputs, band_of)
+
+
+def record(
+    reg: Regulation,
+    pr: Premium,
+    pool: Pool,
+    people: list[Entry],
+    plan: Plan,
+    amounts: Mapping[str, Decimal],
+    note: str,
+    trace: Trace,
+    out: Outcome,
+) -> None:
+    source = cite(reg, pr.source)
+    fund = Input("fondo", pool.amount, ref=f"pool:{pr.fund}")
+    for e in people:
+        pid = e.person.id
+        if e.status is not None and not pr.list_excluded:
+            continue  # outside the distribution: only their status says why
+        paid = amounts.get(pid, ZERO)
+        band = plan.band.get(pid, e.level)
+        given = (fund, Input("punteggio", e.score, ref=f"score:{pid}"), *e.share_inputs, *plan.inputs.get(pid, ()))
+        if e.status is not None:
+            given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
+        formula = plan.formula if e.status is None else "escluso: nessun premio"
+        words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
+        trace.record(
+            f"award:{pid}",
+            paid,
+            formula,
+            source,
+            given,
+            f"Premio di {e.person.name}",
+            "; ".join(x for x in (words, note if e.status is None else "", pr.note) if x),
+        )
+        out.awards[pid] = Award(person=pid, amount=paid, pool=pr.fund, band=band)

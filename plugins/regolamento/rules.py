@@ -1,0 +1,198 @@
+"""The hooks of a declared regulation: its check, its extra input, the individual score, the premialità and
+the calendar. Every figure is recorded with the declared ``fonte`` cited after the act's title."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from ciclope.core import (
+    Deadline,
+    Ente,
+    EvaluationItem,
+    Input,
+    InputSchema,
+    OrgPerformance,
+    Params,
+    Person,
+    Pool,
+    Problem,
+    Rewards,
+    Score,
+    Trace,
+    bands,
+    cells,
+    hookimpl,
+    money,
+    scoring,
+)
+
+from . import premium, resultpay
+from .consistency import day_month
+from .eligibility import cite, unit_achievement
+from .load import PARAM, load, regulation_of
+from .reader import SOURCE
+from .spec import Regulation, Step, Weights
+
+HUNDRED = Decimal(100)
+YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
+
+
+@hookimpl(specname="ciclope_check_params")
+def check_params(params: Params) -> list[Problem]:
+    """The regulation file, read and checked: every problem at once, with file, key and line."""
+    return list(load(params[PARAM])[1])
+
+
+@hookimpl(specname="ciclope_validate")
+def validate(params: Params) -> list[Problem]:
+    if params[PARAM]:
+        return []
+    return [
+        Problem(
+            rule="regolamento.file",
+            severity="warning",
+            source=SOURCE,
+            file="cycle.toml",
+            column="regolamento",
+            message="nessun file di regolamento indicato (regolamento = \"FILE.toml\" nel blocco [[ente]]): "
+            "applicato il regolamento di partenza del plugin, un esempio da non usare per pagare premi",
+        )
+    ]
+
+
+@hookimpl(specname="ciclope_input_schema")
+def input_schema() -> InputSchema:
+    # people.csv: the disciplinary sanction (a word of the regulation's scale), the dates of hiring and
+    # leaving within the year (rateo_giorni), the position pay of PO / EQ (risultato_po)
+    return InputSchema(
+        columns={
+            "people.csv": {
+                "sanzione": cells.parse_text,
+                "assunzione": cells.parse_date,
+                "cessazione": cells.parse_date,
+                resultpay.POSITION: cells.parse_money,
+            }
+        }
+    )
+
+
+def weights_of(reg: Regulation, role: str) -> Weights | None:
+    if reg.score is None:
+        return None
+    return {
+        "dipendente": reg.score.staff,
+        "po": reg.score.po,
+        "dirigente": reg.score.dirigente,
+        "segretario": reg.score.segretario,
+    }.get(role)
+
+
+def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
+    if reg.levels is None:
+        return ()
+    own = {
+        "dipendente": reg.levels.staff,
+        "po": reg.levels.po,
+        "dirigente": reg.levels.dirigente,
+        "segretario": reg.levels.segretario,
+    }.get(role)
+    steps: Sequence[Step] = own if own is not None else reg.levels.ladder
+    return tuple(bands.Level(s.name, s.min) for s in steps)
+
+
+@hookimpl(specname="ciclope_individual_score")
+def individual_score(
+    person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace
+) -> Score | None:
+    reg = regulation_of(params)
+    weights = weights_of(reg, person.role)
+    card_score = scoring.card_part(person, card, trace) if card else None
+    parts = components(person, ente, org, card_score, weights)
+    missing = [label for label, _, value, w in parts if value is None and w > 0]
+    if missing or not parts:
+        why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
+    total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
+    score = money.r2(total)
+    level = bands.level_of(score, ladder_of(reg, person.role))
+    source = cite(
+        reg,
+        (weights.source if weights is not None and weights.source else None)
+        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
+    )
+    terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
+    levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
+    trace.record(
+        f"score:{person.id}",
+        score,
+        terms,
+        source,
+        [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
+        f"Punteggio di {person.name}",
+        levels_note,
+    )
+    breakdown = {label: v for label, _, v, w in parts if w > 0}
+    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+
+
+def components(
+    person: Person, ente: Ente, org: OrgPerformance, card: Decimal | None, weights: Weights | None
+) -> list[tuple[str, str, Decimal | None, Decimal]]:
+    """(label, figure key, value 0–100, weight) of each component of a role's score."""
+    if weights is None:
+        return [("scheda", f"card:{person.id}", card, Decimal(1))] if card is not None else []
+    unit, unit_ach = unit_achievement(person, ente, org)
+    own = org.people.get(person.id)
+
+    def pct(x: Decimal | None) -> Decimal | None:
+        return None if x is None else x * HUNDRED
+
+    return [
+        ("scheda", f"card:{person.id}", card, weights.card),
+        ("unità × 100", f"unit:{unit}", pct(unit_ach), weights.unit),
+        ("ente × 100", "ente", pct(org.ente), weights.ente),
+        ("cruscotto × 100", f"person:{person.id}", pct(own), weights.dashboard),
+    ]
+
+
+@hookimpl(specname="ciclope_rewards")
+def rewards(
+    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+) -> Rewards:
+    reg = regulation_of(params)
+    out = premium.Outcome(pools=dict(pools))
+    if reg.premium is not None:
+        premium.pay(reg, ente, scores, org, trace, out)
+    if reg.result_pay is not None:
+        resultpay.pay(reg, ente, scores, org, trace, out)
+    return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
+
+
+@hookimpl(specname="ciclope_calendar")
+def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
+    reg = regulation_of(params)
+    out = []
+    for ev in reg.calendar:
+        found = day_month(ev.due)
+        if found is None:
+            continue
+        day, month = found
+        when = year + YEAR_SHIFT[ev.year]
+        if month == 2 and day == 29 and not (when % 4 == 0 and (when % 100 != 0 or when % 400 == 0)):
+            day = 28
+        out.append(
+            Deadline(
+                phase=ev.phase,
+                act=ev.act,
+                due=dt.date(when, month, day),
+                source=cite(reg, ev.source),
+                approval=ev.approval,
+            )
+        )
+    return out
+
+
+def labels_of(params: Params) -> Mapping[str, str]:
+    return regulation_of(params).labels

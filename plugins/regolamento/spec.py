@@ -1,0 +1,436 @@
+"""The format of a declared regulation (``formato = 1``), in one place.
+
+Each class is a table of the TOML file; each field is a key, declared with :func:`key`: its TOML name
+(Italian, as the office writes it), its kind, whether it is required, its bounds or choices and an Italian
+description. The reader (:mod:`.reader`), the JSON Schema (:mod:`.schemagen`) and the reference of
+``docs/regolamento.md`` are all derived from these declarations, so they cannot disagree.
+
+Kinds: ``int``, ``number`` (a Decimal), ``money`` (a Decimal of euro, ≥ 0, at most 2 decimals), ``text``,
+``choice``, ``date``, ``bool``, ``texts`` (a list of texts), ``table`` (one nested table), ``tables`` (a list
+of nested tables), ``numbers`` (a table of free names → numbers), ``labels`` (free names → texts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+FORMAT = 1
+ROLES = ("dipendente", "po", "dirigente", "segretario")
+PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
+ENTE_KINDS = (
+    "comune",
+    "unione",
+    "comunita_montana",
+    "provincia",
+    "citta_metropolitana",
+    "camera_di_commercio",
+    "altro",
+)
+COMPARTI = ("funzioni_locali",)
+METHODS = ("proporzionale", "soglie", "livelli", "fasce")
+RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
+COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
+
+
+def key(
+    toml: str,
+    kind: str,
+    doc: str,
+    *,
+    required: bool = False,
+    default: Any = None,
+    choices: tuple[str, ...] = (),
+    lo: str | None = None,
+    hi: str | None = None,
+    table: type | None = None,
+    example: Any = None,
+) -> Any:
+    """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
+    meta = {
+        "toml": toml,
+        "kind": kind,
+        "doc": doc,
+        "required": required,
+        "choices": choices,
+        "lo": None if lo is None else Decimal(lo),
+        "hi": None if hi is None else Decimal(hi),
+        "table": table,
+        "example": example,
+    }
+    if required:
+        return attrs.field(metadata=meta, kw_only=True)
+    if isinstance(default, (dict, list, tuple)):
+        return attrs.field(factory=lambda: type(default)(default), metadata=meta, kw_only=True)
+    return attrs.field(default=default, metadata=meta, kw_only=True)
+
+
+FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni spiegazione (es. \"art. 9 c. 2\")"
+NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
+
+
+@attrs.frozen
+class Act:
+    """[atto] — l'atto che approva il sistema di misurazione e valutazione."""
+
+    title: str = key(
+        "titolo",
+        "text",
+        "il titolo dell'atto, come lo citano i documenti pubblicati",
+        required=True,
+        example="Sistema di misurazione e valutazione della performance del Comune di Esempio",
+    )
+    kind: str = key("tipo_ente", "choice", "il tipo di ente", required=True, choices=ENTE_KINDS, example="comune")
+    date: dt.date | None = key("data", "date", "la data dell'atto di approvazione", example="2024-01-15")
+    comparto: str | None = key(
+        "comparto",
+        "choice",
+        "il comparto di contrattazione: vi si applica il livello nazionale (CCNL)",
+        choices=COMPARTI,
+        example="funzioni_locali",
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Weights:
+    """[punteggio.<ruolo>] — i pesi delle componenti del punteggio di un ruolo (somma 1)."""
+
+    card: Decimal = key(
+        "scheda",
+        "number",
+        "peso della scheda di valutazione individuale (0–100)",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0.6,
+    )
+    unit: Decimal = key(
+        "unita",
+        "number",
+        "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0.4,
+    )
+    ente: Decimal = key(
+        "ente",
+        "number",
+        "peso della performance organizzativa dell'ente (× 100)",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0,
+    )
+    dashboard: Decimal = key(
+        "cruscotto",
+        "number",
+        "peso del cruscotto personale (assignments.csv) (× 100)",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0,
+    )
+    source: str = key(
+        "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Score:
+    """[punteggio] — il punteggio individuale: la scheda e, per ruolo, componenti organizzative pesate."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 5")
+    staff: Weights | None = key(
+        "dipendente", "table", "i pesi per i dipendenti (se manca: la sola scheda)", table=Weights
+    )
+    po: Weights | None = key("po", "table", "i pesi per le PO / EQ", table=Weights)
+    dirigente: Weights | None = key("dirigente", "table", "i pesi per i dirigenti", table=Weights)
+    segretario: Weights | None = key("segretario", "table", "i pesi per il segretario", table=Weights)
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Step:
+    """Un gradino di una scala di livelli: da questo punteggio in su (fino al gradino sopra)."""
+
+    name: str = key("nome", "text", "il nome del livello, come lo leggono le persone", required=True, example="A")
+    min: Decimal = key(
+        "da", "number", "il punteggio minimo del livello (0–100)", required=True, lo="0", hi="100", example=95
+    )
+
+
+@attrs.frozen
+class Levels:
+    """[livelli] — le scale di livelli, dal più alto: per tutti, o per un ruolo se il regolamento lo distingue."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 7")
+    ladder: tuple[Step, ...] = key(
+        "scala", "tables", "la scala di tutti i ruoli, dal livello più alto", required=True, table=Step
+    )
+    staff: tuple[Step, ...] | None = key("dipendente", "tables", "la scala dei dipendenti, se diversa", table=Step)
+    po: tuple[Step, ...] | None = key("po", "tables", "la scala delle PO / EQ, se diversa", table=Step)
+    dirigente: tuple[Step, ...] | None = key("dirigente", "tables", "la scala dei dirigenti, se diversa", table=Step)
+    segretario: tuple[Step, ...] | None = key("segretario", "tables", "la scala del segretario, se diversa", table=Step)
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Exclusion:
+    """[[esclusioni]] — chi non accede al premio, nell'ordine scritto: vale la prima regola che si applica."""
+
+    rule: str = key(
+        "regola",
+        "choice",
+        "la regola: assenze oltre N giorni, punteggio minimo, insufficiente "
+        "rendimento dichiarato, sanzione disciplinare oltre un tipo, unità sotto una soglia di "
+        "raggiungimento",
+        required=True,
+        choices=RULES,
+        example="sanzione",
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 11 c. 3")
+    status: str = key(
+        "stato", "text", "lo stato di chi è escluso (default: escluso_<regola>)", default="", example="escluso_sanzione"
+    )
+    days: Decimal | None = key(
+        "giorni", "number", "per «assenze»: escluso chi supera questi giorni", lo="0", hi="366", example=150
+    )
+    min: Decimal | None = key(
+        "minimo",
+        "number",
+        "per «punteggio_minimo»: il punteggio minimo (0–100); per "
+        "«unita_sotto»: il raggiungimento minimo dell'unità (0–1)",
+        lo="0",
+        hi="100",
+        example=60,
+    )
+    above: str | None = key(
+        "oltre", "text", "per «sanzione»: escluso chi ha una sanzione più grave di questa", example="rimprovero_verbale"
+    )
+    scale: tuple[str, ...] = key(
+        "scala",
+        "texts",
+        "per «sanzione»: i tipi di sanzione dal più lieve (colonna sanzione di people.csv)",
+        default=(),
+        example=["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"],
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class BandShare:
+    """Una fascia di merito: le sue quote di personale e di risorse."""
+
+    name: str = key("nome", "text", "il nome della fascia", required=True, example="alta")
+    staff: Decimal = key(
+        "personale", "number", "la quota di personale (0–1)", required=True, lo="0", hi="1", example=0.2
+    )
+    resources: Decimal = key(
+        "risorse", "number", "la quota di risorse (0–1)", required=True, lo="0", hi="1", example=0.5
+    )
+
+
+@attrs.frozen
+class Premium:
+    """[premio] — il premio di performance individuale: un metodo, il fondo, chi vi accede, il residuo."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10")
+    method: str = key(
+        "metodo",
+        "choice",
+        "proporzionale (punteggio × fte), soglie (100% da una soglia, lineare "
+        "tra due, nulla sotto), livelli (un coefficiente per livello × fte), fasce (fasce di "
+        "merito con quote di personale e risorse)",
+        required=True,
+        choices=METHODS,
+        example="soglie",
+    )
+    fund: str = key("fondo", "text", "il fondo di [funds] in ente.toml", default="performance_individuale")
+    roles: tuple[str, ...] = key(
+        "ruoli",
+        "texts",
+        "i ruoli pagati da questo fondo",
+        default=("dipendente",),
+        choices=ROLES,
+        example=["dipendente"],
+    )
+    part_time: str = key(
+        "tempo_parziale",
+        "choice",
+        "proporzionale: il premio × fte; intero: come a tempo pieno",
+        default="proporzionale",
+        choices=("proporzionale", "intero"),
+    )
+    prorate: bool = key(
+        "rateo_giorni",
+        "bool",
+        "chi è assunto o cessa in corso d'anno riceve il premio in "
+        "proporzione ai giorni di servizio (colonne assunzione, cessazione di people.csv)",
+        default=False,
+    )
+    residual: str = key(
+        "residuo",
+        "choice",
+        "con un massimo pro capite: resta (il non distribuito resta "
+        "residuo) o ridistribuisci (tutto il fondo, in proporzione)",
+        default="resta",
+        choices=("resta", "ridistribuisci"),
+    )
+    admitted: str = key(
+        "stato_ammessi",
+        "text",
+        "lo stato di chi accede al premio (default: quello della valutazione)",
+        default="",
+        example="banded",
+    )
+    list_excluded: bool = key(
+        "elenca_esclusi",
+        "bool",
+        "gli esclusi compaiono tra i premi con 0 € (true) o solo con il loro stato (false)",
+        default=True,
+    )
+    by_unit: bool = key("per_unita", "bool", "per «proporzionale»: anche × il raggiungimento dell'unità", default=False)
+    maximum: Decimal | None = key(
+        "massimo",
+        "money",
+        "per «soglie» e «livelli»: il premio massimo pro capite (euro, a tempo pieno)",
+        example="1500.00",
+    )
+    full: Decimal | None = key(
+        "piena", "number", "per «soglie»: da questo punteggio il 100% del massimo", lo="0", hi="100", example=95
+    )
+    floor: Decimal | None = key(
+        "minima", "number", "per «soglie»: sotto questo punteggio nulla", lo="0", hi="100", example=60
+    )
+    between: str = key(
+        "tra_le_soglie",
+        "choice",
+        "per «soglie», tra minima e piena: punteggio (quota = "
+        "punteggio / 100) o lineare (da 0 alla minima a 1 alla piena)",
+        default="punteggio",
+        choices=("punteggio", "lineare"),
+    )
+    coefficients: Mapping[str, Decimal] = key(
+        "coefficienti",
+        "numbers",
+        "per «livelli»: il coefficiente (0–1) di ogni livello",
+        default={},
+        lo="0",
+        hi="1",
+        example={"A": 1, "B": 0.8},
+    )
+    bands: tuple[BandShare, ...] = key(
+        "fasce", "tables", "per «fasce»: le fasce, dalla più alta", default=(), table=BandShare
+    )
+    top_cap: Decimal | None = key(
+        "tetto_prime_fasce",
+        "number",
+        "per «fasce»: la quota massima del personale in servizio nella prima fascia (3 fasce) o nelle prime due (4–5)",
+        lo="0",
+        hi="1",
+        example=0.3,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class PayStep:
+    """Un gradino della retribuzione di risultato: da questo punteggio, questa quota della posizione."""
+
+    min: Decimal = key("da", "number", "il punteggio minimo (0–100)", required=True, lo="0", hi="100", example=95)
+    share: Decimal = key(
+        "quota", "number", "la quota della retribuzione di posizione (0–1)", required=True, lo="0", hi="1", example=0.25
+    )
+
+
+@attrs.frozen
+class ResultPay:
+    """[risultato_po] — la retribuzione di risultato delle PO / EQ (e dei dirigenti, se indicati)."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 12")
+    method: str = key(
+        "metodo",
+        "choice",
+        "percentuale (della retribuzione di posizione per fascia di "
+        "punteggio) o fondo (ripartito per retribuzione di posizione × punteggio)",
+        required=True,
+        choices=("percentuale", "fondo"),
+        example="percentuale",
+    )
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli pagati", default=("po",), choices=ROLES)
+    fund: str = key(
+        "fondo",
+        "text",
+        "il fondo di [funds] in ente.toml (per «percentuale»: se c'è, un tetto)",
+        default="risultato_po",
+    )
+    positive: Decimal = key(
+        "soglia_positiva",
+        "number",
+        "sotto questo punteggio la valutazione è negativa: nessuna retribuzione di risultato",
+        default=Decimal(60),
+        lo="0",
+        hi="100",
+        example=60,
+    )
+    hearing: bool = key(
+        "contraddittorio",
+        "bool",
+        "una valutazione negativa non è definitiva senza il contraddittorio (appeals.csv)",
+        default=True,
+    )
+    steps: tuple[PayStep, ...] = key(
+        "percentuali", "tables", "per «percentuale»: i gradini, dal più alto", default=(), table=PayStep
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Event:
+    """[[calendario]] — un atto del ciclo con la sua scadenza."""
+
+    act: str = key("atto", "text", "il nome dell'atto", required=True, example="Piano della performance")
+    phase: str = key("fase", "choice", "la fase del ciclo", required=True, choices=PHASES, example="pianificazione")
+    due: str = key("scadenza", "text", "giorno e mese, GG/MM", required=True, example="31/01")
+    year: str = key(
+        "anno",
+        "choice",
+        "l'anno della scadenza rispetto al ciclo",
+        default="ciclo",
+        choices=("precedente", "ciclo", "successivo"),
+    )
+    approval: str | None = key(
+        "approvazione", "text", "la chiave di [approvals] in ente.toml che prova l'atto", example="piano_adopted"
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Regulation:
+    """Il file del regolamento."""
+
+    format: int = key("formato", "int", "la versione del formato: 1", required=True, example=1)
+    act: Act = key("atto", "table", "l'atto", required=True, table=Act)
+    score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
+    levels: Levels | None = key("livelli", "table", "i livelli di valutazione", table=Levels)
+    exclusions: tuple[Exclusion, ...] = key(
+        "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion
+    )
+    premium: Premium | None = key("premio", "table", "il premio individuale", table=Premium)
+    result_pay: ResultPay | None = key("risultato_po", "table", "la retribuzione di risultato", table=ResultPay)
+    calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
+    labels: Mapping[str, str] = key(
+        "etichette",
+        "labels",
+        "le etichette in italiano di stati e livelli",
+        default={},
+        example={"escluso_sanzione": "escluso per sanzione disciplinare"},
+    )
