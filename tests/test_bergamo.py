@@ -17,7 +17,7 @@ from ciclope.core.params import load_param_specs, merge_params
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import check_expected, results_doc
 from ciclope.core.trace import Trace
-from ciclope.plugins.bergamo import rules
+from ciclope.plugins.bergamo import awards, common, rules
 
 ENTE = """
 name = "Camera di Commercio di Prova (regole di Bergamo)"
@@ -490,11 +490,11 @@ def test_split_conserves_the_pool_and_follows_score_times_fte(people, cents):
     scores = {}
     for k, (s, _) in enumerate(people):
         value = Decimal(s) / 100
-        scores[f"P{k}"] = Score(person=f"P{k}", score=value, level=rules.level_of(value, PARAMS))
+        scores[f"P{k}"] = Score(person=f"P{k}", score=value, level=common.level_of(value, PARAMS))
     from ciclope.core import Pool
 
     amount = Decimal(cents) / 100
-    res = rules.rewards(
+    res = awards.rewards(
         ente, scores, {"performance_individuale": Pool("performance_individuale", amount)}, PARAMS, None, Trace()
     )
     pool = res.pools["performance_individuale"]

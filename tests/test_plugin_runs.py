@@ -20,7 +20,7 @@ from ciclope.core.params import merge_params
 from ciclope.core.registry import Hooks
 from ciclope.core.synth import synth
 from ciclope.core.trace import Trace
-from ciclope.plugins.bergamo import rules as bergamo
+from ciclope.plugins.bergamo import scores as bergamo
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,19 @@ imported here (the core registers each of them): :mod:`.rules` (the computations
 (report sections), :mod:`.schema` (extra input), :mod:`.synth` (synthetic enti). ``params.toml`` and ``demo/`` sit beside this file.
 """
 
-from . import cards, deadlines, national, report, rules, schema, synth  # noqa: F401  (hook modules, registered by the core)
+from . import (  # noqa: F401  (hook modules, registered by the core)
+    awards,
+    cards,
+    checks,
+    deadlines,
+    national,
+    report,
+    rules,
+    schema,
+    scores,
+    synth,
+    validation,
+)
 
 NAME = "bergamo"
 # the national contract area: the layer of the CCNL Funzioni Locali runs under this plugin (docs/plugin-guide.md)

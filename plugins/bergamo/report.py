@@ -12,7 +12,8 @@ from typing import Any
 
 from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl
 
-from .rules import LEVELS, NOTES, PLAN, POOL, REG, gate_open
+from .awards import gate_open
+from .common import LEVELS, NOTES, PLAN, POOL, REG
 
 
 def _pct(value: Decimal | str | None) -> fmt.Percent | str:
