@@ -11,6 +11,13 @@ source; a parameter without a source or a date is a load error. Format::
     source = "001_2164dd4e03a9b49f.txt art. 6.5"
     description = "Quota delle risorse PO destinata alla retribuzione di risultato"
     assumption = ""                 # non-empty: why this default is an assumption (listed in reports)
+    label = "quota di risultato delle PO"   # optional: the parameter's short Italian name, used for it in
+                                            # published documents wherever a text names it
+
+    [band_money]
+    kind = "choice"
+    choices = ["per_capita", "band_pool"]
+    labels = { per_capita = "pro capite", band_pool = "quota per fascia" }   # a choice's words for people
 
     [point_value_staff]
     kind = "number"
@@ -50,6 +57,8 @@ SPEC_KEYS = {
     "assumption",
     "since",
     "national",
+    "label",
+    "labels",
 }
 
 
@@ -70,6 +79,10 @@ class ParamSpec:
     # ``bound_source``; without a layer the bounds of params.toml apply
     national: str = ""
     bound_source: str = ""
+    # the parameter's short Italian name and its choices' words (``per_capita`` → «pro capite»): published
+    # documents say these wherever a description, an assumption or a value would name a code
+    label: str = ""
+    labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
@@ -162,6 +175,8 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
                 assumption=str(raw.get("assumption", "")),
                 since=since,
                 national=str(raw.get("national", "")),
+                label=str(raw.get("label", "")),
+                labels=_choice_labels(name, raw),
             )
         except ValueError as exc:
             problems.error("params.format", str(exc), file=fname, column=name)
@@ -172,6 +187,17 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
         specs[name] = spec
     problems.raise_if_errors()
     return specs
+
+
+def _choice_labels(name: str, raw: Mapping[str, Any]) -> dict[str, str]:
+    """A choice parameter's ``labels``: words for some of its choices, and only for its choices."""
+    labels = raw.get("labels", {})
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        raise ValueError(f"{name}: labels deve essere una tabella scelta = \"parole\", trovato {labels!r}")
+    unknown = sorted(set(labels) - set(raw.get("choices", ())))
+    if unknown:
+        raise ValueError(f"{name}: labels per valori che non sono tra i choices: {', '.join(unknown)}")
+    return dict(labels)
 
 
 @attrs.frozen

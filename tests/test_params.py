@@ -7,6 +7,7 @@ import pytest
 
 from ciclope.core.params import load_param_specs, merge_params
 from ciclope.core.problems import CiclopeError
+from ciclope.core.reports.fmt import worded
 
 TOML = '''
 [point_value_staff]
@@ -69,3 +70,36 @@ def test_overrides_checked_against_bounds_inclusive(tmp_path):
     _, problems = merge_params(specs, {"result_share": 0.149}, "cycle.toml")
     assert [p.rule for p in problems] == ["config.param_bounds"]
     assert "001_2164dd4e03a9b49f.txt art. 6.5" == problems[0].source
+
+
+CHOICE = """
+[band_money]
+kind = "choice"
+value = "per_capita"
+choices = ["per_capita", "band_pool"]
+since = 2011-02-01
+source = "art. 17.2"
+label = "modo di pagare le fasce"
+labels = { per_capita = "pro capite" }
+"""
+
+
+def test_a_parameter_and_its_choices_carry_their_words(tmp_path):
+    spec = load_param_specs(write(tmp_path, CHOICE), 2021)["band_money"]
+    assert spec.label == "modo di pagare le fasce"
+    assert dict(spec.labels) == {"per_capita": "pro capite"}
+
+
+def test_words_for_a_value_that_is_not_a_choice_do_not_load(tmp_path):
+    text = CHOICE.replace('labels = { per_capita = "pro capite" }', 'labels = { per_capta = "pro capite" }')
+    with pytest.raises(CiclopeError) as exc:
+        load_param_specs(write(tmp_path, text), 2021)
+    [problem] = exc.value.problems
+    assert problem.rule == "params.format" and "per_capta" in problem.message
+
+
+def test_a_published_text_says_codes_in_words():
+    words = {"per_capita": "pro capite", "po_result_min_share": "quota minima di risultato"}
+    text = "«per_capita» ripartisce; tra po_result_min_share e po_result_max_share"
+    # a known code, quoted or not, becomes its words in «»; an unknown one stays, for the scan to find it
+    assert worded(text, words) == "«pro capite» ripartisce; tra «quota minima di risultato» e po_result_max_share"

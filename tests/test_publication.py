@@ -16,6 +16,7 @@ import pytest
 from test_public_relazione import leaks, personal_tokens
 
 from ciclope.core.cli import main
+from ciclope.core.params import load_param_specs
 from ciclope.core.registry import available_plugins, load_plugin
 
 PUBLIC = ("relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv")
@@ -31,6 +32,15 @@ def demo_copy(plugin: str, tmp_path: Path) -> Path:
     dest = tmp_path / plugin
     shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
     return dest
+
+
+def regulation_codes(plugin: str) -> set[str]:
+    """The codes of a plugin's regulation a reader cannot know: its parameters' names, their choices and the
+    codes it labels (funds, statuses), those written as identifiers (with ``_``; ``ente`` is also a word)."""
+    info = load_plugin(plugin)[1]
+    specs = load_param_specs(info.params_file) if info.params_file else {}
+    codes = set(specs) | {c for spec in specs.values() for c in spec.choices} | set(info.status_labels)
+    return {code for code in codes if "_" in code}
 
 
 def _forms(amount: Decimal) -> set[str]:
@@ -67,6 +77,7 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
     dest = demo_copy(plugin, tmp_path)
     assert main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"]) in (0, 1)
     checked = 0
+    codes = regulation_codes(plugin)
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
         data = next(p for p in dest.iterdir() if (p / "people.csv").is_file())
         tokens = personal_tokens(data)
@@ -86,6 +97,8 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
             )
             found = sorted(f for f in figures if re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d,])", text))
             assert found == [], (name, found)
+            said = set(re.findall(r"\b\w+\b", re.sub(r"<[^>]+>", " ", text)))
+            assert sorted(said & codes) == [], (name, "codes of the regulation", sorted(said & codes))
             checked += 1
     assert checked >= 3
 
@@ -348,6 +361,7 @@ def test_a_synthetic_ente_of_tiny_groups_publishes_no_personal_figure(tmp_path):
     assert main(["run", str(cfg), "--out", str(tmp_path / "out")]) in (0, 1)
     assert main(["site", str(cfg), "--out", str(tmp_path / "sito"), "--public"]) == 0
     checked = 0
+    codes = regulation_codes(plugin)
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         data = Path(doc["audit"]["data"])

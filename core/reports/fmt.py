@@ -229,6 +229,21 @@ def prose(text: str, documents: Mapping[str, str] | None = None) -> str:
     return _SEED.sub("regolamento dell'ente", _titled(text, known))
 
 
+_CODE = re.compile(r"«?\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b»?")
+
+
+def worded(text: str, words: Mapping[str, str]) -> str:
+    """``text`` with every code it names (``per_capita``, ``«band_pool»``, ``po_result_min_share``) said in
+    words, «quoted», where ``words`` knows it; a code it does not know stays (a test scans public documents
+    for codes, so a missing label is found there, not hidden here)."""
+
+    def said(m: re.Match[str]) -> str:
+        word = words.get(m.group(1))
+        return f"«{word}»" if word is not None else m.group(0)
+
+    return _CODE.sub(said, text)
+
+
 def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
     """A plugin's ``REGULATIONS`` line (``file — description``) as its title for people."""
     file, _, description = entry.partition(" — ")

@@ -9,6 +9,7 @@ here computes a regulation figure. Same Result → identical bytes (no timestamp
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from html import escape
@@ -1061,13 +1062,13 @@ class Page:
         rows = []
         for name, spec in r.params.specs.items():
             value = r.params.values.get(name)
-            shown = fmt.param_value(value, self.r.plugin.status_labels)
+            shown = self.value_of(name, value)
             flags = []
             if name in r.params.overridden:
                 flags.append(str(flag("modificato dalla configurazione", "warn")))
             if spec.assumption:
                 flags.append(str(flag("ipotesi", "info")))
-            described = fmt.prose(spec.description, self.r.plugin.documents)
+            described = self.said(spec.description)
             cited = fmt.cite(spec.source, self.r.plugin.documents)
             row = (name, shown, described, cited) if self.PARAMETER_NAMES else (described, shown, cited)
             rows.append((*row, Raw(" ".join(flags))))
@@ -1092,8 +1093,8 @@ class Page:
             docs = r.plugin.documents
             specs = r.params.specs
             items = "".join(
-                f"<li><b>{e(self.parameter(name, specs))}</b> = {e(fmt.param_value(v, r.plugin.status_labels))}: "
-                f"{e(fmt.prose(text, docs))} <span class=\"muted\">[{e(fmt.cite(src, docs))}]</span></li>"
+                f"<li><b>{e(self.parameter(name, specs))}</b> = {e(self.value_of(name, v))}: "
+                f"{e(self.said(text))} <span class=\"muted\">[{e(fmt.cite(src, docs))}]</span></li>"
                 for name, text, v, src in assumptions
             )
             out.append(Raw(f"<ul>{items}</ul>"))
@@ -1101,12 +1102,12 @@ class Page:
             out.append(tag("p", "Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"))
         out.append(tag("h3", "Regolamento e dati"))
         regs = "".join(f"<li>{e(fmt.regulation(x, r.plugin.documents))}</li>" for x in r.plugin.regulations)
-        out.append(
-            Raw(
-                f"<p>Regolamento applicato: <b>{e(r.plugin.name)}</b> versione {e(r.plugin.version)}.</p>"
-                + (f"<ul>{regs}</ul>" if regs else "")
-            )
+        applied = (
+            f"<p>Regolamento applicato: <b>{e(r.plugin.name)}</b> versione {e(r.plugin.version)}.</p>"
+            if self.PARAMETER_NAMES
+            else "<p>Atti applicati:</p>"
         )
+        out.append(Raw(applied + (f"<ul>{regs}</ul>" if regs else "")))
         files = [(name, digest[:16] + "…") for name, digest in sorted(self.ente.files.items())]
         out.append(table(("File di input", "Impronta SHA-256 (inizio)"), files, empty="Nessun file registrato."))
         out.append(tag("h3", "Come leggere i numeri"))
@@ -1130,11 +1131,34 @@ class Page:
     PARAMETER_NAMES = True  # the internal Relazione names parameters as [ente.params] overrides them
 
     def parameter(self, name: str, specs) -> str:
-        """A parameter as the page names it: its name, or (public) its description."""
+        """A parameter as the page names it: its name, or (public) its label or description."""
         spec = specs.get(name)
         if self.PARAMETER_NAMES or spec is None:
             return name
-        return fmt.prose(spec.description, self.r.plugin.documents)
+        return spec.label or self.said(spec.description)
+
+    def said(self, text: str) -> str:
+        """A parameter's description or assumption for this page: the public one says every parameter, choice
+        and fund in words (its ``label``), the internal one keeps the names an office writes in cycle.toml."""
+        text = fmt.prose(text, self.r.plugin.documents)
+        return text if self.PARAMETER_NAMES else fmt.worded(text, self.words)
+
+    def value_of(self, name: str, value: Any) -> str:
+        spec = self.r.params.specs.get(name)
+        labels = self.r.plugin.status_labels
+        if spec is not None and spec.labels and not self.PARAMETER_NAMES:
+            labels = {**labels, **spec.labels}
+        return fmt.param_value(value, labels)
+
+    @functools.cached_property
+    def words(self) -> dict[str, str]:
+        """Every code a parameter text may name → its words: funds and statuses, parameters, choices."""
+        out = dict(self.r.plugin.status_labels)
+        for name, spec in self.r.params.specs.items():
+            out.update(spec.labels)
+            if spec.label:
+                out[name] = spec.label
+        return out
 
     def archive(self) -> list[Any]:
         """Trends over the years, multi-year objectives and the benchmark position come from the results

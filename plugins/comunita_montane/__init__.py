@@ -41,6 +41,7 @@ LABELS = {
     "bonus_eccellenze": "Bonus annuale delle eccellenze (art. 18)",
     "premi_innovazione": "Premi per l'innovazione e l'efficienza (art. 19)",
     "savings": "Risparmi documentati (art. 26.3)",
+    "position_pay": "retribuzione di posizione",
 }
 # The group each fund pays (its «premi stanziati» in premi-art20.csv, even when nobody received it).
 FUND_GROUPS = {
