@@ -409,6 +409,9 @@ def test_full_attestation_outside_the_tolerance_is_an_error(tmp_path):
     _, doc = run(tmp_path, **{"ente.toml": toml})
     errs = errors(doc, "brescia.oiv.tolerance")
     assert len(errs) == 1 and "lievi scostamenti" in errs[0]["message"] and "§3" in errs[0]["source"]
+    # numbers in a message read as Italian writes them: 1 − 0.05 = 0,95
+    assert "l'OIV attesta 1,0, più della performance calcolata 0,9" in errs[0]["message"]
+    assert "almeno 0,95 (tolleranza oiv_tolerance = 0,05)" in errs[0]["message"]
     assert doc["organizational"]["oiv_attested"] == 0.9
     assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6480.00"  # 7200 × 0.9
     # a wider tolerance (param) accepts it: 0.9 ≥ 1 − 0.10
@@ -914,10 +917,10 @@ def test_the_20_point_message_never_reads_as_exactly_20(tmp_path):
     """
     _, doc = run(tmp_path, **{"projects.csv": projects, "ente.toml": FUNDS})
     (err,) = errors(doc, "brescia.resources.weight")
-    assert "scosta di 20.0034 punti" in err["message"]  # |13.33 − 33.3333…| = 20.00333… rounded up
-    assert "100 × 3 / 9 = 33.3333" in err["message"]
+    assert "scosta di 20,0034 punti" in err["message"]  # |13.33 − 33.3333…| = 20.00333… rounded up
+    assert "100 × 3 / 9 = 33,3333" in err["message"]
     # the allowed range: 33.333… ± 20 → from 13.34 (up) to 53.33 (down)
-    assert "tra 13.34 e 53.33" in err["message"]
+    assert "tra 13,34 e 53,33" in err["message"]
 
 
 def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, capsys):

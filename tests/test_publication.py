@@ -361,7 +361,6 @@ def test_a_synthetic_ente_of_tiny_groups_publishes_no_personal_figure(tmp_path):
     assert main(["run", str(cfg), "--out", str(tmp_path / "out")]) in (0, 1)
     assert main(["site", str(cfg), "--out", str(tmp_path / "sito"), "--public"]) == 0
     checked = 0
-    codes = regulation_codes(plugin)
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         data = Path(doc["audit"]["data"])
@@ -391,6 +390,8 @@ def test_a_synthetic_ente_of_tiny_groups_publishes_no_personal_figure(tmp_path):
             assert leaks(text, tokens) == [], (folder.name, name, leaks(text, tokens))
             assert not REPOSITORY_NAMES.search(text), (folder.name, name, REPOSITORY_NAMES.findall(text)[:3])
             assert not RAW_CODES.search(text), (folder.name, name, RAW_CODES.findall(text)[:3])
+            said = set(re.findall(r"\b\w+\b", re.sub(r"<[^>]+>", " ", text))) & regulation_codes(doc["plugin"])
+            assert not said, (folder.name, name, sorted(said))
         shown = {
             Decimal(f"{whole.replace('.', '')}.{cents}") for t in texts.values() for whole, cents in MONEY.findall(t)
         }

@@ -39,7 +39,7 @@ def attested_value(
                 Problem(
                     rule="brescia.oiv.motivation",
                     source=src,
-                    message=f"l'OIV attesta {given} invece del valore calcolato {computed} senza "
+                    message=f"l'OIV attesta {fmt.decimal_it(given)} invece del valore calcolato {fmt.decimal_it(computed)} senza "
                     "motivazione ([approvals] oiv_motivation): si usa il valore calcolato",
                 )
             )
@@ -54,11 +54,12 @@ def attested_value(
                     source=f"{src}.2.1",
                     file="ente.toml",
                     column="approvals.oiv_attested",
-                    message=f"l'OIV attesta {given}, più della performance calcolata {computed}: "
+                    message=f"l'OIV attesta {fmt.decimal_it(given)}, più della performance calcolata "
+                    f"{fmt.decimal_it(computed)}: "
                     "l'OIV può attestare più del calcolato solo un'attestazione completamente positiva "
                     "(esattamente 1) per lievi scostamenti negativi, "
-                    f"cioè con un calcolato di almeno {ONE - tolerance} (tolleranza "
-                    f"oiv_tolerance = {tolerance}); si usa il valore calcolato. Correggi "
+                    f"cioè con un calcolato di almeno {fmt.decimal_it(ONE - tolerance)} (tolleranza "
+                    f"oiv_tolerance = {fmt.decimal_it(tolerance)}); si usa il valore calcolato. Correggi "
                     "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo",
                 )
             )

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
-from ciclope.core import Ente, Params, Problem, Row, hookimpl
+from ciclope.core import Ente, Params, Problem, Row, fmt, hookimpl
 
 from .common import (
     _SECTION,
@@ -104,9 +104,10 @@ def weight_checks(ente: Ente, area: str, items: list[Row]) -> list[Problem]:
         low = max(Decimal(0), relevance_weight - WEIGHT_TOLERANCE).quantize(Decimal("0.01"), rounding=ROUND_UP)
         high = (relevance_weight + WEIGHT_TOLERANCE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
         message = (
-            f"progetto {r['id']} (area {area}): peso del dirigente {given} scosta di {dev} punti, più dei 20 "
-            f"ammessi, dalla rilevanza oggettiva 100 × {RELEVANCE[r['relevance']]} / {total} = {exact}…; indica un "
-            f"peso tra {low} e {high}"
+            f"progetto {r['id']} (area {area}): peso del dirigente {fmt.decimal_it(given)} scosta di "
+            f"{fmt.decimal_it(dev)} punti, più dei 20 ammessi, dalla rilevanza oggettiva 100 × "
+            f"{RELEVANCE[r['relevance']]} / {total} = {fmt.decimal_it(exact)}…; indica un peso tra "
+            f"{fmt.decimal_it(low)} e {fmt.decimal_it(high)}"
         )
         out.append(problem(ente, "resources.weight", message, f"{SMVP} §5.4", "projects", r.row, "dirigente_weight"))
     return out

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, Params, Pool, Problem, Rewards, Score, Trace, hookimpl, money
+from ciclope.core import Award, Ente, Input, Params, Pool, Problem, Rewards, Score, Trace, fmt, hookimpl, money
 
 from .config import Maggiorazione, maggiorazione
 from .national import cite, in_force
@@ -141,8 +141,8 @@ def too_small(name: str, taken: Decimal, given: Decimal, source: str) -> Problem
         rule="ccnl.art69.pool_too_small",
         severity="warning",
         source=source,
-        message=f"art. 69: l'accantonamento per i beneficiari del fondo {name} ({taken} €) supera quanto il fondo "
-        f"paga ({given} €): nessuna maggiorazione attribuita; rivedi quota e share nel contratto integrativo",
+        message=f"art. 69: l'accantonamento per i beneficiari del fondo {name} ({fmt.euro(taken)}) supera quanto il "
+        f"fondo paga ({fmt.euro(given)}): nessuna maggiorazione attribuita; rivedi quota e share nel contratto integrativo",
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import Ente, Problem, hookimpl
+from ciclope.core import Ente, Problem, fmt, hookimpl
 
 from .national import in_force
 
@@ -35,6 +35,6 @@ def outside(ente: Ente, person: Any, pay: Decimal, row: Any) -> Problem:
         file=ente.file_of("people"),
         row=person.row,
         column="position_pay",
-        message=f"la retribuzione di posizione di {person.id} ({pay} €) è fuori dall'intervallo {row.min}–{row.max} € "
-        f"del contratto in vigore nel {ente.year} ({row.source}): correggi people.csv o il conferimento dell'incarico",
+        message=f"la retribuzione di posizione di {person.id} ({fmt.euro(pay)}) è fuori dall'intervallo "
+        f"{fmt.euro(row.min)}–{fmt.euro(row.max)} del contratto in vigore nel {ente.year} ({row.source}): correggi people.csv o il conferimento dell'incarico",
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Input, Pool, money, scoring
+from ciclope.core import Award, Input, Pool, fmt, money, scoring
 
 from .common import BONUS_FUND, ZERO, Context, Part, plain_money, src
 from .schema import BONUS_INCOMPATIBLE
@@ -62,6 +62,10 @@ def bonus(ctx: Context, ranked: Sequence[Ranked]) -> Part:
     return Part(awards=awards, pools=pools, extra={BONUS_FUND: paid, f"{BONUS_FUND}_detail": detail})
 
 
+def _shown(decided: object) -> str:
+    return fmt.date_it(decided) if isinstance(decided, dt.date) else str(decided)
+
+
 def valid_decision(ctx: Context, decided: object) -> bool:
     """The bonus is instituted every year, by the end of January («entro il mese di gennaio», a December decision
     is valid); one taken before 1 February of the year before was for an earlier cycle (art. 18.1)."""
@@ -82,7 +86,7 @@ def valid_decision(ctx: Context, decided: object) -> bool:
         return True
     ctx.problem(
         "bonus.decision_date",
-        f"la decisione di istituire il bonus delle eccellenze ({decided}) è fuori dal periodo "
+        f"la decisione di istituire il bonus delle eccellenze ({_shown(decided)}) è fuori dal periodo "
         f"{earliest.strftime('%d/%m/%Y')}–{deadline.strftime('%d/%m/%Y')}: bonus non assegnabile (va decisa "
         "entro il mese di gennaio dell'anno, e ogni anno: una decisione per un ciclo precedente non vale, "
         "art. 18.1); il fondo resta residuo",
