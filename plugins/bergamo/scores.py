@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,70 +28,11 @@ from .common import (
     PO_SOURCE,
     REG,
     STAFF_SOURCE,
-    _servizio_of_unit,
-    level_by,
     level_of,
     problem,
     servizio_of,
     weights,
 )
-
-
-class _Run:
-    """What every individual score of one run of the cycle on one ente reads (staff_score is asked
-    for each of its people): the weights and level thresholds read from the
-    parameters once; who heads a unit or owns individual/group objectives; each unit's Servizio with its
-    result and its part's label, made at the first person of that unit. Made from the ente, the
-    organizational performance and the parameters it is given, and used only for those very objects
-    (:func:`_run`)."""
-
-    __slots__ = ("ente", "org", "params", "weights", "level", "positive", "heads", "owners", "servizi")
-
-    def __init__(self, ente: Ente, org: OrgPerformance, params: Params) -> None:
-        self.ente, self.org, self.params = ente, org, params
-        self.weights = weights(params)
-        lo, mid, hi = params["level_adeguata"], params["level_buona"], params["level_eccellente"]
-
-        self.level: Callable[[Decimal | None], str | None] = lambda score: level_by(
-            score, lo, mid, hi
-        )  # level_of(score, params), the thresholds read once
-        self.positive = lo  # art. 28.5: a PO's evaluation is positive from «adeguata»
-        self.heads = {u.head for u in ente.units.values() if u.head}  # ente.headed_by(id) is () for anyone else
-        # individual_objectives(...) is None without an individual objective or a cruscotto row of one's own
-        self.owners = {o.owner for o in ente.objectives.values() if o.kind == "individual"}
-        self.owners.update(a.owner for a in ente.assignments)
-        self.servizi: dict[str | None, tuple[Any, Decimal | None, str, str]] = {}
-
-    def servizio(self, person: Person) -> tuple[Any, Decimal | None, str, str]:
-        """(Servizio, its result, its label and key as a part of the score) of a person (:func:`servizio_of`)."""
-        if person.id in self.heads:
-            unit = servizio_of(self.ente, person)
-        else:
-            found = self.servizi.get(person.unit)
-            if found is not None:
-                return found
-            unit = _servizio_of_unit(self.ente, person.unit)
-        if unit is None:
-            found = (None, None, "", "")
-        else:
-            found = (unit, self.org.units.get(unit.id), f"risultato del Servizio {unit.id}", f"unit:{unit.id}")
-        if person.id not in self.heads:
-            self.servizi[person.unit] = found
-        return found
-
-
-_RUNS: weakref.WeakKeyDictionary[Trace, _Run] = (
-    weakref.WeakKeyDictionary()
-)  # trace → _Run: one trace per run of the cycle
-
-
-def _run(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> _Run:
-    """The :class:`_Run` of the run recording in ``trace``, made again if the ente, the organizational
-    performance or the parameters are not the ones it was made from (it goes with the trace)."""
-    run = _RUNS.get(trace)
-    if run is None or run.ente is not ente or run.org is not org or run.params is not params:
-        run = _RUNS[trace] = _Run(ente, org, params)
-    return run
 
 
 def individual_objectives(person: Person, ente: Ente, org: OrgPerformance, trace: Trace) -> Decimal | None:
@@ -175,29 +115,17 @@ def staff_score(
         return Score(
             person=person.id, score=None, status="not_evaluated", breakdown={"motivo": "scheda di valutazione mancante"}
         )
-    run = _run(ente, org, params, trace)
-    unit, unit_ach, unit_label, unit_key = run.servizio(person)
-    obj_ach = individual_objectives(person, ente, org, trace) if person.id in run.owners else None
-    wu, wo, wb = run.weights
-    moved = []
-    if obj_ach is None and wo:
-        wu, wo = wu + wo, Decimal(0)
-        moved.append("senza obiettivi individuali/di gruppo misurati il loro peso passa al Servizio")
-    if unit_ach is None and wu:
+    unit = servizio_of(ente, person)
+    unit_ach = org.units.get(unit.id) if unit is not None else None
+    obj_ach = individual_objectives(person, ente, org, trace)
+    (wu, wo, wb), moved = moved_weights(weights(params), unit_ach is not None, obj_ach is not None)
+    if unit_ach is None and moved:
         where = unit.id if unit is not None else person.unit
-        if obj_ach is not None:
-            wo, wu = wo + wu, Decimal(0)
-            moved.append(f"il Servizio {where} non ha risultato misurato: il suo peso passa agli obiettivi individuali")
-        else:
-            wb, wu = wb + wu, Decimal(0)
-            moved.append(
-                f"il Servizio {where} non ha risultato misurato: il suo peso passa alla scheda dei comportamenti"
-            )
         trace.problem(
             problem(
                 ente,
                 "individual.unit_not_scored",
-                f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1],
+                f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1].format(where=where),
                 f"{REG} art. 45.2 lett. a",
                 "people",
                 person.row,
@@ -206,17 +134,56 @@ def staff_score(
             )
         )
     parts: list[tuple[str, str, Any, Decimal]] = []  # achievements: None only where the weight is 0
-    if wu:
-        parts.append((unit_label, unit_key, unit_ach, wu))
+    if wu and unit is not None:
+        parts.append((f"risultato del Servizio {unit.id}", f"unit:{unit.id}", unit_ach, wu))
     if wo:
         parts.append(("obiettivi individuali/di gruppo", f"objectives:{person.id}", obj_ach, wo))
     if wb:
         parts.append(("scheda dei comportamenti / 100", f"card:{person.id}", card_value / HUNDRED, wb))
-    is_po = person.is_po
-    score = scoring.weighted_score(person, parts, trace, PO_SOURCE if is_po else STAFF_SOURCE, run.level)
-    level = run.level(score)
-    # below «adeguata» (is_po first: the check is about PO only, and most people are not)
-    if is_po and scoring.po_needs_contraddittorio(ente, person, score, run.positive):
+    source = PO_SOURCE if person.is_po else STAFF_SOURCE
+    score = scoring.weighted_score(person, parts, trace, source, lambda s: level_of(s, params))
+    if person.is_po:
+        contraddittorio(person, ente, score, params, trace)
+    breakdown = {
+        "servizio": unit.id if unit is not None else None,
+        "unita": unit_ach,
+        "obiettivi": obj_ach,
+        "scheda": card_value,
+        "peso_unita": wu,
+        "peso_obiettivi": wo,
+        "peso_scheda": wb,
+    }
+    if moved:
+        breakdown["nota"] = "; ".join(m.format(where=breakdown["servizio"] or person.unit) for m in moved)
+    return Score(person=person.id, score=score, level=level_of(score, params), breakdown=breakdown)
+
+
+def moved_weights(
+    given: tuple[Decimal, Decimal, Decimal], unit_scored: bool, objectives_scored: bool
+) -> tuple[tuple[Decimal, Decimal, Decimal], list[str]]:
+    """000… art. 45.2: the weights (Servizio, objectives, card) with the weight of a part that has no
+    measured result moved on — objectives to the Servizio; the Servizio to the objectives, or to the card
+    when there are none — and why, in words (``{where}`` is the Servizio)."""
+    wu, wo, wb = given
+    moved = []
+    if not objectives_scored and wo:
+        wu, wo = wu + wo, Decimal(0)
+        moved.append("senza obiettivi individuali/di gruppo misurati il loro peso passa al Servizio")
+    if not unit_scored and wu:
+        if objectives_scored:
+            wo, wu = wo + wu, Decimal(0)
+            moved.append("il Servizio {where} non ha risultato misurato: il suo peso passa agli obiettivi individuali")
+        else:
+            wb, wu = wb + wu, Decimal(0)
+            moved.append(
+                "il Servizio {where} non ha risultato misurato: il suo peso passa alla scheda dei comportamenti"
+            )
+    return (wu, wo, wb), moved
+
+
+def contraddittorio(person: Person, ente: Ente, score: Decimal | None, params: Params, trace: Trace) -> None:
+    """000… art. 28.5–28.6: a PO's evaluation below «adeguata» needs a contraddittorio in appeals.csv."""
+    if scoring.po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):
         trace.problem(
             problem(
                 ente,
@@ -229,15 +196,3 @@ def staff_score(
                 "stage",
             )
         )
-    breakdown = {
-        "servizio": unit.id if unit is not None else None,
-        "unita": unit_ach,
-        "obiettivi": obj_ach,
-        "scheda": card_value,
-        "peso_unita": wu,
-        "peso_obiettivi": wo,
-        "peso_scheda": wb,
-    }
-    if moved:
-        breakdown["nota"] = "; ".join(moved)
-    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
