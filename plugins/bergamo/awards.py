@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -87,10 +86,8 @@ def rewards(
         )
         return Rewards()
     pools = dict(pools)
-    awards: dict[str, Award] = {}
-    po_pools, po_awards = po_result_pay(ente, scores, pools, params, trace)
+    po_pools, awards = po_result_pay(ente, scores, pools, params, trace)
     pools.update(po_pools)
-    awards.update(po_awards)
     pool = pools.get(POOL)
     if pool is None:
         trace.problem(
@@ -104,36 +101,49 @@ def rewards(
             )
         )
         return Rewards(pools=pools, awards=awards)
-    min_rank = level_rank(params["reward_min_level"])
-    # art. 28.1: the PO's position and result pay "assorbe tutte le competenze accessorie": staff only here
-    candidates = [p for p in ente.people.values() if p.is_staff]
+    pools[POOL], staff_awards, shared = staff_premi(ente, scores, pool, params, trace)
+    awards.update(staff_awards)
+    people = ente.people
+    extra = differentiation(
+        ente, shared, lambda pid: (scores[pid].score or Decimal(0)) * people[pid].fte, params, trace
+    )
+    return Rewards(pools=pools, awards=awards, extra=extra)
 
+
+def staff_premi(
+    ente: Ente, scores: Mapping[str, Score], pool: Pool, params: Params, trace: Trace
+) -> tuple[Pool, dict[str, Award], dict[str, Award]]:
+    """000… art. 45.1, 46.1: the productivity fund split among the staff (art. 28.1: the PO's position and
+    result pay "assorbe tutte le competenze accessorie") with at least the level ``reward_min_level`` and not
+    declared insufficient, in proportion to score × fte. Returns the pool, every staff award (0 for the
+    excluded) and the awards of those who share."""
+    minimum = params["reward_min_level"]
+    min_rank = level_rank(minimum)
     excluded: dict[str, str | None] = {}  # person → why_excluded, asked once per person
 
     def why_excluded(p: Person, s: Score) -> str | None:
+        why = None
         if p.insufficient:
             why = "prestazione dichiarata insufficiente"
         elif level_rank(s.level) < min_rank:
-            why = f"livello «{s.level}» sotto «{params['reward_min_level']}»"
-        else:
-            why = None
+            why = f"livello «{s.level}» sotto «{minimum}»"
         excluded[p.id] = why
         return why
 
     fund = Input(f"fondo {POOL}", pool.amount, ref=f"pool:{POOL}")
-    pools[POOL], staff_awards = distribute(
+    paid, awards = distribute(
         pool,
-        candidates,
+        [p for p in ente.people.values() if p.is_staff],
         scores,
         lambda p, score: score * p.fte,
         why_excluded,
         trace,
         formula="fondo × (punteggio × fte) / somma di punteggio × fte dei dipendenti "
-        f"con livello almeno «{params['reward_min_level']}» (resto maggiore al centesimo)",
+        f"con livello almeno «{minimum}» (resto maggiore al centesimo)",
         source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
         label=lambda p: f"Premio di performance individuale di {p.name}",
         inputs=lambda p, s: [
-            fund,  # the same input for everyone (one object, not 30,000)
+            fund,  # the same input for everyone
             Input("punteggio", s.score, ref=f"score:{p.id}"),
             Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
         ],
@@ -141,33 +151,16 @@ def rewards(
         band=lambda p, s: s.level,
         note=lambda p, s: f"livello: {s.level}",
     )
-    awards.update(staff_awards)
-    # who shares, with their awards, in one pass beside the awards (in the candidates' order, as distribute made
-    # them)
-    listed = list(staff_awards)
-    sharing = [
-        (pid, award)
-        for (pid, award), reason in zip(staff_awards.items(), [excluded.get(k) for k in listed])
-        if reason is None
-    ]
-    shared: dict[str, Award] = dict(sharing)
+    shared = {pid: award for pid, award in awards.items() if excluded.get(pid) is None}
     trace.record(
         f"pool:{POOL}:distributed",
-        pools[POOL].distributed,
+        paid.distributed,
         "somma dei premi assegnati; il resto è residuo",
         f"{REG} art. 45.1",
         label=f"Fondo {POOL} distribuito",
-        # by id, each award beside its id (sorted by the ids alone: a table of amounts asked in that order was 16×
-        # for 10× people)
-        inputs=[
-            Input(f"award:{pid}", award.amount, ref=f"award:{pid}") for pid, award in sorted(sharing, key=itemgetter(0))
-        ],
+        inputs=[Input(f"award:{pid}", shared[pid].amount, ref=f"award:{pid}") for pid in sorted(shared)],
     )
-    people = ente.people
-    extra = differentiation(
-        ente, shared, lambda pid: (scores[pid].score or Decimal(0)) * people[pid].fte, params, trace
-    )
-    return Rewards(pools=pools, awards=awards, extra=extra)
+    return paid, awards, shared
 
 
 def po_result_pay(
