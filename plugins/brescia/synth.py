@@ -27,9 +27,22 @@ STAFF_CARD = (
 
 @hookimpl(specname="ciclope_synth")
 def synth(data: SynthData, rng: random.Random, year: int) -> None:
-    people = data.tables["people"]
-    units = data.tables["units"]
+    # one random stream: the steps draw in this order, so a seed always makes the same ente
+    people, units = data.tables["people"], data.tables["units"]
     areas = [u for u in units if u["kind"] == "area"]
+    add_people_columns(people, rng, year)
+    data.tables["positions"] = positions(units, rng)
+    data.tables["projects"] = projects(areas, rng)
+    data.tables["evaluations"] = evaluations(people, rng)
+    data.funds = {
+        "po_total": f"{round(len(data.tables['positions']) * rng.randint(9000, 13000) / 0.85)}.00",
+        "stable_dirigenti": f"{max(1, len(areas)) * rng.randint(20, 40) * 1000}.00",
+        "stable_staff": f"{len(people) * rng.randint(8, 15) * 100}.00",
+    }
+
+
+def add_people_columns(people: list[dict[str, str]], rng: random.Random, year: int) -> None:
+    """The PO's eligibility columns (education, years of qualified service, term) and the dirigenti's pay."""
     for p in people:
         if p["role"] == "po":
             education = rng.choice(sorted(EDUCATION_YEARS))
@@ -41,41 +54,44 @@ def synth(data: SynthData, rng: random.Random, year: int) -> None:
             )
         elif p["role"] in ("dirigente", "segretario"):
             p["position_pay"] = f"{rng.randint(30, 45) * 1000}.00"
-    pos = []
+
+
+def positions(units: list[dict[str, str]], rng: random.Random) -> list[dict[str, str]]:
+    """One position per headed Servizio, plus a vacant one covered ad interim by the first."""
     heads = [(u["id"], u["head"]) for u in units if u["kind"] == "servizio" and u["head"]]
-    for n, (unit, head) in enumerate(heads, 1):
-        pos.append(
-            {
-                "id": f"PO{n:02d}",
-                "title": f"Responsabile {unit}",
-                "unit": unit,
-                "holder": head,
-                **{code: str(rng.randint(1, 5)) for code, _, _ in FACTORS},
-                "interim_of": "",
-                "interim_percent": "",
-            }
-        )
+    pos = [
+        position(f"PO{n:02d}", f"Responsabile {unit}", unit, head, rng, 5) for n, (unit, head) in enumerate(heads, 1)
+    ]
     if pos:
-        pos.append(
-            {
-                "id": "POV",
-                "title": "Posizione vacante",
-                "unit": heads[0][0],
-                "holder": "",
-                **{code: str(rng.randint(1, 3)) for code, _, _ in FACTORS},
-                "interim_of": "",
-                "interim_percent": "",
-            }
-        )
+        pos.append(position("POV", "Posizione vacante", heads[0][0], "", rng, 3))
         pos[0].update(interim_of="POV", interim_percent=rng.choice(["15%", "20%", "25%"]))
-    data.tables["positions"] = pos
-    projects, total, k = [], 0, 0
+    return pos
+
+
+def position(pid: str, title: str, unit: str, holder: str, rng: random.Random, top: int) -> dict[str, str]:
+    """A row of positions.csv with every weighting factor rated from 1 to ``top``."""
+    factors = {code: str(rng.randint(1, top)) for code, _, _ in FACTORS}
+    return {
+        "id": pid,
+        "title": title,
+        "unit": unit,
+        "holder": holder,
+        **factors,
+        "interim_of": "",
+        "interim_percent": "",
+    }
+
+
+def projects(areas: list[dict[str, str]], rng: random.Random) -> list[dict[str, str]]:
+    """Projects over the areas in turn until their relevance reaches 34 coefficient points."""
+    out: list[dict[str, str]] = []
+    total = 0
     while total < 34 and areas:
-        area = areas[k % len(areas)]
+        area = areas[len(out) % len(areas)]
         relevance = rng.choice(["bassa", "media", "alta"])
         total += {"bassa": 1, "media": 3, "alta": 5}[relevance]
-        k += 1
-        projects.append(
+        k = len(out) + 1
+        out.append(
             {
                 "id": f"PR{k:02d}",
                 "title": f"Progetto {k}",
@@ -84,8 +100,12 @@ def synth(data: SynthData, rng: random.Random, year: int) -> None:
                 "dirigente_weight": "",
             }
         )
-    data.tables["projects"] = projects
-    evaluations = []
+    return out
+
+
+def evaluations(people: list[dict[str, str]], rng: random.Random) -> list[dict[str, str]]:
+    """The PO's and the staff's cards (004… §4.2), each item rated out of 10 around the person's level."""
+    out = []
     for p in people:
         level = rng.uniform(0.35, 1.0)
         if p["role"] == "po":  # PO cards mostly positive (a negative one needs a contraddittorio)
@@ -97,7 +117,7 @@ def synth(data: SynthData, rng: random.Random, year: int) -> None:
             continue
         for section, item in items:
             points = max(0, min(10, round(10 * rng.gauss(level, 0.1))))
-            evaluations.append(
+            out.append(
                 {
                     "person": p["id"],
                     "evaluator": p["evaluator"],
@@ -108,10 +128,4 @@ def synth(data: SynthData, rng: random.Random, year: int) -> None:
                     "weight": "",
                 }
             )
-    data.tables["evaluations"] = evaluations
-    n_pos = len(pos)
-    data.funds = {
-        "po_total": f"{round(n_pos * rng.randint(9000, 13000) / 0.85)}.00",
-        "stable_dirigenti": f"{max(1, len(areas)) * rng.randint(20, 40) * 1000}.00",
-        "stable_staff": f"{len(people) * rng.randint(8, 15) * 100}.00",
-    }
+    return out
