@@ -14,38 +14,6 @@ from typing import Any
 
 import attrs
 
-
-class ProblemFactory:
-    """Problems of one plugin about one ente: the rule gets the plugin's prefix, the file its name as
-    the ente was given (``people.csv`` or ``ente.xlsx[people]``).
-
-    ``problem = ProblemFactory("brescia", ente)``; ``problem("po.interim", "…", "001… art. 5", "positions", row, "holder")``.
-    """
-
-    def __init__(self, plugin: str, ente: Any):
-        self.plugin, self.ente = plugin, ente
-
-    def __call__(
-        self,
-        rule: str,
-        message: str,
-        source: str = "",
-        name: str = "",
-        row: int | None = None,
-        column: str = "",
-        severity: str = "error",
-    ) -> Problem:
-        return Problem(
-            rule=f"{self.plugin}.{rule}",
-            message=message,
-            severity=severity,
-            source=source,
-            file=self.ente.file_of(name) if name else "",
-            row=row,
-            column=column,
-        )
-
-
 NOTICES = frozenset({"core.input.dialect"})
 
 
@@ -60,6 +28,24 @@ class Problem:
     file: str = ""
     row: int | None = None  # 1-based data row as in a spreadsheet (header = row 1)
     column: str = ""
+
+    @classmethod
+    def at(
+        cls,
+        ente: Any,
+        rule: str,
+        message: str,
+        source: str = "",
+        sheet: str = "",
+        row: int | None = None,
+        column: str = "",
+        severity: str = "error",
+    ) -> Problem:
+        """A problem about an input sheet of ``ente`` (a row, a column of it), the file named as the ente was
+        given: ``Problem.at(ente, "brescia.po.interim", "…", "001… art. 5", "positions", 3, "holder")`` is in
+        ``positions.csv:3:holder`` or ``ente.xlsx[positions]:3:holder``. No sheet: no file."""
+        file = ente.file_of(sheet) if sheet else ""
+        return cls(rule=rule, message=message, severity=severity, source=source, file=file, row=row, column=column)
 
     @property
     def where(self) -> str:

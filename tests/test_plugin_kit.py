@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ciclope.core import Appeal, Ente, OrgPerformance, Person, Trace
+from ciclope.core import Appeal, Ente, OrgPerformance, Person, Problem, Trace
 from ciclope.core.conciliation import po_needs_contraddittorio
-from ciclope.core.problems import ProblemFactory
 from ciclope.core.ranking import by_score, cut_without_ties, top_share
 from ciclope.core.scoring import dirigente_score
 
@@ -24,7 +23,7 @@ def test_cell_and_problem_name_the_sheet_as_given():
     csv, xlsx = ente(), ente(source_format="xlsx")
     assert csv.cell("people", 4, "fte") == "people.csv:4:fte"
     assert xlsx.cell("people", 4, "fte") == "ente.xlsx[people]:4:fte"
-    p = ProblemFactory("prova", xlsx)("po.interim", "testo", "reg art. 5", "positions", 3, "holder", severity="warning")
+    p = Problem.at(xlsx, "prova.po.interim", "testo", "reg art. 5", "positions", 3, "holder", severity="warning")
     assert (p.rule, p.file, p.row, p.column, p.severity, p.source) == (
         "prova.po.interim",
         "ente.xlsx[positions]",
@@ -33,7 +32,8 @@ def test_cell_and_problem_name_the_sheet_as_given():
         "warning",
         "reg art. 5",
     )
-    assert ProblemFactory("prova", csv)("x", "m").file == ""  # no sheet named: no file
+    assert Problem.at(csv, "prova.x", "m").file == ""  # no sheet named: no file
+    assert Problem.at(csv, "prova.x", "m", sheet="people").file == "people.csv"
 
 
 def test_approved_is_a_date_or_true_only():

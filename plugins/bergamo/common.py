@@ -29,7 +29,6 @@ from ciclope.core import (
     Ente,
     Params,
     Person,
-    Problem,
     Unit,
 )
 
@@ -109,27 +108,6 @@ NOTES = (
         "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c).",
     ),
 )
-
-
-def problem(
-    ente: Ente,
-    rule: str,
-    message: str,
-    source: str,
-    name: str = "",
-    row: int | None = None,
-    column: str = "",
-    severity: str = "error",
-) -> Problem:
-    return Problem(
-        rule=f"bergamo.{rule}",
-        message=message,
-        severity=severity,
-        source=source,
-        file=ente.file_of(name) if name else "",
-        row=row,
-        column=column,
-    )
 
 
 def level_of(score: Decimal | None, params: Params) -> str | None:

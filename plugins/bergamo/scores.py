@@ -29,7 +29,6 @@ from .common import (
     REG,
     STAFF_SOURCE,
     level_of,
-    problem,
     servizio_of,
     weights,
 )
@@ -122,9 +121,9 @@ def staff_score(
     if unit_ach is None and moved:
         where = unit.id if unit is not None else person.unit
         trace.problem(
-            problem(
+            Problem.at(
                 ente,
-                "individual.unit_not_scored",
+                "bergamo.individual.unit_not_scored",
                 f"{person.id}: il Servizio {where} non ha performance misurata; " + moved[-1].format(where=where),
                 f"{REG} art. 45.2 lett. a",
                 "people",
@@ -185,9 +184,9 @@ def contraddittorio(person: Person, ente: Ente, score: Decimal | None, params: P
     """000… art. 28.5–28.6: a PO's evaluation below «adeguata» needs a contraddittorio in appeals.csv."""
     if scoring.po_needs_contraddittorio(ente, person, score, params["level_adeguata"]):
         trace.problem(
-            problem(
+            Problem.at(
                 ente,
-                "po.contraddittorio",
+                "bergamo.po.contraddittorio",
                 f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < {params['level_adeguata']}) "
                 "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
                 f"{REG} art. 28.6",

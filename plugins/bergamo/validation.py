@@ -10,7 +10,7 @@ from ciclope.core import (
     hookimpl,
 )
 
-from .common import LOWER_NAMES, PLAN, REG, ROLE_RANK, problem, servizio_of
+from .common import LOWER_NAMES, PLAN, REG, ROLE_RANK, servizio_of
 
 
 @hookimpl(specname="ciclope_validate")
@@ -19,9 +19,9 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
     for ind in ente.indicators.values():
         if ind.type == "higher" and LOWER_NAMES.match(ind.name or ""):
             out.append(
-                problem(
+                Problem.at(
                     ente,
-                    "indicator.direction",
+                    "bergamo.indicator.direction",
                     f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio» (type = lower), "
                     "qui è indicato higher",
                     f"{PLAN} §3.2; rules/bergamo.md §1",
@@ -36,9 +36,9 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
     for p in ente.people.values():
         if p.is_po and p.category not in (None, "D"):
             out.append(
-                problem(
+                Problem.at(
                     ente,
-                    "po.category",
+                    "bergamo.po.category",
                     f"{p.id} è titolare di posizione organizzativa ma non è di categoria D ({p.category})",
                     f"{REG} art. 26.2",
                     "people",
@@ -49,9 +49,9 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             )
         if p.is_po and p.fte < 1:
             out.append(
-                problem(
+                Problem.at(
                     ente,
-                    "po.part_time",
+                    "bergamo.po.part_time",
                     f"{p.id} è titolare di posizione organizzativa ma non lavora a tempo pieno (fte {p.fte}): "
                     "l'incarico richiede il tempo pieno",
                     f"{REG} art. 26.2",
@@ -94,9 +94,9 @@ def evaluators(ente: Ente) -> list[Problem]:
 
 
 def peer_problem(ente: Ente, person: Person, ev: Person, row: int) -> Problem:
-    return problem(
+    return Problem.at(
         ente,
-        "evaluation.evaluator",
+        "bergamo.evaluation.evaluator",
         f"la scheda di {person.id} ({person.role}) è compilata da un pari grado ({ev.id}, {ev.role}): valuta "
         "il superiore (il dirigente per PO e personale, il Segretario Generale per i dirigenti)",
         f"{REG} art. 28.4, 44–45",
@@ -120,9 +120,9 @@ def group_sheet_refs(ente: Ente) -> list[Problem]:
         for a in ente.assignments_of(pid):
             if a.ref not in allowed:
                 out.append(
-                    problem(
+                    Problem.at(
                         ente,
-                        "group_sheet.ref",
+                        "bergamo.group_sheet.ref",
                         f"scheda {a.cruscotto} di {pid}: {a.ref} non è nel cruscotto del suo Servizio "
                         f"({servizio.id if servizio is not None else 'nessun Servizio'}) né tra i suoi "
                         "obiettivi individuali: le schede individuali/di gruppo attingono al cruscotto del "

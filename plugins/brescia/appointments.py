@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, Row, Trace, money
+from ciclope.core import Ente, Input, Problem, Row, Trace, money
 
-from .common import MONTHS, PO, ZERO, overlap_days, problem, year_days
+from .common import MONTHS, PO, ZERO, overlap_days, year_days
 
 
 def cannot_be_paid(ente: Ente, holder: str | None) -> str:
@@ -81,7 +81,7 @@ def appointments(ente: Ente, rows: Sequence[Row], score: Mapping[str, Decimal], 
 
 
 def unpaid(ente: Ente, r: Row, rule: str, message: str, article: str, column: str, trace: Trace) -> None:
-    trace.problem(problem(ente, rule, message, f"{PO} {article}", "positions", r.row, column))
+    trace.problem(Problem.at(ente, f"brescia.{rule}", message, f"{PO} {article}", "positions", r.row, column))
     trace.record(
         f"position:{r['id']}:paid",
         False,

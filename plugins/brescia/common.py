@@ -22,7 +22,7 @@ import operator
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Ente, OrgPerformance, Params, Person, Problem, Row, Unit, cells
+from ciclope.core import Ente, OrgPerformance, Params, Person, Row, Unit, cells
 
 PO = "001_2164dd4e03a9b49f.txt"
 
@@ -140,27 +140,6 @@ parse_education = cells.choice(*EDUCATION_YEARS)  # diploma | laurea | specializ
 
 def cell(ente: Ente, name: str, row: int, column: str) -> str:
     return ente.cell(name, row, column)
-
-
-def problem(
-    ente: Ente,
-    rule: str,
-    message: str,
-    source: str,
-    name: str = "",
-    row: int | None = None,
-    column: str = "",
-    severity: str = "error",
-) -> Problem:
-    return Problem(
-        rule=f"brescia.{rule}",
-        message=message,
-        severity=severity,
-        source=source,
-        file=ente.file_of(name) if name else "",
-        row=row,
-        column=column,
-    )
 
 
 def levels(params: Params) -> list[tuple[str, Decimal]]:

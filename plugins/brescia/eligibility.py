@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Params, Problem, Row, fmt
 
-from .common import EDUCATION_WORDS, EDUCATION_YEARS, FACTORS, INTERIM_MAX, INTERIM_MIN, PO, TERM_YEARS, problem
+from .common import EDUCATION_WORDS, EDUCATION_YEARS, FACTORS, INTERIM_MAX, INTERIM_MIN, PO, TERM_YEARS
 
 
 def validate_positions(ente: Ente, params: Params) -> list[Problem]:
@@ -45,7 +45,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
     for r in rows:
         if r["id"] in seen:
             message = f"posizione {r['id']!r} ripetuta (già alla riga {seen[r['id']]})"
-            out.append(problem(ente, "po.duplicate", message, f"{PO} art. 4", "positions", r.row, "id"))
+            out.append(Problem.at(ente, "brescia.po.duplicate", message, f"{PO} art. 4", "positions", r.row, "id"))
             continue
         seen[r["id"]] = r.row
         out += position_checks(ente, r, params["rating_max"])
@@ -63,10 +63,10 @@ def position_checks(ente: Ente, r: Row, rating_max: Decimal) -> list[Problem]:
         value = r[code]
         if value is not None and value > rating_max:
             message = f"posizione {pid}: {code} ({label}) = {value} oltre la scala 1..{rating_max}"
-            out.append(problem(ente, "po.rating", message, f"{PO} art. 4.3–4.4", "positions", r.row, code))
+            out.append(Problem.at(ente, "brescia.po.rating", message, f"{PO} art. 4.3–4.4", "positions", r.row, code))
     if r["unit"] is not None and r["unit"] not in ente.units:
         message = f"posizione {pid}: unità {r['unit']!r} inesistente"
-        out.append(problem(ente, "po.unit", message, f"{PO} art. 1.3", "positions", r.row, "unit"))
+        out.append(Problem.at(ente, "brescia.po.unit", message, f"{PO} art. 1.3", "positions", r.row, "unit"))
     return out
 
 
@@ -76,11 +76,13 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
     person = ente.people.get(holder)
     if person is None:
         message = f"posizione {pid}: titolare {holder!r} inesistente in people.csv"
-        return [problem(ente, "po.holder", message, f"{PO} art. 2", "positions", r.row, "holder")]
+        return [Problem.at(ente, "brescia.po.holder", message, f"{PO} art. 2", "positions", r.row, "holder")]
 
     def flag(rule: str, message: str, article: str, column: str, severity: str = "error") -> Problem:
         who = f"{holder}, titolare della posizione {pid}"
-        return problem(ente, rule, f"{who}{message}", f"{PO} art. {article}", "people", person.row, column, severity)
+        return Problem.at(
+            ente, f"brescia.{rule}", f"{who}{message}", f"{PO} art. {article}", "people", person.row, column, severity
+        )
 
     out = []
     if person.role != "po":
@@ -115,7 +117,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
         missing.append("durata dell'incarico (term_start, term_end)")
     elif end < start:
         message = f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})"
-        out.append(problem(ente, "po.term", message, f"{PO} art. 2.4", "people", person.row, "term_end"))
+        out.append(Problem.at(ente, "brescia.po.term", message, f"{PO} art. 2.4", "people", person.row, "term_end"))
     elif end >= add_years(start, TERM_YEARS):
         # 3 years from 2019-05-21 end on 2022-05-20: the anniversary itself is one day too long
         last = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
@@ -140,7 +142,7 @@ def interim_checks(ente: Ente, r: Row, by_id: Mapping[str, Row], covered: dict[s
     pid, target, pct = r["id"], r["interim_of"], r["interim_percent"]
 
     def flag(rule: str, message: str, column: str, severity: str = "error") -> Problem:
-        return problem(ente, rule, message, f"{PO} art. 3.4", "positions", r.row, column, severity)
+        return Problem.at(ente, f"brescia.{rule}", message, f"{PO} art. 3.4", "positions", r.row, column, severity)
 
     if target is None:
         if pct is None:

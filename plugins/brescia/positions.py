@@ -29,7 +29,7 @@ from ciclope.core import (
 
 from .appointments import appointments, instalment_figures, interim_days, pay_due
 from .attestation import reduce, reduction
-from .common import FACTOR_INPUTS, HUNDRED, MONTHS, PO, SMVP, ZERO, cell, problem, valid_interim, year_days
+from .common import FACTOR_INPUTS, HUNDRED, MONTHS, PO, SMVP, ZERO, cell, valid_interim, year_days
 
 
 def position_score(ente: Ente, r: Row, params: Params, trace: Trace) -> Decimal:
@@ -335,9 +335,9 @@ def pay_result(
     result = money.r2(result_max * ev / HUNDRED) + extra.get(pid, ZERO) if positive and ev is not None else ZERO
     if ev is None:
         trace.problem(
-            problem(
+            Problem.at(
                 ente,
-                "po.not_evaluated",
+                "brescia.po.not_evaluated",
                 f"titolare {holder} della posizione {pid} non valutato: nessuna retribuzione di risultato",
                 f"{PO} art. 6.1, 6.4",
                 "positions",

@@ -14,6 +14,7 @@ from ciclope.core import (
     OrgPerformance,
     Params,
     Person,
+    Problem,
     Score,
     Trace,
     fmt,
@@ -22,7 +23,7 @@ from ciclope.core import (
     scoring,
 )
 
-from .common import HUNDRED, ONE, PO, SMVP, level_of, problem, scored_unit
+from .common import HUNDRED, ONE, PO, SMVP, level_of, scored_unit
 
 
 @hookimpl(specname="ciclope_individual_score")
@@ -108,7 +109,9 @@ def po_score(
             f"{fmt.decimal_it(params['po_positive'])}) senza contraddittorio registrato in appeals.csv: non può "
             "diventare definitiva"
         )
-        trace.problem(problem(ente, "po.contraddittorio", message, f"{PO} art. 6.6", "appeals", None, "stage"))
+        trace.problem(
+            Problem.at(ente, "brescia.po.contraddittorio", message, f"{PO} art. 6.6", "appeals", None, "stage")
+        )
     return Score(
         person=person.id,
         score=score,
@@ -132,7 +135,9 @@ def po_scored_unit(ente: Ente, org: OrgPerformance, person: Person, trace: Trace
     else:
         return unit_id
     trace.problem(
-        problem(ente, "po.unit_not_scored", message, f"{SMVP} §4.2.2", "people", person.row, "unit", "warning")
+        Problem.at(
+            ente, "brescia.po.unit_not_scored", message, f"{SMVP} §4.2.2", "people", person.row, "unit", "warning"
+        )
     )
     return unit_id
 
@@ -149,9 +154,9 @@ def po_unit(ente: Ente, person: Person, trace: Trace) -> str:
     others = {where: u for where, u in named.items() if u is not None and u != chosen}
     if others:
         trace.problem(
-            problem(
+            Problem.at(
                 ente,
-                "po.unit",
+                "brescia.po.unit",
                 f"PO {person.id}: si usa l'unità {chosen} (quella che dirige, altrimenti quella della posizione), "
                 "ma " + ", ".join(f"{where} indica {u}" for where, u in others.items()) + ": allinea i dati",
                 f"{SMVP} §4.2.2",

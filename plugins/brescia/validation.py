@@ -20,7 +20,6 @@ from .common import (
     WEIGHT_TOLERANCE,
     area_head,
     area_units,
-    problem,
     segreteria_staff,
 )
 from .eligibility import validate_positions
@@ -77,13 +76,13 @@ def projects_by_area(ente: Ente, rows: Sequence[Row], by_area: dict[str, list[Ro
     for r in rows:
         if r["id"] in seen:
             message = f"progetto {r['id']!r} ripetuto (già alla riga {seen[r['id']]})"
-            out.append(problem(ente, "resources.duplicate", message, f"{SMVP} §5", "projects", r.row, "id"))
+            out.append(Problem.at(ente, "brescia.resources.duplicate", message, f"{SMVP} §5", "projects", r.row, "id"))
             continue
         seen[r["id"]] = r.row
         unit = ente.units.get(r["area"])
         if unit is None or unit.kind != "area":
             message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di units.csv"
-            out.append(problem(ente, "resources.area", message, f"{SMVP} §5.3", "projects", r.row, "area"))
+            out.append(Problem.at(ente, "brescia.resources.area", message, f"{SMVP} §5.3", "projects", r.row, "area"))
             continue
         by_area.setdefault(r["area"], []).append(r)
     return out
@@ -109,7 +108,9 @@ def weight_checks(ente: Ente, area: str, items: list[Row]) -> list[Problem]:
             f"{RELEVANCE[r['relevance']]} / {total} = {fmt.decimal_it(exact)}…; indica un peso tra "
             f"{fmt.decimal_it(low)} e {fmt.decimal_it(high)}"
         )
-        out.append(problem(ente, "resources.weight", message, f"{SMVP} §5.4", "projects", r.row, "dirigente_weight"))
+        out.append(
+            Problem.at(ente, "brescia.resources.weight", message, f"{SMVP} §5.4", "projects", r.row, "dirigente_weight")
+        )
     return out
 
 
@@ -120,14 +121,18 @@ def area_heads(ente: Ente) -> list[Problem]:
         head = area_head(ente, a)
         if head is None:
             message = f"area {a.id} senza dirigente (head): la sua quota del fondo dei dirigenti resta non distribuita"
-            out.append(problem(ente, "resources.head", message, f"{SMVP} §5.3", "units", a.row, "head", "warning"))
+            out.append(
+                Problem.at(ente, "brescia.resources.head", message, f"{SMVP} §5.3", "units", a.row, "head", "warning")
+            )
         elif head.extra.get("position_pay") is None:
             message = (
                 f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
                 "necessaria per ripartire il fondo dei dirigenti tra le aree"
             )
             out.append(
-                problem(ente, "resources.position_pay", message, f"{SMVP} §5.3", "people", head.row, "position_pay")
+                Problem.at(
+                    ente, "brescia.resources.position_pay", message, f"{SMVP} §5.3", "people", head.row, "position_pay"
+                )
             )
     return out
 
@@ -144,7 +149,9 @@ def outside_areas(ente: Ente) -> list[Problem]:
                 "non partecipa al riparto del fondo del personale della Camera"
             )
             out.append(
-                problem(ente, "resources.no_area", message, f"{SMVP} §1.2, §5.3", "people", p.row, "unit", "warning")
+                Problem.at(
+                    ente, "brescia.resources.no_area", message, f"{SMVP} §1.2, §5.3", "people", p.row, "unit", "warning"
+                )
             )
     return out
 
@@ -168,9 +175,9 @@ def validate_cards(ente: Ente) -> list[Problem]:
             names = {i.item.strip().lower() for i in items}
             if names != set(PO_FACTORS):
                 out.append(
-                    problem(
+                    Problem.at(
                         ente,
-                        "card.po_factors",
+                        "brescia.card.po_factors",
                         f"scheda della PO {pid}: attesi i quattro fattori "
                         "Autonomia decisionale, Realizzazione obiettivi, Qualità dell'apporto personale, "
                         "Comportamento organizzativo",
@@ -190,9 +197,9 @@ def validate_cards(ente: Ente) -> list[Problem]:
             known.update(section for section in sections if section not in odd)
             if odd:
                 out.append(
-                    problem(
+                    Problem.at(
                         ente,
-                        "card.staff_sections",
+                        "brescia.card.staff_sections",
                         f"scheda di {pid}: sezioni {', '.join(map(repr, odd))} "
                         "diverse dalle tre della Scheda di valutazione (conoscenze e competenze; attività e "
                         "capacità; attitudini e soft skills)",
