@@ -36,7 +36,7 @@ from ciclope.core import cli, runner
 from ciclope.core.config import load_config
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.registry import available_plugins
-from ciclope.core.reports import fmt, safe, xlsx, xlsxpack
+from ciclope.core.reports import fmt, safe, sheets, xlsx, xlsxpack
 from ciclope.core.runner import KEPT_PROBLEMS, EnteOutcome, run_plan, summary_table
 from ciclope.core.synth import synth
 from ciclope.core.testing import write_ente
@@ -642,7 +642,7 @@ def test_the_workbooks_status_labels_are_the_results(tmp_path, plugin):
     ``fmt.status(result.status_of(pid), labels)`` says."""
     plan = load_config(synth(tmp_path / "s", enti=1, people=80, seed=6, plugins=[plugin]))
     result = runner.compute(plan.enti[0], plan.year)
-    status = xlsx._statuses(result)
+    status = sheets.statuses(result)
     for pid in [*result.ente.people, "nessuno"]:
         assert status(pid) == fmt.status(result.status_of(pid), result.plugin.status_labels)
 

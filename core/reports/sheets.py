@@ -1,0 +1,526 @@
+"""The internal report as tables: one :class:`~.model.Table` per sheet of ``schede.xlsx``, built once from
+the Result (the Relazione's schede, the office's working copy: names and individual amounts included)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from ..phases import PHASE_NAMES
+from ..result import Result
+from . import fmt, stats
+from .model import Column, Table, Total, Typed
+
+
+def tables(result: Result) -> Iterator[Table]:
+    """Every table of the workbook, in the order of its sheets; a table the run has no data for is left out."""
+    status = statuses(result)
+    yield summary(result)
+    if result.org is not None:
+        yield areas(result)
+        yield scheda_d(result, status)
+    yield objectives(result)
+    yield indicators(result)
+    yield monitoring(result)
+    if result.revisions:
+        yield revisions(result)
+    if result.org is not None:
+        yield units(result)
+    if result.scores:
+        yield scores(result, status)
+        yield evaluators(result)
+    if result.rewards is not None or result.positions is not None:
+        yield awards(result, status)
+        yield funds(result)
+        yield bands(result)
+    if result.positions is not None and result.positions.positions:
+        yield positions(result)
+    yield from plugin_sections(result)
+    yield violations(result)
+    yield calendar(result)
+    yield parameters(result)
+
+
+def statuses(result: Result) -> Callable[[str], str]:
+    """A person's status in Italian (``fmt.status(result.status_of(pid), labels)``), each code's label
+    looked up once: the sheets ask it for every person."""
+    labels = result.plugin.status_labels
+    given = result.rewards.statuses if result.rewards is not None else {}
+    scored = result.scores
+    shown: dict[str | None, str] = {}
+
+    def status(pid: str) -> str:
+        code: str | None
+        if pid in given:
+            code = given[pid]
+        else:
+            s = scored.get(pid)
+            code = s.status if s else None
+        text = shown.get(code)
+        if text is None:
+            text = shown[code] = fmt.status(code, labels)
+        return text
+
+    return status
+
+
+def name_of(result: Result, pid: str | None) -> str:
+    person = result.ente.people.get(pid) if pid else None
+    return person.name if person is not None else ""
+
+
+def summary(r: Result) -> Table:
+    ente, org, att = r.ente, r.org, r.attestation
+    errors = len(r.errors)
+    pools = dict(r.ledger.pools)
+    rows = [
+        ("Ente", ente.name, "text"),
+        ("Codice ente", ente.id, "text"),
+        ("Anno del ciclo", ente.year, "int"),
+        ("Regolamento (plugin)", f"{r.plugin.name} {r.plugin.version}", "text"),
+        ("Fasi eseguite fino a", r.until, "text"),
+        ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
+        ("Performance attestata dall'OIV", att.attested if att else None, "ach"),
+        ("Giudizio dell'OIV", att.judgement if att else "", "text"),
+        ("Motivazione dell'OIV", att.motivation if att else "", "text"),
+        ("Persone in organico", len(ente.people), "int"),
+        ("Persone valutate", sum(1 for s in r.scores.values() if s.score is not None), "int"),
+        ("Fondi stanziati", sum((p.amount for p in pools.values()), Decimal(0)) if pools else None, "money"),
+        ("Fondi distribuiti", sum((p.distributed for p in pools.values()), Decimal(0)) if pools else None, "money"),
+        ("Violazioni: errori", errors, "int"),
+        ("Violazioni: avvisi", len(r.violations) - errors, "int"),
+    ]
+    columns: list[Column] = [("Voce", "text", 38), ("Valore", "num", 60)]
+    return Table("Sintesi", columns, [(label, Typed(value, kind)) for label, value, kind in rows])
+
+
+def areas(r: Result) -> Table:
+    ente, org = r.ente, r.org
+    assert org is not None
+    rows: list[tuple[Any, ...]] = [
+        (
+            a.id,
+            a.name,
+            a.weight,
+            a.separate,
+            org.separate.get(a.id) if a.separate else org.areas.get(a.id),
+            org.not_scored.get(f"area:{a.id}", ""),
+        )
+        for a in ente.areas.values()
+    ]
+    rows.append(Total(("ENTE", ente.name, None, None, org.ente, "")))
+    columns: list[Column] = [
+        ("Area", "text", 10),
+        ("Denominazione", "text", 44),
+        ("Peso", "num", 8),
+        ("Rendicontata a parte", "text", 12),
+        ("Raggiungimento", "ach", 15),
+        ("Note", "text", 40),
+    ]
+    return Table("Aree (scheda c)", columns, rows)
+
+
+def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
+    ente, org = r.ente, r.org
+    assert org is not None
+    rows = []
+    for p in fmt.scheda_d_people(ente)[0]:  # with the PO in an ente without dirigenti
+        s = r.scores.get(p.id)
+        headed = ", ".join(u.id for u in ente.headed_by(p.id))
+        rows.append(
+            (
+                p.id,
+                p.name,
+                fmt.ROLE_LABELS.get(p.role, p.role),
+                headed,
+                org.people.get(p.id),
+                s.score if s else None,
+                s.level if s else None,
+                status(p.id),
+            )
+        )
+    columns: list[Column] = [
+        ("Codice", "text", 10),
+        ("Nome", "text", 28),
+        ("Ruolo", "text", 20),
+        ("Unità dirette", "text", 16),
+        ("Performance organizzativa", "ach", 15),
+        ("Punteggio individuale", "score", 13),
+        ("Livello", "text", 16),
+        ("Esito", "text", 16),
+    ]
+    return Table("Dirigenti (scheda d)", columns, rows)
+
+
+def objectives(r: Result) -> Table:
+    org = r.org
+    rows = [
+        (
+            o.id,
+            fmt.KIND_LABELS.get(o.kind, o.kind),
+            o.title,
+            o.parent,
+            o.area,
+            o.weight,
+            o.owner,
+            org.objectives.get(o.id) if org else None,
+            (org.not_scored.get(f"objective:{o.id}", "") if org else ""),
+        )
+        for o in r.ente.objectives.values()
+    ]
+    columns: list[Column] = [
+        ("Codice", "text", 10),
+        ("Tipo", "text", 12),
+        ("Titolo", "text", 50),
+        ("Obiettivo padre", "text", 12),
+        ("Area", "text", 8),
+        ("Peso", "num", 8),
+        ("Responsabile", "text", 14),
+        ("Raggiungimento", "ach", 15),
+        ("Note", "text", 40),
+    ]
+    return Table("Obiettivi", columns, rows)
+
+
+def indicators(r: Result) -> Table:
+    org = r.org
+    revised = {rv.indicator for rv in r.revisions if rv.applied}
+    rows = []
+    for ind in r.ente.indicators.values():
+        out = org.indicators.get(ind.id) if org else None
+        ach = out.achievement if out else None
+        ind_status = out.status if out else ""
+        rows.append(
+            (
+                ind.id,
+                ind.objective,
+                ind.name,
+                fmt.TYPE_LABELS.get(ind.type, ind.type),
+                ind.weight,
+                ind.baseline,
+                ind.target if ind.active else "-",
+                ind.actual,
+                (ach - 1) if ach is not None else None,
+                ach,
+                fmt.status(ind_status) if ind_status else "",
+                ind.reason,
+                ind.source,
+                "SI" if ind.id in revised else "",
+            )
+        )
+    columns: list[Column] = [
+        ("Codice", "text", 10),
+        ("Obiettivo", "text", 10),
+        ("Indicatore", "text", 44),
+        ("Tipo", "text", 14),
+        ("Peso", "num", 7),
+        ("Baseline", "num", 11),
+        ("Target", "num", 11),
+        ("Consuntivo", "num", 11),
+        ("Scostamento", "dev", 12),
+        ("Raggiungimento", "ach", 15),
+        ("Stato", "text", 16),
+        ("Motivo neutralizzazione", "text", 30),
+        ("Fonte del dato", "text", 28),
+        ("Target rivisto", "text", 9),
+    ]
+    return Table("Indicatori", columns, rows)
+
+
+def monitoring(r: Result) -> Table:
+    named = r.ente.indicators
+    rows = [
+        (iid, named[iid].name if iid in named else "", m.target, m.actual, m.achievement, m.deviation)
+        for iid, m in r.monitoring.items()
+    ]
+    columns: list[Column] = [
+        ("Indicatore", "text", 10),
+        ("Nome", "text", 44),
+        ("Target al 30/6", "num", 12),
+        ("Valore al 30/6", "num", 12),
+        ("Raggiungimento", "ach", 15),
+        ("Scostamento", "dev", 12),
+    ]
+    return Table("Monitoraggio 30-6", columns, rows)
+
+
+def revisions(r: Result) -> Table:
+    columns: list[Column] = [
+        ("Indicatore", "text", 10),
+        ("Campo", "text", 10),
+        ("Valore precedente", "text", 14),
+        ("Nuovo valore", "text", 14),
+        ("Motivazione", "text", 40),
+        ("Applicata", "text", 10),
+        ("Perché", "text", 30),
+    ]
+    rows = [
+        (rv.indicator, rv.field, number_or_text(rv.old), number_or_text(rv.new), rv.reason, rv.applied, rv.why)
+        for rv in r.revisions
+    ]
+    return Table("Revisioni", columns, rows)
+
+
+def number_or_text(value: Any) -> Any:
+    """A value written in an input cell: a number when it reads as one (so Excel can add it), else as written."""
+    if isinstance(value, str):
+        from ..values import parse_number
+
+        try:
+            return parse_number(value)
+        except ValueError:
+            return value
+    return value
+
+
+def units(r: Result) -> Table:
+    org = r.org
+    assert org is not None
+    rows = [
+        (
+            u.id,
+            u.name,
+            fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
+            u.parent,
+            u.head,
+            name_of(r, u.head),
+            org.units.get(u.id),
+            org.not_scored.get(f"unit:{u.id}", ""),
+        )
+        for u in r.ente.units.values()
+    ]
+    columns: list[Column] = [
+        ("Unità", "text", 10),
+        ("Denominazione", "text", 40),
+        ("Tipo", "text", 14),
+        ("Unità superiore", "text", 12),
+        ("Responsabile", "text", 12),
+        ("Nome responsabile", "text", 26),
+        ("Raggiungimento", "ach", 15),
+        ("Note", "text", 30),
+    ]
+    return Table("Unità", columns, rows)
+
+
+def scores(r: Result, status: Callable[[str], str]) -> Table:
+    parts: list[str] = []
+    for s in r.scores.values():
+        for k in s.breakdown:
+            if k not in parts:
+                parts.append(k)
+    columns: list[Column] = [
+        ("Codice", "text", 10),
+        ("Nome", "text", 26),
+        ("Ruolo", "text", 12),
+        ("Categoria", "text", 9),
+        ("Unità", "text", 10),
+        ("Valutatore", "text", 11),
+        ("Punteggio", "score", 11),
+        ("Livello", "text", 16),
+        ("Esito", "text", 16),
+    ]
+    columns += [(f"Componente: {fmt.label(k, r.plugin.status_labels)}", "num", 14) for k in parts]
+    rows: list[tuple[Any, ...]] = []
+    no_parts = (None,) * len(parts)
+    for p in r.ente.people.values():
+        score = r.scores.get(p.id)
+        person = (p.id, p.name, fmt.ROLE_LABELS.get(p.role, p.role), p.category, p.unit, p.evaluator)
+        if score is None:
+            rows.append((*person, None, None, status(p.id), *no_parts))
+        else:
+            rows.append((*person, score.score, score.level, status(p.id), *map(score.breakdown.get, parts)))
+    return Table("Valutazioni individuali", columns, rows)
+
+
+def evaluators(r: Result) -> Table:
+    evals, top_label = stats.evaluators(r)
+    columns: list[Column] = [
+        ("Valutatore", "text", 11),
+        ("Nome", "text", 26),
+        ("Valutazioni", "int", 11),
+        ("Media", "score", 9),
+        ("Deviazione standard", "score", 11),
+        ("Valori diversi", "int", 9),
+        (stats.upper_first(top_label), "ach", 16),
+        ("Segnalazione", "text", 40),
+    ]
+    rows = [
+        (ev.id, ev.name, ev.count, ev.mean, ev.spread, ev.distinct, ev.top_share, "; ".join(ev.flags)) for ev in evals
+    ]
+    return Table("Valutatori", columns, rows)
+
+
+def fund_name(r: Result, key: str) -> str:
+    pools = r.ledger.pools
+    return fmt.fund(key, pools[key].label if key in pools else "", r.plugin.status_labels)
+
+
+def awards(r: Result, status: Callable[[str], str]) -> Table:
+    ledger, people = r.ledger, r.ente.people
+    rows: list[tuple[Any, ...]] = []
+    for a in ledger.awards:  # every award of every pool, PO position and result pay included
+        who = people.get(a.person)
+        unit = who.unit if who else ""
+        rows.append((a.person, name_of(r, a.person), unit, fund_name(r, a.pool), a.band, a.amount, status(a.person)))
+    if rows:
+        rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
+    columns: list[Column] = [
+        ("Codice", "text", 10),
+        ("Nome", "text", 26),
+        ("Unità", "text", 10),
+        ("Fondo", "text", 24),
+        ("Fascia", "text", 14),
+        ("Importo", "money", 14),
+        ("Esito", "text", 16),
+    ]
+    return Table("Premi", columns, rows)
+
+
+def funds(r: Result) -> Table:
+    columns: list[Column] = [
+        ("Fondo", "text", 40),
+        ("Fonte", "text", 40),
+        ("Stanziato", "money", 14),
+        ("Distribuito", "money", 14),
+        ("Residuo", "money", 14),
+    ]
+    rows = [
+        (fund_name(r, k), fmt.cite(p.source, r.plugin.documents), p.amount, p.distributed, p.residual)
+        for k, p in r.ledger.pools.items()
+    ]
+    return Table("Fondi", columns, rows)
+
+
+def bands(r: Result) -> Table:
+    columns: list[Column] = [
+        ("Fondo", "text", 26),
+        ("Fascia", "text", 14),
+        ("Persone", "int", 9),
+        ("Totale", "money", 14),
+        ("Media", "money", 14),
+        ("Minimo", "money", 14),
+        ("Massimo", "money", 14),
+    ]
+    rows = [(fund_name(r, b.pool), b.band, b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)]
+    return Table("Premi per fascia", columns, rows)
+
+
+def positions(r: Result) -> Table:
+    assert r.positions is not None
+    columns: list[Column] = [
+        ("Posizione", "text", 10),
+        ("Titolare", "text", 10),
+        ("Nome titolare", "text", 26),
+        ("Punteggio di pesatura", "score", 12),
+        ("Retribuzione annua", "money", 14),
+        ("Erogata", "text", 9),
+        ("Rate", "int", 7),
+        ("Rata", "money", 14),
+        ("Ultima rata", "money", 14),
+        ("Risultato massimo", "money", 14),
+        ("Risultato", "money", 14),
+    ]
+    rows = [
+        (
+            k,
+            pos.holder or "vacante",
+            name_of(r, pos.holder),
+            pos.score,
+            pos.annual,
+            "sì" if pos.paid else "no",
+            pos.instalments,
+            pos.monthly,
+            pos.monthly_last,
+            pos.result_max,
+            pos.result,
+        )
+        for k, pos in r.positions.positions.items()
+    ]
+    return Table("Posizioni", columns, rows)
+
+
+def plugin_sections(r: Result) -> Iterator[Table]:
+    """The plugin's own report sections, each a sheet with columns as wide as their content (8–60)."""
+    docs = r.plugin.documents
+    for sec in r.sections:
+        columns: list[Column] = [
+            (
+                str(c),
+                "num",
+                max(8, min(60, max([len(str(c))] + [len(fmt.value(row[k])) for row in sec.rows if k < len(row)]) + 2)),
+            )
+            for k, c in enumerate(sec.columns)
+        ]
+        rows = [tuple(fmt.prose(v, docs) if isinstance(v, str) else v for v in row) for row in sec.rows]
+        yield Table(sec.title, columns, rows, note=fmt.prose(sec.note, docs) if sec.note else sec.note)
+
+
+def violations(r: Result) -> Table:
+    docs = r.plugin.documents
+    columns: list[Column] = [
+        ("Gravità", "text", 9),
+        ("Regola", "text", 30),
+        ("Descrizione", "text", 70),
+        ("Dove", "text", 26),
+        ("Fonte", "text", 30),
+    ]
+    rows = [
+        (
+            "errore" if v.is_error else "avviso",
+            v.rule,
+            fmt.prose(v.message, docs),
+            v.where,
+            fmt.cite(v.source, docs) if v.source else "",
+        )
+        for v in r.violations
+    ]
+    return Table("Violazioni", columns, rows)
+
+
+def calendar(r: Result) -> Table:
+    approvals = r.ente.approvals
+    columns: list[Column] = [
+        ("Scadenza", "date", 12),
+        ("Fase", "text", 16),
+        ("Atto", "text", 50),
+        ("Fonte", "text", 34),
+        ("Stato", "text", 14),
+        ("Data dell'atto", "date", 12),
+    ]
+    rows = [
+        (
+            d.due,
+            PHASE_NAMES.get(d.phase, d.phase),
+            d.act,
+            fmt.cite(d.source, r.plugin.documents),
+            fmt.CALENDAR_LABELS[st],
+            approvals.get(d.approval) if d.approval else None,
+        )
+        for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))
+    ]
+    return Table("Calendario", columns, rows)
+
+
+def parameters(r: Result) -> Table:
+    docs = r.plugin.documents
+    columns: list[Column] = [
+        ("Parametro", "text", 26),
+        ("Valore", "num", 14),
+        ("Descrizione", "text", 50),
+        ("Fonte", "text", 34),
+        ("Ipotesi", "text", 50),
+        ("Modificato dalla configurazione", "text", 12),
+    ]
+    rows = [
+        (
+            k,
+            r.params.values.get(k),
+            fmt.prose(spec.description, docs),
+            fmt.cite(spec.source, docs),
+            fmt.prose(spec.assumption, docs) if spec.assumption else spec.assumption,
+            "SI" if k in r.params.overridden else "",
+        )
+        for k, spec in r.params.specs.items()
+    ]
+    return Table("Parametri", columns, rows)
