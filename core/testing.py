@@ -43,7 +43,8 @@ written by a domain expert without Python::
     "!no_error_violations" = true
     "!error_violation" = "art. 17"   # some error violation mentions this text
 
-Numbers compare within 0.011 (scores, money) or 0.00011 (achievements ≤ 1.5); strings case-insensitively.
+Numbers compare exactly, as decimals (``6000`` = ``"6000.00"``, ``0.9558`` ≠ ``0.95583``: write the figure as
+results.json has it); strings case-insensitively.
 """
 
 from __future__ import annotations
@@ -111,12 +112,11 @@ def lookup(doc: Any, path: str) -> Any:
 def same(want: Any, got: Any) -> bool:
     if isinstance(want, bool) or isinstance(got, bool):
         return want == got
-    if isinstance(want, (int, float)) and not isinstance(want, bool):
-        try:
-            got = float(got)
-        except (TypeError, ValueError):
+    if isinstance(want, (int, float, Decimal)):
+        try:  # through the text, so the float 0.1 is the decimal 0.1 that was written
+            return Decimal(str(want)) == Decimal(str(got))
+        except ArithmeticError:  # got is not a number
             return False
-        return abs(want - got) <= (0.011 if abs(want) > 1.5 else 0.00011)
     if isinstance(want, str):
         return str(got).strip().lower() == want.strip().lower()
     return want == got

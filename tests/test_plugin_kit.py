@@ -201,3 +201,12 @@ def test_a_table_parameter_is_parsed_once_per_params():
     assert params.parsed("levels", parse) is first and len(calls) == 1
     assert first == (("bassa", D("59.99")), ("alta", D(100)))
     assert Params(values=params.values).parsed("levels", parse) == first and len(calls) == 2  # another ente
+
+
+def test_the_case_files_compare_numbers_exactly():
+    from ciclope.core.testing import same
+
+    assert same(6000, "6000.00") and same(96.0, 96) and same(0.9558, "0.9558")
+    # one cent or one ten-thousandth off is a different figure, however near
+    assert not same(6000, "6000.01") and not same(0.9558, 0.95583) and not same(79.17, 79.1667)
+    assert not same(1, "uno") and not same(1, None)
