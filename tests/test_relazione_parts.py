@@ -101,3 +101,16 @@ def test_the_monitoring_report_has_no_narrative_parts(example, tmp_path):
     assert main(cmd) == 0
     html = (tmp_path / "o" / "monitoraggio" / "bs-esempio" / "relazione.html").read_text(encoding="utf-8")
     assert "sintesi" in _ids(html) and "presentazione" not in _ids(html) and "Presentiamo" not in html
+
+
+def test_verify_follows_the_parts_as_inputs(example, tmp_path, capsys):
+    """A part is an input like ente.toml: verify passes as run, and names the part once it is edited."""
+    folder = example("brescia")
+    _write(folder / "bs-esempio", "presentazione.md", "Presentiamo l'anno.")
+    assert main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
+    assert main(["verify", str(tmp_path / "o" / "bs-esempio")]) == 0
+    _write(folder / "bs-esempio", "presentazione.md", "Presentiamo un altro anno.")
+    capsys.readouterr()
+    assert main(["verify", str(tmp_path / "o" / "bs-esempio")]) != 0
+    said = capsys.readouterr()
+    assert "file di input modificato dopo l'esecuzione: relazione/presentazione.md" in said.out + said.err
