@@ -666,7 +666,8 @@ def cmd_template(args) -> int:
     print(
         "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
         "ammessi e un esempio), rinomina il file in ente.xlsx nella cartella dell'ente, completa ente.toml "
-        "e indica la cartella in cycle.toml."
+        "e indica la cartella in cycle.toml. Le parti della Relazione scritte dall'ufficio (presentazione, "
+        "contesto, risorse, pari opportunità…) vanno nei file relazione/*.md, facoltativi."
     )
     return EXIT_OK
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from . import labels
+from . import labels, narrative
 from . import model as m
 from .entetoml import funds_and_dates
 from .outcomes import InputSchema
@@ -294,6 +294,13 @@ class _Loader:
             if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
                 label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"
                 self.err(label, None, "", "core.input.missing_file", f"manca {label}, obbligatorio")
+
+    def narrative(self) -> dict[str, str]:
+        """The Relazione's own words (core/narrative.py): fingerprinted like any input; a misnamed file warns."""
+        found = narrative.read(self.folder)
+        self.files.update(found.files)
+        self.problems.extend(found.problems)
+        return found.texts
 
     def confined(self, path: Path) -> bool:
         """A file linked from outside the data folder is refused (no reading of arbitrary files)."""
@@ -689,6 +696,7 @@ class _Loader:
         for fname in self.schema.files:
             stem = fname.removesuffix(".csv")
             tables[stem] = tuple(m.Row(values=r, row=n) for _, n, r in self.rows(stem))
+        texts = self.narrative()  # before the Ente: its files join the inputs' fingerprints
         ente = m.Ente(
             id=self.ente_id,
             name=name,
@@ -711,6 +719,7 @@ class _Loader:
             evaluators=self.evaluators,
             plan=self.plan,
             headers={name: tuple(sheet.header) for name, sheet in self.sheets.items()},
+            texts=texts,
         )
         self.references(ente)
         if any(p.is_error for p in self.problems):

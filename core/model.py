@@ -238,6 +238,8 @@ class Ente:
     plan: tuple[int, int] | None = None  # ente.toml [piano] anni: first and last year of the multi-year plan
     # each sheet's columns in the order of its header row: an ente.xlsx cell is named by its letter (C7)
     headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    # relazione/*.md: the Relazione's narrative parts in the office's words (Markdown), part key → text
+    texts: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)

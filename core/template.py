@@ -5,8 +5,9 @@ codes stay accepted); row 1 holds the columns' Italian headers (the one table is
 :data:`core.loading.HEADERS_IT`), each with a note that says what the column means, whether it is
 required, its allowed values and an example — never a data row — and a drop-down (data validation) on
 every closed list, in the words the reports print. Beside the workbook, never over a file that is there:
-``ente.toml`` listing every fund and act the plugin reads (commented, so no value fails validation) and
-``cycle.toml``.
+``ente.toml`` listing every fund and act the plugin reads (commented, so no value fails validation),
+``cycle.toml``, and ``relazione/*.md``, one per narrative part of the Relazione (core/narrative.py) with
+its heading and its guidance in a comment.
 
 ``--from OUT/ENTE`` pre-fills next year from a run: the ente's name and funds, units, areas, people,
 objectives, cruscotti, indicators with next year's target (``target_<year+1>`` of a multi-year plan,
@@ -25,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from . import owned
+from . import narrative, owned
 from .entetoml import CORE_APPROVALS
 from .loading import CANONICAL, SHEET_TITLES, header_label, load_ente, merge_schemas
 from .model import Ente
@@ -188,14 +189,37 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
         "ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year)),
         "cycle.toml": cycle_toml(plugin, ente.id if ente else "mio-ente", year),
     }
+    folder = path.parent / narrative.FOLDER
+    if not os.path.lexists(folder):
+        folder.mkdir()
+    if folder.is_dir() and not folder.is_symlink():  # a link or a file by that name is the user's: left alone
+        texts.update({f"{narrative.FOLDER}/{p.key}.md": narrative_text(p) for p in narrative.PARTS})
     for fname, text in texts.items():
-        target = path.with_name(fname)
+        target = path.parent / fname
         if os.path.lexists(target):  # a file there (or a link by that name) is the user's: kept
             kept.append(target)
         else:
             owned.write_new(target, text.encode("utf-8"))
             written.append(target)
     return Written(tuple(written), tuple(kept))
+
+
+def narrative_text(part: narrative.Part) -> str:
+    """A ``relazione/<part>.md`` to write in: the heading, and the guidance in a note the Relazione never shows
+    (so a file left as written adds no section)."""
+    return (
+        f"# {part.title}\n\n<!--\nGuida (il testo fra i segni di commento non compare nella Relazione).\n\n"
+        f"{part.guidance}\n\n{NARRATIVE_HOWTO}\n-->\n\n"
+    )
+
+
+NARRATIVE_HOWTO = (
+    "Scrivi qui sotto, dopo il commento. Una riga vuota separa i paragrafi; **grassetto**, *corsivo*, elenchi "
+    "con «- » a inizio riga, tabelle con «|», titoli interni con «## ». Il titolo della prima riga si può "
+    "cambiare. Il testo è pubblicato così com'è anche nella Relazione pubblicabile (Amministrazione "
+    "trasparente): non scrivere nomi di persone né altri dati personali. Un file senza testo non aggiunge "
+    "la sezione; un file con un nome diverso da quelli scritti da ciclope non è pubblicato."
+)
 
 
 APPROVAL_HELP = {

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import narrative
 from .config import EnteConfig, resolve_params
 from .outroot import SUMS, check_sums, write_sums
 from .problems import CiclopeError, Problem
@@ -89,6 +90,7 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
         for p in data.iterdir()
         if p.is_file() and (p.suffix == ".csv" and not p.name.startswith("x_") or p.name in ("ente.toml", "ente.xlsx"))
     }
+    now.update(narrative.read(data).files)  # relazione/*.md: fingerprinted as the loader does
     for name, digest in audit.get("inputs", {}).items():
         if name not in now:
             changed.append(f"file di input rimosso: {name}")

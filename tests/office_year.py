@@ -7,8 +7,10 @@ the strategic objective's indicator."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from pathlib import Path
 
+from ciclope.core.cli import main
 from ciclope.core.loading import column_code
 
 AREAS = ("a1", "a2", "a3")
@@ -143,6 +145,49 @@ def fill_template(xlsx: Path) -> None:
         for record in records:
             ws.append([record.get(h, None) for h in header])
     wb.save(xlsx)
+
+
+def prepare(folder: Path) -> Path:
+    """The office's ente in ``folder``: ``ciclope template``, the rows typed under its headers, the office's
+    ente.toml and cycle.toml; the path of cycle.toml (the ente's data in ``folder/ente``)."""
+    ente = folder / "ente"
+    ente.mkdir()
+    assert main(["template", "comunita_montane", str(ente / "ente.xlsx")]) == 0
+    fill_template(ente / "ente.xlsx")
+    (ente / "ente.toml").write_text(ENTE_TOML, encoding="utf-8")  # the office writes its funds and acts
+    cycle = folder / "cycle.toml"
+    cycle.write_text(CYCLE_TOML, encoding="utf-8")
+    return cycle
+
+
+def collect(cycle: Path, out: Path) -> Path:
+    """``ciclope raccolta crea`` for the ente of ``cycle`` into ``out``; the folder of the workbooks to send."""
+    assert main(["raccolta", "crea", str(cycle), "--ente", "cm-prova", "--out", str(out)]) == 0
+    return out / "da-inviare"
+
+
+def fill_workbook(
+    src: Path,
+    dest: Path,
+    points: Callable[[int], int],
+    skip: Collection[int] = (),
+    actual: object | None = None,
+) -> None:
+    """An evaluator's part of a collection workbook, saved as ``dest``: ``points(maximum)`` in the points cell of
+    every card row but the sheet rows in ``skip``; with ``actual``, every indicator's actual (SI for a SI/NO
+    indicator)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Schede"]
+    for row in range(2, ws.max_row + 1):
+        if row not in skip:
+            ws.cell(row, 8).value = points(ws.cell(row, 6).value)
+    if actual is not None:
+        wi = wb["Indicatori"]
+        for row in range(2, wi.max_row + 1):
+            wi.cell(row, 6).value = "SI" if wi.cell(row, 4).value == "SI/NO" else actual
+    wb.save(dest)
 
 
 SHEET_TITLES = {

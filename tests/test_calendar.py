@@ -198,3 +198,55 @@ def test_a_comunita_montana_has_its_acts_and_those_of_the_law(example, capsys):
     main(["calendar", str(folder / "cycle.toml")])
     dates = [ln.split()[0] for ln in capsys.readouterr().out.splitlines() if re.match(r"  \d\d/", ln)]
     assert dates == ["03/02/2021", "31/07/2021", "30/06/2022", "30/06/2022", "31/12/2022"]
+
+
+def _regolamento_demo(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import ciclope.plugins.regolamento as regolamento
+
+    demo = tmp_path / "demo"
+    shutil.copytree(Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("out"))
+    return demo
+
+
+def _dated(text: str, ente: str) -> list[str]:
+    """The deadline lines (date and act) of one ente's block of ``ciclope calendar``."""
+    block = text.split(f"{ente} — ", 1)[1].split("\n\n", 1)[0]
+    return [ln.strip() for ln in block.splitlines() if re.match(r"  \d\d/", ln)]
+
+
+def test_a_declared_regulation_without_monitoring_or_payment_gets_them_as_assumptions(tmp_path, capsys):
+    """comune-livelli's regulation declares no [[calendario]]: the cycle 2024 still has the monitoring by
+    31/07/2024 and the payment of the premi by 31/12/2025 (2024 + 1), each source saying the date is an
+    assumption the regulation does not fix."""
+    demo = _regolamento_demo(tmp_path)
+    main(["calendar", str(demo / "cycle.toml")])
+    text = capsys.readouterr().out
+    assert _dated(text, "comune-livelli") == [
+        "31/07/2024  Monitoraggio in corso d'esercizio sulla misura al 30/6 ed eventuali interventi correttivi",
+        "31/12/2025  Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)",
+    ]
+    assert "D.Lgs. 150/2009 art. 6 (data: ipotesi, il regolamento non la fissa: con l'assestamento" in text
+    assert "D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, il regolamento non la fissa: entro l'anno" in text
+
+
+def test_an_act_the_regulation_declares_replaces_the_assumed_one(tmp_path, capsys):
+    """comune-soglie's regulation given a monitoring act by 15/09: that act, cited by the regulation's title,
+    and no assumed 31/07; the payment, still undeclared, stays assumed (31/12/2025)."""
+    demo = _regolamento_demo(tmp_path)
+    reg = demo / "smvp-soglie.toml"
+    reg.write_text(
+        reg.read_text(encoding="utf-8")
+        + '\n[[calendario]]\natto = "Verifica intermedia degli obiettivi"\nfase = "monitoraggio"\n'
+        'scadenza = "15/09"\nfonte = "art. 9"\napprovazione = "verifica_intermedia"\n',
+        encoding="utf-8",
+    )
+    main(["calendar", str(demo / "cycle.toml")])
+    text = capsys.readouterr().out
+    dated = _dated(text, "comune-soglie")
+    assert "15/09/2024  Verifica intermedia degli obiettivi" in dated
+    assert not any("Monitoraggio in corso d'esercizio" in ln for ln in dated)
+    assert dated[-1].startswith("31/12/2025  Erogazione dei premi di performance")
+    assert "Comune di Soglie, art. 9" in text.split("Verifica intermedia degli obiettivi", 1)[1].split("\n")[1]

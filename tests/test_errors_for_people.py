@@ -66,6 +66,7 @@ def test_a_problem_in_a_sheet_names_the_sheet_not_its_number(example, tmp_path, 
     people = wb["people"]
     people.title = "Persone"
     people.merge_cells("B2:C2")
+    people["F3"] = "=1/2"  # a formula openpyxl saves with no computed value
     wb.move_sheet("Persone", offset=4)  # the part's number no longer follows the tabs
     wb.save(xlsx)
     for csv in data.glob("*.csv"):
@@ -74,6 +75,8 @@ def test_a_problem_in_a_sheet_names_the_sheet_not_its_number(example, tmp_path, 
     main(["validate", str(folder / "cycle.toml")])
     out = capsys.readouterr().out
     assert "ente.xlsx[Persone]:B2:C2: errore core.input.merged" in out and "foglio " not in out
+    assert "ente.xlsx[Persone]:F3: errore core.input.formula: formula senza valore calcolato in F3" in out
+    assert "apri il file in Excel e salvalo (così il valore è calcolato), o scrivi il valore" in out
 
 
 def test_history_suggests_the_nearest_ente(example, tmp_path, capsys):

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from office_year import CYCLE_TOML, ENTE_TOML, fill_template
+from office_year import collect, prepare
 
 from ciclope.core.cli import main
 
@@ -40,17 +40,8 @@ def validations(xlsx, tmp_path) -> list[str]:
 
 
 def test_libreoffice_reads_the_collection_workbook_dropdowns(tmp_path):
-    ente = tmp_path / "ente"
-    ente.mkdir()
-    assert main(["template", "comunita_montane", str(ente / "ente.xlsx")]) == 0
-    fill_template(ente / "ente.xlsx")
-    (ente / "ente.toml").write_text(ENTE_TOML, encoding="utf-8")
-    (tmp_path / "cycle.toml").write_text(CYCLE_TOML, encoding="utf-8")
-    assert (
-        main(["raccolta", "crea", str(tmp_path / "cycle.toml"), "--ente", "cm-prova", "--out", str(tmp_path / "r")])
-        == 0
-    )
-    found = validations(tmp_path / "r" / "da-inviare" / "PO1.xlsx", tmp_path)
+    sent = collect(prepare(tmp_path), tmp_path / "r")
+    found = validations(sent / "PO1.xlsx", tmp_path)
     points_10 = "of:cell-content-is-in-list(" + ";".join(f'"{n}"' for n in range(11)) + ")"
     assert points_10 in found  # «Apporto al lavoro di gruppo», 10 points: 0…10
     assert "of:cell-content-is-decimal-number() and cell-content-is-between(0,40)" in found

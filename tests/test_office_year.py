@@ -4,11 +4,12 @@ would (one late, one tampered) → raccolta unisci twice (and a third time: noth
 
 import shutil
 import subprocess
+from collections.abc import Collection
 from pathlib import Path
 
 import openpyxl
 import pytest
-from office_year import CYCLE_TOML, ENTE_TOML, fill_template, person_name
+from office_year import collect, fill_workbook, person_name, prepare
 
 from ciclope.core.cli import main
 
@@ -17,18 +18,9 @@ pytestmark = pytest.mark.slow  # Chromium prints 40 PDFs
 POINTS = {40: 36, 30: 27, 20: 18, 15: 12, 10: 9}  # by maximum: 90% of each, 80% of 15
 
 
-def fill(src: Path, dest: Path, skip: set[int] = frozenset(), actual: object = 48) -> None:
+def fill(src: Path, dest: Path, skip: Collection[int] = (), actual: object = 48) -> None:
     """The evaluator's part: the points of every card row (but the rows in ``skip``), the actuals."""
-    wb = openpyxl.load_workbook(src)
-    ws = wb["Schede"]
-    for row in range(2, ws.max_row + 1):
-        if row in skip:
-            continue
-        ws.cell(row, 8).value = POINTS[ws.cell(row, 6).value]
-    wi = wb["Indicatori"]
-    for row in range(2, wi.max_row + 1):
-        wi.cell(row, 6).value = "SI" if wi.cell(row, 4).value == "SI/NO" else actual
-    wb.save(dest)
+    fill_workbook(src, dest, POINTS.__getitem__, skip, actual)
 
 
 def merge(cycle: Path, raccolta: Path, capsys) -> tuple[int, str, str]:
@@ -45,18 +37,12 @@ def card_rows(xlsx: Path) -> list[tuple]:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 def test_the_office_year(tmp_path, capsys):
+    cycle = prepare(tmp_path)
     ente = tmp_path / "ente"
-    ente.mkdir()
-    assert main(["template", "comunita_montane", str(ente / "ente.xlsx")]) == 0
-    fill_template(ente / "ente.xlsx")
-    (ente / "ente.toml").write_text(ENTE_TOML, encoding="utf-8")  # the office writes its funds and acts
-    cycle = tmp_path / "cycle.toml"
-    cycle.write_text(CYCLE_TOML, encoding="utf-8")
     capsys.readouterr()
 
     raccolta = tmp_path / "raccolta"
-    assert main(["raccolta", "crea", str(cycle), "--ente", "cm-prova", "--out", str(raccolta)]) == 0
-    sent = raccolta / "da-inviare"
+    sent = collect(cycle, raccolta)
     assert sorted(p.name for p in sent.iterdir()) == sorted(
         f"{e}.xlsx" for e in ("PRESIDENTE", "SEG", "PO1", "PO2", "PO3")
     )

@@ -5,33 +5,20 @@ import shutil
 
 import openpyxl
 import pytest
-from office_year import CYCLE_TOML, ENTE_TOML, fill_template
+from office_year import collect, fill_workbook, prepare
 
 from ciclope.core.cli import main
 
 
 @pytest.fixture
 def office(tmp_path, capsys):
-    ente = tmp_path / "ente"
-    ente.mkdir()
-    assert main(["template", "comunita_montane", str(ente / "ente.xlsx")]) == 0
-    fill_template(ente / "ente.xlsx")
-    (ente / "ente.toml").write_text(ENTE_TOML, encoding="utf-8")
-    (tmp_path / "cycle.toml").write_text(CYCLE_TOML, encoding="utf-8")
-    assert (
-        main(["raccolta", "crea", str(tmp_path / "cycle.toml"), "--ente", "cm-prova", "--out", str(tmp_path / "r")])
-        == 0
-    )
+    collect(prepare(tmp_path), tmp_path / "r")
     capsys.readouterr()
     return tmp_path
 
 
 def filled(src, dest, points=9):
-    wb = openpyxl.load_workbook(src)
-    ws = wb["Schede"]
-    for row in range(2, ws.max_row + 1):
-        ws.cell(row, 8).value = min(points, ws.cell(row, 6).value)
-    wb.save(dest)
+    fill_workbook(src, dest, lambda most: min(points, most))
 
 
 def unisci(tmp_path, capsys):

@@ -108,11 +108,17 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
 
 def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):
     (tmp_path / "ente.toml").write_text('name = "Mio"\n', encoding="utf-8")
+    (tmp_path / "relazione").mkdir()
+    (tmp_path / "relazione" / "presentazione.md").write_text("Nostra.\n", encoding="utf-8")
     assert main(["template", "bergamo", str(tmp_path / "m.xlsx")]) == 0
     out = capsys.readouterr().out
-    assert f"Scritti: {tmp_path / 'm.xlsx'}, {tmp_path / 'cycle.toml'}." in out
-    assert f"Tenuti come erano (già presenti, non sovrascritti): {tmp_path / 'ente.toml'}." in out
+    parts = ", ".join(str(tmp_path / "relazione" / f"{p}.md") for p in ("contesto", "amministrazione", "criticita"))
+    rest = ", ".join(str(tmp_path / "relazione" / f"{p}.md") for p in ("risorse", "pari_opportunita", "processo"))
+    assert f"Scritti: {tmp_path / 'm.xlsx'}, {tmp_path / 'cycle.toml'}, {parts}, {rest}." in out
+    kept = f"{tmp_path / 'ente.toml'}, {tmp_path / 'relazione' / 'presentazione.md'}"
+    assert f"Tenuti come erano (già presenti, non sovrascritti): {kept}." in out
     assert (tmp_path / "ente.toml").read_text(encoding="utf-8") == 'name = "Mio"\n'
+    assert (tmp_path / "relazione" / "presentazione.md").read_text(encoding="utf-8") == "Nostra.\n"
 
 
 def test_italian_headers_are_read_and_problems_name_them(tmp_path):

@@ -16,9 +16,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..narrative import BY_KEY as PARTS
 from ..phases import PHASE_NAMES, PHASES
 from ..result import Result
-from . import fmt, stats, svg
+from . import fmt, markdown, stats, svg
 
 NUM = ' class="num"'
 
@@ -29,6 +30,7 @@ class Raw(str):
 
 END_DIV = Raw("</div>")
 SHARED_PREFIX, SHARED_TABLES = "html.section.", "html.objective_tables"  # Result.memo keys of the shared parts
+PART_TITLES = {key: part.title for key, part in PARTS.items()}
 
 
 def e(text: Any) -> str:
@@ -188,8 +190,15 @@ NO_ARCHIVE = (
     "(andamento e confronto con altri enti compaiono quando ciclope run registra i risultati)."
 )
 
+# The order of Funzione Pubblica's guidelines on the Relazione (LG 3/2018, core/narrative.py): the office's
+# parts (shown only when its relazione/<part>.md has text) around the sections ciclope computes; the last
+# three are ciclope's technical annexes.
 SECTIONS = (
+    ("presentazione", PART_TITLES["presentazione"]),
+    ("contesto", PART_TITLES["contesto"]),
+    ("amministrazione", PART_TITLES["amministrazione"]),
     ("sintesi", "Sintesi e attestazione dell'OIV"),
+    ("criticita", PART_TITLES["criticita"]),
     ("aree", "Scheda c — Aree strategiche"),
     ("dirigenti", "Scheda d — Dirigenti"),
     ("obiettivi", "Obiettivi e indicatori"),
@@ -199,6 +208,9 @@ SECTIONS = (
     ("premi", "Premialità"),
     ("sezioni", "Sezioni del regolamento"),
     ("andamento", "Andamento negli anni e posizionamento comparativo"),
+    ("risorse", PART_TITLES["risorse"]),
+    ("pari_opportunita", PART_TITLES["pari_opportunita"]),
+    ("processo", PART_TITLES["processo"]),
     ("violazioni", "Violazioni"),
     ("calendario", "Calendario"),
     ("note", "Note: parametri, ipotesi, fonti"),
@@ -1198,9 +1210,17 @@ class Page:
     # each is built once per Result for both pages; forget_shared() drops them
     SHARED_SECTIONS = ("aree", "monitoraggio", "calendario", "note")
 
+    def parts(self) -> dict[str, markdown.Rendered]:
+        """The office's own parts (relazione/*.md) as rendered once per Result for both Relazioni: the text
+        is the office's, published as written (escaped), on the internal and the public page alike."""
+        texts = self.ente.texts
+        return self.r.memo("html.parts", lambda: {key: markdown.render(text) for key, text in texts.items()})
+
     def body(self, ident: str) -> list[Any]:
         """The body of section ``ident``; a shared section's is made once per Result, unless this page
         overrides its method."""
+        if ident in PARTS:
+            return [Raw(f'<div class="prosa">\n{self.parts()[ident].html}\n</div>')]
         name = self.SECTION_METHODS[ident]
         method = getattr(self, name)
         if ident in self.SHARED_SECTIONS and getattr(type(self), name) is getattr(Page, name):
@@ -1208,10 +1228,11 @@ class Page:
         return method()
 
     def shown(self) -> list[tuple[str, str]]:
+        parts = self.parts() if reached(self.r, "rendicontazione") else {}  # the Relazione's words, not July's
         return [
-            (i, t)
+            (i, (parts[i].title or t) if i in parts else t)
             for i, t in SECTIONS
-            if i in self.SECTION_METHODS
+            if (i in self.SECTION_METHODS or i in parts)
             and (i != "sezioni" or self.r.sections)
             and reached(self.r, self.SECTION_PHASE.get(i, "pianificazione"))
         ]
@@ -1273,7 +1294,7 @@ class Page:
 def forget_shared(result: Result) -> None:
     """Drop the parts both Relazioni share (:attr:`Page.SHARED_SECTIONS`, the objectives' tables) once
     both are written: a 30,000-person ente's objective tables are ~19 MB of text."""
-    result.forget(SHARED_TABLES, *(f"{SHARED_PREFIX}{ident}" for ident in Page.SHARED_SECTIONS))
+    result.forget(SHARED_TABLES, "html.parts", *(f"{SHARED_PREFIX}{ident}" for ident in Page.SHARED_SECTIONS))
 
 
 def render(result: Result) -> str:

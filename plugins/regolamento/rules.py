@@ -29,6 +29,7 @@ from ciclope.core import (
 )
 
 from . import premium, resultpay
+from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
 from .load import PARAM, load, regulation_of
@@ -191,7 +192,7 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
                 approval=ev.approval,
             )
         )
-    return out
+    return out + missing_acts(reg, year)
 
 
 def labels_of(params: Params) -> Mapping[str, str]:
