@@ -433,7 +433,7 @@ def build(result: Result) -> Sheets:
                     headed,
                     org.people.get(p.id),
                     s.score if s else None,
-                    s.level if s else None,
+                    fmt.level(s.level, r.plugin.ente_labels) if s else None,
                     person_status(p.id),
                 )
             )
@@ -634,7 +634,8 @@ def build(result: Result) -> Sheets:
             if s is None:
                 score_rows.append((*person, None, None, person_status(p.id), *no_parts))
             else:
-                score_rows.append((*person, s.score, s.level, person_status(p.id), *map(s.breakdown.get, parts)))
+                level = fmt.level(s.level, r.plugin.ente_labels)
+                score_rows.append((*person, s.score, level, person_status(p.id), *map(s.breakdown.get, parts)))
         book.add("Valutazioni individuali", ind_cols, score_rows)
         evals, top_label = stats.evaluators(r)
         book.add(
