@@ -7,7 +7,7 @@ path and content, and every ente's ``Params`` gets the same immutable :class:`.s
 from __future__ import annotations
 
 import tomllib  # Python ≥ 3.11 (pyproject)
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,15 +93,29 @@ def changes_of(params: Params) -> Mapping[str, Any]:
     return params.amendments.get(PARAM, {})
 
 
+Loaded = tuple[Regulation | None, tuple[Problem, ...]]
+_READERS: dict[str, Callable[[str], Loaded]] = {}
+
+
+def _reader(changes: Mapping[str, Any]) -> Callable[[str], Loaded]:
+    """:func:`load` with these amendments, one function per set of them: ``Params.parsed`` keeps its answer
+    per ente under the function, so the file is read once per ente, not once per person."""
+    key = repr(sorted(changes.items()))
+    if key not in _READERS:
+        fixed = dict(changes)
+        _READERS[key] = lambda path_text: load(path_text, fixed)
+    return _READERS[key]
+
+
 def declared(params: Params) -> Regulation | None:
     """The ente's regulation with its amendments, or None when it does not read (its problems are said by
     ``ciclope_check_params`` and ``ciclope_check_amendments``)."""
-    return load(params[PARAM], changes_of(params))[0]
+    return params.parsed(PARAM, _reader(changes_of(params)))[0]
 
 
 def regulation_of(params: Params) -> Regulation:
     """The ente's regulation (checked when the configuration was read: ``ciclope_check_params``)."""
-    regulation, problems = load(params[PARAM], changes_of(params))
+    regulation, problems = params.parsed(PARAM, _reader(changes_of(params)))
     if regulation is None:  # the run plan is never built with a broken regulation
         raise ValueError("; ".join(p.message for p in problems))
     return regulation
