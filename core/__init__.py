@@ -8,6 +8,7 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
   ``Award``, ``Rewards``…) and the ente's whole ``Result``, which report sections read;
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
+  ``COMPARTO_PER_ENTE``, the ``COMPARTO`` of a plugin whose enti each name their comparto;
 - ``Pool`` and ``distribute``, and five namespaces of helpers, each with its own ``__all__``:
   ``money`` (exact splits and roundings), ``scoring`` (cards, weighted scores, rankings),
   ``bands`` (merit bands and score levels), ``cells`` (parsers of input cells) and ``fmt`` (Italian
@@ -38,6 +39,7 @@ from .outcomes import (  # noqa: E402
     Score,
 )
 from .params import Params  # noqa: E402
+from .plugininfo import COMPARTO_PER_ENTE  # noqa: E402
 from .problems import Problem  # noqa: E402
 from .result import Result  # noqa: E402
 from .sharing import distribute  # noqa: E402
@@ -72,6 +74,7 @@ __all__ = [
     "Input",
     "Params",
     "Problem",
+    "COMPARTO_PER_ENTE",
     "Trace",
     # money and the helper namespaces
     "Pool",

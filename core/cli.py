@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .citing import cited
 from .console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
+from .plugininfo import COMPARTO_PER_ENTE
 from .problems import CiclopeError, Problem
 
 # argparse's own words in Italian ("the following arguments are required" in an Italian tool).
@@ -482,7 +483,8 @@ def cmd_plugins(args) -> int:
         print(f"{info.name} {info.version}  (modulo {info.module})")
         if info.comparto:
             layers = ", ".join(layer.name for layer in info.layers) or "nessuno installato"
-            print(f"  comparto: {info.comparto} (livello nazionale: {layers})")
+            said = "scelto da ogni ente" if info.comparto == COMPARTO_PER_ENTE else info.comparto
+            print(f"  comparto: {said} (livello nazionale: {layers})")
         for reg in info.regulations:
             print(f"  regolamento: {fmt.regulation(reg, info.documents)}")
         for pname, spec in specs.items():  # the names are what [ente.params] in cycle.toml overrides

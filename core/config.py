@@ -10,17 +10,16 @@ from typing import Any
 import attrs
 
 from .isolation import exits_isolated
-from .params import Params, merge_params
+from .params import Params, ParamSpec, merge_params, resolve_paths
 from .problems import CiclopeError, Problem
 from .registry import Hooks, available_plugins, unknown_plugin
 from .tomlcompat import read_toml
 
 CYCLE_KEYS = {"year", "output"}
-ENTE_KEYS = {"id", "plugin", "data", "params", "national", "regolamento"}
-# ``regolamento = "FILE.toml"``: a regulation declared as data, for a plugin that reads one (its parameter
-# ``regolamento``, e.g. the built-in plugin of that name). The core only resolves the path against this file's
-# folder and passes it as that parameter: what the file means is the plugin's.
-REGULATION_KEY = "regolamento"
+ENTE_KEYS = {"id", "plugin", "data", "params", "national"}
+# Besides these, an [[ente]] table may name a file for a parameter of kind ``path`` of its plugin (e.g.
+# ``regolamento = "smvp.toml"``): the core resolves it against this file's folder and passes it as that parameter;
+# what the file means is the plugin's.
 TOP_KEYS = {"cycle", "ente", "store"}
 STORE_KEYS = {"url"}
 _ENTE_ID = re.compile(r"^[a-z0-9-]+$")
@@ -141,6 +140,7 @@ class _EnteChecks:
     # The parameters of enti without overrides are the same object per plugin (Params is immutable):
     # parsed once per plugin, not once per ente.
     defaults: dict[str, tuple[Params, list[Problem]]] = attrs.field(factory=dict)
+    tables: dict[str, dict[str, ParamSpec]] = attrs.field(factory=dict)  # plugin → its parameter table
 
     def err(self, column: str, message: str, rule: str = "config.invalid") -> None:
         self.problems.append(Problem(rule=rule, message=message, file=self.label, column=column, source=SOURCE))
@@ -152,11 +152,14 @@ class _EnteChecks:
         ente_id = raw.get("id")
         valid = isinstance(ente_id, str) and bool(_ENTE_ID.match(ente_id))
         where = f"ente[{ente_id}]" if valid else f"ente[{n}]"
+        plugin = raw.get("plugin")
+        known = isinstance(plugin, str) and plugin in self.installed
+        paths = self.path_params(str(plugin)) if known and self.year else set()
         for key in raw:
-            if key not in ENTE_KEYS:
+            if key not in ENTE_KEYS and key not in paths:
                 self.err(
                     f"{where}.{key}",
-                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS))})",
+                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS | paths))})",
                     "config.unknown_key",
                 )
         if not valid:
@@ -165,8 +168,6 @@ class _EnteChecks:
             self.err(f"{where}.id", f"id {ente_id!r} ripetuto", "config.duplicate_id")
             valid = False
         self.seen.add(str(ente_id))
-        plugin = raw.get("plugin")
-        known = isinstance(plugin, str) and plugin in self.installed
         if not known:
             self.problems.append(
                 attrs.evolve(unknown_plugin(str(plugin), self.label, f"{where}.plugin"), source=SOURCE)
@@ -183,12 +184,14 @@ class _EnteChecks:
                 "[ente.national] deve essere una tabella (es. maggiorazione = { share = 0.30, quota = 0.10 })",
             )
             return None
-        if REGULATION_KEY in raw:
-            regulation = self.regulation(where, raw[REGULATION_KEY])
-            if regulation is None:
-                return None
-            overrides = {**overrides, REGULATION_KEY: regulation}
         if not known or not self.year:
+            return None
+        overrides = {**overrides, **{k: raw[k] for k in paths if k in raw}}
+        overrides, problems = resolve_paths(self.specs(str(plugin)), overrides, self.root, self.label)
+        for p in problems:  # said where the file is named: in the [[ente]] table or in [ente.params]
+            name = p.column.removeprefix("params.")
+            self.problems.append(attrs.evolve(p, column=f"{where}.{name if name in raw else p.column}"))
+        if problems:
             return None
         return self.params(where, str(ente_id), str(plugin), folder, overrides, valid, national)
 
@@ -209,23 +212,19 @@ class _EnteChecks:
             return None
         return folder
 
-    def regulation(self, where: str, written: Any) -> str | None:
-        """The absolute path of ``regolamento = "FILE.toml"``, or None (an error recorded): a file inside the
-        configuration's folder tree, as the data folders."""
-        column = f"{where}.{REGULATION_KEY}"
-        if not isinstance(written, str) or not written.strip():
-            self.err(column, 'regolamento deve essere il nome di un file TOML, es. regolamento = "smvp-comune.toml"')
-            return None
-        path = (self.root / written).resolve()
-        try:
-            path.relative_to(self.root)
-        except ValueError:
-            self.err(column, f"il file {written!r} è fuori dalla cartella della configurazione", "config.path")
-            return None
-        if not path.is_file():
-            self.err(column, f"il file {written!r} non esiste (percorso relativo a questo file)", "config.missing_file")
-            return None
-        return str(path)
+    def specs(self, plugin: str) -> dict[str, ParamSpec]:
+        """The plugin's parameter table for the cycle year; empty when it cannot be read (the parameters'
+        check says why)."""
+        if plugin not in self.tables:
+            try:
+                self.tables[plugin] = Hooks.for_plugin(plugin)[0].params(year=self.year)
+            except Exception:  # noqa: BLE001 — reported by resolve_params, with the plugin's own words
+                self.tables[plugin] = {}
+        return self.tables[plugin]
+
+    def path_params(self, plugin: str) -> set[str]:
+        """The plugin's parameters of kind ``path``: an [[ente]] table may name their files directly."""
+        return {name for name, spec in self.specs(plugin).items() if spec.kind == "path"}
 
     def params(
         self,
@@ -275,17 +274,19 @@ def resolve_params(
 
     ``national`` is ``[ente.national]``: only a plugin with a comparto layer reads it (the layer checks it
     in ``ciclope_check_params``)."""
-    hooks, info = Hooks.for_plugin(plugin)
+    hooks, _ = Hooks.for_plugin(plugin)
     params, problems = merge_params(hooks.params(year=year), overrides, where, national)
-    if national and not info.layers:
+    problems.extend(hooks.check_amendments(params=params, where=where))
+    hooks = hooks.for_ente(params)
+    if national and not hooks.layers:
         problems.append(
             Problem(
                 rule="config.national_unused",
                 file=where,
                 column="national",
                 source=SOURCE,
-                message=f"[ente.national] non si applica: il plugin {plugin} non dichiara un comparto con un "
-                "livello nazionale installato (togli la tabella o usa un plugin del comparto)",
+                message=f"[ente.national] non si applica: l'ente (plugin {plugin}) non appartiene a un comparto con "
+                "un livello nazionale installato (togli la tabella, o dichiara il comparto dell'ente)",
             )
         )
     # every problem at once: the plugin's combination checks run too (on the valid values), except on the

@@ -32,6 +32,8 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
     if until not in PHASES:
         raise ValueError(f"unknown phase {until!r}")
     last = PHASES.index(until)
+    hooks = hooks.for_ente(params)  # the layers of the ente's comparto, when its plugin lets each ente name it
+    plugin = hooks.describe(plugin, params)  # the ente's own words (levels, statuses) for every output
     trace = Trace()
     fields: dict = {}
 

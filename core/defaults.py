@@ -178,6 +178,26 @@ def ciclope_fund_pools(resources):
 
 
 @hookimpl(trylast=True)
+def ciclope_check_amendments(params, where):
+    return [
+        Problem(
+            rule="config.param_amendment",
+            file=where,
+            column=f"params.{name}.{key}",
+            message=f"{name}.{key}: il parametro {name} non ha cifre da cambiare una per una; indica il suo valore "
+            f"intero ({name} = …)",
+        )
+        for name, changes in params.amendments.items()
+        for key in changes
+    ]
+
+
+@hookimpl(trylast=True)
+def ciclope_comparto():
+    return None
+
+
+@hookimpl(trylast=True)
 def ciclope_rewards(pools):
     return Rewards(pools=dict(pools))
 

@@ -278,7 +278,10 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
 
 
 def header_lines(
-    subj: dict[str, Any], labels: Mapping[str, str] | None = None, documents: Mapping[str, str] | None = None
+    subj: dict[str, Any],
+    labels: Mapping[str, str] | None = None,
+    documents: Mapping[str, str] | None = None,
+    levels: Mapping[str, str] | None = None,
 ) -> list[str]:
     kind = subj["kind"]
     if kind != "person":
@@ -307,7 +310,7 @@ def header_lines(
     if subj["score"] is not None:
         esito.append(f"punteggio {fmt.score(subj['score'])}")
     if subj["level"]:
-        esito.append(f"livello {subj['level']}")
+        esito.append(f"livello {fmt.level(subj['level'], levels)}")
     lines.append(" · ".join(esito))
     awards = subj.get("awards") or ([subj["award"]] if subj.get("award") else [])
     if not awards:
@@ -337,10 +340,12 @@ def render_text(
     subj: dict[str, Any] | None = None,
     labels: Mapping[str, str] | None = None,
     documents: Mapping[str, str] | None = None,
+    levels: Mapping[str, str] | None = None,
 ) -> str:
+    """``levels``: the words the ente's own regulation gives its levels (``PluginInfo.ente_labels``)."""
     lines: list[str] = []
     if subj is not None:
-        lines += header_lines(subj, labels, documents)
+        lines += header_lines(subj, labels, documents, levels)
         lines.append("")
 
     def walk(node: dict[str, Any], indent: str) -> None:
@@ -387,7 +392,8 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
     if as_json:
         doc = {"ente": result.ente.id, "subject": subj or {"kind": kind, "id": ident}, "figures": nodes}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return render_text(nodes, subj, result.plugin.status_labels, result.plugin.documents)
+    plugin = result.plugin
+    return render_text(nodes, subj, plugin.status_labels, plugin.documents, plugin.ente_labels)
 
 
 def suggest(result: Result, kind: str, ident: str) -> str:

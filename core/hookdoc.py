@@ -12,6 +12,9 @@ from . import hookspecs
 PHASE_OF = {
     "ciclope_params": "set-up",
     "ciclope_check_params": "set-up",
+    "ciclope_check_amendments": "set-up",
+    "ciclope_comparto": "set-up",
+    "ciclope_labels": "set-up",
     "ciclope_input_schema": "set-up",
     "ciclope_synth": "`ciclope synth` only",
     "ciclope_validate": "a. pianificazione",

@@ -89,6 +89,44 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
 # --- a. pianificazione ------------------------------------------------------------------------
 
 
+@hookspec(firstresult=True)
+def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None:
+    """Return the problems of ``params.amendments``: single figures changed inside a parameter's content.
+
+    ``[ente.params]`` or a ``compare`` scenario's ``[params]`` may change one figure of what a parameter
+    names, by a dotted key that starts with the parameter's name (``"regolamento.premio.massimo" = 1200``
+    changes one number of the regulation file named by the parameter ``regolamento``). The core gathers
+    them in ``params.amendments`` (parameter → dotted key inside it → value as written); called when the
+    run plan or a scenario is built, only when there are amendments, to know whether they are valid: an unknown key, a wrong type or a value out of bounds is a configuration
+    error naming ``where`` (the file that wrote it) and the whole key. Return a list (empty when all are
+    valid) for every parameter the plugin knows how to amend; the plugin's computation then reads the
+    amended figures. Default: each amendment is an error (the parameter has no figures to change).
+    """
+
+
+@hookspec(firstresult=True)
+def ciclope_comparto(params: Params) -> str | None:
+    """Return the comparto of the ente with these parameters, for a plugin whose enti each name theirs.
+
+    Called once per ente (the run plan, each cycle), only for a plugin that declares
+    ``COMPARTO = COMPARTO_PER_ENTE``: the layers of the comparto
+    returned run for this ente, the others do not (``None`` or ``""``: no layer). A plugin of a single
+    comparto declares it as ``COMPARTO = "funzioni_locali"`` instead and never implements this hook.
+    Default: none (no layer runs for the ente).
+    """
+
+
+@hookspec
+def ciclope_labels(params: Params) -> dict[str, str] | None:
+    """Return the Italian words of codes that this ente's parameters define (levels, statuses).
+
+    Called once per ente at the start of its cycle, for a plugin whose words vary by ente (a regulation
+    declared as data names its own levels and statuses): merged over the plugin's ``LABELS`` and ``STATUS_LABELS`` in the ente's result, so the
+    Relazione, the schede, the workbooks and ``explain`` use them. Answers of all implementations are
+    merged. Default: none.
+    """
+
+
 @hookspec
 def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).

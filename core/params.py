@@ -25,7 +25,13 @@ source; a parameter without a source or a date is a load error. Format::
     values = [ { since = 2021-07-29, value = 0.01 } ]   # dated values: the latest in force in the year
 
 ``kind`` ∈ number (default), integer, text, choice (with ``choices``), table (a list of tables,
-checked by the plugin's ``ciclope_check_params`` hook).
+checked by the plugin's ``ciclope_check_params`` hook), bool, path (a file named relative to the file that
+writes it: the core resolves it, checks that it exists, and hands the plugin its absolute path; in
+``cycle.toml`` it may be written in the ``[[ente]]`` table itself).
+
+An override whose key starts with a parameter's name and a dot (``"regolamento.premio.massimo" = 1200``,
+or the same as nested tables) is an *amendment*: one figure inside what the parameter names. The core
+collects them in ``Params.amendments``; the plugin checks them (``ciclope_check_amendments``) and reads them.
 """
 
 from __future__ import annotations
@@ -38,13 +44,14 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .nearest import hint
 from .problems import CiclopeError, Problem, Problems
 from .tomlcompat import tomllib
 from .values import to_decimal
 
 T = TypeVar("T")
 
-KINDS = ("number", "integer", "text", "choice", "table", "bool")
+KINDS = ("number", "integer", "text", "choice", "table", "bool", "path")
 SPEC_KEYS = {
     "value",
     "values",
@@ -95,6 +102,8 @@ def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
         if not isinstance(raw, bool):
             raise ValueError(f"{spec_name}: atteso true/false, trovato {raw!r}")
         return raw
+    if kind == "path" and not isinstance(raw, str):
+        raise ValueError(f"{spec_name}: atteso il nome di un file, trovato {raw!r}")
     if kind == "table":
         if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
             raise ValueError(f"{spec_name}: attesa una lista di tabelle, trovato {raw!r}")
@@ -212,6 +221,8 @@ class Params:
     national: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     # pending reforms a ``compare`` scenario applies (``--reform NAME``); ``run`` never sets them
     reforms: frozenset[str] = frozenset()
+    # single figures changed inside a parameter's content: parameter → dotted key inside it → value as written
+    amendments: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
 
     _parsed: dict[tuple[str, Any], Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
@@ -248,7 +259,12 @@ def merge_params(
     """Defaults + ops overrides; unknown or out-of-bounds overrides are problems."""
     problems: list[Problem] = []
     values = {name: spec.value for name, spec in specs.items()}
-    for name, raw in overrides.items():
+    amendments: dict[str, dict[str, Any]] = {}
+    for name, raw in flatten(overrides).items():
+        head, dot, rest = name.partition(".")
+        if dot and head in specs:
+            amendments.setdefault(head, {})[rest] = raw
+            continue
         spec = specs.get(name)
         if spec is None:
             known = ", ".join(sorted(specs)) or "nessuno"
@@ -257,7 +273,7 @@ def merge_params(
                     rule="config.param_unknown",
                     file=where,
                     column=f"params.{name}",
-                    message=f"parametro sconosciuto {name!r} (parametri del plugin: {known})",
+                    message=f"parametro sconosciuto {name!r}{hint(head, specs)} (parametri del plugin: {known})",
                 )
             )
             continue
@@ -280,7 +296,50 @@ def merge_params(
             continue
         values[name] = value
     overridden = frozenset(overrides) & frozenset(specs)
-    return Params(specs=dict(specs), values=values, overridden=overridden, national=dict(national or {})), problems
+    params = Params(
+        specs=dict(specs), values=values, overridden=overridden, national=dict(national or {}), amendments=amendments
+    )
+    return params, problems
+
+
+def flatten(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Overrides with every nested table as dotted keys: ``{"a": {"b": 1}}`` → ``{"a.b": 1}`` (no parameter
+    kind takes a table: a table parameter is a list of tables)."""
+    out: dict[str, Any] = {}
+    for name, raw in overrides.items():
+        if isinstance(raw, dict):
+            out.update({f"{name}.{k}": v for k, v in flatten(raw).items()})
+        else:
+            out[name] = raw
+    return out
+
+
+def resolve_paths(
+    specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], root: Path, where: str, confine: bool = True
+) -> tuple[dict[str, Any], list[Problem]]:
+    """``overrides`` with each parameter of kind ``path`` as the absolute path of an existing file, named
+    relative to ``root`` (the folder of the file that writes it; inside it when ``confine``), and the problems."""
+    out, problems = dict(overrides), []
+    for name, written in overrides.items():
+        spec = specs.get(name)
+        if spec is None or spec.kind != "path":
+            continue
+
+        column, source = f"params.{name}", spec.source
+        why: tuple[str, str] | None = None
+        path = (root / written).resolve() if isinstance(written, str) and written.strip() else None
+        if path is None:
+            why = ("config.param_type", f'{name} deve essere il nome di un file, es. {name} = "file.toml"')
+        elif confine and not path.is_relative_to(root.resolve()):
+            why = ("config.path", f"il file {written!r} è fuori dalla cartella della configurazione")
+        elif not path.is_file():
+            why = ("config.missing_file", f"il file {written!r} non esiste (percorso relativo a questo file)")
+        if why is not None:
+            problems.append(Problem(rule=why[0], file=where, column=column, message=why[1], source=source))
+            del out[name]
+        else:
+            out[name] = str(path)
+    return out, problems
 
 
 def params_or_raise(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> Params:

@@ -9,6 +9,10 @@ import attrs
 
 from .provisions import Provision
 
+# ``COMPARTO`` of a plugin whose enti each name their comparto (hook ``ciclope_comparto``): every installed layer
+# is registered under it, and each ente's hooks call only the layers of that ente's comparto
+COMPARTO_PER_ENTE = "per_ente"
+
 
 @attrs.frozen
 class PluginInfo:
@@ -19,6 +23,9 @@ class PluginInfo:
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
     # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS
     status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # the words of one ente (``ciclope_labels``: a declared regulation's [etichette]), which also name its levels;
+    # the module's tables never relabel a level (a plugin names its levels as people read them)
+    ente_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
     # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
     fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)

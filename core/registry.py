@@ -22,7 +22,7 @@ import pluggy
 
 from . import defaults, hookimpl, hookspecs
 from .params import ParamSpec, load_param_specs
-from .plugininfo import PluginInfo
+from .plugininfo import COMPARTO_PER_ENTE, PluginInfo
 from .problems import CiclopeError, Problem
 from .provisions import Provision, load_provisions
 
@@ -75,9 +75,12 @@ def available_layers() -> tuple[tuple[ModuleType, PluginInfo], ...]:
 
 
 def layers_for(comparto: str) -> list[tuple[ModuleType, PluginInfo]]:
-    """The layers that run under every ente plugin declaring ``COMPARTO = comparto`` (none for ``""``)."""
+    """The layers that run under every ente plugin declaring ``COMPARTO = comparto`` (none for ``""``); all of
+    them under a plugin whose enti each name their own (``COMPARTO_PER_ENTE``)."""
     if not comparto:
         return []
+    if comparto == COMPARTO_PER_ENTE:
+        return list(available_layers())
     return [(m, i) for m, i in available_layers() if i.comparto == comparto]
 
 
@@ -256,23 +259,70 @@ def make_plugin_manager(plugin: str | ModuleType) -> tuple[pluggy.PluginManager,
     return pm, info
 
 
-class Hooks:
-    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword."""
+def _layer_plugins(pm: pluggy.PluginManager, layers: Iterable[PluginInfo]) -> list[object]:
+    """The plugin objects registered for ``layers`` (the package and each of its hook modules)."""
+    names = {layer.name for layer in layers}
+    return [p for n, p in pm.list_name_plugin() if n.partition(":")[0] in names and p is not None]
 
-    def __init__(self, pm: pluggy.PluginManager):
-        self._hook = pm.hook
+
+@functools.cache
+def _view(pm: pluggy.PluginManager, without: frozenset[object]) -> SimpleNamespace:
+    """``pm.hook`` without the implementations of the plugin objects ``without``."""
+    names = [n for n in dir(pm.hook) if n.startswith(PROJECT + "_")]
+    return SimpleNamespace(**{n: pm.subset_hook_caller(n, without) for n in names})
+
+
+class Hooks:
+    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword.
+
+    Under a plugin whose enti each name their comparto (``COMPARTO_PER_ENTE``) the facade of the plugin
+    calls no layer, and :meth:`for_ente` gives the one of an ente: with the layers of its comparto only."""
+
+    def __init__(self, pm: pluggy.PluginManager, info: PluginInfo | None = None, active: tuple[PluginInfo, ...] = ()):
         self.pm = pm
+        self.info = info
+        per_ente = info is not None and info.comparto == COMPARTO_PER_ENTE
+        # the layers that run for the enti of these hooks
+        self.layers: tuple[PluginInfo, ...] = active if per_ente else info.layers if info is not None else ()
+        off = [i for i in info.layers if i not in active] if info is not None and per_ente else []
+        self._hook = _view(pm, frozenset(_layer_plugins(pm, off))) if off else pm.hook
 
     @classmethod
     def for_plugin(cls, plugin: str | ModuleType) -> tuple[Hooks, PluginInfo]:
         pm, info = make_plugin_manager(plugin)
-        return cls(pm), info
+        return cls(pm, info), info
+
+    def for_ente(self, params: Params) -> Hooks:
+        """The hooks of the ente with ``params``: under a plugin of per-ente comparti, with the layers of the
+        comparto the plugin names for it (``ciclope_comparto``); otherwise these same hooks."""
+        if self.info is None or self.info.comparto != COMPARTO_PER_ENTE:
+            return self
+        comparto = self._hook.ciclope_comparto(params=params) or ""
+        return Hooks(self.pm, self.info, tuple(i for i in self.info.layers if comparto and i.comparto == comparto))
+
+    def describe(self, info: PluginInfo, params: Params) -> PluginInfo:
+        """``info`` as it holds for the ente with ``params``: its own words (``ciclope_labels``) over the
+        plugin's, and, under a plugin of per-ente comparti, the layers that run for it."""
+        words: dict[str, str] = {}
+        for answer in self._hook.ciclope_labels(params=params) or ():
+            words.update(answer or {})
+        if self.info is not None and self.info.comparto == COMPARTO_PER_ENTE:
+            info = attrs.evolve(info, layers=self.layers)
+        if words:
+            info = attrs.evolve(info, status_labels={**info.status_labels, **words}, ente_labels=words)
+        return info
 
     def params(self, *, year: int) -> dict[str, ParamSpec]:
         return self._hook.ciclope_params(year=year) or {}
 
     def check_params(self, *, params: Params) -> list[Problem]:
         return _flat(self._hook.ciclope_check_params(params=params))
+
+    def check_amendments(self, *, params: Params, where: str) -> list[Problem]:
+        """The problems of ``params.amendments`` (none asked without amendments)."""
+        if not params.amendments:
+            return []
+        return list(self._hook.ciclope_check_amendments(params=params, where=where) or ())
 
     def input_schemas(self) -> list[InputSchema]:
         return [s for s in self._hook.ciclope_input_schema() if s is not None]

@@ -253,7 +253,7 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int) -> dict[str, str
     )
     try:
         params, _problems = resolve_params(plugin, year, {}, "template")
-        deadlines = hooks.calendar(ente=ente, year=year, params=params)
+        deadlines = hooks.for_ente(params).calendar(ente=ente, year=year, params=params)
     except Exception:  # noqa: BLE001 — the template is written without them
         return {}
     return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}

@@ -166,7 +166,7 @@ PAGES = {
     "bergamo": {"relazione": 26, "relazione-pubblica": 23},
     "brescia": {"relazione": 15, "relazione-pubblica": 14},
     "comunita_montane": {"relazione": 13, "relazione-pubblica": 10},
-    "regolamento": {"relazione": 5, "relazione-pubblica": 4},
+    "regolamento": {"relazione": 6, "relazione-pubblica": 5},
 }
 
 

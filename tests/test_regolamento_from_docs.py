@@ -91,7 +91,7 @@ PO = {
 
 
 def files() -> dict[str, str]:
-    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator,retribuzione_posizione",
+    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay",
               "SEG,Segretario,segretario,DIR,com,1,0,false,,"]  # fmt: skip
     cards = ["person,evaluator,section,item,max_points,points,weight"]
     for pid, role, fte, score, position in PEOPLE:

@@ -31,7 +31,7 @@ from ..config import EnteConfig
 from ..cycle import run_cycle
 from ..loading import load_ente, merge_schemas
 from ..model import Ente
-from ..params import Params, merge_params
+from ..params import Params, flatten, merge_params, resolve_paths
 from ..problems import CiclopeError, Problem
 from ..registry import Hooks
 from ..result import Result
@@ -193,9 +193,14 @@ def scenario_params(
     Violations: what the plugin's ``ciclope_check_params`` finds in the combination.
     """
     hooks, _ = Hooks.for_plugin(cfg.plugin)
-    overrides = {**cfg.overrides, **scenario.params}
-    params, problems = merge_params(hooks.params(year=year), overrides, scenario.file, cfg.national)
+    specs = hooks.params(year=year)
+    # a file the scenario names is relative to the scenario's folder
+    own, problems = resolve_paths(specs, flatten(scenario.params), Path(scenario.file).parent, scenario.file, False)
+    overrides = {**flatten(cfg.overrides), **own}
+    params, merged = merge_params(specs, overrides, scenario.file, cfg.national)
     params = attrs.evolve(params, reforms=frozenset(scenario.reforms))
+    problems += merged + hooks.check_amendments(params=params, where=scenario.file)
+    hooks = hooks.for_ente(params)
     blocking = list(problems)  # column "params.<key>", file the scenario file
     if blocking:
         return overrides, params, blocking, []

@@ -105,6 +105,14 @@ def status(code: str | None, labels: Mapping[str, str] | None = None) -> str:
     return STATUS_LABELS.get(code, code.replace("_", " "))
 
 
+def level(name: str | None, labels: Mapping[str, str] | None = None) -> str | None:
+    """A level's name as people read it: the label the ente's regulation gives it (``[etichette]`` of a
+    declared regulation), else as the regulation names it; None stays None."""
+    if name is None or not labels:
+        return name
+    return labels.get(name, name)
+
+
 def label(code: str | None, labels: Mapping[str, str] | None = None) -> str:
     """Any code a plugin or the core writes (a status, a component of a score, a fund) in Italian: the
     plugin's table (its ``LABELS`` and ``STATUS_LABELS``), then the core's, else the code with spaces."""

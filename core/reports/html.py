@@ -465,7 +465,7 @@ class Page:
                     headed,
                     fmt.pct(self.org.people.get(p.id)),
                     fmt.score(s.score if s else None),
-                    (s.level if s and s.level else fmt.NONE),
+                    (fmt.level(s.level, r.plugin.ente_labels) if s and s.level else fmt.NONE),
                     fmt.status(r.status_of(p.id), r.plugin.status_labels),
                 )
             )

@@ -136,7 +136,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
                 headed,
                 org.people.get(p.id),
                 s.score if s else None,
-                s.level if s else None,
+                fmt.level(s.level, r.plugin.ente_labels) if s else None,
                 status(p.id),
             )
         )
@@ -329,7 +329,8 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         if score is None:
             rows.append((*person, None, None, status(p.id), *no_parts))
         else:
-            rows.append((*person, score.score, score.level, status(p.id), *map(score.breakdown.get, parts)))
+            level = fmt.level(score.level, r.plugin.ente_labels)
+            rows.append((*person, score.score, level, status(p.id), *map(score.breakdown.get, parts)))
     return Table("Valutazioni individuali", columns, rows)
 
 

@@ -140,7 +140,8 @@ def _distribution(result: Result) -> list[tuple[str, int]]:
     counts = Counter(people_scores(result).classes)  # class_of of everyone, counted in C
     levels = [lv for lv in level_order(result) if lv in counts]
     others = sorted(k for k in counts if k not in levels)
-    return [(k, counts[k]) for k in levels + others]
+    labels = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
+    return [(fmt.level(k, labels) or k, counts[k]) for k in levels] + [(k, counts[k]) for k in others]
 
 
 def histogram(result: Result) -> list[tuple[str, int]]:

@@ -221,7 +221,11 @@ def group_lines(everyone: list[Person], group: str, top_first: list[str], result
     rank = {lv: n for n, lv in enumerate(top_first)}
     by_level = _partition(everyone, members, lambda p: p.level)
     levels = sorted(by_level, key=lambda lv: (rank.get(lv, len(rank)), lv))
-    out += [_aggregate("livello", group, lv, by_level[lv], everyone, len(members), performance) for lv in levels]
+    words = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
+    out += [
+        _aggregate("livello", group, fmt.level(lv, words) or lv, by_level[lv], everyone, len(members), performance)
+        for lv in levels
+    ]
     by_band = _partition(everyone, members, lambda p: p.band)
     by_band.pop(None, None)
     bands = sorted(by_band, key=lambda b: (-_mean_score(everyone, by_band[b]), b))

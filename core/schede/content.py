@@ -242,7 +242,7 @@ def build(result: Result, pid: str) -> Scheda:
         card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
         organizational=_organizational(result, pid),
         score=fmt.score(score.score) if score is not None else "—",
-        level=(score.level or "—") if score is not None else "—",
+        level=(fmt.level(score.level, result.plugin.ente_labels) or "—") if score is not None else "—",
         level_words=level_words(result, score.level if score else None, status),
         score_steps=_steps(result, figure),
         score_formula=figure.formula if figure is not None else "",

@@ -6,9 +6,13 @@ and :mod:`.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, 
 implementations are the ``@hookimpl`` functions of :mod:`.rules`.
 """
 
+from ciclope.core import COMPARTO_PER_ENTE
+
 from . import rules, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "regolamento"
+# each regulation names its comparto ([atto] comparto): the layer of that comparto runs for its enti only
+COMPARTO = COMPARTO_PER_ENTE
 REGULATIONS = ("il regolamento dichiarato dall'ente nel file TOML indicato in cycle.toml (regolamento = …)",)
 STATUS_LABELS = {
     "escluso_assenze": "escluso per assenze",

@@ -2,7 +2,7 @@
 in proportion to position pay × score; nothing below the positive-evaluation threshold, and a negative
 evaluation without its contraddittorio is an error (rules/core.md §5).
 
-The position pay is the ``retribuzione_posizione`` column of people.csv. With ``percentuale`` the amounts are
+The position pay is the ``position_pay`` column of people.csv. With ``percentuale`` the amounts are
 due in full (half-up to the cent); a fund of that name in ``[funds]`` is a ceiling (above it, the fund is split
 in proportion to what is due), without one the pool is what is due.
 """
@@ -18,7 +18,7 @@ from .eligibility import cite, exclusion
 from .premium import ZERO, Outcome
 from .spec import Regulation, ResultPay
 
-POSITION = "retribuzione_posizione"
+POSITION = "position_pay"
 NEGATIVE = "valutazione_negativa"
 
 

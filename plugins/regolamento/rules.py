@@ -4,7 +4,7 @@ the calendar. Every figure is recorded with the declared ``fonte`` cited after t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ciclope.core import (
@@ -28,11 +28,11 @@ from ciclope.core import (
     scoring,
 )
 
-from . import premium, resultpay
+from . import amend, premium, resultpay
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
-from .load import PARAM, load, regulation_of
+from .load import PARAM, changes_of, declared, load, parsed, regulation_of
 from .reader import SOURCE
 from .spec import Regulation, Step, Weights
 
@@ -44,6 +44,24 @@ YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
 def check_params(params: Params) -> list[Problem]:
     """The regulation file, read and checked: every problem at once, with file, key and line."""
     return list(load(params[PARAM])[1])
+
+
+@hookimpl(specname="ciclope_check_amendments")
+def check_amendments(params: Params, where: str) -> list[Problem]:
+    """Single numbers of the regulation changed by dotted keys (:mod:`.amend`): every wrong key at once, naming
+    the file that wrote it; then the amended regulation against the rules between keys."""
+    changes = changes_of(params)
+    data = parsed(params[PARAM])
+    if data is None or load(params[PARAM])[0] is None:
+        return []  # the file itself is wrong: said by ciclope_check_params
+    wrong = amend.problems(data, changes)
+    if not wrong:
+        shown = ", ".join(f"{PARAM}.{k} = {v}" for k, v in changes.items())
+        wrong = [(k, f"con {shown}: {p.message}") for k in list(changes)[:1] for p in load(params[PARAM], changes)[1]]
+    return [
+        Problem(rule="regolamento.modifica", source=SOURCE, file=where, column=f"params.{PARAM}.{key}", message=message)
+        for key, message in wrong
+    ]
 
 
 @hookimpl(specname="ciclope_validate")
@@ -195,5 +213,22 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
     return out + missing_acts(reg, year)
 
 
-def labels_of(params: Params) -> Mapping[str, str]:
-    return regulation_of(params).labels
+@hookimpl(specname="ciclope_comparto")
+def comparto(params: Params) -> str | None:
+    """The comparto the regulation declares ([atto] comparto): its national layer runs for the ente."""
+    regulation = declared(params)
+    return regulation.act.comparto if regulation is not None else None
+
+
+@hookimpl(specname="ciclope_individual_premium")
+def individual_premium(params: Params) -> list[str]:
+    """The fund of [premio]: what the comparto's layer reads as the individual premium (e.g. art. 69)."""
+    regulation = declared(params)
+    return [regulation.premium.fund] if regulation is not None and regulation.premium is not None else []
+
+
+@hookimpl(specname="ciclope_labels")
+def labels(params: Params) -> dict[str, str]:
+    """The regulation's [etichette]: its words for levels and statuses, in every output for people."""
+    regulation = declared(params)
+    return dict(regulation.labels) if regulation is not None else {}
