@@ -198,6 +198,11 @@ def ciclope_comparto():
 
 
 @hookimpl(trylast=True)
+def ciclope_acts():
+    return None  # the plugin's REGULATIONS
+
+
+@hookimpl(trylast=True)
 def ciclope_rewards(pools):
     return Rewards(pools=dict(pools))
 

@@ -15,6 +15,7 @@ PHASE_OF = {
     "ciclope_check_amendments": "set-up",
     "ciclope_comparto": "set-up",
     "ciclope_labels": "set-up",
+    "ciclope_acts": "set-up",
     "ciclope_input_schema": "set-up",
     "ciclope_synth": "`ciclope synth` only",
     "ciclope_validate": "a. pianificazione",

@@ -127,6 +127,17 @@ def ciclope_labels(params: Params) -> dict[str, str] | None:
     """
 
 
+@hookspec(firstresult=True)
+def ciclope_acts(params: Params) -> list[str] | None:
+    """Return the titles of the acts this ente's regulation is, when they vary by ente.
+
+    Called once per ente at the start of its cycle, for a plugin whose regulation is declared per ente (a
+    regulation written as data names its own act): the titles replace the plugin's ``REGULATIONS`` in the
+    ente's result, so the Relazione, the calendar and the public documents cite the ente's own act.
+    First non-None answer wins. Default: none (the plugin's ``REGULATIONS``).
+    """
+
+
 @hookspec
 def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).

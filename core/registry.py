@@ -302,7 +302,8 @@ class Hooks:
 
     def describe(self, info: PluginInfo, params: Params) -> PluginInfo:
         """``info`` as it holds for the ente with ``params``: its own words (``ciclope_labels``) over the
-        plugin's, and, under a plugin of per-ente comparti, the layers that run for it."""
+        plugin's, its own acts (``ciclope_acts``) instead of the plugin's, and, under a plugin of per-ente
+        comparti, the layers that run for it."""
         words: dict[str, str] = {}
         for answer in self._hook.ciclope_labels(params=params) or ():
             words.update(answer or {})
@@ -310,6 +311,9 @@ class Hooks:
             info = attrs.evolve(info, layers=self.layers)
         if words:
             info = attrs.evolve(info, status_labels={**info.status_labels, **words}, ente_labels=words)
+        acts = self._hook.ciclope_acts(params=params)
+        if acts:
+            info = attrs.evolve(info, regulations=tuple(acts))
         return info
 
     def params(self, *, year: int) -> dict[str, ParamSpec]:

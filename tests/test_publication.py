@@ -99,6 +99,7 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
             assert found == [], (name, found)
             said = set(re.findall(r"\b\w+\b", re.sub(r"<[^>]+>", " ", text)))
             assert sorted(said & codes) == [], (name, "codes of the regulation", sorted(said & codes))
+            assert str(tmp_path) not in text, (name, "a path of the office's machine")
             checked += 1
     assert checked >= 3
 

@@ -41,6 +41,24 @@ def test_the_demo_matches_its_expected_json(demo_out, ente):
     assert zero and all(lookup(results, k) == "0.00" for k in zero)
 
 
+@pytest.mark.parametrize(
+    "ente, act",
+    [
+        ("comune-soglie", "Sistema di misurazione e valutazione della performance del Comune di Soglie"),
+        ("comune-livelli", "Regolamento sulla misurazione e valutazione della performance del Comune di Livelli"),
+    ],
+)
+def test_each_relazione_names_the_act_its_ente_declared(demo_out, ente, act):
+    """Each Comune's Relazioni cite its own act ([atto] titolo), not the plugin's generic description, and the
+    public one names no file of the office's machine."""
+    for name in ("relazione.html", "relazione-pubblica.html"):
+        text = (demo_out / ente / name).read_text(encoding="utf-8")
+        assert f"<li>{act}</li>" in text, name
+        assert "dichiarato dall'ente nel file TOML" not in text, name
+    public = (demo_out / ente / "relazione-pubblica.html").read_text(encoding="utf-8")
+    assert ".toml" not in public.replace("ente.toml", "")
+
+
 def test_explain_cites_the_act_and_the_fonte():
     done = ciclope("explain", str(DEMO / "cycle.toml"), "--ente", "comune-soglie", "--person", "D7")
     assert done.returncode == 0, done.stderr

@@ -50,7 +50,7 @@ def test_position_pay_beyond_the_contract_is_an_error_under_the_comparto_only(ci
     alone = run(ciclope_ente, tmp_path / "senza", REGULATION, given)
     [problem] = [p for p in under.violations if p.rule == "ccnl.eq_pay.range"]
     assert problem.severity == "error" and problem.column == "position_pay"
-    assert "19000.00" in problem.message and "5000–18000" in problem.message
+    assert "€ 19.000,00" in problem.message and "€ 5.000,00–€ 18.000,00" in problem.message
     assert not [p for p in alone.violations if p.rule == "ccnl.eq_pay.range"]
     # the regulation pays as written either way: 96 ≥ 95 → 19000 × 0.25 = 4750.00
     assert under.rewards.awards["PO1"].amount == alone.rewards.awards["PO1"].amount == Decimal("4750.00")

@@ -1073,6 +1073,8 @@ class Page:
         r = self.r
         rows = []
         for name, spec in r.params.specs.items():
+            if spec.kind == "path" and not self.PARAMETER_NAMES:
+                continue  # a file on the office's machine, not a rule: the act it holds is under «Atti applicati»
             value = r.params.values.get(name)
             shown = self.value_of(name, value)
             flags = []

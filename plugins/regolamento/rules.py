@@ -227,6 +227,13 @@ def individual_premium(params: Params) -> list[str]:
     return [regulation.premium.fund] if regulation is not None and regulation.premium is not None else []
 
 
+@hookimpl(specname="ciclope_acts")
+def acts(params: Params) -> list[str] | None:
+    """The act the ente declared ([atto] titolo), cited by its title in every document."""
+    regulation = declared(params)
+    return [regulation.act.title] if regulation is not None else None
+
+
 @hookimpl(specname="ciclope_labels")
 def labels(params: Params) -> dict[str, str]:
     """The regulation's [etichette]: its words for levels and statuses, in every output for people."""
