@@ -18,7 +18,21 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, bands, money, scoring
+from ciclope.core import (
+    Award,
+    Ente,
+    Input,
+    OrgPerformance,
+    Person,
+    Pool,
+    Problem,
+    Score,
+    Trace,
+    bands,
+    fmt,
+    money,
+    scoring,
+)
 
 from .eligibility import cite, exclusion, paid_share, unit_achievement
 from .spec import Premium, Regulation
@@ -129,7 +143,7 @@ def settle(
                 source=source,
                 file="ente.toml",
                 column=f"funds.{pr.fund}",
-                message=f"il fondo {pr.fund} ({amount} €) non basta per i premi dovuti ({total} €): "
+                message=f"il fondo {pr.fund} ({fmt.euro(amount)}) non basta per i premi dovuti ({fmt.euro(total)}): "
                 "ridotti in proporzione",
             )
         )

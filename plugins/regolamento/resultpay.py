@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money, scoring
+from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 
 from .eligibility import cite, exclusion
 from .premium import ZERO, Outcome
@@ -42,64 +42,76 @@ def pay(
         s = scores.get(p.id)
         if p.role not in rp.roles or s is None or s.score is None:
             continue
-        status = exclusion(reg, p, s, ente, org, trace)
-        position = p.extra.get(POSITION)
-        if status is None and s.score < rp.positive:
-            status = NEGATIVE
-            if rp.hearing and not scoring.has_contraddittorio(ente, p.id):
-                trace.problem(
-                    Problem(
-                        rule="regolamento.contraddittorio",
-                        source=source,
-                        file="appeals.csv",
-                        message=f"{p.name}: valutazione negativa ({s.score} < {rp.positive}) senza il "
-                        "contraddittorio: non può essere definitiva",
-                    )
-                )
-        if status is None and position is None:
-            trace.problem(
-                Problem(
-                    rule="regolamento.posizione",
-                    source=source,
-                    file="people.csv",
-                    row=p.row,
-                    column=POSITION,
-                    message=f"{p.name}: manca la retribuzione di posizione",
-                )
-            )
-            status = "senza_posizione"
+        status = status_of(reg, p, s, ente, org, trace)
         if status is not None:
             out.statuses[p.id] = status
         listed.append((p.id, p.name, status or ""))
+        position = p.extra.get(POSITION)
         inputs[p.id] = (
             Input("retribuzione di posizione", position, cell=ente.cell("people", p.row, POSITION)),
             Input("punteggio", s.score, ref=f"score:{p.id}"),
         )
-        if status is None:
-            assert position is not None
-            if rp.method == "percentuale":
-                share = step_share(rp, s.score)
-                due[p.id] = money.r2(position * share)
-                inputs[p.id] += (Input("quota della posizione", share),)
-            else:
-                due[p.id] = position * s.score
+        if status is not None or position is None:  # no position pay: a status (senza_posizione)
+            continue
+        if rp.method == "percentuale":
+            share = step_share(rp, s.score)
+            due[p.id] = money.r2(position * share)
+            inputs[p.id] += (Input("quota della posizione", share),)
+        else:
+            due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
     amounts, pool = settle(rp, out.pools.get(rp.fund), due, scores, source, trace)
+    record(rp, listed, inputs, amounts, pool, source, trace, out)
+
+
+def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:
+    """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay), or None."""
+    rp, score = reg.result_pay, s.score
+    assert rp is not None and score is not None
+    status = exclusion(reg, p, s, ente, org, trace)
+    if status is None and score < rp.positive:
+        status = NEGATIVE
+        if rp.hearing and not scoring.has_contraddittorio(ente, p.id):
+            message = (
+                f"{p.name}: valutazione negativa ({fmt.decimal_it(score)} < {fmt.decimal_it(rp.positive)}) "
+                "senza il contraddittorio: non può essere definitiva"
+            )
+            trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))
+    if status is None and p.extra.get(POSITION) is None:
+        message = f"{p.name}: manca la retribuzione di posizione"
+        where = ("people", p.row, POSITION)
+        trace.problem(Problem.at(ente, "regolamento.posizione", message, cite(reg, rp.source), *where))
+        status = "senza_posizione"
+    return status
+
+
+def record(
+    rp: ResultPay,
+    listed: list[tuple[str, str, str]],
+    inputs: Mapping[str, tuple[Input, ...]],
+    amounts: Mapping[str, Decimal],
+    pool: Pool,
+    source: str,
+    trace: Trace,
+    out: Outcome,
+) -> None:
+    """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund."""
     formula = (
         "retribuzione di posizione × quota del gradino di punteggio"
         if rp.method == "percentuale"
         else "fondo × (retribuzione di posizione × punteggio) / Σ dei valutati positivamente"
     )
+    fund = (Input("fondo", pool.amount, ref=f"pool:{rp.fund}"),) if rp.method == "fondo" else ()
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
-        given = inputs[pid] + ((Input("fondo", pool.amount, ref=f"pool:{rp.fund}"),) if rp.method == "fondo" else ())
+        how = formula if not status else f"nessuna retribuzione: {status}"
         trace.record(
             f"award:{pid}:{rp.fund}",
             paid,
-            formula if not status else f"nessuna retribuzione: {status}",
+            how,
             source,
-            given,
+            inputs[pid] + fund,
             f"Retribuzione di risultato di {name}",
             rp.note,
         )
@@ -138,8 +150,8 @@ def settle(
                 source=source,
                 file="ente.toml",
                 column=f"funds.{rp.fund}",
-                message=f"il fondo {rp.fund} ({fund.amount} €) non basta per la retribuzione di "
-                f"risultato dovuta ({total} €): ridotta in proporzione",
+                message=f"il fondo {rp.fund} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
+                f"risultato dovuta ({fmt.euro(total)}): ridotta in proporzione",
             )
         )
         return money.split(fund.amount, due, rank=rank), fund
