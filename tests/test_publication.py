@@ -167,7 +167,7 @@ PAGES = {
     "bergamo": {"relazione": 26, "relazione-pubblica": 23},
     "brescia": {"relazione": 15, "relazione-pubblica": 14},
     "comunita_montane": {"relazione": 13, "relazione-pubblica": 10},
-    "regolamento": {"relazione": 6, "relazione-pubblica": 5},
+    "regolamento": {"relazione": 8, "relazione-pubblica": 6},  # with the national acts in the calendar
 }
 
 
