@@ -38,8 +38,12 @@ class Split:
 
 def weights_input(bands: Sequence[Band], people: Sequence[Sequence[Person]]) -> Input:
     """The split's denominator: Σ (resources / staff of the band × fte) of everyone banded."""
+    # Σ over bands of (resources / staff) × the band's Σ fte: the same exact sum, one fraction per band
     total = sum(
-        (Fraction(b.resources) / Fraction(b.staff) * Fraction(p.fte) for b, ps in zip(bands, people) for p in ps),
+        (
+            Fraction(b.resources) / Fraction(b.staff) * Fraction(sum((p.fte for p in ps), Decimal(0)))
+            for b, ps in zip(bands, people)
+        ),
         Fraction(0),
     )
     return Input(
