@@ -41,7 +41,7 @@ MAX_BYTES = 1_000_000  # a page of prose is a few KB: a bigger file is not a tex
 @attrs.frozen
 class Part:
     """One narrative part of the Relazione: its file name (without ``.md``), its title, and the guidance the
-    template writes in it (core/reports/html.py SECTIONS places it)."""
+    template writes in it (core/reports/relazione/__init__.py SECTIONS places it)."""
 
     key: str
     title: str

@@ -1,8 +1,7 @@
 """The reports' caches and shared parts give the texts the plain code gives (issue 18).
 
-The figures' texts are remembered by the number's own text (fmt), the two Relazioni share the parts that
-read no person, the Relazione's tables remember their headers and flags, the statistics are made once
-per Result. Each is compared here with the code it replaced, written out as the oracle.
+The figures' texts are remembered by the number's own text (fmt) and the statistics are made once per
+Result. Each is compared here with the code it replaced, written out as the oracle.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from ciclope.core import runner
 from ciclope.core.config import load_config
 from ciclope.core.fmt import _decimal_it
 from ciclope.core.registry import available_plugins
-from ciclope.core.reports import fmt, html, public, stats
+from ciclope.core.reports import fmt, stats
 from ciclope.core.synth import synth
 
 PLUGINS = sorted(available_plugins())
@@ -107,23 +106,7 @@ def test_equal_numbers_written_differently_keep_their_texts():
         assert fmt.value(True) == "SI"
 
 
-# -- html: tables, flags ------------------------------------------------------------------------
-
-
-def test_a_header_or_flag_of_markup_is_not_taken_for_the_same_text():
-    """Table headers and flags are remembered; a Raw (markup) equals its str but is not escaped, so
-    neither takes the other's remembered text."""
-    text = "<b>x</b>"
-    rows = [("1", "2")]
-    for _ in range(2):
-        assert "<th>&lt;b&gt;x&lt;/b&gt;</th>" in html.table((text, "b"), rows)
-        assert "<th><b>x</b></th>" in html.table((html.Raw(text), "b"), rows)
-        assert html.flag(text) == '<span class="flag warn">&lt;b&gt;x&lt;/b&gt;</span>'
-        assert html.flag(html.Raw(text)) == '<span class="flag warn"><b>x</b></span>'
-        assert html.table(["a", "b"], rows, numeric=[1]) == html.table(("a", "b"), rows, numeric=(1,))
-
-
-# -- the two Relazioni share what reads no person ------------------------------------------------
+# -- a synthetic ente per plugin ------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module", params=PLUGINS)
@@ -134,36 +117,6 @@ def computed(request, tmp_path_factory):
 
 def fresh(plan):
     return runner.compute(plan.enti[0], plan.year)
-
-
-def test_each_relazione_is_the_same_alone_or_after_the_other(computed):
-    """Issue 18: the sections and objective tables that read no person are made once per Result for
-    both pages; each page is the same whichever is rendered first, or alone."""
-    internal_alone = html.render(fresh(computed))
-    public_alone = public.render(fresh(computed))
-    first = fresh(computed)
-    assert html.render(first) == internal_alone
-    assert public.render(first) == public_alone
-    second = fresh(computed)
-    assert public.render(second) == public_alone
-    assert html.render(second) == internal_alone
-    assert html.SHARED_TABLES in second._memo and f"{html.SHARED_PREFIX}monitoraggio" in second._memo
-
-
-def test_a_page_that_overrides_a_shared_part_gets_its_own(computed):
-    class Marked(html.Page):
-        def monitoring(self):
-            return [html.Raw("<p>altro monitoraggio</p>")]
-
-        def indicator_row(self, ind):
-            return ("riga", ind.id)
-
-    result = fresh(computed)
-    html.render(result)  # fills the shared parts
-    page = Marked(result).render()
-    assert "<p>altro monitoraggio</p>" in page
-    assert "<td>riga</td>" in page
-    assert html.render(result) == html.render(fresh(computed))
 
 
 # -- statistics -----------------------------------------------------------------------------------
@@ -270,25 +223,3 @@ def test_the_evaluators_are_found_as_before(computed):
         if values:
             mean = sum(values, Decimal(0)) / len(values)
             assert ev.mean == mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def test_the_shared_parts_are_dropped_once_both_pages_are_written(computed, tmp_path):
-    """A 30,000-person ente's objective tables are ~19 MB of text: write_reports drops what the pages
-    shared once both are written (bergamo at 30,000 people stays at 376–378 MB, as before)."""
-    from ciclope.core.reports import write_reports
-
-    result = fresh(computed)
-    write_reports(result, tmp_path)
-    assert not [k for k in result._memo if k == html.SHARED_TABLES or k.startswith(html.SHARED_PREFIX)]
-    assert (tmp_path / "relazione.html").read_text(encoding="utf-8") == html.render(fresh(computed))
-    assert (tmp_path / "relazione-pubblica.html").read_text(encoding="utf-8") == public.render(fresh(computed))
-
-
-def test_rows_wider_or_narrower_than_the_header_keep_every_cell():
-    """A table's cells open as their columns say, whatever the width of each row (worked by hand)."""
-    rows = [("a",), ("b", "1", "2"), html.RowWithClass("total", ("c", "3"))]
-    for _ in range(2):
-        out = html.table(("X", "Y"), rows, numeric=(1, 2))
-        assert "<tr><td>a</td></tr>" in out
-        assert '<tr><td>b</td><td class="num">1</td><td class="num">2</td></tr>' in out
-        assert '<tr class="total"><td>c</td><td class="num">3</td></tr>' in out

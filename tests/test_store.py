@@ -591,7 +591,7 @@ def test_the_trend_sections_filled_by_several_processes_are_those_of_one(tmp_pat
     """Issue 18: with --jobs the «Andamento» sections are filled by that many processes, each with its
     own connection to the store. The folders are those of a one-process run, byte for byte, and the
     sections are filled (no placeholder left)."""
-    from ciclope.core.reports.html import NO_ARCHIVE
+    from ciclope.core.reports.relazione.annexes import NO_ARCHIVE
     from ciclope.core.synth import synth
 
     config = synth(tmp_path / "s", enti=6, people=30, seed=21)

@@ -14,7 +14,8 @@ from html import escape
 from typing import Any
 
 from ..reports import fmt
-from ..reports.html import CSS, Raw, e, flag, section, table, tag
+from ..reports.html import CSS
+from ..reports.markup import Raw, e, flag, section, table, tag
 from ..reports.svg import GRID, TEXT, WIDTH
 from . import metrics
 from .scenario import CURRENT

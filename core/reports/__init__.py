@@ -41,12 +41,16 @@ def parse_outputs(text: str) -> tuple[str, ...]:
 def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result."""
     from . import art20, html, public, transparency
+    from .relazione import build
 
-    if "relazione.html" in outputs:
-        html.write(result, folder / "relazione.html")
-    if "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs:
-        public.write(result, folder / "relazione-pubblica.html")
-    html.forget_shared(result)  # what the two pages shared, no longer needed
+    public_page = "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs
+    if "relazione.html" in outputs or public_page:
+        report = build(result)  # one model for both Relazioni; not kept while the workbook is written
+        if "relazione.html" in outputs:
+            html.write_report(report, folder / "relazione.html")
+        if public_page:
+            public.write_report(report, result, folder / "relazione-pubblica.html")
+        del report
     if "relazione-pubblica.pdf" in outputs:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:

@@ -23,12 +23,19 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from ..narrative import BY_KEY as PARTS
+from ..phases import PHASE_NAMES
 from ..result import Result
-from . import fmt, transparency
-from .html import PHASE_NAMES, Page, Raw, not_run, reached, table, tag
+from . import fmt, html, transparency
+from .model import Block, Figures, Heading, Kpis, Objective, Person, Report, Section, Table, Text, columns
+from .relazione import annexes, build
+from .relazione.names import not_run, reached
 
 PUBLIC_SECTIONS = (
     "sintesi",
@@ -55,151 +62,6 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--no-pdf-header-footer",
 )
-
-
-class PublicPage(Page):
-    """The Relazione without personal data."""
-
-    def person(self, pid: str | None) -> str:
-        if not pid:
-            return fmt.NONE
-        p = self.ente.people.get(pid)
-        return fmt.ROLE_LABELS.get(p.role, "persona") if p is not None else "persona"
-
-    def objective_order(self) -> list[tuple[str, int]]:
-        """The ente's and units' objectives only: an individual objective (or one a person owns, and what hangs
-        under it) is about one person, and its achievement is part of that person's evaluation."""
-        ente = self.ente
-
-        def personal(oid: str | None, seen: frozenset[str] = frozenset()) -> bool:
-            o = ente.objectives.get(oid) if oid else None
-            if o is None or oid in seen:
-                return False
-            if o.kind == "individual" or (o.owner is not None and o.owner in ente.people):
-                return True
-            return personal(o.parent, seen | {o.id})
-
-        return [(oid, depth) for oid, depth in super().objective_order() if not personal(oid)]
-
-    def charts(self) -> Raw:
-        # the area and unit charts only: the score histogram could show a class of one or two people
-        org = self.org
-        saved, self.r = self.r, _without_scores(self.r)
-        try:
-            return super().charts() if org is not None else Raw("")
-        finally:
-            self.r = saved
-
-    def individual(self) -> list[Any]:
-        if not reached(self.r, "valutazione"):
-            return [not_run(self.r, "valutazione")]
-        rows = [(ln.group, ln.item, _count(ln)) for ln in transparency.lines(self.r) if ln.section == "livello"]
-        return [
-            tag(
-                "p",
-                f"Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale. {CONTROL}",
-                "muted",
-            ),
-            table(
-                ("Gruppo", "Livello / esito", "Persone"), rows, numeric=(2,), empty="Nessuna valutazione individuale."
-            ),
-        ]
-
-    def kpi_people(self) -> str:
-        found = {ln.key: ln for ln in transparency.lines(self.r) if ln.section == "sintesi"}
-        return f"{_count(found['persone_valutate'])} / {_count(found['persone'])}"
-
-    def kpi_money(self) -> str:
-        total = transparency.find(self.r, "fondi", "", "totale") if self.r.rewards is not None else None
-        if total is None:
-            return fmt.NONE
-        return f"{_money(total, total.total)} / {fmt.euro(total.allocated)}"
-
-    def rewards(self) -> list[Any]:
-        if not reached(self.r, "premialita"):
-            return [not_run(self.r, "premialita")]
-        lines = transparency.lines(self.r)
-        pools = [
-            (
-                ln.item if ln.key != "totale" else "Totale",
-                fmt.euro(ln.allocated),
-                _money(ln, ln.total),
-                _money(ln, None if ln.total is None or ln.allocated is None else ln.allocated - ln.total),
-            )
-            for ln in lines
-            if ln.section in ("fondi", "posizione")
-        ]
-        out: list[Any] = [
-            tag("h3", "Fondi"),
-            table(("Fondo", "Stanziato", "Distribuito", "Residuo"), pools, numeric=(1, 2, 3), empty="Nessun fondo."),
-        ]
-        groups = [ln for ln in lines if ln.section in ("livello", "fascia")]
-        out.append(tag("h3", "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"))
-        out.append(
-            table(
-                ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio"),
-                [
-                    (
-                        transparency.SECTION_LABELS[ln.section],
-                        ln.group,
-                        ln.item,
-                        _count(ln),
-                        _money(ln, ln.total),
-                        _money(ln, ln.mean),
-                    )
-                    for ln in groups
-                ],
-                numeric=(3, 4, 5),
-                empty="Nessun premio.",
-            )
-        )
-        degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]
-        if degrees:
-            out.append(tag("h3", "Grado di differenziazione nell'utilizzo della premialità"))
-            out.append(table(("Gruppo", "Grado (rapporto)"), degrees, numeric=(1,)))
-            out.append(tag("p", DEGREE_NOTE, "muted"))
-        out.append(tag("p", CONTROL, "muted"))
-        return out
-
-    def violations(self) -> list[Any]:
-        rules = [v for v in self.r.violations if not v.is_notice]
-        errors = sum(1 for v in rules if v.is_error)
-        return [
-            tag(
-                "p",
-                f"Violazioni del regolamento riscontrate nel calcolo: {fmt.plural(errors, 'errore', 'errori')}, "
-                f"{fmt.plural(len(rules) - errors, 'avviso', 'avvisi')} (il dettaglio, che può nominare persone, "
-                "è nella Relazione interna).",
-                "muted",
-            )
-        ]
-
-    SECTION_METHODS = {k: v for k, v in Page.SECTION_METHODS.items() if k in PUBLIC_SECTIONS}
-    PARAMETER_NAMES = False  # a reader knows a parameter by what it rules, not by its name in params.toml
-
-    def notes(self) -> list[Any]:
-        return super().notes()  # its own: the internal page's (shared with it otherwise) names the parameters
-
-    def meta(self) -> str:
-        r = self.r
-        titles = "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations) or r.plugin.name
-        return (
-            f"Ciclo {self.ente.year} · {titles} · fasi eseguite fino a «{PHASE_NAMES[r.until]}» · versione pubblicabile"
-        )
-
-    def footer(self) -> str:
-        return (
-            "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; i "
-            "gruppi di meno di 3 persone sono indicati «&lt;3». Prodotta da ciclope."
-        )
-
-
-def _without_scores(result: Result) -> Result:
-    import attrs
-
-    return attrs.evolve(result, scores={})
-
-
 CONTROL = (
     "Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata): un gruppo di meno di 3 "
     "persone è indicato «<3» e ogni sua cifra è omessa; «riservato» indica una cifra omessa perché "
@@ -210,6 +72,134 @@ DEGREE_NOTE = (
     "diviso quello della meno premiata con premio; per dirigenti e PO, importo individuale più alto diviso il "
     "più basso non nullo. Un rapporto, non un importo."
 )
+FOOTER = (
+    "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; i "
+    "gruppi di meno di 3 persone sono indicati «<3». Prodotta da ciclope."
+)
+
+
+def disclose(report: Report, r: Result) -> Report:
+    """The internal Relazione made publishable: the sections that are about one person are left out (the
+    dirigenti, the regulation's own tables), those that count or pay people are replaced by their aggregates
+    from the transparency tables (:mod:`.disclosure`: a group under 3 is «<3»), the rest keep every block
+    that is not personal, with each person named by role."""
+    sections = []
+    for s in report.sections:
+        if s.ident in AGGREGATES:
+            sections.append(Section(s.ident, s.title, AGGREGATES[s.ident](r)))
+        elif s.ident in PUBLIC_SECTIONS or s.ident in PARTS:
+            sections.append(Section(s.ident, s.title, [b for b in map(lambda b: withheld(b, r), s.blocks) if b]))
+    titles = "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations) or r.plugin.name
+    meta = f"Ciclo {r.ente.year} · {titles} · fasi eseguite fino a «{PHASE_NAMES[r.until]}» · versione pubblicabile"
+    return Report(report.title, report.ente, meta, tuple(sections), FOOTER)
+
+
+def withheld(b: Block, r: Result) -> Block | None:
+    """A block as the public page shows it: ``None`` when it is about one person."""
+    if isinstance(b, Objective):
+        return None if b.personal else b
+    if isinstance(b, Figures):  # the score charts could show a class of one or two people
+        return Figures(tuple(f for f in b.figures if not f.personal), b.empty if r.org is not None else "")
+    if isinstance(b, Kpis):  # the head counts and the money as the transparency tables publish them
+        return Kpis(
+            tuple((label, PUBLIC_KPIS[label](r) if label in PUBLIC_KPIS else value) for label, value in b.items)
+        )
+    if isinstance(b, Table) and any(isinstance(c, Person) for row in b.rows for c in row):
+        return attrs.evolve(b, rows=[by_role(row) for row in b.rows])
+    return b
+
+
+def by_role(row: Sequence[Any]) -> Sequence[Any]:
+    """A row with every person named by role; a row's style (total, child) is kept."""
+    cells = tuple(c.role if isinstance(c, Person) else c for c in row)
+    return type(row)(cells) if isinstance(row, tuple) else cells
+
+
+def people_kpi(r: Result) -> str:
+    found = {ln.key: ln for ln in transparency.lines(r) if ln.section == "sintesi"}
+    return f"{_count(found['persone_valutate'])} / {_count(found['persone'])}"
+
+
+def money_kpi(r: Result) -> str:
+    total = transparency.find(r, "fondi", "", "totale") if r.rewards is not None else None
+    if total is None:
+        return fmt.NONE
+    return f"{_money(total, total.total)} / {fmt.euro(total.allocated)}"
+
+
+PUBLIC_KPIS = {"Persone valutate / in organico": people_kpi, "Premi distribuiti / stanziati": money_kpi}
+
+
+def individual(r: Result) -> list[Block]:
+    if not reached(r, "valutazione"):
+        return [not_run(r, "valutazione")]
+    rows = [(ln.group, ln.item, _count(ln)) for ln in transparency.lines(r) if ln.section == "livello"]
+    intro = f"Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale. {CONTROL}"
+    head = columns(("Gruppo", "Livello / esito", "Persone"), (2,))
+    return [Text(intro, "muted"), Table("", head, rows, empty="Nessuna valutazione individuale.")]
+
+
+def rewards(r: Result) -> list[Block]:
+    if not reached(r, "premialita"):
+        return [not_run(r, "premialita")]
+    lines = transparency.lines(r)
+    pools = [
+        (
+            ln.item if ln.key != "totale" else "Totale",
+            fmt.euro(ln.allocated),
+            _money(ln, ln.total),
+            _money(ln, None if ln.total is None or ln.allocated is None else ln.allocated - ln.total),
+        )
+        for ln in lines
+        if ln.section in ("fondi", "posizione")
+    ]
+    groups = [
+        (
+            transparency.SECTION_LABELS[ln.section],
+            ln.group,
+            ln.item,
+            _count(ln),
+            _money(ln, ln.total),
+            _money(ln, ln.mean),
+        )
+        for ln in lines
+        if ln.section in ("livello", "fascia")
+    ]
+    out: list[Block] = [
+        Heading("Fondi"),
+        Table("", columns(("Fondo", "Stanziato", "Distribuito", "Residuo"), (1, 2, 3)), pools, empty="Nessun fondo."),
+        Heading("Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"),
+        Table("", columns(GROUP_HEAD, (3, 4, 5)), groups, empty="Nessun premio."),
+    ]
+    degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]
+    if degrees:
+        out.append(Heading("Grado di differenziazione nell'utilizzo della premialità"))
+        out.append(Table("", columns(("Gruppo", "Grado (rapporto)"), (1,)), degrees))
+        out.append(Text(DEGREE_NOTE, "muted"))
+    out.append(Text(CONTROL, "muted"))
+    return out
+
+
+GROUP_HEAD = ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio")
+
+
+def violations(r: Result) -> list[Block]:
+    rules = [v for v in r.violations if not v.is_notice]
+    errors = sum(1 for v in rules if v.is_error)
+    said = (
+        f"Violazioni del regolamento riscontrate nel calcolo: {fmt.plural(errors, 'errore', 'errori')}, "
+        f"{fmt.plural(len(rules) - errors, 'avviso', 'avvisi')} (il dettaglio, che può nominare persone, "
+        "è nella Relazione interna)."
+    )
+    return [Text(said, "muted")]
+
+
+def notes(r: Result) -> list[Block]:
+    # a reader knows a parameter by what it rules, not by its name in params.toml
+    return annexes.notes(r, named=False)
+
+
+AGGREGATES = {"individuale": individual, "premi": rewards, "violazioni": violations, "note": notes}
 
 
 def _count(ln) -> str:
@@ -225,11 +215,16 @@ def _money(ln, x) -> str:
 
 
 def render(result: Result) -> str:
-    return PublicPage(result).render()
+    return "".join(html.pieces(disclose(build(result), result)))
 
 
 def write(result: Result, path: Path) -> None:
-    PublicPage(result).write(path)
+    html.write_report(disclose(build(result), result), path)
+
+
+def write_report(report: Report, result: Result, path: Path) -> None:
+    """The public Relazione of an internal one already built: its blocks are shared, not made again."""
+    html.write_report(disclose(report, result), path)
 
 
 def chromium() -> str | None:

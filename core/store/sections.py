@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..reports import fmt
-from ..reports.html import ARCHIVE_END, ARCHIVE_START, Raw, table, tag
+from ..reports.html import ARCHIVE_END, ARCHIVE_START, blocks
+from ..reports.model import Block, Heading, Prose, Table, Text, columns
 from ..reports.svg import trend_lines
 from . import Store
 from .benchmark import MIN_ENTI, Benchmark
@@ -31,28 +32,27 @@ def archive_html(
 ) -> str:
     """The section's body. ``history`` / ``multi_year`` False: the caller knows the store has no earlier
     year of the ente / no plan ending this year (saves the queries for a run of many enti)."""
-    parts: list[str] = [tag("h3", "Andamento negli anni")]
+    parts: list[Block] = [Heading("Andamento negli anni")]
     parts += trend_html(trend(store, ente, year) if history else Trend(ente, (year,), ()))
     multi = plans(store, ente, year) if multi_year else []
     if multi:
-        parts.append(tag("h3", "Obiettivi del piano pluriennale"))
+        parts.append(Heading("Obiettivi del piano pluriennale"))
         parts += plans_html(multi)
-    parts.append(tag("h3", "Posizionamento comparativo"))
+    parts.append(Heading("Posizionamento comparativo"))
     parts += position_html(bench, ente, year)
-    return "\n".join(str(p) for p in parts)
+    return blocks(parts)
 
 
-def trend_html(t: Trend) -> list[str]:
+def trend_html(t: Trend) -> list[Block]:
     if not t.has_history:
         return [
-            tag(
-                "p",
+            Text(
                 "Nessun anno precedente nell'archivio dei risultati per questo ente: l'andamento comparirà "
                 "dal prossimo ciclo registrato.",
                 "empty",
             )
         ]
-    columns = ["", "Codice", *[str(y) for y in t.years]]
+    head = ["", "Codice", *[str(y) for y in t.years]]
     rows = [
         (
             KIND_LABELS[r.kind] + (f" — {r.label}" if r.kind != "ente" else ""),
@@ -66,11 +66,10 @@ def trend_html(t: Trend) -> list[str]:
         :6
     ]
     return [
-        Raw(trend_lines("andamento-grafico", "Performance dell'ente e delle aree negli anni", t.years, chart_series)),
-        table(columns, rows, numeric=numeric, cls="trend"),
+        Prose(trend_lines("andamento-grafico", "Performance dell'ente e delle aree negli anni", t.years, chart_series)),
+        Table("", columns(head, numeric), rows, style="trend"),
         *trend_notes(t),
-        tag(
-            "p",
+        Text(
             "Fonte: l'archivio dei risultati di ciclope, ultima esecuzione completa di ogni anno "
             "(confronto con il triennio precedente).",
             "note",
@@ -78,14 +77,13 @@ def trend_html(t: Trend) -> list[str]:
     ]
 
 
-def trend_notes(t: Trend) -> list[str]:
+def trend_notes(t: Trend) -> list[Block]:
     """What a reader must know to compare the columns: the years with no result (gaps), and every change of the
     regulation applied between years (areas and indicators may differ across it)."""
-    out: list = []
+    out: list[Block] = []
     if t.missing:
         out.append(
-            tag(
-                "p",
+            Text(
                 "Nessun risultato registrato per "
                 + ", ".join(str(y) for y in t.missing)
                 + ": la colonna è vuota e il grafico interrompe la linea.",
@@ -94,8 +92,7 @@ def trend_notes(t: Trend) -> list[str]:
         )
     for year, before, now in t.changes:
         out.append(
-            tag(
-                "p",
+            Text(
                 f"Dal {year} il regolamento applicato è cambiato ({before} → {now}): aree e indicatori possono "
                 "non essere confrontabili con gli anni precedenti.",
                 "note",
@@ -104,8 +101,8 @@ def trend_notes(t: Trend) -> list[str]:
     return out
 
 
-def plans_html(objectives) -> list[str]:
-    out: list[str] = []
+def plans_html(objectives) -> list[Block]:
+    out: list[Block] = []
     for o in objectives:
         rows = []
         for y in o.years:
@@ -117,12 +114,13 @@ def plans_html(objectives) -> list[str]:
                 for ident, name, target, actual in y.indicators
             )
             rows.append((str(y.year), detail or fmt.NONE, fmt.pct(y.achievement)))
-        out.append(tag("h4", f"{o.objective} — {o.title} (piano {o.first}–{o.last})"))
-        out.append(table(["Anno", "Indicatori: target e consuntivo", "Grado di raggiungimento"], rows, numeric=[2]))
-        out.append(tag("p", f"Avanzamento cumulato: {fmt.pct(o.cumulative)}"))
+        out.append(Heading(f"{o.objective} — {o.title} (piano {o.first}–{o.last})", 4))
+        out.append(
+            Table("", columns(["Anno", "Indicatori: target e consuntivo", "Grado di raggiungimento"], [2]), rows)
+        )
+        out.append(Text(f"Avanzamento cumulato: {fmt.pct(o.cumulative)}"))
     out.append(
-        tag(
-            "p",
+        Text(
             "Avanzamento cumulato: media dei gradi di raggiungimento degli anni del piano presenti nell'archivio, "
             "ogni anno con lo stesso peso (ipotesi: le fonti non lo definiscono; obiettivi triennali con target "
             "per ogni annualità).",
@@ -132,13 +130,12 @@ def plans_html(objectives) -> list[str]:
     return out
 
 
-def position_html(bench: Benchmark | None, ente: str, year: int) -> list[str]:
+def position_html(bench: Benchmark | None, ente: str, year: int) -> list[Block]:
     comparable = 0 if bench is None else bench.enti
     positions = [] if bench is None else bench.positions(ente)
     if bench is None or bench.performance is None or not positions:
         return [
-            tag(
-                "p",
+            Text(
                 f"Posizionamento comparativo non disponibile: servono almeno {MIN_ENTI} enti con risultati del "
                 f"{year} nell'archivio (presenti: {comparable}).",
                 "empty",
@@ -155,9 +152,10 @@ def position_html(bench: Benchmark | None, ente: str, year: int) -> list[str]:
         for what, p in positions
     ]
     return [
-        table(["Grandezza", "Valore dell'ente", "Posizione", "Quartile", "Mediana degli enti"], rows, numeric=[1, 4]),
-        tag(
-            "p",
+        Table(
+            "", columns(["Grandezza", "Valore dell'ente", "Posizione", "Quartile", "Mediana degli enti"], [1, 4]), rows
+        ),
+        Text(
             f"Confronto tra i {bench.enti} enti con risultati del {year} nell'archivio, sugli indicatori dichiarati "
             "confrontabili (stesso codice di catalogo, o stesso codice, tipo e nome). 1° = il valore migliore; "
             "quartili come QUARTILE.INC di Excel, e il quartile di ogni ente letto da quei valori.",

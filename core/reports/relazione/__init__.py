@@ -1,0 +1,116 @@
+"""The Relazione as a report model (:class:`~..model.Report`), built once from the Result.
+
+The sections follow Funzione Pubblica's guidelines on the Relazione (LG 3/2018, core/narrative.py): the
+office's own parts (``relazione/<part>.md``, shown only when they have text) around the sections ciclope
+computes; the last three are ciclope's technical annexes. Nothing here computes a regulation figure. The
+public Relazione is this model through the disclosure filter (:mod:`..public`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...narrative import BY_KEY as PARTS
+from ...phases import PHASE_NAMES
+from ...result import Result
+from .. import markdown
+from ..model import Block, Prose, Report, Section
+from . import annexes, objectives, organization, people
+from .names import Names, reached
+
+Builder = Callable[[Result, Names], list[Block]]
+PART_TITLES = {key: part.title for key, part in PARTS.items()}
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("presentazione", PART_TITLES["presentazione"]),
+    ("contesto", PART_TITLES["contesto"]),
+    ("amministrazione", PART_TITLES["amministrazione"]),
+    ("sintesi", "Sintesi e attestazione dell'OIV"),
+    ("criticita", PART_TITLES["criticita"]),
+    ("aree", "Scheda c — Aree strategiche"),
+    ("dirigenti", "Scheda d — Dirigenti"),
+    ("obiettivi", "Obiettivi e indicatori"),
+    ("unita", "Unità organizzative"),
+    ("monitoraggio", "Monitoraggio al 30/6"),
+    ("individuale", "Valutazione individuale"),
+    ("premi", "Premialità"),
+    ("sezioni", "Sezioni del regolamento"),
+    ("andamento", "Andamento negli anni e posizionamento comparativo"),
+    ("risorse", PART_TITLES["risorse"]),
+    ("pari_opportunita", PART_TITLES["pari_opportunita"]),
+    ("processo", PART_TITLES["processo"]),
+    ("violazioni", "Violazioni"),
+    ("calendario", "Calendario"),
+    ("note", "Note: parametri, ipotesi, fonti"),
+)
+
+BUILDERS: dict[str, Builder] = {
+    "sintesi": organization.summary,
+    "aree": organization.areas,
+    "dirigenti": organization.dirigenti,
+    "obiettivi": objectives.objectives,
+    "unita": organization.units,
+    "monitoraggio": organization.monitoring,
+    "individuale": people.individual,
+    "premi": people.rewards,
+    "sezioni": annexes.plugin_sections,
+    "andamento": annexes.archive,
+    "violazioni": annexes.violations,
+    "calendario": annexes.calendar,
+    "note": annexes.internal_notes,
+}
+
+# a section shows only once its phase ran: the 30/6 report is monitoring, not placeholders
+SECTION_PHASE = {
+    "dirigenti": "valutazione",
+    "unita": "valutazione",
+    "individuale": "valutazione",
+    "premi": "premialita",
+    "sezioni": "rendicontazione",
+    "calendario": "rendicontazione",
+}
+
+
+def build(result: Result) -> Report:
+    """The internal Relazione: every section the run reached, names and person-level tables included."""
+    names = Names(result)
+    # the office's words are the Relazione's, not July's: shown once the cycle reached the Relazione
+    parts = {k: markdown.render(t) for k, t in result.ente.texts.items()} if reached(result, "rendicontazione") else {}
+    sections = []
+    for ident, heading in SECTIONS:
+        if ident in parts:
+            html = f'<div class="prosa">\n{parts[ident].html}\n</div>'
+            sections.append(Section(ident, parts[ident].title or heading, [Prose(html)]))
+        elif ident in BUILDERS and shown(result, ident):
+            sections.append(Section(ident, heading, BUILDERS[ident](result, names)))
+    return Report(title(result), result.ente.name, meta(result), tuple(sections), footer(result))
+
+
+def shown(result: Result, ident: str) -> bool:
+    return (ident != "sezioni" or bool(result.sections)) and reached(result, SECTION_PHASE.get(ident, "pianificazione"))
+
+
+def title(result: Result) -> str:
+    year = result.ente.year
+    if result.until == "rendicontazione":
+        return f"Relazione sulla performance {year}"
+    if result.until == "monitoraggio":
+        return f"Monitoraggio intermedio al 30/6/{year}"
+    return f"Ciclo della performance {year} — stato alla fase «{PHASE_NAMES[result.until]}»"
+
+
+def meta(result: Result) -> str:
+    r, ente = result, result.ente
+    return (
+        f"Ente {ente.id} · regolamento {r.plugin.name} {r.plugin.version} · ciclo {ente.year} · "
+        f"fasi eseguite fino a «{PHASE_NAMES[r.until]}»"
+    )
+
+
+def footer(result: Result) -> str:
+    r = result.plugin
+    return (
+        f"Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
+        f"con il regolamento {r.name} {r.version}. Per la pubblicazione "
+        "(Amministrazione trasparente) usare relazione-pubblica.html o trasparenza.csv, senza nomi."
+    )

@@ -1,0 +1,50 @@
+"""How the Relazione names what the Result holds by id: people, units, owners, areas."""
+
+from __future__ import annotations
+
+from ...phases import PHASE_NAMES, PHASES
+from ...result import Result
+from .. import fmt
+from ..model import Person, Text
+
+
+class Names:
+    """The names of one ente's people, units and areas; a person is a :class:`~..model.Person` cell."""
+
+    def __init__(self, result: Result):
+        self.ente = result.ente
+
+    def person(self, pid: str | None) -> str:
+        if not pid:
+            return fmt.NONE
+        p = self.ente.people.get(pid)
+        role = fmt.ROLE_LABELS.get(p.role, "persona") if p is not None else "persona"
+        return Person(f"{p.name} ({pid})" if p and p.name else pid, role)
+
+    def unit(self, uid: str | None) -> str:
+        if not uid:
+            return fmt.NONE
+        u = self.ente.units.get(uid)
+        return f"{u.name} ({uid})" if u and u.name else uid
+
+    def owner(self, oid: str | None) -> str:
+        if oid in self.ente.units:
+            return self.unit(oid)
+        return self.person(oid)
+
+    def area(self, aid: str, full: bool = False) -> str:
+        a = self.ente.areas.get(aid)
+        if a is None or not a.name:
+            return aid
+        return f"{aid} — {a.name}" if full else a.name
+
+
+def reached(result: Result, phase: str) -> bool:
+    return PHASES.index(result.until) >= PHASES.index(phase)
+
+
+def not_run(result: Result, phase: str) -> Text:
+    return Text(
+        f"Fase «{PHASE_NAMES[phase]}» non eseguita: il ciclo è stato fermato dopo «{PHASE_NAMES[result.until]}».",
+        "empty",
+    )

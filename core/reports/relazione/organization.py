@@ -1,0 +1,270 @@
+"""The Relazione's sections on the organization: the summary, the areas (scheda c), the dirigenti
+(scheda d), the units and the 30/6 monitoring."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...result import Result
+from .. import fmt, stats, svg
+from ..model import Block, Figure, Figures, Flag, Heading, Kpis, Negative, Table, Text, Total, Verdict, columns
+from .names import Names, not_run, reached
+
+NO_CHARTS = "Nessun grafico: le fasi di valutazione non sono state eseguite."
+
+
+def summary(r: Result, names: Names) -> list[Block]:
+    org = r.org
+    att = r.attestation
+    kpis = Kpis(
+        (
+            ("Performance dell'ente (calcolata)", fmt.pct(org.ente) if org else fmt.NONE),
+            ("Performance attestata dall'OIV", fmt.pct(att.attested) if att else fmt.NONE),
+            ("Persone valutate / in organico", people_kpi(r)),
+            ("Premi distribuiti / stanziati", money_kpi(r)),
+        )
+    )
+    return [kpis, verdict(r, names), charts(r, names)]
+
+
+def people_kpi(r: Result) -> str:
+    evaluated = sum(1 for s in r.scores.values() if s.score is not None)
+    return f"{evaluated} / {len(r.ente.people)}"
+
+
+def money_kpi(r: Result) -> str:
+    if r.rewards is None:
+        return fmt.NONE
+    pools = r.ledger.pools.values()
+    total = sum((p.amount for p in pools), Decimal(0))
+    dist = sum((p.distributed for p in pools), Decimal(0))
+    return f"{fmt.euro(dist)} / {fmt.euro(total)}"
+
+
+def verdict(r: Result, names: Names) -> Verdict:
+    att, org = r.attestation, r.org
+    validated = None
+    if reached(r, "rendicontazione"):  # a 30/6 report does not speak of next year's acts
+        on = r.ente.approvals.get("relazione_validated_oiv")
+        validated = fmt.value(on) if on else "non registrata in [approvals]"
+    separate = ""
+    if org is not None and org.separate:
+        separate = "; ".join(f"{names.area(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
+    return Verdict(
+        present=att is not None,
+        attested=fmt.pct(att.attested) if att else "",
+        computed=fmt.pct(att.computed) if att else "",
+        differs=att is not None
+        and att.attested is not None
+        and att.computed is not None
+        and att.attested != att.computed,
+        judgement=(att.judgement or "non espresso") if att else "",
+        motivation=(att.motivation or "") if att else "",
+        validated=validated,
+        separate=separate,
+        errors=len(r.errors),
+        warnings=sum(1 for v in r.violations if not v.is_error and not v.is_notice),
+        notices=sum(1 for v in r.violations if v.is_notice),
+    )
+
+
+def charts(r: Result, names: Names) -> Figures:
+    """The achievement charts of the areas (or first-level objectives) and units, then the score charts,
+    which count people (``personal``)."""
+    org, ente = r.org, r.ente
+    figures = []
+    if org is not None and (org.areas or org.separate):
+        items = [(names.area(k), names.area(k, full=True), v) for k, v in org.areas.items()]
+        items += [(names.area(k) + " (a parte)", names.area(k, full=True), v) for k, v in org.separate.items()]
+        items.append(("Ente", ente.name, org.ente))
+        figures.append(Figure(svg.achievement_bars("grafico-aree", "Raggiungimento per area strategica", items)))
+    elif org is not None and org.objectives:
+        tops = [o for o in ente.objectives.values() if o.parent is None and o.kind != "individual"]
+        items = [(f"{o.id} {o.title}", f"{o.id} — {o.title}", org.objectives.get(o.id)) for o in tops]
+        items.append(("Ente", ente.name, org.ente))
+        title = "Raggiungimento per obiettivo di primo livello"
+        figures.append(Figure(svg.achievement_bars("grafico-aree", title, items)))
+    if org is not None and org.units:
+        items = [
+            (u.name or u.id, f"{u.id} — {u.name}", org.units.get(u.id))
+            for u in ente.units.values()
+            if u.id in org.units
+        ]
+        figures.append(Figure(svg.achievement_bars("grafico-unita", "Raggiungimento per unità organizzativa", items)))
+    if r.scores:
+        histogram = svg.count_bars(
+            "grafico-punteggi",
+            "Distribuzione dei punteggi individuali",
+            stats.histogram(r),
+            axis="punteggio (classi di 10 punti)",
+        )
+        levels = svg.count_bars("grafico-livelli", "Persone per livello o esito", stats.distribution(r))
+        figures += [Figure(histogram, personal=True), Figure(levels, personal=True)]
+    return Figures(tuple(figures), NO_CHARTS)
+
+
+def areas(r: Result, names: Names) -> list[Block]:
+    if not reached(r, "valutazione"):
+        return [not_run(r, "valutazione")]
+    org, ente = r.org, r.ente
+    assert org is not None  # the evaluation ran
+    if not ente.areas:
+        return objectives_without_areas(r)
+    rows: list = []
+    for a in ente.areas.values():
+        objs = [o for o in ente.objectives.values() if o.area == a.id and o.kind != "individual"]
+        scored = sum(1 for o in objs if org.objectives.get(o.id) is not None)
+        value = org.separate.get(a.id) if a.separate else org.areas.get(a.id)
+        note = "rendicontata a parte, esclusa dal totale" if a.separate else ""
+        if value is None:
+            why = org.not_scored.get(f"area:{a.id}", "nulla di misurato")
+            note = (note + "; " if note else "") + "non valutata: " + why
+        rows.append((a.id, a.name, fmt.value(a.weight), f"{scored} / {len(objs)}", fmt.pct(value), note))
+    total = ("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente))
+    rows.append(Total((*total, "media ponderata delle aree non separate")))
+    head = ("Area", "Denominazione", "Peso", "Obiettivi valutati", "Raggiungimento", "Note")
+    return [Table("", columns(head, (2, 3, 4)), rows)]
+
+
+def objectives_without_areas(r: Result) -> list[Block]:
+    org, ente = r.org, r.ente
+    assert org is not None  # the evaluation ran
+    rows: list = [
+        (
+            o.id,
+            o.title,
+            fmt.KIND_LABELS.get(o.kind, o.kind),
+            fmt.value(o.weight),
+            fmt.pct(org.objectives.get(o.id)),
+            org.not_scored.get(f"objective:{o.id}", ""),
+        )
+        for o in ente.objectives.values()
+        if o.parent is None and o.kind != "individual"
+    ]
+    rows.append(Total(("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente), "")))
+    return [
+        Text(
+            "L'ente non ha aree strategiche (areas.csv): la performance dell'ente è la media ponderata "
+            "degli obiettivi di primo livello.",
+            "muted",
+        ),
+        Table("", columns(("Obiettivo", "Titolo", "Tipo", "Peso", "Raggiungimento", "Note"), (3, 4)), rows),
+    ]
+
+
+def dirigenti(r: Result, names: Names) -> list[Block]:
+    if not reached(r, "valutazione"):
+        return [not_run(r, "valutazione")]
+    ente, org = r.ente, r.org
+    assert org is not None  # the evaluation ran
+    people, with_po = fmt.scheda_d_people(ente)
+    rows = []
+    for p in people:
+        s = r.scores.get(p.id)
+        rows.append(
+            (
+                p.name or p.id,
+                fmt.ROLE_LABELS.get(p.role, p.role),
+                ", ".join(names.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE,
+                fmt.pct(org.people.get(p.id)),
+                fmt.score(s.score if s else None),
+                (fmt.level(s.level, r.plugin.ente_labels) if s and s.level else fmt.NONE),
+                fmt.status(r.status_of(p.id), r.plugin.status_labels),
+            )
+        )
+    head = (
+        "Responsabile" if with_po else "Dirigente",
+        "Ruolo",
+        "Unità dirette",
+        "Performance organizzativa",
+        "Punteggio individuale",
+        "Livello",
+        "Esito",
+    )
+    intro = (
+        "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
+        "obiettivi di cui è responsabile) e valutazione individuale."
+    )
+    return [
+        Text(intro, "muted"),
+        *([Text(fmt.NO_DIRIGENTI, "muted")] if with_po else []),
+        Table("", columns(head, (3, 4)), rows, empty="Nessun dirigente in people.csv."),
+    ]
+
+
+def units(r: Result, names: Names) -> list[Block]:
+    if not reached(r, "valutazione"):
+        return [not_run(r, "valutazione")]
+    org = r.org
+    assert org is not None  # the evaluation ran
+    rows = []
+    for u in r.ente.units.values():
+        fig = r.figures.get(f"unit:{u.id}")
+        how = fig.formula if fig is not None else ""
+        rows.append(
+            (
+                u.id,
+                u.name,
+                fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
+                names.unit(u.parent),
+                names.person(u.head),
+                fmt.pct(org.units.get(u.id)),
+                how or org.not_scored.get(f"unit:{u.id}", ""),
+            )
+        )
+    head = ("Unità", "Denominazione", "Tipo", "Unità superiore", "Responsabile", "Raggiungimento", "Come è calcolato")
+    return [Table("", columns(head, (5,)), rows)]
+
+
+def monitoring(r: Result, names: Names) -> list[Block]:
+    if not reached(r, "monitoraggio"):
+        return [not_run(r, "monitoraggio")]
+    rows = []
+    negative = 0
+    for iid, m in r.monitoring.items():
+        ind = r.ente.indicators.get(iid)
+        percent = bool(ind and ind.percent)
+        dev: str | Negative = fmt.signed_pct(m.deviation)
+        if m.deviation < 0:
+            negative += 1
+            dev = Negative(fmt.signed_pct(m.deviation))
+        kind = fmt.TYPE_LABELS.get(ind.type, "") if ind else ""
+        name, objective = (ind.name, ind.objective) if ind else ("", "")
+        target, actual = fmt.measure(m.target, percent), fmt.measure(m.actual, percent)
+        rows.append((iid, name, objective, kind, target, actual, fmt.pct(m.achievement), dev))
+    head = ("Indicatore", "Nome", "Obiettivo", "Tipo", "Target al 30/6", "Valore al 30/6", "Raggiungimento")
+    return [
+        Text(
+            f"Indicatori con target intermedio misurati al 30/6: {len(rows)}; con scostamento "
+            f"negativo: {negative}. Scostamento = raggiungimento al 30/6 − 100%.",
+            "muted",
+        ),
+        Table(
+            "",
+            columns((*head, "Scostamento"), (4, 5, 6, 7)),
+            rows,
+            empty="Nessun indicatore con target e valore al 30/6.",
+        ),
+        *revisions(r),
+    ]
+
+
+def revisions(r: Result) -> list[Block]:
+    rows = [
+        (
+            rv.indicator,
+            rv.field,
+            rv.old,
+            rv.new,
+            rv.reason,
+            Flag("applicata", "ok") if rv.applied else Flag("non applicata", "warn"),
+            rv.why,
+        )
+        for rv in r.revisions
+    ]
+    head = ("Indicatore", "Campo", "Valore precedente", "Nuovo valore", "Motivazione", "Esito", "Perché")
+    return [
+        Heading("Revisioni dei target in corso d'anno"),
+        Table("", columns(head), rows, empty="Nessuna revisione in revisions.csv."),
+        Text("Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate.", "muted"),
+    ]

@@ -1,0 +1,182 @@
+"""The Relazione's sections on people (internal page): the individual evaluation and the rewards."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...result import Result
+from .. import fmt, stats
+from ..model import Block, Flag, Flags, Heading, Table, Text, Total, columns
+from .names import Names, not_run, reached
+
+DIFFERENTIATION = (
+    "Per ciascun valutatore: persone valutate, media e deviazione standard dei punteggi della "
+    "scheda (o del punteggio individuale), numero di valori diversi e quota al livello più alto. "
+    f"Segnalati i valutatori con almeno {stats.MIN_FLAGGED} valutazioni tutte uguali o con "
+    f"almeno {fmt.the_pct(stats.NEAR_ALL, 0)} al livello più alto (art. 9 D.Lgs. 150/2009: "
+    "differenziazione dei giudizi)."
+)
+CONCILIATION = (
+    "Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti della voce; "
+    "una riga non considerata (es. un ricorso senza riesame precedente) non cambia nulla. "
+    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite('rules/core.md §5')})."
+)
+RESIDUAL = (
+    "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
+    "= stanziato, al centesimo. I singoli importi sono in schede.xlsx (uso interno)."
+)
+
+
+def individual(r: Result, names: Names) -> list[Block]:
+    if not reached(r, "valutazione"):
+        return [not_run(r, "valutazione")]
+    total = len(r.ente.people)
+    rows: list = [(k, n, fmt.pct(Decimal(n) / total) if total else fmt.NONE) for k, n in stats.distribution(r)]
+    rows.append(Total(("Totale", total, fmt.pct(1) if total else fmt.NONE)))
+    hist = stats.histogram(r)
+    out: list[Block] = [
+        Heading("Distribuzione per livello o esito"),
+        Table("", columns(("Livello / esito", "Persone", "Quota"), (1, 2)), rows),
+        Heading("Punteggi per classe"),
+        Table("", columns([c for c, _ in hist], range(len(hist))), [[n for _, n in hist]]),
+        Heading("Differenziazione dei giudizi per valutatore"),
+        Text(DIFFERENTIATION, "muted"),
+        evaluators(r, names),
+    ]
+    return out + conciliation(r)
+
+
+def evaluators(r: Result, names: Names) -> Table:
+    evals, top_label = stats.evaluators(r)
+    rows = []
+    for ev in evals:
+        if ev.flags:
+            flags = Flags(tuple(Flag(f) for f in ev.flags))
+        elif ev.count < stats.MIN_FLAGGED:
+            flags = Flags((Flag("poche valutazioni", "info"),))
+        else:
+            flags = Flags((Flag("differenziato", "ok"),))
+        mean, spread = fmt.score(ev.mean), fmt.score(ev.spread)
+        rows.append((names.person(ev.id), ev.count, mean, spread, ev.distinct, fmt.pct(ev.top_share), flags))
+    head = (
+        "Valutatore",
+        "Valutazioni",
+        "Media",
+        "Deviazione standard",
+        "Valori diversi",
+        stats.upper_first(top_label),
+        "Segnalazione",
+    )
+    empty = "Nessun valutatore indicato (colonna evaluator di evaluations.csv o people.csv)."
+    return Table("", columns(head, (1, 2, 3, 4, 5)), rows, empty=empty)
+
+
+def conciliation(r: Result) -> list[Block]:
+    ente = r.ente
+    if not ente.appeals:
+        return []
+    from ...conciliation import apply_appeals
+
+    # what each row did, as the cycle decided it (date order): applied, refused, or ignored and why
+    effect = {e.appeal.row: e.effect for e in apply_appeals(ente)[1]}
+    rows = [
+        (
+            a.person,
+            a.stage,
+            fmt.value(a.date),
+            a.outcome or fmt.NONE,
+            a.new_points_item or fmt.NONE,
+            fmt.value(a.new_points),
+            effect.get(a.row, fmt.NONE),
+        )
+        for a in ente.appeals
+    ]
+    head = ("Persona", "Fase", "Data", "Esito", "Voce", "Nuovi punti", "Effetto")
+    return [
+        Heading("Conciliazione: riesami, ricorsi e contraddittori"),
+        Table("", columns(head, (5,)), rows),
+        Text(CONCILIATION, "muted"),
+    ]
+
+
+def rewards(r: Result, names: Names) -> list[Block]:
+    if not reached(r, "premialita"):
+        return [not_run(r, "premialita")]
+    out: list[Block] = [Heading("Fondi"), funds(r), Heading("Premi per fondo e fascia (dati aggregati)"), bands(r)]
+    if r.rewards is not None and r.rewards.statuses:
+        counts: dict[str, int] = {}
+        for st in r.rewards.statuses.values():
+            counts[st] = counts.get(st, 0) + 1
+        rows = [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)]
+        out += [Heading("Esiti della premialità"), Table("", columns(("Esito", "Persone"), (1,)), rows)]
+    if r.positions is not None and r.positions.positions:
+        out += [Heading("Posizioni organizzative: pesatura e retribuzione"), positions(r, names)]
+    out.append(Text(RESIDUAL, "muted"))
+    return out
+
+
+def funds(r: Result) -> Table:
+    ledger, labels, docs = r.ledger, r.plugin.status_labels, r.plugin.documents
+    rows: list = [
+        (
+            fmt.fund(name, p.label, labels),
+            fmt.cite(p.source, docs),
+            fmt.euro(p.amount),
+            fmt.euro(p.distributed),
+            fmt.euro(p.residual),
+        )
+        for name, p in ledger.pools.items()
+    ]
+    if rows:  # the same totals as summary.json (core/ledger.py)
+        totals = (fmt.euro(ledger.allocated), fmt.euro(ledger.distributed), fmt.euro(ledger.residual))
+        rows.append(Total(("Totale (tutti i fondi)", "", *totals)))
+    head = ("Fondo", "Fonte", "Stanziato", "Distribuito", "Residuo")
+    return Table("", columns(head, (2, 3, 4)), rows, empty="Nessun fondo.")
+
+
+def bands(r: Result) -> Table:
+    pools, labels = r.ledger.pools, r.plugin.status_labels
+    rows = [
+        (
+            fmt.fund(b.pool, pools[b.pool].label if b.pool in pools else "", labels),
+            b.band or fmt.NONE,
+            b.count,
+            fmt.euro(b.total),
+            fmt.euro(b.mean),
+            fmt.euro(b.low),
+            fmt.euro(b.high),
+        )
+        for b in stats.bands(r)
+    ]
+    head = ("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo")
+    return Table("", columns(head, (2, 3, 4, 5, 6)), rows, empty="Nessun premio individuale calcolato.")
+
+
+def positions(r: Result, names: Names) -> Table:
+    assert r.positions is not None
+    rows = [
+        (
+            pid,
+            ("vacante" if not p.holder else names.person(p.holder)) + ("" if p.paid else " (non erogata)"),
+            fmt.score(p.score),
+            fmt.euro(p.annual),
+            p.instalments,
+            fmt.euro(p.monthly),
+            fmt.euro(p.monthly_last),
+            fmt.euro(p.result_max),
+            fmt.euro(p.result),
+        )
+        for pid, p in r.positions.positions.items()
+    ]
+    head = (
+        "Posizione",
+        "Titolare",
+        "Punteggio di pesatura",
+        "Retribuzione di posizione annua",
+        "Rate",
+        "Rata",
+        "Ultima rata",
+        "Risultato massimo",
+        "Risultato",
+    )
+    return Table("", columns(head, (2, 3, 4, 5, 6, 7, 8)), rows)
