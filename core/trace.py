@@ -15,15 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
-import attrs
-
 from .problems import Problem
 
 
-@attrs.frozen(weakref_slot=False)  # many instances per ente: no weak-reference slot
-class Input:
+class Input(NamedTuple):
     """One input of a figure: a value with its Italian name, and where it comes from: another figure
-    (``ref``) or an input cell (``cell``)."""
+    (``ref``) or an input cell (``cell``). Immutable, compared by value and read by name, like
+    :class:`Figure`: a named tuple, as a figure has several and nearly every person has figures."""
 
     name: str  # Italian label: "consuntivo", "target", "peso"
     value: Any
@@ -114,7 +112,16 @@ def figure(
     key: str, value: Any, formula: str, source: str, inputs: Iterable[Input] = (), label: str = "", note: str = ""
 ) -> Figure:
     """The figure :meth:`Trace.record` would record, not recorded yet: for :meth:`Trace.add`."""
-    return Figure(key, value, formula, source, inputs if isinstance(inputs, CardInputs) else tuple(inputs), label, note)
+    return Figure(key, value, formula, source, _kept(inputs), label, note)
+
+
+def _kept(inputs: Iterable[Input]) -> Sequence[Input]:
+    """A figure's inputs as it keeps them: a tuple, or the card itself. A tuple is kept as it is, asked
+    first: ``isinstance`` with :class:`CardInputs`, an abstract ``Sequence``, costs far more than
+    ``type``, and a figure is recorded for nearly every person."""
+    if type(inputs) is tuple or isinstance(inputs, CardInputs):
+        return inputs
+    return tuple(inputs)
 
 
 class Trace:
@@ -138,7 +145,7 @@ class Trace:
         note: str = "",
     ) -> Any:
         """Record a figure and return its value."""
-        self.figures[key] = figure(key, value, formula, source, inputs, label, note)
+        self.figures[key] = Figure(key, value, formula, source, _kept(inputs), label, note)
         return value
 
     def add(self, figures: Iterable[Figure]) -> None:
