@@ -116,10 +116,13 @@ def figure(
 
 
 def _kept(inputs: Iterable[Input]) -> Sequence[Input]:
-    """A figure's inputs as it keeps them: a tuple, or the card itself. A tuple is kept as it is, asked
-    first: ``isinstance`` with :class:`CardInputs`, an abstract ``Sequence``, costs far more than
-    ``type``, and a figure is recorded for nearly every person."""
-    if type(inputs) is tuple or isinstance(inputs, CardInputs):
+    """A figure's inputs as it keeps them: a tuple, or the card itself. The usual tuple and list are told
+    by their ``type`` first: ``isinstance`` with :class:`CardInputs`, an abstract ``Sequence``, costs far
+    more, and a figure is recorded for nearly every person."""
+    kind = type(inputs)
+    if kind is tuple:
+        return inputs  # type: ignore[return-value]  # a tuple of Input
+    if kind is not list and isinstance(inputs, CardInputs):
         return inputs
     return tuple(inputs)
 
