@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
+import attrs
+
 from .problems import Problem
 
 
-class Input(NamedTuple):
+@attrs.frozen(weakref_slot=False)  # many instances per ente: no weak-reference slot
+class Input:
     """One input of a figure: a value with its Italian name, and where it comes from: another figure
-    (``ref``) or an input cell (``cell``). Immutable, compared by value and read by name, like
-    :class:`Figure`: a named tuple, as a figure has several and nearly every person has figures."""
+    (``ref``) or an input cell (``cell``)."""
 
     name: str  # Italian label: "consuntivo", "target", "peso"
     value: Any
