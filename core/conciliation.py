@@ -104,7 +104,7 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, tuple[EvaluationItem, ...]], li
             effects.append(AppealEffect(ap, "non applicato: punti oltre il massimo"))
             continue
         when = f"{ap.stage} del {ap.date.strftime('%d/%m/%Y')}" if ap.date else ap.stage
-        new = attrs.evolve(old, points=ap.new_points, appeal_row=ap.row, appeal=when, replaced=old.points)
+        new = old._replace(points=ap.new_points, appeal_row=ap.row, appeal=when, replaced=old.points)
         cards[ap.person] = (*items[:idx], new, *items[idx + 1 :])
         effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
     effects.sort(key=lambda e: e.appeal.row)  # reported in the file's order, decided in date order

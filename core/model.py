@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -144,9 +144,10 @@ class Assignment:
     row: int = 0
 
 
-@attrs.frozen(weakref_slot=False)
-class EvaluationItem:
-    """One item of an individual evaluation card (``evaluations.csv``, rules/core.md §3)."""
+class EvaluationItem(NamedTuple):
+    """One item of an individual evaluation card (``evaluations.csv``, rules/core.md §3). Immutable, compared
+    by value and read by name; a named tuple rather than an attrs class, as an ente has a few for every person
+    (a changed copy: ``item._replace(points=…)``)."""
 
     person: str
     evaluator: str | None
@@ -402,7 +403,8 @@ class Ente:
 def from_columns(cls: type[T], *columns: Sequence[Any]) -> list[T]:
     """``[cls(*row) for row in zip(*columns)]``: ``columns`` holds one sequence per field, in field
     order, all as long (the loader keeps a sheet by column)."""
-    fields = attrs.fields(cls)  # type: ignore[arg-type]  # T: a class of this module
+    # T: an attrs class of this module, or a named tuple (EvaluationItem)
+    fields = cls._fields if issubclass(cls, tuple) else attrs.fields(cls)  # type: ignore[arg-type, attr-defined]
     size = len(columns[0]) if columns else 0
     if len(columns) != len(fields) or any(len(column) != size for column in columns):
         raise ValueError(f"{cls.__name__}: one column per field ({len(fields)}), all as long")

@@ -349,15 +349,15 @@ class Hooks:
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
         """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``."""
-        hook = self._hook.ciclope_indicator_achievement
-        return lambda indicator, measured, target, trace: hook(
-            indicator=indicator, measured=measured, target=target, trace=trace
+        call = _per_item(self._hook.ciclope_indicator_achievement, ("indicator", "measured", "target", "trace"))
+        return lambda indicator, measured, target, trace: call(
+            {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
         )
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
         """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``."""
-        hook = self._hook.ciclope_objective_achievement
-        return lambda objective, parts, trace: hook(objective=objective, parts=parts, trace=trace)
+        call = _per_item(self._hook.ciclope_objective_achievement, ("objective", "parts", "trace"))
+        return lambda objective, parts, trace: call({"objective": objective, "parts": parts, "trace": trace})
 
     def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
         return self._hook.ciclope_objective_achievement(objective=objective, parts=parts, trace=trace)
@@ -395,8 +395,8 @@ class Hooks:
         """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
         given once per ente."""
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
-        hook = self._hook.ciclope_individual_score
-        return lambda person, card: hook(person=person, card=card, **fixed)
+        call = _per_item(self._hook.ciclope_individual_score, ("person", "card", *fixed))
+        return lambda person, card: call({"person": person, "card": card, **fixed})
 
     def fund_pools(
         self,
@@ -448,6 +448,26 @@ class Hooks:
 
     def report_sections(self, *, ente: Ente, result: Result) -> list[ReportSection]:
         return _flat(self._hook.ciclope_report_sections(ente=ente, result=result))
+
+
+def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict[str, object]], Any]:
+    """``call(kwargs)``: ``hook(**kwargs)`` for a hook called once per person, indicator or objective of
+    one ente, through pluggy's own execution of the implementations (its ``_multicall``, and any
+    monitoring set on the manager), set up once instead of on every call.
+
+    ``hook(**kwargs)`` copies the implementations, adds the spec's defaults and checks that every
+    argument of the spec is given on each call. Here the implementations are taken once (none is
+    registered while an ente runs), and ``names`` (the keys every ``kwargs`` has) are checked once
+    against the spec: with a default of the spec among the missing ones, or another missing, the plain
+    call does it all (and warns of a missing argument as it always does)."""
+    spec = hook.spec
+    defaults = dict(spec.kwargdefaults) if spec is not None else {}
+    if spec is None or defaults or any(name not in names for name in spec.argnames):
+        return lambda kwargs: hook(**kwargs)
+    impls = hook.get_hookimpls()
+    firstresult = bool(spec.opts.get("firstresult", False))
+    execute, name = hook._hookexec, hook.name  # what ``hook(**kwargs)`` calls with the implementations
+    return lambda kwargs: execute(name, impls, kwargs, firstresult)
 
 
 def _flat(answers: Iterable[Iterable[T] | None] | None) -> list[T]:

@@ -71,17 +71,23 @@ class CardInputs(Sequence[Input]):
         self.section = section
         self.no_weight = no_weight
 
-    def _input(self, i: Any) -> Input:
+    def _parts(self, i: Any) -> tuple[str, Any, str]:
+        """(name, value, cell) of the input of the card item ``i``."""
         what = f"{i.section} / {i.item}" if self.section else i.item
         name = f"{what} (max {i.max_points}, peso {i.weight or self.no_weight})"
         if getattr(i, "appeal_row", 0):
             name, cell = appealed(name, i)
-            return Input(name, i.points, cell=cell)
-        return Input(name, i.points, cell=f"evaluations.csv:{i.row}:points")
+            return name, i.points, cell
+        return name, i.points, f"evaluations.csv:{i.row}:points"
+
+    def _input(self, i: Any) -> Input:
+        name, value, cell = self._parts(i)
+        return Input(name, value, cell=cell)
 
     def rows(self) -> list[list[Any]]:
-        """``[name, value, ref, cell]`` of every input (the store's rows)."""
-        return [[i.name, i.value, i.ref, i.cell] for i in self]
+        """``[name, value, ref, cell]`` of every input (the store's rows), as iterating gives them, without
+        making an :class:`Input` of each item (the store lists every card of the ente)."""
+        return [[name, value, "", cell] for name, value, cell in map(self._parts, self.card)]
 
     def __len__(self) -> int:
         return len(self.card)
@@ -114,7 +120,19 @@ def figure(
     key: str, value: Any, formula: str, source: str, inputs: Iterable[Input] = (), label: str = "", note: str = ""
 ) -> Figure:
     """The figure :meth:`Trace.record` would record, not recorded yet: for :meth:`Trace.add`."""
-    return Figure(key, value, formula, source, inputs if isinstance(inputs, CardInputs) else tuple(inputs), label, note)
+    return Figure(key, value, formula, source, _kept(inputs), label, note)
+
+
+def _kept(inputs: Iterable[Input]) -> Sequence[Input]:
+    """A figure's inputs as it keeps them: a tuple, or the card itself. The usual tuple and list are told
+    by their ``type`` first: ``isinstance`` with :class:`CardInputs`, an abstract ``Sequence``, costs far
+    more, and a figure is recorded for nearly every person."""
+    kind = type(inputs)
+    if kind is tuple:
+        return inputs  # type: ignore[return-value]  # a tuple of Input
+    if kind is not list and isinstance(inputs, CardInputs):
+        return inputs
+    return tuple(inputs)
 
 
 class Trace:
@@ -138,7 +156,7 @@ class Trace:
         note: str = "",
     ) -> Any:
         """Record a figure and return its value."""
-        self.figures[key] = figure(key, value, formula, source, inputs, label, note)
+        self.figures[key] = Figure(key, value, formula, source, _kept(inputs), label, note)
         return value
 
     def add(self, figures: Iterable[Figure]) -> None:

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - without orjson's wheels Python's json 
 from ..result import Result
 from ..results import money as cents
 from ..results import num
-from ..trace import Figure
+from ..trace import CardInputs, Figure
 
 _ZERO = Decimal(0)  # the start of a sum of awards, as sum(…, start=Decimal(0))
 
@@ -138,10 +138,17 @@ def _batches(figures: Mapping[str, Figure], size: int) -> Iterator[dict[str, lis
     numbers = _Numbers()
     batch: dict[str, list] = {}
     for key, f in figures.items():
-        rows = [
-            [i.name, numbers[str(value)] if type(value := i.value) is Decimal else value, i.ref, i.cell]
-            for i in f.inputs
-        ]
+        inputs = f.inputs
+        if type(inputs) is CardInputs:  # a card's rows made from its items, as iterating it gives them
+            rows = inputs.rows()
+            for row in rows:
+                if type(points := row[1]) is Decimal:
+                    row[1] = numbers[str(points)]
+        else:
+            rows = [
+                [i.name, numbers[str(value)] if type(value := i.value) is Decimal else value, i.ref, i.cell]
+                for i in inputs
+            ]
         value = f.value
         batch[key] = [
             numbers[str(value)] if type(value) is Decimal else value,

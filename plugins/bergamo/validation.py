@@ -70,26 +70,20 @@ def evaluators(ente: Ente) -> list[Problem]:
     row that has it; one by oneself is the core's error on any row (rules/core.md §3)."""
     out = []
     people = ente.people
-    cards = ente.cards_view()
-    ids = list(cards)
-    # each evaluator looked up once, in a small table of its own
-    evaluator_of: dict[str, Person | None] = {}
-    for pid, items, person in zip(ids, cards.values(), [people.get(k) for k in ids]):
+    for pid, items in ente.cards_view().items():
+        person = people.get(pid)
         if person is None:
             continue
-        reported: set[str] = set()
+        rank = ROLE_RANK.get(person.role, 0)
+        asked: set[str] = set()  # whether an evaluator is a peer depends on the two people only: asked once
         for item in items:
             who = item.evaluator
-            if not who or who == pid or who in reported:
+            if not who or who == pid or who in asked:
                 continue
-            if who in evaluator_of:
-                ev = evaluator_of[who]
-            else:
-                ev = evaluator_of[who] = people.get(who)
-            if ev is None or ROLE_RANK.get(ev.role, 0) > ROLE_RANK.get(person.role, 0):
-                continue
-            reported.add(who)
-            out.append(peer_problem(ente, person, ev, item.row))
+            asked.add(who)
+            ev = people.get(who)
+            if ev is not None and ROLE_RANK.get(ev.role, 0) <= rank:
+                out.append(peer_problem(ente, person, ev, item.row))
     return out
 
 

@@ -10,7 +10,7 @@ alone. The Relazione's figures are in :mod:`.report`.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Iterable, Mapping
 from decimal import Decimal
 
 from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, hookimpl
@@ -39,10 +39,11 @@ def ciclope_rewards(
 def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str) -> list[Problem]:
     """A warning for each pool whose ≥ 5 rewarded people are all at one level or all paid one amount."""
     out = []
+    paid_by_pool = paid_in(rewards.awards.values())
     for name in rewards.pools:
         if name in EXEMPT:
             continue
-        paid = [a for a in rewards.awards.values() if a.pool == name and a.amount > 0]
+        paid = paid_by_pool.get(name, [])
         if len(paid) < MIN_PEOPLE:
             continue
         levels = {level_of(a, scores) for a in paid}
@@ -53,6 +54,15 @@ def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str)
             )
         elif max(amounts) - min(amounts) <= CENT:
             out.append(warning(name, f"tutti i {len(paid)} premiati ricevono lo stesso importo", source))
+    return out
+
+
+def paid_in(awards: Iterable[Award]) -> dict[str, list[Award]]:
+    """The awards above zero by pool, in their order: one pass over the awards for all the pools."""
+    out: dict[str, list[Award]] = {}
+    for a in awards:
+        if a.amount > 0:
+            out.setdefault(a.pool, []).append(a)
     return out
 
 

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 
 from .config import maggiorazione
+from .differentiation import paid_in
 from .national import table
 
 CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
@@ -66,8 +67,9 @@ def applied_to(pid: str, result: Result) -> str:
 def differentiation(result: Result) -> ReportSection:
     ledger = result.ledger
     rows = []
+    paid_by_pool = paid_in(ledger.awards)
     for name, pool in ledger.performance_pools.items():
-        paid = [a for a in ledger.awards if a.pool == name and a.amount > 0]
+        paid = paid_by_pool.get(name, [])
         if not paid:
             continue
         level, share = top_share(paid, result)
