@@ -462,7 +462,8 @@ def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict
     call does it all (and warns of a missing argument as it always does)."""
     spec = hook.spec
     defaults = dict(spec.kwargdefaults) if spec is not None else {}
-    if spec is None or defaults or any(name not in names for name in spec.argnames):
+    plain = bool(defaults) or not hasattr(hook, "_hookexec")  # (a pluggy that executes hooks another way)
+    if spec is None or plain or any(name not in names for name in spec.argnames):
         return lambda kwargs: hook(**kwargs)
     impls = hook.get_hookimpls()
     firstresult = bool(spec.opts.get("firstresult", False))

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from ..result import Result
 from . import fmt
-from .model import Block, Flag, Flags, Negative, Report, Table
+from .model import Block, Column, Flag, Flags, Negative, Report, Table
 
 HERE = Path(__file__).parent
 NUM_ATTR = ' class="num"'
@@ -112,23 +112,31 @@ def shown(value: Any) -> Markup:
     return Markup(escaped(value if isinstance(value, str) else str(value)))
 
 
-def header_cells(t: Table) -> Markup:
-    return Markup("".join(f"<th{NUM_ATTR if kind != 'text' else ''}>{escaped(h)}</th>" for h, kind, _ in t.columns))
-
-
-def body_rows(t: Table) -> Markup:
-    """A table's rows, one ``<tr>`` a line: each cell opens as its column says (a cell past the header is
-    text) and shows as :func:`shown` does. Written here, not as a template loop: a big ente's objectives are
-    hundreds of thousands of cells."""
-    opens = [f"<td{NUM_ATTR}>" if kind != "text" else "<td>" for _, kind, _ in t.columns]
+def html_table(t: Table) -> Markup:
+    """A table: numeric columns right-aligned, a row's style (total, child, off) as its class, one ``<tr>`` a
+    line; without rows, the sentence saying why. Written here, not as a template loop: a big ente's
+    objectives are hundreds of thousands of cells."""
+    if not t.rows:
+        return Markup(f'<p class="empty">{escaped(t.empty)}</p>')
+    style = t.style or ("narrow" if len(t.columns) <= 3 else "")
+    head, opens = _head(tuple(t.columns))
     lines = []
     for row in t.rows:
-        style = getattr(row, "STYLE", "")
-        if len(row) > len(opens):
-            opens += ["<td>"] * (len(row) - len(opens))
+        if len(row) > len(opens):  # a cell past the header is text
+            opens = opens + ("<td>",) * (len(row) - len(opens))
         cells = "".join(f"{o}{cell(v)}</td>" for o, v in zip(opens, row))
-        lines.append(f'<tr class="{style}">{cells}</tr>' if style else f"<tr>{cells}</tr>")
-    return Markup("\n".join(lines))
+        row_style = getattr(row, "STYLE", "")
+        lines.append(f'<tr class="{row_style}">{cells}</tr>' if row_style else f"<tr>{cells}</tr>")
+    klass = f' class="{escaped(style)}"' if style else ""
+    body = "\n".join(lines)
+    return Markup(f"<table{klass}><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>")
+
+
+@functools.lru_cache(maxsize=256)
+def _head(columns: tuple[Column, ...]) -> tuple[str, tuple[str, ...]]:
+    """A header's cells and each column's opening tag (the same header repeats for every objective)."""
+    head = "".join(f"<th{NUM_ATTR if kind != 'text' else ''}>{escaped(h)}</th>" for h, kind, _ in columns)
+    return head, tuple(f"<td{NUM_ATTR}>" if kind != "text" else "<td>" for _, kind, _ in columns)
 
 
 def cell(value: Any) -> str:
@@ -136,11 +144,6 @@ def cell(value: Any) -> str:
     if type(value) is str:
         return escaped(value)
     return str(shown(value))
-
-
-def table_class(t: Table) -> Markup:
-    style = t.style or ("narrow" if len(t.columns) <= 3 else "")
-    return Markup(f' class="{escaped(style)}"') if style else Markup("")
 
 
 @functools.cache
@@ -155,9 +158,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        body_rows=body_rows,
-        header_cells=header_cells,
-        table_class=table_class,
+        html_table=html_table,
         kind=lambda b: type(b).__name__,
         plural=fmt.plural,
         text=lambda s: Markup(escape(s, quote=False)),
