@@ -23,7 +23,6 @@ from ciclope.core.reports.model import (
     Objective,
     Off,
     Person,
-    Section,
     Table,
     Text,
     Total,
@@ -152,8 +151,3 @@ def test_writing_both_pages_from_one_model_gives_the_pages_made_alone(result, tm
     write_reports(result, tmp_path)
     assert (tmp_path / "relazione.html").read_text(encoding="utf-8") == html.render(result)
     assert (tmp_path / "relazione-pubblica.html").read_text(encoding="utf-8") == public.render(result)
-
-
-def test_a_section_is_data():
-    """Sections and blocks are frozen values: equal when their content is, so a filter can keep one as it is."""
-    assert Section("a", "A", (Text("x"),)) == Section("a", "A", (Text("x"),))
