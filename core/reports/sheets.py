@@ -10,7 +10,9 @@ from typing import Any
 from ..phases import PHASE_NAMES
 from ..result import Result
 from . import fmt, stats
-from .model import Column, Table, Total, Typed
+from .model import Column, Flag, Table, Total, Typed
+
+CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}  # a deadline's state as a flag
 
 
 def tables(result: Result) -> Iterator[Table]:
@@ -442,7 +444,8 @@ def positions(r: Result) -> Table:
 
 
 def plugin_sections(r: Result) -> Iterator[Table]:
-    """The plugin's own report sections, each a sheet with columns as wide as their content (8–60)."""
+    """The plugin's own report sections, each a sheet with columns as wide as their content (8–60), and a
+    table of the Relazione."""
     docs = r.plugin.documents
     for sec in r.sections:
         columns: list[Column] = [
@@ -458,6 +461,7 @@ def plugin_sections(r: Result) -> Iterator[Table]:
 
 
 def violations(r: Result) -> Table:
+    """The violations, on a sheet and in the Relazione (:func:`.relazione.worded.worded`)."""
     docs = r.plugin.documents
     columns: list[Column] = [
         ("Gravità", "text", 9),
@@ -468,7 +472,7 @@ def violations(r: Result) -> Table:
     ]
     rows = [
         (
-            "errore" if v.is_error else "avviso",
+            Flag("errore", "err") if v.is_error else Flag("avviso", "warn"),
             v.rule,
             fmt.prose(v.message, docs),
             v.where,
@@ -476,10 +480,13 @@ def violations(r: Result) -> Table:
         )
         for v in r.violations
     ]
-    return Table("Violazioni", columns, rows)
+    return Table(
+        "Violazioni", columns, rows, empty="Nessuna violazione: dati e calcoli conformi alle regole controllate."
+    )
 
 
 def calendar(r: Result) -> Table:
+    """The deadlines of the cycle and the acts that met them, on a sheet and in the Relazione."""
     approvals = r.ente.approvals
     columns: list[Column] = [
         ("Scadenza", "date", 12),
@@ -495,12 +502,12 @@ def calendar(r: Result) -> Table:
             PHASE_NAMES.get(d.phase, d.phase),
             d.act,
             fmt.cite(d.source, r.plugin.documents),
-            fmt.CALENDAR_LABELS[st],
+            Flag(fmt.CALENDAR_LABELS[st], CALENDAR_FLAGS.get(st, "info")),
             approvals.get(d.approval) if d.approval else None,
         )
         for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))
     ]
-    return Table("Calendario", columns, rows)
+    return Table("Calendario", columns, rows, empty="Il regolamento non definisce scadenze per questo ciclo.")
 
 
 def parameters(r: Result) -> Table:

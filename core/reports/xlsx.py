@@ -18,7 +18,7 @@ from typing import Any
 
 from ..result import Result
 from . import fmt, safe, sheets, xlsxpack
-from .model import Column, Total, Typed
+from .model import Column, Flag, Total, Typed
 from .xlsxstyles import FORMATS, Styles  # noqa: F401  (the formats are part of this module's interface)
 
 TEXT_CACHE = 20_000  # distinct texts of a role whose XML is kept for reuse
@@ -131,6 +131,8 @@ class Sheets:
             return self.text(ref, value, role)
         if t is Typed:
             value, kind = value.value, value.kind
+        elif t is Flag:  # a table the Relazione shows too: its flag's words
+            return self.text(ref, value.text, role)
         if value is None or value == "":
             if role:
                 return f'<c r="{ref}"{self.style("empty", None, role)} t="n" />'

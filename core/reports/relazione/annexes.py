@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from ...phases import PHASE_NAMES
 from ...result import Result
-from .. import fmt
+from .. import fmt, sheets
 from ..model import (
     Acts,
     Archive,
@@ -24,65 +22,32 @@ from ..model import (
     columns,
 )
 from .names import Names, not_run, reached
+from .worded import worded
 
 NO_ARCHIVE = (
     "Nessuno storico disponibile: l'archivio dei risultati non è in uso per questa esecuzione "
     "(andamento e confronto con altri enti compaiono quando ciclope run registra i risultati)."
 )
-CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}
 
 
 def plugin_sections(r: Result, names: Names) -> list[Block]:
     out: list[Block] = []
-    docs = r.plugin.documents
-    for s in r.sections:
-        out.append(Heading(s.title))
-        if s.note:
-            out.append(Text(fmt.prose(s.note, docs), "muted"))
-        numeric = [i for i in range(len(s.columns)) if s.rows and all(_number(row, i) for row in s.rows)]
-        rows = [tuple(fmt.prose(fmt.value(v), docs) for v in row) for row in s.rows]
-        out.append(Table("", columns(s.columns, numeric), rows))
+    for table in sheets.plugin_sections(r):
+        out.append(Heading(table.title))
+        if table.note:
+            out.append(Text(table.note, "muted"))
+        out.append(worded(table))
     return out
 
 
-def _number(row: Any, i: int) -> bool:
-    return i >= len(row) or (isinstance(row[i], (Decimal, int, float)) and not isinstance(row[i], bool))
-
-
 def violations(r: Result, names: Names) -> list[Block]:
-    docs = r.plugin.documents
-    rows = [
-        (
-            Flag("errore", "err") if v.is_error else Flag("avviso", "warn"),
-            v.rule,
-            fmt.prose(v.message, docs),
-            v.where or fmt.NONE,
-            fmt.cite(v.source, docs),
-        )
-        for v in r.violations
-    ]
-    empty = "Nessuna violazione: dati e calcoli conformi alle regole controllate."
-    return [Table("", columns(("Gravità", "Regola", "Descrizione", "Dove", "Fonte")), rows, empty=empty)]
+    return [worded(sheets.violations(r))]
 
 
 def calendar(r: Result, names: Names) -> list[Block]:
     if not reached(r, "rendicontazione"):
         return [not_run(r, "rendicontazione")]
-    rows = []
-    for d, status in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act)):
-        done = r.ente.approvals.get(d.approval) if d.approval else None
-        rows.append(
-            (
-                fmt.date_it(d.due),
-                PHASE_NAMES.get(d.phase, d.phase),
-                d.act,
-                fmt.cite(d.source, r.plugin.documents),
-                Flag(fmt.CALENDAR_LABELS[status], CALENDAR_FLAGS.get(status, "info")),
-                fmt.value(done) if done is not None else fmt.NONE,
-            )
-        )
-    head = ("Scadenza", "Fase", "Atto", "Fonte", "Stato", "Data dell'atto")
-    return [Table("", columns(head), rows, empty="Il regolamento non definisce scadenze per questo ciclo.")]
+    return [worded(sheets.calendar(r))]
 
 
 def archive(r: Result, names: Names) -> list[Block]:

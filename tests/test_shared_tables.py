@@ -1,0 +1,73 @@
+"""The tables both documents show (violations, calendar, the regulation's sections) are built once.
+
+``schede.xlsx`` keeps their typed values; the Relazione words them (``relazione.worded``). Expected
+words are written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ciclope.core import runner
+from ciclope.core.config import load_config
+from ciclope.core.reports import sheets, xlsx
+from ciclope.core.reports.model import Flag, Table
+from ciclope.core.reports.relazione import build
+from ciclope.core.reports.relazione.worded import worded
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "examples"
+
+
+def test_a_typed_table_worded_by_hand():
+    """Dates as 30/06/2025, numbers with the Italian comma and dot, nothing as «—», a flag kept as a flag;
+    only the column whose every value is a number is right-aligned; the sheet's title and note leave the table
+    (the page shows them as its heading and line)."""
+    ok = Flag("fatto", "ok")
+    table = Table(
+        "Calendario",
+        [("Data", "date", 12), ("Importo", "money", 10), ("Stato", "text", 10)],
+        [(dt.date(2025, 6, 30), Decimal("1234.5"), ok), (None, 7, "")],
+        note="nota",
+    )
+    page = worded(table)
+    assert page.title == "" and page.note == ""
+    assert list(page.columns) == [("Data", "text", 0), ("Importo", "num", 0), ("Stato", "text", 0)]
+    assert page.rows == [("30/06/2025", "1.234,5", ok), ("—", "7", "—")]
+
+
+def test_a_flag_is_written_to_the_workbook_as_its_words():
+    book = xlsx.Sheets()
+    book.add("Violazioni", [("Gravità", "text", 9), ("Regola", "text", 30)], [(Flag("errore", "err"), "r.1")])
+    ws = openpyxl.load_workbook(io.BytesIO(book.bytes()))["Violazioni"]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [["Gravità", "Regola"], ["errore", "r.1"]]
+
+
+@pytest.fixture(scope="module")
+def brescia():
+    plan = load_config(EXAMPLES / "brescia" / "cycle.toml")
+    return runner.compute(plan.enti[0], plan.year)
+
+
+def _blocks(result, ident):
+    return next(s.blocks for s in build(result).sections if s.ident == ident)
+
+
+def test_the_relazione_shows_the_workbook_s_violations_and_calendar(brescia):
+    """The page's tables are the sheets' tables worded: one builder for both documents."""
+    assert _blocks(brescia, "violazioni") == [worded(sheets.violations(brescia))]
+    assert _blocks(brescia, "calendario") == [worded(sheets.calendar(brescia))]
+    sheet = sheets.violations(brescia)
+    assert brescia.violations and brescia.calendar  # the example has both: the comparison is not vacuous
+    assert sheet.title == "Violazioni" and len(sheet.rows) == len(brescia.violations)
+    # a violation's gravity is a flag on the page and on the sheet: «avviso» for a warning, «errore» else
+    assert {row[0] for row in sheet.rows} <= {Flag("avviso", "warn"), Flag("errore", "err")}
+    # a deadline's date stays a date on the sheet and reads dd/mm/yyyy on the page
+    due = sheets.calendar(brescia).rows[0][0]
+    assert isinstance(due, dt.date)
+    assert worded(sheets.calendar(brescia)).rows[0][0] == f"{due.day:02d}/{due.month:02d}/{due.year}"
