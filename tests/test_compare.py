@@ -491,6 +491,92 @@ def test_params_are_shown_in_force_side_by_side(example, tmp_path):
     assert "progression_share = 0,2<" in html and "bonus_share = 0,05" not in html
 
 
+def _scenario(params: dict, funds: dict, people: dict, violations: list) -> dict:
+    metrics = {key: None for key in ("gini", "p10", "p90", "p90_p10", "top20_share", "top_level_share")}
+    metrics.update(people=len(people), paid_to_people="0.00", distributed="0.00", residual="0.00", zero=0)
+    metrics.update(band_ratios=[], top_level=None)
+    return {
+        "file": None,
+        "description": "",
+        "computed": True,
+        "params": params,
+        "funds": funds,
+        "people": people,
+        "bands": [],
+        "levels": [],
+        "metrics": metrics,
+        "violations": violations,
+    }
+
+
+def test_the_page_model_of_a_small_document_by_hand():
+    """Two people, one scenario: what differs from attuale, the outcome, who gains and loses (biggest gain
+    first) and each amount with its band or outcome under it, people in natural order (P2 before P10)."""
+    from ciclope.core.compare import report
+    from ciclope.core.reports.model import Flag, Lines, Table, Text
+
+    def person(amount: str, band: str | None, status: str) -> dict:
+        return {"role": "dipendente", "score": 80.0, "level": None, "band": band, "status": status, "amount": amount}
+
+    error = {"severity": "error", "rule": "r", "source": "s", "where": "w", "message": "m"}
+    doc = {
+        "ente": "e1",
+        "name": "Ente di prova",
+        "plugin": "p",
+        "year": 2021,
+        "scenarios": {
+            "attuale": _scenario(
+                {"quota": 0.25},
+                {"fondo": "100.00"},
+                {"P10": person("60.00", "alta", "banded"), "P2": person("40.00", None, "escluso")},
+                [],
+            ),
+            "s": _scenario(
+                {"quota": 0.2},
+                {"fondo": "120.00"},
+                {"P10": person("50.00", "alta", "banded"), "P2": person("70.00", "bassa", "banded")},
+                [error],
+            ),
+        },
+    }
+    page = report.build(doc, {"escluso": "escluso dal premio"})
+    assert page.ente == "Ente di prova" and page.meta == "Ente e1 · regolamento p · ciclo 2021"
+    sections = {s.ident: s.blocks for s in page.sections}
+    assert list(sections) == ["scenari", "indicatori", "curve", "violazioni", "movimenti", "fasce", "persone"]
+    assert list(sections["scenari"][0].rows) == [
+        ("attuale", "", "cycle.toml", "parametri e fondi in vigore", "nessuno", Flag("conforme", "ok")),
+        ("s", "", "cycle.toml", "quota = 0,2", "fondo = € 120,00", Flag("1 violazione", "err")),
+    ]
+    heading, sentence, moved = sections["movimenti"]
+    assert sentence == Text(
+        "Guadagnano 1 persone (in tutto +€ 30,00), perdono 1 persone (in tutto −€ 10,00), 0 con lo stesso importo."
+    )
+    assert isinstance(moved, Table) and [list(r) for r in moved.rows] == [
+        ["P2", "Dipendente", "escluso dal premio", "bassa", "€ 40,00", "€ 70,00", "+€ 30,00"],
+        ["P10", "Dipendente", "alta", "alta", "€ 60,00", "€ 50,00", "−€ 10,00"],
+    ]
+    people = sections["persone"][0]
+    assert [list(r) for r in people.rows] == [
+        [
+            "P2",
+            "Dipendente",
+            "80,00",
+            Lines(("€ 40,00", "escluso dal premio"), "band"),
+            Lines(("€ 70,00", "bassa"), "band"),
+            "+€ 30,00",
+        ],
+        [
+            "P10",
+            "Dipendente",
+            "80,00",
+            Lines(("€ 60,00", "alta"), "band"),
+            Lines(("€ 50,00", "alta"), "band"),
+            "−€ 10,00",
+        ],
+    ]
+    assert people.style == "people" and [kind for _, kind, _ in people.columns] == ["text", "text"] + ["num"] * 4
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
     "--no-sandbox",

@@ -6,6 +6,7 @@ public Relazione keeps, drops and rewords.
 
 from __future__ import annotations
 
+import jinja2
 import pytest
 
 from ciclope.core import runner
@@ -13,16 +14,21 @@ from ciclope.core.config import load_config
 from ciclope.core.registry import available_plugins
 from ciclope.core.reports import html, public
 from ciclope.core.reports.model import (
+    Charts,
     Child,
     Figure,
     Figures,
     Flag,
     Flags,
     Heading,
+    Lines,
     Negative,
     Objective,
     Off,
     Person,
+    Report,
+    Section,
+    Snippet,
     Table,
     Text,
     Total,
@@ -89,6 +95,67 @@ def test_an_objective_block():
     assert html.blocks([block]) == (
         '<div class="objective" id="obiettivo-O1">\n<h3>O1 — Strade — raggiungimento 80,00%</h3>\n'
         '<div class="meta">strategico · peso 1</div>\n<p class="empty">Nessun indicatore.</p>\n</div>'
+    )
+
+
+def test_lines_in_a_cell():
+    """Lines are joined by <br>, each escaped; with a style, the lines after the first are in its span."""
+    t = Table("", columns(("A", "B"), (1,)), [(Lines(("a<b", "c")), Lines(("€ 1,00", "l'alta"), "band"))])
+    assert html.blocks([t]) == (
+        '<table class="narrow"><thead><tr><th>A</th><th class="num">B</th></tr></thead><tbody>\n'
+        '<tr><td>a&lt;b<br>c</td><td class="num">€ 1,00<br><span class="band">l&#x27;alta</span></td></tr>\n'
+        "</tbody></table>"
+    )
+
+
+def test_charts_under_their_legend():
+    """The legend on one line (each swatch as built, then the escaped name), then the charts, one a line."""
+    block = Charts(
+        (("attuale", '<svg class="sw">a</svg>'), ("a&b", '<svg class="sw">b</svg>')),
+        (Figure("<svg>uno</svg>"), Figure("<svg>due</svg>")),
+    )
+    assert html.blocks([block, Heading("Dopo")]) == (
+        '<div class="legend"><svg class="sw">a</svg> attuale<svg class="sw">b</svg> a&amp;b</div>\n'
+        '<div class="charts">\n'
+        '<figure class="chart"><svg>uno</svg></figure>\n'
+        '<figure class="chart"><svg>due</svg></figure>\n'
+        "</div>\n"
+        "<h3>Dopo</h3>"
+    )
+
+
+def test_a_snippet_is_its_macro_as_written():
+    """A snippet's markup and apostrophes as templates/snippets.html writes them; an unknown one is an error."""
+    out = html.blocks([Snippet("compare_metrics"), Snippet("compare_people")])
+    metrics, people = out.split("\n")
+    assert metrics.startswith('<p class="muted">Gini: differenza media tra gli importi di due persone')
+    assert "(P<sub>p</sub> = importo di posto ⌈p·n/100⌉ in ordine crescente)" in metrics
+    assert metrics.endswith("Tutte le persone dell'ente sono contate, anche quelle senza premio.</p>")
+    assert people.startswith('<p class="muted">Per ogni scenario: importo e, sotto, la fascia di merito (o l\'esito).')
+    assert people.endswith("l'importo comprende la retribuzione di risultato, non quella di posizione.</p>")
+    with pytest.raises(jinja2.UndefinedError):
+        html.blocks([Snippet("nessuno")])
+
+
+def test_the_compare_page_is_the_relazione_page_with_its_style_and_preface():
+    """compare.html: the Relazione's page, its CSS followed by the comparison's, and the simulation's box between
+    the contents and the first section; relazione.html has neither."""
+    report = Report("T", "E", "m", (Section("a", "A", (Text("x"),)),), "f")
+    compare = "".join(html.pieces(report, "compare.html"))
+    relazione = "".join(html.pieces(report))
+    assert f"<style>{html.CSS}</style>" in relazione
+    assert f"<style>{html.CSS}\n.legend {{ font-size: 12px; margin: 2px 0 8px 0; }}\n" in compare
+    assert "@media print { section.scheda { break-before: auto; page-break-before: auto; } }\n</style>" in compare
+    tail = (
+        '<section class="scheda first" id="a">\n<h2>A</h2>\n<p>x</p>\n</section>\n'
+        "<footer>f</footer>\n</body>\n</html>\n"
+    )
+    assert relazione.endswith('<nav class="toc"><a href="#a">A</a></nav>\n' + tail)
+    assert compare.endswith(
+        '<nav class="toc"><a href="#a">A</a></nav>\n'
+        '<div class="box">Simulazione: gli stessi dati dell\'ente calcolati con i parametri in vigore (scenario '
+        "«attuale») e con quelli di ogni scenario. Nessun risultato è stato registrato: per adottare uno scenario "
+        "va modificato cycle.toml e rieseguito <code>ciclope run</code>.</div>\n" + tail
     )
 
 

@@ -6,8 +6,9 @@ scenario file; the outcome is a side-by-side document (``compare.json``, ``compa
 and distribution metrics. Nothing is written to the store or to the ente's output folder.
 
 Modules: :mod:`.scenario` (scenario files, validation, runs), :mod:`.metrics` (Gini, P90/P10, top
-20% share, Lorenz), :mod:`.document` (the compare.json dict), :mod:`.render_html`,
-:mod:`.render_xlsx`, :mod:`.command` (the command line).
+20% share, Lorenz), :mod:`.document` (the compare.json dict), :mod:`.report` (the page as a report
+model) and :mod:`.charts` (its SVG charts), :mod:`.render_html`, :mod:`.render_xlsx`, :mod:`.command`
+(the command line).
 """
 
 from __future__ import annotations

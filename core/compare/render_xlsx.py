@@ -10,7 +10,8 @@ from typing import Any
 
 from ..reports import fmt
 from ..reports.xlsx import Sheets, Typed
-from .render_html import METRIC_ROWS, Page
+from .report import METRIC_ROWS, changed, order, status
+from .scenario import CURRENT
 
 KINDS = {"money": "money", "pct": "ach", "num": "num", "int": "int"}
 
@@ -28,8 +29,10 @@ def _metric(value: Any, kind: str) -> Any:
 
 
 def render(doc: dict, labels: dict | None = None) -> bytes:
-    page = Page(doc, labels)
-    sc, names, others, base = page.sc, page.names, page.others, page.base
+    sc = doc["scenarios"]
+    names = list(sc)
+    others = [n for n in names if n != CURRENT]
+    base = sc[CURRENT]
     book = Sheets()
     book.add(
         "Scenari",
@@ -48,7 +51,7 @@ def render(doc: dict, labels: dict | None = None) -> bytes:
                 n,
                 sc[n]["description"],
                 sc[n]["file"] or "cycle.toml",
-                *page.changed(n),
+                *changed(doc, n),
                 "SI" if sc[n]["computed"] else "NO",
                 sum(1 for v in sc[n]["violations"] if v["severity"] == "error"),
                 sum(1 for v in sc[n]["violations"] if v["severity"] != "error"),
@@ -81,13 +84,13 @@ def render(doc: dict, labels: dict | None = None) -> bytes:
     for n in others:
         cols += [(f"Fascia {n}", "text", 14), (f"Importo {n}", "money", 14), (f"Differenza {n}", "money", 14)]
     rows = []
-    for pid in page.order:
+    for pid in order(doc):
         p = base["people"][pid]
         row = [
             pid,
             fmt.ROLE_LABELS.get(p["role"], p["role"]),
             None if p["score"] is None else Decimal(str(p["score"])),
-            page.status(p),
+            status(p, labels),
             _money(p["amount"]),
         ]
         for n in others:
@@ -95,7 +98,7 @@ def render(doc: dict, labels: dict | None = None) -> bytes:
             row += (
                 [None, None, None]
                 if q is None
-                else [page.status(q), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
+                else [status(q, labels), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
             )
         rows.append(row)
     book.add("Persone", cols, rows)

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from ..result import Result
 from . import fmt
-from .model import Block, Column, Flag, Flags, Negative, Report, Table
+from .model import Block, Column, Flag, Flags, Lines, Negative, Report, Table
 
 HERE = Path(__file__).parent
 NUM_ATTR = ' class="num"'
@@ -97,7 +97,8 @@ def escaped(text: str) -> str:
 
 def shown(value: Any) -> Markup:
     """A value as the page shows it (Jinja2's ``finalize``): markup as it is, a flag or a negative figure
-    as its span, anything else as escaped text. The entities are ``html.escape``'s, as ever."""
+    as its span, lines joined by ``<br>``, anything else as escaped text. The entities are ``html.escape``'s,
+    as ever."""
     if hasattr(value, "__html__"):
         return value
     kind = type(value)
@@ -107,9 +108,15 @@ def shown(value: Any) -> Markup:
         return Markup(" ".join(shown(f) for f in value.flags))
     if kind is Negative:
         return Markup(f'<span class="neg">{escaped(value.text)}</span>')
+    if kind is Lines:
+        return Markup("<br>".join(_line(text, value.style if i else "") for i, text in enumerate(value.lines)))
     if value is None or isinstance(value, jinja2.Undefined):
         return Markup("")
     return Markup(escaped(value if isinstance(value, str) else str(value)))
+
+
+def _line(text: str, style: str) -> str:
+    return f'<span class="{escaped(style)}">{escaped(text)}</span>' if style else escaped(text)
 
 
 def html_table(t: Table) -> Markup:
@@ -172,9 +179,10 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def pieces(report: Report) -> Iterator[str]:
-    """The page as pieces whose concatenation is the document (a 30,000-person ente's is ~10 MB)."""
-    return environment().get_template("relazione.html").generate(report=report)
+def pieces(report: Report, template: str = "relazione.html") -> Iterator[str]:
+    """The page as pieces whose concatenation is the document (a 30,000-person ente's is ~10 MB);
+    ``template`` is the page's (``compare.html`` is the Relazione's page with its own style and preface)."""
+    return environment().get_template(template).generate(report=report)
 
 
 def blocks(items: Sequence[Block]) -> str:

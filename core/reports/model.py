@@ -5,7 +5,9 @@ blocks — :class:`Table`, :class:`Text`, :class:`Heading`, :class:`Figures`, :c
 :class:`Objective`, :class:`Prose` — built once from the Result (:mod:`.relazione`). The Relazione is
 the model rendered to HTML through Jinja2 (:mod:`.html`, ``templates/relazione.html``); the public
 Relazione is the same model through the disclosure filter (:mod:`.public`); the internal workbook
-(``schede.xlsx``) is a list of tables (:mod:`.sheets`), written by :mod:`.xlsx`.
+(``schede.xlsx``) is a list of tables (:mod:`.sheets`), written by :mod:`.xlsx`. ``compare.html`` is a
+report too, built from the comparison's document (:mod:`core.compare.report`): its charts under one
+legend are :class:`Charts`, its fixed notes :class:`Snippet`\\ s.
 
 A workbook's value keeps its type (``Decimal``, ``date``, ``None``): the writer, not the model, decides
 how a number reads. A page's cells are already worded (``fmt``); a cell that is markup (a flag, a
@@ -104,6 +106,23 @@ class Figures:
 
 
 @attrs.frozen
+class Charts:
+    """Charts of the same named series (the scenarios of a comparison) side by side under their legend:
+    ``legend`` pairs each series' name with its swatch, an inline SVG of the line that draws it."""
+
+    legend: Sequence[tuple[str, str]]
+    figures: Sequence[Figure]
+
+
+@attrs.frozen
+class Snippet:
+    """A fixed passage whose words carry markup, written once in ``templates/snippets.html`` (the macro
+    ``name``): the same on every page that shows it."""
+
+    name: str
+
+
+@attrs.frozen
 class Kpis:
     """The headline figures: (label, value) pairs."""
 
@@ -179,7 +198,22 @@ class Archive:
     text: str
 
 
-Block = Table | Text | Heading | Prose | Figures | Kpis | Objective | Verdict | Assumptions | Acts | Reading | Archive
+Block = (
+    Table
+    | Text
+    | Heading
+    | Prose
+    | Figures
+    | Charts
+    | Snippet
+    | Kpis
+    | Objective
+    | Verdict
+    | Assumptions
+    | Acts
+    | Reading
+    | Archive
+)
 
 
 @attrs.frozen
@@ -233,3 +267,12 @@ class Negative:
     """A figure shown as below its target."""
 
     text: str
+
+
+@attrs.frozen
+class Lines:
+    """Short texts in one cell, one a line; with a ``style``, the lines after the first are in a span of that
+    class (the band under an amount)."""
+
+    lines: Sequence[str]
+    style: str = ""

@@ -1,0 +1,314 @@
+"""``compare.html`` as a report model (:class:`~..reports.model.Report`), built from the ``compare.json`` dict.
+
+The scenarios of a comparison side by side, for the delegations at the table of the contrattazione
+integrativa. Built from the document only, so the same dict gives the same page; rendered like the Relazione
+(:mod:`.render_html`, ``templates/compare.html``), which escapes every text. Persons are shown by id and role,
+never by name: the page is meant to be shared at the bargaining table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..reports import fmt
+from ..reports.model import Block, Charts, Figure, Flag, Heading, Lines, Report, Section, Snippet, Table, Text, columns
+from . import charts, metrics
+from .scenario import CURRENT
+
+Doc = Mapping[str, Any]  # a compare.json document, or one of its parts, as json.loads gives it
+Labels = Mapping[str, str]  # the plugin's statuses in Italian
+
+TITLE = "Simulazione per la contrattazione integrativa"
+FOOTER = "Prodotto da ciclope compare. Le persone sono indicate con il solo identificativo."
+METRIC_ROWS = (
+    ("people", "Persone", "int"),
+    ("paid_to_people", "Pagato alle persone", "money"),
+    ("distributed", "Distribuito dai fondi", "money"),
+    ("residual", "Residuo dei fondi", "money"),
+    ("gini", "Indice di Gini degli importi (0 = tutti uguali)", "num"),
+    ("p10", "P10 (10° percentile, rango più vicino)", "money"),
+    ("p90", "P90 (90° percentile, rango più vicino)", "money"),
+    ("p90_p10", "Rapporto P90/P10 (non definito se P10 = 0)", "num"),
+    ("top20_share", "Quota agli importi del 20% più alto", "pct"),
+    ("top_level_share", "Quota di persone al livello più alto", "pct"),
+    ("zero", "Persone con importo zero", "int"),
+)
+
+
+def build(doc: Doc, labels: Labels | None = None) -> Report:
+    """The page's model: the scenarios, their figures and charts, violations, who gains and who loses, bands
+    and levels, and every person's amount in every scenario."""
+    labels = labels or {}
+    sections = (
+        Section("scenari", "Scenari a confronto", scenarios(doc)),
+        Section("indicatori", "Indicatori di distribuzione", indicators(doc)),
+        Section("curve", "Curve di distribuzione", curves(doc)),
+        Section("violazioni", "Violazioni del regolamento per scenario", violations(doc)),
+        Section("movimenti", "Chi guadagna e chi perde", gains(doc, labels)),
+        Section("fasce", "Fasce di merito e livelli", groups(doc)),
+        Section("persone", "Importi per persona", people(doc, labels)),
+    )
+    return Report(TITLE, doc.get("name") or doc["ente"], meta(doc), sections, FOOTER)
+
+
+def meta(doc: Doc) -> str:
+    if "enti" in doc:
+        return f"Totale degli enti {', '.join(doc['enti'])} · regolamento {doc['plugin']} · ciclo {doc['year']}"
+    return f"Ente {doc['ente']} · regolamento {doc['plugin']} · ciclo {doc['year']}"
+
+
+# -- values as the page shows them ------------------------------------------------------------------
+
+
+def show(value: Any, kind: str) -> str:
+    if value is None:
+        return "non definito"
+    if kind == "money":
+        return fmt.euro(Decimal(value))
+    if kind == "pct":
+        return fmt.pct(value)
+    if kind == "num":
+        return fmt.decimal_it(Decimal(str(value)), 4)
+    return str(value)
+
+
+def signed_euro(diff: Decimal) -> str:
+    if diff == 0:
+        return fmt.euro(Decimal("0.00"))
+    return ("+" if diff > 0 else "−") + fmt.euro(abs(diff))
+
+
+def natural(key: str) -> list[tuple[int, int, str]]:
+    """A sort key putting P2 before P10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", key)]
+
+
+def order(doc: Doc) -> list[str]:
+    """The people of the scenario in force, in natural order of their ids."""
+    return sorted(doc["scenarios"][CURRENT]["people"], key=natural)
+
+
+def status(person: Doc, labels: Labels | None) -> str:
+    """The band, or else the outcome in Italian (the plugin's labels first)."""
+    return person["band"] or fmt.status(person["status"], labels)
+
+
+def changed(doc: Doc, name: str) -> tuple[str, str]:
+    """(parameters, funds) that the scenario sets differently from ``attuale``."""
+    if name == CURRENT:
+        return "parametri e fondi in vigore", ""
+    s, base = doc["scenarios"][name], doc["scenarios"][CURRENT]
+
+    def diff(mine: Doc, theirs: Doc) -> list[str]:
+        return [
+            f"{k} = {fmt.param_value(v) if not isinstance(v, dict) else v}"
+            for k, v in mine.items()
+            if theirs.get(k) != v
+        ]
+
+    if "enti" in doc:  # the total: parameters are per ente
+        params = sorted({line for ente, p in s["params"].items() for line in diff(p, base["params"].get(ente, {}))})
+    else:
+        params = diff(s["params"], base["params"])
+    funds = [f"{k} = {fmt.euro(Decimal(v))}" for k, v in s["funds"].items() if base["funds"].get(k) != v]
+    return "; ".join(params) or "nessuno", "; ".join(funds)
+
+
+def counts(s: Doc) -> tuple[int, int]:
+    """A scenario's errors and warnings."""
+    errors = sum(1 for v in s["violations"] if v["severity"] == "error")
+    return errors, len(s["violations"]) - errors
+
+
+def outcome(s: Doc) -> Flag:
+    errors, warnings = counts(s)
+    if not s["computed"]:
+        return Flag("non calcolabile", "err")
+    if errors:
+        return Flag(f"{errors} violazion{'e' if errors == 1 else 'i'}", "err")
+    return Flag(f"conforme{f', {warnings} avvisi' if warnings else ''}", "ok")
+
+
+def amount(person: Doc, labels: Labels | None) -> Lines:
+    """A person's amount with their band (or outcome) under it."""
+    return Lines((fmt.euro(Decimal(person["amount"])), status(person, labels)), "band")
+
+
+# -- the sections ------------------------------------------------------------------------------------
+
+
+def scenarios(doc: Doc) -> list[Block]:
+    heads = ("Scenario", "Descrizione", "File", "Parametri diversi dall'attuale", "Fondi diversi", "Esito")
+    rows = []
+    for name, s in doc["scenarios"].items():
+        params, funds = changed(doc, name)
+        rows.append((name, s["description"], s["file"] or "cycle.toml", params, funds or "nessuno", outcome(s)))
+    return [Table("", columns(heads), rows)]
+
+
+def indicators(doc: Doc) -> list[Block]:
+    sc = doc["scenarios"]
+    names = list(sc)
+    rows: list[list[Any]] = []
+    for key, label, kind in METRIC_ROWS:
+        if key == "top_level_share":
+            top = sc[CURRENT]["metrics"]["top_level"]
+            label = f"Quota di persone al livello più alto ({top})" if top else label
+        rows.append([label] + [show(sc[n]["metrics"][key], kind) for n in names])
+    ratios: list[Any] = []
+    for n in names:
+        parts = [f"{r['upper']}/{r['lower']}: {show(r['ratio'], 'num')}" for r in sc[n]["metrics"]["band_ratios"]]
+        ratios.append(Lines(parts) if parts else "—")
+    rows.append(["Rapporto pro capite tra fasce consecutive"] + ratios)
+    return [
+        Table("", columns(["Indicatore"] + names, range(1, len(names) + 1)), rows),
+        Snippet("compare_metrics"),
+    ]
+
+
+def curves(doc: Doc) -> list[Block]:
+    """The Lorenz curves and the sorted amounts of every scenario, under one legend."""
+    amounts = [(n, [Decimal(p["amount"]) for p in s["people"].values()]) for n, s in doc["scenarios"].items()]
+    lorenz = [(n, metrics.lorenz_points(xs)) for n, xs in amounts]
+    legend = tuple((n, charts.swatch(i)) for i, (n, _) in enumerate(amounts))
+    return [Charts(legend, (Figure(charts.lorenz_chart(lorenz)), Figure(charts.sorted_chart(amounts))))]
+
+
+def violations(doc: Doc) -> list[Block]:
+    out: list[Block] = []
+    for name, s in doc["scenarios"].items():
+        vs = s["violations"]
+        rows = [
+            (
+                Flag("errore", "err") if v["severity"] == "error" else Flag("avviso", "warn"),
+                *([v["ente"]] if "ente" in v else []),
+                v["message"],
+                v["source"],
+                v["rule"],
+                v["where"],
+            )
+            for v in vs
+        ]
+        heads = ["Gravità"] + (["Ente"] if vs and "ente" in vs[0] else []) + ["Violazione", "Fonte", "Regola", "Dove"]
+        out += [Heading(f"Scenario {name}"), Table("", columns(heads), rows, empty="Nessuna violazione.")]
+    return out
+
+
+Move = tuple[Decimal, str, Decimal, Decimal]  # difference, person, amount in attuale, amount in the scenario
+
+
+def gains(doc: Doc, labels: Labels) -> list[Block]:
+    """For each scenario but ``attuale``: how many gain and lose, and everyone whose amount or band moves."""
+    out: list[Block] = []
+    base = doc["scenarios"][CURRENT]["people"]
+    for name, s in doc["scenarios"].items():
+        if name == CURRENT:
+            continue
+        out.append(Heading(f"Scenario {name} rispetto ad attuale"))
+        if not s["computed"]:
+            out.append(Text("Scenario non calcolabile con questi parametri: vedi le violazioni.", "empty"))
+            continue
+        found = moves(base, s["people"])
+        up = [m for m in found if m[0] > 0]
+        down = [m for m in found if m[0] < 0]
+        same = len(s["people"]) - len(up) - len(down)
+        gained, lost = sum((m[0] for m in up), Decimal(0)), sum((m[0] for m in down), Decimal(0))
+        out.append(
+            Text(
+                f"Guadagnano {len(up)} persone (in tutto {signed_euro(gained)}), "
+                f"perdono {len(down)} persone (in tutto {signed_euro(lost)}), {same} con lo stesso importo."
+            )
+        )
+        out.append(moved(name, found, base, s["people"], labels))
+    return out
+
+
+def moves(base: Doc, people: Doc) -> list[Move]:
+    """Everyone whose amount or band differs from ``attuale``."""
+    out = []
+    for pid, p in people.items():
+        before = Decimal(base.get(pid, {}).get("amount") or "0")
+        after = Decimal(p["amount"])
+        if after != before or p["band"] != base.get(pid, {}).get("band"):
+            out.append((after - before, pid, before, after))
+    return out
+
+
+def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels) -> Table:
+    """The people who move, the biggest gain first."""
+    heads = (
+        "Persona",
+        "Ruolo",
+        "Fascia attuale",
+        f"Fascia in {name}",
+        "Importo attuale",
+        f"Importo in {name}",
+        "Differenza",
+    )
+    rows = [
+        (
+            pid,
+            fmt.ROLE_LABELS.get(people[pid]["role"], people[pid]["role"]),
+            status(base[pid], labels) if pid in base else "—",
+            status(people[pid], labels),
+            fmt.euro(before),
+            fmt.euro(after),
+            signed_euro(d),
+        )
+        for d, pid, before, after in sorted(found, key=lambda m: (-m[0], m[1]))
+    ]
+    return Table("", columns(heads, (4, 5, 6)), rows, empty="Nessuno cambia importo o fascia.")
+
+
+def groups(doc: Doc) -> list[Block]:
+    """Each scenario's merit bands (with the ratio to the next) and levels."""
+    out: list[Block] = []
+    for name, s in doc["scenarios"].items():
+        ratio = {r["upper"]: r["ratio"] for r in s["metrics"]["band_ratios"]}
+        bands = [
+            (
+                g["name"],
+                g["count"],
+                fmt.euro(Decimal(g["total"])),
+                fmt.euro(Decimal(g["per_capita"])),
+                show(ratio.get(g["name"]), "num") if g["name"] in ratio else "—",
+            )
+            for g in s["bands"]
+        ]
+        levels = [
+            (g["name"], g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
+            for g in s["levels"]
+        ]
+        band_heads = ("Fascia", "Persone", "Premi della fascia", "Pro capite", "Rapporto con la successiva")
+        out += [
+            Heading(f"Scenario {name}"),
+            Table("", columns(band_heads, (1, 2, 3, 4)), bands, empty="Nessuna fascia di merito in questo scenario."),
+            Table(
+                "", columns(("Livello", "Persone", "Importi", "Pro capite"), (1, 2, 3)), levels, empty="Nessun livello."
+            ),
+        ]
+    return out
+
+
+def people(doc: Doc, labels: Labels) -> list[Block]:
+    """Every person of ``attuale``: amount and band in each scenario, and the difference."""
+    sc = doc["scenarios"]
+    others = [n for n in sc if n != CURRENT]
+    heads = ["Persona", "Ruolo", "Punteggio", CURRENT]
+    for n in others:
+        heads += [n, f"Δ {n}"]
+    rows = []
+    for pid in order(doc):
+        p = sc[CURRENT]["people"][pid]
+        row: list[Any] = [pid, fmt.ROLE_LABELS.get(p["role"], p["role"]), fmt.score(p["score"]), amount(p, labels)]
+        for n in others:
+            q = sc[n]["people"].get(pid)
+            if q is None:
+                row += ["—", "—"]
+            else:
+                row += [amount(q, labels), signed_euro(Decimal(q["amount"]) - Decimal(p["amount"]))]
+        rows.append(row)
+    return [Table("", columns(heads, range(2, len(heads))), rows, style="people"), Snippet("compare_people")]
