@@ -1,80 +1,109 @@
 """``compare.xlsx``: the tables of ``compare.html`` with numeric cells (money in euro, ratios,
 shares as %), so the office can sort, filter and sum. Text is never stored as a formula; the file
 is byte-identical for the same document (fixed dates: :class:`core.reports.xlsx.Sheets`).
+
+One :class:`~..reports.model.Table` per sheet, built from the ``compare.json`` dict (:func:`tables`, in the
+order of the sheets), written by the workbook writer of ``schede.xlsx`` (:func:`render`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from ..reports import fmt
-from ..reports.xlsx import Sheets, Typed
-from .report import METRIC_ROWS, changed, order, status
+from ..reports.model import Column, Table, Typed
+from ..reports.xlsx import Sheets
+from .report import METRIC_ROWS, TITLE, Doc, Labels, changed, counts, order, status
 from .scenario import CURRENT
 
-KINDS = {"money": "money", "pct": "ach", "num": "num", "int": "int"}
+KINDS = {"money": "money", "pct": "ach", "num": "num", "int": "int"}  # a metric's kind → its cell's kind
+UNDEFINED = "non definito"  # a metric the document leaves null (as compare.html says it)
+
+
+def render(doc: Doc, labels: Labels | None = None) -> bytes:
+    """The workbook of :func:`tables`."""
+    book = Sheets()
+    for table in tables(doc, labels):
+        book.add(table.title, table.columns, table.rows, note=table.note)
+    return book.bytes()
+
+
+def tables(doc: Doc, labels: Labels | None = None) -> Iterator[Table]:
+    """Every sheet of the workbook, in order; each is there even when it has no rows."""
+    yield scenarios(doc)
+    yield indicators(doc)
+    yield people(doc, labels)
+    yield bands(doc)
+    yield levels(doc)
+    yield violations(doc)
 
 
 def _money(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-def _metric(value: Any, kind: str) -> Any:
+def _metric(value: Any, kind: str) -> Typed | str:
+    """A metric's cell: its number with the format of its kind (the column's kind is only the default)."""
     if value is None:
-        return "non definito"
+        return UNDEFINED
     if kind == "money":
         return Typed(Decimal(value), "money")
     return Typed(Decimal(str(value)), KINDS[kind])
 
 
-def render(doc: dict, labels: dict | None = None) -> bytes:
+def scenarios(doc: Doc) -> Table:
+    """Each scenario: what it changes from ``attuale``, whether it could be computed, its violations."""
+    sc = doc["scenarios"]
+    columns: tuple[Column, ...] = (
+        ("Scenario", "text", 16),
+        ("Descrizione", "text", 30),
+        ("File", "text", 30),
+        ("Parametri diversi dall'attuale", "text", 60),
+        ("Fondi diversi", "text", 30),
+        ("Calcolato", "text", 10),
+        ("Errori", "int", 8),
+        ("Avvisi", "int", 8),
+    )
+    rows = [
+        (
+            name,
+            s["description"],
+            s["file"] or "cycle.toml",
+            *changed(doc, name),
+            "SI" if s["computed"] else "NO",
+            *counts(s),
+        )
+        for name, s in sc.items()
+    ]
+    note = f"{TITLE} — {doc.get('name') or doc['ente']} ({doc['year']})"
+    return Table("Scenari", columns, rows, note=note)
+
+
+def indicators(doc: Doc) -> Table:
+    """The distribution's metrics, one column per scenario, then the per-capita ratios between consecutive
+    bands (a scenario with fewer bands leaves its cell empty)."""
     sc = doc["scenarios"]
     names = list(sc)
-    others = [n for n in names if n != CURRENT]
-    base = sc[CURRENT]
-    book = Sheets()
-    book.add(
-        "Scenari",
-        (
-            ("Scenario", "text", 16),
-            ("Descrizione", "text", 30),
-            ("File", "text", 30),
-            ("Parametri diversi dall'attuale", "text", 60),
-            ("Fondi diversi", "text", 30),
-            ("Calcolato", "text", 10),
-            ("Errori", "int", 8),
-            ("Avvisi", "int", 8),
-        ),
-        [
-            (
-                n,
-                sc[n]["description"],
-                sc[n]["file"] or "cycle.toml",
-                *changed(doc, n),
-                "SI" if sc[n]["computed"] else "NO",
-                sum(1 for v in sc[n]["violations"] if v["severity"] == "error"),
-                sum(1 for v in sc[n]["violations"] if v["severity"] != "error"),
-            )
-            for n in names
-        ],
-        note=f"Simulazione per la contrattazione integrativa — {doc.get('name') or doc['ente']} ({doc['year']})",
-    )
-    rows: list[Any] = [
-        [label] + [_metric(sc[n]["metrics"][key], kind) for n in names] for key, label, kind in METRIC_ROWS
+    rows: list[list[Any]] = [
+        [label, *(_metric(sc[n]["metrics"][key], kind) for n in names)] for key, label, kind in METRIC_ROWS
     ]
-    for n_upper in range(max((len(sc[n]["metrics"]["band_ratios"]) for n in names), default=0)):
-        row: list[Any] = [f"Rapporto pro capite tra fasce consecutive n. {n_upper + 1}"]
-        for n in names:
-            ratios = sc[n]["metrics"]["band_ratios"]
-            if n_upper < len(ratios):
-                r = ratios[n_upper]
-                row.append(_metric(r["ratio"], "num"))
-            else:
-                row.append(None)
-        rows.append(row)
-    book.add("Indicatori", [("Indicatore", "text", 50)] + [(n, "num", 16) for n in names], rows)
-    cols = [
+    ratios = [sc[n]["metrics"]["band_ratios"] for n in names]
+    for i in range(max(map(len, ratios), default=0)):
+        cells = [_metric(r[i]["ratio"], "num") if i < len(r) else None for r in ratios]
+        rows.append([f"Rapporto pro capite tra fasce consecutive n. {i + 1}", *cells])
+    columns: list[Column] = [("Indicatore", "text", 50), *((n, "num", 16) for n in names)]
+    return Table("Indicatori", columns, rows)
+
+
+def people(doc: Doc, labels: Labels | None = None) -> Table:
+    """Every person of ``attuale`` (natural order of ids): their band and amount in force, then for each other
+    scenario their band, amount and the difference (empty where the scenario does not have them)."""
+    sc = doc["scenarios"]
+    others = [n for n in sc if n != CURRENT]
+    base = sc[CURRENT]["people"]
+    columns: list[Column] = [
         ("Persona", "text", 14),
         ("Ruolo", "text", 14),
         ("Punteggio attuale", "score", 10),
@@ -82,10 +111,10 @@ def render(doc: dict, labels: dict | None = None) -> bytes:
         ("Importo attuale", "money", 14),
     ]
     for n in others:
-        cols += [(f"Fascia {n}", "text", 14), (f"Importo {n}", "money", 14), (f"Differenza {n}", "money", 14)]
-    rows = []
+        columns += [(f"Fascia {n}", "text", 14), (f"Importo {n}", "money", 14), (f"Differenza {n}", "money", 14)]
+    rows: list[list[Any]] = []
     for pid in order(doc):
-        p = base["people"][pid]
+        p = base[pid]
         row = [
             pid,
             fmt.ROLE_LABELS.get(p["role"], p["role"]),
@@ -95,56 +124,65 @@ def render(doc: dict, labels: dict | None = None) -> bytes:
         ]
         for n in others:
             q = sc[n]["people"].get(pid)
-            row += (
-                [None, None, None]
-                if q is None
-                else [status(q, labels), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
-            )
+            if q is None:
+                row += [None, None, None]
+            else:
+                row += [status(q, labels), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
         rows.append(row)
-    book.add("Persone", cols, rows)
+    return Table("Persone", columns, rows)
+
+
+def bands(doc: Doc) -> Table:
+    """Each scenario's merit bands: people, awards, per capita and the ratio to the next band down."""
     rows = []
-    for n in names:
-        ratio = {r["upper"]: r["ratio"] for r in sc[n]["metrics"]["band_ratios"]}
-        for g in sc[n]["bands"]:
+    for name, s in doc["scenarios"].items():
+        ratio = {r["upper"]: r["ratio"] for r in s["metrics"]["band_ratios"]}
+        for g in s["bands"]:
+            r = ratio.get(g["name"])
             rows.append(
                 (
-                    n,
+                    name,
                     g["name"],
                     g["count"],
                     _money(g["total"]),
                     _money(g["per_capita"]),
-                    None if ratio.get(g["name"]) is None else Decimal(str(ratio[g["name"]])),
+                    None if r is None else Decimal(str(r)),
                 )
             )
-    book.add(
-        "Fasce",
-        (
-            ("Scenario", "text", 16),
-            ("Fascia", "text", 16),
-            ("Persone", "int", 10),
-            ("Premi della fascia", "money", 16),
-            ("Pro capite", "money", 14),
-            ("Rapporto con la successiva", "num", 14),
-        ),
-        rows,
+    columns: tuple[Column, ...] = (
+        ("Scenario", "text", 16),
+        ("Fascia", "text", 16),
+        ("Persone", "int", 10),
+        ("Premi della fascia", "money", 16),
+        ("Pro capite", "money", 14),
+        ("Rapporto con la successiva", "num", 14),
     )
+    return Table("Fasce", columns, rows)
+
+
+def levels(doc: Doc) -> Table:
+    """Each scenario's evaluation levels: people, amounts and per capita."""
     rows = [
-        (n, g["name"], g["count"], _money(g["total"]), _money(g["per_capita"])) for n in names for g in sc[n]["levels"]
+        (name, g["name"], g["count"], _money(g["total"]), _money(g["per_capita"]))
+        for name, s in doc["scenarios"].items()
+        for g in s["levels"]
     ]
-    book.add(
-        "Livelli",
-        (
-            ("Scenario", "text", 16),
-            ("Livello", "text", 16),
-            ("Persone", "int", 10),
-            ("Importi", "money", 16),
-            ("Pro capite", "money", 14),
-        ),
-        rows,
+    columns: tuple[Column, ...] = (
+        ("Scenario", "text", 16),
+        ("Livello", "text", 16),
+        ("Persone", "int", 10),
+        ("Importi", "money", 16),
+        ("Pro capite", "money", 14),
     )
+    return Table("Livelli", columns, rows)
+
+
+def violations(doc: Doc) -> Table:
+    """Each scenario's violations of the regulation, with the ente they are about (a total's scenarios span
+    several enti)."""
     rows = [
         (
-            n,
+            name,
             v.get("ente", doc["ente"]),
             "errore" if v["severity"] == "error" else "avviso",
             v["message"],
@@ -152,20 +190,16 @@ def render(doc: dict, labels: dict | None = None) -> bytes:
             v["rule"],
             v["where"],
         )
-        for n in names
-        for v in sc[n]["violations"]
+        for name, s in doc["scenarios"].items()
+        for v in s["violations"]
     ]
-    book.add(
-        "Violazioni",
-        (
-            ("Scenario", "text", 16),
-            ("Ente", "text", 16),
-            ("Gravità", "text", 10),
-            ("Violazione", "text", 80),
-            ("Fonte", "text", 34),
-            ("Regola", "text", 30),
-            ("Dove", "text", 24),
-        ),
-        rows,
+    columns: tuple[Column, ...] = (
+        ("Scenario", "text", 16),
+        ("Ente", "text", 16),
+        ("Gravità", "text", 10),
+        ("Violazione", "text", 80),
+        ("Fonte", "text", 34),
+        ("Regola", "text", 30),
+        ("Dove", "text", 24),
     )
-    return book.bytes()
+    return Table("Violazioni", columns, rows)
