@@ -37,6 +37,7 @@ from ciclope.core.config import load_config
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.registry import available_plugins
 from ciclope.core.reports import fmt, safe, sheets, xlsx, xlsxpack
+from ciclope.core.reports.model import Flag
 from ciclope.core.runner import KEPT_PROBLEMS, EnteOutcome, run_plan, summary_table
 from ciclope.core.synth import synth
 from ciclope.core.testing import write_ente
@@ -53,6 +54,8 @@ def openpyxl_cell(ws, value, kind):
     """``core.reports.xlsx._cell`` before issue 8."""
     if isinstance(value, xlsx.Typed):
         value, kind = value.value, value.kind
+    if isinstance(value, Flag):  # a table the Relazione shows too: the sheet has the flag's words
+        value = value.text
     c = WriteOnlyCell(ws)
     if value is None or value == "":
         return c
