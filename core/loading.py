@@ -784,6 +784,8 @@ class _Loader:
         benchmarks = table.column("benchmark")
         raw = {c: table.column(c) for c in (*year_cols.values(), "target", *MEASURES)}
         read = {c: self._cells_of(c, kinds, texts) for c, texts in raw.items()}  # with each row's type
+        # the rows whose target or measures were written as percentages (``90%``): shown as such
+        percent = {i for c in {tcol or "target", *MEASURES} for i, text in enumerate(raw[c]) if _is_percent(text)}
         err = self.err
         first: dict[str, int] = {}  # id → row of the indicator kept
         records: list[tuple] = []
@@ -900,7 +902,7 @@ class _Loader:
                     n,
                     tcol,
                     (benchmarks[i] or "").strip(),
-                    any((raw[c][i] or "").rstrip().endswith("%") for c in (tcol, *MEASURES)),
+                    i in percent,
                 )
             )
         fields = list(zip(*records)) if records else [() for _ in attrs.fields(m.Indicator)]
@@ -1104,6 +1106,10 @@ def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:
         return all(not most <= 0 and not got < 0 and got <= most for most, got in set(zip(max_points, points)))
     except TypeError:
         return False
+
+
+def _is_percent(text: str | None) -> bool:
+    return text is not None and text.rstrip().endswith("%")
 
 
 def _is(value: Any, word: str) -> bool:

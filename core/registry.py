@@ -452,14 +452,15 @@ class Hooks:
 
 def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict[str, object]], Any]:
     """``call(kwargs)``: ``hook(**kwargs)`` for a hook called once per person, indicator or objective of
-    one ente, through pluggy's own execution of the implementations (its ``_multicall``, and any
-    monitoring set on the manager), set up once instead of on every call.
+    one ente, set up once instead of on every call.
 
     ``hook(**kwargs)`` copies the implementations, adds the spec's defaults and checks that every
     argument of the spec is given on each call. Here the implementations are taken once (none is
     registered while an ente runs), and ``names`` (the keys every ``kwargs`` has) are checked once
     against the spec: with a default of the spec among the missing ones, or another missing, the plain
-    call does it all (and warns of a missing argument as it always does)."""
+    call does it all (and warns of a missing argument as it always does). A ``firstresult`` hook whose
+    implementations are all plain functions is answered as :func:`_first_answer` says; any other goes
+    through pluggy's own execution of the implementations (its ``_multicall``)."""
     spec = hook.spec
     defaults = dict(spec.kwargdefaults) if spec is not None else {}
     plain = bool(defaults) or not hasattr(hook, "_hookexec")  # (a pluggy that executes hooks another way)
@@ -467,8 +468,28 @@ def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict
         return lambda kwargs: hook(**kwargs)
     impls = hook.get_hookimpls()
     firstresult = bool(spec.opts.get("firstresult", False))
+    if firstresult and not any(i.wrapper or i.hookwrapper or i.kwargnames for i in impls):
+        return _first_answer(impls)
     execute, name = hook._hookexec, hook.name  # what ``hook(**kwargs)`` calls with the implementations
     return lambda kwargs: execute(name, impls, kwargs, firstresult)
+
+
+def _first_answer(impls: Sequence[pluggy.HookImpl]) -> Callable[[dict[str, object]], Any]:
+    """What pluggy's ``_multicall`` does for a ``firstresult`` hook with no wrapper: each implementation,
+    the last registered first, called with the arguments it names, until one answers something other
+    than None (the core's ``trylast`` default answers when no plugin does). Without the wrappers'
+    bookkeeping, which a hook asked once per person pays on every call. (ciclope sets no call
+    monitoring on its plugin managers, which this would not see.)"""
+    calls = [(impl.function, impl.argnames) for impl in reversed(impls)]
+
+    def call(kwargs: dict[str, object]) -> Any:
+        for function, argnames in calls:
+            answer = function(*[kwargs[name] for name in argnames])
+            if answer is not None:
+                return answer
+        return None
+
+    return call
 
 
 def _flat(answers: Iterable[Iterable[T] | None] | None) -> list[T]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from .conciliation import has_contraddittorio, po_needs_contraddittorio
 from .model import EvaluationItem, Indicator, Person
-from .money import CENT, TEN_THOUSANDTH, r2
+from .money import CENT, TEN_THOUSANDTH
 from .outcomes import OrgPerformance, Score
 from .ranking import by_score, cut_without_ties, top_share
 from .trace import CardInputs, Input, Trace
@@ -147,7 +147,10 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
 
 def _unweighted(items: Sequence[EvaluationItem]) -> bool:
     """Every item without a weight."""
-    return all(i.weight is None for i in items)
+    for i in items:  # a loop: asked for every card, where a generator costs more than the test
+        if i.weight is not None:
+            return False
+    return True
 
 
 def card_part(person: Person, card: Sequence[EvaluationItem], trace: Trace) -> Decimal | None:
@@ -170,19 +173,23 @@ def weighted_score(
 
     ``level`` is noted beside the score: a name, or a function of the score that names it (so a plugin
     need not add the parts up a second time to find the level first)."""
-    total = Decimal(0)
+    total = ZERO
     terms = []
     inputs = []
-    for label, key, v, w in parts:
-        total += Decimal(w) * Decimal(v)
-        terms.append(f"{w} × {label}")
+    for label, key, v, w in parts:  # asked for every evaluated person: a Decimal is used as it is, not copied
+        total += _decimal(w) * _decimal(v)
+        terms.append(f"{w!s} × {label}")  # str(): the same text as format(w, "") for a Decimal, in less time
         inputs.append(Input(label, v, key))
-    score = r2(total)
+    score = total.quantize(CENT, ROUND_HALF_UP)  # r2: total is a Decimal
     if callable(level):
         level = level(score)
     note = f"livello: {level}" if level else ""
     trace.record(f"score:{person.id}", score, " + ".join(terms), source, inputs, f"Punteggio di {person.name}", note)
     return score
+
+
+def _decimal(x: Decimal | int | str) -> Decimal:
+    return x if type(x) is Decimal else Decimal(x)
 
 
 def dirigente_score(

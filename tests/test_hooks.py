@@ -189,3 +189,72 @@ def test_an_award_without_its_figure_is_a_warning_and_one_with_it_is_not(tmp_pat
     assert [(p.severity, "E2" in p.message, "performance_individuale" in p.message) for p in found] == [
         ("warning", True, True)
     ]
+
+
+def _achievement_manager(*plugins):
+    pm = pluggy.PluginManager("ciclope")
+    pm.add_hookspecs(hookspecs)
+    pm.register(defaults)
+    for p in plugins:
+        pm.register(p)
+    return pm
+
+
+def _answering(name, answers):
+    """A plugin whose achievement of an indicator is ``answers.get(indicator.id)`` (None: not its say)."""
+    plugin = types.ModuleType(name)
+
+    @hookimpl
+    def ciclope_indicator_achievement(indicator):
+        return answers.get(indicator.id)
+
+    plugin.ciclope_indicator_achievement = ciclope_indicator_achievement
+    return plugin
+
+
+def _indicator(iid):
+    return types.SimpleNamespace(id=iid, type="higher")
+
+
+def test_a_per_item_hook_is_answered_as_pluggy_answers_it():
+    """The caller set up once per ente gives what ``hook(**kwargs)`` gives: the plugin registered last
+    answers first, None passes the item on, the core's trylast default answers last."""
+    from decimal import Decimal
+
+    from ciclope.core.registry import _per_item
+    from ciclope.core.trace import Trace
+
+    early = _answering("early", {"A": Decimal("0.1"), "B": Decimal("0.2")})
+    late = _answering("late", {"A": Decimal("0.9")})
+    hook = _achievement_manager(early, late).hook.ciclope_indicator_achievement
+    call = _per_item(hook, ("indicator", "measured", "target", "trace"))
+    for item in ("A", "B"):  # A: late's answer; B: late passes, early answers
+        kwargs = {"indicator": _indicator(item), "measured": 1, "target": 2, "trace": Trace()}
+        assert call(kwargs) == hook(**kwargs) == {"A": Decimal("0.9"), "B": Decimal("0.2")}[item]
+    # C: both plugins pass; the core's default measures 4 against a target of 5 (higher: 4/5)
+    kwargs = {"indicator": _indicator("C"), "measured": Decimal(4), "target": Decimal(5), "trace": Trace()}
+    assert call(kwargs) == hook(**kwargs) == Decimal("0.8")
+
+
+def test_a_per_item_hook_with_a_wrapper_goes_through_the_wrapper():
+    """A layer's wrapper around a per-item hook sees every call and may change the answer."""
+    from decimal import Decimal
+
+    from ciclope.core.registry import _per_item
+    from ciclope.core.trace import Trace
+
+    seen = []
+    layer = types.ModuleType("layer")
+
+    @hookimpl(wrapper=True)
+    def ciclope_indicator_achievement(indicator):
+        seen.append(indicator)
+        answer = yield
+        return answer / 2
+
+    layer.ciclope_indicator_achievement = ciclope_indicator_achievement
+    hook = _achievement_manager(_answering("plugin", {"A": Decimal("0.9")}), layer).hook.ciclope_indicator_achievement
+    call = _per_item(hook, ("indicator", "measured", "target", "trace"))
+    a = _indicator("A")
+    assert call({"indicator": a, "measured": 1, "target": 2, "trace": Trace()}) == Decimal("0.45")  # 0.9 / 2
+    assert seen == [a]
