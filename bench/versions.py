@@ -1,7 +1,7 @@
 """Several ciclope versions timed in turn on the same cycle (issue 18: «before and after, the same day»).
 
 usage: python bench/versions.py CYCLE_TOML --version LABEL=PATH/TO/ciclope [--version ...]
-                                [--without-store LABEL] [--rounds 3] [--json FILE]
+                                [--without-store LABEL] [--rounds 3] [--modes nostore,store] [--json FILE]
 
 Each version is a ``ciclope`` command of its own environment (e.g. a ``git worktree`` of an older
 commit with its own venv). Every round runs each version in a rotated order (no version always first
@@ -45,9 +45,13 @@ def main() -> None:
     ap.add_argument("--version", action="append", required=True, metavar="LABEL=CICLOPE")
     ap.add_argument("--without-store", action="append", default=[], metavar="LABEL")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)} (default: all)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     versions = dict(v.split("=", 1) for v in args.version)
+    modes = args.modes.split(",")
+    if any(mode not in MODES for mode in modes):
+        ap.error(f"--modes: one or more of {', '.join(MODES)}")
     files = sorted(args.config.parent.glob("enti/*/*.csv"))
     names = list(versions)
     rows = []
@@ -55,7 +59,7 @@ def main() -> None:
         for i in range(args.rounds):
             for label in names[i % len(names) :] + names[: i % len(names)]:
                 old = label in args.without_store
-                for mode in MODES:
+                for mode in modes:
                     if old and mode.startswith("store"):
                         continue
                     db = Path(tmp) / f"{label}-{i}-{mode}.db"
