@@ -132,9 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
         "l'organigramma cresce con l'ente (default: al più 5 aree di 2-4 servizi)",
     )
 
-    tpl = sub.add_parser("template", help="cartella di lavoro Excel vuota (o precompilata) per i dati di un ente")
+    tpl = sub.add_parser(
+        "template",
+        help="la cartella dell'ufficio per un ente: il modello Excel da compilare (vuoto o precompilato), ente.toml e cycle.toml",
+    )
     tpl.add_argument("plugin", help="il regolamento (nome del plugin)")
-    tpl.add_argument("file", type=Path, help="il file .xlsx da scrivere (accanto: ente.toml)")
+    tpl.add_argument(
+        "file",
+        type=Path,
+        metavar="CARTELLA",
+        help="la cartella dell'ufficio da preparare: cycle.toml, la cartella dell'ente con ente.xlsx, ente.toml e "
+        "relazione/ (con un file .xlsx: il solo modello, con ente.toml accanto)",
+    )
     tpl.add_argument(
         "--from",
         dest="source",
@@ -658,18 +667,28 @@ def cmd_template(args) -> int:
         from .registry import unknown_plugin
 
         raise CiclopeError([unknown_plugin(args.plugin)])
-    if args.file.suffix.lower() != ".xlsx" or os.path.lexists(args.file):
+    if args.file.suffix.lower() == ".xlsx" and os.path.lexists(args.file):
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
     done = build(args.plugin, args.file, args.source)
     print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
     if done.kept:
         print(f"Tenuti come erano (già presenti, non sovrascritti): {', '.join(str(p) for p in done.kept)}.")
+    if args.file.suffix.lower() == ".xlsx":
+        print(
+            "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
+            "ammessi e un esempio) e completa ente.toml; il file va chiamato ente.xlsx nella cartella dell'ente "
+            "indicata da cycle.toml. Le parti della Relazione scritte dall'ufficio vanno nei file relazione/*.md, "
+            "facoltativi."
+        )
+        return EXIT_OK
+    ente = next(p.parent for p in done.written + done.kept if p.name == "ente.xlsx")
     print(
-        "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
-        "ammessi e un esempio), rinomina il file in ente.xlsx nella cartella dell'ente, completa ente.toml "
-        "e indica la cartella in cycle.toml. Le parti della Relazione scritte dall'ufficio (presentazione, "
-        "contesto, risorse, pari opportunità…) vanno nei file relazione/*.md, facoltativi."
+        f"Compila i fogli di {ente / 'ente.xlsx'} sotto le intestazioni (la nota di ogni intestazione spiega la "
+        f"colonna, i valori ammessi e un esempio) e completa {ente / 'ente.toml'} con i fondi e le date degli atti. "
+        "Le parti della Relazione scritte dall'ufficio (presentazione, contesto, risorse, pari opportunità…) "
+        f"vanno nei file {ente / 'relazione'}/*.md, facoltativi. Poi: ciclope validate "
+        f"{args.file / 'cycle.toml'} e ciclope run {args.file / 'cycle.toml'}."
     )
     return EXIT_OK
 

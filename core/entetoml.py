@@ -28,6 +28,59 @@ CORE_APPROVALS = (
 )
 NOT_DATES = ("oiv_attested", "oiv_motivation", "oiv_judgement")
 
+# The Italian names an office writes in ente.toml (what ``ciclope template`` writes) → the codes ciclope reads.
+# The codes stay accepted: files written before keep working.
+TABLE_NAMES = {"nome": "name", "fondi": "funds", "atti": "approvals", "valutatori": "evaluators"}
+APPROVAL_NAMES = {
+    "bilancio_approvato": "budget_approved",
+    "piano_adottato": "piano_adopted",
+    "relazione_approvata": "relazione_approved",
+    "relazione_validata_oiv": "relazione_validated_oiv",
+    "relazione_pubblicata": "relazione_published",
+    "attestazione_oiv": "oiv_attested",
+    "motivazione_oiv": "oiv_motivation",
+    "giudizio_oiv": "oiv_judgement",
+    "premi_erogati": "premi_paid",
+    "bonus_deciso": "bonus_decided",
+    "bonus_erogato": "bonus_paid",
+    "risparmi_validati_oiv": "savings_validated_oiv",
+}
+ITALIAN_APPROVALS = {code: it for it, code in APPROVAL_NAMES.items()}
+
+
+def italian_approval(code: str) -> str:
+    """The name ``ciclope template`` writes for an [atti] key (the code itself when it is already Italian)."""
+    return ITALIAN_APPROVALS.get(code, code)
+
+
+def canonical(data: dict) -> tuple[dict, list[Problem]]:
+    """``ente.toml`` with its Italian names read as codes; a key written both ways is an error."""
+    out: dict = {}
+    problems: list[Problem] = []
+
+    def put(target: dict, code: str, value: object, shown: str) -> None:
+        if code in target:
+            problems.append(
+                Problem(
+                    rule="core.input.duplicate",
+                    file="ente.toml",
+                    column=shown,
+                    message=f"{shown} è scritto due volte (in italiano e con il codice): tienine uno",
+                )
+            )
+        else:
+            target[code] = value
+
+    for key, value in data.items():
+        put(out, TABLE_NAMES.get(key, key), value, key)
+    approvals = out.get("approvals")
+    if isinstance(approvals, dict):
+        renamed: dict = {}
+        for key, value in approvals.items():
+            put(renamed, APPROVAL_NAMES.get(key, key), value, f"atti.{key}")
+        out["approvals"] = renamed
+    return out, problems
+
 
 def _hint(key: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(key, sorted(known), n=1)

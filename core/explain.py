@@ -82,7 +82,7 @@ def where(result: Result, cell: str) -> str:
     ente = result.ente
     parts = cell.split(":")
     if ente.source_format == "xlsx" and len(parts) == 3 and parts[0].endswith(".csv") and parts[1].isdigit():
-        return f"{ente.xlsx_cell(parts[0], int(parts[1]), parts[2])} (colonna {parts[2]})"
+        return f"{ente.xlsx_cell(parts[0], int(parts[1]), parts[2])} (colonna {ente.column_shown(parts[0], parts[2])})"
     return place(cell, ente.file_of if ente.source_format == "xlsx" else None)
 
 

@@ -310,9 +310,12 @@ def ciclope_evaluator(person: Person, ente: Ente) -> str | None:
 
 
 @hookspec(firstresult=True)
-def ciclope_card_items(person: Person, ente: Ente) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
+def ciclope_card_items(
+    person: Person, ente: Ente, params: Params
+) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
     """Return the items of ``person``'s evaluation card as the regulation defines them: a list of
     ``(section, item, max_points, weight)`` (weight ``None`` = the maximum points, rules/core.md §3).
+    ``params`` are the ente's parameters (a regulation declared as data names its cards there).
 
     Called by ``ciclope raccolta crea`` for every person it puts in a workbook; the evaluator then
     fills the points. Return ``[]`` for a person the regulation evaluates without a card (a

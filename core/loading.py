@@ -22,7 +22,7 @@ import attrs
 
 from . import labels, narrative
 from . import model as m
-from .entetoml import funds_and_dates
+from .entetoml import canonical, funds_and_dates
 from .outcomes import InputSchema
 from .problems import CiclopeError, Problem
 from .tables import Sheet, read_csv, read_xlsx
@@ -189,8 +189,10 @@ class _Table:
 
 
 class _Loader:
-    def __init__(self, folder: Path, ente_id: str, year: int, schema: InputSchema):
+    def __init__(self, folder: Path, ente_id: str, year: int, schema: InputSchema, collecting: bool = False):
         self.folder = folder
+        # ``raccolta crea``: a card's items may wait for their points (the evaluators fill them)
+        self.collecting = collecting
         self.ente_id = ente_id
         self.year = year
         self.schema = schema
@@ -318,6 +320,8 @@ class _Loader:
         for col in self.schema.required.get(f"{name}.csv", ()):
             if col in cols:
                 cols[col] = (cols[col][0], True)
+        if self.collecting and name == "evaluations":
+            cols["points"] = (cols["points"][0], False)
         return cols
 
     def rows(self, name: str) -> Iterator[tuple[Sheet, int, dict[str, Any]]]:
@@ -477,6 +481,9 @@ class _Loader:
             return tuple(items)
         kept = []
         for sheet, n, (most, got, item) in self._kept(table, zip(max_points, points, items)):
+            if got is None and most > 0:  # only when collecting: the points are still to be given
+                kept.append(item)
+                continue
             if most <= 0:
                 self.err(
                     sheet,
@@ -526,6 +533,8 @@ class _Loader:
         except ValueError as exc:
             self.err("ente.toml", None, "", "core.input.toml", str(exc))
             return self.ente_id, {}, {}
+        data, renamed = canonical(data)
+        self.problems += renamed
         for key in data:
             if key not in ENTE_TOML_KEYS and not key.startswith("x_"):
                 self.err(
@@ -719,6 +728,8 @@ class _Loader:
             evaluators=self.evaluators,
             plan=self.plan,
             headers={name: tuple(sheet.header) for name, sheet in self.sheets.items()},
+            sheet_labels={name: sheet.label for name, sheet in self.sheets.items()},
+            shown={name: dict(sheet.shown) for name, sheet in self.sheets.items() if sheet.shown},
             texts=texts,
         )
         self.references(ente)
@@ -1306,9 +1317,12 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
     return InputSchema(columns=columns, files=files, required=required, funds=funds, approvals=approvals)
 
 
-def load_ente(folder: Path, ente_id: str, year: int, schema: InputSchema | None = None) -> m.Ente:
-    """Load one ente or raise :class:`CiclopeError` with every problem found."""
-    return _Loader(Path(folder), ente_id, year, schema or InputSchema()).load()
+def load_ente(
+    folder: Path, ente_id: str, year: int, schema: InputSchema | None = None, collecting: bool = False
+) -> m.Ente:
+    """Load one ente or raise :class:`CiclopeError` with every problem found. ``collecting``: the cards'
+    items may have no points yet (``raccolta crea`` sends them to be filled); a run always needs them."""
+    return _Loader(Path(folder), ente_id, year, schema or InputSchema(), collecting).load()
 
 
 def _no_appeal(n: int) -> tuple[list[int], list[str], list[None]]:

@@ -239,6 +239,10 @@ class Ente:
     plan: tuple[int, int] | None = None  # ente.toml [piano] anni: first and last year of the multi-year plan
     # each sheet's columns in the order of its header row: an ente.xlsx cell is named by its letter (C7)
     headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    # for a workbook: sheet code → how problems name the sheet (``ente.xlsx[persone]``, its title as written),
+    # and sheet code → column code → the column's header as written (``punti``)
+    sheet_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    shown: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
     # relazione/*.md: the Relazione's narrative parts in the office's words (Markdown), part key → text
     texts: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
@@ -249,7 +253,9 @@ class Ente:
     def file_of(self, name: str) -> str:
         """How a problem names an input sheet: ``people.csv`` or ``ente.xlsx[people]``."""
         stem = name.removesuffix(".csv")
-        return f"ente.xlsx[{stem}]" if self.source_format == "xlsx" else f"{stem}.csv"
+        if self.source_format != "xlsx":
+            return f"{stem}.csv"
+        return self.sheet_labels.get(stem) or f"ente.xlsx[{stem}]"
 
     def xlsx_cell(self, name: str, row: int, column: str) -> str:
         """``ente.xlsx[people]:C7`` for the cell of ``column`` in data row ``row`` of a workbook sheet (the
@@ -257,12 +263,16 @@ class Ente:
         stem = name.removesuffix(".csv")
         header = self.headers.get(stem, ())
         if column not in header:
-            return f"ente.xlsx[{stem}]:{column}{row}"
+            return f"{self.file_of(stem)}:{column}{row}"
         index, letters = header.index(column) + 1, ""
         while index:
             index, rest = divmod(index - 1, 26)
             letters = chr(65 + rest) + letters
-        return f"ente.xlsx[{stem}]:{letters}{row}"
+        return f"{self.file_of(stem)}:{letters}{row}"
+
+    def column_shown(self, name: str, column: str) -> str:
+        """A column as the sheet's header writes it (``punti`` in a workbook with Italian headers)."""
+        return self.shown.get(name.removesuffix(".csv"), {}).get(column, column)
 
     def cell(self, name: str, row: int | None, column: str) -> str:
         """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``)."""

@@ -38,6 +38,9 @@ class PluginInfo:
     reforms: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # for an ente plugin: the layers registered under it (their PluginInfo), in registration order
     layers: tuple[PluginInfo, ...] = ()
+    # files an ente of the plugin names in cycle.toml (``ENTE_FILES``: [[ente]] key → (the file's name in the
+    # office's folder, its starting text beside the package)): ``ciclope template`` writes them
+    ente_files: Mapping[str, tuple[str, Path]] = attrs.field(factory=dict, hash=False)
 
     @property
     def all_reforms(self) -> dict[str, str]:

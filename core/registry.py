@@ -129,6 +129,11 @@ def _info(
         comparto=str(getattr(module, "COMPARTO", "")),
         reforms=dict(getattr(module, "REFORMS", {})),
         provisions=_provisions(Path(file).parent if file else None),
+        ente_files={
+            key: (name, Path(file).parent / starter)
+            for key, (name, starter) in dict(getattr(module, "ENTE_FILES", {})).items()
+            if file
+        },
     )
 
 

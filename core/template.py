@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from . import narrative, owned
-from .entetoml import CORE_APPROVALS
+from .entetoml import CORE_APPROVALS, italian_approval
 from .loading import CANONICAL, SHEET_TITLES, header_label, load_ente, merge_schemas
 from .model import Ente
 from .problems import CiclopeError, Problem
@@ -170,12 +170,43 @@ def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str
 
 
 def build(plugin: str, path: Path, source: Path | None = None) -> Written:
-    """Write the workbook, and ``ente.toml`` and ``cycle.toml`` beside it when they are not there."""
-    from openpyxl import Workbook
+    """The office's folder ``path`` (new or empty; a path ending in ``.xlsx`` writes the workbook alone, with
+    ``ente.toml`` and ``relazione/`` beside it). The folder runs as written once the data are typed in::
 
-    hooks, _info = Hooks.for_plugin(plugin)
+        path/cycle.toml                 data = "<ente>", output = "risultati"
+        path/<ente>/ente.xlsx           the workbook to fill
+        path/<ente>/ente.toml           funds and acts
+        path/<ente>/relazione/*.md      the office's own parts of the Relazione
+        path/<file>                     a plugin's starting files (the declared regulation's TOML)
+    """
+    hooks, info = Hooks.for_plugin(plugin)
     schema = merge_schemas(hooks.input_schemas())
     ente, year = _previous(source, schema) if source is not None else (None, dt.date.today().year)
+    ente_id = ente.id if ente is not None else "mio-ente"
+    if path.suffix.lower() == ".xlsx":
+        return _write_ente(path, hooks, plugin, schema, ente, year, {})
+    _folder(path)
+    written: list[Path] = []
+    kept: list[Path] = []
+    cycle_keys: dict[str, str] = {}
+    for key, (name, starter) in info.ente_files.items():
+        target = path / name
+        text = starter.read_text(encoding="utf-8").replace("{file}", name).replace("{name}", ente_id)
+        _write_or_keep(target, text, written, kept)
+        cycle_keys[key] = name
+    _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
+    (path / ente_id).mkdir(exist_ok=True)
+    params = {key: str(path / name) for key, name in cycle_keys.items()}
+    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, ente, year, params)
+    return Written((*written, *inner.written), (*kept, *inner.kept))
+
+
+def _write_ente(
+    path: Path, hooks: Hooks, plugin: str, schema: Any, ente: Ente | None, year: int, params: dict[str, str]
+) -> Written:
+    """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there."""
+    from openpyxl import Workbook
+
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     wb = Workbook()
     wb.remove(wb.active)
@@ -184,24 +215,42 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     data = io.BytesIO()
     wb.save(data)
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)
-    written, kept = [path], []
-    texts = {
-        "ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year)),
-        "cycle.toml": cycle_toml(plugin, ente.id if ente else "mio-ente", year),
-    }
+    written: list[Path] = [path]
+    kept: list[Path] = []
+    funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params))
+    texts = {"ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year, params), funds)}
     folder = path.parent / narrative.FOLDER
     if not os.path.lexists(folder):
         folder.mkdir()
     if folder.is_dir() and not folder.is_symlink():  # a link or a file by that name is the user's: left alone
         texts.update({f"{narrative.FOLDER}/{p.key}.md": narrative_text(p) for p in narrative.PARTS})
     for fname, text in texts.items():
-        target = path.parent / fname
-        if os.path.lexists(target):  # a file there (or a link by that name) is the user's: kept
-            kept.append(target)
-        else:
-            owned.write_new(target, text.encode("utf-8"))
-            written.append(target)
+        _write_or_keep(path.parent / fname, text, written, kept)
     return Written(tuple(written), tuple(kept))
+
+
+def _folder(path: Path) -> None:
+    """The office's folder: made, or an existing folder (its files are kept); never a link or a file."""
+    if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="template.folder",
+                    file=str(path),
+                    message="esiste già e non è una cartella: indica una cartella nuova, es. ufficio-"
+                    f"{dt.date.today().year}",
+                )
+            ]
+        )
+    path.mkdir(parents=True, exist_ok=True)
+
+
+def _write_or_keep(target: Path, text: str, written: list[Path], kept: list[Path]) -> None:
+    if os.path.lexists(target):  # a file there (or a link by that name) is the user's: kept
+        kept.append(target)
+    else:
+        owned.write_new(target, text.encode("utf-8"))
+        written.append(target)
 
 
 def narrative_text(part: narrative.Part) -> str:
@@ -234,11 +283,34 @@ APPROVAL_HELP = {
 }
 
 
+# The example date of an act no calendar dates: {0} is the cycle's year, {1} the year after.
+APPROVAL_EXAMPLE = {
+    "budget_approved": "{0}-01-31",
+    "piano_adopted": "{0}-01-31",
+    "relazione_approved": "{1}-06-30",
+    "relazione_validated_oiv": "{1}-06-30",
+    "relazione_published": "{1}-07-15",
+}
+
+
 def _toml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a TOML basic string is a JSON string
 
 
-def calendar_acts(hooks: Hooks, plugin: str, schema, year: int) -> dict[str, str]:
+def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> tuple[str, ...]:
+    """The funds that pay the individual premium under the regulation (a declared regulation names its own):
+    best effort, none when the plugin cannot answer without an ente."""
+    from .config import resolve_params
+
+    try:
+        resolved, _problems = resolve_params(plugin, year, dict(params), "template")
+        names = hooks.for_ente(resolved).individual_premium(params=resolved)
+    except Exception:  # noqa: BLE001 — the template is written without them
+        return ()
+    return tuple(n for n in names if not n.endswith(":"))
+
+
+def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str, str] | None = None) -> dict[str, str]:
     """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
     budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
     so empty an ente gives its schema's keys only."""
@@ -252,33 +324,35 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int) -> dict[str, str
         approvals={"budget_approved": dt.date(year - 1, 12, 20)},
     )
     try:
-        params, _problems = resolve_params(plugin, year, {}, "template")
+        params, _problems = resolve_params(plugin, year, dict(given or {}), "template")
         deadlines = hooks.for_ente(params).calendar(ente=ente, year=year, params=params)
     except Exception:  # noqa: BLE001 — the template is written without them
         return {}
     return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
 
 
-def ente_toml(schema, ente: Ente | None, year: int, acts: dict[str, str] | None = None) -> str:
-    """Every key the plugin reads, commented (a commented key fails no check); a run's name and funds
-    uncommented with its values (``--from``)."""
+def ente_toml(
+    schema, ente: Ente | None, year: int, acts: dict[str, str] | None = None, fund_names: tuple[str, ...] = ()
+) -> str:
+    """Every key the plugin reads, commented (a commented key fails no check), by its Italian name; a run's
+    name and funds uncommented with its values (``--from``)."""
     name = ente.name if ente is not None else "Nome dell'ente"
     funds = dict(ente.funds) if ente is not None else {}
     lines = [
         "# ente.toml: i dati dell'ente che non stanno nei fogli di ente.xlsx.",
         "# Le righe che iniziano con # sono commenti: per usare una chiave togli il # e scrivi il valore.",
-        f"name = {_toml_text(name)}",
+        f"nome = {_toml_text(name)}",
         "",
-        "[funds]",
+        "[fondi]",
         '# Le risorse del regolamento, in euro, tra virgolette e con il punto decimale: "12000.00".',
     ]
-    for key in schema.funds:
+    for key in dict.fromkeys(fund_names or schema.funds):
         value = funds.pop(key, None)
         lines.append(f'{key} = "{value}"' if value is not None else f'# {key} = "12000.00"')
     lines += [f'{key} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
     lines += [
         "",
-        "[approvals]",
+        "[atti]",
         "# Le date degli atti, senza virgolette, nella forma AAAA-MM-GG; l'esempio è la scadenza.",
         "# Una data mancante è segnalata da ciclope calendar.",
     ]
@@ -289,17 +363,22 @@ def ente_toml(schema, ente: Ente | None, year: int, acts: dict[str, str] | None 
             "oiv_attested": "0.97",
             "oiv_motivation": '"lievi scostamenti per cause esterne"',
             "oiv_judgement": '"in linea con le aspettative"',
-        }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else f"{year}-01-31")
-        lines.append(f"# {key} = {example}   # {help_}")
+        }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(
+            year, year + 1
+        )
+        lines.append(f"# {italian_approval(key)} = {example}   # {help_}")
     lines += [
         "",
-        "# [evaluators]: i valutatori che non sono nel foglio persone (OIV, Presidente), per codice:",
+        "# [valutatori]: i valutatori che non sono nel foglio persone (OIV, Presidente), per codice:",
         '# oiv = "Organismo indipendente di valutazione"',
     ]
     return "\n".join(lines) + "\n"
 
 
-def cycle_toml(plugin: str, ente_id: str, year: int) -> str:
+def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None = None) -> str:
+    extra = "".join(
+        f"{key} = {_toml_text(value)}   # il file accanto a questo\n" for key, value in (keys or {}).items()
+    )
     return (
         "# cycle.toml: il ciclo da calcolare. Esegui: ciclope run cycle.toml\n"
         "[cycle]\n"
@@ -309,7 +388,7 @@ def cycle_toml(plugin: str, ente_id: str, year: int) -> str:
         "[[ente]]\n"
         f'id = "{ente_id}"   # un codice breve, senza spazi\n'
         f'plugin = "{plugin}"\n'
-        'data = "."   # la cartella con ente.xlsx (rinomina il modello in ente.xlsx) ed ente.toml\n'
+        f'data = "{ente_id}"   # la cartella con ente.xlsx ed ente.toml\n' + extra
     )
 
 

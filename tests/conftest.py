@@ -11,18 +11,18 @@ import pytest
 pytest_plugins = ["ciclope.core.testing"]
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-EXAMPLES = SHARED / "examples"
+# The public example cycles with their expected.json and the acceptance's checker, kept in the project so a
+# clone is complete (tests/examples/README.md).
+EXAMPLES = ROOT / "tests" / "examples"
+CHECK_RESULTS = EXAMPLES / "check_results.py"
 
 
 @pytest.fixture
 def example(tmp_path):
-    """Copy ../shared/examples/<name> to tmp_path and return the copy (skip when shared/ is absent)."""
+    """Copy tests/examples/<name> to tmp_path and return the copy."""
 
     def copy(name: str) -> Path:
         src = EXAMPLES / name
-        if not src.is_dir():
-            pytest.skip(f"{src} not available (shared/ sits beside the project)")
         dest = tmp_path / name
         shutil.copytree(src, dest)
         return dest

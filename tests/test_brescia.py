@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import CHECK_RESULTS
 
 from ciclope.core.cli import main
 from ciclope.core.money import bounded_split
@@ -31,7 +32,6 @@ from ciclope.core.testing import check_expected, compute_ente, results_doc, writ
 from ciclope.plugins.brescia import common, rules
 
 D = Decimal
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 ALL = ("A1", "A2", "B1", "B2", "B3", "C1", "C2", "D1")
 
 
@@ -736,7 +736,7 @@ def test_public_example_through_the_cli(example):
             continue
         doc = json.loads((folder / "out" / ente / "results.json").read_text())
         assert check_expected(doc, checks) == []
-    tool = SHARED / "tools" / "check_results.py"  # the customer's checker, as the acceptance uses it
+    tool = CHECK_RESULTS  # the customer's checker, as the acceptance uses it
     out = subprocess.run(
         [sys.executable, str(tool), str(folder / "expected.json"), str(folder / "out")], capture_output=True, text=True
     )

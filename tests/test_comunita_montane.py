@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from conftest import SHARED
+from conftest import CHECK_RESULTS
 
 from ciclope.core import bands as merit
 from ciclope.core import scoring
@@ -875,9 +875,7 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
     folder = example("comunita_montane")
     assert main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")]) == 0
     expected = json.loads((folder / "expected.json").read_text())
-    tool = SHARED / "tools" / "check_results.py"
-    if not tool.exists():
-        pytest.skip(f"{tool} not available")
+    tool = CHECK_RESULTS
     run = subprocess.run(
         [sys.executable, str(tool), str(folder / "expected.json"), str(tmp_path / "out")],
         capture_output=True,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
-from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import EXAMPLES
 
 from ciclope.core import runner
 from ciclope.core.config import load_config
@@ -20,8 +20,6 @@ from ciclope.core.reports import sheets, xlsx
 from ciclope.core.reports.model import Flag, Table
 from ciclope.core.reports.relazione import build
 from ciclope.core.reports.relazione.worded import worded
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "examples"
 
 
 def test_a_typed_table_worded_by_hand():

@@ -7,10 +7,10 @@ import io
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import CHECK_RESULTS
 
 from ciclope.core.cli import main
 from ciclope.core.loading import SHEET_TITLES, column_code
@@ -40,7 +40,7 @@ def test_a_template_filled_with_an_examples_rows_gives_its_results(example, tmp_
     wb.save(data / "ente.xlsx")
     out = tmp_path / "out"
     main(["run", str(folder / "cycle.toml"), "--out", str(out)])
-    tool = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "check_results.py"
+    tool = CHECK_RESULTS
     run = subprocess.run(
         [sys.executable, str(tool), str(folder / "expected.json"), str(out)], capture_output=True, text=True
     )
@@ -71,8 +71,9 @@ def test_drop_downs_comments_and_no_help_in_data_rows(tmp_path):
 def test_template_from_a_run_prefills_next_year(example, tmp_path):
     folder = example("bergamo")
     main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")])
-    book = tmp_path / "2022.xlsx"
-    assert main(["template", "bergamo", str(book), "--from", str(tmp_path / "out" / "bg-esempio")]) == 0
+    office = tmp_path / "ufficio-2022"
+    assert main(["template", "bergamo", str(office), "--from", str(tmp_path / "out" / "bg-esempio")]) == 0
+    book = office / "bg-esempio" / "ente.xlsx"  # the ente's folder is named by its id
     wb = openpyxl.load_workbook(book)
     ind = list(wb["indicatori"].iter_rows(values_only=True))
     header, rows = [column_code("indicators", h) for h in ind[0]], ind[1:]
@@ -99,11 +100,12 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
     assert cards[1] == ("U1", "SG", "comportamenti", "Orientamento al risultato", 50, None, None)
     people = list(wb["persone"].iter_rows(values_only=True))
     assert people[1][:6] == ("SG", "Segretario Generale", "Segretario Generale", "DIR", "cce", 1)  # ruolo in words
-    toml = (tmp_path / "ente.toml").read_text(encoding="utf-8")
-    assert 'name = "Camera di Commercio di Esempio (regole di Bergamo)"' in toml
+    toml = (office / "bg-esempio" / "ente.toml").read_text(encoding="utf-8")
+    assert 'nome = "Camera di Commercio di Esempio (regole di Bergamo)"' in toml
     assert 'performance_individuale = "6000.00"' in toml and '# risultato_po = "12000.00"' in toml
-    assert "year = 2022" in (tmp_path / "cycle.toml").read_text(encoding="utf-8")  # the year after 2021
-    assert 'id = "bg-esempio"' in (tmp_path / "cycle.toml").read_text(encoding="utf-8")
+    cycle = (office / "cycle.toml").read_text(encoding="utf-8")
+    assert "year = 2022" in cycle  # the year after 2021
+    assert 'id = "bg-esempio"' in cycle and 'data = "bg-esempio"' in cycle and 'output = "risultati"' in cycle
 
 
 def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):
@@ -114,7 +116,7 @@ def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):
     out = capsys.readouterr().out
     parts = ", ".join(str(tmp_path / "relazione" / f"{p}.md") for p in ("contesto", "amministrazione", "criticita"))
     rest = ", ".join(str(tmp_path / "relazione" / f"{p}.md") for p in ("risorse", "pari_opportunita", "processo"))
-    assert f"Scritti: {tmp_path / 'm.xlsx'}, {tmp_path / 'cycle.toml'}, {parts}, {rest}." in out
+    assert f"Scritti: {tmp_path / 'm.xlsx'}, {parts}, {rest}." in out  # the workbook alone: no cycle.toml
     kept = f"{tmp_path / 'ente.toml'}, {tmp_path / 'relazione' / 'presentazione.md'}"
     assert f"Tenuti come erano (già presenti, non sovrascritti): {kept}." in out
     assert (tmp_path / "ente.toml").read_text(encoding="utf-8") == 'name = "Mio"\n'
@@ -145,41 +147,45 @@ def test_italian_headers_are_read_and_problems_name_them(tmp_path):
 def test_the_template_with_its_toml_files_validates(tmp_path):
     """The template's ente.toml and cycle.toml, with a minimal ente filled in: validate finds no error
     (the commented keys fail no check; the old «savings = "0.00"» did)."""
-    assert main(["template", "comunita_montane", str(tmp_path / "ente.xlsx")]) == 0
-    wb = openpyxl.load_workbook(tmp_path / "ente.xlsx")
+    assert main(["template", "comunita_montane", str(tmp_path / "ufficio")]) == 0
+    book = tmp_path / "ufficio" / "mio-ente" / "ente.xlsx"
+    wb = openpyxl.load_workbook(book)
     wb["unità"].append(["ente", "Comunità", "ente"])
     wb["persone"].append(["seg", "Segretario", "Segretario Generale", "DIR", "ente"])
-    wb.save(tmp_path / "ente.xlsx")
-    assert main(["validate", str(tmp_path / "cycle.toml")]) == 0
+    wb.save(book)
+    assert main(["validate", str(tmp_path / "ufficio" / "cycle.toml")]) == 0
 
 
 @pytest.mark.parametrize(
     "plugin, acts",
     [
-        ("comunita_montane", ("monitoraggio_intermedio", "premi_paid", "bonus_paid", "savings_validated_oiv")),
-        ("brescia", ("monitoraggio_giunta", "premi_paid", "relazione_drafted")),
-        ("bergamo", ("monitoraggio_assestamento", "premi_paid")),
+        ("comunita_montane", ("monitoraggio_intermedio", "premi_erogati", "bonus_erogato", "risparmi_validati_oiv")),
+        ("brescia", ("monitoraggio_giunta", "premi_erogati", "relazione_drafted")),
+        ("bergamo", ("monitoraggio_assestamento", "premi_erogati")),
     ],
 )
 def test_ente_toml_lists_every_act_and_each_key_is_known(tmp_path, capsys, plugin, acts):
-    """Every [approvals] key of the calendar is listed with its act; uncommented, none is unknown."""
-    assert main(["template", plugin, str(tmp_path / "ente.xlsx")]) == 0
+    """Every [atti] key of the calendar is listed with its act, by its Italian name; uncommented, none is
+    unknown."""
+    assert main(["template", plugin, str(tmp_path / "ufficio")]) == 0
     capsys.readouterr()
-    toml = (tmp_path / "ente.toml").read_text(encoding="utf-8")
+    ente = tmp_path / "ufficio" / "mio-ente"
+    toml = (ente / "ente.toml").read_text(encoding="utf-8")
     for act in acts:
         assert re.search(rf"^# {act} = \d{{4}}-\d\d-\d\d   # ", toml, re.M), act
     year = dt.date.today().year  # the template's cycle: this year; the premi are paid by 31/12 of the next
-    assert f"# premi_paid = {year + 1}-12-31   # Erogazione dei premi di performance" in toml
+    assert f"# premi_erogati = {year + 1}-12-31   # Erogazione dei premi di performance" in toml
     assert f"— scadenza {year + 1}-12-31" in toml
-    lines = toml.split("[approvals]")[1].split("# [evaluators]")[0].splitlines()
+    assert "budget_approved" not in toml and "# bilancio_approvato = " in toml  # no English key
+    lines = toml.split("[atti]")[1].split("# [valutatori]")[0].splitlines()
     keys = [ln[2:] for ln in lines if re.match(r"# [a-z_]+ = ", ln)]
-    filled = toml.split("[approvals]")[0] + "[approvals]\n" + "\n".join(keys) + "\n"
-    (tmp_path / "ente.toml").write_text(filled, encoding="utf-8")
-    wb = openpyxl.load_workbook(tmp_path / "ente.xlsx")
+    filled = toml.split("[atti]")[0] + "[atti]\n" + "\n".join(keys) + "\n"
+    (ente / "ente.toml").write_text(filled, encoding="utf-8")
+    wb = openpyxl.load_workbook(ente / "ente.xlsx")
     wb["unità"].append(["ente", "Ente", "ente"])
     wb["persone"].append(["seg", "Segretario", "Segretario Generale", "DIR", "ente"])
-    wb.save(tmp_path / "ente.xlsx")
-    main(["validate", str(tmp_path / "cycle.toml")])
+    wb.save(ente / "ente.xlsx")
+    main(["validate", str(tmp_path / "ufficio" / "cycle.toml")])
     out = capsys.readouterr().out
     assert (
         "core.input" not in out and "sconosciut" not in out

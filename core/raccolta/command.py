@@ -52,6 +52,16 @@ def _ente(args: argparse.Namespace) -> tuple[Any, Any]:
     return plan, plan.ente(args.ente)
 
 
+def _params(cfg: Any, year: int) -> Any:
+    """The ente's parameters as a run resolves them (a declared regulation's cards are there); problems in
+    them are the run's to report."""
+    from ..config import resolve_params
+
+    if cfg.params is not None:
+        return cfg.params
+    return resolve_params(cfg.plugin, year, cfg.overrides, cfg.id, cfg.national)[0]
+
+
 def crea(args: argparse.Namespace) -> int:
     from .. import owned
     from ..loading import load_ente, merge_schemas
@@ -64,15 +74,17 @@ def crea(args: argparse.Namespace) -> int:
     if (out / layout.MANIFEST).exists():
         raise owned.refuse(out, f"{out} contiene già una raccolta: indica una cartella nuova per crearne un'altra")
     hooks, _ = Hooks.for_plugin(cfg.plugin)
+    params = _params(cfg, plan.year)
+    hooks = hooks.for_ente(params)
     try:
-        ente = load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas()))
+        ente = load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas()), collecting=True)
     except CiclopeError as exc:
         from ..console import render_problems
 
         print(f"{cfg.id}: dati non caricabili: correggili prima di creare la raccolta", file=sys.stderr)
         print(render_problems(list(exc.problems)), file=sys.stderr)
         return EXIT_ENTE
-    batches = make_plan(ente, hooks)
+    batches = make_plan(ente, hooks, params)
     owned.claim_root(out, "raccolta", [plan.path, cfg.data])
     sent = _write_batches(out, batches.batches, ente, cfg.id, plan.year, token := secrets.token_hex(16))
     created = dt.datetime.now().isoformat(timespec="seconds")

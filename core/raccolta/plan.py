@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ..model import Ente, Person
+from ..params import Params
 from ..registry import Hooks
 from ..reports import fmt
 
@@ -30,7 +31,7 @@ class Card:
     person: str
     name: str
     role: str
-    unit: str
+    unit: str  # the unit's name, as the evaluator knows it
     lines: tuple[CardLine, ...]
 
 
@@ -98,8 +99,8 @@ def _as_line(raw: Any) -> CardLine:
     return CardLine(str(section), str(item), Decimal(str(max_points)), None if weight is None else Decimal(str(weight)))
 
 
-def card_of(person: Person, ente: Ente, hooks: Hooks) -> list[CardLine]:
-    answer = hooks.pm.hook.ciclope_card_items(person=person, ente=ente)
+def card_of(person: Person, ente: Ente, hooks: Hooks, params: Params) -> list[CardLine]:
+    answer = hooks.pm.hook.ciclope_card_items(person=person, ente=ente, params=params)
     return default_card(person, ente) if answer is None else [_as_line(raw) for raw in answer]
 
 
@@ -130,13 +131,13 @@ def measures_by_owner(ente: Ente) -> dict[str, list[Measure]]:
     return out
 
 
-def plan(ente: Ente, hooks: Hooks) -> Plan:
+def plan(ente: Ente, hooks: Hooks, params: Params) -> Plan:
     """The workbooks to send: one per evaluator who has a card or an indicator to fill, in people.csv order
     (external evaluators after)."""
     cards: dict[str, list[Card]] = {}
     unassigned, without = [], []
     for person in ente.people.values():
-        lines = card_of(person, ente, hooks)
+        lines = card_of(person, ente, hooks, params)
         if not lines:
             without.append(person.id)
             continue
@@ -144,7 +145,8 @@ def plan(ente: Ente, hooks: Hooks) -> Plan:
         if who is None or who == person.id:
             unassigned.append(person.id)
             continue
-        card = Card(person.id, person.name, person.role, person.unit, tuple(lines))
+        unit = ente.units.get(person.unit)
+        card = Card(person.id, person.name, person.role, unit.name if unit else person.unit, tuple(lines))
         cards.setdefault(who, []).append(card)
     measures = measures_by_owner(ente)
     order = [p for p in ente.people if p in cards or p in measures]

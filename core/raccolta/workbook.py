@@ -16,7 +16,18 @@ DROPDOWN_MAX = 20  # an integer maximum up to this gets a drop-down of every all
 LAST_ROW = 2000
 
 
+def _print_setup(ws: Any) -> None:
+    """On paper as on screen: A4 landscape, every column on the page's width, the header on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+
+
 def _protect(ws: Any) -> None:
+    _print_setup(ws)
     ws.protection.sheet = True
     ws.protection.formatCells = False  # the evaluator may widen a column
     ws.protection.formatColumns = False
@@ -33,6 +44,7 @@ def _header(ws: Any, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
         ws.column_dimensions[get_column_letter(k)].width = width
     ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
 
 
 def _fillable(cell: Any) -> None:
@@ -101,7 +113,7 @@ def _measures(wb: Any, batch: Batch) -> None:
 
 def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ws = wb.create_sheet(layout.INFO, 0)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 120
     lines = [
         f"Raccolta delle valutazioni {year} — {ente_name}",
         f"Valutatore: {batch.label} ({batch.evaluator})",

@@ -16,10 +16,12 @@ from typing import Any
 
 import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from .. import owned
 from ..problems import CiclopeError, Problem
 from ..reports import fmt
+from ..reports.html import blocks
 from ..store import Current, Store, read
 from ..store.history import Trend, trend
 from ..store.sections import position_html, trend_html
@@ -221,8 +223,9 @@ class Site:
         ]
         context = dict(
             e=row,
-            trend="\n".join(str(x) for x in trend_html(t)),
-            position="\n".join(str(x) for x in position_html(bench, c.ente, self.year)),
+            # blocks written as HTML by the Relazione's own macros, every value escaped there
+            trend=Markup(blocks(trend_html(t))),
+            position=Markup(blocks(position_html(bench, c.ente, self.year))),
             # public: head counts by level are in the published documents, disclosure-controlled together
             levels=[]
             if self.public

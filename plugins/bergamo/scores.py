@@ -188,7 +188,7 @@ def contraddittorio(person: Person, ente: Ente, score: Decimal | None, params: P
                 ente,
                 "bergamo.po.contraddittorio",
                 f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < {params['level_adeguata']}) "
-                "senza contraddittorio registrato in appeals.csv: non può essere formalizzata",
+                "senza contraddittorio registrato tra i ricorsi: non può essere formalizzata",
                 f"{REG} art. 28.6",
                 "appeals",
                 None,

@@ -106,7 +106,7 @@ def po_score(
     if scoring.po_needs_contraddittorio(ente, person, score, params["po_positive"]):
         message = (
             f"valutazione non positiva della PO {person.id} ({fmt.decimal_it(score)} < "
-            f"{fmt.decimal_it(params['po_positive'])}) senza contraddittorio registrato in appeals.csv: non può "
+            f"{fmt.decimal_it(params['po_positive'])}) senza contraddittorio registrato tra i ricorsi: non può "
             "diventare definitiva"
         )
         trace.problem(

@@ -190,6 +190,6 @@ def contraddittorio(person: Person, ente: Ente, score: Decimal, trace: Trace) ->
             row=person.row,
             column="id",
             message=f"{person.id}: valutazione negativa di un titolare di PO (punteggio {fmt.decimal_it(score)} < 70) "
-            "senza contraddittorio registrato in appeals.csv: non può essere definitiva",
+            "senza contraddittorio registrato tra i ricorsi: non può essere definitiva",
         )
     )

@@ -32,4 +32,6 @@ LABELS = {
     "performance_individuale": "Premi per la performance individuale",
     "risultato_po": "Retribuzione di risultato delle PO / EQ",
 }
+# the ente's regulation file (``regolamento = …`` in cycle.toml): ``ciclope template`` starts it from nuovo.toml
+ENTE_FILES = {"regolamento": ("regolamento.toml", "nuovo.toml")}
 FUND_GROUPS = {"performance_individuale": "personale", "risultato_po": "dirigenti e PO"}

@@ -50,6 +50,16 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
                 f"il fondo {rp.fund!r} è già quello del [premio]: usa due fondi distinti",
                 "regolamento.valore",
             )
+    seen: dict[str, int] = {}
+    for i, card in enumerate(parts.get("cards", ())):
+        for role in card.roles:
+            if role in seen:
+                error(
+                    f"scheda[{i}].ruoli",
+                    f"il ruolo {role!r} ha già la scheda scheda[{seen[role]}]: una sola scheda per ruolo",
+                    "regolamento.valore",
+                )
+            seen.setdefault(role, i)
     for i, ev in enumerate(parts.get("calendar", ())):
         if day_month(ev.due) is None:
             error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")

@@ -121,6 +121,17 @@ def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
     return tuple(bands.Level(s.name, s.min) for s in steps)
 
 
+@hookimpl(specname="ciclope_card_items")
+def card_items(person: Person, params: Params) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
+    """The items of the card the regulation declares for the person's role ([[scheda]]); None (the items of
+    evaluations.csv) when it declares none for that role."""
+    reg = regulation_of(params)
+    for card in reg.cards:
+        if person.role in card.roles:
+            return [(i.section, i.item, i.max_points, i.weight) for i in card.items]
+    return None
+
+
 @hookimpl(specname="ciclope_individual_score")
 def individual_score(
     person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace

@@ -414,12 +414,48 @@ class Event:
 
 
 @attrs.frozen
+class CardItem:
+    """Una voce della scheda di valutazione: la sezione, la voce, il punteggio massimo e il peso."""
+
+    section: str = key("sezione", "text", "la sezione della scheda", required=True, example="Comportamenti")
+    item: str = key(
+        "voce", "text", "la voce, come la legge il valutatore", required=True, example="Capacità di lavorare in gruppo"
+    )
+    max_points: Decimal = key(
+        "massimo", "number", "il punteggio massimo della voce", required=True, lo="0.01", hi="1000", example=10
+    )
+    weight: Decimal | None = key(
+        "peso", "number", "il peso della voce nella scheda (se manca: il suo massimo)", lo="0", hi="1000", example=20
+    )
+
+
+@attrs.frozen
+class Card:
+    """[[scheda]] — la scheda di valutazione individuale di uno o più ruoli: le sue voci, che `ciclope template`
+    e `ciclope raccolta` scrivono nelle cartelle di lavoro dei valutatori."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 6, allegato A")
+    roles: tuple[str, ...] = key(
+        "ruoli", "texts", "i ruoli valutati con questa scheda", default=ROLES, choices=ROLES, example=["dipendente"]
+    )
+    items: tuple[CardItem, ...] = key("voci", "tables", "le voci della scheda", required=True, table=CardItem)
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
 class Regulation:
     """Il file del regolamento."""
 
     format: int = key("formato", "int", "la versione del formato: 1", required=True, example=1)
     act: Act = key("atto", "table", "l'atto", required=True, table=Act)
     score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
+    cards: tuple[Card, ...] = key(
+        "scheda",
+        "tables",
+        "le schede di valutazione, per ruolo (se mancano: le voci di evaluations.csv)",
+        default=(),
+        table=Card,
+    )
     levels: Levels | None = key("livelli", "table", "i livelli di valutazione", table=Levels)
     exclusions: tuple[Exclusion, ...] = key(
         "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion

@@ -188,7 +188,7 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
     return [
         Text(intro, "muted"),
         *([Text(fmt.NO_DIRIGENTI, "muted")] if with_po else []),
-        Table("", columns(head, (3, 4)), rows, empty="Nessun dirigente in people.csv."),
+        Table("", columns(head, (3, 4)), rows, empty="Nessun dirigente tra il personale."),
     ]
 
 
@@ -265,6 +265,6 @@ def revisions(r: Result) -> list[Block]:
     head = ("Indicatore", "Campo", "Valore precedente", "Nuovo valore", "Motivazione", "Esito", "Perché")
     return [
         Heading("Revisioni dei target in corso d'anno"),
-        Table("", columns(head), rows, empty="Nessuna revisione in revisions.csv."),
+        Table("", columns(head), rows, empty="Nessuna revisione registrata."),
         Text("Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate.", "muted"),
     ]

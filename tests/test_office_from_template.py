@@ -1,0 +1,129 @@
+"""The office's first year with every plugin, from ``ciclope template`` alone: the folder it lays out runs as
+written once the data are typed in — template → fill the workbook → raccolta crea → the evaluators fill their
+workbooks → raccolta unisci → validate → run → schede-personali → site --public. Nothing is edited but the
+data: the rows of the workbook, the funds and dates of ente.toml, the points and actuals of the evaluators."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import EXAMPLES
+
+from ciclope.core.cli import main
+from ciclope.core.loading import SHEET_TITLES, column_code
+from ciclope.core.registry import load_plugin
+
+pytestmark = pytest.mark.slow  # four enti through the whole office path, with their documents
+
+# plugin → the folder whose rows the office types in (the evaluations come back from the evaluators)
+DATA = {
+    "brescia": EXAMPLES / "brescia" / "bs-esempio",
+    "bergamo": EXAMPLES / "bergamo" / "bg-esempio",
+    "comunita_montane": EXAMPLES / "comunita_montane" / "cm-esempio",
+    "regolamento": None,  # the declared regulation's demo Comune (below)
+}
+
+
+def source(plugin: str) -> Path:
+    folder = DATA[plugin]
+    if folder is None:
+        demo = load_plugin("regolamento")[1].demo
+        assert demo is not None
+        folder = demo / "comune-livelli"
+    return folder
+
+
+def type_in(book: Path, data: Path) -> None:
+    """The rows of ``data``'s CSV files under the workbook's Italian headers, as an office types them; the cards
+    and the year's actuals are left to the evaluators."""
+    wb = openpyxl.load_workbook(book)
+    for path in sorted(data.glob("*.csv")):
+        if path.stem == "evaluations":
+            continue
+        ws = wb[SHEET_TITLES.get(path.stem, path.stem)]
+        header = [column_code(path.stem, c.value) for c in ws[1]]
+        for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+            years = sorted(k for k in row if k.startswith("target_") and k[7:].isdigit())
+            if years and not row.get("target"):  # a multi-year plan: its last year's target for this year
+                row["target"] = row[years[-1]]
+            ws.append([None if h == "actual" else row.get(h) or None for h in header])
+    wb.save(book)
+
+
+def fill_returned(sent: Path, back: Path) -> int:
+    """Every evaluator's workbook filled: 80% of each item's maximum, each indicator's target as its actual.
+    The number of cards filled."""
+    cards = 0
+    for book in sorted(sent.glob("*.xlsx")):
+        wb = openpyxl.load_workbook(book)
+        ws, wi = wb["Schede"], wb["Indicatori"]
+        head = [c.value for c in ws[1]]
+        most, points = head.index("Punti massimi") + 1, head.index("Punti assegnati") + 1
+        for row in range(2, ws.max_row + 1):
+            if ws.cell(row, most).value is not None:
+                ws.cell(row, points).value = ws.cell(row, most).value * 8 // 10
+        cards += len({ws.cell(r, 1).value for r in range(2, ws.max_row + 1)})
+        ihead = [c.value for c in wi[1]]
+        kind, target, actual = (ihead.index(h) + 1 for h in ("Tipo", "Target", "Consuntivo"))
+        for row in range(2, wi.max_row + 1):
+            wi.cell(row, actual).value = "SI" if wi.cell(row, kind).value == "SI/NO" else wi.cell(row, target).value
+        wb.save(back / book.name)
+    return cards
+
+
+@pytest.mark.parametrize("plugin", sorted(DATA))
+def test_the_first_year_runs_from_the_template_as_written(tmp_path, plugin, capsys):
+    office = tmp_path / "ufficio"
+    assert main(["template", plugin, str(office)]) == 0
+    cycle = office / "cycle.toml"
+    ente = office / "mio-ente"
+    data = source(plugin)
+    type_in(ente / "ente.xlsx", data)
+    (ente / "ente.toml").write_text((data / "ente.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    capsys.readouterr()
+
+    raccolta = office / "raccolta"
+    assert main(["raccolta", "crea", str(cycle), "--ente", "mio-ente", "--out", str(raccolta)]) == 0, (
+        capsys.readouterr().err
+    )
+    assert fill_returned(raccolta / "da-inviare", raccolta / "ricevute") > 0
+    assert main(["raccolta", "unisci", str(cycle), "--ente", "mio-ente", str(raccolta)]) == 0, capsys.readouterr()
+    assert main(["validate", str(cycle)]) in (0, 1)
+    assert "dati non caricabili" not in capsys.readouterr().out
+
+    assert main(["run", str(cycle)]) in (0, 1)  # into risultati/ beside cycle.toml, as the template says
+    results = json.loads((office / "risultati" / "mio-ente" / "results.json").read_text(encoding="utf-8"))
+    scored = [p for p in results["individual"].values() if p.get("score") is not None]
+    assert scored, "no person was scored from the evaluators' cards"
+
+    assert main(["schede-personali", str(office / "risultati" / "mio-ente")]) == 0
+    assert list((office / "schede-personali" / "mio-ente").glob("*.html"))
+    assert main(["site", str(cycle), "--public", "--out", str(office / "sito")]) == 0
+    assert (office / "sito" / "enti" / "mio-ente.html").is_file()
+
+
+def test_the_declared_regulation_sends_its_own_card(tmp_path, capsys):
+    """The starting regulation's [[scheda]] for employees (40 + 20 + 20 + 20 points) is what an evaluator
+    receives, for a person with no row in the evaluations sheet."""
+    office = tmp_path / "ufficio"
+    assert main(["template", "regolamento", str(office)]) == 0
+    type_in(office / "mio-ente" / "ente.xlsx", source("regolamento"))
+    shutil.copy(source("regolamento") / "ente.toml", office / "mio-ente" / "ente.toml")
+    raccolta = office / "raccolta"
+    assert main(["raccolta", "crea", str(office / "cycle.toml"), "--ente", "mio-ente", "--out", str(raccolta)]) == 0
+    ws = openpyxl.load_workbook(raccolta / "da-inviare" / "SEG.xlsx")["Schede"]
+    head = [c.value for c in ws[1]]
+    rows = [dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    marco = [(r["Voce"], r["Punti massimi"]) for r in rows if r["Persona (id)"] == "L1"]
+    assert marco == [
+        ("Contributo agli obiettivi dell'unità", 40),
+        ("Qualità del lavoro svolto", 20),
+        ("Capacità di lavorare in gruppo", 20),
+        ("Flessibilità e disponibilità", 20),
+    ]
