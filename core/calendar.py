@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from .entetoml import italian_approval
 from .outcomes import Deadline
 from .phases import PHASE_NAMES
 from .reports import fmt
@@ -39,8 +40,8 @@ def state(deadline: Deadline, status: str, ente, today: dt.date | None = None) -
     if status == "mancante":
         if today is not None and today <= deadline.due:
             return "da fare"
-        return f"MANCANTE (nessuna data in [approvals] {deadline.approval})"
-    return "da verificare (nessun atto da registrare in [approvals])"
+        return f"MANCANTE (nessuna data in [atti] {italian_approval(deadline.approval or '')} di ente.toml)"
+    return "da verificare (nessun atto da registrare in [atti])"
 
 
 def ordered(result: Result) -> list[tuple[Deadline, str]]:

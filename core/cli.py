@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_schede(sub)
 
-    demo = sub.add_parser("demo", help="esegue gli enti dimostrativi dei tre plugin in ./ciclope-demo/")
+    demo = sub.add_parser("demo", help="esegue gli enti dimostrativi di ogni plugin installato in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
 
@@ -295,6 +295,12 @@ def add_store_commands(sub, add_store_options) -> None:
     b = sub.add_parser("benchmark", help="confronto tra gli enti di un anno nell'archivio dei risultati")
     b.add_argument("config")
     b.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
+    b.add_argument(
+        "--tutti",
+        dest="every",
+        action="store_true",
+        help="ogni ente in ogni graduatoria (senza: i primi e gli ultimi 5 di una graduatoria lunga)",
+    )
     b.add_argument("--json", action="store_true")
     add_store_options(b, writes=False)
 
@@ -382,26 +388,47 @@ def cmd_validate(args) -> int:
 
     plan = load_config(args.config)
     status = EXIT_OK
-    for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
+    enti = [plan.ente(i) for i in args.ente] if args.ente else list(plan.enti)
+    tally = {"ok": 0, "avvisi": 0, "errori": 0, "falliti": 0, "errors": 0, "warnings": 0}
+    for cfg in enti:
         try:
             result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
             print(f"{cfg.id}: dati non caricabili")
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
+            tally["falliti"] += 1
             continue
         except Exception as exc:  # a plugin bug: this ente only, as in `run`
             print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}")
             status = EXIT_ENTE
+            tally["falliti"] += 1
             continue
         if result.violations:
             print(f"{cfg.id}:")
             print(render_problems(list(result.violations)))
         else:
             print(f"{cfg.id}: nessun problema")
+        errors = len(result.errors)
+        tally["errors"] += errors
+        tally["warnings"] += len(result.violations) - errors
+        tally["errori" if errors else ("avvisi" if result.violations else "ok")] += 1
         if result.errors:
             status = EXIT_ENTE
+    if len(enti) > 1:
+        print(validate_total(len(enti), tally))
     return status
+
+
+def validate_total(enti: int, t: dict[str, int]) -> str:
+    """The grand total of ``validate`` over many enti: how many are clean, warned, in error, not loadable."""
+    from .reports.fmt import plural
+
+    return (
+        f"Totale: {plural(enti, 'ente', 'enti')} — {t['ok']} senza problemi, {t['avvisi']} con soli avvisi, "
+        f"{t['errori']} con errori, {t['falliti']} non caricabili o falliti; "
+        f"{plural(t['errors'], 'errore', 'errori')} e {plural(t['warnings'], 'avviso', 'avvisi')} in tutto"
+    )
 
 
 def cmd_explain(args) -> int:
@@ -648,7 +675,7 @@ def cmd_new_plugin(args) -> int:
         return EXIT_OK
     dest = create(args.name)
     print(f"Creato {dest}")
-    print(f"  pip install {dest}\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml")
+    print(f"  pip install -e {dest}\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml")
     return EXIT_OK
 
 

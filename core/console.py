@@ -20,9 +20,9 @@ def render_problems(problems: Sequence[Problem], limit: int = 200, total: int | 
     total = len(problems) if total is None else max(total, len(problems))
     hidden = total - min(limit, len(problems))
     if hidden > 0:
-        lines.append(f"… e altri {hidden} problemi")
+        lines.append(f"… e {'un altro problema' if hidden == 1 else f'altri {hidden} problemi'}")
     if total > len(problems):
-        lines.append(f"{total} problemi")
+        lines.append("1 problema" if total == 1 else f"{total} problemi")
     else:
         n = sum(1 for p in problems if p.is_error)
         warnings = len(problems) - n

@@ -117,12 +117,12 @@ def ciclope_resources(ente, trace):
         trace.record(
             f"pool:{name}",
             amount,
-            "importo di [funds] in ente.toml",
-            "ente.toml [funds]",
+            "importo di [fondi] in ente.toml",
+            "ente.toml [fondi]",
             label=f"Fondo {name}",
-            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+            inputs=[Input(f"[fondi] {name}", amount, cell=f"ente.toml:funds.{name}")],
         )
-        pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
+        pools[name] = Pool(name=name, amount=amount, source="ente.toml [fondi]")
     return pools
 
 
@@ -149,7 +149,7 @@ def ciclope_attestation(ente, org, trace):
         trace.record(
             "attested",
             attested,
-            "attestazione dell'OIV ([approvals] oiv_attested) o, se assente, il valore calcolato",
+            "attestazione dell'OIV ([atti] attestazione_oiv in ente.toml) o, se assente, il valore calcolato",
             "D.Lgs. 150/2009 art. 14",
             label="Performance attestata dall'OIV",
             inputs=[Input("calcolata", computed, ref="ente")],

@@ -120,12 +120,13 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
 def unknown_approvals(ente: Ente, calendar_keys: Iterable[str]) -> list[Problem]:
     """After the calendar: an [approvals] key that neither the core, the plugin nor its calendar knows."""
     known = set(CORE_APPROVALS) | set(ente.approval_keys) | set(calendar_keys)
+    words = {italian_approval(k) for k in known}  # the names an office writes, which the hint offers
     return [
         Problem(
             rule="core.input.unknown_approval",
             file="ente.toml",
             column=f"approvals.{key}",
-            message=f"atto sconosciuto [approvals] {key}{_hint(key, known)}",
+            message=f"atto sconosciuto [atti] {key}{_hint(key, words)}",
         )
         for key in ente.approvals
         if key not in known and not key.startswith("x_")

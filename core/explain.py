@@ -89,6 +89,8 @@ def where(result: Result, cell: str) -> str:
 def place(cell: str, rename=None) -> str:
     """An input cell as people read it; ``rename`` maps a ``.csv`` name to the sheet it came from (the
     portal reads cells from the store, with no Ente at hand)."""
+    if cell.startswith("ente.toml:"):
+        return fmt.where(cell)
     parts = cell.split(":")
     name = parts[0]
     if name.endswith(".csv") and rename is not None:
@@ -184,6 +186,7 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
             "kind": kind,
             "id": ident,
             "name": p.name,
+            "year": result.ente.year,
             "role": p.role,
             "category": p.category,
             "unit": p.unit,
@@ -298,8 +301,9 @@ def header_lines(
                 + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else "")
             )
         return lines
-    role = fmt.ROLE_LABELS.get(subj["role"], subj["role"])
-    cat = f", categoria {subj['category']}" if subj["category"] else ""
+    year = int(subj.get("year") or 0)
+    role = fmt.role_label(subj["role"], year)
+    cat = f", {fmt.category_label(subj['category'], year)}" if subj["category"] else ""
     unit = f"{subj['unit']} ({subj['unit_name']})" if subj["unit_name"] else subj["unit"]
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
@@ -321,12 +325,14 @@ def header_lines(
             lines.append(f"  regola: {fmt.cite(reason['source'], documents)}")
     for award in awards:
         if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
-            lines.append(f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} (fondo {award['pool']})")
+            lines.append(
+                f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fmt.fund(award['pool'], '', labels)})"
+            )
             lines.append(f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —")
             continue
         band = f", fascia {award['band']}" if award["band"] else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
-        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} dal fondo {award['pool']}{band}")
+        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fmt.fund(award['pool'], '', labels)}{band}")
         lines.append(
             f"  regola: {fmt.cite(award['source'], documents)}"
             if award["source"]

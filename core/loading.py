@@ -47,10 +47,17 @@ from .values import (
 CONTRACT = "SPEC.md §5"
 
 
+_AREE = {area.lower(): code for code, area in labels.AREE_2023.items()}
+
+
 def _category(s: str) -> str:
-    value = s.strip().upper()
+    """A category (A–D, DIR), or the Area of the CCNL 16.11.2022 that took its place (the same code)."""
+    value = _AREE.get(s.strip().lower()) or s.strip().upper()
     if value not in m.CATEGORIES:
-        raise ValueError(f"attesa una categoria tra {', '.join(m.CATEGORIES)}, trovato {s!r}")
+        raise ValueError(
+            f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
+            f"({', '.join(labels.AREE_2023.values())}), trovato {s!r}"
+        )
     return value
 
 
@@ -82,7 +89,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "people": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "role": (choice(*m.ROLES, aliases=_aliases(labels.ROLE_LABELS)), True),
+        "role": (choice(*m.ROLES, aliases={**_aliases(labels.ROLE_LABELS), **labels.ROLE_ALIASES}), True),
         "category": (_category, False),
         "unit": (parse_id, True),
         "fte": (parse_positive_fraction, False),
@@ -132,7 +139,10 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     },
     "revisions": {
         "indicator": (parse_id, True),
-        "field": (choice("target", "target_mid", "weight"), True),
+        "field": (
+            choice("target", "target_mid", "weight", aliases={"target_30_6": "target_mid", "peso": "weight"}),
+            True,
+        ),
         "old": (parse_text, False),
         "new": (parse_text, True),
         "reason": (parse_text, False),
@@ -237,8 +247,9 @@ class _Loader:
             self.format = "xlsx"
             self.files["ente.xlsx"] = _sha256(xlsx)
             seen_as: dict[str, str] = {}  # canonical sheet name → the title it was read from
+            own_titles = {t.lower(): f.removesuffix(".csv") for f, t in self.schema.titles.items()}
             for title, sheet in read_xlsx(xlsx, self.problems).items():
-                name = SHEET_ALIASES.get(title.strip().lower(), title.strip())
+                name = SHEET_ALIASES.get(title.strip().lower()) or own_titles.get(title.strip().lower(), title.strip())
                 if name != title:
                     sheet = attrs.evolve(sheet, name=name)
                 if name not in known:
@@ -260,7 +271,7 @@ class _Loader:
                     )
                     continue
                 seen_as[name] = title
-                self.sheets[name] = italian_headers(sheet)
+                self.sheets[name] = italian_headers(sheet, self.schema)
         else:
             for path in sorted(self.folder.glob("*.csv")):
                 name = path.stem
@@ -281,7 +292,7 @@ class _Loader:
                 self.files[path.name] = "" if raw is None else hashlib.sha256(raw).hexdigest()
                 csv_sheet = read_csv(path, name, self.problems, raw)
                 if csv_sheet is not None:
-                    self.sheets[name] = italian_headers(csv_sheet)
+                    self.sheets[name] = italian_headers(csv_sheet, self.schema)
         old_excel = self.folder / "ente.xls"
         if not xlsx.exists() and old_excel.exists():  # Excel 97-2003: never read, never silently ignored
             self.err(
@@ -292,6 +303,8 @@ class _Loader:
                 "ente.xls è nel formato Excel 97-2003, che ciclope non legge: aprilo e salvalo come .xlsx "
                 "(«Cartella di lavoro di Excel»), con il nome ente.xlsx",
             )
+        for sheet in self.sheets.values():  # a row refused whole: what refers to it is not reported again
+            self.rejected.update(sheet.refused)
         for name in REQUIRED_FILES:
             if name not in self.sheets and not any(p.file.startswith(name) for p in self.problems):
                 label = f"ente.xlsx[{name}]" if self.format == "xlsx" else f"{name}.csv"
@@ -1267,22 +1280,34 @@ HEADERS_IT: dict[str, dict[str, str]] = {
 _CODES = {name: {_fold(it): code for code, it in cols.items()} for name, cols in HEADERS_IT.items()}
 
 
-def header_label(sheet: str, code: str) -> str:
-    """The Italian header the template writes for a column (its code when there is none)."""
-    return HEADERS_IT.get(sheet, {}).get(code, code)
+def header_label(sheet: str, code: str, schema: InputSchema | None = None) -> str:
+    """The Italian header the template writes for a column (its code when there is none); a plugin's own
+    columns by the words of its ``schema``."""
+    own = schema.headers.get(f"{sheet}.csv", {}) if schema is not None else {}
+    return own.get(code) or HEADERS_IT.get(sheet, {}).get(code, code)
 
 
-def column_code(sheet: str, header: str) -> str:
+def column_code(sheet: str, header: str, schema: InputSchema | None = None) -> str:
     """A header as written → the column's code: «Punti massimi», «punti_massimi» → max_points; a code
     or an unknown header is returned as written."""
+    if schema is not None:
+        own = {_fold(it): code for code, it in schema.headers.get(f"{sheet}.csv", {}).items()}
+        if _fold(header) in own:
+            return own[_fold(header)]
     return _CODES.get(sheet, {}).get(_fold(header), header)
 
 
-def italian_headers(sheet: Sheet) -> Sheet:
+def sheet_title(name: str, schema: InputSchema | None = None) -> str:
+    """The Italian title of a sheet (``persone``; a plugin's sheet by its schema's words)."""
+    own = schema.titles.get(f"{name}.csv") if schema is not None else None
+    return own or SHEET_TITLES.get(name, name)
+
+
+def italian_headers(sheet: Sheet, schema: InputSchema | None = None) -> Sheet:
     """The sheet with its Italian headers read as the codes; ``shown`` keeps what the user wrote, so
     problems name the column as the user sees it. A code already in the header wins (the Italian
     twin is then an unknown column, reported)."""
-    codes = [column_code(sheet.name, h) for h in sheet.header]
+    codes = [column_code(sheet.name, h, schema) for h in sheet.header]
     renamed = {h: c for h, c in zip(sheet.header, codes) if c != h and c not in sheet.header}
     if not renamed or len(set(codes)) < len(codes):
         return sheet
@@ -1314,7 +1339,21 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
             required[f] = tuple(required.get(f, ())) + tuple(names)
     funds = tuple(dict.fromkeys(f for s in schemas for f in s.funds))
     approvals = tuple(dict.fromkeys(a for s in schemas for a in s.approvals))
-    return InputSchema(columns=columns, files=files, required=required, funds=funds, approvals=approvals)
+    titles: dict[str, str] = {}
+    headers: dict[str, dict[str, str]] = {}
+    for s in schemas:
+        titles.update(s.titles)
+        for f, words in s.headers.items():
+            headers.setdefault(f, {}).update(words)
+    return InputSchema(
+        columns=columns,
+        files=files,
+        required=required,
+        funds=funds,
+        approvals=approvals,
+        titles=titles,
+        headers=headers,
+    )
 
 
 def load_ente(

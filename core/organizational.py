@@ -146,7 +146,7 @@ class _Org:
         value = r4(value) if value is not None else None
         self.objectives[oid] = value
         key = f"objective:{oid}"
-        inputs = tuple([Input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+        inputs = tuple([Input(part_name(k, w), v, k) for k, v, w in parts])
         # trace.record(key, value, MEAN, SOURCE_AGGREGATION, inputs=inputs, label=…) unless the plugin's achiever
         # recorded the key itself, in one look-up (as in measure)
         self.trace.figures.setdefault(
@@ -161,7 +161,7 @@ class _Org:
         if value is None:
             self.not_scored[key] = "nulla di misurato"
             return None
-        inputs = tuple([Input(f"{k} (peso {w if w is not None else '='!s})", v, k) for k, v, w in parts])
+        inputs = tuple([Input(part_name(k, w), v, k) for k, v, w in parts])
         self.trace.record(key, value, formula, source, inputs, label, "")  # record()
         return value
 
@@ -389,3 +389,13 @@ def _top_down(ente: Ente):
 
 def compute(ente: Ente, trace: Trace, hooks) -> OrgPerformance:
     return _Org(ente, trace, hooks).run()
+
+
+PART_WORDS = {"objective": "obiettivo", "indicator": "indicatore", "unit": "unità", "area": "area", "ente": "ente"}
+
+
+def part_name(key: str, weight: Decimal | None) -> str:
+    """A part of a mean as people read it: «obiettivo OB1 (peso 30)», «indicatore K2 (pesi uguali)»."""
+    kind, _, ident = key.partition(":")
+    what = f"{PART_WORDS.get(kind, kind)} {ident}".strip()
+    return f"{what} (peso {weight})" if weight is not None else f"{what} (pesi uguali)"

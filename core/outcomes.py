@@ -193,3 +193,8 @@ class InputSchema:
     # A plugin that declares no funds gets no check of [funds].
     funds: tuple[str, ...] = ()
     approvals: tuple[str, ...] = ()
+    # how the template and the workbook name the plugin's own sheets and columns for people: file name →
+    # Italian sheet title (``innovation.csv`` → ``innovazione``), file name → column code → Italian header
+    # (``position_pay`` → ``retribuzione_posizione``); the loader reads them back as the codes
+    titles: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    headers: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)

@@ -194,7 +194,7 @@ def _run_one(task: Task) -> EnteOutcome:
             cfg.id,
             cfg.plugin,
             "failed",
-            f"{len(exc.problems)} problemi nei dati; il primo: {first}",
+            f"{'1 problema' if len(exc.problems) == 1 else f'{len(exc.problems)} problemi'} nei dati; il primo: {first}",
             problems=tuple(exc.problems[:KEPT_PROBLEMS]),
             problems_total=len(exc.problems),
         )

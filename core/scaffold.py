@@ -67,7 +67,7 @@ def _stubs() -> str:
 
 CALENDAR = '''# The regulation's deadlines: here the legal one for the Relazione (D.Lgs. 150/2009 art. 10).
 @hookimpl
-def ciclope_calendar(year, params):
+def ciclope_calendar(year: int, params: Params) -> list[Deadline]:
     return [Deadline(phase="rendicontazione", act="Relazione sulla performance", due=dt.date(year + 1, 6, 30),
                      source="D.Lgs. 150/2009 art. 10 c. 1 lett. b", approval="relazione_validated_oiv")]
 '''
@@ -98,7 +98,7 @@ include = ["{pkg}*"]
 "*" = ["*.toml", "demo/**/*"]
 
 [tool.setuptools.exclude-package-data]
-"*" = ["demo/out/*", "demo/*/out/*"]     # a demo run's output is never packaged (* spans folders)
+"*" = ["demo/out/*", "demo/*/out/*", "demo/ciclope.db*"]     # a demo run's output and store are never packaged
 ''',
         f"{pkg}/__init__.py": f'''"""Plugin ciclope `{name}`: the performance regulation of {title}.
 
@@ -119,7 +119,7 @@ Cite the article of your regulation in each figure you record
 """
 import datetime as dt
 
-from ciclope.core import Deadline, hookimpl
+from ciclope.core import Deadline, Params, hookimpl
 
 
 {_stubs()}''',

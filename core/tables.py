@@ -38,6 +38,8 @@ class Sheet:
     numbers: tuple[int, ...]
     columns: dict[str, list[str]]
     shown: dict[str, str] = attrs.field(factory=dict)  # column code → the header as written (Italian)
+    # the ids of the rows refused here (wider than the header): their references are not reported again
+    refused: tuple[str, ...] = ()
 
 
 def _check_size(path: Path, label: str, size: int | None = None) -> None:
@@ -95,6 +97,7 @@ def _read_sheet(
     width = len(header)
     columns: list[list[str]] = [[] for _ in header]
     numbers: list[int] = []
+    refused: list[str] = []
     count = 0  # rows read after the header
     while block := list(itertools.islice(rows, BLOCK)):
         if count + len(block) > MAX_ROWS:  # counted to the end for the message, never kept
@@ -107,9 +110,16 @@ def _read_sheet(
                 column.extend(cells)
             numbers.extend(range(count + 2, count + 2 + len(block)))
         else:
-            _checked(label, header, block, count + 2, numbers, columns, problems)
+            _checked(label, header, block, count + 2, numbers, columns, problems, refused)
         count += len(block)
-    sheet = Sheet(name=name, label=label, header=header, numbers=tuple(numbers), columns=dict(zip(header, columns)))
+    sheet = Sheet(
+        name=name,
+        label=label,
+        header=header,
+        numbers=tuple(numbers),
+        columns=dict(zip(header, columns)),
+        refused=tuple(refused),
+    )
     return sheet, problems
 
 
@@ -201,11 +211,13 @@ def _checked(
     numbers: list[int],
     columns: list[list[str]],
     problems: list[Problem],
+    refused: list[str],
 ) -> None:
     """Rows ``first``, ``first + 1``… checked one by one and appended to ``numbers`` and ``columns``:
     blank rows skipped, rows wider than the header refused, shorter ones padded, cells above
     ``MAX_CELL_CHARS`` reported and cut."""
     width = len(header)
+    key = next((header.index(h) for h in ("id", "codice") if h in header), None)
     for n, rec in enumerate(block, start=first):
         if not (rec and rec[0] and not rec[0].isspace()) and not "".join(rec).strip():
             continue  # blank line (the first test spares the join for the rows that start with a value)
@@ -215,9 +227,12 @@ def _checked(
                     rule="core.input.columns",
                     file=label,
                     row=n,
-                    message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne",
+                    message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne: una nota scritta dopo "
+                    "l'ultima colonna va tolta o messa in una colonna con intestazione x_note",
                 )
             )
+            if key is not None and rec[key].strip():
+                refused.append(rec[key].strip())
             continue
         if len(rec) < width:
             rec = list(rec) + [""] * (width - len(rec))

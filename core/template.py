@@ -28,7 +28,8 @@ import attrs
 
 from . import narrative, owned
 from .entetoml import CORE_APPROVALS, italian_approval
-from .loading import CANONICAL, SHEET_TITLES, header_label, load_ente, merge_schemas
+from .labels import AREE_2023, CLASSIFICATION_YEAR, role_label
+from .loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
 from .model import Ente
 from .problems import CiclopeError, Problem
 from .registry import Hooks
@@ -112,46 +113,52 @@ def _required(name: str, column: str, schema) -> bool:
     return bool(spec and spec[1]) or column in schema.required.get(f"{name}.csv", ())
 
 
-def choices(parser: Any) -> tuple[str, ...] | None:
-    """A closed list's values in the words the reports print (``più è meglio``), else its codes."""
+def choices(parser: Any, column: str = "", year: int = 0) -> tuple[str, ...] | None:
+    """A closed list's values in the words the reports print (``più è meglio``), else its codes; a role and a
+    category in the words of the cycle's contract (Aree and EQ from 2023)."""
     if parser is parse_bool:
         return ("SI", "NO")
     codes = getattr(parser, "choices", None)
     if codes is None:
         return None
+    if column == "role" and year:
+        return tuple(role_label(c, year) for c in codes)
+    if column == "category" and year >= CLASSIFICATION_YEAR:
+        return tuple(AREE_2023.get(c, c) for c in codes)
     labels = getattr(parser, "labels", {})
     return tuple(labels.get(c, c) for c in codes)
 
 
-def note(name: str, column: str, parser: Any, required: bool) -> str:
+def note(name: str, column: str, parser: Any, required: bool, schema: Any = None, year: int = 0) -> str:
     """The header's note: meaning, required or not, allowed values, an example."""
-    meaning, example = HELP.get(column, (column.replace("_", " "), ""))
-    values = choices(parser)
-    lines = [f"{header_label(name, column)}: {meaning}.", "Obbligatoria." if required else "Facoltativa."]
+    header = header_label(name, column, schema)
+    meaning, example = HELP.get(column, (header.replace("_", " "), ""))
+    values = choices(parser, column, year)
+    lines = [f"{header}: {meaning}.", "Obbligatoria." if required else "Facoltativa."]
     if values:
         lines.append(f"Valori ammessi (menu a tendina): {', '.join(values)}.")
         example = example or values[0]
     example = example or _EXAMPLES.get(parser, "")
     if example:
         lines.append(f"Esempio: {example}")
-    if column != header_label(name, column):
+    if column != header:
         lines.append(f"(si può scrivere anche il codice «{column}»)")
     return "\n".join(lines)
 
 
-def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str, Any]]) -> None:
+def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str, Any]], year: int) -> None:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    ws = wb.create_sheet(SHEET_TITLES.get(name, name))
-    ws.append([header_label(name, c) for c in cols])
+    ws = wb.create_sheet(sheet_title(name, schema))
+    ws.append([header_label(name, c, schema) for c in cols])
     for k, (col, parser) in enumerate(cols.items(), start=1):
         letter = get_column_letter(k)
-        comment = Comment(note(name, col, parser, _required(name, col, schema)), "ciclope")
+        comment = Comment(note(name, col, parser, _required(name, col, schema), schema, year), "ciclope")
         comment.width, comment.height = 320, 140
         ws.cell(row=1, column=k).comment = comment
-        values = choices(parser)
+        values = choices(parser, col, year)
         if values:
             dv = DataValidation(
                 type="list",
@@ -163,7 +170,7 @@ def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str
             )
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}5000")
-        ws.column_dimensions[letter].width = max(12, min(40, len(header_label(name, col)) + 4))
+        ws.column_dimensions[letter].width = max(12, min(40, len(header_label(name, col, schema)) + 4))
     for row in rows:
         ws.append([row.get(c) for c in cols])
     ws.freeze_panes = "A2"
@@ -211,7 +218,7 @@ def _write_ente(
     wb = Workbook()
     wb.remove(wb.active)
     for name, cols in _columns(schema).items():
-        _sheet(wb, name, cols, schema, rows.get(name, []))
+        _sheet(wb, name, cols, schema, rows.get(name, []), year)
     data = io.BytesIO()
     wb.save(data)
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)

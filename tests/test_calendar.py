@@ -28,7 +28,7 @@ def test_text_lists_deadlines_in_date_order_with_status(case):
     blocks = deadlines(text)
     assert [b[0].split()[0] for b in blocks] == ["31/01/2021", "31/01/2021", "30/06/2021", "30/06/2022"]
     assert "Adozione del Piano della performance" in blocks[0][0] and "fatto il 25/01/2021" in blocks[0][1]
-    assert "Decisione sul bonus" in blocks[1][0] and "MANCANTE" in blocks[1][1] and "bonus_decided" in blocks[1][1]
+    assert "Decisione sul bonus" in blocks[1][0] and "MANCANTE" in blocks[1][1] and "bonus_deciso" in blocks[1][1]
     assert "da verificare" in blocks[2][1] and "fase Monitoraggio (30/6)" in blocks[2][1]
     # 15/07/2022 − 30/06/2022 = 15 days
     assert "IN RITARDO di 15 giorni (atto del 15/07/2022)" in blocks[3][1]
@@ -183,10 +183,10 @@ def test_every_plugins_calendar_has_monitoring_and_payment(example, capsys, plug
     main(["calendar", str(folder / "cycle.toml")])
     text = capsys.readouterr().out
     lines = text.splitlines()
-    assert any(monitoring in ln for ln in lines) and f"[approvals] {act}" in text
+    assert any(monitoring in ln for ln in lines) and f"[atti] {act}" in text
     pay = next(i for i, ln in enumerate(lines) if "Erogazione dei premi di performance" in ln)
     assert lines[pay].split()[0] == "31/12/2022"
-    assert "MANCANTE (nessuna data in [approvals] premi_paid) · fase Premialità" in lines[pay + 1]
+    assert "MANCANTE (nessuna data in [atti] premi_erogati di ente.toml) · fase Premialità" in lines[pay + 1]
     assert "D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, entro l'anno dopo)" in lines[pay + 1]
 
 

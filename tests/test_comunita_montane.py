@@ -1260,7 +1260,7 @@ def test_explain_cites_art_18_for_the_bonus_and_shows_a_renounced_one(ciclope_en
 
     res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
     text = explain(res, "person", "P001")
-    bonus_line = next(line for line in text.splitlines() if "dal fondo bonus_eccellenze" in line)
+    bonus_line = next(line for line in text.splitlines() if "— Bonus annuale delle eccellenze (art. 18)" in line)
     rule = text.splitlines()[text.splitlines().index(bonus_line) + 1]
     assert "art. 18" in rule and "ente.toml" not in rule
     renounced = ciclope_ente(

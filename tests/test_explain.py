@@ -27,14 +27,14 @@ def test_rewarded_person_shows_amount_rule_and_cells(case):
     lines = text.splitlines()
     assert lines[0] == "Persona E4 — Ester"
     # E4: 1000 × 90 / 632 = 142.405 → 142.40 + 1 cent by largest remainder = 142.41 (test_reports)
-    assert "Premio: € 142,41 dal fondo premi, fascia alta" in text
+    assert "Premio: € 142,41 — Fondo premi, fascia alta" in text  # a fund the plugin gives no words: «Fondo …»
     assert "  regola: regolamento-prova.txt art. 7" in text
     assert "■ Premio di Ester = € 142,41" in text
     assert "formula: fondo premi × punteggio / Σ punteggi dei premiati" in text
     # the chain goes down to the cells: E4's card is data row 5 of evaluations.csv (row 6 with the header)
     assert "• Valutazione = 90   ← evaluations.csv, riga 6, colonna points" in text
     assert "■ Punteggio di Ester = 90,00 punti" in text
-    assert "• premi = 1.000,00   ← ente.toml, funds.premi" in text
+    assert "• [fondi] premi = 1.000,00   ← ente.toml [fondi] premi" in text  # where the office wrote it
     assert "livello Ottimo" in text and "esito: premiato" in text
 
 

@@ -281,12 +281,12 @@ def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
     assert "data non leggibile '30 gennaio 2021' per piano_adopted" in out
     # the misspelt act is found once the ente loads (the calendar knows the regulation's acts)
     toml2 = CM_ENTE.replace(
-        "piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validata_oiv = 2022-05-01"
+        "piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validato_oiv = 2022-05-01"
     )
     cfg2 = config(tmp_path / "b", files(**{"ente.toml": toml2}))
     assert main(["validate", str(cfg2)]) == 1
     assert (
-        "atto sconosciuto [approvals] relazione_validata_oiv; forse intendevi 'relazione_validated_oiv'"
+        "atto sconosciuto [atti] relazione_validato_oiv; forse intendevi 'relazione_validata_oiv'"
         in capsys.readouterr().out
     )
 

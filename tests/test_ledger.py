@@ -223,5 +223,10 @@ def test_explain_lists_every_award_of_a_po(example, capsys):
     assert main(["explain", str(folder / "cycle.toml"), "--ente", "bs-esempio", "--person", "HA"]) == 0
     text = capsys.readouterr().out
     assert "nessun importo" not in text
-    assert "Importo: € 2.541,18 — retribuzione di risultato (PA) (fondo po_risultato)" in text
-    assert "Importo: € 16.000,00 — retribuzione di posizione annua (PA) (fondo po_posizione)" in text
+    assert (
+        "Importo: € 2.541,18 — retribuzione di risultato (PA) (Fondo per la retribuzione di risultato delle PO)" in text
+    )
+    assert (
+        "Importo: € 16.000,00 — retribuzione di posizione annua (PA) (Fondo per la retribuzione di posizione delle PO)"
+        in text
+    )

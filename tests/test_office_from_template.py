@@ -15,9 +15,10 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES
 
+from ciclope.core import InputSchema
 from ciclope.core.cli import main
-from ciclope.core.loading import SHEET_TITLES, column_code
-from ciclope.core.registry import load_plugin
+from ciclope.core.loading import column_code, merge_schemas, sheet_title
+from ciclope.core.registry import Hooks, load_plugin
 
 pytestmark = pytest.mark.slow  # four enti through the whole office path, with their documents
 
@@ -39,15 +40,19 @@ def source(plugin: str) -> Path:
     return folder
 
 
-def type_in(book: Path, data: Path) -> None:
+def schema_of(plugin: str) -> InputSchema:
+    return merge_schemas(Hooks.for_plugin(plugin)[0].input_schemas())
+
+
+def type_in(book: Path, data: Path, schema: InputSchema) -> None:
     """The rows of ``data``'s CSV files under the workbook's Italian headers, as an office types them; the cards
     and the year's actuals are left to the evaluators."""
     wb = openpyxl.load_workbook(book)
     for path in sorted(data.glob("*.csv")):
         if path.stem == "evaluations":
             continue
-        ws = wb[SHEET_TITLES.get(path.stem, path.stem)]
-        header = [column_code(path.stem, c.value) for c in ws[1]]
+        ws = wb[sheet_title(path.stem, schema)]
+        header = [column_code(path.stem, c.value, schema) for c in ws[1]]
         for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
             years = sorted(k for k in row if k.startswith("target_") and k[7:].isdigit())
             if years and not row.get("target"):  # a multi-year plan: its last year's target for this year
@@ -84,7 +89,7 @@ def test_the_first_year_runs_from_the_template_as_written(tmp_path, plugin, caps
     cycle = office / "cycle.toml"
     ente = office / "mio-ente"
     data = source(plugin)
-    type_in(ente / "ente.xlsx", data)
+    type_in(ente / "ente.xlsx", data, schema_of(plugin))
     (ente / "ente.toml").write_text((data / "ente.toml").read_text(encoding="utf-8"), encoding="utf-8")
     capsys.readouterr()
 
@@ -113,7 +118,7 @@ def test_the_declared_regulation_sends_its_own_card(tmp_path, capsys):
     receives, for a person with no row in the evaluations sheet."""
     office = tmp_path / "ufficio"
     assert main(["template", "regolamento", str(office)]) == 0
-    type_in(office / "mio-ente" / "ente.xlsx", source("regolamento"))
+    type_in(office / "mio-ente" / "ente.xlsx", source("regolamento"), schema_of("regolamento"))
     shutil.copy(source("regolamento") / "ente.toml", office / "mio-ente" / "ente.toml")
     raccolta = office / "raccolta"
     assert main(["raccolta", "crea", str(office / "cycle.toml"), "--ente", "mio-ente", "--out", str(raccolta)]) == 0

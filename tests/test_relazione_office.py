@@ -34,7 +34,7 @@ def test_scheda_d_lists_the_po_of_an_ente_without_dirigenti(example, tmp_path):
     assert "L&#x27;ente non ha dirigenti: la scheda d riporta anche le posizioni organizzative" in section
     rows = _rows(section)
     assert rows[0][0] == "Responsabile"
-    assert [r[:2] for r in rows[1:]] == [["Segretario", "Segretario Generale"], ["Primo", "Posizione organizzativa"]]
+    assert [r[:2] for r in rows[1:]] == [["Segretario", "Segretario"], ["Primo", "Posizione organizzativa"]]
     sheet = openpyxl.load_workbook(out / "schede.xlsx")["Dirigenti (scheda d)"]
     ids = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
     assert "P1" in ids and "SEG" in ids and "P2" not in ids

@@ -13,7 +13,8 @@ import pytest
 from conftest import CHECK_RESULTS
 
 from ciclope.core.cli import main
-from ciclope.core.loading import SHEET_TITLES, column_code
+from ciclope.core.loading import column_code, merge_schemas, sheet_title
+from ciclope.core.registry import Hooks
 
 EXAMPLES = [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"), ("comunita_montane", "cm-esempio")]
 
@@ -25,13 +26,14 @@ def test_a_template_filled_with_an_examples_rows_gives_its_results(example, tmp_
     assert main(["template", plugin, str(book)]) == 0
     assert (tmp_path / "ente.toml").is_file()
     wb = openpyxl.load_workbook(book)
+    schema = merge_schemas(Hooks.for_plugin(plugin)[0].input_schemas())
     data = folder / ente
     year = int(
         next(ln for ln in (folder / "cycle.toml").read_text().splitlines() if ln.startswith("year")).split("=")[1]
     )
     for path in sorted(data.glob("*.csv")):
-        ws = wb[SHEET_TITLES.get(path.stem, path.stem)]  # «persone», «indicatori», … (plugin sheets: the code)
-        header = [column_code(path.stem, c.value) for c in ws[1]]  # «punti_massimi» → max_points
+        ws = wb[sheet_title(path.stem, schema)]  # «persone», «indicatori», «posizioni», …
+        header = [column_code(path.stem, c.value, schema) for c in ws[1]]  # «punti_massimi» → max_points
         for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
             if "target" in header and "target" not in row:  # a multi-year plan: this year's column
                 row["target"] = row.get(f"target_{year}", "")
@@ -63,8 +65,10 @@ def test_drop_downs_comments_and_no_help_in_data_rows(tmp_path):
     assert '"più è meglio,meno è meglio,scadenza,SI/NO,progetto (% completamento),monitoraggio"' in lists
     assert '"SI,NO"' in lists
     people = wb["persone"]
-    assert '"A,B,C,D,DIR"' in {dv.formula1 for dv in people.data_validations.dataValidation}  # categoria
-    assert "innovation" in wb.sheetnames and "unità" in wb.sheetnames and "valutazioni" in wb.sheetnames
+    # categoria: this year's template (after 1.4.2023) offers the Aree of the CCNL 16.11.2022
+    aree = "Area degli Operatori,Area degli Operatori esperti,Area degli Istruttori,Area dei Funzionari e dell'Elevata qualificazione,DIR"
+    assert f'"{aree}"' in {dv.formula1 for dv in people.data_validations.dataValidation}
+    assert "innovazione" in wb.sheetnames and "unità" in wb.sheetnames and "valutazioni" in wb.sheetnames
     assert main(["template", "comunita_montane", str(book)]) == 2  # never overwritten
 
 
@@ -99,7 +103,7 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
     assert len(cards) == 1 + 6
     assert cards[1] == ("U1", "SG", "comportamenti", "Orientamento al risultato", 50, None, None)
     people = list(wb["persone"].iter_rows(values_only=True))
-    assert people[1][:6] == ("SG", "Segretario Generale", "Segretario Generale", "DIR", "cce", 1)  # ruolo in words
+    assert people[1][:6] == ("SG", "Segretario Generale", "Segretario", "DIR", "cce", 1)  # ruolo in words
     toml = (office / "bg-esempio" / "ente.toml").read_text(encoding="utf-8")
     assert 'nome = "Camera di Commercio di Esempio (regole di Bergamo)"' in toml
     assert 'performance_individuale = "6000.00"' in toml and '# risultato_po = "12000.00"' in toml

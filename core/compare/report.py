@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..citing import cited
 from ..reports import fmt
 from ..reports.model import Block, Charts, Figure, Flag, Heading, Lines, Report, Section, Snippet, Table, Text, columns
 from . import charts, metrics
@@ -186,9 +187,9 @@ def violations(doc: Doc) -> list[Block]:
                 Flag("errore", "err") if v["severity"] == "error" else Flag("avviso", "warn"),
                 *([v["ente"]] if "ente" in v else []),
                 v["message"],
-                v["source"],
+                cited(v["source"]),
                 v["rule"],
-                v["where"],
+                fmt.where(v["where"]),
             )
             for v in vs
         ]

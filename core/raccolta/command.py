@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import CiclopeError, Problem
+from ..reports.fmt import plural
 from . import layout
 from .manifest import Manifest, Sent, file_name
 
@@ -20,7 +21,7 @@ README = """Raccolta delle valutazioni {year} — {name} ({ente})
    con il suo nome nel file). Ognuno compila solo le celle gialle: i punti delle schede delle sue
    persone e i consuntivi degli indicatori di cui risponde.
 2. Salva ogni cartella restituita in {returned}/ (il nome del file non conta).
-3. Lancia `ciclope raccolta unisci CYCLE.toml --ente {ente} {{questa cartella}}`: la tabella dice chi ha
+3. Lancia `ciclope raccolta unisci {config} --ente {ente} {folder}`: la tabella dice chi ha
    restituito, chi manca e quali schede sono incomplete. Si può rilanciare a ogni nuovo arrivo: ciò che è
    già unito non cambia. Prima di modificare i dati dell'ente ne salva una copia in backup/.
 
@@ -92,6 +93,8 @@ def crea(args: argparse.Namespace) -> int:
     manifest = Manifest(cfg.id, plan.year, cfg.plugin, token, created, tuple(sent))
     owned.write_inside(out, layout.MANIFEST, manifest.dumps())
     text = README.format(
+        config=args.config,
+        folder=out,
         year=plan.year,
         name=ente.name,
         ente=cfg.id,
@@ -130,11 +133,13 @@ def _write_batches(out: Path, batches: Any, ente: Any, ente_id: str, year: int, 
 
 def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> None:
     print(
-        f"Raccolta {ente.year if hasattr(ente, 'year') else ''} di {ente.name}: {len(sent)} cartelle in {out / layout.SENT}"
+        f"Raccolta {ente.year if hasattr(ente, 'year') else ''} di {ente.name}: "
+        f"{plural(len(sent), 'cartella', 'cartelle')} in {out / layout.SENT}"
     )
     for s in sent:
         kind = " (esterno)" if s.external else ""
-        print(f"  {s.file:<24} {s.label}{kind}: {len(s.people)} schede, {len(s.indicators)} indicatori")
+        counts = f"{plural(len(s.people), 'scheda', 'schede')}, {plural(len(s.indicators), 'indicatore', 'indicatori')}"
+        print(f"  {s.file:<24} {s.label}{kind}: {counts}")
     if batches.unassigned:
         print(f"avviso: senza valutatore (nessuna cartella): {', '.join(batches.unassigned)}", file=sys.stderr)
     if batches.without_card:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..reports import fmt
+from ..reports.fmt import plural
 from . import layout
 from .plan import Batch, Card
 
@@ -119,7 +120,7 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
         f"Valutatore: {batch.label} ({batch.evaluator})",
         "",
         f"Foglio «{layout.CARDS}»: una riga per ogni voce della scheda di ciascuna persona che valuti "
-        f"({len(batch.cards)} schede). Scrivi i punti nella colonna «Punti assegnati» (celle gialle), da 0 "
+        f"({plural(len(batch.cards), 'scheda', 'schede')}). Scrivi i punti nella colonna «Punti assegnati» (celle gialle), da 0 "
         "ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi.",
         f"Foglio «{layout.MEASURES}»: gli indicatori degli obiettivi di cui rispondi ({len(batch.measures)}). "
         "Scrivi il consuntivo dell'anno nella colonna «Consuntivo» (celle gialle), nel formato indicato "

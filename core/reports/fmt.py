@@ -21,6 +21,8 @@ from ..labels import (  # noqa: F401  # re-exported
     STATUS_LABELS,
     TYPE_LABELS,
     UNIT_KIND_LABELS,
+    category_label,
+    role_label,
 )
 
 _SIGNED: dict[tuple[str, int], str] = {}
@@ -133,6 +135,26 @@ def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = Non
     return "Fondo " + name.replace("_", " ").replace(":", " ")
 
 
+# The keys of a parameter's table rows in words (a band's quota of staff and of resources, a level's minimum).
+TABLE_KEYS = {"staff": "personale", "resources": "risorse", "min": "da", "max": "fino a", "share": "quota"}
+
+
+_ENTE_TABLES = {"funds": "fondi", "approvals": "atti", "evaluators": "valutatori", "name": "nome"}
+
+
+def where(text: str) -> str:
+    """Where a problem is, as people read it: ``ente.toml:funds.x`` → ``ente.toml [fondi] x`` (the tables and
+    the acts by the Italian names the office writes)."""
+    if not text.startswith("ente.toml:"):
+        return text
+    from ..entetoml import italian_approval
+
+    table, _, key = text.removeprefix("ente.toml:").partition(".")
+    if table == "approvals":
+        key = italian_approval(key)
+    return f"ente.toml [{_ENTE_TABLES.get(table, table)}] {key}".rstrip()
+
+
 def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
     """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``; a choice by its
     label when the plugin gives one (``per_capita`` → «pro capite»); a ratio to at most 4 decimals."""
@@ -145,7 +167,7 @@ def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
         for item in v:
             if isinstance(item, dict):
                 name = item.get("name")
-                rest = "; ".join(f"{k} {value(x)}" for k, x in item.items() if k != "name")
+                rest = "; ".join(f"{TABLE_KEYS.get(k, k)} {value(x)}" for k, x in item.items() if k != "name")
                 parts.append(f"{name} ({rest})" if name is not None else rest)
             else:
                 parts.append(value(item))
@@ -240,13 +262,28 @@ def prose(text: str, documents: Mapping[str, str] | None = None) -> str:
 _CODE = re.compile(r"«?\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b»?")
 
 
-def worded(text: str, words: Mapping[str, str]) -> str:
+_CODE_IN_PARENS = re.compile(
+    r" ?\((?:[^()]*?, )?(?:params(?:\.toml)? )?[a-z]+(?:_[a-z0-9]+)+(?:[,/ ]+[a-z]+(?:_[a-z0-9]+)+)*\)"
+)
+
+
+_PARAMS_NAMED = re.compile(r"[;,]? ?params(?:\.toml)? [a-z0-9_/]+")
+
+
+def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = False) -> str:
     """``text`` with every code it names (``per_capita``, ``«band_pool»``, ``po_result_min_share``) said in
-    words, «quoted», where ``words`` knows it; a code it does not know stays (a test scans public documents
-    for codes, so a missing label is found there, not hidden here)."""
+    words, «quoted», where ``words`` (over the core's statuses) knows it; a text that is a code alone
+    (``banded``) is its word. A code it does not know stays (a test scans the documents for codes, so a
+    missing label is found there, not hidden here). ``signed``, for a document a person signs, also drops
+    a code shown in parentheses beside its words («peso della voce (unit_item_weight)»)."""
+    known = {**STATUS_LABELS, **(words or {})}
+    if text in known:
+        return known[text]
+    if signed:
+        text = _CODE_IN_PARENS.sub("", _PARAMS_NAMED.sub("", text))
 
     def said(m: re.Match[str]) -> str:
-        word = words.get(m.group(1))
+        word = known.get(m.group(1))
         return f"«{word}»" if word is not None else m.group(0)
 
     return _CODE.sub(said, text)

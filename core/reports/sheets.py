@@ -475,7 +475,7 @@ def violations(r: Result) -> Table:
             Flag("errore", "err") if v.is_error else Flag("avviso", "warn"),
             v.rule,
             fmt.prose(v.message, docs),
-            v.where,
+            fmt.where(v.where),
             fmt.cite(v.source, docs) if v.source else "",
         )
         for v in r.violations

@@ -80,7 +80,9 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
         sub = result.figures.get(i.ref) if i.ref else None
         if sub is not None and isinstance(i.value, Decimal) and sub.value != i.value:
             kind = "number"  # a derived value (card / 100 = 0,85): as is, never as «0,85 punti» (as explain)
-        out.append(Line(i.name, show(i.value, kind)))
+        labels = result.plugin.status_labels
+        value = fmt.worded(i.value, labels) if isinstance(i.value, str) else show(i.value, kind)
+        out.append(Line(fmt.worded(i.name, labels, signed=True), value))
     return tuple(out)
 
 
@@ -99,7 +101,11 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
     return (
         Line("Nome", p.name),
         Line("Identificativo", p.id),
-        Line("Ruolo", fmt.ROLE_LABELS.get(p.role, p.role) + (f", categoria {p.category}" if p.category else "")),
+        Line(
+            "Ruolo",
+            fmt.role_label(p.role, result.ente.year)
+            + (f", {fmt.category_label(p.category, result.ente.year)}" if p.category else ""),
+        ),
         Line("Unità organizzativa", unit.name if unit else p.unit),
         Line("Tempo lavorato", fmt.pct(p.fte, 0)),
         Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
@@ -197,13 +203,14 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
             result.figures.get(f"award:{pid}") if k == 0 else None
         )
         band = f", fascia {award['band']}" if award.get("band") else ""
+        labels = result.plugin.status_labels
         out.append(
             Payment(
-                what=str(award["what"]) + band,
+                what=fmt.worded(str(award["what"]), labels, signed=True) + band,
                 amount=fmt.euro(Decimal(award["amount"])),
-                pool=str(award["pool"]),
-                formula=str(award.get("formula") or (figure.formula if figure is not None else "")),
-                source=fmt.cite(str(award.get("source") or ""), result.plugin.documents),
+                pool=fmt.fund(str(award["pool"]), "", labels),
+                formula=fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels),
+                source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
             )
         )
@@ -236,7 +243,8 @@ def build(result: Result, pid: str) -> Scheda:
         name=p.name,
         ente=ente.name,
         year=ente.year,
-        regulation=result.plugin.name,
+        # the acts by title, never the plugin's name nor a file
+        regulation="; ".join(fmt.regulation(r, result.plugin.documents) for r in result.plugin.regulations),
         about=_about(result, pid),
         card=_card(result, pid),
         card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
@@ -246,7 +254,9 @@ def build(result: Result, pid: str) -> Scheda:
         level_words=level_words(result, score.level if score else None, status),
         score_steps=_steps(result, figure),
         score_formula=figure.formula if figure is not None else "",
-        score_source=fmt.cite(figure.source, result.plugin.documents) if figure is not None else "",
+        score_source=fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)
+        if figure is not None
+        else "",
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
         unpaid=tuple(u["why"] for u in unpaid_reasons(result, pid)),

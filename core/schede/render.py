@@ -60,7 +60,7 @@ def _payments(s: Scheda) -> str:
         how = f"Come si calcola: {_e(p.formula)}. " if p.formula else ""
         where = f"Fonte: {_e(p.source)}." if p.source else ""
         parts.append(
-            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} (fondo {_e(p.pool)})</p>"
+            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} ({_e(p.pool)})</p>"
             f"<p class='muted'>{how}{where}</p>{steps}"
         )
     return "".join(parts)
@@ -79,7 +79,7 @@ def render(s: Scheda) -> str:
 <html lang="it"><head><meta charset="utf-8"><title>Scheda di valutazione {_e(s.year)} — {_e(s.name)}</title>
 <style>{CSS}</style></head><body>
 <h1>Scheda di valutazione individuale {_e(s.year)}</h1>
-<p>{_e(s.ente)} · regolamento {_e(s.regulation)}</p>
+<p>{_e(s.ente)}{" · " + _e(s.regulation) if s.regulation else ""}</p>
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
 <section><h2>La componente organizzativa</h2>{_lines(s.organizational) or "<p>Non misurata.</p>"}</section>

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -172,8 +173,11 @@ class Site:
                 downloads.append({"file": name, "label": label})
         calendar = []
         late = 0
-        for d in doc.get("calendar", []):
+        today = dt.date.today()  # the portal is built on a day: an act not yet due is still to do
+        for d in sorted(doc.get("calendar", []), key=lambda d: (d["due"], d["act"])):
             status = d.get("status") or "da verificare"
+            if status == "mancante" and dt.date.fromisoformat(d["due"]) >= today:
+                status = "da fare"
             late += status in ("in ritardo", "mancante")
             calendar.append(
                 {
@@ -232,7 +236,9 @@ class Site:
             else [(name, str(n)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))],
             calendar=calendar,
             violations=[] if self.public else violations,
-            people=[] if self.public else [self.person_row(p, plugin_info(c.plugin).status_labels) for p in people],
+            people=[]
+            if self.public
+            else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year) for p in people],
             **self.common("../", "ente", c.name),
         )
         self.write(f"enti/{c.ente}.html", "ente.html", **context)
@@ -252,12 +258,12 @@ class Site:
         return {"status": "error", "status_label": f"FALLITO (cifre dell'esecuzione n. {c.run_id})", "failure": failure}
 
     @staticmethod
-    def person_row(p, labels=None) -> dict:
+    def person_row(p, labels=None, year: int = 0) -> dict:
         return {
             "id": p.person,
             "name": p.name,
             "anchor": person_anchor(p.person),
-            "role": fmt.ROLE_LABELS.get(p.role, p.role),
+            "role": fmt.role_label(p.role, year),
             "unit": p.unit,
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
@@ -271,7 +277,7 @@ class Site:
     def person_pages(self, c: Current, row: dict, people) -> None:
         """The ente's figures page and one page with every person's card (an anchor per person: one file
         per ente, not per person — 300,000 people are 1,000 files, docs/site.md)."""
-        trace = self.store.trace(c.result_id)
+        trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels)
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
 
@@ -291,7 +297,7 @@ class Site:
         )
         persons = []
         for p in people:
-            info = self.person_row(p, plugin_info(c.plugin).status_labels)
+            info = self.person_row(p, plugin_info(c.plugin).status_labels, self.year)
             info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
             persons.append(info)
         self.write(
@@ -413,6 +419,23 @@ def plugin_info(name: str):
     from ..registry import PluginInfo, _plugin_info, available_plugins
 
     return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
+
+
+def worded_trace(trace: dict[str, dict], labels: Mapping[str, str]) -> dict[str, dict]:
+    """The trace with every text value in words (a status, a fund, a level's code → the plugin's label)."""
+
+    def said(value: Any) -> Any:
+        return fmt.worded(value, labels) if isinstance(value, str) else value
+
+    return {
+        key: {
+            **f,
+            "label": said(f["label"]),
+            "value": said(f["value"]),
+            "inputs": [{**i, "value": said(i["value"])} for i in f["inputs"]],
+        }
+        for key, f in trace.items()
+    }
 
 
 def superseded(years: list[int]) -> str:

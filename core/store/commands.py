@@ -412,7 +412,7 @@ def cmd_benchmark(args) -> int:
         return EXIT_ENTE
     year = args.year or years[-1]
     bench = store.benchmark(year)
-    _print(bench_doc(bench), bench_text(bench), args.json)
+    _print(bench_doc(bench), bench_text(bench, every=getattr(args, "every", False)), args.json)
     return EXIT_OK
 
 
@@ -452,7 +452,20 @@ def bench_doc(b: Benchmark) -> dict:
     }
 
 
-def bench_text(b: Benchmark) -> str:
+SHOWN_ENDS = 5  # the best and the worst of a long ranking, on the terminal
+
+
+def ends(rows: list[list[str]], every: bool) -> list[list[str]]:
+    """A ranking's rows, or its first and last :data:`SHOWN_ENDS` with a line for those left out."""
+    if every or len(rows) <= 2 * SHOWN_ENDS + 1:
+        return rows
+    left = len(rows) - 2 * SHOWN_ENDS
+    gap = ["…", f"altri {left} enti (tutti con --tutti, --json o nel portale)"]
+    gap += [""] * (len(rows[0]) - len(gap))  # as wide as the table's rows
+    return [*rows[:SHOWN_ENDS], gap, *rows[-SHOWN_ENDS:]]
+
+
+def bench_text(b: Benchmark, every: bool = False) -> str:
     out = [f"Confronto tra gli enti — anno {b.year}: {b.enti} enti con risultati completi nell'archivio\n"]
     if b.performance is None:
         out.append(f"Performance dell'ente: servono almeno 3 enti (presenti: {b.enti}).\n")
@@ -465,7 +478,14 @@ def bench_text(b: Benchmark) -> str:
         out.append(
             grid(
                 ["Pos.", "Ente", "Performance", "Quartile"],
-                [[f"{p.rank}°", ente, fmt.pct(v), f"{p.quartile}°"] for ente, v in d.values if (p := d.position(ente))],
+                ends(
+                    [
+                        [f"{p.rank}°", ente, fmt.pct(v), f"{p.quartile}°"]
+                        for ente, v in d.values
+                        if (p := d.position(ente))
+                    ],
+                    every,
+                ),
                 {0, 2},
             )
         )
@@ -481,7 +501,10 @@ def bench_text(b: Benchmark) -> str:
             out.append(
                 grid(
                     ["Pos.", "Ente", "Valore"],
-                    [[f"{p.rank}°", ente, fmt.decimal_it(v)] for ente, v in d.values if (p := d.position(ente))],
+                    ends(
+                        [[f"{p.rank}°", ente, fmt.decimal_it(v)] for ente, v in d.values if (p := d.position(ente))],
+                        every,
+                    ),
                     {0, 2},
                 )
             )

@@ -44,7 +44,7 @@ def gate(ente: Ente) -> str:
         )
     if not isinstance(validated, dt.date):
         return (
-            "manca la data di validazione della Relazione da parte dell'OIV ([approvals] relazione_validated_oiv)"
+            "manca la data di validazione della Relazione da parte dell'OIV ([atti] relazione_validata_oiv in ente.toml)"
             if validated is None
             else f"la data di validazione dell'OIV non è una data ({validated!r})"
         )

@@ -93,7 +93,7 @@ NOTES = (
     (
         "Accesso ai premi",
         "Nessun premio è calcolato finché l'OIV non ha validato la Relazione sulla performance "
-        "([approvals] relazione_validated_oiv, 000… art. 39.2).",
+        "([atti] relazione_validata_oiv in ente.toml, 000… art. 39.2).",
     ),
     (
         "Differenziazione",

@@ -86,7 +86,7 @@ def rewards_access(ente: Ente, result: Result) -> ReportSection | None:
     if pool is not None:
         rows.append(
             (
-                f"Fondo {POOL}",
+                result.plugin.status_labels.get(POOL, POOL),
                 f"{fmt.euro(pool.amount)} stanziati, {fmt.euro(pool.distributed)} distribuiti, {fmt.euro(pool.residual)} residui",
             )
         )

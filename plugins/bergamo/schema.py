@@ -11,6 +11,7 @@ def input_schema() -> InputSchema:
     # in proportion to it (equal shares when the column is absent), rules/bergamo.md §4
     return InputSchema(
         columns={"people.csv": {"position_pay": cells.parse_money}},
+        headers={"people.csv": {"position_pay": "retribuzione_posizione"}},
         funds=("performance_individuale", "risultato_po"),
         approvals=("monitoraggio_assestamento",),
     )

@@ -50,6 +50,8 @@ LABELS = {
     "po_total": "Risorse per posizione e risultato delle PO",
     "stable_dirigenti": "Parte stabile del fondo dei dirigenti",
     "stable_staff": "Parte stabile del fondo del personale",
+    "po_posizione": "Fondo per la retribuzione di posizione delle PO",
+    "po_risultato": "Fondo per la retribuzione di risultato delle PO",
     "dirigenti:": "Fondo dirigenti",
     "staff:": "Fondo personale",
 }

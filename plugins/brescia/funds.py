@@ -73,7 +73,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
             f"pool:{name}",
             amount,
             "importo di [funds] in ente.toml",
-            "ente.toml [funds]",
+            "ente.toml [fondi]",
             label=f"Fondo {name}",
             inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
             note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito",
@@ -89,7 +89,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
                 f"{', '.join(KNOWN_FUNDS)}): resta interamente non distribuito",
             )
         )
-        pools[name] = Pool(name=name, amount=amount, source="ente.toml [funds]")
+        pools[name] = Pool(name=name, amount=amount, source="ente.toml [fondi]")
     return pools
 
 

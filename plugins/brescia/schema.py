@@ -42,4 +42,30 @@ def input_schema() -> InputSchema:
         },
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},
         funds=KNOWN_FUNDS,
+        headers={
+            "people.csv": {
+                "education": "titolo_di_studio",
+                "qualified_years": "anni_di_esperienza",
+                "term_start": "inizio_incarico",
+                "term_end": "fine_incarico",
+                "position_pay": "retribuzione_posizione",
+            },
+            "positions.csv": {
+                "id": "codice",
+                "title": "denominazione",
+                "unit": "unità",
+                "holder": "titolare",
+                "interim_of": "interim_di",
+                "interim_percent": "percentuale_interim",
+                "interim_from": "interim_dal",
+                "interim_to": "interim_al",
+            },
+            "projects.csv": {
+                "id": "codice",
+                "title": "titolo",
+                "relevance": "rilevanza",
+                "area": "area",
+                "dirigente_weight": "peso_dirigente",
+            },
+        },
     )

@@ -73,7 +73,7 @@ def differentiation(result: Result) -> ReportSection:
         if not paid:
             continue
         level, share = top_share(paid, result)
-        rows.append((pool.label or name, len(paid), level, share, ratio(paid)))
+        rows.append((pool.label or result.plugin.status_labels.get(name, name), len(paid), level, share, ratio(paid)))
     return ReportSection(
         title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
         columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Rapporto più alto / più basso"),

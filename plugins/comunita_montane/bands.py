@@ -99,7 +99,7 @@ def performance_fund(ctx: Context) -> Pool:
         file="ente.toml",
         column=f"funds.{PERFORMANCE_FUND}",
     )
-    return Pool(name=PERFORMANCE_FUND, amount=ZERO, source="ente.toml [funds] (assente)")
+    return Pool(name=PERFORMANCE_FUND, amount=ZERO, source="ente.toml [fondi] (assente)")
 
 
 def ranking_shares(ctx: Context, fund: Pool, ranks: Sequence[Ranking]) -> dict[str, Decimal]:

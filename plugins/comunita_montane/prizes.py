@@ -24,7 +24,7 @@ def prizes(ctx: Context) -> Part:
     if not rows and fund is None:
         return Part()
     if fund is None:
-        fund = Pool(name=PRIZE_FUND, amount=ZERO, source="ente.toml [funds] (assente)")
+        fund = Pool(name=PRIZE_FUND, amount=ZERO, source="ente.toml [fondi] (assente)")
     total = sum((r["amount"] for r in rows), Decimal(0))
     pool = attrs.evolve(fund, label=fund.label or "Premi per l'innovazione e l'efficienza (art. 19)")
     extra = {

@@ -204,7 +204,8 @@ def po_quota(ctx: Context, fund: Decimal) -> None:
         return
     ctx.problem(
         "result.po_quota",
-        f"la parte del fondo {RESULT_FUND} destinata alle PO ({money_it(money.r2(part))} €, in proporzione alle "
+        "la parte del fondo per la retribuzione di risultato di dirigenti e PO destinata alle PO"
+        f" ({money_it(money.r2(part))} €, in proporzione alle "
         f"retribuzioni di posizione) è meno del {quota:.0%} delle risorse delle PO (posizione "
         f"{money_it(po_pay)} € + risultato {money_it(money.r2(part))} €): il CCNL 21.5.2018 art. 15 c. 4 chiede almeno "
         "il 15% al risultato",

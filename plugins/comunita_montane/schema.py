@@ -25,6 +25,16 @@ def input_schema() -> InputSchema:
             }
         },
         required={"innovation.csv": ("person", "kind")},
+        titles={"innovation.csv": "innovazione"},
+        headers={
+            "people.csv": {"position_pay": "retribuzione_posizione"},
+            "innovation.csv": {
+                "person": "persona",
+                "kind": "tipo",
+                "renounced_bonus": "rinuncia_al_bonus",
+                "amount": "importo",
+            },
+        },
         funds=("performance_individuale", "risultato_po_dirigenti", "bonus_eccellenze", "premi_innovazione", "savings"),
         approvals=("bonus_decided", "bonus_paid", "savings_validated_oiv"),
     )

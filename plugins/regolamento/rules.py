@@ -93,7 +93,8 @@ def input_schema() -> InputSchema:
                 "cessazione": cells.parse_date,
                 resultpay.POSITION: cells.parse_money,
             }
-        }
+        },
+        headers={"people.csv": {resultpay.POSITION: "retribuzione_posizione"}},
     )
 
 
