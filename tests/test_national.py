@@ -11,6 +11,7 @@ import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
+import attrs
 import pytest
 
 from ciclope.core import Award, Pool, Rewards, Score
@@ -19,7 +20,7 @@ from ciclope.core.config import resolve_params
 from ciclope.core.params import ParamSpec
 from ciclope.core.registry import make_plugin_manager
 from ciclope.core.trace import Trace
-from ciclope.plugins.ccnl_funzioni_locali import acts, art69, bounds, differentiation
+from ciclope.plugins.ccnl_funzioni_locali import acts, art69, art69_split, bounds, differentiation, national
 from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
@@ -39,49 +40,93 @@ def twenty() -> tuple[Rewards, dict[str, Score]]:
     return Rewards(pools={POOL: pool}, awards=awards), scores
 
 
-def test_art69_twenty_people_tie_at_the_cut():
+def plan_of(rewards: Rewards, scores: dict[str, Score], rule: Maggiorazione, rankings=None) -> art69.Plan:
+    attributed = {a.person: a.amount for a in rewards.awards.values() if a.amount > 0}
+    return art69.plan(attributed, rankings or {"ente": sorted(scores)}, scores, rule)
+
+
+class Refused:
+    """The plugin must not be asked again when the residual covers the set-aside."""
+
+    def regulation_rewards(self, **kwargs):
+        raise AssertionError("the regulation was asked to split again")
+
+
+def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     rewards, scores = twenty()
-    ranking = art69.ranked(rewards.awards, scores)
+    rewards = attrs.evolve(rewards, pools={POOL: Pool(POOL, D("21000.00"), D("19950.00"))})  # residual 1,050.00
     rule = Maggiorazione(share=D("0.30"), quota=D("0.20"))
-    found = art69.plan(D("20000.00"), ranking, rule)
-    # mean = 20,000.00 / 20 positively evaluated = 1,000.00; M = 0.30 × 1,000.00 = 300.00
-    assert (found.mean, found.m) == (D("1000.00"), D("300.00"))
+    found = plan_of(rewards, scores, rule)
+    # mean of the premiums attributed = 19,950.00 / 20 = 997.50 (not the fund 21,000 / 20 = 1,050.00)
+    # M = 0.30 × 997.50 = 299.25
+    assert (found.attributed, found.paid, found.mean, found.m) == (D("19950.00"), 20, D("997.50"), D("299.25"))
     # slots = floor(0.20 × 20) = 4: P01, P02, P03, P04 — but P04 (93) ties with P05 (93), the 5th: both out
-    assert found.slots == 4 and found.cut == D(93)
+    (ranked,) = found.rankings
+    assert ranked.slots == 4 and ranked.cut == D(93)
     assert found.beneficiaries == ("P01", "P02", "P03")
-    assert found.set_aside == D("900.00")  # 3 × 300.00
+    assert found.set_aside == D("897.75")  # 3 × 299.25
 
     trace = Trace()
-    art69.record_plan(found, rule, {POOL: D("20000.00")}, trace, "CCNL art. 69")
-    out = art69.apply(rewards, found, rewards.awards, scores, trace, "CCNL art. 69")
-    # the rest 19,950.00 − 900.00 = 19,050.00 split 1,200 : 795 as the plugin paid:
-    # 1,200 × 19,050 / 19,950 = 1,145.8646… → 1,145.86 (remainder 0.466 of a cent)
-    #   795 × 19,050 / 19,950 =   759.1353… →   759.13 (remainder 0.534 of a cent)
-    # floors: 10 × 1,145.86 + 10 × 759.13 = 11,458.60 + 7,591.30 = 19,049.90 → 10 cents left, to the 10
-    # largest remainders: the ten 795-people (0.5338 > 0.4661) → 759.14
-    paid = {k: a.amount for k, a in out.awards.items() if a.pool == POOL}
-    assert {paid[f"P{i:02d}"] for i in range(1, 11)} == {D("1145.86")}
-    assert {paid[f"P{i:02d}"] for i in range(11, 21)} == {D("759.14")}
+    call = art69_split.Call(ente=None, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused())
+    out = art69_split.set_aside(rewards, found, [POOL], call, "CCNL art. 69", "art. 69")
+    # 897.75 ≤ the 1,050.00 left unpaid: nobody's premium changes, the fund gives the set-aside from its residual
+    assert {k: a.amount for k, a in out.awards.items() if a.pool == POOL} == {
+        k: a.amount for k, a in rewards.awards.items()
+    }
     extra = {a.person: a.amount for a in out.awards.values() if a.pool == art69.POOL}
-    assert extra == {"P01": D("300.00"), "P02": D("300.00"), "P03": D("300.00")}
-    # pools: 20,000.00 − 900.00 = 19,100.00 (distributed 19,050.00, residual 50.00) + 900.00 set aside
+    assert extra == {"P01": D("299.25"), "P02": D("299.25"), "P03": D("299.25")}
+    # pools: 21,000.00 − 897.75 = 20,102.25 (distributed 19,950.00, residual 152.25) + 897.75 set aside
     premium, magg = out.pools[POOL], out.pools[art69.POOL]
-    assert (premium.amount, premium.distributed, premium.residual) == (D("19100.00"), D("19050.00"), D("50.00"))
-    assert (magg.amount, magg.distributed) == (D("900.00"), D("900.00"))
-    assert premium.amount + magg.amount == D("20000.00")  # conserved to the cent
-    assert sum(paid.values()) + sum(extra.values()) + premium.residual == D("20000.00")
-    # explained with its inputs: the mean, M, the quota and the cut
-    assert trace.get("award:P01:maggiorazione_art69").value == D("300.00")
-    assert "pari merito al taglio (punteggio 93)" in trace.get("art69:quota").note
+    assert (premium.amount, premium.distributed, premium.residual) == (D("20102.25"), D("19950.00"), D("152.25"))
+    assert (magg.amount, magg.distributed) == (D("897.75"), D("897.75"))
+    assert premium.amount + magg.amount == D("21000.00")  # conserved to the cent
+    assert trace.get("award:P01:maggiorazione_art69").value == D("299.25")
+    assert trace.get(f"art69:fondo:{POOL}").value == D("20102.25")
 
 
 def test_art69_quota_without_a_tie_takes_every_slot():
     rewards, scores = twenty()
-    ranking = art69.ranked(rewards.awards, scores)
     # slots = floor(0.25 × 20) = 5: P01..P05 (the 6th, P06, has 90 < 93: no tie across the cut)
-    found = art69.plan(D("20000.00"), ranking, Maggiorazione(share=D("0.40"), quota=D("0.25")))
-    assert found.beneficiaries == ("P01", "P02", "P03", "P04", "P05") and found.cut is None
-    assert found.m == D("400.00")  # 0.40 × 1,000.00
+    found = plan_of(rewards, scores, Maggiorazione(share=D("0.40"), quota=D("0.25")))
+    assert found.beneficiaries == ("P01", "P02", "P03", "P04", "P05") and found.rankings[0].cut is None
+    assert found.m == D("399.00")  # 0.40 × 997.50
+
+
+def test_art69_one_quota_per_ranking_counting_the_evaluated():
+    rewards, scores = twenty()
+    # P20 is evaluated negatively and paid nothing: still evaluated, so in the base of the quota
+    rewards = attrs.evolve(rewards, awards={k: a for k, a in rewards.awards.items() if k != "P20"})
+    areas = {"A": [f"P{i:02d}" for i in range(1, 21, 2)], "B": [f"P{i:02d}" for i in range(2, 21, 2)]}
+    found = plan_of(rewards, scores, Maggiorazione(share=D("0.30"), quota=D("0.20")), areas)
+    # mean = (10 × 1,200 + 9 × 795) / 19 = 19,155 / 19 = 1,008.157… → 1,008.16; M = 302.448 → 302.45
+    assert (found.mean, found.m) == (D("1008.16"), D("302.45"))
+    a, b = found.rankings
+    # A: P01 98, P03 95, P05 93, P07 89, … 10 evaluated → floor(0.20 × 10) = 2: P01, P03
+    assert (a.evaluated, a.slots, a.chosen) == (10, 2, ("P01", "P03"))
+    # B: P02 96, P04 93, P06 90, … P20 (unpaid) 76: 10 evaluated, 9 positively → 2 slots: P02, P04
+    # (one ranking of the ente would take P01 P02 P03 and cut P04/P05 at 93: areas are not compared)
+    assert (b.evaluated, len(b.candidates), b.slots, b.chosen) == (10, 9, 2, ("P02", "P04"))
+    assert found.beneficiaries == ("P01", "P03", "P02", "P04")
+
+
+def test_art69_a_top_scorer_paid_nothing_takes_no_place():
+    rewards, scores = twenty()
+    rewards = attrs.evolve(rewards, awards={k: a for k, a in rewards.awards.items() if k != "P01"})
+    found = plan_of(rewards, scores, Maggiorazione(share=D("0.30"), quota=D("0.10")))
+    # 20 evaluated → floor(0.10 × 20) = 2 places among the paid: P02 96, P03 95 (P01 98 is not paid)
+    assert found.beneficiaries == ("P02", "P03")
+
+
+def test_art69_cited_by_the_cycle_s_date():
+    # in force on 31 December: a 2022 cycle cites art. 81 CCNL 16.11.2022, a 2021 cycle art. 69
+    assert art69.article(national.in_force("maggiorazione_art69", 2021).source) == (
+        "art. 69 CCNL Funzioni Locali 21.5.2018"
+    )
+    assert art69.article(national.in_force("maggiorazione_art69", 2022).source) == (
+        "art. 81 CCNL Funzioni Locali 16.11.2022"
+    )
+    row = national.in_force("maggiorazione_art69", 2026)
+    assert art69.article(row.source) == "art. 81 CCNL Funzioni Locali 16.11.2022" and "2022" in row.note
 
 
 def test_art69_config_is_the_ccdi_s_and_checked():
@@ -130,14 +175,18 @@ def test_art69_in_a_bergamo_cycle_conserves_the_fund(tmp_path):
 # --- national bounds on local parameters --------------------------------------------------------------
 
 
+EQ = "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2 (le EQ sostituiscono le PO dal 1.4.2023, art. 13 c. 1)"
+
+
 @pytest.mark.parametrize(
     "year, low, high, source",
     [
         (2017, "5164.57", "12911.42", "CCNL 31.3.1999 art. 10 c. 2"),
         (2018, "5000", "16000", "CCNL Funzioni Locali 21.5.2018 art. 15 c. 2"),
-        (2022, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
-        (2023, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
-        (2025, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
+        # the EQ took effect on 1.4.2023, not on the signature of 16.11.2022: a 2022 cycle keeps € 16,000
+        (2022, "5000", "16000", "CCNL Funzioni Locali 21.5.2018 art. 15 c. 2"),
+        (2023, "5000", "18000", EQ),
+        (2025, "5000", "18000", EQ),
         (2026, "5000", "22000", "CCNL Funzioni Locali 23.2.2026 (triennio 2022–2024)"),
     ],
 )
@@ -181,7 +230,7 @@ def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contrac
     assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant
     html = next((tmp_path / "out").glob("*/relazione.html")).read_text(encoding="utf-8")
     assert "Disposizioni nazionali applicate" in html
-    assert "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)" in html and "pay_max" in html
+    assert "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2" in html and "pay_max" in html
 
 
 # --- differentiation (D.Lgs. 150/2009 art. 18 c. 2) ----------------------------------------------------
