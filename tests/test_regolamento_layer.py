@@ -129,3 +129,17 @@ def test_ente_national_without_a_comparto_is_a_configuration_error(tmp_path):
     [problem] = err.value.problems
     assert problem.rule == "config.national_unused" and problem.column == "ente[prova].national"
     assert problem.message.startswith("[ente.national] non si applica: l'ente (plugin regolamento) non appartiene")
+
+
+def test_a_positive_po_below_the_lowest_result_step_is_warned(ciclope_ente, tmp_path):
+    text = REGULATION.replace("  { da = 80, quota = 0.20 },\n  { da = 60, quota = 0.15 },\n", "")
+    assert text != REGULATION
+    result = run(ciclope_ente, tmp_path / "gradini", text)
+    # steps: only 95 → 25%; positive from 60: PO2 (85) and PO3 (82) are positive, under every step: 0 € each
+    # PO1 (96): 12000 × 0.25 = 3000.00; PO4 (55) is negative (no warning of this kind)
+    awards = result.rewards.awards
+    assert (awards["PO1"].amount, awards["PO2"].amount, awards["PO3"].amount) == (Decimal("3000.00"), 0, 0)
+    warned = [p for p in result.violations if p.rule == "regolamento.risultato_sotto_gradini"]
+    # people.csv: header 1, SEG 2, S01..S16 rows 3..18, PO1 19, PO2 20, PO3 21
+    assert [(p.severity, p.row) for p in warned] == [("warning", 20), ("warning", 21)]
+    assert "85 ≥ 60" in warned[0].message and "(95)" in warned[0].message
