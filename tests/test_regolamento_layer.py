@@ -142,4 +142,4 @@ def test_a_positive_po_below_the_lowest_result_step_is_warned(ciclope_ente, tmp_
     warned = [p for p in result.violations if p.rule == "regolamento.risultato_sotto_gradini"]
     # people.csv: header 1, SEG 2, S01..S16 rows 3..18, PO1 19, PO2 20, PO3 21
     assert [(p.severity, p.row) for p in warned] == [("warning", 20), ("warning", 21)]
-    assert "85 ≥ 60" in warned[0].message and "(95)" in warned[0].message
+    assert "85,00 ≥ 60" in warned[0].message and "(95)" in warned[0].message
