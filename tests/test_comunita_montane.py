@@ -1273,3 +1273,13 @@ def test_explain_cites_art_18_for_the_bonus_and_shows_a_renounced_one(ciclope_en
     # P001 alone would have had the whole 1000.00; renounced: 0.00, art. 18.4
     assert fig.value == D("0.00") and "18.4" in fig.source
     assert "Bonus delle eccellenze di Dipendente P001 (rinunciato) = € 0,00" in explain(renounced, "person", "P001")
+
+
+def test_transparency_allocated_includes_a_fund_nobody_received(ciclope_ente):
+    """rules/core.md §6: "allocated" is every fund destined to performance pay, including funds nobody received
+    (results.json agrees with the published trasparenza.csv)."""
+    res = ciclope_ente(PLUGIN, ente(hundred(second=100.0), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
+    assert res.rewards.extra["bonus_eccellenze"] == []  # the tie at the cut: nobody received the bonus
+    staff = res.rewards.extra["transparency"]["personale"]
+    # performance_individuale 100,000.00 + bonus_eccellenze 1,000.00 unpaid = 101,000.00
+    assert staff["allocated"] == "101000.00" and "bonus_eccellenze" not in staff["pools"]
