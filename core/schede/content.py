@@ -187,6 +187,40 @@ def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
     return tuple(out)
 
 
+MIN_GROUP = 3
+
+
+def band_size(result: Result, pool: str, band: str | None) -> int | None:
+    """How many people the ledger pays from ``pool`` in ``band`` (None without a band)."""
+    if not band:
+        return None
+    return result.memo("schede.band_sizes", lambda: _band_sizes(result)).get((pool, band), 0)
+
+
+def _band_sizes(result: Result) -> dict[tuple[str, str], int]:
+    people: dict[tuple[str, str], set[str]] = {}
+    for a in result.ledger.awards:
+        if a.band:
+            people.setdefault((a.pool, a.band), set()).add(a.person)
+    return {k: len(v) for k, v in people.items()}
+
+
+def of_the_band(step: Any) -> bool:
+    """An input that is a figure of the person's band rather than theirs (rules/core.md §6): a part of a pool
+    (``pool:<fund>:…``, e.g. a band's fund) or a sum over the band («Σ … della fascia»)."""
+    ref = getattr(step, "ref", "") or ""
+    name = getattr(step, "name", "") or ""
+    return (ref.startswith("pool:") and ref.count(":") >= 2) or (name.startswith("Σ") and "fascia" in name)
+
+
+def _own(figure: Figure | None, small: bool) -> Figure | None:
+    """``figure`` without the inputs that are figures of a band of fewer than 3 people: a band's fund of two
+    people gives the colleague's pay by difference."""
+    if figure is None or not small:
+        return figure
+    return figure._replace(inputs=tuple(i for i in figure.inputs if not of_the_band(i)))
+
+
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
     from ..explain import subject
 
@@ -196,6 +230,8 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
         figure = result.figures.get(f"award:{pid}:{award['pool']}") or (
             result.figures.get(f"award:{pid}") if k == 0 else None
         )
+        size = band_size(result, str(award["pool"]), award.get("band"))
+        figure = _own(figure, size is not None and size < MIN_GROUP)
         band = f", fascia {award['band']}" if award.get("band") else ""
         out.append(
             Payment(
