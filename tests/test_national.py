@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from ciclope.core import Award, Pool, Rewards, Score
+from ciclope.core import Award, Deadline, Pool, Rewards, Score
 from ciclope.core.cli import main
 from ciclope.core.config import resolve_params
 from ciclope.core.params import ParamSpec
@@ -281,8 +281,8 @@ def test_calendar_acts_by_year():
     assert (
         acts_of(2021) == {("Adozione del Piano della performance", dt.date(2021, 1, 31), "piano_adopted")} | relazione
     )
-    # 2022: the PIAO's sottosezione Performance
-    assert ("Adozione del PIAO — sottosezione Performance", dt.date(2022, 1, 31), "piano_adopted") in acts_of(2022)
+    # 2022: the first PIAO's sottosezione Performance, by 30 June 2022 (DL 80/2021 art. 6 c. 6-bis)
+    assert ("Adozione del PIAO — sottosezione Performance", dt.date(2022, 6, 30), "piano_adopted") in acts_of(2022)
     # 2023: no act for individual objectives yet; 2024 (a leap year): by 29 February
     assert not any(a == "obiettivi_assegnati" for _, _, a in acts_of(2023))
     feb = [(due, a) for _, due, a in acts_of(2024) if a == "obiettivi_assegnati"]
@@ -296,7 +296,41 @@ def test_calendar_acts_by_year():
     assert validation.due == dt.date(2022, 1, 31) and "D.Lgs. 150/2009 art. 10" in validation.source
     piano = Deadline("pianificazione", "Piano della performance", dt.date(2022, 2, 3), "reg. art. 7", "piano_adopted")
     (plan,) = [d for d in acts.national_acts([piano], 2022) if d.approval == "piano_adopted"]
+    # the regulation's 3 February is earlier than the first PIAO's 30 June: it stays
     assert plan.act.startswith("Adozione del PIAO — sottosezione Performance") and plan.due == dt.date(2022, 2, 3)
+
+
+def piao(year, budget=None, local=None):
+    own = [Deadline("pianificazione", "Piano", local, "reg. art. 7", "piano_adopted")] if local else []
+    (plan,) = [d for d in acts.national_acts(own, year, budget) if d.approval == "piano_adopted"]
+    return plan
+
+
+def test_the_piao_s_deadline_by_law_in_2022_2023_2024():
+    # 2022, the first PIAO: 30.6.2022, or 120 days after the budget if later: 15.4.2022 + 120 days
+    # (15 days to 30.4, +31 May = 46, +30 June = 76, +31 July = 107, +13 August = 120) = 13.8.2022
+    assert piao(2022).due == dt.date(2022, 6, 30)
+    assert piao(2022, dt.date(2022, 4, 15)).due == dt.date(2022, 8, 13)
+    assert "DM 132/2022 art. 8 c. 3" in piao(2022).source
+    # 2023: 31 January; with the budget approved in time (20.12.2022) it stays; postponed to 10.3.2023:
+    # 30 days after it (21 days to 31.3, + 9) = 9.4.2023
+    assert piao(2023, dt.date(2022, 12, 20)).due == dt.date(2023, 1, 31)
+    assert piao(2023, dt.date(2023, 3, 10)).due == dt.date(2023, 4, 9)
+    # 2024, a later local date (15.3) never replaces the law's 31.1; an earlier one (20.1) stays
+    assert piao(2024, local=dt.date(2024, 3, 15)).due == dt.date(2024, 1, 31)
+    assert piao(2024, local=dt.date(2024, 1, 20)).due == dt.date(2024, 1, 20)
+    # 2024 with the budget postponed to 20.2.2024: 30 days (9 to 29.2, a leap year, + 21) = 21.3.2024, earlier
+    # than the local 30.4: the law's date
+    assert piao(2024, dt.date(2024, 2, 20), local=dt.date(2024, 4, 30)).due == dt.date(2024, 3, 21)
+
+
+def test_an_act_done_after_the_law_s_date_is_late_even_if_the_local_text_allows_it():
+    from ciclope.core.cycle import calendar_status
+
+    class Ente:
+        approvals = {"piano_adopted": dt.date(2024, 3, 1)}  # within the local 15.3, after the law's 31.1
+
+    assert calendar_status(piao(2024, local=dt.date(2024, 3, 15)), Ente())[1] == "in ritardo"
 
 
 def test_every_built_in_plugin_runs_over_the_layer_which_it_wins_against():
