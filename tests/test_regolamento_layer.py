@@ -143,3 +143,41 @@ def test_a_positive_po_below_the_lowest_result_step_is_warned(ciclope_ente, tmp_
     # people.csv: header 1, SEG 2, S01..S16 rows 3..18, PO1 19, PO2 20, PO3 21
     assert [(p.severity, p.row) for p in warned] == [("warning", 20), ("warning", 21)]
     assert "85,00 ≥ 60" in warned[0].message and "(95)" in warned[0].message
+
+
+def test_the_15_percent_result_quota_is_checked_under_a_declared_regulation(ciclope_ente, tmp_path):
+    # the regulation of test_regolamento_from_docs pays PO1 25%, PO2 and PO3 20% of their position pay: result
+    # 3000 + 1900 + 1600 = 6500.00 of 6500 + 36500 (12000 + 9500 + 8000 + 7000) = 43000 → 15.1%: no warning
+    under = run(ciclope_ente, tmp_path / "quindici", WITH)
+    assert not [p for p in under.violations if p.rule == "ccnl.po_result_quota"]
+    # 10% at every step: 1200 + 950 + 800 = 2950.00 of 2950 + 36500 = 39450 → 7.48% < 15%: a warning naming
+    # the contract in force in 2024 (the EQ quota of the CCNL 16.11.2022, from 1.4.2023)
+    text = WITH.replace("quota = 0.25", "quota = 0.10").replace("quota = 0.20", "quota = 0.10")
+    text = text.replace("quota = 0.15 }", "quota = 0.10 }")
+    low = run(ciclope_ente, tmp_path / "dieci", text)
+    [warned] = [p for p in low.violations if p.rule == "ccnl.po_result_quota"]
+    assert warned.severity == "warning" and "CCNL Funzioni Locali 16.11.2022" in warned.source
+    assert "7,48%" in warned.message and "€ 36.500,00" in warned.message and "€ 2.950,00" in warned.message
+
+
+def test_the_1999_range_of_an_ente_without_dirigenza(ciclope_ente, tmp_path):
+    # 2017 (CCNL 31.3.1999): PO position pay €5,164.57–12,911.42 (art. 10 c. 2), €3,098.74–12,911.42 in an ente
+    # without dirigenza (art. 11 c. 1). PO4's 7000.00 → 4000.00: inside the ente's range (only a Segretario leads it)
+    given = files()
+    given["people.csv"] = given["people.csv"].replace("7000.00", "4000.00").replace("12000.00", "12900.00")
+    path = tmp_path / "smvp.toml"
+    path.write_text(WITH, encoding="utf-8")
+    alone = ciclope_ente("regolamento", given, year=2017, params={"regolamento": str(path)})
+    assert not [p for p in alone.violations if p.rule == "ccnl.eq_pay.range"]
+    # with a dirigente in the ente, 4000.00 is under the €5,164.57 of art. 10 c. 2: an error
+    given["people.csv"] = given["people.csv"].replace(
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,\nDIR1,Dirigente,dirigente,DIR,com,1,0,false,SEG,",
+    )
+    led = ciclope_ente("regolamento", given, year=2017, params={"regolamento": str(path)})
+    [problem] = [p for p in led.violations if p.rule == "ccnl.eq_pay.range"]
+    assert (
+        "€ 4.000,00" in problem.message
+        and "€ 5.164,57" in problem.message
+        and problem.source == ("CCNL 31.3.1999 art. 10 c. 2")
+    )
