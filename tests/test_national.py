@@ -402,3 +402,24 @@ def test_po_position_pay_in_people_csv_is_checked_against_the_contract_of_the_ye
     assert "21.5.2018 art. 15 c. 2" in p.source
     assert pay.ciclope_validate(ente(2023, "17000")) == []
     assert len(pay.ciclope_validate(ente(2026, "4999.99"))) == 1  # below the €5,000 minimum
+
+
+def test_the_relazione_s_grado_di_differenziazione_is_the_one_of_section_6():
+    from types import SimpleNamespace
+
+    from ciclope.plugins.ccnl_funzioni_locali import report
+
+    people = {f"E{i}": SimpleNamespace(role="dipendente") for i in range(1, 6)} | {
+        "PO1": SimpleNamespace(role="po"),
+        "PO2": SimpleNamespace(role="po"),
+    }
+    levels = {"E1": "alto", "E2": "alto", "E3": "medio", "E4": "medio", "E5": "medio"}
+    scores = {pid: Score(person=pid, score=D(80), level=lv) for pid, lv in levels.items()}
+    result = SimpleNamespace(ente=SimpleNamespace(people=people), scores=scores)
+    # staff: alto 1000 + 1000, medio 600 + 600 + 300 (a part-timer): per capita 1000.00 over 500.00 = 2.00 (not the
+    # highest individual premium over the part-timer's, 1000 / 300 = 3.33)
+    staff = [Award(p, D(x), POOL) for p, x in (("E1", 1000), ("E2", 1000), ("E3", 600), ("E4", 600), ("E5", 300))]
+    assert report.ratio(staff, result) == D("2.00")
+    # dirigenti e PO: the highest individual amount over the lowest: 3000 / 1900 = 1.578… → 1.58
+    leads = [Award("PO1", D(3000), "risultato_po"), Award("PO2", D(1900), "risultato_po")]
+    assert report.ratio(leads, result) == D("1.58")

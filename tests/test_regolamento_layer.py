@@ -89,6 +89,10 @@ def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
         and sum(paid.values()) == Decimal("8595.00")
     )
     assert result.figures["art69:fondo:performance_individuale"].value == Decimal("9785.12")
+    # the Relazione says which readings were taken, and cites art. 81 CCNL 16.11.2022 in a 2024 cycle
+    [applied] = [s for s in result.sections if s.title == NATIONAL]
+    assert "personale valutato di ogni graduatoria" in applied.note and "premi attribuiti" in applied.note
+    assert result.rewards.pools["maggiorazione_art69"].source.startswith("art. 81 CCNL Funzioni Locali 16.11.2022")
 
 
 def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(tmp_path):

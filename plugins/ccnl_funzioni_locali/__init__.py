@@ -21,7 +21,7 @@ REGULATIONS = (
 # The layer cites contracts and laws by their titles already: no repository file to translate.
 DOCUMENTS: dict[str, str] = {}
 LABELS = {
-    "maggiorazione_art69": "Maggiorazione del premio individuale (art. 69 CCNL 21.5.2018)",
+    "maggiorazione_art69": "Maggiorazione del premio individuale (art. 69 CCNL 21.5.2018, art. 81 CCNL 16.11.2022)",
 }
 FUND_GROUPS = {"maggiorazione_art69": "personale"}
 # Pending reforms: ``ciclope compare … --reform NAME`` applies one to a scenario; ``run`` never does.
