@@ -8,12 +8,14 @@ published ones.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.reports.disclosure import SMALL, WITHHELD, Cell, control
+from ciclope.core.reports.transparency import Person, merged
 
 
 def test_a_lone_small_row_takes_the_next_smallest_with_it():
@@ -170,3 +172,36 @@ def test_nothing_withheld_and_nobody_s_pay_can_be_recovered(tables):
         assert not _in_span(amounts, {(i, p): 1 for p in pools}), i
         for p in pools:
             assert not _in_span(amounts, {(i, p): 1}), (i, p)
+
+
+@st.composite
+def levels_of_people(draw):
+    sizes = draw(st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=6))
+    parts, people, start = [], [], 0
+    for k, size in enumerate(sizes):
+        members = list(range(start, start + size))
+        start += size
+        parts.append((f"L{k}", members))
+        for _ in members:
+            pay = draw(st.sampled_from([Decimal(0), Decimal("100.00"), Decimal("250.50")]))
+            people.append(
+                Person("personale", f"L{k}", None, pay, Decimal(80), frozenset({"premi"}) if pay else frozenset())
+            )
+    return parts, people
+
+
+@settings(max_examples=300, deadline=None)
+@given(levels_of_people())
+def test_small_levels_are_merged_with_their_neighbours(drawn):
+    parts, people = drawn
+    out = merged(parts, people)
+    # the same people, in the same order of levels, each once
+    assert sorted(i for _, members in out for i in members) == sorted(i for _, members in parts for i in members)
+    names = [n for n, _ in parts]
+    assert [n.replace(", ", " e ").split(" e ") for n, _ in out] == [
+        [x for x in names if x in n.replace(", ", " e ").split(" e ")] for n, _ in out
+    ]
+    for _, members in out:
+        paid = sum(1 for i in members if people[i].pay > 0)
+        small = 0 < len(members) < 3 or 0 < paid < 3
+        assert not small or len(out) == 1  # a group under 3 remains only when nothing is left to merge it with

@@ -423,3 +423,28 @@ def test_the_relazione_s_grado_di_differenziazione_is_the_one_of_section_6():
     # dirigenti e PO: the highest individual amount over the lowest: 3000 / 1900 = 1.578… → 1.58
     leads = [Award("PO1", D(3000), "risultato_po"), Award("PO2", D(1900), "risultato_po")]
     assert report.ratio(leads, result) == D("1.58")
+
+
+@pytest.mark.parametrize("plugin", ["comunita_montane", "brescia"])
+def test_art69_one_quota_per_ranking_of_the_plugin(tmp_path, plugin):
+    """comunita_montane's demo ranks by area (ranking_scope = area), brescia pays one staff pool per area: the
+    maggiorazione's beneficiaries are taken in each ranking, up to floor(quota × staff evaluated in it)."""
+    national = "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.25 }\n"
+    cycle = demo_copy(tmp_path, plugin, national)
+    from ciclope.core.config import load_config
+    from ciclope.core.runner import compute
+
+    plan = load_config(cycle)
+    result = compute(plan.enti[0], plan.year)
+    quotas = {k: f for k, f in result.figures.items() if k.startswith("art69:quota:")}
+    assert len(quotas) >= 2  # one per ranking (area), not one for the ente
+    chosen = {a.person for a in result.rewards.awards.values() if a.pool == art69.POOL}
+    total = 0
+    for figure in quotas.values():
+        inputs = {i.name: i.value for i in figure.inputs}
+        # floor(0.25 × evaluated) places at most in each ranking
+        assert figure.value <= int(D("0.25") * inputs["personale valutato nella graduatoria"])
+        total += figure.value
+    assert total == len(chosen) and total > 0
+    # every pool conserved: the premium pools and the set-aside add up to the funds
+    assert all(p.distributed <= p.amount for p in result.rewards.pools.values())

@@ -265,12 +265,14 @@ def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[t
         pending = (names, people_in) if small(people_in) else None
         if pending is None:
             out.append((names, people_in))
-    if pending is not None:
-        if out:
-            names, people_in = out.pop()
-            out.append((names + pending[0], people_in + pending[1]))
-        else:
+    while pending is not None and out:  # the last small part goes up, until the merged part is not small
+        names, people_in = out.pop()
+        pending = (names + pending[0], people_in + pending[1])
+        if not small(pending[1]):
             out.append(pending)
+            pending = None
+    if pending is not None:
+        out.append(pending)
     return [(_joined(names), sorted(members)) for names, members in out]
 
 
