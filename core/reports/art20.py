@@ -76,7 +76,7 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     allocated = total.allocated or Decimal(0)
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
-        (ENTE, "premi distribuiti (€)", _money(total.total)),
+        (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people
         (ENTE, "persone valutate", str(evaluated.count)),
         (ENTE, "premio medio conseguibile (€)", _money(allocated / evaluated.count)),
     ]

@@ -215,7 +215,9 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
                 counted=False,
                 keep=2,
                 key="totale",
-                required=section == "fondi",  # premi distribuiti of the ente (art. 20 c. 1)
+                # premi distribuiti of the ente (art. 20 c. 1): never withheld when it is over 3 or more people (it
+                # is then no one's pay); over 1–2 people it is their pay, and the small-group rule holds
+                required=section == "fondi" and len(paid) >= MIN_GROUP,
             )
         )
     return out

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator
-from typing import Any
 
 import attrs
 
-from ciclope.core import Deadline, hookimpl
+from ciclope.core import Deadline, Ente, hookimpl
 
 from .national import in_force
 
@@ -30,7 +29,7 @@ PIANO_ACT = "Adozione del Piano della performance"
 
 
 @hookimpl(wrapper=True)
-def ciclope_calendar(ente: Any, year: int) -> Generator[None, list[list[Deadline] | None], list[list[Deadline]]]:
+def ciclope_calendar(ente: Ente, year: int) -> Generator[None, list[list[Deadline] | None], list[list[Deadline]]]:
     answers = yield
     deadlines = [d for answer in answers or () if answer for d in answer]
     budget = ente.approvals.get("budget_approved") if ente is not None else None

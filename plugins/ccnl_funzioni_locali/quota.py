@@ -4,31 +4,35 @@ declared regulation included, as a wrapper of ``ciclope_rewards``: the position 
 people.csv, the result pay what the rewards give the PO — a pool that pays only PO counts whole (what it
 destines, paid or not), a pool that pays others too counts what it paid the PO. Below the quota: a warning naming
 the contract. A plugin that computes position pay itself bounds its share by its parameters (``national =
-"po_result_quota"``), and one that checks the quota itself (a problem whose rule ends in ``po_quota``) is not
-checked twice."""
+"po_result_quota"``) and checks the quota itself: it is not checked twice."""
 
 from __future__ import annotations
 
 from collections.abc import Generator
 from decimal import Decimal
 
-from ciclope.core import Ente, Problem, Rewards, Trace, fmt, hookimpl
+from ciclope.core import Ente, Params, Problem, Rewards, Trace, fmt, hookimpl
 
 from .national import in_force
 
 
 @hookimpl(wrapper=True)
-def ciclope_rewards(ente: Ente, trace: Trace) -> Generator[None, Rewards | None, Rewards | None]:
+def ciclope_rewards(ente: Ente, params: Params, trace: Trace) -> Generator[None, Rewards | None, Rewards | None]:
     rewards = yield
     row = in_force("po_result_quota", ente.year)
     if rewards is None or row is None or row.min is None:
         return rewards
-    if any(p.rule.endswith("po_quota") for p in trace.problems):
+    if own_check(params) or any(p.rule.endswith("po_quota") for p in trace.problems):
         return rewards
     found = po_resources(ente, rewards)
     if found is not None and found[1] < row.min * (found[0] + found[1]):
         trace.problem(below(found[0], found[1], row.min, row.source))
     return rewards
+
+
+def own_check(params: Params) -> bool:
+    """The plugin bounds the quota by a parameter of its own (``national = "po_result_quota"``) and checks it."""
+    return any(getattr(spec, "national", "") == "po_result_quota" for spec in params.specs.values())
 
 
 def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None:

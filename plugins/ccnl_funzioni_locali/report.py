@@ -62,7 +62,14 @@ def describe(row: provisions.Provision) -> str:
         return f"almeno {fmt.decimal_it(lo)}"
     if hi is not None:
         return f"al più {fmt.decimal_it(hi)}"
-    return "-" if row.value is None else fmt.decimal_it(row.value)
+    if row.value is None:
+        return "-"
+    unit = UNITS.get(row.id)
+    return f"{fmt.decimal_it(row.value)} {unit}" if unit else fmt.decimal_it(row.value)
+
+
+# what a provision's ``value`` counts, where it is not a plain number
+UNITS = {"piao": "giorni dal bilancio (se differito)", "piao_prima_applicazione": "giorni dal bilancio"}
 
 
 def applied_to(pid: str, result: Result) -> str:
