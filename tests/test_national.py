@@ -448,3 +448,41 @@ def test_art69_one_quota_per_ranking_of_the_plugin(tmp_path, plugin):
     assert total == len(chosen) and total > 0
     # every pool conserved: the premium pools and the set-aside add up to the funds
     assert all(p.distributed <= p.amount for p in result.rewards.pools.values())
+
+
+def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(tmp_path):
+    """One split: under comunita_montane (which pays its whole fund: nothing unpaid covers the set-aside) every
+    premium equals what the plugin alone computes on the fund less the set-aside, to the cent — never a second
+    split of rounded amounts, which moved a cent between colleagues."""
+    from ciclope.core.config import load_config
+    from ciclope.core.registry import Hooks
+    from ciclope.core.runner import compute
+
+    cycle = demo_copy(
+        tmp_path, "comunita_montane", "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"
+    )
+    plan = load_config(cycle)
+    result = compute(plan.enti[0], plan.year)
+    fund = result.figures["art69:fondo:performance_individuale"]
+    inputs = {i.name: i.value for i in fund.inputs}
+    assert (
+        inputs["non distribuito dal regolamento sul fondo intero"]
+        < inputs["accantonamento per i beneficiari del fondo"]
+    )
+    # the plugin alone, on the fund reduced by the set-aside
+    plain = load_config(demo_copy(tmp_path / "senza", "comunita_montane", ""))
+    before = compute(plain.enti[0], plain.year)
+    hooks, _ = Hooks.for_plugin("comunita_montane")
+    pools = {n: p for n, p in before.rewards.pools.items()}
+    reduced = {
+        **{n: attrs.evolve(p, distributed=D(0)) for n, p in pools.items()},
+        "performance_individuale": attrs.evolve(pools["performance_individuale"], amount=fund.value, distributed=D(0)),
+    }
+    alone = hooks.regulation_rewards(
+        ente=before.ente, scores=dict(before.scores), pools=reduced, params=before.params, org=before.org, trace=Trace()
+    )
+    mine = {k: a.amount for k, a in result.rewards.awards.items() if a.pool == "performance_individuale"}
+    assert mine == {k: a.amount for k, a in alone.awards.items() if a.pool == "performance_individuale"}
+    # conserved: the premiums' pool + the set-aside = the fund
+    total = result.rewards.pools["performance_individuale"].amount + result.rewards.pools[art69.POOL].amount
+    assert total == before.rewards.pools["performance_individuale"].amount
