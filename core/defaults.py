@@ -213,6 +213,11 @@ def ciclope_individual_premium():
 
 
 @hookimpl(trylast=True)
+def ciclope_premium_rankings():
+    return None
+
+
+@hookimpl(trylast=True)
 def ciclope_position_pay():
     return None
 

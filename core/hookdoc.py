@@ -28,6 +28,7 @@ PHASE_OF = {
     "ciclope_fund_pools": "e. premialità",
     "ciclope_rewards": "e. premialità",
     "ciclope_individual_premium": "e. premialità (asked by a comparto layer)",
+    "ciclope_premium_rankings": "e. premialità (asked by a comparto layer)",
     "ciclope_position_pay": "e. premialità",
     "ciclope_calendar": "f. rendicontazione",
     "ciclope_report_sections": "f. rendicontazione",

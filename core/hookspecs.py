@@ -280,6 +280,18 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
 
 
 @hookspec(firstresult=True)
+def ciclope_premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
+    """Return the rankings of the staff evaluated for the individual premium: ranking id → person ids.
+
+    Called by a comparto layer's wrapper of ``ciclope_rewards`` (the art. 69 maggiorazione picks its
+    beneficiaries per ranking: CCNL Funzioni Locali 21.5.2018 art. 69, rules/ccnl_funzioni_locali.md §2).
+    A regulation that ranks by area returns one ranking per area, each with every person evaluated in it
+    (paid or not: the quota counts the staff evaluated). Default: ``None``: one ranking of every person with
+    a score whose role is a role the individual-premium pools pay.
+    """
+
+
+@hookspec(firstresult=True)
 def ciclope_position_pay(
     ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, scores: dict[str, Score], trace: Trace
 ) -> Positions | None:

@@ -431,8 +431,26 @@ class Hooks:
             ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=self
         )
 
+    def regulation_rewards(
+        self,
+        *,
+        ente: Ente,
+        scores: dict[str, Score],
+        pools: dict[str, Pool],
+        params: Params,
+        org: OrgPerformance,
+        trace: Trace,
+    ) -> Rewards:
+        """:meth:`rewards` as the plugin alone computes them, without the layers' wrappers: a layer that must
+        have the regulation split a different pool (the art. 69 set-aside) asks it through here, once."""
+        hook = _view(self.pm, frozenset(_layer_plugins(self.pm, self.layers))).ciclope_rewards
+        return hook(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=self)
+
     def individual_premium(self, *, params: Params) -> list[str]:
         return self._hook.ciclope_individual_premium(params=params) or []
+
+    def premium_rankings(self, *, ente: Ente, params: Params) -> dict[str, list[str]] | None:
+        return self._hook.ciclope_premium_rankings(ente=ente, params=params)
 
     def position_pay(
         self,

@@ -1271,3 +1271,32 @@ def test_explain_cites_art_18_for_the_bonus_and_shows_a_renounced_one(ciclope_en
     # P001 alone would have had the whole 1000.00; renounced: 0.00, art. 18.4
     assert fig.value == D("0.00") and "18.4" in fig.source
     assert "Bonus delle eccellenze di Dipendente P001 (rinunciato) = € 0,00" in explain(renounced, "person", "P001")
+
+
+def test_transparency_allocated_includes_a_fund_nobody_received(ciclope_ente):
+    """rules/core.md §6: "allocated" is every fund destined to performance pay, including funds nobody received
+    (results.json agrees with the published trasparenza.csv)."""
+    res = ciclope_ente(PLUGIN, ente(hundred(second=100.0), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
+    assert res.rewards.extra["bonus_eccellenze"] == []  # the tie at the cut: nobody received the bonus
+    staff = res.rewards.extra["transparency"]["personale"]
+    # performance_individuale 100,000.00 + bonus_eccellenze 1,000.00 unpaid = 101,000.00
+    assert staff["allocated"] == "101000.00" and "bonus_eccellenze" not in staff["pools"]
+
+
+def test_the_scheda_of_a_two_person_band_shows_no_figure_of_the_band(ciclope_ente):
+    """rules/core.md §6: a scheda personale never shows a figure of a group of fewer than 3 people — the fund of a
+    band of two gives the colleague's premium by difference."""
+    from ciclope.core.schede import content
+
+    # 10 staff, scores 99, 98, …, 90: bands 20/40/40 → alta ⌊10 × 0.2⌋ = 2 (S01, S02), intermedia 4, bassa 4
+    res = ciclope_ente(PLUGIN, ente(scored([(f"S{i:02d}", 100 - i) for i in range(1, 11)])))
+    assert {pid for pid, b in bands(res).items() if b == "alta"} == {"S01", "S02"}
+    fund = D(res.figures["award:S01"].inputs[1].value)  # «fondo della fascia alta», as the plugin records it
+    assert fund == D(amounts(res)["S01"]) + D(amounts(res)["S02"])  # = own + the colleague's: by difference
+    (mine,) = content.build(res, "S01").payments
+    names = [step.label for step in mine.steps]
+    assert not any(n.startswith("fondo della fascia") or n.startswith("Σ fte della fascia") for n in names)
+    assert "fondo della graduatoria" in names and "tempo lavorato (fte)" in names
+    # a band of 4 (intermedia: S03..S06) keeps its fund on the scheda: 4 people, no one's pay by difference
+    (theirs,) = content.build(res, "S03").payments
+    assert any(step.label.startswith("fondo della fascia intermedia") for step in theirs.steps)

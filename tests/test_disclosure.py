@@ -8,12 +8,14 @@ published ones.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.reports.disclosure import SMALL, WITHHELD, Cell, control
+from ciclope.core.reports.transparency import Person, merged
 
 
 def test_a_lone_small_row_takes_the_next_smallest_with_it():
@@ -57,16 +59,34 @@ def test_a_pool_paid_to_one_person_hides_what_gives_it_back():
     assert control(cells, paid) == {"po_risultato": SMALL, "premi": WITHHELD}
 
 
-def test_a_mean_over_a_hidden_count_is_the_count():
-    # a group whose count is withheld (its 2 people are a block's only small row) publishes no count
-    # anywhere else: the group's evaluated people (5) minus the published tiers would give it.
+def test_head_counts_are_published():
+    # a count alone is no one's pay (rules/core.md §6, revised): a level of 2 people shows its count; only its
+    # amounts would be withheld
     cells = [
         Cell("valutati", frozenset(range(5))),
         Cell("alto", frozenset({0, 1})),
         Cell("basso", frozenset({2, 3, 4})),
     ]
-    hidden = control(cells, {})
-    assert hidden == {"alto": SMALL, "basso": WITHHELD}
+    assert control(cells, {}) == {}
+
+
+def test_a_group_paid_to_two_of_its_five_is_small():
+    # 5 people in the level, 2 of them paid: its total is the pay of 2 people → withheld (<3)
+    cells = [Cell("alto", frozenset(range(5)), pools=frozenset({"premi"}))]
+    assert control(cells, {0: frozenset({"premi"}), 1: frozenset({"premi"})}) == {"alto": SMALL}
+
+
+def test_the_ente_total_is_never_withheld_the_group_goes_instead():
+    # dirigenti e PO: 2 people (<3); personale: 7. The ente's total is required by art. 20: it stays, and the
+    # personale total (ente − personale = the 2 PO's pay) is withheld instead, as if merged into the ente's
+    pools = frozenset({"premi"})
+    cells = [
+        Cell("dirigenti", frozenset({0, 1}), pools=pools, keep=1),
+        Cell("personale", frozenset(range(2, 9)), pools=pools, keep=1),
+        Cell("ente", frozenset(range(9)), pools=pools, counted=False, keep=-5, required=True),
+    ]
+    paid = {i: pools for i in range(9)}
+    assert control(cells, paid) == {"dirigenti": SMALL, "personale": WITHHELD}
 
 
 # -- the property -----------------------------------------------------------------------------------------
@@ -118,7 +138,8 @@ def published_tables(draw):
         cells.append(Cell(("fascia", b), frozenset(i for i in range(n) if bands[i] == b), frozenset(POOLS)))
     for pool in POOLS:
         cells.append(Cell(("pool", pool), frozenset(i for i in paid if pool in paid[i]), frozenset({pool}), keep=1))
-    cells.append(Cell(("totale",), frozenset(paid), frozenset(POOLS), counted=False, keep=2))
+    # the ente's total (art. 20): required where it is over 3 or more people paid
+    cells.append(Cell(("totale",), frozenset(paid), frozenset(POOLS), counted=False, keep=2, required=len(paid) >= 3))
     return cells, paid
 
 
@@ -132,17 +153,55 @@ def test_nothing_withheld_and_nobody_s_pay_can_be_recovered(tables):
     cells, paid = tables
     hidden = control(cells, paid)
     shown = [c for c in cells if c.key not in hidden]
-    counts = [{i: 1 for i in c.people} for c in shown if c.counted]
     amounts = [_amounts(c, paid) for c in shown if c.pools]
     for c in cells:
-        if 0 < len(c.people) < 3:
-            assert c.key in hidden  # every figure of a group under 3 is withheld
-        if c.key in hidden and c.people:
-            if c.counted:
-                assert not _in_span(counts, {i: 1 for i in c.people}), c.key
-            if c.pools:
-                assert not _in_span(amounts, _amounts(c, paid)), c.key
+        if c.required:
+            assert c.key not in hidden  # the art. 20 totals are always published
+        receiving = sum(1 for i in c.people if paid.get(i, frozenset()) & c.pools)
+        if c.pools and not c.required and (0 < len(c.people) < 3 or 0 < receiving < 3):
+            assert c.key in hidden  # every amount of a group under 3 is withheld
+        if not c.pools:
+            assert c.key not in hidden  # head counts are published
+        if hidden.get(c.key) == SMALL and c.people:
+            # a small group's amount cannot be recovered (a cell withheld only as secondary may be: it is over 3
+            # or more people, and what gives it back adds nothing to the published span)
+            assert not _in_span(amounts, _amounts(c, paid)), c.key
     for i, pools in paid.items():  # nobody's pay, in all or from one pool
+        if len(paid) < 3:
+            continue  # an ente paying 1–2 people has no published total to protect them from (none is required)
         assert not _in_span(amounts, {(i, p): 1 for p in pools}), i
         for p in pools:
             assert not _in_span(amounts, {(i, p): 1}), (i, p)
+
+
+@st.composite
+def levels_of_people(draw):
+    sizes = draw(st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=6))
+    parts, people, start = [], [], 0
+    for k, size in enumerate(sizes):
+        members = list(range(start, start + size))
+        start += size
+        parts.append((f"L{k}", members))
+        for _ in members:
+            pay = draw(st.sampled_from([Decimal(0), Decimal("100.00"), Decimal("250.50")]))
+            people.append(
+                Person("personale", f"L{k}", None, pay, Decimal(80), frozenset({"premi"}) if pay else frozenset())
+            )
+    return parts, people
+
+
+@settings(max_examples=300, deadline=None)
+@given(levels_of_people())
+def test_small_levels_are_merged_with_their_neighbours(drawn):
+    parts, people = drawn
+    out = merged(parts, people)
+    # the same people, in the same order of levels, each once
+    assert sorted(i for _, members in out for i in members) == sorted(i for _, members in parts for i in members)
+    names = [n for n, _ in parts]
+    assert [n.replace(", ", " e ").split(" e ") for n, _ in out] == [
+        [x for x in names if x in n.replace(", ", " e ").split(" e ")] for n, _ in out
+    ]
+    for _, members in out:
+        paid = sum(1 for i in members if people[i].pay > 0)
+        small = 0 < len(members) < 3 or 0 < paid < 3
+        assert not small or len(out) == 1  # a group under 3 remains only when nothing is left to merge it with

@@ -11,15 +11,16 @@ import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
+import attrs
 import pytest
 
-from ciclope.core import Award, Pool, Rewards, Score
+from ciclope.core import Award, Deadline, Pool, Rewards, Score
 from ciclope.core.cli import main
 from ciclope.core.config import resolve_params
 from ciclope.core.params import ParamSpec
 from ciclope.core.registry import make_plugin_manager
 from ciclope.core.trace import Trace
-from ciclope.plugins.ccnl_funzioni_locali import acts, art69, bounds, differentiation
+from ciclope.plugins.ccnl_funzioni_locali import acts, art69, art69_split, bounds, differentiation, national
 from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
@@ -39,49 +40,93 @@ def twenty() -> tuple[Rewards, dict[str, Score]]:
     return Rewards(pools={POOL: pool}, awards=awards), scores
 
 
-def test_art69_twenty_people_tie_at_the_cut():
+def plan_of(rewards: Rewards, scores: dict[str, Score], rule: Maggiorazione, rankings=None) -> art69.Plan:
+    attributed = {a.person: a.amount for a in rewards.awards.values() if a.amount > 0}
+    return art69.plan(attributed, rankings or {"ente": sorted(scores)}, scores, rule)
+
+
+class Refused:
+    """The plugin must not be asked again when the residual covers the set-aside."""
+
+    def regulation_rewards(self, **kwargs):
+        raise AssertionError("the regulation was asked to split again")
+
+
+def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     rewards, scores = twenty()
-    ranking = art69.ranked(rewards.awards, scores)
+    rewards = attrs.evolve(rewards, pools={POOL: Pool(POOL, D("21000.00"), D("19950.00"))})  # residual 1,050.00
     rule = Maggiorazione(share=D("0.30"), quota=D("0.20"))
-    found = art69.plan(D("20000.00"), ranking, rule)
-    # mean = 20,000.00 / 20 positively evaluated = 1,000.00; M = 0.30 × 1,000.00 = 300.00
-    assert (found.mean, found.m) == (D("1000.00"), D("300.00"))
+    found = plan_of(rewards, scores, rule)
+    # mean of the premiums attributed = 19,950.00 / 20 = 997.50 (not the fund 21,000 / 20 = 1,050.00)
+    # M = 0.30 × 997.50 = 299.25
+    assert (found.attributed, found.paid, found.mean, found.m) == (D("19950.00"), 20, D("997.50"), D("299.25"))
     # slots = floor(0.20 × 20) = 4: P01, P02, P03, P04 — but P04 (93) ties with P05 (93), the 5th: both out
-    assert found.slots == 4 and found.cut == D(93)
+    (ranked,) = found.rankings
+    assert ranked.slots == 4 and ranked.cut == D(93)
     assert found.beneficiaries == ("P01", "P02", "P03")
-    assert found.set_aside == D("900.00")  # 3 × 300.00
+    assert found.set_aside == D("897.75")  # 3 × 299.25
 
     trace = Trace()
-    art69.record_plan(found, rule, {POOL: D("20000.00")}, trace, "CCNL art. 69")
-    out = art69.apply(rewards, found, rewards.awards, scores, trace, "CCNL art. 69")
-    # the rest 19,950.00 − 900.00 = 19,050.00 split 1,200 : 795 as the plugin paid:
-    # 1,200 × 19,050 / 19,950 = 1,145.8646… → 1,145.86 (remainder 0.466 of a cent)
-    #   795 × 19,050 / 19,950 =   759.1353… →   759.13 (remainder 0.534 of a cent)
-    # floors: 10 × 1,145.86 + 10 × 759.13 = 11,458.60 + 7,591.30 = 19,049.90 → 10 cents left, to the 10
-    # largest remainders: the ten 795-people (0.5338 > 0.4661) → 759.14
-    paid = {k: a.amount for k, a in out.awards.items() if a.pool == POOL}
-    assert {paid[f"P{i:02d}"] for i in range(1, 11)} == {D("1145.86")}
-    assert {paid[f"P{i:02d}"] for i in range(11, 21)} == {D("759.14")}
+    call = art69_split.Call(ente=None, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused())
+    out = art69_split.set_aside(rewards, found, [POOL], call, "CCNL art. 69", "art. 69")
+    # 897.75 ≤ the 1,050.00 left unpaid: nobody's premium changes, the fund gives the set-aside from its residual
+    assert {k: a.amount for k, a in out.awards.items() if a.pool == POOL} == {
+        k: a.amount for k, a in rewards.awards.items()
+    }
     extra = {a.person: a.amount for a in out.awards.values() if a.pool == art69.POOL}
-    assert extra == {"P01": D("300.00"), "P02": D("300.00"), "P03": D("300.00")}
-    # pools: 20,000.00 − 900.00 = 19,100.00 (distributed 19,050.00, residual 50.00) + 900.00 set aside
+    assert extra == {"P01": D("299.25"), "P02": D("299.25"), "P03": D("299.25")}
+    # pools: 21,000.00 − 897.75 = 20,102.25 (distributed 19,950.00, residual 152.25) + 897.75 set aside
     premium, magg = out.pools[POOL], out.pools[art69.POOL]
-    assert (premium.amount, premium.distributed, premium.residual) == (D("19100.00"), D("19050.00"), D("50.00"))
-    assert (magg.amount, magg.distributed) == (D("900.00"), D("900.00"))
-    assert premium.amount + magg.amount == D("20000.00")  # conserved to the cent
-    assert sum(paid.values()) + sum(extra.values()) + premium.residual == D("20000.00")
-    # explained with its inputs: the mean, M, the quota and the cut
-    assert trace.get("award:P01:maggiorazione_art69").value == D("300.00")
-    assert "pari merito al taglio (punteggio 93)" in trace.get("art69:quota").note
+    assert (premium.amount, premium.distributed, premium.residual) == (D("20102.25"), D("19950.00"), D("152.25"))
+    assert (magg.amount, magg.distributed) == (D("897.75"), D("897.75"))
+    assert premium.amount + magg.amount == D("21000.00")  # conserved to the cent
+    assert trace.get("award:P01:maggiorazione_art69").value == D("299.25")
+    assert trace.get(f"art69:fondo:{POOL}").value == D("20102.25")
 
 
 def test_art69_quota_without_a_tie_takes_every_slot():
     rewards, scores = twenty()
-    ranking = art69.ranked(rewards.awards, scores)
     # slots = floor(0.25 × 20) = 5: P01..P05 (the 6th, P06, has 90 < 93: no tie across the cut)
-    found = art69.plan(D("20000.00"), ranking, Maggiorazione(share=D("0.40"), quota=D("0.25")))
-    assert found.beneficiaries == ("P01", "P02", "P03", "P04", "P05") and found.cut is None
-    assert found.m == D("400.00")  # 0.40 × 1,000.00
+    found = plan_of(rewards, scores, Maggiorazione(share=D("0.40"), quota=D("0.25")))
+    assert found.beneficiaries == ("P01", "P02", "P03", "P04", "P05") and found.rankings[0].cut is None
+    assert found.m == D("399.00")  # 0.40 × 997.50
+
+
+def test_art69_one_quota_per_ranking_counting_the_evaluated():
+    rewards, scores = twenty()
+    # P20 is evaluated negatively and paid nothing: still evaluated, so in the base of the quota
+    rewards = attrs.evolve(rewards, awards={k: a for k, a in rewards.awards.items() if k != "P20"})
+    areas = {"A": [f"P{i:02d}" for i in range(1, 21, 2)], "B": [f"P{i:02d}" for i in range(2, 21, 2)]}
+    found = plan_of(rewards, scores, Maggiorazione(share=D("0.30"), quota=D("0.20")), areas)
+    # mean = (10 × 1,200 + 9 × 795) / 19 = 19,155 / 19 = 1,008.157… → 1,008.16; M = 302.448 → 302.45
+    assert (found.mean, found.m) == (D("1008.16"), D("302.45"))
+    a, b = found.rankings
+    # A: P01 98, P03 95, P05 93, P07 89, … 10 evaluated → floor(0.20 × 10) = 2: P01, P03
+    assert (a.evaluated, a.slots, a.chosen) == (10, 2, ("P01", "P03"))
+    # B: P02 96, P04 93, P06 90, … P20 (unpaid) 76: 10 evaluated, 9 positively → 2 slots: P02, P04
+    # (one ranking of the ente would take P01 P02 P03 and cut P04/P05 at 93: areas are not compared)
+    assert (b.evaluated, len(b.candidates), b.slots, b.chosen) == (10, 9, 2, ("P02", "P04"))
+    assert found.beneficiaries == ("P01", "P03", "P02", "P04")
+
+
+def test_art69_a_top_scorer_paid_nothing_takes_no_place():
+    rewards, scores = twenty()
+    rewards = attrs.evolve(rewards, awards={k: a for k, a in rewards.awards.items() if k != "P01"})
+    found = plan_of(rewards, scores, Maggiorazione(share=D("0.30"), quota=D("0.10")))
+    # 20 evaluated → floor(0.10 × 20) = 2 places among the paid: P02 96, P03 95 (P01 98 is not paid)
+    assert found.beneficiaries == ("P02", "P03")
+
+
+def test_art69_cited_by_the_cycle_s_date():
+    # in force on 31 December: a 2022 cycle cites art. 81 CCNL 16.11.2022, a 2021 cycle art. 69
+    assert art69.article(national.in_force("maggiorazione_art69", 2021).source) == (
+        "art. 69 CCNL Funzioni Locali 21.5.2018"
+    )
+    assert art69.article(national.in_force("maggiorazione_art69", 2022).source) == (
+        "art. 81 CCNL Funzioni Locali 16.11.2022"
+    )
+    row = national.in_force("maggiorazione_art69", 2026)
+    assert art69.article(row.source) == "art. 81 CCNL Funzioni Locali 16.11.2022" and "2022" in row.note
 
 
 def test_art69_config_is_the_ccdi_s_and_checked():
@@ -130,14 +175,18 @@ def test_art69_in_a_bergamo_cycle_conserves_the_fund(tmp_path):
 # --- national bounds on local parameters --------------------------------------------------------------
 
 
+EQ = "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2 (le EQ sostituiscono le PO dal 1.4.2023, art. 13 c. 1)"
+
+
 @pytest.mark.parametrize(
     "year, low, high, source",
     [
         (2017, "5164.57", "12911.42", "CCNL 31.3.1999 art. 10 c. 2"),
         (2018, "5000", "16000", "CCNL Funzioni Locali 21.5.2018 art. 15 c. 2"),
-        (2022, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
-        (2023, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
-        (2025, "5000", "18000", "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)"),
+        # the EQ took effect on 1.4.2023, not on the signature of 16.11.2022: a 2022 cycle keeps € 16,000
+        (2022, "5000", "16000", "CCNL Funzioni Locali 21.5.2018 art. 15 c. 2"),
+        (2023, "5000", "18000", EQ),
+        (2025, "5000", "18000", EQ),
         (2026, "5000", "22000", "CCNL Funzioni Locali 23.2.2026 (triennio 2022–2024)"),
     ],
 )
@@ -181,7 +230,7 @@ def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contrac
     assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant
     html = next((tmp_path / "out").glob("*/relazione.html")).read_text(encoding="utf-8")
     assert "Disposizioni nazionali applicate" in html
-    assert "CCNL Funzioni Locali 16.11.2022 (le EQ sostituiscono le PO)" in html and "pay_max" in html
+    assert "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2" in html and "pay_max" in html
 
 
 # --- differentiation (D.Lgs. 150/2009 art. 18 c. 2) ----------------------------------------------------
@@ -232,8 +281,8 @@ def test_calendar_acts_by_year():
     assert (
         acts_of(2021) == {("Adozione del Piano della performance", dt.date(2021, 1, 31), "piano_adopted")} | relazione
     )
-    # 2022: the PIAO's sottosezione Performance
-    assert ("Adozione del PIAO — sottosezione Performance", dt.date(2022, 1, 31), "piano_adopted") in acts_of(2022)
+    # 2022: the first PIAO's sottosezione Performance, by 30 June 2022 (DL 80/2021 art. 6 c. 6-bis)
+    assert ("Adozione del PIAO — sottosezione Performance", dt.date(2022, 6, 30), "piano_adopted") in acts_of(2022)
     # 2023: no act for individual objectives yet; 2024 (a leap year): by 29 February
     assert not any(a == "obiettivi_assegnati" for _, _, a in acts_of(2023))
     feb = [(due, a) for _, due, a in acts_of(2024) if a == "obiettivi_assegnati"]
@@ -247,7 +296,41 @@ def test_calendar_acts_by_year():
     assert validation.due == dt.date(2022, 1, 31) and "D.Lgs. 150/2009 art. 10" in validation.source
     piano = Deadline("pianificazione", "Piano della performance", dt.date(2022, 2, 3), "reg. art. 7", "piano_adopted")
     (plan,) = [d for d in acts.national_acts([piano], 2022) if d.approval == "piano_adopted"]
+    # the regulation's 3 February is earlier than the first PIAO's 30 June: it stays
     assert plan.act.startswith("Adozione del PIAO — sottosezione Performance") and plan.due == dt.date(2022, 2, 3)
+
+
+def piao(year, budget=None, local=None):
+    own = [Deadline("pianificazione", "Piano", local, "reg. art. 7", "piano_adopted")] if local else []
+    (plan,) = [d for d in acts.national_acts(own, year, budget) if d.approval == "piano_adopted"]
+    return plan
+
+
+def test_the_piao_s_deadline_by_law_in_2022_2023_2024():
+    # 2022, the first PIAO: 30.6.2022, or 120 days after the budget if later: 15.4.2022 + 120 days
+    # (15 days to 30.4, +31 May = 46, +30 June = 76, +31 July = 107, +13 August = 120) = 13.8.2022
+    assert piao(2022).due == dt.date(2022, 6, 30)
+    assert piao(2022, dt.date(2022, 4, 15)).due == dt.date(2022, 8, 13)
+    assert "DM 132/2022 art. 8 c. 3" in piao(2022).source
+    # 2023: 31 January; with the budget approved in time (20.12.2022) it stays; postponed to 10.3.2023:
+    # 30 days after it (21 days to 31.3, + 9) = 9.4.2023
+    assert piao(2023, dt.date(2022, 12, 20)).due == dt.date(2023, 1, 31)
+    assert piao(2023, dt.date(2023, 3, 10)).due == dt.date(2023, 4, 9)
+    # 2024, a later local date (15.3) never replaces the law's 31.1; an earlier one (20.1) stays
+    assert piao(2024, local=dt.date(2024, 3, 15)).due == dt.date(2024, 1, 31)
+    assert piao(2024, local=dt.date(2024, 1, 20)).due == dt.date(2024, 1, 20)
+    # 2024 with the budget postponed to 20.2.2024: 30 days (9 to 29.2, a leap year, + 21) = 21.3.2024, earlier
+    # than the local 30.4: the law's date
+    assert piao(2024, dt.date(2024, 2, 20), local=dt.date(2024, 4, 30)).due == dt.date(2024, 3, 21)
+
+
+def test_an_act_done_after_the_law_s_date_is_late_even_if_the_local_text_allows_it():
+    from ciclope.core.cycle import calendar_status
+
+    class Ente:
+        approvals = {"piano_adopted": dt.date(2024, 3, 1)}  # within the local 15.3, after the law's 31.1
+
+    assert calendar_status(piao(2024, local=dt.date(2024, 3, 15)), Ente())[1] == "in ritardo"
 
 
 def test_every_built_in_plugin_runs_over_the_layer_which_it_wins_against():
@@ -319,3 +402,87 @@ def test_po_position_pay_in_people_csv_is_checked_against_the_contract_of_the_ye
     assert "21.5.2018 art. 15 c. 2" in p.source
     assert pay.ciclope_validate(ente(2023, "17000")) == []
     assert len(pay.ciclope_validate(ente(2026, "4999.99"))) == 1  # below the €5,000 minimum
+
+
+def test_the_relazione_s_grado_di_differenziazione_is_the_one_of_section_6():
+    from types import SimpleNamespace
+
+    from ciclope.plugins.ccnl_funzioni_locali import report
+
+    people = {f"E{i}": SimpleNamespace(role="dipendente") for i in range(1, 6)} | {
+        "PO1": SimpleNamespace(role="po"),
+        "PO2": SimpleNamespace(role="po"),
+    }
+    levels = {"E1": "alto", "E2": "alto", "E3": "medio", "E4": "medio", "E5": "medio"}
+    scores = {pid: Score(person=pid, score=D(80), level=lv) for pid, lv in levels.items()}
+    result = SimpleNamespace(ente=SimpleNamespace(people=people), scores=scores)
+    # staff: alto 1000 + 1000, medio 600 + 600 + 300 (a part-timer): per capita 1000.00 over 500.00 = 2.00 (not the
+    # highest individual premium over the part-timer's, 1000 / 300 = 3.33)
+    staff = [Award(p, D(x), POOL) for p, x in (("E1", 1000), ("E2", 1000), ("E3", 600), ("E4", 600), ("E5", 300))]
+    assert report.ratio(staff, result) == D("2.00")
+    # dirigenti e PO: the highest individual amount over the lowest: 3000 / 1900 = 1.578… → 1.58
+    leads = [Award("PO1", D(3000), "risultato_po"), Award("PO2", D(1900), "risultato_po")]
+    assert report.ratio(leads, result) == D("1.58")
+
+
+@pytest.mark.parametrize("plugin", ["comunita_montane", "brescia"])
+def test_art69_one_quota_per_ranking_of_the_plugin(tmp_path, plugin):
+    """comunita_montane's demo ranks by area (ranking_scope = area), brescia pays one staff pool per area: the
+    maggiorazione's beneficiaries are taken in each ranking, up to floor(quota × staff evaluated in it)."""
+    national = "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.25 }\n"
+    cycle = demo_copy(tmp_path, plugin, national)
+    from ciclope.core.config import load_config
+    from ciclope.core.runner import compute
+
+    plan = load_config(cycle)
+    result = compute(plan.enti[0], plan.year)
+    quotas = {k: f for k, f in result.figures.items() if k.startswith("art69:quota:")}
+    assert len(quotas) >= 2  # one per ranking (area), not one for the ente
+    chosen = {a.person for a in result.rewards.awards.values() if a.pool == art69.POOL}
+    total = 0
+    for figure in quotas.values():
+        inputs = {i.name: i.value for i in figure.inputs}
+        # floor(0.25 × evaluated) places at most in each ranking
+        assert figure.value <= int(D("0.25") * inputs["personale valutato nella graduatoria"])
+        total += figure.value
+    assert total == len(chosen) and total > 0
+    # every pool conserved: the premium pools and the set-aside add up to the funds
+    assert all(p.distributed <= p.amount for p in result.rewards.pools.values())
+
+
+def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(tmp_path):
+    """One split: under comunita_montane (which pays its whole fund: nothing unpaid covers the set-aside) every
+    premium equals what the plugin alone computes on the fund less the set-aside, to the cent — never a second
+    split of rounded amounts, which moved a cent between colleagues."""
+    from ciclope.core.config import load_config
+    from ciclope.core.registry import Hooks
+    from ciclope.core.runner import compute
+
+    cycle = demo_copy(
+        tmp_path, "comunita_montane", "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"
+    )
+    plan = load_config(cycle)
+    result = compute(plan.enti[0], plan.year)
+    fund = result.figures["art69:fondo:performance_individuale"]
+    inputs = {i.name: i.value for i in fund.inputs}
+    assert (
+        inputs["non distribuito dal regolamento sul fondo intero"]
+        < inputs["accantonamento per i beneficiari del fondo"]
+    )
+    # the plugin alone, on the fund reduced by the set-aside
+    plain = load_config(demo_copy(tmp_path / "senza", "comunita_montane", ""))
+    before = compute(plain.enti[0], plain.year)
+    hooks, _ = Hooks.for_plugin("comunita_montane")
+    pools = {n: p for n, p in before.rewards.pools.items()}
+    reduced = {
+        **{n: attrs.evolve(p, distributed=D(0)) for n, p in pools.items()},
+        "performance_individuale": attrs.evolve(pools["performance_individuale"], amount=fund.value, distributed=D(0)),
+    }
+    alone = hooks.regulation_rewards(
+        ente=before.ente, scores=dict(before.scores), pools=reduced, params=before.params, org=before.org, trace=Trace()
+    )
+    mine = {k: a.amount for k, a in result.rewards.awards.items() if a.pool == "performance_individuale"}
+    assert mine == {k: a.amount for k, a in alone.awards.items() if a.pool == "performance_individuale"}
+    # conserved: the premiums' pool + the set-aside = the fund
+    total = result.rewards.pools["performance_individuale"].amount + result.rewards.pools[art69.POOL].amount
+    assert total == before.rewards.pools["performance_individuale"].amount

@@ -320,31 +320,33 @@ def test_transparency_by_hand(case):
         r = rows[key]
         return (r["Numero di persone"], r["Quota di persone (%)"], r["Importo totale (€)"], r["Importo medio (€)"])
 
-    # the PO's result pay is performance money (rules/core.md §6): po_risultato has one recipient (PO1),
-    # so it is <3; the total distributed (required by art. 20) is 1000.00 + 1147.50 = 2147.50, so the
-    # premi pool's distributed amount is withheld too (2147.50 − 1000.00 would give PO1's result pay back)
-    assert figures((fondi, "", "Fondo po risultato: distribuito")) == ("<3", "", "<3", "")
-    assert figures((fondi, "", "Fondo premi: distribuito")) == ("riservato", "", "riservato", "")
+    # the PO's result pay is performance money (rules/core.md §6): po_risultato has one recipient (PO1): its
+    # head count is published (1), its amount is <3; the ente's total distributed (required by art. 20, never
+    # withheld) is 1000.00 + 1147.50 = 2147.50, so the premi pool's distributed amount is withheld (2147.50 −
+    # 1000.00 would give PO1's result pay back)
+    assert figures((fondi, "", "Fondo po risultato: distribuito")) == ("1", "", "<3", "")
+    assert figures((fondi, "", "Fondo premi: distribuito")) == ("8", "", "riservato", "")
     assert rows[(fondi, "", "Fondo premi: stanziato")]["Importo totale (€)"] == "1000,00"
     assert rows[(fondi, "", "totale: stanziato")]["Importo totale (€)"] == "2350,00"  # 1000 + 1350 (PO)
     assert rows[(fondi, "", "totale: distribuito")]["Importo totale (€)"] == "2147,50"
     assert not any(k[0] == "Retribuzione di posizione" for k in rows)  # no position-pay pool in this case
     # staff (8 people): Ottimo E1–E4 = 126.58 × 3 + 142.41 = 522.15, mean 130.5375 → 130,54, 4/8 = 50%
     assert figures((livello, "personale", "Ottimo")) == ("4", "50,00", "522,15", "130,54")
-    # Sufficiente (E6 alone) is <3, so the smallest other level, Buono (3), is withheld with it — else
-    # 8 − 4 − 3 gives the 1 back; band media holds the same three people (E5 E7 E8) and goes with Buono
-    assert figures((livello, "personale", "Sufficiente")) == ("<3", "", "", "")
-    assert figures((livello, "personale", "Buono")) == ("riservato", "", "", "")
+    # Sufficiente (E6 alone, unpaid) is merged into the level above: «Buono e Sufficiente», 4 people, 1 unpaid;
+    # its amount is withheld: 2147.50 − 522.15 − 343.36 (E5 110.76 + E7 118.67 + E8 113.93) = 1281.99, PO1's pay
+    assert figures((livello, "personale", "Buono e Sufficiente")) == ("4", "50,00", "riservato", "riservato")
+    assert rows[(livello, "personale", "Buono e Sufficiente")]["Persone non pagate"] == "1"
     assert figures((fascia, "personale", "alta")) == ("4", "50,00", "522,15", "130,54")
-    assert figures((fascia, "personale", "media")) == ("riservato", "", "", "")
+    assert figures((fascia, "personale", "media")) == ("3", "37,50", "riservato", "riservato")
     # the staff's grado di differenziazione (alta's 130.54 over media's mean) would give media's mean back
     assert rows[("Differenziazione", "personale", "grado di differenziazione")]["Grado di differenziazione"] == (
         "riservato"
     )
-    # dirigenti e PO: PO1 is alone at Ottimo and in band alta; SG, D1, D2 (not evaluated, paid nothing) are 3
-    assert figures((livello, "dirigenti e PO", "Ottimo")) == ("<3", "", "", "")
-    assert figures((fascia, "dirigenti e PO", "alta")) == ("<3", "", "", "")
-    assert figures((livello, "dirigenti e PO", "non valutato")) == ("3", "75,00", "0,00", "0,00")
+    # dirigenti e PO: PO1 alone is paid; SG, D1, D2 (not evaluated, paid nothing) merge with PO1's Ottimo, but the
+    # amount is still one person's: counts published, amounts <3; the mean is over the 1 paid
+    assert figures((livello, "dirigenti e PO", "Ottimo e non valutato")) == ("4", "100,00", "<3", "<3")
+    assert rows[(livello, "dirigenti e PO", "Ottimo e non valutato")]["Persone non pagate"] == "3"
+    assert figures((fascia, "dirigenti e PO", "alta")) == ("1", "25,00", "<3", "<3")
     # no figure of PO1 anywhere: 134.49 (premi) + 1147.50 (result) = 1281.99
     text = transparency.render(case) + art20.render(case)
     assert not any(x in text for x in ("1281,99", "1147,50", "134,49"))
@@ -359,14 +361,21 @@ def test_transparency_has_no_names_or_ids(case):
 
 
 def test_published_csvs_agree_on_every_withheld_figure(case):
-    # art. 20's table and trasparenza.csv read the same controlled lines: the group's pay is withheld
-    # in both (the staff's 865.51 = 522.15 + 343.36 would give media's 343.36 back beside Ottimo's 522.15)
+    # art. 20's table and trasparenza.csv read the same controlled lines: the staff's pay (865.51 = 522.15 +
+    # 343.36) is withheld in both, since the ente's total 2147.50 − 865.51 = 1281.99 would be PO1's pay
     rows = {(r["Gruppo"], r["Voce"]): r["Valore"] for r in published_csv(art20.render(case))}
-    assert rows[("personale", "premi distribuiti (€)")] == "riservato"
+    assert rows[("personale", "premi distribuiti (€)")] == "compreso in tutto il personale"
     assert rows[("personale", "premi stanziati (€)")] == "1000,00"
-    # PO1 is the only evaluated PO: the count is <3 and the mean 2350 / 1 would be it again
-    assert rows[("dirigenti e PO", "persone valutate")] == "<3"
-    assert rows[("dirigenti e PO", "premio medio conseguibile (€)")] == "riservato"
+    # the ente's art. 20 totals are always published: 1000 + 1350 allocated, 2147.50 paid, 9 evaluated
+    # (PO1 + E1..E8), premio medio conseguibile 2350 / 9 = 261.11
+    assert rows[("tutto il personale", "premi stanziati (€)")] == "2350,00"
+    assert rows[("tutto il personale", "premi distribuiti (€)")] == "2147,50"
+    assert rows[("tutto il personale", "persone valutate")] == "9"
+    assert rows[("tutto il personale", "premio medio conseguibile (€)")] == "261,11"
+    # PO1 is the only evaluated PO: the count is published (1), the mean 2350 / 1 would be the fund again
+    assert rows[("dirigenti e PO", "persone valutate")] == "1"
+    assert rows[("dirigenti e PO", "premio medio conseguibile (€)")] == "compreso in tutto il personale"
+    assert rows[("personale", "premio medio conseguibile (€)")] == "125,00"  # 1000 / 8
     assert "865,51" not in art20.render(case) + transparency.render(case)
 
 
@@ -465,9 +474,9 @@ def test_every_phase_gives_complete_outputs(tmp_path, until):
 def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     """D.Lgs. 33/2013 art. 20 layout, by hand on the public example: staff amounts P1 4285.71 (the highest),
     P2/P4/P5 1714.29, P3 857.14, P6/P7/P9/P10 428.57, P8 and P11 evaluated with 0; 11 evaluated.
-    ≥ 90% of 4285.71 (3857.14): P1 only → "<3"; 60–90% (from 2571.43): nobody → 0; below: 10, withheld
-    with P1's tier (11 − 0 − 10 would give the 1 back), and so the 11 evaluated (11 − 10 − 0 = 1) and
-    the premio medio conseguibile 12000 / 11 that gives the 11 back. Allocated and distributed: 12000.00."""
+    ≥ 90% of 4285.71 (3857.14): P1 only → 1; 60–90% (from 2571.43): nobody → 0; below: 10. Head counts are
+    published (rules/core.md §6, revised), so the 11 evaluated and the premio medio conseguibile 12000 / 11 are
+    too. Allocated and distributed: 12000.00."""
     from ciclope.core.cli import main
 
     folder = example("comunita_montane")
@@ -478,11 +487,15 @@ def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     }
     assert got[("personale", "premi stanziati (€)")] == "12000,00"
     assert got[("personale", "premi distribuiti (€)")] == "12000,00"
-    assert got[("personale", "persone con premio dal 90% al 100% del più alto")] == "<3"
+    # head counts are published (a count alone is no one's pay): 1 at ≥ 90% (P1), 0 at 60–90%, 10 below
+    assert got[("personale", "persone con premio dal 90% al 100% del più alto")] == "1"
     assert got[("personale", "persone con premio dal 60% al 90% del più alto")] == "0"
-    assert got[("personale", "persone con premio sotto il 60% del più alto")] == "riservato"
-    assert got[("personale", "persone valutate")] == "riservato"
-    assert got[("personale", "premio medio conseguibile (€)")] == "riservato"
+    assert got[("personale", "persone con premio sotto il 60% del più alto")] == "10"
+    assert got[("personale", "persone valutate")] == "11"
+    assert got[("personale", "premio medio conseguibile (€)")] == "1090,91"  # 12000 / 11 = 1090.909…
+    # the ente's art. 20 totals: the staff's 12000.00 (no PO result pay in the example's cycle) and 11 evaluated
+    assert got[("tutto il personale", "premi distribuiti (€)")] == got[("personale", "premi distribuiti (€)")]
+    assert got[("tutto il personale", "persone valutate")] == "11"
 
 
 def test_numbers_are_written_the_italian_way_and_the_memo_keeps_each_form():

@@ -62,3 +62,32 @@ def test_calendar_ics_has_a_reminder_days_before_each_act(example, tmp_path, cap
         main(["calendar", str(folder / "cycle.toml"), "--ics", str(tmp_path / "b.ics"), "--promemoria", "sette"])
     assert exit_.value.code == 2
     assert "giorni non validi" in capsys.readouterr().err
+
+
+def test_a_scheda_leaves_out_the_sums_over_a_pool_of_two():
+    """rules/core.md §6: a scheda shows no figure of a group of fewer than 3 colleagues. A pool paid to 2 people:
+    its fund stays (its allocation is published anyway), the sum of the two weights goes (with the fund and one's
+    own weight it gives the colleague's); a pool of 3 keeps it."""
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from ciclope.core import Award
+    from ciclope.core.schede.content import _own
+    from ciclope.core.trace import Figure, Input
+
+    awards = [Award("A", Decimal(600), "due"), Award("B", Decimal(400), "due")]
+    awards += [Award(p, Decimal(100), "tre") for p in ("C", "D", "E")]
+    memo: dict = {}
+    result = SimpleNamespace(
+        ledger=SimpleNamespace(awards=awards, pools={"due": None, "tre": None}),
+        memo=lambda key, make: memo.setdefault(key, make()),
+    )
+    inputs = (
+        Input("fondo due", Decimal(1000), ref="pool:due"),
+        Input("peso", Decimal(60)),
+        Input("somma dei pesi dell'area", Decimal(100)),
+    )
+    figure = Figure("award:A", Decimal(600), "fondo × peso / somma", "art. 1", inputs)
+    # A's 600 = 1000 × 60 / 100: with «somma dei pesi» 100 the colleague's weight 40, and pay, would follow
+    assert [i.name for i in _own(result, figure, "due", None).inputs] == ["fondo due", "peso"]
+    assert [i.name for i in _own(result, figure, "tre", None).inputs] == [i.name for i in inputs]

@@ -1,19 +1,23 @@
 """``premi-art20.csv``: the "Dati relativi ai premi" as enti publish them (D.Lgs. 33/2013 art. 20).
 
-One block per group — *dirigenti e PO* and *personale* — read from the disclosure-controlled lines of
-:mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the public Relazione figure by figure):
+First the ente's own totals — *tutto il personale*: premi stanziati, premi distribuiti, persone valutate and
+the premio medio conseguibile — which the law requires (art. 20 c. 1–2) and which are never withheld (a total
+over 3 or more people is not one person's pay). Then one block per group — *dirigenti e PO* and *personale* —
+read from the disclosure-controlled lines of :mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the
+public Relazione figure by figure); a group of 1–2 people is merged into *tutto il personale*: its amounts (and
+the other group's, which would give them by difference) read «compreso in tutto il personale»:
 
 - premi stanziati: the performance funds that paid someone of the group, and those the plugin destines to
   it (``FUND_GROUPS``) even when nobody received them; a fund nobody received that no plugin destines to a
   group is in no group's stanziati (whose would it be?) and stays in trasparenza.csv's table of funds;
 - premi distribuiti: what the group was paid;
-- persone valutate, and the premio medio conseguibile = stanziati / persone valutate (withheld with
-  the head count it is divided by: it would give the count back);
+- persone valutate (head counts are always published), and the premio medio conseguibile = stanziati /
+  persone valutate (stanziati are funds, not anyone's pay);
 - the evaluated people whose pay came to at least 90%, 60–90%, below 60% of the group's highest (the
   "premio massimo conseguibile" as it turned out; the regulations give no other maximum);
 - the grado di differenziazione of rules/core.md §6, a ratio.
 
-A withheld figure reads ``<3`` (a group of 1–2 people) or ``riservato`` (it would give another back).
+A withheld amount of a group reads «compreso in tutto il personale».
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pathlib import Path
 
 from ..result import Result
 from . import italian_csv, transparency
-from .disclosure import WITHHELD
+from .disclosure import MIN_GROUP
 from .transparency import GROUPS, TIERS
 
 HEADER = ("Gruppo", "Voce", "Valore")
@@ -33,26 +37,49 @@ def _money(x: Decimal | None) -> str:
     return italian_csv.number(None if x is None else x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+ENTE = "tutto il personale"
+MERGED = "compreso in tutto il personale"
+
+
 def rows(result: Result) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
+    out = ente_rows(result)
     for group in GROUPS:
         premi = transparency.find(result, "gruppo", group, "premi")
         evaluated = transparency.find(result, "gruppo", group, "persone_valutate")
         if premi is None or evaluated is None or not evaluated.count:
             continue
         out.append((group, "premi stanziati (€)", _money(premi.allocated)))
-        out.append((group, "premi distribuiti (€)", premi.hidden or _money(premi.total)))
-        out.append((group, "persone valutate", evaluated.hidden or str(evaluated.count)))
+        out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
+        out.append((group, "persone valutate", str(evaluated.count)))
+        # the mean of a group of 1–2 people would be their pay where the fund was paid in full
+        small = evaluated.count < MIN_GROUP
         mean = (premi.allocated or Decimal(0)) / evaluated.count
-        out.append((group, "premio medio conseguibile (€)", WITHHELD if evaluated.hidden else _money(mean)))
+        out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
         for key, label in TIERS:
             tier = transparency.find(result, "gruppo", group, key)
             if tier is not None:
-                out.append((group, label, tier.hidden or str(tier.count)))
+                out.append((group, label, str(tier.count)))
         ratio = transparency.find(result, "differenziazione", group, "grado_differenziazione")
         if ratio is not None:
-            out.append((group, "grado di differenziazione", ratio.hidden or italian_csv.number(ratio.ratio)))
+            shown = MERGED if ratio.hidden else italian_csv.number(ratio.ratio)
+            out.append((group, "grado di differenziazione", shown))
     return out
+
+
+def ente_rows(result: Result) -> list[tuple[str, str, str]]:
+    """The ente's art. 20 totals, always published: stanziati and distribuiti of every performance fund, and the
+    people evaluated."""
+    total = transparency.find(result, "fondi", "", "totale")
+    evaluated = transparency.find(result, "sintesi", "", "persone_valutate")
+    if total is None or evaluated is None or not evaluated.count:
+        return []
+    allocated = total.allocated or Decimal(0)
+    return [
+        (ENTE, "premi stanziati (€)", _money(allocated)),
+        (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people
+        (ENTE, "persone valutate", str(evaluated.count)),
+        (ENTE, "premio medio conseguibile (€)", _money(allocated / evaluated.count)),
+    ]
 
 
 def render(result: Result) -> str:

@@ -1,20 +1,25 @@
-"""One disclosure-control step for every public output (rules/core.md §6; D.Lgs. 33/2013 art. 20 "in
+"""One disclosure-control step for every public output (rules/core.md §6, revised; D.Lgs. 33/2013 art. 20 "in
 forma aggregata").
 
 Every figure that ciclope publishes about people — a head count, a total or mean amount — is an
 aggregate over a set of people. This module takes *all* the aggregates of one ente that any public
 output prints (``trasparenza.csv``, ``premi-art20.csv``, the public Relazione and the public portal all
-print from the same cells) and decides, once, which of them are withheld:
+print from the same cells) and decides, once, which **amounts** are withheld:
 
-1. **Primary suppression**: a cell over 1 or 2 people is withheld (``<3``), every figure of it.
-2. **Secondary suppression**, the way statistical offices audit a set of tables: a published figure is
-   a linear equation on the people's amounts (or on their head count). A withheld cell is *recoverable*
-   when its vector is a linear combination of published ones (by difference from a total, from the
-   sum of the other rows, from another table over the same people); so is the money of 1–2 people
-   that the cells happen to isolate (an *atom*: the people who belong to exactly the same cells), and
-   the sum of two small groups that together are still under 3 people. While something is
-   recoverable, one more published cell of that combination is withheld: the smallest, keeping the
-   figures the law requires (a pool's total) to the last. The loop ends: every round withholds a cell.
+0. **Head counts are published**: a count alone is no one's pay. Amounts are judged over the people paid,
+   so a count never turns a published amount into one person's (a group paid 1–2 people is withheld).
+1. **Primary suppression**: the amounts of a cell over 1 or 2 people, or paid to 1 or 2 people, are
+   withheld (``<3``). The callers merge small groups with their neighbours first (:mod:`.transparency`),
+   so this is the exception.
+2. **Secondary suppression**, the way statistical offices audit a set of tables: a published amount is
+   a linear equation on the people's amounts. A withheld cell is *recoverable* when its vector is a linear
+   combination of published ones (by difference from a total, from the sum of the other rows, from another
+   table over the same people); so is the money of 1–2 people that the cells happen to isolate (an *atom*:
+   the people who belong to exactly the same cells), and the sum of two small groups that together are
+   still under 3 people. While something is recoverable, one more published cell of that combination is
+   withheld: the smallest, keeping the figures the law requires to the last. A ``required`` cell (the
+   ente's art. 20 totals) is never withheld: a combination of required cells alone cannot be undone and
+   is not pursued. The loop ends: every round withholds a cell.
 
 The arithmetic is exact (:class:`fractions.Fraction`) and runs over atoms, not people: an ente of
 30,000 people has a few dozen atoms, so the audit costs the same for every size.
@@ -54,21 +59,39 @@ class Cell:
     pools: frozenset[str] = frozenset()
     counted: bool = True
     keep: int = 0
+    required: bool = False  # a figure the law requires (art. 20 c. 1–2): never withheld
+
+
+def _receiving(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> int:
+    """How many of the cell's people its pools paid: the people its amount is about."""
+    return sum(1 for p in cell.people if paid.get(p, frozenset()) & cell.pools)
+
+
+def small(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> bool:
+    """A cell whose amounts belong to 1 or 2 people: over 1–2 people, or paid to 1–2 of them."""
+    if not cell.pools or cell.required:
+        return False
+    receiving = _receiving(cell, paid)
+    return 0 < len(cell.people) < MIN_GROUP or 0 < receiving < MIN_GROUP
 
 
 def control(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> dict[Hashable, str]:
-    """The withheld cells, ``key → SMALL`` (primary) or ``key → WITHHELD`` (secondary).
+    """The cells whose amounts are withheld, ``key → SMALL`` (primary) or ``key → WITHHELD`` (secondary); head
+    counts are never withheld.
 
     ``paid`` gives, per person, the pools that paid them a positive amount (a person absent from it
     received nothing)."""
-    hidden: dict[Hashable, str] = {c.key: SMALL for c in cells if 0 < len(c.people) < MIN_GROUP}
+    hidden: dict[Hashable, str] = {c.key: SMALL for c in cells if small(c, paid)}
     atoms = _atoms(cells, paid)
+    required = frozenset(i for i, c in enumerate(cells) if c.required)
     while True:
         shown = [i for i, c in enumerate(cells) if c.key not in hidden]
-        leak = _first_leak(cells, shown, atoms, hidden)
+        leak = _first_leak(cells, shown, atoms, hidden, required)
         if leak is None:
             return hidden
-        candidates = sorted(leak, key=lambda i: (cells[i].keep, len(cells[i].people), i))
+        candidates = sorted(
+            leak - required, key=lambda i: (cells[i].keep, _receiving(cells[i], paid), len(cells[i].people), i)
+        )
         hidden[cells[candidates[0]].key] = WITHHELD
 
 
@@ -92,10 +115,6 @@ def _atoms(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> li
     return [_Atom(people=n, pools=pools, cells=where) for (where, pools), n in sizes.items()]
 
 
-def _count_vector(cell: int, atoms: Sequence[_Atom]) -> dict[Hashable, Fraction]:
-    return {a: Fraction(1) for a, atom in enumerate(atoms) if cell in atom.cells}
-
-
 def _amount_vector(cell: Cell, index: int, atoms: Sequence[_Atom]) -> dict[Hashable, Fraction]:
     return {
         (a, pool): Fraction(1)
@@ -106,34 +125,34 @@ def _amount_vector(cell: Cell, index: int, atoms: Sequence[_Atom]) -> dict[Hasha
 
 
 def _first_leak(
-    cells: Sequence[Cell], shown: list[int], atoms: Sequence[_Atom], hidden: dict[Hashable, str]
+    cells: Sequence[Cell],
+    shown: list[int],
+    atoms: Sequence[_Atom],
+    hidden: dict[Hashable, str],
+    required: frozenset[int] = frozenset(),
 ) -> set[int] | None:
-    """The published cells whose combination recovers something withheld, or None."""
-    counts = _Span([(i, _count_vector(i, atoms)) for i in shown if cells[i].counted])
+    """The published cells whose combination recovers a withheld amount, or None. A combination of required
+    cells alone is not returned: nothing may be withheld of it."""
     amounts = _Span([(i, _amount_vector(cells[i], i, atoms)) for i in shown if cells[i].pools])
+
+    def leak(vector: dict[Hashable, Fraction]) -> set[int] | None:
+        found = amounts.combination(vector)
+        return found if found and found - required else None
+
     for i, c in enumerate(cells):
-        if c.key not in hidden or not c.people:
+        if c.key not in hidden or not c.people or not c.pools:
             continue
-        targets = [(counts, _count_vector(i, atoms))] if c.counted else []
-        targets += [(amounts, _amount_vector(c, i, atoms))] if c.pools else []
-        for span, vector in targets:
-            found = span.combination(vector)
-            if found:
-                return found
-    small = [(i, c) for i, c in enumerate(cells) if c.key in hidden and 0 < len(c.people) < MIN_GROUP]
-    for n, (i, c) in enumerate(small):  # two small groups together still under 3 people
-        for j, d in small[n + 1 :]:
+        found = leak(_amount_vector(c, i, atoms))
+        if found:
+            return found
+    withheld = [(i, c) for i, c in enumerate(cells) if c.key in hidden and c.pools and 0 < len(c.people) < MIN_GROUP]
+    for n, (i, c) in enumerate(withheld):  # two small groups together still under 3 people
+        for j, d in withheld[n + 1 :]:
             if c.people & d.people or len(c.people | d.people) >= MIN_GROUP:
                 continue
-            pair = (
-                [(counts, _merge(_count_vector(i, atoms), _count_vector(j, atoms)))] if c.counted and d.counted else []
-            )
-            if c.pools and d.pools:
-                pair.append((amounts, _merge(_amount_vector(c, i, atoms), _amount_vector(d, j, atoms))))
-            for span, vector in pair:
-                found = span.combination(vector)
-                if found:
-                    return found
+            found = leak(_merge(_amount_vector(c, i, atoms), _amount_vector(d, j, atoms)))
+            if found:
+                return found
     for a, atom in enumerate(atoms):
         if atom.people >= MIN_GROUP:
             continue
@@ -142,7 +161,7 @@ def _first_leak(
         )
         vectors += [{(a, pool): Fraction(1)} for pool in atom.pools if len(atom.pools) > 1]
         for vector in vectors:
-            found = amounts.combination(vector)
+            found = leak(vector)
             if found:
                 return found
     return None

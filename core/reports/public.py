@@ -63,9 +63,11 @@ CHROMIUM_FLAGS = (
     "--no-pdf-header-footer",
 )
 CONTROL = (
-    "Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata): un gruppo di meno di 3 "
-    "persone è indicato «<3» e ogni sua cifra è omessa; «riservato» indica una cifra omessa perché "
-    "permetterebbe di ricavarne un'altra per differenza."
+    "Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata): una fascia o un livello di "
+    "meno di 3 persone (o pagato a meno di 3) è unito a quello sotto («alta e intermedia»); dove non basta gli "
+    "importi sono omessi («<3»), e «riservato» indica un importo omesso perché permetterebbe di ricavarne un altro "
+    "per differenza. I totali dell'ente e il numero delle persone sono sempre pubblicati; le medie sono sulle "
+    "persone pagate."
 )
 DEGREE_NOTE = (
     "Grado di differenziazione: per il personale, premio pro capite della fascia (o del livello) più premiata "
@@ -203,8 +205,7 @@ AGGREGATES = {"individuale": individual, "premi": rewards, "violazioni": violati
 
 
 def _count(ln) -> str:
-    if ln.hidden:
-        return ln.hidden
+    """A head count is always published (rules/core.md §6): a count alone is no one's pay."""
     return "" if ln.count is None else str(ln.count)
 
 

@@ -54,6 +54,7 @@ HEADER = (
     "Importo totale (€)",
     "Importo medio (€)",
     "Grado di differenziazione",
+    "Persone non pagate",
 )
 SECTION_LABELS = {
     "fondi": "Fondi per la performance",
@@ -92,14 +93,23 @@ class Line:
     counted: bool = True  # the line publishes its head count
     keep: int = 0  # disclosure.Cell.keep
     key: str = ""  # a stable name (premi-art20.csv's ``voce``)
-    hidden: str = ""
+    hidden: str = ""  # set by the disclosure step: the line's amounts are withheld (its head count never is)
+    unpaid: int | None = None  # of ``count``, the people paid nothing (not in ``mean``)
+    required: bool = False  # an art. 20 total of the ente: never withheld
 
     @property
     def shown(self) -> bool:
         return not self.hidden
 
     def cell(self) -> disclosure.Cell:
-        return disclosure.Cell(key=id(self), people=self.people, pools=self.pools, counted=self.counted, keep=self.keep)
+        return disclosure.Cell(
+            key=id(self),
+            people=self.people,
+            pools=self.pools,
+            counted=self.counted,
+            keep=self.keep,
+            required=self.required,
+        )
 
 
 @attrs.frozen
@@ -205,6 +215,9 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
                 counted=False,
                 keep=2,
                 key="totale",
+                # premi distribuiti of the ente (art. 20 c. 1): never withheld when it is over 3 or more people (it
+                # is then no one's pay); over 1–2 people it is their pay, and the small-group rule holds
+                required=section == "fondi" and len(paid) >= MIN_GROUP,
             )
         )
     return out
@@ -222,16 +235,51 @@ def group_lines(everyone: list[Person], group: str, top_first: list[str], result
     by_level = _partition(everyone, members, lambda p: p.level)
     levels = sorted(by_level, key=lambda lv: (rank.get(lv, len(rank)), lv))
     words = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
+    named = [(fmt.level(lv, words) or lv, by_level[lv]) for lv in levels]
     out += [
-        _aggregate("livello", group, fmt.level(lv, words) or lv, by_level[lv], everyone, len(members), performance)
-        for lv in levels
+        _aggregate("livello", group, item, part, everyone, len(members), performance)
+        for item, part in merged(named, everyone)
     ]
     by_band = _partition(everyone, members, lambda p: p.band)
     by_band.pop(None, None)
     bands = sorted(by_band, key=lambda b: (-_mean_score(everyone, by_band[b]), b))
-    out += [_aggregate("fascia", group, b, by_band[b], everyone, len(members), performance) for b in bands]
+    out += [
+        _aggregate("fascia", group, item, part, everyone, len(members), performance)
+        for item, part in merged([(b, by_band[b]) for b in bands], everyone)
+    ]
     out += _group_figures(everyone, group, members, performance, result)
     return out
+
+
+def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
+    """``parts`` (best first) with every group of 1–2 people, or paid to 1–2, merged into the next one down (the
+    last into the one above), as statistical offices collapse categories: «alta e intermedia» says what it
+    merges. A single small part stays as it is (its amounts are withheld)."""
+
+    def small(members: list[int]) -> bool:
+        paid = sum(1 for i in members if everyone[i].pay > 0)
+        return 0 < len(members) < MIN_GROUP or 0 < paid < MIN_GROUP
+
+    out: list[tuple[list[str], list[int]]] = []
+    pending: tuple[list[str], list[int]] | None = None
+    for name, members in parts:
+        names, people_in = ([*pending[0], name], pending[1] + members) if pending else ([name], list(members))
+        pending = (names, people_in) if small(people_in) else None
+        if pending is None:
+            out.append((names, people_in))
+    while pending is not None and out:  # the last small part goes up, until the merged part is not small
+        names, people_in = out.pop()
+        pending = (names + pending[0], people_in + pending[1])
+        if not small(pending[1]):
+            out.append(pending)
+            pending = None
+    if pending is not None:
+        out.append(pending)
+    return [(_joined(names), sorted(members)) for names, members in out]
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} e {names[-1]}"
 
 
 def _partition(everyone: list[Person], members: list[int], key) -> dict:
@@ -250,6 +298,7 @@ def _aggregate(
     section: str, group: str, item: str, members: list[int], everyone: list[Person], n_group: int, pools
 ) -> Line:
     total = sum((everyone[i].pay for i in members), ZERO)
+    paid = sum(1 for i in members if everyone[i].pay > 0)
     return Line(
         section,
         group,
@@ -258,8 +307,9 @@ def _aggregate(
         count=len(members),
         share=Decimal(len(members)) / n_group,
         total=total,
-        mean=total / len(members),
+        mean=total / paid if paid else None,  # over the people paid: the unpaid are counted apart
         pools=pools,
+        unpaid=len(members) - paid,
     )
 
 
@@ -383,28 +433,24 @@ def _money(x: Decimal | None) -> str:
 
 
 def rows(result: Result) -> list[tuple[str, ...]]:
-    """The rows of trasparenza.csv: pools, then per group levels, bands and the grado di differenziazione."""
+    """The rows of trasparenza.csv: pools, then per group levels, bands and the grado di differenziazione. Head
+    counts are always printed; a withheld line prints «<3» or «riservato» in place of its amounts."""
     out: list[tuple[str, ...]] = []
     for ln in lines(result):
         label = SECTION_LABELS.get(ln.section)
         if label is None:
             continue
         if ln.section in ("fondi", "posizione"):
-            out.append((label, "", f"{ln.item}: stanziato", "", "", _money(ln.allocated), "", ""))
-            if ln.hidden:
-                shown = ln.hidden if ln.counted else ""
-                out.append((label, "", f"{ln.item}: distribuito", shown, "", ln.hidden, "", ""))
-            else:
-                recipients = str(ln.count) if ln.counted else ""
-                out.append((label, "", f"{ln.item}: distribuito", recipients, "", _money(ln.total), "", ""))
+            out.append((label, "", f"{ln.item}: stanziato", "", "", _money(ln.allocated), "", "", ""))
+            recipients = str(ln.count) if ln.counted and ln.count is not None else ""
+            total = ln.hidden or _money(ln.total)
+            out.append((label, "", f"{ln.item}: distribuito", recipients, "", total, "", "", ""))
         elif ln.section == "differenziazione":
-            out.append((label, ln.group, ln.item, "", "", "", "", ln.hidden or italian_csv.number(ln.ratio)))
-        elif ln.hidden:
-            out.append((label, ln.group, ln.item, ln.hidden, "", "", "", ""))
+            out.append((label, ln.group, ln.item, "", "", "", "", ln.hidden or italian_csv.number(ln.ratio), ""))
         else:
-            out.append(
-                (label, ln.group, ln.item, str(ln.count), _share(ln.share), _money(ln.total), _money(ln.mean), "")
-            )
+            unpaid = "" if ln.unpaid is None else str(ln.unpaid)
+            total, mean = (ln.hidden, ln.hidden) if ln.hidden else (_money(ln.total), _money(ln.mean))
+            out.append((label, ln.group, ln.item, str(ln.count), _share(ln.share), total, mean, "", unpaid))
     return out
 
 

@@ -193,6 +193,47 @@ def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
     return tuple(out)
 
 
+MIN_GROUP = 3
+
+
+def _sizes(result: Result) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """How many people the ledger pays (a positive amount) by (pool, band) and by pool."""
+    bands: dict[tuple[str, str], set[str]] = {}
+    pools: dict[str, set[str]] = {}
+    for a in result.ledger.awards:
+        if a.amount <= 0:
+            continue
+        pools.setdefault(a.pool, set()).add(a.person)
+        if a.band:
+            bands.setdefault((a.pool, a.band), set()).add(a.person)
+    return {k: len(v) for k, v in bands.items()}, {k: len(v) for k, v in pools.items()}
+
+
+def _colleagues(result: Result, step: Any, band_too: bool) -> bool:
+    """An input that is a figure of the person's colleagues rather than theirs (rules/core.md §6): a part of a pool
+    that is not a pool of its own (``pool:<fund>:…``, e.g. a band's fund), or a sum over colleagues («Σ …», «somma
+    …»; with ``band_too`` only, one of the band: «… della fascia»). The pool's own fund stays: its allocation is
+    public whoever received it."""
+    ref = getattr(step, "ref", "") or ""
+    name = getattr(step, "name", "") or ""
+    part = ref.startswith("pool:") and ref[len("pool:") :] not in result.ledger.pools
+    summed = name.startswith(("Σ", "somma"))
+    return part or (summed and ("fascia" in name if band_too else True))
+
+
+def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> Figure | None:
+    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid — the band's, or the
+    pool's when the pool pays fewer than 3: a band's fund of two people gives the colleague's pay by difference."""
+    if figure is None:
+        return figure
+    bands, pools = result.memo("schede.group_sizes", lambda: _sizes(result))
+    small_pool = pools.get(pool, 0) < MIN_GROUP
+    small_band = bool(band) and bands.get((pool, band or ""), 0) < MIN_GROUP
+    if not (small_pool or small_band):
+        return figure
+    return figure._replace(inputs=tuple(i for i in figure.inputs if not _colleagues(result, i, not small_pool)))
+
+
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
     from ..explain import subject
 
@@ -202,6 +243,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
         figure = result.figures.get(f"award:{pid}:{award['pool']}") or (
             result.figures.get(f"award:{pid}") if k == 0 else None
         )
+        figure = _own(result, figure, str(award["pool"]), award.get("band"))
         band = f", fascia {award['band']}" if award.get("band") else ""
         labels = result.plugin.status_labels
         out.append(

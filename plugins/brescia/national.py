@@ -4,9 +4,21 @@ the art. 69 maggiorazione: the staff pools of each area (``staff:<area>``, 004_a
 
 from __future__ import annotations
 
-from ciclope.core import hookimpl
+from ciclope.core import Ente, hookimpl
+
+from .common import SEGRETERIA, area_units, segreteria_staff
 
 
 @hookimpl
 def ciclope_individual_premium() -> list[str]:
     return ["staff:"]
+
+
+@hookimpl
+def ciclope_premium_rankings(ente: Ente) -> dict[str, list[str]]:
+    """One ranking per area's staff pool, and one for the staff outside every area (004… §4.2.3, §5.3)."""
+    out = {a.id: [p.id for p in ente.staff_in_area(a.id)] for a in area_units(ente)}
+    staff = [p.id for p in segreteria_staff(ente)]
+    if staff:
+        out[SEGRETERIA] = staff
+    return {k: v for k, v in out.items() if v}

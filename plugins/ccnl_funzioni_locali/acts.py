@@ -1,7 +1,10 @@
 """Planning acts and deadlines by law in every plugin's calendar (rules §4), as a wrapper of ``ciclope_calendar``.
 
 - From cycle 2022 the Piano della performance is the PIAO's «sottosezione Performance» (DL 80/2021 art. 6):
-  the plugin's act proved by ``piano_adopted`` is named so; without one, the layer adds it (by 31 January).
+  the plugin's act proved by ``piano_adopted`` is named so; without one, the layer adds it. Due by 31 January, or
+  30 days after the budget's approval when that came after 31 December (DM 132/2022 art. 8 c. 2); the first PIAO
+  (2022) by 30 June 2022, or 120 days after the budget, whichever is later (art. 8 c. 3). The law's date wins: a
+  regulation's earlier date stays, a later one is replaced by the law's (an act done after it is late).
 - From cycle 2024 individual objectives are assigned by the end of February (nota DFP 24.1.2024).
 - The Relazione is approved by 30 June and validated by the OIV before any premium is paid (D.Lgs. 150/2009
   art. 10 and 14): where the plugin has the act by an earlier date, the law is added to its source; else the
@@ -17,7 +20,7 @@ from collections.abc import Generator
 
 import attrs
 
-from ciclope.core import Deadline, hookimpl
+from ciclope.core import Deadline, Ente, hookimpl
 
 from .national import in_force
 
@@ -26,15 +29,17 @@ PIANO_ACT = "Adozione del Piano della performance"
 
 
 @hookimpl(wrapper=True)
-def ciclope_calendar(year: int) -> Generator[None, list[list[Deadline] | None], list[list[Deadline]]]:
+def ciclope_calendar(ente: Ente, year: int) -> Generator[None, list[list[Deadline] | None], list[list[Deadline]]]:
     answers = yield
     deadlines = [d for answer in answers or () if answer for d in answer]
-    return [national_acts(deadlines, year)]
+    budget = ente.approvals.get("budget_approved") if ente is not None else None
+    return [national_acts(deadlines, year, budget if isinstance(budget, dt.date) else None)]
 
 
-def national_acts(deadlines: list[Deadline], year: int) -> list[Deadline]:
-    """The plugin's deadlines with the acts the law requires in the cycle ``year``."""
-    out = plan_act(deadlines, year)
+def national_acts(deadlines: list[Deadline], year: int, budget: dt.date | None = None) -> list[Deadline]:
+    """The plugin's deadlines with the acts the law requires in the cycle ``year`` (``budget``: the date the
+    budget was approved, ``[approvals] budget_approved``, which may move the PIAO's deadline)."""
+    out = plan_act(deadlines, year, budget)
     objectives = in_force("obiettivi_individuali", year)
     if objectives is not None:
         feb_end = dt.date(year, 3, 1) - dt.timedelta(days=1)
@@ -56,21 +61,42 @@ def national_acts(deadlines: list[Deadline], year: int) -> list[Deadline]:
     return out
 
 
-def plan_act(deadlines: list[Deadline], year: int) -> list[Deadline]:
-    """The plan's act named as the law in force names it: PIAO from 2022, Piano della performance before."""
+def piao_due(year: int, budget: dt.date | None) -> tuple[dt.date, str] | None:
+    """The PIAO's deadline by law in the cycle ``year`` and its source, or None before the PIAO."""
     piao = in_force("piao", year)
-    source = piao.source if piao is not None else "D.Lgs. 150/2009 art. 10 c. 1 lett. a"
-    name = PIAO_ACT if piao is not None else PIANO_ACT
+    if piao is None:
+        return None
+    first = in_force("piao_prima_applicazione", year)
+    if first is not None and first.value is not None:  # the first PIAO: 30 June, or 120 days after the budget
+        due = dt.date(year, 6, 30)
+        if budget is not None:
+            due = max(due, budget + dt.timedelta(days=int(first.value)))
+        return due, f"{piao.source}; {first.source}"
+    due = dt.date(year, 1, 31)
+    if budget is not None and budget > dt.date(year - 1, 12, 31) and piao.value is not None:  # budget postponed
+        due = max(due, budget + dt.timedelta(days=int(piao.value)))
+    return due, piao.source
+
+
+def plan_act(deadlines: list[Deadline], year: int, budget: dt.date | None = None) -> list[Deadline]:
+    """The plan's act named as the law in force names it: PIAO from 2022, Piano della performance before; from
+    2022 due by the law's date unless the regulation's is earlier."""
+    law = piao_due(year, budget)
+    source = law[1] if law is not None else "D.Lgs. 150/2009 art. 10 c. 1 lett. a"
+    name = PIAO_ACT if law is not None else PIANO_ACT
     out = []
     found = False
     for d in deadlines:
         if d.approval == "piano_adopted":
             found = True
-            if piao is not None:
-                d = attrs.evolve(d, act=f"{PIAO_ACT} (già «{d.act}»)", source=f"{d.source}; {source}")
+            if law is not None:
+                d = attrs.evolve(
+                    d, act=f"{PIAO_ACT} (già «{d.act}»)", source=f"{d.source}; {source}", due=min(d.due, law[0])
+                )
         out.append(d)
     if not found:
-        out.insert(0, Deadline("pianificazione", name, dt.date(year, 1, 31), source, "piano_adopted"))
+        due = law[0] if law is not None else dt.date(year, 1, 31)
+        out.insert(0, Deadline("pianificazione", name, due, source, "piano_adopted"))
     return out
 
 

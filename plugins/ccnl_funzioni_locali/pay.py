@@ -13,9 +13,20 @@ from ciclope.core import Ente, Problem, fmt, hookimpl
 from .national import in_force
 
 
+def pay_range(ente: Ente) -> Any:
+    """The range in force in the cycle year; for an ente without dirigenti, the contract's own range for it where
+    the contract has one (CCNL 31.3.1999 art. 11 c. 1: from €3,098.74)."""
+    row = in_force("eq_pay", ente.year)
+    apart = in_force("eq_pay_senza_dirigenza", ente.year)
+    without = not any(p.role == "dirigente" for p in ente.people.values())
+    if without and apart is not None and (apart.min is not None or apart.max is not None):
+        return apart
+    return row
+
+
 @hookimpl
 def ciclope_validate(ente: Ente) -> list[Problem]:
-    row = in_force("eq_pay", ente.year)
+    row = pay_range(ente)
     if row is None:
         return []
     out = []

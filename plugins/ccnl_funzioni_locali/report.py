@@ -22,19 +22,35 @@ def ciclope_report_sections(result: Result) -> list[ReportSection]:
 
 def applied(result: Result) -> ReportSection:
     rows = []
+    notes = []
     for row in provisions.all_in_force(table(), result.ente.year):
         value = describe(row)
         rows.append(
             (row.title, value, fmt.date_it(row.since), row.source, row.confidence, applied_to(row.id, result) or "-")
         )
+        if row.note and row.id in READ_NOTES:
+            notes.append(row.note)
     return ReportSection(
         title="Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)",
         columns=("Disposizione", "Valore", "In vigore dal", "Fonte", "Affidabilità", "Applicata a"),
         rows=tuple(rows),
-        note="Le disposizioni in vigore nell'anno valutato. Affidabilità «testo»: letta nel testo del contratto o "
-        "della legge; «fonte secondaria»: riportata da fonti secondarie affidabili (ARAN, stampa specializzata), "
-        "da confermare sul testo prima di farvi affidamento.",
+        note="Le disposizioni in vigore nell'anno valutato (quella in vigore al 31 dicembre). Affidabilità «testo»: "
+        "letta nel testo del contratto o della legge; «fonte secondaria»: riportata da fonti secondarie affidabili "
+        "(ARAN, stampa specializzata), da confermare sul testo prima di farvi affidamento."
+        + "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
+        + (f" {READING}" if maggiorazione(result.params) is not None else ""),
     )
+
+
+# the provisions whose note tells the reader which text or date was applied
+READ_NOTES = {"maggiorazione_art69", "eq_pay"}
+READING = (
+    "Maggiorazione del premio individuale, letture adottate: la quota «limitata» conta il personale valutato di "
+    "ogni graduatoria (non solo i valutati positivamente), i posti vanno ai valutati positivamente dall'alto e un "
+    "pari merito a cavallo del taglio è escluso; il valore medio è dei premi attribuiti (quanto il regolamento ha "
+    "pagato, non il fondo); l'accantonamento è preso prima da quanto il regolamento lascia non distribuito e, solo "
+    "per il resto, dal fondo, ripartito una sola volta dalla regola del regolamento."
+)
 
 
 def describe(row: provisions.Provision) -> str:
@@ -46,7 +62,14 @@ def describe(row: provisions.Provision) -> str:
         return f"almeno {fmt.decimal_it(lo)}"
     if hi is not None:
         return f"al più {fmt.decimal_it(hi)}"
-    return "-" if row.value is None else fmt.decimal_it(row.value)
+    if row.value is None:
+        return "-"
+    unit = UNITS.get(row.id)
+    return f"{fmt.decimal_it(row.value)} {unit}" if unit else fmt.decimal_it(row.value)
+
+
+# what a provision's ``value`` counts, where it is not a plain number
+UNITS = {"piao": "giorni dal bilancio (se differito)", "piao_prima_applicazione": "giorni dal bilancio"}
 
 
 def applied_to(pid: str, result: Result) -> str:
@@ -73,14 +96,17 @@ def differentiation(result: Result) -> ReportSection:
         if not paid:
             continue
         level, share = top_share(paid, result)
-        rows.append((pool.label or result.plugin.status_labels.get(name, name), len(paid), level, share, ratio(paid)))
+        label = pool.label or result.plugin.status_labels.get(name, name)
+        rows.append((label, len(paid), level, share, ratio(paid, result)))
     return ReportSection(
         title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
-        columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Rapporto più alto / più basso"),
+        columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Grado di differenziazione"),
         rows=tuple(rows),
         note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto; quota: i premiati "
-        "in quel livello sul totale dei premiati del fondo. Rapporto: premio individuale più alto / premio più "
-        "basso non nullo (un numero puro, due decimali).",
+        "in quel livello sul totale dei premiati del fondo. Grado di differenziazione, la stessa definizione di "
+        "ogni documento: per il personale, premio pro capite (sui premiati) del livello o della fascia più premiata "
+        "diviso quello della meno premiata con premio; per dirigenti e PO, importo individuale più alto diviso il "
+        "più basso non nullo (un numero puro, due decimali).",
     )
 
 
@@ -100,6 +126,21 @@ def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | Non
     return best, fmt.Percent(share.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
-def ratio(paid: list[Award]) -> Decimal:
-    amounts = [a.amount for a in paid]
-    return (max(amounts) / min(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+LEADS = frozenset(("dirigente", "segretario", "po"))
+
+
+def ratio(paid: list[Award], result: Result) -> Decimal:
+    """The grado di differenziazione of rules/core.md §6 on the awards of one pool: for a pool of dirigenti and
+    PO the highest individual amount over the lowest non-zero one; for staff the per-capita amount of the best
+    paid level (or band) over the lowest non-zero one."""
+    people = result.ente.people
+    if all(a.person in people and people[a.person].role in LEADS for a in paid):
+        amounts = [a.amount for a in paid]
+        return (max(amounts) / min(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    by_level: dict[str, list[Decimal]] = {}
+    for a in paid:
+        score = result.scores.get(a.person)
+        level = a.band or (score.level if score is not None else None) or "-"
+        by_level.setdefault(level, []).append(a.amount)
+    means = [sum(v, Decimal(0)) / len(v) for v in by_level.values()]
+    return (max(means) / min(means)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -32,10 +32,11 @@ def transparency(ctx: Context, awards: Mapping[str, Award], pools: Mapping[str, 
             "distributed": plain_money(sum((a.amount for a in given), Decimal(0))),
             "pools": used,
         }
-        # allocated: every pool the group's money comes from (the bonus and prizes too), so that
-        # distributed never reads above allocated (rules/core.md §6)
+        # allocated: every fund destined to the group's performance pay, including funds nobody received (the
+        # bonus, the prizes), and every pool the group's money came from (rules/core.md §6)
         base = PERFORMANCE_FUND if group == "personale" else RESULT_FUND
-        funds = [p for p in dict.fromkeys([base, *used]) if p in pools]
+        destined = [name for name, to in fund_groups().items() if to == GROUP_WORDS[group]]
+        funds = [p for p in dict.fromkeys([base, *destined, *used]) if p in pools]
         entry["allocated"] = plain_money(sum((pools[p].amount for p in funds), Decimal(0))) if funds else None
         if group == "personale":
             entry["bands"] = by_band(ctx, given)
@@ -46,6 +47,16 @@ def transparency(ctx: Context, awards: Mapping[str, Award], pools: Mapping[str, 
             entry["differentiation"] = str(money.r2(max(paid) / min(paid))) if paid else None
         doc[group] = entry
     return Part(extra={"transparency": doc})
+
+
+GROUP_WORDS = {"personale": "personale", "dirigenti_po": "dirigenti e PO"}
+
+
+def fund_groups() -> Mapping[str, str]:
+    """The plugin's ``FUND_GROUPS`` (read when the package is loaded, hence here and not at import)."""
+    from . import FUND_GROUPS
+
+    return FUND_GROUPS
 
 
 def by_band(ctx: Context, given: Sequence[Award]) -> dict[str, dict[str, Any]]:

@@ -111,6 +111,14 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
             f"per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato {ex.min}",
             "regolamento.valore",
         )
+    for name, target in ex.synonyms.items():
+        if ex.rule == "sanzione" and target not in ex.scale:
+            error(
+                f"{path}.sinonimi.{name}",
+                f"il sinonimo {name!r} rimanda a {target!r}, che non è nella scala delle sanzioni "
+                f"({', '.join(ex.scale) or 'vuota'})",
+                "regolamento.valore",
+            )
     if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
         error(
             f"{path}.oltre",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace
 
+from . import vocabulary
 from .spec import Exclusion, Premium, Regulation
 
 ONE = Decimal(1)
@@ -49,15 +50,27 @@ def excluded_by(ex: Exclusion, person: Person, score: Decimal, ente: Ente, org: 
         cell = ente.cell("people", person.row, "insufficient")
         return Input("insufficiente rendimento", True, cell=cell) if person.insufficient else None
     if ex.rule == "sanzione":
-        kind = person.extra.get("sanzione")
-        if not kind or kind not in ex.scale or ex.above is None:
-            return None
-        worse = ex.scale.index(kind) > ex.scale.index(ex.above)
-        return Input("sanzione disciplinare", kind, cell=ente.cell("people", person.row, "sanzione")) if worse else None
+        return sanctioned(ex, person, ente)
     unit, ach = unit_achievement(person, ente, org)
     return (
         Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}") if ach is not None and ach < (ex.min or 0) else None
     )
+
+
+def sanctioned(ex: Exclusion, person: Person, ente: Ente) -> Input | None:
+    """The sanction that excludes ``person``: one more serious than ``oltre``, or a word the scale does not know
+    (an error of ``ciclope_validate``: the premium is withheld until the word is corrected, never paid as if
+    there were no sanction)."""
+    written = person.extra.get("sanzione")
+    if not written or ex.above is None:
+        return None
+    cell = ente.cell("people", person.row, "sanzione")
+    kind = vocabulary.match(str(written), ex.scale, ex.synonyms)
+    if kind is None:
+        return Input("sanzione disciplinare non riconosciuta (premio sospeso)", written, cell=cell)
+    above = vocabulary.match(ex.above, ex.scale) or ex.above
+    worse = ex.scale.index(kind) > ex.scale.index(above)
+    return Input("sanzione disciplinare", kind, cell=cell) if worse else None
 
 
 def exclusion(

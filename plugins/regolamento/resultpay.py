@@ -55,6 +55,8 @@ def pay(
             continue
         if rp.method == "percentuale":
             share = step_share(rp, s.score)
+            if share == 0:
+                trace.problem(below_steps(rp, p, s.score, ente, source))
             due[p.id] = money.r2(position * share)
             inputs[p.id] += (Input("quota della posizione", share),)
         else:
@@ -63,6 +65,19 @@ def pay(
         return  # nobody to pay and no fund: no pool to report
     amounts, pool = settle(rp, out.pools.get(rp.fund), due, scores, source, trace)
     record(rp, listed, inputs, amounts, pool, source, trace, out)
+
+
+def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: str) -> Problem:
+    """A positively evaluated PO/EQ under the lowest step of the scale: paid 0, and the office is told so (the
+    regulation leaves a gap between the positive threshold and its first step)."""
+    lowest = min((step.min for step in rp.steps), default=Decimal(100))
+    message = (
+        f"{p.name}: valutazione positiva ({fmt.decimal_it(score)} ≥ {fmt.decimal_it(rp.positive)}) ma sotto il gradino "
+        f"più basso della retribuzione di risultato ({fmt.decimal_it(lowest)}): retribuzione di risultato 0 €. "
+        "Verifica il regolamento: tra la soglia positiva e il primo gradino nessuna quota è scritta"
+    )
+    where = ("people", p.row, POSITION)
+    return Problem.at(ente, "regolamento.risultato_sotto_gradini", message, source, *where, severity="warning")
 
 
 def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:

@@ -28,7 +28,7 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, premium, resultpay
+from . import amend, premium, resultpay, vocabulary
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
@@ -65,9 +65,10 @@ def check_amendments(params: Params, where: str) -> list[Problem]:
 
 
 @hookimpl(specname="ciclope_validate")
-def validate(params: Params) -> list[Problem]:
+def validate(ente: Ente, params: Params) -> list[Problem]:
     if params[PARAM]:
-        return []
+        regulation = declared(params)
+        return unknown_sanctions(ente, regulation) if regulation is not None else []
     return [
         Problem(
             rule="regolamento.file",
@@ -79,6 +80,31 @@ def validate(params: Params) -> list[Problem]:
             "applicato il regolamento di partenza del plugin, un esempio da non usare per pagare premi",
         )
     ]
+
+
+def unknown_sanctions(ente: Ente, regulation: Regulation) -> list[Problem]:
+    """A sanction in people.csv that is no word of a «sanzione» exclusion's scale (nor a synonym): an error naming
+    the row and the words allowed, for every such row at once."""
+    out = []
+    for ex in (e for e in regulation.exclusions if e.rule == "sanzione"):
+        for person in ente.people.values():
+            written = person.extra.get("sanzione")
+            if not written or vocabulary.match(str(written), ex.scale, ex.synonyms) is not None:
+                continue
+            out.append(
+                Problem(
+                    rule="regolamento.sanzione",
+                    source=cite(regulation, ex.source),
+                    file=ente.file_of("people"),
+                    row=person.row,
+                    column="sanzione",
+                    message=f"la sanzione {written!r} di {person.id} non è tra quelle del regolamento: "
+                    f"{vocabulary.allowed(ex.scale, ex.synonyms)}; il premio resta sospeso finché non è corretta "
+                    "(scrivi una parola della scala dell'esclusione «sanzione», o aggiungi il nome usato dall'ufficio "
+                    "in sinonimi)",
+                )
+            )
+    return out
 
 
 @hookimpl(specname="ciclope_input_schema")

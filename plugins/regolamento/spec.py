@@ -221,6 +221,14 @@ class Exclusion:
         default=(),
         example=["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"],
     )
+    synonyms: dict[str, str] = key(
+        "sinonimi",
+        "labels",
+        "per «sanzione»: altri nomi dei tipi della scala, come li scrive l'ufficio (nome → tipo della scala); "
+        "maiuscole, accenti e spazi non contano, e «censura» vale già rimprovero_scritto",
+        default={},
+        example={"richiamo scritto": "rimprovero_scritto"},
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 

@@ -1,0 +1,112 @@
+"""The figures of the art. 69 maggiorazione, each with its inputs and the article in force in the cycle year."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ciclope.core import Input, Pool, Score, Trace
+
+if TYPE_CHECKING:
+    from .art69 import Plan
+    from .config import Maggiorazione
+
+KEY = "art69"
+
+
+def record_plan(found: Plan, rule: Maggiorazione, trace: Trace, source: str, article: str) -> None:
+    trace.record(
+        f"{KEY}:media",
+        found.mean,
+        "premi attribuiti ai valutati positivamente / numero dei valutati positivamente (valore medio pro capite "
+        "dei premi attribuiti: quanto il regolamento ha pagato, non il fondo)",
+        source,
+        [Input("premi attribuiti", found.attributed), Input("valutati positivamente (premio > 0)", found.paid)],
+        label=f"{article} — valore medio pro capite dei premi attribuiti",
+    )
+    trace.record(
+        f"{KEY}:maggiorazione",
+        found.m,
+        "share × valore medio pro capite (non inferiore al 30%)",
+        source,
+        [Input("share (CCDI)", rule.share), Input("valore medio", found.mean, ref=f"{KEY}:media")],
+        label=f"{article} — maggiorazione M",
+    )
+    for r in found.rankings:
+        cut = f"; pari merito al taglio (punteggio {r.cut}) tutti esclusi" if r.cut is not None else ""
+        trace.record(
+            f"{KEY}:quota:{r.id}",
+            len(r.chosen),
+            "primi floor(quota × personale valutato della graduatoria) tra i valutati positivamente, per punteggio; "
+            "un pari merito a cavallo del taglio è escluso (la quota è un massimo)",
+            source,
+            [
+                Input("quota (CCDI)", rule.quota),
+                Input("personale valutato nella graduatoria", r.evaluated),
+                Input("posti", r.slots),
+                Input("valutati positivamente nella graduatoria", len(r.candidates)),
+            ],
+            label=f"{article} — beneficiari della graduatoria {r.id}",
+            note=f"beneficiari: {', '.join(r.chosen) or 'nessuno'}{cut}",
+        )
+    trace.record(
+        f"{KEY}:quota",
+        len(found.beneficiaries),
+        "somma dei beneficiari delle graduatorie (lettura: la quota conta il personale valutato, non solo i "
+        "valutati positivamente)",
+        source,
+        [Input(f"graduatoria {r.id}", len(r.chosen), ref=f"{KEY}:quota:{r.id}") for r in found.rankings],
+        label=f"{article} — beneficiari",
+        note=f"accantonamento {found.set_aside} € = {len(found.beneficiaries)} × {found.m} €",
+    )
+
+
+def record_covered(trace: Trace, name: str, taken: Decimal, pool: Pool, source: str, article: str) -> None:
+    trace.record(
+        f"{KEY}:fondo:{name}",
+        pool.amount - taken,
+        "fondo meno l'accantonamento, preso da quanto il regolamento lascia non distribuito (nessun premio cambia)",
+        source,
+        [
+            Input(f"fondo {name}", pool.amount, ref=f"pool:{name}"),
+            Input("non distribuito dal regolamento", pool.residual),
+            Input("accantonamento per i beneficiari del fondo", taken),
+        ],
+        label=f"{article} — fondo {name} dopo l'accantonamento",
+    )
+
+
+def record_reduced(trace: Trace, name: str, taken: Decimal, fund: Pool, first: Pool, source: str, article: str) -> None:
+    trace.record(
+        f"{KEY}:fondo:{name}",
+        fund.amount - taken,
+        "l'accantonamento supera quanto il regolamento lascia non distribuito: il fondo ridotto dell'accantonamento "
+        "è ripartito una sola volta dalla regola del regolamento",
+        source,
+        [
+            Input(f"fondo {name}", fund.amount, ref=f"pool:{name}"),
+            Input("non distribuito dal regolamento sul fondo intero", first.residual),
+            Input("accantonamento per i beneficiari del fondo", taken),
+        ],
+        label=f"{article} — fondo {name} dopo l'accantonamento",
+    )
+
+
+def record_award(
+    trace: Trace, pid: str, position: int, found: Plan, scores: Mapping[str, Score], source: str, article: str
+) -> None:
+    ranking = next(r for r in found.rankings if pid in r.chosen)
+    trace.record(
+        f"award:{pid}:maggiorazione_art69",
+        found.m,
+        "maggiorazione M a ciascun beneficiario entro la quota della sua graduatoria",
+        source,
+        [
+            Input("maggiorazione M", found.m, ref=f"{KEY}:maggiorazione"),
+            Input("graduatoria", ranking.id, ref=f"{KEY}:quota:{ranking.id}"),
+            Input("posizione tra i beneficiari", position),
+            Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
+        ],
+        label=f"Maggiorazione del premio individuale di {pid}",
+    )

@@ -1,0 +1,112 @@
+"""The art. 69 set-aside (rules/ccnl_funzioni_locali.md §2 step 5): ``M`` per beneficiary comes first from what
+the plugin left unpaid of the beneficiary's pool; where that residual does not cover it, the regulation alone
+(without this layer) splits the pool reduced by the set-aside once, by its own rule. Amounts are never split a
+second time: nobody's premium changes when the residual covers the set-aside, and a cent never moves between
+colleagues by a re-split of rounded amounts. Every pool is conserved: premium pool + set-aside = the fund.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ciclope.core import Award, Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, fmt
+
+from .art69_records import record_award, record_covered, record_reduced
+
+if TYPE_CHECKING:
+    from .art69 import Plan
+
+POOL = "maggiorazione_art69"
+
+
+@attrs.frozen
+class Call:
+    """The arguments of the plugin's ``ciclope_rewards``, to ask it once more on a reduced pool."""
+
+    ente: Ente
+    scores: dict[str, Score]
+    pools: dict[str, Pool]
+    params: Params
+    org: OrgPerformance
+    trace: Trace
+    hooks: Any
+
+
+def pool_of(rewards: Rewards, names: list[str], pid: str) -> str:
+    """The individual-premium pool that pays ``pid`` the most (by name on a tie)."""
+    mine = [a for a in rewards.awards.values() if a.person == pid and a.pool in names and a.amount > 0]
+    return sorted(mine, key=lambda a: (-a.amount, a.pool))[0].pool
+
+
+def set_aside(rewards: Rewards, found: Plan, names: list[str], call: Call, source: str, article: str) -> Rewards:
+    per_pool: dict[str, Decimal] = {}
+    for pid in found.beneficiaries:
+        name = pool_of(rewards, names, pid)
+        per_pool[name] = per_pool.get(name, Decimal(0)) + found.m
+    short = {n: s for n, s in per_pool.items() if s > rewards.pools[n].residual}
+    base = rewards
+    if short:
+        for n, s in short.items():
+            if n not in call.pools or s > call.pools[n].amount:
+                call.trace.problem(too_small(n, s, call.pools[n].amount if n in call.pools else Decimal(0), source))
+                return rewards
+        base = resplit(rewards, short, call, source, article)
+    pools = dict(base.pools)
+    for n, s in per_pool.items():
+        if n not in short:
+            pools[n] = attrs.evolve(pools[n], amount=pools[n].amount - s)
+            record_covered(call.trace, n, s, rewards.pools[n], source, article)
+    label = f"Maggiorazione del premio individuale ({article})"
+    pools[POOL] = Pool(POOL, found.set_aside, found.set_aside, source=source, label=label)
+    awards = dict(base.awards)
+    for position, pid in enumerate(found.beneficiaries, start=1):
+        awards[f"{pid}:{POOL}"] = Award(person=pid, amount=found.m, pool=POOL)
+        record_award(call.trace, pid, position, found, call.scores, source, article)
+    return attrs.evolve(base, pools=pools, awards=awards)
+
+
+def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: str, article: str) -> Rewards:
+    """The plugin's rewards on the funds reduced by the set-aside not covered by their residual, computed by the
+    regulation alone and once; its figures replace the first ones, its problems are added when new."""
+    reduced = dict(call.pools)
+    for n, s in short.items():
+        reduced[n] = attrs.evolve(call.pools[n], amount=call.pools[n].amount - s)
+    scratch = Trace()
+    again: Rewards = call.hooks.regulation_rewards(
+        ente=call.ente, scores=call.scores, pools=reduced, params=call.params, org=call.org, trace=scratch
+    )
+    seen = set(call.trace.problems)
+    call.trace.extend(p for p in scratch.problems if p not in seen)
+    for n, s in short.items():
+        record_reduced(scratch, n, s, call.pools[n], rewards.pools[n], source, article)
+    changed = {a.person for k, a in again.awards.items() if k in rewards.awards and rewards.awards[k] != a}
+    call.trace.add(
+        mark(f, short) if f.key.startswith("award:") and person(f.key) in changed else f
+        for f in scratch.figures.values()
+    )
+    return again
+
+
+def person(key: str) -> str:
+    return key.split(":")[1] if key.count(":") >= 1 else ""
+
+
+def mark(figure: Any, short: Mapping[str, Decimal]) -> Any:
+    pools = ", ".join(sorted(short))
+    note = f"fondo ridotto dell'accantonamento della maggiorazione: vedi art69:fondo:{pools}"
+    return figure._replace(note=f"{figure.note}; {note}" if figure.note else note)
+
+
+def too_small(name: str, taken: Decimal, given: Decimal, source: str) -> Problem:
+    return Problem(
+        rule="ccnl.art69.pool_too_small",
+        severity="warning",
+        source=source,
+        message=f"maggiorazione del premio individuale: l'accantonamento per i beneficiari del fondo {name} "
+        f"({fmt.euro(taken)}) supera il fondo ({fmt.euro(given)}): nessuna maggiorazione attribuita; rivedi quota "
+        "e share nel contratto integrativo",
+    )

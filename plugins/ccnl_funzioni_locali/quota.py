@@ -1,0 +1,73 @@
+"""The comparto's ente quota of PO/EQ result pay (CCNL 21.5.2018 art. 15 c. 4; rules §1): at least 15% of all the
+resources for PO position and result pay goes to result pay. Checked under every plugin of the comparto, the
+declared regulation included, as a wrapper of ``ciclope_rewards``: the position pay is the ``position_pay`` of
+people.csv, the result pay what the rewards give the PO — a pool that pays only PO counts whole (what it
+destines, paid or not), a pool that pays others too counts what it paid the PO. Below the quota: a warning naming
+the contract. A plugin that computes position pay itself bounds its share by its parameters (``national =
+"po_result_quota"``) and checks the quota itself: it is not checked twice."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from decimal import Decimal
+
+from ciclope.core import Ente, Params, Problem, Rewards, Trace, fmt, hookimpl
+
+from .national import in_force
+
+
+@hookimpl(wrapper=True)
+def ciclope_rewards(ente: Ente, params: Params, trace: Trace) -> Generator[None, Rewards | None, Rewards | None]:
+    rewards = yield
+    row = in_force("po_result_quota", ente.year)
+    if rewards is None or row is None or row.min is None:
+        return rewards
+    if own_check(params) or any(p.rule.endswith("po_quota") for p in trace.problems):
+        return rewards
+    found = po_resources(ente, rewards)
+    if found is not None and found[1] < row.min * (found[0] + found[1]):
+        trace.problem(below(found[0], found[1], row.min, row.source))
+    return rewards
+
+
+def own_check(params: Params) -> bool:
+    """The plugin bounds the quota by a parameter of its own (``national = "po_result_quota"``) and checks it."""
+    return any(getattr(spec, "national", "") == "po_result_quota" for spec in params.specs.values())
+
+
+def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None:
+    """(Σ position pay, Σ result-pay resources) of the PO, or None without any PO position pay."""
+    po = {p.id for p in ente.people.values() if p.role == "po"}
+    position = Decimal(0)
+    for p in ente.people.values():
+        pay = p.extra.get("position_pay")
+        if p.id in po and isinstance(pay, Decimal) and pay > 0:
+            position += pay
+    if not position:
+        return None
+    paid_by: dict[str, set[str]] = {}
+    to_po: dict[str, Decimal] = {}
+    for a in rewards.awards.values():
+        if a.amount > 0:
+            paid_by.setdefault(a.pool, set()).add(a.person)
+        if a.person in po:
+            to_po[a.pool] = to_po.get(a.pool, Decimal(0)) + a.amount
+    result = Decimal(0)
+    for name, amount in to_po.items():
+        only_po = paid_by.get(name, set()) <= po and name in rewards.pools
+        result += rewards.pools[name].amount if only_po else amount
+    return position, result
+
+
+def below(position: Decimal, result: Decimal, quota: Decimal, source: str) -> Problem:
+    share = result / (position + result) if position + result else Decimal(0)
+    return Problem(
+        rule="ccnl.po_result_quota",
+        severity="warning",
+        source=source,
+        file="ente.toml",
+        column="funds",
+        message=f"alla retribuzione di risultato delle PO/EQ va il {fmt.decimal_it(share * 100, 2)}% delle loro risorse "
+        f"(posizione {fmt.euro(position)} + risultato {fmt.euro(result)}): il contratto ({source}) chiede almeno il "
+        f"{fmt.decimal_it(quota * 100, 0)}% al risultato; rivedi il fondo o le quote della retribuzione di risultato",
+    )
