@@ -136,6 +136,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "max_points": (parse_number, True),
         "points": (parse_number, True),
         "weight": (parse_nonnegative, False),
+        "motivation": (parse_text, False),  # the evaluator's words for the card, shown on the scheda personale
     },
     "revisions": {
         "indicator": (parse_id, True),
@@ -686,9 +687,11 @@ class _Loader:
                 )
             )
         evaluations: tuple[m.EvaluationItem, ...] = ()
+        motivations: dict[str, str] = {}
         table = self.table("evaluations")
         if table is not None:
             evaluations = self.cards(table)
+            motivations = _motivations(table.column("person"), table.column("motivation"))
         revisions = tuple(
             m.Revision(
                 indicator=r["indicator"],
@@ -744,6 +747,7 @@ class _Loader:
             sheet_labels={name: sheet.label for name, sheet in self.sheets.items()},
             shown={name: dict(sheet.shown) for name, sheet in self.sheets.items() if sheet.shown},
             texts=texts,
+            motivations=motivations,
         )
         self.references(ente)
         if any(p.is_error for p in self.problems):
@@ -1109,6 +1113,15 @@ def _person_columns(table: _Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
     )
 
 
+def _motivations(people: list[Any], texts: list[Any]) -> dict[str, str]:
+    """Each person's card motivation: the texts of the card's rows, each once, in row order."""
+    out: dict[str, list[str]] = {}
+    for person, text in zip(people, texts):
+        if person and text and text not in out.setdefault(person, []):
+            out[person].append(text)
+    return {person: " ".join(found) for person, found in out.items() if found}
+
+
 def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:
     """Each text's value in ``known`` (None for an empty or failed text; ``known`` is the caller's to
     change), taken from the dict by one ``itemgetter`` of all the texts."""
@@ -1258,6 +1271,7 @@ HEADERS_IT: dict[str, dict[str, str]] = {
         "max_points": "punti_massimi",
         "points": "punti",
         "weight": "peso",
+        "motivation": "motivazione",
     },
     "revisions": {
         "indicator": "indicatore",

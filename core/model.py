@@ -245,6 +245,8 @@ class Ente:
     shown: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
     # relazione/*.md: the Relazione's narrative parts in the office's words (Markdown), part key → text
     texts: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # person → the evaluator's motivation of the card (evaluations.csv ``motivation``), for the scheda personale
+    motivations: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)

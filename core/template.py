@@ -73,6 +73,7 @@ HELP: dict[str, tuple[str, str]] = {
     "item": ("voce della scheda", "Capacità di lavorare in gruppo"),
     "max_points": ("punteggio massimo della voce", "10"),
     "points": ("punti assegnati, da 0 al massimo della voce", "8"),
+    "motivation": ("le parole del valutatore sulla scheda: compaiono nella scheda personale", "Obiettivi raggiunti"),
     "indicator": ("codice dell'indicatore rivisto", "ind-7"),
     "field": ("campo rivisto", ""),
     "old": ("valore prima della revisione", "80%"),

@@ -98,10 +98,10 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
         checked += 1
     assert checked > 0
     cards = list(wb["valutazioni"].iter_rows(values_only=True))
-    assert cards[0] == ("persona", "valutatore", "sezione", "voce", "punti_massimi", "punti", "peso")
+    assert cards[0] == ("persona", "valutatore", "sezione", "voce", "punti_massimi", "punti", "peso", "motivazione")
     # the 6 items of evaluations.csv, the points left empty; 50 a number, not the text "50"
     assert len(cards) == 1 + 6
-    assert cards[1] == ("U1", "SG", "comportamenti", "Orientamento al risultato", 50, None, None)
+    assert cards[1] == ("U1", "SG", "comportamenti", "Orientamento al risultato", 50, None, None, None)
     people = list(wb["persone"].iter_rows(values_only=True))
     assert people[1][:6] == ("SG", "Segretario Generale", "Segretario", "DIR", "cce", 1)  # ruolo in words
     toml = (office / "bg-esempio" / "ente.toml").read_text(encoding="utf-8")

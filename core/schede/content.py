@@ -66,6 +66,7 @@ class Scheda:
     unpaid: tuple[str, ...]
     evaluator: str
     acts: tuple[Line, ...]
+    motivation: str = ""  # the evaluator's words for the card
 
 
 def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
@@ -304,4 +305,5 @@ def build(result: Result, pid: str) -> Scheda:
         unpaid=tuple(u["why"] for u in unpaid_reasons(result, pid)),
         evaluator=_who(result, p.evaluator or next((i.evaluator for i in ente.cards_view().get(pid, ())), None)),
         acts=_acts(result),
+        motivation=ente.motivations.get(pid, ""),
     )

@@ -44,9 +44,10 @@ def _card(s: Scheda) -> str:
         for r in s.card
     )
     total = f"<p>Punteggio della scheda: <b>{_e(s.card_score)}</b> su 100.</p>" if s.card_score else ""
+    why = f"<p><b>Motivazione del valutatore:</b> {_e(s.motivation)}</p>" if s.motivation else ""
     return (
         "<table><tr><th>Sezione</th><th>Voce</th><th>Punti massimi</th><th>Peso</th><th>Punti</th>"
-        f"<th>Note</th></tr>{rows}</table>{total}"
+        f"<th>Note</th></tr>{rows}</table>{total}{why}"
     )
 
 
