@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..problems import CiclopeError, Problem
 from . import layout
 from .manifest import Manifest, Sent, file_name
@@ -74,10 +76,11 @@ def crea(args: argparse.Namespace) -> int:
         return EXIT_ENTE
     batches = make_plan(ente, hooks)
     owned.claim_root(out, "raccolta", [plan.path, cfg.data])
-    sent = _write_batches(out, batches.batches, ente, cfg.id, plan.year, token := secrets.token_hex(16))
     created = dt.datetime.now().isoformat(timespec="seconds")
+    signer = Manifest(cfg.id, plan.year, cfg.plugin, secrets.token_hex(16), created, (), secrets.token_hex(32))
+    sent = _write_batches(out, batches.batches, ente, signer)
     owned.folder_inside(out, layout.RETURNED)
-    manifest = Manifest(cfg.id, plan.year, cfg.plugin, token, created, tuple(sent))
+    manifest = attrs.evolve(signer, sent=tuple(sent))
     owned.write_inside(out, layout.MANIFEST, manifest.dumps())
     text = README.format(
         year=plan.year,
@@ -92,7 +95,7 @@ def crea(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_batches(out: Path, batches: Any, ente: Any, ente_id: str, year: int, token: str) -> list[Sent]:
+def _write_batches(out: Path, batches: Any, ente: Any, signer: Manifest) -> list[Sent]:
     from .. import owned
     from .workbook import build
 
@@ -100,7 +103,7 @@ def _write_batches(out: Path, batches: Any, ente: Any, ente_id: str, year: int, 
     sent = []
     for batch in batches:
         name = file_name(batch.evaluator, taken)
-        data, cells = build(batch, ente_id, ente.name, year, token)
+        data, cells = build(batch, signer.ente, ente.name, signer.year, signer.token, signer.signature(batch.evaluator))
         owned.write_inside(out, f"{layout.SENT}/{name}", data)
         sent.append(
             Sent(
@@ -134,7 +137,7 @@ def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> Non
 
 def unisci(args: argparse.Namespace) -> int:
     from .. import owned
-    from . import entedata, manifest, merge, readback
+    from . import entedata, lock, manifest, merge, readback
 
     plan, cfg = _ente(args)
     folder: Path = args.dir
@@ -153,13 +156,14 @@ def unisci(args: argparse.Namespace) -> int:
             ]
         )
     returned = [readback.read(p, man) for p in _returned_files(folder)]
-    src = entedata.source(cfg.data)
-    grids = entedata.read(src)
-    tally = merge.merge(grids, returned, src.xlsx)
     written: list[Path] = []
     backup: Path | None = None
-    if tally.changed:
-        written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
+    with lock.held(cfg.data):
+        src = entedata.source(cfg.data)
+        grids = entedata.read(src)
+        tally = merge.merge(grids, returned, src.xlsx)
+        if tally.changed:
+            written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
     from .status import render
 
     print(render(man, returned, tally))

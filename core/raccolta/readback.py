@@ -103,6 +103,15 @@ def _whose(wb: Any, manifest: Manifest, label: str) -> tuple[Sent | None, list[P
     sent = manifest.by_evaluator().get(sign.get("valutatore", ""))
     if sent is None:
         return None, [_problem(label, f"valutatore {sign.get('valutatore')!r} sconosciuto in questa raccolta")]
+    if not manifest.signed_by(sent.evaluator, sign.get("firma", "")):
+        return None, [
+            _problem(
+                label,
+                f"la firma della cartella non è quella del valutatore {sent.evaluator!r}: la cartella è di un "
+                "altro valutatore o il suo foglio di controllo è stato modificato; chiedi al valutatore la "
+                "cartella che gli è stata inviata",
+            )
+        ]
     return sent, []
 
 

@@ -136,7 +136,9 @@ def _signature(wb: Any, fields: dict[str, str]) -> None:
     _protect(ws)
 
 
-def build(batch: Batch, ente_id: str, ente_name: str, year: int, token: str) -> tuple[bytes, dict[str, dict[str, str]]]:
+def build(
+    batch: Batch, ente_id: str, ente_name: str, year: int, token: str, signature: str = ""
+) -> tuple[bytes, dict[str, dict[str, str]]]:
     """The workbook's bytes and its locked cells (:func:`layout.locked_cells`), to record in the manifest."""
     from openpyxl import Workbook
 
@@ -145,7 +147,8 @@ def build(batch: Batch, ente_id: str, ente_name: str, year: int, token: str) -> 
     _instructions(wb, batch, ente_name, year)
     _cards(wb, batch.cards)
     _measures(wb, batch)
-    _signature(wb, {"ente": ente_id, "valutatore": batch.evaluator, "anno": str(year), "raccolta": token})
+    fields = {"ente": ente_id, "valutatore": batch.evaluator, "anno": str(year), "raccolta": token, "firma": signature}
+    _signature(wb, fields)
     wb.active = 1  # opens on the cards
     data = io.BytesIO()
     wb.save(data)
