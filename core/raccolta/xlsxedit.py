@@ -23,6 +23,7 @@ _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _R = re.compile(rb"""\br=["']([A-Z]*)(\d+)["']""")
 _S = re.compile(rb"""\bs=["'](\d+)["']""")
 _SPANS = re.compile(rb"""\s*\bspans=["'][^"']*["']""")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DIMENSION = re.compile(rb"""<dimension\b[^>]*?\bref=["']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?["'][^>]*/>""")
 
 
@@ -52,6 +53,8 @@ def _cell_xml(row: int, column: int, value: Any, style: bytes | None) -> bytes:
         return b'<c r="' + ref + b'"' + s + b' t="b"><v>' + (b"1" if value else b"0") + b"</v></c>"
     if isinstance(value, (int, float, Decimal)):
         return b'<c r="' + ref + b'"' + s + b"><v>" + str(value).encode() + b"</v></c>"
+    if _ILLEGAL.search(str(value)):
+        raise EditError(f"il valore per la cella {ref.decode()} contiene un carattere di controllo")
     text = escape(str(value)).encode("utf-8")
     return b'<c r="' + ref + b'"' + s + b' t="inlineStr"><is><t xml:space="preserve">' + text + b"</t></is></c>"
 
