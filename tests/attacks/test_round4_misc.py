@@ -19,3 +19,74 @@ def test_a_three_gigabyte_relazione_part_is_never_read_whole(tmp_path: Path):
     assert "supera 1 MB" in run.stdout + run.stderr
     after = snapshot(*(p for p in (tmp_path / "dati").iterdir() if p.name != "relazione")), part.stat().st_mtime_ns
     assert after == before  # the part itself by its time: hashing it would read 3 GiB
+
+
+def test_schede_of_two_people_never_share_a_file(tmp_path: Path):
+    from test_regolamento_from_docs import REGULATION, files
+
+    from ciclope.core.schede.command import file_stems
+    from ciclope.core.testing import write_ente
+
+    assert len(set(file_stems(["P:3", "P_3", "P 3", "p_3"]).values())) == 4
+    f = {k: v.replace("S01", "S:01").replace("S02", "S_01") for k, v in files().items()}
+    write_ente(tmp_path / "dati", f)
+    (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
+    cycle = tmp_path / "cycle.toml"
+    cycle.write_text(
+        '[cycle]\nyear = 2024\noutput = "out"\n[[ente]]\nid = "prova"\nplugin = "regolamento"\ndata = "dati"\n'
+        'regolamento = "smvp.toml"\n',
+        encoding="utf-8",
+    )
+    run = cli("run", cycle, "--no-store")
+    assert run.returncode == 0, run.stderr
+    run = cli("schede-personali", tmp_path / "out" / "prova", "--solo-html")
+    assert run.returncode == 0, run.stderr
+    pages = sorted((tmp_path / "schede-personali" / "prova").glob("*.html"))
+    names = {p.read_text(encoding="utf-8").count("Persona S:01") > 0 for p in pages}
+    assert len(pages) == len(files()["people.csv"].strip().splitlines()) - 1  # one page per person
+    assert names == {True, False}
+
+
+def _get(port: int, path: str, host: str) -> tuple[int, str]:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.putrequest("GET", path, skip_host=True)
+    conn.putheader("Host", host)
+    conn.endheaders()
+    answer = conn.getresponse()
+    body = answer.read().decode("utf-8", errors="replace")
+    conn.close()
+    return answer.status, body
+
+
+def test_serve_answers_only_its_own_names_follows_no_link_and_prints_no_traceback(tmp_path: Path, capsys):
+    import os
+    import threading
+
+    from ciclope.core.site.serve import server
+
+    site = tmp_path / "sito"
+    site.mkdir()
+    (site / "index.html").write_text("<p>indice</p>", encoding="utf-8")
+    (tmp_path / "segreto.txt").write_text("password", encoding="utf-8")
+    os.symlink(tmp_path / "segreto.txt", site / "segreto.html")
+    os.symlink(tmp_path, site / "fuori")
+    httpd = server(site, 0)
+    port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert _get(port, "/index.html", f"127.0.0.1:{port}")[0] == 200
+        assert _get(port, "/index.html", f"localhost:{port}")[0] == 200
+        for host in (f"attacker.example:{port}", "attacker.example", "127.0.0.1.attacker.example", ""):
+            status, body = _get(port, "/index.html", host)
+            assert status == 403 and "Accesso non consentito" in body and "indice" not in body, host
+        for path in ("/segreto.html", "/fuori/segreto.txt", "/%00", "/index.html%00", "/%2e%2e/segreto.txt"):
+            status, body = _get(port, path, f"127.0.0.1:{port}")
+            assert status == 404 and "Pagina non trovata" in body and "password" not in body, path
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err, err
