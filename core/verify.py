@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import narrative
 from .config import EnteConfig, resolve_params
@@ -324,6 +325,47 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     return False, (lines or ["results.json diverso (formattazione)"]) + used
 
 
+def _render_into(tmp: Path, result: Any, html_first: list[str], missing: tuple[str, ...], written: list[str]) -> None:
+    from .reports import write_reports
+    from .reports.public import write_pdf
+
+    if html_first:
+        write_reports(result, tmp, tuple(html_first))
+    if "relazione-pubblica.pdf" in missing:
+        write_pdf(tmp / "relazione-pubblica.html", tmp / "relazione-pubblica.pdf")
+    write_sums(tmp, changed=written)
+
+
+def _publish_with(here: Path, leave: set[str], fill: Callable[[Path], None]) -> None:
+    """The folder ``here`` replaced by a copy of it (less ``leave``) that ``fill`` completes: a kill leaves
+    the old folder or the new one, never documents without their digests. The files kept are hard links
+    where the system allows (never written in place: ``SHA256SUMS`` is copied)."""
+    import shutil
+    import tempfile
+
+    from . import owned
+    from .runner import TMP
+
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{here.name}.", dir=here.parent))
+    try:
+        os.chmod(tmp, here.stat().st_mode & 0o7777)
+        for entry in os.scandir(here):
+            if entry.name in leave or not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.name == "SHA256SUMS":
+                shutil.copy2(entry.path, tmp / entry.name)
+                continue
+            try:
+                os.link(entry.path, tmp / entry.name)
+            except OSError:
+                shutil.copy2(entry.path, tmp / entry.name)
+        fill(tmp)
+        owned.publish(tmp, here)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
 def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     """``ciclope report OUT/<id>``: add documents later to a recorded run. A document already in the folder is
     never written again (it may be published, and a re-render without the results store would lose its
@@ -331,12 +373,12 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     recomputed from its recorded inputs, and new documents are written only if that gives the recorded
     results.json byte for byte — so they are identical to those of a full run. ``SHA256SUMS`` keeps the
     recorded digest of every existing file and gains the new ones."""
-    from .reports import write_reports
-    from .reports.public import write_pdf
+    from . import owned
 
     here = Path(folder)
-    kept = [name for name in outputs if (here / name).exists()]
-    missing = tuple(name for name in outputs if name not in kept)
+    unfinished = owned.unrecorded_documents(here)  # a report interrupted: its documents written again
+    kept = [name for name in outputs if (here / name).exists() and name not in unfinished]
+    missing = tuple(dict.fromkeys([*(n for n in outputs if n not in kept), *sorted(unfinished)]))
     lines = [f"{name} già presente: lasciato com'è" for name in kept]
     html_first = [n for n in missing if n != "relazione-pubblica.pdf"]
     if "relazione-pubblica.pdf" in missing and not (here / "relazione-pubblica.html").exists():
@@ -350,10 +392,6 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
             "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
             "prodotti; rilancia `ciclope run`"
         ]
-    if html_first:
-        write_reports(result, here, tuple(html_first))
-    if "relazione-pubblica.pdf" in missing:
-        write_pdf(here / "relazione-pubblica.html", here / "relazione-pubblica.pdf")
     written = [*html_first, *(["relazione-pubblica.pdf"] if "relazione-pubblica.pdf" in missing else [])]
-    write_sums(here, changed=written)
+    _publish_with(here, unfinished, lambda tmp: _render_into(tmp, result, html_first, missing, written))
     return True, lines + [f"scritto {name}" for name in written]

@@ -90,3 +90,49 @@ def test_serve_answers_only_its_own_names_follows_no_link_and_prints_no_tracebac
         httpd.server_close()
     err = capsys.readouterr().err
     assert "Traceback" not in err, err
+
+
+def _recorded(tmp_path: Path) -> tuple[Path, Path]:
+    cycle = _office(tmp_path)
+    (tmp_path / "cycle.toml").write_text(
+        cycle.read_text(encoding="utf-8").replace("[cycle]\n", '[cycle]\noutput = "out"\n'), encoding="utf-8"
+    )
+    run = cli("run", cycle, "--no-store", "--outputs", "results")
+    assert run.returncode == 0, run.stderr
+    return cycle, tmp_path / "out" / "prova"
+
+
+def test_a_report_interrupted_by_an_older_ciclope_is_recognised_and_finished(tmp_path: Path):
+    cycle, folder = _recorded(tmp_path)
+    # killed between the documents and SHA256SUMS: a document half written, not in the digests
+    (folder / "relazione.html").write_bytes(b"<!doctype html><html><body><p>meta")
+    run = cli("report", folder, "--outputs", "trasparenza")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "scritto relazione.html" in run.stdout and "scritto trasparenza.csv" in run.stdout
+    sums = (folder / "SHA256SUMS").read_text(encoding="utf-8")
+    assert "  relazione.html" in sums and "  trasparenza.csv" in sums
+    assert (folder / "relazione.html").read_bytes().rstrip().endswith(b"</html>")
+    assert cli("verify", folder).returncode == 0
+    # and `run` replaces such a folder as its own
+    (folder / "schede.xlsx").write_bytes(b"PK\x03\x04 meta")
+    assert cli("run", cycle, "--no-store", "--outputs", "results").returncode == 0
+
+
+def test_a_report_that_fails_midway_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch):
+    from ciclope.core import verify
+    from ciclope.core.reports import html
+
+    _cycle, folder = _recorded(tmp_path)
+    before = snapshot(folder)
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(html, "write_relazione", broken, raising=False)
+    monkeypatch.setattr(verify, "write_sums", broken)
+    try:
+        verify.report(folder, ("trasparenza.csv", "relazione.html"))
+    except OSError:
+        pass
+    assert snapshot(folder) == before
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".ciclope-tmp.")]
