@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--until", type=_phase, choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase"
     )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
+    run.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDI",
+        help="tempo massimo per ente, ciascuno in un processo a sé: un ente che si blocca o fa cadere il "
+        "processo fallisce da solo (default: 3600 con --jobs maggiore di 1; 0: nessun limite)",
+    )
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
     add_store_options(run)
     run.add_argument(
@@ -294,6 +302,9 @@ def cmd_run(args) -> int:
     from .config import load_config
     from .runner import run_plan, summary_table
 
+    if args.timeout is not None and not 0 <= args.timeout <= 7 * 86400:
+        print("ciclope: --timeout: indica i secondi, da 0 (nessun limite) a 604800 (una settimana)", file=sys.stderr)
+        return EXIT_CONFIG
     plan = load_config(args.config)
     if args.jobs < 1:
         print("ciclope: --jobs deve essere almeno 1", file=sys.stderr)
@@ -317,6 +328,7 @@ def cmd_run(args) -> int:
         progress=_progress(),
         outputs=outputs,
         log=log,
+        timeout=args.timeout,
     )
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
