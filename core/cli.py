@@ -127,10 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     syn = sub.add_parser("synth", help="scrive enti sintetici (dimostrazioni e benchmark)")
     syn.add_argument("dir", type=Path, metavar="DIR")
-    syn.add_argument("--enti", type=int, default=10, metavar="N")
-    syn.add_argument("--people", type=int, default=300, metavar="M")
-    syn.add_argument("--seed", type=int, default=1, metavar="S")
-    syn.add_argument("--year", type=int, default=2021)
+    syn.add_argument("--enti", type=bounded(1, 10_000, "numero di enti"), default=10, metavar="N")
+    syn.add_argument("--people", type=bounded(10, 1_000_000, "numero di persone"), default=300, metavar="M")
+    syn.add_argument("--seed", type=bounded(0, 2**63 - 1, "seme"), default=1, metavar="S")
+    syn.add_argument("--year", type=YEAR, default=2021)
     syn.add_argument("--plugin", action="append", default=[], help="solo questi plugin (ripetibile)")
     syn.add_argument(
         "--per-servizio",
@@ -248,6 +248,25 @@ def _days(text: str) -> int:
     return int(text)
 
 
+def bounded(low: int, high: int, what: str):
+    """An argparse type: an integer from ``low`` to ``high``, else an Italian error (never an overflow
+    further on, never a run that cannot end)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip()) if len(text) <= 30 else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} non valido {text[:30]!r}: un numero intero da {low} a {high}")
+        return value
+
+    return parse
+
+
+YEAR = bounded(1990, 2200, "anno")
+
+
 def _iso_date(text: str):
     import datetime as dt
 
@@ -286,14 +305,23 @@ def add_store_commands(sub, add_store_options) -> None:
     d = sub.add_parser("diff", help="che cosa è cambiato tra due esecuzioni o due anni di un ente")
     d.add_argument("config")
     d.add_argument("--ente", required=True, metavar="ID")
-    d.add_argument("--run", action="append", type=int, default=[], metavar="N", help="due esecuzioni (--run A --run B)")
-    d.add_argument("--year", action="append", type=int, default=[], metavar="ANNO", help="due anni (--year A --year B)")
+    d.add_argument(
+        "--run",
+        action="append",
+        type=bounded(1, 2**62, "numero di esecuzione"),
+        default=[],
+        metavar="N",
+        help="due esecuzioni (--run A --run B)",
+    )
+    d.add_argument(
+        "--year", action="append", type=YEAR, default=[], metavar="ANNO", help="due anni (--year A --year B)"
+    )
     d.add_argument("--json", action="store_true")
     add_store_options(d, writes=False)
 
     b = sub.add_parser("benchmark", help="confronto tra gli enti di un anno nell'archivio dei risultati")
     b.add_argument("config")
-    b.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
+    b.add_argument("--year", type=YEAR, metavar="ANNO", help="default: l'anno più recente nell'archivio")
     b.add_argument("--json", action="store_true")
     add_store_options(b, writes=False)
 

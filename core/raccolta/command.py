@@ -155,7 +155,7 @@ def unisci(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    returned = [readback.read(p, man) for p in _returned_files(folder)]
+    returned = [readback.read(p, man) for p in _returned_files(folder)] + _not_files(folder)
     written: list[Path] = []
     backup: Path | None = None
     with lock.held(cfg.data):
@@ -188,6 +188,30 @@ def _returned_files(folder: Path) -> list[Path]:
         and not p.name.startswith((".", "~$"))
         and p.suffix.lower() in (".xlsx", ".xls", ".xlsm")
     )
+
+
+def _not_files(folder: Path) -> list[Any]:
+    """A link, a folder or a special file in ``ricevute/`` named like a workbook: never opened (a FIFO would
+    hang, a link may point anywhere), and said, so that its evaluator is not silently «mancante»."""
+    from .readback import Returned
+
+    where = folder / layout.RETURNED
+    if not where.is_dir():
+        return []
+    found = []
+    for p in sorted(where.iterdir()):
+        if p.name.startswith((".", "~$")) or p.suffix.lower() not in (".xlsx", ".xls", ".xlsm"):
+            continue
+        if p.is_symlink() or not p.is_file():
+            kind = "un collegamento" if p.is_symlink() else ("una cartella" if p.is_dir() else "un file speciale")
+            problem = Problem(
+                rule="raccolta.cartella",
+                file=f"{layout.RETURNED}/{p.name}",
+                message=f"è {kind}, non una cartella di lavoro: non la apro; salva in {layout.RETURNED}/ il file "
+                "ricevuto (una copia, non un collegamento)",
+            )
+            found.append(Returned(file=p.name, sha256="", received="", problems=(problem,)))
+    return found
 
 
 def _problems(returned: list[Any], tally: Any) -> list[Problem]:

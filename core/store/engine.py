@@ -92,6 +92,18 @@ def engine_for(url: str) -> Engine:
             ]
         ) from None
     if engine.dialect.name == "sqlite":
+        database = engine.url.database or ""
+        if database in ("", ":memory:") or "mode=memory" in str(engine.url.query):
+            raise CiclopeError(
+                [
+                    Problem(
+                        rule="store.url",
+                        message=f"archivio {redacted(url)} in memoria: nulla vi resterebbe registrato dopo il "
+                        "comando; indica un file, es. --store sqlite:///ciclope.db",
+                        source=SOURCE,
+                    )
+                ]
+            )
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -116,6 +128,7 @@ def alembic_config(connection):
     return cfg
 
 
+KNOWN = frozenset({"0001", "0002", "0003", "0004"})  # every revision in migrations/versions
 HEAD = "0004"  # the newest revision in migrations/versions (tests/test_store.py checks it against Alembic)
 
 
@@ -143,6 +156,18 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         if revision == "head" and found is None and not inspect(connection).get_table_names():
             _create_newest_in(connection)
             return
+        if found is not None and found not in KNOWN:
+            raise CiclopeError(
+                [
+                    Problem(
+                        rule="store.version",
+                        message=f"l'archivio è stato scritto da una versione più recente di ciclope (revisione "
+                        f"{str(found)[:32]!r}; questa conosce fino alla {HEAD}): aggiorna ciclope; l'archivio "
+                        "non è stato modificato",
+                        source=SOURCE,
+                    )
+                ]
+            )
         from alembic import command
 
         command.upgrade(alembic_config(connection), revision)

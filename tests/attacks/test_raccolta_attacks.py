@@ -259,3 +259,20 @@ def test_a_completion_percentage_is_typed_and_checked_as_one(tmp_path):
     fill(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", actuals={"K14": 0.8})
     run = unisci(cycle, tmp_path / "r")
     assert run.returncode == 0, run.stderr
+
+
+def test_a_link_a_folder_or_a_fifo_in_ricevute_is_said(tmp_path):
+    import os
+
+    cycle = xlsx_office(tmp_path)
+    sent = create(cycle, tmp_path / "r")
+    back = tmp_path / "r" / "ricevute"
+    os.symlink(sent / "PO1.xlsx", back / "PO1.xlsx")
+    (back / "PO2.xlsx").mkdir()
+    os.mkfifo(back / "PO3.xlsx")
+    before = snapshot(tmp_path / "ente")
+    run = unisci(cycle, tmp_path / "r")
+    assert run.returncode == 1
+    for name, kind in (("PO1", "un collegamento"), ("PO2", "una cartella"), ("PO3", "un file speciale")):
+        assert f"ricevute/{name}.xlsx: errore raccolta.cartella: è {kind}" in run.stderr
+    assert snapshot(tmp_path / "ente") == before

@@ -136,3 +136,49 @@ def test_a_report_that_fails_midway_leaves_the_folder_as_it_was(tmp_path: Path, 
         pass
     assert snapshot(folder) == before
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".ciclope-tmp.")]
+
+
+def test_a_store_of_a_newer_ciclope_is_named_as_such_and_left_alone(tmp_path: Path):
+    import sqlite3
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from ciclope.core.store import engine
+
+    config = Config()
+    config.set_main_option("script_location", str(engine.MIGRATIONS))
+    assert {r.revision for r in ScriptDirectory.from_config(config).walk_revisions()} == engine.KNOWN
+    cycle = _office(tmp_path)
+    db = tmp_path / "ciclope.db"
+    assert cli("run", cycle, "--store", f"sqlite:///{db}", "--out", tmp_path / "out").returncode == 0
+    con = sqlite3.connect(db)
+    con.execute("update alembic_version set version_num = 'f00d1e5'")
+    con.commit()
+    con.close()
+    before = snapshot(db)
+    for args in (("history", cycle, "--ente", "prova"), ("run", cycle, "--out", tmp_path / "out2")):
+        run = cli(*args, "--store", f"sqlite:///{db}")
+        text = run.stdout + run.stderr
+        assert run.returncode in (1, 2) and "versione più recente di ciclope" in text, (args, text)
+        assert "Can't locate" not in text and "più tardi" not in text
+    assert snapshot(db) == before
+
+
+def test_an_in_memory_store_is_refused(tmp_path: Path):
+    cycle = _office(tmp_path)
+    for url in ("sqlite://", "sqlite:///:memory:"):
+        run = cli("run", cycle, "--store", url, "--out", tmp_path / "out")
+        assert run.returncode == 1 and "NON aggiornato" in run.stderr and "in memoria" in run.stderr, run.stderr
+
+
+def test_numbers_of_the_command_line_are_bounded(tmp_path: Path):
+    for args in (
+        ("synth", tmp_path / "s", "--year", "0"),
+        ("synth", tmp_path / "s", "--people", "100000000000000000000"),
+        ("diff", tmp_path / "c.toml", "--ente", "a", "--run", "99999999999999999999", "--run", "1"),
+        ("benchmark", tmp_path / "c.toml", "--year", "99999999999999999999"),
+    ):
+        run = cli(*args)
+        assert run.returncode == 2 and "non valido" in run.stderr, (args, run.stderr)
+    assert not (tmp_path / "s").exists()
