@@ -311,6 +311,10 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     if guessed and url and anchored_safely(Path(folder), url) is None:
         used = [f"nessuna impronta di questa cartella nell'archivio {redacted(url)} ({how}): confronto con SHA256SUMS"]
     fresh = dumps(result)
+    if fresh == recorded_text:
+        edited += [
+            line for line in rerendered(Path(folder), result) if not any(line.split(":")[0] in e for e in edited)
+        ]
     if fresh == recorded_text and not edited:
         return True, [
             "identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
@@ -323,6 +327,44 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
         lines.insert(0, "versione del plugin diversa da quella registrata")
     return False, (lines or ["results.json diverso (formattazione)"]) + used
+
+
+# The documents verify renders again from the recomputed result and compares byte for byte (runs are
+# byte-identical): an edit is caught with no store and even when SHA256SUMS was edited to match. The PDF
+# is Chromium's, not ciclope's bytes; a Relazione's archive section is the store's (anchored there).
+RERENDERED = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv", "premi-art20.csv")
+
+
+def _outside_archive(data: bytes) -> bytes:
+    from .reports.html import ARCHIVE_END, ARCHIVE_START
+
+    start = data.find(ARCHIVE_START.encode())
+    end = data.find(ARCHIVE_END.encode(), start + 1)
+    return data if start < 0 or end < 0 else data[:start] + data[end:]
+
+
+def rerendered(folder: Path, result: Any) -> list[str]:
+    """A line for each document of ``folder`` that differs from the same document rendered again."""
+    import tempfile
+
+    from .reports import write_reports
+
+    names = [n for n in RERENDERED if (folder / n).is_file() and not (folder / n).is_symlink()]
+    if not names:
+        return []
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="ciclope-verify.") as tmp:
+        write_reports(result, Path(tmp), tuple(names))
+        for name in names:
+            new, old = (Path(tmp) / name).read_bytes(), (folder / name).read_bytes()
+            if name.endswith(".html"):
+                new, old = _outside_archive(new), _outside_archive(old)
+            if new != old:
+                lines.append(
+                    f"{name}: diverso dal documento ricalcolato dagli input registrati: modificato dopo "
+                    "l'esecuzione (anche se SHA256SUMS lo conferma)"
+                )
+    return lines
 
 
 def _render_into(tmp: Path, result: Any, html_first: list[str], missing: tuple[str, ...], written: list[str]) -> None:

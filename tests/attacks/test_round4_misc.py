@@ -182,3 +182,27 @@ def test_numbers_of_the_command_line_are_bounded(tmp_path: Path):
         run = cli(*args)
         assert run.returncode == 2 and "non valido" in run.stderr, (args, run.stderr)
     assert not (tmp_path / "s").exists()
+
+
+def test_verify_catches_a_document_edited_with_its_digest_and_no_store(tmp_path: Path):
+    import hashlib
+
+    cycle = _office(tmp_path)
+    run = cli("run", cycle, "--no-store", "--out", tmp_path / "out")
+    assert run.returncode == 0, run.stderr
+    folder = tmp_path / "out" / "prova"
+    assert cli("verify", folder).returncode == 0
+    for name, old, new in (("trasparenza.csv", b"0", b"9"), ("relazione.html", b"</h1>", b" (rivista)</h1>")):
+        path = folder / name
+        data = path.read_bytes()
+        assert old in data
+        path.write_bytes(data.replace(old, new, 1))
+        sums = folder / "SHA256SUMS"
+        lines = [
+            f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {name}" if line.endswith(f"  {name}") else line
+            for line in sums.read_text(encoding="utf-8").splitlines()
+        ]
+        sums.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        run = cli("verify", folder)
+        assert run.returncode == 1 and f"{name}: diverso dal documento ricalcolato" in run.stdout + run.stderr
+        path.write_bytes(data)
