@@ -162,6 +162,7 @@ def unisci(args: argparse.Namespace) -> int:
         src = entedata.source(cfg.data)
         grids = entedata.read(src)
         tally = merge.merge(grids, returned, src.xlsx)
+        cells = entedata.cells_changed(grids) if tally.changed else 0
         if tally.changed:
             written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
     from .status import render
@@ -170,7 +171,10 @@ def unisci(args: argparse.Namespace) -> int:
     if backup is not None:
         print(f"Copia dei dati dell'ente prima della modifica: {backup}")
     if written:
-        print("Dati dell'ente aggiornati: " + ", ".join(str(p) for p in written))
+        print(
+            f"Dati dell'ente aggiornati ({cells} celle scritte; ogni altra cella e riga resta com'era): "
+            + ", ".join(str(p) for p in written)
+        )
     else:
         print("Nessuna modifica ai dati dell'ente.")
     return EXIT_ENTE if _problems(returned, tally) else EXIT_OK

@@ -231,6 +231,11 @@ def _sheet_edits(grid: Grid) -> xlsxedit.Edits:
     return edits
 
 
+def cells_changed(grids: dict[str, Grid]) -> int:
+    """How many cells the merge writes (header cells included), for the office's message."""
+    return sum(len(_sheet_edits(g)) for g in grids.values())
+
+
 def _xlsx_bytes(data: bytes, grids: dict[str, Grid], changed: set[str], path: Path) -> bytes:
     for name in sorted(changed):
         if not grids[name].sheet:
