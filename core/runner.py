@@ -375,7 +375,7 @@ def _run_locked(
     work = [Task(cfg, plan.year, out, until, outputs, record, spare) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
-    if timeout and isolated.available() and (jobs > 1 or explicit):
+    if timeout and isolated.available() and (explicit or (jobs > 1 and len(work) > 1)):
         arrived: dict[int, EnteOutcome] = {}
         order = largest_first([cfg.data for cfg in enti])
         found = isolated.run_isolated(len(work), lambda i: run_one(work[i]), _failed(work), jobs, timeout, order)

@@ -70,3 +70,20 @@ def test_the_timeout_is_checked(tmp_path):
     for bad in ("-1", "nan", "inf", "1e30"):
         run = cli("run", tmp_path / "cycle.toml", "--timeout", bad)
         assert run.returncode == 2 and "--timeout" in run.stderr, bad
+
+
+def test_enti_are_handed_out_in_the_order_given_and_a_killed_one_fails_alone():
+    import os
+    import signal
+
+    from ciclope.core.isolated import run_isolated
+
+    def run(i: int) -> int:
+        if i == 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return i * 10
+
+    found = list(run_isolated(3, run, lambda i, reason, problem: ("failed", reason), 1, 30, [2, 1, 0]))
+    assert [i for i, _ in found] == [2, 1, 0]  # one process at a time: in the order given
+    assert found[0][1] == 20 and found[2][1] == 0
+    assert found[1][1][0] == "failed" and "SIGKILL" in found[1][1][1]
