@@ -12,8 +12,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Params, Problem
-from ciclope.core.tomlcompat import loads_checked, read_text
+from ciclope.core import Params, Problem, cells
 
 from . import amend
 from .reader import SOURCE, read
@@ -52,7 +51,7 @@ def load(path_text: str, changes: Mapping[str, Any] | None = None) -> tuple[Regu
 
 def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulation | None, tuple[Problem, ...]]:
     try:
-        data = loads_checked(text)  # as every TOML a user gives: depth, size, numbers, control characters
+        data = cells.parse_toml(text)  # as every TOML a user gives: depth, size, numbers, control characters
     except ValueError as exc:
         return None, (Problem(rule="regolamento.toml", source=SOURCE, file=str(path), message=str(exc)),)
     try:
@@ -71,7 +70,7 @@ def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulatio
 def source(path_text: str) -> tuple[Path, str]:
     """The regulation's file and text: ``path_text``, or the starting file with its placeholders filled."""
     path = Path(path_text) if path_text else STARTER
-    text = read_text(path)
+    text = cells.read_toml_text(path)
     if path == STARTER:  # the starting file as it applies unnamed
         text = text.replace("{name}", "esempio di ciclope").replace("{file}", STARTER.name)
     return path, text
@@ -80,7 +79,7 @@ def source(path_text: str) -> tuple[Path, str]:
 def parsed(path_text: str) -> dict[str, Any] | None:
     """The regulation's file as TOML data (None when it does not read)."""
     try:
-        data: dict[str, Any] = loads_checked(source(path_text)[1])
+        data: dict[str, Any] = cells.parse_toml(source(path_text)[1])
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     return data
