@@ -347,6 +347,16 @@ def cmd_run(args) -> int:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     log = None if args.no_store else _run_log(plan, args.store, args.until)
+    if log is not None:
+        from .store.engine import in_memory
+
+        if in_memory(log.url):
+            print(
+                "ciclope: --store: un archivio SQLite in memoria non registrerebbe nulla: indica un file "
+                "(es. --store sqlite:///ciclope.db) o usa --no-store",
+                file=sys.stderr,
+            )
+            return EXIT_CONFIG
     outcomes = run_plan(
         plan,
         out=out,

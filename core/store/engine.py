@@ -92,8 +92,7 @@ def engine_for(url: str) -> Engine:
             ]
         ) from None
     if engine.dialect.name == "sqlite":
-        database = engine.url.database or ""
-        if database in ("", ":memory:") or "mode=memory" in str(engine.url.query):
+        if in_memory(url):
             raise CiclopeError(
                 [
                     Problem(
@@ -106,6 +105,19 @@ def engine_for(url: str) -> Engine:
             )
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def in_memory(url: str) -> bool:
+    """Whether ``url`` names an SQLite database in memory, gone when the command ends."""
+    if not url.startswith("sqlite"):
+        return False
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL SQLAlchemy reads: engine_for says why
+        return False
+    return (parsed.database or "") in ("", ":memory:") or "mode=memory" in str(parsed.query)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -169,7 +169,8 @@ def test_an_in_memory_store_is_refused(tmp_path: Path):
     cycle = _office(tmp_path)
     for url in ("sqlite://", "sqlite:///:memory:"):
         run = cli("run", cycle, "--store", url, "--out", tmp_path / "out")
-        assert run.returncode == 1 and "NON aggiornato" in run.stderr and "in memoria" in run.stderr, run.stderr
+        assert run.returncode == 2 and "in memoria" in run.stderr, run.stderr
+        assert not (tmp_path / "out").exists()  # refused before anything is written
 
 
 def test_numbers_of_the_command_line_are_bounded(tmp_path: Path):
