@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..reports import fmt
+from ..values import parse_number
 from . import layout
 from .plan import Batch, Card
 
@@ -90,8 +91,8 @@ def _target(m: Any) -> Any:
     if m.type != "project":
         return m.target
     try:
-        return float(Decimal(m.target))
-    except ArithmeticError:
+        return float(parse_number(m.target))  # as the reports print it: «0,72» is 72%
+    except ValueError:
         return m.target
 
 

@@ -173,7 +173,7 @@ def test_a_workbook_cannot_be_returned_as_a_colleagues(tmp_path):
 
 
 MONITOR = {"id": "K13", "objective": "O1", "name": "Segnalazioni ricevute", "type": "monitor"}
-PROJECT = {"id": "K14", "objective": "O1", "name": "Progetto archivio", "type": "project", "target": 1}
+PROJECT = {"id": "K14", "objective": "O1", "name": "Progetto archivio", "type": "project", "target": 0.72}
 
 
 def test_runnable_text_is_stored_quoted_and_formulas_refused(tmp_path):
@@ -249,7 +249,7 @@ def test_a_completion_percentage_is_typed_and_checked_as_one(tmp_path):
     sent = create(cycle, tmp_path / "r")
     ws = openpyxl.load_workbook(sent / "PO1.xlsx")["Indicatori"]
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "K14")
-    assert row[4].value == 1 and row[4].number_format == "0%" and row[5].number_format == "0%"
+    assert row[4].value == 0.72 and row[4].number_format == "0%" and row[5].number_format == "0%"  # «72%»
     bounds = [(dv.formula1, dv.formula2) for dv in ws.data_validations.dataValidation if row[5].coordinate in dv.sqref]
     assert bounds == [("0", "1")]
     fill(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", actuals={"K14": 80})
