@@ -1,9 +1,14 @@
 """Cell parsers for a plugin's own input columns (:class:`~ciclope.core.InputSchema`).
 
 Each takes the text of a cell and returns its value, or raises ``ValueError`` with an Italian
-message that the loader reports with the file, row and column.
+message that the loader reports with the file, row and column. ``read_toml_text`` and ``parse_toml``
+read a TOML file a user gives the plugin (a declared regulation) as the core reads its own: size,
+nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
+``ValueError`` in Italian.
 """
 
+from .tomlcompat import loads_checked as parse_toml
+from .tomlcompat import read_text as read_toml_text
 from .values import (
     choice,
     parse_bool,
@@ -31,5 +36,7 @@ __all__ = [
     "parse_positive_fraction",
     "parse_share",
     "parse_text",
+    "parse_toml",
+    "read_toml_text",
     "to_decimal",
 ]

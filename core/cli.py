@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--until", type=_phase, choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase"
     )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
+    run.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDI",
+        help="tempo massimo per ente, ciascuno in un processo a sé: un ente che si blocca o fa cadere il "
+        "processo fallisce da solo (default: 3600 con --jobs maggiore di 1; 0: nessun limite)",
+    )
     run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
     add_store_options(run)
     run.add_argument(
@@ -119,10 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     syn = sub.add_parser("synth", help="scrive enti sintetici (dimostrazioni e benchmark)")
     syn.add_argument("dir", type=Path, metavar="DIR")
-    syn.add_argument("--enti", type=int, default=10, metavar="N")
-    syn.add_argument("--people", type=int, default=300, metavar="M")
-    syn.add_argument("--seed", type=int, default=1, metavar="S")
-    syn.add_argument("--year", type=int, default=2021)
+    syn.add_argument("--enti", type=bounded(1, 10_000, "numero di enti"), default=10, metavar="N")
+    syn.add_argument("--people", type=bounded(10, 1_000_000, "numero di persone"), default=300, metavar="M")
+    syn.add_argument("--seed", type=bounded(0, 2**63 - 1, "seme"), default=1, metavar="S")
+    syn.add_argument("--year", type=YEAR, default=2021)
     syn.add_argument("--plugin", action="append", default=[], help="solo questi plugin (ripetibile)")
     syn.add_argument(
         "--per-servizio",
@@ -249,6 +257,25 @@ def _days(text: str) -> int:
     return int(text)
 
 
+def bounded(low: int, high: int, what: str):
+    """An argparse type: an integer from ``low`` to ``high``, else an Italian error (never an overflow
+    further on, never a run that cannot end)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip()) if len(text) <= 30 else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} non valido {text[:30]!r}: un numero intero da {low} a {high}")
+        return value
+
+    return parse
+
+
+YEAR = bounded(1990, 2200, "anno")
+
+
 def _iso_date(text: str):
     import datetime as dt
 
@@ -287,14 +314,23 @@ def add_store_commands(sub, add_store_options) -> None:
     d = sub.add_parser("diff", help="che cosa è cambiato tra due esecuzioni o due anni di un ente")
     d.add_argument("config")
     d.add_argument("--ente", required=True, metavar="ID")
-    d.add_argument("--run", action="append", type=int, default=[], metavar="N", help="due esecuzioni (--run A --run B)")
-    d.add_argument("--year", action="append", type=int, default=[], metavar="ANNO", help="due anni (--year A --year B)")
+    d.add_argument(
+        "--run",
+        action="append",
+        type=bounded(1, 2**62, "numero di esecuzione"),
+        default=[],
+        metavar="N",
+        help="due esecuzioni (--run A --run B)",
+    )
+    d.add_argument(
+        "--year", action="append", type=YEAR, default=[], metavar="ANNO", help="due anni (--year A --year B)"
+    )
     d.add_argument("--json", action="store_true")
     add_store_options(d, writes=False)
 
     b = sub.add_parser("benchmark", help="confronto tra gli enti di un anno nell'archivio dei risultati")
     b.add_argument("config")
-    b.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
+    b.add_argument("--year", type=YEAR, metavar="ANNO", help="default: l'anno più recente nell'archivio")
     b.add_argument(
         "--tutti",
         dest="every",
@@ -309,6 +345,9 @@ def cmd_run(args) -> int:
     from .config import load_config
     from .runner import run_plan, summary_table
 
+    if args.timeout is not None and not 0 <= args.timeout <= 7 * 86400:
+        print("ciclope: --timeout: indica i secondi, da 0 (nessun limite) a 604800 (una settimana)", file=sys.stderr)
+        return EXIT_CONFIG
     plan = load_config(args.config)
     if args.jobs < 1:
         print("ciclope: --jobs deve essere almeno 1", file=sys.stderr)
@@ -323,6 +362,16 @@ def cmd_run(args) -> int:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     log = None if args.no_store else _run_log(plan, args.store, args.until)
+    if log is not None:
+        from .store.engine import in_memory
+
+        if in_memory(log.url):
+            print(
+                "ciclope: --store: un archivio SQLite in memoria non registrerebbe nulla: indica un file "
+                "(es. --store sqlite:///ciclope.db) o usa --no-store",
+                file=sys.stderr,
+            )
+            return EXIT_CONFIG
     outcomes = run_plan(
         plan,
         out=out,
@@ -332,6 +381,7 @@ def cmd_run(args) -> int:
         progress=_progress(),
         outputs=outputs,
         log=log,
+        timeout=args.timeout,
     )
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]

@@ -121,7 +121,19 @@ def load_config(path: Path | str) -> RunPlan:
     problems.extend(checks.problems)
     if problems:
         raise CiclopeError(problems)
-    out_dir = (root / output).resolve()
+    try:
+        out_dir = (root / output).resolve()
+    except (OSError, RuntimeError):  # a link in a loop
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="config.path",
+                    file=label,
+                    column="cycle.output",
+                    message=f"{output!r} è un collegamento in un ciclo",
+                )
+            ]
+        ) from None
     return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
 
 
@@ -199,7 +211,11 @@ class _EnteChecks:
         if not isinstance(data_dir, str) or not data_dir:
             self.err(f"{where}.data", "manca la cartella dei dati (data)")
             return None
-        folder = (self.root / data_dir).resolve()
+        try:
+            folder = (self.root / data_dir).resolve()
+        except (OSError, RuntimeError):  # a link in a loop
+            self.err(f"{where}.data", f"la cartella {data_dir!r} è un collegamento in un ciclo", "config.path")
+            return None
         try:
             folder.relative_to(self.root)
         except ValueError:

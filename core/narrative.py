@@ -156,7 +156,8 @@ def _read_one(path: Path, folder: Path, out: Read) -> None:
     if not path.is_file() or (path.is_symlink() and folder.resolve() not in path.resolve().parents):
         out.problems.append(_warning(name, "non è un file normale dentro la cartella dell'ente: non è letto"))
         return
-    raw = path.read_bytes()[: MAX_BYTES + 1]
+    with open(path, "rb") as fh:  # never more than the limit in memory: the file may be gigabytes
+        raw = fh.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         out.problems.append(_warning(name, "supera 1 MB: non è un testo da Relazione, non è letto"))
         return

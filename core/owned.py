@@ -240,7 +240,11 @@ def ente_folder_problem(folder: Path) -> str:
     named = _named(folder / "SHA256SUMS")
     if named is None:
         return f"{folder} esiste e non è una cartella di output di ciclope (manca SHA256SUMS): non la sostituisco"
-    foreign = sorted(e.name for e in entries if e.name != "SHA256SUMS" and (e.name not in named or not _plain(e)))
+    foreign = sorted(
+        e.name
+        for e in entries
+        if e.name != "SHA256SUMS" and (e.name not in named or not _plain(e)) and not _late_document(e, named)
+    )
     if foreign:
         shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
         return (
@@ -248,6 +252,33 @@ def ente_folder_problem(folder: Path) -> str:
             "sposta quei file altrove e rilancia"
         )
     return ""
+
+
+# The documents ``ciclope report`` adds to a recorded folder (reports.OUTPUTS and the printed Relazione):
+# one of them present but not yet in SHA256SUMS is a report interrupted before its digests were written
+# (by a ciclope that wrote into the published folder), which report finishes and run may replace.
+LATE_DOCUMENTS = frozenset(
+    {
+        "relazione.html",
+        "relazione-pubblica.html",
+        "relazione-pubblica.pdf",
+        "schede.xlsx",
+        "trasparenza.csv",
+        "premi-art20.csv",
+    }
+)
+
+
+def _late_document(entry: os.DirEntry, named: set[str]) -> bool:
+    return entry.name in LATE_DOCUMENTS and entry.name not in named and _plain(entry)
+
+
+def unrecorded_documents(folder: Path) -> set[str]:
+    """The documents of an ente folder that its ``SHA256SUMS`` does not name: a report interrupted."""
+    named = _named(folder / "SHA256SUMS")
+    if named is None or not folder.is_dir():
+        return set()
+    return {e.name for e in os.scandir(folder) if _late_document(e, named)}
 
 
 def _plain(entry: os.DirEntry) -> bool:

@@ -327,8 +327,13 @@ def resolve_paths(
 
         column, source = f"params.{name}", spec.source
         why: tuple[str, str] | None = None
-        path = (root / written).resolve() if isinstance(written, str) and written.strip() else None
-        if path is None:
+        try:
+            path = (root / written).resolve() if isinstance(written, str) and written.strip() else None
+        except (OSError, RuntimeError):  # a link in a loop
+            path, why = None, ("config.path", f"il file {written!r} è un collegamento in un ciclo: indica il file vero")
+        if why is not None:
+            pass
+        elif path is None:
             why = ("config.param_type", f'{name} deve essere il nome di un file, es. {name} = "file.toml"')
         elif confine and not path.is_relative_to(root.resolve()):
             why = ("config.path", f"il file {written!r} è fuori dalla cartella della configurazione")

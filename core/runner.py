@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import gcpause, outroot, owned
+from . import gcpause, isolated, outroot, owned
 from .citing import cited
 from .config import EnteConfig, RunPlan
 from .cycle import run_cycle
@@ -288,8 +288,10 @@ def run_plan(
     progress=None,
     outputs: tuple[str, ...] | None = None,
     log: RunLog | None = None,
+    timeout: float | None = None,
 ) -> list[EnteOutcome]:
-    """Run the enti; with ``log`` each ente is recorded in the results store as it finishes, and the
+    """Run the enti (``timeout``: seconds per ente, each in its own process; None: the default limit
+    with ``--jobs`` > 1, no process of its own otherwise; 0: never a process of its own); with ``log`` each ente is recorded in the results store as it finishes, and the
     Relazioni get the store's trends and benchmark positions once every ente is in."""
     enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
@@ -304,7 +306,8 @@ def run_plan(
             log.recover(out, previous)
         interrupted = True
         try:
-            outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log)
+            limit = isolated.DEFAULT_TIMEOUT if timeout is None else timeout
+            outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log, limit, timeout is not None)
             interrupted = False
         finally:
             if log is not None:
@@ -360,7 +363,11 @@ def _run_locked(
     progress,
     outputs: tuple[str, ...] | None,
     log: RunLog | None = None,
+    timeout: float = 0,
+    explicit: bool = False,
 ) -> list[EnteOutcome]:
+    """The enti's outcomes in plan order. With ``timeout`` (seconds) each ente runs in its own process
+    (:mod:`.isolated`) when ``jobs`` > 1, or always when the time limit was asked for (``explicit``)."""
     keep = log.add if log is not None else (lambda outcome, _out: outcome)
     # a process of --jobs per ente and one to spare each: an ente's schede.xlsx is written by a forked copy
     spare = jobs >= 2 * len(enti)
@@ -368,7 +375,16 @@ def _run_locked(
     work = [Task(cfg, plan.year, out, until, outputs, record, spare) for cfg in enti]
     clean_leftovers(out, [cfg.id for cfg in enti])
     outcomes: list[EnteOutcome] = []
-    if jobs > 1 and len(work) > 1:
+    if timeout and isolated.available() and (explicit or (jobs > 1 and len(work) > 1)):
+        arrived: dict[int, EnteOutcome] = {}
+        order = largest_first([cfg.data for cfg in enti])
+        found = isolated.run_isolated(len(work), lambda i: run_one(work[i]), _failed(work), jobs, timeout, order)
+        for n, (index, outcome) in enumerate(found, 1):
+            arrived[index] = outcome = keep(outcome, out)
+            if progress:
+                progress(n, len(work), outcome)
+        outcomes = [arrived[i] for i in range(len(work))]
+    elif jobs > 1 and len(work) > 1:
         # One task per ente, handed to whichever process is free: enti differ in size, and a chunk of
         # them on one process would leave the others idle at the end. Pickling a task is cheap next to
         # running an ente; progress counts enti as they finish. The largest enti go first
@@ -393,6 +409,14 @@ def _run_locked(
                 progress(n, len(work), outcome)
     write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
     return outcomes
+
+
+def _failed(work: list[Task]) -> Callable[[int, str, Problem], EnteOutcome]:
+    def failed(index: int, reason: str, problem: Problem) -> EnteOutcome:
+        cfg = work[index].cfg
+        return EnteOutcome(cfg.id, cfg.plugin, "failed", reason, problems=(problem,), problems_total=1)
+
+    return failed
 
 
 def largest_first(folders: list[Path]) -> list[int]:

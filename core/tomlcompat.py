@@ -9,19 +9,43 @@ except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
 
 
 def read_toml(path) -> dict:
-    """A TOML file as offices save it: a UTF-8 BOM is accepted; a file that is not a regular file, not
-    UTF-8, not TOML or nested beyond reason raises ValueError with an Italian message (never a traceback)."""
+    """A TOML file as offices save it: a UTF-8 BOM is accepted; a file that is not a regular file (a folder,
+    a FIFO, a link in a loop), not UTF-8, not TOML, too big or nested beyond reason, or holding a number
+    beyond ciclope's precision or a control character, raises ValueError with an Italian message (never a
+    traceback)."""
+    return loads_checked(read_text(path))
+
+
+def read_text(path) -> str:
+    """The text of a TOML file the user names, checked as :func:`read_toml` does before parsing."""
     from pathlib import Path
 
     path = Path(path)
-    if not path.is_file():
-        raise ValueError(f"{path.name} non è un file normale")
-    if path.stat().st_size > MAX_TOML_BYTES:
+    try:
+        regular = path.is_file()
+        size = path.stat().st_size if regular else 0
+    except (OSError, RuntimeError):  # a link in a loop, a name too long
+        regular, size = False, 0
+    if not regular:
+        raise ValueError(
+            f"{path.name} non è un file normale (un collegamento in un ciclo, una cartella o un file speciale)"
+        )
+    if size > MAX_TOML_BYTES:
         raise ValueError(f"file troppo grande (massimo {MAX_TOML_BYTES // 2**20} MiB per un file TOML)")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"il file non è in UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise ValueError(f"{path.name} non si legge ({exc.strerror or type(exc).__name__})") from None
+
+
+def loads_checked(text: str) -> dict:
+    """``text`` as TOML, or ValueError in Italian: as :func:`read_toml` checks a file."""
+    if len(text) > MAX_TOML_BYTES:
+        raise ValueError(f"file troppo grande (massimo {MAX_TOML_BYTES // 2**20} MiB per un file TOML)")
+    if _too_deep(text):
+        raise ValueError(f"TOML non valido: tabelle o elenchi annidati oltre {MAX_DEPTH} livelli")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -30,10 +54,60 @@ def read_toml(path) -> dict:
         raise ValueError(translate(str(exc), text)) from None
     except RecursionError:
         raise ValueError("TOML non valido: tabelle o elenchi annidati troppo in profondità") from None
-    where = bad_text(data)
+    where = bad_text(data) or bad_number(data)
     if where:
         raise ValueError(where)
     return data
+
+
+MAX_DEPTH = 32  # arrays and inline tables within one another: no input of ciclope needs more than 4
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets open beyond :data:`MAX_DEPTH` (counted over the whole text, strings too: an
+    over-estimate that no real file reaches), before a recursive parser meets them."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    depth = 0
+    for found in _BRACKETS.finditer(text):
+        depth = max(0, depth + (1 if found.group() in "[{" else -1))
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+# Numbers: at most 15 digits before the decimal point, as everywhere in ciclope (a float carries 15
+# significant digits); NaN and infinity are not amounts.
+MAX_MAGNITUDE = 10**15
+
+
+def bad_number(value: object, key: str = "") -> str:
+    """Where a number of parsed TOML is NaN, infinite or of 16 digits or more, as an Italian message; ""."""
+    import math
+
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{key or 'valore'}: {value!r} non è un numero ammesso (né nan né inf): scrivi un numero"
+        if abs(value) >= MAX_MAGNITUDE:
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "…"
+            return (
+                f"{key or 'valore'}: numero troppo grande {shown}: al più 15 cifre prima della virgola "
+                "(meno di un milione di miliardi)"
+            )
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            found = bad_number(v, f"{key}.{k}" if key else str(k))
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found = bad_number(v, f"{key}[{i}]")
+            if found:
+                return found
+    return ""
 
 
 # C0 controls but tab, line feed and carriage return, and DEL: a TOML escape (``\u0000``) can put them

@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import narrative
 from .config import EnteConfig, resolve_params
@@ -310,6 +311,10 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     if guessed and url and anchored_safely(Path(folder), url) is None:
         used = [f"nessuna impronta di questa cartella nell'archivio {redacted(url)} ({how}): confronto con SHA256SUMS"]
     fresh = dumps(result)
+    if fresh == recorded_text:
+        edited += [
+            line for line in rerendered(Path(folder), result) if not any(line.split(":")[0] in e for e in edited)
+        ]
     if fresh == recorded_text and not edited:
         return True, [
             "identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
@@ -324,6 +329,85 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     return False, (lines or ["results.json diverso (formattazione)"]) + used
 
 
+# The documents verify renders again from the recomputed result and compares byte for byte (runs are
+# byte-identical): an edit is caught with no store and even when SHA256SUMS was edited to match. The PDF
+# is Chromium's, not ciclope's bytes; a Relazione's archive section is the store's (anchored there).
+RERENDERED = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv", "premi-art20.csv")
+
+
+def _outside_archive(data: bytes) -> bytes:
+    from .reports.html import ARCHIVE_END, ARCHIVE_START
+
+    start = data.find(ARCHIVE_START.encode())
+    end = data.find(ARCHIVE_END.encode(), start + 1)
+    return data if start < 0 or end < 0 else data[:start] + data[end:]
+
+
+def rerendered(folder: Path, result: Any) -> list[str]:
+    """A line for each document of ``folder`` that differs from the same document rendered again."""
+    import tempfile
+
+    from .reports import write_reports
+
+    names = [n for n in RERENDERED if (folder / n).is_file() and not (folder / n).is_symlink()]
+    if not names:
+        return []
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="ciclope-verify.") as tmp:
+        write_reports(result, Path(tmp), tuple(names))
+        for name in names:
+            new, old = (Path(tmp) / name).read_bytes(), (folder / name).read_bytes()
+            if name.endswith(".html"):
+                new, old = _outside_archive(new), _outside_archive(old)
+            if new != old:
+                lines.append(
+                    f"{name}: diverso dal documento ricalcolato dagli input registrati: modificato dopo "
+                    "l'esecuzione (anche se SHA256SUMS lo conferma)"
+                )
+    return lines
+
+
+def _render_into(tmp: Path, result: Any, html_first: list[str], missing: tuple[str, ...], written: list[str]) -> None:
+    from .reports import write_reports
+    from .reports.public import write_pdf
+
+    if html_first:
+        write_reports(result, tmp, tuple(html_first))
+    if "relazione-pubblica.pdf" in missing:
+        write_pdf(tmp / "relazione-pubblica.html", tmp / "relazione-pubblica.pdf")
+    write_sums(tmp, changed=written)
+
+
+def _publish_with(here: Path, leave: set[str], fill: Callable[[Path], None]) -> None:
+    """The folder ``here`` replaced by a copy of it (less ``leave``) that ``fill`` completes: a kill leaves
+    the old folder or the new one, never documents without their digests. The files kept are hard links
+    where the system allows (never written in place: ``SHA256SUMS`` is copied)."""
+    import shutil
+    import tempfile
+
+    from . import owned
+    from .runner import TMP
+
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{here.name}.", dir=here.parent))
+    try:
+        os.chmod(tmp, here.stat().st_mode & 0o7777)
+        for entry in os.scandir(here):
+            if entry.name in leave or not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.name == "SHA256SUMS":
+                shutil.copy2(entry.path, tmp / entry.name)
+                continue
+            try:
+                os.link(entry.path, tmp / entry.name)
+            except OSError:
+                shutil.copy2(entry.path, tmp / entry.name)
+        fill(tmp)
+        owned.publish(tmp, here)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
 def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     """``ciclope report OUT/<id>``: add documents later to a recorded run. A document already in the folder is
     never written again (it may be published, and a re-render without the results store would lose its
@@ -331,12 +415,12 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     recomputed from its recorded inputs, and new documents are written only if that gives the recorded
     results.json byte for byte — so they are identical to those of a full run. ``SHA256SUMS`` keeps the
     recorded digest of every existing file and gains the new ones."""
-    from .reports import write_reports
-    from .reports.public import write_pdf
+    from . import owned
 
     here = Path(folder)
-    kept = [name for name in outputs if (here / name).exists()]
-    missing = tuple(name for name in outputs if name not in kept)
+    unfinished = owned.unrecorded_documents(here)  # a report interrupted: its documents written again
+    kept = [name for name in outputs if (here / name).exists() and name not in unfinished]
+    missing = tuple(dict.fromkeys([*(n for n in outputs if n not in kept), *sorted(unfinished)]))
     lines = [f"{name} già presente: lasciato com'è" for name in kept]
     html_first = [n for n in missing if n != "relazione-pubblica.pdf"]
     if "relazione-pubblica.pdf" in missing and not (here / "relazione-pubblica.html").exists():
@@ -350,10 +434,6 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
             "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
             "prodotti; rilancia `ciclope run`"
         ]
-    if html_first:
-        write_reports(result, here, tuple(html_first))
-    if "relazione-pubblica.pdf" in missing:
-        write_pdf(here / "relazione-pubblica.html", here / "relazione-pubblica.pdf")
     written = [*html_first, *(["relazione-pubblica.pdf"] if "relazione-pubblica.pdf" in missing else [])]
-    write_sums(here, changed=written)
+    _publish_with(here, unfinished, lambda tmp: _render_into(tmp, result, html_first, missing, written))
     return True, lines + [f"scritto {name}" for name in written]

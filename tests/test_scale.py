@@ -496,7 +496,7 @@ def test_jobs_hand_out_the_largest_enti_first_and_keep_the_plan_order(cycle, tmp
     people = plan.enti[-1].data / "people.csv"  # the last ente of the plan made the largest
     people.write_text(people.read_text(encoding="utf-8") + "\n" * 100_000, encoding="utf-8")  # blank lines
     sizes = {cfg.id: sum(f.stat().st_size for f in cfg.data.iterdir() if f.is_file()) for cfg in plan.enti}
-    outcomes = run_plan(plan, out=tmp_path / "out", jobs=2)
+    outcomes = run_plan(plan, out=tmp_path / "out", jobs=2, timeout=0)  # the pool: no process per ente
     assert submitted[0] == "synth-00005"
     assert submitted == sorted(sizes, key=lambda i: (-sizes[i], i))  # ties: plan order (synth ids are in it)
     assert [o.id for o in outcomes] == [cfg.id for cfg in plan.enti] and {o.status for o in outcomes} == {"ok"}

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..problems import CiclopeError, Problem
 from ..reports.fmt import plural
 from . import layout
@@ -87,10 +89,11 @@ def crea(args: argparse.Namespace) -> int:
         return EXIT_ENTE
     batches = make_plan(ente, hooks, params)
     owned.claim_root(out, "raccolta", [plan.path, cfg.data])
-    sent = _write_batches(out, batches.batches, ente, cfg.id, plan.year, token := secrets.token_hex(16))
     created = dt.datetime.now().isoformat(timespec="seconds")
+    signer = Manifest(cfg.id, plan.year, cfg.plugin, secrets.token_hex(16), created, (), secrets.token_hex(32))
+    sent = _write_batches(out, batches.batches, ente, signer)
     owned.folder_inside(out, layout.RETURNED)
-    manifest = Manifest(cfg.id, plan.year, cfg.plugin, token, created, tuple(sent))
+    manifest = attrs.evolve(signer, sent=tuple(sent))
     owned.write_inside(out, layout.MANIFEST, manifest.dumps())
     text = README.format(
         config=args.config,
@@ -107,7 +110,7 @@ def crea(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_batches(out: Path, batches: Any, ente: Any, ente_id: str, year: int, token: str) -> list[Sent]:
+def _write_batches(out: Path, batches: Any, ente: Any, signer: Manifest) -> list[Sent]:
     from .. import owned
     from .workbook import build
 
@@ -115,7 +118,7 @@ def _write_batches(out: Path, batches: Any, ente: Any, ente_id: str, year: int, 
     sent = []
     for batch in batches:
         name = file_name(batch.evaluator, taken)
-        data, cells = build(batch, ente_id, ente.name, year, token)
+        data, cells = build(batch, signer.ente, ente.name, signer.year, signer.token, signer.signature(batch.evaluator))
         owned.write_inside(out, f"{layout.SENT}/{name}", data)
         sent.append(
             Sent(
@@ -151,7 +154,7 @@ def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> Non
 
 def unisci(args: argparse.Namespace) -> int:
     from .. import owned
-    from . import entedata, manifest, merge, readback
+    from . import entedata, lock, manifest, merge, readback
 
     plan, cfg = _ente(args)
     folder: Path = args.dir
@@ -169,21 +172,26 @@ def unisci(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    returned = [readback.read(p, man) for p in _returned_files(folder)]
-    src = entedata.source(cfg.data)
-    grids = entedata.read(src)
-    tally = merge.merge(grids, returned, src.xlsx)
+    returned = [readback.read(p, man) for p in _returned_files(folder)] + _not_files(folder)
     written: list[Path] = []
     backup: Path | None = None
-    if tally.changed:
-        written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
+    with lock.held(cfg.data):
+        src = entedata.source(cfg.data)
+        grids = entedata.read(src)
+        tally = merge.merge(grids, returned, src.xlsx)
+        cells = entedata.cells_changed(grids) if tally.changed else 0
+        if tally.changed:
+            written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
     from .status import render
 
     print(render(man, returned, tally))
     if backup is not None:
         print(f"Copia dei dati dell'ente prima della modifica: {backup}")
     if written:
-        print("Dati dell'ente aggiornati: " + ", ".join(str(p) for p in written))
+        print(
+            f"Dati dell'ente aggiornati ({cells} celle scritte; ogni altra cella e riga resta com'era): "
+            + ", ".join(str(p) for p in written)
+        )
     else:
         print("Nessuna modifica ai dati dell'ente.")
     return EXIT_ENTE if _problems(returned, tally) else EXIT_OK
@@ -201,6 +209,30 @@ def _returned_files(folder: Path) -> list[Path]:
         and not p.name.startswith((".", "~$"))
         and p.suffix.lower() in (".xlsx", ".xls", ".xlsm")
     )
+
+
+def _not_files(folder: Path) -> list[Any]:
+    """A link, a folder or a special file in ``ricevute/`` named like a workbook: never opened (a FIFO would
+    hang, a link may point anywhere), and said, so that its evaluator is not silently «mancante»."""
+    from .readback import Returned
+
+    where = folder / layout.RETURNED
+    if not where.is_dir():
+        return []
+    found = []
+    for p in sorted(where.iterdir()):
+        if p.name.startswith((".", "~$")) or p.suffix.lower() not in (".xlsx", ".xls", ".xlsm"):
+            continue
+        if p.is_symlink() or not p.is_file():
+            kind = "un collegamento" if p.is_symlink() else ("una cartella" if p.is_dir() else "un file speciale")
+            problem = Problem(
+                rule="raccolta.cartella",
+                file=f"{layout.RETURNED}/{p.name}",
+                message=f"è {kind}, non una cartella di lavoro: non la apro; salva in {layout.RETURNED}/ il file "
+                "ricevuto (una copia, non un collegamento)",
+            )
+            found.append(Returned(file=p.name, sha256="", received="", problems=(problem,)))
+    return found
 
 
 def _problems(returned: list[Any], tally: Any) -> list[Problem]:

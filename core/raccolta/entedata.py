@@ -1,13 +1,14 @@
 """The ente's evaluations and indicators as a grid of cells, read from its CSV files or ``ente.xlsx`` and
-written back: only after a copy of every file replaced is saved in the collection's ``backup/`` folder
-(named to the user), by a new file renamed over the old one, never through a link."""
+written back changing only what the merge changed: a CSV's other records byte for byte
+(:mod:`.csvedit`), a workbook's other cells, formulas and parts untouched (:mod:`.xlsxedit`). Only after a
+copy of every file replaced is saved in the collection's ``backup/`` folder (named to the user), by a new
+file renamed over the old one, never through a link, and never over a file changed since it was read."""
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import io
+import hashlib
 import os
 import shutil
 import tempfile
@@ -19,19 +20,33 @@ import attrs
 from ..loading import SHEET_ALIASES, column_code
 from ..problems import CiclopeError, Problem
 from ..tables import read_csv
-from . import layout
+from . import csvedit, layout, xlsxedit
 
 NAMES = ("evaluations", "indicators")
 
 
 @attrs.define
 class Grid:
-    """A sheet's header and rows (cell values as read: text from a CSV, numbers or text from a workbook)."""
+    """A sheet's header and rows (cell values as read: text from a CSV, numbers or text from a workbook),
+    with what was read, to write back only the cells changed."""
 
     name: str
     title: str  # the file or sheet it came from: evaluations.csv, ente.xlsx[valutazioni]
     header: list[str]
     rows: list[list[Any]]
+    sheet: str = ""  # the workbook sheet's title; "" for a CSV
+    header0: list[str] = attrs.field(factory=list)  # the header as read
+    origin: list[list[Any]] = attrs.field(factory=list)  # the rows as read (kept: their ids stay unique)
+    was: dict[int, tuple[int, list[str]]] = attrs.field(factory=dict)  # id(row) → (place, texts as read)
+    occupied: set[int] = attrs.field(factory=set)  # columns right of the header holding a value
+
+    def __attrs_post_init__(self) -> None:
+        self.header0 = list(self.header)
+        self.origin = list(self.rows)
+
+    def place(self, first: int) -> None:
+        """Number the rows as read: record ``first`` (CSV) or sheet row ``first`` (workbook) onward."""
+        self.was = {id(row): (first + k, [layout.text(v) for v in row]) for k, row in enumerate(self.rows)}
 
     def code(self, header: str) -> str:
         """A header's column code: «persona» is person (the template's Italian headers)."""
@@ -44,11 +59,19 @@ class Grid:
         return next((k for k, h in enumerate(self.header) if self.code(h) == name), -1)
 
     def column(self, name: str) -> int:
-        """The column's index, added at the end when missing."""
+        """The column's index, added at the end when missing (never over a value typed right of the table)."""
         if self.index(name) < 0:
+            k = len(self.header)
+            if k in self.occupied:
+                raise _refuse(
+                    Path(self.title),
+                    f"{self.title}: la colonna {xlsxedit.letter(k + 1)} a destra della tabella contiene note "
+                    f"senza intestazione; l'unione vi aggiungerebbe la colonna {name!r}: sposta le note o "
+                    "aggiungi tu le intestazioni x_raccolta_cartella, x_raccolta_valutatore, x_raccolta_ricevuta",
+                )
             self.header.append(name)
             for row in self.rows:
-                row.append(None)
+                row.extend([None] * (len(self.header) - len(row)))
         return self.index(name)
 
     def get(self, row: list[Any], name: str) -> str:
@@ -63,6 +86,7 @@ class Grid:
 class Source:
     folder: Path
     xlsx: bool
+    read_as: dict[str, bytes] = attrs.field(factory=dict, eq=False)  # file name → the bytes read
 
     @property
     def files(self) -> list[Path]:
@@ -79,23 +103,47 @@ def _refuse(path: Path, message: str) -> CiclopeError:
     return CiclopeError([Problem(rule="raccolta.dati", file=str(path), message=message)])
 
 
+def _no_repeats(grid: Grid, path: Path) -> None:
+    """A merge refuses a header naming a column twice: which of the two the loader reads is not its choice."""
+    codes = [grid.code(h) for h in grid.header if h]
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:
+        raise _refuse(
+            path,
+            f"{grid.title}: colonna ripetuta nell'intestazione ({', '.join(twice)}): correggi l'intestazione "
+            "prima di unire la raccolta",
+        )
+
+
 def read(src: Source) -> dict[str, Grid]:
-    return _read_xlsx(src.folder / "ente.xlsx") if src.xlsx else _read_csvs(src.folder)
+    return _read_xlsx(src) if src.xlsx else _read_csvs(src)
 
 
-def _read_csvs(folder: Path) -> dict[str, Grid]:
+def _regular(path: Path) -> bytes:
+    if path.is_symlink() or not path.is_file():
+        raise _refuse(path, f"{path} non è un file normale (un collegamento, una cartella o un file speciale)")
+    return path.read_bytes()
+
+
+def _read_csvs(src: Source) -> dict[str, Grid]:
     grids = {}
     for name in NAMES:
-        path = folder / f"{name}.csv"
-        if not path.exists():
+        path = src.folder / f"{name}.csv"
+        if not path.exists() and not path.is_symlink():
             grids[name] = Grid(name, path.name, [], [])
             continue
+        data = _regular(path)
         problems: list[Problem] = []
-        sheet = read_csv(path, name, problems)
-        if sheet is None:
+        if read_csv(path, name, problems, raw=data) is None:
             raise CiclopeError(problems)
-        rows = [list(r) for r in zip(*(sheet.columns[c] for c in sheet.header))] if sheet.header else []
-        grids[name] = Grid(name, path.name, list(sheet.header), rows)
+        src.read_as[path.name] = data
+        text = csvedit.parse(data)
+        header = [h.strip() for h in text.cells[0]] if text.cells else []
+        grid = Grid(name, path.name, header, [list(r) for r in text.cells[1:]])
+        grid.place(1)
+        grid.occupied = {k for r in grid.rows for k in range(len(header), len(r)) if r[k].strip()}
+        _no_repeats(grid, path)
+        grids[name] = grid
     return grids
 
 
@@ -106,10 +154,15 @@ def _sheet_of(wb: Any, name: str) -> Any:
     return None
 
 
-def _read_xlsx(path: Path) -> dict[str, Grid]:
+def _read_xlsx(src: Source) -> dict[str, Grid]:
+    import io
+
     import openpyxl
 
-    wb = openpyxl.load_workbook(path)  # formulas kept as written: the sheet is written back as read
+    path = src.folder / "ente.xlsx"
+    data = _regular(path)
+    src.read_as[path.name] = data
+    wb = openpyxl.load_workbook(io.BytesIO(data))  # formulas as written: a formula cell is never replaced
     grids = {}
     for name in NAMES:
         ws = _sheet_of(wb, name)
@@ -123,38 +176,88 @@ def _read_xlsx(path: Path) -> dict[str, Grid]:
         while header and not header[-1]:
             header.pop()
         rows = [(r + [None] * len(header))[: len(header)] for r in values[1:]]
-        grids[name] = Grid(name, f"ente.xlsx[{ws.title}]", header, rows)
+        grid = Grid(name, f"ente.xlsx[{ws.title}]", header, rows, sheet=ws.title)
+        grid.place(2)
+        grid.occupied = {k for r in values for k in range(len(header), len(r)) if layout.text(r[k])}
+        _no_repeats(grid, path)
+        grids[name] = grid
     return grids
 
 
-def _csv_bytes(grid: Grid) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(grid.header)
-    writer.writerows([layout.text(v) for v in row] for row in grid.rows)
-    return out.getvalue().encode("utf-8")
+def _csv_bytes(grid: Grid, data: bytes) -> bytes:
+    text = csvedit.parse(data) if data else csvedit.CsvText("utf-8", False, ",", "\n", [], [])
+    pieces = [text.raw[0] if text.raw and grid.header == grid.header0 else csvedit.record(grid.header, text)]
+    for row in grid.rows:
+        texts = [layout.text(v) for v in row]
+        place, before = grid.was.get(id(row), (-1, []))
+        pieces.append(text.raw[place] if place >= 0 and csvedit.same(before, texts) else csvedit.record(texts, text))
+    try:
+        return csvedit.dumps(text, pieces)
+    except UnicodeEncodeError as exc:
+        raise _refuse(
+            Path(grid.title),
+            f"{grid.title} è in codifica Windows-1252 e un valore da unire contiene {exc.object[exc.start]!r}, "
+            "che non vi si può scrivere: salva il file come CSV UTF-8 e rilancia",
+        ) from None
 
 
-def _xlsx_bytes(path: Path, grids: dict[str, Grid]) -> bytes:
-    import openpyxl
+def _sheet_edits(grid: Grid) -> xlsxedit.Edits:
+    """The cells to write so that the sheet reads as ``grid``: changed cells only; new rows first into the
+    rows the merge freed (a card replaced), then below the table."""
+    edits: xlsxedit.Edits = {}
+    for k, h in enumerate(grid.header):
+        if k >= len(grid.header0) or h != grid.header0[k]:
+            edits[(1, k + 1)] = h
+    kept = {id(r) for r in grid.rows}
+    free = sorted(place for key, (place, _) in grid.was.items() if key not in kept)
+    before_of = {place: texts for place, texts in grid.was.values()}
+    below = len(grid.origin) + 2
+    for row in grid.rows:
+        place, before = grid.was.get(id(row), (-1, []))
+        if place < 0:
+            if free:
+                place = free.pop(0)
+                before = before_of[place]
+            else:
+                place, below = below, below + 1
+        for k, value in enumerate(row):
+            old = before[k] if k < len(before) else ""
+            if layout.text(value) != old:
+                edits[(place, k + 1)] = value
+    for place in free:  # rows of a card replaced by a shorter one
+        for k, old in enumerate(before_of[place]):
+            if old:
+                edits[(place, k + 1)] = None
+    return edits
 
-    wb = openpyxl.load_workbook(path)
-    for name, grid in grids.items():
-        ws = _sheet_of(wb, name) or wb.create_sheet(name)
-        if ws.max_row:
-            ws.delete_rows(1, ws.max_row)
-        ws.append(grid.header)
-        for row in grid.rows:
-            ws.append(row)
-    data = io.BytesIO()
-    wb.save(data)
-    return data.getvalue()
+
+def cells_changed(grids: dict[str, Grid]) -> int:
+    """How many cells the merge writes (header cells included), for the office's message."""
+    return sum(len(_sheet_edits(g)) for g in grids.values())
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """``data`` under ``path``: a new file renamed over the name (a kill leaves the old file or the new one)."""
+def _xlsx_bytes(data: bytes, grids: dict[str, Grid], changed: set[str], path: Path) -> bytes:
+    for name in sorted(changed):
+        if not grids[name].sheet:
+            raise _refuse(
+                path, f"ente.xlsx non ha il foglio {name!r}: aggiungilo con la sua intestazione (ciclope template)"
+            )
+    try:
+        return xlsxedit.apply(data, {g.sheet: _sheet_edits(g) for g in grids.values() if g.sheet})
+    except xlsxedit.EditError as exc:
+        raise _refuse(path, f"ente.xlsx non modificabile cella per cella: {exc}; nessun dato è cambiato") from None
+
+
+def _replace(path: Path, data: bytes, was: bytes | None) -> None:
+    """``data`` under ``path``: a new file renamed over the name (a kill leaves the old file or the new one),
+    never over a file changed since it was read (``was``: its bytes then; None: there was none)."""
     if path.is_symlink():
         raise _refuse(path, f"{path} è un collegamento simbolico: non lo seguo e non lo sostituisco")
+    now = path.read_bytes() if path.exists() else None
+    if (None if now is None else hashlib.sha256(now).digest()) != (
+        None if was is None else hashlib.sha256(was).digest()
+    ):
+        raise _refuse(path, f"{path} è cambiato durante l'unione (salvato da un altro programma?): rilancia l'unione")
     fd, tmp = tempfile.mkstemp(prefix=".ciclope-tmp.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -171,15 +274,20 @@ def _replace(path: Path, data: bytes) -> None:
 def write(src: Source, grids: dict[str, Grid], changed: set[str], backup_root: Path) -> tuple[list[Path], Path | None]:
     """Write the grids named in ``changed``; a copy of each existing file replaced goes first into a new
     folder of ``backup_root`` (returned). Returns the files written and the backup folder (None: no file
-    existed before)."""
+    existed before). Every new content is computed before any file is touched."""
     from .. import owned
 
-    targets = (
-        {src.folder / "ente.xlsx": grids} if src.xlsx else {src.folder / f"{n}.csv": {n: grids[n]} for n in changed}
-    )
+    if src.xlsx:
+        path = src.folder / "ente.xlsx"
+        contents = {path: _xlsx_bytes(src.read_as[path.name], grids, changed, path)}
+    else:
+        contents = {}
+        for name in sorted(changed):
+            path = src.folder / f"{name}.csv"
+            contents[path] = _csv_bytes(grids[name], src.read_as.get(path.name, b""))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = None
-    existing = [p for p in targets if p.exists()]
+    existing = [p for p in contents if p.exists()]
     if existing:
         name, n = stamp, 2
         while (backup_root / name).exists():
@@ -187,6 +295,6 @@ def write(src: Source, grids: dict[str, Grid], changed: set[str], backup_root: P
         backup = owned.folder_inside(backup_root.parent, Path(backup_root.name) / name)
         for path in existing:
             shutil.copy2(path, backup / path.name)
-    for path, chosen in targets.items():
-        _replace(path, _xlsx_bytes(path, chosen) if src.xlsx else _csv_bytes(next(iter(chosen.values()))))
-    return list(targets), backup
+    for path, data in contents.items():
+        _replace(path, data, src.read_as.get(path.name))
+    return list(contents), backup

@@ -4,6 +4,8 @@ the evaluator never sees)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 from pathlib import Path
@@ -13,7 +15,7 @@ import attrs
 from ..problems import CiclopeError, Problem
 from . import layout
 
-FORMAT = 1
+FORMAT = 2  # 2: a secret per collection, and each workbook signed for its evaluator (``firma``)
 
 
 @attrs.frozen
@@ -35,6 +37,17 @@ class Manifest:
     token: str
     created: str
     sent: tuple[Sent, ...]
+    secret: str = ""  # never in a workbook; "" in a collection created before the signatures
+
+    def signature(self, evaluator: str) -> str:
+        """The workbook's signature for ``evaluator``: who holds one workbook cannot make another's."""
+        message = f"{self.ente}\x00{self.year}\x00{self.token}\x00{evaluator}".encode()
+        return hmac.new(self.secret.encode(), message, hashlib.sha256).hexdigest()
+
+    def signed_by(self, evaluator: str, signature: str) -> bool:
+        if not self.secret:
+            return True  # a collection of format 1: its workbooks carry no signature
+        return hmac.compare_digest(self.signature(evaluator), signature)
 
     def by_evaluator(self) -> dict[str, Sent]:
         return {s.evaluator: s for s in self.sent}
@@ -47,6 +60,7 @@ class Manifest:
             "plugin": self.plugin,
             "raccolta": self.token,
             "creata": self.created,
+            "segreto": self.secret,
             "cartelle": [attrs.asdict(s) for s in self.sent],
         }
         return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -78,7 +92,8 @@ def load(folder: Path) -> Manifest:
             )
             for s in doc["cartelle"]
         )
-        return Manifest(doc["ente"], int(doc["anno"]), doc["plugin"], doc["raccolta"], doc["creata"], sent)
+        secret = str(doc.get("segreto", ""))
+        return Manifest(doc["ente"], int(doc["anno"]), doc["plugin"], doc["raccolta"], doc["creata"], sent, secret)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         why = "non trovato" if isinstance(exc, FileNotFoundError) else f"non leggibile ({type(exc).__name__})"
         raise CiclopeError(

@@ -169,13 +169,45 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally) -> None:
                 continue  # an indicator removed from the data since the collection: nothing to fill
             label = f"{layout.RETURNED}/{r.file}[{layout.MEASURES}]"
             try:
-                value = parse_indicator_value(_kind(grid.get(row, "type")), text)
+                value = checked_actual(_kind(grid.get(row, "type")), text)
             except ValueError as exc:
                 tally.problems.append(
                     Problem(rule="raccolta.consuntivo", file=label, row=at, column="Consuntivo", message=f"{exc}")
                 )
                 continue
+            if isinstance(value, str):  # a monitoring indicator's text: compared and stored as it is stored
+                text = value = quoted(value)
             _merge_actual(grid, row, ident, text, value, r, tally)
+
+
+# A text a spreadsheet would run when the office opens the data: a formula, a DDE call (=, +, -, @, or a
+# tab or carriage return before one). Stored with the apostrophe a spreadsheet itself uses for text.
+_RUNNABLE = ("=", "+", "-", "@", "\t", "\r", "|")
+
+
+def quoted(text: str) -> str:
+    return "'" + text if text.startswith(_RUNNABLE) else text
+
+
+def checked_actual(kind: str, text: str) -> Any:
+    """The actual as the loader reads it, or ValueError in Italian: as the loader checks a cell (control
+    characters, length), a completion percentage from 0% to 100%."""
+    from ..tables import MAX_CELL_CHARS
+    from ..values import CONTROL
+
+    found = CONTROL.search(text)
+    if found:
+        raise ValueError(f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo")
+    if len(text) > MAX_CELL_CHARS:
+        raise ValueError(f"testo troppo lungo ({len(text)} caratteri; massimo {MAX_CELL_CHARS})")
+    value = parse_indicator_value(kind, text)
+    if kind == "project" and not Decimal(0) <= value <= Decimal(1):
+        shown = format((value * 100).normalize(), "f")
+        raise ValueError(
+            f"completamento {text!r} fuori dall'intervallo: è una percentuale da 0% a 100% ({text!r} si legge "
+            f"{shown}%); scrivi ad esempio 80% per l'ottanta per cento"
+        )
+    return value
 
 
 def _merge_actual(grid: Grid, row: list[Any], ident: str, text: str, value: Any, r: Returned, tally: Tally) -> None:

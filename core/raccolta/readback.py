@@ -18,6 +18,13 @@ from . import layout
 from .manifest import Manifest, Sent
 
 SHOWN_CHANGES = 10
+# A returned workbook is the one sent, filled: a few hundred rows. Anything far larger is refused unopened
+# (a compressed sheet of millions of cells would take minutes and gigabytes to open).
+MAX_BYTES = 20 * 2**20
+MAX_UNPACKED = 64 * 2**20
+MAX_PARTS = 500
+MAX_CELLS = 300_000
+FORMULA = "contiene una formula ({formula}): scrivi il valore, non una formula"
 REFUSING = frozenset(
     {"raccolta.cartella", "raccolta.manomessa"}
 )  # a workbook with these is not merged at all  # cells changed listed one by one; the rest counted
@@ -66,18 +73,54 @@ def _problem(label: str, message: str, row: int | None = None, column: str = "",
     return Problem(rule=rule, message=message, file=label, row=row, column=column)
 
 
-def _open(path: Path) -> tuple[Any, str]:
+def _cells_in(zf: Any, info: Any) -> int:
+    """The ``<c`` elements of a part, counted while streaming it (never held whole); a mark across two
+    chunks is found once: the 2 bytes kept cannot hold a whole 3-byte mark."""
+    count, tail = 0, b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            count += data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/")
+            tail = data[-2:]
+    return count
+
+
+def _too_big(path: Path, data: bytes) -> str:
+    """Why the workbook is refused before opening it (its size, its parts, its cells); "" when it is not."""
+    import io
+    import zipfile
+
+    if len(data) > MAX_BYTES:
+        return f"file troppo grande ({len(data) // 2**20} MiB; massimo {MAX_BYTES // 2**20} MiB)"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
+            return (
+                f"la cartella contiene più di {MAX_UNPACKED // 2**20} MiB di dati compressi: non è quella inviata; "
+                "chiedi al valutatore di compilare quella ricevuta"
+            )
+        cells = sum(_cells_in(zf, i) for i in infos if i.filename.startswith("xl/worksheets/"))
+    if cells > MAX_CELLS:
+        return f"la cartella contiene oltre {MAX_CELLS} celle: non è quella inviata; chiedi la cartella compilata"
+    return ""
+
+
+def _open(path: Path, data: bytes) -> tuple[Any, str]:
     """The workbook, or None and why not, in words."""
+    import io
     import zipfile
 
     import openpyxl
 
     if path.suffix.lower() == ".xls":
         return None, "è nel formato Excel 97-2003 (.xls): aprilo con Excel o LibreOffice e salvalo come .xlsx"
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         return None, "non è una cartella di lavoro .xlsx (il file è danneggiato o di un altro tipo)"
     try:
-        return openpyxl.load_workbook(path, data_only=True), ""
+        why = _too_big(path, data)
+        if why:
+            return None, why
+        return openpyxl.load_workbook(io.BytesIO(data)), ""  # formulas as written: a formula is never a value
     except Exception as exc:  # openpyxl raises many types for a broken workbook
         return None, f"cartella di lavoro non leggibile ({type(exc).__name__}): salvala di nuovo come .xlsx"
 
@@ -103,6 +146,15 @@ def _whose(wb: Any, manifest: Manifest, label: str) -> tuple[Sent | None, list[P
     sent = manifest.by_evaluator().get(sign.get("valutatore", ""))
     if sent is None:
         return None, [_problem(label, f"valutatore {sign.get('valutatore')!r} sconosciuto in questa raccolta")]
+    if not manifest.signed_by(sent.evaluator, sign.get("firma", "")):
+        return None, [
+            _problem(
+                label,
+                f"la firma della cartella non è quella del valutatore {sent.evaluator!r}: la cartella è di un "
+                "altro valutatore o il suo foglio di controllo è stato modificato; chiedi al valutatore la "
+                "cartella che gli è stata inviata",
+            )
+        ]
     return sent, []
 
 
@@ -150,6 +202,8 @@ def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[P
     if not shown:
         return None, []
     column = layout.CARD_HEADER[layout.CARD_FILL - 1]
+    if cell.data_type == "f":
+        return None, [_problem(label, FORMULA.format(formula=_short(shown)), cell.row, column, "raccolta.punti")]
     try:
         points = parse_number(shown)
     except ValueError as exc:
@@ -175,21 +229,36 @@ def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
     return rows, problems
 
 
-def _actuals(wb: Any) -> dict[str, tuple[str, int]]:
-    out = {}
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "…")
+
+
+def _actuals(wb: Any, label: str) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
+    out, problems = {}, []
+    column = layout.MEASURE_HEADER[layout.MEASURE_FILL - 1]
     for cells in wb[layout.MEASURES].iter_rows(min_row=2, max_col=layout.MEASURE_FILL):
-        ident, value = layout.text(cells[0].value), layout.text(cells[layout.MEASURE_FILL - 1].value)
-        if ident and value:
+        cell = cells[layout.MEASURE_FILL - 1]
+        ident, value = layout.text(cells[0].value), layout.text(cell.value)
+        if ident and value and cell.data_type == "f":
+            where = f"{label}[{layout.MEASURES}]"
+            problems.append(
+                _problem(where, FORMULA.format(formula=_short(value)), cell.row, column, "raccolta.consuntivo")
+            )
+        elif ident and value:
             out[ident] = (value, cells[0].row)
-    return out
+    return out, problems
 
 
 def read(path: Path, manifest: Manifest) -> Returned:
-    data = path.read_bytes()
+    label = f"{layout.RETURNED}/{path.name}"
+    size = path.stat().st_size
+    data = path.read_bytes() if size <= MAX_BYTES else b""
     stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     base = Returned(file=path.name, sha256=hashlib.sha256(data).hexdigest(), received=stamp)
-    label = f"{layout.RETURNED}/{path.name}"
-    wb, why = _open(path)
+    if not data and size:
+        why = f"file troppo grande ({size // 2**20} MiB; massimo {MAX_BYTES // 2**20} MiB)"
+        return attrs.evolve(base, problems=(_problem(label, why),))
+    wb, why = _open(path, data)
     if wb is None:
         return attrs.evolve(base, problems=(_problem(label, why),))
     sent, problems = _whose(wb, manifest, label)
@@ -199,6 +268,7 @@ def read(path: Path, manifest: Manifest) -> Returned:
     if problems:
         return attrs.evolve(base, evaluator=sent.evaluator, problems=tuple(problems))
     rows, problems = _cards(wb, label)
+    actuals, found = _actuals(wb, label)
     return attrs.evolve(
-        base, evaluator=sent.evaluator, rows=tuple(rows), actuals=_actuals(wb), problems=tuple(problems)
+        base, evaluator=sent.evaluator, rows=tuple(rows), actuals=actuals, problems=tuple(problems + found)
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..reports import fmt
 from ..reports.fmt import plural
+from ..values import parse_number
 from . import layout
 from .plan import Batch, Card
 
@@ -78,6 +79,36 @@ def _points_validation(ws: Any, rows_by_max: dict[Decimal, list[int]]) -> None:
             dv.add(f"{col}{row}")
 
 
+def _as_text(ws: Any) -> None:
+    """The last row's texts kept as text: a name beginning with ``=`` is never a formula in the workbook."""
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
+def _percent(ws: Any, cell: Any) -> None:
+    """A completion percentage: shown and typed as «80%» (stored 0.8), bounded from 0% to 100%."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    cell.number_format = "0%"
+    dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True)
+    dv.showErrorMessage = True
+    dv.errorTitle = "Percentuale non ammessa"
+    dv.error = "Scrivi la percentuale di completamento, da 0% a 100% (es. 80%)"
+    ws.add_data_validation(dv)
+    dv.add(cell.coordinate)
+
+
+def _target(m: Any) -> Any:
+    """The target as the cell holds it: a project's as a number shown as a percentage."""
+    if m.type != "project":
+        return m.target
+    try:
+        return float(parse_number(m.target))  # as the reports print it: «0,72» is 72%
+    except ValueError:
+        return m.target
+
+
 def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
     ws = wb.create_sheet(layout.CARDS)
     _header(ws, layout.CARD_HEADER, (14, 28, 14, 26, 44, 14, 8, 16))
@@ -86,6 +117,7 @@ def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
         for line in card.lines:
             weight = None if line.weight is None else float(line.weight)
             ws.append([card.person, card.name, card.unit, line.section, line.item, float(line.max_points), weight])
+            _as_text(ws)
             _fillable(ws.cell(row=ws.max_row, column=layout.CARD_FILL))
             rows_by_max.setdefault(line.max_points, []).append(ws.max_row)
     _points_validation(ws, rows_by_max)
@@ -102,10 +134,14 @@ def _measures(wb: Any, batch: Batch) -> None:
     ws.add_data_validation(yes_no)
     for m in batch.measures:
         kind = fmt.TYPE_LABELS.get(m.type, m.type)
-        ws.append([m.indicator, m.name, m.objective, kind, m.target, None, layout.HOW.get(m.type, "")])
+        ws.append([m.indicator, m.name, m.objective, kind, _target(m), None, layout.HOW.get(m.type, "")])
+        _as_text(ws)
         cell = ws.cell(row=ws.max_row, column=layout.MEASURE_FILL)
         _fillable(cell)
-        if m.type == "boolean":
+        if m.type == "project":
+            ws.cell(row=ws.max_row, column=layout.MEASURE_FILL - 1).number_format = "0%"
+            _percent(ws, cell)
+        elif m.type == "boolean":
             yes_no.add(cell.coordinate)
         elif m.type == "deadline":
             cell.number_format = "DD/MM/YYYY"
@@ -133,6 +169,7 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ]
     for line in lines:
         ws.append([line])
+        _as_text(ws)
     from openpyxl.styles import Alignment, Font
 
     ws["A1"].font = Font(bold=True, size=14)
@@ -145,11 +182,14 @@ def _signature(wb: Any, fields: dict[str, str]) -> None:
     ws = wb.create_sheet(layout.SIGNATURE)
     for key, value in fields.items():
         ws.append([key, value])
+        _as_text(ws)
     ws.sheet_state = "veryHidden"
     _protect(ws)
 
 
-def build(batch: Batch, ente_id: str, ente_name: str, year: int, token: str) -> tuple[bytes, dict[str, dict[str, str]]]:
+def build(
+    batch: Batch, ente_id: str, ente_name: str, year: int, token: str, signature: str = ""
+) -> tuple[bytes, dict[str, dict[str, str]]]:
     """The workbook's bytes and its locked cells (:func:`layout.locked_cells`), to record in the manifest."""
     from openpyxl import Workbook
 
@@ -158,7 +198,8 @@ def build(batch: Batch, ente_id: str, ente_name: str, year: int, token: str) -> 
     _instructions(wb, batch, ente_name, year)
     _cards(wb, batch.cards)
     _measures(wb, batch)
-    _signature(wb, {"ente": ente_id, "valutatore": batch.evaluator, "anno": str(year), "raccolta": token})
+    fields = {"ente": ente_id, "valutatore": batch.evaluator, "anno": str(year), "raccolta": token, "firma": signature}
+    _signature(wb, fields)
     wb.active = 1  # opens on the cards
     data = io.BytesIO()
     wb.save(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import sys
@@ -63,7 +64,25 @@ def _people(result: Any, asked: list[str]) -> list[str]:
 
 
 def file_stem(pid: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]", "_", pid).strip(".") or "persona"
+    """A person's file name (without .html): the id when it is plain, else a cleaned id with a short hash of
+    the id (as the portal's person anchors): ``P:3`` and ``P_3`` never share a file."""
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,80}", pid):
+        return pid
+    clean = re.sub(r"[^A-Za-z0-9_-]", "_", pid)[:40]
+    return f"{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
+
+
+def file_stems(people: list[str]) -> dict[str, str]:
+    """Each person's file name, unique even where letter case is not (a folder copied to Windows or a
+    Mac): ``P1`` and ``p1`` both get the hash of their id."""
+    stems = {pid: file_stem(pid) for pid in people}
+    folded: dict[str, int] = {}
+    for stem in stems.values():
+        folded[stem.lower()] = folded.get(stem.lower(), 0) + 1
+    return {
+        pid: (f"{stem}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}" if folded[stem.lower()] > 1 else stem)
+        for pid, stem in stems.items()
+    }
 
 
 def main(args: argparse.Namespace) -> int:
@@ -91,8 +110,9 @@ def write_pages(out: Path, result: Any, people: list[str]) -> list[Path]:
     from .render import render
 
     pages = []
+    stems = file_stems(people)
     for pid in people:
-        page = owned.write_inside(out, f"{file_stem(pid)}.html", render(build(result, pid)).encode("utf-8"))
+        page = owned.write_inside(out, f"{stems[pid]}.html", render(build(result, pid)).encode("utf-8"))
         pages.append(page)
     return pages
 

@@ -92,8 +92,32 @@ def engine_for(url: str) -> Engine:
             ]
         ) from None
     if engine.dialect.name == "sqlite":
+        if in_memory(url):
+            raise CiclopeError(
+                [
+                    Problem(
+                        rule="store.url",
+                        message=f"archivio {redacted(url)} in memoria: nulla vi resterebbe registrato dopo il "
+                        "comando; indica un file, es. --store sqlite:///ciclope.db",
+                        source=SOURCE,
+                    )
+                ]
+            )
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def in_memory(url: str) -> bool:
+    """Whether ``url`` names an SQLite database in memory, gone when the command ends."""
+    if not url.startswith("sqlite"):
+        return False
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL SQLAlchemy reads: engine_for says why
+        return False
+    return (parsed.database or "") in ("", ":memory:") or "mode=memory" in str(parsed.query)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -116,6 +140,7 @@ def alembic_config(connection):
     return cfg
 
 
+KNOWN = frozenset({"0001", "0002", "0003", "0004"})  # every revision in migrations/versions
 HEAD = "0004"  # the newest revision in migrations/versions (tests/test_store.py checks it against Alembic)
 
 
@@ -143,6 +168,18 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         if revision == "head" and found is None and not inspect(connection).get_table_names():
             _create_newest_in(connection)
             return
+        if found is not None and found not in KNOWN:
+            raise CiclopeError(
+                [
+                    Problem(
+                        rule="store.version",
+                        message=f"l'archivio è stato scritto da una versione più recente di ciclope (revisione "
+                        f"{str(found)[:32]!r}; questa conosce fino alla {HEAD}): aggiorna ciclope; l'archivio "
+                        "non è stato modificato",
+                        source=SOURCE,
+                    )
+                ]
+            )
         from alembic import command
 
         command.upgrade(alembic_config(connection), revision)

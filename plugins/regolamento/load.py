@@ -6,14 +6,13 @@ path and content, and every ente's ``Params`` gets the same immutable :class:`.s
 
 from __future__ import annotations
 
-import tomllib  # Python ≥ 3.11 (pyproject)
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ciclope.core import Params, Problem
+from ciclope.core import Params, Problem, cells
 
 from . import amend
 from .reader import SOURCE, read
@@ -34,7 +33,7 @@ def load(path_text: str, changes: Mapping[str, Any] | None = None) -> tuple[Regu
     regulation applies, and :func:`.rules.validate` says so in a warning of every such ente."""
     try:
         path, text = source(path_text)
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, (
             Problem(
                 rule="regolamento.file",
@@ -52,11 +51,9 @@ def load(path_text: str, changes: Mapping[str, Any] | None = None) -> tuple[Regu
 
 def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulation | None, tuple[Problem, ...]]:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return None, (
-            Problem(rule="regolamento.toml", source=SOURCE, file=str(path), message=f"TOML non valido: {exc}"),
-        )
+        data = cells.parse_toml(text)  # as every TOML a user gives: depth, size, numbers, control characters
+    except ValueError as exc:
+        return None, (Problem(rule="regolamento.toml", source=SOURCE, file=str(path), message=str(exc)),)
     try:
         data = amend.apply(data, changes)
     except amend.AmendError as exc:
@@ -73,7 +70,7 @@ def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulatio
 def source(path_text: str) -> tuple[Path, str]:
     """The regulation's file and text: ``path_text``, or the starting file with its placeholders filled."""
     path = Path(path_text) if path_text else STARTER
-    text = path.read_text(encoding="utf-8")
+    text = cells.read_toml_text(path)
     if path == STARTER:  # the starting file as it applies unnamed
         text = text.replace("{name}", "esempio di ciclope").replace("{file}", STARTER.name)
     return path, text
@@ -82,8 +79,8 @@ def source(path_text: str) -> tuple[Path, str]:
 def parsed(path_text: str) -> dict[str, Any] | None:
     """The regulation's file as TOML data (None when it does not read)."""
     try:
-        data: dict[str, Any] = tomllib.loads(source(path_text)[1])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data: dict[str, Any] = cells.parse_toml(source(path_text)[1])
+    except (OSError, UnicodeDecodeError, ValueError):
         return None
     return data
 

@@ -1,0 +1,171 @@
+"""Cells written into an ``ente.xlsx`` without rewriting the workbook: only the ``<row>`` elements that hold a
+changed cell are rebuilt in the sheet's XML, every other part of the file (formulas and their cached values,
+notes, styles, other sheets) is copied as it was. A cell written is a number or an inline string, never a
+formula; a cell holding a formula is never overwritten (the edit is refused whole)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ..xlsxnames import sheet_titles
+
+Edits = dict[tuple[int, int], Any]  # (row, column), 1-based → value; None empties the cell
+
+_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
+_ROW = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_R = re.compile(rb"""\br=["']([A-Z]*)(\d+)["']""")
+_S = re.compile(rb"""\bs=["'](\d+)["']""")
+_SPANS = re.compile(rb"""\s*\bspans=["'][^"']*["']""")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_DIMENSION = re.compile(rb"""<dimension\b[^>]*?\bref=["']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?["'][^>]*/>""")
+
+
+class EditError(ValueError):
+    """The workbook cannot be edited cell by cell (the reason in Italian)."""
+
+
+def letter(column: int) -> str:
+    out = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode("ascii"):
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _cell_xml(row: int, column: int, value: Any, style: bytes | None) -> bytes:
+    ref = f"{letter(column)}{row}".encode()
+    s = b' s="' + style + b'"' if style else b""
+    if isinstance(value, bool):
+        return b'<c r="' + ref + b'"' + s + b' t="b"><v>' + (b"1" if value else b"0") + b"</v></c>"
+    if isinstance(value, (int, float, Decimal)):
+        return b'<c r="' + ref + b'"' + s + b"><v>" + str(value).encode() + b"</v></c>"
+    if _ILLEGAL.search(str(value)):
+        raise EditError(f"il valore per la cella {ref.decode()} contiene un carattere di controllo")
+    text = escape(str(value)).encode("utf-8")
+    return b'<c r="' + ref + b'"' + s + b' t="inlineStr"><is><t xml:space="preserve">' + text + b"</t></is></c>"
+
+
+def _edit_row(number_: int, attrs_: bytes, inner: bytes, edits: dict[int, Any]) -> bytes:
+    cells: dict[int, bytes] = {}
+    styles: dict[int, bytes] = {}
+    for found in _CELL.finditer(inner):
+        ref = _R.search(found.group(1))
+        if ref is None or not ref.group(1):
+            raise EditError(f"la riga {number_} ha celle senza riferimento")
+        column = number(ref.group(1))
+        cells[column] = found.group(0)
+        style = _S.search(found.group(1))
+        if style:
+            styles[column] = style.group(1)
+    for column, value in edits.items():
+        old = cells.get(column, b"")
+        if b"<f" in old:
+            raise EditError(f"la cella {letter(column)}{number_} contiene una formula: non la sostituisco")
+        if value is None or value == "":
+            cells.pop(column, None)
+        else:
+            cells[column] = _cell_xml(number_, column, value, styles.get(column))
+    body = b"".join(cells[k] for k in sorted(cells))
+    return b"<row" + _SPANS.sub(b"", attrs_) + b">" + body + b"</row>"
+
+
+def _rows(data: bytes) -> list[tuple[int, int, int, bytes, bytes]]:
+    """(row number, start, end, attributes, content) of every ``<row>`` of ``data``."""
+    out = []
+    for found in _ROW.finditer(data):
+        ref = _R.search(found.group(1))
+        if ref is None:
+            raise EditError("righe senza numero nel foglio")
+        out.append((int(ref.group(2)), found.start(), found.end(), found.group(1), found.group(2) or b""))
+    return out
+
+
+def _dimension(xml: bytes, last_row: int, last_column: int) -> bytes:
+    found = _DIMENSION.search(xml)
+    if found is None:
+        return xml
+    end_col = number(found.group(3) or found.group(1))
+    end_row = int(found.group(4) or found.group(2))
+    if end_row >= last_row and end_col >= last_column:
+        return xml
+    ref = f"{found.group(1).decode()}{found.group(2).decode()}:{letter(max(end_col, last_column))}{max(end_row, last_row)}"
+    return xml[: found.start()] + b'<dimension ref="' + ref.encode() + b'"/>' + xml[found.end() :]
+
+
+def edit_sheet(xml: bytes, edits: Edits) -> bytes:
+    """The sheet's XML with ``edits`` applied; every row without an edit left byte for byte."""
+    found = _SHEET_DATA.search(xml)
+    if found is None:
+        raise EditError("il foglio non ha il formato atteso (sheetData)")
+    if found.group(1) is None:  # an empty sheet
+        xml = xml[: found.start()] + b"<sheetData></sheetData>" + xml[found.end() :]
+        found = _SHEET_DATA.search(xml)
+        assert found is not None
+    start, data = found.start(1), found.group(1)
+    by_row: dict[int, dict[int, Any]] = {}
+    for (row, column), value in edits.items():
+        by_row.setdefault(row, {})[column] = value
+    rows = _rows(data)
+    present = {r[0]: r for r in rows}
+    pieces, at = [], 0
+    pending = sorted(r for r in by_row if r not in present)
+    for number_, begin, end, attrs_, inner in rows:
+        while pending and pending[0] < number_:
+            pieces.append(_edit_row(pending[0], b' r="%d"' % pending[0], b"", by_row[pending.pop(0)]))
+        pieces.append(data[at:begin])
+        pieces.append(_edit_row(number_, attrs_, inner, by_row[number_]) if number_ in by_row else data[begin:end])
+        at = end
+    pieces.append(data[at:])
+    pieces += [_edit_row(n, b' r="%d"' % n, b"", by_row[n]) for n in pending]
+    new = b"".join(pieces)
+    columns = [c for (_, c) in edits] or [1]
+    out = xml[:start] + new + xml[start + len(data) :]
+    return _dimension(out, max(by_row, default=1), max(columns))
+
+
+def apply(data: bytes, edits: dict[str, Edits]) -> bytes:
+    """The workbook ``data`` with ``edits`` (sheet title → cells) applied; every other part copied as is."""
+    try:
+        zin = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise EditError("non è una cartella di lavoro .xlsx leggibile") from exc
+    parts = {title: part for part, title in sheet_titles(zin).items()}
+    wanted = {}
+    for title, cells in edits.items():
+        if cells:
+            if title not in parts:
+                raise EditError(f"foglio {title!r} non trovato nell'indice della cartella di lavoro")
+            wanted[parts[title]] = cells
+    out = io.BytesIO()
+    with zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info)
+            if info.filename in wanted:
+                body = edit_sheet(body, wanted[info.filename])
+            zout.writestr(info, body, compress_type=info.compress_type)
+    return out.getvalue()
+
+
+def used(data: bytes, title: str) -> Iterable[tuple[int, int]]:
+    """Every (row, column) of the sheet ``title`` that holds a cell element."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts = {t: p for p, t in sheet_titles(zf).items()}
+        xml = zf.read(parts[title]) if title in parts else b""
+    for found in _CELL.finditer(xml):
+        ref = _R.search(found.group(1))
+        if ref is not None and ref.group(1):
+            yield int(ref.group(2)), number(ref.group(1))
