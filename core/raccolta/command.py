@@ -147,7 +147,7 @@ def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> Non
         print(f"avviso: senza valutatore (nessuna cartella): {', '.join(batches.unassigned)}", file=sys.stderr)
     if batches.without_card:
         print(
-            f"Senza scheda da compilare (il regolamento non ne prevede o non è nota): {len(batches.without_card)} persone"
+            f"Senza scheda da compilare (il regolamento non ne prevede o non è nota): {plural(len(batches.without_card), 'persona', 'persone')}"
         )
     print(f"Le cartelle restituite vanno salvate in {out / layout.RETURNED}; poi `ciclope raccolta unisci`.")
 

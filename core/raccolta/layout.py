@@ -11,11 +11,22 @@ INFO = "Istruzioni"
 CARDS = "Schede"
 MEASURES = "Indicatori"
 SIGNATURE = "ciclope"  # very hidden: ente, evaluator, year, the collection's token
-CARD_HEADER = ("Persona (id)", "Nome", "Unità", "Sezione", "Voce", "Punti massimi", "Peso", "Punti assegnati")
-CARD_FILL = 8  # column H: the points, the only fillable cells of the cards
+CARD_HEADER = (
+    "Persona (id)",
+    "Nome",
+    "Unità",
+    "Sezione",
+    "Voce",
+    "Punti massimi",
+    "Peso",
+    "Punti assegnati",
+    "Motivazione",
+)
+CARD_FILL = 8  # column H: the points
+CARD_NOTE = 9  # column I: the evaluator's motivation, free text (optional)
 MEASURE_HEADER = ("Indicatore (id)", "Nome", "Obiettivo", "Tipo", "Target", "Consuntivo", "Come scriverlo")
 MEASURE_FILL = 6  # column F: the actual
-FILLABLE = {CARDS: CARD_FILL, MEASURES: MEASURE_FILL}
+FILLABLE = {CARDS: (CARD_FILL, CARD_NOTE), MEASURES: (MEASURE_FILL,)}  # the cells the evaluator writes
 SENT = "da-inviare"  # the workbooks as written, to send
 RETURNED = "ricevute"  # where the office saves the workbooks that come back
 MANIFEST = "raccolta.json"
@@ -58,7 +69,7 @@ def locked_cells(wb: Any) -> dict[str, dict[str, str]]:
         if name in wb.sheetnames:
             for row in wb[name].iter_rows():
                 for cell in row:
-                    if cell.row > 1 and cell.column == fill:
+                    if cell.row > 1 and cell.column in fill:
                         continue
                     shown = text(cell.value)
                     if shown:

@@ -21,7 +21,7 @@ from .entedata import Grid
 from .readback import CardRow, Returned
 
 FROM_FILE, FROM_EVALUATOR, RECEIVED = "x_raccolta_cartella", "x_raccolta_valutatore", "x_raccolta_ricevuta"
-CARD_COLUMNS = ("person", "evaluator", "section", "item", "max_points", "points", "weight")
+CARD_COLUMNS = ("person", "evaluator", "section", "item", "max_points", "points", "weight", "motivation")
 
 
 @attrs.define
@@ -103,6 +103,7 @@ def _card_rows(r: Returned, rows: list[CardRow], grid: Grid, xlsx: bool) -> list
             "max_points": _value(c.max_points, xlsx),
             "points": _value(_points(c.points), xlsx),
             "weight": _value(c.weight, xlsx),
+            "motivation": quoted(c.motivation) or None,
             FROM_FILE: r.file,
             FROM_EVALUATOR: r.evaluator,
             RECEIVED: r.received,
@@ -127,6 +128,13 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
     at = [i for i, row in enumerate(grid.rows) if grid.get(row, "person") == person]
     if not at:
         grid.rows.extend(new)
+        tally.added.append(person)
+        tally.changed.add(grid.name)
+        return
+    if all(not layout.text(grid.get(grid.rows[i], "points")) for i in at):
+        # the card's items without points (``template --from``): the evaluator's card takes their place
+        keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
+        grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
         tally.added.append(person)
         tally.changed.add(grid.name)
         return

@@ -39,6 +39,7 @@ class CardRow:
     weight: str
     points: Decimal | None
     row: int
+    motivation: str = ""  # the evaluator's words, as typed (checked as the loader checks a text)
 
 
 @attrs.frozen
@@ -217,16 +218,37 @@ def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[P
 def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
     rows, problems = [], []
     where = f"{label}[{layout.CARDS}]"
-    for cells in wb[layout.CARDS].iter_rows(min_row=2, max_col=layout.CARD_FILL):
+    for cells in wb[layout.CARDS].iter_rows(min_row=2, max_col=layout.CARD_NOTE):
         person = layout.text(cells[0].value)
         if not person:
             continue
         top = Decimal(layout.text(cells[5].value) or "0")
         points, found = _points(cells[layout.CARD_FILL - 1], top, where)
-        problems += found
+        motivation, wrong = _motivation(cells[layout.CARD_NOTE - 1], where)
+        problems += found + wrong
         texts = [layout.text(c.value) for c in cells]
-        rows.append(CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row))
+        rows.append(CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row, motivation))
     return rows, problems
+
+
+def _motivation(cell: Any, label: str) -> tuple[str, list[Problem]]:
+    """The evaluator's motivation: a text as the loader reads one (no formula, no control character, not too
+    long); a wrong one is refused with its card."""
+    from ..tables import MAX_CELL_CHARS
+    from ..values import CONTROL
+
+    shown = layout.text(cell.value)
+    column = layout.CARD_HEADER[layout.CARD_NOTE - 1]
+    why = ""
+    if shown and cell.data_type == "f":
+        why = FORMULA.format(formula=_short(shown))
+    elif CONTROL.search(shown):
+        why = f"la motivazione contiene il carattere di controllo U+{ord(CONTROL.search(shown).group()):04X}: toglilo"
+    elif len(shown) > MAX_CELL_CHARS:
+        why = f"motivazione troppo lunga ({len(shown)} caratteri; massimo {MAX_CELL_CHARS})"
+    if why:
+        return "", [_problem(label, why, cell.row, column, "raccolta.motivazione")]
+    return shown, []
 
 
 def _short(text: str) -> str:

@@ -3,6 +3,7 @@ which cards are incomplete."""
 
 from __future__ import annotations
 
+from ..reports.fmt import plural
 from .manifest import Manifest
 from .merge import Tally
 from .readback import Returned
@@ -25,7 +26,8 @@ def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
     for back in returned:
         if back.evaluator is not None:
             by.setdefault(back.evaluator, []).append(back)
-    lines = [f"Raccolta {man.year} dell'ente {man.ente}: {len(man.sent)} cartelle inviate", ""]
+    sent = plural(len(man.sent), "cartella inviata", "cartelle inviate")
+    lines = [f"Raccolta {man.year} dell'ente {man.ente}: {sent}", ""]
     lines.append(f"{'valutatore':<16} {'nome':<30} {'schede':>11} {'indicatori':>10}  stato")
     done = missing = 0
     for s in man.sent:

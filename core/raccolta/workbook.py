@@ -109,9 +109,18 @@ def _target(m: Any) -> Any:
         return m.target
 
 
+def _wrap() -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
+
+
+_WRAP = _wrap()
+
+
 def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
     ws = wb.create_sheet(layout.CARDS)
-    _header(ws, layout.CARD_HEADER, (14, 28, 14, 26, 44, 14, 8, 16))
+    _header(ws, layout.CARD_HEADER, (14, 28, 14, 26, 44, 14, 8, 16, 48))
     rows_by_max: dict[Decimal, list[int]] = {}
     for card in cards:
         for line in card.lines:
@@ -119,6 +128,9 @@ def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
             ws.append([card.person, card.name, card.unit, line.section, line.item, float(line.max_points), weight])
             _as_text(ws)
             _fillable(ws.cell(row=ws.max_row, column=layout.CARD_FILL))
+            note = ws.cell(row=ws.max_row, column=layout.CARD_NOTE)
+            _fillable(note)
+            note.alignment = _WRAP
             rows_by_max.setdefault(line.max_points, []).append(ws.max_row)
     _points_validation(ws, rows_by_max)
     _protect(ws)
@@ -157,7 +169,8 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
         "",
         f"Foglio «{layout.CARDS}»: una riga per ogni voce della scheda di ciascuna persona che valuti "
         f"({plural(len(batch.cards), 'scheda', 'schede')}). Scrivi i punti nella colonna «Punti assegnati» (celle gialle), da 0 "
-        "ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi.",
+        "ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi. Nella colonna «Motivazione», "
+        "facoltativa, le tue parole sulla scheda: compaiono nella scheda personale che la persona firma.",
         f"Foglio «{layout.MEASURES}»: gli indicatori degli obiettivi di cui rispondi ({len(batch.measures)}). "
         "Scrivi il consuntivo dell'anno nella colonna «Consuntivo» (celle gialle), nel formato indicato "
         "in «Come scriverlo».",

@@ -80,8 +80,10 @@ def _csv_ente(folder: Path, notes: list[tuple[str, str]], semicolon: bool) -> No
     (folder / "indicators.csv").write_text(out.getvalue(), encoding="utf-8")
     out = io.StringIO()
     w = csv.writer(out, delimiter=d, lineterminator="\n")
-    w.writerow(["person", "evaluator", "section", "item", "max_points", "points", "weight", *ORIGIN[1:]])
-    w.writerow(["P0", "UFFICIO", "sezione", "a mano", "10", "5", "", "", "", ""])
+    # every column a merge may write is in the header: a merge that adds one changes the header row (an owned
+    # change this test would otherwise have to tell apart)
+    w.writerow(["person", "evaluator", "section", "item", "max_points", "points", "weight", "motivation", *ORIGIN[1:]])
+    w.writerow(["P0", "UFFICIO", "sezione", "a mano", "10", "5", "", "", "", "", ""])
     (folder / "evaluations.csv").write_text(out.getvalue(), encoding="utf-8")
 
 
