@@ -239,11 +239,12 @@ def _motivation(cell: Any, label: str) -> tuple[str, list[Problem]]:
 
     shown = layout.text(cell.value)
     column = layout.CARD_HEADER[layout.CARD_NOTE - 1]
+    control = CONTROL.search(shown)
     why = ""
     if shown and cell.data_type == "f":
         why = FORMULA.format(formula=_short(shown))
-    elif CONTROL.search(shown):
-        why = f"la motivazione contiene il carattere di controllo U+{ord(CONTROL.search(shown).group()):04X}: toglilo"
+    elif control is not None:
+        why = f"la motivazione contiene il carattere di controllo U+{ord(control.group()):04X}: toglilo"
     elif len(shown) > MAX_CELL_CHARS:
         why = f"motivazione troppo lunga ({len(shown)} caratteri; massimo {MAX_CELL_CHARS})"
     if why:
