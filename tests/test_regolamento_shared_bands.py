@@ -13,9 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import EXAMPLES
 
-EXAMPLE = Path("/work/shared/examples/comunita_montane")
+EXAMPLE = EXAMPLES / "comunita_montane"
 ART17 = Path(__file__).parent / "regolamento" / "comunita_montane_art17.toml"
 POOL = "performance_individuale"
 
@@ -33,7 +33,6 @@ def art17(results: dict) -> tuple[str, str, dict]:
     return json.dumps(results["rewards"]["pools"][POOL]), json.dumps(people, sort_keys=True), statuses
 
 
-@pytest.mark.skipif(not EXAMPLE.is_dir(), reason="the public examples are not on this machine")
 def test_art17_as_a_declared_regulation_pays_the_same(tmp_path):
     python = tmp_path / "python"
     shutil.copytree(EXAMPLE, python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
