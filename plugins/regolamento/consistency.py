@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from . import grades
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, Levels, Premium, ResultPay, Score
+from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, ResultPay, Score, Weights
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -67,13 +68,48 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
 
 def weights_sum(score: Score, error: Error) -> None:
     for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
-        if weights is None:
-            continue
-        total = weights.card + weights.unit + weights.ente + weights.dashboard
-        if total != ONE:
+        if weights is not None:
+            summing_to_one(f"punteggio.{role}", weights, error)
+    seen: dict[tuple[str, str], int] = {}
+    for i, group in enumerate(score.grades):
+        path = f"punteggio.categorie[{i}]"
+        summing_to_one(path, group, error)
+        if not group.grades:
+            error(f"{path}.categorie", "la lista delle categorie è vuota", "regolamento.manca")
+        codes = grade_codes(f"{path}.categorie", group.grades, error)
+        for role, grade in ((r, c) for r in group.roles for c in codes):
+            if (role, grade) in seen:
+                error(
+                    f"{path}.categorie",
+                    f"la categoria {grade!r} del ruolo {role!r} ha già i pesi di "
+                    f"punteggio.categorie[{seen[role, grade]}]: una sola tabella di pesi per categoria",
+                    "regolamento.valore",
+                )
+            seen.setdefault((role, grade), i)
+
+
+def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> None:
+    total = weights.card + weights.unit + weights.ente + weights.dashboard
+    if total != ONE:
+        error(path, f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma")
+
+
+def grade_codes(path: str, names: Sequence[str], error: Error) -> list[str]:
+    """The category codes of the grade ``names`` (each named once); an unknown name is an error with the nearest."""
+    out: list[str] = []
+    for name in names:
+        found = grades.code(name)
+        if found is None:
             error(
-                f"punteggio.{role}", f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma"
+                path,
+                f"categoria {name!r} sconosciuta{nearest(name, grades.KNOWN)}; ammesse: {', '.join(grades.KNOWN)}",
+                "regolamento.valore",
             )
+        elif found in out:
+            error(path, f"la categoria {found!r} è scritta due volte ({name!r})", "regolamento.valore")
+        else:
+            out.append(found)
+    return out
 
 
 def descending(path: str, thresholds: Sequence[Decimal], error: Error) -> None:
@@ -150,6 +186,8 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
                     f"livello sconosciuto{nearest(name, sorted(levels))}; livelli: {', '.join(sorted(levels))}",
                     "regolamento.chiave_sconosciuta",
                 )
+    if pr.grade_factors:
+        grade_factors(pr, error)
     if pr.method == "fasce":
         if len(pr.bands) < 2:
             error("premio.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
@@ -164,6 +202,24 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
                     "una fascia senza personale non ha un premio pro capite",
                     "regolamento.valore",
                 )
+
+
+def grade_factors(pr: Premium, error: Error) -> None:
+    """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
+    grade_codes("premio.parametri", list(pr.grade_factors), error)
+    if pr.method not in ("proporzionale", "livelli"):
+        error(
+            "premio.parametri",
+            f"i parametri per categoria valgono per i metodi «proporzionale» e «livelli», non per «{pr.method}»",
+            "regolamento.valore",
+        )
+    elif pr.method == "livelli" and pr.maximum is not None:
+        error(
+            "premio.parametri",
+            "i parametri per categoria pesano la persona nella ripartizione del fondo: con un massimo pro capite "
+            "non c'è ripartizione (togli massimo, o i parametri)",
+            "regolamento.valore",
+        )
 
 
 def result_pay(rp: ResultPay, error: Error) -> None:

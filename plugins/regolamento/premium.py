@@ -34,6 +34,7 @@ from ciclope.core import (
     scoring,
 )
 
+from . import grades
 from .eligibility import cite, exclusion, paid_share, unit_achievement
 from .spec import Premium, Regulation
 
@@ -63,6 +64,8 @@ class Entry:
     share: Decimal
     share_inputs: tuple[Input, ...]
     share_words: str
+    factor: Decimal = Decimal(1)  # the parametro of the person's category ([premio] parametri), else 1
+    factor_inputs: tuple[Input, ...] = ()
 
 
 @attrs.frozen
@@ -87,7 +90,8 @@ def entries(
             continue
         status = exclusion(reg, p, s, ente, org, trace)
         share, share_inputs, words = paid_share(pr, p, ente)
-        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words))
+        factor, factor_inputs = grades.factor(pr, p, ente)
+        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs))
     return out
 
 
@@ -167,16 +171,21 @@ def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerform
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
-        weight = e.score * e.share
-        extra: tuple[Input, ...] = ()
+        weight = e.score * e.share * e.factor
+        extra: tuple[Input, ...] = e.factor_inputs
         if pr.by_unit:
             unit, ach = unit_achievement(e.person, ente, org)
             weight *= ach if ach is not None else Decimal(0)
-            extra = (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
+            extra += (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
         values[e.person.id] = weight
         inputs[e.person.id] = extra
     unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
-    return Plan(values, False, f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{unit_words}", inputs)
+    formula = f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{_factor_words(pr)}{unit_words}"
+    return Plan(values, False, formula, inputs)
+
+
+def _factor_words(pr: Premium) -> str:
+    return " × parametro della categoria" if pr.grade_factors else ""
 
 
 def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
@@ -208,13 +217,18 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
     for e in admitted:
         coefficient = pr.coefficients.get(e.level or "", Decimal(0))
         base = pr.maximum if pr.maximum is not None else Decimal(1)
-        values[e.person.id] = base * coefficient * e.share
-        given = (Input("livello", e.level, ref=f"score:{e.person.id}"), Input("coefficiente del livello", coefficient))
+        values[e.person.id] = base * coefficient * e.share * e.factor
+        given = (
+            Input("livello", e.level, ref=f"score:{e.person.id}"),
+            Input("coefficiente del livello", coefficient),
+            *e.factor_inputs,
+        )
         inputs[e.person.id] = given + ((Input("massimo pro capite", pr.maximum),) if pr.maximum is not None else ())
     if pr.maximum is not None:
         formula = "massimo pro capite × coefficiente del livello × quota pagata, arrotondato per difetto al centesimo"
         return Plan(values, True, formula, inputs)
-    return Plan(values, False, "fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata", inputs)
+    formula = f"fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata{_factor_words(pr)}"
+    return Plan(values, False, formula, inputs)
 
 
 def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:

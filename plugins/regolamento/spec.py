@@ -71,6 +71,10 @@ def key(
 
 FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni spiegazione (es. \"art. 9 c. 2\")"
 NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
+GRADES_DOC = (
+    "le categorie (A, B, C, D, DIR) o Aree del CCNL 16.11.2022 (Operatori, Operatori esperti, Istruttori, "
+    "Funzionari), come la colonna category di people.csv"
+)
 
 
 @attrs.frozen
@@ -96,48 +100,61 @@ class Act:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
+def _weight(toml: str, doc: str, example: Any) -> Any:
+    return key(toml, "number", doc, default=Decimal(0), lo="0", hi="1", example=example)
+
+
+def _card_weight() -> Any:
+    return _weight("scheda", "peso della scheda di valutazione individuale (0–100)", 0.6)
+
+
+def _unit_weight() -> Any:
+    return _weight("unita", "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)", 0.4)
+
+
+def _ente_weight() -> Any:
+    return _weight("ente", "peso della performance organizzativa dell'ente (× 100)", 0)
+
+
+def _dashboard_weight() -> Any:
+    return _weight("cruscotto", "peso del cruscotto personale (assignments.csv) (× 100)", 0)
+
+
 @attrs.frozen
 class Weights:
     """[punteggio.<ruolo>] — i pesi delle componenti del punteggio di un ruolo (somma 1)."""
 
-    card: Decimal = key(
-        "scheda",
-        "number",
-        "peso della scheda di valutazione individuale (0–100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0.6,
-    )
-    unit: Decimal = key(
-        "unita",
-        "number",
-        "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0.4,
-    )
-    ente: Decimal = key(
-        "ente",
-        "number",
-        "peso della performance organizzativa dell'ente (× 100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0,
-    )
-    dashboard: Decimal = key(
-        "cruscotto",
-        "number",
-        "peso del cruscotto personale (assignments.csv) (× 100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0,
-    )
+    card: Decimal = _card_weight()
+    unit: Decimal = _unit_weight()
+    ente: Decimal = _ente_weight()
+    dashboard: Decimal = _dashboard_weight()
     source: str = key(
         "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class GradeWeights:
+    """[[punteggio.categorie]] — i pesi delle componenti del punteggio di una o più categorie (o Aree) del
+    contratto, al posto di quelli del ruolo (somma 1)."""
+
+    grades: tuple[str, ...] = key(
+        "categorie",
+        "texts",
+        GRADES_DOC,
+        required=True,
+        example=["A", "B", "C"],
+    )
+    roles: tuple[str, ...] = key(
+        "ruoli", "texts", "i ruoli a cui si applicano questi pesi", default=("dipendente",), choices=ROLES
+    )
+    card: Decimal = _card_weight()
+    unit: Decimal = _unit_weight()
+    ente: Decimal = _ente_weight()
+    dashboard: Decimal = _dashboard_weight()
+    source: str = key(
+        "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 3"
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
@@ -153,6 +170,14 @@ class Score:
     po: Weights | None = key("po", "table", "i pesi per le PO / EQ", table=Weights)
     dirigente: Weights | None = key("dirigente", "table", "i pesi per i dirigenti", table=Weights)
     segretario: Weights | None = key("segretario", "table", "i pesi per il segretario", table=Weights)
+    grades: tuple[GradeWeights, ...] = key(
+        "categorie",
+        "tables",
+        "i pesi per categoria (o Area) del contratto: valgono al posto di quelli del ruolo per le persone di quelle "
+        "categorie",
+        default=(),
+        table=GradeWeights,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -333,6 +358,16 @@ class Premium:
         lo="0",
         hi="1",
         example={"A": 1, "B": 0.8},
+    )
+    grade_factors: Mapping[str, Decimal] = key(
+        "parametri",
+        "numbers",
+        "per «proporzionale» e «livelli» senza massimo: il parametro di ogni categoria (o Area) del contratto, che "
+        "moltiplica il peso della persona nella ripartizione del fondo",
+        default={},
+        lo="0",
+        hi="1000",
+        example={"B": 100, "C": 110, "D": 130},
     )
     bands: tuple[BandShare, ...] = key(
         "fasce", "tables", "per «fasce»: le fasce, dalla più alta", default=(), table=BandShare
