@@ -14,7 +14,7 @@ from typing import Any
 
 from . import grades
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, ResultPay, Score, Weights
+from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, Reduction, ResultPay, Score, Weights
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -39,6 +39,10 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
                 names |= {s.name for s in steps}
     for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
+    for i, red in enumerate(parts.get("reductions", ())):
+        reduction(f"riduzioni[{i}]", red, error)
+    if parts.get("reductions") and "premium" not in parts and "premium" not in broken:
+        error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")
     if pr is not None:
         premium(pr, None if "levels" in broken else names, error)
@@ -219,6 +223,60 @@ def grade_factors(pr: Premium, error: Error) -> None:
             "i parametri per categoria pesano la persona nella ripartizione del fondo: con un massimo pro capite "
             "non c'è ripartizione (togli massimo, o i parametri)",
             "regolamento.valore",
+        )
+
+
+# the largest value of each measure: the last bracket reaches it, so every person has a bracket
+TOP = {"assenze": Decimal(366), "fte": ONE}
+# whole days follow each other (da 0 a 10, da 11 a 30); a fraction of fte starts where the last ended
+STEP = {"assenze": ONE, "fte": Decimal(0)}
+
+
+def reduction(path: str, red: Reduction, error: Error) -> None:
+    """Brackets from 0, contiguous and in order, the last reaching the measure's largest value."""
+    steps = red.brackets
+    if not steps:
+        error(f"{path}.scaglioni", "non c'è nessuno scaglione", "regolamento.manca")
+        return
+    if steps[0].start != 0:
+        error(
+            f"{path}.scaglioni[0].da", f"il primo scaglione parte da {steps[0].start}, non da 0", "regolamento.soglie"
+        )
+    for i, b in enumerate(steps):
+        where = f"{path}.scaglioni[{i}]"
+        if red.measure == "fte" and max(b.start, b.end or 0) > ONE:
+            error(where, "per «fte» gli scaglioni sono tra 0 e 1 (il tempo pieno)", "regolamento.valore")
+        if b.end is not None and b.end < b.start:
+            error(f"{where}.a", f"lo scaglione finisce ({b.end}) prima di iniziare ({b.start})", "regolamento.soglie")
+        if b.end is None and i < len(steps) - 1:
+            error(f"{where}.a", "solo l'ultimo scaglione può non avere la fine (a)", "regolamento.manca")
+        previous = steps[i - 1].end if i else None
+        if previous is not None:
+            after(where, previous, b.start, STEP[red.measure], error)
+    last = steps[-1].end
+    if last is not None and last < TOP[red.measure]:
+        error(
+            f"{path}.scaglioni[{len(steps) - 1}].a",
+            f"l'ultimo scaglione finisce a {last}: ometti «a» perché valga oltre (fino a {TOP[red.measure]})",
+            "regolamento.soglie",
+        )
+
+
+def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error) -> None:
+    """A bracket starting right after the previous one ended: no value in two brackets, none in no bracket."""
+    if start < end + step:
+        error(
+            f"{where}.da",
+            f"lo scaglione parte da {start} e si sovrappone al precedente, che finisce a {end}: "
+            f"deve partire da {end + step}",
+            "regolamento.soglie",
+        )
+    elif start > end + step:
+        error(
+            f"{where}.da",
+            f"tra lo scaglione precedente (fino a {end}) e questo (da {start}) c'è un vuoto: deve partire da "
+            f"{end + step}",
+            "regolamento.soglie",
         )
 
 

@@ -34,7 +34,7 @@ from ciclope.core import (
     scoring,
 )
 
-from . import grades
+from . import grades, reductions
 from .eligibility import cite, exclusion, paid_share, unit_achievement
 from .spec import Premium, Regulation
 
@@ -90,6 +90,10 @@ def entries(
             continue
         status = exclusion(reg, p, s, ente, org, trace)
         share, share_inputs, words = paid_share(pr, p, ente)
+        if status is None and reg.reductions:  # the excluded are paid nothing: no reduction to explain
+            left, cut_inputs, cut_words = reductions.reduce(reg, p, ente, trace)
+            share, share_inputs = share * left, [*share_inputs, *cut_inputs]
+            words = " × ".join(w for w in (words, cut_words) if w)
         factor, factor_inputs = grades.factor(pr, p, ente)
         out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs))
     return out

@@ -34,6 +34,7 @@ ENTE_KINDS = (
 COMPARTI = ("funzioni_locali",)
 METHODS = ("proporzionale", "soglie", "livelli", "fasce")
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
+MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
 
 
@@ -254,6 +255,47 @@ class Exclusion:
         default={},
         example={"richiamo scritto": "rimprovero_scritto"},
     )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Bracket:
+    """Uno scaglione di una riduzione: da un valore a un valore (compresi), la riduzione del premio."""
+
+    start: Decimal = key(
+        "da", "number", "l'inizio dello scaglione (compreso)", required=True, lo="0", hi="366", example=11
+    )
+    end: Decimal | None = key(
+        "a",
+        "number",
+        "la fine dello scaglione (compresa); manca nell'ultimo, che vale «oltre»",
+        lo="0",
+        hi="366",
+        example=30,
+    )
+    cut: Decimal = key(
+        "riduzione", "number", "la riduzione del premio (0–1): 0.1 è il 10%", required=True, lo="0", hi="1", example=0.1
+    )
+
+
+@attrs.frozen
+class Reduction:
+    """[[riduzioni]] — una riduzione graduata del premio: gli scaglioni di un dato della persona (i giorni di
+    assenza o il tempo lavorato) e la riduzione di ciascuno."""
+
+    measure: str = key(
+        "misura",
+        "choice",
+        "il dato della persona: assenze (i giorni di assenza, colonna absence_days di people.csv) o fte (il tempo "
+        "lavorato, colonna fte)",
+        required=True,
+        choices=MEASURES,
+        example="assenze",
+    )
+    brackets: tuple[Bracket, ...] = key(
+        "scaglioni", "tables", "gli scaglioni, dal primo (da 0), contigui, in ordine", required=True, table=Bracket
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -504,6 +546,9 @@ class Regulation:
         "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion
     )
     premium: Premium | None = key("premio", "table", "il premio individuale", table=Premium)
+    reductions: tuple[Reduction, ...] = key(
+        "riduzioni", "tables", "le riduzioni graduate del premio individuale", default=(), table=Reduction
+    )
     result_pay: ResultPay | None = key("risultato_po", "table", "la retribuzione di risultato", table=ResultPay)
     calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
     labels: Mapping[str, str] = key(
