@@ -192,6 +192,14 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
                 )
     if pr.grade_factors:
         grade_factors(pr, error)
+    if pr.band_money == "per_fascia" and pr.method != "fasce":
+        error("premio.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
+    if pr.within_band != "fte" and pr.band_money != "per_fascia":
+        error(
+            "premio.in_fascia",
+            "in_fascia vale con ripartizione = \"per_fascia\" (la quota di ogni fascia divisa tra i suoi membri)",
+            "regolamento.valore",
+        )
     if pr.method == "fasce":
         if len(pr.bands) < 2:
             error("premio.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
@@ -199,6 +207,10 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
             total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
             if pr.bands and total != ONE:
                 error("premio.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
+        names = [b.name for b in pr.bands]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                error(f"premio.fasce[{i}].nome", f"la fascia {name!r} è già scritta prima", "regolamento.valore")
         for i, b in enumerate(pr.bands):
             if b.staff == 0:
                 error(

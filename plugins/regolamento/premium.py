@@ -77,6 +77,9 @@ class Plan:
     formula: str
     inputs: Mapping[str, tuple[Input, ...]] = attrs.field(factory=dict)
     band: Mapping[str, str] = attrs.field(factory=dict)
+    # «per_fascia»: each band's share of the pool (band → resources, best band first), split within the band by
+    # ``values``; empty without a fixed pool per band
+    band_pools: Mapping[str, Decimal] = attrs.field(factory=dict)
 
 
 def entries(
@@ -139,6 +142,8 @@ def settle(
     amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
 ) -> tuple[dict[str, Decimal], str]:
     """The amounts of the admitted people, and a note on how the pool was used."""
+    if plan.band_pools:
+        return by_band(amount, plan, pr, rank, source, trace), ""
     if not plan.capped:
         return money.split(amount, plan.values, rank=rank), ""
     due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
@@ -159,6 +164,33 @@ def settle(
     if pr.residual == "ridistribuisci" and total > 0:
         return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
     return due, ""
+
+
+def by_band(
+    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+) -> dict[str, Decimal]:
+    """A fixed pool per band: the pool split among the bands by their shares of resources (leftover cents to the
+    higher band), each band's part split among its members by ``plan.values``. A band nobody is paid from keeps
+    its part as the pool's residual, and a warning says so."""
+    order = {name: i for i, name in enumerate(plan.band_pools)}
+    parts = money.split(amount, plan.band_pools, rank=order)
+    out: dict[str, Decimal] = {}
+    for name, part in parts.items():
+        paid = money.split(part, {pid: w for pid, w in plan.values.items() if plan.band[pid] == name}, rank=rank)
+        if part > 0 and not any(paid.values()):
+            trace.problem(
+                Problem(
+                    rule="regolamento.fascia_vuota",
+                    severity="warning",
+                    source=source,
+                    file="ente.toml",
+                    column=f"funds.{pr.fund}",
+                    message=f"nessun premio dalla fascia «{name}» (nessuno vi è collocato con una quota pagata): "
+                    f"la sua quota del fondo, {fmt.euro(part)}, resta residua",
+                )
+            )
+        out.update(paid)
+    return out
 
 
 def method_plan(reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
@@ -246,9 +278,11 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
         cap = math.floor(Fraction(pr.top_cap) * in_service)
     targets = bands.band_targets(len(ranking), shares, cap)
     groups = bands.assign_bands(ranking, targets)
+    band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
+    if pr.band_money == "per_fascia":
+        return fixed_band_pools(pr, admitted, band_of)
     share_of = {e.person.id: e.share for e in admitted}
     weights = bands.per_capita_weights(shares, groups, share_of)
-    band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
     inputs = {
         pid: (
             Input("fascia", band_of[pid]),
@@ -264,6 +298,24 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
         "della fascia) × quota pagata; fasce per punteggio decrescente, pari merito mai divisi"
     )
     return Plan(weights, False, formula, inputs, band_of)
+
+
+def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, str]) -> Plan:
+    """«Il X% delle risorse alla fascia …»: each band its share of the pool, split among its members in proportion
+    to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
+    by_score = pr.within_band == "punteggio"
+    values = {e.person.id: e.score * e.share if by_score else e.share for e in admitted}
+    resources = {b.name: b.resources for b in pr.bands}
+    inputs = {
+        pid: (Input("fascia", band), Input("quota di risorse della fascia", resources[band]))
+        for pid, band in band_of.items()
+    }
+    within = "punteggio × quota pagata" if by_score else "quota pagata"
+    formula = (
+        f"fondo × quota di risorse della fascia, divisa tra i collocati nella fascia in proporzione a {within}; "
+        "fasce per punteggio decrescente, pari merito mai divisi"
+    )
+    return Plan(values, False, formula, inputs, band_of, resources)
 
 
 def record(

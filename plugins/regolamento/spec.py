@@ -414,6 +414,22 @@ class Premium:
     bands: tuple[BandShare, ...] = key(
         "fasce", "tables", "per «fasce»: le fasce, dalla più alta", default=(), table=BandShare
     )
+    band_money: str = key(
+        "ripartizione",
+        "choice",
+        "per «fasce»: pro_capite (il fondo diviso per il peso pro capite di ogni fascia, risorse / personale) o "
+        "per_fascia (a ogni fascia la sua quota di risorse del fondo, divisa tra chi vi è collocato)",
+        default="pro_capite",
+        choices=("pro_capite", "per_fascia"),
+    )
+    within_band: str = key(
+        "in_fascia",
+        "choice",
+        "per «fasce» con ripartizione per_fascia: la quota della fascia divisa in proporzione alla quota pagata "
+        "(fte: il tempo lavorato) o al punteggio × la quota pagata (punteggio)",
+        default="fte",
+        choices=("fte", "punteggio"),
+    )
     top_cap: Decimal | None = key(
         "tetto_prime_fasce",
         "number",
