@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from ciclope.core import labels, model
+from ciclope.plugins.regolamento import grades
 from ciclope.plugins.regolamento.load import load
 
 HEAD = """\
@@ -226,3 +228,15 @@ def test_a_scenario_changes_a_parametro(ciclope_ente, tmp_path):
     #   B1 26563.45 → 265.63 (.45); C1 22920.46 → 229.20 (.46); D1 34335.15 → 343.35 (.15);
     #   D2 16180.94 → 161.80 (.94); floors 999.98: a cent each to D2 (.94) and C1 (.46)
     assert amounts(result) == {"B1": "265.63", "C1": "229.21", "D1": "343.35", "D2": "161.81"}
+
+
+def test_the_grades_are_those_people_csv_reads():
+    # the plugin imports only the core's surface, so it keeps its own copy of the contract's closed list
+    assert grades.CATEGORIES == model.CATEGORIES and grades.AREE_2023 == labels.AREE_2023
+    assert [grades.code(w) for w in ("c", "Istruttori", "AREA DEGLI ISTRUTTORI", "funzionari ed EQ", "E")] == [
+        "C",
+        "C",
+        "C",
+        "D",
+        None,
+    ]

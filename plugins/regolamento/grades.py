@@ -12,12 +12,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, Person
-from ciclope.core.labels import AREE_2023
-from ciclope.core.model import CATEGORIES
 
 from .spec import GradeWeights, Premium, Regulation, Weights
 from .vocabulary import normal
 
+# The categories people.csv accepts (its closed list) and the Areas of the CCNL 16.11.2022 that took their place,
+# which people.csv reads as the same codes (a test keeps both equal to the core's lists).
+CATEGORIES = ("A", "B", "C", "D", "DIR")
+AREE_2023 = {
+    "A": "Area degli Operatori",
+    "B": "Area degli Operatori esperti",
+    "C": "Area degli Istruttori",
+    "D": "Area dei Funzionari e dell'Elevata qualificazione",
+}
 # every word a regulation may write for a grade → its code: the code, the Area's name, the Area without «Area dei»
 WORDS: dict[str, str] = {normal(c): c for c in CATEGORIES}
 for _code, _area in AREE_2023.items():
