@@ -194,7 +194,7 @@ def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
     )
     assert problems_of(tmp_path, text) == [
         "riga 11, chiave punteggio.categorie[0].categorie: categoria 'Istrutori' sconosciuta (forse 'Istruttori'?); "
-        "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari e dell'Elevata qualificazione",
+        "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari",
         "riga 17, chiave punteggio.categorie[1]: i pesi (scheda, unita, ente, cruscotto) sommano a 0.9, non a 1",
         "riga 27, chiave premio.parametri: la categoria 'D' è scritta due volte ('D')",
     ]
@@ -233,6 +233,7 @@ def test_a_scenario_changes_a_parametro(ciclope_ente, tmp_path):
 def test_the_grades_are_those_people_csv_reads():
     # the plugin imports only the core's surface, so it keeps its own copy of the contract's closed list
     assert grades.CATEGORIES == model.CATEGORIES and grades.AREE_2023 == labels.AREE_2023
+    assert all(grades.code(word) is not None for word in grades.KNOWN)  # every word a hint offers is read
     assert [grades.code(w) for w in ("c", "Istruttori", "AREA DEGLI ISTRUTTORI", "funzionari ed EQ", "E")] == [
         "C",
         "C",

@@ -32,7 +32,7 @@ for _code, _area in AREE_2023.items():
     WORDS[normal(_area.split(" ", 2)[2])] = _code  # «Area degli Istruttori» → istruttori
 WORDS[normal("Funzionari")] = "D"
 WORDS[normal("Funzionari ed EQ")] = "D"
-KNOWN = [*CATEGORIES, *(a.split(" ", 2)[2] for a in AREE_2023.values())]
+KNOWN = [*CATEGORIES, "Operatori", "Operatori esperti", "Istruttori", "Funzionari"]  # as a hint lists them
 
 
 def code(word: str) -> str | None:
