@@ -6,7 +6,8 @@ after ``regolamento.`` to :func:`check` (hook ``ciclope_check_amendments``) and 
 is the file with those numbers changed (:func:`apply`, through :func:`.load.load`).
 
 A key walks the format of :mod:`.spec` by its TOML names: a table by its name, an element of a list of
-tables by its position from 1 or by its ``nome`` (or ``regola``, for ``esclusioni``), a free name of a
+tables by its position from 1 or by its ``nome`` (or ``regola``, for ``esclusioni``; ``misura``, for
+``riduzioni``), a free name of a
 table of numbers (``coefficienti``) by that name. It ends on a number (kind ``int``, ``number`` or
 ``money``): only figures are amended; texts and choices are the regulation's shape, changed in the file.
 The amended regulation is read by the same reader, so every rule between keys (thresholds in order, shares
@@ -26,7 +27,7 @@ from .hints import nearest
 from .spec import Regulation
 
 NUMBERS = ("int", "number", "money")
-SELECTORS = ("nome", "regola")  # the keys that name an element of a list of tables
+SELECTORS = ("nome", "regola", "misura")  # the keys that name an element of a list of tables
 
 
 class AmendError(ValueError):

@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from . import grades
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, Levels, Premium, ResultPay, Score
+from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, Reduction, ResultPay, Score, Weights
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -38,6 +39,10 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
                 names |= {s.name for s in steps}
     for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
+    for i, red in enumerate(parts.get("reductions", ())):
+        reduction(f"riduzioni[{i}]", red, error)
+    if parts.get("reductions") and "premium" not in parts and "premium" not in broken:
+        error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")
     if pr is not None:
         premium(pr, None if "levels" in broken else names, error)
@@ -67,13 +72,48 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
 
 def weights_sum(score: Score, error: Error) -> None:
     for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
-        if weights is None:
-            continue
-        total = weights.card + weights.unit + weights.ente + weights.dashboard
-        if total != ONE:
+        if weights is not None:
+            summing_to_one(f"punteggio.{role}", weights, error)
+    seen: dict[tuple[str, str], int] = {}
+    for i, group in enumerate(score.grades):
+        path = f"punteggio.categorie[{i}]"
+        summing_to_one(path, group, error)
+        if not group.grades:
+            error(f"{path}.categorie", "la lista delle categorie è vuota", "regolamento.manca")
+        codes = grade_codes(f"{path}.categorie", group.grades, error)
+        for role, grade in ((r, c) for r in group.roles for c in codes):
+            if (role, grade) in seen:
+                error(
+                    f"{path}.categorie",
+                    f"la categoria {grade!r} del ruolo {role!r} ha già i pesi di "
+                    f"punteggio.categorie[{seen[role, grade]}]: una sola tabella di pesi per categoria",
+                    "regolamento.valore",
+                )
+            seen.setdefault((role, grade), i)
+
+
+def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> None:
+    total = weights.card + weights.unit + weights.ente + weights.dashboard
+    if total != ONE:
+        error(path, f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma")
+
+
+def grade_codes(path: str, names: Sequence[str], error: Error) -> list[str]:
+    """The category codes of the grade ``names`` (each named once); an unknown name is an error with the nearest."""
+    out: list[str] = []
+    for name in names:
+        found = grades.code(name)
+        if found is None:
             error(
-                f"punteggio.{role}", f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma"
+                path,
+                f"categoria {name!r} sconosciuta{nearest(name, grades.KNOWN)}; ammesse: {', '.join(grades.KNOWN)}",
+                "regolamento.valore",
             )
+        elif found in out:
+            error(path, f"la categoria {found!r} è scritta due volte ({name!r})", "regolamento.valore")
+        else:
+            out.append(found)
+    return out
 
 
 def descending(path: str, thresholds: Sequence[Decimal], error: Error) -> None:
@@ -150,6 +190,16 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
                     f"livello sconosciuto{nearest(name, sorted(levels))}; livelli: {', '.join(sorted(levels))}",
                     "regolamento.chiave_sconosciuta",
                 )
+    if pr.grade_factors:
+        grade_factors(pr, error)
+    if pr.band_money == "per_fascia" and pr.method != "fasce":
+        error("premio.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
+    if pr.within_band != "fte" and pr.band_money != "per_fascia":
+        error(
+            "premio.in_fascia",
+            "in_fascia vale con ripartizione = \"per_fascia\" (la quota di ogni fascia divisa tra i suoi membri)",
+            "regolamento.valore",
+        )
     if pr.method == "fasce":
         if len(pr.bands) < 2:
             error("premio.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
@@ -157,6 +207,10 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
             total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
             if pr.bands and total != ONE:
                 error("premio.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
+        names = [b.name for b in pr.bands]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                error(f"premio.fasce[{i}].nome", f"la fascia {name!r} è già scritta prima", "regolamento.valore")
         for i, b in enumerate(pr.bands):
             if b.staff == 0:
                 error(
@@ -164,6 +218,78 @@ def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
                     "una fascia senza personale non ha un premio pro capite",
                     "regolamento.valore",
                 )
+
+
+def grade_factors(pr: Premium, error: Error) -> None:
+    """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
+    grade_codes("premio.parametri", list(pr.grade_factors), error)
+    if pr.method not in ("proporzionale", "livelli"):
+        error(
+            "premio.parametri",
+            f"i parametri per categoria valgono per i metodi «proporzionale» e «livelli», non per «{pr.method}»",
+            "regolamento.valore",
+        )
+    elif pr.method == "livelli" and pr.maximum is not None:
+        error(
+            "premio.parametri",
+            "i parametri per categoria pesano la persona nella ripartizione del fondo: con un massimo pro capite "
+            "non c'è ripartizione (togli massimo, o i parametri)",
+            "regolamento.valore",
+        )
+
+
+# the largest value of each measure: the last bracket reaches it, so every person has a bracket
+TOP = {"assenze": Decimal(366), "fte": ONE}
+# whole days follow each other (da 0 a 10, da 11 a 30); a fraction of fte starts where the last ended
+STEP = {"assenze": ONE, "fte": Decimal(0)}
+
+
+def reduction(path: str, red: Reduction, error: Error) -> None:
+    """Brackets from 0, contiguous and in order, the last reaching the measure's largest value."""
+    steps = red.brackets
+    if not steps:
+        error(f"{path}.scaglioni", "non c'è nessuno scaglione", "regolamento.manca")
+        return
+    if steps[0].start != 0:
+        error(
+            f"{path}.scaglioni[0].da", f"il primo scaglione parte da {steps[0].start}, non da 0", "regolamento.soglie"
+        )
+    for i, b in enumerate(steps):
+        where = f"{path}.scaglioni[{i}]"
+        if red.measure == "fte" and max(b.start, b.end or 0) > ONE:
+            error(where, "per «fte» gli scaglioni sono tra 0 e 1 (il tempo pieno)", "regolamento.valore")
+        if b.end is not None and b.end < b.start:
+            error(f"{where}.a", f"lo scaglione finisce ({b.end}) prima di iniziare ({b.start})", "regolamento.soglie")
+        if b.end is None and i < len(steps) - 1:
+            error(f"{where}.a", "solo l'ultimo scaglione può non avere la fine (a)", "regolamento.manca")
+        previous = steps[i - 1].end if i else None
+        if previous is not None:
+            after(where, previous, b.start, STEP[red.measure], error)
+    last = steps[-1].end
+    if last is not None and last < TOP[red.measure]:
+        error(
+            f"{path}.scaglioni[{len(steps) - 1}].a",
+            f"l'ultimo scaglione finisce a {last}: ometti «a» perché valga oltre (fino a {TOP[red.measure]})",
+            "regolamento.soglie",
+        )
+
+
+def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error) -> None:
+    """A bracket starting right after the previous one ended: no value in two brackets, none in no bracket."""
+    if start < end + step:
+        error(
+            f"{where}.da",
+            f"lo scaglione parte da {start} e si sovrappone al precedente, che finisce a {end}: "
+            f"deve partire da {end + step}",
+            "regolamento.soglie",
+        )
+    elif start > end + step:
+        error(
+            f"{where}.da",
+            f"tra lo scaglione precedente (fino a {end}) e questo (da {start}) c'è un vuoto: deve partire da "
+            f"{end + step}",
+            "regolamento.soglie",
+        )
 
 
 def result_pay(rp: ResultPay, error: Error) -> None:

@@ -34,6 +34,7 @@ from ciclope.core import (
     scoring,
 )
 
+from . import grades, reductions
 from .eligibility import cite, exclusion, paid_share, unit_achievement
 from .spec import Premium, Regulation
 
@@ -63,6 +64,8 @@ class Entry:
     share: Decimal
     share_inputs: tuple[Input, ...]
     share_words: str
+    factor: Decimal = Decimal(1)  # the parametro of the person's category ([premio] parametri), else 1
+    factor_inputs: tuple[Input, ...] = ()
 
 
 @attrs.frozen
@@ -74,6 +77,9 @@ class Plan:
     formula: str
     inputs: Mapping[str, tuple[Input, ...]] = attrs.field(factory=dict)
     band: Mapping[str, str] = attrs.field(factory=dict)
+    # «per_fascia»: each band's share of the pool (band → resources, best band first), split within the band by
+    # ``values``; empty without a fixed pool per band
+    band_pools: Mapping[str, Decimal] = attrs.field(factory=dict)
 
 
 def entries(
@@ -87,7 +93,12 @@ def entries(
             continue
         status = exclusion(reg, p, s, ente, org, trace)
         share, share_inputs, words = paid_share(pr, p, ente)
-        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words))
+        if status is None and reg.reductions:  # the excluded are paid nothing: no reduction to explain
+            left, cut_inputs, cut_words = reductions.reduce(reg, p, ente, trace)
+            share, share_inputs = share * left, [*share_inputs, *cut_inputs]
+            words = " × ".join(w for w in (words, cut_words) if w)
+        factor, factor_inputs = grades.factor(pr, p, ente)
+        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs))
     return out
 
 
@@ -131,6 +142,8 @@ def settle(
     amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
 ) -> tuple[dict[str, Decimal], str]:
     """The amounts of the admitted people, and a note on how the pool was used."""
+    if plan.band_pools:
+        return by_band(amount, plan, pr, rank, source, trace), ""
     if not plan.capped:
         return money.split(amount, plan.values, rank=rank), ""
     due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
@@ -153,6 +166,33 @@ def settle(
     return due, ""
 
 
+def by_band(
+    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+) -> dict[str, Decimal]:
+    """A fixed pool per band: the pool split among the bands by their shares of resources (leftover cents to the
+    higher band), each band's part split among its members by ``plan.values``. A band nobody is paid from keeps
+    its part as the pool's residual, and a warning says so."""
+    order = {name: i for i, name in enumerate(plan.band_pools)}
+    parts = money.split(amount, plan.band_pools, rank=order)
+    out: dict[str, Decimal] = {}
+    for name, part in parts.items():
+        paid = money.split(part, {pid: w for pid, w in plan.values.items() if plan.band[pid] == name}, rank=rank)
+        if part > 0 and not any(paid.values()):
+            trace.problem(
+                Problem(
+                    rule="regolamento.fascia_vuota",
+                    severity="warning",
+                    source=source,
+                    file="ente.toml",
+                    column=f"funds.{pr.fund}",
+                    message=f"nessun premio dalla fascia «{name}» (nessuno vi è collocato con una quota pagata): "
+                    f"la sua quota del fondo, {fmt.euro(part)}, resta residua",
+                )
+            )
+        out.update(paid)
+    return out
+
+
 def method_plan(reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
     if pr.method == "proporzionale":
         return proportional(pr, admitted, ente, org)
@@ -167,16 +207,21 @@ def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerform
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
-        weight = e.score * e.share
-        extra: tuple[Input, ...] = ()
+        weight = e.score * e.share * e.factor
+        extra: tuple[Input, ...] = e.factor_inputs
         if pr.by_unit:
             unit, ach = unit_achievement(e.person, ente, org)
             weight *= ach if ach is not None else Decimal(0)
-            extra = (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
+            extra += (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
         values[e.person.id] = weight
         inputs[e.person.id] = extra
     unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
-    return Plan(values, False, f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{unit_words}", inputs)
+    formula = f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{_factor_words(pr)}{unit_words}"
+    return Plan(values, False, formula, inputs)
+
+
+def _factor_words(pr: Premium) -> str:
+    return " × parametro della categoria" if pr.grade_factors else ""
 
 
 def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
@@ -208,13 +253,18 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
     for e in admitted:
         coefficient = pr.coefficients.get(e.level or "", Decimal(0))
         base = pr.maximum if pr.maximum is not None else Decimal(1)
-        values[e.person.id] = base * coefficient * e.share
-        given = (Input("livello", e.level, ref=f"score:{e.person.id}"), Input("coefficiente del livello", coefficient))
+        values[e.person.id] = base * coefficient * e.share * e.factor
+        given = (
+            Input("livello", e.level, ref=f"score:{e.person.id}"),
+            Input("coefficiente del livello", coefficient),
+            *e.factor_inputs,
+        )
         inputs[e.person.id] = given + ((Input("massimo pro capite", pr.maximum),) if pr.maximum is not None else ())
     if pr.maximum is not None:
         formula = "massimo pro capite × coefficiente del livello × quota pagata, arrotondato per difetto al centesimo"
         return Plan(values, True, formula, inputs)
-    return Plan(values, False, "fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata", inputs)
+    formula = f"fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata{_factor_words(pr)}"
+    return Plan(values, False, formula, inputs)
 
 
 def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
@@ -228,9 +278,11 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
         cap = math.floor(Fraction(pr.top_cap) * in_service)
     targets = bands.band_targets(len(ranking), shares, cap)
     groups = bands.assign_bands(ranking, targets)
+    band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
+    if pr.band_money == "per_fascia":
+        return fixed_band_pools(pr, admitted, band_of)
     share_of = {e.person.id: e.share for e in admitted}
     weights = bands.per_capita_weights(shares, groups, share_of)
-    band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
     inputs = {
         pid: (
             Input("fascia", band_of[pid]),
@@ -246,6 +298,24 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
         "della fascia) × quota pagata; fasce per punteggio decrescente, pari merito mai divisi"
     )
     return Plan(weights, False, formula, inputs, band_of)
+
+
+def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, str]) -> Plan:
+    """«Il X% delle risorse alla fascia …»: each band its share of the pool, split among its members in proportion
+    to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
+    by_score = pr.within_band == "punteggio"
+    values = {e.person.id: e.score * e.share if by_score else e.share for e in admitted}
+    resources = {b.name: b.resources for b in pr.bands}
+    inputs = {
+        pid: (Input("fascia", band), Input("quota di risorse della fascia", resources[band]))
+        for pid, band in band_of.items()
+    }
+    within = "punteggio × quota pagata" if by_score else "quota pagata"
+    formula = (
+        f"fondo × quota di risorse della fascia, divisa tra i collocati nella fascia in proporzione a {within}; "
+        "fasce per punteggio decrescente, pari merito mai divisi"
+    )
+    return Plan(values, False, formula, inputs, band_of, resources)
 
 
 def record(

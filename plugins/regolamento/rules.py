@@ -28,13 +28,13 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, premium, resultpay, vocabulary
+from . import amend, coverage, grades, premium, resultpay, vocabulary
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
 from .load import PARAM, changes_of, declared, load, parsed, regulation_of
 from .reader import SOURCE
-from .spec import Regulation, Step, Weights
+from .spec import GradeWeights, Regulation, Step, Weights
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
@@ -68,7 +68,9 @@ def check_amendments(params: Params, where: str) -> list[Problem]:
 def validate(ente: Ente, params: Params) -> list[Problem]:
     if params[PARAM]:
         regulation = declared(params)
-        return unknown_sanctions(ente, regulation) if regulation is not None else []
+        if regulation is None:
+            return []
+        return unknown_sanctions(ente, regulation) + coverage.missing(regulation, ente, params[PARAM])
     return [
         Problem(
             rule="regolamento.file",
@@ -124,17 +126,6 @@ def input_schema() -> InputSchema:
     )
 
 
-def weights_of(reg: Regulation, role: str) -> Weights | None:
-    if reg.score is None:
-        return None
-    return {
-        "dipendente": reg.score.staff,
-        "po": reg.score.po,
-        "dirigente": reg.score.dirigente,
-        "segretario": reg.score.segretario,
-    }.get(role)
-
-
 def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
     if reg.levels is None:
         return ()
@@ -164,7 +155,7 @@ def individual_score(
     person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace
 ) -> Score | None:
     reg = regulation_of(params)
-    weights = weights_of(reg, person.role)
+    weights = grades.weights_for(reg, person)
     card_score = scoring.card_part(person, card, trace) if card else None
     parts = components(person, ente, org, card_score, weights)
     missing = [label for label, _, value, w in parts if value is None and w > 0]
@@ -195,7 +186,7 @@ def individual_score(
 
 
 def components(
-    person: Person, ente: Ente, org: OrgPerformance, card: Decimal | None, weights: Weights | None
+    person: Person, ente: Ente, org: OrgPerformance, card: Decimal | None, weights: Weights | GradeWeights | None
 ) -> list[tuple[str, str, Decimal | None, Decimal]]:
     """(label, figure key, value 0–100, weight) of each component of a role's score."""
     if weights is None:

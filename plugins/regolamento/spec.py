@@ -34,6 +34,7 @@ ENTE_KINDS = (
 COMPARTI = ("funzioni_locali",)
 METHODS = ("proporzionale", "soglie", "livelli", "fasce")
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
+MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
 
 
@@ -71,6 +72,10 @@ def key(
 
 FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni spiegazione (es. \"art. 9 c. 2\")"
 NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
+GRADES_DOC = (
+    "le categorie (A, B, C, D, DIR) o Aree del CCNL 16.11.2022 (Operatori, Operatori esperti, Istruttori, "
+    "Funzionari), come la colonna category di people.csv"
+)
 
 
 @attrs.frozen
@@ -96,48 +101,61 @@ class Act:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
+def _weight(toml: str, doc: str, example: Any) -> Any:
+    return key(toml, "number", doc, default=Decimal(0), lo="0", hi="1", example=example)
+
+
+def _card_weight() -> Any:
+    return _weight("scheda", "peso della scheda di valutazione individuale (0–100)", 0.6)
+
+
+def _unit_weight() -> Any:
+    return _weight("unita", "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)", 0.4)
+
+
+def _ente_weight() -> Any:
+    return _weight("ente", "peso della performance organizzativa dell'ente (× 100)", 0)
+
+
+def _dashboard_weight() -> Any:
+    return _weight("cruscotto", "peso del cruscotto personale (assignments.csv) (× 100)", 0)
+
+
 @attrs.frozen
 class Weights:
     """[punteggio.<ruolo>] — i pesi delle componenti del punteggio di un ruolo (somma 1)."""
 
-    card: Decimal = key(
-        "scheda",
-        "number",
-        "peso della scheda di valutazione individuale (0–100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0.6,
-    )
-    unit: Decimal = key(
-        "unita",
-        "number",
-        "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0.4,
-    )
-    ente: Decimal = key(
-        "ente",
-        "number",
-        "peso della performance organizzativa dell'ente (× 100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0,
-    )
-    dashboard: Decimal = key(
-        "cruscotto",
-        "number",
-        "peso del cruscotto personale (assignments.csv) (× 100)",
-        default=Decimal(0),
-        lo="0",
-        hi="1",
-        example=0,
-    )
+    card: Decimal = _card_weight()
+    unit: Decimal = _unit_weight()
+    ente: Decimal = _ente_weight()
+    dashboard: Decimal = _dashboard_weight()
     source: str = key(
         "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class GradeWeights:
+    """[[punteggio.categorie]] — i pesi delle componenti del punteggio di una o più categorie (o Aree) del
+    contratto, al posto di quelli del ruolo (somma 1)."""
+
+    grades: tuple[str, ...] = key(
+        "categorie",
+        "texts",
+        GRADES_DOC,
+        required=True,
+        example=["A", "B", "C"],
+    )
+    roles: tuple[str, ...] = key(
+        "ruoli", "texts", "i ruoli a cui si applicano questi pesi", default=("dipendente",), choices=ROLES
+    )
+    card: Decimal = _card_weight()
+    unit: Decimal = _unit_weight()
+    ente: Decimal = _ente_weight()
+    dashboard: Decimal = _dashboard_weight()
+    source: str = key(
+        "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 3"
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
@@ -153,6 +171,14 @@ class Score:
     po: Weights | None = key("po", "table", "i pesi per le PO / EQ", table=Weights)
     dirigente: Weights | None = key("dirigente", "table", "i pesi per i dirigenti", table=Weights)
     segretario: Weights | None = key("segretario", "table", "i pesi per il segretario", table=Weights)
+    grades: tuple[GradeWeights, ...] = key(
+        "categorie",
+        "tables",
+        "i pesi per categoria (o Area) del contratto: valgono al posto di quelli del ruolo per le persone di quelle "
+        "categorie",
+        default=(),
+        table=GradeWeights,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -229,6 +255,47 @@ class Exclusion:
         default={},
         example={"richiamo scritto": "rimprovero_scritto"},
     )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Bracket:
+    """Uno scaglione di una riduzione: da un valore a un valore (compresi), la riduzione del premio."""
+
+    start: Decimal = key(
+        "da", "number", "l'inizio dello scaglione (compreso)", required=True, lo="0", hi="366", example=11
+    )
+    end: Decimal | None = key(
+        "a",
+        "number",
+        "la fine dello scaglione (compresa); manca nell'ultimo, che vale «oltre»",
+        lo="0",
+        hi="366",
+        example=30,
+    )
+    cut: Decimal = key(
+        "riduzione", "number", "la riduzione del premio (0–1): 0.1 è il 10%", required=True, lo="0", hi="1", example=0.1
+    )
+
+
+@attrs.frozen
+class Reduction:
+    """[[riduzioni]] — una riduzione graduata del premio: gli scaglioni di un dato della persona (i giorni di
+    assenza o il tempo lavorato) e la riduzione di ciascuno."""
+
+    measure: str = key(
+        "misura",
+        "choice",
+        "il dato della persona: assenze (i giorni di assenza, colonna absence_days di people.csv) o fte (il tempo "
+        "lavorato, colonna fte)",
+        required=True,
+        choices=MEASURES,
+        example="assenze",
+    )
+    brackets: tuple[Bracket, ...] = key(
+        "scaglioni", "tables", "gli scaglioni, dal primo (da 0), contigui, in ordine", required=True, table=Bracket
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -334,8 +401,34 @@ class Premium:
         hi="1",
         example={"A": 1, "B": 0.8},
     )
+    grade_factors: Mapping[str, Decimal] = key(
+        "parametri",
+        "numbers",
+        "per «proporzionale» e «livelli» senza massimo: il parametro di ogni categoria (o Area) del contratto, che "
+        "moltiplica il peso della persona nella ripartizione del fondo",
+        default={},
+        lo="0",
+        hi="1000",
+        example={"B": 100, "C": 110, "D": 130},
+    )
     bands: tuple[BandShare, ...] = key(
         "fasce", "tables", "per «fasce»: le fasce, dalla più alta", default=(), table=BandShare
+    )
+    band_money: str = key(
+        "ripartizione",
+        "choice",
+        "per «fasce»: pro_capite (il fondo diviso per il peso pro capite di ogni fascia, risorse / personale) o "
+        "per_fascia (a ogni fascia la sua quota di risorse del fondo, divisa tra chi vi è collocato)",
+        default="pro_capite",
+        choices=("pro_capite", "per_fascia"),
+    )
+    within_band: str = key(
+        "in_fascia",
+        "choice",
+        "per «fasce» con ripartizione per_fascia: la quota della fascia divisa in proporzione alla quota pagata "
+        "(fte: il tempo lavorato) o al punteggio × la quota pagata (punteggio)",
+        default="fte",
+        choices=("fte", "punteggio"),
     )
     top_cap: Decimal | None = key(
         "tetto_prime_fasce",
@@ -469,6 +562,9 @@ class Regulation:
         "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion
     )
     premium: Premium | None = key("premio", "table", "il premio individuale", table=Premium)
+    reductions: tuple[Reduction, ...] = key(
+        "riduzioni", "tables", "le riduzioni graduate del premio individuale", default=(), table=Reduction
+    )
     result_pay: ResultPay | None = key("risultato_po", "table", "la retribuzione di risultato", table=ResultPay)
     calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
     labels: Mapping[str, str] = key(

@@ -1,0 +1,229 @@
+"""Merit bands with a fixed pool per band (``ripartizione = "per_fascia"``: «il 50% delle risorse alla fascia
+alta»), split within the band in proportion to fte or to score × fte, beside the per-capita reading. Every amount
+by hand; each pool conserved to the cent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ciclope.core import Person, money
+from ciclope.plugins.regolamento import premium
+from ciclope.plugins.regolamento.load import load
+from ciclope.plugins.regolamento.spec import BandShare, Premium
+
+REGULATION = """\
+formato = 1
+[atto]
+titolo = "SMVP del Comune di Fasce"
+tipo_ente = "comune"
+
+[premio]
+metodo = "fasce"
+fonte = "art. 11"
+ripartizione = "per_fascia"
+fasce = [
+  { nome = "alta", personale = 0.2, risorse = 0.5 },
+  { nome = "media", personale = 0.5, risorse = 0.4 },
+  { nome = "bassa", personale = 0.3, risorse = 0.1 },
+]
+"""
+# (id, fte, score); 10 people: the bands hold floor(10 × 0.2) = 2, floor(10 × 0.7) − 2 = 5 and the other 3
+PEOPLE = [
+    ("S01", "1", 95),
+    ("S02", "0.5", 92),
+    ("S03", "1", 90),
+    ("S04", "0.5", 88),
+    ("S05", "1", 85),
+    ("S06", "1", 80),
+    ("S07", "1", 78),
+    ("S08", "1", 70),
+    ("S09", "1", 65),
+    ("S10", "1", 60),
+]
+# the fund 10000.00: alta 10000 × 0.5 = 5000.00, media × 0.4 = 4000.00, bassa × 0.1 = 1000.00
+
+
+def files(people=PEOPLE) -> dict[str, str]:
+    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, fte, score in people:
+        rows.append(f"{pid},Persona {pid},dipendente,C,com,{fte},0,false,SEG")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(rows) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": 'name = "Comune di Fasce"\n[funds]\nperformance_individuale = "10000.00"\n',
+    }
+
+
+def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE):
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    return ciclope_ente("regolamento", files(people), year=2024, params={"regolamento": str(path)})
+
+
+def amounts(result) -> dict[str, str]:
+    return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+
+
+def test_a_fixed_pool_per_band_split_by_fte(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, REGULATION)
+    assert amounts(result) == {
+        # alta, 5000.00 over fte 1 + 0.5 = 1.5: 500000 cents / 1.5 = 333333.33 (.33) and 166666.67 (.67);
+        # the cent left to the larger remainder, S02
+        "S01": "3333.33",
+        "S02": "1666.67",
+        # media, 4000.00 over fte 1 + 0.5 + 1 + 1 + 1 = 4.5: 400000 / 4.5 = 88888.89 per fte (.89), the half
+        # 44444.44 (.44); floors 4 × 888.88 + 444.44 = 3999.96: 4 cents to the four .89, S03 S05 S06 S07
+        "S03": "888.89",
+        "S04": "444.44",
+        "S05": "888.89",
+        "S06": "888.89",
+        "S07": "888.89",
+        # bassa, 1000.00 over 3: 333.33 each (.33), the cent left to the best score of the tie, S08
+        "S08": "333.34",
+        "S09": "333.33",
+        "S10": "333.33",
+    }
+    assert {pid: a.band for pid, a in result.rewards.awards.items()} == {
+        **dict.fromkeys(["S01", "S02"], "alta"),
+        **dict.fromkeys(["S03", "S04", "S05", "S06", "S07"], "media"),
+        **dict.fromkeys(["S08", "S09", "S10"], "bassa"),
+    }
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+    figure = result.figures["award:S04"]
+    assert figure.formula.startswith("fondo × quota di risorse della fascia, divisa tra i collocati nella fascia")
+    given_ = {i.name: i.value for i in figure.inputs}
+    assert (given_["fascia"], given_["quota di risorse della fascia"]) == ("media", Decimal("0.4"))
+    assert [p for p in result.violations if p.severity == "error"] == []
+
+
+def test_a_fixed_pool_per_band_split_by_score(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, REGULATION.replace('"per_fascia"', '"per_fascia"\nin_fascia = "punteggio"'))
+    assert amounts(result) == {
+        # alta: 95 × 1 = 95 and 92 × 0.5 = 46, Σ 141; 500000 × 95 / 141 = 336879.43 (.43),
+        # 500000 × 46 / 141 = 163120.57 (.57): the cent to S02
+        "S01": "3368.79",
+        "S02": "1631.21",
+        # media: 90, 88 × 0.5 = 44, 85, 80, 78, Σ 377; 400000 × w / 377 = 95490.72, 46684.35, 90185.68,
+        # 84880.64, 82758.62; floors 3999.97: the 3 cents to .72 (S03), .68 (S05), .64 (S06)
+        "S03": "954.91",
+        "S04": "466.84",
+        "S05": "901.86",
+        "S06": "848.81",
+        "S07": "827.58",
+        # bassa: 70, 65, 60, Σ 195; 100000 × w / 195 = 35897.44, 33333.33, 30769.23: the cent to S08 (.44)
+        "S08": "358.98",
+        "S09": "333.33",
+        "S10": "307.69",
+    }
+
+
+def test_a_band_nobody_is_in_keeps_its_pool_as_residual(ciclope_ente, tmp_path):
+    people = [("T1", "1", 90), ("T2", "1", 80), ("T3", "1", 70), ("T4", "1", 60)]
+    result = run(ciclope_ente, tmp_path, REGULATION, people)
+    # 4 people: alta floor(4 × 0.2) = 0, media floor(4 × 0.7) = 2, bassa the other 2
+    # media 4000.00 / 2 = 2000.00 each; bassa 1000.00 / 2 = 500.00 each; alta's 5000.00 stays residual
+    assert amounts(result) == {"T1": "2000.00", "T2": "2000.00", "T3": "500.00", "T4": "500.00"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("5000.00"), Decimal("5000.00"))
+    [warning] = [p for p in result.violations if p.rule == "regolamento.fascia_vuota"]
+    assert warning.severity == "warning" and warning.source == "SMVP del Comune di Fasce, art. 11"
+    assert warning.message == (
+        "nessun premio dalla fascia «alta» (nessuno vi è collocato con una quota pagata): la sua quota del fondo, "
+        "€ 5.000,00, resta residua"
+    )
+
+
+def test_the_per_capita_reading_is_still_the_default(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, REGULATION.replace('ripartizione = "per_fascia"\n', ""))
+    # per capita: weight = (risorse / personale) × fte: alta 0.5 / 0.2 = 2.5, media 0.4 / 0.5 = 0.8,
+    # bassa 0.1 / 0.3 = 1/3. Σ = 2.5 × 1.5 + 0.8 × 4.5 + 1/3 × 3 = 3.75 + 3.6 + 1 = 8.35;
+    # S01 1000000 cents × 2.5 / 8.35 = 299401.20 → 2994.01 (.20); S08 1000000 × (1/3) / 8.35 = 39920.16 → 399.20
+    # (.16); the 3 cents left go to S02 (.60) and to S03, S05 (.38, the best of the four media at 0.8)
+    got = amounts(result)
+    assert (got["S01"], got["S08"]) == ("2994.01", "399.20")
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert (regulation is None) == bool(problems)
+    return [p.message for p in problems]
+
+
+def test_the_keys_of_a_fixed_pool_per_band_are_checked(tmp_path):
+    text = REGULATION.replace('ripartizione = "per_fascia"', 'in_fascia = "punteggio"').replace(
+        'nome = "bassa"', 'nome = "media"'
+    )
+    assert problems_of(tmp_path, text) == [
+        'riga 9, chiave premio.in_fascia: in_fascia vale con ripartizione = "per_fascia" (la quota di ogni fascia '
+        "divisa tra i suoi membri)",
+        "riga 13, chiave premio.fasce[2].nome: la fascia 'media' è già scritta prima",
+    ]
+    levels = '[premio]\nmetodo = "livelli"\nfonte = "art. 11"\nripartizione = "per_fascia"\ncoefficienti = { A = 1 }\n'
+    text = REGULATION.split("[premio]")[0] + '[livelli]\nfonte = "art. 7"\nscala = [{ nome = "A", da = 60 }]\n' + levels
+    assert problems_of(tmp_path, text) == [
+        "riga 12, chiave premio.ripartizione: la ripartizione per_fascia vale per il metodo «fasce»"
+    ]
+
+
+BANDS = Premium(
+    source="art. 1",
+    method="fasce",
+    band_money="per_fascia",
+    bands=(
+        BandShare(name="alta", staff=Decimal("0.2"), resources=Decimal("0.5")),
+        BandShare(name="media", staff=Decimal("0.5"), resources=Decimal("0.4")),
+        BandShare(name="bassa", staff=Decimal("0.3"), resources=Decimal("0.1")),
+    ),
+)
+
+
+class _Warnings:
+    def __init__(self) -> None:
+        self.problems: list[object] = []
+
+    def problem(self, problem: object) -> None:
+        self.problems.append(problem)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.integers(0, 10000).map(lambda c: Decimal(c) / 100), st.sampled_from(["1", "0.5", "0.75"])),
+        max_size=25,
+    ),
+    fund=st.integers(0, 3_000_000).map(lambda c: Decimal(c) / 100),
+    within=st.sampled_from(["fte", "punteggio"]),
+)
+def test_each_band_pays_exactly_its_share_or_leaves_it_residual(rows, fund, within):
+    pr = Premium(source=BANDS.source, method="fasce", band_money="per_fascia", within_band=within, bands=BANDS.bands)
+    admitted = []
+    for i, (score, fte) in enumerate(rows):
+        person = Person(id=f"P{i:02d}", name=f"P{i}", role="dipendente", category="C", unit="u", fte=Decimal(fte))
+        admitted.append(premium.Entry(person, score, None, None, Decimal(fte), (), "fte"))
+    plan = premium.method_plan(None, pr, admitted, None, None)  # type: ignore[arg-type]
+    rank = {e.person.id: i for i, e in enumerate(premium.ordered(admitted))}
+    warnings = _Warnings()
+    amounts = premium.settle(fund, plan, pr, rank, "art. 1", warnings)[0]  # type: ignore[arg-type]
+    # the band's part: the fund split 0.5 / 0.4 / 0.1 to the cent, by largest remainder
+    shares = {"alta": Decimal("0.5"), "media": Decimal("0.4"), "bassa": Decimal("0.1")}
+    parts = money.split(fund, shares, rank={"alta": 0, "media": 1, "bassa": 2})  # a tied cent to the higher band
+    for band, part in parts.items():
+        paid = sum((a for pid, a in amounts.items() if plan.band[pid] == band), Decimal("0.00"))
+        weights = [w for pid, w in plan.values.items() if plan.band[pid] == band]
+        assert paid == (part if any(weights) else Decimal("0.00"))  # conserved per band, or all residual
+    assert all(a >= 0 and a == a.quantize(Decimal("0.01")) for a in amounts.values())
+    unpaid = [b for b, p in parts.items() if p > 0 and not any(w for k, w in plan.values.items() if plan.band[k] == b)]
+    assert len(warnings.problems) == len(unpaid)  # a warning for each band whose part nobody receives

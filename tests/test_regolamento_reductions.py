@@ -1,0 +1,200 @@
+"""Graduated reductions of the premium in the declared regulation (``[[riduzioni]]``): brackets of absence days
+(or fte) to a percentage; brackets from 0, contiguous and in order; every reduction explained with its bracket
+and its fonte. Every amount by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from ciclope.core.explain import explain
+from ciclope.plugins.regolamento.load import load
+
+HEAD = """\
+formato = 1
+[atto]
+titolo = "SMVP del Comune di Scaglioni"
+tipo_ente = "comune"
+
+[livelli]
+fonte = "art. 7"
+scala = [{ nome = "premiato", da = 60 }]
+"""
+CAPPED = """
+[premio]
+metodo = "livelli"
+fonte = "art. 9"
+massimo = "1000.00"
+coefficienti = { premiato = 1 }
+"""
+REDUCTIONS = """
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 10 c. 3"
+scaglioni = [
+  { da = 0, a = 10, riduzione = 0 },
+  { da = 11, a = 30, riduzione = 0.10 },
+  { da = 31, a = 60, riduzione = 0.30 },
+  { da = 61, riduzione = 1 },
+]
+"""
+# (id, fte, absence days); everyone scores 80, level «premiato»
+PEOPLE = [
+    ("P1", "1", "0"),
+    ("P2", "1", "10"),
+    ("P3", "1", "11"),
+    ("P4", "1", "30"),
+    ("P5", "1", "10.5"),
+    ("P6", "0.5", "45"),
+    ("P7", "1", "61"),
+    ("P8", "1", "60"),
+]
+
+
+def files(people=PEOPLE, fund="10000.00") -> dict[str, str]:
+    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, fte, days in people:
+        rows.append(f"{pid},Persona {pid},dipendente,C,com,{fte},{days},false,SEG")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,80,")
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(rows) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": f'name = "Comune di Scaglioni"\n[funds]\nperformance_individuale = "{fund}"\n',
+    }
+
+
+def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE, fund="10000.00", **params):
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    given = {"regolamento": str(path), **params}
+    return ciclope_ente("regolamento", files(people, fund), year=2024, params=given)
+
+
+def amounts(result) -> dict[str, str]:
+    return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+
+
+def test_brackets_of_absence_days_under_a_maximum(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, HEAD + CAPPED + REDUCTIONS)
+    assert amounts(result) == {
+        "P1": "1000.00",  # 0 days: 0–10, no reduction
+        "P2": "1000.00",  # 10 days: still 0–10
+        "P3": "900.00",  # 11 days: 11–30, 1000 × (1 − 0.10)
+        "P4": "900.00",  # 30 days: 11–30
+        "P5": "900.00",  # 10.5 days: beyond the end of 0–10, so 11–30
+        "P6": "350.00",  # 45 days: 31–60, and half time: 1000 × 0.5 × (1 − 0.30)
+        "P7": "0.00",  # 61 days: over 60, 100%
+        "P8": "700.00",  # 60 days: 31–60, 1000 × (1 − 0.30)
+    }
+    # due 1000 + 1000 + 900 + 900 + 900 + 350 + 0 + 700 = 5750.00 of 10000.00: 4250.00 stays residual
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("5750.00"), Decimal("4250.00"))
+    assert [p for p in result.violations if p.severity == "error"] == []
+
+
+def test_every_reduction_is_explained_with_its_bracket_and_source(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, HEAD + CAPPED + REDUCTIONS)
+    figure = result.figures["reduction:P3:1"]
+    assert figure.value == Decimal("0.10")
+    assert (
+        figure.formula == "riduzione del premio per giorni di assenza: scaglione «da 11 a 30 giorni»: riduzione del 10%"
+    )
+    assert figure.source == "SMVP del Comune di Scaglioni, art. 10 c. 3"
+    [days] = figure.inputs
+    assert (days.value, days.cell) == (Decimal(11), "people.csv:5:absence_days")  # header, SEG, P1, P2, P3
+    award = {i.name: i for i in result.figures["award:P3"].inputs}
+    assert award["riduzione per giorni di assenza"].ref == "reduction:P3:1"
+    assert "(1 − riduzione)" in result.figures["award:P3"].note
+    assert result.figures["reduction:P7:1"].formula.endswith("scaglione «da 61 giorni in su»: riduzione del 100%")
+    assert "reduction:P1:1" not in result.figures  # nothing reduced, nothing to explain
+    text = explain(result, "person", "P3")
+    assert "art. 10 c. 3" in text and "da 11 a 30 giorni" in text and "riga 5" in text
+
+
+def test_in_a_split_by_weights_the_reduced_part_goes_to_the_others(ciclope_ente, tmp_path):
+    proportional = '\n[premio]\nmetodo = "proporzionale"\nfonte = "art. 9"\n'
+    people = [("A", "1", "0"), ("B", "1", "20")]
+    result = run(ciclope_ente, tmp_path, HEAD + proportional + REDUCTIONS, people, fund="1000.00")
+    # weights: A 80 × 1 = 80; B 80 × (1 − 0.10) = 72; Σ 152. 100000 cents × weight / 152:
+    #   A 8000000 / 152 = 52631.58 → 526.31 (.58); B 7200000 / 152 = 47368.42 → 473.68 (.42)
+    # floors 999.99: the cent to the largest remainder, A (.58)
+    assert amounts(result) == {"A": "526.32", "B": "473.68"}
+
+
+def test_brackets_of_fte(ciclope_ente, tmp_path):
+    by_fte = """
+[[riduzioni]]
+misura = "fte"
+fonte = "art. 10 c. 4"
+scaglioni = [
+  { da = 0, a = 0.5, riduzione = 0.2 },
+  { da = 0.5, riduzione = 0 },
+]
+"""
+    capped = CAPPED + 'tempo_parziale = "intero"\n'
+    people = [("H", "0.5", "0"), ("T", "0.75", "0"), ("F", "1", "0")]
+    result = run(ciclope_ente, tmp_path, HEAD + capped + by_fte, people)
+    # «intero»: no × fte; fte 0.5 is within 0–0.5 (its end included): 1000 × (1 − 0.2) = 800; 0.75 and 1: 0%
+    assert amounts(result) == {"H": "800.00", "T": "1000.00", "F": "1000.00"}
+    assert result.figures["reduction:H:1"].formula.endswith("scaglione «da 0 a 0,5»: riduzione del 20%")
+
+
+def test_a_scenario_changes_a_bracket(ciclope_ente, tmp_path):
+    changed = {"regolamento.riduzioni.assenze.scaglioni.2.riduzione": 0.25}
+    result = run(ciclope_ente, tmp_path, HEAD + CAPPED + REDUCTIONS, **changed)
+    # 11–30 days now 25%: P3, P4, P5 1000 × 0.75 = 750.00
+    assert [amounts(result)[p] for p in ("P3", "P4", "P5", "P8")] == ["750.00", "750.00", "750.00", "700.00"]
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert (regulation is None) == bool(problems)
+    return [p.message for p in problems]
+
+
+def test_brackets_contiguous_and_in_order(tmp_path):
+    # HEAD + CAPPED is 14 lines; [[riduzioni]] on line 16, its brackets on lines 20–23
+    text = (
+        (HEAD + CAPPED + REDUCTIONS)
+        .replace("{ da = 11, a = 30,", "{ da = 12, a = 30,")  # a gap: 11 is in no bracket
+        .replace("{ da = 31, a = 60,", "{ da = 30, a = 60,")  # an overlap: 30 in two brackets
+        .replace("{ da = 61, riduzione = 1 }", "{ da = 61, a = 90, riduzione = 1 }")  # 91 days in none
+    )
+    assert problems_of(tmp_path, text) == [
+        "riga 21, chiave riduzioni[0].scaglioni[1].da: tra lo scaglione precedente (fino a 10) e questo (da 12) c'è "
+        "un vuoto: deve partire da 11",
+        "riga 22, chiave riduzioni[0].scaglioni[2].da: lo scaglione parte da 30 e si sovrappone al precedente, che "
+        "finisce a 30: deve partire da 31",
+        "riga 23, chiave riduzioni[0].scaglioni[3].a: l'ultimo scaglione finisce a 90: ometti «a» perché valga oltre "
+        "(fino a 366)",
+    ]
+
+
+def test_bracket_errors_of_their_own(tmp_path):
+    text = (
+        (HEAD + CAPPED + REDUCTIONS)
+        .replace("{ da = 0, a = 10,", "{ da = 1, a = 10,")
+        .replace("{ da = 11, a = 30,", "{ da = 11,")
+        .replace("riduzione = 0.30", "riduzione = 30")
+    )
+    assert problems_of(tmp_path, text) == [
+        "riga 22, chiave riduzioni[0].scaglioni[2].riduzione: 30 fuori dall'intervallo ammesso [0, 1]",
+    ]  # a bracket that does not read: the rules between brackets wait for it
+    text = text.replace("riduzione = 30", "riduzione = 0.3")
+    assert problems_of(tmp_path, text) == [
+        "riga 20, chiave riduzioni[0].scaglioni[0].da: il primo scaglione parte da 1, non da 0",
+        "riga 21, chiave riduzioni[0].scaglioni[1].a: solo l'ultimo scaglione può non avere la fine (a)",
+    ]
+
+
+def test_reductions_need_a_premium(tmp_path):
+    assert problems_of(tmp_path, HEAD + REDUCTIONS) == [
+        "riga 10, chiave riduzioni[0]: le riduzioni valgono per il premio: manca [premio]"
+    ]
