@@ -162,3 +162,16 @@ def as_xlsx(csv_dir: Path, xlsx_dir: Path) -> Path:
             ws.append(row)
     wb.save(xlsx_dir / "ente.xlsx")
     return xlsx_dir
+
+
+def run_declared(ciclope_ente, folder: Path, regulation: str, data: dict[str, str], **params):
+    """An ente of ``data`` (file name → text) under the declared regulation ``regulation`` (its TOML text, written
+    to ``folder/smvp.toml``), computed for 2024; ``params`` are further [ente.params] (amendments)."""
+    path = folder / "smvp.toml"
+    path.write_text(regulation, encoding="utf-8")
+    return ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path), **params})
+
+
+def amounts(result) -> dict[str, str]:
+    """Each person's award, as results.json writes it."""
+    return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}

@@ -15,6 +15,8 @@ from ciclope.plugins.regolamento import premium
 from ciclope.plugins.regolamento.load import load
 from ciclope.plugins.regolamento.spec import BandShare, Premium
 
+from helpers import amounts, run_declared
+
 REGULATION = """\
 formato = 1
 [atto]
@@ -65,13 +67,7 @@ def files(people=PEOPLE) -> dict[str, str]:
 
 
 def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE):
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    return ciclope_ente("regolamento", files(people), year=2024, params={"regolamento": str(path)})
-
-
-def amounts(result) -> dict[str, str]:
-    return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+    return run_declared(ciclope_ente, tmp_path, text, files(people))
 
 
 def test_a_fixed_pool_per_band_split_by_fte(ciclope_ente, tmp_path):

@@ -12,6 +12,8 @@ from ciclope.core import labels, model
 from ciclope.plugins.regolamento import grades
 from ciclope.plugins.regolamento.load import load
 
+from helpers import amounts, run_declared
+
 HEAD = """\
 formato = 1
 [atto]
@@ -97,13 +99,7 @@ def files(people=PEOPLE) -> dict[str, str]:
 
 
 def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE):
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    return ciclope_ente("regolamento", files(people), year=2024, params={"regolamento": str(path)})
-
-
-def amounts(result) -> dict[str, str]:
-    return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+    return run_declared(ciclope_ente, tmp_path, text, files(people))
 
 
 def test_weights_by_category_beside_the_role_weights(ciclope_ente, tmp_path):

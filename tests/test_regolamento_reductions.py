@@ -10,6 +10,8 @@ from pathlib import Path
 from ciclope.core.explain import explain
 from ciclope.plugins.regolamento.load import load
 
+from helpers import amounts, run_declared
+
 HEAD = """\
 formato = 1
 [atto]
@@ -69,14 +71,7 @@ def files(people=PEOPLE, fund="10000.00") -> dict[str, str]:
 
 
 def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE, fund="10000.00", **params):
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    given = {"regolamento": str(path), **params}
-    return ciclope_ente("regolamento", files(people, fund), year=2024, params=given)
-
-
-def amounts(result) -> dict[str, str]:
-    return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+    return run_declared(ciclope_ente, tmp_path, text, files(people, fund), **params)
 
 
 def test_brackets_of_absence_days_under_a_maximum(ciclope_ente, tmp_path):
