@@ -8,6 +8,7 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from ciclope.core.config import load_config
@@ -130,9 +131,20 @@ def test_every_error_at_once(tmp_path):
 
 
 def test_unsupported_format_version(tmp_path):
-    assert problems_of(tmp_path, GOOD.replace("formato = 1", "formato = 2")) == [
-        "riga 1, chiave formato: formato 2 non supportato: questa versione legge formato = 1"
+    assert problems_of(tmp_path, GOOD.replace("formato = 1", "formato = 3")) == [
+        "riga 1, chiave formato: formato 3 non supportato: questa versione legge formato = 1 e formato = 2"
     ]
+
+
+def test_a_format_1_file_reads_the_same_as_format_2(tmp_path):
+    # format 2 only adds blocks: the same keys under formato = 2 give the same regulation
+    one = tmp_path / "uno.toml"
+    one.write_text(GOOD, encoding="utf-8")
+    two = tmp_path / "due.toml"
+    two.write_text(GOOD.replace("formato = 1", "formato = 2"), encoding="utf-8")
+    first, second = load(str(one))[0], load(str(two))[0]
+    assert first is not None and second is not None
+    assert attrs.evolve(first, format=2) == second
 
 
 def test_cycle_toml_reports_the_regulation_file_and_line(tmp_path):

@@ -21,9 +21,9 @@ from ciclope.core import Problem
 from . import consistency
 from .hints import nearest
 from .lines import key_lines, line_of
-from .spec import FORMAT, Regulation
+from .spec import FORMATS, Regulation
 
-SOURCE = "formato del regolamento dichiarato di ciclope, versione 1"
+SOURCE = "formato del regolamento dichiarato di ciclope"
 KIND_WORDS = {
     "int": "un numero intero",
     "number": "un numero",
@@ -54,6 +54,7 @@ class Context:
 
     file: str
     lines: dict[str, int]
+    version: int = 1
     problems: list[Problem] = attrs.field(factory=list)
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
@@ -72,10 +73,11 @@ class Bad(Exception):
 
 def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | None, list[Problem]]:
     """The regulation of ``data`` (the parsed ``text`` of ``path``), or None and its problems."""
-    ctx = Context(file=shown(path), lines=key_lines(text))
     version = data.get("formato")
-    if version is not None and version != FORMAT:
-        ctx.error("formato", f"formato {version!r} non supportato: questa versione legge formato = {FORMAT}")
+    ctx = Context(file=shown(path), lines=key_lines(text), version=version if version in FORMATS else 1)
+    if version is not None and version not in FORMATS:
+        read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
+        ctx.error("formato", f"formato {version!r} non supportato: questa versione legge {read_ones}")
         return None, ctx.problems
     parts, broken = root_parts(data, ctx)
     consistency.check(parts, broken, ctx.error)
@@ -144,6 +146,14 @@ def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
 
 def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     """One key's value converted to its kind and checked against its bounds or choices."""
+    if meta["since"] > ctx.version:
+        ctx.error(
+            path,
+            f"la chiave è del formato {meta['since']}: scrivi formato = {meta['since']} in testa al file "
+            f"(il file dice formato = {ctx.version}; tutto il resto si legge come prima)",
+            "regolamento.formato",
+        )
+        raise Bad
     kind = meta["kind"]
     if kind == "table":
         return table(meta["table"], raw, path, ctx)

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .spec import FORMAT, Regulation
+from .spec import FORMATS, Regulation
 
 SHIPPED = Path(__file__).with_name("regolamento.schema.json")
 NUMBER = {"type": "number"}
@@ -20,11 +20,11 @@ NUMBER = {"type": "number"}
 
 def schema() -> dict[str, Any]:
     root = table_schema(Regulation)
-    root["properties"]["formato"]["const"] = FORMAT
+    root["properties"]["formato"]["enum"] = list(FORMATS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://ciclope.example/regolamento.schema.json",
-        "title": "Regolamento dichiarato (SMVP) per ciclope, formato 1",
+        "title": "Regolamento dichiarato (SMVP) per ciclope, formati " + " e ".join(map(str, FORMATS)),
         **root,
     }
 
@@ -141,6 +141,8 @@ def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
             else ("" if shown is None else f"`{meta['toml']} = {_toml(shown)}`")
         )
         doc = meta["doc"].replace("|", "\\|")
+        if meta["since"] > 1:
+            doc = f"(formato {meta['since']}) {doc}"
         out.append(f"| `{meta['toml']}` | {kind} | {'sì' if meta['required'] else 'no'} | {doc} | {example} |")
         if meta["table"] is not None:
             nested.append((meta["table"], meta["toml"]))

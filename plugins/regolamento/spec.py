@@ -1,4 +1,4 @@
-"""The format of a declared regulation (``formato = 1``), in one place.
+"""The format of a declared regulation (``formato = 1`` and ``2``), in one place.
 
 Each class is a table of the TOML file; each field is a key, declared with :func:`key`: its TOML name
 (Italian, as the office writes it), its kind, whether it is required, its bounds or choices and an Italian
@@ -8,6 +8,10 @@ description. The reader (:mod:`.reader`), the JSON Schema (:mod:`.schemagen`) an
 Kinds: ``int``, ``number`` (a Decimal), ``money`` (a Decimal of euro, ≥ 0, at most 2 decimals), ``text``,
 ``choice``, ``date``, ``bool``, ``texts`` (a list of texts), ``table`` (one nested table), ``tables`` (a list
 of nested tables), ``numbers`` (a table of free names → numbers), ``labels`` (free names → texts).
+
+A key declared with ``since=2`` belongs to format 2: a file that writes it says ``formato = 2``. Format 2 is
+format 1 with more blocks, so every format 1 file reads as it always did, and the same file with
+``formato = 2`` gives the same results.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from typing import Any
 
 import attrs
 
-FORMAT = 1
+FORMAT = 2
+FORMATS = (1, 2)  # the versions this release reads; FORMAT, the newest, is what new files say
 ROLES = ("dipendente", "po", "dirigente", "segretario")
 PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
 ENTE_KINDS = (
@@ -50,6 +55,7 @@ def key(
     hi: str | None = None,
     table: type | None = None,
     example: Any = None,
+    since: int = 1,
 ) -> Any:
     """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
     meta = {
@@ -62,6 +68,7 @@ def key(
         "hi": None if hi is None else Decimal(hi),
         "table": table,
         "example": example,
+        "since": since,
     }
     if required:
         return attrs.field(metadata=meta, kw_only=True)
@@ -547,7 +554,9 @@ class Card:
 class Regulation:
     """Il file del regolamento."""
 
-    format: int = key("formato", "int", "la versione del formato: 1", required=True, example=1)
+    format: int = key(
+        "formato", "int", "la versione del formato: 1, o 2 per i blocchi del formato 2", required=True, example=2
+    )
     act: Act = key("atto", "table", "l'atto", required=True, table=Act)
     score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
     cards: tuple[Card, ...] = key(
