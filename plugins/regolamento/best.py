@@ -15,7 +15,7 @@ from ciclope.core import Ente, Input, OrgPerformance, Problem, Score, Trace, fmt
 
 from .consistency import day_month
 from .eligibility import cite
-from .premium import Entry, Given
+from .shapes import Entry, Given
 from .spec import Part, Regulation
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import grades, partcheck
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, Reduction, ResultPay, Score, Weights
+from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Part, Premium, Reduction, ResultPay, Score, Weights
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -189,11 +189,13 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
                 f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
                 "regolamento.soglie",
             )
-    if pr.method == "livelli" and levels is not None:  # None: the levels are broken, said already
+    if (
+        pr.method == "livelli" or (pr.method == "budget" and pr.coefficients)
+    ) and levels is not None:  # None: the levels are broken, said already
         if not pr.coefficients:
             error(path, "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
         if not levels:
-            error(path, "il metodo «livelli» richiede i [livelli]", "regolamento.manca")
+            error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
         for name in pr.coefficients:
             if levels and name not in levels:
                 error(
@@ -234,10 +236,12 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
 def grade_factors(pr: Premium, error: Error, path: str = "premio") -> None:
     """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
     grade_codes(f"{path}.parametri", list(pr.grade_factors), error)
-    if pr.method not in ("proporzionale", "livelli"):
+    allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")
+    if pr.method not in allowed:
+        words = ", ".join(f"«{m}»" for m in allowed[:-1]) + f" e «{allowed[-1]}»"
         error(
             f"{path}.parametri",
-            f"i parametri per categoria valgono per i metodi «proporzionale» e «livelli», non per «{pr.method}»",
+            f"i parametri per categoria valgono per i metodi {words}, non per «{pr.method}»",
             "regolamento.valore",
         )
     elif pr.method == "livelli" and pr.maximum is not None:

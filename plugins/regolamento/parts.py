@@ -17,9 +17,10 @@ import attrs
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
 
-from . import best, rankings
+from . import best, rankings, recorded
 from .eligibility import cite
-from .premium import ZERO, Entry, Given, Outcome, distribute, entries, top_places
+from .premium import distribute, entries, top_places
+from .shapes import ZERO, Entry, Given, Outcome
 from .spec import Part, Premium, Regulation
 
 
@@ -119,6 +120,8 @@ def pay_part(
     def key(pid: str) -> str:
         return figure_key(reg, pr, out, pid)
 
+    if isinstance(pr, Part) and pr.method == "importi":
+        return [recorded.pay(reg, pr, fund, people, ctx, key)]
     if isinstance(pr, Part) and pr.method == "migliori":
         return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), people, scores, ctx, key)]
     if not isinstance(pr, Part) or pr.rankings == "ente":

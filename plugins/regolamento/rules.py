@@ -28,12 +28,13 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, coverage, grades, parts, premium, rankings, resultpay, vocabulary
+from . import amend, coverage, grades, parts, rankings, resultpay, vocabulary
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
 from .load import PARAM, changes_of, declared, load, parsed, regulation_of
 from .reader import SOURCE
+from .shapes import Outcome
 from .spec import GradeWeights, Regulation, Step, Weights
 
 HUNDRED = Decimal(100)
@@ -122,7 +123,14 @@ def input_schema() -> InputSchema:
                 resultpay.POSITION: cells.parse_money,
             }
         },
-        headers={"people.csv": {resultpay.POSITION: "retribuzione_posizione"}},
+        # premi.csv: the amounts of the parts decided, not computed (metodo «importi»: prizes of the OIV)
+        files={"premi.csv": {"person": cells.parse_id, "part": cells.parse_text, "amount": cells.parse_money}},
+        required={"premi.csv": ("person", "part", "amount")},
+        titles={"premi.csv": "premi"},
+        headers={
+            "people.csv": {resultpay.POSITION: "retribuzione_posizione"},
+            "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
+        },
     )
 
 
@@ -217,7 +225,7 @@ def rewards(
     ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
 ) -> Rewards:
     reg = regulation_of(params)
-    out = premium.Outcome(pools=dict(pools))
+    out = Outcome(pools=dict(pools))
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out)
     if reg.result_pay is not None:

@@ -38,7 +38,8 @@ ENTE_KINDS = (
 )
 COMPARTI = ("funzioni_locali",)
 METHODS = ("proporzionale", "soglie", "livelli", "fasce")
-PART_METHODS = (*METHODS, "migliori")  # format 2: a part may also be a bonus for the best of an earlier part
+# format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
+PART_METHODS = (*METHODS, "budget", "migliori", "importi")
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
@@ -467,8 +468,9 @@ class Part(Premium):
     method: str = key(
         "metodo",
         "choice",
-        "come [premio] metodo, e migliori (una quota dei migliori di una fascia di una parte precedente, in parti "
-        "uguali)",
+        "come [premio] metodo, e budget (un budget individuale = fondo × peso della persona / Σ pesi, pagato × il "
+        "coefficiente del livello o × punteggio / 100), migliori (una quota dei migliori di una fascia di una parte "
+        "precedente, in parti uguali) o importi (gli importi decisi e scritti in premi.csv)",
         required=True,
         choices=PART_METHODS,
         example="fasce",
