@@ -21,7 +21,6 @@ def pay(
     reg: Regulation,
     part: Part,
     fund: Input,
-    people: list[Entry],
     ctx: tuple[Ente, OrgPerformance, Trace],
     key: Callable[[str], str],
 ) -> Given:
@@ -40,7 +39,6 @@ def pay(
             )
         )  # fmt: skip
         return Given((), {})
-    entry = {e.person.id: e for e in people}
     paid = []
     for r in rows:
         pid, amount = r["person"], money.r2(r["amount"])
@@ -54,6 +52,5 @@ def pay(
             f"Premio di {person.name} — {part.name}",
             part.note,
         )
-        found = entry.get(pid) or Entry(person, Decimal(0), None, None, Decimal(1), (), "")
-        paid.append((found, amount, None))
+        paid.append((Entry(person, Decimal(0), None, None, Decimal(1), (), ""), amount, None))
     return Given(tuple(paid), {})

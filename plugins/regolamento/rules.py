@@ -134,7 +134,19 @@ def input_schema() -> InputSchema:
     )
 
 
+# a regulation's ladders by role, made once: the regulations live as long as the load cache that keeps them, so
+# their ids are never reused while an entry here is read
+_LADDERS: dict[tuple[int, str], tuple[bands.Level, ...]] = {}
+
+
 def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
+    found = _LADDERS.get((id(reg), role))
+    if found is None:
+        found = _LADDERS[(id(reg), role)] = _ladder(reg, role)
+    return found
+
+
+def _ladder(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
     if reg.levels is None:
         return ()
     own = {
