@@ -283,3 +283,18 @@ def test_prizes_above_their_fund_pay_nothing(ciclope_ente, tmp_path):
     assert result.rewards.pools["premi_innovazione"].distributed == Decimal("0.00")
     [error] = [p for p in result.violations if p.rule == "regolamento.importi"]
     assert error.message.startswith("i premi della parte «innovazione» scritti in premi.csv (€ 2.200,00) superano")
+
+
+def test_a_scenario_changes_a_part_by_its_name(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(TWO_PARTS, encoding="utf-8")
+    changes = {"premi.presenza.quota_fondo": 0.4, "premi.obiettivi.quota_fondo": 0.6}
+    regulation, found = load(str(path), changes)
+    assert found == () and regulation is not None
+    assert [(p.name, p.fund_share) for p in regulation.parts] == [
+        ("presenza", Decimal("0.4")),
+        ("obiettivi", Decimal("0.6")),
+    ]
+    # shares above 1 are refused like in the file: 0.4 + 0.7 = 1.1
+    _, refused = load(str(path), {"premi.presenza.quota_fondo": 0.4})
+    assert any("sommano a 1.1, più di 1" in p.message for p in refused)

@@ -14,7 +14,20 @@ from typing import Any
 
 from . import grades, partcheck
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Part, Premium, Reduction, ResultPay, Score, Weights
+from .spec import (
+    COMPONENTS,
+    Card,
+    Exclusion,
+    GradeWeights,
+    Levels,
+    Part,
+    Premium,
+    Reduction,
+    Requirement,
+    ResultPay,
+    Score,
+    Weights,
+)
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -37,6 +50,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             if steps is not None:
                 descending(f"livelli.{role}", [s.min for s in steps], error)
                 names |= {s.name for s in steps}
+    if levels is not None:
+        for i, req in enumerate(levels.requirements):
+            requirement(f"livelli.requisiti[{i}]", req, parts.get("cards", ()), error)
     for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
     for i, red in enumerate(parts.get("reductions", ())):
@@ -77,6 +93,32 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     for i, ev in enumerate(parts.get("calendar", ())):
         if day_month(ev.due) is None:
             error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+
+
+PARTS = ("scheda", "unita", "ente", "cruscotto")
+
+
+def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error) -> None:
+    """A requirement names a part of the score; a section, one of the declared cards of its roles if any."""
+    if req.part.startswith("sezione:"):
+        name = req.part.removeprefix("sezione:").strip()
+        sections = {i.section for c in cards if set(c.roles) & set(req.roles) for i in c.items}
+        if not name:
+            error(f"{path}.parte", "scrivi il nome della sezione dopo «sezione:»", "regolamento.valore")
+        elif sections and name not in sections:
+            error(
+                f"{path}.parte",
+                f"la sezione {name!r} non è nelle schede dichiarate{nearest(name, sorted(sections))}; sezioni: "
+                f"{', '.join(sorted(sections))}",
+                "regolamento.valore",
+            )
+    elif req.part not in PARTS:
+        error(
+            f"{path}.parte",
+            f"parte {req.part!r} sconosciuta{nearest(req.part, list(PARTS))}; ammesse: {', '.join(PARTS)} o "
+            "sezione:Nome",
+            "regolamento.valore",
+        )
 
 
 def weights_sum(score: Score, error: Error) -> None:

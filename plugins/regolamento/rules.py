@@ -28,7 +28,7 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, coverage, grades, parts, rankings, resultpay, vocabulary
+from . import amend, coverage, grades, parts, rankings, requirements, resultpay, vocabulary
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
@@ -184,7 +184,11 @@ def individual_score(
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
-    level = forced_level(reg, person) or bands.level_of(score, ladder_of(reg, person.role))
+    ladder = ladder_of(reg, person.role)
+    level, moved = requirements.adjusted(
+        reg, person, bands.level_of(score, ladder), ladder, (ente, org, card, card_score)
+    )
+    level = forced_level(reg, person) or level
     source = cite(
         reg,
         (weights.source if weights is not None and weights.source else None)
@@ -192,6 +196,7 @@ def individual_score(
     )
     terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
+    levels_note = "; ".join(x for x in (levels_note, moved) if x)
     trace.record(
         f"score:{person.id}",
         score,

@@ -202,6 +202,38 @@ class Step:
 
 
 @attrs.frozen
+class Requirement:
+    """[[livelli.requisiti]] — un requisito di una parte del punteggio per il livello (formato 2): chi non lo
+    raggiunge scende di un livello (o non ha livello), qualunque sia il punteggio complessivo."""
+
+    part: str = key(
+        "parte",
+        "text",
+        "la parte: scheda, unita, ente, cruscotto, o una sezione della scheda scritta come «sezione:Nome»",
+        required=True,
+        example="sezione:Comportamenti",
+    )
+    min: Decimal = key(
+        "minimo",
+        "number",
+        "il minimo della parte, in centesimi del suo massimo (0–100): 140 punti su 200 sono 70",
+        required=True,
+        lo="0",
+        hi="100",
+        example=70,
+    )
+    effect: str = key(
+        "effetto",
+        "choice",
+        "un_livello_sotto (il livello del punteggio scende di un gradino) o nessun_livello",
+        default="un_livello_sotto",
+        choices=("un_livello_sotto", "nessun_livello"),
+    )
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli a cui si applica", default=ROLES, choices=ROLES)
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 8 c. 3")
+
+
+@attrs.frozen
 class Levels:
     """[livelli] — le scale di livelli, dal più alto: per tutti, o per un ruolo se il regolamento lo distingue."""
 
@@ -213,6 +245,14 @@ class Levels:
     po: tuple[Step, ...] | None = key("po", "tables", "la scala delle PO / EQ, se diversa", table=Step)
     dirigente: tuple[Step, ...] | None = key("dirigente", "tables", "la scala dei dirigenti, se diversa", table=Step)
     segretario: tuple[Step, ...] | None = key("segretario", "tables", "la scala del segretario, se diversa", table=Step)
+    requirements: tuple[Requirement, ...] = key(
+        "requisiti",
+        "tables",
+        "i requisiti di una parte del punteggio (una sezione della scheda, l'unità …) per il livello raggiunto",
+        default=(),
+        table=Requirement,
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
