@@ -3,8 +3,6 @@ comportamenti, altrimenti una fascia sotto». Every level and amount by hand."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ciclope.plugins.regolamento.load import load
 
 from helpers import amounts, run_declared
