@@ -23,6 +23,7 @@ from ciclope.core import (
     Trace,
     bands,
     cells,
+    fmt,
     hookimpl,
     money,
     scoring,
@@ -196,7 +197,11 @@ def individual_score(
     )
     terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
-    levels_note = "; ".join(x for x in (levels_note, moved) if x)
+    on_scale = ""
+    if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
+        points = money.r2(score * reg.score.scale / HUNDRED)
+        on_scale = f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
+    levels_note = "; ".join(x for x in (on_scale, levels_note, moved) if x)
     trace.record(
         f"score:{person.id}",
         score,

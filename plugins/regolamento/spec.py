@@ -58,6 +58,7 @@ def key(
     table: type | None = None,
     example: Any = None,
     since: int = 1,
+    points: bool = False,
 ) -> Any:
     """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
     meta = {
@@ -71,6 +72,7 @@ def key(
         "table": table,
         "example": example,
         "since": since,
+        "points": points,
     }
     if required:
         return attrs.field(metadata=meta, kw_only=True)
@@ -188,6 +190,17 @@ class Score:
         default=(),
         table=GradeWeights,
     )
+    scale: Decimal | None = key(
+        "su",
+        "number",
+        "la scala dei punteggi del regolamento (es. 400 punti): le soglie del file (livelli, esclusioni per "
+        "punteggio, soglie del premio, soglia positiva e gradini del risultato) sono scritte in punti su questa "
+        "scala; il punteggio resta calcolato anche su 100",
+        lo="1",
+        hi="10000",
+        example=400,
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -197,7 +210,14 @@ class Step:
 
     name: str = key("nome", "text", "il nome del livello, come lo leggono le persone", required=True, example="A")
     min: Decimal = key(
-        "da", "number", "il punteggio minimo del livello (0–100)", required=True, lo="0", hi="100", example=95
+        "da",
+        "number",
+        "il punteggio minimo del livello (0–100, o sulla scala di [punteggio] su)",
+        required=True,
+        lo="0",
+        hi="100",
+        example=95,
+        points=True,
     )
 
 
@@ -285,6 +305,7 @@ class Exclusion:
         lo="0",
         hi="100",
         example=60,
+        points=True,
     )
     above: str | None = key(
         "oltre", "text", "per «sanzione»: escluso chi ha una sanzione più grave di questa", example="rimprovero_verbale"
@@ -435,10 +456,16 @@ class Premium:
         example="1500.00",
     )
     full: Decimal | None = key(
-        "piena", "number", "per «soglie»: da questo punteggio il 100% del massimo", lo="0", hi="100", example=95
+        "piena",
+        "number",
+        "per «soglie»: da questo punteggio il 100% del massimo",
+        lo="0",
+        hi="100",
+        example=95,
+        points=True,
     )
     floor: Decimal | None = key(
-        "minima", "number", "per «soglie»: sotto questo punteggio nulla", lo="0", hi="100", example=60
+        "minima", "number", "per «soglie»: sotto questo punteggio nulla", lo="0", hi="100", example=60, points=True
     )
     between: str = key(
         "tra_le_soglie",
@@ -580,7 +607,9 @@ class Part(Premium):
 class PayStep:
     """Un gradino della retribuzione di risultato: da questo punteggio, questa quota della posizione."""
 
-    min: Decimal = key("da", "number", "il punteggio minimo (0–100)", required=True, lo="0", hi="100", example=95)
+    min: Decimal = key(
+        "da", "number", "il punteggio minimo (0–100)", required=True, lo="0", hi="100", example=95, points=True
+    )
     share: Decimal = key(
         "quota", "number", "la quota della retribuzione di posizione (0–1)", required=True, lo="0", hi="1", example=0.25
     )
@@ -615,6 +644,7 @@ class ResultPay:
         lo="0",
         hi="100",
         example=60,
+        points=True,
     )
     hearing: bool = key(
         "contraddittorio",
