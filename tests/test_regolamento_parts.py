@@ -298,3 +298,32 @@ def test_a_scenario_changes_a_part_by_its_name(tmp_path):
     # shares above 1 are refused like in the file: 0.4 + 0.7 = 1.1
     _, refused = load(str(path), {"premi.presenza.quota_fondo": 0.4})
     assert any("sommano a 1.1, più di 1" in p.message for p in refused)
+
+
+def test_coefficients_above_1_split_the_fund_as_written(ciclope_ente, tmp_path):
+    text = (
+        HEAD
+        + """
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 70 }]
+
+[[premi]]
+nome = "produttività"
+metodo = "livelli"
+coefficienti = { A = 1.3, B = 1 }
+fonte = "art. 8"
+"""
+    )
+    people = [("S1", "C", 95), ("S2", "C", 80), ("S3", "C", 75)]
+    result = run_declared(ciclope_ente, tmp_path, text, files(people, 'performance_individuale = "3300.00"'))
+    # weights 1.3, 1, 1: Σ 3.3; 3300 × 1.3 / 3.3 = 1300.00, 3300 × 1 / 3.3 = 1000.00 each
+    assert amounts(result) == {"S1": "1300.00", "S2": "1000.00", "S3": "1000.00"}
+    path = tmp_path / "capped.toml"
+    path.write_text(text.replace('metodo = "livelli"', 'metodo = "livelli"\nmassimo = "1000.00"'), encoding="utf-8")
+    _, found = load(str(path))
+    # line 14: [[premi]] at 10, then nome, metodo, the massimo written after it, coefficienti
+    assert [p.message for p in found] == [
+        "riga 14, chiave premi[0].coefficienti.A: il coefficiente 1.3 supera 1: con un massimo pro capite (o un "
+        "budget) il coefficiente ne è una quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)"
+    ]

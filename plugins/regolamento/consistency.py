@@ -247,6 +247,15 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
                 )
     if pr.grade_factors:
         grade_factors(pr, error, path)
+    capped = pr.maximum is not None or pr.method == "budget"
+    for name, value in pr.coefficients.items():
+        if capped and value > ONE:
+            error(
+                f"{path}.coefficienti.{name}",
+                f"il coefficiente {value} supera 1: con un massimo pro capite (o un budget) il coefficiente ne è una "
+                "quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)",
+                "regolamento.valore",
+            )
     if pr.band_money == "per_fascia" and pr.method != "fasce":
         error(f"{path}.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
     if pr.within_band != "fte" and pr.band_money != "per_fascia":

@@ -478,10 +478,11 @@ class Premium:
     coefficients: Mapping[str, Decimal] = key(
         "coefficienti",
         "numbers",
-        "per «livelli»: il coefficiente (0–1) di ogni livello",
+        "per «livelli»: il coefficiente di ogni livello, come lo scrive il testo (fino a 1 con un massimo pro capite, "
+        "anche sopra 1 quando il fondo è diviso per pesi)",
         default={},
         lo="0",
-        hi="1",
+        hi="100",
         example={"A": 1, "B": 0.8},
     )
     grade_factors: Mapping[str, Decimal] = key(
