@@ -148,7 +148,7 @@ def cards(block: Card, regulation: Regulation) -> Said:
 
 
 def _ladder(steps: Sequence[Step]) -> str:
-    said = "; ".join(f"«{s.name}» da {num(s.min)} punti" for s in steps)
+    said = "; ".join(f"«{word(s.name)}» da {num(s.min)} punti" for s in steps)
     return f"{said}; sotto {num(steps[-1].min)} punti nessun livello" if steps[-1].min else said
 
 
@@ -213,8 +213,8 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
             what = (
                 "i giorni di assenza nell'anno" if r.measure == "assenze" else "il tempo lavorato (1 è il tempo pieno)"
             )
-            note = f" {r.note}" if r.note else ""
-            lines.append(f"Il premio è ridotto secondo {what} ({r.source}): {_brackets(r)}.{note}")
+            lines.append(f"Il premio è ridotto secondo {what} ({r.source}): {_brackets(r)}.")
+            lines += note(r.note)
         if len(regulation.reductions) > 1:
             lines.append("Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).")
     return "Le riduzioni del premio", lines, {"measure", "brackets", "note"}
@@ -264,7 +264,8 @@ def _thresholds(p: Premium) -> str:
 
 def _levels_premium(p: Premium, by_grade: str) -> str:
     coeff = "; ".join(
-        f"«{k}» {num(v)}" + (f" ({euro((p.maximum * v).quantize(Decimal('0.01')))})" if p.maximum is not None else "")
+        f"«{word(k)}» {num(v)}"
+        + (f" ({euro((p.maximum * v).quantize(Decimal('0.01')))})" if p.maximum is not None else "")
         for k, v in p.coefficients.items()
     )
     if p.maximum is not None:
