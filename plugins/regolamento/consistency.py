@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from . import grades
+from . import grades, partcheck
 from .hints import nearest
 from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, Reduction, ResultPay, Score, Weights
 
@@ -41,18 +41,27 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         exclusion(f"esclusioni[{i}]", ex, error)
     for i, red in enumerate(parts.get("reductions", ())):
         reduction(f"riduzioni[{i}]", red, error)
-    if parts.get("reductions") and "premium" not in parts and "premium" not in broken:
+    premiums = parts.get("parts") or ()
+    if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")
     if pr is not None:
         premium(pr, None if "levels" in broken else names, error)
+    for i, part in enumerate(premiums):
+        premium(part, None if "levels" in broken else names, error, f"premi[{i}]")
+        for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):
+            if got is not None and day_month(got) is None:
+                error(f"premi[{i}].{name}", f"{got!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+            if got is not None and part.decision is None:
+                error(f"premi[{i}].{name}", "vale con la chiave decisione", "regolamento.valore")
+    partcheck.check(premiums, pr is not None, error)
     rp: ResultPay | None = parts.get("result_pay")
     if rp is not None:
         result_pay(rp, error)
-        if pr is not None and pr.fund == rp.fund:
+        if any(p.fund == rp.fund for p in (*premiums, *([pr] if pr else []))):
             error(
                 "risultato_po.fondo",
-                f"il fondo {rp.fund!r} è già quello del [premio]: usa due fondi distinti",
+                f"il fondo {rp.fund!r} è già quello del premio individuale: usa due fondi distinti",
                 "regolamento.valore",
             )
     seen: dict[str, int] = {}
@@ -159,6 +168,8 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
                 f"({', '.join(ex.scale) or 'vuota'})",
                 "regolamento.valore",
             )
+    if ex.level is not None and ex.rule != "insufficiente":
+        error(f"{path}.livello", "il livello vale per la regola «insufficiente»", "regolamento.valore")
     if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
         error(
             f"{path}.oltre",
@@ -167,71 +178,71 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
         )
 
 
-def premium(pr: Premium, levels: set[str] | None, error: Error) -> None:
+def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "premio") -> None:
     if pr.method == "soglie":
         for name, got in (("massimo", pr.maximum), ("piena", pr.full), ("minima", pr.floor)):
             if got is None:
-                error("premio", f"il metodo «soglie» richiede la chiave {name}", "regolamento.manca")
+                error(path, f"il metodo «soglie» richiede la chiave {name}", "regolamento.manca")
         if pr.full is not None and pr.floor is not None and pr.floor >= pr.full:
             error(
-                "premio.minima",
+                f"{path}.minima",
                 f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
                 "regolamento.soglie",
             )
     if pr.method == "livelli" and levels is not None:  # None: the levels are broken, said already
         if not pr.coefficients:
-            error("premio", "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
+            error(path, "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
         if not levels:
-            error("premio", "il metodo «livelli» richiede i [livelli]", "regolamento.manca")
+            error(path, "il metodo «livelli» richiede i [livelli]", "regolamento.manca")
         for name in pr.coefficients:
             if levels and name not in levels:
                 error(
-                    f"premio.coefficienti.{name}",
+                    f"{path}.coefficienti.{name}",
                     f"livello sconosciuto{nearest(name, sorted(levels))}; livelli: {', '.join(sorted(levels))}",
                     "regolamento.chiave_sconosciuta",
                 )
     if pr.grade_factors:
-        grade_factors(pr, error)
+        grade_factors(pr, error, path)
     if pr.band_money == "per_fascia" and pr.method != "fasce":
-        error("premio.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
+        error(f"{path}.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
     if pr.within_band != "fte" and pr.band_money != "per_fascia":
         error(
-            "premio.in_fascia",
+            f"{path}.in_fascia",
             "in_fascia vale con ripartizione = \"per_fascia\" (la quota di ogni fascia divisa tra i suoi membri)",
             "regolamento.valore",
         )
     if pr.method == "fasce":
         if len(pr.bands) < 2:
-            error("premio.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
+            error(f"{path}.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
         for what, key in (("personale", "staff"), ("risorse", "resources")):
             total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
             if pr.bands and total != ONE:
-                error("premio.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
+                error(f"{path}.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
         names = [b.name for b in pr.bands]
         for i, name in enumerate(names):
             if name in names[:i]:
-                error(f"premio.fasce[{i}].nome", f"la fascia {name!r} è già scritta prima", "regolamento.valore")
+                error(f"{path}.fasce[{i}].nome", f"la fascia {name!r} è già scritta prima", "regolamento.valore")
         for i, b in enumerate(pr.bands):
             if b.staff == 0:
                 error(
-                    f"premio.fasce[{i}].personale",
+                    f"{path}.fasce[{i}].personale",
                     "una fascia senza personale non ha un premio pro capite",
                     "regolamento.valore",
                 )
 
 
-def grade_factors(pr: Premium, error: Error) -> None:
+def grade_factors(pr: Premium, error: Error, path: str = "premio") -> None:
     """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
-    grade_codes("premio.parametri", list(pr.grade_factors), error)
+    grade_codes(f"{path}.parametri", list(pr.grade_factors), error)
     if pr.method not in ("proporzionale", "livelli"):
         error(
-            "premio.parametri",
+            f"{path}.parametri",
             f"i parametri per categoria valgono per i metodi «proporzionale» e «livelli», non per «{pr.method}»",
             "regolamento.valore",
         )
     elif pr.method == "livelli" and pr.maximum is not None:
         error(
-            "premio.parametri",
+            f"{path}.parametri",
             "i parametri per categoria pesano la persona nella ripartizione del fondo: con un massimo pro capite "
             "non c'è ripartizione (togli massimo, o i parametri)",
             "regolamento.valore",

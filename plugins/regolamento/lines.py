@@ -87,7 +87,9 @@ def _indexed(name: str, counts: dict[str, int]) -> str:
 
 
 def line_of(lines: dict[str, int], path: str) -> int | None:
-    """The line of ``path``, else of its nearest written parent."""
+    """The line of ``path``, else of its nearest written parent; a list of tables is where its first one is."""
+    if path not in lines and f"{path}[0]" in lines:
+        return lines[f"{path}[0]"]
     while path:
         if path in lines:
             return lines[path]

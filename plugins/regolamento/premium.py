@@ -11,7 +11,7 @@ by largest remainder, leftover cents by rank (higher score first), so each pool 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -36,7 +36,7 @@ from ciclope.core import (
 
 from . import grades, reductions
 from .eligibility import cite, exclusion, paid_share, unit_achievement
-from .spec import Premium, Regulation
+from .spec import Part, Premium, Regulation
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
@@ -102,35 +102,39 @@ def entries(
     return out
 
 
-def pay(
-    reg: Regulation, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace, out: Outcome
-) -> None:
-    pr = reg.premium
-    assert pr is not None
-    people = entries(reg, pr, ente, scores, org, trace)
-    for e in people:
-        if e.status is not None or pr.admitted:
-            out.statuses[e.person.id] = e.status or pr.admitted
-    pool = out.pools.get(pr.fund)
-    source = cite(reg, pr.source)
-    if pool is None:
-        trace.problem(
-            Problem(
-                rule="regolamento.fondo",
-                severity="warning",
-                source=source,
-                file="ente.toml",
-                column=f"funds.{pr.fund}",
-                message=f"manca [funds] {pr.fund}: nessun premio calcolato",
-            )
-        )
-        return
+@attrs.frozen
+class Given:
+    """What one part paid in one ranking: each listed person's amount and band, in people.csv order (the
+    excluded too, with 0, when the part lists them), and the admitted people's bands."""
+
+    paid: tuple[tuple[Entry, Decimal, str | None], ...]
+    bands: Mapping[str, str]
+
+
+def distribute(
+    reg: Regulation,
+    pr: Premium,
+    fund: Input,
+    people: list[Entry],
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    key: Callable[[str], str],
+    cap: int | None = None,
+) -> Given:
+    """``fund`` (its value the amount to share) paid to ``people`` by the part's method, each person's figure
+    recorded under ``key(id)``. ``cap``: the places left in the first band(s) (a ceiling on the staff in service
+    shared by several rankings); None counts it on this ranking's ente."""
+    ente, org, trace = ctx
     admitted = [e for e in people if e.status is None]
-    plan = method_plan(reg, pr, admitted, ente, org)
+    plan = method_plan(reg, pr, admitted, ente, org, cap)
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
-    amounts, note = settle(pool.amount, plan, pr, rank, source, trace)
-    record(reg, pr, pool, people, plan, amounts, note, trace, out)
-    out.pools[pr.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
+    amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
+    record(reg, pr, fund, people, plan, amounts, note, trace, key)
+    paid = tuple(
+        (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
+        for e in people
+        if e.status is None or pr.list_excluded
+    )
+    return Given(paid, plan.band)
 
 
 def ordered(admitted: list[Entry]) -> list[Entry]:
@@ -193,14 +197,16 @@ def by_band(
     return out
 
 
-def method_plan(reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
+def method_plan(
+    reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance, cap: int | None = None
+) -> Plan:
     if pr.method == "proporzionale":
         return proportional(pr, admitted, ente, org)
     if pr.method == "soglie":
         return thresholds(pr, admitted)
     if pr.method == "livelli":
         return by_level(pr, admitted)
-    return merit_bands(pr, admitted, ente)
+    return merit_bands(pr, admitted, ente, cap)
 
 
 def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
@@ -267,15 +273,13 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
     return Plan(values, False, formula, inputs)
 
 
-def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
+def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None = None) -> Plan:
     """Merit bands with the shared rules of :mod:`ciclope.core.bands`: cumulative sizes, ties never split,
     an optional cap on the first band(s) counted on the staff in service, money by per-capita weight."""
     shares = [bands.Band.of(b.name, b.staff, b.resources) for b in pr.bands]
     ranking = [(e.person.id, e.score, e) for e in ordered(admitted)]
-    cap = None
-    if pr.top_cap is not None:
-        in_service = sum(1 for p in ente.people.values() if p.role in pr.roles)
-        cap = math.floor(Fraction(pr.top_cap) * in_service)
+    if cap is None and pr.top_cap is not None:
+        cap = top_places(pr, ente)
     targets = bands.band_targets(len(ranking), shares, cap)
     groups = bands.assign_bands(ranking, targets)
     band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
@@ -300,6 +304,13 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente) -> Plan:
     return Plan(weights, False, formula, inputs, band_of)
 
 
+def top_places(pr: Premium, ente: Ente) -> int:
+    """The places of the first band(s): ``tetto_prime_fasce`` of the staff in service (the premium's roles)."""
+    assert pr.top_cap is not None
+    in_service = sum(1 for p in ente.people.values() if p.role in pr.roles)
+    return math.floor(Fraction(pr.top_cap) * in_service)
+
+
 def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, str]) -> Plan:
     """«Il X% delle risorse alla fascia …»: each band its share of the pool, split among its members in proportion
     to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
@@ -321,34 +332,31 @@ def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, s
 def record(
     reg: Regulation,
     pr: Premium,
-    pool: Pool,
+    fund: Input,
     people: list[Entry],
     plan: Plan,
     amounts: Mapping[str, Decimal],
     note: str,
     trace: Trace,
-    out: Outcome,
+    key: Callable[[str], str],
 ) -> None:
     source = cite(reg, pr.source)
-    fund = Input("fondo", pool.amount, ref=f"pool:{pr.fund}")
     for e in people:
         pid = e.person.id
         if e.status is not None and not pr.list_excluded:
             continue  # outside the distribution: only their status says why
         paid = amounts.get(pid, ZERO)
-        band = plan.band.get(pid, e.level)
         given = (fund, Input("punteggio", e.score, ref=f"score:{pid}"), *e.share_inputs, *plan.inputs.get(pid, ()))
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
         formula = plan.formula if e.status is None else "escluso: nessun premio"
         words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
         trace.record(
-            f"award:{pid}",
+            key(pid),
             paid,
             formula,
             source,
             given,
-            f"Premio di {e.person.name}",
+            f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             "; ".join(x for x in (words, note if e.status is None else "", pr.note) if x),
         )
-        out.awards[pid] = Award(person=pid, amount=paid, pool=pr.fund, band=band)

@@ -28,7 +28,7 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, coverage, grades, premium, resultpay, vocabulary
+from . import amend, coverage, grades, parts, premium, rankings, resultpay, vocabulary
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
@@ -164,7 +164,7 @@ def individual_score(
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
-    level = bands.level_of(score, ladder_of(reg, person.role))
+    level = forced_level(reg, person) or bands.level_of(score, ladder_of(reg, person.role))
     source = cite(
         reg,
         (weights.source if weights is not None and weights.source else None)
@@ -183,6 +183,13 @@ def individual_score(
     )
     breakdown = {label: v for label, _, v, w in parts if w > 0}
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+
+
+def forced_level(reg: Regulation, person: Person) -> str | None:
+    """The level an «insufficiente» exclusion gives whoever is declared of insufficient rendimento (``livello``)."""
+    if not person.insufficient:
+        return None
+    return next((e.level for e in reg.exclusions if e.rule == "insufficiente" and e.level), None)
 
 
 def components(
@@ -211,8 +218,8 @@ def rewards(
 ) -> Rewards:
     reg = regulation_of(params)
     out = premium.Outcome(pools=dict(pools))
-    if reg.premium is not None:
-        premium.pay(reg, ente, scores, org, trace, out)
+    if reg.premiums:
+        parts.pay(reg, ente, scores, org, trace, out)
     if reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out)
     return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
@@ -251,9 +258,12 @@ def comparto(params: Params) -> str | None:
 
 @hookimpl(specname="ciclope_individual_premium")
 def individual_premium(params: Params) -> list[str]:
-    """The fund of [premio]: what the comparto's layer reads as the individual premium (e.g. art. 69)."""
+    """The funds of the premium's parts: what the comparto's layer reads as the individual premium (e.g. art.
+    69); a premium for the best of a band is a further premium, not the individual one."""
     regulation = declared(params)
-    return [regulation.premium.fund] if regulation is not None and regulation.premium is not None else []
+    if regulation is None:
+        return []
+    return list(dict.fromkeys(p.fund for p in regulation.premiums if p.method != "migliori"))
 
 
 @hookimpl(specname="ciclope_acts")
@@ -268,3 +278,18 @@ def labels(params: Params) -> dict[str, str]:
     """The regulation's [etichette]: its words for levels and statuses, in every output for people."""
     regulation = declared(params)
     return dict(regulation.labels) if regulation is not None else {}
+
+
+@hookimpl(specname="ciclope_premium_rankings")
+def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
+    """The graduatorie of the premium's first part when it has several (per area, per category): each with the
+    people of the part's roles in it; one graduatoria for the ente otherwise (the core's default)."""
+    regulation = declared(params)
+    first = next((p for p in regulation.parts if p.method != "migliori"), None) if regulation else None
+    if first is None or first.rankings == "ente":
+        return None
+    out: dict[str, list[str]] = {}
+    for p in ente.people.values():
+        if p.role in first.roles:
+            out.setdefault(rankings.group_of(first, p, ente), []).append(p.id)
+    return out

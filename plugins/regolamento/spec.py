@@ -38,6 +38,7 @@ ENTE_KINDS = (
 )
 COMPARTI = ("funzioni_locali",)
 METHODS = ("proporzionale", "soglie", "livelli", "fasce")
+PART_METHODS = (*METHODS, "migliori")  # format 2: a part may also be a bonus for the best of an earlier part
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
@@ -262,6 +263,13 @@ class Exclusion:
         default={},
         example={"richiamo scritto": "rimprovero_scritto"},
     )
+    level: str | None = key(
+        "livello",
+        "text",
+        "per «insufficiente»: il livello di chi è dichiarato di insufficiente rendimento, qualunque sia il punteggio",
+        example="non adeguata",
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -449,6 +457,84 @@ class Premium:
 
 
 @attrs.frozen
+class Part(Premium):
+    """[[premi]] — una parte del premio individuale (formato 2): il suo nome, il suo metodo, la sua quota del
+    fondo, le sue graduatorie e dove va ciò che non paga. Le parti si pagano nell'ordine scritto."""
+
+    name: str = key(
+        "nome", "text", "il nome della parte, come lo leggono le persone", required=True, example="presenza"
+    )
+    method: str = key(
+        "metodo",
+        "choice",
+        "come [premio] metodo, e migliori (una quota dei migliori di una fascia di una parte precedente, in parti "
+        "uguali)",
+        required=True,
+        choices=PART_METHODS,
+        example="fasce",
+    )
+    fund_share: Decimal | None = key(
+        "quota_fondo",
+        "number",
+        "la quota del fondo che va a questa parte (0–1); le parti di uno stesso fondo con la quota sommano al più 1, "
+        "e ciò che resta è residuo (se manca: tutto il fondo)",
+        lo="0",
+        hi="1",
+        example=0.7,
+    )
+    rankings: str = key(
+        "graduatorie",
+        "choice",
+        "ente (una graduatoria), area (una per struttura di primo livello di units.csv) o categoria (una per "
+        "categoria o Area del contratto)",
+        default="ente",
+        choices=("ente", "area", "categoria"),
+    )
+    ranking_split: str = key(
+        "riparto_graduatorie",
+        "choice",
+        "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale) o al suo "
+        "tempo lavorato (fte)",
+        default="personale",
+        choices=("personale", "fte"),
+    )
+    residual_to: str | None = key(
+        "residuo_a",
+        "text",
+        "il nome di una parte successiva dello stesso fondo a cui va ciò che questa parte non paga",
+        example="obiettivi",
+    )
+    among: str | None = key(
+        "tra",
+        "text",
+        "per «migliori»: il nome della parte (con metodo fasce) della cui fascia si premiano i migliori",
+        example="fasce",
+    )
+    band: str | None = key("fascia", "text", "per «migliori»: la fascia di quella parte", example="alta")
+    best_share: Decimal | None = key(
+        "quota_vincitori",
+        "number",
+        "per «migliori»: la quota massima dei collocati nella fascia premiati (per difetto; i pari merito al limite "
+        "sono esclusi)",
+        lo="0",
+        hi="1",
+        example=0.05,
+    )
+    decision: str | None = key(
+        "decisione",
+        "text",
+        "la chiave di [approvals] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è pagato",
+        example="bonus_decided",
+    )
+    decided_from: str | None = key(
+        "decisione_dal", "text", "il primo giorno valido della decisione, GG/MM dell'anno precedente", example="01/02"
+    )
+    decided_by: str | None = key(
+        "decisione_entro", "text", "l'ultimo giorno valido della decisione, GG/MM dell'anno del ciclo", example="31/01"
+    )
+
+
+@attrs.frozen
 class PayStep:
     """Un gradino della retribuzione di risultato: da questo punteggio, questa quota della posizione."""
 
@@ -571,6 +657,15 @@ class Regulation:
         "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion
     )
     premium: Premium | None = key("premio", "table", "il premio individuale", table=Premium)
+    parts: tuple[Part, ...] = key(
+        "premi",
+        "tables",
+        "le parti del premio individuale, ciascuna con il suo metodo, la sua quota del fondo e le sue graduatorie "
+        "(al posto di [premio])",
+        default=(),
+        table=Part,
+        since=2,
+    )
     reductions: tuple[Reduction, ...] = key(
         "riduzioni", "tables", "le riduzioni graduate del premio individuale", default=(), table=Reduction
     )
@@ -583,3 +678,8 @@ class Regulation:
         default={},
         example={"escluso_sanzione": "escluso per sanzione disciplinare"},
     )
+
+    @property
+    def premiums(self) -> tuple[Premium, ...]:
+        """The parts of the individual premium, in the order they are paid: [[premi]], or [premio] alone."""
+        return self.parts or ((self.premium,) if self.premium is not None else ())

@@ -1,0 +1,210 @@
+"""The premium in parts ([[premi]], formato 2): a fund split between parts with their residual moving on, several
+graduatorie by category, a bonus for the best of a band decided every year. Every amount by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from ciclope.plugins.regolamento.load import load
+
+from helpers import amounts, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Parti"
+tipo_ente = "comune"
+"""
+
+
+def files(people, funds: str, approvals: str = "") -> dict[str, str]:
+    """(id, category, score) of full-time staff, evaluated by the Segretario."""
+    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, category, score in people:
+        rows.append(f"{pid},Persona {pid},dipendente,{category},com,1,0,false,SEG")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(rows) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": f'name = "Comune di Parti"\n[funds]\n{funds}\n'
+        + (f"[approvals]\n{approvals}\n" if approvals else ""),
+    }
+
+
+TWO_PARTS = (
+    HEAD
+    + """
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 70 }, { nome = "C", da = 60 }]
+
+[[premi]]
+nome = "presenza"
+metodo = "livelli"
+quota_fondo = 0.3
+massimo = "600.00"
+coefficienti = { A = 1, B = 0.5, C = 0 }
+residuo_a = "obiettivi"
+fonte = "art. 8 c. 1"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "proporzionale"
+quota_fondo = 0.7
+fonte = "art. 8 c. 2"
+"""
+)
+FOUR = [("S1", "C", 95), ("S2", "C", 85), ("S3", "C", 75), ("S4", "C", 65)]
+
+
+def test_two_parts_of_one_fund_and_the_residual_moving_on(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, TWO_PARTS, files(FOUR, 'performance_individuale = "10000.00"'))
+    # presenza: 10000 × 0.3 = 3000.00; A 600 × 1 = 600 (S1), B 600 × 0.5 = 300 (S2, S3), C 0 (S4): 1200.00 paid,
+    # 1800.00 left → obiettivi: 10000 × 0.7 + 1800 = 8800.00 by score, Σ 95 + 85 + 75 + 65 = 320:
+    # 8800 × 95 / 320 = 2612.50; × 85 / 320 = 2337.50; × 75 / 320 = 2062.50; × 65 / 320 = 1787.50
+    assert amounts(result) == {"S1": "3212.50", "S2": "2637.50", "S3": "2362.50", "S4": "1787.50"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+    figures = result.figures
+    assert figures["pool:performance_individuale:obiettivi"].value == Decimal("8800.00")
+    whole = figures["award:S1"]  # the award is the sum, naming each part and the figure of each
+    assert [(i.ref, i.value) for i in whole.inputs] == [
+        ("premio:presenza:S1", Decimal("600.00")),
+        ("premio:obiettivi:S1", Decimal("2612.50")),
+    ]
+    assert "art. 8 c. 1" in whole.source and "art. 8 c. 2" in whole.source
+
+
+BY_CATEGORY = (
+    HEAD
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+graduatorie = "categoria"
+fonte = "art. 9"
+"""
+)
+
+
+def test_one_graduatoria_per_category_with_its_share_of_the_fund(ciclope_ente, tmp_path):
+    people = [("S1", "B", 90), ("S2", "B", 80), ("S3", "C", 90), ("S4", "C", 60), ("S5", "C", 70)]
+    result = run_declared(ciclope_ente, tmp_path, BY_CATEGORY, files(people, 'performance_individuale = "9000.00"'))
+    # by staff in service: B 9000 × 2/5 = 3600.00, C 9000 × 3/5 = 5400.00
+    # B: 3600 × 90/170 = 1905.882… and × 80/170 = 1694.117…: floors 1905.88 + 1694.11, the cent to the larger
+    #    remainder (0.76 of a cent, S2) → 1694.12
+    # C: 5400 × 90/220 = 2209.090…, × 60/220 = 1472.727…, × 70/220 = 1718.181…: floors 2209.09 + 1472.72 + 1718.18
+    #    = 5399.99, the cent to S4 (0.72) → 1472.73
+    assert amounts(result) == {"S1": "1905.88", "S2": "1694.12", "S3": "2209.09", "S4": "1472.73", "S5": "1718.18"}
+    assert result.figures["pool:performance_individuale:B"].value == Decimal("3600.00")
+
+
+BONUS = (
+    HEAD
+    + """
+[[premi]]
+nome = "fasce"
+metodo = "fasce"
+fonte = "art. 10"
+fasce = [
+  { nome = "alta", personale = 0.2, risorse = 0.4 },
+  { nome = "bassa", personale = 0.8, risorse = 0.6 },
+]
+
+[[premi]]
+nome = "eccellenze"
+metodo = "migliori"
+fondo = "bonus_eccellenze"
+tra = "fasce"
+fascia = "alta"
+quota_vincitori = 0.5
+decisione = "bonus_decided"
+decisione_dal = "01/02"
+decisione_entro = "31/01"
+fonte = "art. 11"
+
+[[calendario]]
+atto = "Decisione del bonus delle eccellenze"
+fase = "premialita"
+scadenza = "31/01"
+approvazione = "bonus_decided"
+fonte = "art. 11"
+"""
+)
+
+
+def twenty(tie: bool = False):
+    scores = list(range(100, 80, -1))  # 100, 99, …, 81: the first band holds ⌊20 × 0.2⌋ = 4 (100, 99, 98, 97)
+    if tie:
+        scores[2] = 99  # 100, 99, 99, 97: a tie at the cut of 2 winners
+    return [(f"S{i + 1:02d}", "C", s) for i, s in enumerate(scores)]
+
+
+FUNDS = 'performance_individuale = "20000.00"\nbonus_eccellenze = "1000.01"'
+
+
+def test_the_bonus_for_the_best_of_the_first_band(ciclope_ente, tmp_path):
+    data = files(twenty(), FUNDS, "bonus_decided = 2024-01-15")
+    result = run_declared(ciclope_ente, tmp_path, BONUS, data)
+    # winners: ⌊0.5 × 4⌋ = 2, the scores 100 and 99; 1000.01 / 2 = 500.005: the cent to the higher score
+    bonus = {a.person: str(a.amount) for a in result.rewards.awards.values() if a.pool == "bonus_eccellenze"}
+    assert bonus == {"S01": "500.01", "S02": "500.00"}
+    assert result.rewards.awards["S01:bonus_eccellenze"].band == "alta"
+    assert result.figures["award:S01:bonus_eccellenze"].value == Decimal("500.01")
+
+
+def test_a_tie_at_the_cut_leaves_the_tie_out(ciclope_ente, tmp_path):
+    data = files(twenty(tie=True), FUNDS, "bonus_decided = 2024-01-15")
+    result = run_declared(ciclope_ente, tmp_path, BONUS, data)
+    # 100, 99, 99: the two at 99 straddle the cut of 2, both out; S01 alone takes 1000.01
+    bonus = {a.person: str(a.amount) for a in result.rewards.awards.values() if a.pool == "bonus_eccellenze"}
+    assert bonus == {"S01": "1000.01"}
+
+
+def test_a_decision_outside_its_window_pays_nothing(ciclope_ente, tmp_path):
+    data = files(twenty(), FUNDS, "bonus_decided = 2024-02-10")  # after 31 January of the cycle's year
+    result = run_declared(ciclope_ente, tmp_path, BONUS, data)
+    pool = result.rewards.pools["bonus_eccellenze"]
+    assert (pool.distributed, pool.residual) == (Decimal("0.00"), Decimal("1000.01"))
+    errors = [p.message for p in result.violations if p.rule == "regolamento.decisione"]
+    assert errors == [
+        "[approvals] bonus_decided = 10/02/2024 non è nel periodo valido (dal 01/02/2023 entro il 31/01/2024): la "
+        "parte «eccellenze» non è istituita per l'anno, il suo fondo resta residuo"
+    ]
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    return [p.message for p in found]
+
+
+def test_parts_need_format_2(tmp_path):
+    # line 10: the first [[premi]] (1 formato, 2–4 [atto], 5 blank, 6–8 [livelli], 9 blank)
+    text = TWO_PARTS.replace("formato = 2", "formato = 1")
+    assert problems(tmp_path, text)[0] == (
+        "riga 10, chiave premi: la chiave è del formato 2: scrivi formato = 2 in testa al file (il file dice "
+        "formato = 1; tutto il resto si legge come prima)"
+    )
+
+
+def test_the_rules_between_parts(tmp_path):
+    text = (
+        TWO_PARTS.replace('residuo_a = "obiettivi"', 'residuo_a = "obbiettivi"').replace(
+            "quota_fondo = 0.7", "quota_fondo = 0.8"
+        )
+        + '\n[[premi]]\nnome = "bonus"\nmetodo = "migliori"\nfondo = "bonus"\ntra = "presenza"\nfonte = "art. 12"\n'
+    )
+    got = problems(tmp_path, text)
+    assert "chiave premi[0].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
+    assert any("chiave premi[2]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
+    assert any("chiave premi[2].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
+    assert any("le quote del fondo 'performance_individuale' sommano a 1.1, più di 1" in g for g in got)
