@@ -172,11 +172,42 @@ escluso_sanzione = "escluso per sanzione disciplinare"
 """
 
 
+# Format 2: the premium in parts instead of [premio] (the other blocks as in FULL)
+PARTS = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune a Parti"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+fonte = "art. 9 c. 1"
+quota_fondo = 0.4
+graduatorie = "categoria"
+riparto_graduatorie = "fte"
+residuo_a = "obiettivi"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "soglie"
+fonte = "art. 9 c. 2"
+quota_fondo = 0.6
+massimo = "800.00"
+piena = 90
+minima = 60
+"""
+
+
 def test_every_block_of_the_format_has_its_article(tmp_path):
     regulation = read(tmp_path, FULL)
     said = art.articles(regulation)
-    blocks = [f for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
-    # one article per block the file writes: here every block of the format
+    in_parts = art.articles(read(tmp_path, PARTS))
+    # the blocks of the format: each has its article in FULL or, for [[premi]] (instead of [premio]), in PARTS
+    blocks = [f.name for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
+    written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
+    assert set(blocks) - written == {"parts"}
+    assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
     assert [a.title for a in said] == [
         "Il punteggio individuale",
         "Le schede di valutazione",
@@ -188,8 +219,24 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
         "Il calendario del ciclo",
         "Le etichette di livelli e stati",
     ]
-    assert len(said) == len(blocks)
+    assert len(said) == len(blocks) - 1
     assert said[3].sources == ("art. 8 c. 1", "art. 8 c. 2", "art. 8 c. 3", "art. 8 c. 4", "art. 8 c. 5")
+
+
+def test_the_parts_of_the_premium(tmp_path):
+    (article,) = art.articles(read(tmp_path, PARTS))
+    assert article.sources == ("art. 9 c. 1", "art. 9 c. 2")
+    assert article.body == (
+        "Il premio individuale si paga in 2 parti, nell'ordine: «presenza», «obiettivi». "
+        "Parte «presenza» (art. 9 c. 1). Le va il 40% del fondo dei premi per la performance individuale. "
+        "La quota della parte è divisa in proporzione al punteggio × la quota pagata (il tempo lavorato). A tempo parziale il premio è in proporzione al tempo lavorato. "
+        "La parte ha una graduatoria per ogni categoria (o Area) del contratto, ciascuna con una quota in "
+        "proporzione al tempo lavorato. Ciò che la parte non paga va alla parte «obiettivi». "
+        "Parte «obiettivi» (art. 9 c. 2). Le va il 60% del fondo dei premi per la performance individuale. "
+        "Il premio massimo è 800,00 € a tempo pieno: spetta per intero da 90 punti; tra 60 e 90 punti in "
+        "proporzione al punteggio (punteggio / 100); sotto 60 punti nulla. A tempo parziale il premio è in "
+        "proporzione al tempo lavorato. Gli importi sono «fino a»: ciò che il fondo non paga resta residuo del fondo."
+    )
 
 
 def test_the_sentences_of_every_block(tmp_path):

@@ -10,17 +10,30 @@ sentences do not say. A block is never silently left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from . import phrases
+from . import partphrases, phrases
 from .spec import Regulation
 
 # blocks that are not articles: the version of the format and the act itself (the heading)
 HEADING_FIELDS = ("format", "act")
+# the blocks said in their own sentences (field of Regulation → writer); any other block is said generically
+WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
+    "score": phrases.score,
+    "cards": phrases.cards,
+    "levels": phrases.levels,
+    "exclusions": phrases.exclusions,
+    "premium": phrases.premium,
+    "parts": partphrases.parts,
+    "reductions": phrases.reductions,
+    "result_pay": phrases.result_pay,
+    "calendar": phrases.calendar,
+    "labels": phrases.labels,
+}
 
 
 @attrs.frozen
@@ -55,7 +68,7 @@ def articles(regulation: Regulation) -> list[Article]:
 
 def _article(field: attrs.Attribute[Any], value: Any, regulation: Regulation) -> Article:
     items = value if isinstance(value, tuple) else (value,)
-    writer = phrases.WRITERS.get(field.name)
+    writer = WRITERS.get(field.name)
     title, sentences, rest = _title(field), [], []
     for item in items:
         if writer is None:

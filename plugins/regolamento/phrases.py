@@ -7,13 +7,13 @@ added to a block is read back even before a sentence is written for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
 
 from ciclope.core import fmt
 
 from .spec import (
+    METHODS,
     Card,
     Event,
     Exclusion,
@@ -170,6 +170,7 @@ def _exclusion(e: Exclusion) -> str:
         who = f"chi ha un punteggio inferiore a {num(e.min or Decimal(0))}"
     elif e.rule == "insufficiente":
         who = "chi è dichiarato di insufficiente rendimento"
+        who += f", che ha il livello «{word(e.level)}» qualunque sia il punteggio" if e.level else ""
     elif e.rule == "sanzione":
         who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
@@ -192,7 +193,7 @@ def exclusions(block: Exclusion, regulation: Regulation) -> Said:
     first = block is regulation.exclusions[0]
     lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
-        "rule", "days", "min", "above", "scale", "note", "status", "synonyms"}  # fmt: skip
+        "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level"}  # fmt: skip
 
 
 def _brackets(r: Reduction) -> str:
@@ -231,8 +232,13 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def fund_name(name: str) -> str:
+    """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»."""
+    return f"fondo {FUNDS.get(name, '«' + word(name) + '»')}"
+
+
 def _fund(name: str) -> str:
-    return f"il fondo {FUNDS.get(name, '«' + word(name) + '»')}"
+    return f"il {fund_name(name)}"
 
 
 def _method(p: Premium) -> list[str]:
@@ -246,7 +252,9 @@ def _method(p: Premium) -> list[str]:
         return [_thresholds(p)]
     if p.method == "livelli":
         return [_levels_premium(p, by_grade)]
-    return _bands(p)
+    if p.method == "fasce":
+        return _bands(p)
+    return []  # a method of a newer block (a part's «migliori»): said by its own writer
 
 
 def _thresholds(p: Premium) -> str:
@@ -296,6 +304,8 @@ def _bands(p: Premium) -> list[str]:
 
 def premium(block: Premium, regulation: Regulation) -> Said:
     lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block)]
+    if block.method == "migliori":  # a bonus in equal shares: neither part time nor a maximum apply to it
+        return "Il premio individuale", lines, covered_premium(block)
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
     else:
@@ -310,10 +320,15 @@ def premium(block: Premium, regulation: Regulation) -> Said:
         rest = "resta residuo del fondo" if block.residual == "resta" else "è ridistribuito in proporzione"
         lines.append(f"Gli importi sono «fino a»: ciò che il fondo non paga {rest}.")
     lines += note(block.note)
-    covered = {"method", "fund", "roles", "part_time", "prorate", "residual", "by_unit", "maximum", "full", "floor",
-               "between", "coefficients", "grade_factors", "bands", "band_money", "within_band", "top_cap", "note",
-               "admitted", "list_excluded"}  # fmt: skip
-    return "Il premio individuale", lines, covered
+    return "Il premio individuale", lines, covered_premium(block)
+
+
+def covered_premium(block: Premium) -> set[str]:
+    """The keys of [premio] its sentences say: all of them, the method only when this module knows it."""
+    known = {"method"} if block.method in METHODS else set()
+    return known | { "fund", "roles", "part_time", "prorate", "residual", "by_unit", "maximum", "full", "floor",
+            "between", "coefficients", "grade_factors", "bands", "band_money", "within_band", "top_cap", "note",
+            "admitted", "list_excluded"} - {"method"}  # fmt: skip
 
 
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:
@@ -349,16 +364,3 @@ def calendar(block: Event, regulation: Regulation) -> Said:
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     said = "; ".join(f"«{word(k)}» si legge «{v}»" for k, v in block.items())
     return "Le etichette di livelli e stati", [f"Nei documenti: {said}."], set()
-
-
-WRITERS: dict[str, Callable[[Any, Regulation], Said]] = {
-    "score": score,
-    "cards": cards,
-    "levels": levels,
-    "exclusions": exclusions,
-    "premium": premium,
-    "reductions": reductions,
-    "result_pay": result_pay,
-    "calendar": calendar,
-    "labels": labels,
-}
