@@ -179,3 +179,20 @@ def test_piombino_parametri_by_category(ciclope_ente, tmp_path):
     # pesi: B1 100, C1 110, D1 120, D2 0,5 × 120 = 60 (il punteggio, uguale per tutti, si semplifica); in tutto 390;
     # 3.900 / 390 = 10 € per punto di peso
     assert amounts(result) == {"B1": "1000.00", "C1": "1100.00", "D1": "1200.00", "D2": "600.00"}
+
+
+def test_regione_lazio_a_share_at_the_threshold_and_an_increment_per_point(ciclope_ente, tmp_path):
+    # sotto 60 nulla; a 60 la quota predefinita (600,00 € nel file, valore d'esempio); sopra, l'incremento per punto
+    # (10,00 € per punto da 60 a 100, 400,00 € in tutto, valore d'esempio); a tempo parziale in proporzione
+    points = {"L1": ("1", "59"), "L2": ("1", "60"), "L3": ("1", "75"), "L4": ("1", "100"), "L5": ("0.5", "80")}
+    people = [f"{pid},Persona {pid},dipendente,C,ente,{fte},0,false,SEG" for pid, (fte, _) in points.items()]
+    cards = [card(pid, score) for pid, (_, score) in points.items()]
+    result = run(ciclope_ente, tmp_path, "regione_lazio", ente(people, cards, fund="10000.00"))
+    # parti: 6.000,00 € (60%) e 4.000,00 € (40%) del fondo, più di quanto i massimi chiedono (nessun riparto)
+    assert amounts(result) == {
+        "L1": "0.00",  # 59 < 60: nessun accesso
+        "L2": "600.00",  # 60: la sola quota predefinita, 600 + 400 × 0 / 40
+        "L3": "750.00",  # 75: 600 + 400 × (75 − 60) / 40 = 600 + 150
+        "L4": "1000.00",  # 100: 600 + 400
+        "L5": "400.00",  # 80 a metà tempo: (600 + 400 × 20 / 40) × 0,5 = 800 × 0,5
+    }
