@@ -10,7 +10,7 @@ sentences do not say. A block is never silently left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -119,7 +119,7 @@ def _same(value: Any, default: Any) -> bool:
     return bool(value == default)
 
 
-def generic(item: Any, covered: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def generic(item: Any, covered: Collection[str] = ()) -> list[str]:
     """The keys of a block the sentences did not say, from the format's declarations: «description: value.»"""
     if not attrs.has(type(item)):
         return [f"{value_text(item)}."] if item not in (None, "", (), {}) else []
