@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import Person, money
-from ciclope.plugins.regolamento import premium
+from ciclope.plugins.regolamento import premium, shapes
 from ciclope.plugins.regolamento.load import load
 from ciclope.plugins.regolamento.spec import BandShare, Premium
 
@@ -208,7 +208,7 @@ def test_each_band_pays_exactly_its_share_or_leaves_it_residual(rows, fund, with
     admitted = []
     for i, (score, fte) in enumerate(rows):
         person = Person(id=f"P{i:02d}", name=f"P{i}", role="dipendente", category="C", unit="u", fte=Decimal(fte))
-        admitted.append(premium.Entry(person, score, None, None, Decimal(fte), (), "fte"))
+        admitted.append(shapes.Entry(person, score, None, None, Decimal(fte), (), "fte"))
     plan = premium.method_plan(None, pr, admitted, None, None)  # type: ignore[arg-type]
     rank = {e.person.id: i for i, e in enumerate(premium.ordered(admitted))}
     warnings = _Warnings()

@@ -18,12 +18,12 @@ tipo_ente = "comune"
 """
 
 
-def files(people, funds: str, approvals: str = "") -> dict[str, str]:
-    """(id, category, score) of full-time staff, evaluated by the Segretario."""
+def files(people, funds: str, approvals: str = "", extra: dict[str, str] | None = None) -> dict[str, str]:
+    """(id, category, score[, fte]) of staff, evaluated by the Segretario; ``extra``: further files."""
     rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
     cards = ["person,evaluator,section,item,max_points,points,weight"]
-    for pid, category, score in people:
-        rows.append(f"{pid},Persona {pid},dipendente,{category},com,1,0,false,SEG")
+    for pid, category, score, *fte in people:
+        rows.append(f"{pid},Persona {pid},dipendente,{category},com,{fte[0] if fte else 1},0,false,SEG")
         cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
     return {
         "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
@@ -34,6 +34,7 @@ def files(people, funds: str, approvals: str = "") -> dict[str, str]:
         "evaluations.csv": "\n".join(cards) + "\n",
         "ente.toml": f'name = "Comune di Parti"\n[funds]\n{funds}\n'
         + (f"[approvals]\n{approvals}\n" if approvals else ""),
+        **(extra or {}),
     }
 
 
@@ -208,3 +209,121 @@ def test_the_rules_between_parts(tmp_path):
     assert any("chiave premi[2]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
     assert any("chiave premi[2].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
     assert any("le quote del fondo 'performance_individuale' sommano a 1.1, più di 1" in g for g in got)
+
+
+BUDGET = (
+    HEAD
+    + """
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 7"
+
+[[premi]]
+nome = "produttività"
+metodo = "budget"
+parametri = { B = 100, C = 110, D = 130 }
+fonte = "art. 9"
+"""
+)
+
+
+def test_a_budget_derived_from_the_fund(ciclope_ente, tmp_path):
+    people = [("S1", "B", 90, "1"), ("S2", "C", 80, "1"), ("S3", "C", 70, "0.5"), ("S4", "D", 50, "1")]
+    result = run_declared(ciclope_ente, tmp_path, BUDGET, files(people, 'performance_individuale = "10000.00"'))
+    # weights fte × parametro: S1 100, S2 110, S3 0.5 × 110 = 55, S4 130 (excluded, still counted): Σ 395
+    # paid budget × score / 100, rounded down: S1 10000 × 100 / 395 × 0.9 = 2278.48…; S2 × 110 / 395 × 0.8 =
+    # 2227.84…; S3 × 55 / 395 × 0.7 = 974.68…; S4 below 60: nothing. Paid 5481.00, residual 4519.00
+    assert amounts(result) == {"S1": "2278.48", "S2": "2227.84", "S3": "974.68", "S4": "0.00"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("5481.00"), Decimal("4519.00"))
+    budget = {i.name: i.value for i in result.figures["award:S1"].inputs}["budget individuale"]
+    assert budget == Decimal("2531.65")  # 10000 × 100 / 395 = 2531.645…
+
+
+PRIZES = (
+    HEAD
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 9"
+
+[[premi]]
+nome = "innovazione"
+metodo = "importi"
+fondo = "premi_innovazione"
+fonte = "art. 12"
+"""
+)
+
+
+def test_prizes_decided_and_written_are_paid_as_written(ciclope_ente, tmp_path):
+    people = [("S1", "C", 90), ("S2", "C", 60)]
+    funds = 'performance_individuale = "1500.00"\npremi_innovazione = "2000.00"'
+    prizes = {"premi.csv": "person,part,amount\nS1,innovazione,1200.00\nS2,innovazione,500.00\n"}
+    result = run_declared(ciclope_ente, tmp_path, PRIZES, files(people, funds, extra=prizes))
+    # produttività: 1500 × 90 / 150 = 900.00 and × 60 / 150 = 600.00; the prizes as written, 300.00 residual
+    paid = {k: (a.pool, str(a.amount)) for k, a in result.rewards.awards.items()}
+    assert paid == {
+        "S1": ("performance_individuale", "900.00"),
+        "S2": ("performance_individuale", "600.00"),
+        "S1:premi_innovazione": ("premi_innovazione", "1200.00"),
+        "S2:premi_innovazione": ("premi_innovazione", "500.00"),
+    }
+    assert result.rewards.pools["premi_innovazione"].residual == Decimal("300.00")
+    assert result.figures["award:S1:premi_innovazione"].inputs[1].cell == "premi.csv:2:amount"
+
+
+def test_prizes_above_their_fund_pay_nothing(ciclope_ente, tmp_path):
+    people = [("S1", "C", 90), ("S2", "C", 60)]
+    funds = 'performance_individuale = "1500.00"\npremi_innovazione = "2000.00"'
+    prizes = {"premi.csv": "person,part,amount\nS1,innovazione,1200.00\nS2,innovazione,1000.00\n"}
+    result = run_declared(ciclope_ente, tmp_path, PRIZES, files(people, funds, extra=prizes))
+    assert result.rewards.pools["premi_innovazione"].distributed == Decimal("0.00")
+    [error] = [p for p in result.violations if p.rule == "regolamento.importi"]
+    assert error.message.startswith("i premi della parte «innovazione» scritti in premi.csv (€ 2.200,00) superano")
+
+
+def test_a_scenario_changes_a_part_by_its_name(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(TWO_PARTS, encoding="utf-8")
+    changes = {"premi.presenza.quota_fondo": 0.4, "premi.obiettivi.quota_fondo": 0.6}
+    regulation, found = load(str(path), changes)
+    assert found == () and regulation is not None
+    assert [(p.name, p.fund_share) for p in regulation.parts] == [
+        ("presenza", Decimal("0.4")),
+        ("obiettivi", Decimal("0.6")),
+    ]
+    # shares above 1 are refused like in the file: 0.4 + 0.7 = 1.1
+    _, refused = load(str(path), {"premi.presenza.quota_fondo": 0.4})
+    assert any("sommano a 1.1, più di 1" in p.message for p in refused)
+
+
+def test_coefficients_above_1_split_the_fund_as_written(ciclope_ente, tmp_path):
+    text = (
+        HEAD
+        + """
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 70 }]
+
+[[premi]]
+nome = "produttività"
+metodo = "livelli"
+coefficienti = { A = 1.3, B = 1 }
+fonte = "art. 8"
+"""
+    )
+    people = [("S1", "C", 95), ("S2", "C", 80), ("S3", "C", 75)]
+    result = run_declared(ciclope_ente, tmp_path, text, files(people, 'performance_individuale = "3300.00"'))
+    # weights 1.3, 1, 1: Σ 3.3; 3300 × 1.3 / 3.3 = 1300.00, 3300 × 1 / 3.3 = 1000.00 each
+    assert amounts(result) == {"S1": "1300.00", "S2": "1000.00", "S3": "1000.00"}
+    path = tmp_path / "capped.toml"
+    path.write_text(text.replace('metodo = "livelli"', 'metodo = "livelli"\nmassimo = "1000.00"'), encoding="utf-8")
+    _, found = load(str(path))
+    # line 14: [[premi]] at 10, then nome, metodo, the massimo written after it, coefficienti
+    assert [p.message for p in found] == [
+        "riga 14, chiave premi[0].coefficienti.A: il coefficiente 1.3 supera 1: con un massimo pro capite (o un "
+        "budget) il coefficiente ne è una quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)"
+    ]

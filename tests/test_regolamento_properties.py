@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import Person
-from ciclope.plugins.regolamento import premium
+from ciclope.plugins.regolamento import premium, shapes
 from ciclope.plugins.regolamento.spec import BandShare, Premium
 
 D = Decimal
@@ -54,11 +54,11 @@ def level(score: Decimal) -> str:
     return "A" if score >= 90 else "B" if score >= 70 else "C"
 
 
-def entries(rows: list[tuple[Decimal, Decimal]]) -> list[premium.Entry]:
+def entries(rows: list[tuple[Decimal, Decimal]]) -> list[shapes.Entry]:
     out = []
     for i, (score, fte) in enumerate(rows):
         person = Person(id=f"P{i:02d}", name=f"P{i}", role="dipendente", category="C", unit="u", fte=fte, row=i + 2)
-        out.append(premium.Entry(person, score, level(score), None, fte, (), "fte"))
+        out.append(shapes.Entry(person, score, level(score), None, fte, (), "fte"))
     return out
 
 

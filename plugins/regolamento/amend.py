@@ -40,7 +40,7 @@ def apply(data: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]
     out = copy.deepcopy(dict(data))
     for dotted, value in changes.items():
         holder, key, meta = locate(out, dotted)
-        holder[key] = checked(dotted, value, meta)
+        holder[key] = checked(dotted, value, meta, scale_of(data))
     return out
 
 
@@ -50,7 +50,7 @@ def problems(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[tuple[
     for dotted, value in changes.items():
         try:
             _, _, meta = locate(copy.deepcopy(dict(data)), dotted)
-            checked(dotted, value, meta)
+            checked(dotted, value, meta, scale_of(data))
         except AmendError as exc:
             out.append((dotted, str(exc)))
     return out
@@ -128,8 +128,19 @@ def element(holder: dict[str, Any], part: str, selector: str, walked: list[str])
     )
 
 
-def checked(dotted: str, value: Any, meta: Mapping[str, Any]) -> Any:
-    """``value`` as the file would hold it, when it is a number within the key's bounds."""
+def scale_of(data: Mapping[str, Any]) -> Decimal | None:
+    """[punteggio] su when it is a plain positive number: the file's score thresholds are written in points of
+    this scale (None: 100; a wrong su is reported where the reader reads it)."""
+    score = data.get("punteggio")
+    raw = score.get("su") if isinstance(score, dict) else None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
+        return None
+    return Decimal(str(raw))
+
+
+def checked(dotted: str, value: Any, meta: Mapping[str, Any], scale: Decimal | None = None) -> Any:
+    """``value`` as the file would hold it, when it is a number within the key's bounds (a score threshold's
+    upper bound is the regulation's scale, when it has one)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise AmendError(f"{dotted} = {value!r}: atteso un numero")
     try:
@@ -141,6 +152,8 @@ def checked(dotted: str, value: Any, meta: Mapping[str, Any]) -> Any:
     if meta["kind"] == "int" and number != number.to_integral_value():
         raise AmendError(f"{dotted} = {value!r}: atteso un numero intero")
     lo, hi = meta.get("lo"), meta.get("hi")
+    if meta.get("points") and scale is not None:
+        hi = scale
     if lo is not None and number < lo:
         raise AmendError(f"{dotted} = {value}: sotto il minimo {lo}")
     if hi is not None and number > hi:

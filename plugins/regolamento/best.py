@@ -15,7 +15,7 @@ from ciclope.core import Ente, Input, OrgPerformance, Problem, Score, Trace, fmt
 
 from .consistency import day_month
 from .eligibility import cite
-from .premium import Entry, Given
+from .shapes import Entry, Given
 from .spec import Part, Regulation
 
 
@@ -24,7 +24,6 @@ def pay(
     part: Part,
     fund: Input,
     placed: Mapping[str, str],
-    people: list[Entry],
     scores: Mapping[str, Score],
     ctx: tuple[Ente, OrgPerformance, Trace],
     key: Callable[[str], str],
@@ -38,10 +37,9 @@ def pay(
     winners = scoring.cut_without_ties(top, limit)  # type: ignore[arg-type]  # placed people have a score
     rank = {pid: -(scores[pid].score or 0) for pid in winners}  # equal cents: the higher score first
     amounts = money.split(fund.value, {pid: Decimal(1) for pid in winners}, rank=rank)
-    entry = {e.person.id: e for e in people}
     paid = []
     for pid in winners:
-        e = entry[pid]
+        e = Entry(ente.people[pid], scores[pid].score or Decimal(0), scores[pid].level, None, Decimal(1), (), "")
         trace.record(
             key(pid),
             amounts[pid],

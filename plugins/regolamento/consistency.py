@@ -14,7 +14,20 @@ from typing import Any
 
 from . import grades, partcheck
 from .hints import nearest
-from .spec import COMPONENTS, Exclusion, GradeWeights, Levels, Premium, Reduction, ResultPay, Score, Weights
+from .spec import (
+    COMPONENTS,
+    Card,
+    Exclusion,
+    GradeWeights,
+    Levels,
+    Part,
+    Premium,
+    Reduction,
+    Requirement,
+    ResultPay,
+    Score,
+    Weights,
+)
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -37,6 +50,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             if steps is not None:
                 descending(f"livelli.{role}", [s.min for s in steps], error)
                 names |= {s.name for s in steps}
+    if levels is not None:
+        for i, req in enumerate(levels.requirements):
+            requirement(f"livelli.requisiti[{i}]", req, parts.get("cards", ()), error)
     for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
     for i, red in enumerate(parts.get("reductions", ())):
@@ -77,6 +93,32 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     for i, ev in enumerate(parts.get("calendar", ())):
         if day_month(ev.due) is None:
             error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+
+
+PARTS = ("scheda", "unita", "ente", "cruscotto")
+
+
+def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error) -> None:
+    """A requirement names a part of the score; a section, one of the declared cards of its roles if any."""
+    if req.part.startswith("sezione:"):
+        name = req.part.removeprefix("sezione:").strip()
+        sections = {i.section for c in cards if set(c.roles) & set(req.roles) for i in c.items}
+        if not name:
+            error(f"{path}.parte", "scrivi il nome della sezione dopo «sezione:»", "regolamento.valore")
+        elif sections and name not in sections:
+            error(
+                f"{path}.parte",
+                f"la sezione {name!r} non è nelle schede dichiarate{nearest(name, sorted(sections))}; sezioni: "
+                f"{', '.join(sorted(sections))}",
+                "regolamento.valore",
+            )
+    elif req.part not in PARTS:
+        error(
+            f"{path}.parte",
+            f"parte {req.part!r} sconosciuta{nearest(req.part, list(PARTS))}; ammesse: {', '.join(PARTS)} o "
+            "sezione:Nome",
+            "regolamento.valore",
+        )
 
 
 def weights_sum(score: Score, error: Error) -> None:
@@ -189,11 +231,13 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
                 f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
                 "regolamento.soglie",
             )
-    if pr.method == "livelli" and levels is not None:  # None: the levels are broken, said already
+    if (
+        pr.method == "livelli" or (pr.method == "budget" and pr.coefficients)
+    ) and levels is not None:  # None: the levels are broken, said already
         if not pr.coefficients:
             error(path, "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
         if not levels:
-            error(path, "il metodo «livelli» richiede i [livelli]", "regolamento.manca")
+            error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
         for name in pr.coefficients:
             if levels and name not in levels:
                 error(
@@ -203,6 +247,15 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
                 )
     if pr.grade_factors:
         grade_factors(pr, error, path)
+    capped = pr.maximum is not None or pr.method == "budget"
+    for name, value in pr.coefficients.items():
+        if capped and value > ONE:
+            error(
+                f"{path}.coefficienti.{name}",
+                f"il coefficiente {value} supera 1: con un massimo pro capite (o un budget) il coefficiente ne è una "
+                "quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)",
+                "regolamento.valore",
+            )
     if pr.band_money == "per_fascia" and pr.method != "fasce":
         error(f"{path}.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
     if pr.within_band != "fte" and pr.band_money != "per_fascia":
@@ -234,10 +287,12 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
 def grade_factors(pr: Premium, error: Error, path: str = "premio") -> None:
     """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
     grade_codes(f"{path}.parametri", list(pr.grade_factors), error)
-    if pr.method not in ("proporzionale", "livelli"):
+    allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")
+    if pr.method not in allowed:
+        words = ", ".join(f"«{m}»" for m in allowed[:-1]) + f" e «{allowed[-1]}»"
         error(
             f"{path}.parametri",
-            f"i parametri per categoria valgono per i metodi «proporzionale» e «livelli», non per «{pr.method}»",
+            f"i parametri per categoria valgono per i metodi {words}, non per «{pr.method}»",
             "regolamento.valore",
         )
     elif pr.method == "livelli" and pr.maximum is not None:

@@ -17,9 +17,10 @@ import attrs
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
 
-from . import best, rankings
+from . import best, rankings, recorded
 from .eligibility import cite
-from .premium import ZERO, Entry, Given, Outcome, distribute, entries, top_places
+from .premium import distribute, entries, top_places
+from .shapes import ZERO, Entry, Given, Outcome
 from .spec import Part, Premium, Regulation
 
 
@@ -43,7 +44,9 @@ def pay(
         if pool is None:
             missing_fund(reg, pr, trace)
             continue
-        people = entries(reg, pr, ente, scores, org, trace)
+        # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
+        chosen = isinstance(pr, Part) and pr.method in ("migliori", "importi")
+        people = [] if chosen else entries(reg, pr, ente, scores, org, trace)
         for e in people:
             if (e.status is not None or pr.admitted) and e.person.id not in out.statuses:
                 out.statuses[e.person.id] = e.status or pr.admitted
@@ -119,8 +122,10 @@ def pay_part(
     def key(pid: str) -> str:
         return figure_key(reg, pr, out, pid)
 
+    if isinstance(pr, Part) and pr.method == "importi":
+        return [recorded.pay(reg, pr, fund, ctx, key)]
     if isinstance(pr, Part) and pr.method == "migliori":
-        return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), people, scores, ctx, key)]
+        return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)]
     if not isinstance(pr, Part) or pr.rankings == "ente":
         return [distribute(reg, pr, fund, people, ctx, key)]
     cap = top_places(pr, ente) if pr.top_cap is not None else None

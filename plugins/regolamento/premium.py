@@ -16,15 +16,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-import attrs
-
 from ciclope.core import (
-    Award,
     Ente,
     Input,
     OrgPerformance,
-    Person,
-    Pool,
     Problem,
     Score,
     Trace,
@@ -34,52 +29,12 @@ from ciclope.core import (
     scoring,
 )
 
-from . import grades, reductions
+from . import budget, grades, reductions
 from .eligibility import cite, exclusion, paid_share, unit_achievement
+from .shapes import ZERO, Entry, Given, Plan
 from .spec import Part, Premium, Regulation
 
-ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
-
-
-@attrs.define
-class Outcome:
-    """What the premialità phase builds: pools, awards (a person's further awards under one key each),
-    statuses and the details the report reads."""
-
-    pools: dict[str, Pool]
-    awards: dict[str, Award] = attrs.field(factory=dict)
-    statuses: dict[str, str] = attrs.field(factory=dict)
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen
-class Entry:
-    """A scored person of a distribution: admitted (``status`` None) or excluded, and their paid share."""
-
-    person: Person
-    score: Decimal
-    level: str | None
-    status: str | None
-    share: Decimal
-    share_inputs: tuple[Input, ...]
-    share_words: str
-    factor: Decimal = Decimal(1)  # the parametro of the person's category ([premio] parametri), else 1
-    factor_inputs: tuple[Input, ...] = ()
-
-
-@attrs.frozen
-class Plan:
-    """A method's answer: per admitted person a weight (split the pool) or a capped amount, and the words."""
-
-    values: Mapping[str, Any]
-    capped: bool
-    formula: str
-    inputs: Mapping[str, tuple[Input, ...]] = attrs.field(factory=dict)
-    band: Mapping[str, str] = attrs.field(factory=dict)
-    # «per_fascia»: each band's share of the pool (band → resources, best band first), split within the band by
-    # ``values``; empty without a fixed pool per band
-    band_pools: Mapping[str, Decimal] = attrs.field(factory=dict)
 
 
 def entries(
@@ -102,15 +57,6 @@ def entries(
     return out
 
 
-@attrs.frozen
-class Given:
-    """What one part paid in one ranking: each listed person's amount and band, in people.csv order (the
-    excluded too, with 0, when the part lists them), and the admitted people's bands."""
-
-    paid: tuple[tuple[Entry, Decimal, str | None], ...]
-    bands: Mapping[str, str]
-
-
 def distribute(
     reg: Regulation,
     pr: Premium,
@@ -125,7 +71,9 @@ def distribute(
     shared by several rankings); None counts it on this ranking's ente."""
     ente, org, trace = ctx
     admitted = [e for e in people if e.status is None]
-    plan = method_plan(reg, pr, admitted, ente, org, cap)
+    plan = (
+        budget.plan(pr, people, fund.value) if pr.method == "budget" else method_plan(reg, pr, admitted, ente, org, cap)
+    )
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
     amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
     record(reg, pr, fund, people, plan, amounts, note, trace, key)

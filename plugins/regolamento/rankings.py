@@ -11,7 +11,7 @@ from decimal import Decimal
 from ciclope.core import Ente, Input, Person, Trace, bands, money
 
 from .eligibility import cite
-from .premium import Entry
+from .shapes import Entry
 from .spec import Part, Regulation
 
 WORDS = {"area": "struttura", "categoria": "categoria"}

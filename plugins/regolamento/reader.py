@@ -19,6 +19,7 @@ import attrs
 from ciclope.core import Problem
 
 from . import consistency
+from .amend import scale_of
 from .hints import nearest
 from .lines import key_lines, line_of
 from .spec import FORMATS, Regulation
@@ -55,6 +56,8 @@ class Context:
     file: str
     lines: dict[str, int]
     version: int = 1
+    # [punteggio] su: the scale the file's score thresholds are written on (None: 100)
+    scale: Decimal | None = None
     problems: list[Problem] = attrs.field(factory=list)
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
@@ -74,7 +77,9 @@ class Bad(Exception):
 def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | None, list[Problem]]:
     """The regulation of ``data`` (the parsed ``text`` of ``path``), or None and its problems."""
     version = data.get("formato")
-    ctx = Context(file=shown(path), lines=key_lines(text), version=version if version in FORMATS else 1)
+    ctx = Context(
+        file=shown(path), lines=key_lines(text), version=version if version in FORMATS else 1, scale=scale_of(data)
+    )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
         ctx.error("formato", f"formato {version!r} non supportato: questa versione legge {read_ones}")
@@ -141,7 +146,19 @@ def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
             broken = True
     if broken:
         raise Bad
+    if ctx.scale is not None:
+        on_scale(cls, raw, values, ctx.scale)
     return cls(**values)
+
+
+def on_scale(cls: type, raw: Mapping[str, Any], values: dict[str, Any], scale: Decimal) -> None:
+    """The thresholds written in points on the regulation's scale, as the 0–100 score reads them (× 100 / su).
+    An exclusion's ``minimo`` is a score only for «punteggio_minimo» (for «unita_sotto» it is a share)."""
+    for f in attrs.fields(cls):
+        if f.metadata["points"] and f.name in values and values[f.name] is not None:
+            if raw.get("regola", "punteggio_minimo") != "punteggio_minimo":
+                continue
+            values[f.name] = values[f.name] * 100 / scale
 
 
 def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
@@ -236,6 +253,8 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
 
 def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -> None:
     lo, hi = meta["lo"], meta["hi"]
+    if meta["points"] and ctx.scale is not None:
+        hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
         ctx.error(path, f"{number} fuori dall'intervallo ammesso [{lo}, {hi}]", "regolamento.valore")
         raise Bad

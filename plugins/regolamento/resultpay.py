@@ -15,7 +15,7 @@ from decimal import Decimal
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 
 from .eligibility import cite, exclusion
-from .premium import ZERO, Outcome
+from .shapes import ZERO, Outcome
 from .spec import Regulation, ResultPay
 
 POSITION = "position_pay"

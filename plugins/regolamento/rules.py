@@ -23,17 +23,19 @@ from ciclope.core import (
     Trace,
     bands,
     cells,
+    fmt,
     hookimpl,
     money,
     scoring,
 )
 
-from . import amend, coverage, grades, parts, premium, rankings, resultpay, vocabulary
+from . import amend, coverage, grades, parts, rankings, requirements, resultpay, vocabulary
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
 from .load import PARAM, changes_of, declared, load, parsed, regulation_of
 from .reader import SOURCE
+from .shapes import Outcome
 from .spec import GradeWeights, Regulation, Step, Weights
 
 HUNDRED = Decimal(100)
@@ -122,11 +124,30 @@ def input_schema() -> InputSchema:
                 resultpay.POSITION: cells.parse_money,
             }
         },
-        headers={"people.csv": {resultpay.POSITION: "retribuzione_posizione"}},
+        # premi.csv: the amounts of the parts decided, not computed (metodo «importi»: prizes of the OIV)
+        files={"premi.csv": {"person": cells.parse_id, "part": cells.parse_text, "amount": cells.parse_money}},
+        required={"premi.csv": ("person", "part", "amount")},
+        titles={"premi.csv": "premi"},
+        headers={
+            "people.csv": {resultpay.POSITION: "retribuzione_posizione"},
+            "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
+        },
     )
 
 
+# a regulation's ladders by role, made once: the regulations live as long as the load cache that keeps them, so
+# their ids are never reused while an entry here is read
+_LADDERS: dict[tuple[int, str], tuple[bands.Level, ...]] = {}
+
+
 def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
+    found = _LADDERS.get((id(reg), role))
+    if found is None:
+        found = _LADDERS[(id(reg), role)] = _ladder(reg, role)
+    return found
+
+
+def _ladder(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
     if reg.levels is None:
         return ()
     own = {
@@ -164,7 +185,11 @@ def individual_score(
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
-    level = forced_level(reg, person) or bands.level_of(score, ladder_of(reg, person.role))
+    ladder = ladder_of(reg, person.role)
+    level, moved = requirements.adjusted(
+        reg, person, bands.level_of(score, ladder), ladder, (ente, org, card, card_score)
+    )
+    level = forced_level(reg, person) or level
     source = cite(
         reg,
         (weights.source if weights is not None and weights.source else None)
@@ -172,6 +197,11 @@ def individual_score(
     )
     terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
+    on_scale = ""
+    if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
+        points = money.r2(score * reg.score.scale / HUNDRED)
+        on_scale = f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
+    levels_note = "; ".join(x for x in (on_scale, levels_note, moved) if x)
     trace.record(
         f"score:{person.id}",
         score,
@@ -217,7 +247,7 @@ def rewards(
     ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
 ) -> Rewards:
     reg = regulation_of(params)
-    out = premium.Outcome(pools=dict(pools))
+    out = Outcome(pools=dict(pools))
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out)
     if reg.result_pay is not None:

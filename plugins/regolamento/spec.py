@@ -38,7 +38,8 @@ ENTE_KINDS = (
 )
 COMPARTI = ("funzioni_locali",)
 METHODS = ("proporzionale", "soglie", "livelli", "fasce")
-PART_METHODS = (*METHODS, "migliori")  # format 2: a part may also be a bonus for the best of an earlier part
+# format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
+PART_METHODS = (*METHODS, "budget", "migliori", "importi")
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
@@ -57,6 +58,7 @@ def key(
     table: type | None = None,
     example: Any = None,
     since: int = 1,
+    points: bool = False,
 ) -> Any:
     """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
     meta = {
@@ -70,6 +72,7 @@ def key(
         "table": table,
         "example": example,
         "since": since,
+        "points": points,
     }
     if required:
         return attrs.field(metadata=meta, kw_only=True)
@@ -187,6 +190,17 @@ class Score:
         default=(),
         table=GradeWeights,
     )
+    scale: Decimal | None = key(
+        "su",
+        "number",
+        "la scala dei punteggi del regolamento (es. 400 punti): le soglie del file (livelli, esclusioni per "
+        "punteggio, soglie del premio, soglia positiva e gradini del risultato) sono scritte in punti su questa "
+        "scala; il punteggio resta calcolato anche su 100",
+        lo="1",
+        hi="10000",
+        example=400,
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -196,8 +210,47 @@ class Step:
 
     name: str = key("nome", "text", "il nome del livello, come lo leggono le persone", required=True, example="A")
     min: Decimal = key(
-        "da", "number", "il punteggio minimo del livello (0–100)", required=True, lo="0", hi="100", example=95
+        "da",
+        "number",
+        "il punteggio minimo del livello (0–100, o sulla scala di [punteggio] su)",
+        required=True,
+        lo="0",
+        hi="100",
+        example=95,
+        points=True,
     )
+
+
+@attrs.frozen
+class Requirement:
+    """[[livelli.requisiti]] — un requisito di una parte del punteggio per il livello (formato 2): chi non lo
+    raggiunge scende di un livello (o non ha livello), qualunque sia il punteggio complessivo."""
+
+    part: str = key(
+        "parte",
+        "text",
+        "la parte: scheda, unita, ente, cruscotto, o una sezione della scheda scritta come «sezione:Nome»",
+        required=True,
+        example="sezione:Comportamenti",
+    )
+    min: Decimal = key(
+        "minimo",
+        "number",
+        "il minimo della parte, in centesimi del suo massimo (0–100): 140 punti su 200 sono 70",
+        required=True,
+        lo="0",
+        hi="100",
+        example=70,
+    )
+    effect: str = key(
+        "effetto",
+        "choice",
+        "un_livello_sotto (il livello del punteggio scende di un gradino) o nessun_livello",
+        default="un_livello_sotto",
+        choices=("un_livello_sotto", "nessun_livello"),
+    )
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli a cui si applica", default=ROLES, choices=ROLES)
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 8 c. 3")
 
 
 @attrs.frozen
@@ -212,6 +265,14 @@ class Levels:
     po: tuple[Step, ...] | None = key("po", "tables", "la scala delle PO / EQ, se diversa", table=Step)
     dirigente: tuple[Step, ...] | None = key("dirigente", "tables", "la scala dei dirigenti, se diversa", table=Step)
     segretario: tuple[Step, ...] | None = key("segretario", "tables", "la scala del segretario, se diversa", table=Step)
+    requirements: tuple[Requirement, ...] = key(
+        "requisiti",
+        "tables",
+        "i requisiti di una parte del punteggio (una sezione della scheda, l'unità …) per il livello raggiunto",
+        default=(),
+        table=Requirement,
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -244,6 +305,7 @@ class Exclusion:
         lo="0",
         hi="100",
         example=60,
+        points=True,
     )
     above: str | None = key(
         "oltre", "text", "per «sanzione»: escluso chi ha una sanzione più grave di questa", example="rimprovero_verbale"
@@ -394,10 +456,16 @@ class Premium:
         example="1500.00",
     )
     full: Decimal | None = key(
-        "piena", "number", "per «soglie»: da questo punteggio il 100% del massimo", lo="0", hi="100", example=95
+        "piena",
+        "number",
+        "per «soglie»: da questo punteggio il 100% del massimo",
+        lo="0",
+        hi="100",
+        example=95,
+        points=True,
     )
     floor: Decimal | None = key(
-        "minima", "number", "per «soglie»: sotto questo punteggio nulla", lo="0", hi="100", example=60
+        "minima", "number", "per «soglie»: sotto questo punteggio nulla", lo="0", hi="100", example=60, points=True
     )
     between: str = key(
         "tra_le_soglie",
@@ -410,10 +478,11 @@ class Premium:
     coefficients: Mapping[str, Decimal] = key(
         "coefficienti",
         "numbers",
-        "per «livelli»: il coefficiente (0–1) di ogni livello",
+        "per «livelli»: il coefficiente di ogni livello, come lo scrive il testo (fino a 1 con un massimo pro capite, "
+        "anche sopra 1 quando il fondo è diviso per pesi)",
         default={},
         lo="0",
-        hi="1",
+        hi="100",
         example={"A": 1, "B": 0.8},
     )
     grade_factors: Mapping[str, Decimal] = key(
@@ -467,8 +536,9 @@ class Part(Premium):
     method: str = key(
         "metodo",
         "choice",
-        "come [premio] metodo, e migliori (una quota dei migliori di una fascia di una parte precedente, in parti "
-        "uguali)",
+        "come [premio] metodo, e budget (un budget individuale = fondo × peso della persona / Σ pesi, pagato × il "
+        "coefficiente del livello o × punteggio / 100), migliori (una quota dei migliori di una fascia di una parte "
+        "precedente, in parti uguali) o importi (gli importi decisi e scritti in premi.csv)",
         required=True,
         choices=PART_METHODS,
         example="fasce",
@@ -538,7 +608,9 @@ class Part(Premium):
 class PayStep:
     """Un gradino della retribuzione di risultato: da questo punteggio, questa quota della posizione."""
 
-    min: Decimal = key("da", "number", "il punteggio minimo (0–100)", required=True, lo="0", hi="100", example=95)
+    min: Decimal = key(
+        "da", "number", "il punteggio minimo (0–100)", required=True, lo="0", hi="100", example=95, points=True
+    )
     share: Decimal = key(
         "quota", "number", "la quota della retribuzione di posizione (0–1)", required=True, lo="0", hi="1", example=0.25
     )
@@ -573,6 +645,7 @@ class ResultPay:
         lo="0",
         hi="100",
         example=60,
+        points=True,
     )
     hearing: bool = key(
         "contraddittorio",

@@ -1,0 +1,63 @@
+"""The shapes the premium's modules pass each other: a person in a distribution, a method's plan, what a part
+paid, what the premialità phase builds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ciclope.core import Award, Input, Person, Pool
+
+ZERO = Decimal("0.00")
+
+
+@attrs.define
+class Outcome:
+    """What the premialità phase builds: pools, awards (a person's further awards under one key each),
+    statuses and the details the report reads."""
+
+    pools: dict[str, Pool]
+    awards: dict[str, Award] = attrs.field(factory=dict)
+    statuses: dict[str, str] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Entry:
+    """A scored person of a distribution: admitted (``status`` None) or excluded, and their paid share."""
+
+    person: Person
+    score: Decimal
+    level: str | None
+    status: str | None
+    share: Decimal
+    share_inputs: tuple[Input, ...]
+    share_words: str
+    factor: Decimal = Decimal(1)  # the parametro of the person's category ([premio] parametri), else 1
+    factor_inputs: tuple[Input, ...] = ()
+
+
+@attrs.frozen
+class Plan:
+    """A method's answer: per admitted person a weight (split the pool) or a capped amount, and the words."""
+
+    values: Mapping[str, Any]
+    capped: bool
+    formula: str
+    inputs: Mapping[str, tuple[Input, ...]] = attrs.field(factory=dict)
+    band: Mapping[str, str] = attrs.field(factory=dict)
+    # «per_fascia»: each band's share of the pool (band → resources, best band first), split within the band by
+    # ``values``; empty without a fixed pool per band
+    band_pools: Mapping[str, Decimal] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Given:
+    """What one part paid in one ranking: each listed person's amount and band, in people.csv order (the
+    excluded too, with 0, when the part lists them), and the admitted people's bands."""
+
+    paid: tuple[tuple[Entry, Decimal, str | None], ...]
+    bands: Mapping[str, str]

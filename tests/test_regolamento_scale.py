@@ -1,0 +1,79 @@
+"""A regulation whose scores are written on its own scale ([punteggio] su = 400, formato 2): the thresholds of
+the file in the card's points, read as the 0–100 score reads them. Every level and amount by hand."""
+
+from __future__ import annotations
+
+from ciclope.plugins.regolamento.load import load
+
+from helpers import amounts, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Quattrocento"
+tipo_ente = "comune"
+
+[punteggio]
+fonte = "art. 5"
+su = 400
+
+[livelli]
+fonte = "art. 6"
+scala = [{ nome = "eccellente", da = 360 }, { nome = "buono", da = 280 }, { nome = "sufficiente", da = 200 }]
+
+[premio]
+metodo = "soglie"
+massimo = "1000.00"
+piena = 360
+minima = 200
+tra_le_soglie = "lineare"
+fonte = "art. 9"
+"""
+# four items of 100 points each: the card's 400 points; (id, points of each item)
+PEOPLE = [("S1", (90, 95, 90, 85)), ("S2", (70, 70, 70, 69)), ("S3", (50, 50, 50, 49)), ("S4", (70, 70, 70, 70))]
+
+
+def files() -> dict[str, str]:
+    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, points in PEOPLE:
+        rows.append(f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG")
+        cards += [f"{pid},SEG,Scheda,Voce {i + 1},100,{p}," for i, p in enumerate(points)]
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(rows) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": 'name = "Comune di Quattrocento"\n[funds]\nperformance_individuale = "5000.00"\n',
+    }
+
+
+def test_thresholds_in_the_cards_points(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    # S1 360 points = 90.00 on 100 → eccellente (from 360); S2 279 = 69.75 → sufficiente (280 would be buono);
+    # S3 199 = 49.75 → below 200, no level; S4 280 = 70.00 → buono
+    levels = {pid: s.level for pid, s in result.scores.items() if pid != "SEG"}
+    assert levels == {"S1": "eccellente", "S2": "sufficiente", "S3": None, "S4": "buono"}
+    # linear from 200 to 360 points: S1 1000 × 1; S2 1000 × (279 − 200) / 160 = 493.75; S3 0; S4 1000 × 80 / 160
+    assert amounts(result) == {"S1": "1000.00", "S2": "493.75", "S3": "0.00", "S4": "500.00"}
+    assert "sulla scala del regolamento: 279,00 punti su 400" in result.figures["score:S2"].note
+
+
+def test_a_threshold_above_the_scale_is_refused(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(REGULATION.replace("da = 360", "da = 460"), encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found] == [
+        "riga 12, chiave livelli.scala[0].da: 460 fuori dall'intervallo ammesso [0, 400]"
+    ]
+
+
+def test_a_scenario_writes_points_too(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(REGULATION, encoding="utf-8")
+    regulation, found = load(str(path), {"premio.piena": 380})
+    assert found == () and regulation is not None and regulation.premium is not None
+    assert regulation.premium.full == 95  # 380 points of 400 = 95 on 100
