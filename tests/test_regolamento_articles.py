@@ -360,3 +360,70 @@ def test_the_relazione_annex_carries_the_same_articles(ciclope_ente, tmp_path):
     assert annex[0].columns == ("Articolo", "Testo")
     blocks = EXPECTED.split("\n\n")[2:]  # after the title and the preamble: «heading\nbody» per article
     assert [f"{h}\n{b}" for h, b in annex[0].rows] == [block.rstrip("\n") for block in blocks]
+
+
+# Format 2 keys: thresholds on the regulation's own scale, a requirement for the level, a budget and decided amounts
+SCALED = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Quattrocento"
+tipo_ente = "comune"
+
+[punteggio]
+fonte = "art. 5"
+su = 400
+
+[livelli]
+fonte = "art. 6"
+scala = [{ nome = "eccellente", da = 360 }, { nome = "sufficiente", da = 200 }]
+
+[[livelli.requisiti]]
+parte = "sezione:Comportamenti"
+minimo = 70
+fonte = "art. 6 c. 2"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 180
+fonte = "art. 7"
+
+[[premi]]
+nome = "produttività"
+metodo = "budget"
+fonte = "art. 9"
+quota_fondo = 0.8
+
+[[premi]]
+nome = "innovazione"
+metodo = "importi"
+fonte = "art. 12"
+quota_fondo = 0.2
+
+[risultato_po]
+metodo = "percentuale"
+fonte = "art. 10"
+soglia_positiva = 240
+percentuali = [{ da = 320, quota = 0.25 }, { da = 240, quota = 0.15 }]
+"""
+
+
+def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
+    text = art.render(read(tmp_path, SCALED))
+    for sentence in (
+        # the reader keeps 360 / 400 as 90 on 0–100: the act says 360, and so does its text
+        "Il regolamento scrive i punteggi su 400 punti: le soglie di questo testo sono su 400, il punteggio è "
+        "calcolato anche su 100.",
+        "«eccellente» da 360 punti; «sufficiente» da 200 punti; sotto 200 punti nessun livello.",
+        "Chi non raggiunge almeno il 70% del massimo nella sezione «Comportamenti» della scheda scende di un livello, "
+        "qualunque sia il punteggio (art. 6 c. 2).",
+        "chi ha un punteggio inferiore a 180 (art. 7).",
+        "il 25% da 320 punti; il 15% da 240 punti.",
+        "Sotto 240 punti la valutazione è negativa",
+        "Il premio individuale si paga in 2 parti, nell'ordine: «produttività», «innovazione».",
+        "Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata) / la somma dei "
+        "pesi di chi la parte conta, anche se escluso; è pagato × il punteggio / 100; ciò che resta è residuo.",
+        "Parte «innovazione» (art. 12). Le va il 20% del fondo dei premi per la performance individuale. Gli importi "
+        "sono quelli decisi e scritti in premi.csv.",
+    ):
+        assert sentence in text, sentence
+    assert "Inoltre" not in text  # every key of the file said in its own sentences

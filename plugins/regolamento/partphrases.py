@@ -4,7 +4,7 @@ and, for a bonus of the best, whom it rewards."""
 
 from __future__ import annotations
 
-from .phrases import Said, cap, fund_name, pct, premium, word
+from .phrases import Said, cap, fund_name, num, pct, premium, word
 from .spec import Part, Regulation
 
 RANKINGS = {
@@ -20,10 +20,12 @@ def parts(block: Part, regulation: Regulation) -> Said:
     _, said, covered = premium(block, regulation)
     whole = f"{cap('il ' + fund_name(block.fund))} è diviso"  # the part divides its own share of the fund
     said = [line.replace(whole, "La quota della parte è divisa") for line in said]
-    lines = [f"Parte «{block.name}» ({block.source}).", *_share(block), *_best(block), *said[1:]]
+    lines = [f"Parte «{block.name}» ({block.source}).", *_share(block), *_own_method(block), *said[1:]]
     if block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
-        lines.insert(0, f"Il premio individuale si paga in {len(regulation.parts)} parti, nell'ordine: {names}.")
+        many = len(regulation.parts) > 1
+        said_parts = f"in {len(regulation.parts)} parti, nell'ordine: {names}" if many else f"in una parte, {names}"
+        lines.insert(0, f"Il premio individuale si paga {said_parts}.")
     if block.rankings != "ente":
         lines.append(f"La parte ha {RANKINGS[block.rankings]}, ciascuna con una quota in proporzione "
                      f"{SPLIT[block.ranking_split]}.")  # fmt: skip
@@ -37,7 +39,7 @@ def parts(block: Part, regulation: Regulation) -> Said:
             window = f", tra il {block.decided_from} dell'anno precedente e il {block.decided_by} dell'anno del ciclo"
         # ``decisione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
         lines.append(f"La parte si paga solo se ogni anno un atto la istituisce{window}.")
-    extra = {"method"} if block.method == "migliori" else set()
+    extra = {"method"} if block.method in ("migliori", "budget", "importi") else set()
     return "Le parti del premio individuale", lines, covered | PART_KEYS | extra
 
 
@@ -46,7 +48,20 @@ def _share(p: Part) -> list[str]:
     return [f"Le va {whose} {fund_name(p.fund)}."]
 
 
-def _best(p: Part) -> list[str]:
+def _own_method(p: Part) -> list[str]:
+    """The methods only a part has: a budget from the fund, amounts decided, a bonus for the best."""
+    if p.method == "budget":
+        factors = " × il parametro della categoria" if p.grade_factors else ""
+        paid = "× il coefficiente del suo livello" if p.coefficients else "× il punteggio / 100"
+        coeff = "; ".join(f"«{word(k)}» {num(v)}" for k, v in p.coefficients.items())
+        return [
+            f"Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata{factors}) "
+            f"/ la somma dei pesi di chi la parte conta, anche se escluso; è pagato {paid}"
+            + (f" ({coeff})" if coeff else "")
+            + "; ciò che resta è residuo."
+        ]
+    if p.method == "importi":
+        return ["Gli importi sono quelli decisi e scritti in premi.csv."]
     if p.method != "migliori":
         return []
     share = pct(p.best_share) if p.best_share is not None else "—"

@@ -22,6 +22,7 @@ from .spec import (
     Premium,
     Reduction,
     Regulation,
+    Requirement,
     ResultPay,
     Score,
     Step,
@@ -48,6 +49,12 @@ FUNDS = {
 PHASE = {"premialita": "premialità"}
 YEAR = {"precedente": "dell'anno precedente", "ciclo": "dell'anno del ciclo", "successivo": "dell'anno successivo"}
 HUNDRED = Decimal(100)
+PARTS = {  # a part of the score after «in»
+    "scheda": "nella scheda di valutazione",
+    "unita": "nel raggiungimento degli obiettivi dell'unità",
+    "ente": "nella performance organizzativa dell'ente",
+    "cruscotto": "nel cruscotto personale",
+}
 
 Said = tuple[str, list[str], set[str]]
 
@@ -126,10 +133,15 @@ def score(block: Score, regulation: Regulation) -> Said:
         lines += note(g.note)
     if not lines:
         lines.append("Il punteggio è quello della scheda di valutazione, da 0 a 100.")
+    if block.scale is not None:
+        lines.append(
+            f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
+            f"{num(block.scale)}, il punteggio è calcolato anche su 100."
+        )
     elif len(weighted) < len(ROLE_GROUP) or block.grades:
         lines.append("Per gli altri il punteggio è quello della scheda di valutazione, da 0 a 100.")
     lines += note(block.note)
-    return "Il punteggio individuale", lines, {"staff", "po", "dirigente", "segretario", "grades", "note"}
+    return "Il punteggio individuale", lines, {"staff", "po", "dirigente", "segretario", "grades", "note", "scale"}
 
 
 def cards(block: Card, regulation: Regulation) -> Said:
@@ -147,27 +159,51 @@ def cards(block: Card, regulation: Regulation) -> Said:
     return "Le schede di valutazione", lines, {"roles", "items", "note"}
 
 
-def _ladder(steps: Sequence[Step]) -> str:
-    said = "; ".join(f"«{word(s.name)}» da {num(s.min)} punti" for s in steps)
-    return f"{said}; sotto {num(steps[-1].min)} punti nessun livello" if steps[-1].min else said
+def scale(regulation: Regulation) -> Decimal | None:
+    """[punteggio] su: the scale the file writes its score thresholds on (None: 0–100)."""
+    return regulation.score.scale if regulation.score is not None else None
+
+
+def pts(value: Decimal, regulation: Regulation) -> str:
+    """A score threshold as the file writes it: on the regulation's own scale (the reader keeps it on 0–100)."""
+    on = scale(regulation)
+    if on is None:
+        return num(value)
+    return num((value * on / HUNDRED).quantize(Decimal("0.01")))
+
+
+def _ladder(steps: Sequence[Step], reg: Regulation) -> str:
+    said = "; ".join(f"«{word(s.name)}» da {pts(s.min, reg)} punti" for s in steps)
+    return f"{said}; sotto {pts(steps[-1].min, reg)} punti nessun livello" if steps[-1].min else said
 
 
 def levels(block: Levels, regulation: Regulation) -> Said:
-    lines = [f"I livelli di valutazione, dal più alto: {_ladder(block.ladder)}."]
+    lines = [f"I livelli di valutazione, dal più alto: {_ladder(block.ladder, regulation)}."]
     for role in ("dipendente", "po", "dirigente", "segretario"):
         steps = getattr(block, "staff" if role == "dipendente" else role)
         if steps:
-            lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps)}.")
+            lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps, regulation)}.")
     lines.append("Il livello si legge sul punteggio arrotondato a due decimali.")
+    lines += [_requirement(r) for r in block.requirements]
     lines += note(block.note)
-    return "I livelli di valutazione", lines, {"ladder", "staff", "po", "dirigente", "segretario", "note"}
+    return "I livelli di valutazione", lines, {"ladder", "staff", "po", "dirigente", "segretario", "note",
+                                               "requirements"}  # fmt: skip
 
 
-def _exclusion(e: Exclusion) -> str:
+def _requirement(r: Requirement) -> str:
+    part = f"nella sezione «{r.part.split(':', 1)[1].strip()}» della scheda" if r.part.startswith("sezione:") else (
+        PARTS.get(r.part, f"nella parte «{word(r.part)}»"))  # fmt: skip
+    effect = "scende di un livello" if r.effect == "un_livello_sotto" else "non ha livello"
+    who = "" if set(r.roles) == set(ROLE_GROUP) else f" (per {roles(r.roles)})"
+    return (f"Chi non raggiunge almeno il {num(r.min)}% del massimo {part} {effect}, qualunque sia il "
+            f"punteggio{who} ({r.source}).")  # fmt: skip
+
+
+def _exclusion(e: Exclusion, reg: Regulation) -> str:
     if e.rule == "assenze":
         who = f"chi ha più di {num(e.days or Decimal(0))} giorni di assenza nell'anno"
     elif e.rule == "punteggio_minimo":
-        who = f"chi ha un punteggio inferiore a {num(e.min or Decimal(0))}"
+        who = f"chi ha un punteggio inferiore a {pts(e.min or Decimal(0), reg)}"
     elif e.rule == "insufficiente":
         who = "chi è dichiarato di insufficiente rendimento"
         who += f", che ha il livello «{word(e.level)}» qualunque sia il punteggio" if e.level else ""
@@ -189,7 +225,7 @@ def _exclusion(e: Exclusion) -> str:
 
 
 def exclusions(block: Exclusion, regulation: Regulation) -> Said:
-    said = [_exclusion(e) for e in regulation.exclusions]
+    said = [_exclusion(e, regulation) for e in regulation.exclusions]
     first = block is regulation.exclusions[0]
     lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
@@ -241,7 +277,7 @@ def _fund(name: str) -> str:
     return f"il {fund_name(name)}"
 
 
-def _method(p: Premium) -> list[str]:
+def _method(p: Premium, reg: Regulation) -> list[str]:
     share = "la quota pagata (il tempo lavorato)"
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
     by_grade = f" × il parametro della categoria ({factors})" if factors else ""
@@ -249,7 +285,7 @@ def _method(p: Premium) -> list[str]:
         unit = " × il raggiungimento degli obiettivi dell'unità" if p.by_unit else ""
         return [f"{cap(_fund(p.fund))} è diviso in proporzione al punteggio × {share}{unit}{by_grade}."]
     if p.method == "soglie":
-        return [_thresholds(p)]
+        return [_thresholds(p, reg)]
     if p.method == "livelli":
         return [_levels_premium(p, by_grade)]
     if p.method == "fasce":
@@ -257,10 +293,11 @@ def _method(p: Premium) -> list[str]:
     return []  # a method of a newer block (a part's «migliori»): said by its own writer
 
 
-def _thresholds(p: Premium) -> str:
-    full, floor = num(p.full or HUNDRED), num(p.floor or Decimal(0))
+def _thresholds(p: Premium, reg: Regulation) -> str:
+    full, floor = pts(p.full or HUNDRED, reg), pts(p.floor or Decimal(0), reg)
+    ratio = f"punti / {num(scale(reg) or HUNDRED)}" if scale(reg) is not None else "punteggio / 100"
     between = (
-        "in proporzione al punteggio (punteggio / 100)"
+        f"in proporzione al punteggio ({ratio})"
         if p.between == "punteggio"
         else f"in misura lineare, da nulla a {floor} punti al premio intero a {full}"
     )
@@ -303,7 +340,7 @@ def _bands(p: Premium) -> list[str]:
 
 
 def premium(block: Premium, regulation: Regulation) -> Said:
-    lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block)]
+    lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block, regulation)]
     if block.method == "migliori":  # a bonus in equal shares: neither part time nor a maximum apply to it
         return "Il premio individuale", lines, covered_premium(block)
     if block.part_time == "proporzionale":
@@ -333,14 +370,14 @@ def covered_premium(block: Premium) -> set[str]:
 
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     if block.method == "percentuale":
-        steps = "; ".join(f"il {pct(s.share)} da {num(s.min)} punti" for s in block.steps)
+        steps = "; ".join(f"il {pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
         lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} è una quota della retribuzione di posizione secondo il "
                  f"punteggio: {steps}.", f"Se c'è, {_fund(block.fund)} è un tetto."]  # fmt: skip
     else:
         lines = [f"{cap(_fund(block.fund))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip
     lines.append(
-        f"Sotto {num(block.positive)} punti la valutazione è negativa e non dà retribuzione di risultato"
+        f"Sotto {pts(block.positive, regulation)} punti la valutazione è negativa e non dà retribuzione di risultato"
         + ("; non è definitiva senza il contraddittorio con la persona." if block.hearing else ".")
     )
     lines += note(block.note)
