@@ -211,9 +211,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_schede(sub)
 
+    add_regulation(sub)
+
     demo = sub.add_parser("demo", help="esegue gli enti dimostrativi di ogni plugin installato in ./ciclope-demo/")
     demo.add_argument("--dir", type=Path, default=Path("ciclope-demo"))
     return p
+
+
+def add_regulation(sub) -> None:
+    """``ciclope regolamento leggi FILE.toml``: a declared regulation read back as Italian articles."""
+    reg = sub.add_parser("regolamento", help="il regolamento dichiarato in un file TOML (docs/regolamento.md)")
+    actions = reg.add_subparsers(dest="azione", required=True, parser_class=_Parser)
+    read = actions.add_parser(
+        "leggi",
+        help="stampa il regolamento come articoli in italiano, ciascuno con la sua fonte, da confrontare con l'atto "
+        "approvato",
+    )
+    read.add_argument("file", type=Path, metavar="FILE.toml")
+    read.add_argument("--md", action="store_true", help="in Markdown")
 
 
 def add_store_options(parser: argparse.ArgumentParser, writes: bool = True) -> None:
@@ -714,6 +729,23 @@ def _demo_site(target: Path, store: Path) -> None:
     )
 
 
+def cmd_regulation(args) -> int:
+    """The regulation file read back by the plugin of declared regulations (``ciclope_regulation_text``)."""
+    from .registry import Hooks
+    from .scaffold import REGULATION_PLUGIN
+
+    hooks, _ = Hooks.for_plugin(REGULATION_PLUGIN)
+    answer = hooks.regulation_text(path=str(args.file), markdown=args.md)
+    if answer is None:  # pragma: no cover - the plugin is part of the package
+        print(f"ciclope: il plugin {REGULATION_PLUGIN} non sa leggere il regolamento", file=sys.stderr)
+        return EXIT_CONFIG
+    text, problems = answer
+    if problems and not text:
+        raise CiclopeError(problems)
+    print(text, end="")
+    return EXIT_OK
+
+
 def cmd_new_plugin(args) -> int:
     from .scaffold import create, create_regulation
 
@@ -947,6 +979,7 @@ COMMANDS = {
     "synth": cmd_synth,
     "verify": cmd_verify,
     "new-plugin": cmd_new_plugin,
+    "regolamento": cmd_regulation,
     "run": cmd_run,
     "validate": cmd_validate,
     "explain": cmd_explain,

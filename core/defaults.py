@@ -203,6 +203,11 @@ def ciclope_acts():
 
 
 @hookimpl(trylast=True)
+def ciclope_regulation_text():
+    return None  # a plugin without regulation files
+
+
+@hookimpl(trylast=True)
 def ciclope_rewards(pools):
     return Rewards(pools=dict(pools))
 

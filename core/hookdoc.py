@@ -32,6 +32,7 @@ PHASE_OF = {
     "ciclope_position_pay": "e. premialità",
     "ciclope_calendar": "f. rendicontazione",
     "ciclope_report_sections": "f. rendicontazione",
+    "ciclope_regulation_text": "`ciclope regolamento leggi` only",
     "ciclope_evaluator": "`ciclope raccolta` only",
     "ciclope_card_items": "`ciclope raccolta` only",
 }

@@ -349,6 +349,17 @@ def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | 
     """
 
 
+@hookspec(firstresult=True)
+def ciclope_regulation_text(path: str, markdown: bool) -> tuple[str, list[Problem]] | None:
+    """Return the regulation file at ``path`` read back for people, article by article, and its problems.
+
+    Called by ``ciclope regolamento leggi FILE`` for the plugin whose enti declare their regulation in a
+    file (the office and the OIV compare the text with the act they approved): plain text, or Markdown with
+    ``markdown``. A file that does not read gives an empty text and its problems (Italian, with file, line
+    and key). Default: none.
+    """
+
+
 @hookspec
 def ciclope_report_sections(ente: Ente, result: Result) -> list[ReportSection] | None:
     """Return a list of :class:`core.outcomes.ReportSection` for the Relazione and schede.xlsx.

@@ -472,6 +472,10 @@ class Hooks:
     def report_sections(self, *, ente: Ente, result: Result) -> list[ReportSection]:
         return _flat(self._hook.ciclope_report_sections(ente=ente, result=result))
 
+    def regulation_text(self, *, path: str, markdown: bool) -> tuple[str, list[Problem]] | None:
+        answer: tuple[str, list[Problem]] | None = self._hook.ciclope_regulation_text(path=path, markdown=markdown)
+        return answer
+
 
 def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict[str, object]], Any]:
     """``call(kwargs)``: ``hook(**kwargs)`` for a hook called once per person, indicator or objective of

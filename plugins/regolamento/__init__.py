@@ -8,7 +8,7 @@ implementations are the ``@hookimpl`` functions of :mod:`.rules`.
 
 from ciclope.core import COMPARTO_PER_ENTE
 
-from . import rules, synth  # noqa: F401  (hook modules, registered by the core)
+from . import annex, rules, synth  # noqa: F401  (hook modules, registered by the core)
 
 NAME = "regolamento"
 # each regulation names its comparto ([atto] comparto): the layer of that comparto runs for its enti only
