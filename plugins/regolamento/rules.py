@@ -17,6 +17,8 @@ from ciclope.core import (
     Params,
     Person,
     Pool,
+    PositionPay,
+    Positions,
     Problem,
     Rewards,
     Score,
@@ -28,7 +30,19 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, coverage, grades, premium, resultpay, vocabulary
+from . import (
+    access,
+    amend,
+    coverage,
+    grades,
+    objectives,
+    positioncheck,
+    positions,
+    positionshare,
+    premium,
+    resultpay,
+    vocabulary,
+)
 from .assumed import missing_acts
 from .consistency import day_month
 from .eligibility import cite, unit_achievement
@@ -70,7 +84,11 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         regulation = declared(params)
         if regulation is None:
             return []
-        return unknown_sanctions(ente, regulation) + coverage.missing(regulation, ente, params[PARAM])
+        return (
+            unknown_sanctions(ente, regulation)
+            + coverage.missing(regulation, ente, params[PARAM])
+            + positioncheck.problems(regulation, ente)
+        )
     return [
         Problem(
             rule="regolamento.file",
@@ -122,7 +140,21 @@ def input_schema() -> InputSchema:
                 resultpay.POSITION: cells.parse_money,
             }
         },
-        headers={"people.csv": {resultpay.POSITION: "retribuzione_posizione"}},
+        # positions.csv ([posizioni]): a column per criterion, named by the regulation (checked by validate)
+        files={
+            "positions.csv": {
+                "id": cells.parse_id,
+                "title": cells.parse_text,
+                "unit": cells.parse_id,
+                "holder": cells.parse_id,
+            }
+        },
+        required={"positions.csv": ("id",)},
+        open_columns={"positions.csv": positions.parse_rating},
+        headers={
+            "people.csv": {resultpay.POSITION: "retribuzione_posizione"},
+            "positions.csv": {"id": "codice", "title": "denominazione", "unit": "unità", "holder": "titolare"},
+        },
     )
 
 
@@ -157,7 +189,15 @@ def individual_score(
     reg = regulation_of(params)
     weights = grades.weights_for(reg, person)
     card_score = scoring.card_part(person, card, trace) if card else None
+    source = cite(
+        reg,
+        (weights.source if weights is not None and weights.source else None)
+        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
+    )
     parts = components(person, ente, org, card_score, weights)
+    moved = ""
+    if weights is not None and weights.objectives > 0:
+        parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
         why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
@@ -165,11 +205,6 @@ def individual_score(
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
     level = bands.level_of(score, ladder_of(reg, person.role))
-    source = cite(
-        reg,
-        (weights.source if weights is not None and weights.source else None)
-        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
-    )
     terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
     trace.record(
@@ -179,7 +214,7 @@ def individual_score(
         source,
         [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
         f"Punteggio di {person.name}",
-        levels_note,
+        "; ".join(x for x in (moved, levels_note) if x),
     )
     breakdown = {label: v for label, _, v, w in parts if w > 0}
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
@@ -211,11 +246,41 @@ def rewards(
 ) -> Rewards:
     reg = regulation_of(params)
     out = premium.Outcome(pools=dict(pools))
+    position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
+    gate = access.closed(reg, ente)
+    if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
+        trace.problem(gate)
+        return Rewards(pools=out.pools, awards=out.awards)
     if reg.premium is not None:
         premium.pay(reg, ente, scores, org, trace, out)
-    if reg.result_pay is not None:
+    if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
+        positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
+    elif reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out)
     return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
+
+
+@hookimpl(specname="ciclope_position_pay")
+def position_pay(ente: Ente, params: Params) -> Positions | None:
+    """The positions weighted by [posizioni], as results.json lists them (their money is among the rewards'
+    pools and awards: the result pay of [risultato_po] is split by the position pay they give)."""
+    reg = regulation_of(params)
+    pw = reg.positions
+    if pw is None or pw.fund not in ente.funds or not ente.table(positions.FILE):
+        return None
+    v = positions.valued(pw, ente, ente.funds[pw.fund])
+    return Positions(
+        positions={
+            str(r["id"]): PositionPay(
+                id=str(r["id"]),
+                score=v.score[str(r["id"])],
+                annual=v.annual[str(r["id"])],
+                holder=r["holder"],
+                paid=bool(r["holder"]) and r["holder"] in ente.people and not v.short,
+            )
+            for r in v.rows
+        }
+    )
 
 
 @hookimpl(specname="ciclope_calendar")

@@ -1,0 +1,54 @@
+"""The acts that open the premiums ([accesso], format 2): no premium is computed until every act of ``atti`` is
+dated in ``[approvals]`` of ente.toml — after the end of the evaluated year (``dopo_anno``) and each not before
+the one written before it (``in_ordine``) — else every pool stays residual and an error says which act is
+missing or out of order (e.g. the Relazione approved, then validated by the OIV)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ciclope.core import Ente, Problem
+
+from .eligibility import cite
+from .spec import Access, Regulation
+
+
+def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
+    """The act at fault and why the premiums are closed, in Italian; ("", "") when every act is in place."""
+    year_end = dt.date(ente.year, 12, 31)
+    dates: list[tuple[str, dt.date]] = []
+    for name in access.acts:
+        value = ente.approvals.get(name)
+        if value is None or value is False:
+            return name, f"manca l'atto {name} ([approvals] {name} = AAAA-MM-GG in ente.toml)"
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            return name, f"l'atto {name} non ha una data ({value!r}): scrivi [approvals] {name} = AAAA-MM-GG"
+        if access.after_year and value <= year_end:
+            return name, (
+                f"l'atto {name} è datato {value}, non dopo la fine dell'anno valutato {ente.year}: non può "
+                "riguardare quell'anno"
+            )
+        dates.append((name, value))
+    if access.in_order:
+        for (before, first), (name, second) in zip(dates, dates[1:]):
+            if second < first:
+                return name, f"l'atto {name} ({second}) precede l'atto {before} ({first}), che deve venire prima"
+    return "", ""
+
+
+def closed(reg: Regulation, ente: Ente) -> Problem | None:
+    """The error that closes the premiums, or None when they are open (or the regulation asks no act)."""
+    access = reg.access
+    if access is None:
+        return None
+    act, why = why_closed(access, ente)
+    if not why:
+        return None
+    return Problem(
+        rule="regolamento.accesso",
+        source=cite(reg, access.source),
+        file="ente.toml",
+        column=f"approvals.{act}",
+        message=f"accesso ai premi chiuso: {why}. Servono, nell'ordine, {', '.join(access.acts)}; nessun premio è "
+        "calcolato né erogato: i fondi restano interamente residui",
+    )
