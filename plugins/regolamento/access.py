@@ -6,8 +6,9 @@ missing or out of order (e.g. the Relazione approved, then validated by the OIV)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-from ciclope.core import Ente, Problem
+from ciclope.core import Ente, Input, Problem, Score, Trace
 
 from .eligibility import cite
 from .spec import Access, Regulation
@@ -52,3 +53,23 @@ def closed(reg: Regulation, ente: Ente) -> Problem | None:
         message=f"accesso ai premi chiuso: {why}. Servono, nell'ordine, {', '.join(access.acts)}; nessun premio è "
         "calcolato né erogato: i fondi restano interamente residui",
     )
+
+
+def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool, trace: Trace) -> None:
+    """Whether the premiums are open, as a figure of every scored person (``score:<id>:accesso``): their
+    explanation says which acts open them, with their dates and the regulation's fonte."""
+    access = reg.access
+    assert access is not None
+    rules = ["datati dopo la fine dell'anno"] * access.after_year + ["nell'ordine scritto"] * access.in_order
+    formula = f"premi calcolati solo con gli atti {', '.join(access.acts)}" + (
+        f" ({', '.join(rules)})" if rules else ""
+    )
+    given = {name: ente.approvals.get(name) for name in access.acts}
+    dates = [
+        Input(name, None if v is None else str(v), cell=f"ente.toml:approvals.{name}") for name, v in given.items()
+    ]
+    value = "aperto" if open_ else "chiuso: nessun premio"
+    for pid, s in scores.items():
+        if s.score is not None:
+            label = f"Accesso ai premi di {ente.people[pid].name}"
+            trace.record(f"score:{pid}:accesso", value, formula, cite(reg, access.source), dates, label, access.note)

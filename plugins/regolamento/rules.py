@@ -248,6 +248,8 @@ def rewards(
     out = premium.Outcome(pools=dict(pools))
     position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
     gate = access.closed(reg, ente)
+    if reg.access is not None:
+        access.record(reg, ente, scores, gate is None, trace)
     if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
         trace.problem(gate)
         return Rewards(pools=out.pools, awards=out.awards)
