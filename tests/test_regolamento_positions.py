@@ -9,8 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ciclope.core import explain
+from ciclope.plugins.regolamento import positionshare
 from ciclope.plugins.regolamento.load import load
 
 from helpers import amounts, run_declared
@@ -278,3 +281,28 @@ def test_a_rating_above_the_scale(ciclope_ente, tmp_path):
     found = [(p.row, p.column, p.message) for p in result.violations if p.rule == "regolamento.posizioni_valutazione"]
     assert [(r, c) for r, c, _ in found] == [(3, "A1"), (3, "A2")]
     assert "6, oltre la scala: va da 1 a 5" in found[0][2] and "è vuota" in found[1][2]
+
+
+def test_an_act_ciclope_does_not_know(tmp_path):
+    found = problems_of(tmp_path, HEAD + PREMIUM.replace('"relazione_approved"', '"relazione_aprovata"'))
+    assert any(m.startswith("accesso.atti: atto 'relazione_aprovata' sconosciuto") for m in found)
+    assert any("relazione_approvata" in m for m in found)  # the nearest known name
+
+
+def test_an_act_by_its_italian_name(ciclope_ente, tmp_path):
+    text = HEAD + PREMIUM.replace('"relazione_validated_oiv"]', '"relazione_validata_oiv"]')
+    funds = approvals("relazione_approved = 2025-05-30", "relazione_validated_oiv = 2025-06-15")
+    result = run_declared(ciclope_ente, tmp_path, text, ente([("D1", "dipendente", 60, "false")], funds))
+    assert amounts(result) == {"D1": "100.00"}  # the whole fund to the only one
+
+
+@given(
+    fund=st.decimals(min_value=0, max_value=100000, places=2),
+    pays=st.lists(st.decimals(min_value=0, max_value=20000, places=2), min_size=1, max_size=8),
+)
+def test_the_caps_never_exceed_the_fund_and_leave_less_than_a_cent_each(fund, pays):
+    caps = positionshare.maxima(fund, {f"P{i}": v for i, v in enumerate(pays)})
+    total = sum(caps.values(), Decimal(0))
+    assert total <= fund and all(c == c.quantize(Decimal("0.01")) and c >= 0 for c in caps.values())
+    if sum(pays) > 0:  # each cap is floored: less than a cent lost per person
+        assert fund - total < Decimal("0.01") * len(pays)

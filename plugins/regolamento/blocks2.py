@@ -8,7 +8,10 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from .spec import Access, PositionWeighting, Premium, ResultPay
+from ciclope.core.entetoml import APPROVAL_NAMES, CORE_APPROVALS
+
+from .hints import nearest
+from .spec import Access, Event, PositionWeighting, Premium, ResultPay
 
 Error = Callable[..., None]
 HUNDRED = Decimal(100)
@@ -36,7 +39,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             )
     access: Access | None = parts.get("access")
     if access is not None:
-        acts(access, error)
+        acts(access, parts.get("calendar", ()), error)
 
 
 def positions(pw: PositionWeighting, error: Error) -> None:
@@ -93,7 +96,18 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
         )
 
 
-def acts(access: Access, error: Error) -> None:
+def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
+    """Acts written once, each one ciclope knows (an [approvals] key of ente.toml, as code or Italian name) or
+    the ``approvazione`` of an act of [[calendario]]: an unknown name would be an unknown act of ente.toml."""
+    known = [*CORE_APPROVALS, *APPROVAL_NAMES, *(ev.approval for ev in calendar if ev.approval)]
+    for name in access.acts:
+        if name not in known:
+            error(
+                "accesso.atti",
+                f"atto {name!r} sconosciuto{nearest(name, known)}: scrivi una chiave di [approvals] di ente.toml "
+                f"({', '.join(CORE_APPROVALS)}) o l'«approvazione» di un atto di [[calendario]]",
+                "regolamento.valore",
+            )
     if not access.acts:
         error("accesso.atti", "nessun atto: scrivi le chiavi di [approvals] che aprono i premi", "regolamento.manca")
     for i, name in enumerate(access.acts):
