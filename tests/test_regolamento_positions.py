@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ciclope.core import explain
-from ciclope.plugins.regolamento import positionshare
+from ciclope.plugins.regolamento import access, positionshare
 from ciclope.plugins.regolamento.load import load
 
 from helpers import amounts, run_declared
@@ -306,3 +306,10 @@ def test_the_caps_never_exceed_the_fund_and_leave_less_than_a_cent_each(fund, pa
     assert total <= fund and all(c == c.quantize(Decimal("0.01")) and c >= 0 for c in caps.values())
     if sum(pays) > 0:  # each cap is floored: less than a cent lost per person
         assert fund - total < Decimal("0.01") * len(pays)
+
+
+def test_the_acts_are_those_ciclope_knows():
+    from ciclope.core.entetoml import APPROVAL_NAMES, CORE_APPROVALS
+
+    assert access.ACTS == {it: code for it, code in APPROVAL_NAMES.items() if code in CORE_APPROVALS}
+    assert set(access.ACTS.values()) == set(CORE_APPROVALS)

@@ -9,10 +9,22 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ciclope.core import Ente, Input, Problem, Score, Trace
-from ciclope.core.entetoml import APPROVAL_NAMES
 
 from .eligibility import cite
 from .spec import Access, Regulation
+
+# The acts of [approvals] that ciclope knows, by the Italian name ente.toml may use → the code it reads (a test
+# keeps this equal to the core's list): an act of «atti» is one of them, or an «approvazione» of [[calendario]]
+ACTS = {
+    "bilancio_approvato": "budget_approved",
+    "piano_adottato": "piano_adopted",
+    "relazione_approvata": "relazione_approved",
+    "relazione_validata_oiv": "relazione_validated_oiv",
+    "relazione_pubblicata": "relazione_published",
+    "attestazione_oiv": "oiv_attested",
+    "motivazione_oiv": "oiv_motivation",
+    "giudizio_oiv": "oiv_judgement",
+}
 
 
 def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
@@ -20,7 +32,7 @@ def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
     year_end = dt.date(ente.year, 12, 31)
     dates: list[tuple[str, dt.date]] = []
     for name in access.acts:
-        value = ente.approvals.get(APPROVAL_NAMES.get(name, name))  # an Italian name is read as its code
+        value = ente.approvals.get(ACTS.get(name, name))  # an Italian name is read as its code
         if value is None or value is False:
             return name, f"manca l'atto {name} ([approvals] {name} = AAAA-MM-GG in ente.toml)"
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
@@ -65,7 +77,7 @@ def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool
     formula = f"premi calcolati solo con gli atti {', '.join(access.acts)}" + (
         f" ({', '.join(rules)})" if rules else ""
     )
-    given = {name: ente.approvals.get(APPROVAL_NAMES.get(name, name)) for name in access.acts}
+    given = {name: ente.approvals.get(ACTS.get(name, name)) for name in access.acts}
     dates = [
         Input(name, None if v is None else str(v), cell=f"ente.toml:approvals.{name}") for name, v in given.items()
     ]

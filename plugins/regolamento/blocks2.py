@@ -8,8 +8,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.entetoml import APPROVAL_NAMES, CORE_APPROVALS
-
+from .access import ACTS
 from .hints import nearest
 from .spec import Access, Event, PositionWeighting, Premium, ResultPay
 
@@ -99,13 +98,13 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
 def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
     """Acts written once, each one ciclope knows (an [approvals] key of ente.toml, as code or Italian name) or
     the ``approvazione`` of an act of [[calendario]]: an unknown name would be an unknown act of ente.toml."""
-    known = [*CORE_APPROVALS, *APPROVAL_NAMES, *(ev.approval for ev in calendar if ev.approval)]
+    known = [*ACTS.values(), *ACTS, *(ev.approval for ev in calendar if ev.approval)]
     for name in access.acts:
         if name not in known:
             error(
                 "accesso.atti",
                 f"atto {name!r} sconosciuto{nearest(name, known)}: scrivi una chiave di [approvals] di ente.toml "
-                f"({', '.join(CORE_APPROVALS)}) o l'«approvazione» di un atto di [[calendario]]",
+                f"({', '.join(ACTS.values())}) o l'«approvazione» di un atto di [[calendario]]",
                 "regolamento.valore",
             )
     if not access.acts:
