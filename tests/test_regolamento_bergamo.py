@@ -84,9 +84,10 @@ def test_the_public_example_pays_the_same(tmp_path):
     assert sum(int(a["amount"].replace(".", "")) for a in awards["people"].values()) == 600000  # the whole fund
 
 
-def with_po_money(folder: Path) -> dict[str, str]:
+def with_po_money(folder: Path) -> dict[str, list[str]]:
     """A result pay fund in every ente, position pay for the PO of the first and third (the second has none:
-    equal shares), the third staff member of each declared insufficient. Returns ente → that person."""
+    equal shares), the third staff member of each and the first PO of the first declared insufficient. Returns
+    ente → those people."""
     insufficient = {}
     for i, ente in enumerate(sorted((folder / "enti").iterdir())):
         toml = (ente / "ente.toml").read_text(encoding="utf-8")
@@ -100,7 +101,11 @@ def with_po_money(folder: Path) -> dict[str, str]:
                 r["position_pay"] = str(8000 + 1500 * k) if r["role"] == "po" else ""
         staff = [r for r in rows if r["role"] == "dipendente"]
         staff[2]["insufficient"] = "true"
-        insufficient[ente.name] = staff[2]["id"]
+        insufficient[ente.name] = [staff[2]["id"]]
+        if i == 0:  # a PO declared insufficient: no result pay (art. 28), whatever its score
+            po = next(r for r in rows if r["role"] == "po")
+            po["insufficient"] = "true"
+            insufficient[ente.name].append(po["id"])
         with (ente / "people.csv").open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, columns)
             writer.writeheader()
@@ -114,11 +119,11 @@ def test_synthetic_bergamo_enti_pay_the_same(tmp_path, seed):
     insufficient = with_po_money(cycle.parent)
     out_python = run(cycle)
     out_declared = run(declared_copy(cycle.parent, tmp_path / "declared"))
-    for ente, person in insufficient.items():
+    for ente, people in insufficient.items():
         differ = same(out_python, out_declared, ente)
-        assert differ.get(person) == "escluso_insufficiente"  # the only kind of status that differs
-        assert set(differ.values()) <= {"escluso_insufficiente"}
+        assert {pid: differ.get(pid) for pid in people} == dict.fromkeys(people, "escluso_insufficiente")
+        assert set(differ.values()) <= {"escluso_insufficiente"}  # the only kind of status that differs
         results = json.loads((out_declared / ente / "results.json").read_text(encoding="utf-8"))
         pool = results["rewards"]["pools"]["risultato_po"]
         assert pool["amount"] == "9400.00" and pool["distributed"] != "0.00"  # the PO were paid
-        assert results["rewards"]["people"][person]["amount"] == "0.00"
+        assert all(results["rewards"]["people"][pid]["amount"] == "0.00" for pid in people)

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ciclope.core import explain
+from ciclope.core.problems import CiclopeError
 from ciclope.plugins.regolamento import access, positionshare
 from ciclope.plugins.regolamento.load import load
 
@@ -313,3 +314,20 @@ def test_the_acts_are_those_ciclope_knows():
 
     assert access.ACTS == {it: code for it, code in APPROVAL_NAMES.items() if code in CORE_APPROVALS}
     assert set(access.ACTS.values()) == set(CORE_APPROVALS)
+
+
+def test_a_result_fund_beside_the_positions_is_an_error(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"\nrisultato_po = "500.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    found = [p for p in result.violations if p.rule == "regolamento.posizioni_fondo"]
+    assert [p.column for p in found] == ["funds.risultato_po"]
+    assert result.rewards.pools["risultato_po"].amount == Decimal("6000.00")  # 40000 × 0.15: the share, not [funds]
+
+
+def test_a_rating_that_is_no_number_is_an_input_error(ciclope_ente, tmp_path):
+    csv = "id,title,unit,holder,A1,A2\nP1,Area amministrativa,amm,PO1,5,molto\n"
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    with pytest.raises(CiclopeError) as raised:
+        run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert "positions.csv:2:A2" in str(raised.value) and "bassa/media/alta" in str(raised.value)

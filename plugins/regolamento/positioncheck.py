@@ -22,13 +22,22 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         message = "positions.csv c'è ma il regolamento non dichiara [posizioni]: le posizioni non sono pesate"
         return [Problem.at(ente, "regolamento.posizioni", message, cite(reg, "[posizioni]"), FILE, 1, "", "warning")]
     source = cite(reg, pw.source)
+    out = []
+    if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
+        name = reg.result_pay.fund
+        message = (
+            f"[funds] {name} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
+            f"{pw.fund}; togli {name} da [funds] (non sarebbe usato)"
+        )
+        out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
+                           message=message))  # fmt: skip
     if not rows:
         message = (
             "il regolamento dichiara [posizioni] ma manca positions.csv (colonne id, title, unit, holder e una per "
             f"criterio: {', '.join(c.code for c in pw.criteria)}): nessuna posizione pesata"
         )
-        return [Problem(rule="regolamento.posizioni", source=source, file="positions.csv", message=message)]
-    return columns(reg, ente) + cells(reg, ente)
+        return [*out, Problem(rule="regolamento.posizioni", source=source, file="positions.csv", message=message)]
+    return out + columns(reg, ente) + cells(reg, ente)
 
 
 def columns(reg: Regulation, ente: Ente) -> list[Problem]:
