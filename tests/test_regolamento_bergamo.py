@@ -1,7 +1,7 @@
 """The rules of the Camera di Commercio di Bergamo (plugin ``bergamo``) declared as a format 2 regulation
 (tests/regolamento/bergamo.toml) give the same money, scores, levels and statuses as the Python plugin: on the
-public example and on three synthetic Bergamo enti with PO, a result pay fund, position pay (two enti; the third
-without the column: equal shares) and a staff member declared insufficient.
+public example and on synthetic Bergamo enti with PO, a result pay fund, position pay (the second ente without the
+column: equal shares), people declared insufficient and new units.
 
 Compared byte for byte as results.json writes them: every pool (amount, distributed, residual), every award
 (amount, band, pool), every person's score and level, every status. What cannot match, and why:
@@ -11,11 +11,12 @@ Compared byte for byte as results.json writes them: every pool (amount, distribu
 - the violations: the plugin's differentiation checks (art. 42.2, 46.1: all rewarded at one level or with one
   amount) and its warnings are not in the declared vocabulary, so they are not compared;
 - the breakdown of a score (the plugin names its parts in its own words) and the figures' formulas;
-- outside these enti, two plugin rules the declared file does not say: a Servizio without a measured result
-  moves its weight to the objectives or to the card (the declared score leaves the person not evaluated), and the
-  Servizio of a person is the nearest Servizio above their unit (the declared one is the unit they head, else
-  their own unit: the same where people sit in Servizi, as in these enti); with the access closed the plugin
-  reports no pools, the declared file reports them wholly residual.
+- with the access closed the plugin reports no pools, the declared file reports them wholly residual (these enti
+  have the access open).
+
+The third synthetic ente has an ufficio under a Servizio, measured on its own (its people's result is the
+Servizio's: ``tipo_unita = "servizio"``), and a Servizio whose only indicator is neutralised (its weight moves
+to the objectives or the card: ``senza_unita = "sposta"``); without either key the test fails.
 """
 
 from __future__ import annotations
@@ -86,8 +87,8 @@ def test_the_public_example_pays_the_same(tmp_path):
 
 def with_po_money(folder: Path) -> dict[str, list[str]]:
     """A result pay fund in every ente, position pay for the PO of the first and third (the second has none:
-    equal shares), the third staff member of each and the first PO of the first declared insufficient. Returns
-    ente → those people."""
+    equal shares), the third staff member of each and the first PO of the first declared insufficient, new units
+    in the third (:func:`new_units`). Returns ente → the people declared insufficient."""
     insufficient = {}
     for i, ente in enumerate(sorted((folder / "enti").iterdir())):
         toml = (ente / "ente.toml").read_text(encoding="utf-8")
@@ -100,6 +101,8 @@ def with_po_money(folder: Path) -> dict[str, list[str]]:
             for k, r in enumerate(rows):
                 r["position_pay"] = str(8000 + 1500 * k) if r["role"] == "po" else ""
         staff = [r for r in rows if r["role"] == "dipendente"]
+        if i == 2:
+            new_units(ente, staff)
         staff[2]["insufficient"] = "true"
         insufficient[ente.name] = [staff[2]["id"]]
         if i == 0:  # a PO declared insufficient: no result pay (art. 28), whatever its score
@@ -111,6 +114,38 @@ def with_po_money(folder: Path) -> dict[str, list[str]]:
             writer.writeheader()
             writer.writerows(rows)
     return insufficient
+
+
+def new_units(ente: Path, staff: list[dict[str, str]]) -> None:
+    """An ufficio under the first Servizio, with the first two staff members (their Servizio is the one above:
+    tipo_unita), and a Servizio with no cruscotto, with the fourth (no measured result: senza_unita)."""
+    with (ente / "units.csv").open(encoding="utf-8", newline="") as f:
+        units = list(csv.DictReader(f))
+    servizio = next(u for u in units if u["kind"] == "servizio")
+    area = next(u for u in units if u["kind"] == "area")
+    units += [
+        {"id": "UF1", "name": "Ufficio 1", "kind": "ufficio", "parent": servizio["id"], "head": ""},
+        {"id": "SVX", "name": "Servizio senza cruscotto", "kind": "servizio", "parent": area["id"], "head": ""},
+    ]
+    with (ente / "units.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(units[0]))
+        writer.writeheader()
+        writer.writerows(units)
+    staff[0]["unit"] = staff[1]["unit"] = "UF1"
+    staff[3]["unit"] = "SVX"
+    # UF1 measured on its own (the first indicator), SVX on one objective whose only indicator is neutralised
+    with (ente / "indicators.csv").open(encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))["id"]
+    with (ente / "assignments.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write(f"C-UF1,UF1,{first},\n")
+    with (ente / "objectives.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write("OSX,operational,Obiettivo di SVX,,,,SVX\n")
+    with (ente / "indicators.csv").open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    row = dict.fromkeys(header, "") | {"id": "ISX", "objective": "OSX", "name": "Sospeso", "type": "higher"}
+    row |= {"neutralized": "true", "reason": "dato non disponibile", "source": "Dati sintetici"}
+    with (ente / "indicators.csv").open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, header).writerow(row)
 
 
 @pytest.mark.parametrize("seed", [11, 23])

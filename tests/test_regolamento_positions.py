@@ -331,3 +331,44 @@ def test_a_rating_that_is_no_number_is_an_input_error(ciclope_ente, tmp_path):
     with pytest.raises(CiclopeError) as raised:
         run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
     assert "positions.csv:2:A2" in str(raised.value) and "bassa/media/alta" in str(raised.value)
+
+
+UNIT_RULES = """
+[punteggio]
+fonte = "art. 45"
+tipo_unita = "servizio"
+senza_unita = "sposta"
+dipendente = { unita = 0.4, obiettivi = 0.3, scheda = 0.3 }
+"""
+
+
+@pytest.mark.parametrize("rules", [True, False])
+def test_the_servizio_of_a_person_and_a_servizio_without_result(ciclope_ente, tmp_path, rules):
+    people = [("D1", "dipendente", 90, "false"), ("D2", "dipendente", 80, "false"), ("D3", "dipendente", 90, "false")]
+    data = ente(people, 'performance_individuale = "0.00"')
+    data["units.csv"] += "srv,Servizio,servizio,amm,\nuff,Ufficio,ufficio,srv,\nsvu,Servizio vuoto,servizio,com,\n"
+    data["objectives.csv"] += (
+        "OB4,operational,Servizio,,,,srv\nOB5,operational,Ufficio,,,,uff\nOB6,operational,Nulla,,,,svu\n"
+        "OBI,individual,Pratiche di D3,,,,D3\n"
+    )
+    data["indicators.csv"] += (
+        "IN4,OB4,A,higher,,,10,5,,,,,\nIN5,OB5,B,higher,,,10,7,,,,,\nIN6,OB6,C,higher,,,10,,,,true,sospeso,\n"
+        "IN7,OBI,D,higher,,,10,6,,,,,\n"
+    )
+    rows = data["people.csv"].splitlines()
+    units = {"D1": "uff", "D2": "svu", "D3": "svu"}
+    data["people.csv"] = "\n".join(r.replace(",amm,", f",{units[r.split(',')[0]]},") if r.split(",")[0] in units else r for r in rows) + "\n"  # fmt: skip
+    text = HEAD + (UNIT_RULES if rules else UNIT_RULES.replace('tipo_unita = "servizio"\nsenza_unita = "sposta"\n', ""))
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    scores = {pid: result.scores[pid].score for pid in units}
+    if rules:
+        # D1 in uff, under the servizio srv (5 / 10 = 0.5); no objectives: their 0.3 to the unit:
+        #   0.7 × 50 + 0.3 × 90 = 35 + 27 = 62.00
+        # D2 in svu, no measured result (IN6 neutralised), no objectives: 0.3 to the unit, then 0.7 to the card:
+        #   1.0 × 80 = 80.00
+        # D3 in svu with OBI 6 / 10: the unit's 0.4 to the objectives: 0.7 × 60 + 0.3 × 90 = 42 + 27 = 69.00
+        assert scores == {"D1": Decimal("62.00"), "D2": Decimal("80.00"), "D3": Decimal("69.00")}
+        assert "passa alla scheda" in result.figures["score:D2"].note
+    else:
+        # D1's unit is uff itself (7 / 10): 0.7 × 70 + 27 = 76.00; D2 and D3 without a unit result: not evaluated
+        assert scores == {"D1": Decimal("76.00"), "D2": None, "D3": None}

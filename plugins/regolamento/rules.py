@@ -45,7 +45,7 @@ from . import (
 )
 from .assumed import missing_acts
 from .consistency import day_month
-from .eligibility import cite, unit_achievement
+from .eligibility import cite
 from .load import PARAM, changes_of, declared, load, parsed, regulation_of
 from .reader import SOURCE
 from .spec import GradeWeights, Regulation, Step, Weights
@@ -194,10 +194,14 @@ def individual_score(
         (weights.source if weights is not None and weights.source else None)
         or (reg.score.source if reg.score is not None else "scheda di valutazione"),
     )
-    parts = components(person, ente, org, card_score, weights)
+    kind = reg.score.unit_kind if reg.score is not None else ""
+    parts = components(person, ente, org, card_score, weights, kind)
     moved = ""
     if weights is not None and weights.objectives > 0:
         parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)
+    if reg.score is not None and reg.score.unmeasured_unit == "sposta":
+        parts, unmeasured = objectives.without_unit(parts)
+        moved = "; ".join(x for x in (moved, unmeasured) if x)
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
         why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
@@ -221,12 +225,17 @@ def individual_score(
 
 
 def components(
-    person: Person, ente: Ente, org: OrgPerformance, card: Decimal | None, weights: Weights | GradeWeights | None
+    person: Person,
+    ente: Ente,
+    org: OrgPerformance,
+    card: Decimal | None,
+    weights: Weights | GradeWeights | None,
+    unit_kind: str = "",
 ) -> list[tuple[str, str, Decimal | None, Decimal]]:
     """(label, figure key, value 0–100, weight) of each component of a role's score."""
     if weights is None:
         return [("scheda", f"card:{person.id}", card, Decimal(1))] if card is not None else []
-    unit, unit_ach = unit_achievement(person, ente, org)
+    unit, unit_ach = objectives.reference_unit(unit_kind, person, ente, org)
     own = org.people.get(person.id)
 
     def pct(x: Decimal | None) -> Decimal | None:

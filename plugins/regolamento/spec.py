@@ -204,6 +204,25 @@ class Score:
         default=(),
         table=GradeWeights,
     )
+    unit_kind: str = key(
+        "tipo_unita",
+        "text",
+        "il tipo di unità (colonna kind di units.csv) il cui raggiungimento è la componente unita: quella di questo "
+        "tipo diretta dalla persona, altrimenti la più vicina di questo tipo risalendo dalla sua unità (se manca la "
+        "chiave: l'unità che dirige, o la sua)",
+        default="",
+        example="servizio",
+        since=2,
+    )
+    unmeasured_unit: str = key(
+        "senza_unita",
+        "choice",
+        "se l'unità non ha un raggiungimento misurato: non_valutato (la persona resta senza punteggio) o sposta (il "
+        "peso dell'unità passa agli obiettivi individuali e di gruppo misurati, altrimenti alla scheda)",
+        default="non_valutato",
+        choices=("non_valutato", "sposta"),
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
