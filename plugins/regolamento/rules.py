@@ -41,6 +41,7 @@ from . import (
     positionshare,
     premium,
     resultpay,
+    unitpart,
     vocabulary,
 )
 from .assumed import missing_acts
@@ -200,7 +201,7 @@ def individual_score(
     if weights is not None and weights.objectives > 0:
         parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)
     if reg.score is not None and reg.score.unmeasured_unit == "sposta":
-        parts, unmeasured = objectives.without_unit(parts)
+        parts, unmeasured = unitpart.without_unit(parts)
         moved = "; ".join(x for x in (moved, unmeasured) if x)
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
@@ -235,7 +236,7 @@ def components(
     """(label, figure key, value 0–100, weight) of each component of a role's score."""
     if weights is None:
         return [("scheda", f"card:{person.id}", card, Decimal(1))] if card is not None else []
-    unit, unit_ach = objectives.reference_unit(unit_kind, person, ente, org)
+    unit, unit_ach = unitpart.reference_unit(unit_kind, person, ente, org)
     own = org.people.get(person.id)
 
     def pct(x: Decimal | None) -> Decimal | None:
