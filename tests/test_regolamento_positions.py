@@ -372,3 +372,21 @@ def test_the_servizio_of_a_person_and_a_servizio_without_result(ciclope_ente, tm
     else:
         # D1's unit is uff itself (7 / 10): 0.7 × 70 + 27 = 76.00; D2 and D3 without a unit result: not evaluated
         assert scores == {"D1": Decimal("76.00"), "D2": None, "D3": None}
+
+
+def test_the_position_pay_in_thirteen_instalments(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(
+        ciclope_ente, tmp_path, HEAD + POSITIONS.replace("scala = 5\n", "scala = 5\nrate = 13\n"), data
+    )
+    p1 = result.positions.positions["P1"]
+    # 15880.95 / 13 = 1221.6115… → 1221.61 (down); the last 15880.95 − 12 × 1221.61 = 15880.95 − 14659.32 = 1221.63
+    assert (p1.instalments, p1.monthly, p1.monthly_last) == (13, Decimal("1221.61"), Decimal("1221.63"))
+    assert "in 13 rate: 12 da € 1.221,61 e l'ultima da € 1.221,63" in result.figures["position:P1:annual"].note
+    assert amounts(result)["P1:posizioni_po"] == "15880.95"  # the year's pay is the same
+
+
+def test_instalments_out_of_bounds(tmp_path):
+    found = problems_of(tmp_path, (HEAD + POSITIONS).replace("scala = 5\n", "scala = 5\nrate = 20\n"))
+    assert "posizioni.rate: 20 rate: da 1 a 14 l'anno" in found

@@ -60,6 +60,8 @@ def positions(pw: PositionWeighting, error: Error) -> None:
                 "regolamento.valore",
             )
         seen.add(c.code)
+    if not 1 <= pw.instalments <= 14:
+        error("posizioni.rate", f"{pw.instalments} rate: da 1 a 14 l'anno", "regolamento.valore")
     if pw.minimum > pw.maximum:
         error(
             "posizioni.minimo",

@@ -160,6 +160,7 @@ def record_position(pw: PositionWeighting, r: Row, v: Valued, ente: Ente, source
     title = f"Pesatura della posizione {pid} — {r['title'] or ''}".rstrip(" —")
     trace.record(f"position:{pid}:score", v.score[pid], f"Σ peso × valutazione / {pw.scale}", source, ratings, title)
     lam = None if v.lam is None else v.lam.quantize(Decimal("0.000001"), ROUND_HALF_UP)
+    vacant = "" if r["holder"] else "posizione vacante: valorizzata ma non erogata (resta residua)"
     how = (
         "fondo insufficiente per il minimo di ogni posizione: nessuna retribuzione"
         if v.short
@@ -179,8 +180,16 @@ def record_position(pw: PositionWeighting, r: Row, v: Valued, ente: Ente, source
             Input("massimo", pw.maximum),
         ],
         f"Retribuzione di posizione annua — {pid}",
-        "" if r["holder"] else "posizione vacante: valorizzata ma non erogata (resta residua)",
+        "; ".join(x for x in (vacant, in_instalments(pw, v.annual[pid])) if x),
     )
+
+
+def in_instalments(pw: PositionWeighting, annual: Decimal) -> str:
+    """The instalments of an annual pay in words (none for a single one)."""
+    if pw.instalments <= 1:
+        return ""
+    regular, last = money.instalments(annual, pw.instalments)
+    return f"in {pw.instalments} rate: {pw.instalments - 1} da {fmt.euro(regular)} e l'ultima da {fmt.euro(last)}"
 
 
 def short_fund(pw: PositionWeighting, v: Valued, source: str) -> Problem:

@@ -289,6 +289,7 @@ def position_pay(ente: Ente, params: Params) -> Positions | None:
                 annual=v.annual[str(r["id"])],
                 holder=r["holder"],
                 paid=bool(r["holder"]) and r["holder"] in ente.people and not v.short,
+                instalments=pw.instalments,
             )
             for r in v.rows
         }

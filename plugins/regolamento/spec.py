@@ -645,6 +645,14 @@ class PositionWeighting:
     maximum: Decimal = key(
         "massimo", "money", "la retribuzione di posizione annua massima (euro)", required=True, example="16000.00"
     )
+    instalments: int = key(
+        "rate",
+        "int",
+        "in quante rate l'anno si paga la retribuzione di posizione (1–14, es. 13 mensilità): le rate sono "
+        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è l'annua",
+        default=1,
+        example=13,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
