@@ -390,3 +390,30 @@ def test_the_position_pay_in_thirteen_instalments(ciclope_ente, tmp_path):
 def test_instalments_out_of_bounds(tmp_path):
     found = problems_of(tmp_path, (HEAD + POSITIONS).replace("scala = 5\n", "scala = 5\nrate = 20\n"))
     assert "posizioni.rate: 20 rate: da 1 a 14 l'anno" in found
+
+
+def test_a_term_of_appointment_within_the_year(ciclope_ente, tmp_path):
+    csv = POSITIONS_CSV.replace("holder,A1,A2\n", "holder,A1,A2,start,end\n").replace(",4\n", ",4,,\n")
+    csv = csv.replace(",alta\n", ",alta,2024-07-01,\n").replace(",1,2\n", ",1,2,,\n")
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert errors(result) == []
+    # P2 (annual 13119.05) from 1 July 2024: 184 of 366 days, 13119.05 × 184 / 366 = 6595.369… → 6595.37
+    assert amounts(result)["P2:posizioni_po"] == "6595.37" and amounts(result)["P1:posizioni_po"] == "15880.95"
+    assert result.positions.positions["P2"].due == Decimal("6595.37")
+    pool = result.rewards.pools["posizioni_po"]
+    assert (pool.distributed, pool.residual) == (Decimal("22476.32"), Decimal("11523.68"))  # 34000 − 22476.32
+    # the result fund (6000.00) by the pay due: Σ = 15880.95 + 6595.37 = 22476.32
+    #   PO1 6000 × 15880.95 / 22476.32 = 4239.38…  → 4239.38, × 0.90 = 3815.442 → 3815.44
+    #   PO2 6000 × 6595.37 / 22476.32 = 1760.61…   → 1760.61, × 0.80 = 1408.488 → 1408.49
+    assert amounts(result)["PO1"] == "3815.44" and amounts(result)["PO2"] == "1408.49"
+
+
+def test_a_term_ending_before_it_starts(ciclope_ente, tmp_path):
+    csv = "id,title,unit,holder,A1,A2,start,end\nP1,Area amministrativa,amm,PO1,5,4,2024-07-01,2024-03-31\n"
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    found = [(p.row, p.column) for p in result.violations if p.rule == "regolamento.posizioni_incarico"]
+    assert found == [(2, "end")]
+    assert "P1:posizioni_po" not in amounts(result)  # no day of the year in the term: not paid

@@ -14,7 +14,7 @@ from .spec import Access, Event, PositionWeighting, Premium, ResultPay
 
 Error = Callable[..., None]
 HUNDRED = Decimal(100)
-FIXED = ("id", "title", "unit", "holder")  # the columns of positions.csv that are no criterion
+FIXED = ("id", "title", "unit", "holder", "start", "end")  # the columns of positions.csv that are no criterion
 
 
 def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:

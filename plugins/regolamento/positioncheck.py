@@ -85,6 +85,9 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
                 shown = "vuota" if rating is None else f"{rating}, oltre la scala"
                 message = f"posizione {pid}: la valutazione del criterio {c.code} è {shown}: va da 1 a {pw.scale}"
                 out.append(Problem.at(ente, "regolamento.posizioni_valutazione", message, source, FILE, r.row, c.code))
+        if r["start"] is not None and r["end"] is not None and r["end"] < r["start"]:
+            message = f"posizione {pid}: l'incarico finisce ({r['end']}) prima di iniziare ({r['start']})"
+            out.append(Problem.at(ente, "regolamento.posizioni_incarico", message, source, FILE, r.row, "end"))
         holder = r["holder"]
         if holder and holder not in ente.people:
             message = f"posizione {pid}: il titolare {holder!r} non è in people.csv: la posizione non è pagata"

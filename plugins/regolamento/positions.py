@@ -15,8 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, Pool, Problem, Row, Trace, cells, fmt, money
+from ciclope.core import Award, Ente, Input, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
 
+from . import terms
 from .eligibility import cite
 from .premium import ZERO, Outcome
 from .spec import PositionWeighting, Regulation
@@ -101,27 +102,58 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
     if v.short:
         trace.problem(short_fund(pw, v, source))
     holders: dict[str, Decimal] = {}
+    held: dict[str, list[Input]] = {}
     for r in v.rows:
         pid, holder = str(r["id"]), r["holder"]
         record_position(pw, r, v, ente, source, trace)
-        if holder and holder in ente.people:
-            out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=v.annual[pid], pool=pw.fund, ref=pid)
-            trace.record(
-                f"award:{holder}:{pw.fund}:{pid}",
-                v.annual[pid],
-                "retribuzione di posizione annua della posizione di cui è titolare",
-                source,
-                [Input("retribuzione di posizione annua", v.annual[pid], ref=f"position:{pid}:annual")],
-                f"Retribuzione di posizione di {ente.people[holder].name} — {pid}",
-            )
-            holders[holder] = holders.get(holder, ZERO) + v.annual[pid]
+        if v.short or not holder or holder not in ente.people or not terms.days_in(r, ente.year):
+            continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
+        amount, given = paid(r, v.annual[pid], ente, source, trace)
+        out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
+        name = ente.people[holder].name
+        label = f"Retribuzione di posizione di {name} — {pid}"
+        trace.record(
+            f"award:{holder}:{pw.fund}:{pid}", amount, "della posizione di cui è titolare", source, [given], label
+        )
+        holders[holder] = holders.get(holder, ZERO) + amount
+        held.setdefault(holder, []).append(attrs.evolve(given, name=pid))
     out.pools[pw.fund] = out.pools[pw.fund].with_distributed(sum(holders.values(), ZERO))
     for holder, amount in holders.items():
-        held = [Input(str(r["id"]), v.annual[str(r["id"])], ref=f"position:{r['id']}:annual") for r in v.rows
-                if r["holder"] == holder]  # fmt: skip
         label = f"Retribuzione di posizione di {ente.people[holder].name}"
-        trace.record(f"position_pay:{holder}", amount, "Σ delle posizioni di cui è titolare", source, held, label)
+        trace.record(
+            f"position_pay:{holder}", amount, "Σ delle posizioni di cui è titolare", source, held[holder], label
+        )
     return holders
+
+
+def paid(r: Row, annual: Decimal, ente: Ente, source: str, trace: Trace) -> tuple[Decimal, Input]:
+    """The pay the holder is due for the year (:mod:`.terms`), recorded when the term is not the whole year, and
+    the input that names it."""
+    pid = str(r["id"])
+    value = terms.due(r, annual, ente.year)
+    if terms.days_in(r, ente.year) == terms.year_days(ente.year):
+        return annual, Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual")
+    trace.record(
+        f"position:{pid}:due",
+        value,
+        "retribuzione annua × giorni dell'incarico nell'anno / giorni dell'anno (arrotondata al centesimo)",
+        source,
+        [
+            Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
+            Input(
+                "inizio dell'incarico",
+                None if r["start"] is None else str(r["start"]),
+                cell=ente.cell(FILE, r.row, "start"),
+            ),
+            Input(
+                "fine dell'incarico", None if r["end"] is None else str(r["end"]), cell=ente.cell(FILE, r.row, "end")
+            ),
+            Input("giorni dell'incarico nell'anno", terms.days_in(r, ente.year)),
+            Input("giorni dell'anno", terms.year_days(ente.year)),
+        ],
+        f"Retribuzione di posizione dovuta per l'anno — {pid}",
+    )
+    return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due")
 
 
 def record_funds(reg: Regulation, pw: PositionWeighting, pool: Pool, v: Valued, trace: Trace, out: Outcome) -> None:
@@ -203,3 +235,24 @@ def short_fund(pw: PositionWeighting, v: Valued, source: str) -> Problem:
         f"basta a dare il minimo di {fmt.euro(pw.minimum)} alle {n} posizioni ({fmt.euro(pw.minimum * n)}); "
         "nessuna retribuzione di posizione",
     )
+
+
+def described(pw: PositionWeighting, ente: Ente, fund: Decimal) -> dict[str, PositionPay]:
+    """The positions as results.json lists them: value, annual pay, holder, whether paid, what is due."""
+    v = valued(pw, ente, fund)
+    out = {}
+    for r in v.rows:
+        pid, holder = str(r["id"]), r["holder"]
+        annual = v.annual[pid]
+        paid = bool(holder) and holder in ente.people and terms.days_in(r, ente.year) > 0 and not v.short
+        due = terms.due(r, annual, ente.year)
+        out[pid] = PositionPay(
+            id=pid,
+            score=v.score[pid],
+            annual=annual,
+            holder=holder,
+            paid=paid,
+            instalments=pw.instalments,
+            due=due if paid and due != annual else None,
+        )
+    return out

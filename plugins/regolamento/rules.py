@@ -17,7 +17,6 @@ from ciclope.core import (
     Params,
     Person,
     Pool,
-    PositionPay,
     Positions,
     Problem,
     Rewards,
@@ -148,13 +147,22 @@ def input_schema() -> InputSchema:
                 "title": cells.parse_text,
                 "unit": cells.parse_id,
                 "holder": cells.parse_id,
+                "start": cells.parse_date,
+                "end": cells.parse_date,
             }
         },
         required={"positions.csv": ("id",)},
         open_columns={"positions.csv": positions.parse_rating},
         headers={
             "people.csv": {resultpay.POSITION: "retribuzione_posizione"},
-            "positions.csv": {"id": "codice", "title": "denominazione", "unit": "unità", "holder": "titolare"},
+            "positions.csv": {
+                "id": "codice",
+                "title": "denominazione",
+                "unit": "unità",
+                "holder": "titolare",
+                "start": "inizio_incarico",
+                "end": "fine_incarico",
+            },
         },
     )
 
@@ -280,20 +288,7 @@ def position_pay(ente: Ente, params: Params) -> Positions | None:
     pw = reg.positions
     if pw is None or pw.fund not in ente.funds or not ente.table(positions.FILE):
         return None
-    v = positions.valued(pw, ente, ente.funds[pw.fund])
-    return Positions(
-        positions={
-            str(r["id"]): PositionPay(
-                id=str(r["id"]),
-                score=v.score[str(r["id"])],
-                annual=v.annual[str(r["id"])],
-                holder=r["holder"],
-                paid=bool(r["holder"]) and r["holder"] in ente.people and not v.short,
-                instalments=pw.instalments,
-            )
-            for r in v.rows
-        }
-    )
+    return Positions(positions=positions.described(pw, ente, ente.funds[pw.fund]))
 
 
 @hookimpl(specname="ciclope_calendar")
