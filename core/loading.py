@@ -358,6 +358,8 @@ class _Loader:
         for col in sheet.header:
             if col in cols or col.startswith("x_") or (name == "indicators" and _TARGET_YEAR.match(col)):
                 continue
+            if f"{name}.csv" in self.schema.open_columns:  # named by the regulation: its plugin checks them
+                continue
             self.err(
                 sheet,
                 1,
@@ -379,7 +381,7 @@ class _Loader:
         for col in sheet.header:
             if col.startswith("x_"):
                 continue
-            parser, required = cols.get(col, (_RAW, False))
+            parser, required = cols.get(col, (self.schema.open_columns.get(f"{name}.csv", _RAW), False))
             texts = sheet.columns[col]
             parsed: list[Any]
             pure = False  # with ``empty``: whether the column has an empty cell, known as its texts are read
@@ -1355,8 +1357,10 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
     approvals = tuple(dict.fromkeys(a for s in schemas for a in s.approvals))
     titles: dict[str, str] = {}
     headers: dict[str, dict[str, str]] = {}
+    open_columns: dict[str, Any] = {}
     for s in schemas:
         titles.update(s.titles)
+        open_columns.update(s.open_columns)
         for f, words in s.headers.items():
             headers.setdefault(f, {}).update(words)
     return InputSchema(
@@ -1367,6 +1371,7 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         approvals=approvals,
         titles=titles,
         headers=headers,
+        open_columns=open_columns,
     )
 
 

@@ -198,3 +198,7 @@ class InputSchema:
     # (``position_pay`` → ``retribuzione_posizione``); the loader reads them back as the codes
     titles: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     headers: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
+    # own files whose further columns the ente's regulation names (the criteria of a position weighting declared
+    # in a regulation file): file name → the parser of every column not listed in ``files``; the plugin checks
+    # their names against its regulation (the loader cannot know them)
+    open_columns: Mapping[str, Callable[[str], Any]] = attrs.field(factory=dict, hash=False)

@@ -199,6 +199,28 @@ minima = 60
 """
 
 
+POSITIONS = """\
+formato = 2
+[atto]
+titolo = "SMVP della Camera di Posizioni"
+tipo_ente = "camera_di_commercio"
+
+[posizioni]
+fonte = "art. 4"
+criteri = [
+  { codice = "A1", nome = "Complessità organizzativa", peso = 60 },
+  { codice = "A2", nome = "Responsabilità", peso = 40 },
+]
+fondo = "posizioni_po"
+minimo = "5000.00"
+massimo = "16000.00"
+
+[accesso]
+fonte = "art. 39 c. 2"
+atti = ["relazione_approved", "relazione_validated_oiv"]
+"""
+
+
 def test_every_block_of_the_format_has_its_article(tmp_path):
     regulation = read(tmp_path, FULL)
     said = art.articles(regulation)
@@ -206,8 +228,18 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     # the blocks of the format: each has its article in FULL or, for [[premi]] (instead of [premio]), in PARTS
     blocks = [f.name for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
     written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
-    assert set(blocks) - written == {"parts"}
+    assert set(blocks) - written == {"parts", "positions", "access"}
     assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
+    in_positions = art.articles(read(tmp_path, POSITIONS))
+    assert [(a.title, a.sources) for a in in_positions] == [
+        ("La pesatura delle posizioni organizzative", ("art. 4",)),
+        ("Gli atti che aprono l'accesso ai premi", ("art. 39 c. 2",)),
+    ]
+    assert in_positions[0].sentences[0] == (
+        "Ogni posizione organizzativa è valutata su 2 criteri, ciascuno da 1 a 5: Complessità organizzativa "
+        "(colonna A1 di positions.csv), peso 60; Responsabilità (colonna A2 di positions.csv), peso 40. Il valore "
+        "della posizione è la somma di peso × valutazione / 5, da 0 a 100."
+    )
     assert [a.title for a in said] == [
         "Il punteggio individuale",
         "Le schede di valutazione",
@@ -219,7 +251,7 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
         "Il calendario del ciclo",
         "Le etichette di livelli e stati",
     ]
-    assert len(said) == len(blocks) - 1
+    assert len(said) == len(blocks) - 3  # all but [[premi]], [posizioni] and [accesso]
     assert said[3].sources == ("art. 8 c. 1", "art. 8 c. 2", "art. 8 c. 3", "art. 8 c. 4", "art. 8 c. 5")
 
 

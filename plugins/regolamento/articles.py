@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from . import partphrases, phrases
+from . import partphrases, phrases, positionphrases
 from .spec import Regulation
 
 # blocks that are not articles: the version of the format and the act itself (the heading)
@@ -31,6 +31,8 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "parts": partphrases.parts,
     "reductions": phrases.reductions,
     "result_pay": phrases.result_pay,
+    "positions": positionphrases.positions,
+    "access": positionphrases.access,
     "calendar": phrases.calendar,
     "labels": phrases.labels,
 }

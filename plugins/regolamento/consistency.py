@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from . import grades, partcheck
+from . import blocks2, grades, partcheck
 from .hints import nearest
 from .spec import (
     COMPONENTS,
@@ -90,6 +90,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
                     "regolamento.valore",
                 )
             seen.setdefault(role, i)
+    blocks2.check(parts, broken, error)
     for i, ev in enumerate(parts.get("calendar", ())):
         if day_month(ev.due) is None:
             error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
@@ -144,9 +145,10 @@ def weights_sum(score: Score, error: Error) -> None:
 
 
 def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> None:
-    total = weights.card + weights.unit + weights.ente + weights.dashboard
+    total = weights.card + weights.unit + weights.ente + weights.dashboard + weights.objectives
     if total != ONE:
-        error(path, f"i pesi ({', '.join(COMPONENTS)}) sommano a {total}, non a 1", "regolamento.somma")
+        named = ", ".join((*COMPONENTS, "obiettivi") if weights.objectives else COMPONENTS)
+        error(path, f"i pesi ({named}) sommano a {total}, non a 1", "regolamento.somma")
 
 
 def grade_codes(path: str, names: Sequence[str], error: Error) -> list[str]:

@@ -40,6 +40,7 @@ COMPONENT = {
     "unit": "il raggiungimento degli obiettivi dell'unità × 100",
     "ente": "la performance organizzativa dell'ente × 100",
     "dashboard": "il cruscotto personale × 100",
+    "objectives": "il raggiungimento degli obiettivi individuali e di gruppo × 100",
 }
 ENTE_KIND = {"comunita_montana": "comunità montana", "camera_di_commercio": "camera di commercio"}
 FUNDS = {
@@ -133,6 +134,16 @@ def score(block: Score, regulation: Regulation) -> Said:
         lines += note(g.note)
     if not lines:
         lines.append("Il punteggio è quello della scheda di valutazione, da 0 a 100.")
+    if block.unit_kind:
+        lines.append(
+            f"L'unità del punteggio è l'unità di tipo «{block.unit_kind}» che la persona dirige o, altrimenti, la più "
+            "vicina di quel tipo risalendo dalla sua unità."
+        )
+    if block.unmeasured_unit == "sposta":
+        lines.append(
+            "Se l'unità non ha un risultato misurato, il suo peso passa agli obiettivi individuali e di gruppo "
+            "misurati o, se non ce ne sono, alla scheda di valutazione."
+        )
     if block.scale is not None:
         lines.append(
             f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
@@ -141,7 +152,8 @@ def score(block: Score, regulation: Regulation) -> Said:
     elif len(weighted) < len(ROLE_GROUP) or block.grades:
         lines.append("Per gli altri il punteggio è quello della scheda di valutazione, da 0 a 100.")
     lines += note(block.note)
-    return "Il punteggio individuale", lines, {"staff", "po", "dirigente", "segretario", "grades", "note", "scale"}
+    said = {"staff", "po", "dirigente", "segretario", "grades", "note", "scale", "unit_kind", "unmeasured_unit"}
+    return "Il punteggio individuale", lines, said
 
 
 def cards(block: Card, regulation: Regulation) -> Said:
@@ -373,6 +385,10 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
         steps = "; ".join(f"il {pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
         lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} è una quota della retribuzione di posizione secondo il "
                  f"punteggio: {steps}.", f"Se c'è, {_fund(block.fund)} è un tetto."]  # fmt: skip
+    elif block.method == "quota_posizione":
+        lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund)} × la sua "
+                 "retribuzione di posizione / la somma delle retribuzioni di posizione (per difetto al centesimo); "
+                 "è pagato × il punteggio / 100 a chi ha una valutazione positiva, e il resto del fondo è residuo."]  # fmt: skip
     else:
         lines = [f"{cap(_fund(block.fund))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip

@@ -17,6 +17,7 @@ from ciclope.core import (
     Params,
     Person,
     Pool,
+    Positions,
     Problem,
     Rewards,
     Score,
@@ -29,10 +30,25 @@ from ciclope.core import (
     scoring,
 )
 
-from . import amend, coverage, grades, parts, rankings, requirements, resultpay, vocabulary
+from . import (
+    access,
+    amend,
+    coverage,
+    grades,
+    objectives,
+    parts,
+    positioncheck,
+    positions,
+    positionshare,
+    rankings,
+    requirements,
+    resultpay,
+    unitpart,
+    vocabulary,
+)
 from .assumed import missing_acts
 from .consistency import day_month
-from .eligibility import cite, unit_achievement
+from .eligibility import cite
 from .load import PARAM, changes_of, declared, load, parsed, regulation_of
 from .reader import SOURCE
 from .shapes import Outcome
@@ -72,7 +88,11 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         regulation = declared(params)
         if regulation is None:
             return []
-        return unknown_sanctions(ente, regulation) + coverage.missing(regulation, ente, params[PARAM])
+        return (
+            unknown_sanctions(ente, regulation)
+            + coverage.missing(regulation, ente, params[PARAM])
+            + positioncheck.problems(regulation, ente)
+        )
     return [
         Problem(
             rule="regolamento.file",
@@ -124,13 +144,33 @@ def input_schema() -> InputSchema:
                 resultpay.POSITION: cells.parse_money,
             }
         },
-        # premi.csv: the amounts of the parts decided, not computed (metodo «importi»: prizes of the OIV)
-        files={"premi.csv": {"person": cells.parse_id, "part": cells.parse_text, "amount": cells.parse_money}},
-        required={"premi.csv": ("person", "part", "amount")},
+        # premi.csv: the amounts of the parts decided, not computed (metodo «importi»: prizes of the OIV);
+        # positions.csv ([posizioni]): a column per criterion, named by the regulation (checked by validate)
+        files={
+            "premi.csv": {"person": cells.parse_id, "part": cells.parse_text, "amount": cells.parse_money},
+            "positions.csv": {
+                "id": cells.parse_id,
+                "title": cells.parse_text,
+                "unit": cells.parse_id,
+                "holder": cells.parse_id,
+                "start": cells.parse_date,
+                "end": cells.parse_date,
+            },
+        },
+        required={"premi.csv": ("person", "part", "amount"), "positions.csv": ("id",)},
         titles={"premi.csv": "premi"},
+        open_columns={"positions.csv": positions.parse_rating},
         headers={
             "people.csv": {resultpay.POSITION: "retribuzione_posizione"},
             "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
+            "positions.csv": {
+                "id": "codice",
+                "title": "denominazione",
+                "unit": "unità",
+                "holder": "titolare",
+                "start": "inizio_incarico",
+                "end": "fine_incarico",
+            },
         },
     )
 
@@ -178,7 +218,19 @@ def individual_score(
     reg = regulation_of(params)
     weights = grades.weights_for(reg, person)
     card_score = scoring.card_part(person, card, trace) if card else None
-    parts = components(person, ente, org, card_score, weights)
+    source = cite(
+        reg,
+        (weights.source if weights is not None and weights.source else None)
+        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
+    )
+    kind = reg.score.unit_kind if reg.score is not None else ""
+    parts = components(person, ente, org, card_score, weights, kind)
+    moved = ""
+    if weights is not None and weights.objectives > 0:
+        parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)
+    if reg.score is not None and reg.score.unmeasured_unit == "sposta":
+        parts, unmeasured = unitpart.without_unit(parts)
+        moved = "; ".join(x for x in (moved, unmeasured) if x)
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
         why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
@@ -186,22 +238,17 @@ def individual_score(
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
     ladder = ladder_of(reg, person.role)
-    level, moved = requirements.adjusted(
+    level, stepped = requirements.adjusted(
         reg, person, bands.level_of(score, ladder), ladder, (ente, org, card, card_score)
     )
     level = forced_level(reg, person) or level
-    source = cite(
-        reg,
-        (weights.source if weights is not None and weights.source else None)
-        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
-    )
     terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
     on_scale = ""
     if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
         points = money.r2(score * reg.score.scale / HUNDRED)
         on_scale = f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
-    levels_note = "; ".join(x for x in (on_scale, levels_note, moved) if x)
+    levels_note = "; ".join(x for x in (on_scale, levels_note, stepped) if x)
     trace.record(
         f"score:{person.id}",
         score,
@@ -209,7 +256,7 @@ def individual_score(
         source,
         [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
         f"Punteggio di {person.name}",
-        levels_note,
+        "; ".join(x for x in (moved, levels_note) if x),
     )
     breakdown = {label: v for label, _, v, w in parts if w > 0}
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
@@ -223,12 +270,17 @@ def forced_level(reg: Regulation, person: Person) -> str | None:
 
 
 def components(
-    person: Person, ente: Ente, org: OrgPerformance, card: Decimal | None, weights: Weights | GradeWeights | None
+    person: Person,
+    ente: Ente,
+    org: OrgPerformance,
+    card: Decimal | None,
+    weights: Weights | GradeWeights | None,
+    unit_kind: str = "",
 ) -> list[tuple[str, str, Decimal | None, Decimal]]:
     """(label, figure key, value 0–100, weight) of each component of a role's score."""
     if weights is None:
         return [("scheda", f"card:{person.id}", card, Decimal(1))] if card is not None else []
-    unit, unit_ach = unit_achievement(person, ente, org)
+    unit, unit_ach = unitpart.reference_unit(unit_kind, person, ente, org)
     own = org.people.get(person.id)
 
     def pct(x: Decimal | None) -> Decimal | None:
@@ -248,11 +300,31 @@ def rewards(
 ) -> Rewards:
     reg = regulation_of(params)
     out = Outcome(pools=dict(pools))
+    position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
+    gate = access.closed(reg, ente)
+    if reg.access is not None:
+        access.record(reg, ente, scores, gate is None, trace)
+    if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
+        trace.problem(gate)
+        return Rewards(pools=out.pools, awards=out.awards)
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out)
-    if reg.result_pay is not None:
+    if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
+        positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
+    elif reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out)
     return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
+
+
+@hookimpl(specname="ciclope_position_pay")
+def position_pay(ente: Ente, params: Params) -> Positions | None:
+    """The positions weighted by [posizioni], as results.json lists them (their money is among the rewards'
+    pools and awards: the result pay of [risultato_po] is split by the position pay they give)."""
+    reg = regulation_of(params)
+    pw = reg.positions
+    if pw is None or pw.fund not in ente.funds or not ente.table(positions.FILE):
+        return None
+    return Positions(positions=positions.described(pw, ente, ente.funds[pw.fund]))
 
 
 @hookimpl(specname="ciclope_calendar")

@@ -43,6 +43,7 @@ PART_METHODS = (*METHODS, "budget", "migliori", "importi")
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
+RESULT_METHODS = ("percentuale", "fondo", "quota_posizione")
 
 
 def key(
@@ -132,6 +133,21 @@ def _dashboard_weight() -> Any:
     return _weight("cruscotto", "peso del cruscotto personale (assignments.csv) (× 100)", 0)
 
 
+def _objectives_weight() -> Any:
+    return key(
+        "obiettivi",
+        "number",
+        "peso degli obiettivi individuali e di gruppo (× 100): gli obiettivi «individual» di cui la persona è "
+        "titolare e le voci dei cruscotti a lei intestati (assignments.csv), ognuna una volta; senza obiettivi "
+        "misurati il peso passa all'unità",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0.3,
+        since=2,
+    )
+
+
 @attrs.frozen
 class Weights:
     """[punteggio.<ruolo>] — i pesi delle componenti del punteggio di un ruolo (somma 1)."""
@@ -140,6 +156,7 @@ class Weights:
     unit: Decimal = _unit_weight()
     ente: Decimal = _ente_weight()
     dashboard: Decimal = _dashboard_weight()
+    objectives: Decimal = _objectives_weight()
     source: str = key(
         "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
     )
@@ -165,6 +182,7 @@ class GradeWeights:
     unit: Decimal = _unit_weight()
     ente: Decimal = _ente_weight()
     dashboard: Decimal = _dashboard_weight()
+    objectives: Decimal = _objectives_weight()
     source: str = key(
         "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 3"
     )
@@ -199,6 +217,25 @@ class Score:
         lo="1",
         hi="10000",
         example=400,
+        since=2,
+    )
+    unit_kind: str = key(
+        "tipo_unita",
+        "text",
+        "il tipo di unità (colonna kind di units.csv) il cui raggiungimento è la componente unita: quella di questo "
+        "tipo diretta dalla persona, altrimenti la più vicina di questo tipo risalendo dalla sua unità (se manca la "
+        "chiave: l'unità che dirige, o la sua)",
+        default="",
+        example="servizio",
+        since=2,
+    )
+    unmeasured_unit: str = key(
+        "senza_unita",
+        "choice",
+        "se l'unità non ha un raggiungimento misurato: non_valutato (la persona resta senza punteggio) o sposta (il "
+        "peso dell'unità passa agli obiettivi individuali e di gruppo misurati, altrimenti alla scheda)",
+        default="non_valutato",
+        choices=("non_valutato", "sposta"),
         since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
@@ -625,9 +662,10 @@ class ResultPay:
         "metodo",
         "choice",
         "percentuale (della retribuzione di posizione per fascia di "
-        "punteggio) o fondo (ripartito per retribuzione di posizione × punteggio)",
+        "punteggio), fondo (ripartito per retribuzione di posizione × punteggio) o quota_posizione (formato 2: "
+        "a ciascuno un massimo, fondo × retribuzione di posizione / Σ, pagato × punteggio / 100)",
         required=True,
-        choices=("percentuale", "fondo"),
+        choices=RESULT_METHODS,
         example="percentuale",
     )
     roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli pagati", default=("po",), choices=ROLES)
@@ -710,6 +748,94 @@ class Card:
 
 
 @attrs.frozen
+class Criterion:
+    """Un criterio della pesatura delle posizioni: il codice (la colonna di positions.csv), il nome e il peso."""
+
+    code: str = key(
+        "codice",
+        "text",
+        "il codice del criterio: la colonna di positions.csv con la sua valutazione",
+        required=True,
+        example="A1",
+    )
+    name: str = key("nome", "text", "il nome del criterio", required=True, example="Complessità organizzativa")
+    weight: Decimal = key(
+        "peso", "number", "il peso del criterio (i pesi sommano a 100)", required=True, lo="0", hi="100", example=20
+    )
+
+
+@attrs.frozen
+class PositionWeighting:
+    """[posizioni] — la pesatura delle posizioni organizzative (formato 2): il valore di ogni posizione dai criteri
+    pesati (positions.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
+    criteria: tuple[Criterion, ...] = key(
+        "criteri", "tables", "i criteri, con i pesi che sommano a 100", required=True, table=Criterion
+    )
+    scale: Decimal = key(
+        "scala",
+        "number",
+        "la valutazione più alta di un criterio (da 1 a scala; bassa/media/alta valgono 1/3/5)",
+        default=Decimal(5),
+        lo="2",
+        hi="100",
+        example=5,
+    )
+    fund: str = key(
+        "fondo",
+        "text",
+        "il fondo di [funds] in ente.toml con tutte le risorse delle posizioni (posizione e risultato)",
+        required=True,
+        example="posizioni_po",
+    )
+    result_share: Decimal = key(
+        "quota_risultato",
+        "number",
+        "la quota del fondo destinata alla retribuzione di risultato (0–1): va al fondo di [risultato_po]",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0.15,
+    )
+    minimum: Decimal = key(
+        "minimo", "money", "la retribuzione di posizione annua minima (euro)", required=True, example="5000.00"
+    )
+    maximum: Decimal = key(
+        "massimo", "money", "la retribuzione di posizione annua massima (euro)", required=True, example="16000.00"
+    )
+    instalments: int = key(
+        "rate",
+        "int",
+        "in quante rate l'anno si paga la retribuzione di posizione (1–14, es. 13 mensilità): le rate sono "
+        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è l'annua",
+        default=1,
+        example=13,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Access:
+    """[accesso] — gli atti senza i quali nessun premio è calcolato (formato 2): le date di [approvals] in
+    ente.toml, dopo la fine dell'anno valutato e nell'ordine scritto, se il regolamento lo chiede."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 39 c. 2")
+    acts: tuple[str, ...] = key(
+        "atti",
+        "texts",
+        "le chiavi di [approvals] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno",
+        required=True,
+        example=["relazione_approved", "relazione_validated_oiv"],
+    )
+    after_year: bool = key("dopo_anno", "bool", "ogni atto è datato dopo la fine dell'anno valutato", default=True)
+    in_order: bool = key(
+        "in_ordine", "bool", "ogni atto è datato non prima di quello scritto prima di lui", default=True
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
 class Regulation:
     """Il file del regolamento."""
 
@@ -743,6 +869,10 @@ class Regulation:
         "riduzioni", "tables", "le riduzioni graduate del premio individuale", default=(), table=Reduction
     )
     result_pay: ResultPay | None = key("risultato_po", "table", "la retribuzione di risultato", table=ResultPay)
+    positions: PositionWeighting | None = key(
+        "posizioni", "table", "la pesatura delle posizioni organizzative", table=PositionWeighting, since=2
+    )
+    access: Access | None = key("accesso", "table", "gli atti che aprono l'accesso ai premi", table=Access, since=2)
     calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
     labels: Mapping[str, str] = key(
         "etichette",

@@ -1,0 +1,27 @@
+"""The term of a position's appointment (positions.csv ``start`` and ``end``, format 2): the holder is paid the
+annual pay × the days of the term within the year / the days of the year, half-up to the cent; a term outside
+the year pays nothing; without dates the term is the whole year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ciclope.core import Row, money
+
+
+def year_days(year: int) -> int:
+    return (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
+
+
+def days_in(r: Row, year: int) -> int:
+    """The days of the term within the year (0 when it ends before or starts after)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    start, end = max(first, r["start"] or first), min(last, r["end"] or last)
+    return max(0, (end - start).days + 1)
+
+
+def due(r: Row, annual: Decimal, year: int) -> Decimal:
+    """What the holder is due for the year: the annual pay, or its share for the days of the term."""
+    days, n = days_in(r, year), year_days(year)
+    return annual if days == n else money.r2(annual * days / n)

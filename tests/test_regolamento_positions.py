@@ -1,0 +1,419 @@
+"""The format 2 blocks of the declared regulation, on small enti written here, every amount by hand: the
+weighting of positions ([posizioni]) and the result pay as a share of a fund by position pay ([risultato_po]
+metodo = "quota_posizione"), the acts that open the premiums ([accesso]), the individual and group objectives of
+a score (obiettivi); and their errors, in Italian, naming file, key or column."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ciclope.core import explain
+from ciclope.core.problems import CiclopeError
+from ciclope.plugins.regolamento import access, positionshare
+from ciclope.plugins.regolamento.load import load
+
+from helpers import amounts, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Posizioni"
+tipo_ente = "comune"
+"""
+POSITIONS = """
+[posizioni]
+fonte = "art. 4"
+criteri = [
+  { codice = "A1", nome = "Complessità organizzativa", peso = 60 },
+  { codice = "A2", nome = "Responsabilità", peso = 40 },
+]
+scala = 5
+fondo = "posizioni_po"
+quota_risultato = 0.15
+minimo = "5000.00"
+massimo = "16000.00"
+
+[risultato_po]
+metodo = "quota_posizione"
+fonte = "art. 6"
+"""
+UNITS = (
+    "id,name,kind,parent,head\ncom,Comune,ente,,SEG\namm,Area amministrativa,area,com,\ntec,Area tecnica,area,com,\n"
+)
+OBJECTIVES = "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,amm\nOB2,operational,Opere,,,,tec\n"
+INDICATORS = (
+    "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+    "IN1,OB1,Pratiche,higher,,,10,8,,,,,\nIN2,OB2,Cantieri,higher,,,10,9,,,,,\n"
+)
+# the positions: value = Σ peso × valutazione / 5
+#   P1: 60 × 5/5 + 40 × 4/5 = 60 + 32 = 92
+#   P2: 60 × 3/5 + 40 × 5/5 («alta» = 5) = 36 + 40 = 76
+#   P3 (vacant): 60 × 1/5 + 40 × 2/5 = 12 + 16 = 28
+POSITIONS_CSV = "id,title,unit,holder,A1,A2\nP1,Area amministrativa,amm,PO1,5,4\nP2,Area tecnica,tec,PO2,3,alta\n" \
+    "P3,Ufficio studi,tec,,1,2\n"  # fmt: skip
+
+
+def ente(people: list[tuple[str, str, int, str]], funds: str, **more: str) -> dict[str, str]:
+    """(id, role, card points out of 100, insufficient) in unit amm, evaluated by SEG."""
+    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, role, points, insufficient in people:
+        rows.append(f"{pid},Persona {pid},{role},D,amm,1,0,{insufficient},SEG")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{points},")
+    return {
+        "units.csv": UNITS,
+        "objectives.csv": OBJECTIVES,
+        "indicators.csv": INDICATORS,
+        "people.csv": "\n".join(rows) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": f'name = "Comune di Posizioni"\n[funds]\n{funds}\n',
+        **more,
+    }
+
+
+def errors(result) -> list[str]:
+    return [p.rule for p in result.violations if p.severity == "error"]
+
+
+def test_positions_weighted_and_paid_within_the_bounds(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert errors(result) == []
+    assert {k: result.figures[f"position:{k}:score"].value for k in ("P1", "P2", "P3")} == {
+        "P1": Decimal("92.00"), "P2": Decimal("76.00"), "P3": Decimal("28.00")}  # fmt: skip
+    # result share 40000 × 0.15 = 6000.00; position fund F = 40000 − 6000 = 34000.00
+    # λ = 34000 / (92 + 76 + 28) = 173.47: P3 28λ = 4857.14 < 5000, held at the minimum; then λ = (34000 − 5000)
+    # / (92 + 76) = 172.619…: P1 92λ = 15880.952… (≤ 16000), P2 76λ = 13119.047…, P3 28λ = 4833.33 < 5000 still.
+    # Cents: P1 1588095.24 → 1588095 (.24), P2 1311904.76 → 1311904 (.76); one cent left, to P2 (.76)
+    positions = result.rewards.pools["posizioni_po"]
+    assert (positions.amount, positions.distributed, positions.kind) == (
+        Decimal("34000.00"),
+        Decimal("29000.00"),
+        "position",
+    )
+    assert positions.residual == Decimal("5000.00")  # P3 is vacant: valued, not paid
+    assert amounts(result)["P1:posizioni_po"] == "15880.95" and amounts(result)["P2:posizioni_po"] == "13119.05"
+    assert "P3:posizioni_po" not in amounts(result)
+    assert result.rewards.awards["P1:posizioni_po"].ref == "P1"
+    # result pay: fund 6000.00; maximum = 6000 × pay / (15880.95 + 13119.05 = 29000.00), rounded down:
+    #   PO1 95285700 / 29000 = 3285.7137… → 3285.71; PO2 78714300 / 29000 = 2714.2862… → 2714.28
+    # paid × score / 100: PO1 3285.71 × 0.90 = 2957.139 → 2957.14; PO2 2714.28 × 0.80 = 2171.424 → 2171.42
+    assert amounts(result)["PO1"] == "2957.14" and amounts(result)["PO2"] == "2171.42"
+    pool = result.rewards.pools["risultato_po"]
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("5128.56"), Decimal("871.44"))
+    assert result.positions is not None and result.positions.positions["P3"].paid is False
+    assert result.positions.positions["P1"].annual == Decimal("15880.95")
+
+
+def test_explain_shows_each_block_with_its_fonte(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    text = explain.explain(result, "person", "PO1")
+    assert text is not None
+    assert "SMVP del Comune di Posizioni, art. 4" in text  # the weighting and the position pay
+    assert "SMVP del Comune di Posizioni, art. 6" in text  # the result pay
+    assert "Complessità organizzativa" in text and "15.880,95" in text
+
+
+def test_a_fund_below_the_minimums_pays_no_position(ciclope_ente, tmp_path):
+    # F = 16000 − 15% = 13600.00 < 3 × 5000: nobody can have the minimum
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "16000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert "regolamento.posizioni_fondo" in errors(result)
+    assert result.rewards.pools["posizioni_po"].distributed == Decimal("0.00")
+
+
+QUOTA = """
+[[esclusioni]]
+regola = "insufficiente"
+fonte = "art. 8"
+
+[risultato_po]
+metodo = "quota_posizione"
+fonte = "art. 28"
+"""
+
+
+@pytest.mark.parametrize("position_pay", [True, False])
+def test_result_pay_as_a_share_of_the_fund_by_position_pay(ciclope_ente, tmp_path, position_pay):
+    people = [("PO1", "po", 95, "false"), ("PO2", "po", 50, "false"), ("PO3", "po", 70, "true")]
+    data = ente(people, 'risultato_po = "1000.00"')
+    if position_pay:  # three equal position pays, or no column: equal shares, the same maxima
+        rows = data["people.csv"].splitlines()
+        data["people.csv"] = "\n".join([rows[0] + ",position_pay", rows[1] + ","] + [r + ",10000.00" for r in rows[2:]]) + "\n"  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, HEAD + QUOTA, data)
+    # maximum: 1000 × 10000 / 30000 = 333.333… → 333.33 each, rounded down (the cent left is residual)
+    # PO1 95 ≥ 60: 333.33 × 0.95 = 316.6635 → 316.66; PO2 50 < 60: negative, 0; PO3 insufficient: 0
+    assert amounts(result) == {"PO1": "316.66", "PO2": "0.00", "PO3": "0.00"}
+    assert (
+        result.rewards.statuses["PO2"] == "valutazione_negativa"
+        and result.rewards.statuses["PO3"] == "escluso_insufficiente"
+    )
+    assert "regolamento.contraddittorio" in errors(result)  # PO2's negative evaluation without its hearing
+    pool = result.rewards.pools["risultato_po"]
+    assert (pool.distributed, pool.residual) == (Decimal("316.66"), Decimal("683.34"))
+    assert {i.name: i.value for i in result.figures["award:PO1:risultato_po"].inputs}["quota massima"] == Decimal(
+        "333.33"
+    )
+
+
+PREMIUM = """
+[premio]
+metodo = "proporzionale"
+fonte = "art. 9"
+tempo_parziale = "intero"
+
+[accesso]
+fonte = "art. 39 c. 2"
+atti = ["relazione_approved", "relazione_validated_oiv"]
+"""
+
+
+def approvals(approved: str, validated: str) -> str:
+    return f'performance_individuale = "100.00"\n[approvals]\n{approved}\n{validated}'
+
+
+def test_the_acts_open_the_premiums(ciclope_ente, tmp_path):
+    funds = approvals("relazione_approved = 2025-05-30", "relazione_validated_oiv = 2025-06-15")
+    result = run_declared(ciclope_ente, tmp_path, HEAD + PREMIUM, ente([("D1", "dipendente", 60, "false"), ("D2", "dipendente", 40, "false")], funds))  # fmt: skip
+    # 100 × 60 / 100 = 60.00, 100 × 40 / 100 = 40.00
+    assert amounts(result) == {"D1": "60.00", "D2": "40.00"}
+    assert result.figures["score:D1:accesso"].value == "aperto"
+    assert result.figures["score:D1:accesso"].source == "SMVP del Comune di Posizioni, art. 39 c. 2"
+
+
+@pytest.mark.parametrize(
+    ("approved", "validated", "act", "words"),
+    [
+        ("", "relazione_validated_oiv = 2025-06-15", "relazione_approved", "manca l'atto relazione_approved"),
+        (
+            "relazione_approved = 2024-12-30",
+            "relazione_validated_oiv = 2025-06-15",
+            "relazione_approved",
+            "non dopo la fine dell'anno valutato 2024",
+        ),  # fmt: skip
+        (
+            "relazione_approved = 2025-06-30",
+            "relazione_validated_oiv = 2025-06-15",
+            "relazione_validated_oiv",
+            "precede l'atto relazione_approved",
+        ),  # fmt: skip
+    ],
+)
+def test_a_missing_or_misplaced_act_closes_every_premium(ciclope_ente, tmp_path, approved, validated, act, words):
+    data = ente([("D1", "dipendente", 60, "false")], approvals(approved, validated))
+    result = run_declared(ciclope_ente, tmp_path, HEAD + PREMIUM, data)
+    gate = [p for p in result.violations if p.rule == "regolamento.accesso"]
+    assert len(gate) == 1 and gate[0].severity == "error"
+    assert words in gate[0].message and gate[0].column == f"approvals.{act}"
+    assert amounts(result) == {}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("0.00"), Decimal("100.00"))  # wholly residual
+    assert result.figures["score:D1:accesso"].value == "chiuso: nessun premio"
+
+
+OBJECTIVES_SCORE = """
+[punteggio]
+fonte = "art. 45"
+dipendente = { unita = 0.4, obiettivi = 0.3, scheda = 0.3 }
+"""
+
+
+def test_individual_objectives_in_the_score(ciclope_ente, tmp_path):
+    data = ente(
+        [("D1", "dipendente", 90, "false"), ("D2", "dipendente", 80, "false")], 'performance_individuale = "0.00"'
+    )
+    data["objectives.csv"] += "OBI,individual,Pratiche curate da D1,,,,D1\n"
+    data["indicators.csv"] += "IN3,OBI,Pratiche curate,higher,,,10,6,,,,,\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + OBJECTIVES_SCORE, data)
+    # unit amm: IN1 8 / 10 = 0.8. D1: 0.4 × 80 + 0.3 × 60 (OBI 6 / 10) + 0.3 × 90 = 32 + 18 + 27 = 77.00
+    # D2 has no objective: its weight passes to the unit, 0.7 × 80 + 0.3 × 80 = 56 + 24 = 80.00
+    assert result.scores["D1"].score == Decimal("77.00") and result.scores["D2"].score == Decimal("80.00")
+    assert result.figures["objectives:D1"].value == Decimal("0.6000")
+    assert "passa all'unità" in result.figures["score:D2"].note
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is None
+    return [f"{p.column}: {p.message.split(': ', 1)[1]}" for p in problems]  # without «riga N, chiave K»
+
+
+def test_the_errors_of_the_blocks_at_once(tmp_path):
+    text = (HEAD + POSITIONS).replace("peso = 40", "peso = 30").replace('minimo = "5000.00"', 'minimo = "17000.00"')
+    found = problems_of(tmp_path, text)
+    assert any(m.startswith("posizioni.criteri: i pesi dei criteri sommano a 90, non a 100") for m in found)
+    assert any(m.startswith("posizioni.minimo: ") and "supera il massimo 16000.00" in m for m in found)
+
+
+def test_format_2_blocks_in_a_format_1_file(tmp_path):
+    found = problems_of(tmp_path, (HEAD + POSITIONS).replace("formato = 2", "formato = 1"))
+    assert any(m.startswith("posizioni: ") and "scrivi formato = 2" in m for m in found)
+    assert any(m.startswith("risultato_po.metodo: ") and "«quota_posizione» è del formato 2" in m for m in found)
+
+
+def test_result_share_without_its_result_pay(tmp_path):
+    text = (HEAD + POSITIONS).split("[risultato_po]")[0]
+    assert any("manca [risultato_po]" in m for m in problems_of(tmp_path, text))
+
+
+def test_a_criterion_without_its_column(ciclope_ente, tmp_path):
+    csv = "id,title,unit,holder,A1,A3\nP1,Area amministrativa,amm,PO1,5,4\nP2,Area tecnica,tec,PO2,3,7\n"
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    found = {(p.file, p.column): p.message for p in result.violations if p.rule == "regolamento.posizioni_colonna"}
+    assert "manca la colonna 'A2' del criterio «Responsabilità»" in found[("positions.csv", "A2")]
+    assert "colonna sconosciuta 'A3'" in found[("positions.csv", "A3")]
+
+
+def test_a_rating_above_the_scale(ciclope_ente, tmp_path):
+    csv = "id,title,unit,holder,A1,A2\nP1,Area amministrativa,amm,PO1,5,4\nP2,Area tecnica,tec,PO2,6,\n"
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    found = [(p.row, p.column, p.message) for p in result.violations if p.rule == "regolamento.posizioni_valutazione"]
+    assert [(r, c) for r, c, _ in found] == [(3, "A1"), (3, "A2")]
+    assert "6, oltre la scala: va da 1 a 5" in found[0][2] and "è vuota" in found[1][2]
+
+
+def test_an_act_ciclope_does_not_know(tmp_path):
+    found = problems_of(tmp_path, HEAD + PREMIUM.replace('"relazione_approved"', '"relazione_aprovata"'))
+    assert any(m.startswith("accesso.atti: atto 'relazione_aprovata' sconosciuto") for m in found)
+    assert any("relazione_approvata" in m for m in found)  # the nearest known name
+
+
+def test_an_act_by_its_italian_name(ciclope_ente, tmp_path):
+    text = HEAD + PREMIUM.replace('"relazione_validated_oiv"]', '"relazione_validata_oiv"]')
+    funds = approvals("relazione_approved = 2025-05-30", "relazione_validated_oiv = 2025-06-15")
+    result = run_declared(ciclope_ente, tmp_path, text, ente([("D1", "dipendente", 60, "false")], funds))
+    assert amounts(result) == {"D1": "100.00"}  # the whole fund to the only one
+
+
+@given(
+    fund=st.decimals(min_value=0, max_value=100000, places=2),
+    pays=st.lists(st.decimals(min_value=0, max_value=20000, places=2), min_size=1, max_size=8),
+)
+def test_the_caps_never_exceed_the_fund_and_leave_less_than_a_cent_each(fund, pays):
+    caps = positionshare.maxima(fund, {f"P{i}": v for i, v in enumerate(pays)})
+    total = sum(caps.values(), Decimal(0))
+    assert total <= fund and all(c == c.quantize(Decimal("0.01")) and c >= 0 for c in caps.values())
+    if sum(pays) > 0:  # each cap is floored: less than a cent lost per person
+        assert fund - total < Decimal("0.01") * len(pays)
+
+
+def test_the_acts_are_those_ciclope_knows():
+    from ciclope.core.entetoml import APPROVAL_NAMES, CORE_APPROVALS
+
+    assert access.ACTS == {it: code for it, code in APPROVAL_NAMES.items() if code in CORE_APPROVALS}
+    assert set(access.ACTS.values()) == set(CORE_APPROVALS)
+
+
+def test_a_result_fund_beside_the_positions_is_an_error(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"\nrisultato_po = "500.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    found = [p for p in result.violations if p.rule == "regolamento.posizioni_fondo"]
+    assert [p.column for p in found] == ["funds.risultato_po"]
+    assert result.rewards.pools["risultato_po"].amount == Decimal("6000.00")  # 40000 × 0.15: the share, not [funds]
+
+
+def test_a_rating_that_is_no_number_is_an_input_error(ciclope_ente, tmp_path):
+    csv = "id,title,unit,holder,A1,A2\nP1,Area amministrativa,amm,PO1,5,molto\n"
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    with pytest.raises(CiclopeError) as raised:
+        run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert "positions.csv:2:A2" in str(raised.value) and "bassa/media/alta" in str(raised.value)
+
+
+UNIT_RULES = """
+[punteggio]
+fonte = "art. 45"
+tipo_unita = "servizio"
+senza_unita = "sposta"
+dipendente = { unita = 0.4, obiettivi = 0.3, scheda = 0.3 }
+"""
+
+
+@pytest.mark.parametrize("rules", [True, False])
+def test_the_servizio_of_a_person_and_a_servizio_without_result(ciclope_ente, tmp_path, rules):
+    people = [("D1", "dipendente", 90, "false"), ("D2", "dipendente", 80, "false"), ("D3", "dipendente", 90, "false")]
+    data = ente(people, 'performance_individuale = "0.00"')
+    data["units.csv"] += "srv,Servizio,servizio,amm,\nuff,Ufficio,ufficio,srv,\nsvu,Servizio vuoto,servizio,com,\n"
+    data["objectives.csv"] += (
+        "OB4,operational,Servizio,,,,srv\nOB5,operational,Ufficio,,,,uff\nOB6,operational,Nulla,,,,svu\n"
+        "OBI,individual,Pratiche di D3,,,,D3\n"
+    )
+    data["indicators.csv"] += (
+        "IN4,OB4,A,higher,,,10,5,,,,,\nIN5,OB5,B,higher,,,10,7,,,,,\nIN6,OB6,C,higher,,,10,,,,true,sospeso,\n"
+        "IN7,OBI,D,higher,,,10,6,,,,,\n"
+    )
+    rows = data["people.csv"].splitlines()
+    units = {"D1": "uff", "D2": "svu", "D3": "svu"}
+    data["people.csv"] = "\n".join(r.replace(",amm,", f",{units[r.split(',')[0]]},") if r.split(",")[0] in units else r for r in rows) + "\n"  # fmt: skip
+    text = HEAD + (UNIT_RULES if rules else UNIT_RULES.replace('tipo_unita = "servizio"\nsenza_unita = "sposta"\n', ""))
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    scores = {pid: result.scores[pid].score for pid in units}
+    if rules:
+        # D1 in uff, under the servizio srv (5 / 10 = 0.5); no objectives: their 0.3 to the unit:
+        #   0.7 × 50 + 0.3 × 90 = 35 + 27 = 62.00
+        # D2 in svu, no measured result (IN6 neutralised), no objectives: 0.3 to the unit, then 0.7 to the card:
+        #   1.0 × 80 = 80.00
+        # D3 in svu with OBI 6 / 10: the unit's 0.4 to the objectives: 0.7 × 60 + 0.3 × 90 = 42 + 27 = 69.00
+        assert scores == {"D1": Decimal("62.00"), "D2": Decimal("80.00"), "D3": Decimal("69.00")}
+        assert "passa alla scheda" in result.figures["score:D2"].note
+    else:
+        # D1's unit is uff itself (7 / 10): 0.7 × 70 + 27 = 76.00; D2 and D3 without a unit result: not evaluated
+        assert scores == {"D1": Decimal("76.00"), "D2": None, "D3": None}
+
+
+def test_the_position_pay_in_thirteen_instalments(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(
+        ciclope_ente, tmp_path, HEAD + POSITIONS.replace("scala = 5\n", "scala = 5\nrate = 13\n"), data
+    )
+    p1 = result.positions.positions["P1"]
+    # 15880.95 / 13 = 1221.6115… → 1221.61 (down); the last 15880.95 − 12 × 1221.61 = 15880.95 − 14659.32 = 1221.63
+    assert (p1.instalments, p1.monthly, p1.monthly_last) == (13, Decimal("1221.61"), Decimal("1221.63"))
+    assert "in 13 rate: 12 da € 1.221,61 e l'ultima da € 1.221,63" in result.figures["position:P1:annual"].note
+    assert amounts(result)["P1:posizioni_po"] == "15880.95"  # the year's pay is the same
+
+
+def test_instalments_out_of_bounds(tmp_path):
+    found = problems_of(tmp_path, (HEAD + POSITIONS).replace("scala = 5\n", "scala = 5\nrate = 20\n"))
+    assert "posizioni.rate: 20 rate: da 1 a 14 l'anno" in found
+
+
+def test_a_term_of_appointment_within_the_year(ciclope_ente, tmp_path):
+    csv = POSITIONS_CSV.replace("holder,A1,A2\n", "holder,A1,A2,start,end\n").replace(",4\n", ",4,,\n")
+    csv = csv.replace(",alta\n", ",alta,2024-07-01,\n").replace(",1,2\n", ",1,2,,\n")
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert errors(result) == []
+    # P2 (annual 13119.05) from 1 July 2024: 184 of 366 days, 13119.05 × 184 / 366 = 6595.369… → 6595.37
+    assert amounts(result)["P2:posizioni_po"] == "6595.37" and amounts(result)["P1:posizioni_po"] == "15880.95"
+    assert result.positions.positions["P2"].due == Decimal("6595.37")
+    pool = result.rewards.pools["posizioni_po"]
+    assert (pool.distributed, pool.residual) == (Decimal("22476.32"), Decimal("11523.68"))  # 34000 − 22476.32
+    # the result fund (6000.00) by the pay due: Σ = 15880.95 + 6595.37 = 22476.32
+    #   PO1 6000 × 15880.95 / 22476.32 = 4239.38…  → 4239.38, × 0.90 = 3815.442 → 3815.44
+    #   PO2 6000 × 6595.37 / 22476.32 = 1760.61…   → 1760.61, × 0.80 = 1408.488 → 1408.49
+    assert amounts(result)["PO1"] == "3815.44" and amounts(result)["PO2"] == "1408.49"
+
+
+def test_a_term_ending_before_it_starts(ciclope_ente, tmp_path):
+    csv = "id,title,unit,holder,A1,A2,start,end\nP1,Area amministrativa,amm,PO1,5,4,2024-07-01,2024-03-31\n"
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    found = [(p.row, p.column) for p in result.violations if p.rule == "regolamento.posizioni_incarico"]
+    assert found == [(2, "end")]
+    assert "P1:posizioni_po" not in amounts(result)  # no day of the year in the term: not paid
