@@ -392,12 +392,20 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     else:
         lines = [f"{cap(_fund(block.fund))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip
+    if block.attested:
+        lines.append(
+            f"{cap(_fund(block.fund))} è ridotto in proporzione alla performance dell'ente attestata dall'OIV."
+        )
     lines.append(
         f"Sotto {pts(block.positive, regulation)} punti la valutazione è negativa e non dà retribuzione di risultato"
         + ("; non è definitiva senza il contraddittorio con la persona." if block.hearing else ".")
     )
     lines += note(block.note)
-    return "La retribuzione di risultato", lines, {"method", "roles", "fund", "positive", "hearing", "steps", "note"}
+    return (
+        "La retribuzione di risultato",
+        lines,
+        {"method", "roles", "fund", "positive", "hearing", "steps", "attested", "note"},
+    )
 
 
 def calendar(block: Event, regulation: Regulation) -> Said:

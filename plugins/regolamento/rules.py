@@ -33,6 +33,7 @@ from ciclope.core import (
 from . import (
     access,
     amend,
+    attestedfund,
     coverage,
     grades,
     objectives,
@@ -301,6 +302,7 @@ def rewards(
     reg = regulation_of(params)
     out = Outcome(pools=dict(pools))
     position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
+    attestedfund.reduce(reg, ente, org, trace, out)
     gate = access.closed(reg, ente)
     if reg.access is not None:
         access.record(reg, ente, scores, gate is None, trace)

@@ -694,6 +694,15 @@ class ResultPay:
     steps: tuple[PayStep, ...] = key(
         "percentuali", "tables", "per «percentuale»: i gradini, dal più alto", default=(), table=PayStep
     )
+    attested: bool = key(
+        "ridotto_attestata",
+        "bool",
+        "il fondo è ridotto in proporzione alla performance dell'ente attestata dall'OIV (oiv_attested in "
+        "[approvals], altrimenti quella calcolata), al centesimo, prima del riparto",
+        default=False,
+        example=True,
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
