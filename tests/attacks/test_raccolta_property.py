@@ -187,8 +187,10 @@ def test_an_xlsx_merge_changes_only_the_cells_it_owns(tmp_path_factory, found, n
     with zipfile.ZipFile(io.BytesIO(raw)) as zin, zipfile.ZipFile(folder / "ente.xlsx") as zout:
         same = [n for n in zin.namelist() if not n.startswith("xl/worksheets/")]
         assert all(zin.read(n) == zout.read(n) for n in same)
-    for value in after.values():  # nothing a spreadsheet would run, but the office's own formulas
-        assert not _runnable(value) or value in ("=1+1", "=SUM(1,2)"), value
+    # nothing the merge wrote is text a spreadsheet would run; the office's own cells (its formulas, a note it
+    # typed as «=») are left as they were, whatever they hold
+    for key, value in after.items():
+        assert before.get(key) == value or not _runnable(value), (key, value)
 
 
 def _runnable(value: object) -> bool:
