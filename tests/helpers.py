@@ -175,3 +175,22 @@ def run_declared(ciclope_ente, folder: Path, regulation: str, data: dict[str, st
 def amounts(result) -> dict[str, str]:
     """Each person's award, as results.json writes it."""
     return {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+
+
+STAFF_HEADER = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator"
+CARD_HEADER = "person,evaluator,section,item,max_points,points,weight"
+
+
+def one_unit_comune(name: str, staff: list[str], cards: list[str], ente_toml: str) -> dict[str, str]:
+    """The files of a Comune of one unit («com», headed by the Segretario SEG, who evaluates everyone) with one
+    indicator at 100%: ``staff`` are people.csv rows after SEG's, ``cards`` evaluations.csv rows, ``ente_toml``
+    what follows its name (funds, approvals)."""
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n",
+        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
+        "ente.toml": f'name = "{name}"\n{ente_toml}',
+    }

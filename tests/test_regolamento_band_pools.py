@@ -15,7 +15,7 @@ from ciclope.plugins.regolamento import premium, shapes
 from ciclope.plugins.regolamento.load import load
 from ciclope.plugins.regolamento.spec import BandShare, Premium
 
-from helpers import amounts, run_declared
+from helpers import amounts, one_unit_comune, run_declared
 
 REGULATION = """\
 formato = 1
@@ -50,20 +50,9 @@ PEOPLE = [
 
 
 def files(people=PEOPLE) -> dict[str, str]:
-    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
-    cards = ["person,evaluator,section,item,max_points,points,weight"]
-    for pid, fte, score in people:
-        rows.append(f"{pid},Persona {pid},dipendente,C,com,{fte},0,false,SEG")
-        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join(rows) + "\n",
-        "evaluations.csv": "\n".join(cards) + "\n",
-        "ente.toml": 'name = "Comune di Fasce"\n[funds]\nperformance_individuale = "10000.00"\n',
-    }
+    staff = [f"{pid},Persona {pid},dipendente,C,com,{fte},0,false,SEG" for pid, fte, _ in people]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, _, score in people]
+    return one_unit_comune("Comune di Fasce", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n')
 
 
 def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ciclope.plugins.regolamento.load import load
 
-from helpers import amounts, run_declared
+from helpers import amounts, one_unit_comune, run_declared
 
 HEAD = """\
 formato = 2
@@ -20,22 +20,13 @@ tipo_ente = "comune"
 
 def files(people, funds: str, approvals: str = "", extra: dict[str, str] | None = None) -> dict[str, str]:
     """(id, category, score[, fte]) of staff, evaluated by the Segretario; ``extra``: further files."""
-    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
-    cards = ["person,evaluator,section,item,max_points,points,weight"]
-    for pid, category, score, *fte in people:
-        rows.append(f"{pid},Persona {pid},dipendente,{category},com,{fte[0] if fte else 1},0,false,SEG")
-        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join(rows) + "\n",
-        "evaluations.csv": "\n".join(cards) + "\n",
-        "ente.toml": f'name = "Comune di Parti"\n[funds]\n{funds}\n'
-        + (f"[approvals]\n{approvals}\n" if approvals else ""),
-        **(extra or {}),
-    }
+    staff = [
+        f"{pid},Persona {pid},dipendente,{category},com,{fte[0] if fte else 1},0,false,SEG"
+        for pid, category, _, *fte in people
+    ]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, _, score, *_ in people]
+    tail = f"[funds]\n{funds}\n" + (f"[approvals]\n{approvals}\n" if approvals else "")
+    return {**one_unit_comune("Comune di Parti", staff, cards, tail), **(extra or {})}
 
 
 TWO_PARTS = (

@@ -10,7 +10,7 @@ from pathlib import Path
 from ciclope.core.explain import explain
 from ciclope.plugins.regolamento.load import load
 
-from helpers import amounts, run_declared
+from helpers import amounts, one_unit_comune, run_declared
 
 HEAD = """\
 formato = 1
@@ -54,20 +54,9 @@ PEOPLE = [
 
 
 def files(people=PEOPLE, fund="10000.00") -> dict[str, str]:
-    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
-    cards = ["person,evaluator,section,item,max_points,points,weight"]
-    for pid, fte, days in people:
-        rows.append(f"{pid},Persona {pid},dipendente,C,com,{fte},{days},false,SEG")
-        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,80,")
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join(rows) + "\n",
-        "evaluations.csv": "\n".join(cards) + "\n",
-        "ente.toml": f'name = "Comune di Scaglioni"\n[funds]\nperformance_individuale = "{fund}"\n',
-    }
+    staff = [f"{pid},Persona {pid},dipendente,C,com,{fte},{days},false,SEG" for pid, fte, days in people]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,80," for pid, _, _ in people]
+    return one_unit_comune("Comune di Scaglioni", staff, cards, f'[funds]\nperformance_individuale = "{fund}"\n')
 
 
 def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE, fund="10000.00", **params):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.load import load
 
-from helpers import amounts, run_declared
+from helpers import amounts, one_unit_comune, run_declared
 
 REGULATION = """\
 formato = 2
@@ -29,21 +29,12 @@ PEOPLE = [("S1", 100, 60), ("S2", 95, 90), ("S3", 100, 85), ("S4", 60, 50)]
 
 
 def files() -> dict[str, str]:
-    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
-    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid, _, _ in PEOPLE]
+    cards = []
     for pid, results, behaviour in PEOPLE:
-        rows.append(f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG")
         cards.append(f"{pid},SEG,Risultati,Obiettivi dell'unità,100,{results},")
         cards.append(f"{pid},SEG,Comportamenti,Collaborazione,100,{behaviour},")
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join(rows) + "\n",
-        "evaluations.csv": "\n".join(cards) + "\n",
-        "ente.toml": 'name = "Comune di Requisiti"\n[funds]\nperformance_individuale = "5000.00"\n',
-    }
+    return one_unit_comune("Comune di Requisiti", staff, cards, '[funds]\nperformance_individuale = "5000.00"\n')
 
 
 def test_a_section_below_its_minimum_moves_the_level_one_step_down(ciclope_ente, tmp_path):

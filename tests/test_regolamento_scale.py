@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.load import load
 
-from helpers import amounts, run_declared
+from helpers import amounts, one_unit_comune, run_declared
 
 REGULATION = """\
 formato = 2
@@ -34,20 +34,9 @@ PEOPLE = [("S1", (90, 95, 90, 85)), ("S2", (70, 70, 70, 69)), ("S3", (50, 50, 50
 
 
 def files() -> dict[str, str]:
-    rows = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator", "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
-    cards = ["person,evaluator,section,item,max_points,points,weight"]
-    for pid, points in PEOPLE:
-        rows.append(f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG")
-        cards += [f"{pid},SEG,Scheda,Voce {i + 1},100,{p}," for i, p in enumerate(points)]
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join(rows) + "\n",
-        "evaluations.csv": "\n".join(cards) + "\n",
-        "ente.toml": 'name = "Comune di Quattrocento"\n[funds]\nperformance_individuale = "5000.00"\n',
-    }
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid, _ in PEOPLE]
+    cards = [f"{pid},SEG,Scheda,Voce {i + 1},100,{p}," for pid, points in PEOPLE for i, p in enumerate(points)]
+    return one_unit_comune("Comune di Quattrocento", staff, cards, '[funds]\nperformance_individuale = "5000.00"\n')
 
 
 def test_thresholds_in_the_cards_points(ciclope_ente, tmp_path):
