@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import inspect
 
+import pluggy
+
 from . import hookspecs
 
 PHASE_OF = {
@@ -39,7 +41,6 @@ PHASE_OF = {
 
 
 def render() -> str:
-    src = inspect.getsource(hookspecs)
     names = [n for n in PHASE_OF]
     missing = sorted(
         n
@@ -57,7 +58,7 @@ def render() -> str:
     ]
     for n in names:
         fn = getattr(hookspecs, n)
-        first = "firstresult" if f"@hookspec(firstresult=True)\ndef {n}(" in src else "all answers joined"
+        first = "firstresult" if firstresult(n) else "all answers joined"
         out.append(f"| [`{n}`](#{n}) | {PHASE_OF.get(n, '?')} | {first} |")
     out.append("")
     for n in names:
@@ -73,6 +74,14 @@ def render() -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def firstresult(name: str) -> bool:
+    """Whether the hook ``name`` stops at the first answer, as pluggy reads its spec (not the source text)."""
+    pm = pluggy.PluginManager(hookspecs.hookspec.project_name)
+    pm.add_hookspecs(hookspecs)
+    spec = getattr(pm.hook, name).spec
+    return bool(spec is not None and spec.opts.get("firstresult"))
 
 
 def typed_signature(fn) -> str:

@@ -472,6 +472,18 @@ class Hooks:
     def report_sections(self, *, ente: Ente, result: Result) -> list[ReportSection]:
         return _flat(self._hook.ciclope_report_sections(ente=ente, result=result))
 
+    def evaluator(self, *, person: Person, ente: Ente) -> str | None:
+        answer = self._hook.ciclope_evaluator(person=person, ente=ente)
+        return None if answer is None else str(answer)
+
+    def card_items(
+        self, *, person: Person, ente: Ente, params: Params
+    ) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
+        answer: list[tuple[str, str, Decimal, Decimal | None]] | None = self._hook.ciclope_card_items(
+            person=person, ente=ente, params=params
+        )
+        return answer
+
     def regulation_text(self, *, path: str, markdown: bool) -> tuple[str, list[Problem]] | None:
         answer: tuple[str, list[Problem]] | None = self._hook.ciclope_regulation_text(path=path, markdown=markdown)
         return answer
@@ -482,23 +494,18 @@ def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict
     one ente, set up once instead of on every call.
 
     ``hook(**kwargs)`` copies the implementations, adds the spec's defaults and checks that every
-    argument of the spec is given on each call. Here the implementations are taken once (none is
-    registered while an ente runs), and ``names`` (the keys every ``kwargs`` has) are checked once
-    against the spec: with a default of the spec among the missing ones, or another missing, the plain
-    call does it all (and warns of a missing argument as it always does). A ``firstresult`` hook whose
-    implementations are all plain functions is answered as :func:`_first_answer` says; any other goes
-    through pluggy's own execution of the implementations (its ``_multicall``)."""
+    argument of the spec is given on each call. A ``firstresult`` hook whose implementations are all plain
+    functions (no wrapper: the case of every built-in plugin) and whose spec arguments are all among ``names``
+    (the keys every ``kwargs`` has, checked once) is answered as :func:`_first_answer` says, from pluggy's
+    public view of its implementations (``get_hookimpls``). Any other hook is called through pluggy itself,
+    ``hook(**kwargs)``, with its wrappers and call monitoring."""
     spec = hook.spec
-    defaults = dict(spec.kwargdefaults) if spec is not None else {}
-    plain = bool(defaults) or not hasattr(hook, "_hookexec")  # (a pluggy that executes hooks another way)
-    if spec is None or plain or any(name not in names for name in spec.argnames):
+    if spec is None or spec.kwargdefaults or any(name not in names for name in spec.argnames):
         return lambda kwargs: hook(**kwargs)
     impls = hook.get_hookimpls()
-    firstresult = bool(spec.opts.get("firstresult", False))
-    if firstresult and not any(i.wrapper or i.hookwrapper or i.kwargnames for i in impls):
+    if spec.opts.get("firstresult", False) and not any(i.wrapper or i.hookwrapper or i.kwargnames for i in impls):
         return _first_answer(impls)
-    execute, name = hook._hookexec, hook.name  # what ``hook(**kwargs)`` calls with the implementations
-    return lambda kwargs: execute(name, impls, kwargs, firstresult)
+    return lambda kwargs: hook(**kwargs)
 
 
 def _first_answer(impls: Sequence[pluggy.HookImpl]) -> Callable[[dict[str, object]], Any]:

@@ -258,3 +258,24 @@ def test_a_per_item_hook_with_a_wrapper_goes_through_the_wrapper():
     a = _indicator("A")
     assert call({"indicator": a, "measured": 1, "target": 2, "trace": Trace()}) == Decimal("0.45")  # 0.9 / 2
     assert seen == [a]
+
+
+def test_the_facade_and_the_specs_agree():
+    """Each hookspec is reached through the facade, and every call there passes exactly the spec's arguments: a hook
+    added, renamed or given one more argument without its facade method (or the reverse) fails here."""
+    import ast
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(Hooks)))
+    reached = {
+        n.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute) and n.attr.startswith("ciclope_") and isinstance(n.value, ast.Attribute)
+    }
+    assert reached == set(SPECS)
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+            continue
+        if call.func.attr in SPECS:
+            spec_args = set(inspect.signature(getattr(hookspecs, call.func.attr)).parameters)
+            assert {k.arg for k in call.keywords} == spec_args, call.func.attr

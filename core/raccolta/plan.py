@@ -100,13 +100,13 @@ def _as_line(raw: Any) -> CardLine:
 
 
 def card_of(person: Person, ente: Ente, hooks: Hooks, params: Params) -> list[CardLine]:
-    answer = hooks.pm.hook.ciclope_card_items(person=person, ente=ente, params=params)
+    answer = hooks.card_items(person=person, ente=ente, params=params)
     return default_card(person, ente) if answer is None else [_as_line(raw) for raw in answer]
 
 
 def evaluator_of(person: Person, ente: Ente, hooks: Hooks) -> str | None:
-    answer = hooks.pm.hook.ciclope_evaluator(person=person, ente=ente)
-    return default_evaluator(person, ente) if answer is None else str(answer)
+    answer = hooks.evaluator(person=person, ente=ente)
+    return default_evaluator(person, ente) if answer is None else answer
 
 
 def owner_of(owner: str | None, ente: Ente) -> str | None:
