@@ -6,6 +6,8 @@ returning ``None`` from a plugin falls back to these defaults.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pluggy
 
 from . import organizational
@@ -229,13 +231,24 @@ def ciclope_position_pay():
 
 @hookimpl(trylast=True)
 def ciclope_evaluator(person, ente):
-    from .raccolta.plan import default_evaluator
-
-    return default_evaluator(person, ente)
+    """``person.evaluator``, else the head of the person's unit or of the nearest unit above (not themselves)."""
+    if person.evaluator:
+        return person.evaluator
+    unit = ente.units.get(person.unit)
+    seen: set[str] = set()
+    while unit is not None and unit.id not in seen:
+        seen.add(unit.id)
+        if unit.head and unit.head != person.id:
+            return unit.head
+        unit = ente.units.get(unit.parent) if unit.parent else None
+    return None
 
 
 @hookimpl(trylast=True)
 def ciclope_card_items(person, ente):
-    from .raccolta.plan import default_card
-
-    return [(c.section, c.item, c.max_points, c.weight) for c in default_card(person, ente)]
+    """The items of the person's card in the ente's data, else of the first person with the same role."""
+    cards = ente.cards_view()
+    own = cards.get(person.id) or next(
+        (cards[other.id] for other in ente.people.values() if other.role == person.role and cards.get(other.id)), ()
+    )
+    return [(it.section, it.item, Decimal(it.max_points), it.weight) for it in own]

@@ -1,10 +1,9 @@
 """What each evaluator receives: their people's cards (items prefilled, points to fill) and the indicators
 of the objectives they own (actuals to fill). Which evaluator and which items are the plugin's
-(``ciclope_evaluator``, ``ciclope_card_items``); the defaults are here."""
+(``ciclope_evaluator``, ``ciclope_card_items``), with the core's defaults (:mod:`ciclope.core.defaults`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -64,49 +63,21 @@ class Plan:
     without_card: tuple[str, ...]  # people the regulation evaluates without a card (or no card known)
 
 
-def default_evaluator(person: Person, ente: Ente) -> str | None:
-    """``person.evaluator``, else the head of the person's unit or of the nearest unit above (not themselves)."""
-    if person.evaluator:
-        return person.evaluator
-    unit = ente.units.get(person.unit)
-    seen: set[str] = set()
-    while unit is not None and unit.id not in seen:
-        seen.add(unit.id)
-        if unit.head and unit.head != person.id:
-            return unit.head
-        unit = ente.units.get(unit.parent) if unit.parent else None
-    return None
-
-
-def default_card(person: Person, ente: Ente) -> list[CardLine]:
-    """The items of the person's card in the ente's data, else of the first person with the same role."""
-    cards = ente.cards_view()
-    own = cards.get(person.id)
-    if own:
-        return _lines(own)
-    for other in ente.people.values():
-        if other.role == person.role and cards.get(other.id):
-            return _lines(cards[other.id])
-    return []
-
-
-def _lines(items: Iterable[Any]) -> list[CardLine]:
-    return [CardLine(it.section, it.item, Decimal(it.max_points), it.weight) for it in items]
-
-
 def _as_line(raw: Any) -> CardLine:
     section, item, max_points, weight = raw
     return CardLine(str(section), str(item), Decimal(str(max_points)), None if weight is None else Decimal(str(weight)))
 
 
 def card_of(person: Person, ente: Ente, hooks: Hooks, params: Params) -> list[CardLine]:
-    answer = hooks.card_items(person=person, ente=ente, params=params)
-    return default_card(person, ente) if answer is None else [_as_line(raw) for raw in answer]
+    """The person's card: the regulation's (``ciclope_card_items``), else the core default's (the items in the
+    ente's data)."""
+    return [_as_line(raw) for raw in hooks.card_items(person=person, ente=ente, params=params) or ()]
 
 
 def evaluator_of(person: Person, ente: Ente, hooks: Hooks) -> str | None:
-    answer = hooks.evaluator(person=person, ente=ente)
-    return default_evaluator(person, ente) if answer is None else answer
+    """The person's evaluator: the regulation's (``ciclope_evaluator``), else the core default's (their
+    ``evaluator``, else the head of their unit or of the nearest unit above)."""
+    return hooks.evaluator(person=person, ente=ente)
 
 
 def owner_of(owner: str | None, ente: Ente) -> str | None:
