@@ -15,7 +15,7 @@ CSS exactly as the HTML shows it, and no Python PDF library here matches it.
 from __future__ import annotations
 
 import contextlib
-import ctypes
+import ctypes  # noqa: F401  (imported before the fork: workers.die_with, in the child, finds it loaded)
 import functools
 import os
 import shutil
@@ -32,6 +32,7 @@ import attrs
 from ..narrative import BY_KEY as PARTS
 from ..phases import PHASE_NAMES
 from ..result import Result
+from ..workers import die_with
 from . import fmt, html, transparency
 from .model import Block, Figures, Heading, Kpis, Objective, Person, Report, Section, Table, Text, columns
 from .relazione import annexes, build
@@ -50,7 +51,6 @@ PUBLIC_SECTIONS = (
     "calendario",
     "note",
 )
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -284,14 +284,9 @@ def _print(args: list[str], timeout: float) -> int:
 
 
 def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the child, between fork and exec
-    """In the child: SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG), ignoring a libc without it; a parent
-    already gone before the prctl (killed between fork and here) ends the child at once."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:
+    """In the child: SIGKILL when the parent dies, ignoring a libc without prctl; a parent already gone before
+    the prctl (killed between fork and here) ends the child at once."""
+    if die_with(signal.SIGKILL) and os.getppid() != parent:
         os._exit(1)
 
 

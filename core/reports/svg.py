@@ -1,4 +1,6 @@
-"""Inline SVG charts for ``relazione.html``: plain strings, no script, no external resource.
+"""Inline SVG charts for ``relazione.html``: plain strings, no script, no external resource; and what every
+chart of ciclope draws alike (:func:`frame`, :func:`escape`, :func:`coord`), used by ``compare.html``'s
+(:mod:`ciclope.core.compare.charts`) and the portal's (:mod:`ciclope.core.site.charts`).
 
 Every label is escaped; numbers are laid out with fixed decimals so the output is byte-identical
 for the same inputs.
@@ -28,12 +30,25 @@ def escape(text: str) -> str:
     return text
 
 
-def _n(x: float) -> str:
+def coord(x: float) -> str:
+    """A coordinate or length with one fixed decimal: the same figures give the same bytes."""
     return f"{x:.1f}"
 
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def frame(chart_id: str, title: str, height: int, css: str = "chart") -> list[str]:
+    """A chart's opening lines, :data:`WIDTH` wide: the ``<svg>`` element labelled by its ``<title>`` (for
+    screen readers) and the title drawn on top; the chart appends its shapes and ``</svg>``."""
+    return [
+        f'<svg class="{css}" id="{escape(chart_id)}" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'aria-labelledby="{escape(chart_id)}-t">',
+        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
+        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
+    ]
 
 
 def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, Decimal | None]]) -> str:
@@ -44,20 +59,14 @@ def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, 
     label_w, right, row, top = 190, 70, 22, 34
     plot_w = WIDTH - label_w - right
     height = top + row * max(len(items), 1) + 26
-    out = [
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-labelledby="{escape(chart_id)}-t">',
-        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
-        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
-    ]
+    out = frame(chart_id, title, height)
     for tick in (0, 25, 50, 75, 100):
         x = label_w + plot_w * tick / 100
         out.append(
-            f'<line x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{height - 22}" stroke="{GRID}" stroke-width="1"/>'
+            f'<line x1="{coord(x)}" y1="{top - 6}" x2="{coord(x)}" y2="{height - 22}" stroke="{GRID}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{_n(x)}" y="{height - 8}" font-size="10" text-anchor="middle" fill="{TEXT}">{tick}%</text>'
+            f'<text x="{coord(x)}" y="{height - 8}" font-size="10" text-anchor="middle" fill="{TEXT}">{tick}%</text>'
         )
     for i, (short, full, value) in enumerate(items):
         y = top + i * row
@@ -67,7 +76,7 @@ def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, 
         )
         if value is None:
             out.append(
-                f'<rect x="{label_w}" y="{y + 4}" width="{_n(plot_w)}" height="{row - 8}" fill="none" '
+                f'<rect x="{label_w}" y="{y + 4}" width="{coord(plot_w)}" height="{row - 8}" fill="none" '
                 f'stroke="{MISSING}" stroke-dasharray="4 3"/>'
             )
             out.append(f'<text x="{label_w + 6}" y="{y + 14}" font-size="10" fill="{TEXT}">non valutato</text>')
@@ -75,22 +84,22 @@ def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, 
         frac = max(Decimal(0), min(Decimal(value), Decimal(1)))
         w = float(frac) * plot_w
         out.append(
-            f'<rect x="{label_w}" y="{y + 4}" width="{_n(w)}" height="{row - 8}" fill="{BAR}">'
+            f'<rect x="{label_w}" y="{y + 4}" width="{coord(w)}" height="{row - 8}" fill="{BAR}">'
             f'<title>{escape(full)}: {escape(fmt.pct(value))}</title></rect>'
         )
         if w > plot_w * 0.75:  # inside the bar, clear of the 100% line
             out.append(
-                f'<text x="{_n(label_w + w - 4)}" y="{y + 14}" font-size="10" text-anchor="end" '
+                f'<text x="{coord(label_w + w - 4)}" y="{y + 14}" font-size="10" text-anchor="end" '
                 f'fill="#ffffff">{escape(fmt.pct(value))}</text>'
             )
         else:
             out.append(
-                f'<text x="{_n(label_w + w + 4)}" y="{y + 14}" font-size="10" fill="{TEXT}">'
+                f'<text x="{coord(label_w + w + 4)}" y="{y + 14}" font-size="10" fill="{TEXT}">'
                 f'{escape(fmt.pct(value))}</text>'
             )
     x100 = label_w + plot_w
     out.append(
-        f'<line x1="{_n(x100)}" y1="{top - 6}" x2="{_n(x100)}" y2="{height - 22}" stroke="{TARGET}" '
+        f'<line x1="{coord(x100)}" y1="{top - 6}" x2="{coord(x100)}" y2="{height - 22}" stroke="{TARGET}" '
         f'stroke-width="1.5" stroke-dasharray="5 3"/>'
     )
     out.append("</svg>")
@@ -105,11 +114,7 @@ def count_bars(chart_id: str, title: str, items: Sequence[tuple[str, int]], axis
     slot = (WIDTH - left - 10) / n
     peak = max([c for _, c in items] + [1])
     out = [
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-labelledby="{escape(chart_id)}-t">',
-        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
-        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
+        *frame(chart_id, title, height),
         f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - 10}" y2="{top + plot_h}" stroke="{TEXT}" stroke-width="1"/>',
     ]
     for i, (label, count) in enumerate(items):
@@ -119,15 +124,15 @@ def count_bars(chart_id: str, title: str, items: Sequence[tuple[str, int]], axis
         cx = x + slot / 2
         if count:
             out.append(
-                f'<rect x="{_n(x + slot * 0.15)}" y="{_n(top + plot_h - h)}" width="{_n(bw)}" height="{_n(h)}" '
+                f'<rect x="{coord(x + slot * 0.15)}" y="{coord(top + plot_h - h)}" width="{coord(bw)}" height="{coord(h)}" '
                 f'fill="{BAR}"><title>{escape(label)}: {count}</title></rect>'
             )
         out.append(
-            f'<text x="{_n(cx)}" y="{_n(top + plot_h - h - 4)}" font-size="10" text-anchor="middle" '
+            f'<text x="{coord(cx)}" y="{coord(top + plot_h - h - 4)}" font-size="10" text-anchor="middle" '
             f'fill="{TEXT}">{count}</text>'
         )
         out.append(
-            f'<text x="{_n(cx)}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle" fill="{TEXT}">'
+            f'<text x="{coord(cx)}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle" fill="{TEXT}">'
             f'<title>{escape(label)}</title>{escape(_clip(label, max(4, int(slot / 6))))}</text>'
         )
     if axis:
@@ -156,24 +161,18 @@ def trend_lines(
         return top + plot_h * (1 - max(0.0, min(1.0, v)))
 
     palette = (BAR, "#e07a1f", "#3d9970", "#8e44ad", "#7f8c8d", "#c0392b")
-    out = [
-        f'<svg class="chart trend" id="{escape(chart_id)}" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-labelledby="{escape(chart_id)}-t">',
-        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
-        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{TEXT}">{escape(title)}</text>',
-    ]
+    out = frame(chart_id, title, height, "chart trend")
     for tick in (0, 50, 100):
         ty = y(tick / 100)
         out.append(
-            f'<line x1="{left}" y1="{_n(ty)}" x2="{left + plot_w}" y2="{_n(ty)}" stroke="{GRID}" stroke-width="1"/>'
+            f'<line x1="{left}" y1="{coord(ty)}" x2="{left + plot_w}" y2="{coord(ty)}" stroke="{GRID}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{left - 4}" y="{_n(ty + 3)}" font-size="10" text-anchor="end" fill="{TEXT}">{tick}%</text>'
+            f'<text x="{left - 4}" y="{coord(ty + 3)}" font-size="10" text-anchor="end" fill="{TEXT}">{tick}%</text>'
         )
     for i, year in enumerate(years):
         out.append(
-            f'<text x="{_n(x(i))}" y="{height - 20}" font-size="10" text-anchor="middle" fill="{TEXT}">{year}</text>'
+            f'<text x="{coord(x(i))}" y="{height - 20}" font-size="10" text-anchor="middle" fill="{TEXT}">{year}</text>'
         )
     for k, (label, values) in enumerate(series):
         color = palette[k % len(palette)]
@@ -186,9 +185,9 @@ def trend_lines(
                     )
                 run = []
                 continue
-            run.append(f"{_n(x(i))},{_n(y(v))}")
+            run.append(f"{coord(x(i))},{coord(y(v))}")
             out.append(
-                f'<circle cx="{_n(x(i))}" cy="{_n(y(v))}" r="3" fill="{color}">'
+                f'<circle cx="{coord(x(i))}" cy="{coord(y(v))}" r="3" fill="{color}">'
                 f"<title>{escape(label)} {years[i]}: {escape(fmt.pct(v))}</title></circle>"
             )
         ly = top + 4 + k * 16

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from html import escape
 from math import isinf, isnan
 from pathlib import Path
 from typing import Any
@@ -112,8 +113,9 @@ class Sheets:
             return f'"{s} t="inlineStr" />'
         stripped = clean.strip()
         t = '<t xml:space="preserve">' if stripped and stripped != clean else "<t>"
-        if "&" in clean or "<" in clean or ">" in clean:  # _escape(clean), inline: ~1,200 new texts per ente
-            clean = _escape(clean)
+        # ``& < >`` escaped as openpyxl's serializer does; tested first: ~1,200 new texts per ente, few with any
+        if "&" in clean or "<" in clean or ">" in clean:
+            clean = escape(clean, quote=False)
         return f'"{s} t="inlineStr"><is>{t}{clean}</t></is></c>'
 
     def number_style(self, kind: str, role: str) -> str:
@@ -298,17 +300,6 @@ def _clean_text(value: str) -> str:
     if ILLEGAL_CHARACTERS_RE.search(value):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return value
-
-
-def _escape(text: str) -> str:
-    """XML character data, escaped as openpyxl's serializer does (``& < >``)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
 
 
 # -- the sheets ------------------------------------------------------------------------------

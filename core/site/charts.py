@@ -4,9 +4,9 @@ distribution with its quartiles. Every label is escaped; each chart has a <title
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from ..reports import fmt
+from ..reports.svg import escape
 
 INK, ACCENT, MUTED = "#1d3f5e", "#c0392b", "#8a8a8a"
 
