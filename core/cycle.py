@@ -22,6 +22,7 @@ from .params import Params
 from .phases import PHASES
 from .plugininfo import PluginInfo
 from .problems import Problem
+from .references import unresolved
 from .registry import Hooks
 from .result import AppliedRevision, Result
 from .trace import Trace
@@ -101,6 +102,8 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
 
         trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
 
+    # every figure is recorded by now: each input's ref must name one, each cell an input of the ente
+    trace.extend(unresolved(trace.figures, ente, params.values))
     result = Result(
         ente=ente,
         plugin=plugin,

@@ -154,7 +154,8 @@ def ciclope_attestation(ente, org, trace):
             "attestazione dell'OIV ([atti] attestazione_oiv in ente.toml) o, se assente, il valore calcolato",
             "D.Lgs. 150/2009 art. 14",
             label="Performance attestata dall'OIV",
-            inputs=[Input("calcolata", computed, ref="ente")],
+            # nothing measured: no ``ente`` figure to refer to, only the OIV's value
+            inputs=[Input("calcolata", computed, ref="" if computed is None else "ente")],
         )
     return Attestation(
         computed=computed,

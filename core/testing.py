@@ -15,7 +15,8 @@ Fixtures and helpers for plugin authors:
 
 - :func:`write_ente` writes an ente folder from ``{file name: text}``;
 - :func:`compute_ente` runs the cycle (or up to one phase) on a folder and returns the
-  :class:`core.result.Result`; :func:`results_doc` gives its ``results.json`` as a dict;
+  :class:`core.result.Result`, failing the test if an explanation's ``ref`` names no recorded figure
+  (or its ``cell`` no input of the ente); :func:`results_doc` gives its ``results.json`` as a dict;
 - the ``ciclope_ente`` fixture does both in ``tmp_path``.
 
 Cases as data (like OpenFisca's YAML tests): every ``*.toml`` file under a cases folder is a test,
@@ -81,7 +82,9 @@ def compute_ente(
     until: str = "rendicontazione",
     ente_id: str = "caso",
 ):
-    """Load the folder and run the cycle; raises CiclopeError for bad data or bad params."""
+    """Load the folder and run the cycle; raises CiclopeError for bad data or bad params, and AssertionError
+    when an explanation refers to a figure never recorded or to a cell of no input (:mod:`core.references`):
+    a warning in production, a failed test of the plugin here."""
     from .config import EnteConfig
     from .runner import compute
 
@@ -89,7 +92,18 @@ def compute_ente(
     if problems:
         raise CiclopeError(problems)
     cfg = EnteConfig(id=ente_id, plugin=plugin, data=Path(folder), overrides=dict(params or {}), params=resolved)
-    return compute(cfg, year, until)
+    result = compute(cfg, year, until)
+    assert_explained(result)
+    return result
+
+
+def assert_explained(result) -> None:
+    """Raise AssertionError listing every reference of the result's explanations that leads nowhere."""
+    from .references import RULES
+
+    dangling = [p.message for p in result.violations if p.rule in RULES]
+    if dangling:
+        raise AssertionError("spiegazioni con riferimenti pendenti:\n" + "\n".join(dangling))
 
 
 def results_doc(result) -> dict:

@@ -97,7 +97,7 @@ def record_attested(attested: Decimal | None, computed: Decimal | None, given: A
             f"{SMVP} §3, §3.2.1",
             label="Performance attestata dall'OIV",
             inputs=[
-                Input("calcolata", computed, ref="ente"),
+                Input("calcolata", computed, ref="" if computed is None else "ente"),  # nothing measured: no figure
                 Input("attestazione OIV", given, cell="ente.toml:approvals.oiv_attested"),
             ],
             note=note,

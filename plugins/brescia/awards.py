@@ -88,7 +88,7 @@ def dirigente_award(
         label=f"Retribuzione di risultato di {head.name}",
         inputs=[
             Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
-            Input("punteggio", value, ref=f"score:{head.id}"),
+            Input("punteggio", value, ref="" if value is None else f"score:{head.id}"),  # no score, no figure
         ],
     )
     awards[head.id] = Award(person=head.id, amount=amount, pool=pool.name)

@@ -354,7 +354,7 @@ def pay_result(
     )
     inputs = [
         Input("risultato massimo", result_max, ref=f"position:{pid}:result_max"),
-        Input(f"valutazione di {holder}", ev, ref=f"score:{holder}"),
+        Input(f"valutazione di {holder}", ev, ref="" if ev is None else f"score:{holder}"),  # no score, no figure
     ]
     if pid in extra:
         inputs.append(Input("maggiorazione per interim", extra[pid], ref=f"position:{pid}:interim"))

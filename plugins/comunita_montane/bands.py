@@ -99,6 +99,14 @@ def performance_fund(ctx: Context) -> Pool:
         file="ente.toml",
         column=f"funds.{PERFORMANCE_FUND}",
     )
+    # the bands' and rankings' figures refer to the fund: it is recorded, at zero, where ente.toml lacks it
+    ctx.trace.record(
+        f"pool:{PERFORMANCE_FUND}",
+        ZERO,
+        "fondo assente in ente.toml [fondi]: fasce calcolate senza importi",
+        src("17"),
+        label=f"Fondo {PERFORMANCE_FUND}",
+    )
     return Pool(name=PERFORMANCE_FUND, amount=ZERO, source="ente.toml [fondi] (assente)")
 
 

@@ -130,7 +130,11 @@ def exclusion(ctx: Context, p: Person) -> str:
         src("17.2, 21"),
         label=label,
         inputs=[
-            Input(f"raggiungimento dell'unità diretta {unit}", unit_value, ref=f"unit:{unit}"),
+            Input(
+                f"raggiungimento dell'unità diretta {unit}",
+                unit_value,
+                ref="" if unit_value is None else f"unit:{unit}",
+            ),
             Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
         ],
     )

@@ -70,10 +70,12 @@ def statuses(ctx: Context) -> tuple[dict[str, str], dict[str, Input], Part]:
         counts[status] = counts.get(status, 0) + 1
         unit_input = unit_inputs.get(p.unit)
         if unit_input is None:
-            unit_input = unit_inputs[p.unit] = Input(
-                f"raggiungimento dell'unità {p.unit}", unit_value, ref=f"unit:{p.unit}"
+            unit_input = unit_inputs[p.unit] = Input(  # a unit not measured has no figure to refer to
+                f"raggiungimento dell'unità {p.unit}", unit_value, ref="" if unit_value is None else f"unit:{p.unit}"
             )
-        score_inputs[p.id] = Input("punteggio", None if score is None else score.score, ref=f"score:{p.id}")
+        # a person without a card has no score, and no ``score:`` figure to refer to
+        value = None if score is None else score.score
+        score_inputs[p.id] = Input("punteggio", value, ref="" if value is None else f"score:{p.id}")
         ctx.trace.record(
             f"score:{p.id}:status",
             status,

@@ -43,7 +43,9 @@ def position_pays(
     people.csv column when every one has it, else 1 each (equal shares)."""
     if computed is not None:
         pays = {p.id: computed.get(p.id, ZERO) for p in people}
-        return pays, {pid: Input("retribuzione di posizione", v, ref=f"position_pay:{pid}") for pid, v in pays.items()}
+        # someone paid for no position (none held in the year, a fund short of the minimums) has no figure
+        refs = {pid: f"position_pay:{pid}" if pid in computed else "" for pid in pays}
+        return pays, {pid: Input("retribuzione di posizione", v, ref=refs[pid]) for pid, v in pays.items()}
     given = {p.id: p.extra.get(POSITION) for p in people}
     inputs = {
         p.id: Input("retribuzione di posizione", given[p.id], cell=ente.cell("people", p.row, POSITION)) for p in people
