@@ -194,3 +194,28 @@ def one_unit_comune(name: str, staff: list[str], cards: list[str], ente_toml: st
         "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
         "ente.toml": f'name = "{name}"\n{ente_toml}',
     }
+
+
+def run_cycle(cycle: Path) -> Path:
+    """``ciclope run`` of ``cycle`` into ``out`` beside it, without the store. Exit status 1 is an ente with
+    violations (a plugin's own checks), not a failure: every results.json is written."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "ciclope.core.cli", "run", str(cycle), "--out",
+                           str(cycle.parent / "out"), "--no-store"], capture_output=True, text=True)  # fmt: skip
+    assert done.returncode in (0, 1), done.stderr
+    return cycle.parent / "out"
+
+
+def as_declared(folder: Path, to: Path, plugin: str, regulation: Path) -> Path:
+    """A copy of the cycle in ``folder`` whose enti of ``plugin`` run the declared ``regulation`` instead;
+    its cycle.toml."""
+    import shutil
+
+    shutil.copytree(folder, to, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copy(regulation, to / regulation.name)
+    cycle = (to / "cycle.toml").read_text(encoding="utf-8")
+    swapped = cycle.replace(f'plugin = "{plugin}"', f'plugin = "regolamento"\nregolamento = "{regulation.name}"')
+    (to / "cycle.toml").write_text(swapped, encoding="utf-8")
+    return to / "cycle.toml"

@@ -24,8 +24,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,27 +31,9 @@ from conftest import EXAMPLES
 
 from ciclope.core.synth import synth
 
+from helpers import as_declared, run_cycle
+
 DECLARED = Path(__file__).parent / "regolamento" / "bergamo.toml"
-
-
-def run(cycle: Path) -> Path:
-    """The enti run; exit status 1 is an ente with violations (the plugin's differentiation errors), not a
-    failure: every results.json is written."""
-    done = subprocess.run([sys.executable, "-m", "ciclope.core.cli", "run", str(cycle), "--out",
-                           str(cycle.parent / "out"), "--no-store"], capture_output=True, text=True)  # fmt: skip
-    assert done.returncode in (0, 1), done.stderr
-    return cycle.parent / "out"
-
-
-def declared_copy(folder: Path, to: Path) -> Path:
-    """The same enti with plugin regolamento and the declared file."""
-    shutil.copytree(folder, to, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
-    shutil.copy(DECLARED, to / "bergamo.toml")
-    cycle = (to / "cycle.toml").read_text(encoding="utf-8")
-    (to / "cycle.toml").write_text(
-        cycle.replace('plugin = "bergamo"', 'plugin = "regolamento"\nregolamento = "bergamo.toml"'), encoding="utf-8"
-    )
-    return to / "cycle.toml"
 
 
 def compared(results: dict) -> tuple[str, str, dict, dict]:
@@ -78,8 +58,8 @@ def same(python: Path, declared: Path, ente: str) -> dict:
 def test_the_public_example_pays_the_same(tmp_path):
     python = tmp_path / "python"
     shutil.copytree(EXAMPLES / "bergamo", python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
-    out_python = run(python / "cycle.toml")
-    out_declared = run(declared_copy(python, tmp_path / "declared"))
+    out_python = run_cycle(python / "cycle.toml")
+    out_declared = run_cycle(as_declared(python, tmp_path / "declared", "bergamo", DECLARED))
     assert same(out_python, out_declared, "bg-esempio") == {}
     awards = json.loads((out_declared / "bg-esempio" / "results.json").read_text(encoding="utf-8"))["rewards"]
     assert sum(int(a["amount"].replace(".", "")) for a in awards["people"].values()) == 600000  # the whole fund
@@ -152,8 +132,8 @@ def new_units(ente: Path, staff: list[dict[str, str]]) -> None:
 def test_synthetic_bergamo_enti_pay_the_same(tmp_path, seed):
     cycle = synth(tmp_path / "python", enti=3, people=40, seed=seed, plugins=["bergamo"])
     insufficient = with_po_money(cycle.parent)
-    out_python = run(cycle)
-    out_declared = run(declared_copy(cycle.parent, tmp_path / "declared"))
+    out_python = run_cycle(cycle)
+    out_declared = run_cycle(as_declared(cycle.parent, tmp_path / "declared", "bergamo", DECLARED))
     for ente, people in insufficient.items():
         differ = same(out_python, out_declared, ente)
         assert {pid: differ.get(pid) for pid in people} == dict.fromkeys(people, "escluso_insufficiente")

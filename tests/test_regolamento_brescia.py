@@ -46,8 +46,6 @@ import csv
 import json
 import re
 import shutil
-import subprocess
-import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -55,6 +53,8 @@ import pytest
 from conftest import EXAMPLES
 
 from ciclope.core.synth import synth
+
+from helpers import as_declared, run_cycle
 
 DECLARED = Path(__file__).parent / "regolamento" / "brescia.toml"
 PLUGIN_ONLY = ("education", "qualified_years", "term_start", "term_end", "interim_of", "interim_percent")
@@ -74,23 +74,9 @@ def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
         writer.writerows(rows)
 
 
-def run(cycle: Path) -> Path:
-    """The enti run; exit status 1 is an ente with violations (e.g. the plugin's checks on the holders'
-    requirements), not a failure: every results.json is written."""
-    done = subprocess.run([sys.executable, "-m", "ciclope.core.cli", "run", str(cycle), "--out",
-                           str(cycle.parent / "out"), "--no-store"], capture_output=True, text=True)  # fmt: skip
-    assert done.returncode in (0, 1), done.stderr
-    return cycle.parent / "out"
-
-
 def declared_copy(folder: Path, to: Path) -> Path:
     """The same enti with plugin regolamento, the declared file and the data in the format's layout."""
-    shutil.copytree(folder, to, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
-    shutil.copy(DECLARED, to / "brescia.toml")
-    cycle = (to / "cycle.toml").read_text(encoding="utf-8")
-    (to / "cycle.toml").write_text(
-        cycle.replace('plugin = "brescia"', 'plugin = "regolamento"\nregolamento = "brescia.toml"'), encoding="utf-8"
-    )
+    cycle = as_declared(folder, to, "brescia", DECLARED)
     for ente in (p.parent for p in to.rglob("positions.csv")):
         people = read(ente / "people.csv")
         terms = {p["id"]: (p.get("term_start", ""), p.get("term_end", "")) for p in people}
@@ -102,7 +88,7 @@ def declared_copy(folder: Path, to: Path) -> Path:
             r["start"], r["end"] = terms.get(r["holder"], ("", ""))
         write(ente / "positions.csv", positions, columns)
         (ente / "projects.csv").unlink(missing_ok=True)  # the variable resources: not declared
-    return to / "cycle.toml"
+    return cycle
 
 
 def compared(results: dict, renamed: dict[str, str]) -> dict:
@@ -179,8 +165,8 @@ def test_the_public_example_pays_the_same_positions(tmp_path):
     python = tmp_path / "python"
     shutil.copytree(EXAMPLES / "brescia", python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
     without_attestation(python)
-    out_python = run(python / "cycle.toml")
-    out_declared = run(declared_copy(python, tmp_path / "declared"))
+    out_python = run_cycle(python / "cycle.toml")
+    out_declared = run_cycle(declared_copy(python, tmp_path / "declared"))
     mine, apart = same(out_python, out_declared, "bs-esempio")
     assert apart == set()
     # Delibera 9/C art. 3.2, 4 by hand: PA 20·5/5+10·4/5+5·4/5+(10+10+10)·4/5+15·4/5+20·5/5 = 20+8+4+24+12+20 = 88;
@@ -207,8 +193,8 @@ def without_interim_nor_vacancy(folder: Path) -> None:
 def test_synthetic_brescia_enti_pay_the_same_positions(tmp_path, seed):
     cycle = synth(tmp_path / "python", enti=3, people=200, seed=seed, plugins=["brescia"])
     without_interim_nor_vacancy(cycle.parent)
-    out_python = run(cycle)
-    out_declared = run(declared_copy(cycle.parent, tmp_path / "declared"))
+    out_python = run_cycle(cycle)
+    out_declared = run_cycle(declared_copy(cycle.parent, tmp_path / "declared"))
     for ente in sorted(p.name for p in (cycle.parent / "enti").iterdir()):
         mine, apart = same(out_python, out_declared, ente)
         assert mine["position awards"] and mine["result paid"]  # holders were paid position and result pay
