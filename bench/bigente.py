@@ -5,7 +5,7 @@ usage: python bench/bigente.py [--people 30000] [--seed 1] [--keep DIR] [--repea
 For each installed plugin it synthesizes one ente of ``--people`` people (``ciclope synth``) and
 runs ``ciclope run`` on it in a fresh process, three times: with the results store (the default, a
 new SQLite file each time), with ``--no-store``, and with the store and ``--jobs 2`` (one ente and two
-processes: a forked copy writes ``schede.xlsx`` meanwhile, ``core/forked.py``). It reports the wall
+processes: a forked copy writes ``schede.xlsx`` meanwhile, ``core/run/forked.py``). It reports the wall
 time and the peak memory (``ru_maxrss`` of the run's largest process), best of ``--repeat``, as a
 Markdown table for docs/performance.md. Targets: ≤ 15 s and ≤ 400 MB for 30,000 people.
 
@@ -35,7 +35,7 @@ RUN_WITH_RSS = (
 
 
 def plugins() -> list[str]:
-    from ciclope.core.registry import available_plugins
+    from ciclope.core.engine.registry import available_plugins
 
     return sorted(available_plugins())
 

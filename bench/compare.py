@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from ciclope.core.commands.synth import synth
 from ciclope.core.compare import Scenario, compare, document, render_html, render_xlsx, write_all
 from ciclope.core.compare.scenario import CURRENT, load, run
-from ciclope.core.config import load_config
-from ciclope.core.synth import synth
+from ciclope.core.inputs.config import load_config
 
 FIVE = (
     {"name": "prima", "staff": 0.10, "resources": 0.24},

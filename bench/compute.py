@@ -8,7 +8,7 @@ so that the ratio is taken within the same minute. Unlike ``bench/run.py``'s in-
 ``runner.compute`` and ``config.load_config``, which every version since the issue was opened has: run it with
 the Python of another version's environment (a ``git worktree`` with its own venv) to measure that version on the
 same day (docs/performance.md, the final balance of issue 18). The garbage collector is paused around each ente
-where the version does so itself (``core/gcpause.py``), as its ``ciclope run`` does.
+where the version does so itself (``core/run/gcpause.py``), as its ``ciclope run`` does.
 
 Prints one line: milliseconds per ente (median and best round) and the ratio to the bare parse (median and range).
 """
@@ -23,11 +23,11 @@ from pathlib import Path
 
 from run import parse_files  # bench/run.py's floor (the standard library only: any version's Python runs it)
 
-from ciclope.core import runner
-from ciclope.core.config import load_config
+from ciclope.core.inputs.config import load_config
+from ciclope.core.run import runner
 
 try:
-    from ciclope.core.gcpause import paused
+    from ciclope.core.run.gcpause import paused
 except ImportError:  # the code of when the issue was opened: no pause
     paused = contextlib.nullcontext  # type: ignore[assignment]
 

@@ -33,10 +33,10 @@ from pathlib import Path
 STEP = r"""
 import gc, sys
 from pathlib import Path
-from ciclope.core.config import load_config
-from ciclope.core.cycle import run_cycle
-from ciclope.core.loading import load_ente, merge_schemas
-from ciclope.core.registry import Hooks
+from ciclope.core.inputs.config import load_config
+from ciclope.core.engine.cycle import run_cycle
+from ciclope.core.inputs.loading import load_ente, merge_schemas
+from ciclope.core.engine.registry import Hooks
 
 gc.disable()
 plan = load_config(Path(sys.argv[1]))

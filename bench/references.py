@@ -5,7 +5,7 @@ usage: python bench/references.py [--seeds 1 2 3] [--years 2021 2024] [--work DI
 
 It writes the demos (``ciclope demo``) and the synthetic enti (``ciclope synth DIR --enti 6 --people 60``,
 every seed and year) under ``--work``, computes every ente of every cycle.toml, and prints one line per
-dangling reference or cell (``ente plugin rule figure input → missing``, :mod:`core.references`).
+dangling reference or cell (``ente plugin rule figure input → missing``, :mod:`core.engine.references`).
 Exit code 1 if any.
 """
 
@@ -18,9 +18,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ciclope.core.config import load_config
-from ciclope.core.references import dangling, sources
-from ciclope.core.runner import compute
+from ciclope.core.engine.references import dangling, sources
+from ciclope.core.inputs.config import load_config
+from ciclope.core.run.runner import compute
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "ciclope"

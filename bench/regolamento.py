@@ -29,9 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ciclope.core import runner
-from ciclope.core.config import RunPlan, load_config
-from ciclope.core.gcpause import paused
+from ciclope.core.inputs.config import RunPlan, load_config
+from ciclope.core.run import runner
+from ciclope.core.run.gcpause import paused
 
 DECLARED = Path(__file__).parent.parent / "tests" / "regolamento" / "comunita_montane.toml"
 # the core's input files (SPEC §5): the Python plugin's own files are kept aside (x_…) for the declared regulation
@@ -50,7 +50,7 @@ CORE_FILES = {
 
 def plans(folder: Path, enti: int, people: int, seed: int) -> tuple[RunPlan, RunPlan]:
     """The synthesized cycle as written (Python plugin) and the same enti under the declared regulation."""
-    synth = [sys.executable, "-m", "ciclope.core.cli", "synth", str(folder), "--enti", str(enti)]
+    synth = [sys.executable, "-m", "ciclope.core.commands.cli", "synth", str(folder), "--enti", str(enti)]
     synth += ["--people", str(people), "--seed", str(seed), "--plugin", "comunita_montane"]
     subprocess.run(synth, check=True, capture_output=True)
     other = folder.with_name(folder.name + "-regolamento")

@@ -112,8 +112,8 @@ def phases(config: Path, sample: int, profile: bool, rounds: int = 1) -> list[di
     Each round also times the bare parse of the same enti's CSV files (``"parse CSV"``), just before
     its steps: on a machine whose speed drifts from one minute to the next, a step and the floor it is
     compared with are measured in the same minute."""
-    from ciclope.core.config import load_config
-    from ciclope.core.registry import Hooks
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.config import load_config
     from ciclope.core.reports import art20, html, public, transparency, xlsx
 
     plan = load_config(config)
@@ -149,10 +149,11 @@ def phases(config: Path, sample: int, profile: bool, rounds: int = 1) -> list[di
 
 def one_round(enti, plan, outputs, total: dict[str, float]) -> None:
     """Each step of each ente, timed; the seconds added into ``total``."""
-    from ciclope.core import gcpause, results
-    from ciclope.core.cycle import run_cycle
-    from ciclope.core.loading import load_ente, merge_schemas
-    from ciclope.core.registry import Hooks
+    from ciclope.core.engine.cycle import run_cycle
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.loading import load_ente, merge_schemas
+    from ciclope.core.output import results
+    from ciclope.core.run import gcpause
     from ciclope.core.store.record import record_of
 
     for cfg in enti:

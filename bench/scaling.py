@@ -96,7 +96,7 @@ def timed(times: list[float], cold: bool, step, *args):
 
 def step_functions() -> list:
     """The timed steps after the loading and the cycle, each a function of the Result, in STEPS order."""
-    from ciclope.core import results
+    from ciclope.core.output import results
     from ciclope.core.reports import art20, html, public, transparency, xlsx
 
     return [
@@ -124,11 +124,11 @@ def each_plugin(configs: list[Path], cold: bool, plugins: list[str] | None = Non
     """One pass of every step of one ente per plugin of each config, **in this process**, the configs taking
     turns step by step (the first config's loading, the second's, the first's calculation…).
     ``{plugin: [[seconds of each step, the total, the minor page faults] for each config]}``."""
-    from ciclope.core import gcpause
-    from ciclope.core.config import load_config
-    from ciclope.core.cycle import run_cycle
-    from ciclope.core.loading import load_ente, merge_schemas
-    from ciclope.core.registry import Hooks
+    from ciclope.core.engine.cycle import run_cycle
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.inputs.loading import load_ente, merge_schemas
+    from ciclope.core.run import gcpause
 
     plans = [load_config(config) for config in configs]
     out: dict[str, list[list[float]]] = {}
@@ -201,7 +201,7 @@ def steps(
 
 
 def plugin_names(config: Path) -> set[str]:
-    from ciclope.core.config import load_config
+    from ciclope.core.inputs.config import load_config
 
     return {cfg.plugin for cfg in load_config(config).enti}
 

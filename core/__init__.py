@@ -23,10 +23,10 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
-from . import bands, cells, fmt, money, provisions, scoring  # noqa: E402
-from .model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
-from .money import Pool  # noqa: E402
-from .outcomes import (  # noqa: E402
+from ciclope.core import bands, cells, fmt, money, provisions, scoring  # noqa: E402
+from ciclope.core.model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
+from ciclope.core.money import Pool  # noqa: E402
+from ciclope.core.outcomes import (  # noqa: E402
     Attestation,
     Award,
     Deadline,
@@ -38,12 +38,12 @@ from .outcomes import (  # noqa: E402
     Rewards,
     Score,
 )
-from .params import Params  # noqa: E402
-from .plugininfo import COMPARTO_PER_ENTE  # noqa: E402
-from .problems import Problem  # noqa: E402
-from .result import Result  # noqa: E402
-from .sharing import distribute  # noqa: E402
-from .trace import CardInputs, Input, Trace  # noqa: E402
+from ciclope.core.params import Params  # noqa: E402
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE  # noqa: E402
+from ciclope.core.problems import Problem  # noqa: E402
+from ciclope.core.result import Result  # noqa: E402
+from ciclope.core.sharing import distribute  # noqa: E402
+from ciclope.core.trace import CardInputs, Input, Trace  # noqa: E402
 
 __all__ = [
     "hookimpl",

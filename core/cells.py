@@ -7,9 +7,9 @@ nesting depth, numbers of at most 15 digits, no NaN or infinity, no control char
 ``ValueError`` in Italian.
 """
 
-from .tomlcompat import loads_checked as parse_toml
-from .tomlcompat import read_text as read_toml_text
-from .values import (
+from ciclope.core.tomlcompat import loads_checked as parse_toml
+from ciclope.core.tomlcompat import read_text as read_toml_text
+from ciclope.core.values import (
     choice,
     parse_bool,
     parse_date,

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import attrs
 
-from .model import Appeal, Ente, EvaluationItem, Person
-from .problems import Problem
+from ciclope.core.model import Appeal, Ente, EvaluationItem, Person
+from ciclope.core.problems import Problem
 
 SOURCE = "rules/core.md §5; 004_a450255962d2094d.txt §4.4; 000_c472ac27e970ca85.txt art. 47"
 # on the same date a riesame comes before the ricorso it opens, and both before a contraddittorio

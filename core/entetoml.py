@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .model import Ente
-from .outcomes import InputSchema
-from .problems import Problem
+from ciclope.core.model import Ente
+from ciclope.core.outcomes import InputSchema
+from ciclope.core.problems import Problem
 
 # [approvals] keys of the core's own cycle (SPEC §4) and the OIV's attestation
 CORE_APPROVALS = (

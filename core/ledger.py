@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import attrs
 
-from .money import PERFORMANCE, POSITION, ZERO, Pool
-from .outcomes import Award, Positions, Rewards
+from ciclope.core.money import PERFORMANCE, POSITION, ZERO, Pool
+from ciclope.core.outcomes import Award, Positions, Rewards
 
 
 @attrs.frozen

@@ -1,4 +1,4 @@
-"""The domain of one ente (SPEC §5), as frozen attrs classes built by :mod:`core.loading`.
+"""The domain of one ente (SPEC §5), as frozen attrs classes built by :mod:`core.inputs.loading`.
 
 Each record keeps ``row``, its 1-based row in the input sheet (header = row 1), so that a rule
 broken later can still point at the cell. Italian terms: *ente* (institution), *unità*

@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from .model import Value
-from .money import Pool, instalments
+from ciclope.core.model import Value
+from ciclope.core.money import Pool, instalments
 
 
 @attrs.frozen(weakref_slot=False)

@@ -44,10 +44,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .nearest import hint
-from .problems import CiclopeError, Problem, Problems
-from .tomlcompat import tomllib
-from .values import to_decimal
+from ciclope.core.nearest import hint
+from ciclope.core.problems import CiclopeError, Problem, Problems
+from ciclope.core.tomlcompat import tomllib
+from ciclope.core.values import to_decimal
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from .provisions import Provision
+from ciclope.core.provisions import Provision
 
 # ``COMPARTO`` of a plugin whose enti each name their comparto (hook ``ciclope_comparto``): every installed layer
 # is registered under it, and each ente's hooks call only the layers of that ente's comparto

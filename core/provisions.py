@@ -27,9 +27,9 @@ from typing import Any
 
 import attrs
 
-from .problems import CiclopeError, Problem
-from .tomlcompat import tomllib
-from .values import to_decimal
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.tomlcompat import tomllib
+from ciclope.core.values import to_decimal
 
 __all__ = ["CONFIDENCE", "Provision", "all_in_force", "in_force", "load_provisions"]
 

@@ -7,14 +7,23 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .ledger import Ledger
-from .model import Ente
-from .money import Pool
-from .outcomes import Attestation, Deadline, MonitoringOutcome, OrgPerformance, Positions, ReportSection, Rewards, Score
-from .params import Params
-from .plugininfo import PluginInfo
-from .problems import Problem
-from .trace import Figure
+from ciclope.core.ledger import Ledger
+from ciclope.core.model import Ente
+from ciclope.core.money import Pool
+from ciclope.core.outcomes import (
+    Attestation,
+    Deadline,
+    MonitoringOutcome,
+    OrgPerformance,
+    Positions,
+    ReportSection,
+    Rewards,
+    Score,
+)
+from ciclope.core.params import Params
+from ciclope.core.plugininfo import PluginInfo
+from ciclope.core.problems import Problem
+from ciclope.core.trace import Figure
 
 T = TypeVar("T")
 

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .conciliation import has_contraddittorio, po_needs_contraddittorio
-from .model import EvaluationItem, Indicator, Person
-from .money import CENT, TEN_THOUSANDTH
-from .outcomes import OrgPerformance, Score
-from .ranking import by_score, cut_without_ties, top_share
-from .trace import CardInputs, Input, Trace
+from ciclope.core.conciliation import has_contraddittorio, po_needs_contraddittorio
+from ciclope.core.model import EvaluationItem, Indicator, Person
+from ciclope.core.money import CENT, TEN_THOUSANDTH
+from ciclope.core.outcomes import OrgPerformance, Score
+from ciclope.core.ranking import by_score, cut_without_ties, top_share
+from ciclope.core.trace import CardInputs, Input, Trace
 
 __all__ = [
     "SOURCE_CARD",

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
-from .model import Person
-from .money import ZERO, Pool, split
-from .outcomes import Award, Score
-from .trace import Input, Trace
+from ciclope.core.model import Person
+from ciclope.core.money import ZERO, Pool, split
+from ciclope.core.outcomes import Award, Score
+from ciclope.core.trace import Input, Trace
 
 
 def distribute(

@@ -60,9 +60,9 @@ from typing import Any
 
 import pytest
 
-from .config import resolve_params
-from .problems import CiclopeError
-from .tomlcompat import tomllib
+from ciclope.core.inputs.config import resolve_params
+from ciclope.core.problems import CiclopeError
+from ciclope.core.tomlcompat import tomllib
 
 
 def write_ente(folder: Path, files: Mapping[str, str]) -> Path:
@@ -83,10 +83,10 @@ def compute_ente(
     ente_id: str = "caso",
 ):
     """Load the folder and run the cycle; raises CiclopeError for bad data or bad params, and AssertionError
-    when an explanation refers to a figure never recorded or to a cell of no input (:mod:`core.references`):
+    when an explanation refers to a figure never recorded or to a cell of no input (:mod:`core.engine.references`):
     a warning in production, a failed test of the plugin here."""
-    from .config import EnteConfig
-    from .runner import compute
+    from ciclope.core.inputs.config import EnteConfig
+    from ciclope.core.run.runner import compute
 
     resolved, problems = resolve_params(plugin, year, params or {}, "params")
     if problems:
@@ -99,7 +99,7 @@ def compute_ente(
 
 def assert_explained(result) -> None:
     """Raise AssertionError listing every reference of the result's explanations that leads nowhere."""
-    from .references import RULES
+    from ciclope.core.engine.references import RULES
 
     dangling = [p.message for p in result.violations if p.rule in RULES]
     if dangling:
@@ -108,7 +108,7 @@ def assert_explained(result) -> None:
 
 def results_doc(result) -> dict:
     """The ``results.json`` document of a Result, as parsed JSON."""
-    from .results import dumps
+    from ciclope.core.output.results import dumps
 
     return json.loads(dumps(result))
 

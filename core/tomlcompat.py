@@ -49,7 +49,7 @@ def loads_checked(text: str) -> dict:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        from .tomlerrors import translate
+        from ciclope.core.tomlerrors import translate
 
         raise ValueError(translate(str(exc), text)) from None
     except RecursionError:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, overload
 
 import attrs
 
-from .problems import Problem
+from ciclope.core.problems import Problem
 
 
 @attrs.frozen(weakref_slot=False)  # many instances per ente: no weak-reference slot

@@ -250,3 +250,19 @@ def to_decimal(value: int | float | str | Decimal) -> Decimal:
             raise ValueError(f"atteso un numero finito, trovato {value!r}")
         return within_precision(d, value)
     return parse_number(str(value))
+
+
+def parse_indicator_value(kind: str, text: str) -> Any:
+    """An indicator's target or actual as its type reads it (rules/core.md §1)."""
+    if kind == "deadline":
+        return parse_date(text)
+    if kind == "boolean":
+        return parse_bool(text)
+    if kind == "monitor":
+        for parse in (parse_number, parse_date):
+            try:
+                return parse(text)
+            except ValueError:
+                pass
+        return text  # "monitoraggio": measured and reported, never scored
+    return parse_number(text)

@@ -35,7 +35,7 @@ def reportcase_installed(monkeypatch):
     """The report case's regulation (tests/reportcase.py) as an installed plugin (group ciclope.plugins)."""
     from importlib.metadata import EntryPoint
 
-    from ciclope.core import registry
+    from ciclope.core.engine import registry
 
     ep = EntryPoint(name="reportcase", value="reportcase:PLUGIN", group=registry.GROUP)
     installed = dict(registry._scan())

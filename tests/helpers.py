@@ -202,7 +202,7 @@ def run_cycle(cycle: Path) -> Path:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "ciclope.core.cli", "run", str(cycle), "--out",
+    done = subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", "run", str(cycle), "--out",
                            str(cycle.parent / "out"), "--no-store"], capture_output=True, text=True)  # fmt: skip
     assert done.returncode in (0, 1), done.stderr
     return cycle.parent / "out"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from ciclope.core.cli import main
-from ciclope.core.loading import column_code
+from ciclope.core.commands.cli import main
+from ciclope.core.inputs.loading import column_code
 
 AREAS = ("a1", "a2", "a3")
 STAFF_PER_AREA = 12

@@ -101,8 +101,8 @@ def labelled_codes() -> frozenset[str]:
     installed plugin's labels (statuses, components, funds), its parameters' choices with words, the sheets
     and columns of the workbook. A reader must see the word, never the code."""
     from ciclope.core import labels
-    from ciclope.core.loading import HEADERS_IT, SHEET_TITLES
-    from ciclope.core.registry import _plugin_info, available_plugins
+    from ciclope.core.engine.registry import _plugin_info, available_plugins
+    from ciclope.core.inputs.loading import HEADERS_IT, SHEET_TITLES
 
     words: dict[str, str] = {}
     for table in (labels.STATUS_LABELS, labels.TYPE_LABELS, labels.KIND_LABELS, labels.ROLE_LABELS):
@@ -119,7 +119,7 @@ def labelled_codes() -> frozenset[str]:
 def parameter_names() -> frozenset[str]:
     """The parameters of every installed plugin and their choices: what an office writes in ``[ente.params]`` of
     cycle.toml, so a document for the office may name them as written."""
-    from ciclope.core.registry import Hooks, available_plugins
+    from ciclope.core.engine.registry import Hooks, available_plugins
 
     names: set[str] = set()
     for name in available_plugins():

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import Ente, Person, Score
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.params import load_param_specs, merge_params
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import check_expected, results_doc
@@ -575,7 +575,7 @@ def test_the_same_amount_is_judged_before_cent_rounding(ciclope_ente):
 
 def test_the_demo_plan_has_the_pola_days_per_week_target():
     """002… §5.2.4: "n. giornate a settimana svolgibili in modalità agile: da 1 a 3" (2021), as two indicators."""
-    from ciclope.core.registry import load_plugin
+    from ciclope.core.engine.registry import load_plugin
 
     text = (load_plugin("bergamo")[1].demo / "cciaa-bergamo" / "indicators.csv").read_text(encoding="utf-8")
     rows = [line.split(",") for line in text.splitlines() if "giornate a settimana svolgibili" in line]
@@ -585,7 +585,7 @@ def test_the_demo_plan_has_the_pola_days_per_week_target():
 def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
     """A bounds error (w_unit 150 > 100) no longer hides the plugin's combination check (levels not increasing:
     adeguata 60, buona 50, eccellente 95)."""
-    from ciclope.core.config import resolve_params
+    from ciclope.core.inputs.config import resolve_params
 
     _, problems = resolve_params("bergamo", 2021, {"w_unit": 150, "level_buona": 50}, "cycle.toml")
     assert sorted(p.rule for p in problems) == ["bergamo.params.levels", "config.param_bounds"]

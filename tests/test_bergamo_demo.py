@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.registry import load_plugin
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import load_plugin
 from ciclope.core.testing import compute_ente, results_doc
 
 ROOT = Path(__file__).resolve().parent.parent

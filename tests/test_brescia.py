@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 from conftest import CHECK_RESULTS
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import Hooks, load_plugin
 from ciclope.core.money import bounded_split
 from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError
-from ciclope.core.registry import Hooks, load_plugin
 from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
 from ciclope.plugins.brescia import common, rules
 
@@ -1156,7 +1156,7 @@ def test_explain_a_position_can_be_recomputed_by_hand(tmp_path):
     """explain --position: λ to 6 decimals (206.666667 × 60 = 12400.00002 → 12400.00: F 40800 − P1's 16000 =
     24800 over P2 and P3 scored 60 each, λ = 24800 / 120), each interim extra as its own input, and the
     holder's award = pay due + result pay, every figure of the chain adding up."""
-    from ciclope.core.explain import explain
+    from ciclope.core.run.explain import explain
 
     positions = f"""
         id,title,unit,holder,{",".join(ALL)},interim_of,interim_percent,interim_from,interim_to
@@ -1180,7 +1180,7 @@ def test_explain_a_position_can_be_recomputed_by_hand(tmp_path):
 def test_explain_says_a_blocked_holder_is_not_paid(tmp_path):
     """A holder of category C cannot be appointed (art. 1.2): the position's "pagata" figure reads NO, with the
     reason, never «non pagabile = NO»."""
-    from ciclope.core.explain import explain
+    from ciclope.core.run.explain import explain
 
     people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,C,s2,")
     res, _ = run(tmp_path, **{"people.csv": people})
@@ -1198,7 +1198,7 @@ def r2_(x):
 def test_explain_person_says_why_a_blocked_holder_gets_nothing(tmp_path):
     """explain --person of a PO who cannot be appointed (category C, art. 1.2): not a bare «nessun importo
     assegnato» but the reason and the article."""
-    from ciclope.core.explain import explain
+    from ciclope.core.run.explain import explain
 
     people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,C,s2,")
     res, _ = run(tmp_path, **{"people.csv": people})

@@ -266,9 +266,9 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(seed):
     import random
     from decimal import Decimal
 
+    from ciclope.core.engine.organizational import compute
+    from ciclope.core.engine.registry import Hooks
     from ciclope.core.model import Ente, Indicator, Objective
-    from ciclope.core.organizational import compute
-    from ciclope.core.registry import Hooks
     from ciclope.core.scoring import mixed_weights
     from ciclope.core.trace import Trace
 

@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from ciclope.core.calendar import escape_text, fold, ics, render
-from ciclope.core.cli import main
+from ciclope.core.commands.calendar import escape_text, fold, ics, render
+from ciclope.core.commands.cli import main
 
 from reportcase import make_case, write_config
 

@@ -2,7 +2,7 @@
 
 import json
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.reports.fmt import cite
 
 from helpers import two_enti
@@ -51,7 +51,7 @@ def test_sources_are_cited_by_title_for_readers(example, tmp_path, capsys):
 
 
 def test_the_summary_never_cuts_a_note_mid_word():
-    from ciclope.core.runner import EnteOutcome, summary_table
+    from ciclope.core.run.runner import EnteOutcome, summary_table
 
     long = "la somma dei coefficienti " * 10 + "dirigente € 4.567,89"
     table = summary_table([EnteOutcome("e", "brescia", "errors", long)])

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 from helpers import two_enti as setup
 

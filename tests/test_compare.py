@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ from conftest import CHECK_RESULTS
 
 from ciclope.core import bands as merit
 from ciclope.core import scoring
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import results_doc
 from ciclope.plugins.comunita_montane import bands as art17
@@ -896,7 +896,7 @@ def test_public_example_through_the_cli(example, tmp_path, capsys):
 
 
 def test_demo_runs_without_error_violations(tmp_path, capsys):
-    from ciclope.core.registry import load_plugin
+    from ciclope.core.engine.registry import load_plugin
 
     DEMO = load_plugin("comunita_montane")[1].demo
     import shutil
@@ -1256,7 +1256,7 @@ def test_a_band_award_can_be_recomputed_from_its_inputs(ciclope_ente):
 
 def test_explain_cites_art_18_for_the_bonus_and_shows_a_renounced_one(ciclope_ente):
     """explain --person: the bonus cites art. 18 (not «ente.toml [funds]»); a renounced bonus is a figure of 0."""
-    from ciclope.core.explain import explain
+    from ciclope.core.run.explain import explain
 
     res = ciclope_ente(PLUGIN, ente(hundred(), funds=BONUS, approvals="bonus_decided = 2021-01-15"))
     text = explain(res, "person", "P001")

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from ciclope.core import bands as merit
 from ciclope.core import scoring
+from ciclope.core.engine.registry import Hooks
 from ciclope.core.model import Ente, EvaluationItem, Person, Unit
 from ciclope.core.money import Pool
 from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.params import merge_params
-from ciclope.core.registry import Hooks
 from ciclope.core.trace import Trace
 from ciclope.plugins.comunita_montane import rules
 from ciclope.plugins.comunita_montane.checks import check_params, parse_bands

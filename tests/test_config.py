@@ -2,8 +2,8 @@
 
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.config import load_config
+from ciclope.core.commands.cli import main
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
 

@@ -215,7 +215,7 @@ def test_revisions_not_applied_keep_the_same_ente_with_its_indexes():
 
     import attrs
 
-    from ciclope.core.cycle import apply_revisions
+    from ciclope.core.engine.cycle import apply_revisions
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Revision
     from ciclope.core.trace import Trace
 

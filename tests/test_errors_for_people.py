@@ -5,7 +5,7 @@ import shutil
 
 import openpyxl
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.tomlerrors import translate
 
 from helpers import as_xlsx

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.explain import explain, show, suggest, value_kind, where
+from ciclope.core.commands.cli import main
+from ciclope.core.run.explain import explain, show, suggest, value_kind, where
 
 from reportcase import make_case, write_config
 

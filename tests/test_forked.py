@@ -1,6 +1,6 @@
 """An ente's schede.xlsx written by a forked copy when ``--jobs`` has a process to spare (issue 18).
 
-What is tested: :mod:`ciclope.core.forked` gives back the copy's exception as if this process had
+What is tested: :mod:`ciclope.core.run.forked` gives back the copy's exception as if this process had
 raised it (an OSError stays an OSError), says when the copy was killed, and never leaves a zombie;
 ``ciclope run --jobs 2`` on one ente forks once and writes the same bytes and the same store record as
 one process; a copy that fails fails its ente alone, with nothing published. Timings are in
@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ciclope.core import cli, forked, runner
-from ciclope.core.config import load_config
+from ciclope.core.commands import cli
+from ciclope.core.commands.synth import synth
+from ciclope.core.inputs.config import load_config
 from ciclope.core.reports import xlsx
+from ciclope.core.run import forked, runner
 from ciclope.core.store import open_store, schema
 from ciclope.core.store.engine import engine_for
-from ciclope.core.synth import synth
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the forked copy: Linux only")
 
@@ -213,7 +214,7 @@ def test_one_ente_with_two_jobs_in_a_fresh_process_writes_every_output(one_ente,
         [
             sys.executable,
             "-m",
-            "ciclope.core.cli",
+            "ciclope.core.commands.cli",
             "run",
             str(one_ente),
             "--out",

@@ -133,9 +133,9 @@ def test_unit_cycle_is_reported_not_looped(tmp_path):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    import ciclope.core.tables
+    import ciclope.core.inputs.tables
 
-    monkeypatch.setattr(ciclope.core.tables, "MAX_ROWS", 3)
+    monkeypatch.setattr(ciclope.core.inputs.tables, "MAX_ROWS", 3)
     folder = write_ente(tmp_path / "e", BASE)
     try:
         compute_ente(folder, coreonly, 2021)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ciclope.core.engine.registry import load_plugin
+from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError
-from ciclope.core.registry import load_plugin
-from ciclope.core.results import dumps
 from ciclope.core.testing import compute_ente
 from ciclope.core.tomlcompat import tomllib
 

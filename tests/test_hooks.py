@@ -6,8 +6,9 @@ import types
 import pluggy
 import pytest
 
-from ciclope.core import defaults, hookimpl, hookspecs
-from ciclope.core.registry import Hooks, available_plugins, make_plugin_manager
+from ciclope.core import hookimpl
+from ciclope.core.engine import defaults, hookspecs
+from ciclope.core.engine.registry import Hooks, available_plugins, make_plugin_manager
 from ciclope.core.testing import compute_ente, write_ente
 
 from helpers import files
@@ -122,10 +123,10 @@ def test_facade_calls_hooks_by_keyword_only():
 def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
     from pathlib import Path
 
-    from ciclope.core.hookdoc import render
+    from ciclope.core.engine.hookdoc import render
 
     doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
-    assert doc == render(), "docs/hooks.md is stale: python -m ciclope.core.hookdoc > docs/hooks.md"
+    assert doc == render(), "docs/hooks.md is stale: python -m ciclope.core.engine.hookdoc > docs/hooks.md"
     for name in SPECS:
         assert f"## {name}" in doc
     guide = (Path(__file__).parent.parent / "docs" / "plugin-guide.md").read_text(encoding="utf-8")
@@ -135,7 +136,7 @@ def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
 
 def test_a_figure_the_plugins_achiever_records_is_the_one_kept(tmp_path):
     """An achiever hook that records the figure of its indicator or objective itself keeps it: the core records its
-    own only for a key nobody recorded (core/organizational.py, one look-up with setdefault, issue 18)."""
+    own only for a key nobody recorded (core/engine/organizational.py, one look-up with setdefault, issue 18)."""
     from decimal import Decimal
 
     plugin = types.ModuleType("ownfigures")
@@ -221,7 +222,7 @@ def test_a_per_item_hook_is_answered_as_pluggy_answers_it():
     answers first, None passes the item on, the core's trylast default answers last."""
     from decimal import Decimal
 
-    from ciclope.core.registry import _per_item
+    from ciclope.core.engine.registry import _per_item
     from ciclope.core.trace import Trace
 
     early = _answering("early", {"A": Decimal("0.1"), "B": Decimal("0.2")})
@@ -240,7 +241,7 @@ def test_a_per_item_hook_with_a_wrapper_goes_through_the_wrapper():
     """A layer's wrapper around a per-item hook sees every call and may change the answer."""
     from decimal import Decimal
 
-    from ciclope.core.registry import _per_item
+    from ciclope.core.engine.registry import _per_item
     from ciclope.core.trace import Trace
 
     seen = []

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.loading import load_ente
+from ciclope.core.commands.cli import main
+from ciclope.core.inputs.loading import load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
 
@@ -113,7 +113,7 @@ def test_17_a_huge_declared_dimension_is_bounded(tmp_path):
 
 
 def test_17b_a_zip_bomb_is_refused_before_opening(tmp_path, monkeypatch):
-    from ciclope.core import tables
+    from ciclope.core.inputs import tables
 
     folder = write_ente(tmp_path / "e", files())
     as_workbook(folder)
@@ -187,7 +187,7 @@ def test_14_a_plugin_crashing_in_check_params_fails_only_its_ente(tmp_path, monk
         '[[ente]]\nid = "a"\nplugin = "comunita_montane"\ndata = "a"\n'
         '[[ente]]\nid = "b"\nplugin = "comunita_montane"\ndata = "b"\n[ente.params]\nunit_item_weight = 30\n'
     )
-    from ciclope.core import registry
+    from ciclope.core.engine import registry
 
     real = registry.Hooks.check_params
 
@@ -207,7 +207,7 @@ def test_14_a_plugin_crashing_in_check_params_fails_only_its_ente(tmp_path, monk
 
 
 def test_14b_sys_exit_inside_a_hook_fails_only_that_ente(tmp_path, monkeypatch):
-    from ciclope.core import runner
+    from ciclope.core.run import runner
 
     cfg = config(tmp_path)
     real = runner.compute
@@ -343,7 +343,7 @@ def test_12_negative_days_are_refused(tmp_path):
 def test_13_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch, capsys):
     """A read-only output folder (simulated: root writes anywhere) gave a traceback after computing every ente;
     now each ente fails with one Italian line, and the run goes on."""
-    from ciclope.core import runner
+    from ciclope.core.run import runner
 
     cfg = config(tmp_path)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.registry import load_plugin
+from ciclope.core.engine.registry import load_plugin
 from ciclope.core.testing import write_ente
 
 from helpers import files

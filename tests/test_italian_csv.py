@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 DECIMAL = re.compile(r"^-?\d+\.\d+%?$")
 FIGURES = ("organizational", "monitoring", "individual", "rewards", "positions")

@@ -12,13 +12,13 @@ import openpyxl
 import pytest
 
 from ciclope.core import labels
-from ciclope.core.cli import main
-from ciclope.core.config import load_config
-from ciclope.core.console import render_problems
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import load_plugin
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import Problem
-from ciclope.core.registry import load_plugin
 from ciclope.core.reports import fmt
-from ciclope.core.runner import compute
+from ciclope.core.run.console import render_problems
+from ciclope.core.run.runner import compute
 
 
 def demo(plugin: str, tmp_path: Path) -> Path:
@@ -178,7 +178,7 @@ def test_new_plugin_says_pip_install_e(tmp_path, capsys, monkeypatch):
 
 def test_an_area_of_the_2022_contract_is_read_as_its_category(tmp_path):
     """The template of a cycle after 1.4.2023 offers the Aree: the loader reads each as the category it replaced."""
-    from ciclope.core.loading import CANONICAL
+    from ciclope.core.inputs.loading import CANONICAL
 
     parse = CANONICAL["people"]["category"][0]
     assert parse("Area degli Istruttori") == "C" and parse("area dei funzionari e dell'elevata qualificazione") == "D"

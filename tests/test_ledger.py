@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ciclope.core import Award, Pool, PositionPay, Positions, Rewards
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.ledger import Ledger
 from ciclope.core.money import POSITION
 

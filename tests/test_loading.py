@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import loading, tables, values
-from ciclope.core.loading import InputSchema, load_ente
+from ciclope.core import values
+from ciclope.core.inputs import loading, tables
+from ciclope.core.inputs.loading import InputSchema, load_ente
 from ciclope.core.model import EvaluationItem
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ciclope.core.commands.synth import synthetic_ente
+from ciclope.core.engine.registry import Hooks, available_plugins
 from ciclope.core.money import PERFORMANCE
-from ciclope.core.registry import Hooks, available_plugins
-from ciclope.core.results import dumps
-from ciclope.core.synth import synthetic_ente
+from ciclope.core.output.results import dumps
 from ciclope.core.testing import compute_ente
 
 PLUGINS = sorted(available_plugins())

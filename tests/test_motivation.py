@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import shutil
 
-from ciclope.core.cli import main
-from ciclope.core.loading import load_ente
-from ciclope.core.registry import load_plugin
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import load_plugin
+from ciclope.core.inputs.loading import load_ente
 
 
 def test_a_cards_motivation_reaches_the_scheda(tmp_path):

@@ -15,10 +15,10 @@ import attrs
 import pytest
 
 from ciclope.core import Award, Deadline, Pool, Rewards, Score
-from ciclope.core.cli import main
-from ciclope.core.config import resolve_params
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import make_plugin_manager
+from ciclope.core.inputs.config import resolve_params
 from ciclope.core.params import ParamSpec
-from ciclope.core.registry import make_plugin_manager
 from ciclope.core.trace import Trace
 from ciclope.plugins.ccnl_funzioni_locali import acts, art69, art69_split, bounds, differentiation, national
 from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione
@@ -325,7 +325,7 @@ def test_the_piao_s_deadline_by_law_in_2022_2023_2024():
 
 
 def test_an_act_done_after_the_law_s_date_is_late_even_if_the_local_text_allows_it():
-    from ciclope.core.cycle import calendar_status
+    from ciclope.core.engine.cycle import calendar_status
 
     class Ente:
         approvals = {"piano_adopted": dt.date(2024, 3, 1)}  # within the local 15.3, after the law's 31.1
@@ -431,8 +431,8 @@ def test_art69_one_quota_per_ranking_of_the_plugin(tmp_path, plugin):
     maggiorazione's beneficiaries are taken in each ranking, up to floor(quota × staff evaluated in it)."""
     national = "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.25 }\n"
     cycle = demo_copy(tmp_path, plugin, national)
-    from ciclope.core.config import load_config
-    from ciclope.core.runner import compute
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
 
     plan = load_config(cycle)
     result = compute(plan.enti[0], plan.year)
@@ -454,9 +454,9 @@ def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(t
     """One split: under comunita_montane (which pays its whole fund: nothing unpaid covers the set-aside) every
     premium equals what the plugin alone computes on the fund less the set-aside, to the cent — never a second
     split of rounded amounts, which moved a cent between colleagues."""
-    from ciclope.core.config import load_config
-    from ciclope.core.registry import Hooks
-    from ciclope.core.runner import compute
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
 
     cycle = demo_copy(
         tmp_path, "comunita_montane", "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"

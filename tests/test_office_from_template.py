@@ -16,9 +16,9 @@ import pytest
 from conftest import EXAMPLES
 
 from ciclope.core import InputSchema
-from ciclope.core.cli import main
-from ciclope.core.loading import column_code, merge_schemas, sheet_title
-from ciclope.core.registry import Hooks, load_plugin
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import Hooks, load_plugin
+from ciclope.core.inputs.loading import column_code, merge_schemas, sheet_title
 
 pytestmark = pytest.mark.slow  # four enti through the whole office path, with their documents
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from office_year import collect, prepare
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 pytestmark = [
     pytest.mark.slow,

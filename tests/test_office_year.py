@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from office_year import collect, fill_workbook, person_name, prepare
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 pytestmark = pytest.mark.slow  # Chromium prints 40 PDFs
 

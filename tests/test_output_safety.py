@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core import outroot
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
+from ciclope.core.output import outroot
 from ciclope.core.testing import write_ente
 
 from helpers import files, two_enti

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.synth import synth
+from ciclope.core.commands.cli import main
+from ciclope.core.commands.synth import synth
 
 GOLDEN = Path(__file__).parent / "golden" / "outputs.json"
 

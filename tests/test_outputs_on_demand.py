@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 DOCS = ("relazione.html", "schede.xlsx", "trasparenza.csv")
 
@@ -68,7 +68,7 @@ def test_a_run_without_schede_does_not_import_the_workbook_writer(example, tmp_p
 
     cfg = example("bergamo") / "cycle.toml"
     code = (
-        "import sys; from ciclope.core.cli import main; "
+        "import sys; from ciclope.core.commands.cli import main; "
         f"main(['run', {str(cfg)!r}, '--out', {str(tmp_path / 'o')!r}, '--no-store', '--outputs', sys.argv[1]]); "
         "print(sorted(m for m in ('openpyxl', 'ciclope.core.reports.xlsx') if m in sys.modules))"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import ciclope.core
-from ciclope.core.registry import available_plugins, load_plugin, make_plugin_manager
+from ciclope.core.engine.registry import available_plugins, load_plugin, make_plugin_manager
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 DEPENDENCIES = {"attrs"}  # the distribution's runtime dependencies a plugin may use directly
@@ -187,8 +187,8 @@ def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypa
     monkeypatch.syspath_prepend(str(tmp_path))
     import reexport_plugin
 
+    from ciclope.core.engine.registry import Hooks
     from ciclope.core.params import Params
-    from ciclope.core.registry import Hooks
 
     hooks = Hooks(make_plugin_manager(reexport_plugin)[0])
     assert [p.rule for p in hooks.check_params(params=Params())] == ["x.once"]
@@ -203,7 +203,7 @@ def test_the_manager_registers_what_the_modules_themselves_register(name):
     modules themselves; and the same hookspecs."""
     import pluggy
 
-    from ciclope.core import defaults, hookspecs, registry
+    from ciclope.core.engine import defaults, hookspecs, registry
 
     module, info = load_plugin(name)
     ours, _ = make_plugin_manager(name)
@@ -247,9 +247,9 @@ def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_p
     import types
 
     from ciclope.core import hookimpl
+    from ciclope.core.engine.registry import Hooks
     from ciclope.core.params import Params
     from ciclope.core.problems import Problem
-    from ciclope.core.registry import Hooks
 
     pkg = types.ModuleType("growing")
     pkg.__path__ = []  # a package, with two submodules that have no hooks at all

@@ -40,10 +40,10 @@ def run(tmp_path, plugin, params=None):
     fs = files()
     fs["ente.toml"] = re.sub(r"\[funds\]\n[^\n]*\n", "", fs["ente.toml"]) + FUNDS  # the guide's own funds
     folder = write_ente(tmp_path / "e", fs)
-    from ciclope.core.config import EnteConfig
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.config import EnteConfig
     from ciclope.core.params import merge_params
-    from ciclope.core.registry import Hooks
-    from ciclope.core.runner import compute
+    from ciclope.core.run.runner import compute
 
     specs = Hooks.for_plugin(plugin)[0].params(year=2021)
     assert specs["min_score"].value == Decimal(60)  # params.toml found beside the package
@@ -53,7 +53,7 @@ def run(tmp_path, plugin, params=None):
 
 
 def test_the_guide_example_pays_by_score_times_fte(tmp_path, guide_plugin, monkeypatch):
-    from ciclope.core import registry
+    from ciclope.core.engine import registry
 
     monkeypatch.setattr(registry, "load_plugin", lambda name: (guide_plugin, registry._info(guide_plugin)))
     doc = run(tmp_path, "guide_example")
@@ -66,7 +66,7 @@ def test_the_guide_example_pays_by_score_times_fte(tmp_path, guide_plugin, monke
 
 
 def test_below_the_threshold_is_a_zero_award_with_a_status(tmp_path, guide_plugin, monkeypatch):
-    from ciclope.core import registry
+    from ciclope.core.engine import registry
 
     monkeypatch.setattr(registry, "load_plugin", lambda name: (guide_plugin, registry._info(guide_plugin)))
     doc = run(tmp_path, "guide_example", {"min_score": 70})

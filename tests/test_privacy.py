@@ -3,7 +3,7 @@
 import csv
 import re
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 
 def test_names_stay_out_of_logs_and_transparency(example, capsys):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.registry import available_plugins, load_plugin
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import available_plugins, load_plugin
 from ciclope.core.reports.fmt import ROLE_LABELS
 from ciclope.core.reports.public import chromium
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_public_relazione import leaks, personal_tokens
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import available_plugins, load_plugin
 from ciclope.core.params import load_param_specs
-from ciclope.core.registry import available_plugins, load_plugin
 
 PUBLIC = ("relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv")
 REPOSITORY_NAMES = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|rules/|\w+\.md\b|SPEC\b")

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ciclope.core.cli import main
-from ciclope.core.config import load_config
+from ciclope.core.commands.cli import main
+from ciclope.core.inputs.config import load_config
 from ciclope.core.money import PERFORMANCE
 from ciclope.core.reports import art20, transparency
 from ciclope.core.reports.disclosure import SMALL
-from ciclope.core.runner import compute
+from ciclope.core.run.runner import compute
 
 MONEY = re.compile(r"(?<![\d.,])(\d+),(\d\d)(?![\d,])")
 

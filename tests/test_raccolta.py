@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 from office_year import collect, fill_workbook, prepare
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 
 @pytest.fixture

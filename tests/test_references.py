@@ -1,4 +1,4 @@
-"""Every reference of an explanation leads somewhere (core/references.py): an input's ``ref`` names a recorded
+"""Every reference of an explanation leads somewhere (core/engine/references.py): an input's ``ref`` names a recorded
 figure and its ``cell`` an input file of the ente, ``ente.toml`` or a parameter in force. A reference that
 leads nowhere is a warning in production and a failed test in the plugin test kit."""
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from ciclope.core import Input, hookimpl
-from ciclope.core.config import EnteConfig, load_config, resolve_params
-from ciclope.core.references import CELL, REF, dangling, sources
-from ciclope.core.registry import available_plugins, load_plugin
-from ciclope.core.runner import compute
+from ciclope.core.engine.references import CELL, REF, dangling, sources
+from ciclope.core.engine.registry import available_plugins, load_plugin
+from ciclope.core.inputs.config import EnteConfig, load_config, resolve_params
+from ciclope.core.run.runner import compute
 from ciclope.core.testing import compute_ente, write_ente
 
 from helpers import files

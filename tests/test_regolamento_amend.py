@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from test_regolamento_from_docs import REGULATION, files
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.compare import compare, select
 from ciclope.core.compare.scenario import load_scenarios
-from ciclope.core.config import load_config
-from ciclope.core.explain import explain
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
-from ciclope.core.runner import compute
+from ciclope.core.run.explain import explain
+from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
 DEMO = Path(__file__).parent.parent / "plugins" / "regolamento" / "demo" / "cycle.toml"
@@ -124,7 +124,7 @@ def test_an_amendment_in_ente_params_applies_to_run(tmp_path):
 
 def test_a_plugin_without_amendable_parameters_refuses_a_dotted_key(tmp_path):
     with pytest.raises(CiclopeError) as err:
-        from ciclope.core.config import resolve_params
+        from ciclope.core.inputs.config import resolve_params
 
         params, problems = resolve_params("brescia", 2021, {"rating_max.x": 3}, "cycle.toml")
         raise CiclopeError(problems)

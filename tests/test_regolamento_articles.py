@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.plugins.regolamento import articles as art
 from ciclope.plugins.regolamento.load import load
 from ciclope.plugins.regolamento.spec import Premium, Regulation, key

@@ -28,7 +28,7 @@ AREA = '[ente.params]\nranking_scope = "area"\n'
 
 
 def cli(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "ciclope.core.cli", *args], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", *args], check=True, capture_output=True)
 
 
 def both(source: Path, tmp: Path, by_area: bool = False) -> tuple[Path, Path]:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from ciclope.core.synth import synth
+from ciclope.core.commands.synth import synth
 
 from helpers import as_declared, run_cycle
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ciclope.core.commands.scaffold import create_regulation
 from ciclope.core.problems import CiclopeError
-from ciclope.core.scaffold import create_regulation
 from ciclope.core.testing import check_expected, lookup
 from ciclope.plugins import regolamento
 
@@ -20,7 +20,7 @@ DEMO = Path(regolamento.__file__).parent / "demo"
 
 
 def ciclope(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ciclope.core.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

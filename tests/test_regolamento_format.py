@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from ciclope.core.config import load_config
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.plugins.regolamento import schemagen
 from ciclope.plugins.regolamento.lines import key_lines

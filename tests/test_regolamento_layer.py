@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_regolamento_from_docs import REGULATION, files
 
-from ciclope.core.config import load_config
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
-from ciclope.core.runner import compute
+from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
 WITH = REGULATION.replace('tipo_ente = "comune"\n', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"\n')

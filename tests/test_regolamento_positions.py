@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ciclope.core import explain
 from ciclope.core.problems import CiclopeError
+from ciclope.core.run import explain
 from ciclope.plugins.regolamento import access, positionshare
 from ciclope.plugins.regolamento.load import load
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ciclope.core.explain import explain
+from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.load import load
 
 from helpers import amounts, one_unit_comune, run_declared

@@ -21,7 +21,7 @@ POOL = "performance_individuale"
 
 
 def run(folder: Path) -> dict:
-    subprocess.run([sys.executable, "-m", "ciclope.core.cli", "run", str(folder / "cycle.toml"), "--out",
+    subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", "run", str(folder / "cycle.toml"), "--out",
                     str(folder / "out"), "--no-store"], check=True, capture_output=True)  # fmt: skip
     return json.loads((folder / "out" / "cm-esempio" / "results.json").read_text(encoding="utf-8"))
 

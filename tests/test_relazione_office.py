@@ -6,7 +6,7 @@ import re
 
 import openpyxl
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 
 def _section(html: str, ident: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from ciclope.core.cli import main
-from ciclope.core.narrative import PARTS, key_of, published, read
+from ciclope.core.commands.cli import main
+from ciclope.core.commands.template import narrative_text
+from ciclope.core.inputs.narrative import PARTS, key_of, published, read
 from ciclope.core.reports.markdown import render
-from ciclope.core.template import narrative_text
 
 
 def _write(folder, name: str, text: str | bytes) -> None:

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import runner
-from ciclope.core.config import load_config
+from ciclope.core.commands.synth import synth
+from ciclope.core.engine.registry import available_plugins
 from ciclope.core.fmt import _decimal_it
-from ciclope.core.registry import available_plugins
+from ciclope.core.inputs.config import load_config
 from ciclope.core.reports import fmt, stats
-from ciclope.core.synth import synth
+from ciclope.core.run import runner
 
 PLUGINS = sorted(available_plugins())
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from ciclope.core import runner
-from ciclope.core.config import load_config
-from ciclope.core.registry import available_plugins
+from ciclope.core.commands.synth import synth
+from ciclope.core.engine.registry import available_plugins
+from ciclope.core.inputs.config import load_config
 from ciclope.core.reports import html, public
 from ciclope.core.reports.model import (
     Charts,
@@ -35,7 +35,7 @@ from ciclope.core.reports.model import (
     columns,
 )
 from ciclope.core.reports.relazione import build
-from ciclope.core.synth import synth
+from ciclope.core.run import runner
 
 
 def test_text_is_escaped_with_the_entities_of_html_escape():

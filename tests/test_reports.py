@@ -399,7 +399,7 @@ def test_csv_cells_are_neutralized(value, want):
 
 
 def test_public_example_transparency_has_no_names_or_ids(example):
-    from ciclope.core.cli import main
+    from ciclope.core.commands.cli import main
 
     for name in ("comunita_montane", "bergamo", "brescia"):
         folder = example(name)
@@ -477,7 +477,7 @@ def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     ≥ 90% of 4285.71 (3857.14): P1 only → 1; 60–90% (from 2571.43): nobody → 0; below: 10. Head counts are
     published (rules/core.md §6, revised), so the 11 evaluated and the premio medio conseguibile 12000 / 11 are
     too. Allocated and distributed: 12000.00."""
-    from ciclope.core.cli import main
+    from ciclope.core.commands.cli import main
 
     folder = example("comunita_montane")
     main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")])

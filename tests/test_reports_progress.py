@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import sys
 
-from ciclope.core import cli
-from ciclope.core.runner import EnteOutcome, run_plan
+from ciclope.core.commands import cli
+from ciclope.core.run.runner import EnteOutcome, run_plan
 
 from helpers import two_enti as setup
 
@@ -64,7 +64,7 @@ def screen(stream: str) -> str:
 
 
 def test_run_plan_reports_every_ente_in_order(tmp_path):
-    from ciclope.core.config import load_config
+    from ciclope.core.inputs.config import load_config
 
     cfg = setup(tmp_path)
     seen = []

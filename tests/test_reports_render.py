@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.reports import svg
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -3,7 +3,7 @@
 from decimal import Decimal as D
 
 from ciclope.core.outcomes import Award
-from ciclope.core.results import money, num, people_awards
+from ciclope.core.output.results import money, num, people_awards
 
 
 def test_rewards_people_are_keyed_by_person_with_further_awards_nested():
@@ -40,10 +40,11 @@ import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from ciclope.core import results, runner  # noqa: E402
-from ciclope.core.config import load_config  # noqa: E402
-from ciclope.core.registry import available_plugins  # noqa: E402
-from ciclope.core.synth import synth  # noqa: E402
+from ciclope.core.commands.synth import synth  # noqa: E402
+from ciclope.core.engine.registry import available_plugins  # noqa: E402
+from ciclope.core.inputs.config import load_config  # noqa: E402
+from ciclope.core.output import results  # noqa: E402
+from ciclope.core.run import runner  # noqa: E402
 
 
 def python_json(doc) -> str:

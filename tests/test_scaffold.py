@@ -1,7 +1,7 @@
 """``ciclope new-plugin``: names, the files it writes (installing one: tests/test_wheel.py)."""
 
-from ciclope.core.cli import main
-from ciclope.core.scaffold import files_for
+from ciclope.core.commands.cli import main
+from ciclope.core.commands.scaffold import files_for
 
 
 def test_refuses_bad_names_and_existing_folders(tmp_path, monkeypatch, capsys):
@@ -15,7 +15,7 @@ def test_refuses_bad_names_and_existing_folders(tmp_path, monkeypatch, capsys):
 
 
 def test_every_hook_is_listed_in_the_stub_in_cycle_order():
-    from ciclope.core import hookspecs
+    from ciclope.core.engine import hookspecs
 
     module = files_for("prova")["ciclope_prova/rules.py"]
     names = [name for name in dir(hookspecs) if name.startswith("ciclope_")]

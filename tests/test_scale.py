@@ -32,14 +32,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from ciclope.core import cli, runner
-from ciclope.core.config import load_config
+from ciclope.core.commands import cli
+from ciclope.core.commands.synth import synth
+from ciclope.core.engine.registry import available_plugins
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.registry import available_plugins
 from ciclope.core.reports import fmt, safe, sheets, xlsx, xlsxpack
 from ciclope.core.reports.model import Flag
-from ciclope.core.runner import KEPT_PROBLEMS, EnteOutcome, run_plan, summary_table
-from ciclope.core.synth import synth
+from ciclope.core.run import runner
+from ciclope.core.run.runner import KEPT_PROBLEMS, EnteOutcome, run_plan, summary_table
 from ciclope.core.testing import write_ente
 
 from helpers import files
@@ -392,7 +393,7 @@ def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
         cells[i][col] = "mezzo"  # the same bad text twice
     data["people.csv"] = "\n".join([head] + [",".join(c) for c in cells])
     folder = write_ente(tmp_path / "e", data)
-    from ciclope.core.loading import load_ente
+    from ciclope.core.inputs.loading import load_ente
 
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
@@ -401,7 +402,7 @@ def test_every_bad_cell_is_reported_even_when_the_same_text_repeats(tmp_path):
 
 
 def test_repeated_texts_give_equal_values(tmp_path):
-    from ciclope.core.loading import load_ente
+    from ciclope.core.inputs.loading import load_ente
 
     folder = write_ente(tmp_path / "e", files())
     ente = load_ente(folder, "e", 2021)

@@ -8,8 +8,8 @@ import shutil
 import openpyxl
 import pytest
 
-from ciclope.core.cli import main
-from ciclope.core.registry import available_plugins, load_plugin
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import available_plugins, load_plugin
 
 NUMBER = re.compile(r"^-?\d+([.,]\d+)?%?$")
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 
 def test_validate_until_monitoring_reports_what_run_until_monitoring_finds(example, tmp_path, capsys):

@@ -111,7 +111,7 @@ def test_card_score_equals_the_generator_sums(rows):
 def test_the_core_card_checks_by_hand():
     """rules/core.md §3: a card with an item twice, a card mixing empty and given weights (issue 18 made
     them one loop per card; no test held them before)."""
-    from ciclope.core.defaults import ciclope_validate
+    from ciclope.core.engine.defaults import ciclope_validate
     from ciclope.core.model import Ente, Person
 
     def card(pid, *rows):

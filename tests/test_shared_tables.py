@@ -14,12 +14,12 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES
 
-from ciclope.core import runner
-from ciclope.core.config import load_config
+from ciclope.core.inputs.config import load_config
 from ciclope.core.reports import sheets, xlsx
 from ciclope.core.reports.model import Flag, Table
 from ciclope.core.reports.relazione import build
 from ciclope.core.reports.relazione.worded import worded
+from ciclope.core.run import runner
 
 
 def test_a_typed_table_worded_by_hand():

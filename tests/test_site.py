@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.testing import write_ente
 
 from helpers import ENTE, files
@@ -336,7 +336,7 @@ def test_demo_records_every_plugin_in_one_store_and_builds_the_portal(tmp_path, 
 
 
 def test_demo_never_deletes_a_folder_called_sito_it_did_not_make(tmp_path, capsys):
-    from ciclope.core import owned
+    from ciclope.core.output import owned
 
     owned.claim_root(tmp_path / "demo", "demo")  # the demo's own folder, where the user made sito/
     mine = tmp_path / "demo" / "sito"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.reports import fmt
 from ciclope.core.store import open_store, schema
 from ciclope.core.store.engine import HEAD, alembic_config, engine_for, migrate
@@ -444,9 +444,9 @@ def test_a_jobs_run_keeps_no_record_once_it_is_written(tmp_path, monkeypatch):
     import gc
     import weakref
 
-    from ciclope.core import cli
+    from ciclope.core.commands import cli
+    from ciclope.core.commands.synth import synth
     from ciclope.core.store import write
-    from ciclope.core.synth import synth
 
     config = synth(tmp_path / "s", enti=5, people=30, seed=3)
     seen: list[weakref.ref] = []
@@ -552,7 +552,7 @@ def test_figures_written_through_the_driver_are_those_execute_writes(tmp_path, b
     """Issue 18: the figures' rows go to the driver's executemany with SQLAlchemy's compiled INSERT and
     bind processors. On each backend they read back exactly as rows written by Connection.execute
     (the path kept for a table whose bind names are not its column keys)."""
-    from ciclope.core import results
+    from ciclope.core.output import results
     from ciclope.core.store import write
     from ciclope.core.store.record import record_of
     from ciclope.core.testing import compute_ente
@@ -591,8 +591,8 @@ def test_the_trend_sections_filled_by_several_processes_are_those_of_one(tmp_pat
     """Issue 18: with --jobs the «Andamento» sections are filled by that many processes, each with its
     own connection to the store. The folders are those of a one-process run, byte for byte, and the
     sections are filled (no placeholder left)."""
+    from ciclope.core.commands.synth import synth
     from ciclope.core.reports.relazione.annexes import NO_ARCHIVE
-    from ciclope.core.synth import synth
 
     config = synth(tmp_path / "s", enti=6, people=30, seed=21)
     folders = {}

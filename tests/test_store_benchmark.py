@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.store.benchmark import Distribution, differentiation, shared_indicators
 
 

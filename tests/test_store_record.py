@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.model import EvaluationItem
-from ciclope.core.results import num
+from ciclope.core.output.results import num
 from ciclope.core.store import open_store, record, schema, write
 from ciclope.core.trace import CardInputs, Figure, Input
 
@@ -204,7 +204,7 @@ def test_the_trace_is_every_figure_with_its_numbers(encoder, figures, size):
 
 def a_record():
     """The record of the small ente of the core's tests (every table but violations has rows)."""
-    from ciclope.core import results
+    from ciclope.core.output import results
     from ciclope.core.testing import compute_ente, write_ente
 
     from helpers import coreonly, files
@@ -308,7 +308,7 @@ def test_a_row_the_database_refuses_is_sqlalchemys_error_on_every_path(backend, 
 def test_a_record_from_the_files_bytes_is_the_record_from_its_text():
     """The runner hands the store the bytes it wrote (results.dumps_bytes): the same document text and the
     sha256 of those bytes, whichever form the record was made from."""
-    from ciclope.core import results
+    from ciclope.core.output import results
     from ciclope.core.testing import compute_ente, write_ente
 
     from helpers import coreonly, files
@@ -334,7 +334,7 @@ def test_a_plan_span_is_declared_never_inferred_from_columns(tmp_path, declared,
     """ente.toml [piano] anni = "2021-2023": the objectives with a target in two of those years are multi-year
     over exactly 2021–2023 (the target_2020 column is a baseline, not a plan year); S3, active in 2021 only,
     is not multi-year; without the declaration nothing is."""
-    from ciclope.core import results
+    from ciclope.core.output import results
     from ciclope.core.testing import compute_ente, write_ente
 
     from helpers import ENTE, coreonly, files

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ciclope.core import cli
-from ciclope.core.config import load_config
+from ciclope.core.commands import cli
+from ciclope.core.commands.synth import make_ente, synth, synthetic_ente
+from ciclope.core.engine.registry import Hooks, available_plugins
+from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
-from ciclope.core.registry import Hooks, available_plugins
-from ciclope.core.runner import compute
-from ciclope.core.synth import make_ente, synth, synthetic_ente
+from ciclope.core.run.runner import compute
 from ciclope.core.testing import compute_ente
 
 PLUGINS = sorted(available_plugins())

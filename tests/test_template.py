@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from conftest import CHECK_RESULTS
 
-from ciclope.core.cli import main
-from ciclope.core.loading import column_code, merge_schemas, sheet_title
-from ciclope.core.registry import Hooks
+from ciclope.core.commands.cli import main
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.inputs.loading import column_code, merge_schemas, sheet_title
 
 EXAMPLES = [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"), ("comunita_montane", "cm-esempio")]
 
@@ -129,7 +129,7 @@ def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):
 
 def test_italian_headers_are_read_and_problems_name_them(tmp_path):
     """A template's Italian headers load as the codes; an error names the header the user wrote."""
-    from ciclope.core.loading import load_ente
+    from ciclope.core.inputs.loading import load_ente
     from ciclope.core.problems import CiclopeError
 
     (tmp_path / "ente.toml").write_text('name = "Prova"\n', encoding="utf-8")

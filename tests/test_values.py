@@ -140,7 +140,7 @@ def test_italian_money_round_trip(euros, cents):
 
 def test_the_labels_the_reports_print_are_accepted_as_input():
     """Round trip (issue 14): schede.xlsx shows «più è meglio», «Posizione organizzativa», «strategico»."""
-    from ciclope.core.loading import CANONICAL
+    from ciclope.core.inputs.loading import CANONICAL
 
     assert CANONICAL["indicators"]["type"][0]("più è meglio") == "higher"
     assert CANONICAL["indicators"]["type"][0]("Meno è meglio") == "lower"

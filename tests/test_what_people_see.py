@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import seen
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 pytestmark = pytest.mark.slow  # the demos with their PDFs, the portal in Chromium, the workbooks in LibreOffice
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.scaffold import create
+from ciclope.core.commands.scaffold import create
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -90,7 +90,7 @@ def test_plugins_listed_from_a_folder_with_its_own_plugins_and_core(env, tmp_pat
     out = run(env / "ciclope", "plugins", cwd=tmp_path).stdout
     for name in ("brescia", "bergamo", "comunita_montane"):
         assert f"{name} 0.1.0  (modulo ciclope.plugins.{name})" in out
-    run(env / "python", "-m", "ciclope.core.cli", "plugins", cwd=tmp_path)
+    run(env / "python", "-m", "ciclope.core.commands.cli", "plugins", cwd=tmp_path)
 
 
 def test_scaffold_installs_lists_runs_and_passes_its_tests(env, tmp_path):

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from ciclope.core import workers
+from ciclope.core.output import workers
 
 
 class Libc:
@@ -48,7 +48,7 @@ def test_the_kernel_keeps_the_signal_set():
     code = textwrap.dedent(
         """
         import ctypes, signal
-        from ciclope.core.workers import die_with
+        from ciclope.core.output.workers import die_with
         assert die_with(signal.SIGKILL)
         got = ctypes.c_int()
         ctypes.CDLL(None, use_errno=True).prctl(2, ctypes.byref(got), 0, 0, 0)

@@ -151,7 +151,7 @@ def test_a_full_run_writes_schede_without_importing_openpyxl(example, tmp_path):
     cfg = example("comunita_montane") / "cycle.toml"
     out = tmp_path / "o"
     code = (
-        "import sys; from ciclope.core.cli import main; "
+        "import sys; from ciclope.core.commands.cli import main; "
         f"main(['run', {str(cfg)!r}, '--out', {str(out)!r}, '--no-store']); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'openpyxl'))"
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..reports import fmt
-from ..reports.svg import GRID, TEXT, WIDTH, coord, escape, frame
+from ciclope.core.reports import fmt
+from ciclope.core.reports.svg import GRID, TEXT, WIDTH, coord, escape, frame
 
 COLORS = ("#2f6690", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#5d6d7e", "#17a2b8", "#7b241c")
 DASHES = ("", "7 3", "2 3", "9 3 2 3", "4 4", "1 2")

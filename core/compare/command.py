@@ -6,7 +6,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from ..reports import fmt
+from ciclope.core.reports import fmt
 
 
 def add_parser(sub) -> None:
@@ -76,10 +76,10 @@ def summary(doc: dict) -> str:
 
 
 def main(args) -> int:
-    from ..config import load_config
-    from ..console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
-    from ..explain import explain, suggest
-    from . import compare, load_scenarios, select, write_all
+    from ciclope.core.compare import compare, load_scenarios, select, write_all
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
+    from ciclope.core.run.explain import explain, suggest
 
     plan = load_config(args.config)
     out = args.out.resolve()
@@ -90,7 +90,7 @@ def main(args) -> int:
             file=sys.stderr,
         )
         return EXIT_CONFIG
-    from .. import owned
+    from ciclope.core.output import owned
 
     # refused before any computation: the folder must be new, empty or an earlier comparison, and
     # apart from every input (the data folders, cycle.toml, the scenarios)
@@ -102,8 +102,8 @@ def main(args) -> int:
     scenarios = load_scenarios(args.scenario)
     enti = select(plan, args.ente)
     if args.reform:
-        from ..registry import Hooks
-        from .scenario import reform_scenarios
+        from ciclope.core.compare.scenario import reform_scenarios
+        from ciclope.core.engine.registry import Hooks
 
         _, info = Hooks.for_plugin(enti[0].plugin)
         scenarios += reform_scenarios(args.reform, info.all_reforms)

@@ -28,10 +28,10 @@ from typing import Any
 
 import attrs
 
-from ..money import PERFORMANCE
-from ..results import money, num
-from . import metrics
-from .scenario import ScenarioRun
+from ciclope.core.compare import metrics
+from ciclope.core.compare.scenario import ScenarioRun
+from ciclope.core.money import PERFORMANCE
+from ciclope.core.output.results import money, num
 
 ZERO = Decimal("0.00")
 

@@ -8,9 +8,9 @@ and the same dict gives the same bytes.
 
 from __future__ import annotations
 
-from ..reports import html
-from . import report
-from .report import Doc, Labels
+from ciclope.core.compare import report
+from ciclope.core.compare.report import Doc, Labels
+from ciclope.core.reports import html
 
 
 def render(doc: Doc, labels: Labels | None = None) -> str:

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..reports import fmt
-from ..reports.model import Column, Table, Typed
-from ..reports.xlsx import Sheets
-from .report import METRIC_ROWS, TITLE, Doc, Labels, changed, counts, order, status
-from .scenario import CURRENT
+from ciclope.core.compare.report import METRIC_ROWS, TITLE, Doc, Labels, changed, counts, order, status
+from ciclope.core.compare.scenario import CURRENT
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import Column, Table, Typed
+from ciclope.core.reports.xlsx import Sheets
 
 KINDS = {"money": "money", "pct": "ach", "num": "num", "int": "int"}  # a metric's kind → its cell's kind
 UNDEFINED = "non definito"  # a metric the document leaves null (as compare.html says it)

@@ -13,11 +13,24 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..citing import cited
-from ..reports import fmt
-from ..reports.model import Block, Charts, Figure, Flag, Heading, Lines, Report, Section, Snippet, Table, Text, columns
-from . import charts, metrics
-from .scenario import CURRENT
+from ciclope.core.compare import charts, metrics
+from ciclope.core.compare.scenario import CURRENT
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import (
+    Block,
+    Charts,
+    Figure,
+    Flag,
+    Heading,
+    Lines,
+    Report,
+    Section,
+    Snippet,
+    Table,
+    Text,
+    columns,
+)
+from ciclope.core.run.citing import cited
 
 Doc = Mapping[str, Any]  # a compare.json document, or one of its parts, as json.loads gives it
 Labels = Mapping[str, str]  # the plugin's statuses in Italian

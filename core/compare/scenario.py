@@ -27,16 +27,16 @@ from typing import Any
 
 import attrs
 
-from ..config import EnteConfig
-from ..cycle import run_cycle
-from ..loading import load_ente, merge_schemas
-from ..model import Ente
-from ..params import Params, flatten, merge_params, resolve_paths
-from ..problems import CiclopeError, Problem
-from ..registry import Hooks
-from ..result import Result
-from ..tomlcompat import read_toml
-from ..values import parse_money, to_decimal
+from ciclope.core.engine.cycle import run_cycle
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.inputs.config import EnteConfig
+from ciclope.core.inputs.loading import load_ente, merge_schemas
+from ciclope.core.model import Ente
+from ciclope.core.params import Params, flatten, merge_params, resolve_paths
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.result import Result
+from ciclope.core.tomlcompat import read_toml
+from ciclope.core.values import parse_money, to_decimal
 
 CURRENT = "attuale"
 SCENARIO_KEYS = {"description", "params", "funds"}

@@ -11,10 +11,10 @@ from typing import Any
 
 import attrs
 
-from ..problems import CiclopeError, Problem
-from ..reports.fmt import plural
-from . import layout
-from .manifest import Manifest, Sent, file_name
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.raccolta import layout
+from ciclope.core.raccolta.manifest import Manifest, Sent, file_name
+from ciclope.core.reports.fmt import plural
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 README = """Raccolta delle valutazioni {year} — {name} ({ente})
@@ -49,7 +49,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _ente(args: argparse.Namespace) -> tuple[Any, Any]:
-    from ..config import load_config
+    from ciclope.core.inputs.config import load_config
 
     plan = load_config(args.config)
     return plan, plan.ente(args.ente)
@@ -58,7 +58,7 @@ def _ente(args: argparse.Namespace) -> tuple[Any, Any]:
 def _params(cfg: Any, year: int) -> Any:
     """The ente's parameters as a run resolves them (a declared regulation's cards are there); problems in
     them are the run's to report."""
-    from ..config import resolve_params
+    from ciclope.core.inputs.config import resolve_params
 
     if cfg.params is not None:
         return cfg.params
@@ -66,10 +66,10 @@ def _params(cfg: Any, year: int) -> Any:
 
 
 def crea(args: argparse.Namespace) -> int:
-    from .. import owned
-    from ..loading import load_ente, merge_schemas
-    from ..registry import Hooks
-    from .plan import plan as make_plan
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.loading import load_ente, merge_schemas
+    from ciclope.core.output import owned
+    from ciclope.core.raccolta.plan import plan as make_plan
 
     plan, cfg = _ente(args)
     out: Path = args.out
@@ -82,7 +82,7 @@ def crea(args: argparse.Namespace) -> int:
     try:
         ente = load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas()), collecting=True)
     except CiclopeError as exc:
-        from ..console import render_problems
+        from ciclope.core.run.console import render_problems
 
         print(f"{cfg.id}: dati non caricabili: correggili prima di creare la raccolta", file=sys.stderr)
         print(render_problems(list(exc.problems)), file=sys.stderr)
@@ -111,8 +111,8 @@ def crea(args: argparse.Namespace) -> int:
 
 
 def _write_batches(out: Path, batches: Any, ente: Any, signer: Manifest) -> list[Sent]:
-    from .. import owned
-    from .workbook import build
+    from ciclope.core.output import owned
+    from ciclope.core.raccolta.workbook import build
 
     taken: set[str] = set()
     sent = []
@@ -153,8 +153,8 @@ def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> Non
 
 
 def unisci(args: argparse.Namespace) -> int:
-    from .. import owned
-    from . import entedata, lock, manifest, merge, readback
+    from ciclope.core.output import owned
+    from ciclope.core.raccolta import entedata, lock, manifest, merge, readback
 
     plan, cfg = _ente(args)
     folder: Path = args.dir
@@ -182,7 +182,7 @@ def unisci(args: argparse.Namespace) -> int:
         cells = entedata.cells_changed(grids) if tally.changed else 0
         if tally.changed:
             written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
-    from .status import render
+    from ciclope.core.raccolta.status import render
 
     print(render(man, returned, tally))
     if backup is not None:
@@ -214,7 +214,7 @@ def _returned_files(folder: Path) -> list[Path]:
 def _not_files(folder: Path) -> list[Any]:
     """A link, a folder or a special file in ``ricevute/`` named like a workbook: never opened (a FIFO would
     hang, a link may point anywhere), and said, so that its evaluator is not silently «mancante»."""
-    from .readback import Returned
+    from ciclope.core.raccolta.readback import Returned
 
     where = folder / layout.RETURNED
     if not where.is_dir():
@@ -238,7 +238,7 @@ def _not_files(folder: Path) -> list[Any]:
 def _problems(returned: list[Any], tally: Any) -> list[Problem]:
     found = [p for r in returned for p in r.problems] + list(tally.problems)
     if found:
-        from ..console import render_problems
+        from ciclope.core.run.console import render_problems
 
         print(render_problems(found), file=sys.stderr)
     return [p for p in found if p.is_error]

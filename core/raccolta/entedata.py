@@ -17,10 +17,10 @@ from typing import Any
 
 import attrs
 
-from ..loading import SHEET_ALIASES, column_code
-from ..problems import CiclopeError, Problem
-from ..tables import read_csv
-from . import csvedit, layout, xlsxedit
+from ciclope.core.inputs.loading import SHEET_ALIASES, column_code
+from ciclope.core.inputs.tables import read_csv
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.raccolta import csvedit, layout, xlsxedit
 
 NAMES = ("evaluations", "indicators")
 
@@ -275,7 +275,7 @@ def write(src: Source, grids: dict[str, Grid], changed: set[str], backup_root: P
     """Write the grids named in ``changed``; a copy of each existing file replaced goes first into a new
     folder of ``backup_root`` (returned). Returns the files written and the backup folder (None: no file
     existed before). Every new content is computed before any file is touched."""
-    from .. import owned
+    from ciclope.core.output import owned
 
     if src.xlsx:
         path = src.folder / "ente.xlsx"

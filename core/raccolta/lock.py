@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..problems import CiclopeError, Problem
+from ciclope.core.problems import CiclopeError, Problem
 
 WAIT_SECONDS = 120
 

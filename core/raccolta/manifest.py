@@ -12,8 +12,8 @@ from pathlib import Path
 
 import attrs
 
-from ..problems import CiclopeError, Problem
-from . import layout
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.raccolta import layout
 
 FORMAT = 2  # 2: a secret per collection, and each workbook signed for its evaluator (``firma``)
 

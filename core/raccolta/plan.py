@@ -1,6 +1,6 @@
 """What each evaluator receives: their people's cards (items prefilled, points to fill) and the indicators
 of the objectives they own (actuals to fill). Which evaluator and which items are the plugin's
-(``ciclope_evaluator``, ``ciclope_card_items``), with the core's defaults (:mod:`ciclope.core.defaults`)."""
+(``ciclope_evaluator``, ``ciclope_card_items``), with the core's defaults (:mod:`ciclope.core.engine.defaults`)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from ..model import Ente, Person
-from ..params import Params
-from ..registry import Hooks
-from ..reports import fmt
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.model import Ente, Person
+from ciclope.core.params import Params
+from ciclope.core.reports import fmt
 
 
 @attrs.frozen

@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 
-from ..problems import Problem
-from ..values import parse_number
-from . import layout
-from .manifest import Manifest, Sent
+from ciclope.core.problems import Problem
+from ciclope.core.raccolta import layout
+from ciclope.core.raccolta.manifest import Manifest, Sent
+from ciclope.core.values import parse_number
 
 SHOWN_CHANGES = 10
 # A returned workbook is the one sent, filled: a few hundred rows. Anything far larger is refused unopened
@@ -234,8 +234,8 @@ def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
 def _motivation(cell: Any, label: str) -> tuple[str, list[Problem]]:
     """The evaluator's motivation: a text as the loader reads one (no formula, no control character, not too
     long); a wrong one is refused with its card."""
-    from ..tables import MAX_CELL_CHARS
-    from ..values import CONTROL
+    from ciclope.core.inputs.tables import MAX_CELL_CHARS
+    from ciclope.core.values import CONTROL
 
     shown = layout.text(cell.value)
     column = layout.CARD_HEADER[layout.CARD_NOTE - 1]

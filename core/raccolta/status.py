@@ -3,10 +3,10 @@ which cards are incomplete."""
 
 from __future__ import annotations
 
-from ..reports.fmt import plural
-from .manifest import Manifest
-from .merge import Tally
-from .readback import Returned
+from ciclope.core.raccolta.manifest import Manifest
+from ciclope.core.raccolta.merge import Tally
+from ciclope.core.raccolta.readback import Returned
+from ciclope.core.reports.fmt import plural
 
 
 def _state(evaluator: str, found: list[Returned], tally: Tally) -> str:

@@ -8,11 +8,11 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from ..reports import fmt
-from ..reports.fmt import plural
-from ..values import parse_number
-from . import layout
-from .plan import Batch, Card
+from ciclope.core.raccolta import layout
+from ciclope.core.raccolta.plan import Batch, Card
+from ciclope.core.reports import fmt
+from ciclope.core.reports.fmt import plural
+from ciclope.core.values import parse_number
 
 DROPDOWN_MAX = 20  # an integer maximum up to this gets a drop-down of every allowed point
 LAST_ROW = 2000

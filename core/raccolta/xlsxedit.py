@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..xlsxnames import sheet_titles
+from ciclope.core.inputs.xlsxnames import sheet_titles
 
 Edits = dict[tuple[int, int], Any]  # (row, column), 1-based → value; None empties the cell
 

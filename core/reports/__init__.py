@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..result import Result
+from ciclope.core.result import Result
 
 OUTPUTS = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv", "premi-art20.csv")
 # ``--outputs`` names (results.json is always written: it is the machine contract and what
@@ -40,8 +40,8 @@ def parse_outputs(text: str) -> tuple[str, ...]:
 
 def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result."""
-    from . import art20, html, public, transparency
-    from .relazione import build
+    from ciclope.core.reports import art20, html, public, transparency
+    from ciclope.core.reports.relazione import build
 
     public_page = "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs
     if "relazione.html" in outputs or public_page:
@@ -54,7 +54,7 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     if "relazione-pubblica.pdf" in outputs:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:
-        from . import xlsx  # not for a run that leaves schede.xlsx for later
+        from ciclope.core.reports import xlsx  # not for a run that leaves schede.xlsx for later
 
         xlsx.write(result, folder / "schede.xlsx")
     if "trasparenza.csv" in outputs and result.until in ("premialita", "rendicontazione"):

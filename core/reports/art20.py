@@ -25,10 +25,10 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from ..result import Result
-from . import italian_csv, transparency
-from .disclosure import MIN_GROUP
-from .transparency import GROUPS, TIERS
+from ciclope.core.reports import italian_csv, transparency
+from ciclope.core.reports.disclosure import MIN_GROUP
+from ciclope.core.reports.transparency import GROUPS, TIERS
+from ciclope.core.result import Result
 
 HEADER = ("Gruppo", "Voce", "Valore")
 

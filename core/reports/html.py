@@ -19,9 +19,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..result import Result
-from . import fmt
-from .model import Block, Column, Flag, Flags, Lines, Negative, Report, Table
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import Block, Column, Flag, Flags, Lines, Negative, Report, Table
+from ciclope.core.result import Result
 
 HERE = Path(__file__).parent
 NUM_ATTR = ' class="num"'
@@ -198,12 +198,12 @@ def write_report(report: Report, path: Path) -> None:
 
 
 def render(result: Result) -> str:
-    from .relazione import build
+    from ciclope.core.reports.relazione import build
 
     return "".join(pieces(build(result)))
 
 
 def write(result: Result, path: Path) -> None:
-    from .relazione import build
+    from ciclope.core.reports.relazione import build
 
     write_report(build(result), path)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from .safe import cell
+from ciclope.core.reports.safe import cell
 
 BOM = "\ufeff"
 

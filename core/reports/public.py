@@ -29,14 +29,26 @@ from typing import Any
 
 import attrs
 
-from ..narrative import BY_KEY as PARTS
-from ..phases import PHASE_NAMES
-from ..result import Result
-from ..workers import die_with
-from . import fmt, html, transparency
-from .model import Block, Figures, Heading, Kpis, Objective, Person, Report, Section, Table, Text, columns
-from .relazione import annexes, build
-from .relazione.names import not_run, reached
+from ciclope.core.inputs.narrative import BY_KEY as PARTS
+from ciclope.core.output.workers import die_with
+from ciclope.core.phases import PHASE_NAMES
+from ciclope.core.reports import fmt, html, transparency
+from ciclope.core.reports.model import (
+    Block,
+    Figures,
+    Heading,
+    Kpis,
+    Objective,
+    Person,
+    Report,
+    Section,
+    Table,
+    Text,
+    columns,
+)
+from ciclope.core.reports.relazione import annexes, build
+from ciclope.core.reports.relazione.names import not_run, reached
+from ciclope.core.result import Result
 
 PUBLIC_SECTIONS = (
     "sintesi",

@@ -14,10 +14,10 @@ from operator import attrgetter
 
 import attrs
 
-from ..money import PERFORMANCE
-from ..outcomes import Score
-from ..result import Result
-from . import fmt
+from ciclope.core.money import PERFORMANCE
+from ciclope.core.outcomes import Score
+from ciclope.core.reports import fmt
+from ciclope.core.result import Result
 
 # An evaluator is flagged when at least MIN_FLAGGED people were evaluated and either every
 # evaluation is the same or at least NEAR_ALL of them sit at the top level (art. 9 c.1 lett. d

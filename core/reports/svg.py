@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape as _escape
 
-from . import fmt
+from ciclope.core.reports import fmt
 
 WIDTH = 560
 BAR = "#2f6690"  # bars

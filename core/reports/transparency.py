@@ -31,10 +31,10 @@ from pathlib import Path
 
 import attrs
 
-from ..money import PERFORMANCE, POSITION
-from ..result import Result
-from . import disclosure, fmt, italian_csv, stats
-from .disclosure import MIN_GROUP, SMALL, WITHHELD
+from ciclope.core.money import PERFORMANCE, POSITION
+from ciclope.core.reports import disclosure, fmt, italian_csv, stats
+from ciclope.core.reports.disclosure import MIN_GROUP, SMALL, WITHHELD
+from ciclope.core.result import Result
 
 GROUPS = ("dirigenti e PO", "personale")
 LEAD_ROLES = frozenset(("dirigente", "segretario", "po"))

@@ -17,10 +17,10 @@ from math import isinf, isnan
 from pathlib import Path
 from typing import Any
 
-from ..result import Result
-from . import fmt, safe, sheets, xlsxpack
-from .model import Column, Flag, Total, Typed
-from .xlsxstyles import FORMATS, Styles  # noqa: F401  (the formats are part of this module's interface)
+from ciclope.core.reports import fmt, safe, sheets, xlsxpack
+from ciclope.core.reports.model import Column, Flag, Total, Typed
+from ciclope.core.reports.xlsxstyles import FORMATS, Styles  # noqa: F401  (the formats are part of this module's interface)
+from ciclope.core.result import Result
 
 TEXT_CACHE = 20_000  # distinct texts of a role whose XML is kept for reuse
 MAX_TEXT = 32767  # characters of a cell (Excel's limit)

@@ -12,7 +12,7 @@ compares every ``s`` attribute and the whole style sheet, byte for byte.
 
 from __future__ import annotations
 
-from .xlsxpack import attr_escape
+from ciclope.core.reports.xlsxpack import attr_escape
 
 FORMATS = {
     "ach": "0.00%",  # achievements 0–1 shown as percentages

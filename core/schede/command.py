@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ..problems import CiclopeError, Problem
+from ciclope.core.problems import CiclopeError, Problem
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 PRINTERS = 4  # Chromium processes at a time
@@ -39,7 +39,7 @@ def _problem(where: Path | str, message: str, rule: str = "schede.input") -> Cic
 
 
 def _result(folder: Path) -> Any:
-    from ..verify import recompute
+    from ciclope.core.run.verify import recompute
 
     _, _, result, changed = recompute(folder)
     if result is None:
@@ -56,7 +56,7 @@ def _people(result: Any, asked: list[str]) -> list[str]:
     people = result.ente.people
     unknown = [p for p in asked if p not in people]
     if unknown:
-        from ..nearest import hint
+        from ciclope.core.nearest import hint
 
         hints = [f"{p!r}{hint(p, people)}" for p in unknown]
         raise _problem("--persona", f"persona sconosciuta nell'ente {result.ente.id}: {', '.join(hints)}")
@@ -86,8 +86,8 @@ def file_stems(people: list[str]) -> dict[str, str]:
 
 
 def main(args: argparse.Namespace) -> int:
-    from .. import owned
-    from ..reports.public import chromium
+    from ciclope.core.output import owned
+    from ciclope.core.reports.public import chromium
 
     folder: Path = args.folder
     result = _result(folder)
@@ -105,9 +105,9 @@ def main(args: argparse.Namespace) -> int:
 
 
 def write_pages(out: Path, result: Any, people: list[str]) -> list[Path]:
-    from .. import owned
-    from .content import build
-    from .render import render
+    from ciclope.core.output import owned
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
 
     pages = []
     stems = file_stems(people)
@@ -119,7 +119,7 @@ def write_pages(out: Path, result: Any, people: list[str]) -> list[Path]:
 
 def _print(page: Path) -> tuple[Path, str]:
     """``page`` printed beside it as .pdf: through a new temporary name renamed over the final one."""
-    from ..reports.public import write_pdf
+    from ciclope.core.reports.public import write_pdf
 
     fd, tmp = tempfile.mkstemp(prefix=".ciclope-tmp.", suffix=".pdf", dir=page.parent)
     os.close(fd)

@@ -10,9 +10,9 @@ from typing import Any
 
 import attrs
 
-from ..reports import fmt
-from ..result import Result
-from ..trace import Figure
+from ciclope.core.reports import fmt
+from ciclope.core.result import Result
+from ciclope.core.trace import Figure
 
 
 @attrs.frozen
@@ -73,7 +73,7 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
     """A figure's direct inputs, as the chain of ``explain`` summarized to its first step."""
     if figure is None:
         return ()
-    from ..explain import show, value_kind
+    from ciclope.core.run.explain import show, value_kind
 
     out = []
     for i in figure.inputs:
@@ -236,7 +236,7 @@ def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> 
 
 
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
-    from ..explain import subject
+    from ciclope.core.run.explain import subject
 
     about: dict[str, Any] = subject(result, "person", pid) or {}
     out = []
@@ -279,7 +279,7 @@ def build(result: Result, pid: str) -> Scheda:
     status = result.status_of(pid)
     figure = result.figures.get(f"score:{pid}")
     card_figure = result.figures.get(f"card:{pid}")
-    from ..explain import unpaid_reasons
+    from ciclope.core.run.explain import unpaid_reasons
 
     return Scheda(
         person=pid,

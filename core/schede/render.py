@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .content import Line, Scheda
+from ciclope.core.schede.content import Line, Scheda
 
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }

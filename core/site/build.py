@@ -19,14 +19,14 @@ import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from .. import owned
-from ..problems import CiclopeError, Problem
-from ..reports import fmt
-from ..reports.html import blocks
-from ..store import Current, Store, read
-from ..store.history import Trend, trend
-from ..store.sections import position_html, trend_html
-from . import cards, charts
+from ciclope.core.output import owned
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports import fmt
+from ciclope.core.reports.html import blocks
+from ciclope.core.site import cards, charts
+from ciclope.core.store import Current, Store, read
+from ciclope.core.store.history import Trend, trend
+from ciclope.core.store.sections import position_html, trend_html
 
 HERE = Path(__file__).parent
 SOURCE = "docs/site.md"
@@ -385,7 +385,7 @@ _WORKER: tuple[Site, Any] | None = None
 
 def _start_worker(url: str, out: Path, year: int, public: bool) -> None:
     global _WORKER
-    from ..store import open_store
+    from ciclope.core.store import open_store
 
     store = open_store(url)
     site = Site(store, out, year, public)
@@ -416,7 +416,7 @@ def build(store: Store, out: Path, year: int | None = None, public: bool = False
 def plugin_info(name: str):
     """The installed plugin's description (its documents' titles, its labels); an empty one when the plugin
     that wrote a stored result is no longer installed (its codes then read as written)."""
-    from ..registry import PluginInfo, _plugin_info, available_plugins
+    from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 
     return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 

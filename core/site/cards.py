@@ -11,7 +11,7 @@ import re
 from html import escape
 from typing import Any
 
-from ..explain import place, show, value_kind
+from ciclope.core.run.explain import place, show, value_kind
 
 MAX_DEPTH = 8
 OWN_HEADS = ("award", "score", "card", "person")
@@ -133,6 +133,6 @@ def figures_page_html(trace: dict[str, dict], person_href=None) -> str:
 
 def _cited(source: str) -> str:
     """A figure's source by its documents' titles (every installed plugin's: the cards are the store's)."""
-    from ..citing import cited
+    from ciclope.core.run.citing import cited
 
     return cited(source)

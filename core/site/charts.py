@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..reports import fmt
-from ..reports.svg import escape
+from ciclope.core.reports import fmt
+from ciclope.core.reports.svg import escape
 
 INK, ACCENT, MUTED = "#1d3f5e", "#c0392b", "#8a8a8a"
 

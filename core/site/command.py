@@ -24,13 +24,13 @@ def add_parser(sub, add_store_options) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from .. import owned
-    from ..store.commands import open_for, readable_store
-    from .build import build
+    from ciclope.core.output import owned
+    from ciclope.core.site.build import build
+    from ciclope.core.store.commands import open_for, readable_store
 
     out: Path = args.out
     if args.serve:
-        from .serve import check_port
+        from ciclope.core.site.serve import check_port
 
         check_port(args.port)  # before building: a bad port is a command-line error, not a late traceback
     # an internal site's folder never becomes a public one (its pages have names and amounts), nor
@@ -49,7 +49,7 @@ def main(args: argparse.Namespace) -> int:
         f"Sito {kind} del {built.year}: {built.enti} {'ente' if built.enti == 1 else 'enti'}, {built.pages} pagine in {out}/index.html"
     )
     if args.serve:
-        from .serve import serve
+        from ciclope.core.site.serve import serve
 
         serve(out, args.port)
     return EXIT_OK

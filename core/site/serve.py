@@ -6,7 +6,7 @@ import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from ..problems import CiclopeError, Problem
+from ciclope.core.problems import CiclopeError, Problem
 
 HOST = "127.0.0.1"
 

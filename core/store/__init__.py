@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from . import read
-from .benchmark import Benchmark, Distribution, Position, benchmark
-from .engine import engine_for, migrate, redacted, store_url
-from .read import Current, PersonRow, Point
-from .record import Record, record_of
+from ciclope.core.store import read
+from ciclope.core.store.benchmark import Benchmark, Distribution, Position, benchmark
+from ciclope.core.store.engine import engine_for, migrate, redacted, store_url
+from ciclope.core.store.read import Current, PersonRow, Point
+from ciclope.core.store.record import Record, record_of
 
 __all__ = [
     "Benchmark",

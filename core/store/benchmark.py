@@ -27,8 +27,8 @@ from collections import defaultdict
 import attrs
 from sqlalchemy import Engine, Float, and_, cast, func, select
 
-from . import schema as s
-from .read import current
+from ciclope.core.store import schema as s
+from ciclope.core.store.read import current
 
 MIN_ENTI = 3
 COMPARED_TYPES = ("higher", "lower", "project")  # quantities; a deadline or a yes/no has no ranking

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..problems import CiclopeError, Problem
-from ..reports import fmt
-from . import Store, open_store, redacted, schema, store_url
-from .benchmark import Benchmark
-from .engine import scrubbed
-from .history import plans, trend
-from .read import result_of_run, rows, runs_of
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports import fmt
+from ciclope.core.store import Store, open_store, redacted, schema, store_url
+from ciclope.core.store.benchmark import Benchmark
+from ciclope.core.store.engine import scrubbed
+from ciclope.core.store.history import plans, trend
+from ciclope.core.store.read import result_of_run, rows, runs_of
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
@@ -26,7 +26,7 @@ def open_for(args) -> Store:
     """The store of a cycle.toml (``--store`` wins), which must exist and hold results."""
     from pathlib import Path
 
-    from ..config import load_config
+    from ciclope.core.inputs.config import load_config
 
     if getattr(args, "config", None) is None:  # `ciclope site --store URL`: no cycle.toml needed
         if not args.store:
@@ -97,7 +97,7 @@ def cmd_history(args) -> int:
     store = open_for(args)
     years = store.current(ente=args.ente)
     if not years:
-        from ..nearest import hint
+        from ciclope.core.nearest import hint
 
         near = hint(args.ente, {c.ente for c in store.latest()})
         print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}{near}", file=sys.stderr)
@@ -261,7 +261,7 @@ def cmd_diff(args) -> int:
         return EXIT_CONFIG
     missing = [lab for lab, i in zip(labels, ids) if i is None]
     if missing:
-        from ..nearest import hint
+        from ciclope.core.nearest import hint
 
         known = ", ".join(f"n. {r['id']} ({r['year'] or 'fallita'})" for r in runs_of(store.engine, args.ente)[:10])
         near = "" if known else hint(args.ente, {c.ente for c in store.latest()})  # a mistyped id (issue 42)

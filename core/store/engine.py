@@ -20,7 +20,7 @@ from sqlalchemy import (
     text,
 )
 
-from ..problems import CiclopeError, Problem
+from ciclope.core.problems import CiclopeError, Problem
 
 DEFAULT_NAME = "ciclope.db"
 SOURCE = "docs/store.md"
@@ -213,7 +213,7 @@ def create_newest(engine: Engine) -> None:
 
 
 def _create_newest_in(connection) -> None:
-    from . import schema
+    from ciclope.core.store import schema
 
     version = Table(
         "alembic_version",

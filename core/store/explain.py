@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..reports import fmt
-from .engine import store_url
+from ciclope.core.reports import fmt
+from ciclope.core.store.engine import store_url
 
 
 def series_of(plan, cli_url: str | None, ente: str, kind: str, ident: str, year: int) -> list[tuple[int, float | None]]:
-    from . import open_store
+    from ciclope.core.store import open_store
 
     url = store_url(plan.path, plan.store, cli_url)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():

@@ -14,8 +14,8 @@ import json
 import attrs
 from sqlalchemy import select
 
-from . import Store
-from . import schema as s
+from ciclope.core.store import Store
+from ciclope.core.store import schema as s
 
 TREND_YEARS = 4  # the current year and the three before it
 
@@ -181,7 +181,7 @@ def plans(store: Store, ente: str, year: int, only_ending: bool = True) -> list[
 
 def _shown(text: str | None) -> str:
     """A target or actual as stored (JSON) → as people read it."""
-    from ..reports import fmt
+    from ciclope.core.reports import fmt
 
     if text is None:
         return fmt.NONE

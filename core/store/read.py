@@ -12,8 +12,8 @@ from decimal import Decimal
 import attrs
 from sqlalchemy import Engine, and_, func, select
 
-from . import schema as s
-from .record import decode_trace
+from ciclope.core.store import schema as s
+from ciclope.core.store.record import decode_trace
 
 COMPLETE = "rendicontazione"
 

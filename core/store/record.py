@@ -24,10 +24,10 @@ try:
 except ImportError:  # pragma: no cover - without orjson's wheels Python's json encodes the trace
     orjson = None  # type: ignore[assignment]
 
-from ..result import Result
-from ..results import money as cents
-from ..results import num
-from ..trace import CardInputs, Figure
+from ciclope.core.output.results import money as cents
+from ciclope.core.output.results import num
+from ciclope.core.result import Result
+from ciclope.core.trace import CardInputs, Figure
 
 _ZERO = Decimal(0)  # the start of a sum of awards, as sum(…, start=Decimal(0))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 
-from . import Store, write
+from ciclope.core.store import Store, write
 
 
 def ciclope_version() -> str:
@@ -27,7 +27,7 @@ class RunLog:
     been accepted (a refused run leaves no store behind)."""
 
     def __init__(self, url: str, *, config: Path, year: int, until: str) -> None:
-        from .engine import redacted
+        from ciclope.core.store.engine import redacted
 
         self.url = url
         self.shown = redacted(url)
@@ -41,9 +41,9 @@ class RunLog:
         self.notes: list[str] = []  # what the command prints besides the store line (an earlier run killed)
 
     def start(self) -> None:
-        from ..problems import CiclopeError
-        from . import open_store
-        from .engine import scrubbed
+        from ciclope.core.problems import CiclopeError
+        from ciclope.core.store import open_store
+        from ciclope.core.store.engine import scrubbed
 
         try:
             self.store = open_store(self.url)
@@ -125,7 +125,7 @@ class RunLog:
         are complete: `verify` compares the files with them, out of the reach of who edits the folder."""
         if self.store is None or self.run is None or self.error is not None:
             return
-        from . import schema
+        from ciclope.core.store import schema
 
         rows = []
         for o in outcomes:
@@ -150,7 +150,7 @@ def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str
 
     from sqlalchemy import select, update
 
-    from . import schema
+    from ciclope.core.store import schema
 
     found = []
     with store.engine.begin() as conn:
@@ -174,7 +174,7 @@ def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str
 
 def _why(exc: Exception, url: str) -> str:
     """The first line of a database error, with the URL's password masked (drivers may echo it)."""
-    from .engine import scrubbed
+    from ciclope.core.store.engine import scrubbed
 
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return scrubbed(f"{type(exc).__name__}: {text[0] if text else ''}", url)

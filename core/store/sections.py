@@ -16,13 +16,13 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..reports import fmt
-from ..reports.html import ARCHIVE_END, ARCHIVE_START, blocks
-from ..reports.model import Block, Heading, Prose, Table, Text, columns
-from ..reports.svg import trend_lines
-from . import Store
-from .benchmark import MIN_ENTI, Benchmark
-from .history import Trend, plans, trend
+from ciclope.core.reports import fmt
+from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START, blocks
+from ciclope.core.reports.model import Block, Heading, Prose, Table, Text, columns
+from ciclope.core.reports.svg import trend_lines
+from ciclope.core.store import Store
+from ciclope.core.store.benchmark import MIN_ENTI, Benchmark
+from ciclope.core.store.history import Trend, plans, trend
 
 KIND_LABELS = {"ente": "Ente", "area": "Area strategica", "objective": "Obiettivo", "indicator": "Indicatore"}
 
@@ -209,7 +209,7 @@ def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, jo
 
     from sqlalchemy import select
 
-    from . import schema
+    from ciclope.core.store import schema
 
     bench = store.benchmark(year)
     everything = store.current()
@@ -248,8 +248,8 @@ def _open_in_worker(url: str, out: Path, year: int, bench: Benchmark) -> None:
     """A refresh worker: dies with its parent, opens its own connection (a connection is never shared
     between processes) and keeps what every chunk of enti needs."""
     global _WORKER
-    from ..workers import die_with_parent
-    from . import open_store
+    from ciclope.core.output.workers import die_with_parent
+    from ciclope.core.store import open_store
 
     die_with_parent()
     _WORKER = (open_store(url), out, year, bench)
@@ -266,7 +266,7 @@ def refresh_folder(url: str, folder: Path) -> None:
     """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes."""
     import json
 
-    from . import open_store, store_url
+    from ciclope.core.store import open_store, store_url
 
     doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
     store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))  # a file path is relative to here
@@ -279,9 +279,9 @@ def refresh_folder(url: str, folder: Path) -> None:
 def _refresh(
     store: Store, folder: Path, ente: str, year: int, bench: Benchmark, history: bool = True, multi_year: bool = True
 ) -> None:
-    from ..outroot import SUMS, write_sums
-    from ..owned import publish
-    from ..reports.public import write_pdf
+    from ciclope.core.output.outroot import SUMS, write_sums
+    from ciclope.core.output.owned import publish
+    from ciclope.core.reports.public import write_pdf
 
     names = [n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
     if not names:

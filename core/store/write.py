@@ -9,9 +9,9 @@ from itertools import repeat
 from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from . import schema as s
-from .engine import write_lock
-from .record import Record, now
+from ciclope.core.store import schema as s
+from ciclope.core.store.engine import write_lock
+from ciclope.core.store.record import Record, now
 
 CHUNK = 5000  # rows per executemany
 

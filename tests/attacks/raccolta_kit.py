@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 from office_year import CYCLE_TOML, ENTE_TOML, collect, prepare, rows
 
-from ciclope.core.loading import column_code
+from ciclope.core.inputs.loading import column_code
 
 
 def xlsx_office(folder: Path) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.store import open_store
 from ciclope.core.store.history import trend
 

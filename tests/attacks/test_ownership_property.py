@@ -16,7 +16,7 @@ from harness import snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 from helpers import two_enti
 

@@ -19,7 +19,7 @@ from helpers import ENTE, files
 SCRIPT = """
 import ctypes, os, sys, time
 from ciclope.core import runner
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 cycle = runner.run_cycle
 
@@ -76,7 +76,7 @@ def test_enti_are_handed_out_in_the_order_given_and_a_killed_one_fails_alone():
     import os
     import signal
 
-    from ciclope.core.isolated import run_isolated
+    from ciclope.core.run.isolated import run_isolated
 
     def run(i: int) -> int:
         if i == 1:

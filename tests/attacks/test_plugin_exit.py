@@ -17,7 +17,7 @@ from helpers import ENTE, files
 SCRIPT = """
 import os, sys
 from ciclope.core import registry
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 
 real = registry.Hooks.check_params
 

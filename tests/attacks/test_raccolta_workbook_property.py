@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 from raccolta_kit import add_indicator, create, csv_office, xlsx_office
 
-from ciclope.core.cli import main
+from ciclope.core.commands.cli import main
 from ciclope.core.raccolta import csvedit
 from ciclope.core.values import parse_number
 

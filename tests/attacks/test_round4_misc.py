@@ -119,8 +119,8 @@ def test_a_report_interrupted_by_an_older_ciclope_is_recognised_and_finished(tmp
 
 
 def test_a_report_that_fails_midway_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch):
-    from ciclope.core import verify
     from ciclope.core.reports import html
+    from ciclope.core.run import verify
 
     _cycle, folder = _recorded(tmp_path)
     before = snapshot(folder)

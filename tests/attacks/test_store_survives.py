@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from harness import CLI, _limit, cli
 
-from ciclope.core import outroot
+from ciclope.core.output import outroot
 
 from helpers import two_enti
 
@@ -76,7 +76,7 @@ def test_report_moves_the_anchor_with_the_documents(tmp_path):
 
 
 def test_a_run_stopped_between_publishing_and_recording_is_named_next_time(tmp_path, monkeypatch, capsys):
-    from ciclope.core.cli import main
+    from ciclope.core.commands.cli import main
     from ciclope.core.store.runlog import RunLog
 
     cfg = _two_good(tmp_path)

@@ -1,6 +1,6 @@
 """The Relazione as a report model (:class:`~..model.Report`), built once from the Result.
 
-The sections follow Funzione Pubblica's guidelines on the Relazione (LG 3/2018, core/narrative.py): the
+The sections follow Funzione Pubblica's guidelines on the Relazione (LG 3/2018, core/inputs/narrative.py): the
 office's own parts (``relazione/<part>.md``, shown only when they have text) around the sections ciclope
 computes; the last three are ciclope's technical annexes. Nothing here computes a regulation figure. The
 public Relazione is this model through the disclosure filter (:mod:`..public`).
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...narrative import BY_KEY as PARTS
-from ...phases import PHASE_NAMES
-from ...result import Result
-from .. import markdown
-from ..model import Block, Prose, Report, Section
-from . import annexes, objectives, organization, people
-from .names import Names, reached
+from ciclope.core.inputs.narrative import BY_KEY as PARTS
+from ciclope.core.phases import PHASE_NAMES
+from ciclope.core.reports import markdown
+from ciclope.core.reports.model import Block, Prose, Report, Section
+from ciclope.core.reports.relazione import annexes, objectives, organization, people
+from ciclope.core.reports.relazione.names import Names, reached
+from ciclope.core.result import Result
 
 Builder = Callable[[Result, Names], list[Block]]
 PART_TITLES = {key: part.title for key, part in PARTS.items()}

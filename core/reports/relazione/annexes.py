@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...result import Result
-from .. import fmt, sheets
-from ..model import (
+from ciclope.core.reports import fmt, sheets
+from ciclope.core.reports.model import (
     Acts,
     Archive,
     Assumption,
@@ -21,8 +20,9 @@ from ..model import (
     Text,
     columns,
 )
-from .names import Names, not_run, reached
-from .worded import worded
+from ciclope.core.reports.relazione.names import Names, not_run, reached
+from ciclope.core.reports.relazione.worded import worded
+from ciclope.core.result import Result
 
 NO_ARCHIVE = (
     "Nessuno storico disponibile: l'archivio dei risultati non è in uso per questa esecuzione "

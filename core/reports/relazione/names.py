@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ...phases import PHASE_NAMES, PHASES
-from ...result import Result
-from .. import fmt
-from ..model import Person, Text
+from ciclope.core.phases import PHASE_NAMES, PHASES
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import Person, Text
+from ciclope.core.result import Result
 
 
 class Names:

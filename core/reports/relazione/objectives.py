@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...result import Result
-from .. import fmt
-from ..model import Block, Child, Flag, Flags, Negative, Objective, Off, Table, Text, columns
-from .names import Names, not_run, reached
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import Block, Child, Flag, Flags, Negative, Objective, Off, Table, Text, columns
+from ciclope.core.reports.relazione.names import Names, not_run, reached
+from ciclope.core.result import Result
 
 INTRO = (
     "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "

@@ -5,10 +5,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...result import Result
-from .. import fmt, stats, svg
-from ..model import Block, Figure, Figures, Flag, Heading, Kpis, Negative, Table, Text, Total, Verdict, columns
-from .names import Names, not_run, reached
+from ciclope.core.reports import fmt, stats, svg
+from ciclope.core.reports.model import (
+    Block,
+    Figure,
+    Figures,
+    Flag,
+    Heading,
+    Kpis,
+    Negative,
+    Table,
+    Text,
+    Total,
+    Verdict,
+    columns,
+)
+from ciclope.core.reports.relazione.names import Names, not_run, reached
+from ciclope.core.result import Result
 
 NO_CHARTS = "Nessun grafico: le fasi di valutazione non sono state eseguite."
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from .. import fmt
-from ..model import Flag, Flags, Table, columns
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import Flag, Flags, Table, columns
 
 
 def worded(table: Table) -> Table:

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .model import Ente, Indicator
-from .money import r4
-from .outcomes import IndicatorOutcome, OrgPerformance
-from .problems import Problem
-from .scoring import FORMULAS, SOURCE_AGGREGATION, SOURCE_INDICATOR, mixed_weights, needs_actual, weighted_mean
-from .trace import Input, Trace, figure
+from ciclope.core.model import Ente, Indicator
+from ciclope.core.money import r4
+from ciclope.core.outcomes import IndicatorOutcome, OrgPerformance
+from ciclope.core.problems import Problem
+from ciclope.core.scoring import (
+    FORMULAS,
+    SOURCE_AGGREGATION,
+    SOURCE_INDICATOR,
+    mixed_weights,
+    needs_actual,
+    weighted_mean,
+)
+from ciclope.core.trace import Input, Trace, figure
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half

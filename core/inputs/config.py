@@ -9,11 +9,11 @@ from typing import Any
 
 import attrs
 
-from .isolation import exits_isolated
-from .params import Params, ParamSpec, merge_params, resolve_paths
-from .problems import CiclopeError, Problem
-from .registry import Hooks, available_plugins, unknown_plugin
-from .tomlcompat import read_toml
+from ciclope.core.engine.isolation import exits_isolated
+from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
+from ciclope.core.params import Params, ParamSpec, merge_params, resolve_paths
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.tomlcompat import read_toml
 
 CYCLE_KEYS = {"year", "output"}
 ENTE_KEYS = {"id", "plugin", "data", "params", "national"}

@@ -1,7 +1,7 @@
 """Every ``ciclope_*`` hook, grouped by the phase of the cycle that calls it (SPEC §2–3).
 
 Conventions (as pytest and tox): bodies are docstrings only; the core's defaults
-(:mod:`core.defaults`) implement every hook with ``trylast=True`` so the ente's plugin wins. A
+(:mod:`core.engine.defaults`) implement every hook with ``trylast=True`` so the ente's plugin wins. A
 *firstresult* hook stops at the first non-``None`` answer: return ``None`` to fall back to the
 default. Other hooks collect the answers of every implementation (plugin and core).
 
@@ -22,14 +22,23 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Sequence
 
-    from .model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
-    from .money import Pool
-    from .outcomes import Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards, Score
-    from .params import Params, ParamSpec
-    from .problems import Problem
-    from .registry import Hooks
-    from .result import Result
-    from .trace import Trace
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
+    from ciclope.core.money import Pool
+    from ciclope.core.outcomes import (
+        Attestation,
+        Deadline,
+        InputSchema,
+        OrgPerformance,
+        Positions,
+        ReportSection,
+        Rewards,
+        Score,
+    )
+    from ciclope.core.params import Params, ParamSpec
+    from ciclope.core.problems import Problem
+    from ciclope.core.result import Result
+    from ciclope.core.trace import Trace
 
 # A measured or target value of an indicator: a number, a date (``deadline`` type) or a yes/no.
 Measure = Decimal | dt.date | bool | None
@@ -200,7 +209,7 @@ def ciclope_organizational_performance(ente: Ente, params: Params, trace: Trace,
     Called once per ente, after monitoring and the approved revisions.
     Indicators → objectives → strategic areas → ente, plus units (servizi/aree) and
     segretario/dirigenti. ``hooks`` is the typed facade, so an implementation can still ask the
-    indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.organizational`).
+    indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.engine.organizational`).
     """
 
 

@@ -11,22 +11,21 @@ from decimal import Decimal
 
 import attrs
 
-from .conciliation import apply_appeals
-from .explained import unexplained
-from .loading import parse_indicator_value
-from .model import Ente
-from .money import r4
-from .organizational import measure
-from .outcomes import MonitoringOutcome, Positions, Rewards
-from .params import Params
-from .phases import PHASES
-from .plugininfo import PluginInfo
-from .problems import Problem
-from .references import unresolved
-from .registry import Hooks
-from .result import AppliedRevision, Result
-from .trace import Trace
-from .values import parse_nonnegative
+from ciclope.core.conciliation import apply_appeals
+from ciclope.core.engine.explained import unexplained
+from ciclope.core.engine.organizational import measure
+from ciclope.core.engine.references import unresolved
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.model import Ente
+from ciclope.core.money import r4
+from ciclope.core.outcomes import MonitoringOutcome, Positions, Rewards
+from ciclope.core.params import Params
+from ciclope.core.phases import PHASES
+from ciclope.core.plugininfo import PluginInfo
+from ciclope.core.problems import Problem
+from ciclope.core.result import AppliedRevision, Result
+from ciclope.core.trace import Trace
+from ciclope.core.values import parse_indicator_value, parse_nonnegative
 
 
 def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, until: str = "rendicontazione") -> Result:
@@ -98,7 +97,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
         fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
         # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo
-        from .entetoml import unknown_approvals
+        from ciclope.core.entetoml import unknown_approvals
 
         trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
 

@@ -6,7 +6,7 @@ codes stay accepted); row 1 holds the columns' Italian headers (the one table is
 required, its allowed values and an example — never a data row — and a drop-down (data validation) on
 every closed list, in the words the reports print. Beside the workbook, never over a file that is there:
 ``ente.toml`` listing every fund and act the plugin reads (commented, so no value fails validation),
-``cycle.toml``, and ``relazione/*.md``, one per narrative part of the Relazione (core/narrative.py) with
+``cycle.toml``, and ``relazione/*.md``, one per narrative part of the Relazione (core/inputs/narrative.py) with
 its heading and its guidance in a comment.
 
 ``--from OUT/ENTE`` pre-fills next year from a run: the ente's name and funds, units, areas, people,
@@ -26,14 +26,15 @@ from typing import Any
 
 import attrs
 
-from . import narrative, owned
-from .entetoml import CORE_APPROVALS, italian_approval
-from .labels import AREE_2023, CLASSIFICATION_YEAR, role_label
-from .loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
-from .model import Ente
-from .problems import CiclopeError, Problem
-from .registry import Hooks
-from .values import parse_bool, parse_date, parse_id, parse_money, parse_number
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.entetoml import CORE_APPROVALS, italian_approval
+from ciclope.core.inputs import narrative
+from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
+from ciclope.core.labels import AREE_2023, CLASSIFICATION_YEAR, role_label
+from ciclope.core.model import Ente
+from ciclope.core.output import owned
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
 # column code → (what it means, an example); the allowed values come from the column's parser
@@ -308,7 +309,7 @@ def _toml_text(value: str) -> str:
 def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> tuple[str, ...]:
     """The funds that pay the individual premium under the regulation (a declared regulation names its own):
     best effort, none when the plugin cannot answer without an ente."""
-    from .config import resolve_params
+    from ciclope.core.inputs.config import resolve_params
 
     try:
         resolved, _problems = resolve_params(plugin, year, dict(params), "template")
@@ -322,7 +323,7 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str,
     """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
     budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
     so empty an ente gives its schema's keys only."""
-    from .config import resolve_params
+    from ciclope.core.inputs.config import resolve_params
 
     ente = Ente(
         id="modello",

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import attrs
 
-from .nearest import nearest
-from .problems import Problem
+from ciclope.core.nearest import nearest
+from ciclope.core.problems import Problem
 
 FOLDER = "relazione"
 MAX_BYTES = 1_000_000  # a page of prose is a few KB: a bigger file is not a text the office wrote

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .outcomes import Award
-from .problems import Problem
-from .trace import Figure
+from ciclope.core.outcomes import Award
+from ciclope.core.problems import Problem
+from ciclope.core.trace import Figure
 
 
 def unexplained(awards: Iterable[Award], figures: Mapping[str, Figure]) -> list[Problem]:

@@ -23,8 +23,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import owned
-from .problems import CiclopeError, Problem
+from ciclope.core.output import owned
+from ciclope.core.problems import CiclopeError, Problem
 
 MARKER = ".ciclope-out"
 LOCK = ".ciclope-lock"

@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .problems import CiclopeError, Problem
+from ciclope.core.problems import CiclopeError, Problem
 
 MARKER = ".ciclope-out"
 MAGIC = "ciclope-owned-root"

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 import pluggy
 
-from . import organizational
-from .money import Pool
-from .outcomes import Attestation, Rewards, Score
-from .problems import Problem
-from .scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
-from .trace import CardInputs, Input
+from ciclope.core.engine import organizational
+from ciclope.core.money import Pool
+from ciclope.core.outcomes import Attestation, Rewards, Score
+from ciclope.core.problems import Problem
+from ciclope.core.scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
+from ciclope.core.trace import CardInputs, Input
 
 hookimpl = pluggy.HookimplMarker("ciclope")
 
@@ -67,7 +67,7 @@ def ciclope_validate(ente):
     problems += self_evaluations(ente)
     cards = ente.cards_view()
     # a plan with every indicator neutralized used to leave the funds undistributed with status ok
-    # (an evaluations.csv with the header only: see core/cycle.py, phase e)
+    # (an evaluations.csv with the header only: see core/engine/cycle.py, phase e)
     if ente.indicators and all(i.neutralized for i in ente.indicators.values()):
         problems.append(
             Problem(

@@ -4,7 +4,7 @@
 left «running». While plugin code runs (the parameters' checks, an ente's cycle and documents) it is
 replaced by a function that raises :class:`HookExit`, a ``SystemExit`` the callers already turn into
 that ente's failure. Code that must really end a process (a forked copy) keeps the real function,
-taken at import (core/forked.py). A plugin that kills its own process by a signal is not covered.
+taken at import (core/run/forked.py). A plugin that kills its own process by a signal is not covered.
 """
 
 from __future__ import annotations

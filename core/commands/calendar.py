@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .entetoml import italian_approval
-from .outcomes import Deadline
-from .phases import PHASE_NAMES
-from .reports import fmt
-from .result import Result
+from ciclope.core.entetoml import italian_approval
+from ciclope.core.outcomes import Deadline
+from ciclope.core.phases import PHASE_NAMES
+from ciclope.core.reports import fmt
+from ciclope.core.result import Result
 
 PRODID = "-//ciclope//calendario della performance//IT"
 DTSTAMP = "20000101T000000Z"  # fixed: the file depends only on the inputs

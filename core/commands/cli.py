@@ -12,10 +12,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from .citing import cited
-from .console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
-from .plugininfo import COMPARTO_PER_ENTE
-from .problems import CiclopeError, Problem
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.run.citing import cited
+from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 
 # argparse's own words in Italian ("the following arguments are required" in an Italian tool).
 # argparse looks its messages up through the module-level gettext function ``argparse._``.
@@ -57,7 +57,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .phases import PHASES
+    from ciclope.core.phases import PHASES
 
     p = _Parser(prog="ciclope", description="Il ciclo della performance per molti enti (D.Lgs. 150/2009).")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -193,21 +193,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="crea invece ./NOME.toml, un regolamento dichiarato commentato (plugin regolamento, docs/regolamento.md)",
     )
 
-    from .compare.command import add_parser as add_compare
+    from ciclope.core.compare.command import add_parser as add_compare
 
     add_compare(sub)
 
     add_store_commands(sub, add_store_options)
 
-    from .site.command import add_parser as add_site
+    from ciclope.core.site.command import add_parser as add_site
 
     add_site(sub, add_store_options)
 
-    from .raccolta.command import add_parser as add_raccolta
+    from ciclope.core.raccolta.command import add_parser as add_raccolta
 
     add_raccolta(sub)
 
-    from .schede.command import add_parser as add_schede
+    from ciclope.core.schede.command import add_parser as add_schede
 
     add_schede(sub)
 
@@ -357,8 +357,8 @@ def add_store_commands(sub, add_store_options) -> None:
 
 
 def cmd_run(args) -> int:
-    from .config import load_config
-    from .runner import run_plan, summary_table
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import run_plan, summary_table
 
     if args.timeout is not None and not 0 <= args.timeout <= 7 * 86400:
         print("ciclope: --timeout: indica i secondi, da 0 (nessun limite) a 604800 (una settimana)", file=sys.stderr)
@@ -368,7 +368,7 @@ def cmd_run(args) -> int:
         print("ciclope: --jobs deve essere almeno 1", file=sys.stderr)
         return EXIT_CONFIG
     out = args.out.resolve() if args.out else plan.output
-    from .reports import parse_outputs
+    from ciclope.core.reports import parse_outputs
 
     try:
         outputs = parse_outputs(args.outputs)
@@ -378,7 +378,7 @@ def cmd_run(args) -> int:
         return EXIT_CONFIG
     log = None if args.no_store else _run_log(plan, args.store, args.until)
     if log is not None:
-        from .store.engine import in_memory
+        from ciclope.core.store.engine import in_memory
 
         if in_memory(log.url):
             print(
@@ -410,7 +410,7 @@ def cmd_run(args) -> int:
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )
-    from .outroot import phase_root
+    from ciclope.core.output.outroot import phase_root
 
     print(f"Output in {phase_root(out, args.until)}")
     stored = _store_line(log)
@@ -420,8 +420,8 @@ def cmd_run(args) -> int:
 def _run_log(plan, cli_url: str | None, until: str):
     """The run's record in the results store (opened by the runner once the output folder is accepted; if
     the store cannot be used the run goes on and writes its files:)."""
-    from .store import store_url
-    from .store.runlog import RunLog
+    from ciclope.core.store import store_url
+    from ciclope.core.store.runlog import RunLog
 
     return RunLog(store_url(plan.path, plan.store, cli_url), config=plan.path, year=plan.year, until=until)
 
@@ -448,8 +448,8 @@ def _store_line(log) -> bool:
 
 def cmd_validate(args) -> int:
     """The whole computation, nothing written: the same violations and exit code as `run`, on stdout."""
-    from .config import load_config
-    from .runner import compute
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
 
     plan = load_config(args.config)
     status = EXIT_OK
@@ -487,7 +487,7 @@ def cmd_validate(args) -> int:
 
 def validate_total(enti: int, t: dict[str, int]) -> str:
     """The grand total of ``validate`` over many enti: how many are clean, warned, in error, not loadable."""
-    from .reports.fmt import plural
+    from ciclope.core.reports.fmt import plural
 
     return (
         f"Totale: {plural(enti, 'ente', 'enti')} — {t['ok']} senza problemi, {t['avvisi']} con soli avvisi, "
@@ -497,9 +497,9 @@ def validate_total(enti: int, t: dict[str, int]) -> str:
 
 
 def cmd_explain(args) -> int:
-    from .config import load_config
-    from .explain import KIND_NAMES, explain, suggest
-    from .runner import compute
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.explain import KIND_NAMES, explain, suggest
+    from ciclope.core.run.runner import compute
 
     plan = load_config(args.config)
     cfg = plan.ente(args.ente)
@@ -520,7 +520,7 @@ def cmd_explain(args) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_CONFIG
-            from .store.explain import with_series
+            from ciclope.core.store.explain import with_series
 
             print(with_series(text, plan, args.store, cfg.id, kind, ident, plan.year, args.json), end="")
     return EXIT_OK
@@ -529,9 +529,9 @@ def cmd_explain(args) -> int:
 def cmd_calendar(args) -> int:
     import datetime as dt
 
-    from .calendar import ics, render
-    from .config import load_config
-    from .runner import compute
+    from ciclope.core.commands.calendar import ics, render
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
 
     plan = load_config(args.config)
     results = []
@@ -547,8 +547,8 @@ def cmd_calendar(args) -> int:
             return EXIT_ENTE
     print(render(results, today=args.oggi or dt.date.today()), end="")
     if args.ics:
-        from . import owned
-        from .calendar import PRODID
+        from ciclope.core.commands.calendar import PRODID
+        from ciclope.core.output import owned
 
         inputs = [plan.path] + [cfg.data for cfg in plan.enti]
         try:  # a new file, or one an earlier `calendar --ics` wrote; never an input nor inside a data folder
@@ -570,8 +570,8 @@ def cmd_calendar(args) -> int:
 def cmd_plugins(args) -> int:
     import datetime as dt
 
-    from .registry import Hooks, available_plugins
-    from .reports import fmt
+    from ciclope.core.engine.registry import Hooks, available_plugins
+    from ciclope.core.reports import fmt
 
     year = dt.date.today().year
     for name in sorted(available_plugins()):
@@ -600,8 +600,8 @@ def cmd_plugins(args) -> int:
 
 def _print_layers() -> None:
     """The comparto layers and their dated provisions (``ciclope plugins``)."""
-    from .registry import available_layers
-    from .reports import fmt
+    from ciclope.core.engine.registry import available_layers
+    from ciclope.core.reports import fmt
 
     for _, info in available_layers():
         print(f"{info.name} {info.version}  (livello nazionale del comparto {info.comparto}, modulo {info.module})")
@@ -616,7 +616,7 @@ def _print_layers() -> None:
 
 
 def _short(value) -> str:
-    from .reports import fmt
+    from ciclope.core.reports import fmt
 
     text = (
         fmt.param_value(value)
@@ -644,7 +644,7 @@ def _demo_made(folder: Path, text: str) -> bool:
 
 
 def cmd_demo(args) -> int:
-    from . import owned
+    from ciclope.core.output import owned
 
     target = args.dir.resolve()
     # the demo's own folder: never an office folder whose ciclope.db holds real enti
@@ -656,7 +656,7 @@ def cmd_demo(args) -> int:
     status = _demo_enti(target, store)
     print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
     if store.is_file() and not store.is_symlink():
-        from .store.commands import readable_store
+        from ciclope.core.store.commands import readable_store
 
         with readable_store(str(store)):
             _demo_site(target, store)
@@ -665,9 +665,9 @@ def cmd_demo(args) -> int:
 
 def _demo_enti(target: Path, store: Path) -> int:
     """Copy and run every installed plugin's demo into ``target/<plugin>``; the exit code."""
-    from .config import load_config
-    from .registry import available_plugins, load_plugin
-    from .runner import run_plan, summary_table
+    from ciclope.core.engine.registry import available_plugins, load_plugin
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import run_plan, summary_table
 
     status = EXIT_OK
     for name in sorted(available_plugins()):  # every installed plugin that has a demo/
@@ -708,8 +708,8 @@ def _demo_enti(target: Path, store: Path) -> int:
 
 def _demo_site(target: Path, store: Path) -> None:
     """The demo's portal in ``target/sito``, rebuilt when demo made it, left alone otherwise."""
-    from .site.build import build
-    from .store import open_store
+    from ciclope.core.site.build import build
+    from ciclope.core.store import open_store
 
     site = target / "sito"
     if os.path.lexists(site) and not _demo_made(site, DEMO_SITE_TEXT):  # never delete what ciclope did not make
@@ -731,8 +731,8 @@ def _demo_site(target: Path, store: Path) -> None:
 
 def cmd_regulation(args) -> int:
     """The regulation file read back by the plugin of declared regulations (``ciclope_regulation_text``)."""
-    from .registry import Hooks
-    from .scaffold import REGULATION_PLUGIN
+    from ciclope.core.commands.scaffold import REGULATION_PLUGIN
+    from ciclope.core.engine.registry import Hooks
 
     hooks, _ = Hooks.for_plugin(REGULATION_PLUGIN)
     answer = hooks.regulation_text(path=str(args.file), markdown=args.md)
@@ -747,7 +747,7 @@ def cmd_regulation(args) -> int:
 
 
 def cmd_new_plugin(args) -> int:
-    from .scaffold import create, create_regulation
+    from ciclope.core.commands.scaffold import create, create_regulation
 
     if args.toml:
         path = create_regulation(args.name)
@@ -762,18 +762,18 @@ def cmd_new_plugin(args) -> int:
 
 
 def _pdf_possible(outputs) -> None:
-    from .reports.public import chromium
+    from ciclope.core.reports.public import chromium
 
     if "relazione-pubblica.pdf" in outputs and chromium() is None:
         raise ValueError("per pdf serve Chromium (pacchetto Debian 'chromium'), non installato")
 
 
 def cmd_template(args) -> int:
-    from .registry import available_plugins
-    from .template import build
+    from ciclope.core.commands.template import build
+    from ciclope.core.engine.registry import available_plugins
 
     if args.plugin not in available_plugins():
-        from .registry import unknown_plugin
+        from ciclope.core.engine.registry import unknown_plugin
 
         raise CiclopeError([unknown_plugin(args.plugin)])
     if args.file.suffix.lower() == ".xlsx" and os.path.lexists(args.file):
@@ -805,7 +805,7 @@ def cmd_template(args) -> int:
 def _nearest_ente_folder(folder: Path) -> None:
     """A mistyped ``OUT/ENTE`` whose output root holds an ente folder of a close name: the error says
     which (issue 42); otherwise the command's own error stands."""
-    from .nearest import nearest
+    from ciclope.core.nearest import nearest
 
     if os.path.lexists(folder) or not folder.parent.is_dir():
         return
@@ -823,8 +823,8 @@ def _nearest_ente_folder(folder: Path) -> None:
 
 
 def cmd_report(args) -> int:
-    from .reports import parse_outputs
-    from .verify import reanchor, report, store_of
+    from ciclope.core.reports import parse_outputs
+    from ciclope.core.run.verify import reanchor, report, store_of
 
     try:
         outputs = parse_outputs(args.outputs)
@@ -832,7 +832,7 @@ def cmd_report(args) -> int:
     except ValueError as exc:
         print(f"ciclope: --outputs: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    from . import owned
+    from ciclope.core.output import owned
 
     blocked = owned.ente_folder_problem(args.folder) if args.folder.is_dir() else ""
     if blocked:  # the documents are written only into an ente folder as `run` left it
@@ -846,8 +846,8 @@ def cmd_report(args) -> int:
         return EXIT_ENTE
     print("\n".join(lines))
     if done and args.store and any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines):
-        from .store.engine import redacted, scrubbed
-        from .store.sections import refresh_folder
+        from ciclope.core.store.engine import redacted, scrubbed
+        from ciclope.core.store.sections import refresh_folder
 
         try:
             refresh_folder(args.store, args.folder)
@@ -878,7 +878,7 @@ def cmd_report(args) -> int:
 
 def cmd_verify(args) -> int:
     """`verify OUT/<ente>` or `verify OUT/` (every ente folder in it)."""
-    from .verify import verify
+    from ciclope.core.run.verify import verify
 
     folder = args.folder
     if (folder / "results.json").is_file():
@@ -914,7 +914,7 @@ def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) ->
 
 
 def cmd_synth(args) -> int:
-    from .synth import synth
+    from ciclope.core.commands.synth import synth
 
     if args.enti < 1 or args.people < 10:
         print("ciclope: servono almeno 1 ente e 10 persone", file=sys.stderr)
@@ -928,7 +928,7 @@ def cmd_synth(args) -> int:
     if args.per_servizio is not None and args.per_servizio < 2:
         print("ciclope: --per-servizio vuole almeno 2 persone per servizio", file=sys.stderr)
         return EXIT_CONFIG
-    from . import owned
+    from ciclope.core.output import owned
 
     owned.claim_root(args.dir, "synth", option="DIR")  # a new or empty folder: never over enti already there
     path = synth(args.dir, args.enti, args.people, args.seed, args.year, args.plugin or None, args.per_servizio)
@@ -937,31 +937,31 @@ def cmd_synth(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from .compare.command import main as compare_main
+    from ciclope.core.compare.command import main as compare_main
 
     return compare_main(args)
 
 
 def cmd_store(args) -> int:
-    from .store.commands import main as store_main
+    from ciclope.core.store.commands import main as store_main
 
     return store_main(args)
 
 
 def cmd_raccolta(args) -> int:
-    from .raccolta.command import main as raccolta_main
+    from ciclope.core.raccolta.command import main as raccolta_main
 
     return raccolta_main(args)
 
 
 def cmd_schede(args) -> int:
-    from .schede.command import main as schede_main
+    from ciclope.core.schede.command import main as schede_main
 
     return schede_main(args)
 
 
 def cmd_site(args) -> int:
-    from .site.command import main as site_main
+    from ciclope.core.site.command import main as site_main
 
     return site_main(args)
 

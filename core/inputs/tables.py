@@ -1,6 +1,6 @@
 """Reading the sheets of an ente: CSV files in a folder or the sheets of ``ente.xlsx``.
 
-Both give :class:`Sheet` objects of raw text cells; parsing values is :mod:`core.loading`'s job.
+Both give :class:`Sheet` objects of raw text cells; parsing values is :mod:`core.inputs.loading`'s job.
 Limits keep a wrong file from exhausting memory (issue: reliability): files above
 ``MAX_FILE_BYTES`` or ``MAX_ROWS`` rows are refused with a clear error.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-from .problems import CiclopeError, Problem
+from ciclope.core.problems import CiclopeError, Problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -508,7 +508,7 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
                 (i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
                 key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])),
             )
-            from .xlsxnames import sheet_titles
+            from ciclope.core.inputs.xlsxnames import sheet_titles
 
             titles = sheet_titles(zf)
             for n, info in enumerate(sheets, 1):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from .model import Ente
-from .problems import Problem
-from .trace import CardInputs, Figure
+from ciclope.core.model import Ente
+from ciclope.core.problems import Problem
+from ciclope.core.trace import CardInputs, Figure
 
 REF = "core.spiegazione.riferimento"
 CELL = "core.spiegazione.cella"

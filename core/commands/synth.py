@@ -21,8 +21,8 @@ import math
 import random
 from pathlib import Path
 
-from .model import SynthData
-from .registry import Hooks, available_plugins
+from ciclope.core.engine.registry import Hooks, available_plugins
+from ciclope.core.model import SynthData
 
 CANONICAL_ORDER = ("units", "people", "areas", "objectives", "indicators", "assignments", "evaluations")
 

@@ -14,15 +14,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import narrative
-from .config import EnteConfig, resolve_params
-from .outroot import SUMS, check_sums, write_sums
-from .problems import CiclopeError, Problem
-from .result import Result
-from .results import dumps
+from ciclope.core.inputs import narrative
+from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.output.outroot import SUMS, check_sums, write_sums
+from ciclope.core.output.results import dumps
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.result import Result
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ciclope.core.store import Store
 
 
 def _diff(a, b, path="") -> list[str]:
@@ -101,7 +101,7 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
         changed.append(f"file di input aggiunto dopo l'esecuzione: {name}")
     if changed:
         return recorded_text, recorded, None, changed
-    from .runner import compute
+    from ciclope.core.run.runner import compute
 
     national = audit.get("national", {}) if isinstance(audit.get("national", {}), dict) else {}
     params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}), "", national)
@@ -128,7 +128,7 @@ def find_store(folder: Path, given: str | None = None) -> tuple[str | None, str]
     summary.json names (``folder`` an ente's folder or the root itself); else the one ``run`` would use for the
     cycle.toml that lists the ente's data folder (``[store] url``, else ``ciclope.db`` beside it: issue 37
     #25). ``(None, "")`` when none says."""
-    from .owned import marker_kind
+    from ciclope.core.output.owned import marker_kind
 
     if given:
         return given, "indicato con --store"
@@ -148,8 +148,8 @@ def find_store(folder: Path, given: str | None = None) -> tuple[str | None, str]
 
 def _cycle_store(folder: Path) -> tuple[str | None, str]:
     """The store of the cycle.toml (in the data folder's parents) whose ``[[ente]]`` has the recorded data."""
-    from .store import store_url
-    from .tomlcompat import read_toml
+    from ciclope.core.store import store_url
+    from ciclope.core.tomlcompat import read_toml
 
     try:
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
@@ -183,9 +183,9 @@ def _existing_store(url: str) -> Iterator[Store | None]:
     (a URL read from a file must not make ciclope write into some other database)."""
     from sqlalchemy import inspect
 
-    from .store import Store, store_url
-    from .store.commands import readable_store
-    from .store.engine import engine_for
+    from ciclope.core.store import Store, store_url
+    from ciclope.core.store.commands import readable_store
+    from ciclope.core.store.engine import engine_for
 
     url = store_url(Path.cwd() / "cycle.toml", None, url)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
@@ -204,7 +204,7 @@ def anchored(folder: Path, url: str) -> tuple[dict[str, str] | None, str]:
     store as shown to people."""
     from sqlalchemy import select
 
-    from .store import redacted, schema
+    from ciclope.core.store import redacted, schema
 
     with _existing_store(url) as store:
         if store is None:
@@ -267,7 +267,7 @@ def reanchor(folder: Path, url: str) -> bool:
     made with SHA256SUMS rewritten is still noticed). False when the store has none for it."""
     from sqlalchemy import func, select, update
 
-    from .store import schema
+    from ciclope.core.store import schema
 
     output = str(Path(folder).resolve())
     before, _shown = anchored(folder, url)
@@ -302,7 +302,7 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
     if result is None:
         return False, changed
     edited = check_sums(Path(folder))  # the published outputs too, not only results.json
-    from .store.engine import redacted
+    from ciclope.core.store.engine import redacted
 
     url, how = find_store(Path(folder), store)
     guessed = how.startswith("quello di ")  # from cycle.toml: maybe a run with --no-store
@@ -336,7 +336,7 @@ RERENDERED = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasp
 
 
 def _outside_archive(data: bytes) -> bytes:
-    from .reports.html import ARCHIVE_END, ARCHIVE_START
+    from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
 
     start = data.find(ARCHIVE_START.encode())
     end = data.find(ARCHIVE_END.encode(), start + 1)
@@ -347,7 +347,7 @@ def rerendered(folder: Path, result: Any) -> list[str]:
     """A line for each document of ``folder`` that differs from the same document rendered again."""
     import tempfile
 
-    from .reports import write_reports
+    from ciclope.core.reports import write_reports
 
     names = [n for n in RERENDERED if (folder / n).is_file() and not (folder / n).is_symlink()]
     if not names:
@@ -368,8 +368,8 @@ def rerendered(folder: Path, result: Any) -> list[str]:
 
 
 def _render_into(tmp: Path, result: Any, html_first: list[str], missing: tuple[str, ...], written: list[str]) -> None:
-    from .reports import write_reports
-    from .reports.public import write_pdf
+    from ciclope.core.reports import write_reports
+    from ciclope.core.reports.public import write_pdf
 
     if html_first:
         write_reports(result, tmp, tuple(html_first))
@@ -385,8 +385,8 @@ def _publish_with(here: Path, leave: set[str], fill: Callable[[Path], None]) -> 
     import shutil
     import tempfile
 
-    from . import owned
-    from .runner import TMP
+    from ciclope.core.output import owned
+    from ciclope.core.run.runner import TMP
 
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{here.name}.", dir=here.parent))
     try:
@@ -415,7 +415,7 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     recomputed from its recorded inputs, and new documents are written only if that gives the recorded
     results.json byte for byte — so they are identical to those of a full run. ``SHA256SUMS`` keeps the
     recorded digest of every existing file and gains the new ones."""
-    from . import owned
+    from ciclope.core.output import owned
 
     here = Path(folder)
     unfinished = owned.unrecorded_documents(here)  # a report interrupted: its documents written again

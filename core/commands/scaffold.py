@@ -15,9 +15,9 @@ import re
 import textwrap
 from pathlib import Path
 
-from . import hookspecs
-from .problems import CiclopeError, Problem
-from .registry import available_plugins, load_plugin
+from ciclope.core.engine import hookspecs
+from ciclope.core.engine.registry import available_plugins, load_plugin
+from ciclope.core.problems import CiclopeError, Problem
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 
@@ -45,7 +45,7 @@ def check_name(name: str, dest: Path) -> list[Problem]:
 
 
 def hooks_in_cycle_order() -> list[str]:
-    """The hookspecs in the order of ``core/hookspecs.py``, which follows the cycle (set-up, phases a–f)."""
+    """The hookspecs in the order of ``core/engine/hookspecs.py``, which follows the cycle (set-up, phases a–f)."""
     specs = [fn for name, fn in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("ciclope_")]
     return [fn.__name__ for fn in sorted(specs, key=lambda fn: fn.__code__.co_firstlineno)]
 

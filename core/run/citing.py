@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .registry import known_documents
-from .reports.fmt import cite
+from ciclope.core.engine.registry import known_documents
+from ciclope.core.reports.fmt import cite
 
 
 def cited(source: str) -> str:

@@ -21,21 +21,22 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import gcpause, isolated, outroot, owned
-from .citing import cited
-from .config import EnteConfig, RunPlan
-from .cycle import run_cycle
-from .isolation import exits_isolated
-from .loading import load_ente, merge_schemas
-from .problems import CiclopeError, Problem
-from .registry import Hooks
-from .reports import fmt
-from .result import Result
-from .workers import die_with_parent
+from ciclope.core.engine.cycle import run_cycle
+from ciclope.core.engine.isolation import exits_isolated
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.inputs.config import EnteConfig, RunPlan
+from ciclope.core.inputs.loading import load_ente, merge_schemas
+from ciclope.core.output import outroot, owned
+from ciclope.core.output.workers import die_with_parent
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports import fmt
+from ciclope.core.result import Result
+from ciclope.core.run import gcpause, isolated
+from ciclope.core.run.citing import cited
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only by a run that records
-    from .store.record import Record
-    from .store.runlog import RunLog
+    from ciclope.core.store.record import Record
+    from ciclope.core.store.runlog import RunLog
 
 KEPT_PROBLEMS = 200  # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
 
@@ -90,8 +91,8 @@ def write_outputs(
     ``meanwhile`` (the store's record) runs after the documents and before the folder is published: while
     the copy is still writing, if there is one; if it fails, nothing is published. ``document``: the bytes
     of results.json when the caller has them already (:func:`results.dumps_bytes`), written as they are."""
-    from . import results
-    from .reports import OUTPUTS, write_reports
+    from ciclope.core.output import results
+    from ciclope.core.reports import OUTPUTS, write_reports
 
     out.mkdir(parents=True, exist_ok=True)
     final = out / result.ente.id
@@ -101,8 +102,8 @@ def write_outputs(
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
         if spare and "schede.xlsx" in names:
-            from . import forked
-            from .reports import xlsx
+            from ciclope.core.reports import xlsx
+            from ciclope.core.run import forked
 
             child = forked.start(lambda: xlsx.write(result, tmp / "schede.xlsx"))
             if child is not None:
@@ -142,7 +143,7 @@ class Task:
     until: str
     outputs: tuple[str, ...] | None = None  # the documents to write (None: all)
     record: bool = False  # make the store's record
-    spare: bool = False  # a process of --jobs to spare: schede.xlsx in a forked copy (core/forked.py)
+    spare: bool = False  # a process of --jobs to spare: schede.xlsx in a forked copy (core/run/forked.py)
 
 
 def run_one(task: Task) -> EnteOutcome:
@@ -198,13 +199,13 @@ def _run_one(task: Task) -> EnteOutcome:
             problems=tuple(exc.problems[:KEPT_PROBLEMS]),
             problems_total=len(exc.problems),
         )
-    from . import results
+    from ciclope.core.output import results
 
     document = results.dumps_bytes(result)
     records: list[Record] = []
 
     def keep_record() -> None:  # for the store: made while a forked copy writes schede.xlsx, if there is one
-        from .store.record import record_of
+        from ciclope.core.store.record import record_of
 
         records.append(record_of(result, document))
 
@@ -321,7 +322,7 @@ def run_plan(
 
 def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome], jobs: int) -> None:
     """The Relazioni given the store's trends and positions, then every folder's digests anchored in it."""
-    from .store.sections import refresh_relazioni
+    from ciclope.core.store.sections import refresh_relazioni
 
     assert log.store is not None, "called once the store is open"
     try:
@@ -338,7 +339,7 @@ def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome], jobs: 
 def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
     """Lines naming the later years' Relazioni whose trend this run of ``year`` has corrected (issue 36): they
     are not rewritten here (they may be published); the portal marks them «superata da una correzione»."""
-    from .store import read
+    from ciclope.core.store import read
 
     later = [c for c in store.current() if c.ente in set(enti) and year < c.year <= year + read.TREND_YEARS]
     notes = []

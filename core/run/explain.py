@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .money import POSITION
-from .reports import fmt
-from .result import Result
-from .results import num
-from .trace import Figure
+from ciclope.core.money import POSITION
+from ciclope.core.output.results import num
+from ciclope.core.reports import fmt
+from ciclope.core.result import Result
+from ciclope.core.trace import Figure
 
 MAX_DEPTH = 12
 

@@ -20,21 +20,23 @@ from typing import Any
 
 import attrs
 
-from . import labels, narrative
-from . import model as m
-from .entetoml import canonical, funds_and_dates
-from .outcomes import InputSchema
-from .problems import CiclopeError, Problem
-from .tables import Sheet, read_csv, read_xlsx
-from .tomlcompat import read_toml
-from .values import CONTROL as _CONTROL
-from .values import (
+from ciclope.core import labels
+from ciclope.core import model as m
+from ciclope.core.entetoml import canonical, funds_and_dates
+from ciclope.core.inputs import narrative
+from ciclope.core.inputs.tables import Sheet, read_csv, read_xlsx
+from ciclope.core.outcomes import InputSchema
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.tomlcompat import read_toml
+from ciclope.core.values import CONTROL as _CONTROL
+from ciclope.core.values import (
     INACTIVE,
     choice,
     parse_bool,
     parse_date,
     parse_distinct,
     parse_id,
+    parse_indicator_value,
     parse_money,
     parse_nonnegative,
     parse_number,
@@ -312,7 +314,7 @@ class _Loader:
                 self.err(label, None, "", "core.input.missing_file", f"manca {label}, obbligatorio")
 
     def narrative(self) -> dict[str, str]:
-        """The Relazione's own words (core/narrative.py): fingerprinted like any input; a misnamed file warns."""
+        """The Relazione's own words (core/inputs/narrative.py): fingerprinted like any input; a misnamed file warns."""
         found = narrative.read(self.folder)
         self.files.update(found.files)
         self.problems.extend(found.problems)
@@ -1155,22 +1157,6 @@ def _is(value: Any, word: str) -> bool:
     """``value == word`` for an indicator's value: a Decimal compared with a text asks ``numbers``'
     abstract classes each time, hence the type first."""
     return isinstance(value, str) and value == word
-
-
-def parse_indicator_value(kind: str, text: str) -> Any:
-    """An indicator's target or actual as its type reads it (rules/core.md §1)."""
-    if kind == "deadline":
-        return parse_date(text)
-    if kind == "boolean":
-        return parse_bool(text)
-    if kind == "monitor":
-        for parse in (parse_number, parse_date):
-            try:
-                return parse(text)
-            except ValueError:
-                pass
-        return text  # "monitoraggio": measured and reported, never scored
-    return parse_number(text)
 
 
 def _approval(key: str, raw: Any) -> Any:

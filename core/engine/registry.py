@@ -20,23 +20,33 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
-from . import defaults, hookimpl, hookspecs
-from .params import ParamSpec, load_param_specs
-from .plugininfo import COMPARTO_PER_ENTE, PluginInfo
-from .problems import CiclopeError, Problem
-from .provisions import Provision, load_provisions
+from ciclope.core import hookimpl
+from ciclope.core.engine import defaults, hookspecs
+from ciclope.core.params import ParamSpec, load_param_specs
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE, PluginInfo
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.provisions import Provision, load_provisions
 
 if TYPE_CHECKING:
     import random
     from decimal import Decimal
 
-    from .hookspecs import Measure, Part
-    from .model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
-    from .money import Pool
-    from .outcomes import Attestation, Deadline, InputSchema, OrgPerformance, Positions, ReportSection, Rewards, Score
-    from .params import Params
-    from .result import Result
-    from .trace import Trace
+    from ciclope.core.engine.hookspecs import Measure, Part
+    from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
+    from ciclope.core.money import Pool
+    from ciclope.core.outcomes import (
+        Attestation,
+        Deadline,
+        InputSchema,
+        OrgPerformance,
+        Positions,
+        ReportSection,
+        Rewards,
+        Score,
+    )
+    from ciclope.core.params import Params
+    from ciclope.core.result import Result
+    from ciclope.core.trace import Trace
 
 T = TypeVar("T")
 

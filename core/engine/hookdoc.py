@@ -1,6 +1,6 @@
 """Generate ``docs/hooks.md``, the hook reference, from the hookspecs' docstrings.
 
-``python -m ciclope.core.hookdoc > docs/hooks.md``; a test keeps the file in step with the code.
+``python -m ciclope.core.engine.hookdoc > docs/hooks.md``; a test keeps the file in step with the code.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import inspect
 
 import pluggy
 
-from . import hookspecs
+from ciclope.core.engine import hookspecs
 
 PHASE_OF = {
     "ciclope_params": "set-up",
@@ -51,7 +51,7 @@ def render() -> str:
     out = [
         "# Hook reference",
         "",
-        "Generated from `core/hookspecs.py` by `python -m ciclope.core.hookdoc` (do not edit by hand).",
+        "Generated from `core/engine/hookspecs.py` by `python -m ciclope.core.engine.hookdoc` (do not edit by hand).",
         "",
         "| hook | phase | kind |",
         "|---|---|---|",

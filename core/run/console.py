@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .citing import cited
-from .problems import Problem
+from ciclope.core.problems import Problem
+from ciclope.core.run.citing import cited
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 

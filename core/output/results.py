@@ -16,8 +16,8 @@ try:
 except ImportError:  # pragma: no cover - a platform without orjson's wheels: Python's json writes it
     orjson = None  # type: ignore[assignment]
 
-from .money import r2
-from .result import Result
+from ciclope.core.money import r2
+from ciclope.core.result import Result
 
 SCHEMA = 1
 
