@@ -6,6 +6,7 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 - the ente and its rows (``Ente``, ``Person``, ``Unit``, ``Objective``, ``Indicator``,
   ``EvaluationItem``, ``Appeal``, and ``Row``, a row of a plugin's own table; ``SynthData`` for a synthetic one), what hooks return (``Score``,
   ``Award``, ``Rewards``…) and the ente's whole ``Result``, which report sections read;
+- ``CycleHooks``, what a hook implementation that receives ``hooks`` may ask of the other hooks;
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
   ``COMPARTO_PER_ENTE``, the ``COMPARTO`` of a plugin whose enti each name their comparto;
@@ -24,6 +25,7 @@ import pluggy
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 from ciclope.core import bands, cells, fmt, money, provisions, scoring  # noqa: E402
+from ciclope.core.hooktypes import CycleHooks  # noqa: E402
 from ciclope.core.model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
 from ciclope.core.money import Pool  # noqa: E402
 from ciclope.core.outcomes import (  # noqa: E402
@@ -69,6 +71,8 @@ __all__ = [
     "Rewards",
     "Score",
     "Result",
+    # what a hook may ask of the other hooks
+    "CycleHooks",
     # explanations, parameters, problems
     "CardInputs",
     "Input",

@@ -6,48 +6,20 @@
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 
 import pluggy
 
 from ciclope.core.engine import hookspecs
 
-PHASE_OF = {
-    "ciclope_params": "set-up",
-    "ciclope_check_params": "set-up",
-    "ciclope_check_amendments": "set-up",
-    "ciclope_comparto": "set-up",
-    "ciclope_labels": "set-up",
-    "ciclope_acts": "set-up",
-    "ciclope_input_schema": "set-up",
-    "ciclope_synth": "`ciclope synth` only",
-    "ciclope_validate": "a. pianificazione",
-    "ciclope_resources": "b. risorse",
-    "ciclope_indicator_achievement": "c. monitoraggio and d. valutazione",
-    "ciclope_objective_achievement": "d. valutazione",
-    "ciclope_organizational_performance": "d. valutazione",
-    "ciclope_attestation": "d. valutazione",
-    "ciclope_individual_score": "d. valutazione",
-    "ciclope_fund_pools": "e. premialità",
-    "ciclope_rewards": "e. premialità",
-    "ciclope_individual_premium": "e. premialità (asked by a comparto layer)",
-    "ciclope_premium_rankings": "e. premialità (asked by a comparto layer)",
-    "ciclope_position_pay": "e. premialità",
-    "ciclope_calendar": "f. rendicontazione",
-    "ciclope_report_sections": "f. rendicontazione",
-    "ciclope_regulation_text": "`ciclope regolamento leggi` only",
-    "ciclope_evaluator": "`ciclope raccolta` only",
-    "ciclope_card_items": "`ciclope raccolta` only",
-}
+
+def specs() -> list[Callable[..., object]]:
+    """Every hookspec, in the order of hookspecs.py (the order of the cycle)."""
+    found = [f for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("ciclope_")]
+    return sorted(found, key=lambda f: f.__code__.co_firstlineno)
 
 
 def render() -> str:
-    names = [n for n in PHASE_OF]
-    missing = sorted(
-        n
-        for n, f in inspect.getmembers(hookspecs, inspect.isfunction)
-        if n.startswith("ciclope_") and n not in PHASE_OF
-    )
-    names += missing
     out = [
         "# Hook reference",
         "",
@@ -56,13 +28,13 @@ def render() -> str:
         "| hook | phase | kind |",
         "|---|---|---|",
     ]
-    for n in names:
-        fn = getattr(hookspecs, n)
+    for fn in specs():
+        n = fn.__name__
         first = "firstresult" if firstresult(n) else "all answers joined"
-        out.append(f"| [`{n}`](#{n}) | {PHASE_OF.get(n, '?')} | {first} |")
+        out.append(f"| [`{n}`](#{n}) | {fn.__dict__['phase']} | {first} |")
     out.append("")
-    for n in names:
-        fn = getattr(hookspecs, n)
+    for fn in specs():
+        n = fn.__name__
         out += [f"## {n}", "", "```python", f"def {n}{typed_signature(fn)}", "```", "", inspect.getdoc(fn) or "", ""]
     out += [
         "## Types",

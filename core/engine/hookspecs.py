@@ -12,9 +12,9 @@ accept any subset of the arguments (pluggy passes only the ones they name).
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pluggy
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Sequence
 
-    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.hooktypes import CycleHooks, Measure, Part
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
     from ciclope.core.money import Pool
     from ciclope.core.outcomes import (
@@ -40,17 +40,25 @@ if TYPE_CHECKING:
     from ciclope.core.result import Result
     from ciclope.core.trace import Trace
 
-# A measured or target value of an indicator: a number, a date (``deadline`` type) or a yes/no.
-Measure = Decimal | dt.date | bool | None
-# One part of an objective's achievement: (key, achievement, weight or None = equal weights).
-Part = tuple[str, Decimal, Decimal | None]
-
 hookspec = pluggy.HookspecMarker("ciclope")
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def phase(name: str) -> Callable[[F], F]:
+    """Marks a hookspec with the phase of the cycle, or the command, that calls it: the hook reference's
+    table reads it, so a hook's phase is written once, on its spec."""
+
+    def mark(spec: F) -> F:
+        spec.__dict__["phase"] = name
+        return spec
+
+    return mark
 
 
 # --- set-up: parameters and input schema ------------------------------------------------------
 
 
+@phase("set-up")
 @hookspec(firstresult=True)
 def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
     """Return the plugin's parameter table.
@@ -64,6 +72,7 @@ def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
     """
 
 
+@phase("set-up")
 @hookspec
 def ciclope_check_params(params: Params) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem` for parameter combinations the bounds cannot express.
@@ -74,6 +83,7 @@ def ciclope_check_params(params: Params) -> list[Problem] | None:
     """
 
 
+@phase("set-up")
 @hookspec
 def ciclope_input_schema() -> InputSchema | None:
     """Return a :class:`core.outcomes.InputSchema`: the plugin's extra columns and own files.
@@ -83,6 +93,7 @@ def ciclope_input_schema() -> InputSchema | None:
     """
 
 
+@phase("`ciclope synth` only")
 @hookspec
 def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
     """Add the plugin's own synthetic input to a generated ente (``ciclope synth``).
@@ -98,6 +109,7 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
 # --- a. pianificazione ------------------------------------------------------------------------
 
 
+@phase("set-up")
 @hookspec(firstresult=True)
 def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None:
     """Return the problems of ``params.amendments``: single figures changed inside a parameter's content.
@@ -113,6 +125,7 @@ def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None
     """
 
 
+@phase("set-up")
 @hookspec(firstresult=True)
 def ciclope_comparto(params: Params) -> str | None:
     """Return the comparto of the ente with these parameters, for a plugin whose enti each name theirs.
@@ -125,6 +138,7 @@ def ciclope_comparto(params: Params) -> str | None:
     """
 
 
+@phase("set-up")
 @hookspec
 def ciclope_labels(params: Params) -> dict[str, str] | None:
     """Return the Italian words of codes that this ente's parameters define (levels, statuses).
@@ -136,6 +150,7 @@ def ciclope_labels(params: Params) -> dict[str, str] | None:
     """
 
 
+@phase("set-up")
 @hookspec(firstresult=True)
 def ciclope_acts(params: Params) -> list[str] | None:
     """Return the titles of the acts this ente's regulation is, when they vary by ente.
@@ -147,6 +162,7 @@ def ciclope_acts(params: Params) -> list[str] | None:
     """
 
 
+@phase("a. pianificazione")
 @hookspec
 def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem`: input and regulation checks (phase a).
@@ -162,6 +178,7 @@ def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] 
 # --- b. risorse -------------------------------------------------------------------------------
 
 
+@phase("b. risorse")
 @hookspec(firstresult=True)
 def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Pool] | None:
     """Return the gross money pools: ``dict`` name → :class:`core.money.Pool` (phase b).
@@ -174,6 +191,7 @@ def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Poo
 # --- c. monitoraggio --------------------------------------------------------------------------
 
 
+@phase("c. monitoraggio and d. valutazione")
 @hookspec(firstresult=True)
 def ciclope_indicator_achievement(
     indicator: Indicator, measured: Measure, target: Measure, trace: Trace
@@ -190,6 +208,7 @@ def ciclope_indicator_achievement(
 # --- d. valutazione ---------------------------------------------------------------------------
 
 
+@phase("d. valutazione")
 @hookspec(firstresult=True)
 def ciclope_objective_achievement(objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
     """Return an objective's achievement from its ``parts``.
@@ -202,17 +221,21 @@ def ciclope_objective_achievement(objective: Objective, parts: list[Part], trace
     """
 
 
+@phase("d. valutazione")
 @hookspec(firstresult=True)
-def ciclope_organizational_performance(ente: Ente, params: Params, trace: Trace, hooks: Hooks) -> OrgPerformance | None:
+def ciclope_organizational_performance(
+    ente: Ente, params: Params, trace: Trace, hooks: CycleHooks
+) -> OrgPerformance | None:
     """Return the :class:`core.outcomes.OrgPerformance` of the ente (phase d, first step).
 
     Called once per ente, after monitoring and the approved revisions.
     Indicators → objectives → strategic areas → ente, plus units (servizi/aree) and
-    segretario/dirigenti. ``hooks`` is the typed facade, so an implementation can still ask the
-    indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.engine.organizational`).
+    segretario/dirigenti. ``hooks`` (:class:`ciclope.core.CycleHooks`) lets an implementation still ask
+    the indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.engine.organizational`).
     """
 
 
+@phase("d. valutazione")
 @hookspec(firstresult=True)
 def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation | None:
     """Return the OIV's :class:`core.outcomes.Attestation` of the organizational performance.
@@ -223,6 +246,7 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: 
     """
 
 
+@phase("d. valutazione")
 @hookspec(firstresult=True)
 def ciclope_individual_score(
     person: Person,
@@ -247,6 +271,7 @@ def ciclope_individual_score(
 # --- e. premialità ----------------------------------------------------------------------------
 
 
+@phase("e. premialità")
 @hookspec(firstresult=True)
 def ciclope_fund_pools(
     ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, resources: dict[str, Pool], trace: Trace
@@ -258,6 +283,7 @@ def ciclope_fund_pools(
     """
 
 
+@phase("e. premialità")
 @hookspec(firstresult=True)
 def ciclope_rewards(
     ente: Ente,
@@ -266,17 +292,19 @@ def ciclope_rewards(
     params: Params,
     org: OrgPerformance,
     trace: Trace,
-    hooks: Hooks,
+    hooks: CycleHooks,
 ) -> Rewards | None:
     """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
 
     Called in phase e after ``ciclope_fund_pools``, once per ente.
-    ``scores`` maps person id → Score; ``hooks`` is the typed facade (a comparto layer's wrapper asks
-    :func:`ciclope_individual_premium` through it). Default: no money is computed (pools stay whole and
+    ``scores`` maps person id → Score; ``hooks`` (:class:`ciclope.core.CycleHooks`) is what an
+    implementation may ask of the other hooks (a comparto layer's wrapper asks :func:`ciclope_individual_premium`
+    through it). Default: no money is computed (pools stay whole and
     are reported as residual), since only a regulation says who gets what.
     """
 
 
+@phase("e. premialità (asked by a comparto layer)")
 @hookspec(firstresult=True)
 def ciclope_individual_premium(params: Params) -> list[str] | None:
     """Return the names of the pools that pay the individual premium (premio correlato alla performance
@@ -288,6 +316,7 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
     """
 
 
+@phase("e. premialità (asked by a comparto layer)")
 @hookspec(firstresult=True)
 def ciclope_premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     """Return the rankings of the staff evaluated for the individual premium: ranking id → person ids.
@@ -300,6 +329,7 @@ def ciclope_premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]]
     """
 
 
+@phase("e. premialità")
 @hookspec(firstresult=True)
 def ciclope_position_pay(
     ente: Ente, params: Params, org: OrgPerformance, attestation: Attestation, scores: dict[str, Score], trace: Trace
@@ -318,6 +348,7 @@ def ciclope_position_pay(
 # --- the collection of the cards (`ciclope raccolta`) ---------------------------------------------
 
 
+@phase("`ciclope raccolta` only")
 @hookspec(firstresult=True)
 def ciclope_evaluator(person: Person, ente: Ente) -> str | None:
     """Return the id of whoever fills ``person``'s evaluation card: a person id or an external
@@ -330,6 +361,7 @@ def ciclope_evaluator(person: Person, ente: Ente) -> str | None:
     """
 
 
+@phase("`ciclope raccolta` only")
 @hookspec(firstresult=True)
 def ciclope_card_items(
     person: Person, ente: Ente, params: Params
@@ -349,6 +381,7 @@ def ciclope_card_items(
 # --- f. rendicontazione -----------------------------------------------------------------------
 
 
+@phase("f. rendicontazione")
 @hookspec
 def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | None:
     """Return a list of :class:`core.outcomes.Deadline` for the cycle ``year``.
@@ -358,6 +391,7 @@ def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | 
     """
 
 
+@phase("`ciclope regolamento leggi` only")
 @hookspec(firstresult=True)
 def ciclope_regulation_text(path: str, markdown: bool) -> tuple[str, list[Problem]] | None:
     """Return the regulation file at ``path`` read back for people, article by article, and its problems.
@@ -369,6 +403,7 @@ def ciclope_regulation_text(path: str, markdown: bool) -> tuple[str, list[Proble
     """
 
 
+@phase("f. rendicontazione")
 @hookspec
 def ciclope_report_sections(ente: Ente, result: Result) -> list[ReportSection] | None:
     """Return a list of :class:`core.outcomes.ReportSection` for the Relazione and schede.xlsx.

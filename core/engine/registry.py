@@ -11,6 +11,7 @@ import functools
 import importlib
 import inspect
 import sys
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     import random
     from decimal import Decimal
 
-    from ciclope.core.engine.hookspecs import Measure, Part
+    from ciclope.core.hooktypes import Measure, Part
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
     from ciclope.core.money import Pool
     from ciclope.core.outcomes import (
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from ciclope.core.trace import Trace
 
 T = TypeVar("T")
+P = typing.ParamSpec("P")  # a hookspec's arguments (not the params.ParamSpec of a plugin parameter)
 
 GROUP = "ciclope.plugins"
 LAYER_GROUP = "ciclope.layers"  # comparto layers (name → module): registered under the ente plugins of their comparto
@@ -288,10 +290,17 @@ def _view(pm: pluggy.PluginManager, without: frozenset[object]) -> SimpleNamespa
 
 
 class Hooks:
-    """Typed facade over ``pm.hook``: core code calls hooks only through here, by keyword.
+    """The hooks of one plugin manager, asked by the core.
 
-    Under a plugin whose enti each name their comparto (``COMPARTO_PER_ENTE``) the facade of the plugin
-    calls no layer, and :meth:`for_ente` gives the one of an ente: with the layers of its comparto only."""
+    A hook is asked by naming its spec, the function of :mod:`ciclope.core.engine.hookspecs`, so the spec is
+    the one source of its arguments and answer, for mypy as for pluggy: ``hooks.first(hookspecs.ciclope_resources,
+    ente=…, params=…, trace=…)`` for a *firstresult* hook, ``hooks.collect`` / ``hooks.answers`` for one whose
+    implementations all answer. The methods below are only what does more than ask: the per-item set-ups,
+    the plugin's rewards without the layers, the ente's own view (:class:`ciclope.core.CycleHooks` is the part
+    a plugin sees).
+
+    Under a plugin whose enti each name their comparto (``COMPARTO_PER_ENTE``) the hooks of the plugin
+    call no layer, and :meth:`for_ente` gives the ones of an ente: with the layers of its comparto only."""
 
     def __init__(self, pm: pluggy.PluginManager, info: PluginInfo | None = None, active: tuple[PluginInfo, ...] = ()):
         self.pm = pm
@@ -301,6 +310,32 @@ class Hooks:
         self.layers: tuple[PluginInfo, ...] = active if per_ente else info.layers if info is not None else ()
         off = [i for i in info.layers if i not in active] if info is not None and per_ente else []
         self._hook = _view(pm, frozenset(_layer_plugins(pm, off))) if off else pm.hook
+
+    def first(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """The answer of the *firstresult* hook ``spec``: the plugin's, a layer's or the core default's,
+        whichever answers first (``None`` when none does)."""
+        answer: T | None = self._caller(spec, args, firstresult=True)(**kwargs)
+        return answer
+
+    def collect(self, spec: Callable[P, Iterable[T] | None], *args: P.args, **kwargs: P.kwargs) -> list[T]:
+        """The answers of every implementation of the hook ``spec``, each a list, joined in pluggy's order
+        (the plugin's first, the core default's last); ``None`` answers add nothing."""
+        return _flat(self._caller(spec, args, firstresult=False)(**kwargs))
+
+    def answers(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> list[T]:
+        """The answer of every implementation of the hook ``spec`` that gave one (not ``None``)."""
+        return [a for a in self._caller(spec, args, firstresult=False)(**kwargs) if a is not None]
+
+    def _caller(self, spec: Callable[..., object], args: tuple[object, ...], firstresult: bool) -> Any:
+        """pluggy's caller of ``spec``'s hook, once the call is checked against the spec's kind."""
+        name = spec.__name__
+        caller = getattr(self._hook, name)
+        if args:
+            raise TypeError(f"{name}: a hook is asked by keyword")
+        if caller.spec is None or bool(caller.spec.opts.get("firstresult")) != firstresult:
+            asked = "Hooks.first" if firstresult else "Hooks.collect/answers"
+            raise TypeError(f"{name} is {'not ' if firstresult else ''}a firstresult hook: {asked} cannot ask it")
+        return caller
 
     @classmethod
     def for_plugin(cls, plugin: str | ModuleType) -> tuple[Hooks, PluginInfo]:

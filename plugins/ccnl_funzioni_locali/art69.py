@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Generator, Mapping, Sequence
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, hookimpl, money
+from ciclope.core import CycleHooks, Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, hookimpl, money
 
 from . import art69_split
 from .art69_records import record_plan
@@ -112,10 +111,10 @@ def ciclope_rewards(
     params: Params,
     org: OrgPerformance,
     trace: Trace,
-    hooks: Any,
+    hooks: CycleHooks,
 ) -> Generator[None, Rewards | None, Rewards | None]:
-    # ``hooks`` is the core's typed facade (not on the plugin surface): it asks the plugin's pools, its
-    # rankings, and (once, when the residual does not cover the set-aside) its split of the reduced pool
+    # ``hooks`` asks the plugin's pools, its rankings, and (once, when the residual does not cover the
+    # set-aside) its split of the reduced pool
     rewards = yield
     law = in_force("maggiorazione_art69", ente.year)
     if rewards is None or law is None or hooks is None:

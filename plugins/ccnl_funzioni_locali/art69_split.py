@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ciclope.core import Award, Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, fmt
+from ciclope.core import Award, CycleHooks, Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, fmt
 
 from .art69_records import record_award, record_covered, record_reduced
 
@@ -33,7 +33,7 @@ class Call:
     params: Params
     org: OrgPerformance
     trace: Trace
-    hooks: Any
+    hooks: CycleHooks
 
 
 def pool_of(rewards: Rewards, names: list[str], pid: str) -> str:
