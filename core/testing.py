@@ -60,8 +60,11 @@ from typing import Any
 
 import pytest
 
-from ciclope.core.inputs.config import resolve_params
+from ciclope.core.engine.references import RULES
+from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError
+from ciclope.core.run.runner import compute
 from ciclope.core.tomlcompat import tomllib
 
 
@@ -85,9 +88,6 @@ def compute_ente(
     """Load the folder and run the cycle; raises CiclopeError for bad data or bad params, and AssertionError
     when an explanation refers to a figure never recorded or to a cell of no input (:mod:`core.engine.references`):
     a warning in production, a failed test of the plugin here."""
-    from ciclope.core.inputs.config import EnteConfig
-    from ciclope.core.run.runner import compute
-
     resolved, problems = resolve_params(plugin, year, params or {}, "params")
     if problems:
         raise CiclopeError(problems)
@@ -99,8 +99,6 @@ def compute_ente(
 
 def assert_explained(result) -> None:
     """Raise AssertionError listing every reference of the result's explanations that leads nowhere."""
-    from ciclope.core.engine.references import RULES
-
     dangling = [p.message for p in result.violations if p.rule in RULES]
     if dangling:
         raise AssertionError("spiegazioni con riferimenti pendenti:\n" + "\n".join(dangling))
@@ -108,8 +106,6 @@ def assert_explained(result) -> None:
 
 def results_doc(result) -> dict:
     """The ``results.json`` document of a Result, as parsed JSON."""
-    from ciclope.core.output.results import dumps
-
     return json.loads(dumps(result))
 
 

@@ -104,7 +104,8 @@ def test_a_run_without_the_store_does_not_import_sqlalchemy():
 
     code = (
         "import sys\n"
-        "from ciclope.core import cli, runner\n"
+        "from ciclope.core.commands import cli\n"
+        "from ciclope.core.run import runner\n"
         "cli.build_parser()\n"
         "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'\n"
         "import ciclope.core.store\n"

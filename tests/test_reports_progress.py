@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
-from ciclope.core.commands import cli
+from ciclope.core.commands import cli, running
 from ciclope.core.run.runner import EnteOutcome, run_plan
 
 from helpers import two_enti as setup
@@ -18,13 +18,13 @@ class Terminal(io.StringIO):
 
 def test_no_progress_when_not_on_a_terminal(monkeypatch):
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert cli._progress() is None
+    assert running.progress() is None
 
 
 def test_progress_on_a_terminal_counts_up_and_ends_the_line(monkeypatch):
     term = Terminal()
     monkeypatch.setattr(sys, "stderr", term)
-    show = cli._progress()
+    show = running.progress()
     assert show is not None
     show(1, 3, EnteOutcome("cm-a-very-long-identifier-of-an-ente", "comunita_montane", "ok"))
     show(2, 3, EnteOutcome("cm-b", "comunita_montane", "failed"))

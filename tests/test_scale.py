@@ -32,7 +32,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from ciclope.core.commands import cli
+from ciclope.core.commands import cli, running
 from ciclope.core.commands.synth import synth
 from ciclope.core.engine.registry import available_plugins
 from ciclope.core.inputs.config import load_config
@@ -545,9 +545,9 @@ def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycl
     outcomes = run_plan(load_config(config), out=tmp_path / "o")
     assert len(outcomes) == 25 and {o.status for o in outcomes} == {"failed"}
     assert all(len(o.problems) == KEPT_PROBLEMS and o.problems_total == 250 for o in outcomes)
-    assert cli.main(["run", str(config), "--out", str(tmp_path / "o2")]) == cli.EXIT_ENTE
+    assert cli.main(["run", str(config), "--out", str(tmp_path / "o2")]) == running.EXIT_ENTE
     err = capsys.readouterr().err
-    assert err.count("dati non caricabili, nessun output") == cli.FAILED_DETAILS == 20
+    assert err.count("dati non caricabili, nessun output") == running.FAILED_DETAILS == 20
     assert "… e altri 5 enti non caricabili" in err
     assert err.count("… e altri 220 problemi") == 20 and err.count("\n250 problemi") == 20  # 30 shown of 250
 

@@ -20,8 +20,10 @@ from pathlib import Path
 import attrs
 
 from ciclope.core.compare import document as doc_mod
+from ciclope.core.compare import render_html, render_xlsx
 from ciclope.core.compare.scenario import CURRENT, Scenario, ScenarioRun, load, load_scenarios, run, validate
 from ciclope.core.inputs.config import EnteConfig, RunPlan
+from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 
 TOTAL = "totale"
@@ -96,9 +98,6 @@ def dumps(doc: dict) -> str:
 
 def write(doc: dict, root: Path, rel: str = "", labels: dict | None = None) -> list[Path]:
     """compare.json, compare.html and compare.xlsx of one document into ``root/rel`` (``root`` claimed)."""
-    from ciclope.core.compare import render_html, render_xlsx
-    from ciclope.core.output import owned
-
     return [
         owned.write_inside(root, f"{rel}/compare.json" if rel else "compare.json", dumps(doc).encode("utf-8")),
         owned.write_inside(
@@ -111,8 +110,6 @@ def write(doc: dict, root: Path, rel: str = "", labels: dict | None = None) -> l
 def write_all(comparison: Comparison, out: Path) -> list[Path]:
     """One ente: its documents in ``out``. Several: each in ``out/<id>/`` and the total in ``out``. The
     folder is claimed first (:mod:`..owned`): a new or empty folder, or one an earlier compare made."""
-    from ciclope.core.output import owned
-
     owned.claim_root(out, "compare")
     if comparison.total is None:
         return [p for d in comparison.docs.values() for p in write(d, out, "", comparison.labels)]

@@ -6,42 +6,14 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from ciclope.core.compare import compare, load_scenarios, select, write_all
+from ciclope.core.compare.scenario import reform_scenarios
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.inputs.config import load_config
+from ciclope.core.output import owned
 from ciclope.core.reports import fmt
-
-
-def add_parser(sub) -> None:
-    cmp = sub.add_parser(
-        "compare",
-        help="simula scenari di parametri e fondi su un ente e li confronta (nessun output nella cartella dell'ente)",
-    )
-    cmp.add_argument("config", type=Path)
-    cmp.add_argument(
-        "--ente",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="ente da confrontare (ripetibile; default: tutti gli enti, che devono avere lo stesso plugin)",
-    )
-    cmp.add_argument(
-        "--scenario",
-        action="append",
-        default=[],
-        metavar="NOME=FILE.toml",
-        help="scenario: [params] come in [ente.params] e facoltativo [funds] (ripetibile)",
-    )
-    cmp.add_argument(
-        "--reform",
-        action="append",
-        default=[],
-        metavar="NOME",
-        help="applica a uno scenario una riforma non ancora in vigore (es. ddl_merito; mai applicata da run)",
-    )
-    cmp.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="cartella per compare.json, compare.html, compare.xlsx"
-    )
-    cmp.add_argument(
-        "--explain-person", metavar="P", help="mostra la catena di calcolo della persona P in ogni scenario"
-    )
+from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
+from ciclope.core.run.explain import explain, suggest
 
 
 def _figure(value, kind: str) -> str:
@@ -76,11 +48,6 @@ def summary(doc: dict) -> str:
 
 
 def main(args) -> int:
-    from ciclope.core.compare import compare, load_scenarios, select, write_all
-    from ciclope.core.inputs.config import load_config
-    from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
-    from ciclope.core.run.explain import explain, suggest
-
     plan = load_config(args.config)
     out = args.out.resolve()
     if out == plan.output or plan.output in out.parents:
@@ -90,8 +57,6 @@ def main(args) -> int:
             file=sys.stderr,
         )
         return EXIT_CONFIG
-    from ciclope.core.output import owned
-
     # refused before any computation: the folder must be new, empty or an earlier comparison, and
     # apart from every input (the data folders, cycle.toml, the scenarios)
     inputs = [cfg.data for cfg in plan.enti] + [plan.path] + [Path(s.partition("=")[2]) for s in args.scenario]
@@ -102,9 +67,6 @@ def main(args) -> int:
     scenarios = load_scenarios(args.scenario)
     enti = select(plan, args.ente)
     if args.reform:
-        from ciclope.core.compare.scenario import reform_scenarios
-        from ciclope.core.engine.registry import Hooks
-
         _, info = Hooks.for_plugin(enti[0].plugin)
         scenarios += reform_scenarios(args.reform, info.all_reforms)
     comparison = compare(plan, enti, scenarios)
@@ -113,32 +75,34 @@ def main(args) -> int:
         print(render_problems(list(problems), limit=30), file=sys.stderr)
     for d in list(comparison.docs.values()) + ([comparison.total] if comparison.total else []):
         print(summary(d))
-    if args.explain_person:
-        found = False
-        for ente_id, runs in comparison.runs.items():
-            for r in runs:
-                if r.result is None:
-                    continue
-                text = explain(r.result, "person", args.explain_person)
-                if text is None:
-                    continue
-                found = True
-                print(f"\n=== {ente_id}, scenario {r.scenario.name} ===")
-                print(text, end="")
-        if not found:
-            hints = [
-                suggest(runs[0].result, "person", args.explain_person)
-                for runs in comparison.runs.values()
-                if runs[0].result is not None
-            ]
-            hints = [h for h in hints if h]
-            print(
-                f"ciclope: nessuna cifra calcolata per la persona {args.explain_person!r}"
-                + (f"; {hints[0]}" if hints else ""),
-                file=sys.stderr,
-            )
-            return EXIT_CONFIG
+    if args.explain_person and not explain_person(comparison, args.explain_person):
+        return EXIT_CONFIG
     if comparison.docs:
         write_all(comparison, out)
         print(f"Confronto in {out}")
     return EXIT_ENTE if comparison.failed else EXIT_OK
+
+
+def explain_person(comparison, person: str) -> bool:
+    """Print the chain of the person's figures in every scenario of every ente; False, with the nearest id
+    as a hint, when no scenario computed any figure of theirs."""
+    found = False
+    for ente_id, runs in comparison.runs.items():
+        for r in runs:
+            text = None if r.result is None else explain(r.result, "person", person)
+            if text is None:
+                continue
+            found = True
+            print(f"\n=== {ente_id}, scenario {r.scenario.name} ===")
+            print(text, end="")
+    if found:
+        return True
+    hints = [
+        suggest(runs[0].result, "person", person) for runs in comparison.runs.values() if runs[0].result is not None
+    ]
+    hints = [h for h in hints if h]
+    print(
+        f"ciclope: nessuna cifra calcolata per la persona {person!r}" + (f"; {hints[0]}" if hints else ""),
+        file=sys.stderr,
+    )
+    return False

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.inputs.config import EnteConfig
@@ -189,7 +190,7 @@ def scenario_params(
     Violations: what the plugin's ``ciclope_check_params`` finds in the combination.
     """
     hooks, _ = Hooks.for_plugin(cfg.plugin)
-    specs = hooks.params(year=year)
+    specs = hooks.first(hookspecs.ciclope_params, year=year) or {}
     # a file the scenario names is relative to the scenario's folder
     own, problems = resolve_paths(specs, flatten(scenario.params), Path(scenario.file).parent, scenario.file, False)
     overrides = {**flatten(cfg.overrides), **own}
@@ -200,7 +201,10 @@ def scenario_params(
     blocking = list(problems)  # column "params.<key>", file the scenario file
     if blocking:
         return overrides, params, blocking, []
-    checks = [attrs.evolve(p, file=p.file or scenario.file) for p in hooks.check_params(params=params)]
+    checks = [
+        attrs.evolve(p, file=p.file or scenario.file)
+        for p in hooks.collect(hookspecs.ciclope_check_params, params=params)
+    ]
     return overrides, params, [], checks
 
 
@@ -221,7 +225,7 @@ def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> No
 def load(cfg: EnteConfig, year: int) -> Ente:
     """The ente's data, loaded once for all its scenarios (CiclopeError when it cannot be loaded)."""
     hooks, _ = Hooks.for_plugin(cfg.plugin)
-    return load_ente(cfg.data, cfg.id, year, merge_schemas(hooks.input_schemas()))
+    return load_ente(cfg.data, cfg.id, year, merge_schemas(hooks.answers(hookspecs.ciclope_input_schema)))
 
 
 def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioRun:

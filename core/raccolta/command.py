@@ -11,10 +11,20 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.engine import hookspecs
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.inputs.config import load_config, resolve_params
+from ciclope.core.inputs.loading import load_ente, merge_schemas
+from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.raccolta import layout
+from ciclope.core.raccolta import entedata, layout, lock, manifest, merge, readback
 from ciclope.core.raccolta.manifest import Manifest, Sent, file_name
+from ciclope.core.raccolta.plan import plan as make_plan
+from ciclope.core.raccolta.readback import Returned
+from ciclope.core.raccolta.status import render
+from ciclope.core.raccolta.workbook import build
 from ciclope.core.reports.fmt import plural
+from ciclope.core.run.console import render_problems
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 README = """Raccolta delle valutazioni {year} — {name} ({ente})
@@ -31,26 +41,11 @@ Non modificare {manifest}: è il riferimento dei controlli.
 """
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("raccolta", help="le schede di valutazione raccolte da ciascun valutatore, e di ritorno")
-    what = p.add_subparsers(dest="raccolta", required=True, metavar="{crea,unisci}")
-    crea = what.add_parser("crea", help="una cartella di lavoro Excel per ogni valutatore, da compilare")
-    crea.add_argument("config", type=Path, help="cycle.toml")
-    crea.add_argument("--ente", required=True, metavar="ID")
-    crea.add_argument("--out", required=True, type=Path, metavar="DIR", help="cartella nuova o vuota")
-    unisci = what.add_parser("unisci", help="unisce ai dati dell'ente le cartelle restituite")
-    unisci.add_argument("config", type=Path, help="cycle.toml")
-    unisci.add_argument("--ente", required=True, metavar="ID")
-    unisci.add_argument("dir", type=Path, metavar="DIR", help="la cartella scritta da `raccolta crea`")
-
-
 def main(args: argparse.Namespace) -> int:
     return crea(args) if args.raccolta == "crea" else unisci(args)
 
 
 def _ente(args: argparse.Namespace) -> tuple[Any, Any]:
-    from ciclope.core.inputs.config import load_config
-
     plan = load_config(args.config)
     return plan, plan.ente(args.ente)
 
@@ -58,19 +53,12 @@ def _ente(args: argparse.Namespace) -> tuple[Any, Any]:
 def _params(cfg: Any, year: int) -> Any:
     """The ente's parameters as a run resolves them (a declared regulation's cards are there); problems in
     them are the run's to report."""
-    from ciclope.core.inputs.config import resolve_params
-
     if cfg.params is not None:
         return cfg.params
     return resolve_params(cfg.plugin, year, cfg.overrides, cfg.id, cfg.national)[0]
 
 
 def crea(args: argparse.Namespace) -> int:
-    from ciclope.core.engine.registry import Hooks
-    from ciclope.core.inputs.loading import load_ente, merge_schemas
-    from ciclope.core.output import owned
-    from ciclope.core.raccolta.plan import plan as make_plan
-
     plan, cfg = _ente(args)
     out: Path = args.out
     owned.check_root(out, "raccolta", [plan.path, cfg.data])
@@ -80,10 +68,10 @@ def crea(args: argparse.Namespace) -> int:
     params = _params(cfg, plan.year)
     hooks = hooks.for_ente(params)
     try:
-        ente = load_ente(cfg.data, cfg.id, plan.year, merge_schemas(hooks.input_schemas()), collecting=True)
+        ente = load_ente(
+            cfg.data, cfg.id, plan.year, merge_schemas(hooks.answers(hookspecs.ciclope_input_schema)), collecting=True
+        )
     except CiclopeError as exc:
-        from ciclope.core.run.console import render_problems
-
         print(f"{cfg.id}: dati non caricabili: correggili prima di creare la raccolta", file=sys.stderr)
         print(render_problems(list(exc.problems)), file=sys.stderr)
         return EXIT_ENTE
@@ -111,9 +99,6 @@ def crea(args: argparse.Namespace) -> int:
 
 
 def _write_batches(out: Path, batches: Any, ente: Any, signer: Manifest) -> list[Sent]:
-    from ciclope.core.output import owned
-    from ciclope.core.raccolta.workbook import build
-
     taken: set[str] = set()
     sent = []
     for batch in batches:
@@ -153,9 +138,6 @@ def _report_created(out: Path, sent: list[Sent], batches: Any, ente: Any) -> Non
 
 
 def unisci(args: argparse.Namespace) -> int:
-    from ciclope.core.output import owned
-    from ciclope.core.raccolta import entedata, lock, manifest, merge, readback
-
     plan, cfg = _ente(args)
     folder: Path = args.dir
     if owned.marker_kind(folder) != "raccolta":
@@ -182,8 +164,6 @@ def unisci(args: argparse.Namespace) -> int:
         cells = entedata.cells_changed(grids) if tally.changed else 0
         if tally.changed:
             written, backup = entedata.write(src, grids, tally.changed, folder / "backup")
-    from ciclope.core.raccolta.status import render
-
     print(render(man, returned, tally))
     if backup is not None:
         print(f"Copia dei dati dell'ente prima della modifica: {backup}")
@@ -214,8 +194,6 @@ def _returned_files(folder: Path) -> list[Path]:
 def _not_files(folder: Path) -> list[Any]:
     """A link, a folder or a special file in ``ricevute/`` named like a workbook: never opened (a FIFO would
     hang, a link may point anywhere), and said, so that its evaluator is not silently «mancante»."""
-    from ciclope.core.raccolta.readback import Returned
-
     where = folder / layout.RETURNED
     if not where.is_dir():
         return []
@@ -238,7 +216,5 @@ def _not_files(folder: Path) -> list[Any]:
 def _problems(returned: list[Any], tally: Any) -> list[Problem]:
     found = [p for r in returned for p in r.problems] + list(tally.problems)
     if found:
-        from ciclope.core.run.console import render_problems
-
         print(render_problems(found), file=sys.stderr)
     return [p for p in found if p.is_error]

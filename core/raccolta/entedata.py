@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -16,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import openpyxl
 
 from ciclope.core.inputs.loading import SHEET_ALIASES, column_code
 from ciclope.core.inputs.tables import read_csv
+from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.raccolta import csvedit, layout, xlsxedit
 
@@ -155,10 +158,6 @@ def _sheet_of(wb: Any, name: str) -> Any:
 
 
 def _read_xlsx(src: Source) -> dict[str, Grid]:
-    import io
-
-    import openpyxl
-
     path = src.folder / "ente.xlsx"
     data = _regular(path)
     src.read_as[path.name] = data
@@ -275,8 +274,6 @@ def write(src: Source, grids: dict[str, Grid], changed: set[str], backup_root: P
     """Write the grids named in ``changed``; a copy of each existing file replaced goes first into a new
     folder of ``backup_root`` (returned). Returns the files written and the backup folder (None: no file
     existed before). Every new content is computed before any file is touched."""
-    from ciclope.core.output import owned
-
     if src.xlsx:
         path = src.folder / "ente.xlsx"
         contents = {path: _xlsx_bytes(src.read_as[path.name], grids, changed, path)}

@@ -15,11 +15,12 @@ from typing import Any
 import attrs
 
 from ciclope.core.inputs.loading import CANONICAL
+from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.entedata import Grid
 from ciclope.core.raccolta.readback import CardRow, Returned
-from ciclope.core.values import parse_indicator_value
+from ciclope.core.values import CONTROL, parse_indicator_value
 
 FROM_FILE, FROM_EVALUATOR, RECEIVED = "x_raccolta_cartella", "x_raccolta_valutatore", "x_raccolta_ricevuta"
 CARD_COLUMNS = ("person", "evaluator", "section", "item", "max_points", "points", "weight", "motivation")
@@ -201,9 +202,6 @@ def quoted(text: str) -> str:
 def checked_actual(kind: str, text: str) -> Any:
     """The actual as the loader reads it, or ValueError in Italian: as the loader checks a cell (control
     characters, length), a completion percentage from 0% to 100%."""
-    from ciclope.core.inputs.tables import MAX_CELL_CHARS
-    from ciclope.core.values import CONTROL
-
     found = CONTROL.search(text)
     if found:
         raise ValueError(f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo")

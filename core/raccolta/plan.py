@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.model import Ente, Person
 from ciclope.core.params import Params
@@ -71,13 +72,17 @@ def _as_line(raw: Any) -> CardLine:
 def card_of(person: Person, ente: Ente, hooks: Hooks, params: Params) -> list[CardLine]:
     """The person's card: the regulation's (``ciclope_card_items``), else the core default's (the items in the
     ente's data)."""
-    return [_as_line(raw) for raw in hooks.card_items(person=person, ente=ente, params=params) or ()]
+    return [
+        _as_line(raw)
+        for raw in hooks.first(hookspecs.ciclope_card_items, person=person, ente=ente, params=params) or ()
+    ]
 
 
 def evaluator_of(person: Person, ente: Ente, hooks: Hooks) -> str | None:
     """The person's evaluator: the regulation's (``ciclope_evaluator``), else the core default's (their
     ``evaluator``, else the head of their unit or of the nearest unit above)."""
-    return hooks.evaluator(person=person, ente=ente)
+    answer = hooks.first(hookspecs.ciclope_evaluator, person=person, ente=ente)
+    return None if answer is None else str(answer)
 
 
 def owner_of(owner: str | None, ente: Ente) -> str | None:

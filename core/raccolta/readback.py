@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
+import openpyxl
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.manifest import Manifest, Sent
-from ciclope.core.values import parse_number
+from ciclope.core.values import CONTROL, parse_number
 
 SHOWN_CHANGES = 10
 # A returned workbook is the one sent, filled: a few hundred rows. Anything far larger is refused unopened
@@ -88,9 +93,6 @@ def _cells_in(zf: Any, info: Any) -> int:
 
 def _too_big(path: Path, data: bytes) -> str:
     """Why the workbook is refused before opening it (its size, its parts, its cells); "" when it is not."""
-    import io
-    import zipfile
-
     if len(data) > MAX_BYTES:
         return f"file troppo grande ({len(data) // 2**20} MiB; massimo {MAX_BYTES // 2**20} MiB)"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -108,11 +110,6 @@ def _too_big(path: Path, data: bytes) -> str:
 
 def _open(path: Path, data: bytes) -> tuple[Any, str]:
     """The workbook, or None and why not, in words."""
-    import io
-    import zipfile
-
-    import openpyxl
-
     if path.suffix.lower() == ".xls":
         return None, "è nel formato Excel 97-2003 (.xls): aprilo con Excel o LibreOffice e salvalo come .xlsx"
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -160,8 +157,6 @@ def _whose(wb: Any, manifest: Manifest, label: str) -> tuple[Sent | None, list[P
 
 
 def _column_name(sheet: str, coordinate: str) -> str:
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
     letter, _ = coordinate_from_string(coordinate)
     header = layout.CARD_HEADER if sheet == layout.CARDS else layout.MEASURE_HEADER
     k = column_index_from_string(letter)
@@ -170,8 +165,6 @@ def _column_name(sheet: str, coordinate: str) -> str:
 
 def tampering(found: dict[str, dict[str, str]], sent: Sent, label: str) -> list[Problem]:
     """Every locked cell changed, added or emptied since the workbook was sent."""
-    from openpyxl.utils.cell import coordinate_from_string
-
     changes: list[Problem] = []
     for sheet, expected in sent.cells.items():
         now = found.get(sheet, {})
@@ -234,9 +227,6 @@ def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
 def _motivation(cell: Any, label: str) -> tuple[str, list[Problem]]:
     """The evaluator's motivation: a text as the loader reads one (no formula, no control character, not too
     long); a wrong one is refused with its card."""
-    from ciclope.core.inputs.tables import MAX_CELL_CHARS
-    from ciclope.core.values import CONTROL
-
     shown = layout.text(cell.value)
     column = layout.CARD_HEADER[layout.CARD_NOTE - 1]
     control = CONTROL.search(shown)

@@ -8,6 +8,11 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.plan import Batch, Card
 from ciclope.core.reports import fmt
@@ -36,9 +41,6 @@ def _protect(ws: Any) -> None:
 
 
 def _header(ws: Any, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     ws.append(list(header))
     for k, width in enumerate(widths, start=1):
         cell = ws.cell(row=1, column=k)
@@ -50,16 +52,12 @@ def _header(ws: Any, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
 
 
 def _fillable(cell: Any) -> None:
-    from openpyxl.styles import PatternFill, Protection
-
     cell.protection = Protection(locked=False)
     cell.fill = PatternFill("solid", fgColor="FFF2CC")
 
 
 def _points_validation(ws: Any, rows_by_max: dict[Decimal, list[int]]) -> None:
     """A drop-down 0…max for integer maxima up to :data:`DROPDOWN_MAX`, a decimal bound otherwise."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     col = "H"
     for top, rows in rows_by_max.items():
         if top == top.to_integral_value() and 0 < top <= DROPDOWN_MAX:
@@ -88,8 +86,6 @@ def _as_text(ws: Any) -> None:
 
 def _percent(ws: Any, cell: Any) -> None:
     """A completion percentage: shown and typed as «80%» (stored 0.8), bounded from 0% to 100%."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     cell.number_format = "0%"
     dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True)
     dv.showErrorMessage = True
@@ -110,8 +106,6 @@ def _target(m: Any) -> Any:
 
 
 def _wrap() -> Any:
-    from openpyxl.styles import Alignment
-
     return Alignment(wrap_text=True, vertical="top")
 
 
@@ -137,8 +131,6 @@ def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
 
 
 def _measures(wb: Any, batch: Batch) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     ws = wb.create_sheet(layout.MEASURES)
     _header(ws, layout.MEASURE_HEADER, (16, 40, 14, 22, 14, 16, 40))
     yes_no = DataValidation(type="list", formula1='"SI,NO"', allow_blank=True, showErrorMessage=True)
@@ -183,8 +175,6 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     for line in lines:
         ws.append([line])
         _as_text(ws)
-    from openpyxl.styles import Alignment, Font
-
     ws["A1"].font = Font(bold=True, size=14)
     for row in ws.iter_rows(min_row=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
@@ -204,8 +194,6 @@ def build(
     batch: Batch, ente_id: str, ente_name: str, year: int, token: str, signature: str = ""
 ) -> tuple[bytes, dict[str, dict[str, str]]]:
     """The workbook's bytes and its locked cells (:func:`layout.locked_cells`), to record in the manifest."""
-    from openpyxl import Workbook
-
     wb = Workbook()
     wb.remove(wb.active)
     _instructions(wb, batch, ente_name, year)

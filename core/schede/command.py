@@ -12,26 +12,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ciclope.core.nearest import hint
+from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports.public import chromium, write_pdf
+from ciclope.core.run.verify import recompute
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 PRINTERS = 4  # Chromium processes at a time
-
-
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "schede-personali",
-        help="una scheda per ogni persona (HTML e PDF su A4), da consegnare al colloquio con la firma per presa visione",
-    )
-    p.add_argument("folder", type=Path, metavar="OUT/ENTE", help="la cartella di un ente scritta da `ciclope run`")
-    p.add_argument("--persona", action="append", default=[], metavar="ID", help="solo questa persona (ripetibile)")
-    p.add_argument(
-        "--out",
-        type=Path,
-        metavar="DIR",
-        help="cartella delle schede (default: schede-personali/<ente> accanto alla cartella di output)",
-    )
-    p.add_argument("--solo-html", action="store_true", help="senza PDF (non serve Chromium)")
 
 
 def _problem(where: Path | str, message: str, rule: str = "schede.input") -> CiclopeError:
@@ -39,8 +29,6 @@ def _problem(where: Path | str, message: str, rule: str = "schede.input") -> Cic
 
 
 def _result(folder: Path) -> Any:
-    from ciclope.core.run.verify import recompute
-
     _, _, result, changed = recompute(folder)
     if result is None:
         raise _problem(
@@ -56,8 +44,6 @@ def _people(result: Any, asked: list[str]) -> list[str]:
     people = result.ente.people
     unknown = [p for p in asked if p not in people]
     if unknown:
-        from ciclope.core.nearest import hint
-
         hints = [f"{p!r}{hint(p, people)}" for p in unknown]
         raise _problem("--persona", f"persona sconosciuta nell'ente {result.ente.id}: {', '.join(hints)}")
     return asked or list(people)
@@ -86,9 +72,6 @@ def file_stems(people: list[str]) -> dict[str, str]:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ciclope.core.output import owned
-    from ciclope.core.reports.public import chromium
-
     folder: Path = args.folder
     result = _result(folder)
     people = _people(result, args.persona)
@@ -105,10 +88,6 @@ def main(args: argparse.Namespace) -> int:
 
 
 def write_pages(out: Path, result: Any, people: list[str]) -> list[Path]:
-    from ciclope.core.output import owned
-    from ciclope.core.schede.content import build
-    from ciclope.core.schede.render import render
-
     pages = []
     stems = file_stems(people)
     for pid in people:
@@ -119,8 +98,6 @@ def write_pages(out: Path, result: Any, people: list[str]) -> list[Path]:
 
 def _print(page: Path) -> tuple[Path, str]:
     """``page`` printed beside it as .pdf: through a new temporary name renamed over the final one."""
-    from ciclope.core.reports.public import write_pdf
-
     fd, tmp = tempfile.mkstemp(prefix=".ciclope-tmp.", suffix=".pdf", dir=page.parent)
     os.close(fd)
     try:

@@ -12,6 +12,7 @@ import attrs
 
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
+from ciclope.core.run.explain import show, subject, unpaid_reasons, value_kind
 from ciclope.core.trace import Figure
 
 
@@ -73,8 +74,6 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
     """A figure's direct inputs, as the chain of ``explain`` summarized to its first step."""
     if figure is None:
         return ()
-    from ciclope.core.run.explain import show, value_kind
-
     out = []
     for i in figure.inputs:
         kind = value_kind(i.ref) if i.ref else "number"
@@ -236,8 +235,6 @@ def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> 
 
 
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
-    from ciclope.core.run.explain import subject
-
     about: dict[str, Any] = subject(result, "person", pid) or {}
     out = []
     for k, award in enumerate(about.get("awards", [])):
@@ -279,8 +276,6 @@ def build(result: Result, pid: str) -> Scheda:
     status = result.status_of(pid)
     figure = result.figures.get(f"score:{pid}")
     card_figure = result.figures.get(f"card:{pid}")
-    from ciclope.core.run.explain import unpaid_reasons
-
     return Scheda(
         person=pid,
         name=p.name,

@@ -9,20 +9,6 @@ from pathlib import Path
 EXIT_OK, EXIT_CONFIG = 0, 2
 
 
-def add_parser(sub, add_store_options) -> None:
-    p = sub.add_parser("site", help="il portale: un sito statico di tutti gli enti dall'archivio dei risultati")
-    p.add_argument("config", nargs="?", help="cycle.toml (per trovare l'archivio; non serve con --store)")
-    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="cartella del sito")
-    p.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
-    p.add_argument(
-        "--public", action="store_true", help="versione pubblicabile: nessun nome né identificativo di persona"
-    )
-    p.add_argument("--serve", action="store_true", help="dopo averlo costruito, serve il sito su 127.0.0.1")
-    p.add_argument("--port", type=int, default=8000, metavar="N", help="porta per --serve (default 8000)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo (come ciclope run)")
-    add_store_options(p, writes=False)
-
-
 def main(args: argparse.Namespace) -> int:
     from ciclope.core.output import owned
     from ciclope.core.site.build import build

@@ -18,7 +18,7 @@ from helpers import ENTE, files
 
 SCRIPT = """
 import ctypes, os, sys, time
-from ciclope.core import runner
+from ciclope.core.run import runner
 from ciclope.core.commands.cli import main
 
 cycle = runner.run_cycle

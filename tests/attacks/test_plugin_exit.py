@@ -16,7 +16,7 @@ from helpers import ENTE, files
 
 SCRIPT = """
 import os, sys
-from ciclope.core import registry
+from ciclope.core.engine import registry
 from ciclope.core.commands.cli import main
 
 real = registry.Hooks.check_params
@@ -28,7 +28,7 @@ def exiting(self, *, params):
 
 registry.Hooks.check_params = exiting
 
-from ciclope.core import runner
+from ciclope.core.run import runner
 
 cycle = runner.run_cycle
 

@@ -1,0 +1,121 @@
+"""The commands about the installed regulations: ``plugins``, ``new-plugin``, ``regolamento leggi``, ``template``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+from ciclope.core.commands.scaffold import REGULATION_PLUGIN, create, create_regulation
+from ciclope.core.commands.template import build
+from ciclope.core.engine import hookspecs
+from ciclope.core.engine.registry import Hooks, available_layers, available_plugins, unknown_plugin
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE
+from ciclope.core.problems import CiclopeError
+from ciclope.core.reports import fmt
+from ciclope.core.run.console import EXIT_CONFIG, EXIT_OK, render_problems
+
+
+def cmd_plugins(args) -> int:
+    year = dt.date.today().year
+    for name in sorted(available_plugins()):
+        try:
+            hooks, info = Hooks.for_plugin(name)
+            specs = hooks.first(hookspecs.ciclope_params, year=year) or {}
+        except CiclopeError as exc:
+            print(f"{name}: non caricabile\n{render_problems(list(exc.problems))}")
+            continue
+        print(f"{info.name} {info.version}  (modulo {info.module})")
+        if info.comparto:
+            layers = ", ".join(layer.name for layer in info.layers) or "nessuno installato"
+            said = "scelto da ogni ente" if info.comparto == COMPARTO_PER_ENTE else info.comparto
+            print(f"  comparto: {said} (livello nazionale: {layers})")
+        for reg in info.regulations:
+            print(f"  regolamento: {fmt.regulation(reg, info.documents)}")
+        for pname, spec in specs.items():  # the names are what [ente.params] in cycle.toml overrides
+            flag = "  [ipotesi]" if spec.assumption else ""
+            since = f" (in vigore dal {fmt.date_it(spec.since)})" if spec.since else ""
+            bound = f"  [limiti: {spec.national}, CCNL in vigore nell'anno]" if spec.national else ""
+            print(f"  {pname} = {_short(spec.value)}{since}  — {fmt.cite(spec.source, info.documents)}{flag}{bound}")
+        print()
+    _print_layers()
+    return EXIT_OK
+
+
+def _print_layers() -> None:
+    """The comparto layers and their dated provisions (``ciclope plugins``)."""
+    for _, info in available_layers():
+        print(f"{info.name} {info.version}  (livello nazionale del comparto {info.comparto}, modulo {info.module})")
+        for reg in info.regulations:
+            print(f"  fonti: {reg}")
+        for row in info.provisions:
+            value = f" = {row.describe()}" if row.describe() else ""
+            print(
+                f"  {row.id}{value} (in vigore dal {fmt.date_it(row.since)})  — {row.title}; {row.source} [{row.confidence}]"
+            )
+        print()
+
+
+def _short(value) -> str:
+    text = (
+        fmt.param_value(value)
+        if not isinstance(value, tuple)
+        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else fmt.value(v) for v in value)
+    )
+    return text if len(text) < 80 else text[:77] + "…"
+
+
+def cmd_regulation(args) -> int:
+    """The regulation file read back by the plugin of declared regulations (``ciclope_regulation_text``)."""
+    hooks, _ = Hooks.for_plugin(REGULATION_PLUGIN)
+    answer = hooks.first(hookspecs.ciclope_regulation_text, path=str(args.file), markdown=args.md)
+    if answer is None:  # pragma: no cover - the plugin is part of the package
+        print(f"ciclope: il plugin {REGULATION_PLUGIN} non sa leggere il regolamento", file=sys.stderr)
+        return EXIT_CONFIG
+    text, problems = answer
+    if problems and not text:
+        raise CiclopeError(problems)
+    print(text, end="")
+    return EXIT_OK
+
+
+def cmd_new_plugin(args) -> int:
+    if args.toml:
+        path = create_regulation(args.name)
+        print(f"Creato {path}")
+        print(f'  in cycle.toml: [[ente]] plugin = "regolamento"  regolamento = "{path.name}"')
+        print("  guida: docs/regolamento.md; controllo: ciclope validate cycle.toml")
+        return EXIT_OK
+    dest = create(args.name)
+    print(f"Creato {dest}")
+    print(f"  pip install -e {dest}\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml")
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    if args.plugin not in available_plugins():
+        raise CiclopeError([unknown_plugin(args.plugin)])
+    if args.file.suffix.lower() == ".xlsx" and os.path.lexists(args.file):
+        print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
+        return EXIT_CONFIG
+    done = build(args.plugin, args.file, args.source)
+    print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
+    if done.kept:
+        print(f"Tenuti come erano (già presenti, non sovrascritti): {', '.join(str(p) for p in done.kept)}.")
+    if args.file.suffix.lower() == ".xlsx":
+        print(
+            "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
+            "ammessi e un esempio) e completa ente.toml; il file va chiamato ente.xlsx nella cartella dell'ente "
+            "indicata da cycle.toml. Le parti della Relazione scritte dall'ufficio vanno nei file relazione/*.md, "
+            "facoltativi."
+        )
+        return EXIT_OK
+    ente = next(p.parent for p in done.written + done.kept if p.name == "ente.xlsx")
+    print(
+        f"Compila i fogli di {ente / 'ente.xlsx'} sotto le intestazioni (la nota di ogni intestazione spiega la "
+        f"colonna, i valori ammessi e un esempio) e completa {ente / 'ente.toml'} con i fondi e le date degli atti. "
+        "Le parti della Relazione scritte dall'ufficio (presentazione, contesto, risorse, pari opportunità…) "
+        f"vanno nei file {ente / 'relazione'}/*.md, facoltativi. Poi: ciclope validate "
+        f"{args.file / 'cycle.toml'} e ciclope run {args.file / 'cycle.toml'}."
+    )
+    return EXIT_OK

@@ -1,0 +1,179 @@
+"""The commands that read an ente or a run back: ``explain``, ``calendar``, ``report``, ``verify``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from ciclope.core.commands.calendar import PRODID, ics, render
+from ciclope.core.commands.running import pdf_possible
+from ciclope.core.inputs.config import load_config
+from ciclope.core.nearest import nearest
+from ciclope.core.output import owned
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports import parse_outputs
+from ciclope.core.run.citing import cited
+from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
+from ciclope.core.run.explain import KIND_NAMES, explain, suggest
+from ciclope.core.run.runner import compute
+from ciclope.core.run.verify import reanchor, report, store_of, verify
+from ciclope.core.store.engine import redacted, scrubbed
+from ciclope.core.store.explain import with_series
+from ciclope.core.store.sections import refresh_folder
+
+
+def cmd_explain(args) -> int:
+    plan = load_config(args.config)
+    cfg = plan.ente(args.ente)
+    try:
+        result = compute(cfg, plan.year)
+    except CiclopeError as exc:
+        print(render_problems(list(exc.problems)), file=sys.stderr)
+        return EXIT_ENTE
+    for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
+        ident = getattr(args, kind)
+        if ident:
+            text = explain(result, kind, ident, as_json=args.json)
+            if text is None:
+                hint = suggest(result, kind, ident)
+                print(
+                    f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {ident!r} nell'ente {cfg.id}"
+                    + (f"; {hint}" if hint else ""),
+                    file=sys.stderr,
+                )
+                return EXIT_CONFIG
+            print(with_series(text, plan, args.store, cfg.id, kind, ident, plan.year, args.json), end="")
+    return EXIT_OK
+
+
+def cmd_calendar(args) -> int:
+    plan = load_config(args.config)
+    results = []
+    for cfg in [plan.ente(i) for i in args.ente] if args.ente else plan.enti:
+        try:
+            results.append(compute(cfg, plan.year))
+        except CiclopeError as exc:
+            print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
+            print(render_problems(list(exc.problems)), file=sys.stderr)
+            return EXIT_ENTE
+        except Exception as exc:  # a plugin bug: said in one line, as `validate` does
+            print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_ENTE
+    print(render(results, today=args.oggi or dt.date.today()), end="")
+    if args.ics:
+        inputs = [plan.path] + [cfg.data for cfg in plan.enti]
+        try:  # a new file, or one an earlier `calendar --ics` wrote; never an input nor inside a data folder
+            owned.write_new(
+                args.ics, ics(results, args.promemoria).encode("utf-8"), inputs, f"PRODID:{PRODID}".encode(), "--ics"
+            )
+        except CiclopeError as exc:
+            print(
+                f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.problems[0].message}", file=sys.stderr
+            )
+            return EXIT_CONFIG
+        except OSError as exc:
+            print(f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_CONFIG
+        print(f"Calendario scritto in {args.ics}")
+    return EXIT_OK
+
+
+def _nearest_ente_folder(folder: Path) -> None:
+    """A mistyped ``OUT/ENTE`` whose output root holds an ente folder of a close name: the error says
+    which (issue 42); otherwise the command's own error stands."""
+    if os.path.lexists(folder) or not folder.parent.is_dir():
+        return
+    near = nearest(folder.name, (p.name for p in folder.parent.iterdir() if (p / "results.json").is_file()))
+    if near is not None:
+        raise CiclopeError(
+            [
+                Problem(
+                    rule="cli.ente_unknown",
+                    file=str(folder),
+                    message=f"la cartella dell'ente non esiste (forse {str(folder.parent / near)!r}?)",
+                )
+            ]
+        )
+
+
+def cmd_report(args) -> int:
+    try:
+        outputs = parse_outputs(args.outputs)
+        pdf_possible(outputs)
+    except ValueError as exc:
+        print(f"ciclope: --outputs: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    blocked = owned.ente_folder_problem(args.folder) if args.folder.is_dir() else ""
+    if blocked:  # the documents are written only into an ente folder as `run` left it
+        print(f"ciclope: {blocked}", file=sys.stderr)
+        return EXIT_CONFIG
+    _nearest_ente_folder(args.folder)
+    try:
+        done, lines = report(args.folder, outputs)
+    except OSError as exc:
+        print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ENTE
+    print("\n".join(lines))
+    if done and args.store and any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines):
+        try:
+            refresh_folder(args.store, args.folder)
+            print("andamento e posizionamento ripresi dall'archivio dei risultati")
+        except Exception as exc:  # the documents are written; the Relazione keeps its placeholder
+            why = exc.problems[0].message if isinstance(exc, CiclopeError) else str(getattr(exc, "orig", exc))
+            print(
+                f"ciclope: archivio {redacted(args.store)} non utilizzabile "
+                f"({scrubbed(why.splitlines()[0] if why else type(exc).__name__, args.store)}): "
+                "la Relazione resta senza andamento e posizionamento",
+                file=sys.stderr,
+            )
+            return EXIT_ENTE
+    store = store_of(args.folder, args.store) if done else None
+    try:
+        if store is not None and reanchor(args.folder, store):  # verify compares with the new documents
+            print("impronte degli output aggiornate nell'archivio dei risultati")
+    except Exception as exc:  # the documents are written; only the anchor could not follow them
+        why = exc.problems[0].message if isinstance(exc, CiclopeError) else type(exc).__name__
+        print(
+            f"ciclope: impronte NON aggiornate nell'archivio ({why}): `ciclope verify` segnalerà i documenti "
+            "riscritti finché l'archivio non è raggiungibile e `report` è rilanciato",
+            file=sys.stderr,
+        )
+        return EXIT_ENTE
+    return EXIT_OK if done else EXIT_ENTE
+
+
+def cmd_verify(args) -> int:
+    """`verify OUT/<ente>` or `verify OUT/` (every ente folder in it)."""
+    folder = args.folder
+    if (folder / "results.json").is_file():
+        same, lines = _verify_one(verify, folder, args.store, alone=True)
+        print("\n".join(lines))
+        return EXIT_OK if same else EXIT_ENTE
+    enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
+    if not enti:
+        print(f"ciclope: nessun results.json in {folder} né nelle sue cartelle", file=sys.stderr)
+        return EXIT_CONFIG
+    status = EXIT_OK
+    for ente in enti:  # every ente, even after a damaged one
+        same, lines = _verify_one(verify, ente, args.store)
+        print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
+        for line in lines if not same else [x for x in lines if "archivio" in x and "impront" in x]:
+            print(f"  {line}")
+        if not same:
+            status = EXIT_ENTE
+    return status
+
+
+def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) -> tuple[bool, list[str]]:
+    """One ente folder verified; among others, a damaged one is a line that says why, never the end of
+    the command (``alone``: its problems are the command's, exit 2)."""
+    try:
+        return verify(folder, store)
+    except CiclopeError as exc:
+        if alone:
+            raise
+        return False, [p.render(cited) for p in exc.problems]
+    except Exception as exc:  # a plugin that fails on the recorded inputs
+        return False, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]

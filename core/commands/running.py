@@ -1,0 +1,158 @@
+"""``ciclope run`` and ``ciclope validate``: the cycle for the enti of a ``cycle.toml``, written or only checked."""
+
+from __future__ import annotations
+
+import sys
+
+from ciclope.core.inputs.config import load_config
+from ciclope.core.output.outroot import phase_root
+from ciclope.core.problems import CiclopeError
+from ciclope.core.reports import parse_outputs
+from ciclope.core.reports.fmt import plural
+from ciclope.core.reports.public import chromium
+from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
+from ciclope.core.run.runner import compute, run_plan, summary_table
+from ciclope.core.store import store_url
+from ciclope.core.store.engine import in_memory
+from ciclope.core.store.runlog import RunLog
+
+FAILED_DETAILS = 20  # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
+
+
+def progress():
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n, total, outcome):
+        end = "\n" if n == total else ""
+        print(f"\r\033[K[{n}/{total}] {outcome.id}", end=end, file=sys.stderr, flush=True)  # ESC[K: clear the rest
+
+    return show
+
+
+def cmd_run(args) -> int:
+    if args.timeout is not None and not 0 <= args.timeout <= 7 * 86400:
+        print("ciclope: --timeout: indica i secondi, da 0 (nessun limite) a 604800 (una settimana)", file=sys.stderr)
+        return EXIT_CONFIG
+    plan = load_config(args.config)
+    if args.jobs < 1:
+        print("ciclope: --jobs deve essere almeno 1", file=sys.stderr)
+        return EXIT_CONFIG
+    out = args.out.resolve() if args.out else plan.output
+    try:
+        outputs = parse_outputs(args.outputs)
+        pdf_possible(outputs)
+    except ValueError as exc:
+        print(f"ciclope: --outputs: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    log = None if args.no_store else run_log(plan, args.store, args.until)
+    if log is not None:
+        if in_memory(log.url):
+            print(
+                "ciclope: --store: un archivio SQLite in memoria non registrerebbe nulla: indica un file "
+                "(es. --store sqlite:///ciclope.db) o usa --no-store",
+                file=sys.stderr,
+            )
+            return EXIT_CONFIG
+    outcomes = run_plan(
+        plan,
+        out=out,
+        only=tuple(args.ente),
+        until=args.until,
+        jobs=args.jobs,
+        progress=progress(),
+        outputs=outputs,
+        log=log,
+        timeout=args.timeout,
+    )
+    print(summary_table(outcomes))
+    failed = [o for o in outcomes if o.status == "failed"]
+    for o in failed[:FAILED_DETAILS]:
+        internal = any(p.rule == "core.internal" for p in o.problems)
+        print(f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}, nessun output", file=sys.stderr)
+        print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
+    if len(failed) > FAILED_DETAILS:
+        print(
+            f"\n… e altri {len(failed) - FAILED_DETAILS} enti non caricabili: il primo problema di ciascuno è in "
+            f"summary.json, tutti con `ciclope validate {args.config}`",
+            file=sys.stderr,
+        )
+    print(f"Output in {phase_root(out, args.until)}")
+    stored = store_line(log)
+    return EXIT_OK if stored and all(o.status == "ok" for o in outcomes) else EXIT_ENTE
+
+
+def run_log(plan, cli_url: str | None, until: str):
+    """The run's record in the results store (opened by the runner once the output folder is accepted; if
+    the store cannot be used the run goes on and writes its files:)."""
+    return RunLog(store_url(plan.path, plan.store, cli_url), config=plan.path, year=plan.year, until=until)
+
+
+def store_line(log) -> bool:
+    """Print where the run was recorded; False when the store could not be written."""
+    if log is None:
+        return True
+    for note in log.notes:
+        print(f"ciclope: {note}", file=sys.stderr)
+    if log.error:
+        print(
+            f"ciclope: archivio dei risultati {log.shown} NON aggiornato: {log.error}. Gli output sono stati "
+            "scritti; rilanciare quando l'archivio è raggiungibile, o usare --no-store.",
+            file=sys.stderr,
+        )
+        return False
+    registered = f"{log.written} {'ente registrato' if log.written == 1 else 'enti registrati'}"
+    print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {registered})")
+    for why in log.refused:
+        print(f"ciclope: archivio dei risultati {log.shown}: {why}", file=sys.stderr)
+    return not log.refused
+
+
+def cmd_validate(args) -> int:
+    """The whole computation, nothing written: the same violations and exit code as `run`, on stdout."""
+    plan = load_config(args.config)
+    status = EXIT_OK
+    enti = [plan.ente(i) for i in args.ente] if args.ente else list(plan.enti)
+    tally = {"ok": 0, "avvisi": 0, "errori": 0, "falliti": 0, "errors": 0, "warnings": 0}
+    for cfg in enti:
+        try:
+            result = compute(cfg, plan.year, args.until)
+        except CiclopeError as exc:
+            print(f"{cfg.id}: dati non caricabili")
+            print(render_problems(list(exc.problems)))
+            status = EXIT_ENTE
+            tally["falliti"] += 1
+            continue
+        except Exception as exc:  # a plugin bug: this ente only, as in `run`
+            print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}")
+            status = EXIT_ENTE
+            tally["falliti"] += 1
+            continue
+        if result.violations:
+            print(f"{cfg.id}:")
+            print(render_problems(list(result.violations)))
+        else:
+            print(f"{cfg.id}: nessun problema")
+        errors = len(result.errors)
+        tally["errors"] += errors
+        tally["warnings"] += len(result.violations) - errors
+        tally["errori" if errors else ("avvisi" if result.violations else "ok")] += 1
+        if result.errors:
+            status = EXIT_ENTE
+    if len(enti) > 1:
+        print(validate_total(len(enti), tally))
+    return status
+
+
+def validate_total(enti: int, t: dict[str, int]) -> str:
+    """The grand total of ``validate`` over many enti: how many are clean, warned, in error, not loadable."""
+    return (
+        f"Totale: {plural(enti, 'ente', 'enti')} — {t['ok']} senza problemi, {t['avvisi']} con soli avvisi, "
+        f"{t['errori']} con errori, {t['falliti']} non caricabili o falliti; "
+        f"{plural(t['errors'], 'errore', 'errori')} e {plural(t['warnings'], 'avviso', 'avvisi')} in tutto"
+    )
+
+
+def pdf_possible(outputs) -> None:
+    if "relazione-pubblica.pdf" in outputs and chromium() is None:
+        raise ValueError("per pdf serve Chromium (pacchetto Debian 'chromium'), non installato")
