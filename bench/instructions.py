@@ -36,13 +36,14 @@ from pathlib import Path
 from ciclope.core.inputs.config import load_config
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.inputs.loading import load_ente, merge_schemas
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 
 gc.disable()
 plan = load_config(Path(sys.argv[1]))
 for cfg in plan.enti[: int(sys.argv[3])]:
     hooks, info = Hooks.for_plugin(cfg.plugin)
-    schema = merge_schemas(hooks.input_schemas())
+    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
     if sys.argv[2] != "none":
         ente = load_ente(cfg.data, cfg.id, plan.year, schema)
         if sys.argv[2] == "calc":

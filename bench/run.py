@@ -149,6 +149,7 @@ def phases(config: Path, sample: int, profile: bool, rounds: int = 1) -> list[di
 
 def one_round(enti, plan, outputs, total: dict[str, float]) -> None:
     """Each step of each ente, timed; the seconds added into ``total``."""
+    from ciclope.core.engine import hookspecs
     from ciclope.core.engine.cycle import run_cycle
     from ciclope.core.engine.registry import Hooks
     from ciclope.core.inputs.loading import load_ente, merge_schemas
@@ -160,7 +161,7 @@ def one_round(enti, plan, outputs, total: dict[str, float]) -> None:
         with gcpause.paused():  # as `ciclope run` does for each ente
             t0 = time.perf_counter()
             hooks, info = Hooks.for_plugin(cfg.plugin)
-            schema = merge_schemas(hooks.input_schemas())
+            schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
             t1 = time.perf_counter()
             ente = load_ente(cfg.data, cfg.id, plan.year, schema)
             t2 = time.perf_counter()

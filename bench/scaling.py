@@ -124,6 +124,7 @@ def each_plugin(configs: list[Path], cold: bool, plugins: list[str] | None = Non
     """One pass of every step of one ente per plugin of each config, **in this process**, the configs taking
     turns step by step (the first config's loading, the second's, the first's calculation…).
     ``{plugin: [[seconds of each step, the total, the minor page faults] for each config]}``."""
+    from ciclope.core.engine import hookspecs
     from ciclope.core.engine.cycle import run_cycle
     from ciclope.core.engine.registry import Hooks
     from ciclope.core.inputs.config import load_config
@@ -135,7 +136,7 @@ def each_plugin(configs: list[Path], cold: bool, plugins: list[str] | None = Non
     for plugin in plugins or sorted({cfg.plugin for plan in plans for cfg in plan.enti}):
         cfgs = [next(c for c in plan.enti if c.plugin == plugin) for plan in plans]
         hooks, info = Hooks.for_plugin(plugin)
-        schema = merge_schemas(hooks.input_schemas())
+        schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
         times: list[list[float]] = [[] for _ in plans]
         faults = [0 for _ in plans]
         with gcpause.paused():  # as the runner does around each ente

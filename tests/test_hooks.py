@@ -99,8 +99,8 @@ def test_hook_order_over_a_full_cycle(tmp_path):
     ]
 
 
-def test_facade_calls_hooks_by_keyword_only():
-    """Every call of ``self._hook.ciclope_*`` in the facade passes keywords only (read from the AST, so the
+def test_hooks_are_called_by_keyword_only():
+    """Every call of ``self._hook.ciclope_*`` in ``Hooks`` passes keywords only (read from the AST, so the
     layout of the code does not matter)."""
     import ast
     import textwrap
@@ -261,22 +261,71 @@ def test_a_per_item_hook_with_a_wrapper_goes_through_the_wrapper():
     assert seen == [a]
 
 
-def test_the_facade_and_the_specs_agree():
-    """Each hookspec is reached through the facade, and every call there passes exactly the spec's arguments: a hook
-    added, renamed or given one more argument without its facade method (or the reverse) fails here."""
-    import ast
-    import textwrap
+ASKING = {"first": True, "collect": False, "answers": False}  # Hooks' way of asking → for firstresult hooks
 
-    tree = ast.parse(textwrap.dedent(inspect.getsource(Hooks)))
-    reached = {
-        n.attr
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Attribute) and n.attr.startswith("ciclope_") and isinstance(n.value, ast.Attribute)
-    }
-    assert reached == set(SPECS)
-    for call in ast.walk(tree):
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+
+def places_asking() -> list[tuple[str, str, str, set[str]]]:
+    """Every place of the core that asks a hook, read from the AST: ``(module, spec, how, keywords)`` for each
+    ``hooks.first/collect/answers(hookspecs.ciclope_x, …)``, and ``how = "registry"`` for the hooks
+    ``registry.py`` asks itself (``self._hook.ciclope_x``: the per-item set-ups, an ente's words and acts)."""
+    import ast
+    from pathlib import Path
+
+    import ciclope.core
+
+    found = []
+    for path in sorted(Path(ciclope.core.__file__).parent.rglob("*.py")):
+        module = path.stem
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ASKING:
+                spec = node.args[0] if node.args else None
+                if (
+                    isinstance(spec, ast.Attribute)
+                    and isinstance(spec.value, ast.Name)
+                    and spec.value.id == "hookspecs"
+                ):
+                    found.append((module, spec.attr, node.func.attr, {k.arg for k in node.keywords if k.arg}))
+            if (
+                module == "registry"
+                and isinstance(node, ast.Attribute)
+                and node.attr.startswith("ciclope_")
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "_hook"
+            ):
+                found.append((module, node.attr, "registry", set()))
+    return found
+
+
+def test_every_hook_is_asked_as_its_spec_says():
+    """Each hookspec is asked somewhere, by its own kind, with exactly its arguments: a hook added without a
+    caller, asked by the wrong kind or missing an argument fails here (mypy checks the types of the same calls)."""
+    asked = places_asking()
+    assert {spec for _, spec, _, _ in asked} == set(SPECS)
+    pm = pluggy.PluginManager("ciclope")
+    pm.add_hookspecs(hookspecs)
+    for module, spec, how, keywords in asked:
+        if how == "registry":
             continue
-        if call.func.attr in SPECS:
-            spec_args = set(inspect.signature(getattr(hookspecs, call.func.attr)).parameters)
-            assert {k.arg for k in call.keywords} == spec_args, call.func.attr
+        firstresult = bool(getattr(pm.hook, spec).spec.opts.get("firstresult"))
+        assert ASKING[how] == firstresult, f"{module}: {spec} asked with Hooks.{how}"
+        assert keywords == set(inspect.signature(getattr(hookspecs, spec)).parameters), f"{module}: {spec}"
+
+
+def test_a_hook_asked_by_the_wrong_kind_is_refused():
+    hooks = Hooks(make_plugin_manager("comunita_montane")[0])
+    with pytest.raises(TypeError, match="ciclope_validate is not a firstresult hook"):
+        hooks.first(hookspecs.ciclope_validate, ente=None, params=None, trace=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="ciclope_resources is a firstresult hook"):
+        hooks.collect(hookspecs.ciclope_resources, ente=None, params=None, trace=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="asked by keyword"):
+        hooks.first(hookspecs.ciclope_params, 2021)  # type: ignore[call-arg]
+
+
+def test_hooks_satisfies_what_plugins_are_promised():
+    """``CycleHooks`` is a Protocol: every method it promises is one of ``Hooks`` with the same signature."""
+    from ciclope.core import CycleHooks
+
+    promised = [n for n in vars(CycleHooks) if not n.startswith("_")]
+    assert promised
+    for name in promised:
+        assert inspect.signature(getattr(CycleHooks, name)) == inspect.signature(getattr(Hooks, name)), name

@@ -188,11 +188,12 @@ def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypa
     monkeypatch.syspath_prepend(str(tmp_path))
     import reexport_plugin
 
+    from ciclope.core.engine import hookspecs
     from ciclope.core.engine.registry import Hooks
     from ciclope.core.params import Params
 
     hooks = Hooks(make_plugin_manager(reexport_plugin)[0])
-    assert [p.rule for p in hooks.check_params(params=Params())] == ["x.once"]
+    assert [p.rule for p in hooks.collect(hookspecs.ciclope_check_params, params=Params())] == ["x.once"]
     for name in [m for m in sys.modules if m.startswith("reexport_plugin")]:
         del sys.modules[name]
 
