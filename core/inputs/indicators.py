@@ -64,26 +64,22 @@ class _Rows:
         self._cells: dict[tuple[str, str, str | None], tuple[Any, str | None]] = {}  # the cells read
         self.raw = raw = {c: found.column(c) for c in (*by_year.values(), "target", *MEASURES)}
         self.read = {c: self._cells_of(c, self.kinds, texts) for c, texts in raw.items()}  # with each row's type
-        # the rows whose target or measures were written as percentages (``90%``): shown as such
+        # the rows whose target or measures were written as percentages (``90%``): shown as such (the
+        # test written in the comprehension, not as a function: it runs for every cell of these columns)
         self.percent = {
-            i for c in {self.tcol or "target", *MEASURES} for i, text in enumerate(raw[c]) if _is_percent(text)
+            i
+            for c in {self.tcol or "target", *MEASURES}
+            for i, text in enumerate(raw[c])
+            if text is not None and text.rstrip().endswith("%")
         }
 
     def record(self, sheet: Sheet, n: int, i: int) -> tuple | None:
         """Row ``i``'s fields in :class:`core.model.Indicator`'s order, or None (its problems reported)."""
-        kind = self.kinds[i]
-        targets, plan, ok = self._plan(sheet, n, i)
-        tcol, year = self.tcol, self.r.year
-        if tcol is None:
-            self.r.err(
-                sheet,
-                1,
-                f"target_{year}",
-                "core.input.missing_column",
-                f"nessuna colonna target per l'anno {year} (presenti: {', '.join(self.year_cols.values())})",
-            )
+        found = self._targets(sheet, n, i)
+        if found is None:
             return None
-        target, ok = self._target(sheet, n, i, targets, ok)
+        target, plan, ok = found
+        kind = self.kinds[i]
         active = not _is(target, INACTIVE)
         if not active:
             target = None
@@ -92,20 +88,10 @@ class _Rows:
             kind, target = "monitor", None
         neutralized = bool(self.neutral[i])
         ok = self._target_holds(sheet, n, i, kind, target, active, monitored, neutralized, ok)
-        measured, ok = self._measures(sheet, n, i, kind, monitored, ok)
-        actual, target_mid, actual_mid, baseline = measured
-        if kind in ("higher", "project") and isinstance(target_mid, Decimal) and target_mid <= 0 and not neutralized:
-            self.r.err(
-                sheet,
-                n,
-                "target_mid",
-                "core.indicator.target",
-                "il target intermedio deve essere maggiore di 0",
-                source="rules/core.md §1",
-            )
-            ok = False
+        measured, ok = self._measures(sheet, n, i, kind, monitored, neutralized, ok)
         if not ok:
             return None
+        actual, target_mid, actual_mid, baseline = measured
         iid = self.ids[i]
         return (
             iid,
@@ -124,28 +110,18 @@ class _Rows:
             active,
             plan,
             n,
-            tcol,
+            self.tcol,
             (self.benchmarks[i] or "").strip(),
             i in self.percent,
         )
 
-    def _target(self, sheet: Sheet, n: int, i: int, targets: dict[int, Any], ok: bool) -> tuple[Any, bool]:
-        """Row ``i``'s target for the cycle year: its ``target`` cell, or its ``target_<year>`` cell as
-        read (``targets``); ``ok`` and whether the ``target`` cell was good."""
-        if self.tcol != "target":
-            return targets[self.r.year], ok
-        target, message = self.read["target"][i]
-        if message is not None:
-            self.r.err(sheet, n, "target", "core.input.value", message)
-            ok = False
-        return target, ok
-
-    def _plan(self, sheet: Sheet, n: int, i: int) -> tuple[dict[int, Any], dict[int, Any], bool]:
-        """Row ``i``'s ``target_<year>`` cells in year order: (as read, "-" included; as kept, None for
-        "-"; whether every cell was good)."""
+    def _targets(self, sheet: Sheet, n: int, i: int) -> tuple[Any, dict[int, Any], bool] | None:
+        """Row ``i``'s target for the cycle year (as read: "-" and "monitoraggio" included), its plan
+        (``target_<year>`` cells in year order, None for "-") and whether every cell read was good; None
+        when the sheet has no target column for the cycle year (reported on each row)."""
         ok = True
-        targets: dict[int, Any] = {}
-        plan: dict[int, Any] = {}
+        targets: dict[int, Any] = {}  # as read, "-" included
+        plan: dict[int, Any] = {}  # as kept: None for "-"
         for y, col in self.in_order:
             value, message = self.read[col][i]
             if message is not None:
@@ -153,7 +129,23 @@ class _Rows:
                 ok = False
             targets[y] = value
             plan[y] = None if _is(value, INACTIVE) else value
-        return targets, plan, ok
+        year = self.r.year
+        if self.tcol is None:
+            self.r.err(
+                sheet,
+                1,
+                f"target_{year}",
+                "core.input.missing_column",
+                f"nessuna colonna target per l'anno {year} (presenti: {', '.join(self.year_cols.values())})",
+            )
+            return None
+        if self.tcol != "target":
+            return targets[year], plan, ok
+        target, message = self.read["target"][i]
+        if message is not None:
+            self.r.err(sheet, n, "target", "core.input.value", message)
+            ok = False
+        return target, plan, ok
 
     def _target_holds(
         self,
@@ -199,9 +191,12 @@ class _Rows:
             ok = False
         return ok
 
-    def _measures(self, sheet: Sheet, n: int, i: int, kind: str, monitored: bool, ok: bool) -> tuple[list, bool]:
+    def _measures(
+        self, sheet: Sheet, n: int, i: int, kind: str, monitored: bool, neutralized: bool, ok: bool
+    ) -> tuple[list, bool]:
         """Row ``i``'s actual, target_mid, actual_mid, baseline, read as the type of this year says (a
-        year only monitored reads them as a monitor's); ``ok`` and whether each was good."""
+        year only monitored reads them as a monitor's), then the check of target_mid (above 0 for the
+        higher-is-better kinds); ``ok`` and whether each was good."""
         measured = []
         for col in MEASURES:
             value, message = self._cell(col, kind, self.raw[col][i]) if monitored else self.read[col][i]
@@ -209,6 +204,17 @@ class _Rows:
                 self.r.err(sheet, n, col, "core.input.value", message)
                 ok = False
             measured.append(value)
+        target_mid = measured[1]
+        if kind in ("higher", "project") and isinstance(target_mid, Decimal) and target_mid <= 0 and not neutralized:
+            self.r.err(
+                sheet,
+                n,
+                "target_mid",
+                "core.indicator.target",
+                "il target intermedio deve essere maggiore di 0",
+                source="rules/core.md §1",
+            )
+            ok = False
         return measured, ok
 
     def _cell(self, column: str, kind: str, text: str | None) -> tuple[Any, str | None]:
@@ -242,10 +248,6 @@ def _read_cell(column: str, kind: str, text: str | None) -> tuple[Any, str | Non
         if column == "baseline":  # informational: keep what the plan says
             return text, None
         return None, str(exc)
-
-
-def _is_percent(text: str | None) -> bool:
-    return text is not None and text.rstrip().endswith("%")
 
 
 def _is(value: Any, word: str) -> bool:
