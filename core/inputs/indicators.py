@@ -80,10 +80,13 @@ class _Rows:
             return None
         target, plan, ok = found
         kind = self.kinds[i]
-        active = not _is(target, INACTIVE)
+        # a word of the plan ("-", "monitoraggio") is a text: the type is asked first, as a Decimal
+        # compared with a text asks ``numbers``' abstract classes each time
+        active = not (isinstance(target, str) and target == INACTIVE)
         if not active:
             target = None
-        monitored = _is(target, MONITORED)  # "monitoraggio" in the cycle year's column: a monitor that year
+        # "monitoraggio" in the cycle year's column: a monitor that year
+        monitored = isinstance(target, str) and target == MONITORED
         if monitored:
             kind, target = "monitor", None
         neutralized = bool(self.neutral[i])
@@ -102,7 +105,7 @@ class _Rows:
             baseline,
             target,
             actual,
-            None if _is(target_mid, INACTIVE) else target_mid,
+            None if isinstance(target_mid, str) and target_mid == INACTIVE else target_mid,
             actual_mid,
             neutralized,
             self.reasons[i] or "",
@@ -128,7 +131,7 @@ class _Rows:
                 self.r.err(sheet, n, col, "core.input.value", message)
                 ok = False
             targets[y] = value
-            plan[y] = None if _is(value, INACTIVE) else value
+            plan[y] = None if isinstance(value, str) and value == INACTIVE else value
         year = self.r.year
         if self.tcol is None:
             self.r.err(
@@ -248,9 +251,3 @@ def _read_cell(column: str, kind: str, text: str | None) -> tuple[Any, str | Non
         if column == "baseline":  # informational: keep what the plan says
             return text, None
         return None, str(exc)
-
-
-def _is(value: Any, word: str) -> bool:
-    """``value == word`` for an indicator's value: a Decimal compared with a text asks ``numbers``'
-    abstract classes each time, hence the type first."""
-    return isinstance(value, str) and value == word
