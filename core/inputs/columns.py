@@ -49,7 +49,7 @@ def _category(s: str) -> str:
 
 _category.choices = m.CATEGORIES  # type: ignore[attr-defined]  # a closed list: the template's drop-down
 
-RAW = object()  # columns parsed by their owner (indicator values depend on the type)
+_RAW = object()  # columns parsed by their owner (indicator values depend on the type)
 
 
 def _aliases(labels: dict[str, str]) -> dict[str, str]:
@@ -98,11 +98,11 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "name": (parse_text, False),
         "type": (choice(*m.INDICATOR_TYPES, aliases=_aliases(labels.TYPE_LABELS)), True),
         "weight": (parse_nonnegative, False),
-        "baseline": (RAW, False),
-        "target": (RAW, False),
-        "actual": (RAW, False),
-        "target_mid": (RAW, False),
-        "actual_mid": (RAW, False),
+        "baseline": (_RAW, False),
+        "target": (_RAW, False),
+        "actual": (_RAW, False),
+        "target_mid": (_RAW, False),
+        "actual_mid": (_RAW, False),
         "neutralized": (parse_bool, False),
         "reason": (parse_text, False),
         "source": (parse_text, False),
@@ -147,8 +147,8 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
 }
 # The core's parsers are pure functions of the text returning immutable values, so a column's repeated
 # texts (ids, points, weights, flags) are parsed once: profiled, parsing was half of the loading time.
-PURE_PARSERS = tuple(
-    {parser for cols in CANONICAL.values() for parser, _ in cols.values() if parser is not RAW}
+_PURE_PARSERS = tuple(
+    {parser for cols in CANONICAL.values() for parser, _ in cols.values() if parser is not _RAW}
     | {
         parse_id,
         parse_bool,
@@ -220,7 +220,7 @@ def table(r: Reading, name: str) -> Table | None:
     # before the row would have been yielded, as a parse cell by cell reported them.
     values: dict[str, list[Any]] = {}
     bad: dict[int, list[tuple[str, str, str]]] = {}  # kept row → (column, rule, message)
-    open_parser = r.schema.open_columns.get(f"{name}.csv", RAW)
+    open_parser = r.schema.open_columns.get(f"{name}.csv", _RAW)
     for col in sheet.header:
         if col.startswith("x_"):
             continue
@@ -254,9 +254,9 @@ def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict) 
     """A column's texts → its values (None for an empty or bad cell); each bad cell's problem, and each
     empty cell's of a required column, added to its row's in ``bad``."""
     empty: bool | None = None  # whether the column has an empty cell, when known as its texts are read
-    if parser is RAW or parser is parse_text:
+    if parser is _RAW or parser is parse_text:
         parsed = _texts(col, texts, bad)
-    elif any(parser is p for p in PURE_PARSERS) or getattr(parser, "pure", False) is True:
+    elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
         parsed, empty = _parsed_once(col, texts, parser, bad)
     else:
         parsed = _parsed_each(col, texts, parser, bad)
