@@ -50,65 +50,86 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, tuple[EvaluationItem, ...]], li
     label = ente.file_of("appeals")
     seen_riesame: set[str] = set()
     for ap in in_date_order(ente.appeals):
-        if ap.stage == "contraddittorio":
-            if ap.outcome != "accolto":
-                effects.append(AppealEffect(ap, "contraddittorio svolto: punteggio invariato"))
-                continue
-        elif ap.stage == "riesame":
-            seen_riesame.add(ap.person)
-        elif ap.person not in seen_riesame:
-            problems.append(
-                Problem(
-                    rule="core.appeal.order",
-                    source=SOURCE,
-                    file=label,
-                    row=ap.row,
-                    column="stage",
-                    message=f"ricorso di {ap.person} senza un riesame precedente",
-                )
-            )
-            effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
-            continue
-        if ap.outcome != "accolto":
-            effects.append(AppealEffect(ap, "respinto: punteggio invariato" if ap.outcome else "in attesa di esito"))
-            continue
-        items = cards.get(ap.person, ())
-        idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
-        if idx is None or ap.new_points is None:
-            problems.append(
-                Problem(
-                    rule="core.appeal.item",
-                    source=SOURCE,
-                    file=label,
-                    row=ap.row,
-                    column="new_points_item",
-                    message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person} "
-                    f"({ap.new_points_item!r}) o senza nuovi punti: indica in "
-                    "new_points_item la voce e in new_points i nuovi punti",
-                )
-            )
-            effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
-            continue
-        old = items[idx]
-        if ap.new_points > old.max_points:
-            problems.append(
-                Problem(
-                    rule="core.card.points",
-                    source="rules/core.md §3",
-                    file=label,
-                    row=ap.row,
-                    column="new_points",
-                    message=f"nuovi punti {ap.new_points} oltre il massimo {old.max_points}",
-                )
-            )
-            effects.append(AppealEffect(ap, "non applicato: punti oltre il massimo"))
-            continue
-        when = f"{ap.stage} del {ap.date.strftime('%d/%m/%Y')}" if ap.date else ap.stage
-        new = old._replace(points=ap.new_points, appeal_row=ap.row, appeal=when, replaced=old.points)
-        cards[ap.person] = (*items[:idx], new, *items[idx + 1 :])
-        effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
+        if _accepted(ap, seen_riesame, label, effects, problems):
+            _replace_points(ap, cards, label, effects, problems)
     effects.sort(key=lambda e: e.appeal.row)  # reported in the file's order, decided in date order
     return cards, effects, problems
+
+
+def _accepted(
+    ap: Appeal, seen_riesame: set[str], label: str, effects: list[AppealEffect], problems: list[Problem]
+) -> bool:
+    """Whether the stage was accepted and may change the card; else its effect is said (a ricorso
+    without a prior riesame is also a problem). A riesame is remembered for the ricorso after it."""
+    if ap.stage == "contraddittorio":
+        if ap.outcome != "accolto":
+            effects.append(AppealEffect(ap, "contraddittorio svolto: punteggio invariato"))
+            return False
+    elif ap.stage == "riesame":
+        seen_riesame.add(ap.person)
+    elif ap.person not in seen_riesame:
+        problems.append(
+            Problem(
+                rule="core.appeal.order",
+                source=SOURCE,
+                file=label,
+                row=ap.row,
+                column="stage",
+                message=f"ricorso di {ap.person} senza un riesame precedente",
+            )
+        )
+        effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
+        return False
+    if ap.outcome != "accolto":
+        effects.append(AppealEffect(ap, "respinto: punteggio invariato" if ap.outcome else "in attesa di esito"))
+        return False
+    return True
+
+
+def _replace_points(
+    ap: Appeal,
+    cards: dict[str, tuple[EvaluationItem, ...]],
+    label: str,
+    effects: list[AppealEffect],
+    problems: list[Problem],
+) -> None:
+    """An accepted stage's new points in place of the named item's, unless the item or the points are
+    missing or the points exceed the item's maximum (a problem each)."""
+    items = cards.get(ap.person, ())
+    idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
+    if idx is None or ap.new_points is None:
+        problems.append(
+            Problem(
+                rule="core.appeal.item",
+                source=SOURCE,
+                file=label,
+                row=ap.row,
+                column="new_points_item",
+                message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person} "
+                f"({ap.new_points_item!r}) o senza nuovi punti: indica in "
+                "new_points_item la voce e in new_points i nuovi punti",
+            )
+        )
+        effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
+        return
+    old = items[idx]
+    if ap.new_points > old.max_points:
+        problems.append(
+            Problem(
+                rule="core.card.points",
+                source="rules/core.md §3",
+                file=label,
+                row=ap.row,
+                column="new_points",
+                message=f"nuovi punti {ap.new_points} oltre il massimo {old.max_points}",
+            )
+        )
+        effects.append(AppealEffect(ap, "non applicato: punti oltre il massimo"))
+        return
+    when = f"{ap.stage} del {ap.date.strftime('%d/%m/%Y')}" if ap.date else ap.stage
+    new = old._replace(points=ap.new_points, appeal_row=ap.row, appeal=when, replaced=old.points)
+    cards[ap.person] = (*items[:idx], new, *items[idx + 1 :])
+    effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
 
 
 def has_contraddittorio(ente: Ente, person_id: str) -> bool:

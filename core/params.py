@@ -134,61 +134,8 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
         data = tomllib.load(fh)
     specs: dict[str, ParamSpec] = {}
     for name, raw in data.items():
-        if not isinstance(raw, dict):
-            problems.error("params.format", f"il parametro {name} deve essere una tabella", file=fname, column=name)
-            continue
-        unknown = set(raw) - SPEC_KEYS
-        if unknown:
-            problems.error(
-                "params.format", f"chiavi sconosciute per {name}: {', '.join(sorted(unknown))}", file=fname, column=name
-            )
-        kind = raw.get("kind", "number")
-        if kind not in KINDS:
-            problems.error("params.format", f"{name}: kind {kind!r} non valido", file=fname, column=name)
-            continue
-        if not str(raw.get("source", "")).strip():
-            problems.error(
-                "params.source", f"il parametro {name} non ha una fonte normativa (source)", file=fname, column=name
-            )
-            continue
-        dated: list[dict[str, Any]] = (
-            raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
-        )
-        if not all(isinstance(v, dict) and isinstance(v.get("since"), dt.date) for v in dated):
-            problems.error(
-                "params.since",
-                f"il parametro {name} non ha la data di entrata in vigore (since = AAAA-MM-GG)",
-                file=fname,
-                column=name,
-            )
-            continue
-        cutoff = dt.date(year, 12, 31) if year else dt.date.max
-        in_force = sorted((v for v in dated if v["since"] <= cutoff), key=lambda v: v["since"])
-        if not in_force:
-            problems.error("params.in_force", f"{name}: nessun valore in vigore nel {year}", file=fname, column=name)
-            continue
-        value, since = in_force[-1].get("value"), in_force[-1]["since"]
-        if value is None:
-            problems.error("params.format", f"il parametro {name} non ha un valore", file=fname, column=name)
-            continue
-        try:
-            spec = ParamSpec(
-                name=name,
-                value=_coerce(name, kind, value),
-                source=str(raw["source"]),
-                kind=kind,
-                min=to_decimal(raw["min"]) if "min" in raw else None,
-                max=to_decimal(raw["max"]) if "max" in raw else None,
-                choices=tuple(raw.get("choices", ())),
-                description=str(raw.get("description", "")),
-                assumption=str(raw.get("assumption", "")),
-                since=since,
-                national=str(raw.get("national", "")),
-                label=str(raw.get("label", "")),
-                labels=_choice_labels(name, raw),
-            )
-        except ValueError as exc:
-            problems.error("params.format", str(exc), file=fname, column=name)
+        spec = _param_spec(name, raw, year, fname, problems)
+        if spec is None:
             continue
         why = check_bounds(spec, spec.value)
         if why:
@@ -196,6 +143,87 @@ def load_param_specs(path: Path, year: int | None = None) -> dict[str, ParamSpec
         specs[name] = spec
     problems.raise_if_errors()
     return specs
+
+
+def _param_spec(name: str, raw: Any, year: int | None, fname: str, problems: Problems) -> ParamSpec | None:
+    """One parameter's table → its spec with the value in force for ``year``; None when the table is
+    not well formed, has no source, no dated value in force or no value (each reported)."""
+    kind = _declared_kind(name, raw, fname, problems)
+    if kind is None:
+        return None
+    found = _in_force(name, raw, year, fname, problems)
+    if found is None:
+        return None
+    value, since = found
+    try:
+        return ParamSpec(
+            name=name,
+            value=_coerce(name, kind, value),
+            source=str(raw["source"]),
+            kind=kind,
+            min=to_decimal(raw["min"]) if "min" in raw else None,
+            max=to_decimal(raw["max"]) if "max" in raw else None,
+            choices=tuple(raw.get("choices", ())),
+            description=str(raw.get("description", "")),
+            assumption=str(raw.get("assumption", "")),
+            since=since,
+            national=str(raw.get("national", "")),
+            label=str(raw.get("label", "")),
+            labels=_choice_labels(name, raw),
+        )
+    except ValueError as exc:
+        problems.error("params.format", str(exc), file=fname, column=name)
+        return None
+
+
+def _declared_kind(name: str, raw: Any, fname: str, problems: Problems) -> str | None:
+    """The parameter's kind, when its table is a table of known keys, a known kind and a source."""
+    if not isinstance(raw, dict):
+        problems.error("params.format", f"il parametro {name} deve essere una tabella", file=fname, column=name)
+        return None
+    unknown = set(raw) - SPEC_KEYS
+    if unknown:
+        problems.error(
+            "params.format", f"chiavi sconosciute per {name}: {', '.join(sorted(unknown))}", file=fname, column=name
+        )
+    kind: str = raw.get("kind", "number")
+    if kind not in KINDS:
+        problems.error("params.format", f"{name}: kind {kind!r} non valido", file=fname, column=name)
+        return None
+    if not str(raw.get("source", "")).strip():
+        problems.error(
+            "params.source", f"il parametro {name} non ha una fonte normativa (source)", file=fname, column=name
+        )
+        return None
+    return kind
+
+
+def _in_force(
+    name: str, raw: dict[str, Any], year: int | None, fname: str, problems: Problems
+) -> tuple[Any, dt.date] | None:
+    """(the value, its ``since``) of the latest dated value in force by the end of ``year`` (any year
+    when None); None when a value has no date, none is in force, or it has no value (each reported)."""
+    dated: list[dict[str, Any]] = (
+        raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
+    )
+    if not all(isinstance(v, dict) and isinstance(v.get("since"), dt.date) for v in dated):
+        problems.error(
+            "params.since",
+            f"il parametro {name} non ha la data di entrata in vigore (since = AAAA-MM-GG)",
+            file=fname,
+            column=name,
+        )
+        return None
+    cutoff = dt.date(year, 12, 31) if year else dt.date.max
+    in_force = sorted((v for v in dated if v["since"] <= cutoff), key=lambda v: v["since"])
+    if not in_force:
+        problems.error("params.in_force", f"{name}: nessun valore in vigore nel {year}", file=fname, column=name)
+        return None
+    value, since = in_force[-1].get("value"), in_force[-1]["since"]
+    if value is None:
+        problems.error("params.format", f"il parametro {name} non ha un valore", file=fname, column=name)
+        return None
+    return value, since
 
 
 def _choice_labels(name: str, raw: Mapping[str, Any]) -> dict[str, str]:

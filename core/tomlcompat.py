@@ -1,6 +1,10 @@
 """``tomllib`` on Python ≥ 3.11, ``tomli`` below (the only place that knows)."""
 
+import math
 import re
+from pathlib import Path
+
+from ciclope.core.tomlerrors import translate
 
 try:
     import tomllib as tomllib  # explicitly re-exported
@@ -18,8 +22,6 @@ def read_toml(path) -> dict:
 
 def read_text(path) -> str:
     """The text of a TOML file the user names, checked as :func:`read_toml` does before parsing."""
-    from pathlib import Path
-
     path = Path(path)
     try:
         regular = path.is_file()
@@ -49,8 +51,6 @@ def loads_checked(text: str) -> dict:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        from ciclope.core.tomlerrors import translate
-
         raise ValueError(translate(str(exc), text)) from None
     except RecursionError:
         raise ValueError("TOML non valido: tabelle o elenchi annidati troppo in profondità") from None
@@ -84,8 +84,6 @@ MAX_MAGNITUDE = 10**15
 
 def bad_number(value: object, key: str = "") -> str:
     """Where a number of parsed TOML is NaN, infinite or of 16 digits or more, as an Italian message; ""."""
-    import math
-
     if isinstance(value, bool):
         return ""
     if isinstance(value, (int, float)):

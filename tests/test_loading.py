@@ -12,8 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import values
-from ciclope.core.inputs import loading, tables
+from ciclope.core.inputs import columns, records, tables
+from ciclope.core.inputs.folder import read_sheets
+from ciclope.core.inputs.indicators import read_indicators
 from ciclope.core.inputs.loading import InputSchema, load_ente
+from ciclope.core.inputs.reading import Reading
 from ciclope.core.model import EvaluationItem
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
@@ -220,11 +223,11 @@ def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_pat
         (7, "person", "core.input.required"),  # row 7: the empty person, then the bad max_points
         (7, "max_points", "core.input.value"),
     ]
-    loader = loading._Loader(folder, "e", 2021, InputSchema())
-    loader.read()
-    table = loader.table("evaluations")
+    loader = Reading(folder, "e", 2021, InputSchema())
+    read_sheets(loader)
+    table = columns.table(loader, "evaluations")
     assert table is not None
-    assert loader.cards(table) == (  # rows 2 and 6: the others have a bad cell or break a check
+    assert records.cards(loader, table) == (  # rows 2 and 6: the others have a bad cell or break a check
         EvaluationItem("E1", "D1", "risultati", "Obiettivi", Decimal(60), Decimal(54), None, 2),
         EvaluationItem("E2", "D1", "comportamenti", "Puntualità", Decimal(10), Decimal(7), Decimal(1), 6),
     )
@@ -309,13 +312,13 @@ def damaged_ente(draw):
 @given(damaged_ente())
 def test_records_built_from_columns_are_those_built_row_by_row(tmp_path_factory, changed):
     """The loader builds the records of a sheet with no bad cell from its columns, all at once
-    (``_Loader.fast``); the slow path, row by row, reports each bad row in its turn. On random damage
+    (``Reading.fast``); the slow path, row by row, reports each bad row in its turn. On random damage
     (bad values, empty required cells, repeated ids, card checks broken) both give the same Ente, or
     the same problems in the same order."""
     folder = write_ente(tmp_path_factory.mktemp("e"), files(**changed))
 
     def outcome(fast: bool):
-        with mock.patch.object(loading._Loader, "fast", fast):
+        with mock.patch.object(Reading, "fast", fast):
             try:
                 return repr(load_ente(folder, "e", 2021))
             except CiclopeError as exc:
@@ -353,11 +356,11 @@ def test_an_indicator_s_problems_come_in_the_order_it_is_read(tmp_path):
         (4, "target_mid", "core.indicator.target"),  # -1
         (6, "id", "core.input.duplicate"),
     ]
-    loader = loading._Loader(folder, "e", 2021, InputSchema())
-    loader.read()
-    table = loader.table("indicators")
+    loader = Reading(folder, "e", 2021, InputSchema())
+    read_sheets(loader)
+    table = columns.table(loader, "indicators")
     assert table is not None
-    kept = loader.indicators(table)
+    kept = read_indicators(loader, table)
     assert list(kept) == ["K4", "K5"]
     assert (kept["K5"].baseline, kept["K5"].target, kept["K5"].targets[2022]) == (
         "boh",
@@ -447,11 +450,9 @@ def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problem
     )
     found = []
     for parser in (pure, per_cell):
-        loader = loading._Loader(
-            folder, "e", 2021, InputSchema(files={"extra.csv": {"id": values.parse_id, "level": parser}})
-        )
-        loader.read()
-        table = loader.table("extra")
+        loader = Reading(folder, "e", 2021, InputSchema(files={"extra.csv": {"id": values.parse_id, "level": parser}}))
+        read_sheets(loader)
+        table = columns.table(loader, "extra")
         assert table is not None
         found.append((table.values, table.bad))
     assert found[0] == found[1]
@@ -462,12 +463,12 @@ def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problem
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["", "1", "2.5", "90%", "1.234", "x", "-3"]), max_size=12))
 def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
-    """loading._looked_up (one itemgetter over a column's texts, issue 18) gives each cell the value of
+    """columns._looked_up (one itemgetter over a column's texts, issue 18) gives each cell the value of
     its text, None for an empty cell or a text the parser refuses, as a look-up per cell does."""
     distinct = {text: None for text in cells if text}
     known, failed = values.parse_distinct(values.parse_number, distinct)
     per_cell = [known.get(text) for text in cells]
-    assert loading._looked_up(dict(known), failed, "" in cells, cells) == per_cell
+    assert columns._looked_up(dict(known), failed, "" in cells, cells) == per_cell
 
 
 @settings(max_examples=300, deadline=None)
@@ -477,13 +478,13 @@ def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
     )
 )
 def test_a_card_s_checks_on_distinct_pairs_are_the_checks_of_every_row(rows):
-    """loading._cards_hold (the checks made once per distinct pair, issue 18) says that every row holds
+    """records._cards_hold (the checks made once per distinct pair, issue 18) says that every row holds
     exactly when the three checks made on every row find nothing wrong."""
     max_points = [Decimal(most) for most, _ in rows]
     points = [Decimal(got) for _, got in rows]
     every_row = all(most > 0 and got >= 0 and got <= most for most, got in zip(max_points, points))
-    assert loading._cards_hold(max_points, points) == every_row
-    assert not loading._cards_hold([Decimal(10), [1]], [Decimal(1), [1]])  # unhashable: the rows checked one by one
+    assert records._cards_hold(max_points, points) == every_row
+    assert not records._cards_hold([Decimal(10), [1]], [Decimal(1), [1]])  # unhashable: the rows checked one by one
 
 
 def _bare_edge_by_edge(text: str, delimiter: str) -> bool:

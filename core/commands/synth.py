@@ -120,37 +120,48 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
     servizi_n = max(2, people_n // per_servizio) if per_servizio else 0
     if per_servizio:
         n_areas = max(2, math.ceil(servizi_n / 10))
-    units = [{"id": "root", "name": d.name, "kind": "ente", "parent": "", "head": "SG"}]
-    people = [
-        {
-            "id": "SG",
-            "name": "Segretario Generale",
-            "role": "segretario",
-            "category": "DIR",
-            "unit": "root",
-            "fte": "1",
-            "absence_days": "0",
-            "insufficient": "false",
-            "evaluator": "",
-        }
+    units, people, servizi = _org_chart(d.name, people_n, rng, n_areas, servizi_n, per_servizio)
+    _staff(people, people_n, servizi, rng)
+    areas = [
+        {"id": f"AS{i}", "name": f"Area strategica {i}", "weight": str(rng.choice([20, 30, 40, 50])), "separate": ""}
+        for i in range(1, 4)
     ]
+    objectives, indicators, assignments = _plan(rng, year, areas, servizi)
+    for a in range(1, n_areas + 1):
+        for o in objectives:
+            if o["kind"] == "strategic" and rng.random() < 0.5:
+                assignments.append({"cruscotto": f"C-D{a}", "owner": f"D{a}", "ref": o["id"], "weight": ""})
+    d.tables = {
+        "units": units,
+        "people": people,
+        "areas": areas,
+        "objectives": objectives,
+        "indicators": indicators,
+        "assignments": assignments,
+        "evaluations": _cards(people, rng),
+    }
+    d.funds = {"performance_individuale": f"{people_n * rng.randint(400, 900)}.00"}
+    d.approvals = {
+        "budget_approved": dt.date(year - 1, 12, 20),
+        "piano_adopted": dt.date(year, 1, 28),
+        "relazione_approved": dt.date(year + 1, 5, 20),
+        "relazione_validated_oiv": dt.date(year + 1, 5, 30),
+    }
+    return d
+
+
+def _org_chart(
+    name: str, people_n: int, rng: random.Random, n_areas: int, servizi_n: int, per_servizio: int | None
+) -> tuple[list[dict], list[dict], list[tuple[str, str]]]:
+    """(the units, their heads: the Segretario Generale, a dirigente per area, a PO per servizio; the
+    servizi, each with its area's dirigente)."""
+    units = [{"id": "root", "name": name, "kind": "ente", "parent": "", "head": "SG"}]
+    people = [_person("SG", "Segretario Generale", "segretario", "DIR", "root", "0", "")]
     servizi: list[tuple[str, str]] = []  # (servizio id, area dirigente id)
     for a in range(1, n_areas + 1):
         did = f"D{a}"
         units.append({"id": f"A{a}", "name": f"Area {a}", "kind": "area", "parent": "root", "head": did})
-        people.append(
-            {
-                "id": did,
-                "name": f"Dirigente {a}",
-                "role": "dirigente",
-                "category": "DIR",
-                "unit": f"A{a}",
-                "fte": "1",
-                "absence_days": str(rng.randint(0, 20)),
-                "insufficient": "false",
-                "evaluator": "SG",
-            }
-        )
+        people.append(_person(did, f"Dirigente {a}", "dirigente", "DIR", f"A{a}", str(rng.randint(0, 20)), "SG"))
         if per_servizio:
             per_area = servizi_n // n_areas + (a <= servizi_n % n_areas)
         else:  # a small ente, few servizi
@@ -159,20 +170,29 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
             sid = f"A{a}S{s}"
             po = f"PO{a}{s}"
             units.append({"id": sid, "name": f"Servizio {a}.{s}", "kind": "servizio", "parent": f"A{a}", "head": po})
-            people.append(
-                {
-                    "id": po,
-                    "name": f"Titolare PO {a}.{s}",
-                    "role": "po",
-                    "category": "D",
-                    "unit": sid,
-                    "fte": "1",
-                    "absence_days": str(rng.randint(0, 15)),
-                    "insufficient": "false",
-                    "evaluator": did,
-                }
-            )
+            people.append(_person(po, f"Titolare PO {a}.{s}", "po", "D", sid, str(rng.randint(0, 15)), did))
             servizi.append((sid, did))
+    return units, people, servizi
+
+
+def _person(pid: str, name: str, role: str, category: str, unit: str, absence: str, evaluator: str) -> dict:
+    """A head's row of people.csv: full time, not insufficient."""
+    return {
+        "id": pid,
+        "name": name,
+        "role": role,
+        "category": category,
+        "unit": unit,
+        "fte": "1",
+        "absence_days": absence,
+        "insufficient": "false",
+        "evaluator": evaluator,
+    }
+
+
+def _staff(people: list[dict], people_n: int, servizi: list[tuple[str, str]], rng: random.Random) -> None:
+    """The employees, up to ``people_n`` people, spread over the servizi, each evaluated by its area's
+    dirigente; some part time, some long absent, a few insufficient."""
     k = 0
     while len(people) < people_n:
         k += 1
@@ -192,10 +212,13 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
                 "evaluator": did,
             }
         )
-    areas = [
-        {"id": f"AS{i}", "name": f"Area strategica {i}", "weight": str(rng.choice([20, 30, 40, 50])), "separate": ""}
-        for i in range(1, 4)
-    ]
+
+
+def _plan(
+    rng: random.Random, year: int, areas: list[dict], servizi: list[tuple[str, str]]
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """(objectives, indicators, assignments): two strategic objectives per area, each with its own
+    indicator; about a third of the servizi take an operational objective under each, on their cruscotto."""
     objectives, indicators, assignments = [], [], []
     n_ind = 0
     for i, area in enumerate(areas, 1):
@@ -234,17 +257,20 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
                     indicators += rows
                     n_ind += len(rows)
                     assignments.append({"cruscotto": f"C-{sid}", "owner": sid, "ref": oo, "weight": ""})
-    for a in range(1, n_areas + 1):
-        for o in objectives:
-            if o["kind"] == "strategic" and rng.random() < 0.5:
-                assignments.append({"cruscotto": f"C-D{a}", "owner": f"D{a}", "ref": o["id"], "weight": ""})
+    return objectives, indicators, assignments
+
+
+CARD_ITEMS = (
+    ("risultati", "Raggiungimento obiettivi", 40),
+    ("competenze", "Competenze professionali", 30),
+    ("comportamenti", "Collaborazione", 15),
+    ("comportamenti", "Orientamento all'utenza", 15),
+)
+
+
+def _cards(people: list[dict], rng: random.Random) -> list[dict]:
+    """evaluations.csv: a card of :data:`CARD_ITEMS` for each dipendente and PO."""
     evaluations = []
-    items = [
-        ("risultati", "Raggiungimento obiettivi", 40),
-        ("competenze", "Competenze professionali", 30),
-        ("comportamenti", "Collaborazione", 15),
-        ("comportamenti", "Orientamento all'utenza", 15),
-    ]
     offset, k = rng.random(), 0
     for p in people:
         if p["role"] in ("dipendente", "po"):
@@ -255,7 +281,7 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
             low = 0.0
             if p["role"] == "po":  # PO cards positive: a negative one needs a contraddittorio (rules/core.md §5)
                 level, low = rng.uniform(0.75, 1.0), 0.7
-            for section, item, mx in items:
+            for section, item, mx in CARD_ITEMS:
                 pts = max(math.ceil(low * mx), min(mx, round(mx * rng.gauss(level, 0.08))))
                 evaluations.append(
                     {
@@ -268,23 +294,7 @@ def make_ente(ente_id: str, people_n: int, rng: random.Random, year: int, per_se
                         "weight": "",
                     }
                 )
-    d.tables = {
-        "units": units,
-        "people": people,
-        "areas": areas,
-        "objectives": objectives,
-        "indicators": indicators,
-        "assignments": assignments,
-        "evaluations": evaluations,
-    }
-    d.funds = {"performance_individuale": f"{people_n * rng.randint(400, 900)}.00"}
-    d.approvals = {
-        "budget_approved": dt.date(year - 1, 12, 20),
-        "piano_adopted": dt.date(year, 1, 28),
-        "relazione_approved": dt.date(year + 1, 5, 20),
-        "relazione_validated_oiv": dt.date(year + 1, 5, 30),
-    }
-    return d
+    return evaluations
 
 
 def _csv(rows: list[dict]) -> str:

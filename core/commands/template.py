@@ -2,7 +2,7 @@
 
 One sheet per input file, with the Italian title the loader reads back (``persone``, ``unità``, …; the
 codes stay accepted); row 1 holds the columns' Italian headers (the one table is
-:data:`core.loading.HEADERS_IT`), each with a note that says what the column means, whether it is
+:data:`core.inputs.headers.HEADERS_IT`), each with a note that says what the column means, whether it is
 required, its allowed values and an example — never a data row — and a drop-down (data validation) on
 every closed list, in the words the reports print. Beside the workbook, never over a file that is there:
 ``ente.toml`` listing every fund and act the plugin reads (commented, so no value fails validation),
@@ -25,10 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.entetoml import CORE_APPROVALS, italian_approval
 from ciclope.core.inputs import narrative
+from ciclope.core.inputs.config import resolve_params
 from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
 from ciclope.core.labels import AREE_2023, CLASSIFICATION_YEAR, role_label
 from ciclope.core.model import Ente
@@ -149,10 +154,6 @@ def note(name: str, column: str, parser: Any, required: bool, schema: Any = None
 
 
 def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str, Any]], year: int) -> None:
-    from openpyxl.comments import Comment
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     ws = wb.create_sheet(sheet_title(name, schema))
     ws.append([header_label(name, c, schema) for c in cols])
     for k, (col, parser) in enumerate(cols.items(), start=1):
@@ -214,8 +215,6 @@ def _write_ente(
     path: Path, hooks: Hooks, plugin: str, schema: Any, ente: Ente | None, year: int, params: dict[str, str]
 ) -> Written:
     """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there."""
-    from openpyxl import Workbook
-
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     wb = Workbook()
     wb.remove(wb.active)
@@ -309,8 +308,6 @@ def _toml_text(value: str) -> str:
 def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> tuple[str, ...]:
     """The funds that pay the individual premium under the regulation (a declared regulation names its own):
     best effort, none when the plugin cannot answer without an ente."""
-    from ciclope.core.inputs.config import resolve_params
-
     try:
         resolved, _problems = resolve_params(plugin, year, dict(params), "template")
         names = hooks.for_ente(resolved).individual_premium(params=resolved)
@@ -323,8 +320,6 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str,
     """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
     budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
     so empty an ente gives its schema's keys only."""
-    from ciclope.core.inputs.config import resolve_params
-
     ente = Ente(
         id="modello",
         name="modello",

@@ -16,6 +16,7 @@ from ciclope.core.engine.explained import unexplained
 from ciclope.core.engine.organizational import measure
 from ciclope.core.engine.references import unresolved
 from ciclope.core.engine.registry import Hooks
+from ciclope.core.entetoml import unknown_approvals
 from ciclope.core.model import Ente
 from ciclope.core.money import r4
 from ciclope.core.outcomes import MonitoringOutcome, Positions, Rewards
@@ -48,58 +49,11 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         fields["monitoring"] = monitoring(ente, hooks, trace)
         ente, fields["revisions"] = apply_revisions(ente, trace)
 
-    if last >= 3:  # d. valutazione
-        org = hooks.organizational_performance(ente=ente, params=params, trace=trace)
-        attestation = hooks.attestation(ente=ente, org=org, params=params, trace=trace)
-        cards, _effects, problems = apply_appeals(ente)
-        trace.extend(problems)
-        score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
-        scores = {pid: score(person, cards.get(pid, ())) for pid, person in ente.people.items()}
-        fields.update(org=org, attestation=attestation, scores=scores)
-
-        if last >= 4 and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
-            # a header-only evaluations.csv left the funds undistributed with status ok
-            trace.problem(
-                Problem(
-                    rule="core.evaluations.empty",
-                    file=ente.file_of("evaluations"),
-                    row=1,
-                    source="rules/core.md §3",
-                    message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
-                    "indicati in ente.toml; compila evaluations.csv (una riga per voce)",
-                )
-            )
-        if last >= 4:  # e. premialità
-            pools = (
-                hooks.fund_pools(
-                    ente=ente,
-                    params=params,
-                    org=org,
-                    attestation=attestation,
-                    resources=fields["resources"],
-                    trace=trace,
-                )
-                or {}
-            )
-            fields["rewards"] = hooks.rewards(
-                ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace
-            ) or Rewards(pools=pools)
-            fields["positions"] = (
-                hooks.position_pay(
-                    ente=ente, params=params, org=org, attestation=attestation, scores=scores, trace=trace
-                )
-                or Positions()
-            )
-            paid = [*fields["rewards"].awards.values(), *fields["positions"].awards.values()]
-            trace.extend(unexplained(paid, trace.figures))
+    if last >= 3:  # d. valutazione, then e. premialità
+        _evaluate(ente, hooks, params, trace, fields, rewards=last >= 4)
 
     if last >= 5:  # f. rendicontazione
-        deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
-        fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
-        # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo
-        from ciclope.core.entetoml import unknown_approvals
-
-        trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
+        _report(ente, hooks, params, trace, fields)
 
     # every figure is recorded by now: each input's ref must name one, each cell an input of the ente
     trace.extend(unresolved(trace.figures, ente, params.values))
@@ -115,6 +69,67 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
     if last >= 5:
         result = attrs.evolve(result, sections=tuple(hooks.report_sections(ente=ente, result=result)))
     return result
+
+
+def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict, rewards: bool) -> None:
+    """d. valutazione: the organizational performance, its attestation, the cards after the appeals, each
+    person's score; with ``rewards``, e. premialità (:func:`_reward`)."""
+    org = hooks.organizational_performance(ente=ente, params=params, trace=trace)
+    attestation = hooks.attestation(ente=ente, org=org, params=params, trace=trace)
+    cards, _effects, problems = apply_appeals(ente)
+    trace.extend(problems)
+    score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
+    scores = {pid: score(person, cards.get(pid, ())) for pid, person in ente.people.items()}
+    fields.update(org=org, attestation=attestation, scores=scores)
+
+    if rewards and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
+        # a header-only evaluations.csv left the funds undistributed with status ok
+        trace.problem(
+            Problem(
+                rule="core.evaluations.empty",
+                file=ente.file_of("evaluations"),
+                row=1,
+                source="rules/core.md §3",
+                message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
+                "indicati in ente.toml; compila evaluations.csv (una riga per voce)",
+            )
+        )
+    if rewards:
+        _reward(ente, hooks, params, trace, fields)
+
+
+def _reward(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict) -> None:
+    """e. premialità: the funds' pools, the awards of the scores, the positions' pay; every amount paid
+    explained."""
+    org, attestation, scores = fields["org"], fields["attestation"], fields["scores"]
+    pools = (
+        hooks.fund_pools(
+            ente=ente,
+            params=params,
+            org=org,
+            attestation=attestation,
+            resources=fields["resources"],
+            trace=trace,
+        )
+        or {}
+    )
+    fields["rewards"] = hooks.rewards(
+        ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace
+    ) or Rewards(pools=pools)
+    fields["positions"] = (
+        hooks.position_pay(ente=ente, params=params, org=org, attestation=attestation, scores=scores, trace=trace)
+        or Positions()
+    )
+    paid = [*fields["rewards"].awards.values(), *fields["positions"].awards.values()]
+    trace.extend(unexplained(paid, trace.figures))
+
+
+def _report(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict) -> None:
+    """f. rendicontazione: the calendar's deadlines and their status."""
+    deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
+    fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
+    # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo
+    trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
 
 
 def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:

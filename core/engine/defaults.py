@@ -50,6 +50,16 @@ def self_evaluations(ente) -> list[Problem]:
 @hookimpl(trylast=True)
 def ciclope_validate(ente):
     """Core checks that need the whole ente (the loader already checked values and references)."""
+    problems = _own_evaluators(ente)
+    problems += self_evaluations(ente)
+    cards = ente.cards_view()
+    problems += _all_neutralized(ente)
+    problems += _card_checks(ente, cards)
+    return problems
+
+
+def _own_evaluators(ente) -> list[Problem]:
+    """A person named as their own evaluator in people.csv (a warning)."""
     problems = []
     for p in ente.people.values():
         if p.evaluator == p.id:
@@ -64,12 +74,15 @@ def ciclope_validate(ente):
                     message=f"{p.id} risulta valutatore di sé stesso",
                 )
             )
-    problems += self_evaluations(ente)
-    cards = ente.cards_view()
-    # a plan with every indicator neutralized used to leave the funds undistributed with status ok
-    # (an evaluations.csv with the header only: see core/engine/cycle.py, phase e)
+    return problems
+
+
+def _all_neutralized(ente) -> list[Problem]:
+    """A plan whose every indicator is neutralized: nothing measures the organizational performance."""
+    # it used to leave the funds undistributed with status ok (an evaluations.csv with the header only:
+    # see core/engine/cycle.py, phase e)
     if ente.indicators and all(i.neutralized for i in ente.indicators.values()):
-        problems.append(
+        return [
             Problem(
                 rule="core.indicators.all_neutralized",
                 file=ente.file_of("indicators"),
@@ -79,7 +92,13 @@ def ciclope_validate(ente):
                 message="tutti gli indicatori sono neutralizzati: nessuna performance organizzativa "
                 "misurabile; togli la neutralizzazione dagli indicatori misurati",
             )
-        )
+        ]
+    return []
+
+
+def _card_checks(ente, cards) -> list[Problem]:
+    """Each card's items: no item twice, the weights all given or all left empty."""
+    problems = []
     for pid, items in cards.items():
         names = set()
         empty = 0  # weights left empty: some but not all is mixed_weights (one loop per card)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -69,45 +69,14 @@ def load_config(path: Path | str) -> RunPlan:
     def err(column: str, message: str, rule: str = "config.invalid") -> None:
         problems.append(Problem(rule=rule, message=message, file=label, column=column, source=SOURCE))
 
-    if not path.is_file():
-        raise CiclopeError(
-            [Problem(rule="config.missing", file=label, message="file di configurazione inesistente", source=SOURCE)]
-        )
-    try:
-        data = read_toml(path)
-    except ValueError as exc:
-        raise CiclopeError([Problem(rule="config.toml", file=label, message=str(exc), source=SOURCE)]) from None
+    data = _read_cycle_toml(path, label)
     root = path.resolve().parent
     for key in data:
         if key not in TOP_KEYS:
             err(key, f"chiave sconosciuta {key!r} (ammesse: [cycle], [[ente]], [store])", "config.unknown_key")
-    cycle = data.get("cycle", {})
-    if not isinstance(cycle, dict):
-        err("cycle", "[cycle] deve essere una tabella")
-        cycle = {}
-    for key in cycle:
-        if key not in CYCLE_KEYS:
-            err(f"cycle.{key}", f"chiave sconosciuta {key!r} in [cycle] (ammesse: year, output)", "config.unknown_key")
-    store = data.get("store", {})
-    store_url = None
-    if not isinstance(store, dict):
-        err("store", "[store] deve essere una tabella (es. url = \"postgresql://…\")")
-    else:
-        for key in store:
-            if key not in STORE_KEYS:
-                err(f"store.{key}", f"chiave sconosciuta {key!r} in [store] (ammessa: url)", "config.unknown_key")
-        store_url = store.get("url")
-        if store_url is not None and (not isinstance(store_url, str) or not store_url.strip()):
-            err("store.url", "[store] url deve essere un indirizzo (sqlite:///… , postgresql://…) o un file")
-            store_url = None
-    year = cycle.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
-        err("cycle.year", f"[cycle] year deve essere un anno (es. 2021), trovato {year!r}")
-        year = 0
-    output = cycle.get("output", "out")
-    if not isinstance(output, str) or not output:
-        err("cycle.output", "[cycle] output deve essere un percorso")
-        output = "out"
+    cycle = _cycle_table(data, err)
+    store_url = _store_url(data, err)
+    year, output = _year_and_output(cycle, err)
     enti_raw = data.get("ente", [])
     if not isinstance(enti_raw, list) or not enti_raw:
         err("ente", "nessun [[ente]] configurato")
@@ -121,8 +90,71 @@ def load_config(path: Path | str) -> RunPlan:
     problems.extend(checks.problems)
     if problems:
         raise CiclopeError(problems)
+    out_dir = _output_dir(root, output, label)
+    return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
+
+
+_Err = Callable[..., None]  # load_config's err(column, message, rule="config.invalid")
+
+
+def _read_cycle_toml(path: Path, label: str) -> dict[str, Any]:
+    """The file's tables; a missing or unreadable file is the one problem raised."""
+    if not path.is_file():
+        raise CiclopeError(
+            [Problem(rule="config.missing", file=label, message="file di configurazione inesistente", source=SOURCE)]
+        )
     try:
-        out_dir = (root / output).resolve()
+        return read_toml(path)
+    except ValueError as exc:
+        raise CiclopeError([Problem(rule="config.toml", file=label, message=str(exc), source=SOURCE)]) from None
+
+
+def _cycle_table(data: dict[str, Any], err: _Err) -> dict[str, Any]:
+    """``[cycle]``, its unknown keys reported; {} when it is not a table."""
+    cycle = data.get("cycle", {})
+    if not isinstance(cycle, dict):
+        err("cycle", "[cycle] deve essere una tabella")
+        cycle = {}
+    for key in cycle:
+        if key not in CYCLE_KEYS:
+            err(f"cycle.{key}", f"chiave sconosciuta {key!r} in [cycle] (ammesse: year, output)", "config.unknown_key")
+    return cycle
+
+
+def _store_url(data: dict[str, Any], err: _Err) -> str | None:
+    """``[store] url`` as written; None when absent or bad (reported)."""
+    store = data.get("store", {})
+    store_url = None
+    if not isinstance(store, dict):
+        err("store", "[store] deve essere una tabella (es. url = \"postgresql://…\")")
+    else:
+        for key in store:
+            if key not in STORE_KEYS:
+                err(f"store.{key}", f"chiave sconosciuta {key!r} in [store] (ammessa: url)", "config.unknown_key")
+        store_url = store.get("url")
+        if store_url is not None and (not isinstance(store_url, str) or not store_url.strip()):
+            err("store.url", "[store] url deve essere un indirizzo (sqlite:///… , postgresql://…) o un file")
+            store_url = None
+    return store_url
+
+
+def _year_and_output(cycle: dict[str, Any], err: _Err) -> tuple[int, str]:
+    """``[cycle]``'s year (0 when bad) and output folder ("out" when absent or bad), bad ones reported."""
+    year = cycle.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
+        err("cycle.year", f"[cycle] year deve essere un anno (es. 2021), trovato {year!r}")
+        year = 0
+    output = cycle.get("output", "out")
+    if not isinstance(output, str) or not output:
+        err("cycle.output", "[cycle] output deve essere un percorso")
+        output = "out"
+    return year, output
+
+
+def _output_dir(root: Path, output: str, label: str) -> Path:
+    """The output folder, resolved against the file's folder; a link in a loop is the one problem raised."""
+    try:
+        return (root / output).resolve()
     except (OSError, RuntimeError):  # a link in a loop
         raise CiclopeError(
             [
@@ -134,7 +166,6 @@ def load_config(path: Path | str) -> RunPlan:
                 )
             ]
         ) from None
-    return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
 
 
 @attrs.define

@@ -1,6 +1,6 @@
 """Reading the sheets of an ente: CSV files in a folder or the sheets of ``ente.xlsx``.
 
-Both give :class:`Sheet` objects of raw text cells; parsing values is :mod:`core.inputs.loading`'s job.
+Both give :class:`Sheet` objects of raw text cells; parsing values is :mod:`core.inputs.columns`' job.
 Limits keep a wrong file from exhausting memory (issue: reliability): files above
 ``MAX_FILE_BYTES`` or ``MAX_ROWS`` rows are refused with a clear error.
 """
@@ -15,9 +15,11 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from ciclope.core.inputs.xlsxnames import sheet_titles
 from ciclope.core.problems import CiclopeError, Problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -259,9 +261,48 @@ def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None =
     Excel), LF or CRLF; what was detected, when it is not the plain form, is said in a warning. ``raw``:
     the bytes of the regular file ``path``, when the caller has read them (the loader fingerprints them)."""
     label = path.name
+    raw = _csv_bytes(path, label, problems, raw)
+    if raw is None:
+        return None
+    detected: list[str] = []
+    text = _csv_text(raw, label, problems, detected)
+    if text is None:
+        return None
+    delimiter = _delimiter(text, label, problems, detected)
+    if delimiter is None:
+        return None
+    # A cell is no longer than its line unless quoted across lines: with no quote in the file and no
+    # line above the limit, no cell is either (a scan in C instead of a length per cell).
+    short = len(text) <= MAX_CELL_CHARS or ('"' not in text and _lines_short(text))
+    bare = _cells_bare(text, delimiter)
+    plain = _plain(text, short)
+    try:  # parsed as the rows are read (_read_sheet): a file that turns out unreadable reports only that
+        if plain is not None:
+            sheet, found = _split_sheet(name, label, plain, delimiter, bare)
+        else:
+            sheet, found = _read_sheet(
+                name, label, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), short, bare
+            )
+    except csv.Error as exc:
+        problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))
+        return None
+    if detected:
+        problems.append(
+            Problem(
+                rule="core.input.dialect", file=label, severity="warning", message="letto con " + "; ".join(detected)
+            )
+        )
+    problems.extend(found)
+    return sheet
+
+
+def _csv_bytes(path: Path, label: str, problems: list[Problem], raw: bytes | None) -> bytes | None:
+    """The file's bytes (``raw`` when the caller read them), within the size limit; None for anything
+    but a regular file (reported)."""
     if raw is not None:
         _check_size(path, label, len(raw))
-    elif not path.is_file():  # a folder or a FIFO named like an input file: never opened (a FIFO hangs)
+        return raw
+    if not path.is_file():  # a folder or a FIFO named like an input file: never opened (a FIFO hangs)
         problems.append(
             Problem(
                 rule="core.input.not_a_file",
@@ -270,10 +311,13 @@ def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None =
             )
         )
         return None
-    else:
-        _check_size(path, label)
-        raw = path.read_bytes()
-    detected = []
+    _check_size(path, label)
+    return path.read_bytes()
+
+
+def _csv_text(raw: bytes, label: str, problems: list[Problem], detected: list[str]) -> str | None:
+    """The file's text: UTF-8 (BOM or not), else Windows-1252 (added to ``detected``); None for UTF-16,
+    an undecodable file or one with null characters (reported)."""
     if _utf16(raw):
         problems.append(
             Problem(
@@ -308,6 +352,12 @@ def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None =
             )
         )
         return None
+    return text
+
+
+def _delimiter(text: str, label: str, problems: list[Problem], detected: list[str]) -> str | None:
+    """``;`` when the header has more of them than commas (added to ``detected``), else ``,``; None for
+    a header of too many columns (reported)."""
     first = text.split("\n", 1)[0]
     if max(first.count(","), first.count(";")) >= MAX_COLUMNS:
         problems.append(
@@ -322,29 +372,7 @@ def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None =
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if delimiter == ";":
         detected.append("separatore «;» (CSV di Excel in italiano), virgola decimale ammessa")
-    # A cell is no longer than its line unless quoted across lines: with no quote in the file and no
-    # line above the limit, no cell is either (a scan in C instead of a length per cell).
-    short = len(text) <= MAX_CELL_CHARS or ('"' not in text and _lines_short(text))
-    bare = _cells_bare(text, delimiter)
-    plain = _plain(text, short)
-    try:  # parsed as the rows are read (_read_sheet): a file that turns out unreadable reports only that
-        if plain is not None:
-            sheet, found = _split_sheet(name, label, plain, delimiter, bare)
-        else:
-            sheet, found = _read_sheet(
-                name, label, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), short, bare
-            )
-    except csv.Error as exc:
-        problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))
-        return None
-    if detected:
-        problems.append(
-            Problem(
-                rule="core.input.dialect", file=label, severity="warning", message="letto con " + "; ".join(detected)
-            )
-        )
-    problems.extend(found)
-    return sheet
+    return delimiter
 
 
 def _plain(text: str, short: bool) -> str | None:
@@ -475,65 +503,16 @@ def _declarations(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> str:
 
 
 def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
-    """Before openpyxl: the uncompressed size (zip bombs), merged cells in the data and formulas with no
-    cached value (read as empty by openpyxl: a cell silently lost). False when the file must not be opened."""
+    """Before openpyxl: the uncompressed size (zip bombs), XML declarations, merged cells in the data and
+    formulas with no cached value (read as empty by openpyxl: a cell silently lost). False when the file
+    must not be opened."""
     label = path.name
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            total = sum(i.file_size for i in infos)
-            if total > MAX_XLSX_UNCOMPRESSED:
-                problems.append(
-                    Problem(
-                        rule="core.input.size",
-                        file=label,
-                        message=f"cartella di lavoro troppo grande una volta decompressa ({total // 2**20} "
-                        f"MiB; massimo {MAX_XLSX_UNCOMPRESSED // 2**20} MiB)",
-                    )
-                )
+            if not _xlsx_size_holds(infos, label, problems) or not _xlsx_undeclared(zf, infos, label, problems):
                 return False
-            declared = _declarations(zf, infos)
-            if declared:
-                problems.append(
-                    Problem(
-                        rule="core.input.xlsx",
-                        file=label,
-                        column=declared,
-                        message=f"la parte {declared} dichiara un DOCTYPE o entità XML, che Excel non scrive e "
-                        "ciclope non legge (potrebbero leggere altri file): salva di nuovo il file da Excel",
-                    )
-                )
-                return False
-            sheets = sorted(
-                (i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
-                key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])),
-            )
-            from ciclope.core.inputs.xlsxnames import sheet_titles
-
-            titles = sheet_titles(zf)
-            for n, info in enumerate(sheets, 1):
-                xml = zf.read(info)
-                where = f"{label}[{titles.get(info.filename, f'foglio {n}')}]"
-                for ref in _MERGE.findall(xml):
-                    problems.append(
-                        Problem(
-                            rule="core.input.merged",
-                            file=where,
-                            column=ref.decode(),
-                            message=f"celle unite {ref.decode()}: ogni cella deve avere il suo valore "
-                            "(separa le celle e ripeti il valore in ciascuna riga)",
-                        )
-                    )
-                for ref in _NO_VALUE.findall(xml):
-                    problems.append(
-                        Problem(
-                            rule="core.input.formula",
-                            file=where,
-                            column=ref.decode(),
-                            message=f"formula senza valore calcolato in {ref.decode()}: apri il file in "
-                            "Excel e salvalo (così il valore è calcolato), o scrivi il valore",
-                        )
-                    )
+            _xlsx_cells_check(zf, infos, label, problems)
     except zipfile.BadZipFile:
         problems.append(
             Problem(
@@ -550,13 +529,79 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
     return True
 
 
+def _xlsx_size_holds(infos: list[zipfile.ZipInfo], label: str, problems: list[Problem]) -> bool:
+    """Whether the workbook's parts, uncompressed, stay within ``MAX_XLSX_UNCOMPRESSED`` (else reported)."""
+    total = sum(i.file_size for i in infos)
+    if total > MAX_XLSX_UNCOMPRESSED:
+        problems.append(
+            Problem(
+                rule="core.input.size",
+                file=label,
+                message=f"cartella di lavoro troppo grande una volta decompressa ({total // 2**20} "
+                f"MiB; massimo {MAX_XLSX_UNCOMPRESSED // 2**20} MiB)",
+            )
+        )
+        return False
+    return True
+
+
+def _xlsx_undeclared(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str, problems: list[Problem]) -> bool:
+    """Whether no part declares a DOCTYPE or entities (else the first such part is reported)."""
+    declared = _declarations(zf, infos)
+    if declared:
+        problems.append(
+            Problem(
+                rule="core.input.xlsx",
+                file=label,
+                column=declared,
+                message=f"la parte {declared} dichiara un DOCTYPE o entità XML, che Excel non scrive e "
+                "ciclope non legge (potrebbero leggere altri file): salva di nuovo il file da Excel",
+            )
+        )
+        return False
+    return True
+
+
+def _xlsx_cells_check(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str, problems: list[Problem]) -> None:
+    """Each merged range and each formula without a cached value of each sheet reported, the sheets in
+    their parts' order, each named by its title."""
+    sheets = sorted(
+        (i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
+        key=lambda i: int(re.sub(r"\D", "", i.filename.rsplit("/", 1)[1])),
+    )
+    titles = sheet_titles(zf)
+    for n, info in enumerate(sheets, 1):
+        xml = zf.read(info)
+        where = f"{label}[{titles.get(info.filename, f'foglio {n}')}]"
+        for ref in _MERGE.findall(xml):
+            problems.append(
+                Problem(
+                    rule="core.input.merged",
+                    file=where,
+                    column=ref.decode(),
+                    message=f"celle unite {ref.decode()}: ogni cella deve avere il suo valore "
+                    "(separa le celle e ripeti il valore in ciascuna riga)",
+                )
+            )
+        for ref in _NO_VALUE.findall(xml):
+            problems.append(
+                Problem(
+                    rule="core.input.formula",
+                    file=where,
+                    column=ref.decode(),
+                    message=f"formula senza valore calcolato in {ref.decode()}: apri il file in "
+                    "Excel e salvalo (così il valore è calcolato), o scrivi il valore",
+                )
+            )
+
+
 def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     """Every sheet of ``ente.xlsx`` as a :class:`Sheet` named after the sheet.
 
     Rows and columns are those actually present, whatever ``<dimension>`` the sheet declares
     (``reset_dimensions``): a smaller one would drop rows, a huge one would pad every row to
     16,384 columns. Rows and columns are capped while streaming."""
-    import openpyxl  # only when an office sends a workbook
+    import openpyxl  # here, not at the top: a tenth of a second to import, and CSV enti never need it
 
     if not path.is_file():  # a folder or a FIFO named ente.xlsx: never opened
         problems.append(
@@ -581,32 +626,7 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     try:
         for ws in wb.worksheets:
             label = f"ente.xlsx[{ws.title}]"
-            ws.reset_dimensions()
-            records: list[list[str]] = []
-            for row in ws.iter_rows(values_only=True):
-                if len(records) > MAX_ROWS:
-                    problems.append(
-                        Problem(rule="core.input.size", file=label, message=f"troppe righe (oltre {MAX_ROWS})")
-                    )
-                    records = []
-                    break
-                values = list(row)
-                while values and values[-1] is None:
-                    values.pop()
-                if len(values) > MAX_COLUMNS:
-                    problems.append(
-                        Problem(
-                            rule="core.input.size",
-                            file=label,
-                            row=len(records) + 1,
-                            message=f"troppe colonne ({len(values)}; massimo {MAX_COLUMNS})",
-                        )
-                    )
-                    records = []
-                    break
-                records.append([_cell_text(v) for v in values])
-            while records and not any(records[-1]):
-                records.pop()
+            records = _worksheet_records(ws, label, problems)
             if not records or not any(c.strip() for c in records[0]):
                 continue  # an empty sheet (Excel's default Foglio1) is not an input
             sheet = _sheet(ws.title, label, records, problems)
@@ -615,3 +635,31 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
     finally:
         wb.close()
     return sheets
+
+
+def _worksheet_records(ws: Any, label: str, problems: list[Problem]) -> list[list[str]]:
+    """A worksheet's rows as texts, trailing empty cells and rows dropped; [] for a sheet of too many
+    rows or columns (reported)."""
+    ws.reset_dimensions()
+    records: list[list[str]] = []
+    for row in ws.iter_rows(values_only=True):
+        if len(records) > MAX_ROWS:
+            problems.append(Problem(rule="core.input.size", file=label, message=f"troppe righe (oltre {MAX_ROWS})"))
+            return []
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        if len(values) > MAX_COLUMNS:
+            problems.append(
+                Problem(
+                    rule="core.input.size",
+                    file=label,
+                    row=len(records) + 1,
+                    message=f"troppe colonne ({len(values)}; massimo {MAX_COLUMNS})",
+                )
+            )
+            return []
+        records.append([_cell_text(v) for v in values])
+    while records and not any(records[-1]):
+        records.pop()
+    return records

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from html import unescape
 
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:\w+:)?id="([^"]*)"')
 _REL = re.compile(
@@ -14,8 +15,6 @@ _REL = re.compile(
 
 
 def _unescape(raw: bytes) -> str:
-    from html import unescape
-
     return unescape(raw.decode("utf-8", errors="replace"))
 
 

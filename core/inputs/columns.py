@@ -1,0 +1,342 @@
+"""A sheet's columns, checked and parsed: the canonical files and their columns (each with its parser
+and whether it is required; a plugin adds its own through its :class:`core.outcomes.InputSchema`), then
+a sheet's texts → :class:`Table`, the typed values by column and the problems of the rows with a bad cell,
+reported in row order as the rows are kept (:func:`kept`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ciclope.core import labels
+from ciclope.core import model as m
+from ciclope.core.inputs.reading import Reading
+from ciclope.core.inputs.tables import Sheet
+from ciclope.core.values import CONTROL as _CONTROL
+from ciclope.core.values import (
+    choice,
+    parse_bool,
+    parse_date,
+    parse_distinct,
+    parse_id,
+    parse_money,
+    parse_nonnegative,
+    parse_number,
+    parse_positive_fraction,
+    parse_share,
+    parse_text,
+)
+
+_AREE = {area.lower(): code for code, area in labels.AREE_2023.items()}
+
+
+def _category(s: str) -> str:
+    """A category (A–D, DIR), or the Area of the CCNL 16.11.2022 that took its place (the same code)."""
+    value = _AREE.get(s.strip().lower()) or s.strip().upper()
+    if value not in m.CATEGORIES:
+        raise ValueError(
+            f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
+            f"({', '.join(labels.AREE_2023.values())}), trovato {s!r}"
+        )
+    return value
+
+
+_category.choices = m.CATEGORIES  # type: ignore[attr-defined]  # a closed list: the template's drop-down
+
+_RAW = object()  # columns parsed by their owner (indicator values depend on the type)
+
+
+def _aliases(labels: dict[str, str]) -> dict[str, str]:
+    """The Italian label a report prints → the input code (round trip: what a report shows, the input reads)."""
+    return {label: code for code, label in labels.items()}
+
+
+# file → column → (parser, required column)
+CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
+    "units": {
+        "id": (parse_id, True),
+        "name": (parse_text, False),
+        "kind": (choice(*m.UNIT_KINDS, aliases=_aliases(labels.UNIT_KIND_LABELS)), True),
+        "parent": (parse_id, False),
+        "head": (parse_id, False),
+    },
+    "areas": {
+        "id": (parse_id, True),
+        "name": (parse_text, False),
+        "weight": (parse_nonnegative, False),
+        "separate": (parse_bool, False),
+    },
+    "people": {
+        "id": (parse_id, True),
+        "name": (parse_text, False),
+        "role": (choice(*m.ROLES, aliases={**_aliases(labels.ROLE_LABELS), **labels.ROLE_ALIASES}), True),
+        "category": (_category, False),
+        "unit": (parse_id, True),
+        "fte": (parse_positive_fraction, False),
+        "absence_days": (parse_nonnegative, False),
+        "insufficient": (parse_bool, False),
+        "evaluator": (parse_id, False),
+    },
+    "objectives": {
+        "id": (parse_id, True),
+        "kind": (choice(*m.OBJECTIVE_KINDS, aliases=_aliases(labels.KIND_LABELS)), True),
+        "title": (parse_text, False),
+        "parent": (parse_id, False),
+        "area": (parse_id, False),
+        "weight": (parse_nonnegative, False),
+        "owner": (parse_id, False),
+    },
+    "indicators": {
+        "id": (parse_id, True),
+        "objective": (parse_id, True),
+        "name": (parse_text, False),
+        "type": (choice(*m.INDICATOR_TYPES, aliases=_aliases(labels.TYPE_LABELS)), True),
+        "weight": (parse_nonnegative, False),
+        "baseline": (_RAW, False),
+        "target": (_RAW, False),
+        "actual": (_RAW, False),
+        "target_mid": (_RAW, False),
+        "actual_mid": (_RAW, False),
+        "neutralized": (parse_bool, False),
+        "reason": (parse_text, False),
+        "source": (parse_text, False),
+        "benchmark": (parse_text, False),
+    },
+    "assignments": {
+        "cruscotto": (parse_id, True),
+        "owner": (parse_id, True),
+        "ref": (parse_id, True),
+        "weight": (parse_nonnegative, False),
+    },
+    "evaluations": {
+        "person": (parse_id, True),
+        "evaluator": (parse_id, False),
+        "section": (parse_text, False),
+        "item": (parse_text, True),
+        "max_points": (parse_number, True),
+        "points": (parse_number, True),
+        "weight": (parse_nonnegative, False),
+        "motivation": (parse_text, False),  # the evaluator's words for the card, shown on the scheda personale
+    },
+    "revisions": {
+        "indicator": (parse_id, True),
+        "field": (
+            choice("target", "target_mid", "weight", aliases={"target_30_6": "target_mid", "peso": "weight"}),
+            True,
+        ),
+        "old": (parse_text, False),
+        "new": (parse_text, True),
+        "reason": (parse_text, False),
+        "oiv_validated": (parse_bool, False),
+        "approved": (parse_bool, False),
+    },
+    "appeals": {
+        "person": (parse_id, True),
+        "stage": (choice(*m.APPEAL_STAGES), True),
+        "date": (parse_date, False),
+        "outcome": (choice(*m.APPEAL_OUTCOMES), False),
+        "new_points_item": (parse_text, False),
+        "new_points": (parse_nonnegative, False),
+    },
+}
+# The core's parsers are pure functions of the text returning immutable values, so a column's repeated
+# texts (ids, points, weights, flags) are parsed once: profiled, parsing was half of the loading time.
+_PURE_PARSERS = tuple(
+    {parser for cols in CANONICAL.values() for parser, _ in cols.values() if parser is not _RAW}
+    | {
+        parse_id,
+        parse_bool,
+        parse_date,
+        parse_money,
+        parse_nonnegative,
+        parse_number,
+        parse_positive_fraction,
+        parse_share,
+    }
+)
+TARGET_YEAR = re.compile(r"^target_(\d{4})$")  # indicators.csv's columns of the multi-year plan
+
+
+@attrs.frozen
+class Table:
+    """A sheet's columns parsed: ``values[c][i]`` is the value of column ``c`` (header order, ``x_``
+    columns aside) in the sheet's ``i``-th kept row, None for an empty or bad cell; ``bad`` holds the
+    problems of the rows with a bad cell: row index → [(column, rule, message)], in column order."""
+
+    sheet: Sheet
+    values: dict[str, list[Any]]
+    bad: dict[int, list[tuple[str, str, str]]]
+
+    def column(self, name: str) -> list[Any]:
+        """The column's values; None in every row for a column the sheet lacks."""
+        found = self.values.get(name)
+        return [None] * len(self.sheet.numbers) if found is None else found
+
+
+def parsers(r: Reading, name: str) -> dict[str, tuple[Any, bool]]:
+    """The columns a sheet may have: column → (parser, required), the plugin's own included."""
+    cols = dict(CANONICAL.get(name, {}))
+    for col, parser in r.schema.columns.get(f"{name}.csv", {}).items():
+        cols[col] = (parser, False)
+    for col, parser in r.schema.files.get(f"{name}.csv", {}).items():
+        cols[col] = (parser, False)
+    for col in r.schema.required.get(f"{name}.csv", ()):
+        if col in cols:
+            cols[col] = (cols[col][0], True)
+    if r.collecting and name == "evaluations":
+        cols["points"] = (cols["points"][0], False)
+    return cols
+
+
+def rows(r: Reading, name: str) -> Iterator[tuple[Sheet, int, dict[str, Any]]]:
+    """Parsed rows of a sheet, each as ``{column: value}``; a row with any bad cell is reported and
+    skipped. For the small sheets; the big ones are built from their columns (:mod:`.records`)."""
+    found = table(r, name)
+    if found is not None:
+        names = list(found.values)
+        each = zip(*found.values.values()) if names else itertools.repeat((), len(found.sheet.numbers))
+        for _, n, row in kept(r, found, each):
+            yield found.sheet, n, dict(zip(names, row))
+
+
+def table(r: Reading, name: str) -> Table | None:
+    """A sheet's columns checked and parsed; None when there is no sheet or it lacks a required
+    column (reported)."""
+    sheet = r.sheets.get(name)
+    if sheet is None:
+        return None
+    cols = parsers(r, name)
+    if not _header_holds(r, sheet, name, cols):
+        return None
+    # Each column is parsed as a whole: a column repeats few distinct texts (a card's items, the
+    # units, the ratings), and a pure parser sees each distinct text once. The problems of a row
+    # (columns are parsed in header order, so each row's list is in column order) are reported right
+    # before the row would have been yielded, as a parse cell by cell reported them.
+    values: dict[str, list[Any]] = {}
+    bad: dict[int, list[tuple[str, str, str]]] = {}  # kept row → (column, rule, message)
+    open_parser = r.schema.open_columns.get(f"{name}.csv", _RAW)
+    for col in sheet.header:
+        if col.startswith("x_"):
+            continue
+        parser, required = cols.get(col, (open_parser, False))
+        values[col] = _parsed(col, sheet.columns[col], parser, required, bad)
+    return Table(sheet, values, bad)
+
+
+def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any, bool]]) -> bool:
+    """The header's unknown columns and missing required ones reported; whether the sheet can be read
+    (no required column missing)."""
+    for col in sheet.header:
+        if col in cols or col.startswith("x_") or (name == "indicators" and TARGET_YEAR.match(col)):
+            continue
+        if f"{name}.csv" in r.schema.open_columns:  # named by the regulation: its plugin checks them
+            continue
+        r.err(
+            sheet,
+            1,
+            col,
+            "core.input.unknown_column",
+            f"colonna sconosciuta {col!r} (le colonne aggiuntive vanno prefissate x_)",
+        )
+    for col, (_, required) in cols.items():
+        if required and col not in sheet.header:
+            r.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
+    return not any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in r.problems)
+
+
+def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict) -> list[Any]:
+    """A column's texts → its values (None for an empty or bad cell); each bad cell's problem, and each
+    empty cell's of a required column, added to its row's in ``bad``."""
+    empty: bool | None = None  # whether the column has an empty cell, when known as its texts are read
+    if parser is _RAW or parser is parse_text:
+        parsed = _texts(col, texts, bad)
+    elif any(parser is p for p in _PURE_PARSERS) or getattr(parser, "pure", False) is True:
+        parsed, empty = _parsed_once(col, texts, parser, bad)
+    else:
+        parsed = _parsed_each(col, texts, parser, bad)
+    if required and ("" in texts if empty is None else empty):
+        message = f"valore obbligatorio mancante in {col!r}"
+        for i, text in enumerate(texts):
+            if not text:
+                bad.setdefault(i, []).append((col, "core.input.required", message))
+    return parsed
+
+
+def _texts(col: str, texts: list[str], bad: dict) -> list[Any]:
+    """A column of texts: one string object per distinct text (a card's items repeat), the first one
+    read, None for an empty cell: one dict operation per cell (``setdefault``, in C); a control
+    character is a bad cell."""
+    seen: dict[str, Any] = {"": None}
+    parsed = list(map(seen.setdefault, texts, texts))
+    if _CONTROL.search("".join(seen)):  # one search over the distinct texts; rare: then each
+        for i, text in enumerate(texts):
+            found = _CONTROL.search(text)
+            if found:
+                message = f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo"
+                bad.setdefault(i, []).append((col, "core.input.value", message))
+    return parsed
+
+
+def _parsed_once(col: str, texts: list[str], parser: Any, bad: dict) -> tuple[list[Any], bool]:
+    """A column of a pure parser: a value is made once per distinct text; (the values, whether a cell
+    is empty)."""
+    seen = dict.fromkeys(texts)
+    empty = "" in seen
+    if empty:
+        del seen[""]
+    known, failed = parse_distinct(parser, seen)  # the distinct texts, in order of first appearance
+    parsed = _looked_up(known, failed, empty, texts) if seen else [None] * len(texts)
+    if failed:
+        for i, text in enumerate(texts):
+            if text in failed:
+                bad.setdefault(i, []).append((col, "core.input.value", failed[text]))
+    return parsed, empty
+
+
+def _parsed_each(col: str, texts: list[str], parser: Any, bad: dict) -> list[Any]:
+    """A column of a plugin's parser: called for every cell."""
+    parsed: list[Any] = []
+    for i, text in enumerate(texts):
+        if not text:
+            parsed.append(None)
+            continue
+        try:
+            parsed.append(parser(text))
+        except ValueError as exc:
+            parsed.append(None)
+            bad.setdefault(i, []).append((col, "core.input.value", str(exc)))
+    return parsed
+
+
+def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts: list[str]) -> list[Any]:
+    """Each text's value in ``known`` (None for an empty or failed text; ``known`` is the caller's to
+    change), taken from the dict by one ``itemgetter`` of all the texts."""
+    if empty:
+        known[""] = None
+    for text in failed:
+        known[text] = None
+    if len(texts) < 2:  # an itemgetter of one item gives the value, not a tuple
+        return [known[text] for text in texts]
+    return list(operator.itemgetter(*texts)(known))
+
+
+def kept(r: Reading, table: Table, each: Iterable[Any]) -> Iterator[tuple[Sheet, int, Any]]:
+    """``each`` (one item per row of the sheet) less the rows with a bad cell, whose problems are
+    reported in their turn, as a parse cell by cell reported them; the id of a skipped row is remembered."""
+    sheet, bad = table.sheet, table.bad
+    numbers, ids = sheet.numbers, sheet.columns.get("id")
+    for i, row in enumerate(each):
+        found = bad.get(i)
+        if found is None:
+            yield sheet, numbers[i], row
+            continue
+        for col, rule, message in found:
+            r.err(sheet, numbers[i], col, rule, message)
+        if ids is not None and ids[i]:
+            r.rejected.add(ids[i])

@@ -1,0 +1,132 @@
+"""The ids an ente's sheets give each other, checked once the records are built: every unit, person,
+objective, area, indicator named exists; the units have one root; no loop of parents. Each problem names
+the row that refers; a reference to a row already refused is not reported again (no cascade)."""
+
+from __future__ import annotations
+
+from ciclope.core import model as m
+from ciclope.core.inputs.reading import Reading
+
+_UNKNOWN_EVALUATOR = (
+    "valutatore {!r} inesistente: né una persona dell'ente né un valutatore esterno di ente.toml [evaluators]"
+)
+
+
+def check(r: Reading, e: m.Ente) -> None:
+    """Every reference of ``e``, sheet by sheet in the order of the canonical files."""
+    _units(r, e)
+    _people(r, e)
+    _objectives(r, e)
+    _indicators(r, e)
+    _assignments(r, e)
+    _evaluations(r, e)
+    _revisions(r, e)
+    _appeals(r, e)
+
+
+def _units(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("units")
+    roots = [u for u in e.units.values() if u.parent is None]
+    if e.units and len(roots) != 1:
+        r.err(
+            label,
+            None,
+            "parent",
+            "core.units.root",
+            f"l'organigramma deve avere una sola radice (unità senza parent), trovate {len(roots)}",
+        )
+    for u in e.units.values():
+        if u.parent is not None and u.parent not in e.units:
+            r.err(label, u.row, "parent", "core.ref.unit", f"unità {u.parent!r} inesistente", ref=u.parent)
+        if u.head is not None and u.head not in e.people:
+            r.err(label, u.row, "head", "core.ref.person", f"persona {u.head!r} inesistente", ref=u.head)
+    cycles(r, label, {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
+
+
+def _people(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("people")
+    for p in e.people.values():
+        if p.unit not in e.units:
+            r.err(label, p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente", ref=p.unit)
+        if p.evaluator is not None and p.evaluator not in e.people and p.evaluator not in e.evaluators:
+            message = _UNKNOWN_EVALUATOR.format(p.evaluator)
+            r.err(label, p.row, "evaluator", "core.ref.person", message, ref=p.evaluator)
+
+
+def _objectives(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("objectives")
+    for o in e.objectives.values():
+        if o.parent is not None and o.parent not in e.objectives:
+            r.err(label, o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente", ref=o.parent)
+        if o.area is not None and o.area not in e.areas:
+            message = f"area strategica {o.area!r} inesistente in areas.csv"
+            r.err(label, o.row, "area", "core.ref.area", message, ref=o.area)
+        if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
+            message = f"responsabile {o.owner!r}: né unità né persona"
+            r.err(label, o.row, "owner", "core.ref.owner", message, ref=o.owner)
+    cycles(
+        r,
+        label,
+        {o.id: o.parent for o in e.objectives.values()},
+        {o.id: o.row for o in e.objectives.values()},
+    )
+
+
+def _indicators(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("indicators")
+    for i in e.indicators.values():
+        if i.objective not in e.objectives:
+            message = f"obiettivo {i.objective!r} inesistente"
+            r.err(label, i.row, "objective", "core.ref.objective", message, ref=i.objective)
+
+
+def _assignments(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("assignments")
+    for a in e.assignments:
+        if a.ref not in e.indicators and a.ref not in e.objectives:
+            r.err(label, a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo", ref=a.ref)
+        if a.owner not in e.units and a.owner not in e.people:
+            r.err(label, a.row, "owner", "core.ref.owner", f"titolare {a.owner!r}: né unità né persona", ref=a.owner)
+
+
+def _evaluations(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("evaluations")
+    for it in e.evaluations:
+        if it.person not in e.people:
+            r.err(label, it.row, "person", "core.ref.person", f"persona {it.person!r} inesistente", ref=it.person)
+        if it.evaluator is not None and it.evaluator not in e.people and it.evaluator not in e.evaluators:
+            message = _UNKNOWN_EVALUATOR.format(it.evaluator)
+            r.err(label, it.row, "evaluator", "core.ref.person", message, ref=it.evaluator)
+
+
+def _revisions(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("revisions")
+    for rv in e.revisions:
+        if rv.indicator not in e.indicators:
+            message = f"indicatore {rv.indicator!r} inesistente"
+            r.err(label, rv.row, "indicator", "core.ref.indicator", message, ref=rv.indicator)
+
+
+def _appeals(r: Reading, e: m.Ente) -> None:
+    label = e.file_of("appeals")
+    for ap in e.appeals:
+        if ap.person not in e.people:
+            r.err(label, ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente", ref=ap.person)
+
+
+def cycles(r: Reading, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:
+    """Every loop of ``parent`` links, each reported once; linear in the nodes (each is walked once, so a
+    long chain of units stays linear)."""
+    done: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node in parent and node not in done and node not in on_path:
+            on_path[node] = len(path)
+            path.append(node)
+            node = parent[node]
+        if node is not None and node in on_path:
+            loop = path[on_path[node] :]
+            r.err(label, rows.get(node), "parent", "core.ref.cycle", f"ciclo nei parent: {' → '.join(loop + [node])}")
+        done.update(path)

@@ -1,0 +1,141 @@
+"""An ente's ``ente.toml``: its name, funds and approvals, its external evaluators and the span of its
+multi-year plan; every bad key or value reported (the file is required)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ciclope.core.entetoml import canonical, funds_and_dates
+from ciclope.core.inputs.folder import confined, sha256
+from ciclope.core.inputs.reading import Reading
+from ciclope.core.tomlcompat import read_toml
+from ciclope.core.values import parse_date, parse_money, parse_share, to_decimal
+
+ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators", "piano"}
+APPROVAL_NUMBERS = {"oiv_attested"}
+
+
+def read(r: Reading) -> tuple[str, dict, dict]:
+    """(the ente's name, its funds, its approvals); the evaluators and the plan into ``r``."""
+    path = r.folder / "ente.toml"
+    if not path.exists():
+        r.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
+        return r.ente_id, {}, {}
+    if not confined(r, path):
+        return r.ente_id, {}, {}
+    if not path.is_file():
+        r.err("ente.toml", None, "", "core.input.not_a_file", "ente.toml non è un file normale")
+        return r.ente_id, {}, {}
+    r.files["ente.toml"] = sha256(path)
+    try:
+        data = read_toml(path)
+    except ValueError as exc:
+        r.err("ente.toml", None, "", "core.input.toml", str(exc))
+        return r.ente_id, {}, {}
+    data, renamed = canonical(data)
+    r.problems += renamed
+    for key in data:
+        if key not in ENTE_TOML_KEYS and not key.startswith("x_"):
+            r.err(
+                "ente.toml",
+                None,
+                key,
+                "core.input.unknown_key",
+                f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_TOML_KEYS))})",
+            )
+    raw_funds, funds = _funds(r, data.get("funds", {}))
+    approvals = _approvals(r, data.get("approvals", {}))
+    for problem in funds_and_dates(raw_funds, approvals, r.schema):
+        r.problems.append(problem)
+    _external_evaluators(r, data.get("evaluators", {}))
+    _plan_span(r, data.get("piano", {}))
+    name = data.get("name", r.ente_id)
+    return str(name), funds, approvals
+
+
+def _funds(r: Reading, raw_funds: Any) -> tuple[dict, dict]:
+    """``[funds]``: (the table as written, {} when it is not one; each fund read as money)."""
+    funds = {}
+    if not isinstance(raw_funds, dict):
+        r.err("ente.toml", None, "funds", "core.input.value", "[funds] deve essere una tabella")
+        raw_funds = {}
+    for key, raw in raw_funds.items():
+        try:
+            funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
+        except ValueError as exc:
+            r.err("ente.toml", None, f"funds.{key}", "core.input.value", str(exc))
+    return raw_funds, funds
+
+
+def _approvals(r: Reading, raw_appr: Any) -> dict[str, Any]:
+    """``[approvals]``: each approval read as a date, a share or a number (:func:`_approval`)."""
+    approvals: dict[str, Any] = {}
+    if not isinstance(raw_appr, dict):
+        r.err("ente.toml", None, "approvals", "core.input.value", "[approvals] deve essere una tabella")
+        raw_appr = {}
+    for key, raw in raw_appr.items():
+        try:
+            approvals[key] = _approval(key, raw)
+        except ValueError as exc:
+            r.err("ente.toml", None, f"approvals.{key}", "core.input.value", str(exc))
+    return approvals
+
+
+def _external_evaluators(r: Reading, raw: Any) -> None:
+    """``[evaluators] OIV = "Organismo indipendente di valutazione"``: evaluators who are not staff (the
+    Segretario Generale is usually evaluated by the OIV or the President, rules/core.md §3)."""
+    if not isinstance(raw, dict):
+        r.err("ente.toml", None, "evaluators", "core.input.value", "[evaluators] deve essere una tabella")
+        return
+    for key, who in raw.items():
+        if not isinstance(who, str) or not who.strip():
+            r.err(
+                "ente.toml",
+                None,
+                f"evaluators.{key}",
+                "core.input.value",
+                f"valutatore esterno {key!r}: scrivi chi è, es. {key} = \"Organismo indipendente di valutazione\"",
+            )
+            continue
+        r.evaluators[str(key)] = who.strip()
+
+
+def _plan_span(r: Reading, raw: Any) -> None:
+    """``[piano] anni = "2021-2023"``: the years of the multi-year plan, declared — never inferred from the
+    ``target_<year>`` columns a file happens to have (a baseline column would stretch the plan)."""
+    if not isinstance(raw, dict):
+        r.err("ente.toml", None, "piano", "core.input.value", "[piano] deve essere una tabella")
+        return
+    text = raw.get("anni")
+    if text is None:
+        return
+    found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(text))
+    if found is None or int(found[1]) >= int(found[2]):
+        r.err(
+            "ente.toml",
+            None,
+            "piano.anni",
+            "core.input.value",
+            f"anni del piano {text!r}: scrivi il primo e l'ultimo anno, es. anni = \"2021-2023\"",
+        )
+        return
+    r.plan = (int(found[1]), int(found[2]))
+
+
+def _approval(key: str, raw: Any) -> Any:
+    if key in APPROVAL_NUMBERS:
+        return parse_share(str(to_decimal(raw)))
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, (dt.date, bool)):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return parse_date(raw)
+        except ValueError:
+            return raw
+    if isinstance(raw, (int, float)):
+        return to_decimal(raw)
+    raise ValueError(f"valore non ammesso per {key}: {raw!r}")

@@ -1,0 +1,289 @@
+"""The model's records of an ente (:mod:`core.model`), built from its sheets' parsed columns: units,
+areas, people, objectives, assignments, the cards' items, revisions, appeals and a plugin's own files
+(indicators.csv, whose cells depend on each row's type, is :mod:`.indicators`'). A row with a bad cell
+is skipped, reported in its turn; a repeated id is reported, the first row kept."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ciclope.core import model as m
+from ciclope.core.inputs.columns import Table, kept, rows, table
+from ciclope.core.inputs.reading import Reading
+from ciclope.core.inputs.tables import Sheet
+
+PERSON_COLUMNS = ("id", "name", "role", "category", "unit", "fte", "absence_days", "insufficient", "evaluator")
+
+
+def units(r: Reading) -> dict[str, m.Unit]:
+    return by_id(
+        r,
+        "units",
+        m.Unit,
+        lambda found, ids: (
+            _or(found.column("name"), ids),
+            found.column("kind"),
+            found.column("parent"),
+            found.column("head"),
+        ),
+    )
+
+
+def areas(r: Reading) -> dict[str, m.StrategicArea]:
+    found: dict[str, m.StrategicArea] = {}
+    for sheet, n, row in rows(r, "areas"):
+        unique(
+            r,
+            found,
+            row["id"],
+            sheet,
+            n,
+            m.StrategicArea(
+                id=row["id"],
+                name=row.get("name") or row["id"],
+                weight=row.get("weight"),
+                separate=bool(row.get("separate")),
+                row=n,
+            ),
+        )
+    return found
+
+
+def people(r: Reading) -> dict[str, m.Person]:
+    return by_id(r, "people", m.Person, _person_columns)
+
+
+def objectives(r: Reading) -> dict[str, m.Objective]:
+    return by_id(
+        r,
+        "objectives",
+        m.Objective,
+        lambda found, ids: (
+            found.column("kind"),
+            _or(found.column("title"), ids),
+            found.column("parent"),
+            found.column("area"),
+            found.column("weight"),
+            found.column("owner"),
+        ),
+    )
+
+
+def assignments(r: Reading) -> tuple[m.Assignment, ...]:
+    found = table(r, "assignments")
+    if found is None:
+        return ()
+    return tuple(
+        built(
+            r,
+            found,
+            m.from_columns(
+                m.Assignment,
+                found.column("cruscotto"),
+                found.column("owner"),
+                found.column("ref"),
+                found.column("weight"),
+                found.sheet.numbers,
+            ),
+        )
+    )
+
+
+def evaluations(r: Reading) -> tuple[tuple[m.EvaluationItem, ...], dict[str, str]]:
+    """(the cards' items, each person's card motivation)."""
+    found = table(r, "evaluations")
+    if found is None:
+        return (), {}
+    return cards(r, found), _motivations(found.column("person"), found.column("motivation"))
+
+
+def revisions(r: Reading) -> tuple[m.Revision, ...]:
+    return tuple(
+        m.Revision(
+            indicator=row["indicator"],
+            field=row["field"],
+            old=row.get("old") or "",
+            new=row["new"],
+            reason=row.get("reason") or "",
+            oiv_validated=bool(row.get("oiv_validated")),
+            approved=bool(row.get("approved")),
+            row=n,
+        )
+        for _, n, row in rows(r, "revisions")
+    )
+
+
+def appeals(r: Reading) -> tuple[m.Appeal, ...]:
+    return tuple(
+        m.Appeal(
+            person=row["person"],
+            stage=row["stage"],
+            date=row.get("date"),
+            outcome=row.get("outcome"),
+            new_points_item=row.get("new_points_item"),
+            new_points=row.get("new_points"),
+            row=n,
+        )
+        for _, n, row in rows(r, "appeals")
+    )
+
+
+def plugin_tables(r: Reading) -> dict[str, tuple[m.Row, ...]]:
+    """The rows of the files a plugin adds (its schema's ``files``), by file name without ``.csv``."""
+    found = {}
+    for fname in r.schema.files:
+        stem = fname.removesuffix(".csv")
+        found[stem] = tuple(m.Row(values=row, row=n) for _, n, row in rows(r, stem))
+    return found
+
+
+def built(r: Reading, found: Table, records: Iterable[Any]) -> list[Any]:
+    """The records (one per row of the sheet) of the rows without a bad cell."""
+    if r.fast and not found.bad:
+        return list(records)
+    return [record for _, _, record in kept(r, found, records)]
+
+
+def by_id(r: Reading, name: str, cls: type, fields: Callable[[Table, list[Any]], Iterable[Sequence[Any]]]) -> dict:
+    """The records of a sheet with ids (units, people, objectives) by id (:func:`keyed`), each of
+    class ``cls`` built from the columns: the ids, ``fields(table, ids)`` in field order, the row."""
+    found = table(r, name)
+    if found is None:
+        return {}
+    ids = found.column("id")
+    return keyed(r, found, ids, m.from_columns(cls, ids, *fields(found, ids), found.sheet.numbers))
+
+
+def keyed(r: Reading, found: Table, ids: list[Any], records: Iterable[Any]) -> dict[str, Any]:
+    """The records of the rows without a bad cell by id, the first of a repeated id kept and the
+    others reported (:func:`unique`), in row order."""
+    if r.fast and not found.bad:
+        records = list(records)
+        by_key = dict(zip(ids, records))
+        if len(by_key) == len(records):
+            return by_key  # no id repeated (else the slow path reports each repetition)
+    by_key = {}
+    for sheet, n, (key, record) in kept(r, found, zip(ids, records)):
+        unique(r, by_key, key, sheet, n, record)
+    return by_key
+
+
+def cards(r: Reading, found: Table) -> tuple[m.EvaluationItem, ...]:
+    """The items of evaluations.csv (~4 a person) less the bad rows and those that break a card's
+    checks (rules/core.md §3), each reported in its turn. The checks are made on whole columns first
+    (comparisons in C): when no row breaks one, the items are kept without a loop."""
+    max_points, points = found.column("max_points"), found.column("points")
+    items = m.from_columns(
+        m.EvaluationItem,
+        found.column("person"),
+        found.column("evaluator"),
+        [section or "" for section in found.column("section")],
+        found.column("item"),
+        max_points,
+        points,
+        found.column("weight"),
+        found.sheet.numbers,
+        *_no_appeal(len(points)),
+    )
+    if r.fast and not found.bad and _cards_hold(max_points, points):
+        return tuple(items)
+    return tuple(_checked_items(r, found, max_points, points, items))
+
+
+def _checked_items(r: Reading, found: Table, max_points: list, points: list, items: Iterable) -> list:
+    """The items of the rows without a bad cell that pass a card's checks, the others reported in
+    their turn."""
+    good = []
+    for sheet, n, (most, got, item) in kept(r, found, zip(max_points, points, items)):
+        if got is None and most > 0:  # only when collecting: the points are still to be given
+            good.append(item)
+            continue
+        if most <= 0:
+            r.err(
+                sheet,
+                n,
+                "max_points",
+                "core.card.max_points",
+                "max_points deve essere maggiore di 0",
+                source="rules/core.md §3",
+            )
+            continue
+        if not (0 <= got <= most):
+            r.err(
+                sheet,
+                n,
+                "points",
+                "core.card.points",
+                f"punti {got} fuori da [0, {most}]",
+                source="rules/core.md §3",
+            )
+            continue
+        good.append(item)
+    return good
+
+
+def unique(r: Reading, items: dict, key: str, sheet: Sheet, n: int, obj) -> None:
+    if key in items:
+        duplicate(r, sheet, n, key, items[key].row)
+    else:
+        items[key] = obj
+
+
+def duplicate(r: Reading, sheet: Sheet, n: int, key: str, first: int) -> None:
+    r.err(sheet, n, "id", "core.input.duplicate", f"identificativo {key!r} ripetuto (già alla riga {first})")
+
+
+def _or(values: list[Any], defaults: list[Any]) -> list[Any]:
+    """``value or default`` row by row (a name left empty is the id)."""
+    return [value or default for value, default in zip(values, defaults)]
+
+
+def _person_columns(found: Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
+    """people.csv's columns in :class:`core.model.Person`'s field order after the id, with the
+    defaults of an empty cell; ``extra``: the plugin's own columns, as {column: value} for each person."""
+    others = [c for c in found.values if c not in PERSON_COLUMNS]
+    extras = (
+        list(map(dict, map(zip, itertools.repeat(others), zip(*[found.values[c] for c in others]))))
+        if others
+        else [{} for _ in ids]
+    )
+    one, zero = Decimal(1), Decimal(0)
+    return (
+        _or(found.column("name"), ids),
+        found.column("role"),
+        found.column("category"),
+        found.column("unit"),
+        [fte or one for fte in found.column("fte")],
+        [days or zero for days in found.column("absence_days")],
+        list(map(bool, found.column("insufficient"))),
+        found.column("evaluator"),
+        extras,
+    )
+
+
+def _motivations(people: list[Any], texts: list[Any]) -> dict[str, str]:
+    """Each person's card motivation: the texts of the card's rows, each once, in row order."""
+    out: dict[str, list[str]] = {}
+    for person, text in zip(people, texts):
+        if person and text and text not in out.setdefault(person, []):
+            out[person].append(text)
+    return {person: " ".join(found) for person, found in out.items() if found}
+
+
+def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:
+    """Whether every row passes the card's checks: no max_points <= 0, no points < 0, no points >
+    max_points. A card's values repeat (a column's equal texts are one Decimal), so the checks are made
+    once for each distinct (max_points, points) pair. False, for the row-by-row checks to say what is wrong, when a value does not hash or
+    compare (a plugin's parser)."""
+    try:
+        return all(not most <= 0 and not got < 0 and got <= most for most, got in set(zip(max_points, points)))
+    except TypeError:
+        return False
+
+
+def _no_appeal(n: int) -> tuple[list[int], list[str], list[None]]:
+    """The appeal fields of ``n`` card items as read (no conciliation stage yet: core.conciliation sets them)."""
+    return [0] * n, [""] * n, [None] * n
