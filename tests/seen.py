@@ -119,11 +119,12 @@ def labelled_codes() -> frozenset[str]:
 def parameter_names() -> frozenset[str]:
     """The parameters of every installed plugin and their choices: what an office writes in ``[ente.params]`` of
     cycle.toml, so a document for the office may name them as written."""
+    from ciclope.core.engine import hookspecs
     from ciclope.core.engine.registry import Hooks, available_plugins
 
     names: set[str] = set()
     for name in available_plugins():
-        for key, spec in Hooks.for_plugin(name)[0].params(year=2024).items():
+        for key, spec in Hooks.for_plugin(name)[0].first(hookspecs.ciclope_params, year=2024).items():
             names.add(key)
             names.update(str(c) for c in getattr(spec, "choices", ()) or ())
     return frozenset(names)

@@ -24,6 +24,7 @@ import pytest
 from conftest import CHECK_RESULTS
 
 from ciclope.core.commands.cli import main
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, load_plugin
 from ciclope.core.money import bounded_split
 from ciclope.core.params import Params
@@ -466,7 +467,9 @@ LEVEL_CASES = [
 
 @pytest.mark.parametrize("score, level", LEVEL_CASES)
 def test_level_boundaries(score, level):
-    params = Params(values={"levels": Hooks.for_plugin("brescia")[0].params(year=2021)["levels"].value})
+    params = Params(
+        values={"levels": Hooks.for_plugin("brescia")[0].first(hookspecs.ciclope_params, year=2021)["levels"].value}
+    )
     assert common.level_of(D(score), params) == level
 
 
@@ -764,7 +767,7 @@ def test_demo_command_includes_brescia(tmp_path, capsys):
 
 
 def test_params_assumptions_are_declared():
-    specs = Hooks.for_plugin("brescia")[0].params(year=2021)
+    specs = Hooks.for_plugin("brescia")[0].first(hookspecs.ciclope_params, year=2021)
     for name in (
         "rating_max",
         "po_positive",

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from ciclope.core import bands as merit
 from ciclope.core import scoring
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.model import Ente, EvaluationItem, Person, Unit
 from ciclope.core.money import Pool
@@ -59,7 +60,7 @@ VALID_BANDS = [
         {"name": "z", "staff": 0.2, "resources": 0.05},
     ],  # 5 bands, 1:1.5 exactly
 ]
-SPECS = Hooks.for_plugin("comunita_montane")[0].params(year=2021)
+SPECS = Hooks.for_plugin("comunita_montane")[0].first(hookspecs.ciclope_params, year=2021)
 
 
 def params_for(bands, scope):

@@ -261,12 +261,17 @@ def test_a_per_item_hook_with_a_wrapper_goes_through_the_wrapper():
     assert seen == [a]
 
 
-ASKING = {"first": True, "collect": False, "answers": False}  # Hooks' way of asking → for firstresult hooks
+ASKING = {
+    "first": True,
+    "one": True,
+    "collect": False,
+    "answers": False,
+}  # Hooks' way of asking → for firstresult hooks
 
 
 def places_asking() -> list[tuple[str, str, str, set[str]]]:
     """Every place of the core that asks a hook, read from the AST: ``(module, spec, how, keywords)`` for each
-    ``hooks.first/collect/answers(hookspecs.ciclope_x, …)``, and ``how = "registry"`` for the hooks
+    ``hooks.first/one/collect/answers(hookspecs.ciclope_x, …)``, and ``how = "registry"`` for the hooks
     ``registry.py`` asks itself (``self._hook.ciclope_x``: the per-item set-ups, an ente's words and acts)."""
     import ast
     from pathlib import Path

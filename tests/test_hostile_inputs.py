@@ -189,14 +189,14 @@ def test_14_a_plugin_crashing_in_check_params_fails_only_its_ente(tmp_path, monk
     )
     from ciclope.core.engine import registry
 
-    real = registry.Hooks.check_params
+    real = registry.Hooks.collect
 
-    def crashing(self, *, params):
-        if params["unit_item_weight"] == 30:
+    def crashing(self, spec, **kwargs):  # the plugin's ciclope_check_params, as a plugin that exits
+        if spec.__name__ == "ciclope_check_params" and kwargs["params"]["unit_item_weight"] == 30:
             sys.exit("il plugin esce")
-        return real(self, params=params)
+        return real(self, spec, **kwargs)
 
-    monkeypatch.setattr(registry.Hooks, "check_params", crashing)
+    monkeypatch.setattr(registry.Hooks, "collect", crashing)
     assert main(["run", str(tmp_path / "cycle.toml")]) == 1
     import json
 

@@ -17,6 +17,7 @@ from conftest import EXAMPLES
 
 from ciclope.core import InputSchema
 from ciclope.core.commands.cli import main
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, load_plugin
 from ciclope.core.inputs.loading import column_code, merge_schemas, sheet_title
 
@@ -41,7 +42,7 @@ def source(plugin: str) -> Path:
 
 
 def schema_of(plugin: str) -> InputSchema:
-    return merge_schemas(Hooks.for_plugin(plugin)[0].input_schemas())
+    return merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema))
 
 
 def type_in(book: Path, data: Path, schema: InputSchema) -> None:

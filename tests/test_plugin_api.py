@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import ciclope.core
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import available_plugins, load_plugin, make_plugin_manager
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
@@ -258,7 +259,7 @@ def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_p
     for sub in ("growing.a", "growing.b"):
         sys.modules[sub] = types.ModuleType(sub)
     try:
-        assert Hooks(make_plugin_manager(pkg)[0]).check_params(params=Params()) == []
+        assert Hooks(make_plugin_manager(pkg)[0]).collect(hookspecs.ciclope_check_params, params=Params()) == []
 
         @hookimpl(specname="ciclope_check_params")
         def check(params):
@@ -266,7 +267,7 @@ def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_p
 
         pkg.check = check
         pm, _ = make_plugin_manager(pkg)
-        assert [p.rule for p in Hooks(pm).check_params(params=Params())] == ["x.new"]
+        assert [p.rule for p in Hooks(pm).collect(hookspecs.ciclope_check_params, params=Params())] == ["x.new"]
         assert {"growing:a", "growing:b"} <= {n for n, _ in pm.list_name_plugin()}
     finally:
         for sub in ("growing.a", "growing.b"):

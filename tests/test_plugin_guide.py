@@ -40,12 +40,13 @@ def run(tmp_path, plugin, params=None):
     fs = files()
     fs["ente.toml"] = re.sub(r"\[funds\]\n[^\n]*\n", "", fs["ente.toml"]) + FUNDS  # the guide's own funds
     folder = write_ente(tmp_path / "e", fs)
+    from ciclope.core.engine import hookspecs
     from ciclope.core.engine.registry import Hooks
     from ciclope.core.inputs.config import EnteConfig
     from ciclope.core.params import merge_params
     from ciclope.core.run.runner import compute
 
-    specs = Hooks.for_plugin(plugin)[0].params(year=2021)
+    specs = Hooks.for_plugin(plugin)[0].first(hookspecs.ciclope_params, year=2021)
     assert specs["min_score"].value == Decimal(60)  # params.toml found beside the package
     merged, problems = merge_params(specs, params or {})
     assert not problems

@@ -13,6 +13,7 @@ import pytest
 from conftest import CHECK_RESULTS
 
 from ciclope.core.commands.cli import main
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.inputs.loading import column_code, merge_schemas, sheet_title
 
@@ -26,7 +27,7 @@ def test_a_template_filled_with_an_examples_rows_gives_its_results(example, tmp_
     assert main(["template", plugin, str(book)]) == 0
     assert (tmp_path / "ente.toml").is_file()
     wb = openpyxl.load_workbook(book)
-    schema = merge_schemas(Hooks.for_plugin(plugin)[0].input_schemas())
+    schema = merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema))
     data = folder / ente
     year = int(
         next(ln for ln in (folder / "cycle.toml").read_text().splitlines() if ln.startswith("year")).split("=")[1]

@@ -21,6 +21,7 @@ import math
 import random
 from pathlib import Path
 
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, available_plugins
 from ciclope.core.model import SynthData
 
@@ -337,7 +338,7 @@ def synthetic_ente(
 ) -> Path:
     """One synthetic ente for a plugin (core files + the plugin's ``ciclope_synth``) written to ``folder``."""
     d = make_ente(ente_id, people, rng, year, per_servizio)
-    hooks.synth(data=d, rng=rng, year=year)
+    hooks.answers(hookspecs.ciclope_synth, data=d, rng=rng, year=year)
     write_ente(d, folder)
     return folder
 

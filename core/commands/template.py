@@ -30,6 +30,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.entetoml import CORE_APPROVALS, italian_approval
 from ciclope.core.inputs import narrative
@@ -190,7 +191,7 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
         path/<file>                     a plugin's starting files (the declared regulation's TOML)
     """
     hooks, info = Hooks.for_plugin(plugin)
-    schema = merge_schemas(hooks.input_schemas())
+    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
     ente, year = _previous(source, schema) if source is not None else (None, dt.date.today().year)
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":
@@ -329,7 +330,7 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str,
     )
     try:
         params, _problems = resolve_params(plugin, year, dict(given or {}), "template")
-        deadlines = hooks.for_ente(params).calendar(ente=ente, year=year, params=params)
+        deadlines = hooks.for_ente(params).collect(hookspecs.ciclope_calendar, ente=ente, year=year, params=params)
     except Exception:  # noqa: BLE001 — the template is written without them
         return {}
     return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}

@@ -12,6 +12,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core.conciliation import apply_appeals
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.explained import unexplained
 from ciclope.core.engine.organizational import measure
 from ciclope.core.engine.references import unresolved
@@ -40,10 +41,10 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
 
     # a. pianificazione: the plan is loaded; the regulation's checks
     trace.extend(ente.notes)  # what loading noticed without refusing (e.g. Excel's CSV)
-    trace.extend(hooks.validate(ente=ente, params=params, trace=trace))
+    trace.extend(hooks.collect(hookspecs.ciclope_validate, ente=ente, params=params, trace=trace))
 
     if last >= 1:  # b. risorse
-        fields["resources"] = hooks.resources(ente=ente, params=params, trace=trace) or {}
+        fields["resources"] = hooks.first(hookspecs.ciclope_resources, ente=ente, params=params, trace=trace) or {}
 
     if last >= 2:  # c. monitoraggio, then the approved mid-year revisions
         fields["monitoring"] = monitoring(ente, hooks, trace)
@@ -67,15 +68,17 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         **fields,
     )
     if last >= 5:
-        result = attrs.evolve(result, sections=tuple(hooks.report_sections(ente=ente, result=result)))
+        result = attrs.evolve(
+            result, sections=tuple(hooks.collect(hookspecs.ciclope_report_sections, ente=ente, result=result))
+        )
     return result
 
 
 def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict, rewards: bool) -> None:
     """d. valutazione: the organizational performance, its attestation, the cards after the appeals, each
     person's score; with ``rewards``, e. premialità (:func:`_reward`)."""
-    org = hooks.organizational_performance(ente=ente, params=params, trace=trace)
-    attestation = hooks.attestation(ente=ente, org=org, params=params, trace=trace)
+    org = hooks.one(hookspecs.ciclope_organizational_performance, ente=ente, params=params, trace=trace, hooks=hooks)
+    attestation = hooks.one(hookspecs.ciclope_attestation, ente=ente, org=org, params=params, trace=trace)
     cards, _effects, problems = apply_appeals(ente)
     trace.extend(problems)
     score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
@@ -103,7 +106,8 @@ def _reward(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
     explained."""
     org, attestation, scores = fields["org"], fields["attestation"], fields["scores"]
     pools = (
-        hooks.fund_pools(
+        hooks.first(
+            hookspecs.ciclope_fund_pools,
             ente=ente,
             params=params,
             org=org,
@@ -113,11 +117,26 @@ def _reward(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
         )
         or {}
     )
-    fields["rewards"] = hooks.rewards(
-        ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace
+    fields["rewards"] = hooks.first(
+        hookspecs.ciclope_rewards,
+        ente=ente,
+        scores=scores,
+        pools=pools,
+        params=params,
+        org=org,
+        trace=trace,
+        hooks=hooks,
     ) or Rewards(pools=pools)
     fields["positions"] = (
-        hooks.position_pay(ente=ente, params=params, org=org, attestation=attestation, scores=scores, trace=trace)
+        hooks.first(
+            hookspecs.ciclope_position_pay,
+            ente=ente,
+            params=params,
+            org=org,
+            attestation=attestation,
+            scores=scores,
+            trace=trace,
+        )
         or Positions()
     )
     paid = [*fields["rewards"].awards.values(), *fields["positions"].awards.values()]
@@ -126,7 +145,7 @@ def _reward(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
 
 def _report(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict) -> None:
     """f. rendicontazione: the calendar's deadlines and their status."""
-    deadlines = hooks.calendar(ente=ente, year=ente.year, params=params)
+    deadlines = hooks.collect(hookspecs.ciclope_calendar, ente=ente, year=ente.year, params=params)
     fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
     # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo
     trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))

@@ -29,24 +29,18 @@ from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.provisions import Provision, load_provisions
 
 if TYPE_CHECKING:
-    import random
     from decimal import Decimal
 
     from ciclope.core.hooktypes import Measure, Part
-    from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
+    from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person
     from ciclope.core.money import Pool
     from ciclope.core.outcomes import (
         Attestation,
-        Deadline,
-        InputSchema,
         OrgPerformance,
-        Positions,
-        ReportSection,
         Rewards,
         Score,
     )
     from ciclope.core.params import Params
-    from ciclope.core.result import Result
     from ciclope.core.trace import Trace
 
 T = TypeVar("T")
@@ -317,6 +311,14 @@ class Hooks:
         answer: T | None = self._caller(spec, args, firstresult=True)(**kwargs)
         return answer
 
+    def one(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> T:
+        """The answer of the *firstresult* hook ``spec`` whose core default always answers: no answer at all is
+        a bug of the defaults, not a regulation's choice."""
+        answer: T | None = self._caller(spec, args, firstresult=True)(**kwargs)
+        if answer is None:
+            raise RuntimeError(f"{spec.__name__}: no answer, not even the core default's")
+        return answer
+
     def collect(self, spec: Callable[P, Iterable[T] | None], *args: P.args, **kwargs: P.kwargs) -> list[T]:
         """The answers of every implementation of the hook ``spec``, each a list, joined in pluggy's order
         (the plugin's first, the core default's last); ``None`` answers add nothing."""
@@ -366,36 +368,11 @@ class Hooks:
             info = attrs.evolve(info, regulations=tuple(acts))
         return info
 
-    def params(self, *, year: int) -> dict[str, ParamSpec]:
-        return self._hook.ciclope_params(year=year) or {}
-
-    def check_params(self, *, params: Params) -> list[Problem]:
-        return _flat(self._hook.ciclope_check_params(params=params))
-
     def check_amendments(self, *, params: Params, where: str) -> list[Problem]:
         """The problems of ``params.amendments`` (none asked without amendments)."""
         if not params.amendments:
             return []
         return list(self._hook.ciclope_check_amendments(params=params, where=where) or ())
-
-    def input_schemas(self) -> list[InputSchema]:
-        return [s for s in self._hook.ciclope_input_schema() if s is not None]
-
-    def synth(self, *, data: SynthData, rng: random.Random, year: int) -> None:
-        self._hook.ciclope_synth(data=data, rng=rng, year=year)
-
-    def validate(self, *, ente: Ente, params: Params, trace: Trace) -> list[Problem]:
-        return _flat(self._hook.ciclope_validate(ente=ente, params=params, trace=trace))
-
-    def resources(self, *, ente: Ente, params: Params, trace: Trace) -> dict[str, Pool]:
-        return self._hook.ciclope_resources(ente=ente, params=params, trace=trace)
-
-    def indicator_achievement(
-        self, *, indicator: Indicator, measured: Measure, target: Measure, trace: Trace
-    ) -> Decimal | None:
-        return self._hook.ciclope_indicator_achievement(
-            indicator=indicator, measured=measured, target=target, trace=trace
-        )
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
         """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``."""
@@ -408,30 +385,6 @@ class Hooks:
         """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``."""
         call = _per_item(self._hook.ciclope_objective_achievement, ("objective", "parts", "trace"))
         return lambda objective, parts, trace: call({"objective": objective, "parts": parts, "trace": trace})
-
-    def objective_achievement(self, *, objective: Objective, parts: list[Part], trace: Trace) -> Decimal | None:
-        return self._hook.ciclope_objective_achievement(objective=objective, parts=parts, trace=trace)
-
-    def organizational_performance(self, *, ente: Ente, params: Params, trace: Trace) -> OrgPerformance:
-        return self._hook.ciclope_organizational_performance(ente=ente, params=params, trace=trace, hooks=self)
-
-    def attestation(self, *, ente: Ente, org: OrgPerformance, params: Params, trace: Trace) -> Attestation:
-        return self._hook.ciclope_attestation(ente=ente, org=org, params=params, trace=trace)
-
-    def individual_score(
-        self,
-        *,
-        person: Person,
-        ente: Ente,
-        org: OrgPerformance,
-        params: Params,
-        card: Sequence[EvaluationItem],
-        trace: Trace,
-        attestation: Attestation | None = None,
-    ) -> Score:
-        return self._hook.ciclope_individual_score(
-            person=person, ente=ente, org=org, params=params, card=card, trace=trace, attestation=attestation
-        )
 
     def individual_scorer(
         self,
@@ -447,34 +400,6 @@ class Hooks:
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
         call = _per_item(self._hook.ciclope_individual_score, ("person", "card", *fixed))
         return lambda person, card: call({"person": person, "card": card, **fixed})
-
-    def fund_pools(
-        self,
-        *,
-        ente: Ente,
-        params: Params,
-        org: OrgPerformance,
-        attestation: Attestation,
-        resources: dict[str, Pool],
-        trace: Trace,
-    ) -> dict[str, Pool]:
-        return self._hook.ciclope_fund_pools(
-            ente=ente, params=params, org=org, attestation=attestation, resources=resources, trace=trace
-        )
-
-    def rewards(
-        self,
-        *,
-        ente: Ente,
-        scores: dict[str, Score],
-        pools: dict[str, Pool],
-        params: Params,
-        org: OrgPerformance,
-        trace: Trace,
-    ) -> Rewards:
-        return self._hook.ciclope_rewards(
-            ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=self
-        )
 
     def regulation_rewards(
         self,
@@ -496,42 +421,6 @@ class Hooks:
 
     def premium_rankings(self, *, ente: Ente, params: Params) -> dict[str, list[str]] | None:
         return self._hook.ciclope_premium_rankings(ente=ente, params=params)
-
-    def position_pay(
-        self,
-        *,
-        ente: Ente,
-        params: Params,
-        org: OrgPerformance,
-        attestation: Attestation,
-        scores: dict[str, Score],
-        trace: Trace,
-    ) -> Positions | None:
-        return self._hook.ciclope_position_pay(
-            ente=ente, params=params, org=org, attestation=attestation, scores=scores, trace=trace
-        )
-
-    def calendar(self, *, ente: Ente, year: int, params: Params) -> list[Deadline]:
-        return _flat(self._hook.ciclope_calendar(ente=ente, year=year, params=params))
-
-    def report_sections(self, *, ente: Ente, result: Result) -> list[ReportSection]:
-        return _flat(self._hook.ciclope_report_sections(ente=ente, result=result))
-
-    def evaluator(self, *, person: Person, ente: Ente) -> str | None:
-        answer = self._hook.ciclope_evaluator(person=person, ente=ente)
-        return None if answer is None else str(answer)
-
-    def card_items(
-        self, *, person: Person, ente: Ente, params: Params
-    ) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
-        answer: list[tuple[str, str, Decimal, Decimal | None]] | None = self._hook.ciclope_card_items(
-            person=person, ente=ente, params=params
-        )
-        return answer
-
-    def regulation_text(self, *, path: str, markdown: bool) -> tuple[str, list[Problem]] | None:
-        answer: tuple[str, list[Problem]] | None = self._hook.ciclope_regulation_text(path=path, markdown=markdown)
-        return answer
 
 
 def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict[str, object]], Any]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
 from ciclope.core.params import Params, ParamSpec, merge_params, resolve_paths
@@ -264,7 +265,7 @@ class _EnteChecks:
         check says why)."""
         if plugin not in self.tables:
             try:
-                self.tables[plugin] = Hooks.for_plugin(plugin)[0].params(year=self.year)
+                self.tables[plugin] = Hooks.for_plugin(plugin)[0].first(hookspecs.ciclope_params, year=self.year) or {}
             except Exception:  # noqa: BLE001 — reported by resolve_params, with the plugin's own words
                 self.tables[plugin] = {}
         return self.tables[plugin]
@@ -322,7 +323,7 @@ def resolve_params(
     ``national`` is ``[ente.national]``: only a plugin with a comparto layer reads it (the layer checks it
     in ``ciclope_check_params``)."""
     hooks, _ = Hooks.for_plugin(plugin)
-    params, problems = merge_params(hooks.params(year=year), overrides, where, national)
+    params, problems = merge_params(hooks.first(hookspecs.ciclope_params, year=year) or {}, overrides, where, national)
     problems.extend(hooks.check_amendments(params=params, where=where))
     hooks = hooks.for_ente(params)
     if national and not hooks.layers:
@@ -341,7 +342,7 @@ def resolve_params(
     bad = {p.column.removeprefix("params.") for p in problems}
     try:
         with exits_isolated():
-            checked = hooks.check_params(params=params)
+            checked = hooks.collect(hookspecs.ciclope_check_params, params=params)
     except BaseException as exc:  # noqa: B036 — sys.exit() in a plugin must not end the run
         if isinstance(exc, KeyboardInterrupt):
             raise

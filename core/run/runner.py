@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
@@ -59,7 +60,7 @@ class EnteOutcome:
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
     """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded)."""
     hooks, info = Hooks.for_plugin(cfg.plugin)
-    schema = merge_schemas(hooks.input_schemas())
+    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
     ente = load_ente(cfg.data, cfg.id, year, schema)
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
     # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do

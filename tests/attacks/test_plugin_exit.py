@@ -19,14 +19,14 @@ import os, sys
 from ciclope.core.engine import registry
 from ciclope.core.commands.cli import main
 
-real = registry.Hooks.check_params
+real = registry.Hooks.collect
 
-def exiting(self, *, params):
-    if params["unit_item_weight"] == 30:
+def exiting(self, spec, **kwargs):
+    if spec.__name__ == "ciclope_check_params" and kwargs["params"]["unit_item_weight"] == 30:
         os._exit(3)
-    return real(self, params=params)
+    return real(self, spec, **kwargs)
 
-registry.Hooks.check_params = exiting
+registry.Hooks.collect = exiting
 
 from ciclope.core.run import runner
 
