@@ -26,12 +26,12 @@ from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.inputs.config import EnteConfig, RunPlan
 from ciclope.core.inputs.loading import load_ente, merge_schemas
-from ciclope.core.output import outroot, owned
+from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import fmt
+from ciclope.core.reports import OUTPUTS, close_relazioni, fmt, write_reports
 from ciclope.core.result import Result
-from ciclope.core.run import gcpause, isolated
+from ciclope.core.run import forked, gcpause, isolated
 from ciclope.core.run.citing import cited
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only by a run that records
@@ -54,6 +54,7 @@ class EnteOutcome:
     problems_total: int = 0  # how many there were in all
     record: Record | None = attrs.field(default=None, eq=False, repr=False)  # for the store; dropped once written
     warnings: int = 0  # the ente's warnings (issue 42: the summary said «ok» and hid them)
+    staged: Staged | None = attrs.field(default=None, eq=False, repr=False)  # its folder, until published
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
@@ -84,47 +85,84 @@ def write_outputs(
     spare: bool = False,
     meanwhile: Callable[[], object] | None = None,
 ) -> Path:
-    """Write the outputs of one ente into ``out/<id>/`` atomically: results.json and the documents named
-    in ``outputs`` (default all; the others can be rendered later with ``ciclope report``), then
-    ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards. With ``spare`` (a process
-    of ``--jobs`` that no ente needs) a forked copy writes ``schede.xlsx`` meanwhile (:mod:`.forked`).
-    ``meanwhile`` (the store's record) runs after the documents and before the folder is published: while
-    the copy is still writing, if there is one; if it fails, nothing is published. ``document``: the bytes
-    of results.json when the caller has them already (:func:`results.dumps_bytes`), written as they are."""
-    from ciclope.core.output import results
-    from ciclope.core.reports import OUTPUTS, write_reports
+    """Write the outputs of one ente into ``out/<id>/`` atomically (:func:`stage_outputs`, then
+    :func:`publish`): the Relazioni with the placeholder of the archive section (no store)."""
+    staged = stage_outputs(result, out, outputs, document, spare, meanwhile)
+    publish(staged, None)
+    return staged.final
 
+
+@attrs.frozen
+class Staged:
+    """An ente's outputs written into ``folder`` (hidden, beside ``final``) and not yet published: with
+    ``open_archive`` its Relazioni wait there for the archive section (:func:`publish` finishes them)."""
+
+    folder: Path
+    final: Path
+    pdf: bool = False  # relazione-pubblica.pdf still to print, from the finished public Relazione
+    open_archive: bool = False
+
+
+def stage_outputs(
+    result: Result,
+    out: Path,
+    outputs: tuple[str, ...] | None = None,
+    document: bytes | None = None,
+    spare: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+    open_archive: bool = False,
+) -> Staged:
+    """Write results.json and the documents named in ``outputs`` (default all; the others can be rendered
+    later with ``ciclope report``) into a new hidden folder beside ``out/<id>/``. With ``spare`` (a process
+    of ``--jobs`` that no ente needs) a forked copy writes ``schede.xlsx`` meanwhile (:mod:`.forked`).
+    ``meanwhile`` (the store's record) runs after the documents, while the copy is still writing, if there
+    is one. ``document``: the bytes of results.json when the caller has them already
+    (:func:`results.dumps_bytes`), written as they are. ``open_archive``: the Relazioni are left open at
+    their archive section and the PDF waits (a run with a store: the section needs every ente recorded).
+    If anything fails the folder is removed and nothing is published."""
     out.mkdir(parents=True, exist_ok=True)
-    final = out / result.ente.id
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{result.ente.id}.", dir=out))
     names = OUTPUTS if outputs is None else outputs
     child = None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
         if spare and "schede.xlsx" in names:
-            from ciclope.core.reports import xlsx
-            from ciclope.core.run import forked
+            from ciclope.core.reports import xlsx  # only for a run that writes schede.xlsx (test_outputs_on_demand)
 
             child = forked.start(lambda: xlsx.write(result, tmp / "schede.xlsx"))
             if child is not None:
                 names = tuple(n for n in names if n != "schede.xlsx")
         (tmp / "results.json").write_bytes(results.dumps_bytes(result) if document is None else document)
-        write_reports(result, tmp, names)
+        write_reports(result, tmp, names, open_archive)
         if meanwhile is not None:
             meanwhile()
         if child is not None:
             child.wait()
-        outroot.write_sums(tmp)
-        blocked = owned.ente_folder_problem(final)
-        if blocked:  # the folder changed while the ente ran: it is not replaced
-            raise CiclopeError([Problem(rule="output.ente_folder", file=str(final), message=blocked)])
-        owned.publish(tmp, final)
     except BaseException:
         if child is not None:
             child.stop()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return final
+    pdf = open_archive and "relazione-pubblica.pdf" in names
+    return Staged(tmp, out / result.ente.id, pdf, open_archive)
+
+
+def publish(staged: Staged, archive: str | None) -> None:
+    """Finish the Relazioni left open with ``archive`` as their archive section (None: the placeholder),
+    print the PDF if it waits, write ``SHA256SUMS`` (so ``ciclope verify`` notices an output edited
+    afterwards) and move the folder into place in one step. Every file is written once: an interrupted
+    run leaves the previous complete folder or none. If anything fails the staged folder is removed."""
+    try:
+        if staged.open_archive:
+            close_relazioni(staged.folder, archive, staged.pdf)
+        outroot.write_sums(staged.folder)
+        blocked = owned.ente_folder_problem(staged.final)
+        if blocked:  # the folder changed while the ente ran: it is not replaced
+            raise CiclopeError([Problem(rule="output.ente_folder", file=str(staged.final), message=blocked)])
+        owned.publish(staged.folder, staged.final)
+    except BaseException:
+        shutil.rmtree(staged.folder, ignore_errors=True)
+        raise
 
 
 def _umask() -> int:
@@ -199,27 +237,33 @@ def _run_one(task: Task) -> EnteOutcome:
             problems=tuple(exc.problems[:KEPT_PROBLEMS]),
             problems_total=len(exc.problems),
         )
-    from ciclope.core.output import results
-
     document = results.dumps_bytes(result)
     records: list[Record] = []
 
     def keep_record() -> None:  # for the store: made while a forked copy writes schede.xlsx, if there is one
-        from ciclope.core.store.record import record_of
+        from ciclope.core.store.record import record_of  # SQLAlchemy: only for a run that records
 
         records.append(record_of(result, document))
 
+    staged = None
     try:
-        write_outputs(result, out, task.outputs, document, task.spare, keep_record if task.record else None)
+        if task.record:  # published once every ente is recorded, with the archive section (core/run/archive.py)
+            staged = stage_outputs(result, out, task.outputs, document, task.spare, keep_record, open_archive=True)
+        else:
+            write_outputs(result, out, task.outputs, document, task.spare)
     except CiclopeError as exc:  # the ente's folder became the user's while the ente ran
-        return _not_written(cfg, exc.problems[0])
+        return not_written(cfg.id, cfg.plugin, exc.problems[0])
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
-        return _not_written(cfg, Problem(rule="output.write", file=str(out), message=message))
+        return not_written(cfg.id, cfg.plugin, Problem(rule="output.write", file=str(out), message=message))
+    return _computed(cfg, result, records[0] if records else None, staged)
+
+
+def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: Staged | None) -> EnteOutcome:
+    """The outcome of an ente computed and written: its figures and its error violations."""
     errors = result.errors
     warnings = sum(1 for v in result.violations if not v.is_error)
     att = result.attestation
-    stored = records[0] if records else None
     figures = {
         "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
         "attested": None if att is None or att.attested is None else float(att.attested),
@@ -235,15 +279,16 @@ def _run_one(task: Task) -> EnteOutcome:
             figures=figures,
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
-            record=stored,
+            record=record,
             warnings=warnings,
+            staged=staged,
         )
-    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=stored, warnings=warnings)
+    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=record, warnings=warnings, staged=staged)
 
 
-def _not_written(cfg: EnteConfig, problem: Problem) -> EnteOutcome:
+def not_written(ente: str, plugin: str, problem: Problem) -> EnteOutcome:
     """An ente computed but whose outputs could not be written: failed, for that one reason."""
-    return EnteOutcome(cfg.id, cfg.plugin, "failed", problem.message, problems=(problem,), problems_total=1)
+    return EnteOutcome(ente, plugin, "failed", problem.message, problems=(problem,), problems_total=1)
 
 
 def money_figures(result: Result) -> dict:
@@ -292,8 +337,9 @@ def run_plan(
     timeout: float | None = None,
 ) -> list[EnteOutcome]:
     """Run the enti (``timeout``: seconds per ente, each in its own process; None: the default limit
-    with ``--jobs`` > 1, no process of its own otherwise; 0: never a process of its own); with ``log`` each ente is recorded in the results store as it finishes, and the
-    Relazioni get the store's trends and benchmark positions once every ente is in."""
+    with ``--jobs`` > 1, no process of its own otherwise; 0: never a process of its own). With ``log`` each
+    ente is recorded in the results store as it finishes, and its folder is published once every ente is
+    in: its Relazioni are rendered with the store's trends and benchmark positions (core/run/archive.py)."""
     enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
@@ -309,26 +355,32 @@ def run_plan(
         try:
             limit = isolated.DEFAULT_TIMEOUT if timeout is None else timeout
             outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log, limit, timeout is not None)
+            if log is not None:
+                outcomes = _publish_recorded(outcomes, out, plan.year, jobs, log)
+            write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
             interrupted = False
         finally:
+            if interrupted:  # the folders already written but not yet published go
+                clean_leftovers(out, [cfg.id for cfg in enti], (TMP,))
             if log is not None:
                 log.finish(interrupted)
         if log is not None and log.store is not None and log.error is None:
             done = [o for o in outcomes if o.status != "failed" and o.id not in log.refused_ids]
-            _complete(log, out, plan.year, done, jobs)
+            _complete(log, out, plan.year, done)
         outroot.end_journal(out)
         return outcomes
 
 
-def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome], jobs: int) -> None:
-    """The Relazioni given the store's trends and positions, then every folder's digests anchored in it."""
-    from ciclope.core.store.sections import refresh_relazioni
+def _publish_recorded(outcomes: list[EnteOutcome], out: Path, year: int, jobs: int, log: RunLog) -> list[EnteOutcome]:
+    """The folders of a run that records, published once every ente is in the store (core/run/archive.py)."""
+    from ciclope.core.run.archive import publish_all  # the store and SQLAlchemy: only for a run that records
 
+    return publish_all(outcomes, out, year, jobs, log)
+
+
+def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome]) -> None:
+    """Every published folder's digests anchored in the store, and the later years the run corrected."""
     assert log.store is not None, "called once the store is open"
-    try:
-        refresh_relazioni(log.store, out, year, done, jobs=jobs)
-    except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
-        log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
     log.anchor(out, done)
     try:
         log.notes += superseded_notes(log.store, year, [o.id for o in done])
@@ -408,7 +460,6 @@ def _run_locked(
             outcomes.append(outcome)
             if progress:
                 progress(n, len(work), outcome)
-    write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
     return outcomes
 
 
@@ -442,14 +493,14 @@ def largest_first(folders: list[Path]) -> list[int]:
 TMP, OLD = ".ciclope-tmp.", ".ciclope-old."  # the prefixes of the hidden folders of a publication
 
 
-def clean_leftovers(out: Path, ids: list[str]) -> None:
+def clean_leftovers(out: Path, ids: list[str], prefixes: tuple[str, ...] = (TMP, OLD)) -> None:
     """Remove the hidden temporary folders an interrupted run may have left beside ``OUT/<id>/``: only
     real folders named with ciclope's own prefixes (a user's ``.git`` beside an ente ``git`` stays)."""
     if not out.is_dir():
         return
     wanted = set(ids)
     for p in out.iterdir():
-        for prefix in (TMP, OLD):
+        for prefix in prefixes:
             if p.name.startswith(prefix) and not p.is_symlink() and p.is_dir():
                 if p.name[len(prefix) :].rsplit(".", 1)[0] in wanted:
                     shutil.rmtree(p, ignore_errors=True)

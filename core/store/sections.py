@@ -1,26 +1,35 @@
 """The Relazione's "Andamento negli anni e posizionamento comparativo" section, from the store.
 
-``ciclope run`` writes each Relazione with a one-line placeholder between two markers
-(:data:`core.reports.html.ARCHIVE_START` / ``ARCHIVE_END``); once every ente of the run is in the store,
-:func:`refresh_relazioni` replaces it with the ente's trends, its multi-year objectives (in the plan's
-last year) and its benchmark position, in ``relazione.html`` and ``relazione-pubblica.html`` (aggregates
-only: no person appears), re-renders the PDF if there is one and rewrites ``SHA256SUMS``. Without earlier
-years or comparable enti the section says so in one line, never an empty chart."""
+The section's blocks are built here from the store's data: the ente's trends, its multi-year objectives
+(in the plan's last year) and its benchmark position among the enti of the year (aggregates only: no person
+appears). Without earlier years or comparable enti the section says so in one line, never an empty chart.
+
+``ciclope run`` records every ente first, then renders each Relazione with its section
+(:func:`archive_of`, core/run/archive.py): no document is written twice. :func:`refresh_folder` serves
+``ciclope report OUT/<ente> --store``, which adds documents to a folder already published.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections import Counter
 from pathlib import Path
 
+import attrs
+from sqlalchemy import select
+
+from ciclope.core.output.outroot import SUMS, write_sums
+from ciclope.core.output.owned import publish
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START, blocks
 from ciclope.core.reports.model import Block, Heading, Prose, Table, Text, columns
+from ciclope.core.reports.public import write_pdf
 from ciclope.core.reports.svg import trend_lines
-from ciclope.core.store import Store
+from ciclope.core.store import Store, open_store, schema, store_url
 from ciclope.core.store.benchmark import MIN_ENTI, Benchmark
 from ciclope.core.store.history import Trend, plans, trend
 
@@ -200,74 +209,40 @@ def splice(path: Path, body: str, dest: Path | None = None) -> None:
         raise
 
 
-def refresh_relazioni(store: Store, out: Path, year: int, outcomes: Iterable, jobs: int = 1) -> None:
-    """Fill the archive section of the Relazioni of the enti just run (see the module docstring). With
-    ``jobs`` > 1 the enti are shared among that many processes, each with its own connection to the
-    store: this step comes after every ente is stored, so in one process it would be the serial tail of a
-    ``--jobs`` run."""
-    from collections import Counter
+@attrs.frozen
+class ArchiveSource:
+    """What the section of every ente of one year needs from the store, read once for the run: the
+    benchmark of the year, the enti with an earlier year recorded and those with a multi-year plan ending
+    this year (the others skip those queries)."""
 
-    from sqlalchemy import select
+    year: int
+    bench: Benchmark
+    earlier: frozenset[str]
+    planned: frozenset[str]
 
-    from ciclope.core.store import schema
 
-    bench = store.benchmark(year)
+def archive_source(store: Store, year: int) -> ArchiveSource:
     everything = store.current()
     years = Counter(c.ente for c in everything if c.year <= year)
-    this_year = [c.result_id for c in everything if c.year == year]
+    this_year = {c.result_id: c.ente for c in everything if c.year == year}
     with store.engine.connect() as conn:
-        planned = set(
-            conn.execute(
-                select(schema.objectives.c.result)
-                .where(schema.objectives.c.plan_last == year, schema.objectives.c.result.in_(this_year))
-                .distinct()
-            ).scalars()
-        )
-    by_ente = {c.ente: c.result_id for c in everything if c.year == year}
-    tasks = [(o.id, years[o.id] > 1, by_ente.get(o.id) in planned) for o in outcomes]
-    if jobs > 1 and len(tasks) >= 2 * jobs:
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunks = [tasks[i :: jobs * 4] for i in range(jobs * 4)]  # interleaved: big and small enti mixed
-        # the benchmark reaches each worker once, as it starts (inherited by a forked one): sent with every chunk
-        # it would be pickled by the parent again and again, in the run's serial tail
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_open_in_worker, initargs=(store.url, out, year, bench)
-        ) as pool:
-            for _ in pool.map(_refresh_chunk, [chunk for chunk in chunks if chunk]):
-                pass  # map re-raises a worker's exception here
-        return
-    for ente, history, multi_year in tasks:
-        _refresh(store, out / ente, ente, year, bench, history=history, multi_year=multi_year)
+        planned = conn.execute(
+            select(schema.objectives.c.result)
+            .where(schema.objectives.c.plan_last == year, schema.objectives.c.result.in_(list(this_year)))
+            .distinct()
+        ).scalars()
+        planned_enti = frozenset(this_year[r] for r in planned)
+    return ArchiveSource(year, store.benchmark(year), frozenset(e for e, n in years.items() if n > 1), planned_enti)
 
 
-_WORKER: tuple[Store, Path, int, Benchmark] | None = None  # a refresh worker's store, output folder, year, benchmark
-
-
-def _open_in_worker(url: str, out: Path, year: int, bench: Benchmark) -> None:
-    """A refresh worker: dies with its parent, opens its own connection (a connection is never shared
-    between processes) and keeps what every chunk of enti needs."""
-    global _WORKER
-    from ciclope.core.output.workers import die_with_parent
-    from ciclope.core.store import open_store
-
-    die_with_parent()
-    _WORKER = (open_store(url), out, year, bench)
-
-
-def _refresh_chunk(chunk: list[tuple[str, bool, bool]]) -> None:
-    assert _WORKER is not None
-    store, out, year, bench = _WORKER
-    for ente, history, multi_year in chunk:
-        _refresh(store, out / ente, ente, year, bench, history=history, multi_year=multi_year)
+def archive_of(store: Store, source: ArchiveSource, ente: str) -> str:
+    """The section's body for ``ente``, as the Relazione writes it between its archive markers."""
+    return archive_html(store, ente, source.year, source.bench, ente in source.earlier, ente in source.planned)
 
 
 def refresh_folder(url: str, folder: Path) -> None:
-    """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes."""
-    import json
-
-    from ciclope.core.store import open_store, store_url
-
+    """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes, spliced into the
+    Relazioni the command has just written (their folder is published already: it is replaced whole)."""
     doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
     store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))  # a file path is relative to here
     try:
@@ -279,10 +254,6 @@ def refresh_folder(url: str, folder: Path) -> None:
 def _refresh(
     store: Store, folder: Path, ente: str, year: int, bench: Benchmark, history: bool = True, multi_year: bool = True
 ) -> None:
-    from ciclope.core.output.outroot import SUMS, write_sums
-    from ciclope.core.output.owned import publish
-    from ciclope.core.reports.public import write_pdf
-
     names = [n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
     if not names:
         return

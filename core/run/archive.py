@@ -1,0 +1,128 @@
+"""The second half of a run that records into the results store: publication with the archive section.
+
+Every ente of such a run is computed, recorded and written into its unpublished folder with its Relazioni
+left open at the archive section (:func:`.runner.stage_outputs`); the section compares the ente with the
+other enti of the run, so it is known only once all of them are in the store. Then each folder gets its
+section (:func:`ciclope.core.store.sections.archive_of`), its PDF and SHA256SUMS, and is published
+(:func:`.runner.publish`): every file is written once, and a folder appears only complete.
+
+A refused ente (another identity under its id), or a store that failed during the run, gets the
+placeholder instead; an ente whose folder cannot be published fails alone. With ``jobs`` > 1 the enti are
+shared among that many processes, each with its own connection to the store: in one process this step
+would be the serial tail of a ``--jobs`` run.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+from ciclope.core.output.workers import die_with_parent
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.run.runner import EnteOutcome, Staged, not_written, publish
+from ciclope.core.store import Store, open_store
+from ciclope.core.store.runlog import RunLog
+from ciclope.core.store.sections import ArchiveSource, archive_of, archive_source
+
+NOT_ADDED = "andamento e confronto non aggiunti alle Relazioni"
+
+
+@attrs.frozen
+class Job:
+    """One folder to publish: its outcome's index and staging, and the ente whose section it gets (None:
+    the placeholder)."""
+
+    index: int
+    staged: Staged
+    ente: str | None
+
+
+@attrs.frozen
+class Done:
+    index: int
+    problem: Problem | None = None  # the folder could not be published
+    store_error: str = ""  # the store could not give the section: the placeholder stayed
+
+
+def publish_all(outcomes: list[EnteOutcome], out: Path, year: int, jobs: int, log: RunLog | None) -> list[EnteOutcome]:
+    """Publish every staged folder of ``outcomes``; the outcomes, those that could not be published failed."""
+    staged = [(i, o) for i, o in enumerate(outcomes) if o.staged is not None]
+    if not staged:
+        return outcomes
+    store = None if log is None or log.error is not None else log.store
+    source = None
+    if store is not None:
+        try:
+            source = archive_source(store, year)
+        except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
+            assert log is not None
+            log.error = f"{NOT_ADDED}: {type(exc).__name__}: {exc}"
+    refused = set() if log is None else log.refused_ids
+    work = [Job(i, o.staged, None if source is None or o.id in refused else o.id) for i, o in staged if o.staged]
+    result = list(outcomes)
+    try:
+        for done in _publish(work, store, source, jobs):
+            if done.store_error and log is not None and log.error is None:
+                log.error = done.store_error
+            outcome = result[done.index]
+            result[done.index] = attrs.evolve(outcome, staged=None)
+            if done.problem is not None:
+                result[done.index] = not_written(outcome.id, outcome.plugin, done.problem)
+    finally:  # interrupted: no unpublished folder stays behind
+        for job in work:
+            shutil.rmtree(job.staged.folder, ignore_errors=True)
+    return result
+
+
+def _publish(work: list[Job], store: Store | None, source: ArchiveSource | None, jobs: int) -> Iterator[Done]:
+    if jobs <= 1 or len(work) < 2 * jobs:
+        yield from (publish_one(store, source, job) for job in work)
+        return
+    chunks = [work[i :: jobs * 4] for i in range(jobs * 4)]  # interleaved: big and small enti mixed
+    # the store's URL and the year's figures reach each worker once, as it starts (inherited by a forked one)
+    url = None if store is None else store.url
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(url, source)) as pool:
+        for finished in pool.map(_publish_chunk, [chunk for chunk in chunks if chunk]):
+            yield from finished
+
+
+_WORKER: tuple[Store | None, ArchiveSource | None] = (None, None)  # a publishing worker's store and figures
+
+
+def _start_worker(url: str | None, source: ArchiveSource | None) -> None:
+    """A publishing worker: dies with its parent and opens its own connection (a connection is never shared
+    between processes)."""
+    global _WORKER
+    die_with_parent()
+    _WORKER = (None if url is None else open_store(url), source)
+
+
+def _publish_chunk(chunk: list[Job]) -> list[Done]:
+    store, source = _WORKER
+    return [publish_one(store, source, job) for job in chunk]
+
+
+def publish_one(store: Store | None, source: ArchiveSource | None, job: Job) -> Done:
+    """One folder given its section and published; what went wrong, for this ente only."""
+    body, store_error = None, ""
+    if job.ente is not None and store is not None and source is not None:
+        try:
+            body = archive_of(store, source, job.ente)
+        except Exception as exc:  # the store went away: this Relazione keeps its placeholder
+            store_error = f"{NOT_ADDED}: {type(exc).__name__}: {exc}"
+    try:
+        publish(job.staged, body)
+    except CiclopeError as exc:  # the ente's folder became the user's while the run worked
+        return Done(job.index, exc.problems[0], store_error)
+    except OSError as exc:  # read-only output folder, full disk, no Chromium for the PDF
+        folder = job.staged.final.parent
+        message = f"impossibile scrivere gli output in {folder}: {exc.strerror or exc}"
+        return Done(job.index, Problem(rule="output.write", file=str(folder), message=message), store_error)
+    except Exception as exc:  # a bug: this ente fails, the others are published
+        message = f"errore interno {type(exc).__name__}: {exc}"
+        return Done(job.index, Problem(rule="core.internal", message=message), store_error)
+    return Done(job.index, None, store_error)
