@@ -42,6 +42,8 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     """Write the documents named in ``outputs`` (default: all) from the Result. ``open_archive``: the
     Relazioni are left open at their archive section and the PDF is not printed yet; :func:`close_relazioni`
     finishes them once the results store has every ente of the run (the section compares them)."""
+    # this package is imported for fmt by every plugin and command: the renderers (Jinja2 and the Relazione's
+    # model, 0.1 s) only by what writes documents
     from ciclope.core.reports import art20, html, public, transparency
     from ciclope.core.reports.relazione import build
 
@@ -72,7 +74,7 @@ def close_relazioni(folder: Path, body: str | None, pdf: bool) -> None:
     """Finish the Relazioni :func:`write_reports` left open in ``folder``: ``body`` as their archive section
     (None: the placeholder, no store to fill it), then the PDF printed from the finished public page when
     ``pdf``. Every file is written once, whole, before its folder is published."""
-    from ciclope.core.reports import html, public
+    from ciclope.core.reports import html, public  # the renderers: see write_reports
 
     for name in RELAZIONI:
         if html.rest_of(folder / name).is_file():

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Block, Column, Flag, Flags, Lines, Negative, Report, Table
+from ciclope.core.reports.relazione import build
 from ciclope.core.result import Result
 
 HERE = Path(__file__).parent
@@ -187,8 +188,13 @@ def pieces(report: Report, template: str = "relazione.html") -> Iterator[str]:
 
 def blocks(items: Sequence[Block]) -> str:
     """Blocks as the page writes them inside a section (the archive's sections, given to :func:`close_open`)."""
-    template = environment().from_string('{% from "blocks.html" import blocks %}{{ blocks(items) }}')
-    return template.render(items=items)
+    return _blocks_template().render(items=items)
+
+
+@functools.cache
+def _blocks_template() -> jinja2.Template:
+    """Compiled once: compiling it again for every ente's archive section cost more than rendering it."""
+    return environment().from_string('{% from "blocks.html" import blocks %}{{ blocks(items) }}')
 
 
 def write_report(report: Report, path: Path) -> None:
@@ -237,12 +243,8 @@ def close_open(path: Path, body: str | None) -> None:
 
 
 def render(result: Result) -> str:
-    from ciclope.core.reports.relazione import build
-
     return "".join(pieces(build(result)))
 
 
 def write(result: Result, path: Path) -> None:
-    from ciclope.core.reports.relazione import build
-
     write_report(build(result), path)

@@ -24,7 +24,7 @@ import attrs
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.run.runner import EnteOutcome, Staged, not_written, publish
-from ciclope.core.store import Store, open_store
+from ciclope.core.store import Store, open_store, read
 from ciclope.core.store.runlog import RunLog
 from ciclope.core.store.sections import ArchiveSource, archive_of, archive_source
 
@@ -126,3 +126,30 @@ def publish_one(store: Store | None, source: ArchiveSource | None, job: Job) -> 
         message = f"errore interno {type(exc).__name__}: {exc}"
         return Done(job.index, Problem(rule="core.internal", message=message), store_error)
     return Done(job.index, None, store_error)
+
+
+def complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome]) -> None:
+    """Every published folder's digests anchored in the store, and the later years the run corrected."""
+    assert log.store is not None, "called once the store is open"
+    log.anchor(out, done)
+    try:
+        log.notes += superseded_notes(log.store, year, [o.id for o in done])
+    except Exception:  # only a note: the store answered a moment ago, the site marks them anyway
+        pass
+
+
+def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
+    """Lines naming the later years' Relazioni whose trend this run of ``year`` has corrected (issue 36): they
+    are not rewritten here (they may be published); the portal marks them «superata da una correzione»."""
+    later = [c for c in store.current() if c.ente in set(enti) and year < c.year <= year + read.TREND_YEARS]
+    notes = []
+    for y in sorted({c.year for c in later}):
+        runs = {c.ente: c.run_id for c in later if c.year == y}
+        stale = sorted(e for e, years in read.corrections(store.engine, y, runs).items() if year in years)
+        if stale:
+            shown = ", ".join(stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
+            notes.append(
+                f"le Relazioni del {y} di {shown} riportano l'andamento prima di questa correzione del {year}: "
+                f"il portale le segna «superata da una correzione del {year}»; per aggiornarle rilancia il {y}"
+            )
+    return notes

@@ -341,6 +341,8 @@ def run_plan(
     ente is recorded in the results store as it finishes, and its folder is published once every ente is
     in: its Relazioni are rendered with the store's trends and benchmark positions (core/run/archive.py)."""
     enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
+    if log is not None:  # the store, and SQLAlchemy (0.25 s to import), only for a run that records
+        from ciclope.core.run import archive
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
         # The journal stays while the run works: found by the next run (which holds the lock, so this
@@ -356,7 +358,7 @@ def run_plan(
             limit = isolated.DEFAULT_TIMEOUT if timeout is None else timeout
             outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log, limit, timeout is not None)
             if log is not None:
-                outcomes = _publish_recorded(outcomes, out, plan.year, jobs, log)
+                outcomes = archive.publish_all(outcomes, out, plan.year, jobs, log)
             write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
             interrupted = False
         finally:
@@ -366,45 +368,9 @@ def run_plan(
                 log.finish(interrupted)
         if log is not None and log.store is not None and log.error is None:
             done = [o for o in outcomes if o.status != "failed" and o.id not in log.refused_ids]
-            _complete(log, out, plan.year, done)
+            archive.complete(log, out, plan.year, done)
         outroot.end_journal(out)
         return outcomes
-
-
-def _publish_recorded(outcomes: list[EnteOutcome], out: Path, year: int, jobs: int, log: RunLog) -> list[EnteOutcome]:
-    """The folders of a run that records, published once every ente is in the store (core/run/archive.py)."""
-    from ciclope.core.run.archive import publish_all  # the store and SQLAlchemy: only for a run that records
-
-    return publish_all(outcomes, out, year, jobs, log)
-
-
-def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome]) -> None:
-    """Every published folder's digests anchored in the store, and the later years the run corrected."""
-    assert log.store is not None, "called once the store is open"
-    log.anchor(out, done)
-    try:
-        log.notes += superseded_notes(log.store, year, [o.id for o in done])
-    except Exception:  # only a note: the store answered a moment ago, the site marks them anyway
-        pass
-
-
-def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
-    """Lines naming the later years' Relazioni whose trend this run of ``year`` has corrected (issue 36): they
-    are not rewritten here (they may be published); the portal marks them «superata da una correzione»."""
-    from ciclope.core.store import read
-
-    later = [c for c in store.current() if c.ente in set(enti) and year < c.year <= year + read.TREND_YEARS]
-    notes = []
-    for y in sorted({c.year for c in later}):
-        runs = {c.ente: c.run_id for c in later if c.year == y}
-        stale = sorted(e for e, years in read.corrections(store.engine, y, runs).items() if year in years)
-        if stale:
-            shown = ", ".join(stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
-            notes.append(
-                f"le Relazioni del {y} di {shown} riportano l'andamento prima di questa correzione del {year}: "
-                f"il portale le segna «superata da una correzione del {year}»; per aggiornarle rilancia il {y}"
-            )
-    return notes
 
 
 def _run_locked(

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
 from ciclope.core.site import cards, charts
-from ciclope.core.store import Current, Store, read
+from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
 
@@ -134,7 +136,6 @@ class Site:
         rows, calendar = [], []
         if jobs > 1 and len(self.enti) > 1:
             # one task per ente on a pool of processes, each with its own connection to the store
-            from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(
                 max_workers=jobs, initializer=_start_worker, initargs=(self.store.url, self.out, self.year, self.public)
@@ -366,7 +367,6 @@ _WORKER: tuple[Site, Any] | None = None
 
 def _start_worker(url: str, out: Path, year: int, public: bool) -> None:
     global _WORKER
-    from ciclope.core.store import open_store
 
     store = open_store(url)
     site = Site(store, out, year, public)
@@ -397,7 +397,6 @@ def build(store: Store, out: Path, year: int | None = None, public: bool = False
 def plugin_info(name: str):
     """The installed plugin's description (its documents' titles, its labels); an empty one when the plugin
     that wrote a stored result is no longer installed (its codes then read as written)."""
-    from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 
     return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 

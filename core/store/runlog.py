@@ -6,16 +6,19 @@ database error is kept in :attr:`RunLog.error`, and ``ciclope run`` says so and 
 
 from __future__ import annotations
 
+import hashlib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import attrs
+from sqlalchemy import select, update
 
-from ciclope.core.store import Store, write
+from ciclope.core.problems import CiclopeError
+from ciclope.core.store import Store, open_store, schema, write
+from ciclope.core.store.engine import redacted, scrubbed
 
 
 def ciclope_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("ciclope-pa")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -27,8 +30,6 @@ class RunLog:
     been accepted (a refused run leaves no store behind)."""
 
     def __init__(self, url: str, *, config: Path, year: int, until: str) -> None:
-        from ciclope.core.store.engine import redacted
-
         self.url = url
         self.shown = redacted(url)
         self.config, self.year, self.until = config, year, until
@@ -41,10 +42,6 @@ class RunLog:
         self.notes: list[str] = []  # what the command prints besides the store line (an earlier run killed)
 
     def start(self) -> None:
-        from ciclope.core.problems import CiclopeError
-        from ciclope.core.store import open_store
-        from ciclope.core.store.engine import scrubbed
-
         try:
             self.store = open_store(self.url)
             self.run = write.start_run(
@@ -125,7 +122,6 @@ class RunLog:
         are complete: `verify` compares the files with them, out of the reach of who edits the folder."""
         if self.store is None or self.run is None or self.error is not None:
             return
-        from ciclope.core.store import schema
 
         rows = []
         for o in outcomes:
@@ -146,11 +142,6 @@ class RunLog:
 
 def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str]:
     """The ente folders of ``out`` written since the killed run began whose results.json is not in the store."""
-    import hashlib
-
-    from sqlalchemy import select, update
-
-    from ciclope.core.store import schema
 
     found = []
     with store.engine.begin() as conn:
@@ -174,7 +165,6 @@ def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str
 
 def _why(exc: Exception, url: str) -> str:
     """The first line of a database error, with the URL's password masked (drivers may echo it)."""
-    from ciclope.core.store.engine import scrubbed
 
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return scrubbed(f"{type(exc).__name__}: {text[0] if text else ''}", url)
