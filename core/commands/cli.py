@@ -846,8 +846,8 @@ def cmd_report(args) -> int:
         return EXIT_ENTE
     print("\n".join(lines))
     if done and args.store and any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines):
+        from ciclope.core.run.archive import refresh_folder
         from ciclope.core.store.engine import redacted, scrubbed
-        from ciclope.core.store.sections import refresh_folder
 
         try:
             refresh_folder(args.store, args.folder)
