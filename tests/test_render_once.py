@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import EXAMPLES
 
 from ciclope.core.commands.cli import main
 from ciclope.core.inputs.config import load_config
+from ciclope.core.output.outroot import check_sums
 from ciclope.core.reports import close_relazioni, html, public, write_reports
 from ciclope.core.reports.relazione import build
 from ciclope.core.run import runner
@@ -81,3 +83,26 @@ def test_a_run_with_the_store_publishes_finished_folders(tmp_path):
     assert main(["verify", str(folder), "--store", url]) == 0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert [e["id"] for e in summary["enti"]] == [ente]
+
+
+@pytest.mark.slow  # process pools
+def test_a_publishing_worker_without_the_store_publishes_with_the_placeholder(tmp_path, monkeypatch):
+    """With --jobs the publication is shared among processes, each opening the store: one that cannot
+    open it still publishes its enti, their Relazioni with the placeholder, and the run says so."""
+    from ciclope.core.commands.synth import synth
+    from ciclope.core.reports.relazione.annexes import NO_ARCHIVE
+    from ciclope.core.run import archive
+
+    def refused(url):
+        raise OSError("archivio irraggiungibile")
+
+    monkeypatch.setattr(archive, "open_store", refused)  # the workers' opening only: the run's is runlog's
+    config = synth(tmp_path / "s", enti=6, people=20, seed=5)
+    out = tmp_path / "out"
+    code = main(["run", str(config), "--out", str(out), "--store", f"sqlite:///{tmp_path / 'store.db'}", "--jobs", "2"])
+    assert code == 1  # the store could not give every section: the run says so
+    folders = sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert len(folders) == 6
+    for folder in folders:
+        assert html.escaped(NO_ARCHIVE) in (folder / "relazione.html").read_text(encoding="utf-8")
+        assert check_sums(folder) == []  # SHA256SUMS describes the folder as published

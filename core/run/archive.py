@@ -21,6 +21,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import attrs
@@ -94,25 +95,37 @@ def _publish(work: list[Job], store: Store | None, source: ArchiveSource | None,
     chunks = [work[i :: jobs * 4] for i in range(jobs * 4)]  # interleaved: big and small enti mixed
     # the store's URL and the year's figures reach each worker once, as it starts (inherited by a forked one)
     url = None if store is None else store.url
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(url, source)) as pool:
-        for finished in pool.map(_publish_chunk, [chunk for chunk in chunks if chunk]):
-            yield from finished
+    published: set[int] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(url, source)) as pool:
+            for finished in pool.map(_publish_chunk, [chunk for chunk in chunks if chunk]):
+                for done in finished:
+                    published.add(done.index)
+                    yield done
+    except BrokenProcessPool:  # a worker died (killed, out of memory): the rest are published here
+        yield from (publish_one(store, source, job) for job in work if job.index not in published)
 
 
-_WORKER: tuple[Store | None, ArchiveSource | None] = (None, None)  # a publishing worker's store and figures
+_WORKER: tuple[Store | None, ArchiveSource | None, str] = (None, None, "")  # a worker's store, figures, error
 
 
 def _start_worker(url: str | None, source: ArchiveSource | None) -> None:
     """A publishing worker: dies with its parent and opens its own connection (a connection is never shared
-    between processes)."""
+    between processes). A store it cannot open leaves its Relazioni with the placeholder, never unpublished."""
     global _WORKER
     die_with_parent()
-    _WORKER = (None if url is None else open_store(url), source)
+    try:
+        _WORKER = (None if url is None else open_store(url), source, "")
+    except Exception as exc:
+        _WORKER = (None, None, f"{NOT_ADDED}: {type(exc).__name__}: {exc}")
 
 
 def _publish_chunk(chunk: list[Job]) -> list[Done]:
-    store, source = _WORKER
-    return [publish_one(store, source, job) for job in chunk]
+    store, source, error = _WORKER
+    found = [publish_one(store, source, job) for job in chunk]
+    if not error:
+        return found
+    return [attrs.evolve(done, store_error=error) if job.ente else done for done, job in zip(found, chunk)]
 
 
 def publish_one(store: Store | None, source: ArchiveSource | None, job: Job) -> Done:
