@@ -1,10 +1,10 @@
 """The second half of a run that records into the results store: publication with the archive section.
 
 Every ente of such a run is computed, recorded and written into its unpublished folder with its Relazioni
-left open at the archive section (:func:`.runner.stage_outputs`); the section compares the ente with the
+left open at the archive section (:func:`.staging.stage_outputs`); the section compares the ente with the
 other enti of the run, so it is known only once all of them are in the store. Then each folder gets its
 section (:func:`ciclope.core.store.sections.archive_of`), its PDF and SHA256SUMS, and is published
-(:func:`.runner.publish`): every file is written once, and a folder appears only complete.
+(:func:`.staging.publish`): every file is written once, and a folder appears only complete.
 
 A refused ente (another identity under its id), or a store that failed during the run, gets the
 placeholder instead; an ente whose folder cannot be published fails alone. With ``jobs`` > 1 the enti are
@@ -32,7 +32,8 @@ from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
 from ciclope.core.reports.public import write_pdf
-from ciclope.core.run.runner import EnteOutcome, Staged, not_written, publish
+from ciclope.core.run.outcome import EnteOutcome, not_written
+from ciclope.core.run.staging import Staged, publish
 from ciclope.core.store import Store, open_store, read, store_url
 from ciclope.core.store.benchmark import Benchmark
 from ciclope.core.store.runlog import RunLog

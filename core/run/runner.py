@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -29,32 +28,16 @@ from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import OUTPUTS, close_relazioni, fmt, write_reports
+from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.run import forked, gcpause, isolated
+from ciclope.core.run import gcpause, isolated
 from ciclope.core.run.citing import cited
+from ciclope.core.run.outcome import KEPT_PROBLEMS, EnteOutcome, not_written
+from ciclope.core.run.staging import OLD, TMP, Staged, stage_outputs, write_outputs
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only by a run that records
     from ciclope.core.store.record import Record
     from ciclope.core.store.runlog import RunLog
-
-KEPT_PROBLEMS = 200  # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
-
-
-@attrs.frozen
-class EnteOutcome:
-    """What the runner keeps of one ente: a few figures and the first problems, never its Result."""
-
-    id: str
-    plugin: str
-    status: str  # "ok" | "errors" | "failed"
-    reason: str = ""
-    figures: dict = attrs.field(factory=dict)
-    problems: tuple[Problem, ...] = ()  # failed: the load problems; errors: the error violations (first KEPT_PROBLEMS)
-    problems_total: int = 0  # how many there were in all
-    record: Record | None = attrs.field(default=None, eq=False, repr=False)  # for the store; dropped once written
-    warnings: int = 0  # the ente's warnings (issue 42: the summary said «ok» and hid them)
-    staged: Staged | None = attrs.field(default=None, eq=False, repr=False)  # its folder, until published
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
@@ -75,100 +58,6 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     if cfg.national:  # recorded only when given, so the outputs of enti without it are unchanged
         origin["national"] = dict(cfg.national)
     return attrs.evolve(result, origin=origin)
-
-
-def write_outputs(
-    result: Result,
-    out: Path,
-    outputs: tuple[str, ...] | None = None,
-    document: bytes | None = None,
-    spare: bool = False,
-    meanwhile: Callable[[], object] | None = None,
-) -> Path:
-    """Write the outputs of one ente into ``out/<id>/`` atomically (:func:`stage_outputs`, then
-    :func:`publish`): the Relazioni with the placeholder of the archive section (no store)."""
-    staged = stage_outputs(result, out, outputs, document, spare, meanwhile)
-    publish(staged, None)
-    return staged.final
-
-
-@attrs.frozen
-class Staged:
-    """An ente's outputs written into ``folder`` (hidden, beside ``final``) and not yet published: with
-    ``open_archive`` its Relazioni wait there for the archive section (:func:`publish` finishes them)."""
-
-    folder: Path
-    final: Path
-    pdf: bool = False  # relazione-pubblica.pdf still to print, from the finished public Relazione
-    open_archive: bool = False
-
-
-def stage_outputs(
-    result: Result,
-    out: Path,
-    outputs: tuple[str, ...] | None = None,
-    document: bytes | None = None,
-    spare: bool = False,
-    meanwhile: Callable[[], object] | None = None,
-    open_archive: bool = False,
-) -> Staged:
-    """Write results.json and the documents named in ``outputs`` (default all; the others can be rendered
-    later with ``ciclope report``) into a new hidden folder beside ``out/<id>/``. With ``spare`` (a process
-    of ``--jobs`` that no ente needs) a forked copy writes ``schede.xlsx`` meanwhile (:mod:`.forked`).
-    ``meanwhile`` (the store's record) runs after the documents, while the copy is still writing, if there
-    is one. ``document``: the bytes of results.json when the caller has them already
-    (:func:`results.dumps_bytes`), written as they are. ``open_archive``: the Relazioni are left open at
-    their archive section and the PDF waits (a run with a store: the section needs every ente recorded).
-    If anything fails the folder is removed and nothing is published."""
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{result.ente.id}.", dir=out))
-    names = OUTPUTS if outputs is None else outputs
-    child = None
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
-        if spare and "schede.xlsx" in names:
-            from ciclope.core.reports import xlsx  # only for a run that writes schede.xlsx (test_outputs_on_demand)
-
-            child = forked.start(lambda: xlsx.write(result, tmp / "schede.xlsx"))
-            if child is not None:
-                names = tuple(n for n in names if n != "schede.xlsx")
-        (tmp / "results.json").write_bytes(results.dumps_bytes(result) if document is None else document)
-        write_reports(result, tmp, names, open_archive)
-        if meanwhile is not None:
-            meanwhile()
-        if child is not None:
-            child.wait()
-    except BaseException:
-        if child is not None:
-            child.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    pdf = open_archive and "relazione-pubblica.pdf" in names
-    return Staged(tmp, out / result.ente.id, pdf, open_archive)
-
-
-def publish(staged: Staged, archive: str | None) -> None:
-    """Finish the Relazioni left open with ``archive`` as their archive section (None: the placeholder),
-    print the PDF if it waits, write ``SHA256SUMS`` (so ``ciclope verify`` notices an output edited
-    afterwards) and move the folder into place in one step. Every file is written once: an interrupted
-    run leaves the previous complete folder or none. If anything fails the staged folder is removed."""
-    try:
-        if staged.open_archive:
-            close_relazioni(staged.folder, archive, staged.pdf)
-        outroot.write_sums(staged.folder)
-        blocked = owned.ente_folder_problem(staged.final)
-        if blocked:  # the folder changed while the ente ran: it is not replaced
-            raise CiclopeError([Problem(rule="output.ente_folder", file=str(staged.final), message=blocked)])
-        owned.publish(staged.folder, staged.final)
-    except BaseException:
-        shutil.rmtree(staged.folder, ignore_errors=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @attrs.frozen
@@ -286,11 +175,6 @@ def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: St
     return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=record, warnings=warnings, staged=staged)
 
 
-def not_written(ente: str, plugin: str, problem: Problem) -> EnteOutcome:
-    """An ente computed but whose outputs could not be written: failed, for that one reason."""
-    return EnteOutcome(ente, plugin, "failed", problem.message, problems=(problem,), problems_total=1)
-
-
 def money_figures(result: Result) -> dict:
     """The ente's money for ``summary.json``, from the same view of every pool as results.json
     (rules/core.md §6: the totals equal the sums of the ente's pools)."""
@@ -346,7 +230,7 @@ def run_plan(
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
         # The journal stays while the run works: found by the next run (which holds the lock, so this
-        # one is dead), it says that a kill may have left folders published but not recorded.
+        # one is dead), it says that a kill may have left enti recorded but their folders not published.
         previous = outroot.previous_journal(out)
         if log is not None:
             log.start()
@@ -454,9 +338,6 @@ def largest_first(folders: list[Path]) -> list[int]:
 
     sizes = [size(f) for f in folders]
     return sorted(range(len(folders)), key=lambda i: -sizes[i])
-
-
-TMP, OLD = ".ciclope-tmp.", ".ciclope-old."  # the prefixes of the hidden folders of a publication
 
 
 def clean_leftovers(out: Path, ids: list[str], prefixes: tuple[str, ...] = (TMP, OLD)) -> None:

@@ -96,24 +96,25 @@ class RunLog:
 
     def recover(self, out: Path, previous: dict) -> None:
         """An earlier run on ``out`` was killed (its journal is still there): close its store run as
-        interrupted and name the ente folders it published without recording them."""
+        interrupted and name the ente folders it published without recording them (an earlier ciclope
+        published each folder before recording it), and the enti it recorded without publishing their
+        folder (a run that records publishes once every ente is in the store: core/run/archive.py)."""
         note = f"l'esecuzione precedente in {out} (avviata {previous.get('started', '?')}) si è interrotta prima della fine"
         if self.store is None or self.error is not None:
             self.notes.append(note)
             return
         try:
             unrecorded = _unrecorded(self.store, out, previous, self.shown)
+            unpublished = _unpublished(self.store, out, previous, self.shown)
         except Exception as exc:
             self.error = _why(exc, self.url)
             return
         if unrecorded:
-            shown = ", ".join(unrecorded[:20]) + (f" e altri {len(unrecorded) - 20}" if len(unrecorded) > 20 else "")
-            note += (
-                f": cartelle pubblicate ma NON registrate nell'archivio: {shown}. Rilanciale con "
-                + " ".join(f"--ente {e}" for e in unrecorded[:5])
-                + (" …" if len(unrecorded) > 5 else "")
-            )
-        else:
+            note += f": cartelle pubblicate ma NON registrate nell'archivio: {_rerun(unrecorded)}"
+        if unpublished:
+            note += f"{';' if unrecorded else ':'} enti registrati nell'archivio ma con la cartella NON pubblicata: "
+            note += _rerun(unpublished)
+        if not unrecorded and not unpublished:
             note += ": ogni cartella che ha pubblicato è registrata nell'archivio"
         self.notes.append(note)
 
@@ -161,6 +162,31 @@ def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str
             if conn.execute(select(schema.results.c.id).where(schema.results.c.sha256 == digest)).first() is None:
                 found.append(folder.name)
     return found
+
+
+def _unpublished(store: Store, out: Path, previous: dict, shown: str) -> list[str]:
+    """The enti the killed run recorded whose folder in ``out`` does not hold that result (not published yet)."""
+    if not isinstance(previous.get("run"), int) or previous.get("store") != shown:
+        return []
+    query = (
+        select(schema.run_enti.c.ente, schema.results.c.sha256)
+        .join(schema.results, schema.results.c.id == schema.run_enti.c.result)
+        .where(schema.run_enti.c.run == previous["run"])
+    )
+    with store.engine.connect() as conn:
+        recorded = conn.execute(query).all()
+    found = []
+    for ente, digest in sorted(recorded):
+        doc = out / ente / "results.json"
+        if not doc.is_file() or hashlib.sha256(doc.read_bytes()).hexdigest() != digest:
+            found.append(ente)
+    return found
+
+
+def _rerun(enti: list[str]) -> str:
+    """The enti named (the first 20) and the options that run them again (the first 5)."""
+    shown = ", ".join(enti[:20]) + (f" e altri {len(enti) - 20}" if len(enti) > 20 else "")
+    return f"{shown}. Rilanciale con " + " ".join(f"--ente {e}" for e in enti[:5]) + (" …" if len(enti) > 5 else "")
 
 
 def _why(exc: Exception, url: str) -> str:
