@@ -343,14 +343,14 @@ def test_12_negative_days_are_refused(tmp_path):
 def test_13_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch, capsys):
     """A read-only output folder (simulated: root writes anywhere) gave a traceback after computing every ente;
     now each ente fails with one Italian line, and the run goes on."""
-    from ciclope.core.run import runner
+    from ciclope.core.run import staging
 
     cfg = config(tmp_path)
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path / "out"))
 
-    monkeypatch.setattr(runner.tempfile, "mkdtemp", denied)
+    monkeypatch.setattr(staging.tempfile, "mkdtemp", denied)
     assert main(["run", str(cfg)]) == 1
     captured = capsys.readouterr()
     assert "impossibile scrivere gli output" in captured.out + captured.err

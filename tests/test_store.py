@@ -698,7 +698,7 @@ def test_splice_in_place_gives_the_file_a_rewrite_gives(tmp_path, text, body):
     shrinks or is empty, with or without anything after it, and a file without the markers is left as
     it is. Spliced twice (a second `ciclope report`) it is still the same. Issue 37 #15: the name is
     replaced by a new file (a new inode), never rewritten in place, and no temporary file is left."""
-    from ciclope.core.store.sections import splice
+    from ciclope.core.run.archive import splice
 
     path, reference = tmp_path / "relazione.html", tmp_path / "reference.html"
     path.write_text(text, encoding="utf-8")

@@ -14,6 +14,7 @@ from ciclope.core.nearest import nearest
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import parse_outputs
+from ciclope.core.run.archive import refresh_folder
 from ciclope.core.run.citing import cited
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from ciclope.core.run.explain import KIND_NAMES, explain, suggest
@@ -21,7 +22,6 @@ from ciclope.core.run.runner import compute
 from ciclope.core.run.verify import reanchor, report, store_of, verify
 from ciclope.core.store.engine import redacted, scrubbed
 from ciclope.core.store.explain import with_series
-from ciclope.core.store.sections import refresh_folder
 
 
 def cmd_explain(args) -> int:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -102,8 +103,8 @@ def merge_summary(out: Path, entries: list[dict]) -> list[dict]:
 def write_sums(folder: Path, changed: Iterable[str] | None = None) -> None:
     """``SHA256SUMS`` of every output file of an ente folder (``sha256sum -c`` reads it too).
 
-    ``changed``: only these files were rewritten since the folder's ``SHA256SUMS`` was written (the
-    Relazioni given their archive section after the run): the other files keep their recorded digest
+    ``changed``: only these files were rewritten since the folder's ``SHA256SUMS`` was written (documents
+    ``ciclope report`` wrote into a published folder): the other files keep their recorded digest
     instead of being read and hashed again; a file new to the folder (a document added by ``ciclope
     report``) is hashed. A file neither changed nor new keeps the digest recorded when it was written,
     so an edit made by hand since is never blessed: ``verify`` still reports it."""
@@ -202,8 +203,6 @@ def previous_journal(out: Path) -> dict | None:
 
 
 def write_journal(out: Path, run: int | None, store: str | None) -> None:
-    import datetime as dt
-
     started = dt.datetime.now().isoformat(timespec="seconds")
     doc = {"run": run, "store": store, "started": started}
     owned.write_inside(out, JOURNAL, (json.dumps(doc) + "\n").encode("utf-8"))

@@ -20,6 +20,7 @@ Every refusal is a CiclopeError in Italian (exit 2 from the command line).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import stat
@@ -305,7 +306,6 @@ AT_FDCWD = -100
 def exchange(a: Path, b: Path) -> bool:
     """Swap two existing names atomically (Linux ``renameat2``): False where the system cannot, and
     nothing changed."""
-    import ctypes
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)

@@ -118,7 +118,8 @@ def people_awards(awards) -> dict:
 
 
 def to_dict(res: Result) -> dict:
-    doc: dict[str, Any] = {
+    has_money = res.rewards is not None or res.positions is not None
+    return {
         "schema": SCHEMA,
         "ente": res.ente.id,
         "name": res.ente.name,
@@ -126,37 +127,51 @@ def to_dict(res: Result) -> dict:
         "plugin_version": res.plugin.version,
         "year": res.ente.year,
         "until": res.until,
-        "organizational": {},
-        "monitoring": {},
-        "individual": {},
-        "rewards": {},
-        "positions": {},
+        "organizational": organizational(res),
+        "monitoring": monitoring(res),
+        "individual": individual(res),
+        "rewards": rewards(res) if has_money else {},
+        "positions": positions(res),
+        "revisions": revisions(res),
+        "calendar": calendar(res),
+        "violations": [
+            {"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where, "message": v.message}
+            for v in res.violations
+        ],
+        "audit": audit(res),
     }
+
+
+def organizational(res: Result) -> dict:
     org = res.org
-    if org is not None:
-        att = res.attestation
-        doc["organizational"] = {
-            "ente": ach(org.ente),
-            "oiv_attested": ach(att.attested) if att else None,
-            "judgement": att.judgement if att else "",
-            "areas": {k: ach(v) for k, v in org.areas.items()},
-            "objectives": {k: ach(v) for k, v in org.objectives.items()},
-            "indicators": {
-                k: {
-                    "achievement": ach(v.achievement),
-                    "target": num(v.target),
-                    "actual": num(v.actual),
-                    "scored": v.scored,
-                    "status": v.status,
-                }
-                for k, v in org.indicators.items()
-            },
-            "units": {k: ach(v) for k, v in org.units.items()},
-            "people": {k: ach(v) for k, v in org.people.items()},
-            "separate": {k: ach(v) for k, v in org.separate.items()},
-            "not_scored": dict(org.not_scored),
-        }
-    doc["monitoring"] = {
+    if org is None:
+        return {}
+    att = res.attestation
+    return {
+        "ente": ach(org.ente),
+        "oiv_attested": ach(att.attested) if att else None,
+        "judgement": att.judgement if att else "",
+        "areas": {k: ach(v) for k, v in org.areas.items()},
+        "objectives": {k: ach(v) for k, v in org.objectives.items()},
+        "indicators": {
+            k: {
+                "achievement": ach(v.achievement),
+                "target": num(v.target),
+                "actual": num(v.actual),
+                "scored": v.scored,
+                "status": v.status,
+            }
+            for k, v in org.indicators.items()
+        },
+        "units": {k: ach(v) for k, v in org.units.items()},
+        "people": {k: ach(v) for k, v in org.people.items()},
+        "separate": {k: ach(v) for k, v in org.separate.items()},
+        "not_scored": dict(org.not_scored),
+    }
+
+
+def monitoring(res: Result) -> dict:
+    return {
         k: {
             "achievement": ach(v.achievement),
             "deviation": ach(v.deviation),
@@ -165,7 +180,10 @@ def to_dict(res: Result) -> dict:
         }
         for k, v in res.monitoring.items()
     }
-    doc["revisions"] = [
+
+
+def revisions(res: Result) -> list[dict]:
+    return [
         {
             "indicator": r.indicator,
             "field": r.field,
@@ -177,46 +195,61 @@ def to_dict(res: Result) -> dict:
         }
         for r in res.revisions
     ]
-    individual = doc["individual"]
+
+
+def individual(res: Result) -> dict:
     statuses = res.rewards.statuses if res.rewards is not None else {}
+    people = {}
     for pid, s in res.scores.items():
         bd = s.breakdown
-        individual[pid] = {
+        people[pid] = {
             "score": ach(s.score),  # real(float(s.score))
             "level": s.level,
             "status": statuses[pid] if pid in statuses else s.status,  # res.status_of(pid)
             "breakdown": {str(k): num(v) for k, v in bd.items()} if bd else {},  # num(dict(s.breakdown))
         }
-    if res.rewards is not None or res.positions is not None:
-        ledger = res.ledger
-        doc["rewards"] = {
-            "pools": {
-                k: {"amount": money(p.amount), "distributed": money(p.distributed), "residual": money(p.residual)}
-                for k, p in ledger.pools.items()
-            },
-            "people": people_awards(ledger.awards),
+    return people
+
+
+def rewards(res: Result) -> dict:
+    """The pools and each person's awards (the ledger: performance and position money)."""
+    ledger = res.ledger
+    doc: dict[str, Any] = {
+        "pools": {
+            k: {"amount": money(p.amount), "distributed": money(p.distributed), "residual": money(p.residual)}
+            for k, p in ledger.pools.items()
+        },
+        "people": people_awards(ledger.awards),
+    }
+    if ledger.position_pools:  # position pay: not performance money (rules/core.md §6)
+        doc["position_pools"] = list(ledger.position_pools)
+    if res.rewards is not None and res.rewards.extra:
+        doc["extra"] = num(dict(res.rewards.extra))
+    return doc
+
+
+def positions(res: Result) -> dict:
+    if res.positions is None:
+        return {}
+    return {
+        k: {
+            "score": real(float(p.score)),
+            "holder": p.holder,
+            "paid": p.paid,
+            "annual": money(p.annual),
+            **({"due": money(p.due)} if p.due is not None else {}),
+            "monthly": money(p.monthly),
+            "monthly_last": money(p.monthly_last),
+            "instalments": p.instalments,
+            "result_max": money(p.result_max),
+            "result": money(p.result),
         }
-        if ledger.position_pools:  # position pay: not performance money (rules/core.md §6)
-            doc["rewards"]["position_pools"] = list(ledger.position_pools)
-        if res.rewards is not None and res.rewards.extra:
-            doc["rewards"]["extra"] = num(dict(res.rewards.extra))
-    if res.positions is not None:
-        doc["positions"] = {
-            k: {
-                "score": real(float(p.score)),
-                "holder": p.holder,
-                "paid": p.paid,
-                "annual": money(p.annual),
-                **({"due": money(p.due)} if p.due is not None else {}),
-                "monthly": money(p.monthly),
-                "monthly_last": money(p.monthly_last),
-                "instalments": p.instalments,
-                "result_max": money(p.result_max),
-                "result": money(p.result),
-            }
-            for k, p in res.positions.positions.items()
-        }
-    doc["calendar"] = [
+        for k, p in res.positions.positions.items()
+    }
+
+
+def calendar(res: Result) -> list[dict]:
+    return [
         {
             "phase": d.phase,
             "act": d.act,
@@ -227,11 +260,10 @@ def to_dict(res: Result) -> dict:
         }
         for d, status in res.calendar
     ]
-    doc["violations"] = [
-        {"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where, "message": v.message}
-        for v in res.violations
-    ]
-    doc["audit"] = {
+
+
+def audit(res: Result) -> dict:
+    return {
         "data": res.origin.get("data"),
         "overrides": num(dict(res.origin.get("overrides", {}))),
         **({"national": num(dict(res.origin["national"]))} if res.origin.get("national") else {}),
@@ -247,7 +279,6 @@ def to_dict(res: Result) -> dict:
             for name, spec in res.params.specs.items()
         },
     }
-    return doc
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)

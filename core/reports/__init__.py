@@ -38,8 +38,12 @@ def parse_outputs(text: str) -> tuple[str, ...]:
     return tuple(DOCUMENTS[n] for n in DOCUMENTS if n in names)
 
 
-def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS) -> None:
-    """Write the documents named in ``outputs`` (default: all) from the Result."""
+def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS, open_archive: bool = False) -> None:
+    """Write the documents named in ``outputs`` (default: all) from the Result. ``open_archive``: the
+    Relazioni are left open at their archive section and the PDF is not printed yet; :func:`close_relazioni`
+    finishes them once the results store has every ente of the run (the section compares them)."""
+    # this package is imported for fmt by every plugin and command: the renderers (Jinja2 and the Relazione's
+    # model, 0.1 s) only by what writes documents
     from ciclope.core.reports import art20, html, public, transparency
     from ciclope.core.reports.relazione import build
 
@@ -47,11 +51,11 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     if "relazione.html" in outputs or public_page:
         report = build(result)  # one model for both Relazioni; not kept while the workbook is written
         if "relazione.html" in outputs:
-            html.write_report(report, folder / "relazione.html")
+            (html.write_open if open_archive else html.write_report)(report, folder / "relazione.html")
         if public_page:
-            public.write_report(report, result, folder / "relazione-pubblica.html")
+            public.write_report(report, result, folder / "relazione-pubblica.html", open_archive)
         del report
-    if "relazione-pubblica.pdf" in outputs:
+    if "relazione-pubblica.pdf" in outputs and not open_archive:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
     if "schede.xlsx" in outputs:
         from ciclope.core.reports import xlsx  # not for a run that leaves schede.xlsx for later
@@ -61,3 +65,19 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
         transparency.write(result, folder / "trasparenza.csv")  # nothing to publish before the money
     if "premi-art20.csv" in outputs and result.until in ("premialita", "rendicontazione"):
         art20.write(result, folder / "premi-art20.csv")  # D.Lgs. 33/2013 art. 20 "Dati relativi ai premi"
+
+
+RELAZIONI = ("relazione.html", "relazione-pubblica.html")
+
+
+def close_relazioni(folder: Path, body: str | None, pdf: bool) -> None:
+    """Finish the Relazioni :func:`write_reports` left open in ``folder``: ``body`` as their archive section
+    (None: the placeholder, no store to fill it), then the PDF printed from the finished public page when
+    ``pdf``. Every file is written once, whole, before its folder is published."""
+    from ciclope.core.reports import html, public  # the renderers: see write_reports
+
+    for name in RELAZIONI:
+        if html.rest_of(folder / name).is_file():
+            html.close_open(folder / name, body)
+    if pdf:
+        public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")

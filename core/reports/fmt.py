@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core.entetoml import italian_approval
 from ciclope.core.fmt import CACHE, NONE, Money, Percent, date_it, decimal_it, euro, pct  # noqa: F401  # re-exported
 from ciclope.core.labels import (  # noqa: F401  # re-exported
     CALENDAR_LABELS,
@@ -147,7 +148,6 @@ def where(text: str) -> str:
     the acts by the Italian names the office writes)."""
     if not text.startswith("ente.toml:"):
         return text
-    from ciclope.core.entetoml import italian_approval
 
     table, _, key = text.removeprefix("ente.toml:").partition(".")
     if table == "approvals":

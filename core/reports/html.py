@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Block, Column, Flag, Flags, Lines, Negative, Report, Table
+from ciclope.core.reports.relazione import build
 from ciclope.core.result import Result
 
 HERE = Path(__file__).parent
@@ -186,9 +187,14 @@ def pieces(report: Report, template: str = "relazione.html") -> Iterator[str]:
 
 
 def blocks(items: Sequence[Block]) -> str:
-    """Blocks as the page writes them inside a section (the archive's sections are spliced in later)."""
-    template = environment().from_string('{% from "blocks.html" import blocks %}{{ blocks(items) }}')
-    return template.render(items=items)
+    """Blocks as the page writes them inside a section (the archive's sections, given to :func:`close_open`)."""
+    return _blocks_template().render(items=items)
+
+
+@functools.cache
+def _blocks_template() -> jinja2.Template:
+    """Compiled once: compiling it again for every ente's archive section cost more than rendering it."""
+    return environment().from_string('{% from "blocks.html" import blocks %}{{ blocks(items) }}')
 
 
 def write_report(report: Report, path: Path) -> None:
@@ -197,13 +203,48 @@ def write_report(report: Report, path: Path) -> None:
             fh.write(piece)
 
 
-def render(result: Result) -> str:
-    from ciclope.core.reports.relazione import build
+def rest_of(page: Path) -> Path:
+    """Where :func:`write_open` keeps the rest of ``page`` until its archive section is known: a hidden
+    file beside it, in the ente's unpublished folder."""
+    return page.with_name(f".{page.name}.resto")
 
+
+def write_open(report: Report, path: Path) -> None:
+    """Write the page with its archive section left open: ``path`` up to :data:`ARCHIVE_START`, the rest
+    (the placeholder, :data:`ARCHIVE_END` and what follows) in :func:`rest_of`, for :func:`close_open`.
+    Both are written as the pieces come: the page is never held whole."""
+    with (
+        open(path, "w", encoding="utf-8", newline="") as head,
+        open(rest_of(path), "w", encoding="utf-8", newline="") as rest,
+    ):
+        fh = head
+        for piece in pieces(report):
+            if fh is head and ARCHIVE_START in piece:
+                at = piece.index(ARCHIVE_START) + len(ARCHIVE_START)
+                head.write(piece[:at])
+                fh, piece = rest, piece[at:]
+            fh.write(piece)
+
+
+def close_open(path: Path, body: str | None) -> None:
+    """Finish a page :func:`write_open` left open: ``body`` (the archive section, from the results store)
+    between the markers, or the placeholder as it was rendered when ``body`` is None, then the rest of the
+    page; the rest's file is removed. A page without the section takes its rest as it is."""
+    rest = rest_of(path)
+    data = rest.read_bytes()
+    end = data.find(ARCHIVE_END.encode())
+    with open(path, "ab") as fh:
+        if body is not None and end >= 0:
+            fh.write(("\n" + body + "\n").encode("utf-8"))
+            fh.write(memoryview(data)[end:])
+        else:
+            fh.write(data)
+    rest.unlink()
+
+
+def render(result: Result) -> str:
     return "".join(pieces(build(result)))
 
 
 def write(result: Result, path: Path) -> None:
-    from ciclope.core.reports.relazione import build
-
     write_report(build(result), path)

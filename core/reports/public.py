@@ -235,9 +235,10 @@ def write(result: Result, path: Path) -> None:
     html.write_report(disclose(build(result), result), path)
 
 
-def write_report(report: Report, result: Result, path: Path) -> None:
-    """The public Relazione of an internal one already built: its blocks are shared, not made again."""
-    html.write_report(disclose(report, result), path)
+def write_report(report: Report, result: Result, path: Path, open_archive: bool = False) -> None:
+    """The public Relazione of an internal one already built: its blocks are shared, not made again.
+    ``open_archive``: the archive section left open (:func:`.html.write_open`)."""
+    (html.write_open if open_archive else html.write_report)(disclose(report, result), path)
 
 
 def chromium() -> str | None:

@@ -11,6 +11,7 @@ from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
 from ciclope.core.result import Result
+from ciclope.core.values import parse_number
 
 CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}  # a deadline's state as a flag
 
@@ -267,8 +268,6 @@ def revisions(r: Result) -> Table:
 def number_or_text(value: Any) -> Any:
     """A value written in an input cell: a number when it reads as one (so Excel can add it), else as written."""
     if isinstance(value, str):
-        from ciclope.core.values import parse_number
-
         try:
             return parse_number(value)
         except ValueError:

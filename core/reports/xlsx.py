@@ -174,16 +174,8 @@ class Sheets:
         self, letters: list[str], columns: Sequence[Column], rows: Sequence[Sequence[Any]], note: str
     ) -> Iterator[str]:
         """The ``<row>`` elements of a sheet, one at a time (they are compressed as they come)."""
-        n = 0
-        if note:
-            n += 1
-            yield f'<row r="{n}">{self.text(f"A{n}", note, "note")}</row>'
-        n += 1
-        yield (
-            f'<row r="{n}">'
-            + "".join(self.text(f"{letter}{n}", head, "header") for letter, (head, _, _) in zip(letters, columns))
-            + "</row>"
-        )
+        yield from self._heads(letters, columns, note)
+        n = 2 if note else 1
         kinds = [kind for _, kind, _ in columns]
         cell, styles, text_tail = self.cell, self.styles, self._text_tail
         texts = self.texts.get("")
@@ -238,6 +230,16 @@ class Sheets:
                         out.append(f'{start}{r}"{style} t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031
             out.append("</row>")
             yield "".join(out)
+
+    def _heads(self, letters: list[str], columns: Sequence[Column], note: str) -> Iterator[str]:
+        """The note's row, if there is one, and the header's."""
+        n = 0
+        if note:
+            n += 1
+            yield f'<row r="{n}">{self.text(f"A{n}", note, "note")}</row>'
+        n += 1
+        cells = "".join(self.text(f"{letter}{n}", head, "header") for letter, (head, _, _) in zip(letters, columns))
+        yield f'<row r="{n}">{cells}</row>'
 
     def _total(self, letters: list[str], kinds: list[str], row: Sequence[Any], n: int) -> str:
         """A total row (bold): every cell through :meth:`cell`, empty ones included."""

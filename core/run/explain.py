@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -174,110 +174,126 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
 
 def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
     """Who or what is explained, with the final figures a reader looks for first."""
-    ente = result.ente
     if kind == "person":
-        p = ente.people.get(ident)
-        if p is None:
-            return None
-        unit = ente.units.get(p.unit)
-        s = result.scores.get(ident)
-        ledger = result.ledger
-        out: dict[str, Any] = {
-            "kind": kind,
-            "id": ident,
-            "name": p.name,
-            "year": result.ente.year,
-            "role": p.role,
-            "category": p.category,
-            "unit": p.unit,
-            "unit_name": unit.name if unit else "",
-            "evaluator": p.evaluator,
-            "fte": num(p.fte),
-            "score": num(s.score) if s else None,
-            "level": s.level if s else None,
-            "status": result.status_of(ident),
-            "award": None,
-            "awards": [],
-        }
-        for i, award in enumerate(ledger.awards_of(ident)):  # every award, from every pool (core/ledger.py)
-            fig = result.figures.get(f"award:{ident}:{award.pool}") or (
-                result.figures.get(f"award:{ident}") if i == 0 else None
-            )
-            pool = ledger.pools.get(award.pool)
-            kind_ = ledger.kind_of(award)
-            what = (
-                "premio"
-                if award.ref is None
-                else f"retribuzione di posizione annua ({award.ref})"
-                if kind_ == POSITION
-                else f"retribuzione di risultato ({award.ref})"
-            )
-            out["awards"].append(
-                {
-                    "amount": f"{award.amount:.2f}",
-                    "pool": award.pool,
-                    "band": award.band,
-                    "kind": kind_,
-                    "ref": award.ref,
-                    "what": what,
-                    "source": fig.source if fig else (pool.source if pool else ""),
-                    "formula": fig.formula if fig else "",
-                }
-            )
-        out["award"] = out["awards"][0] if out["awards"] else None  # the first, as before
-        out["payments"] = out["awards"]
-        out["unpaid"] = unpaid_reasons(result, ident)
-        return out
-    if kind == "indicator":
-        ind = ente.indicators.get(ident)
-        return (
-            None
-            if ind is None
-            else {
-                "kind": kind,
-                "id": ident,
-                "name": ind.name,
-                "objective": ind.objective,
-                "type": ind.type,
-                "source": ind.source,
+        return person_subject(result, ident)
+    found = SUBJECTS[kind](result, ident) if kind in SUBJECTS else None
+    return None if found is None else {"kind": kind, "id": ident, **found}
+
+
+def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
+    ente = result.ente
+    p = ente.people.get(ident)
+    if p is None:
+        return None
+    unit = ente.units.get(p.unit)
+    s = result.scores.get(ident)
+    awards = person_awards(result, ident)
+    return {
+        "kind": "person",
+        "id": ident,
+        "name": p.name,
+        "year": result.ente.year,
+        "role": p.role,
+        "category": p.category,
+        "unit": p.unit,
+        "unit_name": unit.name if unit else "",
+        "evaluator": p.evaluator,
+        "fte": num(p.fte),
+        "score": num(s.score) if s else None,
+        "level": s.level if s else None,
+        "status": result.status_of(ident),
+        "award": awards[0] if awards else None,  # the first, as before
+        "awards": awards,
+        "payments": awards,
+        "unpaid": unpaid_reasons(result, ident),
+    }
+
+
+def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
+    """Every award of the person, from every pool (core/ledger.py), with its source and formula."""
+    ledger = result.ledger
+    out = []
+    for i, award in enumerate(ledger.awards_of(ident)):
+        fig = result.figures.get(f"award:{ident}:{award.pool}") or (
+            result.figures.get(f"award:{ident}") if i == 0 else None
+        )
+        pool = ledger.pools.get(award.pool)
+        kind_ = ledger.kind_of(award)
+        what = (
+            "premio"
+            if award.ref is None
+            else f"retribuzione di posizione annua ({award.ref})"
+            if kind_ == POSITION
+            else f"retribuzione di risultato ({award.ref})"
+        )
+        out.append(
+            {
+                "amount": f"{award.amount:.2f}",
+                "pool": award.pool,
+                "band": award.band,
+                "kind": kind_,
+                "ref": award.ref,
+                "what": what,
+                "source": fig.source if fig else (pool.source if pool else ""),
+                "formula": fig.formula if fig else "",
             }
         )
-    if kind == "objective":
-        o = ente.objectives.get(ident)
-        return None if o is None else {"kind": kind, "id": ident, "name": o.title, "objective_kind": o.kind}
-    if kind == "unit":
-        u = ente.units.get(ident)
-        return None if u is None else {"kind": kind, "id": ident, "name": u.name}
-    if kind == "area":
-        a = ente.areas.get(ident)
-        return None if a is None else {"kind": kind, "id": ident, "name": a.name}
-    if kind == "position":
-        pos = result.positions.positions.get(ident) if result.positions else None
-        return (
-            None
-            if pos is None
-            else {
-                "kind": kind,
-                "id": ident,
-                "holder": pos.holder,
-                "annual": f"{pos.annual:.2f}",
-                "result": None if pos.result is None else f"{pos.result:.2f}",
-            }
-        )
-    if kind == "pool":
-        pool = result.ledger.pools.get(ident)
-        return (
-            None
-            if pool is None
-            else {
-                "kind": kind,
-                "id": ident,
-                "amount": f"{pool.amount:.2f}",
-                "distributed": f"{pool.distributed:.2f}",
-                "residual": f"{pool.residual:.2f}",
-            }
-        )
-    return None
+    return out
+
+
+def _indicator(result: Result, ident: str) -> dict[str, Any] | None:
+    ind = result.ente.indicators.get(ident)
+    if ind is None:
+        return None
+    return {"name": ind.name, "objective": ind.objective, "type": ind.type, "source": ind.source}
+
+
+def _objective(result: Result, ident: str) -> dict[str, Any] | None:
+    o = result.ente.objectives.get(ident)
+    return None if o is None else {"name": o.title, "objective_kind": o.kind}
+
+
+def _unit(result: Result, ident: str) -> dict[str, Any] | None:
+    u = result.ente.units.get(ident)
+    return None if u is None else {"name": u.name}
+
+
+def _area(result: Result, ident: str) -> dict[str, Any] | None:
+    a = result.ente.areas.get(ident)
+    return None if a is None else {"name": a.name}
+
+
+def _position(result: Result, ident: str) -> dict[str, Any] | None:
+    pos = result.positions.positions.get(ident) if result.positions else None
+    if pos is None:
+        return None
+    return {
+        "holder": pos.holder,
+        "annual": f"{pos.annual:.2f}",
+        "result": None if pos.result is None else f"{pos.result:.2f}",
+    }
+
+
+def _pool(result: Result, ident: str) -> dict[str, Any] | None:
+    pool = result.ledger.pools.get(ident)
+    if pool is None:
+        return None
+    return {
+        "amount": f"{pool.amount:.2f}",
+        "distributed": f"{pool.distributed:.2f}",
+        "residual": f"{pool.residual:.2f}",
+    }
+
+
+# what is explained besides a person: its kind → its fields after "kind" and "id"
+SUBJECTS: dict[str, Callable[[Result, str], dict[str, Any] | None]] = {
+    "indicator": _indicator,
+    "objective": _objective,
+    "unit": _unit,
+    "area": _area,
+    "position": _position,
+    "pool": _pool,
+}
 
 
 def header_lines(

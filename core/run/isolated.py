@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import Problem
 
 DEFAULT_TIMEOUT = 3600  # seconds per ente: the largest real ente takes a minute; an hour is a hang
@@ -24,8 +25,6 @@ def available() -> bool:
 
 
 def _child(index: int, send: Connection) -> None:
-    from ciclope.core.output.workers import die_with_parent
-
     die_with_parent()
     assert _RUN is not None, "set by run_isolated before forking"
     send.send(_RUN(index))

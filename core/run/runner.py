@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,34 +26,19 @@ from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.inputs.config import EnteConfig, RunPlan
 from ciclope.core.inputs.loading import load_ente, merge_schemas
-from ciclope.core.output import outroot, owned
+from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.run import gcpause, isolated
 from ciclope.core.run.citing import cited
+from ciclope.core.run.outcome import KEPT_PROBLEMS, EnteOutcome, not_written
+from ciclope.core.run.staging import OLD, TMP, Staged, stage_outputs, write_outputs
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only by a run that records
     from ciclope.core.store.record import Record
     from ciclope.core.store.runlog import RunLog
-
-KEPT_PROBLEMS = 200  # problems an outcome carries back (the CLI shows 30): memory stays bounded by ente
-
-
-@attrs.frozen
-class EnteOutcome:
-    """What the runner keeps of one ente: a few figures and the first problems, never its Result."""
-
-    id: str
-    plugin: str
-    status: str  # "ok" | "errors" | "failed"
-    reason: str = ""
-    figures: dict = attrs.field(factory=dict)
-    problems: tuple[Problem, ...] = ()  # failed: the load problems; errors: the error violations (first KEPT_PROBLEMS)
-    problems_total: int = 0  # how many there were in all
-    record: Record | None = attrs.field(default=None, eq=False, repr=False)  # for the store; dropped once written
-    warnings: int = 0  # the ente's warnings (issue 42: the summary said «ok» and hid them)
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
@@ -75,63 +59,6 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     if cfg.national:  # recorded only when given, so the outputs of enti without it are unchanged
         origin["national"] = dict(cfg.national)
     return attrs.evolve(result, origin=origin)
-
-
-def write_outputs(
-    result: Result,
-    out: Path,
-    outputs: tuple[str, ...] | None = None,
-    document: bytes | None = None,
-    spare: bool = False,
-    meanwhile: Callable[[], object] | None = None,
-) -> Path:
-    """Write the outputs of one ente into ``out/<id>/`` atomically: results.json and the documents named
-    in ``outputs`` (default all; the others can be rendered later with ``ciclope report``), then
-    ``SHA256SUMS`` so ``ciclope verify`` notices an output edited afterwards. With ``spare`` (a process
-    of ``--jobs`` that no ente needs) a forked copy writes ``schede.xlsx`` meanwhile (:mod:`.forked`).
-    ``meanwhile`` (the store's record) runs after the documents and before the folder is published: while
-    the copy is still writing, if there is one; if it fails, nothing is published. ``document``: the bytes
-    of results.json when the caller has them already (:func:`results.dumps_bytes`), written as they are."""
-    from ciclope.core.output import results
-    from ciclope.core.reports import OUTPUTS, write_reports
-
-    out.mkdir(parents=True, exist_ok=True)
-    final = out / result.ente.id
-    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{result.ente.id}.", dir=out))
-    names = OUTPUTS if outputs is None else outputs
-    child = None
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)
-        if spare and "schede.xlsx" in names:
-            from ciclope.core.reports import xlsx
-            from ciclope.core.run import forked
-
-            child = forked.start(lambda: xlsx.write(result, tmp / "schede.xlsx"))
-            if child is not None:
-                names = tuple(n for n in names if n != "schede.xlsx")
-        (tmp / "results.json").write_bytes(results.dumps_bytes(result) if document is None else document)
-        write_reports(result, tmp, names)
-        if meanwhile is not None:
-            meanwhile()
-        if child is not None:
-            child.wait()
-        outroot.write_sums(tmp)
-        blocked = owned.ente_folder_problem(final)
-        if blocked:  # the folder changed while the ente ran: it is not replaced
-            raise CiclopeError([Problem(rule="output.ente_folder", file=str(final), message=blocked)])
-        owned.publish(tmp, final)
-    except BaseException:
-        if child is not None:
-            child.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return final
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @attrs.frozen
@@ -200,27 +127,33 @@ def _run_one(task: Task) -> EnteOutcome:
             problems=tuple(exc.problems[:KEPT_PROBLEMS]),
             problems_total=len(exc.problems),
         )
-    from ciclope.core.output import results
-
     document = results.dumps_bytes(result)
     records: list[Record] = []
 
     def keep_record() -> None:  # for the store: made while a forked copy writes schede.xlsx, if there is one
-        from ciclope.core.store.record import record_of
+        from ciclope.core.store.record import record_of  # SQLAlchemy: only for a run that records
 
         records.append(record_of(result, document))
 
+    staged = None
     try:
-        write_outputs(result, out, task.outputs, document, task.spare, keep_record if task.record else None)
+        if task.record:  # published once every ente is recorded, with the archive section (core/run/archive.py)
+            staged = stage_outputs(result, out, task.outputs, document, task.spare, keep_record, open_archive=True)
+        else:
+            write_outputs(result, out, task.outputs, document, task.spare)
     except CiclopeError as exc:  # the ente's folder became the user's while the ente ran
-        return _not_written(cfg, exc.problems[0])
+        return not_written(cfg.id, cfg.plugin, exc.problems[0])
     except OSError as exc:  # read-only output folder, full disk
         message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
-        return _not_written(cfg, Problem(rule="output.write", file=str(out), message=message))
+        return not_written(cfg.id, cfg.plugin, Problem(rule="output.write", file=str(out), message=message))
+    return _computed(cfg, result, records[0] if records else None, staged)
+
+
+def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: Staged | None) -> EnteOutcome:
+    """The outcome of an ente computed and written: its figures and its error violations."""
     errors = result.errors
     warnings = sum(1 for v in result.violations if not v.is_error)
     att = result.attestation
-    stored = records[0] if records else None
     figures = {
         "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),
         "attested": None if att is None or att.attested is None else float(att.attested),
@@ -236,15 +169,11 @@ def _run_one(task: Task) -> EnteOutcome:
             figures=figures,
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
-            record=stored,
+            record=record,
             warnings=warnings,
+            staged=staged,
         )
-    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=stored, warnings=warnings)
-
-
-def _not_written(cfg: EnteConfig, problem: Problem) -> EnteOutcome:
-    """An ente computed but whose outputs could not be written: failed, for that one reason."""
-    return EnteOutcome(cfg.id, cfg.plugin, "failed", problem.message, problems=(problem,), problems_total=1)
+    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=record, warnings=warnings, staged=staged)
 
 
 def money_figures(result: Result) -> dict:
@@ -293,13 +222,16 @@ def run_plan(
     timeout: float | None = None,
 ) -> list[EnteOutcome]:
     """Run the enti (``timeout``: seconds per ente, each in its own process; None: the default limit
-    with ``--jobs`` > 1, no process of its own otherwise; 0: never a process of its own); with ``log`` each ente is recorded in the results store as it finishes, and the
-    Relazioni get the store's trends and benchmark positions once every ente is in."""
+    with ``--jobs`` > 1, no process of its own otherwise; 0: never a process of its own). With ``log`` each
+    ente is recorded in the results store as it finishes, and its folder is published once every ente is
+    in: its Relazioni are rendered with the store's trends and benchmark positions (core/run/archive.py)."""
     enti = [plan.ente(i) for i in dict.fromkeys(only)] if only else list(plan.enti)
+    if log is not None:  # the store, and SQLAlchemy (0.25 s to import), only for a run that records
+        from ciclope.core.run import archive
     out = outroot.claim_phase(Path(out) if out else plan.output, until, [cfg.data for cfg in plan.enti])
     with outroot.locked(out):
         # The journal stays while the run works: found by the next run (which holds the lock, so this
-        # one is dead), it says that a kill may have left folders published but not recorded.
+        # one is dead), it says that a kill may have left enti recorded but their folders not published.
         previous = outroot.previous_journal(out)
         if log is not None:
             log.start()
@@ -310,50 +242,20 @@ def run_plan(
         try:
             limit = isolated.DEFAULT_TIMEOUT if timeout is None else timeout
             outcomes = _run_locked(plan, out, enti, until, jobs, progress, outputs, log, limit, timeout is not None)
+            if log is not None:
+                outcomes = archive.publish_all(outcomes, out, plan.year, jobs, log)
+            write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
             interrupted = False
         finally:
+            if interrupted:  # the folders already written but not yet published go
+                clean_leftovers(out, [cfg.id for cfg in enti], (TMP,))
             if log is not None:
                 log.finish(interrupted)
         if log is not None and log.store is not None and log.error is None:
             done = [o for o in outcomes if o.status != "failed" and o.id not in log.refused_ids]
-            _complete(log, out, plan.year, done, jobs)
+            archive.complete(log, out, plan.year, done)
         outroot.end_journal(out)
         return outcomes
-
-
-def _complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome], jobs: int) -> None:
-    """The Relazioni given the store's trends and positions, then every folder's digests anchored in it."""
-    from ciclope.core.store.sections import refresh_relazioni
-
-    assert log.store is not None, "called once the store is open"
-    try:
-        refresh_relazioni(log.store, out, year, done, jobs=jobs)
-    except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
-        log.error = f"andamento e confronto non aggiunti alle Relazioni: {type(exc).__name__}: {exc}"
-    log.anchor(out, done)
-    try:
-        log.notes += superseded_notes(log.store, year, [o.id for o in done])
-    except Exception:  # only a note: the store answered a moment ago, the site marks them anyway
-        pass
-
-
-def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
-    """Lines naming the later years' Relazioni whose trend this run of ``year`` has corrected (issue 36): they
-    are not rewritten here (they may be published); the portal marks them «superata da una correzione»."""
-    from ciclope.core.store import read
-
-    later = [c for c in store.current() if c.ente in set(enti) and year < c.year <= year + read.TREND_YEARS]
-    notes = []
-    for y in sorted({c.year for c in later}):
-        runs = {c.ente: c.run_id for c in later if c.year == y}
-        stale = sorted(e for e, years in read.corrections(store.engine, y, runs).items() if year in years)
-        if stale:
-            shown = ", ".join(stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
-            notes.append(
-                f"le Relazioni del {y} di {shown} riportano l'andamento prima di questa correzione del {year}: "
-                f"il portale le segna «superata da una correzione del {year}»; per aggiornarle rilancia il {y}"
-            )
-    return notes
 
 
 def _run_locked(
@@ -409,7 +311,6 @@ def _run_locked(
             outcomes.append(outcome)
             if progress:
                 progress(n, len(work), outcome)
-    write_summary(outcomes, out, None if log is None or log.run is None else log.shown)
     return outcomes
 
 
@@ -440,17 +341,14 @@ def largest_first(folders: list[Path]) -> list[int]:
     return sorted(range(len(folders)), key=lambda i: -sizes[i])
 
 
-TMP, OLD = ".ciclope-tmp.", ".ciclope-old."  # the prefixes of the hidden folders of a publication
-
-
-def clean_leftovers(out: Path, ids: list[str]) -> None:
+def clean_leftovers(out: Path, ids: list[str], prefixes: tuple[str, ...] = (TMP, OLD)) -> None:
     """Remove the hidden temporary folders an interrupted run may have left beside ``OUT/<id>/``: only
     real folders named with ciclope's own prefixes (a user's ``.git`` beside an ente ``git`` stays)."""
     if not out.is_dir():
         return
     wanted = set(ids)
     for p in out.iterdir():
-        for prefix in (TMP, OLD):
+        for prefix in prefixes:
             if p.name.startswith(prefix) and not p.is_symlink() and p.is_dir():
                 if p.name[len(prefix) :].rsplit(".", 1)[0] in wanted:
                     shutil.rmtree(p, ignore_errors=True)

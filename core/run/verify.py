@@ -10,18 +10,27 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ciclope.core.inputs import narrative
 from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.output import owned
 from ciclope.core.output.outroot import SUMS, check_sums, write_sums
+from ciclope.core.output.owned import marker_kind
 from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports import write_reports
+from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
+from ciclope.core.reports.public import write_pdf
 from ciclope.core.result import Result
+from ciclope.core.run.runner import TMP, compute
+from ciclope.core.tomlcompat import read_toml
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store (SQLAlchemy, 0.25 s to import) is loaded only when a folder names one
     from ciclope.core.store import Store
 
 
@@ -101,7 +110,6 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
         changed.append(f"file di input aggiunto dopo l'esecuzione: {name}")
     if changed:
         return recorded_text, recorded, None, changed
-    from ciclope.core.run.runner import compute
 
     national = audit.get("national", {}) if isinstance(audit.get("national", {}), dict) else {}
     params, problems = resolve_params(recorded["plugin"], recorded["year"], audit.get("overrides", {}), "", national)
@@ -128,7 +136,6 @@ def find_store(folder: Path, given: str | None = None) -> tuple[str | None, str]
     summary.json names (``folder`` an ente's folder or the root itself); else the one ``run`` would use for the
     cycle.toml that lists the ente's data folder (``[store] url``, else ``ciclope.db`` beside it: issue 37
     #25). ``(None, "")`` when none says."""
-    from ciclope.core.output.owned import marker_kind
 
     if given:
         return given, "indicato con --store"
@@ -149,7 +156,6 @@ def find_store(folder: Path, given: str | None = None) -> tuple[str | None, str]
 def _cycle_store(folder: Path) -> tuple[str | None, str]:
     """The store of the cycle.toml (in the data folder's parents) whose ``[[ente]]`` has the recorded data."""
     from ciclope.core.store import store_url
-    from ciclope.core.tomlcompat import read_toml
 
     try:
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
@@ -336,8 +342,6 @@ RERENDERED = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasp
 
 
 def _outside_archive(data: bytes) -> bytes:
-    from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
-
     start = data.find(ARCHIVE_START.encode())
     end = data.find(ARCHIVE_END.encode(), start + 1)
     return data if start < 0 or end < 0 else data[:start] + data[end:]
@@ -345,9 +349,6 @@ def _outside_archive(data: bytes) -> bytes:
 
 def rerendered(folder: Path, result: Any) -> list[str]:
     """A line for each document of ``folder`` that differs from the same document rendered again."""
-    import tempfile
-
-    from ciclope.core.reports import write_reports
 
     names = [n for n in RERENDERED if (folder / n).is_file() and not (folder / n).is_symlink()]
     if not names:
@@ -368,9 +369,6 @@ def rerendered(folder: Path, result: Any) -> list[str]:
 
 
 def _render_into(tmp: Path, result: Any, html_first: list[str], missing: tuple[str, ...], written: list[str]) -> None:
-    from ciclope.core.reports import write_reports
-    from ciclope.core.reports.public import write_pdf
-
     if html_first:
         write_reports(result, tmp, tuple(html_first))
     if "relazione-pubblica.pdf" in missing:
@@ -382,11 +380,6 @@ def _publish_with(here: Path, leave: set[str], fill: Callable[[Path], None]) -> 
     """The folder ``here`` replaced by a copy of it (less ``leave``) that ``fill`` completes: a kill leaves
     the old folder or the new one, never documents without their digests. The files kept are hard links
     where the system allows (never written in place: ``SHA256SUMS`` is copied)."""
-    import shutil
-    import tempfile
-
-    from ciclope.core.output import owned
-    from ciclope.core.run.runner import TMP
 
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{here.name}.", dir=here.parent))
     try:
@@ -415,7 +408,6 @@ def report(folder: Path, outputs: tuple[str, ...]) -> tuple[bool, list[str]]:
     recomputed from its recorded inputs, and new documents are written only if that gives the recorded
     results.json byte for byte — so they are identical to those of a full run. ``SHA256SUMS`` keeps the
     recorded digest of every existing file and gains the new ones."""
-    from ciclope.core.output import owned
 
     here = Path(folder)
     unfinished = owned.unrecorded_documents(here)  # a report interrupted: its documents written again

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
 from ciclope.core.site import cards, charts
-from ciclope.core.store import Current, Store, read
+from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
 
@@ -134,7 +136,6 @@ class Site:
         rows, calendar = [], []
         if jobs > 1 and len(self.enti) > 1:
             # one task per ente on a pool of processes, each with its own connection to the store
-            from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(
                 max_workers=jobs, initializer=_start_worker, initargs=(self.store.url, self.out, self.year, self.public)
@@ -163,34 +164,9 @@ class Site:
 
     def ente(self, c: Current, bench) -> tuple[dict, list[dict]]:
         doc = self.store.document(c.result_id)
-        folder = Path(c.output)
-        downloads = []
-        for name, label in FULL_DOWNLOADS:
-            if self.public and name not in PUBLIC_FILES:
-                continue
-            if (folder / name).is_file():
-                owned.copy_inside(self.out, f"enti/{c.ente}/{name}", folder / name)
-                downloads.append({"file": name, "label": label})
-        calendar = []
-        late = 0
-        today = dt.date.today()  # the portal is built on a day: an act not yet due is still to do
-        for d in sorted(doc.get("calendar", []), key=lambda d: (d["due"], d["act"])):
-            status = d.get("status") or "da verificare"
-            if status == "mancante" and dt.date.fromisoformat(d["due"]) >= today:
-                status = "da fare"
-            late += status in ("in ritardo", "mancante")
-            calendar.append(
-                {
-                    "due": fmt.date_it(dt.date.fromisoformat(d["due"])),
-                    "iso": d["due"],
-                    "act": d["act"],
-                    "status": status,
-                    "css": CALENDAR_CSS.get(status, "dafare"),
-                    "source": fmt.cite(d["source"], plugin_info(c.plugin).documents),
-                    "ente": c.ente,
-                    "name": c.name,
-                }
-            )
+        downloads = self.downloads(c)
+        calendar = ente_calendar(c, doc)
+        late = sum(d["status"] in ("in ritardo", "mancante") for d in calendar)
         history = len(self.by_ente[c.ente]) > 1
         t = trend(self.store, c.ente, self.year) if history else Trend(c.ente, (self.year,), ())
         people = self.store.people(c.result_id)
@@ -215,16 +191,6 @@ class Site:
             "downloads": downloads,
             "superseded": superseded(self.corrected.get(c.ente, [])),
         }
-        violations = [
-            {
-                "severity": v["severity"],
-                "label": "errore" if v["severity"] == "error" else "avviso",
-                "rule": v["rule"],
-                "message": v["message"],
-                "where": v["where"] or "",
-            }
-            for v in doc.get("violations", [])
-        ]
         context = dict(
             e=row,
             # blocks written as HTML by the Relazione's own macros, every value escaped there
@@ -235,7 +201,7 @@ class Site:
             if self.public
             else [(name, str(n)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))],
             calendar=calendar,
-            violations=[] if self.public else violations,
+            violations=[] if self.public else violation_rows(doc),
             people=[]
             if self.public
             else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year) for p in people],
@@ -245,6 +211,18 @@ class Site:
         if not self.public:
             self.person_pages(c, row, people)
         return row, [d for d in calendar if d["status"] != "fatto"]
+
+    def downloads(self, c: Current) -> list[dict]:
+        """The ente's documents copied into the portal (the public one: only those meant for publication)."""
+        folder = Path(c.output)
+        downloads = []
+        for name, label in FULL_DOWNLOADS:
+            if self.public and name not in PUBLIC_FILES:
+                continue
+            if (folder / name).is_file():
+                owned.copy_inside(self.out, f"enti/{c.ente}/{name}", folder / name)
+                downloads.append({"file": name, "label": label})
+        return downloads
 
     def status(self, c: Current) -> dict[str, str]:
         """The ente's outcome: its current result's, or the failure of a later run, which says that the
@@ -311,22 +289,6 @@ class Site:
     # -- comparisons --------------------------------------------------------------------------------
 
     def benchmark_page(self, bench) -> None:
-        def rows(d, percent: bool) -> list[dict]:
-            out = []
-            for ente, value in d.values:
-                pos = d.position(ente)
-                out.append(
-                    {
-                        "ente": ente,
-                        "name": self.names.get(ente, ente),
-                        "rank": pos.rank,
-                        "quartile": pos.quartile,
-                        "value": fmt.pct(value) if percent else fmt.decimal_it(value),
-                        "sort": f"{value:.6f}",
-                    }
-                )
-            return out
-
         performance = None
         if bench.performance is not None:
             d = bench.performance
@@ -335,49 +297,69 @@ class Site:
                 "median": fmt.pct(d.median),
                 "q1": fmt.pct(d.q1),
                 "q3": fmt.pct(d.q3),
-                "rows": rows(d, True),
+                "rows": self.ranked(d, True),
             }
-        indicators = []
-        for ind in bench.indicators:
-            d = ind.distribution
-            indicators.append(
-                {
-                    "key": ind.key,
-                    "name": ind.name,
-                    "direction": "più basso è meglio" if d.lower_is_better else "più alto è meglio",
-                    "chart": charts.strip(ind.name, d.values, d.q1, d.median, d.q3, percent=False),
-                    "median": fmt.decimal_it(round(d.median, 2)),
-                    "q1": fmt.decimal_it(round(d.q1, 2)),
-                    "q3": fmt.decimal_it(round(d.q3, 2)),
-                    "rows": rows(d, False),
-                }
-            )
-        differentiation = (
-            []
-            if self.public
-            else [
-                {
-                    "ente": d.ente,
-                    "name": self.names.get(d.ente, d.ente),
-                    "plugin": d.plugin,
-                    "top_level": d.top_level or fmt.NONE,
-                    "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
-                    "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
-                    "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
-                    "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
-                }
-                for d in bench.differentiation
-            ]
-        )
+        indicators = [
+            {
+                "key": ind.key,
+                "name": ind.name,
+                "direction": "più basso è meglio" if ind.distribution.lower_is_better else "più alto è meglio",
+                "chart": charts.strip(
+                    ind.name,
+                    ind.distribution.values,
+                    ind.distribution.q1,
+                    ind.distribution.median,
+                    ind.distribution.q3,
+                    percent=False,
+                ),
+                "median": fmt.decimal_it(round(ind.distribution.median, 2)),
+                "q1": fmt.decimal_it(round(ind.distribution.q1, 2)),
+                "q3": fmt.decimal_it(round(ind.distribution.q3, 2)),
+                "rows": self.ranked(ind.distribution, False),
+            }
+            for ind in bench.indicators
+        ]
         self.write(
             "benchmark.html",
             "benchmark.html",
             bench=bench,
             performance=performance,
             indicators=indicators,
-            differentiation=differentiation,
+            differentiation=[] if self.public else self.differentiation(bench),
             **self.common("", "benchmark", "Confronto tra enti"),
         )
+
+    def ranked(self, d, percent: bool) -> list[dict]:
+        """A distribution's enti with their rank and quartile."""
+        out = []
+        for ente, value in d.values:
+            pos = d.position(ente)
+            out.append(
+                {
+                    "ente": ente,
+                    "name": self.names.get(ente, ente),
+                    "rank": pos.rank,
+                    "quartile": pos.quartile,
+                    "value": fmt.pct(value) if percent else fmt.decimal_it(value),
+                    "sort": f"{value:.6f}",
+                }
+            )
+        return out
+
+    def differentiation(self, bench) -> list[dict]:
+        return [
+            {
+                "ente": d.ente,
+                "name": self.names.get(d.ente, d.ente),
+                "plugin": d.plugin,
+                "top_level": d.top_level or fmt.NONE,
+                "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
+                "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
+                "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
+                "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
+            }
+            for d in bench.differentiation
+        ]
 
 
 _WORKER: tuple[Site, Any] | None = None
@@ -385,7 +367,6 @@ _WORKER: tuple[Site, Any] | None = None
 
 def _start_worker(url: str, out: Path, year: int, public: bool) -> None:
     global _WORKER
-    from ciclope.core.store import open_store
 
     store = open_store(url)
     site = Site(store, out, year, public)
@@ -416,7 +397,6 @@ def build(store: Store, out: Path, year: int | None = None, public: bool = False
 def plugin_info(name: str):
     """The installed plugin's description (its documents' titles, its labels); an empty one when the plugin
     that wrote a stored result is no longer installed (its codes then read as written)."""
-    from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 
     return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 
@@ -476,3 +456,39 @@ def _unrecorded_problem(stale: list[Current]) -> Problem:
         ),
         source=SOURCE,
     )
+
+
+def ente_calendar(c: Current, doc: dict) -> list[dict]:
+    """The ente's deadlines by date, each with its status as of today."""
+    calendar = []
+    today = dt.date.today()  # the portal is built on a day: an act not yet due is still to do
+    for d in sorted(doc.get("calendar", []), key=lambda d: (d["due"], d["act"])):
+        status = d.get("status") or "da verificare"
+        if status == "mancante" and dt.date.fromisoformat(d["due"]) >= today:
+            status = "da fare"
+        calendar.append(
+            {
+                "due": fmt.date_it(dt.date.fromisoformat(d["due"])),
+                "iso": d["due"],
+                "act": d["act"],
+                "status": status,
+                "css": CALENDAR_CSS.get(status, "dafare"),
+                "source": fmt.cite(d["source"], plugin_info(c.plugin).documents),
+                "ente": c.ente,
+                "name": c.name,
+            }
+        )
+    return calendar
+
+
+def violation_rows(doc: dict) -> list[dict]:
+    return [
+        {
+            "severity": v["severity"],
+            "label": "errore" if v["severity"] == "error" else "avviso",
+            "rule": v["rule"],
+            "message": v["message"],
+            "where": v["where"] or "",
+        }
+        for v in doc.get("violations", [])
+    ]

@@ -11,6 +11,7 @@ import re
 from html import escape
 from typing import Any
 
+from ciclope.core.run.citing import cited
 from ciclope.core.run.explain import place, show, value_kind
 
 MAX_DEPTH = 8
@@ -133,6 +134,5 @@ def figures_page_html(trace: dict[str, dict], person_href=None) -> str:
 
 def _cited(source: str) -> str:
     """A figure's source by its documents' titles (every installed plugin's: the cards are the store's)."""
-    from ciclope.core.run.citing import cited
 
     return cited(source)

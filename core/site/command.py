@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from ciclope.core.output import owned
+
 EXIT_OK, EXIT_CONFIG = 0, 2
 
 
 def main(args: argparse.Namespace) -> int:
-    from ciclope.core.output import owned
+    # built by every command's parser: the store (SQLAlchemy, 0.25 s) and http.server (10 ms) only for `site`
     from ciclope.core.site.build import build
     from ciclope.core.store.commands import open_for, readable_store
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -95,7 +96,6 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def _plain_inside(path: str, root: str) -> bool:
     """Whether ``path`` is inside ``root`` through no link (a link planted in the site is never followed)."""
-    import os
 
     try:
         base = os.path.abspath(root)

@@ -9,25 +9,27 @@ import json
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ciclope.core.inputs.config import load_config
+from ciclope.core.nearest import hint
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.store import Store, open_store, redacted, schema, store_url
 from ciclope.core.store.benchmark import Benchmark
 from ciclope.core.store.engine import scrubbed
-from ciclope.core.store.history import plans, trend
-from ciclope.core.store.read import result_of_run, rows, runs_of
+from ciclope.core.store.history import Trend, plans, trend
+from ciclope.core.store.read import Current, result_of_run, rows, runs_of
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
 
 def open_for(args) -> Store:
     """The store of a cycle.toml (``--store`` wins), which must exist and hold results."""
-    from pathlib import Path
-
-    from ciclope.core.inputs.config import load_config
-
     if getattr(args, "config", None) is None:  # `ciclope site --store URL`: no cycle.toml needed
         if not args.store:
             raise CiclopeError(
@@ -97,8 +99,6 @@ def cmd_history(args) -> int:
     store = open_for(args)
     years = store.current(ente=args.ente)
     if not years:
-        from ciclope.core.nearest import hint
-
         near = hint(args.ente, {c.ente for c in store.latest()})
         print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}{near}", file=sys.stderr)
         return EXIT_ENTE
@@ -108,9 +108,14 @@ def cmd_history(args) -> int:
         return _history_objective(store, args, years)
     last = years[-1].year
     t = trend(store, args.ente, last, years=last - years[0].year + 1)  # every stored year, gaps included
+    _print(_history_doc(args.ente, years, t), _history_text(store, args.ente, years, t), args.json)
+    return EXIT_OK
+
+
+def _history_doc(ente: str, years: list[Current], t: Trend) -> dict:
     at = {y: i for i, y in enumerate(t.years)}
-    doc = {
-        "ente": args.ente,
+    return {
+        "ente": ente,
         "years": [
             {
                 "year": c.year,
@@ -129,6 +134,9 @@ def cmd_history(args) -> int:
         "missing_years": list(t.missing),
         "regulation_changes": [{"year": y, "from": a, "to": b} for y, a, b in t.changes],
     }
+
+
+def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> str:
     columns = ["Anno", "Regolamento", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
     body = [
         [
@@ -144,7 +152,7 @@ def cmd_history(args) -> int:
         ]
         for c in years
     ]
-    text = f"Ente {args.ente} ({years[-1].name}) — archivio {store.shown}\n\n" + grid(columns, body, {2, 3, 4, 5, 6, 7})
+    text = f"Ente {ente} ({years[-1].name}) — archivio {store.shown}\n\n" + grid(columns, body, {2, 3, 4, 5, 6, 7})
     for y, a, b in t.changes:
         text += f"\nDal {y} il regolamento applicato è cambiato: {a} → {b} (aree e indicatori possono differire).\n"
     if t.missing:
@@ -156,8 +164,7 @@ def cmd_history(args) -> int:
             [[r.ident, fmt_clip(r.label), *[fmt.pct(v) for v in r.values]] for r in areas],
             set(range(2, 2 + len(t.years))),
         )
-    _print(doc, text, args.json)
-    return EXIT_OK
+    return text
 
 
 def fmt_clip(text: str, width: int = 48) -> str:
@@ -261,8 +268,6 @@ def cmd_diff(args) -> int:
         return EXIT_CONFIG
     missing = [lab for lab, i in zip(labels, ids) if i is None]
     if missing:
-        from ciclope.core.nearest import hint
-
         known = ", ".join(f"n. {r['id']} ({r['year'] or 'fallita'})" for r in runs_of(store.engine, args.ente)[:10])
         near = "" if known else hint(args.ente, {c.ente for c in store.latest()})  # a mistyped id (issue 42)
         print(
@@ -340,8 +345,6 @@ def _card(p) -> dict | None:
 def _perf(store: Store, result_id: int, cur) -> float | None:
     if result_id in cur:
         return cur[result_id].performance
-    from sqlalchemy import select
-
     with store.engine.connect() as conn:
         return conn.execute(select(schema.results.c.performance).where(schema.results.c.id == result_id)).scalar_one()
 
@@ -467,49 +470,8 @@ def ends(rows: list[list[str]], every: bool) -> list[list[str]]:
 
 def bench_text(b: Benchmark, every: bool = False) -> str:
     out = [f"Confronto tra gli enti — anno {b.year}: {b.enti} enti con risultati completi nell'archivio\n"]
-    if b.performance is None:
-        out.append(f"Performance dell'ente: servono almeno 3 enti (presenti: {b.enti}).\n")
-    else:
-        d = b.performance
-        out.append(
-            f"Performance dell'ente: mediana {fmt.pct(d.median)}, primo quartile {fmt.pct(d.q1)}, "
-            f"terzo quartile {fmt.pct(d.q3)}"
-        )
-        out.append(
-            grid(
-                ["Pos.", "Ente", "Performance", "Quartile"],
-                ends(
-                    [
-                        [f"{p.rank}°", ente, fmt.pct(v), f"{p.quartile}°"]
-                        for ente, v in d.values
-                        if (p := d.position(ente))
-                    ],
-                    every,
-                ),
-                {0, 2},
-            )
-        )
-    if b.indicators:
-        out.append(f"Indicatori comuni ad almeno 3 enti: {len(b.indicators)}")
-        for ind in b.indicators:
-            d = ind.distribution
-            better = "più basso è meglio" if d.lower_is_better else "più alto è meglio"
-            out.append(
-                f"\n{ind.key} — {ind.name} ({better}): mediana {fmt.decimal_it(d.median, 2)}, "
-                f"quartili {fmt.decimal_it(d.q1, 2)} – {fmt.decimal_it(d.q3, 2)}"
-            )
-            out.append(
-                grid(
-                    ["Pos.", "Ente", "Valore"],
-                    ends(
-                        [[f"{p.rank}°", ente, fmt.decimal_it(v)] for ente, v in d.values if (p := d.position(ente))],
-                        every,
-                    ),
-                    {0, 2},
-                )
-            )
-    else:
-        out.append("Nessun indicatore comune ad almeno 3 enti (stesso codice o stesso nome).\n")
+    out += _bench_performance(b, every)
+    out += _bench_indicators(b, every)
     out.append(
         "\nDifferenziazione (quota di valutati al livello più alto del regolamento; rapporto tra gli importi pro capite delle fasce):"
     )
@@ -532,6 +494,34 @@ def bench_text(b: Benchmark, every: bool = False) -> str:
     return "\n".join(out)
 
 
+def _bench_performance(b: Benchmark, every: bool) -> list[str]:
+    if b.performance is None:
+        return [f"Performance dell'ente: servono almeno 3 enti (presenti: {b.enti}).\n"]
+    d = b.performance
+    ranked = [[f"{p.rank}°", ente, fmt.pct(v), f"{p.quartile}°"] for ente, v in d.values if (p := d.position(ente))]
+    return [
+        f"Performance dell'ente: mediana {fmt.pct(d.median)}, primo quartile {fmt.pct(d.q1)}, "
+        f"terzo quartile {fmt.pct(d.q3)}",
+        grid(["Pos.", "Ente", "Performance", "Quartile"], ends(ranked, every), {0, 2}),
+    ]
+
+
+def _bench_indicators(b: Benchmark, every: bool) -> list[str]:
+    if not b.indicators:
+        return ["Nessun indicatore comune ad almeno 3 enti (stesso codice o stesso nome).\n"]
+    out = [f"Indicatori comuni ad almeno 3 enti: {len(b.indicators)}"]
+    for ind in b.indicators:
+        d = ind.distribution
+        better = "più basso è meglio" if d.lower_is_better else "più alto è meglio"
+        out.append(
+            f"\n{ind.key} — {ind.name} ({better}): mediana {fmt.decimal_it(d.median, 2)}, "
+            f"quartili {fmt.decimal_it(d.q1, 2)} – {fmt.decimal_it(d.q3, 2)}"
+        )
+        ranked = [[f"{p.rank}°", ente, fmt.decimal_it(v)] for ente, v in d.values if (p := d.position(ente))]
+        out.append(grid(["Pos.", "Ente", "Valore"], ends(ranked, every), {0, 2}))
+    return out
+
+
 def main(args: argparse.Namespace) -> int:
     with readable_store(str(getattr(args, "store", None) or getattr(args, "config", None) or "")):
         return {"history": cmd_history, "diff": cmd_diff, "benchmark": cmd_benchmark}[args.command](args)
@@ -546,8 +536,6 @@ def _first_line(exc: BaseException) -> str:
 def readable_store(where: str) -> Iterator[None]:
     """A store the database cannot read (a damaged file, a file that is not a database, tables from
     elsewhere) as an Italian error naming it, never a traceback."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     try:
         yield
     except SQLAlchemyError as exc:

@@ -19,8 +19,10 @@ from sqlalchemy import (
     inspect,
     text,
 )
+from sqlalchemy.engine import make_url
 
 from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.store import schema
 
 DEFAULT_NAME = "ciclope.db"
 SOURCE = "docs/store.md"
@@ -111,7 +113,6 @@ def in_memory(url: str) -> bool:
     """Whether ``url`` names an SQLite database in memory, gone when the command ends."""
     if not url.startswith("sqlite"):
         return False
-    from sqlalchemy.engine import make_url
 
     try:
         parsed = make_url(url)
@@ -129,6 +130,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# Alembic (0.1 s to import) is loaded only to migrate an older store: a new one is created from the schema
+# and stamped, a current one only has its revision read (migrate).
 
 
 def alembic_config(connection):
@@ -213,8 +216,6 @@ def create_newest(engine: Engine) -> None:
 
 
 def _create_newest_in(connection) -> None:
-    from ciclope.core.store import schema
-
     version = Table(
         "alembic_version",
         MetaData(),

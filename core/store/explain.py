@@ -9,12 +9,11 @@ import json
 from pathlib import Path
 
 from ciclope.core.reports import fmt
+from ciclope.core.store import open_store
 from ciclope.core.store.engine import store_url
 
 
 def series_of(plan, cli_url: str | None, ente: str, kind: str, ident: str, year: int) -> list[tuple[int, float | None]]:
-    from ciclope.core.store import open_store
-
     url = store_url(plan.path, plan.store, cli_url)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
         return []

@@ -14,6 +14,7 @@ import json
 import attrs
 from sqlalchemy import select
 
+from ciclope.core.reports import fmt
 from ciclope.core.store import Store
 from ciclope.core.store import schema as s
 
@@ -181,7 +182,6 @@ def plans(store: Store, ente: str, year: int, only_ending: bool = True) -> list[
 
 def _shown(text: str | None) -> str:
     """A target or actual as stored (JSON) → as people read it."""
-    from ciclope.core.reports import fmt
 
     if text is None:
         return fmt.NONE

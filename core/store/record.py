@@ -231,77 +231,11 @@ def record_of(result: Result, document: str | bytes) -> Record:
     ente = result.ente
     org = result.org
     areas = tuple((aid, area.name, None if org is None else _f(org.areas.get(aid))) for aid, area in ente.areas.items())
-    # an objective is multi-year when one of its indicators is (a target in two years of the declared plan)
     ind_plan = {iid: _plan(ind.targets, ente.plan) for iid, ind in ente.indicators.items()}
-    obj_plan: dict[str, tuple[int, int]] = {}
-    for iid, ind in ente.indicators.items():
-        first, last = ind_plan[iid]
-        if first is not None and last is not None:
-            old = obj_plan.get(ind.objective)
-            obj_plan[ind.objective] = (first, last) if old is None else (min(old[0], first), max(old[1], last))
-    objectives = tuple(
-        (
-            oid,
-            o.kind,
-            o.title,
-            o.parent,
-            o.area,
-            None if org is None else _f(org.objectives.get(oid)),
-            *obj_plan.get(oid, (None, None)),
-        )
-        for oid, o in ente.objectives.items()
-    )
-    indicators = []
-    for iid, ind in ente.indicators.items():
-        out = None if org is None else org.indicators.get(iid)
-        actual = ind.actual if out is None else out.actual
-        target = ind.target if out is None else out.target
-        indicators.append(
-            (
-                iid,
-                ind.objective,
-                ind.name,
-                ind.type,
-                _text(target),
-                _text(actual),
-                _number(actual),
-                None if out is None else _f(out.achievement),
-                bool(out is not None and out.scored),
-                *ind_plan[iid],
-                ind.benchmark or None,
-            )
-        )
     units = tuple(
         (uid, u.name, u.parent, None if org is None else _f(org.units.get(uid))) for uid, u in ente.units.items()
     )
     ledger = result.ledger if (result.rewards is not None or result.positions is not None) else None
-    # each person's awards summed, and their first band, in one pass over the awards (in the ledger's
-    # order, as ledger.awards_of lists a person's): a look-up per person was a fifth of these rows
-    amounts: dict[str, Decimal] = {}
-    bands: dict[str, str] = {}
-    for a in ledger.awards if ledger is not None else ():
-        amounts[a.person] = amounts.get(a.person, _ZERO) + a.amount
-        if a.band and a.person not in bands:
-            bands[a.person] = a.band
-    scores = result.scores
-    people = []
-    for pid, p in ente.people.items():
-        score = scores.get(pid)
-        amount = amounts.get(pid)
-        people.append(
-            (
-                pid,
-                p.name,
-                p.role,
-                p.category,
-                p.unit,
-                None if score is None or score.score is None else float(score.score),
-                None if score is None else score.level,
-                result.status_of(pid),
-                bands.get(pid),
-                None if amount is None else f"{amount:.2f}",
-            )
-        )
     pools = (
         ()
         if ledger is None
@@ -313,11 +247,7 @@ def record_of(result: Result, document: str | bytes) -> Record:
     errors = sum(1 for v in result.violations if v.is_error)
     money: dict[str, str | None] = {k: None for k in ("allocated", "distributed", "residual")}
     if ledger is not None:
-        money = {
-            "allocated": f"{ledger.allocated:.2f}",
-            "distributed": f"{ledger.distributed:.2f}",
-            "residual": f"{ledger.residual:.2f}",
-        }
+        money = {k: f"{getattr(ledger, k):.2f}" for k in money}
     att = result.attestation
     return Record(
         ente=ente.id,
@@ -336,14 +266,93 @@ def record_of(result: Result, document: str | bytes) -> Record:
         warnings=len(violations) - errors,
         inputs=json.dumps(dict(ente.files), sort_keys=True),
         areas=areas,
-        objectives=objectives,
-        indicators=tuple(indicators),
+        objectives=_objectives(result, ind_plan),
+        indicators=_indicators(result, ind_plan),
         units=units,
-        people=tuple(people),
+        people=_people(result, ledger),
         pools=pools,
         violations=violations,
         **money,
     )
+
+
+def _objectives(result: Result, ind_plan: dict[str, tuple[int | None, int | None]]) -> tuple[tuple, ...]:
+    """An objective is multi-year when one of its indicators is (a target in two years of the declared plan)."""
+    ente, org = result.ente, result.org
+    obj_plan: dict[str, tuple[int, int]] = {}
+    for iid, ind in ente.indicators.items():
+        first, last = ind_plan[iid]
+        if first is not None and last is not None:
+            old = obj_plan.get(ind.objective)
+            obj_plan[ind.objective] = (first, last) if old is None else (min(old[0], first), max(old[1], last))
+    return tuple(
+        (
+            oid,
+            o.kind,
+            o.title,
+            o.parent,
+            o.area,
+            None if org is None else _f(org.objectives.get(oid)),
+            *obj_plan.get(oid, (None, None)),
+        )
+        for oid, o in ente.objectives.items()
+    )
+
+
+def _indicators(result: Result, ind_plan: dict[str, tuple[int | None, int | None]]) -> tuple[tuple, ...]:
+    org = result.org
+    indicators = []
+    for iid, ind in result.ente.indicators.items():
+        out = None if org is None else org.indicators.get(iid)
+        actual = ind.actual if out is None else out.actual
+        target = ind.target if out is None else out.target
+        indicators.append(
+            (
+                iid,
+                ind.objective,
+                ind.name,
+                ind.type,
+                _text(target),
+                _text(actual),
+                _number(actual),
+                None if out is None else _f(out.achievement),
+                bool(out is not None and out.scored),
+                *ind_plan[iid],
+                ind.benchmark or None,
+            )
+        )
+    return tuple(indicators)
+
+
+def _people(result: Result, ledger: Any) -> tuple[tuple, ...]:
+    """Each person's row. Their awards summed, and their first band, in one pass over the awards (in the
+    ledger's order, as ledger.awards_of lists a person's): a look-up per person was a fifth of these rows."""
+    amounts: dict[str, Decimal] = {}
+    bands: dict[str, str] = {}
+    for a in ledger.awards if ledger is not None else ():
+        amounts[a.person] = amounts.get(a.person, _ZERO) + a.amount
+        if a.band and a.person not in bands:
+            bands[a.person] = a.band
+    scores = result.scores
+    people = []
+    for pid, p in result.ente.people.items():
+        score = scores.get(pid)
+        amount = amounts.get(pid)
+        people.append(
+            (
+                pid,
+                p.name,
+                p.role,
+                p.category,
+                p.unit,
+                None if score is None or score.score is None else float(score.score),
+                None if score is None else score.level,
+                result.status_of(pid),
+                bands.get(pid),
+                None if amount is None else f"{amount:.2f}",
+            )
+        )
+    return tuple(people)
 
 
 def _f(value: Decimal | None) -> float | None:

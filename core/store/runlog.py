@@ -6,16 +6,19 @@ database error is kept in :attr:`RunLog.error`, and ``ciclope run`` says so and 
 
 from __future__ import annotations
 
+import hashlib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import attrs
+from sqlalchemy import select, update
 
-from ciclope.core.store import Store, write
+from ciclope.core.problems import CiclopeError
+from ciclope.core.store import Store, open_store, schema, write
+from ciclope.core.store.engine import redacted, scrubbed
 
 
 def ciclope_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("ciclope-pa")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -27,8 +30,6 @@ class RunLog:
     been accepted (a refused run leaves no store behind)."""
 
     def __init__(self, url: str, *, config: Path, year: int, until: str) -> None:
-        from ciclope.core.store.engine import redacted
-
         self.url = url
         self.shown = redacted(url)
         self.config, self.year, self.until = config, year, until
@@ -41,10 +42,6 @@ class RunLog:
         self.notes: list[str] = []  # what the command prints besides the store line (an earlier run killed)
 
     def start(self) -> None:
-        from ciclope.core.problems import CiclopeError
-        from ciclope.core.store import open_store
-        from ciclope.core.store.engine import scrubbed
-
         try:
             self.store = open_store(self.url)
             self.run = write.start_run(
@@ -99,24 +96,25 @@ class RunLog:
 
     def recover(self, out: Path, previous: dict) -> None:
         """An earlier run on ``out`` was killed (its journal is still there): close its store run as
-        interrupted and name the ente folders it published without recording them."""
+        interrupted and name the ente folders it published without recording them (an earlier ciclope
+        published each folder before recording it), and the enti it recorded without publishing their
+        folder (a run that records publishes once every ente is in the store: core/run/archive.py)."""
         note = f"l'esecuzione precedente in {out} (avviata {previous.get('started', '?')}) si è interrotta prima della fine"
         if self.store is None or self.error is not None:
             self.notes.append(note)
             return
         try:
             unrecorded = _unrecorded(self.store, out, previous, self.shown)
+            unpublished = _unpublished(self.store, out, previous, self.shown)
         except Exception as exc:
             self.error = _why(exc, self.url)
             return
         if unrecorded:
-            shown = ", ".join(unrecorded[:20]) + (f" e altri {len(unrecorded) - 20}" if len(unrecorded) > 20 else "")
-            note += (
-                f": cartelle pubblicate ma NON registrate nell'archivio: {shown}. Rilanciale con "
-                + " ".join(f"--ente {e}" for e in unrecorded[:5])
-                + (" …" if len(unrecorded) > 5 else "")
-            )
-        else:
+            note += f": cartelle pubblicate ma NON registrate nell'archivio: {_rerun(unrecorded)}"
+        if unpublished:
+            note += f"{';' if unrecorded else ':'} enti registrati nell'archivio ma con la cartella NON pubblicata: "
+            note += _rerun(unpublished)
+        if not unrecorded and not unpublished:
             note += ": ogni cartella che ha pubblicato è registrata nell'archivio"
         self.notes.append(note)
 
@@ -125,7 +123,6 @@ class RunLog:
         are complete: `verify` compares the files with them, out of the reach of who edits the folder."""
         if self.store is None or self.run is None or self.error is not None:
             return
-        from ciclope.core.store import schema
 
         rows = []
         for o in outcomes:
@@ -146,11 +143,6 @@ class RunLog:
 
 def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str]:
     """The ente folders of ``out`` written since the killed run began whose results.json is not in the store."""
-    import hashlib
-
-    from sqlalchemy import select, update
-
-    from ciclope.core.store import schema
 
     found = []
     with store.engine.begin() as conn:
@@ -172,9 +164,33 @@ def _unrecorded(store: Store, out: Path, previous: dict, shown: str) -> list[str
     return found
 
 
+def _unpublished(store: Store, out: Path, previous: dict, shown: str) -> list[str]:
+    """The enti the killed run recorded whose folder in ``out`` does not hold that result (not published yet)."""
+    if not isinstance(previous.get("run"), int) or previous.get("store") != shown:
+        return []
+    query = (
+        select(schema.run_enti.c.ente, schema.results.c.sha256)
+        .join(schema.results, schema.results.c.id == schema.run_enti.c.result)
+        .where(schema.run_enti.c.run == previous["run"])
+    )
+    with store.engine.connect() as conn:
+        recorded = conn.execute(query).all()
+    found = []
+    for ente, digest in sorted(recorded):
+        doc = out / ente / "results.json"
+        if not doc.is_file() or hashlib.sha256(doc.read_bytes()).hexdigest() != digest:
+            found.append(ente)
+    return found
+
+
+def _rerun(enti: list[str]) -> str:
+    """The enti named (the first 20) and the options that run them again (the first 5)."""
+    shown = ", ".join(enti[:20]) + (f" e altri {len(enti) - 20}" if len(enti) > 20 else "")
+    return f"{shown}. Rilanciale con " + " ".join(f"--ente {e}" for e in enti[:5]) + (" …" if len(enti) > 5 else "")
+
+
 def _why(exc: Exception, url: str) -> str:
     """The first line of a database error, with the URL's password masked (drivers may echo it)."""
-    from ciclope.core.store.engine import scrubbed
 
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return scrubbed(f"{type(exc).__name__}: {text[0] if text else ''}", url)

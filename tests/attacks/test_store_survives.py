@@ -75,29 +75,33 @@ def test_report_moves_the_anchor_with_the_documents(tmp_path):
     assert "identico" in cli("verify", folder).stdout
 
 
-def test_a_run_stopped_between_publishing_and_recording_is_named_next_time(tmp_path, monkeypatch, capsys):
+def test_a_run_stopped_while_recording_publishes_nothing_and_is_named_next_time(tmp_path, monkeypatch, capsys):
+    """A run that records publishes its folders once every ente is in the store: stopped while recording,
+    it leaves no folder (nor a staging one), and the next run names the ente it recorded but did not
+    publish, with the option that runs it again."""
     from ciclope.core.commands.cli import main
     from ciclope.core.store.runlog import RunLog
 
     cfg = _two_good(tmp_path)
     real = RunLog.add
 
-    def dies_after_buono(self, outcome, out):
+    def dies_at_altro(self, outcome, out):
         if outcome.id == "altro":
-            raise KeyboardInterrupt  # published, never recorded: what a kill leaves
+            raise KeyboardInterrupt  # buono recorded, altro not: what a kill while recording leaves
         return real(self, outcome, out)
 
-    monkeypatch.setattr(RunLog, "add", dies_after_buono)
+    monkeypatch.setattr(RunLog, "add", dies_at_altro)
     assert main(["run", str(cfg)]) == 130
-    assert (tmp_path / "out" / "altro" / "results.json").is_file()
-    assert (tmp_path / "out" / ".ciclope-running").is_file()
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [".ciclope-lock", ".ciclope-out", ".ciclope-running"]
     monkeypatch.setattr(RunLog, "add", real)
     capsys.readouterr()
-    assert main(["run", str(cfg), "--ente", "buono"]) == 0
+    assert main(["run", str(cfg), "--ente", "altro"]) == 0
     err = capsys.readouterr().err
     assert "si è interrotta prima della fine" in err
-    assert "cartelle pubblicate ma NON registrate nell'archivio: altro. Rilanciale con --ente altro" in err
-    assert not (tmp_path / "out" / ".ciclope-running").exists()
+    assert "enti registrati nell'archivio ma con la cartella NON pubblicata: buono. Rilanciale con --ente buono" in err
+    assert "NON registrate" not in err  # nothing was published unrecorded
+    assert not (out / ".ciclope-running").exists()
     con = sqlite3.connect(tmp_path / "ciclope.db")
     assert [r[0] for r in con.execute("select status from runs order by id")] == ["interrupted", "complete"]
     con.close()
@@ -128,9 +132,9 @@ def _published_since(out: Path, since: float) -> int:
 
 @pytest.mark.slow
 def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
-    """Killed right after its k-th ente folder appears (the moment between publishing and recording):
-    every folder published but not recorded is named by the next run, and every folder still verifies
-    against its own SHA256SUMS (a refresh is never half done)."""
+    """Killed right after its k-th ente folder appears: the run publishes once every ente is recorded, so
+    no folder is ever published unrecorded; the enti recorded but not yet published are named by the next
+    run, and every folder verifies against its own SHA256SUMS (each file was written once, before it)."""
     data = tmp_path / "dati"
     assert cli("synth", data, "--enti", "10", "--people", "40", "--plugin", "comunita_montane").returncode == 0
     cfg, out = data / "cycle.toml", data / "out"
@@ -149,24 +153,25 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
         proc.wait()
         assert (out / ".ciclope-running").exists(), k  # killed mid-run
         known = _recorded(backend)
-        unrecorded = sorted(
-            p.name
+        published = {
+            p.name: hashlib.sha256((p / "results.json").read_bytes()).hexdigest()
             for p in out.iterdir()
-            if not p.name.startswith(".")  # a temporary folder is not published
-            and (p / "results.json").is_file()
-            and hashlib.sha256((p / "results.json").read_bytes()).hexdigest() not in known
-        )
-        missed += bool(unrecorded)
+            if not p.name.startswith(".") and (p / "results.json").is_file()  # a temporary folder is not published
+        }
+        assert all(digest in known for digest in published.values()), k  # never published unrecorded
+        # every run computes the same results.json: an ente is unpublished while its folder is not there yet
+        unpublished = sorted(f"synth-{i:05d}" for i in range(10) if f"synth-{i:05d}" not in published)
+        missed += bool(unpublished)
         for p in out.iterdir():
             if not p.name.startswith(".") and p.is_dir():
                 assert outroot.check_sums(p) == [], (k, p.name)
         nxt = cli("run", cfg, "--ente", "synth-00000", "--store", backend)
         assert "si è interrotta prima della fine" in nxt.stderr, (k, nxt.stderr)
-        for name in unrecorded:
+        for name in unpublished:
             assert name in nxt.stderr, (k, name, nxt.stderr)
-        if not unrecorded:
+        if not unpublished:
             assert "ogni cartella che ha pubblicato è registrata" in nxt.stderr
-    assert missed > 0  # at least one kill landed between publishing a folder and recording it
+    assert missed > 0  # at least one kill landed between recording the enti and publishing them all
 
 
 def test_an_unreachable_store_for_the_anchor_is_said(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ciclope.core.conciliation import apply_appeals
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Block, Flag, Flags, Heading, Table, Text, Total, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
@@ -75,7 +76,6 @@ def conciliation(r: Result) -> list[Block]:
     ente = r.ente
     if not ente.appeals:
         return []
-    from ciclope.core.conciliation import apply_appeals
 
     # what each row did, as the cycle decided it (date order): applied, refused, or ignored and why
     effect = {e.appeal.row: e.effect for e in apply_appeals(ente)[1]}

@@ -1,0 +1,268 @@
+"""The second half of a run that records into the results store: publication with the archive section.
+
+Every ente of such a run is computed, recorded and written into its unpublished folder with its Relazioni
+left open at the archive section (:func:`.staging.stage_outputs`); the section compares the ente with the
+other enti of the run, so it is known only once all of them are in the store. Then each folder gets its
+section (:func:`ciclope.core.store.sections.archive_of`), its PDF and SHA256SUMS, and is published
+(:func:`.staging.publish`): every file is written once, and a folder appears only complete.
+
+A refused ente (another identity under its id), or a store that failed during the run, gets the
+placeholder instead; an ente whose folder cannot be published fails alone. With ``jobs`` > 1 the enti are
+shared among that many processes, each with its own connection to the store: in one process this step
+would be the serial tail of a ``--jobs`` run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import attrs
+
+from ciclope.core.output.outroot import SUMS, write_sums
+from ciclope.core.output.owned import publish as publish_folder
+from ciclope.core.output.workers import die_with_parent
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
+from ciclope.core.reports.public import write_pdf
+from ciclope.core.run.outcome import EnteOutcome, not_written
+from ciclope.core.run.staging import Staged, publish
+from ciclope.core.store import Store, open_store, read, store_url
+from ciclope.core.store.benchmark import Benchmark
+from ciclope.core.store.runlog import RunLog
+from ciclope.core.store.sections import ArchiveSource, archive_html, archive_of, archive_source
+
+NOT_ADDED = "andamento e confronto non aggiunti alle Relazioni"
+
+
+@attrs.frozen
+class Job:
+    """One folder to publish: its outcome's index and staging, and the ente whose section it gets (None:
+    the placeholder)."""
+
+    index: int
+    staged: Staged
+    ente: str | None
+
+
+@attrs.frozen
+class Done:
+    index: int
+    problem: Problem | None = None  # the folder could not be published
+    store_error: str = ""  # the store could not give the section: the placeholder stayed
+
+
+def publish_all(outcomes: list[EnteOutcome], out: Path, year: int, jobs: int, log: RunLog | None) -> list[EnteOutcome]:
+    """Publish every staged folder of ``outcomes``; the outcomes, those that could not be published failed."""
+    staged = [(i, o) for i, o in enumerate(outcomes) if o.staged is not None]
+    if not staged:
+        return outcomes
+    store = None if log is None or log.error is not None else log.store
+    source = None
+    if store is not None:
+        try:
+            source = archive_source(store, year)
+        except Exception as exc:  # the store went away after the run: the Relazioni keep their placeholder
+            assert log is not None
+            log.error = f"{NOT_ADDED}: {type(exc).__name__}: {exc}"
+    refused = set() if log is None else log.refused_ids
+    work = [Job(i, o.staged, None if source is None or o.id in refused else o.id) for i, o in staged if o.staged]
+    result = list(outcomes)
+    try:
+        for done in _publish(work, store, source, jobs):
+            if done.store_error and log is not None and log.error is None:
+                log.error = done.store_error
+            outcome = result[done.index]
+            result[done.index] = attrs.evolve(outcome, staged=None)
+            if done.problem is not None:
+                result[done.index] = not_written(outcome.id, outcome.plugin, done.problem)
+    finally:  # interrupted: no unpublished folder stays behind
+        for job in work:
+            shutil.rmtree(job.staged.folder, ignore_errors=True)
+    return result
+
+
+def _publish(work: list[Job], store: Store | None, source: ArchiveSource | None, jobs: int) -> Iterator[Done]:
+    if jobs <= 1 or len(work) < 2 * jobs:
+        yield from (publish_one(store, source, job) for job in work)
+        return
+    chunks = [work[i :: jobs * 4] for i in range(jobs * 4)]  # interleaved: big and small enti mixed
+    # the store's URL and the year's figures reach each worker once, as it starts (inherited by a forked one)
+    url = None if store is None else store.url
+    published: set[int] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(url, source)) as pool:
+            for finished in pool.map(_publish_chunk, [chunk for chunk in chunks if chunk]):
+                for done in finished:
+                    published.add(done.index)
+                    yield done
+    except BrokenProcessPool:  # a worker died (killed, out of memory): the rest are published here
+        yield from (publish_one(store, source, job) for job in work if job.index not in published)
+
+
+_WORKER: tuple[Store | None, ArchiveSource | None, str] = (None, None, "")  # a worker's store, figures, error
+
+
+def _start_worker(url: str | None, source: ArchiveSource | None) -> None:
+    """A publishing worker: dies with its parent and opens its own connection (a connection is never shared
+    between processes). A store it cannot open leaves its Relazioni with the placeholder, never unpublished."""
+    global _WORKER
+    die_with_parent()
+    try:
+        _WORKER = (None if url is None else open_store(url), source, "")
+    except Exception as exc:
+        _WORKER = (None, None, f"{NOT_ADDED}: {type(exc).__name__}: {exc}")
+
+
+def _publish_chunk(chunk: list[Job]) -> list[Done]:
+    store, source, error = _WORKER
+    found = [publish_one(store, source, job) for job in chunk]
+    if not error:
+        return found
+    return [attrs.evolve(done, store_error=error) if job.ente else done for done, job in zip(found, chunk)]
+
+
+def publish_one(store: Store | None, source: ArchiveSource | None, job: Job) -> Done:
+    """One folder given its section and published; what went wrong, for this ente only."""
+    body, store_error = None, ""
+    if job.ente is not None and store is not None and source is not None:
+        try:
+            body = archive_of(store, source, job.ente)
+        except Exception as exc:  # the store went away: this Relazione keeps its placeholder
+            store_error = f"{NOT_ADDED}: {type(exc).__name__}: {exc}"
+    try:
+        publish(job.staged, body)
+    except CiclopeError as exc:  # the ente's folder became the user's while the run worked
+        return Done(job.index, exc.problems[0], store_error)
+    except OSError as exc:  # read-only output folder, full disk, no Chromium for the PDF
+        folder = job.staged.final.parent
+        message = f"impossibile scrivere gli output in {folder}: {exc.strerror or exc}"
+        return Done(job.index, Problem(rule="output.write", file=str(folder), message=message), store_error)
+    except Exception as exc:  # a bug: this ente fails, the others are published
+        message = f"errore interno {type(exc).__name__}: {exc}"
+        return Done(job.index, Problem(rule="core.internal", message=message), store_error)
+    return Done(job.index, None, store_error)
+
+
+def complete(log: RunLog, out: Path, year: int, done: list[EnteOutcome]) -> None:
+    """Every published folder's digests anchored in the store, and the later years the run corrected."""
+    assert log.store is not None, "called once the store is open"
+    log.anchor(out, done)
+    try:
+        log.notes += superseded_notes(log.store, year, [o.id for o in done])
+    except Exception:  # only a note: the store answered a moment ago, the site marks them anyway
+        pass
+
+
+def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
+    """Lines naming the later years' Relazioni whose trend this run of ``year`` has corrected (issue 36): they
+    are not rewritten here (they may be published); the portal marks them «superata da una correzione»."""
+    later = [c for c in store.current() if c.ente in set(enti) and year < c.year <= year + read.TREND_YEARS]
+    notes = []
+    for y in sorted({c.year for c in later}):
+        runs = {c.ente: c.run_id for c in later if c.year == y}
+        stale = sorted(e for e, years in read.corrections(store.engine, y, runs).items() if year in years)
+        if stale:
+            shown = ", ".join(stale[:10]) + (f" e altri {len(stale) - 10}" if len(stale) > 10 else "")
+            notes.append(
+                f"le Relazioni del {y} di {shown} riportano l'andamento prima di questa correzione del {year}: "
+                f"il portale le segna «superata da una correzione del {year}»; per aggiornarle rilancia il {y}"
+            )
+    return notes
+
+
+# -- `ciclope report OUT/<ente> --store URL` ---------------------------------------------------------------
+# The command adds documents to a folder already published, then this puts the section into the Relazioni
+# it has just written (core/commands/cli.py calls the two in turn): a new folder replaces the published one.
+
+
+def refresh_folder(url: str, folder: Path) -> None:
+    """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes, spliced into the
+    Relazioni the command has just written (their folder is published already: it is replaced whole)."""
+    doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
+    store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))  # a file path is relative to here
+    try:
+        _refresh(store, Path(folder), doc["ente"], doc["year"], store.benchmark(doc["year"]))
+    finally:
+        store.close()
+
+
+def _refresh(store: Store, folder: Path, ente: str, year: int, bench: Benchmark) -> None:
+    names = [n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
+    if not names:
+        return
+    body = archive_html(store, ente, year, bench)
+    # A new folder beside the ente's, with the unchanged outputs linked in and the Relazioni, the PDF
+    # and SHA256SUMS written anew, then exchanged with it in one step: a kill leaves the old outputs or
+    # the new ones, each with its own SHA256SUMS, never Relazioni that SHA256SUMS does not describe.
+    tmp = Path(tempfile.mkdtemp(prefix=f".ciclope-tmp.{ente}.", dir=folder.parent))
+    try:
+        os.chmod(tmp, stat.S_IMODE(folder.stat().st_mode))
+        pdf = "relazione-pubblica.pdf"
+        for entry in os.scandir(folder):
+            if entry.name in names:
+                splice(Path(entry.path), body, tmp / entry.name)
+                shutil.copymode(entry.path, tmp / entry.name)
+            elif entry.name == SUMS or entry.name == pdf:
+                shutil.copy2(entry.path, tmp / entry.name)  # rewritten below: never a link to the old file
+            else:
+                _link_or_copy(Path(entry.path), tmp / entry.name)
+        changed = list(names)
+        if (tmp / pdf).is_file():
+            write_pdf(tmp / "relazione-pubblica.html", tmp / pdf)
+            changed.append(pdf)
+        write_sums(tmp, changed)
+        publish_folder(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:  # a file system without hard links
+        shutil.copy2(src, dest)
+
+
+def splice(path: Path, body: str, dest: Path | None = None) -> None:
+    """Put ``body`` between the archive markers of the Relazione in ``path``, working on its bytes: a
+    30,000-person ente's Relazione is ~12 MB, and decoding, slicing and encoding it as text held four
+    copies at once (+80 MB of peak memory, docs/performance.md). A Relazione without the markers (written
+    by an older ciclope) is copied as it is.
+
+    With ``dest`` the result is a new file there (``report`` builds a new folder, see :func:`_refresh`).
+    Without it a published Relazione is never rewritten in place (a kill would leave it
+    half-written): the new bytes go to a hidden file beside it, renamed over the name in one step, so the
+    name holds the old Relazione or the new one, whole."""
+    data = path.read_bytes()
+    start, end = data.find(ARCHIVE_START.encode()), data.find(ARCHIVE_END.encode())
+    if start < 0 or end < start:
+        if dest is not None:
+            dest.write_bytes(data)
+        return
+    at = start + len(ARCHIVE_START.encode())
+    if dest is None:
+        fd, name = tempfile.mkstemp(prefix=".ciclope-tmp.", dir=path.parent)
+        os.close(fd)
+    target = dest if dest is not None else Path(name)
+    try:
+        with open(target, "xb" if dest is not None else "r+b") as fh:
+            fh.write(memoryview(data)[:at])
+            fh.write(("\n" + body + "\n").encode("utf-8"))
+            fh.write(memoryview(data)[end:])
+            fh.truncate()
+        if dest is None:
+            shutil.copymode(path, target)
+            os.replace(target, path)
+    except BaseException:
+        if dest is None:
+            Path(target).unlink(missing_ok=True)
+        raise
