@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.commands.cli import main
@@ -29,6 +29,7 @@ def amounts(text: str) -> set[Decimal]:
 @pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people=st.integers(min_value=10, max_value=30), seed=st.integers(min_value=1, max_value=10_000))
+@example(people=14, seed=2941)  # Brescia: the PO result paid equals, by chance, two allocations' difference
 def test_art20_totals_always_and_no_withheld_amount_by_difference(tmp_path_factory, people, seed):
     folder = tmp_path_factory.mktemp("synth")
     assert main(["synth", str(folder), "--enti", "3", "--people", str(people), "--seed", str(seed)]) == 0
@@ -56,5 +57,7 @@ def test_art20_totals_always_and_no_withheld_amount_by_difference(tmp_path_facto
                 small |= {x.quantize(Decimal("0.01")) for x in (ln.total, ln.mean) if x}
         small -= budget
         assert not (shown & small), (ente.id, sorted(shown & small))
-        differences = {abs(a - b) for a in shown for b in shown if a != b}
+        # a difference of two allocations tells nothing about who received what: it only equals a withheld
+        # amount by chance (9468,46 − 5464,22 = 4004,24 in the example above); a paid figure takes part in each
+        differences = {abs(a - b) for a in shown for b in shown if a != b and not (a in budget and b in budget)}
         assert not (differences & small), (ente.id, sorted(differences & small)[:5])
