@@ -670,49 +670,6 @@ def test_the_trace_gives_each_figure_its_numbers_as_written_by_hand(encoder, mon
     assert b'"score:P1":[75,' in zlib.decompress(blob)  # an integral Decimal is written as an int, not 75.0
 
 
-def _splice_by_rewriting(path: Path, body: str) -> None:
-    """The reference: the whole file written again (what splice did before it wrote in place)."""
-    from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
-
-    data = path.read_bytes()
-    start, end = data.find(ARCHIVE_START.encode()), data.find(ARCHIVE_END.encode())
-    if start < 0 or end < start:
-        return
-    path.write_bytes(data[: start + len(ARCHIVE_START.encode())] + ("\n" + body + "\n").encode("utf-8") + data[end:])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "<p>prima</p><!--ciclope:archivio-->\n<p>segnaposto lungo, molto più lungo del nuovo</p>\n"
-        "<!--/ciclope:archivio--><p>dopo</p>\n",
-        "<!--ciclope:archivio--><!--/ciclope:archivio-->",  # nothing inside, nothing after
-        "<p>à</p><!--ciclope:archivio-->x<!--/ciclope:archivio-->" + "<p>coda</p>" * 1000,
-        "<p>senza segnaposto</p>",
-        "<!--/ciclope:archivio--> fine prima dell'inizio <!--ciclope:archivio-->",
-    ],
-)
-@pytest.mark.parametrize("body", ["", "<h3>Andamento</h3>", "<p>è lunga</p>" * 500])
-def test_splice_in_place_gives_the_file_a_rewrite_gives(tmp_path, text, body):
-    """Issue 18: the Relazione holds the bytes that writing it whole gives, for a section that grows,
-    shrinks or is empty, with or without anything after it, and a file without the markers is left as
-    it is. Spliced twice (a second `ciclope report`) it is still the same. Issue 37 #15: the name is
-    replaced by a new file (a new inode), never rewritten in place, and no temporary file is left."""
-    from ciclope.core.run.archive import splice
-
-    path, reference = tmp_path / "relazione.html", tmp_path / "reference.html"
-    path.write_text(text, encoding="utf-8")
-    reference.write_text(text, encoding="utf-8")
-    for again in (body, "<p>corto</p>"):
-        before = path.stat().st_ino
-        splice(path, again)
-        _splice_by_rewriting(reference, again)
-        assert path.read_bytes() == reference.read_bytes()
-        marked = 0 <= text.find("<!--ciclope:archivio-->") < text.find("<!--/ciclope:archivio-->")
-        assert (path.stat().st_ino != before) == marked  # a new file, or (no markers) the same one untouched
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reference.html", "relazione.html"]
-
-
 OTHER_OFFICE = """
 [cycle]
 year = 2021

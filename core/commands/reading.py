@@ -14,7 +14,7 @@ from ciclope.core.nearest import nearest
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import parse_outputs
-from ciclope.core.run.archive import refresh_folder
+from ciclope.core.run.archive import archive_of_folder
 from ciclope.core.run.citing import cited
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from ciclope.core.run.explain import KIND_NAMES, explain, suggest
@@ -110,25 +110,19 @@ def cmd_report(args) -> int:
         print(f"ciclope: {blocked}", file=sys.stderr)
         return EXIT_CONFIG
     _nearest_ente_folder(args.folder)
+    archive, unusable = _archive(args) if args.store else (None, "")
     try:
-        done, lines = report(args.folder, outputs)
+        done, lines = report(args.folder, outputs, archive)
     except OSError as exc:
         print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ENTE
     print("\n".join(lines))
-    if done and args.store and any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines):
-        try:
-            refresh_folder(args.store, args.folder)
-            print("andamento e posizionamento ripresi dall'archivio dei risultati")
-        except Exception as exc:  # the documents are written; the Relazione keeps its placeholder
-            why = exc.problems[0].message if isinstance(exc, CiclopeError) else str(getattr(exc, "orig", exc))
-            print(
-                f"ciclope: archivio {redacted(args.store)} non utilizzabile "
-                f"({scrubbed(why.splitlines()[0] if why else type(exc).__name__, args.store)}): "
-                "la Relazione resta senza andamento e posizionamento",
-                file=sys.stderr,
-            )
-            return EXIT_ENTE
+    relazioni = any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines)
+    if done and relazioni and archive is not None:
+        print("andamento e posizionamento ripresi dall'archivio dei risultati")
+    if done and relazioni and unusable:  # the documents are written; the Relazione keeps its placeholder
+        print(unusable, file=sys.stderr)
+        return EXIT_ENTE
     store = store_of(args.folder, args.store) if done else None
     try:
         if store is not None and reanchor(args.folder, store):  # verify compares with the new documents
@@ -142,6 +136,19 @@ def cmd_report(args) -> int:
         )
         return EXIT_ENTE
     return EXIT_OK if done else EXIT_ENTE
+
+
+def _archive(args) -> tuple[str | None, str]:
+    """The Relazioni's archive section from ``--store``, or why the store could not give it."""
+    try:
+        return archive_of_folder(args.store, args.folder), ""
+    except Exception as exc:  # noqa: BLE001 — the documents are still written, with the placeholder
+        why = exc.problems[0].message if isinstance(exc, CiclopeError) else str(getattr(exc, "orig", exc))
+        return None, (
+            f"ciclope: archivio {redacted(args.store)} non utilizzabile "
+            f"({scrubbed(why.splitlines()[0] if why else type(exc).__name__, args.store)}): "
+            "la Relazione resta senza andamento e posizionamento"
+        )
 
 
 def cmd_verify(args) -> int:

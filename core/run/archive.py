@@ -15,10 +15,7 @@ would be the serial tail of a ``--jobs`` run.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import stat
-import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,16 +23,11 @@ from pathlib import Path
 
 import attrs
 
-from ciclope.core.output.outroot import SUMS, write_sums
-from ciclope.core.output.owned import publish as publish_folder
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
-from ciclope.core.reports.public import write_pdf
 from ciclope.core.run.outcome import EnteOutcome, not_written
 from ciclope.core.run.staging import Staged, publish
 from ciclope.core.store import Store, open_store, read, store_url
-from ciclope.core.store.benchmark import Benchmark
 from ciclope.core.store.runlog import RunLog
 from ciclope.core.store.sections import ArchiveSource, archive_html, archive_of, archive_source
 
@@ -179,90 +171,15 @@ def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
 
 
 # -- `ciclope report OUT/<ente> --store URL` ---------------------------------------------------------------
-# The command adds documents to a folder already published, then this puts the section into the Relazioni
-# it has just written (core/commands/cli.py calls the two in turn): a new folder replaces the published one.
 
 
-def refresh_folder(url: str, folder: Path) -> None:
-    """``ciclope report OUT/<ente> --store URL``: the same section as ``ciclope run`` writes, spliced into the
-    Relazioni the command has just written (their folder is published already: it is replaced whole)."""
+def archive_of_folder(url: str, folder: Path) -> str:
+    """``ciclope report OUT/<ente> --store URL``: the archive section ``ciclope run`` gives the ente of
+    ``folder`` (its trend, plans and benchmark position from the store), for the Relazioni the command
+    renders: they are written once, with it, and their folder published once."""
     doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
     store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))  # a file path is relative to here
     try:
-        _refresh(store, Path(folder), doc["ente"], doc["year"], store.benchmark(doc["year"]))
+        return archive_html(store, doc["ente"], doc["year"], store.benchmark(doc["year"]))
     finally:
         store.close()
-
-
-def _refresh(store: Store, folder: Path, ente: str, year: int, bench: Benchmark) -> None:
-    names = [n for n in ("relazione.html", "relazione-pubblica.html") if (folder / n).is_file()]
-    if not names:
-        return
-    body = archive_html(store, ente, year, bench)
-    # A new folder beside the ente's, with the unchanged outputs linked in and the Relazioni, the PDF
-    # and SHA256SUMS written anew, then exchanged with it in one step: a kill leaves the old outputs or
-    # the new ones, each with its own SHA256SUMS, never Relazioni that SHA256SUMS does not describe.
-    tmp = Path(tempfile.mkdtemp(prefix=f".ciclope-tmp.{ente}.", dir=folder.parent))
-    try:
-        os.chmod(tmp, stat.S_IMODE(folder.stat().st_mode))
-        pdf = "relazione-pubblica.pdf"
-        for entry in os.scandir(folder):
-            if entry.name in names:
-                splice(Path(entry.path), body, tmp / entry.name)
-                shutil.copymode(entry.path, tmp / entry.name)
-            elif entry.name == SUMS or entry.name == pdf:
-                shutil.copy2(entry.path, tmp / entry.name)  # rewritten below: never a link to the old file
-            else:
-                _link_or_copy(Path(entry.path), tmp / entry.name)
-        changed = list(names)
-        if (tmp / pdf).is_file():
-            write_pdf(tmp / "relazione-pubblica.html", tmp / pdf)
-            changed.append(pdf)
-        write_sums(tmp, changed)
-        publish_folder(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def _link_or_copy(src: Path, dest: Path) -> None:
-    try:
-        os.link(src, dest)
-    except OSError:  # a file system without hard links
-        shutil.copy2(src, dest)
-
-
-def splice(path: Path, body: str, dest: Path | None = None) -> None:
-    """Put ``body`` between the archive markers of the Relazione in ``path``, working on its bytes: a
-    30,000-person ente's Relazione is ~12 MB, and decoding, slicing and encoding it as text held four
-    copies at once (+80 MB of peak memory, docs/performance.md). A Relazione without the markers (written
-    by an older ciclope) is copied as it is.
-
-    With ``dest`` the result is a new file there (``report`` builds a new folder, see :func:`_refresh`).
-    Without it a published Relazione is never rewritten in place (a kill would leave it
-    half-written): the new bytes go to a hidden file beside it, renamed over the name in one step, so the
-    name holds the old Relazione or the new one, whole."""
-    data = path.read_bytes()
-    start, end = data.find(ARCHIVE_START.encode()), data.find(ARCHIVE_END.encode())
-    if start < 0 or end < start:
-        if dest is not None:
-            dest.write_bytes(data)
-        return
-    at = start + len(ARCHIVE_START.encode())
-    if dest is None:
-        fd, name = tempfile.mkstemp(prefix=".ciclope-tmp.", dir=path.parent)
-        os.close(fd)
-    target = dest if dest is not None else Path(name)
-    try:
-        with open(target, "xb" if dest is not None else "r+b") as fh:
-            fh.write(memoryview(data)[:at])
-            fh.write(("\n" + body + "\n").encode("utf-8"))
-            fh.write(memoryview(data)[end:])
-            fh.truncate()
-        if dest is None:
-            shutil.copymode(path, target)
-            os.replace(target, path)
-    except BaseException:
-        if dest is None:
-            Path(target).unlink(missing_ok=True)
-        raise
