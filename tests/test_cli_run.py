@@ -104,7 +104,7 @@ def test_a_run_without_the_store_does_not_import_sqlalchemy():
 
     code = (
         "import sys\n"
-        "from ciclope.core.commands import cli\n"
+        "from ciclope.core.commands import cli, running\n"
         "from ciclope.core.run import runner\n"
         "cli.build_parser()\n"
         "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'\n"

@@ -12,9 +12,6 @@ from ciclope.core.reports.fmt import plural
 from ciclope.core.reports.public import chromium
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from ciclope.core.run.runner import compute, run_plan, summary_table
-from ciclope.core.store import store_url
-from ciclope.core.store.engine import in_memory
-from ciclope.core.store.runlog import RunLog
 
 FAILED_DETAILS = 20  # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
 
@@ -47,7 +44,7 @@ def cmd_run(args) -> int:
         return EXIT_CONFIG
     log = None if args.no_store else run_log(plan, args.store, args.until)
     if log is not None:
-        if in_memory(log.url):
+        if log.in_memory:
             print(
                 "ciclope: --store: un archivio SQLite in memoria non registrerebbe nulla: indica un file "
                 "(es. --store sqlite:///ciclope.db) o usa --no-store",
@@ -85,6 +82,10 @@ def cmd_run(args) -> int:
 def run_log(plan, cli_url: str | None, until: str):
     """The run's record in the results store (opened by the runner once the output folder is accepted; if
     the store cannot be used the run goes on and writes its files:)."""
+    # the store's modules, and SQLAlchemy with them, are imported only here: `run --no-store` never loads them
+    from ciclope.core.store import store_url
+    from ciclope.core.store.runlog import RunLog
+
     return RunLog(store_url(plan.path, plan.store, cli_url), config=plan.path, year=plan.year, until=until)
 
 

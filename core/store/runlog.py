@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.store import Store, open_store, schema, write
-from ciclope.core.store.engine import redacted, scrubbed
+from ciclope.core.store.engine import in_memory, redacted, scrubbed
 
 
 def ciclope_version() -> str:
@@ -51,6 +51,11 @@ class RunLog:
             self.error = scrubbed(exc.problems[0].message, self.url)
         except Exception as exc:  # the database refused (down, read-only, full): the run goes on without it
             self.error = _why(exc, self.url)
+
+    @property
+    def in_memory(self) -> bool:
+        """An in-memory SQLite store, which would record nothing a later command could read."""
+        return in_memory(self.url)
 
     @property
     def wants_records(self) -> bool:
