@@ -7,19 +7,16 @@ import sys
 from pathlib import Path
 
 from ciclope.core.output import owned
+from ciclope.core.site.build import build
+from ciclope.core.site.serve import check_port, serve
+from ciclope.core.store.commands import open_for, readable_store
 
 EXIT_OK, EXIT_CONFIG = 0, 2
 
 
 def main(args: argparse.Namespace) -> int:
-    # built by every command's parser: the store (SQLAlchemy, 0.25 s) and http.server (10 ms) only for `site`
-    from ciclope.core.site.build import build
-    from ciclope.core.store.commands import open_for, readable_store
-
     out: Path = args.out
     if args.serve:
-        from ciclope.core.site.serve import check_port
-
         check_port(args.port)  # before building: a bad port is a command-line error, not a late traceback
     # an internal site's folder never becomes a public one (its pages have names and amounts), nor
     # the reverse; a folder ciclope did not make is never written into
@@ -37,7 +34,5 @@ def main(args: argparse.Namespace) -> int:
         f"Sito {kind} del {built.year}: {built.enti} {'ente' if built.enti == 1 else 'enti'}, {built.pages} pagine in {out}/index.html"
     )
     if args.serve:
-        from ciclope.core.site.serve import serve
-
         serve(out, args.port)
     return EXIT_OK
