@@ -1,4 +1,4 @@
-"""Plugin managers: one fresh ``pluggy.PluginManager`` per ente, and a typed facade over its hooks.
+"""Plugin managers: one ``pluggy.PluginManager`` per plugin per process, and ``Hooks``, through which the core asks them.
 
 Plugins are found through the entry-point group ``ciclope.plugins`` (name → module), the built-in
 three included, so a third-party plugin installed with pip is selected by name like them.
@@ -375,14 +375,14 @@ class Hooks:
         return list(self._hook.ciclope_check_amendments(params=params, where=where) or ())
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
-        """:meth:`indicator_achievement` as ``achieve(indicator, measured, target, trace)``."""
+        """``ciclope_indicator_achievement`` as ``achieve(indicator, measured, target, trace)``, set up once."""
         call = _per_item(self._hook.ciclope_indicator_achievement, ("indicator", "measured", "target", "trace"))
         return lambda indicator, measured, target, trace: call(
             {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
         )
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
-        """:meth:`objective_achievement` as ``achieve(objective, parts, trace)``."""
+        """``ciclope_objective_achievement`` as ``achieve(objective, parts, trace)``, set up once."""
         call = _per_item(self._hook.ciclope_objective_achievement, ("objective", "parts", "trace"))
         return lambda objective, parts, trace: call({"objective": objective, "parts": parts, "trace": trace})
 
@@ -395,8 +395,8 @@ class Hooks:
         trace: Trace,
         attestation: Attestation | None = None,
     ) -> Callable[[Person, Sequence[EvaluationItem]], Score]:
-        """:meth:`individual_score` for each person of one ente, ``scorer(person, card)``: the ente's arguments
-        given once per ente."""
+        """``ciclope_individual_score`` for each person of one ente, ``scorer(person, card)``: the ente's
+        arguments given once per ente."""
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
         call = _per_item(self._hook.ciclope_individual_score, ("person", "card", *fixed))
         return lambda person, card: call({"person": person, "card": card, **fixed})
@@ -411,15 +411,17 @@ class Hooks:
         org: OrgPerformance,
         trace: Trace,
     ) -> Rewards:
-        """:meth:`rewards` as the plugin alone computes them, without the layers' wrappers: a layer that must
+        """``ciclope_rewards`` as the plugin alone computes them, without the layers' wrappers: a layer that must
         have the regulation split a different pool (the art. 69 set-aside) asks it through here, once."""
         hook = _view(self.pm, frozenset(_layer_plugins(self.pm, self.layers))).ciclope_rewards
         return hook(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=self)
 
     def individual_premium(self, *, params: Params) -> list[str]:
+        """``ciclope_individual_premium``: the pools that pay the individual premium (``[]``: none)."""
         return self._hook.ciclope_individual_premium(params=params) or []
 
     def premium_rankings(self, *, ente: Ente, params: Params) -> dict[str, list[str]] | None:
+        """``ciclope_premium_rankings``: ranking id → person ids, or None for the layer's default."""
         return self._hook.ciclope_premium_rankings(ente=ente, params=params)
 
 
