@@ -18,8 +18,9 @@ DEPENDENCIES = {"attrs"}  # the distribution's runtime dependencies a plugin may
 
 
 def foreign_imports(path: Path) -> list[str]:
-    """Imports of ``path`` that are neither ``ciclope.core`` itself, relative within its package, the
-    standard library nor a declared dependency."""
+    """Imports of ``path`` that are neither ``ciclope.core`` itself, its own plugin (relative within its
+    package, or by its absolute name from a sub-package), the standard library nor a declared dependency."""
+    own = f"ciclope.plugins.{path.relative_to(PLUGINS).parts[0]}" if len(path.relative_to(PLUGINS).parts) > 1 else ""
     bad = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -35,6 +36,8 @@ def foreign_imports(path: Path) -> list[str]:
         for name in names:
             top = name.split(".")[0]
             if name == "ciclope.core" and isinstance(node, ast.ImportFrom):
+                continue
+            if own and (name == own or name.startswith(own + ".")):
                 continue
             if top != "ciclope" and (top in sys.stdlib_module_names or top in DEPENDENCIES):
                 continue
@@ -58,13 +61,23 @@ def test_built_in_plugins_import_only_ciclope_core():
         ("import ciclope.core", ["x.py:1: ciclope.core"]),
         ("from ciclope.plugins.brescia import rules", ["x.py:1: ciclope.plugins.brescia"]),
         ("from ..brescia import rules", ["x.py:1: from ..brescia"]),
+        ("from ciclope.plugins.regolamento.pay import parts", ["x.py:1: ciclope.plugins.regolamento.pay"]),
         ("import numpy", ["x.py:1: numpy"]),
     ],
 )
 def test_the_import_check_itself(tmp_path, monkeypatch, source, verdict):
+    # x.py stands beside the plugins, in none of them: even an absolute name of a plugin is foreign to it
     monkeypatch.setattr(sys.modules[__name__], "PLUGINS", tmp_path)
     (tmp_path / "x.py").write_text(source)
     assert foreign_imports(tmp_path / "x.py") == verdict
+
+
+def test_a_plugin_imports_itself_by_name_from_its_sub_packages(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "PLUGINS", tmp_path)
+    (tmp_path / "mine" / "pay").mkdir(parents=True)
+    mine = tmp_path / "mine" / "pay" / "x.py"
+    mine.write_text("from ciclope.plugins.mine.read import load\nfrom ciclope.plugins.other import rules\n")
+    assert foreign_imports(mine) == ["mine/pay/x.py:2: ciclope.plugins.other"]
 
 
 def test_everything_exported_exists():

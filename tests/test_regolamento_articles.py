@@ -11,9 +11,9 @@ from pathlib import Path
 import attrs
 
 from ciclope.core.commands.cli import main
-from ciclope.plugins.regolamento import articles as art
-from ciclope.plugins.regolamento.load import load
-from ciclope.plugins.regolamento.spec import Premium, Regulation, key
+from ciclope.plugins.regolamento.format.spec import Premium, Regulation, key
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say import articles as art
 
 from helpers import run_declared
 

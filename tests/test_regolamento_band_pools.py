@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import Person, money
-from ciclope.plugins.regolamento import premium, shapes
-from ciclope.plugins.regolamento.load import load
-from ciclope.plugins.regolamento.spec import BandShare, Premium
+from ciclope.plugins.regolamento.format.spec import BandShare, Premium
+from ciclope.plugins.regolamento.pay import premium, shapes
+from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, one_unit_comune, run_declared
 

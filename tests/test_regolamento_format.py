@@ -13,9 +13,9 @@ import pytest
 
 from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
-from ciclope.plugins.regolamento import schemagen
-from ciclope.plugins.regolamento.lines import key_lines
-from ciclope.plugins.regolamento.load import load
+from ciclope.plugins.regolamento.format import schemagen
+from ciclope.plugins.regolamento.read.lines import key_lines
+from ciclope.plugins.regolamento.read.load import load
 
 DEMO = Path(schemagen.__file__).parent / "demo"
 
@@ -181,7 +181,7 @@ def test_key_lines_of_tables_arrays_and_inline_tables():
 
 def test_the_shipped_schema_is_the_generated_one():
     assert schemagen.SHIPPED.read_text(encoding="utf-8") == schemagen.text(), (
-        "rigenera: python -m ciclope.plugins.regolamento.schemagen > plugins/regolamento/regolamento.schema.json"
+        "rigenera: python -m ciclope.plugins.regolamento.format.schemagen > plugins/regolamento/regolamento.schema.json"
     )
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ciclope.core import labels, model
-from ciclope.plugins.regolamento import grades
-from ciclope.plugins.regolamento.load import load
+from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, run_declared
 

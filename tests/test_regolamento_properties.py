@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import Person
-from ciclope.plugins.regolamento import premium, shapes
-from ciclope.plugins.regolamento.spec import BandShare, Premium
+from ciclope.plugins.regolamento.format.spec import BandShare, Premium
+from ciclope.plugins.regolamento.pay import premium, shapes
 
 D = Decimal
 METHODS = {

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ciclope.core.run.explain import explain
-from ciclope.plugins.regolamento.load import load
+from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, one_unit_comune, run_declared
 

@@ -3,7 +3,7 @@ comportamenti, altrimenti una fascia sotto». Every level and amount by hand."""
 
 from __future__ import annotations
 
-from ciclope.plugins.regolamento.load import load
+from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, one_unit_comune, run_declared
 

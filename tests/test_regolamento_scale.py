@@ -3,7 +3,7 @@ the file in the card's points, read as the 0–100 score reads them. Every level
 
 from __future__ import annotations
 
-from ciclope.plugins.regolamento.load import load
+from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, one_unit_comune, run_declared
 

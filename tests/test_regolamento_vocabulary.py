@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from test_regolamento_from_docs import REGULATION, files
 
-from ciclope.plugins.regolamento import vocabulary
+from ciclope.plugins.regolamento.format import vocabulary
 
 SANCTION = """
 [[esclusioni]]

@@ -1,14 +1,16 @@
 """Plugin `regolamento`: an ente's SMVP declared in a TOML file, without Python (docs/regolamento.md).
 
 ``cycle.toml`` names the file per ente (``[[ente]] plugin = "regolamento"``, ``regolamento = "FILE.toml"``);
-many enti may share one. The format is declared once in :mod:`.spec`, read and checked by :mod:`.reader`
-and :mod:`.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, :mod:`.schemagen`). The hook
+many enti may share one. The format is declared once in :mod:`format.spec`, read and checked by :mod:`read.reader`
+and :mod:`read.consistency`, shipped as a JSON Schema (``regolamento.schema.json``, :mod:`format.schemagen`). The hook
 implementations are the ``@hookimpl`` functions of :mod:`.rules`.
 """
 
 from ciclope.core import COMPARTO_PER_ENTE
 
-from . import annex, rules, synth  # noqa: F401  (hook modules, registered by the core)
+# the hook modules, registered by the core with the hooks each defines
+from ciclope.plugins.regolamento import rules, synth  # noqa: F401
+from ciclope.plugins.regolamento.say import annex  # noqa: F401
 
 NAME = "regolamento"
 # each regulation names its comparto ([atto] comparto): the layer of that comparto runs for its enti only

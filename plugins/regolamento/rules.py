@@ -29,31 +29,18 @@ from ciclope.core import (
     money,
     scoring,
 )
-
-from . import (
-    access,
-    amend,
-    attestedfund,
-    coverage,
-    grades,
-    objectives,
-    parts,
-    positioncheck,
-    positions,
-    positionshare,
-    rankings,
-    requirements,
-    resultpay,
-    unitpart,
-    vocabulary,
-)
-from .assumed import missing_acts
-from .consistency import day_month
-from .eligibility import cite
-from .load import PARAM, changes_of, declared, load, parsed, regulation_of
-from .reader import SOURCE
-from .shapes import Outcome
-from .spec import GradeWeights, Regulation, Step, Weights
+from ciclope.plugins.regolamento.check import coverage, positioncheck
+from ciclope.plugins.regolamento.format import grades, vocabulary
+from ciclope.plugins.regolamento.format.acts import day_month
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import GradeWeights, Regulation, Step, Weights
+from ciclope.plugins.regolamento.pay import access, attestedfund, parts, positions, positionshare, rankings, resultpay
+from ciclope.plugins.regolamento.pay.shapes import Outcome
+from ciclope.plugins.regolamento.read import amend
+from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
+from ciclope.plugins.regolamento.read.reader import SOURCE
+from ciclope.plugins.regolamento.say.assumed import missing_acts
+from ciclope.plugins.regolamento.score import objectives, requirements, unitpart
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
@@ -67,7 +54,7 @@ def check_params(params: Params) -> list[Problem]:
 
 @hookimpl(specname="ciclope_check_amendments")
 def check_amendments(params: Params, where: str) -> list[Problem]:
-    """Single numbers of the regulation changed by dotted keys (:mod:`.amend`): every wrong key at once, naming
+    """Single numbers of the regulation changed by dotted keys (:mod:`read.amend`): every wrong key at once, naming
     the file that wrote it; then the amended regulation against the rules between keys."""
     changes = changes_of(params)
     data = parsed(params[PARAM])

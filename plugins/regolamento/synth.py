@@ -6,8 +6,7 @@ from __future__ import annotations
 import random
 
 from ciclope.core import SynthData, hookimpl
-
-from .resultpay import POSITION
+from ciclope.plugins.regolamento.pay.resultpay import POSITION
 
 SANCTIONS = ("rimprovero_verbale", "rimprovero_scritto", "multa")
 

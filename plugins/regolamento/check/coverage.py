@@ -1,0 +1,76 @@
+"""The tables of numbers by grade cover every grade of people.csv: a category of a person that a declared table
+(``[[punteggio.categorie]]`` for its roles, ``[premio] parametri`` for the premium's) lacks is an error naming
+the category, the people, people.csv and the table's key and line in the regulation; never a silent default."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ciclope.core import Ente, Person, Problem
+from ciclope.plugins.regolamento.format.grades import code
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.read.lines import key_lines, line_of
+from ciclope.plugins.regolamento.read.load import source
+from ciclope.plugins.regolamento.read.reader import shown
+
+
+def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
+    """A category of people.csv that a declared table of numbers by grade lacks: one error per table and
+    category, naming the people, people.csv and the table's key and line in the regulation."""
+    tables: list[tuple[str, str, set[str], list[str]]] = []  # (key, fonte, roles, declared grades)
+    if reg.score is not None and reg.score.grades:
+        roles = {r for g in reg.score.grades for r in g.roles}
+        for role in sorted(roles):
+            declared = [name for g in reg.score.grades if role in g.roles for name in g.grades]
+            tables.append(("punteggio.categorie", reg.score.source, {role}, declared))
+    pr = reg.premium
+    if pr is not None and pr.grade_factors:
+        tables.append(("premio.parametri", pr.source, set(pr.roles), list(pr.grade_factors)))
+    if not tables:
+        return []
+    where = _where(path_text)
+    out = []
+    for key, fonte, roles, names in tables:
+        codes = {code(name) for name in names}
+        lacking: dict[str, list[Person]] = {}
+        for person in ente.people.values():
+            if person.role in roles and person.category not in codes:
+                lacking.setdefault(person.category or "", []).append(person)
+        out += [_problem(reg, ente, key, fonte, grade, people, names, where) for grade, people in lacking.items()]
+    return out
+
+
+def _problem(
+    reg: Regulation,
+    ente: Ente,
+    key: str,
+    fonte: str,
+    grade: str,
+    people: list[Person],
+    declared: Iterable[str],
+    where: tuple[str, Mapping[str, int]],
+) -> Problem:
+    file, lines = where
+    line = line_of(dict(lines), f"{key}[0]" if key == "punteggio.categorie" else key)  # the first table of them
+    at = f"{file}, riga {line}" if line is not None else file
+    ids = ", ".join(p.id for p in people[:5]) + (f" e altri {len(people) - 5}" if len(people) > 5 else "")
+    what = f"la categoria {grade!r}" if grade else "la categoria (vuota)"
+    return Problem(
+        rule="regolamento.categoria",
+        source=cite(reg, fonte),
+        file=ente.file_of("people"),
+        row=people[0].row,
+        column="category",
+        message=f"{what} di {ids} non è in {key} del regolamento ({at}): categorie dichiarate "
+        f"{', '.join(declared)}; aggiungi la categoria alla tabella o correggi la colonna category",
+    )
+
+
+def _where(path_text: str) -> tuple[str, dict[str, int]]:
+    """The regulation's file as people name it, and the lines of its keys."""
+    try:
+        path, text = source(path_text)
+    except (OSError, UnicodeDecodeError):
+        return path_text, {}
+    return shown(path), key_lines(text)

@@ -1,0 +1,94 @@
+"""positions.csv against the declared [posizioni]: a column for every criterion and none unknown, every rating
+between 1 and the scale, ids written once, holders that are people of people.csv. Every problem at once,
+naming the file, row and column."""
+
+from __future__ import annotations
+
+from ciclope.core import Ente, Problem
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.pay.positions import FILE
+from ciclope.plugins.regolamento.read.blocks import FIXED
+
+
+def problems(reg: Regulation, ente: Ente) -> list[Problem]:
+    rows = ente.table(FILE)
+    pw = reg.positions
+    if pw is None:
+        if not rows:
+            return []
+        message = "positions.csv c'è ma il regolamento non dichiara [posizioni]: le posizioni non sono pesate"
+        return [Problem.at(ente, "regolamento.posizioni", message, cite(reg, "[posizioni]"), FILE, 1, "", "warning")]
+    source = cite(reg, pw.source)
+    out = []
+    if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
+        name = reg.result_pay.fund
+        message = (
+            f"[funds] {name} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
+            f"{pw.fund}; togli {name} da [funds] (non sarebbe usato)"
+        )
+        out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
+                           message=message))  # fmt: skip
+    if not rows:
+        message = (
+            "il regolamento dichiara [posizioni] ma manca positions.csv (colonne id, title, unit, holder e una per "
+            f"criterio: {', '.join(c.code for c in pw.criteria)}): nessuna posizione pesata"
+        )
+        return [*out, Problem(rule="regolamento.posizioni", source=source, file="positions.csv", message=message)]
+    return out + columns(reg, ente) + cells(reg, ente)
+
+
+def columns(reg: Regulation, ente: Ente) -> list[Problem]:
+    """A criterion without its column, a column that is no criterion (a typo of a code, with the nearest)."""
+    pw = reg.positions
+    assert pw is not None
+    header = list(ente.table(FILE)[0].values)
+    codes = [c.code for c in pw.criteria]
+    out = []
+    for c in pw.criteria:
+        if c.code not in header:
+            message = (
+                f"manca la colonna {c.code!r} del criterio «{c.name}» di [posizioni]: aggiungila con la valutazione "
+                f"di ogni posizione (da 1 a {pw.scale})"
+            )
+            out.append(
+                Problem.at(ente, "regolamento.posizioni_colonna", message, cite(reg, pw.source), FILE, 1, c.code)
+            )
+    for col in header:
+        if col not in FIXED and col not in codes:
+            message = (
+                f"colonna sconosciuta {col!r}{nearest(col, codes)}: le colonne sono {', '.join(FIXED)} e i codici "
+                f"dei criteri di [posizioni] ({', '.join(codes)}); le colonne aggiuntive vanno prefissate x_"
+            )
+            out.append(Problem.at(ente, "regolamento.posizioni_colonna", message, cite(reg, pw.source), FILE, 1, col))
+    return out
+
+
+def cells(reg: Regulation, ente: Ente) -> list[Problem]:
+    """Every rating in 1..scala, every id once, every holder a person."""
+    pw = reg.positions
+    assert pw is not None
+    source = cite(reg, pw.source)
+    out = []
+    seen: set[str] = set()
+    for r in ente.table(FILE):
+        pid = str(r["id"])
+        if pid in seen:
+            out.append(Problem.at(ente, "regolamento.posizioni", f"la posizione {pid} è già scritta", source, FILE,
+                                  r.row, "id"))  # fmt: skip
+        seen.add(pid)
+        for c in pw.criteria:
+            rating = r[c.code]
+            if c.code in r.values and (rating is None or rating > pw.scale):
+                shown = "vuota" if rating is None else f"{rating}, oltre la scala"
+                message = f"posizione {pid}: la valutazione del criterio {c.code} è {shown}: va da 1 a {pw.scale}"
+                out.append(Problem.at(ente, "regolamento.posizioni_valutazione", message, source, FILE, r.row, c.code))
+        if r["start"] is not None and r["end"] is not None and r["end"] < r["start"]:
+            message = f"posizione {pid}: l'incarico finisce ({r['end']}) prima di iniziare ({r['start']})"
+            out.append(Problem.at(ente, "regolamento.posizioni_incarico", message, source, FILE, r.row, "end"))
+        holder = r["holder"]
+        if holder and holder not in ente.people:
+            message = f"posizione {pid}: il titolare {holder!r} non è in people.csv: la posizione non è pagata"
+            out.append(Problem.at(ente, "regolamento.posizioni_titolare", message, source, FILE, r.row, "holder"))
+    return out

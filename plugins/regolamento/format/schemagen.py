@@ -1,0 +1,174 @@
+"""The JSON Schema of the format, generated from :mod:`format.spec` (so editors complete and check a regulation).
+
+The shipped file ``regolamento.schema.json`` at the plugin's root is this output; a test keeps them equal.
+Regenerate it with ``python -m ciclope.plugins.regolamento.format.schemagen > plugins/regolamento/regolamento.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ciclope.plugins.regolamento.format.spec import FORMATS, Regulation
+
+SHIPPED = Path(__file__).parent.parent / "regolamento.schema.json"  # at the package root, where editors find it
+NUMBER = {"type": "number"}
+
+
+def schema() -> dict[str, Any]:
+    root = table_schema(Regulation)
+    root["properties"]["formato"]["enum"] = list(FORMATS)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ciclope.example/regolamento.schema.json",
+        "title": "Regolamento dichiarato (SMVP) per ciclope, formati " + " e ".join(map(str, FORMATS)),
+        **root,
+    }
+
+
+def table_schema(cls: type) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    required = []
+    for f in attrs.fields(cls):
+        meta = f.metadata
+        props[meta["toml"]] = key_schema(meta)
+        if meta["required"]:
+            required.append(meta["toml"])
+    out: dict[str, Any] = {"type": "object", "description": (cls.__doc__ or "").strip()}
+    out["properties"] = props
+    out["additionalProperties"] = False
+    if required:
+        out["required"] = required
+    return out
+
+
+def key_schema(meta: Any) -> dict[str, Any]:
+    kind = meta["kind"]
+    out: dict[str, Any]
+    if kind == "table":
+        out = table_schema(meta["table"])
+    elif kind == "tables":
+        out = {"type": "array", "items": table_schema(meta["table"])}
+    elif kind in ("number", "money"):
+        out = (
+            {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]} if kind == "money" else dict(NUMBER)
+        )
+        out.update(_bounds(meta))
+    elif kind == "int":
+        out = {"type": "integer"}
+    elif kind == "bool":
+        out = {"type": "boolean"}
+    elif kind == "date":
+        out = {"type": "string", "format": "date"}
+    elif kind == "texts":
+        item: dict[str, Any] = {"type": "string"}
+        if meta["choices"]:
+            item["enum"] = list(meta["choices"])
+        out = {"type": "array", "items": item}
+    elif kind == "numbers":
+        out = {"type": "object", "additionalProperties": {"type": "number", **_bounds(meta)}}
+    elif kind == "labels":
+        out = {"type": "object", "additionalProperties": {"type": "string"}}
+    else:
+        out = {"type": "string", "minLength": 1}
+        if meta["choices"]:
+            out = {"type": "string", "enum": list(meta["choices"])}
+    out["description"] = meta["doc"]
+    return out
+
+
+def _bounds(meta: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if meta["lo"] is not None:
+        out["minimum"] = int(meta["lo"]) if meta["lo"] == int(meta["lo"]) else float(meta["lo"])
+    if meta["hi"] is not None:
+        out["maximum"] = int(meta["hi"]) if meta["hi"] == int(meta["hi"]) else float(meta["hi"])
+    return out
+
+
+def text() -> str:
+    return json.dumps(schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - the regeneration command of the docstring
+    print(text(), end="")
+
+
+KIND_IT = {
+    "int": "intero",
+    "number": "numero",
+    "money": "importo (euro)",
+    "text": "testo",
+    "choice": "scelta",
+    "date": "data",
+    "bool": "sì/no",
+    "texts": "lista di testi",
+    "table": "tabella",
+    "tables": "lista di tabelle",
+    "numbers": "tabella nome → numero",
+    "labels": "tabella nome → testo",
+}
+BEGIN, END = "<!-- chiavi: inizio (generato) -->", "<!-- chiavi: fine -->"
+
+
+def reference() -> str:
+    """Every key of the format, table by table, in Italian with an example: the reference of
+    docs/regolamento.md between ``BEGIN`` and ``END`` (a test keeps it equal)."""
+    out: list[str] = []
+    _reference(Regulation, "(radice del file)", out, set())
+    return "\n".join(out).strip() + "\n"
+
+
+def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
+    if cls in seen:
+        return
+    seen.add(cls)
+    out += [f"#### {where}", "", (cls.__doc__ or "").strip(), "", "| chiave | tipo | obbligatoria | significato | esempio |",
+            "|---|---|---|---|---|"]  # fmt: skip
+    nested: list[tuple[type, str]] = []
+    for f in attrs.fields(cls):
+        meta = f.metadata
+        kind = KIND_IT[meta["kind"]]
+        if meta["choices"]:
+            kind += ": " + ", ".join(f"`{c}`" for c in meta["choices"])
+        shown = meta["example"] if meta["example"] is not None else _default(f)
+        example = (
+            "vedi sotto"
+            if meta["table"] is not None
+            else ("" if shown is None else f"`{meta['toml']} = {_toml(shown)}`")
+        )
+        doc = meta["doc"].replace("|", "\\|")
+        if meta["since"] > 1:
+            doc = f"(formato {meta['since']}) {doc}"
+        out.append(f"| `{meta['toml']}` | {kind} | {'sì' if meta['required'] else 'no'} | {doc} | {example} |")
+        if meta["table"] is not None:
+            nested.append((meta["table"], meta["toml"]))
+    out.append("")
+    for table, name in nested:
+        _reference(table, f"{where.replace('(radice del file)', '').strip('.')}.{name}".strip("."), out, seen)
+
+
+def _default(f: Any) -> Any:
+    """A field's default as an example, when it says something (not an empty text or list)."""
+    if f.default is attrs.NOTHING:
+        return None
+    factory = getattr(f.default, "factory", None)
+    value = factory() if factory is not None else f.default
+    if value in (None, "", (), {}):
+        return None
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, str):
+        return value if value[:4].isdigit() and value[4:5] == "-" else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)

@@ -1,0 +1,897 @@
+"""The format of a declared regulation (``formato = 1`` and ``2``), in one place.
+
+Each class is a table of the TOML file; each field is a key, declared with :func:`key`: its TOML name
+(Italian, as the office writes it), its kind, whether it is required, its bounds or choices and an Italian
+description. The reader (:mod:`read.reader`), the JSON Schema (:mod:`format.schemagen`) and the reference of
+``docs/regolamento.md`` are all derived from these declarations, so they cannot disagree.
+
+Kinds: ``int``, ``number`` (a Decimal), ``money`` (a Decimal of euro, ≥ 0, at most 2 decimals), ``text``,
+``choice``, ``date``, ``bool``, ``texts`` (a list of texts), ``table`` (one nested table), ``tables`` (a list
+of nested tables), ``numbers`` (a table of free names → numbers), ``labels`` (free names → texts).
+
+A key declared with ``since=2`` belongs to format 2: a file that writes it says ``formato = 2``. Format 2 is
+format 1 with more blocks, so every format 1 file reads as it always did, and the same file with
+``formato = 2`` gives the same results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+FORMAT = 2
+FORMATS = (1, 2)  # the versions this release reads; FORMAT, the newest, is what new files say
+ROLES = ("dipendente", "po", "dirigente", "segretario")
+PHASES = ("pianificazione", "risorse", "monitoraggio", "valutazione", "premialita", "rendicontazione")
+ENTE_KINDS = (
+    "comune",
+    "unione",
+    "comunita_montana",
+    "provincia",
+    "citta_metropolitana",
+    "camera_di_commercio",
+    "altro",
+)
+COMPARTI = ("funzioni_locali",)
+METHODS = ("proporzionale", "soglie", "livelli", "fasce")
+# format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
+PART_METHODS = (*METHODS, "budget", "migliori", "importi")
+RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
+MEASURES = ("assenze", "fte")
+COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
+RESULT_METHODS = ("percentuale", "fondo", "quota_posizione")
+
+
+def key(
+    toml: str,
+    kind: str,
+    doc: str,
+    *,
+    required: bool = False,
+    default: Any = None,
+    choices: tuple[str, ...] = (),
+    lo: str | None = None,
+    hi: str | None = None,
+    table: type | None = None,
+    example: Any = None,
+    since: int = 1,
+    points: bool = False,
+) -> Any:
+    """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
+    meta = {
+        "toml": toml,
+        "kind": kind,
+        "doc": doc,
+        "required": required,
+        "choices": choices,
+        "lo": None if lo is None else Decimal(lo),
+        "hi": None if hi is None else Decimal(hi),
+        "table": table,
+        "example": example,
+        "since": since,
+        "points": points,
+    }
+    if required:
+        return attrs.field(metadata=meta, kw_only=True)
+    if isinstance(default, (dict, list, tuple)):
+        return attrs.field(factory=lambda: type(default)(default), metadata=meta, kw_only=True)
+    return attrs.field(default=default, metadata=meta, kw_only=True)
+
+
+FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni spiegazione (es. \"art. 9 c. 2\")"
+NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
+GRADES_DOC = (
+    "le categorie (A, B, C, D, DIR) o Aree del CCNL 16.11.2022 (Operatori, Operatori esperti, Istruttori, "
+    "Funzionari), come la colonna category di people.csv"
+)
+
+
+@attrs.frozen
+class Act:
+    """[atto] — l'atto che approva il sistema di misurazione e valutazione."""
+
+    title: str = key(
+        "titolo",
+        "text",
+        "il titolo dell'atto, come lo citano i documenti pubblicati",
+        required=True,
+        example="Sistema di misurazione e valutazione della performance del Comune di Esempio",
+    )
+    kind: str = key("tipo_ente", "choice", "il tipo di ente", required=True, choices=ENTE_KINDS, example="comune")
+    date: dt.date | None = key("data", "date", "la data dell'atto di approvazione", example="2024-01-15")
+    comparto: str | None = key(
+        "comparto",
+        "choice",
+        "il comparto di contrattazione: vi si applica il livello nazionale (CCNL)",
+        choices=COMPARTI,
+        example="funzioni_locali",
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+def _weight(toml: str, doc: str, example: Any) -> Any:
+    return key(toml, "number", doc, default=Decimal(0), lo="0", hi="1", example=example)
+
+
+def _card_weight() -> Any:
+    return _weight("scheda", "peso della scheda di valutazione individuale (0–100)", 0.6)
+
+
+def _unit_weight() -> Any:
+    return _weight("unita", "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)", 0.4)
+
+
+def _ente_weight() -> Any:
+    return _weight("ente", "peso della performance organizzativa dell'ente (× 100)", 0)
+
+
+def _dashboard_weight() -> Any:
+    return _weight("cruscotto", "peso del cruscotto personale (assignments.csv) (× 100)", 0)
+
+
+def _objectives_weight() -> Any:
+    return key(
+        "obiettivi",
+        "number",
+        "peso degli obiettivi individuali e di gruppo (× 100): gli obiettivi «individual» di cui la persona è "
+        "titolare e le voci dei cruscotti a lei intestati (assignments.csv), ognuna una volta; senza obiettivi "
+        "misurati il peso passa all'unità",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0.3,
+        since=2,
+    )
+
+
+@attrs.frozen
+class Weights:
+    """[punteggio.<ruolo>] — i pesi delle componenti del punteggio di un ruolo (somma 1)."""
+
+    card: Decimal = _card_weight()
+    unit: Decimal = _unit_weight()
+    ente: Decimal = _ente_weight()
+    dashboard: Decimal = _dashboard_weight()
+    objectives: Decimal = _objectives_weight()
+    source: str = key(
+        "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class GradeWeights:
+    """[[punteggio.categorie]] — i pesi delle componenti del punteggio di una o più categorie (o Aree) del
+    contratto, al posto di quelli del ruolo (somma 1)."""
+
+    grades: tuple[str, ...] = key(
+        "categorie",
+        "texts",
+        GRADES_DOC,
+        required=True,
+        example=["A", "B", "C"],
+    )
+    roles: tuple[str, ...] = key(
+        "ruoli", "texts", "i ruoli a cui si applicano questi pesi", default=("dipendente",), choices=ROLES
+    )
+    card: Decimal = _card_weight()
+    unit: Decimal = _unit_weight()
+    ente: Decimal = _ente_weight()
+    dashboard: Decimal = _dashboard_weight()
+    objectives: Decimal = _objectives_weight()
+    source: str = key(
+        "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 3"
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Score:
+    """[punteggio] — il punteggio individuale: la scheda e, per ruolo, componenti organizzative pesate."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 5")
+    staff: Weights | None = key(
+        "dipendente", "table", "i pesi per i dipendenti (se manca: la sola scheda)", table=Weights
+    )
+    po: Weights | None = key("po", "table", "i pesi per le PO / EQ", table=Weights)
+    dirigente: Weights | None = key("dirigente", "table", "i pesi per i dirigenti", table=Weights)
+    segretario: Weights | None = key("segretario", "table", "i pesi per il segretario", table=Weights)
+    grades: tuple[GradeWeights, ...] = key(
+        "categorie",
+        "tables",
+        "i pesi per categoria (o Area) del contratto: valgono al posto di quelli del ruolo per le persone di quelle "
+        "categorie",
+        default=(),
+        table=GradeWeights,
+    )
+    scale: Decimal | None = key(
+        "su",
+        "number",
+        "la scala dei punteggi del regolamento (es. 400 punti): le soglie del file (livelli, esclusioni per "
+        "punteggio, soglie del premio, soglia positiva e gradini del risultato) sono scritte in punti su questa "
+        "scala; il punteggio resta calcolato anche su 100",
+        lo="1",
+        hi="10000",
+        example=400,
+        since=2,
+    )
+    unit_kind: str = key(
+        "tipo_unita",
+        "text",
+        "il tipo di unità (colonna kind di units.csv) il cui raggiungimento è la componente unita: quella di questo "
+        "tipo diretta dalla persona, altrimenti la più vicina di questo tipo risalendo dalla sua unità (se manca la "
+        "chiave: l'unità che dirige, o la sua)",
+        default="",
+        example="servizio",
+        since=2,
+    )
+    unmeasured_unit: str = key(
+        "senza_unita",
+        "choice",
+        "se l'unità non ha un raggiungimento misurato: non_valutato (la persona resta senza punteggio) o sposta (il "
+        "peso dell'unità passa agli obiettivi individuali e di gruppo misurati, altrimenti alla scheda)",
+        default="non_valutato",
+        choices=("non_valutato", "sposta"),
+        since=2,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Step:
+    """Un gradino di una scala di livelli: da questo punteggio in su (fino al gradino sopra)."""
+
+    name: str = key("nome", "text", "il nome del livello, come lo leggono le persone", required=True, example="A")
+    min: Decimal = key(
+        "da",
+        "number",
+        "il punteggio minimo del livello (0–100, o sulla scala di [punteggio] su)",
+        required=True,
+        lo="0",
+        hi="100",
+        example=95,
+        points=True,
+    )
+
+
+@attrs.frozen
+class Requirement:
+    """[[livelli.requisiti]] — un requisito di una parte del punteggio per il livello (formato 2): chi non lo
+    raggiunge scende di un livello (o non ha livello), qualunque sia il punteggio complessivo."""
+
+    part: str = key(
+        "parte",
+        "text",
+        "la parte: scheda, unita, ente, cruscotto, o una sezione della scheda scritta come «sezione:Nome»",
+        required=True,
+        example="sezione:Comportamenti",
+    )
+    min: Decimal = key(
+        "minimo",
+        "number",
+        "il minimo della parte, in centesimi del suo massimo (0–100): 140 punti su 200 sono 70",
+        required=True,
+        lo="0",
+        hi="100",
+        example=70,
+    )
+    effect: str = key(
+        "effetto",
+        "choice",
+        "un_livello_sotto (il livello del punteggio scende di un gradino) o nessun_livello",
+        default="un_livello_sotto",
+        choices=("un_livello_sotto", "nessun_livello"),
+    )
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli a cui si applica", default=ROLES, choices=ROLES)
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 8 c. 3")
+
+
+@attrs.frozen
+class Levels:
+    """[livelli] — le scale di livelli, dal più alto: per tutti, o per un ruolo se il regolamento lo distingue."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 7")
+    ladder: tuple[Step, ...] = key(
+        "scala", "tables", "la scala di tutti i ruoli, dal livello più alto", required=True, table=Step
+    )
+    staff: tuple[Step, ...] | None = key("dipendente", "tables", "la scala dei dipendenti, se diversa", table=Step)
+    po: tuple[Step, ...] | None = key("po", "tables", "la scala delle PO / EQ, se diversa", table=Step)
+    dirigente: tuple[Step, ...] | None = key("dirigente", "tables", "la scala dei dirigenti, se diversa", table=Step)
+    segretario: tuple[Step, ...] | None = key("segretario", "tables", "la scala del segretario, se diversa", table=Step)
+    requirements: tuple[Requirement, ...] = key(
+        "requisiti",
+        "tables",
+        "i requisiti di una parte del punteggio (una sezione della scheda, l'unità …) per il livello raggiunto",
+        default=(),
+        table=Requirement,
+        since=2,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Exclusion:
+    """[[esclusioni]] — chi non accede al premio, nell'ordine scritto: vale la prima regola che si applica."""
+
+    rule: str = key(
+        "regola",
+        "choice",
+        "la regola: assenze oltre N giorni, punteggio minimo, insufficiente "
+        "rendimento dichiarato, sanzione disciplinare oltre un tipo, unità sotto una soglia di "
+        "raggiungimento",
+        required=True,
+        choices=RULES,
+        example="sanzione",
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 11 c. 3")
+    status: str = key(
+        "stato", "text", "lo stato di chi è escluso (default: escluso_<regola>)", default="", example="escluso_sanzione"
+    )
+    days: Decimal | None = key(
+        "giorni", "number", "per «assenze»: escluso chi supera questi giorni", lo="0", hi="366", example=150
+    )
+    min: Decimal | None = key(
+        "minimo",
+        "number",
+        "per «punteggio_minimo»: il punteggio minimo (0–100); per "
+        "«unita_sotto»: il raggiungimento minimo dell'unità (0–1)",
+        lo="0",
+        hi="100",
+        example=60,
+        points=True,
+    )
+    above: str | None = key(
+        "oltre", "text", "per «sanzione»: escluso chi ha una sanzione più grave di questa", example="rimprovero_verbale"
+    )
+    scale: tuple[str, ...] = key(
+        "scala",
+        "texts",
+        "per «sanzione»: i tipi di sanzione dal più lieve (colonna sanzione di people.csv)",
+        default=(),
+        example=["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"],
+    )
+    synonyms: dict[str, str] = key(
+        "sinonimi",
+        "labels",
+        "per «sanzione»: altri nomi dei tipi della scala, come li scrive l'ufficio (nome → tipo della scala); "
+        "maiuscole, accenti e spazi non contano, e «censura» vale già rimprovero_scritto",
+        default={},
+        example={"richiamo scritto": "rimprovero_scritto"},
+    )
+    level: str | None = key(
+        "livello",
+        "text",
+        "per «insufficiente»: il livello di chi è dichiarato di insufficiente rendimento, qualunque sia il punteggio",
+        example="non adeguata",
+        since=2,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Bracket:
+    """Uno scaglione di una riduzione: da un valore a un valore (compresi), la riduzione del premio."""
+
+    start: Decimal = key(
+        "da", "number", "l'inizio dello scaglione (compreso)", required=True, lo="0", hi="366", example=11
+    )
+    end: Decimal | None = key(
+        "a",
+        "number",
+        "la fine dello scaglione (compresa); manca nell'ultimo, che vale «oltre»",
+        lo="0",
+        hi="366",
+        example=30,
+    )
+    cut: Decimal = key(
+        "riduzione", "number", "la riduzione del premio (0–1): 0.1 è il 10%", required=True, lo="0", hi="1", example=0.1
+    )
+
+
+@attrs.frozen
+class Reduction:
+    """[[riduzioni]] — una riduzione graduata del premio: gli scaglioni di un dato della persona (i giorni di
+    assenza o il tempo lavorato) e la riduzione di ciascuno."""
+
+    measure: str = key(
+        "misura",
+        "choice",
+        "il dato della persona: assenze (i giorni di assenza, colonna absence_days di people.csv) o fte (il tempo "
+        "lavorato, colonna fte)",
+        required=True,
+        choices=MEASURES,
+        example="assenze",
+    )
+    brackets: tuple[Bracket, ...] = key(
+        "scaglioni", "tables", "gli scaglioni, dal primo (da 0), contigui, in ordine", required=True, table=Bracket
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10 c. 3")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class BandShare:
+    """Una fascia di merito: le sue quote di personale e di risorse."""
+
+    name: str = key("nome", "text", "il nome della fascia", required=True, example="alta")
+    staff: Decimal = key(
+        "personale", "number", "la quota di personale (0–1)", required=True, lo="0", hi="1", example=0.2
+    )
+    resources: Decimal = key(
+        "risorse", "number", "la quota di risorse (0–1)", required=True, lo="0", hi="1", example=0.5
+    )
+
+
+@attrs.frozen
+class Premium:
+    """[premio] — il premio di performance individuale: un metodo, il fondo, chi vi accede, il residuo."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10")
+    method: str = key(
+        "metodo",
+        "choice",
+        "proporzionale (punteggio × fte), soglie (100% da una soglia, lineare "
+        "tra due, nulla sotto), livelli (un coefficiente per livello × fte), fasce (fasce di "
+        "merito con quote di personale e risorse)",
+        required=True,
+        choices=METHODS,
+        example="soglie",
+    )
+    fund: str = key("fondo", "text", "il fondo di [funds] in ente.toml", default="performance_individuale")
+    roles: tuple[str, ...] = key(
+        "ruoli",
+        "texts",
+        "i ruoli pagati da questo fondo",
+        default=("dipendente",),
+        choices=ROLES,
+        example=["dipendente"],
+    )
+    part_time: str = key(
+        "tempo_parziale",
+        "choice",
+        "proporzionale: il premio × fte; intero: come a tempo pieno",
+        default="proporzionale",
+        choices=("proporzionale", "intero"),
+    )
+    prorate: bool = key(
+        "rateo_giorni",
+        "bool",
+        "chi è assunto o cessa in corso d'anno riceve il premio in "
+        "proporzione ai giorni di servizio (colonne assunzione, cessazione di people.csv)",
+        default=False,
+    )
+    residual: str = key(
+        "residuo",
+        "choice",
+        "con un massimo pro capite: resta (il non distribuito resta "
+        "residuo) o ridistribuisci (tutto il fondo, in proporzione)",
+        default="resta",
+        choices=("resta", "ridistribuisci"),
+    )
+    admitted: str = key(
+        "stato_ammessi",
+        "text",
+        "lo stato di chi accede al premio (default: quello della valutazione)",
+        default="",
+        example="banded",
+    )
+    list_excluded: bool = key(
+        "elenca_esclusi",
+        "bool",
+        "gli esclusi compaiono tra i premi con 0 € (true) o solo con il loro stato (false)",
+        default=True,
+    )
+    by_unit: bool = key("per_unita", "bool", "per «proporzionale»: anche × il raggiungimento dell'unità", default=False)
+    maximum: Decimal | None = key(
+        "massimo",
+        "money",
+        "per «soglie» e «livelli»: il premio massimo pro capite (euro, a tempo pieno)",
+        example="1500.00",
+    )
+    full: Decimal | None = key(
+        "piena",
+        "number",
+        "per «soglie»: da questo punteggio il 100% del massimo",
+        lo="0",
+        hi="100",
+        example=95,
+        points=True,
+    )
+    floor: Decimal | None = key(
+        "minima", "number", "per «soglie»: sotto questo punteggio nulla", lo="0", hi="100", example=60, points=True
+    )
+    between: str = key(
+        "tra_le_soglie",
+        "choice",
+        "per «soglie», tra minima e piena: punteggio (quota = "
+        "punteggio / 100) o lineare (da 0 alla minima a 1 alla piena)",
+        default="punteggio",
+        choices=("punteggio", "lineare"),
+    )
+    coefficients: Mapping[str, Decimal] = key(
+        "coefficienti",
+        "numbers",
+        "per «livelli»: il coefficiente di ogni livello, come lo scrive il testo (fino a 1 con un massimo pro capite, "
+        "anche sopra 1 quando il fondo è diviso per pesi)",
+        default={},
+        lo="0",
+        hi="100",
+        example={"A": 1, "B": 0.8},
+    )
+    grade_factors: Mapping[str, Decimal] = key(
+        "parametri",
+        "numbers",
+        "per «proporzionale» e «livelli» senza massimo: il parametro di ogni categoria (o Area) del contratto, che "
+        "moltiplica il peso della persona nella ripartizione del fondo",
+        default={},
+        lo="0",
+        hi="1000",
+        example={"B": 100, "C": 110, "D": 130},
+    )
+    bands: tuple[BandShare, ...] = key(
+        "fasce", "tables", "per «fasce»: le fasce, dalla più alta", default=(), table=BandShare
+    )
+    band_money: str = key(
+        "ripartizione",
+        "choice",
+        "per «fasce»: pro_capite (il fondo diviso per il peso pro capite di ogni fascia, risorse / personale) o "
+        "per_fascia (a ogni fascia la sua quota di risorse del fondo, divisa tra chi vi è collocato)",
+        default="pro_capite",
+        choices=("pro_capite", "per_fascia"),
+    )
+    within_band: str = key(
+        "in_fascia",
+        "choice",
+        "per «fasce» con ripartizione per_fascia: la quota della fascia divisa in proporzione alla quota pagata "
+        "(fte: il tempo lavorato) o al punteggio × la quota pagata (punteggio)",
+        default="fte",
+        choices=("fte", "punteggio"),
+    )
+    top_cap: Decimal | None = key(
+        "tetto_prime_fasce",
+        "number",
+        "per «fasce»: la quota massima del personale in servizio nella prima fascia (3 fasce) o nelle prime due (4–5)",
+        lo="0",
+        hi="1",
+        example=0.3,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Part(Premium):
+    """[[premi]] — una parte del premio individuale (formato 2): il suo nome, il suo metodo, la sua quota del
+    fondo, le sue graduatorie e dove va ciò che non paga. Le parti si pagano nell'ordine scritto."""
+
+    name: str = key(
+        "nome", "text", "il nome della parte, come lo leggono le persone", required=True, example="presenza"
+    )
+    method: str = key(
+        "metodo",
+        "choice",
+        "come [premio] metodo, e budget (un budget individuale = fondo × peso della persona / Σ pesi, pagato × il "
+        "coefficiente del livello o × punteggio / 100), migliori (una quota dei migliori di una fascia di una parte "
+        "precedente, in parti uguali) o importi (gli importi decisi e scritti in premi.csv)",
+        required=True,
+        choices=PART_METHODS,
+        example="fasce",
+    )
+    fund_share: Decimal | None = key(
+        "quota_fondo",
+        "number",
+        "la quota del fondo che va a questa parte (0–1); le parti di uno stesso fondo con la quota sommano al più 1, "
+        "e ciò che resta è residuo (se manca: tutto il fondo)",
+        lo="0",
+        hi="1",
+        example=0.7,
+    )
+    rankings: str = key(
+        "graduatorie",
+        "choice",
+        "ente (una graduatoria), area (una per struttura di primo livello di units.csv) o categoria (una per "
+        "categoria o Area del contratto)",
+        default="ente",
+        choices=("ente", "area", "categoria"),
+    )
+    ranking_split: str = key(
+        "riparto_graduatorie",
+        "choice",
+        "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale) o al suo "
+        "tempo lavorato (fte)",
+        default="personale",
+        choices=("personale", "fte"),
+    )
+    residual_to: str | None = key(
+        "residuo_a",
+        "text",
+        "il nome di una parte successiva dello stesso fondo a cui va ciò che questa parte non paga",
+        example="obiettivi",
+    )
+    among: str | None = key(
+        "tra",
+        "text",
+        "per «migliori»: il nome della parte (con metodo fasce) della cui fascia si premiano i migliori",
+        example="fasce",
+    )
+    band: str | None = key("fascia", "text", "per «migliori»: la fascia di quella parte", example="alta")
+    best_share: Decimal | None = key(
+        "quota_vincitori",
+        "number",
+        "per «migliori»: la quota massima dei collocati nella fascia premiati (per difetto; i pari merito al limite "
+        "sono esclusi)",
+        lo="0",
+        hi="1",
+        example=0.05,
+    )
+    decision: str | None = key(
+        "decisione",
+        "text",
+        "la chiave di [approvals] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è pagato",
+        example="bonus_decided",
+    )
+    decided_from: str | None = key(
+        "decisione_dal", "text", "il primo giorno valido della decisione, GG/MM dell'anno precedente", example="01/02"
+    )
+    decided_by: str | None = key(
+        "decisione_entro", "text", "l'ultimo giorno valido della decisione, GG/MM dell'anno del ciclo", example="31/01"
+    )
+
+
+@attrs.frozen
+class PayStep:
+    """Un gradino della retribuzione di risultato: da questo punteggio, questa quota della posizione."""
+
+    min: Decimal = key(
+        "da", "number", "il punteggio minimo (0–100)", required=True, lo="0", hi="100", example=95, points=True
+    )
+    share: Decimal = key(
+        "quota", "number", "la quota della retribuzione di posizione (0–1)", required=True, lo="0", hi="1", example=0.25
+    )
+
+
+@attrs.frozen
+class ResultPay:
+    """[risultato_po] — la retribuzione di risultato delle PO / EQ (e dei dirigenti, se indicati)."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 12")
+    method: str = key(
+        "metodo",
+        "choice",
+        "percentuale (della retribuzione di posizione per fascia di "
+        "punteggio), fondo (ripartito per retribuzione di posizione × punteggio) o quota_posizione (formato 2: "
+        "a ciascuno un massimo, fondo × retribuzione di posizione / Σ, pagato × punteggio / 100)",
+        required=True,
+        choices=RESULT_METHODS,
+        example="percentuale",
+    )
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli pagati", default=("po",), choices=ROLES)
+    fund: str = key(
+        "fondo",
+        "text",
+        "il fondo di [funds] in ente.toml (per «percentuale»: se c'è, un tetto)",
+        default="risultato_po",
+    )
+    positive: Decimal = key(
+        "soglia_positiva",
+        "number",
+        "sotto questo punteggio la valutazione è negativa: nessuna retribuzione di risultato",
+        default=Decimal(60),
+        lo="0",
+        hi="100",
+        example=60,
+        points=True,
+    )
+    hearing: bool = key(
+        "contraddittorio",
+        "bool",
+        "una valutazione negativa non è definitiva senza il contraddittorio (appeals.csv)",
+        default=True,
+    )
+    steps: tuple[PayStep, ...] = key(
+        "percentuali", "tables", "per «percentuale»: i gradini, dal più alto", default=(), table=PayStep
+    )
+    attested: bool = key(
+        "ridotto_attestata",
+        "bool",
+        "il fondo è ridotto in proporzione alla performance dell'ente attestata dall'OIV (oiv_attested in "
+        "[approvals], altrimenti quella calcolata), al centesimo, prima del riparto",
+        default=False,
+        example=True,
+        since=2,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Event:
+    """[[calendario]] — un atto del ciclo con la sua scadenza."""
+
+    act: str = key("atto", "text", "il nome dell'atto", required=True, example="Piano della performance")
+    phase: str = key("fase", "choice", "la fase del ciclo", required=True, choices=PHASES, example="pianificazione")
+    due: str = key("scadenza", "text", "giorno e mese, GG/MM", required=True, example="31/01")
+    year: str = key(
+        "anno",
+        "choice",
+        "l'anno della scadenza rispetto al ciclo",
+        default="ciclo",
+        choices=("precedente", "ciclo", "successivo"),
+    )
+    approval: str | None = key(
+        "approvazione", "text", "la chiave di [approvals] in ente.toml che prova l'atto", example="piano_adopted"
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class CardItem:
+    """Una voce della scheda di valutazione: la sezione, la voce, il punteggio massimo e il peso."""
+
+    section: str = key("sezione", "text", "la sezione della scheda", required=True, example="Comportamenti")
+    item: str = key(
+        "voce", "text", "la voce, come la legge il valutatore", required=True, example="Capacità di lavorare in gruppo"
+    )
+    max_points: Decimal = key(
+        "massimo", "number", "il punteggio massimo della voce", required=True, lo="0.01", hi="1000", example=10
+    )
+    weight: Decimal | None = key(
+        "peso", "number", "il peso della voce nella scheda (se manca: il suo massimo)", lo="0", hi="1000", example=20
+    )
+
+
+@attrs.frozen
+class Card:
+    """[[scheda]] — la scheda di valutazione individuale di uno o più ruoli: le sue voci, che `ciclope template`
+    e `ciclope raccolta` scrivono nelle cartelle di lavoro dei valutatori."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 6, allegato A")
+    roles: tuple[str, ...] = key(
+        "ruoli", "texts", "i ruoli valutati con questa scheda", default=ROLES, choices=ROLES, example=["dipendente"]
+    )
+    items: tuple[CardItem, ...] = key("voci", "tables", "le voci della scheda", required=True, table=CardItem)
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Criterion:
+    """Un criterio della pesatura delle posizioni: il codice (la colonna di positions.csv), il nome e il peso."""
+
+    code: str = key(
+        "codice",
+        "text",
+        "il codice del criterio: la colonna di positions.csv con la sua valutazione",
+        required=True,
+        example="A1",
+    )
+    name: str = key("nome", "text", "il nome del criterio", required=True, example="Complessità organizzativa")
+    weight: Decimal = key(
+        "peso", "number", "il peso del criterio (i pesi sommano a 100)", required=True, lo="0", hi="100", example=20
+    )
+
+
+@attrs.frozen
+class PositionWeighting:
+    """[posizioni] — la pesatura delle posizioni organizzative (formato 2): il valore di ogni posizione dai criteri
+    pesati (positions.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
+    criteria: tuple[Criterion, ...] = key(
+        "criteri", "tables", "i criteri, con i pesi che sommano a 100", required=True, table=Criterion
+    )
+    scale: Decimal = key(
+        "scala",
+        "number",
+        "la valutazione più alta di un criterio (da 1 a scala; bassa/media/alta valgono 1/3/5)",
+        default=Decimal(5),
+        lo="2",
+        hi="100",
+        example=5,
+    )
+    fund: str = key(
+        "fondo",
+        "text",
+        "il fondo di [funds] in ente.toml con tutte le risorse delle posizioni (posizione e risultato)",
+        required=True,
+        example="posizioni_po",
+    )
+    result_share: Decimal = key(
+        "quota_risultato",
+        "number",
+        "la quota del fondo destinata alla retribuzione di risultato (0–1): va al fondo di [risultato_po]",
+        default=Decimal(0),
+        lo="0",
+        hi="1",
+        example=0.15,
+    )
+    minimum: Decimal = key(
+        "minimo", "money", "la retribuzione di posizione annua minima (euro)", required=True, example="5000.00"
+    )
+    maximum: Decimal = key(
+        "massimo", "money", "la retribuzione di posizione annua massima (euro)", required=True, example="16000.00"
+    )
+    instalments: int = key(
+        "rate",
+        "int",
+        "in quante rate l'anno si paga la retribuzione di posizione (1–14, es. 13 mensilità): le rate sono "
+        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è l'annua",
+        default=1,
+        example=13,
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Access:
+    """[accesso] — gli atti senza i quali nessun premio è calcolato (formato 2): le date di [approvals] in
+    ente.toml, dopo la fine dell'anno valutato e nell'ordine scritto, se il regolamento lo chiede."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 39 c. 2")
+    acts: tuple[str, ...] = key(
+        "atti",
+        "texts",
+        "le chiavi di [approvals] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno",
+        required=True,
+        example=["relazione_approved", "relazione_validated_oiv"],
+    )
+    after_year: bool = key("dopo_anno", "bool", "ogni atto è datato dopo la fine dell'anno valutato", default=True)
+    in_order: bool = key(
+        "in_ordine", "bool", "ogni atto è datato non prima di quello scritto prima di lui", default=True
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Regulation:
+    """Il file del regolamento."""
+
+    format: int = key(
+        "formato", "int", "la versione del formato: 1, o 2 per i blocchi del formato 2", required=True, example=2
+    )
+    act: Act = key("atto", "table", "l'atto", required=True, table=Act)
+    score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
+    cards: tuple[Card, ...] = key(
+        "scheda",
+        "tables",
+        "le schede di valutazione, per ruolo (se mancano: le voci di evaluations.csv)",
+        default=(),
+        table=Card,
+    )
+    levels: Levels | None = key("livelli", "table", "i livelli di valutazione", table=Levels)
+    exclusions: tuple[Exclusion, ...] = key(
+        "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion
+    )
+    premium: Premium | None = key("premio", "table", "il premio individuale", table=Premium)
+    parts: tuple[Part, ...] = key(
+        "premi",
+        "tables",
+        "le parti del premio individuale, ciascuna con il suo metodo, la sua quota del fondo e le sue graduatorie "
+        "(al posto di [premio])",
+        default=(),
+        table=Part,
+        since=2,
+    )
+    reductions: tuple[Reduction, ...] = key(
+        "riduzioni", "tables", "le riduzioni graduate del premio individuale", default=(), table=Reduction
+    )
+    result_pay: ResultPay | None = key("risultato_po", "table", "la retribuzione di risultato", table=ResultPay)
+    positions: PositionWeighting | None = key(
+        "posizioni", "table", "la pesatura delle posizioni organizzative", table=PositionWeighting, since=2
+    )
+    access: Access | None = key("accesso", "table", "gli atti che aprono l'accesso ai premi", table=Access, since=2)
+    calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
+    labels: Mapping[str, str] = key(
+        "etichette",
+        "labels",
+        "le etichette in italiano di stati e livelli",
+        default={},
+        example={"escluso_sanzione": "escluso per sanzione disciplinare"},
+    )
+
+    @property
+    def premiums(self) -> tuple[Premium, ...]:
+        """The parts of the individual premium, in the order they are paid: [[premi]], or [premio] alone."""
+        return self.parts or ((self.premium,) if self.premium is not None else ())

@@ -1,0 +1,75 @@
+"""The acts that open the premiums ([accesso], format 2): no premium is computed until every act of ``atti`` is
+dated in ``[approvals]`` of ente.toml — after the end of the evaluated year (``dopo_anno``) and each not before
+the one written before it (``in_ordine``) — else every pool stays residual and an error says which act is
+missing or out of order (e.g. the Relazione approved, then validated by the OIV)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ciclope.core import Ente, Input, Problem, Score, Trace
+from ciclope.plugins.regolamento.format.acts import ACTS
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Access, Regulation
+
+
+def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
+    """The act at fault and why the premiums are closed, in Italian; ("", "") when every act is in place."""
+    year_end = dt.date(ente.year, 12, 31)
+    dates: list[tuple[str, dt.date]] = []
+    for name in access.acts:
+        value = ente.approvals.get(ACTS.get(name, name))  # an Italian name is read as its code
+        if value is None or value is False:
+            return name, f"manca l'atto {name} ([approvals] {name} = AAAA-MM-GG in ente.toml)"
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            return name, f"l'atto {name} non ha una data ({value!r}): scrivi [approvals] {name} = AAAA-MM-GG"
+        if access.after_year and value <= year_end:
+            return name, (
+                f"l'atto {name} è datato {value}, non dopo la fine dell'anno valutato {ente.year}: non può "
+                "riguardare quell'anno"
+            )
+        dates.append((name, value))
+    if access.in_order:
+        for (before, first), (name, second) in zip(dates, dates[1:]):
+            if second < first:
+                return name, f"l'atto {name} ({second}) precede l'atto {before} ({first}), che deve venire prima"
+    return "", ""
+
+
+def closed(reg: Regulation, ente: Ente) -> Problem | None:
+    """The error that closes the premiums, or None when they are open (or the regulation asks no act)."""
+    access = reg.access
+    if access is None:
+        return None
+    act, why = why_closed(access, ente)
+    if not why:
+        return None
+    return Problem(
+        rule="regolamento.accesso",
+        source=cite(reg, access.source),
+        file="ente.toml",
+        column=f"approvals.{act}",
+        message=f"accesso ai premi chiuso: {why}. Servono, nell'ordine, {', '.join(access.acts)}; nessun premio è "
+        "calcolato né erogato: i fondi restano interamente residui",
+    )
+
+
+def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool, trace: Trace) -> None:
+    """Whether the premiums are open, as a figure of every scored person (``score:<id>:accesso``): their
+    explanation says which acts open them, with their dates and the regulation's fonte."""
+    access = reg.access
+    assert access is not None
+    rules = ["datati dopo la fine dell'anno"] * access.after_year + ["nell'ordine scritto"] * access.in_order
+    formula = f"premi calcolati solo con gli atti {', '.join(access.acts)}" + (
+        f" ({', '.join(rules)})" if rules else ""
+    )
+    given = {name: ente.approvals.get(ACTS.get(name, name)) for name in access.acts}
+    dates = [
+        Input(name, None if v is None else str(v), cell=f"ente.toml:approvals.{name}") for name, v in given.items()
+    ]
+    value = "aperto" if open_ else "chiuso: nessun premio"
+    for pid, s in scores.items():
+        if s.score is not None:
+            label = f"Accesso ai premi di {ente.people[pid].name}"
+            trace.record(f"score:{pid}:accesso", value, formula, cite(reg, access.source), dates, label, access.note)

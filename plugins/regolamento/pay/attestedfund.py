@@ -1,0 +1,56 @@
+"""The result-pay fund reduced by the OIV's attestation ([risultato_po] ``ridotto_attestata = true``, format 2):
+«i fondi sono ridotti in proporzione alla performance attestata». Before the split the fund of [risultato_po] is
+fund × attested performance, half-up to the cent; the cut is no money of the cycle (the pool is the reduced
+amount, so distributed + residual = the reduced fund).
+
+The attested performance is the core's attestation (D.Lgs. 150/2009 art. 14): ``oiv_attested`` of [approvals],
+else the computed performance of the ente (both between 0 and 1). With nothing measured nor attested the fund
+is not reduced, and a warning says so.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Ente, Input, OrgPerformance, Problem, Trace, money
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.pay.shapes import Outcome
+
+
+def attested(ente: Ente, org: OrgPerformance) -> Decimal | None:
+    """The attested performance as the core reads it: the OIV's value, else the computed one."""
+    value = ente.approvals.get("oiv_attested", org.ente)
+    return None if value is None else Decimal(str(value))
+
+
+def reduce(reg: Regulation, ente: Ente, org: OrgPerformance, trace: Trace, out: Outcome) -> None:
+    """The fund of [risultato_po] × the attested performance, when the regulation says so."""
+    rp = reg.result_pay
+    if rp is None or not rp.attested or rp.fund not in out.pools:
+        return
+    source = cite(reg, rp.source)
+    pool = out.pools[rp.fund]
+    value = attested(ente, org)
+    if value is None:
+        message = (
+            f"nessuna performance dell'ente misurata né attestata dall'OIV: il fondo {rp.fund} non è ridotto "
+            "(ridotto_attestata)"
+        )
+        trace.problem(
+            Problem(rule="regolamento.attestata", severity="warning", source=source, message=message, file="ente.toml")
+        )
+        return
+    amount = money.r2(pool.amount * value)
+    trace.record(
+        f"pool:{rp.fund}:attestata",
+        amount,
+        "fondo × performance dell'ente attestata dall'OIV, arrotondato al centesimo",
+        source,
+        [Input("fondo", pool.amount, ref=f"pool:{rp.fund}"), Input("performance attestata", value, ref="attested")],
+        "Fondo per la retribuzione di risultato ridotto in proporzione alla performance attestata",
+        rp.note,
+    )
+    out.pools[rp.fund] = attrs.evolve(pool, amount=amount)

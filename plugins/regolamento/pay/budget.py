@@ -1,0 +1,49 @@
+"""A base derived from the fund («budget individuale», format 2): each person's budget is the part's amount ×
+their weight / Σ weights of everyone the part counts — the scored people of its roles, paid or excluded —, the
+weight being their paid share (fte, days) × the parametro of their category; they are paid their budget × the
+coefficient of their level (``coefficienti``) or × score / 100. Amounts are «fino a» figures, rounded down: what
+the excluded and the scores below 100 leave is residual (or redistributed with ``residuo = "ridistribuisci"``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ciclope.core import Input, money
+from ciclope.plugins.regolamento.format.spec import Premium
+from ciclope.plugins.regolamento.pay.shapes import Entry, Plan
+
+HUNDRED = Decimal(100)
+
+
+def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
+    weights = {e.person.id: e.share * e.factor for e in people}
+    total = sum(weights.values(), Decimal(0))
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in people:
+        if e.status is not None:
+            continue
+        budget = Decimal(0) if total == 0 else amount * weights[e.person.id] / total
+        if pr.coefficients:
+            quota = pr.coefficients.get(e.level or "", Decimal(0))
+            given: tuple[Input, ...] = (
+                Input("livello", e.level, ref=f"score:{e.person.id}"),
+                Input("coefficiente del livello", quota),
+            )
+        else:
+            quota = e.score / HUNDRED
+            given = ()
+        values[e.person.id] = budget * quota
+        inputs[e.person.id] = (
+            Input("peso della persona (quota pagata × parametro)", weights[e.person.id]),
+            Input("Σ pesi di chi la parte conta", total),
+            Input("budget individuale", money.r2(budget)),
+            *e.factor_inputs,
+            *given,
+        )
+    quota_words = "coefficiente del livello" if pr.coefficients else "punteggio / 100"
+    formula = (
+        f"budget individuale × {quota_words}, arrotondato per difetto al centesimo; budget individuale = fondo × "
+        "peso della persona / Σ pesi (peso = quota pagata × parametro della categoria; contati anche gli esclusi)"
+    )
+    return Plan(values, True, formula, inputs)

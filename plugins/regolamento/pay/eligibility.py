@@ -1,0 +1,107 @@
+"""Who takes part in a distribution: the regulation's exclusions, in the order it writes them, and each
+person's paid share of the year (part-time, days in service)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace
+from ciclope.plugins.regolamento.format import vocabulary
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
+from ciclope.plugins.regolamento.score.unitpart import unit_achievement
+
+ONE = Decimal(1)
+WHY = {
+    "assenze": "assenze oltre {giorni} giorni",
+    "punteggio_minimo": "punteggio sotto {minimo}",
+    "insufficiente": "dichiarato di insufficiente rendimento",
+    "sanzione": "sanzione disciplinare più grave di «{oltre}»",
+    "unita_sotto": "obiettivi dell'unità raggiunti sotto il {minimo}",
+}
+
+
+def status_of(ex: Exclusion) -> str:
+    return ex.status or f"escluso_{ex.rule}"
+
+
+def excluded_by(ex: Exclusion, person: Person, score: Decimal, ente: Ente, org: OrgPerformance) -> Input | None:
+    """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them."""
+    if ex.rule == "assenze":
+        cell = ente.cell("people", person.row, "absence_days")
+        return (
+            Input("giorni di assenza", person.absence_days, cell=cell) if person.absence_days > (ex.days or 0) else None
+        )
+    if ex.rule == "punteggio_minimo":
+        return Input("punteggio", score, ref=f"score:{person.id}") if score < (ex.min or 0) else None
+    if ex.rule == "insufficiente":
+        cell = ente.cell("people", person.row, "insufficient")
+        return Input("insufficiente rendimento", True, cell=cell) if person.insufficient else None
+    if ex.rule == "sanzione":
+        return sanctioned(ex, person, ente)
+    unit, ach = unit_achievement(person, ente, org)
+    return (
+        Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}") if ach is not None and ach < (ex.min or 0) else None
+    )
+
+
+def sanctioned(ex: Exclusion, person: Person, ente: Ente) -> Input | None:
+    """The sanction that excludes ``person``: one more serious than ``oltre``, or a word the scale does not know
+    (an error of ``ciclope_validate``: the premium is withheld until the word is corrected, never paid as if
+    there were no sanction)."""
+    written = person.extra.get("sanzione")
+    if not written or ex.above is None:
+        return None
+    cell = ente.cell("people", person.row, "sanzione")
+    kind = vocabulary.match(str(written), ex.scale, ex.synonyms)
+    if kind is None:
+        return Input("sanzione disciplinare non riconosciuta (premio sospeso)", written, cell=cell)
+    above = vocabulary.match(ex.above, ex.scale) or ex.above
+    worse = ex.scale.index(kind) > ex.scale.index(above)
+    return Input("sanzione disciplinare", kind, cell=cell) if worse else None
+
+
+def exclusion(
+    reg: Regulation, person: Person, score: Score, ente: Ente, org: OrgPerformance, trace: Trace
+) -> str | None:
+    """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted."""
+    assert score.score is not None
+    for ex in reg.exclusions:
+        found = excluded_by(ex, person, score.score, ente, org)
+        if found is None:
+            continue
+        status = status_of(ex)
+        why = WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=ex.above)
+        trace.record(
+            f"score:{person.id}:status",
+            status,
+            f"escluso dal premio: {why}",
+            cite(reg, ex.source),
+            [found],
+            f"Esito di {person.name}",
+            ex.note,
+        )
+        return status
+    return None
+
+
+def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[Input], str]:
+    """The share of a full-time, full-year premium a person is paid: fte (part-time «proporzionale») × days in
+    service / days of the year (``rateo_giorni``); its inputs and its words for a formula."""
+    share, inputs, words = ONE, [], []
+    if pr.part_time == "proporzionale":
+        share = person.fte
+        inputs.append(Input("tempo lavorato (fte)", person.fte, cell=ente.cell("people", person.row, "fte")))
+        words.append("fte")
+    if pr.prorate:
+        first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
+        start = max(first, person.extra.get("assunzione") or first)
+        end = min(last, person.extra.get("cessazione") or last)
+        days, year_days = max(0, (end - start).days + 1), (last - first).days + 1
+        if days != year_days:
+            share = share * Decimal(days) / Decimal(year_days)
+            inputs.append(Input("giorni di servizio nell'anno", days))
+            inputs.append(Input("giorni dell'anno", year_days))
+            words.append("giorni di servizio / giorni dell'anno")
+    return share, inputs, " × ".join(words)

@@ -1,0 +1,180 @@
+"""The individual premium paid part by part ([[premi]], format 2; [premio] is the one part of format 1).
+
+Each part takes its share of its fund (``quota_fondo``, else the whole fund) plus what earlier parts of the fund
+sent it (``residuo_a``), splits it among its graduatorie (one per ente, per area or per category, in proportion
+to their staff in service or its fte) and pays each graduatoria by its method. A person paid by several parts of
+one fund has one award from that fund: the sum, whose explanation names every part. Every fund is conserved:
+distributed + residual = fund, since the parts' shares sum to at most 1 and a part's residual only ever moves to
+a later part of the same fund.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.pay import best, rankings, recorded
+from ciclope.plugins.regolamento.pay.premium import distribute, entries, top_places
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
+
+
+@attrs.define
+class Ledger:
+    """The parts paid so far: what each sends on, each fund's total paid, each part's bands, each person's
+    amount per part of a shared fund (summed into one award at the end)."""
+
+    carried: dict[str, Decimal] = attrs.field(factory=dict)
+    paid: dict[str, Decimal] = attrs.field(factory=dict)
+    bands: dict[str, Mapping[str, str]] = attrs.field(factory=dict)
+    shared: dict[tuple[str, str], list[tuple[str, str, Decimal]]] = attrs.field(factory=dict)
+
+
+def pay(
+    reg: Regulation, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace, out: Outcome
+) -> None:
+    ledger = Ledger()
+    for pr in reg.premiums:
+        pool = out.pools.get(pr.fund)
+        if pool is None:
+            missing_fund(reg, pr, trace)
+            continue
+        # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
+        chosen = isinstance(pr, Part) and pr.method in ("migliori", "importi")
+        people = [] if chosen else entries(reg, pr, ente, scores, org, trace)
+        for e in people:
+            if (e.status is not None or pr.admitted) and e.person.id not in out.statuses:
+                out.statuses[e.person.id] = e.status or pr.admitted
+        amount, fund = budget(reg, pr, pool, ledger, trace)
+        given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out)
+        total = sum((g[1] for group in given for g in group.paid), ZERO)
+        ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
+        ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
+        if isinstance(pr, Part) and pr.residual_to is not None:
+            ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + amount - total
+        award(reg, pr, given, ledger, out)
+        out.pools[pr.fund] = pool.with_distributed(ledger.paid[pr.fund])
+    summed(reg, ledger, ente, trace)
+
+
+def name_of(pr: Premium) -> str:
+    return pr.name if isinstance(pr, Part) else "premio"
+
+
+def shares_fund(reg: Regulation, pr: Premium) -> bool:
+    """True when another part pays from the same fund: each part's figures are then kept apart and summed."""
+    return sum(1 for p in reg.premiums if p.fund == pr.fund) > 1
+
+
+def figure_key(reg: Regulation, pr: Premium, out: Outcome, pid: str) -> str:
+    if shares_fund(reg, pr):
+        return f"premio:{name_of(pr)}:{pid}"
+    return f"award:{award_key(out, pid, pr.fund)}"
+
+
+def award_key(out: Outcome, pid: str, fund: str) -> str:
+    """A person's first award is under their id, a further one under id:fund (how explain finds each)."""
+    if pid not in out.awards or out.awards[pid].pool == fund:
+        return pid
+    return f"{pid}:{fund}"
+
+
+def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trace) -> tuple[Decimal, Input]:
+    """The amount of the part (its share of the fund and what earlier parts sent it), as the input of its
+    figures; a part with a share or a residual received has its own recorded figure."""
+    own = pool.amount
+    fund = Input("fondo", pool.amount, ref=f"pool:{pr.fund}")
+    if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried):
+        return own, fund
+    if pr.fund_share is not None:
+        shares = {p.name: p.fund_share for p in reg.parts if p.fund == pr.fund and p.fund_share is not None}
+        order = {name: i for i, name in enumerate(shares)}
+        rest = Decimal(1) - sum(shares.values(), Decimal(0))
+        own = money.split(pool.amount, {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
+    received = ledger.carried.get(pr.name, ZERO)
+    amount = own + received
+    key = f"pool:{pr.fund}:{pr.name}"
+    inputs = [fund, Input("quota del fondo", pr.fund_share if pr.fund_share is not None else Decimal(1))]
+    if pr.name in ledger.carried:
+        inputs.append(Input("residuo ricevuto dalle parti precedenti", received))
+    words = "fondo × quota del fondo" + (" + residuo ricevuto dalle parti precedenti" if received or inputs[2:] else "")
+    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»")
+    return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
+
+
+def pay_part(
+    reg: Regulation,
+    pr: Premium,
+    fund: Input,
+    people: list[Entry],
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    ledger: Ledger,
+    scores: Mapping[str, Score],
+    out: Outcome,
+) -> list[Given]:
+    ente = ctx[0]
+
+    def key(pid: str) -> str:
+        return figure_key(reg, pr, out, pid)
+
+    if isinstance(pr, Part) and pr.method == "importi":
+        return [recorded.pay(reg, pr, fund, ctx, key)]
+    if isinstance(pr, Part) and pr.method == "migliori":
+        return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)]
+    if not isinstance(pr, Part) or pr.rankings == "ente":
+        return [distribute(reg, pr, fund, people, ctx, key)]
+    cap = top_places(pr, ente) if pr.top_cap is not None else None
+    paid = []
+    firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
+    for members, amount in rankings.split(reg, pr, fund, people, ente, ctx[2]):
+        given = distribute(reg, pr, amount, members, ctx, key, cap)
+        paid.append(given)
+        if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
+            cap -= sum(1 for band in given.bands.values() if band in firsts)
+    return paid
+
+
+def award(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, out: Outcome) -> None:
+    """The part's amounts as awards: one per person and fund, a shared fund's parts added to it."""
+    for group in given:
+        for e, paid, band in group.paid:
+            pid = e.person.id
+            k = award_key(out, pid, pr.fund)
+            if shares_fund(reg, pr):
+                ledger.shared.setdefault((pid, pr.fund), []).append((name_of(pr), k, paid))
+                before = out.awards.get(k)
+                total = paid + (before.amount if before is not None else ZERO)
+                out.awards[k] = Award(
+                    person=pid, amount=total, pool=pr.fund, band=band or (before.band if before is not None else None)
+                )
+            else:
+                out.awards[k] = Award(person=pid, amount=paid, pool=pr.fund, band=band)
+
+
+def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
+    """The award of a person paid by several parts of one fund: the sum of the parts, each part cited."""
+    for (pid, fund), paid in ledger.shared.items():
+        total = sum((amount for _, _, amount in paid), ZERO)
+        inputs = [Input(f"premio della parte «{name}»", amount, ref=f"premio:{name}:{pid}") for name, _, amount in paid]
+        words = " + ".join(f"premio della parte «{name}»" for name, _, _ in paid)
+        source = "; ".join(dict.fromkeys(cite(reg, p.source) for p in reg.premiums if p.fund == fund))
+        label = f"Premio di {ente.people[pid].name}"
+        trace.record(f"award:{paid[0][1]}", total, words, source, inputs, label)
+
+
+def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
+    trace.problem(
+        Problem(
+            rule="regolamento.fondo",
+            severity="warning",
+            source=cite(reg, pr.source),
+            file="ente.toml",
+            column=f"funds.{pr.fund}",
+            message=f"manca [funds] {pr.fund}: nessun premio calcolato"
+            + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else ""),
+        )
+    )

@@ -1,0 +1,257 @@
+"""The weighting of the posizioni organizzative ([posizioni], format 2): each position of positions.csv valued
+from its criteria, its annual pay a bounded proportional share of the position fund, paid to its holder.
+
+A position's value is Σ weight × rating / scala over the declared criteria (0–100, 2 decimals). The fund of
+``fondo`` holds every euro of the positions: ``quota_risultato`` of it (half-up to the cent) goes to the result
+pay of [risultato_po], the rest F is split in proportion to the values, each between ``minimo`` and ``massimo``
+(:func:`ciclope.core.money.bounded_split`: pay = clamp(λ × value, minimo, massimo), cents by largest remainder).
+A vacant position (no holder) is valued and not paid: its pay stays in the fund's residual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from ciclope.core import Award, Ente, Input, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
+from ciclope.plugins.regolamento.pay import terms
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
+
+FILE = "positions"
+WORDS = {"bassa": 1, "media": 3, "alta": 5}
+
+
+def parse_rating(text: str) -> Decimal:
+    """A criterion's rating: a whole number from 1, or bassa/media/alta (1/3/5); the regulation's scale is
+    checked by :func:`problems`."""
+    word = text.strip().lower()
+    if word in WORDS:
+        return Decimal(WORDS[word])
+    try:
+        value = cells.to_decimal(text.strip())
+    except ValueError:
+        value = None
+    if value is None or value != value.to_integral_value() or value < 1:
+        raise ValueError(f"atteso un punteggio intero da 1 in su oppure bassa/media/alta, trovato {text!r}")
+    return value
+
+
+parse_rating.pure = True  # type: ignore[attr-defined]  # same text, same Decimal: read once per distinct text
+
+
+@attrs.frozen
+class Valued:
+    """The positions of the year: each one's value and annual pay, the funds, λ (None at the bounds)."""
+
+    rows: tuple[Row, ...]
+    score: Mapping[str, Decimal]
+    annual: Mapping[str, Decimal]
+    position_fund: Decimal
+    result_fund: Decimal
+    lam: Decimal | None
+    short: bool  # the fund cannot give every position the minimum: nobody is paid
+
+
+def rows_of(ente: Ente) -> tuple[Row, ...]:
+    """The rows of positions.csv, the first of each id (a repeated id is an error of :func:`problems`)."""
+    seen: dict[str, Row] = {}
+    for r in ente.table(FILE):
+        seen.setdefault(str(r["id"]), r)
+    return tuple(seen.values())
+
+
+def value_of(pw: PositionWeighting, r: Row) -> Decimal:
+    """Σ weight × rating / scala (a missing rating counts 0: it is an error of :func:`problems`)."""
+    return money.r2(sum((c.weight * (r[c.code] or 0) / pw.scale for c in pw.criteria), Decimal(0)))
+
+
+def valued(pw: PositionWeighting, ente: Ente, fund: Decimal) -> Valued:
+    rows = rows_of(ente)
+    score = {str(r["id"]): value_of(pw, r) for r in rows}
+    result_fund = money.r2(fund * pw.result_share)
+    position_fund = money.r2(fund) - result_fund  # the two are exactly the fund: one rounding only
+    try:
+        annual = money.bounded_split(position_fund, score, pw.minimum, pw.maximum) if score else {}
+        lam = money.bounded_lambda(position_fund, score, pw.minimum, pw.maximum) if score else None
+    except money.InsufficientFund:
+        return Valued(rows, score, {pid: ZERO for pid in score}, position_fund, result_fund, None, True)
+    return Valued(rows, score, annual, position_fund, result_fund, lam, False)
+
+
+def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, Decimal]:
+    """Value and pay the positions; their pools and awards into ``out``; each holder's position pay."""
+    pw = reg.positions
+    assert pw is not None
+    source = cite(reg, pw.source)
+    pool = out.pools.get(pw.fund)
+    if pool is None:
+        message = f"manca [funds] {pw.fund}: nessuna retribuzione di posizione né di risultato calcolata"
+        trace.problem(
+            Problem(
+                rule="regolamento.fondo", source=source, message=message, file="ente.toml", column=f"funds.{pw.fund}"
+            )
+        )
+        return {}
+    v = valued(pw, ente, pool.amount)
+    record_funds(reg, pw, pool, v, trace, out)
+    if v.short:
+        trace.problem(short_fund(pw, v, source))
+    holders: dict[str, Decimal] = {}
+    held: dict[str, list[Input]] = {}
+    for r in v.rows:
+        pid, holder = str(r["id"]), r["holder"]
+        record_position(pw, r, v, ente, source, trace)
+        if v.short or not holder or holder not in ente.people or not terms.days_in(r, ente.year):
+            continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
+        amount, given = paid(r, v.annual[pid], ente, source, trace)
+        out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
+        name = ente.people[holder].name
+        label = f"Retribuzione di posizione di {name} — {pid}"
+        trace.record(
+            f"award:{holder}:{pw.fund}:{pid}", amount, "della posizione di cui è titolare", source, [given], label
+        )
+        holders[holder] = holders.get(holder, ZERO) + amount
+        held.setdefault(holder, []).append(attrs.evolve(given, name=pid))
+    out.pools[pw.fund] = out.pools[pw.fund].with_distributed(sum(holders.values(), ZERO))
+    for holder, amount in holders.items():
+        label = f"Retribuzione di posizione di {ente.people[holder].name}"
+        trace.record(
+            f"position_pay:{holder}", amount, "Σ delle posizioni di cui è titolare", source, held[holder], label
+        )
+    return holders
+
+
+def paid(r: Row, annual: Decimal, ente: Ente, source: str, trace: Trace) -> tuple[Decimal, Input]:
+    """The pay the holder is due for the year (:mod:`pay.terms`), recorded when the term is not the whole year, and
+    the input that names it."""
+    pid = str(r["id"])
+    value = terms.due(r, annual, ente.year)
+    if terms.days_in(r, ente.year) == terms.year_days(ente.year):
+        return annual, Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual")
+    trace.record(
+        f"position:{pid}:due",
+        value,
+        "retribuzione annua × giorni dell'incarico nell'anno / giorni dell'anno (arrotondata al centesimo)",
+        source,
+        [
+            Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
+            Input(
+                "inizio dell'incarico",
+                None if r["start"] is None else str(r["start"]),
+                cell=ente.cell(FILE, r.row, "start"),
+            ),
+            Input(
+                "fine dell'incarico", None if r["end"] is None else str(r["end"]), cell=ente.cell(FILE, r.row, "end")
+            ),
+            Input("giorni dell'incarico nell'anno", terms.days_in(r, ente.year)),
+            Input("giorni dell'anno", terms.year_days(ente.year)),
+        ],
+        f"Retribuzione di posizione dovuta per l'anno — {pid}",
+    )
+    return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due")
+
+
+def record_funds(reg: Regulation, pw: PositionWeighting, pool: Pool, v: Valued, trace: Trace, out: Outcome) -> None:
+    """The fund of the positions split in two pools: position pay (F) and result pay (R, to [risultato_po])."""
+    source = cite(reg, pw.source)
+    fund = Input(f"fondo {pw.fund}", pool.amount, cell=f"ente.toml:funds.{pw.fund}")
+    label = "Fondo per la retribuzione di posizione"
+    out.pools[pw.fund] = attrs.evolve(pool, amount=v.position_fund, kind=money.POSITION, label=label, source=source)
+    trace.record(
+        f"pool:{pw.fund}:posizione",
+        v.position_fund,
+        "fondo − quota per la retribuzione di risultato",
+        source,
+        [fund, Input("quota per il risultato", v.result_fund)],
+        label,
+    )
+    if reg.result_pay is not None:
+        name = reg.result_pay.fund
+        out.pools[name] = Pool(name=name, amount=v.result_fund, source=source, label="Retribuzione di risultato")
+        trace.record(
+            f"pool:{name}",
+            v.result_fund,
+            "fondo × quota di risultato, arrotondato al centesimo",
+            source,
+            [fund, Input("quota di risultato", pw.result_share)],
+            "Fondo per la retribuzione di risultato delle posizioni",
+        )
+
+
+def record_position(pw: PositionWeighting, r: Row, v: Valued, ente: Ente, source: str, trace: Trace) -> None:
+    pid = str(r["id"])
+    ratings = [
+        Input(f"{c.code} {c.name} (peso {c.weight})", r[c.code], cell=ente.cell(FILE, r.row, c.code))
+        for c in pw.criteria
+    ]
+    title = f"Pesatura della posizione {pid} — {r['title'] or ''}".rstrip(" —")
+    trace.record(f"position:{pid}:score", v.score[pid], f"Σ peso × valutazione / {pw.scale}", source, ratings, title)
+    lam = None if v.lam is None else v.lam.quantize(Decimal("0.000001"), ROUND_HALF_UP)
+    vacant = "" if r["holder"] else "posizione vacante: valorizzata ma non erogata (resta residua)"
+    how = (
+        "fondo insufficiente per il minimo di ogni posizione: nessuna retribuzione"
+        if v.short
+        else f"clamp(λ × valore, {fmt.euro(pw.minimum)}, {fmt.euro(pw.maximum)}) con Σ = fondo di posizione "
+        "(ripartizione proporzionale limitata, resto maggiore al centesimo)"
+    )
+    trace.record(
+        f"position:{pid}:annual",
+        v.annual[pid],
+        how,
+        source,
+        [
+            Input("fondo di posizione", v.position_fund, ref=f"pool:{pw.fund}:posizione"),
+            Input("valore della posizione", v.score[pid], ref=f"position:{pid}:score"),
+            Input("λ, euro per punto (6 decimali)", lam),
+            Input("minimo", pw.minimum),
+            Input("massimo", pw.maximum),
+        ],
+        f"Retribuzione di posizione annua — {pid}",
+        "; ".join(x for x in (vacant, in_instalments(pw, v.annual[pid])) if x),
+    )
+
+
+def in_instalments(pw: PositionWeighting, annual: Decimal) -> str:
+    """The instalments of an annual pay in words (none for a single one)."""
+    if pw.instalments <= 1:
+        return ""
+    regular, last = money.instalments(annual, pw.instalments)
+    return f"in {pw.instalments} rate: {pw.instalments - 1} da {fmt.euro(regular)} e l'ultima da {fmt.euro(last)}"
+
+
+def short_fund(pw: PositionWeighting, v: Valued, source: str) -> Problem:
+    n = len(v.score)
+    return Problem(
+        rule="regolamento.posizioni_fondo",
+        source=source,
+        file="ente.toml",
+        column=f"funds.{pw.fund}",
+        message=f"fondo insufficiente: il fondo per la retribuzione di posizione {fmt.euro(v.position_fund)} non "
+        f"basta a dare il minimo di {fmt.euro(pw.minimum)} alle {n} posizioni ({fmt.euro(pw.minimum * n)}); "
+        "nessuna retribuzione di posizione",
+    )
+
+
+def described(pw: PositionWeighting, ente: Ente, fund: Decimal) -> dict[str, PositionPay]:
+    """The positions as results.json lists them: value, annual pay, holder, whether paid, what is due."""
+    v = valued(pw, ente, fund)
+    out = {}
+    for r in v.rows:
+        pid, holder = str(r["id"]), r["holder"]
+        annual = v.annual[pid]
+        paid = bool(holder) and holder in ente.people and terms.days_in(r, ente.year) > 0 and not v.short
+        due = terms.due(r, annual, ente.year)
+        out[pid] = PositionPay(
+            id=pid,
+            score=v.score[pid],
+            annual=annual,
+            holder=holder,
+            paid=paid,
+            instalments=pw.instalments,
+            due=due if paid and due != annual else None,
+        )
+    return out

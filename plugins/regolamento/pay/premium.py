@@ -1,0 +1,312 @@
+"""The individual premium ([premio]): who takes part, each method's weights or capped amounts, the pool's
+residual rule; every award recorded with its inputs and the declared ``fonte``.
+
+Methods give either **weights** (the whole pool is split in proportion: ``proporzionale``, ``fasce``,
+``livelli`` without a maximum) or **capped amounts** (a per-capita maximum × a share: ``soglie``, ``livelli``
+with ``massimo``). Capped amounts are «fino a» figures, rounded down to the cent; when they exceed the pool
+the pool is split in proportion to them, and with ``residuo = "ridistribuisci"`` it always is. Every split is
+by largest remainder, leftover cents by rank (higher score first), so each pool is conserved to the cent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from ciclope.core import (
+    Ente,
+    Input,
+    OrgPerformance,
+    Problem,
+    Score,
+    Trace,
+    bands,
+    fmt,
+    money,
+    scoring,
+)
+from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.pay import budget, reductions
+from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan
+from ciclope.plugins.regolamento.score.unitpart import unit_achievement
+
+HUNDRED = Decimal(100)
+
+
+def entries(
+    reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace
+) -> list[Entry]:
+    """The scored people of the premium's roles, in people.csv order (nobody unscored is listed)."""
+    out = []
+    for p in ente.people.values():
+        s = scores.get(p.id)
+        if p.role not in pr.roles or s is None or s.score is None:
+            continue
+        status = exclusion(reg, p, s, ente, org, trace)
+        share, share_inputs, words = paid_share(pr, p, ente)
+        if status is None and reg.reductions:  # the excluded are paid nothing: no reduction to explain
+            left, cut_inputs, cut_words = reductions.reduce(reg, p, ente, trace)
+            share, share_inputs = share * left, [*share_inputs, *cut_inputs]
+            words = " × ".join(w for w in (words, cut_words) if w)
+        factor, factor_inputs = grades.factor(pr, p, ente)
+        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs))
+    return out
+
+
+def distribute(
+    reg: Regulation,
+    pr: Premium,
+    fund: Input,
+    people: list[Entry],
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    key: Callable[[str], str],
+    cap: int | None = None,
+) -> Given:
+    """``fund`` (its value the amount to share) paid to ``people`` by the part's method, each person's figure
+    recorded under ``key(id)``. ``cap``: the places left in the first band(s) (a ceiling on the staff in service
+    shared by several rankings); None counts it on this ranking's ente."""
+    ente, org, trace = ctx
+    admitted = [e for e in people if e.status is None]
+    plan = (
+        budget.plan(pr, people, fund.value) if pr.method == "budget" else method_plan(reg, pr, admitted, ente, org, cap)
+    )
+    rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
+    amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
+    record(reg, pr, fund, people, plan, amounts, note, trace, key)
+    paid = tuple(
+        (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
+        for e in people
+        if e.status is None or pr.list_excluded
+    )
+    return Given(paid, plan.band)
+
+
+def ordered(admitted: list[Entry]) -> list[Entry]:
+    """Best score first, equal scores by id (the ranking of the bands)."""
+    return [t[2] for t in scoring.by_score([(e.person.id, e.score, e) for e in admitted])]
+
+
+def settle(
+    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+) -> tuple[dict[str, Decimal], str]:
+    """The amounts of the admitted people, and a note on how the pool was used."""
+    if plan.band_pools:
+        return by_band(amount, plan, pr, rank, source, trace), ""
+    if not plan.capped:
+        return money.split(amount, plan.values, rank=rank), ""
+    due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
+    total = sum(due.values(), ZERO)
+    if total > amount:
+        trace.problem(
+            Problem(
+                rule="regolamento.fondo_insufficiente",
+                severity="warning",
+                source=source,
+                file="ente.toml",
+                column=f"funds.{pr.fund}",
+                message=f"il fondo {pr.fund} ({fmt.euro(amount)}) non basta per i premi dovuti ({fmt.euro(total)}): "
+                "ridotti in proporzione",
+            )
+        )
+        return money.split(amount, due, rank=rank), "fondo insufficiente: importi ridotti in proporzione"
+    if pr.residual == "ridistribuisci" and total > 0:
+        return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
+    return due, ""
+
+
+def by_band(
+    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+) -> dict[str, Decimal]:
+    """A fixed pool per band: the pool split among the bands by their shares of resources (leftover cents to the
+    higher band), each band's part split among its members by ``plan.values``. A band nobody is paid from keeps
+    its part as the pool's residual, and a warning says so."""
+    order = {name: i for i, name in enumerate(plan.band_pools)}
+    parts = money.split(amount, plan.band_pools, rank=order)
+    out: dict[str, Decimal] = {}
+    for name, part in parts.items():
+        paid = money.split(part, {pid: w for pid, w in plan.values.items() if plan.band[pid] == name}, rank=rank)
+        if part > 0 and not any(paid.values()):
+            trace.problem(
+                Problem(
+                    rule="regolamento.fascia_vuota",
+                    severity="warning",
+                    source=source,
+                    file="ente.toml",
+                    column=f"funds.{pr.fund}",
+                    message=f"nessun premio dalla fascia «{name}» (nessuno vi è collocato con una quota pagata): "
+                    f"la sua quota del fondo, {fmt.euro(part)}, resta residua",
+                )
+            )
+        out.update(paid)
+    return out
+
+
+def method_plan(
+    reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance, cap: int | None = None
+) -> Plan:
+    if pr.method == "proporzionale":
+        return proportional(pr, admitted, ente, org)
+    if pr.method == "soglie":
+        return thresholds(pr, admitted)
+    if pr.method == "livelli":
+        return by_level(pr, admitted)
+    return merit_bands(pr, admitted, ente, cap)
+
+
+def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        weight = e.score * e.share * e.factor
+        extra: tuple[Input, ...] = e.factor_inputs
+        if pr.by_unit:
+            unit, ach = unit_achievement(e.person, ente, org)
+            weight *= ach if ach is not None else Decimal(0)
+            extra += (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
+        values[e.person.id] = weight
+        inputs[e.person.id] = extra
+    unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
+    formula = f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{_factor_words(pr)}{unit_words}"
+    return Plan(values, False, formula, inputs)
+
+
+def _factor_words(pr: Premium) -> str:
+    return " × parametro della categoria" if pr.grade_factors else ""
+
+
+def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
+    assert pr.maximum is not None and pr.full is not None and pr.floor is not None
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        if e.score >= pr.full:
+            quota = Decimal(1)
+        elif e.score < pr.floor:
+            quota = Decimal(0)
+        elif pr.between == "punteggio":
+            quota = e.score / HUNDRED
+        else:
+            quota = (e.score - pr.floor) / (pr.full - pr.floor)
+        values[e.person.id] = pr.maximum * quota * e.share
+        inputs[e.person.id] = (Input("massimo pro capite", pr.maximum), Input("quota del massimo", money.r4(quota)))
+    between = "punteggio / 100" if pr.between == "punteggio" else f"(punteggio − {pr.floor}) / ({pr.full} − {pr.floor})"
+    formula = (
+        f"massimo pro capite × quota × quota pagata, arrotondato per difetto al centesimo; quota = 1 da "
+        f"{pr.full}, {between} da {pr.floor}, 0 sotto {pr.floor}"
+    )
+    return Plan(values, True, formula, inputs)
+
+
+def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        coefficient = pr.coefficients.get(e.level or "", Decimal(0))
+        base = pr.maximum if pr.maximum is not None else Decimal(1)
+        values[e.person.id] = base * coefficient * e.share * e.factor
+        given = (
+            Input("livello", e.level, ref=f"score:{e.person.id}"),
+            Input("coefficiente del livello", coefficient),
+            *e.factor_inputs,
+        )
+        inputs[e.person.id] = given + ((Input("massimo pro capite", pr.maximum),) if pr.maximum is not None else ())
+    if pr.maximum is not None:
+        formula = "massimo pro capite × coefficiente del livello × quota pagata, arrotondato per difetto al centesimo"
+        return Plan(values, True, formula, inputs)
+    formula = f"fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata{_factor_words(pr)}"
+    return Plan(values, False, formula, inputs)
+
+
+def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None = None) -> Plan:
+    """Merit bands with the shared rules of :mod:`ciclope.core.bands`: cumulative sizes, ties never split,
+    an optional cap on the first band(s) counted on the staff in service, money by per-capita weight."""
+    shares = [bands.Band.of(b.name, b.staff, b.resources) for b in pr.bands]
+    ranking = [(e.person.id, e.score, e) for e in ordered(admitted)]
+    if cap is None and pr.top_cap is not None:
+        cap = top_places(pr, ente)
+    targets = bands.band_targets(len(ranking), shares, cap)
+    groups = bands.assign_bands(ranking, targets)
+    band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
+    if pr.band_money == "per_fascia":
+        return fixed_band_pools(pr, admitted, band_of)
+    share_of = {e.person.id: e.share for e in admitted}
+    weights = bands.per_capita_weights(shares, groups, share_of)
+    inputs = {
+        pid: (
+            Input("fascia", band_of[pid]),
+            Input(
+                "peso pro capite della fascia (risorse / personale)", money.r4(Decimal(b.resources_text / b.staff_text))
+            ),
+        )
+        for b, members in zip(shares, groups)
+        for pid in members
+    }
+    formula = (
+        "fondo × peso / Σ pesi dei collocati in fascia, con peso = (quota di risorse / quota di personale "
+        "della fascia) × quota pagata; fasce per punteggio decrescente, pari merito mai divisi"
+    )
+    return Plan(weights, False, formula, inputs, band_of)
+
+
+def top_places(pr: Premium, ente: Ente) -> int:
+    """The places of the first band(s): ``tetto_prime_fasce`` of the staff in service (the premium's roles)."""
+    assert pr.top_cap is not None
+    in_service = sum(1 for p in ente.people.values() if p.role in pr.roles)
+    return math.floor(Fraction(pr.top_cap) * in_service)
+
+
+def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, str]) -> Plan:
+    """«Il X% delle risorse alla fascia …»: each band its share of the pool, split among its members in proportion
+    to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
+    by_score = pr.within_band == "punteggio"
+    values = {e.person.id: e.score * e.share if by_score else e.share for e in admitted}
+    resources = {b.name: b.resources for b in pr.bands}
+    inputs = {
+        pid: (Input("fascia", band), Input("quota di risorse della fascia", resources[band]))
+        for pid, band in band_of.items()
+    }
+    within = "punteggio × quota pagata" if by_score else "quota pagata"
+    formula = (
+        f"fondo × quota di risorse della fascia, divisa tra i collocati nella fascia in proporzione a {within}; "
+        "fasce per punteggio decrescente, pari merito mai divisi"
+    )
+    return Plan(values, False, formula, inputs, band_of, resources)
+
+
+def record(
+    reg: Regulation,
+    pr: Premium,
+    fund: Input,
+    people: list[Entry],
+    plan: Plan,
+    amounts: Mapping[str, Decimal],
+    note: str,
+    trace: Trace,
+    key: Callable[[str], str],
+) -> None:
+    source = cite(reg, pr.source)
+    for e in people:
+        pid = e.person.id
+        if e.status is not None and not pr.list_excluded:
+            continue  # outside the distribution: only their status says why
+        paid = amounts.get(pid, ZERO)
+        given = (fund, Input("punteggio", e.score, ref=f"score:{pid}"), *e.share_inputs, *plan.inputs.get(pid, ()))
+        if e.status is not None:
+            given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
+        formula = plan.formula if e.status is None else "escluso: nessun premio"
+        words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
+        trace.record(
+            key(pid),
+            paid,
+            formula,
+            source,
+            given,
+            f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
+            "; ".join(x for x in (words, note if e.status is None else "", pr.note) if x),
+        )

@@ -1,0 +1,173 @@
+"""The result pay of PO / EQ ([risultato_po]): a percentage of the position pay by score step, or a fund split
+in proportion to position pay × score; nothing below the positive-evaluation threshold, and a negative
+evaluation without its contraddittorio is an error (rules/core.md §5).
+
+The position pay is the ``position_pay`` column of people.csv. With ``percentuale`` the amounts are
+due in full (half-up to the cent); a fund of that name in ``[funds]`` is a ceiling (above it, the fund is split
+in proportion to what is due), without one the pool is what is due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
+from ciclope.plugins.regolamento.pay.eligibility import exclusion
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
+
+POSITION = "position_pay"
+NEGATIVE = "valutazione_negativa"
+
+
+def step_share(rp: ResultPay, score: Decimal) -> Decimal:
+    for step in rp.steps:
+        if score >= step.min:
+            return step.share
+    return Decimal(0)
+
+
+def pay(
+    reg: Regulation, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace, out: Outcome
+) -> None:
+    rp = reg.result_pay
+    assert rp is not None
+    source = cite(reg, rp.source)
+    due: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    listed: list[tuple[str, str, str]] = []  # (id, name, status or "")
+    for p in ente.people.values():
+        s = scores.get(p.id)
+        if p.role not in rp.roles or s is None or s.score is None:
+            continue
+        status = status_of(reg, p, s, ente, org, trace)
+        if status is not None:
+            out.statuses[p.id] = status
+        listed.append((p.id, p.name, status or ""))
+        position = p.extra.get(POSITION)
+        inputs[p.id] = (
+            Input("retribuzione di posizione", position, cell=ente.cell("people", p.row, POSITION)),
+            Input("punteggio", s.score, ref=f"score:{p.id}"),
+        )
+        if status is not None or position is None:  # no position pay: a status (senza_posizione)
+            continue
+        if rp.method == "percentuale":
+            share = step_share(rp, s.score)
+            if share == 0:
+                trace.problem(below_steps(rp, p, s.score, ente, source))
+            due[p.id] = money.r2(position * share)
+            inputs[p.id] += (Input("quota della posizione", share),)
+        else:
+            due[p.id] = position * s.score
+    if not listed and rp.fund not in out.pools:
+        return  # nobody to pay and no fund: no pool to report
+    amounts, pool = settle(rp, out.pools.get(rp.fund), due, scores, source, trace)
+    record(rp, listed, inputs, amounts, pool, source, trace, out)
+
+
+def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: str) -> Problem:
+    """A positively evaluated PO/EQ under the lowest step of the scale: paid 0, and the office is told so (the
+    regulation leaves a gap between the positive threshold and its first step)."""
+    lowest = min((step.min for step in rp.steps), default=Decimal(100))
+    message = (
+        f"{p.name}: valutazione positiva ({fmt.decimal_it(score)} ≥ {fmt.decimal_it(rp.positive)}) ma sotto il gradino "
+        f"più basso della retribuzione di risultato ({fmt.decimal_it(lowest)}): retribuzione di risultato 0 €. "
+        "Verifica il regolamento: tra la soglia positiva e il primo gradino nessuna quota è scritta"
+    )
+    where = ("people", p.row, POSITION)
+    return Problem.at(ente, "regolamento.risultato_sotto_gradini", message, source, *where, severity="warning")
+
+
+def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:
+    """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay), or None."""
+    rp, score = reg.result_pay, s.score
+    assert rp is not None and score is not None
+    status = exclusion(reg, p, s, ente, org, trace)
+    if status is None and score < rp.positive:
+        status = NEGATIVE
+        if rp.hearing and not scoring.has_contraddittorio(ente, p.id):
+            message = (
+                f"{p.name}: valutazione negativa ({fmt.decimal_it(score)} < {fmt.decimal_it(rp.positive)}) "
+                "senza il contraddittorio: non può essere definitiva"
+            )
+            trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))
+    if status is None and p.extra.get(POSITION) is None:
+        message = f"{p.name}: manca la retribuzione di posizione"
+        where = ("people", p.row, POSITION)
+        trace.problem(Problem.at(ente, "regolamento.posizione", message, cite(reg, rp.source), *where))
+        status = "senza_posizione"
+    return status
+
+
+def record(
+    rp: ResultPay,
+    listed: list[tuple[str, str, str]],
+    inputs: Mapping[str, tuple[Input, ...]],
+    amounts: Mapping[str, Decimal],
+    pool: Pool,
+    source: str,
+    trace: Trace,
+    out: Outcome,
+) -> None:
+    """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund."""
+    formula = (
+        "retribuzione di posizione × quota del gradino di punteggio"
+        if rp.method == "percentuale"
+        else "fondo × (retribuzione di posizione × punteggio) / Σ dei valutati positivamente"
+    )
+    fund = (Input("fondo", pool.amount, ref=f"pool:{rp.fund}"),) if rp.method == "fondo" else ()
+    for pid, name, status in listed:
+        paid = amounts.get(pid, ZERO)
+        how = formula if not status else f"nessuna retribuzione: {status}"
+        trace.record(
+            f"award:{pid}:{rp.fund}",
+            paid,
+            how,
+            source,
+            inputs[pid] + fund,
+            f"Retribuzione di risultato di {name}",
+            rp.note,
+        )
+        key = pid if pid not in out.awards else f"{pid}:risultato"
+        out.awards[key] = Award(person=pid, amount=paid, pool=rp.fund)
+    out.pools[rp.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
+
+
+def settle(
+    rp: ResultPay, fund: Pool | None, due: dict[str, Decimal], scores: Mapping[str, Score], source: str, trace: Trace
+) -> tuple[dict[str, Decimal], Pool]:
+    """The amounts paid and the pool they come from."""
+    rank = {pid: -(scores[pid].score or Decimal(0)) for pid in due}
+    if rp.method == "fondo":
+        if fund is None:
+            trace.problem(
+                Problem(
+                    rule="regolamento.fondo",
+                    severity="warning",
+                    source=source,
+                    file="ente.toml",
+                    column=f"funds.{rp.fund}",
+                    message=f"manca [funds] {rp.fund}: nessuna retribuzione di risultato calcolata",
+                )
+            )
+            return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato")
+        return money.split(fund.amount, due, rank=rank), fund
+    total = sum(due.values(), ZERO)
+    if fund is None:
+        return due, Pool(name=rp.fund, amount=total, source=source, label="Retribuzione di risultato")
+    if total > fund.amount:
+        trace.problem(
+            Problem(
+                rule="regolamento.fondo_insufficiente",
+                severity="warning",
+                source=source,
+                file="ente.toml",
+                column=f"funds.{rp.fund}",
+                message=f"il fondo {rp.fund} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
+                f"risultato dovuta ({fmt.euro(total)}): ridotta in proporzione",
+            )
+        )
+        return money.split(fund.amount, due, rank=rank), fund
+    return due, fund

@@ -1,0 +1,116 @@
+"""The rules between keys of the format 2 blocks (:mod:`read.consistency` calls :func:`check`): the criteria of a
+position weighting, its bounds and the result pay it feeds, the acts that open the premiums, the result pay
+method that only format 2 knows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from ciclope.plugins.regolamento.format.acts import ACTS
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.spec import Access, Event, PositionWeighting, Premium, ResultPay
+
+Error = Callable[..., None]
+HUNDRED = Decimal(100)
+FIXED = ("id", "title", "unit", "holder", "start", "end")  # the columns of positions.csv that are no criterion
+
+
+def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
+    rp: ResultPay | None = parts.get("result_pay")
+    if rp is not None and rp.method == "quota_posizione" and parts.get("format") != 2:
+        error(
+            "risultato_po.metodo",
+            "il metodo «quota_posizione» è del formato 2: scrivi formato = 2 in testa al file",
+            "regolamento.formato",
+        )
+    pw: PositionWeighting | None = parts.get("positions")
+    if pw is not None:
+        positions(pw, error)
+        result_fund(pw, rp, "result_pay" in broken, error)
+        pr: Premium | None = parts.get("premium")
+        if pr is not None and pr.fund == pw.fund:
+            error(
+                "posizioni.fondo",
+                f"il fondo {pw.fund!r} è già quello del [premio]: usa due fondi distinti",
+                "regolamento.valore",
+            )
+    access: Access | None = parts.get("access")
+    if access is not None:
+        acts(access, parts.get("calendar", ()), error)
+
+
+def positions(pw: PositionWeighting, error: Error) -> None:
+    """Weights summing to exactly 100, codes written once and none a fixed column, a minimum not above the
+    maximum."""
+    total = sum((c.weight for c in pw.criteria), Decimal(0))
+    if not pw.criteria:
+        error("posizioni.criteri", "nessun criterio: la pesatura ne richiede almeno uno", "regolamento.manca")
+    elif total != HUNDRED:
+        error("posizioni.criteri", f"i pesi dei criteri sommano a {total}, non a 100", "regolamento.somma")
+    seen: set[str] = set()
+    for i, c in enumerate(pw.criteria):
+        if c.code in seen:
+            error(f"posizioni.criteri[{i}].codice", f"il codice {c.code!r} è già scritto prima", "regolamento.valore")
+        if c.code in FIXED:
+            error(
+                f"posizioni.criteri[{i}].codice",
+                f"{c.code!r} è una colonna fissa di positions.csv ({', '.join(FIXED)}): scegli un altro codice",
+                "regolamento.valore",
+            )
+        seen.add(c.code)
+    if not 1 <= pw.instalments <= 14:
+        error("posizioni.rate", f"{pw.instalments} rate: da 1 a 14 l'anno", "regolamento.valore")
+    if pw.minimum > pw.maximum:
+        error(
+            "posizioni.minimo",
+            f"il minimo {pw.minimum} supera il massimo {pw.maximum}: nessuna retribuzione possibile",
+            "regolamento.soglie",
+        )
+
+
+def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, error: Error) -> None:
+    """The share of the fund for result pay goes to [risultato_po], split by position pay."""
+    if rp_broken:
+        return  # said already
+    if rp is None:
+        if pw.result_share > 0:
+            error(
+                "posizioni.quota_risultato",
+                "una quota di risultato va a [risultato_po]: manca [risultato_po] con metodo = \"quota_posizione\"",
+                "regolamento.manca",
+            )
+        return
+    if rp.method != "quota_posizione":
+        error(
+            "risultato_po.metodo",
+            f"con [posizioni] la retribuzione di risultato è una quota del fondo per la retribuzione di posizione "
+            f"pesata: metodo = \"quota_posizione\", non «{rp.method}»",
+            "regolamento.valore",
+        )
+    if rp.fund == pw.fund:
+        error(
+            "risultato_po.fondo",
+            f"il fondo {rp.fund!r} è quello di [posizioni]: la quota di risultato va in un fondo con un altro nome",
+            "regolamento.valore",
+        )
+
+
+def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
+    """Acts written once, each one ciclope knows (an [approvals] key of ente.toml, as code or Italian name) or
+    the ``approvazione`` of an act of [[calendario]]: an unknown name would be an unknown act of ente.toml."""
+    known = [*ACTS.values(), *ACTS, *(ev.approval for ev in calendar if ev.approval)]
+    for name in access.acts:
+        if name not in known:
+            error(
+                "accesso.atti",
+                f"atto {name!r} sconosciuto{nearest(name, known)}: scrivi una chiave di [approvals] di ente.toml "
+                f"({', '.join(ACTS.values())}) o l'«approvazione» di un atto di [[calendario]]",
+                "regolamento.valore",
+            )
+    if not access.acts:
+        error("accesso.atti", "nessun atto: scrivi le chiavi di [approvals] che aprono i premi", "regolamento.manca")
+    for i, name in enumerate(access.acts):
+        if name in access.acts[:i]:
+            error("accesso.atti", f"l'atto {name!r} è scritto due volte", "regolamento.valore")

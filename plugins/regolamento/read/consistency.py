@@ -1,0 +1,373 @@
+"""The rules between the keys of a regulation that the format of each key cannot say.
+
+Thresholds strictly descending (an equal one overlaps its neighbour), shares summing to exactly 1
+(checked in exact decimal arithmetic: 0.2 + 0.4 + 0.4 is 1), what each premium method and each
+exclusion needs, coefficients naming declared levels, dates that exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format.acts import day_month
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.spec import (
+    COMPONENTS,
+    Card,
+    Exclusion,
+    GradeWeights,
+    Levels,
+    Part,
+    Premium,
+    Reduction,
+    Requirement,
+    ResultPay,
+    Score,
+    Weights,
+)
+from ciclope.plugins.regolamento.read import blocks, partcheck
+
+Error = Callable[..., None]
+ONE = Decimal(1)
+ROLE_KEYS = ("dipendente", "po", "dirigente", "segretario")
+
+
+def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
+    """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
+    read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
+    again, nor are the rules that lean on it."""
+    score: Score | None = parts.get("score")
+    if score is not None:
+        weights_sum(score, error)
+    levels: Levels | None = parts.get("levels")
+    names: set[str] = set()
+    if levels is not None:
+        for role, steps in zip(
+            ("scala", *ROLE_KEYS), (levels.ladder, levels.staff, levels.po, levels.dirigente, levels.segretario)
+        ):
+            if steps is not None:
+                descending(f"livelli.{role}", [s.min for s in steps], error)
+                names |= {s.name for s in steps}
+    if levels is not None:
+        for i, req in enumerate(levels.requirements):
+            requirement(f"livelli.requisiti[{i}]", req, parts.get("cards", ()), error)
+    for i, ex in enumerate(parts.get("exclusions", ())):
+        exclusion(f"esclusioni[{i}]", ex, error)
+    for i, red in enumerate(parts.get("reductions", ())):
+        reduction(f"riduzioni[{i}]", red, error)
+    premiums = parts.get("parts") or ()
+    if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
+        error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
+    pr: Premium | None = parts.get("premium")
+    if pr is not None:
+        premium(pr, None if "levels" in broken else names, error)
+    for i, part in enumerate(premiums):
+        premium(part, None if "levels" in broken else names, error, f"premi[{i}]")
+        for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):
+            if got is not None and day_month(got) is None:
+                error(f"premi[{i}].{name}", f"{got!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+            if got is not None and part.decision is None:
+                error(f"premi[{i}].{name}", "vale con la chiave decisione", "regolamento.valore")
+    partcheck.check(premiums, pr is not None, error)
+    rp: ResultPay | None = parts.get("result_pay")
+    if rp is not None:
+        result_pay(rp, error)
+        if any(p.fund == rp.fund for p in (*premiums, *([pr] if pr else []))):
+            error(
+                "risultato_po.fondo",
+                f"il fondo {rp.fund!r} è già quello del premio individuale: usa due fondi distinti",
+                "regolamento.valore",
+            )
+    seen: dict[str, int] = {}
+    for i, card in enumerate(parts.get("cards", ())):
+        for role in card.roles:
+            if role in seen:
+                error(
+                    f"scheda[{i}].ruoli",
+                    f"il ruolo {role!r} ha già la scheda scheda[{seen[role]}]: una sola scheda per ruolo",
+                    "regolamento.valore",
+                )
+            seen.setdefault(role, i)
+    blocks.check(parts, broken, error)
+    for i, ev in enumerate(parts.get("calendar", ())):
+        if day_month(ev.due) is None:
+            error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+
+
+PARTS = ("scheda", "unita", "ente", "cruscotto")
+
+
+def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error) -> None:
+    """A requirement names a part of the score; a section, one of the declared cards of its roles if any."""
+    if req.part.startswith("sezione:"):
+        name = req.part.removeprefix("sezione:").strip()
+        sections = {i.section for c in cards if set(c.roles) & set(req.roles) for i in c.items}
+        if not name:
+            error(f"{path}.parte", "scrivi il nome della sezione dopo «sezione:»", "regolamento.valore")
+        elif sections and name not in sections:
+            error(
+                f"{path}.parte",
+                f"la sezione {name!r} non è nelle schede dichiarate{nearest(name, sorted(sections))}; sezioni: "
+                f"{', '.join(sorted(sections))}",
+                "regolamento.valore",
+            )
+    elif req.part not in PARTS:
+        error(
+            f"{path}.parte",
+            f"parte {req.part!r} sconosciuta{nearest(req.part, list(PARTS))}; ammesse: {', '.join(PARTS)} o "
+            "sezione:Nome",
+            "regolamento.valore",
+        )
+
+
+def weights_sum(score: Score, error: Error) -> None:
+    for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
+        if weights is not None:
+            summing_to_one(f"punteggio.{role}", weights, error)
+    seen: dict[tuple[str, str], int] = {}
+    for i, group in enumerate(score.grades):
+        path = f"punteggio.categorie[{i}]"
+        summing_to_one(path, group, error)
+        if not group.grades:
+            error(f"{path}.categorie", "la lista delle categorie è vuota", "regolamento.manca")
+        codes = grade_codes(f"{path}.categorie", group.grades, error)
+        for role, grade in ((r, c) for r in group.roles for c in codes):
+            if (role, grade) in seen:
+                error(
+                    f"{path}.categorie",
+                    f"la categoria {grade!r} del ruolo {role!r} ha già i pesi di "
+                    f"punteggio.categorie[{seen[role, grade]}]: una sola tabella di pesi per categoria",
+                    "regolamento.valore",
+                )
+            seen.setdefault((role, grade), i)
+
+
+def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> None:
+    total = weights.card + weights.unit + weights.ente + weights.dashboard + weights.objectives
+    if total != ONE:
+        named = ", ".join((*COMPONENTS, "obiettivi") if weights.objectives else COMPONENTS)
+        error(path, f"i pesi ({named}) sommano a {total}, non a 1", "regolamento.somma")
+
+
+def grade_codes(path: str, names: Sequence[str], error: Error) -> list[str]:
+    """The category codes of the grade ``names`` (each named once); an unknown name is an error with the nearest."""
+    out: list[str] = []
+    for name in names:
+        found = grades.code(name)
+        if found is None:
+            error(
+                path,
+                f"categoria {name!r} sconosciuta{nearest(name, grades.KNOWN)}; ammesse: {', '.join(grades.KNOWN)}",
+                "regolamento.valore",
+            )
+        elif found in out:
+            error(path, f"la categoria {found!r} è scritta due volte ({name!r})", "regolamento.valore")
+        else:
+            out.append(found)
+    return out
+
+
+def descending(path: str, thresholds: Sequence[Decimal], error: Error) -> None:
+    """Thresholds from the highest, each strictly below the one before."""
+    if not thresholds:
+        error(path, "la scala è vuota", "regolamento.soglie")
+    for i, (a, b) in enumerate(zip(thresholds, thresholds[1:]), start=1):
+        if b == a:
+            error(
+                f"{path}[{i}].da",
+                f"la soglia {b} coincide con quella del gradino prima: i gradini si sovrappongono",
+                "regolamento.soglie",
+            )
+        elif b > a:
+            error(
+                f"{path}[{i}].da",
+                f"la soglia {b} è più alta di quella del gradino prima ({a}): scrivi i "
+                "gradini dal più alto al più basso",
+                "regolamento.soglie",
+            )
+
+
+def exclusion(path: str, ex: Exclusion, error: Error) -> None:
+    needs = {
+        "assenze": ("giorni", ex.days),
+        "punteggio_minimo": ("minimo", ex.min),
+        "unita_sotto": ("minimo", ex.min),
+        "sanzione": ("oltre", ex.above),
+    }
+    if ex.rule in needs and needs[ex.rule][1] is None:
+        error(path, f"la regola {ex.rule!r} richiede la chiave {needs[ex.rule][0]}", "regolamento.manca")
+    if ex.rule == "unita_sotto" and ex.min is not None and ex.min > ONE:
+        error(
+            f"{path}.minimo",
+            f"per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato {ex.min}",
+            "regolamento.valore",
+        )
+    for name, target in ex.synonyms.items():
+        if ex.rule == "sanzione" and target not in ex.scale:
+            error(
+                f"{path}.sinonimi.{name}",
+                f"il sinonimo {name!r} rimanda a {target!r}, che non è nella scala delle sanzioni "
+                f"({', '.join(ex.scale) or 'vuota'})",
+                "regolamento.valore",
+            )
+    if ex.level is not None and ex.rule != "insufficiente":
+        error(f"{path}.livello", "il livello vale per la regola «insufficiente»", "regolamento.valore")
+    if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
+        error(
+            f"{path}.oltre",
+            f"{ex.above!r} non è nella scala delle sanzioni ({', '.join(ex.scale) or 'vuota'})",
+            "regolamento.valore",
+        )
+
+
+def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "premio") -> None:
+    if pr.method == "soglie":
+        for name, got in (("massimo", pr.maximum), ("piena", pr.full), ("minima", pr.floor)):
+            if got is None:
+                error(path, f"il metodo «soglie» richiede la chiave {name}", "regolamento.manca")
+        if pr.full is not None and pr.floor is not None and pr.floor >= pr.full:
+            error(
+                f"{path}.minima",
+                f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
+                "regolamento.soglie",
+            )
+    if (
+        pr.method == "livelli" or (pr.method == "budget" and pr.coefficients)
+    ) and levels is not None:  # None: the levels are broken, said already
+        if not pr.coefficients:
+            error(path, "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
+        if not levels:
+            error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
+        for name in pr.coefficients:
+            if levels and name not in levels:
+                error(
+                    f"{path}.coefficienti.{name}",
+                    f"livello sconosciuto{nearest(name, sorted(levels))}; livelli: {', '.join(sorted(levels))}",
+                    "regolamento.chiave_sconosciuta",
+                )
+    if pr.grade_factors:
+        grade_factors(pr, error, path)
+    capped = pr.maximum is not None or pr.method == "budget"
+    for name, value in pr.coefficients.items():
+        if capped and value > ONE:
+            error(
+                f"{path}.coefficienti.{name}",
+                f"il coefficiente {value} supera 1: con un massimo pro capite (o un budget) il coefficiente ne è una "
+                "quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)",
+                "regolamento.valore",
+            )
+    if pr.band_money == "per_fascia" and pr.method != "fasce":
+        error(f"{path}.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
+    if pr.within_band != "fte" and pr.band_money != "per_fascia":
+        error(
+            f"{path}.in_fascia",
+            "in_fascia vale con ripartizione = \"per_fascia\" (la quota di ogni fascia divisa tra i suoi membri)",
+            "regolamento.valore",
+        )
+    if pr.method == "fasce":
+        if len(pr.bands) < 2:
+            error(f"{path}.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
+        for what, key in (("personale", "staff"), ("risorse", "resources")):
+            total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
+            if pr.bands and total != ONE:
+                error(f"{path}.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
+        names = [b.name for b in pr.bands]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                error(f"{path}.fasce[{i}].nome", f"la fascia {name!r} è già scritta prima", "regolamento.valore")
+        for i, b in enumerate(pr.bands):
+            if b.staff == 0:
+                error(
+                    f"{path}.fasce[{i}].personale",
+                    "una fascia senza personale non ha un premio pro capite",
+                    "regolamento.valore",
+                )
+
+
+def grade_factors(pr: Premium, error: Error, path: str = "premio") -> None:
+    """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
+    grade_codes(f"{path}.parametri", list(pr.grade_factors), error)
+    allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")
+    if pr.method not in allowed:
+        words = ", ".join(f"«{m}»" for m in allowed[:-1]) + f" e «{allowed[-1]}»"
+        error(
+            f"{path}.parametri",
+            f"i parametri per categoria valgono per i metodi {words}, non per «{pr.method}»",
+            "regolamento.valore",
+        )
+    elif pr.method == "livelli" and pr.maximum is not None:
+        error(
+            f"{path}.parametri",
+            "i parametri per categoria pesano la persona nella ripartizione del fondo: con un massimo pro capite "
+            "non c'è ripartizione (togli massimo, o i parametri)",
+            "regolamento.valore",
+        )
+
+
+# the largest value of each measure: the last bracket reaches it, so every person has a bracket
+TOP = {"assenze": Decimal(366), "fte": ONE}
+# whole days follow each other (da 0 a 10, da 11 a 30); a fraction of fte starts where the last ended
+STEP = {"assenze": ONE, "fte": Decimal(0)}
+
+
+def reduction(path: str, red: Reduction, error: Error) -> None:
+    """Brackets from 0, contiguous and in order, the last reaching the measure's largest value."""
+    steps = red.brackets
+    if not steps:
+        error(f"{path}.scaglioni", "non c'è nessuno scaglione", "regolamento.manca")
+        return
+    if steps[0].start != 0:
+        error(
+            f"{path}.scaglioni[0].da", f"il primo scaglione parte da {steps[0].start}, non da 0", "regolamento.soglie"
+        )
+    for i, b in enumerate(steps):
+        where = f"{path}.scaglioni[{i}]"
+        if red.measure == "fte" and max(b.start, b.end or 0) > ONE:
+            error(where, "per «fte» gli scaglioni sono tra 0 e 1 (il tempo pieno)", "regolamento.valore")
+        if b.end is not None and b.end < b.start:
+            error(f"{where}.a", f"lo scaglione finisce ({b.end}) prima di iniziare ({b.start})", "regolamento.soglie")
+        if b.end is None and i < len(steps) - 1:
+            error(f"{where}.a", "solo l'ultimo scaglione può non avere la fine (a)", "regolamento.manca")
+        previous = steps[i - 1].end if i else None
+        if previous is not None:
+            after(where, previous, b.start, STEP[red.measure], error)
+    last = steps[-1].end
+    if last is not None and last < TOP[red.measure]:
+        error(
+            f"{path}.scaglioni[{len(steps) - 1}].a",
+            f"l'ultimo scaglione finisce a {last}: ometti «a» perché valga oltre (fino a {TOP[red.measure]})",
+            "regolamento.soglie",
+        )
+
+
+def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error) -> None:
+    """A bracket starting right after the previous one ended: no value in two brackets, none in no bracket."""
+    if start < end + step:
+        error(
+            f"{where}.da",
+            f"lo scaglione parte da {start} e si sovrappone al precedente, che finisce a {end}: "
+            f"deve partire da {end + step}",
+            "regolamento.soglie",
+        )
+    elif start > end + step:
+        error(
+            f"{where}.da",
+            f"tra lo scaglione precedente (fino a {end}) e questo (da {start}) c'è un vuoto: deve partire da "
+            f"{end + step}",
+            "regolamento.soglie",
+        )
+
+
+def result_pay(rp: ResultPay, error: Error) -> None:
+    if rp.method == "percentuale":
+        descending("risultato_po.percentuali", [s.min for s in rp.steps], error)
+        low = min((s.min for s in rp.steps), default=None)
+        if low is not None and low < rp.positive:
+            error(
+                "risultato_po.percentuali",
+                f"un gradino parte da {low}, sotto la soglia positiva {rp.positive}",
+                "regolamento.soglie",
+            )

@@ -1,0 +1,117 @@
+"""The regulation of an ente: its file (the ``regolamento`` parameter) read once per content.
+
+Many enti share one file (as the Comunità Montane share one regulation): it is read and checked once per
+path and content, and every ente's ``Params`` gets the same immutable :class:`format.spec.Regulation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ciclope.core import Params, Problem, cells
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.read import amend
+from ciclope.plugins.regolamento.read.reader import SOURCE, read
+
+PARAM = "regolamento"
+_CACHE: dict[tuple[str, str, str], tuple[Regulation | None, tuple[Problem, ...]]] = {}
+
+
+STARTER = Path(__file__).parent.parent / "nuovo.toml"  # the starting regulation, at the plugin's root
+
+
+def load(path_text: str, changes: Mapping[str, Any] | None = None) -> tuple[Regulation | None, tuple[Problem, ...]]:
+    """The regulation in ``path_text`` with the numbers ``changes`` amended (:mod:`read.amend`: dotted key →
+    value), or None and its problems (Italian, with file, key and line).
+
+    Without a file (no ``regolamento = …`` in cycle.toml, or a synthetic ente) the plugin's commented starting
+    regulation applies, and :func:`.rules.validate` says so in a warning of every such ente."""
+    try:
+        path, text = source(path_text)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return None, (
+            Problem(
+                rule="regolamento.file",
+                source=SOURCE,
+                file=path_text or str(STARTER),
+                message=f"il file del regolamento non si legge: {exc}",
+            ),
+        )
+    changes = dict(changes or {})
+    key = (str(path), text, repr(sorted(changes.items())))
+    if key not in _CACHE:
+        _CACHE[key] = _parse(path, text, changes)
+    return _CACHE[key]
+
+
+def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulation | None, tuple[Problem, ...]]:
+    try:
+        data = cells.parse_toml(text)  # as every TOML a user gives: depth, size, numbers, control characters
+    except ValueError as exc:
+        return None, (Problem(rule="regolamento.toml", source=SOURCE, file=str(path), message=str(exc)),)
+    try:
+        data = amend.apply(data, changes)
+    except amend.AmendError as exc:
+        return None, (Problem(rule="regolamento.modifica", source=SOURCE, file=str(path), message=str(exc)),)
+    regulation, problems = read(path, text, data)
+    if regulation is not None and changes:  # every citation says the figures are not the act's own
+        shown = ", ".join(f"{k} = {v}" for k, v in changes.items())
+        regulation = attrs.evolve(
+            regulation, act=attrs.evolve(regulation.act, title=f"{regulation.act.title} (modificato: {shown})")
+        )
+    return regulation, tuple(problems)
+
+
+def source(path_text: str) -> tuple[Path, str]:
+    """The regulation's file and text: ``path_text``, or the starting file with its placeholders filled."""
+    path = Path(path_text) if path_text else STARTER
+    text = cells.read_toml_text(path)
+    if path == STARTER:  # the starting file as it applies unnamed
+        text = text.replace("{name}", "esempio di ciclope").replace("{file}", STARTER.name)
+    return path, text
+
+
+def parsed(path_text: str) -> dict[str, Any] | None:
+    """The regulation's file as TOML data (None when it does not read)."""
+    try:
+        data: dict[str, Any] = cells.parse_toml(source(path_text)[1])
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return data
+
+
+def changes_of(params: Params) -> Mapping[str, Any]:
+    """The amendments of the regulation among the ente's parameters (dotted key → value)."""
+    return params.amendments.get(PARAM, {})
+
+
+Loaded = tuple[Regulation | None, tuple[Problem, ...]]
+_READERS: dict[str, Callable[[str], Loaded]] = {}
+
+
+def _reader(changes: Mapping[str, Any]) -> Callable[[str], Loaded]:
+    """:func:`load` with these amendments, one function per set of them: ``Params.parsed`` keeps its answer
+    per ente under the function, so the file is read once per ente, not once per person."""
+    key = repr(sorted(changes.items()))
+    if key not in _READERS:
+        fixed = dict(changes)
+        _READERS[key] = lambda path_text: load(path_text, fixed)
+    return _READERS[key]
+
+
+def declared(params: Params) -> Regulation | None:
+    """The ente's regulation with its amendments, or None when it does not read (its problems are said by
+    ``ciclope_check_params`` and ``ciclope_check_amendments``)."""
+    return params.parsed(PARAM, _reader(changes_of(params)))[0]
+
+
+def regulation_of(params: Params) -> Regulation:
+    """The ente's regulation (checked when the configuration was read: ``ciclope_check_params``)."""
+    regulation, problems = params.parsed(PARAM, _reader(changes_of(params)))
+    if regulation is None:  # the run plan is never built with a broken regulation
+        raise ValueError("; ".join(p.message for p in problems))
+    return regulation

@@ -1,0 +1,105 @@
+"""The rules between the parts of the individual premium ([[premi]], format 2) that no single key can say.
+
+Names are unique; the residual of a part goes to a later part of the same fund (money never moves back, nor
+between funds, so each fund is conserved on its own); the parts sharing a fund each say their share of it and
+the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.spec import Part
+
+Error = Callable[..., None]
+
+
+def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
+    if parts and with_premio:
+        error("premi", "[premio] e [[premi]] insieme: scrivi il premio in una sola forma", "regolamento.valore")
+    names = [p.name for p in parts]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            error(f"premi[{i}].nome", f"la parte {name!r} è già scritta prima", "regolamento.valore")
+    for i, part in enumerate(parts):
+        residual_target(i, part, parts, error)
+        best_of(i, part, parts, error)
+    shares(parts, error)
+
+
+def residual_target(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
+    if part.residual_to is None:
+        return
+    later = {p.name: p for p in parts[i + 1 :]}
+    target = later.get(part.residual_to)
+    if target is None:
+        error(
+            f"premi[{i}].residuo_a",
+            f"{part.residual_to!r} non è una parte scritta dopo questa{nearest(part.residual_to, list(later))}"
+            f"; il residuo va a una parte successiva (parti dopo: {', '.join(later) or 'nessuna'})",
+            "regolamento.valore",
+        )
+    elif target.fund != part.fund:
+        error(
+            f"premi[{i}].residuo_a",
+            f"la parte {target.name!r} paga dal fondo {target.fund!r}, questa dal fondo {part.fund!r}: il residuo "
+            "resta nel suo fondo",
+            "regolamento.valore",
+        )
+
+
+def best_of(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
+    """«migliori» needs an earlier part in bands and one of its bands; other methods take none of its keys."""
+    path = f"premi[{i}]"
+    keys = (("tra", part.among), ("fascia", part.band), ("quota_vincitori", part.best_share))
+    if part.method != "migliori":
+        for name, got in keys:
+            if got is not None:
+                error(f"{path}.{name}", "vale per il metodo «migliori»", "regolamento.valore")
+        return
+    for name, got in keys:
+        if got is None:
+            error(path, f"il metodo «migliori» richiede la chiave {name}", "regolamento.manca")
+    if part.rankings != "ente":
+        error(f"{path}.graduatorie", "i migliori si scelgono nelle graduatorie della parte «tra»", "regolamento.valore")
+    earlier = {p.name: p for p in parts[:i] if p.method == "fasce"}
+    source = earlier.get(part.among or "")
+    if part.among is not None and source is None:
+        error(
+            f"{path}.tra",
+            f"{part.among!r} non è una parte in fasce scritta prima{nearest(part.among, list(earlier))}",
+            "regolamento.valore",
+        )
+    if source is not None and part.band is not None and part.band not in {b.name for b in source.bands}:
+        bands = [b.name for b in source.bands]
+        error(
+            f"{path}.fascia",
+            f"la parte {source.name!r} non ha la fascia {part.band!r}{nearest(part.band, bands)}; fasce: "
+            f"{', '.join(bands)}",
+            "regolamento.valore",
+        )
+
+
+def shares(parts: Sequence[Part], error: Error) -> None:
+    """Parts sharing a fund each take a stated share of it, at most the whole fund together."""
+    by_fund: dict[str, list[int]] = {}
+    for i, part in enumerate(parts):
+        by_fund.setdefault(part.fund, []).append(i)
+    for fund, members in by_fund.items():
+        if len(members) > 1:
+            for i in members:
+                if parts[i].fund_share is None:
+                    error(
+                        f"premi[{i}]",
+                        f"più parti pagano dal fondo {fund!r}: ognuna dice la sua quota_fondo",
+                        "regolamento.manca",
+                    )
+        total = sum((parts[i].fund_share or Decimal(0) for i in members), Decimal(0))
+        if total > 1:
+            error(
+                f"premi[{members[-1]}].quota_fondo",
+                f"le quote del fondo {fund!r} sommano a {total}, più di 1",
+                "regolamento.somma",
+            )

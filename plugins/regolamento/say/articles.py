@@ -1,0 +1,178 @@
+"""The declared regulation read back as Italian articles, one per block of the file, each citing its ``fonte``.
+
+The office and the OIV compare this text with the act they approved (``ciclope regolamento leggi FILE.toml``,
+and the annex of the Relazione). Numbers are written the Italian way (0,6; 1.500,00 €), method names as
+words. Every block of :class:`format.spec.Regulation` is printed: the blocks this module knows in their own
+sentences (:mod:`say.phrases`), any other block (one a newer format adds) generically from the declarations of
+:mod:`format.spec` (the key's Italian description and its value), and so is every key of a known block that the
+sentences do not say. A block is never silently left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.say import partphrases, phrases, positionphrases
+
+# blocks that are not articles: the version of the format and the act itself (the heading)
+HEADING_FIELDS = ("format", "act")
+# the blocks said in their own sentences (field of Regulation → writer); any other block is said generically
+WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
+    "score": phrases.score,
+    "cards": phrases.cards,
+    "levels": phrases.levels,
+    "exclusions": phrases.exclusions,
+    "premium": phrases.premium,
+    "parts": partphrases.parts,
+    "reductions": phrases.reductions,
+    "result_pay": phrases.result_pay,
+    "positions": positionphrases.positions,
+    "access": positionphrases.access,
+    "calendar": phrases.calendar,
+    "labels": phrases.labels,
+}
+
+
+@attrs.frozen
+class Article:
+    """One article: its title, the ``fonte`` of its rules (several for a list of blocks) and its sentences."""
+
+    title: str
+    sources: tuple[str, ...]
+    sentences: tuple[str, ...]
+
+    def heading(self, number: int) -> str:
+        cited = f" ({'; '.join(self.sources)})" if self.sources else ""
+        return f"Art. {number} — {self.title}{cited}"
+
+    @property
+    def body(self) -> str:
+        return " ".join(self.sentences)
+
+
+def articles(regulation: Regulation) -> list[Article]:
+    """The articles of ``regulation``, in the order the format declares its blocks."""
+    out: list[Article] = []
+    for field in attrs.fields(type(regulation)):
+        if field.name in HEADING_FIELDS:
+            continue
+        value = getattr(regulation, field.name)
+        if _unset(value, field):
+            continue
+        out.append(_article(field, value, regulation))
+    return out
+
+
+def _article(field: attrs.Attribute[Any], value: Any, regulation: Regulation) -> Article:
+    items = value if isinstance(value, tuple) else (value,)
+    writer = WRITERS.get(field.name)
+    title, sentences, rest = _title(field), [], []
+    for item in items:
+        if writer is None:
+            rest += generic(item)
+            continue
+        title, said, covered = writer(item, regulation)
+        sentences += said
+        rest += generic(item, covered) if attrs.has(type(item)) else []
+    if rest and sentences:
+        rest = [f"Inoltre: {rest[0][0].lower()}{rest[0][1:]}", *rest[1:]]
+    return Article(title=title, sources=_sources(items), sentences=tuple(sentences + rest))
+
+
+def _title(field: attrs.Attribute[Any]) -> str:
+    doc = str(field.metadata.get("doc", field.name))
+    return doc[:1].upper() + doc[1:]
+
+
+def _sources(items: Iterable[Any]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for item in items:
+        source = getattr(item, "source", "")
+        if isinstance(source, str) and source and source not in seen:
+            seen.append(source)
+    return tuple(seen)
+
+
+def _default(field: attrs.Attribute[Any]) -> Any:
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()
+    return default
+
+
+def _unset(value: Any, field: attrs.Attribute[Any]) -> bool:
+    """True for a key the file does not write: None, an empty table or list, or the declared default."""
+    if value is None or (isinstance(value, (tuple, list, dict, Mapping)) and not value):
+        return True
+    if field.metadata.get("required"):
+        return False
+    default = _default(field)
+    return default is not attrs.NOTHING and _same(value, default)
+
+
+def _same(value: Any, default: Any) -> bool:
+    if isinstance(value, (tuple, list)) and isinstance(default, (tuple, list)):
+        return tuple(value) == tuple(default)
+    return bool(value == default)
+
+
+def generic(item: Any, covered: Collection[str] = ()) -> list[str]:
+    """The keys of a block the sentences did not say, from the format's declarations: «description: value.»"""
+    if not attrs.has(type(item)):
+        return [f"{value_text(item)}."] if item not in (None, "", (), {}) else []
+    out = []
+    for field in attrs.fields(type(item)):
+        if field.name in covered or field.name == "source" or "toml" not in field.metadata:
+            continue
+        value = getattr(item, field.name)
+        if _unset(value, field):
+            continue
+        doc = str(field.metadata["doc"])
+        out.append(f"{doc[:1].upper()}{doc[1:]}: {value_text(value, field)}.")
+    return out
+
+
+def value_text(value: Any, field: attrs.Attribute[Any] | None = None) -> str:
+    """A value as people read it: Italian numbers, sì/no, names without underscores, nested tables in words."""
+    kind = field.metadata.get("kind") if field is not None else None
+    if isinstance(value, bool):
+        return "sì" if value else "no"
+    if kind == "money" and isinstance(value, Decimal):
+        return phrases.euro(value)
+    if isinstance(value, Decimal | int | float):
+        return phrases.num(Decimal(str(value)))
+    if isinstance(value, str):
+        return phrases.word(value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{phrases.word(str(k))}: {value_text(v)}" for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        return "; ".join(_nested(v) for v in value)
+    if attrs.has(type(value)):
+        return _nested(value)
+    return "—" if value is None else str(value)
+
+
+def _nested(item: Any) -> str:
+    if not attrs.has(type(item)):
+        return value_text(item)
+    parts = []
+    for field in attrs.fields(type(item)):
+        value = getattr(item, field.name)
+        if "toml" in field.metadata and not _unset(value, field):
+            parts.append(f"{field.metadata['doc']} {value_text(value, field)}")
+    return ", ".join(parts)
+
+
+def render(regulation: Regulation, markdown: bool = False) -> str:
+    """The whole regulation as text: the act, then its articles (Markdown with ``markdown``)."""
+    act = regulation.act
+    lines = [f"# {act.title}" if markdown else act.title, "", phrases.preamble(regulation)]
+    for number, article in enumerate(articles(regulation), start=1):
+        heading = article.heading(number)
+        lines += ["", f"## {heading}", "", article.body] if markdown else ["", heading, article.body]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,49 @@
+"""The acts every cycle has, for a regulation whose ``[[calendario]]`` leaves them out.
+
+A calendar without the monitoring or the payment of the premi hides two acts that the law asks of every
+ente: the monitoring during the year (D.Lgs. 150/2009 art. 6) and the premi paid only after the OIV
+validated the Relazione (art. 14 c. 4 lett. c). When the regulation declares no act of phase
+``monitoraggio`` (or ``premialita``), the calendar shows the act with an assumed date, saying so in its
+source; an act the regulation declares always wins, and none is assumed for a phase it covers.
+
+- Monitoring: by 31 July of the cycle year, with the budget's assestamento generale (D.Lgs. 267/2000
+  art. 175 c. 8), on the measure at 30/6.
+- Payment: by 31 December of the year after (the Relazione is validated by 30 June).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ciclope.core import Deadline
+from ciclope.plugins.regolamento.format.spec import Regulation
+
+ASSUMED = "data: ipotesi, il regolamento non la fissa"
+
+
+def missing_acts(reg: Regulation, year: int) -> list[Deadline]:
+    """The monitoring and payment acts of ``year``'s cycle that ``reg``'s calendar does not declare."""
+    declared = {ev.phase for ev in reg.calendar}
+    out = []
+    if "monitoraggio" not in declared:
+        out.append(
+            Deadline(
+                phase="monitoraggio",
+                act="Monitoraggio in corso d'esercizio sulla misura al 30/6 ed eventuali interventi correttivi",
+                due=dt.date(year, 7, 31),
+                source=f"D.Lgs. 150/2009 art. 6 ({ASSUMED}: con l'assestamento di bilancio, "
+                "D.Lgs. 267/2000 art. 175 c. 8)",
+                approval="monitoraggio_intermedio",
+            )
+        )
+    if "premialita" not in declared:
+        out.append(
+            Deadline(
+                phase="premialita",
+                act="Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)",
+                due=dt.date(year + 1, 12, 31),
+                source=f"D.Lgs. 150/2009 art. 14 c. 4 lett. c ({ASSUMED}: entro l'anno dopo)",
+                approval="premi_paid",
+            )
+        )
+    return out

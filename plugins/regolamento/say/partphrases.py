@@ -1,0 +1,71 @@
+"""The sentences of the parts of the individual premium (``[[premi]]``, format 2): each part as [premio] says it
+(:func:`say.phrases.premium`), with its name, its share of the fund, its rankings, where what it does not pay goes
+and, for a bonus of the best, whom it rewards."""
+
+from __future__ import annotations
+
+from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, pct, premium, word
+
+RANKINGS = {
+    "area": "una graduatoria per ogni struttura di primo livello",
+    "categoria": "una graduatoria per ogni categoria (o Area) del contratto",
+}
+SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
+PART_KEYS = {"name", "fund_share", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
+             "decision", "decided_from", "decided_by"}  # fmt: skip
+
+
+def parts(block: Part, regulation: Regulation) -> Said:
+    _, said, covered = premium(block, regulation)
+    whole = f"{cap('il ' + fund_name(block.fund))} è diviso"  # the part divides its own share of the fund
+    said = [line.replace(whole, "La quota della parte è divisa") for line in said]
+    lines = [f"Parte «{block.name}» ({block.source}).", *_share(block), *_own_method(block), *said[1:]]
+    if block is regulation.parts[0]:
+        names = ", ".join(f"«{p.name}»" for p in regulation.parts)
+        many = len(regulation.parts) > 1
+        said_parts = f"in {len(regulation.parts)} parti, nell'ordine: {names}" if many else f"in una parte, {names}"
+        lines.insert(0, f"Il premio individuale si paga {said_parts}.")
+    if block.rankings != "ente":
+        lines.append(f"La parte ha {RANKINGS[block.rankings]}, ciascuna con una quota in proporzione "
+                     f"{SPLIT[block.ranking_split]}.")  # fmt: skip
+    if block.residual_to:
+        lines.append(f"Ciò che la parte non paga va alla parte «{block.residual_to}».")
+    if block.decision:
+        start = f"dal {block.decided_from} dell'anno precedente" if block.decided_from else ""
+        end = f"entro il {block.decided_by} dell'anno del ciclo" if block.decided_by else ""
+        window = f", {start} {end}".rstrip() if start or end else ""
+        if start and end:
+            window = f", tra il {block.decided_from} dell'anno precedente e il {block.decided_by} dell'anno del ciclo"
+        # ``decisione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
+        lines.append(f"La parte si paga solo se ogni anno un atto la istituisce{window}.")
+    extra = {"method"} if block.method in ("migliori", "budget", "importi") else set()
+    return "Le parti del premio individuale", lines, covered | PART_KEYS | extra
+
+
+def _share(p: Part) -> list[str]:
+    whose = f"il {pct(p.fund_share)} del" if p.fund_share is not None else "tutto il"
+    return [f"Le va {whose} {fund_name(p.fund)}."]
+
+
+def _own_method(p: Part) -> list[str]:
+    """The methods only a part has: a budget from the fund, amounts decided, a bonus for the best."""
+    if p.method == "budget":
+        factors = " × il parametro della categoria" if p.grade_factors else ""
+        paid = "× il coefficiente del suo livello" if p.coefficients else "× il punteggio / 100"
+        coeff = "; ".join(f"«{word(k)}» {num(v)}" for k, v in p.coefficients.items())
+        return [
+            f"Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata{factors}) "
+            f"/ la somma dei pesi di chi la parte conta, anche se escluso; è pagato {paid}"
+            + (f" ({coeff})" if coeff else "")
+            + "; ciò che resta è residuo."
+        ]
+    if p.method == "importi":
+        return ["Gli importi sono quelli decisi e scritti in premi.csv."]
+    if p.method != "migliori":
+        return []
+    share = pct(p.best_share) if p.best_share is not None else "—"
+    return [
+        f"Un premio in parti uguali al più al {share} dei collocati nella fascia «{word(p.band or '')}» della parte "
+        f"«{p.among}» (per difetto; i pari merito al limite sono esclusi), in ordine di punteggio."
+    ]

@@ -1,0 +1,426 @@
+"""The sentences of each block of a declared regulation, in Italian (:mod:`say.articles` puts them in articles).
+
+Each writer takes a block and the regulation and returns the article's title, its sentences and the names of
+the fields it said: every other field of the block is printed from the format's declarations, so a key
+added to a block is read back even before a sentence is written for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from ciclope.core import fmt
+from ciclope.plugins.regolamento.format.spec import (
+    METHODS,
+    Card,
+    Event,
+    Exclusion,
+    GradeWeights,
+    Levels,
+    Premium,
+    Reduction,
+    Regulation,
+    Requirement,
+    ResultPay,
+    Score,
+    Step,
+    Weights,
+)
+
+ROLE_GROUP = {
+    "dipendente": "i dipendenti",
+    "po": "le PO / EQ",
+    "dirigente": "i dirigenti",
+    "segretario": "il segretario",
+}
+COMPONENT = {
+    "card": "la scheda di valutazione",
+    "unit": "il raggiungimento degli obiettivi dell'unità × 100",
+    "ente": "la performance organizzativa dell'ente × 100",
+    "dashboard": "il cruscotto personale × 100",
+    "objectives": "il raggiungimento degli obiettivi individuali e di gruppo × 100",
+}
+ENTE_KIND = {"comunita_montana": "comunità montana", "camera_di_commercio": "camera di commercio"}
+FUNDS = {
+    "performance_individuale": "dei premi per la performance individuale",
+    "risultato_po": "della retribuzione di risultato delle PO / EQ",
+}
+PHASE = {"premialita": "premialità"}
+YEAR = {"precedente": "dell'anno precedente", "ciclo": "dell'anno del ciclo", "successivo": "dell'anno successivo"}
+HUNDRED = Decimal(100)
+PARTS = {  # a part of the score after «in»
+    "scheda": "nella scheda di valutazione",
+    "unita": "nel raggiungimento degli obiettivi dell'unità",
+    "ente": "nella performance organizzativa dell'ente",
+    "cruscotto": "nel cruscotto personale",
+}
+
+Said = tuple[str, list[str], set[str]]
+
+
+def num(value: Decimal) -> str:
+    """0.60 → «0,6», 60 → «60», 1500 → «1.500»: as few decimals as the number needs."""
+    return fmt.decimal_it(value.normalize())
+
+
+def euro(value: Decimal) -> str:
+    return f"{fmt.decimal_it(value, 2)} €"
+
+
+def pct(share: Decimal) -> str:
+    """0.25 → «25%»."""
+    return f"{num(share * HUNDRED)}%"
+
+
+def word(code: str) -> str:
+    """A name as written in the file, with spaces for underscores (rimprovero_verbale → rimprovero verbale)."""
+    return code.replace("_", " ")
+
+
+def quoted(names: Sequence[str]) -> str:
+    return ", ".join(f"«{word(n)}»" for n in names)
+
+
+JOINED = {("a", "i"): "ai", ("a", "le"): "alle", ("a", "il"): "al", ("di", "i"): "dei", ("di", "le"): "delle",
+          ("di", "il"): "del", ("tra", "i"): "tra i", ("tra", "le"): "tra le", ("tra", "il"): "tra il"}  # fmt: skip
+
+
+def roles(names: Sequence[str], prep: str = "") -> str:
+    """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
+    each article (ai dipendenti, delle PO / EQ)."""
+    said = []
+    for name in names:
+        group = ROLE_GROUP.get(name, word(name))
+        article, _, rest = group.partition(" ")
+        said.append(f"{JOINED[(prep, article)]} {rest}" if prep and (prep, article) in JOINED else group)
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
+
+
+def preamble(regulation: Regulation) -> str:
+    """The act: the kind of ente, the date, the comparto and the note."""
+    act = regulation.act
+    parts = [f"Tipo di ente: {ENTE_KIND.get(act.kind, word(act.kind))}."]
+    if act.date is not None:
+        parts.append(f"Approvato il {fmt.date_it(act.date)}.")
+    if act.comparto:
+        parts.append(f"Comparto {word(act.comparto)}: vi si applica il contratto nazionale in vigore.")
+    parts += note(act.note)
+    return " ".join(parts)
+
+
+def _formula(w: Weights | GradeWeights) -> str:
+    terms = [f"{num(getattr(w, name))} × {said}" for name, said in COMPONENT.items() if getattr(w, name)]
+    return " + ".join(terms) if terms else "0"
+
+
+def _cited(source: str, own: str) -> str:
+    return f" ({source})" if source and source != own else ""
+
+
+def score(block: Score, regulation: Regulation) -> Said:
+    lines = []
+    weighted = [(r, w) for r, w in (("dipendente", block.staff), ("po", block.po), ("dirigente", block.dirigente),
+                                     ("segretario", block.segretario)) if w is not None]  # fmt: skip
+    for role, w in weighted:
+        lines.append(f"Per {ROLE_GROUP[role]} il punteggio è {_formula(w)}{_cited(w.source, block.source)}.")
+        lines += note(w.note)
+    for g in block.grades:
+        lines.append(
+            f"Per {roles(g.roles)} delle categorie {', '.join(g.grades)} il punteggio è {_formula(g)}"
+            f"{_cited(g.source, block.source)}."
+        )
+        lines += note(g.note)
+    if not lines:
+        lines.append("Il punteggio è quello della scheda di valutazione, da 0 a 100.")
+    if block.unit_kind:
+        lines.append(
+            f"L'unità del punteggio è l'unità di tipo «{block.unit_kind}» che la persona dirige o, altrimenti, la più "
+            "vicina di quel tipo risalendo dalla sua unità."
+        )
+    if block.unmeasured_unit == "sposta":
+        lines.append(
+            "Se l'unità non ha un risultato misurato, il suo peso passa agli obiettivi individuali e di gruppo "
+            "misurati o, se non ce ne sono, alla scheda di valutazione."
+        )
+    if block.scale is not None:
+        lines.append(
+            f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
+            f"{num(block.scale)}, il punteggio è calcolato anche su 100."
+        )
+    elif len(weighted) < len(ROLE_GROUP) or block.grades:
+        lines.append("Per gli altri il punteggio è quello della scheda di valutazione, da 0 a 100.")
+    lines += note(block.note)
+    said = {"staff", "po", "dirigente", "segretario", "grades", "note", "scale", "unit_kind", "unmeasured_unit"}
+    return "Il punteggio individuale", lines, said
+
+
+def cards(block: Card, regulation: Regulation) -> Said:
+    items = []
+    for it in block.items:
+        weight = f", peso {num(it.weight)}" if it.weight is not None else ""
+        items.append(f"«{it.item}» ({it.section}), fino a {num(it.max_points)} punti{weight}")
+    lines = [f"La scheda {roles(block.roles, 'di')} ({block.source}) ha {len(items)} voci: {'; '.join(items)}."]
+    if block is regulation.cards[-1]:
+        lines.append(
+            "Il punteggio della scheda è 100 × la somma dei punti di ogni voce sul suo massimo, per il suo peso "
+            "(se non è scritto, il massimo), diviso la somma dei pesi."
+        )
+    lines += note(block.note)
+    return "Le schede di valutazione", lines, {"roles", "items", "note"}
+
+
+def scale(regulation: Regulation) -> Decimal | None:
+    """[punteggio] su: the scale the file writes its score thresholds on (None: 0–100)."""
+    return regulation.score.scale if regulation.score is not None else None
+
+
+def pts(value: Decimal, regulation: Regulation) -> str:
+    """A score threshold as the file writes it: on the regulation's own scale (the reader keeps it on 0–100)."""
+    on = scale(regulation)
+    if on is None:
+        return num(value)
+    return num((value * on / HUNDRED).quantize(Decimal("0.01")))
+
+
+def _ladder(steps: Sequence[Step], reg: Regulation) -> str:
+    said = "; ".join(f"«{word(s.name)}» da {pts(s.min, reg)} punti" for s in steps)
+    return f"{said}; sotto {pts(steps[-1].min, reg)} punti nessun livello" if steps[-1].min else said
+
+
+def levels(block: Levels, regulation: Regulation) -> Said:
+    lines = [f"I livelli di valutazione, dal più alto: {_ladder(block.ladder, regulation)}."]
+    for role in ("dipendente", "po", "dirigente", "segretario"):
+        steps = getattr(block, "staff" if role == "dipendente" else role)
+        if steps:
+            lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps, regulation)}.")
+    lines.append("Il livello si legge sul punteggio arrotondato a due decimali.")
+    lines += [_requirement(r) for r in block.requirements]
+    lines += note(block.note)
+    return "I livelli di valutazione", lines, {"ladder", "staff", "po", "dirigente", "segretario", "note",
+                                               "requirements"}  # fmt: skip
+
+
+def _requirement(r: Requirement) -> str:
+    part = f"nella sezione «{r.part.split(':', 1)[1].strip()}» della scheda" if r.part.startswith("sezione:") else (
+        PARTS.get(r.part, f"nella parte «{word(r.part)}»"))  # fmt: skip
+    effect = "scende di un livello" if r.effect == "un_livello_sotto" else "non ha livello"
+    who = "" if set(r.roles) == set(ROLE_GROUP) else f" (per {roles(r.roles)})"
+    return (f"Chi non raggiunge almeno il {num(r.min)}% del massimo {part} {effect}, qualunque sia il "
+            f"punteggio{who} ({r.source}).")  # fmt: skip
+
+
+def _exclusion(e: Exclusion, reg: Regulation) -> str:
+    if e.rule == "assenze":
+        who = f"chi ha più di {num(e.days or Decimal(0))} giorni di assenza nell'anno"
+    elif e.rule == "punteggio_minimo":
+        who = f"chi ha un punteggio inferiore a {pts(e.min or Decimal(0), reg)}"
+    elif e.rule == "insufficiente":
+        who = "chi è dichiarato di insufficiente rendimento"
+        who += f", che ha il livello «{word(e.level)}» qualunque sia il punteggio" if e.level else ""
+    elif e.rule == "sanzione":
+        who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
+        who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
+    else:
+        who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno del {pct(e.min or Decimal(0))}"
+    if e.status:
+        who += f", con lo stato «{word(e.status)}»"
+    if e.synonyms:
+        who += (
+            " (nella colonna sanzione vale anche "
+            + ", ".join(f"«{k}» per «{word(v)}»" for k, v in e.synonyms.items())
+            + ")"
+        )
+    note = f"; {e.note}" if e.note else ""
+    return f"{who} ({e.source}{note})"
+
+
+def exclusions(block: Exclusion, regulation: Regulation) -> Said:
+    said = [_exclusion(e, regulation) for e in regulation.exclusions]
+    first = block is regulation.exclusions[0]
+    lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
+    return "Chi non accede al premio", lines if first else [], {
+        "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level"}  # fmt: skip
+
+
+def _brackets(r: Reduction) -> str:
+    unit = " giorni" if r.measure == "assenze" else ""
+    said = []
+    for b in r.brackets:
+        span = f"da {num(b.start)} a {num(b.end)}{unit}" if b.end is not None else f"da {num(b.start)}{unit} in su"
+        cut = "nessuna riduzione" if not b.cut else ("nessun premio" if b.cut == 1 else f"riduzione del {pct(b.cut)}")
+        said.append(f"{span}, {cut}")
+    return "; ".join(said)
+
+
+def reductions(block: Reduction, regulation: Regulation) -> Said:
+    first = block is regulation.reductions[0]
+    lines = []
+    if first:
+        for r in regulation.reductions:
+            what = (
+                "i giorni di assenza nell'anno" if r.measure == "assenze" else "il tempo lavorato (1 è il tempo pieno)"
+            )
+            lines.append(f"Il premio è ridotto secondo {what} ({r.source}): {_brackets(r)}.")
+            lines += note(r.note)
+        if len(regulation.reductions) > 1:
+            lines.append("Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).")
+    return "Le riduzioni del premio", lines, {"measure", "brackets", "note"}
+
+
+def note(text: str) -> list[str]:
+    """A block's ``nota`` as a sentence of its article."""
+    if not text:
+        return []
+    return [f"Nota: {text}" + ("" if text.rstrip()[-1:] in ".;:!?" else ".")]
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def fund_name(name: str) -> str:
+    """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»."""
+    return f"fondo {FUNDS.get(name, '«' + word(name) + '»')}"
+
+
+def _fund(name: str) -> str:
+    return f"il {fund_name(name)}"
+
+
+def _method(p: Premium, reg: Regulation) -> list[str]:
+    share = "la quota pagata (il tempo lavorato)"
+    factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
+    by_grade = f" × il parametro della categoria ({factors})" if factors else ""
+    if p.method == "proporzionale":
+        unit = " × il raggiungimento degli obiettivi dell'unità" if p.by_unit else ""
+        return [f"{cap(_fund(p.fund))} è diviso in proporzione al punteggio × {share}{unit}{by_grade}."]
+    if p.method == "soglie":
+        return [_thresholds(p, reg)]
+    if p.method == "livelli":
+        return [_levels_premium(p, by_grade)]
+    if p.method == "fasce":
+        return _bands(p)
+    return []  # a method of a newer block (a part's «migliori»): said by its own writer
+
+
+def _thresholds(p: Premium, reg: Regulation) -> str:
+    full, floor = pts(p.full or HUNDRED, reg), pts(p.floor or Decimal(0), reg)
+    ratio = f"punti / {num(scale(reg) or HUNDRED)}" if scale(reg) is not None else "punteggio / 100"
+    between = (
+        f"in proporzione al punteggio ({ratio})"
+        if p.between == "punteggio"
+        else f"in misura lineare, da nulla a {floor} punti al premio intero a {full}"
+    )
+    return (
+        f"Il premio massimo è {euro(p.maximum or Decimal(0))} a tempo pieno: spetta per intero da {full} punti; "
+        f"tra {floor} e {full} punti {between}; sotto {floor} punti nulla."
+    )
+
+
+def _levels_premium(p: Premium, by_grade: str) -> str:
+    coeff = "; ".join(
+        f"«{word(k)}» {num(v)}"
+        + (f" ({euro((p.maximum * v).quantize(Decimal('0.01')))})" if p.maximum is not None else "")
+        for k, v in p.coefficients.items()
+    )
+    if p.maximum is not None:
+        return f"Il premio è il coefficiente del livello × il massimo di {euro(p.maximum)} a tempo pieno: {coeff}."
+    return (
+        f"{cap(_fund(p.fund))} è diviso in proporzione al coefficiente del livello × la quota pagata"
+        f"{by_grade}: {coeff}."
+    )
+
+
+def _bands(p: Premium) -> list[str]:
+    bands = "; ".join(f"«{b.name}» con il {pct(b.staff)} del personale e il {pct(b.resources)} delle risorse"
+                      for b in p.bands)  # fmt: skip
+    lines = [f"Il personale è collocato in fasce di merito per punteggio decrescente (i pari merito non si "
+             f"dividono tra due fasce): {bands}."]  # fmt: skip
+    if p.band_money == "per_fascia":
+        within = "al tempo lavorato" if p.within_band == "fte" else "al punteggio × la quota pagata"
+        lines.append(
+            f"A ogni fascia va la sua quota delle risorse del fondo, divisa tra chi vi è collocato in proporzione {within}."
+        )
+    else:
+        lines.append(f"{cap(_fund(p.fund))} è diviso per il peso pro capite di ogni fascia (quota di "
+                     "risorse / quota di personale) × la quota pagata.")  # fmt: skip
+    if p.top_cap is not None:
+        lines.append(f"Nella prima fascia (nelle prime due, con 4 o 5 fasce) al più il {pct(p.top_cap)} del personale.")
+    return lines
+
+
+def premium(block: Premium, regulation: Regulation) -> Said:
+    lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block, regulation)]
+    if block.method == "migliori":  # a bonus in equal shares: neither part time nor a maximum apply to it
+        return "Il premio individuale", lines, covered_premium(block)
+    if block.part_time == "proporzionale":
+        lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
+    else:
+        lines.append("A tempo parziale il premio è quello del tempo pieno.")
+    if block.admitted:
+        lines.append(f"Accede al premio chi, dopo la valutazione, ha lo stato «{word(block.admitted)}».")
+    if not block.list_excluded:
+        lines.append("Gli esclusi non compaiono tra i premi, ma solo con il loro stato.")
+    if block.prorate:
+        lines.append("Chi è assunto o cessa nel corso dell'anno riceve il premio in proporzione ai giorni di servizio.")
+    if block.maximum is not None and block.method in ("soglie", "livelli"):
+        rest = "resta residuo del fondo" if block.residual == "resta" else "è ridistribuito in proporzione"
+        lines.append(f"Gli importi sono «fino a»: ciò che il fondo non paga {rest}.")
+    lines += note(block.note)
+    return "Il premio individuale", lines, covered_premium(block)
+
+
+def covered_premium(block: Premium) -> set[str]:
+    """The keys of [premio] its sentences say: all of them, the method only when this module knows it."""
+    known = {"method"} if block.method in METHODS else set()
+    return known | { "fund", "roles", "part_time", "prorate", "residual", "by_unit", "maximum", "full", "floor",
+            "between", "coefficients", "grade_factors", "bands", "band_money", "within_band", "top_cap", "note",
+            "admitted", "list_excluded"} - {"method"}  # fmt: skip
+
+
+def result_pay(block: ResultPay, regulation: Regulation) -> Said:
+    if block.method == "percentuale":
+        steps = "; ".join(f"il {pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
+        lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} è una quota della retribuzione di posizione secondo il "
+                 f"punteggio: {steps}.", f"Se c'è, {_fund(block.fund)} è un tetto."]  # fmt: skip
+    elif block.method == "quota_posizione":
+        lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund)} × la sua "
+                 "retribuzione di posizione / la somma delle retribuzioni di posizione (per difetto al centesimo); "
+                 "è pagato × il punteggio / 100 a chi ha una valutazione positiva, e il resto del fondo è residuo."]  # fmt: skip
+    else:
+        lines = [f"{cap(_fund(block.fund))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
+                 "retribuzione di posizione × il punteggio."]  # fmt: skip
+    if block.attested:
+        lines.append(
+            f"{cap(_fund(block.fund))} è ridotto in proporzione alla performance dell'ente attestata dall'OIV."
+        )
+    lines.append(
+        f"Sotto {pts(block.positive, regulation)} punti la valutazione è negativa e non dà retribuzione di risultato"
+        + ("; non è definitiva senza il contraddittorio con la persona." if block.hearing else ".")
+    )
+    lines += note(block.note)
+    return (
+        "La retribuzione di risultato",
+        lines,
+        {"method", "roles", "fund", "positive", "hearing", "steps", "attested", "note"},
+    )
+
+
+def calendar(block: Event, regulation: Regulation) -> Said:
+    if block is not regulation.calendar[0]:
+        return "Il calendario del ciclo", [], {"act", "phase", "due", "year", "approval", "source", "note"}
+    said = []
+    for e in regulation.calendar:
+        note = f"; {e.note}" if e.note else ""
+        said.append(
+            f"«{e.act}» (fase di {PHASE.get(e.phase, e.phase)}) entro il {e.due} {YEAR[e.year]} ({e.source}{note})"
+        )
+    # ``approvazione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
+    lines = [f"Gli atti del ciclo e le loro scadenze: {'; '.join(said)}."]
+    return "Il calendario del ciclo", lines, {"act", "phase", "due", "year", "approval", "note"}
+
+
+def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
+    said = "; ".join(f"«{word(k)}» si legge «{v}»" for k, v in block.items())
+    return "Le etichette di livelli e stati", [f"Nei documenti: {said}."], set()

@@ -1,0 +1,49 @@
+"""The blocks of the positions and of the access to the premiums read back as Italian sentences ([posizioni],
+[accesso], formato 2), beside :mod:`say.phrases`."""
+
+from __future__ import annotations
+
+from ciclope.plugins.regolamento.format.acts import ACTS
+from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Regulation
+from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note, num, pct
+
+
+def positions(block: PositionWeighting, regulation: Regulation) -> Said:
+    criteria = "; ".join(f"{c.name} (colonna {c.code} di positions.csv), peso {num(c.weight)}" for c in block.criteria)
+    lines = [
+        f"Ogni posizione organizzativa è valutata su {len(block.criteria)} criteri, ciascuno da 1 a "
+        f"{num(block.scale)}: {criteria}. Il valore della posizione è la somma di peso × valutazione / "
+        f"{num(block.scale)}, da 0 a 100.",
+    ]
+    resources = f"Il {fund_name(block.fund)}"
+    if block.result_share:
+        lines.append(
+            f"{resources} paga posizione e risultato: il {pct(block.result_share)} va alla retribuzione di "
+            "risultato, il resto alla retribuzione di posizione."
+        )
+    else:
+        lines.append(f"{resources} paga la retribuzione di posizione.")
+    lines.append(
+        f"La retribuzione di posizione annua è in proporzione al valore della posizione, tra {euro(block.minimum)} e "
+        f"{euro(block.maximum)}; una posizione vacante è valutata ma non pagata."
+    )
+    if block.instalments > 1:
+        lines.append(f"Si paga in {block.instalments} rate; l'ultima prende il resto dei centesimi.")
+    lines += note(block.note)
+    return "La pesatura delle posizioni organizzative", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def access(block: Access, regulation: Regulation) -> Said:
+    italian = {code: name for name, code in ACTS.items()}  # the act as ente.toml names it in Italian
+    acts = ", poi ".join(f"«{italian.get(a, a).replace('_', ' ')}»" for a in block.acts)
+    when = [
+        "dopo la fine dell'anno valutato" if block.after_year else "",
+        "ciascuno non prima di quello che lo precede" if block.in_order and len(block.acts) > 1 else "",
+    ]
+    dated = ", ".join(x for x in when if x)
+    lines = [
+        f"Nessun premio è calcolato senza gli atti {acts}, datati{' ' + dated if dated else ''}: senza, i fondi dei "
+        "premi restano interamente residui (la retribuzione di posizione è pagata comunque)."
+    ]
+    lines += note(block.note)
+    return "Gli atti che aprono l'accesso ai premi", lines, {f.name for f in block.__attrs_attrs__}
