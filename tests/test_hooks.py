@@ -91,6 +91,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_objective_achievement",
         "ciclope_attestation",
         "ciclope_individual_score",
+        "ciclope_cohort_scores",
         "ciclope_fund_pools",
         "ciclope_rewards",
         "ciclope_position_pay",  # e. premialità

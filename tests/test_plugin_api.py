@@ -14,7 +14,8 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import available_plugins, load_plugin, make_plugin_manager
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
-DEPENDENCIES = {"attrs"}  # the distribution's runtime dependencies a plugin may use directly
+# the distribution's runtime dependencies a plugin may use directly: attrs, and lark for the declared format's formulas
+DEPENDENCIES = {"attrs", "lark"}
 
 
 def foreign_imports(path: Path) -> list[str]:
@@ -232,7 +233,9 @@ def test_the_manager_registers_what_the_modules_themselves_register(name):
         theirs.register(package, name=pname)
         taken = {id(fn) for fn in vars(package).values() if hasattr(fn, registry.MARK)}
         for sub in registry.hook_modules(package):
-            theirs.register(registry._own_hookimpls(sub, taken), name=f"{pname}:{sub.__name__.rpartition('.')[2]}")
+            theirs.register(
+                registry._own_hookimpls(sub, taken), name=f"{pname}:{sub.__name__.removeprefix(package.__name__ + '.')}"
+            )
 
     def found(pm):
         return {

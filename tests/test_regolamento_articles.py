@@ -228,7 +228,8 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     # the blocks of the format: each has its article in FULL or, for [[premi]] (instead of [premio]), in PARTS
     blocks = [f.name for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
     written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
-    assert set(blocks) - written == {"parts", "positions", "access"}
+    # the format 2 blocks of formulas' places: their articles are in tests/test_regolamento_formulas.py
+    assert set(blocks) - written == {"parts", "positions", "access", "statuses", "grades", "checks"}
     assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
     in_positions = art.articles(read(tmp_path, POSITIONS))
     assert [(a.title, a.sources) for a in in_positions] == [
@@ -251,7 +252,7 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
         "Il calendario del ciclo",
         "Le etichette di livelli e stati",
     ]
-    assert len(said) == len(blocks) - 3  # all but [[premi]], [posizioni] and [accesso]
+    assert len(said) == len(blocks) - 6  # all but [[premi]], [posizioni], [accesso], [[stati]], [gradi], [[controlli]]
     assert said[3].sources == ("art. 8 c. 1", "art. 8 c. 2", "art. 8 c. 3", "art. 8 c. 4", "art. 8 c. 5")
 
 
@@ -455,7 +456,7 @@ def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
         "Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata) / la somma dei "
         "pesi di chi la parte conta, anche se escluso; è pagato × il punteggio / 100; ciò che resta è residuo.",
         "Parte «innovazione» (art. 12). Le va il 20% del fondo dei premi per la performance individuale. Gli importi "
-        "sono quelli decisi e scritti in premi.csv.",
+        "sono quelli decisi e scritti nel foglio premi.",
     ):
         assert sentence in text, sentence
     assert "Inoltre" not in text  # every key of the file said in its own sentences

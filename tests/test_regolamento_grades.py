@@ -156,7 +156,7 @@ def test_a_category_missing_from_the_parametri_is_an_error_naming_it_and_both_fi
     assert problem.message == (
         f"la categoria 'A' di A1, A2 non è in premio.parametri del regolamento ({tmp_path / 'smvp.toml'}, riga 27): "
         "categorie "
-        "dichiarate B, C, D; aggiungi la categoria alla tabella o correggi la colonna category"
+        "dichiarate B, C, D; aggiungi la categoria alla tabella o correggi la colonna categoria"
     )
     assert problem.source == "SMVP del Comune di Gradi, art. 9"
 
@@ -190,7 +190,7 @@ def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
     )
     assert problems_of(tmp_path, text) == [
         "riga 11, chiave punteggio.categorie[0].categorie: categoria 'Istrutori' sconosciuta (forse 'Istruttori'?); "
-        "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari",
+        "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari (o dichiara i gradi del contratto dell'ente in [gradi])",
         "riga 17, chiave punteggio.categorie[1]: i pesi (scheda, unita, ente, cruscotto) sommano a 0.9, non a 1",
         "riga 27, chiave premio.parametri: la categoria 'D' è scritta due volte ('D')",
     ]

@@ -1,5 +1,6 @@
 """A regulation whose scores are written on its own scale ([punteggio] su = 400, formato 2): the thresholds of
-the file in the card's points, read as the 0–100 score reads them. Every level and amount by hand."""
+the file in the card's points, judged on the score's points of that scale (points with points). Every level and
+amount by hand."""
 
 from __future__ import annotations
 
@@ -65,4 +66,4 @@ def test_a_scenario_writes_points_too(tmp_path):
     path.write_text(REGULATION, encoding="utf-8")
     regulation, found = load(str(path), {"premio.piena": 380})
     assert found == () and regulation is not None and regulation.premium is not None
-    assert regulation.premium.full == 95  # 380 points of 400 = 95 on 100
+    assert regulation.premium.full == 380  # kept in the file's points, judged on the score's points

@@ -83,6 +83,10 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
     trace.extend(problems)
     score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
     scores = {pid: score(person, cards.get(pid, ())) for pid, person in ente.people.items()}
+    revised = hooks.first(
+        hookspecs.ciclope_cohort_scores, ente=ente, scores=scores, cards=cards, org=org, params=params, trace=trace
+    )
+    scores = revised if revised is not None else scores
     fields.update(org=org, attestation=attestation, scores=scores)
 
     if rewards and ente.people and not cards and any(a > 0 for a in ente.funds.values()):

@@ -195,6 +195,11 @@ def ciclope_individual_score(person, card, trace):
 
 
 @hookimpl(trylast=True)
+def ciclope_cohort_scores():
+    return None  # the scores of ciclope_individual_score stand
+
+
+@hookimpl(trylast=True)
 def ciclope_fund_pools(resources):
     return dict(resources)
 

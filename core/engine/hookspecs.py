@@ -20,7 +20,7 @@ import pluggy
 
 if TYPE_CHECKING:
     import random
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ciclope.core.hooktypes import CycleHooks, Measure, Part
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
@@ -265,6 +265,34 @@ def ciclope_individual_score(
     sequence (a tuple shared with the ente's cards, not a list of the hook's own; copy it to change it).
     Default: the card score of
     rules/core.md §3, no level; ``not_evaluated`` without a card.
+    """
+
+
+@phase("d. valutazione")
+@hookspec(firstresult=True)
+def ciclope_cohort_scores(
+    ente: Ente,
+    scores: dict[str, Score],
+    cards: Mapping[str, Sequence[EvaluationItem]],
+    org: OrgPerformance,
+    params: Params,
+    trace: Trace,
+) -> dict[str, Score] | None:
+    """Return every person's :class:`core.outcomes.Score` revised once all are known, or ``None`` to keep them
+    (phase d, third step).
+
+    Called once per ente, after ``ciclope_individual_score`` has scored every person and before phase e.
+    For a regulation that decides a level on the whole cohort: a threshold on the year's mean score, the level
+    of the year's highest evaluation, a status given by comparing a person with the others.
+
+    :param ente: the ente, as loaded.
+    :param scores: person id → the Score ``ciclope_individual_score`` gave; read-only.
+    :param cards: person id → the person's evaluation items after conciliation (rules/core.md §5); read-only.
+    :param org: the organizational performance of phase d.
+    :param params: the ente's parameters.
+    :param trace: record each level or status decided here, with its inputs and source.
+
+    Default: ``None`` (the scores stand).
     """
 
 

@@ -241,7 +241,8 @@ def _register_package(pm: pluggy.PluginManager, module: ModuleType, info: Plugin
     pm.register(_Namespace(**_marked(module)), name=info.name)
     taken = {id(fn) for fn in vars(module).values() if hasattr(fn, MARK)}
     for sub in hook_modules(module):
-        pm.register(_own_hookimpls(sub, taken), name=f"{info.name}:{sub.__name__.rpartition('.')[2]}")
+        # named by the submodule's path in the package: two sub-packages may each have a module of one name
+        pm.register(_own_hookimpls(sub, taken), name=f"{info.name}:{sub.__name__.removeprefix(module.__name__ + '.')}")
 
 
 _MANAGERS: dict[str, tuple[pluggy.PluginManager, PluginInfo]] = {}  # installed plugin → its manager

@@ -4,14 +4,13 @@ the calendar. Every figure is recorded with the declared ``fonte`` cited after t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import (
     Deadline,
     Ente,
     EvaluationItem,
-    Input,
     InputSchema,
     OrgPerformance,
     Params,
@@ -22,25 +21,21 @@ from ciclope.core import (
     Rewards,
     Score,
     Trace,
-    bands,
     cells,
-    fmt,
     hookimpl,
-    money,
-    scoring,
 )
-from ciclope.plugins.regolamento.check import coverage, positioncheck
+from ciclope.plugins.regolamento.check import controls, coverage, positioncheck
 from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import day_month
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import GradeWeights, Regulation, Step, Weights
+from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay import access, attestedfund, parts, positions, positionshare, rankings, resultpay
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend
 from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
-from ciclope.plugins.regolamento.score import objectives, requirements, unitpart
+from ciclope.plugins.regolamento.score import cohort, individual
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
@@ -130,6 +125,8 @@ def input_schema() -> InputSchema:
                 "assunzione": cells.parse_date,
                 "cessazione": cells.parse_date,
                 resultpay.POSITION: cells.parse_money,
+                grades.GRADE: cells.parse_text,  # the grade of the ente's contract ([gradi])
+                cohort.STATUS_COLUMN: cells.parse_text,  # a status the regulation declares ([[stati]])
             }
         },
         # premi.csv: the amounts of the parts decided, not computed (metodo «importi»: prizes of the OIV);
@@ -144,12 +141,36 @@ def input_schema() -> InputSchema:
                 "start": cells.parse_date,
                 "end": cells.parse_date,
             },
+            # incarichi.csv: appointments paid by a part of metodo «formula» with «incarichi» (the reggenza of an
+            # absent manager: who covers whom, from when to when)
+            "incarichi.csv": {
+                "person": cells.parse_id,
+                "kind": cells.parse_text,
+                "covered": cells.parse_id,
+                "start": cells.parse_date,
+                "end": cells.parse_date,
+            },
         },
-        required={"premi.csv": ("person", "part", "amount"), "positions.csv": ("id",)},
-        titles={"premi.csv": "premi"},
+        required={
+            "premi.csv": ("person", "part", "amount"),
+            "positions.csv": ("id",),
+            "incarichi.csv": ("person", "kind"),
+        },
+        titles={"premi.csv": "premi", "incarichi.csv": "incarichi"},
         open_columns={"positions.csv": positions.parse_rating},
         headers={
-            "people.csv": {resultpay.POSITION: "retribuzione_posizione"},
+            "people.csv": {
+                resultpay.POSITION: "retribuzione_posizione",
+                grades.GRADE: "grado",
+                cohort.STATUS_COLUMN: "stato",
+            },
+            "incarichi.csv": {
+                "person": "persona",
+                "kind": "tipo",
+                "covered": "sostituito",
+                "start": "dal",
+                "end": "al",
+            },
             "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
             "positions.csv": {
                 "id": "codice",
@@ -161,31 +182,6 @@ def input_schema() -> InputSchema:
             },
         },
     )
-
-
-# a regulation's ladders by role, made once: the regulations live as long as the load cache that keeps them, so
-# their ids are never reused while an entry here is read
-_LADDERS: dict[tuple[int, str], tuple[bands.Level, ...]] = {}
-
-
-def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
-    found = _LADDERS.get((id(reg), role))
-    if found is None:
-        found = _LADDERS[(id(reg), role)] = _ladder(reg, role)
-    return found
-
-
-def _ladder(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
-    if reg.levels is None:
-        return ()
-    own = {
-        "dipendente": reg.levels.staff,
-        "po": reg.levels.po,
-        "dirigente": reg.levels.dirigente,
-        "segretario": reg.levels.segretario,
-    }.get(role)
-    steps: Sequence[Step] = own if own is not None else reg.levels.ladder
-    return tuple(bands.Level(s.name, s.min) for s in steps)
 
 
 @hookimpl(specname="ciclope_card_items")
@@ -203,83 +199,25 @@ def card_items(person: Person, params: Params) -> list[tuple[str, str, Decimal, 
 def individual_score(
     person: Person, ente: Ente, org: OrgPerformance, params: Params, card: Sequence[EvaluationItem], trace: Trace
 ) -> Score | None:
-    reg = regulation_of(params)
-    weights = grades.weights_for(reg, person)
-    card_score = scoring.card_part(person, card, trace) if card else None
-    source = cite(
-        reg,
-        (weights.source if weights is not None and weights.source else None)
-        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
-    )
-    kind = reg.score.unit_kind if reg.score is not None else ""
-    parts = components(person, ente, org, card_score, weights, kind)
-    moved = ""
-    if weights is not None and weights.objectives > 0:
-        parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)
-    if reg.score is not None and reg.score.unmeasured_unit == "sposta":
-        parts, unmeasured = unitpart.without_unit(parts)
-        moved = "; ".join(x for x in (moved, unmeasured) if x)
-    missing = [label for label, _, value, w in parts if value is None and w > 0]
-    if missing or not parts:
-        why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
-        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
-    total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
-    score = money.r2(total)
-    ladder = ladder_of(reg, person.role)
-    level, stepped = requirements.adjusted(
-        reg, person, bands.level_of(score, ladder), ladder, (ente, org, card, card_score)
-    )
-    level = forced_level(reg, person) or level
-    terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
-    levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
-    on_scale = ""
-    if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
-        points = money.r2(score * reg.score.scale / HUNDRED)
-        on_scale = f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
-    levels_note = "; ".join(x for x in (on_scale, levels_note, stepped) if x)
-    trace.record(
-        f"score:{person.id}",
-        score,
-        terms,
-        source,
-        [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
-        f"Punteggio di {person.name}",
-        "; ".join(x for x in (moved, levels_note) if x),
-    )
-    breakdown = {label: v for label, _, v, w in parts if w > 0}
-    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+    return individual.score_of(regulation_of(params), person, ente, org, card, trace)
 
 
-def forced_level(reg: Regulation, person: Person) -> str | None:
-    """The level an «insufficiente» exclusion gives whoever is declared of insufficient rendimento (``livello``)."""
-    if not person.insufficient:
-        return None
-    return next((e.level for e in reg.exclusions if e.rule == "insufficiente" and e.level), None)
-
-
-def components(
-    person: Person,
+@hookimpl(specname="ciclope_cohort_scores")
+def cohort_scores(
     ente: Ente,
+    scores: dict[str, Score],
+    cards: Mapping[str, Sequence[EvaluationItem]],
     org: OrgPerformance,
-    card: Decimal | None,
-    weights: Weights | GradeWeights | None,
-    unit_kind: str = "",
-) -> list[tuple[str, str, Decimal | None, Decimal]]:
-    """(label, figure key, value 0–100, weight) of each component of a role's score."""
-    if weights is None:
-        return [("scheda", f"card:{person.id}", card, Decimal(1))] if card is not None else []
-    unit, unit_ach = unitpart.reference_unit(unit_kind, person, ente, org)
-    own = org.people.get(person.id)
-
-    def pct(x: Decimal | None) -> Decimal | None:
-        return None if x is None else x * HUNDRED
-
-    return [
-        ("scheda", f"card:{person.id}", card, weights.card),
-        ("unità × 100", f"unit:{unit}", pct(unit_ach), weights.unit),
-        ("ente × 100", "ente", pct(org.ente), weights.ente),
-        ("cruscotto × 100", f"person:{person.id}", pct(own), weights.dashboard),
-    ]
+    params: Params,
+    trace: Trace,
+) -> dict[str, Score] | None:
+    """Levels decided on the whole cohort (formulas of [livelli]), the declared statuses, the regulation's checks."""
+    reg = regulation_of(params)
+    revised = cohort.revise(reg, ente, scores, cards, org, trace)
+    final = revised if revised is not None else scores
+    if reg.checks:
+        trace.extend(controls.problems(reg, ente, final, cards, org))
+    return revised
 
 
 @hookimpl(specname="ciclope_rewards")

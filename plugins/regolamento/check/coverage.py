@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ciclope.core import Ente, Person, Problem
-from ciclope.plugins.regolamento.format.grades import code
+from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.read.lines import key_lines, line_of
@@ -22,21 +22,25 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
     if reg.score is not None and reg.score.grades:
         roles = {r for g in reg.score.grades for r in g.roles}
         for role in sorted(roles):
-            declared = [name for g in reg.score.grades if role in g.roles for name in g.grades]
-            tables.append(("punteggio.categorie", reg.score.source, {role}, declared))
+            named = [name for g in reg.score.grades if role in g.roles for name in g.grades]
+            tables.append(("punteggio.categorie", reg.score.source, {role}, named))
     pr = reg.premium
     if pr is not None and pr.grade_factors:
         tables.append(("premio.parametri", pr.source, set(pr.roles), list(pr.grade_factors)))
+    for i, part in enumerate(reg.parts):
+        if part.grade_factors:
+            tables.append((f"premi[{i}].parametri", part.source, set(part.roles), list(part.grade_factors)))
     if not tables:
         return []
     where = _where(path_text)
     out = []
     for key, fonte, roles, names in tables:
-        codes = {code(name) for name in names}
+        codes = {code(name, declared(reg)) for name in names}
         lacking: dict[str, list[Person]] = {}
         for person in ente.people.values():
-            if person.role in roles and person.category not in codes:
-                lacking.setdefault(person.category or "", []).append(person)
+            mine = grade_of(reg, person)
+            if person.role in roles and mine not in codes:
+                lacking.setdefault(mine or "", []).append(person)
         out += [_problem(reg, ente, key, fonte, grade, people, names, where) for grade, people in lacking.items()]
     return out
 
@@ -48,22 +52,23 @@ def _problem(
     fonte: str,
     grade: str,
     people: list[Person],
-    declared: Iterable[str],
+    names: Iterable[str],
     where: tuple[str, Mapping[str, int]],
 ) -> Problem:
     file, lines = where
     line = line_of(dict(lines), f"{key}[0]" if key == "punteggio.categorie" else key)  # the first table of them
     at = f"{file}, riga {line}" if line is not None else file
     ids = ", ".join(p.id for p in people[:5]) + (f" e altri {len(people) - 5}" if len(people) > 5 else "")
-    what = f"la categoria {grade!r}" if grade else "la categoria (vuota)"
+    word, header = ("il grado", "grado") if reg.grades is not None else ("la categoria", "categoria")
+    what = f"{word} {grade!r}" if grade else f"{word} (vuot{'o' if reg.grades is not None else 'a'})"
     return Problem(
         rule="regolamento.categoria",
         source=cite(reg, fonte),
         file=ente.file_of("people"),
         row=people[0].row,
-        column="category",
-        message=f"{what} di {ids} non è in {key} del regolamento ({at}): categorie dichiarate "
-        f"{', '.join(declared)}; aggiungi la categoria alla tabella o correggi la colonna category",
+        column=column(reg),
+        message=f"{what} di {ids} non è in {key} del regolamento ({at}): {'gradi dichiarati' if reg.grades else 'categorie dichiarate'} "
+        f"{', '.join(names)}; aggiungi {word} alla tabella o correggi la colonna {header}",
     )
 
 

@@ -9,6 +9,7 @@ spaces do not count. A grade of people.csv that a declared table lacks is an err
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, Person
@@ -34,17 +35,40 @@ WORDS[normal("Funzionari ed EQ")] = "D"
 KNOWN = [*CATEGORIES, "Operatori", "Operatori esperti", "Istruttori", "Funzionari"]  # as a hint lists them
 
 
-def code(word: str) -> str | None:
-    """The category ``word`` names (``"istruttori"`` → ``"C"``), or None."""
+GRADE = "grade"  # people.csv's column of a declared grade ([gradi]), headed «grado» for the office
+
+
+def code(word: str, declared: Sequence[str] = ()) -> str | None:
+    """The grade ``word`` names: one of ``declared`` (the grades of [gradi], as the file writes them; case,
+    accents and spaces do not count), else a category of the comparto (``"istruttori"`` → ``"C"``); or None."""
+    if declared:
+        return next((d for d in declared if normal(d) == normal(word)), None)
     return WORDS.get(normal(word))
 
 
+def declared(reg: Regulation) -> tuple[str, ...]:
+    return tuple(reg.grades.names) if reg.grades is not None else ()
+
+
+def grade_of(reg: Regulation, person: Person) -> str | None:
+    """The person's grade as the regulation's tables name it: the grado column, with [gradi]; else the category."""
+    if reg.grades is None:
+        return person.category
+    written = person.extra.get(GRADE)
+    return code(str(written), declared(reg)) if written else None
+
+
+def column(reg: Regulation) -> str:
+    return GRADE if reg.grades is not None else "category"
+
+
 def weights_for(reg: Regulation, person: Person) -> Weights | GradeWeights | None:
-    """The weights of a person's score: those of their category's group for their role, else their role's."""
+    """The weights of a person's score: those of their grade's group for their role, else their role's."""
     if reg.score is None:
         return None
+    mine = grade_of(reg, person)
     for group in reg.score.grades:
-        if person.role in group.roles and person.category in {code(g) for g in group.grades}:
+        if person.role in group.roles and mine in {code(g, declared(reg)) for g in group.grades}:
             return group
     return {
         "dipendente": reg.score.staff,
@@ -54,11 +78,16 @@ def weights_for(reg: Regulation, person: Person) -> Weights | GradeWeights | Non
     }.get(person.role)
 
 
-def factor(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, tuple[Input, ...]]:
-    """The parametro of the person's category in the premium's split (1 without ``parametri``), and its inputs."""
+def factor(reg: Regulation, pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, tuple[Input, ...]]:
+    """The parametro of the person's grade in the premium's split (1 without ``parametri``), and its inputs."""
     if not pr.grade_factors:
         return Decimal(1), ()
-    by_code = {code(name): value for name, value in pr.grade_factors.items()}
-    value = by_code.get(person.category, Decimal(0))  # a category the table lacks is an error of validate
-    cell = ente.cell("people", person.row, "category")
-    return value, (Input("categoria", person.category, cell=cell), Input("parametro della categoria", value))
+    by_code = {code(name, declared(reg)): value for name, value in pr.grade_factors.items()}
+    mine = grade_of(reg, person)
+    value = by_code.get(mine, Decimal(0)) if mine is not None else Decimal(0)  # a grade lacking: error of validate
+    cell = ente.cell("people", person.row, column(reg))
+    what = "grado" if reg.grades is not None else "categoria"
+    return value, (
+        Input(what, mine, cell=cell),
+        Input(f"parametro della {what}" if what == "categoria" else "parametro del grado", value),
+    )

@@ -16,6 +16,7 @@ from ciclope.plugins.regolamento.format.spec import FORMATS, Regulation
 
 SHIPPED = Path(__file__).parent.parent / "regolamento.schema.json"  # at the package root, where editors find it
 NUMBER = {"type": "number"}
+FORMULA = {"type": "string", "pattern": r"^\s*="}  # a formula of the declared format, read by read.formulas
 
 
 def schema() -> dict[str, Any]:
@@ -57,6 +58,10 @@ def key_schema(meta: Any) -> dict[str, Any]:
             {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]} if kind == "money" else dict(NUMBER)
         )
         out.update(_bounds(meta))
+        if meta.get("formula"):  # or a formula "=…", checked by the reader
+            out = {"anyOf": [out, FORMULA]}
+    elif kind == "formula":
+        out = dict(FORMULA)
     elif kind == "int":
         out = {"type": "integer"}
     elif kind == "bool":
@@ -110,6 +115,7 @@ KIND_IT = {
     "tables": "lista di tabelle",
     "numbers": "tabella nome → numero",
     "labels": "tabella nome → testo",
+    "formula": "formula",
 }
 BEGIN, END = "<!-- chiavi: inizio (generato) -->", "<!-- chiavi: fine -->"
 
@@ -131,7 +137,7 @@ def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
     nested: list[tuple[type, str]] = []
     for f in attrs.fields(cls):
         meta = f.metadata
-        kind = KIND_IT[meta["kind"]]
+        kind = KIND_IT[meta["kind"]] + (" o formula" if meta.get("formula") and meta["kind"] != "formula" else "")
         if meta["choices"]:
             kind += ": " + ", ".join(f"`{c}`" for c in meta["choices"])
         shown = meta["example"] if meta["example"] is not None else _default(f)

@@ -5,7 +5,8 @@ Each class is a table of the TOML file; each field is a key, declared with :func
 description. The reader (:mod:`read.reader`), the JSON Schema (:mod:`format.schemagen`) and the reference of
 ``docs/regolamento.md`` are all derived from these declarations, so they cannot disagree.
 
-Kinds: ``int``, ``number`` (a Decimal), ``money`` (a Decimal of euro, ≥ 0, at most 2 decimals), ``text``,
+Kinds: ``int``, ``number`` (a Decimal; with ``formula``, also a formula ``"=…"``), ``formula`` (only a formula),
+``money`` (a Decimal of euro, ≥ 0, at most 2 decimals), ``text``,
 ``choice``, ``date``, ``bool``, ``texts`` (a list of texts), ``table`` (one nested table), ``tables`` (a list
 of nested tables), ``numbers`` (a table of free names → numbers), ``labels`` (free names → texts).
 
@@ -23,6 +24,8 @@ from typing import Any
 
 import attrs
 
+from ciclope.plugins.regolamento.format.expr import Formula
+
 FORMAT = 2
 FORMATS = (1, 2)  # the versions this release reads; FORMAT, the newest, is what new files say
 ROLES = ("dipendente", "po", "dirigente", "segretario")
@@ -39,7 +42,7 @@ ENTE_KINDS = (
 COMPARTI = ("funzioni_locali",)
 METHODS = ("proporzionale", "soglie", "livelli", "fasce")
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
-PART_METHODS = (*METHODS, "budget", "migliori", "importi")
+PART_METHODS = (*METHODS, "budget", "migliori", "importi", "formula")
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
@@ -60,6 +63,7 @@ def key(
     example: Any = None,
     since: int = 1,
     points: bool = False,
+    formula: str | None = None,
 ) -> Any:
     """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
     meta = {
@@ -74,6 +78,7 @@ def key(
         "example": example,
         "since": since,
         "points": points,
+        "formula": formula,  # the place (format.quantities.PLACES) where the key may be written "=…"
     }
     if required:
         return attrs.field(metadata=meta, kw_only=True)
@@ -246,15 +251,17 @@ class Step:
     """Un gradino di una scala di livelli: da questo punteggio in su (fino al gradino sopra)."""
 
     name: str = key("nome", "text", "il nome del livello, come lo leggono le persone", required=True, example="A")
-    min: Decimal = key(
+    min: Decimal | Formula = key(
         "da",
         "number",
-        "il punteggio minimo del livello (0–100, o sulla scala di [punteggio] su)",
+        "il punteggio minimo del livello (0–100, o sulla scala di [punteggio] su), o una formula (formato 2) che lo "
+        "calcola per l'anno, es. \"=MEDIA.ENTE(punteggio) + 1\"",
         required=True,
         lo="0",
         hi="100",
         example=95,
         points=True,
+        formula="soglia",
     )
 
 
@@ -309,6 +316,16 @@ class Levels:
         default=(),
         table=Requirement,
         since=2,
+    )
+    formula: Formula | None = key(
+        "formula",
+        "formula",
+        "il livello come formula, quando il testo non lo legge su un solo punteggio: dà il nome di un livello della "
+        "scala (LIVELLO(x) è il livello della scala per x punti, SOTTO e SOPRA un livello più in basso o più in alto)",
+        example='=SE(LIVELLO(SEZIONE("Risultati")) = LIVELLO(SEZIONE("Comportamenti")); LIVELLO(SEZIONE("Risultati")); '
+        'SOTTO(MAX(LIVELLO(SEZIONE("Risultati")); LIVELLO(SEZIONE("Comportamenti")))))',
+        since=2,
+        formula="livello",
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
@@ -408,6 +425,23 @@ class Reduction:
     )
     brackets: tuple[Bracket, ...] = key(
         "scaglioni", "tables", "gli scaglioni, dal primo (da 0), contigui, in ordine", required=True, table=Bracket
+    )
+    parts: tuple[str, ...] = key(
+        "parti",
+        "texts",
+        "(formato 2) le parti del premio ridotte, per nome (se manca: tutte)",
+        default=(),
+        example=["presenza"],
+        since=2,
+    )
+    savings: str = key(
+        "economie",
+        "text",
+        "(formato 2) dove vanno i tagli: ripartite (tra i colleghi della stessa parte, il default), residuo (restano "
+        "residuo della parte) o il nome di una parte successiva dello stesso fondo",
+        default="ripartite",
+        example="obiettivi",
+        since=2,
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
@@ -519,7 +553,7 @@ class Premium:
         "anche sopra 1 quando il fondo è diviso per pesi)",
         default={},
         lo="0",
-        hi="100",
+        hi="1000",
         example={"A": 1, "B": 0.8},
     )
     grade_factors: Mapping[str, Decimal] = key(
@@ -638,6 +672,44 @@ class Part(Premium):
     )
     decided_by: str | None = key(
         "decisione_entro", "text", "l'ultimo giorno valido della decisione, GG/MM dell'anno del ciclo", example="31/01"
+    )
+    admitted_if: Formula | None = key(
+        "ammesso",
+        "formula",
+        "chi partecipa alla parte, oltre alle esclusioni: una condizione sulla persona (es. la valutazione più "
+        "elevata dell'anno)",
+        example="=punteggio = MAX.ENTE(punteggio)",
+        formula="ammesso",
+    )
+    weight: Formula | None = key(
+        "peso",
+        "formula",
+        "per «proporzionale»: il peso di ciascuno nella ripartizione del fondo al posto di punteggio × parametro "
+        "(moltiplicato per la quota pagata)",
+        example="=punteggio * SE(ruolo = \"po\"; 1,2; 1)",
+        formula="peso",
+    )
+    amount: Formula | None = key(
+        "importo",
+        "formula",
+        "per «formula»: l'importo di ciascuno (in euro, arrotondato al centesimo, moltiplicato per la quota pagata); "
+        "con incarichi, l'importo di ogni incarico",
+        example="=30% * PREMIO(\"produttività\")",
+        formula="importo",
+    )
+    assignments: str | None = key(
+        "incarichi",
+        "text",
+        "per «formula»: il tipo degli incarichi di incarichi.csv (colonna tipo) che la parte paga, uno per riga; la "
+        "formula legge giorni (i giorni dell'incarico nell'anno) e sostituito (la persona sostituita, con DI)",
+        example="reggenza",
+    )
+    combine: str = key(
+        "tra_gli_incarichi",
+        "choice",
+        "con più incarichi della stessa persona: somma (tutti) o massimo (solo il migliore)",
+        default="somma",
+        choices=("somma", "massimo"),
     )
 
 
@@ -845,6 +917,98 @@ class Access:
 
 
 @attrs.frozen
+class Status:
+    """[[stati]] — uno stato dichiarato dal regolamento (formato 2), con il suo coefficiente: «non valutato per
+    ritardo nella consegna delle schede: coefficiente 0,3». Chi lo ha (la colonna stato di people.csv, o la
+    condizione quando) non è valutato: è pagato con il coefficiente al posto della valutazione, e i documenti lo
+    dicono con l'etichetta."""
+
+    name: str = key(
+        "nome",
+        "text",
+        "il nome dello stato (la parola della colonna stato di people.csv)",
+        required=True,
+        example="ritardo_schede",
+    )
+    label: str = key(
+        "etichetta",
+        "text",
+        "lo stato come lo leggono le persone",
+        required=True,
+        example="non valutato per ritardo nella consegna delle schede",
+    )
+    coefficient: Decimal = key(
+        "coefficiente",
+        "number",
+        "il coefficiente del premio (0–1): con «livelli» al posto di quello del livello, con gli altri metodi al "
+        "posto di punteggio / 100",
+        required=True,
+        lo="0",
+        hi="1",
+        example=0.3,
+    )
+    when: Formula | None = key(
+        "quando",
+        "formula",
+        "una condizione che dà lo stato (se manca: lo dà la colonna stato di people.csv)",
+        example="=scheda = 0",
+        formula="stato",
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 14 c. 2")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Grades:
+    """[gradi] — i gradi del contratto dell'ente quando non sono le categorie del comparto Funzioni Locali
+    (formato 2): livelli economici (Federcasa: Q1, A1 …), fasce retributive (Funzioni Centrali: F1 …), profili. Le
+    tabelle per grado (parametri, punteggio.categorie) li nominano e la colonna grado di people.csv dice quello
+    di ciascuno."""
+
+    names: tuple[str, ...] = key(
+        "nomi", "texts", "i gradi, come li scrive l'ufficio", required=True, example=["Q1", "Q2", "A1", "B1", "C1"]
+    )
+    contract: str = key("contratto", "text", "il contratto che li definisce", default="", example="CCNL Federcasa")
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 3")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Check:
+    """[[controlli]] — un controllo del regolamento sui dati (formato 2): una condizione che deve valere per ogni
+    persona valutata dei ruoli indicati; con per = valutatore o graduatoria le funzioni .GRUPPO leggono le persone
+    dello stesso valutatore o della stessa graduatoria («un solo valutatore per graduatoria», «ogni valutatore
+    usa almeno due livelli»). Dove non vale: un errore o un avviso con il messaggio del file."""
+
+    condition: Formula = key(
+        "condizione",
+        "formula",
+        "la condizione che deve valere",
+        required=True,
+        example="=CONTA.DIVERSI.GRUPPO(livello) >= 2",
+        formula="controllo",
+    )
+    per: str = key(
+        "per",
+        "choice",
+        "persona (ogni persona; .GRUPPO è l'ente), valutatore (le persone di ciascun valutatore) o graduatoria",
+        default="persona",
+        choices=("persona", "valutatore", "graduatoria"),
+    )
+    severity: str = key("gravita", "choice", "errore o avviso", default="avviso", choices=("errore", "avviso"))
+    message: str = key(
+        "messaggio",
+        "text",
+        "che cosa non va, per chi legge",
+        required=True,
+        example="il valutatore non differenzia i livelli",
+    )
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli controllati", default=ROLES, choices=ROLES)
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 42 c. 2")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
 class Regulation:
     """Il file del regolamento."""
 
@@ -882,6 +1046,13 @@ class Regulation:
         "posizioni", "table", "la pesatura delle posizioni organizzative", table=PositionWeighting, since=2
     )
     access: Access | None = key("accesso", "table", "gli atti che aprono l'accesso ai premi", table=Access, since=2)
+    statuses: tuple[Status, ...] = key(
+        "stati", "tables", "gli stati dichiarati, ciascuno con il suo coefficiente", default=(), table=Status, since=2
+    )
+    grades: Grades | None = key("gradi", "table", "i gradi del contratto dell'ente", table=Grades, since=2)
+    checks: tuple[Check, ...] = key(
+        "controlli", "tables", "i controlli del regolamento sui dati", default=(), table=Check, since=2
+    )
     calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
     labels: Mapping[str, str] = key(
         "etichette",

@@ -24,9 +24,12 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
         if e.status is not None:
             continue
         budget = Decimal(0) if total == 0 else amount * weights[e.person.id] / total
-        if pr.coefficients:
+        if e.coefficient is not None:  # a declared status: its coefficient in place of the evaluation
+            quota = e.coefficient
+            given: tuple[Input, ...] = (Input("coefficiente dello stato", quota, ref=f"score:{e.person.id}:status"),)
+        elif pr.coefficients:
             quota = pr.coefficients.get(e.level or "", Decimal(0))
-            given: tuple[Input, ...] = (
+            given = (
                 Input("livello", e.level, ref=f"score:{e.person.id}"),
                 Input("coefficiente del livello", quota),
             )

@@ -7,10 +7,11 @@ import datetime as dt
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace
+from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.compile.units import unit_achievement
 from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
-from ciclope.plugins.regolamento.score.unitpart import unit_achievement
 
 ONE = Decimal(1)
 WHY = {
@@ -26,15 +27,17 @@ def status_of(ex: Exclusion) -> str:
     return ex.status or f"escluso_{ex.rule}"
 
 
-def excluded_by(ex: Exclusion, person: Person, score: Decimal, ente: Ente, org: OrgPerformance) -> Input | None:
-    """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them."""
+def excluded_by(ex: Exclusion, person: Person, score: Decimal | None, ente: Ente, org: OrgPerformance) -> Input | None:
+    """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them (a minimum
+    score does not apply to a person with a declared status, who has none)."""
     if ex.rule == "assenze":
         cell = ente.cell("people", person.row, "absence_days")
         return (
             Input("giorni di assenza", person.absence_days, cell=cell) if person.absence_days > (ex.days or 0) else None
         )
     if ex.rule == "punteggio_minimo":
-        return Input("punteggio", score, ref=f"score:{person.id}") if score < (ex.min or 0) else None
+        below = score is not None and score < (ex.min or 0)  # points with points: on the regulation's scale
+        return Input("punteggio", score, ref=f"score:{person.id}") if below else None
     if ex.rule == "insufficiente":
         cell = ente.cell("people", person.row, "insufficient")
         return Input("insufficiente rendimento", True, cell=cell) if person.insufficient else None
@@ -66,9 +69,8 @@ def exclusion(
     reg: Regulation, person: Person, score: Score, ente: Ente, org: OrgPerformance, trace: Trace
 ) -> str | None:
     """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted."""
-    assert score.score is not None
     for ex in reg.exclusions:
-        found = excluded_by(ex, person, score.score, ente, org)
+        found = excluded_by(ex, person, points_of(reg, score), ente, org)
         if found is None:
             continue
         status = status_of(ex)

@@ -16,9 +16,11 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
+from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.pay import best, rankings, recorded
+from ciclope.plugins.regolamento.pay import best, rankings, recorded, reductions
+from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import distribute, entries, top_places
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
 
@@ -35,9 +37,16 @@ class Ledger:
 
 
 def pay(
-    reg: Regulation, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace, out: Outcome
+    reg: Regulation,
+    ente: Ente,
+    scores: Mapping[str, Score],
+    org: OrgPerformance,
+    trace: Trace,
+    out: Outcome,
+    facts: Facts | None = None,
 ) -> None:
     ledger = Ledger()
+    facts = facts if facts is not None else Facts(reg, ente, org, scores)
     for pr in reg.premiums:
         pool = out.pools.get(pr.fund)
         if pool is None:
@@ -45,20 +54,42 @@ def pay(
             continue
         # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
         chosen = isinstance(pr, Part) and pr.method in ("migliori", "importi")
-        people = [] if chosen else entries(reg, pr, ente, scores, org, trace)
+        formulas = part_formulas(reg, pr, ente, scores, facts, trace)
+        people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
         for e in people:
             if (e.status is not None or pr.admitted) and e.person.id not in out.statuses:
                 out.statuses[e.person.id] = e.status or pr.admitted
         amount, fund = budget(reg, pr, pool, ledger, trace)
-        given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out)
+        given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
         total = sum((g[1] for group in given for g in group.paid), ZERO)
+        cut = sum((group.cut for group in given), ZERO)
         ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
         ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
+        facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
+        to = reductions.destination(reg, pr)
+        if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
+            ledger.carried[to] = ledger.carried.get(to, ZERO) + cut
         if isinstance(pr, Part) and pr.residual_to is not None:
-            ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + amount - total
+            left = amount - total - (cut if to is not None else ZERO)
+            ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
         award(reg, pr, given, ledger, out)
         out.pools[pr.fund] = pool.with_distributed(ledger.paid[pr.fund])
     summed(reg, ledger, ente, trace)
+
+
+def part_formulas(
+    reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace
+) -> PartFormulas | None:
+    """The part's formulas over the people it counts (its roles, scored or with a declared status)."""
+    if not isinstance(pr, Part) or not uses_formulas(pr):
+        return None
+    declared = {s.name for s in reg.statuses}
+    people = [
+        p
+        for p in ente.people.values()
+        if p.role in pr.roles and (s := scores.get(p.id)) is not None and (s.score is not None or s.status in declared)
+    ]
+    return PartFormulas.of(reg, pr, facts, people, trace)
 
 
 def name_of(pr: Premium) -> str:
@@ -115,6 +146,7 @@ def pay_part(
     ledger: Ledger,
     scores: Mapping[str, Score],
     out: Outcome,
+    formulas: PartFormulas | None = None,
 ) -> list[Given]:
     ente = ctx[0]
 
@@ -126,12 +158,12 @@ def pay_part(
     if isinstance(pr, Part) and pr.method == "migliori":
         return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)]
     if not isinstance(pr, Part) or pr.rankings == "ente":
-        return [distribute(reg, pr, fund, people, ctx, key)]
+        return [distribute(reg, pr, fund, people, ctx, key, None, formulas)]
     cap = top_places(pr, ente) if pr.top_cap is not None else None
     paid = []
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
     for members, amount in rankings.split(reg, pr, fund, people, ente, ctx[2]):
-        given = distribute(reg, pr, amount, members, ctx, key, cap)
+        given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
             cap -= sum(1 for band in given.bands.values() if band in firsts)

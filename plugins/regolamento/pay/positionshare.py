@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Problem, Score, Trace, fmt, money, scoring
+from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
@@ -114,12 +115,13 @@ def why_not(reg: Regulation, p: Person, s: Score | None, ente: Ente, org: OrgPer
     whatever else applies), then an exclusion of the regulation; None when paid (or not scored)."""
     rp = reg.result_pay
     assert rp is not None
-    if s is None or s.score is None:
+    points = points_of(reg, s)
+    if s is None or points is None:
         return None
-    if s.score < rp.positive:
+    if points < rp.positive:
         if rp.hearing and not scoring.has_contraddittorio(ente, p.id):
             message = (
-                f"{p.name}: valutazione negativa ({fmt.decimal_it(s.score)} < {fmt.decimal_it(rp.positive)}) "
+                f"{p.name}: valutazione negativa ({fmt.decimal_it(points)} < {fmt.decimal_it(rp.positive)}) "
                 "senza il contraddittorio: non può essere definitiva"
             )
             trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))

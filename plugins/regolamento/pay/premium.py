@@ -28,34 +28,55 @@ from ciclope.core import (
     money,
     scoring,
 )
+from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.compile.units import unit_achievement
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
+from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan
-from ciclope.plugins.regolamento.score.unitpart import unit_achievement
 
 HUNDRED = Decimal(100)
 
 
 def entries(
-    reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace
+    reg: Regulation,
+    pr: Premium,
+    ente: Ente,
+    scores: Mapping[str, Score],
+    org: OrgPerformance,
+    trace: Trace,
+    formulas: PartFormulas | None = None,
 ) -> list[Entry]:
-    """The scored people of the premium's roles, in people.csv order (nobody unscored is listed)."""
+    """The scored people of the premium's roles, and those with a declared status, in people.csv order (nobody
+    unscored is listed); with ``ammesso``, only those the condition admits."""
     out = []
+    statuses = {s.name: s.coefficient for s in reg.statuses}
     for p in ente.people.values():
         s = scores.get(p.id)
-        if p.role not in pr.roles or s is None or s.score is None:
+        if p.role not in pr.roles or s is None or (s.score is None and s.status not in statuses):
+            continue
+        if formulas is not None and not formulas.admitted(p.id):
             continue
         status = exclusion(reg, p, s, ente, org, trace)
         share, share_inputs, words = paid_share(pr, p, ente)
+        kept, kept_inputs = Decimal(1), tuple[Input, ...]()
         if status is None and reg.reductions:  # the excluded are paid nothing: no reduction to explain
-            left, cut_inputs, cut_words = reductions.reduce(reg, p, ente, trace)
+            left, cut_inputs, cut_words = reductions.reduce(reg, p, ente, trace, pr, shared=True)
             share, share_inputs = share * left, [*share_inputs, *cut_inputs]
             words = " × ".join(w for w in (words, cut_words) if w)
-        factor, factor_inputs = grades.factor(pr, p, ente)
-        out.append(Entry(p, s.score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs))
+            kept, kept_inputs, _ = reductions.reduce(reg, p, ente, trace, pr, shared=False)
+        factor, factor_inputs = grades.factor(reg, pr, p, ente)
+        score = s.score if s.score is not None else Decimal(0)
+        out.append(
+            Entry(
+                p, score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs,
+                statuses.get(s.status), kept, kept_inputs, points_of(reg, s),
+            )
+        )  # fmt: skip
     return out
 
 
@@ -67,24 +88,43 @@ def distribute(
     ctx: tuple[Ente, OrgPerformance, Trace],
     key: Callable[[str], str],
     cap: int | None = None,
+    formulas: PartFormulas | None = None,
 ) -> Given:
     """``fund`` (its value the amount to share) paid to ``people`` by the part's method, each person's figure
     recorded under ``key(id)``. ``cap``: the places left in the first band(s) (a ceiling on the staff in service
     shared by several rankings); None counts it on this ranking's ente."""
     ente, org, trace = ctx
     admitted = [e for e in people if e.status is None]
+    if formulas is not None:
+        formulas.with_fund(fund.value)
     plan = (
-        budget.plan(pr, people, fund.value) if pr.method == "budget" else method_plan(reg, pr, admitted, ente, org, cap)
+        budget.plan(pr, people, fund.value)
+        if pr.method == "budget"
+        else method_plan(reg, pr, admitted, ente, org, cap, formulas)
     )
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
     amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
+    amounts, cut = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, note, trace, key)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
         if e.status is None or pr.list_excluded
     )
-    return Given(paid, plan.band)
+    return Given(paid, plan.band, cut)
+
+
+def after_cuts(amounts: dict[str, Decimal], admitted: list[Entry]) -> tuple[dict[str, Decimal], Decimal]:
+    """The amounts after the reductions whose cuts go elsewhere (``economie``): each × what they keep, half-up,
+    and the total cut."""
+    cut = ZERO
+    out = dict(amounts)
+    for e in admitted:
+        if e.kept < 1 and e.person.id in out:
+            kept = money.r2(out[e.person.id] * e.kept)
+            cut += out[e.person.id] - kept
+            out[e.person.id] = kept
+    return out, cut
 
 
 def ordered(admitted: list[Entry]) -> list[Entry]:
@@ -148,10 +188,19 @@ def by_band(
 
 
 def method_plan(
-    reg: Regulation, pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance, cap: int | None = None
+    reg: Regulation,
+    pr: Premium,
+    admitted: list[Entry],
+    ente: Ente,
+    org: OrgPerformance,
+    cap: int | None = None,
+    formulas: PartFormulas | None = None,
 ) -> Plan:
+    if pr.method == "formula":
+        assert formulas is not None
+        return computed(pr, admitted, formulas)
     if pr.method == "proporzionale":
-        return proportional(pr, admitted, ente, org)
+        return proportional(pr, admitted, ente, org, formulas)
     if pr.method == "soglie":
         return thresholds(pr, admitted)
     if pr.method == "livelli":
@@ -159,12 +208,16 @@ def method_plan(
     return merit_bands(pr, admitted, ente, cap)
 
 
-def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance) -> Plan:
+def proportional(
+    pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance, formulas: PartFormulas | None = None
+) -> Plan:
+    if isinstance(pr, Part) and pr.weight is not None and formulas is not None:
+        return weighed(pr, admitted, formulas)
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
-        weight = e.score * e.share * e.factor
-        extra: tuple[Input, ...] = e.factor_inputs
+        weight = evaluation(e) * e.share * e.factor
+        extra: tuple[Input, ...] = e.factor_inputs + status_inputs(e)
         if pr.by_unit:
             unit, ach = unit_achievement(e.person, ente, org)
             weight *= ach if ach is not None else Decimal(0)
@@ -176,6 +229,46 @@ def proportional(pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerform
     return Plan(values, False, formula, inputs)
 
 
+def evaluation(e: Entry) -> Decimal:
+    """What a person's evaluation weighs: the score, or a declared status's coefficient × 100."""
+    return e.coefficient * HUNDRED if e.coefficient is not None else e.score
+
+
+def status_inputs(e: Entry) -> tuple[Input, ...]:
+    if e.coefficient is None:
+        return ()
+    return (
+        Input(
+            "coefficiente dello stato (al posto della valutazione)", e.coefficient, ref=f"score:{e.person.id}:status"
+        ),
+    )
+
+
+def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
+    """«proporzionale» with the weight of the file's formula (``peso``) × the paid share."""
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        weight, read = formulas.weight(e.person.id)
+        values[e.person.id] = weight * e.share
+        inputs[e.person.id] = read
+    assert pr.weight is not None
+    formula = f"fondo × peso / Σ pesi, con peso = {pr.weight} ({sentence(pr.weight)}) × quota pagata"
+    return Plan(values, False, formula, inputs)
+
+
+def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan:
+    """«formula»: each one's amount by the file's formula (``importo``) × the paid share, half-up to the cent."""
+    values: dict[str, Decimal] = {}
+    inputs: dict[str, tuple[Input, ...]] = {}
+    for e in admitted:
+        amount, read = formulas.amount(e.person.id)
+        values[e.person.id] = money.r2(amount * e.share)
+        inputs[e.person.id] = read
+    assert isinstance(pr, Part)
+    return Plan(values, True, f"{amount_words(pr)}; × quota pagata", inputs, rounded=True)
+
+
 def _factor_words(pr: Premium) -> str:
     return " × parametro della categoria" if pr.grade_factors else ""
 
@@ -185,16 +278,23 @@ def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
-        if e.score >= pr.full:
+        points = e.points if e.points is not None else e.score  # the thresholds are in points of the scale
+        if e.coefficient is not None:
+            quota = e.coefficient
+        elif points >= pr.full:
             quota = Decimal(1)
-        elif e.score < pr.floor:
+        elif points < pr.floor:
             quota = Decimal(0)
         elif pr.between == "punteggio":
             quota = e.score / HUNDRED
         else:
-            quota = (e.score - pr.floor) / (pr.full - pr.floor)
+            quota = (points - pr.floor) / (pr.full - pr.floor)
         values[e.person.id] = pr.maximum * quota * e.share
-        inputs[e.person.id] = (Input("massimo pro capite", pr.maximum), Input("quota del massimo", money.r4(quota)))
+        inputs[e.person.id] = (
+            Input("massimo pro capite", pr.maximum),
+            Input("quota del massimo", money.r4(quota)),
+            *status_inputs(e),
+        )
     between = "punteggio / 100" if pr.between == "punteggio" else f"(punteggio − {pr.floor}) / ({pr.full} − {pr.floor})"
     formula = (
         f"massimo pro capite × quota × quota pagata, arrotondato per difetto al centesimo; quota = 1 da "
@@ -207,14 +307,18 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
-        coefficient = pr.coefficients.get(e.level or "", Decimal(0))
+        if e.coefficient is not None:
+            coefficient = e.coefficient
+            given = (*status_inputs(e), *e.factor_inputs)
+        else:
+            coefficient = pr.coefficients.get(e.level or "", Decimal(0))
+            given = (
+                Input("livello", e.level, ref=f"score:{e.person.id}"),
+                Input("coefficiente del livello", coefficient),
+                *e.factor_inputs,
+            )
         base = pr.maximum if pr.maximum is not None else Decimal(1)
         values[e.person.id] = base * coefficient * e.share * e.factor
-        given = (
-            Input("livello", e.level, ref=f"score:{e.person.id}"),
-            Input("coefficiente del livello", coefficient),
-            *e.factor_inputs,
-        )
         inputs[e.person.id] = given + ((Input("massimo pro capite", pr.maximum),) if pr.maximum is not None else ())
     if pr.maximum is not None:
         formula = "massimo pro capite × coefficiente del livello × quota pagata, arrotondato per difetto al centesimo"
@@ -227,6 +331,7 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None 
     """Merit bands with the shared rules of :mod:`ciclope.core.bands`: cumulative sizes, ties never split,
     an optional cap on the first band(s) counted on the staff in service, money by per-capita weight."""
     shares = [bands.Band.of(b.name, b.staff, b.resources) for b in pr.bands]
+    admitted = [e for e in admitted if e.coefficient is None]  # a declared status is no place in the ranking
     ranking = [(e.person.id, e.score, e) for e in ordered(admitted)]
     if cap is None and pr.top_cap is not None:
         cap = top_places(pr, ente)
@@ -297,9 +402,12 @@ def record(
             continue  # outside the distribution: only their status says why
         paid = amounts.get(pid, ZERO)
         given = (fund, Input("punteggio", e.score, ref=f"score:{pid}"), *e.share_inputs, *plan.inputs.get(pid, ()))
+        given += e.kept_inputs
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
         formula = plan.formula if e.status is None else "escluso: nessun premio"
+        if e.status is None and e.kept < 1:
+            formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
         words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
         trace.record(
             key(pid),

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Input, Person, Trace, fmt
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Bracket, Reduction, Regulation
+from ciclope.plugins.regolamento.format.spec import Bracket, Part, Premium, Reduction, Regulation
 
 ONE = Decimal(1)
 MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato (fte)", "fte")}
@@ -40,11 +40,26 @@ def words(red: Reduction, b: Bracket) -> str:
     return f"scaglione «{span}»: riduzione del {percent(b.cut)}"
 
 
-def reduce(reg: Regulation, person: Person, ente: Ente, trace: Trace) -> tuple[Decimal, tuple[Input, ...], str]:
-    """The share of the premium left after every reduction (the product of 1 − reduction), the inputs that name
-    each reduction's figure, and the words of the formula ("" when nothing is reduced)."""
+def applies(red: Reduction, pr: Premium, shared: bool) -> bool:
+    """True when ``red`` reduces the part ``pr`` (every part, unless it names some) in the way asked: ``shared``,
+    the cut goes to the colleagues of the part (the reduced share weighs less in the split); else it goes to the
+    part's residual or to a later part, taken from the amount once the part is split."""
+    name = pr.name if isinstance(pr, Part) else "premio"
+    if red.parts and name not in red.parts:
+        return False
+    return (red.savings == "ripartite") == shared
+
+
+def reduce(
+    reg: Regulation, person: Person, ente: Ente, trace: Trace, pr: Premium, shared: bool = True
+) -> tuple[Decimal, tuple[Input, ...], str]:
+    """The share of the premium left after the reductions of ``pr`` (the product of 1 − reduction) that work as
+    ``shared`` says (:func:`applies`), the inputs that name each reduction's figure, and the words of the formula
+    ("" when nothing is reduced)."""
     factor, inputs = ONE, []
     for i, red in enumerate(reg.reductions, start=1):
+        if not applies(red, pr, shared):
+            continue
         label, column = MEASURE[red.measure]
         value = person.absence_days if red.measure == "assenze" else person.fte
         b = bracket_of(red, value)
@@ -61,5 +76,19 @@ def reduce(reg: Regulation, person: Person, ente: Ente, trace: Trace) -> tuple[D
             red.note,
         )
         factor *= ONE - b.cut
-        inputs.append(Input(f"riduzione per {label}", b.cut, ref=key))
+        where = "" if shared else f" (il taglio va {_savings(red)})"
+        inputs.append(Input(f"riduzione per {label}{where}", b.cut, ref=key))
     return factor, tuple(inputs), "(1 − riduzione)" if inputs else ""
+
+
+def _savings(red: Reduction) -> str:
+    return "al residuo della parte" if red.savings == "residuo" else f"alla parte «{red.savings}»"
+
+
+def destination(reg: Regulation, pr: Premium) -> str | None:
+    """Where the cuts of the part ``pr`` go when a reduction sends them to a later part (None: they stay residual
+    of the part, or go to the colleagues)."""
+    for red in reg.reductions:
+        if applies(red, pr, shared=False) and red.savings != "residuo":
+            return red.savings
+    return None

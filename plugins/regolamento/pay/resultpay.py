@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
+from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
@@ -54,9 +55,10 @@ def pay(
         if status is not None or position is None:  # no position pay: a status (senza_posizione)
             continue
         if rp.method == "percentuale":
-            share = step_share(rp, s.score)
+            points = points_of(reg, s) or Decimal(0)  # the steps are judged on the points of the scale
+            share = step_share(rp, points)
             if share == 0:
-                trace.problem(below_steps(rp, p, s.score, ente, source))
+                trace.problem(below_steps(rp, p, points, ente, source))
             due[p.id] = money.r2(position * share)
             inputs[p.id] += (Input("quota della posizione", share),)
         else:
@@ -82,7 +84,7 @@ def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: st
 
 def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:
     """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay), or None."""
-    rp, score = reg.result_pay, s.score
+    rp, score = reg.result_pay, points_of(reg, s)
     assert rp is not None and score is not None
     status = exclusion(reg, p, s, ente, org, trace)
     if status is None and score < rp.positive:

@@ -38,6 +38,13 @@ class Entry:
     share_words: str
     factor: Decimal = Decimal(1)  # the parametro of the person's category ([premio] parametri), else 1
     factor_inputs: tuple[Input, ...] = ()
+    # a declared status ([[stati]]): its coefficient takes the place of the evaluation (score / 100, the level's)
+    coefficient: Decimal | None = None
+    # reductions whose cuts do not go to the colleagues of the part (economie = residuo, or a later part): the
+    # share of the amount left after them, applied once the part is split, and their inputs
+    kept: Decimal = Decimal(1)
+    kept_inputs: tuple[Input, ...] = ()
+    points: Decimal | None = None  # the score as points of the regulation's scale, for its thresholds
 
 
 @attrs.frozen
@@ -52,6 +59,8 @@ class Plan:
     # «per_fascia»: each band's share of the pool (band → resources, best band first), split within the band by
     # ``values``; empty without a fixed pool per band
     band_pools: Mapping[str, Decimal] = attrs.field(factory=dict)
+    # capped amounts computed as amounts (a formula's «importo»): rounded half-up, not down as a «fino a» cap
+    rounded: bool = False
 
 
 @attrs.frozen
@@ -61,3 +70,4 @@ class Given:
 
     paid: tuple[tuple[Entry, Decimal, str | None], ...]
     bands: Mapping[str, str]
+    cut: Decimal = ZERO  # what the reductions took and send elsewhere (economie), out of the amounts paid

@@ -41,7 +41,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     again, nor are the rules that lean on it."""
     score: Score | None = parts.get("score")
     if score is not None:
-        weights_sum(score, error)
+        weights_sum(score, error, declared_grades(parts))
     levels: Levels | None = parts.get("levels")
     names: set[str] = set()
     if levels is not None:
@@ -49,7 +49,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             ("scala", *ROLE_KEYS), (levels.ladder, levels.staff, levels.po, levels.dirigente, levels.segretario)
         ):
             if steps is not None:
-                descending(f"livelli.{role}", [s.min for s in steps], error)
+                # a threshold written as a formula is computed for the year: the numbers are checked among themselves
+                descending(f"livelli.{role}", [s.min for s in steps if isinstance(s.min, Decimal)], error)
                 names |= {s.name for s in steps}
     if levels is not None:
         for i, req in enumerate(levels.requirements):
@@ -63,9 +64,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")
     if pr is not None:
-        premium(pr, None if "levels" in broken else names, error)
+        premium(pr, None if "levels" in broken else names, error, "premio", declared_grades(parts))
     for i, part in enumerate(premiums):
-        premium(part, None if "levels" in broken else names, error, f"premi[{i}]")
+        premium(part, None if "levels" in broken else names, error, f"premi[{i}]", declared_grades(parts))
         for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):
             if got is not None and day_month(got) is None:
                 error(f"premi[{i}].{name}", f"{got!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
@@ -123,7 +124,13 @@ def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error
         )
 
 
-def weights_sum(score: Score, error: Error) -> None:
+def declared_grades(parts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The grades of [gradi], when the file declares its own (its tables by grade name them)."""
+    found = parts.get("grades")
+    return tuple(found.names) if found is not None else ()
+
+
+def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> None:
     for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
         if weights is not None:
             summing_to_one(f"punteggio.{role}", weights, error)
@@ -133,7 +140,7 @@ def weights_sum(score: Score, error: Error) -> None:
         summing_to_one(path, group, error)
         if not group.grades:
             error(f"{path}.categorie", "la lista delle categorie è vuota", "regolamento.manca")
-        codes = grade_codes(f"{path}.categorie", group.grades, error)
+        codes = grade_codes(f"{path}.categorie", group.grades, error, declared)
         for role, grade in ((r, c) for r in group.roles for c in codes):
             if (role, grade) in seen:
                 error(
@@ -152,15 +159,20 @@ def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> 
         error(path, f"i pesi ({named}) sommano a {total}, non a 1", "regolamento.somma")
 
 
-def grade_codes(path: str, names: Sequence[str], error: Error) -> list[str]:
-    """The category codes of the grade ``names`` (each named once); an unknown name is an error with the nearest."""
+def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequence[str] = ()) -> list[str]:
+    """The category codes of the grade ``names`` (each named once), or the grades of [gradi] when the file declares
+    them; an unknown name is an error with the nearest."""
     out: list[str] = []
+    known = list(declared) or grades.KNOWN
     for name in names:
-        found = grades.code(name)
+        found = grades.code(name, declared)
         if found is None:
+            what = "grado" if declared else "categoria"
+            hint = "" if declared else " (o dichiara i gradi del contratto dell'ente in [gradi])"
             error(
                 path,
-                f"categoria {name!r} sconosciuta{nearest(name, grades.KNOWN)}; ammesse: {', '.join(grades.KNOWN)}",
+                f"{what} {name!r} sconosciut{'o' if declared else 'a'}{nearest(name, known)}; ammess"
+                f"{'i' if declared else 'e'}: {', '.join(known)}{hint}",
                 "regolamento.valore",
             )
         elif found in out:
@@ -223,7 +235,9 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
         )
 
 
-def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "premio") -> None:
+def premium(
+    pr: Premium, levels: set[str] | None, error: Error, path: str = "premio", declared: Sequence[str] = ()
+) -> None:
     if pr.method == "soglie":
         for name, got in (("massimo", pr.maximum), ("piena", pr.full), ("minima", pr.floor)):
             if got is None:
@@ -249,7 +263,7 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
                     "regolamento.chiave_sconosciuta",
                 )
     if pr.grade_factors:
-        grade_factors(pr, error, path)
+        grade_factors(pr, error, path, declared)
     capped = pr.maximum is not None or pr.method == "budget"
     for name, value in pr.coefficients.items():
         if capped and value > ONE:
@@ -287,9 +301,9 @@ def premium(pr: Premium, levels: set[str] | None, error: Error, path: str = "pre
                 )
 
 
-def grade_factors(pr: Premium, error: Error, path: str = "premio") -> None:
+def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Sequence[str] = ()) -> None:
     """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
-    grade_codes(f"{path}.parametri", list(pr.grade_factors), error)
+    grade_codes(f"{path}.parametri", list(pr.grade_factors), error, declared)
     allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")
     if pr.method not in allowed:
         words = ", ".join(f"«{m}»" for m in allowed[:-1]) + f" e «{allowed[-1]}»"

@@ -9,6 +9,7 @@ the file, the key and its line, in Italian.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,10 +18,13 @@ from typing import Any, NoReturn
 import attrs
 
 from ciclope.core import Problem
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.spec import FORMATS, Regulation
-from ciclope.plugins.regolamento.read import consistency
+from ciclope.plugins.regolamento.format.quantities import PLACES
+from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
+from ciclope.plugins.regolamento.read import consistency, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
+from ciclope.plugins.regolamento.read.formulas import Scope, is_formula
 from ciclope.plugins.regolamento.read.lines import key_lines, line_of
 
 SOURCE = "formato del regolamento dichiarato di ciclope"
@@ -37,6 +41,7 @@ KIND_WORDS = {
     "tables": "una lista di tabelle",
     "numbers": "una tabella di nomi e numeri",
     "labels": "una tabella di nomi e testi",
+    "formula": "una formula tra virgolette che comincia con =, es. \"=punteggio * 2\"",
 }
 
 
@@ -57,7 +62,15 @@ class Context:
     version: int = 1
     # [punteggio] su: the scale the file's score thresholds are written on (None: 100)
     scale: Decimal | None = None
+    # what a formula may name: the levels of every scale, the parts of the premium in order
+    levels: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
     problems: list[Problem] = attrs.field(factory=list)
+
+    def parts_before(self, path: str) -> tuple[str, ...]:
+        """The parts paid before the one ``path`` is in (``premi[2].importo``: the first two)."""
+        found = re.match(r"premi\[(\d+)\]", path)
+        return self.parts[: int(found.group(1))] if found else ()
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
         line = line_of(self.lines, path)
@@ -77,7 +90,12 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
     """The regulation of ``data`` (the parsed ``text`` of ``path``), or None and its problems."""
     version = data.get("formato")
     ctx = Context(
-        file=shown(path), lines=key_lines(text), version=version if version in FORMATS else 1, scale=scale_of(data)
+        file=shown(path),
+        lines=key_lines(text),
+        version=version if version in FORMATS else 1,
+        scale=scale_of(data),
+        levels=level_names(data),
+        parts=part_names(data),
     )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
@@ -88,6 +106,22 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
     if ctx.problems:
         return None, ctx.problems
     return Regulation(**parts), []
+
+
+def level_names(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The names of every level of the file's scales, as a formula may write them."""
+    levels = data.get("livelli")
+    if not isinstance(levels, dict):
+        return ()
+    steps = [s for k in ("scala", *ROLES) for s in (levels.get(k) or []) if isinstance(s, dict)]
+    return tuple(dict.fromkeys(str(s["nome"]) for s in steps if isinstance(s.get("nome"), str)))
+
+
+def part_names(data: Mapping[str, Any]) -> tuple[str, ...]:
+    parts = data.get("premi")
+    if not isinstance(parts, list):
+        return ()
+    return tuple(str(p.get("nome")) for p in parts if isinstance(p, dict))
 
 
 def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], set[str]]:
@@ -145,19 +179,7 @@ def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
             broken = True
     if broken:
         raise Bad
-    if ctx.scale is not None:
-        on_scale(cls, raw, values, ctx.scale)
     return cls(**values)
-
-
-def on_scale(cls: type, raw: Mapping[str, Any], values: dict[str, Any], scale: Decimal) -> None:
-    """The thresholds written in points on the regulation's scale, as the 0–100 score reads them (× 100 / su).
-    An exclusion's ``minimo`` is a score only for «punteggio_minimo» (for «unita_sotto» it is a share)."""
-    for f in attrs.fields(cls):
-        if f.metadata["points"] and f.name in values and values[f.name] is not None:
-            if raw.get("regola", "punteggio_minimo") != "punteggio_minimo":
-                continue
-            values[f.name] = values[f.name] * 100 / scale
 
 
 def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
@@ -171,6 +193,10 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
         )
         raise Bad
     kind = meta["kind"]
+    if meta.get("formula") and is_formula(raw):
+        return formula(meta, raw, path, ctx)
+    if kind == "formula":
+        return _wrong(meta, raw, path, ctx)
     if kind == "table":
         return table(meta["table"], raw, path, ctx)
     if kind == "tables":
@@ -207,6 +233,19 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     return _scalar(meta, raw, path, ctx)
 
 
+def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formula:
+    """A value written ``"=…"``: the formula read and checked for the place of its key."""
+    if ctx.version < 2:
+        ctx.error(path, "le formule sono del formato 2: scrivi formato = 2 in testa al file", "regolamento.formato")
+        raise Bad
+    scope = Scope(PLACES[meta["formula"]], levels=ctx.levels, parts=ctx.parts_before(path))
+    try:
+        return formulas.read(raw, scope)
+    except formulas.FormulaError as exc:
+        ctx.error(path, f"formula «{raw.strip()}»: {exc}", "regolamento.formula")
+        raise Bad from None
+
+
 def _scalar(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     kind = meta["kind"]
     if kind == "int":
@@ -240,8 +279,11 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
     if isinstance(raw, (int, float)):
         return Decimal(str(raw))
     if isinstance(raw, str):
+        text = raw.strip()
+        percent = meta["kind"] == "number" and text.endswith("%")  # a share written «80%», as the text writes it
         try:
-            number = Decimal(raw.strip())
+            number = Decimal(text[:-1].strip().replace(",", ".") if percent else text)
+            number = number / 100 if percent else number
         except InvalidOperation:
             pass
         else:

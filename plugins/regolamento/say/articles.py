@@ -35,6 +35,9 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "access": positionphrases.access,
     "calendar": phrases.calendar,
     "labels": phrases.labels,
+    "statuses": phrases.statuses,
+    "grades": phrases.grades,
+    "checks": phrases.checks,
 }
 
 

@@ -5,7 +5,7 @@ and, for a bonus of the best, whom it rewards."""
 from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, pct, premium, word
+from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, pct, premium, said_formula, word
 
 RANKINGS = {
     "area": "una graduatoria per ogni struttura di primo livello",
@@ -13,7 +13,8 @@ RANKINGS = {
 }
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
-             "decision", "decided_from", "decided_by"}  # fmt: skip
+             "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
+             "combine"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation) -> Said:
@@ -21,6 +22,7 @@ def parts(block: Part, regulation: Regulation) -> Said:
     whole = f"{cap('il ' + fund_name(block.fund))} è diviso"  # the part divides its own share of the fund
     said = [line.replace(whole, "La quota della parte è divisa") for line in said]
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block), *_own_method(block), *said[1:]]
+    lines += _formulas(block)
     if block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
         many = len(regulation.parts) > 1
@@ -39,13 +41,23 @@ def parts(block: Part, regulation: Regulation) -> Said:
             window = f", tra il {block.decided_from} dell'anno precedente e il {block.decided_by} dell'anno del ciclo"
         # ``decisione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
         lines.append(f"La parte si paga solo se ogni anno un atto la istituisce{window}.")
-    extra = {"method"} if block.method in ("migliori", "budget", "importi") else set()
+    extra = {"method"} if block.method in ("migliori", "budget", "importi", "formula") else set()
     return "Le parti del premio individuale", lines, covered | PART_KEYS | extra
 
 
 def _share(p: Part) -> list[str]:
     whose = f"il {pct(p.fund_share)} del" if p.fund_share is not None else "tutto il"
     return [f"Le va {whose} {fund_name(p.fund)}."]
+
+
+def _formulas(p: Part) -> list[str]:
+    """The formulas of a part: who takes part, the weight in the split."""
+    out = []
+    if p.admitted_if is not None:
+        out.append(f"Partecipa alla parte chi è tale che {said_formula(p.admitted_if)}.")
+    if p.weight is not None:
+        out.append(f"Il peso di ciascuno nella ripartizione è {said_formula(p.weight)}, per la quota pagata.")
+    return out
 
 
 def _own_method(p: Part) -> list[str]:
@@ -61,7 +73,15 @@ def _own_method(p: Part) -> list[str]:
             + "; ciò che resta è residuo."
         ]
     if p.method == "importi":
-        return ["Gli importi sono quelli decisi e scritti in premi.csv."]
+        return ["Gli importi sono quelli decisi e scritti nel foglio premi."]
+    if p.method == "formula" and p.amount is not None:
+        if p.assignments is None:
+            return [f"L'importo di ciascuno è {said_formula(p.amount)}, arrotondato al centesimo."]
+        combine = "il migliore" if p.combine == "massimo" else "la somma"
+        return [
+            f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo è {said_formula(p.amount)}, "
+            f"arrotondato al centesimo; con più incarichi della stessa persona vale {combine}."
+        ]
     if p.method != "migliori":
         return []
     share = pct(p.best_share) if p.best_share is not None else "—"

@@ -11,11 +11,14 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import (
     METHODS,
     Card,
+    Check,
     Event,
     Exclusion,
+    Grades,
     GradeWeights,
     Levels,
     Premium,
@@ -24,9 +27,11 @@ from ciclope.plugins.regolamento.format.spec import (
     Requirement,
     ResultPay,
     Score,
+    Status,
     Step,
     Weights,
 )
+from ciclope.plugins.regolamento.format.wording import sentence
 
 ROLE_GROUP = {
     "dipendente": "i dipendenti",
@@ -175,17 +180,18 @@ def scale(regulation: Regulation) -> Decimal | None:
     return regulation.score.scale if regulation.score is not None else None
 
 
-def pts(value: Decimal, regulation: Regulation) -> str:
-    """A score threshold as the file writes it: on the regulation's own scale (the reader keeps it on 0–100)."""
-    on = scale(regulation)
-    if on is None:
-        return num(value)
-    return num((value * on / HUNDRED).quantize(Decimal("0.01")))
+def pts(value: Decimal | Formula, regulation: Regulation) -> str:
+    """A score threshold as the file writes it, in points of the regulation's own scale; a threshold written as a
+    formula as its sentence and its text."""
+    if isinstance(value, Formula):
+        return f"{sentence(value)} ({value})"
+    return num(value)
 
 
 def _ladder(steps: Sequence[Step], reg: Regulation) -> str:
     said = "; ".join(f"«{word(s.name)}» da {pts(s.min, reg)} punti" for s in steps)
-    return f"{said}; sotto {pts(steps[-1].min, reg)} punti nessun livello" if steps[-1].min else said
+    last = steps[-1].min
+    return f"{said}; sotto {pts(last, reg)} punti nessun livello" if isinstance(last, Formula) or last else said
 
 
 def levels(block: Levels, regulation: Regulation) -> Said:
@@ -194,11 +200,19 @@ def levels(block: Levels, regulation: Regulation) -> Said:
         steps = getattr(block, "staff" if role == "dipendente" else role)
         if steps:
             lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps, regulation)}.")
-    lines.append("Il livello si legge sul punteggio arrotondato a due decimali.")
+    if block.formula is not None:
+        lines.append(f"Il livello è {said_formula(block.formula)}.")
+    else:
+        lines.append("Il livello si legge sul punteggio arrotondato a due decimali.")
     lines += [_requirement(r) for r in block.requirements]
     lines += note(block.note)
     return "I livelli di valutazione", lines, {"ladder", "staff", "po", "dirigente", "segretario", "note",
-                                               "requirements"}  # fmt: skip
+                                               "requirements", "formula"}  # fmt: skip
+
+
+def said_formula(formula: Formula) -> str:
+    """A formula as an article says it: the sentence, then the formula as the file writes it."""
+    return f"{sentence(formula)} (formula: {formula})"
 
 
 def _requirement(r: Requirement) -> str:
@@ -261,11 +275,52 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
             what = (
                 "i giorni di assenza nell'anno" if r.measure == "assenze" else "il tempo lavorato (1 è il tempo pieno)"
             )
-            lines.append(f"Il premio è ridotto secondo {what} ({r.source}): {_brackets(r)}.")
+            which = f" nella parte {', '.join(f'«{n}»' for n in r.parts)}" if r.parts else ""
+            lines.append(f"Il premio{which} è ridotto secondo {what} ({r.source}): {_brackets(r)}.")
+            if r.savings == "residuo":
+                lines.append("Ciò che la riduzione toglie resta residuo della parte.")
+            elif r.savings != "ripartite":
+                lines.append(f"Ciò che la riduzione toglie va alla parte «{r.savings}».")
             lines += note(r.note)
         if len(regulation.reductions) > 1:
             lines.append("Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).")
-    return "Le riduzioni del premio", lines, {"measure", "brackets", "note"}
+    return "Le riduzioni del premio", lines, {"measure", "brackets", "note", "parts", "savings"}
+
+
+def statuses(block: Status, regulation: Regulation) -> Said:
+    when = (
+        f"chi è tale che {said_formula(block.when)}"
+        if block.when is not None
+        else f"chi ha «{block.name}» nella colonna stato dell'elenco del personale"
+    )
+    lines = [
+        f"Lo stato «{block.label}» ({block.source}) è di {when}: non è valutato e il suo premio si calcola con il "
+        f"coefficiente {num(block.coefficient)} al posto della valutazione.",
+        *note(block.note),
+    ]
+    return "Gli stati dichiarati", lines, {"name", "label", "coefficient", "when", "note"}
+
+
+def grades(block: Grades, regulation: Regulation) -> Said:
+    of = f" del {block.contract}" if block.contract else " del contratto dell'ente"
+    lines = [
+        f"I gradi{of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di ciascuno, "
+        "e le tabelle per grado del regolamento li nominano.",
+        *note(block.note),
+    ]
+    return "I gradi del contratto", lines, {"names", "contract", "note"}
+
+
+def checks(block: Check, regulation: Regulation) -> Said:
+    per = {"persona": "per ogni persona", "valutatore": "per le persone di ogni valutatore",
+           "graduatoria": "per le persone di ogni graduatoria"}[block.per]  # fmt: skip
+    grave = "un errore" if block.severity == "errore" else "un avviso"
+    lines = [
+        f"Il regolamento controlla, {per} ({roles(block.roles)}), che {said_formula(block.condition)}; altrimenti "
+        f"{grave}: «{block.message}».",
+        *note(block.note),
+    ]
+    return "I controlli del regolamento", lines, {"condition", "per", "severity", "message", "roles", "note"}
 
 
 def note(text: str) -> list[str]:

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ciclope.core import Ente, EvaluationItem, OrgPerformance, Person, bands, fmt, scoring
+from ciclope.plugins.regolamento.compile.units import unit_achievement
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, Requirement
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.score.unitpart import unit_achievement
 
 HUNDRED = Decimal(100)
 SECTION = "sezione:"

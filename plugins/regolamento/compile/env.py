@@ -1,0 +1,231 @@
+"""What a formula reads about a person (:class:`PersonEnv`) and about the people it aggregates over (:class:`Cohort`).
+
+An environment is built for each person a formula runs for; its quantities are computed when the formula first
+reads them and kept, so a formula that reads ``punteggio`` twice computes it once. Each value read is noted, so
+the figure recording the formula's result names every number it used (``explain`` shows them).
+
+The cohort is the people a formula's aggregates read: ``.ENTE`` all of them, ``.GRUPPO`` those of the same group
+(the graduatoria of a part, the evaluator of a check). Its cache keeps each aggregate per group, computed once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, money
+from ciclope.plugins.regolamento.compile.evaluate import Rank, Value
+from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.compile.units import reference_unit
+from ciclope.plugins.regolamento.format.quantities import quantity
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.vocabulary import normal
+
+HUNDRED = Decimal(100)
+POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
+
+
+@attrs.define
+class Facts:
+    """The ente's facts every person's environment shares: the regulation, the data, the results so far."""
+
+    reg: Regulation
+    ente: Ente
+    org: OrgPerformance | None = None
+    scores: Mapping[str, Score] = attrs.field(factory=dict)
+    cards: Mapping[str, Sequence[EvaluationItem]] = attrs.field(factory=dict)
+    ladders: Mapping[str, Sequence[tuple[str, Decimal]]] = attrs.field(factory=dict)  # role → (level, from score)
+    premiums: dict[str, dict[str, Decimal]] = attrs.field(factory=dict)  # part → person → premium paid
+    position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)
+
+    @property
+    def scale(self) -> Decimal:
+        score = self.reg.score
+        return score.scale if score is not None and score.scale is not None else HUNDRED
+
+
+@attrs.define
+class Cohort:
+    """The people of a formula's aggregates, by group, with the aggregates' cache."""
+
+    members: list[PersonEnv] = attrs.field(factory=list)
+    groups: dict[str, str] = attrs.field(factory=dict)  # person → group ("" for everyone)
+    cache: dict[Any, Any] = attrs.field(factory=dict)
+    _by_group: dict[str, list[PersonEnv]] = attrs.field(factory=dict)
+
+    def people(self, scope: str, pid: str) -> tuple[Sequence[PersonEnv], Any]:
+        if scope == "ENTE":
+            return self.members, "ENTE"
+        group = self.groups.get(pid, "")
+        if not self._by_group:
+            for m in self.members:
+                self._by_group.setdefault(self.groups.get(m.person.id, ""), []).append(m)
+        return self._by_group.get(group, []), ("GRUPPO", group)
+
+
+@attrs.define
+class Row:
+    """A row of incarichi.csv a formula reads: its days in the year, the person it covers."""
+
+    days: Decimal
+    covered: str | None
+    cell: str
+
+
+@attrs.define(slots=True)
+class PersonEnv:
+    facts: Facts
+    person: Person
+    cohort: Cohort | None = None
+    fund: Decimal | None = None
+    row: Row | None = None
+    known: dict[str, Value] = attrs.field(factory=dict)
+    read: dict[str, Input] = attrs.field(factory=dict)  # what the formula read, in order, for its figure
+
+    @property
+    def cache(self) -> dict[Any, Any]:
+        return self.cohort.cache if self.cohort is not None else self.known
+
+    def value(self, name: str) -> Value:
+        if name not in self.known:
+            self.known[name] = self._compute(name)
+        found = self.known[name]
+        if name not in self.read:
+            q = quantity(name)
+            self.read[name] = Input(q.words if q is not None else name, _shown(found), ref=self._ref(name))
+        return found
+
+    def _ref(self, name: str) -> str:
+        pid = self.person.id
+        return {"punteggio": f"score:{pid}", "scheda": f"card:{pid}", "livello": f"score:{pid}", "ente": "ente"}.get(
+            name, ""
+        )
+
+    def _compute(self, name: str) -> Value:
+        person, facts = self.person, self.facts
+        score = facts.scores.get(person.id)
+        if name == "punteggio":
+            return points_of(facts.reg, score)
+        if name == "scheda":
+            card = score.breakdown.get("scheda") if score is not None else None
+            return self.on_scale(card if isinstance(card, Decimal) else None)
+        if name == "livello":
+            return self.rank_of_name(score.level) if score is not None and score.level else Rank(0)
+        return _PERSON.get(name, _other)(self, name)
+
+    def on_scale(self, score: Decimal | None) -> Decimal | None:
+        """A score on 100 as points of the regulation's scale, as published (half-up to the cent)."""
+        if score is None:
+            return None
+        return score if self.facts.scale == HUNDRED else money.r2(score * self.facts.scale / HUNDRED)
+
+    def section(self, name: str) -> Decimal | None:
+        wanted = normal(name)
+        items = [i for i in self.facts.cards.get(self.person.id, ()) if normal(i.section) == wanted]
+        found = sum((i.points for i in items), Decimal(0)) if items else None
+        self.read.setdefault(f"sezione:{name}", Input(f"punti della sezione «{name}»", _shown(found)))
+        return found
+
+    def premium(self, part: str) -> Decimal | None:
+        found = self.facts.premiums.get(part, {}).get(self.person.id, Decimal("0.00"))
+        self.read.setdefault(f"premio:{part}", Input(f"premio della parte «{part}»", found))
+        return found
+
+    def _ladder(self) -> Sequence[tuple[str, Decimal]]:
+        return self.facts.ladders.get(self.person.role, ())
+
+    def rank_of_points(self, points: Decimal) -> Rank:
+        """The level of ``points`` (of the regulation's scale, as its thresholds are written)."""
+        steps = self._ladder()
+        for i, (_, low) in enumerate(steps):
+            if points >= low:
+                return Rank(len(steps) - i)
+        return Rank(0)
+
+    def rank_of_name(self, name: str | None) -> Rank:
+        names = [n for n, _ in self._ladder()]
+        return Rank(len(names) - names.index(name)) if name in names else Rank(0)
+
+    def name_of_rank(self, rank: int) -> str | None:
+        names = [n for n, _ in self._ladder()]
+        return names[len(names) - rank] if 0 < rank <= len(names) else None
+
+    def top_rank(self) -> Rank:
+        return Rank(len(self._ladder()))
+
+    def people(self, scope: str) -> tuple[Sequence[PersonEnv], Any]:
+        if self.cohort is None:
+            return [self], scope
+        return self.cohort.people(scope, self.person.id)
+
+    def other(self, person: str, name: str) -> Value:
+        who = self.facts.ente.people.get(str(person))
+        if who is None:
+            return None
+        found = PersonEnv(self.facts, who).value(name)
+        q = quantity(name)
+        self.read.setdefault(f"{person}:{name}", Input(f"{q.words if q else name} di {who.name}", _shown(found)))
+        return found
+
+    def seen(self, label: str, value: Value) -> None:
+        self.read.setdefault(label, Input(label, _shown(value)))
+
+
+def _shown(value: Value) -> Any:
+    return int(value) if isinstance(value, Rank) else value
+
+
+def _days_in_service(env: PersonEnv, name: str) -> Value:
+    year = env.facts.ente.year
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    start = max(first, env.person.extra.get("assunzione") or first)
+    end = min(last, env.person.extra.get("cessazione") or last)
+    return Decimal(max(0, (end - start).days + 1))
+
+
+def _year_days(env: PersonEnv, name: str) -> Value:
+    year = env.facts.ente.year
+    return Decimal((dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1)
+
+
+def _unit(env: PersonEnv, name: str) -> Value:
+    org = env.facts.org
+    if org is None:
+        return None
+    kind = env.facts.reg.score.unit_kind if env.facts.reg.score is not None else ""
+    return reference_unit(kind, env.person, env.facts.ente, org)[1]
+
+
+def _position_pay(env: PersonEnv, name: str) -> Value:
+    found = env.facts.position_pay.get(env.person.id)
+    return found if found is not None else env.person.extra.get(POSITION)
+
+
+def _other(env: PersonEnv, name: str) -> Value:
+    if name == "fondo":
+        return env.fund
+    if env.row is not None and name == "giorni":
+        return env.row.days
+    if env.row is not None and name == "sostituito":
+        return env.row.covered
+    return None
+
+
+_PERSON = {
+    "unita": _unit,
+    "ente": lambda env, name: env.facts.org.ente if env.facts.org is not None else None,
+    "cruscotto": lambda env, name: env.facts.org.people.get(env.person.id) if env.facts.org is not None else None,
+    "fte": lambda env, name: env.person.fte,
+    "assenze": lambda env, name: env.person.absence_days,
+    "giorni_servizio": _days_in_service,
+    "giorni_anno": _year_days,
+    "categoria": lambda env, name: env.person.category,
+    "grado": lambda env, name: env.person.extra.get("grado") or env.person.category,
+    "ruolo": lambda env, name: env.person.role,
+    "valutatore": lambda env, name: env.person.evaluator,
+    "retribuzione_posizione": _position_pay,
+}

@@ -1,0 +1,340 @@
+"""A formula compiled once into nested Python functions over an environment (:class:`Env`): no parsing, no
+lookup of its text, when it runs for each person.
+
+Values: numbers are ``Decimal`` (exact, no float anywhere), texts ``str``, levels :class:`Rank` (the higher the
+better, 0 none), conditions ``bool``. A quantity that is missing for a person (an unmeasured unit, no card) is
+``None``, as an empty cell of a spreadsheet: arithmetic on it gives ``None``, a comparison with it is false, an
+aggregate leaves it out. A division by zero while running is a :class:`RunError` with an Italian message.
+
+An aggregate (``MEDIA.ENTE(punteggio)``, ``RANGO.GRUPPO(punteggio)``) is computed once for its group of people and
+kept in the group's cache, so a formula that names the year's mean costs one pass over the ente, not one per person.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
+from typing import Any, Protocol
+
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text
+from ciclope.plugins.regolamento.format.quantities import AGGREGATES, SCOPES
+
+Value = Any  # Decimal | str | Rank | bool | None
+Compiled = Callable[["Env"], Value]
+
+
+class Rank(int):
+    """A level as a formula compares it: its place from the bottom of the scale (0: no level)."""
+
+
+class RunError(ValueError):
+    """A formula that cannot give a value for one person (the message is Italian)."""
+
+
+class Env(Protocol):
+    """What a compiled formula reads: the quantities of one person, and the people it aggregates over."""
+
+    @property
+    def cache(self) -> dict[Any, Any]: ...
+
+    def value(self, name: str) -> Value: ...
+
+    def section(self, name: str) -> Decimal | None: ...
+
+    def premium(self, part: str) -> Decimal | None: ...
+
+    def rank_of_points(self, points: Decimal) -> Rank: ...
+
+    def rank_of_name(self, name: str) -> Rank: ...
+
+    def top_rank(self) -> Rank: ...
+
+    def people(self, scope: str) -> tuple[Sequence[Env], Any]: ...
+
+    def other(self, person: str, name: str) -> Value: ...
+
+    def seen(self, label: str, value: Value) -> None: ...
+
+
+@functools.lru_cache(maxsize=4096)
+def compiled(formula: Formula) -> Compiled:
+    """The formula as a function of an environment (made once per formula, whatever the number of enti)."""
+    return _compile(formula.tree)
+
+
+def run(formula: Formula, env: Env) -> Value:
+    """The value of ``formula`` for the person of ``env``; RunError when it cannot be computed."""
+    try:
+        return compiled(formula)(env)
+    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+        raise RunError(f"la formula «={formula.text}» divide per zero") from None
+
+
+def _compile(node: Node) -> Compiled:
+    if isinstance(node, Num):
+        value = node.value
+        return lambda env: value
+    if isinstance(node, Text):
+        text = node.value
+        return lambda env: text
+    if isinstance(node, Name):
+        name = node.name
+        return lambda env: env.value(name)
+    if isinstance(node, Negative):
+        inner = _compile(node.operand)
+        return lambda env: _neg(inner(env))
+    if isinstance(node, Binary):
+        return _binary(node)
+    return _call(node)
+
+
+def _neg(v: Value) -> Value:
+    return None if v is None else -v
+
+
+_ARITH: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+    "^": lambda a, b: a**b,
+}
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "=": lambda a, b: a == b,
+    "<>": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+
+def _binary(node: Binary) -> Compiled:
+    left, right = _compile(node.left), _compile(node.right)
+    if node.op in _COMPARE:
+        test = _COMPARE[node.op]
+
+        def compare(env: Env) -> bool:
+            a, b = _levels(env, left(env), right(env))
+            return a is not None and b is not None and test(a, b)
+
+        return compare
+    op = _ARITH[node.op]
+
+    def arith(env: Env) -> Value:
+        a, b = left(env), right(env)
+        return None if a is None or b is None else op(a, b)
+
+    return arith
+
+
+def _levels(env: Env, a: Value, b: Value) -> tuple[Value, Value]:
+    """A level compared with a level's name: both as ranks."""
+    if isinstance(a, Rank) and isinstance(b, str):
+        return a, env.rank_of_name(b)
+    if isinstance(b, Rank) and isinstance(a, str):
+        return env.rank_of_name(a), b
+    return a, b
+
+
+def as_rank(env: Env, v: Value) -> Rank:
+    """A level's value (a rank, or a level's name) as a rank; no level when None."""
+    if isinstance(v, Rank):
+        return v
+    if isinstance(v, str):
+        return env.rank_of_name(v)
+    return Rank(0)
+
+
+def _call(node: Call) -> Compiled:
+    fn = node.fn
+    args = [_compile(a) for a in node.args]
+    if fn.endswith((".ENTE", ".GRUPPO")):
+        return _aggregate(node, args)
+    maker = _FUNCTIONS[fn]
+    return maker(node, args)
+
+
+def _se(node: Call, args: list[Compiled]) -> Compiled:
+    cond, yes, no = args
+    return lambda env: yes(env) if cond(env) is True else no(env)
+
+
+def _and(node: Call, args: list[Compiled]) -> Compiled:
+    return lambda env: all(a(env) is True for a in args)
+
+
+def _or(node: Call, args: list[Compiled]) -> Compiled:
+    return lambda env: any(a(env) is True for a in args)
+
+
+def _not(node: Call, args: list[Compiled]) -> Compiled:
+    (a,) = args
+    return lambda env: a(env) is not True
+
+
+def _extreme(pick: Callable[..., Any]) -> Callable[[Call, list[Compiled]], Compiled]:
+    def make(node: Call, args: list[Compiled]) -> Compiled:
+        def run_(env: Env) -> Value:
+            values = [a(env) for a in args]
+            if any(isinstance(v, Rank) for v in values):
+                values = [as_rank(env, v) for v in values]
+            present = [v for v in values if v is not None]
+            return (
+                Rank(pick(present))
+                if present and isinstance(present[0], Rank)
+                else (pick(present) if present else None)
+            )
+
+        return run_
+
+    return make
+
+
+def _mean(node: Call, args: list[Compiled]) -> Compiled:
+    def run_(env: Env) -> Value:
+        present = [v for v in (a(env) for a in args) if v is not None]
+        return sum(present, Decimal(0)) / len(present) if present else None
+
+    return run_
+
+
+def _sum(node: Call, args: list[Compiled]) -> Compiled:
+    return lambda env: sum((v for v in (a(env) for a in args) if v is not None), Decimal(0))
+
+
+def _abs(node: Call, args: list[Compiled]) -> Compiled:
+    (a,) = args
+    return lambda env: None if (v := a(env)) is None else abs(v)
+
+
+def _rounding(mode: str) -> Callable[[Call, list[Compiled]], Compiled]:
+    def make(node: Call, args: list[Compiled]) -> Compiled:
+        digits = int(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Num) else 0
+        quantum = Decimal(1).scaleb(-digits)
+        (a, *_) = args
+
+        def run_(env: Env) -> Value:
+            v = a(env)
+            return None if v is None else v.quantize(quantum, rounding=mode)
+
+        return run_
+
+    return make
+
+
+def _level_of(node: Call, args: list[Compiled]) -> Compiled:
+    (a,) = args
+    return lambda env: None if (v := a(env)) is None else env.rank_of_points(v)
+
+
+def _below(node: Call, args: list[Compiled]) -> Compiled:
+    (a,) = args
+    return lambda env: Rank(max(as_rank(env, a(env)) - 1, 0))
+
+
+def _above(node: Call, args: list[Compiled]) -> Compiled:
+    (a,) = args
+
+    def run_(env: Env) -> Rank:
+        r = as_rank(env, a(env))
+        return Rank(min(r + 1, env.top_rank())) if r else r
+
+    return run_
+
+
+def _section(node: Call, args: list[Compiled]) -> Compiled:
+    name = node.args[0].value if isinstance(node.args[0], Text) else ""
+    return lambda env: env.section(name)
+
+
+def _premium(node: Call, args: list[Compiled]) -> Compiled:
+    name = node.args[0].value if isinstance(node.args[0], Text) else ""
+    return lambda env: env.premium(name)
+
+
+def _of(node: Call, args: list[Compiled]) -> Compiled:
+    what = node.args[0].name if isinstance(node.args[0], Name) else ""
+    who = args[1]
+    return lambda env: None if (pid := who(env)) is None else env.other(pid, what)
+
+
+_FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
+    "SE": _se,
+    "E": _and,
+    "O": _or,
+    "NON": _not,
+    "MIN": _extreme(min),
+    "MAX": _extreme(max),
+    "MEDIA": _mean,
+    "SOMMA": _sum,
+    "ASS": _abs,
+    "ARROTONDA": _rounding(ROUND_HALF_UP),
+    "ARROTONDA.PER.DIF": _rounding(ROUND_FLOOR),
+    "ARROTONDA.PER.ECC": _rounding(ROUND_CEILING),
+    "LIVELLO": _level_of,
+    "SOTTO": _below,
+    "SOPRA": _above,
+    "SEZIONE": _section,
+    "PREMIO": _premium,
+    "DI": _of,
+}
+
+
+def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
+    """An aggregate over the people of a scope: computed once per group and kept in the group's cache."""
+    base, _, scope = node.fn.rpartition(".")
+    token = object()  # this aggregate, in the cache of every group it runs for
+    inner = args[0] if args else None
+    what = node.args[0].name if node.args and isinstance(node.args[0], Name) else ""
+    label = f"{AGGREGATES.get(base, base)} {SCOPES.get(scope, '')}" + (f" ({what})" if what else "")
+
+    def values(env: Env) -> tuple[list[Value], Any]:
+        people, group = env.people(scope)
+        key = (token, group)
+        if key not in env.cache:
+            env.cache[key] = [inner(p) if inner is not None else True for p in people]
+        found: list[Value] = env.cache[key]
+        return found, key
+
+    if base == "RANGO":
+        assert inner is not None
+
+        def rank(env: Env) -> Value:
+            found, key = values(env)
+            mine = inner(env)
+            place = None if mine is None else Decimal(1 + sum(1 for v in found if v is not None and v > mine))
+            env.seen(label, place)
+            return place
+
+        return rank
+    reduce = _REDUCE[base]
+
+    def aggregate(env: Env) -> Value:
+        found, key = values(env)
+        done = (key, "=")
+        if done not in env.cache:
+            env.cache[done] = reduce(found)
+        env.seen(label, env.cache[done])
+        return env.cache[done]
+
+    return aggregate
+
+
+def _present(values: list[Value]) -> list[Value]:
+    return [v for v in values if v is not None]
+
+
+_REDUCE: dict[str, Callable[[list[Value]], Value]] = {
+    "MEDIA": lambda vs: sum(p, Decimal(0)) / len(p) if (p := _present(vs)) else None,
+    "MAX": lambda vs: max(p) if (p := _present(vs)) else None,
+    "MIN": lambda vs: min(p) if (p := _present(vs)) else None,
+    "SOMMA": lambda vs: sum(_present(vs), Decimal(0)),
+    "CONTA": lambda vs: Decimal(sum(1 for v in vs if v is True)),
+    "CONTA.DIVERSI": lambda vs: Decimal(len(set(_present(vs)))),
+}
+
+
+def rounded(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

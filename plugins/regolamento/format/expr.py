@@ -1,0 +1,154 @@
+"""A formula of the declared format, as data: its tree, its type and the text it was written as.
+
+A value written ``"=…"`` where the format allows a formula (a level, a threshold, who takes part, a weight, an
+amount, a status) is read into a :class:`Formula` (:mod:`read.formulas`), compiled once for the regulation
+(:mod:`compile.evaluate`) and said in Italian beside its text (:mod:`say.formulas`). The tree is made of the frozen
+nodes below; every node keeps where it starts in the text, for the messages.
+
+Types carry units, so a formula that adds points to euro, or compares a percentage with a bare number, is refused
+when the file is read: a number is dimensionless or a product of the base units (euro, punti, giorni); ``percent``
+marks a dimensionless number read as a percentage (an achievement, 30%); ``bare`` a number written in the formula
+without a unit, which takes the unit of what it meets (``punteggio >= 160``: 160 points).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+BASES = ("euro", "punti", "giorni")
+
+
+@attrs.frozen
+class Type:
+    """A formula's type: ``numero`` (with its units), ``testo``, ``livello``, ``logico`` or ``persona``."""
+
+    kind: str
+    dims: tuple[tuple[str, int], ...] = ()
+    percent: bool = False
+    bare: bool = False
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind == "numero"
+
+    def same_unit(self, other: Type) -> bool:
+        return self.kind == other.kind and self.dims == other.dims
+
+    def word(self) -> str:
+        """The type as a message names it: «euro», «punti», «percentuale», «euro × giorni», «un livello» …"""
+        if self.kind != "numero":
+            return {"testo": "un testo", "livello": "un livello", "logico": "un vero/falso", "persona": "una persona"}[
+                self.kind
+            ]
+        if not self.dims:
+            return "una percentuale" if self.percent else "un numero"
+        up = [b if e == 1 else f"{b}^{e}" for b, e in self.dims if e > 0]
+        down = [b if e == -1 else f"{b}^{-e}" for b, e in self.dims if e < 0]
+        text = " × ".join(up) or "1"
+        return text + (" / " + " / ".join(down) if down else "")
+
+
+def number(*dims: tuple[str, int], percent: bool = False, bare: bool = False) -> Type:
+    return Type("numero", tuple(sorted(dims)), percent, bare)
+
+
+NUMBER = number()
+BARE = number(bare=True)
+PERCENT = number(percent=True)
+EURO = number(("euro", 1))
+POINTS = number(("punti", 1))
+DAYS = number(("giorni", 1))
+TEXT = Type("testo")
+LEVEL = Type("livello")
+BOOL = Type("logico")
+PERSON = Type("persona")
+
+
+def times(a: Type, b: Type, sign: int = 1) -> Type:
+    """The type of ``a × b`` (``sign`` −1: ``a / b``): units multiply, a percentage of euro is euro, a
+    percentage of a percentage is one, a ratio of two percentages is a number."""
+    dims = dict(a.dims)
+    for base, exp in b.dims:
+        dims[base] = dims.get(base, 0) + sign * exp
+    kept = tuple(sorted((k, v) for k, v in dims.items() if v))
+    percent = not kept and (a.percent or b.percent if sign == 1 else a.percent and not b.percent)
+    return Type("numero", kept, percent, a.bare and b.bare)
+
+
+@attrs.frozen
+class Num:
+    value: Decimal
+    percent: bool
+    at: int
+
+
+@attrs.frozen
+class Text:
+    value: str
+    at: int
+
+
+@attrs.frozen
+class Name:
+    name: str
+    at: int
+
+
+@attrs.frozen
+class Call:
+    fn: str
+    args: tuple[Node, ...]
+    at: int
+
+
+@attrs.frozen
+class Binary:
+    """``+ - * / ^`` and the comparisons ``= <> < <= > >=``."""
+
+    op: str
+    left: Node
+    right: Node
+    at: int
+
+
+@attrs.frozen
+class Negative:
+    operand: Node
+    at: int
+
+
+Node = Num | Text | Name | Call | Binary | Negative
+COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
+
+
+@attrs.frozen
+class Formula:
+    """A formula of the file: the text after ``=``, its tree and type, and the names and functions it uses."""
+
+    text: str
+    tree: Node
+    type: Type
+    uses: frozenset[str] = frozenset()
+
+    def __str__(self) -> str:
+        return f"={self.text}"
+
+    @property
+    def cohort(self) -> bool:
+        """True when its value for one person depends on others' (a mean, a rank, a maximum of the year)."""
+        return any(u.endswith((".ENTE", ".GRUPPO")) for u in self.uses)
+
+
+def nodes(node: Node) -> list[Node]:
+    """Every node of a tree, the root first."""
+    out: list[Node] = [node]
+    if isinstance(node, Call):
+        for a in node.args:
+            out += nodes(a)
+    elif isinstance(node, Binary):
+        out += nodes(node.left) + nodes(node.right)
+    elif isinstance(node, Negative):
+        out += nodes(node.operand)
+    return out

@@ -1,0 +1,131 @@
+"""The names and functions a formula may use: the cycle's quantities, each with its unit and its Italian words.
+
+One table serves the reader (which names exist where, and their types), the sentences of ``regolamento leggi``
+(each name's words) and the reference of ``docs/regolamento.md``. A formula is written where one of the
+**places** below allows it; each place has the person's quantities and some of its own.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ciclope.plugins.regolamento.format.expr import (
+    BOOL,
+    DAYS,
+    EURO,
+    LEVEL,
+    NUMBER,
+    PERCENT,
+    PERSON,
+    POINTS,
+    TEXT,
+    Type,
+)
+
+
+@attrs.frozen
+class Quantity:
+    type: Type
+    words: str  # «il punteggio della persona»: how a sentence says it
+
+
+# The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as
+# the file's thresholds are: a formula compares points with points.
+PERSON_NAMES: dict[str, Quantity] = {
+    "punteggio": Quantity(POINTS, "il punteggio"),
+    "scheda": Quantity(POINTS, "il punteggio della scheda di valutazione"),
+    "unita": Quantity(PERCENT, "il raggiungimento degli obiettivi dell'unità"),
+    "ente": Quantity(PERCENT, "la performance dell'ente"),
+    "cruscotto": Quantity(PERCENT, "il raggiungimento del cruscotto personale"),
+    "fte": Quantity(NUMBER, "il tempo lavorato (1 a tempo pieno)"),
+    "assenze": Quantity(DAYS, "i giorni di assenza"),
+    "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
+    "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),
+    "categoria": Quantity(TEXT, "la categoria (o l'Area) del contratto"),
+    "grado": Quantity(TEXT, "il grado (la categoria, o il grado dichiarato in [gradi])"),
+    "ruolo": Quantity(TEXT, "il ruolo"),
+    "valutatore": Quantity(TEXT, "il valutatore"),
+    "retribuzione_posizione": Quantity(EURO, "la retribuzione di posizione"),
+    "livello": Quantity(LEVEL, "il livello"),
+}
+# A part of the premium adds its own amount; a row of incarichi.csv its days and the person it covers.
+PART_NAMES = {"fondo": Quantity(EURO, "il fondo della parte")}
+ROW_NAMES = {
+    "giorni": Quantity(DAYS, "i giorni dell'incarico nell'anno"),
+    "sostituito": Quantity(PERSON, "la persona sostituita"),
+}
+
+
+@attrs.frozen
+class Place:
+    """Where a formula is written: the type it must give, and what it may read there."""
+
+    words: str  # «il livello»: what the formula decides
+    result: Type
+    names: tuple[str, ...]
+    parts: bool = False  # PREMIO("parte") and fondo: an earlier part's premium, the part's amount
+    rows: bool = False  # giorni, sostituito, DI(…): a row of incarichi.csv
+    level: bool = True  # the person's level is known (not in the formula that decides it)
+
+
+def place(words: str, result: Type, *, parts: bool = False, rows: bool = False, level: bool = True) -> Place:
+    names = [n for n in PERSON_NAMES if level or n != "livello"]
+    if parts:
+        names += list(PART_NAMES)
+    if rows:
+        names += list(ROW_NAMES)
+    return Place(words, result, tuple(names), parts, rows, level)
+
+
+PLACES = {
+    "livello": place("il livello", LEVEL, level=False),
+    "soglia": place("la soglia del livello", POINTS, level=False),
+    "ammesso": place("chi partecipa alla parte", BOOL, parts=True),
+    "peso": place("il peso nella ripartizione", NUMBER, parts=True),
+    "importo": place("l'importo", EURO, parts=True, rows=True),
+    "stato": place("chi ha lo stato", BOOL, level=False),
+    "controllo": place("la condizione del controllo", BOOL),
+    "requisiti": place("i requisiti del titolare", BOOL),
+}
+
+
+def quantity(name: str) -> Quantity | None:
+    return PERSON_NAMES.get(name) or PART_NAMES.get(name) or ROW_NAMES.get(name)
+
+
+# The functions, as an Italian spreadsheet names them (with the aggregates of the cycle): name → words.
+FUNCTIONS: dict[str, str] = {
+    "SE": "se … allora … altrimenti …",
+    "E": "tutte le condizioni",
+    "O": "almeno una delle condizioni",
+    "NON": "il contrario della condizione",
+    "MIN": "il minore",
+    "MAX": "il maggiore",
+    "MEDIA": "la media",
+    "SOMMA": "la somma",
+    "ASS": "il valore assoluto",
+    "ARROTONDA": "arrotondato",
+    "ARROTONDA.PER.DIF": "arrotondato per difetto",
+    "ARROTONDA.PER.ECC": "arrotondato per eccesso",
+    "LIVELLO": "il livello della scala per",
+    "SOTTO": "il livello sotto",
+    "SOPRA": "il livello sopra",
+    "SEZIONE": "i punti della sezione della scheda",
+    "PREMIO": "il premio della parte",
+    "DI": "di",
+}
+# The aggregates over people: FUNCTION.ENTE (the ente's people of the block's roles, with a score) and
+# FUNCTION.GRUPPO (the same graduatoria, or the group of a check).
+AGGREGATES = {
+    "MEDIA": "la media",
+    "MAX": "il massimo",
+    "MIN": "il minimo",
+    "SOMMA": "la somma",
+    "CONTA": "il numero",
+    "CONTA.DIVERSI": "il numero di valori diversi",
+    "RANGO": "la posizione in graduatoria",
+}
+SCOPES = {"ENTE": "dell'ente", "GRUPPO": "della graduatoria"}
+for _fn, _words in AGGREGATES.items():
+    for _scope, _of in SCOPES.items():
+        FUNCTIONS[f"{_fn}.{_scope}"] = f"{_words} {_of}"

@@ -1,0 +1,156 @@
+"""The formulas of a part of the premium ([[premi]], format 2), run for its people: who takes part (``ammesso``),
+each one's weight in the split (``peso``), each one's amount (``importo``, with ``metodo = "formula"``), an
+amount per appointment of incarichi.csv (``incarichi``: the reggenza of an absent manager).
+
+The people of the part are one cohort: ``.ENTE`` reads all of them (the scored people of the part's roles, the
+excluded included), ``.GRUPPO`` those of the same graduatoria. Each value is recorded with the formula, its
+sentence and every number it read; a value that cannot be computed (a division by zero) is an error naming the
+person, and counts as nothing (not admitted, no weight, no amount), so the fund stays whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Input, Person, Problem, Trace, fmt, money
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Row
+from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.pay import rankings
+
+ZERO = Decimal("0.00")
+ASSIGNMENTS = "incarichi"
+
+
+def uses_formulas(pr: Premium) -> bool:
+    return isinstance(pr, Part) and any(f is not None for f in (pr.admitted_if, pr.weight, pr.amount))
+
+
+@attrs.define
+class PartFormulas:
+    """A part's formulas over its people (one environment each, one cohort)."""
+
+    reg: Regulation
+    part: Part
+    envs: dict[str, PersonEnv]
+    trace: Trace
+
+    @classmethod
+    def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
+        ente = facts.ente
+        groups = {p.id: rankings.group_of(part, p, ente) for p in people} if part.rankings != "ente" else {}
+        cohort = Cohort(groups=groups)
+        cohort.members = [PersonEnv(facts, p, cohort) for p in people]
+        return cls(reg, part, {env.person.id: env for env in cohort.members}, trace)
+
+    def with_fund(self, amount: Decimal) -> None:
+        for env in self.envs.values():
+            env.fund = amount
+
+    def _run(self, formula: Formula, env: PersonEnv) -> object:
+        env.read = {}
+        try:
+            return run(formula, env)
+        except RunError as exc:
+            self.trace.problem(
+                Problem(
+                    rule="regolamento.formula",
+                    source=cite(self.reg, self.part.source),
+                    file="regolamento",
+                    message=f"parte «{self.part.name}»: {exc} per {env.person.name}: considerato nulla",
+                )
+            )
+            return None
+
+    def admitted(self, pid: str) -> bool:
+        """True when the person takes part (``ammesso``): recorded with the condition and what it read."""
+        formula = self.part.admitted_if
+        if formula is None:
+            return True
+        env = self.envs[pid]
+        held = self._run(formula, env) is True
+        self.trace.record(
+            f"ammesso:{self.part.name}:{pid}",
+            held,
+            f"{formula} — {sentence(formula)}",
+            cite(self.reg, self.part.source),
+            list(env.read.values()),
+            f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",
+        )
+        return held
+
+    def weight(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
+        """The person's weight (``peso``), never below zero, and the inputs that explain it."""
+        assert self.part.weight is not None
+        return self._number(self.part.weight, self.envs[pid], "peso")
+
+    def amount(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
+        """The person's amount (``importo``), half-up to the cent, never below zero; with ``incarichi`` the amount
+        of each appointment of the person, summed or the best one."""
+        assert self.part.amount is not None
+        env = self.envs[pid]
+        if self.part.assignments is None:
+            value, inputs = self._number(self.part.amount, env, "importo")
+            return money.r2(value), inputs
+        return self._rows(env)
+
+    def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
+        value = self._run(formula, env)
+        found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
+        inputs = (*env.read.values(), Input(f"{what}: {sentence(formula)}", str(formula)))
+        return found, inputs
+
+    def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
+        assert self.part.amount is not None
+        ente = env.facts.ente
+        each: list[tuple[Decimal, tuple[Input, ...]]] = []
+        for r in ente.table(ASSIGNMENTS):
+            if r.get("person") != env.person.id or str(r.get("kind") or "") != self.part.assignments:
+                continue
+            env.row = Row(days_in_year(ente.year, r.get("start"), r.get("end")), r.get("covered"), "")
+            env.known.pop("giorni", None)
+            env.known.pop("sostituito", None)
+            value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
+            cell = Input(
+                f"incarico di incarichi.csv riga {r.row}", r.get("kind"), cell=ente.cell(ASSIGNMENTS, r.row, "kind")
+            )
+            each.append((money.r2(value), (cell, *inputs)))
+        env.row = None
+        if not each:
+            return ZERO, ()
+        if self.part.combine == "massimo":
+            best = max(each, key=lambda x: x[0])
+            return best[0], (*best[1], Input("con più incarichi", "il migliore"))
+        total = sum((v for v, _ in each), ZERO)
+        return total, tuple(i for _, inputs in each for i in inputs)
+
+
+def days_in_year(year: int, start: object, end: object) -> Decimal:
+    """The days of [start, end] (inclusive, open ends at the year's bounds) within the year."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    begin = max(first, start) if isinstance(start, dt.date) else first
+    finish = min(last, end) if isinstance(end, dt.date) else last
+    return Decimal(max(0, (finish - begin).days + 1))
+
+
+def amount_words(part: Part) -> str:
+    amount = part.amount
+    assert amount is not None
+    if part.assignments is None:
+        return f"importo = {amount} ({sentence(amount)}), arrotondato al centesimo"
+    combine = "il migliore" if part.combine == "massimo" else "la somma"
+    return (
+        f"per ogni incarico «{part.assignments}» di incarichi.csv: {amount} ({sentence(amount)}), arrotondato al "
+        f"centesimo; con più incarichi {combine}"
+    )
+
+
+def shown(value: Decimal) -> str:
+    return fmt.decimal_it(value)

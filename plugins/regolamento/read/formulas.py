@@ -1,0 +1,482 @@
+"""A formula's text → its tree (:mod:`format.expr`), checked for the place it is written in.
+
+The language is an Italian spreadsheet's: ``SE(E(scheda >= 160; unita >= 70%); "A"; SOTTO(LIVELLO(punteggio)))``,
+arguments separated by ``;``, decimals with a comma or a point, ``30%`` a percentage, texts in quotes. It is
+parsed by lark (an LALR grammar, never ``eval``), bounded in size and depth, and checked before any ente is run:
+names and functions known where the formula is written (with the nearest name when one is not), the number of
+arguments, the types and units (points with points, euro with euro, a percentage with a percentage), a division
+by a written zero, a level named that the scale does not have. Every problem is an Italian sentence; the reader
+adds the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+from lark import Lark, Token, Transformer_NonRecursive, v_args
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from ciclope.plugins.regolamento.format.expr import (
+    BARE,
+    BOOL,
+    COMPARISONS,
+    LEVEL,
+    NUMBER,
+    PERSON,
+    POINTS,
+    TEXT,
+    Binary,
+    Call,
+    Formula,
+    Name,
+    Negative,
+    Node,
+    Num,
+    Text,
+    Type,
+    nodes,
+    times,
+)
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.quantities import AGGREGATES, FUNCTIONS, Place, quantity
+
+MAX_LENGTH = 1000
+MAX_DEPTH = 40
+GRAMMAR = r"""
+start: expr
+?expr: sum
+     | sum COMPOP sum           -> binary
+?sum: product
+    | sum ADDOP product         -> binary
+?product: power
+    | product MULOP power       -> binary
+?power: unary
+    | unary POW power           -> binary
+?unary: atom
+    | ADDOP unary               -> sign
+?atom: number
+    | STRING                    -> text
+    | NAME                      -> name
+    | NAME "(" [expr (";" expr)*] ")"  -> call
+    | "(" expr ")"
+number: NUMBER [PERCENT]
+COMPOP: /(>=|<=|<>|!=|==|≥|≤|≠|=|<|>)/
+ADDOP: "+" | "-" | "−"
+MULOP: "*" | "/" | "×" | "÷"
+POW: "^"
+PERCENT: "%"
+NUMBER: /[0-9]+([.,][0-9]+)?/
+STRING: /"[^"\n]*"/ | /'[^'\n]*'/ | /«[^»\n]*»/
+NAME: /[A-Za-zÀ-ÖØ-öø-ÿ_][A-Za-zÀ-ÖØ-öø-ÿ0-9_]*(\.[A-Za-zÀ-ÖØ-öø-ÿ_][A-Za-zÀ-ÖØ-öø-ÿ0-9_]*)*/
+%ignore /[ \t\r\n\u00a0]+/
+"""
+_PARSER = Lark(GRAMMAR, parser="lalr", propagate_positions=False, maybe_placeholders=True)
+OPS = {"×": "*", "÷": "/", "−": "-", "≥": ">=", "≤": "<=", "≠": "<>", "!=": "<>", "==": "="}
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be read (the message is Italian, for people)."""
+
+
+@v_args(inline=True)
+class _Tree(Transformer_NonRecursive[Token, Node]):
+    """lark's parse tree → the frozen nodes of :mod:`format.expr`."""
+
+    def start(self, node: Node) -> Node:
+        return node
+
+    def number(self, tok: Token, percent: Token | None) -> Num:
+        value = Decimal(str(tok).replace(",", "."))
+        return Num(value / 100 if percent is not None else value, percent is not None, tok.start_pos or 0)
+
+    def text(self, tok: Token) -> Text:
+        return Text(str(tok)[1:-1], tok.start_pos or 0)
+
+    def name(self, tok: Token) -> Name:
+        return Name(str(tok).lower(), tok.start_pos or 0)
+
+    def call(self, tok: Token, *args: Node | None) -> Call:
+        return Call(str(tok).upper(), tuple(a for a in args if a is not None), tok.start_pos or 0)
+
+    def binary(self, left: Node, op: Token, right: Node) -> Binary:
+        return Binary(OPS.get(str(op), str(op)), left, right, op.start_pos or 0)
+
+    def sign(self, op: Token, operand: Node) -> Node:
+        return operand if str(op) == "+" else Negative(operand, op.start_pos or 0)
+
+
+def parse(text: str) -> Node:
+    """The tree of ``text`` (without its leading ``=``), or FormulaError saying where it stops reading."""
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"formula troppo lunga ({len(text)} caratteri, al più {MAX_LENGTH}): dividila in parti")
+    try:
+        tree = _Tree().transform(_PARSER.parse(text))
+    except UnexpectedInput as exc:
+        raise FormulaError(_unreadable(text, exc)) from None
+    except (LarkError, InvalidOperation, RecursionError):
+        raise FormulaError("formula che non si legge") from None
+    if depth(tree) > MAX_DEPTH:
+        raise FormulaError(f"formula troppo annidata (più di {MAX_DEPTH} livelli): dividila in parti")
+    node: Node = tree
+    return node
+
+
+def _unreadable(text: str, exc: UnexpectedInput) -> str:
+    at = getattr(exc, "pos_in_stream", None)
+    if isinstance(exc, UnexpectedEOF) or at is None or at >= len(text):
+        return "la formula finisce prima del tempo (manca una parentesi o un termine?)"
+    found = text[at]
+    hint = ""
+    if found == ",":
+        hint = ": separa gli argomenti di una funzione con il punto e virgola «;», come in un foglio di calcolo"
+    elif found in "([" and isinstance(exc, UnexpectedToken):
+        hint = ": manca un operatore prima della parentesi?"
+    elif isinstance(exc, UnexpectedCharacters) and found == '"':
+        hint = ": un testo si chiude con le virgolette"
+    return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
+
+
+def depth(node: Node) -> int:
+    """The depth of a tree, computed without recursion (a hostile formula is bounded before anything recurses)."""
+    best, stack = 0, [(node, 1)]
+    while stack:
+        n, d = stack.pop()
+        best = max(best, d)
+        if isinstance(n, Call):
+            stack += [(a, d + 1) for a in n.args]
+        elif isinstance(n, Binary):
+            stack += [(n.left, d + 1), (n.right, d + 1)]
+        elif isinstance(n, Negative):
+            stack.append((n.operand, d + 1))
+    return best
+
+
+@attrs.frozen
+class Scope:
+    """What a formula may name where it is written: its place, the levels of the scale, the sections of the
+    card, the parts paid before it."""
+
+    place: Place
+    levels: tuple[str, ...] = ()
+    sections: tuple[str, ...] | None = None  # None: the card's sections are checked against the ente's data
+    parts: tuple[str, ...] = ()
+
+
+def read(raw: str, scope: Scope) -> Formula:
+    """The formula written ``raw`` (``"=…"``), checked for ``scope``; FormulaError with every problem found."""
+    text = raw.strip()[1:].strip()
+    if not text:
+        raise FormulaError("formula vuota dopo «=»")
+    tree = parse(text)
+    problems: list[str] = []
+    found = Checker(scope, problems).type(tree)
+    want = scope.place.result
+    if not problems and not fits(found, want):
+        problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}")
+    if problems:
+        raise FormulaError("; ".join(dict.fromkeys(problems)))
+    uses = frozenset(n.fn for n in nodes(tree) if isinstance(n, Call)) | frozenset(
+        n.name for n in nodes(tree) if isinstance(n, Name)
+    )
+    return Formula(text, tree, found, uses)
+
+
+def fits(found: Type, want: Type) -> bool:
+    """A formula's type where ``want`` is asked: a bare number fits any number, a level name a level; a weight
+    (``want`` a plain number) may have any unit, since only the ratios of the weights count."""
+    if want.kind == "livello":
+        return found.kind in ("livello", "testo")
+    if want.numeric and found.numeric:
+        return found.bare or found.same_unit(want) or (want == NUMBER)
+    return found.kind == want.kind
+
+
+class Checker:
+    """The type of each node, every problem of the tree collected (a wrong node typed as what it should be, so
+    the check goes on)."""
+
+    def __init__(self, scope: Scope, problems: list[str]):
+        self.scope = scope
+        self.problems = problems
+        self.aggregating = False
+
+    def type(self, node: Node) -> Type:
+        if isinstance(node, Num):
+            return Type("numero", (), node.percent, not node.percent)
+        if isinstance(node, Text):
+            return TEXT
+        if isinstance(node, Name):
+            return self.name(node)
+        if isinstance(node, Negative):
+            inner = self.type(node.operand)
+            return inner if inner.numeric else self._wrong(inner, "un numero", "il segno meno")
+        if isinstance(node, Binary):
+            return self.binary(node)
+        return self.call(node)
+
+    def _wrong(self, found: Type, wanted: str, where: str) -> Type:
+        self.problems.append(f"{where} vuole {wanted}, non {found.word()}")
+        return BARE
+
+    def name(self, node: Name) -> Type:
+        if node.name not in self.scope.place.names:
+            if node.name == "livello":
+                self.problems.append("la formula del livello non può leggere il livello stesso")
+            elif quantity(node.name) is not None:
+                self.problems.append(f"«{node.name}» non si usa in {self.scope.place.words}")
+            else:
+                hint = nearest(node.name, list(self.scope.place.names))
+                self.problems.append(
+                    f"nome sconosciuto «{node.name}»{hint}; nomi ammessi: {', '.join(self.scope.place.names)}"
+                )
+            return BARE
+        q = quantity(node.name)
+        assert q is not None
+        return q.type
+
+    def binary(self, node: Binary) -> Type:
+        a, b = self.type(node.left), self.type(node.right)
+        if node.op in COMPARISONS:
+            self.comparable(a, b, node)
+            return BOOL
+        if not a.numeric or not b.numeric:
+            return self._wrong(a if not a.numeric else b, "numeri", f"«{node.op}»")
+        if node.op in "+-":
+            return self.unify(a, b, f"«{node.op}»")
+        if node.op == "^":
+            if a.dims or not b.bare:
+                self.problems.append("l'elevamento a potenza vuole un numero senza unità e un esponente scritto")
+            return a
+        if node.op == "/" and isinstance(node.right, Num) and node.right.value == 0:
+            self.problems.append("divisione per zero")
+        if a.bare and not b.bare:  # «2 × punteggio»: the written number is a coefficient
+            a = NUMBER
+        if b.bare and not a.bare:
+            b = NUMBER
+        return times(a, b, 1 if node.op == "*" else -1)
+
+    def unify(self, a: Type, b: Type, where: str) -> Type:
+        """The common type of two values added, compared or chosen among; a problem when their units differ."""
+        if a.bare and b.numeric and not b.percent:
+            return b
+        if b.bare and a.numeric and not a.percent:
+            return a
+        if (a.bare and b.percent) or (b.bare and a.percent):
+            self.problems.append(f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%")
+            return a if a.percent else b
+        if a.same_unit(b) and a.percent == b.percent:
+            return a
+        if a.kind in ("livello", "testo") and b.kind in ("livello", "testo") and LEVEL in (a, b):
+            return LEVEL
+        self.problems.append(f"{where}: non si combinano {a.word()} e {b.word()}")
+        return a
+
+    def comparable(self, a: Type, b: Type, node: Binary) -> None:
+        if a.kind == "logico" or b.kind == "logico":
+            self.problems.append(f"«{node.op}» confronta numeri, testi o livelli, non condizioni")
+            return
+        if LEVEL in (a, b):
+            other, side = (node.right, b) if a == LEVEL else (node.left, a)
+            if side.kind == "testo":
+                self.level_name(other)
+                return
+        if (a.kind == "testo" or b.kind == "testo") and node.op not in ("=", "<>"):
+            self.problems.append(f"i testi si confrontano solo con = e <>, non con «{node.op}»")
+            return
+        self.unify(a, b, f"il confronto «{node.op}»")
+
+    def level_name(self, node: Node) -> None:
+        if isinstance(node, Text) and self.scope.levels and node.value not in self.scope.levels:
+            hint = nearest(node.value, list(self.scope.levels))
+            self.problems.append(f"livello «{node.value}» sconosciuto{hint}; livelli: {', '.join(self.scope.levels)}")
+
+    def call(self, node: Call) -> Type:
+        fn = node.fn
+        check = _CALLS.get(fn)
+        if check is None:
+            base = fn.rpartition(".")[0] if "." in fn else ""
+            if base in AGGREGATES and fn.endswith((".ENTE", ".GRUPPO")):
+                return self.aggregate(node)
+            self.problems.append(f"funzione sconosciuta «{fn}»{nearest(fn, list(FUNCTIONS))}")
+            return BARE
+        return check(self, node)
+
+    def arity(self, node: Call, low: int, high: int | None = None) -> bool:
+        n = len(node.args)
+        high = low if high is None else high
+        if n < low or (high >= 0 and n > high):
+            want = f"{low}" if low == high else (f"da {low} a {high}" if high >= 0 else f"almeno {low}")
+            self.problems.append(f"{node.fn} vuole {want} argomenti, ne ha {n}")
+            return False
+        return True
+
+    def logical(self, node: Call) -> Type:
+        if self.arity(node, 1 if node.fn == "NON" else 1, 1 if node.fn == "NON" else -1):
+            for a in node.args:
+                t = self.type(a)
+                if t != BOOL:
+                    self._wrong(t, "condizioni", node.fn)
+        return BOOL
+
+    def choose(self, node: Call) -> Type:
+        if not self.arity(node, 3):
+            return BARE
+        cond = self.type(node.args[0])
+        if cond != BOOL:
+            self._wrong(cond, "una condizione come primo argomento", "SE")
+        a, b = self.type(node.args[1]), self.type(node.args[2])
+        if a.kind == "testo" and b.kind == "testo":
+            for arg in node.args[1:]:
+                if self.scope.place.result == LEVEL:
+                    self.level_name(arg)
+            return TEXT
+        return self.unify(a, b, "SE")
+
+    def many(self, node: Call) -> Type:
+        if not self.arity(node, 1, -1):
+            return BARE
+        types = [self.type(a) for a in node.args]
+        out = types[0]
+        for t in types[1:]:
+            out = self.unify(out, t, node.fn)
+        if node.fn in ("MIN", "MAX") and out.kind in ("livello", "testo") and LEVEL in types:
+            for a, t in zip(node.args, types):
+                if t.kind == "testo":
+                    self.level_name(a)
+            return LEVEL
+        if not out.numeric:
+            return self._wrong(out, "numeri", node.fn)
+        return out
+
+    def rounding(self, node: Call) -> Type:
+        if not self.arity(node, 1, 2):
+            return BARE
+        t = self.type(node.args[0])
+        if len(node.args) == 2 and not (
+            isinstance(node.args[1], Num) and node.args[1].value == int(node.args[1].value)
+        ):
+            self.problems.append(f"{node.fn}: le cifre decimali sono un numero intero scritto, es. 2")
+        return t if t.numeric else self._wrong(t, "un numero", node.fn)
+
+    def absolute(self, node: Call) -> Type:
+        if not self.arity(node, 1):
+            return BARE
+        t = self.type(node.args[0])
+        return t if t.numeric else self._wrong(t, "un numero", "ASS")
+
+    def ladder(self, node: Call) -> Type:
+        if self.arity(node, 1):
+            t = self.type(node.args[0])
+            if node.fn == "LIVELLO" and not (t.bare or t.same_unit(POINTS)):
+                self._wrong(t, "punti", "LIVELLO")
+            if node.fn in ("SOTTO", "SOPRA"):
+                if t.kind == "testo":
+                    self.level_name(node.args[0])
+                elif t != LEVEL:
+                    self._wrong(t, "un livello", node.fn)
+        if not self.scope.levels:
+            self.problems.append(f"{node.fn} vuole la scala di [livelli]")
+        return LEVEL
+
+    def section(self, node: Call) -> Type:
+        if self.arity(node, 1):
+            arg = node.args[0]
+            if not isinstance(arg, Text):
+                self.problems.append(
+                    "SEZIONE vuole il nome della sezione tra virgolette, es. SEZIONE(\"Comportamenti\")"
+                )
+            elif self.scope.sections is not None and arg.value not in self.scope.sections:
+                hint = nearest(arg.value, list(self.scope.sections))
+                known = ", ".join(self.scope.sections) or "nessuna"
+                self.problems.append(f"sezione «{arg.value}» sconosciuta{hint}; sezioni delle schede: {known}")
+        return POINTS
+
+    def premium(self, node: Call) -> Type:
+        if not self.scope.place.parts:
+            self.problems.append(f"PREMIO non si usa in {self.scope.place.words}")
+        elif self.arity(node, 1):
+            arg = node.args[0]
+            if not isinstance(arg, Text):
+                self.problems.append("PREMIO vuole il nome di una parte tra virgolette, es. PREMIO(\"presenza\")")
+            elif arg.value not in self.scope.parts:
+                hint = nearest(arg.value, list(self.scope.parts))
+                before = ", ".join(self.scope.parts) or "nessuna"
+                self.problems.append(
+                    f"PREMIO(«{arg.value}»): nessuna parte precedente ha questo nome{hint}; parti "
+                    f"pagate prima: {before}"
+                )
+        return Type("numero", (("euro", 1),))
+
+    def of_other(self, node: Call) -> Type:
+        if not self.scope.place.rows:
+            self.problems.append(f"DI non si usa in {self.scope.place.words}: solo negli importi per incarico")
+            return BARE
+        if not self.arity(node, 2):
+            return BARE
+        who = self.type(node.args[1])
+        if who != PERSON:
+            self._wrong(who, "una persona come secondo argomento (es. sostituito)", "DI")
+        what = node.args[0]
+        if not isinstance(what, Name) or quantity(what.name) is None or what.name in ("giorni", "sostituito", "fondo"):
+            self.problems.append(
+                "DI vuole come primo argomento una grandezza della persona, es. retribuzione_posizione"
+            )
+            return BARE
+        return self.name(what)
+
+    def aggregate(self, node: Call) -> Type:
+        base = node.fn.rpartition(".")[0]
+        if self.aggregating:
+            self.problems.append(f"{node.fn} dentro un'altra funzione su più persone")
+            return BARE
+        if base == "CONTA":
+            if not self.arity(node, 0, 1):
+                return NUMBER
+        elif not self.arity(node, 1):
+            return BARE
+        self.aggregating = True
+        try:
+            types = [self.type(a) for a in node.args]
+        finally:
+            self.aggregating = False
+        if base == "CONTA":
+            if types and types[0] != BOOL:
+                self._wrong(types[0], "una condizione", node.fn)
+            return NUMBER
+        if base in ("CONTA.DIVERSI", "RANGO"):
+            return NUMBER
+        t = types[0]
+        return t if t.numeric else self._wrong(t, "un numero", node.fn)
+
+
+_CALLS: dict[str, Callable[[Checker, Call], Type]] = {
+    "SE": Checker.choose,
+    "E": Checker.logical,
+    "O": Checker.logical,
+    "NON": Checker.logical,
+    "MIN": Checker.many,
+    "MAX": Checker.many,
+    "MEDIA": Checker.many,
+    "SOMMA": Checker.many,
+    "ASS": Checker.absolute,
+    "ARROTONDA": Checker.rounding,
+    "ARROTONDA.PER.DIF": Checker.rounding,
+    "ARROTONDA.PER.ECC": Checker.rounding,
+    "LIVELLO": Checker.ladder,
+    "SOTTO": Checker.ladder,
+    "SOPRA": Checker.ladder,
+    "SEZIONE": Checker.section,
+    "PREMIO": Checker.premium,
+    "DI": Checker.of_other,
+}
+
+
+def is_formula(raw: object) -> bool:
+    """True for a value written as a formula: a text beginning with ``=``."""
+    return isinstance(raw, str) and raw.lstrip().startswith("=")
+
+
+def sections_of(texts: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(texts))

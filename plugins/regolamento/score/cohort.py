@@ -1,0 +1,193 @@
+"""What a declared regulation decides once every person is scored (hook ``ciclope_cohort_scores``): the levels of
+a scale whose thresholds or level are formulas, and the declared statuses ([[stati]]).
+
+A threshold written as a formula («oltre la media: dalla media dei punteggi dell'anno + 1») is computed once for
+the people of its scale and recorded with the values it read; a level written as a formula («tra 160 e 179 in
+entrambi i campi») is computed for each person and recorded with the values it read. The requirements of
+[livelli] and the level of the insufficient apply after either, as they do to a level read on the score. A status
+(the column stato of people.csv, or its condition) replaces the evaluation: the person is paid with its
+coefficient and read with its label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Problem, Score, Trace, bands, fmt
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, run
+from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import ROLES, Regulation, Status, Step
+from ciclope.plugins.regolamento.format.vocabulary import normal
+from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.score import individual, ladders
+
+UNREACHED = Decimal(10) ** 9  # a threshold that cannot be computed (nobody to average): no one reaches it
+STATUS_COLUMN = "declared_status"
+
+
+def revise(
+    reg: Regulation,
+    ente: Ente,
+    scores: Mapping[str, Score],
+    cards: Mapping[str, Sequence[EvaluationItem]],
+    org: OrgPerformance,
+    trace: Trace,
+) -> dict[str, Score] | None:
+    """The scores with the cohort's levels and the declared statuses, or None when the regulation has neither."""
+    leveled = ladders.on_cohort(reg)
+    if not leveled and not reg.statuses:
+        return None
+    facts = Facts(reg, ente, org, scores, cards)
+    out = dict(scores)
+    if leveled:
+        for steps, roles in _scales(reg):
+            out.update(_levels(reg, facts, steps, roles, trace))
+    facts.scores = out
+    if reg.statuses:
+        out.update(statuses(reg, facts, trace))
+    return out
+
+
+def _scales(reg: Regulation) -> list[tuple[Sequence[Step], list[str]]]:
+    """Each scale of the regulation with the roles that use it (a role's own scale, else the common one)."""
+    found: list[tuple[Sequence[Step], list[str]]] = []
+    for role in ROLES:
+        steps = ladders.steps_of(reg, role)
+        same = next((roles for s, roles in found if s is steps), None)
+        if same is not None:
+            same.append(role)
+        else:
+            found.append((steps, [role]))
+    return found
+
+
+def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[str], trace: Trace) -> dict[str, Score]:
+    people = [p for p in facts.ente.people.values() if p.role in roles and _scored(facts.scores.get(p.id))]
+    cohort = Cohort(members=[PersonEnv(facts, p) for p in people])
+    ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
+    for role in roles:
+        facts.ladders = {**facts.ladders, role: [(lv.name, lv.min) for lv in ladder]}
+    out = {}
+    for env in cohort.members:
+        score = facts.scores[env.person.id]
+        out[env.person.id] = _level(reg, facts, env, score, ladder, trace)
+    return out
+
+
+def _scored(score: Score | None) -> bool:
+    return score is not None and score.score is not None
+
+
+def _threshold(reg: Regulation, step: Step, cohort: Cohort, trace: Trace) -> Decimal:
+    """A step's threshold as a score on 100: the number written, or the formula computed for the cohort."""
+    if not isinstance(step.min, Formula):
+        return step.min
+    assert reg.levels is not None
+    if not cohort.members:
+        return UNREACHED
+    env = cohort.members[0]
+    value = _run(step.min, env, trace, reg, reg.levels.source)
+    key = f"livelli:soglia:{step.name}"
+    shown = f"{fmt.decimal_it(value)} punti" if isinstance(value, Decimal) else "non calcolabile: nessuno lo raggiunge"
+    trace.record(
+        key,
+        value,
+        f"{step.min} — {sentence(step.min)}",
+        cite(reg, reg.levels.source),
+        list(env.read.values()),
+        f"Soglia del livello «{step.name}»",
+        f"soglia dell'anno: {shown}",
+    )
+    return value if isinstance(value, Decimal) else UNREACHED
+
+
+def _run(formula: Formula, env: PersonEnv, trace: Trace, reg: Regulation, source: str) -> object:
+    try:
+        return run(formula, env)
+    except RunError as exc:
+        trace.problem(
+            Problem(
+                rule="regolamento.formula",
+                source=cite(reg, source),
+                file="regolamento",
+                message=f"{exc} per {env.person.name}: valore non calcolato",
+            )
+        )
+        return None
+
+
+def _level(
+    reg: Regulation, facts: Facts, env: PersonEnv, score: Score, ladder: Sequence[bands.Level], trace: Trace
+) -> Score:
+    assert reg.levels is not None and score.score is not None
+    person = env.person
+    card = facts.cards.get(person.id, ())
+    card_score = score.breakdown.get("scheda")
+    parts = (facts.ente, facts.org, card, card_score if isinstance(card_score, Decimal) else None)
+    if reg.levels.formula is not None:
+        value = _run(reg.levels.formula, env, trace, reg, reg.levels.source)
+        reached = env.name_of_rank(value) if isinstance(value, Rank) else (value if isinstance(value, str) else None)
+        formula = f"{reg.levels.formula} — {sentence(reg.levels.formula)}"
+        inputs = list(env.read.values())
+    else:
+        reached = bands.level_of(points_of(reg, score) or score.score, ladder)
+        formula = "il livello della scala raggiunto dal punteggio, con le soglie dell'anno"
+        inputs = [Input("punteggio", score.score, ref=f"score:{person.id}")]
+        inputs += [Input(f"soglia di «{lv.name}»", lv.min, ref=f"livelli:soglia:{lv.name}") for lv in ladder]
+    level, stepped = individual.level_at(reg, person, reached, ladder, parts)  # type: ignore[arg-type]
+    trace.record(
+        f"level:{person.id}",
+        level,
+        formula,
+        cite(reg, reg.levels.source),
+        inputs,
+        f"Livello di {person.name}",
+        stepped,
+    )
+    return attrs.evolve(score, level=level)
+
+
+def statuses(reg: Regulation, facts: Facts, trace: Trace) -> dict[str, Score]:
+    """The declared status of each person who has one: the column stato of people.csv, else the first status whose
+    condition holds; the evaluation is replaced by the status (its coefficient pays, its label is read)."""
+    out = {}
+    cohort = Cohort()
+    cohort.members = [PersonEnv(facts, p, cohort) for p in facts.ente.people.values()]
+    for env in cohort.members:
+        person = env.person
+        found = _status(reg, env, trace)
+        if found is None:
+            continue
+        status, inputs = found
+        trace.record(
+            f"score:{person.id}:status",
+            status.name,
+            f"stato dichiarato dal regolamento: {status.label}, coefficiente {fmt.decimal_it(status.coefficient)}",
+            cite(reg, status.source),
+            inputs,
+            f"Esito di {person.name}",
+            status.note,
+        )
+        before = facts.scores.get(person.id) or Score(person=person.id, score=None)
+        out[person.id] = attrs.evolve(before, level=None, status=status.name)
+    return out
+
+
+def _status(reg: Regulation, env: PersonEnv, trace: Trace) -> tuple[Status, list[Input]] | None:
+    written = env.person.extra.get(STATUS_COLUMN)
+    if written:
+        for status in reg.statuses:
+            if normal(status.name) == normal(str(written)):
+                cell = env.facts.ente.cell("people", env.person.row, STATUS_COLUMN)
+                return status, [Input("stato", written, cell=cell)]
+        return None  # a word no status has: an error of the check stage
+    for status in reg.statuses:
+        if status.when is not None and _run(status.when, env, trace, reg, status.source) is True:
+            return status, list(env.read.values())
+    return None

@@ -1,0 +1,115 @@
+"""A person's score under a declared regulation ([punteggio]): the card and, by role or grade, the organizational
+components weighted; the level of the scale ([livelli]) with its requirements, unless the levels are decided on
+the whole cohort (:mod:`score.cohort`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Trace, bands, fmt, money, scoring
+from ciclope.plugins.regolamento.compile import units
+from ciclope.plugins.regolamento.compile.points import POINTS, on_scale, scale_of
+from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import GradeWeights, Regulation, Weights
+from ciclope.plugins.regolamento.score import ladders, objectives, requirements, unitpart
+
+HUNDRED = Decimal(100)
+
+
+def score_of(
+    reg: Regulation, person: Person, ente: Ente, org: OrgPerformance, card: Sequence[EvaluationItem], trace: Trace
+) -> Score:
+    weights = grades.weights_for(reg, person)
+    card_score = scoring.card_part(person, card, trace) if card else None
+    source = cite(
+        reg,
+        (weights.source if weights is not None and weights.source else None)
+        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
+    )
+    kind = reg.score.unit_kind if reg.score is not None else ""
+    parts = components(person, ente, org, card_score, weights, kind)
+    moved = ""
+    if weights is not None and weights.objectives > 0:
+        parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)
+    if reg.score is not None and reg.score.unmeasured_unit == "sposta":
+        parts, unmeasured = unitpart.without_unit(parts)
+        moved = "; ".join(x for x in (moved, unmeasured) if x)
+    missing = [label for label, _, value, w in parts if value is None and w > 0]
+    if missing or not parts:
+        why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
+    total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
+    score = money.r2(total)
+    points = on_scale(reg, total)  # what the thresholds are judged on: the score, or its points on su
+    level, stepped = None, ""
+    if not ladders.on_cohort(reg):  # else the level is decided once every person is scored (score.cohort)
+        ladder = ladders.ladder_of(reg, person.role)
+        level, stepped = level_at(reg, person, bands.level_of(points, ladder), ladder, (ente, org, card, card_score))
+    terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
+    levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
+    on_scale_words = ""
+    if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
+        on_scale_words = (
+            f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
+        )
+    levels_note = "; ".join(x for x in (on_scale_words, levels_note, stepped) if x)
+    trace.record(
+        f"score:{person.id}",
+        score,
+        terms,
+        source,
+        [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
+        f"Punteggio di {person.name}",
+        "; ".join(x for x in (moved, levels_note) if x),
+    )
+    breakdown = {label: v for label, _, v, w in parts if w > 0}
+    if scale_of(reg) is not None:
+        breakdown[POINTS] = points
+    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+
+
+def level_at(
+    reg: Regulation,
+    person: Person,
+    reached: str | None,
+    ladder: Sequence[bands.Level],
+    parts: tuple[Ente, OrgPerformance, Sequence[EvaluationItem], Decimal | None],
+) -> tuple[str | None, str]:
+    """The level ``reached`` after the requirements of the person's role and the level the regulation gives the
+    insufficient, and the words that say why it moved ("" if it did not)."""
+    level, stepped = requirements.adjusted(reg, person, reached, ladder, parts)
+    return forced_level(reg, person) or level, stepped
+
+
+def forced_level(reg: Regulation, person: Person) -> str | None:
+    """The level an «insufficiente» exclusion gives whoever is declared of insufficient rendimento (``livello``)."""
+    if not person.insufficient:
+        return None
+    return next((e.level for e in reg.exclusions if e.rule == "insufficiente" and e.level), None)
+
+
+def components(
+    person: Person,
+    ente: Ente,
+    org: OrgPerformance,
+    card: Decimal | None,
+    weights: Weights | GradeWeights | None,
+    unit_kind: str = "",
+) -> list[tuple[str, str, Decimal | None, Decimal]]:
+    """(label, figure key, value 0–100, weight) of each component of a role's score."""
+    if weights is None:
+        return [("scheda", f"card:{person.id}", card, Decimal(1))] if card is not None else []
+    unit, unit_ach = units.reference_unit(unit_kind, person, ente, org)
+    own = org.people.get(person.id)
+
+    def pct(x: Decimal | None) -> Decimal | None:
+        return None if x is None else x * HUNDRED
+
+    return [
+        ("scheda", f"card:{person.id}", card, weights.card),
+        ("unità × 100", f"unit:{unit}", pct(unit_ach), weights.unit),
+        ("ente × 100", "ente", pct(org.ente), weights.ente),
+        ("cruscotto × 100", f"person:{person.id}", pct(own), weights.dashboard),
+    ]
