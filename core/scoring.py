@@ -126,6 +126,13 @@ FORMULA_WEIGHTED = "100 × Σ(peso × punti / massimo) / Σ pesi"
 def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
     """:func:`card_score` and :func:`card_formula` of a card, looking at its weights once (both are asked for
     every evaluated person). One loop over the items: the same operations in order as the sums."""
+    exact, formula = exact_card_score(items)
+    return (None if exact is None else exact.quantize(CENT, ROUND_HALF_UP)), formula
+
+
+def exact_card_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
+    """The card score before its rounding to the cent, and its formula: for a regulation whose thresholds are
+    points of the card's own scale (1 point of 3 is 33.333… on 100, exactly 1 point, not 33.33 × 3 / 100)."""
     unweighted = _unweighted(items)
     formula = FORMULA_UNWEIGHTED if unweighted else FORMULA_WEIGHTED
     if not items:
@@ -142,7 +149,7 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
             den += w
     if den == 0:
         return None, formula
-    return (_HUNDRED * num / den).quantize(CENT, ROUND_HALF_UP), formula
+    return _HUNDRED * num / den, formula
 
 
 def _unweighted(items: Sequence[EvaluationItem]) -> bool:

@@ -304,9 +304,12 @@ def acts(params: Params) -> list[str] | None:
 
 @hookimpl(specname="ciclope_labels")
 def labels(params: Params) -> dict[str, str]:
-    """The regulation's [etichette]: its words for levels and statuses, in every output for people."""
+    """The regulation's [etichette] and the labels of its declared statuses: its words for levels and statuses, in
+    every output for people."""
     regulation = declared(params)
-    return dict(regulation.labels) if regulation is not None else {}
+    if regulation is None:
+        return {}
+    return {**{s.name: s.label for s in regulation.statuses}, **regulation.labels}
 
 
 @hookimpl(specname="ciclope_premium_rankings")

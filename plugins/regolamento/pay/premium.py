@@ -401,7 +401,8 @@ def record(
         if e.status is not None and not pr.list_excluded:
             continue  # outside the distribution: only their status says why
         paid = amounts.get(pid, ZERO)
-        given = (fund, Input("punteggio", e.score, ref=f"score:{pid}"), *e.share_inputs, *plan.inputs.get(pid, ()))
+        evaluated = () if e.coefficient is not None else (Input("punteggio", e.score, ref=f"score:{pid}"),)
+        given = (fund, *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
         given += e.kept_inputs
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))

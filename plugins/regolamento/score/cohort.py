@@ -69,7 +69,8 @@ def _scales(reg: Regulation) -> list[tuple[Sequence[Step], list[str]]]:
 
 def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[str], trace: Trace) -> dict[str, Score]:
     people = [p for p in facts.ente.people.values() if p.role in roles and _scored(facts.scores.get(p.id))]
-    cohort = Cohort(members=[PersonEnv(facts, p) for p in people])
+    cohort = Cohort()
+    cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
     for role in roles:
         facts.ladders = {**facts.ladders, role: [(lv.name, lv.min) for lv in ladder]}
@@ -139,7 +140,11 @@ def _level(
         reached = bands.level_of(points_of(reg, score) or score.score, ladder)
         formula = "il livello della scala raggiunto dal punteggio, con le soglie dell'anno"
         inputs = [Input("punteggio", score.score, ref=f"score:{person.id}")]
-        inputs += [Input(f"soglia di «{lv.name}»", lv.min, ref=f"livelli:soglia:{lv.name}") for lv in ladder]
+        formulas = {s.name for s in ladders.steps_of(reg, person.role) if isinstance(s.min, Formula)}
+        inputs += [
+            Input(f"soglia di «{lv.name}»", lv.min, ref=f"livelli:soglia:{lv.name}" if lv.name in formulas else "")
+            for lv in ladder
+        ]
     level, stepped = individual.level_at(reg, person, reached, ladder, parts)  # type: ignore[arg-type]
     trace.record(
         f"level:{person.id}",

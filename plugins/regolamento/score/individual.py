@@ -43,6 +43,11 @@ def score_of(
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
     points = on_scale(reg, total)  # what the thresholds are judged on: the score, or its points on su
+    if scale_of(reg) is not None and card:  # the card's own points, exactly: not from its score rounded on 100
+        exact = scoring.exact_card_score(card)[0]
+        weight = next((w for label, _, v, w in parts if label == "scheda" and v is not None), Decimal(0))
+        if exact is not None and card_score is not None:
+            points = on_scale(reg, total + weight * (exact - card_score))
     level, stepped = None, ""
     if not ladders.on_cohort(reg):  # else the level is decided once every person is scored (score.cohort)
         ladder = ladders.ladder_of(reg, person.role)
