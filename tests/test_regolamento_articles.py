@@ -279,7 +279,7 @@ def test_the_sentences_of_every_block(tmp_path):
         "nazionale in vigore.",
         "Per le PO / EQ il punteggio è 0,6 × la scheda di valutazione + 0,4 × il raggiungimento degli obiettivi "
         "dell'unità × 100.",
-        "Per i dipendenti delle categorie A, B, C il punteggio è 0,6 × la scheda di valutazione + 0,1 × il "
+        "Per i dipendenti delle categorie A, B e C il punteggio è 0,6 × la scheda di valutazione + 0,1 × il "
         "raggiungimento degli obiettivi dell'unità × 100 + 0,3 × la performance organizzativa dell'ente × 100 "
         "(art. 5 c. 2).",
         "La scheda dei dipendenti (art. 6, allegato A) ha 2 voci: «Contributo agli obiettivi dell'unità» "

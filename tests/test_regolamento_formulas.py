@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from ciclope.plugins.regolamento.format.quantities import PLACES
+from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
@@ -39,7 +43,9 @@ def staff(people, role: str = "dipendente", evaluator: str = "SEG") -> list[str]
 # premio sarà del 45%»: the band is the pair's, one step below the higher field's band when the two differ. Each
 # field is on 200 points; the bands 180 (100%) and 140 (45%) around the quoted one are the text's table as the
 # office applies it; the premium of 1.000,00 € at 100% is an example.
-MAZZE = head("Sistema di valutazione del Comune di Mazzè") + """
+MAZZE = (
+    head("Sistema di valutazione del Comune di Mazzè")
+    + """
 [punteggio]
 fonte = "art. 4"
 su = 200
@@ -57,6 +63,7 @@ massimo = "1000.00"
 coefficienti = { "100%" = 1, "65%" = 0.65, "45%" = 0.45 }
 fonte = "art. 6"
 """
+)
 
 
 def two_fields(people) -> dict[str, str]:
@@ -65,7 +72,10 @@ def two_fields(people) -> dict[str, str]:
     cards = [
         line
         for pid, results, behaviour in people
-        for line in (f"{pid},SEG,Risultati,Obiettivi,200,{results},", f"{pid},SEG,Comportamenti,Condotta,200,{behaviour},")
+        for line in (
+            f"{pid},SEG,Risultati,Obiettivi,200,{results},",
+            f"{pid},SEG,Comportamenti,Condotta,200,{behaviour},",
+        )
     ]
     return one_unit_comune("Comune di Mazzè", rows, cards, '[funds]\nperformance_individuale = "10000.00"\n')
 
@@ -87,13 +97,18 @@ def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
     assert level.formula.startswith('=SE(LIVELLO(SEZIONE("Risultati"))')
     assert "se il livello della scala per i punti della sezione «Risultati»" in level.formula
     read = {i.name: i.value for i in level.inputs}
-    assert read == {"punti della sezione «Risultati»": Decimal("175"), "punti della sezione «Comportamenti»": Decimal("145")}
+    assert read == {
+        "punti della sezione «Risultati»": Decimal("175"),
+        "punti della sezione «Comportamenti»": Decimal("145"),
+    }
 
 
 # --- Comune di Sannazzaro de' Burgondi: «la valutazione più elevata» ----------------------------------------------
 # A maggiorazione to the people with the year's highest evaluation, all of them when tied. The fund and the 10% of
 # it set apart for the maggiorazione are examples.
-SANNAZZARO = head("Regolamento del sistema premiale del Comune di Sannazzaro de' Burgondi") + """
+SANNAZZARO = (
+    head("Regolamento del sistema premiale del Comune di Sannazzaro de' Burgondi")
+    + """
 [[premi]]
 nome = "produttività"
 metodo = "proporzionale"
@@ -108,6 +123,7 @@ ammesso = "=punteggio = MAX.ENTE(punteggio)"
 peso = "=1"
 fonte = "art. 11"
 """
+)
 
 
 def scored(people, fund: str = "10000.00", name: str = "Comune") -> dict[str, str]:
@@ -130,13 +146,18 @@ def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, t
     assert result.figures["ammesso:maggiorazione:S4"].value is False
     admitted = result.figures["ammesso:maggiorazione:S2"]
     assert admitted.value is True
-    assert {i.name: i.value for i in admitted.inputs} == {"il punteggio": Decimal("98"), "il massimo dell'ente (punteggio)": Decimal("98")}
+    assert {i.name: i.value for i in admitted.inputs} == {
+        "il punteggio": Decimal("98"),
+        "il massimo dell'ente (punteggio)": Decimal("98"),
+    }
 
 
 # --- Ministero della Giustizia, DAP, dirigenti 2013–2014: a threshold relative to the year ------------------------
 # «oltre la media: dalla media dei punteggi dell'anno + 1 a 425». Scores on 425; the second band and the premium of
 # each band are examples.
-DAP = head("Sistema di valutazione dei dirigenti del Dipartimento dell'amministrazione penitenziaria") + """
+DAP = (
+    head("Sistema di valutazione dei dirigenti del Dipartimento dell'amministrazione penitenziaria")
+    + """
 [punteggio]
 fonte = "art. 3"
 su = 425
@@ -155,6 +176,7 @@ coefficienti = { "oltre la media" = 1, "nella media" = 0.8 }
 ruoli = ["dirigente"]
 fonte = "art. 8"
 """
+)
 
 
 def dirigenti(points: dict[str, int]) -> dict[str, str]:
@@ -181,7 +203,9 @@ def test_dap_above_the_mean_of_the_year(ciclope_ente, tmp_path):
 # «al dirigente che regge un ufficio privo di titolare spetta il 20% della retribuzione di posizione del dirigente
 # sostituito, in proporzione ai giorni di reggenza; in caso di più reggenze, la più favorevole». The fund is an
 # example.
-REGGENZA = head("Regolamento della retribuzione di risultato dei dirigenti") + """
+REGGENZA = (
+    head("Regolamento della retribuzione di risultato dei dirigenti")
+    + """
 [[premi]]
 nome = "reggenza"
 metodo = "formula"
@@ -193,6 +217,7 @@ tempo_parziale = "intero"
 importo = "=20% * DI(retribuzione_posizione; sostituito) * giorni / giorni_anno"
 fonte = "art. 14"
 """
+)
 
 
 def test_the_reggenza_pays_a_share_of_the_absent_manager_s_position(ciclope_ente, tmp_path):
@@ -225,7 +250,9 @@ def test_the_reggenza_pays_a_share_of_the_absent_manager_s_position(ciclope_ente
 # --- ATER: grades of another contract (CCNL Federcasa) -------------------------------------------------------------
 # «la quota legata alla presenza in servizio per parametri retributivi (D1 100, C3 106, C2 110, C1 114, B3 120, B2
 # 128, B1 136, BS 142, A3 150, A2 158, A1 166, Q2 180, Q1 190)».
-ATER = head("Contratto integrativo decentrato dell'ATER del Comprensorio di Civitavecchia") + """
+ATER = (
+    head("Contratto integrativo decentrato dell'ATER del Comprensorio di Civitavecchia")
+    + """
 [gradi]
 nomi = ["D1", "C3", "C2", "C1", "B3", "B2", "B1", "BS", "A3", "A2", "A1", "Q2", "Q1"]
 contratto = "CCNL Federcasa"
@@ -242,6 +269,7 @@ coefficienti = { "in servizio" = 1 }
 parametri = { D1 = 100, C3 = 106, C2 = 110, C1 = 114, B3 = 120, B2 = 128, B1 = 136, BS = 142, A3 = 150, A2 = 158, A1 = 166, Q2 = 180, Q1 = 190 }
 fonte = "C.I.D., quota presenza"
 """
+)
 
 
 def graded(people, extra_header: str = "grado") -> dict[str, str]:
@@ -278,7 +306,9 @@ def test_a_grade_the_file_does_not_declare_is_an_error_naming_the_row(ciclope_en
 # «ridotti delle seguenti percentuali con riferimento alle assenze: da 0 a 15 gg. nessuna riduzione; da 16 a 25
 # gg. del 5% […] Gli importi non erogati saranno ridistribuiti al personale sulla base delle percentuali di
 # raggiungimento degli obiettivi». The split of the fund between the two parts (40% / 60%) is an example.
-ATER_CUTS = head("Contratto integrativo decentrato dell'ATER del Comprensorio di Civitavecchia") + """
+ATER_CUTS = (
+    head("Contratto integrativo decentrato dell'ATER del Comprensorio di Civitavecchia")
+    + """
 [[premi]]
 nome = "presenza"
 metodo = "proporzionale"
@@ -306,6 +336,7 @@ scaglioni = [
   { da = 181, riduzione = 1 },
 ]
 """
+)
 
 
 def test_ater_absences_cut_one_part_and_the_cuts_go_to_the_other(ciclope_ente, tmp_path):
@@ -334,7 +365,9 @@ def test_cuts_kept_as_the_part_s_residual(ciclope_ente, tmp_path):
 
 # --- Statuses with their own coefficient --------------------------------------------------------------------------
 # «non valutato per ritardo nella consegna delle schede: coefficiente 0,3»; «documentazione non inviata: 0».
-STATUSES = head("Sistema di valutazione del Comune di Prova") + """
+STATUSES = (
+    head("Sistema di valutazione del Comune di Prova")
+    + """
 [livelli]
 fonte = "art. 5"
 scala = [{ nome = "ottimo", da = 90 }, { nome = "buono", da = 70 }]
@@ -357,16 +390,24 @@ etichetta = "documentazione non inviata"
 coefficiente = 0
 fonte = "art. 7 c. 2"
 """
+)
 
 
 def test_a_status_pays_its_coefficient_and_is_read_with_its_label(ciclope_ente, tmp_path):
     files = scored([("A", "C", 95), ("B", "C", 75)], fund="5000.00")
     header, *rows = files["people.csv"].splitlines()
-    files["people.csv"] = "\n".join(
-        [header + ",stato", *(r + "," for r in rows), "C,Persona C,dipendente,C,com,1,0,false,SEG,Ritardo schede",
-         "D,Persona D,dipendente,C,com,0.5,0,false,SEG,ritardo_schede",
-         "E,Persona E,dipendente,C,com,1,0,false,SEG,documentazione_non_inviata"]  # fmt: skip
-    ) + "\n"
+    files["people.csv"] = (
+        "\n".join(
+            [
+                header + ",stato",
+                *(r + "," for r in rows),
+                "C,Persona C,dipendente,C,com,1,0,false,SEG,Ritardo schede",
+                "D,Persona D,dipendente,C,com,0.5,0,false,SEG,ritardo_schede",
+                "E,Persona E,dipendente,C,com,1,0,false,SEG,documentazione_non_inviata",
+            ]  # fmt: skip
+        )
+        + "\n"
+    )
     result = run_declared(ciclope_ente, tmp_path, STATUSES, files)
     # A ottimo 1000 × 1; B buono 1000 × 0.8; C (no card) 1000 × 0.3 = 300.00; D at half time 1000 × 0.3 × 0.5 =
     # 150.00; E 1000 × 0 = 0
@@ -377,7 +418,9 @@ def test_a_status_pays_its_coefficient_and_is_read_with_its_label(ciclope_ente, 
 
 # --- Comune di Cuneo: numbers as the text writes them -------------------------------------------------------------
 # Parameters of the bands «200 / 150 / 100»: the fund divided by weights, written as in the text.
-CUNEO = head("Sistema di valutazione del Comune di Cuneo") + """
+CUNEO = (
+    head("Sistema di valutazione del Comune di Cuneo")
+    + """
 [livelli]
 fonte = "art. 9"
 scala = [{ nome = "alta", da = 90 }, { nome = "media", da = 75 }, { nome = "base", da = 60 }]
@@ -387,6 +430,7 @@ metodo = "livelli"
 coefficienti = { alta = 200, media = 150, base = 100 }
 fonte = "art. 10"
 """
+)
 
 
 def test_cuneo_coefficients_as_the_text_writes_them(ciclope_ente, tmp_path):
@@ -405,7 +449,9 @@ def test_a_share_written_as_a_percentage(tmp_path):
 
 
 # --- Thresholds on a card's own scale, points with points ---------------------------------------------------------
-ON_THREE = head("Sistema di valutazione su tre punti") + """
+ON_THREE = (
+    head("Sistema di valutazione su tre punti")
+    + """
 [punteggio]
 fonte = "art. 2"
 su = 3
@@ -414,6 +460,7 @@ su = 3
 fonte = "art. 3"
 scala = [{ nome = "adeguato", da = 1 }]
 """
+)
 
 
 def test_one_point_of_three_reaches_a_level_from_one(ciclope_ente, tmp_path):
@@ -434,7 +481,9 @@ def test_fifty_of_sixty_reaches_a_level_from_fifty(ciclope_ente, tmp_path):
 
 # --- Every problem of the formulas at once, with the line and the key ---------------------------------------------
 def test_the_problems_of_formulas_are_said_at_once(tmp_path):
-    text = SANNAZZARO.replace('ammesso = "=punteggio = MAX.ENTE(punteggio)"', 'ammesso = "=punteggi = MAX.ENTE(punteggio)"')
+    text = SANNAZZARO.replace(
+        'ammesso = "=punteggio = MAX.ENTE(punteggio)"', 'ammesso = "=punteggi = MAX.ENTE(punteggio)"'
+    )
     text = text.replace('peso = "=1"', 'peso = "=punteggio + retribuzione_posizione"')
     text += '''
 [[premi]]
@@ -469,3 +518,117 @@ def test_a_formula_needs_format_two(tmp_path):
     assert [p.message for p in found] == [
         "riga 8, chiave livelli.scala[0].da: le formule sono del formato 2: scrivi formato = 2 in testa al file"
     ]
+
+
+# --- regolamento leggi: the text as an office would write it -------------------------------------------------------
+SAID = (
+    head("Sistema di valutazione del Comune di Parole")
+    + """
+[punteggio]
+fonte = "art. 2"
+su = 400
+[[punteggio.categorie]]
+categorie = ["D"]
+scheda = 1
+fonte = "art. 2 c. 2"
+
+[[scheda]]
+fonte = "art. 3"
+ruoli = ["dipendente"]
+voci = [{ sezione = "Comportamenti", voce = "Condotta", massimo = 400 }]
+
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "alto", da = "=MEDIA.ENTE(punteggio) + 1" }, { nome = "base", da = 0 }]
+requisiti = [{ parte = "sezione:Comportamenti", minimo = 56.25, fonte = "art. 4 c. 2" }]
+
+[etichette]
+produttivita = "fondo per la produttività"
+
+[[premi]]
+nome = "fasce"
+metodo = "fasce"
+fondo = "produttivita"
+quota_fondo = 0.8
+fonte = "art. 5"
+fasce = [{ nome = "alta", personale = 0.2, risorse = 1 }, { nome = "bassa", personale = 0.8, risorse = 0 }]
+
+[[premi]]
+nome = "progetti"
+metodo = "importi"
+fondo = "produttivita"
+quota_fondo = 0.2
+fonte = "art. 6"
+"""
+)
+
+
+def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(SAID, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    text = render(regulation)
+    for said in (
+        "ha 1 voce: «Condotta» (Comportamenti), fino a 400 punti.",  # one item, not «1 voci»
+        "Per i dipendenti della categoria D il punteggio",  # one category, not «delle categorie D»
+        "«alta» con il 20% del personale e il 100% delle risorse; «bassa» con l'80% del personale e lo 0% delle "
+        "risorse",
+        "Chi non raggiunge almeno 225 punti su 400 nella sezione «Comportamenti» della scheda scende di un livello",
+        "«alto» dalla media del punteggio nell'ente più 1 punti (formula: =MEDIA.ENTE(punteggio) + 1); «base» da 0 "
+        "punti.",
+        "Le va l'80% del fondo per la produttività.",  # the fund by its label, not «produttivita»
+    ):
+        assert said in text, said
+    progetti = text[text.index("Parte «progetti»") :]
+    assert "tempo parziale" not in progetti.split("Parte «")[1]  # typed amounts are paid as written
+
+
+# --- The checks of a formula, one by one ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "place, written, problem",
+    [
+        (
+            "ammesso",
+            "=unita >= 70",
+            "il confronto «>=»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
+        ),  # fmt: skip
+        ("ammesso", "=punteggio >= 50%", "il confronto «>=»: non si combinano punti e una percentuale"),
+        (
+            "importo",
+            "=MIN(fondo, 50)",
+            "la formula non si legge dal carattere 10 («, 50)»): separa gli argomenti di "
+            "una funzione con il punto e virgola «;», come in un foglio di calcolo",
+        ),  # fmt: skip
+        ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse 'SOMMA'?)"),
+        ("importo", "=SE(punteggio > 90; fondo)", "SE vuole 3 argomenti, ne ha 2"),
+        ("importo", "=fondo / (2 - 2)", ""),  # a zero computed, not written: said for the person when it runs
+        ("importo", "=fondo / 0", "divisione per zero"),
+        ("livello", "=SE(punteggio > 90; \"A\"; \"Z\")", "livello «Z» sconosciuto; livelli: A, B"),
+        ("livello", "=livello", "la formula del livello non può leggere il livello stesso"),
+        (
+            "peso",
+            "=PREMIO(\"seconda\")",
+            "PREMIO(«seconda»): nessuna parte precedente ha questo nome; parti pagate prima: prima",
+        ),  # fmt: skip
+        ("stato", "=fondo > 0", "«fondo» non si usa in chi ha lo stato"),
+        (
+            "importo",
+            "=" + "ASS(" * 45 + "1" + ")" * 45,
+            "formula troppo annidata (più di 40 livelli): dividila in parti",
+        ),
+        ("importo", "=" + "(" * 45 + "1" + ")" * 45, ""),  # brackets make no depth: the tree is the number
+        ("importo", "=" + "1+" * 600 + "1", "formula troppo lunga (1201 caratteri, al più 1000): dividila in parti"),
+        ("importo", "=MEDIA.ENTE(MAX.ENTE(punteggio))", "MAX.ENTE dentro un'altra funzione su più persone"),
+    ],
+)
+def test_each_check_of_a_formula(place, written, problem):
+    scope = Scope(PLACES[place], levels=("A", "B"), parts=("prima",))
+    if not problem:
+        assert read(written, scope).text == written[1:]  # read: its problem, if any, is the person's when it runs
+        return
+    with pytest.raises(FormulaError) as refused:
+        read(written, scope)
+    assert str(refused.value) == problem

@@ -251,21 +251,25 @@ class Checker:
             return a
         if node.op == "/" and isinstance(node.right, Num) and node.right.value == 0:
             self.problems.append("divisione per zero")
-        if a.bare and not b.bare:  # «2 × punteggio»: the written number is a coefficient
+        if (a.bare and not b.dims) or (b.bare and not a.dims):
+            return BARE  # «1000 × 30%», «100 × fte»: still an amount written, its unit that of what it meets
+        if a.bare:  # «2 × punteggio»: the written number is a coefficient
             a = NUMBER
-        if b.bare and not a.bare:
+        if b.bare:
             b = NUMBER
         return times(a, b, 1 if node.op == "*" else -1)
 
     def unify(self, a: Type, b: Type, where: str) -> Type:
-        """The common type of two values added, compared or chosen among; a problem when their units differ."""
-        if a.bare and b.numeric and not b.percent:
-            return b
-        if b.bare and a.numeric and not a.percent:
-            return a
+        """The common type of two values added, compared or chosen among; a problem when their units differ. A
+        number without units (written, or a ratio such as fte or days / days) takes the unit of the other; a
+        number written beside a percentage must say % (70% of an achievement, not 70)."""
         if (a.bare and b.percent) or (b.bare and a.percent):
             self.problems.append(f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%")
             return a if a.percent else b
+        if _plain(a) and b.numeric:
+            return b
+        if _plain(b) and a.numeric:
+            return a
         if a.same_unit(b) and a.percent == b.percent:
             return a
         if a.kind in ("livello", "testo") and b.kind in ("livello", "testo") and LEVEL in (a, b):
@@ -449,6 +453,11 @@ class Checker:
             return NUMBER
         t = types[0]
         return t if t.numeric else self._wrong(t, "un numero", node.fn)
+
+
+def _plain(t: Type) -> bool:
+    """A number without units, read as a plain number (not a percentage)."""
+    return t.numeric and not t.dims and not t.percent
 
 
 _CALLS: dict[str, Callable[[Checker, Call], Type]] = {

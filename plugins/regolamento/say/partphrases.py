@@ -5,7 +5,7 @@ and, for a bonus of the best, whom it rewards."""
 from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, pct, premium, said_formula, word
+from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, premium, said_formula, the_pct, word
 
 RANKINGS = {
     "area": "una graduatoria per ogni struttura di primo livello",
@@ -19,9 +19,9 @@ PART_KEYS = {"name", "fund_share", "rankings", "ranking_split", "residual_to", "
 
 def parts(block: Part, regulation: Regulation) -> Said:
     _, said, covered = premium(block, regulation)
-    whole = f"{cap('il ' + fund_name(block.fund))} è diviso"  # the part divides its own share of the fund
+    whole = f"{cap('il ' + fund_name(block.fund, regulation))} è diviso"  # the part divides its own share of the fund
     said = [line.replace(whole, "La quota della parte è divisa") for line in said]
-    lines = [f"Parte «{block.name}» ({block.source}).", *_share(block), *_own_method(block), *said[1:]]
+    lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
     lines += _formulas(block)
     if block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
@@ -45,9 +45,9 @@ def parts(block: Part, regulation: Regulation) -> Said:
     return "Le parti del premio individuale", lines, covered | PART_KEYS | extra
 
 
-def _share(p: Part) -> list[str]:
-    whose = f"il {pct(p.fund_share)} del" if p.fund_share is not None else "tutto il"
-    return [f"Le va {whose} {fund_name(p.fund)}."]
+def _share(p: Part, regulation: Regulation) -> list[str]:
+    whose = f"{the_pct(p.fund_share)} del" if p.fund_share is not None else "tutto il"
+    return [f"Le va {whose} {fund_name(p.fund, regulation)}."]
 
 
 def _formulas(p: Part) -> list[str]:
@@ -84,8 +84,8 @@ def _own_method(p: Part) -> list[str]:
         ]
     if p.method != "migliori":
         return []
-    share = pct(p.best_share) if p.best_share is not None else "—"
+    share = the_pct(p.best_share, "a") if p.best_share is not None else "al —"
     return [
-        f"Un premio in parti uguali al più al {share} dei collocati nella fascia «{word(p.band or '')}» della parte "
+        f"Un premio in parti uguali al più {share} dei collocati nella fascia «{word(p.band or '')}» della parte "
         f"«{p.among}» (per difetto; i pari merito al limite sono esclusi), in ordine di punteggio."
     ]

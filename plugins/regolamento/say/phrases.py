@@ -31,7 +31,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Step,
     Weights,
 )
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import contracted, sentence
 
 ROLE_GROUP = {
     "dipendente": "i dipendenti",
@@ -76,6 +76,27 @@ def euro(value: Decimal) -> str:
 def pct(share: Decimal) -> str:
     """0.25 → «25%»."""
     return f"{num(share * HUNDRED)}%"
+
+
+def the_pct(share: Decimal, prep: str = "") -> str:
+    """A percentage with its article, as Italian says it: «il 25%», «l'8%», «l'11%», «lo 0%»; after ``prep``
+    («di», «a»), joined: «del 25%», «dell'80%», «dello 0%»."""
+    said = pct(share)
+    whole = said.rstrip("%").split(",")[0].replace(".", "")  # the integer part, as it is read aloud
+    if whole == "0":
+        article = "lo "
+    elif whole in ("1", "11") or whole.startswith("8"):  # uno, undici, otto, ottanta, ottocento: l'
+        article = "l'"
+    else:
+        article = "il "
+    joined = {("di", "il "): "del ", ("di", "l'"): "dell'", ("di", "lo "): "dello ", ("a", "il "): "al ",
+              ("a", "l'"): "all'", ("a", "lo "): "allo "}  # fmt: skip
+    return joined.get((prep, article), (prep + " " if prep else "") + article) + said
+
+
+def count(n: int, one: str, many: str) -> str:
+    """«1 voce», «3 voci»."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def word(code: str) -> str:
@@ -132,7 +153,7 @@ def score(block: Score, regulation: Regulation) -> Said:
         lines += note(w.note)
     for g in block.grades:
         lines.append(
-            f"Per {roles(g.roles)} delle categorie {', '.join(g.grades)} il punteggio è {_formula(g)}"
+            f"Per {roles(g.roles)} {_grades_of(g.grades, regulation)} il punteggio è {_formula(g)}"
             f"{_cited(g.source, block.source)}."
         )
         lines += note(g.note)
@@ -160,12 +181,21 @@ def score(block: Score, regulation: Regulation) -> Said:
     return "Il punteggio individuale", lines, said
 
 
+def _grades_of(names: Sequence[str], regulation: Regulation) -> str:
+    """«della categoria D», «delle categorie A, B e C»; with [gradi], «del grado Q1», «dei gradi …»."""
+    one, many = ("del grado", "dei gradi") if regulation.grades is not None else ("della categoria", "delle categorie")
+    if len(names) == 1:
+        return f"{one} {names[0]}"
+    return f"{many} {', '.join(names[:-1])} e {names[-1]}"
+
+
 def cards(block: Card, regulation: Regulation) -> Said:
     items = []
     for it in block.items:
         weight = f", peso {num(it.weight)}" if it.weight is not None else ""
         items.append(f"«{it.item}» ({it.section}), fino a {num(it.max_points)} punti{weight}")
-    lines = [f"La scheda {roles(block.roles, 'di')} ({block.source}) ha {len(items)} voci: {'; '.join(items)}."]
+    lines = [f"La scheda {roles(block.roles, 'di')} ({block.source}) ha {count(len(items), 'voce', 'voci')}: "
+             f"{'; '.join(items)}."]  # fmt: skip
     if block is regulation.cards[-1]:
         lines.append(
             "Il punteggio della scheda è 100 × la somma dei punti di ogni voce sul suo massimo, per il suo peso "
@@ -189,9 +219,18 @@ def pts(value: Decimal | Formula, regulation: Regulation) -> str:
 
 
 def _ladder(steps: Sequence[Step], reg: Regulation) -> str:
-    said = "; ".join(f"«{word(s.name)}» da {pts(s.min, reg)} punti" for s in steps)
+    said = "; ".join(f"«{word(s.name)}» {_from(s.min, reg)}" for s in steps)
     last = steps[-1].min
-    return f"{said}; sotto {pts(last, reg)} punti nessun livello" if isinstance(last, Formula) or last else said
+    if isinstance(last, Formula):
+        return f"{said}; sotto quella soglia nessun livello"
+    return f"{said}; sotto {pts(last, reg)} punti nessun livello" if last else said
+
+
+def _from(threshold: Decimal | Formula, reg: Regulation) -> str:
+    """«da 90 punti»; a threshold of the year, «dalla media del punteggio nell'ente più 1 punti (formula: …)»."""
+    if isinstance(threshold, Formula):
+        return contracted(f"da {sentence(threshold)} punti (formula: {threshold})")
+    return f"da {pts(threshold, reg)} punti"
 
 
 def levels(block: Levels, regulation: Regulation) -> Said:
@@ -204,7 +243,7 @@ def levels(block: Levels, regulation: Regulation) -> Said:
         lines.append(f"Il livello è {said_formula(block.formula)}.")
     else:
         lines.append("Il livello si legge sul punteggio arrotondato a due decimali.")
-    lines += [_requirement(r) for r in block.requirements]
+    lines += [_requirement(r, regulation) for r in block.requirements]
     lines += note(block.note)
     return "I livelli di valutazione", lines, {"ladder", "staff", "po", "dirigente", "segretario", "note",
                                                "requirements", "formula"}  # fmt: skip
@@ -215,13 +254,28 @@ def said_formula(formula: Formula) -> str:
     return f"{sentence(formula)} (formula: {formula})"
 
 
-def _requirement(r: Requirement) -> str:
-    part = f"nella sezione «{r.part.split(':', 1)[1].strip()}» della scheda" if r.part.startswith("sezione:") else (
-        PARTS.get(r.part, f"nella parte «{word(r.part)}»"))  # fmt: skip
+def _requirement(r: Requirement, regulation: Regulation) -> str:
+    section = r.part.split(":", 1)[1].strip() if r.part.startswith("sezione:") else ""
+    part = f"nella sezione «{section}» della scheda" if section else PARTS.get(r.part, f"nella parte «{word(r.part)}»")
     effect = "scende di un livello" if r.effect == "un_livello_sotto" else "non ha livello"
     who = "" if set(r.roles) == set(ROLE_GROUP) else f" (per {roles(r.roles)})"
-    return (f"Chi non raggiunge almeno il {num(r.min)}% del massimo {part} {effect}, qualunque sia il "
-            f"punteggio{who} ({r.source}).")  # fmt: skip
+    top = _section_max(section, r.roles, regulation) if section else None
+    least = (
+        f"almeno {num(r.min * top / HUNDRED)} punti su {num(top)}"
+        if top is not None
+        else f"almeno {the_pct(r.min / HUNDRED)} del massimo"
+    )
+    return f"Chi non raggiunge {least} {part} {effect}, qualunque sia il punteggio{who} ({r.source})."
+
+
+def _section_max(section: str, for_roles: Sequence[str], regulation: Regulation) -> Decimal | None:
+    """The points of a section of the declared cards of the roles, when every card of them says the same."""
+    found = {
+        sum((i.max_points for i in c.items if i.section == section), Decimal(0))
+        for c in regulation.cards
+        if set(c.roles) & set(for_roles) and any(i.section == section for i in c.items)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _exclusion(e: Exclusion, reg: Regulation) -> str:
@@ -236,7 +290,7 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
     else:
-        who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno del {pct(e.min or Decimal(0))}"
+        who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {the_pct(e.min or Decimal(0), 'di')}"
     if e.status:
         who += f", con lo stato «{word(e.status)}»"
     if e.synonyms:
@@ -262,7 +316,11 @@ def _brackets(r: Reduction) -> str:
     said = []
     for b in r.brackets:
         span = f"da {num(b.start)} a {num(b.end)}{unit}" if b.end is not None else f"da {num(b.start)}{unit} in su"
-        cut = "nessuna riduzione" if not b.cut else ("nessun premio" if b.cut == 1 else f"riduzione del {pct(b.cut)}")
+        cut = (
+            "nessuna riduzione"
+            if not b.cut
+            else ("nessun premio" if b.cut == 1 else f"riduzione {the_pct(b.cut, 'di')}")
+        )
         said.append(f"{span}, {cut}")
     return "; ".join(said)
 
@@ -334,13 +392,17 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def fund_name(name: str) -> str:
-    """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»."""
+def fund_name(name: str, regulation: Regulation | None = None) -> str:
+    """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»; a fund of the
+    ente's own by its label in [etichette] («fondo per la produttività»), else by its name in words."""
+    labels = regulation.labels if regulation is not None else {}
+    if name in labels:
+        return labels[name]
     return f"fondo {FUNDS.get(name, '«' + word(name) + '»')}"
 
 
-def _fund(name: str) -> str:
-    return f"il {fund_name(name)}"
+def _fund(name: str, reg: Regulation | None = None) -> str:
+    return f"il {fund_name(name, reg)}"
 
 
 def _method(p: Premium, reg: Regulation) -> list[str]:
@@ -349,13 +411,13 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
     by_grade = f" × il parametro della categoria ({factors})" if factors else ""
     if p.method == "proporzionale":
         unit = " × il raggiungimento degli obiettivi dell'unità" if p.by_unit else ""
-        return [f"{cap(_fund(p.fund))} è diviso in proporzione al punteggio × {share}{unit}{by_grade}."]
+        return [f"{cap(_fund(p.fund, reg))} è diviso in proporzione al punteggio × {share}{unit}{by_grade}."]
     if p.method == "soglie":
         return [_thresholds(p, reg)]
     if p.method == "livelli":
-        return [_levels_premium(p, by_grade)]
+        return [_levels_premium(p, by_grade, reg)]
     if p.method == "fasce":
-        return _bands(p)
+        return _bands(p, reg)
     return []  # a method of a newer block (a part's «migliori»): said by its own writer
 
 
@@ -373,7 +435,7 @@ def _thresholds(p: Premium, reg: Regulation) -> str:
     )
 
 
-def _levels_premium(p: Premium, by_grade: str) -> str:
+def _levels_premium(p: Premium, by_grade: str, reg: Regulation | None = None) -> str:
     coeff = "; ".join(
         f"«{word(k)}» {num(v)}"
         + (f" ({euro((p.maximum * v).quantize(Decimal('0.01')))})" if p.maximum is not None else "")
@@ -382,13 +444,13 @@ def _levels_premium(p: Premium, by_grade: str) -> str:
     if p.maximum is not None:
         return f"Il premio è il coefficiente del livello × il massimo di {euro(p.maximum)} a tempo pieno: {coeff}."
     return (
-        f"{cap(_fund(p.fund))} è diviso in proporzione al coefficiente del livello × la quota pagata"
+        f"{cap(_fund(p.fund, reg))} è diviso in proporzione al coefficiente del livello × la quota pagata"
         f"{by_grade}: {coeff}."
     )
 
 
-def _bands(p: Premium) -> list[str]:
-    bands = "; ".join(f"«{b.name}» con il {pct(b.staff)} del personale e il {pct(b.resources)} delle risorse"
+def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
+    bands = "; ".join(f"«{b.name}» con {the_pct(b.staff)} del personale e {the_pct(b.resources)} delle risorse"
                       for b in p.bands)  # fmt: skip
     lines = [f"Il personale è collocato in fasce di merito per punteggio decrescente (i pari merito non si "
              f"dividono tra due fasce): {bands}."]  # fmt: skip
@@ -398,16 +460,18 @@ def _bands(p: Premium) -> list[str]:
             f"A ogni fascia va la sua quota delle risorse del fondo, divisa tra chi vi è collocato in proporzione {within}."
         )
     else:
-        lines.append(f"{cap(_fund(p.fund))} è diviso per il peso pro capite di ogni fascia (quota di "
+        lines.append(f"{cap(_fund(p.fund, reg))} è diviso per il peso pro capite di ogni fascia (quota di "
                      "risorse / quota di personale) × la quota pagata.")  # fmt: skip
     if p.top_cap is not None:
-        lines.append(f"Nella prima fascia (nelle prime due, con 4 o 5 fasce) al più il {pct(p.top_cap)} del personale.")
+        lines.append(
+            f"Nella prima fascia (nelle prime due, con 4 o 5 fasce) al più {the_pct(p.top_cap)} del personale."
+        )
     return lines
 
 
 def premium(block: Premium, regulation: Regulation) -> Said:
     lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block, regulation)]
-    if block.method == "migliori":  # a bonus in equal shares: neither part time nor a maximum apply to it
+    if block.method in ("migliori", "importi"):  # equal shares, or amounts paid as written: no part time applies
         return "Il premio individuale", lines, covered_premium(block)
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
@@ -436,19 +500,19 @@ def covered_premium(block: Premium) -> set[str]:
 
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     if block.method == "percentuale":
-        steps = "; ".join(f"il {pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
+        steps = "; ".join(f"{the_pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
         lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} è una quota della retribuzione di posizione secondo il "
-                 f"punteggio: {steps}.", f"Se c'è, {_fund(block.fund)} è un tetto."]  # fmt: skip
+                 f"punteggio: {steps}.", f"Se c'è, {_fund(block.fund, regulation)} è un tetto."]  # fmt: skip
     elif block.method == "quota_posizione":
-        lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund)} × la sua "
+        lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund, regulation)} × la sua "
                  "retribuzione di posizione / la somma delle retribuzioni di posizione (per difetto al centesimo); "
                  "è pagato × il punteggio / 100 a chi ha una valutazione positiva, e il resto del fondo è residuo."]  # fmt: skip
     else:
-        lines = [f"{cap(_fund(block.fund))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
+        lines = [f"{cap(_fund(block.fund, regulation))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip
     if block.attested:
         lines.append(
-            f"{cap(_fund(block.fund))} è ridotto in proporzione alla performance dell'ente attestata dall'OIV."
+            f"{cap(_fund(block.fund, regulation))} è ridotto in proporzione alla performance dell'ente attestata dall'OIV."
         )
     lines.append(
         f"Sotto {pts(block.positive, regulation)} punti la valutazione è negativa e non dà retribuzione di risultato"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Regulation
-from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note, num, pct
+from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note, num, the_pct
 
 
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
@@ -15,10 +15,10 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
         f"{num(block.scale)}: {criteria}. Il valore della posizione è la somma di peso × valutazione / "
         f"{num(block.scale)}, da 0 a 100.",
     ]
-    resources = f"Il {fund_name(block.fund)}"
+    resources = f"Il {fund_name(block.fund, regulation)}"
     if block.result_share:
         lines.append(
-            f"{resources} paga posizione e risultato: il {pct(block.result_share)} va alla retribuzione di "
+            f"{resources} paga posizione e risultato: {the_pct(block.result_share)} va alla retribuzione di "
             "risultato, il resto alla retribuzione di posizione."
         )
     else:
