@@ -19,6 +19,7 @@ __all__ = [
     "by_score",
     "card_part",
     "card_score_and_formula",
+    "exact_card_score",
     "cut_without_ties",
     "dirigente_score",
     "has_contraddittorio",

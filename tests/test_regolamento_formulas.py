@@ -632,3 +632,156 @@ def test_each_check_of_a_formula(place, written, problem):
     with pytest.raises(FormulaError) as refused:
         read(written, scope)
     assert str(refused.value) == problem
+
+
+# --- What §7 of the guide sent to a developer, said as data --------------------------------------------------------
+TWO_FUNDS = (
+    head("Regolamento del Comune di Due Fondi")
+    + """
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 60 }]
+
+[[premi]]
+nome = "progetti"
+metodo = "livelli"
+fondo = "progetti"
+massimo = "500.00"
+coefficienti = { A = 1, B = 0.5 }
+residuo_a = "produttività"
+fonte = "art. 8"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 9"
+"""
+)
+
+
+def test_a_residual_goes_to_a_part_of_another_fund(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95), ("B", "C", 70), ("C", "C", 40)], fund="3000.00")
+    files["ente.toml"] += 'progetti = "2000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TWO_FUNDS, files)
+    # progetti: A 500 × 1 = 500.00, B 500 × 0.5 = 250.00, C no level: 0; 750.00 paid, 1250.00 go to produttività
+    # produttività: 3000 + 1250 = 4250.00 by score, Σ 95 + 70 + 40 = 205: 4250 × 95 / 205 = 1969.5121…,
+    #   × 70 / 205 = 1451.2195…, × 40 / 205 = 829.2682…; floors 1969.51 + 1451.21 + 829.26 = 4249.98, the 2 cents
+    #   to the largest remainders in cents: B (0.95), C (0.82); A (0.21) keeps its floor
+    assert amounts(result) == {"A": "500.00", "B": "250.00", "C": "0.00", "A:performance_individuale": "1969.51",
+                               "B:performance_individuale": "1451.22", "C:performance_individuale": "829.27"}  # fmt: skip
+    pools = result.rewards.pools
+    # each fund conserved: progetti 2000 − 1250 moved = 750.00, all paid; produttività 3000 + 1250 = 4250.00
+    assert (pools["progetti"].amount, pools["progetti"].distributed) == (Decimal("750.00"), Decimal("750.00"))
+    perf = pools["performance_individuale"]
+    assert (perf.amount, perf.distributed, perf.residual) == (Decimal("4250.00"), Decimal("4250.00"), Decimal("0.00"))
+    assert result.figures["pool:progetti:trasferito:produttività"].value == Decimal("1250.00")
+
+
+PIANO = (
+    head("Regolamento del Comune di Scadenze")
+    + """
+[[calendario]]
+atto = "Piano della performance"
+fase = "pianificazione"
+dopo = "bilancio_approvato"
+giorni = 45
+scadenza = "31/03"
+fonte = "art. 3"
+"""
+)
+
+
+def test_a_deadline_counted_from_another_act(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95)])
+    files["ente.toml"] += "[approvals]\nbudget_approved = 2024-02-20\n"
+    result = run_declared(ciclope_ente, tmp_path, PIANO, files)
+    piano = next(d for d, _ in result.calendar if d.act == "Piano della performance")
+    # 20 February 2024 + 45 days = 5 April 2024 (9 days of February left, 31 of March, 5 of April)
+    assert str(piano.due) == "2024-04-05"
+    undated = run_declared(ciclope_ente, tmp_path, PIANO, scored([("A", "C", 95)]))
+    fallback = next(d for d, _ in undated.calendar if d.act == "Piano della performance")
+    assert str(fallback.due) == "2024-03-31"  # the budget undated: the fixed date of the text
+
+
+def test_the_interim_of_a_vacant_position_and_the_holder_s_requirements(ciclope_ente, tmp_path):
+    from test_regolamento_positions import HEAD as P_HEAD
+    from test_regolamento_positions import POSITIONS, ente
+
+    text = (P_HEAD + POSITIONS).replace(
+        'massimo = "16000.00"', 'massimo = "16000.00"\ninterim = 0.2\nrequisiti = \'=categoria = "D"\''
+    )
+    csv = (
+        "id,title,unit,holder,A1,A2,interim,interim_dal,interim_al\n"
+        "P1,Area amministrativa,amm,PO1,5,4,,,\n"
+        "P2,Area tecnica,tec,PO2,3,alta,,,\n"
+        "P3,Ufficio studi,tec,,1,2,PO1,2024-07-01,2024-12-31\n"
+    )
+    data = ente([("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")], 'posizioni_po = "40000.00"',
+                **{"positions.csv": csv})  # fmt: skip
+    data["people.csv"] = data["people.csv"].replace("PO2,Persona PO2,po,D", "PO2,Persona PO2,po,C")
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # the positions as in docs/regolamento.md: P1 15880.95, P2 13119.05, P3 (vacant) 5000.00 of 34000.00
+    # P3 covered by PO1 from 1 July to 31 December 2024: 184 days of 366; 20% × 5000.00 × 184 / 366 = 502.73 (502.732…)
+    # PO2 is of category C: without the requirement («categoria = "D"») P2 is not paid
+    paid = {k: str(a.amount) for k, a in result.rewards.awards.items() if a.pool == "posizioni_po"}
+    assert paid == {"P1:posizioni_po": "15880.95", "P3:posizioni_po:interim": "502.73"}
+    assert result.rewards.pools["posizioni_po"].distributed == Decimal("16383.68")  # 15880.95 + 502.73
+    assert [p.rule for p in result.violations if p.rule == "regolamento.requisiti"] == ["regolamento.requisiti"]
+
+
+PROGRESSIONS = (
+    head("Regolamento delle progressioni del Comune di Prova")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 60 }]
+
+[progressioni]
+fonte = "art. 20"
+quota = 0.5
+candidati = '=livello = "A"'
+"""
+)
+
+
+def test_the_selection_for_the_progressions(ciclope_ente, tmp_path):
+    people = [("P1", "C", 99), ("P2", "C", 95), ("P3", "C", 95), ("P4", "C", 91), ("P5", "C", 80), ("P6", "C", 70)]
+    result = run_declared(ciclope_ente, tmp_path, PROGRESSIONS, scored(people))
+    # places: ⌊0.5 × 6⌋ = 3; candidates at level A (from 90): P1 99, P2 95, P3 95, P4 91; the first three would
+    # be P1, P2, P3: no tie at the cut (P3 95 > P4 91): P1, P2, P3
+    assert result.rewards.extra["progressioni"] == ["P1", "P2", "P3"]
+    tied = run_declared(ciclope_ente, tmp_path, PROGRESSIONS, scored([*people[:3], ("P4", "C", 95), *people[4:]]))
+    # P2, P3, P4 tied at 95 across the cut (places 2–4 for 2 places left): all left out, only P1
+    assert tied.rewards.extra["progressioni"] == ["P1"]
+
+
+CHECKS = (
+    head("Regolamento del Comune di Controlli")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 70 }, { nome = "C", da = 0 }]
+
+[[controlli]]
+condizione = "=CONTA.DIVERSI.GRUPPO(livello) >= 2"
+per = "valutatore"
+gravita = "avviso"
+messaggio = "il valutatore non differenzia: tutti i suoi valutati hanno lo stesso livello"
+fonte = "art. 11 c. 2 d"
+"""
+)
+
+
+def test_a_check_of_the_regulation_per_evaluator(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95), ("B", "C", 75)])
+    files["people.csv"] += "C,Persona C,dipendente,C,com,1,0,false,A\nD,Persona D,dipendente,C,com,1,0,false,A\n"
+    files["evaluations.csv"] += (
+        "C,A,scheda,Valutazione complessiva,100,80,\nD,A,scheda,Valutazione complessiva,100,85,\n"
+    )
+    result = run_declared(ciclope_ente, tmp_path, CHECKS, files)
+    # SEG evaluates A (level A) and B (B): two levels; A evaluates C and D, both B: one level → a warning for A
+    found = [p for p in result.violations if p.rule == "regolamento.controllo"]
+    assert [(p.severity, p.message) for p in found] == [
+        ("warning", "il valutatore non differenzia: tutti i suoi valutati hanno lo stesso livello (valutatore A)")
+    ]
+    assert found[0].source == "Regolamento del Comune di Controlli, art. 11 c. 2 d"

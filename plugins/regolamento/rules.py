@@ -25,17 +25,27 @@ from ciclope.core import (
     hookimpl,
 )
 from ciclope.plugins.regolamento.check import controls, coverage, positioncheck
+from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import grades, vocabulary
-from ciclope.plugins.regolamento.format.acts import day_month
+from ciclope.plugins.regolamento.format.acts import ACTS, day_month
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.pay import access, attestedfund, parts, positions, positionshare, rankings, resultpay
+from ciclope.plugins.regolamento.format.spec import Event, Regulation
+from ciclope.plugins.regolamento.pay import (
+    access,
+    attestedfund,
+    parts,
+    positions,
+    positionshare,
+    progressions,
+    rankings,
+    resultpay,
+)
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend
 from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
-from ciclope.plugins.regolamento.score import cohort, individual
+from ciclope.plugins.regolamento.score import cohort, individual, ladders
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
@@ -140,6 +150,9 @@ def input_schema() -> InputSchema:
                 "holder": cells.parse_id,
                 "start": cells.parse_date,
                 "end": cells.parse_date,
+                "interim": cells.parse_id,  # who covers a vacant position ad interim ([posizioni] interim)
+                "interim_from": cells.parse_date,
+                "interim_to": cells.parse_date,
             },
             # incarichi.csv: appointments paid by a part of metodo «formula» with «incarichi» (the reggenza of an
             # absent manager: who covers whom, from when to when)
@@ -179,6 +192,9 @@ def input_schema() -> InputSchema:
                 "holder": "titolare",
                 "start": "inizio_incarico",
                 "end": "fine_incarico",
+                "interim": "interim",
+                "interim_from": "interim_dal",
+                "interim_to": "interim_al",
             },
         },
     )
@@ -227,15 +243,19 @@ def rewards(
     reg = regulation_of(params)
     out = Outcome(pools=dict(pools))
     position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
+    facts = Facts(reg, ente, org, scores, ladders=ladders.named(reg), position_pay=position_pay or {})
+    if reg.progressions is not None:  # a selection, no money: whatever opens or closes the premiums
+        found = progressions.select(reg, ente, scores, facts, trace)
+        out.extra.update(progressioni=found["selected"], progressioni_detail=found)
     attestedfund.reduce(reg, ente, org, trace, out)
     gate = access.closed(reg, ente)
     if reg.access is not None:
         access.record(reg, ente, scores, gate is None, trace)
     if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
         trace.problem(gate)
-        return Rewards(pools=out.pools, awards=out.awards)
+        return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
     if reg.premiums:
-        parts.pay(reg, ente, scores, org, trace, out)
+        parts.pay(reg, ente, scores, org, trace, out, facts)
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
     elif reg.result_pay is not None:
@@ -259,23 +279,27 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
     reg = regulation_of(params)
     out = []
     for ev in reg.calendar:
-        found = day_month(ev.due)
-        if found is None:
-            continue
-        day, month = found
-        when = year + YEAR_SHIFT[ev.year]
-        if month == 2 and day == 29 and not (when % 4 == 0 and (when % 100 != 0 or when % 400 == 0)):
-            day = 28
-        out.append(
-            Deadline(
-                phase=ev.phase,
-                act=ev.act,
-                due=dt.date(when, month, day),
-                source=cite(reg, ev.source),
-                approval=ev.approval,
-            )
-        )
+        due = due_date(ev, ente, year)
+        if due is not None:
+            out.append(Deadline(phase=ev.phase, act=ev.act, due=due, source=cite(reg, ev.source), approval=ev.approval))
     return out + missing_acts(reg, year)
+
+
+def due_date(ev: Event, ente: Ente, year: int) -> dt.date | None:
+    """An act's deadline: ``giorni`` after the date of the act ``dopo`` when it is dated; else the day and month of
+    ``scadenza`` in its year (29 February is 28 in a common year); None when neither is known."""
+    if ev.after is not None and ev.days is not None:
+        start = ente.approvals.get(ACTS.get(ev.after, ev.after))
+        if isinstance(start, dt.date):
+            return start + dt.timedelta(days=ev.days)
+    found = day_month(ev.due) if ev.due else None
+    if found is None:
+        return None
+    day, month = found
+    when = year + YEAR_SHIFT[ev.year]
+    if month == 2 and day == 29 and not (when % 4 == 0 and (when % 100 != 0 or when % 400 == 0)):
+        day = 28
+    return dt.date(when, month, day)
 
 
 @hookimpl(specname="ciclope_comparto")

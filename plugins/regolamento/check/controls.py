@@ -14,6 +14,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Check, Regulation
 from ciclope.plugins.regolamento.pay import rankings
+from ciclope.plugins.regolamento.score import ladders
 
 SEVERITY = {"errore": "error", "avviso": "warning"}
 
@@ -25,7 +26,7 @@ def problems(
     cards: Mapping[str, Sequence[EvaluationItem]],
     org: OrgPerformance,
 ) -> list[Problem]:
-    facts = Facts(reg, ente, org, scores, cards)
+    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg))
     out: list[Problem] = []
     for check in reg.checks:
         people = [p for p in ente.people.values() if p.role in check.roles and _scored(scores.get(p.id))]

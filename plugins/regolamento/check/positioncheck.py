@@ -4,7 +4,7 @@ naming the file, row and column."""
 
 from __future__ import annotations
 
-from ciclope.core import Ente, Problem
+from ciclope.core import Ente, Problem, Row
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
@@ -91,4 +91,21 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
         if holder and holder not in ente.people:
             message = f"posizione {pid}: il titolare {holder!r} non è in people.csv: la posizione non è pagata"
             out.append(Problem.at(ente, "regolamento.posizioni_titolare", message, source, FILE, r.row, "holder"))
+        out += interim_problems(pw.interim is not None, pid, r, ente, source)
     return out
+
+
+def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) -> list[Problem]:
+    """An interim names a person of people.csv, covers a vacant position, and the regulation pays it."""
+    who = r.get("interim")
+    if not who:
+        return []
+    if who not in ente.people:
+        message = f"posizione {pid}: chi la copre ad interim, {who!r}, non è nell'elenco del personale"
+    elif r["holder"]:
+        message = f"posizione {pid}: ha un titolare, {r['holder']}: l'interim copre una posizione vacante"
+    elif not declared:
+        message = f"posizione {pid}: un interim scritto, ma il regolamento non dice quanto paga ([posizioni] interim)"
+    else:
+        return []
+    return [Problem.at(ente, "regolamento.posizioni_interim", message, source, FILE, r.row, "interim")]

@@ -642,7 +642,8 @@ class Part(Premium):
     residual_to: str | None = key(
         "residuo_a",
         "text",
-        "il nome di una parte successiva dello stesso fondo a cui va ciò che questa parte non paga",
+        "il nome di una parte successiva a cui va ciò che questa parte non paga (anche di un altro fondo: il fondo di "
+        "questa parte si riduce, quello dell'altra cresce di altrettanto)",
         example="obiettivi",
     )
     among: str | None = key(
@@ -784,7 +785,20 @@ class Event:
 
     act: str = key("atto", "text", "il nome dell'atto", required=True, example="Piano della performance")
     phase: str = key("fase", "choice", "la fase del ciclo", required=True, choices=PHASES, example="pianificazione")
-    due: str = key("scadenza", "text", "giorno e mese, GG/MM", required=True, example="31/01")
+    due: str | None = key(
+        "scadenza",
+        "text",
+        "giorno e mese, GG/MM (con dopo e giorni: la data se l'atto di dopo non è datato)",
+        example="31/01",
+    )
+    after: str | None = key(
+        "dopo",
+        "text",
+        "(formato 2) l'atto di [atti] in ente.toml da cui si contano i giorni: «il Piano entro 45 giorni dal bilancio»",
+        example="bilancio_approvato",
+        since=2,
+    )
+    days: int | None = key("giorni", "int", "(formato 2) i giorni dopo l'atto di dopo", example=45, since=2)
     year: str = key(
         "anno",
         "choice",
@@ -892,6 +906,57 @@ class PositionWeighting:
         "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è l'annua",
         default=1,
         example=13,
+    )
+    interim: Decimal | None = key(
+        "interim",
+        "number",
+        "la maggiorazione di chi copre ad interim una posizione vacante (colonne interim, interim_dal, interim_al di "
+        "positions.csv): questa quota della retribuzione di posizione della posizione coperta, per i giorni "
+        "dell'interim (tra il 15% e il 25%, CCNL 21.5.2018 art. 15 c. 6)",
+        lo="0.15",
+        hi="0.25",
+        example=0.2,
+    )
+    holder_requirements: Formula | None = key(
+        "requisiti",
+        "formula",
+        "i requisiti del titolare per l'incarico: una condizione sulla persona (es. la categoria); chi non li ha non è "
+        "pagato e un errore lo dice",
+        example='=categoria = "D"',
+        formula="requisiti",
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
+class Progressions:
+    """[progressioni] — la selezione per le progressioni economiche (formato 2): chi è candidato, in che ordine, quanti
+    posti; i pari merito al limite sono esclusi. Nessun importo: l'elenco dei selezionati."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 20")
+    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli", default=("dipendente",), choices=ROLES)
+    candidates: Formula | None = key(
+        "candidati",
+        "formula",
+        "chi è candidato: una condizione sulla persona (se manca: ogni valutato dei ruoli)",
+        example='=E(livello = "A"; punteggio >= 80)',
+        formula="ammesso",
+    )
+    order: Formula | None = key(
+        "graduatoria",
+        "formula",
+        "il numero che ordina i candidati, dal più alto (se manca: il punteggio)",
+        example="=punteggio",
+        formula="peso",
+    )
+    places: int | None = key("posti", "int", "quanti sono selezionati", example=3)
+    share: Decimal | None = key(
+        "quota",
+        "number",
+        "quanti sono selezionati, come quota del personale in servizio dei ruoli (per difetto)",
+        lo="0",
+        hi="1",
+        example=0.3,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
@@ -1052,6 +1117,9 @@ class Regulation:
     grades: Grades | None = key("gradi", "table", "i gradi del contratto dell'ente", table=Grades, since=2)
     checks: tuple[Check, ...] = key(
         "controlli", "tables", "i controlli del regolamento sui dati", default=(), table=Check, since=2
+    )
+    progressions: Progressions | None = key(
+        "progressioni", "table", "la selezione per le progressioni economiche", table=Progressions, since=2
     )
     calendar: tuple[Event, ...] = key("calendario", "tables", "gli atti del ciclo", default=(), table=Event)
     labels: Mapping[str, str] = key(

@@ -30,7 +30,7 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
         elif pr.coefficients:
             quota = pr.coefficients.get(e.level or "", Decimal(0))
             given = (
-                Input("livello", e.level, ref=f"score:{e.person.id}"),
+                Input("livello", e.level, ref=e.level_ref or f"score:{e.person.id}"),
                 Input("coefficiente del livello", quota),
             )
         else:

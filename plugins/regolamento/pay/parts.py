@@ -32,6 +32,7 @@ class Ledger:
 
     carried: dict[str, Decimal] = attrs.field(factory=dict)
     paid: dict[str, Decimal] = attrs.field(factory=dict)
+    base: dict[str, Decimal] = attrs.field(factory=dict)  # each fund as given, before any residual left it
     bands: dict[str, Mapping[str, str]] = attrs.field(factory=dict)
     shared: dict[tuple[str, str], list[tuple[str, str, Decimal]]] = attrs.field(factory=dict)
 
@@ -45,7 +46,7 @@ def pay(
     out: Outcome,
     facts: Facts | None = None,
 ) -> None:
-    ledger = Ledger()
+    ledger = Ledger(base={name: pool.amount for name, pool in out.pools.items()})  # before money moves between funds
     facts = facts if facts is not None else Facts(reg, ente, org, scores)
     for pr in reg.premiums:
         pool = out.pools.get(pr.fund)
@@ -72,9 +73,29 @@ def pay(
         if isinstance(pr, Part) and pr.residual_to is not None:
             left = amount - total - (cut if to is not None else ZERO)
             ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
+            moved(reg, pr, left, fund, out, trace)
         award(reg, pr, given, ledger, out)
-        out.pools[pr.fund] = pool.with_distributed(ledger.paid[pr.fund])
+        out.pools[pr.fund] = out.pools[pr.fund].with_distributed(ledger.paid[pr.fund])
     summed(reg, ledger, ente, trace)
+
+
+def moved(reg: Regulation, pr: Part, left: Decimal, fund: Input, out: Outcome, trace: Trace) -> None:
+    """What a part leaves unpaid going to a part of another fund: the fund it leaves is that much smaller, the fund
+    it reaches that much larger (each still conserved: distributed + residual = its amount), recorded."""
+    target = next(p for p in reg.parts if p.name == pr.residual_to)
+    if target.fund == pr.fund or not left or target.fund not in out.pools:
+        return
+    source, to = out.pools[pr.fund], out.pools[target.fund]
+    out.pools[pr.fund] = attrs.evolve(source, amount=source.amount - left)
+    out.pools[target.fund] = attrs.evolve(to, amount=to.amount + left)
+    trace.record(
+        f"pool:{pr.fund}:trasferito:{target.name}",
+        left,
+        f"ciò che la parte «{pr.name}» non paga va alla parte «{target.name}», che paga da un altro fondo",
+        cite(reg, pr.source),
+        [fund, Input("pagato dalla parte", fund.value - left)],
+        f"Residuo della parte «{pr.name}» trasferito",
+    )
 
 
 def part_formulas(
@@ -117,15 +138,15 @@ def award_key(out: Outcome, pid: str, fund: str) -> str:
 def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trace) -> tuple[Decimal, Input]:
     """The amount of the part (its share of the fund and what earlier parts sent it), as the input of its
     figures; a part with a share or a residual received has its own recorded figure."""
-    own = pool.amount
-    fund = Input("fondo", pool.amount, ref=f"pool:{pr.fund}")
+    own = ledger.base.setdefault(pr.fund, pool.amount)  # the shares are of the fund as given
+    fund = Input("fondo", own, ref=f"pool:{pr.fund}")
     if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried):
         return own, fund
     if pr.fund_share is not None:
         shares = {p.name: p.fund_share for p in reg.parts if p.fund == pr.fund and p.fund_share is not None}
         order = {name: i for i, name in enumerate(shares)}
         rest = Decimal(1) - sum(shares.values(), Decimal(0))
-        own = money.split(pool.amount, {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
+        own = money.split(ledger.base[pr.fund], {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
     received = ledger.carried.get(pr.name, ZERO)
     amount = own + received
     key = f"pool:{pr.fund}:{pr.name}"

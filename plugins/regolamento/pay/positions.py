@@ -16,9 +16,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from ciclope.core import Award, Ente, Input, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
+from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import terms
+from ciclope.plugins.regolamento.pay.formulas import days_in_year
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 FILE = "positions"
@@ -107,6 +111,8 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
         record_position(pw, r, v, ente, source, trace)
         if v.short or not holder or holder not in ente.people or not terms.days_in(r, ente.year):
             continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
+        if not qualified(reg, pw, r, ente, trace):
+            continue
         amount, given = paid(r, v.annual[pid], ente, source, trace)
         out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
         name = ente.people[holder].name
@@ -116,6 +122,10 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
         )
         holders[holder] = holders.get(holder, ZERO) + amount
         held.setdefault(holder, []).append(attrs.evolve(given, name=pid))
+    if pw.interim is not None and not v.short:
+        for holder, amount, given in interims(reg, pw, v, ente, trace, out):
+            holders[holder] = holders.get(holder, ZERO) + amount
+            held.setdefault(holder, []).append(given)
     out.pools[pw.fund] = out.pools[pw.fund].with_distributed(sum(holders.values(), ZERO))
     for holder, amount in holders.items():
         label = f"Retribuzione di posizione di {ente.people[holder].name}"
@@ -123,6 +133,75 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
             f"position_pay:{holder}", amount, "Σ delle posizioni di cui è titolare", source, held[holder], label
         )
     return holders
+
+
+def qualified(reg: Regulation, pw: PositionWeighting, r: Row, ente: Ente, trace: Trace) -> bool:
+    """True when the holder has the requirements of the appointment (``requisiti``), recorded; else an error
+    naming the holder and the position, and the position is not paid."""
+    formula = pw.holder_requirements
+    if formula is None:
+        return True
+    env = PersonEnv(Facts(reg, ente), ente.people[r["holder"]])
+    try:
+        held = run(formula, env) is True
+    except RunError:
+        held = False
+    pid = str(r["id"])
+    trace.record(
+        f"position:{pid}:requisiti",
+        held,
+        f"{formula} — {sentence(formula)}",
+        cite(reg, pw.source),
+        list(env.read.values()),
+        f"Requisiti del titolare della posizione {pid}",
+    )
+    if not held:
+        message = (
+            f"{env.person.name}, titolare della posizione {pid}, non ha i requisiti dell'incarico "
+            f"({sentence(formula)}): la retribuzione di posizione non è pagata"
+        )
+        trace.problem(Problem.at(ente, "regolamento.requisiti", message, cite(reg, pw.source), FILE, r.row, "holder"))
+    return held
+
+
+def interims(
+    reg: Regulation, pw: PositionWeighting, v: Valued, ente: Ente, trace: Trace, out: Outcome
+) -> list[tuple[str, Decimal, Input]]:
+    """The interim of a vacant position (positions.csv ``interim``, ``interim_dal``, ``interim_al``): the person
+    covering it is paid ``interim`` × the covered position's annual pay × the days of the interim / the days of the
+    year, half-up, from the position fund (what the vacant position leaves)."""
+    assert pw.interim is not None
+    out_list = []
+    for r in v.rows:
+        who = r.get("interim")
+        if not who or who not in ente.people or r["holder"]:
+            continue
+        pid = str(r["id"])
+        first, last = r.get("interim_from"), r.get("interim_to")
+        days = days_in_year(ente.year, first, last)
+        amount = money.r2(pw.interim * v.annual[pid] * days / terms.year_days(ente.year))
+        key = f"position:{pid}:interim"
+        trace.record(
+            key,
+            amount,
+            "maggiorazione per l'interim × retribuzione di posizione annua della posizione coperta × giorni "
+            "dell'interim / giorni dell'anno, arrotondata al centesimo",
+            cite(reg, pw.source),
+            [
+                Input("maggiorazione per l'interim", pw.interim),
+                Input(
+                    "retribuzione di posizione annua della posizione coperta",
+                    v.annual[pid],
+                    ref=f"position:{pid}:annual",
+                ),
+                Input("giorni dell'interim nell'anno", days, cell=ente.cell(FILE, r.row, "interim_from")),
+                Input("giorni dell'anno", terms.year_days(ente.year)),
+            ],
+            f"Interim della posizione {pid} — {ente.people[who].name}",
+        )
+        out.awards[f"{pid}:{pw.fund}:interim"] = Award(person=who, amount=amount, pool=pw.fund, ref=pid)
+        out_list.append((who, amount, Input(f"{pid} ad interim", amount, ref=key)))
+    return out_list
 
 
 def paid(r: Row, annual: Decimal, ente: Ente, source: str, trace: Trace) -> tuple[Decimal, Input]:

@@ -38,6 +38,7 @@ from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan
+from ciclope.plugins.regolamento.score import ladders
 
 HUNDRED = Decimal(100)
 
@@ -55,6 +56,7 @@ def entries(
     unscored is listed); with ``ammesso``, only those the condition admits."""
     out = []
     statuses = {s.name: s.coefficient for s in reg.statuses}
+    cohort_levels = ladders.on_cohort(reg)
     for p in ente.people.values():
         s = scores.get(p.id)
         if p.role not in pr.roles or s is None or (s.score is None and s.status not in statuses):
@@ -75,6 +77,7 @@ def entries(
             Entry(
                 p, score, s.level, status, share, tuple(share_inputs), words, factor, factor_inputs,
                 statuses.get(s.status), kept, kept_inputs, points_of(reg, s),
+                f"level:{p.id}" if cohort_levels else "",
             )
         )  # fmt: skip
     return out
@@ -313,7 +316,7 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
         else:
             coefficient = pr.coefficients.get(e.level or "", Decimal(0))
             given = (
-                Input("livello", e.level, ref=f"score:{e.person.id}"),
+                Input("livello", e.level, ref=e.level_ref or f"score:{e.person.id}"),
                 Input("coefficiente del livello", coefficient),
                 *e.factor_inputs,
             )

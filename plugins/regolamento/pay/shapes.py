@@ -45,6 +45,7 @@ class Entry:
     kept: Decimal = Decimal(1)
     kept_inputs: tuple[Input, ...] = ()
     points: Decimal | None = None  # the score as points of the regulation's scale, for its thresholds
+    level_ref: str = ""  # the figure of the level when it is not the score's (a level decided on the cohort)
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from ciclope.plugins.regolamento.format.spec import Access, Event, PositionWeigh
 
 Error = Callable[..., None]
 HUNDRED = Decimal(100)
-FIXED = ("id", "title", "unit", "holder", "start", "end")  # the columns of positions.csv that are no criterion
+FIXED = ("id", "title", "unit", "holder", "start", "end", "interim", "interim_from", "interim_to")  # no criteria
 
 
 def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:

@@ -94,7 +94,14 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             seen.setdefault(role, i)
     blocks.check(parts, broken, error)
     for i, ev in enumerate(parts.get("calendar", ())):
-        if day_month(ev.due) is None:
+        relative = ev.after is not None or ev.days is not None
+        if relative and (ev.after is None or ev.days is None):
+            error(f"calendario[{i}]", "dopo e giorni vanno insieme: l'atto e i giorni da contare", "regolamento.manca")
+        if ev.days is not None and ev.days < 0:
+            error(f"calendario[{i}].giorni", f"{ev.days} giorni: i giorni si contano dopo l'atto", "regolamento.valore")
+        if ev.due is None and not relative:
+            error(f"calendario[{i}]", "manca la scadenza (scadenza = \"GG/MM\", o dopo e giorni)", "regolamento.manca")
+        elif ev.due is not None and day_month(ev.due) is None:
             error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
 
 

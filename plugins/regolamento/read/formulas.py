@@ -11,6 +11,7 @@ adds the file, the line and the key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -166,7 +167,7 @@ class Scope:
 
 def read(raw: str, scope: Scope) -> Formula:
     """The formula written ``raw`` (``"=…"``), checked for ``scope``; FormulaError with every problem found."""
-    text = raw.strip()[1:].strip()
+    text = re.sub(r"\s*\n\s*", " ", raw.strip()[1:].strip())  # a formula written on several lines reads as one
     if not text:
         raise FormulaError("formula vuota dopo «=»")
     tree = parse(text)

@@ -1,7 +1,8 @@
 """The rules between the parts of the individual premium ([[premi]], format 2) that no single key can say.
 
-Names are unique; the residual of a part goes to a later part of the same fund (money never moves back, nor
-between funds, so each fund is conserved on its own); the parts sharing a fund each say their share of it and
+Names are unique; the residual of a part goes to a later part (money never moves back: a part of another fund
+receives it, and the two funds change by as much, each conserved on its own); the parts sharing a fund each say
+their share of it and
 the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands.
 """
 
@@ -39,13 +40,6 @@ def residual_target(i: int, part: Part, parts: Sequence[Part], error: Error) -> 
             f"premi[{i}].residuo_a",
             f"{part.residual_to!r} non è una parte scritta dopo questa{nearest(part.residual_to, list(later))}"
             f"; il residuo va a una parte successiva (parti dopo: {', '.join(later) or 'nessuna'})",
-            "regolamento.valore",
-        )
-    elif target.fund != part.fund:
-        error(
-            f"premi[{i}].residuo_a",
-            f"la parte {target.name!r} paga dal fondo {target.fund!r}, questa dal fondo {part.fund!r}: il residuo "
-            "resta nel suo fondo",
             "regolamento.valore",
         )
 

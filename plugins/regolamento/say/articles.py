@@ -38,6 +38,7 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "statuses": phrases.statuses,
     "grades": phrases.grades,
     "checks": phrases.checks,
+    "progressions": positionphrases.progressions,
 }
 
 

@@ -528,16 +528,26 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
 
 def calendar(block: Event, regulation: Regulation) -> Said:
     if block is not regulation.calendar[0]:
-        return "Il calendario del ciclo", [], {"act", "phase", "due", "year", "approval", "source", "note"}
+        return "Il calendario del ciclo", [], EVENT_KEYS
     said = []
     for e in regulation.calendar:
         note = f"; {e.note}" if e.note else ""
-        said.append(
-            f"«{e.act}» (fase di {PHASE.get(e.phase, e.phase)}) entro il {e.due} {YEAR[e.year]} ({e.source}{note})"
-        )
+        said.append(f"«{e.act}» (fase di {PHASE.get(e.phase, e.phase)}) {_due(e)} ({e.source}{note})")
     # ``approvazione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
     lines = [f"Gli atti del ciclo e le loro scadenze: {'; '.join(said)}."]
-    return "Il calendario del ciclo", lines, {"act", "phase", "due", "year", "approval", "note"}
+    return "Il calendario del ciclo", lines, EVENT_KEYS - {"source"}
+
+
+EVENT_KEYS = {"act", "phase", "due", "year", "approval", "source", "note", "after", "days"}
+
+
+def _due(e: Event) -> str:
+    """«entro il 31/01 dell'anno del ciclo»; «entro 45 giorni da bilancio approvato (altrimenti entro il …)»."""
+    fixed = f"entro il {e.due} {YEAR[e.year]}" if e.due else ""
+    if e.after is None or e.days is None:
+        return fixed
+    relative = f"entro {count(e.days, 'giorno', 'giorni')} da {word(e.after)}"
+    return f"{relative} (se non è datato: {fixed})" if fixed else relative
 
 
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:

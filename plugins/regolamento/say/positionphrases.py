@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ciclope.plugins.regolamento.format.acts import ACTS
-from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Regulation
-from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note, num, the_pct
+from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Progressions, Regulation
+from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note, num, roles, said_formula, the_pct
 
 
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
@@ -29,8 +31,34 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
     )
     if block.instalments > 1:
         lines.append(f"Si paga in {block.instalments} rate; l'ultima prende il resto dei centesimi.")
+    if block.interim is not None:
+        lines.append(
+            f"Chi copre ad interim una posizione vacante riceve {the_pct(block.interim)} della sua retribuzione di "
+            "posizione, per i giorni dell'interim."
+        )
+    if block.holder_requirements is not None:
+        lines.append(
+            f"Il titolare deve avere i requisiti dell'incarico: {said_formula(block.holder_requirements)}; "
+            "altrimenti la posizione non è pagata."
+        )
     lines += note(block.note)
     return "La pesatura delle posizioni organizzative", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def progressions(block: Progressions, regulation: Regulation) -> Said:
+    who = f"chi è tale che {said_formula(block.candidates)}" if block.candidates is not None else "ogni valutato"
+    order = f"{said_formula(block.order)}" if block.order is not None else "il punteggio"
+    places = (
+        f"{block.places} posti"
+        if block.places is not None
+        else f"{the_pct(block.share or Decimal(0))} del personale in servizio (per difetto)"
+    )
+    lines = [
+        f"Per le progressioni economiche sono candidati {roles(block.roles, 'tra')} {who}; sono selezionati in ordine "
+        f"di {order}, dal più alto, fino a {places}; i pari merito al limite sono esclusi.",
+        *note(block.note),
+    ]
+    return "Le progressioni economiche", lines, {f.name for f in block.__attrs_attrs__}
 
 
 def access(block: Access, regulation: Regulation) -> Said:

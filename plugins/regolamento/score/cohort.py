@@ -27,7 +27,7 @@ from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.score import individual, ladders
 
-UNREACHED = Decimal(10) ** 9  # a threshold that cannot be computed (nobody to average): no one reaches it
+UNREACHED = ladders.UNKNOWN  # a threshold that cannot be computed (nobody to average): no one reaches it
 STATUS_COLUMN = "declared_status"
 
 
@@ -43,7 +43,7 @@ def revise(
     leveled = ladders.on_cohort(reg)
     if not leveled and not reg.statuses:
         return None
-    facts = Facts(reg, ente, org, scores, cards)
+    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg))
     out = dict(scores)
     if leveled:
         for steps, roles in _scales(reg):

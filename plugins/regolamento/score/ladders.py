@@ -9,10 +9,13 @@ scored (:mod:`score.cohort`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from ciclope.core import bands
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import ROLES, Regulation, Step
+
+UNKNOWN = Decimal(10) ** 9  # a threshold of the year, before the year's scores are known
 
 
 def steps_of(reg: Regulation, role: str) -> Sequence[Step]:
@@ -50,3 +53,12 @@ def ladder_of(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
 def _ladder(reg: Regulation, role: str) -> tuple[bands.Level, ...]:
     steps = steps_of(reg, role)
     return tuple(bands.Level(s.name, s.min) for s in steps if not isinstance(s.min, Formula))
+
+
+def named(reg: Regulation) -> dict[str, list[tuple[str, Decimal]]]:
+    """Each role's scale as (level, threshold) from the highest, as formulas read the levels: a threshold written as
+    a formula is not known before the cohort is scored (it stands as unreachable here; the order is what counts)."""
+    out: dict[str, list[tuple[str, Decimal]]] = {}
+    for role in ROLES:
+        out[role] = [(s.name, s.min if isinstance(s.min, Decimal) else UNKNOWN) for s in steps_of(reg, role)]
+    return out
