@@ -28,6 +28,7 @@ from ciclope.plugins.regolamento.check import controls, coverage, positioncheck
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import ACTS, day_month
+from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Event, Regulation
 from ciclope.plugins.regolamento.pay import (
@@ -316,7 +317,7 @@ def individual_premium(params: Params) -> list[str]:
     regulation = declared(params)
     if regulation is None:
         return []
-    return list(dict.fromkeys(p.fund for p in regulation.premiums if p.method != "migliori"))
+    return list(dict.fromkeys(p.fund for p in regulation.premiums if METHODS[p.method].individual))
 
 
 @hookimpl(specname="ciclope_acts")
@@ -341,7 +342,7 @@ def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     """The graduatorie of the premium's first part when it has several (per area, per category): each with the
     people of the part's roles in it; one graduatoria for the ente otherwise (the core's default)."""
     regulation = declared(params)
-    first = next((p for p in regulation.parts if p.method != "migliori"), None) if regulation else None
+    first = next((p for p in regulation.parts if not METHODS[p.method].chosen), None) if regulation else None
     if first is None or first.rankings == "ente":
         return None
     out: dict[str, list[str]] = {}

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from ciclope.core import Ente, EvaluationItem, OrgPerformance, Person, Problem, Score
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Check, Regulation
 from ciclope.plugins.regolamento.pay import rankings
@@ -53,7 +54,7 @@ def _group(reg: Regulation, check: Check, person: Person, ente: Ente) -> str:
     if check.per == "valutatore":
         return person.evaluator or ""
     if check.per == "graduatoria":
-        first = next((p for p in reg.parts if p.method not in ("migliori", "importi")), None)
+        first = next((p for p in reg.parts if not METHODS[p.method].chosen), None)
         return rankings.group_of(first, person, ente) if first is not None else ""
     return ""
 

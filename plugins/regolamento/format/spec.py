@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula
 
 FORMAT = 2
@@ -40,9 +41,9 @@ ENTE_KINDS = (
     "altro",
 )
 COMPARTI = ("funzioni_locali",)
-METHODS = ("proporzionale", "soglie", "livelli", "fasce")
+METHODS = methods.PREMIO
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
-PART_METHODS = (*METHODS, "budget", "migliori", "importi", "formula")
+PART_METHODS = methods.PARTS
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
@@ -468,9 +469,7 @@ class Premium:
     method: str = key(
         "metodo",
         "choice",
-        "proporzionale (punteggio × fte), soglie (100% da una soglia, lineare "
-        "tra due, nulla sotto), livelli (un coefficiente per livello × fte), fasce (fasce di "
-        "merito con quote di personale e risorse)",
+        methods.described(methods.PREMIO),
         required=True,
         choices=METHODS,
         example="soglie",
@@ -607,9 +606,7 @@ class Part(Premium):
     method: str = key(
         "metodo",
         "choice",
-        "come [premio] metodo, e budget (un budget individuale = fondo × peso della persona / Σ pesi, pagato × il "
-        "coefficiente del livello o × punteggio / 100), migliori (una quota dei migliori di una fascia di una parte "
-        "precedente, in parti uguali) o importi (gli importi decisi e scritti in premi.csv)",
+        methods.described(methods.PARTS),
         required=True,
         choices=PART_METHODS,
         example="fasce",

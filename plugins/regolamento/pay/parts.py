@@ -10,13 +10,14 @@ a later part of the same fund.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 import attrs
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
 from ciclope.plugins.regolamento.compile.env import Facts
+from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.pay import best, rankings, recorded, reductions
@@ -54,7 +55,7 @@ def pay(
             missing_fund(reg, pr, trace)
             continue
         # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
-        chosen = isinstance(pr, Part) and pr.method in ("migliori", "importi")
+        chosen = METHODS[pr.method].chosen
         formulas = part_formulas(reg, pr, ente, scores, facts, trace)
         people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
         for e in people:
@@ -174,10 +175,9 @@ def pay_part(
     def key(pid: str) -> str:
         return figure_key(reg, pr, out, pid)
 
-    if isinstance(pr, Part) and pr.method == "importi":
-        return [recorded.pay(reg, pr, fund, ctx, key)]
-    if isinstance(pr, Part) and pr.method == "migliori":
-        return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)]
+    if isinstance(pr, Part) and METHODS[pr.method].chosen:  # the people are chosen elsewhere: a band, a file
+        chooser = CHOSEN[pr.method]
+        return [chooser(reg, pr, fund, ctx, key, ledger, scores)]
     if not isinstance(pr, Part) or pr.rankings == "ente":
         return [distribute(reg, pr, fund, people, ctx, key, None, formulas)]
     cap = top_places(pr, ente) if pr.top_cap is not None else None
@@ -189,6 +189,19 @@ def pay_part(
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
             cap -= sum(1 for band in given.bands.values() if band in firsts)
     return paid
+
+
+Chooser = Callable[
+    [Regulation, Part, Input, tuple[Ente, OrgPerformance, Trace], Callable[[str], str], Ledger, Mapping[str, Score]],
+    Given,
+]
+# The methods that pay people chosen elsewhere, each with what pays them (the others weigh people: pay.premium).
+CHOSEN: dict[str, Chooser] = {
+    "importi": lambda reg, pr, fund, ctx, key, ledger, scores: recorded.pay(reg, pr, fund, ctx, key),
+    "migliori": lambda reg, pr, fund, ctx, key, ledger, scores: best.pay(
+        reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key
+    ),
+}
 
 
 def award(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, out: Outcome) -> None:

@@ -16,6 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
 from ciclope.core import (
     Ente,
     Input,
@@ -199,16 +201,25 @@ def method_plan(
     cap: int | None = None,
     formulas: PartFormulas | None = None,
 ) -> Plan:
-    if pr.method == "formula":
-        assert formulas is not None
-        return computed(pr, admitted, formulas)
-    if pr.method == "proporzionale":
-        return proportional(pr, admitted, ente, org, formulas)
-    if pr.method == "soglie":
-        return thresholds(pr, admitted)
-    if pr.method == "livelli":
-        return by_level(pr, admitted)
-    return merit_bands(pr, admitted, ente, cap)
+    plan = PLANS[pr.method]  # every method that weighs people has its plan; a name without one is a bug
+    return plan(Call(pr, admitted, ente, org, cap, formulas))
+
+
+@attrs.frozen
+class Call:
+    """What a method's plan reads: the premium, the admitted people, the ente and the part's formulas."""
+
+    pr: Premium
+    admitted: list[Entry]
+    ente: Ente
+    org: OrgPerformance
+    cap: int | None
+    formulas: PartFormulas | None
+
+
+def _computed(c: Call) -> Plan:
+    assert c.formulas is not None
+    return computed(c.pr, c.admitted, c.formulas)
 
 
 def proportional(
@@ -422,3 +433,13 @@ def record(
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             "; ".join(x for x in (words, note if e.status is None else "", pr.note) if x),
         )
+
+
+# The methods that weigh people, each with its plan (the others pay people chosen elsewhere: pay.parts).
+PLANS: dict[str, Callable[[Call], Plan]] = {
+    "proporzionale": lambda c: proportional(c.pr, c.admitted, c.ente, c.org, c.formulas),
+    "soglie": lambda c: thresholds(c.pr, c.admitted),
+    "livelli": lambda c: by_level(c.pr, c.admitted),
+    "fasce": lambda c: merit_bands(c.pr, c.admitted, c.ente, c.cap),
+    "formula": _computed,
+}

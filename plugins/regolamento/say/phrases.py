@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.spec import (
     METHODS,
     Card,
@@ -471,7 +472,7 @@ def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
 
 def premium(block: Premium, regulation: Regulation) -> Said:
     lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block, regulation)]
-    if block.method in ("migliori", "importi"):  # equal shares, or amounts paid as written: no part time applies
+    if not PREMIUM_METHODS[block.method].part_time:  # equal shares, or amounts paid as written: no part time
         return "Il premio individuale", lines, covered_premium(block)
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")

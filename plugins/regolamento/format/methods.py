@@ -1,0 +1,52 @@
+"""The methods of a premium, in one table: what each one is, for every stage that reads it.
+
+The reader takes the names as the choices of ``metodo``; the pay stage looks each one up in its own table of
+functions (:mod:`pay.premium`, :mod:`pay.parts`), where a name without a function is a bug, never a fall-through
+to another method; the sentences of ``regolamento leggi`` and the national layer read the properties below.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Method:
+    name: str
+    words: str  # what the method does, as the reference of the format says it
+    since: int = 1  # 1: also [premio]; 2: only a part of [[premi]]
+    chosen: bool = False  # pays people chosen elsewhere (a band of an earlier part, premi.csv): nobody weighed here
+    individual: bool = True  # the individual premium the comparto's layer reads (a bonus of the best is not)
+    part_time: bool = True  # the paid share applies (part time, days in service, reductions)
+
+
+TABLE = (
+    Method("proporzionale", "il fondo diviso in proporzione a punteggio × quota pagata (o al peso della formula)"),
+    Method("soglie", "il 100% del massimo da una soglia, lineare o per punteggio tra due, nulla sotto"),
+    Method("livelli", "un coefficiente per livello × il massimo, o il fondo diviso per coefficiente × quota pagata"),
+    Method("fasce", "fasce di merito con quote di personale e di risorse"),
+    Method(
+        "budget",
+        "un budget individuale = fondo × peso della persona / Σ pesi, pagato × il coefficiente del "
+        "livello o × punteggio / 100",
+        since=2,
+    ),  # fmt: skip
+    Method(
+        "migliori",
+        "una quota dei migliori di una fascia di una parte precedente, in parti uguali",
+        since=2,
+        chosen=True,
+        individual=False,
+        part_time=False,
+    ),  # fmt: skip
+    Method("importi", "gli importi decisi e scritti in premi.csv", since=2, chosen=True, part_time=False),
+    Method("formula", "l'importo di ciascuno dalla formula importo (anche per incarico di incarichi.csv)", since=2),
+)
+METHODS = {m.name: m for m in TABLE}
+PREMIO = tuple(m.name for m in TABLE if m.since == 1)  # the methods of [premio] (format 1)
+PARTS = tuple(m.name for m in TABLE)  # the methods of a part of [[premi]] (format 2)
+
+
+def described(names: tuple[str, ...]) -> str:
+    """The methods as the reference of the format lists them: «proporzionale (…), soglie (…)»."""
+    return ", ".join(f"{n} ({METHODS[n].words})" for n in names)
