@@ -199,6 +199,12 @@ def test_the_schema_accepts_the_examples_and_rejects_an_unknown_key():
         jsonschema.validate({"formato": 1, "atto": {"titolo": "x", "tipo_ente": "comune"}, "premo": {}}, schema)
 
 
+def test_the_docs_list_every_name_and_function_of_formulas():
+    docs = (Path(__file__).parent.parent / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    section = docs.split(schemagen.FORMULAS_BEGIN + "\n", 1)[1].split(schemagen.FORMULAS_END, 1)[0]
+    assert section == schemagen.formula_reference(), "rigenera «I nomi e le funzioni» da schemagen.formula_reference()"
+
+
 def test_the_docs_list_every_key_with_an_example():
     docs = (Path(__file__).parent.parent / "docs" / "regolamento.md").read_text(encoding="utf-8")
     section = docs.split(schemagen.BEGIN + "\n", 1)[1].split(schemagen.END, 1)[0]

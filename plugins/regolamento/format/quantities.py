@@ -66,20 +66,23 @@ class Place:
     parts: bool = False  # PREMIO("parte") and fondo: an earlier part's premium, the part's amount
     rows: bool = False  # giorni, sostituito, DI(…): a row of incarichi.csv
     level: bool = True  # the person's level is known (not in the formula that decides it)
+    shared: bool = False  # one value for everyone (a threshold): a person's quantities only inside an aggregate
 
 
-def place(words: str, result: Type, *, parts: bool = False, rows: bool = False, level: bool = True) -> Place:
+def place(
+    words: str, result: Type, *, parts: bool = False, rows: bool = False, level: bool = True, shared: bool = False
+) -> Place:
     names = [n for n in PERSON_NAMES if level or n != "livello"]
     if parts:
         names += list(PART_NAMES)
     if rows:
         names += list(ROW_NAMES)
-    return Place(words, result, tuple(names), parts, rows, level)
+    return Place(words, result, tuple(names), parts, rows, level, shared)
 
 
 PLACES = {
     "livello": place("il livello", LEVEL, level=False),
-    "soglia": place("la soglia del livello", POINTS, level=False),
+    "soglia": place("la soglia del livello", POINTS, level=False, shared=True),
     "ammesso": place("chi partecipa alla parte", BOOL, parts=True),
     "peso": place("il peso nella ripartizione", NUMBER, parts=True),
     "importo": place("l'importo", EURO, parts=True, rows=True),
@@ -93,27 +96,29 @@ def quantity(name: str) -> Quantity | None:
     return PERSON_NAMES.get(name) or PART_NAMES.get(name) or ROW_NAMES.get(name)
 
 
-# The functions, as an Italian spreadsheet names them (with the aggregates of the cycle): name → words.
-FUNCTIONS: dict[str, str] = {
-    "SE": "se … allora … altrimenti …",
-    "E": "tutte le condizioni",
-    "O": "almeno una delle condizioni",
-    "NON": "il contrario della condizione",
-    "MIN": "il minore",
-    "MAX": "il maggiore",
-    "MEDIA": "la media",
-    "SOMMA": "la somma",
-    "ASS": "il valore assoluto",
-    "ARROTONDA": "arrotondato",
-    "ARROTONDA.PER.DIF": "arrotondato per difetto",
-    "ARROTONDA.PER.ECC": "arrotondato per eccesso",
-    "LIVELLO": "il livello della scala per",
-    "SOTTO": "il livello sotto",
-    "SOPRA": "il livello sopra",
-    "SEZIONE": "i punti della sezione della scheda",
-    "PREMIO": "il premio della parte",
-    "DI": "di",
+# The functions, as an Italian spreadsheet names them (with the aggregates of the cycle): name → (how it is
+# written, what it gives).
+SIGNATURES: dict[str, tuple[str, str]] = {
+    "SE": ("SE(condizione; se vera; se falsa)", "il secondo valore se la condizione è vera, altrimenti il terzo"),
+    "E": ("E(condizione; condizione; …)", "vero se tutte le condizioni sono vere"),
+    "O": ("O(condizione; condizione; …)", "vero se almeno una condizione è vera"),
+    "NON": ("NON(condizione)", "il contrario della condizione"),
+    "MIN": ("MIN(a; b; …)", "il minore (tra livelli: il più basso)"),
+    "MAX": ("MAX(a; b; …)", "il maggiore (tra livelli: il più alto)"),
+    "MEDIA": ("MEDIA(a; b; …)", "la media"),
+    "SOMMA": ("SOMMA(a; b; …)", "la somma"),
+    "ASS": ("ASS(x)", "il valore assoluto"),
+    "ARROTONDA": ("ARROTONDA(x; cifre)", "x arrotondato a quelle cifre decimali, per eccesso da 5"),
+    "ARROTONDA.PER.DIF": ("ARROTONDA.PER.DIF(x; cifre)", "x arrotondato per difetto"),
+    "ARROTONDA.PER.ECC": ("ARROTONDA.PER.ECC(x; cifre)", "x arrotondato per eccesso"),
+    "LIVELLO": ("LIVELLO(punti)", "il livello della scala di [livelli] che quei punti raggiungono"),
+    "SOTTO": ("SOTTO(livello)", "il livello sotto (nessuno sotto l'ultimo)"),
+    "SOPRA": ("SOPRA(livello)", "il livello sopra (il primo resta il primo)"),
+    "SEZIONE": ('SEZIONE("nome")', "la somma dei punti delle voci di quella sezione della scheda"),
+    "PREMIO": ('PREMIO("parte")', "il premio della persona da una parte pagata prima"),
+    "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
 }
+FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}
 # The aggregates over people: FUNCTION.ENTE (the ente's people of the block's roles, with a score) and
 # FUNCTION.GRUPPO (the same graduatoria, or the group of a check).
 AGGREGATES = {
@@ -126,6 +131,15 @@ AGGREGATES = {
     "RANGO": "la posizione in graduatoria",
 }
 SCOPES = {"ENTE": "dell'ente", "GRUPPO": "della graduatoria"}
+AGGREGATE_SIGNATURES = {
+    "MEDIA": ("MEDIA.ENTE(x)", "la media di x tra le persone valutate"),
+    "MAX": ("MAX.ENTE(x)", "il massimo di x tra le persone valutate"),
+    "MIN": ("MIN.ENTE(x)", "il minimo di x tra le persone valutate"),
+    "SOMMA": ("SOMMA.ENTE(x)", "la somma di x tra le persone valutate"),
+    "CONTA": ("CONTA.ENTE() o CONTA.ENTE(condizione)", "quante persone valutate (per cui vale la condizione)"),
+    "CONTA.DIVERSI": ("CONTA.DIVERSI.ENTE(x)", "quanti valori diversi di x (es. i livelli usati)"),
+    "RANGO": ("RANGO.ENTE(x)", "la posizione della persona per x, dal più alto (1; i pari merito la stessa)"),
+}
 for _fn, _words in AGGREGATES.items():
     for _scope, _of in SCOPES.items():
         FUNCTIONS[f"{_fn}.{_scope}"] = f"{_words} {_of}"

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.plugins.regolamento.format import quantities
 from ciclope.plugins.regolamento.format.spec import FORMATS, Regulation
 
 SHIPPED = Path(__file__).parent.parent / "regolamento.schema.json"  # at the package root, where editors find it
@@ -178,3 +179,28 @@ def _toml(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     return str(value)
+
+
+FORMULAS_BEGIN, FORMULAS_END = "<!-- formule: inizio (generato) -->", "<!-- formule: fine -->"
+
+
+def formula_reference() -> str:
+    """The names and functions of formulas, and where each name is read: the reference of docs/regolamento.md
+    between ``FORMULAS_BEGIN`` and ``FORMULAS_END`` (a test keeps it equal)."""
+    out = ["| nome | che cosa è | unità | dove si legge |", "|---|---|---|---|"]
+    for name in [*quantities.PERSON_NAMES, *quantities.PART_NAMES, *quantities.ROW_NAMES]:
+        q = quantities.quantity(name)
+        assert q is not None
+        where = [place for place, p in quantities.PLACES.items() if name in p.names]
+        shown = "ovunque" if len(where) == len(quantities.PLACES) else ", ".join(f"`{w}`" for w in where)
+        out.append(f"| `{name}` | {q.words} | {q.type.word()} | {shown} |")
+    out += ["", "| funzione | che cosa dà |", "|---|---|"]
+    out += [f"| `{written}` | {words} |" for written, words in quantities.SIGNATURES.values()]
+    out += [
+        f"| `{written}`, `{written.replace('.ENTE', '.GRUPPO')}` | {words}: dell'ente (dei ruoli del blocco) o della "
+        "stessa graduatoria (in un controllo: dello stesso gruppo) |"
+        for written, words in quantities.AGGREGATE_SIGNATURES.values()
+    ]
+    out += ["", "| dove | la formula dà |", "|---|---|"]
+    out += [f"| `{place}`: {p.words} | {p.result.word()} |" for place, p in quantities.PLACES.items()]
+    return "\n".join(out) + "\n"

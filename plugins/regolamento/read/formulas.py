@@ -235,6 +235,11 @@ class Checker:
             return BARE
         q = quantity(node.name)
         assert q is not None
+        if self.scope.place.shared and not self.aggregating:
+            self.problems.append(
+                f"{self.scope.place.words} vale per tutti: «{node.name}» di una persona si legge dentro una funzione "
+                "sulle persone, es. MEDIA.ENTE(punteggio)"
+            )
         return q.type
 
     def binary(self, node: Binary) -> Type:
