@@ -41,6 +41,7 @@ class Facts:
     ladders: Mapping[str, Sequence[tuple[str, Decimal]]] = attrs.field(factory=dict)  # role → (level, from score)
     premiums: dict[str, dict[str, Decimal]] = attrs.field(factory=dict)  # part → person → premium paid
     position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)
+    ranks: dict[str, dict[str, Rank]] = attrs.field(factory=dict)  # role → level → rank, made when first read
 
     @property
     def scale(self) -> Decimal:
@@ -147,8 +148,11 @@ class PersonEnv:
         return Rank(0)
 
     def rank_of_name(self, name: str | None) -> Rank:
-        names = [n for n, _ in self._ladder()]
-        return Rank(len(names) - names.index(name)) if name in names else Rank(0)
+        ranks = self.facts.ranks.get(self.person.role)
+        if ranks is None:  # each role's levels by name, made once for the ente
+            names = [n for n, _ in self._ladder()]
+            ranks = self.facts.ranks[self.person.role] = {n: Rank(len(names) - i) for i, n in enumerate(names)}
+        return ranks.get(name or "", Rank(0))
 
     def name_of_rank(self, rank: int) -> str | None:
         names = [n for n, _ in self._ladder()]

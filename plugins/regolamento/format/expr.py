@@ -123,7 +123,7 @@ Node = Num | Text | Name | Call | Binary | Negative
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # the key of the caches of its compiled function and its sentence
 class Formula:
     """A formula of the file: the text after ``=``, its tree and type, and the names and functions it uses."""
 

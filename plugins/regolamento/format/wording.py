@@ -8,6 +8,7 @@ allora «B», altrimenti il livello sotto il livello della scala per il punteggi
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -27,8 +28,9 @@ IN_SCOPE = {"ENTE": "nell'ente", "GRUPPO": "nella graduatoria"}
 ARITH = {"+": "più", "-": "meno", "*": "×", "/": "diviso", "^": "elevato a"}
 
 
+@functools.lru_cache(maxsize=4096)
 def sentence(formula: Formula) -> str:
-    """The formula in Italian words."""
+    """The formula in Italian words (said once per formula: every figure of it repeats the same sentence)."""
     return contracted(said(formula.tree))
 
 

@@ -74,6 +74,7 @@ def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[st
     ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
     for role in roles:
         facts.ladders = {**facts.ladders, role: [(lv.name, lv.min) for lv in ladder]}
+        facts.ranks.pop(role, None)
     out = {}
     for env in cohort.members:
         score = facts.scores[env.person.id]
