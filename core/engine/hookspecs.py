@@ -74,12 +74,13 @@ def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
 
 @phase("set-up")
 @hookspec
-def ciclope_check_params(params: Params) -> list[Problem] | None:
+def ciclope_check_params(params: Params, year: int) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem` for parameter combinations the bounds cannot express.
 
-    Called right after ``ciclope_params`` with the merged :class:`core.params.Params` (e.g. the
-    merit bands of the Comunità Montane must sum to 1, art. 17.2). Any error is a configuration
-    error (exit code 2). Default: no problems.
+    Called right after ``ciclope_params`` with the merged :class:`core.params.Params` and the cycle ``year``
+    (e.g. the merit bands of the Comunità Montane must sum to 1, art. 17.2; a key of ``[ente.national]`` that
+    the contract in force in the year does not have). Any error is a configuration error (exit code 2).
+    Default: no problems.
     """
 
 
