@@ -392,6 +392,18 @@ def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | 
     """
 
 
+@phase("f. rendicontazione")
+@hookspec
+def ciclope_approval_keys(params: Params) -> list[str] | None:
+    """Return the ``[approvals]`` keys of ``ente.toml`` the ente's regulation names beyond its calendar's acts.
+
+    Called in phase f, with the calendar, before an ``[approvals]`` key nobody knows is flagged
+    (``core.input.unknown_approval``): a regulation declared in a file names its own acts (the decision that
+    institutes a part of the premium each year, the acts that open the premiums), which no plugin can list
+    beforehand. Answers of all implementations are joined. Default: none.
+    """
+
+
 @phase("`ciclope regolamento leggi` only")
 @hookspec(firstresult=True)
 def ciclope_regulation_text(path: str, markdown: bool) -> tuple[str, list[Problem]] | None:

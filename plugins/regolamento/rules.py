@@ -34,6 +34,7 @@ from . import (
     access,
     amend,
     attestedfund,
+    best,
     coverage,
     grades,
     objectives,
@@ -350,7 +351,17 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
                 approval=ev.approval,
             )
         )
-    return out + missing_acts(reg, year)
+    return out + best.deadlines(reg, year) + missing_acts(reg, year)
+
+
+@hookimpl(specname="ciclope_approval_keys")
+def approval_keys(params: Params) -> list[str]:
+    """The acts of ente.toml the regulation names: each «migliori» part's ``decisione``, the acts of [accesso] and the
+    ``approvazione`` of its calendar's acts (those without a date in the calendar too)."""
+    reg = regulation_of(params)
+    named = [p.decision for p in reg.parts if p.decision]
+    named += list(reg.access.acts) if reg.access is not None else []
+    return named + [ev.approval for ev in reg.calendar if ev.approval]
 
 
 @hookimpl(specname="ciclope_comparto")
