@@ -101,3 +101,32 @@ def test_a_result_quota_below_15_percent_is_a_warning(ciclope_ente, tmp_path):
     assert warning.severity == "warning" and "10,00%" in warning.message and "15%" in warning.message
     assert "16.11.2022" in warning.source
     assert result.rewards.pools["posizioni_po"].amount == Decimal("45000.00")
+
+
+@pytest.mark.parametrize(
+    "year, contract",
+    [(2025, "CCNL Funzioni Locali 21.5.2018 art. 15 c. 6"), (2026, "CCNL Funzioni Locali 23.2.2026 art. 16 c. 5")],
+)
+def test_an_interim_above_25_percent_is_refused_citing_the_contract_in_force(year, contract):
+    """Brescia's criteria (art. 3.4) and the contract both allow 15–25% of the covered position's pay: an interim at
+    26% is refused naming the criteria and the contract in force in the year."""
+    from types import SimpleNamespace
+
+    from ciclope.core import Row
+    from ciclope.core.inputs.config import resolve_params
+    from ciclope.plugins.brescia.eligibility import interim_checks
+
+    params, problems = resolve_params("brescia", year, {}, "cycle.toml")
+    assert problems == []
+    covering = Row({"id": "PA", "holder": "HA", "interim_of": "PB", "interim_percent": Decimal("0.26")}, row=2)
+    vacant = Row({"id": "PB", "holder": None, "interim_of": None, "interim_percent": None}, row=3)
+    ente = SimpleNamespace(file_of=lambda sheet: f"{sheet}.csv")
+    (problem,) = interim_checks(ente, covering, {"PA": covering, "PB": vacant}, {}, params)
+    assert (problem.rule, problem.file, problem.row, problem.column) == (
+        "brescia.po.interim_percent",
+        "positions.csv",
+        2,
+        "interim_percent",
+    )
+    assert contract in problem.source and contract in problem.message
+    assert "26" in problem.message and "dal 15% al 25%" in problem.message and ".txt" not in problem.message
