@@ -8,8 +8,6 @@ from decimal import Decimal
 
 import pytest
 
-from helpers import run_declared
-
 STAFF = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator"
 CARD = "person,evaluator,section,item,max_points,points,weight"
 
