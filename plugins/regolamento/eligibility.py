@@ -37,15 +37,17 @@ def unit_achievement(person: Person, ente: Ente, org: OrgPerformance) -> tuple[s
     return unit, org.units.get(unit)
 
 
-def excluded_by(ex: Exclusion, person: Person, score: Decimal, ente: Ente, org: OrgPerformance) -> Input | None:
-    """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them."""
+def excluded_by(ex: Exclusion, person: Person, score: Decimal | None, ente: Ente, org: OrgPerformance) -> Input | None:
+    """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them (a minimum score
+    does not judge someone without a score: not evaluated is a status of its own)."""
     if ex.rule == "assenze":
         cell = ente.cell("people", person.row, "absence_days")
         return (
             Input("giorni di assenza", person.absence_days, cell=cell) if person.absence_days > (ex.days or 0) else None
         )
     if ex.rule == "punteggio_minimo":
-        return Input("punteggio", score, ref=f"score:{person.id}") if score < (ex.min or 0) else None
+        low = score is not None and score < (ex.min or 0)
+        return Input("punteggio", score, ref=f"score:{person.id}") if low else None
     if ex.rule == "insufficiente":
         cell = ente.cell("people", person.row, "insufficient")
         return Input("insufficiente rendimento", True, cell=cell) if person.insufficient else None
@@ -74,12 +76,21 @@ def sanctioned(ex: Exclusion, person: Person, ente: Ente) -> Input | None:
 
 
 def exclusion(
-    reg: Regulation, person: Person, score: Score, ente: Ente, org: OrgPerformance, trace: Trace
+    reg: Regulation,
+    person: Person,
+    score: Score | None,
+    ente: Ente,
+    org: OrgPerformance,
+    trace: Trace,
+    part: str | None = None,
 ) -> str | None:
-    """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted."""
-    assert score.score is not None
+    """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted. An exclusion
+    applies to every part of the premium unless the regulation limits it to some (``parti``): ``part`` names the
+    part asked about (None: the premium as a whole, or the result pay)."""
     for ex in reg.exclusions:
-        found = excluded_by(ex, person, score.score, ente, org)
+        if ex.parts and part not in ex.parts:
+            continue
+        found = excluded_by(ex, person, score.score if score is not None else None, ente, org)
         if found is None:
             continue
         status = status_of(ex)
@@ -87,7 +98,7 @@ def exclusion(
         trace.record(
             f"score:{person.id}:status",
             status,
-            f"escluso dal premio: {why}",
+            f"escluso dal premio: {why}" + (f" (per le parti: {', '.join(ex.parts)})" if ex.parts else ""),
             cite(reg, ex.source),
             [found],
             f"Esito di {person.name}",

@@ -123,7 +123,7 @@ def pay_part(
         return figure_key(reg, pr, out, pid)
 
     if isinstance(pr, Part) and pr.method == "importi":
-        return [recorded.pay(reg, pr, fund, ctx, key)]
+        return [recorded.pay(reg, pr, fund, ctx, key, scores)]
     if isinstance(pr, Part) and pr.method == "migliori":
         return [best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)]
     if not isinstance(pr, Part) or pr.rankings == "ente":

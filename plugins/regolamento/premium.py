@@ -46,7 +46,7 @@ def entries(
         s = scores.get(p.id)
         if p.role not in pr.roles or s is None or s.score is None:
             continue
-        status = exclusion(reg, p, s, ente, org, trace)
+        status = exclusion(reg, p, s, ente, org, trace, pr.name if isinstance(pr, Part) else None)
         share, share_inputs, words = paid_share(pr, p, ente)
         if status is None and reg.reductions:  # the excluded are paid nothing: no reduction to explain
             left, cut_inputs, cut_words = reductions.reduce(reg, p, ente, trace)

@@ -369,6 +369,15 @@ class Exclusion:
         example="non adeguata",
         since=2,
     )
+    parts: tuple[str, ...] = key(
+        "parti",
+        "texts",
+        "(formato 2) le parti del premio ([[premi]]) a cui l'esclusione si applica, quando il testo la limita a "
+        "esse (se manca: a tutte le parti, anche ai premi decisi e scritti in premi.csv)",
+        default=(),
+        example=["produttività"],
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
