@@ -830,6 +830,15 @@ class PositionWeighting:
         default=1,
         example=13,
     )
+    part_time: str = key(
+        "tempo_parziale",
+        "choice",
+        "la retribuzione di posizione di un titolare a tempo parziale: proporzionale (× fte, il riproporzionamento "
+        "del contratto, CCNL 22.1.2004 art. 11) o intero (come a tempo pieno, se l'atto dell'ente lo decide)",
+        default="proporzionale",
+        choices=("proporzionale", "intero"),
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
