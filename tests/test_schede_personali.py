@@ -80,6 +80,7 @@ def test_a_scheda_leaves_out_the_sums_over_a_pool_of_two():
     memo: dict = {}
     result = SimpleNamespace(
         ledger=SimpleNamespace(awards=awards, pools={"due": None, "tre": None}),
+        figures={},  # no award takes a part of a pool here
         memo=lambda key, make: memo.setdefault(key, make()),
     )
     inputs = (
