@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.reports import transparency
 from ciclope.core.reports.relazione import build
 from ciclope.core.run.runner import compute
+from ciclope.core.schede.content import build as build_scheda
 from ciclope.core.testing import write_ente
 from ciclope.plugins.ccnl_funzioni_locali import art48, art69
 
@@ -96,6 +98,12 @@ def test_forty_employees_a_tie_at_the_cut_broken_by_a_declared_section(tmp_path)
     assert figure.label.startswith("art. 48 CCNL Funzioni Locali 23.2.2026") and "al 30%" in figure.formula
     note = result.figures["art69:quota:ente"].note
     assert "S04, S05" in note and "ammettono S04" in note and "esclusi S05" in note
+    # cited by its article in every document: the published tables, the scheda of the person paid
+    assert "Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): distribuito;4;" in (
+        transparency.render(result)
+    )
+    (magg,) = [p for p in build_scheda(result, "S04").payments if p.amount == "€ 300,00"]
+    assert magg.pool == "Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026)"
 
 
 def test_forty_employees_without_tie_criteria_a_warning_and_the_tie_excluded(tmp_path):
@@ -149,6 +157,11 @@ def test_ten_employees_may_have_25_percent_eleven_may_not(tmp_path):
     result = run(tmp_path, comune(TEN, "10000.00"), 2026, {"maggiorazione": rule})
     # at most 10 employees: 25% is enough; M = 0.25 × 1,000.00 = 250.00; places = floor(0.2 × 10) = 2: T01, T02
     assert extra(result) == {"T01": D("250.00"), "T02": D("250.00")}
+    assert "ccnl.maggiorazione.share" not in rules_of(result)
+    # with the ente-wide objectives option the lower of the two minima, 20%, holds: M = 0.20 × 1,000.00 = 200.00
+    goals = {**rule, "share": 0.20, "obiettivi_ente": True}
+    result = run(tmp_path / "c", comune(TEN, "10000.00"), 2026, {"maggiorazione": goals})
+    assert extra(result) == {"T01": D("200.00"), "T02": D("200.00")}
     assert "ccnl.maggiorazione.share" not in rules_of(result)
     eleven = [*TEN, ("T11", 40, 40, "")]
     result = run(tmp_path / "b", comune(eleven, "11000.00"), 2026, {"maggiorazione": rule})

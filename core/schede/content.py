@@ -276,13 +276,19 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
             Payment(
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
                 amount=fmt.euro(Decimal(award["amount"])),
-                pool=fmt.fund(str(award["pool"]), "", labels),
+                pool=fmt.fund(str(award["pool"]), _label(result, str(award["pool"])), labels),
                 formula=fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
             )
         )
     return tuple(out)
+
+
+def _label(result: Result, pool: str) -> str:
+    """The label the pool carries (a layer's pool names its article: the maggiorazione of art. 48 CCNL 23.2.2026)."""
+    found = result.ledger.pools.get(pool)
+    return getattr(found, "label", "") or ""
 
 
 def _acts(result: Result) -> tuple[Line, ...]:
