@@ -63,9 +63,9 @@ READING_48 = (
     "teste e non per tempo lavorato, esclusi dirigenti e Segretario; dove valgono sia il minimo degli enti fino a 10 "
     "dipendenti sia quello degli obiettivi dell'intero ente, vale il più basso; i criteri di parità si applicano "
     "nell'ordine scritto ai soli pari merito al limite della quota, un criterio scioglie la parità solo tra persone "
-    "che ne hanno tutte il dato, e ciò che resta pari a cavallo del limite è escluso; «eta» mette prima la persona "
-    "più anziana (DPR 487/1994 art. 5 c. 5 nel testo originario), «eta_minore» la più giovane (L. 127/1997 art. 3 "
-    "c. 7, come modificato dalla L. 191/1998)."
+    "che ne hanno tutte il dato, e ciò che resta pari a cavallo del limite è escluso; l'età mette prima la persona "
+    "più anziana (DPR 487/1994 art. 5 c. 5 nel testo originario) o, se il contratto integrativo sceglie la regola "
+    "dei concorsi, la più giovane (L. 127/1997 art. 3 c. 7, come modificato dalla L. 191/1998)."
 )
 
 
