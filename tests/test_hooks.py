@@ -96,6 +96,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_rewards",
         "ciclope_position_pay",  # e. premialità
         "ciclope_calendar",
+        "ciclope_approval_keys",
         "ciclope_report_sections",  # f. rendicontazione
     ]
 

@@ -125,8 +125,9 @@ def test_art69_cited_by_the_cycle_s_date():
     assert art69.article(national.in_force("maggiorazione_art69", 2022).source) == (
         "art. 81 CCNL Funzioni Locali 16.11.2022"
     )
+    # from the cycle 2026 art. 48 CCNL 23.2.2026, which replaces art. 81 (rules §2 point 7)
     row = national.in_force("maggiorazione_art69", 2026)
-    assert art69.article(row.source) == "art. 81 CCNL Funzioni Locali 16.11.2022" and "2022" in row.note
+    assert art69.article(row.source) == "art. 48 CCNL Funzioni Locali 23.2.2026" and row.min == D("0.30")
 
 
 def test_art69_config_is_the_ccdi_s_and_checked():

@@ -208,7 +208,7 @@ def test_a_hook_re_exported_by_the_package_is_registered_once(tmp_path, monkeypa
     from ciclope.core.params import Params
 
     hooks = Hooks(make_plugin_manager(reexport_plugin)[0])
-    assert [p.rule for p in hooks.collect(hookspecs.ciclope_check_params, params=Params())] == ["x.once"]
+    assert [p.rule for p in hooks.collect(hookspecs.ciclope_check_params, params=Params(), year=2021)] == ["x.once"]
     for name in [m for m in sys.modules if m.startswith("reexport_plugin")]:
         del sys.modules[name]
 
@@ -275,7 +275,9 @@ def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_p
     for sub in ("growing.a", "growing.b"):
         sys.modules[sub] = types.ModuleType(sub)
     try:
-        assert Hooks(make_plugin_manager(pkg)[0]).collect(hookspecs.ciclope_check_params, params=Params()) == []
+        assert (
+            Hooks(make_plugin_manager(pkg)[0]).collect(hookspecs.ciclope_check_params, params=Params(), year=2021) == []
+        )
 
         @hookimpl(specname="ciclope_check_params")
         def check(params):
@@ -283,7 +285,9 @@ def test_a_module_given_as_such_is_looked_at_anew_and_hookless_modules_are_two_p
 
         pkg.check = check
         pm, _ = make_plugin_manager(pkg)
-        assert [p.rule for p in Hooks(pm).collect(hookspecs.ciclope_check_params, params=Params())] == ["x.new"]
+        assert [p.rule for p in Hooks(pm).collect(hookspecs.ciclope_check_params, params=Params(), year=2021)] == [
+            "x.new"
+        ]
         assert {"growing:a", "growing:b"} <= {n for n, _ in pm.list_name_plugin()}
     finally:
         for sub in ("growing.a", "growing.b"):

@@ -622,8 +622,12 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         ("importo", "=" + "(" * 45 + "1" + ")" * 45, ""),  # brackets make no depth: the tree is the number
         ("importo", "=" + "1+" * 600 + "1", "formula troppo lunga (1201 caratteri, al più 1000): dividila in parti"),
         ("importo", "=MEDIA.ENTE(MAX.ENTE(punteggio))", "MAX.ENTE dentro un'altra funzione su più persone"),
-        ("soglia", "=punteggio - 10", "la soglia del livello vale per tutti: «punteggio» di una persona si legge dentro "
-                                      "una funzione sulle persone, es. MEDIA.ENTE(punteggio)"),  # fmt: skip
+        (
+            "soglia",
+            "=punteggio - 10",
+            "la soglia del livello vale per tutti: «punteggio» di una persona si legge dentro "
+            "una funzione sulle persone, es. MEDIA.ENTE(punteggio)",
+        ),  # fmt: skip
     ],
 )
 def test_each_check_of_a_formula(place, written, problem):

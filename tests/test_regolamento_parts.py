@@ -318,3 +318,44 @@ fonte = "art. 8"
         "riga 14, chiave premi[0].coefficienti.A: il coefficiente 1.3 supera 1: con un massimo pro capite (o un "
         "budget) il coefficiente ne è una quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)"
     ]
+
+
+HALVES = (
+    HEAD
+    + """
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 70 }, { nome = "C", da = 60 }]
+requisiti = [{ parte = "scheda", minimo = 70, fonte = "art. 4 c. 2" }]
+
+[[premi]]
+nome = "prima"
+metodo = "proporzionale"
+quota_fondo = 0.5
+fonte = "art. 8 c. 1"
+
+[[premi]]
+nome = "seconda"
+metodo = "proporzionale"
+quota_fondo = 0.5
+fonte = "art. 8 c. 2"
+"""
+)
+
+
+def test_the_odd_cent_of_two_equal_shares_goes_to_the_part_written_first(ciclope_ente, tmp_path):
+    """A reading where the regulation is silent: 100.01 × 0.5 = 50.005 for each part; 50.00 each and the cent left,
+    the two remainders equal, to the part written first (rules/core.md §4: equal remainders by the rule's order)."""
+    result = run_declared(ciclope_ente, tmp_path, HALVES, files(FOUR, 'performance_individuale = "100.01"'))
+    figures = result.figures
+    assert figures["pool:performance_individuale:prima"].value == Decimal("50.01")
+    assert figures["pool:performance_individuale:seconda"].value == Decimal("50.00")
+    # the Relazione says the readings this regulation needs, with their sources: the cents of the shares, and one
+    # level below the lowest (a «requisito» that moves the level down)
+    (section,) = [x for x in result.sections if x.title == "Letture adottate dove il regolamento tace"]
+    assert [row[0] for row in section.rows] == [
+        "Un livello sotto il più basso",
+        "Centesimi delle quote del fondo tra le parti",
+    ]
+    # S4 scored 65 is at the lowest level, C; the card of 65 is below the requirement's 70: no level below C, none
+    assert result.scores["S4"].level is None and result.scores["S3"].level == "B"

@@ -111,6 +111,42 @@ def test_positions_weighted_and_paid_within_the_bounds(ciclope_ente, tmp_path):
     assert result.positions.positions["P1"].annual == Decimal("15880.95")
 
 
+@pytest.mark.parametrize("part_time", ["", 'tempo_parziale = "proporzionale"', 'tempo_parziale = "intero"'])
+def test_a_part_time_holder_s_position_pay_is_proportional_by_default(ciclope_ente, tmp_path, part_time):
+    """A reading where the regulation is silent: the contract re-proportions the position pay of a PO/EQ working
+    part-time (CCNL 22.1.2004 art. 11; ARAN RAL1669, RAL1675); an ente whose act decides otherwise writes
+    ``tempo_parziale = "intero"``."""
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    data["people.csv"] = data["people.csv"].replace("PO2,Persona PO2,po,D,amm,1,", "PO2,Persona PO2,po,D,amm,0.5,")
+    regulation = HEAD + POSITIONS.replace('massimo = "16000.00"', f'massimo = "16000.00"\n{part_time}')
+    result = run_declared(ciclope_ente, tmp_path, regulation, data)
+    assert errors(result) == []
+    # the annual pay of P2 is its value's, 13,119.05 (the weighting does not change); PO2 works half time
+    assert result.positions.positions["P2"].annual == Decimal("13119.05")
+    if part_time.endswith('"intero"'):  # as full time: the amounts of the test above
+        assert amounts(result)["P2:posizioni_po"] == "13119.05" and amounts(result)["PO2"] == "2171.42"
+        return
+    # 13,119.05 × 0.5 = 6,559.525 → 6,559.53 (half-up); the result fund 6,000.00 is split on 15,880.95 + 6,559.53 =
+    # 22,440.48: PO1 6000 × 15,880.95 / 22,440.48 = 4,246.152… → 4,246.15, PO2 6000 × 6,559.53 / 22,440.48 =
+    # 1,753.847… → 1,753.84 (maxima, rounded down); × score: 4,246.15 × 0.90 = 3,821.535 → 3,821.54, 1,753.84 ×
+    # 0.80 = 1,403.072 → 1,403.07
+    assert amounts(result)["P2:posizioni_po"] == "6559.53" and result.positions.positions["P2"].due == Decimal(
+        "6559.53"
+    )
+    assert amounts(result)["PO1"] == "3821.54" and amounts(result)["PO2"] == "1403.07"
+    # the position fund keeps what the part-time does not take: 34,000.00 − 15,880.95 − 6,559.53 = 11,559.52
+    assert result.rewards.pools["posizioni_po"].residual == Decimal("11559.52")
+    # the reading is in the Relazione, with its source
+    (section,) = [x for x in result.sections if x.title == "Letture adottate dove il regolamento tace"]
+    (row,) = [r for r in section.rows if r[0] == "Retribuzione di posizione di un titolare a tempo parziale"]
+    assert "CCNL 22.1.2004 art. 11" in row[2]
+    due = result.figures["position:P2:due"]
+    assert "tempo lavorato" in due.formula and [i.value for i in due.inputs if i.name == "tempo lavorato (fte)"] == [
+        Decimal("0.5")
+    ]
+
+
 def test_explain_shows_each_block_with_its_fonte(ciclope_ente, tmp_path):
     people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
     data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})

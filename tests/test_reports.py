@@ -326,7 +326,11 @@ def test_transparency_by_hand(case):
     # 1000.00 would give PO1's result pay back)
     assert figures((fondi, "", "Fondo po risultato: distribuito")) == ("1", "", "<3", "")
     assert figures((fondi, "", "Fondo premi: distribuito")) == ("8", "", "riservato", "")
-    assert rows[(fondi, "", "Fondo premi: stanziato")]["Importo totale (€)"] == "1000,00"
+    # premi is paid whole (1000.00 distributed of 1000.00), so its stanziato is its distributed amount and would give
+    # PO1's result pay as 2147.50 − 1000.00: withheld; po_risultato's stanziato 1350.00 would give it back as the
+    # ente's 2350.00 − 1350.00: withheld too. The ente's totals stay (art. 20 c. 1)
+    assert rows[(fondi, "", "Fondo premi: stanziato")]["Importo totale (€)"] == "riservato"
+    assert rows[(fondi, "", "Fondo po risultato: stanziato")]["Importo totale (€)"] == "riservato"
     assert rows[(fondi, "", "totale: stanziato")]["Importo totale (€)"] == "2350,00"  # 1000 + 1350 (PO)
     assert rows[(fondi, "", "totale: distribuito")]["Importo totale (€)"] == "2147,50"
     assert not any(k[0] == "Retribuzione di posizione" for k in rows)  # no position-pay pool in this case
@@ -365,7 +369,9 @@ def test_published_csvs_agree_on_every_withheld_figure(case):
     # 343.36) is withheld in both, since the ente's total 2147.50 − 865.51 = 1281.99 would be PO1's pay
     rows = {(r["Gruppo"], r["Voce"]): r["Valore"] for r in published_csv(art20.render(case))}
     assert rows[("personale", "premi distribuiti (€)")] == "compreso in tutto il personale"
-    assert rows[("personale", "premi stanziati (€)")] == "1000,00"
+    # the staff's stanziati are the premi fund alone, paid whole: 1000.00 would give PO1's result pay as 2147.50 −
+    # 1000.00, so they are withheld with the premio medio conseguibile (1000 / 8 = 125.00 × 8 gives them back)
+    assert rows[("personale", "premi stanziati (€)")] == "compreso in tutto il personale"
     # the ente's art. 20 totals are always published: 1000 + 1350 allocated, 2147.50 paid, 9 evaluated
     # (PO1 + E1..E8), premio medio conseguibile 2350 / 9 = 261.11
     assert rows[("tutto il personale", "premi stanziati (€)")] == "2350,00"
@@ -375,7 +381,7 @@ def test_published_csvs_agree_on_every_withheld_figure(case):
     # PO1 is the only evaluated PO: the count is published (1), the mean 2350 / 1 would be the fund again
     assert rows[("dirigenti e PO", "persone valutate")] == "1"
     assert rows[("dirigenti e PO", "premio medio conseguibile (€)")] == "compreso in tutto il personale"
-    assert rows[("personale", "premio medio conseguibile (€)")] == "125,00"  # 1000 / 8
+    assert rows[("personale", "premio medio conseguibile (€)")] == "compreso in tutto il personale"
     assert "865,51" not in art20.render(case) + transparency.render(case)
 
 

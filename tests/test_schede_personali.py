@@ -80,6 +80,7 @@ def test_a_scheda_leaves_out_the_sums_over_a_pool_of_two():
     memo: dict = {}
     result = SimpleNamespace(
         ledger=SimpleNamespace(awards=awards, pools={"due": None, "tre": None}),
+        figures={},  # no award takes a part of a pool here
         memo=lambda key, make: memo.setdefault(key, make()),
     )
     inputs = (
@@ -91,3 +92,56 @@ def test_a_scheda_leaves_out_the_sums_over_a_pool_of_two():
     # A's 600 = 1000 × 60 / 100: with «somma dei pesi» 100 the colleague's weight 40, and pay, would follow
     assert [i.name for i in _own(result, figure, "due", None).inputs] == ["fondo due", "peso"]
     assert [i.name for i in _own(result, figure, "tre", None).inputs] == [i.name for i in inputs]
+
+
+def test_a_two_person_band_in_each_area_leaves_its_fund_and_fte_off_the_schede(example):
+    """rules/core.md §6 on the Comunità montane with one graduatoria per area: in each area's «intermedia» and «bassa»
+    two people, so each band's fund and «Σ fte della fascia» would give the colleague's premium and time by
+    difference, although the band holds four people across the ente. The graduatoria's fund (over 5 and 4 people)
+    stays."""
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+    from ciclope.core.schede.content import build
+
+    folder = example("comunita_montane")
+    data = folder / "cm-esempio"
+    with open(data / "units.csv", "a", encoding="utf-8") as fh:
+        fh.write("amm,Area Amministrativa,area,cme,SEG\n")
+    people = (data / "people.csv").read_text(encoding="utf-8")
+    for pid in ("P6", "P7", "P9", "P10", "P11"):  # five of the staff move to the second area
+        start = people.index(f"\n{pid},") + 1
+        line = people[start : people.index("\n", start)]
+        people = people.replace(line, line.replace(",tec,", ",amm,"))
+    (data / "people.csv").write_text(people, encoding="utf-8")
+    cycle = folder / "cycle.toml"
+    cycle.write_text(cycle.read_text(encoding="utf-8") + '\n[ente.params]\nranking_scope = "area"\n', encoding="utf-8")
+    plan = load_config(cycle)
+    result = compute(plan.enti[0], plan.year)
+    bands = {}
+    for a in result.rewards.awards.values():
+        if a.band:
+            bands.setdefault(a.band, []).append(a.person)
+    # tec: P1..P5 banded (P8 absent 180 days) → alta ⌊5 × 0.2⌋ = 1 (P1), intermedia ⌊5 × 0.6⌋ − 1 = 2 (P2, P3), bassa
+    # the other 2 (P4, P5); amm: P6, P7, P9, P10 banded (P11 below 70) → alta ⌊4 × 0.2⌋ = 0, intermedia ⌊4 × 0.6⌋ = 2
+    # (P6, P7), bassa 2 (P9, P10): four in each of «intermedia» and «bassa» across the ente, two in each area
+    assert bands == {"alta": ["P1"], "intermedia": ["P2", "P3", "P6", "P7"], "bassa": ["P4", "P5", "P9", "P10"]}
+    for pid in ("P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10"):
+        (payment,) = build(result, pid).payments
+        labels = [line.label for line in payment.steps]
+        assert not [x for x in labels if x.startswith("fondo della fascia") or "Σ" in x], (pid, labels)
+        # the graduatoria's fund, 12,000.00 split by staff in service: tec 6 of 11 = 6,545.4545… → 6,545.45, amm
+        # 5 of 11 = 5,454.5454… → 5,454.54 + the cent of the larger remainder = 5,454.55
+        fund = {line.label: line.value for line in payment.steps}["fondo della graduatoria"]
+        assert fund == ("€ 6.545,45" if pid in ("P2", "P3", "P4", "P5") else "€ 5.454,55")
+
+
+def test_a_band_of_four_in_one_graduatoria_keeps_its_fund_on_the_scheda(example):
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+    from ciclope.core.schede.content import build
+
+    plan = load_config(example("comunita_montane") / "cycle.toml")
+    result = compute(plan.enti[0], plan.year)
+    # one graduatoria: «intermedia» holds P2, P3, P4, P5 — four people, its fund is no one's pay
+    (payment,) = build(result, "P2").payments
+    assert "fondo della fascia intermedia" in [line.label for line in payment.steps]

@@ -203,7 +203,7 @@ def scenario_params(
         return overrides, params, blocking, []
     checks = [
         attrs.evolve(p, file=p.file or scenario.file)
-        for p in hooks.collect(hookspecs.ciclope_check_params, params=params)
+        for p in hooks.collect(hookspecs.ciclope_check_params, params=params, year=year)
     ]
     return overrides, params, [], checks
 
@@ -225,7 +225,8 @@ def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> No
 def load(cfg: EnteConfig, year: int) -> Ente:
     """The ente's data, loaded once for all its scenarios (CiclopeError when it cannot be loaded)."""
     hooks, _ = Hooks.for_plugin(cfg.plugin)
-    return load_ente(cfg.data, cfg.id, year, merge_schemas(hooks.answers(hookspecs.ciclope_input_schema)))
+    own = hooks.for_ente(cfg.params) if cfg.params is not None else hooks  # its comparto's layer's columns too
+    return load_ente(cfg.data, cfg.id, year, merge_schemas(own.answers(hookspecs.ciclope_input_schema)))
 
 
 def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioRun:

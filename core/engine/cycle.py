@@ -151,8 +151,10 @@ def _report(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
     """f. rendicontazione: the calendar's deadlines and their status."""
     deadlines = hooks.collect(hookspecs.ciclope_calendar, ente=ente, year=ente.year, params=params)
     fields["calendar"] = tuple(calendar_status(d, ente) for d in deadlines)
-    # an [approvals] key that neither the core, the plugin nor its calendar knows is a typo
-    trace.extend(unknown_approvals(ente, (d.approval for d in deadlines if d.approval)))
+    # an [approvals] key that neither the core, the plugin, its calendar nor the acts its regulation names knows
+    # is a typo
+    named = hooks.collect(hookspecs.ciclope_approval_keys, params=params)
+    trace.extend(unknown_approvals(ente, [*(d.approval for d in deadlines if d.approval), *named]))
 
 
 def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:

@@ -74,12 +74,13 @@ def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
 
 @phase("set-up")
 @hookspec
-def ciclope_check_params(params: Params) -> list[Problem] | None:
+def ciclope_check_params(params: Params, year: int) -> list[Problem] | None:
     """Return a list of :class:`core.problems.Problem` for parameter combinations the bounds cannot express.
 
-    Called right after ``ciclope_params`` with the merged :class:`core.params.Params` (e.g. the
-    merit bands of the Comunità Montane must sum to 1, art. 17.2). Any error is a configuration
-    error (exit code 2). Default: no problems.
+    Called right after ``ciclope_params`` with the merged :class:`core.params.Params` and the cycle ``year``
+    (e.g. the merit bands of the Comunità Montane must sum to 1, art. 17.2; a key of ``[ente.national]`` that
+    the contract in force in the year does not have). Any error is a configuration error (exit code 2).
+    Default: no problems.
     """
 
 
@@ -416,6 +417,18 @@ def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | 
 
     Called by ``ciclope calendar`` and in phase f to flag acts done late or missing given
     ``[approvals]``. Answers of all implementations are joined. Default: none.
+    """
+
+
+@phase("f. rendicontazione")
+@hookspec
+def ciclope_approval_keys(params: Params) -> list[str] | None:
+    """Return the ``[approvals]`` keys of ``ente.toml`` the ente's regulation names beyond its calendar's acts.
+
+    Called in phase f, with the calendar, before an ``[approvals]`` key nobody knows is flagged
+    (``core.input.unknown_approval``): a regulation declared in a file names its own acts (the decision that
+    institutes a part of the premium each year, the acts that open the premiums), which no plugin can list
+    beforehand. Answers of all implementations are joined. Default: none.
     """
 
 

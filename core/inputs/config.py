@@ -342,7 +342,7 @@ def resolve_params(
     bad = {p.column.removeprefix("params.") for p in problems}
     try:
         with exits_isolated():
-            checked = hooks.collect(hookspecs.ciclope_check_params, params=params)
+            checked = hooks.collect(hookspecs.ciclope_check_params, params=params, year=year)
     except BaseException as exc:  # noqa: B036 — sys.exit() in a plugin must not end the run
         if isinstance(exc, KeyboardInterrupt):
             raise

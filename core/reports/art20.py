@@ -48,11 +48,12 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
         evaluated = transparency.find(result, "gruppo", group, "persone_valutate")
         if premi is None or evaluated is None or not evaluated.count:
             continue
-        out.append((group, "premi stanziati (€)", _money(premi.allocated)))
+        out.append((group, "premi stanziati (€)", MERGED if premi.allocation else _money(premi.allocated)))
         out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
         out.append((group, "persone valutate", str(evaluated.count)))
-        # the mean of a group of 1–2 people would be their pay where the fund was paid in full
-        small = evaluated.count < MIN_GROUP
+        # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
+        # would follow from the mean and the head count
+        small = evaluated.count < MIN_GROUP or bool(premi.allocation)
         mean = (premi.allocated or Decimal(0)) / evaluated.count
         out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
         for key, label in TIERS:

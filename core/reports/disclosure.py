@@ -12,7 +12,8 @@ print from the same cells) and decides, once, which **amounts** are withheld:
    withheld (``<3``). The callers merge small groups with their neighbours first (:mod:`.transparency`),
    so this is the exception.
 2. **Secondary suppression**, the way statistical offices audit a set of tables: a published amount is
-   a linear equation on the people's amounts. A withheld cell is *recoverable* when its vector is a linear
+   a linear equation on the people's amounts (a fund's allocation too: what its people were paid plus what it left
+   unpaid, an unknown of its own — or, when it left nothing, exactly what it paid). A withheld cell is *recoverable* when its vector is a linear
    combination of published ones (by difference from a total, from the sum of the other rows, from another
    table over the same people); so is the money of 1–2 people that the cells happen to isolate (an *atom*:
    the people who belong to exactly the same cells), and the sum of two small groups that together are
@@ -60,6 +61,13 @@ class Cell:
     counted: bool = True
     keep: int = 0
     required: bool = False  # a figure the law requires (art. 20 c. 1–2): never withheld
+    # the pools whose unpaid rest (residual) the amount also sums: an allocation ("stanziato") is what its pools paid
+    # plus what they left unpaid. A pool that left nothing unpaid is not named here, its allocation then publishes
+    # what it paid — as the reader knows when the regulation pays a fund whole (a proportional split)
+    residuals: frozenset[str] = frozenset()
+    # an allocation is a budget figure: never withheld for its size (a fund of one person's prize that left most of
+    # it unpaid says nothing of the prize), only when it would give a withheld amount (secondary suppression)
+    primary: bool = True
 
 
 def _receiving(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> int:
@@ -69,7 +77,7 @@ def _receiving(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> int:
 
 def small(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> bool:
     """A cell whose amounts belong to 1 or 2 people: over 1–2 people, or paid to 1–2 of them."""
-    if not cell.pools or cell.required:
+    if not cell.pools or cell.required or not cell.primary:
         return False
     receiving = _receiving(cell, paid)
     return 0 < len(cell.people) < MIN_GROUP or 0 < receiving < MIN_GROUP
@@ -116,12 +124,14 @@ def _atoms(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> li
 
 
 def _amount_vector(cell: Cell, index: int, atoms: Sequence[_Atom]) -> dict[Hashable, Fraction]:
-    return {
+    vector: dict[Hashable, Fraction] = {
         (a, pool): Fraction(1)
         for a, atom in enumerate(atoms)
         if index in atom.cells
         for pool in atom.pools & cell.pools
     }
+    vector.update({("residuo", pool): Fraction(1) for pool in cell.residuals})  # an unknown: nobody's pay
+    return vector
 
 
 def _first_leak(

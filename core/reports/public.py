@@ -160,9 +160,9 @@ def rewards(r: Result) -> list[Block]:
     pools = [
         (
             ln.item if ln.key != "totale" else "Totale",
-            fmt.euro(ln.allocated),
+            ln.allocation or fmt.euro(ln.allocated),
             _money(ln, ln.total),
-            _money(ln, None if ln.total is None or ln.allocated is None else ln.allocated - ln.total),
+            ln.allocation or _money(ln, None if ln.total is None or ln.allocated is None else ln.allocated - ln.total),
         )
         for ln in lines
         if ln.section in ("fondi", "posizione")

@@ -25,13 +25,13 @@ Sections (``Line.section``):
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import attrs
 
-from ciclope.core.money import PERFORMANCE, POSITION
+from ciclope.core.money import PERFORMANCE, POSITION, Pool
 from ciclope.core.reports import disclosure, fmt, italian_csv, stats
 from ciclope.core.reports.disclosure import MIN_GROUP, SMALL, WITHHELD
 from ciclope.core.result import Result
@@ -74,6 +74,30 @@ def _r2(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+@attrs.frozen
+class Budget:
+    """What a line's ``allocated`` (its «stanziato») sums, as the disclosure step reads it: the money its ``pools``
+    paid (to ``people``) plus the unpaid rest of ``residuals`` (the pools that left some unpaid; a pool paid whole
+    publishes, with its allocation, exactly what it paid). ``required``: a figure always published."""
+
+    people: frozenset[int]
+    pools: frozenset[str]
+    residuals: frozenset[str]
+    required: bool = False
+
+    def cell(self, key: Hashable) -> disclosure.Cell:
+        return disclosure.Cell(
+            key=key,
+            people=self.people,
+            pools=self.pools,
+            counted=False,
+            keep=3,  # a budget figure goes last, after the amounts paid
+            required=self.required,
+            residuals=self.residuals,
+            primary=False,
+        )
+
+
 @attrs.define
 class Line:
     """One published figure (or row of figures) over ``people``; ``hidden`` is set by the disclosure step:
@@ -96,6 +120,8 @@ class Line:
     hidden: str = ""  # set by the disclosure step: the line's amounts are withheld (its head count never is)
     unpaid: int | None = None  # of ``count``, the people paid nothing (not in ``mean``)
     required: bool = False  # an art. 20 total of the ente: never withheld
+    budget: Budget | None = None  # what ``allocated`` sums, for the disclosure step (None: nothing about people)
+    allocation: str = ""  # set by the disclosure step: ``allocated`` withheld («riservato») or shown ("")
 
     @property
     def shown(self) -> bool:
@@ -168,10 +194,14 @@ def _lines(result: Result) -> list[Line]:
         out += group_lines(everyone, group, top_first, result)
     out += summary_lines(everyone, result)
     cells = [ln.cell() for ln in out]
+    budgets = [(ln, ln.budget.cell(("stanziato", id(ln)))) for ln in out if ln.budget is not None]
+    cells += [cell for _, cell in budgets]
     paid: dict[Hashable, frozenset[str]] = {i: p.pools for i, p in enumerate(everyone) if p.pools}
     hidden = disclosure.control(cells, paid)
     for ln in out:
         ln.hidden = hidden.get(id(ln), "")
+    for ln, cell in budgets:
+        ln.allocation = hidden.get(cell.key, "")
     for group in GROUPS:
         out += differentiation_lines(out, everyone, group)
     return out
@@ -199,6 +229,7 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
                     pools=frozenset((name,)),
                     keep=1,
                     key=name,
+                    budget=budget(paid, {name: pool}),
                 )
             )
         names = frozenset(pools)
@@ -218,9 +249,16 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
                 # premi distribuiti of the ente (art. 20 c. 1): never withheld when it is over 3 or more people (it
                 # is then no one's pay); over 1–2 people it is their pay, and the small-group rule holds
                 required=section == "fondi" and len(paid) >= MIN_GROUP,
+                # premi stanziati of the ente (art. 20 c. 1): always published
+                budget=budget(paid, pools, section == "fondi"),
             )
         )
     return out
+
+
+def budget(paid: frozenset[int], pools: Mapping[str, Pool], required: bool = False) -> Budget:
+    """The allocation of ``pools`` as an equation on people: what they paid to ``paid``, plus their unpaid rest."""
+    return Budget(paid, frozenset(pools), frozenset(n for n, p in pools.items() if p.residual != 0), required)
 
 
 def group_lines(everyone: list[Person], group: str, top_first: list[str], result: Result) -> list[Line]:
@@ -320,6 +358,7 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
     paying |= {name for name in performance if destined(name, result.plugin.fund_groups) == group}
     allocated = sum((result.ledger.pools[name].amount for name in paying), ZERO)
     distributed = sum((everyone[i].pay for i in members), ZERO)
+    funded = frozenset(i for i, p in enumerate(everyone) if p.pools & paying)  # whoever those funds paid
     out = [
         Line("gruppo", group, "persone", people=frozenset(members), count=len(members), keep=-1, key="persone"),
         Line(
@@ -333,6 +372,7 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
             counted=False,
             keep=1,
             key="premi",
+            budget=budget(funded, {name: result.ledger.pools[name] for name in paying}),
         ),
         Line(
             "gruppo",
@@ -441,7 +481,7 @@ def rows(result: Result) -> list[tuple[str, ...]]:
         if label is None:
             continue
         if ln.section in ("fondi", "posizione"):
-            out.append((label, "", f"{ln.item}: stanziato", "", "", _money(ln.allocated), "", "", ""))
+            out.append((label, "", f"{ln.item}: stanziato", "", "", ln.allocation or _money(ln.allocated), "", "", ""))
             recipients = str(ln.count) if ln.counted and ln.count is not None else ""
             total = ln.hidden or _money(ln.total)
             out.append((label, "", f"{ln.item}: distribuito", recipients, "", total, "", "", ""))

@@ -43,8 +43,10 @@ if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only b
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
     """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded)."""
+    assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     hooks, info = Hooks.for_plugin(cfg.plugin)
-    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
+    # the ente's own hooks: under a plugin whose enti each name their comparto, its layer's columns too
+    schema = merge_schemas(hooks.for_ente(cfg.params).answers(hookspecs.ciclope_input_schema))
     ente = load_ente(cfg.data, cfg.id, year, schema)
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
     # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
@@ -52,7 +54,6 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     need = 4 * (len(ente.objectives) + len(ente.units)) + 1000
     if sys.getrecursionlimit() < need:
         sys.setrecursionlimit(need)
-    assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     with exits_isolated():  # every command that computes (validate, calendar, verify, compare) too
         result = run_cycle(ente, hooks, cfg.params, info, until)
     origin = {"data": str(cfg.data), "overrides": dict(cfg.overrides)}

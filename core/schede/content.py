@@ -209,29 +209,57 @@ def _sizes(result: Result) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
     return {k: len(v) for k, v in bands.items()}, {k: len(v) for k, v in pools.items()}
 
 
-def _colleagues(result: Result, step: Any, band_too: bool) -> bool:
+def _colleagues(result: Result, step: Any, band_too: bool, parts: bool = True) -> bool:
     """An input that is a figure of the person's colleagues rather than theirs (rules/core.md §6): a part of a pool
-    that is not a pool of its own (``pool:<fund>:…``, e.g. a band's fund), or a sum over colleagues («Σ …», «somma
-    …»; with ``band_too`` only, one of the band: «… della fascia»). The pool's own fund stays: its allocation is
-    public whoever received it."""
+    that is not a pool of its own (``pool:<fund>:…``, e.g. a band's fund; not with ``parts = False``), or a sum over
+    colleagues («Σ …», «somma …»; with ``band_too`` only, one of the band: «… della fascia»). The pool's own fund
+    stays: its allocation is public whoever received it."""
     ref = getattr(step, "ref", "") or ""
     name = getattr(step, "name", "") or ""
-    part = ref.startswith("pool:") and ref[len("pool:") :] not in result.ledger.pools
+    part = parts and ref.startswith("pool:") and ref[len("pool:") :] not in result.ledger.pools
     summed = name.startswith(("Σ", "somma"))
     return part or (summed and ("fascia" in name if band_too else True))
 
 
+def _shares(result: Result) -> dict[str, int]:
+    """How many people's awards take each part of a pool (``pool:<fund>:…``) as an input: the group a part is
+    about. A band's fund in one graduatoria of several is a group of its own, smaller than the band across the
+    ente (two people in the «intermedia» of each of two areas are four in the band, two in each fund)."""
+    users: dict[str, set[str]] = {}
+    for key, figure in result.figures.items():
+        if not key.startswith("award:"):
+            continue
+        person = key.split(":")[1]
+        for i in figure.inputs:
+            ref = getattr(i, "ref", "") or ""
+            if ref.startswith("pool:") and ref[len("pool:") :] not in result.ledger.pools:
+                users.setdefault(ref, set()).add(person)
+    return {ref: len(people) for ref, people in users.items()}
+
+
 def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> Figure | None:
-    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid — the band's, or the
-    pool's when the pool pays fewer than 3: a band's fund of two people gives the colleague's pay by difference."""
+    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid — the band's, a part of
+    the pool that fewer than 3 share (a band's fund in one graduatoria), or the pool's when the pool pays fewer than
+    3: a band's fund of two people gives the colleague's pay by difference, its Σ fte the colleague's time."""
     if figure is None:
         return figure
     bands, pools = result.memo("schede.group_sizes", lambda: _sizes(result))
+    shares = result.memo("schede.part_sizes", lambda: _shares(result))
     small_pool = pools.get(pool, 0) < MIN_GROUP
     small_band = bool(band) and bands.get((pool, band or ""), 0) < MIN_GROUP
-    if not (small_pool or small_band):
+
+    def small_part(step: Any) -> bool:
+        ref = getattr(step, "ref", "") or ""
+        return ref in shares and shares[ref] < MIN_GROUP
+
+    parts = [i for i in figure.inputs if small_part(i)]
+    if not (small_pool or small_band or parts):
         return figure
-    return figure._replace(inputs=tuple(i for i in figure.inputs if not _colleagues(result, i, not small_pool)))
+    if small_pool or small_band:
+        kept = (i for i in figure.inputs if not _colleagues(result, i, not small_pool))
+    else:  # a small part of a larger band or pool: that part, and the sums over its band
+        kept = (i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, True, parts=False))
+    return figure._replace(inputs=tuple(kept))
 
 
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
@@ -248,13 +276,19 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
             Payment(
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
                 amount=fmt.euro(Decimal(award["amount"])),
-                pool=fmt.fund(str(award["pool"]), "", labels),
+                pool=fmt.fund(str(award["pool"]), _label(result, str(award["pool"])), labels),
                 formula=fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
             )
         )
     return tuple(out)
+
+
+def _label(result: Result, pool: str) -> str:
+    """The label the pool carries (a layer's pool names its article: the maggiorazione of art. 48 CCNL 23.2.2026)."""
+    found = result.ledger.pools.get(pool)
+    return getattr(found, "label", "") or ""
 
 
 def _acts(result: Result) -> tuple[Line, ...]:

@@ -88,7 +88,8 @@ NOTES = (
     (
         "Segretario Generale e Dirigenti",
         "Punteggio = 100 × raggiungimento del proprio cruscotto (000… art. 43–44); "
-        "la loro retribuzione di risultato segue metodologie proprie ed è fuori dal fondo performance_individuale.",
+        "la loro retribuzione di risultato segue metodologie proprie ed è fuori dal fondo dei premi per la performance "
+        "individuale.",
     ),
     (
         "Accesso ai premi",

@@ -174,7 +174,11 @@ def _level_ranks(rows: Sequence[Row]) -> dict[str, int]:
     return ranks
 
 
-def valid_interim(r: Row, by_id: Mapping[str, Row]) -> bool:
+def valid_interim(
+    r: Row, by_id: Mapping[str, Row], bounds: tuple[Decimal, Decimal] = (INTERIM_MIN, INTERIM_MAX)
+) -> bool:
+    """An interim that can be paid: of another, vacant position, by a holder, within ``bounds`` (the criteria's
+    15–25%, within the contract's in force in the year: ``interim_min``/``interim_max``)."""
     target, pct = r["interim_of"], r["interim_percent"]
     return (
         target is not None
@@ -183,8 +187,20 @@ def valid_interim(r: Row, by_id: Mapping[str, Row]) -> bool:
         and by_id[target]["holder"] is None
         and r["holder"] is not None
         and pct is not None
-        and INTERIM_MIN <= pct <= INTERIM_MAX
+        and bounds[0] <= pct <= bounds[1]
     )
+
+
+def interim_bounds(params: Params) -> tuple[Decimal, Decimal]:
+    """The interim's range of the criteria (001… art. 3.4), as bounded by the contract in force in the year."""
+    return Decimal(str(params["interim_min"])), Decimal(str(params["interim_max"]))
+
+
+def interim_source(params: Params) -> str:
+    """The criteria's article and, where the layer bounds the range, the contract's (CCNL 23.2.2026 art. 16 c. 5
+    from 2026)."""
+    bound = params.specs["interim_max"].bound_source if "interim_max" in params.specs else ""
+    return f"{PO} art. 3.4; {bound}" if bound else f"{PO} art. 3.4"
 
 
 _SECTION = operator.attrgetter("section")

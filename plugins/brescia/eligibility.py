@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Params, Problem, Row, fmt
 
-from .common import EDUCATION_WORDS, EDUCATION_YEARS, FACTORS, INTERIM_MAX, INTERIM_MIN, PO, TERM_YEARS
+from .common import EDUCATION_WORDS, EDUCATION_YEARS, FACTORS, PO, TERM_YEARS, interim_bounds, interim_source
 
 
 def validate_positions(ente: Ente, params: Params) -> list[Problem]:
@@ -51,7 +51,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
         out += position_checks(ente, r, params["rating_max"])
         if r["holder"] is not None:  # a holder of two positions is reported where pay is decided (po.one_position)
             out += eligibility(ente, r)
-        out += interim_checks(ente, r, by_id, covered)
+        out += interim_checks(ente, r, by_id, covered, params)
     return out
 
 
@@ -137,12 +137,17 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def interim_checks(ente: Ente, r: Row, by_id: Mapping[str, Row], covered: dict[str, int]) -> list[Problem]:
-    """001… art. 3.4: an interim covers another (vacant) position for 15–25% of its position pay."""
+def interim_checks(
+    ente: Ente, r: Row, by_id: Mapping[str, Row], covered: dict[str, int], params: Params
+) -> list[Problem]:
+    """001… art. 3.4: an interim covers another (vacant) position for 15–25% of its position pay, within the range of
+    the contract in force in the year (CCNL 21.5.2018 art. 15 c. 6; CCNL 23.2.2026 art. 16 c. 5 from 2026)."""
     pid, target, pct = r["id"], r["interim_of"], r["interim_percent"]
+    low, high = interim_bounds(params)
+    source = interim_source(params)
 
     def flag(rule: str, message: str, column: str, severity: str = "error") -> Problem:
-        return Problem.at(ente, f"brescia.{rule}", message, f"{PO} art. 3.4", "positions", r.row, column, severity)
+        return Problem.at(ente, f"brescia.{rule}", message, source, "positions", r.row, column, severity)
 
     if target is None:
         if pct is None:
@@ -166,14 +171,14 @@ def interim_checks(ente: Ente, r: Row, by_id: Mapping[str, Row], covered: dict[s
         out.append(
             flag("po.interim", f"posizione {pid}: una posizione vacante non può coprire un interim", "interim_of")
         )
+    span = f"dal {fmt.pct(low, 0)} al {fmt.pct(high, 0)}"
+    cited = source.replace(f"{PO} ", "criteri dell'ente, ")  # the act by what it is, never its file
     if pct is None:
-        out.append(
-            flag("po.interim_percent", f"posizione {pid}: manca interim_percent (dal 15% al 25%)", "interim_percent")
-        )
-    elif not (INTERIM_MIN <= pct <= INTERIM_MAX):
+        out.append(flag("po.interim_percent", f"posizione {pid}: manca interim_percent ({span})", "interim_percent"))
+    elif not (low <= pct <= high):
         message = (
-            f"posizione {pid}: interim_percent {fmt.pct(pct)} fuori dall'intervallo "
-            "dal 15% al 25% della retribuzione di posizione coperta"
+            f"posizione {pid}: interim_percent {fmt.pct(pct)} fuori dall'intervallo {span} della retribuzione di "
+            f"posizione coperta ({cited})"
         )
         out.append(flag("po.interim_percent", message, "interim_percent"))
     return out

@@ -29,7 +29,7 @@ from ciclope.core import (
 
 from .appointments import appointments, instalment_figures, interim_days, pay_due
 from .attestation import reduce, reduction
-from .common import FACTOR_INPUTS, HUNDRED, MONTHS, PO, SMVP, ZERO, cell, valid_interim, year_days
+from .common import FACTOR_INPUTS, HUNDRED, MONTHS, PO, SMVP, ZERO, cell, interim_bounds, valid_interim, year_days
 
 
 def position_score(ente: Ente, r: Row, params: Params, trace: Trace) -> Decimal:
@@ -73,7 +73,7 @@ def position_pay(
     # monthly of a vacancy, its share of the result fund residual
     basis = {pid: due[pid] if pid in paid_days else annual[pid] for pid in score}
     instalment_figures(basis, paid_days, trace)
-    extra = interim_extras(ente, rows, annual, paid_days, result_fund, trace)
+    extra = interim_extras(ente, rows, annual, paid_days, result_fund, trace, interim_bounds(params))
     rest = result_fund - sum(extra.values(), ZERO)
     # equal remainders go to the higher position score, then the id (rules/core.md §4: never by id alone)
     result_max = money.split(rest, basis, rank={pid: -v for pid, v in score.items()})
@@ -233,13 +233,14 @@ def interim_extras(
     paid_days: Mapping[str, int],
     result_fund: Decimal,
     trace: Trace,
+    bounds: tuple[Decimal, Decimal],
 ) -> dict[str, Decimal]:
     """The interim extras of paid holders, first out of the result fund (001… art. 3.4); none when together they
-    exceed it."""
+    exceed it. ``bounds``: the interim's range in force (:func:`.common.interim_bounds`)."""
     by_id = {r["id"]: r for r in rows}
     extra: dict[str, Decimal] = {}
     for r in rows:
-        if valid_interim(r, by_id) and r["id"] in paid_days:
+        if valid_interim(r, by_id, bounds) and r["id"] in paid_days:
             extra[r["id"]] = interim_extra(ente, r, annual[r["interim_of"]], trace)
     total = sum(extra.values(), ZERO)
     if total <= result_fund:

@@ -10,7 +10,7 @@ maggiorazione del premio individuale), :mod:`.differentiation` (D.Lgs. 150/2009 
 :mod:`.pay` (PO/EQ position pay in people.csv), :mod:`.quota` (the 15% of PO resources to result pay), :mod:`.report` (the Relazione's national sections), :mod:`.reforms` (pending reforms for ``compare``).
 """
 
-from . import acts, art69, bounds, config, differentiation, pay, quota, reforms, report  # noqa: F401  (hook modules)
+from . import acts, art48, art69, bounds, config, differentiation, pay, quota, reforms, report, schema  # noqa: F401  (hook modules)
 
 NAME = "ccnl_funzioni_locali"
 COMPARTO = "funzioni_locali"
@@ -21,7 +21,8 @@ REGULATIONS = (
 # The layer cites contracts and laws by their titles already: no repository file to translate.
 DOCUMENTS: dict[str, str] = {}
 LABELS = {
-    "maggiorazione_art69": "Maggiorazione del premio individuale (art. 69 CCNL 21.5.2018, art. 81 CCNL 16.11.2022)",
+    "maggiorazione_art69": "Maggiorazione del premio individuale (art. 69 CCNL 21.5.2018, art. 81 CCNL 16.11.2022, "
+    "art. 48 CCNL 23.2.2026)",
 }
 FUND_GROUPS = {"maggiorazione_art69": "personale"}
 # Pending reforms: ``ciclope compare … --reform NAME`` applies one to a scenario; ``run`` never does.

@@ -1,16 +1,20 @@
 """Differenziazione del premio individuale (CCNL Funzioni Locali 21.5.2018 art. 69, from 16.11.2022 art. 81 CCNL
-16.11.2022; ARAN CFL126), rules §2.
+16.11.2022, from 2026 art. 48 CCNL 23.2.2026; ARAN CFL126), rules §2.
 
 A wrapper of ``ciclope_rewards``: the plugin computes its rewards first; the layer then
 1. takes the positively evaluated = the people the plugin pays from its individual-premium pools (> 0);
 2. mean = what the plugin attributed to them / their number, half-up; ``M = share × mean``, half-up;
 3. beneficiaries, per ranking of the plugin (``ciclope_premium_rankings``): the first
    ``floor(quota × staff evaluated in the ranking)`` of the positively evaluated, highest score first; people
-   tied at the cut are all excluded (the quota is a maximum);
+   tied at the cut are all excluded (the quota is a maximum), unless the CCDI's tie criteria of art. 48 CCNL
+   23.2.2026 (:mod:`.ties`) put some of them within it;
 4. sets aside ``M`` per beneficiary from the beneficiary's pool: first from what the plugin left unpaid of it;
    when that does not cover it, the regulation alone splits the reduced pool once by its own rule
    (:mod:`.art69_split`), and pays each beneficiary ``M`` from the pool ``maggiorazione_art69``.
-Not configured in ``[ente.national]`` in a cycle from 2018: a warning, and no money moves.
+Not configured in ``[ente.national]`` in a cycle from 2018: a warning, and no money moves. From 2026 (:mod:`.art48`):
+not applicable to an ente of at most 5 employees (no money moves, no warning), a share below the minimum for the
+ente's size moves no money (the error is :func:`.art48.ciclope_validate`'s), and without the CCDI's tie criteria a
+warning names art. 48 and ties at the cut stay excluded.
 """
 
 from __future__ import annotations
@@ -20,9 +24,22 @@ from decimal import ROUND_FLOOR, Decimal
 
 import attrs
 
-from ciclope.core import CycleHooks, Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, hookimpl, money
+from ciclope.core import (
+    CycleHooks,
+    Ente,
+    OrgPerformance,
+    Params,
+    Pool,
+    Problem,
+    Rewards,
+    Score,
+    Trace,
+    fmt,
+    hookimpl,
+    money,
+)
 
-from . import art69_split
+from . import art48, art69_split, ties
 from .art69_records import record_plan
 from .config import Maggiorazione, maggiorazione
 from .national import cite, in_force
@@ -39,8 +56,10 @@ class Ranked:
     evaluated: int  # the staff evaluated in the ranking: the base of the quota
     candidates: tuple[tuple[str, Decimal], ...]  # the positively evaluated, highest score first, then id
     slots: int  # floor(quota × evaluated): the maximum number of beneficiaries
-    cut: Decimal | None  # the score tied across the cut (all of them excluded), if any
+    cut: Decimal | None  # the score tied across the cut, if any
     chosen: tuple[str, ...]
+    tied: tuple[str, ...] = ()  # the people at the score of the cut, when a tie straddles it
+    broken: ties.Broken | None = None  # what the CCDI's tie criteria made of the tie (None: no criteria)
 
 
 @attrs.frozen
@@ -62,14 +81,31 @@ class Plan:
         return self.m * len(self.beneficiaries)
 
 
-def cut_ranking(rid: str, evaluated: int, candidates: list[tuple[str, Decimal]], quota: Decimal) -> Ranked:
-    """The first ``floor(quota × evaluated)`` of ``candidates`` (ranking order); a tie across the cut is out."""
+@attrs.frozen
+class TieRule:
+    """The CCDI's criteria that break a tie at the cut, in order, and the key each gives a person."""
+
+    criteria: tuple[str, ...]
+    key: ties.Key
+
+
+def cut_ranking(
+    rid: str, evaluated: int, candidates: list[tuple[str, Decimal]], quota: Decimal, tie: TieRule | None = None
+) -> Ranked:
+    """The first ``floor(quota × evaluated)`` of ``candidates`` (ranking order); a tie across the cut is out, but
+    for the tied people the CCDI's criteria (``tie``) put within the places left."""
     slots = int((quota * evaluated).to_integral_value(rounding=ROUND_FLOOR))
     top = candidates[:slots]
-    tied = 0 < slots < len(candidates) and top[-1][1] == candidates[slots][1]
-    cut = candidates[slots][1] if tied else None
-    chosen = tuple(pid for pid, score in top if cut is None or score > cut)
-    return Ranked(rid, evaluated, tuple(candidates), slots, cut, chosen)
+    across = 0 < slots < len(candidates) and top[-1][1] == candidates[slots][1]
+    if not across:
+        return Ranked(rid, evaluated, tuple(candidates), slots, None, tuple(pid for pid, _ in top))
+    cut = candidates[slots][1]
+    above = tuple(pid for pid, score in top if score > cut)
+    tied = tuple(pid for pid, score in candidates if score == cut)
+    if tie is None:
+        return Ranked(rid, evaluated, tuple(candidates), slots, cut, above, tied)
+    broken = ties.admit(tied, slots - len(above), tie.criteria, tie.key)
+    return Ranked(rid, evaluated, tuple(candidates), slots, cut, above + broken.admitted, tied, broken)
 
 
 def plan(
@@ -77,9 +113,10 @@ def plan(
     rankings: Mapping[str, Sequence[str]],
     scores: Mapping[str, Score],
     rule: Maggiorazione,
+    tie: TieRule | None = None,
 ) -> Plan:
     """Steps 2–4 of rules §2: ``attributed`` = person → premium (> 0) of the positively evaluated; ``rankings`` =
-    ranking id → the staff evaluated in it."""
+    ranking id → the staff evaluated in it; ``tie``: the CCDI's tie criteria (art. 48 CCNL 23.2.2026)."""
     total = sum(attributed.values(), Decimal(0))
     mean = money.r2(total / len(attributed))
     m = money.r2(rule.share * mean)
@@ -87,7 +124,7 @@ def plan(
     for rid, members in rankings.items():
         evaluated = [pid for pid in members if pid in scores and scores[pid].score is not None]
         paid = [(pid, scores[pid].score or Decimal(0)) for pid in evaluated if pid in attributed]
-        out.append(cut_ranking(rid, len(evaluated), sorted(paid, key=lambda t: (-t[1], t[0])), rule.quota))
+        out.append(cut_ranking(rid, len(evaluated), sorted(paid, key=lambda t: (-t[1], t[0])), rule.quota, tie))
     return Plan(total, len(attributed), mean, m, tuple(out))
 
 
@@ -124,19 +161,69 @@ def ciclope_rewards(
     for a in rewards.awards.values():
         if a.pool in names and a.amount > 0:
             attributed[a.person] = attributed.get(a.person, Decimal(0)) + a.amount
-    if not attributed:
+    if not attributed or art48.not_applicable(ente):
         return rewards
     rule = maggiorazione(params)
     if rule is None:
         trace.problem(not_configured(ente.year, article(law.source), cite(law)))
         return rewards
+    floor = art48.minimum(ente.year, art48.employees(ente), rule.objectives)
+    if floor is not None and rule.share < floor.share:  # the error is art48's validation
+        return rewards
+    tie = tie_rule(ente, rule, trace)
     rankings = hooks.premium_rankings(ente=ente, params=params) or default_rankings(ente, scores, set(attributed))
-    found = plan(attributed, rankings, scores, rule)
-    record_plan(found, rule, trace, cite(law), article(law.source))
+    found = plan(attributed, rankings, scores, rule, tie)
+    words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
+    record_plan(found, rule, trace, cite(law), article(law.source), words)
+    trace.extend(lacking(ente, found, cite(law)))
     if not found.beneficiaries:
         return rewards
     call = art69_split.Call(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks)
     return art69_split.set_aside(rewards, found, names, call, cite(law), article(law.source))
+
+
+def tie_rule(ente: Ente, rule: Maggiorazione, trace: Trace) -> TieRule | None:
+    """The CCDI's tie criteria where the contract in force asks for them; without them, a warning naming it."""
+    row = in_force("maggiorazione_parita", ente.year)
+    if row is None:
+        return None
+    if rule.ties is None:
+        trace.problem(
+            Problem(
+                rule="ccnl.maggiorazione.parita",
+                severity="warning",
+                source=cite(row),
+                column="national.maggiorazione.parita",
+                message=f"criteri di parità non dichiarati: {article(row.source)} chiede al contratto integrativo di "
+                "fissarli prima, con la quota massima; i pari merito a cavallo del limite della quota sono esclusi. "
+                'Aggiungi in cycle.toml [ente.national] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", '
+                '"eta"] } come deciso dal CCDI',
+            )
+        )
+        return None
+    return TieRule(rule.ties, ties.key_of(ente))
+
+
+def lacking(ente: Ente, found: Plan, source: str) -> list[Problem]:
+    """A warning for each tie criterion that could not order the people tied at a cut: their datum is missing."""
+    out = []
+    for r in found.rankings:
+        for criterion, pid in r.broken.missing if r.broken is not None else ():
+            person, age = ente.people[pid], criterion.startswith("eta")
+            datum = f"la data di nascita (colonna {ties.BIRTH})" if age else "una voce della sezione nella sua scheda"
+            out.append(
+                Problem(
+                    rule="ccnl.maggiorazione.parita_dato",
+                    severity="warning",
+                    source=source,
+                    file=ente.file_of("people") if age else ente.file_of("evaluations"),
+                    row=person.row if age else None,
+                    column=ties.BIRTH if age else "",
+                    message=f"pari merito al limite della quota della maggiorazione: per {pid} manca {datum}, "
+                    f"così il criterio «{ties.words([criterion])}» non scioglie la parità",
+                )
+            )
+    return out
 
 
 def article(source: str) -> str:

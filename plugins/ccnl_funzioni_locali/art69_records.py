@@ -8,14 +8,19 @@ from typing import TYPE_CHECKING
 
 from ciclope.core import Input, Pool, Score, Trace
 
+from . import ties
+
 if TYPE_CHECKING:
-    from .art69 import Plan
+    from .art69 import Plan, Ranked
     from .config import Maggiorazione
 
 KEY = "art69"
 
 
-def record_plan(found: Plan, rule: Maggiorazione, trace: Trace, source: str, article: str) -> None:
+def record_plan(
+    found: Plan, rule: Maggiorazione, trace: Trace, source: str, article: str, floor: str = "al 30%"
+) -> None:
+    """The plan's figures; ``floor``: the contract's minimum share for the ente, in words («al 30%»)."""
     trace.record(
         f"{KEY}:media",
         found.mean,
@@ -28,18 +33,19 @@ def record_plan(found: Plan, rule: Maggiorazione, trace: Trace, source: str, art
     trace.record(
         f"{KEY}:maggiorazione",
         found.m,
-        "share × valore medio pro capite (non inferiore al 30%)",
+        f"share × valore medio pro capite (non inferiore {floor})",
         source,
         [Input("share (CCDI)", rule.share), Input("valore medio", found.mean, ref=f"{KEY}:media")],
         label=f"{article} — maggiorazione M",
     )
     for r in found.rankings:
-        cut = f"; pari merito al taglio (punteggio {r.cut}) tutti esclusi" if r.cut is not None else ""
+        cut = tie_words(r, rule)
         trace.record(
             f"{KEY}:quota:{r.id}",
             len(r.chosen),
             "primi floor(quota × personale valutato della graduatoria) tra i valutati positivamente, per punteggio; "
-            "un pari merito a cavallo del taglio è escluso (la quota è un massimo)",
+            "un pari merito a cavallo del taglio è escluso (la quota è un massimo)"
+            + (", salvo chi i criteri di parità del contratto integrativo mettono entro la quota" if rule.ties else ""),
             source,
             [
                 Input("quota (CCDI)", rule.quota),
@@ -59,6 +65,20 @@ def record_plan(found: Plan, rule: Maggiorazione, trace: Trace, source: str, art
         [Input(f"graduatoria {r.id}", len(r.chosen), ref=f"{KEY}:quota:{r.id}") for r in found.rankings],
         label=f"{article} — beneficiari",
         note=f"accantonamento {found.set_aside} € = {len(found.beneficiaries)} × {found.m} €",
+    )
+
+
+def tie_words(r: Ranked, rule: Maggiorazione) -> str:
+    """What happened to a tie at the cut of a ranking, in words ("" without one)."""
+    if r.cut is None:
+        return ""
+    if r.broken is None:
+        return f"; pari merito al taglio (punteggio {r.cut}) tutti esclusi"
+    out = [pid for pid in r.tied if pid not in r.broken.admitted]
+    return (
+        f"; pari merito al taglio (punteggio {r.cut}): {', '.join(r.tied)}; i criteri di parità del contratto "
+        f"integrativo ({ties.words(rule.ties or ())}) ammettono {', '.join(r.broken.admitted) or 'nessuno'}, "
+        f"esclusi {', '.join(out) or 'nessuno'}"
     )
 
 

@@ -1,8 +1,13 @@
 """``[ente.national]`` of cycle.toml: what the ente's CCDI decides under the national contract.
 
-``maggiorazione = { share = 0.30, quota = 0.10 }`` (CCNL 21.5.2018 art. 69): ``share`` ≥ 0.30 of the mean
-premium; ``quota`` in (0, 0.5], the «limitata quota massima» of staff (the upper bound 0.5 is an
-assumption: more than half of the staff is no longer a limited quota).
+``maggiorazione = { share = 0.30, quota = 0.10 }`` (CCNL 21.5.2018 art. 69, art. 81 CCNL 16.11.2022, art. 48 CCNL
+23.2.2026): ``share`` of the mean premium, at least the contract's minimum; ``quota`` in (0, 0.5], the «limitata
+quota massima» of staff (the upper bound 0.5 is an assumption: more than half of the staff is no longer a limited
+quota). Under the contract of 23.2.2026 (rules §2 point 7) two more keys: ``obiettivi_ente = true`` (art. 48 c. 4:
+the lower minimum of the ente-wide objectives) and ``parita`` (the criteria that break a tie at the cut, in order).
+The keys a contract does not have are an error naming the contract in force in the cycle year: which contract has
+them is a dated provision (``maggiorazione_obiettivi_ente``, ``maggiorazione_parita``), never a year in the code.
+The minimum that depends on the ente's size is checked with its data (:mod:`.art48`).
 """
 
 from __future__ import annotations
@@ -14,28 +19,45 @@ import attrs
 
 from ciclope.core import Params, Problem, hookimpl
 
+from .national import in_force
+
 KEYS = {"maggiorazione"}
 SOURCE = "CCNL Funzioni Locali 21.5.2018 art. 69"
 SHARE_MIN = Decimal("0.30")
 QUOTA_MAX = Decimal("0.5")
 HINT = "es. maggiorazione = { share = 0.30, quota = 0.10 }, come deciso dal contratto integrativo (CCDI)"
+# the criteria a CCDI may fix to break a tie at the cut (rules §2 point 7): a section of the evaluation card, fewer
+# days of absence, the older person first («eta») or, where the CCDI follows L. 127/1997 art. 3 c. 7, the younger
+SECTION = "sezione:"
+TIE_WORDS = ("assenze", "eta", "eta_minore")
+OWN_KEYS = ("share", "quota")
+NEW_KEYS = {"obiettivi_ente": "maggiorazione_obiettivi_ente", "parita": "maggiorazione_parita"}
 
 
 @attrs.frozen
 class Maggiorazione:
     share: Decimal
     quota: Decimal
+    objectives: bool = False  # art. 48 c. 4: part of the variable resources tied to the whole ente's objectives
+    ties: tuple[str, ...] | None = None  # the CCDI's tie criteria, in order; None: not declared
 
 
 def maggiorazione(params: Params) -> Maggiorazione | None:
-    """The CCDI's art. 69 choices, or None when ``[ente.national]`` does not configure them (or is wrong)."""
+    """The CCDI's choices, or None when ``[ente.national]`` does not configure them (or they do not parse). Whether
+    ``share`` reaches the contract's minimum is the caller's question (:func:`.art48.minimum`)."""
     raw = params.national.get("maggiorazione")
     if not isinstance(raw, dict):
         return None
     share, quota = _number(raw.get("share")), _number(raw.get("quota"))
-    if share is None or quota is None or share < SHARE_MIN or not (0 < quota <= QUOTA_MAX):
+    if share is None or quota is None or share <= 0 or not (0 < quota <= QUOTA_MAX):
         return None
-    return Maggiorazione(share=share, quota=quota)
+    ties = raw.get("parita")
+    return Maggiorazione(
+        share=share,
+        quota=quota,
+        objectives=raw.get("obiettivi_ente") is True,
+        ties=tuple(str(t) for t in ties) if isinstance(ties, list) else None,
+    )
 
 
 def _number(value: Any) -> Decimal | None:
@@ -49,7 +71,7 @@ def _number(value: Any) -> Decimal | None:
 
 
 @hookimpl
-def ciclope_check_params(params: Params) -> list[Problem]:
+def ciclope_check_params(params: Params, year: int) -> list[Problem]:
     problems = []
     for key in sorted(set(params.national) - KEYS):
         problems.append(_error(key, f"chiave sconosciuta {key!r} in [ente.national] (ammessa: maggiorazione; {HINT})"))
@@ -58,18 +80,15 @@ def ciclope_check_params(params: Params) -> list[Problem]:
     raw = params.national["maggiorazione"]
     if not isinstance(raw, dict):
         return [*problems, _error("maggiorazione", f"maggiorazione deve essere una tabella ({HINT})")]
-    for key in sorted(set(raw) - {"share", "quota"}):
-        problems.append(_error(f"maggiorazione.{key}", f"chiave sconosciuta {key!r} (ammesse: share, quota)"))
+    allowed = [*OWN_KEYS, *NEW_KEYS]
+    for key in sorted(set(raw) - set(allowed)):
+        problems.append(_error(f"maggiorazione.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(allowed)})"))
+    problems += _contract_keys(raw, year)
     share, quota = _number(raw.get("share")), _number(raw.get("quota"))
     if share is None:
         problems.append(_error("maggiorazione.share", f"manca share o non è un numero ({HINT})"))
-    elif share < SHARE_MIN:
-        problems.append(
-            _error(
-                "maggiorazione.share",
-                f"share = {share}: la maggiorazione non può essere inferiore al 30% del premio medio (share ≥ 0.30)",
-            )
-        )
+    else:
+        problems += _share_floor(share, raw.get("obiettivi_ente") is True, year)
     if quota is None:
         problems.append(_error("maggiorazione.quota", f"manca quota o non è un numero ({HINT})"))
     elif not (0 < quota <= QUOTA_MAX):
@@ -82,5 +101,73 @@ def ciclope_check_params(params: Params) -> list[Problem]:
     return problems
 
 
-def _error(column: str, message: str) -> Problem:
-    return Problem(rule="ccnl.national.config", message=message, column=f"national.{column}", source=SOURCE)
+def _share_floor(share: Decimal, objectives: bool, year: int) -> list[Problem]:
+    """The share below every minimum the contract in force allows an ente of any size: 30% before 2026; from the
+    contract of 23.2.2026 the 25% of the smallest enti, or the 20% with the ente-wide objectives (the minimum that
+    depends on the ente's size is checked with its data, :mod:`.art48`)."""
+    law = in_force("maggiorazione_art69", year)
+    floor, why, source = SHARE_MIN, "30% del premio medio", law.source if law is not None else SOURCE
+    small, goals = in_force("maggiorazione_enti_piccoli", year), in_force("maggiorazione_obiettivi_ente", year)
+    if objectives and goals is not None and goals.min is not None:
+        floor, why, source = goals.min, "20% del premio medio, con gli obiettivi dell'intero ente", goals.source
+    elif small is not None and small.min is not None:
+        floor, why, source = small.min, "25% del premio medio, il minimo degli enti più piccoli", small.source
+    if share >= floor:
+        return []
+    return [
+        _error(
+            "maggiorazione.share",
+            f"share = {share}: la maggiorazione non può essere inferiore al {why} ({_article(source)}; share ≥ "
+            f"{floor})",
+            source,
+        )
+    ]
+
+
+def _contract_keys(raw: dict[str, Any], year: int) -> list[Problem]:
+    """``obiettivi_ente`` and ``parita``: keys of the contract of 23.2.2026, an error in a cycle under an earlier one,
+    and well formed where they apply."""
+    problems = []
+    for key, provision in NEW_KEYS.items():
+        if key in raw and in_force(provision, year) is None:
+            law = in_force("maggiorazione_art69", year)
+            named = _article(law.source) if law is not None else SOURCE
+            problems.append(
+                _error(
+                    f"maggiorazione.{key}",
+                    f"{key} non si applica al ciclo {year}: il contratto in vigore ({named}) non lo prevede (è "
+                    "dell'art. 48 CCNL Funzioni Locali 23.2.2026, dai cicli 2026); toglilo",
+                    law.source if law is not None else SOURCE,
+                )
+            )
+    if "obiettivi_ente" in raw and not isinstance(raw["obiettivi_ente"], bool):
+        problems.append(_error("maggiorazione.obiettivi_ente", "obiettivi_ente dev'essere true o false"))
+    if "parita" in raw:
+        problems += _ties(raw["parita"])
+    return problems
+
+
+def _ties(value: Any) -> list[Problem]:
+    words = f"«{SECTION}<nome di una sezione della scheda>», {', '.join(f'«{w}»' for w in TIE_WORDS)}"
+    if not isinstance(value, list) or not value:
+        return [_error("maggiorazione.parita", f"parita dev'essere una lista di criteri, in ordine, tra {words}")]
+    out = []
+    for i, item in enumerate(value):
+        ok = isinstance(item, str) and (
+            item in TIE_WORDS or (item.startswith(SECTION) and item[len(SECTION) :].strip())
+        )
+        if not ok:
+            out.append(_error(f"maggiorazione.parita[{i}]", f"criterio {item!r} sconosciuto: ammessi {words}"))
+        elif item in value[:i]:
+            out.append(_error(f"maggiorazione.parita[{i}]", f"il criterio {item!r} è scritto due volte"))
+    if "eta" in value and "eta_minore" in value:
+        out.append(_error("maggiorazione.parita", "«eta» e «eta_minore» si escludono: scegline uno"))
+    return out
+
+
+def _article(source: str) -> str:
+    return source.partition(";")[0].partition(" (")[0]
+
+
+def _error(column: str, message: str, source: str = SOURCE) -> Problem:
+    return Problem(rule="ccnl.national.config", message=message, column=f"national.{column}", source=source)

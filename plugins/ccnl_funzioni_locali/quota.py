@@ -1,17 +1,19 @@
 """The comparto's ente quota of PO/EQ result pay (CCNL 21.5.2018 art. 15 c. 4; rules §1): at least 15% of all the
 resources for PO position and result pay goes to result pay. Checked under every plugin of the comparto, the
-declared regulation included, as a wrapper of ``ciclope_rewards``: the position pay is the ``position_pay`` of
-people.csv, the result pay what the rewards give the PO — a pool that pays only PO counts whole (what it
-destines, paid or not), a pool that pays others too counts what it paid the PO. Below the quota: a warning naming
-the contract. A plugin that computes position pay itself bounds its share by its parameters (``national =
-"po_result_quota"``) and checks the quota itself: it is not checked twice."""
+declared regulation included, as a wrapper of ``ciclope_rewards``: the position pay is what the rewards destine to
+it — the pools of position pay the regulation computes (a declared [posizioni]: its position fund, paid or not,
+whatever its ``quota_risultato`` says) or, without them, the ``position_pay`` of people.csv; the result pay what the
+rewards give the PO — a pool that pays only PO counts whole (what it destines, paid or not), a pool that pays others
+too counts what it paid the PO. Below the quota: a warning naming the contract. A plugin that computes position pay
+itself and bounds its share by its parameters (``national = "po_result_quota"``) checks the quota itself: it is not
+checked twice."""
 
 from __future__ import annotations
 
 from collections.abc import Generator
 from decimal import Decimal
 
-from ciclope.core import Ente, Params, Problem, Rewards, Trace, fmt, hookimpl
+from ciclope.core import Ente, Params, Problem, Rewards, Trace, fmt, hookimpl, money
 
 from .national import in_force
 
@@ -38,8 +40,9 @@ def own_check(params: Params) -> bool:
 def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None:
     """(Σ position pay, Σ result-pay resources) of the PO, or None without any PO position pay."""
     po = {p.id for p in ente.people.values() if p.role == "po"}
-    position = Decimal(0)
-    for p in ente.people.values():
+    computed = {p.name: p.amount for p in rewards.pools.values() if p.kind == money.POSITION}
+    position = sum(computed.values(), Decimal(0))
+    for p in ente.people.values() if not computed else ():
         pay = p.extra.get("position_pay")
         if p.id in po and isinstance(pay, Decimal) and pay > 0:
             position += pay
@@ -50,7 +53,7 @@ def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None
     for a in rewards.awards.values():
         if a.amount > 0:
             paid_by.setdefault(a.pool, set()).add(a.person)
-        if a.person in po:
+        if a.person in po and a.pool not in computed:
             to_po[a.pool] = to_po.get(a.pool, Decimal(0)) + a.amount
     result = Decimal(0)
     for name, amount in to_po.items():

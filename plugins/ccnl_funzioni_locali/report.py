@@ -8,9 +8,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 
+from . import art48, art69, ties
 from .config import maggiorazione
 from .differentiation import paid_in
-from .national import table
+from .national import in_force, table
 
 CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
 
@@ -38,7 +39,8 @@ def applied(result: Result) -> ReportSection:
         "letta nel testo del contratto o della legge; «fonte secondaria»: riportata da fonti secondarie affidabili "
         "(ARAN, stampa specializzata), da confermare sul testo prima di farvi affidamento."
         + "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
-        + (f" {READING}" if maggiorazione(result.params) is not None else ""),
+        + (f" {READING}" if maggiorazione(result.params) is not None else "")
+        + (f" {READING_48}" if in_force("maggiorazione_parita", result.ente.year) is not None else ""),
     )
 
 
@@ -49,7 +51,21 @@ READING = (
     "ogni graduatoria (non solo i valutati positivamente), i posti vanno ai valutati positivamente dall'alto e un "
     "pari merito a cavallo del taglio è escluso; il valore medio è dei premi attribuiti (quanto il regolamento ha "
     "pagato, non il fondo); l'accantonamento è preso prima da quanto il regolamento lascia non distribuito e, solo "
-    "per il resto, dal fondo, ripartito una sola volta dalla regola del regolamento."
+    "per il resto, dal fondo, ripartito una sola volta dalla regola del regolamento: dove il regolamento paga importi "
+    "con un massimo pro capite che il fondo ridotto non copre più, i premi sono ridotti in proporzione, come da un "
+    "fondo insufficiente (lettura: la maggiorazione è a carico delle risorse del premio individuale, ARAN CFL126)."
+)
+
+
+READING_48 = (
+    "Art. 48 CCNL 23.2.2026, letture adottate: i dipendenti che decidono la misura minima e l'applicazione sono le "
+    "persone dell'ente sotto questo contratto in servizio nell'anno (dipendenti e incaricati di EQ), contate per "
+    "teste e non per tempo lavorato, esclusi dirigenti e Segretario; dove valgono sia il minimo degli enti fino a 10 "
+    "dipendenti sia quello degli obiettivi dell'intero ente, vale il più basso; i criteri di parità si applicano "
+    "nell'ordine scritto ai soli pari merito al limite della quota, un criterio scioglie la parità solo tra persone "
+    "che ne hanno tutte il dato, e ciò che resta pari a cavallo del limite è escluso; l'età mette prima la persona "
+    "più anziana (DPR 487/1994 art. 5 c. 5 nel testo originario) o, se il contratto integrativo sceglie la regola "
+    "dei concorsi, la più giovane (L. 127/1997 art. 3 c. 7, come modificato dalla L. 191/1998)."
 )
 
 
@@ -77,14 +93,36 @@ def applied_to(pid: str, result: Result) -> str:
     bound = sorted(name for name, spec in result.params.specs.items() if spec.national == pid)
     if bound:
         return "limiti dei parametri " + ", ".join(bound)
-    if pid == "maggiorazione_art69":
-        rule = maggiorazione(result.params)
-        if rule is None:
-            return "non configurata in [ente.national] (avviso)"
-        return f"share {fmt.decimal_it(rule.share)}, quota {fmt.decimal_it(rule.quota)} (contratto integrativo)"
+    if pid.startswith("maggiorazione_"):
+        return maggiorazione_applied(pid, result)
     if pid == "differenziazione":
         return "controllo dei premi di ogni fondo"
     return "calendario degli atti" if pid in CALENDAR else ""
+
+
+def maggiorazione_applied(pid: str, result: Result) -> str:
+    """What a provision of the maggiorazione governs in this ente: not applicable, not configured, the CCDI's choices,
+    the minimum that holds for the ente and why (art. 48 CCNL 23.2.2026)."""
+    ente, rule = result.ente, maggiorazione(result.params)
+    why = art48.not_applicable(ente)
+    if why:
+        return why.partition(" (")[0] if pid in ("maggiorazione_art69", "maggiorazione_non_applicabile") else "-"
+    staff = art48.employees(ente)
+    if pid in ("maggiorazione_non_applicabile", "maggiorazione_enti_piccoli"):
+        row = in_force(pid, ente.year)
+        small = pid == "maggiorazione_enti_piccoli" and row is not None and row.value is not None and staff <= row.value
+        return f"{'si applica' if small or pid.endswith('applicabile') else 'non si applica'}: l'ente ha {staff} dipendenti"
+    if rule is None:
+        return "non configurata in [ente.national] (avviso)" if pid == "maggiorazione_art69" else "-"
+    if pid == "maggiorazione_obiettivi_ente":
+        return "si applica (contratto integrativo)" if rule.objectives else "non dichiarata dal contratto integrativo"
+    if pid == "maggiorazione_parita":
+        return ties.words(rule.ties) if rule.ties else "non dichiarati (avviso): i pari merito al limite sono esclusi"
+    said = f"share {fmt.decimal_it(rule.share)}, quota {fmt.decimal_it(rule.quota)} (contratto integrativo)"
+    floor = art48.minimum(ente.year, staff, rule.objectives)
+    if floor is not None and in_force("maggiorazione_parita", ente.year) is not None:
+        said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({art69.article(floor.source)})"
+    return said
 
 
 def differentiation(result: Result) -> ReportSection:

@@ -28,6 +28,13 @@ def _amount(n: int, value: str | None) -> Any:
     return fmt.Money(value)
 
 
+def _ratio(n: int, value: str | None) -> Any:
+    """The grado di differenziazione: a pure number (rules/core.md §6: «4,11», never money)."""
+    if value is None or 0 < n < 3:
+        return "—" if value is None else "riservato"
+    return Decimal(value)
+
+
 @hookimpl(specname="ciclope_report_sections")
 def sections(result: Result) -> list[ReportSection]:
     rewards = result.rewards
@@ -207,7 +214,7 @@ def _transparency(x: Mapping[str, Any]) -> ReportSection:
         rows.append(("Personale", f"fascia {name}: persone", _count(b["count"])))
         rows.append(("Personale", f"fascia {name}: premio pro capite", _amount(b["count"], b["per_capita"])))
         rows.append(
-            ("Personale", f"fascia {name}: grado di differenziazione", _amount(b["count"], b["differentiation"]))
+            ("Personale", f"fascia {name}: grado di differenziazione", _ratio(b["count"], b["differentiation"]))
         )
     lead = t["dirigenti_po"]
     rows.append(
@@ -223,7 +230,7 @@ def _transparency(x: Mapping[str, Any]) -> ReportSection:
         (
             "Dirigenti e PO",
             "grado di differenziazione (massimo / minimo)",
-            _amount(lead["paid"], lead["differentiation"]),
+            _ratio(lead["paid"], lead["differentiation"]),
         )
     )
     return ReportSection(

@@ -34,6 +34,7 @@ from ciclope.plugins.regolamento.format.spec import Event, Regulation
 from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
+    best,
     parts,
     positions,
     positionshare,
@@ -283,7 +284,19 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
         due = due_date(ev, ente, year)
         if due is not None:
             out.append(Deadline(phase=ev.phase, act=ev.act, due=due, source=cite(reg, ev.source), approval=ev.approval))
-    return out + missing_acts(reg, year)
+    return out + best.deadlines(reg, year) + missing_acts(reg, year)
+
+
+@hookimpl(specname="ciclope_approval_keys")
+def approval_keys(params: Params) -> list[str]:
+    """The acts of ente.toml the regulation names: each «migliori» part's ``decisione``, the acts of [accesso], the
+    ``approvazione`` of its calendar's acts (those without a date in the calendar too) and the acts its deadlines are
+    counted from (``dopo``)."""
+    reg = regulation_of(params)
+    named = [p.decision for p in reg.parts if p.decision]
+    named += list(reg.access.acts) if reg.access is not None else []
+    named += [ev.after for ev in reg.calendar if ev.after]
+    return named + [ev.approval for ev in reg.calendar if ev.approval]
 
 
 def due_date(ev: Event, ente: Ente, year: int) -> dt.date | None:

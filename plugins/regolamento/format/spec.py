@@ -387,6 +387,15 @@ class Exclusion:
         example="non adeguata",
         since=2,
     )
+    parts: tuple[str, ...] = key(
+        "parti",
+        "texts",
+        "(formato 2) le parti del premio ([[premi]]) a cui l'esclusione si applica, quando il testo la limita a "
+        "esse (se manca: a tutte le parti, anche ai premi decisi e scritti in premi.csv)",
+        default=(),
+        example=["produttività"],
+        since=2,
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
@@ -921,6 +930,15 @@ class PositionWeighting:
         "pagato e un errore lo dice",
         example='=categoria = "D"',
         formula="requisiti",
+    )
+    part_time: str = key(
+        "tempo_parziale",
+        "choice",
+        "la retribuzione di posizione di un titolare a tempo parziale: proporzionale (× fte, il riproporzionamento "
+        "del contratto, CCNL 22.1.2004 art. 11) o intero (come a tempo pieno, se l'atto dell'ente lo decide)",
+        default="proporzionale",
+        choices=("proporzionale", "intero"),
+        since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from ciclope.core import Ente, Input, OrgPerformance, Problem, Score, Trace, fmt, money, scoring
+from ciclope.core import Deadline, Ente, Input, OrgPerformance, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.format.acts import day_month
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
@@ -67,6 +67,11 @@ def decided(reg: Regulation, part: Part, ente: Ente, trace: Trace) -> bool:
         return True
     when = ente.approvals.get(part.decision)
     source = cite(reg, part.source)
+    if when is not None and not isinstance(when, dt.date):
+        problem(trace, source, part, "error", f"[approvals] {part.decision} non è una data ({when!r}): la decisione "
+                f"vale nel suo periodo, scrivi {part.decision} = AAAA-MM-GG; il fondo della parte «{part.name}» resta "
+                "residuo")  # fmt: skip
+        return False
     if not isinstance(when, dt.date):
         problem(trace, source, part, "warning", f"manca [approvals] {part.decision}: la parte «{part.name}» non è "
                 "istituita per l'anno, il suo fondo resta residuo")  # fmt: skip
@@ -83,6 +88,19 @@ def decided(reg: Regulation, part: Part, ente: Ente, trace: Trace) -> bool:
                 f"valido ({window}): la parte «{part.name}» non è istituita per l'anno, il suo fondo resta residuo")  # fmt: skip
         return False
     return True
+
+
+def deadlines(reg: Regulation, year: int) -> list[Deadline]:
+    """The decision of each part that needs one, in the calendar by the last day of its window (a decision
+    without ``decisione_entro`` has no date to keep; one the regulation's [[calendario]] lists keeps that act)."""
+    out = []
+    listed = {ev.approval for ev in reg.calendar if ev.approval}  # the regulation's own calendar has it already
+    for part in reg.parts:
+        due = _day(part.decided_by, year)
+        if part.decision and due is not None and part.decision not in listed:
+            act = f"Decisione che istituisce «{part.name}» per l'anno (entro il {fmt.date_it(due)})"
+            out.append(Deadline("premialita", act, due, cite(reg, part.source), part.decision))
+    return out
 
 
 def _day(text: str | None, year: int) -> dt.date | None:

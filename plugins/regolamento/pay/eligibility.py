@@ -66,10 +66,20 @@ def sanctioned(ex: Exclusion, person: Person, ente: Ente) -> Input | None:
 
 
 def exclusion(
-    reg: Regulation, person: Person, score: Score, ente: Ente, org: OrgPerformance, trace: Trace
+    reg: Regulation,
+    person: Person,
+    score: Score | None,
+    ente: Ente,
+    org: OrgPerformance,
+    trace: Trace,
+    part: str | None = None,
 ) -> str | None:
-    """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted."""
+    """The status of the first exclusion that applies to ``person`` (recorded), or None: admitted. An exclusion
+    applies to every part of the premium unless the regulation limits it to some (``parti``): ``part`` names the
+    part asked about (None: the premium as a whole, or the result pay)."""
     for ex in reg.exclusions:
+        if ex.parts and part not in ex.parts:
+            continue
         found = excluded_by(ex, person, points_of(reg, score), ente, org)
         if found is None:
             continue
@@ -78,7 +88,7 @@ def exclusion(
         trace.record(
             f"score:{person.id}:status",
             status,
-            f"escluso dal premio: {why}",
+            f"escluso dal premio: {why}" + (f" (per le parti: {', '.join(ex.parts)})" if ex.parts else ""),
             cite(reg, ex.source),
             [found],
             f"Esito di {person.name}",

@@ -197,7 +197,7 @@ Chooser = Callable[
 ]
 # The methods that pay people chosen elsewhere, each with what pays them (the others weigh people: pay.premium).
 CHOSEN: dict[str, Chooser] = {
-    "importi": lambda reg, pr, fund, ctx, key, ledger, scores: recorded.pay(reg, pr, fund, ctx, key),
+    "importi": lambda reg, pr, fund, ctx, key, ledger, scores: recorded.pay(reg, pr, fund, ctx, key, scores),
     "migliori": lambda reg, pr, fund, ctx, key, ledger, scores: best.pay(
         reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key
     ),

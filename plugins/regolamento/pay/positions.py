@@ -113,7 +113,7 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
             continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
         if not qualified(reg, pw, r, ente, trace):
             continue
-        amount, given = paid(r, v.annual[pid], ente, source, trace)
+        amount, given = paid(pw, r, v.annual[pid], ente, source, trace)
         out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
         name = ente.people[holder].name
         label = f"Retribuzione di posizione di {name} — {pid}"
@@ -204,20 +204,38 @@ def interims(
     return out_list
 
 
-def paid(r: Row, annual: Decimal, ente: Ente, source: str, trace: Trace) -> tuple[Decimal, Input]:
-    """The pay the holder is due for the year (:mod:`pay.terms`), recorded when the term is not the whole year, and
-    the input that names it."""
-    pid = str(r["id"])
+def due(pw: PositionWeighting, r: Row, annual: Decimal, ente: Ente) -> Decimal:
+    """What the holder is due for the year: the annual pay for the days of the term (:mod:`.terms`) and, with
+    ``tempo_parziale = "proporzionale"``, × the holder's fte (the contract's «riproporzionamento», CCNL 22.1.2004
+    art. 11 and ARAN RAL1669: a post held part-time is not paid as one held full-time)."""
     value = terms.due(r, annual, ente.year)
-    if terms.days_in(r, ente.year) == terms.year_days(ente.year):
+    holder = ente.people.get(r["holder"] or "")
+    if pw.part_time == "proporzionale" and holder is not None and holder.fte != 1:
+        value = money.r2(value * holder.fte)
+    return value
+
+
+def paid(
+    pw: PositionWeighting, r: Row, annual: Decimal, ente: Ente, source: str, trace: Trace
+) -> tuple[Decimal, Input]:
+    """The pay the holder is due for the year (:func:`due`), recorded when it is not the annual pay, and the input
+    that names it."""
+    pid = str(r["id"])
+    value = due(pw, r, annual, ente)
+    if value == annual and terms.days_in(r, ente.year) == terms.year_days(ente.year):
         return annual, Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual")
+    holder = ente.people[r["holder"]]
+    part = pw.part_time == "proporzionale" and holder.fte != 1
     trace.record(
         f"position:{pid}:due",
         value,
-        "retribuzione annua × giorni dell'incarico nell'anno / giorni dell'anno (arrotondata al centesimo)",
+        "retribuzione annua × giorni dell'incarico nell'anno / giorni dell'anno"
+        + (" × tempo lavorato (riproporzionamento per il tempo parziale)" if part else "")
+        + " (arrotondata al centesimo)",
         source,
         [
             Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
+            *([Input("tempo lavorato (fte)", holder.fte, cell=ente.cell("people", holder.row, "fte"))] if part else []),
             Input(
                 "inizio dell'incarico",
                 None if r["start"] is None else str(r["start"]),
@@ -323,7 +341,7 @@ def described(pw: PositionWeighting, ente: Ente, fund: Decimal) -> dict[str, Pos
         pid, holder = str(r["id"]), r["holder"]
         annual = v.annual[pid]
         paid = bool(holder) and holder in ente.people and terms.days_in(r, ente.year) > 0 and not v.short
-        due = terms.due(r, annual, ente.year)
+        owed = due(pw, r, annual, ente)
         out[pid] = PositionPay(
             id=pid,
             score=v.score[pid],
@@ -331,6 +349,6 @@ def described(pw: PositionWeighting, ente: Ente, fund: Decimal) -> dict[str, Pos
             holder=holder,
             paid=paid,
             instalments=pw.instalments,
-            due=due if paid and due != annual else None,
+            due=owed if paid and owed != annual else None,
         )
     return out

@@ -65,7 +65,7 @@ def entries(
             continue
         if formulas is not None and not formulas.admitted(p.id):
             continue
-        status = exclusion(reg, p, s, ente, org, trace)
+        status = exclusion(reg, p, s, ente, org, trace, pr.name if isinstance(pr, Part) else None)
         share, share_inputs, words = paid_share(pr, p, ente)
         kept, kept_inputs = Decimal(1), tuple[Input, ...]()
         if status is None and reg.reductions:  # the excluded are paid nothing: no reduction to explain

@@ -73,6 +73,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             if got is not None and part.decision is None:
                 error(f"premi[{i}].{name}", "vale con la chiave decisione", "regolamento.valore")
     partcheck.check(premiums, pr is not None, error)
+    exclusion_parts(parts.get("exclusions", ()), premiums, error)
     rp: ResultPay | None = parts.get("result_pay")
     if rp is not None:
         result_pay(rp, error)
@@ -106,6 +107,16 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
 
 
 PARTS = ("scheda", "unita", "ente", "cruscotto")
+
+
+def exclusion_parts(exclusions: Sequence[Exclusion], premiums: Sequence[Part], error: Error) -> None:
+    """The parts an exclusion is limited to (``parti``) are parts of [[premi]]."""
+    named = {part.name for part in premiums}
+    for i, ex in enumerate(exclusions):
+        for name in ex.parts:
+            if name not in named:
+                error(f"esclusioni[{i}].parti", f"{name!r} non è il nome di una parte di [[premi]]"
+                      f"{nearest(name, sorted(named))}", "regolamento.valore")  # fmt: skip
 
 
 def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error) -> None:

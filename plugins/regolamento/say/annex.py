@@ -28,7 +28,7 @@ def annex(result: Result) -> list[ReportSection]:
     if regulation is None:
         return []
     rows = tuple((article.heading(n), article.body) for n, article in enumerate(articles(regulation), start=1))
-    return [
+    out = [
         *progressions(result, regulation),
         ReportSection(
             title=TITLE,
@@ -38,6 +38,69 @@ def annex(result: Result) -> list[ReportSection]:
             f"applica: «{regulation.act.title}». Ogni articolo cita la fonte dell'atto approvato.",
         ),
     ]
+    said = readings(regulation)
+    if said:
+        out.append(
+            ReportSection(
+                title=READINGS_TITLE,
+                columns=("Tema", "Lettura adottata", "Fonte"),
+                rows=tuple(said),
+                note="Dove il regolamento dichiarato e i contratti tacciono, la lettura che ciclope applica e la sua "
+                "fonte; dove gli uffici possono scegliere diversamente, la scelta si scrive nel file del regolamento.",
+            )
+        )
+    return out
+
+
+READINGS_TITLE = "Letture adottate dove il regolamento tace"
+READINGS = {
+    "tempo_parziale": (
+        "Retribuzione di posizione di un titolare a tempo parziale",
+        "la retribuzione di posizione annua × il tempo lavorato (e la retribuzione di risultato calcolata su di "
+        "essa), salvo che il regolamento dichiari il pagamento intero",
+        "CCNL 22.1.2004 art. 11 (riproporzionamento); pareri ARAN RAL1669 e RAL1675; dal CCNL 16.11.2022 "
+        "un'applicazione flessibile è ammessa (ARAN, fonte secondaria)",
+    ),
+    "tetto": (
+        "Tetto delle prime fasce su più graduatorie",
+        "le graduatorie occupano i posti delle prime fasce nell'ordine in cui il loro primo collocato compare "
+        "nell'elenco del personale; raggiunto il tetto dell'ente, le graduatorie che seguono hanno meno posti "
+        "(come il regolamento delle Comunità montane applicato da ciclope)",
+        "il tetto si conta sul personale in servizio dell'ente (regolamento delle Comunità montane, art. 17.2); "
+        "il testo non dice quale graduatoria cede il posto: lettura",
+    ),
+    "un_livello_sotto": (
+        "Un livello sotto il più basso",
+        "chi è al livello più basso e manca un requisito resta senza livello: non c'è un livello sotto",
+        "il requisito fa «scendere di un livello»; sotto l'ultimo non ce n'è: lettura",
+    ),
+    "ridistribuisci": (
+        "Residuo ridistribuito",
+        "in proporzione ai premi dovuti (gli importi con il massimo pro capite), così restano le differenze che il "
+        "regolamento stabilisce; i centesimi ai resti più alti, a parità al punteggio più alto",
+        "regole comuni di ciclope, ripartizione proporzionale al centesimo: lettura",
+    ),
+    "quota_fondo": (
+        "Centesimi delle quote del fondo tra le parti",
+        "ogni parte riceve fondo × quota, al centesimo con il metodo dei resti più alti; a parità di resto il "
+        "centesimo va alla parte scritta prima; ciò che nessuna quota prende resta residuo",
+        "regole comuni di ciclope: ripartizione proporzionale, resti più alti, parità secondo l'ordine della regola",
+    ),
+}
+
+
+def readings(reg: Regulation) -> list[tuple[str, str, str]]:
+    """The readings that matter to this regulation: those of the blocks it declares."""
+    premiums = reg.premiums
+    wanted = {
+        "tempo_parziale": reg.positions is not None and reg.positions.part_time == "proporzionale",
+        "tetto": any(p.top_cap is not None and getattr(p, "rankings", "ente") != "ente" for p in premiums),
+        "un_livello_sotto": reg.levels is not None
+        and any(r.effect == "un_livello_sotto" for r in reg.levels.requirements),
+        "ridistribuisci": any(p.residual == "ridistribuisci" for p in premiums),
+        "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
+    }
+    return [READINGS[k] for k, on in wanted.items() if on]
 
 
 def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:

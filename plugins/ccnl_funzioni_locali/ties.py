@@ -1,0 +1,96 @@
+"""The criteria that break a tie at the cut of the maggiorazione's quota (art. 48 CCNL Funzioni Locali 23.2.2026:
+the CCDI fixes them beforehand, with the maximum quota; rules §2 point 7).
+
+``parita = ["sezione:<card section>", "assenze", "eta"]`` applied in order to the people tied at the cut: a higher
+score in that section of the evaluation card (rules/core.md §3 on the section's items, after conciliation); fewer
+days of absence (``absence_days``); the older person first (``eta``: the civil-service tie-break of DPR 487/1994
+art. 5 c. 5 as the rules read it, a reading) or the younger first (``eta_minore``: L. 127/1997 art. 3 c. 7 as
+amended by L. 191/1998, for a CCDI that follows the competitions' rule), from the ``data_nascita`` column of
+people.csv. A criterion breaks the tie only among people who all have its datum: one missing leaves that group tied
+on it (and is named). What the criteria leave tied across the cut is excluded, as without them: the quota is a
+maximum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Ente, scoring
+
+from .config import SECTION
+
+BIRTH = "data_nascita"
+WORDS = {
+    "assenze": "giorni di assenza",
+    "eta": "età (prima il più anziano)",
+    "eta_minore": "età (prima il più giovane)",
+}
+
+Key = Callable[[str, str], Decimal | None]  # (criterion, person) → a sort key (lower first), None: no datum
+
+
+@attrs.frozen
+class Broken:
+    """The tied people the criteria admit, and the people whose datum was missing for a criterion they needed."""
+
+    admitted: tuple[str, ...]
+    missing: tuple[tuple[str, str], ...] = ()  # (criterion, person)
+
+
+def key_of(ente: Ente) -> Key:
+    """The sort key of a person for a criterion: lower is better."""
+    cards = ente.cards_view()
+
+    def key(criterion: str, pid: str) -> Decimal | None:
+        person = ente.people[pid]
+        if criterion.startswith(SECTION):
+            wanted = criterion[len(SECTION) :].strip().casefold()
+            items = [i for i in cards.get(pid, ()) if i.section.strip().casefold() == wanted]
+            score = scoring.card_score_and_formula(items)[0] if items else None
+            return None if score is None else -score
+        if criterion == "assenze":
+            return person.absence_days
+        born = person.extra.get(BIRTH)
+        if not isinstance(born, dt.date):
+            return None
+        return Decimal(born.toordinal() if criterion == "eta" else -born.toordinal())
+
+    return key
+
+
+def admit(tied: Sequence[str], places: int, criteria: Sequence[str], key: Key) -> Broken:
+    """Of ``tied`` (all at the score of the cut), the ones the criteria put within ``places``; a group the criteria
+    cannot split across the last place is left out whole."""
+    if places <= 0:
+        return Broken(())
+    if len(tied) <= places:
+        return Broken(tuple(tied))
+    if not criteria:
+        return Broken(())
+    first, rest = criteria[0], criteria[1:]
+    values = {pid: key(first, pid) for pid in tied}
+    lacking = tuple((first, pid) for pid in tied if values[pid] is None)
+    if lacking:  # this criterion cannot order the group: the next one may
+        found = admit(tied, places, rest, key)
+        return Broken(found.admitted, lacking + found.missing)
+    admitted: list[str] = []
+    for value in sorted(set(values.values())):  # type: ignore[type-var]  # no None left
+        group = [pid for pid in tied if values[pid] == value]
+        if len(admitted) + len(group) <= places:
+            admitted += group
+            continue
+        found = admit(group, places - len(admitted), rest, key)
+        return Broken(tuple(admitted) + found.admitted, found.missing)
+    return Broken(tuple(admitted))
+
+
+def words(criteria: Sequence[str]) -> str:
+    """The criteria in Italian, in order."""
+    return ", ".join(
+        f"punteggio della sezione «{c[len(SECTION) :].strip()}»" if c.startswith(SECTION) else WORDS.get(c, c)
+        for c in criteria
+    )

@@ -1,0 +1,205 @@
+"""Art. 48 CCNL Funzioni Locali 23.2.2026 (rules/ccnl_funzioni_locali.md §2 point 7): the maggiorazione of the
+individual premium in the cycles from 2026 — its minimum by the ente's size and by the ente-wide objectives option,
+not applicable with at most 5 employees, the CCDI's tie criteria at the cut — and the 2022 text unchanged before.
+Every figure worked out by hand in the comments."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.reports import transparency
+from ciclope.core.reports.relazione import build
+from ciclope.core.run.runner import compute
+from ciclope.core.schede.content import build as build_scheda
+from ciclope.core.testing import write_ente
+from ciclope.plugins.ccnl_funzioni_locali import art48, art69
+
+from helpers import CARD_HEADER, STAFF_HEADER
+
+POOL = "performance_individuale"
+SMVP = """\
+formato = 1
+[atto]
+titolo = "SMVP del Comune di Prova"
+tipo_ente = "comune"
+comparto = "funzioni_locali"
+
+[premio]
+metodo = "proporzionale"
+fonte = "art. 9"
+"""
+
+
+def comune(staff: list[tuple[str, int, int, str]], fund: str) -> dict[str, str]:
+    """A Comune of one unit: the Segretario SEG evaluates ``staff`` = (id, «Risultati» points of 50, «Comportamenti»
+    points of 50, birth date or ""); the card's score is their sum (rules/core.md §3, unweighted: points over maxima)."""
+    people = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{born}" for pid, _, _, born in staff]
+    cards = [
+        line
+        for pid, r, c, _ in staff
+        for line in (f"{pid},SEG,Risultati,Obiettivi,50,{r},", f"{pid},SEG,Comportamenti,Collaborazione,50,{c},")
+    ]
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(
+            [STAFF_HEADER + ",data_nascita", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *people]
+        )
+        + "\n",
+        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
+        "ente.toml": f'name = "Comune di Prova"\n[funds]\n{POOL} = "{fund}"\n',
+    }
+
+
+def run(tmp_path: Path, files: dict[str, str], year: int, national: dict | None):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "smvp.toml").write_text(SMVP, encoding="utf-8")
+    overrides = {"regolamento": str(tmp_path / "smvp.toml")}
+    params, problems = resolve_params("regolamento", year, overrides, "cycle.toml", national or {})
+    assert [p.message for p in problems] == []
+    folder = write_ente(tmp_path / "ente", files)
+    cfg = EnteConfig(id="prova", plugin="regolamento", data=folder, overrides=overrides, params=params)
+    return compute(cfg, year)
+
+
+def rules_of(result) -> set[str]:
+    return {p.rule for p in result.violations}
+
+
+def extra(result) -> dict[str, D]:
+    return {a.person: a.amount for a in result.rewards.awards.values() if a.pool == art69.POOL}
+
+
+# 40 staff: S01 50+48 = 98, S02 50+46 = 96, S03 50+44 = 94, then two at 92: S04 46+46 (Comportamenti 46/50 → 92)
+# and S05 50+42 (Comportamenti 84), then S06..S40 at 40+40 = 80. A fund of 40,000.00 split in proportion to the
+# score pays everyone: the mean of the premiums attributed is 40,000.00 / 40 = 1,000.00.
+FORTY = [("S01", 50, 48, ""), ("S02", 50, 46, ""), ("S03", 50, 44, ""), ("S04", 46, 46, ""), ("S05", 50, 42, "")]
+FORTY += [(f"S{i:02d}", 40, 40, "") for i in range(6, 41)]
+
+
+def test_forty_employees_a_tie_at_the_cut_broken_by_a_declared_section(tmp_path):
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
+    # M = 0.30 × 1,000.00 = 300.00; places = floor(0.10 × 40) = 4: S01, S02, S03 and one of the two at 92 — S04's
+    # «Comportamenti» (92) beats S05's (84): S04 takes the fourth place, S05 is out
+    assert extra(result) == {"S01": D("300.00"), "S02": D("300.00"), "S03": D("300.00"), "S04": D("300.00")}
+    assert "ccnl.maggiorazione.parita" not in rules_of(result)
+    # the set-aside 4 × 300.00 = 1,200.00: the proportional split paid the whole fund (no residual), so the fund is
+    # split once more, reduced to 38,800.00; with the set-aside, 40,000.00 to the cent
+    pools = result.rewards.pools
+    assert (pools[art69.POOL].amount, pools[POOL].amount) == (D("1200.00"), D("38800.00"))
+    figure = result.figures["art69:maggiorazione"]
+    assert figure.label.startswith("art. 48 CCNL Funzioni Locali 23.2.2026") and "al 30%" in figure.formula
+    note = result.figures["art69:quota:ente"].note
+    assert "S04, S05" in note and "ammettono S04" in note and "esclusi S05" in note
+    # cited by its article in every document: the published tables, the scheda of the person paid
+    assert "Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): distribuito;4;" in (
+        transparency.render(result)
+    )
+    (magg,) = [p for p in build_scheda(result, "S04").payments if p.amount == "€ 300,00"]
+    assert magg.pool == "Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026)"
+
+
+def test_forty_employees_without_tie_criteria_a_warning_and_the_tie_excluded(tmp_path):
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": {"share": 0.30, "quota": 0.10}})
+    # no criteria: S04 and S05, tied at 92 across the fourth place, are both out: S01, S02, S03
+    assert sorted(extra(result)) == ["S01", "S02", "S03"]
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.parita"]
+    assert warning.severity == "warning" and "art. 48 CCNL Funzioni Locali 23.2.2026" in warning.message
+
+
+def test_a_tie_the_criteria_do_not_break_is_excluded(tmp_path):
+    # S05 becomes 46+46 like S04: the same 92, the same «Comportamenti» 92, the same 0 days of absence, and no
+    # birth date: nothing breaks the tie across the fourth place, both are out (the quota is a maximum)
+    people = [*FORTY[:4], ("S05", 46, 46, ""), *FORTY[5:]]
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, comune(people, "40000.00"), 2026, {"maggiorazione": rule})
+    assert sorted(extra(result)) == ["S01", "S02", "S03"]
+    missing = [p for p in result.violations if p.rule == "ccnl.maggiorazione.parita_dato"]
+    assert sorted(p.row for p in missing) == [6, 7]  # S04 and S05 have no data_nascita (rows 6 and 7 of people.csv)
+    # with their birth dates, «eta» puts the older first: S05, born 1970, takes the place of S04, born 1980
+    people = [*FORTY[:3], ("S04", 46, 46, "1980-05-01"), ("S05", 46, 46, "1970-05-01"), *FORTY[5:]]
+    result = run(tmp_path / "b", comune(people, "40000.00"), 2026, {"maggiorazione": rule})
+    assert sorted(extra(result)) == ["S01", "S02", "S03", "S05"]
+
+
+def test_forty_employees_need_30_percent_unless_the_objectives_option(tmp_path):
+    # 25% is the minimum of an ente of at most 10 employees: refused, with the data, for one of 40
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": {"share": 0.25, "quota": 0.10}})
+    (error,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.share"]
+    assert "non può essere inferiore al 30%" in error.message and "art. 48 CCNL Funzioni Locali 23.2.2026" in (
+        error.message
+    )
+    assert extra(result) == {}  # no money moves below the minimum
+    # 20% without the objectives option is below every minimum of the contract: a configuration error
+    low = {"share": 0.20, "quota": 0.10, "parita": ["assenze"]}
+    ((problem,),) = [resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": low})[1]]
+    assert problem.column == "national.maggiorazione.share" and "25%" in problem.message
+    # with part of the variable resources tied to the whole ente's objectives (art. 48 c. 4) 20% is the minimum:
+    # M = 0.20 × 1,000.00 = 200.00 to S01, S02, S03 (the tie at 92 is not broken by «assenze»: both 0 days)
+    result = run(tmp_path / "b", comune(FORTY, "40000.00"), 2026, {"maggiorazione": {**low, "obiettivi_ente": True}})
+    assert "ccnl.maggiorazione.share" not in rules_of(result)
+    assert extra(result) == {"S01": D("200.00"), "S02": D("200.00"), "S03": D("200.00")}
+
+
+# 10 staff: T01 98, T02 96, T03..T10 at 80: a fund of 10,000.00 paid whole, the mean 1,000.00
+TEN = [("T01", 50, 48, ""), ("T02", 50, 46, "")] + [(f"T{i:02d}", 40, 40, "") for i in range(3, 11)]
+
+
+def test_ten_employees_may_have_25_percent_eleven_may_not(tmp_path):
+    rule = {"share": 0.25, "quota": 0.2, "parita": ["assenze"]}
+    result = run(tmp_path, comune(TEN, "10000.00"), 2026, {"maggiorazione": rule})
+    # at most 10 employees: 25% is enough; M = 0.25 × 1,000.00 = 250.00; places = floor(0.2 × 10) = 2: T01, T02
+    assert extra(result) == {"T01": D("250.00"), "T02": D("250.00")}
+    assert "ccnl.maggiorazione.share" not in rules_of(result)
+    # with the ente-wide objectives option the lower of the two minima, 20%, holds: M = 0.20 × 1,000.00 = 200.00
+    goals = {**rule, "share": 0.20, "obiettivi_ente": True}
+    result = run(tmp_path / "c", comune(TEN, "10000.00"), 2026, {"maggiorazione": goals})
+    assert extra(result) == {"T01": D("200.00"), "T02": D("200.00")}
+    assert "ccnl.maggiorazione.share" not in rules_of(result)
+    eleven = [*TEN, ("T11", 40, 40, "")]
+    result = run(tmp_path / "b", comune(eleven, "11000.00"), 2026, {"maggiorazione": rule})
+    (error,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.share"]
+    assert "inferiore al 30%" in error.message and "l'ente ha 11 dipendenti, più di 10" in error.message
+    assert extra(result) == {}
+
+
+def test_five_employees_no_maggiorazione_no_warning_and_the_relazione_says_why(tmp_path):
+    five = TEN[:5]
+    result = run(tmp_path, comune(five, "5000.00"), 2026, None)
+    # art. 48 c. 5: not applicable with at most 5 employees (the Segretario is not counted): no money moves and no
+    # warning that the maggiorazione is not configured
+    assert art48.employees(result.ente) == 5
+    assert extra(result) == {} and "ccnl.art69.not_configured" not in rules_of(result)
+    page = str(build(result))
+    assert "non si applica: ente con non più di 5 dipendenti" in page
+    # six employees: it applies, and without [ente.national] the warning names art. 48
+    result = run(tmp_path / "b", comune(TEN[:6], "6000.00"), 2026, None)
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.art69.not_configured"]
+    assert "art. 48 CCNL Funzioni Locali 23.2.2026" in warning.message
+
+
+@pytest.mark.parametrize("key, value", [("obiettivi_ente", True), ("parita", ["assenze"])])
+def test_the_keys_of_the_2026_contract_are_an_error_before_it(key, value):
+    rule = {"share": 0.30, "quota": 0.10, key: value}
+    _, problems = resolve_params("bergamo", 2025, {}, "cycle.toml", {"maggiorazione": rule})
+    (problem,) = problems
+    assert problem.column == f"national.maggiorazione.{key}"
+    assert "art. 81 CCNL Funzioni Locali 16.11.2022" in problem.message and "2025" in problem.message
+    assert resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": rule})[1] == []
+
+
+def test_the_2022_text_is_unchanged_before_2026(tmp_path):
+    # 2025, 40 staff: share ≥ 0.30 only; the tie at 92 across the fourth place is excluded without any warning
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2025, {"maggiorazione": {"share": 0.30, "quota": 0.10}})
+    assert sorted(extra(result)) == ["S01", "S02", "S03"]
+    assert "ccnl.maggiorazione.parita" not in rules_of(result)
+    assert result.figures["art69:maggiorazione"].label.startswith("art. 81 CCNL Funzioni Locali 16.11.2022")
+    _, problems = resolve_params("bergamo", 2025, {}, "cycle.toml", {"maggiorazione": {"share": 0.25, "quota": 0.1}})
+    assert ["30%" in p.message for p in problems] == [True]

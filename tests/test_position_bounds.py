@@ -1,0 +1,130 @@
+"""The national bounds on every position pay ciclope computes (rules/ccnl_funzioni_locali.md §1): the annual pay of a
+declared regulation's [posizioni] above the PO/EQ maximum in force in the year is an error naming the contract and
+its article, whatever maximum the regulation writes; a result quota below the comparto's 15% is a warning."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+STAFF = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator"
+CARD = "person,evaluator,section,item,max_points,points,weight"
+
+
+def smvp(maximum: str, result_share: str = "0.15") -> str:
+    return f"""\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Posizioni"
+tipo_ente = "comune"
+comparto = "funzioni_locali"
+
+[posizioni]
+fonte = "art. 4"
+criteri = [
+  {{ codice = "A1", nome = "Complessità organizzativa", peso = 60 }},
+  {{ codice = "A2", nome = "Responsabilità", peso = 40 }},
+]
+fondo = "posizioni_po"
+quota_risultato = {result_share}
+minimo = "5000.00"
+massimo = "{maximum}"
+
+[risultato_po]
+metodo = "quota_posizione"
+fonte = "art. 6"
+fondo = "risultato_po"
+"""
+
+
+def comune(year: int) -> dict[str, str]:
+    """Two PO heading a position each: P1 rated 5 and 5 (value 60 × 5/5 + 40 × 5/5 = 100), P2 rated 2 and 3 (value
+    60 × 2/5 + 40 × 3/5 = 24 + 24 = 48); a fund of 50,000.00 for both pays."""
+    people = ["PO1,Prima,po,D,com,1,0,false,SEG", "PO2,Seconda,po,D,com,1,0,false,SEG"]
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join([STAFF, "SEG,Segretario,segretario,DIR,com,1,0,false,", *people]) + "\n",
+        "evaluations.csv": f"{CARD}\nPO1,SEG,scheda,Valutazione,100,90,\nPO2,SEG,scheda,Valutazione,100,80,\n",
+        "positions.csv": "id,title,unit,holder,A1,A2\nP1,Area amministrativa,com,PO1,5,5\nP2,Area tecnica,com,PO2,2,3\n",
+        "ente.toml": 'name = "Comune di Posizioni"\n[funds]\nposizioni_po = "50000.00"\n'
+        f"[atti]\npiano_adottato = {year}-01-20\n",
+    }
+
+
+EQ_2022 = "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2"
+EQ_2026 = "CCNL Funzioni Locali 23.2.2026"
+
+
+@pytest.mark.parametrize(
+    "year, maximum, annual, refused, contract",
+    [
+        # result fund 50,000 × 0.15 = 7,500.00, position fund 42,500.00; in proportion λ = 42,500 / 148 would give
+        # P1 28,716.22 and P2 13,783.78: P1 stops at the maximum 19,000.00, the rest 23,500.00 would give P2 more
+        # than 19,000.00 too: both at 19,000.00 (4,500.00 residual). Above the EQ's 18,000.00 of 2023 and 2024
+        (2023, "19000.00", {"P1": "19000.00", "P2": "19000.00"}, ["P1", "P2"], EQ_2022),
+        (2024, "19000.00", {"P1": "19000.00", "P2": "19000.00"}, ["P1", "P2"], EQ_2022),
+        # 2026: within the 22,000.00 of the CCNL 23.2.2026
+        (2026, "19000.00", {"P1": "19000.00", "P2": "19000.00"}, [], EQ_2026),
+        # 2026 with a maximum of 23,000.00: P1 stops at 23,000.00, P2 takes the rest 42,500 − 23,000 = 19,500.00
+        # (λ = 19,500 / 48 = 406.25 × 100 would exceed 23,000 for P1): only P1 is above 22,000.00
+        (2026, "23000.00", {"P1": "23000.00", "P2": "19500.00"}, ["P1"], EQ_2026),
+    ],
+)
+def test_a_declared_position_pay_above_the_eq_maximum_is_an_error(
+    ciclope_ente, tmp_path, year, maximum, annual, refused, contract
+):
+    path = tmp_path / "smvp.toml"
+    path.write_text(smvp(maximum), encoding="utf-8")
+    result = ciclope_ente("regolamento", comune(year), year=year, params={"regolamento": str(path)})
+    assert {pid: str(p.annual) for pid, p in result.positions.positions.items()} == annual
+    errors = [p for p in result.violations if p.rule == "ccnl.eq_pay.range"]
+    assert [e.message.split("posizione ")[2].split(" ")[0] for e in errors] == refused
+    for e in errors:
+        assert e.severity == "error" and e.source.startswith(contract) and contract in e.message
+        assert (e.file, e.column) == ("positions.csv", "id")
+    assert "ccnl.po_result_quota" not in {p.rule for p in result.violations}  # 15% of the fund to result pay
+
+
+def test_a_result_quota_below_15_percent_is_a_warning(ciclope_ente, tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(smvp("16000.00", "0.10"), encoding="utf-8")
+    result = ciclope_ente("regolamento", comune(2024), year=2024, params={"regolamento": str(path)})
+    # the position fund is 50,000 − 5,000 = 45,000.00, the result fund 50,000 × 0.10 = 5,000.00: 5,000 / 50,000 =
+    # 10% of the positions' resources to result pay, below the 15% of the contract
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
+    assert warning.severity == "warning" and "10,00%" in warning.message and "15%" in warning.message
+    assert "16.11.2022" in warning.source
+    assert result.rewards.pools["posizioni_po"].amount == Decimal("45000.00")
+
+
+@pytest.mark.parametrize(
+    "year, contract",
+    [(2025, "CCNL Funzioni Locali 21.5.2018 art. 15 c. 6"), (2026, "CCNL Funzioni Locali 23.2.2026 art. 16 c. 5")],
+)
+def test_an_interim_above_25_percent_is_refused_citing_the_contract_in_force(year, contract):
+    """Brescia's criteria (art. 3.4) and the contract both allow 15–25% of the covered position's pay: an interim at
+    26% is refused naming the criteria and the contract in force in the year."""
+    from types import SimpleNamespace
+
+    from ciclope.core import Row
+    from ciclope.core.inputs.config import resolve_params
+    from ciclope.plugins.brescia.eligibility import interim_checks
+
+    params, problems = resolve_params("brescia", year, {}, "cycle.toml")
+    assert problems == []
+    covering = Row({"id": "PA", "holder": "HA", "interim_of": "PB", "interim_percent": Decimal("0.26")}, row=2)
+    vacant = Row({"id": "PB", "holder": None, "interim_of": None, "interim_percent": None}, row=3)
+    ente = SimpleNamespace(file_of=lambda sheet: f"{sheet}.csv")
+    (problem,) = interim_checks(ente, covering, {"PA": covering, "PB": vacant}, {}, params)
+    assert (problem.rule, problem.file, problem.row, problem.column) == (
+        "brescia.po.interim_percent",
+        "positions.csv",
+        2,
+        "interim_percent",
+    )
+    assert contract in problem.source and contract in problem.message
+    assert "26" in problem.message and "dal 15% al 25%" in problem.message and ".txt" not in problem.message
