@@ -791,3 +791,32 @@ def test_a_check_of_the_regulation_per_evaluator(ciclope_ente, tmp_path):
         ("warning", "il valutatore non differenzia: tutti i suoi valutati hanno lo stesso livello (valutatore A)")
     ]
     assert found[0].source == "Regolamento del Comune di Controlli, art. 11 c. 2 d"
+
+
+# --- Funzioni Centrali: parameters by fascia retributiva of an Area ----------------------------------------------
+# A Ministero's FRD agreement weighs the «performance individuale» by the Area and fascia of each person (Seconda
+# Area F1 … F6, Terza Area F1 … F7); the parameters below are an example of such a table.
+CENTRALI = (
+    head("Accordo sul Fondo risorse decentrate di un Ministero")
+    + """
+[gradi]
+nomi = ["II-F1", "II-F2", "III-F1", "III-F3"]
+contratto = "CCNL Funzioni Centrali"
+fonte = "accordo FRD, art. 5"
+
+[premio]
+metodo = "proporzionale"
+ruoli = ["dipendente"]
+parametri = { "II-F1" = 100, "II-F2" = 105, "III-F1" = 120, "III-F3" = 130 }
+fonte = "accordo FRD, art. 6"
+"""
+)
+
+
+def test_funzioni_centrali_parameters_by_area_and_fascia(ciclope_ente, tmp_path):
+    people = [("A", "II-F1", 80), ("B", "III-F3", 80), ("C", "ii-f2", 100)]
+    result = run_declared(ciclope_ente, tmp_path, CENTRALI, graded(people))
+    # weights: punteggio × parametro: 80 × 100 = 8000, 80 × 130 = 10400, 100 × 105 = 10500; Σ 28900
+    # 6800 × 8000 / 28900 = 1882.352…, × 10400 / 28900 = 2447.058…, × 10500 / 28900 = 2470.588…; floors 1882.35 +
+    # 2447.05 + 2470.58 = 6799.98, the 2 cents to the largest remainders: B (0.88 of a cent), C (0.82)
+    assert amounts(result) == {"A": "1882.35", "B": "2447.06", "C": "2470.59"}
