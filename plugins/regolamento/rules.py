@@ -42,6 +42,7 @@ from . import (
     positions,
     positionshare,
     rankings,
+    recorded,
     requirements,
     resultpay,
     unitpart,
@@ -93,6 +94,8 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             unknown_sanctions(ente, regulation)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
+            + recorded.problems(regulation, ente)
+            + requirements.unknown_sections(regulation, ente, coverage.regulation_where(params[PARAM]))
         )
     return [
         Problem(
