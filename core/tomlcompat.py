@@ -54,6 +54,11 @@ def loads_checked(text: str) -> dict:
         raise ValueError(translate(str(exc), text)) from None
     except RecursionError:
         raise ValueError("TOML non valido: tabelle o elenchi annidati troppo in profondità") from None
+    if _nested_beyond(data):  # dotted keys and [a.b.c] headers nest without a bracket each
+        raise ValueError(
+            f"TOML non valido: tabelle o elenchi annidati oltre {MAX_DEPTH} livelli (contando le chiavi con i "
+            "punti, come a.b.c, e le intestazioni [a.b.c])"
+        )
     where = bad_text(data) or bad_number(data)
     if where:
         raise ValueError(where)
@@ -73,6 +78,21 @@ def _too_deep(text: str) -> bool:
         depth = max(0, depth + (1 if found.group() in "[{" else -1))
         if depth > MAX_DEPTH:
             return True
+    return False
+
+
+def _nested_beyond(data: dict) -> bool:
+    """Whether parsed TOML holds tables or arrays more than :data:`MAX_DEPTH` within one another, walked
+    without recursion (the checks after it, and every reader of the data, recurse)."""
+    stack: list[tuple[object, int]] = [(data, 0)]  # the file itself is no level
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
     return False
 
 

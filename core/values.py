@@ -33,6 +33,16 @@ _ID = re.compile(r"^[^\s,;\x00-\x1f\x7f-\x9f]+$")  # no spaces, separators or co
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 but tab and line breaks, and DEL
+# How a text a spreadsheet would run begins: a formula, a DDE call (=, +, -, @, or a tab or carriage return
+# before one). Where ciclope stores such a text in data a spreadsheet opens, it puts the apostrophe a
+# spreadsheet itself uses for text before it (:func:`unquoted` takes it away again for documents).
+RUNNABLE = ("=", "+", "-", "@", "\t", "\r", "|")
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the text marker a spreadsheet-bound copy of it carries: ``'- puntuale`` is ``- puntuale``
+    (an apostrophe before anything else is the writer's own and stays)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(RUNNABLE) else text
 
 
 def parse_text(text: str) -> str:
@@ -266,3 +276,18 @@ def parse_indicator_value(kind: str, text: str) -> Any:
                 pass
         return text  # "monitoraggio": measured and reported, never scored
     return parse_number(text)
+
+
+PERCENT_POINTS_KINDS = ("higher", "lower", "project")
+
+
+def in_percent_points(kind: str, target: object, actual: object) -> bool:
+    """Whether ``actual`` looks typed in percentage points against a ``target`` that is a share: 80 for a
+    project's 100% (read 8,000%), 74 for a target of 0,72. The target is a share when it is above 0 and below 1
+    (at most 1 for a project, whose target 1 is 100%); the actual is suspect when it is above 1 and, read as
+    percentage points, within a factor of 4 of the target. Never an error by itself: a ratio may be 45 where
+    0,9 was expected, so the reader warns (the loader) or asks for the percentage (the evaluator's workbook)."""
+    if kind not in PERCENT_POINTS_KINDS or not isinstance(target, Decimal) or not isinstance(actual, Decimal):
+        return False
+    share = Decimal(0) < target <= 1 if kind == "project" else Decimal(0) < target < 1
+    return share and actual > 1 and target / 4 <= actual / 100 <= target * 4

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import filenames
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
@@ -208,6 +209,14 @@ class _EnteChecks:
                 )
         if not valid:
             self.err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
+        elif filenames.stem(str(ente_id)) != ente_id:  # the name of the ente's folder and of its portal page
+            self.err(
+                f"{where}.id",
+                f"id {ente_id!r} non valido: è il nome di un dispositivo di Windows (con, prn, aux, nul, com0–com9, "
+                f"lpt0–lpt9) o supera {filenames.MAX_PLAIN} caratteri, e la cartella {ente_id}/ non si potrebbe aprire "
+                "né copiare sui computer dell'ufficio: scegli un altro id",
+            )
+            valid = False
         elif ente_id in self.seen:
             self.err(f"{where}.id", f"id {ente_id!r} ripetuto", "config.duplicate_id")
             valid = False

@@ -10,12 +10,13 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.core import model as m
 from ciclope.core.inputs.columns import TARGET_YEAR, Table, kept
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.records import duplicate
 from ciclope.core.inputs.tables import Sheet
-from ciclope.core.values import INACTIVE, parse_indicator_value
+from ciclope.core.values import INACTIVE, in_percent_points, parse_indicator_value
 
 MEASURES = ("actual", "target_mid", "actual_mid", "baseline")  # an indicator's cells read after its checks
 MONITORED = "monitoraggio"  # a target_<year> cell of a scored indicator: only monitored that year
@@ -95,6 +96,7 @@ class _Rows:
         if not ok:
             return None
         actual, target_mid, actual_mid, baseline = measured
+        self._percent_points(sheet, n, kind, ((target, actual, "actual"), (target_mid, actual_mid, "actual_mid")))
         iid = self.ids[i]
         return (
             iid,
@@ -220,6 +222,24 @@ class _Rows:
             ok = False
         return measured, ok
 
+    def _percent_points(self, sheet: Sheet, n: int, kind: str, pairs: tuple[tuple[Any, Any, str], ...]) -> None:
+        """A warning for each actual that looks typed in percentage points against a share (80 for a project's
+        100%, read 8,000% and counted as fully achieved): :func:`ciclope.core.values.in_percent_points`."""
+        for target, actual, column in pairs:
+            if in_percent_points(kind, target, actual):
+                it = _plain_it
+                self.r.err(
+                    sheet,
+                    n,
+                    column,
+                    "core.indicator.percentuale",
+                    f"consuntivo {it(actual)} con un target di {it(target)} ({it(target * 100)}%): sembra scritto in "
+                    f"punti percentuali e si legge {it(actual * 100)}%; se è il {it(actual)}%, scrivi {it(actual)}% "
+                    f"(o {it(actual / 100)})",
+                    source="rules/core.md §1",
+                    severity="warning",
+                )
+
     def _cell(self, column: str, kind: str, text: str | None) -> tuple[Any, str | None]:
         """An indicator's cell as its type reads it: (the value, None), or (None, the problem's message).
         A pure function of the column, the type and the text, so each distinct triple of the sheet is
@@ -236,6 +256,11 @@ class _Rows:
         keys = list(zip(kinds, texts))
         read = {key: self._cell(column, *key) for key in dict.fromkeys(keys)}
         return list(map(read.__getitem__, keys))
+
+
+def _plain_it(value: Decimal) -> str:
+    """A number as the office writes it: a decimal comma, no exponent, no trailing zeros (7400, 0,72)."""
+    return fmt.decimal_it(Decimal(format(value.normalize(), "f")), group=False)
 
 
 def _read_cell(column: str, kind: str, text: str | None) -> tuple[Any, str | None]:

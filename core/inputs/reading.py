@@ -52,15 +52,18 @@ class Reading:
         message: str,
         source: str = CONTRACT,
         ref: str | None = None,
+        severity: str = "error",
     ) -> None:
         """A problem of ``sheet`` (or a file's label), its column named as the user wrote it; none when
-        ``ref`` is the id of a row already refused (no cascade)."""
+        ``ref`` is the id of a row already refused (no cascade). A warning does not stop the load."""
         label = sheet.label if isinstance(sheet, Sheet) else sheet
         shown = sheet.shown if isinstance(sheet, Sheet) else self._shown(label)
         column = shown.get(column, column)  # the header as the user wrote it (Italian)
         if ref is not None and ref in self.rejected:
             return  # the referenced row was rejected and reported already: no cascade
-        self.problems.append(Problem(rule=rule, message=message, file=label, row=row, column=column, source=source))
+        self.problems.append(
+            Problem(rule=rule, message=message, file=label, row=row, column=column, source=source, severity=severity)
+        )
 
     def _shown(self, label: str) -> dict[str, str]:
         return next((s.shown for s in self.sheets.values() if s.label == label), {})

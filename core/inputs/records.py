@@ -14,6 +14,7 @@ from ciclope.core import model as m
 from ciclope.core.inputs.columns import Table, kept, rows, table
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
+from ciclope.core.values import unquoted
 
 PERSON_COLUMNS = ("id", "name", "role", "category", "unit", "fte", "absence_days", "insufficient", "evaluator")
 
@@ -265,9 +266,12 @@ def _person_columns(found: Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
 
 
 def _motivations(people: list[Any], texts: list[Any]) -> dict[str, str]:
-    """Each person's card motivation: the texts of the card's rows, each once, in row order."""
+    """Each person's card motivation: the texts of the card's rows, each once, in row order, without the
+    spreadsheet's text marker a merged «- puntuale» is stored with (:func:`ciclope.core.values.unquoted`):
+    the scheda personale prints the evaluator's words."""
     out: dict[str, list[str]] = {}
-    for person, text in zip(people, texts):
+    for person, written in zip(people, texts):
+        text = unquoted(written) if written else written
         if person and text and text not in out.setdefault(person, []):
             out[person].append(text)
     return {person: " ".join(found) for person, found in out.items() if found}

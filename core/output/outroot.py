@@ -4,8 +4,8 @@
   or empty folder is created and marked; any other folder without the marker is refused, even one
   holding a ``summary.json`` (a file name proves nothing). No root is, holds or sits in an input.
 - An ente's folder is replaced only when it holds nothing but the files its ``SHA256SUMS`` names.
-- One run at a time per root: an exclusive lock on ``.ciclope-lock`` (``fcntl.flock``), released
-  when the run ends, even if it is killed.
+- One run at a time per root: an exclusive lock on ``.ciclope-lock`` (``fcntl.lockf``), released
+  when the run ends, even if it is killed; never inherited by a process a plugin forks.
 - ``--until`` before the last phase writes into ``OUT/<phase>/`` (a marked root inside the marked
   ``OUT``), never over the year-end results.
 - ``summary.json`` merges with the previous one (a ``--ente X`` run keeps the other enti); an ente
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import json
@@ -67,23 +68,42 @@ def check_ente_folder(out: Path, ente_id: str, data_folders: Iterable[Path]) -> 
 
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
-    """One run at a time on an output root (the lock dies with the process)."""
+    """One run at a time on an output root. The lock is a POSIX record lock (``lockf``), owned by this process
+    alone: a process a plugin forks does not inherit it, so it dies with this process and never outlives the
+    run (a ``flock`` is shared by every copy of the descriptor, a forked grandchild's too). Such a lock does not
+    exclude this process itself, hence the roots this process holds are refused here first."""
+    key = os.path.realpath(out)
+    if key in _HELD:
+        raise _busy(out)
     try:
         fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:  # a link planted as the lock is never followed
         raise _refuse(out, f"non posso aprire {out / LOCK}: {exc.strerror or exc}") from None
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise _refuse(
-                out,
-                f"un'altra esecuzione di ciclope sta scrivendo in {out}: attendi che finisca "
-                "(o usa un'altra cartella di output)",
-            ) from None
-        yield
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:  # EAGAIN or EACCES: another process holds it
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            raise _busy(out) from None
+        _HELD.add(key)
+        try:
+            yield
+        finally:
+            _HELD.discard(key)
     finally:
-        os.close(fd)
+        os.close(fd)  # the only descriptor of the lock file this process opens: closing it releases the lock
+
+
+_HELD: set[str] = set()  # the output roots whose lock this process holds
+
+
+def _busy(out: Path) -> CiclopeError:
+    return _refuse(
+        out,
+        f"un'altra esecuzione di ciclope sta scrivendo in {out}: attendi che finisca (o usa un'altra cartella di "
+        "output)",
+    )
 
 
 def merge_summary(out: Path, entries: list[dict]) -> list[dict]:

@@ -17,7 +17,7 @@ from ciclope.core.inputs.config import load_config, resolve_params
 from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.raccolta import entedata, layout, lock, manifest, merge, readback
+from ciclope.core.raccolta import entedata, layout, lock, manifest, merge, readback, xlsxedit
 from ciclope.core.raccolta.manifest import Manifest, Sent, file_name
 from ciclope.core.raccolta.plan import plan as make_plan
 from ciclope.core.raccolta.readback import Returned
@@ -172,9 +172,23 @@ def unisci(args: argparse.Namespace) -> int:
             f"Dati dell'ente aggiornati ({cells} celle scritte; ogni altra cella e riga resta com'era): "
             + ", ".join(str(p) for p in written)
         )
+        _recalculate_notice(written)
     else:
         print("Nessuna modifica ai dati dell'ente.")
     return EXIT_ENTE if _problems(returned, tally) else EXIT_OK
+
+
+def _recalculate_notice(written: list[Path]) -> None:
+    """The workbook's formulas lost their cached values (:mod:`.xlsxedit`): the office opens and saves it, so
+    that every spreadsheet, and ciclope, reads values computed from the merged cells."""
+    for path in written:
+        count = xlsxedit.formulas(path.read_bytes()) if path.suffix == ".xlsx" else 0
+        if count:
+            print(
+                f"{path.name}: {plural(count, 'formula', 'formule')} da ricalcolare con i dati uniti: apri il file "
+                "con Excel o LibreOffice e salvalo prima di `ciclope run` (ciclope legge i valori calcolati)",
+                file=sys.stderr,
+            )
 
 
 def _returned_files(folder: Path) -> list[Path]:

@@ -38,6 +38,7 @@ HOW = {
     "deadline": "la data in cui è stato completato, es. 30/06/2022",
     "boolean": "SI o NO",
 }
+HOW_SHARE = "una percentuale, es. 74%"  # a higher- or lower-is-better indicator whose target is a percentage
 
 
 def text(value: Any) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import re
 from pathlib import Path
 
 import attrs
 
+from ciclope.core import filenames
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.raccolta import layout
 
@@ -67,8 +67,9 @@ class Manifest:
 
 
 def file_name(evaluator: str, taken: set[str]) -> str:
-    """A file name for an evaluator id: letters, digits, ``.-_`` kept, anything else ``_``; unique."""
-    base = re.sub(r"[^A-Za-z0-9._-]", "_", evaluator).strip(".") or "valutatore"
+    """A file name for an evaluator id, safe on every office computer (:func:`ciclope.core.filenames.stem`: no
+    device name such as ``COM1``, no character Windows refuses); unique whatever the letter case."""
+    base = filenames.stem(evaluator) if evaluator else "valutatore"
     name, n = f"{base}.xlsx", 2
     while name.lower() in taken:
         name, n = f"{base}-{n}.xlsx", n + 1

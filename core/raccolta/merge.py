@@ -20,7 +20,7 @@ from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.entedata import Grid
 from ciclope.core.raccolta.readback import CardRow, Returned
-from ciclope.core.values import CONTROL, parse_indicator_value
+from ciclope.core.values import CONTROL, RUNNABLE, in_percent_points, parse_indicator_value
 
 FROM_FILE, FROM_EVALUATOR, RECEIVED = "x_raccolta_cartella", "x_raccolta_valutatore", "x_raccolta_ricevuta"
 CARD_COLUMNS = ("person", "evaluator", "section", "item", "max_points", "points", "weight", "motivation")
@@ -168,18 +168,18 @@ def _kind(text: str) -> str:
         return ""
 
 
-def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally) -> None:
+def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = False) -> None:
     if not any(r.actuals for r in kept):
         return
     rows = {grid.get(row, "id"): row for row in grid.rows}
     for r in kept:
-        for ident, (text, at) in r.actuals.items():
+        for ident, (text, at, target) in r.actuals.items():
             row = rows.get(ident)
             if row is None:
                 continue  # an indicator removed from the data since the collection: nothing to fill
             label = f"{layout.RETURNED}/{r.file}[{layout.MEASURES}]"
             try:
-                value = checked_actual(_kind(grid.get(row, "type")), text)
+                value = checked_actual(_kind(grid.get(row, "type")), text, target)
             except ValueError as exc:
                 tally.problems.append(
                     Problem(rule="raccolta.consuntivo", file=label, row=at, column="Consuntivo", message=f"{exc}")
@@ -187,21 +187,21 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally) -> None:
                 continue
             if isinstance(value, str):  # a monitoring indicator's text: compared and stored as it is stored
                 text = value = quoted(value)
-            _merge_actual(grid, row, ident, text, value, r, tally)
-
-
-# A text a spreadsheet would run when the office opens the data: a formula, a DDE call (=, +, -, @, or a
-# tab or carriage return before one). Stored with the apostrophe a spreadsheet itself uses for text.
-_RUNNABLE = ("=", "+", "-", "@", "\t", "\r", "|")
+            cell = _value(format(value, "f"), xlsx) if xlsx and isinstance(value, Decimal) else text
+            _merge_actual(grid, row, ident, (text, cell), value, r, tally)
 
 
 def quoted(text: str) -> str:
-    return "'" + text if text.startswith(_RUNNABLE) else text
+    """A text a spreadsheet would run when the office opens the data (:data:`ciclope.core.values.RUNNABLE`),
+    stored with the apostrophe a spreadsheet itself uses for text; the loader reads it without
+    (:func:`ciclope.core.values.unquoted`), so a document never prints it."""
+    return "'" + text if text.startswith(RUNNABLE) else text
 
 
-def checked_actual(kind: str, text: str) -> Any:
+def checked_actual(kind: str, text: str, target: str = "") -> Any:
     """The actual as the loader reads it, or ValueError in Italian: as the loader checks a cell (control
-    characters, length), a completion percentage from 0% to 100%."""
+    characters, length), a completion percentage from 0% to 100%, an actual that looks typed in percentage
+    points against a ``target`` that is a percentage (74 for 0,72: :func:`ciclope.core.values.in_percent_points`)."""
     found = CONTROL.search(text)
     if found:
         raise ValueError(f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo")
@@ -214,10 +214,28 @@ def checked_actual(kind: str, text: str) -> Any:
             f"completamento {text!r} fuori dall'intervallo: è una percentuale da 0% a 100% ({text!r} si legge "
             f"{shown}%); scrivi ad esempio 80% per l'ottanta per cento"
         )
+    _percent_points(kind, text, value, target)
     return value
 
 
-def _merge_actual(grid: Grid, row: list[Any], ident: str, text: str, value: Any, r: Returned, tally: Tally) -> None:
+def _percent_points(kind: str, text: str, value: Any, target: str) -> None:
+    try:
+        expected = parse_indicator_value(kind, target) if target else None
+    except ValueError:
+        return
+    if isinstance(expected, Decimal) and isinstance(value, Decimal) and in_percent_points(kind, expected, value):
+        share = format((expected * 100).normalize(), "f").replace(".", ",")
+        raise ValueError(
+            f"consuntivo {text!r} per un target del {share}%: sembra scritto in punti percentuali e si leggerebbe "
+            f"{format((value * 100).normalize(), 'f').replace('.', ',')}%; scrivi {text}% (con il segno %)"
+        )
+
+
+def _merge_actual(
+    grid: Grid, row: list[Any], ident: str, written: tuple[str, Any], value: Any, r: Returned, tally: Tally
+) -> None:
+    """``written``: the actual as the evaluator typed it, and the cell to store (a number in a workbook)."""
+    text, cell = written
     for name in ("actual", FROM_FILE, FROM_EVALUATOR, RECEIVED):
         grid.column(name)
     old = grid.get(row, "actual")
@@ -237,8 +255,8 @@ def _merge_actual(grid: Grid, row: list[Any], ident: str, text: str, value: Any,
                 column=grid.header[grid.column("actual")],
             )
             return
-    for name, cell in (("actual", text), (FROM_FILE, r.file), (FROM_EVALUATOR, r.evaluator), (RECEIVED, r.received)):
-        row[grid.column(name)] = cell
+    for name, stored in (("actual", cell), (FROM_FILE, r.file), (FROM_EVALUATOR, r.evaluator), (RECEIVED, r.received)):
+        row[grid.column(name)] = stored
     tally.actuals[r.evaluator or ""] = tally.actuals.get(r.evaluator or "", 0) + 1
     tally.changed.add(grid.name)
 
@@ -247,5 +265,5 @@ def merge(grids: dict[str, Grid], returned: list[Returned], xlsx: bool) -> Tally
     tally = Tally()
     kept = unique_returns(returned, tally)
     merge_cards(grids["evaluations"], kept, tally, xlsx)
-    merge_actuals(grids["indicators"], kept, tally)
+    merge_actuals(grids["indicators"], kept, tally, xlsx)
     return tally

@@ -54,7 +54,8 @@ class Returned:
     received: str  # the file's modification time, to the minute: when the office saved the return
     evaluator: str | None = None
     rows: tuple[CardRow, ...] = ()
-    actuals: dict[str, tuple[str, int]] = attrs.field(factory=dict, hash=False)  # indicator → (text, row)
+    # indicator → (text, row, the target as the workbook sent it)
+    actuals: dict[str, tuple[str, int, str]] = attrs.field(factory=dict, hash=False)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -246,7 +247,7 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "…")
 
 
-def _actuals(wb: Any, label: str) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
+def _actuals(wb: Any, label: str) -> tuple[dict[str, tuple[str, int, str]], list[Problem]]:
     out, problems = {}, []
     column = layout.MEASURE_HEADER[layout.MEASURE_FILL - 1]
     for cells in wb[layout.MEASURES].iter_rows(min_row=2, max_col=layout.MEASURE_FILL):
@@ -257,8 +258,8 @@ def _actuals(wb: Any, label: str) -> tuple[dict[str, tuple[str, int]], list[Prob
             problems.append(
                 _problem(where, FORMULA.format(formula=_short(value)), cell.row, column, "raccolta.consuntivo")
             )
-        elif ident and value:
-            out[ident] = (value, cells[0].row)
+        elif ident and value:  # the target beside it is locked and checked against the manifest
+            out[ident] = (value, cells[0].row, layout.text(cells[layout.MEASURE_FILL - 2].value))
     return out, problems
 
 

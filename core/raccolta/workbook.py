@@ -95,14 +95,22 @@ def _percent(ws: Any, cell: Any) -> None:
     dv.add(cell.coordinate)
 
 
-def _target(m: Any) -> Any:
-    """The target as the cell holds it: a project's as a number shown as a percentage."""
-    if m.type != "project":
-        return m.target
+def _share(m: Any) -> Decimal | None:
+    """The target as a number when it is a percentage: a project's, or a share (above 0, below 1) of a higher- or
+    lower-is-better indicator; None otherwise."""
+    if m.type not in ("project", "higher", "lower"):
+        return None
     try:
-        return float(parse_number(m.target))  # as the reports print it: «0,72» is 72%
+        target = parse_number(m.target)  # as the reports print it: «0,72» is 72%
     except ValueError:
-        return m.target
+        return None
+    return target if m.type == "project" or Decimal(0) < target < 1 else None
+
+
+def _target(m: Any) -> Any:
+    """The target as the cell holds it: a percentage as a number shown as a percentage."""
+    share = _share(m)
+    return m.target if share is None else float(share)
 
 
 def _wrap() -> Any:
@@ -138,13 +146,18 @@ def _measures(wb: Any, batch: Batch) -> None:
     ws.add_data_validation(yes_no)
     for m in batch.measures:
         kind = fmt.TYPE_LABELS.get(m.type, m.type)
-        ws.append([m.indicator, m.name, m.objective, kind, _target(m), None, layout.HOW.get(m.type, "")])
+        share = m.type != "project" and _share(m) is not None
+        how = layout.HOW_SHARE if share else layout.HOW.get(m.type, "")
+        ws.append([m.indicator, m.name, m.objective, kind, _target(m), None, how])
         _as_text(ws)
         cell = ws.cell(row=ws.max_row, column=layout.MEASURE_FILL)
         _fillable(cell)
         if m.type == "project":
             ws.cell(row=ws.max_row, column=layout.MEASURE_FILL - 1).number_format = "0%"
             _percent(ws, cell)
+        elif share:  # a percentage target: the actual shown and typed as one too («74%»), never bounded to 100%
+            ws.cell(row=ws.max_row, column=layout.MEASURE_FILL - 1).number_format = "0%"
+            cell.number_format = "0%"
         elif m.type == "boolean":
             yes_no.add(cell.coordinate)
         elif m.type == "deadline":

@@ -1,7 +1,14 @@
 """Cells written into an ``ente.xlsx`` without rewriting the workbook: only the ``<row>`` elements that hold a
-changed cell are rebuilt in the sheet's XML, every other part of the file (formulas and their cached values,
-notes, styles, other sheets) is copied as it was. A cell written is a number or an inline string, never a
-formula; a cell holding a formula is never overwritten (the edit is refused whole)."""
+changed cell are rebuilt in the sheet's XML, every other part of the file (formulas, notes, styles, other
+sheets) is copied as it was. A cell written is a number or an inline string, never a formula; a cell holding a
+formula is never overwritten (the edit is refused whole).
+
+A formula's cached value is what a spreadsheet shows until it recalculates, and one that read the merged cells
+(«manca» beside a consuntivo now filled) would go on showing the value of before: once a cell is written, every
+formula of the workbook loses its cached value and the workbook asks for a full calculation on load
+(``fullCalcOnLoad``), so Excel and LibreOffice alike compute each formula again when the office opens it. Until
+the office saves it so, ciclope itself refuses to read a formula without its value (core/inputs/tables.py), and
+:func:`formulas` counts them for the merge to say so."""
 
 from __future__ import annotations
 
@@ -137,6 +144,54 @@ def edit_sheet(xml: bytes, edits: Edits) -> bytes:
     return _dimension(out, max(by_row, default=1), max(columns))
 
 
+_V = re.compile(rb"<v>.*?</v>|<v\s*/>", re.S)
+_T = re.compile(rb"""\s+t=["'][^"']*["']""")
+_CALC_PR = re.compile(rb"<calcPr\b([^>]*?)(/?)>")
+_FULL_CALC = re.compile(rb"""\s+fullCalcOnLoad=["'][^"']*["']""")
+# the elements a workbook part may hold after <calcPr>, in the schema's order: calcPr goes before the first
+_AFTER_CALC_PR = (b"<oleSize", b"<customWorkbookViews", b"<pivotCaches", b"<smartTagPr", b"<smartTags",
+                  b"<webPublishing", b"<fileRecoveryPr", b"<webPublishObjects", b"<extLst", b"</workbook>")  # fmt: skip
+
+
+def _uncached(xml: bytes) -> bytes:
+    """The sheet's XML with every formula cell's cached value (and the value's type) taken away."""
+
+    def drop(found: re.Match[bytes]) -> bytes:
+        inner = found.group(2)
+        if inner is None or b"<f" not in inner:
+            return found.group(0)
+        return b"<c" + _T.sub(b"", found.group(1)) + b">" + _V.sub(b"", inner) + b"</c>"
+
+    return _CELL.sub(drop, xml) if b"<f" in xml else xml
+
+
+def _calculate_on_load(xml: bytes) -> bytes:
+    """``xl/workbook.xml`` asking for a full calculation when the workbook is opened."""
+    found = _CALC_PR.search(xml)
+    if found is not None and re.search(rb"""\bfullCalcOnLoad=["'](1|true)["']""", found.group(1)):
+        return xml  # asked already (openpyxl writes it): the part stays byte for byte
+    if found is not None:
+        attrs_ = _FULL_CALC.sub(b"", found.group(1)).rstrip()
+        return (
+            xml[: found.start()]
+            + b"<calcPr"
+            + attrs_
+            + b' fullCalcOnLoad="1"'
+            + found.group(2)
+            + b">"
+            + xml[found.end() :]
+        )
+    at = min((i for i in (xml.find(tag) for tag in _AFTER_CALC_PR) if i >= 0), default=-1)
+    return xml if at < 0 else xml[:at] + b'<calcPr fullCalcOnLoad="1"/>' + xml[at:]
+
+
+def formulas(data: bytes) -> int:
+    """How many formula cells the workbook's sheets hold."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sheets = [n for n in zf.namelist() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)]
+        return sum(1 for n in sheets for found in _CELL.finditer(zf.read(n)) if b"<f" in (found.group(2) or b""))
+
+
 def apply(data: bytes, edits: dict[str, Edits]) -> bytes:
     """The workbook ``data`` with ``edits`` (sheet title → cells) applied; every other part copied as is."""
     try:
@@ -156,6 +211,10 @@ def apply(data: bytes, edits: dict[str, Edits]) -> bytes:
             body = zin.read(info)
             if info.filename in wanted:
                 body = edit_sheet(body, wanted[info.filename])
+            if wanted and re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
+                body = _uncached(body)
+            elif wanted and info.filename == "xl/workbook.xml":
+                body = _calculate_on_load(body)
             zout.writestr(info, body, compress_type=info.compress_type)
     return out.getvalue()
 

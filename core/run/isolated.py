@@ -6,6 +6,7 @@ enti in the order given, and yields each outcome as it arrives."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ def available() -> bool:
 
 
 def _child(index: int, send: Connection) -> None:
+    os.setpgid(0, 0)  # a group of its own: whatever the plugin forks is ended with it (:func:`_end_group`)
     die_with_parent()
     assert _RUN is not None, "set by run_isolated before forking"
     send.send(_RUN(index))
@@ -62,6 +64,8 @@ def run_isolated(
             receive, send = ctx.Pipe(duplex=False)
             process = ctx.Process(target=_child, args=(index, send), daemon=True)
             process.start()
+            assert process.pid is not None, "a started process has its pid"
+            _own_group(process.pid)
             send.close()
             running[receive] = (index, process, time.monotonic() + timeout)
         first = min(deadline for _, _, deadline in running.values())
@@ -73,7 +77,8 @@ def run_isolated(
         for conn, (index, process, deadline) in list(running.items()):
             if now >= deadline:
                 running.pop(conn)
-                process.kill()
+                _end_group(process.pid)
+                process.kill()  # the child itself, had its group not been made
                 process.join()
                 conn.close()
                 reason = (
@@ -86,6 +91,25 @@ def run_isolated(
 SOURCE = "segnalare a chi mantiene il plugin o ciclope"
 
 
+def _own_group(pid: int) -> None:
+    """The child ``pid`` made leader of its own process group, from this side too: whichever of the two calls
+    comes first, the group exists before the child's plugin can fork."""
+    try:
+        os.setpgid(pid, pid)
+    except OSError:  # the child did it already and its group changed nothing, or it has already ended
+        pass
+
+
+def _end_group(pid: int) -> None:
+    """Kill every process of the group the child ``pid`` leads: what a plugin forked (a grandchild holding the
+    terminal, a pipe or a file open) never outlives its ente. The group's number stays taken while any member
+    lives, even after the child is reaped, so this never reaches another process; a group gone is fine."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def _collect(
     conn: Connection, entry: tuple[int, Any, float], failed: Callable[[int, str, Problem], Any]
 ) -> tuple[int, Any]:
@@ -96,6 +120,7 @@ def _collect(
         outcome = None
     conn.close()
     process.join()
+    _end_group(process.pid)  # the ente is done: what its plugin left running goes (the group outlives its leader)
     if outcome is not None:
         return index, outcome
     reason = (

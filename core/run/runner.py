@@ -94,24 +94,43 @@ def run_one(task: Task) -> EnteOutcome:
             problems_total=1,
         )
     except (Exception, SystemExit) as exc:  # a bug in a plugin or in the core (even sys.exit): this ente fails
-        where = traceback.format_exc(limit=-8)
-        problem = Problem(
-            rule="core.internal",
-            message=f"errore interno {type(exc).__name__}: {exc}\n{where}",
-            source="segnalare a chi mantiene il plugin o ciclope",
-        )
-        return EnteOutcome(
-            cfg.id,
-            cfg.plugin,
-            "failed",
-            f"errore interno {type(exc).__name__}: {exc}",
-            problems=(problem,),
-            problems_total=1,
-        )
+        return _internal(cfg, out, exc, traceback.format_exc())
+
+
+ERROR_FILE = "{}.errore.txt"  # beside OUT/<ente>/: a dot is never in an ente's id, so no ente's folder is named so
+
+
+def _internal(cfg: EnteConfig, out: Path, exc: BaseException, stack: str) -> EnteOutcome:
+    """A bug of a plugin or of ciclope failed the ente: its traceback is for whoever maintains the code, not
+    for the office, so it goes to ``OUT/<ente>.errore.txt`` and the problem is one line that says where."""
+    first = f"errore interno {type(exc).__name__}: {_one_line(str(exc))}"
+    try:
+        path = owned.write_inside(out, ERROR_FILE.format(cfg.id), f"{cfg.id} ({cfg.plugin})\n\n{stack}".encode())
+        where = f"; i dettagli tecnici per chi mantiene il plugin sono in {path}"
+    except (OSError, CiclopeError):
+        where = "; i dettagli tecnici non si sono potuti scrivere nella cartella di output"
+    problem = Problem(
+        rule="core.internal", message=first + where, source="segnalare a chi mantiene il plugin o ciclope"
+    )
+    return EnteOutcome(cfg.id, cfg.plugin, "failed", first, problems=(problem,), problems_total=1)
+
+
+def _one_line(text: str, width: int = 300) -> str:
+    """An exception's text on one line, cut: the whole of it is in the error file."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _forget_error(out: Path, ente: str) -> None:
+    """The error file of an earlier run of the ente goes when it runs again (only ciclope's own regular file)."""
+    path = out / ERROR_FILE.format(ente)
+    if path.is_file() and not path.is_symlink():
+        path.unlink(missing_ok=True)
 
 
 def _run_one(task: Task) -> EnteOutcome:
     cfg, out = task.cfg, task.out
+    _forget_error(out, cfg.id)
     blocked = outroot.check_ente_folder(out, cfg.id, [cfg.data])
     if blocked:
         problem = Problem(rule="output.ente_folder", file=str(out / cfg.id), message=blocked)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import re
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ciclope.core import filenames
 from ciclope.core.nearest import hint
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -49,26 +48,10 @@ def _people(result: Any, asked: list[str]) -> list[str]:
     return asked or list(people)
 
 
-def file_stem(pid: str) -> str:
-    """A person's file name (without .html): the id when it is plain, else a cleaned id with a short hash of
-    the id (as the portal's person anchors): ``P:3`` and ``P_3`` never share a file."""
-    if re.fullmatch(r"[A-Za-z0-9_-]{1,80}", pid):
-        return pid
-    clean = re.sub(r"[^A-Za-z0-9_-]", "_", pid)[:40]
-    return f"{clean}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
-
-
 def file_stems(people: list[str]) -> dict[str, str]:
-    """Each person's file name, unique even where letter case is not (a folder copied to Windows or a
-    Mac): ``P1`` and ``p1`` both get the hash of their id."""
-    stems = {pid: file_stem(pid) for pid in people}
-    folded: dict[str, int] = {}
-    for stem in stems.values():
-        folded[stem.lower()] = folded.get(stem.lower(), 0) + 1
-    return {
-        pid: (f"{stem}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}" if folded[stem.lower()] > 1 else stem)
-        for pid, stem in stems.items()
-    }
+    """Each person's file name (without .html or .pdf): safe on every office computer, unique even where letter
+    case is not (:func:`ciclope.core.filenames.stems`)."""
+    return filenames.stems(people)
 
 
 def main(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ import attrs
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ciclope.core import filenames
 from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -56,13 +57,15 @@ class Built:
 
 
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["page"] = filenames.stem  # an ente's page and folder: a name every office computer can hold
+    return env
 
 
 def person_anchor(pid: str) -> str:
@@ -207,7 +210,7 @@ class Site:
             else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year) for p in people],
             **self.common("../", "ente", c.name),
         )
-        self.write(f"enti/{c.ente}.html", "ente.html", **context)
+        self.write(f"enti/{filenames.stem(c.ente)}.html", "ente.html", **context)
         if not self.public:
             self.person_pages(c, row, people)
         return row, [d for d in calendar if d["status"] != "fatto"]
@@ -220,7 +223,7 @@ class Site:
             if self.public and name not in PUBLIC_FILES:
                 continue
             if (folder / name).is_file():
-                owned.copy_inside(self.out, f"enti/{c.ente}/{name}", folder / name)
+                owned.copy_inside(self.out, f"enti/{filenames.stem(c.ente)}/{name}", folder / name)
                 downloads.append({"file": name, "label": label})
         return downloads
 
@@ -267,7 +270,7 @@ class Site:
             return to
 
         self.write(
-            f"enti/{c.ente}/cifre.html",
+            f"enti/{filenames.stem(c.ente)}/cifre.html",
             "figures.html",
             e=row,
             tree=cards.figures_page_html(trace, href("persone.html")),
@@ -279,7 +282,7 @@ class Site:
             info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
             persons.append(info)
         self.write(
-            f"enti/{c.ente}/persone.html",
+            f"enti/{filenames.stem(c.ente)}/persone.html",
             "people.html",
             e=row,
             persons=persons,

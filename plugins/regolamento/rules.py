@@ -40,6 +40,7 @@ from ciclope.plugins.regolamento.pay import (
     positionshare,
     progressions,
     rankings,
+    recorded,
     resultpay,
 )
 from ciclope.plugins.regolamento.pay.shapes import Outcome
@@ -47,7 +48,7 @@ from ciclope.plugins.regolamento.read import amend
 from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
-from ciclope.plugins.regolamento.score import cohort, individual, ladders
+from ciclope.plugins.regolamento.score import cohort, individual, ladders, requirements
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
@@ -87,6 +88,8 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             unknown_sanctions(ente, regulation)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
+            + recorded.problems(regulation, ente)
+            + requirements.unknown_sections(regulation, ente, coverage.regulation_where(params[PARAM]))
         )
     return [
         Problem(

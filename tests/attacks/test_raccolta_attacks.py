@@ -87,8 +87,8 @@ PAY = "J2"  # the template's «position_pay» column, the Segretario's row
 
 
 def _cached_formula(xlsx: Path) -> None:
-    """A formula with its cached value (as Excel saves it): the Segretario's position pay in the people
-    sheet, cell PAY."""
+    """A formula with its cached value (as Excel saves it, with Excel's calculation settings): the Segretario's
+    position pay in the people sheet, cell PAY."""
     wb = openpyxl.load_workbook(xlsx)
     people = wb[next(t for t in wb.sheetnames if t.lower() in ("people", "persone", "personale"))]
     people[PAY] = "=10000+5000"
@@ -100,31 +100,49 @@ def _cached_formula(xlsx: Path) -> None:
             if b"<f>10000+5000</f>" in body:
                 body = body.replace(b"<f>10000+5000</f><v></v>", b"<f>10000+5000</f><v>15000</v>")
                 body = body.replace(b"<f>10000+5000</f><v />", b"<f>10000+5000</f><v>15000</v>")
+            if info.filename == "xl/workbook.xml":  # Excel's own calculation settings: no calculation on load
+                body = re.sub(rb"<calcPr\b[^>]*/>", b'<calcPr calcId="191029"/>', body)
             zout.writestr(info, body)
     xlsx.write_bytes(data.getvalue())
     assert openpyxl.load_workbook(xlsx, data_only=True)[people.title][PAY].value == 15000
 
 
-def test_xlsx_formulas_keep_their_values_and_other_parts_are_untouched(tmp_path):
+def test_xlsx_formulas_recalculate_and_other_parts_are_untouched(tmp_path):
+    """A merge changes the cells it writes and nothing else the office wrote, but no formula keeps the value it
+    had before the merge: a cached value is what a spreadsheet shows until it recalculates (LibreOffice showed
+    «manca» beside a consuntivo just merged), so every formula loses it and the workbook asks for a full
+    calculation on load; ciclope refuses the formula without its value until the office saves the file."""
     cycle = xlsx_office(tmp_path)
     sent = create(cycle, tmp_path / "r")
     xlsx = tmp_path / "ente" / "ente.xlsx"
     _cached_formula(xlsx)
     before = zipfile.ZipFile(xlsx)
     parts = {i.filename: before.read(i) for i in before.infolist()}
+    people_part = next(n for n, body in parts.items() if b"<f>10000+5000</f>" in body)
     fill(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", actuals={"K11": 40, "K12": "SI"})
     run = unisci(cycle, tmp_path / "r")
     assert "Dati dell'ente aggiornati" in run.stdout, run.stderr
+    assert "1 formula da ricalcolare" in run.stderr and "salvalo prima di `ciclope run`" in run.stderr
     after = zipfile.ZipFile(xlsx)
     changed = sorted(n for n in parts if after.read(n) != parts[n])
-    assert len(changed) == 2 and all(n.startswith("xl/worksheets/") for n in changed), changed
-    wb = openpyxl.load_workbook(xlsx, data_only=True)
+    # the two sheets merged into, the sheet of the formula (its cached value gone), the workbook's calcPr
+    edited = [n for n in changed if n.startswith("xl/worksheets/") and n != people_part]
+    assert len(edited) == 2 and sorted([*edited, people_part, "xl/workbook.xml"]) == changed, changed
+    assert after.read("xl/workbook.xml") == parts["xl/workbook.xml"].replace(
+        b'<calcPr calcId="191029"/>', b'<calcPr calcId="191029" fullCalcOnLoad="1"/>'
+    )
+    people_xml = after.read(people_part)
+    assert b"<f>10000+5000</f>" in people_xml and b"<v>15000</v>" not in people_xml
+    assert people_xml.replace(b"<f>10000+5000</f></c>", b"") == parts[people_part].replace(
+        b"<f>10000+5000</f><v>15000</v></c>", b""
+    )  # the formula's cell lost its value, every other byte of the sheet is as it was
+    wb = openpyxl.load_workbook(xlsx)
     people = wb[next(t for t in wb.sheetnames if t.lower() in ("people", "persone", "personale"))]
-    assert people[PAY].value == 15000  # the cached value survives: the next run reads the ente
+    assert people[PAY].value == "=10000+5000"  # the office's formula itself is untouched
     valutazioni = wb[next(t for t in wb.sheetnames if t.lower() in ("evaluations", "valutazioni"))]
     assert valutazioni.max_row == 1 + 12 * 4  # PO1's 12 people, 4 items each
     text = cli("validate", cycle).stdout
-    assert "K11" not in text and "position_pay" not in text and "non caricabili" not in text, text
+    assert f"formula senza valore calcolato in {PAY}" in text, text
 
 
 def test_two_merges_at_once_lose_nothing(tmp_path):

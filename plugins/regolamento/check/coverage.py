@@ -32,7 +32,7 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
             tables.append((f"premi[{i}].parametri", part.source, set(part.roles), list(part.grade_factors)))
     if not tables:
         return []
-    where = _where(path_text)
+    where = regulation_where(path_text)
     out = []
     for key, fonte, roles, names in tables:
         codes = {code(name, declared(reg)) for name in names}
@@ -72,7 +72,7 @@ def _problem(
     )
 
 
-def _where(path_text: str) -> tuple[str, dict[str, int]]:
+def regulation_where(path_text: str) -> tuple[str, dict[str, int]]:
     """The regulation's file as people name it, and the lines of its keys."""
     try:
         path, text = source(path_text)

@@ -54,6 +54,8 @@ def key_schema(meta: Any) -> dict[str, Any]:
         out = table_schema(meta["table"])
     elif kind == "tables":
         out = {"type": "array", "items": table_schema(meta["table"])}
+        if meta["hi"] is not None:
+            out["maxItems"] = int(meta["hi"])
     elif kind in ("number", "money"):
         out = (
             {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]} if kind == "money" else dict(NUMBER)

@@ -1113,9 +1113,10 @@ class Regulation:
         "premi",
         "tables",
         "le parti del premio individuale, ciascuna con il suo metodo, la sua quota del fondo e le sue graduatorie "
-        "(al posto di [premio])",
+        "(al posto di [premio]); al più 50",
         default=(),
         table=Part,
+        hi="50",  # of a list of tables: the most items (each part is paid, checked and explained for everyone)
         since=2,
     )
     reductions: tuple[Reduction, ...] = key(

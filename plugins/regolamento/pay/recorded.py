@@ -2,7 +2,12 @@
 by the OIV or a commission and written in ``premi.csv`` (person, the part's name, amount). They are paid as
 written from the part's fund; a total above it is an error and nothing of the part is paid; the rest of the fund
 is residual. The regulation's exclusions apply to every part unless it limits one to some (``parti``): a person
-excluded from this part is paid nothing of it, their typed amount stays residual and a warning names the row."""
+excluded from this part is paid nothing of it, their typed amount stays residual and a warning names the row.
+
+Several rows for one person and part (two prizes for two projects) are one award, their sum, every row an input
+of its explanation: the fund counts as distributed exactly what the awards pay, so distributed + residual = fund
+by construction. A row naming a person not in people.csv, a part that is not an «importi» part, or no amount is
+an error of :func:`problems` (file, row, column, the nearest name) and is never paid."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Row, Score, Trace, fmt, money
+from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
@@ -27,9 +33,12 @@ def pay(
     scores: Mapping[str, Score],
 ) -> Given:
     ente, org, trace = ctx
-    rows = [r for r in ente.table(FILE) if r.get("part") == part.name and r.get("person") in ente.people]
-    rows = [r for r in rows if admitted(reg, part, r, scores, ctx)]
-    total = sum((money.r2(r["amount"]) for r in rows), ZERO)
+    by_person = {
+        pid: admitted_rows
+        for pid, rows in rows_by_person(ente, part.name).items()
+        if (admitted_rows := [r for r in rows if admitted(reg, part, r, scores, ctx)])
+    }
+    total = sum((money.r2(r["amount"]) for rows in by_person.values() for r in rows), ZERO)
     if total > fund.value:
         message = (
             f"i premi della parte «{part.name}» scritti in premi.csv ({fmt.euro(total)}) superano il suo fondo "
@@ -43,20 +52,65 @@ def pay(
         )  # fmt: skip
         return Given((), {})
     paid = []
-    for r in rows:
-        pid, amount = r["person"], money.r2(r["amount"])
+    for pid, rows in by_person.items():
         person = ente.people[pid]
+        amount = sum((money.r2(r["amount"]) for r in rows), ZERO)
+        cited_rows = [Input("importo", money.r2(r["amount"]), cell=ente.cell(FILE, r.row, "amount")) for r in rows]
+        words = "importo deciso e scritto in premi.csv, pagato dal fondo della parte"
+        if len(rows) > 1:
+            words = "somma degli importi decisi e scritti in premi.csv, pagata dal fondo della parte"
         trace.record(
-            key(pid),
-            amount,
-            "importo deciso e scritto in premi.csv, pagato dal fondo della parte",
-            cite(reg, part.source),
-            [fund, Input("importo", amount, cell=ente.cell(FILE, r.row, "amount"))],
-            f"Premio di {person.name} — {part.name}",
+            key(pid), amount, words, cite(reg, part.source), [fund, *cited_rows], f"Premio di {person.name} — {part.name}",
             part.note,
-        )
+        )  # fmt: skip
         paid.append((Entry(person, Decimal(0), None, None, Decimal(1), (), ""), amount, None))
     return Given(tuple(paid), {})
+
+
+def rows_by_person(ente: Ente, part: str) -> dict[str, list[Row]]:
+    """The rows of premi.csv that pay ``part``: a known person and an amount, grouped by person in the order of
+    their first row."""
+    out: dict[str, list[Row]] = {}
+    for r in ente.table(FILE):
+        if r.get("part") == part and r.get("person") in ente.people and r.get("amount") is not None:
+            out.setdefault(r["person"], []).append(r)
+    return out
+
+
+def problems(reg: Regulation, ente: Ente) -> list[Problem]:
+    """Every row of premi.csv that pays nobody: an unknown person, a part that is not an «importi» part of the
+    regulation, no amount; each named by file, row and column, with the nearest name."""
+    parts = [p.name for p in reg.parts if p.method == "importi"]
+    source = next((cite(reg, p.source) for p in reg.parts if p.method == "importi"), cite(reg, "premi"))
+    out = []
+    for r in ente.table(FILE):
+        for column, why in row_faults(r, parts, ente):
+            out.append(
+                Problem(
+                    rule="regolamento.importi", source=source, file=ente.file_of(FILE), row=r.row, column=column,
+                    message=f"{why}: la riga non è pagata",
+                )
+            )  # fmt: skip
+    return out
+
+
+def row_faults(r: Row, parts: list[str], ente: Ente) -> list[tuple[str, str]]:
+    """(column, why) of each reason the row pays nobody."""
+    faults = []
+    person, part = r.get("person"), r.get("part")
+    if not person:
+        faults.append(("person", "manca la persona"))
+    elif person not in ente.people:
+        hint = nearest(str(person), list(ente.people))
+        faults.append(("person", f"la persona {person!r} non è in people.csv{hint}"))
+    if not part:
+        faults.append(("part", "manca la parte"))
+    elif part not in parts:
+        known = f"parti con metodo «importi»: {', '.join(parts)}" if parts else "nessuna parte ha metodo «importi»"
+        faults.append(("part", f"la parte {part!r} non è nel regolamento{nearest(str(part), parts)} ({known})"))
+    if r.get("amount") is None:
+        faults.append(("amount", "manca l'importo"))
+    return faults
 
 
 def admitted(

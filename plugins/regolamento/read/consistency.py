@@ -28,6 +28,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Score,
     Weights,
 )
+from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.read import blocks, partcheck
 
 Error = Callable[..., None]
@@ -126,7 +127,7 @@ def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error
         sections = {i.section for c in cards if set(c.roles) & set(req.roles) for i in c.items}
         if not name:
             error(f"{path}.parte", "scrivi il nome della sezione dopo «sezione:»", "regolamento.valore")
-        elif sections and name not in sections:
+        elif sections and normal(name) not in {normal(s) for s in sections}:  # as the requirement reads them
             error(
                 f"{path}.parte",
                 f"la sezione {name!r} non è nelle schede dichiarate{nearest(name, sorted(sections))}; sezioni: "
@@ -235,14 +236,8 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
             f"per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato {ex.min}",
             "regolamento.valore",
         )
-    for name, target in ex.synonyms.items():
-        if ex.rule == "sanzione" and target not in ex.scale:
-            error(
-                f"{path}.sinonimi.{name}",
-                f"il sinonimo {name!r} rimanda a {target!r}, che non è nella scala delle sanzioni "
-                f"({', '.join(ex.scale) or 'vuota'})",
-                "regolamento.valore",
-            )
+    if ex.rule == "sanzione":
+        synonyms(path, ex, error)
     if ex.level is not None and ex.rule != "insufficiente":
         error(f"{path}.livello", "il livello vale per la regola «insufficiente»", "regolamento.valore")
     if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
@@ -251,6 +246,39 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
             f"{ex.above!r} non è nella scala delle sanzioni ({', '.join(ex.scale) or 'vuota'})",
             "regolamento.valore",
         )
+
+
+def synonyms(path: str, ex: Exclusion, error: Error) -> None:
+    """Each synonym of the sanctions as people.csv is matched (:func:`.vocabulary.match`: case, accents and
+    separators ignored): it names a word of the scale, is not itself one (it would never apply), and no other
+    synonym reads the same while naming another sanction (which one applied would depend on the order)."""
+    words = {normal(w): w for w in ex.scale}
+    seen: dict[str, tuple[str, str]] = {}  # normal form → (synonym as written, the word it names)
+    for name, target in ex.synonyms.items():
+        where, key, word = f"{path}.sinonimi.{name}", normal(name), words.get(normal(target))
+        if word is None:
+            error(
+                where,
+                f"il sinonimo {name!r} rimanda a {target!r}, che non è nella scala delle sanzioni"
+                f"{nearest(target, list(ex.scale))} ({', '.join(ex.scale) or 'vuota'})",
+                "regolamento.valore",
+            )
+        elif key in words:
+            error(
+                where,
+                f"il sinonimo {name!r} è già la parola {words[key]!r} della scala (maiuscole, accenti e spazi non "
+                "contano): non si applicherebbe mai; toglilo",
+                "regolamento.valore",
+            )
+        elif key in seen and seen[key][1] != word:
+            first, other = seen[key]
+            error(
+                where,
+                f"i sinonimi {first!r} e {name!r} si leggono allo stesso modo (maiuscole, accenti e spazi non "
+                f"contano) ma rimandano a {other!r} e {word!r}: tieni un solo sinonimo per quel nome",
+                "regolamento.valore",
+            )
+        seen.setdefault(key, (name, word or target))
 
 
 def premium(

@@ -202,6 +202,9 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     if kind == "tables":
         if not isinstance(raw, list):
             return _wrong(meta, raw, path, ctx)
+        if meta["hi"] is not None and len(raw) > meta["hi"]:  # ``hi`` of a list of tables: its most items
+            ctx.error(path, f"{len(raw)} elementi, oltre il massimo di {meta['hi']}", "regolamento.valore")
+            raise Bad
         items, broken = [], False
         for i, row in enumerate(raw):
             try:
@@ -273,23 +276,37 @@ def _scalar(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     return raw
 
 
+# At most 15 digits before the decimal point, as every number of ciclope (tomlcompat.MAX_MAGNITUDE): a text such
+# as "1e30" is a finite Decimal that no amount, cent rounding or comparison of the regulation can hold.
+MAX_MAGNITUDE = Decimal(10) ** 15
+
+
 def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decimal:
     if isinstance(raw, bool):
         return _wrong(meta, raw, path, ctx)
     if isinstance(raw, (int, float)):
-        return Decimal(str(raw))
-    if isinstance(raw, str):
+        number = Decimal(str(raw))
+    elif isinstance(raw, str):
         text = raw.strip()
         percent = meta["kind"] == "number" and text.endswith("%")  # a share written «80%», as the text writes it
         try:
             number = Decimal(text[:-1].strip().replace(",", ".") if percent else text)
             number = number / 100 if percent else number
         except InvalidOperation:
-            pass
-        else:
-            if number.is_finite():
-                return number
-    return _wrong(meta, raw, path, ctx)
+            return _wrong(meta, raw, path, ctx)
+        if not number.is_finite():
+            return _wrong(meta, raw, path, ctx)
+    else:
+        return _wrong(meta, raw, path, ctx)
+    if number.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: no context, so no Overflow of its own
+        shown = repr(raw) if len(str(raw)) <= 40 else repr(str(raw)[:37] + "…")
+        ctx.error(
+            path,
+            f"numero troppo grande {shown}: al più 15 cifre prima della virgola (meno di un milione di miliardi)",
+            "regolamento.valore",
+        )
+        raise Bad
+    return number
 
 
 def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -> None:

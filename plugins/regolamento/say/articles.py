@@ -10,6 +10,7 @@ sentences do not say. A block is never silently left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -173,10 +174,36 @@ def _nested(item: Any) -> str:
 
 
 def render(regulation: Regulation, markdown: bool = False) -> str:
-    """The whole regulation as text: the act, then its articles (Markdown with ``markdown``)."""
+    """The whole regulation as text: the act, then its articles (Markdown with ``markdown``: only the headings'
+    marks are Markdown, every text is escaped, :func:`md_text`)."""
     act = regulation.act
-    lines = [f"# {act.title}" if markdown else act.title, "", phrases.preamble(regulation)]
+    if not markdown:
+        lines = [act.title, "", phrases.preamble(regulation)]
+        for number, article in enumerate(articles(regulation), start=1):
+            lines += ["", article.heading(number), article.body]
+        return "\n".join(lines) + "\n"
+    lines = [f"# {md_text(_one_line(act.title))}", "", md_text(phrases.preamble(regulation))]
     for number, article in enumerate(articles(regulation), start=1):
-        heading = article.heading(number)
-        lines += ["", f"## {heading}", "", article.body] if markdown else ["", heading, article.body]
+        lines += ["", f"## {md_text(_one_line(article.heading(number)))}", "", md_text(article.body)]
     return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A heading on one line: a line break in a title or a fonte would end the Markdown heading there."""
+    return " ".join(text.split())
+
+
+# Inline Markdown and raw HTML: emphasis, code, links and images, tags and entities, GFM tables and strikethrough.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>!|~#&])")
+# What opens a block at the start of a line: a list item, a setext underline, an ordered list's number.
+_MD_LINE = re.compile(r"^(\s*)([+\-=]|\d+(?=[.)]))", re.M)
+
+
+def md_text(text: str) -> str:
+    """``text`` as Markdown that shows exactly these characters: every mark a Markdown viewer would act on
+    (emphasis, links, images, raw HTML such as ``<script>``, a list or heading at a line's start) escaped with a
+    backslash. The regulation's titles, sources and names are the office's text, never Markdown of ciclope's."""
+    escaped = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LINE.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), escaped
+    )

@@ -7,14 +7,16 @@ the level, not a penalty per part."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Ente, EvaluationItem, OrgPerformance, Person, bands, fmt, scoring
+from ciclope.core import Ente, EvaluationItem, OrgPerformance, Person, Problem, bands, fmt, scoring
 from ciclope.plugins.regolamento.compile.units import unit_achievement
+from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, Requirement
 from ciclope.plugins.regolamento.format.vocabulary import normal
+from ciclope.plugins.regolamento.read.lines import line_of
 
 HUNDRED = Decimal(100)
 SECTION = "sezione:"
@@ -75,3 +77,45 @@ def label(req: Requirement) -> str:
         "ente": "performance dell'ente",
         "cruscotto": "cruscotto personale",
     }.get(req.part, req.part)
+
+
+def unknown_sections(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
+    """A requirement's section that no card of its roles has, compared as :func:`part_value` compares them (case,
+    accents and separators ignored): the sections of the [[scheda]] declared for a role, else those of the role's
+    cards in evaluations.csv. Such a requirement is never met and moves everyone down: an error naming the
+    section, the sections there are (with the nearest) and the regulation's key."""
+    if reg.levels is None:
+        return []
+    file, lines = where
+    out = []
+    for i, req in enumerate(reg.levels.requirements):
+        if not req.part.startswith(SECTION):
+            continue
+        name = req.part[len(SECTION) :].strip()
+        sections = card_sections(reg, ente, req.roles)
+        if not sections or normal(name) in {normal(s) for s in sections}:
+            continue
+        out.append(
+            Problem(
+                rule="regolamento.sezione", source=cite(reg, req.source), file=file,
+                row=line_of(dict(lines), f"livelli.requisiti[{i}].parte"), column=f"livelli.requisiti[{i}].parte",
+                message=f"la sezione {name!r} non è in nessuna scheda delle persone con ruolo {', '.join(req.roles)}"
+                f"{nearest(name, sections)}; sezioni delle schede: {', '.join(sections)}. Il requisito non sarebbe "
+                "mai raggiunto e tutti scenderebbero di livello: scrivi il nome della sezione come nelle schede",
+            )
+        )  # fmt: skip
+    return out
+
+
+def card_sections(reg: Regulation, ente: Ente, roles: Sequence[str]) -> list[str]:
+    """The sections of the cards of ``roles``: a role's declared [[scheda]], else its people's rows of
+    evaluations.csv; in the order first met."""
+    found: dict[str, None] = {}
+    undeclared = set(roles)
+    for card in reg.cards:
+        for role in set(card.roles) & set(roles):
+            undeclared.discard(role)
+            found.update(dict.fromkeys(i.section for i in card.items))
+    people = {p.id for p in ente.people.values() if p.role in undeclared}
+    found.update(dict.fromkeys(i.section for i in ente.evaluations if i.person in people))
+    return list(found)
