@@ -7,6 +7,7 @@ amount of a fund, the bands it does not quote) the test says which value is an e
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from ciclope.plugins.regolamento.read.load import load
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
 
+CATALOGUE = Path(__file__).parent / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
 HEAD = """\
 formato = 2
 [atto]
@@ -43,27 +45,7 @@ def staff(people, role: str = "dipendente", evaluator: str = "SEG") -> list[str]
 # premio sarà del 45%»: the band is the pair's, one step below the higher field's band when the two differ. Each
 # field is on 200 points; the bands 180 (100%) and 140 (45%) around the quoted one are the text's table as the
 # office applies it; the premium of 1.000,00 € at 100% is an example.
-MAZZE = (
-    head("Sistema di valutazione del Comune di Mazzè")
-    + """
-[punteggio]
-fonte = "art. 4"
-su = 200
-
-[livelli]
-fonte = "art. 5"
-scala = [{ nome = "100%", da = 180 }, { nome = "65%", da = 160 }, { nome = "45%", da = 140 }]
-formula = '''=SE(LIVELLO(SEZIONE("Risultati")) = LIVELLO(SEZIONE("Comportamenti"));
-  LIVELLO(SEZIONE("Risultati"));
-  SOTTO(MAX(LIVELLO(SEZIONE("Risultati")); LIVELLO(SEZIONE("Comportamenti")))))'''
-
-[premio]
-metodo = "livelli"
-massimo = "1000.00"
-coefficienti = { "100%" = 1, "65%" = 0.65, "45%" = 0.45 }
-fonte = "art. 6"
-"""
-)
+MAZZE = (CATALOGUE / "mazze.toml").read_text(encoding="utf-8")
 
 
 def two_fields(people) -> dict[str, str]:
@@ -106,24 +88,7 @@ def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
 # --- Comune di Sannazzaro de' Burgondi: «la valutazione più elevata» ----------------------------------------------
 # A maggiorazione to the people with the year's highest evaluation, all of them when tied. The fund and the 10% of
 # it set apart for the maggiorazione are examples.
-SANNAZZARO = (
-    head("Regolamento del sistema premiale del Comune di Sannazzaro de' Burgondi")
-    + """
-[[premi]]
-nome = "produttività"
-metodo = "proporzionale"
-quota_fondo = 0.9
-fonte = "art. 10"
-
-[[premi]]
-nome = "maggiorazione"
-metodo = "proporzionale"
-quota_fondo = 0.1
-ammesso = "=punteggio = MAX.ENTE(punteggio)"
-peso = "=1"
-fonte = "art. 11"
-"""
-)
+SANNAZZARO = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8")
 
 
 def scored(people, fund: str = "10000.00", name: str = "Comune") -> dict[str, str]:
@@ -155,28 +120,7 @@ def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, t
 # --- Ministero della Giustizia, DAP, dirigenti 2013–2014: a threshold relative to the year ------------------------
 # «oltre la media: dalla media dei punteggi dell'anno + 1 a 425». Scores on 425; the second band and the premium of
 # each band are examples.
-DAP = (
-    head("Sistema di valutazione dei dirigenti del Dipartimento dell'amministrazione penitenziaria")
-    + """
-[punteggio]
-fonte = "art. 3"
-su = 425
-
-[livelli]
-fonte = "art. 7"
-scala = [
-  { nome = "oltre la media", da = "=MEDIA.ENTE(punteggio) + 1" },
-  { nome = "nella media", da = 0 },
-]
-
-[premio]
-metodo = "livelli"
-massimo = "1000.00"
-coefficienti = { "oltre la media" = 1, "nella media" = 0.8 }
-ruoli = ["dirigente"]
-fonte = "art. 8"
-"""
-)
+DAP = (CATALOGUE / "dap.toml").read_text(encoding="utf-8")
 
 
 def dirigenti(points: dict[str, int]) -> dict[str, str]:
@@ -499,12 +443,12 @@ fonte = "art. 12"
     assert regulation is None
     messages = [p.message for p in found]
     assert messages == [
-        "riga 16, chiave premi[1].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
+        "riga 20, chiave premi[1].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
         "(forse 'punteggio'?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
         "giorni_servizio, giorni_anno, categoria, grado, ruolo, valutatore, retribuzione_posizione, livello, fondo",
-        "riga 17, chiave premi[1].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
+        "riga 21, chiave premi[1].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
         "euro",
-        "riga 24, chiave premi[2].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
+        "riga 28, chiave premi[2].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
         "ha questo nome; parti pagate prima: produttività, maggiorazione; divisione per zero",
     ]
     assert {p.file for p in found} == {str(path)}
