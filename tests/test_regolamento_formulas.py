@@ -764,3 +764,61 @@ def test_funzioni_centrali_parameters_by_area_and_fascia(ciclope_ente, tmp_path)
     # 6800 × 8000 / 28900 = 1882.352…, × 10400 / 28900 = 2447.058…, × 10500 / 28900 = 2470.588…; floors 1882.35 +
     # 2447.05 + 2470.58 = 6799.98, the 2 cents to the largest remainders: B (0.88 of a cent), C (0.82)
     assert amounts(result) == {"A": "1882.35", "B": "2447.06", "C": "2470.59"}
+
+
+def test_the_keys_of_formulas_and_of_cuts_where_their_method_reads_them(tmp_path):
+    text = (
+        head("Regolamento con chiavi fuori posto")
+        + """
+[[premi]]
+nome = "presenza"
+metodo = "livelli"
+quota_fondo = 0.5
+massimo = "100.00"
+coefficienti = { A = 1 }
+peso = "=1"
+fonte = "art. 1"
+
+[[premi]]
+nome = "importi decisi"
+metodo = "importi"
+ammesso = "=punteggio >= 60"
+fonte = "art. 2"
+
+[[premi]]
+nome = "calcolato"
+metodo = "formula"
+quota_fondo = 0.5
+fonte = "art. 3"
+
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 0 }]
+
+[[riduzioni]]
+misura = "assenze"
+parti = ["presenze"]
+economie = "obiettivi"
+fonte = "art. 5"
+scaglioni = [{ da = 0, riduzione = 0 }]
+"""
+    )
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found] == [
+        "riga 33, chiave riduzioni[0].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
+        "presenza, importi decisi, calcolato)",
+        "riga 12, chiave premi[0].peso: vale per il metodo «proporzionale», non per «livelli»",
+        "riga 18, chiave premi[1].ammesso: il metodo «importi» paga persone scelte altrove (una fascia, premi.csv): "
+        "ammesso non vale",
+        "riga 21, chiave premi[2]: il metodo «formula» richiede la chiave importo (una formula in euro)",
+        "riga 15, chiave premi[1]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
+    ]
+    path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
+    cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
+    assert cuts == [
+        "riga 34, chiave riduzioni[0].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
+        "fondo; economie: ripartite, residuo o una parte successiva"
+    ]
