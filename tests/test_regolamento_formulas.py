@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
@@ -89,6 +90,19 @@ def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
 # A maggiorazione to the people with the year's highest evaluation, all of them when tied. The fund and the 10% of
 # it set apart for the maggiorazione are examples.
 SANNAZZARO = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8")
+
+
+def test_explain_shows_the_text_the_formula_and_the_numbers_it_read(ciclope_ente, tmp_path):
+    people = [("M1", 175, 145), ("M2", 170, 165), ("M3", 190, 150)]
+    result = run_declared(ciclope_ente, tmp_path, MAZZE, two_fields(people))
+    text = explain(result, "person", "M1")
+    level = text.split("■ Livello di Persona M1 = 45%", 1)[1]
+    assert level.split("formula: ", 1)[1].startswith('=SE(LIVELLO(SEZIONE("Risultati"))')  # the formula as written
+    assert "— se il livello della scala per i punti della sezione «Risultati» è uguale" in level  # and said
+    assert "fonte:   Comune di Mazzè, criteri per la produttività (G.C. n. 28/2012)" in level  # the text's article
+    # the numbers the formula read: the two fields of M1's card, 175 and 145
+    assert "• punti della sezione «Risultati» = 175\n" in level
+    assert "• punti della sezione «Comportamenti» = 145\n" in level
 
 
 def scored(people, fund: str = "10000.00", name: str = "Comune") -> dict[str, str]:
