@@ -262,9 +262,12 @@ class Ente:
     def file_of(self, name: str) -> str:
         """How a problem names an input sheet: ``people.csv`` or ``ente.xlsx[people]``."""
         stem = name.removesuffix(".csv")
+        label = self.sheet_labels.get(stem, "")
+        if label.startswith("ente.toml"):  # a plugin's sheet written as [[tables]] of ente.toml
+            return label
         if self.source_format != "xlsx":
             return f"{stem}.csv"
-        return self.sheet_labels.get(stem) or f"ente.xlsx[{stem}]"
+        return label or f"ente.xlsx[{stem}]"
 
     def xlsx_cell(self, name: str, row: int, column: str) -> str:
         """``ente.xlsx[people]:C7`` for the cell of ``column`` in data row ``row`` of a workbook sheet (the

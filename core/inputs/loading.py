@@ -147,4 +147,5 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         open_columns=open_columns,
         help=helps,
         toml_rows=tuple(dict.fromkeys(f for s in schemas for f in s.toml_rows)),
+        keyed={f: k for s in schemas for f, k in s.keyed.items()},
     )

@@ -18,7 +18,7 @@ import attrs
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .sheet import SHEET, Entry
-from .table import Risorsa, Table
+from .table import Risorsa, Table, percent
 
 RULE = "ccnl.fondo.costituzione"
 
@@ -135,7 +135,7 @@ def per_head(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
     if e is None or e.number is None or r.rate is None:
         return [], missing(ente, r, r.input)
     amount = money.r2(r.rate * e.number)
-    inputs = [Input("importo per persona", r.rate), Input(r.input, e.number, cell=cell(ente, e, "numero"))]
+    inputs = [Input("importo per persona", money.r2(r.rate)), Input(r.input, e.number, cell=cell(ente, e, "numero"))]
     formula = f"{fmt.euro(r.rate)} × {fmt.decimal_it(e.number)} persone"
     return [record(trace, line(r, amount), formula, inputs)], []
 
@@ -147,7 +147,7 @@ def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mone
         return [], missing(ente, r, r.input)
     once = money.r2(r.rate * e.amount)
     amount = once * r.times
-    rate = fmt.decimal_it(r.rate * 100)
+    rate = percent(r.rate)
     formula = f"{rate}% × {r.input}, arrotondato al centesimo" + (f", × {r.times} annualità" if r.times > 1 else "")
     inputs = [Input("aliquota", r.rate), Input(r.input, e.amount, cell=cell(ente, e))]
     return [record(trace, line(r, amount), formula, inputs)], []
@@ -162,7 +162,7 @@ def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mon
     inputs = [Input(r.input, e.amount, cell=cell(ente, e))]
     formula = "importo deciso dall'ente"
     if cap is not None:
-        inputs.append(Input(f"tetto: {fmt.decimal_it(r.rate * 100 if r.rate else 0)}% × {r.base}", cap))
+        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
         formula += f", al più {fmt.euro(cap)}"
     return [record(trace, line(r, e.amount), formula, inputs)], problems
 
@@ -177,7 +177,7 @@ def ceiling(ente: Ente, given: Given, r: Risorsa, e: Entry) -> tuple[Decimal | N
     if e.amount is not None and e.amount > cap:
         message = (
             f"{r.input} = {fmt.euro(e.amount)} supera il massimo di {fmt.euro(cap)} "
-            f"({fmt.decimal_it(r.rate * 100)}% di {r.base} {fmt.euro(base.amount)}, {r.source}): riduci l'importo"
+            f"({percent(r.rate)}% di {r.base} {fmt.euro(base.amount)}, {r.source}): riduci l'importo"
         )
         return cap, [Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
     return cap, []
@@ -202,7 +202,7 @@ def split_share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[lis
         Input(r.split[1], eq.amount, cell=cell(ente, eq)),
     ]
     if cap is not None:
-        inputs.append(Input(f"tetto: {fmt.decimal_it(r.rate * 100 if r.rate else 0)}% × {r.base}", cap))
+        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
     formula = f"importo deciso × {r.split[0]} / ({r.split[0]} + {r.split[1]}), resto maggiore al centesimo"
     return [record(trace, line(r, parts["fondo"], note=note), formula, inputs)], problems
 

@@ -26,7 +26,7 @@ from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell
 from .sheet import SHEET
-from .table import Table
+from .table import Table, percent
 
 RULE = "ccnl.fondo.destinazione"
 ZERO = Decimal("0.00")
@@ -100,14 +100,14 @@ def performance_check(
     trace.record(
         "fund:performance:minimum",
         minimum,
-        f"{fmt.decimal_it(rule.minimum * 100)}% delle risorse variabili indicate, arrotondato al centesimo",
+        f"{percent(rule.minimum)}% delle risorse variabili indicate, arrotondato al centesimo",
         rule.source,
         inputs,
         label="Minimo alla performance",
     )
     rows = (
         ("Risorse variabili di riferimento", base),
-        (f"Minimo alla performance ({fmt.decimal_it(rule.minimum * 100)}%)", minimum),
+        (f"Minimo alla performance ({percent(rule.minimum)}%)", minimum),
         ("Destinato alla performance", paid),
         ("Destinato agli usi a)–f)", prevailing),
     )

@@ -21,7 +21,7 @@ from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell
 from .sheet import SHEET, Entry
-from .table import Table
+from .table import Table, percent
 
 RULE = "ccnl.fondo.limite"
 ZERO = Decimal("0.00")
@@ -218,11 +218,11 @@ def dl25_room(
         Input(said, stable + cuts),
         Input("risorse per le EQ", eq),
     ]
-    percent = fmt.decimal_it((share * 100).normalize())
-    formula = f"{percent}% × spesa per i tabellari 2023 (per difetto) − parte stabile − risorse per le EQ"
+    rate = percent(share)
+    formula = f"{rate}% × spesa per i tabellari 2023 (per difetto) − parte stabile − risorse per le EQ"
     trace.record("fund:dl25:room", room, formula, source, inputs, label="Spazio di incremento del DL 25/2025")
     rows = (
-        (f"{percent}% della spesa 2023 per i tabellari", threshold),
+        (f"{rate}% della spesa 2023 per i tabellari", threshold),
         ("Parte stabile del fondo (riduzione dell'art. 60 contata figurativamente, senza l'incremento)", stable + cuts),
         ("Risorse per le EQ", eq),
         ("Spazio di incremento", room),

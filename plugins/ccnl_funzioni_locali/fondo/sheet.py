@@ -108,6 +108,7 @@ def input_schema() -> InputSchema:
         titles={FILE: SHEET},
         help={FILE: HELP},
         toml_rows=(FILE,),
+        keyed={FILE: (("voce", "uso"), "importo")},
     )
 
 

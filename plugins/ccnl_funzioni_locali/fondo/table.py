@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import cells
+from ciclope.core import cells, fmt
 
 FILE = Path(__file__).parent.parent / "fondo.toml"
 
@@ -26,6 +26,11 @@ USE_SECTIONS = ("non_contrattata", "contrattata", "da_regolare")
 KINDS = ("importo", "numero")
 CONFIDENCE = ("testo", "fonte secondaria")
 AREAS = ("funzionari", "istruttori", "operatori_esperti", "operatori")
+
+
+def percent(rate: Decimal) -> str:
+    """A rate as the contract writes it, in Italian: 0.0014 → «0,14», 0.30 → «30» (the caller adds «%»)."""
+    return fmt.decimal_it((rate * 100).normalize())
 
 
 @attrs.frozen
