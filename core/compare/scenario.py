@@ -256,18 +256,16 @@ def keyed_rows(schema: InputSchema, scenario: Scenario) -> tuple[dict[str, dict[
                 )
             )
             continue
-        parser = schema.files[file][schema.keyed[file][1]]
+        columns, value_col = schema.keyed[file]
         for key, raw in values.items():
             try:
-                out.setdefault(file.removesuffix(".csv"), {})[key] = parser(
-                    raw if isinstance(raw, str) else str(to_decimal(raw))
-                )
+                for column, part in zip(columns, key.split(":")):
+                    schema.files[file][column](part)  # the key names rows the sheet could hold
+                text = raw if isinstance(raw, str) else str(to_decimal(raw))
+                out.setdefault(file.removesuffix(".csv"), {})[key] = schema.files[file][value_col](text)
             except (ValueError, TypeError, ArithmeticError) as exc:
-                problems.append(
-                    _problem(
-                        scenario.file, f"{title}.{key}", f"valore non valido {raw!r}: {exc}", "compare.scenario_row"
-                    )
-                )
+                message = f"{title}.{key} = {raw!r}: {exc}"
+                problems.append(_problem(scenario.file, f"{title}.{key}", message, "compare.scenario_row"))
     return out, problems
 
 

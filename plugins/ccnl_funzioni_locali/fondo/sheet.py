@@ -122,7 +122,8 @@ def ciclope_template_rows(
     and the residual that returns to the fund (``fund``'s ``carried``) is the row ``residui_anno_precedente``."""
     t = table()
     before = entries(ente) if ente is not None else ()
-    annual = {r.input for r in t.risorse if r.section == "variabile"}
+    decided = ("importo", "quota_massima", "quota_ripartita")  # the year's decisions, not the base figures they read
+    annual = {r.input for r in t.risorse if r.section == "variabile" and r.rule in decided}
     rows: list[dict[str, Any]] = []
     for v in t.voci.values():
         if not v.years.hold(year) or v.id == "destinazione":
