@@ -83,77 +83,51 @@ def base_of(lines: Sequence[money.FundLine], t: Table, year: int) -> Decimal:
 def performance_check(
     ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], t: Table, trace: Trace
 ) -> tuple[money.FundCheck | None, list[Problem]]:
+    """The share of the variable resources to performance, and «la parte prevalente» to the uses a)–f)."""
     rule = t.clause("performance", ente.year)
     base = base_of(made, t, ente.year)
     if rule is None or rule.minimum is None or not base:
         return None, []
     minimum = money.r2(rule.minimum * base)
-    by_use = {u.id: u for u in t.usi_in(ente.year).values()}
-    uses_of = [x for x in uses if by_use.get(_use(x, t)) is not None]
+    by_use = t.usi_in(ente.year)
+    uses_of = [x for x in uses if _use(x, t) in by_use]
     paid = sum((x.amount for x in uses_of if _use(x, t) in rule.uses), ZERO)
     prevailing = sum((x.amount for x in uses_of if by_use[_use(x, t)].prevailing), ZERO)
-    inputs = [
-        Input(x.title, x.amount, ref=f"fund:{x.key}")
-        for x in made
-        if x.key.split(":")[1] in {r.id for r in t.risorse_in(ente.year) if r.performance_base}
-    ]
-    trace.record(
-        "fund:performance:minimum",
-        minimum,
-        f"{percent(rule.minimum)}% delle risorse variabili indicate, arrotondato al centesimo",
-        rule.source,
-        inputs,
-        label="Minimo alla performance",
-    )
+    marked = {r.id for r in t.risorse_in(ente.year) if r.performance_base}
+    inputs = [Input(x.title, x.amount, ref=f"fund:{x.key}") for x in made if x.key.split(":")[1] in marked]
+    formula = f"{percent(rule.minimum)}% delle risorse variabili indicate, arrotondato al centesimo"
+    trace.record("fund:performance:minimum", minimum, formula, rule.source, inputs, label="Minimo alla performance")
     rows = (
         ("Risorse variabili di riferimento", base),
         (f"Minimo alla performance ({percent(rule.minimum)}%)", minimum),
         ("Destinato alla performance", paid),
         ("Destinato agli usi a)–f)", prevailing),
     )
+    title = "Quota minima alla performance"
     if not uses:
-        return money.FundCheck(
-            "performance",
-            "Quota minima alla performance",
-            rule.source,
-            rows,
-            "destinazione non indicata: da verificare col contratto integrativo",
-        ), []
+        verdict = "destinazione non indicata: da verificare col contratto integrativo"
+        return money.FundCheck("performance", title, rule.source, rows, verdict), []
     ok = paid >= minimum
+    short = minimum - paid
     verdict = (
         f"rispettata: {fmt.euro(paid)} su un minimo di {fmt.euro(minimum)}"
         if ok
-        else f"non rispettata: mancano {fmt.euro(minimum - paid)}"
+        else f"non rispettata: mancano {fmt.euro(short)}"
     )
-    problems = (
-        []
-        if ok
-        else [
-            Problem.at(
-                ente,
-                RULE,
-                f"alla performance il contratto integrativo destina {fmt.euro(paid)}: il contratto nazionale chiede {rule.words} = {fmt.euro(minimum)} ({rule.source}); mancano {fmt.euro(minimum - paid)}",
-                rule.source,
-                SHEET,
-                None,
-                "uso",
-            )
-        ]
-    )
-    if prevailing * 2 <= base:
-        problems.append(
-            Problem.at(
-                ente,
-                RULE,
-                f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente delle risorse variabili di riferimento ({fmt.euro(base)}): {rule.source}",
-                rule.source,
-                SHEET,
-                None,
-                "uso",
-                severity="warning",
-            )
+    problems = []
+    if not ok:
+        message = (
+            f"alla performance il contratto integrativo destina {fmt.euro(paid)}: il contratto nazionale chiede "
+            f"{rule.words} = {fmt.euro(minimum)} ({rule.source}); mancano {fmt.euro(short)}"
         )
-    return money.FundCheck("performance", "Quota minima alla performance", rule.source, rows, verdict, ok), problems
+        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, None, "uso"))
+    if prevailing * 2 <= base:
+        message = (
+            f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente delle risorse variabili di "
+            f"riferimento ({fmt.euro(base)}): {rule.source}"
+        )
+        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, None, "uso", severity="warning"))
+    return money.FundCheck("performance", title, rule.source, rows, verdict, ok), problems
 
 
 def _use(line: money.FundLine, t: Table) -> str:
