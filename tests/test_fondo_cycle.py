@@ -254,3 +254,20 @@ def test_a_compare_scenario_changes_an_item_and_a_destination(with_fund, tmp_pat
         main(["compare", str(with_fund / "cycle.toml"), "--scenario", f"x={scenario}", "--out", str(tmp_path / "c2")])
         == 2
     )
+
+
+def test_report_adds_the_relazione_tecnico_finanziaria_with_the_store_s_previous_year(with_fund):
+    run(with_fund)  # 2026 into the store
+    csv = with_fund / "cm-esempio" / "fondo.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + "residui_anno_precedente,24364.78,,,,,\n", encoding="utf-8")
+    text = (with_fund / "cycle.toml").read_text(encoding="utf-8").replace("year = 2026", "year = 2027")
+    (with_fund / "cycle.toml").write_text(text, encoding="utf-8")
+    run(with_fund, "--outputs", "results,relazione,pubblica,schede,trasparenza,art20")  # 2027 without the document
+    out = with_fund / "out" / "cm-esempio"
+    assert not (out / "relazione-tecnico-finanziaria.html").exists()
+    store = str(with_fund / "ciclope.db")
+    assert main(["report", str(out), "--outputs", "fondo", "--store", store]) == 0
+    page = (out / "relazione-tecnico-finanziaria.html").read_text(encoding="utf-8")
+    assert "Fondo 2026" in page and "€ 86.364,78" in page  # Modulo III: the 2026 fund from the store
+    assert (out / "relazione-tecnico-finanziaria.xlsx").is_file()
+    assert main(["verify", str(out), "--store", store]) == 0  # the digests of the new documents, recorded

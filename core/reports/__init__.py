@@ -86,10 +86,18 @@ def staged_fund(folder: Path) -> tuple[Mapping[str, Any], str] | None:
     return (doc["fondo"], str(doc.get("name", doc["ente"]))) if "fondo" in doc else None
 
 
-def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS, open_archive: bool = False) -> None:
+def write_reports(
+    result: Result,
+    folder: Path,
+    outputs: tuple[str, ...] = OUTPUTS,
+    open_archive: bool = False,
+    previous: Mapping[str, Any] | None = None,
+    archived: bool = False,
+) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result. ``open_archive``: the
     Relazioni are left open at their archive section and the PDF is not printed yet; :func:`close_relazioni`
-    finishes them once the results store has every ente of the run (the section compares them)."""
+    finishes them once the results store has every ente of the run (the section compares them). ``previous``: the
+    previous year's fund from the store, for the relazione tecnico-finanziaria (``archived``: a store is in use)."""
     # this package is imported for fmt by every plugin and command: the renderers (Jinja2 and the Relazione's
     # model, 0.1 s) only by what writes documents
     from ciclope.core.reports import art20, html, public, transparency
@@ -116,7 +124,8 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
     if result.fund is not None and not open_archive and any(n in outputs for n in FUND_DOCUMENTS):
         from ciclope.core.output import results  # the fund's section as results.json writes it
 
-        write_fund(folder, results.fund(result.fund, results.pool_labels(result)), result.ente.name, outputs)
+        doc = results.fund(result.fund, results.pool_labels(result))
+        write_fund(folder, doc, result.ente.name, outputs, previous, archived)
 
 
 RELAZIONI = ("relazione.html", "relazione-pubblica.html")

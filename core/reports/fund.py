@@ -213,7 +213,7 @@ def workbook(doc: Doc, previous: Doc | None = None, archive: bool = False) -> by
             if rows:
                 rows.append(("", ""))
             rows.append(Total((t.title,)))
-            rows.append(tuple(c[0] for c in t.columns))
+            rows.append(Total(tuple(c[0] for c in t.columns)))
             rows += list(t.rows) or [(t.empty,)]
             if t.note:
                 rows.append((t.note,))

@@ -174,6 +174,19 @@ def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
 # -- `ciclope report OUT/<ente> --store URL` ---------------------------------------------------------------
 
 
+def previous_fund_of_folder(url: str, folder: Path) -> dict | None:
+    """``ciclope report OUT/<ente> --store URL``: the previous year's fund of the ente of ``folder`` (its
+    relazione tecnico-finanziaria's Modulo III), or None when it has no fund or the store has none."""
+    doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
+    if "fondo" not in doc:
+        return None
+    store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))
+    try:
+        return store.fund(doc["ente"], int(doc["year"]) - 1)
+    finally:
+        store.close()
+
+
 def archive_of_folder(url: str, folder: Path) -> str:
     """``ciclope report OUT/<ente> --store URL``: the archive section ``ciclope run`` gives the ente of
     ``folder`` (its trend, plans and benchmark position from the store), for the Relazioni the command
