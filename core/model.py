@@ -297,7 +297,7 @@ class Ente:
         amount = self.funds.get(name)
         ref = self.fund_refs.get(name)
         if ref:
-            return Input(label or f"destinazione del fondo risorse decentrate a {name}", amount, ref=ref)
+            return Input(label or "destinazione del fondo risorse decentrate", amount, ref=ref)
         return Input(label or f"[fondi] {name}", amount, cell=f"ente.toml:funds.{name}")
 
     def approved(self, key: str) -> bool:

@@ -230,7 +230,7 @@ def test_the_template_from_a_run_carries_the_residual_and_the_base_figures(with_
     assert by["monte_salari_2021"]["importo"] == 500000 and by["dipendenti_2015"]["numero"] == 12  # carried
     assert by["variabile_1_2"]["importo"] is None  # a variable item is the year's decision: left empty
     pools = {r["uso"]: r["fondo_premi"] for r in rows if r["voce"] == "destinazione"}
-    assert pools["performance_individuale"] == "performance_individuale" and "arretrati" not in by
+    assert pools["Premi correlati alla performance individuale"] == "performance_individuale" and "arretrati" not in by
     assert sheet.cell(row=1, column=1).comment is not None  # each header says what it holds
 
 
@@ -271,3 +271,21 @@ def test_report_adds_the_relazione_tecnico_finanziaria_with_the_store_s_previous
     assert "Fondo 2026" in page and "€ 86.364,78" in page  # Modulo III: the 2026 fund from the store
     assert (out / "relazione-tecnico-finanziaria.xlsx").is_file()
     assert main(["verify", str(out), "--store", store]) == 0  # the digests of the new documents, recorded
+
+
+@pytest.mark.slow
+def test_the_relazione_tecnico_finanziaria_prints_to_a4_with_chromium(with_fund):
+    import shutil
+    import subprocess
+
+    from ciclope.core.reports.public import chromium
+
+    if chromium() is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs Chromium and poppler-utils")
+    run(with_fund, "--no-store", "--outputs", "results,fondo,pdf")
+    pdf = with_fund / "out" / "cm-esempio" / "relazione-tecnico-finanziaria.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("Modulo I", "Modulo II", "Modulo III", "Modulo IV", "86.364,78", "art. 58 c. 1"):
+        assert words in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.3" in info or "595.28" in info or "A4" in info  # the page is A4 (595 × 842 points)

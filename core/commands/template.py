@@ -192,7 +192,10 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
         path/<file>                     a plugin's starting files (the declared regulation's TOML)
     """
     hooks, info = Hooks.for_plugin(plugin)
-    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
+    # every layer the plugin may run with (a plugin whose enti name their comparto: all of them), so that a run's
+    # data read with --from keep the columns and sheets of their comparto
+    everywhere = Hooks(hooks.pm, info, info.layers)
+    schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema))
     ente, year, fund = _previous(source, schema) if source is not None else (None, dt.date.today().year, None)
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":
@@ -219,8 +222,10 @@ def _write_ente(
     """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there.
     ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None)."""
     ente, year, fund = previous
+    own = ente_hooks(hooks, plugin, year, params)  # the layers of the ente's comparto: their sheets too
+    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema))
     rows = _rows_from(ente, year, schema) if ente is not None else {}
-    for answer in hooks.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
+    for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
     wb = Workbook()
     wb.remove(wb.active)
@@ -309,6 +314,16 @@ APPROVAL_EXAMPLE = {
 
 def _toml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a TOML basic string is a JSON string
+
+
+def ente_hooks(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> Hooks:
+    """The hooks of an ente of the plugin with these parameters — with the layers of its comparto, where the plugin
+    lets each ente name it (a declared regulation's ``comparto``): best effort, the plugin's own otherwise."""
+    try:
+        resolved, _problems = resolve_params(plugin, year, dict(params), "template")
+        return hooks.for_ente(resolved)
+    except Exception:  # noqa: BLE001 — the template is written with the plugin's own sheets
+        return hooks
 
 
 def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> tuple[str, ...]:

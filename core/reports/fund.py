@@ -179,7 +179,7 @@ def report(doc: Doc, ente: str, previous: Doc | None = None, archive: bool = Fal
     )
     footer = (
         "Documento per l'organo di revisione, prodotto da ciclope dai dati del foglio fondo dell'ente: ogni cifra si "
-        "ricostruisce fino alla cella e alla clausola con ciclope explain --pool. Non contiene dati personali."
+        "ricostruisce fino alla cella e alla clausola con ciclope explain. Non contiene dati personali."
     )
     return Report(f"Relazione tecnico-finanziaria — fondo {year}", ente, meta, parts, footer)
 
@@ -190,6 +190,7 @@ def relazione(doc: Doc) -> list[Block]:
     out: list[Block] = [Text(f"Contratto nazionale in vigore per il fondo {doc['year']}: {doc['contract']}.", "muted")]
     out += constitution(doc, worded) + [summary(doc, worded)] + destination(doc, worded)
     out += [check_table(c, worded) for c in doc["checks"]]
+    out += [Text(n, "note") for n in doc["notes"]]
     out.append(
         Text(
             "Il documento per l'organo di revisione, nello schema della relazione tecnico-finanziaria, è "

@@ -63,14 +63,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
             refs.setdefault(e.pool, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
     for name, amount in pools.items():
         formula = "somma delle destinazioni del fondo a questo fondo dei premi"
-        trace.record(
-            f"fund:pool:{name}",
-            amount,
-            formula,
-            "contratto integrativo",
-            refs[name],
-            label=f"Fondo {name} dal fondo risorse decentrate",
-        )
+        uses = "; ".join(dict.fromkeys(i.name for i in refs[name]))
+        label = f"Destinazione del fondo risorse decentrate ai premi: {uses}"
+        trace.record(f"fund:pool:{name}", amount, formula, "contratto integrativo", refs[name], label=label)
     return Destined(tuple(lines), pools, ())
 
 

@@ -41,11 +41,13 @@ def voce(text: str) -> str:
 
 
 def uso(text: str) -> str:
+    """A use of the fund, by the words of the template (``Premi correlati alla performance individuale``) or its code."""
     value = text.strip().lower()
-    known = sorted({u.id for u in table().usi})
+    known = {u.id: u.id for u in table().usi} | {u.title.lower(): u.id for u in table().usi}
     if value not in known:
-        raise ValueError(f"uso sconosciuto {text!r}: ammessi {', '.join(known)}")
-    return value
+        words = "; ".join(dict.fromkeys(u.title for u in table().usi))
+        raise ValueError(f"uso sconosciuto {text!r}: scrivi uno degli usi del modello ({words})")
+    return known[value]
 
 
 def signed_money(text: str) -> Decimal:
@@ -83,12 +85,13 @@ HELP = {
     ),
     "data": ("la data di cessazione, per la RIA di un dipendente cessato", "30/04/2025"),
     "uso": (
-        "per una riga destinazione: l'uso del contratto integrativo (performance_individuale, condizioni_lavoro…)",
-        "performance_individuale",
+        "per una riga destinazione: l'uso del contratto integrativo, con le parole del modello (una riga per uso)",
+        "Premi correlati alla performance individuale",
     ),
     "fondo_premi": (
-        "per una riga destinazione: il fondo dei premi del ciclo che essa paga (la chiave di [fondi])",
-        "performance_individuale",
+        "per una riga destinazione: il fondo dei premi del ciclo che essa paga, con il nome che avrebbe in [fondi] "
+        "di ente.toml (la destinazione ne prende il posto)",
+        "",
     ),
     "fuori_limite": ("SI o NO, solo dove la legge che finanzia la voce decide se conta nel limite dell'art. 23", "SI"),
     "atto": (
@@ -135,7 +138,7 @@ def ciclope_template_rows(
         rows += [carried(e, v.title) for e in kept] or [{"voce": v.id, "descrizione": v.title}]
     for u in t.usi_in(year).values():
         pools = [e.pool for e in before if e.voce == "destinazione" and e.use == u.id] or [""]
-        rows += [{"voce": "destinazione", "uso": u.id, "fondo_premi": p or None, "descrizione": u.title} for p in pools]
+        rows += [{"voce": "destinazione", "uso": u.title, "fondo_premi": p or None} for p in pools]
     return {FILE: rows}
 
 
