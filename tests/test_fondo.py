@@ -401,6 +401,20 @@ def test_the_pools_come_from_the_destination_and_every_euro_is_conserved():
     assert rules_of(t) == []
 
 
+@pytest.mark.parametrize(
+    ("year", "cited", "not_cited"),
+    [
+        (2018, "art. 68 c. 2 lett. b", ("16.11.2022", "23.2.2026")),  # the 2018 contract alone
+        (2024, "art. 80 c. 2 CCNL 16.11.2022", ("23.2.2026",)),  # no clause of a contract signed after the fund
+        (2026, "art. 59 c. 2 CCNL 23.2.2026", ()),
+    ],
+)
+def test_a_use_cites_the_clauses_up_to_the_contract_of_its_year(year, cited, not_cited):
+    f, _ = fund(year, [amount("unico_importo_2017", "100000.00"), *uses(("performance_individuale", "1000.00"))])
+    (source,) = [x.source for x in f.destination]
+    assert cited in source and not any(c in source for c in not_cited), source
+
+
 def test_the_residual_carried_is_at_most_the_stable_part_left_by_the_fixed_payments():
     rows = [
         amount("unico_importo_2017", "50000.00"),

@@ -47,16 +47,16 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         u = t.uso(e.use)
         if u is None or not u.years.hold(ente.year) or e.amount is None:
             continue  # reported by the sheet's checks
-        title = u.title
+        title, source = u.title, u.source(ente.year)
         line = money.FundLine(
-            f"use:{u.id}:{e.row}", title, u.section, e.amount, u.source, note=e.note or e.act, pool=e.pool
+            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=e.note or e.act, pool=e.pool
         )
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
             Input("fondo costituito", total, ref="fund:total"),
         ]
         formula = "importo destinato dal contratto integrativo" + (f": {e.act}" if e.act else "")
-        trace.record(f"fund:{line.key}", e.amount, formula, u.source, inputs, label=title)
+        trace.record(f"fund:{line.key}", e.amount, formula, source, inputs, label=title)
         lines.append(line)
         if e.pool:
             pools[e.pool] = pools.get(e.pool, ZERO) + e.amount

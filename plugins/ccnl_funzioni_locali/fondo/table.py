@@ -86,11 +86,15 @@ class Uso:
     title: str
     section: str
     years: Years
-    source: str
+    sources: tuple[tuple[int, str], ...]  # (from year, clause): the same use renumbered by each contract
     letter: str = ""
     performance: bool = False  # a premium for performance (the minimum share)
     prevailing: bool = False  # one of the uses that must take «la parte prevalente»
     stable: bool = False  # a fixed payment the stable resources must cover
+
+    def source(self, year: int) -> str:
+        """The use's clauses up to the contract in force in ``year``: a 2024 fund cites no 2026 clause."""
+        return "; ".join(text for since, text in self.sources if since <= year) or self.sources[0][1]
 
 
 @attrs.frozen
@@ -186,12 +190,20 @@ def uso(raw: Mapping[str, Any]) -> Uso:
         title=str(raw["title"]),
         section=str(raw["sezione"]),
         years=years(raw),
-        source=str(raw["source"]),
+        sources=clauses(raw),
         letter=str(raw.get("lettera", "")),
         performance=bool(raw.get("performance", False)),
         prevailing=bool(raw.get("prevalente", False)),
         stable=bool(raw.get("stabile", False)),
     )
+
+
+def clauses(raw: Mapping[str, Any]) -> tuple[tuple[int, str], ...]:
+    """A use's ``source``: one clause, or a list of ``{ from, text }`` as each contract renumbered it."""
+    given = raw["source"]
+    if isinstance(given, str):
+        return ((years(raw).first, given),)
+    return tuple((int(c["from"]), str(c["text"])) for c in given)
 
 
 def clause(raw: Mapping[str, Any]) -> Dated:
