@@ -65,6 +65,10 @@ class Store:
     def people(self, result_id: int) -> list[PersonRow]:
         return read.people(self.engine, result_id)
 
+    def fund(self, ente: str, year: int) -> dict | None:
+        """The ente's fondo risorse decentrate of ``year`` as recorded (results.json's ``fondo``), or None."""
+        return read.fund(self.engine, ente, year)
+
     def benchmark(self, year: int) -> Benchmark:
         return benchmark(self.engine, year)
 
