@@ -187,8 +187,10 @@ def test_a_failing_copy_fails_its_ente_with_nothing_published(one_ente, tmp_path
     outcomes = runner.run_plan(load_config(one_ente), out=tmp_path / "out", jobs=2)
     assert [o.status for o in outcomes] == ["failed"]
     assert "RuntimeError: xlsx rotto" in outcomes[0].reason
-    assert "nel processo che scriveva in parallelo" in outcomes[0].problems[0].message  # the copy's traceback
-    assert [p.name for p in (tmp_path / "out").iterdir() if "synth" in p.name] == []  # no folder, no temp
+    # the copy's traceback goes, with the parent's, to the ente's error file the message names
+    detail = (tmp_path / "out" / "synth-00000.errore.txt").read_text(encoding="utf-8")
+    assert "nel processo che scriveva in parallelo" in detail and "xlsx rotto" in detail
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.is_dir() and "synth" in p.name] == []  # no folder
 
 
 @pytest.mark.slow  # a full run

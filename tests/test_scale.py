@@ -518,11 +518,14 @@ def test_an_ente_that_crashes_fails_alone(cycle, tmp_path, monkeypatch):
     assert [o.status for o in outcomes] == ["ok", "ok", "failed", "ok", "ok", "ok"]
     failed = outcomes[2]
     assert failed.problems[0].rule == "core.internal" and "ZeroDivisionError" in failed.reason
-    assert "divisione per zero" in failed.problems[0].message and "Traceback" in failed.problems[0].message
+    assert "divisione per zero" in failed.problems[0].message and "Traceback" not in failed.problems[0].message
+    detail = (tmp_path / "out" / "synth-00002.errore.txt").read_text(encoding="utf-8")  # the traceback, for whom
+    assert "Traceback" in detail and "divisione per zero" in detail  # maintains the plugin
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     # nothing half-written (the root's marker and lock are ciclope's own)
     assert names == sorted(
-        [f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)] + ["summary.json", ".ciclope-out", ".ciclope-lock"]
+        [f"synth-{i:05d}" for i in (0, 1, 3, 4, 5)]
+        + ["synth-00002.errore.txt", "summary.json", ".ciclope-out", ".ciclope-lock"]
     )
 
 

@@ -26,3 +26,18 @@ def die_with_parent() -> None:
     import signal
 
     die_with(signal.SIGTERM)
+
+
+PR_SET_CHILD_SUBREAPER = 36  # <linux/prctl.h>
+
+
+def adopt_orphans() -> bool:
+    """This process adopts the orphans of the processes it started (Linux ``prctl(PR_SET_CHILD_SUBREAPER)``): a
+    grandchild that detaches from its parent becomes this process's child, so it can still be seen and ended.
+    False, and nothing done, where the C library has no prctl."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
