@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "pct"]
+__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "pct", "plural", "the_pct"]
 
 NONE = "—"
 
@@ -93,3 +93,18 @@ def euro(value: Any) -> str:
 
 def date_it(value: dt.date | None) -> str:
     return NONE if value is None else value.strftime("%d/%m/%Y")
+
+
+def plural(n: int, singular: str, many: str) -> str:
+    """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
+    return f"{n} {singular if n == 1 else many}"
+
+
+def the_pct(value: Any, places: int = 2) -> str:
+    """A percentage with its article, as Italian says it: «il 70%», «l'80%», «l'11%», «l'1%» (otto, undici, uno
+    begin with a vowel), «lo 0,00%» (zero begins with z)."""
+    text = pct(value, places)
+    whole = text.split(",")[0].rstrip("%").lstrip("−").replace(".", "")
+    if whole == "0":
+        return "lo " + text
+    return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text

@@ -253,10 +253,12 @@ class Ente:
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:
-        """How a problem names an input sheet: ``people.csv`` or ``ente.xlsx[people]``."""
+        """How a problem names an input sheet, as the office wrote it: ``persone.csv`` (or ``people.csv``), or
+        ``ente.xlsx[persone]``."""
         stem = name.removesuffix(".csv")
         if self.source_format != "xlsx":
-            return f"{stem}.csv"
+            label = self.sheet_labels.get(stem, "")
+            return label if label.endswith(".csv") else f"{stem}.csv"
         return self.sheet_labels.get(stem) or f"ente.xlsx[{stem}]"
 
     def xlsx_cell(self, name: str, row: int, column: str) -> str:

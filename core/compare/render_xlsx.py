@@ -187,8 +187,7 @@ def violations(doc: Doc) -> Table:
             "errore" if v["severity"] == "error" else "avviso",
             v["message"],
             v["source"],
-            v["rule"],
-            v["where"],
+            fmt.where(v["where"]),
         )
         for name, s in doc["scenarios"].items()
         for v in s["violations"]
@@ -199,7 +198,6 @@ def violations(doc: Doc) -> Table:
         ("Gravità", "text", 10),
         ("Violazione", "text", 80),
         ("Fonte", "text", 34),
-        ("Regola", "text", 30),
         ("Dove", "text", 24),
     )
     return Table("Violazioni", columns, rows)

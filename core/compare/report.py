@@ -201,12 +201,11 @@ def violations(doc: Doc) -> list[Block]:
                 *([v["ente"]] if "ente" in v else []),
                 v["message"],
                 cited(v["source"]),
-                v["rule"],
                 fmt.where(v["where"]),
             )
             for v in vs
         ]
-        heads = ["Gravità"] + (["Ente"] if vs and "ente" in vs[0] else []) + ["Violazione", "Fonte", "Regola", "Dove"]
+        heads = ["Gravità"] + (["Ente"] if vs and "ente" in vs[0] else []) + ["Violazione", "Fonte", "Dove"]
         out += [Heading(f"Scenario {name}"), Table("", columns(heads), rows, empty="Nessuna violazione.")]
     return out
 

@@ -13,8 +13,19 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.entetoml import italian_approval
-from ciclope.core.fmt import CACHE, NONE, Money, Percent, date_it, decimal_it, euro, pct  # noqa: F401  # re-exported
+from ciclope.core.entetoml import italian_approval  # noqa: F401  # re-exported
+from ciclope.core.fmt import (  # noqa: F401  # re-exported
+    CACHE,
+    NONE,
+    Money,
+    Percent,
+    date_it,
+    decimal_it,
+    euro,
+    pct,
+    plural,
+    the_pct,
+)
 from ciclope.core.labels import (  # noqa: F401  # re-exported
     CALENDAR_LABELS,
     KIND_LABELS,
@@ -25,6 +36,7 @@ from ciclope.core.labels import (  # noqa: F401  # re-exported
     category_label,
     role_label,
 )
+from ciclope.core.vocabulary import where_it
 
 _SIGNED: dict[tuple[str, int], str] = {}
 _AS_WRITTEN: dict[str, str] = {}  # a Decimal's text → value(): decimal_it(d) as written
@@ -140,19 +152,10 @@ def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = Non
 TABLE_KEYS = {"staff": "personale", "resources": "risorse", "min": "da", "max": "fino a", "share": "quota"}
 
 
-_ENTE_TABLES = {"funds": "fondi", "approvals": "atti", "evaluators": "valutatori", "name": "nome"}
-
-
 def where(text: str) -> str:
     """Where a problem is, as people read it: ``ente.toml:funds.x`` → ``ente.toml [fondi] x`` (the tables and
-    the acts by the Italian names the office writes)."""
-    if not text.startswith("ente.toml:"):
-        return text
-
-    table, _, key = text.removeprefix("ente.toml:").partition(".")
-    if table == "approvals":
-        key = italian_approval(key)
-    return f"ente.toml [{_ENTE_TABLES.get(table, table)}] {key}".rstrip()
+    the acts by the Italian names the office writes; :func:`core.vocabulary.where_it`)."""
+    return where_it(text)
 
 
 def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
@@ -293,19 +296,6 @@ def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
     """A plugin's ``REGULATIONS`` line (``file — description``) as its title for people."""
     file, _, description = entry.partition(" — ")
     return (documents or {}).get(file.strip()) or description or prose(entry, documents)
-
-
-def plural(n: int, singular: str, many: str) -> str:
-    """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
-    return f"{n} {singular if n == 1 else many}"
-
-
-def the_pct(value: Any, places: int = 2) -> str:
-    """A percentage with its article, as Italian says it: «il 70%», «l'80%», «l'11%», «l'1%» (otto, undici, uno
-    begin with a vowel)."""
-    text = pct(value, places)
-    whole = text.split(",")[0].rstrip("%").lstrip("−").replace(".", "")
-    return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text
 
 
 def ratio(value: Any) -> str:

@@ -462,17 +462,16 @@ def plugin_sections(r: Result) -> Iterator[Table]:
 def violations(r: Result) -> Table:
     """The violations, on a sheet and in the Relazione (:func:`.relazione.worded.worded`)."""
     docs = r.plugin.documents
+    # the rule's code stays in results.json and the run's log: a reader reads the sentence and its source
     columns: list[Column] = [
         ("Gravità", "text", 9),
-        ("Regola", "text", 30),
-        ("Descrizione", "text", 70),
+        ("Descrizione", "text", 90),
         ("Dove", "text", 26),
         ("Fonte", "text", 30),
     ]
     rows = [
         (
             Flag("errore", "err") if v.is_error else Flag("avviso", "warn"),
-            v.rule,
             fmt.prose(v.message, docs),
             fmt.where(v.where),
             fmt.cite(v.source, docs) if v.source else "",

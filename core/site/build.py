@@ -30,6 +30,7 @@ from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
+from ciclope.core.vocabulary import where_it
 
 HERE = Path(__file__).parent
 SOURCE = "docs/site.md"
@@ -489,9 +490,8 @@ def violation_rows(doc: dict) -> list[dict]:
         {
             "severity": v["severity"],
             "label": "errore" if v["severity"] == "error" else "avviso",
-            "rule": v["rule"],
             "message": v["message"],
-            "where": v["where"] or "",
+            "where": where_it(v["where"] or ""),
         }
         for v in doc.get("violations", [])
     ]

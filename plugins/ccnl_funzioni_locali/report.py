@@ -113,12 +113,15 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
         small = pid == "maggiorazione_enti_piccoli" and row is not None and row.value is not None and staff <= row.value
         return f"{'si applica' if small or pid.endswith('applicabile') else 'non si applica'}: l'ente ha {staff} dipendenti"
     if rule is None:
-        return "non configurata in [ente.national] (avviso)" if pid == "maggiorazione_art69" else "-"
+        return "non configurata in [ente.nazionale] di cycle.toml (avviso)" if pid == "maggiorazione_art69" else "-"
     if pid == "maggiorazione_obiettivi_ente":
         return "si applica (contratto integrativo)" if rule.objectives else "non dichiarata dal contratto integrativo"
     if pid == "maggiorazione_parita":
         return ties.words(rule.ties) if rule.ties else "non dichiarati (avviso): i pari merito al limite sono esclusi"
-    said = f"share {fmt.decimal_it(rule.share)}, quota {fmt.decimal_it(rule.quota)} (contratto integrativo)"
+    said = (
+        f"{fmt.pct(rule.share, 0)} del premio medio a {fmt.the_pct(rule.quota, 0)} del personale valutato "
+        "(contratto integrativo)"
+    )
     floor = art48.minimum(ente.year, staff, rule.objectives)
     if floor is not None and in_force("maggiorazione_parita", ente.year) is not None:
         said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({art69.article(floor.source)})"
