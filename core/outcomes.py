@@ -202,3 +202,7 @@ class InputSchema:
     # in a regulation file): file name → the parser of every column not listed in ``files``; the plugin checks
     # their names against its regulation (the loader cannot know them)
     open_columns: Mapping[str, Callable[[str], Any]] = attrs.field(factory=dict, hash=False)
+    # what the template's note on a column of the plugin's says: file name → column code → (what it holds, in
+    # words; a real example of a cell), e.g. ``"people.csv": {"position_pay": ("retribuzione di posizione annua
+    # lorda, in euro", "9500")}``; a column without one is named by its header
+    notes: Mapping[str, Mapping[str, tuple[str, str]]] = attrs.field(factory=dict, hash=False)

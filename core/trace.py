@@ -48,8 +48,8 @@ def appealed(name: str, i: Any) -> tuple[str, str]:
     """The input of a card item whose points a conciliation stage replaced (rules/core.md §5): "points P from
     appeals.csv row R (stage, date), replacing Q from evaluations.csv row S"; the cell is the appeal's."""
     return (
-        f"{name} — punti da appeals.csv riga {i.appeal_row} ({i.appeal}), in luogo di {i.replaced} "
-        f"da evaluations.csv riga {i.row}",
+        f"{name} — punti da ricorsi.csv riga {i.appeal_row} ({i.appeal}), in luogo di {i.replaced} "
+        f"da valutazioni.csv riga {i.row}",
         f"appeals.csv:{i.appeal_row}:new_points",
     )
 

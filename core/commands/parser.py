@@ -320,7 +320,7 @@ def add_compare(sub) -> None:
         action="append",
         default=[],
         metavar="NOME=FILE.toml",
-        help="scenario: [params] come in [ente.params] e facoltativo [funds] (ripetibile)",
+        help="scenario: [params] come in [ente.parametri] e facoltativo [fondi] (ripetibile)",
     )
     cmp.add_argument(
         "--reform",

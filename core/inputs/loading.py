@@ -127,9 +127,12 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
     titles: dict[str, str] = {}
     headers: dict[str, dict[str, str]] = {}
     open_columns: dict[str, Any] = {}
+    notes: dict[str, dict[str, tuple[str, str]]] = {}
     for s in schemas:
         titles.update(s.titles)
         open_columns.update(s.open_columns)
+        for f, said in s.notes.items():
+            notes.setdefault(f, {}).update(said)
         for f, words in s.headers.items():
             headers.setdefault(f, {}).update(words)
     return InputSchema(
@@ -141,4 +144,5 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         titles=titles,
         headers=headers,
         open_columns=open_columns,
+        notes=notes,
     )

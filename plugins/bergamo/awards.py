@@ -38,7 +38,7 @@ def gate(ente: Ente) -> str:
     approved, validated = ente.approvals.get("relazione_approved"), ente.approvals.get("relazione_validated_oiv")
     if not isinstance(approved, dt.date):
         return (
-            "manca la data di approvazione della Relazione sulla performance ([approvals] relazione_approved)"
+            "manca la data di approvazione della Relazione sulla performance ([atti] relazione_approved)"
             if approved is None
             else f"la data di approvazione della Relazione non è una data ({approved!r})"
         )
@@ -97,7 +97,7 @@ def rewards(
                 source=f"{REG} art. 45.1",
                 file="ente.toml",
                 column=f"funds.{POOL}",
-                message=f"manca [funds] {POOL}: nessun premio di performance individuale",
+                message=f"manca [fondi] {POOL}: nessun premio di performance individuale",
             )
         )
         return Rewards(pools=pools, awards=awards)
@@ -208,7 +208,7 @@ def po_result_pay(
                 Input("punteggio", score, ref=f"score:{p.id}"),
             ],
             note=(
-                "prestazione dichiarata insufficiente (people.csv, colonna insufficient): nessuna retribuzione "
+                "prestazione dichiarata insufficiente (persone.csv, colonna insufficient): nessuna retribuzione "
                 "di risultato, come il personale dichiarato insufficiente"
                 if p.insufficient
                 else ""

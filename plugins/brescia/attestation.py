@@ -40,7 +40,7 @@ def attested_value(
                     rule="brescia.oiv.motivation",
                     source=src,
                     message=f"l'OIV attesta {fmt.decimal_it(given)} invece del valore calcolato {fmt.decimal_it(computed)} senza "
-                    "motivazione ([approvals] oiv_motivation): si usa il valore calcolato",
+                    "motivazione ([atti] oiv_motivation): si usa il valore calcolato",
                 )
             )
             note = "attestazione dell'OIV senza motivazione: non applicata"

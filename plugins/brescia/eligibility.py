@@ -24,7 +24,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
                 source=f"{PO} art. 4",
                 file="ente.toml",
                 column="funds.po_total",
-                message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata",
+                message="[fondi] po_total è indicato ma manca posizioni.csv: nessuna posizione pesata",
             )
         ]
     out: list[Problem] = []
@@ -35,7 +35,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
                 source=f"{PO} art. 3.6, 4.5",
                 file="ente.toml",
                 column="funds.po_total",
-                message="positions.csv richiede in [funds] po_total, le risorse per retribuzione di "
+                message="posizioni.csv richiede in [fondi] po_total, le risorse per retribuzione di "
                 "posizione e di risultato delle PO",
             )
         )
@@ -75,7 +75,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
     pid, holder = r["id"], r["holder"]
     person = ente.people.get(holder)
     if person is None:
-        message = f"posizione {pid}: titolare {holder!r} inesistente in people.csv"
+        message = f"posizione {pid}: titolare {holder!r} inesistente in persone.csv"
         return [Problem.at(ente, "brescia.po.holder", message, f"{PO} art. 2", "positions", r.row, "holder")]
 
     def flag(rule: str, message: str, article: str, column: str, severity: str = "error") -> Problem:
@@ -156,7 +156,7 @@ def interim_checks(
         return [flag("po.interim", message, "interim_percent", "warning")]
     out = []
     if target == pid or target not in by_id:
-        message = f"posizione {pid}: interim_of {target!r} non è un'altra posizione di positions.csv"
+        message = f"posizione {pid}: interim_of {target!r} non è un'altra posizione di posizioni.csv"
         out.append(flag("po.interim", message, "interim_of"))
     elif by_id[target]["holder"] is not None:
         message = (

@@ -72,7 +72,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
         trace.record(
             f"pool:{name}",
             amount,
-            "importo di [funds] in ente.toml",
+            "importo di [fondi] in ente.toml",
             "ente.toml [fondi]",
             label=f"Fondo {name}",
             inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
@@ -171,7 +171,7 @@ def range_hint(point: Decimal, total_c: int | Decimal, kind: str) -> str:
     lo, hi = math.ceil(1 / (3 * point)), math.floor(1 / point)
     return (
         f"Con point_value_{kind} = {point} i coefficienti dei progetti devono sommare da {lo} a {hi} (ora "
-        f"{total_c}): cambia la rilevanza dei progetti in projects.csv o il parametro point_value_{kind}."
+        f"{total_c}): cambia la rilevanza dei progetti in progetti.csv o il parametro point_value_{kind}."
     )
 
 

@@ -169,7 +169,7 @@ def notes_section() -> ReportSection:
         columns=("tema", "scelta"),
         rows=NOTES,
         note="Le ipotesi con un valore (parametri del regolamento, modificabili per l'ente in "
-        "[ente.params]) sono elencate tra le note dei parametri.",
+        "[ente.parametri]) sono elencate tra le note dei parametri.",
     )
 
 

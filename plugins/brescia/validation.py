@@ -57,7 +57,7 @@ def validate_projects(ente: Ente) -> list[Problem]:
             source=f"{SMVP} §5.2",
             file="ente.toml",
             column=f"funds.{key}",
-            message=f"projects.csv richiede in [funds] {key}, la parte stabile del fondo",
+            message=f"progetti.csv richiede in [fondi] {key}, la parte stabile del fondo",
         )
         for key in ("stable_dirigenti", "stable_staff")
         if key not in ente.funds
@@ -81,7 +81,7 @@ def projects_by_area(ente: Ente, rows: Sequence[Row], by_area: dict[str, list[Ro
         seen[r["id"]] = r.row
         unit = ente.units.get(r["area"])
         if unit is None or unit.kind != "area":
-            message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di units.csv"
+            message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di unità.csv"
             out.append(Problem.at(ente, "brescia.resources.area", message, f"{SMVP} §5.3", "projects", r.row, "area"))
             continue
         by_area.setdefault(r["area"], []).append(r)

@@ -93,7 +93,7 @@ def performance_fund(ctx: Context) -> Pool:
         return fund
     ctx.problem(
         "funds.performance_missing",
-        f"manca [funds] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
+        f"manca [fondi] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
         src("17"),
         severity="warning",
         file="ente.toml",

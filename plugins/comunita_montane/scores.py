@@ -39,7 +39,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
                     file=innovation,
                     row=row.row,
                     column="person",
-                    message=f"persona {row['person']!r} inesistente in people.csv",
+                    message=f"persona {row['person']!r} inesistente in persone.csv",
                 )
             )
     return problems
@@ -65,7 +65,7 @@ def single_evaluator(ente: Ente, params: Params) -> list[Problem]:
             continue
         listing = ", ".join(f"{who} ({n} voci)" for who, n in seen.items())
         hint = (
-            '; se ogni struttura ha il suo valutatore, usa una graduatoria per struttura: [ente.params] ranking_scope = "area"'
+            '; se ogni struttura ha il suo valutatore, usa una graduatoria per struttura: [ente.parametri] ranking_scope = "area"'
             if params["ranking_scope"] == "ente"
             else ""
         )
