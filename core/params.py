@@ -15,6 +15,7 @@ source; a parameter without a source or a date is a load error. Format::
                                             # published documents wherever a text names it
     italian_key = "quota_risultato"         # the key an office writes in [ente.parametri] (and documents and
                                             # messages name); the code stays accepted as an alias
+    unit = "euro"                           # optional: an amount (a share, bounds within 0–1, reads as %)
 
     [band_money]
     kind = "choice"
@@ -70,6 +71,7 @@ SPEC_KEYS = {
     "label",
     "labels",
     "italian_key",
+    "unit",
 }
 # The keys of a table parameter's rows as an office writes them (``{ nome = "alta", personale = 0.2, risorse =
 # 0.5 }``), read as the codes the plugins use; the codes stay accepted.
@@ -106,6 +108,9 @@ class ParamSpec:
     labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # the key an office writes for it in cycle.toml (``quota_risultato``); "" when the code is Italian already
     italian_key: str = ""
+    # how its number reads where the bounds do not say it: ``euro`` (an amount); a share (bounds within 0–1)
+    # reads as a percentage without it
+    unit: str = ""
 
     @property
     def key(self) -> str:
@@ -219,6 +224,7 @@ def _param_spec(name: str, raw: Any, year: int | None, fname: str, problems: Pro
             label=str(raw.get("label", "")),
             labels=_choice_labels(name, raw),
             italian_key=str(raw.get("italian_key", "")),
+            unit=str(raw.get("unit", "")),
         )
     except ValueError as exc:
         problems.error("params.format", str(exc), file=fname, column=name)

@@ -1295,7 +1295,7 @@ def test_the_scheda_of_a_two_person_band_shows_no_figure_of_the_band(ciclope_ent
     assert fund == D(amounts(res)["S01"]) + D(amounts(res)["S02"])  # = own + the colleague's: by difference
     (mine,) = content.build(res, "S01").payments
     names = [step.label for step in mine.steps]
-    assert not any(n.startswith("fondo della fascia") or n.startswith("Σ fte della fascia") for n in names)
+    assert not any(n.startswith("fondo della fascia") or n.startswith("Σ tempo lavorato della fascia") for n in names)
     assert "fondo della graduatoria" in names and "tempo lavorato (fte)" in names
     # a band of 4 (intermedia: S03..S06) keeps its fund on the scheda: 4 people, no one's pay by difference
     (theirs,) = content.build(res, "S03").payments

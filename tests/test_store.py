@@ -655,7 +655,7 @@ def test_the_trace_gives_each_figure_its_numbers_as_written_by_hand(encoder, mon
             "rules/core.md §3",
             "P1",
             "",
-            [["A / Qualità (max 10, peso -)", 7.5, "", "evaluations.csv:3:points"]],
+            [["A / Qualità (massimo 10 punti)", 7.5, "", "evaluations.csv:3:points"]],
         ],
         "award:P1": [
             1234.56,

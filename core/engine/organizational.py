@@ -8,7 +8,9 @@ Every achievement is rounded to 4 decimals when computed and parents use the rou
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+from ciclope.core.fmt import Percent
 from ciclope.core.model import Ente, Indicator
 from ciclope.core.money import r4
 from ciclope.core.outcomes import IndicatorOutcome, OrgPerformance
@@ -34,6 +36,8 @@ def measure(
     """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
     value = r4(achieve(ind, measured, target, trace))
     col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
+    if ind.percent:  # typed as percentages: read back as percentages (explain, the portal), never as 0,72
+        target, measured = as_percent(target), as_percent(measured)
     inputs = (
         Input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
         Input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
@@ -45,6 +49,11 @@ def measure(
         figure(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, ""),
     )
     return value
+
+
+def as_percent(value: Any) -> Any:
+    """A number an office typed as a percentage, marked so (:class:`core.fmt.Percent`); anything else as it is."""
+    return Percent(value) if type(value) is Decimal else value
 
 
 class _Org:

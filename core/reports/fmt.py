@@ -158,11 +158,18 @@ def where(text: str) -> str:
     return where_it(text)
 
 
-def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
-    """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``; a choice by its
-    label when the plugin gives one (``per_capita`` → «pro capite»); a ratio to at most 4 decimals."""
+# The keys of a table parameter's rows that hold a share: shown as percentages.
+SHARE_KEYS = frozenset({"staff", "resources", "share"})
+
+
+def param_value(v: Any, labels: Mapping[str, str] | None = None, unit: str = "") -> str:
+    """A parameter's value; a table (list of dicts) as ``alta (personale 20%; risorse 50%), …``; a choice by its
+    label when the plugin gives one (``per_capita`` → «pro capite»); ``unit`` ``%``: a share as a percentage,
+    ``euro``: an amount; otherwise a number to at most 4 decimals."""
     if isinstance(v, str) and labels and v in labels:
         return labels[v]
+    if isinstance(v, (Decimal, int, float)) and not isinstance(v, bool) and unit:
+        return euro(v) if unit == "euro" else _share(v)
     if isinstance(v, float):
         return decimal_it(round(v, 4))
     if isinstance(v, (tuple, list)):
@@ -170,12 +177,23 @@ def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
         for item in v:
             if isinstance(item, dict):
                 name = item.get("name")
-                rest = "; ".join(f"{TABLE_KEYS.get(k, k)} {value(x)}" for k, x in item.items() if k != "name")
+                rest = "; ".join(
+                    f"{TABLE_KEYS.get(k, k)} {_share(x) if k in SHARE_KEYS else value(x)}"
+                    for k, x in item.items()
+                    if k != "name"
+                )
                 parts.append(f"{name} ({rest})" if name is not None else rest)
             else:
                 parts.append(value(item))
         return ", ".join(parts)
     return value(v)
+
+
+def _share(v: Any) -> str:
+    """A share as a percentage, to at most two decimals: 0.2 → «20%», 0.6666… → «66,67%»."""
+    if not isinstance(v, (Decimal, int, float)) or isinstance(v, bool):
+        return value(v)
+    return decimal_it((Decimal(str(v)) * 100).quantize(Decimal("0.01")).normalize()) + "%"
 
 
 CORE_DOCUMENTS = {

@@ -442,11 +442,13 @@ def positions(r: Result) -> Table:
     return Table("Posizioni", columns, rows)
 
 
-def plugin_sections(r: Result) -> Iterator[Table]:
+def plugin_sections(r: Result, public: bool = False) -> Iterator[Table]:
     """The plugin's own report sections, each a sheet with columns as wide as their content (8–60), and a
-    table of the Relazione."""
+    table of the Relazione; ``public``: only those that describe the rules, for the publishable Relazione."""
     docs = r.plugin.documents
     for sec in r.sections:
+        if public and not sec.public:
+            continue
         columns: list[Column] = [
             (
                 str(c),

@@ -12,7 +12,7 @@ import attrs
 
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.run.explain import show, subject, unpaid_reasons, value_kind
+from ciclope.core.run.explain import input_shown, subject, unpaid_reasons
 from ciclope.core.trace import Figure
 
 
@@ -76,12 +76,13 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
         return ()
     out = []
     for i in figure.inputs:
-        kind = value_kind(i.ref) if i.ref else "number"
         sub = result.figures.get(i.ref) if i.ref else None
-        if sub is not None and isinstance(i.value, Decimal) and sub.value != i.value:
-            kind = "number"  # a derived value (card / 100 = 0,85): as is, never as «0,85 punti» (as explain)
         labels = result.plugin.status_labels
-        value = fmt.worded(i.value, labels) if isinstance(i.value, str) else show(i.value, kind)
+        value = (
+            fmt.worded(i.value, labels)
+            if isinstance(i.value, str)
+            else input_shown(i.name, i.value, i.ref if sub else "", i.cell, sub.value if sub else None)
+        )
         out.append(Line(fmt.worded(i.name, labels, signed=True), value))
     return tuple(out)
 

@@ -26,6 +26,7 @@ from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
+from ciclope.core.run.explain import column_words, key_words, place
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
@@ -259,7 +260,7 @@ class Site:
     def person_pages(self, c: Current, row: dict, people) -> None:
         """The ente's figures page and one page with every person's card (an anchor per person: one file
         per ente, not per person — 300,000 people are 1,000 files, docs/site.md)."""
-        trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels)
+        trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels, column_words(c.plugin))
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
 
@@ -405,8 +406,12 @@ def plugin_info(name: str):
     return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 
 
-def worded_trace(trace: dict[str, dict], labels: Mapping[str, str]) -> dict[str, dict]:
-    """The trace with every text value in words (a status, a fund, a level's code → the plugin's label)."""
+def worded_trace(
+    trace: dict[str, dict], labels: Mapping[str, str], headers: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, dict]:
+    """The trace with every text in words (a status, a fund, a level's code → the plugin's label; a figure without
+    a label by its kind, never its key) and each input cell's place by the Italian names of its table and column
+    (``headers``: the plugin's own columns)."""
 
     def said(value: Any) -> Any:
         return fmt.worded(value, labels) if isinstance(value, str) else value
@@ -414,9 +419,19 @@ def worded_trace(trace: dict[str, dict], labels: Mapping[str, str]) -> dict[str,
     return {
         key: {
             **f,
-            "label": said(f["label"]),
+            "label": said(f["label"]) or key_words(key, labels),  # a figure without a label: never its key
             "value": said(f["value"]),
-            "inputs": [{**i, "value": said(i["value"])} for i in f["inputs"]],
+            "formula": said(f["formula"]),
+            "note": said(f.get("note") or ""),
+            "inputs": [
+                {
+                    **i,
+                    "name": said(i["name"]),
+                    "value": said(i["value"]),
+                    "place": place(i["cell"], None, headers) if i.get("cell") else "",
+                }
+                for i in f["inputs"]
+            ],
         }
         for key, f in trace.items()
     }

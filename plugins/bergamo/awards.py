@@ -138,16 +138,16 @@ def staff_premi(
         lambda p, score: score * p.fte,
         why_excluded,
         trace,
-        formula="fondo × (punteggio × fte) / somma di punteggio × fte dei dipendenti "
+        formula="fondo × (punteggio × tempo lavorato) / somma di punteggio × tempo lavorato dei dipendenti "
         f"con livello almeno «{minimum}» (resto maggiore al centesimo)",
         source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
         label=lambda p: f"Premio di performance individuale di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
+            Input("tempo lavorato", p.fte, cell=ente.cell("people", p.row, "fte")),
         ],
-        total_label="somma di punteggio × fte dei premiati",
+        total_label="somma di punteggio × tempo lavorato dei premiati",
         band=lambda p, s: s.level,
         note=lambda p, s: f"livello: {s.level}",
     )

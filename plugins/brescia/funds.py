@@ -212,7 +212,11 @@ def fund_pools(
             out[name] = Pool(name=name, amount=net, source=f"{SMVP} §5.2–5.3")
             continue
         parts = money.split(net, weights)
-        basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
+        basis = (
+            "retribuzione di posizione del dirigente dell'area"
+            if dirigenti
+            else "dipendenti dell'area (tempo lavorato)"
+        )
         # the inputs every area shares are one object each
         net_input = Input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
         total_input = Input("totale dei pesi", money.r2(Decimal(total.numerator) / Decimal(total.denominator)))
@@ -266,9 +270,9 @@ def staff_weights(ente: Ente, areas: Sequence[Unit]) -> tuple[dict[str, Any], di
     for a in areas:
         fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
         weights[a.id] = fte
-        shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
+        shown[a.id] = Input(f"dipendenti dell'area {a.id} (tempo lavorato)", fte)
     fte = sum((p.fte for p in segreteria_staff(ente)), Decimal(0))
     if fte:
         weights[SEGRETERIA] = fte
-        shown[SEGRETERIA] = Input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (fte)", fte)
+        shown[SEGRETERIA] = Input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (tempo lavorato)", fte)
     return weights, shown

@@ -41,6 +41,7 @@ def applied(result: Result) -> ReportSection:
         + "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
         + (f" {READING}" if maggiorazione(result.params) is not None else "")
         + (f" {READING_48}" if in_force("maggiorazione_parita", result.ente.year) is not None else ""),
+        public=True,
     )
 
 

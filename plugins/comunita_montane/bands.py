@@ -238,7 +238,7 @@ def pay_band(
     """One band of a graduatoria: its pool and its people's premi recorded (awards added to ``awards``, in
     graduatoria order); returns the band's report entry."""
     band_key = f"pool:{PERFORMANCE_FUND}:{split.rk.id}:{band.name}"
-    fte_input = Input("Σ fte della fascia", sum((t[2].fte for t in run), Decimal(0)))
+    fte_input = Input("Σ tempo lavorato della fascia", sum((t[2].fte for t in run), Decimal(0)))
     empty = "fascia vuota" + (": l'intero importo resta come residuo" if split.mode == "band_pool" else "")
     ctx.trace.record(
         band_key,
@@ -291,7 +291,7 @@ def record_premio(ctx: Context, split: Split, band: Band, banded: Banded, shared
         src("17.2"),
         (
             *shared[:3],
-            Input("tempo lavorato (fte)", person.fte, cell=ctx.ente.cell("people", person.row, "fte")),
+            Input("tempo lavorato", person.fte, cell=ctx.ente.cell("people", person.row, "fte")),
             shared[3],
             *split.weights,
             score_input,

@@ -57,7 +57,7 @@ def statuses(ctx: Context) -> tuple[dict[str, str], dict[str, Input], Part]:
     input «punteggio» of each, which their award reuses, and the count by status."""
     ente = ctx.ente
     limit = Decimal(ctx.params["absence_limit_days"])
-    limit_input = Input("limite di assenza (absence_limit_days)", limit)
+    limit_input = Input("limite di assenza (limite_giorni_assenza)", limit)
     unit_inputs: dict[str, Input] = {}
     found: dict[str, str] = {}
     score_inputs: dict[str, Input] = {}
@@ -71,7 +71,9 @@ def statuses(ctx: Context) -> tuple[dict[str, str], dict[str, Input], Part]:
         unit_input = unit_inputs.get(p.unit)
         if unit_input is None:
             unit_input = unit_inputs[p.unit] = Input(  # a unit not measured has no figure to refer to
-                f"raggiungimento dell'unità {p.unit}", unit_value, ref="" if unit_value is None else f"unit:{p.unit}"
+                f"raggiungimento dell'unità {ente.units[p.unit].name if p.unit in ente.units else p.unit}",
+                unit_value,
+                ref="" if unit_value is None else f"unit:{p.unit}",
             )
         # a person without a card has no score, and no ``score:`` figure to refer to
         value = None if score is None else score.score

@@ -427,8 +427,8 @@ class Reduction:
     measure: str = key(
         "misura",
         "choice",
-        "il dato della persona: assenze (i giorni di assenza, colonna absence_days di persone.csv) o fte (il tempo "
-        "lavorato, colonna fte)",
+        "il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di persone.csv) o fte (il tempo "
+        "lavorato, colonna quota_tempo)",
         required=True,
         choices=MEASURES,
         example="assenze",
@@ -495,7 +495,7 @@ class Premium:
     part_time: str = key(
         "tempo_parziale",
         "choice",
-        "proporzionale: il premio × fte; intero: come a tempo pieno",
+        "proporzionale: il premio × il tempo lavorato; intero: come a tempo pieno",
         default="proporzionale",
         choices=("proporzionale", "intero"),
     )
@@ -641,7 +641,7 @@ class Part(Premium):
         "riparto_graduatorie",
         "choice",
         "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale) o al suo "
-        "tempo lavorato (fte)",
+        "tempo lavorato",
         default="personale",
         choices=("personale", "fte"),
     )
@@ -934,7 +934,7 @@ class PositionWeighting:
     part_time: str = key(
         "tempo_parziale",
         "choice",
-        "la retribuzione di posizione di un titolare a tempo parziale: proporzionale (× fte, il riproporzionamento "
+        "la retribuzione di posizione di un titolare a tempo parziale: proporzionale (× il tempo lavorato, il riproporzionamento "
         "del contratto, CCNL 22.1.2004 art. 11) o intero (come a tempo pieno, se l'atto dell'ente lo decide)",
         default="proporzionale",
         choices=("proporzionale", "intero"),

@@ -235,7 +235,7 @@ def paid(
         source,
         [
             Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
-            *([Input("tempo lavorato (fte)", holder.fte, cell=ente.cell("people", holder.row, "fte"))] if part else []),
+            *([Input("tempo lavorato", holder.fte, cell=ente.cell("people", holder.row, "fte"))] if part else []),
             Input(
                 "inizio dell'incarico",
                 None if r["start"] is None else str(r["start"]),
