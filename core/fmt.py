@@ -8,10 +8,11 @@ given. A number's text is remembered (a report repeats its figures), keyed by th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "pct", "plural", "the_pct"]
+__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "natural", "pct", "plural", "the_pct"]
 
 NONE = "—"
 
@@ -108,3 +109,14 @@ def the_pct(value: Any, places: int = 2) -> str:
     if whole == "0":
         return "lo " + text
     return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key putting ids in the order people count them: P2 before P10, I1.2 before I1.10 (digits by their
+    number, the rest by its letters, case aside)."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in _DIGITS.split(str(text)) if part
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -88,8 +89,19 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
             },
             merged,
         )
-    labels = next((dict(r.result.plugin.status_labels) for rs in runs.values() for r in rs if r.result is not None), {})
+    labels = next((words(r.result) for rs in runs.values() for r in rs if r.result is not None), {})
     return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=labels)
+
+
+def words(result: Any) -> dict[str, str]:
+    """The plugin's words for its codes, and each parameter by the key an office writes (``absence_limit_days`` →
+    ``limite_giorni_assenza``), its choices by their words: what the comparison's pages say."""
+    said = dict(result.plugin.status_labels)
+    for name, spec in result.params.specs.items():
+        said.update(spec.labels)
+        if spec.key != name:
+            said[name] = spec.key
+    return said
 
 
 def dumps(doc: dict) -> str:

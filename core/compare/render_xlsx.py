@@ -17,6 +17,7 @@ from ciclope.core.compare.scenario import CURRENT
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Column, Table, Typed
 from ciclope.core.reports.xlsx import Sheets
+from ciclope.core.run.citing import cited
 
 KINDS = {"money": "money", "pct": "ach", "num": "num", "int": "int"}  # a metric's kind → its cell's kind
 UNDEFINED = "non definito"  # a metric the document leaves null (as compare.html says it)
@@ -32,7 +33,7 @@ def render(doc: Doc, labels: Labels | None = None) -> bytes:
 
 def tables(doc: Doc, labels: Labels | None = None) -> Iterator[Table]:
     """Every sheet of the workbook, in order; each is there even when it has no rows."""
-    yield scenarios(doc)
+    yield scenarios(doc, labels)
     yield indicators(doc)
     yield people(doc, labels)
     yield bands(doc)
@@ -53,7 +54,7 @@ def _metric(value: Any, kind: str) -> Typed | str:
     return Typed(Decimal(str(value)), KINDS[kind])
 
 
-def scenarios(doc: Doc) -> Table:
+def scenarios(doc: Doc, labels: Labels | None = None) -> Table:
     """Each scenario: what it changes from ``attuale``, whether it could be computed, its violations."""
     sc = doc["scenarios"]
     columns: tuple[Column, ...] = (
@@ -71,7 +72,7 @@ def scenarios(doc: Doc) -> Table:
             name,
             s["description"],
             s["file"] or "cycle.toml",
-            *changed(doc, name),
+            *changed(doc, name, labels),
             "SI" if s["computed"] else "NO",
             *counts(s),
         )
@@ -186,7 +187,7 @@ def violations(doc: Doc) -> Table:
             v.get("ente", doc["ente"]),
             "errore" if v["severity"] == "error" else "avviso",
             v["message"],
-            v["source"],
+            cited(v["source"]),
             fmt.where(v["where"]),
         )
         for name, s in doc["scenarios"].items()

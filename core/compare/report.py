@@ -8,7 +8,6 @@ never by name: the page is meant to be shared at the bargaining table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -57,7 +56,7 @@ def build(doc: Doc, labels: Labels | None = None) -> Report:
     and levels, and every person's amount in every scenario."""
     labels = labels or {}
     sections = (
-        Section("scenari", "Scenari a confronto", scenarios(doc)),
+        Section("scenari", "Scenari a confronto", scenarios(doc, labels)),
         Section("indicatori", "Indicatori di distribuzione", indicators(doc)),
         Section("curve", "Curve di distribuzione", curves(doc)),
         Section("violazioni", "Violazioni del regolamento per scenario", violations(doc)),
@@ -95,14 +94,9 @@ def signed_euro(diff: Decimal) -> str:
     return ("+" if diff > 0 else "−") + fmt.euro(abs(diff))
 
 
-def natural(key: str) -> list[tuple[int, int, str]]:
-    """A sort key putting P2 before P10."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", key)]
-
-
 def order(doc: Doc) -> list[str]:
     """The people of the scenario in force, in natural order of their ids."""
-    return sorted(doc["scenarios"][CURRENT]["people"], key=natural)
+    return sorted(doc["scenarios"][CURRENT]["people"], key=fmt.natural)
 
 
 def status(person: Doc, labels: Labels | None) -> str:
@@ -110,15 +104,17 @@ def status(person: Doc, labels: Labels | None) -> str:
     return person["band"] or fmt.status(person["status"], labels)
 
 
-def changed(doc: Doc, name: str) -> tuple[str, str]:
+def changed(doc: Doc, name: str, labels: Labels | None = None) -> tuple[str, str]:
     """(parameters, funds) that the scenario sets differently from ``attuale``."""
     if name == CURRENT:
         return "parametri e fondi in vigore", ""
     s, base = doc["scenarios"][name], doc["scenarios"][CURRENT]
 
+    said = labels or {}
+
     def diff(mine: Doc, theirs: Doc) -> list[str]:
         return [
-            f"{k} = {fmt.param_value(v) if not isinstance(v, dict) else v}"
+            f"{said.get(k, k)} = {fmt.param_value(v, said) if not isinstance(v, dict) else v}"
             for k, v in mine.items()
             if theirs.get(k) != v
         ]
@@ -154,11 +150,11 @@ def amount(person: Doc, labels: Labels | None) -> Lines:
 # -- the sections ------------------------------------------------------------------------------------
 
 
-def scenarios(doc: Doc) -> list[Block]:
+def scenarios(doc: Doc, labels: Labels | None = None) -> list[Block]:
     heads = ("Scenario", "Descrizione", "File", "Parametri diversi dall'attuale", "Fondi diversi", "Esito")
     rows = []
     for name, s in doc["scenarios"].items():
-        params, funds = changed(doc, name)
+        params, funds = changed(doc, name, labels)
         rows.append((name, s["description"], s["file"] or "cycle.toml", params, funds or "nessuno", outcome(s)))
     return [Table("", columns(heads), rows)]
 

@@ -21,6 +21,7 @@ from ciclope.core.scoring import (
     SOURCE_INDICATOR,
     mixed_weights,
     needs_actual,
+    part_name,
     weighted_mean,
 )
 from ciclope.core.trace import Input, Trace, figure
@@ -405,13 +406,3 @@ def _top_down(ente: Ente):
 
 def compute(ente: Ente, trace: Trace, hooks) -> OrgPerformance:
     return _Org(ente, trace, hooks).run()
-
-
-PART_WORDS = {"objective": "obiettivo", "indicator": "indicatore", "unit": "unità", "area": "area", "ente": "ente"}
-
-
-def part_name(key: str, weight: Decimal | None) -> str:
-    """A part of a mean as people read it: «obiettivo OB1 (peso 30)», «indicatore K2 (pesi uguali)»."""
-    kind, _, ident = key.partition(":")
-    what = f"{PART_WORDS.get(kind, kind)} {ident}".strip()
-    return f"{what} (peso {weight})" if weight is not None else f"{what} (pesi uguali)"

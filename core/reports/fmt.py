@@ -22,6 +22,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     date_it,
     decimal_it,
     euro,
+    natural,
     pct,
     plural,
     the_pct,
@@ -158,6 +159,31 @@ def where(text: str) -> str:
     return where_it(text)
 
 
+def param_unit(spec: Any) -> str:
+    """How a parameter's number reads: ``euro`` as its spec says, ``%`` for a share (bounds within 0–1), else ""."""
+    if spec.unit:
+        return str(spec.unit)
+    low, high = spec.min, spec.max
+    if spec.kind == "number" and low is not None and high is not None and 0 <= low and high <= 1:
+        return "%"
+    return ""
+
+
+def param_cell(spec: Any, v: Any, labels: Mapping[str, str] | None = None) -> Any:
+    """A parameter's value in a sheet's cell: a share a number in % format, an amount in € format, a choice by its
+    words, a table in words; a plain number as a number."""
+    unit = param_unit(spec)
+    if spec.kind == "path":  # a file on the office's machine: by its name
+        return str(v).replace("\\", "/").rsplit("/", 1)[-1] if v else NONE
+    if isinstance(v, (Decimal, int, float)) and not isinstance(v, bool):
+        return Percent(v) if unit == "%" else Money(v) if unit == "euro" else v
+    if isinstance(v, str) and v in {**(labels or {}), **spec.labels}:
+        return {**(labels or {}), **spec.labels}[v]
+    if isinstance(v, (tuple, list)):
+        return param_value(v, labels)
+    return v
+
+
 # The keys of a table parameter's rows that hold a share: shown as percentages.
 SHARE_KEYS = frozenset({"staff", "resources", "share"})
 
@@ -258,6 +284,9 @@ def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
     if not source:
         return NONE
     known = {**CORE_DOCUMENTS, **(documents or {})}
+    # a parameter's code in a source («CCDI (ipotesi, params.toml reward_min_level)») is the program's: said once
+    # as «parametri del regolamento» or left out
+    source = _PARAMS_NAMED.sub("", _PARAMS_ALONE.sub("parametri del regolamento", source))
     parts = [p.strip() for p in source.split(";")]
     shown = [p for p in parts if not (m := _SEED.search(p)) or m.group(0) in known] or parts[:1]
     out = [_SEED.sub("regolamento dell'ente", _titled(part, known)) for part in shown]
@@ -289,6 +318,7 @@ _CODE_IN_PARENS = re.compile(
 
 
 _PARAMS_NAMED = re.compile(r"[;,]? ?params(?:\.toml)? [a-z0-9_/]+")
+_PARAMS_ALONE = re.compile(r"(?<=; )params [a-z0-9_/]+")
 
 
 def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = False) -> str:

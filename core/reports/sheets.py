@@ -520,13 +520,18 @@ def parameters(r: Result) -> Table:
         ("Ipotesi", "text", 50),
         ("Modificato dalla configurazione", "text", 12),
     ]
+    words = dict(r.plugin.status_labels)
+    for k, spec in r.params.specs.items():  # a code a text names: a choice by its words, a parameter by its key
+        words.update(spec.labels)
+        if spec.key != k:
+            words[k] = spec.key
     rows = [
         (
-            k,
-            r.params.values.get(k),
-            fmt.prose(spec.description, docs),
+            spec.key,
+            fmt.param_cell(spec, r.params.values.get(k), r.plugin.status_labels),
+            fmt.worded(fmt.prose(spec.description, docs), words),
             fmt.cite(spec.source, docs),
-            fmt.prose(spec.assumption, docs) if spec.assumption else spec.assumption,
+            fmt.worded(fmt.prose(spec.assumption, docs), words) if spec.assumption else spec.assumption,
             "SI" if k in r.params.overridden else "",
         )
         for k, spec in r.params.specs.items()

@@ -8,7 +8,9 @@ violation text (it may name a person), groups under 3 people shown as ``<3``."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -67,6 +69,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["page"] = filenames.stem  # an ente's page and folder: a name every office computer can hold
+    env.filters["plural"] = fmt.plural  # «1 ente», «2 enti»
     return env
 
 
@@ -174,13 +177,20 @@ class Site:
         late = sum(d["status"] in ("in ritardo", "mancante") for d in calendar)
         history = len(self.by_ente[c.ente]) > 1
         t = trend(self.store, c.ente, self.year) if history else Trend(c.ente, (self.year,), ())
-        people = self.store.people(c.result_id)
+        people = sorted(self.store.people(c.result_id), key=lambda p: fmt.natural(p.person))
+        units = {} if self.public else self.store.unit_names(c.result_id)
         levels = Counter(p.level for p in people if p.level)
+        # the regulation's levels from the highest down (by the lowest score each holds), never by head count
+        lows: dict[str, Any] = {}
+        for p in people:
+            if p.level and p.score is not None:
+                lows[p.level] = min(p.score, lows.get(p.level, p.score))
         row = {
             "id": c.ente,
             "name": c.name,
             "plugin": c.plugin,
             "plugin_version": c.plugin_version,
+            "acts": ente_acts(c.plugin, doc, self.year),
             **self.status(c),
             "performance": fmt.pct(c.performance),
             "performance_sort": "" if c.performance is None else f"{c.performance:.4f}",
@@ -204,12 +214,15 @@ class Site:
             # public: head counts by level are in the published documents, disclosure-controlled together
             levels=[]
             if self.public
-            else [(name, str(n)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))],
+            else [
+                (name, str(n))
+                for name, n in sorted(levels.items(), key=lambda kv: (-lows.get(kv[0], 0), fmt.natural(kv[0])))
+            ],
             calendar=calendar,
             violations=[] if self.public else violation_rows(doc),
             people=[]
             if self.public
-            else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year) for p in people],
+            else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units) for p in people],
             **self.common("../", "ente", c.name),
         )
         self.write(f"enti/{filenames.stem(c.ente)}.html", "ente.html", **context)
@@ -241,13 +254,13 @@ class Site:
         return {"status": "error", "status_label": f"FALLITO (cifre dell'esecuzione n. {c.run_id})", "failure": failure}
 
     @staticmethod
-    def person_row(p, labels=None, year: int = 0) -> dict:
+    def person_row(p, labels=None, year: int = 0, units: Mapping[str, str] | None = None) -> dict:
         return {
             "id": p.person,
             "name": p.name,
             "anchor": person_anchor(p.person),
             "role": fmt.role_label(p.role, year),
-            "unit": p.unit,
+            "unit": (units or {}).get(p.unit, p.unit),
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
             "level": p.level or fmt.NONE,
@@ -263,6 +276,7 @@ class Site:
         trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels, column_words(c.plugin))
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
+        units = self.store.unit_names(c.result_id)
 
         def href(prefix: str):
             def to(key: str) -> str | None:
@@ -280,7 +294,7 @@ class Site:
         )
         persons = []
         for p in people:
-            info = self.person_row(p, plugin_info(c.plugin).status_labels, self.year)
+            info = self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units)
             info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
             persons.append(info)
         self.write(
@@ -397,6 +411,28 @@ def build(store: Store, out: Path, year: int | None = None, public: bool = False
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
     return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+
+
+@functools.lru_cache(maxsize=256)
+def _acts(plugin: str, overrides: str, year: int) -> str:
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.config import resolve_params
+
+    info = plugin_info(plugin)
+    try:  # the ente's own act (a declared regulation names its title in its file)
+        hooks = Hooks.for_plugin(plugin)[0]
+        params, _ = resolve_params(plugin, year, json.loads(overrides))
+        info = hooks.for_ente(params).describe(info, params)
+    except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed: its own words
+        pass
+    return "; ".join(fmt.regulation(x, info.documents) for x in info.regulations) or "regolamento dell'ente"
+
+
+def ente_acts(plugin: str, doc: dict, year: int) -> str:
+    """The titles of the acts an ente applied (never the plugin's name and version): a declared regulation's from
+    its file, as the run read it (the overrides recorded in results.json)."""
+    overrides = (doc.get("audit") or {}).get("overrides") or {}
+    return _acts(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
 
 
 def plugin_info(name: str):

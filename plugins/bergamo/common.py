@@ -98,14 +98,14 @@ NOTES = (
     ),
     (
         "Differenziazione",
-        "Con almeno differentiation_min premiati tutti nello stesso livello o con lo stesso importo "
+        "Con almeno minimo_differenziazione premiati tutti nello stesso livello o con lo stesso importo "
         "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
         "Un livello con più di max_level_share dei premiati è segnalato con un avviso.",
     ),
     (
         "Calendario",
         "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine "
-        "del mese monitoring_month (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
+        "del mese mese_monitoraggio (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
         "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c).",
     ),
 )

@@ -59,7 +59,7 @@ def attested_value(
                     "l'OIV può attestare più del calcolato solo un'attestazione completamente positiva "
                     "(esattamente 1) per lievi scostamenti negativi, "
                     f"cioè con un calcolato di almeno {fmt.decimal_it(ONE - tolerance)} (tolleranza "
-                    f"oiv_tolerance = {fmt.decimal_it(tolerance)}); si usa il valore calcolato. Correggi "
+                    f"tolleranza_oiv = {fmt.decimal_it(tolerance)}); si usa il valore calcolato. Correggi "
                     "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo",
                 )
             )

@@ -91,7 +91,7 @@ UNITS = {"piao": "giorni dal bilancio (se differito)", "piao_prima_applicazione"
 
 def applied_to(pid: str, result: Result) -> str:
     """What of this ente's cycle the provision governs."""
-    bound = sorted(name for name, spec in result.params.specs.items() if spec.national == pid)
+    bound = sorted(spec.key for spec in result.params.specs.values() if spec.national == pid)
     if bound:
         return "limiti dei parametri " + ", ".join(bound)
     if pid.startswith("maggiorazione_"):
@@ -114,7 +114,7 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
         small = pid == "maggiorazione_enti_piccoli" and row is not None and row.value is not None and staff <= row.value
         return f"{'si applica' if small or pid.endswith('applicabile') else 'non si applica'}: l'ente ha {staff} dipendenti"
     if rule is None:
-        return "non configurata in [ente.nazionale] di cycle.toml (avviso)" if pid == "maggiorazione_art69" else "-"
+        return "non configurata dal contratto integrativo (avviso)" if pid == "maggiorazione_art69" else "-"
     if pid == "maggiorazione_obiettivi_ente":
         return "si applica (contratto integrativo)" if rule.objectives else "non dichiarata dal contratto integrativo"
     if pid == "maggiorazione_parita":

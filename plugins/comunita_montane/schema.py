@@ -19,7 +19,7 @@ def input_schema() -> InputSchema:
         files={
             "innovation.csv": {
                 "person": cells.parse_id,
-                "kind": cells.choice(*INNOVATION_KINDS),
+                "kind": cells.choice(*INNOVATION_KINDS, aliases={"alta formazione": "alta_formazione"}),
                 "renounced_bonus": cells.parse_bool,
                 "amount": cells.parse_money,
             }

@@ -90,7 +90,7 @@ class Wording:
             return fmt.param_value(value, self.r.plugin.status_labels)
         if spec.kind == "path":
             return Path(str(value)).name if value else fmt.NONE
-        return fmt.param_value(value, {**self.r.plugin.status_labels, **spec.labels}, spec_unit(spec))
+        return fmt.param_value(value, {**self.r.plugin.status_labels, **spec.labels}, fmt.param_unit(spec))
 
 
 def notes(r: Result, named: bool = True) -> list[Block]:
@@ -147,13 +147,3 @@ def parameters(r: Result, words: Wording) -> Table:
     )
     # long values and sources wrap inside the A4 page
     return Table("", columns(head, (1,)), rows, empty=empty, style="wrap")
-
-
-def spec_unit(spec: Any) -> str:
-    """How a parameter's number reads: ``euro`` as its spec says, ``%`` for a share (bounds within 0–1), else ""."""
-    if spec.unit:
-        return str(spec.unit)
-    low, high = spec.min, spec.max
-    if spec.kind == "number" and low is not None and high is not None and 0 <= low and high <= 1:
-        return "%"
-    return ""

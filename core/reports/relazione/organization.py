@@ -157,7 +157,7 @@ def objectives_without_areas(r: Result) -> list[Block]:
     rows.append(Total(("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente), "")))
     return [
         Text(
-            "L'ente non ha aree strategiche (aree.csv): la performance dell'ente è la media ponderata "
+            "L'ente non ha aree strategiche: la performance dell'ente è la media ponderata "
             "degli obiettivi di primo livello.",
             "muted",
         ),
