@@ -35,7 +35,7 @@ HOW = {
     "lower": "un numero, es. 12 o 12,5",
     "project": "la percentuale di completamento, es. 80%",
     "monitor": "un numero, es. 12 o 12,5",
-    "deadline": "la data in cui è stato completato, es. 30/06/2022",
+    "deadline": "la data in cui è stato completato, es. 30/06/{year}",  # the cycle's year
     "boolean": "SI o NO",
 }
 HOW_SHARE = "una percentuale, es. 74%"  # a higher- or lower-is-better indicator whose target is a percentage

@@ -185,7 +185,11 @@ def rewards(r: Result) -> list[Block]:
     out: list[Block] = [
         Heading("Fondi"),
         Table("", columns(("Fondo", "Stanziato", "Distribuito", "Residuo"), (1, 2, 3)), pools, empty="Nessun fondo."),
-        Heading("Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"),
+        Heading(
+            "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"
+            if any(ln.section == "fascia" for ln in lines)
+            else "Premi per livello (D.Lgs. 33/2013 art. 20)"
+        ),
         Table("", columns(GROUP_HEAD, (3, 4, 5)), groups, empty="Nessun premio."),
     ]
     degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]

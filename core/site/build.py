@@ -58,6 +58,7 @@ class Built:
     enti: int
     pages: int
     warnings: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # the years the portal holds (every year with ``every_year``, else this one)
 
 
 def environment() -> Environment:
@@ -83,7 +84,11 @@ def person_anchor(pid: str) -> str:
 
 
 class Site:
-    def __init__(self, store: Store, out: Path, year: int | None = None, public: bool = False) -> None:
+    def __init__(
+        self, store: Store, out: Path, year: int | None = None, public: bool = False, home: int | None = None
+    ) -> None:
+        """The site of ``year``; ``home``: the year whose site is at the top of ``out`` when this one is another year
+        of the same portal, written under ``out/<year>/`` (None: this one is at the top)."""
         years = store.years()
         if not years:
             raise CiclopeError(
@@ -109,6 +114,8 @@ class Site:
         self.store, self.out, self.public = store, Path(out), public
         self.year = year if year is not None else years[-1]
         self.years = years
+        self.home = home
+        self.prefix = f"{self.year}/" if home is not None and home != self.year else ""
         self.env = environment()
         self.pages = 0
         everything = store.current()
@@ -123,30 +130,41 @@ class Site:
         self.corrected = read.corrections(store.engine, self.year, {c.ente: c.run_id for c in self.enti})
 
     def common(self, root: str, page: str, title: str) -> dict[str, Any]:
+        up = "../" if self.prefix else ""  # another year's pages: one folder down from the portal's top
         return {
             "root": root,
+            "static": root + up,
             "page": page,
             "title": title,
             "year": self.year,
+            "years": self.year_links(root + up) if self.home is not None else [],
             "public": self.public,
             "store": "" if self.public else f" ({self.store.shown})",
         }
 
+    def year_links(self, top: str) -> list[tuple[int, str]]:
+        """Each year of the portal and its first page, from a page whose way to the portal's top is ``top``."""
+        return [(y, f"{top}index.html" if y == self.home else f"{top}{y}/index.html") for y in self.years]
+
     def write(self, path: str, template: str, **context: Any) -> None:
-        owned.write_inside(self.out, path, self.env.get_template(template).render(**context).encode("utf-8"))
+        page = self.env.get_template(template).render(**context).encode("utf-8")
+        owned.write_inside(self.out, self.prefix + path, page)
         self.pages += 1
 
     def build(self, jobs: int = 1) -> Built:
-        owned.claim_root(self.out, "site-public" if self.public else "site")
-        for name in ("site.css", "site.js"):
-            owned.copy_inside(self.out, f"static/{name}", HERE / "static" / name)
+        if not self.prefix:  # the portal's top: its folder and its static files, once
+            owned.claim_root(self.out, "site-public" if self.public else "site")
+            for name in ("site.css", "site.js"):
+                owned.copy_inside(self.out, f"static/{name}", HERE / "static" / name)
         bench = self.store.benchmark(self.year)
         rows, calendar = [], []
         if jobs > 1 and len(self.enti) > 1:
             # one task per ente on a pool of processes, each with its own connection to the store
 
             with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_start_worker, initargs=(self.store.url, self.out, self.year, self.public)
+                max_workers=jobs,
+                initializer=_start_worker,
+                initargs=(self.store.url, self.out, self.year, self.public, self.home),
             ) as pool:
                 for row, deadlines, pages in pool.map(_ente_in_worker, [c.ente for c in self.enti], chunksize=4):
                     rows.append(row)
@@ -157,7 +175,7 @@ class Site:
                 row, deadlines = self.ente(c, bench)
                 rows.append(row)
                 calendar += deadlines
-        self.write("index.html", "index.html", enti=rows, years=self.years, **self.common("", "index", "Enti"))
+        self.write("index.html", "index.html", enti=rows, all_years=self.years, **self.common("", "index", "Enti"))
         self.benchmark_page(bench)
         calendar.sort(key=lambda r: (r["iso"], r["ente"], r["act"]))
         self.write(
@@ -166,7 +184,7 @@ class Site:
             rows=calendar,
             **self.common("", "calendario", "Scadenze di tutti gli enti"),
         )
-        return Built(self.out, self.year, len(self.enti), self.pages)
+        return Built(self.out, self.year, len(self.enti), self.pages, years=(self.year,))
 
     # -- one ente -----------------------------------------------------------------------------------
 
@@ -308,45 +326,63 @@ class Site:
     # -- comparisons --------------------------------------------------------------------------------
 
     def benchmark_page(self, bench) -> None:
+        """The comparison as a summary that stays short for any number of enti (the distribution, the first and the
+        last of the ranking, one line per indicator), with the full ranking, each indicator and the
+        differentiation on pages of their own."""
         performance = None
         if bench.performance is not None:
             d = bench.performance
+            rows = self.ranked(d, True)
             performance = {
-                "chart": charts.strip("Performance degli enti", d.values, d.q1, d.median, d.q3),
+                "chart": charts.strip("Performance degli enti", self.named(d.values), d.q1, d.median, d.q3),
                 "median": fmt.pct(d.median),
                 "q1": fmt.pct(d.q1),
                 "q3": fmt.pct(d.q3),
-                "rows": self.ranked(d, True),
+                "rows": rows,
+                "first": rows[:ENDS],
+                "last": rows[-ENDS:] if len(rows) > 2 * ENDS else rows[ENDS:],
+                "hidden": max(0, len(rows) - 2 * ENDS),
             }
-        indicators = [
-            {
-                "key": ind.key,
-                "name": ind.name,
-                "direction": "più basso è meglio" if ind.distribution.lower_is_better else "più alto è meglio",
-                "chart": charts.strip(
-                    ind.name,
-                    ind.distribution.values,
-                    ind.distribution.q1,
-                    ind.distribution.median,
-                    ind.distribution.q3,
-                    percent=False,
-                ),
-                "median": fmt.decimal_it(round(ind.distribution.median, 2)),
-                "q1": fmt.decimal_it(round(ind.distribution.q1, 2)),
-                "q3": fmt.decimal_it(round(ind.distribution.q3, 2)),
-                "rows": self.ranked(ind.distribution, False),
-            }
-            for ind in bench.indicators
-        ]
+        indicators = [self.indicator(n, ind) for n, ind in enumerate(bench.indicators, start=1)]
+        differentiation = [] if self.public else self.differentiation(bench)
+        common = self.common("", "benchmark", "Confronto tra enti")
         self.write(
             "benchmark.html",
             "benchmark.html",
             bench=bench,
             performance=performance,
             indicators=indicators,
-            differentiation=[] if self.public else self.differentiation(bench),
-            **self.common("", "benchmark", "Confronto tra enti"),
+            differentiation=bool(differentiation),
+            **common,
         )
+        if performance is not None:
+            self.write("classifica.html", "ranking.html", bench=bench, performance=performance,
+                       **self.common("", "benchmark", "Classifica della performance degli enti"))  # fmt: skip
+        for ind in indicators:
+            self.write(f"indicatori/{ind['page']}", "indicator.html", ind=ind,
+                       **self.common("../", "benchmark", f"Indicatore comune: {ind['name']}"))  # fmt: skip
+        if differentiation:
+            self.write("differenziazione.html", "differentiation.html", differentiation=differentiation,
+                       **self.common("", "benchmark", "Differenziazione dei giudizi"))  # fmt: skip
+
+    def named(self, values) -> list[tuple[str, float]]:
+        """A distribution's values by the enti's names (a chart's tooltips say who, never an id)."""
+        return [(self.names.get(ente, ente), v) for ente, v in values]
+
+    def indicator(self, n: int, ind) -> dict:
+        d = ind.distribution
+        return {
+            "page": f"{n}.html",
+            "key": ind.key,
+            "name": ind.name,
+            "direction": "più basso è meglio" if d.lower_is_better else "più alto è meglio",
+            "chart": charts.strip(ind.name, self.named(d.values), d.q1, d.median, d.q3, percent=False),
+            "median": fmt.decimal_it(round(d.median, 2)),
+            "q1": fmt.decimal_it(round(d.q1, 2)),
+            "q3": fmt.decimal_it(round(d.q3, 2)),
+            "rows": self.ranked(d, False),
+            "count": len(d.values),
+        }
 
     def ranked(self, d, percent: bool) -> list[dict]:
         """A distribution's enti with their rank and quartile."""
@@ -366,11 +402,17 @@ class Site:
         return out
 
     def differentiation(self, bench) -> list[dict]:
+        results = {c.ente: c for c in self.enti}
+
+        def acts(ente: str, plugin: str) -> str:
+            c = results.get(ente)
+            return ente_acts(plugin, self.store.document(c.result_id), self.year) if c is not None else plugin
+
         return [
             {
                 "ente": d.ente,
                 "name": self.names.get(d.ente, d.ente),
-                "plugin": d.plugin,
+                "plugin": acts(d.ente, d.plugin),
                 "top_level": d.top_level or fmt.NONE,
                 "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
                 "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
@@ -381,14 +423,16 @@ class Site:
         ]
 
 
+# the first and the last of a ranking the comparison's page shows (the whole ranking is a page of its own)
+ENDS = 10
 _WORKER: tuple[Site, Any] | None = None
 
 
-def _start_worker(url: str, out: Path, year: int, public: bool) -> None:
+def _start_worker(url: str, out: Path, year: int, public: bool, home: int | None = None) -> None:
     global _WORKER
 
     store = open_store(url)
-    site = Site(store, out, year, public)
+    site = Site(store, out, year, public, home)
     _WORKER = (site, store.benchmark(year))
 
 
@@ -401,16 +445,26 @@ def _ente_in_worker(ente: str) -> tuple[dict, list[dict], int]:
     return row, deadlines, site.pages - before
 
 
-def build(store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1) -> Built:
+def build(
+    store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1, every_year: bool = False
+) -> Built:
     """The site; a public one refuses an ente whose output folder is not the result the store holds (issue 37
     #14: a run killed between publishing and recording, or a later ``run --no-store`` into the same folder):
-    its documents would not be the figures the portal shows. The internal site is built, with a warning."""
-    site = Site(store, out, year, public)
-    stale = unrecorded(store, site.enti)
+    its documents would not be the figures the portal shows. The internal site is built, with a warning.
+    ``every_year``: the other years of the store too, each under ``out/<year>/``, every page linking every year."""
+    site = Site(store, out, year, public, home=None)
+    if every_year:
+        site = Site(store, out, year, public, home=site.year)
+    others = [Site(store, out, y, public, home=site.year) for y in site.years if y != site.year] if every_year else []
+    stale = [c for s in (site, *others) for c in unrecorded(store, s.enti)]
     if stale and public:
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
-    return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+    pages = built.pages + sum(other.build(jobs).pages for other in others)
+    years = tuple(site.years) if every_year else (site.year,)
+    return attrs.evolve(
+        built, pages=pages, years=years, warnings=(_unrecorded_problem(stale).message,) if stale else ()
+    )
 
 
 @functools.lru_cache(maxsize=256)

@@ -34,9 +34,12 @@ STATUS_TEXT = {
 }
 
 
-def staff_status(person: Person, score: Score | None, unit_value: Decimal | None, limit: Decimal) -> tuple[str, str]:
+def staff_status(
+    person: Person, score: Score | None, unit_value: Decimal | None, limit: Decimal, unit_name: str = ""
+) -> tuple[str, str]:
     """(status, why) of a staff member, the first rule that applies (rules §2, art. 17.2); ``unit_value`` is the
-    achievement of their unit, None when it was not measured."""
+    achievement of their unit (``unit_name``), None when it was not measured."""
+    unit_name = unit_name or person.unit
     if person.absence_days > limit:
         return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
     if person.insufficient:  # never paid, never a candidate for a progressione, whatever the score (rules §2)
@@ -46,9 +49,9 @@ def staff_status(person: Person, score: Score | None, unit_value: Decimal | None
     if score.score < MIN_SCORE:
         return ADEGUATA, f"punteggio {fmt.decimal_it(score.score)} < 70"
     if unit_value is None:
-        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
+        return ESCLUSO_PEG, f"obiettivi dell'unità {unit_name} non misurati"
     if unit_value < PEG_MIN:
-        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {fmt.pct(unit_value)} < 70%"
+        return ESCLUSO_PEG, f"obiettivi dell'unità {unit_name} raggiunti al {fmt.pct(unit_value)} < 70%"
     return BANDED, f"punteggio {fmt.decimal_it(score.score)} ≥ 70, obiettivi dell'unità al {fmt.pct(unit_value)} ≥ 70%"
 
 
@@ -65,7 +68,8 @@ def statuses(ctx: Context) -> tuple[dict[str, str], dict[str, Input], Part]:
     for p in ente.staff():
         score = ctx.scores.get(p.id)
         unit_value = ctx.unit_value(p.unit)
-        status, why = staff_status(p, score, unit_value, limit)
+        unit = ente.units.get(p.unit)
+        status, why = staff_status(p, score, unit_value, limit, unit.name if unit else p.unit)
         found[p.id] = status
         counts[status] = counts.get(status, 0) + 1
         unit_input = unit_inputs.get(p.unit)
