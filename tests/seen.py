@@ -41,8 +41,10 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # ``score:L3`` is caught by KEY). Numbers («art. 6.5»), abbreviations («D.Lgs.») and file names are not.
 IDENT = re.compile(r"(?<![\w./@:«-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w/@(-])")
 # An internal figure key shown to a reader: «score:L3», «art69:fondo:performance_individuale».
-KEY = re.compile(r"\b(?:score|award|pool|unit|card|person|position|indicator|objective|area|art69|ccnl)"
-                 r":[\w:.-]+")
+KEY = re.compile(
+    r"\b(?:score|award|pool|unit|card|person|position|indicator|objective|area|art69|ccnl)"
+    r":[\w:.-]+"
+)
 # A formula the office wrote in its regulation (``=MEDIA.ENTE(punteggio) + 1``), printed as «(formula: …)»: its
 # words are the office's own, never a leak.
 FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
@@ -164,11 +166,26 @@ def vocabulary() -> frozenset[str]:
     words: set[str] = set(v.SHEET_TITLES.values()) | set(v.SHEET_ALIASES)
     for cols in v.HEADERS_IT.values():
         words |= set(cols.values())
-    for table in (v.ENTE_TABLES, v.APPROVAL_NAMES, v.FUND_NAMES, v.CYCLE_TABLES, v.CYCLE_KEYS, v.ENTE_KEYS,
-                  v.STORE_KEYS, v.MAGGIORAZIONE_KEYS):
+    for table in (
+        v.ENTE_TABLES,
+        v.APPROVAL_NAMES,
+        v.FUND_NAMES,
+        v.CYCLE_TABLES,
+        v.CYCLE_KEYS,
+        v.ENTE_KEYS,
+        v.STORE_KEYS,
+        v.MAGGIORAZIONE_KEYS,
+    ):
         words |= set(table)
-    words |= {"obiettivi_ente", "parita", "eta_minore", "quota_premio", "quota_personale", "ente.parametri",
-              "ente.nazionale"}
+    words |= {
+        "obiettivi_ente",
+        "parita",
+        "eta_minore",
+        "quota_premio",
+        "quota_personale",
+        "ente.parametri",
+        "ente.nazionale",
+    }
     for name in available_plugins():
         hooks = Hooks.for_plugin(name)[0]
         for spec in hooks.first(hookspecs.ciclope_params, year=2024).values():
@@ -184,8 +201,12 @@ def vocabulary() -> frozenset[str]:
                 words |= {code for code in cols if code not in own}  # a column whose code is its Italian name
     from ciclope.plugins.regolamento.format import spec as regulation
 
-    words |= {m["toml"] for cls in vars(regulation).values() if isinstance(cls, type) and attrs_fields(cls)
-              for m in attrs_fields(cls)}
+    words |= {
+        m["toml"]
+        for cls in vars(regulation).values()
+        if isinstance(cls, type) and attrs_fields(cls)
+        for m in attrs_fields(cls)
+    }
     return frozenset(words)
 
 

@@ -68,13 +68,19 @@ def fill_returned(sent: Path, back: Path) -> int:
     cards = 0
     for book in sorted(sent.glob("*.xlsx")):
         wb = openpyxl.load_workbook(book)
-        ws, wi = wb["Schede"], wb["Indicatori"]
-        head = [c.value for c in ws[1]]
-        most, points = head.index("Punti massimi") + 1, head.index("Punti assegnati") + 1
-        for row in range(2, ws.max_row + 1):
-            if ws.cell(row, most).value is not None:
-                ws.cell(row, points).value = ws.cell(row, most).value * 8 // 10
-        cards += len({ws.cell(r, 1).value for r in range(2, ws.max_row + 1)})
+        # an evaluator with no card (or no indicator) gets no empty sheet for it
+        if "Schede" in wb.sheetnames:
+            ws = wb["Schede"]
+            head = [c.value for c in ws[1]]
+            most, points = head.index("Punti massimi") + 1, head.index("Punti assegnati") + 1
+            for row in range(2, ws.max_row + 1):
+                if ws.cell(row, most).value is not None:
+                    ws.cell(row, points).value = ws.cell(row, most).value * 8 // 10
+            cards += len({ws.cell(r, 1).value for r in range(2, ws.max_row + 1)})
+        if "Indicatori" not in wb.sheetnames:
+            wb.save(back / book.name)
+            continue
+        wi = wb["Indicatori"]
         ihead = [c.value for c in wi[1]]
         kind, target, actual = (ihead.index(h) + 1 for h in ("Tipo", "Target", "Consuntivo"))
         for row in range(2, wi.max_row + 1):
