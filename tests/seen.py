@@ -297,7 +297,7 @@ def out_of_natural_order(text: str, ids: frozenset[str]) -> list[str]:
         if not m or token not in ids:
             continue
         runs.setdefault(m.group(1), []).append(token)
-    for prefix, run in runs.items():
+    for run in runs.values():
         # the ids of one list repeat (a table lists them again below): look at each first run of distinct ids
         seen: list[str] = []
         for token in run:

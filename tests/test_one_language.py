@@ -11,20 +11,17 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+import seen
 
 from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import load_plugin
 from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.reports import fmt
-
-sys.path.insert(0, str(Path(__file__).parent))
-import seen  # noqa: E402
 
 NUOVO = Path(load_plugin("regolamento")[1].folder or "") / "nuovo.toml"
 
