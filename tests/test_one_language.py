@@ -406,15 +406,28 @@ def test_the_header_notes_give_a_real_example_and_the_accepted_words(tmp_path):
 
 
 def test_evaluators_workbooks_have_no_empty_sheet_and_the_cycles_dates(tmp_path):
-    cycle = demo("regolamento", tmp_path)
-    assert main(["raccolta", "crea", str(cycle), "--ente", "comune-livelli", "--out", str(tmp_path / "r")]) == 0
-    for book in (tmp_path / "r" / "da-inviare").glob("*.xlsx"):
-        wb = openpyxl.load_workbook(book)
-        for name in ("Schede", "Indicatori"):
-            if name in wb.sheetnames:
-                assert wb[name].max_row > 1, (book.name, name)  # a sheet sent is a sheet to fill
-        how = [c.value for ws in wb if ws.title == "Indicatori" for c in ws["G"][1:]]
-        assert all("2022" not in str(h) for h in how)
+    """An EQ who heads an office and evaluates nobody gets only the indicators to fill (no empty «Schede»), and a
+    deadline's example is a date of the cycle's year (never «30/06/2022» in a 2026 workbook)."""
+    cycle = office(tmp_path / "u")
+    book = tmp_path / "u" / "mio-ente" / "ente.xlsx"
+    wb = openpyxl.load_workbook(book)
+    rows_into(wb["unità"], [{"codice": "tri", "nome": "Ufficio tributi", "tipo": "ufficio", "superiore": "amm",
+                             "responsabile": "PO2"}])  # fmt: skip
+    rows_into(wb["persone"], [{"codice": "PO2", "nome": "Piera", "ruolo": "Elevata qualificazione (EQ)",
+                               "unità": "tri", "valutatore": "SEG"}])  # fmt: skip
+    rows_into(wb["obiettivi"], [{"codice": "OB2", "tipo": "operativo", "titolo": "Avvisi", "responsabile": "tri"}])
+    rows_into(wb["indicatori"], [{"codice": "IN2", "obiettivo": "OB2", "nome": "Avvisi spediti", "tipo": "scadenza",
+                                  "target": "31/10/2026"}])  # fmt: skip
+    wb.save(book)
+    assert main(["raccolta", "crea", str(cycle), "--ente", "mio-ente", "--out", str(tmp_path / "r")]) == 0
+    sent = openpyxl.load_workbook(tmp_path / "r" / "da-inviare" / "PO2.xlsx")
+    assert "Schede" not in sent.sheetnames and "Indicatori" in sent.sheetnames
+    year = load_config(cycle).year
+    how = [row[6] for row in sent["Indicatori"].iter_rows(min_row=2, values_only=True)]
+    assert how == [f"la data in cui è stato completato, es. 30/06/{year}"]
+    # and the cards' evaluator, who also owns indicators, gets both sheets, each with rows to fill
+    both = openpyxl.load_workbook(tmp_path / "r" / "da-inviare" / "PO1.xlsx")
+    assert all(both[name].max_row > 1 for name in ("Schede", "Indicatori"))
 
 
 # -- the portal at scale --------------------------------------------------------------------------------------------

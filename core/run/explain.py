@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -20,7 +21,7 @@ from ciclope.core.output.results import num
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.trace import Figure
-from ciclope.core.vocabulary import column_it, sheet_it
+from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
 MAX_DEPTH = 12
 
@@ -191,6 +192,9 @@ def column_words(plugin: str) -> Mapping[str, Mapping[str, str]]:
     for schema in hooks.answers(hookspecs.ciclope_input_schema):
         for file, cols in schema.headers.items():
             words.setdefault(file, {}).update(cols)
+            title = schema.titles.get(file)
+            if title:  # a sheet of ente.xlsx named by its Italian title: the same columns
+                words.setdefault(f"{title}.csv", {}).update(cols)
     return words
 
 
@@ -203,11 +207,15 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
     if cell.startswith("params:"):
         return "parametri del regolamento"
     parts = cell.split(":")
-    name = parts[0]
-    if name.endswith(".csv"):
+    name = table = parts[0]
+    sheet = re.fullmatch(r"ente\.xlsx\[(.+)\]", name)
+    if sheet is not None:  # a sheet of ente.xlsx by the title the office gave it: its columns by their names
+        title = sheet.group(1)
+        table = (SHEET_ALIASES.get(title.strip().lower()) or title) + ".csv"
+    elif name.endswith(".csv"):
         name = rename(name) if rename is not None else f"tabella {sheet_it(name)}"
     if len(parts) == 3 and parts[1].isdigit():
-        return f"{name}, riga {parts[1]}, colonna {column_it(parts[0], parts[2], headers)}"
+        return f"{name}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
     return ", ".join([name] + parts[1:])
 
 

@@ -12,6 +12,7 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1
 h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
+td.v { white-space: nowrap; } /* a value never breaks between € and its amount */
 .big { font-size: 13pt; font-weight: bold; } .sign { display: flex; gap: 10mm; margin-top: 10mm; }
 .sign div { flex: 1; border-top: 1px solid #333; padding-top: 1.5mm; min-height: 18mm; }
 section { break-inside: avoid; }
@@ -26,7 +27,7 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
     if not lines:
         return ""
     rows = "".join(
-        f"<tr><th scope='row'>{_e(ln.label)}</th><td>{_e(ln.value)}</td>"
+        f"<tr><th scope='row'>{_e(ln.label)}</th><td class='v'>{_e(ln.value)}</td>"
         + (f"<td>{_e(ln.note)}</td>" if any(x.note for x in lines) else "")
         + "</tr>"
         for ln in lines

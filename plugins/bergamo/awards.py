@@ -158,7 +158,7 @@ def staff_premi(
         "somma dei premi assegnati; il resto è residuo",
         f"{REG} art. 45.1",
         label=f"Fondo {POOL} distribuito",
-        inputs=[Input(f"award:{pid}", shared[pid].amount, ref=f"award:{pid}") for pid in sorted(shared)],
+        inputs=[Input(f"premio di {pid}", shared[pid].amount, ref=f"award:{pid}") for pid in sorted(shared)],
     )
     return paid, awards, shared
 

@@ -100,7 +100,7 @@ NOTES = (
         "Differenziazione",
         "Con almeno minimo_differenziazione premiati tutti nello stesso livello o con lo stesso importo "
         "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
-        "Un livello con più di max_level_share dei premiati è segnalato con un avviso.",
+        "Un livello con più di quota_massima_livello dei premiati è segnalato con un avviso.",
     ),
     (
         "Calendario",

@@ -213,8 +213,8 @@ def record_ranking(ctx: Context, rk: Ranking, n: int, targets: Sequence[int], ca
     ctx.trace.record(
         f"ranking:{rk.id}",
         n,
-        "persone collocate in fascia; dimensioni cumulative c_k = ⌊n × (quote di personale "
-        "delle fasce 1..k)⌋, l'ultima fascia prende il resto; i pari merito a cavallo di un confine scendono "
+        "persone collocate in fascia; la dimensione cumulativa fino a ogni fascia è ⌊n × (quote di personale "
+        "delle fasce fino a quella)⌋, l'ultima fascia prende il resto; i pari merito a cavallo di un confine scendono "
         "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
         src("17.2"),
         label=f"Graduatoria {rk.label}",
