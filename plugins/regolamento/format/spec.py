@@ -92,7 +92,7 @@ FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni
 NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
 GRADES_DOC = (
     "le categorie (A, B, C, D, DIR) o Aree del CCNL 16.11.2022 (Operatori, Operatori esperti, Istruttori, "
-    "Funzionari), come la colonna category di persone.csv"
+    "Funzionari), come la colonna categoria di persone.csv"
 )
 
 
@@ -228,7 +228,7 @@ class Score:
     unit_kind: str = key(
         "tipo_unita",
         "text",
-        "il tipo di unità (colonna kind di unità.csv) il cui raggiungimento è la componente unita: quella di questo "
+        "il tipo di unità (colonna tipo di unità.csv) il cui raggiungimento è la componente unita: quella di questo "
         "tipo diretta dalla persona, altrimenti la più vicina di questo tipo risalendo dalla sua unità (se manca la "
         "chiave: l'unità che dirige, o la sua)",
         default="",
@@ -813,7 +813,7 @@ class Event:
         choices=("precedente", "ciclo", "successivo"),
     )
     approval: str | None = key(
-        "approvazione", "text", "la chiave di [atti] in ente.toml che prova l'atto", example="piano_adopted"
+        "approvazione", "text", "la chiave di [atti] in ente.toml che prova l'atto", example="piano_adottato"
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
@@ -850,7 +850,7 @@ class Card:
 
 @attrs.frozen
 class Criterion:
-    """Un criterio della pesatura delle posizioni: il codice (la colonna di positions.csv), il nome e il peso."""
+    """Un criterio della pesatura delle posizioni: il codice (la colonna di posizioni.csv), il nome e il peso."""
 
     code: str = key(
         "codice",
@@ -868,7 +868,7 @@ class Criterion:
 @attrs.frozen
 class PositionWeighting:
     """[posizioni] — la pesatura delle posizioni organizzative (formato 2): il valore di ogni posizione dai criteri
-    pesati (positions.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
+    pesati (posizioni.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
     criteria: tuple[Criterion, ...] = key(
@@ -978,7 +978,7 @@ class Progressions:
 
 @attrs.frozen
 class Access:
-    """[accesso] — gli atti senza i quali nessun premio è calcolato (formato 2): le date di [approvals] in
+    """[accesso] — gli atti senza i quali nessun premio è calcolato (formato 2): le date di [atti] in
     ente.toml, dopo la fine dell'anno valutato e nell'ordine scritto, se il regolamento lo chiede."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 39 c. 2")
@@ -999,7 +999,7 @@ class Access:
 @attrs.frozen
 class Status:
     """[[stati]] — uno stato dichiarato dal regolamento (formato 2), con il suo coefficiente: «non valutato per
-    ritardo nella consegna delle schede: coefficiente 0,3». Chi lo ha (la colonna stato di people.csv, o la
+    ritardo nella consegna delle schede: coefficiente 0,3». Chi lo ha (la colonna stato di persone.csv, o la
     condizione quando) non è valutato: è pagato con il coefficiente al posto della valutazione, e i documenti lo
     dicono con l'etichetta."""
 
@@ -1042,7 +1042,7 @@ class Status:
 class Grades:
     """[gradi] — i gradi del contratto dell'ente quando non sono le categorie del comparto Funzioni Locali
     (formato 2): livelli economici (Federcasa: Q1, A1 …), fasce retributive (Funzioni Centrali: F1 …), profili. Le
-    tabelle per grado (parametri, punteggio.categorie) li nominano e la colonna grado di people.csv dice quello
+    tabelle per grado (parametri, punteggio.categorie) li nominano e la colonna grado di persone.csv dice quello
     di ciascuno."""
 
     names: tuple[str, ...] = key(
