@@ -474,7 +474,7 @@ def violations(r: Result) -> Table:
     rows = [
         (
             Flag("errore", "err") if v.is_error else Flag("avviso", "warn"),
-            fmt.prose(v.message, docs),
+            fmt.worded(fmt.prose(v.message, docs), r.plugin.status_labels),  # a fund, a status by its words
             fmt.where(v.where),
             fmt.cite(v.source, docs) if v.source else "",
         )

@@ -237,7 +237,7 @@ class Site:
                 for name, n in sorted(levels.items(), key=lambda kv: (-lows.get(kv[0], 0), fmt.natural(kv[0])))
             ],
             calendar=calendar,
-            violations=[] if self.public else violation_rows(doc),
+            violations=[] if self.public else violation_rows(doc, plugin_info(c.plugin).status_labels),
             people=[]
             if self.public
             else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units) for p in people],
@@ -590,12 +590,12 @@ def ente_calendar(c: Current, doc: dict) -> list[dict]:
     return calendar
 
 
-def violation_rows(doc: dict) -> list[dict]:
+def violation_rows(doc: dict, labels: Mapping[str, str] | None = None) -> list[dict]:
     return [
         {
             "severity": v["severity"],
             "label": "errore" if v["severity"] == "error" else "avviso",
-            "message": v["message"],
+            "message": fmt.worded(v["message"], labels or {}),
             "where": where_it(v["where"] or ""),
         }
         for v in doc.get("violations", [])
