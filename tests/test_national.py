@@ -235,7 +235,7 @@ def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contrac
     assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant
     html = next((tmp_path / "out").glob("*/relazione.html")).read_text(encoding="utf-8")
     assert "Disposizioni nazionali applicate" in html
-    assert "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2" in html and "pay_max" in html
+    assert "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2" in html and "retribuzione_massima" in html
 
 
 # --- differentiation (D.Lgs. 150/2009 art. 18 c. 2) ----------------------------------------------------

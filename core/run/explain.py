@@ -81,7 +81,7 @@ def show(value: Any, kind: str) -> str:
     if kind == "score":
         return f"{fmt.score(value)} punti"
     if isinstance(value, float) or (isinstance(value, Decimal) and value != value.to_integral_value()):
-        return fmt.decimal_it(Decimal(str(value)).quantize(Decimal("0.0001")).normalize())  # at most 4 decimals
+        return fmt.decimal_it(Decimal(str(value)).normalize())  # the digits it has, never trailing zeros (92,86)
     return fmt.value(value)
 
 

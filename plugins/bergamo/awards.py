@@ -38,7 +38,7 @@ def gate(ente: Ente) -> str:
     approved, validated = ente.approvals.get("relazione_approved"), ente.approvals.get("relazione_validated_oiv")
     if not isinstance(approved, dt.date):
         return (
-            "manca la data di approvazione della Relazione sulla performance ([atti] relazione_approved)"
+            "manca la data di approvazione della Relazione sulla performance ([atti] relazione_approvata)"
             if approved is None
             else f"la data di approvazione della Relazione non è una data ({approved!r})"
         )

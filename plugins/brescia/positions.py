@@ -122,11 +122,11 @@ def po_funds(po_total: Decimal, share: Decimal, attestation: Attestation, trace:
     trace.record(
         "pool:po_posizione",
         position_fund,
-        "po_total − fondo di risultato lordo (po_total × quota di risultato)",
+        "risorse delle PO − fondo di risultato lordo (risorse delle PO × quota di risultato)",
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
-            Input("po_total", po_total, cell=fund_cell),
+            Input("risorse delle PO ([fondi] risorse_po)", po_total, cell=fund_cell),
             Input("fondo di risultato lordo", gross, ref="pool:po_risultato:gross"),
         ],
     )
@@ -137,7 +137,7 @@ def po_funds(po_total: Decimal, share: Decimal, attestation: Attestation, trace:
         f"{PO} art. 6.5",
         label="Fondo per la retribuzione di risultato delle PO (lordo)",
         inputs=[
-            Input("po_total", po_total, cell=fund_cell),
+            Input("risorse delle PO ([fondi] risorse_po)", po_total, cell=fund_cell),
             Input("quota di risultato", share, cell="params:result_share"),
         ],
     )

@@ -88,7 +88,7 @@ def eligible(ctx: Context, fund: Decimal, per_person: bool) -> Eligible:
         if pay is None:
             ctx.problem(
                 "result.position_pay",
-                f"{p.id}: manca la retribuzione di posizione (position_pay), necessaria per ripartire "
+                f"{p.id}: manca la retribuzione di posizione (retribuzione_posizione), necessaria per ripartire "
                 f"il fondo {RESULT_FUND}",
                 src("21"),
                 file=ctx.ente.file_of("people"),

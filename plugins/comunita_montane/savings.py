@@ -23,7 +23,7 @@ def savings(ctx: Context) -> Part:
         ctx.problem(
             "savings.not_validated",
             f"risparmi documentati ({money_it(amount)} euro) senza validazione dell'OIV "
-            "([atti] savings_validated_oiv): non utilizzabili",
+            "([atti] risparmi_validati_oiv): non utilizzabili",
             src("26.5"),
             file="ente.toml",
             column="approvals.savings_validated_oiv",

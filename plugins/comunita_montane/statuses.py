@@ -41,7 +41,7 @@ def staff_status(
     achievement of their unit (``unit_name``), None when it was not measured."""
     unit_name = unit_name or person.unit
     if person.absence_days > limit:
-        return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
+        return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni, oltre il limite di {limit!s}"
     if person.insufficient:  # never paid, never a candidate for a progressione, whatever the score (rules §2)
         return NON_ADEGUATA, "dichiarato di insufficiente rendimento"
     if score is None or score.score is None:

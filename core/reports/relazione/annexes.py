@@ -138,12 +138,17 @@ def parameters(r: Result, words: Wording) -> Table:
         row = (spec.key, shown, described, cited) if words.named else (described, shown, cited)
         rows.append((*row, Flags(tuple(flags))))
     head = ("Parametro", "Valore", "Descrizione", "Fonte", "") if words.named else ("Parametro", "Valore", "Fonte", "")
-    # a declared regulation has its figures in its own file, read back in the sections of the regulation
-    empty = (
-        "I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono nella sezione «Sezioni del "
-        "regolamento», articolo per articolo."
-        if any(s.public for s in r.sections)
-        else "Il regolamento non ha parametri."
-    )
+    # a declared regulation has its figures in its own file (a parameter that is a file), not in parameters: the
+    # internal page reads them back article by article; the public one names the act (its amounts per level, beside
+    # groups of fewer than 3, could tell a person's premium: they stay in the internal page)
+    declared = any(spec.kind == "path" for spec in r.params.specs.values())
+    acts = "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations)
+    empty = "Il regolamento non ha parametri."
+    if declared and words.named:
+        empty = "I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono nella sezione «Sezioni del "
+        empty += "regolamento», articolo per articolo."
+    elif declared:
+        empty = f"I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono quelli dell'atto «{acts}»; "
+        empty += "la Relazione interna li riporta articolo per articolo."
     # long values and sources wrap inside the A4 page
     return Table("", columns(head, (1,)), rows, empty=empty, style="wrap")

@@ -776,7 +776,7 @@ class ResultPay:
     attested: bool = key(
         "ridotto_attestata",
         "bool",
-        "il fondo è ridotto in proporzione alla performance dell'ente attestata dall'OIV (oiv_attested in "
+        "il fondo è ridotto in proporzione alla performance dell'ente attestata dall'OIV (attestazione_oiv in "
         "[atti], altrimenti quella calcolata), al centesimo, prima del riparto",
         default=False,
         example=True,

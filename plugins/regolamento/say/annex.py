@@ -36,7 +36,6 @@ def annex(result: Result) -> list[ReportSection]:
             rows=rows,
             note=f"Il sistema di valutazione come lo dichiara il file del regolamento dell'ente e come ciclope lo "
             f"applica: «{regulation.act.title}». Ogni articolo cita la fonte dell'atto approvato.",
-            public=True,
         ),
     ]
     said = readings(regulation)
@@ -48,7 +47,6 @@ def annex(result: Result) -> list[ReportSection]:
                 rows=tuple(said),
                 note="Dove il regolamento dichiarato e i contratti tacciono, la lettura che ciclope applica e la sua "
                 "fonte; dove gli uffici possono scegliere diversamente, la scelta si scrive nel file del regolamento.",
-                public=True,
             )
         )
     return out

@@ -26,6 +26,7 @@ TERMS = {
     "cruscotto × 100": "cruscotto personale × 100",
 }
 
+
 def score_of(
     reg: Regulation, person: Person, ente: Ente, org: OrgPerformance, card: Sequence[EvaluationItem], trace: Trace
 ) -> Score:
