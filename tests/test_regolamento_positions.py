@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run import explain
-from ciclope.plugins.regolamento.pay import access, positionshare
+from ciclope.plugins.regolamento.pay import positionshare
 from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, run_declared
