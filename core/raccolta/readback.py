@@ -210,7 +210,8 @@ def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[P
 
 
 def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
-    rows, problems = [], []
+    rows: list[CardRow] = []
+    problems: list[Problem] = []
     where = f"{label}[{layout.CARDS}]"
     if layout.CARDS not in wb.sheetnames:  # sent without cards: nothing to read
         return rows, problems
