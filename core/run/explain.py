@@ -440,11 +440,11 @@ def header_lines(
     year = int(subj.get("year") or 0)
     role = fmt.role_label(subj["role"], year)
     cat = f", {fmt.category_label(subj['category'], year)}" if subj["category"] else ""
-    unit = f"{subj['unit']} ({subj['unit_name']})" if subj["unit_name"] else subj["unit"]
+    unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
         f"{role}{cat} · unità {unit} · valutatore "
-        f"{subj['evaluator'] or '—'} · tempo lavorato {fmt.value(Decimal(str(subj['fte'])))}",
+        f"{subj['evaluator'] or '—'} · tempo lavorato {show(Decimal(str(subj['fte'])), 'share')}",
     ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]
     if subj["score"] is not None:

@@ -85,7 +85,7 @@ def render(s: Scheda) -> str:
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
 <section><h2>La componente organizzativa</h2>{_lines(s.organizational) or "<p>Non misurata.</p>"}</section>
-<section><h2>Punteggio e livello</h2><p>Punteggio complessivo: <span class="big">{_e(s.score)}</span> ·
+<section><h2>Punteggio e livello</h2><p>Punteggio complessivo: <span class="big">{_e(s.score)}</span>{" su 100" if s.score != "—" else ""} ·
 livello: <b>{_e(s.level)}</b></p><p>{_e(s.level_words)}</p>{formula}{steps}</section>
 <section><h2>Riesame e ricorsi</h2>{appeals}</section>
 <section><h2>Importi</h2>{_payments(s)}</section>
