@@ -146,7 +146,7 @@ def cmd_validate(args) -> int:
             continue
         if result.violations:
             print(f"{cfg.id}:")
-            print(render_problems(list(result.violations)))
+            print(render_problems(list(result.violations), words=result.plugin.status_labels))
         else:
             print(f"{cfg.id}: nessun problema")
         errors = len(result.errors)
