@@ -75,7 +75,15 @@ class _Org:
 
     def problem(self, rule, message, file, row, column, source=SOURCE_AGGREGATION):
         self.trace.problem(
-            Problem(rule=rule, message=message, source=source, file=self.e.file_of(file), row=row, column=column)
+            # the file and its column as the office wrote them (``consuntivo`` in a sheet with Italian headers)
+            Problem(
+                rule=rule,
+                message=message,
+                source=source,
+                file=self.e.file_of(file),
+                row=row,
+                column=self.e.column_shown(file, column),
+            )
         )
 
     # -- indicators -----------------------------------------------------------------------

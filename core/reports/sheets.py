@@ -218,7 +218,7 @@ def indicators(r: Result) -> Table:
         ("Indicatore", "text", 44),
         ("Tipo", "text", 14),
         ("Peso", "num", 7),
-        ("Baseline", "num", 11),
+        ("Valore base", "num", 11),
         ("Target", "num", 11),
         ("Consuntivo", "num", 11),
         ("Scostamento", "dev", 12),

@@ -282,6 +282,9 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source})
     award = result.figures.get(f"award:{ident}")
+    status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
+    if award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso"):
+        out.append({"why": f"{status.label}: {status.formula}", "source": status.source})
     if award is not None and award.value == 0:
         out.append(
             {

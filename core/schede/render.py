@@ -19,6 +19,11 @@ section { break-inside: avoid; }
 """
 
 
+def _nowrap(value: object) -> str:
+    """An amount's cell never breaks between € and its figure; a text wraps as usual."""
+    return " class='v'" if str(value).startswith("€ ") else ""
+
+
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
@@ -27,7 +32,7 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
     if not lines:
         return ""
     rows = "".join(
-        f"<tr><th scope='row'>{_e(ln.label)}</th><td class='v'>{_e(ln.value)}</td>"
+        f"<tr><th scope='row'>{_e(ln.label)}</th><td{_nowrap(ln.value)}>{_e(ln.value)}</td>"
         + (f"<td>{_e(ln.note)}</td>" if any(x.note for x in lines) else "")
         + "</tr>"
         for ln in lines

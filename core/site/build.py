@@ -282,7 +282,8 @@ class Site:
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
             "level": p.level or fmt.NONE,
-            "band": p.band or fmt.NONE,
+            # a regulation without bands gives each person their level as band: said once, as the level
+            "band": p.band if p.band and p.band != p.level else fmt.NONE,
             "amount": fmt.euro(p.amount) if p.amount is not None else fmt.NONE,
             "amount_sort": "" if p.amount is None else f"{p.amount:.2f}",
             "status": fmt.status(p.status, labels) if p.status else fmt.NONE,

@@ -71,18 +71,32 @@ READING_48 = (
 
 
 def describe(row: provisions.Provision) -> str:
-    """The provision's figure in Italian: «5.000–18.000», «almeno 0,3», or «-»."""
+    """The provision's figure in Italian: «da € 5.000,00 a € 18.000,00», «almeno il 30%», «dal 15% al 25%», or «-»:
+    a share (at most 1) as a percentage, an amount (from 100 up) in euro."""
     lo, hi = row.min, row.max
     if lo is not None and hi is not None:
-        return f"{fmt.decimal_it(lo)}–{fmt.decimal_it(hi)}"
+        if _share(lo) and _share(hi):
+            return f"dal {_said(lo)} al {_said(hi)}"
+        return f"da {_said(lo)} a {_said(hi)}"
     if lo is not None:
-        return f"almeno {fmt.decimal_it(lo)}"
+        return f"almeno {'il ' if _share(lo) else ''}{_said(lo)}"
     if hi is not None:
-        return f"al più {fmt.decimal_it(hi)}"
+        return f"al più {'il ' if _share(hi) else ''}{_said(hi)}"
     if row.value is None:
         return "-"
     unit = UNITS.get(row.id)
     return f"{fmt.decimal_it(row.value)} {unit}" if unit else fmt.decimal_it(row.value)
+
+
+def _share(x: Decimal) -> bool:
+    return Decimal(0) <= x <= Decimal(1)
+
+
+def _said(x: Decimal) -> str:
+    """A bound as people read it: a share as a percentage, an amount in euro, another number as it is."""
+    if _share(x):
+        return fmt.decimal_it((x * 100).normalize()) + "%"
+    return fmt.euro(x) if x >= 100 else fmt.decimal_it(x)
 
 
 # what a provision's ``value`` counts, where it is not a plain number

@@ -22,7 +22,7 @@ HEAD = columns(
         "Indicatore",
         "Tipo",
         "Peso",
-        "Baseline",
+        "Valore base",
         "Target",
         "Consuntivo",
         "Scostamento",

@@ -59,7 +59,7 @@ def verdict(r: Result, names: Names) -> Verdict:
     validated = None
     if reached(r, "rendicontazione"):  # a 30/6 report does not speak of next year's acts
         on = r.ente.approvals.get("relazione_validated_oiv")
-        validated = fmt.value(on) if on else "non registrata in [atti]"
+        validated = fmt.value(on) if on else "non ancora registrata"
     separate = ""
     if org is not None and org.separate:
         separate = "; ".join(f"{names.area(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
