@@ -542,7 +542,7 @@ def test_the_page_model_of_a_small_document_by_hand():
         },
     }
     page = report.build(doc, {"escluso": "escluso dal premio"})
-    assert page.ente == "Ente di prova" and page.meta == "Ente e1 · regolamento p · ciclo 2021"
+    assert page.ente == "Ente di prova" and page.meta == "regolamento dell'ente · ciclo 2021"
     sections = {s.ident: s.blocks for s in page.sections}
     assert list(sections) == ["scenari", "indicatori", "curve", "violazioni", "movimenti", "fasce", "persone"]
     assert list(sections["scenari"][0].rows) == [
@@ -551,7 +551,7 @@ def test_the_page_model_of_a_small_document_by_hand():
     ]
     heading, sentence, moved = sections["movimenti"]
     assert sentence == Text(
-        "Guadagnano 1 persone (in tutto +€ 30,00), perdono 1 persone (in tutto −€ 10,00), 0 con lo stesso importo."
+        "Guadagna 1 persona (in tutto +€ 30,00), perde 1 persona (in tutto −€ 10,00), 0 con lo stesso importo."
     )
     assert isinstance(moved, Table) and [list(r) for r in moved.rows] == [
         ["P2", "Dipendente", "escluso dal premio", "bassa", "€ 40,00", "€ 70,00", "+€ 30,00"],

@@ -337,6 +337,18 @@ def test_pages_name_the_act_and_the_public_ones_no_file_hash_command_or_id(comun
     assert "mio-ente" not in portal  # the template's id beside the Comune's name: gone
 
 
+def test_a_2026_cycle_names_a_po_as_its_contract_does(comune):
+    # From 2024 a posizione organizzativa is an incarico di Elevata qualificazione (CCNL 16.11.2022 art. 16):
+    # the unit's head in the public Relazione, the heads' table in the internal one, the workbook's people.
+    out = comune / "ufficio" / "risultati" / "mio-ente"
+    internal, public = text_of(out / "relazione.html"), text_of(out / "relazione-pubblica.html")
+    book = openpyxl.load_workbook(out / "schede.xlsx", read_only=True)
+    workbook = "\n".join(str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row)
+    for page in (internal, public, workbook):
+        assert "Posizione organizzativa" not in page
+        assert "Elevata qualificazione (EQ)" in page
+
+
 def test_no_band_rows_repeat_the_levels_where_there_are_no_bands(comune):
     public = text_of(comune / "ufficio" / "risultati" / "mio-ente" / "relazione-pubblica.html")
     assert "Fascia di merito" not in public and "Premi per livello (D.Lgs. 33/2013 art. 20)" in public

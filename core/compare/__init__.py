@@ -26,6 +26,7 @@ from ciclope.core.compare.scenario import CURRENT, Scenario, ScenarioRun, load, 
 from ciclope.core.inputs.config import EnteConfig, RunPlan
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports.relazione import acts
 
 TOTAL = "totale"
 
@@ -73,9 +74,9 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
         runs[cfg.id] = [run(cfg, plan.year, ente, sc) for sc in every]
         facts = [doc_mod.facts(r) for r in runs[cfg.id]]
         per_ente.append((cfg.id, facts))
-        docs[cfg.id] = doc_mod.document(
-            {"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin, "year": plan.year}, facts
-        )
+        act = next((acts(r.result) for r in runs[cfg.id] if r.result is not None), "")
+        head = {"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin, "year": plan.year, "regulation": act}
+        docs[cfg.id] = doc_mod.document(head, facts)
     total = None
     if len(enti) > 1 and per_ente:
         merged = [doc_mod.merge([(ente_id, facts[i]) for ente_id, facts in per_ente]) for i in range(len(every))]
@@ -84,6 +85,7 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
                 "ente": TOTAL,
                 "name": f"Totale di {len(per_ente)} enti",
                 "plugin": enti[0].plugin,
+                "regulation": next((d["regulation"] for d in docs.values()), ""),
                 "year": plan.year,
                 "enti": [e for e, _ in per_ente],
             },

@@ -118,7 +118,7 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
         p = base[pid]
         row = [
             pid,
-            fmt.ROLE_LABELS.get(p["role"], p["role"]),
+            fmt.role_label(p["role"], doc["year"]),
             None if p["score"] is None else Decimal(str(p["score"])),
             status(p, labels),
             _money(p["amount"]),

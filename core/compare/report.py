@@ -68,9 +68,11 @@ def build(doc: Doc, labels: Labels | None = None) -> Report:
 
 
 def meta(doc: Doc) -> str:
+    """Whose cycle and which act: the regulation by its title (the plugin is the program's name for it)."""
+    act = doc.get("regulation") or "regolamento dell'ente"
     if "enti" in doc:
-        return f"Totale degli enti {', '.join(doc['enti'])} · regolamento {doc['plugin']} · ciclo {doc['year']}"
-    return f"Ente {doc['ente']} · regolamento {doc['plugin']} · ciclo {doc['year']}"
+        return f"Totale degli enti {', '.join(doc['enti'])} · {act} · ciclo {doc['year']}"
+    return f"{act} · ciclo {doc['year']}"  # the ente is the page's subtitle
 
 
 # -- values as the page shows them ------------------------------------------------------------------
@@ -227,11 +229,13 @@ def gains(doc: Doc, labels: Labels) -> list[Block]:
         gained, lost = sum((m[0] for m in up), Decimal(0)), sum((m[0] for m in down), Decimal(0))
         out.append(
             Text(
-                f"Guadagnano {len(up)} persone (in tutto {signed_euro(gained)}), "
-                f"perdono {len(down)} persone (in tutto {signed_euro(lost)}), {same} con lo stesso importo."
+                f"{'Guadagna' if len(up) == 1 else 'Guadagnano'} {fmt.plural(len(up), 'persona', 'persone')} "
+                f"(in tutto {signed_euro(gained)}), {'perde' if len(down) == 1 else 'perdono'} "
+                f"{fmt.plural(len(down), 'persona', 'persone')} (in tutto {signed_euro(lost)}), {same} con lo stesso "
+                "importo."
             )
         )
-        out.append(moved(name, found, base, s["people"], labels))
+        out.append(moved(name, found, base, s["people"], labels, doc["year"]))
     return out
 
 
@@ -246,7 +250,7 @@ def moves(base: Doc, people: Doc) -> list[Move]:
     return out
 
 
-def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels) -> Table:
+def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels, year: int) -> Table:
     """The people who move, the biggest gain first."""
     heads = (
         "Persona",
@@ -260,7 +264,7 @@ def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labe
     rows = [
         (
             pid,
-            fmt.ROLE_LABELS.get(people[pid]["role"], people[pid]["role"]),
+            fmt.role_label(people[pid]["role"], year),
             status(base[pid], labels) if pid in base else "—",
             status(people[pid], labels),
             fmt.euro(before),
@@ -312,7 +316,7 @@ def people(doc: Doc, labels: Labels) -> list[Block]:
     rows = []
     for pid in order(doc):
         p = sc[CURRENT]["people"][pid]
-        row: list[Any] = [pid, fmt.ROLE_LABELS.get(p["role"], p["role"]), fmt.score(p["score"]), amount(p, labels)]
+        row: list[Any] = [pid, fmt.role_label(p["role"], doc["year"]), fmt.score(p["score"]), amount(p, labels)]
         for n in others:
             q = sc[n]["people"].get(pid)
             if q is None:
