@@ -20,6 +20,9 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
+from ciclope.core.trace import Input
+from ciclope.core.vocabulary import FUND_NAMES, italian
+
 T = TypeVar("T")
 
 UNIT_KINDS = ("ente", "area", "servizio", "ufficio", "staff", "azienda_speciale")
@@ -247,6 +250,11 @@ class Ente:
     texts: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # person → the evaluator's motivation of the card (evaluations.csv ``motivation``), for the scheda personale
     motivations: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # the funds the ente's fondo risorse decentrate destines (``ciclope_fund``): fund name → the key of the figure
+    # of that destination, which an explanation follows instead of a cell of ente.toml
+    fund_refs: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # the ``[funds]`` names the ente's plugin declares it reads (InputSchema.funds; empty: any name)
+    fund_keys: tuple[str, ...] = ()
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
@@ -256,10 +264,12 @@ class Ente:
         """How a problem names an input sheet, as the office wrote it: ``persone.csv`` (or ``people.csv``), or
         ``ente.xlsx[persone]``."""
         stem = name.removesuffix(".csv")
+        label = self.sheet_labels.get(stem, "")
+        if label.startswith("ente.toml"):  # a plugin's sheet written as [[tables]] of ente.toml
+            return label
         if self.source_format != "xlsx":
-            label = self.sheet_labels.get(stem, "")
             return label if label.endswith(".csv") else f"{stem}.csv"
-        return self.sheet_labels.get(stem) or f"ente.xlsx[{stem}]"
+        return label or f"ente.xlsx[{stem}]"
 
     def xlsx_cell(self, name: str, row: int, column: str) -> str:
         """``ente.xlsx[people]:C7`` for the cell of ``column`` in data row ``row`` of a workbook sheet (the
@@ -281,6 +291,16 @@ class Ente:
     def cell(self, name: str, row: int | None, column: str) -> str:
         """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``)."""
         return f"{self.file_of(name)}:{row}:{column}"
+
+    def fund_input(self, name: str, label: str = "") -> Input:
+        """The input of a figure made from the fund ``name``: the ``[funds]`` cell of ente.toml, or, for a fund the
+        ente's fondo risorse decentrate destines, that destination's figure (so an explanation goes on to the fund's
+        items and clauses)."""
+        amount = self.funds.get(name)
+        ref = self.fund_refs.get(name)
+        if ref:
+            return Input(label or "destinazione del fondo risorse decentrate", amount, ref=ref)
+        return Input(label or f"[fondi] {italian(FUND_NAMES, name)}", amount, cell=f"ente.toml:funds.{name}")
 
     def approved(self, key: str) -> bool:
         """Whether the act ``[approvals] key`` is recorded as done: a date, or ``true`` (e.g. the OIV's

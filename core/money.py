@@ -15,7 +15,12 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.fund import Fund, FundCheck, FundLine
+
 __all__ = [
+    "Fund",
+    "FundCheck",
+    "FundLine",
     "PERFORMANCE",
     "POSITION",
     "InsufficientFund",

@@ -205,7 +205,13 @@ class InputSchema:
     # in a regulation file): file name → the parser of every column not listed in ``files``; the plugin checks
     # their names against its regulation (the loader cannot know them)
     open_columns: Mapping[str, Callable[[str], Any]] = attrs.field(factory=dict, hash=False)
-    # what the template's note on a column of the plugin's says: file name → column code → (what it holds, in
-    # words; a real example of a cell), e.g. ``"people.csv": {"position_pay": ("retribuzione di posizione annua
-    # lorda, in euro", "9500")}``; a column without one is named by its header
-    notes: Mapping[str, Mapping[str, tuple[str, str]]] = attrs.field(factory=dict, hash=False)
+    # what ``ciclope template`` says of the plugin's own columns in each header's note: file name → column code →
+    # (what the column holds, an example); a column without one is described by its header
+    help: Mapping[str, Mapping[str, tuple[str, str]]] = attrs.field(factory=dict, hash=False)
+    # the plugin's own files an ente may also write in ente.toml, a ``[[<sheet title>]]`` table per row with the
+    # columns as keys (the same parsers read the values): file names
+    toml_rows: tuple[str, ...] = ()
+    # the plugin's own files whose rows a ``compare`` scenario may set by key: file name → (the key columns, the
+    # column the scenario sets); a scenario's ``[<sheet title>] "<key>" = <value>`` (``"a:b"`` for the first two key
+    # columns) replaces the rows of that key with one carrying the value, or adds it
+    keyed: Mapping[str, tuple[tuple[str, ...], str]] = attrs.field(factory=dict, hash=False)

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ciclope.core.fund import Fund
 from ciclope.core.ledger import Ledger
 from ciclope.core.model import Ente
 from ciclope.core.money import Pool
@@ -52,6 +53,7 @@ class Result:
     monitoring: Mapping[str, MonitoringOutcome] = attrs.field(factory=dict, hash=False)
     revisions: tuple[AppliedRevision, ...] = ()
     resources: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
+    fund: Fund | None = None  # the fondo risorse decentrate, where the ente gives one (ciclope_fund)
     scores: Mapping[str, Score] = attrs.field(factory=dict, hash=False)
     rewards: Rewards | None = None
     positions: Positions | None = None

@@ -199,6 +199,10 @@ def vocabulary() -> frozenset[str]:
             for file, cols in (*schema.columns.items(), *schema.files.items()):
                 own = schema.headers.get(file, {})
                 words |= {code for code in cols if code not in own}  # a column whose code is its Italian name
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table as fund_table
+
+    fund = fund_table()  # the rows an office writes in its fondo sheet, each by its voce
+    words |= set(fund.voci) | {r.id for r in fund.risorse} | {u.id for u in fund.usi}
     from ciclope.plugins.regolamento.format import spec as regulation
 
     words |= {

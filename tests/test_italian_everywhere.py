@@ -119,10 +119,11 @@ def test_validate_of_many_enti_ends_with_a_total(tmp_path, capsys):
     capsys.readouterr()
     main(["validate", str(cycle)])
     last = capsys.readouterr().out.rstrip().splitlines()[-1]
-    # the three demo Comuni: each with one warning (the art. 69 maggiorazione not configured)
+    # the four demo Comuni (comune-fondo paid from its fund): each with one warning (the art. 69 maggiorazione
+    # not configured)
     assert last == (
-        "Totale: 3 enti — 0 senza problemi, 3 con soli avvisi, 0 con errori, 0 non caricabili o falliti; "
-        "0 errori e 3 avvisi in tutto"
+        "Totale: 4 enti — 0 senza problemi, 4 con soli avvisi, 0 con errori, 0 non caricabili o falliti; "
+        "0 errori e 4 avvisi in tutto"
     )
 
 

@@ -4,6 +4,7 @@ public text says no more) computed by hand from the text the catalogue quotes.""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from helpers import amounts, run_declared
@@ -58,7 +59,9 @@ def test_quassolo_thresholds_and_the_sanction(ciclope_ente, tmp_path):
     ]
     points = {"Q1": "98", "Q2": "95", "Q3": "94", "Q4": "72.5", "Q5": "60", "Q6": "59", "Q7": "80", "Q8": "90"}
     cards = [card(p, v) for p, v in {**points, "Q9": "99"}.items()]
-    result = run(ciclope_ente, tmp_path, "quassolo", ente(people, cards, extra="sanzione"))
+    # the budget individuale: the fund × fte / Σ fte of everyone (Q9, excluded, counted): Σ fte = 8 × 1 + 0,5 = 8,5;
+    # a fund of 8.500,00 € gives 1.000,00 € per full-time budget
+    result = run(ciclope_ente, tmp_path, "quassolo", ente(people, cards, fund="8500.00", extra="sanzione"))
     assert amounts(result) == {
         "Q1": "1000.00",  # 98 ≥ 95: 100% del budget
         "Q2": "1000.00",  # 95 ≥ 95: 100%
@@ -66,42 +69,35 @@ def test_quassolo_thresholds_and_the_sanction(ciclope_ente, tmp_path):
         "Q4": "725.00",  # 72,5: 1.000 × 0,725
         "Q5": "600.00",  # 60: 1.000 × 0,60
         "Q6": "0.00",  # 59 < 60: nessuna distribuzione
-        "Q7": "400.00",  # 80 a metà tempo: 1.000 × 0,80 × 0,5
+        "Q7": "400.00",  # 80 a metà tempo: budget 8.500 × 0,5 / 8,5 = 500 × 0,80
         "Q8": "900.00",  # rimprovero verbale: non superiore, non escluso; 1.000 × 0,90
         "Q9": "0.00",  # rimprovero scritto, superiore al verbale: escluso anche con 99
     }
     assert result.rewards.statuses["Q9"] == "escluso_sanzione"
+    pool = result.rewards.pools["performance_individuale"]  # 1000 × 2 + 940 + 725 + 600 + 400 + 900 = 5.565,00
+    assert (pool.distributed, str(pool.residual)) == (Decimal("5565.00"), "2935.00")
 
 
-ATER = [  # (id, absence days): everyone full time, the same parametro (the same level, D1 = 100)
-    ("T1", "0"),
-    ("T2", "15"),
-    ("T3", "16"),
-    ("T4", "50"),
-    ("T5", "90"),
-    ("T6", "180"),
-    ("T7", "181"),
-]
-
-
-def test_ater_civitavecchia_reductions_by_absence_brackets(ciclope_ente, tmp_path):
-    # quote uguali (stesso parametro, tempo pieno), ridotte per assenze: 0–15 gg nulla, 16–25 5%, 26–50 15%,
-    # 51–90 30%, 91–180 50%, oltre 180 100%
-    people = [f"{pid},Persona {pid},dipendente,D,ente,1,{days},false,SEG" for pid, days in ATER]
-    cards = [card(pid, "80") for pid, _ in ATER]
-    result = run(ciclope_ente, tmp_path, "ater_civitavecchia", ente(people, cards, fund="5300.00"))
-    # pesi: T1 1, T2 1 (15 gg), T3 0,95 (16 gg), T4 0,85 (50 gg), T5 0,70 (90 gg), T6 0,50 (180 gg), T7 0 (181 gg);
-    # in tutto 1 + 1 + 0,95 + 0,85 + 0,70 + 0,50 = 5,00; il fondo di 5.300,00 € è diviso per i pesi: 1.060 × peso
-    # (il file ridistribuisce le decurtazioni in proporzione alle quote: docs/regolamento-catalogo.md)
-    assert amounts(result) == {
-        "T1": "1060.00",
-        "T2": "1060.00",
-        "T3": "1007.00",  # 1.060 × 0,95
-        "T4": "901.00",  # 1.060 × 0,85
-        "T5": "742.00",  # 1.060 × 0,70
-        "T6": "530.00",  # 1.060 × 0,50
-        "T7": "0.00",  # oltre 180 giorni: riduzione del 100%
-    }
+def test_ater_civitavecchia_presence_by_grade_cut_by_absences_and_objectives(ciclope_ente, tmp_path):
+    # presenza: parametri del livello economico (D1 100, C1 114, A1 166, Q1 190), ridotti per assenze (0–15 gg
+    # nulla, 16–25 5%, 26–50 15%, 51–90 30%, 91–180 50%, oltre 180 100%); le decurtazioni vanno agli obiettivi
+    # obiettivi: 100% a chi ha l'unità al 100% (raggiunti), 60% sopra 0 (parzialmente), 0 altrimenti
+    people = [
+        "T1,Persona T1,dipendente,C,ente,1,0,false,SEG,D1",
+        "T2,Persona T2,dipendente,C,ente,1,20,false,SEG,C1",
+        "T3,Persona T3,dipendente,C,ente,1,60,false,SEG,A1",
+        "T4,Persona T4,dipendente,C,ente,1,200,false,SEG,Q1",
+    ]
+    cards = [card(pid, "80") for pid in ("T1", "T2", "T3", "T4")]
+    result = run(ciclope_ente, tmp_path, "ater_civitavecchia", ente(people, cards, fund="11400.00", extra="grado"))
+    # presenza: 11.400 × 0,5 = 5.700,00 by parametro, Σ 100 + 114 + 166 + 190 = 570: 10 € per point of parametro →
+    #   T1 1.000,00; T2 1.140,00 − 5% = 1.083,00 (cut 57,00); T3 1.660,00 − 30% = 1.162,00 (cut 498,00);
+    #   T4 1.900,00 − 100% = 0 (cut 1.900,00); the cuts, 2.455,00, go to obiettivi
+    # obiettivi: 5.700,00 + 2.455,00 = 8.155,00; the ente's only unit reaches 100% (IN1 10 of 10): everyone weighs 1
+    #   (absences do not cut this part): 8.155 / 4 = 2.038,75 each
+    assert amounts(result) == {"T1": "3038.75", "T2": "3121.75", "T3": "3200.75", "T4": "2038.75"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("11400.00"), Decimal("0.00"))
 
 
 def test_san_salvatore_di_fitalia_five_levels(ciclope_ente, tmp_path):
@@ -196,3 +192,23 @@ def test_regione_lazio_a_share_at_the_threshold_and_an_increment_per_point(ciclo
         "L4": "1000.00",  # 100: 600 + 400
         "L5": "400.00",  # 80 a metà tempo: (600 + 400 × 20 / 40) × 0,5 = 800 × 0,5
     }
+
+
+def test_cuneo_weights_by_category_and_the_classes_200_150_100(ciclope_ente, tmp_path):
+    # pesi: Cat. D 40 organizzativa (unità) + 10 obiettivi + 50 competenze; Cat. A, B e C 30 + 10 + 60; senza obiettivi
+    # individuali il peso degli obiettivi passa all'unità. L'unità dell'ente è al 100% (IN1 10 di 10).
+    people = [f"{pid},Persona {pid},dipendente,{cat},ente,1,0,false,SEG" for pid, cat, _ in CUNEO]
+    cards = [card(pid, points) for pid, _, points in CUNEO]
+    result = run(ciclope_ente, tmp_path, "cuneo", ente(people, cards, fund="9000.00"))
+    scores = {pid: (str(result.scores[pid].score), result.scores[pid].level) for pid, _, _ in CUNEO}
+    assert scores == {
+        "K1": ("80.00", "2^ classe"),  # D: 0,5 × 100 + 0,5 × 60 = 50 + 30 = 80,00: non oltre 80, seconda classe
+        "K2": ("90.00", "1^ classe"),  # C: 0,4 × 100 + 0,6 × 83,33… = 40 + 50 = 90,00 (the card's exact 250 / 3)
+        "K3": ("70.00", "3^ classe"),  # B: 0,4 × 100 + 0,6 × 50 = 40 + 30 = 70,00: non oltre 70, terza classe
+        "K4": ("52.00", "4^ classe"),  # A: 0,4 × 100 + 0,6 × 20 = 40 + 12
+    }
+    # classes 150, 200, 100, 0: Σ 450; 9.000 × 150 / 450 = 3.000,00; × 200 / 450 = 4.000,00; × 100 / 450 = 2.000,00
+    assert amounts(result) == {"K1": "3000.00", "K2": "4000.00", "K3": "2000.00", "K4": "0.00"}
+
+
+CUNEO = [("K1", "D", "60"), ("K2", "C", "83.333333"), ("K3", "B", "50"), ("K4", "A", "20")]

@@ -33,7 +33,9 @@ def demo_out(tmp_path_factory):
 
 
 # (ente, people paid nothing: the excluded of comune-soglie and comune-livelli; in comune-parti everyone is paid)
-@pytest.mark.parametrize("ente, zeros", [("comune-soglie", 2), ("comune-livelli", 2), ("comune-parti", 0)])
+@pytest.mark.parametrize(
+    "ente, zeros", [("comune-soglie", 2), ("comune-livelli", 2), ("comune-parti", 0), ("comune-fondo", 2)]
+)
 def test_the_demo_matches_its_expected_json(demo_out, ente, zeros):
     expected = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))[ente]
     results = json.loads((demo_out / ente / "results.json").read_text(encoding="utf-8"))
@@ -48,6 +50,7 @@ def test_the_demo_matches_its_expected_json(demo_out, ente, zeros):
         ("comune-soglie", "Sistema di misurazione e valutazione della performance del Comune di Soglie"),
         ("comune-livelli", "Regolamento sulla misurazione e valutazione della performance del Comune di Livelli"),
         ("comune-parti", "Sistema di misurazione e valutazione della performance del Comune di Parti"),
+        ("comune-fondo", "Sistema di misurazione e valutazione della performance del Comune di Pratofondo"),
     ],
 )
 def test_each_relazione_names_the_act_its_ente_declared(demo_out, ente, act):

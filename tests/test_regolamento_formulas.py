@@ -7,15 +7,18 @@ amount of a fund, the bands it does not quote) the test says which value is an e
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
 
+CATALOGUE = Path(__file__).parent / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
 HEAD = """\
 formato = 2
 [atto]
@@ -43,27 +46,7 @@ def staff(people, role: str = "dipendente", evaluator: str = "SEG") -> list[str]
 # premio sarà del 45%»: the band is the pair's, one step below the higher field's band when the two differ. Each
 # field is on 200 points; the bands 180 (100%) and 140 (45%) around the quoted one are the text's table as the
 # office applies it; the premium of 1.000,00 € at 100% is an example.
-MAZZE = (
-    head("Sistema di valutazione del Comune di Mazzè")
-    + """
-[punteggio]
-fonte = "art. 4"
-su = 200
-
-[livelli]
-fonte = "art. 5"
-scala = [{ nome = "100%", da = 180 }, { nome = "65%", da = 160 }, { nome = "45%", da = 140 }]
-formula = '''=SE(LIVELLO(SEZIONE("Risultati")) = LIVELLO(SEZIONE("Comportamenti"));
-  LIVELLO(SEZIONE("Risultati"));
-  SOTTO(MAX(LIVELLO(SEZIONE("Risultati")); LIVELLO(SEZIONE("Comportamenti")))))'''
-
-[premio]
-metodo = "livelli"
-massimo = "1000.00"
-coefficienti = { "100%" = 1, "65%" = 0.65, "45%" = 0.45 }
-fonte = "art. 6"
-"""
-)
+MAZZE = (CATALOGUE / "mazze.toml").read_text(encoding="utf-8")
 
 
 def two_fields(people) -> dict[str, str]:
@@ -106,24 +89,20 @@ def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
 # --- Comune di Sannazzaro de' Burgondi: «la valutazione più elevata» ----------------------------------------------
 # A maggiorazione to the people with the year's highest evaluation, all of them when tied. The fund and the 10% of
 # it set apart for the maggiorazione are examples.
-SANNAZZARO = (
-    head("Regolamento del sistema premiale del Comune di Sannazzaro de' Burgondi")
-    + """
-[[premi]]
-nome = "produttività"
-metodo = "proporzionale"
-quota_fondo = 0.9
-fonte = "art. 10"
+SANNAZZARO = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8")
 
-[[premi]]
-nome = "maggiorazione"
-metodo = "proporzionale"
-quota_fondo = 0.1
-ammesso = "=punteggio = MAX.ENTE(punteggio)"
-peso = "=1"
-fonte = "art. 11"
-"""
-)
+
+def test_explain_shows_the_text_the_formula_and_the_numbers_it_read(ciclope_ente, tmp_path):
+    people = [("M1", 175, 145), ("M2", 170, 165), ("M3", 190, 150)]
+    result = run_declared(ciclope_ente, tmp_path, MAZZE, two_fields(people))
+    text = explain(result, "person", "M1")
+    level = text.split("■ Livello di Persona M1 = 45%", 1)[1]
+    assert level.split("formula: ", 1)[1].startswith('=SE(LIVELLO(SEZIONE("Risultati"))')  # the formula as written
+    assert "— se il livello della scala per i punti della sezione «Risultati» è uguale" in level  # and said
+    assert "fonte:   Comune di Mazzè, criteri per la produttività (G.C. n. 28/2012)" in level  # the text's article
+    # the numbers the formula read: the two fields of M1's card, 175 and 145
+    assert "• punti della sezione «Risultati» = 175\n" in level
+    assert "• punti della sezione «Comportamenti» = 145\n" in level
 
 
 def scored(people, fund: str = "10000.00", name: str = "Comune") -> dict[str, str]:
@@ -155,28 +134,7 @@ def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, t
 # --- Ministero della Giustizia, DAP, dirigenti 2013–2014: a threshold relative to the year ------------------------
 # «oltre la media: dalla media dei punteggi dell'anno + 1 a 425». Scores on 425; the second band and the premium of
 # each band are examples.
-DAP = (
-    head("Sistema di valutazione dei dirigenti del Dipartimento dell'amministrazione penitenziaria")
-    + """
-[punteggio]
-fonte = "art. 3"
-su = 425
-
-[livelli]
-fonte = "art. 7"
-scala = [
-  { nome = "oltre la media", da = "=MEDIA.ENTE(punteggio) + 1" },
-  { nome = "nella media", da = 0 },
-]
-
-[premio]
-metodo = "livelli"
-massimo = "1000.00"
-coefficienti = { "oltre la media" = 1, "nella media" = 0.8 }
-ruoli = ["dirigente"]
-fonte = "art. 8"
-"""
-)
+DAP = (CATALOGUE / "dap.toml").read_text(encoding="utf-8")
 
 
 def dirigenti(points: dict[str, int]) -> dict[str, str]:
@@ -499,12 +457,12 @@ fonte = "art. 12"
     assert regulation is None
     messages = [p.message for p in found]
     assert messages == [
-        "riga 16, chiave premi[1].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
+        "riga 20, chiave premi[1].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
         "(forse 'punteggio'?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
         "giorni_servizio, giorni_anno, categoria, grado, ruolo, valutatore, retribuzione_posizione, livello, fondo",
-        "riga 17, chiave premi[1].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
+        "riga 21, chiave premi[1].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
         "euro",
-        "riga 24, chiave premi[2].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
+        "riga 28, chiave premi[2].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
         "ha questo nome; parti pagate prima: produttività, maggiorazione; divisione per zero",
     ]
     assert {p.file for p in found} == {str(path)}
@@ -820,3 +778,61 @@ def test_funzioni_centrali_parameters_by_area_and_fascia(ciclope_ente, tmp_path)
     # 6800 × 8000 / 28900 = 1882.352…, × 10400 / 28900 = 2447.058…, × 10500 / 28900 = 2470.588…; floors 1882.35 +
     # 2447.05 + 2470.58 = 6799.98, the 2 cents to the largest remainders: B (0.88 of a cent), C (0.82)
     assert amounts(result) == {"A": "1882.35", "B": "2447.06", "C": "2470.59"}
+
+
+def test_the_keys_of_formulas_and_of_cuts_where_their_method_reads_them(tmp_path):
+    text = (
+        head("Regolamento con chiavi fuori posto")
+        + """
+[[premi]]
+nome = "presenza"
+metodo = "livelli"
+quota_fondo = 0.5
+massimo = "100.00"
+coefficienti = { A = 1 }
+peso = "=1"
+fonte = "art. 1"
+
+[[premi]]
+nome = "importi decisi"
+metodo = "importi"
+ammesso = "=punteggio >= 60"
+fonte = "art. 2"
+
+[[premi]]
+nome = "calcolato"
+metodo = "formula"
+quota_fondo = 0.5
+fonte = "art. 3"
+
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 0 }]
+
+[[riduzioni]]
+misura = "assenze"
+parti = ["presenze"]
+economie = "obiettivi"
+fonte = "art. 5"
+scaglioni = [{ da = 0, riduzione = 0 }]
+"""
+    )
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found] == [
+        "riga 33, chiave riduzioni[0].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
+        "presenza, importi decisi, calcolato)",
+        "riga 12, chiave premi[0].peso: vale per il metodo «proporzionale», non per «livelli»",
+        "riga 18, chiave premi[1].ammesso: il metodo «importi» paga persone scelte altrove (una fascia, premi.csv): "
+        "ammesso non vale",
+        "riga 21, chiave premi[2]: il metodo «formula» richiede la chiave importo (una formula in euro)",
+        "riga 15, chiave premi[1]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
+    ]
+    path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
+    cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
+    assert cuts == [
+        "riga 34, chiave riduzioni[0].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
+        "fondo; economie: ripartite, residuo o una parte successiva"
+    ]

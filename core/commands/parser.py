@@ -74,11 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_options(run)
     run.add_argument(
         "--outputs",
-        default="results,relazione,pubblica,schede,trasparenza,art20",
+        default="results,relazione,pubblica,schede,trasparenza,art20,fondo",
         metavar="ELENCO",
         help="output da scrivere, separati da virgole: results (sempre), relazione, pubblica "
-        "(relazione-pubblica.html), schede, trasparenza, pdf (relazione-pubblica.pdf, con Chromium); "
-        "gli altri si producono dopo con `ciclope report`",
+        "(relazione-pubblica.html), schede, trasparenza, art20, fondo (relazione tecnico-finanziaria del fondo, "
+        "per un ente che lo indica), pdf (i PDF, con Chromium); gli altri si producono dopo con `ciclope report`",
     )
 
     val = sub.add_parser("validate", help="controlla configurazione e dati, senza produrre output")
@@ -157,9 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("folder", type=Path, help="OUT/<ente>, con il suo results.json")
     rep.add_argument(
         "--outputs",
-        default="relazione,pubblica,schede,trasparenza,art20",
+        default="relazione,pubblica,schede,trasparenza,art20,fondo",
         metavar="ELENCO",
-        help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza; anche pdf)",
+        help="documenti da scrivere (default: relazione,pubblica,schede,trasparenza,art20,fondo; anche pdf)",
     )
     rep.add_argument(
         "--store",

@@ -14,7 +14,7 @@ from ciclope.core.nearest import nearest
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import parse_outputs
-from ciclope.core.run.archive import archive_of_folder
+from ciclope.core.run.archive import archive_of_folder, previous_fund_of_folder
 from ciclope.core.run.citing import cited
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from ciclope.core.run.explain import KIND_NAMES, explain, suggest
@@ -110,9 +110,9 @@ def cmd_report(args) -> int:
         print(f"ciclope: {blocked}", file=sys.stderr)
         return EXIT_CONFIG
     _nearest_ente_folder(args.folder)
-    archive, unusable = _archive(args) if args.store else (None, "")
+    archive, previous, unusable = _archive(args) if args.store else (None, None, "")
     try:
-        done, lines = report(args.folder, outputs, archive)
+        done, lines = report(args.folder, outputs, archive, previous)
     except OSError as exc:
         print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ENTE
@@ -138,16 +138,21 @@ def cmd_report(args) -> int:
     return EXIT_OK if done else EXIT_ENTE
 
 
-def _archive(args) -> tuple[str | None, str]:
-    """The Relazioni's archive section from ``--store``, or why the store could not give it."""
+def _archive(args) -> tuple[str | None, dict | None, str]:
+    """The Relazioni's archive section and the previous year's fund from ``--store``, or why the store could not
+    give them."""
     try:
-        return archive_of_folder(args.store, args.folder), ""
+        return archive_of_folder(args.store, args.folder), previous_fund_of_folder(args.store, args.folder), ""
     except Exception as exc:  # noqa: BLE001 — the documents are still written, with the placeholder
         why = exc.problems[0].message if isinstance(exc, CiclopeError) else str(getattr(exc, "orig", exc))
-        return None, (
-            f"ciclope: archivio {redacted(args.store)} non utilizzabile "
-            f"({scrubbed(why.splitlines()[0] if why else type(exc).__name__, args.store)}): "
-            "la Relazione resta senza andamento e posizionamento"
+        return (
+            None,
+            None,
+            (
+                f"ciclope: archivio {redacted(args.store)} non utilizzabile "
+                f"({scrubbed(why.splitlines()[0] if why else type(exc).__name__, args.store)}): "
+                "la Relazione resta senza andamento e posizionamento"
+            ),
         )
 
 

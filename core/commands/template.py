@@ -186,7 +186,7 @@ def note(name: str, column: str, parser: Any, required: bool, schema: Any = None
     """The header's note: what the column holds, required or not, the words it accepts, a real example (a date of
     the cycle's year); never the header said again."""
     header = header_label(name, column, schema)
-    own = (schema.notes if schema is not None else {}).get(f"{name}.csv", {})
+    own = getattr(schema, "help", {}).get(f"{name}.csv", {})
     meaning, example = own.get(column) or SHEET_HELP.get((name, column)) or HELP.get(column, ("", ""))
     meaning = meaning or "colonna del regolamento dell'ente"
     values = choices(parser, column, year)
@@ -246,11 +246,14 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
         path/<file>                     a plugin's starting files (the declared regulation's TOML)
     """
     hooks, info = Hooks.for_plugin(plugin)
-    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
-    ente, year = _previous(source, schema) if source is not None else (None, dt.date.today().year)
+    # every layer the plugin may run with (a plugin whose enti name their comparto: all of them), so that a run's
+    # data read with --from keep the columns and sheets of their comparto
+    everywhere = Hooks(hooks.pm, info, info.layers)
+    schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema))
+    ente, year, fund = _previous(source, schema) if source is not None else (None, dt.date.today().year, None)
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":
-        return _write_ente(path, hooks, plugin, schema, ente, year, {})
+        return _write_ente(path, hooks, plugin, schema, (ente, year, fund), {})
     _folder(path)
     written: list[Path] = []
     kept: list[Path] = []
@@ -263,15 +266,21 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}
-    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, ente, year, params)
+    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, fund), params)
     return Written((*written, *inner.written), (*kept, *inner.kept))
 
 
 def _write_ente(
-    path: Path, hooks: Hooks, plugin: str, schema: Any, ente: Ente | None, year: int, params: dict[str, str]
+    path: Path, hooks: Hooks, plugin: str, schema: Any, previous: tuple[Ente | None, int, Any], params: dict[str, str]
 ) -> Written:
-    """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there."""
+    """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there.
+    ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None)."""
+    ente, year, fund = previous
+    own = ente_hooks(hooks, plugin, year, params)  # the layers of the ente's comparto: their sheets too
+    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema))
     rows = _rows_from(ente, year, schema) if ente is not None else {}
+    for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
+        rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
     wb = Workbook()
     wb.remove(wb.active)
     for name, cols in _columns(schema).items():
@@ -359,6 +368,16 @@ APPROVAL_EXAMPLE = {
 
 def _toml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a TOML basic string is a JSON string
+
+
+def ente_hooks(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> Hooks:
+    """The hooks of an ente of the plugin with these parameters — with the layers of its comparto, where the plugin
+    lets each ente name it (a declared regulation's ``comparto``): best effort, the plugin's own otherwise."""
+    try:
+        resolved, _problems = resolve_params(plugin, year, dict(params), "template")
+        return hooks.for_ente(resolved)
+    except Exception:  # noqa: BLE001 — the template is written with the plugin's own sheets
+        return hooks
 
 
 def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str]) -> tuple[str, ...]:
@@ -453,8 +472,9 @@ def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None
     )
 
 
-def _previous(folder: Path, schema) -> tuple[Ente, int]:
-    """The ente of a run's output folder (its results.json names the data folder) and the next year."""
+def _previous(folder: Path, schema) -> tuple[Ente, int, Any]:
+    """The ente of a run's output folder (its results.json names the data folder), the next year, and the run's
+    fondo risorse decentrate (results.json's ``fondo``, or None)."""
     try:
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         data, year = Path(doc["audit"]["data"]), int(doc["year"])
@@ -462,7 +482,7 @@ def _previous(folder: Path, schema) -> tuple[Ente, int]:
         raise CiclopeError(
             [Problem(rule="template.from", file=str(folder), message=f"non è la cartella di output di un ente ({exc})")]
         ) from None
-    return load_ente(data, doc["ente"], year, schema), year + 1
+    return load_ente(data, doc["ente"], year, schema), year + 1, doc.get("fondo")
 
 
 def _cell(value: Any, column: str = "", sheet: str = "") -> Any:

@@ -7,6 +7,8 @@ A scenario file (TOML) holds::
     fasce = [ { nome = "a", personale = 0.10, risorse = 0.25 }, … ]
     [fondi]                                # optional: amounts replacing (or adding) ente.toml [fondi]
     performance_individuale = "32000.00"
+    [fondo]                                # optional: rows of a plugin's own sheet set by key (InputSchema.keyed)
+    opzionale_022_2021 = "2200.00"         # e.g. the fund's optional 0.22%: its amount, the row added if absent
 
 (the English names ``description``, ``[params]``, ``[funds]`` stay accepted as aliases).
 
@@ -33,8 +35,9 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.inputs.config import EnteConfig
-from ciclope.core.inputs.loading import load_ente, merge_schemas
-from ciclope.core.model import Ente
+from ciclope.core.inputs.loading import load_ente, merge_schemas, sheet_title
+from ciclope.core.model import Ente, Row
+from ciclope.core.outcomes import InputSchema
 from ciclope.core.params import Params, by_code, flatten, italian_column, merge_params, resolve_paths
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.result import Result
@@ -43,6 +46,7 @@ from ciclope.core.values import parse_money, to_decimal
 from ciclope.core.vocabulary import FUND_NAMES, renamed
 
 CURRENT = "attuale"
+FUND_TOTAL = "fondo risorse decentrate costituito"  # the fund's total, beside the pools it pays
 SCENARIO_KEYS = {"description", "params", "funds"}
 SCENARIO_NAMES = {"descrizione": "description", "parametri": "params", "fondi": "funds"}
 _NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -59,6 +63,8 @@ class Scenario:
     params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
     reforms: tuple[str, ...] = ()  # pending reforms applied to this scenario (``--reform``), never by ``run``
+    # rows of the plugin's own sheets set by key: sheet title → key → the value as written (InputSchema.keyed)
+    rows: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen
@@ -110,8 +116,9 @@ def load_scenario(name: str, path: Path) -> Scenario:
         _problem(label, it, f"«{it}» e «{code}» sono la stessa chiave: tieni solo «{it}»", "compare.scenario_key")
         for it, code in twice
     ]
+    rows = {k: dict(v) for k, v in data.items() if k not in SCENARIO_KEYS and isinstance(v, dict)}
     for key in data:
-        if key not in SCENARIO_KEYS:
+        if key not in SCENARIO_KEYS and key not in rows:
             problems.append(
                 _problem(
                     label,
@@ -142,7 +149,7 @@ def load_scenario(name: str, path: Path) -> Scenario:
             problems.append(
                 _problem(label, f"fondi.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund")
             )
-    if not params and not funds:
+    if not params and not funds and not rows:
         problems.append(
             _problem(
                 label, "", "lo scenario non cambia nulla: indicare [parametri] e/o [fondi]", "compare.scenario_empty"
@@ -150,7 +157,7 @@ def load_scenario(name: str, path: Path) -> Scenario:
         )
     if problems:
         raise CiclopeError(problems)
-    return Scenario(name=name, file=label, description=description, params=dict(params), funds=funds)
+    return Scenario(name=name, file=label, description=description, params=dict(params), funds=funds, rows=rows)
 
 
 def reform_scenarios(names: list[str], available: Mapping[str, str]) -> list[Scenario]:
@@ -226,7 +233,7 @@ def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> No
     seen: set[tuple] = set()
     for cfg in enti:
         for sc in scenarios:
-            for p in scenario_params(cfg, year, sc)[2]:
+            for p in [*scenario_params(cfg, year, sc)[2], *keyed_rows(schema_of(cfg), sc)[1]]:
                 if (p.file, p.column, p.message) not in seen:  # the same key is wrong for every ente
                     seen.add((p.file, p.column, p.message))
                     problems.append(p)
@@ -234,11 +241,64 @@ def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> No
         raise CiclopeError(problems)
 
 
-def load(cfg: EnteConfig, year: int) -> Ente:
-    """The ente's data, loaded once for all its scenarios (CiclopeError when it cannot be loaded)."""
+def schema_of(cfg: EnteConfig) -> InputSchema:
     hooks, _ = Hooks.for_plugin(cfg.plugin)
     own = hooks.for_ente(cfg.params) if cfg.params is not None else hooks  # its comparto's layer's columns too
-    return load_ente(cfg.data, cfg.id, year, merge_schemas(own.answers(hookspecs.ciclope_input_schema)))
+    return merge_schemas(own.answers(hookspecs.ciclope_input_schema))
+
+
+def load(cfg: EnteConfig, year: int) -> Ente:
+    """The ente's data, loaded once for all its scenarios (CiclopeError when it cannot be loaded)."""
+    return load_ente(cfg.data, cfg.id, year, schema_of(cfg))
+
+
+def keyed_rows(schema: InputSchema, scenario: Scenario) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The scenario's rows by sheet (file stem → key → parsed value) and the problems: a table that is no sheet
+    the plugin lets a scenario set, a value its column's parser refuses."""
+    titled = {sheet_title(f.removesuffix(".csv"), schema): f for f in schema.keyed}
+    out: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    for title, values in scenario.rows.items():
+        file = titled.get(title)
+        if file is None:
+            allowed = ", ".join(["description", "[params]", "[funds]", *(f"[{t}]" for t in titled)])
+            problems.append(
+                _problem(
+                    scenario.file, title, f"chiave sconosciuta {title!r} (ammesse: {allowed})", "compare.scenario_key"
+                )
+            )
+            continue
+        columns, value_col = schema.keyed[file]
+        for key, raw in values.items():
+            try:
+                for column, part in zip(columns, key.split(":")):
+                    schema.files[file][column](part)  # the key names rows the sheet could hold
+                text = raw if isinstance(raw, str) else str(to_decimal(raw))
+                out.setdefault(file.removesuffix(".csv"), {})[key] = schema.files[file][value_col](text)
+            except (ValueError, TypeError, ArithmeticError) as exc:
+                message = f"{title}.{key} = {raw!r}: {exc}"
+                problems.append(_problem(scenario.file, f"{title}.{key}", message, "compare.scenario_row"))
+    return out, problems
+
+
+def with_rows(ente: Ente, schema: InputSchema, scenario: Scenario) -> Ente:
+    """The ente with the scenario's rows: the rows of each key (``voce``, or ``voce:uso``) replaced by one row carrying
+    the value (the first's other columns and number kept, so its explanation still names a cell), or a row added."""
+    rows, _ = keyed_rows(schema, scenario)
+    tables = dict(ente.tables)
+    for stem, values in rows.items():
+        columns, value_col = schema.keyed[f"{stem}.csv"]
+        kept = list(tables.get(stem, ()))
+        for key, value in values.items():
+            parts = dict(zip(columns, key.split(":")))
+            same = [r for r in kept if all(r[c] == v for c, v in parts.items())]
+            if not same:
+                kept.append(Row(values={**parts, value_col: value}, row=max((r.row for r in kept), default=1) + 1))
+                continue
+            new = Row(values={**same[0].values, value_col: value}, row=same[0].row)
+            kept = [new if r is same[0] else r for r in kept if r is same[0] or all(r is not x for x in same)]
+        tables[stem] = tuple(kept)
+    return attrs.evolve(ente, tables=tables)
 
 
 def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioRun:
@@ -252,6 +312,8 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
             raise CiclopeError(blocking)
     funds = {**ente.funds, **scenario.funds}
     hooks, info = Hooks.for_plugin(cfg.plugin)
+    if scenario.rows:
+        ente = with_rows(ente, schema_of(cfg), scenario)
     try:
         result = run_cycle(attrs.evolve(ente, funds=funds), hooks, params, info)
     except CiclopeError as exc:
@@ -265,4 +327,7 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
         )
         return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + (why,))
     result = attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(overrides)})
+    funds = dict(result.ente.funds)  # with the pools a fund destines (ciclope_fund), as the cycle used them
+    if result.fund is not None:  # a scenario on the fund's items shows what it constitutes
+        funds[FUND_TOTAL] = result.fund.total
     return ScenarioRun(scenario, overrides, params, funds, result, tuple(checks) + tuple(result.violations))

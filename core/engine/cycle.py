@@ -14,6 +14,7 @@ import attrs
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.explained import unexplained
+from ciclope.core.engine.funding import with_fund
 from ciclope.core.engine.organizational import measure
 from ciclope.core.engine.references import unresolved
 from ciclope.core.engine.registry import Hooks
@@ -41,6 +42,11 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
 
     # a. pianificazione: the plan is loaded; the regulation's checks
     trace.extend(ente.notes)  # what loading noticed without refusing (e.g. Excel's CSV)
+    # b. risorse asks the fund first: the pools it destines are the ente's funds for every later step
+    fund = hooks.first(hookspecs.ciclope_fund, ente=ente, params=params, trace=trace)
+    if fund is not None:
+        ente = with_fund(ente, fund, trace)
+        fields["fund"] = fund
     trace.extend(hooks.collect(hookspecs.ciclope_validate, ente=ente, params=params, trace=trace))
 
     if last >= 1:  # b. risorse

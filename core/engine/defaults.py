@@ -135,16 +135,17 @@ def _card_checks(ente, cards) -> list[Problem]:
 def ciclope_resources(ente, trace):
     pools = {}
     for name, amount in ente.funds.items():
-        trace.record(
-            f"pool:{name}",
-            amount,
-            "importo di [fondi] in ente.toml",
-            "ente.toml [fondi]",
-            label=f"Fondo {name}",
-            inputs=[Input(f"[fondi] {name}", amount, cell=f"ente.toml:funds.{name}")],
-        )
-        pools[name] = Pool(name=name, amount=amount, source="ente.toml [fondi]")
+        destined = name in ente.fund_refs  # a pool the fondo risorse decentrate destines
+        formula = "importo destinato dal fondo risorse decentrate" if destined else "importo di [fondi] in ente.toml"
+        source = "destinazione del fondo risorse decentrate" if destined else "ente.toml [fondi]"
+        trace.record(f"pool:{name}", amount, formula, source, label=f"Fondo {name}", inputs=[ente.fund_input(name)])
+        pools[name] = Pool(name=name, amount=amount, source=source)
     return pools
+
+
+@hookimpl(trylast=True)
+def ciclope_fund():
+    return None  # no fund input: the funds are ente.toml's [funds]
 
 
 @hookimpl(trylast=True)

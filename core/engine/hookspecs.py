@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Mapping, Sequence
 
+    from ciclope.core import money
     from ciclope.core.hooktypes import CycleHooks, Measure, Part
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person, SynthData
     from ciclope.core.money import Pool
@@ -107,6 +108,23 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
     """
 
 
+@phase("`ciclope template` only")
+@hookspec
+def ciclope_template_rows(
+    year: int, ente: Ente | None, fund: Mapping[str, Any] | None
+) -> dict[str, list[dict[str, Any]]] | None:
+    """Return the rows ``ciclope template`` writes in the plugin's own sheets: file name → rows (column → value).
+
+    Called once by ``ciclope template`` with the cycle ``year``, for a sheet whose rows are a list the office
+    completes rather than invents (the items of a fund under the contract in force in the year, each with its
+    description): a row left as written must be read as "not given". With ``--from OUT/ENTE``, ``ente`` is the
+    previous year's ente and ``fund`` the ``fondo`` section of its results.json (None without one): carry what
+    goes on into the next year (a fund's base figures, the residual that returns to it). Answers of all
+    implementations are merged, file by file. Default: none (the plugin's sheets are written with their header
+    only, or with the previous year's rows).
+    """
+
+
 # --- a. pianificazione ------------------------------------------------------------------------
 
 
@@ -186,6 +204,20 @@ def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Poo
 
     Called once, before monitoring. Plugins quantify their variable resources here (Brescia
     004… §5). Default: one pool per ``[funds]`` entry of ``ente.toml``.
+    """
+
+
+@phase("b. risorse (asked first, before the checks of phase a)")
+@hookspec(firstresult=True)
+def ciclope_fund(ente: Ente, params: Params, trace: Trace) -> money.Fund | None:
+    """Return the ente's :class:`core.fund.Fund` (``money.Fund``): its fondo risorse decentrate constituted, checked and destined.
+
+    Called once per ente at the start of its cycle, before ``ciclope_validate``: the premium pools the fund
+    destines (``Fund.pools``) become the ente's funds, as if typed in ``[funds]`` (a typed pool that disagrees is
+    an error naming both figures, and the fund's figure is used), so the regulation's checks and phase b see
+    them. Record every line in ``trace`` as ``fund:<key>`` and each pool the destination pays as
+    ``fund:pool:<name>`` (the pool's own figure leads there); report each problem with ``trace.problem``.
+    Return ``None`` when the ente gives no fund input. Default: ``None`` (the funds are those of ``[funds]``).
     """
 
 

@@ -9,7 +9,9 @@ from typing import Any
 
 from ciclope.core.entetoml import canonical, funds_and_dates
 from ciclope.core.inputs.folder import confined, sha256
+from ciclope.core.inputs.headers import italian_headers, sheet_title
 from ciclope.core.inputs.reading import Reading
+from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
 from ciclope.core.tomlcompat import read_toml
 from ciclope.core.values import parse_date, parse_money, parse_share, to_decimal
@@ -39,14 +41,18 @@ def read(r: Reading) -> tuple[str, dict, dict]:
         return r.ente_id, {}, {}
     data, renamed = canonical(data)
     r.problems += renamed
+    own = {sheet_title(f.removesuffix(".csv"), r.schema): f.removesuffix(".csv") for f in r.schema.toml_rows}
     for key in data:
-        if key not in ENTE_TOML_KEYS and not key.startswith("x_"):
+        if key in own:
+            _own_rows(r, own[key], key, data[key])
+        elif key not in ENTE_TOML_KEYS and not key.startswith("x_"):
+            known = (*ENTE_TOML_WORDS, *sorted(own))
             r.err(
                 "ente.toml",
                 None,
                 key,
                 "core.input.unknown_key",
-                f"chiave sconosciuta {key!r}{hint(key, ENTE_TOML_WORDS)} (ammesse: {', '.join(ENTE_TOML_WORDS)})",
+                f"chiave sconosciuta {key!r}{hint(key, known)} (ammesse: {', '.join(known)})",
             )
     raw_funds, funds = _funds(r, data.get("funds", {}))
     approvals = _approvals(r, data.get("approvals", {}))
@@ -56,6 +62,37 @@ def read(r: Reading) -> tuple[str, dict, dict]:
     _plan_span(r, data.get("piano", {}))
     name = data.get("name", r.ente_id)
     return str(name), funds, approvals
+
+
+def _own_rows(r: Reading, name: str, title: str, raw: Any) -> None:
+    """``[[<title>]]`` tables of ente.toml: the rows of a plugin's own sheet (``InputSchema.toml_rows``), each table a
+    row and its keys the columns, read as the sheet is (the same parsers, the same problems at «ente.toml
+    [[<title>]]», row N = the N-th table). The same sheet given also as a file or a workbook's sheet is an error."""
+    label = f"ente.toml [[{title}]]"
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        r.err("ente.toml", None, title, "core.input.value", f"{title}: scrivi una tabella [[{title}]] per riga")
+        return
+    if name in r.sheets:
+        message = f"{title} è sia in {r.sheets[name].label} sia in ente.toml: tienine uno solo"
+        r.err("ente.toml", None, title, "core.input.duplicate_sheet", message)
+        return
+    header = tuple(dict.fromkeys(str(k) for t in raw for k in t))
+    columns = {h: [_text(t.get(h)) for t in raw] for h in header}
+    sheet = Sheet(name=name, label=label, header=header, numbers=tuple(range(1, len(raw) + 1)), columns=columns)
+    r.sheets[name] = italian_headers(sheet, r.schema)
+
+
+def _text(value: Any) -> str:
+    """A TOML value as the text of a cell: numbers as written (exact), dates ISO, true/false as SI/NO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "SI" if value else "NO"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(to_decimal(value))
+    return str(value).strip()
 
 
 def _funds(r: Reading, raw_funds: Any) -> tuple[dict, dict]:

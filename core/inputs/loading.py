@@ -96,6 +96,7 @@ def load(r: Reading) -> m.Ente:
         files=dict(sorted(r.files.items())),
         source_format=r.format,
         approval_keys=tuple(r.schema.approvals),
+        fund_keys=tuple(r.schema.funds),
         evaluators=r.evaluators,
         plan=r.plan,
         headers={name: tuple(sheet.header) for name, sheet in r.sheets.items()},
@@ -127,14 +128,14 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
     titles: dict[str, str] = {}
     headers: dict[str, dict[str, str]] = {}
     open_columns: dict[str, Any] = {}
-    notes: dict[str, dict[str, tuple[str, str]]] = {}
+    helps: dict[str, dict[str, tuple[str, str]]] = {}
     for s in schemas:
         titles.update(s.titles)
         open_columns.update(s.open_columns)
-        for f, said in s.notes.items():
-            notes.setdefault(f, {}).update(said)
         for f, words in s.headers.items():
             headers.setdefault(f, {}).update(words)
+        for f, said in s.help.items():
+            helps.setdefault(f, {}).update(said)
     return InputSchema(
         columns=columns,
         files=files,
@@ -144,5 +145,7 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         titles=titles,
         headers=headers,
         open_columns=open_columns,
-        notes=notes,
+        help=helps,
+        toml_rows=tuple(dict.fromkeys(f for s in schemas for f in s.toml_rows)),
+        keyed={f: k for s in schemas for f, k in s.keyed.items()},
     )

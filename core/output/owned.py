@@ -266,6 +266,9 @@ LATE_DOCUMENTS = frozenset(
         "schede.xlsx",
         "trasparenza.csv",
         "premi-art20.csv",
+        "relazione-tecnico-finanziaria.html",
+        "relazione-tecnico-finanziaria.xlsx",
+        "relazione-tecnico-finanziaria.pdf",
     }
 )
 

@@ -16,6 +16,7 @@ try:
 except ImportError:  # pragma: no cover - a platform without orjson's wheels: Python's json writes it
     orjson = None  # type: ignore[assignment]
 
+from ciclope.core.fund import CONSTITUTION_SECTIONS, DESTINATION_SECTIONS, Fund, FundLine
 from ciclope.core.money import r2
 from ciclope.core.result import Result
 
@@ -134,6 +135,7 @@ def to_dict(res: Result) -> dict:
         "positions": positions(res),
         "revisions": revisions(res),
         "calendar": calendar(res),
+        **({"fondo": fund(res.fund, pool_labels(res))} if res.fund is not None else {}),
         "violations": [
             {"severity": v.severity, "rule": v.rule, "source": v.source, "where": v.where, "message": v.message}
             for v in res.violations
@@ -245,6 +247,69 @@ def positions(res: Result) -> dict:
             "result": money(p.result),
         }
         for k, p in res.positions.positions.items()
+    }
+
+
+def pool_labels(res: Result) -> dict[str, str]:
+    """The words of the pools a fund pays, for the documents rendered from results.json alone: the pool's own label,
+    else the plugin's word for the fund, else «Fondo ‹name›» (as core/reports/fmt.fund)."""
+    if res.fund is None:
+        return {}
+    pools = res.ledger.pools if res.rewards is not None or res.positions is not None else {}
+    words = res.plugin.status_labels
+    out = {}
+    for name in res.fund.pools:
+        pool = pools.get(name)
+        out[name] = (pool.label if pool is not None else "") or words.get(name) or "Fondo " + name.replace("_", " ")
+    return out
+
+
+def fund(f: Fund, labels: Mapping[str, str] | None = None) -> dict:
+    """The fondo risorse decentrate (rules: «a fondo section in results.json»): every line with its amount,
+    clause, standing toward the limit and confidence; the sections' totals, the checks, the pools it pays.
+    The relazione tecnico-finanziaria is rendered from this section (core/reports/fund)."""
+
+    def line(x: FundLine) -> dict:
+        return {
+            "key": x.key,
+            "title": x.title,
+            "section": x.section,
+            "amount": money(x.amount),
+            "source": x.source,
+            "confidence": x.confidence,
+            "limit": x.limit,
+            "note": x.note,
+            "pool": x.pool,
+        }
+
+    totals = {code: money(f.section(code)) for code in (*CONSTITUTION_SECTIONS, *DESTINATION_SECTIONS)}
+    return {
+        "year": f.year,
+        "contract": f.contract,
+        "constitution": [line(x) for x in f.constitution],
+        "destination": [line(x) for x in f.destination],
+        "totals": {
+            **totals,
+            "total": money(f.total),
+            "destined": money(f.destined),
+            "residual": money(f.residual),
+            "carried": money(f.carried),
+        },
+        "checks": [
+            {
+                "key": c.key,
+                "title": c.title,
+                "source": c.source,
+                "rows": [[label, money(amount)] for label, amount in c.rows],
+                "verdict": c.verdict,
+                "ok": c.ok,
+            }
+            for c in f.checks
+        ],
+        "pools": {name: money(amount) for name, amount in f.pools.items()},
+        "pool_labels": dict(labels or {}),
+        "premises": [list(p) for p in f.premises],
+        "notes": list(f.notes),
     }
 
 

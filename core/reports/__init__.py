@@ -11,20 +11,39 @@ Reports never compute regulation figures; a plugin adds its own tables through
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from ciclope.core.reports import fund
+from ciclope.core.reports.fund import HTML as FUND_HTML
+from ciclope.core.reports.fund import PDF as FUND_PDF
+from ciclope.core.reports.fund import XLSX as FUND_XLSX
 from ciclope.core.result import Result
 
-OUTPUTS = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv", "premi-art20.csv")
-# ``--outputs`` names (results.json is always written: it is the machine contract and what
-# ``ciclope report`` starts from)
+# the relazione tecnico-finanziaria of the fund (:mod:`.fund`) is written only for an ente that gives its fund
+OUTPUTS = (
+    "relazione.html",
+    "relazione-pubblica.html",
+    "schede.xlsx",
+    "trasparenza.csv",
+    "premi-art20.csv",
+    FUND_HTML,
+    FUND_XLSX,
+)
+FUND_DOCUMENTS = (FUND_HTML, FUND_XLSX, FUND_PDF)
+# ``--outputs`` names → the files they write (results.json is always written: it is the machine contract and what
+# ``ciclope report`` starts from); ``pdf`` prints the public Relazione and, for an ente with a fund, its
+# relazione tecnico-finanziaria
 DOCUMENTS = {
-    "relazione": "relazione.html",
-    "pubblica": "relazione-pubblica.html",
-    "schede": "schede.xlsx",
-    "trasparenza": "trasparenza.csv",
-    "art20": "premi-art20.csv",
-    "pdf": "relazione-pubblica.pdf",
+    "relazione": ("relazione.html",),
+    "pubblica": ("relazione-pubblica.html",),
+    "schede": ("schede.xlsx",),
+    "trasparenza": ("trasparenza.csv",),
+    "art20": ("premi-art20.csv",),
+    "fondo": (FUND_HTML, FUND_XLSX),
+    "pdf": ("relazione-pubblica.pdf", FUND_PDF),
 }
 OUTPUT_NAMES = ("results", *DOCUMENTS)
 
@@ -35,13 +54,50 @@ def parse_outputs(text: str) -> tuple[str, ...]:
     unknown = [n for n in names if n not in OUTPUT_NAMES]
     if unknown:
         raise ValueError(f"output sconosciuto {', '.join(unknown)} (ammessi: {', '.join(OUTPUT_NAMES)})")
-    return tuple(DOCUMENTS[n] for n in DOCUMENTS if n in names)
+    return tuple(f for n in DOCUMENTS if n in names for f in DOCUMENTS[n])
 
 
-def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPUTS, open_archive: bool = False) -> None:
+def write_fund(
+    folder: Path,
+    doc: Mapping[str, Any],
+    ente: str,
+    outputs: tuple[str, ...],
+    previous: Mapping[str, Any] | None = None,
+    archive: bool = False,
+) -> None:
+    """The relazione tecnico-finanziaria of the fund ``doc`` (the ``fondo`` section of results.json) named in
+    ``outputs``: its page, its workbook, its PDF printed from the page. ``previous``: the previous year's fund from
+    the results store (Modulo III); ``archive``: a store is in use (so an absent year is said as such)."""
+    from ciclope.core.reports import html  # the renderer (Jinja2): see write_reports
+
+    if FUND_HTML in outputs or FUND_PDF in outputs:
+        html.write_report(fund.report(doc, ente, previous, archive), folder / FUND_HTML)
+    if FUND_XLSX in outputs:
+        fund.write_xlsx(folder / FUND_XLSX, doc, previous, archive)
+    if FUND_PDF in outputs:
+        from ciclope.core.reports import public  # Chromium's printer: only for a run that asks the PDF
+
+        public.write_pdf(folder / FUND_HTML, folder / FUND_PDF)
+
+
+def staged_fund(folder: Path) -> tuple[Mapping[str, Any], str] | None:
+    """The ``fondo`` section and the ente's name of the results.json in ``folder``, or None without a fund."""
+    doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    return (doc["fondo"], str(doc.get("name", doc["ente"]))) if "fondo" in doc else None
+
+
+def write_reports(
+    result: Result,
+    folder: Path,
+    outputs: tuple[str, ...] = OUTPUTS,
+    open_archive: bool = False,
+    previous: Mapping[str, Any] | None = None,
+    archived: bool = False,
+) -> None:
     """Write the documents named in ``outputs`` (default: all) from the Result. ``open_archive``: the
     Relazioni are left open at their archive section and the PDF is not printed yet; :func:`close_relazioni`
-    finishes them once the results store has every ente of the run (the section compares them)."""
+    finishes them once the results store has every ente of the run (the section compares them). ``previous``: the
+    previous year's fund from the store, for the relazione tecnico-finanziaria (``archived``: a store is in use)."""
     # this package is imported for fmt by every plugin and command: the renderers (Jinja2 and the Relazione's
     # model, 0.1 s) only by what writes documents
     from ciclope.core.reports import art20, html, public, transparency
@@ -65,6 +121,11 @@ def write_reports(result: Result, folder: Path, outputs: tuple[str, ...] = OUTPU
         transparency.write(result, folder / "trasparenza.csv")  # nothing to publish before the money
     if "premi-art20.csv" in outputs and result.until in ("premialita", "rendicontazione"):
         art20.write(result, folder / "premi-art20.csv")  # D.Lgs. 33/2013 art. 20 "Dati relativi ai premi"
+    if result.fund is not None and not open_archive and any(n in outputs for n in FUND_DOCUMENTS):
+        from ciclope.core.output import results  # the fund's section as results.json writes it
+
+        doc = results.fund(result.fund, results.pool_labels(result))
+        write_fund(folder, doc, result.ente.name, outputs, previous, archived)
 
 
 RELAZIONI = ("relazione.html", "relazione-pubblica.html")

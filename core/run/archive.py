@@ -123,14 +123,15 @@ def _publish_chunk(chunk: list[Job]) -> list[Done]:
 
 def publish_one(store: Store | None, source: ArchiveSource | None, job: Job) -> Done:
     """One folder given its section and published; what went wrong, for this ente only."""
-    body, store_error = None, ""
+    body, previous, store_error = None, None, ""
     if job.ente is not None and store is not None and source is not None:
         try:
-            body = archive_of(store, source, job.ente)
+            body = archive_of(store, source, job.ente, fund=bool(job.staged.fund))
+            previous = store.fund(job.ente, source.year - 1) if job.staged.fund else None
         except Exception as exc:  # the store went away: this Relazione keeps its placeholder
             store_error = f"{NOT_ADDED}: {type(exc).__name__}: {exc}"
     try:
-        publish(job.staged, body)
+        publish(job.staged, body, previous)
     except CiclopeError as exc:  # the ente's folder became the user's while the run worked
         return Done(job.index, exc.problems[0], store_error)
     except OSError as exc:  # read-only output folder, full disk, no Chromium for the PDF
@@ -171,6 +172,19 @@ def superseded_notes(store, year: int, enti: list[str]) -> list[str]:
 
 
 # -- `ciclope report OUT/<ente> --store URL` ---------------------------------------------------------------
+
+
+def previous_fund_of_folder(url: str, folder: Path) -> dict | None:
+    """``ciclope report OUT/<ente> --store URL``: the previous year's fund of the ente of ``folder`` (its
+    relazione tecnico-finanziaria's Modulo III), or None when it has no fund or the store has none."""
+    doc = json.loads((Path(folder) / "results.json").read_text(encoding="utf-8"))
+    if "fondo" not in doc:
+        return None
+    store = open_store(store_url(Path.cwd() / "cycle.toml", None, url))
+    try:
+        return store.fund(doc["ente"], int(doc["year"]) - 1)
+    finally:
+        store.close()
 
 
 def archive_of_folder(url: str, folder: Path) -> str:

@@ -93,7 +93,7 @@ MONEY_NAMES = (
     "parte variabile", "annua", "dovuta", "rata mensile", "risultato massimo", "retribuzione", "premio della parte",
     "pagato dalla parte", "risorse stabili", "risparmi", "[fondi]", "budget individuale", "maggiorazione m",
     "premi attribuiti", "residuo ricevuto", "valore dopo la riduzione", "minimo annuo", "massimo annuo",
-    "somma delle retribuzioni", "maggiorazione per interim", "maggiorazione per l'interim", "tetto (",
+    "somma delle retribuzioni", "maggiorazione per interim", "maggiorazione per l'interim", "tetto (", "tetto:",
 )  # fmt: skip
 SHARE_NAMES = ("quota", "tempo lavorato", "percentuale", "valore per punto", "performance", "raggiungimento")
 MONEY_COLUMNS = frozenset({"position_pay", "retribuzione_posizione", "amount", "importo"})

@@ -17,7 +17,7 @@ import attrs
 
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import OUTPUTS, close_relazioni, write_reports
+from ciclope.core.reports import FUND_DOCUMENTS, OUTPUTS, close_relazioni, staged_fund, write_fund, write_reports
 from ciclope.core.result import Result
 from ciclope.core.run import forked
 
@@ -48,6 +48,9 @@ class Staged:
     final: Path
     pdf: bool = False  # relazione-pubblica.pdf still to print, from the finished public Relazione
     open_archive: bool = False
+    # the relazione tecnico-finanziaria's files still to write: its Modulo III compares with the previous year's
+    # fund in the results store (an ente with a fund, in a run that records)
+    fund: tuple[str, ...] = ()
 
 
 def stage_outputs(
@@ -91,17 +94,22 @@ def stage_outputs(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     pdf = open_archive and "relazione-pubblica.pdf" in names
-    return Staged(tmp, out / result.ente.id, pdf, open_archive)
+    fund = tuple(n for n in names if n in FUND_DOCUMENTS) if open_archive and result.fund is not None else ()
+    return Staged(tmp, out / result.ente.id, pdf, open_archive, fund)
 
 
-def publish(staged: Staged, archive: str | None) -> None:
+def publish(staged: Staged, archive: str | None, previous: dict | None = None) -> None:
     """Finish the Relazioni left open with ``archive`` as their archive section (None: the placeholder),
-    print the PDF if it waits, write ``SHA256SUMS`` (so ``ciclope verify`` notices an output edited
+    print the PDF if it waits, write the relazione tecnico-finanziaria that waits (``previous``: the previous
+    year's fund from the store), write ``SHA256SUMS`` (so ``ciclope verify`` notices an output edited
     afterwards) and move the folder into place in one step. Every file is written once: an interrupted
     run leaves the previous complete folder or none. If anything fails the staged folder is removed."""
     try:
         if staged.open_archive:
             close_relazioni(staged.folder, archive, staged.pdf)
+        found = staged_fund(staged.folder) if staged.fund else None
+        if found is not None:
+            write_fund(staged.folder, found[0], found[1], staged.fund, previous, archive is not None)
         outroot.write_sums(staged.folder)
         blocked = owned.ente_folder_problem(staged.final)
         if blocked:  # the folder changed while the ente ran: it is not replaced

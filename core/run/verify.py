@@ -23,7 +23,7 @@ from ciclope.core.output.outroot import SUMS, check_sums, write_sums
 from ciclope.core.output.owned import marker_kind
 from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import RELAZIONI, close_relazioni, write_reports
+from ciclope.core.reports import FUND_DOCUMENTS, RELAZIONI, close_relazioni, staged_fund, write_fund, write_reports
 from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
 from ciclope.core.reports.public import write_pdf
 from ciclope.core.result import Result
@@ -369,14 +369,25 @@ def rerendered(folder: Path, result: Any) -> list[str]:
 
 
 def _render_into(
-    tmp: Path, result: Any, html_first: list[str], missing: tuple[str, ...], written: list[str], archive: str | None
+    tmp: Path,
+    result: Any,
+    html_first: list[str],
+    missing: tuple[str, ...],
+    written: list[str],
+    archive: str | None,
+    previous: dict | None = None,
 ) -> None:
     pdf = "relazione-pubblica.pdf" in missing
     with_archive = archive is not None and any(name in RELAZIONI for name in html_first)
+    archived = archive is not None
     if html_first:
-        write_reports(result, tmp, tuple(html_first), open_archive=with_archive)
+        write_reports(result, tmp, tuple(html_first), open_archive=with_archive, previous=previous, archived=archived)
     if with_archive:
         close_relazioni(tmp, archive, pdf)  # the section, then the PDF printed from the finished page
+        fund = tuple(n for n in html_first if n in FUND_DOCUMENTS)
+        found = staged_fund(tmp) if fund else None  # left by write_reports for the archive's turn
+        if found is not None:
+            write_fund(tmp, found[0], found[1], fund, previous, archived)
     elif pdf:
         write_pdf(tmp / "relazione-pubblica.html", tmp / "relazione-pubblica.pdf")
     write_sums(tmp, changed=written)
@@ -407,14 +418,17 @@ def _publish_with(here: Path, leave: set[str], fill: Callable[[Path], None]) -> 
         raise
 
 
-def report(folder: Path, outputs: tuple[str, ...], archive: str | None = None) -> tuple[bool, list[str]]:
+def report(
+    folder: Path, outputs: tuple[str, ...], archive: str | None = None, previous: dict | None = None
+) -> tuple[bool, list[str]]:
     """``ciclope report OUT/<id>``: add documents later to a recorded run. A document already in the folder is
     never written again (it may be published, and a re-render without the results store would lose its
     archive sections); the PDF is printed from the ``relazione-pubblica.html`` already there. The ente is
     recomputed from its recorded inputs, and new documents are written only if that gives the recorded
     results.json byte for byte — so they are identical to those of a full run. ``SHA256SUMS`` keeps the
     recorded digest of every existing file and gains the new ones. ``archive``: the Relazioni's archive
-    section from the results store (None: the placeholder), rendered with them, never spliced in later."""
+    section from the results store (None: the placeholder), rendered with them, never spliced in later; ``previous``:
+    the previous year's fund from the store, for the relazione tecnico-finanziaria's comparison."""
 
     here = Path(folder)
     unfinished = owned.unrecorded_documents(here)  # a report interrupted: its documents written again
@@ -434,5 +448,7 @@ def report(folder: Path, outputs: tuple[str, ...], archive: str | None = None) -
             "prodotti; rilancia `ciclope run`"
         ]
     written = [*html_first, *(["relazione-pubblica.pdf"] if "relazione-pubblica.pdf" in missing else [])]
-    _publish_with(here, unfinished, lambda tmp: _render_into(tmp, result, html_first, missing, written, archive))
+    _publish_with(
+        here, unfinished, lambda tmp: _render_into(tmp, result, html_first, missing, written, archive, previous)
+    )
     return True, lines + [f"scritto {name}" for name in written]

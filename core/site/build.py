@@ -44,9 +44,21 @@ FULL_DOWNLOADS = (
     ("schede.xlsx", "Schede per l'ufficio (Excel)"),
     ("trasparenza.csv", "Dati per la trasparenza (CSV)"),
     ("premi-art20.csv", "Dati relativi ai premi, art. 20 D.Lgs. 33/2013 (CSV)"),
+    ("relazione-tecnico-finanziaria.html", "Fondo risorse decentrate: relazione tecnico-finanziaria"),
+    ("relazione-tecnico-finanziaria.pdf", "Fondo risorse decentrate: relazione tecnico-finanziaria (PDF)"),
+    ("relazione-tecnico-finanziaria.xlsx", "Fondo risorse decentrate: relazione tecnico-finanziaria (Excel)"),
     ("results.json", "Risultati per strumenti (JSON)"),
 )
-PUBLIC_FILES = {"relazione-pubblica.html", "relazione-pubblica.pdf", "trasparenza.csv", "premi-art20.csv"}
+# the fund's document has its totals only (no person): it is published with the integrative contract
+PUBLIC_FILES = {
+    "relazione-pubblica.html",
+    "relazione-pubblica.pdf",
+    "trasparenza.csv",
+    "premi-art20.csv",
+    "relazione-tecnico-finanziaria.html",
+    "relazione-tecnico-finanziaria.pdf",
+    "relazione-tecnico-finanziaria.xlsx",
+}
 STATUS_LABELS = {"ok": "ok", "errors": "violazioni"}
 CALENDAR_CSS = {"fatto": "fatto", "in ritardo": "ritardo", "mancante": "mancante"}
 

@@ -69,6 +69,10 @@ class Store:
         """Each unit of the result by its name: people read a unit by its name, never its code."""
         return {r["unit"]: r["name"] for r in read.rows(self.engine, schema.units, result_id)}
 
+    def fund(self, ente: str, year: int) -> dict | None:
+        """The ente's fondo risorse decentrate of ``year`` as recorded (results.json's ``fondo``), or None."""
+        return read.fund(self.engine, ente, year)
+
     def benchmark(self, year: int) -> Benchmark:
         return benchmark(self.engine, year)
 

@@ -195,6 +195,16 @@ def document(engine: Engine, result_id: int) -> dict:
     return json.loads(text)
 
 
+def fund(engine: Engine, ente: str, year: int) -> dict | None:
+    """The fondo risorse decentrate of the ente's current result of ``year`` (the ``fondo`` section of its
+    results.json, kept whole in ``results.document``), or None when there is no result or it has no fund."""
+    found = current(engine, year=year, ente=ente)
+    if not found:
+        return None
+    kept = document(engine, found[0].result_id).get("fondo")
+    return kept if isinstance(kept, dict) else None
+
+
 def digests(engine: Engine, result_ids: list[int]) -> dict[int, str]:
     """The sha256 of the results.json bytes of each result."""
     with engine.connect() as conn:

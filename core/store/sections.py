@@ -11,11 +11,13 @@ appears). Without earlier years or comparable enti the section says so in one li
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import attrs
 from sqlalchemy import select
 
 from ciclope.core.reports import fmt
+from ciclope.core.reports import fund as funddoc
 from ciclope.core.reports.html import blocks
 from ciclope.core.reports.model import Block, Heading, Prose, Table, Text, columns
 from ciclope.core.reports.svg import trend_lines
@@ -27,16 +29,27 @@ KIND_LABELS = {"ente": "Ente", "area": "Area strategica", "objective": "Obiettiv
 
 
 def archive_html(
-    store: Store, ente: str, year: int, bench: Benchmark | None, history: bool = True, multi_year: bool = True
+    store: Store,
+    ente: str,
+    year: int,
+    bench: Benchmark | None,
+    history: bool = True,
+    multi_year: bool = True,
+    fund: bool = True,
 ) -> str:
-    """The section's body. ``history`` / ``multi_year`` False: the caller knows the store has no earlier
-    year of the ente / no plan ending this year (saves the queries for a run of many enti)."""
+    """The section's body. ``history`` / ``multi_year`` / ``fund`` False: the caller knows the store has no earlier
+    year of the ente / no plan ending this year / no fund of the ente this year (saves the queries for a run of
+    many enti)."""
     parts: list[Block] = [Heading("Andamento negli anni")]
     parts += trend_html(trend(store, ente, year) if history else Trend(ente, (year,), ()))
     multi = plans(store, ente, year) if multi_year else []
     if multi:
         parts.append(Heading("Obiettivi del piano pluriennale"))
         parts += plans_html(multi)
+    now = store.fund(ente, year) if fund else None
+    if now is not None:
+        parts.append(Heading("Fondo risorse decentrate rispetto all'anno precedente"))
+        parts += fund_html(now, store.fund(ente, year - 1))
     parts.append(Heading("Posizionamento comparativo"))
     parts += position_html(bench, ente, year)
     return blocks(parts)
@@ -74,6 +87,34 @@ def trend_html(t: Trend) -> list[Block]:
             "note",
         ),
     ]
+
+
+def fund_html(now: dict, before: dict | None) -> list[Block]:
+    """The fund of the year against the previous year's, by section, and what the previous year's residual
+    brought back (core/reports/fund.py, Modulo III of the relazione tecnico-finanziaria)."""
+    table = funddoc.comparison(now, before, funddoc.worded)
+    out: list[Block] = [Table("", table.columns, table.rows)]
+    if before is None:
+        out.append(Text(funddoc.NO_PREVIOUS, "empty"))
+        return out
+    carried = before.get("totals", {}).get("carried", "0.00")
+    back = sum(
+        (
+            Decimal(x["amount"])
+            for x in now.get("constitution", [])
+            if x["key"].startswith("item:residui_anno_precedente")
+        ),
+        Decimal(0),
+    )
+    out.append(
+        Text(
+            f"Il fondo del {before['year']} lasciava un residuo di parte stabile di {fmt.euro(Decimal(carried))} da "
+            f"riportare; il fondo del {now['year']} riporta come risorse stabili non utilizzate degli anni precedenti "
+            f"{fmt.euro(back)}.",
+            "note",
+        )
+    )
+    return out
 
 
 def trend_notes(t: Trend) -> list[Block]:
@@ -189,6 +230,7 @@ def archive_source(store: Store, year: int) -> ArchiveSource:
     return ArchiveSource(year, store.benchmark(year), frozenset(e for e, n in years.items() if n > 1), planned_enti)
 
 
-def archive_of(store: Store, source: ArchiveSource, ente: str) -> str:
-    """The section's body for ``ente``, as the Relazione writes it between its archive markers."""
-    return archive_html(store, ente, source.year, source.bench, ente in source.earlier, ente in source.planned)
+def archive_of(store: Store, source: ArchiveSource, ente: str, fund: bool = False) -> str:
+    """The section's body for ``ente``, as the Relazione writes it between its archive markers; ``fund``: the ente
+    has a fund this year (its comparison with the previous year's is added)."""
+    return archive_html(store, ente, source.year, source.bench, ente in source.earlier, ente in source.planned, fund)

@@ -8,6 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
 from ciclope.core import (
     Attestation,
     Ente,
@@ -75,7 +77,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
             "importo di [fondi] in ente.toml",
             "ente.toml [fondi]",
             label=f"Fondo {name}",
-            inputs=[Input(name, amount, cell=f"ente.toml:funds.{name}")],
+            inputs=[ente.fund_input(name, name)],
             note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito",
         )
         trace.problem(
@@ -120,7 +122,7 @@ def project_value(
     """004… §5.2: one group's project value, which must be 25%–50% of its whole fund (stable + variable)."""
     kind, name, label = what
     value = money.r2(point * stable * total_c)
-    stable_cell = f"ente.toml:funds.stable_{kind}"
+    stable_input = ente.fund_input(f"stable_{kind}", "risorse stabili")
     trace.record(
         f"pool:{name}",
         value,
@@ -129,7 +131,7 @@ def project_value(
         label=f"Valore dei progetti per il {label} (risorse variabili, lordo)",
         inputs=[
             Input("valore per punto", point, cell=f"params:point_value_{kind}"),
-            Input("risorse stabili", stable, cell=stable_cell),
+            stable_input,
             Input("punti di coefficiente", total_c, ref="resources:coefficients"),
         ],
     )
@@ -144,7 +146,7 @@ def project_value(
             label=f"Quota variabile del fondo del {label}",
             inputs=[
                 Input("parte variabile", value, ref=f"pool:{name}"),
-                Input("parte stabile", stable, cell=stable_cell),
+                attrs.evolve(stable_input, name="parte stabile"),
             ],
         )
     if ratio is None or not (VARIABLE_MIN <= ratio <= VARIABLE_MAX):

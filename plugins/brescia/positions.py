@@ -62,7 +62,7 @@ def position_pay(
     po_total = ente.funds.get("po_total")
     if po_total is None:  # reported by validate_positions: weighted, no money
         return Positions(positions={pid: unfunded(pid, s, by_id[pid]["holder"]) for pid, s in score.items()})
-    position_fund, result_fund = po_funds(po_total, params["result_share"], attestation, trace)
+    position_fund, result_fund = po_funds(ente, po_total, params["result_share"], attestation, trace)
     vacant = {pid for pid, r in by_id.items() if not r["holder"]}
     annual = annual_pay(position_fund, score, vacant, params, trace)
     # the period of the appointment (001… art. 1.2, 2.4, 3.2): a holder is paid for the days of the year their term
@@ -111,12 +111,14 @@ def unfunded(pid: str, score: Decimal, holder: str | None) -> PositionPay:
     return PositionPay(id=pid, score=score, annual=ZERO, paid=False, instalments=MONTHS, holder=holder)
 
 
-def po_funds(po_total: Decimal, share: Decimal, attestation: Attestation, trace: Trace) -> tuple[Decimal, Decimal]:
+def po_funds(
+    ente: Ente, po_total: Decimal, share: Decimal, attestation: Attestation, trace: Trace
+) -> tuple[Decimal, Decimal]:
     """The position fund and the result fund after the OIV's reduction (001… art. 4.5, 6.5; 004… §3).
 
     The gross result fund is rounded once and the position fund takes the rest, so the two are exactly
     ``po_total``: rounding each of them half-up could make them a cent more than the fund."""
-    fund_cell = "ente.toml:funds.po_total"
+    fund_input = ente.fund_input("po_total", "risorse delle PO ([fondi] risorse_po)")
     gross = money.r2(po_total * share)
     position_fund = money.r2(po_total) - gross
     trace.record(
@@ -126,7 +128,7 @@ def po_funds(po_total: Decimal, share: Decimal, attestation: Attestation, trace:
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
-            Input("risorse delle PO ([fondi] risorse_po)", po_total, cell=fund_cell),
+            attrs.evolve(fund_input, value=po_total),
             Input("fondo di risultato lordo", gross, ref="pool:po_risultato:gross"),
         ],
     )
@@ -137,7 +139,7 @@ def po_funds(po_total: Decimal, share: Decimal, attestation: Attestation, trace:
         f"{PO} art. 6.5",
         label="Fondo per la retribuzione di risultato delle PO (lordo)",
         inputs=[
-            Input("risorse delle PO ([fondi] risorse_po)", po_total, cell=fund_cell),
+            attrs.evolve(fund_input, value=po_total),
             Input("quota di risultato", share, cell="params:result_share"),
         ],
     )

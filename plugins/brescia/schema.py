@@ -42,7 +42,7 @@ def input_schema() -> InputSchema:
         },
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},
         funds=KNOWN_FUNDS,
-        notes={
+        help={
             "people.csv": {
                 "education": ("titolo di studio della persona, per l'accesso alle posizioni organizzative", ""),
                 "qualified_years": ("anni di esperienza nella categoria D (per l'accesso alle PO)", "5"),

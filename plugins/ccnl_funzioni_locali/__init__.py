@@ -7,10 +7,10 @@ wrappers (``wrapper=True``) act around the plugin's computation. Its figures are
 ``provisions.toml`` beside this file. Hook modules: :mod:`.bounds` (national bounds on plugin parameters),
 :mod:`.config` (``[ente.national]``), :mod:`.acts` (planning acts and deadlines by law), :mod:`.art69` (the
 maggiorazione del premio individuale), :mod:`.differentiation` (D.Lgs. 150/2009 art. 18 c. 2),
-:mod:`.pay` (PO/EQ position pay in people.csv), :mod:`.quota` (the 15% of PO resources to result pay), :mod:`.report` (the Relazione's national sections), :mod:`.reforms` (pending reforms for ``compare``).
+:mod:`.pay` (PO/EQ position pay in people.csv), :mod:`.fondo` (the fondo risorse decentrate: its sheet, constitution, limit and destination), :mod:`.quota` (the 15% of PO resources to result pay), :mod:`.report` (the Relazione's national sections), :mod:`.reforms` (pending reforms for ``compare``).
 """
 
-from . import acts, art48, art69, bounds, config, differentiation, pay, quota, reforms, report, schema  # noqa: F401  (hook modules)
+from . import acts, art48, art69, bounds, config, differentiation, fondo, pay, quota, reforms, report, schema  # noqa: F401  (hook modules)
 
 NAME = "ccnl_funzioni_locali"
 COMPARTO = "funzioni_locali"

@@ -68,7 +68,7 @@ def record_savings(
         src("26.3, 26.5"),
         label="Risparmi utilizzabili",
         inputs=[
-            Input("risparmi documentati", amount, cell=f"ente.toml:funds.{SAVINGS_FUND}"),
+            ctx.ente.fund_input(SAVINGS_FUND, "risparmi documentati"),
             Input("quota", share),
             Input("validazione dell'OIV", validated, cell="ente.toml:approvals.savings_validated_oiv"),
         ],

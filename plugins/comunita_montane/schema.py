@@ -26,7 +26,7 @@ def input_schema() -> InputSchema:
         },
         required={"innovation.csv": ("person", "kind")},
         titles={"innovation.csv": "innovazione"},
-        notes={
+        help={
             "people.csv": {
                 "position_pay": ("retribuzione di posizione annua lorda di dirigenti e PO, in euro (art. 21)", "9500")
             },

@@ -175,7 +175,7 @@ def input_schema() -> InputSchema:
             "incarichi.csv": ("person", "kind"),
         },
         titles={"premi.csv": "premi", "incarichi.csv": "incarichi"},
-        notes={
+        help={
             "people.csv": {
                 "sanzione": (
                     "la sanzione disciplinare più grave dell'anno, con le parole della scala del regolamento "

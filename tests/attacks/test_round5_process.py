@@ -18,8 +18,10 @@ from ciclope.core.testing import write_ente
 
 from helpers import ENTE, files
 
-# The cycle of ente "c" forks a grandchild that sleeps for a minute with the run's stdout and stderr open and
-# writes its pid to GRANDCHILD; with HANG the cycle then never ends (the --timeout kills it), else it goes on.
+# The cycle of ente "c" forks a grandchild that sleeps for a minute with the run's stdout and stderr open, and
+# writes the grandchild's pid to GRANDCHILD (the parent writes it, before it goes on: an ente that ends at once
+# may see its grandchild killed before that one could write anything); with HANG the cycle then never ends (the
+# --timeout kills it), else it goes on.
 SCRIPT = """
 import os, sys, time
 from ciclope.core.run import runner
@@ -31,10 +33,10 @@ def forking_cycle(ente, *args):
     if ente.id == "c":
         pid = os.fork()
         if pid == 0:
-            with open(os.environ["GRANDCHILD"], "w") as fh:
-                fh.write(str(os.getpid()))
             time.sleep(60)
             os._exit(0)
+        with open(os.environ["GRANDCHILD"], "w") as fh:
+            fh.write(str(pid))
         while os.environ.get("HANG"):
             time.sleep(0.05)
     return cycle(ente, *args)

@@ -33,6 +33,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("unita", "Unità organizzative"),
     ("monitoraggio", "Monitoraggio al 30/6"),
     ("individuale", "Valutazione individuale"),
+    ("fondo", "Fondo risorse decentrate"),
     ("premi", "Premialità"),
     ("sezioni", "Sezioni del regolamento"),
     ("andamento", "Andamento negli anni e posizionamento comparativo"),
@@ -52,6 +53,7 @@ BUILDERS: dict[str, Builder] = {
     "unita": organization.units,
     "monitoraggio": organization.monitoring,
     "individuale": people.individual,
+    "fondo": annexes.fund,
     "premi": people.rewards,
     "sezioni": annexes.plugin_sections,
     "andamento": annexes.archive,
@@ -87,6 +89,8 @@ def build(result: Result) -> Report:
 
 
 def shown(result: Result, ident: str) -> bool:
+    if ident == "fondo":
+        return result.fund is not None  # only an ente that gives its fund has the section: the others are as before
     return (ident != "sezioni" or bool(result.sections)) and reached(result, SECTION_PHASE.get(ident, "pianificazione"))
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ciclope.core.output import results
 from ciclope.core.reports import fmt, sheets
+from ciclope.core.reports import fund as funddoc
 from ciclope.core.reports.model import (
     Acts,
     Archive,
@@ -39,6 +41,13 @@ def plugin_sections(r: Result, names: Names) -> list[Block]:
             out.append(Text(table.note, "muted"))
         out.append(worded(table))
     return out
+
+
+def fund(r: Result, names: Names) -> list[Block]:
+    """The fondo risorse decentrate constituted, destined and checked (core/reports/fund.py); the comparison with
+    the previous year is the archive section's."""
+    assert r.fund is not None, "shown only for an ente with a fund"
+    return funddoc.relazione(results.fund(r.fund, results.pool_labels(r)))
 
 
 def violations(r: Result, names: Names) -> list[Block]:

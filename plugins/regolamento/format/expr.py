@@ -18,6 +18,7 @@ from decimal import Decimal
 import attrs
 
 BASES = ("euro", "punti", "giorni")
+POINTS_DIM = ("punti", 1)
 
 
 @attrs.frozen
@@ -68,7 +69,14 @@ PERSON = Type("persona")
 
 def times(a: Type, b: Type, sign: int = 1) -> Type:
     """The type of ``a × b`` (``sign`` −1: ``a / b``): units multiply, a percentage of euro is euro, a
-    percentage of a percentage is one, a ratio of two percentages is a number."""
+    percentage of a percentage is one, a ratio of two percentages is a number. Points multiply as a number does
+    (a score is a share of its scale): ``punteggio × 1,2`` is points, ``budget × punteggio / 100`` is euro."""
+    if POINTS_DIM in a.dims and POINTS_DIM in b.dims:
+        a, b = Type("numero", (), a.percent, a.bare), Type("numero", (), b.percent, b.bare)
+    elif POINTS_DIM in a.dims and b.dims:
+        a = Type("numero", (), a.percent, a.bare)
+    elif POINTS_DIM in b.dims and a.dims:
+        b = Type("numero", (), b.percent, b.bare)
     dims = dict(a.dims)
     for base, exp in b.dims:
         dims[base] = dims.get(base, 0) + sign * exp

@@ -691,8 +691,8 @@ class Part(Premium):
     weight: Formula | None = key(
         "peso",
         "formula",
-        "per «proporzionale»: il peso di ciascuno nella ripartizione del fondo al posto di punteggio × parametro "
-        "(moltiplicato per la quota pagata)",
+        "per «proporzionale»: il peso di ciascuno nella ripartizione del fondo al posto del punteggio (moltiplicato "
+        "per la quota pagata e, con parametri, per il parametro del grado)",
         example="=punteggio * SE(ruolo = \"po\"; 1,2; 1)",
         formula="peso",
     )

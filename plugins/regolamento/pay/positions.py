@@ -101,7 +101,9 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
         )
         return {}
     v = valued(pw, ente, pool.amount)
-    record_funds(reg, pw, pool, v, trace, out)
+    record_funds(
+        reg, pw, attrs.evolve(ente.fund_input(pw.fund, f"fondo {pw.fund}"), value=pool.amount), pool, v, trace, out
+    )
     if v.short:
         trace.problem(short_fund(pw, v, source))
     holders: dict[str, Decimal] = {}
@@ -252,10 +254,11 @@ def paid(
     return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due")
 
 
-def record_funds(reg: Regulation, pw: PositionWeighting, pool: Pool, v: Valued, trace: Trace, out: Outcome) -> None:
+def record_funds(
+    reg: Regulation, pw: PositionWeighting, fund: Input, pool: Pool, v: Valued, trace: Trace, out: Outcome
+) -> None:
     """The fund of the positions split in two pools: position pay (F) and result pay (R, to [risultato_po])."""
     source = cite(reg, pw.source)
-    fund = Input(f"fondo {pw.fund}", pool.amount, cell=f"ente.toml:funds.{pw.fund}")
     label = "Fondo per la retribuzione di posizione"
     out.pools[pw.fund] = attrs.evolve(pool, amount=v.position_fund, kind=money.POSITION, label=label, source=source)
     trace.record(

@@ -259,15 +259,16 @@ def status_inputs(e: Entry) -> tuple[Input, ...]:
 
 
 def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
-    """«proporzionale» with the weight of the file's formula (``peso``) × the paid share."""
+    """«proporzionale» with the weight of the file's formula (``peso``, in place of the score) × the paid share ×
+    the parametro of the grade (``parametri``, else 1)."""
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
         weight, read = formulas.weight(e.person.id)
-        values[e.person.id] = weight * e.share
-        inputs[e.person.id] = read
+        values[e.person.id] = weight * e.share * e.factor
+        inputs[e.person.id] = (*read, *e.factor_inputs)
     assert pr.weight is not None
-    formula = f"fondo × peso / Σ pesi, con peso = {pr.weight} ({sentence(pr.weight)}) × quota pagata"
+    formula = f"fondo × peso / Σ pesi, con peso = {pr.weight} ({sentence(pr.weight)}) × quota pagata{_factor_words(pr)}"
     return Plan(values, False, formula, inputs)
 
 

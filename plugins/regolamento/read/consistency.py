@@ -61,6 +61,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     for i, red in enumerate(parts.get("reductions", ())):
         reduction(f"riduzioni[{i}]", red, error)
     premiums = parts.get("parts") or ()
+    partcheck.reduction_targets(parts.get("reductions", ()), premiums, error)
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")

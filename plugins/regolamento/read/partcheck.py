@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.spec import Part
+from ciclope.plugins.regolamento.format.methods import METHODS
+from ciclope.plugins.regolamento.format.spec import Part, Reduction
 
 Error = Callable[..., None]
 
@@ -27,7 +28,52 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
     for i, part in enumerate(parts):
         residual_target(i, part, parts, error)
         best_of(i, part, parts, error)
+        formula_keys(i, part, error)
     shares(parts, error)
+
+
+def formula_keys(i: int, part: Part, error: Error) -> None:
+    """Each formula key where its method reads it: ``peso`` for «proporzionale», ``importo`` (needed) and
+    ``incarichi`` for «formula», ``ammesso`` for a part that weighs people (not one paying people chosen elsewhere)."""
+    path = f"premi[{i}]"
+    if part.weight is not None and part.method != "proporzionale":
+        error(f"{path}.peso", f"vale per il metodo «proporzionale», non per «{part.method}»", "regolamento.valore")
+    if part.method == "formula" and part.amount is None:
+        error(path, "il metodo «formula» richiede la chiave importo (una formula in euro)", "regolamento.manca")
+    if part.method != "formula":
+        for name, got in (("importo", part.amount), ("incarichi", part.assignments)):
+            if got is not None:
+                error(f"{path}.{name}", f"vale per il metodo «formula», non per «{part.method}»", "regolamento.valore")
+    if part.admitted_if is not None and METHODS[part.method].chosen:
+        error(
+            f"{path}.ammesso",
+            f"il metodo «{part.method}» paga persone scelte altrove (una fascia, premi.csv): ammesso non vale",
+            "regolamento.valore",
+        )
+
+
+def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], error: Error) -> None:
+    """A reduction names parts that exist, and sends its cuts to a later part of the same fund as each of them."""
+    names = [p.name for p in parts]
+    for i, red in enumerate(reductions):
+        for name in red.parts:
+            if name not in names:
+                where = f"riduzioni[{i}].parti"
+                hint = nearest(name, names)
+                error(where, f"{name!r} non è una parte del premio{hint} (parti: {', '.join(names) or 'nessuna'})",
+                      "regolamento.valore")  # fmt: skip
+        if red.savings in ("ripartite", "residuo"):
+            continue
+        reduced = [p for p in parts if not red.parts or p.name in red.parts]
+        for part in reduced:
+            later = {p.name: p for p in parts[parts.index(part) + 1 :] if p.fund == part.fund}
+            if red.savings not in later:
+                error(
+                    f"riduzioni[{i}].economie",
+                    f"{red.savings!r} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
+                    f"{nearest(red.savings, list(later))}; economie: ripartite, residuo o una parte successiva",
+                    "regolamento.valore",
+                )
 
 
 def residual_target(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:

@@ -1,0 +1,227 @@
+"""The fondo risorse decentrate in tables: the Relazione's section, and the document for the revisore dei conti in
+the layout of the *relazione tecnico-finanziaria* (RGS circular 25/2012) — ``relazione-tecnico-finanziaria.html``,
+its PDF (printed by Chromium, as the public Relazione) and ``relazione-tecnico-finanziaria.xlsx``.
+
+Everything is built from the ``fondo`` section of ``results.json`` (:func:`core.output.results.fund`), and, for
+Modulo III, from the same section of the previous year's result in the results store: documents never compute a
+figure, they show the layer's. The fund's totals are not personal data (the RIA of staff who left is a total).
+
+- Modulo I, the constitution: stable resources, variable resources, cuts, and the summary.
+- Modulo II, the destination: what the contract leaves out of bargaining, what the integrative contract destines,
+  what is still to destine, the summary, and the checks of the destination (the share to performance).
+- Modulo III: the general summary against the previous year's fund.
+- Modulo IV: the limit of accessory pay, the DL 25/2025 room, the residual and its carry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ciclope.core.fund import CONSTITUTION_SECTIONS, DESTINATION_SECTIONS
+from ciclope.core.reports import fmt
+from ciclope.core.reports.model import Block, Column, Heading, Report, Section, Table, Text, Total, Typed
+
+Doc = Mapping[str, Any]
+HTML = "relazione-tecnico-finanziaria.html"
+XLSX = "relazione-tecnico-finanziaria.xlsx"
+PDF = "relazione-tecnico-finanziaria.pdf"
+LIMIT_WORDS = {"dentro": "nel limite", "fuori": "fuori dal limite", "figurativa": "conta figurativamente"}
+NO_ARCHIVE = (
+    "Confronto con l'anno precedente non disponibile: l'archivio dei risultati non è in uso per questa esecuzione."
+)
+NO_PREVIOUS = "Nessun fondo dell'anno precedente nell'archivio dei risultati per questo ente."
+
+Cell = Callable[[Decimal], Any]  # how a table shows an amount: a word for a page, a typed number for a workbook
+
+
+def money(text: Any) -> Decimal:
+    return Decimal(str(text)) if text is not None else Decimal("0.00")
+
+
+def worded(value: Decimal) -> str:
+    return fmt.euro(value)
+
+
+def typed(value: Decimal) -> Typed:
+    return Typed(value, "money")
+
+
+def columns(headers: Sequence[str], amounts: Sequence[int]) -> tuple[Column, ...]:
+    widths = {"Voce": 60, "Uso": 52, "Fonte": 44, "Limite (art. 23)": 18, "Affidabilità": 16, "Fondo dei premi": 22}
+    return tuple((h, "money" if i in amounts else "text", widths.get(h, 18)) for i, h in enumerate(headers))
+
+
+def constitution(doc: Doc, cell: Cell) -> list[Table]:
+    """Modulo I, sezioni I–III: one table per section, each line with its clause and its standing."""
+    out = []
+    for code, title in CONSTITUTION_SECTIONS.items():
+        lines = [x for x in doc["constitution"] if x["section"] == code]
+        rows: list[Sequence[Any]] = [
+            (x["title"], x["source"], LIMIT_WORDS.get(x["limit"], ""), x["confidence"], cell(money(x["amount"])))
+            for x in lines
+        ]
+        rows.append(Total((f"Totale: {title.lower()}", "", "", "", cell(money(doc["totals"][code])))))
+        headers = ("Voce", "Fonte", "Limite (art. 23)", "Affidabilità", "Importo")
+        out.append(Table(title, columns(headers, [4]), rows, empty="Nessuna voce."))
+    return out
+
+
+def summary(doc: Doc, cell: Cell) -> Table:
+    """Modulo I, sezione IV: the fund subject to certification."""
+    t = doc["totals"]
+    rows = [(CONSTITUTION_SECTIONS[c], cell(money(t[c]))) for c in CONSTITUTION_SECTIONS]
+    rows.append(Total(("Fondo sottoposto a certificazione", cell(money(t["total"])))))
+    return Table("Sintesi della costituzione", columns(("Voce", "Importo"), [1]), rows)
+
+
+def destination(doc: Doc, cell: Cell) -> list[Table]:
+    """Modulo II, sezioni I–IV."""
+    out = []
+    for code, title in DESTINATION_SECTIONS.items():
+        lines = [x for x in doc["destination"] if x["section"] == code]
+        words = doc.get("pool_labels", {})
+        rows: list[Sequence[Any]] = [
+            (x["title"], words.get(x["pool"], x["pool"]) if x["pool"] else "-", x["source"], cell(money(x["amount"])))
+            for x in lines
+        ]
+        rows.append(Total((f"Totale: {title.lower()}", "", "", cell(money(doc["totals"][code])))))
+        headers = ("Uso", "Fondo dei premi", "Fonte", "Importo")
+        out.append(Table(title, columns(headers, [3]), rows, empty="Nessuna destinazione."))
+    t = doc["totals"]
+    rows = [(DESTINATION_SECTIONS[c], cell(money(t[c]))) for c in DESTINATION_SECTIONS]
+    rows += [
+        Total(("Totale destinato", cell(money(t["destined"])))),
+        ("Residuo (fondo costituito − destinato)", cell(money(t["residual"]))),
+    ]
+    out.append(Table("Sintesi della destinazione", columns(("Voce", "Importo"), [1]), rows))
+    return out
+
+
+def check_table(check: Doc, cell: Cell) -> Table:
+    rows = [(label, cell(money(amount))) for label, amount in check["rows"]]
+    state = {True: "rispettato", False: "NON rispettato", None: "dato"}[check["ok"]]
+    note = f"{check['source']}. Esito: {check['verdict']} ({state})."
+    return Table(check["title"], columns(("Voce", "Importo"), [1]), rows, note=note)
+
+
+def comparison(doc: Doc, previous: Doc | None, cell: Cell) -> Table:
+    """Modulo III: this year's constitution and destination by section against the previous year's fund."""
+    year = doc["year"]
+    now, before = doc["totals"], (previous or {}).get("totals", {})
+    labels = {**CONSTITUTION_SECTIONS, "total": "Totale del fondo costituito", **DESTINATION_SECTIONS}
+    labels |= {"destined": "Totale destinato", "residual": "Residuo"}
+    rows: list[Sequence[Any]] = []
+    for key, label in labels.items():
+        a = money(before[key]) if key in before else None
+        b = money(now[key])
+        row = (label, cell(a) if a is not None else fmt.NONE, cell(b), cell(b - a) if a is not None else fmt.NONE)
+        rows.append(Total(row) if key in ("total", "destined") else row)
+    headers = ("Voce", f"Fondo {year - 1}", f"Fondo {year}", "Differenza")
+    return Table("Schema generale riassuntivo", columns(headers, [1, 2, 3]), rows)
+
+
+def sections(doc: Doc, previous: Doc | None, archive: bool, cell: Cell) -> list[tuple[str, str, list[Block]]]:
+    """The document's modules: (anchor, title, blocks)."""
+    year = doc["year"]
+    first: list[Block] = [Text(f"Contratto nazionale in vigore per il fondo {year}: {doc['contract']}.", "muted")]
+    checks = {c["key"]: c for c in doc["checks"]}
+    second: list[Block] = [*destination(doc, cell)]
+    if "performance" in checks:
+        second.append(check_table(checks["performance"], cell))
+    third: list[Block] = [comparison(doc, previous, cell)]
+    if previous is None:
+        third.append(Text(NO_PREVIOUS if archive else NO_ARCHIVE, "note"))
+    fourth: list[Block] = [check_table(checks[k], cell) for k in ("limite", "dl25", "residuo") if k in checks]
+    return [
+        ("modulo-1", "Modulo I — La costituzione del fondo", [*first, *constitution(doc, cell), summary(doc, cell)]),
+        ("modulo-2", "Modulo II — La destinazione del fondo", second),
+        ("modulo-3", "Modulo III — Schema riassuntivo e confronto con l'anno precedente", third),
+        ("modulo-4", "Modulo IV — Compatibilità con il limite e con il bilancio", fourth),
+        ("note", "Dati di partenza e note", notes(doc)),
+    ]
+
+
+def notes(doc: Doc) -> list[Block]:
+    out: list[Block] = []
+    if doc["premises"]:
+        rows = [(label, value) for label, value in doc["premises"]]
+        out.append(Table("Dati di partenza indicati dall'ente", columns(("Dato", "Valore"), [1]), rows))
+    out += [Text(n, "note") for n in doc["notes"]]
+    return out
+
+
+def paged(blocks: list[Block]) -> list[Block]:
+    """A page's blocks: each table's title as a heading above it (a workbook names its sheets with them)."""
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Table) and b.title:
+            out.append(Heading(b.title, 3))
+            if b.note:
+                out.append(Text(b.note, "muted"))
+            out.append(Table("", b.columns, b.rows, empty=b.empty))
+        else:
+            out.append(b)
+    return out
+
+
+def report(doc: Doc, ente: str, previous: Doc | None = None, archive: bool = False) -> Report:
+    """The relazione tecnico-finanziaria as a page (the Relazione's template)."""
+    parts = tuple(
+        Section(anchor, title, paged(blocks)) for anchor, title, blocks in sections(doc, previous, archive, worded)
+    )
+    year = doc["year"]
+    meta = (
+        f"Fondo risorse decentrate {year} · schema della relazione tecnico-finanziaria (circolare RGS n. 25/2012) · "
+        f"{doc['contract']}"
+    )
+    footer = (
+        "Documento per l'organo di revisione, prodotto da ciclope dai dati del foglio fondo dell'ente: ogni cifra si "
+        "ricostruisce fino alla riga del foglio e alla clausola del contratto. Non contiene dati personali."
+    )
+    return Report(f"Relazione tecnico-finanziaria — fondo {year}", ente, meta, parts, footer)
+
+
+def relazione(doc: Doc) -> list[Block]:
+    """The internal Relazione's section: the constitution, the destination and the checks, without Modulo III (the
+    comparison with the previous year is the archive section's)."""
+    out: list[Block] = [Text(f"Contratto nazionale in vigore per il fondo {doc['year']}: {doc['contract']}.", "muted")]
+    out += constitution(doc, worded) + [summary(doc, worded)] + destination(doc, worded)
+    out += [check_table(c, worded) for c in doc["checks"]]
+    out += [Text(n, "note") for n in doc["notes"]]
+    out.append(
+        Text(
+            "Il documento per l'organo di revisione, nello schema della relazione tecnico-finanziaria, è "
+            "relazione-tecnico-finanziaria.html (e il suo foglio di calcolo .xlsx).",
+            "muted",
+        )
+    )
+    return paged(out)
+
+
+def workbook(doc: Doc, previous: Doc | None = None, archive: bool = False) -> bytes:
+    """The same tables, one sheet per module, amounts as numbers (the office sums and filters them)."""
+    from ciclope.core.reports.xlsx import Sheets  # the workbook writer: only for a run that writes it
+
+    book = Sheets()
+    for _anchor, title, blocks in sections(doc, previous, archive, typed):
+        tables = [b for b in blocks if isinstance(b, Table)]
+        said = " ".join(str(b.text) for b in blocks if isinstance(b, Text))
+        rows: list[Sequence[Any]] = []
+        for t in tables:
+            if rows:
+                rows.append(("", ""))
+            rows.append(Total((t.title,)))
+            rows.append(Total(tuple(c[0] for c in t.columns)))
+            rows += list(t.rows) or [(t.empty,)]
+            if t.note:
+                rows.append((t.note,))
+        cols = (("Voce", "text", 60), ("", "text", 40), ("", "text", 18), ("", "text", 16), ("", "money", 16))
+        book.add(title, cols, rows, note=said)
+    return book.bytes()
+
+
+def write_xlsx(path: Path, doc: Doc, previous: Doc | None = None, archive: bool = False) -> None:
+    path.write_bytes(workbook(doc, previous, archive))

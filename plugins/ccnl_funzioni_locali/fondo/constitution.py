@@ -1,0 +1,258 @@
+"""Modulo I: the constitution of the fund, one line per item in force in the year (``fondo.toml``), each computed by
+its rule from the rows of the ``fondo`` sheet, recorded in the trace with its inputs and clause.
+
+Rounding (rules/core.md §4): an amount computed as a share or a per-head figure is half-up to the cent; a cap
+written «fino a» is rounded down; a split between fund and EQ is by the largest remainder, so the two parts are the
+whole to the cent. A required item (the contract grants it whatever the ente decides) whose input is missing is a
+warning and is left out; an amount above its cap is an error and stays in the fund as written (the document shows
+the error against it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Ente, Input, Problem, Trace, fmt, money
+
+from .sheet import SHEET, Entry
+from .table import Risorsa, Table, percent
+
+RULE = "ccnl.fondo.costituzione"
+
+
+@attrs.frozen
+class Given:
+    """The rows of the sheet that carry a figure, by voce."""
+
+    rows: tuple[Entry, ...]
+
+    def of(self, voce: str) -> list[Entry]:
+        return [e for e in self.rows if e.voce == voce]
+
+    def one(self, voce: str) -> Entry | None:
+        found = self.of(voce)
+        return found[0] if found else None
+
+    def amount(self, voce: str) -> Decimal | None:
+        e = self.one(voce)
+        return None if e is None else e.amount
+
+    def number(self, voce: str) -> Decimal | None:
+        e = self.one(voce)
+        return None if e is None else e.number
+
+
+@attrs.frozen
+class Made:
+    """The constitution's lines and the problems met making them."""
+
+    lines: tuple[money.FundLine, ...]
+    problems: tuple[Problem, ...]
+
+
+def constitution(ente: Ente, given: Given, t: Table, trace: Trace) -> Made:
+    lines: list[money.FundLine] = []
+    problems: list[Problem] = []
+    for r in t.risorse_in(ente.year):
+        made, found = RULES[r.rule](ente, given, r, trace)
+        lines += made
+        problems += found
+    return Made(tuple(lines), tuple(problems))
+
+
+def cell(ente: Ente, e: Entry, column: str = "importo") -> str:
+    return ente.cell(SHEET, e.row, column)
+
+
+def record(trace: Trace, line: money.FundLine, formula: str, inputs: Sequence[Input]) -> money.FundLine:
+    trace.record(f"fund:{line.key}", line.amount, formula, line.source, inputs, label=line.title, note=line.note)
+    return line
+
+
+def line(r: Risorsa, amount: Decimal, key: str = "", limit: str = "", note: str = "") -> money.FundLine:
+    return money.FundLine(
+        key=key or f"item:{r.id}",
+        title=r.title,
+        section=r.section,
+        amount=amount,
+        source=r.source,
+        confidence=r.confidence,
+        limit=limit or r.limit,
+        note=note or r.note,
+    )
+
+
+def missing(ente: Ente, r: Risorsa, voce: str) -> list[Problem]:
+    """A required item without its input: a warning naming the clause (the item is left out)."""
+    if not r.required:
+        return []
+    message = (
+        f"manca {voce} nel foglio fondo: «{r.title}» ({r.source}) non è calcolata e il fondo del {ente.year} ne è "
+        "privo; scrivi il dato"
+    )
+    return [Problem.at(ente, RULE, message, r.source, SHEET, None, "voce", severity="warning")]
+
+
+def by_amount(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``importo``: the amounts written, one line for the rows that keep the contract's standing toward the limit
+    and one for each standing the office chose (``fuori_limite``, where the law decides)."""
+    rows = given.of(r.input)
+    if not rows:
+        return [], missing(ente, r, r.input)
+    return grouped(ente, r, rows, trace, "importi del foglio fondo, voce " + r.input), []
+
+
+def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: str) -> list[money.FundLine]:
+    out = []
+    for state in (None, False, True):
+        part = [e for e in rows if e.outside is state]
+        if not part:
+            continue
+        limit = r.limit if state is None else ("fuori" if state else "dentro")
+        note = (
+            r.note
+            if state is None
+            else f"{'fuori dal' if state else 'nel'} limite per scelta dell'ente: "
+            + ("; ".join(e.act for e in part if e.act) or "atto non indicato")
+        )
+        key = f"item:{r.id}" if state is None else f"item:{r.id}:{limit}"
+        amount = r.sign * sum((e.amount or Decimal(0) for e in part), Decimal(0))
+        inputs = [
+            Input(f"{r.input}, riga {e.row}" + (f" ({e.act})" if e.act else ""), e.amount, cell=cell(ente, e))
+            for e in part
+        ]
+        sign = "− " if r.sign < 0 else ""
+        out.append(record(trace, line(r, amount, key, limit, note), sign + formula, inputs))
+    return out
+
+
+def per_head(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``pro_capite``: the rate × the heads written (half-up to the cent)."""
+    e = given.one(r.input)
+    if e is None or e.number is None or r.rate is None:
+        return [], missing(ente, r, r.input)
+    amount = money.r2(r.rate * e.number)
+    inputs = [Input("importo per persona", money.r2(r.rate)), Input(r.input, e.number, cell=cell(ente, e, "numero"))]
+    formula = f"{fmt.euro(r.rate)} × {fmt.decimal_it(e.number)} persone"
+    return [record(trace, line(r, amount), formula, inputs)], []
+
+
+def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``quota``: the rate × the base amount, half-up to the cent, times ``volte`` (the arrears of past years)."""
+    e = given.one(r.input)
+    if e is None or e.amount is None or r.rate is None:
+        return [], missing(ente, r, r.input)
+    once = money.r2(r.rate * e.amount)
+    amount = once * r.times
+    rate = percent(r.rate)
+    formula = f"{rate}% × {r.input}, arrotondato al centesimo" + (f", × {r.times} annualità" if r.times > 1 else "")
+    inputs = [Input("aliquota", r.rate), Input(r.input, e.amount, cell=cell(ente, e))]
+    return [record(trace, line(r, amount), formula, inputs)], []
+
+
+def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``quota_massima``: the amount the ente decided, at most the rate × the base (rounded down: «fino a»)."""
+    e = given.one(r.input)
+    if e is None or e.amount is None:
+        return [], []
+    cap, problems = ceiling(ente, given, r, e)
+    inputs = [Input(r.input, e.amount, cell=cell(ente, e))]
+    formula = "importo deciso dall'ente"
+    if cap is not None:
+        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
+        formula += f", al più {fmt.euro(cap)}"
+    return [record(trace, line(r, e.amount), formula, inputs)], problems
+
+
+def ceiling(ente: Ente, given: Given, r: Risorsa, e: Entry) -> tuple[Decimal | None, list[Problem]]:
+    """The cap of a capped item and the problems: its base missing, or the amount above it."""
+    base = given.one(r.base)
+    if base is None or base.amount is None or r.rate is None:
+        message = f"manca {r.base} nel foglio fondo: il tetto di «{r.title}» ({r.source}) non si può verificare"
+        return None, [Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
+    cap = money.floor2(r.rate * base.amount)
+    if e.amount is not None and e.amount > cap:
+        message = (
+            f"{r.input} = {fmt.euro(e.amount)} supera il massimo di {fmt.euro(cap)} "
+            f"({percent(r.rate)}% di {r.base} {fmt.euro(base.amount)}, {r.source}): riduci l'importo"
+        )
+        return cap, [Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
+    return cap, []
+
+
+def split_share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``quota_ripartita``: the ente's increase, at most the rate × the base, split between the fund and the EQ in
+    proportion to their amounts of the reference year (largest remainder): the fund's part is the line."""
+    e = given.one(r.input)
+    if e is None or e.amount is None or r.split is None:
+        return [], []
+    cap, problems = ceiling(ente, given, r, e)
+    fund, eq = (given.one(name) for name in r.split)
+    if fund is None or eq is None or fund.amount is None or eq.amount is None or fund.amount + eq.amount <= 0:
+        message = f"mancano {r.split[0]} e {r.split[1]} nel foglio fondo: «{r.title}» ({r.source}) va ripartita tra fondo ed EQ"
+        return [], [*problems, Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
+    parts = money.split(e.amount, {"fondo": fund.amount, "eq": eq.amount})
+    note = f"{r.note}: di {fmt.euro(e.amount)}, {fmt.euro(parts['fondo'])} al fondo e {fmt.euro(parts['eq'])} alle EQ"
+    inputs = [
+        Input(f"{r.input} (importo deciso)", e.amount, cell=cell(ente, e)),
+        Input(r.split[0], fund.amount, cell=cell(ente, fund)),
+        Input(r.split[1], eq.amount, cell=cell(ente, eq)),
+    ]
+    if cap is not None:
+        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
+    formula = f"importo deciso × {r.split[0]} / ({r.split[0]} + {r.split[1]}), resto maggiore al centesimo"
+    return [record(trace, line(r, parts["fondo"], note=note), formula, inputs)], problems
+
+
+def ria(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``ria``: the annual RIA of staff who left before the fund's year (it enters the year after the leave)."""
+    rows = given.of(r.input)
+    counted = [e for e in rows if e.date is not None and e.date.year < ente.year]
+    problems = [
+        Problem.at(
+            ente,
+            RULE,
+            f"cessazione del {fmt.date_it(e.date)}: la RIA entra stabilmente dal fondo del {e.date.year + 1} ({r.source}); "
+            "per i mesi dell'anno usa la voce ria_rateo",
+            r.source,
+            SHEET,
+            e.row,
+            "data",
+            severity="warning",
+        )
+        for e in rows
+        if e.date is not None and e.date.year >= ente.year
+    ]
+    formula = "RIA annue dei cessati prima dell'anno del fondo (voce ria_cessati)"
+    return (grouped(ente, r, counted, trace, formula) if counted else []), problems
+
+
+def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
+    """``decurtazione_aree``: − Σ the annual amount per head of each area × its heads at the contract's date."""
+    heads = {area: given.one(f"comparto_{area}") for area in r.rates}
+    if all(e is None for e in heads.values()):
+        return [], missing(ente, r, "comparto_funzionari, comparto_istruttori, …")
+    inputs: list[Input] = []
+    total = Decimal(0)
+    for area, rate in r.rates.items():
+        e = heads[area]
+        if e is None or e.number is None:
+            continue
+        total += money.r2(rate * e.number)
+        inputs.append(Input(f"comparto_{area} (× {fmt.euro(rate)})", e.number, cell=cell(ente, e, "numero")))
+    formula = "− Σ importo annuo per persona dell'area × persone dell'area"
+    return [record(trace, line(r, -total), formula, inputs)], []
+
+
+RULES = {
+    "importo": by_amount,
+    "pro_capite": per_head,
+    "quota": share,
+    "quota_massima": capped,
+    "quota_ripartita": split_share,
+    "ria": ria,
+    "decurtazione_aree": area_cut,
+}

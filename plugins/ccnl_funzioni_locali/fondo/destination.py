@@ -1,0 +1,146 @@
+"""Modulo II: the destination of the fund agreed in the integrative contract (CCDI), the premium pools of the cycle
+it pays, the share of the variable resources it gives to performance, and the residual.
+
+- Each ``destinazione`` row is a line (its use, its amount, the pool of the cycle it pays). The pools are the sums
+  of the rows that name them: they become the ente's funds (the core replaces ``[funds]`` with them).
+- At least the contract's share (30%) of the variable resources it names (those of the items marked
+  ``base_performance``: art. 67 c. 3, 79 c. 2, without the law-specific incentives, the messi and the case da gioco)
+  goes to the performance uses; the minimum is half-up to the cent and judged on that figure, as every threshold
+  (rules/core.md §3). Below it is an error naming the article. The uses a)–f) should take «la parte prevalente» of
+  those resources: a warning when they do not (a reading: more than half).
+- The fixed payments (differenziali, indennità di comparto, progressioni) must be covered by the stable resources
+  net of the cuts (CCNL 21.5.2018 art. 68 c. 1): above them is an error.
+- The residual (constitution − destination) returns to next year's fund as a variable resource for the part of it
+  that the stable resources leave unused (a reading: the variable resources, which lapse, are destined first); the
+  rest is a saving of the budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ciclope.core import Ente, Input, Problem, Trace, fmt, money
+
+from .constitution import Given, cell
+from .sheet import SHEET
+from .table import Table, percent
+
+RULE = "ccnl.fondo.destinazione"
+ZERO = Decimal("0.00")
+
+
+@attrs.frozen
+class Destined:
+    lines: tuple[money.FundLine, ...]
+    pools: dict[str, Decimal]
+    problems: tuple[Problem, ...]
+
+
+def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace) -> Destined:
+    lines: list[money.FundLine] = []
+    pools: dict[str, Decimal] = {}
+    refs: dict[str, list[Input]] = {}
+    for e in given.of("destinazione"):
+        u = t.uso(e.use)
+        if u is None or not u.years.hold(ente.year) or e.amount is None:
+            continue  # reported by the sheet's checks
+        title, source = u.title, u.source(ente.year)
+        line = money.FundLine(
+            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=e.note or e.act, pool=e.pool
+        )
+        inputs = [
+            Input("importo destinato", e.amount, cell=cell(ente, e)),
+            Input("fondo costituito", total, ref="fund:total"),
+        ]
+        formula = "importo destinato dal contratto integrativo" + (f": {e.act}" if e.act else "")
+        trace.record(f"fund:{line.key}", e.amount, formula, source, inputs, label=title)
+        lines.append(line)
+        if e.pool:
+            pools[e.pool] = pools.get(e.pool, ZERO) + e.amount
+            refs.setdefault(e.pool, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
+    for name, amount in pools.items():
+        formula = "somma delle destinazioni del fondo a questo fondo dei premi"
+        uses = "; ".join(dict.fromkeys(i.name for i in refs[name]))
+        label = f"Destinazione del fondo risorse decentrate ai premi: {uses}"
+        trace.record(f"fund:pool:{name}", amount, formula, "contratto integrativo", refs[name], label=label)
+    return Destined(tuple(lines), pools, ())
+
+
+def base_of(lines: Sequence[money.FundLine], t: Table, year: int) -> Decimal:
+    """The variable resources a share of which goes to performance (the items marked ``base_performance``)."""
+    marked = {r.id for r in t.risorse_in(year) if r.performance_base}
+    return sum((x.amount for x in lines if x.key.split(":")[1] in marked), ZERO)
+
+
+def performance_check(
+    ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], t: Table, trace: Trace
+) -> tuple[money.FundCheck | None, list[Problem]]:
+    """The share of the variable resources to performance, and «la parte prevalente» to the uses a)–f)."""
+    rule = t.clause("performance", ente.year)
+    base = base_of(made, t, ente.year)
+    if rule is None or rule.minimum is None or not base:
+        return None, []
+    minimum = money.r2(rule.minimum * base)
+    by_use = t.usi_in(ente.year)
+    uses_of = [x for x in uses if _use(x, t) in by_use]
+    paid = sum((x.amount for x in uses_of if _use(x, t) in rule.uses), ZERO)
+    prevailing = sum((x.amount for x in uses_of if by_use[_use(x, t)].prevailing), ZERO)
+    marked = {r.id for r in t.risorse_in(ente.year) if r.performance_base}
+    inputs = [Input(x.title, x.amount, ref=f"fund:{x.key}") for x in made if x.key.split(":")[1] in marked]
+    formula = f"{percent(rule.minimum)}% delle risorse variabili indicate, arrotondato al centesimo"
+    trace.record("fund:performance:minimum", minimum, formula, rule.source, inputs, label="Minimo alla performance")
+    rows = (
+        ("Risorse variabili di riferimento", base),
+        (f"Minimo alla performance ({percent(rule.minimum)}%)", minimum),
+        ("Destinato alla performance", paid),
+        ("Destinato agli usi a)–f)", prevailing),
+    )
+    title = "Quota minima alla performance"
+    if not uses:
+        verdict = "destinazione non indicata: da verificare col contratto integrativo"
+        return money.FundCheck("performance", title, rule.source, rows, verdict), []
+    ok = paid >= minimum
+    short = minimum - paid
+    verdict = (
+        f"rispettata: {fmt.euro(paid)} su un minimo di {fmt.euro(minimum)}"
+        if ok
+        else f"non rispettata: mancano {fmt.euro(short)}"
+    )
+    problems = []
+    if not ok:
+        message = (
+            f"alla performance il contratto integrativo destina {fmt.euro(paid)}: il contratto nazionale chiede "
+            f"{rule.words} = {fmt.euro(minimum)} ({rule.source}); mancano {fmt.euro(short)}"
+        )
+        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, None, "uso"))
+    if prevailing * 2 <= base:
+        message = (
+            f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente delle risorse variabili di "
+            f"riferimento ({fmt.euro(base)}): {rule.source}"
+        )
+        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, None, "uso", severity="warning"))
+    return money.FundCheck("performance", title, rule.source, rows, verdict, ok), problems
+
+
+def _use(line: money.FundLine, t: Table) -> str:
+    """The use of a destination line, from its key (``use:<use>:<row>``)."""
+    return line.key.split(":")[1]
+
+
+def coverage(
+    ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], t: Table
+) -> tuple[Decimal, list[Problem]]:
+    """The stable resources left after the fixed payments, and an error when they do not cover them."""
+    stable = sum((x.amount for x in made if x.section in ("stabile", "decurtazione")), ZERO)
+    fixed_ids = {u.id for u in t.usi if u.stable}
+    fixed = sum((x.amount for x in uses if _use(x, t) in fixed_ids), ZERO)
+    left = stable - fixed
+    if left >= 0:
+        return left, []
+    clause = t.clause("residuo", ente.year)
+    source = clause.source if clause else ""
+    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}) superano le risorse stabili al netto delle decurtazioni ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
+    return left, [Problem.at(ente, RULE, message, source, SHEET, None, "uso")]

@@ -1,0 +1,230 @@
+"""Modulo IV: the limit of accessory pay (art. 23 c. 2 D.Lgs. 75/2017), its adjustment by staff (art. 33 c. 2
+DL 34/2019) and the room of DL 25/2025 — each a :class:`money.FundCheck` with its figures recorded in the trace.
+
+- The limit is the 2016 total, plus the adjustments the office records, plus the adjustment by staff: the 2018
+  average per head (the 2018 fund and PO resources counted in the limit ÷ the staff at 31.12.2018, half-up to the
+  cent) × the staff added since; staff below 2018 does not lower it (reading of the rules: «the initial limit is not
+  cut»; as the published calculator «Salario accessorio Funzioni Locali»).
+- Counted in it: the fund's lines inside the limit and the EQ resources of the year together (CCNL 16.11.2022
+  art. 79 c. 6); the lines outside it are listed apart; the art. 60 cut is not subtracted (it counts figuratively).
+  Above the limit is an error: the fund cannot be constituted so.
+- DL 25/2025: the stable part (the art. 60 cut added back, the DL 25 increase left out) plus the EQ resources may
+  reach 48% of the 2023 spending on the tabellari (rounded down: «fino al»); an increase above that room is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ciclope.core import Ente, Input, Problem, Trace, fmt, money
+
+from .constitution import Given, cell
+from .sheet import SHEET, Entry
+from .table import Table, percent
+
+RULE = "ccnl.fondo.limite"
+ZERO = Decimal("0.00")
+
+
+def eq_resources(given: Given) -> Decimal:
+    return given.amount("risorse_eq") or ZERO
+
+
+def limit_check(
+    ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table, trace: Trace
+) -> tuple[money.FundCheck | None, list[Problem]]:
+    clause = t.clause("limite", ente.year)
+    base = given.one("limite_2016")
+    if clause is None or base is None or base.amount is None:
+        message = "manca limite_2016 nel foglio fondo: il limite del trattamento accessorio (art. 23 c. 2 D.Lgs. 75/2017) non è verificato"
+        return None, [
+            Problem.at(ente, RULE, message, "D.Lgs. 75/2017 art. 23 c. 2", SHEET, None, "voce", severity="warning")
+        ]
+    rows: list[tuple[str, Decimal]] = [("Limite: totale 2016 del fondo e delle risorse per le PO", base.amount)]
+    extra = given.of("adeguamento_limite")
+    adjusted = sum((e.amount or ZERO for e in extra), ZERO)
+    if extra:
+        rows.append(("Adeguamenti del limite (atti dell'ente o di legge)", adjusted))
+    staff, problems = adjustment(ente, given, t, trace)
+    if staff is not None:
+        rows.append(("Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2)", staff))
+    limit = base.amount + adjusted + (staff or ZERO)
+    inputs = [Input("limite_2016", base.amount, cell=cell(ente, base))]
+    inputs += [Input(f"adeguamento_limite, riga {e.row}", e.amount, cell=cell(ente, e)) for e in extra]
+    if staff is not None:
+        inputs.append(Input("adeguamento al personale", staff, ref="fund:limit:dl34"))
+    trace.record("fund:limit", limit, "limite 2016 + adeguamenti", clause.source, inputs, label="Limite dell'anno")
+    check, found = compare(ente, given, lines, limit, rows, clause.source, trace)
+    return check, [*problems, *found]
+
+
+def compare(
+    ente: Ente,
+    given: Given,
+    lines: Sequence[money.FundLine],
+    limit: Decimal,
+    rows: list[tuple[str, Decimal]],
+    source: str,
+    trace: Trace,
+) -> tuple[money.FundCheck, list[Problem]]:
+    inside = sum((x.amount for x in lines if x.limit == "dentro"), ZERO)
+    outside = sum((x.amount for x in lines if x.limit == "fuori"), ZERO)
+    figurative = sum((x.amount for x in lines if x.limit == "figurativa"), ZERO)
+    eq = eq_resources(given)
+    counted = inside + eq
+    margin = limit - counted
+    eq_row = given.one("risorse_eq")
+    eq_input = [Input("risorse per le EQ", eq, cell=cell(ente, eq_row))] if eq_row is not None else []
+    refs = [Input(x.title, x.amount, ref=f"fund:{x.key}") for x in lines if x.limit == "dentro"]
+    trace.record(
+        "fund:limit:counted",
+        counted,
+        "voci del fondo nel limite + risorse per le EQ",
+        source,
+        [*refs, *eq_input],
+        label="Risorse che contano nel limite",
+    )
+    trace.record(
+        "fund:limit:margin",
+        margin,
+        "limite − risorse che contano nel limite",
+        source,
+        [Input("limite", limit, ref="fund:limit"), Input("risorse nel limite", counted, ref="fund:limit:counted")],
+        label="Margine rispetto al limite",
+    )
+    rows += [
+        ("Limite dell'anno", limit),
+        ("Voci del fondo nel limite", inside),
+        ("Risorse per le EQ", eq),
+        ("Totale che conta nel limite", counted),
+        ("Voci fuori dal limite (non contano)", outside),
+    ]
+    if figurative:
+        rows.append(("Riduzione dell'art. 60 non sottratta: conta figurativamente", -figurative))
+    rows.append(("Margine", margin))
+    ok = counted <= limit
+    verdict = (
+        f"rispettato: margine {fmt.euro(margin)}"
+        if ok
+        else f"superato di {fmt.euro(-margin)}: il fondo non può essere costituito così"
+    )
+    check = money.FundCheck("limite", "Limite del trattamento accessorio", source, tuple(rows), verdict, ok)
+    if ok:
+        return check, []
+    base = given.one("limite_2016")
+    message = (
+        f"il fondo e le risorse per le EQ ({fmt.euro(counted)}) superano di {fmt.euro(-margin)} il limite dell'anno "
+        f"({fmt.euro(limit)}, {source}): il fondo non può essere costituito così; riduci le voci nel limite"
+    )
+    return check, [Problem.at(ente, RULE, message, source, SHEET, base.row if base else None, "importo")]
+
+
+def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decimal | None, list[Problem]]:
+    """The adjustment of the limit by staff, when the office gives the staff of the year; None otherwise."""
+    now = given.one("dipendenti_anno")
+    if now is None or now.number is None:
+        return None, []
+    clause = t.clause("adeguamento", ente.year)
+    base, then = given.one("fondo_eq_2018"), given.one("dipendenti_2018")
+    if clause is None:
+        message = f"l'adeguamento del limite al personale (DL 34/2019 art. 33 c. 2) non si applica al {ente.year}: togli dipendenti_anno"
+        return None, [Problem.at(ente, RULE, message, "DL 34/2019 art. 33 c. 2", SHEET, now.row, "voce")]
+    if base is None or base.amount is None or then is None or not then.number:
+        message = (
+            "per adeguare il limite al personale servono fondo_eq_2018 e dipendenti_2018 (più di zero) nel foglio fondo"
+        )
+        return None, [Problem.at(ente, RULE, message, clause.source, SHEET, now.row, "numero")]
+    per_head = money.r2(base.amount / then.number)
+    added = now.number - then.number
+    amount = money.r2(per_head * added) if added > 0 else ZERO
+    trace.record(
+        "fund:limit:dl34:per_head",
+        per_head,
+        "fondo e risorse PO 2018 nel limite ÷ personale al 31.12.2018, arrotondato al centesimo",
+        clause.source,
+        [
+            Input("fondo_eq_2018", base.amount, cell=cell(ente, base)),
+            Input("dipendenti_2018", then.number, cell=cell(ente, then, "numero")),
+        ],
+        label="Valore medio pro capite 2018",
+    )
+    formula = "valore medio pro capite 2018 × (personale dell'anno − personale al 31.12.2018); zero se il personale non cresce"
+    inputs = [
+        Input("valore medio pro capite 2018", per_head, ref="fund:limit:dl34:per_head"),
+        Input("dipendenti_anno", now.number, cell=cell(ente, now, "numero")),
+        Input("dipendenti_2018", then.number, cell=cell(ente, then, "numero")),
+    ]
+    trace.record("fund:limit:dl34", amount, formula, clause.source, inputs, label="Adeguamento del limite al personale")
+    return amount, []
+
+
+def dl25_check(
+    ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table, trace: Trace
+) -> tuple[money.FundCheck | None, list[Problem]]:
+    clause = t.clause("dl25", ente.year)
+    if clause is None or clause.minimum is None:
+        return None, []
+    row = given.one("incremento_dl25")
+    increase = sum((x.amount for x in lines if x.key.startswith("item:incremento_dl25")), ZERO)
+    spent = given.one("spesa_tabellari_2023")
+    if spent is None or spent.amount is None:
+        if not increase:
+            return None, []
+        message = (
+            "l'incremento del DL 25/2025 richiede spesa_tabellari_2023 nel foglio fondo, per verificare il 48% "
+            f"({clause.source})"
+        )
+        return None, [Problem.at(ente, RULE, message, clause.source, SHEET, row.row if row else None, "importo")]
+    room, rows = dl25_room(ente, given, lines, clause.minimum, spent, clause.source, trace)
+    rows += (("Incremento deciso", increase),)
+    ok = increase <= room or not increase
+    if increase:
+        verdict = (
+            f"incremento entro lo spazio ({fmt.euro(room)})"
+            if ok
+            else f"incremento oltre lo spazio di {fmt.euro(increase - room)}"
+        )
+    else:
+        verdict = f"spazio disponibile: {fmt.euro(room)}"
+    check = money.FundCheck(
+        "dl25", "Incremento della parte stabile (DL 25/2025)", clause.source, rows, verdict, ok if increase else None
+    )
+    if ok:
+        return check, []
+    message = (
+        f"l'incremento del DL 25/2025 ({fmt.euro(increase)}) supera lo spazio di {fmt.euro(room)} (48% della spesa 2023 "
+        f"per i tabellari − parte stabile − EQ, {clause.source}): riducilo"
+    )
+    return check, [Problem.at(ente, RULE, message, clause.source, SHEET, row.row if row else None, "importo")]
+
+
+def dl25_room(
+    ente: Ente, given: Given, lines: Sequence[money.FundLine], share: Decimal, spent: Entry, source: str, trace: Trace
+) -> tuple[Decimal, tuple[tuple[str, Decimal], ...]]:
+    """The room of DL 25/2025: the share of the 2023 tabellari (rounded down: «fino al») − the stable part (the art.
+    60 cut added back, the DL 25 increase left out) − the EQ resources; recorded, with the check's rows."""
+    assert spent.amount is not None
+    threshold = money.floor2(share * spent.amount)
+    stable = sum(
+        (x.amount for x in lines if x.section == "stabile" and not x.key.startswith("item:incremento_dl25")), ZERO
+    )
+    cuts = sum((x.amount for x in lines if x.section == "decurtazione" and x.limit != "figurativa"), ZERO)
+    eq = eq_resources(given)
+    room = threshold - (stable + cuts) - eq
+    said = "parte stabile (senza l'incremento, con la riduzione dell'art. 60 contata figurativamente)"
+    inputs = [
+        Input("spesa_tabellari_2023", spent.amount, cell=cell(ente, spent)),
+        Input(said, stable + cuts),
+        Input("risorse per le EQ", eq),
+    ]
+    rate = percent(share)
+    formula = f"{rate}% × spesa per i tabellari 2023 (per difetto) − parte stabile − risorse per le EQ"
+    trace.record("fund:dl25:room", room, formula, source, inputs, label="Spazio di incremento del DL 25/2025")
+    rows = (
+        (f"{rate}% della spesa 2023 per i tabellari", threshold),
+        ("Parte stabile del fondo (riduzione dell'art. 60 contata figurativamente, senza l'incremento)", stable + cuts),
+        ("Risorse per le EQ", eq),
+        ("Spazio di incremento", room),
+    )
+    return room, rows

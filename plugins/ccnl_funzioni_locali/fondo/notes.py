@@ -1,0 +1,77 @@
+"""The words around the fund's figures: the base figures the office gave (the document's premises) and the
+readings applied, each said once, in Italian, in the notes of the Relazione and of the relazione tecnico-finanziaria.
+No person is named: the RIA of staff who left is given as a count and a total."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ciclope.core import Ente, fmt, money
+
+from .constitution import Given
+from .table import Table
+
+CONFIDENCE = (
+    "Affidabilità: le voci a «fonte secondaria» sono riportate da fonti secondarie affidabili (una raccolta pubblica "
+    "delle clausole del contratto, ARAN, RGS) e vanno confermate sul testo firmato prima di farvi affidamento."
+)
+ROUNDING = (
+    "Arrotondamenti: quote del monte salari e importi per persona al centesimo (per eccesso dallo 0,5); i tetti "
+    "«fino a» per difetto; il riparto tra fondo ed EQ con il metodo dei resti più alti, così le due parti fanno "
+    "l'intero al centesimo."
+)
+RESIDUAL = (
+    "Residuo: torna nel fondo dell'anno dopo, come risorsa variabile, la parte delle risorse stabili non impegnata dai "
+    "trattamenti fissi (lettura: le risorse variabili, che valgono per l'anno, si destinano per prime); il resto è "
+    "economia di bilancio. ciclope la scrive, da controllare sul consuntivo, nel modello del fondo dell'anno dopo."
+)
+ART60 = (
+    "Riduzione dell'art. 60 CCNL 23.2.2026: le persone che ricevono l'indennità di comparto al 1.1.2026 si contano per "
+    "teste, compresi i tempi determinati (lettura delle regole); un ufficio che conta i part-time per la loro quota, "
+    "come il calcolatore pubblico «Salario accessorio Funzioni Locali», scrive il numero equivalente. La riduzione è "
+    "definitiva e conta ancora, figurativamente, per il limite e per il DL 25/2025."
+)
+DL25 = (
+    "DL 25/2025: l'incremento e il rapporto con la spesa 2023 per i tabellari vanno comunicati nel conto annuale; in "
+    "mancanza, il 25% dell'incremento resta congelato."
+)
+DL34 = (
+    "Adeguamento del limite al personale (DL 34/2019 art. 33 c. 2): valore medio pro capite del 2018 arrotondato al "
+    "centesimo, moltiplicato per il personale in più rispetto al 31.12.2018; con meno personale il limite iniziale "
+    "non si riduce (lettura delle regole)."
+)
+OPTIONAL_2026 = (
+    "Incremento dello 0,22% del monte salari 2021 (art. 58 c. 2): al più lo 0,22% nell'anno (regole di ciclope); il "
+    "calcolatore pubblico «Salario accessorio Funzioni Locali» ammette nel 2026 il doppio, per le annualità 2025 e 2026."
+)
+
+
+def notes(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -> tuple[str, ...]:
+    keys = {x.key.split(":")[1] for x in lines}
+    said = [CONFIDENCE, ROUNDING, RESIDUAL]
+    if "conglobamento_art60" in keys:
+        said.append(ART60)
+    if t.clause("dl25", ente.year) is not None and given.one("spesa_tabellari_2023") is not None:
+        said.append(DL25)
+    if given.one("dipendenti_anno") is not None:
+        said.append(DL34)
+    if "opzionale_022_2021" in keys:
+        said.append(OPTIONAL_2026)
+    return tuple(said)
+
+
+def premises(given: Given, t: Table) -> tuple[tuple[str, str], ...]:
+    """The figures the office gave that are not themselves items of the fund: (what, value) in words."""
+    items = {r.input for r in t.risorse if r.rule in ("importo", "ria", "quota_massima", "quota_ripartita")}
+    out: list[tuple[str, str]] = []
+    for vid, v in t.voci.items():
+        rows = given.of(vid)
+        if not rows or vid in items or vid == "destinazione":
+            continue
+        if v.kind == "numero":
+            out.append((v.title, fmt.decimal_it(rows[0].number)))
+        else:
+            total = sum((e.amount or Decimal(0) for e in rows), Decimal(0))
+            out.append((v.title, fmt.euro(total) + (f" ({len(rows)} righe)" if len(rows) > 1 else "")))
+    return tuple(out)

@@ -1,0 +1,297 @@
+"""The ``fondo`` sheet of an ente (``fondo.csv``, the ``fondo`` sheet of ente.xlsx, or ``[[fondo]]`` tables in
+ente.toml): one row per figure the office gives — a base figure, an item it chose with its act, a destination of
+the integrative contract. Its columns are Italian; ``ciclope template`` writes one row per voce of the contract in
+force in the year, with its description, and a row left without ``importo`` or ``numero`` is not given.
+
+Problems of meaning (a voce not in force in the year, a count in the amount column, a figure written twice) are
+errors at the row and column, all reported at once: the fund is computed from the rows without them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ciclope.core import Ente, InputSchema, Problem, cells, hookimpl
+
+from .table import Table, table
+
+SHEET = "fondo"
+FILE = "fondo.csv"
+RULE = "ccnl.fondo.foglio"
+SOURCE = "regole del fondo risorse decentrate (foglio fondo)"
+# the voci whose amount may be negative: an adjustment of the limit can lower it
+SIGNED = frozenset({"adeguamento_limite"})
+
+
+def voce(text: str) -> str:
+    """A voce of ``fondo.toml`` (any year: whether it is in force is checked with the ente's year)."""
+    value = text.strip().lower()
+    known = table().voci
+    if value not in known:
+        near = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = f"; forse {near[0]!r}?" if near else "; le voci sono quelle del modello di ciclope template"
+        raise ValueError(f"voce sconosciuta {text!r}{hint}")
+    return value
+
+
+def uso(text: str) -> str:
+    """A use of the fund, by the words of the template (``Premi correlati alla performance individuale``) or its code."""
+    value = text.strip().lower()
+    known = {u.id: u.id for u in table().usi} | {u.title.lower(): u.id for u in table().usi}
+    if value not in known:
+        words = "; ".join(dict.fromkeys(u.title for u in table().usi))
+        raise ValueError(f"uso sconosciuto {text!r}: scrivi uno degli usi del modello ({words})")
+    return known[value]
+
+
+def signed_money(text: str) -> Decimal:
+    """Euro with at most two decimals; a leading minus allowed (only an adjustment of the limit may use it)."""
+    s = text.strip()
+    if s.startswith("-"):
+        return -cells.parse_money(s[1:])
+    return cells.parse_money(s)
+
+
+for _parser in (voce, uso):
+    _parser.pure = True  # type: ignore[attr-defined]  # a function of the text alone: parsed once per text
+
+COLUMNS: dict[str, Any] = {
+    "voce": voce,
+    "importo": signed_money,
+    "numero": cells.parse_nonnegative,
+    "data": cells.parse_date,
+    "uso": uso,
+    "fondo_premi": cells.parse_text,
+    "fuori_limite": cells.parse_bool,
+    "atto": cells.parse_text,
+    "descrizione": cells.parse_text,
+    "nota": cells.parse_text,
+}
+HELP = {
+    "voce": (
+        "che cosa è la riga: una voce del fondo (il modello ne ha una riga per voce, con la descrizione)",
+        "monte_salari_2021",
+    ),
+    "importo": ("importo in euro, con al più due decimali; una riga senza importo né numero non conta", "1234,56"),
+    "numero": (
+        "un numero di persone, per le voci che contano il personale (dipendenti_2015, comparto_istruttori…)",
+        "12",
+    ),
+    "data": ("la data di cessazione, per la RIA di un dipendente cessato", "30/04/2025"),
+    "uso": (
+        "per una riga destinazione: l'uso del contratto integrativo, con le parole del modello (una riga per uso)",
+        "Premi correlati alla performance individuale",
+    ),
+    "fondo_premi": (
+        "per una riga destinazione: il fondo dei premi del ciclo che essa paga, con il nome che avrebbe in [fondi] "
+        "di ente.toml (la destinazione ne prende il posto)",
+        "",
+    ),
+    "fuori_limite": ("SI o NO, solo dove la legge che finanzia la voce decide se conta nel limite dell'art. 23", "SI"),
+    "atto": (
+        "l'atto che decide la voce: delibera, determina, contratto integrativo",
+        "Delibera di Giunta n. 12 del 30/01/2026",
+    ),
+    "descrizione": ("che cosa contiene la voce (scritta dal modello; si può cambiare)", ""),
+    "nota": ("una nota dell'ufficio, riportata nella relazione tecnico-finanziaria; nessun nome di persona", ""),
+}
+
+
+@hookimpl(specname="ciclope_input_schema")
+def input_schema() -> InputSchema:
+    return InputSchema(
+        files={FILE: COLUMNS},
+        required={FILE: ("voce",)},
+        titles={FILE: SHEET},
+        help={FILE: HELP},
+        toml_rows=(FILE,),
+        keyed={FILE: (("voce", "uso"), "importo")},
+    )
+
+
+@hookimpl
+def ciclope_template_rows(
+    year: int, ente: Ente | None, fund: Mapping[str, Any] | None
+) -> dict[str, list[dict[str, Any]]]:
+    """One row per voce in force in the year, with its description, and one destination row per use. From a
+    previous year (``--from``): the base figures and the stable items' rows are carried as they were (the variable
+    items and the amounts destined are the year's decisions: left empty, the destinations keep their use and pool),
+    and the residual that returns to the fund (``fund``'s ``carried``) is the row ``residui_anno_precedente``."""
+    t = table()
+    before = entries(ente) if ente is not None else ()
+    decided = ("importo", "quota_massima", "quota_ripartita")  # the year's decisions, not the base figures they read
+    annual = {r.input for r in t.risorse if r.section == "variabile" and r.rule in decided}
+    rows: list[dict[str, Any]] = []
+    for v in t.voci.values():
+        if not v.years.hold(year) or v.id == "destinazione":
+            continue
+        if v.id == "residui_anno_precedente" and fund is not None:
+            rows.append(carried_row(v.title, fund))
+            continue
+        kept = [e for e in before if e.voce == v.id] if v.id not in annual else []
+        rows += [carried(e, v.title) for e in kept] or [{"voce": v.id, "descrizione": v.title}]
+    for u in t.usi_in(year).values():
+        pools = [e.pool for e in before if e.voce == "destinazione" and e.use == u.id] or [""]
+        rows += [{"voce": "destinazione", "uso": u.title, "fondo_premi": p or None} for p in pools]
+    return {FILE: rows}
+
+
+def carried(e: Entry, title: str) -> dict[str, Any]:
+    number = e.number
+    return {
+        "voce": e.voce,
+        "importo": e.amount,
+        "numero": int(number) if number is not None and number == number.to_integral_value() else number,
+        "data": e.date,
+        "fuori_limite": None if e.outside is None else ("SI" if e.outside else "NO"),
+        "atto": e.act or None,
+        "descrizione": title,
+        "nota": e.note or None,
+    }
+
+
+def carried_row(title: str, fund: Mapping[str, Any]) -> dict[str, Any]:
+    """The residual of the previous year's stable part, returning as a variable resource (the reading of the rules:
+    art. 68 c. 1 CCNL 21.5.2018, art. 80 c. 1 CCNL 16.11.2022, art. 59 c. 1 CCNL 23.2.2026)."""
+    amount = Decimal(str(fund.get("totals", {}).get("carried", "0.00")))
+    note = (
+        f"residuo della parte stabile del fondo {fund.get('year')}, che torna come risorsa variabile (calcolato da "
+        "ciclope: controllalo sul consuntivo)"
+    )
+    return {"voce": "residui_anno_precedente", "importo": amount or None, "descrizione": title, "nota": note}
+
+
+@attrs.frozen
+class Entry:
+    """A row of the sheet, read."""
+
+    voce: str
+    row: int
+    amount: Decimal | None = None
+    number: Decimal | None = None
+    date: dt.date | None = None
+    use: str = ""
+    pool: str = ""
+    outside: bool | None = None
+    act: str = ""
+    note: str = ""
+
+    @property
+    def given(self) -> bool:
+        return self.amount is not None or self.number is not None
+
+
+def entries(ente: Ente) -> tuple[Entry, ...]:
+    """The rows of the ente's fund that carry a figure, in sheet order."""
+    out = []
+    for r in ente.table(SHEET):
+        e = Entry(
+            voce=str(r["voce"]),
+            row=r.row,
+            amount=r["importo"],
+            number=r["numero"],
+            date=r["data"],
+            use=str(r.get("uso", "")),
+            pool=str(r.get("fondo_premi", "")).strip(),
+            outside=r["fuori_limite"],
+            act=str(r.get("atto", "")),
+            note=str(r.get("nota", "")),
+        )
+        if e.given:
+            out.append(e)
+    return tuple(out)
+
+
+def problems(ente: Ente, given: Iterable[Entry], t: Table) -> list[Problem]:
+    """Every problem of meaning of the rows, at their cells."""
+    out: list[Problem] = []
+    seen: dict[str, int] = {}
+    risorse = {r.input: r for r in t.risorse_in(ente.year) if r.input}
+    for e in given:
+        v = t.voci[e.voce]
+        out += _kind(ente, e, v.kind, v.title)
+        if not v.years.hold(ente.year):
+            out.append(
+                _at(
+                    ente,
+                    e,
+                    "voce",
+                    f"la voce {e.voce} vale per i fondi dal {v.years.first}: nel {ente.year} "
+                    "non si applica (contratto in vigore nell'anno); togli la riga",
+                )
+            )
+        elif not v.many and e.voce in seen:
+            out.append(
+                _at(
+                    ente, e, "voce", f"la voce {e.voce} è già scritta alla riga {seen[e.voce]}: scrivila una volta sola"
+                )
+            )
+        seen.setdefault(e.voce, e.row)
+        out += _columns(ente, e, t, risorse.get(e.voce))
+    return out
+
+
+def _kind(ente: Ente, e: Entry, kind: str, title: str) -> list[Problem]:
+    if kind == "numero" and (e.amount is not None or e.number is None):
+        return [_at(ente, e, "importo", f"{e.voce} ({title}) è un numero di persone: scrivilo nella colonna numero")]
+    if kind == "importo" and (e.number is not None or e.amount is None):
+        return [_at(ente, e, "numero", f"{e.voce} ({title}) è un importo in euro: scrivilo nella colonna importo")]
+    if e.amount is not None and e.amount < 0 and e.voce not in SIGNED:
+        return [
+            _at(
+                ente,
+                e,
+                "importo",
+                f"l'importo di {e.voce} non può essere negativo (solo un adeguamento del limite può esserlo)",
+            )
+        ]
+    return []
+
+
+def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
+    """The columns a row may use only for some voci: uso and fondo_premi (a destination), data (a cessato),
+    fuori_limite (a resource whose limit the law that funds it decides)."""
+    out = []
+    if e.voce == "destinazione":
+        u = t.uso(e.use) if e.use else None
+        if u is None:
+            out.append(_at(ente, e, "uso", "una destinazione ha bisogno del suo uso (colonna uso)"))
+        elif not u.years.hold(ente.year):
+            out.append(
+                _at(ente, e, "uso", f"l'uso {e.use} vale dai fondi del {u.years.first}: nel {ente.year} non si applica")
+            )
+        if e.pool and ente.fund_keys and e.pool not in ente.fund_keys and not e.pool.startswith("x_"):
+            out.append(
+                _at(
+                    ente,
+                    e,
+                    "fondo_premi",
+                    f"{e.pool!r} non è un fondo del regolamento dell'ente (usa: {', '.join(ente.fund_keys)})",
+                )
+            )
+    elif e.use or e.pool:
+        out.append(
+            _at(
+                ente,
+                e,
+                "uso" if e.use else "fondo_premi",
+                "uso e fondo_premi valgono solo per le righe destinazione: toglili",
+            )
+        )
+    if e.voce == "ria_cessati" and e.date is None:
+        out.append(_at(ente, e, "data", "la RIA di un cessato ha bisogno della data di cessazione (colonna data)"))
+    if e.outside is not None and (item is None or not item.choice):
+        out.append(
+            _at(ente, e, "fuori_limite", f"per {e.voce} il limite lo stabilisce il contratto: togli fuori_limite")
+        )
+    return out
+
+
+def _at(ente: Ente, e: Entry, column: str, message: str) -> Problem:
+    return Problem.at(ente, RULE, message, SOURCE, SHEET, e.row, column)

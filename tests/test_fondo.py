@@ -1,0 +1,491 @@
+"""The fondo risorse decentrate of the CCNL Funzioni Locali layer (rules: the fund): each row of the constitution
+table of the rules, the limit of art. 23 c. 2 (above, at, below; the Comuni's adjustment by staff), the DL 25/2025
+room, the art. 60 cut, the share to performance, across the funds of 2018, 2023, 2024 and 2026. Every expected
+figure is worked out by hand in the comment beside it.
+
+The fund is computed from an ente built in code (only its ``fondo`` rows matter): ``fund(year, rows)`` asks the
+layer's ``ciclope_fund`` as the cycle does, and returns the fund with the problems it reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ciclope.core import Ente, Row, Trace
+from ciclope.plugins.ccnl_funzioni_locali.fondo import hook
+
+
+def fund(year: int, rows: list[dict], pools: tuple[str, ...] = ()):
+    table = tuple(Row(values=r, row=n) for n, r in enumerate(rows, start=2))
+    ente = Ente(id="e", name="Comune di prova", year=year, tables={"fondo": table}, fund_keys=pools)
+    trace = Trace()
+    found = hook.ciclope_fund(ente, None, trace)
+    return found, trace
+
+
+def amount(voce: str, value: str, **more) -> dict:
+    return {"voce": voce, "importo": D(value), **more}
+
+
+def heads(voce: str, n: int | str) -> dict:
+    return {"voce": voce, "numero": D(str(n))}
+
+
+def line(f, key: str):
+    found = [x for x in f.constitution if x.key == key]
+    assert len(found) == 1, [x.key for x in f.constitution]
+    return found[0]
+
+
+def keys(f) -> list[str]:
+    return [x.key for x in f.constitution]
+
+
+def rules_of(trace: Trace, severity: str = "error") -> list[str]:
+    return [p.rule for p in trace.problems if p.severity == severity]
+
+
+def check(f, key: str):
+    return next(c for c in f.checks if c.key == key)
+
+
+# --- the constitution, row by row of the rules' table -------------------------------------------------------
+
+
+def test_no_fund_input_is_no_fund():
+    assert fund(2026, [])[0] is None
+    # the template's rows, written and left without a figure, are not a fund either
+    assert fund(2026, [{"voce": "monte_salari_2021", "descrizione": "Monte salari 2021"}])[0] is None
+
+
+def test_the_consolidated_stable_amount_cites_the_contract_in_force():
+    f18, _ = fund(2018, [amount("unico_importo_2017", "100000.00")])
+    f23, _ = fund(2023, [amount("unico_importo_2017", "100000.00")])
+    assert line(f18, "item:unico_importo").amount == D("100000.00")  # as certified, inside the limit
+    assert line(f18, "item:unico_importo").limit == "dentro"
+    assert line(f18, "item:unico_importo").source == "CCNL Funzioni Locali 21.5.2018 art. 67 c. 1"
+    # from 2023 the same amount is art. 79 c. 1 lett. a of the contract of 16.11.2022, which carries art. 67 c. 1
+    assert line(f23, "item:unico_importo").source.startswith("CCNL Funzioni Locali 16.11.2022 art. 79 c. 1 lett. a")
+    assert f23.contract.startswith("CCNL Funzioni Locali 16.11.2022")
+
+
+def test_the_83_20_per_head_at_31_12_2015_from_2019_outside_the_limit():
+    rows = [amount("unico_importo_2017", "100000.00"), heads("dipendenti_2015", 25)]
+    f19, _ = fund(2019, rows)
+    assert line(f19, "item:incremento_83_20").amount == D("2080.00")  # 83.20 × 25 = 2,080.00
+    assert line(f19, "item:incremento_83_20").limit == "fuori"
+    f18, t18 = fund(2018, rows)  # in force from 2019: in the 2018 fund the voce is an error at its row
+    assert "item:incremento_83_20" not in keys(f18)
+    assert [(p.row, p.column) for p in t18.problems if p.rule == "ccnl.fondo.foglio"] == [(3, "voce")]
+
+
+def test_the_ria_of_staff_who_left_enters_the_year_after_the_leave():
+    rows = [
+        amount("ria_cessati", "1234.56", data=dt.date(2023, 5, 31)),
+        amount("ria_cessati", "800.00", data=dt.date(2024, 2, 29)),
+    ]
+    f24, t24 = fund(2024, rows)
+    assert line(f24, "item:ria_cessati").amount == D("1234.56")  # only the leave of 2023 counts in 2024
+    assert line(f24, "item:ria_cessati").limit == "fuori"  # the rules' reading (the office may say otherwise)
+    assert [(p.row, p.column) for p in t24.problems if p.column == "data"] == [(3, "data")]
+    f25, _ = fund(2025, rows)
+    assert line(f25, "item:ria_cessati").amount == D("2034.56")  # 1,234.56 + 800.00
+    # an office that counts it in the limit says so on the row, with the act
+    f, _ = fund(2025, [amount("ria_cessati", "500.00", data=dt.date(2020, 1, 31), fuori_limite=False, atto="det. 7")])
+    counted = line(f, "item:ria_cessati:dentro")
+    assert (counted.amount, counted.limit) == (D("500.00"), "dentro") and "det. 7" in counted.note
+
+
+def test_the_differences_of_the_progressions_and_the_stable_part_carried_from_2023():
+    f18, _ = fund(2018, [amount("differenziali_peo", "1500.00")])
+    assert (line(f18, "item:differenziali_peo").amount, line(f18, "item:differenziali_peo").limit) == (
+        D("1500.00"),
+        "fuori",
+    )
+    assert line(f18, "item:differenziali_peo").source == "CCNL Funzioni Locali 21.5.2018 art. 67 c. 2 lett. b"
+    f23, _ = fund(2023, [amount("differenziali_peo", "1500.00")])
+    assert "art. 79 c. 1 lett. a (art. 67 c. 2 lett. b" in line(f23, "item:differenziali_peo").source
+
+
+def test_the_84_50_per_head_at_31_12_2018_from_the_2023_fund():
+    rows = [heads("dipendenti_2018", 30)]
+    f23, _ = fund(2023, rows + [amount("unico_importo_2017", "1.00")])
+    assert line(f23, "item:incremento_84_50").amount == D("2535.00")  # 84.50 × 30 = 2,535.00
+    assert line(f23, "item:incremento_84_50").source == "CCNL Funzioni Locali 16.11.2022 art. 79 c. 1 lett. b"
+    f22, _ = fund(2022, rows + [amount("unico_importo_2017", "1.00")])
+    assert "item:incremento_84_50" not in keys(f22)  # not yet in the fund
+
+
+def test_the_stable_increase_for_more_staff_is_inside_the_limit_from_2023():
+    f23, _ = fund(2023, [amount("incremento_personale", "5000.00")])
+    assert (line(f23, "item:incremento_personale").amount, line(f23, "item:incremento_personale").limit) == (
+        D("5000.00"),
+        "dentro",
+    )
+    _, t22 = fund(2022, [amount("unico_importo_2017", "1.00"), amount("incremento_personale", "5000.00")])
+    assert rules_of(t22) == ["ccnl.fondo.foglio"]  # the voce is of the 2023 contract
+
+
+@pytest.mark.parametrize(
+    ("year", "decided", "errors", "source"),
+    [
+        (2018, "3000.00", [], "CCNL Funzioni Locali 21.5.2018 art. 67 c. 4"),
+        (2023, "2999.99", [], "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. b"),
+        (2023, "3000.01", ["ccnl.fondo.costituzione"], "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. b"),
+    ],
+)
+def test_the_variable_up_to_1_2_percent_of_the_1997_monte_salari(year, decided, errors, source):
+    # the cap: 1.2% × 250,000.00 = 3,000.00 («fino a»: rounded down)
+    f, t = fund(year, [amount("monte_salari_1997", "250000.00"), amount("variabile_1_2", decided)])
+    x = line(f, "item:variabile_1_2")
+    assert (x.amount, x.section, x.limit, x.source) == (D(decided), "variabile", "dentro", source)
+    above = [p for p in t.problems if p.row is not None]  # (the base figures this ente lacks are warnings)
+    assert [p.rule for p in above] == errors
+    if errors:
+        assert "€ 3.000,00" in above[0].message and source in above[0].message
+
+
+def test_the_optional_0_22_percent_of_2018_split_between_the_fund_and_the_eq():
+    rows = [
+        amount("monte_salari_2018", "1000000.00"),
+        amount("fondo_2021", "150000.00"),
+        amount("risorse_eq_2021", "50000.00"),
+        amount("opzionale_022_2018", "2200.00"),
+    ]
+    f, t = fund(2023, rows)
+    x = line(f, "item:opzionale_022_2018")
+    # cap 0.22% × 1,000,000 = 2,200.00; the fund's part 2,200 × 150,000 / 200,000 = 1,650.00 (EQ 550.00)
+    assert (x.amount, x.limit, x.section) == (D("1650.00"), "fuori", "variabile")
+    assert "€ 550,00 alle EQ" in x.note and rules_of(t) == []
+    # 1,000.00 split 100,000 : 200,000 = 333.33… : 666.66…: the floors 333.33 + 666.66 leave a cent, to the larger
+    # remainder (.666 > .333): the fund gets 333.33 and the EQ 666.67
+    rows[1:4] = [
+        amount("fondo_2021", "100000.00"),
+        amount("risorse_eq_2021", "200000.00"),
+        amount("opzionale_022_2018", "1000.00"),
+    ]
+    assert line(fund(2023, rows)[0], "item:opzionale_022_2018").amount == D("333.33")
+
+
+def test_the_0_14_percent_of_the_2021_monte_salari_and_its_arrears_only_in_2026():
+    rows = [amount("monte_salari_2021", "5033777.00")]
+    f26, _ = fund(2026, rows)
+    # 0.14% × 5,033,777.00 = 7,047.2878 → 7,047.29; arrears 2024–25: 2 × 7,047.29 = 14,094.58, once, variable
+    assert (line(f26, "item:incremento_014").amount, line(f26, "item:incremento_014").section) == (
+        D("7047.29"),
+        "stabile",
+    )
+    assert (line(f26, "item:arretrati_014").amount, line(f26, "item:arretrati_014").section) == (
+        D("14094.58"),
+        "variabile",
+    )
+    assert line(f26, "item:incremento_014").limit == line(f26, "item:arretrati_014").limit == "fuori"
+    f27, _ = fund(2027, rows)
+    assert line(f27, "item:incremento_014").amount == D("7047.29") and "item:arretrati_014" not in keys(f27)
+    f25, _ = fund(2025, [amount("unico_importo_2017", "1.00")])
+    assert "item:incremento_014" not in keys(f25)
+
+
+def test_the_0_14_percent_is_owed_so_its_missing_base_is_a_warning_in_2026():
+    _, t = fund(2026, [amount("unico_importo_2017", "1.00")])
+    warned = [p.message for p in t.problems if p.severity == "warning"]
+    assert any("monte_salari_2021" in m and "art. 58 c. 1" in m for m in warned)
+
+
+def test_the_optional_0_22_percent_of_2021_from_2026():
+    rows = [
+        amount("monte_salari_2021", "1000000.00"),
+        amount("fondo_2024", "800000.00"),
+        amount("risorse_eq_2024", "200000.00"),
+        amount("opzionale_022_2021", "2200.00"),
+    ]
+    f, t = fund(2026, rows)
+    # cap 0.22% × 1,000,000 = 2,200.00; the fund's part 2,200 × 800 / 1,000 = 1,760.00 (EQ 440.00)
+    assert line(f, "item:opzionale_022_2021").amount == D("1760.00") and rules_of(t) == []
+    rows[3] = amount("opzionale_022_2021", "2200.01")
+    assert rules_of(fund(2026, rows)[1]) == ["ccnl.fondo.costituzione"]  # above the cap: named by art. 58 c. 2
+
+
+def test_the_art_60_cut_by_heads_from_2026_counts_figuratively():
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        heads("comparto_funzionari", 3),
+        heads("comparto_istruttori", 6),
+        heads("comparto_operatori_esperti", 2),
+        heads("comparto_operatori", 1),
+    ]
+    f, _ = fund(2026, rows)
+    cut = line(f, "item:conglobamento_art60")
+    # 3 × 127.44 + 6 × 112.80 + 2 × 96.72 + 1 × 79.56 = 382.32 + 676.80 + 193.44 + 79.56 = 1,332.12, a cut for good
+    assert (cut.amount, cut.section, cut.limit) == (D("-1332.12"), "decurtazione", "figurativa")
+    assert f.total == D("98667.88")  # 100,000.00 − 1,332.12
+    _, t25 = fund(2025, rows)
+    assert len([p for p in t25.problems if p.rule == "ccnl.fondo.foglio"]) == 4  # the heads of 1.1.2026: not 2025
+
+
+# --- the limit of art. 23 c. 2 -----------------------------------------------------------------------------------
+
+LIMIT_2023 = [
+    amount("unico_importo_2017", "100000.00"),  # inside the limit
+    amount("obiettivi_ente", "10000.00"),  # inside
+    heads("dipendenti_2015", 10),  # 83.20 × 10 = 832.00, outside
+    amount("risorse_eq", "20000.00"),  # the EQ count together with the fund (art. 79 c. 6)
+]
+
+
+@pytest.mark.parametrize(
+    ("limit", "ok", "margin"),
+    [("130000.01", True, "0.01"), ("130000.00", True, "0.00"), ("129999.99", False, "-0.01")],
+)
+def test_the_limit_above_at_below(limit, ok, margin):
+    f, t = fund(2023, [*LIMIT_2023, amount("limite_2016", limit)])
+    c = check(f, "limite")
+    # counted: 100,000.00 + 10,000.00 (fund, inside) + 20,000.00 (EQ) = 130,000.00; the 832.00 outside
+    rows = dict(c.rows)
+    assert rows["Totale che conta nel limite"] == D("130000.00")
+    assert rows["Voci fuori dal limite (non contano)"] == D("832.00")
+    assert (c.ok, rows["Margine"]) == (ok, D(margin))
+    assert ("ccnl.fondo.limite" in rules_of(t)) is not ok
+    if not ok:
+        assert "art. 23 c. 2" in t.problems[-1].message and "€ 0,01" in t.problems[-1].message
+
+
+def test_the_art_60_cut_still_counts_in_the_limit():
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        heads("comparto_istruttori", 10),
+        amount("limite_2016", "100000.00"),
+    ]
+    f, t = fund(2026, rows)
+    # the fund is 100,000.00 − 10 × 112.80 = 98,872.00, but the limit counts the 100,000.00 as before the cut
+    assert f.total == D("98872.00")
+    assert dict(check(f, "limite").rows)["Totale che conta nel limite"] == D("100000.00")
+    assert check(f, "limite").ok and "ccnl.fondo.limite" not in rules_of(t)
+
+
+@pytest.mark.parametrize(("staff", "limit"), [(60, "170000.00"), (50, "150000.00"), (45, "150000.00")])
+def test_the_comuni_s_limit_moves_with_staff_and_is_not_cut_below_2018(staff, limit):
+    rows = [
+        amount("unico_importo_2017", "100.00"),
+        amount("limite_2016", "150000.00"),
+        amount("fondo_eq_2018", "100000.00"),  # 90,000 fund + 10,000 PO of 2018
+        heads("dipendenti_2018", 50),
+        heads("dipendenti_anno", staff),
+    ]
+    f, _ = fund(2026, rows)
+    # 2018 average per head: 100,000.00 / 50 = 2,000.00; 60 heads: + 10 × 2,000.00 = 20,000.00 → 170,000.00;
+    # 45 heads: the initial limit stays 150,000.00 (the rules' reading, as the published calculator's test 9)
+    assert dict(check(f, "limite").rows)["Limite dell'anno"] == D(limit)
+
+
+def test_the_2018_average_per_head_is_rounded_to_the_cent_before_it_multiplies():
+    rows = [
+        amount("unico_importo_2017", "100.00"),
+        amount("limite_2016", "100000.00"),
+        amount("fondo_eq_2018", "100000.00"),
+        heads("dipendenti_2018", 3),
+        heads("dipendenti_anno", 4),
+    ]
+    _, t = fund(2026, rows)
+    # 100,000.00 / 3 = 33,333.33 (half-up); × (4 − 3) = 33,333.33 (what the document shows, recomputable by hand)
+    assert t.figures["fund:limit:dl34:per_head"].value == D("33333.33")
+    assert t.figures["fund:limit:dl34"].value == D("33333.33")
+
+
+# --- DL 25/2025 --------------------------------------------------------------------------------------------------
+
+DL25_2026 = [
+    amount("unico_importo_2017", "1000000.00"),
+    heads("comparto_istruttori", 10),  # the cut (1,128.00) counts figuratively: the stable part stays 1,000,000.00
+    amount("risorse_eq", "100000.00"),
+    amount("spesa_tabellari_2023", "2500000.00"),
+]
+
+
+@pytest.mark.parametrize(("increase", "ok"), [("100000.00", True), ("99999.99", True), ("100000.01", False)])
+def test_the_dl25_room_is_48_percent_of_the_2023_tabellari_less_the_stable_part_and_the_eq(increase, ok):
+    f, t = fund(2026, [*DL25_2026, amount("incremento_dl25", increase)])
+    c = check(f, "dl25")
+    # 48% × 2,500,000.00 = 1,200,000.00; − (1,000,000.00 stable, the cut added back) − 100,000.00 EQ = 100,000.00
+    assert dict(c.rows)["Spazio di incremento"] == D("100000.00")
+    assert c.ok is ok and ("ccnl.fondo.limite" in rules_of(t)) is not ok
+    assert line(f, "item:incremento_dl25").limit == "fuori"  # it is the derogation
+    if not ok:
+        assert "DL 25/2025 art. 14 c. 1-bis" in t.problems[-1].message
+
+
+def test_the_dl25_room_is_shown_without_an_increase_and_the_increase_is_not_a_2024_voce():
+    f, _ = fund(2025, DL25_2026[:1] + DL25_2026[2:])
+    assert check(f, "dl25").ok is None and dict(check(f, "dl25").rows)["Spazio di incremento"] == D("100000.00")
+    assert any("conto annuale" in n for n in f.notes)
+    _, t = fund(2024, [amount("unico_importo_2017", "1.00"), amount("incremento_dl25", "10.00")])
+    assert "ccnl.fondo.foglio" in rules_of(t)
+
+
+# --- the destination ---------------------------------------------------------------------------------------------
+
+VARIABLE_2023 = [
+    amount("unico_importo_2017", "100000.00"),
+    amount("monte_salari_1997", "500000.00"),
+    amount("obiettivi_ente", "10000.00"),  # art. 79 c. 2 lett. c: in the base of the 30%
+    amount("variabile_1_2", "2000.00"),  # art. 79 c. 2 lett. b: in the base
+    amount("sponsorizzazioni", "1000.00"),  # art. 67 c. 3 lett. a: in the base
+    amount("incentivi_legge", "5000.00"),  # art. 67 c. 3 lett. c: excluded from the base
+]
+
+
+def uses(*pairs: tuple[str, str]) -> list[dict]:
+    return [{"voce": "destinazione", "uso": u, "importo": D(a)} for u, a in pairs]
+
+
+@pytest.mark.parametrize(
+    ("year", "destined", "ok", "article"),
+    [
+        (
+            2023,
+            [("performance_individuale", "2000.00"), ("performance_organizzativa", "1900.00")],
+            True,
+            "art. 80 c. 3",
+        ),
+        (
+            2023,
+            [("performance_individuale", "2000.00"), ("performance_organizzativa", "1899.99")],
+            False,
+            "art. 80 c. 3",
+        ),
+        (2026, [("performance_organizzativa", "3899.99")], False, "art. 59 c. 3"),
+        (2026, [("performance_organizzativa", "3900.00")], True, "art. 59 c. 3"),
+    ],
+)
+def test_at_least_30_percent_of_the_variable_resources_to_performance(year, destined, ok, article):
+    f, t = fund(year, VARIABLE_2023 + uses(*destined))
+    c = check(f, "performance")
+    # base: 10,000 + 2,000 + 1,000 = 13,000.00 (the law's incentives excluded); 30% = 3,900.00
+    assert (dict(c.rows)["Risorse variabili di riferimento"], dict(c.rows)["Minimo alla performance (30%)"]) == (
+        D("13000.00"),
+        D("3900.00"),
+    )
+    assert c.ok is ok and article in c.source
+    assert ("ccnl.fondo.destinazione" in rules_of(t)) is not ok
+
+
+def test_before_2023_the_30_percent_is_the_individual_premium_s():
+    rows = [amount("monte_salari_1997", "500000.00"), *VARIABLE_2023[2:]]
+    f, t = fund(2018, rows + uses(("performance_organizzativa", "3900.00")))
+    # CCNL 21.5.2018 art. 68 c. 3: the 30% of the variable resources goes to the individual performance alone
+    assert check(f, "performance").ok is False and "art. 68 c. 3" in check(f, "performance").source
+    f, t = fund(2018, rows + uses(("performance_individuale", "3900.00")))
+    assert check(f, "performance").ok is True
+
+
+def test_the_pools_come_from_the_destination_and_every_euro_is_conserved():
+    rows = VARIABLE_2023 + [
+        {"voce": "destinazione", "uso": "indennita_comparto", "importo": D("30000.00")},
+        {"voce": "destinazione", "uso": "performance_individuale", "importo": D("9000.00"), "fondo_premi": "premi"},
+        {"voce": "destinazione", "uso": "performance_organizzativa", "importo": D("6000.00"), "fondo_premi": "premi"},
+        {"voce": "destinazione", "uso": "condizioni_lavoro", "importo": D("20000.00")},
+    ]
+    f, t = fund(2023, rows, pools=("premi",))
+    # constitution: 100,000 + 10,000 + 2,000 + 1,000 + 5,000 = 118,000.00; destined 30,000 + 9,000 + 6,000 +
+    # 20,000 = 65,000.00; residual 53,000.00, of which the stable part left after the fixed payments (100,000 −
+    # 30,000 = 70,000.00) covers all: 53,000.00 returns to the 2024 fund
+    assert (f.total, f.destined, f.residual, f.carried) == (D("118000.00"), D("65000.00"), D("53000.00"), D("53000.00"))
+    assert f.total == f.destined + f.residual
+    assert dict(f.pools) == {"premi": D("15000.00")}  # 9,000 + 6,000
+    assert t.figures["fund:pool:premi"].value == D("15000.00")
+    assert rules_of(t) == []
+
+
+@pytest.mark.parametrize(
+    ("year", "cited", "not_cited"),
+    [
+        (2018, "art. 68 c. 2 lett. b", ("16.11.2022", "23.2.2026")),  # the 2018 contract alone
+        (2024, "art. 80 c. 2 CCNL 16.11.2022", ("23.2.2026",)),  # no clause of a contract signed after the fund
+        (2026, "art. 59 c. 2 CCNL 23.2.2026", ()),
+    ],
+)
+def test_a_use_cites_the_clauses_up_to_the_contract_of_its_year(year, cited, not_cited):
+    f, _ = fund(year, [amount("unico_importo_2017", "100000.00"), *uses(("performance_individuale", "1000.00"))])
+    (source,) = [x.source for x in f.destination]
+    assert cited in source and not any(c in source for c in not_cited), source
+
+
+def test_the_residual_carried_is_at_most_the_stable_part_left_by_the_fixed_payments():
+    rows = [
+        amount("unico_importo_2017", "50000.00"),
+        amount("obiettivi_ente", "40000.00"),
+        {"voce": "destinazione", "uso": "indennita_comparto", "importo": D("45000.00")},
+        {"voce": "destinazione", "uso": "condizioni_lavoro", "importo": D("20000.00")},
+        {"voce": "destinazione", "uso": "performance_individuale", "importo": D("12000.00")},
+    ]
+    f, _ = fund(2023, rows)
+    # residual 90,000 − 77,000 = 13,000.00; stable left 50,000 − 45,000 = 5,000.00: 5,000.00 returns, 8,000.00 lapses
+    assert (f.residual, f.carried) == (D("13000.00"), D("5000.00"))
+
+
+def test_a_destination_above_the_fund_and_fixed_payments_above_the_stable_part_are_errors():
+    rows = [amount("unico_importo_2017", "10000.00"), amount("obiettivi_ente", "5000.00")]
+    _, t = fund(2023, rows + uses(("indennita_comparto", "12000.00"), ("condizioni_lavoro", "4000.00")))
+    # 16,000 destined > 15,000 constituted; 12,000 of fixed payments > 10,000 of stable resources
+    messages = [p.message for p in t.problems if p.rule == "ccnl.fondo.destinazione"]
+    assert any("€ 1.000,00" in m and "superano il fondo" in m for m in messages)
+    assert any("trattamenti fissi" in m and "€ 10.000,00" in m for m in messages)
+
+
+def test_the_sheet_s_problems_are_all_reported_at_their_cells():
+    rows = [
+        amount("unico_importo_2017", "1.00"),
+        amount("unico_importo_2017", "2.00"),  # a single figure written twice
+        {"voce": "dipendenti_2015", "importo": D("12")},  # a count in the amount column
+        {"voce": "destinazione", "importo": D("5.00")},  # a destination without its use
+        amount("sponsorizzazioni", "1.00", fondo_premi="premi"),  # a pool on a row that is no destination
+        amount("unico_importo_2017", "3.00", fuori_limite=True),  # the contract decides this voce's limit
+        {"voce": "destinazione", "uso": "performance_individuale", "importo": D("1.00"), "fondo_premi": "altro"},
+    ]
+    _, t = fund(2023, rows, pools=("premi",))
+    found = sorted((p.row, p.column) for p in t.problems if p.rule == "ccnl.fondo.foglio")
+    assert found == [
+        (3, "voce"),
+        (4, "importo"),
+        (5, "uso"),
+        (6, "fondo_premi"),
+        (7, "fuori_limite"),
+        (7, "voce"),
+        (8, "fondo_premi"),
+    ]
+
+
+# --- every euro conserved (a property) -----------------------------------------------------------------------------
+
+VOCI = ["unico_importo_2017", "obiettivi_ente", "sponsorizzazioni", "incentivi_legge", "variabile_1_2", "decurtazione"]
+USES = ["indennita_comparto", "performance_individuale", "performance_organizzativa", "condizioni_lavoro"]
+cents = st.integers(min_value=0, max_value=10_000_000).map(lambda c: D(c) / 100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(VOCI), cents), min_size=1, max_size=8),
+    st.lists(st.tuples(st.sampled_from(USES), cents, st.booleans()), max_size=6),
+    st.sampled_from([2018, 2023, 2024, 2026]),
+)
+def test_every_euro_is_conserved(items, destined, year):
+    rows = [amount("monte_salari_1997", "1000000000.00")] + [amount(v, str(a)) for v, a in items]
+    rows += [
+        {"voce": "destinazione", "uso": u, "importo": a, "fondo_premi": "premi" if p else ""} for u, a, p in destined
+    ]
+    f, t = fund(year, rows, pools=("premi",))
+    assert (
+        f.total
+        == sum((x.amount for x in f.constitution), D(0))
+        == sum(f.section(s) for s in ("stabile", "variabile", "decurtazione"))
+    )
+    assert f.total == f.destined + f.residual  # constitution = destination + residual, to the cent
+    assert f.destined == sum((a for _, a, _ in destined), D(0))
+    assert sum(f.pools.values(), D(0)) == sum((a for _, a, p in destined if p), D(0))
+    assert D(0) <= f.carried <= max(f.residual, D(0))
+    assert t.figures["fund:total"].value == f.total and t.figures["fund:residual"].value == f.residual
