@@ -38,12 +38,12 @@ SOURCE_INDICATOR = "rules/core.md §1"
 SOURCE_AGGREGATION = "rules/core.md §2"
 SOURCE_CARD = "rules/core.md §3"
 
-FORMULAS = {
-    "higher": "consuntivo / target, limitato a [0, 1]",
-    "project": "percentuale di completamento / target, limitata a [0, 1]",
-    "lower": "target / consuntivo, limitato a [0, 1] (1 se il consuntivo è ≤ 0)",
-    "deadline": "1 se completato entro la data target, altrimenti 0 (nessuna data = non completato)",
-    "boolean": "1 se il consuntivo coincide con il target (SI/NO), altrimenti 0",
+FORMULAS = {  # an achievement is read as a percentage: its bounds are said as one
+    "higher": "consuntivo / target, limitato tra 0% e 100%",
+    "project": "percentuale di completamento / target, limitata tra 0% e 100%",
+    "lower": "target / consuntivo, limitato tra 0% e 100% (100% se il consuntivo è ≤ 0)",
+    "deadline": "100% se completato entro la data target, altrimenti 0% (nessuna data = non completato)",
+    "boolean": "100% se il consuntivo coincide con il target (SI/NO), altrimenti 0%",
 }
 
 

@@ -38,7 +38,7 @@ class Figure(NamedTuple):
 
     key: str
     value: Any
-    formula: str  # in words (Italian), e.g. "consuntivo / target, limitato a [0, 1]"
+    formula: str  # in words (Italian), e.g. "consuntivo / target, limitato tra 0% e 100%"
     source: str  # "rules/core.md §1", "004_a450255962d2094d.txt §5.2"
     inputs: Sequence[Input] = ()  # a tuple, or :class:`CardInputs`
     label: str = ""  # "Indicatore K1 — Eventi di promozione"

@@ -134,7 +134,7 @@ def test_the_declared_regulation_sends_its_own_card(tmp_path, capsys):
     ws = openpyxl.load_workbook(raccolta / "da-inviare" / "SEG.xlsx")["Schede"]
     head = [c.value for c in ws[1]]
     rows = [dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
-    marco = [(r["Voce"], r["Punti massimi"]) for r in rows if r["Persona (id)"] == "L1"]
+    marco = [(r["Voce"], r["Punti massimi"]) for r in rows if r["Persona (codice)"] == "L1"]
     assert marco == [
         ("Contributo agli obiettivi dell'unità", 40),
         ("Qualità del lavoro svolto", 20),

@@ -257,6 +257,8 @@ def test_a_percentage_typed_in_ente_xlsx_stays_a_percentage_on_every_page(comune
         assert not {"0,72", "0,74"} & set(rows[at : at + 12]), page
     cards = text_of(comune / "sito" / "enti" / "mio-ente" / "cifre.html")
     assert "target = 72%" in cards and "consuntivo = 74%" in cards
+    # the achievement is a percentage, and so are its bounds in the formula (never «limitato a [0, 1]»)
+    assert "consuntivo / target, limitato tra 0% e 100%" in cards and "[0, 1]" not in cards
 
 
 def test_the_evaluators_workbook_asks_a_percent_for_a_percent_target(tmp_path, capsys):
@@ -352,6 +354,10 @@ def test_a_2026_cycle_names_a_po_as_its_contract_does(comune):
 def test_no_band_rows_repeat_the_levels_where_there_are_no_bands(comune):
     public = text_of(comune / "ufficio" / "risultati" / "mio-ente" / "relazione-pubblica.html")
     assert "Fascia di merito" not in public and "Premi per livello (D.Lgs. 33/2013 art. 20)" in public
+    # nor does the portal give every person a «Fascia» that is their level again, or «—»
+    for page in ("mio-ente.html", "mio-ente/persone.html"):
+        shown = text_of(comune / "sito" / "enti" / page)
+        assert "Fascia" not in shown and "fascia" not in shown and "Livello" in shown, page
 
 
 def test_the_calendar_lists_the_relazione_once(tmp_path, capsys):
@@ -446,6 +452,8 @@ def test_evaluators_workbooks_have_no_empty_sheet_and_the_cycles_dates(tmp_path)
     # and the cards' evaluator, who also owns indicators, gets both sheets, each with rows to fill
     both = openpyxl.load_workbook(tmp_path / "r" / "da-inviare" / "PO1.xlsx")
     assert all(both[name].max_row > 1 for name in ("Schede", "Indicatori"))
+    # a person and an indicator by their «codice», the word of the office's own sheets (never «id»)
+    assert (both["Schede"]["A1"].value, both["Indicatori"]["A1"].value) == ("Persona (codice)", "Indicatore (codice)")
 
 
 # -- the portal at scale --------------------------------------------------------------------------------------------
@@ -477,6 +485,9 @@ def test_the_demo_portal_reaches_every_demo_year(tmp_path):
         assert f'href="{year}/index.html"' in index
         assert (site / str(year) / "enti" / f"{ente}.html").is_file()
         assert f"{ente}.html" in (site / str(year) / "index.html").read_text(encoding="utf-8")
+    # the Comunità Montane's merit bands (art. 17.2) are its own, beside the levels: their column stays
+    people = text_of(site / "2021" / "enti" / "cm-feltrina" / "persone.html")
+    assert "Fascia" in people
 
 
 # -- the guard learns to read ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ CARDS = "Schede"
 MEASURES = "Indicatori"
 SIGNATURE = "ciclope"  # very hidden: ente, evaluator, year, the collection's token
 CARD_HEADER = (
-    "Persona (id)",
+    "Persona (codice)",
     "Nome",
     "Unità",
     "Sezione",
@@ -24,7 +24,7 @@ CARD_HEADER = (
 )
 CARD_FILL = 8  # column H: the points
 CARD_NOTE = 9  # column I: the evaluator's motivation, free text (optional)
-MEASURE_HEADER = ("Indicatore (id)", "Nome", "Obiettivo", "Tipo", "Target", "Consuntivo", "Come scriverlo")
+MEASURE_HEADER = ("Indicatore (codice)", "Nome", "Obiettivo", "Tipo", "Target", "Consuntivo", "Come scriverlo")
 MEASURE_FILL = 6  # column F: the actual
 FILLABLE = {CARDS: (CARD_FILL, CARD_NOTE), MEASURES: (MEASURE_FILL,)}  # the cells the evaluator writes
 SENT = "da-inviare"  # the workbooks as written, to send

@@ -165,6 +165,9 @@ def _measures(wb: Any, batch: Batch, year: int) -> None:
     _protect(ws)
 
 
+INFO_LINE = 110  # characters of an instruction on one line of the 120-wide column
+
+
 def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ws = wb.create_sheet(layout.INFO, 0)
     ws.column_dimensions["A"].width = 120
@@ -197,6 +200,10 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     for row in ws.iter_rows(min_row=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        # a wrapped line needs its height: a spreadsheet keeps one line's and prints the next row over the rest
+        wrapped = -(-len(str(row[0].value or "")) // INFO_LINE)
+        ws.row_dimensions[row[0].row].height = 15 * max(1, wrapped)
+    _print_setup(ws)  # printed as the other sheets: the instructions fit the page's width
     _protect(ws)
 
 

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -253,6 +253,7 @@ class Site:
             people=[]
             if self.public
             else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units) for p in people],
+            banded=banded(people),
             **self.common("../", "ente", c.name),
         )
         self.write(f"enti/{filenames.stem(c.ente)}.html", "ente.html", **context)
@@ -333,6 +334,7 @@ class Site:
             "people.html",
             e=row,
             persons=persons,
+            banded=banded(people),
             **self.common("../../", "ente", f"Schede delle persone di {c.name}"),
         )
 
@@ -613,3 +615,9 @@ def violation_rows(doc: dict, labels: Mapping[str, str] | None = None) -> list[d
         }
         for v in doc.get("violations", [])
     ]
+
+
+def banded(people: Sequence[Any]) -> bool:
+    """Whether the ente's regulation has merit bands of its own: a regulation without them gives each person their
+    level as band, and a «Fascia» column would only say the level again (or «—») on every row."""
+    return any(p.band and p.band != p.level for p in people)
