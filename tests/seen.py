@@ -49,7 +49,7 @@ KEY = re.compile(
 # words are the office's own, never a leak.
 FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
 # An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000).
-AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)")
+AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)")
 # What a public page never shows: a file of the office or of ciclope, a fingerprint, a command.
 PUBLIC_FILE = re.compile(r"\b[\w-]+\.(?:csv|toml|json|py|md|xlsx)\b")
 PUBLISHED = frozenset({"trasparenza.csv", "premi-art20.csv"})

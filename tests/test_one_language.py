@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 import seen
@@ -278,6 +279,20 @@ def test_the_evaluators_workbook_asks_a_percent_for_a_percent_target(tmp_path, c
     main(["raccolta", "unisci", str(cycle), "--ente", "mio-ente", str(tmp_path / "r")])
     said = capsys.readouterr()
     assert "scrivi 74%" in said.out + said.err
+
+
+def test_the_contracts_bounds_read_as_percentages_and_amounts_in_euro():
+    import datetime as dt
+    from decimal import Decimal as D
+
+    from ciclope.core.provisions import Provision
+    from ciclope.plugins.ccnl_funzioni_locali.report import describe
+
+    row = Provision("x", "disposizione", dt.date(2018, 5, 21), "CCNL", "testo")
+    nbsp = "\u00a0"  # between € and its amount: a narrow cell never ends a line on a bare €
+    assert describe(attrs.evolve(row, min=D("5000"), max=D("16000"))) == f"da €{nbsp}5.000,00 a €{nbsp}16.000,00"
+    assert describe(attrs.evolve(row, min=D("0.15"), max=D("0.25"))) == "dal 15% al 25%"  # never «da 0,15 a 0,25»
+    assert describe(attrs.evolve(row, min=D("0.30"))) == "almeno il 30%"
 
 
 def test_the_scheda_shows_shares_money_scores_and_italian_formulas(comune):

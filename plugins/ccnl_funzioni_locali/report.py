@@ -96,7 +96,8 @@ def _said(x: Decimal) -> str:
     """A bound as people read it: a share as a percentage, an amount in euro, another number as it is."""
     if _share(x):
         return fmt.decimal_it((x * 100).normalize()) + "%"
-    return fmt.euro(x) if x >= 100 else fmt.decimal_it(x)
+    # a no-break space: in a narrow cell the € never ends a line without its amount
+    return fmt.euro(x).replace(" ", "\u00a0") if x >= 100 else fmt.decimal_it(x)
 
 
 # what a provision's ``value`` counts, where it is not a plain number
