@@ -14,6 +14,10 @@ from collections.abc import Iterable
 from ciclope.core.model import Ente
 from ciclope.core.outcomes import InputSchema
 from ciclope.core.problems import Problem
+from ciclope.core.vocabulary import APPROVAL_NAMES, FUND_NAMES, italian, renamed
+from ciclope.core.vocabulary import ENTE_TABLES as TABLE_NAMES
+
+TABLE_NAMES_IT = {code: it for it, code in TABLE_NAMES.items()}
 
 # [approvals] keys of the core's own cycle (SPEC §4) and the OIV's attestation
 CORE_APPROVALS = (
@@ -28,24 +32,12 @@ CORE_APPROVALS = (
 )
 NOT_DATES = ("oiv_attested", "oiv_motivation", "oiv_judgement")
 
-# The Italian names an office writes in ente.toml (what ``ciclope template`` writes) → the codes ciclope reads.
-# The codes stay accepted: files written before keep working.
-TABLE_NAMES = {"nome": "name", "fondi": "funds", "atti": "approvals", "valutatori": "evaluators"}
-APPROVAL_NAMES = {
-    "bilancio_approvato": "budget_approved",
-    "piano_adottato": "piano_adopted",
-    "relazione_approvata": "relazione_approved",
-    "relazione_validata_oiv": "relazione_validated_oiv",
-    "relazione_pubblicata": "relazione_published",
-    "attestazione_oiv": "oiv_attested",
-    "motivazione_oiv": "oiv_motivation",
-    "giudizio_oiv": "oiv_judgement",
-    "premi_erogati": "premi_paid",
-    "bonus_deciso": "bonus_decided",
-    "bonus_erogato": "bonus_paid",
-    "risparmi_validati_oiv": "savings_validated_oiv",
-}
 ITALIAN_APPROVALS = {code: it for it, code in APPROVAL_NAMES.items()}
+
+
+def italian_fund(code: str) -> str:
+    """The name an office writes for a fund of [fondi] (``po_total`` → ``risorse_po``)."""
+    return italian(FUND_NAMES, code)
 
 
 def italian_approval(code: str) -> str:
@@ -54,32 +46,25 @@ def italian_approval(code: str) -> str:
 
 
 def canonical(data: dict) -> tuple[dict, list[Problem]]:
-    """``ente.toml`` with its Italian names read as codes; a key written both ways is an error."""
-    out: dict = {}
-    problems: list[Problem] = []
-
-    def put(target: dict, code: str, value: object, shown: str) -> None:
-        if code in target:
-            problems.append(
-                Problem(
-                    rule="core.input.duplicate",
-                    file="ente.toml",
-                    column=shown,
-                    message=f"{shown} è scritto due volte (in italiano e con il codice): tienine uno",
-                )
-            )
-        else:
-            target[code] = value
-
-    for key, value in data.items():
-        put(out, TABLE_NAMES.get(key, key), value, key)
-    approvals = out.get("approvals")
-    if isinstance(approvals, dict):
-        renamed: dict = {}
-        for key, value in approvals.items():
-            put(renamed, APPROVAL_NAMES.get(key, key), value, f"atti.{key}")
-        out["approvals"] = renamed
+    """``ente.toml`` with its Italian names read as codes; a key written both ways is an error naming both."""
+    out, twice = renamed(data, TABLE_NAMES)
+    problems = [_twice(it, code, it) for it, code in twice]
+    for table, names in (("funds", FUND_NAMES), ("approvals", APPROVAL_NAMES)):
+        if isinstance(out.get(table), dict):
+            out[table], twice = renamed(out[table], names)
+            where = TABLE_NAMES_IT[table]
+            problems += [_twice(it, code, f"{where}.{it}") for it, code in twice]
     return out, problems
+
+
+def _twice(it: str, code: str, column: str) -> Problem:
+    return Problem(
+        rule="core.input.duplicate",
+        file="ente.toml",
+        column=column,
+        message=f"«{it}» e «{code}» sono la stessa chiave, scritta in italiano e con il vecchio codice: "
+        f"tieni solo «{it}»",
+    )
 
 
 def _hint(key: str, known: Iterable[str]) -> str:
@@ -92,6 +77,7 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
     that do not parse — both errors, with the closest known name or the forms a date may take."""
     out: list[Problem] = []
     if schema.funds:
+        words = [italian_fund(f) for f in schema.funds]
         for key in funds:
             if key not in schema.funds and not key.startswith("x_"):
                 out.append(
@@ -99,8 +85,8 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
                         rule="core.input.unknown_fund",
                         file="ente.toml",
                         column=f"funds.{key}",
-                        message=f"fondo sconosciuto [funds] {key} (il regolamento usa: "
-                        f"{', '.join(schema.funds)}){_hint(key, schema.funds)}",
+                        message=f"fondo sconosciuto [fondi] {italian_fund(key)} (il regolamento usa: "
+                        f"{', '.join(words)}){_hint(italian_fund(key), words)}",
                     )
                 )
     for key, value in approvals.items():
@@ -110,7 +96,7 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
                     rule="core.input.date",
                     file="ente.toml",
                     column=f"approvals.{key}",
-                    message=f"data non leggibile {value!r} per {key}: scrivi 2021-01-30, 30/01/2021 o "
+                    message=f"data non leggibile {value!r} per {italian_approval(key)}: scrivi 2021-01-30, 30/01/2021 o "
                     "30.1.2021 (oppure true se l'atto è fatto e la data non conta)",
                 )
             )

@@ -8,10 +8,11 @@ given. A number's text is remembered (a report repeats its figures), keyed by th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "pct"]
+__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "natural", "pct", "plural", "the_pct"]
 
 NONE = "—"
 
@@ -93,3 +94,29 @@ def euro(value: Any) -> str:
 
 def date_it(value: dt.date | None) -> str:
     return NONE if value is None else value.strftime("%d/%m/%Y")
+
+
+def plural(n: int, singular: str, many: str) -> str:
+    """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
+    return f"{n} {singular if n == 1 else many}"
+
+
+def the_pct(value: Any, places: int = 2) -> str:
+    """A percentage with its article, as Italian says it: «il 70%», «l'80%», «l'11%», «l'1%» (otto, undici, uno
+    begin with a vowel), «lo 0,00%» (zero begins with z)."""
+    text = pct(value, places)
+    whole = text.split(",")[0].rstrip("%").lstrip("−").replace(".", "")
+    if whole == "0":
+        return "lo " + text
+    return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key putting ids in the order people count them: P2 before P10, I1.2 before I1.10 (digits by their
+    number, the rest by its letters, case aside)."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in _DIGITS.split(str(text)) if part
+    )

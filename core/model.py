@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from ciclope.core.trace import Input
+from ciclope.core.vocabulary import FUND_NAMES, italian
 
 T = TypeVar("T")
 
@@ -260,13 +261,14 @@ class Ente:
 
     # -- navigation helpers used by the core and by plugins ---------------------------------
     def file_of(self, name: str) -> str:
-        """How a problem names an input sheet: ``people.csv`` or ``ente.xlsx[people]``."""
+        """How a problem names an input sheet, as the office wrote it: ``persone.csv`` (or ``people.csv``), or
+        ``ente.xlsx[persone]``."""
         stem = name.removesuffix(".csv")
         label = self.sheet_labels.get(stem, "")
         if label.startswith("ente.toml"):  # a plugin's sheet written as [[tables]] of ente.toml
             return label
         if self.source_format != "xlsx":
-            return f"{stem}.csv"
+            return label if label.endswith(".csv") else f"{stem}.csv"
         return label or f"ente.xlsx[{stem}]"
 
     def xlsx_cell(self, name: str, row: int, column: str) -> str:
@@ -298,7 +300,7 @@ class Ente:
         ref = self.fund_refs.get(name)
         if ref:
             return Input(label or "destinazione del fondo risorse decentrate", amount, ref=ref)
-        return Input(label or f"[fondi] {name}", amount, cell=f"ente.toml:funds.{name}")
+        return Input(label or f"[fondi] {italian(FUND_NAMES, name)}", amount, cell=f"ente.toml:funds.{name}")
 
     def approved(self, key: str) -> bool:
         """Whether the act ``[approvals] key`` is recorded as done: a date, or ``true`` (e.g. the OIV's

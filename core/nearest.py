@@ -6,16 +6,36 @@ import difflib
 from collections.abc import Iterable
 
 
+def _parts(text: str) -> str:
+    """A name's words in order of their letters: «assenza_giorni» and «giorni assenza» are the same name."""
+    return " ".join(sorted(text.casefold().replace("_", " ").replace("-", " ").split()))
+
+
 def nearest(word: str, known: Iterable[str]) -> str | None:
-    """``word`` as one of ``known``: the same letters in another case first, else the closest spelling
-    (difflib, case ignored); None when nothing is close."""
+    """``word`` as one of ``known``: the same letters in another case first, then the same words in another order
+    (``assenza_giorni`` → ``giorni_assenza``), else the closest spelling of its words (difflib, case ignored);
+    None when nothing is close."""
     by_fold: dict[str, str] = {}
     for name in known:
         by_fold.setdefault(name.casefold(), name)
     if word.casefold() in by_fold:
         return by_fold[word.casefold()]
-    found = difflib.get_close_matches(word.casefold(), list(by_fold), n=1, cutoff=0.6)
-    return by_fold[found[0]] if found else None
+    by_parts: dict[str, str] = {}
+    for folded, name in by_fold.items():
+        by_parts.setdefault(_parts(folded), name)
+    mine = _parts(word)
+    if mine in by_parts:
+        return by_parts[mine]
+    scores = {
+        name: max(
+            difflib.SequenceMatcher(None, word.casefold(), folded).ratio(),
+            difflib.SequenceMatcher(None, mine, parts).ratio(),
+        )
+        for parts, name in by_parts.items()
+        for folded in (name.casefold(),)
+    }
+    best = max(scores, key=lambda n: (scores[n], n), default=None)
+    return best if best is not None and scores[best] >= 0.6 else None
 
 
 def hint(word: str, known: Iterable[str]) -> str:

@@ -172,6 +172,9 @@ class ReportSection:
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
     note: str = ""
+    # True: the section describes the rules, never a person (the declared regulation read back, the national
+    # provisions applied), and the publishable Relazione carries it too
+    public: bool = False
 
 
 @attrs.frozen(weakref_slot=False)

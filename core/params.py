@@ -13,6 +13,9 @@ source; a parameter without a source or a date is a load error. Format::
     assumption = ""                 # non-empty: why this default is an assumption (listed in reports)
     label = "quota di risultato delle PO"   # optional: the parameter's short Italian name, used for it in
                                             # published documents wherever a text names it
+    italian_key = "quota_risultato"         # the key an office writes in [ente.parametri] (and documents and
+                                            # messages name); the code stays accepted as an alias
+    unit = "euro"                           # optional: an amount (a share, bounds within 0–1, reads as %)
 
     [band_money]
     kind = "choice"
@@ -44,6 +47,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ciclope.core.fmt import decimal_it
 from ciclope.core.nearest import hint
 from ciclope.core.problems import CiclopeError, Problem, Problems
 from ciclope.core.tomlcompat import tomllib
@@ -66,6 +70,18 @@ SPEC_KEYS = {
     "national",
     "label",
     "labels",
+    "italian_key",
+    "unit",
+}
+# The keys of a table parameter's rows as an office writes them (``{ nome = "alta", personale = 0.2, risorse =
+# 0.5 }``), read as the codes the plugins use; the codes stay accepted.
+ROW_KEYS = {
+    "nome": "name",
+    "personale": "staff",
+    "risorse": "resources",
+    "da": "min",
+    "fino_a": "max",
+    "quota": "share",
 }
 
 
@@ -90,6 +106,42 @@ class ParamSpec:
     # documents say these wherever a description, an assumption or a value would name a code
     label: str = ""
     labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # the key an office writes for it in cycle.toml (``quota_risultato``); "" when the code is Italian already
+    italian_key: str = ""
+    # how its number reads where the bounds do not say it: ``euro`` (an amount); a share (bounds within 0–1)
+    # reads as a percentage without it
+    unit: str = ""
+
+    @property
+    def key(self) -> str:
+        """The parameter's name as an office writes it and reads it: its Italian key, else its code."""
+        return self.italian_key or self.name
+
+    def choice(self, written: Any) -> Any:
+        """A choice as written read as its code: the code itself, or its words (``"pro capite"`` or
+        ``"pro_capite"`` for ``per_capita``)."""
+        if self.kind != "choice" or not isinstance(written, str) or written in self.choices:
+            return written
+        folded = _fold(written)
+        return next((code for code, word in self.labels.items() if _fold(word) == folded), written)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("_", " ").lower().split())
+
+
+def _rows(spec_name: str, raw: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """A table parameter's rows with the Italian keys read as codes; a key written both ways is refused."""
+    out = []
+    for row in raw:
+        read: dict[str, Any] = {}
+        for key, value in row.items():
+            code = ROW_KEYS.get(key, key)
+            if code in read or (code != key and code in row):
+                raise ValueError(f"{spec_name}: «{key}» e «{code}» sono la stessa chiave in una riga: tienine una")
+            read[code] = value
+        out.append(read)
+    return tuple(out)
 
 
 def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
@@ -107,7 +159,7 @@ def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
     if kind == "table":
         if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
             raise ValueError(f"{spec_name}: attesa una lista di tabelle, trovato {raw!r}")
-        return tuple(dict(r) for r in raw)
+        return _rows(spec_name, raw)
     if not isinstance(raw, str):
         raise ValueError(f"{spec_name}: atteso un testo, trovato {raw!r}")
     return raw
@@ -118,11 +170,12 @@ def check_bounds(spec: ParamSpec, value: Any) -> str | None:
     if spec.kind in ("number", "integer"):
         by = f" fissato da {spec.bound_source} per l'anno del ciclo" if spec.bound_source else ""
         if spec.min is not None and value < spec.min:
-            return f"{spec.name} = {value} è sotto il minimo {spec.min}{by}"
+            return f"{spec.key} = {decimal_it(value)} è sotto il minimo {decimal_it(spec.min)}{by}"
         if spec.max is not None and value > spec.max:
-            return f"{spec.name} = {value} supera il massimo {spec.max}{by}"
+            return f"{spec.key} = {decimal_it(value)} supera il massimo {decimal_it(spec.max)}{by}"
     if spec.kind == "choice" and value not in spec.choices:
-        return f"{spec.name} = {value!r} non è tra i valori ammessi {', '.join(spec.choices)}"
+        words = [spec.labels.get(c, c) for c in spec.choices]
+        return f"{spec.key} = {value!r} non è tra i valori ammessi: {', '.join(words)}"
     return None
 
 
@@ -170,6 +223,8 @@ def _param_spec(name: str, raw: Any, year: int | None, fname: str, problems: Pro
             national=str(raw.get("national", "")),
             label=str(raw.get("label", "")),
             labels=_choice_labels(name, raw),
+            italian_key=str(raw.get("italian_key", "")),
+            unit=str(raw.get("unit", "")),
         )
     except ValueError as exc:
         problems.error("params.format", str(exc), file=fname, column=name)
@@ -284,50 +339,99 @@ def merge_params(
     where: str = "",
     national: Mapping[str, Any] | None = None,
 ) -> tuple[Params, list[Problem]]:
-    """Defaults + ops overrides; unknown or out-of-bounds overrides are problems."""
+    """Defaults + ops overrides (each parameter by its Italian key or its code); unknown or out-of-bounds
+    overrides, and a parameter written both ways, are problems named by the Italian key."""
     problems: list[Problem] = []
     values = {name: spec.value for name, spec in specs.items()}
     amendments: dict[str, dict[str, Any]] = {}
-    for name, raw in flatten(overrides).items():
+    codes, twice = _codes(specs, overrides)
+    for it, code in twice:
+        problems.append(
+            Problem(
+                rule="config.param_twice",
+                file=where,
+                column=f"parametri.{it}",
+                message=f"«{it}» e «{code}» sono lo stesso parametro, scritto in italiano e con il vecchio codice: "
+                f"tieni solo «{it}»",
+            )
+        )
+    for name, raw in flatten(codes).items():
         head, dot, rest = name.partition(".")
         if dot and head in specs:
             amendments.setdefault(head, {})[rest] = raw
             continue
         spec = specs.get(name)
         if spec is None:
-            known = ", ".join(sorted(specs)) or "nessuno"
+            words = sorted(s.key for s in specs.values())
             problems.append(
                 Problem(
                     rule="config.param_unknown",
                     file=where,
-                    column=f"params.{name}",
-                    message=f"parametro sconosciuto {name!r}{hint(head, specs)} (parametri del plugin: {known})",
+                    column=f"parametri.{name}",
+                    message=f"parametro sconosciuto {name!r}{hint(head, words)} (parametri del regolamento: "
+                    f"{', '.join(words) or 'nessuno'})",
                 )
             )
             continue
-        try:
-            value = _coerce(name, spec.kind, raw)
-        except ValueError as exc:
-            problems.append(Problem(rule="config.param_type", file=where, column=f"params.{name}", message=str(exc)))
-            continue
-        why = check_bounds(spec, value)
-        if why:
-            problems.append(
-                Problem(
-                    rule="config.param_bounds",
-                    file=where,
-                    column=f"params.{name}",
-                    message=why,
-                    source=f"{spec.bound_source}; {spec.source}" if spec.bound_source else spec.source,
-                )
-            )
-            continue
-        values[name] = value
-    overridden = frozenset(overrides) & frozenset(specs)
+        problem = _checked(spec, raw, where, values)
+        if problem is not None:
+            problems.append(problem)
+    overridden = frozenset(codes) & frozenset(specs)
     params = Params(
         specs=dict(specs), values=values, overridden=overridden, national=dict(national or {}), amendments=amendments
     )
     return params, problems
+
+
+def _codes(
+    specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The overrides with each parameter's Italian key read as its code (a dotted amendment by its head too),
+    and the parameters written both ways (``(italian, code)``)."""
+    by_key = {spec.italian_key: name for name, spec in specs.items() if spec.italian_key}
+    out: dict[str, Any] = {}
+    twice: list[tuple[str, str]] = []
+    for key, raw in overrides.items():
+        head, dot, rest = key.partition(".")
+        code = by_key.get(head, head)
+        if code != head and code in overrides:
+            twice.append((head, code))
+            continue
+        out[code + dot + rest] = raw
+    return out, twice
+
+
+def italian_column(column: str, specs: Mapping[str, ParamSpec]) -> str:
+    """A problem's column naming a parameter by its code (``params.bands``, as a plugin's checks write it) →
+    by the key an office writes (``parametri.fasce``)."""
+    head, dot, rest = column.partition(".")
+    if head not in ("params", "parametri") or not dot:
+        return column
+    name, dot, tail = rest.partition(".")
+    spec = specs.get(name)
+    return f"parametri.{spec.key if spec is not None else name}{dot}{tail}"
+
+
+def by_code(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """The overrides with each parameter's Italian key read as its code (when both are written the code's value
+    is kept: :func:`merge_params` reports the pair)."""
+    codes, _ = _codes(specs, overrides)
+    return codes
+
+
+def _checked(spec: ParamSpec, raw: Any, where: str, values: dict[str, Any]) -> Problem | None:
+    """``raw`` as the parameter's value into ``values``, or the problem with it (type or bounds)."""
+    column = f"parametri.{spec.key}"
+    try:
+        value = _coerce(spec.key, spec.kind, spec.choice(raw))
+    except ValueError as exc:
+        return Problem(rule="config.param_type", file=where, column=column, message=str(exc))
+    why = check_bounds(spec, value)
+    if why:
+        source = f"{spec.bound_source}; {spec.source}" if spec.bound_source else spec.source
+        return Problem(rule="config.param_bounds", file=where, column=column, message=why, source=source)
+    values[spec.name] = value
+    return None
 
 
 def flatten(overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -353,7 +457,7 @@ def resolve_paths(
         if spec is None or spec.kind != "path":
             continue
 
-        column, source = f"params.{name}", spec.source
+        column, source = f"parametri.{spec.key}", spec.source
         why: tuple[str, str] | None = None
         try:
             path = (root / written).resolve() if isinstance(written, str) and written.strip() else None
@@ -362,7 +466,7 @@ def resolve_paths(
         if why is not None:
             pass
         elif path is None:
-            why = ("config.param_type", f'{name} deve essere il nome di un file, es. {name} = "file.toml"')
+            why = ("config.param_type", f'{spec.key} deve essere il nome di un file, es. {spec.key} = "file.toml"')
         elif confine and not path.is_relative_to(root.resolve()):
             why = ("config.path", f"il file {written!r} è fuori dalla cartella della configurazione")
         elif not path.is_file():

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.vocabulary import where_it
+
 NOTICES = frozenset({"core.input.dialect"})
 
 
@@ -68,7 +70,7 @@ class Problem:
 
     def render(self, cite: Callable[[str], str] = str) -> str:
         """The problem in one line; ``cite`` names its source for people (:func:`core.citing.cited`: acts by title)."""
-        loc = f"{self.where}: " if self.where else ""
+        loc = f"{where_it(self.where)}: " if self.where else ""
         src = f" [{cite(self.source)}]" if self.source else ""
         kind = "errore" if self.is_error else "avviso"
         return f"{loc}{kind} {self.rule}: {self.message}{src}"

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ciclope.core.conciliation import has_contraddittorio, po_needs_contraddittorio
+from ciclope.core.fmt import decimal_it
 from ciclope.core.model import EvaluationItem, Indicator, Person
 from ciclope.core.money import CENT, TEN_THOUSANDTH
 from ciclope.core.outcomes import OrgPerformance, Score
@@ -23,6 +24,7 @@ __all__ = [
     "cut_without_ties",
     "dirigente_score",
     "has_contraddittorio",
+    "part_name",
     "po_needs_contraddittorio",
     "top_share",
     "weighted_mean",
@@ -36,13 +38,24 @@ SOURCE_INDICATOR = "rules/core.md §1"
 SOURCE_AGGREGATION = "rules/core.md §2"
 SOURCE_CARD = "rules/core.md §3"
 
-FORMULAS = {
-    "higher": "consuntivo / target, limitato a [0, 1]",
-    "project": "percentuale di completamento / target, limitata a [0, 1]",
-    "lower": "target / consuntivo, limitato a [0, 1] (1 se il consuntivo è ≤ 0)",
-    "deadline": "1 se completato entro la data target, altrimenti 0 (nessuna data = non completato)",
-    "boolean": "1 se il consuntivo coincide con il target (SI/NO), altrimenti 0",
+FORMULAS = {  # an achievement is read as a percentage: its bounds are said as one
+    "higher": "consuntivo / target, limitato tra 0% e 100%",
+    "project": "percentuale di completamento / target, limitata tra 0% e 100%",
+    "lower": "target / consuntivo, limitato tra 0% e 100% (100% se il consuntivo è ≤ 0)",
+    "deadline": "100% se completato entro la data target, altrimenti 0% (nessuna data = non completato)",
+    "boolean": "100% se il consuntivo coincide con il target (SI/NO), altrimenti 0%",
 }
+
+
+PART_WORDS = {"objective": "obiettivo", "indicator": "indicatore", "unit": "unità", "area": "area", "ente": "ente"}
+
+
+def part_name(key: str, weight: Decimal | None) -> str:
+    """A part of a mean as people read it: «obiettivo OB1 (peso 30)», «indicatore K2 (pesi uguali)» — never the
+    figure's key (``indicator:K2``)."""
+    kind, _, ident = key.partition(":")
+    what = f"{PART_WORDS.get(kind, kind)} {ident}".strip()
+    return f"{what} (peso {decimal_it(weight)})" if weight is not None else f"{what} (pesi uguali)"
 
 
 def clamp01(x: Decimal) -> Decimal:

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, overload
 
 import attrs
 
+from ciclope.core.fmt import decimal_it
 from ciclope.core.problems import Problem
 
 
@@ -37,7 +38,7 @@ class Figure(NamedTuple):
 
     key: str
     value: Any
-    formula: str  # in words (Italian), e.g. "consuntivo / target, limitato a [0, 1]"
+    formula: str  # in words (Italian), e.g. "consuntivo / target, limitato tra 0% e 100%"
     source: str  # "rules/core.md §1", "004_a450255962d2094d.txt §5.2"
     inputs: Sequence[Input] = ()  # a tuple, or :class:`CardInputs`
     label: str = ""  # "Indicatore K1 — Eventi di promozione"
@@ -48,10 +49,13 @@ def appealed(name: str, i: Any) -> tuple[str, str]:
     """The input of a card item whose points a conciliation stage replaced (rules/core.md §5): "points P from
     appeals.csv row R (stage, date), replacing Q from evaluations.csv row S"; the cell is the appeal's."""
     return (
-        f"{name} — punti da appeals.csv riga {i.appeal_row} ({i.appeal}), in luogo di {i.replaced} "
-        f"da evaluations.csv riga {i.row}",
+        f"{name} — punti dalla riga {i.appeal_row} dei ricorsi ({i.appeal}), in luogo di {i.replaced} "
+        f"(riga {i.row} delle valutazioni)",
         f"appeals.csv:{i.appeal_row}:new_points",
     )
+
+
+NO_WEIGHT = {"=": ", pesi uguali"}
 
 
 class CardInputs(Sequence[Input]):
@@ -74,7 +78,9 @@ class CardInputs(Sequence[Input]):
     def _parts(self, i: Any) -> tuple[str, Any, str]:
         """(name, value, cell) of the input of the card item ``i``."""
         what = f"{i.section} / {i.item}" if self.section else i.item
-        name = f"{what} (max {i.max_points}, peso {i.weight or self.no_weight})"
+        # the weight only where the card gives one (or the regulation says the items weigh the same)
+        weight = f", peso {decimal_it(i.weight)}" if i.weight else NO_WEIGHT.get(self.no_weight, "")
+        name = f"{what} (massimo {decimal_it(i.max_points)} punti{weight})"
         if getattr(i, "appeal_row", 0):
             name, cell = appealed(name, i)
             return name, i.points, cell

@@ -70,18 +70,19 @@ def choice(*choices: str, aliases: dict[str, str] | None = None) -> Callable[[st
     parser (``parse.choices``) for the template's drop-downs; ``parse.pure`` tells the loader that the
     parser is a pure function of the text (a plugin's column of choices is read a distinct text at a time)."""
     folded = {k.strip().lower(): v for k, v in (aliases or {}).items()}
+    labels: dict[str, str] = {}
+    for word, code in (aliases or {}).items():
+        labels.setdefault(code, word)
+    words = ", ".join(labels.get(c, c) for c in choices)  # as the office writes them (the codes stay accepted)
 
     def parse(text: str) -> str:
         value = text.strip()
         value = value.lower() if value.lower() in choices else folded.get(value.lower(), value)
         if value not in choices:
-            raise ValueError(f"atteso uno tra {', '.join(choices)}, trovato {text!r}")
+            raise ValueError(f"atteso uno tra {words}, trovato {text!r}")
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]
-    labels: dict[str, str] = {}
-    for word, code in (aliases or {}).items():
-        labels.setdefault(code, word)
     parse.labels = labels  # type: ignore[attr-defined]  # code → the first word for it (the template's drop-down)
     parse.pure = True  # type: ignore[attr-defined]  # same text, same value: the loader reads each distinct text once
     return parse

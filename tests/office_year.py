@@ -179,11 +179,11 @@ def fill_workbook(
     import openpyxl
 
     wb = openpyxl.load_workbook(src)
-    ws = wb["Schede"]
-    for row in range(2, ws.max_row + 1):
+    ws = wb["Schede"] if "Schede" in wb.sheetnames else None  # an evaluator with no card has no sheet of cards
+    for row in range(2, ws.max_row + 1) if ws is not None else ():
         if row not in skip:
             ws.cell(row, 8).value = points(ws.cell(row, 6).value)
-    if actual is not None:
+    if actual is not None and "Indicatori" in wb.sheetnames:
         wi = wb["Indicatori"]
         for row in range(2, wi.max_row + 1):
             wi.cell(row, 6).value = "SI" if wi.cell(row, 4).value == "SI/NO" else actual

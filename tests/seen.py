@@ -27,7 +27,8 @@ ENGLISH = frozenset(
     """banded band bands fund funds pool pools score scores scored weight weights item items evaluations
     evaluation appeals appeal revisions innovation renounced amount amounts person people kind resources
     approved paid threshold level levels evaluated achievement objective objectives indicators indicator
-    actual unit units position pay none true false""".split()
+    actual unit units position pay none true false points section evaluator role category fte owner title
+    kind head parent outcome stage field reason approved""".split()
 )
 # Nouns after «1», where Italian wants the singular.
 PLURALS = re.compile(
@@ -36,10 +37,34 @@ PLURALS = re.compile(
     r"posizioni|atti|scadenze|ricorsi|revisioni|esecuzioni|documenti|file di dati)\b"
 )
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+# An identifier: lower-case words joined by «_» or «.» (``rating_max``, ``ccnl.art69.not_configured``,
+# ``score:L3`` is caught by KEY). Numbers («art. 6.5»), abbreviations («D.Lgs.») and file names are not.
+IDENT = re.compile(r"(?<![\w./@:«-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w/@(-])")
+# An internal figure key shown to a reader: «score:L3», «art69:fondo:performance_individuale».
+KEY = re.compile(
+    r"\b(?:score|award|pool|unit|card|person|position|indicator|objective|area|art69|ccnl)"
+    r":[\w:.-]+"
+)
+# A formula the office wrote in its regulation (``=MEDIA.ENTE(punteggio) + 1``), printed as «(formula: …)»: its
+# words are the office's own, never a leak.
+FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
+# An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000).
+AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)")
+# What a public page never shows: a file of the office or of ciclope, a fingerprint, a command.
+PUBLIC_FILE = re.compile(r"\b[\w-]+\.(?:csv|toml|json|py|md|xlsx)\b")
+PUBLISHED = frozenset({"trasparenza.csv", "premi-art20.csv"})
+FINGERPRINT = re.compile(r"\b[0-9a-f]{16}…|SHA-256")
+COMMAND = re.compile(
+    r"\bciclope (?:run|validate|explain|site|template|raccolta|schede-personali|calendar|verify|report|compare|"
+    r"plugins|history|diff|benchmark|demo|synth|regolamento|new-plugin)\b"
+)
 # What the office itself writes and may read as written: its files' names, a code named as such.
 OFFICE_WRITES = re.compile(
-    r"\S+\.(?:csv|toml|xlsx|json|md|html|pdf|ics)\b|codice «[^»]*»|colonna [a-z_0-9]+|\[(?:fondi|atti)\] [a-z_0-9]+"
+    r"\S+\.(?:csv|toml|xlsx|json|md|html|pdf|ics)\b|codice «[^»]*»|"
+    r"\[(?:fondi|atti|valutatori|ente\.parametri|ente\.nazionale)\] [a-z_0-9]+|\btarget_\d{4}\b"
 )
+# Italian abbreviations written with dots («n.d.»), never identifiers.
+ABBREVIATIONS = frozenset({"n.d", "c.d", "p.es", "ecc"})
 
 
 class _Visible(HTMLParser):
@@ -130,8 +155,179 @@ def parameter_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def vocabulary() -> frozenset[str]:
+    """Every word an office writes in its files and may read named as written: the Italian names of the tables,
+    columns and keys (core and plugins), the parameters' Italian keys, the funds, the keys of the declared
+    regulation's format."""
+    from ciclope.core import vocabulary as v
+    from ciclope.core.engine import hookspecs
+    from ciclope.core.engine.registry import Hooks, available_plugins
+
+    words: set[str] = set(v.SHEET_TITLES.values()) | set(v.SHEET_ALIASES)
+    for cols in v.HEADERS_IT.values():
+        words |= set(cols.values())
+    for table in (
+        v.ENTE_TABLES,
+        v.APPROVAL_NAMES,
+        v.FUND_NAMES,
+        v.CYCLE_TABLES,
+        v.CYCLE_KEYS,
+        v.ENTE_KEYS,
+        v.STORE_KEYS,
+        v.MAGGIORAZIONE_KEYS,
+    ):
+        words |= set(table)
+    words |= {
+        "obiettivi_ente",
+        "parita",
+        "eta_minore",
+        "quota_premio",
+        "quota_personale",
+        "ente.parametri",
+        "ente.nazionale",
+    }
+    for name in available_plugins():
+        hooks = Hooks.for_plugin(name)[0]
+        for spec in hooks.first(hookspecs.ciclope_params, year=2024).values():
+            words.add(spec.key)
+        for schema in hooks.answers(hookspecs.ciclope_input_schema):
+            words |= set(schema.titles.values()) | {f for f in schema.funds if f not in v.FUND_NAMES.values()}
+            words |= {italian for code, italian in v.APPROVAL_NAMES.items() if code in schema.approvals}
+            words |= {a for a in schema.approvals if a not in v.APPROVAL_NAMES.values()}
+            for cols in schema.headers.values():
+                words |= set(cols.values())
+            for file, cols in (*schema.columns.items(), *schema.files.items()):
+                own = schema.headers.get(file, {})
+                words |= {code for code in cols if code not in own}  # a column whose code is its Italian name
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table as fund_table
+
+    fund = fund_table()  # the rows an office writes in its fondo sheet, each by its voce
+    words |= set(fund.voci) | {r.id for r in fund.risorse} | {u.id for u in fund.usi}
+    from ciclope.plugins.regolamento.format import spec as regulation
+
+    words |= {
+        m["toml"]
+        for cls in vars(regulation).values()
+        if isinstance(cls, type) and attrs_fields(cls)
+        for m in attrs_fields(cls)
+    }
+    return frozenset(words)
+
+
+def attrs_fields(cls: type) -> list[dict]:
+    import attrs
+
+    if not attrs.has(cls):
+        return []
+    return [dict(f.metadata) for f in attrs.fields(cls) if "toml" in f.metadata]
+
+
+def office_words(folder: Path) -> frozenset[str]:
+    """The words an office wrote in its declared regulations (levels, parts, statuses, its own keys): read as
+    written wherever a page names them."""
+    from ciclope.core.tomlcompat import read_toml
+
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                found.add(str(key))
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            found.update(IDENT.findall(value))
+            found.add(value)
+
+    for path in folder.rglob("*.toml"):
+        walk(read_toml(path))
+    return frozenset(found)
+
+
+def percent_inputs(folder: Path) -> dict[str, set[str]]:
+    """Each indicator whose target or measures an office typed as percentages → the decimals that would show the
+    same numbers as fractions («72%» → «0,72»): a page that names the indicator must show the percentage."""
+    import csv
+
+    out: dict[str, set[str]] = {}
+    for path in folder.rglob("indicators.csv"):
+        if "out" in path.parts:
+            continue
+        for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
+            for key, text in row.items():
+                text = (text or "").strip()
+                if key and (key.startswith(("target", "actual")) or key == "baseline") and text.endswith("%"):
+                    number = text[:-1].replace(",", ".")
+                    try:
+                        share = float(number) / 100
+                    except ValueError:
+                        continue
+                    if 0 < share < 1:
+                        out.setdefault(row["id"], set()).add(f"{share:.4f}".rstrip("0").replace(".", ","))
+    return out
+
+
+def decimals_for_percentages(text: str, percents: dict[str, set[str]], reach: int = 14) -> list[str]:
+    """Where a page names an indicator typed in percentages and shows one of its numbers as a decimal within the
+    next ``reach`` lines (its row of a table): «0,72» where the office wrote «72%»."""
+    lines = text.splitlines()
+    found = []
+    for n, line in enumerate(lines):
+        shown = percents.get(line.strip())
+        if not shown:
+            continue
+        for later in lines[n + 1 : n + 1 + reach]:
+            if later.strip() in percents:
+                break
+            for decimal in shown:
+                if re.search(rf"(?<![\d,]){re.escape(decimal)}(?![\d%])", later):
+                    found.append(f"percentuale: «{decimal}» per {line.strip()} (scritto «%»): …{later.strip()[:80]}…")
+    return found
+
+
+ID = re.compile(r"^([A-Za-z]+[-.]?)(\d+)$")
+
+
+def out_of_natural_order(text: str, ids: frozenset[str]) -> list[str]:
+    """A run of the office's ids (P1, P10, P2…) sorted as text but not as people count: the run of ids of one
+    prefix, in the order the page shows them, when it is in text order and not in natural order."""
+    runs: dict[str, list[str]] = {}
+    found = []
+    for line in text.splitlines():
+        token = line.strip()
+        m = ID.match(token)
+        if not m or token not in ids:
+            continue
+        runs.setdefault(m.group(1), []).append(token)
+    for run in runs.values():
+        # the ids of one list repeat (a table lists them again below): look at each first run of distinct ids
+        seen: list[str] = []
+        for token in run:
+            if token in seen:
+                break
+            seen.append(token)
+        if len(seen) >= 3 and seen == sorted(seen) and seen != sorted(seen, key=lambda t: int(ID.match(t).group(2))):
+            found.append(f"ordine: {', '.join(seen[:6])}… in ordine alfabetico, non naturale")
+    return found
+
+
+def terminal_text(text: str) -> str:
+    """A terminal line with the parts meant for the log stripped: the rule's code after «errore»/«avviso» and the
+    paths of files the office named on the command line."""
+    text = re.sub(r"\b(errore|avviso) [a-z_]+(?:\.[a-z0-9_]+)+:", r"\1:", text)
+    return re.sub(r"(?:/[\w.+-]+)+/?", " ", text)
+
+
 def findings(
-    text: str, codes: frozenset[str], strict: bool = False, allowed: frozenset[str] = frozenset()
+    text: str,
+    codes: frozenset[str],
+    strict: bool = False,
+    allowed: frozenset[str] = frozenset(),
+    public: bool = False,
+    percents: dict[str, set[str]] | None = None,
+    ids: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What a reader should not see in ``text``, each with a little of its context: a repr, a repository file, a
     code among ``codes`` (with ``strict``, for a document a person signs, any code but the office's own ids in
@@ -143,10 +339,26 @@ def findings(
         start = max(0, m.start() - 40)
         found.append(f"{kind}: «{m.group()}» in …{text[start : m.end() + 40]!r}…")
 
-    for kind, pattern in (("repr", REPR), ("file", REPO_FILE), ("plural", PLURALS)):
+    text = FORMULA.sub(" ", text)
+    for kind, pattern in (("repr", REPR), ("file", REPO_FILE), ("plural", PLURALS), ("chiave interna", KEY)):
         for m in pattern.finditer(text):
             note(kind, m)
+    # a PDF's layout may space € from its amount on one line; a line break between them is a flaw of the page
+    for m in AMOUNT.finditer(re.sub(r"€[ \t]+(?=\d)", "€ ", text)):
+        note("importo senza €", m)
+    if public:
+        for kind, pattern in (("impronta", FINGERPRINT), ("comando", COMMAND)):
+            for m in pattern.finditer(text):
+                note(kind, m)
+        for m in PUBLIC_FILE.finditer(text):
+            if m.group() not in PUBLISHED:
+                note("nome di file", m)
+    found += decimals_for_percentages(text, percents or {})
+    found += out_of_natural_order(text, ids)
     text = OFFICE_WRITES.sub(" ", text)
+    for m in IDENT.finditer(text):
+        if m.group() not in allowed and m.group() not in codes and m.group() not in ABBREVIATIONS:
+            note("identificativo", m)
     for m in CODE.finditer(text):
         if m.group() in codes or (strict and m.group() not in allowed):
             note("code", m)

@@ -140,7 +140,7 @@ def test_forty_employees_need_30_percent_unless_the_objectives_option(tmp_path):
     # 20% without the objectives option is below every minimum of the contract: a configuration error
     low = {"share": 0.20, "quota": 0.10, "parita": ["assenze"]}
     ((problem,),) = [resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": low})[1]]
-    assert problem.column == "national.maggiorazione.share" and "25%" in problem.message
+    assert problem.column == "nazionale.maggiorazione.quota_premio" and "25%" in problem.message
     # with part of the variable resources tied to the whole ente's objectives (art. 48 c. 4) 20% is the minimum:
     # M = 0.20 × 1,000.00 = 200.00 to S01, S02, S03 (the tie at 92 is not broken by «assenze»: both 0 days)
     result = run(tmp_path / "b", comune(FORTY, "40000.00"), 2026, {"maggiorazione": {**low, "obiettivi_ente": True}})
@@ -190,7 +190,7 @@ def test_the_keys_of_the_2026_contract_are_an_error_before_it(key, value):
     rule = {"share": 0.30, "quota": 0.10, key: value}
     _, problems = resolve_params("bergamo", 2025, {}, "cycle.toml", {"maggiorazione": rule})
     (problem,) = problems
-    assert problem.column == f"national.maggiorazione.{key}"
+    assert problem.column == f"nazionale.maggiorazione.{key}"
     assert "art. 81 CCNL Funzioni Locali 16.11.2022" in problem.message and "2025" in problem.message
     assert resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": rule})[1] == []
 

@@ -436,7 +436,7 @@ def test_report_notes_list_the_assumptions(ciclope_ente):
     res = ciclope_ente("bergamo", files())
     notes = next(s for s in res.sections if s.title.startswith("Note e ipotesi"))
     text = " ".join(" ".join(map(str, row)) for row in notes.rows)
-    assert "pesano ugualmente" in text and "w_unit" in text and "max_level_share" in text
+    assert "pesano ugualmente" in text and "peso_servizio" in text and "quota_massima_livello" in text
     cruscotti = next(s for s in res.sections if s.title.startswith("Cruscotti"))
     rows = {r[0]: r for r in cruscotti.rows}
     assert rows["srv-s1"][2:] == (2, 2, Decimal("0.9500"))  # K1 (listed twice) and K4: two refs, both measured
@@ -529,7 +529,7 @@ def test_a_group_sheet_mixing_empty_and_given_weights_is_an_error(ciclope_ente):
     "approvals, why",
     [
         ("relazione_approved = 2022-05-30\nrelazione_validated_oiv = 2019-03-01", "prima della fine dell'anno"),
-        ("relazione_validated_oiv = 2022-06-15", "relazione_approved"),
+        ("relazione_validated_oiv = 2022-06-15", "[atti] relazione_approvata"),  # the key as the office writes it
         ("relazione_approved = 2022-06-20\nrelazione_validated_oiv = 2022-06-15", "precede l'approvazione"),
         ("relazione_approved = 2021-11-30\nrelazione_validated_oiv = 2022-06-15", "prima della fine dell'anno"),
     ],
@@ -676,7 +676,7 @@ def test_a_staff_award_can_be_recomputed_from_its_inputs(ciclope_ente):
     exact = (
         v["fondo performance_individuale"]
         * v["punteggio"]
-        * v["tempo di lavoro (fte)"]
-        / v["somma di punteggio × fte dei premiati"]
+        * v["tempo lavorato"]
+        / v["somma di punteggio × tempo lavorato dei premiati"]
     )
     assert abs(fig.value - exact) < Decimal("0.01") and fig.value == Decimal("3132.73")

@@ -412,7 +412,7 @@ def test_full_attestation_outside_the_tolerance_is_an_error(tmp_path):
     assert len(errs) == 1 and "lievi scostamenti" in errs[0]["message"] and "§3" in errs[0]["source"]
     # numbers in a message read as Italian writes them: 1 − 0.05 = 0,95
     assert "l'OIV attesta 1,0, più della performance calcolata 0,9" in errs[0]["message"]
-    assert "almeno 0,95 (tolleranza oiv_tolerance = 0,05)" in errs[0]["message"]
+    assert "almeno 0,95 (parametro tolleranza_oiv = 0,05)" in errs[0]["message"]
     assert doc["organizational"]["oiv_attested"] == 0.9
     assert doc["rewards"]["pools"]["po_risultato"]["amount"] == "6480.00"  # 7200 × 0.9
     # a wider tolerance (param) accepts it: 0.9 ≥ 1 − 0.10
@@ -943,7 +943,7 @@ def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, 
     # result 2541.18 × 0.935 = 2376.0033 → 2376.00
     assert "Importo: € 16.000,00 — retribuzione di posizione annua (P1)" in text
     assert "Importo: € 2.376,00 — retribuzione di risultato (P1)" in text
-    assert "massimo annuo (pay_max" in text and "€ 16.000,00" in text
+    assert "massimo annuo (retribuzione_massima" in text and "€ 16.000,00" in text
     assert "λ, euro per punto" in text
     assert "scheda dei comportamenti / 100 = 0,925" in text
 

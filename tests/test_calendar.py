@@ -192,12 +192,14 @@ def test_every_plugins_calendar_has_monitoring_and_payment(example, capsys, plug
 
 def test_a_comunita_montana_has_its_acts_and_those_of_the_law(example, capsys):
     """cm-esempio (no bonus fund): Piano 03/02/2021 (budget 20/12/2020 + 45 days), monitoring 31/07/2021,
-    Relazione 30/06/2022, the Relazione's approval by law by 30/06/2022 (D.Lgs. 150/2009 art. 10, from the
-    national layer), payment 31/12/2022."""
+    Relazione 30/06/2022 «adottata e validata dall'OIV» — the regulation's act, which the law's approval by
+    30/06/2022 (D.Lgs. 150/2009 art. 10, from the national layer) is cited on, never listed twice —, payment
+    31/12/2022."""
     folder = example("comunita_montane")
     main(["calendar", str(folder / "cycle.toml")])
-    dates = [ln.split()[0] for ln in capsys.readouterr().out.splitlines() if re.match(r"  \d\d/", ln)]
-    assert dates == ["03/02/2021", "31/07/2021", "30/06/2022", "30/06/2022", "31/12/2022"]
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if re.match(r"  \d\d/", ln)]
+    assert [ln.split()[0] for ln in lines] == ["03/02/2021", "31/07/2021", "30/06/2022", "31/12/2022"]
+    assert lines[2] == "  30/06/2022  Relazione sulla performance (adottata e validata dall'OIV)"
 
 
 def _regolamento_demo(tmp_path):

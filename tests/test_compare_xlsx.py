@@ -7,7 +7,9 @@ from ciclope.core.compare import render_xlsx
 
 def test_people_sheet_by_hand():
     # Two people in force, one of them missing from the other scenario; P2 comes before P10 (natural order).
+    # A 2025 cycle names a PO as its contract does: an incarico di Elevata qualificazione.
     doc = {
+        "year": 2025,
         "scenarios": {
             "attuale": {
                 "people": {
@@ -26,7 +28,7 @@ def test_people_sheet_by_hand():
                     "P2": {"role": "po", "score": None, "band": "bassa", "status": "evaluated", "amount": "150.50"},
                 }
             },
-        }
+        },
     }
     table = render_xlsx.people(doc, {"not_evaluated": "non valutabile"})  # the plugin's label wins
     assert table.title == "Persone"
@@ -43,7 +45,7 @@ def test_people_sheet_by_hand():
     assert [k for _, k, _ in table.columns] == ["text", "text", "score", "text", "money", "text", "money", "money"]
     assert [list(r) for r in table.rows] == [
         # no band in force: the outcome instead; difference 150.50 − 0.00
-        ["P2", "Posizione organizzativa", None, "non valutabile", D("0.00"), "bassa", D("150.50"), D("150.50")],
+        ["P2", "Elevata qualificazione (EQ)", None, "non valutabile", D("0.00"), "bassa", D("150.50"), D("150.50")],
         # not in "alt": its three cells empty
         ["P10", "Dipendente", D("80.5"), "alta", D("1200.00"), None, None, None],
     ]

@@ -66,11 +66,11 @@ data = "dati"
     )
     got = rules_of(path)
     rules = {(c, r) for c, r, _ in got}
-    assert ("cycle.outptu", "config.unknown_key") in rules
+    assert ("ciclo.outptu", "config.unknown_key") in rules
     assert ("ente[1].id", "config.invalid") in rules
     assert ("ente[due].plugin", "config.plugin_unknown") in rules
-    assert ("ente[tre].data", "config.missing_folder") in rules
-    assert ("ente[quattro].data", "config.path") in rules
+    assert ("ente[tre].dati", "config.missing_folder") in rules
+    assert ("ente[quattro].dati", "config.path") in rules
     assert ("ente[quattro].colore", "config.unknown_key") in rules
     assert ("ente[cinque].id", "config.duplicate_id") in rules
     suggestion = next(m for c, r, m in got if r == "config.plugin_unknown")
@@ -110,7 +110,7 @@ def test_cli_exit_code_2_and_no_traceback(tmp_path, capsys):
     assert main(["run", str(path)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert "cycle.year" in err and "config.plugin_unknown" in err
+    assert "ciclo.anno" in err and "config.plugin_unknown" in err
 
 
 def test_cli_bad_arguments_exit_2(capsys):

@@ -101,9 +101,9 @@ def test_every_configuration_error_comes_in_one_round(tmp_path, capsys):
     assert "ente[a].colore: errore config.unknown_key: chiave sconosciuta 'colore'" in err
     assert "ente[a].plugin: errore config.plugin_unknown: plugin sconosciuto 'bresca'" in err
     assert "forse intendevi 'brescia'?" in err
-    assert "ente[a].data: errore config.missing_folder: la cartella 'manca' non esiste" in err
-    assert "ente[b].data: errore config.missing_folder: la cartella 'manca2' non esiste" in err
-    assert "ente[b].params.parametro_inventato: errore config.param_unknown" in err
+    assert "ente[a].dati: errore config.missing_folder: la cartella 'manca' non esiste" in err
+    assert "ente[b].dati: errore config.missing_folder: la cartella 'manca2' non esiste" in err
+    assert "ente[b].parametri.parametro_inventato: errore config.param_unknown" in err
     assert "5 errori, 0 avvisi" in err
 
 

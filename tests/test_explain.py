@@ -32,9 +32,9 @@ def test_rewarded_person_shows_amount_rule_and_cells(case):
     assert "■ Premio di Ester = € 142,41" in text
     assert "formula: fondo premi × punteggio / Σ punteggi dei premiati" in text
     # the chain goes down to the cells: E4's card is data row 5 of evaluations.csv (row 6 with the header)
-    assert "• Valutazione = 90   ← evaluations.csv, riga 6, colonna points" in text
+    assert "• Valutazione = 90   ← evaluations.csv, riga 6, colonna punti" in text
     assert "■ Punteggio di Ester = 90,00 punti" in text
-    assert "• [fondi] premi = 1.000,00   ← ente.toml [fondi] premi" in text  # where the office wrote it
+    assert "• [fondi] premi = € 1.000,00   ← ente.toml [fondi] premi" in text  # where the office wrote it
     assert "livello Ottimo" in text and "esito: premiato" in text
 
 
@@ -70,8 +70,8 @@ def test_indicator_goes_to_its_cells_and_shows_percentages(case):
     text = explain(case, "indicator", "I2")
     # I2 "lower": target 4 / actual 5 = 80%; at 30/6: 4 / 8 = 50%
     assert "■ Indicatore I2 — Tempi medi (gg) = 80,00%" in text
-    assert "• consuntivo = 5   ← indicators.csv, riga 3, colonna actual" in text
-    assert "= 50,00%" in text and "colonna actual_mid" in text
+    assert "• consuntivo = 5   ← indicators.csv, riga 3, colonna consuntivo" in text
+    assert "= 50,00%" in text and "colonna consuntivo_30_6" in text
 
 
 def test_objective_and_pool(case):
@@ -115,7 +115,7 @@ def test_show_and_where(case):
     assert show(D("1234.5"), "money") == "€ 1.234,50"
     assert show(D("78.5"), "score") == "78,50 punti"
     assert show(True, "number") == "SI"
-    assert where(case, "people.csv:4:fte") == "people.csv, riga 4, colonna fte"
+    assert where(case, "people.csv:4:fte") == "people.csv, riga 4, colonna quota_tempo"
 
 
 # -- the command line ---------------------------------------------------------------------------
@@ -192,10 +192,10 @@ def test_a_point_changed_by_an_appeal_names_the_appeal(tmp_path):
     text = explain(result, "person", "E1")
     # E1's Collaborazione is row 3 of evaluations.csv (header = 1) with 30 points; the ricorso is row 3 of appeals.csv
     assert (
-        "Collaborazione (max 40, peso -) — punti da appeals.csv riga 3 (ricorso del 20/02/2022), "
-        "in luogo di 30 da evaluations.csv riga 3 = 38   ← appeals.csv, riga 3, colonna new_points"
+        "Collaborazione (massimo 40 punti) — punti dalla riga 3 dei ricorsi (ricorso del 20/02/2022), "
+        "in luogo di 30 (riga 3 delle valutazioni) = 38   ← appeals.csv, riga 3, colonna nuovi_punti"
     ) in text
-    assert "evaluations.csv, riga 3, colonna points" not in text
+    assert "evaluations.csv, riga 3, colonna punti" not in text
 
 
 def test_the_relazione_lists_the_effect_of_each_appeal(tmp_path):
@@ -235,7 +235,7 @@ def test_explain_of_a_workbook_names_its_sheet_and_cell(tmp_path):
 
     xlsx_dir = as_xlsx(write_ente(tmp_path / "csv", files()), tmp_path / "xlsx")
     text = explain(compute_ente(xlsx_dir, coreonly, 2021), "person", "E1")
-    assert "= 54   ← ente.xlsx[evaluations]:F2 (colonna points)" in text
+    assert "= 54   ← ente.xlsx[evaluations]:F2 (colonna punti)" in text
     assert "evaluations.csv" not in text and "people.csv" not in text
 
 
@@ -273,11 +273,11 @@ def test_each_demo_award_adds_up_from_its_explained_inputs(example, capsys):
     # bergamo, U1: fund × score × fte / Σ (score × fte), within the cent the largest remainder may move
     doc = explained(example, capsys, "bergamo", "bg-esempio", "U1")
     award, a = figure_inputs(doc, "award:U1")
-    exact = a["fondo performance_individuale"] * a["punteggio"] * a["tempo di lavoro (fte)"]
-    assert abs(award - exact / a["somma di punteggio × fte dei premiati"]) < cent
+    exact = a["fondo performance_individuale"] * a["punteggio"] * a["tempo lavorato"]
+    assert abs(award - exact / a["somma di punteggio × tempo lavorato dei premiati"]) < cent
     # comunita_montane, P1: fund × band weight × fte / Σ weights
     doc = explained(example, capsys, "comunita_montane", "cm-esempio", "P1")
     award, a = figure_inputs(doc, "award:P1")
-    weight = a["peso pro capite della fascia (quota di risorse / quota di personale)"] * a["tempo lavorato (fte)"]
-    sigma = a["Σ pesi dei collocati in fascia (peso pro capite della fascia × fte)"]
+    weight = a["peso pro capite della fascia (quota di risorse / quota di personale)"] * a["tempo lavorato"]
+    sigma = a["Σ pesi dei collocati in fascia (peso pro capite della fascia × tempo lavorato)"]
     assert abs(award - a["fondo della graduatoria"] * weight / sigma) < cent

@@ -276,9 +276,9 @@ def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
     assert main(["validate", str(cfg)]) == 1
     out = capsys.readouterr().out
     assert (
-        "fondo sconosciuto [funds] performance_individual" in out and "forse intendevi 'performance_individuale'" in out
+        "fondo sconosciuto [fondi] performance_individual" in out and "forse intendevi 'performance_individuale'" in out
     )
-    assert "data non leggibile '30 gennaio 2021' per piano_adopted" in out
+    assert "data non leggibile '30 gennaio 2021' per piano_adottato" in out  # the act as ente.toml names it
     # the misspelt act is found once the ente loads (the calendar knows the regulation's acts)
     toml2 = CM_ENTE.replace(
         "piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validato_oiv = 2022-05-01"

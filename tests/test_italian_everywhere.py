@@ -63,7 +63,8 @@ def test_statuses_funds_and_roles_in_words():
     assert labels.role_label("segretario", 2024) == "Segretario"
     assert labels.category_label("C", 2022) == "categoria C"
     assert labels.category_label("C", 2024) == "Area degli Istruttori (ex categoria C)"
-    assert fmt.param_value([{"name": "alta", "staff": 0.2, "resources": 0.5}]) == "alta (personale 0,2; risorse 0,5)"
+    # a band's shares as percentages
+    assert fmt.param_value([{"name": "alta", "staff": 0.2, "resources": 0.5}]) == "alta (personale 20%; risorse 50%)"
 
 
 def test_plurals_after_one():
@@ -156,7 +157,9 @@ def test_the_template_names_a_plugins_own_sheets_in_italian(tmp_path):
     assert [c.value for c in wb["innovazione"][1]] == ["persona", "tipo", "rinuncia_al_bonus", "importo"]
     assert "retribuzione_posizione" in [c.value for c in wb["persone"][1]]
     note = wb["persone"]["J1"].comment.text if wb["persone"]["J1"].value == "retribuzione_posizione" else ""
-    assert note.startswith("retribuzione_posizione: retribuzione posizione.")
+    # what the column holds and a real example, never the header said again
+    assert note.startswith("retribuzione_posizione: retribuzione di posizione annua lorda di dirigenti e PO, in euro")
+    assert "Esempio: 9500" in note
 
 
 @pytest.mark.parametrize("plugin", ["regolamento"])

@@ -96,7 +96,7 @@ def test_unknown_file_and_missing_required_file(tmp_path):
     folder = write_ente(tmp_path / "e", fs)
     got = problems_of(folder)
     assert ("positions.csv", None, "", "core.input.unknown_file") in got
-    assert ("units.csv", None, "", "core.input.missing_file") in got
+    assert ("unità.csv", None, "", "core.input.missing_file") in got  # named as the guide teaches
 
 
 def test_missing_target_column_for_the_year(tmp_path):

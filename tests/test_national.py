@@ -136,7 +136,11 @@ def test_art69_config_is_the_ccdi_s_and_checked():
 
     assert problems({"maggiorazione": {"share": 0.30, "quota": 0.10}}) == []
     bad = problems({"maggiorazione": {"share": 0.25, "quota": 0.6}, "premio": 1})
-    assert [c for c, _ in bad] == ["national.premio", "national.maggiorazione.share", "national.maggiorazione.quota"]
+    assert [c for c, _ in bad] == [
+        "nazionale.premio",
+        "nazionale.maggiorazione.quota_premio",
+        "nazionale.maggiorazione.quota_personale",
+    ]
     assert "30%" in bad[1][1] and "limitata" in bad[2][1]
 
 
@@ -205,10 +209,10 @@ def test_brescia_pay_max_by_year():
     assert refused(2023, 18000) == []
     assert refused(2026, 22000) == []
     ((message, source),) = refused(2025, 22000)
-    assert "supera il massimo 18000 fissato da CCNL Funzioni Locali 16.11.2022" in message
+    assert "supera il massimo 18.000 fissato da CCNL Funzioni Locali 16.11.2022" in message
     assert source.startswith("CCNL Funzioni Locali 16.11.2022")
     ((message, _),) = refused(2021, 18000)  # before the EQ: the 2018 contract's €16,000
-    assert "massimo 16000" in message and "21.5.2018" in message
+    assert "massimo 16.000" in message and "21.5.2018" in message
 
 
 def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contract(tmp_path):
@@ -231,7 +235,7 @@ def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contrac
     assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant
     html = next((tmp_path / "out").glob("*/relazione.html")).read_text(encoding="utf-8")
     assert "Disposizioni nazionali applicate" in html
-    assert "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2" in html and "pay_max" in html
+    assert "CCNL Funzioni Locali 16.11.2022 art. 17 c. 2" in html and "retribuzione_massima" in html
 
 
 # --- differentiation (D.Lgs. 150/2009 art. 18 c. 2) ----------------------------------------------------

@@ -68,13 +68,19 @@ def fill_returned(sent: Path, back: Path) -> int:
     cards = 0
     for book in sorted(sent.glob("*.xlsx")):
         wb = openpyxl.load_workbook(book)
-        ws, wi = wb["Schede"], wb["Indicatori"]
-        head = [c.value for c in ws[1]]
-        most, points = head.index("Punti massimi") + 1, head.index("Punti assegnati") + 1
-        for row in range(2, ws.max_row + 1):
-            if ws.cell(row, most).value is not None:
-                ws.cell(row, points).value = ws.cell(row, most).value * 8 // 10
-        cards += len({ws.cell(r, 1).value for r in range(2, ws.max_row + 1)})
+        # an evaluator with no card (or no indicator) gets no empty sheet for it
+        if "Schede" in wb.sheetnames:
+            ws = wb["Schede"]
+            head = [c.value for c in ws[1]]
+            most, points = head.index("Punti massimi") + 1, head.index("Punti assegnati") + 1
+            for row in range(2, ws.max_row + 1):
+                if ws.cell(row, most).value is not None:
+                    ws.cell(row, points).value = ws.cell(row, most).value * 8 // 10
+            cards += len({ws.cell(r, 1).value for r in range(2, ws.max_row + 1)})
+        if "Indicatori" not in wb.sheetnames:
+            wb.save(back / book.name)
+            continue
+        wi = wb["Indicatori"]
         ihead = [c.value for c in wi[1]]
         kind, target, actual = (ihead.index(h) + 1 for h in ("Tipo", "Target", "Consuntivo"))
         for row in range(2, wi.max_row + 1):
@@ -128,7 +134,7 @@ def test_the_declared_regulation_sends_its_own_card(tmp_path, capsys):
     ws = openpyxl.load_workbook(raccolta / "da-inviare" / "SEG.xlsx")["Schede"]
     head = [c.value for c in ws[1]]
     rows = [dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
-    marco = [(r["Voce"], r["Punti massimi"]) for r in rows if r["Persona (id)"] == "L1"]
+    marco = [(r["Voce"], r["Punti massimi"]) for r in rows if r["Persona (codice)"] == "L1"]
     assert marco == [
         ("Contributo agli obiettivi dell'unità", 40),
         ("Qualità del lavoro svolto", 20),

@@ -74,15 +74,15 @@ def test_every_wrong_amendment_at_once_naming_the_scenario_and_key(tmp_path):
     got = {p.column: p.message for p in err.value.problems}
     assert all(p.file == str(tmp_path / "errato.toml") for p in err.value.problems)
     assert got == {
-        "params.regolamnto.premio.piena": "parametro sconosciuto 'regolamnto.premio.piena' (forse 'regolamento'?) "
-        "(parametri del plugin: regolamento)",
-        "params.regolamento.premio.masimo": "chiave sconosciuta 'premio.masimo' (forse 'massimo'?)",
-        "params.regolamento.premio.piena": "premio.piena = 190: sopra il massimo 100",
-        "params.regolamento.premio.metodo": "'premio.metodo': si cambiano solo le cifre del regolamento; "
+        "parametri.regolamnto.premio.piena": "parametro sconosciuto 'regolamnto.premio.piena' (forse 'regolamento'?) "
+        "(parametri del regolamento: regolamento)",
+        "parametri.regolamento.premio.masimo": "chiave sconosciuta 'premio.masimo' (forse 'massimo'?)",
+        "parametri.regolamento.premio.piena": "premio.piena = 190: sopra il massimo 100",
+        "parametri.regolamento.premio.metodo": "'premio.metodo': si cambiano solo le cifre del regolamento; "
         "premio.metodo non è un numero (si indica fino alla cifra, es. premio.massimo)",
-        "params.regolamento.livelli.scala.ottimo.da": "livelli.scala.ottimo: nessun elemento di livelli.scala si "
+        "parametri.regolamento.livelli.scala.ottimo.da": "livelli.scala.ottimo: nessun elemento di livelli.scala si "
         "chiama 'ottimo' (nomi: eccellente, adeguata, non adeguata; oppure la posizione, da 1)",
-        "params.regolamento.livelli.scala.4.da": "livelli.scala.4: la lista livelli.scala ha 3 elementi (da 1 a 3)",
+        "parametri.regolamento.livelli.scala.4.da": "livelli.scala.4: la lista livelli.scala ha 3 elementi (da 1 a 3)",
     }
 
 
@@ -91,7 +91,7 @@ def test_an_amendment_breaking_a_rule_between_keys_is_refused(tmp_path):
     with pytest.raises(CiclopeError) as err:
         soglie_runs(tmp_path, spec)
     [problem] = err.value.problems
-    assert problem.column == "params.regolamento.livelli.scala.2.da"
+    assert problem.column == "parametri.regolamento.livelli.scala.2.da"
     assert problem.message.startswith("con regolamento.livelli.scala.2.da = 97: ")
     assert "la soglia 97 è più alta di quella del gradino prima (95)" in problem.message
 
@@ -129,7 +129,7 @@ def test_a_plugin_without_amendable_parameters_refuses_a_dotted_key(tmp_path):
         params, problems = resolve_params("brescia", 2021, {"rating_max.x": 3}, "cycle.toml")
         raise CiclopeError(problems)
     [problem] = err.value.problems
-    assert problem.column == "params.rating_max.x"
+    assert problem.column == "parametri.scala_massima.x"  # the parameter by its Italian key
     assert problem.message == (
         "rating_max.x: il parametro rating_max non ha cifre da cambiare una per una; indica il suo valore intero "
         "(rating_max = …)"
@@ -144,8 +144,8 @@ def test_the_path_parameter_is_resolved_by_its_kind_and_named_where_written(tmp_
         load_config(bad)
     got = {p.column: p.message for p in err.value.problems}
     assert got == {
-        "ente[prova].regolamentto": "chiave sconosciuta 'regolamentto' (ammesse: data, id, national, params, plugin, "
-        "regolamento)",
+        "ente[prova].regolamentto": "chiave sconosciuta 'regolamentto' (forse 'regolamento'?) (ammesse: id, plugin, "
+        "dati, parametri, nazionale, regolamento)",
         "ente[prova].regolamento": "il file '../fuori.toml' è fuori dalla cartella della configurazione",
     }
     unknown_plugin = write_cycle(tmp_path / "c", REGULATION, 'regolamento = "smvp.toml"\n')

@@ -131,8 +131,8 @@ def test_ente_national_without_a_comparto_is_a_configuration_error(tmp_path):
     with pytest.raises(CiclopeError) as err:
         load_config(cycle(tmp_path, REGULATION, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"))
     [problem] = err.value.problems
-    assert problem.rule == "config.national_unused" and problem.column == "ente[prova].national"
-    assert problem.message.startswith("[ente.national] non si applica: l'ente (plugin regolamento) non appartiene")
+    assert problem.rule == "config.national_unused" and problem.column == "ente[prova].nazionale"
+    assert problem.message.startswith("[ente.nazionale] non si applica: l'ente (plugin regolamento) non appartiene")
 
 
 def test_a_positive_po_below_the_lowest_result_step_is_warned(ciclope_ente, tmp_path):

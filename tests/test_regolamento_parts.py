@@ -166,7 +166,7 @@ def test_a_decision_outside_its_window_pays_nothing(ciclope_ente, tmp_path):
     assert (pool.distributed, pool.residual) == (Decimal("0.00"), Decimal("1000.01"))
     errors = [p.message for p in result.violations if p.rule == "regolamento.decisione"]
     assert errors == [
-        "[approvals] bonus_decided = 10/02/2024 non è nel periodo valido (dal 01/02/2023 entro il 31/01/2024): la "
+        "[atti] bonus_decided = 10/02/2024 non è nel periodo valido (dal 01/02/2023 entro il 31/01/2024): la "
         "parte «eccellenze» non è istituita per l'anno, il suo fondo resta residuo"
     ]
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run import explain
-from ciclope.plugins.regolamento.pay import access, positionshare
+from ciclope.plugins.regolamento.pay import positionshare
 from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, run_declared
@@ -142,7 +142,7 @@ def test_a_part_time_holder_s_position_pay_is_proportional_by_default(ciclope_en
     (row,) = [r for r in section.rows if r[0] == "Retribuzione di posizione di un titolare a tempo parziale"]
     assert "CCNL 22.1.2004 art. 11" in row[2]
     due = result.figures["position:P2:due"]
-    assert "tempo lavorato" in due.formula and [i.value for i in due.inputs if i.name == "tempo lavorato (fte)"] == [
+    assert "tempo lavorato" in due.formula and [i.value for i in due.inputs if i.name == "tempo lavorato"] == [
         Decimal("0.5")
     ]
 
@@ -347,9 +347,12 @@ def test_the_caps_never_exceed_the_fund_and_leave_less_than_a_cent_each(fund, pa
 
 def test_the_acts_are_those_ciclope_knows():
     from ciclope.core.entetoml import APPROVAL_NAMES, CORE_APPROVALS
+    from ciclope.plugins.regolamento.format import acts
 
-    assert access.ACTS == {it: code for it, code in APPROVAL_NAMES.items() if code in CORE_APPROVALS}
-    assert set(access.ACTS.values()) == set(CORE_APPROVALS)
+    assert acts.ACTS == {it: code for it, code in APPROVAL_NAMES.items() if code in CORE_APPROVALS}
+    assert set(acts.ACTS.values()) == set(CORE_APPROVALS)
+    # every act's Italian name, as ente.toml reads them: a regulation names an act as the office writes it
+    assert acts.NAMES == APPROVAL_NAMES
 
 
 def test_a_result_fund_beside_the_positions_is_an_error(ciclope_ente, tmp_path):

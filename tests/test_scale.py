@@ -549,8 +549,17 @@ def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycl
     assert len(outcomes) == 25 and {o.status for o in outcomes} == {"failed"}
     assert all(len(o.problems) == KEPT_PROBLEMS and o.problems_total == 250 for o in outcomes)
     assert cli.main(["run", str(config), "--out", str(tmp_path / "o2")]) == running.EXIT_ENTE
-    err = capsys.readouterr().err
-    assert err.count("dati non caricabili, nessun output") == running.FAILED_DETAILS == 20
+    printed = capsys.readouterr()
+    err = printed.err
+    assert (
+        err.count("dati non caricabili: la cartella dei suoi risultati non è stata scritta") == running.FAILED_DETAILS
+    )
+    assert running.FAILED_DETAILS == 20
+    # no ente computed: never «Output in …» after «non scritta» (the run says it wrote nothing)
+    assert (
+        "Output in" not in printed.out
+        and f"Nessun ente calcolato: nessun risultato scritto in {tmp_path / 'o2'}" in (printed.out)
+    )
     assert "… e altri 5 enti non caricabili" in err
     assert err.count("… e altri 220 problemi") == 20 and err.count("\n250 problemi") == 20  # 30 shown of 250
 

@@ -258,7 +258,7 @@ def test_store_url_in_cycle_toml(tmp_path, capsys):
     assert (tmp_path / "risultati.db").is_file() and not (tmp_path / "ciclope.db").exists()
     c21.write_text(c21.read_text() + 'utente = "x"\n')
     assert main(["run", str(c21)]) == 2
-    assert "store.utente" in capsys.readouterr().err
+    assert "archivio.utente" in capsys.readouterr().err
 
 
 def test_history_without_a_store_is_a_clear_error(tmp_path, capsys):
@@ -655,7 +655,7 @@ def test_the_trace_gives_each_figure_its_numbers_as_written_by_hand(encoder, mon
             "rules/core.md §3",
             "P1",
             "",
-            [["A / Qualità (max 10, peso -)", 7.5, "", "evaluations.csv:3:points"]],
+            [["A / Qualità (massimo 10 punti)", 7.5, "", "evaluations.csv:3:points"]],
         ],
         "award:P1": [
             1234.56,

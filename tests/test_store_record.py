@@ -142,10 +142,10 @@ def test_card_rows_by_hand():
     ]
     rows = CardInputs(card).rows() + CardInputs(card, section=False, no_weight="=").rows()
     assert rows == [
-        ["A / Qualità (max 10, peso -)", Decimal("7.50"), "", "evaluations.csv:3:points"],
-        ["A / Qualità (max 10.0, peso 0.5)", Decimal("7"), "", "evaluations.csv:4:points"],
-        ["Qualità (max 10, peso =)", Decimal("7.50"), "", "evaluations.csv:3:points"],
-        ["Qualità (max 10.0, peso 0.5)", Decimal("7"), "", "evaluations.csv:4:points"],
+        ["A / Qualità (massimo 10 punti)", Decimal("7.50"), "", "evaluations.csv:3:points"],
+        ["A / Qualità (massimo 10,0 punti, peso 0,5)", Decimal("7"), "", "evaluations.csv:4:points"],
+        ["Qualità (massimo 10 punti, pesi uguali)", Decimal("7.50"), "", "evaluations.csv:3:points"],
+        ["Qualità (massimo 10,0 punti, peso 0,5)", Decimal("7"), "", "evaluations.csv:4:points"],
     ]
 
 

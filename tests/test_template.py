@@ -61,7 +61,7 @@ def test_drop_downs_comments_and_no_help_in_data_rows(tmp_path):
     assert note.startswith("tipo: come si legge il risultato.\nObbligatoria.")
     assert "Valori ammessi (menu a tendina): più è meglio, meno è meglio, scadenza, SI/NO" in note
     assert "Esempio: più è meglio" in note and "codice «type»" in note
-    assert "Facoltativa." in ws["E1"].comment.text and "Esempio: 30" in ws["E1"].comment.text  # peso
+    assert "Facoltativa." in ws["E1"].comment.text and "Esempio: 50" in ws["E1"].comment.text  # peso
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"più è meglio,meno è meglio,scadenza,SI/NO,progetto (% completamento),monitoraggio"' in lists
     assert '"SI,NO"' in lists
@@ -109,8 +109,8 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
     assert 'nome = "Camera di Commercio di Esempio (regole di Bergamo)"' in toml
     assert 'performance_individuale = "6000.00"' in toml and '# risultato_po = "12000.00"' in toml
     cycle = (office / "cycle.toml").read_text(encoding="utf-8")
-    assert "year = 2022" in cycle  # the year after 2021
-    assert 'id = "bg-esempio"' in cycle and 'data = "bg-esempio"' in cycle and 'output = "risultati"' in cycle
+    assert "anno = 2022" in cycle  # the year after 2021
+    assert 'id = "bg-esempio"' in cycle and 'dati = "bg-esempio"' in cycle and 'risultati = "risultati"' in cycle
 
 
 def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):

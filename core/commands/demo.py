@@ -13,6 +13,7 @@ from ciclope.core.engine.registry import available_plugins, load_plugin
 from ciclope.core.inputs.config import load_config
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError
+from ciclope.core.reports.fmt import plural
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from ciclope.core.run.runner import run_plan, summary_table
 from ciclope.core.site.build import build
@@ -105,13 +106,14 @@ def _demo_site(target: Path, store: Path) -> None:
     try:
         if site.exists():
             shutil.rmtree(site)
-        built = build(archive, site)
+        built = build(archive, site, every_year=True)
     finally:
         archive.close()
     (site / DEMO_MARKER).write_text(DEMO_SITE_TEXT, encoding="utf-8")
+    years = ", ".join(str(y) for y in built.years if y != built.year)
     print(
-        f"Il portale del {built.year} ({built.enti} {'ente' if built.enti == 1 else 'enti'}) è in {site}/index.html; gli altri anni con "
-        f"`ciclope site --store {store} --year ANNO --out DIR`."
+        f"Il portale è in {site}/index.html: il {built.year} ({plural(built.enti, 'ente', 'enti')})"
+        + (f" e gli altri anni dimostrativi ({years}), raggiungibili da ogni pagina." if years else ".")
     )
 
 

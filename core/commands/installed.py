@@ -32,11 +32,13 @@ def cmd_plugins(args) -> int:
             print(f"  comparto: {said} (livello nazionale: {layers})")
         for reg in info.regulations:
             print(f"  regolamento: {fmt.regulation(reg, info.documents)}")
-        for pname, spec in specs.items():  # the names are what [ente.params] in cycle.toml overrides
+        for pname, spec in specs.items():  # by the key [ente.parametri] of cycle.toml writes (the code an alias)
             flag = "  [ipotesi]" if spec.assumption else ""
             since = f" (in vigore dal {fmt.date_it(spec.since)})" if spec.since else ""
-            bound = f"  [limiti: {spec.national}, CCNL in vigore nell'anno]" if spec.national else ""
-            print(f"  {pname} = {_short(spec.value)}{since}  — {fmt.cite(spec.source, info.documents)}{flag}{bound}")
+            bound = "  [limiti: il CCNL in vigore nell'anno]" if spec.national else ""
+            code = f" (codice {pname})" if spec.key != pname else ""
+            shown = _short(fmt.param_cell(spec, spec.value))
+            print(f"  {spec.key}{code} = {shown}{since}  — {fmt.cite(spec.source, info.documents)}{flag}{bound}")
         print()
     _print_layers()
     return EXIT_OK
@@ -57,11 +59,9 @@ def _print_layers() -> None:
 
 
 def _short(value) -> str:
-    text = (
-        fmt.param_value(value)
-        if not isinstance(value, tuple)
-        else ", ".join(str(v.get("name", v)) if isinstance(v, dict) else fmt.value(v) for v in value)
-    )
+    text = fmt.value(value) if not isinstance(value, str) else value
+    if isinstance(value, tuple):
+        text = ", ".join(str(v.get("name", v)) if isinstance(v, dict) else fmt.value(v) for v in value)
     return text if len(text) < 80 else text[:77] + "…"
 
 

@@ -320,7 +320,7 @@ def add_compare(sub) -> None:
         action="append",
         default=[],
         metavar="NOME=FILE.toml",
-        help="scenario: [params] come in [ente.params] e facoltativo [funds] (ripetibile)",
+        help="scenario: [params] come in [ente.parametri] e facoltativo [fondi] (ripetibile)",
     )
     cmp.add_argument(
         "--reform",
@@ -344,6 +344,11 @@ def add_site(sub, add_store_options) -> None:
     p.add_argument("--year", type=int, metavar="ANNO", help="default: l'anno più recente nell'archivio")
     p.add_argument(
         "--public", action="store_true", help="versione pubblicabile: nessun nome né identificativo di persona"
+    )
+    p.add_argument(
+        "--tutti-gli-anni",
+        action="store_true",
+        help="anche gli altri anni dell'archivio, ciascuno in DIR/ANNO/, ogni pagina con i collegamenti agli anni",
     )
     p.add_argument("--serve", action="store_true", help="dopo averlo costruito, serve il sito su 127.0.0.1")
     p.add_argument("--port", type=int, default=8000, metavar="N", help="porta per --serve (default 8000)")

@@ -66,7 +66,11 @@ def cmd_run(args) -> int:
     failed = [o for o in outcomes if o.status == "failed"]
     for o in failed[:FAILED_DETAILS]:
         internal = any(p.rule == "core.internal" for p in o.problems)
-        print(f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}, nessun output", file=sys.stderr)
+        print(
+            f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}: la cartella dei suoi risultati "
+            "non è stata scritta",
+            file=sys.stderr,
+        )
         print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
     if len(failed) > FAILED_DETAILS:
         print(
@@ -74,9 +78,20 @@ def cmd_run(args) -> int:
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )
-    print(f"Output in {phase_root(out, args.until)}")
+    print(written_line(outcomes, phase_root(out, args.until)))
     stored = store_line(log)
     return EXIT_OK if stored and all(o.status == "ok" for o in outcomes) else EXIT_ENTE
+
+
+def written_line(outcomes, root) -> str:
+    """Where the outputs are, said once and truly: none when no ente could be computed, and how many when some
+    failed."""
+    done = sum(1 for o in outcomes if o.status != "failed")
+    if not done:
+        return f"Nessun ente calcolato: nessun risultato scritto in {root}"
+    if done < len(outcomes):
+        return f"Output in {root} ({plural(done, 'ente calcolato', 'enti calcolati')} su {len(outcomes)})"
+    return f"Output in {root}"
 
 
 def run_log(plan, cli_url: str | None, until: str):
@@ -131,7 +146,7 @@ def cmd_validate(args) -> int:
             continue
         if result.violations:
             print(f"{cfg.id}:")
-            print(render_problems(list(result.violations)))
+            print(render_problems(list(result.violations), words=result.plugin.status_labels))
         else:
             print(f"{cfg.id}: nessun problema")
         errors = len(result.errors)

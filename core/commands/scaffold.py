@@ -133,23 +133,23 @@ since = 2021-01-01
 description = "Punteggio minimo di una valutazione positiva"
 assumption = "Valore d'esempio dello scaffold: sostituirlo con quello del regolamento"
 ''',
-        f"{pkg}/demo/cycle.toml": f'''[cycle]
-year = 2021
-output = "out"
+        f"{pkg}/demo/cycle.toml": f'''[ciclo]
+anno = 2021
+risultati = "out"
 
 [[ente]]
 id = "{name.replace('_', '-')}-esempio"
 plugin = "{name}"
-data = "ente"
+dati = "ente"
 ''',
-        f"{pkg}/demo/ente/ente.toml": f'''name = "Ente di esempio ({title})"
+        f"{pkg}/demo/ente/ente.toml": f'''nome = "Ente di esempio ({title})"
 
-[funds]
+[fondi]
 performance_individuale = "1000.00"
 
-[approvals]
-piano_adopted = 2021-01-25
-relazione_validated_oiv = 2022-05-30
+[atti]
+piano_adottato = 2021-01-25
+relazione_validata_oiv = 2022-05-30
 ''',
         f"{pkg}/demo/ente/units.csv": "id,name,kind,parent,head\nente,Ente di esempio,ente,,SG\nser,Servizio unico,servizio,ente,SG\n",
         f"{pkg}/demo/ente/people.csv": (

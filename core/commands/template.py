@@ -88,12 +88,57 @@ HELP: dict[str, tuple[str, str]] = {
     "oiv_validated": ("SI se l'OIV ha validato la revisione", "SI"),
     "approved": ("SI se la revisione è stata approvata", "SI"),
     "stage": ("fase della procedura di conciliazione", ""),
-    "date": ("data della decisione, GG/MM/AAAA", "15/03/2026"),
+    "date": ("data della decisione", ""),
     "outcome": ("esito della procedura", ""),
     "new_points_item": ("voce della scheda rivista", "Capacità di lavorare in gruppo"),
     "new_points": ("nuovi punti della voce rivista", "9"),
+    "start": ("data di inizio dell'incarico", ""),
+    "end": ("data di fine dell'incarico (vuoto se in corso)", ""),
+    "interim_from": ("data di inizio dell'interim", ""),
+    "interim_to": ("data di fine dell'interim (vuoto se in corso)", ""),
 }
-_EXAMPLES = {parse_money: "1234,56", parse_date: "31/01/2026", parse_id: "codice-1", parse_number: "12,5"}
+# what a column holds where the sheet changes it: a person's name is not a service's
+SHEET_HELP: dict[tuple[str, str], tuple[str, str]] = {
+    ("units", "id"): ("codice dell'unità organizzativa, senza spazi, virgole o punti e virgola", "serv-tributi"),
+    ("units", "name"): ("nome dell'unità, come comparirà nella Relazione", "Servizio tributi"),
+    ("units", "kind"): ("tipo dell'unità nell'organigramma (una sola unità di tipo «ente», la radice)", ""),
+    ("units", "parent"): ("codice dell'unità superiore (vuoto per l'ente, la radice)", "area-finanziaria"),
+    ("areas", "id"): ("codice dell'area strategica", "as-1"),
+    ("areas", "name"): ("nome dell'area strategica", "Servizi ai cittadini e alle imprese"),
+    ("areas", "weight"): ("peso dell'area nella performance dell'ente; vuoto in tutte le righe = pesi uguali", "40"),
+    ("people", "id"): ("codice della persona (matricola o iniziali), senza spazi", "rossi-m"),
+    ("people", "name"): ("nome e cognome, come compare nei documenti interni e nella scheda personale", "Maria Rossi"),
+    ("objectives", "id"): ("codice dell'obiettivo", "ob-3.1"),
+    ("objectives", "kind"): ("tipo dell'obiettivo", ""),
+    ("objectives", "parent"): ("codice dell'obiettivo strategico a cui contribuisce", "ob-3"),
+    ("objectives", "weight"): (
+        "peso nell'obiettivo superiore o nell'area; vuoto in tutte le righe del gruppo = pesi uguali",
+        "30",
+    ),
+    ("indicators", "id"): ("codice dell'indicatore", "ind-7"),
+    ("indicators", "name"): ("nome dell'indicatore, come comparirà nella Relazione", "Pratiche evase entro 30 giorni"),
+    ("indicators", "weight"): ("peso nell'obiettivo; vuoto in tutte le righe dell'obiettivo = pesi uguali", "50"),
+    ("assignments", "weight"): ("peso della voce nel cruscotto; vuoto = pesi uguali", "50"),
+    ("evaluations", "weight"): ("peso della voce nella scheda, se diverso dai punti massimi", "20"),
+    ("positions", "id"): ("codice della posizione", "po-tributi"),
+    ("positions", "title"): ("denominazione della posizione", "Responsabile del Servizio tributi"),
+    ("positions", "unit"): ("codice dell'unità della posizione (foglio unità)", "serv-tributi"),
+    ("positions", "holder"): ("codice della persona titolare (foglio persone); vuoto se vacante", "rossi-m"),
+    ("projects", "id"): ("codice del progetto", "prog-1"),
+    ("projects", "title"): ("titolo del progetto", "Digitalizzazione delle pratiche"),
+}
+# the words a value column accepts (beside a drop-down's list)
+ACCEPTED: dict[str, str] = {
+    "target": "un numero (12,5), una percentuale (90%), una data (31/12/AAAA), SI o NO; «-» se non attivo nell'anno",
+    "actual": "come il target: un numero, una percentuale (87%), una data, SI o NO",
+    "target_mid": "come il target",
+    "actual_mid": "come il target",
+    "baseline": "come il target",
+    "old": "come il target",
+    "new": "come il target",
+    "fte": "un numero da 0 a 1 o una percentuale (83%)",
+}
+_EXAMPLES = {parse_money: "1234,56", parse_id: "codice-1", parse_number: "12,5"}
 
 
 @attrs.frozen
@@ -138,15 +183,24 @@ def choices(parser: Any, column: str = "", year: int = 0) -> tuple[str, ...] | N
 
 
 def note(name: str, column: str, parser: Any, required: bool, schema: Any = None, year: int = 0) -> str:
-    """The header's note: meaning, required or not, allowed values, an example."""
+    """The header's note: what the column holds, required or not, the words it accepts, a real example (a date of
+    the cycle's year); never the header said again."""
     header = header_label(name, column, schema)
-    own = getattr(schema, "help", {}).get(f"{name}.csv", {}).get(column)
-    meaning, example = own or HELP.get(column, (header.replace("_", " "), ""))
+    own = getattr(schema, "help", {}).get(f"{name}.csv", {})
+    meaning, example = own.get(column) or SHEET_HELP.get((name, column)) or HELP.get(column, ("", ""))
+    meaning = meaning or "colonna del regolamento dell'ente"
     values = choices(parser, column, year)
     lines = [f"{header}: {meaning}.", "Obbligatoria." if required else "Facoltativa."]
     if values:
         lines.append(f"Valori ammessi (menu a tendina): {', '.join(values)}.")
         example = example or values[0]
+    elif column in ACCEPTED:
+        lines.append(f"Si scrive: {ACCEPTED[column]}.")
+    if parser is parse_date:
+        lines.append("Si scrive: una data GG/MM/AAAA.")
+        cycle = year or dt.date.today().year
+        # an appeal is decided the year after the cycle; any other date falls in the cycle's year
+        example = example or (f"15/03/{cycle + 1}" if name == "appeals" else f"31/01/{cycle}")
     example = example or _EXAMPLES.get(parser, "")
     if example:
         lines.append(f"Esempio: {example}")
@@ -401,19 +455,20 @@ def ente_toml(
 
 
 def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None = None) -> str:
+    """The office's cycle.toml, in the words the guide teaches (``[ciclo] anno``, ``dati``)."""
     extra = "".join(
         f"{key} = {_toml_text(value)}   # il file accanto a questo\n" for key, value in (keys or {}).items()
     )
     return (
         "# cycle.toml: il ciclo da calcolare. Esegui: ciclope run cycle.toml\n"
-        "[cycle]\n"
-        f"year = {year}   # l'anno valutato\n"
-        'output = "risultati"   # la cartella dei risultati, accanto a questo file\n'
+        "[ciclo]\n"
+        f"anno = {year}   # l'anno valutato\n"
+        'risultati = "risultati"   # la cartella dei risultati, accanto a questo file\n'
         "\n"
         "[[ente]]\n"
         f'id = "{ente_id}"   # un codice breve, senza spazi\n'
         f'plugin = "{plugin}"\n'
-        f'data = "{ente_id}"   # la cartella con ente.xlsx ed ente.toml\n' + extra
+        f'dati = "{ente_id}"   # la cartella con ente.xlsx ed ente.toml\n' + extra
     )
 
 

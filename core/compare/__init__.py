@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -25,6 +26,7 @@ from ciclope.core.compare.scenario import CURRENT, Scenario, ScenarioRun, load, 
 from ciclope.core.inputs.config import EnteConfig, RunPlan
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.reports.relazione import acts
 
 TOTAL = "totale"
 
@@ -72,9 +74,9 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
         runs[cfg.id] = [run(cfg, plan.year, ente, sc) for sc in every]
         facts = [doc_mod.facts(r) for r in runs[cfg.id]]
         per_ente.append((cfg.id, facts))
-        docs[cfg.id] = doc_mod.document(
-            {"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin, "year": plan.year}, facts
-        )
+        act = next((acts(r.result) for r in runs[cfg.id] if r.result is not None), "")
+        head = {"ente": cfg.id, "name": ente.name, "plugin": cfg.plugin, "year": plan.year, "regulation": act}
+        docs[cfg.id] = doc_mod.document(head, facts)
     total = None
     if len(enti) > 1 and per_ente:
         merged = [doc_mod.merge([(ente_id, facts[i]) for ente_id, facts in per_ente]) for i in range(len(every))]
@@ -83,13 +85,25 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
                 "ente": TOTAL,
                 "name": f"Totale di {len(per_ente)} enti",
                 "plugin": enti[0].plugin,
+                "regulation": next((d["regulation"] for d in docs.values()), ""),
                 "year": plan.year,
                 "enti": [e for e, _ in per_ente],
             },
             merged,
         )
-    labels = next((dict(r.result.plugin.status_labels) for rs in runs.values() for r in rs if r.result is not None), {})
+    labels = next((words(r.result) for rs in runs.values() for r in rs if r.result is not None), {})
     return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=labels)
+
+
+def words(result: Any) -> dict[str, str]:
+    """The plugin's words for its codes, and each parameter by the key an office writes (``absence_limit_days`` →
+    ``limite_giorni_assenza``), its choices by their words: what the comparison's pages say."""
+    said = dict(result.plugin.status_labels)
+    for name, spec in result.params.specs.items():
+        said.update(spec.labels)
+        if spec.key != name:
+            said[name] = spec.key
+    return said
 
 
 def dumps(doc: dict) -> str:

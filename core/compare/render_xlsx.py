@@ -17,6 +17,7 @@ from ciclope.core.compare.scenario import CURRENT
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Column, Table, Typed
 from ciclope.core.reports.xlsx import Sheets
+from ciclope.core.run.citing import cited
 
 KINDS = {"money": "money", "pct": "ach", "num": "num", "int": "int"}  # a metric's kind → its cell's kind
 UNDEFINED = "non definito"  # a metric the document leaves null (as compare.html says it)
@@ -32,7 +33,7 @@ def render(doc: Doc, labels: Labels | None = None) -> bytes:
 
 def tables(doc: Doc, labels: Labels | None = None) -> Iterator[Table]:
     """Every sheet of the workbook, in order; each is there even when it has no rows."""
-    yield scenarios(doc)
+    yield scenarios(doc, labels)
     yield indicators(doc)
     yield people(doc, labels)
     yield bands(doc)
@@ -53,7 +54,7 @@ def _metric(value: Any, kind: str) -> Typed | str:
     return Typed(Decimal(str(value)), KINDS[kind])
 
 
-def scenarios(doc: Doc) -> Table:
+def scenarios(doc: Doc, labels: Labels | None = None) -> Table:
     """Each scenario: what it changes from ``attuale``, whether it could be computed, its violations."""
     sc = doc["scenarios"]
     columns: tuple[Column, ...] = (
@@ -71,7 +72,7 @@ def scenarios(doc: Doc) -> Table:
             name,
             s["description"],
             s["file"] or "cycle.toml",
-            *changed(doc, name),
+            *changed(doc, name, labels),
             "SI" if s["computed"] else "NO",
             *counts(s),
         )
@@ -117,7 +118,7 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
         p = base[pid]
         row = [
             pid,
-            fmt.ROLE_LABELS.get(p["role"], p["role"]),
+            fmt.role_label(p["role"], doc["year"]),
             None if p["score"] is None else Decimal(str(p["score"])),
             status(p, labels),
             _money(p["amount"]),
@@ -186,9 +187,8 @@ def violations(doc: Doc) -> Table:
             v.get("ente", doc["ente"]),
             "errore" if v["severity"] == "error" else "avviso",
             v["message"],
-            v["source"],
-            v["rule"],
-            v["where"],
+            cited(v["source"]),
+            fmt.where(v["where"]),
         )
         for name, s in doc["scenarios"].items()
         for v in s["violations"]
@@ -199,7 +199,6 @@ def violations(doc: Doc) -> Table:
         ("Gravità", "text", 10),
         ("Violazione", "text", 80),
         ("Fonte", "text", 34),
-        ("Regola", "text", 30),
         ("Dove", "text", 24),
     )
     return Table("Violazioni", columns, rows)

@@ -8,7 +8,6 @@ never by name: the page is meant to be shared at the bargaining table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -57,7 +56,7 @@ def build(doc: Doc, labels: Labels | None = None) -> Report:
     and levels, and every person's amount in every scenario."""
     labels = labels or {}
     sections = (
-        Section("scenari", "Scenari a confronto", scenarios(doc)),
+        Section("scenari", "Scenari a confronto", scenarios(doc, labels)),
         Section("indicatori", "Indicatori di distribuzione", indicators(doc)),
         Section("curve", "Curve di distribuzione", curves(doc)),
         Section("violazioni", "Violazioni del regolamento per scenario", violations(doc)),
@@ -69,9 +68,11 @@ def build(doc: Doc, labels: Labels | None = None) -> Report:
 
 
 def meta(doc: Doc) -> str:
+    """Whose cycle and which act: the regulation by its title (the plugin is the program's name for it)."""
+    act = doc.get("regulation") or "regolamento dell'ente"
     if "enti" in doc:
-        return f"Totale degli enti {', '.join(doc['enti'])} · regolamento {doc['plugin']} · ciclo {doc['year']}"
-    return f"Ente {doc['ente']} · regolamento {doc['plugin']} · ciclo {doc['year']}"
+        return f"Totale degli enti {', '.join(doc['enti'])} · {act} · ciclo {doc['year']}"
+    return f"{act} · ciclo {doc['year']}"  # the ente is the page's subtitle
 
 
 # -- values as the page shows them ------------------------------------------------------------------
@@ -95,14 +96,9 @@ def signed_euro(diff: Decimal) -> str:
     return ("+" if diff > 0 else "−") + fmt.euro(abs(diff))
 
 
-def natural(key: str) -> list[tuple[int, int, str]]:
-    """A sort key putting P2 before P10."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", key)]
-
-
 def order(doc: Doc) -> list[str]:
     """The people of the scenario in force, in natural order of their ids."""
-    return sorted(doc["scenarios"][CURRENT]["people"], key=natural)
+    return sorted(doc["scenarios"][CURRENT]["people"], key=fmt.natural)
 
 
 def status(person: Doc, labels: Labels | None) -> str:
@@ -110,15 +106,17 @@ def status(person: Doc, labels: Labels | None) -> str:
     return person["band"] or fmt.status(person["status"], labels)
 
 
-def changed(doc: Doc, name: str) -> tuple[str, str]:
+def changed(doc: Doc, name: str, labels: Labels | None = None) -> tuple[str, str]:
     """(parameters, funds) that the scenario sets differently from ``attuale``."""
     if name == CURRENT:
         return "parametri e fondi in vigore", ""
     s, base = doc["scenarios"][name], doc["scenarios"][CURRENT]
 
+    said = labels or {}
+
     def diff(mine: Doc, theirs: Doc) -> list[str]:
         return [
-            f"{k} = {fmt.param_value(v) if not isinstance(v, dict) else v}"
+            f"{said.get(k, k)} = {fmt.param_value(v, said) if not isinstance(v, dict) else v}"
             for k, v in mine.items()
             if theirs.get(k) != v
         ]
@@ -154,11 +152,11 @@ def amount(person: Doc, labels: Labels | None) -> Lines:
 # -- the sections ------------------------------------------------------------------------------------
 
 
-def scenarios(doc: Doc) -> list[Block]:
+def scenarios(doc: Doc, labels: Labels | None = None) -> list[Block]:
     heads = ("Scenario", "Descrizione", "File", "Parametri diversi dall'attuale", "Fondi diversi", "Esito")
     rows = []
     for name, s in doc["scenarios"].items():
-        params, funds = changed(doc, name)
+        params, funds = changed(doc, name, labels)
         rows.append((name, s["description"], s["file"] or "cycle.toml", params, funds or "nessuno", outcome(s)))
     return [Table("", columns(heads), rows)]
 
@@ -201,12 +199,11 @@ def violations(doc: Doc) -> list[Block]:
                 *([v["ente"]] if "ente" in v else []),
                 v["message"],
                 cited(v["source"]),
-                v["rule"],
                 fmt.where(v["where"]),
             )
             for v in vs
         ]
-        heads = ["Gravità"] + (["Ente"] if vs and "ente" in vs[0] else []) + ["Violazione", "Fonte", "Regola", "Dove"]
+        heads = ["Gravità"] + (["Ente"] if vs and "ente" in vs[0] else []) + ["Violazione", "Fonte", "Dove"]
         out += [Heading(f"Scenario {name}"), Table("", columns(heads), rows, empty="Nessuna violazione.")]
     return out
 
@@ -232,11 +229,13 @@ def gains(doc: Doc, labels: Labels) -> list[Block]:
         gained, lost = sum((m[0] for m in up), Decimal(0)), sum((m[0] for m in down), Decimal(0))
         out.append(
             Text(
-                f"Guadagnano {len(up)} persone (in tutto {signed_euro(gained)}), "
-                f"perdono {len(down)} persone (in tutto {signed_euro(lost)}), {same} con lo stesso importo."
+                f"{'Guadagna' if len(up) == 1 else 'Guadagnano'} {fmt.plural(len(up), 'persona', 'persone')} "
+                f"(in tutto {signed_euro(gained)}), {'perde' if len(down) == 1 else 'perdono'} "
+                f"{fmt.plural(len(down), 'persona', 'persone')} (in tutto {signed_euro(lost)}), {same} con lo stesso "
+                "importo."
             )
         )
-        out.append(moved(name, found, base, s["people"], labels))
+        out.append(moved(name, found, base, s["people"], labels, doc["year"]))
     return out
 
 
@@ -251,7 +250,7 @@ def moves(base: Doc, people: Doc) -> list[Move]:
     return out
 
 
-def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels) -> Table:
+def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels, year: int) -> Table:
     """The people who move, the biggest gain first."""
     heads = (
         "Persona",
@@ -265,7 +264,7 @@ def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labe
     rows = [
         (
             pid,
-            fmt.ROLE_LABELS.get(people[pid]["role"], people[pid]["role"]),
+            fmt.role_label(people[pid]["role"], year),
             status(base[pid], labels) if pid in base else "—",
             status(people[pid], labels),
             fmt.euro(before),
@@ -317,7 +316,7 @@ def people(doc: Doc, labels: Labels) -> list[Block]:
     rows = []
     for pid in order(doc):
         p = sc[CURRENT]["people"][pid]
-        row: list[Any] = [pid, fmt.ROLE_LABELS.get(p["role"], p["role"]), fmt.score(p["score"]), amount(p, labels)]
+        row: list[Any] = [pid, fmt.role_label(p["role"], doc["year"]), fmt.score(p["score"]), amount(p, labels)]
         for n in others:
             q = sc[n]["people"].get(pid)
             if q is None:

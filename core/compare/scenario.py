@@ -2,13 +2,15 @@
 
 A scenario file (TOML) holds::
 
-    description = "5 fasce di merito"      # optional, shown in the reports
-    [params]                               # the same keys and values as [ente.params]
-    bands = [ { name = "a", staff = 0.10, resources = 0.25 }, … ]
-    [funds]                                # optional: amounts replacing (or adding) ente.toml [funds]
+    descrizione = "5 fasce di merito"      # optional, shown in the reports
+    [parametri]                            # the same keys and values as [ente.parametri]
+    fasce = [ { nome = "a", personale = 0.10, risorse = 0.25 }, … ]
+    [fondi]                                # optional: amounts replacing (or adding) ente.toml [fondi]
     performance_individuale = "32000.00"
     [fondo]                                # optional: rows of a plugin's own sheet set by key (InputSchema.keyed)
     opzionale_022_2021 = "2200.00"         # e.g. the fund's optional 0.22%: its amount, the row added if absent
+
+(the English names ``description``, ``[params]``, ``[funds]`` stay accepted as aliases).
 
 The scenario ``attuale`` is the ente as configured. Every other scenario is the ente's own
 ``[ente.params]`` with the scenario's ``[params]`` on top, and its ``[funds]`` with the scenario's
@@ -36,15 +38,17 @@ from ciclope.core.inputs.config import EnteConfig
 from ciclope.core.inputs.loading import load_ente, merge_schemas, sheet_title
 from ciclope.core.model import Ente, Row
 from ciclope.core.outcomes import InputSchema
-from ciclope.core.params import Params, flatten, merge_params, resolve_paths
+from ciclope.core.params import Params, by_code, flatten, italian_column, merge_params, resolve_paths
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.result import Result
 from ciclope.core.tomlcompat import read_toml
 from ciclope.core.values import parse_money, to_decimal
+from ciclope.core.vocabulary import FUND_NAMES, renamed
 
 CURRENT = "attuale"
 FUND_TOTAL = "fondo risorse decentrate costituito"  # the fund's total, beside the pools it pays
 SCENARIO_KEYS = {"description", "params", "funds"}
+SCENARIO_NAMES = {"descrizione": "description", "parametri": "params", "fondi": "funds"}
 _NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 SOURCE = "docs/ops.md, Simulazioni per la contrattazione integrativa"
 
@@ -107,7 +111,11 @@ def load_scenario(name: str, path: Path) -> Scenario:
         data = read_toml(path)  # as every TOML a user gives: depth, size, numbers, control characters
     except ValueError as exc:
         raise CiclopeError([_problem(label, "", str(exc), "compare.scenario_toml")]) from None
-    problems: list[Problem] = []
+    data, twice = renamed(data, SCENARIO_NAMES)
+    problems = [
+        _problem(label, it, f"«{it}» e «{code}» sono la stessa chiave: tieni solo «{it}»", "compare.scenario_key")
+        for it, code in twice
+    ]
     rows = {k: dict(v) for k, v in data.items() if k not in SCENARIO_KEYS and isinstance(v, dict)}
     for key in data:
         if key not in SCENARIO_KEYS and key not in rows:
@@ -115,34 +123,37 @@ def load_scenario(name: str, path: Path) -> Scenario:
                 _problem(
                     label,
                     key,
-                    f"chiave sconosciuta {key!r} (ammesse: description, [params], "
-                    "[funds]); i parametri vanno sotto [params], come in [ente.params]",
+                    f"chiave sconosciuta {key!r} (ammesse: descrizione, [parametri], [fondi]); i parametri vanno "
+                    "sotto [parametri], come in [ente.parametri] di cycle.toml",
                     "compare.scenario_key",
                 )
             )
     description = data.get("description", "")
     if not isinstance(description, str):
-        problems.append(_problem(label, "description", "description deve essere un testo"))
+        problems.append(_problem(label, "descrizione", "descrizione deve essere un testo"))
         description = ""
     params = data.get("params", {})
     if not isinstance(params, dict):
-        problems.append(_problem(label, "params", "[params] deve essere una tabella"))
+        problems.append(_problem(label, "parametri", "[parametri] deve essere una tabella"))
         params = {}
     raw_funds = data.get("funds", {})
     funds: dict[str, Decimal] = {}
     if not isinstance(raw_funds, dict):
-        problems.append(_problem(label, "funds", "[funds] deve essere una tabella"))
+        problems.append(_problem(label, "fondi", "[fondi] deve essere una tabella"))
         raw_funds = {}
+    raw_funds, twice = renamed(raw_funds, FUND_NAMES)
     for key, raw in raw_funds.items():
         try:
             funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
         except (ValueError, TypeError, ArithmeticError) as exc:
             problems.append(
-                _problem(label, f"funds.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund")
+                _problem(label, f"fondi.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund")
             )
     if not params and not funds and not rows:
         problems.append(
-            _problem(label, "", "lo scenario non cambia nulla: indicare [params] e/o [funds]", "compare.scenario_empty")
+            _problem(
+                label, "", "lo scenario non cambia nulla: indicare [parametri] e/o [fondi]", "compare.scenario_empty"
+            )
         )
     if problems:
         raise CiclopeError(problems)
@@ -200,16 +211,17 @@ def scenario_params(
     specs = hooks.first(hookspecs.ciclope_params, year=year) or {}
     # a file the scenario names is relative to the scenario's folder
     own, problems = resolve_paths(specs, flatten(scenario.params), Path(scenario.file).parent, scenario.file, False)
-    overrides = {**flatten(cfg.overrides), **own}
+    overrides = {**by_code(specs, flatten(cfg.overrides)), **by_code(specs, own)}
     params, merged = merge_params(specs, overrides, scenario.file, cfg.national)
     params = attrs.evolve(params, reforms=frozenset(scenario.reforms))
     problems += merged + hooks.check_amendments(params=params, where=scenario.file)
+    problems = [attrs.evolve(p, column=italian_column(p.column, specs)) for p in problems]
     hooks = hooks.for_ente(params)
     blocking = list(problems)  # column "params.<key>", file the scenario file
     if blocking:
         return overrides, params, blocking, []
     checks = [
-        attrs.evolve(p, file=p.file or scenario.file)
+        attrs.evolve(p, file=p.file or scenario.file, column=italian_column(p.column, specs))
         for p in hooks.collect(hookspecs.ciclope_check_params, params=params, year=year)
     ]
     return overrides, params, [], checks

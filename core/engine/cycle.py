@@ -104,7 +104,8 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
                 row=1,
                 source="rules/core.md §3",
                 message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
-                "indicati in ente.toml; compila evaluations.csv (una riga per voce)",
+                "indicati in ente.toml; compila le valutazioni (una riga per voce della scheda), o raccoglile dai "
+                "valutatori con ciclope raccolta",
             )
         )
     if rewards:

@@ -8,7 +8,9 @@ Every achievement is rounded to 4 decimals when computed and parents use the rou
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+from ciclope.core.fmt import Percent
 from ciclope.core.model import Ente, Indicator
 from ciclope.core.money import r4
 from ciclope.core.outcomes import IndicatorOutcome, OrgPerformance
@@ -19,6 +21,7 @@ from ciclope.core.scoring import (
     SOURCE_INDICATOR,
     mixed_weights,
     needs_actual,
+    part_name,
     weighted_mean,
 )
 from ciclope.core.trace import Input, Trace, figure
@@ -34,6 +37,8 @@ def measure(
     """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
     value = r4(achieve(ind, measured, target, trace))
     col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
+    if ind.percent:  # typed as percentages: read back as percentages (explain, the portal), never as 0,72
+        target, measured = as_percent(target), as_percent(measured)
     inputs = (
         Input("target", target, "", f"indicators.csv:{ind.row}:{col_t}"),
         Input("consuntivo", measured, "", f"indicators.csv:{ind.row}:{col_a}"),
@@ -45,6 +50,11 @@ def measure(
         figure(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, ""),
     )
     return value
+
+
+def as_percent(value: Any) -> Any:
+    """A number an office typed as a percentage, marked so (:class:`core.fmt.Percent`); anything else as it is."""
+    return Percent(value) if type(value) is Decimal else value
 
 
 class _Org:
@@ -65,7 +75,15 @@ class _Org:
 
     def problem(self, rule, message, file, row, column, source=SOURCE_AGGREGATION):
         self.trace.problem(
-            Problem(rule=rule, message=message, source=source, file=self.e.file_of(file), row=row, column=column)
+            # the file and its column as the office wrote them (``consuntivo`` in a sheet with Italian headers)
+            Problem(
+                rule=rule,
+                message=message,
+                source=source,
+                file=self.e.file_of(file),
+                row=row,
+                column=self.e.column_shown(file, column),
+            )
         )
 
     # -- indicators -----------------------------------------------------------------------
@@ -396,13 +414,3 @@ def _top_down(ente: Ente):
 
 def compute(ente: Ente, trace: Trace, hooks) -> OrgPerformance:
     return _Org(ente, trace, hooks).run()
-
-
-PART_WORDS = {"objective": "obiettivo", "indicator": "indicatore", "unit": "unità", "area": "area", "ente": "ente"}
-
-
-def part_name(key: str, weight: Decimal | None) -> str:
-    """A part of a mean as people read it: «obiettivo OB1 (peso 30)», «indicatore K2 (pesi uguali)»."""
-    kind, _, ident = key.partition(":")
-    what = f"{PART_WORDS.get(kind, kind)} {ident}".strip()
-    return f"{what} (peso {weight})" if weight is not None else f"{what} (pesi uguali)"

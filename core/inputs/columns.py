@@ -16,8 +16,10 @@ import attrs
 
 from ciclope.core import labels
 from ciclope.core import model as m
+from ciclope.core.inputs.headers import header_label, sheet_title
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
+from ciclope.core.nearest import hint
 from ciclope.core.values import CONTROL as _CONTROL
 from ciclope.core.values import (
     choice,
@@ -237,16 +239,20 @@ def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any
             continue
         if f"{name}.csv" in r.schema.open_columns:  # named by the regulation: its plugin checks them
             continue
+        words = [header_label(name, c, r.schema) for c in cols]
         r.err(
             sheet,
             1,
             col,
             "core.input.unknown_column",
-            f"colonna sconosciuta {col!r} (le colonne aggiuntive vanno prefissate x_)",
+            f"colonna sconosciuta {sheet.shown.get(col, col)!r}{hint(sheet.shown.get(col, col), words)}: le colonne "
+            f"di {sheet_title(name, r.schema)} sono {', '.join(words)}; una colonna aggiuntiva dell'ufficio si scrive "
+            "con il prefisso x_ (es. x_note)",
         )
     for col, (_, required) in cols.items():
         if required and col not in sheet.header:
-            r.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {col!r}")
+            said = header_label(name, col, r.schema)
+            r.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {said!r}")
     return not any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in r.problems)
 
 

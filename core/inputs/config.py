@@ -13,12 +13,21 @@ from ciclope.core import filenames
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
-from ciclope.core.params import Params, ParamSpec, merge_params, resolve_paths
+from ciclope.core.nearest import hint
+from ciclope.core.params import Params, ParamSpec, italian_column, merge_params, resolve_paths
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.tomlcompat import read_toml
+from ciclope.core.vocabulary import CYCLE_KEYS as CYCLE_NAMES
+from ciclope.core.vocabulary import CYCLE_TABLES, renamed
+from ciclope.core.vocabulary import ENTE_KEYS as ENTE_NAMES
+from ciclope.core.vocabulary import STORE_KEYS as STORE_NAMES
 
 CYCLE_KEYS = {"year", "output"}
 ENTE_KEYS = {"id", "plugin", "data", "params", "national"}
+# What an office writes (the Italian names first; the codes stay accepted as aliases, never both for one key).
+TOP_WORDS = "[ciclo], [[ente]], [archivio]"
+CYCLE_WORDS = "anno, risultati"
+ENTE_WORDS = ("id", "plugin", "dati", "parametri", "nazionale")
 # Besides these, an [[ente]] table may name a file for a parameter of kind ``path`` of its plugin (e.g.
 # ``regolamento = "smvp.toml"``): the core resolves it against this file's folder and passes it as that parameter;
 # what the file means is the plugin's.
@@ -71,11 +80,11 @@ def load_config(path: Path | str) -> RunPlan:
     def err(column: str, message: str, rule: str = "config.invalid") -> None:
         problems.append(Problem(rule=rule, message=message, file=label, column=column, source=SOURCE))
 
-    data = _read_cycle_toml(path, label)
+    data = _italian(_read_cycle_toml(path, label), CYCLE_TABLES, "", err)
     root = path.resolve().parent
     for key in data:
         if key not in TOP_KEYS:
-            err(key, f"chiave sconosciuta {key!r} (ammesse: [cycle], [[ente]], [store])", "config.unknown_key")
+            err(key, f"chiave sconosciuta {key!r} (ammesse: {TOP_WORDS})", "config.unknown_key")
     cycle = _cycle_table(data, err)
     store_url = _store_url(data, err)
     year, output = _year_and_output(cycle, err)
@@ -99,6 +108,18 @@ def load_config(path: Path | str) -> RunPlan:
 _Err = Callable[..., None]  # load_config's err(column, message, rule="config.invalid")
 
 
+def _italian(table: dict[str, Any], names: Mapping[str, str], where: str, err: _Err) -> dict[str, Any]:
+    """``table`` with its Italian keys read as codes; a key written both ways reported, naming both."""
+    out, twice = renamed(table, names)
+    for it, code in twice:
+        err(
+            f"{where}{it}",
+            f"«{it}» e «{code}» sono la stessa chiave, scritta in italiano e con il vecchio codice: tieni solo «{it}»",
+            "config.duplicate_key",
+        )
+    return out
+
+
 def _read_cycle_toml(path: Path, label: str) -> dict[str, Any]:
     """The file's tables; a missing or unreadable file is the one problem raised."""
     if not path.is_file():
@@ -115,11 +136,12 @@ def _cycle_table(data: dict[str, Any], err: _Err) -> dict[str, Any]:
     """``[cycle]``, its unknown keys reported; {} when it is not a table."""
     cycle = data.get("cycle", {})
     if not isinstance(cycle, dict):
-        err("cycle", "[cycle] deve essere una tabella")
-        cycle = {}
+        err("ciclo", "[ciclo] deve essere una tabella")
+        return {}
+    cycle = _italian(cycle, CYCLE_NAMES, "ciclo.", err)
     for key in cycle:
         if key not in CYCLE_KEYS:
-            err(f"cycle.{key}", f"chiave sconosciuta {key!r} in [cycle] (ammesse: year, output)", "config.unknown_key")
+            err(f"ciclo.{key}", f"chiave sconosciuta {key!r} in [ciclo] (ammesse: {CYCLE_WORDS})", "config.unknown_key")
     return cycle
 
 
@@ -128,14 +150,22 @@ def _store_url(data: dict[str, Any], err: _Err) -> str | None:
     store = data.get("store", {})
     store_url = None
     if not isinstance(store, dict):
-        err("store", "[store] deve essere una tabella (es. url = \"postgresql://…\")")
+        err("archivio", "[archivio] deve essere una tabella (es. indirizzo = \"postgresql://…\")")
     else:
+        store = _italian(store, STORE_NAMES, "archivio.", err)
         for key in store:
             if key not in STORE_KEYS:
-                err(f"store.{key}", f"chiave sconosciuta {key!r} in [store] (ammessa: url)", "config.unknown_key")
+                err(
+                    f"archivio.{key}",
+                    f"chiave sconosciuta {key!r} in [archivio] (ammessa: indirizzo)",
+                    "config.unknown_key",
+                )
         store_url = store.get("url")
         if store_url is not None and (not isinstance(store_url, str) or not store_url.strip()):
-            err("store.url", "[store] url deve essere un indirizzo (sqlite:///… , postgresql://…) o un file")
+            err(
+                "archivio.indirizzo",
+                "[archivio] indirizzo deve essere un indirizzo (sqlite:///… , postgresql://…) o un file",
+            )
             store_url = None
     return store_url
 
@@ -144,11 +174,11 @@ def _year_and_output(cycle: dict[str, Any], err: _Err) -> tuple[int, str]:
     """``[cycle]``'s year (0 when bad) and output folder ("out" when absent or bad), bad ones reported."""
     year = cycle.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
-        err("cycle.year", f"[cycle] year deve essere un anno (es. 2021), trovato {year!r}")
+        err("ciclo.anno", f"[ciclo] anno deve essere un anno (es. 2021), trovato {year!r}")
         year = 0
     output = cycle.get("output", "out")
     if not isinstance(output, str) or not output:
-        err("cycle.output", "[cycle] output deve essere un percorso")
+        err("ciclo.risultati", "[ciclo] risultati deve essere un percorso (la cartella dei risultati)")
         output = "out"
     return year, output
 
@@ -163,7 +193,7 @@ def _output_dir(root: Path, output: str, label: str) -> Path:
                 Problem(
                     rule="config.path",
                     file=label,
-                    column="cycle.output",
+                    column="ciclo.risultati",
                     message=f"{output!r} è un collegamento in un ciclo",
                 )
             ]
@@ -194,17 +224,26 @@ class _EnteChecks:
         if not isinstance(raw, dict):
             self.err(f"ente[{n}]", "ogni [[ente]] deve essere una tabella")
             return None
+        raw, twice = renamed(raw, ENTE_NAMES)
         ente_id = raw.get("id")
         valid = isinstance(ente_id, str) and bool(_ENTE_ID.match(ente_id))
         where = f"ente[{ente_id}]" if valid else f"ente[{n}]"
         plugin = raw.get("plugin")
         known = isinstance(plugin, str) and plugin in self.installed
         paths = self.path_params(str(plugin)) if known and self.year else set()
+        for it, code in twice:
+            self.err(
+                f"{where}.{it}",
+                f"«{it}» e «{code}» sono la stessa chiave, scritta in italiano e con il vecchio codice: "
+                f"tieni solo «{it}»",
+                "config.duplicate_key",
+            )
         for key in raw:
             if key not in ENTE_KEYS and key not in paths:
+                words = (*ENTE_WORDS, *sorted(paths))
                 self.err(
                     f"{where}.{key}",
-                    f"chiave sconosciuta {key!r} (ammesse: {', '.join(sorted(ENTE_KEYS | paths))})",
+                    f"chiave sconosciuta {key!r}{hint(key, words)} (ammesse: {', '.join(words)})",
                     "config.unknown_key",
                 )
         if not valid:
@@ -228,21 +267,22 @@ class _EnteChecks:
         folder = self.folder(where, raw.get("data"))
         overrides = raw.get("params", {})
         if not isinstance(overrides, dict):
-            self.err(f"{where}.params", "[ente.params] deve essere una tabella")
+            self.err(f"{where}.parametri", "[ente.parametri] deve essere una tabella")
             return None
         national = raw.get("national", {})
         if not isinstance(national, dict):
             self.err(
-                f"{where}.national",
-                "[ente.national] deve essere una tabella (es. maggiorazione = { share = 0.30, quota = 0.10 })",
+                f"{where}.nazionale",
+                "[ente.nazionale] deve essere una tabella "
+                "(es. maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 })",
             )
             return None
         if not known or not self.year:
             return None
         overrides = {**overrides, **{k: raw[k] for k in paths if k in raw}}
         overrides, problems = resolve_paths(self.specs(str(plugin)), overrides, self.root, self.label)
-        for p in problems:  # said where the file is named: in the [[ente]] table or in [ente.params]
-            name = p.column.removeprefix("params.")
+        for p in problems:  # said where the file is named: in the [[ente]] table or in [ente.parametri]
+            name = p.column.removeprefix("parametri.")
             self.problems.append(attrs.evolve(p, column=f"{where}.{name if name in raw else p.column}"))
         if problems:
             return None
@@ -250,22 +290,22 @@ class _EnteChecks:
 
     def folder(self, where: str, data_dir: Any) -> Path | None:
         if not isinstance(data_dir, str) or not data_dir:
-            self.err(f"{where}.data", "manca la cartella dei dati (data)")
+            self.err(f"{where}.dati", "manca la cartella dei dati (dati = \"…\")")
             return None
         try:
             folder = (self.root / data_dir).resolve()
         except (OSError, RuntimeError):  # a link in a loop
-            self.err(f"{where}.data", f"la cartella {data_dir!r} è un collegamento in un ciclo", "config.path")
+            self.err(f"{where}.dati", f"la cartella {data_dir!r} è un collegamento in un ciclo", "config.path")
             return None
         try:
             folder.relative_to(self.root)
         except ValueError:
             self.err(
-                f"{where}.data", f"la cartella {data_dir!r} è fuori dalla cartella della configurazione", "config.path"
+                f"{where}.dati", f"la cartella {data_dir!r} è fuori dalla cartella della configurazione", "config.path"
             )
             return None
         if not folder.is_dir():
-            self.err(f"{where}.data", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
+            self.err(f"{where}.dati", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
             return None
         return folder
 
@@ -340,15 +380,17 @@ def resolve_params(
             Problem(
                 rule="config.national_unused",
                 file=where,
-                column="national",
+                column="nazionale",
                 source=SOURCE,
-                message=f"[ente.national] non si applica: l'ente (plugin {plugin}) non appartiene a un comparto con "
+                message=f"[ente.nazionale] non si applica: l'ente (plugin {plugin}) non appartiene a un comparto con "
                 "un livello nazionale installato (togli la tabella, o dichiara il comparto dell'ente)",
             )
         )
     # every problem at once: the plugin's combination checks run too (on the valid values), except on the
     # parameters already wrong, so one bad value is not reported twice
-    bad = {p.column.removeprefix("params.") for p in problems}
+    specs = params.specs
+    problems = [attrs.evolve(p, column=italian_column(p.column, specs)) for p in problems]
+    bad = {p.column.removeprefix("parametri.") for p in problems}
     try:
         with exits_isolated():
             checked = hooks.collect(hookspecs.ciclope_check_params, params=params, year=year)
@@ -359,7 +401,9 @@ def resolve_params(
             f"errore interno del plugin {plugin} nel controllo dei parametri: {type(exc).__name__}: {exc}"
         ) from None
     problems.extend(
-        attrs.evolve(p, file=p.file or where) for p in checked if p.column.removeprefix("params.") not in bad
+        attrs.evolve(p, file=p.file or where, column=italian_column(p.column, specs))
+        for p in checked
+        if italian_column(p.column, specs).removeprefix("parametri.") not in bad
     )
     return params, problems
 

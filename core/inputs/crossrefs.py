@@ -8,7 +8,7 @@ from ciclope.core import model as m
 from ciclope.core.inputs.reading import Reading
 
 _UNKNOWN_EVALUATOR = (
-    "valutatore {!r} inesistente: né una persona dell'ente né un valutatore esterno di ente.toml [evaluators]"
+    "valutatore {!r} inesistente: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
 )
 
 
@@ -59,7 +59,7 @@ def _objectives(r: Reading, e: m.Ente) -> None:
         if o.parent is not None and o.parent not in e.objectives:
             r.err(label, o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente", ref=o.parent)
         if o.area is not None and o.area not in e.areas:
-            message = f"area strategica {o.area!r} inesistente in areas.csv"
+            message = f"area strategica {o.area!r} inesistente in aree.csv"
             r.err(label, o.row, "area", "core.ref.area", message, ref=o.area)
         if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
             message = f"responsabile {o.owner!r}: né unità né persona"

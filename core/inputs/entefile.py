@@ -12,10 +12,13 @@ from ciclope.core.inputs.folder import confined, sha256
 from ciclope.core.inputs.headers import italian_headers, sheet_title
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
+from ciclope.core.nearest import hint
 from ciclope.core.tomlcompat import read_toml
 from ciclope.core.values import parse_date, parse_money, parse_share, to_decimal
+from ciclope.core.vocabulary import APPROVAL_NAMES, italian
 
 ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators", "piano"}
+ENTE_TOML_WORDS = ("nome", "fondi", "atti", "valutatori", "piano")  # as the office writes them
 APPROVAL_NUMBERS = {"oiv_attested"}
 
 
@@ -43,13 +46,13 @@ def read(r: Reading) -> tuple[str, dict, dict]:
         if key in own:
             _own_rows(r, own[key], key, data[key])
         elif key not in ENTE_TOML_KEYS and not key.startswith("x_"):
-            known = sorted(ENTE_TOML_KEYS | set(own))
+            known = (*ENTE_TOML_WORDS, *sorted(own))
             r.err(
                 "ente.toml",
                 None,
                 key,
                 "core.input.unknown_key",
-                f"chiave sconosciuta {key!r} (ammesse: {', '.join(known)})",
+                f"chiave sconosciuta {key!r}{hint(key, known)} (ammesse: {', '.join(known)})",
             )
     raw_funds, funds = _funds(r, data.get("funds", {}))
     approvals = _approvals(r, data.get("approvals", {}))
@@ -96,7 +99,7 @@ def _funds(r: Reading, raw_funds: Any) -> tuple[dict, dict]:
     """``[funds]``: (the table as written, {} when it is not one; each fund read as money)."""
     funds = {}
     if not isinstance(raw_funds, dict):
-        r.err("ente.toml", None, "funds", "core.input.value", "[funds] deve essere una tabella")
+        r.err("ente.toml", None, "funds", "core.input.value", "[fondi] deve essere una tabella")
         raw_funds = {}
     for key, raw in raw_funds.items():
         try:
@@ -110,7 +113,7 @@ def _approvals(r: Reading, raw_appr: Any) -> dict[str, Any]:
     """``[approvals]``: each approval read as a date, a share or a number (:func:`_approval`)."""
     approvals: dict[str, Any] = {}
     if not isinstance(raw_appr, dict):
-        r.err("ente.toml", None, "approvals", "core.input.value", "[approvals] deve essere una tabella")
+        r.err("ente.toml", None, "approvals", "core.input.value", "[atti] deve essere una tabella")
         raw_appr = {}
     for key, raw in raw_appr.items():
         try:
@@ -124,7 +127,7 @@ def _external_evaluators(r: Reading, raw: Any) -> None:
     """``[evaluators] OIV = "Organismo indipendente di valutazione"``: evaluators who are not staff (the
     Segretario Generale is usually evaluated by the OIV or the President, rules/core.md §3)."""
     if not isinstance(raw, dict):
-        r.err("ente.toml", None, "evaluators", "core.input.value", "[evaluators] deve essere una tabella")
+        r.err("ente.toml", None, "evaluators", "core.input.value", "[valutatori] deve essere una tabella")
         return
     for key, who in raw.items():
         if not isinstance(who, str) or not who.strip():
@@ -175,4 +178,4 @@ def _approval(key: str, raw: Any) -> Any:
             return raw
     if isinstance(raw, (int, float)):
         return to_decimal(raw)
-    raise ValueError(f"valore non ammesso per {key}: {raw!r}")
+    raise ValueError(f"valore non ammesso per {italian(APPROVAL_NAMES, key)}: {raw!r}")

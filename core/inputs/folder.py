@@ -15,6 +15,8 @@ from ciclope.core.inputs.columns import CANONICAL
 from ciclope.core.inputs.headers import SHEET_ALIASES, italian_headers
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import read_csv, read_xlsx
+from ciclope.core.nearest import hint
+from ciclope.core.vocabulary import sheet_it
 
 REQUIRED_FILES = ("units", "people")
 
@@ -42,8 +44,9 @@ def read_sheets(r: Reading) -> None:
     for sheet in r.sheets.values():  # a row refused whole: what refers to it is not reported again
         r.rejected.update(sheet.refused)
     for name in REQUIRED_FILES:
-        if name not in r.sheets and not any(p.file.startswith(name) for p in r.problems):
-            label = f"ente.xlsx[{name}]" if r.format == "xlsx" else f"{name}.csv"
+        it = sheet_it(name)
+        if name not in r.sheets and not any(p.file.startswith((name, it)) for p in r.problems):
+            label = f"ente.xlsx[{it}]" if r.format == "xlsx" else f"{it}.csv"
             r.err(label, None, "", "core.input.missing_file", f"manca {label}, obbligatorio")
 
 
@@ -59,12 +62,13 @@ def _read_workbook(r: Reading, xlsx: Path, known: set[str]) -> None:
         if name != title:
             sheet = attrs.evolve(sheet, name=name)
         if name not in known:
+            words = sorted(sheet_it(k, r.schema.titles) for k in known)
             r.err(
                 sheet,
                 None,
                 "",
                 "core.input.unknown_file",
-                f"foglio sconosciuto {name!r} (attesi: {', '.join(sorted(known))})",
+                f"foglio sconosciuto {name!r}{hint(name, words)} (attesi: {', '.join(words)})",
             )
             continue
         if name in r.sheets:  # «people» and «Persone»: which one is meant is the office's call
@@ -73,7 +77,8 @@ def _read_workbook(r: Reading, xlsx: Path, known: set[str]) -> None:
                 None,
                 "",
                 "core.input.duplicate_sheet",
-                f"il foglio {title!r} è lo stesso di {seen_as[name]!r} ({name}): tieni uno solo dei due",
+                f"il foglio {title!r} è lo stesso di {seen_as[name]!r} ({sheet_it(name, r.schema.titles)}): "
+                "tieni uno solo dei due",
             )
             continue
         seen_as[name] = title
@@ -81,27 +86,49 @@ def _read_workbook(r: Reading, xlsx: Path, known: set[str]) -> None:
 
 
 def _read_csv_files(r: Reading, known: set[str]) -> None:
-    """The folder's CSV files in name order; an unknown file reported unless named ``x_…``."""
+    """The folder's CSV files in name order, each by the canonical name of its own (``persone.csv`` is people,
+    ``people.csv`` too); an unknown file reported unless named ``x_…``, a table written under both names
+    reported and neither read."""
+    own_titles = {t.lower(): f.removesuffix(".csv") for f, t in r.schema.titles.items()}
+    found: dict[str, list[Path]] = {}
     for path in sorted(r.folder.glob("*.csv")):
-        name = path.stem
+        stem = path.stem.strip().lower()
+        name = SHEET_ALIASES.get(stem) or own_titles.get(stem, path.stem)
         if name not in known:
-            if not name.startswith("x_"):
+            if not path.stem.startswith("x_"):
+                words = sorted(sheet_it(k, r.schema.titles) + ".csv" for k in known)
                 r.err(
                     path.name,
                     None,
                     "",
                     "core.input.unknown_file",
-                    f"file sconosciuto {path.name} (attesi: {', '.join(sorted(k + '.csv' for k in known))};"
-                    " i file aggiuntivi vanno prefissati x_)",
+                    f"file sconosciuto {path.name}{hint(path.name, words)} (attesi: {', '.join(words)}; "
+                    "i file aggiuntivi vanno prefissati x_)",
                 )
             continue
-        if not confined(r, path):
+        found.setdefault(name, []).append(path)
+    for name, paths in found.items():
+        if len(paths) > 1:  # «people.csv» and «persone.csv»: which one is meant is the office's call
+            r.err(
+                paths[0].name,
+                None,
+                "",
+                "core.input.duplicate_sheet",
+                f"{' e '.join(p.name for p in paths)} sono la stessa tabella ({sheet_it(name, r.schema.titles)}): "
+                "tieni uno solo dei due file",
+            )
             continue
-        raw = path.read_bytes() if path.is_file() else None  # read once, fingerprinted and parsed
-        r.files[path.name] = "" if raw is None else hashlib.sha256(raw).hexdigest()
-        csv_sheet = read_csv(path, name, r.problems, raw)
-        if csv_sheet is not None:
-            r.sheets[name] = italian_headers(csv_sheet, r.schema)
+        _read_csv_file(r, name, paths[0])
+
+
+def _read_csv_file(r: Reading, name: str, path: Path) -> None:
+    if not confined(r, path):
+        return
+    raw = path.read_bytes() if path.is_file() else None  # read once, fingerprinted and parsed
+    r.files[path.name] = "" if raw is None else hashlib.sha256(raw).hexdigest()
+    csv_sheet = read_csv(path, name, r.problems, raw)
+    if csv_sheet is not None:
+        r.sheets[name] = italian_headers(csv_sheet, r.schema)
 
 
 def narrative_texts(r: Reading) -> dict[str, str]:

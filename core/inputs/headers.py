@@ -8,106 +8,23 @@ import attrs
 
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.outcomes import InputSchema
+from ciclope.core.vocabulary import HEADERS_IT, SHEET_ALIASES, SHEET_TITLES
+
+__all__ = [
+    "HEADERS_IT",
+    "SHEET_ALIASES",
+    "SHEET_TITLES",
+    "column_code",
+    "header_label",
+    "italian_headers",
+    "sheet_title",
+]
 
 
 def _fold(text: str) -> str:
     return " ".join(str(text).strip().lower().replace("_", " ").split())
 
 
-# Italian names an office gives its sheets: «Persone» is people, and so on.
-SHEET_ALIASES = {
-    "persone": "people",
-    "personale": "people",
-    "unita": "units",
-    "unità": "units",
-    "strutture": "units",
-    "aree": "areas",
-    "obiettivi": "objectives",
-    "indicatori": "indicators",
-    "assegnazioni": "assignments",
-    "cruscotti": "assignments",
-    "valutazioni": "evaluations",
-    "schede": "evaluations",
-    "revisioni": "revisions",
-    "ricorsi": "appeals",
-    "posizioni": "positions",
-    "progetti": "projects",
-}
-
-
-# The Italian the template writes (issue 42): a sheet's title and its columns' headers. One table, read
-# both ways: the template writes these words, the loader reads them back as the codes (and the codes
-# stay accepted). Plugin sheets and columns not listed here keep their code.
-SHEET_TITLES = {
-    "units": "unità",
-    "areas": "aree",
-    "people": "persone",
-    "objectives": "obiettivi",
-    "indicators": "indicatori",
-    "assignments": "cruscotti",
-    "evaluations": "valutazioni",
-    "revisions": "revisioni",
-    "appeals": "ricorsi",
-    "positions": "posizioni",
-    "projects": "progetti",
-}
-_SHARED = {"id": "codice", "name": "nome", "weight": "peso", "parent": "superiore", "reason": "motivo"}
-HEADERS_IT: dict[str, dict[str, str]] = {
-    "units": {**_SHARED, "kind": "tipo", "head": "responsabile"},
-    "areas": {**_SHARED, "separate": "separata"},
-    "people": {
-        **_SHARED,
-        "role": "ruolo",
-        "category": "categoria",
-        "unit": "unità",
-        "fte": "quota_tempo",
-        "absence_days": "giorni_assenza",
-        "insufficient": "insufficiente",
-        "evaluator": "valutatore",
-    },
-    "objectives": {**_SHARED, "kind": "tipo", "title": "titolo", "area": "area", "owner": "responsabile"},
-    "indicators": {
-        **_SHARED,
-        "objective": "obiettivo",
-        "type": "tipo",
-        "baseline": "valore_base",
-        "target": "target",
-        "actual": "consuntivo",
-        "target_mid": "target_30_6",
-        "actual_mid": "consuntivo_30_6",
-        "neutralized": "neutralizzato",
-        "source": "fonte",
-        "benchmark": "confronto",
-    },
-    "assignments": {"cruscotto": "cruscotto", "owner": "titolare", "ref": "voce", "weight": "peso"},
-    "evaluations": {
-        "person": "persona",
-        "evaluator": "valutatore",
-        "section": "sezione",
-        "item": "voce",
-        "max_points": "punti_massimi",
-        "points": "punti",
-        "weight": "peso",
-        "motivation": "motivazione",
-    },
-    "revisions": {
-        "indicator": "indicatore",
-        "field": "campo",
-        "old": "valore_precedente",
-        "new": "nuovo_valore",
-        "reason": "motivo",
-        "oiv_validated": "validata_oiv",
-        "approved": "approvata",
-    },
-    "appeals": {
-        "person": "persona",
-        "stage": "fase",
-        "date": "data",
-        "outcome": "esito",
-        "new_points_item": "voce_rivista",
-        "new_points": "nuovi_punti",
-    },
-}
 _CODES = {name: {_fold(it): code for code, it in cols.items()} for name, cols in HEADERS_IT.items()}
 
 

@@ -14,6 +14,7 @@ import itertools
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -464,6 +465,17 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+def _as_typed(cell: Any) -> Any:
+    """A cell's value as the office typed it: a number Excel shows as a percentage (``42%``, stored 0.42) is
+    the text ``42%``, so it is read, checked and printed as a percentage, like a CSV's «42%»; any other value as
+    stored."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        shown = (Decimal(repr(value)) * 100).normalize()
+        return f"{shown:f}%"
+    return value
+
+
 MAX_XLSX_UNCOMPRESSED = 256 * 1024 * 1024  # a zip bomb of 2 MB would otherwise take GBs
 MAX_COLUMNS = 500  # no input file of an ente has more columns than this
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -642,11 +654,11 @@ def _worksheet_records(ws: Any, label: str, problems: list[Problem]) -> list[lis
     rows or columns (reported)."""
     ws.reset_dimensions()
     records: list[list[str]] = []
-    for row in ws.iter_rows(values_only=True):
+    for row in ws.iter_rows():
         if len(records) > MAX_ROWS:
             problems.append(Problem(rule="core.input.size", file=label, message=f"troppe righe (oltre {MAX_ROWS})"))
             return []
-        values = list(row)
+        values = [_as_typed(cell) for cell in row]
         while values and values[-1] is None:
             values.pop()
         if len(values) > MAX_COLUMNS:

@@ -69,11 +69,11 @@ def _cell(value: str, delimiter: str) -> str:
 
 
 def record(cells: list[str], src: CsvText) -> str:
+    # the writer quotes a cell holding a character of its line terminator: "\r\n" makes it quote a lone "\r" or
+    # "\n" too (with "\n" alone, a cell "a\rb" would be written bare and read back as two lines)
     out = io.StringIO()
-    csv.writer(out, delimiter=src.delimiter, lineterminator=src.newline).writerow(
-        [_cell(c, src.delimiter) for c in cells]
-    )
-    return out.getvalue()
+    csv.writer(out, delimiter=src.delimiter, lineterminator="\r\n").writerow([_cell(c, src.delimiter) for c in cells])
+    return out.getvalue().removesuffix("\r\n") + src.newline
 
 
 def _trimmed(cells: list[Any]) -> list[str]:

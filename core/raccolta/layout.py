@@ -12,7 +12,7 @@ CARDS = "Schede"
 MEASURES = "Indicatori"
 SIGNATURE = "ciclope"  # very hidden: ente, evaluator, year, the collection's token
 CARD_HEADER = (
-    "Persona (id)",
+    "Persona (codice)",
     "Nome",
     "Unità",
     "Sezione",
@@ -24,7 +24,7 @@ CARD_HEADER = (
 )
 CARD_FILL = 8  # column H: the points
 CARD_NOTE = 9  # column I: the evaluator's motivation, free text (optional)
-MEASURE_HEADER = ("Indicatore (id)", "Nome", "Obiettivo", "Tipo", "Target", "Consuntivo", "Come scriverlo")
+MEASURE_HEADER = ("Indicatore (codice)", "Nome", "Obiettivo", "Tipo", "Target", "Consuntivo", "Come scriverlo")
 MEASURE_FILL = 6  # column F: the actual
 FILLABLE = {CARDS: (CARD_FILL, CARD_NOTE), MEASURES: (MEASURE_FILL,)}  # the cells the evaluator writes
 SENT = "da-inviare"  # the workbooks as written, to send
@@ -35,7 +35,7 @@ HOW = {
     "lower": "un numero, es. 12 o 12,5",
     "project": "la percentuale di completamento, es. 80%",
     "monitor": "un numero, es. 12 o 12,5",
-    "deadline": "la data in cui è stato completato, es. 30/06/2022",
+    "deadline": "la data in cui è stato completato, es. 30/06/{year}",  # the cycle's year
     "boolean": "SI o NO",
 }
 HOW_SHARE = "una percentuale, es. 74%"  # a higher- or lower-is-better indicator whose target is a percentage

@@ -210,8 +210,11 @@ def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[P
 
 
 def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
-    rows, problems = [], []
+    rows: list[CardRow] = []
+    problems: list[Problem] = []
     where = f"{label}[{layout.CARDS}]"
+    if layout.CARDS not in wb.sheetnames:  # sent without cards: nothing to read
+        return rows, problems
     for cells in wb[layout.CARDS].iter_rows(min_row=2, max_col=layout.CARD_NOTE):
         person = layout.text(cells[0].value)
         if not person:
@@ -250,7 +253,8 @@ def _short(text: str) -> str:
 def _actuals(wb: Any, label: str) -> tuple[dict[str, tuple[str, int, str]], list[Problem]]:
     out, problems = {}, []
     column = layout.MEASURE_HEADER[layout.MEASURE_FILL - 1]
-    for cells in wb[layout.MEASURES].iter_rows(min_row=2, max_col=layout.MEASURE_FILL):
+    sheet = wb[layout.MEASURES] if layout.MEASURES in wb.sheetnames else None  # sent without indicators: none
+    for cells in sheet.iter_rows(min_row=2, max_col=layout.MEASURE_FILL) if sheet is not None else ():
         cell = cells[layout.MEASURE_FILL - 1]
         ident, value = layout.text(cells[0].value), layout.text(cell.value)
         if ident and value and cell.data_type == "f":

@@ -138,7 +138,7 @@ def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
     _protect(ws)
 
 
-def _measures(wb: Any, batch: Batch) -> None:
+def _measures(wb: Any, batch: Batch, year: int) -> None:
     ws = wb.create_sheet(layout.MEASURES)
     _header(ws, layout.MEASURE_HEADER, (16, 40, 14, 22, 14, 16, 40))
     yes_no = DataValidation(type="list", formula1='"SI,NO"', allow_blank=True, showErrorMessage=True)
@@ -147,7 +147,7 @@ def _measures(wb: Any, batch: Batch) -> None:
     for m in batch.measures:
         kind = fmt.TYPE_LABELS.get(m.type, m.type)
         share = m.type != "project" and _share(m) is not None
-        how = layout.HOW_SHARE if share else layout.HOW.get(m.type, "")
+        how = layout.HOW_SHARE if share else layout.HOW.get(m.type, "").format(year=year)
         ws.append([m.indicator, m.name, m.objective, kind, _target(m), None, how])
         _as_text(ws)
         cell = ws.cell(row=ws.max_row, column=layout.MEASURE_FILL)
@@ -165,20 +165,29 @@ def _measures(wb: Any, batch: Batch) -> None:
     _protect(ws)
 
 
+INFO_LINE = 110  # characters of an instruction on one line of the 120-wide column
+
+
 def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ws = wb.create_sheet(layout.INFO, 0)
     ws.column_dimensions["A"].width = 120
+    cards = (
+        f"Foglio «{layout.CARDS}»: una riga per ogni voce della scheda di ciascuna persona che valuti "
+        f"({plural(len(batch.cards), 'scheda', 'schede')}). Scrivi i punti nella colonna «Punti assegnati» (celle "
+        "gialle), da 0 ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi. Nella colonna "
+        "«Motivazione», facoltativa, le tue parole sulla scheda: compaiono nella scheda personale che la persona firma."
+    )
+    measures = (
+        f"Foglio «{layout.MEASURES}»: gli indicatori degli obiettivi di cui rispondi "
+        f"({plural(len(batch.measures), 'indicatore', 'indicatori')}). Scrivi il consuntivo del {year} nella colonna "
+        "«Consuntivo» (celle gialle), nel formato indicato in «Come scriverlo»."
+    )
     lines = [
         f"Raccolta delle valutazioni {year} — {ente_name}",
         f"Valutatore: {batch.label} ({batch.evaluator})",
         "",
-        f"Foglio «{layout.CARDS}»: una riga per ogni voce della scheda di ciascuna persona che valuti "
-        f"({plural(len(batch.cards), 'scheda', 'schede')}). Scrivi i punti nella colonna «Punti assegnati» (celle gialle), da 0 "
-        "ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi. Nella colonna «Motivazione», "
-        "facoltativa, le tue parole sulla scheda: compaiono nella scheda personale che la persona firma.",
-        f"Foglio «{layout.MEASURES}»: gli indicatori degli obiettivi di cui rispondi ({len(batch.measures)}). "
-        "Scrivi il consuntivo dell'anno nella colonna «Consuntivo» (celle gialle), nel formato indicato "
-        "in «Come scriverlo».",
+        *([cards] if batch.cards else []),
+        *([measures] if batch.measures else []),
         "",
         "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate "
         "(una cartella modificata altrove viene respinta).",
@@ -191,6 +200,10 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     for row in ws.iter_rows(min_row=3):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        # a wrapped line needs its height: a spreadsheet keeps one line's and prints the next row over the rest
+        wrapped = -(-len(str(row[0].value or "")) // INFO_LINE)
+        ws.row_dimensions[row[0].row].height = 15 * max(1, wrapped)
+    _print_setup(ws)  # printed as the other sheets: the instructions fit the page's width
     _protect(ws)
 
 
@@ -210,11 +223,13 @@ def build(
     wb = Workbook()
     wb.remove(wb.active)
     _instructions(wb, batch, ente_name, year)
-    _cards(wb, batch.cards)
-    _measures(wb, batch)
+    if batch.cards:  # an evaluator with no card to fill gets no empty sheet of cards (nor one without indicators)
+        _cards(wb, batch.cards)
+    if batch.measures:
+        _measures(wb, batch, year)
     fields = {"ente": ente_id, "valutatore": batch.evaluator, "anno": str(year), "raccolta": token, "firma": signature}
     _signature(wb, fields)
-    wb.active = 1  # opens on the cards
+    wb.active = 1 if len(wb.sheetnames) > 2 else 0  # opens on the first sheet to fill
     data = io.BytesIO()
     wb.save(data)
     return data.getvalue(), layout.locked_cells(wb)

@@ -13,8 +13,20 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.entetoml import italian_approval
-from ciclope.core.fmt import CACHE, NONE, Money, Percent, date_it, decimal_it, euro, pct  # noqa: F401  # re-exported
+from ciclope.core.entetoml import italian_approval  # noqa: F401  # re-exported
+from ciclope.core.fmt import (  # noqa: F401  # re-exported
+    CACHE,
+    NONE,
+    Money,
+    Percent,
+    date_it,
+    decimal_it,
+    euro,
+    natural,
+    pct,
+    plural,
+    the_pct,
+)
 from ciclope.core.labels import (  # noqa: F401  # re-exported
     CALENDAR_LABELS,
     KIND_LABELS,
@@ -25,6 +37,7 @@ from ciclope.core.labels import (  # noqa: F401  # re-exported
     category_label,
     role_label,
 )
+from ciclope.core.vocabulary import where_it
 
 _SIGNED: dict[tuple[str, int], str] = {}
 _AS_WRITTEN: dict[str, str] = {}  # a Decimal's text → value(): decimal_it(d) as written
@@ -140,26 +153,49 @@ def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = Non
 TABLE_KEYS = {"staff": "personale", "resources": "risorse", "min": "da", "max": "fino a", "share": "quota"}
 
 
-_ENTE_TABLES = {"funds": "fondi", "approvals": "atti", "evaluators": "valutatori", "name": "nome"}
-
-
 def where(text: str) -> str:
     """Where a problem is, as people read it: ``ente.toml:funds.x`` → ``ente.toml [fondi] x`` (the tables and
-    the acts by the Italian names the office writes)."""
-    if not text.startswith("ente.toml:"):
-        return text
-
-    table, _, key = text.removeprefix("ente.toml:").partition(".")
-    if table == "approvals":
-        key = italian_approval(key)
-    return f"ente.toml [{_ENTE_TABLES.get(table, table)}] {key}".rstrip()
+    the acts by the Italian names the office writes; :func:`core.vocabulary.where_it`)."""
+    return where_it(text)
 
 
-def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
-    """A parameter's value; a table (list of dicts) as ``alta (staff 0,2; resources 0,5), …``; a choice by its
-    label when the plugin gives one (``per_capita`` → «pro capite»); a ratio to at most 4 decimals."""
+def param_unit(spec: Any) -> str:
+    """How a parameter's number reads: ``euro`` as its spec says, ``%`` for a share (bounds within 0–1), else ""."""
+    if spec.unit:
+        return str(spec.unit)
+    low, high = spec.min, spec.max
+    if spec.kind == "number" and low is not None and high is not None and 0 <= low and high <= 1:
+        return "%"
+    return ""
+
+
+def param_cell(spec: Any, v: Any, labels: Mapping[str, str] | None = None) -> Any:
+    """A parameter's value in a sheet's cell: a share a number in % format, an amount in € format, a choice by its
+    words, a table in words; a plain number as a number."""
+    unit = param_unit(spec)
+    if spec.kind == "path":  # a file on the office's machine: by its name
+        return str(v).replace("\\", "/").rsplit("/", 1)[-1] if v else NONE
+    if isinstance(v, (Decimal, int, float)) and not isinstance(v, bool):
+        return Percent(v) if unit == "%" else Money(v) if unit == "euro" else v
+    if isinstance(v, str) and v in {**(labels or {}), **spec.labels}:
+        return {**(labels or {}), **spec.labels}[v]
+    if isinstance(v, (tuple, list)):
+        return param_value(v, labels)
+    return v
+
+
+# The keys of a table parameter's rows that hold a share: shown as percentages.
+SHARE_KEYS = frozenset({"staff", "resources", "share"})
+
+
+def param_value(v: Any, labels: Mapping[str, str] | None = None, unit: str = "") -> str:
+    """A parameter's value; a table (list of dicts) as ``alta (personale 20%; risorse 50%), …``; a choice by its
+    label when the plugin gives one (``per_capita`` → «pro capite»); ``unit`` ``%``: a share as a percentage,
+    ``euro``: an amount; otherwise a number to at most 4 decimals."""
     if isinstance(v, str) and labels and v in labels:
         return labels[v]
+    if isinstance(v, (Decimal, int, float)) and not isinstance(v, bool) and unit:
+        return euro(v) if unit == "euro" else _share(v)
     if isinstance(v, float):
         return decimal_it(round(v, 4))
     if isinstance(v, (tuple, list)):
@@ -167,12 +203,23 @@ def param_value(v: Any, labels: Mapping[str, str] | None = None) -> str:
         for item in v:
             if isinstance(item, dict):
                 name = item.get("name")
-                rest = "; ".join(f"{TABLE_KEYS.get(k, k)} {value(x)}" for k, x in item.items() if k != "name")
+                rest = "; ".join(
+                    f"{TABLE_KEYS.get(k, k)} {_share(x) if k in SHARE_KEYS else value(x)}"
+                    for k, x in item.items()
+                    if k != "name"
+                )
                 parts.append(f"{name} ({rest})" if name is not None else rest)
             else:
                 parts.append(value(item))
         return ", ".join(parts)
     return value(v)
+
+
+def _share(v: Any) -> str:
+    """A share as a percentage, to at most two decimals: 0.2 → «20%», 0.6666… → «66,67%»."""
+    if not isinstance(v, (Decimal, int, float)) or isinstance(v, bool):
+        return value(v)
+    return decimal_it((Decimal(str(v)) * 100).quantize(Decimal("0.01")).normalize()) + "%"
 
 
 CORE_DOCUMENTS = {
@@ -237,6 +284,9 @@ def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
     if not source:
         return NONE
     known = {**CORE_DOCUMENTS, **(documents or {})}
+    # a parameter's code in a source («CCDI (ipotesi, params.toml reward_min_level)») is the program's: said once
+    # as «parametri del regolamento» or left out
+    source = _PARAMS_NAMED.sub("", _PARAMS_ALONE.sub("parametri del regolamento", source))
     parts = [p.strip() for p in source.split(";")]
     shown = [p for p in parts if not (m := _SEED.search(p)) or m.group(0) in known] or parts[:1]
     out = [_SEED.sub("regolamento dell'ente", _titled(part, known)) for part in shown]
@@ -268,6 +318,7 @@ _CODE_IN_PARENS = re.compile(
 
 
 _PARAMS_NAMED = re.compile(r"[;,]? ?params(?:\.toml)? [a-z0-9_/]+")
+_PARAMS_ALONE = re.compile(r"(?<=; )params [a-z0-9_/]+")
 
 
 def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = False) -> str:
@@ -293,19 +344,6 @@ def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
     """A plugin's ``REGULATIONS`` line (``file — description``) as its title for people."""
     file, _, description = entry.partition(" — ")
     return (documents or {}).get(file.strip()) or description or prose(entry, documents)
-
-
-def plural(n: int, singular: str, many: str) -> str:
-    """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
-    return f"{n} {singular if n == 1 else many}"
-
-
-def the_pct(value: Any, places: int = 2) -> str:
-    """A percentage with its article, as Italian says it: «il 70%», «l'80%», «l'11%», «l'1%» (otto, undici, uno
-    begin with a vowel)."""
-    text = pct(value, places)
-    whole = text.split(",")[0].rstrip("%").lstrip("−").replace(".", "")
-    return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text
 
 
 def ratio(value: Any) -> str:

@@ -179,7 +179,7 @@ def report(doc: Doc, ente: str, previous: Doc | None = None, archive: bool = Fal
     )
     footer = (
         "Documento per l'organo di revisione, prodotto da ciclope dai dati del foglio fondo dell'ente: ogni cifra si "
-        "ricostruisce fino alla cella e alla clausola con ciclope explain. Non contiene dati personali."
+        "ricostruisce fino alla riga del foglio e alla clausola del contratto. Non contiene dati personali."
     )
     return Report(f"Relazione tecnico-finanziaria — fondo {year}", ente, meta, parts, footer)
 

@@ -55,6 +55,7 @@ tr.off td { color: var(--muted); font-style: italic; }
 .kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 10px 0; }
 .kpi { border: 1px solid var(--line); padding: 8px; }
 .kpi .v { font-size: 20px; font-weight: bold; }
+.kpi .nw { white-space: nowrap; }
 .kpi .l { font-size: 11px; color: var(--muted); }
 .box { border-left: 4px solid var(--accent); background: var(--soft); padding: 8px 12px; margin: 10px 0; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 10px 0; }

@@ -188,7 +188,10 @@ class Acts:
 
 @attrs.frozen
 class Reading:
-    """How to read the numbers: the same words on every page."""
+    """How to read the numbers: the same words on every page; ``public``: the page a citizen reads, which names no
+    command (the chain of the figures is in the ente's internal documents)."""
+
+    public: bool = False
 
 
 @attrs.frozen

@@ -32,7 +32,7 @@ import attrs
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.output.workers import die_with
 from ciclope.core.phases import PHASE_NAMES
-from ciclope.core.reports import fmt, html, transparency
+from ciclope.core.reports import fmt, html, sheets, transparency
 from ciclope.core.reports.model import (
     Block,
     Figures,
@@ -46,8 +46,9 @@ from ciclope.core.reports.model import (
     Text,
     columns,
 )
-from ciclope.core.reports.relazione import annexes, build
+from ciclope.core.reports.relazione import acts, annexes, build
 from ciclope.core.reports.relazione.names import not_run, reached
+from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.result import Result
 
 PUBLIC_SECTIONS = (
@@ -58,6 +59,7 @@ PUBLIC_SECTIONS = (
     "monitoraggio",
     "individuale",
     "premi",
+    "sezioni",
     "andamento",
     "violazioni",
     "calendario",
@@ -100,11 +102,12 @@ def disclose(report: Report, r: Result) -> Report:
     sections = []
     for s in report.sections:
         if s.ident in AGGREGATES:
-            sections.append(Section(s.ident, s.title, AGGREGATES[s.ident](r)))
+            blocks = AGGREGATES[s.ident](r)
+            if blocks:  # the regulation's sections may all be about people: then none is published
+                sections.append(Section(s.ident, s.title, blocks))
         elif s.ident in PUBLIC_SECTIONS or s.ident in PARTS:
             sections.append(Section(s.ident, s.title, [b for b in map(lambda b: withheld(b, r), s.blocks) if b]))
-    titles = "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations) or r.plugin.name
-    meta = f"Ciclo {r.ente.year} · {titles} · fasi eseguite fino a «{PHASE_NAMES[r.until]}» · versione pubblicabile"
+    meta = f"Ciclo {r.ente.year} · {acts(r)} · fasi eseguite fino a «{PHASE_NAMES[r.until]}» · versione pubblicabile"
     return Report(report.title, report.ente, meta, tuple(sections), FOOTER)
 
 
@@ -182,7 +185,11 @@ def rewards(r: Result) -> list[Block]:
     out: list[Block] = [
         Heading("Fondi"),
         Table("", columns(("Fondo", "Stanziato", "Distribuito", "Residuo"), (1, 2, 3)), pools, empty="Nessun fondo."),
-        Heading("Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"),
+        Heading(
+            "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"
+            if any(ln.section == "fascia" for ln in lines)
+            else "Premi per livello (D.Lgs. 33/2013 art. 20)"
+        ),
         Table("", columns(GROUP_HEAD, (3, 4, 5)), groups, empty="Nessun premio."),
     ]
     degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]
@@ -213,7 +220,25 @@ def notes(r: Result) -> list[Block]:
     return annexes.notes(r, named=False)
 
 
-AGGREGATES = {"individuale": individual, "premi": rewards, "violazioni": violations, "note": notes}
+def regulation(r: Result) -> list[Block]:
+    """The regulation's own sections that describe its rules, never a person (the declared regulation read back,
+    the national provisions): the other sections of the regulation may name people and are left out."""
+    out: list[Block] = []
+    for table in sheets.plugin_sections(r, public=True):
+        out.append(Heading(table.title))
+        if table.note:
+            out.append(Text(table.note, "muted"))
+        out.append(worded(table))
+    return out
+
+
+AGGREGATES = {
+    "individuale": individual,
+    "premi": rewards,
+    "sezioni": regulation,
+    "violazioni": violations,
+    "note": notes,
+}
 
 
 def _count(ln) -> str:

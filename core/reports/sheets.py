@@ -135,7 +135,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
             (
                 p.id,
                 p.name,
-                fmt.ROLE_LABELS.get(p.role, p.role),
+                fmt.role_label(p.role, r.ente.year),
                 headed,
                 org.people.get(p.id),
                 s.score if s else None,
@@ -218,7 +218,7 @@ def indicators(r: Result) -> Table:
         ("Indicatore", "text", 44),
         ("Tipo", "text", 14),
         ("Peso", "num", 7),
-        ("Baseline", "num", 11),
+        ("Valore base", "num", 11),
         ("Target", "num", 11),
         ("Consuntivo", "num", 11),
         ("Scostamento", "dev", 12),
@@ -326,7 +326,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
     no_parts = (None,) * len(parts)
     for p in r.ente.people.values():
         score = r.scores.get(p.id)
-        person = (p.id, p.name, fmt.ROLE_LABELS.get(p.role, p.role), p.category, p.unit, p.evaluator)
+        person = (p.id, p.name, fmt.role_label(p.role, r.ente.year), p.category, p.unit, p.evaluator)
         if score is None:
             rows.append((*person, None, None, status(p.id), *no_parts))
         else:
@@ -442,11 +442,13 @@ def positions(r: Result) -> Table:
     return Table("Posizioni", columns, rows)
 
 
-def plugin_sections(r: Result) -> Iterator[Table]:
+def plugin_sections(r: Result, public: bool = False) -> Iterator[Table]:
     """The plugin's own report sections, each a sheet with columns as wide as their content (8–60), and a
-    table of the Relazione."""
+    table of the Relazione; ``public``: only those that describe the rules, for the publishable Relazione."""
     docs = r.plugin.documents
     for sec in r.sections:
+        if public and not sec.public:
+            continue
         columns: list[Column] = [
             (
                 str(c),
@@ -462,18 +464,17 @@ def plugin_sections(r: Result) -> Iterator[Table]:
 def violations(r: Result) -> Table:
     """The violations, on a sheet and in the Relazione (:func:`.relazione.worded.worded`)."""
     docs = r.plugin.documents
+    # the rule's code stays in results.json and the run's log: a reader reads the sentence and its source
     columns: list[Column] = [
         ("Gravità", "text", 9),
-        ("Regola", "text", 30),
-        ("Descrizione", "text", 70),
+        ("Descrizione", "text", 90),
         ("Dove", "text", 26),
         ("Fonte", "text", 30),
     ]
     rows = [
         (
             Flag("errore", "err") if v.is_error else Flag("avviso", "warn"),
-            v.rule,
-            fmt.prose(v.message, docs),
+            fmt.worded(fmt.prose(v.message, docs), r.plugin.status_labels),  # a fund, a status by its words
             fmt.where(v.where),
             fmt.cite(v.source, docs) if v.source else "",
         )
@@ -519,13 +520,18 @@ def parameters(r: Result) -> Table:
         ("Ipotesi", "text", 50),
         ("Modificato dalla configurazione", "text", 12),
     ]
+    words = dict(r.plugin.status_labels)
+    for k, spec in r.params.specs.items():  # a code a text names: a choice by its words, a parameter by its key
+        words.update(spec.labels)
+        if spec.key != k:
+            words[k] = spec.key
     rows = [
         (
-            k,
-            r.params.values.get(k),
-            fmt.prose(spec.description, docs),
+            spec.key,
+            fmt.param_cell(spec, r.params.values.get(k), r.plugin.status_labels),
+            fmt.worded(fmt.prose(spec.description, docs), words),
             fmt.cite(spec.source, docs),
-            fmt.prose(spec.assumption, docs) if spec.assumption else spec.assumption,
+            fmt.worded(fmt.prose(spec.assumption, docs), words) if spec.assumption else spec.assumption,
             "SI" if k in r.params.overridden else "",
         )
         for k, spec in r.params.specs.items()

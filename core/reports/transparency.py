@@ -278,7 +278,9 @@ def group_lines(everyone: list[Person], group: str, top_first: list[str], result
         _aggregate("livello", group, item, part, everyone, len(members), performance)
         for item, part in merged(named, everyone)
     ]
-    by_band = _partition(everyone, members, lambda p: p.band)
+    # a regulation without merit bands gives each person their level as band: the same rows twice, once said
+    mirrored = all(everyone[i].band in (None, everyone[i].level) for i in members)
+    by_band = {} if mirrored else _partition(everyone, members, lambda p: p.band)
     by_band.pop(None, None)
     bands = sorted(by_band, key=lambda b: (-_mean_score(everyone, by_band[b]), b))
     out += [

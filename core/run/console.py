@@ -6,17 +6,24 @@ use them without importing the command line that imports them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+import attrs
 
 from ciclope.core.problems import Problem
+from ciclope.core.reports.fmt import worded
 from ciclope.core.run.citing import cited
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
 
-def render_problems(problems: Sequence[Problem], limit: int = 200, total: int | None = None) -> str:
-    """The first ``limit`` problems; ``total`` = how many there were when ``problems`` is already cut."""
-    lines = [p.render(cited) for p in problems[:limit]]
+def render_problems(
+    problems: Sequence[Problem], limit: int = 200, total: int | None = None, words: Mapping[str, str] | None = None
+) -> str:
+    """The first ``limit`` problems; ``total`` = how many there were when ``problems`` is already cut; ``words``:
+    the plugin's words for its codes (a fund, a status), said in the messages."""
+    shown = [attrs.evolve(p, message=worded(p.message, words)) for p in problems[:limit]] if words else problems
+    lines = [p.render(cited) for p in shown[:limit]]
     total = len(problems) if total is None else max(total, len(problems))
     hidden = total - min(limit, len(problems))
     if hidden > 0:

@@ -9,7 +9,9 @@ is Italian and meant for a terminal (achievements as %, money in euro, cells as 
 from __future__ import annotations
 
 import difflib
+import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -19,6 +21,7 @@ from ciclope.core.output.results import num
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.trace import Figure
+from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
 MAX_DEPTH = 12
 
@@ -64,39 +67,155 @@ def value_kind(key: str) -> str:
 
 
 def show(value: Any, kind: str) -> str:
-    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · dates dd/mm/yyyy · SI/NO."""
+    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · a share 20% · dates dd/mm/yyyy · SI/NO."""
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
         return fmt.value(value)
+    if isinstance(value, fmt.Percent):  # typed as a percentage: as typed, «72%»
+        return fmt.measure(Decimal(value), True)
     if kind == "achievement":
         return fmt.pct(value)
+    if kind == "share":
+        return fmt.decimal_it((Decimal(str(value)) * 100).quantize(Decimal("0.01")).normalize()) + "%"
     if kind == "money":
         return fmt.euro(value)
     if kind == "score":
         return f"{fmt.score(value)} punti"
+    if isinstance(value, float) or (isinstance(value, Decimal) and value != value.to_integral_value()):
+        return fmt.decimal_it(Decimal(str(value)).normalize())  # the digits it has, never trailing zeros (92,86)
     return fmt.value(value)
 
 
+# An input a figure names by its words, without a figure of its own: how its number reads. The names are the
+# plugins' Italian words («fondo della fascia», «quota di personale», «tempo lavorato»); a «quota» above 1 is
+# an amount («quota massima» of a pay), at most 1 a share.
+MONEY_NAMES = (
+    "fondo", "importo", "massimo pro capite", "accantonamento", "non distribuito", "valore medio", "parte stabile",
+    "parte variabile", "annua", "dovuta", "rata mensile", "risultato massimo", "retribuzione", "premio della parte",
+    "pagato dalla parte", "risorse stabili", "risparmi", "[fondi]", "budget individuale", "maggiorazione m",
+    "premi attribuiti", "residuo ricevuto", "valore dopo la riduzione", "minimo annuo", "massimo annuo",
+    "somma delle retribuzioni", "maggiorazione per interim", "maggiorazione per l'interim", "tetto (", "tetto:",
+)  # fmt: skip
+SHARE_NAMES = ("quota", "tempo lavorato", "percentuale", "valore per punto", "performance", "raggiungimento")
+MONEY_COLUMNS = frozenset({"position_pay", "retribuzione_posizione", "amount", "importo"})
+SHARE_COLUMNS = frozenset({"fte", "quota_tempo", "interim_percent", "percentuale_interim"})
+
+
+def input_kind(name: str, value: Any, cell: str = "") -> str:
+    """How an input without a figure of its own reads, by where it comes from (a fund of ente.toml, a money or a
+    share column) or by its words: ``money``, ``share`` or ``number``."""
+    if not isinstance(value, (Decimal, int, float)) or isinstance(value, bool):
+        return "number"
+    column = cell.rsplit(":", 1)[-1] if cell.count(":") >= 2 else ""
+    if cell.startswith("ente.toml:funds.") or column in MONEY_COLUMNS:
+        return "money"
+    if column in SHARE_COLUMNS:
+        return "share"
+    said = name.strip().lower()
+    if said.startswith(MONEY_NAMES):
+        return "money"
+    if said.startswith(SHARE_NAMES):
+        return "share" if 0 <= value <= 1 else "money" if said.startswith("quota") else "number"
+    return "number"
+
+
+def input_shown(name: str, value: Any, ref: str, cell: str, ref_value: Any = None) -> str:
+    """An input of a figure as people read it: as its figure when it is one (``ref``), a derived value of a figure
+    (an achievement × 100 reads as the percentage, «92,86%»; another as its number), else by :func:`input_kind`."""
+    if ref and ref_value is not None:
+        kind = value_kind(ref)
+        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool) and value != ref_value:
+            numeric = isinstance(ref_value, (Decimal, int, float)) and not isinstance(ref_value, bool)
+            if kind == "achievement" and numeric and Decimal(str(value)) == Decimal(str(ref_value)) * 100:
+                return fmt.pct(ref_value)
+            return show(value, "number")  # a derived value (card / 100 = 0,925): as is, never as 0,93 punti
+        return show(value, kind)
+    return show(value, input_kind(name, value, cell))
+
+
+# A figure's key in words, where a figure has no label of its own: the head of the key says what it is.
+KEY_WORDS = {
+    "indicator": "indicatore",
+    "objective": "obiettivo",
+    "area": "area strategica",
+    "unit": "unità",
+    "person": "performance organizzativa di",
+    "score": "punteggio di",
+    "card": "scheda di valutazione di",
+    "award": "premio di",
+    "position": "posizione",
+    "monitoring": "monitoraggio dell'indicatore",
+    "pool": "fondo",
+    "fund": "fondo",
+    "art69": "maggiorazione del premio individuale",
+}
+
+
+def key_words(key: str, labels: Mapping[str, str] | None = None) -> str:
+    """A figure's key (``score:L3``, ``art69:fondo:performance_individuale``) as people read it: «punteggio di L3»,
+    «maggiorazione del premio individuale, fondo «Premi per la performance individuale»»; never the key itself."""
+    head, _, rest = key.partition(":")
+    if head == "ente":
+        return "performance dell'ente"
+    words = KEY_WORDS.get(head, "cifra calcolata")
+    known = labels or {}
+    parts = [known.get(p, p.replace("_", " ")) for p in rest.split(":") if p and p != "fondo"]
+    if head in ("pool", "fund") and parts:
+        return f"fondo «{fmt.fund(rest.split(':')[0], '', known)}»" + (f" — {parts[1]}" if len(parts) > 1 else "")
+    return " ".join([words, *parts]).strip()
+
+
 def where(result: Result, cell: str) -> str:
-    """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna actual``; for data from a workbook the
-    sheet's own cell, ``ente.xlsx[indicators]:H3 (colonna actual)`` — never a CSV file that does not exist."""
+    """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna consuntivo`` (the file as the office named
+    it, the column by its Italian name); for data from a workbook the sheet's own cell,
+    ``ente.xlsx[indicatori]:H3 (colonna consuntivo)`` — never a CSV file that does not exist."""
     ente = result.ente
+    headers = column_words(result.plugin.name)
     parts = cell.split(":")
     if ente.source_format == "xlsx" and len(parts) == 3 and parts[0].endswith(".csv") and parts[1].isdigit():
-        return f"{ente.xlsx_cell(parts[0], int(parts[1]), parts[2])} (colonna {ente.column_shown(parts[0], parts[2])})"
-    return place(cell, ente.file_of if ente.source_format == "xlsx" else None)
+        shown = ente.column_shown(parts[0], parts[2])
+        said = column_it(parts[0], shown, headers) if shown == parts[2] else shown
+        return f"{ente.xlsx_cell(parts[0], int(parts[1]), parts[2])} (colonna {said})"
+    return place(cell, ente.file_of, headers)
 
 
-def place(cell: str, rename=None) -> str:
-    """An input cell as people read it; ``rename`` maps a ``.csv`` name to the sheet it came from (the
-    portal reads cells from the store, with no Ente at hand)."""
+@functools.lru_cache(maxsize=32)
+def column_words(plugin: str) -> Mapping[str, Mapping[str, str]]:
+    """The Italian headers of a plugin's own columns (its InputSchema's ``headers``, its layers' too); {} for a
+    plugin that is not installed."""
+    from ciclope.core.engine import hookspecs
+    from ciclope.core.engine.registry import Hooks, available_plugins
+
+    if plugin not in available_plugins():
+        return {}
+    words: dict[str, dict[str, str]] = {}
+    hooks = Hooks.for_plugin(plugin)[0]
+    for schema in hooks.answers(hookspecs.ciclope_input_schema):
+        for file, cols in schema.headers.items():
+            words.setdefault(file, {}).update(cols)
+            title = schema.titles.get(file)
+            if title:  # a sheet of ente.xlsx named by its Italian title: the same columns
+                words.setdefault(f"{title}.csv", {}).update(cols)
+    return words
+
+
+def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """An input cell as people read it: ``rename`` maps a ``.csv`` name to the file or sheet it came from (the
+    portal reads cells from the store, with no Ente at hand: a table by its Italian name); the column by its
+    Italian name (``points`` → ``punti``; ``headers``: a plugin's own columns)."""
     if cell.startswith("ente.toml:"):
         return fmt.where(cell)
+    if cell.startswith("params:"):
+        return "parametri del regolamento"
     parts = cell.split(":")
-    name = parts[0]
-    if name.endswith(".csv") and rename is not None:
-        name = rename(name)
+    name = table = parts[0]
+    sheet = re.fullmatch(r"ente\.xlsx\[(.+)\]", name)
+    if sheet is not None:  # a sheet of ente.xlsx by the title the office gave it: its columns by their names
+        title = sheet.group(1)
+        table = (SHEET_ALIASES.get(title.strip().lower()) or title) + ".csv"
+    elif name.endswith(".csv"):
+        name = rename(name) if rename is not None else f"tabella {sheet_it(name)}"
     if len(parts) == 3 and parts[1].isdigit():
-        return f"{name}, riga {parts[1]}, colonna {parts[2]}"
+        return f"{name}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
     return ", ".join([name] + parts[1:])
 
 
@@ -130,17 +249,18 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         node["note"] = figure.note
     inputs = []
     for i in figure.inputs:
-        ikind = value_kind(i.ref) if i.ref else "number"
         ref_fig = result.figures.get(i.ref) if i.ref else None
-        if ref_fig is not None and isinstance(i.value, Decimal) and ref_fig.value != i.value:
-            ikind = "number"  # a derived value (e.g. card / 100 = 0,925): shown as is, never as 0,93 punti
-        item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": show(i.value, ikind)}
+        shown = input_shown(
+            i.name, i.value, i.ref if ref_fig is not None else "", i.cell, ref_fig.value if ref_fig else None
+        )
+        item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
         if i.cell:
             item["cell"] = i.cell
             item["where"] = where(result, i.cell)
         if i.ref:
             item["ref"] = i.ref
             sub = result.figures.get(i.ref)
+            item["ref_words"] = (sub.label if sub is not None else "") or key_words(i.ref, result.plugin.status_labels)
             if sub is None:
                 item["missing"] = True
             elif i.ref in seen:
@@ -162,6 +282,9 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source})
     award = result.figures.get(f"award:{ident}")
+    status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
+    if award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso"):
+        out.append({"why": f"{status.label}: {status.formula}", "source": status.source})
     if award is not None and award.value == 0:
         out.append(
             {
@@ -320,11 +443,11 @@ def header_lines(
     year = int(subj.get("year") or 0)
     role = fmt.role_label(subj["role"], year)
     cat = f", {fmt.category_label(subj['category'], year)}" if subj["category"] else ""
-    unit = f"{subj['unit']} ({subj['unit_name']})" if subj["unit_name"] else subj["unit"]
+    unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
         f"{role}{cat} · unità {unit} · valutatore "
-        f"{subj['evaluator'] or '—'} · tempo lavorato {fmt.value(Decimal(str(subj['fte'])))}",
+        f"{subj['evaluator'] or '—'} · tempo lavorato {show(Decimal(str(subj['fte'])), 'share')}",
     ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]
     if subj["score"] is not None:
@@ -352,7 +475,7 @@ def header_lines(
         lines.append(
             f"  regola: {fmt.cite(award['source'], documents)}"
             if award["source"]
-            else "  regola: non registrata dal regolamento (nessuna cifra award:… nella traccia)"
+            else "  regola: il regolamento non ha registrato la spiegazione di questo importo"
         )
     return lines
 
@@ -370,23 +493,27 @@ def render_text(
         lines += header_lines(subj, labels, documents, levels)
         lines.append("")
 
+    words = labels or {}
+
     def walk(node: dict[str, Any], indent: str) -> None:
-        title = node["label"] or node["key"]
-        lines.append(f"{indent}■ {title} = {node['display']}")
-        lines.append(f"{indent}  formula: {node['formula']}")
+        title = fmt.worded(node["label"], words) if node["label"] else key_words(node["key"], words)
+        lines.append(f"{indent}■ {title} = {fmt.worded(node['display'], words)}")
+        lines.append(f"{indent}  formula: {fmt.worded(node['formula'], words)}")
         lines.append(f"{indent}  fonte:   {fmt.cite(node['source'], documents)}")
         if node.get("note"):
-            lines.append(f"{indent}  nota:    {node['note']}")
+            lines.append(f"{indent}  nota:    {fmt.worded(node['note'], words)}")
         for inp in node["inputs"]:
-            text = f"{indent}  • {inp['name']} = {inp['display']}"
+            text = f"{indent}  • {fmt.worded(inp['name'], words)} = {fmt.worded(inp['display'], words)}"
             if inp.get("where"):
                 text += f"   ← {inp['where']}"
             if inp.get("shown_above"):
-                text += f"   (spiegato sopra: {inp['ref']})"
+                text += (
+                    f"   (spiegato sopra: {fmt.worded(inp.get('ref_words') or key_words(inp['ref'], words), words)})"
+                )
             elif inp.get("truncated"):
-                text += f"   (catena troncata: ciclope explain su {inp['ref']})"
+                text += f"   (la catena continua: {fmt.worded(inp.get('ref_words') or key_words(inp['ref'], words), words)})"
             elif inp.get("missing"):
-                text += f"   (riferimento {inp['ref']} senza spiegazione registrata)"
+                text += f"   ({key_words(inp['ref'], words)}: senza spiegazione registrata)"
             lines.append(text)
             if "figure" in inp:
                 walk(inp["figure"], indent + "    ")

@@ -12,7 +12,7 @@ import attrs
 
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.run.explain import show, subject, unpaid_reasons, value_kind
+from ciclope.core.run.explain import input_shown, subject, unpaid_reasons
 from ciclope.core.trace import Figure
 
 
@@ -76,12 +76,13 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
         return ()
     out = []
     for i in figure.inputs:
-        kind = value_kind(i.ref) if i.ref else "number"
         sub = result.figures.get(i.ref) if i.ref else None
-        if sub is not None and isinstance(i.value, Decimal) and sub.value != i.value:
-            kind = "number"  # a derived value (card / 100 = 0,85): as is, never as «0,85 punti» (as explain)
         labels = result.plugin.status_labels
-        value = fmt.worded(i.value, labels) if isinstance(i.value, str) else show(i.value, kind)
+        value = (
+            fmt.worded(i.value, labels)
+            if isinstance(i.value, str)
+            else input_shown(i.name, i.value, i.ref if sub else "", i.cell, sub.value if sub else None)
+        )
         out.append(Line(fmt.worded(i.name, labels, signed=True), value))
     return tuple(out)
 
@@ -178,6 +179,31 @@ def level_words(result: Result, level: str | None, status: str | None) -> str:
     if level:
         return f"Livello «{level}» attribuito secondo il regolamento. Esito: {said}."
     return f"Esito: {said}."
+
+
+# the outcomes of a person evaluated and admitted: no reason to give
+PLAIN = frozenset({"evaluated", "banded", "scored"})
+
+
+def outcome_reason(result: Result, pid: str, status: str | None) -> str:
+    """Why the person has an outcome other than evaluated and admitted (excluded, not assessable…): the rule
+    that applied, the person's own datum against its threshold and the article — the sentence the status's
+    figure records («più di 150 giorni di assenza nell'anno (180); art. 10 c. 2»)."""
+    figure = result.figures.get(f"score:{pid}:status")
+    if figure is None or not status or status in PLAIN:
+        return ""
+    labels = result.plugin.status_labels
+    head, colon, tail = figure.label.partition(": ")
+    why = tail if colon and head.startswith("Esito") else figure.formula
+    why = why.removeprefix("escluso dal premio: ")
+    data = "; ".join(
+        f"{fmt.worded(i.name, labels, signed=True)}: {input_shown(i.name, i.value, '', i.cell)}"
+        for i in figure.inputs
+        if not i.ref and isinstance(i.value, (Decimal, int)) and not isinstance(i.value, bool)
+    )
+    note = f" ({fmt.worded(figure.note, labels)})" if figure.note else ""
+    source = fmt.worded(fmt.cite(figure.source, result.plugin.documents), labels, True)
+    return f"Perché: {fmt.worded(why, labels)}{note}" + (f"; {data}" if data else "") + f". Fonte: {source}."
 
 
 def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
@@ -323,7 +349,11 @@ def build(result: Result, pid: str) -> Scheda:
         organizational=_organizational(result, pid),
         score=fmt.score(score.score) if score is not None else "—",
         level=(fmt.level(score.level, result.plugin.ente_labels) or "—") if score is not None else "—",
-        level_words=level_words(result, score.level if score else None, status),
+        level_words=" ".join(
+            x
+            for x in (level_words(result, score.level if score else None, status), outcome_reason(result, pid, status))
+            if x
+        ),
         score_steps=_steps(result, figure),
         score_formula=figure.formula if figure is not None else "",
         score_source=fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)

@@ -12,10 +12,16 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1
 h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
+td.v { white-space: nowrap; } /* a value never breaks between € and its amount */
 .big { font-size: 13pt; font-weight: bold; } .sign { display: flex; gap: 10mm; margin-top: 10mm; }
 .sign div { flex: 1; border-top: 1px solid #333; padding-top: 1.5mm; min-height: 18mm; }
 section { break-inside: avoid; }
 """
+
+
+def _nowrap(value: object) -> str:
+    """An amount's cell never breaks between € and its figure; a text wraps as usual."""
+    return " class='v'" if str(value).startswith("€ ") else ""
 
 
 def _e(text: object) -> str:
@@ -26,7 +32,7 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
     if not lines:
         return ""
     rows = "".join(
-        f"<tr><th scope='row'>{_e(ln.label)}</th><td>{_e(ln.value)}</td>"
+        f"<tr><th scope='row'>{_e(ln.label)}</th><td{_nowrap(ln.value)}>{_e(ln.value)}</td>"
         + (f"<td>{_e(ln.note)}</td>" if any(x.note for x in lines) else "")
         + "</tr>"
         for ln in lines
@@ -84,7 +90,7 @@ def render(s: Scheda) -> str:
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
 <section><h2>La componente organizzativa</h2>{_lines(s.organizational) or "<p>Non misurata.</p>"}</section>
-<section><h2>Punteggio e livello</h2><p>Punteggio complessivo: <span class="big">{_e(s.score)}</span> ·
+<section><h2>Punteggio e livello</h2><p>Punteggio complessivo: <span class="big">{_e(s.score)}</span>{" su 100" if s.score != "—" else ""} ·
 livello: <b>{_e(s.level)}</b></p><p>{_e(s.level_words)}</p>{formula}{steps}</section>
 <section><h2>Riesame e ricorsi</h2>{appeals}</section>
 <section><h2>Importi</h2>{_payments(s)}</section>

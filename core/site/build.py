@@ -8,10 +8,12 @@ violation text (it may name a person), groups under 3 people shown as ``<3``."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -26,10 +28,12 @@ from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
+from ciclope.core.run.explain import column_words, key_words, place
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
+from ciclope.core.vocabulary import where_it
 
 HERE = Path(__file__).parent
 SOURCE = "docs/site.md"
@@ -66,6 +70,7 @@ class Built:
     enti: int
     pages: int
     warnings: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # the years the portal holds (every year with ``every_year``, else this one)
 
 
 def environment() -> Environment:
@@ -77,6 +82,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["page"] = filenames.stem  # an ente's page and folder: a name every office computer can hold
+    env.filters["plural"] = fmt.plural  # «1 ente», «2 enti»
     return env
 
 
@@ -90,7 +96,11 @@ def person_anchor(pid: str) -> str:
 
 
 class Site:
-    def __init__(self, store: Store, out: Path, year: int | None = None, public: bool = False) -> None:
+    def __init__(
+        self, store: Store, out: Path, year: int | None = None, public: bool = False, home: int | None = None
+    ) -> None:
+        """The site of ``year``; ``home``: the year whose site is at the top of ``out`` when this one is another year
+        of the same portal, written under ``out/<year>/`` (None: this one is at the top)."""
         years = store.years()
         if not years:
             raise CiclopeError(
@@ -116,6 +126,8 @@ class Site:
         self.store, self.out, self.public = store, Path(out), public
         self.year = year if year is not None else years[-1]
         self.years = years
+        self.home = home
+        self.prefix = f"{self.year}/" if home is not None and home != self.year else ""
         self.env = environment()
         self.pages = 0
         everything = store.current()
@@ -130,30 +142,41 @@ class Site:
         self.corrected = read.corrections(store.engine, self.year, {c.ente: c.run_id for c in self.enti})
 
     def common(self, root: str, page: str, title: str) -> dict[str, Any]:
+        up = "../" if self.prefix else ""  # another year's pages: one folder down from the portal's top
         return {
             "root": root,
+            "static": root + up,
             "page": page,
             "title": title,
             "year": self.year,
+            "years": self.year_links(root + up) if self.home is not None else [],
             "public": self.public,
             "store": "" if self.public else f" ({self.store.shown})",
         }
 
+    def year_links(self, top: str) -> list[tuple[int, str]]:
+        """Each year of the portal and its first page, from a page whose way to the portal's top is ``top``."""
+        return [(y, f"{top}index.html" if y == self.home else f"{top}{y}/index.html") for y in self.years]
+
     def write(self, path: str, template: str, **context: Any) -> None:
-        owned.write_inside(self.out, path, self.env.get_template(template).render(**context).encode("utf-8"))
+        page = self.env.get_template(template).render(**context).encode("utf-8")
+        owned.write_inside(self.out, self.prefix + path, page)
         self.pages += 1
 
     def build(self, jobs: int = 1) -> Built:
-        owned.claim_root(self.out, "site-public" if self.public else "site")
-        for name in ("site.css", "site.js"):
-            owned.copy_inside(self.out, f"static/{name}", HERE / "static" / name)
+        if not self.prefix:  # the portal's top: its folder and its static files, once
+            owned.claim_root(self.out, "site-public" if self.public else "site")
+            for name in ("site.css", "site.js"):
+                owned.copy_inside(self.out, f"static/{name}", HERE / "static" / name)
         bench = self.store.benchmark(self.year)
         rows, calendar = [], []
         if jobs > 1 and len(self.enti) > 1:
             # one task per ente on a pool of processes, each with its own connection to the store
 
             with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_start_worker, initargs=(self.store.url, self.out, self.year, self.public)
+                max_workers=jobs,
+                initializer=_start_worker,
+                initargs=(self.store.url, self.out, self.year, self.public, self.home),
             ) as pool:
                 for row, deadlines, pages in pool.map(_ente_in_worker, [c.ente for c in self.enti], chunksize=4):
                     rows.append(row)
@@ -164,7 +187,7 @@ class Site:
                 row, deadlines = self.ente(c, bench)
                 rows.append(row)
                 calendar += deadlines
-        self.write("index.html", "index.html", enti=rows, years=self.years, **self.common("", "index", "Enti"))
+        self.write("index.html", "index.html", enti=rows, all_years=self.years, **self.common("", "index", "Enti"))
         self.benchmark_page(bench)
         calendar.sort(key=lambda r: (r["iso"], r["ente"], r["act"]))
         self.write(
@@ -173,7 +196,7 @@ class Site:
             rows=calendar,
             **self.common("", "calendario", "Scadenze di tutti gli enti"),
         )
-        return Built(self.out, self.year, len(self.enti), self.pages)
+        return Built(self.out, self.year, len(self.enti), self.pages, years=(self.year,))
 
     # -- one ente -----------------------------------------------------------------------------------
 
@@ -184,13 +207,20 @@ class Site:
         late = sum(d["status"] in ("in ritardo", "mancante") for d in calendar)
         history = len(self.by_ente[c.ente]) > 1
         t = trend(self.store, c.ente, self.year) if history else Trend(c.ente, (self.year,), ())
-        people = self.store.people(c.result_id)
+        people = sorted(self.store.people(c.result_id), key=lambda p: fmt.natural(p.person))
+        units = {} if self.public else self.store.unit_names(c.result_id)
         levels = Counter(p.level for p in people if p.level)
+        # the regulation's levels from the highest down (by the lowest score each holds), never by head count
+        lows: dict[str, Any] = {}
+        for p in people:
+            if p.level and p.score is not None:
+                lows[p.level] = min(p.score, lows.get(p.level, p.score))
         row = {
             "id": c.ente,
             "name": c.name,
             "plugin": c.plugin,
             "plugin_version": c.plugin_version,
+            "acts": ente_acts(c.plugin, doc, self.year),
             **self.status(c),
             "performance": fmt.pct(c.performance),
             "performance_sort": "" if c.performance is None else f"{c.performance:.4f}",
@@ -214,12 +244,16 @@ class Site:
             # public: head counts by level are in the published documents, disclosure-controlled together
             levels=[]
             if self.public
-            else [(name, str(n)) for name, n in sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))],
+            else [
+                (name, str(n))
+                for name, n in sorted(levels.items(), key=lambda kv: (-lows.get(kv[0], 0), fmt.natural(kv[0])))
+            ],
             calendar=calendar,
-            violations=[] if self.public else violation_rows(doc),
+            violations=[] if self.public else violation_rows(doc, plugin_info(c.plugin).status_labels),
             people=[]
             if self.public
-            else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year) for p in people],
+            else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units) for p in people],
+            banded=banded(people),
             **self.common("../", "ente", c.name),
         )
         self.write(f"enti/{filenames.stem(c.ente)}.html", "ente.html", **context)
@@ -251,17 +285,18 @@ class Site:
         return {"status": "error", "status_label": f"FALLITO (cifre dell'esecuzione n. {c.run_id})", "failure": failure}
 
     @staticmethod
-    def person_row(p, labels=None, year: int = 0) -> dict:
+    def person_row(p, labels=None, year: int = 0, units: Mapping[str, str] | None = None) -> dict:
         return {
             "id": p.person,
             "name": p.name,
             "anchor": person_anchor(p.person),
             "role": fmt.role_label(p.role, year),
-            "unit": p.unit,
+            "unit": (units or {}).get(p.unit, p.unit),
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
             "level": p.level or fmt.NONE,
-            "band": p.band or fmt.NONE,
+            # a regulation without bands gives each person their level as band: said once, as the level
+            "band": p.band if p.band and p.band != p.level else fmt.NONE,
             "amount": fmt.euro(p.amount) if p.amount is not None else fmt.NONE,
             "amount_sort": "" if p.amount is None else f"{p.amount:.2f}",
             "status": fmt.status(p.status, labels) if p.status else fmt.NONE,
@@ -270,9 +305,10 @@ class Site:
     def person_pages(self, c: Current, row: dict, people) -> None:
         """The ente's figures page and one page with every person's card (an anchor per person: one file
         per ente, not per person — 300,000 people are 1,000 files, docs/site.md)."""
-        trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels)
+        trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels, column_words(c.plugin))
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
+        units = self.store.unit_names(c.result_id)
 
         def href(prefix: str):
             def to(key: str) -> str | None:
@@ -290,7 +326,7 @@ class Site:
         )
         persons = []
         for p in people:
-            info = self.person_row(p, plugin_info(c.plugin).status_labels, self.year)
+            info = self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units)
             info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
             persons.append(info)
         self.write(
@@ -298,51 +334,70 @@ class Site:
             "people.html",
             e=row,
             persons=persons,
+            banded=banded(people),
             **self.common("../../", "ente", f"Schede delle persone di {c.name}"),
         )
 
     # -- comparisons --------------------------------------------------------------------------------
 
     def benchmark_page(self, bench) -> None:
+        """The comparison as a summary that stays short for any number of enti (the distribution, the first and the
+        last of the ranking, one line per indicator), with the full ranking, each indicator and the
+        differentiation on pages of their own."""
         performance = None
         if bench.performance is not None:
             d = bench.performance
+            rows = self.ranked(d, True)
             performance = {
-                "chart": charts.strip("Performance degli enti", d.values, d.q1, d.median, d.q3),
+                "chart": charts.strip("Performance degli enti", self.named(d.values), d.q1, d.median, d.q3),
                 "median": fmt.pct(d.median),
                 "q1": fmt.pct(d.q1),
                 "q3": fmt.pct(d.q3),
-                "rows": self.ranked(d, True),
+                "rows": rows,
+                "first": rows[:ENDS],
+                "last": rows[-ENDS:] if len(rows) > 2 * ENDS else rows[ENDS:],
+                "hidden": max(0, len(rows) - 2 * ENDS),
             }
-        indicators = [
-            {
-                "key": ind.key,
-                "name": ind.name,
-                "direction": "più basso è meglio" if ind.distribution.lower_is_better else "più alto è meglio",
-                "chart": charts.strip(
-                    ind.name,
-                    ind.distribution.values,
-                    ind.distribution.q1,
-                    ind.distribution.median,
-                    ind.distribution.q3,
-                    percent=False,
-                ),
-                "median": fmt.decimal_it(round(ind.distribution.median, 2)),
-                "q1": fmt.decimal_it(round(ind.distribution.q1, 2)),
-                "q3": fmt.decimal_it(round(ind.distribution.q3, 2)),
-                "rows": self.ranked(ind.distribution, False),
-            }
-            for ind in bench.indicators
-        ]
+        indicators = [self.indicator(n, ind) for n, ind in enumerate(bench.indicators, start=1)]
+        differentiation = [] if self.public else self.differentiation(bench)
+        common = self.common("", "benchmark", "Confronto tra enti")
         self.write(
             "benchmark.html",
             "benchmark.html",
             bench=bench,
             performance=performance,
             indicators=indicators,
-            differentiation=[] if self.public else self.differentiation(bench),
-            **self.common("", "benchmark", "Confronto tra enti"),
+            differentiation=bool(differentiation),
+            **common,
         )
+        if performance is not None:
+            self.write("classifica.html", "ranking.html", bench=bench, performance=performance,
+                       **self.common("", "benchmark", "Classifica della performance degli enti"))  # fmt: skip
+        for ind in indicators:
+            self.write(f"indicatori/{ind['page']}", "indicator.html", ind=ind,
+                       **self.common("../", "benchmark", f"Indicatore comune: {ind['name']}"))  # fmt: skip
+        if differentiation:
+            self.write("differenziazione.html", "differentiation.html", differentiation=differentiation,
+                       **self.common("", "benchmark", "Differenziazione dei giudizi"))  # fmt: skip
+
+    def named(self, values) -> list[tuple[str, float]]:
+        """A distribution's values by the enti's names (a chart's tooltips say who, never an id)."""
+        return [(self.names.get(ente, ente), v) for ente, v in values]
+
+    def indicator(self, n: int, ind) -> dict:
+        d = ind.distribution
+        return {
+            "page": f"{n}.html",
+            "key": ind.key,
+            "name": ind.name,
+            "direction": "più basso è meglio" if d.lower_is_better else "più alto è meglio",
+            "chart": charts.strip(ind.name, self.named(d.values), d.q1, d.median, d.q3, percent=False),
+            "median": fmt.decimal_it(round(d.median, 2)),
+            "q1": fmt.decimal_it(round(d.q1, 2)),
+            "q3": fmt.decimal_it(round(d.q3, 2)),
+            "rows": self.ranked(d, False),
+            "count": len(d.values),
+        }
 
     def ranked(self, d, percent: bool) -> list[dict]:
         """A distribution's enti with their rank and quartile."""
@@ -362,11 +417,17 @@ class Site:
         return out
 
     def differentiation(self, bench) -> list[dict]:
+        results = {c.ente: c for c in self.enti}
+
+        def acts(ente: str, plugin: str) -> str:
+            c = results.get(ente)
+            return ente_acts(plugin, self.store.document(c.result_id), self.year) if c is not None else plugin
+
         return [
             {
                 "ente": d.ente,
                 "name": self.names.get(d.ente, d.ente),
-                "plugin": d.plugin,
+                "plugin": acts(d.ente, d.plugin),
                 "top_level": d.top_level or fmt.NONE,
                 "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
                 "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
@@ -377,14 +438,16 @@ class Site:
         ]
 
 
+# the first and the last of a ranking the comparison's page shows (the whole ranking is a page of its own)
+ENDS = 10
 _WORKER: tuple[Site, Any] | None = None
 
 
-def _start_worker(url: str, out: Path, year: int, public: bool) -> None:
+def _start_worker(url: str, out: Path, year: int, public: bool, home: int | None = None) -> None:
     global _WORKER
 
     store = open_store(url)
-    site = Site(store, out, year, public)
+    site = Site(store, out, year, public, home)
     _WORKER = (site, store.benchmark(year))
 
 
@@ -397,16 +460,48 @@ def _ente_in_worker(ente: str) -> tuple[dict, list[dict], int]:
     return row, deadlines, site.pages - before
 
 
-def build(store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1) -> Built:
+def build(
+    store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1, every_year: bool = False
+) -> Built:
     """The site; a public one refuses an ente whose output folder is not the result the store holds (issue 37
     #14: a run killed between publishing and recording, or a later ``run --no-store`` into the same folder):
-    its documents would not be the figures the portal shows. The internal site is built, with a warning."""
-    site = Site(store, out, year, public)
-    stale = unrecorded(store, site.enti)
+    its documents would not be the figures the portal shows. The internal site is built, with a warning.
+    ``every_year``: the other years of the store too, each under ``out/<year>/``, every page linking every year."""
+    site = Site(store, out, year, public, home=None)
+    if every_year:
+        site = Site(store, out, year, public, home=site.year)
+    others = [Site(store, out, y, public, home=site.year) for y in site.years if y != site.year] if every_year else []
+    stale = [c for s in (site, *others) for c in unrecorded(store, s.enti)]
     if stale and public:
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
-    return attrs.evolve(built, warnings=(_unrecorded_problem(stale).message,) if stale else ())
+    pages = built.pages + sum(other.build(jobs).pages for other in others)
+    years = tuple(site.years) if every_year else (site.year,)
+    return attrs.evolve(
+        built, pages=pages, years=years, warnings=(_unrecorded_problem(stale).message,) if stale else ()
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _acts(plugin: str, overrides: str, year: int) -> str:
+    from ciclope.core.engine.registry import Hooks
+    from ciclope.core.inputs.config import resolve_params
+
+    info = plugin_info(plugin)
+    try:  # the ente's own act (a declared regulation names its title in its file)
+        hooks = Hooks.for_plugin(plugin)[0]
+        params, _ = resolve_params(plugin, year, json.loads(overrides))
+        info = hooks.for_ente(params).describe(info, params)
+    except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed: its own words
+        pass
+    return "; ".join(fmt.regulation(x, info.documents) for x in info.regulations) or "regolamento dell'ente"
+
+
+def ente_acts(plugin: str, doc: dict, year: int) -> str:
+    """The titles of the acts an ente applied (never the plugin's name and version): a declared regulation's from
+    its file, as the run read it (the overrides recorded in results.json)."""
+    overrides = (doc.get("audit") or {}).get("overrides") or {}
+    return _acts(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
 
 
 def plugin_info(name: str):
@@ -416,8 +511,12 @@ def plugin_info(name: str):
     return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 
 
-def worded_trace(trace: dict[str, dict], labels: Mapping[str, str]) -> dict[str, dict]:
-    """The trace with every text value in words (a status, a fund, a level's code → the plugin's label)."""
+def worded_trace(
+    trace: dict[str, dict], labels: Mapping[str, str], headers: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, dict]:
+    """The trace with every text in words (a status, a fund, a level's code → the plugin's label; a figure without
+    a label by its kind, never its key) and each input cell's place by the Italian names of its table and column
+    (``headers``: the plugin's own columns)."""
 
     def said(value: Any) -> Any:
         return fmt.worded(value, labels) if isinstance(value, str) else value
@@ -425,9 +524,19 @@ def worded_trace(trace: dict[str, dict], labels: Mapping[str, str]) -> dict[str,
     return {
         key: {
             **f,
-            "label": said(f["label"]),
+            "label": said(f["label"]) or key_words(key, labels),  # a figure without a label: never its key
             "value": said(f["value"]),
-            "inputs": [{**i, "value": said(i["value"])} for i in f["inputs"]],
+            "formula": said(f["formula"]),
+            "note": said(f.get("note") or ""),
+            "inputs": [
+                {
+                    **i,
+                    "name": said(i["name"]),
+                    "value": said(i["value"]),
+                    "place": place(i["cell"], None, headers) if i.get("cell") else "",
+                }
+                for i in f["inputs"]
+            ],
         }
         for key, f in trace.items()
     }
@@ -496,14 +605,19 @@ def ente_calendar(c: Current, doc: dict) -> list[dict]:
     return calendar
 
 
-def violation_rows(doc: dict) -> list[dict]:
+def violation_rows(doc: dict, labels: Mapping[str, str] | None = None) -> list[dict]:
     return [
         {
             "severity": v["severity"],
             "label": "errore" if v["severity"] == "error" else "avviso",
-            "rule": v["rule"],
-            "message": v["message"],
-            "where": v["where"] or "",
+            "message": fmt.worded(v["message"], labels or {}),
+            "where": where_it(v["where"] or ""),
         }
         for v in doc.get("violations", [])
     ]
+
+
+def banded(people: Sequence[Any]) -> bool:
+    """Whether the ente's regulation has merit bands of its own: a regulation without them gives each person their
+    level as band, and a «Fascia» column would only say the level again (or «—») on every row."""
+    return any(p.band and p.band != p.level for p in people)

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from ciclope.core.run.citing import cited
-from ciclope.core.run.explain import place, show, value_kind
+from ciclope.core.run.explain import input_shown, place, show, value_kind
 
 MAX_DEPTH = 8
 OWN_HEADS = ("award", "score", "card", "person")
@@ -85,10 +85,13 @@ def figure_html(
     items = []
     for i in f["inputs"]:
         ref, cell = i.get("ref") or "", i.get("cell") or ""
-        shown = escape(_value(i["value"], ref if ref and ref in trace and trace[ref]["value"] == i["value"] else ""))
+        found = trace.get(ref) if ref else None
+        shown = escape(
+            input_shown(i["name"], i["value"], ref if found else "", cell, found["value"] if found else None)
+        )
         text = f'{escape(i["name"])} = {shown}'
         if cell:
-            text += f' <span class="cell">← {escape(place(cell))}</span>'
+            text += f' <span class="cell">← {escape(i.get("place") or place(cell))}</span>'
         if ref and ref in trace:
             if person is not None and _own(ref, person) and ref not in seen and depth + 1 < MAX_DEPTH:
                 text += f"<ul>{figure_html(trace, ref, figures_href, person, seen, depth + 1, person_href)}</ul>"

@@ -3,6 +3,7 @@ distribution with its quartiles. Every label is escaped; each chart has a <title
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ciclope.core.reports import fmt
@@ -35,6 +36,18 @@ def sparkline(label: str, points: Sequence[tuple[int, float | None]], width: int
     )
 
 
+def scale(lo: float, hi: float, percent: bool) -> tuple[float, float]:
+    """The axis of a strip: the data's range widened to round steps (5 points of a percentage, else a tenth of the
+    range), never the whole 0–100% when the enti lie between 86% and 97%; a percentage stays within 0–100%."""
+    if percent:
+        step = 0.05
+        low = max(0.0, math.floor(round(lo / step, 6)) * step - step)  # a step of margin below the lowest
+        high = math.ceil(round(hi / step, 6)) * step + step  # and above the highest
+        return low, min(high, 1.0) if hi <= 1.0 else high
+    pad = (hi - lo) / 10 or abs(hi) / 10 or 1.0
+    return lo - pad, hi + pad
+
+
 def strip(
     label: str,
     values: Sequence[tuple[str, float]],
@@ -49,10 +62,7 @@ def strip(
     """Each ente a tick on one axis, the quartile box and the median; ``mark``: the ente highlighted."""
     if not values:
         return ""
-    lo = min(v for _, v in values)
-    hi = max(v for _, v in values)
-    if percent:
-        lo, hi = min(lo, 0.0), max(hi, 1.0)
+    lo, hi = scale(min(v for _, v in values), max(v for _, v in values), percent)
     span = (hi - lo) or 1.0
     left, right = 20, 20
 

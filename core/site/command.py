@@ -24,7 +24,7 @@ def main(args: argparse.Namespace) -> int:
     with readable_store(args.store or args.config or ""):
         store = open_for(args)
         try:
-            built = build(store, out, args.year, args.public, max(1, args.jobs))
+            built = build(store, out, args.year, args.public, max(1, args.jobs), args.tutti_gli_anni)
         finally:
             store.close()
     for warning in built.warnings:

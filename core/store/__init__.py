@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from ciclope.core.store import read
+from ciclope.core.store import read, schema
 from ciclope.core.store.benchmark import Benchmark, Distribution, Position, benchmark
 from ciclope.core.store.engine import engine_for, migrate, redacted, store_url
 from ciclope.core.store.read import Current, PersonRow, Point
@@ -64,6 +64,10 @@ class Store:
 
     def people(self, result_id: int) -> list[PersonRow]:
         return read.people(self.engine, result_id)
+
+    def unit_names(self, result_id: int) -> dict[str, str]:
+        """Each unit of the result by its name: people read a unit by its name, never its code."""
+        return {r["unit"]: r["name"] for r in read.rows(self.engine, schema.units, result_id)}
 
     def fund(self, ente: str, year: int) -> dict | None:
         """The ente's fondo risorse decentrate of ``year`` as recorded (results.json's ``fondo``), or None."""

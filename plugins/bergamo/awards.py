@@ -38,7 +38,7 @@ def gate(ente: Ente) -> str:
     approved, validated = ente.approvals.get("relazione_approved"), ente.approvals.get("relazione_validated_oiv")
     if not isinstance(approved, dt.date):
         return (
-            "manca la data di approvazione della Relazione sulla performance ([approvals] relazione_approved)"
+            "manca la data di approvazione della Relazione sulla performance ([atti] relazione_approvata)"
             if approved is None
             else f"la data di approvazione della Relazione non è una data ({approved!r})"
         )
@@ -97,7 +97,7 @@ def rewards(
                 source=f"{REG} art. 45.1",
                 file="ente.toml",
                 column=f"funds.{POOL}",
-                message=f"manca [funds] {POOL}: nessun premio di performance individuale",
+                message=f"manca [fondi] {POOL}: nessun premio di performance individuale",
             )
         )
         return Rewards(pools=pools, awards=awards)
@@ -138,16 +138,16 @@ def staff_premi(
         lambda p, score: score * p.fte,
         why_excluded,
         trace,
-        formula="fondo × (punteggio × fte) / somma di punteggio × fte dei dipendenti "
+        formula="fondo × (punteggio × tempo lavorato) / somma di punteggio × tempo lavorato dei dipendenti "
         f"con livello almeno «{minimum}» (resto maggiore al centesimo)",
         source=f"{REG} art. 45.1, 46.1; CCDI (ipotesi, params.toml reward_min_level)",
         label=lambda p: f"Premio di performance individuale di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
+            Input("tempo lavorato", p.fte, cell=ente.cell("people", p.row, "fte")),
         ],
-        total_label="somma di punteggio × fte dei premiati",
+        total_label="somma di punteggio × tempo lavorato dei premiati",
         band=lambda p, s: s.level,
         note=lambda p, s: f"livello: {s.level}",
     )
@@ -158,7 +158,7 @@ def staff_premi(
         "somma dei premi assegnati; il resto è residuo",
         f"{REG} art. 45.1",
         label=f"Fondo {POOL} distribuito",
-        inputs=[Input(f"award:{pid}", shared[pid].amount, ref=f"award:{pid}") for pid in sorted(shared)],
+        inputs=[Input(f"premio di {pid}", shared[pid].amount, ref=f"award:{pid}") for pid in sorted(shared)],
     )
     return paid, awards, shared
 
@@ -208,7 +208,7 @@ def po_result_pay(
                 Input("punteggio", score, ref=f"score:{p.id}"),
             ],
             note=(
-                "prestazione dichiarata insufficiente (people.csv, colonna insufficient): nessuna retribuzione "
+                "prestazione dichiarata insufficiente (persone.csv, colonna insufficient): nessuna retribuzione "
                 "di risultato, come il personale dichiarato insufficiente"
                 if p.insufficient
                 else ""

@@ -81,7 +81,7 @@ NOTES = (
     (
         "Obiettivi individuali/di gruppo",
         "Sono gli obiettivi «individual» di cui la persona è titolare più gli elementi "
-        "dei cruscotti (assignments.csv) intestati alla persona; uno stesso indicatore si misura una volta sola. Senza "
+        "dei cruscotti (cruscotti.csv) intestati alla persona; uno stesso indicatore si misura una volta sola. Senza "
         "obiettivi misurati il loro peso passa al risultato del Servizio; senza risultato del Servizio il suo peso passa "
         "agli obiettivi individuali o, in mancanza, alla scheda dei comportamenti (con avviso).",
     ),
@@ -98,14 +98,14 @@ NOTES = (
     ),
     (
         "Differenziazione",
-        "Con almeno differentiation_min premiati tutti nello stesso livello o con lo stesso importo "
+        "Con almeno minimo_differenziazione premiati tutti nello stesso livello o con lo stesso importo "
         "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
-        "Un livello con più di max_level_share dei premiati è segnalato con un avviso.",
+        "Un livello con più di quota_massima_livello dei premiati è segnalato con un avviso.",
     ),
     (
         "Calendario",
         "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine "
-        "del mese monitoring_month (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
+        "del mese mese_monitoraggio (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
         "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c).",
     ),
 )

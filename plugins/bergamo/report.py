@@ -114,7 +114,9 @@ def rewards_access(ente: Ente, result: Result) -> ReportSection | None:
 def notes(result: Result) -> ReportSection:
     rows = [(title, text) for title, text in NOTES]
     for name, text, value, source in result.assumptions():
-        rows.append((f"Parametro {name} = {value}", f"{text} [{source}]"))
+        spec = result.params.specs[name]
+        shown = fmt.decimal_it(value) if isinstance(value, Decimal) else spec.labels.get(str(value), str(value))
+        rows.append((f"Parametro {spec.key} = {shown}", f"{text} [{source}]"))
     return ReportSection(
         title="Note e ipotesi del regolamento di Bergamo",
         columns=("tema", "lettura adottata"),

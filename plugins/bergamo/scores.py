@@ -90,7 +90,7 @@ def individual_objectives(person: Person, ente: Ente, org: OrgPerformance, trace
         "(pesi vuoti = pesi uguali; ogni indicatore contato una volta)",
         OBJECTIVES_SOURCE,
         label=f"Obiettivi individuali/di gruppo di {person.name}",
-        inputs=[Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+        inputs=[Input(scoring.part_name(k, w), v, ref=k) for k, v, w in parts],
     )
     return value
 

@@ -40,7 +40,7 @@ def attested_value(
                     rule="brescia.oiv.motivation",
                     source=src,
                     message=f"l'OIV attesta {fmt.decimal_it(given)} invece del valore calcolato {fmt.decimal_it(computed)} senza "
-                    "motivazione ([approvals] oiv_motivation): si usa il valore calcolato",
+                    "motivazione ([atti] motivazione_oiv): si usa il valore calcolato",
                 )
             )
             note = "attestazione dell'OIV senza motivazione: non applicata"
@@ -58,9 +58,9 @@ def attested_value(
                     f"{fmt.decimal_it(computed)}: "
                     "l'OIV può attestare più del calcolato solo un'attestazione completamente positiva "
                     "(esattamente 1) per lievi scostamenti negativi, "
-                    f"cioè con un calcolato di almeno {fmt.decimal_it(ONE - tolerance)} (tolleranza "
-                    f"oiv_tolerance = {fmt.decimal_it(tolerance)}); si usa il valore calcolato. Correggi "
-                    "oiv_attested (al più il calcolato) o motiva e documenta il ricalcolo",
+                    f"cioè con un calcolato di almeno {fmt.decimal_it(ONE - tolerance)} (parametro "
+                    f"tolleranza_oiv = {fmt.decimal_it(tolerance)}); si usa il valore calcolato. Correggi "
+                    "attestazione_oiv (al più il calcolato) o motiva e documenta il ricalcolo",
                 )
             )
             note = (

@@ -116,7 +116,8 @@ def staff_awards(
         uid = scored or u
         found = by_scored.get(uid)
         if found is None:
-            found = by_scored[uid] = Input(f"performance dell'unità {uid}", org.units.get(uid), ref=f"unit:{uid}")
+            said = ente.units[uid].name if uid in ente.units else uid
+            found = by_scored[uid] = Input(f"performance dell'unità {said}", org.units.get(uid), ref=f"unit:{uid}")
         unit_input[u] = found
         unit_ach[u] = org.units.get(scored) if scored else None
 
@@ -137,14 +138,14 @@ def staff_awards(
         lambda p, score: score * p.fte * (unit_ach[p.unit] or ZERO),
         why_excluded,
         trace,
-        formula="fondo dell'area × (punteggio × fte × performance dell'unità) / somma "
+        formula="fondo dell'area × (punteggio × tempo lavorato × performance dell'unità) / somma "
         "dei pesi dei dipendenti ammessi (resto maggiore al centesimo)",
         source=f"{SMVP} §4.2.3, §5.3; CCDI (ipotesi, params.toml staff_min_level)",
         label=lambda p: f"Premio di produttività di {p.name}",
         inputs=lambda p, s: [
             fund,  # the same input for everyone of the pool (one object)
             Input("punteggio", s.score, ref=f"score:{p.id}"),
-            Input("tempo di lavoro (fte)", p.fte, cell=ente.cell("people", p.row, "fte")),
+            Input("tempo lavorato", p.fte, cell=ente.cell("people", p.row, "fte")),
             unit_input[p.unit],
         ],
         total_label="somma dei pesi dell'area",

@@ -24,7 +24,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
                 source=f"{PO} art. 4",
                 file="ente.toml",
                 column="funds.po_total",
-                message="[funds] po_total è indicato ma manca positions.csv: nessuna posizione pesata",
+                message="[fondi] risorse_po è indicato ma manca posizioni.csv: nessuna posizione pesata",
             )
         ]
     out: list[Problem] = []
@@ -35,7 +35,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
                 source=f"{PO} art. 3.6, 4.5",
                 file="ente.toml",
                 column="funds.po_total",
-                message="positions.csv richiede in [funds] po_total, le risorse per retribuzione di "
+                message="posizioni.csv richiede in [fondi] risorse_po, le risorse per retribuzione di "
                 "posizione e di risultato delle PO",
             )
         )
@@ -75,7 +75,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
     pid, holder = r["id"], r["holder"]
     person = ente.people.get(holder)
     if person is None:
-        message = f"posizione {pid}: titolare {holder!r} inesistente in people.csv"
+        message = f"posizione {pid}: titolare {holder!r} inesistente in persone.csv"
         return [Problem.at(ente, "brescia.po.holder", message, f"{PO} art. 2", "positions", r.row, "holder")]
 
     def flag(rule: str, message: str, article: str, column: str, severity: str = "error") -> Problem:
@@ -105,7 +105,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
     missing = []
     education, years = person.extra.get("education"), person.extra.get("qualified_years")
     if education is None or years is None:
-        missing.append("titolo di studio e anni di esperienza qualificata (education, qualified_years)")
+        missing.append("titolo di studio e anni di esperienza qualificata (titolo_di_studio, anni_di_esperienza)")
     elif years < EDUCATION_YEARS[education]:
         message = (
             f": {EDUCATION_WORDS[education]} con {years} anni di esperienza qualificata, ne servono almeno "
@@ -114,7 +114,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
         out.append(flag("po.requirements", message, "2.5", "qualified_years"))
     start, end = person.extra.get("term_start"), person.extra.get("term_end")
     if start is None or end is None:
-        missing.append("durata dell'incarico (term_start, term_end)")
+        missing.append("durata dell'incarico (inizio_incarico, fine_incarico)")
     elif end < start:
         message = f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})"
         out.append(Problem.at(ente, "brescia.po.term", message, f"{PO} art. 2.4", "people", person.row, "term_end"))
@@ -152,11 +152,11 @@ def interim_checks(
     if target is None:
         if pct is None:
             return []
-        message = f"posizione {pid}: interim_percent senza interim_of (quale posizione è coperta ad interim?)"
+        message = f"posizione {pid}: percentuale_interim senza interim_di (quale posizione è coperta ad interim?)"
         return [flag("po.interim", message, "interim_percent", "warning")]
     out = []
     if target == pid or target not in by_id:
-        message = f"posizione {pid}: interim_of {target!r} non è un'altra posizione di positions.csv"
+        message = f"posizione {pid}: interim_di {target!r} non è un'altra posizione di posizioni.csv"
         out.append(flag("po.interim", message, "interim_of"))
     elif by_id[target]["holder"] is not None:
         message = (
@@ -174,10 +174,12 @@ def interim_checks(
     span = f"dal {fmt.pct(low, 0)} al {fmt.pct(high, 0)}"
     cited = source.replace(f"{PO} ", "criteri dell'ente, ")  # the act by what it is, never its file
     if pct is None:
-        out.append(flag("po.interim_percent", f"posizione {pid}: manca interim_percent ({span})", "interim_percent"))
+        out.append(
+            flag("po.interim_percent", f"posizione {pid}: manca percentuale_interim ({span})", "interim_percent")
+        )
     elif not (low <= pct <= high):
         message = (
-            f"posizione {pid}: interim_percent {fmt.pct(pct)} fuori dall'intervallo {span} della retribuzione di "
+            f"posizione {pid}: percentuale_interim {fmt.pct(pct)} fuori dall'intervallo {span} della retribuzione di "
             f"posizione coperta ({cited})"
         )
         out.append(flag("po.interim_percent", message, "interim_percent"))

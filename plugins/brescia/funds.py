@@ -74,7 +74,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
         trace.record(
             f"pool:{name}",
             amount,
-            "importo di [funds] in ente.toml",
+            "importo di [fondi] in ente.toml",
             "ente.toml [fondi]",
             label=f"Fondo {name}",
             inputs=[ente.fund_input(name, name)],
@@ -173,7 +173,7 @@ def range_hint(point: Decimal, total_c: int | Decimal, kind: str) -> str:
     lo, hi = math.ceil(1 / (3 * point)), math.floor(1 / point)
     return (
         f"Con point_value_{kind} = {point} i coefficienti dei progetti devono sommare da {lo} a {hi} (ora "
-        f"{total_c}): cambia la rilevanza dei progetti in projects.csv o il parametro point_value_{kind}."
+        f"{total_c}): cambia la rilevanza dei progetti in progetti.csv o il parametro point_value_{kind}."
     )
 
 
@@ -214,7 +214,11 @@ def fund_pools(
             out[name] = Pool(name=name, amount=net, source=f"{SMVP} §5.2–5.3")
             continue
         parts = money.split(net, weights)
-        basis = "retribuzione di posizione del dirigente dell'area" if dirigenti else "dipendenti dell'area (fte)"
+        basis = (
+            "retribuzione di posizione del dirigente dell'area"
+            if dirigenti
+            else "dipendenti dell'area (tempo lavorato)"
+        )
         # the inputs every area shares are one object each
         net_input = Input("valore dopo la riduzione", net, ref=f"pool:{name}:net")
         total_input = Input("totale dei pesi", money.r2(Decimal(total.numerator) / Decimal(total.denominator)))
@@ -268,9 +272,9 @@ def staff_weights(ente: Ente, areas: Sequence[Unit]) -> tuple[dict[str, Any], di
     for a in areas:
         fte = sum((p.fte for p in ente.staff_in_area(a.id)), Decimal(0))
         weights[a.id] = fte
-        shown[a.id] = Input(f"dipendenti dell'area {a.id} (fte)", fte)
+        shown[a.id] = Input(f"dipendenti dell'area {a.id} (tempo lavorato)", fte)
     fte = sum((p.fte for p in segreteria_staff(ente)), Decimal(0))
     if fte:
         weights[SEGRETERIA] = fte
-        shown[SEGRETERIA] = Input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (fte)", fte)
+        shown[SEGRETERIA] = Input(f"dipendenti fuori da ogni area — {SEGRETERIA_NAME} (tempo lavorato)", fte)
     return weights, shown

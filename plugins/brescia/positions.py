@@ -118,13 +118,13 @@ def po_funds(
 
     The gross result fund is rounded once and the position fund takes the rest, so the two are exactly
     ``po_total``: rounding each of them half-up could make them a cent more than the fund."""
-    fund_input = ente.fund_input("po_total", "po_total")
+    fund_input = ente.fund_input("po_total", "risorse delle PO ([fondi] risorse_po)")
     gross = money.r2(po_total * share)
     position_fund = money.r2(po_total) - gross
     trace.record(
         "pool:po_posizione",
         position_fund,
-        "po_total − fondo di risultato lordo (po_total × quota di risultato)",
+        "risorse delle PO − fondo di risultato lordo (risorse delle PO × quota di risultato)",
         f"{PO} art. 4.5, 6.5",
         label="Fondo per la retribuzione di posizione delle PO",
         inputs=[
@@ -208,8 +208,12 @@ def record_annual(
         Input("somma dei punteggi", sum(score.values(), Decimal(0))),
     )
     bounds = (
-        Input("minimo annuo (pay_min)", params["pay_min"], cell="params:pay_min"),
-        Input("massimo annuo (pay_max, «annui lordi per tredici mensilità»)", params["pay_max"], cell="params:pay_max"),
+        Input("minimo annuo (retribuzione_minima)", params["pay_min"], cell="params:pay_min"),
+        Input(
+            "massimo annuo (retribuzione_massima, «annui lordi per tredici mensilità»)",
+            params["pay_max"],
+            cell="params:pay_max",
+        ),
         Input(
             "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo; 6 decimali, per ricalcolare al "
             "centesimo)",

@@ -19,7 +19,7 @@ NOTES = (
     (
         "Attestazione dell'OIV",
         "Un'attestazione al 100% di una performance calcolata inferiore è applicata solo per "
-        "lievi scostamenti (calcolata ≥ 1 − oiv_tolerance) e con motivazione; altrimenti è segnalata come errore e si usa "
+        "lievi scostamenti (calcolata ≥ 1 − tolleranza_oiv) e con motivazione; altrimenti è segnalata come errore e si usa "
         "il valore calcolato. Ogni altra attestazione diversa dal calcolato richiede la motivazione (SMVP 2021, §3).",
     ),
     (
@@ -169,7 +169,7 @@ def notes_section() -> ReportSection:
         columns=("tema", "scelta"),
         rows=NOTES,
         note="Le ipotesi con un valore (parametri del regolamento, modificabili per l'ente in "
-        "[ente.params]) sono elencate tra le note dei parametri.",
+        "[ente.parametri]) sono elencate tra le note dei parametri.",
     )
 
 

@@ -42,6 +42,28 @@ def input_schema() -> InputSchema:
         },
         required={"positions.csv": ("id",) + tuple(factors), "projects.csv": ("id", "relevance", "area")},
         funds=KNOWN_FUNDS,
+        help={
+            "people.csv": {
+                "education": ("titolo di studio della persona, per l'accesso alle posizioni organizzative", ""),
+                "qualified_years": ("anni di esperienza nella categoria D (per l'accesso alle PO)", "5"),
+                "term_start": ("inizio dell'incarico di posizione organizzativa", ""),
+                "term_end": ("fine dell'incarico di posizione organizzativa (vuoto se in corso)", ""),
+                "position_pay": ("retribuzione di posizione annua lorda dei dirigenti, in euro", "35000"),
+            },
+            "positions.csv": {
+                **{
+                    code: (f"valutazione del fattore {code} ({name}): un intero da 1, o bassa, media, alta", "media")
+                    for code, _, name in FACTORS
+                },
+                "interim_of": ("codice della posizione vacante coperta ad interim", "po-tributi"),
+                "interim_percent": ("maggiorazione per l'interim, quota della posizione coperta (15%–25%)", "20%"),
+            },
+            "projects.csv": {
+                "relevance": ("rilevanza del progetto", ""),
+                "area": ("codice dell'area dirigenziale (foglio unità) che realizza il progetto", "area-1"),
+                "dirigente_weight": ("peso del progetto per il dirigente", "2"),
+            },
+        },
         headers={
             "people.csv": {
                 "education": "titolo_di_studio",

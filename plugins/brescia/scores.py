@@ -96,7 +96,8 @@ def po_score(
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"scheda": card_value})
     unit_ach = org.units[unit_id]
     assert unit_ach is not None  # po_scored_unit picks a measured unit
-    org_part = po_org_part(person, unit_id, unit_ach, org, params, attestation, trace)
+    unit = ente.units.get(unit_id)
+    org_part = po_org_part(person, unit_id, unit_ach, org, params, attestation, trace, unit.name if unit else unit_id)
     w = params["po_org_weight"]
     parts = [
         ("performance organizzativa (ente e unità)", f"po:{person.id}:org", org_part, w),
@@ -149,7 +150,7 @@ def po_unit(ente: Ente, person: Person, trace: Trace) -> str:
     headed = sorted(ente.headed_by(person.id), key=lambda u: len(ente.unit_ancestors(u.id)))
     held = [r["unit"] for r in ente.table("positions") if r["holder"] == person.id and r["unit"]]
     chosen = headed[0].id if headed else held[0] if held else person.unit
-    named = {"units.csv (head)": chosen if headed else None, "positions.csv": held[0] if held else None}
+    named = {"unità.csv (head)": chosen if headed else None, "positions.csv": held[0] if held else None}
     named["people.csv"] = person.unit
     others = {where: u for where, u in named.items() if u is not None and u != chosen}
     if others:
@@ -177,6 +178,7 @@ def po_org_part(
     params: Params,
     attestation: Attestation | None,
     trace: Trace,
+    unit_name: str = "",
 ) -> Decimal:
     """money.r4(po_ente_share × ente attested + (1 − po_ente_share) × unit achievement) (004… §4.2.2)."""
     share = params["po_ente_share"]
@@ -194,9 +196,9 @@ def po_org_part(
         f"{SMVP} §4.2.2",
         label=f"Performance organizzativa di {person.name} (ente e unità di diretta responsabilità)",
         inputs=[
-            Input("quota ente (po_ente_share)", share, cell="params:po_ente_share"),
+            Input("quota dell'ente (quota_ente_po)", share, cell="params:po_ente_share"),
             Input("performance dell'ente (attestata)", ente_value, ref=ente_ref),
-            Input(f"performance dell'unità {unit_id}", unit_ach, ref=f"unit:{unit_id}"),
+            Input(f"performance dell'unità {unit_name or unit_id}", unit_ach, ref=f"unit:{unit_id}"),
         ],
     )
     return value

@@ -57,9 +57,12 @@ def validate_projects(ente: Ente) -> list[Problem]:
             source=f"{SMVP} §5.2",
             file="ente.toml",
             column=f"funds.{key}",
-            message=f"projects.csv richiede in [funds] {key}, la parte stabile del fondo",
+            message=f"progetti.csv richiede in [fondi] {said}, la parte stabile del fondo",
         )
-        for key in ("stable_dirigenti", "stable_staff")
+        for key, said in (
+            ("stable_dirigenti", "risorse_stabili_dirigenti"),
+            ("stable_staff", "risorse_stabili_personale"),
+        )
         if key not in ente.funds
     ]
     by_area: dict[str, list[Row]] = {}
@@ -81,7 +84,7 @@ def projects_by_area(ente: Ente, rows: Sequence[Row], by_area: dict[str, list[Ro
         seen[r["id"]] = r.row
         unit = ente.units.get(r["area"])
         if unit is None or unit.kind != "area":
-            message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di units.csv"
+            message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di unità.csv"
             out.append(Problem.at(ente, "brescia.resources.area", message, f"{SMVP} §5.3", "projects", r.row, "area"))
             continue
         by_area.setdefault(r["area"], []).append(r)
@@ -126,7 +129,7 @@ def area_heads(ente: Ente) -> list[Problem]:
             )
         elif head.extra.get("position_pay") is None:
             message = (
-                f"{head.id}, a capo dell'area {a.id}: manca position_pay, "
+                f"{head.id}, a capo dell'area {a.id}: manca retribuzione_posizione, "
                 "necessaria per ripartire il fondo dei dirigenti tra le aree"
             )
             out.append(

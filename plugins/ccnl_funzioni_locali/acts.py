@@ -48,9 +48,15 @@ def national_acts(deadlines: list[Deadline], year: int, budget: dt.date | None =
     relazione = in_force("relazione", year)
     if relazione is not None:
         june = dt.date(year + 1, 6, 30)
-        out = by_law(
-            out, "relazione_approved", "Approvazione della Relazione sulla performance", june, relazione.source
+        # a regulation's own act for the Relazione validated by the OIV by 30 June covers its approval (the OIV
+        # validates an approved Relazione): the law is cited there, never a second act on the same day
+        covered = not any(d.approval == "relazione_approved" for d in out) and any(
+            d.approval == "relazione_validated_oiv" and d.due <= june for d in out
         )
+        if not covered:
+            out = by_law(
+                out, "relazione_approved", "Approvazione della Relazione sulla performance", june, relazione.source
+            )
         out = by_law(
             out,
             "relazione_validated_oiv",

@@ -96,8 +96,8 @@ def ciclope_validate(ente: Ente, params: Params) -> list[Problem]:
                 rule="ccnl.maggiorazione.share",
                 source=floor.source,
                 file="cycle.toml",
-                column="national.maggiorazione.share",
-                message=f"share = {rule.share}: la maggiorazione del premio individuale non può essere inferiore al "
+                column="nazionale.maggiorazione.quota_premio",
+                message=f"quota_premio = {fmt.decimal_it(rule.share)}: la maggiorazione del premio individuale non può essere inferiore al "
                 f"{fmt.decimal_it(floor.share * 100, 0)}% del premio medio per questo ente ({floor.reason}: "
                 f"{_article(floor.source)}); nessuna "
                 "maggiorazione è calcolata finché il contratto integrativo non la porta al minimo",
@@ -112,7 +112,7 @@ def ciclope_validate(ente: Ente, params: Params) -> list[Problem]:
                     rule="ccnl.maggiorazione.parita",
                     source=_source(ente.year),
                     file="cycle.toml",
-                    column=f"national.maggiorazione.parita[{i}]",
+                    column=f"nazionale.maggiorazione.parita[{i}]",
                     message=f"la sezione «{name}» non è una sezione delle schede di valutazione dell'ente "
                     f"(sezioni: {', '.join(sorted({s.section for v in ente.cards_view().values() for s in v}))}): il "
                     "criterio non può sciogliere una parità",

@@ -11,7 +11,7 @@ A wrapper of ``ciclope_rewards``: the plugin computes its rewards first; the lay
 4. sets aside ``M`` per beneficiary from the beneficiary's pool: first from what the plugin left unpaid of it;
    when that does not cover it, the regulation alone splits the reduced pool once by its own rule
    (:mod:`.art69_split`), and pays each beneficiary ``M`` from the pool ``maggiorazione_art69``.
-Not configured in ``[ente.national]`` in a cycle from 2018: a warning, and no money moves. From 2026 (:mod:`.art48`):
+Not configured in ``[ente.nazionale]`` in a cycle from 2018: a warning, and no money moves. From 2026 (:mod:`.art48`):
 not applicable to an ente of at most 5 employees (no money moves, no warning), a share below the minimum for the
 ente's size moves no money (the error is :func:`.art48.ciclope_validate`'s), and without the CCDI's tie criteria a
 warning names art. 48 and ties at the cut stay excluded.
@@ -193,10 +193,10 @@ def tie_rule(ente: Ente, rule: Maggiorazione, trace: Trace) -> TieRule | None:
                 rule="ccnl.maggiorazione.parita",
                 severity="warning",
                 source=cite(row),
-                column="national.maggiorazione.parita",
+                column="nazionale.maggiorazione.parita",
                 message=f"criteri di parità non dichiarati: {article(row.source)} chiede al contratto integrativo di "
                 "fissarli prima, con la quota massima; i pari merito a cavallo del limite della quota sono esclusi. "
-                'Aggiungi in cycle.toml [ente.national] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", '
+                'Aggiungi in cycle.toml [ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", '
                 '"eta"] } come deciso dal CCDI',
             )
         )
@@ -236,8 +236,9 @@ def not_configured(year: int, article: str, source: str) -> Problem:
         rule="ccnl.art69.not_configured",
         severity="warning",
         source=source,
-        column="national.maggiorazione",
+        column="nazionale.maggiorazione",
         message=f"maggiorazione del premio individuale ({article}) non configurata per il {year}: il "
         "contratto la richiede, la misura la decide il contratto integrativo; nessun importo è stato spostato. "
-        "Aggiungi in cycle.toml [ente.national] maggiorazione = { share = 0.30, quota = 0.10 } con i valori del CCDI",
+        "Aggiungi in cycle.toml [ente.nazionale] maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 } con i "
+        "valori del CCDI",
     )

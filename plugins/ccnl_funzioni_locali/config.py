@@ -1,6 +1,7 @@
-"""``[ente.national]`` of cycle.toml: what the ente's CCDI decides under the national contract.
+"""``[ente.nazionale]`` of cycle.toml (``[ente.national]``): what the ente's CCDI decides under the national contract.
 
-``maggiorazione = { share = 0.30, quota = 0.10 }`` (CCNL 21.5.2018 art. 69, art. 81 CCNL 16.11.2022, art. 48 CCNL
+``maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }`` (the codes ``share`` and ``quota`` stay accepted,
+never both for one key) (CCNL 21.5.2018 art. 69, art. 81 CCNL 16.11.2022, art. 48 CCNL
 23.2.2026): ``share`` of the mean premium, at least the contract's minimum; ``quota`` in (0, 0.5], the «limitata
 quota massima» of staff (the upper bound 0.5 is an assumption: more than half of the staff is no longer a limited
 quota). Under the contract of 23.2.2026 (rules §2 point 7) two more keys: ``obiettivi_ente = true`` (art. 48 c. 4:
@@ -25,7 +26,12 @@ KEYS = {"maggiorazione"}
 SOURCE = "CCNL Funzioni Locali 21.5.2018 art. 69"
 SHARE_MIN = Decimal("0.30")
 QUOTA_MAX = Decimal("0.5")
-HINT = "es. maggiorazione = { share = 0.30, quota = 0.10 }, come deciso dal contratto integrativo (CCDI)"
+HINT = (
+    "es. maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }, come deciso dal contratto integrativo (CCDI)"
+)
+# the keys as an office writes them (and the messages name them) → the codes read below
+WORDS = {"quota_premio": "share", "quota_personale": "quota"}
+SAID = {code: it for it, code in WORDS.items()}
 # the criteria a CCDI may fix to break a tie at the cut (rules §2 point 7): a section of the evaluation card, fewer
 # days of absence, the older person first («eta») or, where the CCDI follows L. 127/1997 art. 3 c. 7, the younger
 SECTION = "sezione:"
@@ -48,6 +54,7 @@ def maggiorazione(params: Params) -> Maggiorazione | None:
     raw = params.national.get("maggiorazione")
     if not isinstance(raw, dict):
         return None
+    raw, _ = canonical(raw)
     share, quota = _number(raw.get("share")), _number(raw.get("quota"))
     if share is None or quota is None or share <= 0 or not (0 < quota <= QUOTA_MAX):
         return None
@@ -58,6 +65,19 @@ def maggiorazione(params: Params) -> Maggiorazione | None:
         objectives=raw.get("obiettivi_ente") is True,
         ties=tuple(str(t) for t in ties) if isinstance(ties, list) else None,
     )
+
+
+def canonical(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The maggiorazione's table with its Italian keys read as codes, and the keys written both ways (reported)."""
+    out: dict[str, Any] = {}
+    twice = []
+    for key, value in raw.items():
+        code = WORDS.get(key, key)
+        if code != key and code in raw:
+            twice.append(key)
+            continue
+        out[code] = value
+    return out, twice
 
 
 def _number(value: Any) -> Decimal | None:
@@ -74,31 +94,46 @@ def _number(value: Any) -> Decimal | None:
 def ciclope_check_params(params: Params, year: int) -> list[Problem]:
     problems = []
     for key in sorted(set(params.national) - KEYS):
-        problems.append(_error(key, f"chiave sconosciuta {key!r} in [ente.national] (ammessa: maggiorazione; {HINT})"))
+        problems.append(_error(key, f"chiave sconosciuta {key!r} in [ente.nazionale] (ammessa: maggiorazione; {HINT})"))
     if "maggiorazione" not in params.national:
         return problems
     raw = params.national["maggiorazione"]
     if not isinstance(raw, dict):
         return [*problems, _error("maggiorazione", f"maggiorazione deve essere una tabella ({HINT})")]
-    allowed = [*OWN_KEYS, *NEW_KEYS]
-    for key in sorted(set(raw) - set(allowed)):
+    raw, twice = canonical(raw)
+    for key in twice:
+        problems.append(
+            _error(
+                f"maggiorazione.{key}",
+                f"«{key}» e «{WORDS[key]}» sono la stessa chiave, scritta in italiano e con il vecchio codice: "
+                f"tieni solo «{key}»",
+            )
+        )
+    allowed = [*WORDS, *NEW_KEYS]
+    for key in sorted(set(raw) - {*OWN_KEYS, *NEW_KEYS}):
         problems.append(_error(f"maggiorazione.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(allowed)})"))
     problems += _contract_keys(raw, year)
     share, quota = _number(raw.get("share")), _number(raw.get("quota"))
     if share is None:
-        problems.append(_error("maggiorazione.share", f"manca share o non è un numero ({HINT})"))
+        problems.append(_error("maggiorazione.quota_premio", f"manca quota_premio o non è un numero ({HINT})"))
     else:
         problems += _share_floor(share, raw.get("obiettivi_ente") is True, year)
     if quota is None:
-        problems.append(_error("maggiorazione.quota", f"manca quota o non è un numero ({HINT})"))
+        problems.append(_error("maggiorazione.quota_personale", f"manca quota_personale o non è un numero ({HINT})"))
     elif not (0 < quota <= QUOTA_MAX):
         problems.append(
             _error(
-                "maggiorazione.quota",
-                f"quota = {quota}: la quota di personale dev'essere «limitata», tra 0 (escluso) e 0.5",
+                "maggiorazione.quota_personale",
+                f"quota_personale = {_it(quota)}: la quota di personale dev'essere «limitata», tra 0 (escluso) "
+                "e 0,5 (il 50%)",
             )
         )
     return problems
+
+
+def _it(number: Decimal) -> str:
+    """A number as an office reads it: the decimal comma."""
+    return str(number).replace(".", ",")
 
 
 def _share_floor(share: Decimal, objectives: bool, year: int) -> list[Problem]:
@@ -116,9 +151,9 @@ def _share_floor(share: Decimal, objectives: bool, year: int) -> list[Problem]:
         return []
     return [
         _error(
-            "maggiorazione.share",
-            f"share = {share}: la maggiorazione non può essere inferiore al {why} ({_article(source)}; share ≥ "
-            f"{floor})",
+            "maggiorazione.quota_premio",
+            f"quota_premio = {_it(share)}: la maggiorazione non può essere inferiore al {why} ({_article(source)}; "
+            f"quota_premio ≥ {_it(floor)})",
             source,
         )
     ]
@@ -170,4 +205,4 @@ def _article(source: str) -> str:
 
 
 def _error(column: str, message: str, source: str = SOURCE) -> Problem:
-    return Problem(rule="ccnl.national.config", message=message, column=f"national.{column}", source=source)
+    return Problem(rule="ccnl.national.config", message=message, column=f"nazionale.{column}", source=source)

@@ -48,12 +48,13 @@ def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str)
             continue
         levels = {level_of(a, scores) for a in paid}
         amounts = [a.amount for a in paid]
+        fund = rewards.pools[name].label or name  # the fund by its words: «Premi per la performance individuale»
         if len(levels) == 1 and None not in levels:
             out.append(
-                warning(name, f"tutti i {len(paid)} premiati sono nello stesso livello ({levels.pop()})", source)
+                warning(fund, f"tutti i {len(paid)} premiati sono nello stesso livello ({levels.pop()})", source)
             )
         elif max(amounts) - min(amounts) <= CENT:
-            out.append(warning(name, f"tutti i {len(paid)} premiati ricevono lo stesso importo", source))
+            out.append(warning(fund, f"tutti i {len(paid)} premiati ricevono lo stesso importo", source))
     return out
 
 
@@ -76,7 +77,7 @@ def warning(pool: str, what: str, source: str) -> Problem:
         rule="ccnl.differenziazione",
         severity="warning",
         source=source,
-        message=f"fondo {pool}: {what}. La legge vieta la distribuzione indifferenziata o automatica dei premi "
+        message=f"fondo «{pool}»: {what}. La legge vieta la distribuzione indifferenziata o automatica dei premi "
         "(D.Lgs. 150/2009 art. 18 c. 2) e la Corte dei conti la tratta come danno erariale: "
         "verifica che le valutazioni distinguano davvero",
     )

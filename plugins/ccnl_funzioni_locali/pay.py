@@ -50,7 +50,7 @@ def outside(ente: Ente, person: Any, pay: Decimal, row: Any) -> Problem:
         row=person.row,
         column="position_pay",
         message=f"la retribuzione di posizione di {person.id} ({fmt.euro(pay)}) è fuori dall'intervallo "
-        f"{fmt.euro(row.min)}–{fmt.euro(row.max)} del contratto in vigore nel {ente.year} ({row.source}): correggi people.csv o il conferimento dell'incarico",
+        f"{fmt.euro(row.min)}–{fmt.euro(row.max)} del contratto in vigore nel {ente.year} ({row.source}): correggi persone.csv o il conferimento dell'incarico",
     )
 
 

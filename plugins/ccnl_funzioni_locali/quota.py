@@ -70,7 +70,7 @@ def below(position: Decimal, result: Decimal, quota: Decimal, source: str) -> Pr
         source=source,
         file="ente.toml",
         column="funds",
-        message=f"alla retribuzione di risultato delle PO/EQ va il {fmt.decimal_it(share * 100, 2)}% delle loro risorse "
+        message=f"alla retribuzione di risultato delle PO/EQ va {fmt.the_pct(share)} delle loro risorse "
         f"(posizione {fmt.euro(position)} + risultato {fmt.euro(result)}): il contratto ({source}) chiede almeno il "
-        f"{fmt.decimal_it(quota * 100, 0)}% al risultato; rivedi il fondo o le quote della retribuzione di risultato",
+        f"{fmt.pct(quota, 0)} al risultato; rivedi il fondo o le quote della retribuzione di risultato",
     )

@@ -41,6 +41,7 @@ def applied(result: Result) -> ReportSection:
         + "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
         + (f" {READING}" if maggiorazione(result.params) is not None else "")
         + (f" {READING_48}" if in_force("maggiorazione_parita", result.ente.year) is not None else ""),
+        public=True,
     )
 
 
@@ -70,18 +71,33 @@ READING_48 = (
 
 
 def describe(row: provisions.Provision) -> str:
-    """The provision's figure in Italian: «5.000–18.000», «almeno 0,3», or «-»."""
+    """The provision's figure in Italian: «da € 5.000,00 a € 18.000,00», «almeno il 30%», «dal 15% al 25%», or «-»:
+    a share (at most 1) as a percentage, an amount (from 100 up) in euro."""
     lo, hi = row.min, row.max
     if lo is not None and hi is not None:
-        return f"{fmt.decimal_it(lo)}–{fmt.decimal_it(hi)}"
+        if _share(lo) and _share(hi):
+            return f"dal {_said(lo)} al {_said(hi)}"
+        return f"da {_said(lo)} a {_said(hi)}"
     if lo is not None:
-        return f"almeno {fmt.decimal_it(lo)}"
+        return f"almeno {'il ' if _share(lo) else ''}{_said(lo)}"
     if hi is not None:
-        return f"al più {fmt.decimal_it(hi)}"
+        return f"al più {'il ' if _share(hi) else ''}{_said(hi)}"
     if row.value is None:
         return "-"
     unit = UNITS.get(row.id)
     return f"{fmt.decimal_it(row.value)} {unit}" if unit else fmt.decimal_it(row.value)
+
+
+def _share(x: Decimal) -> bool:
+    return Decimal(0) <= x <= Decimal(1)
+
+
+def _said(x: Decimal) -> str:
+    """A bound as people read it: a share as a percentage, an amount in euro, another number as it is."""
+    if _share(x):
+        return fmt.decimal_it((x * 100).normalize()) + "%"
+    # a no-break space: in a narrow cell the € never ends a line without its amount
+    return fmt.euro(x).replace(" ", "\u00a0") if x >= 100 else fmt.decimal_it(x)
 
 
 # what a provision's ``value`` counts, where it is not a plain number
@@ -90,7 +106,7 @@ UNITS = {"piao": "giorni dal bilancio (se differito)", "piao_prima_applicazione"
 
 def applied_to(pid: str, result: Result) -> str:
     """What of this ente's cycle the provision governs."""
-    bound = sorted(name for name, spec in result.params.specs.items() if spec.national == pid)
+    bound = sorted(spec.key for spec in result.params.specs.values() if spec.national == pid)
     if bound:
         return "limiti dei parametri " + ", ".join(bound)
     if pid.startswith("maggiorazione_"):
@@ -113,12 +129,15 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
         small = pid == "maggiorazione_enti_piccoli" and row is not None and row.value is not None and staff <= row.value
         return f"{'si applica' if small or pid.endswith('applicabile') else 'non si applica'}: l'ente ha {staff} dipendenti"
     if rule is None:
-        return "non configurata in [ente.national] (avviso)" if pid == "maggiorazione_art69" else "-"
+        return "non configurata dal contratto integrativo (avviso)" if pid == "maggiorazione_art69" else "-"
     if pid == "maggiorazione_obiettivi_ente":
         return "si applica (contratto integrativo)" if rule.objectives else "non dichiarata dal contratto integrativo"
     if pid == "maggiorazione_parita":
         return ties.words(rule.ties) if rule.ties else "non dichiarati (avviso): i pari merito al limite sono esclusi"
-    said = f"share {fmt.decimal_it(rule.share)}, quota {fmt.decimal_it(rule.quota)} (contratto integrativo)"
+    said = (
+        f"{fmt.pct(rule.share, 0)} del premio medio a {fmt.the_pct(rule.quota, 0)} del personale valutato "
+        "(contratto integrativo)"
+    )
     floor = art48.minimum(ente.year, staff, rule.objectives)
     if floor is not None and in_force("maggiorazione_parita", ente.year) is not None:
         said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({art69.article(floor.source)})"

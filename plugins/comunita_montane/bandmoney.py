@@ -47,7 +47,7 @@ def weights_input(bands: Sequence[Band], people: Sequence[Sequence[Person]]) -> 
         Fraction(0),
     )
     return Input(
-        "Σ pesi dei collocati in fascia (peso pro capite della fascia × fte)",
+        "Σ pesi dei collocati in fascia (peso pro capite della fascia × tempo lavorato)",
         (Decimal(total.numerator) / Decimal(total.denominator)).quantize(Decimal("0.000001")),
     )
 
@@ -66,9 +66,9 @@ def per_capita_money(
     band_pools = [sum((parts[pid] for pid in members), Decimal(0)) for members in groups]
     formula = {
         "band": "somma dei premi della fascia: il fondo della graduatoria è ripartito tra tutti i collocati in "
-        "fascia con peso (quota di risorse / quota di personale della fascia) × fte",
+        "fascia con peso (quota di risorse / quota di personale della fascia) × tempo lavorato",
         "award": "fondo della graduatoria × peso / Σ pesi dei collocati in fascia, con peso = (quota di risorse / "
-        "quota di personale della fascia {band}) × fte (resti al centesimo ai più alti, a parità per "
+        "quota di personale della fascia {band}) × tempo lavorato (resti al centesimo ai più alti, a parità per "
         "posizione in graduatoria)",
     }
     return parts, band_pools, formula
@@ -97,7 +97,7 @@ def band_pool_money(
     formula = {
         "band": "fondo della graduatoria × quota di risorse della fascia (resti al centesimo col metodo dei resti "
         "più alti)",
-        "award": "fondo della fascia {band} × fte / Σ fte della fascia (resti al centesimo ai più alti, a parità "
+        "award": "fondo della fascia {band} × tempo lavorato / Σ tempo lavorato della fascia (resti al centesimo ai più alti, a parità "
         "per posizione in graduatoria)",
     }
     return parts, band_pools, formula
@@ -112,7 +112,7 @@ def check_actual_ratio(ctx: Context, rk: Ranking, per_fte: Sequence[tuple[Band, 
             ctx.problem(
                 "bands.actual_ratio",
                 f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money_it(Decimal(a.numerator) / a.denominator)} "
-                f"pro capite (per fte) e la fascia {lower.name} € {money_it(Decimal(b.numerator) / b.denominator)}: "
+                f"pro capite (a tempo pieno) e la fascia {lower.name} € {money_it(Decimal(b.numerator) / b.denominator)}: "
                 f"rapporto {fmt.decimal_it(float(a / b), 2)} : 1, sotto il minimo {fmt.decimal_it(float(need))} : 1 "
                 "dell'art. 17.2 (pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
                 '"per_capita" o rivedi le quote',

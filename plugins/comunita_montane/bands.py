@@ -93,7 +93,7 @@ def performance_fund(ctx: Context) -> Pool:
         return fund
     ctx.problem(
         "funds.performance_missing",
-        f"manca [funds] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
+        f"manca [fondi] {PERFORMANCE_FUND} in ente.toml: fasce calcolate senza importi",
         src("17"),
         severity="warning",
         file="ente.toml",
@@ -213,8 +213,8 @@ def record_ranking(ctx: Context, rk: Ranking, n: int, targets: Sequence[int], ca
     ctx.trace.record(
         f"ranking:{rk.id}",
         n,
-        "persone collocate in fascia; dimensioni cumulative c_k = ⌊n × (quote di personale "
-        "delle fasce 1..k)⌋, l'ultima fascia prende il resto; i pari merito a cavallo di un confine scendono "
+        "persone collocate in fascia; la dimensione cumulativa fino a ogni fascia è ⌊n × (quote di personale "
+        "delle fasce fino a quella)⌋, l'ultima fascia prende il resto; i pari merito a cavallo di un confine scendono "
         "nella fascia inferiore; le prime fasce non superano il 30% del personale in servizio",
         src("17.2"),
         label=f"Graduatoria {rk.label}",
@@ -238,7 +238,7 @@ def pay_band(
     """One band of a graduatoria: its pool and its people's premi recorded (awards added to ``awards``, in
     graduatoria order); returns the band's report entry."""
     band_key = f"pool:{PERFORMANCE_FUND}:{split.rk.id}:{band.name}"
-    fte_input = Input("Σ fte della fascia", sum((t[2].fte for t in run), Decimal(0)))
+    fte_input = Input("Σ tempo lavorato della fascia", sum((t[2].fte for t in run), Decimal(0)))
     empty = "fascia vuota" + (": l'intero importo resta come residuo" if split.mode == "band_pool" else "")
     ctx.trace.record(
         band_key,
@@ -291,7 +291,7 @@ def record_premio(ctx: Context, split: Split, band: Band, banded: Banded, shared
         src("17.2"),
         (
             *shared[:3],
-            Input("tempo lavorato (fte)", person.fte, cell=ctx.ente.cell("people", person.row, "fte")),
+            Input("tempo lavorato", person.fte, cell=ctx.ente.cell("people", person.row, "fte")),
             shared[3],
             *split.weights,
             score_input,

@@ -72,7 +72,7 @@ def valid_decision(ctx: Context, decided: object) -> bool:
     if decided is None or decided is False:
         ctx.problem(
             "bonus.not_decided",
-            f"[funds] {BONUS_FUND} indicato ma il bonus non risulta istituito ([approvals] bonus_decided): "
+            f"[fondi] {BONUS_FUND} indicato ma il bonus non risulta istituito ([atti] bonus_deciso): "
             "fondo non assegnato",
             src("18.1"),
             severity="warning",
@@ -106,8 +106,8 @@ def renounced_or_conflict(ctx: Context, pid: str, share: Decimal) -> str:
         r = conflict[0]
         ctx.problem(
             "bonus.innovation_conflict",
-            f"{pid} vince il bonus delle eccellenze ma compare in innovation.csv ({r['kind']}) senza "
-            "rinunciare al bonus (renounced_bonus): il bonus non è pagato finché non sceglie",
+            f"{pid} vince il bonus delle eccellenze ma compare in innovazione.csv ({r['kind']}) senza "
+            "rinunciare al bonus (rinuncia_al_bonus): il bonus non è pagato finché non sceglie",
             src("18.4"),
             file=ctx.ente.file_of("innovation"),
             row=r.row,

@@ -37,7 +37,7 @@ def prizes(ctx: Context) -> Part:
     if total > fund.amount:
         ctx.problem(
             "prizes.over_fund",
-            f"i premi indicati in innovation.csv ({money_it(total)} €) superano il fondo [funds] "
+            f"i premi indicati in innovazione.csv ({money_it(total)} €) superano il fondo [fondi] "
             f"{PRIZE_FUND} ({money_it(fund.amount)} €): nessun premio pagato; riduci gli importi o "
             "aumenta il fondo",
             src("19.1"),
@@ -55,7 +55,7 @@ def prizes(ctx: Context) -> Part:
             f"award:{pid}:premio:{r.row}",
             money.r2(r["amount"]),
             "importo deciso dall'OIV (innovazione) o dalla "
-            "conferenza (efficienza) e registrato in innovation.csv, pagato dal fondo dei premi",
+            "conferenza (efficienza) e registrato in innovazione.csv, pagato dal fondo dei premi",
             src("19.1, 19.4–19.5"),
             label=f"Premio ({r['kind']}) di {ctx.ente.people[pid].name}",
             inputs=[

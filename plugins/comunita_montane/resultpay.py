@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Award, Input, Person, money
+from ciclope.core import Award, Input, Person, fmt, money
 
 from .checks import MIN_SCORE
 from .common import PEG_MIN, RESULT_FUND, ZERO, Context, Part, money_it, plain_money, responsibility_unit, src
@@ -47,7 +47,7 @@ def result_pay(ctx: Context) -> Part:
         person = ctx.ente.people[pid]
         capped = per_person and person.is_po
         awards[pid] = Award(person=pid, amount=amount, pool=RESULT_FUND)
-        tail = ((Input("tetto (po_result_max_share × posizione)", found.caps[pid]),) if capped else ()) + tuple(
+        tail = ((Input("tetto (quota_massima_risultato_po × posizione)", found.caps[pid]),) if capped else ()) + tuple(
             freed.get(pid, ())
         )
         note = freed_note(freed, pid, parts, found.caps)
@@ -88,7 +88,7 @@ def eligible(ctx: Context, fund: Decimal, per_person: bool) -> Eligible:
         if pay is None:
             ctx.problem(
                 "result.position_pay",
-                f"{p.id}: manca la retribuzione di posizione (position_pay), necessaria per ripartire "
+                f"{p.id}: manca la retribuzione di posizione (retribuzione_posizione), necessaria per ripartire "
                 f"il fondo {RESULT_FUND}",
                 src("21"),
                 file=ctx.ente.file_of("people"),
@@ -131,14 +131,15 @@ def exclusion(ctx: Context, p: Person) -> str:
         label=label,
         inputs=[
             Input(
-                f"raggiungimento dell'unità diretta {unit}",
+                f"raggiungimento dell'unità diretta {ctx.ente.units[unit].name if unit in ctx.ente.units else unit}",
                 unit_value,
                 ref="" if unit_value is None else f"unit:{unit}",
             ),
-            Input("regola del 70% anche per dirigenti e PO (peg_rule_for_po)", peg_rule),
+            Input("regola del 70% anche per dirigenti e PO (regola_peg_po)", peg_rule),
         ],
     )
-    return f"obiettivi PEG dell'unità {unit} al {unit_value} < 0.70 (art. 17.2)"
+    said = ctx.ente.units[unit].name if unit in ctx.ente.units else unit
+    return f"obiettivi PEG dell'unità {said} al {fmt.pct(unit_value)} < 70% (art. 17.2)"
 
 
 def record_award(

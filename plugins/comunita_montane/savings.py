@@ -23,7 +23,7 @@ def savings(ctx: Context) -> Part:
         ctx.problem(
             "savings.not_validated",
             f"risparmi documentati ({money_it(amount)} euro) senza validazione dell'OIV "
-            "([approvals] savings_validated_oiv): non utilizzabili",
+            "([atti] risparmi_validati_oiv): non utilizzabili",
             src("26.5"),
             file="ente.toml",
             column="approvals.savings_validated_oiv",
@@ -64,7 +64,7 @@ def record_savings(
     ctx.trace.record(
         "savings:available",
         available,
-        "risparmi documentati × quota (savings_share), se validati dall'OIV; altrimenti 0",
+        "risparmi documentati × quota (quota_risparmi), se validati dall'OIV; altrimenti 0",
         src("26.3, 26.5"),
         label="Risparmi utilizzabili",
         inputs=[
@@ -76,7 +76,7 @@ def record_savings(
     ctx.trace.record(
         "savings:staff",
         staff_part,
-        "risparmi utilizzabili × quota al personale coinvolto (savings_staff_share, fino a 2/3)",
+        "risparmi utilizzabili × quota al personale coinvolto (quota_risparmi_personale, fino a 2/3)",
         src("26.3"),
         label="Risparmi: premi al personale coinvolto",
         inputs=[

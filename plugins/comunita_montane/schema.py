@@ -19,13 +19,24 @@ def input_schema() -> InputSchema:
         files={
             "innovation.csv": {
                 "person": cells.parse_id,
-                "kind": cells.choice(*INNOVATION_KINDS),
+                "kind": cells.choice(*INNOVATION_KINDS, aliases={"alta formazione": "alta_formazione"}),
                 "renounced_bonus": cells.parse_bool,
                 "amount": cells.parse_money,
             }
         },
         required={"innovation.csv": ("person", "kind")},
         titles={"innovation.csv": "innovazione"},
+        help={
+            "people.csv": {
+                "position_pay": ("retribuzione di posizione annua lorda di dirigenti e PO, in euro (art. 21)", "9500")
+            },
+            "innovation.csv": {
+                "person": ("codice della persona premiata (foglio persone)", "rossi-m"),
+                "kind": ("il premio (art. 19, 18.4)", ""),
+                "renounced_bonus": ("SI se la persona rinuncia al bonus delle eccellenze per questo premio", "NO"),
+                "amount": ("importo deciso dall'OIV o dalla conferenza, in euro", "500"),
+            },
+        },
         headers={
             "people.csv": {"position_pay": "retribuzione_posizione"},
             "innovation.csv": {

@@ -39,7 +39,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
                     file=innovation,
                     row=row.row,
                     column="person",
-                    message=f"persona {row['person']!r} inesistente in people.csv",
+                    message=f"persona {row['person']!r} inesistente in persone.csv",
                 )
             )
     return problems
@@ -65,7 +65,7 @@ def single_evaluator(ente: Ente, params: Params) -> list[Problem]:
             continue
         listing = ", ".join(f"{who} ({n} voci)" for who, n in seen.items())
         hint = (
-            '; se ogni struttura ha il suo valutatore, usa una graduatoria per struttura: [ente.params] ranking_scope = "area"'
+            '; se ogni struttura ha il suo valutatore, usa una graduatoria per struttura: [ente.parametri] ranking_scope = "area"'
             if params["ranking_scope"] == "ente"
             else ""
         )
@@ -138,16 +138,17 @@ def lead_score(
         )
     else:
         rest = Decimal(100) - weight
+        unit_said = ente.units[unit_id].name if unit_id in ente.units else unit_id
         score = money.r2(weight * unit_value + rest * card_value / 100)
         trace.record(
             f"score:{person.id}",
             score,
-            f"{weight} × raggiungimento dell'unità {unit_id} + {rest} × punteggio della scheda / 100",
+            f"{weight} × raggiungimento dell'unità {unit_said} + {rest} × punteggio della scheda / 100",
             src("11.2 lett. a–d"),
             label=f"Punteggio di {person.name}",
             inputs=[
-                Input(f"raggiungimento dell'unità {unit_id} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
-                Input("peso della voce unità (unit_item_weight)", weight),
+                Input(f"raggiungimento dell'unità {unit_said} (lett. a)", unit_value, ref=f"unit:{unit_id}"),
+                Input("peso della voce unità (peso_voce_unita)", weight),
                 Input(
                     "scheda: obiettivi individuali, contributo e competenze, differenziazione (lett. b–d)",
                     card_value,

@@ -34,11 +34,14 @@ STATUS_TEXT = {
 }
 
 
-def staff_status(person: Person, score: Score | None, unit_value: Decimal | None, limit: Decimal) -> tuple[str, str]:
+def staff_status(
+    person: Person, score: Score | None, unit_value: Decimal | None, limit: Decimal, unit_name: str = ""
+) -> tuple[str, str]:
     """(status, why) of a staff member, the first rule that applies (rules §2, art. 17.2); ``unit_value`` is the
-    achievement of their unit, None when it was not measured."""
+    achievement of their unit (``unit_name``), None when it was not measured."""
+    unit_name = unit_name or person.unit
     if person.absence_days > limit:
-        return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni > {limit!s}"
+        return NON_VALUTABILE, f"assenze {person.absence_days!s} giorni, oltre il limite di {limit!s}"
     if person.insufficient:  # never paid, never a candidate for a progressione, whatever the score (rules §2)
         return NON_ADEGUATA, "dichiarato di insufficiente rendimento"
     if score is None or score.score is None:
@@ -46,9 +49,9 @@ def staff_status(person: Person, score: Score | None, unit_value: Decimal | None
     if score.score < MIN_SCORE:
         return ADEGUATA, f"punteggio {fmt.decimal_it(score.score)} < 70"
     if unit_value is None:
-        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} non misurati"
+        return ESCLUSO_PEG, f"obiettivi dell'unità {unit_name} non misurati"
     if unit_value < PEG_MIN:
-        return ESCLUSO_PEG, f"obiettivi dell'unità {person.unit} raggiunti al {fmt.pct(unit_value)} < 70%"
+        return ESCLUSO_PEG, f"obiettivi dell'unità {unit_name} raggiunti al {fmt.pct(unit_value)} < 70%"
     return BANDED, f"punteggio {fmt.decimal_it(score.score)} ≥ 70, obiettivi dell'unità al {fmt.pct(unit_value)} ≥ 70%"
 
 
@@ -57,7 +60,7 @@ def statuses(ctx: Context) -> tuple[dict[str, str], dict[str, Input], Part]:
     input «punteggio» of each, which their award reuses, and the count by status."""
     ente = ctx.ente
     limit = Decimal(ctx.params["absence_limit_days"])
-    limit_input = Input("limite di assenza (absence_limit_days)", limit)
+    limit_input = Input("limite di assenza (limite_giorni_assenza)", limit)
     unit_inputs: dict[str, Input] = {}
     found: dict[str, str] = {}
     score_inputs: dict[str, Input] = {}
@@ -65,13 +68,16 @@ def statuses(ctx: Context) -> tuple[dict[str, str], dict[str, Input], Part]:
     for p in ente.staff():
         score = ctx.scores.get(p.id)
         unit_value = ctx.unit_value(p.unit)
-        status, why = staff_status(p, score, unit_value, limit)
+        unit = ente.units.get(p.unit)
+        status, why = staff_status(p, score, unit_value, limit, unit.name if unit else p.unit)
         found[p.id] = status
         counts[status] = counts.get(status, 0) + 1
         unit_input = unit_inputs.get(p.unit)
         if unit_input is None:
             unit_input = unit_inputs[p.unit] = Input(  # a unit not measured has no figure to refer to
-                f"raggiungimento dell'unità {p.unit}", unit_value, ref="" if unit_value is None else f"unit:{p.unit}"
+                f"raggiungimento dell'unità {ente.units[p.unit].name if p.unit in ente.units else p.unit}",
+                unit_value,
+                ref="" if unit_value is None else f"unit:{p.unit}",
             )
         # a person without a card has no score, and no ``score:`` figure to refer to
         value = None if score is None else score.score

@@ -27,7 +27,7 @@ from ciclope.core import (
 from ciclope.plugins.regolamento.check import controls, coverage, positioncheck
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import grades, vocabulary
-from ciclope.plugins.regolamento.format.acts import ACTS, day_month
+from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Event, Regulation
@@ -175,6 +175,37 @@ def input_schema() -> InputSchema:
             "incarichi.csv": ("person", "kind"),
         },
         titles={"premi.csv": "premi", "incarichi.csv": "incarichi"},
+        help={
+            "people.csv": {
+                "sanzione": (
+                    "la sanzione disciplinare più grave dell'anno, con le parole della scala del regolamento "
+                    "([[esclusioni]] regola «sanzione»); vuoto se nessuna",
+                    "rimprovero scritto",
+                ),
+                "assunzione": ("data di assunzione, se nell'anno (il premio in proporzione al servizio)", ""),
+                "cessazione": ("data di cessazione, se nell'anno (il premio in proporzione al servizio)", ""),
+                resultpay.POSITION: ("retribuzione di posizione annua lorda di PO / EQ, in euro", "9500"),
+                grades.GRADE: (
+                    "il grado del contratto dell'ente, come lo nomina la tabella [gradi] del regolamento",
+                    "",
+                ),
+                cohort.STATUS_COLUMN: (
+                    "lo stato della persona, come lo nomina la tabella [[stati]] del regolamento",
+                    "",
+                ),
+            },
+            "premi.csv": {
+                "person": ("codice della persona premiata (foglio persone)", "rossi-m"),
+                "part": ("il nome della parte del premio ([[premi]] del regolamento) che paga l'importo", "progetti"),
+                "amount": ("importo deciso, in euro", "300"),
+            },
+            "incarichi.csv": {
+                "person": ("codice della persona incaricata (foglio persone)", "rossi-m"),
+                "kind": ("il tipo di incarico, come lo nomina la parte del regolamento che lo paga", "reggenza"),
+                "covered": ("codice della persona sostituita", "bianchi-l"),
+            },
+            "positions.csv": {"interim": ("codice della persona che copre la posizione vacante ad interim", "rossi-m")},
+        },
         open_columns={"positions.csv": positions.parse_rating},
         headers={
             "people.csv": {
@@ -286,7 +317,8 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
     for ev in reg.calendar:
         due = due_date(ev, ente, year)
         if due is not None:
-            out.append(Deadline(phase=ev.phase, act=ev.act, due=due, source=cite(reg, ev.source), approval=ev.approval))
+            approval = code_of(ev.approval) if ev.approval else ev.approval
+            out.append(Deadline(phase=ev.phase, act=ev.act, due=due, source=cite(reg, ev.source), approval=approval))
     return out + best.deadlines(reg, year) + missing_acts(reg, year)
 
 
@@ -299,14 +331,14 @@ def approval_keys(params: Params) -> list[str]:
     named = [p.decision for p in reg.parts if p.decision]
     named += list(reg.access.acts) if reg.access is not None else []
     named += [ev.after for ev in reg.calendar if ev.after]
-    return named + [ev.approval for ev in reg.calendar if ev.approval]
+    return [code_of(n) for n in named + [ev.approval for ev in reg.calendar if ev.approval]]
 
 
 def due_date(ev: Event, ente: Ente, year: int) -> dt.date | None:
     """An act's deadline: ``giorni`` after the date of the act ``dopo`` when it is dated; else the day and month of
     ``scadenza`` in its year (29 February is 28 in a common year); None when neither is known."""
     if ev.after is not None and ev.days is not None:
-        start = ente.approvals.get(ACTS.get(ev.after, ev.after))
+        start = ente.approvals.get(code_of(ev.after))
         if isinstance(start, dt.date):
             return start + dt.timedelta(days=ev.days)
     found = day_month(ev.due) if ev.due else None

@@ -24,7 +24,7 @@ CELLS = {
     ),
     "target": ("indicators.csv", ",10,12,8,5,2,", f",{BIG},12,8,5,2,", "indicators.csv:2:target_2021"),
     "actual": ("indicators.csv", ",10,12,8,5,2,", f",10,12,{BIG},5,2,", "indicators.csv:2:actual"),
-    "fund": ("ente.toml", '"1000.00"', f'"{BIG}"', "ente.toml:funds.performance_individuale"),
+    "fund": ("ente.toml", '"1000.00"', f'"{BIG}"', "ente.toml [fondi] performance_individuale"),  # as written there
 }
 
 

@@ -209,3 +209,11 @@ def _runnable(value: object) -> bool:
     except ValueError:
         return True
     return False
+
+
+def test_a_merged_cell_with_a_carriage_return_stays_one_record():
+    # Found by the property above: an actual «\r:» written bare in a "\n" file was read back as two records.
+    src = csvedit.parse(b"id,actual\nK1,\n")
+    line = csvedit.record(["K1", "\r:"], src)
+    assert line == 'K1,"\r:"\n'
+    assert csvedit.parse(b"id,actual\n" + line.encode()).cells[1] == ["K1", "\r:"]

@@ -88,7 +88,7 @@ def test_rows_naming_nobody_known_are_errors(tmp_path):
     assert run.returncode == 1 and "nessun problema" not in run.stdout
     lines = [ln for ln in run.stdout.splitlines() if "regolamento.importi" in ln]
     assert len(lines) == 2, run.stdout
-    assert lines[0].startswith("premi.csv:3:person: errore") and "'S9' non è in people.csv" in lines[0]
+    assert lines[0].startswith("premi.csv:3:person: errore") and "'S9' non è in persone.csv" in lines[0]
     assert lines[1].startswith("premi.csv:4:part: errore") and "(forse 'innovazione'?)" in lines[1]
     pool = _results(cycle)["rewards"]["pools"]["premi_innovazione"]
     assert (pool["distributed"], pool["residual"]) == ("300.00", "700.00")  # only S1's row is paid

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.phases import PHASE_NAMES
-from ciclope.core.reports import markdown
+from ciclope.core.reports import fmt, markdown
 from ciclope.core.reports.model import Block, Prose, Report, Section
 from ciclope.core.reports.relazione import annexes, objectives, organization, people
 from ciclope.core.reports.relazione.names import Names, reached
@@ -104,17 +104,21 @@ def title(result: Result) -> str:
 
 
 def meta(result: Result) -> str:
+    """The ente's cycle and the acts it applied, by their titles (the plugin and the software are the
+    program's, named in results.json)."""
     r, ente = result, result.ente
-    return (
-        f"Ente {ente.id} · regolamento {r.plugin.name} {r.plugin.version} · ciclo {ente.year} · "
-        f"fasi eseguite fino a «{PHASE_NAMES[r.until]}»"
-    )
+    return f"Ciclo {ente.year} · {acts(result)} · fasi eseguite fino a «{PHASE_NAMES[r.until]}»"
+
+
+def acts(result: Result) -> str:
+    """The titles of the acts the ente's regulation is made of."""
+    docs = result.plugin.documents
+    return "; ".join(fmt.regulation(x, docs) for x in result.plugin.regulations) or "regolamento dell'ente"
 
 
 def footer(result: Result) -> str:
-    r = result.plugin
     return (
-        f"Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope "
-        f"con il regolamento {r.name} {r.version}. Per la pubblicazione "
-        "(Amministrazione trasparente) usare relazione-pubblica.html o trasparenza.csv, senza nomi."
+        "Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope. Per la "
+        "pubblicazione (Amministrazione trasparente) usare la Relazione da pubblicare (relazione-pubblica.html) o "
+        "i dati per la trasparenza (trasparenza.csv), senza nomi."
     )

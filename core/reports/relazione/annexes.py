@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ciclope.core.output import results
@@ -74,25 +75,31 @@ class Wording:
         self.words = dict(r.plugin.status_labels)
         for name, spec in r.params.specs.items():
             self.words.update(spec.labels)
-            if spec.label:
-                self.words[name] = spec.label
+            # a parameter a text names: the internal page by the key the office writes, the public one in words
+            said = spec.key if named else spec.label
+            if said and said != name:
+                self.words[name] = said
 
     def said(self, text: str) -> str:
-        text = fmt.prose(text, self.r.plugin.documents)
-        return text if self.named else fmt.worded(text, self.words)
+        return fmt.worded(fmt.prose(text, self.r.plugin.documents), self.words)
 
     def parameter(self, name: str) -> str:
         spec = self.r.params.specs.get(name)
-        if self.named or spec is None:
+        if spec is None:
             return name
+        if self.named:
+            return spec.key  # as the office writes it in [ente.parametri]
         return spec.label or self.said(spec.description)
 
     def value(self, name: str, value: Any) -> str:
+        """A parameter's value as people read it: a choice by its words, a share as a percentage, an amount in
+        euro, a file by its name."""
         spec = self.r.params.specs.get(name)
-        labels = self.r.plugin.status_labels
-        if spec is not None and spec.labels and not self.named:
-            labels = {**labels, **spec.labels}
-        return fmt.param_value(value, labels)
+        if spec is None:
+            return fmt.param_value(value, self.r.plugin.status_labels)
+        if spec.kind == "path":
+            return Path(str(value)).name if value else fmt.NONE
+        return fmt.param_value(value, {**self.r.plugin.status_labels, **spec.labels}, fmt.param_unit(spec))
 
 
 def notes(r: Result, named: bool = True) -> list[Block]:
@@ -104,6 +111,8 @@ def notes(r: Result, named: bool = True) -> list[Block]:
     ]
     acts = [fmt.regulation(x, docs) for x in r.plugin.regulations]
     files = [(name, digest[:16] + "…") for name, digest in sorted(r.ente.files.items())]
+    # the office's files and their fingerprints are for the office (the internal page): a citizen reads the acts
+    data = [Table("", columns(("File di input", "Impronta SHA-256 (inizio)")), files, empty="Nessun file registrato.")]
     return [
         Heading("Parametri in vigore"),
         parameters(r, words),
@@ -111,11 +120,11 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Assumptions(assumptions)
         if assumptions
         else Text("Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"),
-        Heading("Regolamento e dati"),
-        Acts((r.plugin.name, r.plugin.version) if named else None, acts),
-        Table("", columns(("File di input", "Impronta SHA-256 (inizio)")), files, empty="Nessun file registrato."),
+        Heading("Regolamento e dati" if named else "Atti applicati"),
+        Acts(None, acts),
+        *(data if named else []),
         Heading("Come leggere i numeri"),
-        Reading(),
+        Reading(public=not named),
     ]
 
 
@@ -135,8 +144,20 @@ def parameters(r: Result, words: Wording) -> Table:
             flags.append(Flag("ipotesi", "info"))
         shown = words.value(name, r.params.values.get(name))
         described, cited = words.said(spec.description), fmt.cite(spec.source, r.plugin.documents)
-        row = (name, shown, described, cited) if words.named else (described, shown, cited)
+        row = (spec.key, shown, described, cited) if words.named else (described, shown, cited)
         rows.append((*row, Flags(tuple(flags))))
     head = ("Parametro", "Valore", "Descrizione", "Fonte", "") if words.named else ("Parametro", "Valore", "Fonte", "")
+    # a declared regulation has its figures in its own file (a parameter that is a file), not in parameters: the
+    # internal page reads them back article by article; the public one names the act (its amounts per level, beside
+    # groups of fewer than 3, could tell a person's premium: they stay in the internal page)
+    declared = any(spec.kind == "path" for spec in r.params.specs.values())
+    acts = "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations)
+    empty = "Il regolamento non ha parametri."
+    if declared and words.named:
+        empty = "I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono nella sezione «Sezioni del "
+        empty += "regolamento», articolo per articolo."
+    elif declared:
+        empty = f"I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono quelli dell'atto «{acts}»; "
+        empty += "la Relazione interna li riporta articolo per articolo."
     # long values and sources wrap inside the A4 page
-    return Table("", columns(head, (1,)), rows, empty="Il regolamento non ha parametri.", style="wrap")
+    return Table("", columns(head, (1,)), rows, empty=empty, style="wrap")

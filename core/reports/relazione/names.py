@@ -18,7 +18,7 @@ class Names:
         if not pid:
             return fmt.NONE
         p = self.ente.people.get(pid)
-        role = fmt.ROLE_LABELS.get(p.role, "persona") if p is not None else "persona"
+        role = fmt.role_label(p.role, self.ente.year) if p is not None else "persona"
         return Person(f"{p.name} ({pid})" if p and p.name else pid, role)
 
     def unit(self, uid: str | None) -> str:

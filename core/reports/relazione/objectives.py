@@ -22,7 +22,7 @@ HEAD = columns(
         "Indicatore",
         "Tipo",
         "Peso",
-        "Baseline",
+        "Valore base",
         "Target",
         "Consuntivo",
         "Scostamento",
@@ -69,7 +69,7 @@ def objectives(r: Result, names: Names) -> list[Block]:
         table = Table("", HEAD, rows, empty="Nessun indicatore né obiettivo collegato.")
         out.append(Objective(oid, f"{head} — raggiungimento {achieved}", " · ".join(meta), table, personal(r, oid)))
     if not ente.objectives:
-        out.append(Text("Nessun obiettivo in objectives.csv.", "empty"))
+        out.append(Text("Nessun obiettivo in obiettivi.csv.", "empty"))
     return out
 
 

@@ -59,7 +59,7 @@ def verdict(r: Result, names: Names) -> Verdict:
     validated = None
     if reached(r, "rendicontazione"):  # a 30/6 report does not speak of next year's acts
         on = r.ente.approvals.get("relazione_validated_oiv")
-        validated = fmt.value(on) if on else "non registrata in [approvals]"
+        validated = fmt.value(on) if on else "non ancora registrata"
     separate = ""
     if org is not None and org.separate:
         separate = "; ".join(f"{names.area(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
@@ -157,7 +157,7 @@ def objectives_without_areas(r: Result) -> list[Block]:
     rows.append(Total(("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente), "")))
     return [
         Text(
-            "L'ente non ha aree strategiche (areas.csv): la performance dell'ente è la media ponderata "
+            "L'ente non ha aree strategiche: la performance dell'ente è la media ponderata "
             "degli obiettivi di primo livello.",
             "muted",
         ),
@@ -177,7 +177,7 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         rows.append(
             (
                 p.name or p.id,
-                fmt.ROLE_LABELS.get(p.role, p.role),
+                fmt.role_label(p.role, ente.year),
                 ", ".join(names.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE,
                 fmt.pct(org.people.get(p.id)),
                 fmt.score(s.score if s else None),

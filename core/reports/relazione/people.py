@@ -68,7 +68,7 @@ def evaluators(r: Result, names: Names) -> Table:
         stats.upper_first(top_label),
         "Segnalazione",
     )
-    empty = "Nessun valutatore indicato (colonna evaluator di evaluations.csv o people.csv)."
+    empty = "Nessun valutatore indicato (colonna evaluator di valutazioni.csv o persone.csv)."
     return Table("", columns(head, (1, 2, 3, 4, 5)), rows, empty=empty)
 
 

@@ -18,21 +18,21 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     if pw is None:
         if not rows:
             return []
-        message = "positions.csv c'è ma il regolamento non dichiara [posizioni]: le posizioni non sono pesate"
+        message = "posizioni.csv c'è ma il regolamento non dichiara [posizioni]: le posizioni non sono pesate"
         return [Problem.at(ente, "regolamento.posizioni", message, cite(reg, "[posizioni]"), FILE, 1, "", "warning")]
     source = cite(reg, pw.source)
     out = []
     if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
         name = reg.result_pay.fund
         message = (
-            f"[funds] {name} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
-            f"{pw.fund}; togli {name} da [funds] (non sarebbe usato)"
+            f"[fondi] {name} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
+            f"{pw.fund}; togli {name} da [fondi] (non sarebbe usato)"
         )
         out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
                            message=message))  # fmt: skip
     if not rows:
         message = (
-            "il regolamento dichiara [posizioni] ma manca positions.csv (colonne id, title, unit, holder e una per "
+            "il regolamento dichiara [posizioni] ma manca posizioni.csv (colonne id, title, unit, holder e una per "
             f"criterio: {', '.join(c.code for c in pw.criteria)}): nessuna posizione pesata"
         )
         return [*out, Problem(rule="regolamento.posizioni", source=source, file="positions.csv", message=message)]
@@ -89,7 +89,7 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
             out.append(Problem.at(ente, "regolamento.posizioni_incarico", message, source, FILE, r.row, "end"))
         holder = r["holder"]
         if holder and holder not in ente.people:
-            message = f"posizione {pid}: il titolare {holder!r} non è in people.csv: la posizione non è pagata"
+            message = f"posizione {pid}: il titolare {holder!r} non è in persone.csv: la posizione non è pagata"
             out.append(Problem.at(ente, "regolamento.posizioni_titolare", message, source, FILE, r.row, "holder"))
         out += interim_problems(pw.interim is not None, pid, r, ente, source)
     return out

@@ -19,6 +19,29 @@ ACTS = {
 }
 
 
+# Every act's Italian name ente.toml may use → its code (the acts of the core above and the plugins' own, as the
+# core's vocabulary lists them; a test keeps the two equal): a regulation names an act as the office writes it in
+# [atti] (``approvazione = "relazione_validata_oiv"``), read as the code ente.toml's key is read as.
+NAMES = {
+    **ACTS,
+    "premi_erogati": "premi_paid",
+    "bonus_deciso": "bonus_decided",
+    "bonus_erogato": "bonus_paid",
+    "risparmi_validati_oiv": "savings_validated_oiv",
+}
+SAID = {code: it for it, code in NAMES.items()}
+
+
+def code_of(name: str) -> str:
+    """An act as the regulation names it → the key ente.toml's [atti] is read as (``premi_erogati`` → ``premi_paid``)."""
+    return NAMES.get(name, name)
+
+
+def said(code: str) -> str:
+    """An act's key as the office writes it in [atti] (``premi_paid`` → ``premi_erogati``)."""
+    return SAID.get(code, code)
+
+
 def day_month(text: str) -> tuple[int, int] | None:
     """``"31/01"`` → (31, 1); None if it is no day of a (leap) year."""
     parts = text.strip().split("/")

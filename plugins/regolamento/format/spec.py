@@ -92,7 +92,7 @@ FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni
 NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
 GRADES_DOC = (
     "le categorie (A, B, C, D, DIR) o Aree del CCNL 16.11.2022 (Operatori, Operatori esperti, Istruttori, "
-    "Funzionari), come la colonna category di people.csv"
+    "Funzionari), come la colonna categoria di persone.csv"
 )
 
 
@@ -136,7 +136,7 @@ def _ente_weight() -> Any:
 
 
 def _dashboard_weight() -> Any:
-    return _weight("cruscotto", "peso del cruscotto personale (assignments.csv) (× 100)", 0)
+    return _weight("cruscotto", "peso del cruscotto personale (cruscotti.csv) (× 100)", 0)
 
 
 def _objectives_weight() -> Any:
@@ -144,7 +144,7 @@ def _objectives_weight() -> Any:
         "obiettivi",
         "number",
         "peso degli obiettivi individuali e di gruppo (× 100): gli obiettivi «individual» di cui la persona è "
-        "titolare e le voci dei cruscotti a lei intestati (assignments.csv), ognuna una volta; senza obiettivi "
+        "titolare e le voci dei cruscotti a lei intestati (cruscotti.csv), ognuna una volta; senza obiettivi "
         "misurati il peso passa all'unità",
         default=Decimal(0),
         lo="0",
@@ -228,7 +228,7 @@ class Score:
     unit_kind: str = key(
         "tipo_unita",
         "text",
-        "il tipo di unità (colonna kind di units.csv) il cui raggiungimento è la componente unita: quella di questo "
+        "il tipo di unità (colonna tipo di unità.csv) il cui raggiungimento è la componente unita: quella di questo "
         "tipo diretta dalla persona, altrimenti la più vicina di questo tipo risalendo dalla sua unità (se manca la "
         "chiave: l'unità che dirige, o la sua)",
         default="",
@@ -368,7 +368,7 @@ class Exclusion:
     scale: tuple[str, ...] = key(
         "scala",
         "texts",
-        "per «sanzione»: i tipi di sanzione dal più lieve (colonna sanzione di people.csv)",
+        "per «sanzione»: i tipi di sanzione dal più lieve (colonna sanzione di persone.csv)",
         default=(),
         example=["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"],
     )
@@ -427,8 +427,8 @@ class Reduction:
     measure: str = key(
         "misura",
         "choice",
-        "il dato della persona: assenze (i giorni di assenza, colonna absence_days di people.csv) o fte (il tempo "
-        "lavorato, colonna fte)",
+        "il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di persone.csv) o fte (il tempo "
+        "lavorato, colonna quota_tempo)",
         required=True,
         choices=MEASURES,
         example="assenze",
@@ -483,7 +483,7 @@ class Premium:
         choices=METHODS,
         example="soglie",
     )
-    fund: str = key("fondo", "text", "il fondo di [funds] in ente.toml", default="performance_individuale")
+    fund: str = key("fondo", "text", "il fondo di [fondi] in ente.toml", default="performance_individuale")
     roles: tuple[str, ...] = key(
         "ruoli",
         "texts",
@@ -495,7 +495,7 @@ class Premium:
     part_time: str = key(
         "tempo_parziale",
         "choice",
-        "proporzionale: il premio × fte; intero: come a tempo pieno",
+        "proporzionale: il premio × il tempo lavorato; intero: come a tempo pieno",
         default="proporzionale",
         choices=("proporzionale", "intero"),
     )
@@ -503,7 +503,7 @@ class Premium:
         "rateo_giorni",
         "bool",
         "chi è assunto o cessa in corso d'anno riceve il premio in "
-        "proporzione ai giorni di servizio (colonne assunzione, cessazione di people.csv)",
+        "proporzione ai giorni di servizio (colonne assunzione, cessazione di persone.csv)",
         default=False,
     )
     residual: str = key(
@@ -632,7 +632,7 @@ class Part(Premium):
     rankings: str = key(
         "graduatorie",
         "choice",
-        "ente (una graduatoria), area (una per struttura di primo livello di units.csv) o categoria (una per "
+        "ente (una graduatoria), area (una per struttura di primo livello di unità.csv) o categoria (una per "
         "categoria o Area del contratto)",
         default="ente",
         choices=("ente", "area", "categoria"),
@@ -641,7 +641,7 @@ class Part(Premium):
         "riparto_graduatorie",
         "choice",
         "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale) o al suo "
-        "tempo lavorato (fte)",
+        "tempo lavorato",
         default="personale",
         choices=("personale", "fte"),
     )
@@ -671,7 +671,7 @@ class Part(Premium):
     decision: str | None = key(
         "decisione",
         "text",
-        "la chiave di [approvals] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è pagato",
+        "la chiave di [atti] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è pagato",
         example="bonus_decided",
     )
     decided_from: str | None = key(
@@ -751,7 +751,7 @@ class ResultPay:
     fund: str = key(
         "fondo",
         "text",
-        "il fondo di [funds] in ente.toml (per «percentuale»: se c'è, un tetto)",
+        "il fondo di [fondi] in ente.toml (per «percentuale»: se c'è, un tetto)",
         default="risultato_po",
     )
     positive: Decimal = key(
@@ -767,7 +767,7 @@ class ResultPay:
     hearing: bool = key(
         "contraddittorio",
         "bool",
-        "una valutazione negativa non è definitiva senza il contraddittorio (appeals.csv)",
+        "una valutazione negativa non è definitiva senza il contraddittorio (ricorsi.csv)",
         default=True,
     )
     steps: tuple[PayStep, ...] = key(
@@ -776,8 +776,8 @@ class ResultPay:
     attested: bool = key(
         "ridotto_attestata",
         "bool",
-        "il fondo è ridotto in proporzione alla performance dell'ente attestata dall'OIV (oiv_attested in "
-        "[approvals], altrimenti quella calcolata), al centesimo, prima del riparto",
+        "il fondo è ridotto in proporzione alla performance dell'ente attestata dall'OIV (attestazione_oiv in "
+        "[atti], altrimenti quella calcolata), al centesimo, prima del riparto",
         default=False,
         example=True,
         since=2,
@@ -813,7 +813,7 @@ class Event:
         choices=("precedente", "ciclo", "successivo"),
     )
     approval: str | None = key(
-        "approvazione", "text", "la chiave di [approvals] in ente.toml che prova l'atto", example="piano_adopted"
+        "approvazione", "text", "la chiave di [atti] in ente.toml che prova l'atto", example="piano_adottato"
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
@@ -850,12 +850,12 @@ class Card:
 
 @attrs.frozen
 class Criterion:
-    """Un criterio della pesatura delle posizioni: il codice (la colonna di positions.csv), il nome e il peso."""
+    """Un criterio della pesatura delle posizioni: il codice (la colonna di posizioni.csv), il nome e il peso."""
 
     code: str = key(
         "codice",
         "text",
-        "il codice del criterio: la colonna di positions.csv con la sua valutazione",
+        "il codice del criterio: la colonna di posizioni.csv con la sua valutazione",
         required=True,
         example="A1",
     )
@@ -868,7 +868,7 @@ class Criterion:
 @attrs.frozen
 class PositionWeighting:
     """[posizioni] — la pesatura delle posizioni organizzative (formato 2): il valore di ogni posizione dai criteri
-    pesati (positions.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
+    pesati (posizioni.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
     criteria: tuple[Criterion, ...] = key(
@@ -886,7 +886,7 @@ class PositionWeighting:
     fund: str = key(
         "fondo",
         "text",
-        "il fondo di [funds] in ente.toml con tutte le risorse delle posizioni (posizione e risultato)",
+        "il fondo di [fondi] in ente.toml con tutte le risorse delle posizioni (posizione e risultato)",
         required=True,
         example="posizioni_po",
     )
@@ -917,7 +917,7 @@ class PositionWeighting:
         "interim",
         "number",
         "la maggiorazione di chi copre ad interim una posizione vacante (colonne interim, interim_dal, interim_al di "
-        "positions.csv): questa quota della retribuzione di posizione della posizione coperta, per i giorni "
+        "posizioni.csv): questa quota della retribuzione di posizione della posizione coperta, per i giorni "
         "dell'interim (tra il 15% e il 25%, CCNL 21.5.2018 art. 15 c. 6)",
         lo="0.15",
         hi="0.25",
@@ -934,7 +934,7 @@ class PositionWeighting:
     part_time: str = key(
         "tempo_parziale",
         "choice",
-        "la retribuzione di posizione di un titolare a tempo parziale: proporzionale (× fte, il riproporzionamento "
+        "la retribuzione di posizione di un titolare a tempo parziale: proporzionale (× il tempo lavorato, il riproporzionamento "
         "del contratto, CCNL 22.1.2004 art. 11) o intero (come a tempo pieno, se l'atto dell'ente lo decide)",
         default="proporzionale",
         choices=("proporzionale", "intero"),
@@ -978,14 +978,14 @@ class Progressions:
 
 @attrs.frozen
 class Access:
-    """[accesso] — gli atti senza i quali nessun premio è calcolato (formato 2): le date di [approvals] in
+    """[accesso] — gli atti senza i quali nessun premio è calcolato (formato 2): le date di [atti] in
     ente.toml, dopo la fine dell'anno valutato e nell'ordine scritto, se il regolamento lo chiede."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 39 c. 2")
     acts: tuple[str, ...] = key(
         "atti",
         "texts",
-        "le chiavi di [approvals] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno",
+        "le chiavi di [atti] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno",
         required=True,
         example=["relazione_approved", "relazione_validated_oiv"],
     )
@@ -999,14 +999,14 @@ class Access:
 @attrs.frozen
 class Status:
     """[[stati]] — uno stato dichiarato dal regolamento (formato 2), con il suo coefficiente: «non valutato per
-    ritardo nella consegna delle schede: coefficiente 0,3». Chi lo ha (la colonna stato di people.csv, o la
+    ritardo nella consegna delle schede: coefficiente 0,3». Chi lo ha (la colonna stato di persone.csv, o la
     condizione quando) non è valutato: è pagato con il coefficiente al posto della valutazione, e i documenti lo
     dicono con l'etichetta."""
 
     name: str = key(
         "nome",
         "text",
-        "il nome dello stato (la parola della colonna stato di people.csv)",
+        "il nome dello stato (la parola della colonna stato di persone.csv)",
         required=True,
         example="ritardo_schede",
     )
@@ -1030,7 +1030,7 @@ class Status:
     when: Formula | None = key(
         "quando",
         "formula",
-        "una condizione che dà lo stato (se manca: lo dà la colonna stato di people.csv)",
+        "una condizione che dà lo stato (se manca: lo dà la colonna stato di persone.csv)",
         example="=scheda = 0",
         formula="stato",
     )
@@ -1042,7 +1042,7 @@ class Status:
 class Grades:
     """[gradi] — i gradi del contratto dell'ente quando non sono le categorie del comparto Funzioni Locali
     (formato 2): livelli economici (Federcasa: Q1, A1 …), fasce retributive (Funzioni Centrali: F1 …), profili. Le
-    tabelle per grado (parametri, punteggio.categorie) li nominano e la colonna grado di people.csv dice quello
+    tabelle per grado (parametri, punteggio.categorie) li nominano e la colonna grado di persone.csv dice quello
     di ciascuno."""
 
     names: tuple[str, ...] = key(
@@ -1100,7 +1100,7 @@ class Regulation:
     cards: tuple[Card, ...] = key(
         "scheda",
         "tables",
-        "le schede di valutazione, per ruolo (se mancano: le voci di evaluations.csv)",
+        "le schede di valutazione, per ruolo (se mancano: le voci di valutazioni.csv)",
         default=(),
         table=Card,
     )

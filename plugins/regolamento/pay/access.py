@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ciclope.core import Ente, Input, Problem, Score, Trace
-from ciclope.plugins.regolamento.format.acts import ACTS
+from ciclope.plugins.regolamento.format.acts import code_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Access, Regulation
 
@@ -19,11 +19,11 @@ def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
     year_end = dt.date(ente.year, 12, 31)
     dates: list[tuple[str, dt.date]] = []
     for name in access.acts:
-        value = ente.approvals.get(ACTS.get(name, name))  # an Italian name is read as its code
+        value = ente.approvals.get(code_of(name))  # an Italian name is read as its code
         if value is None or value is False:
-            return name, f"manca l'atto {name} ([approvals] {name} = AAAA-MM-GG in ente.toml)"
+            return name, f"manca l'atto {name} ([atti] {name} = AAAA-MM-GG in ente.toml)"
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            return name, f"l'atto {name} non ha una data ({value!r}): scrivi [approvals] {name} = AAAA-MM-GG"
+            return name, f"l'atto {name} non ha una data ({value!r}): scrivi [atti] {name} = AAAA-MM-GG"
         if access.after_year and value <= year_end:
             return name, (
                 f"l'atto {name} è datato {value}, non dopo la fine dell'anno valutato {ente.year}: non può "
@@ -64,7 +64,7 @@ def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool
     formula = f"premi calcolati solo con gli atti {', '.join(access.acts)}" + (
         f" ({', '.join(rules)})" if rules else ""
     )
-    given = {name: ente.approvals.get(ACTS.get(name, name)) for name in access.acts}
+    given = {name: ente.approvals.get(code_of(name)) for name in access.acts}
     dates = [
         Input(name, None if v is None else str(v), cell=f"ente.toml:approvals.{name}") for name, v in given.items()
     ]

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ciclope.core import Deadline, Ente, Input, OrgPerformance, Problem, Score, Trace, fmt, money, scoring
-from ciclope.plugins.regolamento.format.acts import day_month
+from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.pay.shapes import Entry, Given
@@ -65,15 +65,15 @@ def decided(reg: Regulation, part: Part, ente: Ente, trace: Trace) -> bool:
     ``decisione_entro`` of the cycle's year); without ``decisione`` the part needs none."""
     if part.decision is None:
         return True
-    when = ente.approvals.get(part.decision)
+    when = ente.approvals.get(code_of(part.decision))
     source = cite(reg, part.source)
     if when is not None and not isinstance(when, dt.date):
-        problem(trace, source, part, "error", f"[approvals] {part.decision} non è una data ({when!r}): la decisione "
+        problem(trace, source, part, "error", f"[atti] {part.decision} non è una data ({when!r}): la decisione "
                 f"vale nel suo periodo, scrivi {part.decision} = AAAA-MM-GG; il fondo della parte «{part.name}» resta "
                 "residuo")  # fmt: skip
         return False
     if not isinstance(when, dt.date):
-        problem(trace, source, part, "warning", f"manca [approvals] {part.decision}: la parte «{part.name}» non è "
+        problem(trace, source, part, "warning", f"manca [atti] {part.decision}: la parte «{part.name}» non è "
                 "istituita per l'anno, il suo fondo resta residuo")  # fmt: skip
         return False
     first = _day(part.decided_from, ente.year - 1)
@@ -84,7 +84,7 @@ def decided(reg: Regulation, part: Part, ente: Ente, trace: Trace) -> bool:
             for x in (f"dal {fmt.date_it(first)}" if first else "", f"entro il {fmt.date_it(last)}" if last else "")
             if x
         )
-        problem(trace, source, part, "error", f"[approvals] {part.decision} = {fmt.date_it(when)} non è nel periodo "
+        problem(trace, source, part, "error", f"[atti] {part.decision} = {fmt.date_it(when)} non è nel periodo "
                 f"valido ({window}): la parte «{part.name}» non è istituita per l'anno, il suo fondo resta residuo")  # fmt: skip
         return False
     return True
@@ -94,12 +94,14 @@ def deadlines(reg: Regulation, year: int) -> list[Deadline]:
     """The decision of each part that needs one, in the calendar by the last day of its window (a decision
     without ``decisione_entro`` has no date to keep; one the regulation's [[calendario]] lists keeps that act)."""
     out = []
-    listed = {ev.approval for ev in reg.calendar if ev.approval}  # the regulation's own calendar has it already
+    listed = {
+        code_of(ev.approval) for ev in reg.calendar if ev.approval
+    }  # the regulation's own calendar has it already
     for part in reg.parts:
         due = _day(part.decided_by, year)
-        if part.decision and due is not None and part.decision not in listed:
+        if part.decision and due is not None and code_of(part.decision) not in listed:
             act = f"Decisione che istituisce «{part.name}» per l'anno (entro il {fmt.date_it(due)})"
-            out.append(Deadline("premialita", act, due, cite(reg, part.source), part.decision))
+            out.append(Deadline("premialita", act, due, cite(reg, part.source), code_of(part.decision)))
     return out
 
 

@@ -104,8 +104,8 @@ def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[I
     share, inputs, words = ONE, [], []
     if pr.part_time == "proporzionale":
         share = person.fte
-        inputs.append(Input("tempo lavorato (fte)", person.fte, cell=ente.cell("people", person.row, "fte")))
-        words.append("fte")
+        inputs.append(Input("tempo lavorato", person.fte, cell=ente.cell("people", person.row, "fte")))
+        words.append("tempo lavorato")
     if pr.prorate:
         first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
         start = max(first, person.extra.get("assunzione") or first)

@@ -240,7 +240,7 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
             source=cite(reg, pr.source),
             file="ente.toml",
             column=f"funds.{pr.fund}",
-            message=f"manca [funds] {pr.fund}: nessun premio calcolato"
+            message=f"manca [fondi] {pr.fund}: nessun premio calcolato"
             + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else ""),
         )
     )

@@ -93,7 +93,7 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
     source = cite(reg, pw.source)
     pool = out.pools.get(pw.fund)
     if pool is None:
-        message = f"manca [funds] {pw.fund}: nessuna retribuzione di posizione né di risultato calcolata"
+        message = f"manca [fondi] {pw.fund}: nessuna retribuzione di posizione né di risultato calcolata"
         trace.problem(
             Problem(
                 rule="regolamento.fondo", source=source, message=message, file="ente.toml", column=f"funds.{pw.fund}"
@@ -237,7 +237,7 @@ def paid(
         source,
         [
             Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
-            *([Input("tempo lavorato (fte)", holder.fte, cell=ente.cell("people", holder.row, "fte"))] if part else []),
+            *([Input("tempo lavorato", holder.fte, cell=ente.cell("people", holder.row, "fte"))] if part else []),
             Input(
                 "inizio dell'incarico",
                 None if r["start"] is None else str(r["start"]),

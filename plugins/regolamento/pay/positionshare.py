@@ -72,7 +72,7 @@ def pay(
     pool = out.pools.get(rp.fund)
     if pool is None:
         if people:
-            message = f"manca [funds] {rp.fund}: nessuna retribuzione di risultato calcolata"
+            message = f"manca [fondi] {rp.fund}: nessuna retribuzione di risultato calcolata"
             trace.problem(
                 Problem(
                     rule="regolamento.fondo",

@@ -41,7 +41,7 @@ def split(
             in_service[g] = in_service.get(g, 0) + 1
     amounts = money.split(fund.value, weights)
     total = sum(weights.values(), Decimal(0))
-    measure = "tempo lavorato (fte)" if part.ranking_split == "fte" else "personale in servizio"
+    measure = "tempo lavorato" if part.ranking_split == "fte" else "personale in servizio"
     for g, amount in amounts.items():
         key = f"{fund.ref}:{g}"
         trace.record(

@@ -102,7 +102,7 @@ def row_faults(r: Row, parts: list[str], ente: Ente) -> list[tuple[str, str]]:
         faults.append(("person", "manca la persona"))
     elif person not in ente.people:
         hint = nearest(str(person), list(ente.people))
-        faults.append(("person", f"la persona {person!r} non è in people.csv{hint}"))
+        faults.append(("person", f"la persona {person!r} non è in persone.csv{hint}"))
     if not part:
         faults.append(("part", "manca la parte"))
     elif part not in parts:

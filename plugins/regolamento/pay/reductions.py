@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Bracket, Part, Premium, Reduction, Regulation
 
 ONE = Decimal(1)
-MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato (fte)", "fte")}
+MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato", "fte")}
 UNIT = {"assenze": " giorni", "fte": ""}
 
 

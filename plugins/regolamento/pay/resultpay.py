@@ -151,7 +151,7 @@ def settle(
                     source=source,
                     file="ente.toml",
                     column=f"funds.{rp.fund}",
-                    message=f"manca [funds] {rp.fund}: nessuna retribuzione di risultato calcolata",
+                    message=f"manca [fondi] {rp.fund}: nessuna retribuzione di risultato calcolata",
                 )
             )
             return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato")

@@ -56,7 +56,7 @@ def positions(pw: PositionWeighting, error: Error) -> None:
         if c.code in FIXED:
             error(
                 f"posizioni.criteri[{i}].codice",
-                f"{c.code!r} è una colonna fissa di positions.csv ({', '.join(FIXED)}): scegli un altro codice",
+                f"{c.code!r} è una colonna fissa di posizioni.csv ({', '.join(FIXED)}): scegli un altro codice",
                 "regolamento.valore",
             )
         seen.add(c.code)
@@ -105,12 +105,12 @@ def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
         if name not in known:
             error(
                 "accesso.atti",
-                f"atto {name!r} sconosciuto{nearest(name, known)}: scrivi una chiave di [approvals] di ente.toml "
+                f"atto {name!r} sconosciuto{nearest(name, known)}: scrivi una chiave di [atti] di ente.toml "
                 f"({', '.join(ACTS.values())}) o l'«approvazione» di un atto di [[calendario]]",
                 "regolamento.valore",
             )
     if not access.acts:
-        error("accesso.atti", "nessun atto: scrivi le chiavi di [approvals] che aprono i premi", "regolamento.manca")
+        error("accesso.atti", "nessun atto: scrivi le chiavi di [atti] che aprono i premi", "regolamento.manca")
     for i, name in enumerate(access.acts):
         if name in access.acts[:i]:
             error("accesso.atti", f"l'atto {name!r} è scritto due volte", "regolamento.valore")

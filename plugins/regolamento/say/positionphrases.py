@@ -11,7 +11,7 @@ from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note,
 
 
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
-    criteria = "; ".join(f"{c.name} (colonna {c.code} di positions.csv), peso {num(c.weight)}" for c in block.criteria)
+    criteria = "; ".join(f"{c.name} (colonna {c.code} di posizioni.csv), peso {num(c.weight)}" for c in block.criteria)
     lines = [
         f"Ogni posizione organizzativa è valutata su {len(block.criteria)} criteri, ciascuno da 1 a "
         f"{num(block.scale)}: {criteria}. Il valore della posizione è la somma di peso × valutazione / "

@@ -18,6 +18,15 @@ from ciclope.plugins.regolamento.score import ladders, objectives, requirements,
 HUNDRED = Decimal(100)
 
 
+# a component of the score in the formula people read: Italian words and numbers, «0,6 × scheda di valutazione»
+TERMS = {
+    "scheda": "scheda di valutazione",
+    "unità × 100": "performance dell'unità × 100",
+    "ente × 100": "performance dell'ente × 100",
+    "cruscotto × 100": "cruscotto personale × 100",
+}
+
+
 def score_of(
     reg: Regulation, person: Person, ente: Ente, org: OrgPerformance, card: Sequence[EvaluationItem], trace: Trace
 ) -> Score:
@@ -52,7 +61,7 @@ def score_of(
     if not ladders.on_cohort(reg):  # else the level is decided once every person is scored (score.cohort)
         ladder = ladders.ladder_of(reg, person.role)
         level, stepped = level_at(reg, person, bands.level_of(points, ladder), ladder, (ente, org, card, card_score))
-    terms = " + ".join(f"{w} × {label}" for label, _, _, w in parts if w > 0)
+    terms = " + ".join(f"{fmt.decimal_it(w)} × {TERMS.get(label, label)}" for label, _, _, w in parts if w > 0)
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
     on_scale_words = ""
     if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of

@@ -63,7 +63,7 @@ def achievement(person: Person, ente: Ente, org: OrgPerformance, source: str, tr
         "media ponderata degli obiettivi individuali e di gruppo misurati (pesi vuoti = pesi uguali; ogni "
         "indicatore contato una volta)",
         source,
-        [Input(f"{k} (peso {w if w is not None else '='!s})", v, ref=k) for k, v, w in parts],
+        [Input(scoring.part_name(k, w), v, ref=k) for k, v, w in parts],
         f"Obiettivi individuali e di gruppo di {person.name}",
     )
     return value

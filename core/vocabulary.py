@@ -1,0 +1,202 @@
+"""The one vocabulary of what an office writes and reads: the Italian names of the data's files, sheets and
+columns, of the keys of ``cycle.toml`` and ``ente.toml``, each with the code ciclope uses inside (and
+``results.json`` keeps). Messages, documents and the template say the Italian name; a file may write either
+form (the codes stay readable as aliases), never both for one key.
+
+One table per thing named, each read both ways: :func:`renamed` reads a table written with either form as
+the codes, and lists the keys written twice; the ``*_it`` functions give the Italian name of a code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# The tables of an ente's data: the sheets of ente.xlsx and the CSV files (``persone.csv``) by their Italian
+# names. A plugin's own tables take the words of its InputSchema ``titles``.
+SHEET_TITLES = {
+    "units": "unità",
+    "areas": "aree",
+    "people": "persone",
+    "objectives": "obiettivi",
+    "indicators": "indicatori",
+    "assignments": "cruscotti",
+    "evaluations": "valutazioni",
+    "revisions": "revisioni",
+    "appeals": "ricorsi",
+    "positions": "posizioni",
+    "projects": "progetti",
+}
+# Other Italian names an office gives its sheets and files (read, never written).
+SHEET_ALIASES = {
+    "persone": "people",
+    "personale": "people",
+    "unita": "units",
+    "unità": "units",
+    "strutture": "units",
+    "aree": "areas",
+    "obiettivi": "objectives",
+    "indicatori": "indicators",
+    "assegnazioni": "assignments",
+    "cruscotti": "assignments",
+    "valutazioni": "evaluations",
+    "schede": "evaluations",
+    "revisioni": "revisions",
+    "ricorsi": "appeals",
+    "posizioni": "positions",
+    "progetti": "projects",
+}
+
+_SHARED = {"id": "codice", "name": "nome", "weight": "peso", "parent": "superiore", "reason": "motivo"}
+# The columns' Italian headers, per table. A plugin's own columns take the words of its InputSchema ``headers``.
+HEADERS_IT: dict[str, dict[str, str]] = {
+    "units": {**_SHARED, "kind": "tipo", "head": "responsabile"},
+    "areas": {**_SHARED, "separate": "separata"},
+    "people": {
+        **_SHARED,
+        "role": "ruolo",
+        "category": "categoria",
+        "unit": "unità",
+        "fte": "quota_tempo",
+        "absence_days": "giorni_assenza",
+        "insufficient": "insufficiente",
+        "evaluator": "valutatore",
+    },
+    "objectives": {**_SHARED, "kind": "tipo", "title": "titolo", "area": "area", "owner": "responsabile"},
+    "indicators": {
+        **_SHARED,
+        "objective": "obiettivo",
+        "type": "tipo",
+        "baseline": "valore_base",
+        "target": "target",
+        "actual": "consuntivo",
+        "target_mid": "target_30_6",
+        "actual_mid": "consuntivo_30_6",
+        "neutralized": "neutralizzato",
+        "source": "fonte",
+        "benchmark": "confronto",
+    },
+    "assignments": {"cruscotto": "cruscotto", "owner": "titolare", "ref": "voce", "weight": "peso"},
+    "evaluations": {
+        "person": "persona",
+        "evaluator": "valutatore",
+        "section": "sezione",
+        "item": "voce",
+        "max_points": "punti_massimi",
+        "points": "punti",
+        "weight": "peso",
+        "motivation": "motivazione",
+    },
+    "revisions": {
+        "indicator": "indicatore",
+        "field": "campo",
+        "old": "valore_precedente",
+        "new": "nuovo_valore",
+        "reason": "motivo",
+        "oiv_validated": "validata_oiv",
+        "approved": "approvata",
+    },
+    "appeals": {
+        "person": "persona",
+        "stage": "fase",
+        "date": "data",
+        "outcome": "esito",
+        "new_points_item": "voce_rivista",
+        "new_points": "nuovi_punti",
+    },
+}
+
+# ente.toml: its tables and the acts of [atti].
+ENTE_TABLES = {"nome": "name", "fondi": "funds", "atti": "approvals", "valutatori": "evaluators"}
+APPROVAL_NAMES = {
+    "bilancio_approvato": "budget_approved",
+    "piano_adottato": "piano_adopted",
+    "relazione_approvata": "relazione_approved",
+    "relazione_validata_oiv": "relazione_validated_oiv",
+    "relazione_pubblicata": "relazione_published",
+    "attestazione_oiv": "oiv_attested",
+    "motivazione_oiv": "oiv_motivation",
+    "giudizio_oiv": "oiv_judgement",
+    "premi_erogati": "premi_paid",
+    "bonus_deciso": "bonus_decided",
+    "bonus_erogato": "bonus_paid",
+    "risparmi_validati_oiv": "savings_validated_oiv",
+}
+# The funds of [fondi] whose code is not Italian (the plugins' own; the others are written as they are).
+FUND_NAMES = {
+    "risorse_po": "po_total",
+    "risorse_stabili_dirigenti": "stable_dirigenti",
+    "risorse_stabili_personale": "stable_staff",
+    "risparmi": "savings",
+}
+
+# cycle.toml: its tables, the keys of [ciclo], of each [[ente]], of [archivio] and of the maggiorazione.
+CYCLE_TABLES = {"ciclo": "cycle", "archivio": "store"}
+CYCLE_KEYS = {"anno": "year", "risultati": "output"}
+ENTE_KEYS = {"dati": "data", "parametri": "params", "nazionale": "national"}
+STORE_KEYS = {"indirizzo": "url"}
+MAGGIORAZIONE_KEYS = {"quota_premio": "share", "quota_personale": "quota"}
+
+
+def italian(names: Mapping[str, str], code: str) -> str:
+    """The Italian name of ``code`` in a table of ``Italian → code`` (the code itself when it has none)."""
+    for it, known in names.items():
+        if known == code:
+            return it
+    return code
+
+
+def renamed(table: Mapping[str, Any], names: Mapping[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """``table`` with each Italian key of ``names`` read as its code, and the keys written both ways
+    (``(italian, code)``, the code's value kept): a file that writes both for one key is an error the caller
+    reports naming both; nothing is chosen in the office's place."""
+    out: dict[str, Any] = {}
+    twice: list[tuple[str, str]] = []
+    for key, value in table.items():
+        code = names.get(key, key)
+        if code in out or (code != key and code in table):
+            pair = (key, code) if code != key else (italian(names, code), code)
+            if pair not in twice:
+                twice.append(pair)
+            if code != key:
+                continue
+        out[code] = value
+    return out, twice
+
+
+def sheet_it(name: str, titles: Mapping[str, str] | None = None) -> str:
+    """A table's Italian name: ``people`` → ``persone`` (a plugin's table by its ``titles``, ``innovation.csv`` →
+    ``innovazione``)."""
+    stem = name.removesuffix(".csv")
+    own = (titles or {}).get(f"{stem}.csv")
+    return own or SHEET_TITLES.get(stem, stem)
+
+
+def file_it(name: str, titles: Mapping[str, str] | None = None) -> str:
+    """A data file's Italian name: ``people.csv`` → ``persone.csv``; another name as it is."""
+    if not name.endswith(".csv"):
+        return name
+    return sheet_it(name, titles) + ".csv"
+
+
+def column_it(sheet: str, code: str, headers: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """A column's Italian header: ``evaluations``/``points`` → ``punti`` (a plugin's column by its ``headers``,
+    keyed by file name as InputSchema writes them); the code when it has none (``target_2025``)."""
+    stem = sheet.removesuffix(".csv")
+    own = (headers or {}).get(f"{stem}.csv", {})
+    return own.get(code) or HEADERS_IT.get(stem, {}).get(code, code)
+
+
+def where_it(where: str) -> str:
+    """Where a problem is, as an office reads it: ``ente.toml:funds.po_total`` → ``ente.toml [fondi] risorse_po``,
+    ``ente.toml:approvals.premi_paid`` → ``ente.toml [atti] premi_erogati``, a choice of the CCDI
+    (``nazionale.maggiorazione``) → ``cycle.toml [ente.nazionale] maggiorazione``; a data file's place stays as
+    the office wrote it (its file and its header)."""
+    if where.startswith("ente.toml:"):
+        table, _, key = where.removeprefix("ente.toml:").partition(".")
+        names = {"funds": FUND_NAMES, "approvals": APPROVAL_NAMES}.get(table, {})
+        return f"ente.toml [{italian(ENTE_TABLES, table)}] {italian(names, key)}".rstrip()
+    for head in ("nazionale.", "national."):
+        if where.startswith(head):
+            return f"cycle.toml [ente.nazionale] {where.removeprefix(head)}"
+    return where
