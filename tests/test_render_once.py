@@ -1,8 +1,9 @@
 """A run that records renders each Relazione once, with its archive section, before publishing it.
 
-The page is written up to the section's opening marker, the rest kept beside it until the section is known
-(``html.write_open``); ``html.close_open`` finishes it. The finished page is the page ``write_report`` writes
-whole, with the section put between the markers, byte for byte.
+The page's head (up to the archive section's heading) and its tail (from the section's end) are rendered by
+their own parts of the template while the ente is computed (``html.write_open``); ``html.close_open`` puts the
+section between them once the store has every ente. The finished page is the page ``write_report`` writes
+whole, with the section's body in place of the placeholder, byte for byte, and no marker in it.
 """
 
 from __future__ import annotations
@@ -30,20 +31,24 @@ def test_a_page_left_open_and_closed_is_the_page_written_whole(tmp_path):
     report = build(result)
     whole, opened, filled = tmp_path / "whole.html", tmp_path / "open.html", tmp_path / "filled.html"
     html.write_report(report, whole)
+    head, tail = html.edges(report)
     for path in (opened, filled):
         html.write_open(report, path)
-        assert path.read_bytes().endswith(html.ARCHIVE_START.encode())  # stopped at the marker
-        assert html.rest_of(path).is_file()
+        assert path.read_text(encoding="utf-8") == head
+        assert head.endswith("<h2>Andamento negli anni e posizionamento comparativo</h2>\n")  # stopped at the heading
+        assert html.rest_of(path).read_text(encoding="utf-8") == tail
+        assert tail.startswith("\n</section>\n")
     html.close_open(opened, None)  # no store: the placeholder, as rendered
     assert opened.read_bytes() == whole.read_bytes()
     assert not html.rest_of(opened).exists()
-    body = "<p>andamento</p>"
-    html.close_open(filled, body)
-    data = whole.read_bytes()
-    start = data.index(html.ARCHIVE_START.encode()) + len(html.ARCHIVE_START)
-    end = data.index(html.ARCHIVE_END.encode())
-    # the section replaces what stood between the markers, one newline either side
-    assert filled.read_bytes() == data[:start] + b"\n<p>andamento</p>\n" + data[end:]
+    html.close_open(filled, "<p>andamento</p>")
+    # the section's body stands where the placeholder stood, and nothing else changes
+    placeholder = '<p class="empty">' + html.escaped(html.NO_ARCHIVE) + "</p>"
+    assert whole.read_text(encoding="utf-8").count(placeholder) == 1
+    assert filled.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8").replace(
+        placeholder, "<p>andamento</p>"
+    )
+    assert "<!--" not in filled.read_text(encoding="utf-8")  # no marker left in a published page
 
 
 def test_write_reports_left_open_then_closed_gives_the_documents_of_one_pass(tmp_path):

@@ -131,6 +131,20 @@ def write_reports(
 RELAZIONI = ("relazione.html", "relazione-pubblica.html")
 
 
+def relazione_edges(result: Result, name: str) -> tuple[str, str]:
+    """The head and the tail of the Relazione ``name`` around its archive section's body; a page without
+    the section is its whole text, and an empty tail."""
+    from ciclope.core.reports import html, public  # the renderers: see write_reports
+    from ciclope.core.reports.relazione import build
+
+    report = build(result)
+    if name == "relazione-pubblica.html":
+        report = public.disclose(report, result)
+    if html.archive_at(report) < 0:
+        return "".join(html.pieces(report)), ""
+    return html.edges(report)
+
+
 def close_relazioni(folder: Path, body: str | None, pdf: bool) -> None:
     """Finish the Relazioni :func:`write_reports` left open in ``folder``: ``body`` as their archive section
     (None: the placeholder, no store to fill it), then the PDF printed from the finished public page when

@@ -20,13 +20,13 @@ import jinja2
 from markupsafe import Markup
 
 from ciclope.core.reports import fmt
-from ciclope.core.reports.model import Block, Column, Flag, Flags, Lines, Negative, Report, Table
+from ciclope.core.reports.model import Archive, Block, Column, Flag, Flags, Lines, Negative, Report, Table
 from ciclope.core.reports.relazione import build
+from ciclope.core.reports.relazione.annexes import NO_ARCHIVE
 from ciclope.core.result import Result
 
 HERE = Path(__file__).parent
 NUM_ATTR = ' class="num"'
-ARCHIVE_START, ARCHIVE_END = "<!--ciclope:archivio-->", "<!--/ciclope:archivio-->"
 
 
 CSS = """
@@ -175,16 +175,27 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         Flag=Flag,
         CSS=Markup(CSS),
-        ARCHIVE_START=Markup(ARCHIVE_START),
-        ARCHIVE_END=Markup(ARCHIVE_END),
     )
     return env
 
 
-def pieces(report: Report, template: str = "relazione.html") -> Iterator[str]:
+def pieces(report: Report, template: str = "relazione.html", part: str = "whole") -> Iterator[str]:
     """The page as pieces whose concatenation is the document (a 30,000-person ente's is ~10 MB);
-    ``template`` is the page's (``compare.html`` is the Relazione's page with its own style and preface)."""
-    return environment().get_template(template).generate(report=report)
+    ``template`` is the page's (``compare.html`` is the Relazione's page with its own style and preface).
+    ``part``: "whole", or the "head" and the "tail" around the archive section's body (:func:`write_open`)."""
+    cut = archive_at(report)
+    if part != "whole" and cut < 0:
+        raise ValueError("a page without an archive section has no head and tail")
+    return environment().get_template(template).generate(report=report, part=part, cut=cut)
+
+
+def archive_at(report: Report) -> int:
+    """The index of the section the results store fills in (its only block is the :class:`Archive`), or -1."""
+    for i, section in enumerate(report.sections):
+        if any(type(b) is Archive for b in section.blocks):
+            assert len(section.blocks) == 1, "the archive section holds the store's body alone"
+            return i
+    return -1
 
 
 def blocks(items: Sequence[Block]) -> str:
@@ -205,42 +216,39 @@ def write_report(report: Report, path: Path) -> None:
 
 
 def rest_of(page: Path) -> Path:
-    """Where :func:`write_open` keeps the rest of ``page`` until its archive section is known: a hidden
+    """Where :func:`write_open` keeps the tail of ``page`` until its archive section is known: a hidden
     file beside it, in the ente's unpublished folder."""
     return page.with_name(f".{page.name}.resto")
 
 
 def write_open(report: Report, path: Path) -> None:
-    """Write the page with its archive section left open: ``path`` up to :data:`ARCHIVE_START`, the rest
-    (the placeholder, :data:`ARCHIVE_END` and what follows) in :func:`rest_of`, for :func:`close_open`.
-    Both are written as the pieces come: the page is never held whole."""
-    with (
-        open(path, "w", encoding="utf-8", newline="") as head,
-        open(rest_of(path), "w", encoding="utf-8", newline="") as rest,
-    ):
-        fh = head
-        for piece in pieces(report):
-            if fh is head and ARCHIVE_START in piece:
-                at = piece.index(ARCHIVE_START) + len(ARCHIVE_START)
-                head.write(piece[:at])
-                fh, piece = rest, piece[at:]
-            fh.write(piece)
+    """Write the page with its archive section's body left for later: ``path`` holds the head (up to the
+    section's heading), :func:`rest_of` the tail (from the section's end), each rendered by its own part of the
+    template, written as the pieces come. A page without the section is written whole, with no rest."""
+    if archive_at(report) < 0:
+        write_report(report, path)
+        return
+    for part, target in (("head", path), ("tail", rest_of(path))):
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            for piece in pieces(report, part=part):
+                fh.write(piece)
 
 
 def close_open(path: Path, body: str | None) -> None:
-    """Finish a page :func:`write_open` left open: ``body`` (the archive section, from the results store)
-    between the markers, or the placeholder as it was rendered when ``body`` is None, then the rest of the
-    page; the rest's file is removed. A page without the section takes its rest as it is."""
+    """Finish a page :func:`write_open` left open: ``body`` (the archive section, from the results store), or
+    the placeholder when it is None, then the tail; the tail's file is removed."""
     rest = rest_of(path)
-    data = rest.read_bytes()
-    end = data.find(ARCHIVE_END.encode())
-    with open(path, "ab") as fh:
-        if body is not None and end >= 0:
-            fh.write(("\n" + body + "\n").encode("utf-8"))
-            fh.write(memoryview(data)[end:])
-        else:
-            fh.write(data)
+    section = body if body is not None else str(blocks([Archive(NO_ARCHIVE)]))
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        fh.write(section)
+        fh.write(rest.read_text(encoding="utf-8"))
     rest.unlink()
+
+
+def edges(report: Report) -> tuple[str, str]:
+    """The head and the tail of the page around its archive section's body (``ciclope verify`` compares a
+    published page with them: the body is the store's)."""
+    return "".join(pieces(report, part="head")), "".join(pieces(report, part="tail"))
 
 
 def render(result: Result) -> str:

@@ -23,8 +23,15 @@ from ciclope.core.output.outroot import SUMS, check_sums, write_sums
 from ciclope.core.output.owned import marker_kind
 from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import FUND_DOCUMENTS, RELAZIONI, close_relazioni, staged_fund, write_fund, write_reports
-from ciclope.core.reports.html import ARCHIVE_END, ARCHIVE_START
+from ciclope.core.reports import (
+    FUND_DOCUMENTS,
+    RELAZIONI,
+    close_relazioni,
+    relazione_edges,
+    staged_fund,
+    write_fund,
+    write_reports,
+)
 from ciclope.core.reports.public import write_pdf
 from ciclope.core.result import Result
 from ciclope.core.run.runner import TMP, compute
@@ -341,12 +348,6 @@ def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
 RERENDERED = ("relazione.html", "relazione-pubblica.html", "schede.xlsx", "trasparenza.csv", "premi-art20.csv")
 
 
-def _outside_archive(data: bytes) -> bytes:
-    start = data.find(ARCHIVE_START.encode())
-    end = data.find(ARCHIVE_END.encode(), start + 1)
-    return data if start < 0 or end < 0 else data[:start] + data[end:]
-
-
 def rerendered(folder: Path, result: Any) -> list[str]:
     """A line for each document of ``folder`` that differs from the same document rendered again."""
 
@@ -358,9 +359,12 @@ def rerendered(folder: Path, result: Any) -> list[str]:
         write_reports(result, Path(tmp), tuple(names))
         for name in names:
             new, old = (Path(tmp) / name).read_bytes(), (folder / name).read_bytes()
-            if name.endswith(".html"):
-                new, old = _outside_archive(new), _outside_archive(old)
-            if new != old:
+            if name in RELAZIONI:  # the archive section's body is the store's: the rest around it is compared
+                head, tail = (part.encode("utf-8") for part in relazione_edges(result, name))
+                same = old.startswith(head) and old.endswith(tail) and len(old) >= len(head) + len(tail)
+            else:
+                same = new == old
+            if not same:
                 lines.append(
                     f"{name}: diverso dal documento ricalcolato dagli input registrati: modificato dopo "
                     "l'esecuzione (anche se SHA256SUMS lo conferma)"
