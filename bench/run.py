@@ -11,7 +11,9 @@ largest first). For each cycle it reports:
 - the full run (``ciclope run``, one process, all outputs, recording into a new SQLite store as
   ``ciclope run`` does by default; ``--no-store``: outputs only) and its peak memory (max RSS);
 - the time to merely read the same CSV files with Python's csv module (the floor for a Python
-  tool) and the ratio run / floor, the time per person;
+  tool) and the ratio run / floor, also to ``csv.DictReader`` (rows keyed by their header, as a program
+  that names its columns reads them: the floor the performance bound is stated against), the time per
+  person;
 - the same run with ``--jobs N``: time, speed-up, peak memory of the largest process;
 - the machine's own ceiling for N processes (``timing.machine_ceiling``): the speed-up the same N
   processes give on pure-Python work that shares nothing (no waiting, no I/O, no serial part),
@@ -51,7 +53,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(Path(__file__).parent))
@@ -64,19 +68,21 @@ RUN_WITH_RSS = (
 )
 
 
-def parse_floor(root: Path) -> float:
-    """Seconds to read every CSV row of every ente with the csv module (best of 3)."""
-    return parse_files(sorted(root.glob("**/enti/*/*.csv")))  # **: the groups of a mixed cycle (make_cycle)
+def parse_floor(root: Path, reader: Callable[[Any], Iterable[Any]] = csv.reader) -> float:
+    """Seconds to read every CSV row of every ente with the csv module (best of 3); ``reader``: ``csv.reader``
+    (rows as lists, the floor) or ``csv.DictReader`` (rows as dicts keyed by the header, as a program that names
+    its columns reads them)."""
+    return parse_files(sorted(root.glob("**/enti/*/*.csv")), reader=reader)  # **: the groups of make_cycle
 
 
-def parse_files(files: list[Path], tries: int = 3) -> float:
-    """Seconds to read every row of ``files`` with the csv module, best of ``tries``."""
+def parse_files(files: list[Path], tries: int = 3, reader: Callable[[Any], Iterable[Any]] = csv.reader) -> float:
+    """Seconds to read every row of ``files`` with ``reader``, best of ``tries``."""
     best = float("inf")
     for _ in range(tries):
         t = time.perf_counter()
         for f in files:
             with open(f, newline="", encoding="utf-8") as fh:
-                for _row in csv.reader(fh):
+                for _row in reader(fh):
                     pass
         best = min(best, time.perf_counter() - t)
     return best
@@ -257,9 +263,10 @@ def report(args, base: Path) -> None:
             continue
         # each repetition measures the floor, the run and the run with --jobs one after the other: the ratio
         # and the speed-up are taken within a repetition (the machine's speed drifts between minutes)
-        floors, singles, parallel, peaks, peaks_jobs, ceilings = [], [], [], [], [], []
+        floors, dict_floors, singles, parallel, peaks, peaks_jobs, ceilings = [], [], [], [], [], [], []
         for _ in range(args.repeat):
             floors.append(parse_floor(root))
+            dict_floors.append(parse_floor(root, csv.DictReader))
             before = machine_ceiling(args.jobs)
             t1, rss1, code1 = timed_run(root / "cycle.toml", root / "out1", 1, not args.no_store)
             summary = json.loads((root / "out1" / "summary.json").read_text())
@@ -273,6 +280,7 @@ def report(args, base: Path) -> None:
             peaks.append(rss1)
             peaks_jobs.append(rssj)
         ratios = [t / f for t, f in zip(singles, floors)]
+        dict_ratios = [t / f for t, f in zip(singles, dict_floors)]
         speedups = [t / j for t, j in zip(singles, parallel)]
         efficiencies = [sp / c for sp, c in zip(speedups, ceilings)]
         rows.append(
@@ -286,6 +294,9 @@ def report(args, base: Path) -> None:
                 "run_s": statistics.median(singles),
                 "ratio": statistics.median(ratios),
                 "ratios": ratios,
+                "dictreader_parse_s": statistics.median(dict_floors),
+                "ratio_dictreader": statistics.median(dict_ratios),
+                "ratios_dictreader": dict_ratios,
                 "ms_per_person": 1000 * statistics.median(singles) / people,
                 "peak_mb": max(peaks) / 1024,
                 "jobs": args.jobs,
@@ -316,15 +327,18 @@ def print_runs(args, rows, started, load_before, load_after) -> None:
         f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}\n"
     )
     print(
-        "| enti × persone | persone | parse CSV (s) | `ciclope run` (s) | rapporto | ms/persona | memoria max (MB) |"
+        "| enti × persone | persone | parse CSV (s) | `ciclope run` (s) | rapporto | rapporto a DictReader |"
+        " ms/persona | memoria max (MB) |"
         f" `--jobs {args.jobs}` (s) | accelerazione | tetto della macchina | efficienza |"
         " memoria max per processo `--jobs` (MB) | enti ok |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['label']} | {r['people']} | {r['csv_parse_s']:.3f} | {r['run_s']:.2f} |"
-            f" {r['ratio']:.0f}×{spread(r['ratios'], '.0f')} | {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} |"
+            f" {r['ratio']:.0f}×{spread(r['ratios'], '.0f')} |"
+            f" {r['ratio_dictreader']:.1f}×{spread(r['ratios_dictreader'], '.1f')} |"
+            f" {r['ms_per_person']:.3f} | {r['peak_mb']:.0f} |"
             f" {r['run_jobs_s']:.2f} | {r['speedup']:.2f}×{spread(r['speedups'], '.2f')} |"
             f" {r['ceiling']:.2f}×{spread(r['ceilings'], '.2f')} | {r['efficiency']:.0%}{spread(r['efficiencies'], '.0%')} |"
             f" {r['peak_mb_jobs']:.0f} |"
