@@ -577,7 +577,7 @@ def test_the_demo_plan_has_the_pola_days_per_week_target():
     """002… §5.2.4: "n. giornate a settimana svolgibili in modalità agile: da 1 a 3" (2021), as two indicators."""
     from ciclope.core.engine.registry import load_plugin
 
-    text = (load_plugin("bergamo")[1].demo / "cciaa-bergamo" / "indicators.csv").read_text(encoding="utf-8")
+    text = (load_plugin("bergamo")[1].demo / "cciaa-bergamo" / "indicatori.csv").read_text(encoding="utf-8")
     rows = [line.split(",") for line in text.splitlines() if "giornate a settimana svolgibili" in line]
     assert [(r[0], r[3], r[7]) for r in rows] == [("L.23", "higher", "1"), ("L.24", "lower", "3")]
 

@@ -87,7 +87,7 @@ def test_the_plan_is_transcribed(demo):
 
 
 def test_the_cruscotti_of_the_plan():
-    text = (DATA / "assignments.csv").read_text(encoding="utf-8").splitlines()[1:]
+    text = (DATA / "cruscotti.csv").read_text(encoding="utf-8").splitlines()[1:]
     rows = [line.split(",") for line in text]
     owners = {}
     for cr, owner, ref, _ in rows:

@@ -103,14 +103,14 @@ def test_one_row_too_wide_is_one_error(tmp_path, capsys):
     """A note typed after the last column of a dirigente's row refuses that row alone: what refers to the
     dirigente (units, evaluators, cards) is not reported again, 57 errors before."""
     cycle = demo("bergamo", tmp_path)
-    people = cycle.parent / "cciaa-bergamo" / "people.csv"
+    people = cycle.parent / "cciaa-bergamo" / "persone.csv"
     rows = people.read_text(encoding="utf-8").splitlines()
     rows[2] += ",nota in più"  # row 3: the dirigente DIR
     people.write_text("\n".join(rows) + "\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["validate", str(cycle)]) == 1
     out = capsys.readouterr().out
-    assert "people.csv:3: errore core.input.columns: la riga ha 10 celle ma l'intestazione 9 colonne" in out
+    assert "persone.csv:3: errore core.input.columns: la riga ha 10 celle ma l'intestazione 9 colonne" in out
     assert out.rstrip().endswith("1 errore, 0 avvisi")
 
 

@@ -194,7 +194,7 @@ def test_transparency_levels_count_the_po_result_pay(tmp_path):
     ente = next(p for p in (out).iterdir() if p.is_dir())
     doc = json.loads((ente / "results.json").read_text(encoding="utf-8"))
     position = set(doc["rewards"]["position_pools"])
-    people_csv = list(csv.DictReader(io.StringIO(next(folder.glob("*/people.csv")).read_text(encoding="utf-8"))))
+    people_csv = list(csv.DictReader(io.StringIO(next(folder.glob("*/persone.csv")).read_text(encoding="utf-8"))))
     lead = {r["id"] for r in people_csv if r["role"] in ("dirigente", "segretario", "po")}  # transparency.group_of
     holders = {p["holder"] for p in doc["positions"].values() if p["paid"]}
     assert holders and holders <= lead

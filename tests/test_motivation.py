@@ -15,12 +15,12 @@ def test_a_cards_motivation_reaches_the_scheda(tmp_path):
     assert demo is not None
     shutil.copytree(demo, tmp_path / "demo")
     ente = tmp_path / "demo" / "comune-livelli"
-    rows = (ente / "evaluations.csv").read_text(encoding="utf-8").splitlines()
+    rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
     # L1's single card row gets a motivation (with a comma, quoted as CSV wants); L2's stays without
     rows[0] += ",motivazione"
     rows[1] += ',"Obiettivi raggiunti, con autonomia"'
     rows[2:] = [r + "," for r in rows[2:]]
-    (ente / "evaluations.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (ente / "valutazioni.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     loaded = load_ente(ente, "comune-livelli", 2024)
     assert loaded.motivations == {"L1": "Obiettivi raggiunti, con autonomia"}
     out = tmp_path / "out"
@@ -40,10 +40,10 @@ def test_the_collection_carries_the_motivation_from_the_workbook_to_the_scheda(t
     shutil.copytree(demo, tmp_path / "demo")
     cycle = tmp_path / "demo" / "cycle.toml"
     ente = tmp_path / "demo" / "comune-livelli"
-    rows = (ente / "evaluations.csv").read_text(encoding="utf-8").splitlines()
+    rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
     # the cards' items without points, as `template --from` writes them: the evaluator gives the points
     blank = [",".join(cells[:5] + [""] + cells[6:]) for cells in (r.split(",") for r in rows[1:])]
-    (ente / "evaluations.csv").write_text("\n".join([rows[0], *blank]) + "\n", encoding="utf-8")
+    (ente / "valutazioni.csv").write_text("\n".join([rows[0], *blank]) + "\n", encoding="utf-8")
     raccolta = tmp_path / "raccolta"
     assert main(["raccolta", "crea", str(cycle), "--ente", "comune-livelli", "--out", str(raccolta)]) == 0
     wb = openpyxl.load_workbook(raccolta / "da-inviare" / "SEG.xlsx")
@@ -57,7 +57,7 @@ def test_the_collection_carries_the_motivation_from_the_workbook_to_the_scheda(t
     wb.save(raccolta / "ricevute" / "SEG.xlsx")
     capsys.readouterr()
     assert main(["raccolta", "unisci", str(cycle), "--ente", "comune-livelli", str(raccolta)]) == 0
-    merged = (ente / "evaluations.csv").read_text(encoding="utf-8")
+    merged = (ente / "valutazioni.csv").read_text(encoding="utf-8")
     assert "motivation" in merged.splitlines()[0] and "Ottimo lavoro di squadra" in merged
     out = tmp_path / "out"
     main(["run", str(cycle), "--no-store", "--out", str(out)])

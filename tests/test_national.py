@@ -219,17 +219,17 @@ def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contrac
     cycle = demo_copy(tmp_path, "brescia", "\n[ente.params]\npay_max = 18000\n")
     cycle.write_text(cycle.read_text(encoding="utf-8").replace("year = 2021", "year = 2023"), encoding="utf-8")
     data = cycle.parent / "cciaa-brescia"
-    with open(data / "indicators.csv", encoding="utf-8") as fh:  # the 2021 targets serve as the 2023 ones
+    with open(data / "indicatori.csv", encoding="utf-8") as fh:  # the 2021 targets serve as the 2023 ones
         rows = list(csv.DictReader(fh))
     cols = [c for c in rows[0] if c not in ("target_2022", "target_2023")]
-    with open(data / "indicators.csv", "w", newline="", encoding="utf-8") as fh:
+    with open(data / "indicatori.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["target" if c == "target_2021" else c for c in cols])
         w.writerows([r[c] for c in cols] for r in rows)
-    people = (data / "people.csv").read_text(encoding="utf-8")
+    people = (data / "persone.csv").read_text(encoding="utf-8")
     for old, new in (("2019-05-21", "2023-01-01"), ("2020-01-01", "2023-01-01"), ("2022-05-20", "2025-12-31")):
         people = people.replace(old, new)
-    (data / "people.csv").write_text(people.replace("2022-12-31", "2025-12-31"), encoding="utf-8")
+    (data / "persone.csv").write_text(people.replace("2022-12-31", "2025-12-31"), encoding="utf-8")
     doc = run(cycle, tmp_path / "out")
     assert doc["year"] == 2023 and doc["audit"]["params"]["pay_max"]["value"] == 18000
     assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant

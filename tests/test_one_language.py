@@ -188,12 +188,15 @@ def test_the_national_warning_asks_for_the_office_s_keys(tmp_path, capsys):
 def test_data_files_and_ente_toml_by_their_italian_names(tmp_path, capsys):
     cycle = demo("regolamento", tmp_path)
     data = cycle.parent / "comune-livelli"
-    (data / "people.csv").rename(data / "persone.csv")
-    (data / "evaluations.csv").rename(data / "valutazioni.csv")
+    assert (data / "persone.csv").is_file() and (data / "valutazioni.csv").is_file()  # the demo writes Italian
     capsys.readouterr()
     assert main(["validate", str(cycle), "--ente", "comune-livelli"]) == 0
+    # the English names stay accepted
+    (data / "persone.csv").rename(data / "people.csv")
+    (data / "valutazioni.csv").rename(data / "evaluations.csv")
+    assert main(["validate", str(cycle), "--ente", "comune-livelli"]) == 0
     # both names for one table: an error naming both files
-    shutil.copy(data / "persone.csv", data / "people.csv")
+    shutil.copy(data / "people.csv", data / "persone.csv")
     main(["validate", str(cycle), "--ente", "comune-livelli"])
     assert "people.csv e persone.csv sono la stessa tabella (persone)" in capsys.readouterr().out
     (data / "people.csv").unlink()
@@ -238,8 +241,8 @@ def test_explain_names_the_italian_column_and_never_a_figure_key(tmp_path, capsy
     capsys.readouterr()
     assert main(["explain", str(cycle), "--ente", "comune-livelli", "--person", "L3"]) == 0
     out = capsys.readouterr().out
-    # L3's card: row 4 of evaluations.csv (the demo's file name as written), the column by its Italian name
-    assert "← evaluations.csv, riga 4, colonna punti" in out and "colonna points" not in out
+    # L3's card: row 4 of valutazioni.csv (the demo's file name as written), the column by its Italian name
+    assert "← valutazioni.csv, riga 4, colonna punti" in out and "colonna points" not in out
     assert "score:" not in out and "spiegato sopra: Punteggio di Oscar" in out
     assert "massimo pro capite = € 1.200,00" in out and "tempo lavorato = 100%" in out
     # the heading: the unit by its name, the time worked as a share
@@ -412,7 +415,7 @@ def test_the_singular_after_one_everywhere(tmp_path, capsys):
 
 def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
     cycle = demo("regolamento", tmp_path)
-    people = cycle.parent / "comune-livelli" / "people.csv"
+    people = cycle.parent / "comune-livelli" / "persone.csv"
     people.write_text(people.read_text(encoding="utf-8").replace("absence_days", "giorni_asenza", 1), "utf-8")
     capsys.readouterr()
     main(["validate", str(cycle), "--ente", "comune-livelli"])
@@ -422,7 +425,7 @@ def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
 
 def test_run_never_says_no_output_and_then_output_in(tmp_path, capsys):
     cycle = demo("regolamento", tmp_path)
-    (cycle.parent / "comune-livelli" / "people.csv").write_text("id\n", encoding="utf-8")
+    (cycle.parent / "comune-livelli" / "persone.csv").write_text("id\n", encoding="utf-8")
     capsys.readouterr()
     main(["run", str(cycle), "--no-store", "--out", str(tmp_path / "out")])
     said = capsys.readouterr()

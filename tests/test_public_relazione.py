@@ -1,5 +1,5 @@
 """The publishable Relazione (issue 14): relazione-pubblica.html (and .pdf) of every demo and public example
-hold no name and no person id from people.csv; the PDF is A4 and renders to PNG pages."""
+hold no name and no person id from the people's file; the PDF is A4 and renders to PNG pages."""
 
 import csv
 import re
@@ -21,7 +21,8 @@ ROLE_WORDS = {w for label in ROLE_LABELS.values() for w in label.split()}
 def personal_tokens(data: Path) -> set[str]:
     """Every person id and name (a name that is only a role word, such as "Segretario", is not personal)."""
     out = set()
-    with open(data / "people.csv", encoding="utf-8") as fh:
+    table = next(f for f in (data / "persone.csv", data / "people.csv") if f.is_file())  # demos / examples
+    with open(table, encoding="utf-8") as fh:
         for p in csv.DictReader(fh):
             out.add(p["id"])
             if p.get("name") and not set(p["name"].split()) <= ROLE_WORDS:
@@ -53,7 +54,7 @@ def test_the_public_relazione_of_each_demo_has_no_personal_data(tmp_path, plugin
     shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
     main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out")])
     for page in (tmp_path / "out").glob("*/relazione-pubblica.html"):
-        data = next(p for p in dest.iterdir() if (p / "people.csv").is_file())  # the demo's one ente
+        data = next(p for p in dest.iterdir() if (p / "persone.csv").is_file())  # the demo's one ente
         assert leaks(page.read_text(encoding="utf-8"), personal_tokens(data)) == []
 
 

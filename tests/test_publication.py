@@ -79,9 +79,9 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
     checked = 0
     codes = regulation_codes(plugin)
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
-        data = next(p for p in dest.iterdir() if (p / "people.csv").is_file())
+        data = next(p for p in dest.iterdir() if (p / "persone.csv").is_file())
         tokens = personal_tokens(data)
-        with open(data / "people.csv", encoding="utf-8") as fh:
+        with open(data / "persone.csv", encoding="utf-8") as fh:
             roles = {row["id"]: row["role"] for row in csv.DictReader(fh)}
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         figures = small_group_figures(doc, roles)
@@ -109,8 +109,8 @@ def test_individual_objectives_stay_out_of_the_public_relazione(tmp_path):
     Relazione lists them, the public one lists none of them nor anything under them."""
     dest = demo_copy("bergamo", tmp_path)
     main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
-    data = next(p for p in dest.iterdir() if (p / "objectives.csv").is_file())
-    with open(data / "objectives.csv", encoding="utf-8") as fh:
+    data = next(p for p in dest.iterdir() if (p / "obiettivi.csv").is_file())
+    with open(data / "obiettivi.csv", encoding="utf-8") as fh:
         individual = [row["id"] for row in csv.DictReader(fh) if row["kind"] in ("individual", "individuale")]
     assert individual
     folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())

@@ -70,7 +70,7 @@ def test_explain_cites_the_act_and_the_fonte():
     text = done.stdout
     # D7: a written reprimand, worse than the verbal one: excluded by art. 9 c. 4
     assert "Sistema di misurazione e valutazione della performance del Comune di Soglie, art. 9 c. 4" in text
-    assert "sanzione disciplinare = rimprovero_scritto" in text and "people.csv" in text
+    assert "sanzione disciplinare = rimprovero_scritto" in text and "persone.csv" in text
     assert ".toml" not in text.replace("ente.toml", "")  # acts by title, never by file name
 
 

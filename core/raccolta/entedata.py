@@ -24,6 +24,7 @@ from ciclope.core.inputs.tables import read_csv
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.raccolta import csvedit, layout, xlsxedit
+from ciclope.core.vocabulary import sheet_it
 
 NAMES = ("evaluations", "indicators")
 
@@ -95,7 +96,18 @@ class Source:
     def files(self) -> list[Path]:
         if self.xlsx:
             return [self.folder / "ente.xlsx"]
-        return [self.folder / f"{name}.csv" for name in NAMES]
+        return [self.csv(name) for name in NAMES]
+
+    def csv(self, name: str) -> Path:
+        """The folder's file of the table ``name`` under whichever name the office gave it (``valutazioni.csv``,
+        ``evaluations.csv``: the loader reads both), the Italian name when there is none. Two files for one
+        table are the loader's error; the merge reads and writes the first by name."""
+        found = sorted(
+            p
+            for p in self.folder.glob("*.csv")
+            if SHEET_ALIASES.get(p.stem.strip().lower(), p.stem.strip().lower()) == name
+        )
+        return found[0] if found else self.folder / f"{sheet_it(name)}.csv"
 
 
 def source(folder: Path) -> Source:
@@ -131,7 +143,7 @@ def _regular(path: Path) -> bytes:
 def _read_csvs(src: Source) -> dict[str, Grid]:
     grids = {}
     for name in NAMES:
-        path = src.folder / f"{name}.csv"
+        path = src.csv(name)
         if not path.exists() and not path.is_symlink():
             grids[name] = Grid(name, path.name, [], [])
             continue
@@ -280,7 +292,7 @@ def write(src: Source, grids: dict[str, Grid], changed: set[str], backup_root: P
     else:
         contents = {}
         for name in sorted(changed):
-            path = src.folder / f"{name}.csv"
+            path = src.csv(name)
             contents[path] = _csv_bytes(grids[name], src.read_as.get(path.name, b""))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = None
