@@ -127,6 +127,19 @@ def two_enti(tmp_path: Path) -> Path:
     return tmp_path / "cycle.toml"
 
 
+def data_rows(path: Path, schema=None) -> list[dict[str, str]]:
+    """The rows of an ente's data file keyed by column code, whichever header the file writes («codice» or
+    «id»): the demos write the office's Italian headers (a plugin's own columns by its ``schema``)."""
+    import csv
+
+    from ciclope.core.inputs.headers import SHEET_ALIASES, column_code
+
+    stem = path.stem.strip().lower()
+    table = SHEET_ALIASES.get(stem, stem)
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [{column_code(table, k, schema): v for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
 def published_csv(source) -> list[dict[str, str]]:
     """The rows of a published CSV (Italian Excel dialect: BOM, ``;``), as dicts keyed by the header; ``source``
     is a path or the file's text."""

@@ -3,8 +3,6 @@ every output — results.json, summary.json, trasparenza.csv, schede.xlsx, expla
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 from decimal import Decimal as D
@@ -17,7 +15,7 @@ from ciclope.core.commands.cli import main
 from ciclope.core.ledger import Ledger
 from ciclope.core.money import POSITION
 
-from helpers import it_decimal, published_csv
+from helpers import data_rows, it_decimal, published_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -194,7 +192,7 @@ def test_transparency_levels_count_the_po_result_pay(tmp_path):
     ente = next(p for p in (out).iterdir() if p.is_dir())
     doc = json.loads((ente / "results.json").read_text(encoding="utf-8"))
     position = set(doc["rewards"]["position_pools"])
-    people_csv = list(csv.DictReader(io.StringIO(next(folder.glob("*/persone.csv")).read_text(encoding="utf-8"))))
+    people_csv = data_rows(next(folder.glob("*/persone.csv")))
     lead = {r["id"] for r in people_csv if r["role"] in ("dirigente", "segretario", "po")}  # transparency.group_of
     holders = {p["holder"] for p in doc["positions"].values() if p["paid"]}
     assert holders and holders <= lead

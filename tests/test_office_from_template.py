@@ -5,8 +5,6 @@ data: the rows of the workbook, the funds and dates of ente.toml, the points and
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 from pathlib import Path
@@ -19,7 +17,9 @@ from ciclope.core import InputSchema
 from ciclope.core.commands.cli import main
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, load_plugin
-from ciclope.core.inputs.loading import column_code, merge_schemas, sheet_title
+from ciclope.core.inputs.loading import SHEET_ALIASES, column_code, merge_schemas, sheet_title
+
+from helpers import data_rows
 
 pytestmark = pytest.mark.slow  # four enti through the whole office path, with their documents
 
@@ -50,11 +50,12 @@ def type_in(book: Path, data: Path, schema: InputSchema) -> None:
     and the year's actuals are left to the evaluators."""
     wb = openpyxl.load_workbook(book)
     for path in sorted(data.glob("*.csv")):
-        if path.stem == "evaluations":
+        name = SHEET_ALIASES.get(path.stem.lower(), path.stem)  # persone.csv is the people sheet
+        if name == "evaluations":
             continue
-        ws = wb[sheet_title(path.stem, schema)]
-        header = [column_code(path.stem, c.value, schema) for c in ws[1]]
-        for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+        ws = wb[sheet_title(name, schema)]
+        header = [column_code(name, c.value, schema) for c in ws[1]]
+        for row in data_rows(path, schema):
             years = sorted(k for k in row if k.startswith("target_") and k[7:].isdigit())
             if years and not row.get("target"):  # a multi-year plan: its last year's target for this year
                 row["target"] = row[years[-1]]

@@ -416,7 +416,7 @@ def test_the_singular_after_one_everywhere(tmp_path, capsys):
 def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
     cycle = demo("regolamento", tmp_path)
     people = cycle.parent / "comune-livelli" / "persone.csv"
-    people.write_text(people.read_text(encoding="utf-8").replace("absence_days", "giorni_asenza", 1), "utf-8")
+    people.write_text(people.read_text(encoding="utf-8").replace("giorni_assenza", "giorni_asenza", 1), "utf-8")
     capsys.readouterr()
     main(["validate", str(cycle), "--ente", "comune-livelli"])
     out = capsys.readouterr().out
@@ -526,3 +526,14 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     # a formula the office wrote in its regulation reads as written: its words are the office's
     assert found("Il livello (formula: =MEDIA.ENTE(punteggio_pesato) + 1).") == []
     assert found("giorni_assenza", allowed=seen.vocabulary()) == []
+
+
+def test_a_cell_says_its_column_in_italian_whichever_name_the_file_has():
+    """A cell of persone.csv (the office's name) and of people.csv (the code) read the same: the table and the
+    column by their Italian words, as the template writes them."""
+    from ciclope.core.run.explain import place
+
+    for file in ("persone.csv", "people.csv", "Persone.csv"):
+        assert place(f"{file}:13:fte") == "tabella persone, riga 13, colonna quota_tempo"
+    assert place("valutazioni.csv:4:points") == "tabella valutazioni, riga 4, colonna punti"
+    assert place("unità.csv:2:head") == "tabella unità, riga 2, colonna responsabile"

@@ -1,7 +1,6 @@
 """The publishable Relazione (issue 14): relazione-pubblica.html (and .pdf) of every demo and public example
 hold no name and no person id from the people's file; the PDF is A4 and renders to PNG pages."""
 
-import csv
 import re
 import shutil
 import subprocess
@@ -14,6 +13,8 @@ from ciclope.core.engine.registry import available_plugins, load_plugin
 from ciclope.core.reports.fmt import ROLE_LABELS
 from ciclope.core.reports.public import chromium
 
+from helpers import data_rows
+
 EXAMPLES = [("brescia", "bs-esempio"), ("bergamo", "bg-esempio"), ("comunita_montane", "cm-esempio")]
 ROLE_WORDS = {w for label in ROLE_LABELS.values() for w in label.split()}
 
@@ -22,11 +23,10 @@ def personal_tokens(data: Path) -> set[str]:
     """Every person id and name (a name that is only a role word, such as "Segretario", is not personal)."""
     out = set()
     table = next(f for f in (data / "persone.csv", data / "people.csv") if f.is_file())  # demos / examples
-    with open(table, encoding="utf-8") as fh:
-        for p in csv.DictReader(fh):
-            out.add(p["id"])
-            if p.get("name") and not set(p["name"].split()) <= ROLE_WORDS:
-                out.add(p["name"])
+    for p in data_rows(table):
+        out.add(p["id"])
+        if p.get("name") and not set(p["name"].split()) <= ROLE_WORDS:
+            out.add(p["name"])
     return out
 
 

@@ -19,6 +19,8 @@ from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import available_plugins, load_plugin
 from ciclope.core.params import load_param_specs
 
+from helpers import data_rows
+
 PUBLIC = ("relazione-pubblica.html", "trasparenza.csv", "premi-art20.csv")
 REPOSITORY_NAMES = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|rules/|\w+\.md\b|SPEC\b")
 LEAD = {"dirigente", "segretario", "po"}
@@ -81,8 +83,7 @@ def test_the_published_files_of_each_demo(tmp_path, plugin):
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
         data = next(p for p in dest.iterdir() if (p / "persone.csv").is_file())
         tokens = personal_tokens(data)
-        with open(data / "persone.csv", encoding="utf-8") as fh:
-            roles = {row["id"]: row["role"] for row in csv.DictReader(fh)}
+        roles = {row["id"]: row["role"] for row in data_rows(data / "persone.csv")}
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         figures = small_group_figures(doc, roles)
         for name in PUBLIC:
@@ -110,8 +111,9 @@ def test_individual_objectives_stay_out_of_the_public_relazione(tmp_path):
     dest = demo_copy("bergamo", tmp_path)
     main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out"), "--no-store"])
     data = next(p for p in dest.iterdir() if (p / "obiettivi.csv").is_file())
-    with open(data / "obiettivi.csv", encoding="utf-8") as fh:
-        individual = [row["id"] for row in csv.DictReader(fh) if row["kind"] in ("individual", "individuale")]
+    individual = [
+        row["id"] for row in data_rows(data / "obiettivi.csv") if row["kind"] in ("individual", "individuale")
+    ]
     assert individual
     folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
     internal = (folder / "relazione.html").read_text(encoding="utf-8")

@@ -34,7 +34,9 @@ def run(*args, cwd=None, check=True) -> subprocess.CompletedProcess:
 def wheel(tmp_path_factory) -> Path:
     """The wheel of a copy of the tree (tracked and new files), with a demo run's out/ planted that must not ship."""
     src = tmp_path_factory.mktemp("src")
-    files = run("git", "ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).stdout.split()
+    # -z: names as they are (the demos' «unità.csv» would come quoted and escaped otherwise), one per NUL
+    files = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT).stdout.split("\0")
+    files = [rel for rel in files if rel]
     for rel in files:
         if (ROOT / rel).is_file() and not (ROOT / rel).is_symlink():
             (src / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -212,8 +212,10 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
     if sheet is not None:  # a sheet of ente.xlsx by the title the office gave it: its columns by their names
         title = sheet.group(1)
         table = (SHEET_ALIASES.get(title.strip().lower()) or title) + ".csv"
-    elif name.endswith(".csv"):
-        name = rename(name) if rename is not None else f"tabella {sheet_it(name)}"
+    elif name.endswith(".csv"):  # a file by the name the office gave it (persone.csv is people.csv)
+        stem = name.removesuffix(".csv")
+        table = (SHEET_ALIASES.get(stem.strip().lower()) or stem) + ".csv"
+        name = rename(name) if rename is not None else f"tabella {sheet_it(table)}"
     if len(parts) == 3 and parts[1].isdigit():
         return f"{name}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
     return ", ".join([name] + parts[1:])
