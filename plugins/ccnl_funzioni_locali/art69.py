@@ -36,6 +36,7 @@ from ciclope.core import (
     Trace,
     fmt,
     hookimpl,
+    hookspecs,
     money,
 )
 
@@ -156,7 +157,7 @@ def ciclope_rewards(
     law = in_force("maggiorazione_art69", ente.year)
     if rewards is None or law is None or hooks is None:
         return rewards
-    names = premium_pools(hooks.individual_premium(params=params), rewards.pools)
+    names = premium_pools(hooks.one(hookspecs.ciclope_individual_premium, params=params), rewards.pools)
     attributed: dict[str, Decimal] = {}
     for a in rewards.awards.values():
         if a.pool in names and a.amount > 0:
@@ -171,7 +172,9 @@ def ciclope_rewards(
     if floor is not None and rule.share < floor.share:  # the error is art48's validation
         return rewards
     tie = tie_rule(ente, rule, trace)
-    rankings = hooks.premium_rankings(ente=ente, params=params) or default_rankings(ente, scores, set(attributed))
+    rankings = hooks.first(hookspecs.ciclope_premium_rankings, ente=ente, params=params) or default_rankings(
+        ente, scores, set(attributed)
+    )
     found = plan(attributed, rankings, scores, rule, tie)
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
     record_plan(found, rule, trace, cite(law), article(law.source), words)
