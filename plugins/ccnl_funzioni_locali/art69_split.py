@@ -31,7 +31,7 @@ from ciclope.core import (
 from .art69_records import record_award, record_covered, record_reduced
 
 if TYPE_CHECKING:
-    from .art69 import Plan
+    from .art69_plan import Plan
 
 POOL = "maggiorazione_art69"
 
