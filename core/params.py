@@ -40,6 +40,7 @@ collects them in ``Params.amendments``; the plugin checks them (``ciclope_check_
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +51,6 @@ import attrs
 from ciclope.core.fmt import decimal_it
 from ciclope.core.nearest import hint
 from ciclope.core.problems import CiclopeError, Problem, Problems
-from ciclope.core.tomlcompat import tomllib
 from ciclope.core.values import to_decimal
 
 T = TypeVar("T")
