@@ -50,7 +50,7 @@ import attrs
 
 from ciclope.core.fmt import decimal_it
 from ciclope.core.nearest import hint
-from ciclope.core.problems import CiclopeError, Problem, Problems
+from ciclope.core.problems import Problem, Problems
 from ciclope.core.values import to_decimal
 
 T = TypeVar("T")
@@ -477,10 +477,3 @@ def resolve_paths(
         else:
             out[name] = str(path)
     return out, problems
-
-
-def params_or_raise(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> Params:
-    params, problems = merge_params(specs, overrides, where)
-    if problems:
-        raise CiclopeError(problems)
-    return params
