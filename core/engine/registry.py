@@ -289,7 +289,7 @@ class Hooks:
     the one source of its arguments and answer, for mypy as for pluggy: ``hooks.first(hookspecs.ciclope_resources,
     ente=…, params=…, trace=…)`` for a *firstresult* hook, ``hooks.collect`` / ``hooks.answers`` for one whose
     implementations all answer. The methods below are only what does more than ask: the per-item set-ups,
-    the plugin's rewards without the layers, the ente's own view (:class:`ciclope.core.CycleHooks` is the part
+    the plugin without the layers (:meth:`without_layers`), the ente's own view (:class:`ciclope.core.CycleHooks` is the part
     a plugin sees).
 
     Under a plugin whose enti each name their comparto (``COMPARTO_PER_ENTE``) the hooks of the plugin
