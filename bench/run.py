@@ -209,7 +209,7 @@ def make_cycle(root: Path, groups: list[tuple[int, int]], seed: int) -> None:
     if len(groups) == 1:
         synth(root, *groups[0], seed)
         return
-    from ciclope.core.tomlcompat import tomllib
+    import tomllib
 
     blocks = []
     for k, (enti, people) in enumerate(groups):

@@ -6,7 +6,8 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 - the ente and its rows (``Ente``, ``Person``, ``Unit``, ``Objective``, ``Indicator``,
   ``EvaluationItem``, ``Appeal``, and ``Row``, a row of a plugin's own table; ``SynthData`` for a synthetic one), what hooks return (``Score``,
   ``Award``, ``Rewards``…) and the ente's whole ``Result``, which report sections read;
-- ``CycleHooks``, what a hook implementation that receives ``hooks`` may ask of the other hooks;
+- ``CycleHooks``, what a hook implementation that receives ``hooks`` may ask of the other hooks, and
+  ``hookspecs``, the specs it asks them by (``hooks.first(hookspecs.ciclope_premium_rankings, ente=…, params=…)``);
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
   ``COMPARTO_PER_ENTE``, the ``COMPARTO`` of a plugin whose enti each name their comparto;
@@ -26,6 +27,7 @@ import pluggy
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 from ciclope.core import bands, cells, fmt, money, provisions, scoring  # noqa: E402
+from ciclope.core.engine import hookspecs  # noqa: E402
 from ciclope.core.hooktypes import CycleHooks  # noqa: E402
 from ciclope.core.model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
 from ciclope.core.money import Pool  # noqa: E402
@@ -74,6 +76,7 @@ __all__ = [
     "Result",
     # what a hook may ask of the other hooks
     "CycleHooks",
+    "hookspecs",
     # explanations, parameters, problems
     "CardInputs",
     "Input",

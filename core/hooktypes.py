@@ -7,16 +7,16 @@ with these methods and no other: the core's plugin manager stays the core's own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from ciclope.core.model import Ente, Indicator, Objective
-    from ciclope.core.money import Pool
-    from ciclope.core.outcomes import OrgPerformance, Rewards, Score
-    from ciclope.core.params import Params
+    from ciclope.core.model import Indicator, Objective
     from ciclope.core.trace import Trace
+
+T = TypeVar("T")
+P = ParamSpec("P")  # a hookspec's arguments
 
 # A measured or target value of an indicator: a number, a date (``deadline`` type) or a yes/no.
 Measure = Decimal | dt.date | bool | None
@@ -26,7 +26,32 @@ Part = tuple[str, Decimal, Decimal | None]
 
 class CycleHooks(Protocol):
     """The hooks an implementation may ask while it computes, each answered as the whole plugin manager
-    answers it (plugin, comparto layers, core defaults)."""
+    answers it (plugin, comparto layers, core defaults).
+
+    A hook is asked by its spec, one of ``ciclope.core.hookspecs``, and by keyword:
+    ``hooks.first(hookspecs.ciclope_premium_rankings, ente=ente, params=params)``; mypy checks the arguments and
+    the answer against the spec."""
+
+    def first(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """The answer of the *firstresult* hook ``spec`` (``None`` when no implementation gives one)."""
+        ...
+
+    def one(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> T:
+        """The answer of the *firstresult* hook ``spec`` whose core default always answers."""
+        ...
+
+    def collect(self, spec: Callable[P, Iterable[T] | None], *args: P.args, **kwargs: P.kwargs) -> list[T]:
+        """The answers of every implementation of the hook ``spec``, each a list, joined."""
+        ...
+
+    def answers(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> list[T]:
+        """The answer of every implementation of the hook ``spec`` that gave one (not ``None``)."""
+        ...
+
+    def without_layers(self) -> CycleHooks:
+        """These hooks as the ente's plugin alone answers them, without the comparto layers' implementations: a
+        layer that must have the regulation split a different pool asks ``ciclope_rewards`` through them, once."""
+        ...
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
         """``achieve(indicator, measured, target, trace)``: ``ciclope_indicator_achievement`` for each
@@ -36,26 +61,4 @@ class CycleHooks(Protocol):
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
         """``achieve(objective, parts, trace)``: ``ciclope_objective_achievement`` for each objective of one
         ente, set up once."""
-        ...
-
-    def individual_premium(self, *, params: Params) -> list[str]:
-        """``ciclope_individual_premium``: the pools that pay the individual premium (``[]``: none)."""
-        ...
-
-    def premium_rankings(self, *, ente: Ente, params: Params) -> dict[str, list[str]] | None:
-        """``ciclope_premium_rankings``: ranking id → person ids, or None for the layer's default."""
-        ...
-
-    def regulation_rewards(
-        self,
-        *,
-        ente: Ente,
-        scores: dict[str, Score],
-        pools: dict[str, Pool],
-        params: Params,
-        org: OrgPerformance,
-        trace: Trace,
-    ) -> Rewards:
-        """``ciclope_rewards`` as the ente's plugin alone answers it, without the comparto layers' wrappers: a
-        layer that must have the regulation split a different pool asks it through here, once."""
         ...

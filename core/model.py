@@ -308,9 +308,6 @@ class Ente:
         value = self.approvals.get(key)
         return isinstance(value, dt.date) or value is True
 
-    def root_unit(self) -> Unit | None:
-        return next((u for u in self.units.values() if u.parent is None), None)
-
     def unit_ancestors(self, unit_id: str | None) -> list[Unit]:
         """The unit itself and its ancestors up to the root (cycles are rejected at load)."""
         chain = self._memo.get(("chain", unit_id))

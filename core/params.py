@@ -40,6 +40,7 @@ collects them in ``Params.amendments``; the plugin checks them (``ciclope_check_
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -49,8 +50,7 @@ import attrs
 
 from ciclope.core.fmt import decimal_it
 from ciclope.core.nearest import hint
-from ciclope.core.problems import CiclopeError, Problem, Problems
-from ciclope.core.tomlcompat import tomllib
+from ciclope.core.problems import Problem, Problems
 from ciclope.core.values import to_decimal
 
 T = TypeVar("T")
@@ -477,10 +477,3 @@ def resolve_paths(
         else:
             out[name] = str(path)
     return out, problems
-
-
-def params_or_raise(specs: Mapping[str, ParamSpec], overrides: Mapping[str, Any], where: str = "") -> Params:
-    params, problems = merge_params(specs, overrides, where)
-    if problems:
-        raise CiclopeError(problems)
-    return params

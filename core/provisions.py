@@ -20,6 +20,7 @@ year (as for a plugin's dated parameters). A plugin parameter names the provisio
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,6 @@ from typing import Any
 import attrs
 
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.tomlcompat import tomllib
 from ciclope.core.values import to_decimal
 
 __all__ = ["CONFIDENCE", "Provision", "all_in_force", "in_force", "load_provisions"]

@@ -72,11 +72,6 @@ class Result:
         made: T = self._memo[key]
         return made
 
-    def forget(self, *keys: str) -> None:
-        """Drop views made by :meth:`memo` that no later output reads (a big ente's memory)."""
-        for key in keys:
-            self._memo.pop(key, None)
-
     @property
     def ledger(self) -> Ledger:
         """Every pool and award of the cycle (rewards and positions) in one view: what every output reads."""

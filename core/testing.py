@@ -53,6 +53,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -65,7 +66,6 @@ from ciclope.core.inputs.config import EnteConfig, resolve_params
 from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.runner import compute
-from ciclope.core.tomlcompat import tomllib
 
 
 def write_ente(folder: Path, files: Mapping[str, str]) -> Path:

@@ -1,15 +1,12 @@
-"""``tomllib`` on Python ≥ 3.11, ``tomli`` below (the only place that knows)."""
+"""TOML files a person wrote, read with the standard ``tomllib`` and checked as ciclope needs (size, depth,
+numbers, control characters), with errors in Italian."""
 
 import math
 import re
+import tomllib
 from pathlib import Path
 
 from ciclope.core.tomlerrors import translate
-
-try:
-    import tomllib as tomllib  # explicitly re-exported
-except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as tomllib  # type: ignore[no-redef]  # noqa: F401
 
 
 def read_toml(path) -> dict:

@@ -172,13 +172,6 @@ def sheet_it(name: str, titles: Mapping[str, str] | None = None) -> str:
     return own or SHEET_TITLES.get(stem, stem)
 
 
-def file_it(name: str, titles: Mapping[str, str] | None = None) -> str:
-    """A data file's Italian name: ``people.csv`` → ``persone.csv``; another name as it is."""
-    if not name.endswith(".csv"):
-        return name
-    return sheet_it(name, titles) + ".csv"
-
-
 def column_it(sheet: str, code: str, headers: Mapping[str, Mapping[str, str]] | None = None) -> str:
     """A column's Italian header: ``evaluations``/``points`` → ``punti`` (a plugin's column by its ``headers``,
     keyed by file name as InputSchema writes them); the code when it has none (``target_2025``)."""

@@ -4,6 +4,7 @@ any corruption gives a result or a located CiclopeError — never a traceback.""
 import csv
 import io
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,6 @@ from ciclope.core.engine.registry import load_plugin
 from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente
-from ciclope.core.tomlcompat import tomllib
 
 NASTY = [
     "",

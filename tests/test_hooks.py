@@ -102,27 +102,6 @@ def test_hook_order_over_a_full_cycle(tmp_path):
     ]
 
 
-def test_hooks_are_called_by_keyword_only():
-    """Every call of ``self._hook.ciclope_*`` in ``Hooks`` passes keywords only (read from the AST, so the
-    layout of the code does not matter)."""
-    import ast
-    import textwrap
-
-    tree = ast.parse(textwrap.dedent(inspect.getsource(Hooks)))
-    calls = [
-        n
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Attribute)
-        and n.func.attr.startswith("ciclope_")
-        and isinstance(n.func.value, ast.Attribute)
-        and n.func.value.attr == "_hook"
-    ]
-    assert calls
-    for call in calls:
-        assert call.args == [], f"{call.func.attr} called with positional arguments"
-
-
 def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
     from pathlib import Path
 
@@ -269,20 +248,24 @@ ASKING = {
     "one": True,
     "collect": False,
     "answers": False,
+    "_per_item": True,  # Hooks' set-up of a hook asked once per item (its argument names as a tuple)
 }  # Hooks' way of asking → for firstresult hooks
 
 
 def places_asking() -> list[tuple[str, str, str, set[str]]]:
-    """Every place of the core that asks a hook, read from the AST: ``(module, spec, how, keywords)`` for each
-    ``hooks.first/one/collect/answers(hookspecs.ciclope_x, …)``, and ``how = "registry"`` for the hooks
-    ``registry.py`` asks itself (``self._hook.ciclope_x``: the per-item set-ups, an ente's words and acts)."""
+    """Every place of the core and of the built-in plugins that asks a hook, read from the AST: ``(module, spec,
+    how, keywords)`` for each ``hooks.first/one/collect/answers(hookspecs.ciclope_x, …)`` and each per-item set-up
+    ``self._per_item(hookspecs.ciclope_x, ("name", …))``; and every hook caller named by attribute
+    (``._hook.ciclope_x``, ``pm.hook.ciclope_x``) with ``how = "raw"``."""
     import ast
     from pathlib import Path
 
     import ciclope.core
+    import ciclope.plugins
 
     found = []
-    for path in sorted(Path(ciclope.core.__file__).parent.rglob("*.py")):
+    roots = [Path(ciclope.core.__file__).parent, Path(ciclope.plugins.__file__).parent]
+    for path in sorted(p for root in roots for p in root.rglob("*.py")):
         module = path.stem
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ASKING:
@@ -292,28 +275,31 @@ def places_asking() -> list[tuple[str, str, str, set[str]]]:
                     and isinstance(spec.value, ast.Name)
                     and spec.value.id == "hookspecs"
                 ):
-                    found.append((module, spec.attr, node.func.attr, {k.arg for k in node.keywords if k.arg}))
+                    keywords = {k.arg for k in node.keywords if k.arg}
+                    if node.func.attr == "_per_item":
+                        keywords = set(ast.literal_eval(node.args[1]))
+                    found.append((module, spec.attr, node.func.attr, keywords))
             if (
-                module == "registry"
-                and isinstance(node, ast.Attribute)
+                isinstance(node, ast.Attribute)
                 and node.attr.startswith("ciclope_")
                 and isinstance(node.value, ast.Attribute)
-                and node.value.attr == "_hook"
+                and node.value.attr in ("_hook", "hook")
             ):
-                found.append((module, node.attr, "registry", set()))
+                found.append((module, node.attr, "raw", set()))
     return found
 
 
 def test_every_hook_is_asked_as_its_spec_says():
-    """Each hookspec is asked somewhere, by its own kind, with exactly its arguments: a hook added without a
-    caller, asked by the wrong kind or missing an argument fails here (mypy checks the types of the same calls)."""
+    """Each hookspec is asked somewhere, by its own kind, with exactly its arguments, and only by its spec: a hook
+    added without a caller, asked by the wrong kind, missing an argument or asked raw fails here (mypy checks the
+    types of the same calls)."""
     asked = places_asking()
     assert {spec for _, spec, _, _ in asked} == set(SPECS)
+    assert [(module, spec) for module, spec, how, _ in asked if how == "raw"] == []
+    assert {module for module, _, _, _ in asked} >= {"art69", "art69_split", "registry"}  # plugins ask too
     pm = pluggy.PluginManager("ciclope")
     pm.add_hookspecs(hookspecs)
     for module, spec, how, keywords in asked:
-        if how == "registry":
-            continue
         firstresult = bool(getattr(pm.hook, spec).spec.opts.get("firstresult"))
         assert ASKING[how] == firstresult, f"{module}: {spec} asked with Hooks.{how}"
         assert keywords == set(inspect.signature(getattr(hookspecs, spec)).parameters), f"{module}: {spec}"
@@ -337,3 +323,31 @@ def test_hooks_satisfies_what_plugins_are_promised():
     assert promised
     for name in promised:
         assert inspect.signature(getattr(CycleHooks, name)) == inspect.signature(getattr(Hooks, name)), name
+
+
+def test_each_core_default_is_annotated_as_its_spec():
+    """Every default takes some of its spec's arguments, in the spec's order, each annotated as the spec annotates
+    it, and answers what the spec answers (the annotations compared as written: both modules postpone them)."""
+    impls = {n: f for n, f in vars(defaults).items() if hasattr(f, "ciclope_impl")}
+    assert len(impls) >= 19
+    for name, default in impls.items():
+        spec = inspect.signature(getattr(hookspecs, name))
+        own = inspect.signature(default)
+        names = list(own.parameters)
+        assert names == [n for n in spec.parameters if n in own.parameters], f"{name}: {names}"
+        for n, param in own.parameters.items():
+            assert param.annotation == spec.parameters[n].annotation, f"{name}({n})"
+        assert own.return_annotation == spec.return_annotation, name
+
+
+def test_each_spec_argument_is_described_on_its_own_line_and_in_the_reference():
+    from pathlib import Path
+
+    from ciclope.core.engine.hookdoc import arguments
+
+    doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
+    for name in SPECS:
+        spec = getattr(hookspecs, name)
+        assert arguments(inspect.getdoc(spec) or "") == list(inspect.signature(spec).parameters), name
+        section = doc.split(f"## {name}\n", 1)[1].split("\n## ", 1)[0]
+        assert all(f"- `{arg}`: " in section for arg in inspect.signature(spec).parameters), name

@@ -312,13 +312,13 @@ def damaged_ente(draw):
 @given(damaged_ente())
 def test_records_built_from_columns_are_those_built_row_by_row(tmp_path_factory, changed):
     """The loader builds the records of a sheet with no bad cell from its columns, all at once
-    (``Reading.fast``); the slow path, row by row, reports each bad row in its turn. On random damage
+    (``records.FAST``); the slow path, row by row, reports each bad row in its turn. On random damage
     (bad values, empty required cells, repeated ids, card checks broken) both give the same Ente, or
     the same problems in the same order."""
     folder = write_ente(tmp_path_factory.mktemp("e"), files(**changed))
 
     def outcome(fast: bool):
-        with mock.patch.object(Reading, "fast", fast):
+        with mock.patch.object(records, "FAST", fast):
             try:
                 return repr(load_ente(folder, "e", 2021))
             except CiclopeError as exc:

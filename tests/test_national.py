@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from ciclope.core import Award, Deadline, Pool, Rewards, Score
+from ciclope.core import Award, Deadline, Pool, Rewards, Score, hookspecs
 from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import make_plugin_manager
 from ciclope.core.inputs.config import resolve_params
@@ -48,7 +48,7 @@ def plan_of(rewards: Rewards, scores: dict[str, Score], rule: Maggiorazione, ran
 class Refused:
     """The plugin must not be asked again when the residual covers the set-aside."""
 
-    def regulation_rewards(self, **kwargs):
+    def without_layers(self):
         raise AssertionError("the regulation was asked to split again")
 
 
@@ -483,8 +483,15 @@ def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(t
         **{n: attrs.evolve(p, distributed=D(0)) for n, p in pools.items()},
         "performance_individuale": attrs.evolve(pools["performance_individuale"], amount=fund.value, distributed=D(0)),
     }
-    alone = hooks.regulation_rewards(
-        ente=before.ente, scores=dict(before.scores), pools=reduced, params=before.params, org=before.org, trace=Trace()
+    alone = hooks.without_layers().one(
+        hookspecs.ciclope_rewards,
+        ente=before.ente,
+        scores=dict(before.scores),
+        pools=reduced,
+        params=before.params,
+        org=before.org,
+        trace=Trace(),
+        hooks=hooks,
     )
     mine = {k: a.amount for k, a in result.rewards.awards.items() if a.pool == "performance_individuale"}
     assert mine == {k: a.amount for k, a in alone.awards.items() if a.pool == "performance_individuale"}

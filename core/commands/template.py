@@ -385,7 +385,7 @@ def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str
     best effort, none when the plugin cannot answer without an ente."""
     try:
         resolved, _problems = resolve_params(plugin, year, dict(params), "template")
-        names = hooks.for_ente(resolved).individual_premium(params=resolved)
+        names = hooks.for_ente(resolved).one(hookspecs.ciclope_individual_premium, params=resolved)
     except Exception:  # noqa: BLE001 — the template is written without them
         return ()
     return tuple(n for n in names if not n.endswith(":"))

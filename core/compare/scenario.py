@@ -214,7 +214,9 @@ def scenario_params(
     overrides = {**by_code(specs, flatten(cfg.overrides)), **by_code(specs, own)}
     params, merged = merge_params(specs, overrides, scenario.file, cfg.national)
     params = attrs.evolve(params, reforms=frozenset(scenario.reforms))
-    problems += merged + hooks.check_amendments(params=params, where=scenario.file)
+    problems += merged
+    if params.amendments:  # asked only when there are some: the default refuses each
+        problems += hooks.one(hookspecs.ciclope_check_amendments, params=params, where=scenario.file)
     problems = [attrs.evolve(p, column=italian_column(p.column, specs)) for p in problems]
     hooks = hooks.for_ente(params)
     blocking = list(problems)  # column "params.<key>", file the scenario file

@@ -238,7 +238,3 @@ def calendar_status(deadline, ente: Ente) -> tuple:
     if not isinstance(done, dt.date):
         return deadline, "mancante"
     return deadline, "fatto" if done <= deadline.due else "in ritardo"
-
-
-def decimal_or_none(value) -> Decimal | None:
-    return None if value is None else Decimal(value)

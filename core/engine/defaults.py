@@ -6,7 +6,9 @@ returning ``None`` from a plugin falls back to these defaults.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -17,15 +19,23 @@ from ciclope.core.problems import Problem
 from ciclope.core.scoring import SOURCE_CARD, card_score_and_formula, indicator_achievement, weighted_mean
 from ciclope.core.trace import CardInputs, Input
 
+if TYPE_CHECKING:  # the annotations are the specs' own, word for word (a test compares them)
+    from ciclope.core import money
+    from ciclope.core.hooktypes import CycleHooks, Measure, Part
+    from ciclope.core.model import Ente, EvaluationItem, Indicator, Person
+    from ciclope.core.outcomes import OrgPerformance, Positions
+    from ciclope.core.params import Params, ParamSpec
+    from ciclope.core.trace import Trace
+
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 
 @hookimpl(trylast=True)
-def ciclope_params():
+def ciclope_params() -> dict[str, ParamSpec] | None:
     return {}
 
 
-def self_evaluations(ente) -> list[Problem]:
+def self_evaluations(ente: Ente) -> list[Problem]:
     """rules/core.md §3: a card row evaluated by the person themselves is an error, on any row of the card
     (a card mixing evaluators must not hide a self-evaluation after its first row)."""
     problems = []
@@ -48,7 +58,7 @@ def self_evaluations(ente) -> list[Problem]:
 
 
 @hookimpl(trylast=True)
-def ciclope_validate(ente):
+def ciclope_validate(ente: Ente) -> list[Problem] | None:
     """Core checks that need the whole ente (the loader already checked values and references)."""
     problems = _own_evaluators(ente)
     problems += self_evaluations(ente)
@@ -58,7 +68,7 @@ def ciclope_validate(ente):
     return problems
 
 
-def _own_evaluators(ente) -> list[Problem]:
+def _own_evaluators(ente: Ente) -> list[Problem]:
     """A person named as their own evaluator in people.csv (a warning)."""
     problems = []
     for p in ente.people.values():
@@ -77,7 +87,7 @@ def _own_evaluators(ente) -> list[Problem]:
     return problems
 
 
-def _all_neutralized(ente) -> list[Problem]:
+def _all_neutralized(ente: Ente) -> list[Problem]:
     """A plan whose every indicator is neutralized: nothing measures the organizational performance."""
     # it used to leave the funds undistributed with status ok (an evaluations.csv with the header only:
     # see core/engine/cycle.py, phase e)
@@ -96,7 +106,7 @@ def _all_neutralized(ente) -> list[Problem]:
     return []
 
 
-def _card_checks(ente, cards) -> list[Problem]:
+def _card_checks(ente: Ente, cards: Mapping[str, Sequence[EvaluationItem]]) -> list[Problem]:
     """Each card's items: no item twice, the weights all given or all left empty."""
     problems = []
     for pid, items in cards.items():
@@ -132,7 +142,7 @@ def _card_checks(ente, cards) -> list[Problem]:
 
 
 @hookimpl(trylast=True)
-def ciclope_resources(ente, trace):
+def ciclope_resources(ente: Ente, trace: Trace) -> dict[str, Pool] | None:
     pools = {}
     for name, amount in ente.funds.items():
         destined = name in ente.fund_refs  # a pool the fondo risorse decentrate destines
@@ -144,27 +154,27 @@ def ciclope_resources(ente, trace):
 
 
 @hookimpl(trylast=True)
-def ciclope_fund():
+def ciclope_fund() -> money.Fund | None:
     return None  # no fund input: the funds are ente.toml's [funds]
 
 
 @hookimpl(trylast=True)
-def ciclope_indicator_achievement(indicator, measured, target):
+def ciclope_indicator_achievement(indicator: Indicator, measured: Measure, target: Measure) -> Decimal | None:
     return indicator_achievement(indicator.type, measured, target)
 
 
 @hookimpl(trylast=True)
-def ciclope_objective_achievement(parts):
+def ciclope_objective_achievement(parts: list[Part]) -> Decimal | None:
     return weighted_mean(parts)
 
 
 @hookimpl(trylast=True)
-def ciclope_organizational_performance(ente, trace, hooks):
+def ciclope_organizational_performance(ente: Ente, trace: Trace, hooks: CycleHooks) -> OrgPerformance | None:
     return organizational.compute(ente, trace, hooks)
 
 
 @hookimpl(trylast=True)
-def ciclope_attestation(ente, org, trace):
+def ciclope_attestation(ente: Ente, org: OrgPerformance, trace: Trace) -> Attestation | None:
     computed = org.ente
     attested = ente.approvals.get("oiv_attested", computed)
     if attested is not None:
@@ -186,7 +196,7 @@ def ciclope_attestation(ente, org, trace):
 
 
 @hookimpl(trylast=True)
-def ciclope_individual_score(person, card, trace):
+def ciclope_individual_score(person: Person, card: Sequence[EvaluationItem], trace: Trace) -> Score | None:
     score, formula = card_score_and_formula(card)
     if score is None:
         return Score(person.id, None, None, "not_evaluated", breakdown={})
@@ -196,17 +206,17 @@ def ciclope_individual_score(person, card, trace):
 
 
 @hookimpl(trylast=True)
-def ciclope_cohort_scores():
+def ciclope_cohort_scores() -> dict[str, Score] | None:
     return None  # the scores of ciclope_individual_score stand
 
 
 @hookimpl(trylast=True)
-def ciclope_fund_pools(resources):
+def ciclope_fund_pools(resources: dict[str, Pool]) -> dict[str, Pool] | None:
     return dict(resources)
 
 
 @hookimpl(trylast=True)
-def ciclope_check_amendments(params, where):
+def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None:
     return [
         Problem(
             rule="config.param_amendment",
@@ -221,42 +231,42 @@ def ciclope_check_amendments(params, where):
 
 
 @hookimpl(trylast=True)
-def ciclope_comparto():
+def ciclope_comparto() -> str | None:
     return None
 
 
 @hookimpl(trylast=True)
-def ciclope_acts():
+def ciclope_acts() -> list[str] | None:
     return None  # the plugin's REGULATIONS
 
 
 @hookimpl(trylast=True)
-def ciclope_regulation_text():
+def ciclope_regulation_text() -> tuple[str, list[Problem]] | None:
     return None  # a plugin without regulation files
 
 
 @hookimpl(trylast=True)
-def ciclope_rewards(pools):
+def ciclope_rewards(pools: dict[str, Pool]) -> Rewards | None:
     return Rewards(pools=dict(pools))
 
 
 @hookimpl(trylast=True)
-def ciclope_individual_premium():
+def ciclope_individual_premium() -> list[str] | None:
     return []
 
 
 @hookimpl(trylast=True)
-def ciclope_premium_rankings():
+def ciclope_premium_rankings() -> dict[str, list[str]] | None:
     return None
 
 
 @hookimpl(trylast=True)
-def ciclope_position_pay():
+def ciclope_position_pay() -> Positions | None:
     return None
 
 
 @hookimpl(trylast=True)
-def ciclope_evaluator(person, ente):
+def ciclope_evaluator(person: Person, ente: Ente) -> str | None:
     """``person.evaluator``, else the head of the person's unit or of the nearest unit above (not themselves)."""
     if person.evaluator:
         return person.evaluator
@@ -271,7 +281,7 @@ def ciclope_evaluator(person, ente):
 
 
 @hookimpl(trylast=True)
-def ciclope_card_items(person, ente):
+def ciclope_card_items(person: Person, ente: Ente) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
     """The items of the person's card in the ente's data, else of the first person with the same role."""
     cards = ente.cards_view()
     own = cards.get(person.id) or next(

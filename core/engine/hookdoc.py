@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 
 import pluggy
@@ -35,7 +36,8 @@ def render() -> str:
     out.append("")
     for fn in specs():
         n = fn.__name__
-        out += [f"## {n}", "", "```python", f"def {n}{typed_signature(fn)}", "```", "", inspect.getdoc(fn) or "", ""]
+        doc = arguments_as_list(inspect.getdoc(fn) or "")
+        out += [f"## {n}", "", "```python", f"def {n}{typed_signature(fn)}", "```", "", doc, ""]
     out += [
         "## Types",
         "",
@@ -46,6 +48,19 @@ def render() -> str:
         "",
     ]
     return "\n".join(out)
+
+
+PARAM = re.compile(r"^:param (\w+): ", re.M)  # an argument described on its own line, as pytest's hookspecs do
+
+
+def arguments(doc: str) -> list[str]:
+    """The arguments a hookspec's docstring describes, in its order (``:param name: …``, one line each)."""
+    return PARAM.findall(doc)
+
+
+def arguments_as_list(doc: str) -> str:
+    """``doc`` with each ``:param name: text`` line as a Markdown list item, ``- `name`: text``."""
+    return PARAM.sub(lambda m: f"- `{m.group(1)}`: ", doc)
 
 
 def firstresult(name: str) -> bool:

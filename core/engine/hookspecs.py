@@ -41,6 +41,38 @@ if TYPE_CHECKING:
     from ciclope.core.result import Result
     from ciclope.core.trace import Trace
 
+__all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every hook
+    "ciclope_params",
+    "ciclope_check_params",
+    "ciclope_input_schema",
+    "ciclope_synth",
+    "ciclope_template_rows",
+    "ciclope_check_amendments",
+    "ciclope_comparto",
+    "ciclope_labels",
+    "ciclope_acts",
+    "ciclope_validate",
+    "ciclope_resources",
+    "ciclope_fund",
+    "ciclope_indicator_achievement",
+    "ciclope_objective_achievement",
+    "ciclope_organizational_performance",
+    "ciclope_attestation",
+    "ciclope_individual_score",
+    "ciclope_cohort_scores",
+    "ciclope_fund_pools",
+    "ciclope_rewards",
+    "ciclope_individual_premium",
+    "ciclope_premium_rankings",
+    "ciclope_position_pay",
+    "ciclope_evaluator",
+    "ciclope_card_items",
+    "ciclope_calendar",
+    "ciclope_approval_keys",
+    "ciclope_regulation_text",
+    "ciclope_report_sections",
+]
+
 hookspec = pluggy.HookspecMarker("ciclope")
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -70,6 +102,8 @@ def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
     with the ops overrides of ``[ente.params]``; an unknown or out-of-bounds override is a
     configuration error (exit code 2). Implement it only to build the table in code.
     Default: the ``params.toml`` beside the plugin's package (by convention), else none (``{}``).
+
+    :param year: the cycle year: dated rules and parameters give what is in force in it.
     """
 
 
@@ -82,6 +116,9 @@ def ciclope_check_params(params: Params, year: int) -> list[Problem] | None:
     (e.g. the merit bands of the Comunità Montane must sum to 1, art. 17.2; a key of ``[ente.national]`` that
     the contract in force in the year does not have). Any error is a configuration error (exit code 2).
     Default: no problems.
+
+    :param params: the merged parameters, ops overrides included; read-only.
+    :param year: the cycle year: dated rules and parameters give what is in force in it.
     """
 
 
@@ -105,6 +142,10 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
     ``approvals``); ``rng`` is a seeded ``random.Random`` (use only it, so a seed gives the same
     enti); ``year`` the cycle year. Edit ``data`` in place and return ``None``.
     Default: nothing added (the core's canonical files, funds and approvals only).
+
+    :param data: the synthetic ente being generated (:class:`core.model.SynthData`): edit it in place.
+    :param rng: the seeded random generator; the only source of randomness to use, so a seed gives the same enti.
+    :param year: the cycle year: dated rules and parameters give what is in force in it.
     """
 
 
@@ -122,6 +163,10 @@ def ciclope_template_rows(
     goes on into the next year (a fund's base figures, the residual that returns to it). Answers of all
     implementations are merged, file by file. Default: none (the plugin's sheets are written with their header
     only, or with the previous year's rows).
+
+    :param year: the cycle year of the template.
+    :param ente: the previous year's ente with ``--from OUT/ENTE``, else ``None``; read-only.
+    :param fund: the ``fondo`` section of the previous year's results.json, ``None`` without one; read-only.
     """
 
 
@@ -141,6 +186,9 @@ def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None
     error naming ``where`` (the file that wrote it) and the whole key. Return a list (empty when all are
     valid) for every parameter the plugin knows how to amend; the plugin's computation then reads the
     amended figures. Default: each amendment is an error (the parameter has no figures to change).
+
+    :param params: the ente's parameters, with ``params.amendments`` (parameter → dotted key → value as written); read-only.
+    :param where: the file that wrote the amendments: every problem names it.
     """
 
 
@@ -154,6 +202,8 @@ def ciclope_comparto(params: Params) -> str | None:
     returned run for this ente, the others do not (``None`` or ``""``: no layer). A plugin of a single
     comparto declares it as ``COMPARTO = "funzioni_locali"`` instead and never implements this hook.
     Default: none (no layer runs for the ente).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -166,6 +216,8 @@ def ciclope_labels(params: Params) -> dict[str, str] | None:
     declared as data names its own levels and statuses): merged over the plugin's ``LABELS`` and ``STATUS_LABELS`` in the ente's result, so the
     Relazione, the schede, the workbooks and ``explain`` use them. Answers of all implementations are
     merged. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -178,6 +230,8 @@ def ciclope_acts(params: Params) -> list[str] | None:
     regulation written as data names its own act): the titles replace the plugin's ``REGULATIONS`` in the
     ente's result, so the Relazione, the calendar and the public documents cite the ente's own act.
     First non-None answer wins. Default: none (the plugin's ``REGULATIONS``).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -191,6 +245,10 @@ def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] 
     checks included) and all are reported at once. Errors do not stop the cycle: money the rules
     say must not be paid is withheld by the hook that computes it. Default: the core's checks
     (self-evaluation, repeated card items, mixed card weights).
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param trace: where to report a problem met while checking (the answer is the list of problems).
     """
 
 
@@ -204,6 +262,10 @@ def ciclope_resources(ente: Ente, params: Params, trace: Trace) -> dict[str, Poo
 
     Called once, before monitoring. Plugins quantify their variable resources here (Brescia
     004… §5). Default: one pool per ``[funds]`` entry of ``ente.toml``.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param trace: record each pool as ``pool:<name>`` with its inputs and source.
     """
 
 
@@ -218,6 +280,10 @@ def ciclope_fund(ente: Ente, params: Params, trace: Trace) -> money.Fund | None:
     them. Record every line in ``trace`` as ``fund:<key>`` and each pool the destination pays as
     ``fund:pool:<name>`` (the pool's own figure leads there); report each problem with ``trace.problem``.
     Return ``None`` when the ente gives no fund input. Default: ``None`` (the funds are those of ``[funds]``).
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param trace: record each line as ``fund:<key>``, each destined pool as ``fund:pool:<name>``; report problems here.
     """
 
 
@@ -235,6 +301,11 @@ def ciclope_indicator_achievement(
     ``actual``) and for every indicator with a mid-year target at 30/6 (phase c, ``measured`` =
     ``actual_mid``, ``target`` = ``target_mid``). The core rounds the answer to 4 decimals.
     Default: rules/core.md §1 by ``indicator.type``.
+
+    :param indicator: the indicator (:class:`core.model.Indicator`); its ``type`` says how it is measured.
+    :param measured: the value measured: ``actual`` at the final measurement, ``actual_mid`` at 30/6.
+    :param target: the target the value is measured against: ``target``, or ``target_mid`` at 30/6.
+    :param trace: record the figure ``indicator:<id>`` to explain the answer (else the core records its own).
     """
 
 
@@ -251,6 +322,10 @@ def ciclope_objective_achievement(objective: Objective, parts: list[Part], trace
     scored child objectives (``weight`` may be ``None`` = equal weights). Return a ``Decimal``
     (rounded to 4 decimals by the core) or ``None`` to use the default weighted mean
     (rules/core.md §2).
+
+    :param objective: the objective (:class:`core.model.Objective`).
+    :param parts: its scored parts, each ``(key, achievement, weight or None)``; read-only.
+    :param trace: record the figure ``objective:<id>`` to explain the answer (else the core records its own).
     """
 
 
@@ -265,6 +340,11 @@ def ciclope_organizational_performance(
     Indicators → objectives → strategic areas → ente, plus units (servizi/aree) and
     segretario/dirigenti. ``hooks`` (:class:`ciclope.core.CycleHooks`) lets an implementation still ask
     the indicator and objective hooks. Default: rules/core.md §2 (:mod:`core.engine.organizational`).
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param trace: where to record each figure computed, with its inputs, formula and source, and each problem found.
+    :param hooks: ask the indicator and objective hooks through it (``indicator_achiever()``, ``objective_achiever()``).
     """
 
 
@@ -276,6 +356,11 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: 
     Called in phase d after ``ciclope_organizational_performance``. Default: attested = ``[approvals]
     oiv_attested`` when given, else the computed ente achievement; judgement = ``[approvals]
     oiv_judgement`` or empty.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only. ``ente.approvals`` has the OIV's acts.
+    :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param trace: record the attested figure as ``attested``.
     """
 
 
@@ -298,6 +383,14 @@ def ciclope_individual_score(
     sequence (a tuple shared with the ente's cards, not a list of the hook's own; copy it to change it).
     Default: the card score of
     rules/core.md §3, no level; ``not_evaluated`` without a card.
+
+    :param person: the person scored (:class:`core.model.Person`), a row of ``people.csv``.
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param card: the person's evaluation items after conciliation, possibly empty; a read-only sequence shared with the ente's cards.
+    :param trace: record the score as ``score:<person id>`` with the card's items as inputs.
+    :param attestation: the OIV's attestation of the organizational performance (:class:`core.outcomes.Attestation`). ``None`` where none was made.
     """
 
 
@@ -341,6 +434,13 @@ def ciclope_fund_pools(
 
     Called at the start of phase e with the gross ``resources`` of phase b. Default: the
     resources unchanged.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
+    :param attestation: the OIV's attestation of the organizational performance (:class:`core.outcomes.Attestation`).
+    :param resources: the gross pools of phase b (``ciclope_resources``), name → Pool; read-only.
+    :param trace: record each reduction of a pool with its inputs and source.
     """
 
 
@@ -362,6 +462,14 @@ def ciclope_rewards(
     implementation may ask of the other hooks (a comparto layer's wrapper asks :func:`ciclope_individual_premium`
     through it). Default: no money is computed (pools stay whole and
     are reported as residual), since only a regulation says who gets what.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param scores: person id → the person's :class:`core.outcomes.Score` after phase d; read-only.
+    :param pools: the pools to distribute (``ciclope_fund_pools``), name → Pool; read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
+    :param trace: record each award as ``award:<person id>:<pool>`` with its inputs and source (an award without one is a warning).
+    :param hooks: what the implementation may ask of the other hooks (:class:`ciclope.core.CycleHooks`), by spec and keyword. A layer's wrapper asks ``ciclope_individual_premium`` and ``ciclope_premium_rankings``, and the plugin alone (``hooks.without_layers()``).
     """
 
 
@@ -374,6 +482,8 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
 
     Called by a comparto layer's wrapper of ``ciclope_rewards`` (the art. 69 maggiorazione is a share of
     that premium). Default: none (``[]``): the layer then moves no money.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -387,6 +497,9 @@ def ciclope_premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]]
     A regulation that ranks by area returns one ranking per area, each with every person evaluated in it
     (paid or not: the quota counts the staff evaluated). Default: ``None``: one ranking of every person with
     a score whose role is a role the individual-premium pools pay.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -403,6 +516,13 @@ def ciclope_position_pay(
     holder and pool, ``ref`` = the position); the core joins them with the rewards' in
     ``result.ledger``, which every output reads. Pool names must differ from the rewards'.
     ``PositionPay.instalments`` carries the regulation's payments a year. Default: no positions.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
+    :param attestation: the OIV's attestation of the organizational performance (:class:`core.outcomes.Attestation`).
+    :param scores: person id → the person's :class:`core.outcomes.Score` after phase d; read-only.
+    :param trace: record each position's pay with its inputs and source.
     """
 
 
@@ -419,6 +539,9 @@ def ciclope_evaluator(person: Person, ente: Ente) -> str | None:
     evaluator's workbook. Return ``None`` to fall back to the default. Default: ``person.evaluator``
     when given, else the head of the person's unit, or of the nearest unit above it whose head is not
     the person themselves; nobody (the person is listed as without an evaluator) when there is none.
+
+    :param person: the person whose card is to be filled (:class:`core.model.Person`).
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
     """
 
 
@@ -436,6 +559,10 @@ def ciclope_card_items(
     dirigente scored on a cruscotto only), ``None`` to fall back to the default. Default: the items
     of the person's card in ``evaluations.csv`` (points left out), else those of the first person with
     the same role who has one, else none.
+
+    :param person: the person whose card is written (:class:`core.model.Person`).
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -449,6 +576,10 @@ def ciclope_calendar(ente: Ente, year: int, params: Params) -> list[Deadline] | 
 
     Called by ``ciclope calendar`` and in phase f to flag acts done late or missing given
     ``[approvals]``. Answers of all implementations are joined. Default: none.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param year: the cycle year: dated rules and parameters give what is in force in it.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -461,6 +592,8 @@ def ciclope_approval_keys(params: Params) -> list[str] | None:
     (``core.input.unknown_approval``): a regulation declared in a file names its own acts (the decision that
     institutes a part of the premium each year, the acts that open the premiums), which no plugin can list
     beforehand. Answers of all implementations are joined. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
@@ -473,6 +606,9 @@ def ciclope_regulation_text(path: str, markdown: bool) -> tuple[str, list[Proble
     file (the office and the OIV compare the text with the act they approved): plain text, or Markdown with
     ``markdown``. A file that does not read gives an empty text and its problems (Italian, with file, line
     and key). Default: none.
+
+    :param path: the regulation file to read, as given on the command line.
+    :param markdown: ``True`` for Markdown, ``False`` for plain text.
     """
 
 
@@ -483,4 +619,7 @@ def ciclope_report_sections(ente: Ente, result: Result) -> list[ReportSection] |
 
     Called in phase f with the complete :class:`core.result.Result`. Answers of all
     implementations are joined. Default: none.
+
+    :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
+    :param result: the ente's complete result (:class:`core.result.Result`); read-only.
     """

@@ -31,13 +31,11 @@ from ciclope.core.provisions import Provision, load_provisions
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from ciclope.core.hooktypes import Measure, Part
+    from ciclope.core.hooktypes import CycleHooks, Measure, Part
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Objective, Person
-    from ciclope.core.money import Pool
     from ciclope.core.outcomes import (
         Attestation,
         OrgPerformance,
-        Rewards,
         Score,
     )
     from ciclope.core.params import Params
@@ -291,19 +289,28 @@ class Hooks:
     the one source of its arguments and answer, for mypy as for pluggy: ``hooks.first(hookspecs.ciclope_resources,
     ente=…, params=…, trace=…)`` for a *firstresult* hook, ``hooks.collect`` / ``hooks.answers`` for one whose
     implementations all answer. The methods below are only what does more than ask: the per-item set-ups,
-    the plugin's rewards without the layers, the ente's own view (:class:`ciclope.core.CycleHooks` is the part
+    the plugin without the layers (:meth:`without_layers`), the ente's own view (:class:`ciclope.core.CycleHooks` is the part
     a plugin sees).
 
     Under a plugin whose enti each name their comparto (``COMPARTO_PER_ENTE``) the hooks of the plugin
     call no layer, and :meth:`for_ente` gives the ones of an ente: with the layers of its comparto only."""
 
-    def __init__(self, pm: pluggy.PluginManager, info: PluginInfo | None = None, active: tuple[PluginInfo, ...] = ()):
+    def __init__(
+        self,
+        pm: pluggy.PluginManager,
+        info: PluginInfo | None = None,
+        active: tuple[PluginInfo, ...] = (),
+        *,
+        alone: bool = False,
+    ):
         self.pm = pm
         self.info = info
         per_ente = info is not None and info.comparto == COMPARTO_PER_ENTE
         # the layers that run for the enti of these hooks
         self.layers: tuple[PluginInfo, ...] = active if per_ente else info.layers if info is not None else ()
         off = [i for i in info.layers if i not in active] if info is not None and per_ente else []
+        if alone and info is not None:  # the plugin without any layer (:meth:`without_layers`)
+            off = list(info.layers)
         self._hook = _view(pm, frozenset(_layer_plugins(pm, off))) if off else pm.hook
 
     def first(self, spec: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> T | None:
@@ -350,41 +357,41 @@ class Hooks:
         comparto the plugin names for it (``ciclope_comparto``); otherwise these same hooks."""
         if self.info is None or self.info.comparto != COMPARTO_PER_ENTE:
             return self
-        comparto = self._hook.ciclope_comparto(params=params) or ""
+        comparto = self.first(hookspecs.ciclope_comparto, params=params) or ""
         return Hooks(self.pm, self.info, tuple(i for i in self.info.layers if comparto and i.comparto == comparto))
+
+    def without_layers(self) -> CycleHooks:
+        """These hooks as the ente's plugin alone answers them, without any comparto layer's implementations: a
+        layer that must have the regulation split a different pool (the art. 69 set-aside) asks
+        ``ciclope_rewards`` through these, once, and so is not called again by its own question."""
+        return Hooks(self.pm, self.info, self.layers, alone=True)
 
     def describe(self, info: PluginInfo, params: Params) -> PluginInfo:
         """``info`` as it holds for the ente with ``params``: its own words (``ciclope_labels``) over the
         plugin's, its own acts (``ciclope_acts``) instead of the plugin's, and, under a plugin of per-ente
         comparti, the layers that run for it."""
         words: dict[str, str] = {}
-        for answer in self._hook.ciclope_labels(params=params) or ():
-            words.update(answer or {})
+        for answer in self.answers(hookspecs.ciclope_labels, params=params):
+            words.update(answer)
         if self.info is not None and self.info.comparto == COMPARTO_PER_ENTE:
             info = attrs.evolve(info, layers=self.layers)
         if words:
             info = attrs.evolve(info, status_labels={**info.status_labels, **words}, ente_labels=words)
-        acts = self._hook.ciclope_acts(params=params)
+        acts = self.first(hookspecs.ciclope_acts, params=params)
         if acts:
             info = attrs.evolve(info, regulations=tuple(acts))
         return info
 
-    def check_amendments(self, *, params: Params, where: str) -> list[Problem]:
-        """The problems of ``params.amendments`` (none asked without amendments)."""
-        if not params.amendments:
-            return []
-        return list(self._hook.ciclope_check_amendments(params=params, where=where) or ())
-
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
         """``ciclope_indicator_achievement`` as ``achieve(indicator, measured, target, trace)``, set up once."""
-        call = _per_item(self._hook.ciclope_indicator_achievement, ("indicator", "measured", "target", "trace"))
+        call = self._per_item(hookspecs.ciclope_indicator_achievement, ("indicator", "measured", "target", "trace"))
         return lambda indicator, measured, target, trace: call(
             {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
         )
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:
         """``ciclope_objective_achievement`` as ``achieve(objective, parts, trace)``, set up once."""
-        call = _per_item(self._hook.ciclope_objective_achievement, ("objective", "parts", "trace"))
+        call = self._per_item(hookspecs.ciclope_objective_achievement, ("objective", "parts", "trace"))
         return lambda objective, parts, trace: call({"objective": objective, "parts": parts, "trace": trace})
 
     def individual_scorer(
@@ -399,31 +406,15 @@ class Hooks:
         """``ciclope_individual_score`` for each person of one ente, ``scorer(person, card)``: the ente's
         arguments given once per ente."""
         fixed = {"ente": ente, "org": org, "params": params, "trace": trace, "attestation": attestation}
-        call = _per_item(self._hook.ciclope_individual_score, ("person", "card", *fixed))
+        call = self._per_item(
+            hookspecs.ciclope_individual_score, ("person", "card", "ente", "org", "params", "trace", "attestation")
+        )
         return lambda person, card: call({"person": person, "card": card, **fixed})
 
-    def regulation_rewards(
-        self,
-        *,
-        ente: Ente,
-        scores: dict[str, Score],
-        pools: dict[str, Pool],
-        params: Params,
-        org: OrgPerformance,
-        trace: Trace,
-    ) -> Rewards:
-        """``ciclope_rewards`` as the plugin alone computes them, without the layers' wrappers: a layer that must
-        have the regulation split a different pool (the art. 69 set-aside) asks it through here, once."""
-        hook = _view(self.pm, frozenset(_layer_plugins(self.pm, self.layers))).ciclope_rewards
-        return hook(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=self)
-
-    def individual_premium(self, *, params: Params) -> list[str]:
-        """``ciclope_individual_premium``: the pools that pay the individual premium (``[]``: none)."""
-        return self._hook.ciclope_individual_premium(params=params) or []
-
-    def premium_rankings(self, *, ente: Ente, params: Params) -> dict[str, list[str]] | None:
-        """``ciclope_premium_rankings``: ranking id → person ids, or None for the layer's default."""
-        return self._hook.ciclope_premium_rankings(ente=ente, params=params)
+    def _per_item(self, spec: Callable[..., object], names: tuple[str, ...]) -> Callable[[dict[str, object]], Any]:
+        """The *firstresult* hook ``spec`` asked once per item with the arguments ``names``, set up once
+        (:func:`_per_item`); the names are the spec's arguments, as a test reads them."""
+        return _per_item(self._caller(spec, (), firstresult=True), names)
 
 
 def _per_item(hook: pluggy.HookCaller, names: tuple[str, ...]) -> Callable[[dict[str, object]], Any]:

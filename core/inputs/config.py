@@ -373,7 +373,8 @@ def resolve_params(
     in ``ciclope_check_params``)."""
     hooks, _ = Hooks.for_plugin(plugin)
     params, problems = merge_params(hooks.first(hookspecs.ciclope_params, year=year) or {}, overrides, where, national)
-    problems.extend(hooks.check_amendments(params=params, where=where))
+    if params.amendments:  # asked only when there are some: the default refuses each
+        problems.extend(hooks.one(hookspecs.ciclope_check_amendments, params=params, where=where))
     hooks = hooks.for_ente(params)
     if national and not hooks.layers:
         problems.append(

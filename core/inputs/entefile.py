@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from typing import Any
 
+import attrs
+
 from ciclope.core.entetoml import canonical, funds_and_dates
 from ciclope.core.inputs.folder import confined, sha256
 from ciclope.core.inputs.headers import italian_headers, sheet_title
@@ -22,23 +24,35 @@ ENTE_TOML_WORDS = ("nome", "fondi", "atti", "valutatori", "piano")  # as the off
 APPROVAL_NUMBERS = {"oiv_attested"}
 
 
-def read(r: Reading) -> tuple[str, dict, dict]:
-    """(the ente's name, its funds, its approvals); the evaluators and the plan into ``r``."""
+@attrs.frozen
+class EnteFile:
+    """What ``ente.toml`` declares: the ente's name, funds and approvals, its external evaluators (id → who
+    they are) and the years of its multi-year plan (None when not declared)."""
+
+    name: str
+    funds: dict[str, Any] = attrs.field(factory=dict)
+    approvals: dict[str, Any] = attrs.field(factory=dict)
+    evaluators: dict[str, str] = attrs.field(factory=dict)
+    plan: tuple[int, int] | None = None
+
+
+def read(r: Reading) -> EnteFile:
+    """What ``ente.toml`` declares; only the name (the ente's id) when it cannot be read."""
     path = r.folder / "ente.toml"
     if not path.exists():
         r.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
-        return r.ente_id, {}, {}
+        return EnteFile(r.ente_id)
     if not confined(r, path):
-        return r.ente_id, {}, {}
+        return EnteFile(r.ente_id)
     if not path.is_file():
         r.err("ente.toml", None, "", "core.input.not_a_file", "ente.toml non è un file normale")
-        return r.ente_id, {}, {}
+        return EnteFile(r.ente_id)
     r.files["ente.toml"] = sha256(path)
     try:
         data = read_toml(path)
     except ValueError as exc:
         r.err("ente.toml", None, "", "core.input.toml", str(exc))
-        return r.ente_id, {}, {}
+        return EnteFile(r.ente_id)
     data, renamed = canonical(data)
     r.problems += renamed
     own = {sheet_title(f.removesuffix(".csv"), r.schema): f.removesuffix(".csv") for f in r.schema.toml_rows}
@@ -58,10 +72,9 @@ def read(r: Reading) -> tuple[str, dict, dict]:
     approvals = _approvals(r, data.get("approvals", {}))
     for problem in funds_and_dates(raw_funds, approvals, r.schema):
         r.problems.append(problem)
-    _external_evaluators(r, data.get("evaluators", {}))
-    _plan_span(r, data.get("piano", {}))
-    name = data.get("name", r.ente_id)
-    return str(name), funds, approvals
+    evaluators = _external_evaluators(r, data.get("evaluators", {}))
+    plan = _plan_span(r, data.get("piano", {}))
+    return EnteFile(str(data.get("name", r.ente_id)), funds, approvals, evaluators, plan)
 
 
 def _own_rows(r: Reading, name: str, title: str, raw: Any) -> None:
@@ -123,12 +136,13 @@ def _approvals(r: Reading, raw_appr: Any) -> dict[str, Any]:
     return approvals
 
 
-def _external_evaluators(r: Reading, raw: Any) -> None:
+def _external_evaluators(r: Reading, raw: Any) -> dict[str, str]:
     """``[evaluators] OIV = "Organismo indipendente di valutazione"``: evaluators who are not staff (the
     Segretario Generale is usually evaluated by the OIV or the President, rules/core.md §3)."""
     if not isinstance(raw, dict):
         r.err("ente.toml", None, "evaluators", "core.input.value", "[valutatori] deve essere una tabella")
-        return
+        return {}
+    evaluators: dict[str, str] = {}
     for key, who in raw.items():
         if not isinstance(who, str) or not who.strip():
             r.err(
@@ -139,18 +153,19 @@ def _external_evaluators(r: Reading, raw: Any) -> None:
                 f"valutatore esterno {key!r}: scrivi chi è, es. {key} = \"Organismo indipendente di valutazione\"",
             )
             continue
-        r.evaluators[str(key)] = who.strip()
+        evaluators[str(key)] = who.strip()
+    return evaluators
 
 
-def _plan_span(r: Reading, raw: Any) -> None:
+def _plan_span(r: Reading, raw: Any) -> tuple[int, int] | None:
     """``[piano] anni = "2021-2023"``: the years of the multi-year plan, declared — never inferred from the
     ``target_<year>`` columns a file happens to have (a baseline column would stretch the plan)."""
     if not isinstance(raw, dict):
         r.err("ente.toml", None, "piano", "core.input.value", "[piano] deve essere una tabella")
-        return
+        return None
     text = raw.get("anni")
     if text is None:
-        return
+        return None
     found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(text))
     if found is None or int(found[1]) >= int(found[2]):
         r.err(
@@ -160,8 +175,8 @@ def _plan_span(r: Reading, raw: Any) -> None:
             "core.input.value",
             f"anni del piano {text!r}: scrivi il primo e l'ultimo anno, es. anni = \"2021-2023\"",
         )
-        return
-    r.plan = (int(found[1]), int(found[2]))
+        return None
+    return (int(found[1]), int(found[2]))
 
 
 def _approval(key: str, raw: Any) -> Any:

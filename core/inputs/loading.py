@@ -64,7 +64,7 @@ def load(r: Reading) -> m.Ente:
     """The steps in the order their problems are reported: the folder's sheets, ente.toml, each
     canonical sheet's records, a plugin's own files, the narrative, then the references across sheets."""
     read_sheets(r)
-    name, funds, approvals = entefile.read(r)
+    declared = entefile.read(r)
     units = records.units(r)
     areas = records.areas(r)
     people = records.people(r)
@@ -79,10 +79,10 @@ def load(r: Reading) -> m.Ente:
     texts = narrative_texts(r)  # before the Ente: its files join the inputs' fingerprints
     ente = m.Ente(
         id=r.ente_id,
-        name=name,
+        name=declared.name,
         year=r.year,
-        funds=funds,
-        approvals=approvals,
+        funds=declared.funds,
+        approvals=declared.approvals,
         units=units,
         areas=areas,
         people=people,
@@ -97,8 +97,8 @@ def load(r: Reading) -> m.Ente:
         source_format=r.format,
         approval_keys=tuple(r.schema.approvals),
         fund_keys=tuple(r.schema.funds),
-        evaluators=r.evaluators,
-        plan=r.plan,
+        evaluators=declared.evaluators,
+        plan=declared.plan,
         headers={name: tuple(sheet.header) for name, sheet in r.sheets.items()},
         sheet_labels={name: sheet.label for name, sheet in r.sheets.items()},
         shown={name: dict(sheet.shown) for name, sheet in r.sheets.items() if sheet.shown},

@@ -1,5 +1,5 @@
 """One load of an ente's data folder, as its steps share it: what was read (the sheets, the files'
-fingerprints, the format, ente.toml's evaluators and plan) and what was found wrong (the problems, in
+fingerprints, the format) and what was found wrong (the problems, in
 the order they were found, and the ids of the rows refused, whose references are not reported again).
 
 The steps are functions of this state, each in the module of its concept: :mod:`.folder` (the files →
@@ -20,13 +20,9 @@ CONTRACT = "SPEC.md §5"
 
 
 class Reading:
-    """The state of one load (a new one for each :func:`core.inputs.loading.load_ente`)."""
-
-    # A big sheet's records are built from its columns (:func:`core.model.from_columns`), then kept:
-    # every record at once when the sheet has no bad cell (the common case), else row by row through
-    # :func:`core.inputs.columns.kept`, which reports the bad rows in their turn (the slow path, and the
-    # reference of the fast one: ``fast = False`` takes it always; tests compare the two).
-    fast = True
+    """The state of one load (a new one for each :func:`core.inputs.loading.load_ente`): what was asked, the
+    sheets read and the problems found. What a step finds for the Ente alone (ente.toml's declarations, the
+    records) it returns instead."""
 
     def __init__(self, folder: Path, ente_id: str, year: int, schema: InputSchema, collecting: bool = False):
         self.folder = folder
@@ -39,8 +35,6 @@ class Reading:
         self.sheets: dict[str, Sheet] = {}
         self.files: dict[str, str] = {}
         self.format = "csv"
-        self.evaluators: dict[str, str] = {}  # ente.toml [evaluators]: external evaluator id → who they are
-        self.plan: tuple[int, int] | None = None  # ente.toml [piano] anni: the multi-year plan's declared span
         self.rejected: set[str] = set()  # ids of rows already reported: no cascade of "unknown id"
 
     def err(

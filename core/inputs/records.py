@@ -17,6 +17,11 @@ from ciclope.core.inputs.tables import Sheet
 from ciclope.core.values import unquoted
 
 PERSON_COLUMNS = ("id", "name", "role", "category", "unit", "fte", "absence_days", "insufficient", "evaluator")
+# A big sheet's records are built from its columns (:func:`core.model.from_columns`), then kept: every record
+# at once when the sheet has no bad cell (the common case), else row by row through
+# :func:`core.inputs.columns.kept`, which reports the bad rows in their turn (the slow path, and the reference
+# of the fast one: ``FAST = False`` takes it always; a test compares the two). Read by this module alone.
+FAST = True
 
 
 def units(r: Reading) -> dict[str, m.Unit]:
@@ -143,7 +148,7 @@ def plugin_tables(r: Reading) -> dict[str, tuple[m.Row, ...]]:
 
 def built(r: Reading, found: Table, records: Iterable[Any]) -> list[Any]:
     """The records (one per row of the sheet) of the rows without a bad cell."""
-    if r.fast and not found.bad:
+    if FAST and not found.bad:
         return list(records)
     return [record for _, _, record in kept(r, found, records)]
 
@@ -161,7 +166,7 @@ def by_id(r: Reading, name: str, cls: type, fields: Callable[[Table, list[Any]],
 def keyed(r: Reading, found: Table, ids: list[Any], records: Iterable[Any]) -> dict[str, Any]:
     """The records of the rows without a bad cell by id, the first of a repeated id kept and the
     others reported (:func:`unique`), in row order."""
-    if r.fast and not found.bad:
+    if FAST and not found.bad:
         records = list(records)
         by_key = dict(zip(ids, records))
         if len(by_key) == len(records):
@@ -189,7 +194,7 @@ def cards(r: Reading, found: Table) -> tuple[m.EvaluationItem, ...]:
         found.sheet.numbers,
         *_no_appeal(len(points)),
     )
-    if r.fast and not found.bad and _cards_hold(max_points, points):
+    if FAST and not found.bad and _cards_hold(max_points, points):
         return tuple(items)
     return tuple(_checked_items(r, found, max_points, points, items))
 

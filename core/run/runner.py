@@ -429,7 +429,3 @@ def _short(text: str, width: int = 120) -> str:
         return text
     cut = text[:width].rsplit(" ", 1)[0]
     return cut + " …"
-
-
-def is_terminal() -> bool:
-    return sys.stderr.isatty()

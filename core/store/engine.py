@@ -207,15 +207,10 @@ def _stamped_in(connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def create_newest(engine: Engine) -> None:
+def _create_newest_in(connection) -> None:
     """Every table of the newest schema in an empty database, stamped with :data:`HEAD` as Alembic stamps
     it (its version table, primary key named ``alembic_version_pkc``). Alembic remains the way from any
     older revision."""
-    with engine.begin() as connection:
-        _create_newest_in(connection)
-
-
-def _create_newest_in(connection) -> None:
     version = Table(
         "alembic_version",
         MetaData(),
@@ -234,13 +229,6 @@ def stamped(engine: Engine) -> str | None:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except exc.SQLAlchemyError:  # no table yet (a new store), or a database that refuses: Alembic decides
         return None
-
-
-def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
 
 
 def has_tables(engine: Engine) -> bool:

@@ -36,49 +36,18 @@ from ciclope.core import (
     Trace,
     fmt,
     hookimpl,
+    hookspecs,
     money,
 )
 
 from . import art48, art69_split, ties
+from .art69_plan import Plan, Ranked
 from .art69_records import record_plan
 from .config import Maggiorazione, maggiorazione
 from .national import cite, in_force
 
 POOL = art69_split.POOL
 KEY = "art69"
-
-
-@attrs.frozen
-class Ranked:
-    """One ranking of the plugin: its staff evaluated and its cut."""
-
-    id: str
-    evaluated: int  # the staff evaluated in the ranking: the base of the quota
-    candidates: tuple[tuple[str, Decimal], ...]  # the positively evaluated, highest score first, then id
-    slots: int  # floor(quota × evaluated): the maximum number of beneficiaries
-    cut: Decimal | None  # the score tied across the cut, if any
-    chosen: tuple[str, ...]
-    tied: tuple[str, ...] = ()  # the people at the score of the cut, when a tie straddles it
-    broken: ties.Broken | None = None  # what the CCDI's tie criteria made of the tie (None: no criteria)
-
-
-@attrs.frozen
-class Plan:
-    """The art. 69 figures of one ente: each is an input of the next."""
-
-    attributed: Decimal  # Σ the premiums the plugin attributed to the positively evaluated
-    paid: int  # the positively evaluated
-    mean: Decimal
-    m: Decimal
-    rankings: tuple[Ranked, ...]
-
-    @property
-    def beneficiaries(self) -> tuple[str, ...]:
-        return tuple(pid for r in self.rankings for pid in r.chosen)
-
-    @property
-    def set_aside(self) -> Decimal:
-        return self.m * len(self.beneficiaries)
 
 
 @attrs.frozen
@@ -156,7 +125,7 @@ def ciclope_rewards(
     law = in_force("maggiorazione_art69", ente.year)
     if rewards is None or law is None or hooks is None:
         return rewards
-    names = premium_pools(hooks.individual_premium(params=params), rewards.pools)
+    names = premium_pools(hooks.one(hookspecs.ciclope_individual_premium, params=params), rewards.pools)
     attributed: dict[str, Decimal] = {}
     for a in rewards.awards.values():
         if a.pool in names and a.amount > 0:
@@ -171,7 +140,9 @@ def ciclope_rewards(
     if floor is not None and rule.share < floor.share:  # the error is art48's validation
         return rewards
     tie = tie_rule(ente, rule, trace)
-    rankings = hooks.premium_rankings(ente=ente, params=params) or default_rankings(ente, scores, set(attributed))
+    rankings = hooks.first(hookspecs.ciclope_premium_rankings, ente=ente, params=params) or default_rankings(
+        ente, scores, set(attributed)
+    )
     found = plan(attributed, rankings, scores, rule, tie)
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
     record_plan(found, rule, trace, cite(law), article(law.source), words)

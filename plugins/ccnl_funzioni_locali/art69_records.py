@@ -11,7 +11,7 @@ from ciclope.core import Input, Pool, Score, Trace
 from . import ties
 
 if TYPE_CHECKING:
-    from .art69 import Plan, Ranked
+    from .art69_plan import Plan, Ranked
     from .config import Maggiorazione
 
 KEY = "art69"

@@ -13,12 +13,25 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ciclope.core import Award, CycleHooks, Ente, OrgPerformance, Params, Pool, Problem, Rewards, Score, Trace, fmt
+from ciclope.core import (
+    Award,
+    CycleHooks,
+    Ente,
+    OrgPerformance,
+    Params,
+    Pool,
+    Problem,
+    Rewards,
+    Score,
+    Trace,
+    fmt,
+    hookspecs,
+)
 
 from .art69_records import record_award, record_covered, record_reduced
 
 if TYPE_CHECKING:
-    from .art69 import Plan
+    from .art69_plan import Plan
 
 POOL = "maggiorazione_art69"
 
@@ -76,8 +89,15 @@ def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: 
     for n, s in short.items():
         reduced[n] = attrs.evolve(call.pools[n], amount=call.pools[n].amount - s)
     scratch = Trace()
-    again: Rewards = call.hooks.regulation_rewards(
-        ente=call.ente, scores=call.scores, pools=reduced, params=call.params, org=call.org, trace=scratch
+    again = call.hooks.without_layers().one(
+        hookspecs.ciclope_rewards,
+        ente=call.ente,
+        scores=call.scores,
+        pools=reduced,
+        params=call.params,
+        org=call.org,
+        trace=scratch,
+        hooks=call.hooks,
     )
     seen = set(call.trace.problems)
     call.trace.extend(p for p in scratch.problems if p not in seen)

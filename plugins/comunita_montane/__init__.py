@@ -11,6 +11,7 @@ README.md.
 """
 
 from . import cards, checks, deadlines, national, report, rules, schema, scores, synth  # noqa: F401  (hook modules, registered by the core)
+from .groups import FUND_GROUPS as FUND_GROUPS  # what the core reads of the plugin, beside NAME and LABELS
 
 NAME = "comunita_montane"
 # the national contract area: the layer of the CCNL Funzioni Locali runs under this plugin (docs/plugin-guide.md)
@@ -42,11 +43,4 @@ LABELS = {
     "premi_innovazione": "Premi per l'innovazione e l'efficienza (art. 19)",
     "savings": "Risparmi documentati (art. 26.3)",
     "position_pay": "retribuzione di posizione",
-}
-# The group each fund pays (its «premi stanziati» in premi-art20.csv, even when nobody received it).
-FUND_GROUPS = {
-    "performance_individuale": "personale",
-    "bonus_eccellenze": "personale",
-    "premi_innovazione": "personale",
-    "risultato_po_dirigenti": "dirigenti e PO",
 }

@@ -9,6 +9,7 @@ from typing import Any
 from ciclope.core import Award, Pool, money
 
 from .common import PERFORMANCE_FUND, RESULT_FUND, Context, Part, plain_money
+from .groups import FUND_GROUPS
 
 
 def transparency(ctx: Context, awards: Mapping[str, Award], pools: Mapping[str, Pool]) -> Part:
@@ -35,7 +36,7 @@ def transparency(ctx: Context, awards: Mapping[str, Award], pools: Mapping[str, 
         # allocated: every fund destined to the group's performance pay, including funds nobody received (the
         # bonus, the prizes), and every pool the group's money came from (rules/core.md §6)
         base = PERFORMANCE_FUND if group == "personale" else RESULT_FUND
-        destined = [name for name, to in fund_groups().items() if to == GROUP_WORDS[group]]
+        destined = [name for name, to in FUND_GROUPS.items() if to == GROUP_WORDS[group]]
         funds = [p for p in dict.fromkeys([base, *destined, *used]) if p in pools]
         entry["allocated"] = plain_money(sum((pools[p].amount for p in funds), Decimal(0))) if funds else None
         if group == "personale":
@@ -50,13 +51,6 @@ def transparency(ctx: Context, awards: Mapping[str, Award], pools: Mapping[str, 
 
 
 GROUP_WORDS = {"personale": "personale", "dirigenti_po": "dirigenti e PO"}
-
-
-def fund_groups() -> Mapping[str, str]:
-    """The plugin's ``FUND_GROUPS`` (read when the package is loaded, hence here and not at import)."""
-    from . import FUND_GROUPS
-
-    return FUND_GROUPS
 
 
 def by_band(ctx: Context, given: Sequence[Award]) -> dict[str, dict[str, Any]]:

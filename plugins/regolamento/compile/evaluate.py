@@ -334,7 +334,3 @@ _REDUCE: dict[str, Callable[[list[Value]], Value]] = {
     "CONTA": lambda vs: Decimal(sum(1 for v in vs if v is True)),
     "CONTA.DIVERSI": lambda vs: Decimal(len(set(_present(vs)))),
 }
-
-
-def rounded(value: Decimal, places: int = 2) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -12,7 +12,7 @@ adds the file, the line and the key.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -491,7 +491,3 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
 def is_formula(raw: object) -> bool:
     """True for a value written as a formula: a text beginning with ``=``."""
     return isinstance(raw, str) and raw.lstrip().startswith("=")
-
-
-def sections_of(texts: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(texts))

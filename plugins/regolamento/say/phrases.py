@@ -105,10 +105,6 @@ def word(code: str) -> str:
     return code.replace("_", " ")
 
 
-def quoted(names: Sequence[str]) -> str:
-    return ", ".join(f"«{word(n)}»" for n in names)
-
-
 JOINED = {("a", "i"): "ai", ("a", "le"): "alle", ("a", "il"): "al", ("di", "i"): "dei", ("di", "le"): "delle",
           ("di", "il"): "del", ("tra", "i"): "tra i", ("tra", "le"): "tra le", ("tra", "il"): "tra il"}  # fmt: skip
 
