@@ -219,3 +219,8 @@ def as_declared(folder: Path, to: Path, plugin: str, regulation: Path) -> Path:
     swapped = cycle.replace(f'plugin = "{plugin}"', f'plugin = "regolamento"\nregolamento = "{regulation.name}"')
     (to / "cycle.toml").write_text(swapped, encoding="utf-8")
     return to / "cycle.toml"
+
+
+# The tests' folder and the project's root, for a test module at any depth under tests/.
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent

@@ -22,10 +22,10 @@ def test_a_three_gigabyte_relazione_part_is_never_read_whole(tmp_path: Path):
 
 
 def test_schede_of_two_people_never_share_a_file(tmp_path: Path):
-    from test_regolamento_from_docs import REGULATION, files
-
     from ciclope.core.schede.command import file_stems
     from ciclope.core.testing import write_ente
+
+    from comune_from_docs import REGULATION, files
 
     assert len(set(file_stems(["P:3", "P_3", "P 3", "p_3"]).values())) == 4
     f = {k: v.replace("S01", "S:01").replace("S02", "S_01") for k, v in files().items()}

@@ -15,11 +15,11 @@ from pathlib import Path
 import openpyxl
 from harness import cli, snapshot
 from markdown_it import MarkdownIt
-from test_regolamento_from_docs import REGULATION
 
 from ciclope.core.engine.registry import load_plugin
 from ciclope.core.testing import write_ente
 
+from comune_from_docs import REGULATION
 from helpers import one_unit_comune
 
 PRIZES = """\

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from harness import cli, snapshot
-from test_regolamento_from_docs import REGULATION, files
 
 from ciclope.core.testing import write_ente
+
+from comune_from_docs import REGULATION, files
 
 NESTED = "[" * 3000 + "]" * 3000
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-CORE = Path(__file__).parent.parent / "core"
+from helpers import ROOT
+
+CORE = ROOT / "core"
 
 
 def module_name(path: Path) -> str:

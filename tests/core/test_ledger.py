@@ -17,9 +17,7 @@ from ciclope.core.commands.cli import main
 from ciclope.core.ledger import Ledger
 from ciclope.core.money import POSITION
 
-from helpers import it_decimal, published_csv
-
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT, it_decimal, published_csv
 
 
 def test_ledger_joins_rewards_and_positions():

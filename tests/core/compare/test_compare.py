@@ -14,7 +14,7 @@ import pytest
 
 from ciclope.core.commands.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 
 # A valid 5-band configuration (art. 17.2): top two bands 10% + 20% = 30% of staff; per-capita weights
 # resources/staff = 2.4, 1.6, 1.0, 0.5, 0.2 → ratios 1.5, 1.6, 2, 2.5, all ≥ 1.5.
@@ -42,7 +42,7 @@ bands = [
 
 
 def national_reminder_only(violations):
-    """Nothing but the national layer's reminder that art. 69 CCNL 2018 is not configured (tests/test_national.py)."""
+    """Nothing but the national layer's reminder that art. 69 CCNL 2018 is not configured (tests/plugins/ccnl_funzioni_locali/test_national.py)."""
     return [v["rule"] for v in violations] in ([], ["ccnl.art69.not_configured"])
 
 

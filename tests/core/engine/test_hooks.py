@@ -11,7 +11,7 @@ from ciclope.core.engine import defaults, hookspecs
 from ciclope.core.engine.registry import Hooks, available_plugins, make_plugin_manager
 from ciclope.core.testing import compute_ente, write_ente
 
-from helpers import files
+from helpers import ROOT, files
 
 SPECS = sorted(n for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("ciclope_"))
 
@@ -124,15 +124,14 @@ def test_hooks_are_called_by_keyword_only():
 
 
 def test_hook_reference_is_generated_from_the_specs_and_up_to_date():
-    from pathlib import Path
 
     from ciclope.core.engine.hookdoc import render
 
-    doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
     assert doc == render(), "docs/hooks.md is stale: python -m ciclope.core.engine.hookdoc > docs/hooks.md"
     for name in SPECS:
         assert f"## {name}" in doc
-    guide = (Path(__file__).parent.parent / "docs" / "plugin-guide.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "plugin-guide.md").read_text(encoding="utf-8")
     for name in SPECS:
         assert name in guide, f"{name} is not mentioned in docs/plugin-guide.md"
 

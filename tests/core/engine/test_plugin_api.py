@@ -13,7 +13,9 @@ import ciclope.core
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import available_plugins, load_plugin, make_plugin_manager
 
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
+from helpers import ROOT
+
+PLUGINS = ROOT / "plugins"
 # the distribution's runtime dependencies a plugin may use directly: attrs, and lark for the declared format's formulas
 DEPENDENCIES = {"attrs", "lark"}
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from ciclope.core.testing import results_doc, write_ente
 
-from helpers import files
+from helpers import ROOT, files
 
-GUIDE = Path(__file__).resolve().parent.parent / "docs" / "plugin-guide.md"
+GUIDE = ROOT / "docs" / "plugin-guide.md"
 FUNDS = '\n[funds]\nperformance_individuale = "1000.00"\n'
 
 

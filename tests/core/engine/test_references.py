@@ -15,9 +15,9 @@ from ciclope.core.inputs.config import EnteConfig, load_config, resolve_params
 from ciclope.core.run.runner import compute
 from ciclope.core.testing import compute_ente, write_ente
 
-from helpers import files
+from helpers import TESTS, files
 
-EXAMPLES = Path(__file__).parent / "examples"
+EXAMPLES = TESTS / "examples"
 
 
 def mistyped() -> types.ModuleType:

@@ -10,14 +10,14 @@ meant to keep outputs — a speed-up, a refactoring — that moves a cent, a spa
 cell in ``schede.xlsx`` fails here.
 
 ``schede.xlsx`` is compared part by part, uncompressed (the deflate level is not the contract: it
-changed from 6 to 1 in issue 18 and LibreOffice opens both, tests/test_schede_office.py); every other
+changed from 6 to 1 in issue 18 and LibreOffice opens both, tests/core/schede/test_schede_office.py); every other
 file byte by byte, after the run's own folder is replaced by ``<TMP>`` (``results.json`` records where
 the data came from). ``SHA256SUMS`` is left out: it holds the compressed workbook's digest; the files
 it lists are all compared here.
 
 When an issue changes outputs **on purpose**, write the file again and say so in the commit::
 
-    .venv/bin/python tests/test_outputs_fixed.py --write
+    .venv/bin/python tests/core/output/test_outputs_fixed.py --write
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ import pytest
 from ciclope.core.commands.cli import main
 from ciclope.core.commands.synth import synth
 
-GOLDEN = Path(__file__).parent / "golden" / "outputs.json"
+from helpers import TESTS
+
+GOLDEN = TESTS / "golden" / "outputs.json"
 
 # (name, synth arguments): synth spreads the enti over the three plugins, so each cycle has all of them
 CYCLES = {

@@ -61,7 +61,7 @@ def test_report_refuses_when_the_inputs_changed(example, tmp_path, capsys):
 
 def test_a_run_without_schede_does_not_import_the_workbook_writer(example, tmp_path):
     """``--outputs`` without ``schede`` leaves the workbook writer unimported, and no run imports openpyxl
-    (~0.15 s of start-up per process, issue 18; tests/test_xlsx_styles.py): a provider producing the machine
+    (~0.15 s of start-up per process, issue 18; tests/core/reports/test_xlsx_styles.py): a provider producing the machine
     contract first does not pay for the workbook it writes later."""
     import subprocess
     import sys

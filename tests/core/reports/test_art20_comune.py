@@ -4,9 +4,9 @@ to be found by difference. Every figure by hand (the regulation of test_regolame
 
 from __future__ import annotations
 
-from test_regolamento_from_docs import REGULATION
-
 from ciclope.core.reports import art20, transparency
+
+from comune_from_docs import REGULATION
 
 # 25 people: the Segretario (evaluator, no card), 2 PO, 22 dipendenti
 STAFF = [("S01", 98), ("S02", 96)]  # pieno: 1000.00 each

@@ -2,8 +2,8 @@
 
 Each piece ciclope now does itself — the style numbering and ``xl/styles.xml`` (:mod:`.xlsxstyles`), the theme
 and document properties (``xlsxparts/``), a number's and a date's cell value, column letters, the characters a
-cell cannot hold — is compared here with what openpyxl 3.1 does for the same input. tests/test_scale.py
-compares whole workbooks with openpyxl's writer; tests/test_outputs_fixed.py holds the bytes of real runs.
+cell cannot hold — is compared here with what openpyxl 3.1 does for the same input. tests/core/run/test_scale.py
+compares whole workbooks with openpyxl's writer; tests/core/output/test_outputs_fixed.py holds the bytes of real runs.
 """
 
 from __future__ import annotations

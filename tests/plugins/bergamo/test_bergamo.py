@@ -116,7 +116,7 @@ U5,DIR,comportamenti,Collaborazione,10,0,
 
 def bergamo_s(violations):
     """The violations of bergamo's rules and the core's: the national layer's reminder that art. 69 CCNL 2018 is
-    not configured (every funzioni_locali ente from 2018, tests/test_national.py) is left out."""
+    not configured (every funzioni_locali ente from 2018, tests/plugins/ccnl_funzioni_locali/test_national.py) is left out."""
     return [v for v in violations if v["rule"] != "ccnl.art69.not_configured"]
 
 

@@ -8,7 +8,6 @@ drift apart.
 import re
 import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,8 @@ from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import load_plugin
 from ciclope.core.testing import compute_ente, results_doc
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
+
 DOC = ROOT / "docs" / "bergamo-2020.md"
 DEMO = load_plugin("bergamo")[1].demo
 DATA = DEMO / "cciaa-bergamo"

@@ -23,7 +23,9 @@ from ciclope.core.trace import Trace
 from ciclope.plugins.ccnl_funzioni_locali import acts, art69, art69_split, bounds, differentiation, national
 from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione
 
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
+from helpers import ROOT
+
+PLUGINS = ROOT / "plugins"
 POOL = "performance_individuale"
 
 # --- art. 69 on a 20-person ente ---------------------------------------------------------------------------

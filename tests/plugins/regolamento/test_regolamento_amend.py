@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_regolamento_from_docs import REGULATION, files
 
 from ciclope.core.commands.cli import main
 from ciclope.core.compare import compare, select
@@ -19,7 +18,10 @@ from ciclope.core.run.explain import explain
 from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
-DEMO = Path(__file__).parent.parent / "plugins" / "regolamento" / "demo" / "cycle.toml"
+from comune_from_docs import REGULATION, files
+from helpers import ROOT
+
+DEMO = ROOT / "plugins" / "regolamento" / "demo" / "cycle.toml"
 
 
 def scenario(tmp_path: Path, name: str, text: str) -> str:

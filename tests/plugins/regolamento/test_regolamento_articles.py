@@ -15,9 +15,9 @@ from ciclope.plugins.regolamento.format.spec import Premium, Regulation, key
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say import articles as art
 
-from helpers import run_declared
+from helpers import ROOT, run_declared
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "regolamento.md"
+DOCS = ROOT / "docs" / "regolamento.md"
 
 
 def docs_example() -> str:
@@ -228,7 +228,7 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     # the blocks of the format: each has its article in FULL or, for [[premi]] (instead of [premio]), in PARTS
     blocks = [f.name for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
     written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
-    # the format 2 blocks of formulas' places: their articles are in tests/test_regolamento_formulas.py
+    # the format 2 blocks of formulas' places: their articles are in tests/plugins/regolamento/test_regolamento_formulas.py
     assert set(blocks) - written == {"parts", "positions", "access", "statuses", "grades", "checks", "progressions"}
     assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
     in_positions = art.articles(read(tmp_path, POSITIONS))

@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-DECLARED = Path(__file__).parent / "regolamento" / "comunita_montane.toml"
+from helpers import TESTS
+
+DECLARED = TESTS / "regolamento" / "comunita_montane.toml"
 AREA = '[ente.params]\nranking_scope = "area"\n'
 
 

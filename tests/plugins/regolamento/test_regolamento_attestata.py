@@ -1,6 +1,6 @@
 """[risultato_po] ``ridotto_attestata = true`` (format 2): the result-pay fund reduced in proportion to the
 performance the OIV attests (``oiv_attested`` of [approvals], else the computed one), before the split; every
-amount by hand on the small ente of tests/test_regolamento_positions.py (P1 15.880,95 €, P2 13.119,05 €, P3
+amount by hand on the small ente of tests/plugins/regolamento/test_regolamento_positions.py (P1 15.880,95 €, P2 13.119,05 €, P3
 vacant; result share 6.000,00 €; PO1 scored 90, PO2 80)."""
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ from conftest import EXAMPLES
 
 from ciclope.core.commands.synth import synth
 
-from helpers import as_declared, run_cycle
+from helpers import TESTS, as_declared, run_cycle
 
-DECLARED = Path(__file__).parent / "regolamento" / "bergamo.toml"
+DECLARED = TESTS / "regolamento" / "bergamo.toml"
 
 
 def compared(results: dict) -> tuple[str, str, dict, dict]:

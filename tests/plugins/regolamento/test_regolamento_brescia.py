@@ -54,9 +54,9 @@ from conftest import EXAMPLES
 
 from ciclope.core.commands.synth import synth
 
-from helpers import as_declared, run_cycle
+from helpers import TESTS, as_declared, run_cycle
 
-DECLARED = Path(__file__).parent / "regolamento" / "brescia.toml"
+DECLARED = TESTS / "regolamento" / "brescia.toml"
 PLUGIN_ONLY = ("education", "qualified_years", "term_start", "term_end", "interim_of", "interim_percent")
 POSITION_POOL = {"po_total": "po_posizione"}  # the declared pool's name → the plugin's
 RESULT = ("result_max", "result")  # the PO result pay fields of a position

@@ -7,9 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import amounts, run_declared
+from helpers import TESTS, amounts, run_declared
 
-CATALOGUE = Path(__file__).parent / "regolamento" / "catalogo"
+CATALOGUE = TESTS / "regolamento" / "catalogo"
 UNITS = "id,name,kind,parent,head\nente,Ente,ente,,SEG\n"
 OBJECTIVES = "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,ente\n"
 INDICATORS = (

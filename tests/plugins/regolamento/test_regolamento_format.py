@@ -17,6 +17,8 @@ from ciclope.plugins.regolamento.format import schemagen
 from ciclope.plugins.regolamento.read.lines import key_lines
 from ciclope.plugins.regolamento.read.load import load
 
+from helpers import ROOT
+
 DEMO = Path(schemagen.__file__).parent / "demo"
 
 GOOD = """\
@@ -200,13 +202,13 @@ def test_the_schema_accepts_the_examples_and_rejects_an_unknown_key():
 
 
 def test_the_docs_list_every_name_and_function_of_formulas():
-    docs = (Path(__file__).parent.parent / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "regolamento.md").read_text(encoding="utf-8")
     section = docs.split(schemagen.FORMULAS_BEGIN + "\n", 1)[1].split(schemagen.FORMULAS_END, 1)[0]
     assert section == schemagen.formula_reference(), "rigenera «I nomi e le funzioni» da schemagen.formula_reference()"
 
 
 def test_the_docs_list_every_key_with_an_example():
-    docs = (Path(__file__).parent.parent / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "regolamento.md").read_text(encoding="utf-8")
     section = docs.split(schemagen.BEGIN + "\n", 1)[1].split(schemagen.END, 1)[0]
     assert section == schemagen.reference(), "rigenera la sezione «Tutte le chiavi» da schemagen.reference()"
     rows = [r for r in section.splitlines() if r.startswith("| `")]

@@ -7,7 +7,6 @@ amount of a fund, the bands it does not quote) the test says which value is an e
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -16,9 +15,9 @@ from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+from helpers import STAFF_HEADER, TESTS, amounts, one_unit_comune, run_declared
 
-CATALOGUE = Path(__file__).parent / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
+CATALOGUE = TESTS / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
 HEAD = """\
 formato = 2
 [atto]

@@ -7,12 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_regolamento_from_docs import REGULATION, files
 
 from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
+
+from comune_from_docs import REGULATION, files
 
 WITH = REGULATION.replace('tipo_ente = "comune"\n', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"\n')
 NATIONAL = "Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)"

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from conftest import EXAMPLES
 
+from helpers import TESTS
+
 EXAMPLE = EXAMPLES / "comunita_montane"
-ART17 = Path(__file__).parent / "regolamento" / "comunita_montane_art17.toml"
+ART17 = TESTS / "regolamento" / "comunita_montane_art17.toml"
 POOL = "performance_individuale"
 
 

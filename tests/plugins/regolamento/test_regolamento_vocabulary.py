@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_regolamento_from_docs import REGULATION, files
-
 from ciclope.plugins.regolamento.format import vocabulary
+
+from comune_from_docs import REGULATION, files
 
 SANCTION = """
 [[esclusioni]]
