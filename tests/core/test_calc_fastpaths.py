@@ -1,4 +1,7 @@
-"""The calculation's fast paths against their plain versions: each test can fail."""
+"""The calculation's fast paths against their plain versions: each test can fail.
+
+The random inputs are hypothesis properties over a ``random.Random`` it draws (``st.randoms``), as many examples
+as the seed ranges they replace had cases: a failure is shrunk and replayed from hypothesis's database."""
 
 from __future__ import annotations
 
@@ -40,17 +43,16 @@ def _split_before(pool, weights, rank=None):
     return {k: Decimal(v) * CENT for k, v in floor.items()}
 
 
-@pytest.mark.parametrize("seed", range(300))
-def test_split_is_the_split_before(seed):
+@settings(max_examples=300, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_split_is_the_split_before(rng):
     """Random pools, weights (Decimals of a few decimals, ints, Fractions, floats, zeros, equal weights that tie)
     and ranks (some ids unranked, ties): the same parts, in the same order, with the same digits."""
-    import random
     from decimal import Decimal
     from fractions import Fraction
 
     from ciclope.core.money import split
 
-    rng = random.Random(seed)
     n = rng.choice([0, 1, 2, 3, 7, 30])
     pool = Decimal(rng.randint(0, 10**6)) / 100
     choices = [
@@ -77,16 +79,15 @@ def test_split_is_the_split_before(seed):
             split(pool, weights, rank=rank)
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_card_score_is_the_sums_of_rules_core_3(seed):
+@settings(max_examples=200, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_card_score_is_the_sums_of_rules_core_3(rng):
     """card_score_and_formula against the plain sums of rules/core.md §3 (random cards, weighted or not)."""
-    import random
     from decimal import ROUND_HALF_UP, Decimal
 
     from ciclope.core.model import EvaluationItem
     from ciclope.core.scoring import FORMULA_UNWEIGHTED, FORMULA_WEIGHTED, card_score_and_formula
 
-    rng = random.Random(seed)
     weighted = rng.random() < 0.5
     card = [
         EvaluationItem(
@@ -114,16 +115,15 @@ def test_card_score_is_the_sums_of_rules_core_3(seed):
     assert score == expected and str(score) == str(expected)
 
 
-@pytest.mark.parametrize("seed", range(30))
-def test_cards_view_and_area_of_are_the_plain_scans(seed):
+@settings(max_examples=30, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_cards_view_and_area_of_are_the_plain_scans(rng):
     """Ente.cards_view (asks the dict only when the person changes) and Ente.area_of (remembered per unit) against
     the plain grouping and walk, on random rows of people apart from each other and random org charts."""
-    import random
     from decimal import Decimal
 
     from ciclope.core.model import Ente, EvaluationItem, Unit
 
-    rng = random.Random(seed)
     people = [f"P{k}" for k in range(rng.randint(0, 6))]
     rows = [
         EvaluationItem(rng.choice(people), None, "s", f"i{k}", Decimal(10), Decimal(5), None, k + 2)
@@ -169,16 +169,15 @@ def _achievement_before(kind, measured, target):
     raise ValueError(f"indicator type {kind!r} is not scored")
 
 
-@pytest.mark.parametrize("seed", range(300))
-def test_indicator_achievement_is_the_clamp_before(seed):
+@settings(max_examples=300, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_indicator_achievement_is_the_clamp_before(rng):
     """The same object (value and digits) as before for random measurements: above, below and at the target with
     other exponents (1.000), zero and negative values, ints; the same error for an unknown type."""
-    import random
     from decimal import Decimal
 
     from ciclope.core.scoring import indicator_achievement
 
-    rng = random.Random(seed)
     kind = rng.choice(["higher", "project", "lower"])
 
     def value():
@@ -238,14 +237,13 @@ def _weighted_mean_before(parts):
     return r4(weighted / total)
 
 
-@pytest.mark.parametrize("seed", range(300))
-def test_weighted_mean_is_the_mean_before(seed):
-    import random
+@settings(max_examples=300, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_weighted_mean_is_the_mean_before(rng):
     from decimal import Decimal
 
     from ciclope.core.scoring import weighted_mean
 
-    rng = random.Random(seed)
     weights = rng.choice(
         [
             lambda: None,
@@ -258,12 +256,12 @@ def test_weighted_mean_is_the_mean_before(seed):
     assert got == expected and str(got) == str(expected)
 
 
-@pytest.mark.parametrize("seed", range(60))
-def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(seed):
+@settings(max_examples=60, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(rng):
     """_Org.objective counts the declared weights in its loop: a core.weights.mixed problem for exactly the objectives
     whose declared weights (indicators but the monitoring ones, then child objectives) mix empty and given ones, each
     before the problems of its children (random plans)."""
-    import random
     from decimal import Decimal
 
     from ciclope.core.engine.organizational import compute
@@ -273,8 +271,6 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(seed):
     from ciclope.core.trace import Trace
 
     from helpers import coreonly
-
-    rng = random.Random(seed)
 
     def weight():
         return rng.choice([None, Decimal(rng.randint(1, 5))])
@@ -309,16 +305,15 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(seed):
             assert mixed.index(parent) < mixed.index(oid)
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_sorted_distinct_is_the_sorted_set(seed):
+@settings(max_examples=200, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_sorted_distinct_is_the_sorted_set(rng):
     """money.sorted_distinct against sorted() of the set union bounded_weights built before: the same values in the
     same order, and of equal values the same one kept (its digits), with equal values of other exponents."""
-    import random
     from decimal import Decimal
 
     from ciclope.core.money import sorted_distinct
 
-    rng = random.Random(seed)
     pool = [Decimal(rng.randint(0, 20)) / rng.choice([1, 2, 3, 7]) for _ in range(rng.randint(0, 12))]
     pool += [Decimal("2"), Decimal("2.0"), Decimal("0.50"), Decimal("0.5"), Decimal("2.00")]
     a = [rng.choice(pool) for _ in range(rng.randint(0, 15))]
