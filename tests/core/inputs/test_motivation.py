@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import load_plugin
 from ciclope.core.inputs.loading import load_ente
 
 
+@pytest.mark.slow  # schede-personali prints a PDF per person with Chromium
 def test_a_cards_motivation_reaches_the_scheda(tmp_path):
     demo = load_plugin("regolamento")[1].demo
     assert demo is not None
@@ -31,6 +34,7 @@ def test_a_cards_motivation_reaches_the_scheda(tmp_path):
     assert "Motivazione del valutatore" not in (folder / "L2.html").read_text()
 
 
+@pytest.mark.slow  # schede-personali prints a PDF per person with Chromium
 def test_the_collection_carries_the_motivation_from_the_workbook_to_the_scheda(tmp_path, capsys):
     """An evaluator's «Motivazione» beside the points is merged with the card; a formula there is refused."""
     import openpyxl
