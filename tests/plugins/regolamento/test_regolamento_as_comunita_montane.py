@@ -16,21 +16,20 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
 
-from helpers import TESTS
+from helpers import TESTS, ciclope
 
 DECLARED = TESTS / "regolamento" / "comunita_montane.toml"
 AREA = '[ente.params]\nranking_scope = "area"\n'
 
 
 def cli(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", *args], check=True, capture_output=True)
+    done = ciclope(*args)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def both(source: Path, tmp: Path, by_area: bool = False) -> tuple[Path, Path]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,11 +14,9 @@ from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import check_expected, lookup
 from ciclope.plugins import regolamento
 
+from helpers import ciclope
+
 DEMO = Path(regolamento.__file__).parent / "demo"
-
-
-def ciclope(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

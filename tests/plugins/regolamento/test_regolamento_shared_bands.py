@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import EXAMPLES
 
-from helpers import TESTS
+from helpers import TESTS, ciclope
 
 EXAMPLE = EXAMPLES / "comunita_montane"
 ART17 = TESTS / "regolamento" / "comunita_montane_art17.toml"
@@ -23,8 +21,8 @@ POOL = "performance_individuale"
 
 
 def run(folder: Path) -> dict:
-    subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", "run", str(folder / "cycle.toml"), "--out",
-                    str(folder / "out"), "--no-store"], check=True, capture_output=True)  # fmt: skip
+    done = ciclope("run", folder / "cycle.toml", "--out", folder / "out", "--no-store")
+    assert done.returncode == 0, done.stdout + done.stderr
     return json.loads((folder / "out" / "cm-esempio" / "results.json").read_text(encoding="utf-8"))
 
 
