@@ -85,10 +85,10 @@ class Guard:
 
 
 GUARD: Guard | None = None
-_EXECUTE_CHILD = subprocess.Popen._execute_child  # type: ignore[attr-defined]
+_EXECUTE_CHILD = subprocess.Popen._execute_child
 
 
-def _execute_child(self, args, executable, *rest, **kwargs):  # type: ignore[no-untyped-def]
+def _execute_child(self, args, executable, *rest, **kwargs):
     """Popen's one place of starting a program on POSIX: records a slow program, then starts it as asked."""
     if GUARD is not None and GUARD.active:
         first = executable or (args if isinstance(args, (str, bytes, os.PathLike)) else args[0])
@@ -104,12 +104,12 @@ def _execute_child(self, args, executable, *rest, **kwargs):  # type: ignore[no-
 def pytest_configure(config: pytest.Config) -> None:
     global GUARD
     GUARD = Guard()
-    subprocess.Popen._execute_child = _execute_child  # type: ignore[attr-defined]
+    subprocess.Popen._execute_child = _execute_child
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     global GUARD
-    subprocess.Popen._execute_child = _EXECUTE_CHILD  # type: ignore[attr-defined]
+    subprocess.Popen._execute_child = _EXECUTE_CHILD
     if GUARD is not None:
         shutil.rmtree(GUARD.folder, ignore_errors=True)
         GUARD = None
@@ -120,7 +120,7 @@ def _slow(item: pytest.Item) -> bool:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # type: ignore[no-untyped-def]
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
     guarded = GUARD is not None and not _slow(item)
     if guarded:
         assert GUARD is not None
@@ -135,7 +135,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  #
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     outcome = yield
     if GUARD is None or _slow(item):
         return
