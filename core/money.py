@@ -70,7 +70,7 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
     """
     cents = int(r2(pool) / CENT)
     # Lists in key order and one loop per step, no function call per weight; the same exact integers and the same
-    # order of the leftover cents as the dict-per-step version (tests/test_calc_fastpaths.py compares the two).
+    # order of the leftover cents as the dict-per-step version (tests/core/test_calc_fastpaths.py compares the two).
     keys = list(weights)
     nums: list[int] = []
     dens: list[int] = []
@@ -112,7 +112,7 @@ def _leftover(rem: list[int], keys: list[str], rank: Mapping[str, Any] | None, l
     decide among the remainders equal to the last one that gets a cent, and only there. Sorting one
     (remainder, rank, id) tuple per weight was 42× slower at 30,000 people than at 3,000: each comparison
     reached a Decimal rank and an id string scattered in memory. The same
-    positions as that sort (tests/test_calc_fastpaths.py compares with the former split).
+    positions as that sort (tests/core/test_calc_fastpaths.py compares with the former split).
     """
     last = sorted(rem)[-left]  # the smallest remainder that still gets a cent (0 < left < len(rem))
     above = [i for i, r in enumerate(rem) if r > last]  # fewer than ``left``: every one gets a cent

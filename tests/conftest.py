@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-# The TOML case collector and fixtures of the plugin test kit are opt-in (no pytest11 entry point).
-pytest_plugins = ["ciclope.core.testing"]
+# The TOML case collector and fixtures of the plugin test kit are opt-in (no pytest11 entry point); slowguard
+# fails a test that starts Chromium or LibreOffice without the ``slow`` marker (tests/slowguard.py).
+pytest_plugins = ["ciclope.core.testing", "slowguard"]
 
 ROOT = Path(__file__).resolve().parent.parent
 # The public example cycles with their expected.json and the acceptance's checker, kept in the project so a

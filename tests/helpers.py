@@ -209,14 +209,53 @@ def one_unit_comune(name: str, staff: list[str], cards: list[str], ente_toml: st
     }
 
 
-def run_cycle(cycle: Path) -> Path:
-    """``ciclope run`` of ``cycle`` into ``out`` beside it, without the store. Exit status 1 is an ente with
-    violations (a plugin's own checks), not a failure: every results.json is written."""
+def ciclope(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None):
+    """``ciclope ARGS`` through the command line's ``main`` in this process, as a child would run it: its own
+    working folder and environment (``env`` added to this one's), an empty stdin, both streams captured, both put
+    back after. A ``subprocess.CompletedProcess`` (exit code, stdout, stderr); an exception out of ``main`` is
+    raised here, where a child would have printed its traceback."""
+    import contextlib
+    import gc
+    import io
+    import os
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "ciclope.core.commands.cli", "run", str(cycle), "--out",
-                           str(cycle.parent / "out"), "--no-store"], capture_output=True, text=True)  # fmt: skip
+    from ciclope.core.commands.cli import main
+
+    argv = [str(a) for a in args]
+    saved_env, saved_cwd, saved_stdin = dict(os.environ), os.getcwd(), sys.stdin
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        os.environ.update(env or {})
+        if cwd is not None:
+            os.chdir(cwd)
+        with (
+            open(os.devnull, encoding="utf-8") as devnull,
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            sys.stdin = devnull
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    finally:
+        sys.stdin = saved_stdin
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        # A child's exit closes every database connection it opened; here the stores main left to the
+        # collector are collected now, so a SQLite store is left as a finished process leaves it
+        # (checkpointed, no -wal or -shm file) before a test looks at the folder.
+        gc.collect()
+    return subprocess.CompletedProcess(["ciclope", *argv], code, out.getvalue(), err.getvalue())
+
+
+def run_cycle(cycle: Path) -> Path:
+    """``ciclope run`` of ``cycle`` into ``out`` beside it, without the store. Exit status 1 is an ente with
+    violations (a plugin's own checks), not a failure: every results.json is written."""
+    done = ciclope("run", cycle, "--out", cycle.parent / "out", "--no-store")
     assert done.returncode in (0, 1), done.stderr
     return cycle.parent / "out"
 
@@ -232,3 +271,8 @@ def as_declared(folder: Path, to: Path, plugin: str, regulation: Path) -> Path:
     swapped = cycle.replace(f'plugin = "{plugin}"', f'plugin = "regolamento"\nregolamento = "{regulation.name}"')
     (to / "cycle.toml").write_text(swapped, encoding="utf-8")
     return to / "cycle.toml"
+
+
+# The tests' folder and the project's root, for a test module at any depth under tests/.
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent

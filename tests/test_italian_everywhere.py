@@ -73,6 +73,7 @@ def test_plurals_after_one():
     assert render_problems([one]).splitlines()[-1] == "1 errore, 0 avvisi"
 
 
+@pytest.mark.slow  # schede-personali prints a PDF per person with Chromium
 def test_the_scheda_personale_reads_as_italian(tmp_path):
     """A Comunità montana employee's scheda: the fund and the status by their words, no parameter code, the act by
     its title (not «regolamento comunita_montane»)."""

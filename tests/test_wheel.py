@@ -69,7 +69,7 @@ def test_the_wheel_holds_ciclope_core_and_plugins_and_no_demo_output(wheel):
     assert "ciclope/core/store/migrations/env.py" in names
     assert "ciclope/core/store/migrations/versions/0002_multiyear_plans.py" in names
     assert "ciclope/core/site/templates/base.html" in names and "ciclope/core/site/static/site.js" in names
-    # schede.xlsx's theme and document properties (written without openpyxl, tests/test_xlsx_styles.py)
+    # schede.xlsx's theme and document properties (written without openpyxl, tests/core/reports/test_xlsx_styles.py)
     assert {f"ciclope/core/reports/xlsxparts/{n}" for n in ("app.xml", "core.xml", "theme1.xml")} <= set(names)
     assert not [n for n in names if n.endswith("ciclope.db")]
     assert not [n for n in names if "/demo/out/" in n or "/out/" in n]

@@ -5,7 +5,7 @@ evaluation cards, funds, approvals); each plugin adds its own input through ``ci
 (positions, projects, extra columns). Same seed → same files, byte for byte.
 
 The enti are valid for every installed plugin: they load and run the whole cycle with no error
-violation (tests/test_synth.py), so that a benchmark measures the work of a clean ente. This is
+violation (tests/core/commands/test_synth.py), so that a benchmark measures the work of a clean ente. This is
 kept by construction: graded indicators reach at least 75% of target, PO cards stay positive
 (a negative PO evaluation needs a contraddittorio, rules/core.md §5), card levels are spread so
 evaluations are differentiated. Below ~40 people an ente can still fail a plugin's

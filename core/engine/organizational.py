@@ -28,7 +28,7 @@ from ciclope.core.trace import Input, Trace, figure
 
 MEAN = "media ponderata (pesi normalizzati; pesi vuoti = pesi uguali)"
 # The weights in the inputs' names are formatted with !s: str() gives what format(weight, "") gives, in half
-# the time for a Decimal (tests/test_scoring.py checks the two agree).
+# the time for a Decimal (tests/core/test_scoring.py checks the two agree).
 
 
 def measure(

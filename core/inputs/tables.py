@@ -425,7 +425,7 @@ def _lines_short(text: str) -> bool:
 
 
 # What str.strip takes off a cell: the characters for which str.isspace is true, line breaks aside
-# (tests/test_loading.py checks the list against str.isspace).
+# (tests/core/inputs/test_loading.py checks the list against str.isspace).
 SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 

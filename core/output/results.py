@@ -363,7 +363,7 @@ def dumps_bytes(res: Result) -> bytes:
     write a number differently, the document holds an :class:`ExpFloat` (made by :func:`num`,
     :func:`ach`, :func:`real`) and orjson is given Python's text for it; where orjson refuses a value
     (an int beyond 64 bits), or without orjson, :func:`dumps_json` writes the text.
-    tests/test_results_json.py compares the two on the public examples and on random documents.
+    tests/core/output/test_results_json.py compares the two on the public examples and on random documents.
 
     Bytes, not text: orjson makes bytes, and decoding them into a ``str`` only for the file to encode it
     again would copy the whole document twice."""

@@ -34,7 +34,7 @@ class Sheets:
     and serializing one XML element per cell. Here a cell is a string: its style index comes from openpyxl once per
     distinct style (:meth:`style`, :mod:`.xlsxstyles`), its XML is a string with the same bytes
     openpyxl would write, and the package around the sheets is :class:`.xlsxpack.Package`
-    (tests/test_scale.py compares every part of the file, uncompressed, with openpyxl's own writer;
+    (tests/core/run/test_scale.py compares every part of the file, uncompressed, with openpyxl's own writer;
     the deflated bytes differ: level 1 here, 6 in openpyxl).
     """
 
@@ -265,7 +265,7 @@ def _number_tail(style: str, text: str) -> str:
 
 
 # What openpyxl 3.1 does with a cell's value, done here so that writing schede.xlsx never imports openpyxl
-# (~0.15 s of every run's start-up); tests/test_xlsx_styles.py compares each with openpyxl's own.
+# (~0.15 s of every run's start-up); tests/core/reports/test_xlsx_styles.py compares each with openpyxl's own.
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # openpyxl.cell.cell's
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of the 1900 date system, as Excel counts it
 

@@ -6,7 +6,7 @@ writes for the same workbook, and each sheet is compressed into the archive as s
 so a big ente never holds its whole workbook in memory. Nothing here imports openpyxl (slow to import, at
 a run's start-up): the style sheet is written by :mod:`.xlsxstyles`; the theme and the document
 properties, the same in every workbook, are openpyxl's bytes kept in ``xlsxparts/`` (the dates fixed;
-tests/test_xlsx_styles.py makes them again with openpyxl and compares).
+tests/core/reports/test_xlsx_styles.py makes them again with openpyxl and compares).
 
 The zip container is written here too, with the bytes :mod:`zipfile` writes (local header, deflated
 data at :data:`LEVEL`, central directory): the parts that are the same in every workbook (properties,
@@ -15,9 +15,9 @@ of once per workbook. :mod:`zipfile` itself (``ZipFile.open(info, "w")`` at the 
 the same bytes but deflates those parts for every workbook: measured with ``bench/run.py --sizes 30
 --steps-only --repeat 15``, ``schede.xlsx`` took 10-17% longer for an ente of 300 people (docs/performance.md).
 
-``tests/test_scale.py`` keeps openpyxl's own writer as the oracle and compares every part, uncompressed,
+``tests/core/run/test_scale.py`` keeps openpyxl's own writer as the oracle and compares every part, uncompressed,
 with its entry's metadata, on real Results and on random workbooks; and zipfile as the oracle of the
-container, byte for byte at the same level. ``tests/test_schede_office.py`` opens the file in LibreOffice.
+container, byte for byte at the same level. ``tests/core/schede/test_schede_office.py`` opens the file in LibreOffice.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 CHUNK = 4 << 20  # characters of sheet XML compressed at a time
 # Deflate level: 1, not the 6 of zipfile and openpyxl: a fraction of the CPU for a slightly larger file;
 # the XML inside is the same byte for byte
-# (tests/test_scale.py compares it with openpyxl's, tests/test_schede_office.py opens it in LibreOffice).
+# (tests/core/run/test_scale.py compares it with openpyxl's, tests/core/schede/test_schede_office.py opens it in LibreOffice).
 LEVEL = 1
 # zipfile's records: local file header, central directory entry, end of central directory
 _HEADER = struct.Struct("<4s2B4HL2L2H")

@@ -6,7 +6,7 @@ them: openpyxl adds number formats, fonts, fills, alignments and cell formats (`
 workbook's lists as they are first used, and writes the lists in that order. :class:`Styles` keeps the
 same lists for ciclope's few styles and writes the same bytes, without openpyxl: importing openpyxl
 cost ~0.15 s of every ``ciclope run`` process. openpyxl stays the
-oracle: tests/test_xlsx_styles.py registers random orders of recipes on a real openpyxl workbook and
+oracle: tests/core/reports/test_xlsx_styles.py registers random orders of recipes on a real openpyxl workbook and
 compares every ``s`` attribute and the whole style sheet, byte for byte.
 """
 

@@ -144,7 +144,7 @@ def alembic_config(connection):
 
 
 KNOWN = frozenset({"0001", "0002", "0003", "0004"})  # every revision in migrations/versions
-HEAD = "0004"  # the newest revision in migrations/versions (tests/test_store.py checks it against Alembic)
+HEAD = "0004"  # the newest revision in migrations/versions (tests/core/store/test_store.py checks it against Alembic)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
@@ -155,7 +155,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     An empty database (no tables at all) is given the newest schema directly: the tables of
     ``schema.py`` and the ``alembic_version`` row Alembic would leave, in one transaction. Importing
     Alembic and replaying every migration cost ~0.5–0.7 s, as much as 30 enti of 300 people, in the
-    first run of every office; tests/test_store.py checks that both ways give the same
+    first run of every office; tests/core/store/test_store.py checks that both ways give the same
     database, table by table, on SQLite and PostgreSQL.
 
     The schema is created or upgraded holding the store's write lock (:func:`write_lock`), and what the

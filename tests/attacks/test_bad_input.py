@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from harness import cli, snapshot
+from harness import cli, cli_process, snapshot
 
 from ciclope.core.testing import write_ente
 from ciclope.core.values import parse_money, parse_number, to_decimal
@@ -154,8 +154,8 @@ def test_a_50_mb_motivation_is_refused_in_ente_toml(tmp_path):
     motivation = "lungo " * 2_000  # 12,000 characters: over 10,000
     folder = write_ente(tmp_path / "e", files(**{"ente.toml": ENTE + f'oiv_motivation = "{motivation}"\n'}))
     assert "[approvals]" in (folder / "ente.toml").read_text()
-    run = cli("validate", _cycle(tmp_path))
+    run = cli_process("validate", _cycle(tmp_path))
     assert run.returncode == 1 and "testo di 12000 caratteri, oltre il massimo di 10000" in run.stdout
     (folder / "ente.toml").write_text(ENTE + 'oiv_motivation = "' + "x" * (50 * 2**20) + '"\n')
-    run = cli("validate", _cycle(tmp_path))
+    run = cli_process("validate", _cycle(tmp_path))
     assert run.returncode == 1 and "file troppo grande (massimo 4 MiB per un file TOML)" in run.stdout

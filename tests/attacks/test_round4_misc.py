@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import cli, snapshot
+from harness import cli, cli_process, snapshot
 from test_toml_attacks import _office
 
 
@@ -15,17 +15,17 @@ def test_a_three_gigabyte_relazione_part_is_never_read_whole(tmp_path: Path):
     with open(part, "wb") as fh:
         fh.truncate(3 * 2**30)  # sparse: 3 GiB of NUL bytes on no disk
     before = snapshot(*(p for p in (tmp_path / "dati").iterdir() if p.name != "relazione")), part.stat().st_mtime_ns
-    run = cli("validate", cycle)
+    run = cli_process("validate", cycle)
     assert "supera 1 MB" in run.stdout + run.stderr
     after = snapshot(*(p for p in (tmp_path / "dati").iterdir() if p.name != "relazione")), part.stat().st_mtime_ns
     assert after == before  # the part itself by its time: hashing it would read 3 GiB
 
 
 def test_schede_of_two_people_never_share_a_file(tmp_path: Path):
-    from test_regolamento_from_docs import REGULATION, files
-
     from ciclope.core.schede.command import file_stems
     from ciclope.core.testing import write_ente
+
+    from comune_from_docs import REGULATION, files
 
     assert len(set(file_stems(["P:3", "P_3", "P 3", "p_3"]).values())) == 4
     f = {k: v.replace("S01", "S:01").replace("S02", "S_01") for k, v in files().items()}
@@ -180,7 +180,7 @@ def test_numbers_of_the_command_line_are_bounded(tmp_path: Path):
         ("diff", tmp_path / "c.toml", "--ente", "a", "--run", "99999999999999999999", "--run", "1"),
         ("benchmark", tmp_path / "c.toml", "--year", "99999999999999999999"),
     ):
-        run = cli(*args)
+        run = cli_process(*args)
         assert run.returncode == 2 and "non valido" in run.stderr, (args, run.stderr)
     assert not (tmp_path / "s").exists()
 

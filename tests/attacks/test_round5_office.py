@@ -12,10 +12,11 @@ from pathlib import Path
 import openpyxl
 from harness import cli
 from raccolta_kit import add_indicator, create, csv_office, fill, xlsx_office
-from test_regolamento_from_docs import REGULATION, files
 
 from ciclope.core import filenames
 from ciclope.core.testing import write_ente
+
+from comune_from_docs import REGULATION, files
 
 SHARE = {"id": "K15", "objective": "O1", "name": "Pratiche evase nei termini", "type": "higher", "target": 0.72}
 

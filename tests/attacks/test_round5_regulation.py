@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 import openpyxl
-from harness import cli, snapshot
+from harness import cli, cli_process, snapshot
 from markdown_it import MarkdownIt
-from test_regolamento_from_docs import REGULATION
 
 from ciclope.core.engine.registry import load_plugin
 from ciclope.core.testing import write_ente
 
+from comune_from_docs import REGULATION
 from helpers import one_unit_comune
 
 PRIZES = """\
@@ -194,13 +194,13 @@ def test_tables_nested_by_dotted_keys_and_headers_are_an_italian_error(tmp_path)
         before = snapshot(folder / "dati", folder / "smvp.toml")
         for command in (["regolamento", "leggi", folder / "smvp.toml"], ["validate", cycle],
                         ["run", cycle, "--no-store"]):  # fmt: skip
-            run = cli(*command)
+            run = cli_process(*command)
             text = run.stdout + run.stderr
             assert run.returncode in (1, 2) and "annidati oltre 32 livelli" in text, (command, text[-500:])
             assert "errore interno" not in text and "RecursionError" not in text
         scenario = folder / "s.toml"
         scenario.write_text("[params]\n" + deep, encoding="utf-8")
-        run = cli("compare", cycle, "--scenario", f"s={scenario}", "--out", folder / "cmp")
+        run = cli_process("compare", cycle, "--scenario", f"s={scenario}", "--out", folder / "cmp")
         assert run.returncode in (1, 2) and "annidati oltre 32 livelli" in run.stdout + run.stderr
         assert snapshot(folder / "dati", folder / "smvp.toml") == before
 

@@ -9,10 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
-from harness import cli, snapshot
-from test_regolamento_from_docs import REGULATION, files
+from harness import cli, cli_process, snapshot
 
 from ciclope.core.testing import write_ente
+
+from comune_from_docs import REGULATION, files
 
 NESTED = "[" * 3000 + "]" * 3000
 
@@ -80,7 +81,7 @@ def test_three_thousand_nested_arrays(tmp_path):
     _refused(cycle, "smvp.toml", "annidati")
     scenario = tmp_path / "s.toml"
     scenario.write_text(f"[params]\nx = {NESTED}\n", encoding="utf-8")
-    run = cli("compare", _office(tmp_path / "c"), "--scenario", f"s={scenario}", "--out", tmp_path / "cmp")
+    run = cli_process("compare", _office(tmp_path / "c"), "--scenario", f"s={scenario}", "--out", tmp_path / "cmp")
     assert run.returncode in (1, 2) and "annidati" in run.stderr + run.stdout
 
 

@@ -1,0 +1,66 @@
+"""premi-art20.csv of a 25-person Comune (rules/core.md §6, revised; D.Lgs. 33/2013 art. 20): the ente's totals
+are always published, head counts too, and no amount of a group under 3 people (the two PO) is printed or left
+to be found by difference. Every figure by hand (the regulation of test_regolamento_from_docs)."""
+
+from __future__ import annotations
+
+from ciclope.core.reports import art20, transparency
+
+from comune_from_docs import REGULATION
+
+# 25 people: the Segretario (evaluator, no card), 2 PO, 22 dipendenti
+STAFF = [("S01", 98), ("S02", 96)]  # pieno: 1000.00 each
+STAFF += [(f"S{i:02d}", 94 - (i - 3) / 2) for i in range(3, 19)]  # 94 … 86.5, intermedio: 700.00 each (16)
+STAFF += [("S19", 75), ("S20", 70), ("S21", 65), ("S22", 62)]  # base: 0 € (4)
+PO = [("PO1", 96, "12000.00"), ("PO2", 85, "9500.00")]  # result pay 12000 × 0.25 = 3000.00, 9500 × 0.20 = 1900.00
+
+
+def files() -> dict[str, str]:
+    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay",
+              "SEG,Segretario,segretario,DIR,com,1,0,false,,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, score, position in PO:
+        people.append(f"{pid},Persona {pid},po,D,amm,1,0,false,SEG,{position}")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
+    for pid, score in STAFF:
+        people.append(f"{pid},Persona {pid},dipendente,C,amm,1,0,false,SEG,")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\namm,Area,area,com,PO1\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,amm\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(people) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": 'name = "Comune di Venticinque"\n[funds]\nperformance_individuale = "15000.00"\n',
+    }
+
+
+def test_a_25_person_comune_publishes_its_totals_and_no_small_group(ciclope_ente, tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(REGULATION, encoding="utf-8")
+    result = ciclope_ente("regolamento", files(), year=2024, params={"regolamento": str(path)})
+    assert len(result.ente.people) == 25
+    text = art20.render(result)
+    rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in text.lstrip("\ufeff").splitlines()[1:]}
+    # staff premium: 2 × 1000.00 + 16 × 700.00 = 13200.00 of 15000.00; PO result pay 3000.00 + 1900.00 = 4900.00
+    # (no fund of its own: the pool is what is due). Stanziati 15000 + 4900 = 19900.00, distribuiti 13200 + 4900
+    # = 18100.00; evaluated: 2 PO + 22 dipendenti = 24; premio medio conseguibile 19900 / 24 = 829.166… → 829,17
+    assert rows[("tutto il personale", "premi stanziati (€)")] == "19900,00"
+    assert rows[("tutto il personale", "premi distribuiti (€)")] == "18100,00"
+    assert rows[("tutto il personale", "persone valutate")] == "24"
+    assert rows[("tutto il personale", "premio medio conseguibile (€)")] == "829,17"
+    # head counts are published; the two PO's pay is merged into the ente's, and so is the staff's (18100.00 −
+    # 13200.00 would give the PO's 4900.00 back)
+    assert rows[("dirigenti e PO", "persone valutate")] == "2"
+    assert rows[("personale", "persone valutate")] == "22"
+    assert rows[("dirigenti e PO", "premi distribuiti (€)")] == "compreso in tutto il personale"
+    assert rows[("personale", "premi distribuiti (€)")] == "compreso in tutto il personale"
+    public = text + transparency.render(result)
+    assert "riservato;" not in text  # no art. 20 total of the ente is ever withheld
+    # no amount of the PO (3000,00, 1900,00, their mean 2450,00) nor of the two at «pieno» (2000,00 together)
+    # in either file (4900,00 is the PO fund's allocation, which is public whoever received it)
+    assert not [x for x in ("3000,00", "1900,00", "2450,00", "2000,00") if x in public]
+    # trasparenza.csv merges «pieno» (2 people) into the next level down
+    levels = [line.split(";") for line in public.splitlines() if line.startswith("Livello di valutazione;personale")]
+    assert [(r[2], r[3], r[8]) for r in levels] == [("pieno e intermedio", "18", "0"), ("base", "4", "4")]

@@ -1,0 +1,463 @@
+"""The declared regulation read back as Italian articles (``ciclope regolamento leggi``, the Relazione's annex):
+the sentences of the docs' example written by hand, every block of the format printed, a block or key the
+sentences do not know printed from the format's declarations, never silently left out."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from ciclope.core.commands.cli import main
+from ciclope.plugins.regolamento.format.spec import Premium, Regulation, key
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say import articles as art
+
+from helpers import ROOT, run_declared
+
+DOCS = ROOT / "docs" / "regolamento.md"
+
+
+def docs_example() -> str:
+    """The TOML of docs/regolamento.md §2, «Un regolamento in 27 righe», as the office reads it."""
+    section = DOCS.read_text(encoding="utf-8").split("## 2. ")[1].split("## 3. ")[0]
+    found = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert found is not None
+    return found.group(1)
+
+
+def read(tmp_path: Path, text: str) -> Regulation:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    return regulation
+
+
+# The docs' example read back: every sentence written by hand from §2 of docs/regolamento.md.
+EXPECTED = """\
+SMVP del Comune di Prova
+
+Tipo di ente: comune.
+
+Art. 1 — I livelli di valutazione (art. 3)
+I livelli di valutazione, dal più alto: «pieno» da 95 punti; «intermedio» da 80 punti; «base» da 60 punti; \
+sotto 60 punti nessun livello. Il livello si legge sul punteggio arrotondato a due decimali.
+
+Art. 2 — Il premio individuale (art. 4)
+Il premio spetta ai dipendenti. Il premio è il coefficiente del livello × il massimo di 1.000,00 € a tempo \
+pieno: «pieno» 1 (1.000,00 €); «intermedio» 0,7 (700,00 €); «base» 0 (0,00 €). A tempo parziale il premio è in \
+proporzione al tempo lavorato. Gli importi sono «fino a»: ciò che il fondo non paga resta residuo del fondo.
+
+Art. 3 — La retribuzione di risultato (art. 5)
+La retribuzione di risultato delle PO / EQ è una quota della retribuzione di posizione secondo il punteggio: \
+il 25% da 95 punti; il 20% da 80 punti; il 15% da 60 punti. Se c'è, il fondo della retribuzione di risultato \
+delle PO / EQ è un tetto. Sotto 60 punti la valutazione è negativa e non dà retribuzione di risultato; non è \
+definitiva senza il contraddittorio con la persona.
+"""
+
+
+def test_the_docs_example_read_back_article_by_article(tmp_path):
+    assert art.render(read(tmp_path, docs_example())) == EXPECTED
+
+
+def test_markdown_has_a_heading_per_article(tmp_path):
+    text = art.render(read(tmp_path, docs_example()), markdown=True)
+    assert text.startswith("# SMVP del Comune di Prova\n")
+    assert "\n## Art. 2 — Il premio individuale (art. 4)\n\nIl premio spetta ai dipendenti." in text
+    assert text.count("\n## Art. ") == 3
+
+
+# Every block of the format, as docs/regolamento.md §3 writes them.
+FULL = """\
+formato = 1
+[atto]
+titolo = "SMVP del Comune di Tutto"
+tipo_ente = "unione"
+data = 2024-01-15
+comparto = "funzioni_locali"
+
+[punteggio]
+fonte = "art. 5"
+po = { scheda = 0.6, unita = 0.4 }
+
+[[punteggio.categorie]]
+categorie = ["A", "B", "C"]
+ente = 0.3
+unita = 0.1
+scheda = 0.6
+fonte = "art. 5 c. 2"
+
+[[scheda]]
+fonte = "art. 6, allegato A"
+ruoli = ["dipendente"]
+voci = [
+  { sezione = "Risultati", voce = "Contributo agli obiettivi dell'unità", massimo = 40 },
+  { sezione = "Comportamenti", voce = "Qualità del lavoro svolto", massimo = 60, peso = 30 },
+]
+
+[livelli]
+fonte = "art. 7"
+scala = [{ nome = "alto", da = 80 }, { nome = "medio", da = 60 }]
+po = [{ nome = "alto", da = 90 }, { nome = "medio", da = 70 }]
+
+[[esclusioni]]
+regola = "assenze"
+giorni = 150
+fonte = "art. 8 c. 1"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 50
+fonte = "art. 8 c. 2"
+
+[[esclusioni]]
+regola = "insufficiente"
+fonte = "art. 8 c. 3"
+
+[[esclusioni]]
+regola = "sanzione"
+oltre = "rimprovero_verbale"
+scala = ["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"]
+sinonimi = { "richiamo scritto" = "rimprovero_scritto" }
+fonte = "art. 8 c. 4"
+
+[[esclusioni]]
+regola = "unita_sotto"
+minimo = 0.5
+stato = "escluso_unita"
+fonte = "art. 8 c. 5"
+
+[premio]
+metodo = "fasce"
+fonte = "art. 9"
+ripartizione = "per_fascia"
+in_fascia = "punteggio"
+rateo_giorni = true
+fasce = [
+  { nome = "alta", personale = 0.2, risorse = 0.5 },
+  { nome = "media", personale = 0.5, risorse = 0.4 },
+  { nome = "bassa", personale = 0.3, risorse = 0.1 },
+]
+
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 10 c. 3"
+scaglioni = [{ da = 0, a = 10, riduzione = 0 }, { da = 11, riduzione = 0.25 }]
+
+[[riduzioni]]
+misura = "fte"
+fonte = "art. 10 c. 4"
+scaglioni = [{ da = 0, a = 0.5, riduzione = 0.1 }, { da = 0.5, riduzione = 0 }]
+
+[risultato_po]
+metodo = "fondo"
+fonte = "art. 12"
+soglia_positiva = 55
+contraddittorio = false
+
+[[calendario]]
+atto = "Relazione sulla performance"
+fase = "rendicontazione"
+scadenza = "30/06"
+anno = "successivo"
+approvazione = "relazione_validated_oiv"
+fonte = "art. 13"
+
+[etichette]
+alto = "alto — oltre le attese"
+escluso_sanzione = "escluso per sanzione disciplinare"
+"""
+
+
+# Format 2: the premium in parts instead of [premio] (the other blocks as in FULL)
+PARTS = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune a Parti"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+fonte = "art. 9 c. 1"
+quota_fondo = 0.4
+graduatorie = "categoria"
+riparto_graduatorie = "fte"
+residuo_a = "obiettivi"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "soglie"
+fonte = "art. 9 c. 2"
+quota_fondo = 0.6
+massimo = "800.00"
+piena = 90
+minima = 60
+"""
+
+
+POSITIONS = """\
+formato = 2
+[atto]
+titolo = "SMVP della Camera di Posizioni"
+tipo_ente = "camera_di_commercio"
+
+[posizioni]
+fonte = "art. 4"
+criteri = [
+  { codice = "A1", nome = "Complessità organizzativa", peso = 60 },
+  { codice = "A2", nome = "Responsabilità", peso = 40 },
+]
+fondo = "posizioni_po"
+minimo = "5000.00"
+massimo = "16000.00"
+
+[accesso]
+fonte = "art. 39 c. 2"
+atti = ["relazione_approved", "relazione_validated_oiv"]
+"""
+
+
+def test_every_block_of_the_format_has_its_article(tmp_path):
+    regulation = read(tmp_path, FULL)
+    said = art.articles(regulation)
+    in_parts = art.articles(read(tmp_path, PARTS))
+    # the blocks of the format: each has its article in FULL or, for [[premi]] (instead of [premio]), in PARTS
+    blocks = [f.name for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
+    written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
+    # the format 2 blocks of formulas' places: their articles are in tests/plugins/regolamento/test_regolamento_formulas.py
+    assert set(blocks) - written == {"parts", "positions", "access", "statuses", "grades", "checks", "progressions"}
+    assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
+    in_positions = art.articles(read(tmp_path, POSITIONS))
+    assert [(a.title, a.sources) for a in in_positions] == [
+        ("La pesatura delle posizioni organizzative", ("art. 4",)),
+        ("Gli atti che aprono l'accesso ai premi", ("art. 39 c. 2",)),
+    ]
+    assert in_positions[0].sentences[0] == (
+        "Ogni posizione organizzativa è valutata su 2 criteri, ciascuno da 1 a 5: Complessità organizzativa "
+        "(colonna A1 di posizioni.csv), peso 60; Responsabilità (colonna A2 di posizioni.csv), peso 40. Il valore "
+        "della posizione è la somma di peso × valutazione / 5, da 0 a 100."
+    )
+    assert [a.title for a in said] == [
+        "Il punteggio individuale",
+        "Le schede di valutazione",
+        "I livelli di valutazione",
+        "Chi non accede al premio",
+        "Il premio individuale",
+        "Le riduzioni del premio",
+        "La retribuzione di risultato",
+        "Il calendario del ciclo",
+        "Le etichette di livelli e stati",
+    ]
+    # all but [[premi]], [posizioni], [accesso], [[stati]], [gradi], [[controlli]], [progressioni]
+    assert len(said) == len(blocks) - 7
+    assert said[3].sources == ("art. 8 c. 1", "art. 8 c. 2", "art. 8 c. 3", "art. 8 c. 4", "art. 8 c. 5")
+
+
+def test_the_parts_of_the_premium(tmp_path):
+    (article,) = art.articles(read(tmp_path, PARTS))
+    assert article.sources == ("art. 9 c. 1", "art. 9 c. 2")
+    assert article.body == (
+        "Il premio individuale si paga in 2 parti, nell'ordine: «presenza», «obiettivi». "
+        "Parte «presenza» (art. 9 c. 1). Le va il 40% del fondo dei premi per la performance individuale. "
+        "La quota della parte è divisa in proporzione al punteggio × la quota pagata (il tempo lavorato). A tempo parziale il premio è in proporzione al tempo lavorato. "
+        "La parte ha una graduatoria per ogni categoria (o Area) del contratto, ciascuna con una quota in "
+        "proporzione al tempo lavorato. Ciò che la parte non paga va alla parte «obiettivi». "
+        "Parte «obiettivi» (art. 9 c. 2). Le va il 60% del fondo dei premi per la performance individuale. "
+        "Il premio massimo è 800,00 € a tempo pieno: spetta per intero da 90 punti; tra 60 e 90 punti in "
+        "proporzione al punteggio (punteggio / 100); sotto 60 punti nulla. A tempo parziale il premio è in "
+        "proporzione al tempo lavorato. Gli importi sono «fino a»: ciò che il fondo non paga resta residuo del fondo."
+    )
+
+
+def test_the_sentences_of_every_block(tmp_path):
+    text = art.render(read(tmp_path, FULL))
+    for sentence in (
+        "Tipo di ente: unione. Approvato il 15/01/2024. Comparto funzioni locali: vi si applica il contratto "
+        "nazionale in vigore.",
+        "Per le PO / EQ il punteggio è 0,6 × la scheda di valutazione + 0,4 × il raggiungimento degli obiettivi "
+        "dell'unità × 100.",
+        "Per i dipendenti delle categorie A, B e C il punteggio è 0,6 × la scheda di valutazione + 0,1 × il "
+        "raggiungimento degli obiettivi dell'unità × 100 + 0,3 × la performance organizzativa dell'ente × 100 "
+        "(art. 5 c. 2).",
+        "La scheda dei dipendenti (art. 6, allegato A) ha 2 voci: «Contributo agli obiettivi dell'unità» "
+        "(Risultati), fino a 40 punti; «Qualità del lavoro svolto» (Comportamenti), fino a 60 punti, peso 30.",
+        "Per le PO / EQ: «alto» da 90 punti; «medio» da 70 punti; sotto 70 punti nessun livello.",
+        "chi ha più di 150 giorni di assenza nell'anno (art. 8 c. 1); chi ha un punteggio inferiore a 50 "
+        "(art. 8 c. 2); chi è dichiarato di insufficiente rendimento (art. 8 c. 3); chi ha avuto una sanzione "
+        "disciplinare più grave di «rimprovero verbale» (dalla più lieve: rimprovero verbale, rimprovero scritto, "
+        "multa, sospensione) (nella colonna sanzione vale anche «richiamo scritto» per «rimprovero scritto») "
+        "(art. 8 c. 4); chi lavora in un'unità che ha raggiunto gli obiettivi per meno del 50%, con lo stato "
+        "«escluso unita» (art. 8 c. 5).",
+        "«alta» con il 20% del personale e il 50% delle risorse; «media» con il 50% del personale e il 40% delle "
+        "risorse; «bassa» con il 30% del personale e il 10% delle risorse.",
+        "A ogni fascia va la sua quota delle risorse del fondo, divisa tra chi vi è collocato in proporzione al "
+        "punteggio × la quota pagata.",
+        "Chi è assunto o cessa nel corso dell'anno riceve il premio in proporzione ai giorni di servizio.",
+        "Il premio è ridotto secondo i giorni di assenza nell'anno (art. 10 c. 3): da 0 a 10 giorni, nessuna "
+        "riduzione; da 11 giorni in su, riduzione del 25%.",
+        "Il premio è ridotto secondo il tempo lavorato (1 è il tempo pieno) (art. 10 c. 4): da 0 a 0,5, riduzione "
+        "del 10%; da 0,5 in su, nessuna riduzione.",
+        "Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).",
+        "Il fondo della retribuzione di risultato delle PO / EQ è diviso tra le PO / EQ con una valutazione positiva, in "
+        "proporzione alla retribuzione di posizione × il punteggio.",
+        "Sotto 55 punti la valutazione è negativa e non dà retribuzione di risultato.",
+        "«Relazione sulla performance» (fase di rendicontazione) entro il 30/06 dell'anno successivo (art. 13).",
+        "«alto» si legge «alto — oltre le attese»; «escluso sanzione» si legge «escluso per sanzione disciplinare».",
+    ):
+        assert sentence in text, sentence
+    # no code the reader would not understand, no Python
+    for code in ("per_fascia", "unita_sotto", "punteggio_minimo", "relazione_validated_oiv", "Decimal", "None"):
+        assert code not in text, code
+
+
+@attrs.frozen
+class Seats:
+    """A block a newer format adds, unknown to the sentences."""
+
+    source: str = key("fonte", "text", "la fonte", required=True)
+    seats: Decimal = key("posti", "number", "i posti della graduatoria", required=True)
+    wide: bool = key("ampia", "bool", "una graduatoria per tutto l'ente", default=False)
+
+
+@attrs.frozen
+class Later(Regulation):
+    seats: Seats | None = key("graduatoria", "table", "la graduatoria dei migliori", table=Seats, since=2)
+
+
+@attrs.frozen
+class LaterPremium(Premium):
+    bonus: Decimal | None = key("bonus", "money", "il bonus dei migliori", since=2)
+
+
+def test_a_block_the_sentences_do_not_know_is_printed_from_the_format(tmp_path):
+    base = read(tmp_path, docs_example())
+    fields = {f.name: getattr(base, f.name) for f in attrs.fields(Regulation)}
+    later = Later(**fields, seats=Seats(source="art. 20", seats=Decimal("5"), wide=True))
+    said = art.articles(later)
+    # the new block is the last article, titled by its declared description, citing its fonte, every key set
+    assert said[-1].heading(4) == "Art. 4 — La graduatoria dei migliori (art. 20)"
+    assert said[-1].body == "I posti della graduatoria: 5. Una graduatoria per tutto l'ente: sì."
+
+
+def test_a_key_the_sentences_do_not_know_is_printed_after_them(tmp_path):
+    base = read(tmp_path, docs_example())
+    assert base.premium is not None
+    premium = LaterPremium(**{f.name: getattr(base.premium, f.name) for f in attrs.fields(Premium)},
+                           bonus=Decimal("250.00"))  # fmt: skip
+    said = art.articles(attrs.evolve(base, premium=premium))
+    assert said[1].sentences[-1] == "Inoltre: il bonus dei migliori: 250,00 €."
+
+
+def test_the_command_prints_the_file_as_articles(tmp_path, capsys):
+    path = tmp_path / "smvp.toml"
+    path.write_text(docs_example(), encoding="utf-8")
+    assert main(["regolamento", "leggi", str(path)]) == 0
+    assert capsys.readouterr().out == EXPECTED
+    assert main(["regolamento", "leggi", "--md", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("# SMVP del Comune di Prova\n\nTipo di ente: comune.\n\n## Art. 1")
+
+
+def test_the_command_on_a_wrong_file_says_why(tmp_path, capsys):
+    path = tmp_path / "smvp.toml"
+    path.write_text(docs_example().replace('metodo = "livelli"', 'metodo = "livello"'), encoding="utf-8")
+    assert main(["regolamento", "leggi", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "premio.metodo" in err and "forse 'livelli'" in err
+
+
+PEOPLE = (
+    "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay\n"
+    "SEG,Segretario,segretario,DIR,com,1,0,false,,\n"
+    "D1,Dora,dipendente,C,com,1,0,false,SEG,\n"
+    "P1,Paola,po,D,com,1,0,false,SEG,9500.00\n"
+)
+CARDS = "person,evaluator,section,item,max_points,points,weight\nD1,SEG,s,v,100,90,\nP1,SEG,s,v,100,85,\n"
+
+
+def test_the_relazione_annex_carries_the_same_articles(ciclope_ente, tmp_path):
+    data = {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": PEOPLE,
+        "evaluations.csv": CARDS,
+        "ente.toml": 'name = "Comune di Prova"\n[funds]\nperformance_individuale = "5000.00"\n',
+    }
+    result = run_declared(ciclope_ente, tmp_path, docs_example(), data)
+    annex = [s for s in result.sections if s.title == "Allegato — Il sistema di valutazione dichiarato"]
+    assert len(annex) == 1
+    assert annex[0].columns == ("Articolo", "Testo")
+    blocks = EXPECTED.split("\n\n")[2:]  # after the title and the preamble: «heading\nbody» per article
+    assert [f"{h}\n{b}" for h, b in annex[0].rows] == [block.rstrip("\n") for block in blocks]
+
+
+# Format 2 keys: thresholds on the regulation's own scale, a requirement for the level, a budget and decided amounts
+SCALED = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Quattrocento"
+tipo_ente = "comune"
+
+[punteggio]
+fonte = "art. 5"
+su = 400
+
+[livelli]
+fonte = "art. 6"
+scala = [{ nome = "eccellente", da = 360 }, { nome = "sufficiente", da = 200 }]
+
+[[livelli.requisiti]]
+parte = "sezione:Comportamenti"
+minimo = 70
+fonte = "art. 6 c. 2"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 180
+fonte = "art. 7"
+
+[[premi]]
+nome = "produttività"
+metodo = "budget"
+fonte = "art. 9"
+quota_fondo = 0.8
+
+[[premi]]
+nome = "innovazione"
+metodo = "importi"
+fonte = "art. 12"
+quota_fondo = 0.2
+
+[risultato_po]
+metodo = "percentuale"
+fonte = "art. 10"
+soglia_positiva = 240
+percentuali = [{ da = 320, quota = 0.25 }, { da = 240, quota = 0.15 }]
+"""
+
+
+def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
+    text = art.render(read(tmp_path, SCALED))
+    for sentence in (
+        # the reader keeps 360 / 400 as 90 on 0–100: the act says 360, and so does its text
+        "Il regolamento scrive i punteggi su 400 punti: le soglie di questo testo sono su 400, il punteggio è "
+        "calcolato anche su 100.",
+        "«eccellente» da 360 punti; «sufficiente» da 200 punti; sotto 200 punti nessun livello.",
+        "Chi non raggiunge almeno il 70% del massimo nella sezione «Comportamenti» della scheda scende di un livello, "
+        "qualunque sia il punteggio (art. 6 c. 2).",
+        "chi ha un punteggio inferiore a 180 (art. 7).",
+        "il 25% da 320 punti; il 15% da 240 punti.",
+        "Sotto 240 punti la valutazione è negativa",
+        "Il premio individuale si paga in 2 parti, nell'ordine: «produttività», «innovazione».",
+        "Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata) / la somma dei "
+        "pesi di chi la parte conta, anche se escluso; è pagato × il punteggio / 100; ciò che resta è residuo.",
+        "Parte «innovazione» (art. 12). Le va il 20% del fondo dei premi per la performance individuale. Gli importi "
+        "sono quelli decisi e scritti nel foglio premi.",
+    ):
+        assert sentence in text, sentence
+    assert "Inoltre" not in text  # every key of the file said in its own sentences

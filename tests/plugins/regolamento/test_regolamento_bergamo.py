@@ -1,0 +1,144 @@
+"""The rules of the Camera di Commercio di Bergamo (plugin ``bergamo``) declared as a format 2 regulation
+(tests/regolamento/bergamo.toml) give the same money, scores, levels and statuses as the Python plugin: on the
+public example and on synthetic Bergamo enti with PO, a result pay fund, position pay (the second ente without the
+column: equal shares), people declared insufficient and new units.
+
+Compared byte for byte as results.json writes them: every pool (amount, distributed, residual), every award
+(amount, band, pool), every person's score and level, every status. What cannot match, and why:
+
+- the status of a person the declared exclusions keep out of a premium: the regulation file names the exclusion
+  (``escluso_insufficiente``), the plugin leaves ``evaluated``; the money (0 €) is the same, and the test says so;
+- the violations: the plugin's differentiation checks (art. 42.2, 46.1: all rewarded at one level or with one
+  amount) and its warnings are not in the declared vocabulary, so they are not compared;
+- the breakdown of a score (the plugin names its parts in its own words) and the figures' formulas;
+- with the access closed the plugin reports no pools, the declared file reports them wholly residual (these enti
+  have the access open).
+
+The third synthetic ente has an ufficio under a Servizio, measured on its own (its people's result is the
+Servizio's: ``tipo_unita = "servizio"``), and a Servizio whose only indicator is neutralised (its weight moves
+to the objectives or the card: ``senza_unita = "sposta"``); without either key the test fails.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from ciclope.core.commands.synth import synth
+
+from helpers import TESTS, as_declared, run_cycle
+
+DECLARED = TESTS / "regolamento" / "bergamo.toml"
+
+
+def compared(results: dict) -> tuple[str, str, dict, dict]:
+    rewards = results["rewards"]
+    people = {pid: (p["score"], p["level"]) for pid, p in results["individual"].items()}
+    statuses = {pid: p["status"] for pid, p in results["individual"].items()}
+    return json.dumps(rewards["pools"]), json.dumps(rewards["people"], sort_keys=True), people, statuses
+
+
+def same(python: Path, declared: Path, ente: str) -> dict:
+    """The two results agree; the statuses the declared exclusions set, returned (person → status)."""
+    a = compared(json.loads((python / ente / "results.json").read_text(encoding="utf-8")))
+    b = compared(json.loads((declared / ente / "results.json").read_text(encoding="utf-8")))
+    assert b[0] == a[0]  # every pool
+    assert b[1] == a[1]  # every award: amount, band (the level), pool
+    assert b[2] == a[2]  # every score and level
+    differ = {pid: s for pid, s in b[3].items() if s != a[3][pid]}
+    assert all(a[3][pid] == "evaluated" for pid in differ)
+    return differ
+
+
+def test_the_public_example_pays_the_same(tmp_path):
+    python = tmp_path / "python"
+    shutil.copytree(EXAMPLES / "bergamo", python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    out_python = run_cycle(python / "cycle.toml")
+    out_declared = run_cycle(as_declared(python, tmp_path / "declared", "bergamo", DECLARED))
+    assert same(out_python, out_declared, "bg-esempio") == {}
+    awards = json.loads((out_declared / "bg-esempio" / "results.json").read_text(encoding="utf-8"))["rewards"]
+    assert sum(int(a["amount"].replace(".", "")) for a in awards["people"].values()) == 600000  # the whole fund
+
+
+def with_po_money(folder: Path) -> dict[str, list[str]]:
+    """A result pay fund in every ente, position pay for the PO of the first and third (the second has none:
+    equal shares), the third staff member of each and the first PO of the first declared insufficient, new units
+    in the third (:func:`new_units`). Returns ente → the people declared insufficient."""
+    insufficient = {}
+    for i, ente in enumerate(sorted((folder / "enti").iterdir())):
+        toml = (ente / "ente.toml").read_text(encoding="utf-8")
+        (ente / "ente.toml").write_text(toml.replace("[funds]\n", '[funds]\nrisultato_po = "9400.00"\n'), "utf-8")
+        with (ente / "people.csv").open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        columns = list(rows[0])
+        if i != 1:
+            columns.append("position_pay")
+            for k, r in enumerate(rows):
+                r["position_pay"] = str(8000 + 1500 * k) if r["role"] == "po" else ""
+        staff = [r for r in rows if r["role"] == "dipendente"]
+        if i == 2:
+            new_units(ente, staff)
+        staff[2]["insufficient"] = "true"
+        insufficient[ente.name] = [staff[2]["id"]]
+        if i == 0:  # a PO declared insufficient: no result pay (art. 28), whatever its score
+            po = next(r for r in rows if r["role"] == "po")
+            po["insufficient"] = "true"
+            insufficient[ente.name].append(po["id"])
+        with (ente / "people.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, columns)
+            writer.writeheader()
+            writer.writerows(rows)
+    return insufficient
+
+
+def new_units(ente: Path, staff: list[dict[str, str]]) -> None:
+    """An ufficio under the first Servizio, with the first two staff members (their Servizio is the one above:
+    tipo_unita), and a Servizio with no cruscotto, with the fourth (no measured result: senza_unita)."""
+    with (ente / "units.csv").open(encoding="utf-8", newline="") as f:
+        units = list(csv.DictReader(f))
+    servizio = next(u for u in units if u["kind"] == "servizio")
+    area = next(u for u in units if u["kind"] == "area")
+    units += [
+        {"id": "UF1", "name": "Ufficio 1", "kind": "ufficio", "parent": servizio["id"], "head": ""},
+        {"id": "SVX", "name": "Servizio senza cruscotto", "kind": "servizio", "parent": area["id"], "head": ""},
+    ]
+    with (ente / "units.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(units[0]))
+        writer.writeheader()
+        writer.writerows(units)
+    staff[0]["unit"] = staff[1]["unit"] = "UF1"
+    staff[3]["unit"] = "SVX"
+    # UF1 measured on its own (the first indicator), SVX on one objective whose only indicator is neutralised
+    with (ente / "indicators.csv").open(encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))["id"]
+    with (ente / "assignments.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write(f"C-UF1,UF1,{first},\n")
+    with (ente / "objectives.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write("OSX,operational,Obiettivo di SVX,,,,SVX\n")
+    with (ente / "indicators.csv").open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    row = dict.fromkeys(header, "") | {"id": "ISX", "objective": "OSX", "name": "Sospeso", "type": "higher"}
+    row |= {"neutralized": "true", "reason": "dato non disponibile", "source": "Dati sintetici"}
+    with (ente / "indicators.csv").open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, header).writerow(row)
+
+
+@pytest.mark.parametrize("seed", [11, 23])
+def test_synthetic_bergamo_enti_pay_the_same(tmp_path, seed):
+    cycle = synth(tmp_path / "python", enti=3, people=40, seed=seed, plugins=["bergamo"])
+    insufficient = with_po_money(cycle.parent)
+    out_python = run_cycle(cycle)
+    out_declared = run_cycle(as_declared(cycle.parent, tmp_path / "declared", "bergamo", DECLARED))
+    for ente, people in insufficient.items():
+        differ = same(out_python, out_declared, ente)
+        assert {pid: differ.get(pid) for pid in people} == dict.fromkeys(people, "escluso_insufficiente")
+        assert set(differ.values()) <= {"escluso_insufficiente"}  # the only kind of status that differs
+        results = json.loads((out_declared / ente / "results.json").read_text(encoding="utf-8"))
+        pool = results["rewards"]["pools"]["risultato_po"]
+        assert pool["amount"] == "9400.00" and pool["distributed"] != "0.00"  # the PO were paid
+        assert all(results["rewards"]["people"][pid]["amount"] == "0.00" for pid in people)

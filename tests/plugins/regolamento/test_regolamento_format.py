@@ -1,0 +1,215 @@
+"""The declared regulation's format: every error in Italian with file, key and line, all at once; the shipped
+JSON Schema equals the generated one and accepts the example regulations."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from ciclope.core.inputs.config import load_config
+from ciclope.core.problems import CiclopeError
+from ciclope.plugins.regolamento.format import schemagen
+from ciclope.plugins.regolamento.read.lines import key_lines
+from ciclope.plugins.regolamento.read.load import load
+
+from helpers import ROOT
+
+DEMO = Path(schemagen.__file__).parent / "demo"
+
+GOOD = """\
+formato = 1
+
+[atto]
+titolo = "SMVP del Comune di Prova"
+tipo_ente = "comune"
+
+[livelli]
+fonte = "art. 7"
+scala = [
+  { nome = "alto", da = 80 },
+  { nome = "medio", da = 60 },
+  { nome = "basso", da = 0 },
+]
+
+[premio]
+metodo = "livelli"
+fonte = "art. 9"
+coefficienti = { alto = 1, medio = 0.5, basso = 0 }
+"""
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert (regulation is None) == bool(problems)
+    return [p.message for p in problems]
+
+
+def test_a_good_file_reads(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert problems == ()
+    assert regulation is not None and regulation.premium is not None
+    assert regulation.premium.coefficients == {"alto": Decimal(1), "medio": Decimal("0.5"), "basso": Decimal(0)}
+    assert [s.min for s in regulation.levels.ladder] == [80, 60, 0]
+
+
+def test_unknown_key_names_its_line_and_the_nearest_key(tmp_path):
+    text = GOOD.replace('metodo = "livelli"', 'metodo = "livelli"\nresiduoo = "resta"')
+    [message] = problems_of(tmp_path, text)
+    assert message.startswith("riga 17, chiave premio.residuoo: chiave sconosciuta (forse 'residuo'?); ammesse: fonte,")
+
+
+def test_wrong_type(tmp_path):
+    [message] = problems_of(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
+    assert message == "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi, trovato 3"
+
+
+def test_a_choice_out_of_the_list_suggests_the_nearest(tmp_path):
+    [message] = problems_of(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
+    assert message.startswith(
+        "riga 16, chiave premio.metodo: valore 'livello' non ammesso (forse 'livelli'?); ammessi:"
+    )
+
+
+def test_unordered_thresholds(tmp_path):
+    [message] = problems_of(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 90'))
+    # the second step (index 1) of the ladder, on its own line 11
+    assert message == (
+        "riga 11, chiave livelli.scala[1].da: la soglia 90 è più alta di quella del gradino prima (80): "
+        "scrivi i gradini dal più alto al più basso"
+    )
+
+
+def test_overlapping_thresholds(tmp_path):
+    [message] = problems_of(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 80'))
+    assert message == (
+        "riga 11, chiave livelli.scala[1].da: la soglia 80 coincide con quella del gradino prima: i gradini si sovrappongono"
+    )
+
+
+def test_band_shares_not_summing_to_one(tmp_path):
+    text = GOOD.replace(
+        'metodo = "livelli"\nfonte = "art. 9"\ncoefficienti = { alto = 1, medio = 0.5, basso = 0 }',
+        'metodo = "fasce"\nfonte = "art. 9"\nfasce = [\n  { nome = "a", personale = 0.2, risorse = 0.5 },\n'
+        '  { nome = "b", personale = 0.7, risorse = 0.5 },\n]',
+    )
+    # 0.2 + 0.7 = 0.9 of the staff; resources 0.5 + 0.5 = 1 are right
+    assert problems_of(tmp_path, text) == ["riga 18, chiave premio.fasce: le quote di personale sommano a 0.9, non a 1"]
+
+
+def test_score_weights_not_summing_to_one(tmp_path):
+    text = GOOD + '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.6, unita = 0.3 }\n'
+    # 0.6 + 0.3 + 0 + 0 = 0.9
+    assert problems_of(tmp_path, text) == [
+        "riga 22, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0.9, non a 1"
+    ]
+
+
+def test_missing_fonte(tmp_path):
+    [message] = problems_of(tmp_path, GOOD.replace('fonte = "art. 9"\n', ""))
+    # a missing key is placed at its table's header: [premio] on line 15
+    assert message == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
+
+
+def test_every_error_at_once(tmp_path):
+    text = GOOD.replace('fonte = "art. 9"\n', "").replace("tipo_ente", "tipo_entte").replace("da = 0 }", 'da = "x" }')
+    text += '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.5 }\n'  # line 21: 0.5 is not 1
+    got = problems_of(tmp_path, text)
+    assert len(got) == 5, got
+    assert got[0].startswith("riga 5, chiave atto.tipo_entte: chiave sconosciuta (forse 'tipo_ente'?)")
+    assert got[1] == "riga 3, chiave atto.tipo_ente: manca la chiave obbligatoria tipo_ente"  # at [atto]'s line
+    assert got[2] == "riga 12, chiave livelli.scala[2].da: atteso un numero, trovato 'x'"
+    assert got[3] == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
+    # the rules between keys are judged in the same round, on the tables that could be read
+    assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0.5, non a 1"
+
+
+def test_unsupported_format_version(tmp_path):
+    assert problems_of(tmp_path, GOOD.replace("formato = 1", "formato = 3")) == [
+        "riga 1, chiave formato: formato 3 non supportato: questa versione legge formato = 1 e formato = 2"
+    ]
+
+
+def test_a_format_1_file_reads_the_same_as_format_2(tmp_path):
+    # format 2 only adds blocks: the same keys under formato = 2 give the same regulation
+    one = tmp_path / "uno.toml"
+    one.write_text(GOOD, encoding="utf-8")
+    two = tmp_path / "due.toml"
+    two.write_text(GOOD.replace("formato = 1", "formato = 2"), encoding="utf-8")
+    first, second = load(str(one))[0], load(str(two))[0]
+    assert first is not None and second is not None
+    assert attrs.evolve(first, format=2) == second
+
+
+def test_cycle_toml_reports_the_regulation_file_and_line(tmp_path):
+    (tmp_path / "dati").mkdir()
+    (tmp_path / "smvp.toml").write_text(GOOD.replace('metodo = "livelli"', 'metodo = "livello"'), encoding="utf-8")
+    cycle = tmp_path / "cycle.toml"
+    shared = '[[ente]]\nid = "{}"\nplugin = "regolamento"\nregolamento = "smvp.toml"\ndata = "dati"\n'
+    cycle.write_text("[cycle]\nyear = 2024\n\n" + shared.format("uno") + shared.format("due"), encoding="utf-8")
+    with pytest.raises(CiclopeError) as err:
+        load_config(cycle)
+    # two enti share the file: its error is said once, at its line
+    [problem] = err.value.problems
+    assert problem.file.endswith("smvp.toml") and problem.row == 16 and problem.column == "premio.metodo"
+
+
+def test_cycle_toml_regulation_file_must_exist(tmp_path):
+    (tmp_path / "dati").mkdir()
+    cycle = tmp_path / "cycle.toml"
+    cycle.write_text(
+        '[cycle]\nyear = 2024\n[[ente]]\nid = "uno"\nplugin = "regolamento"\nregolamento = "manca.toml"\ndata = "dati"\n'
+    )
+    with pytest.raises(CiclopeError) as err:
+        load_config(cycle)
+    [problem] = err.value.problems
+    assert problem.column == "ente[uno].regolamento"
+    assert problem.message == "il file 'manca.toml' non esiste (percorso relativo a questo file)"
+
+
+def test_key_lines_of_tables_arrays_and_inline_tables():
+    lines = key_lines('a = 1\n[[esclusioni]]\nregola = "x"\n[[esclusioni]]\nregola = "y"\n[premio]\nfasce = [\n'
+                      '  { nome = "a" },\n  { nome = "b" },\n]\n')  # fmt: skip
+    assert lines["a"] == 1 and lines["esclusioni[1].regola"] == 5 and lines["premio.fasce[1].nome"] == 9
+
+
+def test_the_shipped_schema_is_the_generated_one():
+    assert schemagen.SHIPPED.read_text(encoding="utf-8") == schemagen.text(), (
+        "rigenera: python -m ciclope.plugins.regolamento.format.schemagen > plugins/regolamento/regolamento.schema.json"
+    )
+
+
+def test_the_schema_accepts_the_examples_and_rejects_an_unknown_key():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(schemagen.SHIPPED.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in sorted(DEMO.glob("*.toml")):
+        if path.name == "cycle.toml":
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(data, default=str))  # dates as ISO text, as an editor's JSON view holds them
+        jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"formato": 1, "atto": {"titolo": "x", "tipo_ente": "comune"}, "premo": {}}, schema)
+
+
+def test_the_docs_list_every_name_and_function_of_formulas():
+    docs = (ROOT / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    section = docs.split(schemagen.FORMULAS_BEGIN + "\n", 1)[1].split(schemagen.FORMULAS_END, 1)[0]
+    assert section == schemagen.formula_reference(), "rigenera «I nomi e le funzioni» da schemagen.formula_reference()"
+
+
+def test_the_docs_list_every_key_with_an_example():
+    docs = (ROOT / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    section = docs.split(schemagen.BEGIN + "\n", 1)[1].split(schemagen.END, 1)[0]
+    assert section == schemagen.reference(), "rigenera la sezione «Tutte le chiavi» da schemagen.reference()"
+    rows = [r for r in section.splitlines() if r.startswith("| `")]
+    assert rows and all(not r.endswith("|  |") for r in rows)  # every key has its example

@@ -1,0 +1,837 @@
+"""Formulas in the declared format (formato 2), one test per sentence of a real text the closed vocabulary could
+not say: each runs as the text says, without a workaround, every amount by hand with the arithmetic beside it.
+
+The sentences are quoted from the texts as their offices published them; where a text leaves a figure open (the
+amount of a fund, the bands it does not quote) the test says which value is an example."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ciclope.core.run.explain import explain
+from ciclope.plugins.regolamento.format.quantities import PLACES
+from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
+from ciclope.plugins.regolamento.read.load import load
+
+from helpers import STAFF_HEADER, TESTS, amounts, one_unit_comune, run_declared
+
+CATALOGUE = TESTS / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
+HEAD = """\
+formato = 2
+[atto]
+titolo = "{title}"
+tipo_ente = "comune"
+"""
+
+
+def head(title: str) -> str:
+    return HEAD.replace("{title}", title)
+
+
+def staff(people, role: str = "dipendente", evaluator: str = "SEG") -> list[str]:
+    """people.csv rows: (id, category[, fte[, absence days]])."""
+    rows = []
+    for pid, category, *rest in people:
+        fte = rest[0] if rest else 1
+        absent = rest[1] if len(rest) > 1 else 0
+        rows.append(f"{pid},Persona {pid},{role},{category},com,{fte},{absent},false,{evaluator}")
+    return rows
+
+
+# --- Comune di Mazzè (G.C. 28/2012): the level of two fields together --------------------------------------------
+# «una valutazione tra 160 e 179 in entrambi i campi dà titolo al 65%; nel caso uno dei 2 campi sia inferiore, il
+# premio sarà del 45%»: the band is the pair's, one step below the higher field's band when the two differ. Each
+# field is on 200 points; the bands 180 (100%) and 140 (45%) around the quoted one are the text's table as the
+# office applies it; the premium of 1.000,00 € at 100% is an example.
+MAZZE = (CATALOGUE / "mazze.toml").read_text(encoding="utf-8")
+
+
+def two_fields(people) -> dict[str, str]:
+    """(id, points of «Risultati», points of «Comportamenti»), each field one item of 200 points."""
+    rows = staff([(pid, "C") for pid, _, _ in people])
+    cards = [
+        line
+        for pid, results, behaviour in people
+        for line in (
+            f"{pid},SEG,Risultati,Obiettivi,200,{results},",
+            f"{pid},SEG,Comportamenti,Condotta,200,{behaviour},",
+        )
+    ]
+    return one_unit_comune("Comune di Mazzè", rows, cards, '[funds]\nperformance_individuale = "10000.00"\n')
+
+
+def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
+    people = [("M1", 175, 145), ("M2", 170, 165), ("M3", 190, 150), ("M4", 185, 182), ("M5", 130, 120)]
+    result = run_declared(ciclope_ente, tmp_path, MAZZE, two_fields(people))
+    levels = {pid: s.level for pid, s in result.scores.items() if pid != "SEG"}
+    # M1: 175 is «65%» (160–179), 145 is «45%»: they differ, one step below the higher («65%») is «45%» — on the
+    #     weighted score alone (320 of 400 = 160 on 200) it would be «65%», the text says 45%
+    # M2: 170 and 165 both «65%»; M3: 190 «100%», 150 «45%": one below «100%» is «65%»; M4: both «100%»;
+    # M5: 130 and 120 both below 140: no level
+    assert levels == {"M1": "45%", "M2": "65%", "M3": "65%", "M4": "100%", "M5": None}
+    # 1000 × 0.45 = 450.00; × 0.65 = 650.00; × 1 = 1000.00; no level: 0
+    assert amounts(result) == {"M1": "450.00", "M2": "650.00", "M3": "650.00", "M4": "1000.00", "M5": "0.00"}
+    level = result.figures["level:M1"]
+    assert level.value == "45%"
+    assert "entrambi" not in level.formula  # the sentence is the formula's, not a paraphrase
+    assert level.formula.startswith('=SE(LIVELLO(SEZIONE("Risultati"))')
+    assert "se il livello della scala per i punti della sezione «Risultati»" in level.formula
+    read = {i.name: i.value for i in level.inputs}
+    assert read == {
+        "punti della sezione «Risultati»": Decimal("175"),
+        "punti della sezione «Comportamenti»": Decimal("145"),
+    }
+
+
+# --- Comune di Sannazzaro de' Burgondi: «la valutazione più elevata» ----------------------------------------------
+# A maggiorazione to the people with the year's highest evaluation, all of them when tied. The fund and the 10% of
+# it set apart for the maggiorazione are examples.
+SANNAZZARO = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8")
+
+
+def test_explain_shows_the_text_the_formula_and_the_numbers_it_read(ciclope_ente, tmp_path):
+    people = [("M1", 175, 145), ("M2", 170, 165), ("M3", 190, 150)]
+    result = run_declared(ciclope_ente, tmp_path, MAZZE, two_fields(people))
+    text = explain(result, "person", "M1")
+    level = text.split("■ Livello di Persona M1 = 45%", 1)[1]
+    assert level.split("formula: ", 1)[1].startswith('=SE(LIVELLO(SEZIONE("Risultati"))')  # the formula as written
+    assert "— se il livello della scala per i punti della sezione «Risultati» è uguale" in level  # and said
+    assert "fonte:   Comune di Mazzè, criteri per la produttività (G.C. n. 28/2012)" in level  # the text's article
+    # the numbers the formula read: the two fields of M1's card, 175 and 145
+    assert "• punti della sezione «Risultati» = 175\n" in level
+    assert "• punti della sezione «Comportamenti» = 145\n" in level
+
+
+def scored(people, fund: str = "10000.00", name: str = "Comune") -> dict[str, str]:
+    """(id, category, score[, fte[, absences]]): a card of one item of 100 points."""
+    rows = staff([(pid, category, *rest) for pid, category, _, *rest in people])
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, _, score, *_ in people]
+    return one_unit_comune(name, rows, cards, f'[funds]\nperformance_individuale = "{fund}"\n')
+
+
+def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, tmp_path):
+    people = [("S1", "C", 98), ("S2", "C", 98), ("S3", "C", 98), ("S4", "C", 80)]
+    result = run_declared(ciclope_ente, tmp_path, SANNAZZARO, scored(people))
+    # produttività: 9000 by score, Σ 98 × 3 + 80 = 374: 9000 × 98 / 374 = 2358.288… (×3), 9000 × 80 / 374 =
+    #   1925.133…; floors 2358.28 × 3 + 1925.13 = 8999.97, 3 cents to the largest remainders (.88 ×3 before .33):
+    #   2358.29 × 3 and 1925.13
+    # maggiorazione: 1000 to the three tied at 98 (the year's highest), equal weights: 333.333… each, the cent left
+    #   to the first by score then id (S1): 333.34 + 333.33 + 333.33
+    # S1 2358.29 + 333.34 = 2691.63; S2, S3 2358.29 + 333.33 = 2691.62; S4 1925.13
+    assert amounts(result) == {"S1": "2691.63", "S2": "2691.62", "S3": "2691.62", "S4": "1925.13"}
+    assert result.figures["ammesso:maggiorazione:S4"].value is False
+    admitted = result.figures["ammesso:maggiorazione:S2"]
+    assert admitted.value is True
+    assert {i.name: i.value for i in admitted.inputs} == {
+        "il punteggio": Decimal("98"),
+        "il massimo dell'ente (punteggio)": Decimal("98"),
+    }
+
+
+# --- Ministero della Giustizia, DAP, dirigenti 2013–2014: a threshold relative to the year ------------------------
+# «oltre la media: dalla media dei punteggi dell'anno + 1 a 425». Scores on 425; the second band and the premium of
+# each band are examples.
+DAP = (CATALOGUE / "dap.toml").read_text(encoding="utf-8")
+
+
+def dirigenti(points: dict[str, int]) -> dict[str, str]:
+    rows = [f"{pid},Dirigente {pid},dirigente,DIR,com,1,0,false,SEG" for pid in points]
+    cards = [f"{pid},SEG,scheda,Valutazione,425,{p}," for pid, p in points.items()]
+    return one_unit_comune("DAP", rows, cards, '[funds]\nperformance_individuale = "10000.00"\n')
+
+
+def test_dap_above_the_mean_of_the_year(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, DAP, dirigenti({"D1": 400, "D2": 380, "D3": 359, "D4": 300}))
+    # mean of the year: (400 + 380 + 359 + 300) / 4 = 1439 / 4 = 359.75; «oltre la media» from 360.75 points
+    # D1 400, D2 380 above; D3 359 and D4 300 «nella media» (from 0)
+    levels = {pid: s.level for pid, s in result.scores.items() if pid != "SEG"}
+    assert levels == {"D1": "oltre la media", "D2": "oltre la media", "D3": "nella media", "D4": "nella media"}
+    assert result.figures["livelli:soglia:oltre la media"].value == Decimal("360.75")
+    # 1000 × 1 and 1000 × 0.8
+    assert amounts(result) == {"D1": "1000.00", "D2": "1000.00", "D3": "800.00", "D4": "800.00"}
+    # the points on 425 from the exact total: 359 of 425 is 84.47 on 100 and 84.47 × 4.25 = 358.9975, but the
+    # published points are 359.00
+    assert result.scores["D3"].breakdown["punteggio sulla scala del regolamento"] == Decimal("359.00")
+
+
+# --- The reggenza of an absent manager ---------------------------------------------------------------------------
+# «al dirigente che regge un ufficio privo di titolare spetta il 20% della retribuzione di posizione del dirigente
+# sostituito, in proporzione ai giorni di reggenza; in caso di più reggenze, la più favorevole». The fund is an
+# example.
+REGGENZA = (
+    head("Regolamento della retribuzione di risultato dei dirigenti")
+    + """
+[[premi]]
+nome = "reggenza"
+metodo = "formula"
+fondo = "reggenze"
+ruoli = ["dirigente"]
+incarichi = "reggenza"
+tra_gli_incarichi = "massimo"
+tempo_parziale = "intero"
+importo = "=20% * DI(retribuzione_posizione; sostituito) * giorni / giorni_anno"
+fonte = "art. 14"
+"""
+)
+
+
+def test_the_reggenza_pays_a_share_of_the_absent_manager_s_position(ciclope_ente, tmp_path):
+    header = STAFF_HEADER + ",position_pay"
+    rows = [
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,",
+        "D1,Dirigente Uno,dirigente,DIR,com,1,0,false,SEG,30000.00",
+        "D2,Dirigente Due,dirigente,DIR,com,1,0,false,SEG,36600.00",
+        "D3,Dirigente Tre,dirigente,DIR,com,1,0,false,SEG,18300.00",
+    ]
+    files = one_unit_comune("Comune", [], [f"{d},SEG,scheda,Valutazione,100,90," for d in ("D1", "D2", "D3")],
+                            '[funds]\nreggenze = "5000.00"\n')  # fmt: skip
+    files["people.csv"] = "\n".join([header, *rows]) + "\n"
+    files["incarichi.csv"] = (
+        "persona,tipo,sostituito,dal,al\n"
+        "D1,reggenza,D2,2024-01-01,2024-03-31\n"  # 91 days of 2024 (a leap year: 366)
+        "D1,reggenza,D3,2024-01-01,2024-12-31\n"  # the whole year
+        "D2,reggenza,D3,2024-07-01,2024-07-31\n"  # 31 days
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGGENZA, files)
+    # D1: 20% × 36600 × 91 / 366 = 1820.00; 20% × 18300 × 366 / 366 = 3660.00: the more favourable, 3660.00
+    # D2: 20% × 18300 × 31 / 366 = 310.00; D3 covers no one: 0
+    assert {k: v for k, v in amounts(result).items() if v != "0.00"} == {"D1": "3660.00", "D2": "310.00"}
+    pool = result.rewards.pools["reggenze"]
+    assert (pool.distributed, pool.residual) == (Decimal("3970.00"), Decimal("1030.00"))
+    names = [i.name for i in result.figures["award:D1"].inputs]
+    assert "retribuzione di posizione di Dirigente Tre" in " ".join(names)
+
+
+# --- ATER: grades of another contract (CCNL Federcasa) -------------------------------------------------------------
+# «la quota legata alla presenza in servizio per parametri retributivi (D1 100, C3 106, C2 110, C1 114, B3 120, B2
+# 128, B1 136, BS 142, A3 150, A2 158, A1 166, Q2 180, Q1 190)».
+ATER = (
+    head("Contratto integrativo decentrato dell'ATER del Comprensorio di Civitavecchia")
+    + """
+[gradi]
+nomi = ["D1", "C3", "C2", "C1", "B3", "B2", "B1", "BS", "A3", "A2", "A1", "Q2", "Q1"]
+contratto = "CCNL Federcasa"
+fonte = "C.I.D., premio di risultato"
+
+[livelli]
+fonte = "C.I.D."
+scala = [{ nome = "in servizio", da = 0 }]
+
+[[premi]]
+nome = "presenza"
+metodo = "livelli"
+coefficienti = { "in servizio" = 1 }
+parametri = { D1 = 100, C3 = 106, C2 = 110, C1 = 114, B3 = 120, B2 = 128, B1 = 136, BS = 142, A3 = 150, A2 = 158, A1 = 166, Q2 = 180, Q1 = 190 }
+fonte = "C.I.D., quota presenza"
+"""
+)
+
+
+def graded(people, extra_header: str = "grado") -> dict[str, str]:
+    """(id, grado, score[, absence days]) of staff."""
+    rows = [f"{pid},Persona {pid},dipendente,C,com,1,{rest[0] if rest else 0},false,SEG,{grado}"
+            for pid, grado, _, *rest in people]  # fmt: skip
+    cards = [f"{pid},SEG,scheda,Valutazione,100,{score}," for pid, _, score, *_ in people]
+    files = one_unit_comune("ATER", [], cards, '[funds]\nperformance_individuale = "6800.00"\n')
+    files["people.csv"] = "\n".join([STAFF_HEADER + f",{extra_header}", "SEG,Segretario,segretario,DIR,com,1,0,false,,",
+                                     *rows]) + "\n"  # fmt: skip
+    return files
+
+
+def test_ater_parameters_by_federcasa_grade(ciclope_ente, tmp_path):
+    people = [("A", "Q1", 80), ("B", "D1", 80), ("C", "B3", 80), ("D", "a1", 80)]
+    result = run_declared(ciclope_ente, tmp_path, ATER, graded(people))
+    # weights 190, 100, 120, 166 (a1 is A1: case does not count): Σ 576; 6800 × 190 / 576 = 2243.055…,
+    # × 100 / 576 = 1180.555…, × 120 / 576 = 1416.666…, × 166 / 576 = 1959.722…; floors 2243.05 + 1180.55 +
+    # 1416.66 + 1959.72 = 6799.98, the 2 cents to the largest remainders: C (.666), then A and B tie (.555) with
+    # the same score, A first by id
+    assert amounts(result) == {"A": "2243.06", "B": "1180.55", "C": "1416.67", "D": "1959.72"}
+    inputs = {i.name: i.value for i in result.figures["award:A"].inputs}
+    assert inputs["grado"] == "Q1" and inputs["parametro del grado"] == Decimal("190")
+
+
+def test_a_grade_the_file_does_not_declare_is_an_error_naming_the_row(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ATER, graded([("A", "Q1", 80), ("B", "Q3", 80)]))
+    found = [p for p in result.violations if p.rule == "regolamento.categoria"]
+    assert len(found) == 1 and found[0].row == 4 and found[0].column == "grade"
+    assert "il grado (vuoto) di B" in found[0].message or "Q3" in found[0].message
+
+
+# --- ATER Civitavecchia: absences cut the presence part; the cuts go to the objectives part ----------------------
+# «ridotti delle seguenti percentuali con riferimento alle assenze: da 0 a 15 gg. nessuna riduzione; da 16 a 25
+# gg. del 5% […] Gli importi non erogati saranno ridistribuiti al personale sulla base delle percentuali di
+# raggiungimento degli obiettivi». The split of the fund between the two parts (40% / 60%) is an example.
+ATER_CUTS = (
+    head("Contratto integrativo decentrato dell'ATER del Comprensorio di Civitavecchia")
+    + """
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+quota_fondo = 0.4
+peso = "=1"
+fonte = "C.I.D., quota presenza"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "proporzionale"
+quota_fondo = 0.6
+fonte = "C.I.D., quota obiettivi"
+
+[[riduzioni]]
+misura = "assenze"
+parti = ["presenza"]
+economie = "obiettivi"
+fonte = "C.I.D., riduzioni per assenze"
+scaglioni = [
+  { da = 0, a = 15, riduzione = 0 },
+  { da = 16, a = 25, riduzione = 0.05 },
+  { da = 26, a = 50, riduzione = 0.15 },
+  { da = 51, a = 90, riduzione = 0.30 },
+  { da = 91, a = 180, riduzione = 0.50 },
+  { da = 181, riduzione = 1 },
+]
+"""
+)
+
+
+def test_ater_absences_cut_one_part_and_the_cuts_go_to_the_other(ciclope_ente, tmp_path):
+    people = [("P1", "C", 100, 1, 0), ("P2", "C", 100, 1, 20), ("P3", "C", 50, 1, 60), ("P4", "C", 50, 1, 200)]
+    result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
+    # presenza: 4000.00 in equal weights, 1000.00 each before the cuts; P2 (20 days) −5%: 950.00, cut 50.00;
+    #   P3 (60 days) −30%: 700.00, cut 300.00; P4 (200 days) −100%: 0, cut 1000.00 → cuts 1350.00 go to obiettivi
+    # obiettivi: 6000.00 + 1350.00 = 7350.00 by score, Σ 100 + 100 + 50 + 50 = 300: 2450.00, 2450.00, 1225.00,
+    #   1225.00 (absences do not cut this part)
+    assert amounts(result) == {"P1": "3450.00", "P2": "3400.00", "P3": "1925.00", "P4": "1225.00"}
+    assert result.figures["pool:performance_individuale:obiettivi"].value == Decimal("7350.00")
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+
+
+def test_cuts_kept_as_the_part_s_residual(ciclope_ente, tmp_path):
+    text = ATER_CUTS.replace('economie = "obiettivi"', 'economie = "residuo"')
+    people = [("P1", "C", 100, 1, 0), ("P2", "C", 100, 1, 20)]
+    result = run_declared(ciclope_ente, tmp_path, text, scored(people, fund="10000.00"))
+    # presenza: 4000.00 → 2000.00 each; P2 −5%: 1900.00, the 100.00 cut stays residual (the colleague keeps 2000.00)
+    # obiettivi: 6000.00 by score, equal: 3000.00 each
+    assert amounts(result) == {"P1": "5000.00", "P2": "4900.00"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("9900.00"), Decimal("100.00"))
+
+
+# --- Statuses with their own coefficient --------------------------------------------------------------------------
+# «non valutato per ritardo nella consegna delle schede: coefficiente 0,3»; «documentazione non inviata: 0».
+STATUSES = (
+    head("Sistema di valutazione del Comune di Prova")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "ottimo", da = 90 }, { nome = "buono", da = 70 }]
+
+[premio]
+metodo = "livelli"
+massimo = "1000.00"
+coefficienti = { ottimo = 1, buono = 0.8 }
+fonte = "art. 6"
+
+[[stati]]
+nome = "ritardo_schede"
+etichetta = "non valutato per ritardo nella consegna delle schede"
+coefficiente = 0.3
+fonte = "art. 7 c. 1"
+
+[[stati]]
+nome = "documentazione_non_inviata"
+etichetta = "documentazione non inviata"
+coefficiente = 0
+fonte = "art. 7 c. 2"
+"""
+)
+
+
+def test_a_status_pays_its_coefficient_and_is_read_with_its_label(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95), ("B", "C", 75)], fund="5000.00")
+    header, *rows = files["people.csv"].splitlines()
+    files["people.csv"] = (
+        "\n".join(
+            [
+                header + ",stato",
+                *(r + "," for r in rows),
+                "C,Persona C,dipendente,C,com,1,0,false,SEG,Ritardo schede",
+                "D,Persona D,dipendente,C,com,0.5,0,false,SEG,ritardo_schede",
+                "E,Persona E,dipendente,C,com,1,0,false,SEG,documentazione_non_inviata",
+            ]  # fmt: skip
+        )
+        + "\n"
+    )
+    result = run_declared(ciclope_ente, tmp_path, STATUSES, files)
+    # A ottimo 1000 × 1; B buono 1000 × 0.8; C (no card) 1000 × 0.3 = 300.00; D at half time 1000 × 0.3 × 0.5 =
+    # 150.00; E 1000 × 0 = 0
+    assert amounts(result) == {"A": "1000.00", "B": "800.00", "C": "300.00", "D": "150.00", "E": "0.00"}
+    assert (result.scores["C"].status, result.scores["C"].score) == ("ritardo_schede", None)
+    assert result.plugin.ente_labels["ritardo_schede"] == "non valutato per ritardo nella consegna delle schede"
+
+
+# --- Comune di Cuneo: numbers as the text writes them -------------------------------------------------------------
+# Parameters of the bands «200 / 150 / 100»: the fund divided by weights, written as in the text.
+CUNEO = (
+    head("Sistema di valutazione del Comune di Cuneo")
+    + """
+[livelli]
+fonte = "art. 9"
+scala = [{ nome = "alta", da = 90 }, { nome = "media", da = 75 }, { nome = "base", da = 60 }]
+
+[premio]
+metodo = "livelli"
+coefficienti = { alta = 200, media = 150, base = 100 }
+fonte = "art. 10"
+"""
+)
+
+
+def test_cuneo_coefficients_as_the_text_writes_them(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, CUNEO, scored([("A", "C", 95), ("B", "C", 80), ("C", "C", 65)],
+                                                                fund="9000.00"))  # fmt: skip
+    # weights 200 + 150 + 100 = 450: 9000 × 200 / 450 = 4000.00, × 150 / 450 = 3000.00, × 100 / 450 = 2000.00
+    assert amounts(result) == {"A": "4000.00", "B": "3000.00", "C": "2000.00"}
+
+
+def test_a_share_written_as_a_percentage(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(CUNEO.replace("alta = 200, media = 150, base = 100", 'alta = "100%", media = "80%", base = "60%"'))
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None and regulation.premium is not None
+    assert regulation.premium.coefficients == {"alta": Decimal("1"), "media": Decimal("0.8"), "base": Decimal("0.6")}
+
+
+# --- Thresholds on a card's own scale, points with points ---------------------------------------------------------
+ON_THREE = (
+    head("Sistema di valutazione su tre punti")
+    + """
+[punteggio]
+fonte = "art. 2"
+su = 3
+
+[livelli]
+fonte = "art. 3"
+scala = [{ nome = "adeguato", da = 1 }]
+"""
+)
+
+
+def test_one_point_of_three_reaches_a_level_from_one(ciclope_ente, tmp_path):
+    files = one_unit_comune("Comune", staff([("A", "C"), ("B", "C")]),
+                            ["A,SEG,scheda,Voce,3,1,", "B,SEG,scheda,Voce,3,0.99,"], "")  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, ON_THREE, files)
+    # A: 1 of 3 is 33.33 on 100 (the exact total 33.333…), 1.00 point on 3: «da 1» reached; B: 0.99 points, not
+    assert (result.scores["A"].level, result.scores["B"].level) == ("adeguato", None)
+
+
+def test_fifty_of_sixty_reaches_a_level_from_fifty(ciclope_ente, tmp_path):
+    text = ON_THREE.replace("su = 3", "su = 60").replace("da = 1 }", "da = 50 }")
+    files = one_unit_comune("Comune", staff([("A", "C")]), ["A,SEG,scheda,Voce,60,50,"], "")
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # 50 / 60 = 83.33 on 100; 83.33 × 0.6 = 49.998 would fall below 50: the points of the exact total are 50.00
+    assert result.scores["A"].level == "adeguato"
+
+
+# --- Every problem of the formulas at once, with the line and the key ---------------------------------------------
+def test_the_problems_of_formulas_are_said_at_once(tmp_path):
+    text = SANNAZZARO.replace(
+        'ammesso = "=punteggio = MAX.ENTE(punteggio)"', 'ammesso = "=punteggi = MAX.ENTE(punteggio)"'
+    )
+    text = text.replace('peso = "=1"', 'peso = "=punteggio + retribuzione_posizione"')
+    text += '''
+[[premi]]
+nome = "extra"
+metodo = "formula"
+fondo = "extra"
+importo = "=PREMIO(\\"extra\\") / 0"
+fonte = "art. 12"
+'''
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    messages = [p.message for p in found]
+    assert messages == [
+        "riga 20, chiave premi[1].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
+        "(forse 'punteggio'?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
+        "giorni_servizio, giorni_anno, categoria, grado, ruolo, valutatore, retribuzione_posizione, livello, fondo",
+        "riga 21, chiave premi[1].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
+        "euro",
+        "riga 28, chiave premi[2].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
+        "ha questo nome; parti pagate prima: produttività, maggiorazione; divisione per zero",
+    ]
+    assert {p.file for p in found} == {str(path)}
+
+
+def test_a_formula_needs_format_two(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(CUNEO.replace("formato = 2", "formato = 1").replace("da = 90", 'da = "=MEDIA.ENTE(punteggio)"'))
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found] == [
+        "riga 8, chiave livelli.scala[0].da: le formule sono del formato 2: scrivi formato = 2 in testa al file"
+    ]
+
+
+# --- regolamento leggi: the text as an office would write it -------------------------------------------------------
+SAID = (
+    head("Sistema di valutazione del Comune di Parole")
+    + """
+[punteggio]
+fonte = "art. 2"
+su = 400
+[[punteggio.categorie]]
+categorie = ["D"]
+scheda = 1
+fonte = "art. 2 c. 2"
+
+[[scheda]]
+fonte = "art. 3"
+ruoli = ["dipendente"]
+voci = [{ sezione = "Comportamenti", voce = "Condotta", massimo = 400 }]
+
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "alto", da = "=MEDIA.ENTE(punteggio) + 1" }, { nome = "base", da = 0 }]
+requisiti = [{ parte = "sezione:Comportamenti", minimo = 56.25, fonte = "art. 4 c. 2" }]
+
+[etichette]
+produttivita = "fondo per la produttività"
+
+[[premi]]
+nome = "fasce"
+metodo = "fasce"
+fondo = "produttivita"
+quota_fondo = 0.8
+fonte = "art. 5"
+fasce = [{ nome = "alta", personale = 0.2, risorse = 1 }, { nome = "bassa", personale = 0.8, risorse = 0 }]
+
+[[premi]]
+nome = "progetti"
+metodo = "importi"
+fondo = "produttivita"
+quota_fondo = 0.2
+fonte = "art. 6"
+"""
+)
+
+
+def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(SAID, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    text = render(regulation)
+    for said in (
+        "ha 1 voce: «Condotta» (Comportamenti), fino a 400 punti.",  # one item, not «1 voci»
+        "Per i dipendenti della categoria D il punteggio",  # one category, not «delle categorie D»
+        "«alta» con il 20% del personale e il 100% delle risorse; «bassa» con l'80% del personale e lo 0% delle "
+        "risorse",
+        "Chi non raggiunge almeno 225 punti su 400 nella sezione «Comportamenti» della scheda scende di un livello",
+        "«alto» dalla media del punteggio nell'ente più 1 punti (formula: =MEDIA.ENTE(punteggio) + 1); «base» da 0 "
+        "punti.",
+        "Le va l'80% del fondo per la produttività.",  # the fund by its label, not «produttivita»
+    ):
+        assert said in text, said
+    progetti = text[text.index("Parte «progetti»") :]
+    assert "tempo parziale" not in progetti.split("Parte «")[1]  # typed amounts are paid as written
+
+
+# --- The checks of a formula, one by one ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "place, written, problem",
+    [
+        (
+            "ammesso",
+            "=unita >= 70",
+            "il confronto «>=»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
+        ),  # fmt: skip
+        ("ammesso", "=punteggio >= 50%", "il confronto «>=»: non si combinano punti e una percentuale"),
+        (
+            "importo",
+            "=MIN(fondo, 50)",
+            "la formula non si legge dal carattere 10 («, 50)»): separa gli argomenti di "
+            "una funzione con il punto e virgola «;», come in un foglio di calcolo",
+        ),  # fmt: skip
+        ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse 'SOMMA'?)"),
+        ("importo", "=SE(punteggio > 90; fondo)", "SE vuole 3 argomenti, ne ha 2"),
+        ("importo", "=fondo / (2 - 2)", ""),  # a zero computed, not written: said for the person when it runs
+        ("importo", "=fondo / 0", "divisione per zero"),
+        ("livello", "=SE(punteggio > 90; \"A\"; \"Z\")", "livello «Z» sconosciuto; livelli: A, B"),
+        ("livello", "=livello", "la formula del livello non può leggere il livello stesso"),
+        (
+            "peso",
+            "=PREMIO(\"seconda\")",
+            "PREMIO(«seconda»): nessuna parte precedente ha questo nome; parti pagate prima: prima",
+        ),  # fmt: skip
+        ("stato", "=fondo > 0", "«fondo» non si usa in chi ha lo stato"),
+        (
+            "importo",
+            "=" + "ASS(" * 45 + "1" + ")" * 45,
+            "formula troppo annidata (più di 40 livelli): dividila in parti",
+        ),
+        ("importo", "=" + "(" * 45 + "1" + ")" * 45, ""),  # brackets make no depth: the tree is the number
+        ("importo", "=" + "1+" * 600 + "1", "formula troppo lunga (1201 caratteri, al più 1000): dividila in parti"),
+        ("importo", "=MEDIA.ENTE(MAX.ENTE(punteggio))", "MAX.ENTE dentro un'altra funzione su più persone"),
+        (
+            "soglia",
+            "=punteggio - 10",
+            "la soglia del livello vale per tutti: «punteggio» di una persona si legge dentro "
+            "una funzione sulle persone, es. MEDIA.ENTE(punteggio)",
+        ),  # fmt: skip
+    ],
+)
+def test_each_check_of_a_formula(place, written, problem):
+    scope = Scope(PLACES[place], levels=("A", "B"), parts=("prima",))
+    if not problem:
+        assert read(written, scope).text == written[1:]  # read: its problem, if any, is the person's when it runs
+        return
+    with pytest.raises(FormulaError) as refused:
+        read(written, scope)
+    assert str(refused.value) == problem
+
+
+# --- What §7 of the guide sent to a developer, said as data --------------------------------------------------------
+TWO_FUNDS = (
+    head("Regolamento del Comune di Due Fondi")
+    + """
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 60 }]
+
+[[premi]]
+nome = "progetti"
+metodo = "livelli"
+fondo = "progetti"
+massimo = "500.00"
+coefficienti = { A = 1, B = 0.5 }
+residuo_a = "produttività"
+fonte = "art. 8"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 9"
+"""
+)
+
+
+def test_a_residual_goes_to_a_part_of_another_fund(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95), ("B", "C", 70), ("C", "C", 40)], fund="3000.00")
+    files["ente.toml"] += 'progetti = "2000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TWO_FUNDS, files)
+    # progetti: A 500 × 1 = 500.00, B 500 × 0.5 = 250.00, C no level: 0; 750.00 paid, 1250.00 go to produttività
+    # produttività: 3000 + 1250 = 4250.00 by score, Σ 95 + 70 + 40 = 205: 4250 × 95 / 205 = 1969.5121…,
+    #   × 70 / 205 = 1451.2195…, × 40 / 205 = 829.2682…; floors 1969.51 + 1451.21 + 829.26 = 4249.98, the 2 cents
+    #   to the largest remainders in cents: B (0.95), C (0.82); A (0.21) keeps its floor
+    assert amounts(result) == {"A": "500.00", "B": "250.00", "C": "0.00", "A:performance_individuale": "1969.51",
+                               "B:performance_individuale": "1451.22", "C:performance_individuale": "829.27"}  # fmt: skip
+    pools = result.rewards.pools
+    # each fund conserved: progetti 2000 − 1250 moved = 750.00, all paid; produttività 3000 + 1250 = 4250.00
+    assert (pools["progetti"].amount, pools["progetti"].distributed) == (Decimal("750.00"), Decimal("750.00"))
+    perf = pools["performance_individuale"]
+    assert (perf.amount, perf.distributed, perf.residual) == (Decimal("4250.00"), Decimal("4250.00"), Decimal("0.00"))
+    assert result.figures["pool:progetti:trasferito:produttività"].value == Decimal("1250.00")
+
+
+PIANO = (
+    head("Regolamento del Comune di Scadenze")
+    + """
+[[calendario]]
+atto = "Piano della performance"
+fase = "pianificazione"
+dopo = "bilancio_approvato"
+giorni = 45
+scadenza = "31/03"
+fonte = "art. 3"
+"""
+)
+
+
+def test_a_deadline_counted_from_another_act(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95)])
+    files["ente.toml"] += "[approvals]\nbudget_approved = 2024-02-20\n"
+    result = run_declared(ciclope_ente, tmp_path, PIANO, files)
+    piano = next(d for d, _ in result.calendar if d.act == "Piano della performance")
+    # 20 February 2024 + 45 days = 5 April 2024 (9 days of February left, 31 of March, 5 of April)
+    assert str(piano.due) == "2024-04-05"
+    undated = run_declared(ciclope_ente, tmp_path, PIANO, scored([("A", "C", 95)]))
+    fallback = next(d for d, _ in undated.calendar if d.act == "Piano della performance")
+    assert str(fallback.due) == "2024-03-31"  # the budget undated: the fixed date of the text
+
+
+def test_the_interim_of_a_vacant_position_and_the_holder_s_requirements(ciclope_ente, tmp_path):
+    from test_regolamento_positions import HEAD as P_HEAD
+    from test_regolamento_positions import POSITIONS, ente
+
+    text = (P_HEAD + POSITIONS).replace(
+        'massimo = "16000.00"', 'massimo = "16000.00"\ninterim = 0.2\nrequisiti = \'=categoria = "D"\''
+    )
+    csv = (
+        "id,title,unit,holder,A1,A2,interim,interim_dal,interim_al\n"
+        "P1,Area amministrativa,amm,PO1,5,4,,,\n"
+        "P2,Area tecnica,tec,PO2,3,alta,,,\n"
+        "P3,Ufficio studi,tec,,1,2,PO1,2024-07-01,2024-12-31\n"
+    )
+    data = ente([("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")], 'posizioni_po = "40000.00"',
+                **{"positions.csv": csv})  # fmt: skip
+    data["people.csv"] = data["people.csv"].replace("PO2,Persona PO2,po,D", "PO2,Persona PO2,po,C")
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # the positions as in docs/regolamento.md: P1 15880.95, P2 13119.05, P3 (vacant) 5000.00 of 34000.00
+    # P3 covered by PO1 from 1 July to 31 December 2024: 184 days of 366; 20% × 5000.00 × 184 / 366 = 502.73 (502.732…)
+    # PO2 is of category C: without the requirement («categoria = "D"») P2 is not paid
+    paid = {k: str(a.amount) for k, a in result.rewards.awards.items() if a.pool == "posizioni_po"}
+    assert paid == {"P1:posizioni_po": "15880.95", "P3:posizioni_po:interim": "502.73"}
+    assert result.rewards.pools["posizioni_po"].distributed == Decimal("16383.68")  # 15880.95 + 502.73
+    assert [p.rule for p in result.violations if p.rule == "regolamento.requisiti"] == ["regolamento.requisiti"]
+
+
+PROGRESSIONS = (
+    head("Regolamento delle progressioni del Comune di Prova")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 60 }]
+
+[progressioni]
+fonte = "art. 20"
+quota = 0.5
+candidati = '=livello = "A"'
+"""
+)
+
+
+def test_the_selection_for_the_progressions(ciclope_ente, tmp_path):
+    people = [("P1", "C", 99), ("P2", "C", 95), ("P3", "C", 95), ("P4", "C", 91), ("P5", "C", 80), ("P6", "C", 70)]
+    result = run_declared(ciclope_ente, tmp_path, PROGRESSIONS, scored(people))
+    # places: ⌊0.5 × 6⌋ = 3; candidates at level A (from 90): P1 99, P2 95, P3 95, P4 91; the first three would
+    # be P1, P2, P3: no tie at the cut (P3 95 > P4 91): P1, P2, P3
+    assert result.rewards.extra["progressioni"] == ["P1", "P2", "P3"]
+    tied = run_declared(ciclope_ente, tmp_path, PROGRESSIONS, scored([*people[:3], ("P4", "C", 95), *people[4:]]))
+    # P2, P3, P4 tied at 95 across the cut (places 2–4 for 2 places left): all left out, only P1
+    assert tied.rewards.extra["progressioni"] == ["P1"]
+
+
+CHECKS = (
+    head("Regolamento del Comune di Controlli")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 70 }, { nome = "C", da = 0 }]
+
+[[controlli]]
+condizione = "=CONTA.DIVERSI.GRUPPO(livello) >= 2"
+per = "valutatore"
+gravita = "avviso"
+messaggio = "il valutatore non differenzia: tutti i suoi valutati hanno lo stesso livello"
+fonte = "art. 11 c. 2 d"
+"""
+)
+
+
+def test_a_check_of_the_regulation_per_evaluator(ciclope_ente, tmp_path):
+    files = scored([("A", "C", 95), ("B", "C", 75)])
+    files["people.csv"] += "C,Persona C,dipendente,C,com,1,0,false,A\nD,Persona D,dipendente,C,com,1,0,false,A\n"
+    files["evaluations.csv"] += (
+        "C,A,scheda,Valutazione complessiva,100,80,\nD,A,scheda,Valutazione complessiva,100,85,\n"
+    )
+    result = run_declared(ciclope_ente, tmp_path, CHECKS, files)
+    # SEG evaluates A (level A) and B (B): two levels; A evaluates C and D, both B: one level → a warning for A
+    found = [p for p in result.violations if p.rule == "regolamento.controllo"]
+    assert [(p.severity, p.message) for p in found] == [
+        ("warning", "il valutatore non differenzia: tutti i suoi valutati hanno lo stesso livello (valutatore A)")
+    ]
+    assert found[0].source == "Regolamento del Comune di Controlli, art. 11 c. 2 d"
+
+
+# --- Funzioni Centrali: parameters by fascia retributiva of an Area ----------------------------------------------
+# A Ministero's FRD agreement weighs the «performance individuale» by the Area and fascia of each person (Seconda
+# Area F1 … F6, Terza Area F1 … F7); the parameters below are an example of such a table.
+CENTRALI = (
+    head("Accordo sul Fondo risorse decentrate di un Ministero")
+    + """
+[gradi]
+nomi = ["II-F1", "II-F2", "III-F1", "III-F3"]
+contratto = "CCNL Funzioni Centrali"
+fonte = "accordo FRD, art. 5"
+
+[premio]
+metodo = "proporzionale"
+ruoli = ["dipendente"]
+parametri = { "II-F1" = 100, "II-F2" = 105, "III-F1" = 120, "III-F3" = 130 }
+fonte = "accordo FRD, art. 6"
+"""
+)
+
+
+def test_funzioni_centrali_parameters_by_area_and_fascia(ciclope_ente, tmp_path):
+    people = [("A", "II-F1", 80), ("B", "III-F3", 80), ("C", "ii-f2", 100)]
+    result = run_declared(ciclope_ente, tmp_path, CENTRALI, graded(people))
+    # weights: punteggio × parametro: 80 × 100 = 8000, 80 × 130 = 10400, 100 × 105 = 10500; Σ 28900
+    # 6800 × 8000 / 28900 = 1882.352…, × 10400 / 28900 = 2447.058…, × 10500 / 28900 = 2470.588…; floors 1882.35 +
+    # 2447.05 + 2470.58 = 6799.98, the 2 cents to the largest remainders: B (0.88 of a cent), C (0.82)
+    assert amounts(result) == {"A": "1882.35", "B": "2447.06", "C": "2470.59"}
+
+
+def test_the_keys_of_formulas_and_of_cuts_where_their_method_reads_them(tmp_path):
+    text = (
+        head("Regolamento con chiavi fuori posto")
+        + """
+[[premi]]
+nome = "presenza"
+metodo = "livelli"
+quota_fondo = 0.5
+massimo = "100.00"
+coefficienti = { A = 1 }
+peso = "=1"
+fonte = "art. 1"
+
+[[premi]]
+nome = "importi decisi"
+metodo = "importi"
+ammesso = "=punteggio >= 60"
+fonte = "art. 2"
+
+[[premi]]
+nome = "calcolato"
+metodo = "formula"
+quota_fondo = 0.5
+fonte = "art. 3"
+
+[livelli]
+fonte = "art. 4"
+scala = [{ nome = "A", da = 0 }]
+
+[[riduzioni]]
+misura = "assenze"
+parti = ["presenze"]
+economie = "obiettivi"
+fonte = "art. 5"
+scaglioni = [{ da = 0, riduzione = 0 }]
+"""
+    )
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found] == [
+        "riga 33, chiave riduzioni[0].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
+        "presenza, importi decisi, calcolato)",
+        "riga 12, chiave premi[0].peso: vale per il metodo «proporzionale», non per «livelli»",
+        "riga 18, chiave premi[1].ammesso: il metodo «importi» paga persone scelte altrove (una fascia, premi.csv): "
+        "ammesso non vale",
+        "riga 21, chiave premi[2]: il metodo «formula» richiede la chiave importo (una formula in euro)",
+        "riga 15, chiave premi[1]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
+    ]
+    path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
+    cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
+    assert cuts == [
+        "riga 34, chiave riduzioni[0].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
+        "fondo; economie: ripartite, residuo o una parte successiva"
+    ]

@@ -1,0 +1,188 @@
+"""The regulation's ``comparto`` runs the national layer for its ente, and for no other: the 20-person Comune
+of test_regolamento_from_docs with and without ``comparto = "funzioni_locali"`` (cycle 2024)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ciclope.core.inputs.config import load_config
+from ciclope.core.problems import CiclopeError
+from ciclope.core.run.runner import compute
+from ciclope.core.testing import write_ente
+
+from comune_from_docs import REGULATION, files
+
+WITH = REGULATION.replace('tipo_ente = "comune"\n', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"\n')
+NATIONAL = "Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)"
+
+
+def run(ciclope_ente, tmp_path: Path, text: str, given: dict | None = None):
+    tmp_path.mkdir()
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    return ciclope_ente("regolamento", given or files(), year=2024, params={"regolamento": str(path)})
+
+
+def test_the_comparto_of_the_regulation_runs_the_layer_for_its_ente_only(ciclope_ente, tmp_path):
+    assert WITH != REGULATION
+    under = run(ciclope_ente, tmp_path / "con", WITH)
+    alone = run(ciclope_ente, tmp_path / "senza", REGULATION)
+    assert [i.name for i in under.plugin.layers] == ["ccnl_funzioni_locali"] and alone.plugin.layers == ()
+    # art. 69 CCNL 2018 in force in 2024, not configured in [ente.national]: the layer's warning, no money moved
+    assert "ccnl.art69.not_configured" in {p.rule for p in under.violations}
+    assert not [p for p in alone.violations if p.rule.startswith("ccnl.")]
+    assert NATIONAL in [s.title for s in under.sections] and NATIONAL not in [s.title for s in alone.sections]
+    # the PIAO (from 2022) and the individual objectives by end of February (from 2024) join the calendar
+    acts = [d.act for d, _ in under.calendar]
+    assert any(a.startswith("Adozione del PIAO") for a in acts)
+    assert not any("PIAO" in d.act for d, _ in alone.calendar)
+    assert {k: a.amount for k, a in under.rewards.awards.items()} == {
+        k: a.amount for k, a in alone.rewards.awards.items()
+    }
+
+
+def test_position_pay_beyond_the_contract_is_an_error_under_the_comparto_only(ciclope_ente, tmp_path):
+    given = files()
+    given["people.csv"] = given["people.csv"].replace("12000.00", "19000.00")  # PO1; at most 18000 in 2024
+    under = run(ciclope_ente, tmp_path / "con", WITH, given)
+    alone = run(ciclope_ente, tmp_path / "senza", REGULATION, given)
+    [problem] = [p for p in under.violations if p.rule == "ccnl.eq_pay.range"]
+    assert problem.severity == "error" and problem.column == "position_pay"
+    assert "€ 19.000,00" in problem.message and "€ 5.000,00–€ 18.000,00" in problem.message
+    assert not [p for p in alone.violations if p.rule == "ccnl.eq_pay.range"]
+    # the regulation pays as written either way: 96 ≥ 95 → 19000 × 0.25 = 4750.00
+    assert under.rewards.awards["PO1"].amount == alone.rewards.awards["PO1"].amount == Decimal("4750.00")
+
+
+def cycle(tmp_path: Path, text: str, national: str) -> Path:
+    (tmp_path / "smvp.toml").write_text(text, encoding="utf-8")
+    write_ente(tmp_path / "dati", files())
+    path = tmp_path / "cycle.toml"
+    path.write_text(
+        f'[cycle]\nyear = 2024\n[[ente]]\nid = "prova"\nplugin = "regolamento"\nregolamento = "smvp.toml"\n'
+        f'data = "dati"\n{national}',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
+    plan = load_config(cycle(tmp_path, WITH, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"))
+    result = compute(plan.enti[0], plan.year)
+    # paid from performance_individuale: S01 S02 S03 S04 S05 S06 S10 S11 S12 S13 S15 S16, n = 12 (the rest 0 €),
+    # attributed 8595.00 of the fund 10000.00 (the per-capita maximum leaves 1405.00 unpaid)
+    # mean of the premiums attributed = 8595.00 / 12 = 716.25; M = 0.30 × 716.25 = 214.875 → 214.88
+    # one ranking of the 16 dipendenti evaluated (S07 S08 S09 S14 included): slots = floor(0.10 × 16) = 1
+    # the first by score is S01 (98; S10 follows with 97: no tie at the cut)
+    assert result.rewards.awards["S01:maggiorazione_art69"].amount == Decimal("214.88")
+    assert [a.person for a in result.rewards.awards.values() if a.pool == "maggiorazione_art69"] == ["S01"]
+    staff = result.rewards.pools["performance_individuale"]
+    # the set-aside 214.88 comes from the 1405.00 left unpaid: nobody's premium changes
+    assert staff.amount == Decimal("9785.12")  # 10000.00 − 214.88
+    assert (staff.distributed, staff.residual) == (Decimal("8595.00"), Decimal("1190.12"))  # 1405.00 − 214.88
+    paid = {a.person: a.amount for a in result.rewards.awards.values() if a.pool == "performance_individuale"}
+    assert (
+        paid["S01"] == Decimal("1000.00")
+        and paid["S04"] == Decimal("350.00")
+        and sum(paid.values()) == Decimal("8595.00")
+    )
+    assert result.figures["art69:fondo:performance_individuale"].value == Decimal("9785.12")
+    # the Relazione says which readings were taken, and cites art. 81 CCNL 16.11.2022 in a 2024 cycle
+    [applied] = [s for s in result.sections if s.title == NATIONAL]
+    assert "personale valutato di ogni graduatoria" in applied.note and "premi attribuiti" in applied.note
+    assert result.rewards.pools["maggiorazione_art69"].source.startswith("art. 81 CCNL Funzioni Locali 16.11.2022")
+
+
+def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(tmp_path):
+    text = WITH
+    plan = load_config(cycle(tmp_path, text, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.25 }\n"))
+    ente = plan.enti[0]
+    (tmp_path / "dati" / "ente.toml").write_text(
+        'name = "Comune di Prova"\n[funds]\nperformance_individuale = "8800.00"\n', encoding="utf-8"
+    )
+    result = compute(ente, plan.year)
+    # the regulation on the whole fund 8800.00 pays its maxima: 8595.00, residual 205.00 (as with 10000.00)
+    # mean = 8595.00 / 12 = 716.25; M = 0.30 × 716.25 = 214.88
+    # the quota counts the 16 dipendenti evaluated (S07 S08 S09 S14, paid 0, included): floor(0.25 × 16) = 4
+    # (12 positively evaluated would give 3): S01 98, S10 97 (part time 0.8), S13 96, S02 95; S03 94 is 5th
+    magg = {a.person: a.amount for a in result.rewards.awards.values() if a.pool == "maggiorazione_art69"}
+    assert magg == dict.fromkeys(["S01", "S10", "S13", "S02"], Decimal("214.88"))
+    # set-aside 4 × 214.88 = 859.52 > 205.00: the regulation splits 8800.00 − 859.52 = 7940.48 once, in
+    # proportion to its maxima (8595.00 due > 7940.48): k = 7940.48 / 8595 = 0.923848749…
+    #   1000 → 923.848749 (S01 S02 S13), 700 → 646.694124 (S03 S05 S06 S12 S16), 350 → 323.347062 (S04),
+    #   800 → 739.078999 (S10), 525 → 485.020593 (S11), 420 → 388.016474 (S15)
+    # floors: 3×923.84 + 5×646.69 + 323.34 + 739.07 + 485.02 + 388.01 = 7940.41 → 7 cents by largest remainder:
+    #   S10 (.8999), S01 S02 S13 (.8749), S04 (.7062), S15 (.6475), then one 700 (.4124) by score: S03 94
+    paid = {a.person: a.amount for a in result.rewards.awards.values() if a.pool == "performance_individuale"}
+    expected = {"S01": "923.85", "S02": "923.85", "S13": "923.85", "S10": "739.08", "S04": "323.35",
+                "S15": "388.02", "S03": "646.70", "S16": "646.69", "S05": "646.69", "S06": "646.69",
+                "S12": "646.69", "S11": "485.02"}  # fmt: skip
+    assert {k: v for k, v in paid.items() if v > 0} == {k: Decimal(v) for k, v in expected.items()}
+    staff = result.rewards.pools["performance_individuale"]
+    assert (staff.amount, staff.distributed, staff.residual) == (Decimal("7940.48"), Decimal("7940.48"), Decimal(0))
+    assert staff.amount + result.rewards.pools["maggiorazione_art69"].amount == Decimal("8800.00")
+    figure = result.figures["art69:fondo:performance_individuale"]
+    assert figure.value == Decimal("7940.48") and "una sola volta" in figure.formula
+
+
+def test_ente_national_without_a_comparto_is_a_configuration_error(tmp_path):
+    with pytest.raises(CiclopeError) as err:
+        load_config(cycle(tmp_path, REGULATION, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"))
+    [problem] = err.value.problems
+    assert problem.rule == "config.national_unused" and problem.column == "ente[prova].nazionale"
+    assert problem.message.startswith("[ente.nazionale] non si applica: l'ente (plugin regolamento) non appartiene")
+
+
+def test_a_positive_po_below_the_lowest_result_step_is_warned(ciclope_ente, tmp_path):
+    text = REGULATION.replace("  { da = 80, quota = 0.20 },\n  { da = 60, quota = 0.15 },\n", "")
+    assert text != REGULATION
+    result = run(ciclope_ente, tmp_path / "gradini", text)
+    # steps: only 95 → 25%; positive from 60: PO2 (85) and PO3 (82) are positive, under every step: 0 € each
+    # PO1 (96): 12000 × 0.25 = 3000.00; PO4 (55) is negative (no warning of this kind)
+    awards = result.rewards.awards
+    assert (awards["PO1"].amount, awards["PO2"].amount, awards["PO3"].amount) == (Decimal("3000.00"), 0, 0)
+    warned = [p for p in result.violations if p.rule == "regolamento.risultato_sotto_gradini"]
+    # people.csv: header 1, SEG 2, S01..S16 rows 3..18, PO1 19, PO2 20, PO3 21
+    assert [(p.severity, p.row) for p in warned] == [("warning", 20), ("warning", 21)]
+    assert "85,00 ≥ 60" in warned[0].message and "(95)" in warned[0].message
+
+
+def test_the_15_percent_result_quota_is_checked_under_a_declared_regulation(ciclope_ente, tmp_path):
+    # the regulation of test_regolamento_from_docs pays PO1 25%, PO2 and PO3 20% of their position pay: result
+    # 3000 + 1900 + 1600 = 6500.00 of 6500 + 36500 (12000 + 9500 + 8000 + 7000) = 43000 → 15.1%: no warning
+    under = run(ciclope_ente, tmp_path / "quindici", WITH)
+    assert not [p for p in under.violations if p.rule == "ccnl.po_result_quota"]
+    # 10% at every step: 1200 + 950 + 800 = 2950.00 of 2950 + 36500 = 39450 → 7.48% < 15%: a warning naming
+    # the contract in force in 2024 (the EQ quota of the CCNL 16.11.2022, from 1.4.2023)
+    text = WITH.replace("quota = 0.25", "quota = 0.10").replace("quota = 0.20", "quota = 0.10")
+    text = text.replace("quota = 0.15 }", "quota = 0.10 }")
+    low = run(ciclope_ente, tmp_path / "dieci", text)
+    [warned] = [p for p in low.violations if p.rule == "ccnl.po_result_quota"]
+    assert warned.severity == "warning" and "CCNL Funzioni Locali 16.11.2022" in warned.source
+    assert "7,48%" in warned.message and "€ 36.500,00" in warned.message and "€ 2.950,00" in warned.message
+
+
+def test_the_1999_range_of_an_ente_without_dirigenza(ciclope_ente, tmp_path):
+    # 2017 (CCNL 31.3.1999): PO position pay €5,164.57–12,911.42 (art. 10 c. 2), €3,098.74–12,911.42 in an ente
+    # without dirigenza (art. 11 c. 1). PO4's 7000.00 → 4000.00: inside the ente's range (only a Segretario leads it)
+    given = files()
+    given["people.csv"] = given["people.csv"].replace("7000.00", "4000.00").replace("12000.00", "12900.00")
+    path = tmp_path / "smvp.toml"
+    path.write_text(WITH, encoding="utf-8")
+    alone = ciclope_ente("regolamento", given, year=2017, params={"regolamento": str(path)})
+    assert not [p for p in alone.violations if p.rule == "ccnl.eq_pay.range"]
+    # with a dirigente in the ente, 4000.00 is under the €5,164.57 of art. 10 c. 2: an error
+    given["people.csv"] = given["people.csv"].replace(
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,\nDIR1,Dirigente,dirigente,DIR,com,1,0,false,SEG,",
+    )
+    led = ciclope_ente("regolamento", given, year=2017, params={"regolamento": str(path)})
+    [problem] = [p for p in led.violations if p.rule == "ccnl.eq_pay.range"]
+    assert (
+        "€ 4.000,00" in problem.message
+        and "€ 5.164,57" in problem.message
+        and problem.source == ("CCNL 31.3.1999 art. 10 c. 2")
+    )
