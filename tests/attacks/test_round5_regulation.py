@@ -250,9 +250,9 @@ def test_a_motivation_beginning_with_a_dash_reaches_the_scheda_as_written(tmp_pa
     assert demo is not None
     shutil.copytree(demo, tmp_path / "demo", ignore=shutil.ignore_patterns("out", "ciclope.db*"))
     cycle, ente = tmp_path / "demo" / "cycle.toml", tmp_path / "demo" / "comune-livelli"
-    rows = (ente / "evaluations.csv").read_text(encoding="utf-8").splitlines()
+    rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
     blank = [",".join(cells[:5] + [""] + cells[6:]) for cells in (r.split(",") for r in rows[1:])]
-    (ente / "evaluations.csv").write_text("\n".join([rows[0], *blank]) + "\n", encoding="utf-8")
+    (ente / "valutazioni.csv").write_text("\n".join([rows[0], *blank]) + "\n", encoding="utf-8")
     assert cli("raccolta", "crea", cycle, "--ente", "comune-livelli", "--out", tmp_path / "r").returncode == 0
     wb = openpyxl.load_workbook(tmp_path / "r" / "da-inviare" / "SEG.xlsx")
     ws = wb["Schede"]
@@ -264,7 +264,7 @@ def test_a_motivation_beginning_with_a_dash_reaches_the_scheda_as_written(tmp_pa
     wb.save(tmp_path / "r" / "ricevute" / "SEG.xlsx")
     assert cli("raccolta", "unisci", cycle, "--ente", "comune-livelli", tmp_path / "r").returncode == 0
     # the data a spreadsheet opens keep the text marker: the office's Excel never runs «- puntuale» as a formula
-    assert "'- puntuale nelle consegne" in (ente / "evaluations.csv").read_text(encoding="utf-8")
+    assert "'- puntuale nelle consegne" in (ente / "valutazioni.csv").read_text(encoding="utf-8")
     assert cli("run", cycle, "--no-store", "--ente", "comune-livelli").returncode == 0
     out = tmp_path / "demo" / "out" / "comune-livelli"
     assert cli("schede-personali", out, "--solo-html").returncode == 0

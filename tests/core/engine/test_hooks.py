@@ -344,7 +344,7 @@ def test_each_spec_argument_is_described_on_its_own_line_and_in_the_reference():
 
     from ciclope.core.engine.hookdoc import arguments
 
-    doc = (Path(__file__).parent.parent / "docs" / "hooks.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
     for name in SPECS:
         spec = getattr(hookspecs, name)
         assert arguments(inspect.getdoc(spec) or "") == list(inspect.signature(spec).parameters), name
