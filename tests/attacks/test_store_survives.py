@@ -149,6 +149,8 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
         )
         while proc.poll() is None and _published_since(out, since) < k:
             time.sleep(0.0005)
+        if proc.poll() is not None:  # on a loaded machine the run may end before this loop sees a folder
+            continue  # not a kill: the rounds that are one check the rest
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert (out / ".ciclope-running").exists(), k  # killed mid-run
