@@ -340,7 +340,6 @@ def test_each_core_default_is_annotated_as_its_spec():
 
 
 def test_each_spec_argument_is_described_on_its_own_line_and_in_the_reference():
-    from pathlib import Path
 
     from ciclope.core.engine.hookdoc import arguments
 
