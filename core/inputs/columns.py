@@ -184,14 +184,14 @@ class Table:
 def parsers(r: Reading, name: str) -> dict[str, tuple[Any, bool]]:
     """The columns a sheet may have: column → (parser, required), the plugin's own included."""
     cols = dict(CANONICAL.get(name, {}))
-    for col, parser in r.schema.columns.get(f"{name}.csv", {}).items():
+    for col, parser in r.asked.schema.columns.get(f"{name}.csv", {}).items():
         cols[col] = (parser, False)
-    for col, parser in r.schema.files.get(f"{name}.csv", {}).items():
+    for col, parser in r.asked.schema.files.get(f"{name}.csv", {}).items():
         cols[col] = (parser, False)
-    for col in r.schema.required.get(f"{name}.csv", ()):
+    for col in r.asked.schema.required.get(f"{name}.csv", ()):
         if col in cols:
             cols[col] = (cols[col][0], True)
-    if r.collecting and name == "evaluations":
+    if r.asked.collecting and name == "evaluations":
         cols["points"] = (cols["points"][0], False)
     return cols
 
@@ -222,7 +222,7 @@ def table(r: Reading, name: str) -> Table | None:
     # before the row would have been yielded, as a parse cell by cell reported them.
     values: dict[str, list[Any]] = {}
     bad: dict[int, list[tuple[str, str, str]]] = {}  # kept row → (column, rule, message)
-    open_parser = r.schema.open_columns.get(f"{name}.csv", _RAW)
+    open_parser = r.asked.schema.open_columns.get(f"{name}.csv", _RAW)
     for col in sheet.header:
         if col.startswith("x_"):
             continue
@@ -237,23 +237,25 @@ def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any
     for col in sheet.header:
         if col in cols or col.startswith("x_") or (name == "indicators" and TARGET_YEAR.match(col)):
             continue
-        if f"{name}.csv" in r.schema.open_columns:  # named by the regulation: its plugin checks them
+        if f"{name}.csv" in r.asked.schema.open_columns:  # named by the regulation: its plugin checks them
             continue
-        words = [header_label(name, c, r.schema) for c in cols]
+        words = [header_label(name, c, r.asked.schema) for c in cols]
         r.err(
             sheet,
             1,
             col,
             "core.input.unknown_column",
             f"colonna sconosciuta {sheet.shown.get(col, col)!r}{hint(sheet.shown.get(col, col), words)}: le colonne "
-            f"di {sheet_title(name, r.schema)} sono {', '.join(words)}; una colonna aggiuntiva dell'ufficio si scrive "
+            f"di {sheet_title(name, r.asked.schema)} sono {', '.join(words)}; una colonna aggiuntiva dell'ufficio si scrive "
             "con il prefisso x_ (es. x_note)",
         )
     for col, (_, required) in cols.items():
         if required and col not in sheet.header:
-            said = header_label(name, col, r.schema)
+            said = header_label(name, col, r.asked.schema)
             r.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {said!r}")
-    return not any(p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in r.problems)
+    return not any(
+        p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in r.log.problems
+    )
 
 
 def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict) -> list[Any]:
@@ -345,4 +347,4 @@ def kept(r: Reading, table: Table, each: Iterable[Any]) -> Iterator[tuple[Sheet,
         for col, rule, message in found:
             r.err(sheet, numbers[i], col, rule, message)
         if ids is not None and ids[i]:
-            r.rejected.add(ids[i])
+            r.log.rejected.add(ids[i])

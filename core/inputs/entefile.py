@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -12,7 +13,7 @@ import attrs
 from ciclope.core.entetoml import canonical, funds_and_dates
 from ciclope.core.inputs.folder import confined, sha256
 from ciclope.core.inputs.headers import italian_headers, sheet_title
-from ciclope.core.inputs.reading import Reading
+from ciclope.core.inputs.reading import Asked, Log
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
 from ciclope.core.tomlcompat import read_toml
@@ -27,72 +28,78 @@ APPROVAL_NUMBERS = {"oiv_attested"}
 @attrs.frozen
 class EnteFile:
     """What ``ente.toml`` declares: the ente's name, funds and approvals, its external evaluators (id → who
-    they are) and the years of its multi-year plan (None when not declared)."""
+    they are), the years of its multi-year plan (None when not declared), the rows it holds of a plugin's
+    own sheets (``[[<title>]]``, by canonical sheet name) and its fingerprint (sha256, "" when not read)."""
 
     name: str
     funds: dict[str, Any] = attrs.field(factory=dict)
     approvals: dict[str, Any] = attrs.field(factory=dict)
     evaluators: dict[str, str] = attrs.field(factory=dict)
     plan: tuple[int, int] | None = None
+    rows: dict[str, Sheet] = attrs.field(factory=dict)
+    fingerprint: str = ""
 
 
-def read(r: Reading) -> EnteFile:
-    """What ``ente.toml`` declares; only the name (the ente's id) when it cannot be read."""
-    path = r.folder / "ente.toml"
+def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
+    """What ``ente.toml`` declares; only the name (the ente's id) when it cannot be read. ``sheets``: those
+    the folder holds (a plugin's sheet given both there and as rows of ente.toml is an error)."""
+    path = asked.folder / "ente.toml"
     if not path.exists():
-        r.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
-        return EnteFile(r.ente_id)
-    if not confined(r, path):
-        return EnteFile(r.ente_id)
+        log.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
+        return EnteFile(asked.ente_id)
+    if not confined(asked.folder, path, log):
+        return EnteFile(asked.ente_id)
     if not path.is_file():
-        r.err("ente.toml", None, "", "core.input.not_a_file", "ente.toml non è un file normale")
-        return EnteFile(r.ente_id)
-    r.files["ente.toml"] = sha256(path)
+        log.err("ente.toml", None, "", "core.input.not_a_file", "ente.toml non è un file normale")
+        return EnteFile(asked.ente_id)
+    fingerprint = sha256(path)
     try:
         data = read_toml(path)
     except ValueError as exc:
-        r.err("ente.toml", None, "", "core.input.toml", str(exc))
-        return EnteFile(r.ente_id)
+        log.err("ente.toml", None, "", "core.input.toml", str(exc))
+        return EnteFile(asked.ente_id, fingerprint=fingerprint)
     data, renamed = canonical(data)
-    r.problems += renamed
-    own = {sheet_title(f.removesuffix(".csv"), r.schema): f.removesuffix(".csv") for f in r.schema.toml_rows}
+    log.problems += renamed
+    schema = asked.schema
+    own = {sheet_title(f.removesuffix(".csv"), schema): f.removesuffix(".csv") for f in schema.toml_rows}
+    rows: dict[str, Sheet] = {}
     for key in data:
         if key in own:
-            _own_rows(r, own[key], key, data[key])
+            if (sheet := _own_rows(asked, log, {**sheets, **rows}, own[key], key, data[key])) is not None:
+                rows[own[key]] = sheet
         elif key not in ENTE_TOML_KEYS and not key.startswith("x_"):
             known = (*ENTE_TOML_WORDS, *sorted(own))
-            r.err(
+            log.err(
                 "ente.toml",
                 None,
                 key,
                 "core.input.unknown_key",
                 f"chiave sconosciuta {key!r}{hint(key, known)} (ammesse: {', '.join(known)})",
             )
-    raw_funds, funds = _funds(r, data.get("funds", {}))
-    approvals = _approvals(r, data.get("approvals", {}))
-    for problem in funds_and_dates(raw_funds, approvals, r.schema):
-        r.problems.append(problem)
-    evaluators = _external_evaluators(r, data.get("evaluators", {}))
-    plan = _plan_span(r, data.get("piano", {}))
-    return EnteFile(str(data.get("name", r.ente_id)), funds, approvals, evaluators, plan)
+    raw_funds, funds = _funds(log, data.get("funds", {}))
+    approvals = _approvals(log, data.get("approvals", {}))
+    log.problems += funds_and_dates(raw_funds, approvals, schema)
+    evaluators = _external_evaluators(log, data.get("evaluators", {}))
+    plan = _plan_span(log, data.get("piano", {}))
+    return EnteFile(str(data.get("name", asked.ente_id)), funds, approvals, evaluators, plan, rows, fingerprint)
 
 
-def _own_rows(r: Reading, name: str, title: str, raw: Any) -> None:
+def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, title: str, raw: Any) -> Sheet | None:
     """``[[<title>]]`` tables of ente.toml: the rows of a plugin's own sheet (``InputSchema.toml_rows``), each table a
     row and its keys the columns, read as the sheet is (the same parsers, the same problems at «ente.toml
     [[<title>]]», row N = the N-th table). The same sheet given also as a file or a workbook's sheet is an error."""
     label = f"ente.toml [[{title}]]"
     if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
-        r.err("ente.toml", None, title, "core.input.value", f"{title}: scrivi una tabella [[{title}]] per riga")
-        return
-    if name in r.sheets:
-        message = f"{title} è sia in {r.sheets[name].label} sia in ente.toml: tienine uno solo"
-        r.err("ente.toml", None, title, "core.input.duplicate_sheet", message)
-        return
+        log.err("ente.toml", None, title, "core.input.value", f"{title}: scrivi una tabella [[{title}]] per riga")
+        return None
+    if name in sheets:
+        message = f"{title} è sia in {sheets[name].label} sia in ente.toml: tienine uno solo"
+        log.err("ente.toml", None, title, "core.input.duplicate_sheet", message)
+        return None
     header = tuple(dict.fromkeys(str(k) for t in raw for k in t))
     columns = {h: [_text(t.get(h)) for t in raw] for h in header}
     sheet = Sheet(name=name, label=label, header=header, numbers=tuple(range(1, len(raw) + 1)), columns=columns)
-    r.sheets[name] = italian_headers(sheet, r.schema)
+    return italian_headers(sheet, asked.schema)
 
 
 def _text(value: Any) -> str:
@@ -108,44 +115,44 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _funds(r: Reading, raw_funds: Any) -> tuple[dict, dict]:
+def _funds(log: Log, raw_funds: Any) -> tuple[dict, dict]:
     """``[funds]``: (the table as written, {} when it is not one; each fund read as money)."""
     funds = {}
     if not isinstance(raw_funds, dict):
-        r.err("ente.toml", None, "funds", "core.input.value", "[fondi] deve essere una tabella")
+        log.err("ente.toml", None, "funds", "core.input.value", "[fondi] deve essere una tabella")
         raw_funds = {}
     for key, raw in raw_funds.items():
         try:
             funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
         except ValueError as exc:
-            r.err("ente.toml", None, f"funds.{key}", "core.input.value", str(exc))
+            log.err("ente.toml", None, f"funds.{key}", "core.input.value", str(exc))
     return raw_funds, funds
 
 
-def _approvals(r: Reading, raw_appr: Any) -> dict[str, Any]:
+def _approvals(log: Log, raw_appr: Any) -> dict[str, Any]:
     """``[approvals]``: each approval read as a date, a share or a number (:func:`_approval`)."""
     approvals: dict[str, Any] = {}
     if not isinstance(raw_appr, dict):
-        r.err("ente.toml", None, "approvals", "core.input.value", "[atti] deve essere una tabella")
+        log.err("ente.toml", None, "approvals", "core.input.value", "[atti] deve essere una tabella")
         raw_appr = {}
     for key, raw in raw_appr.items():
         try:
             approvals[key] = _approval(key, raw)
         except ValueError as exc:
-            r.err("ente.toml", None, f"approvals.{key}", "core.input.value", str(exc))
+            log.err("ente.toml", None, f"approvals.{key}", "core.input.value", str(exc))
     return approvals
 
 
-def _external_evaluators(r: Reading, raw: Any) -> dict[str, str]:
+def _external_evaluators(log: Log, raw: Any) -> dict[str, str]:
     """``[evaluators] OIV = "Organismo indipendente di valutazione"``: evaluators who are not staff (the
     Segretario Generale is usually evaluated by the OIV or the President, rules/core.md §3)."""
     if not isinstance(raw, dict):
-        r.err("ente.toml", None, "evaluators", "core.input.value", "[valutatori] deve essere una tabella")
+        log.err("ente.toml", None, "evaluators", "core.input.value", "[valutatori] deve essere una tabella")
         return {}
     evaluators: dict[str, str] = {}
     for key, who in raw.items():
         if not isinstance(who, str) or not who.strip():
-            r.err(
+            log.err(
                 "ente.toml",
                 None,
                 f"evaluators.{key}",
@@ -157,18 +164,18 @@ def _external_evaluators(r: Reading, raw: Any) -> dict[str, str]:
     return evaluators
 
 
-def _plan_span(r: Reading, raw: Any) -> tuple[int, int] | None:
+def _plan_span(log: Log, raw: Any) -> tuple[int, int] | None:
     """``[piano] anni = "2021-2023"``: the years of the multi-year plan, declared — never inferred from the
     ``target_<year>`` columns a file happens to have (a baseline column would stretch the plan)."""
     if not isinstance(raw, dict):
-        r.err("ente.toml", None, "piano", "core.input.value", "[piano] deve essere una tabella")
+        log.err("ente.toml", None, "piano", "core.input.value", "[piano] deve essere una tabella")
         return None
     text = raw.get("anni")
     if text is None:
         return None
     found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(text))
     if found is None or int(found[1]) >= int(found[2]):
-        r.err(
+        log.err(
             "ente.toml",
             None,
             "piano.anni",

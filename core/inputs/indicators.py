@@ -52,8 +52,8 @@ class _Rows:
         sheet = found.sheet
         by_year = {int(mm.group(1)): c for c in sheet.header if (mm := TARGET_YEAR.match(c))}
         self.year_cols, self.in_order = by_year, sorted(by_year.items())  # the multi-year plan's columns
-        if r.year in by_year:
-            self.tcol: str | None = by_year[r.year]
+        if r.asked.year in by_year:
+            self.tcol: str | None = by_year[r.asked.year]
         elif "target" in sheet.header or not by_year:
             self.tcol = "target"
         else:
@@ -134,7 +134,7 @@ class _Rows:
                 ok = False
             targets[y] = value
             plan[y] = None if isinstance(value, str) and value == INACTIVE else value
-        year = self.r.year
+        year = self.r.asked.year
         if self.tcol is None:
             self.r.err(
                 sheet,

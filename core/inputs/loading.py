@@ -5,10 +5,12 @@ once in a :class:`core.problems.CiclopeError`; a traceback never reaches the use
 problems that make the data meaningless (unknown ids, cycles, duplicates) are load errors too; the
 regulation's own checks come later (``ciclope_validate``).
 
-The steps, each in its module, share one :class:`.reading.Reading`: :mod:`.folder` (the files → the
-sheets), :mod:`.entefile` (ente.toml), :mod:`.columns` (a sheet → its parsed columns), :mod:`.records`
-and :mod:`.indicators` (the columns → the records), :mod:`.crossrefs` (the ids across sheets); the
-sheets' Italian names are :mod:`.headers`'. The names other modules take from here stay here.
+The steps, each in its module, read what was asked (:class:`.reading.Asked`) and write their problems
+into one :class:`.reading.Log`: :mod:`.folder` (the files → the sheets), :mod:`.entefile` (ente.toml →
+its declarations and rows), then, on the sheets read (:class:`.reading.Reading`), :mod:`.columns` (a sheet
+→ its parsed columns), :mod:`.records` and :mod:`.indicators` (the columns → the records), :mod:`.crossrefs`
+(the ids across sheets); the sheets' Italian names are :mod:`.headers`'. The names other modules take from
+here stay here.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from ciclope.core.inputs.headers import (
     sheet_title,
 )
 from ciclope.core.inputs.indicators import read_indicators
-from ciclope.core.inputs.reading import Reading
+from ciclope.core.inputs.reading import Asked, Log, Reading
 from ciclope.core.outcomes import InputSchema
 from ciclope.core.problems import CiclopeError
 
@@ -57,14 +59,16 @@ def load_ente(
 ) -> m.Ente:
     """Load one ente or raise :class:`CiclopeError` with every problem found. ``collecting``: the cards'
     items may have no points yet (``raccolta crea`` sends them to be filled); a run always needs them."""
-    return load(Reading(Path(folder), ente_id, year, schema or InputSchema(), collecting))
+    return load(Asked(Path(folder), ente_id, year, schema or InputSchema(), collecting))
 
 
-def load(r: Reading) -> m.Ente:
+def load(asked: Asked) -> m.Ente:
     """The steps in the order their problems are reported: the folder's sheets, ente.toml, each
     canonical sheet's records, a plugin's own files, the narrative, then the references across sheets."""
-    read_sheets(r)
-    declared = entefile.read(r)
+    log = Log()
+    folder = read_sheets(asked, log)
+    declared = entefile.read(asked, log, folder.sheets)
+    r = Reading(asked, {**folder.sheets, **declared.rows}, log)
     units = records.units(r)
     areas = records.areas(r)
     people = records.people(r)
@@ -76,11 +80,12 @@ def load(r: Reading) -> m.Ente:
     revisions = records.revisions(r)
     appeals = records.appeals(r)
     tables = records.plugin_tables(r)
-    texts = narrative_texts(r)  # before the Ente: its files join the inputs' fingerprints
+    narrative = narrative_texts(asked.folder, log)  # before the Ente: its files join the inputs' fingerprints
+    files = {**folder.files, **({"ente.toml": declared.fingerprint} if declared.fingerprint else {}), **narrative.files}
     ente = m.Ente(
-        id=r.ente_id,
+        id=asked.ente_id,
         name=declared.name,
-        year=r.year,
+        year=asked.year,
         funds=declared.funds,
         approvals=declared.approvals,
         units=units,
@@ -93,22 +98,22 @@ def load(r: Reading) -> m.Ente:
         revisions=revisions,
         appeals=appeals,
         tables=tables,
-        files=dict(sorted(r.files.items())),
-        source_format=r.format,
-        approval_keys=tuple(r.schema.approvals),
-        fund_keys=tuple(r.schema.funds),
+        files=dict(sorted(files.items())),
+        source_format=folder.format,
+        approval_keys=tuple(asked.schema.approvals),
+        fund_keys=tuple(asked.schema.funds),
         evaluators=declared.evaluators,
         plan=declared.plan,
         headers={name: tuple(sheet.header) for name, sheet in r.sheets.items()},
         sheet_labels={name: sheet.label for name, sheet in r.sheets.items()},
         shown={name: dict(sheet.shown) for name, sheet in r.sheets.items() if sheet.shown},
-        texts=texts,
+        texts=narrative.texts,
         motivations=motivations,
     )
     crossrefs.check(r, ente)
-    if any(p.is_error for p in r.problems):
-        raise CiclopeError(r.problems)
-    return attrs.evolve(ente, notes=tuple(r.problems)) if r.problems else ente
+    if any(p.is_error for p in log.problems):
+        raise CiclopeError(log.problems)
+    return attrs.evolve(ente, notes=tuple(log.problems)) if log.problems else ente
 
 
 def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:

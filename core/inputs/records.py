@@ -140,7 +140,7 @@ def appeals(r: Reading) -> tuple[m.Appeal, ...]:
 def plugin_tables(r: Reading) -> dict[str, tuple[m.Row, ...]]:
     """The rows of the files a plugin adds (its schema's ``files``), by file name without ``.csv``."""
     found = {}
-    for fname in r.schema.files:
+    for fname in r.asked.schema.files:
         stem = fname.removesuffix(".csv")
         found[stem] = tuple(m.Row(values=row, row=n) for _, n, row in rows(r, stem))
     return found

@@ -16,12 +16,18 @@ from ciclope.core.inputs import columns, records, tables
 from ciclope.core.inputs.folder import read_sheets
 from ciclope.core.inputs.indicators import read_indicators
 from ciclope.core.inputs.loading import InputSchema, load_ente
-from ciclope.core.inputs.reading import Reading
+from ciclope.core.inputs.reading import Asked, Log, Reading
 from ciclope.core.model import EvaluationItem
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
 
 from helpers import as_xlsx, coreonly, files
+
+
+def reading(asked):
+    """The sheets of ``asked``'s folder as the record steps read them (the folder's alone: no ente.toml rows)."""
+    log = Log()
+    return Reading(asked, read_sheets(asked, log).sheets, log)
 
 
 def problems_of(folder):
@@ -223,15 +229,14 @@ def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_pat
         (7, "person", "core.input.required"),  # row 7: the empty person, then the bad max_points
         (7, "max_points", "core.input.value"),
     ]
-    loader = Reading(folder, "e", 2021, InputSchema())
-    read_sheets(loader)
+    loader = reading(Asked(folder, "e", 2021))
     table = columns.table(loader, "evaluations")
     assert table is not None
     assert records.cards(loader, table) == (  # rows 2 and 6: the others have a bad cell or break a check
         EvaluationItem("E1", "D1", "risultati", "Obiettivi", Decimal(60), Decimal(54), None, 2),
         EvaluationItem("E2", "D1", "comportamenti", "Puntualità", Decimal(10), Decimal(7), Decimal(1), 6),
     )
-    assert [(p.row, p.column, p.rule) for p in loader.problems] == got
+    assert [(p.row, p.column, p.rule) for p in loader.log.problems] == got
 
 
 @pytest.mark.parametrize(
@@ -356,8 +361,7 @@ def test_an_indicator_s_problems_come_in_the_order_it_is_read(tmp_path):
         (4, "target_mid", "core.indicator.target"),  # -1
         (6, "id", "core.input.duplicate"),
     ]
-    loader = Reading(folder, "e", 2021, InputSchema())
-    read_sheets(loader)
+    loader = reading(Asked(folder, "e", 2021))
     table = columns.table(loader, "indicators")
     assert table is not None
     kept = read_indicators(loader, table)
@@ -450,8 +454,9 @@ def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problem
     )
     found = []
     for parser in (pure, per_cell):
-        loader = Reading(folder, "e", 2021, InputSchema(files={"extra.csv": {"id": values.parse_id, "level": parser}}))
-        read_sheets(loader)
+        loader = reading(
+            Asked(folder, "e", 2021, InputSchema(files={"extra.csv": {"id": values.parse_id, "level": parser}}))
+        )
         table = columns.table(loader, "extra")
         assert table is not None
         found.append((table.values, table.bad))
