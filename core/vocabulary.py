@@ -114,6 +114,7 @@ APPROVAL_NAMES = {
     "relazione_approvata": "relazione_approved",
     "relazione_validata_oiv": "relazione_validated_oiv",
     "relazione_pubblicata": "relazione_published",
+    "relazione_redatta": "relazione_drafted",
     "attestazione_oiv": "oiv_attested",
     "motivazione_oiv": "oiv_motivation",
     "giudizio_oiv": "oiv_judgement",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import attrs
@@ -23,6 +24,8 @@ from ciclope.core.engine.registry import load_plugin
 from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.reports import fmt
+
+from helpers import ROOT
 
 NUOVO = Path(load_plugin("regolamento")[1].folder or "") / "nuovo.toml"
 
@@ -134,19 +137,65 @@ def test_the_template_path_writes_italian_and_names_existing_files(tmp_path):
     assert "#:schema" not in regulation
 
 
+def english_names() -> set[str]:
+    """Every name ciclope reads under an Italian one it prefers: the tables and keys of cycle.toml and ente.toml,
+    the acts and funds of [atti] and [fondi], the parameters that have an Italian key."""
+    from ciclope.core import vocabulary as v
+
+    tables = (v.ENTE_TABLES, v.APPROVAL_NAMES, v.FUND_NAMES, v.CYCLE_TABLES, v.CYCLE_KEYS, v.ENTE_KEYS, v.STORE_KEYS)
+    names = {code for table in (*tables, v.MAGGIORAZIONE_KEYS) for code in table.values()}
+    for params in ROOT.glob("plugins/*/params.toml"):
+        specs = tomllib.loads(params.read_text(encoding="utf-8"))
+        names |= {code for code, spec in specs.items() if isinstance(spec, dict) and spec.get("italian_key")}
+    return names
+
+
+def keys_of(table: dict, where: str = "") -> list[str]:
+    """Every key of a TOML document, with its dotted place (``ente.parametri.x``), tables of arrays included."""
+    out = []
+    for key, value in table.items():
+        out.append(f"{where}{key}")
+        rows = value if isinstance(value, list) else [value]
+        for row in rows:
+            if isinstance(row, dict):
+                out += keys_of(row, f"{where}{key}.")
+    return out
+
+
+def test_every_toml_given_to_an_office_is_in_its_words(tmp_path):
+    """The demos an office copies, the template it fills and the synthetic enti of `ciclope synth`: no table or key
+    by a name ciclope reads only as the old code (``[funds]``, ``year``, ``po_total``, ``relazione_drafted``…)."""
+    english = english_names()
+    assert {"funds", "year", "po_total", "relazione_drafted", "ranking_scope"} <= english  # the scan sees them
+    assert main(["template", "brescia", str(tmp_path / "t")]) == 0
+    assert main(["synth", str(tmp_path / "s"), "--enti", "3", "--people", "12"]) == 0
+    given = [*ROOT.glob("plugins/*/demo/cycle.toml"), *ROOT.glob("plugins/*/demo/*/ente.toml")]
+    given += [*tmp_path.glob("*/cycle.toml"), *tmp_path.glob("*/*/ente.toml"), *tmp_path.glob("s/enti/*/ente.toml")]
+    assert len(given) >= 4 + 7 + 2 + 1 + 3  # 4 demo cycles, their 7 enti, template and synth cycles, their enti
+    for path in given:
+        text = path.read_text(encoding="utf-8")
+        uncommented = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+        said = keys_of(tomllib.loads(uncommented))
+        wrong = [k for k in said if k.rsplit(".", 1)[-1] in english]
+        assert not wrong, f"{path}: {wrong}"
+    template = (tmp_path / "t" / "mio-ente" / "ente.toml").read_text(encoding="utf-8")  # the commented keys too
+    assert "# risorse_po = " in template and "# relazione_redatta = " in template and "po_total" not in template
+
+
 def test_cycle_toml_reads_the_italian_names_and_the_old_codes(tmp_path):
     cycle = demo("comunita_montane", tmp_path)
-    english = (
-        cycle.read_text(encoding="utf-8")
-        + "limite_giorni_assenza = 151\n"
-        + ("[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n")
-    )
     italian = (
-        english.replace("[cycle]", "[ciclo]").replace("year =", "anno =").replace("output =", "risultati =")
-        .replace('data = "feltrina"', 'dati = "feltrina"').replace("[ente.params]", "[ente.parametri]")
-        .replace("ranking_scope", "ambito_graduatorie").replace("[ente.national]", "[ente.nazionale]")
-        .replace("share = 0.30, quota = 0.10", "quota_premio = 0.30, quota_personale = 0.10")
+        cycle.read_text(encoding="utf-8")  # the demo is written as an office writes it
+        + "limite_giorni_assenza = 151\n"
+        + ("[ente.nazionale]\nmaggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }\n")
+    )
+    english = (
+        italian.replace("[ciclo]", "[cycle]").replace("anno =", "year =").replace("risultati =", "output =")
+        .replace('dati = "feltrina"', 'data = "feltrina"').replace("[ente.parametri]", "[ente.params]")
+        .replace("ambito_graduatorie", "ranking_scope").replace("[ente.nazionale]", "[ente.national]")
+        .replace("quota_premio = 0.30, quota_personale = 0.10", "share = 0.30, quota = 0.10")
     )  # fmt: skip
+    assert english.count("[cycle]") == english.count("[ente.params]") == english.count("[ente.national]") == 1
     cycle.write_text(english, encoding="utf-8")
     a = load_config(cycle).enti[0]
     cycle.write_text(italian, encoding="utf-8")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, available_plugins
+from ciclope.core.entetoml import italian_approval, italian_fund
 from ciclope.core.model import SynthData
 
 CANONICAL_ORDER = ("units", "people", "areas", "objectives", "indicators", "assignments", "evaluations")
@@ -321,9 +322,10 @@ def write_ente(d: SynthData, folder: Path) -> None:
     for name, rows in d.tables.items():
         if rows:  # a table without rows has no header to write: the file is left out (= no rows)
             (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
-    lines = [f"name = {_toml_value(d.name)}", "", "[funds]"]
-    lines += [f"{k} = {_toml_value(v)}" for k, v in d.funds.items()]
-    lines += ["", "[approvals]"] + [f"{k} = {_toml_value(v)}" for k, v in d.approvals.items()]
+    # ente.toml as an office writes it: the Italian name of each table and key (core/vocabulary.py)
+    lines = [f"nome = {_toml_value(d.name)}", "", "[fondi]"]
+    lines += [f"{italian_fund(k)} = {_toml_value(v)}" for k, v in d.funds.items()]
+    lines += ["", "[atti]"] + [f"{italian_approval(k)} = {_toml_value(v)}" for k, v in d.approvals.items()]
     (folder / "ente.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -357,12 +359,12 @@ def synth(
     plugins = plugins or sorted(available_plugins())
     hooks = {name: Hooks.for_plugin(name)[0] for name in plugins}
     dest.mkdir(parents=True, exist_ok=True)
-    lines = ["[cycle]", f"year = {year}", 'output = "out"', ""]
+    lines = ["[ciclo]", f"anno = {year}", 'risultati = "out"', ""]
     for i in range(enti):
         plugin = plugins[i % len(plugins)]
         ente_id = f"synth-{i:05d}"
         rng = random.Random(f"{seed}-{i}")
         synthetic_ente(dest / "enti" / ente_id, hooks[plugin], ente_id, people, rng, year, per_servizio)
-        lines += ["[[ente]]", f'id = "{ente_id}"', f'plugin = "{plugin}"', f'data = "enti/{ente_id}"', ""]
+        lines += ["[[ente]]", f'id = "{ente_id}"', f'plugin = "{plugin}"', f'dati = "enti/{ente_id}"', ""]
     (dest / "cycle.toml").write_text("\n".join(lines), encoding="utf-8")
     return dest / "cycle.toml"

@@ -32,7 +32,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
-from ciclope.core.entetoml import CORE_APPROVALS, italian_approval
+from ciclope.core.entetoml import CORE_APPROVALS, italian_approval, italian_fund
 from ciclope.core.inputs import narrative
 from ciclope.core.inputs.config import resolve_params
 from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
@@ -427,8 +427,9 @@ def ente_toml(
     ]
     for key in dict.fromkeys(fund_names or schema.funds):
         value = funds.pop(key, None)
-        lines.append(f'{key} = "{value}"' if value is not None else f'# {key} = "12000.00"')
-    lines += [f'{key} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
+        said = italian_fund(key)
+        lines.append(f'{said} = "{value}"' if value is not None else f'# {said} = "12000.00"')
+    lines += [f'{italian_fund(key)} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
     lines += [
         "",
         "[atti]",

@@ -25,6 +25,7 @@ ACTS = {
 NAMES = {
     **ACTS,
     "premi_erogati": "premi_paid",
+    "relazione_redatta": "relazione_drafted",
     "bonus_deciso": "bonus_decided",
     "bonus_erogato": "bonus_paid",
     "risparmi_validati_oiv": "savings_validated_oiv",

@@ -17,7 +17,7 @@ it lists are all compared here.
 
 When an issue changes outputs **on purpose**, write the file again and say so in the commit::
 
-    .venv/bin/python tests/core/output/test_outputs_fixed.py --write
+    PYTHONPATH=tests .venv/bin/python tests/core/output/test_outputs_fixed.py --write
 """
 
 from __future__ import annotations
