@@ -139,7 +139,12 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
     assert cli("synth", data, "--enti", "10", "--people", "40", "--plugin", "comunita_montane").returncode == 0
     cfg, out = data / "cycle.toml", data / "out"
     missed = 0
-    for k in range(1, 9):
+    # Eight rounds, killed after the 1st … 8th folder; on a loaded machine a kill may land only after the last
+    # folder is out, so the rounds go on (k again from 1) until one lands mid-publication, at most 24 in all
+    for attempt in range(24):
+        if attempt >= 8 and missed:
+            break
+        k = attempt % 8 + 1
         since = time.time() - 0.01
         proc = subprocess.Popen(
             [CLI, "run", str(cfg), "--store", backend],
@@ -153,7 +158,6 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
             continue  # not a kill: the rounds that are one check the rest
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        assert (out / ".ciclope-running").exists(), k  # killed mid-run
         known = _recorded(backend)
         published = {
             p.name: hashlib.sha256((p / "results.json").read_bytes()).hexdigest()
@@ -161,6 +165,9 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
             if not p.name.startswith(".") and (p / "results.json").is_file()  # a temporary folder is not published
         }
         assert all(digest in known for digest in published.values()), k  # never published unrecorded
+        if not (out / ".ciclope-running").exists():  # the kill came after the run's last step: not a kill either
+            assert len(published) == 10, (k, sorted(published))  # … for the marker goes only once all are out
+            continue
         # every run computes the same results.json: an ente is unpublished while its folder is not there yet
         unpublished = sorted(f"synth-{i:05d}" for i in range(10) if f"synth-{i:05d}" not in published)
         missed += bool(unpublished)

@@ -4,7 +4,6 @@ any corruption gives a result or a located CiclopeError — never a traceback.""
 import csv
 import io
 import shutil
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.engine.registry import load_plugin
+from ciclope.core.inputs.config import load_config
 from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente
@@ -47,11 +47,10 @@ pytestmark = pytest.mark.slow  # hundreds of corrupted demo enti
 def copy_demo(tmp_path_factory, plugin: str) -> tuple[Path, int]:
     """A copy of the plugin's demo ente and its cycle year."""
     demo = load_plugin(plugin)[1].demo
-    with open(demo / "cycle.toml", "rb") as fh:
-        cfg = tomllib.load(fh)
+    plan = load_config(demo / "cycle.toml")  # its Italian names read as ciclope reads them
     folder = tmp_path_factory.mktemp(plugin)
-    shutil.copytree(demo / cfg["ente"][0]["data"], folder, dirs_exist_ok=True)
-    return folder, cfg["cycle"]["year"]
+    shutil.copytree(plan.enti[0].data, folder, dirs_exist_ok=True)
+    return folder, plan.year
 
 
 @pytest.mark.parametrize("plugin", BUILTIN)
@@ -88,13 +87,21 @@ APPROVAL_VALUES = ['"forse"', "2021-13-01", "true", "0", "1.5", '"30.2.2022"', "
 def test_odd_funds_and_approvals(tmp_path_factory, plugin, data):
     folder, year = copy_demo(tmp_path_factory, plugin)
     text = (folder / "ente.toml").read_text(encoding="utf-8")
-    keys = [ln.split("=")[0].strip() for ln in text.splitlines() if "=" in ln and not ln.startswith("name")]
-    key = data.draw(st.sampled_from(keys + ["oiv_attested", "bonus_decided", "savings_validated_oiv"]))
+    section_of: dict[str, str] = {}  # each key of [fondi] and [atti] → its table, as the demo writes them
+    table = ""
+    for ln in text.splitlines():
+        if ln.startswith("["):
+            table = ln.split("]")[0] + "]"
+        elif "=" in ln and table in ("[fondi]", "[atti]"):
+            section_of[ln.split("=")[0].strip()] = table
+    extra = {"attestazione_oiv": "[atti]", "bonus_deciso": "[atti]", "risparmi_validati_oiv": "[atti]"}
+    section_of = {**extra, **section_of}
+    key = data.draw(st.sampled_from(sorted(section_of)))
     value = data.draw(st.sampled_from(APPROVAL_VALUES + ['"0.00"', '"-1"', '"1e9"', '"99999999.99"']))
     lines = [ln for ln in text.splitlines() if ln.split("=")[0].strip() != key]
-    section = "[approvals]" if key not in ("po_total",) and "funds" not in key else "[funds]"
-    idx = lines.index(section) if section in lines else len(lines)
-    if section not in lines:
+    section = section_of[key]
+    idx = next((i for i, ln in enumerate(lines) if ln.startswith(section)), len(lines))
+    if idx == len(lines):
         lines.append(section)
     lines.insert(idx + 1, f"{key} = {value}")
     (folder / "ente.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -64,15 +64,16 @@ def direct_amounts(folder: Path, ente: str, params_body: str, funds: dict[str, s
     """`ciclope run` with the scenario's [params] written in [ente.params] and its [funds] in ente.toml."""
     cycle = folder / "cycle.toml"
     text = cycle.read_text(encoding="utf-8")
-    if "[ente.params]" not in text:
-        text += "\n[ente.params]\n"
+    if "[ente.params]" not in text and "[ente.parametri]" not in text:
+        text += "\n[ente.parametri]\n"
     cycle.write_text(text + "\n" + params_body + "\n", encoding="utf-8")
     ente_toml = next(folder.glob("*/ente.toml"))
     et = ente_toml.read_text(encoding="utf-8")
     for key, value in funds.items():
         et, n = re.subn(rf"(?m)^{key}\s*=.*$", f'{key} = "{value}"', et)
-        if not n:
-            et = et.replace("[funds]\n", f'[funds]\n{key} = "{value}"\n', 1)
+        if not n:  # the table as the file writes it: [fondi] (the office's word) or the old [funds]
+            table = "[fondi]" if "[fondi]" in et else "[funds]"
+            et = et.replace(f"{table}\n", f'{table}\n{key} = "{value}"\n', 1)
     ente_toml.write_text(et, encoding="utf-8")
     assert main(["run", str(cycle), "--out", str(folder / "direct")]) in (0, 1)
     res = json.loads((folder / "direct" / ente / "results.json").read_text(encoding="utf-8"))
@@ -105,7 +106,7 @@ CASES = {
         "demo:brescia",
         "cciaa-brescia",
         "point_value_staff = 0.02\npo_org_weight = 60\n",
-        {"stable_staff": "60000.00"},
+        {"risorse_stabili_personale": "60000.00"},  # as the demo's ente.toml names it
     ),
 }
 

@@ -218,8 +218,8 @@ def test_brescia_pay_max_by_year():
 
 
 def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contract(tmp_path):
-    cycle = demo_copy(tmp_path, "brescia", "\n[ente.params]\npay_max = 18000\n")
-    cycle.write_text(cycle.read_text(encoding="utf-8").replace("year = 2021", "year = 2023"), encoding="utf-8")
+    cycle = demo_copy(tmp_path, "brescia", "\n[ente.parametri]\npay_max = 18000\n")
+    cycle.write_text(cycle.read_text(encoding="utf-8").replace("anno = 2021", "anno = 2023"), encoding="utf-8")
     data = cycle.parent / "cciaa-brescia"
     with open(data / "indicatori.csv", encoding="utf-8") as fh:  # the 2021 targets serve as the 2023 ones
         rows = list(csv.DictReader(fh))

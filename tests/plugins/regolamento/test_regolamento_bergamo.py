@@ -72,7 +72,7 @@ def with_po_money(folder: Path) -> dict[str, list[str]]:
     insufficient = {}
     for i, ente in enumerate(sorted((folder / "enti").iterdir())):
         toml = (ente / "ente.toml").read_text(encoding="utf-8")
-        (ente / "ente.toml").write_text(toml.replace("[funds]\n", '[funds]\nrisultato_po = "9400.00"\n'), "utf-8")
+        (ente / "ente.toml").write_text(toml.replace("[fondi]\n", '[fondi]\nrisultato_po = "9400.00"\n'), "utf-8")
         with (ente / "people.csv").open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         columns = list(rows[0])
