@@ -165,7 +165,7 @@ def test_the_template_with_its_toml_files_validates(tmp_path):
     "plugin, acts",
     [
         ("comunita_montane", ("monitoraggio_intermedio", "premi_erogati", "bonus_erogato", "risparmi_validati_oiv")),
-        ("brescia", ("monitoraggio_giunta", "premi_erogati", "relazione_drafted")),
+        ("brescia", ("monitoraggio_giunta", "premi_erogati", "relazione_redatta")),
         ("bergamo", ("monitoraggio_assestamento", "premi_erogati")),
     ],
 )

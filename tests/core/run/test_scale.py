@@ -595,7 +595,7 @@ def test_enti_without_overrides_share_their_plugin_parameters(cycle, tmp_path):
     # an override (here: the default value, written out) gives that ente its own parameters
     name, spec = next((n, s) for n, s in plan.enti[0].params.specs.items() if s.kind == "number")
     text = cycle.read_text().replace(
-        'data = "enti/synth-00000"', f'data = "enti/synth-00000"\n[ente.params]\n{name} = {spec.value}', 1
+        'dati = "enti/synth-00000"', f'dati = "enti/synth-00000"\n[ente.params]\n{name} = {spec.value}', 1
     )
     config = cycle.parent / "cycle-override.toml"
     config.write_text(text)

@@ -45,7 +45,7 @@ def both(source: Path, tmp: Path, by_area: bool = False) -> tuple[Path, Path]:
         extra.unlink()
     cycle = (python / "cycle.toml").read_text(encoding="utf-8")
     if by_area:
-        cycle = re.sub(r'(data = "[^"]+"\n)', lambda m: m.group(1) + AREA, cycle)
+        cycle = re.sub(r'(dati = "[^"]+"\n)', lambda m: m.group(1) + AREA, cycle)
         (python / "cycle.toml").write_text(cycle, encoding="utf-8")
     swapped = cycle.replace(AREA, "").replace(
         'plugin = "comunita_montane"', 'plugin = "regolamento"\nregolamento = "smvp.toml"'
