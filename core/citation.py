@@ -9,7 +9,7 @@ documents, a law or contract), where in it (article, comma, letter, section), th
 
 A Citation *is* its text (a ``str``): results.json, the store and every output keep exactly what the rule
 wrote, which is how an auditor finds the article, and every function that took a source as a string takes a
-Citation unchanged. A plain string is accepted wherever a source is: :func:`of` reads it (once per distinct
+Citation unchanged. A plain string is accepted wherever a source is: :func:`read` reads it (once per distinct
 text, cached: a run cites a few dozen sources over thousands of figures). People read a source through
 :func:`cited`, the one rendering function, which works from the parts: a seed file by its title, a section of
 ciclope's own rules by its subject, a parameter's code left out.
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-__all__ = ["CONFIDENCES", "CORE_DOCUMENTS", "Citation", "Part", "cite", "cited", "of"]
+__all__ = ["CONFIDENCES", "CORE_DOCUMENTS", "Citation", "Part", "cite", "cited", "joined", "read"]
 
 CONFIDENCES = ("testo", "fonte secondaria", "ipotesi")
 NONE = "—"  # how a missing source reads (the core's NONE of core.fmt)
@@ -57,6 +57,8 @@ SPEC_SECTIONS = {
     "8": "regole comuni, arrotondamenti e ripartizione dei fondi al centesimo",
     "11": "guida all'uso di ciclope",
 }
+CACHE = 4096  # distinct sources kept read (a run cites a few dozen; the bound only caps a runaway caller)
+_DECLARED: dict[str, tuple[Part, ...]] = {}  # the parts :func:`cite` was given, by the text it wrote
 SECTIONS = {"rules/core.md": RULES_SECTIONS, "SPEC.md": SPEC_SECTIONS, "SPEC": SPEC_SECTIONS}
 
 SEED = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")  # a document of the corpus, by the seed file that holds its text
@@ -124,45 +126,69 @@ def _first(pattern: re.Pattern[str], text: str, group: str = "n") -> str:
 
 
 class Citation(str):
-    """A source: its text as written, with :attr:`parts`, one per act it cites. Build one with :func:`cite`
-    from its parts or :func:`of` from its text; ``str()`` and every output give the text back unchanged."""
+    """A source: its text as written, with :attr:`parts`, one per act it cites. Build one from its parts with
+    :meth:`of`, or from its text with ``Citation(text)`` (or :func:`read`, cached); ``str()`` and every output
+    give the text back unchanged."""
 
     __slots__ = ()
 
+    @classmethod
+    def of(cls, act: str, locator: str = "", confidence: str = "", separator: str = " ") -> Citation:
+        """The citation of ``locator`` in ``act``: ``Citation.of("D.Lgs. 150/2009", "art. 9")`` is
+        ``D.Lgs. 150/2009 art. 9`` (:func:`cite`)."""
+        return cite(act, locator, confidence, separator)
+
+    @classmethod
+    def joined(cls, sources: Iterable[str]) -> Citation:
+        """Several sources as one, ``;`` between them, each once, in their order (:func:`joined`)."""
+        return joined(sources)
+
     @property
     def parts(self) -> tuple[Part, ...]:
-        """The acts the source cites, in its order (read once per distinct text)."""
+        """The acts the source cites, in its order: as :func:`cite` was given them, else read from the text
+        (once per distinct text)."""
         return _parts(str(self))
 
 
-def of(source: str | None) -> Citation:
+def read(source: str | None) -> Citation:
     """``source`` as a Citation: itself if it is one, else its text read into parts (cached per text)."""
     if type(source) is Citation:
         return source
     return _citation(source or "")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CACHE)
 def _citation(text: str) -> Citation:
     return Citation(text)
 
 
 def cite(act: str, locator: str = "", confidence: str = "", separator: str = " ") -> Citation:
     """The citation of ``locator`` in ``act``, as sources are written: ``cite("D.Lgs. 150/2009", "art. 9")``
-    → ``D.Lgs. 150/2009 art. 9``; ``confidence`` follows in parentheses. Several acts: :func:`joined`."""
+    → ``D.Lgs. 150/2009 art. 9``; ``confidence`` follows in parentheses. The parts are kept as given (an act's
+    title may hold words the reading of a text would take for an article). Several acts: :func:`joined`."""
     if confidence and confidence not in CONFIDENCES:
         raise ValueError(f"confidenza {confidence!r}: deve essere una di {', '.join(CONFIDENCES)}")
     text = f"{act}{separator}{locator}" if locator else act
-    return of(f"{text} ({confidence})" if confidence else text)
+    text = f"{text} ({confidence})" if confidence else text
+    if ";" not in text and text not in _DECLARED:  # one act: its parts as given (several: read from the text)
+        if len(_DECLARED) >= CACHE:
+            _DECLARED.clear()
+        _DECLARED[text] = (Part(text, act, locator, confidence, "", separator),)
+    return read(text)
 
 
 def joined(sources: Iterable[str]) -> Citation:
     """Several sources as one, ``;`` between them, each once, in their order."""
-    return of("; ".join(dict.fromkeys(str(s) for s in sources if s)))
+    return read("; ".join(dict.fromkeys(str(s) for s in sources if s)))
 
 
-@functools.lru_cache(maxsize=4096)
 def _parts(text: str) -> tuple[Part, ...]:
+    declared = _DECLARED.get(text)
+    return declared if declared is not None else _parsed(text)
+
+
+@functools.lru_cache(maxsize=CACHE)
+def _parsed(text: str) -> tuple[Part, ...]:
     return tuple(_part(piece) for piece in text.split(";")) if text else ()
 
 
@@ -200,7 +226,7 @@ def cited(source: str | None, documents: Mapping[str, str] | None = None) -> str
     return _cited(str(source), tuple((documents or {}).items()))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CACHE)
 def _cited(text: str, documents: tuple[tuple[str, str], ...]) -> str:
     known = {**CORE_DOCUMENTS, **dict(documents)}
     parts = _parts(text)
