@@ -168,7 +168,7 @@ def cite(act: str, locator: str = "", confidence: str = "", separator: str = " "
     title may hold words the reading of a text would take for an article). Several acts: :func:`joined`."""
     if confidence and confidence not in CONFIDENCES:
         raise ValueError(f"confidenza {confidence!r}: deve essere una di {', '.join(CONFIDENCES)}")
-    text = f"{act}{separator}{locator}" if locator else act
+    text = f"{act}{separator}{locator}" if act and locator else act or locator
     text = f"{text} ({confidence})" if confidence else text
     if ";" not in text and text not in _DECLARED:  # one act: its parts as given (several: read from the text)
         if len(_DECLARED) >= CACHE:
@@ -226,6 +226,7 @@ def cited(source: str | None, documents: Mapping[str, str] | None = None) -> str
     return _cited(str(source), tuple((documents or {}).items()))
 
 
+# cached per text: a text's parts, declared by :func:`cite` or read, say the same words (a test keeps it so)
 @functools.lru_cache(maxsize=CACHE)
 def _cited(text: str, documents: tuple[tuple[str, str], ...]) -> str:
     known = {**CORE_DOCUMENTS, **dict(documents)}
@@ -248,7 +249,7 @@ def _said(part: Part, known: Mapping[str, str], first: bool) -> str:
         title = known[part.act]
         return f"{title}, {part.locator}{conf}" if part.locator else f"{title}{conf}"
     if part.is_seed:
-        return f"{OWN_RULES}{part.separator}{part.locator}{conf}".rstrip()
+        return f"{OWN_RULES}{part.separator}{part.locator}{conf}" if part.locator else f"{OWN_RULES}{conf}"
     if part.act and part.locator:
         pair = (part.locator, part.act) if part.act_last else (part.act, part.locator)
         return f"{pair[0]}{part.separator}{pair[1]}{conf}"

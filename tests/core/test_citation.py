@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ciclope.plugins
-from ciclope.core import Citation, Problem, Trace
+from ciclope.core import Citation, Problem, Trace, citation
 from ciclope.core.citation import RULES_SECTIONS, cited, read
 from ciclope.core.provisions import load_provisions
 
@@ -144,3 +144,24 @@ def test_a_provision_cites_itself_with_its_confidence():
     assert type(row.source) is Citation
     assert row.citation == f"{row.source} ({row.confidence})"
     assert row.citation.parts[-1].confidence == row.confidence
+
+
+ACTS = st.sampled_from(["D.Lgs. 150/2009", "CCNL Funzioni Locali 21.5.2018", SMVP, UNKNOWN, "rules/core.md", "CCDI"])
+LOCATORS = st.sampled_from(["", "art. 9", "art. 68 c. 2 lett. f", "§5.2", "§3, §3.2.1", "Scheda di valutazione"])
+
+
+@given(ACTS, LOCATORS, st.sampled_from(["", "testo", "ipotesi"]), st.sampled_from([" ", ", "]))
+def test_a_source_built_from_its_parts_is_said_as_its_text_would_be(act, locator, confidence, separator):
+    """The parts a rule gives and the parts read back from its text (results.json, the store) say the same."""
+    built = Citation.of(act, locator, confidence, separator)
+    (part,) = built.parts
+    assert (part.act, part.locator, part.confidence) == (act, locator, confidence)
+    said = cited(built, TITLES)
+    declared = dict(citation._DECLARED)
+    try:  # as in another process, where no rule declared it: the text alone, read
+        citation._DECLARED.clear()
+        citation._cited.cache_clear()
+        assert cited(str(built), TITLES) == said
+    finally:
+        citation._DECLARED.update(declared)
+        citation._cited.cache_clear()
