@@ -9,6 +9,9 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 - ``CycleHooks``, what a hook implementation that receives ``hooks`` may ask of the other hooks, and
   ``hookspecs``, the specs it asks them by (``hooks.first(hookspecs.ciclope_premium_rankings, ente=…, params=…)``);
 - ``Trace``, where every figure is recorded with its inputs (``Input``, ``CardInputs``) and source;
+- ``Citation``, a legal source as data (act, article, comma, letter, confidence: ``Citation.of(act, locator,
+  confidence)``); wherever a source is asked a plain string is accepted too, read into one once
+  (docs/plugin-guide.md);
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
   ``COMPARTO_PER_ENTE``, the ``COMPARTO`` of a plugin whose enti each name their comparto;
 - ``Pool`` and ``distribute``, and five namespaces of helpers, each with its own ``__all__``:
@@ -27,6 +30,7 @@ import pluggy
 hookimpl = pluggy.HookimplMarker("ciclope")
 
 from ciclope.core import bands, cells, fmt, money, provisions, scoring  # noqa: E402
+from ciclope.core.citation import Citation  # noqa: E402
 from ciclope.core.engine import hookspecs  # noqa: E402
 from ciclope.core.hooktypes import CycleHooks  # noqa: E402
 from ciclope.core.model import Appeal, Ente, EvaluationItem, Indicator, Objective, Person, Row, SynthData, Unit  # noqa: E402
@@ -79,6 +83,7 @@ __all__ = [
     "hookspecs",
     # explanations, parameters, problems
     "CardInputs",
+    "Citation",
     "Input",
     "Params",
     "Problem",

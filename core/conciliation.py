@@ -15,10 +15,18 @@ from decimal import Decimal
 
 import attrs
 
+from ciclope.core.citation import Citation
 from ciclope.core.model import Appeal, Ente, EvaluationItem, Person
 from ciclope.core.problems import Problem
 
-SOURCE = "rules/core.md §5; 004_a450255962d2094d.txt §4.4; 000_c472ac27e970ca85.txt art. 47"
+# ciclope's rule of review and conciliation, and the two regulations it was written from
+SOURCE = Citation.joined(
+    [
+        Citation.of("rules/core.md", "§5"),
+        Citation.of("004_a450255962d2094d.txt", "§4.4"),
+        Citation.of("000_c472ac27e970ca85.txt", "art. 47"),
+    ]
+)
 # on the same date a riesame comes before the ricorso it opens, and both before a contraddittorio
 STAGE_ORDER = {"riesame": 0, "ricorso": 1, "contraddittorio": 2}
 

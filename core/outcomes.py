@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.citation import Citation, read
 from ciclope.core.model import Value
 from ciclope.core.money import Pool, instalments
 
@@ -160,7 +161,7 @@ class Deadline:
     phase: str
     act: str
     due: dt.date
-    source: str
+    source: Citation = attrs.field(converter=read)  # a Citation, or its text read into one
     approval: str | None = None
 
 

@@ -48,6 +48,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ciclope.core.citation import Citation, read
 from ciclope.core.fmt import decimal_it
 from ciclope.core.nearest import hint
 from ciclope.core.problems import Problem, Problems
@@ -89,7 +90,7 @@ ROW_KEYS = {
 class ParamSpec:
     name: str
     value: Any
-    source: str
+    source: Citation = attrs.field(converter=read)  # as params.toml writes it, read into its parts once
     kind: str = "number"
     min: Decimal | None = None
     max: Decimal | None = None
@@ -101,7 +102,7 @@ class ParamSpec:
     # layer replaces ``min``/``max`` with the provision in force in the cycle year and names it in
     # ``bound_source``; without a layer the bounds of params.toml apply
     national: str = ""
-    bound_source: str = ""
+    bound_source: Citation = attrs.field(default=Citation(), converter=read)
     # the parameter's short Italian name and its choices' words (``per_capita`` → «pro capite»): published
     # documents say these wherever a description, an assumption or a value would name a code
     label: str = ""
@@ -325,9 +326,10 @@ class Params:
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
 
-    def source(self, name: str) -> str:
+    def source(self, name: str) -> Citation:
+        """The source of parameter ``name`` (empty when there is no such parameter)."""
         spec = self.specs.get(name)
-        return spec.source if spec else ""
+        return spec.source if spec else Citation()
 
     def __contains__(self, name: str) -> bool:
         return name in self.values

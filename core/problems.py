@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.citation import Citation, read
 from ciclope.core.vocabulary import where_it
 
 NOTICES = frozenset({"core.input.dialect"})
@@ -26,7 +27,8 @@ class Problem:
     rule: str  # "<plugin or core>.<rule-id>", e.g. "core.value.number"
     message: str  # Italian, for the office
     severity: str = "error"  # "error" | "warning"
-    source: str = ""  # legal or contract source: "003_17a077a346f3b252.txt art. 17.2"
+    # the legal or contract source, "003_17a077a346f3b252.txt art. 17.2": a Citation, or its text read into one
+    source: Citation = attrs.field(default=Citation(), converter=read)
     file: str = ""
     row: int | None = None  # 1-based data row as in a spreadsheet (header = row 1)
     column: str = ""

@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.citation import Citation, cite, read
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.values import to_decimal
 
@@ -44,7 +45,7 @@ class Provision:
     id: str
     title: str
     since: dt.date
-    source: str
+    source: Citation = attrs.field(converter=read)  # the act and article, as provisions.toml writes them
     confidence: str
     min: Decimal | None = None
     max: Decimal | None = None
@@ -60,6 +61,11 @@ class Provision:
         if self.max is not None:
             return f"al più {self.max}"
         return "" if self.value is None else str(self.value)
+
+    @property
+    def citation(self) -> Citation:
+        """The row as sources cite it, its confidence in parentheses: «CCNL … art. 69 (testo)»."""
+        return cite(self.source, confidence=self.confidence)
 
 
 def in_force(provisions: Iterable[Provision], pid: str, year: int) -> Provision | None:

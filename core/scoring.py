@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ciclope.core.citation import Citation
 from ciclope.core.conciliation import has_contraddittorio, po_needs_contraddittorio
 from ciclope.core.fmt import decimal_it
 from ciclope.core.model import EvaluationItem, Indicator, Person
@@ -34,9 +35,9 @@ __all__ = [
 ONE = Decimal(1)
 ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
-SOURCE_INDICATOR = "rules/core.md §1"
-SOURCE_AGGREGATION = "rules/core.md §2"
-SOURCE_CARD = "rules/core.md §3"
+SOURCE_INDICATOR = Citation.of("rules/core.md", "§1")  # an indicator's achievement
+SOURCE_AGGREGATION = Citation.of("rules/core.md", "§2")  # objectives, units and the ente from indicators
+SOURCE_CARD = Citation.of("rules/core.md", "§3")  # the scheda di valutazione
 
 FORMULAS = {  # an achievement is read as a percentage: its bounds are said as one
     "higher": "consuntivo / target, limitato tra 0% e 100%",

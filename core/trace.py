@@ -39,7 +39,9 @@ class Figure(NamedTuple):
     key: str
     value: Any
     formula: str  # in words (Italian), e.g. "consuntivo / target, limitato tra 0% e 100%"
-    source: str  # "rules/core.md §1", "004_a450255962d2094d.txt §5.2"
+    # "rules/core.md §1", "004_a450255962d2094d.txt §5.2": a Citation built where the rule is, or its text (a
+    # figure is made for nearly every person: it is read into its parts only when said, once per text)
+    source: str
     inputs: Sequence[Input] = ()  # a tuple, or :class:`CardInputs`
     label: str = ""  # "Indicatore K1 — Eventi di promozione"
     note: str = ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
+from ciclope.core.citation import Citation
 from ciclope.core.model import Ente
 from ciclope.core.problems import Problem
 from ciclope.core.trace import CardInputs, Figure
@@ -24,7 +25,7 @@ from ciclope.core.trace import CardInputs, Figure
 REF = "core.spiegazione.riferimento"
 CELL = "core.spiegazione.cella"
 RULES = frozenset({REF, CELL})
-SOURCE = "D.Lgs. 150/2009 art. 19"
+SOURCE = Citation.of("D.Lgs. 150/2009", "art. 19")
 
 
 def sources(ente: Ente, params: Iterable[str]) -> frozenset[str]:

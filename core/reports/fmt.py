@@ -13,6 +13,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core.citation import (  # noqa: F401  # re-exported: a source for people is citation.cited
+    CORE_DOCUMENTS,
+    RULES_SECTIONS,
+    SPEC_SECTIONS,
+)
+from ciclope.core.citation import cited as cite  # noqa: F401  # re-exported
 from ciclope.core.entetoml import italian_approval  # noqa: F401  # re-exported
 from ciclope.core.fmt import (  # noqa: F401  # re-exported
     CACHE,
@@ -222,34 +228,6 @@ def _share(v: Any) -> str:
     return decimal_it((Decimal(str(v)) * 100).quantize(Decimal("0.01")).normalize()) + "%"
 
 
-CORE_DOCUMENTS = {
-    "rules/core.md": "regole comuni del ciclo della performance (D.Lgs. 150/2009)",
-    "SPEC.md": "regole comuni del ciclo della performance (D.Lgs. 150/2009)",
-    "docs/ops.md": "guida all'uso di ciclope",
-    "docs/store.md": "guida all'archivio dei risultati di ciclope",
-    "docs/site.md": "guida al portale di ciclope",
-    "docs/reports.md": "guida agli output di ciclope",
-    "docs/plugin-guide.md": "guida ai plugin di ciclope",
-}
-# A section of ciclope's own rules means nothing to a reader without them: it is named by what it rules.
-RULES_SECTIONS = {
-    "1": "regole comuni, raggiungimento degli indicatori (D.Lgs. 150/2009)",
-    "2": "regole comuni, aggregazione della performance organizzativa (D.Lgs. 150/2009)",
-    "3": "regole comuni, scheda di valutazione individuale (D.Lgs. 150/2009 art. 9)",
-    "4": "regole comuni, arrotondamenti e ripartizione dei fondi al centesimo",
-    "5": "regole comuni, riesame e conciliazione delle valutazioni",
-    "6": "regole comuni, dati aggregati sui premi (D.Lgs. 33/2013 art. 20)",
-    "7": "regole comuni, calendario del ciclo (D.Lgs. 150/2009 art. 10)",
-}
-SPEC_SECTIONS = {
-    "2": "regole comuni, fasi del ciclo della performance (D.Lgs. 150/2009)",
-    "4": "guida all'uso di ciclope, cycle.toml",
-    "5": "guida all'uso di ciclope, file di dati dell'ente",
-    "6": "guida agli output di ciclope",
-    "7": "guida all'uso di ciclope, riga di comando",
-    "8": "regole comuni, arrotondamenti e ripartizione dei fondi al centesimo",
-    "11": "guida all'uso di ciclope",
-}
 _SEED = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 _ABBREVIATED = re.compile(
     r"\b(\d{3})…( (?=§|art))?"
@@ -275,24 +253,6 @@ def _titled(text: str, known: Mapping[str, str]) -> str:
     return text
 
 
-def cite(source: str | None, documents: Mapping[str, str] | None = None) -> str:
-    """A source for people: document titles instead of file names, e.g. ``004_a450255962d2094d.txt §5.3`` →
-    ``SMVP 2021 della CCIAA di Brescia, §5.3``, and the core's rules as the law they implement. A part of a
-    source that names another regulation's document (a core default citing where its rule comes from) is
-    left out: an ente's documents cite only its own acts. results.json keeps the file names (they are how an
-    auditor finds the text)."""
-    if not source:
-        return NONE
-    known = {**CORE_DOCUMENTS, **(documents or {})}
-    # a parameter's code in a source («CCDI (ipotesi, params.toml reward_min_level)») is the program's: said once
-    # as «parametri del regolamento» or left out
-    source = _PARAMS_NAMED.sub("", _PARAMS_ALONE.sub("parametri del regolamento", source))
-    parts = [p.strip() for p in source.split(";")]
-    shown = [p for p in parts if not (m := _SEED.search(p)) or m.group(0) in known] or parts[:1]
-    out = [_SEED.sub("regolamento dell'ente", _titled(part, known)) for part in shown]
-    return "; ".join(dict.fromkeys(out))
-
-
 _MARKS = (".md", ".txt", "…", "SPEC")
 _RULES_NOTE = re.compile(r"\s*\((?:[^()]*?;\s*)?rules/[\w]+\.md(?: §[\d.]+)?\)")
 _RULES = re.compile(r"rules/(\w+)\.md")
@@ -300,7 +260,8 @@ _RULES = re.compile(r"rules/(\w+)\.md")
 
 def prose(text: str, documents: Mapping[str, str] | None = None) -> str:
     """A developer's note made fit for a published document: a parenthesis that only points at ciclope's own
-    rules files goes, and any document file name becomes its title (:func:`cite`)."""
+    rules files goes, and any document file name becomes its title. For free text only (a note, a description):
+    a source is read into its parts and said by :func:`core.citation.cited`, never by searching its text."""
     if not any(mark in text for mark in _MARKS):  # most texts name no document: nothing to look for
         return text
     text = _RULES_NOTE.sub("", text)
@@ -318,7 +279,6 @@ _CODE_IN_PARENS = re.compile(
 
 
 _PARAMS_NAMED = re.compile(r"[;,]? ?params(?:\.toml)? [a-z0-9_/]+")
-_PARAMS_ALONE = re.compile(r"(?<=; )params [a-z0-9_/]+")
 
 
 def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = False) -> str:

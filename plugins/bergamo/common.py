@@ -26,6 +26,7 @@ import re
 from decimal import Decimal
 
 from ciclope.core import (
+    Citation,
     Ente,
     Params,
     Person,
@@ -164,10 +165,14 @@ def _servizio_of_unit(ente: Ente, unit_id: str) -> Unit | None:
     return chain[0] if chain else None
 
 
-OBJECTIVES_SOURCE = f"{REG} art. 45.2 lett. b; {PLAN} §3.3"
+OBJECTIVES_SOURCE = Citation.joined([Citation.of(REG, "art. 45.2 lett. b"), Citation.of(PLAN, "§3.3")])
 
 
-PO_SOURCE = f"{REG} art. 28.4; params w_unit/w_objectives/w_behaviour (ipotesi)"
+# the weights of a score's components are the plugin's assumption, named by their parameters
+WEIGHTS = Citation("params w_unit/w_objectives/w_behaviour (ipotesi)")
 
 
-STAFF_SOURCE = f"{REG} art. 45.2; params w_unit/w_objectives/w_behaviour (ipotesi)"
+PO_SOURCE = Citation.joined([Citation.of(REG, "art. 28.4"), WEIGHTS])
+
+
+STAFF_SOURCE = Citation.joined([Citation.of(REG, "art. 45.2"), WEIGHTS])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ciclope.core import provisions
+from ciclope.core import Citation, provisions
 
 FILE = Path(__file__).with_name("provisions.toml")
 
@@ -20,6 +20,6 @@ def in_force(pid: str, year: int) -> provisions.Provision | None:
     return provisions.in_force(table(), pid, year)
 
 
-def cite(row: provisions.Provision) -> str:
+def cite(row: provisions.Provision) -> Citation:
     """The row as sources cite it: «CCNL … art. 69 (testo)»."""
-    return f"{row.source} ({row.confidence})"
+    return row.citation

@@ -16,6 +16,7 @@ import attrs
 
 from ciclope.core import (
     Award,
+    Citation,
     Ente,
     EvaluationItem,
     OrgPerformance,
@@ -53,11 +54,12 @@ NON_VALUTABILE, ADEGUATA, NON_ADEGUATA, ESCLUSO_PEG, BANDED = (
 NOT_EVALUATED = "not_evaluated"
 
 
-def src(article: str) -> str:
-    return f"{SEED} art. {article}"
+def src(article: str) -> Citation:
+    """An article of the regulation (``src("17.2")``: art. 17.2 of the seed file)."""
+    return Citation.of(SEED, f"art. {article}")
 
 
-STAFF_SCORE_SOURCE = f"{scoring.SOURCE_CARD}; {src('12.1')}"
+STAFF_SCORE_SOURCE = Citation.joined([scoring.SOURCE_CARD, src("12.1")])
 
 
 def plain_money(x: Decimal) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import cells, fmt
+from ciclope.core import Citation, cells, fmt
 
 FILE = Path(__file__).parent.parent / "fondo.toml"
 
@@ -63,7 +63,7 @@ class Risorsa:
     section: str
     limit: str
     rule: str
-    source: str
+    source: Citation = attrs.field(converter=Citation)  # the act and article, read once where the table is
     confidence: str
     input: str = ""
     rate: Decimal | None = None
@@ -92,9 +92,9 @@ class Uso:
     prevailing: bool = False  # one of the uses that must take «la parte prevalente»
     stable: bool = False  # a fixed payment the stable resources must cover
 
-    def source(self, year: int) -> str:
+    def source(self, year: int) -> Citation:
         """The use's clauses up to the contract in force in ``year``: a 2024 fund cites no 2026 clause."""
-        return "; ".join(text for since, text in self.sources if since <= year) or self.sources[0][1]
+        return Citation("; ".join(text for since, text in self.sources if since <= year) or self.sources[0][1])
 
 
 @attrs.frozen
@@ -102,7 +102,7 @@ class Dated:
     """A dated clause: the contract's heading, the share to performance, the residual, the limit, DL 25."""
 
     years: Years
-    source: str = ""
+    source: Citation = attrs.field(default=Citation(), converter=Citation)
     confidence: str = "fonte secondaria"
     title: str = ""
     minimum: Decimal | None = None

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
+from ciclope.core import Award, Citation, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
@@ -227,7 +227,7 @@ def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
         total = sum((amount for _, _, amount in paid), ZERO)
         inputs = [Input(f"premio della parte «{name}»", amount, ref=f"premio:{name}:{pid}") for name, _, amount in paid]
         words = " + ".join(f"premio della parte «{name}»" for name, _, _ in paid)
-        source = "; ".join(dict.fromkeys(cite(reg, p.source) for p in reg.premiums if p.fund == fund))
+        source = Citation.joined(cite(reg, p.source) for p in reg.premiums if p.fund == fund)
         label = f"Premio di {ente.people[pid].name}"
         trace.record(f"award:{paid[0][1]}", total, words, source, inputs, label)
 
