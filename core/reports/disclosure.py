@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -42,6 +43,7 @@ WITHHELD = "riservato"
 
 Var = tuple[int, str]  # (atom, pool): the money one atom received from one pool
 Vector = dict[Hashable, int]  # unknown → its coefficient (none is 0)
+K = TypeVar("K", bound=Hashable)  # what a vector's coefficients are of: unknowns, or the published cells (indexes)
 
 
 @attrs.frozen
@@ -179,9 +181,9 @@ class _Span:
 
     Exact and without division: a row is kept as reduced, not scaled to a pivot of 1, and a vector is
     reduced by a row as ``pivot × vector − factor × row``. That is the rational elimination multiplied by a
-    nonzero integer at every step, so every coefficient is zero or not exactly where it would be over
-    :class:`fractions.Fraction` (same pivots, same combinations), at the cost of integer arithmetic; each
-    vector is divided by the greatest common divisor of its coefficients to keep them small."""
+    nonzero integer at every step, so a coefficient is zero exactly where it is zero over
+    :class:`fractions.Fraction` (the same pivots, the same combinations), at the cost of integer arithmetic; each
+    reduced vector is divided by the greatest common divisor of its coefficients to keep them small."""
 
     def __init__(self, rows: Iterable[tuple[int, Vector]]) -> None:
         self.basis: list[tuple[Hashable, Vector, dict[int, int]]] = []
@@ -215,7 +217,7 @@ class _Span:
         return {k for k, v in combo.items() if v}
 
 
-def _combined(vector: dict, scale: int, row: dict, factor: int) -> dict:
+def _combined(vector: dict[K, int], scale: int, row: dict[K, int], factor: int) -> dict[K, int]:
     """``scale × vector − factor × row``, without its zero coefficients."""
     out = {k: scale * v for k, v in vector.items()} if scale != 1 else dict(vector)
     for k, v in row.items():
