@@ -22,8 +22,8 @@ print from the same cells) and decides, once, which **amounts** are withheld:
    ente's art. 20 totals) is never withheld: a combination of required cells alone cannot be undone and
    is not pursued. The loop ends: every round withholds a cell.
 
-The arithmetic is exact (:class:`fractions.Fraction`) and runs over atoms, not people: an ente of
-30,000 people has a few dozen atoms, so the audit costs the same for every size.
+The arithmetic is exact (integers, eliminated without division: :class:`_Span`) and runs over atoms, not
+people: an ente of 30,000 people has a few dozen atoms, so the audit costs the same for every size.
 
 Attackers are assumed to know which pools paid which group of people (the number of recipients is
 published): the amounts are unknowns only where money was paid, which makes the audit stricter.
@@ -31,8 +31,9 @@ published): the amounts are unknowns only where money was paid, which makes the 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from fractions import Fraction
+from typing import TypeVar
 
 import attrs
 
@@ -41,6 +42,8 @@ SMALL = "<3"
 WITHHELD = "riservato"
 
 Var = tuple[int, str]  # (atom, pool): the money one atom received from one pool
+Vector = dict[Hashable, int]  # unknown → its coefficient (none is 0)
+K = TypeVar("K", bound=Hashable)  # what a vector's coefficients are of: unknowns, or the published cells (indexes)
 
 
 @attrs.frozen
@@ -123,14 +126,11 @@ def _atoms(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> li
     return [_Atom(people=n, pools=pools, cells=where) for (where, pools), n in sizes.items()]
 
 
-def _amount_vector(cell: Cell, index: int, atoms: Sequence[_Atom]) -> dict[Hashable, Fraction]:
-    vector: dict[Hashable, Fraction] = {
-        (a, pool): Fraction(1)
-        for a, atom in enumerate(atoms)
-        if index in atom.cells
-        for pool in atom.pools & cell.pools
+def _amount_vector(cell: Cell, index: int, atoms: Sequence[_Atom]) -> Vector:
+    vector: Vector = {
+        (a, pool): 1 for a, atom in enumerate(atoms) if index in atom.cells for pool in atom.pools & cell.pools
     }
-    vector.update({("residuo", pool): Fraction(1) for pool in cell.residuals})  # an unknown: nobody's pay
+    vector.update({("residuo", pool): 1 for pool in cell.residuals})  # an unknown: nobody's pay
     return vector
 
 
@@ -145,7 +145,7 @@ def _first_leak(
     cells alone is not returned: nothing may be withheld of it."""
     amounts = _Span([(i, _amount_vector(cells[i], i, atoms)) for i in shown if cells[i].pools])
 
-    def leak(vector: dict[Hashable, Fraction]) -> set[int] | None:
+    def leak(vector: Vector) -> set[int] | None:
         found = amounts.combination(vector)
         return found if found and found - required else None
 
@@ -166,10 +166,8 @@ def _first_leak(
     for a, atom in enumerate(atoms):
         if atom.people >= MIN_GROUP:
             continue
-        vectors: list[dict[Hashable, Fraction]] = (
-            [{(a, pool): Fraction(1) for pool in atom.pools}] if atom.pools else []
-        )
-        vectors += [{(a, pool): Fraction(1)} for pool in atom.pools if len(atom.pools) > 1]
+        vectors: list[Vector] = [{(a, pool): 1 for pool in atom.pools}] if atom.pools else []
+        vectors += [{(a, pool): 1} for pool in atom.pools if len(atom.pools) > 1]
         for vector in vectors:
             found = leak(vector)
             if found:
@@ -179,33 +177,37 @@ def _first_leak(
 
 class _Span:
     """The span of published vectors, kept in echelon form with, for each row, the published cells it
-    combines (exact rational arithmetic)."""
+    combines.
 
-    def __init__(self, rows: Iterable[tuple[int, dict[Hashable, Fraction]]]) -> None:
-        self.basis: list[tuple[Hashable, dict[Hashable, Fraction], dict[int, Fraction]]] = []
+    Exact and without division: a row is kept as reduced, not scaled to a pivot of 1, and a vector is
+    reduced by a row as ``pivot × vector − factor × row``. That is the rational elimination multiplied by a
+    nonzero integer at every step, so a coefficient is zero exactly where it is zero over
+    :class:`fractions.Fraction` (the same pivots, the same combinations), at the cost of integer arithmetic; each
+    reduced vector is divided by the greatest common divisor of its coefficients to keep them small."""
+
+    def __init__(self, rows: Iterable[tuple[int, Vector]]) -> None:
+        self.basis: list[tuple[Hashable, Vector, dict[int, int]]] = []
         for index, vector in rows:
-            rest, combo = self._reduce(dict(vector), {index: Fraction(1)})
+            rest, combo = self._reduce(dict(vector), {index: 1})
             if rest:
-                pivot = min(rest, key=repr)
-                scale = rest[pivot]
-                self.basis.append(
-                    (pivot, {k: v / scale for k, v in rest.items()}, {k: v / scale for k, v in combo.items()})
-                )
+                self.basis.append((min(rest, key=repr), rest, combo))
 
-    def _reduce(
-        self, vector: dict[Hashable, Fraction], combo: dict[int, Fraction]
-    ) -> tuple[dict[Hashable, Fraction], dict[int, Fraction]]:
+    def _reduce(self, vector: Vector, combo: dict[int, int]) -> tuple[Vector, dict[int, int]]:
+        """``vector`` less its components along each row, and the rows it took (both times the same integer)."""
         for pivot, row, row_combo in self.basis:
             factor = vector.get(pivot)
             if not factor:
                 continue
-            for k, v in row.items():
-                _add(vector, k, -factor * v)
-            for k, v in row_combo.items():
-                _add(combo, k, -factor * v)
+            scale = row[pivot]
+            vector = _combined(vector, scale, row, factor)
+            combo = _combined(combo, scale, row_combo, factor)
+        common = math.gcd(*vector.values(), *combo.values())
+        if common > 1:
+            vector = {k: v // common for k, v in vector.items()}
+            combo = {k: v // common for k, v in combo.items()}
         return vector, combo
 
-    def combination(self, vector: dict[Hashable, Fraction]) -> set[int] | None:
+    def combination(self, vector: Vector) -> set[int] | None:
         """The published cells of one combination equal to ``vector``, or None when it is not in the span."""
         if not vector:
             return None
@@ -215,16 +217,24 @@ class _Span:
         return {k for k, v in combo.items() if v}
 
 
-def _merge(a: dict[Hashable, Fraction], b: dict[Hashable, Fraction]) -> dict[Hashable, Fraction]:
-    out = dict(a)
-    for k, v in b.items():
-        _add(out, k, v)
+def _combined(vector: dict[K, int], scale: int, row: dict[K, int], factor: int) -> dict[K, int]:
+    """``scale × vector − factor × row``, without its zero coefficients."""
+    out = {k: scale * v for k, v in vector.items()} if scale != 1 else dict(vector)
+    for k, v in row.items():
+        total = out.get(k, 0) - factor * v
+        if total:
+            out[k] = total
+        else:
+            out.pop(k, None)
     return out
 
 
-def _add(vector: dict, key: Hashable, value: Fraction) -> None:
-    total = vector.get(key, Fraction(0)) + value
-    if total:
-        vector[key] = total
-    else:
-        vector.pop(key, None)
+def _merge(a: Vector, b: Vector) -> Vector:
+    out = dict(a)
+    for k, v in b.items():
+        total = out.get(k, 0) + v
+        if total:
+            out[k] = total
+        else:
+            out.pop(k, None)
+    return out

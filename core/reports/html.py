@@ -133,7 +133,7 @@ def html_table(t: Table) -> Markup:
     for row in t.rows:
         if len(row) > len(opens):  # a cell past the header is text
             opens = opens + ("<td>",) * (len(row) - len(opens))
-        cells = "".join(f"{o}{cell(v)}</td>" for o, v in zip(opens, row))
+        cells = "".join([f"{o}{cell(v)}</td>" for o, v in zip(opens, row)])
         row_style = getattr(row, "STYLE", "")
         lines.append(f'<tr class="{row_style}">{cells}</tr>' if row_style else f"<tr>{cells}</tr>")
     klass = f' class="{escaped(style)}"' if style else ""
@@ -165,6 +165,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        # the templates are the package's own files: each is compiled once per process and reused for every
+        # ente, without checking the file's date again on every page and every import of blocks.html
+        auto_reload=False,
     )
     env.filters.update(
         html_table=html_table,

@@ -141,27 +141,17 @@ def _batches(figures: Mapping[str, Figure], size: int) -> Iterator[dict[str, lis
     they are listed, so the encoder never calls back into Python for them."""
     numbers = _Numbers()
     batch: dict[str, list] = {}
-    for key, f in figures.items():
-        inputs = f.inputs
+    for key, (_, value, formula, source, inputs, label, note) in figures.items():  # a Figure's fields
         if type(inputs) is CardInputs:  # a card's rows made from its items, as iterating it gives them
             rows = inputs.rows()
             for row in rows:
                 if type(points := row[1]) is Decimal:
                     row[1] = numbers[str(points)]
-        else:
-            rows = [
-                [i.name, numbers[str(value)] if type(value := i.value) is Decimal else value, i.ref, i.cell]
-                for i in inputs
-            ]
-        value = f.value
-        batch[key] = [
-            numbers[str(value)] if type(value) is Decimal else value,
-            f.formula,
-            f.source,
-            f.label,
-            f.note,
-            rows,
-        ]
+        elif inputs:
+            rows = [[i.name, numbers[str(v)] if type(v := i.value) is Decimal else v, i.ref, i.cell] for i in inputs]
+        else:  # a figure of no inputs (a parameter, a count): no comprehension set up
+            rows = []
+        batch[key] = [numbers[str(value)] if type(value) is Decimal else value, formula, source, label, note, rows]
         if len(batch) >= size:
             yield batch
             batch = {}

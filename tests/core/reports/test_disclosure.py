@@ -205,3 +205,51 @@ def test_small_levels_are_merged_with_their_neighbours(drawn):
         paid = sum(1 for i in members if people[i].pay > 0)
         small = 0 < len(members) < 3 or 0 < paid < 3
         assert not small or len(out) == 1  # a group under 3 remains only when nothing is left to merge it with
+
+
+# -- the integer elimination against the rational one ------------------------------------------------------
+
+
+def _rational_combination(rows: list[tuple[int, dict]], target: dict) -> set[int] | None:
+    """What the audit did over :class:`fractions.Fraction` (rows scaled to a pivot of 1): the published rows of
+    one combination equal to ``target``, or None. The oracle of :class:`disclosure._Span`."""
+
+    def reduce(vector: dict, combo: dict, basis: list) -> tuple[dict, dict]:
+        for pivot, row, row_combo in basis:
+            factor = vector.get(pivot)
+            if factor:
+                for k, v in row.items():
+                    vector[k] = vector.get(k, 0) - factor * v
+                for k, v in row_combo.items():
+                    combo[k] = combo.get(k, 0) - factor * v
+                vector = {k: v for k, v in vector.items() if v}
+                combo = {k: v for k, v in combo.items() if v}
+        return vector, combo
+
+    basis: list = []
+    for index, vector in rows:
+        rest, combo = reduce({k: Fraction(v) for k, v in vector.items()}, {index: Fraction(1)}, basis)
+        if rest:
+            pivot = min(rest, key=repr)
+            scale = rest[pivot]
+            basis.append((pivot, {k: v / scale for k, v in rest.items()}, {k: v / scale for k, v in combo.items()}))
+    if not target:
+        return None
+    rest, combo = reduce({k: Fraction(v) for k, v in target.items()}, {}, basis)
+    return None if rest else {k for k, v in combo.items() if v}
+
+
+vectors = st.dictionaries(st.integers(min_value=0, max_value=7), st.integers(min_value=-3, max_value=3)).map(
+    lambda d: {k: v for k, v in d.items() if v}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(vectors, max_size=9), st.lists(vectors, min_size=1, max_size=4))
+def test_the_span_finds_the_combinations_the_rational_elimination_finds(rows, targets):
+    from ciclope.core.reports.disclosure import _Span
+
+    indexed = list(enumerate(rows))
+    span = _Span(indexed)
+    for target in [*targets, *rows]:
+        assert span.combination(target) == _rational_combination(indexed, target)

@@ -223,3 +223,45 @@ def test_the_evaluators_are_found_as_before(computed):
         if values:
             mean = sum(values, Decimal(0)) / len(values)
             assert ev.mean == mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# -- what is kept for the whole run ---------------------------------------------------------------
+
+# the documents of every ente of a synthetic cycle (one ente per plugin), as sha256 per ente and document
+RENDER_CYCLE = """
+import hashlib, json, sys
+from pathlib import Path
+from ciclope.core.inputs.config import load_config
+from ciclope.core.reports import html, public, transparency, xlsx
+from ciclope.core.run import runner
+
+plan = load_config(Path(sys.argv[1]))
+order = plan.enti[::-1] if sys.argv[2] == "reversed" else plan.enti
+digests = {}
+for cfg in order:
+    result = runner.compute(cfg, plan.year)
+    documents = (html.render(result), public.render(result), transparency.render(result))
+    digests[cfg.id] = [hashlib.sha256(d.encode()).hexdigest() for d in documents]
+    digests[cfg.id].append(hashlib.sha256(xlsx.build(result).bytes()).hexdigest())
+print(json.dumps(digests))
+"""
+
+
+def test_each_ente_s_documents_do_not_depend_on_the_enti_rendered_before_it(tmp_path):
+    """What a process keeps from one ente to the next (the compiled templates, the workbook's parts deflated once,
+    the texts of numbers) shows nothing of one ente in another's documents: the enti of a cycle rendered in
+    turn in one fresh process, and in the opposite order in another, give each ente the same bytes, though
+    each ente comes after different enti (the first of one order after all the others in the other)."""
+    import json
+    import subprocess
+    import sys
+
+    config = synth(tmp_path / "cycle", enti=len(PLUGINS), people=40, seed=3)
+
+    def digests(order: str) -> dict:
+        script = [sys.executable, "-c", RENDER_CYCLE, str(config), order]
+        return json.loads(subprocess.run(script, capture_output=True, text=True, check=True).stdout)
+
+    forward, backward = digests("forward"), digests("reversed")
+    assert len(forward) == len(PLUGINS)
+    assert forward == backward
