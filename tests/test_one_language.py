@@ -586,3 +586,54 @@ def test_a_cell_says_its_column_in_italian_whichever_name_the_file_has():
         assert place(f"{file}:13:fte") == "tabella persone, riga 13, colonna quota_tempo"
     assert place("valutazioni.csv:4:points") == "tabella valutazioni, riga 4, colonna punti"
     assert place("unità.csv:2:head") == "tabella unità, riga 2, colonna responsabile"
+
+
+# The Markdown an office reads: each plugin's README and the Italian guides (the developer docs are in English).
+OFFICE_DOCS = ("anno-ufficio.md", "ops.md", "regolamento.md", "regolamento-catalogo.md", "fondo.md", "site.md")
+ASSIGNED = re.compile(r"^\s*\[?\"?([a-z_]+)\"?\s*=|`\[?([a-z_]+)\]? = ")  # «key = …» in a block, «`key = …`» in a line
+
+
+def test_the_docs_an_office_reads_write_every_key_in_its_words():
+    """A `key = value` an office would copy from its guides uses the name ciclope prefers (``ambito_graduatorie``, not
+    ``ranking_scope``); the old codes are named only where a guide says they stay accepted, never assigned."""
+    english = english_names()
+    declared = format_keys()  # a regulation's own keys (``data`` of an act, ``quota`` of a band) are Italian
+    assert {"data", "quota", "fondo"} <= declared
+    docs = [*ROOT.glob("plugins/*/README.md"), *(ROOT / "docs" / name for name in OFFICE_DOCS)]
+    assert len(docs) >= 4 + len(OFFICE_DOCS)
+    wrong = []
+    for path in docs:
+        own = declared if path.name.startswith("regolamento") else set()
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in ASSIGNED.finditer(line):
+                key = match.group(1) or match.group(2)
+                if key in english and key not in own:
+                    wrong.append(f"{path.relative_to(ROOT)}:{n}: {key}")
+    assert not wrong, wrong
+
+
+def format_keys() -> set[str]:
+    """Every key of the declared regulation's format, from its JSON schema."""
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            found.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((ROOT / "plugins" / "regolamento" / "regolamento.schema.json").read_text(encoding="utf-8")))
+    return found
+
+
+def test_the_demo_regulations_name_acts_and_funds_as_the_office_writes_them():
+    english = english_names()
+    named = []
+    for path in ROOT.glob("plugins/regolamento/demo/*.toml"):
+        found = re.findall(r'^\s*(?:approvazione|decisione|fondo) = "(\w+)"', path.read_text(encoding="utf-8"), re.M)
+        named += found
+        assert not [name for name in found if name in english], path
+    assert "relazione_validata_oiv" in named  # the scan reads the demos' acts

@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="tempo massimo per ente, ciascuno in un processo a sé: un ente che si blocca o fa cadere il "
         "processo fallisce da solo (default: 3600 con --jobs maggiore di 1; 0: nessun limite)",
     )
-    run.add_argument("--out", type=Path, help="cartella di output (default: [cycle] output)")
+    run.add_argument("--out", type=Path, help="cartella di output (default: [ciclo] risultati in cycle.toml)")
     add_store_options(run)
     run.add_argument(
         "--outputs",
@@ -223,7 +223,7 @@ def add_store_options(parser: argparse.ArgumentParser, writes: bool = True) -> N
         "--store",
         metavar="URL",
         help="archivio dei risultati: sqlite:///file.db, postgresql://utente@host/db o un file "
-        "(default: [store] url in cycle.toml, altrimenti ciclope.db accanto a cycle.toml)",
+        "(default: [archivio] indirizzo in cycle.toml, altrimenti ciclope.db accanto a cycle.toml)",
     )
     if writes:
         group.add_argument("--no-store", action="store_true", help="non registra l'esecuzione nell'archivio")
@@ -320,7 +320,7 @@ def add_compare(sub) -> None:
         action="append",
         default=[],
         metavar="NOME=FILE.toml",
-        help="scenario: [params] come in [ente.parametri] e facoltativo [fondi] (ripetibile)",
+        help="scenario: [parametri] come in [ente.parametri] e facoltativo [fondi] (ripetibile)",
     )
     cmp.add_argument(
         "--reform",

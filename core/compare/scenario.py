@@ -263,7 +263,7 @@ def keyed_rows(schema: InputSchema, scenario: Scenario) -> tuple[dict[str, dict[
     for title, values in scenario.rows.items():
         file = titled.get(title)
         if file is None:
-            allowed = ", ".join(["description", "[params]", "[funds]", *(f"[{t}]" for t in titled)])
+            allowed = ", ".join(["descrizione", "[parametri]", "[fondi]", *(f"[{t}]" for t in titled)])
             problems.append(
                 _problem(
                     scenario.file, title, f"chiave sconosciuta {title!r} (ammesse: {allowed})", "compare.scenario_key"

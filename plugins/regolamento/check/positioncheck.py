@@ -5,6 +5,7 @@ naming the file, row and column."""
 from __future__ import annotations
 
 from ciclope.core import Ente, Problem, Row
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
@@ -25,8 +26,8 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
         name = reg.result_pay.fund
         message = (
-            f"[fondi] {name} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
-            f"{pw.fund}; togli {name} da [fondi] (non sarebbe usato)"
+            f"[fondi] {funds.said(name)} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
+            f"{funds.said(pw.fund)}; togli {funds.said(name)} da [fondi] (non sarebbe usato)"
         )
         out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
                            message=message))  # fmt: skip

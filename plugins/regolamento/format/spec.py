@@ -18,13 +18,13 @@ format 1 with more blocks, so every format 1 file reads as it always did, and th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ciclope.plugins.regolamento.format import methods
+from ciclope.plugins.regolamento.format import funds, methods
 from ciclope.plugins.regolamento.format.expr import Formula
 
 FORMAT = 2
@@ -65,8 +65,10 @@ def key(
     since: int = 1,
     points: bool = False,
     formula: str | None = None,
+    converter: Callable[[Any], Any] | None = None,
 ) -> Any:
-    """A field that is a key of the TOML file (the metadata the reader and the schema read)."""
+    """A field that is a key of the TOML file (the metadata the reader and the schema read); ``converter`` reads
+    the value as the rest of the plugin names it (a fund as ente.toml's key is read)."""
     meta = {
         "toml": toml,
         "kind": kind,
@@ -82,10 +84,10 @@ def key(
         "formula": formula,  # the place (format.quantities.PLACES) where the key may be written "=…"
     }
     if required:
-        return attrs.field(metadata=meta, kw_only=True)
+        return attrs.field(metadata=meta, kw_only=True, converter=converter)
     if isinstance(default, (dict, list, tuple)):
-        return attrs.field(factory=lambda: type(default)(default), metadata=meta, kw_only=True)
-    return attrs.field(default=default, metadata=meta, kw_only=True)
+        return attrs.field(factory=lambda: type(default)(default), metadata=meta, kw_only=True, converter=converter)
+    return attrs.field(default=default, metadata=meta, kw_only=True, converter=converter)
 
 
 FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni spiegazione (es. \"art. 9 c. 2\")"
@@ -483,7 +485,13 @@ class Premium:
         choices=METHODS,
         example="soglie",
     )
-    fund: str = key("fondo", "text", "il fondo di [fondi] in ente.toml", default="performance_individuale")
+    fund: str = key(
+        "fondo",
+        "text",
+        "il fondo di [fondi] in ente.toml",
+        default="performance_individuale",
+        converter=funds.code_of,
+    )
     roles: tuple[str, ...] = key(
         "ruoli",
         "texts",
@@ -753,6 +761,7 @@ class ResultPay:
         "text",
         "il fondo di [fondi] in ente.toml (per «percentuale»: se c'è, un tetto)",
         default="risultato_po",
+        converter=funds.code_of,
     )
     positive: Decimal = key(
         "soglia_positiva",
@@ -889,6 +898,7 @@ class PositionWeighting:
         "il fondo di [fondi] in ente.toml con tutte le risorse delle posizioni (posizione e risultato)",
         required=True,
         example="posizioni_po",
+        converter=funds.code_of,
     )
     result_share: Decimal = key(
         "quota_risultato",
@@ -987,7 +997,7 @@ class Access:
         "texts",
         "le chiavi di [atti] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno",
         required=True,
-        example=["relazione_approved", "relazione_validated_oiv"],
+        example=["relazione_approvata", "relazione_validata_oiv"],
     )
     after_year: bool = key("dopo_anno", "bool", "ogni atto è datato dopo la fine dell'anno valutato", default=True)
     in_order: bool = key(

@@ -17,6 +17,7 @@ import attrs
 
 from ciclope.core import Award, Citation, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
 from ciclope.plugins.regolamento.compile.env import Facts
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -240,7 +241,7 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
             source=cite(reg, pr.source),
             file="ente.toml",
             column=f"funds.{pr.fund}",
-            message=f"manca [fondi] {pr.fund}: nessun premio calcolato"
+            message=f"manca [fondi] {funds.said(pr.fund)}: nessun premio calcolato"
             + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else ""),
         )
     )

@@ -18,6 +18,7 @@ import attrs
 from ciclope.core import Award, Ente, Input, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
@@ -93,7 +94,7 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
     source = cite(reg, pw.source)
     pool = out.pools.get(pw.fund)
     if pool is None:
-        message = f"manca [fondi] {pw.fund}: nessuna retribuzione di posizione né di risultato calcolata"
+        message = f"manca [fondi] {funds.said(pw.fund)}: nessuna retribuzione di posizione né di risultato calcolata"
         trace.problem(
             Problem(
                 rule="regolamento.fondo", source=source, message=message, file="ente.toml", column=f"funds.{pw.fund}"

@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
@@ -72,7 +73,7 @@ def pay(
     pool = out.pools.get(rp.fund)
     if pool is None:
         if people:
-            message = f"manca [fondi] {rp.fund}: nessuna retribuzione di risultato calcolata"
+            message = f"manca [fondi] {funds.said(rp.fund)}: nessuna retribuzione di risultato calcolata"
             trace.problem(
                 Problem(
                     rule="regolamento.fondo",

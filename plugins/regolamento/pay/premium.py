@@ -32,7 +32,7 @@ from ciclope.core import (
 )
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import unit_achievement
-from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
@@ -155,7 +155,7 @@ def settle(
                 source=source,
                 file="ente.toml",
                 column=f"funds.{pr.fund}",
-                message=f"il fondo {pr.fund} ({fmt.euro(amount)}) non basta per i premi dovuti ({fmt.euro(total)}): "
+                message=f"il fondo {funds.said(pr.fund)} ({fmt.euro(amount)}) non basta per i premi dovuti ({fmt.euro(total)}): "
                 "ridotti in proporzione",
             )
         )

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
@@ -151,7 +152,7 @@ def settle(
                     source=source,
                     file="ente.toml",
                     column=f"funds.{rp.fund}",
-                    message=f"manca [fondi] {rp.fund}: nessuna retribuzione di risultato calcolata",
+                    message=f"manca [fondi] {funds.said(rp.fund)}: nessuna retribuzione di risultato calcolata",
                 )
             )
             return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato")
@@ -167,7 +168,7 @@ def settle(
                 source=source,
                 file="ente.toml",
                 column=f"funds.{rp.fund}",
-                message=f"il fondo {rp.fund} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
+                message=f"il fondo {funds.said(rp.fund)} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
                 f"risultato dovuta ({fmt.euro(total)}): ridotta in proporzione",
             )
         )

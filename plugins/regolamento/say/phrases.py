@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.spec import (
@@ -395,7 +396,7 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
     labels = regulation.labels if regulation is not None else {}
     if name in labels:
         return labels[name]
-    return f"fondo {FUNDS.get(name, '«' + word(name) + '»')}"
+    return f"fondo {FUNDS.get(name, '«' + word(funds.said(name)) + '»')}"
 
 
 def _fund(name: str, reg: Regulation | None = None) -> str:

@@ -355,6 +355,34 @@ def test_the_acts_are_those_ciclope_knows():
     assert acts.NAMES == APPROVAL_NAMES
 
 
+def test_the_funds_are_named_as_ciclope_names_them():
+    from ciclope.core.vocabulary import FUND_NAMES
+    from ciclope.plugins.regolamento.format import funds
+
+    # a regulation names a fund as the office writes it in [fondi], read as ente.toml's key is read
+    assert funds.NAMES == FUND_NAMES
+
+
+def test_a_fund_named_as_the_office_writes_it_is_the_fund_of_ente_toml(ciclope_ente, tmp_path):
+    # [fondi] risorse_po is read as the code po_total: the regulation's «fondo = "risorse_po"» is that fund
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    said = POSITIONS.replace('fondo = "posizioni_po"', 'fondo = "risorse_po"')
+    data = ente(people, 'risorse_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + said, data)
+    assert errors(result) == []
+    # the same positions as test_positions_weighted_and_paid_within_the_bounds: 40000 − 6000 = 34000.00, P1 15880.95
+    assert result.rewards.pools["po_total"].amount == Decimal("34000.00")
+    assert amounts(result)["P1:po_total"] == "15880.95"
+
+
+def test_a_missing_fund_is_named_as_the_office_writes_it(ciclope_ente, tmp_path):
+    said = POSITIONS.replace('fondo = "posizioni_po"', 'fondo = "risorse_po"')
+    data = ente([("PO1", "po", 90, "false")], 'performance_individuale = "1000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + said, data)
+    missing = [p for p in result.violations if p.column == "funds.po_total"]
+    assert missing and all("[fondi] risorse_po" in p.message and "po_total" not in p.message for p in missing)
+
+
 def test_a_result_fund_beside_the_positions_is_an_error(ciclope_ente, tmp_path):
     people = [("PO1", "po", 90, "false")]
     data = ente(people, 'posizioni_po = "40000.00"\nrisultato_po = "500.00"', **{"positions.csv": POSITIONS_CSV})

@@ -1,0 +1,26 @@
+"""The funds of [fondi] a regulation names, by the names an office writes in ente.toml.
+
+ente.toml's [fondi] is read with the core's vocabulary: ``risorse_po`` is read as the code ``po_total`` (a test
+keeps this table equal to the core's). A regulation's «fondo» is read the same way, so a fund written as the
+office writes it is the fund ente.toml gives; a message names it back as the office wrote it."""
+
+from __future__ import annotations
+
+# The funds whose code is not the name an office writes → their code (every other fund is its own name).
+NAMES = {
+    "risorse_po": "po_total",
+    "risorse_stabili_dirigenti": "stable_dirigenti",
+    "risorse_stabili_personale": "stable_staff",
+    "risparmi": "savings",
+}
+SAID = {code: it for it, code in NAMES.items()}
+
+
+def code_of(name: str) -> str:
+    """A fund as the regulation names it → the key ente.toml's [fondi] is read as (``risorse_po`` → ``po_total``)."""
+    return NAMES.get(name, name)
+
+
+def said(code: str) -> str:
+    """A fund's key as the office writes it in [fondi] (``po_total`` → ``risorse_po``)."""
+    return SAID.get(code, code)
