@@ -52,6 +52,7 @@ ENTE_KIND = {"comunita_montana": "comunità montana", "camera_di_commercio": "ca
 FUNDS = {
     "performance_individuale": "dei premi per la performance individuale",
     "risultato_po": "della retribuzione di risultato delle PO / EQ",
+    "po_total": "delle risorse per posizione e risultato delle PO / EQ",  # [fondi] risorse_po
 }
 PHASE = {"premialita": "premialità"}
 YEAR = {"precedente": "dell'anno precedente", "ciclo": "dell'anno del ciclo", "successivo": "dell'anno successivo"}

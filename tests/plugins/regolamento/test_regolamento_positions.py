@@ -484,3 +484,15 @@ def test_a_term_ending_before_it_starts(ciclope_ente, tmp_path):
     found = [(p.row, p.column) for p in result.violations if p.rule == "regolamento.posizioni_incarico"]
     assert found == [(2, "end")]
     assert "P1:posizioni_po" not in amounts(result)  # no day of the year in the term: not paid
+
+
+def test_the_articles_say_a_fund_written_as_the_office_writes_it(tmp_path):
+    from ciclope.plugins.regolamento.say import articles
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(HEAD + POSITIONS.replace('fondo = "posizioni_po"', 'fondo = "risorse_po"'), encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    text = articles.render(regulation)
+    assert "Il fondo delle risorse per posizione e risultato delle PO / EQ paga posizione e risultato" in text
+    assert "po_total" not in text and "po total" not in text
