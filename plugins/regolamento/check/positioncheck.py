@@ -25,9 +25,10 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     out = []
     if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
         name = reg.result_pay.fund
+        result, whole = funds.said(name), funds.said(pw.fund)  # as the office writes them in [fondi]
         message = (
-            f"[fondi] {funds.said(name)} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
-            f"{funds.said(pw.fund)}; togli {funds.said(name)} da [fondi] (non sarebbe usato)"
+            f"[fondi] {result} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
+            f"{whole}; togli {result} da [fondi] (non sarebbe usato)"
         )
         out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
                            message=message))  # fmt: skip
