@@ -589,7 +589,15 @@ def test_a_cell_says_its_column_in_italian_whichever_name_the_file_has():
 
 
 # The Markdown an office reads: each plugin's README and the Italian guides (the developer docs are in English).
-OFFICE_DOCS = ("anno-ufficio.md", "ops.md", "regolamento.md", "regolamento-catalogo.md", "fondo.md", "site.md")
+OFFICE_DOCS = (
+    "anno-ufficio.md",
+    "ops.md",
+    "regolamento.md",
+    "regolamento-catalogo.md",
+    "fondo.md",
+    "reports.md",
+    "bergamo-2020.md",
+)
 ASSIGNED = re.compile(r"^\s*\[?\"?([a-z_]+)\"?\s*=|`\[?([a-z_]+)\]? = ")  # «key = …» in a block, «`key = …`» in a line
 
 
