@@ -8,6 +8,7 @@ and of the template path is tests/test_what_people_see.py; the guard's own check
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -645,3 +646,21 @@ def test_the_demo_regulations_name_acts_and_funds_as_the_office_writes_them():
         named += found
         assert not [name for name in found if name in english], path
     assert "relazione_validata_oiv" in named  # the scan reads the demos' acts
+
+
+def test_the_demo_data_writes_each_choice_as_the_template_offers_it():
+    """The kinds of indicator, objective and unit in the demos' data are the words of the template's lists
+    («più è meglio», «strategico», «azienda speciale»), never the code ciclope reads them as (``higher``)."""
+    from ciclope.core.labels import KIND_LABELS, TYPE_LABELS, UNIT_KIND_LABELS
+
+    words = {"indicatori.csv": TYPE_LABELS, "obiettivi.csv": KIND_LABELS, "unità.csv": UNIT_KIND_LABELS}
+    seen = set()
+    for path in ROOT.glob("plugins/*/demo/**/*.csv"):
+        labels = words.get(path.name)
+        if labels is None:
+            continue
+        with path.open(encoding="utf-8", newline="") as f:
+            kinds = {row["tipo"] for row in csv.DictReader(f)}
+        seen |= kinds
+        assert kinds <= set(labels.values()), f"{path.relative_to(ROOT)}: {sorted(kinds - set(labels.values()))}"
+    assert {"più è meglio", "meno è meglio", "strategico", "operativo", "azienda speciale"} <= seen

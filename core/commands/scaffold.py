@@ -151,20 +151,27 @@ performance_individuale = "1000.00"
 piano_adottato = 2021-01-25
 relazione_validata_oiv = 2022-05-30
 ''',
-        f"{pkg}/demo/ente/units.csv": "id,name,kind,parent,head\nente,Ente di esempio,ente,,SG\nser,Servizio unico,servizio,ente,SG\n",
-        f"{pkg}/demo/ente/people.csv": (
-            "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
-            "SG,Segretario,segretario,DIR,ente,1,0,false,\n"
-            "D1,Dipendente Uno,dipendente,C,ser,1,0,false,SG\n"
+        # the example ente in the office's words (docs/ops.md, «I file»): the files, headers and values of the
+        # template's workbook, so a demo an office copies reads like its own data
+        f"{pkg}/demo/ente/unità.csv": (
+            "codice,nome,tipo,superiore,responsabile\nente,Ente di esempio,ente,,SG\nser,Servizio unico,servizio,ente,SG\n"
         ),
-        f"{pkg}/demo/ente/objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi ai cittadini,,,,ser\n",
-        f"{pkg}/demo/ente/indicators.csv": (
-            "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
-            "IN1,OB1,Pratiche evase,higher,,,10,8,5,4,,,Protocollo\n"
-            "IN2,OB1,Carta dei servizi pubblicata,deadline,,,30.6.2021,15.6.2021,,,,,Sito web\n"
+        f"{pkg}/demo/ente/persone.csv": (
+            "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,insufficiente,valutatore\n"
+            "SG,Segretario,Segretario,DIR,ente,1,0,NO,\n"
+            "D1,Dipendente Uno,Dipendente,C,ser,1,0,NO,SG\n"
         ),
-        f"{pkg}/demo/ente/evaluations.csv": (
-            "person,evaluator,section,item,max_points,points,weight\n"
+        f"{pkg}/demo/ente/obiettivi.csv": (
+            "codice,tipo,titolo,superiore,area,peso,responsabile\nOB1,operativo,Servizi ai cittadini,,,,ser\n"
+        ),
+        f"{pkg}/demo/ente/indicatori.csv": (
+            "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo,target_30_6,consuntivo_30_6,"
+            "neutralizzato,motivo,fonte\n"
+            "IN1,OB1,Pratiche evase,più è meglio,,,10,8,5,4,,,Protocollo\n"
+            "IN2,OB1,Carta dei servizi pubblicata,scadenza,,,30.6.2021,15.6.2021,,,,,Sito web\n"
+        ),
+        f"{pkg}/demo/ente/valutazioni.csv": (
+            "persona,valutatore,sezione,voce,punti_massimi,punti,peso\n"
             "D1,SG,comportamenti,Collaborazione,10,8,\n"
             "D1,SG,risultati,Obiettivi,10,9,\n"
         ),

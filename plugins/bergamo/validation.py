@@ -22,8 +22,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
                 Problem.at(
                     ente,
                     "bergamo.indicator.direction",
-                    f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio» (type = lower), "
-                    "qui è indicato higher",
+                    f"indicatore {ind.id} «{ind.name}»: tempi e costi sono «meno è meglio», qui è indicato «più è meglio»",
                     f"{PLAN} §3.2; rules/bergamo.md §1",
                     "indicators",
                     ind.row,

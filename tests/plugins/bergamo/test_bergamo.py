@@ -579,7 +579,7 @@ def test_the_demo_plan_has_the_pola_days_per_week_target():
 
     text = (load_plugin("bergamo")[1].demo / "cciaa-bergamo" / "indicatori.csv").read_text(encoding="utf-8")
     rows = [line.split(",") for line in text.splitlines() if "giornate a settimana svolgibili" in line]
-    assert [(r[0], r[3], r[7]) for r in rows] == [("L.23", "higher", "1"), ("L.24", "lower", "3")]
+    assert [(r[0], r[3], r[7]) for r in rows] == [("L.23", "più è meglio", "1"), ("L.24", "meno è meglio", "3")]
 
 
 def test_validate_shows_every_parameter_error_at_once(tmp_path, capsys):
