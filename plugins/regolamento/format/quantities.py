@@ -69,10 +69,21 @@ class Place:
     shared: bool = False  # one value for everyone (a threshold): a person's quantities only inside an aggregate
 
 
+# What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
+SCORED_NAMES = ("punteggio", "scheda", "livello")
+
+
 def place(
-    words: str, result: Type, *, parts: bool = False, rows: bool = False, level: bool = True, shared: bool = False
+    words: str,
+    result: Type,
+    *,
+    parts: bool = False,
+    rows: bool = False,
+    level: bool = True,
+    shared: bool = False,
+    scored: bool = True,
 ) -> Place:
-    names = [n for n in PERSON_NAMES if level or n != "livello"]
+    names = [n for n in PERSON_NAMES if (level or n != "livello") and (scored or n not in SCORED_NAMES)]
     if parts:
         names += list(PART_NAMES)
     if rows:
@@ -89,6 +100,8 @@ PLACES = {
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
     "requisiti": place("i requisiti del titolare", BOOL),
+    # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
+    "riparto_graduatorie": place("il peso di ciascuno nel riparto del fondo tra le graduatorie", NUMBER, scored=False),
 }
 
 

@@ -645,13 +645,15 @@ class Part(Premium):
         default="ente",
         choices=("ente", "area", "categoria"),
     )
-    ranking_split: str = key(
+    ranking_split: str | Formula = key(
         "riparto_graduatorie",
         "choice",
-        "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale) o al suo "
-        "tempo lavorato",
+        "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale), al suo "
+        "tempo lavorato (fte) o alla somma, sul suo personale in servizio, di una formula (il peso di ciascuno)",
         default="personale",
         choices=("personale", "fte"),
+        example='=fte * SE(categoria = "D"; 120; SE(categoria = "C"; 110; 100))',
+        formula="riparto_graduatorie",
     )
     residual_to: str | None = key(
         "residuo_a",

@@ -47,6 +47,10 @@ _CONTRACTIONS = [
     (r"\bda la\b", "dalla"),
     (r"\bsu il\b", "sul"),
     (r"\bper il\b", "per il"),
+    (r"\bin il\b", "nel"),
+    (r"\bin i\b", "nei"),
+    (r"\bin la\b", "nella"),
+    (r"\bin l'", "nell'"),
 ]
 
 

@@ -184,7 +184,7 @@ def pay_part(
     cap = top_places(pr, ente) if pr.top_cap is not None else None
     paid = []
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
-    for members, amount in rankings.split(reg, pr, fund, people, ente, ctx[2]):
+    for members, amount in rankings.split(reg, pr, fund, people, ctx):
         given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie

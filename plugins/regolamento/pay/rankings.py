@@ -1,16 +1,21 @@
 """Several graduatorie in one part of the premium: one per area (the structure of first level of units.csv above
 the person's unit) or per contractual category. The part's amount is split among them in proportion to their
-staff in service (the people of the part's roles, scored or not) or to its fte, by largest remainder; each
-graduatoria is then paid on its own, by the part's method."""
+staff in service (the people of the part's roles, scored or not), to its fte, or to the sum over that staff of a
+formula (``riparto_graduatorie = "=fte * …"``: each one's weight, recorded with what it read), by largest
+remainder; each graduatoria is then paid on its own, by the part's method."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, Person, Trace, bands, money
+from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, money
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay.shapes import Entry
 
 WORDS = {"area": "struttura", "categoria": "categoria"}
@@ -29,31 +34,72 @@ def label_of(part: Part, group: str, ente: Ente) -> str:
 
 
 def split(
-    reg: Regulation, part: Part, fund: Input, people: list[Entry], ente: Ente, trace: Trace
+    reg: Regulation, part: Part, fund: Input, people: list[Entry], ctx: tuple[Ente, OrgPerformance, Trace]
 ) -> Iterator[tuple[list[Entry], Input]]:
     """Each graduatoria in order of first appearance in people.csv: its people and its amount (recorded)."""
+    ente, _, trace = ctx
+    in_service = [p for p in ente.people.values() if p.role in part.roles]
+    groups = {p.id: group_of(part, p, ente) for p in in_service}
+    if isinstance(part.ranking_split, Formula):
+        each = weighed(reg, part, part.ranking_split, in_service, groups, ctx)
+        measure = "peso del riparto"
+    else:
+        fte = part.ranking_split == "fte"
+        each = {p.id: Input(p.name, p.fte if fte else Decimal(1)) for p in in_service}
+        measure = "tempo lavorato" if fte else "personale in servizio"
     weights: dict[str, Decimal] = {}
-    in_service: dict[str, int] = {}
-    for p in ente.people.values():
-        if p.role in part.roles:
-            g = group_of(part, p, ente)
-            weights[g] = weights.get(g, Decimal(0)) + (p.fte if part.ranking_split == "fte" else Decimal(1))
-            in_service[g] = in_service.get(g, 0) + 1
+    for pid, g in groups.items():
+        weights[g] = weights.get(g, Decimal(0)) + each[pid].value
     amounts = money.split(fund.value, weights)
     total = sum(weights.values(), Decimal(0))
-    measure = "tempo lavorato" if part.ranking_split == "fte" else "personale in servizio"
     for g, amount in amounts.items():
         key = f"{fund.ref}:{g}"
+        inputs = [fund, Input(f"{measure} della graduatoria", weights[g]), Input(f"{measure} in tutto", total)]
+        if isinstance(part.ranking_split, Formula):  # each one's weight, down to what the formula read
+            inputs += [each[pid] for pid, of in groups.items() if of == g]
         trace.record(
             key,
             amount,
             f"fondo × {measure} della graduatoria / {measure} di tutte le graduatorie",
             cite(reg, part.source),
-            [fund, Input(f"{measure} della graduatoria", weights[g]), Input(f"{measure} in tutto", total)],
+            inputs,
             f"Fondo della graduatoria {WORDS[part.rankings]} {label_of(part, g, ente)}",
         )
         members = [e for e in people if group_of(part, e.person, ente) == g]
         yield members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
+
+
+def weighed(
+    reg: Regulation,
+    part: Part,
+    formula: Formula,
+    in_service: list[Person],
+    groups: dict[str, str],
+    ctx: tuple[Ente, OrgPerformance, Trace],
+) -> dict[str, Input]:
+    """Each one's weight in the split among the graduatorie, never below zero: recorded with the formula, its
+    sentence and what it read (``.GRUPPO`` reads the same graduatoria); a weight that cannot be computed is an
+    error naming the person, and counts as nothing."""
+    ente, org, trace = ctx
+    facts = Facts(reg, ente, org)
+    cohort = Cohort(groups=groups)
+    cohort.members = [PersonEnv(facts, p, cohort) for p in in_service]
+    source = cite(reg, part.source)
+    found = {}
+    for env in cohort.members:
+        person = env.person
+        try:
+            value = run(formula, env)
+        except RunError as exc:
+            message = f"parte «{part.name}», riparto tra le graduatorie: {exc} per {person.name}: considerato nulla"
+            trace.problem(Problem(rule="regolamento.formula", source=source, file="regolamento", message=message))
+            value = None
+        weight = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
+        key = f"riparto:{part.name}:{person.id}"
+        label = f"Peso di {person.name} nel riparto tra le graduatorie della parte «{part.name}»"
+        trace.record(key, weight, f"{formula} — {sentence(formula)}", source, list(env.read.values()), label)
+        found[person.id] = Input(f"peso di {person.name}", weight, ref=key)
+    return found
 
 
 def top_count(part: Part) -> int:

@@ -42,6 +42,7 @@ from ciclope.plugins.regolamento.format.expr import (
 )
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import AGGREGATES, FUNCTIONS, Place, quantity
+from ciclope.plugins.regolamento.format.wording import contracted
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
@@ -226,7 +227,7 @@ class Checker:
             if node.name == "livello":
                 self.problems.append("la formula del livello non può leggere il livello stesso")
             elif quantity(node.name) is not None:
-                self.problems.append(f"«{node.name}» non si usa in {self.scope.place.words}")
+                self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}"))
             else:
                 hint = nearest(node.name, list(self.scope.place.names))
                 self.problems.append(
@@ -405,7 +406,7 @@ class Checker:
 
     def premium(self, node: Call) -> Type:
         if not self.scope.place.parts:
-            self.problems.append(f"PREMIO non si usa in {self.scope.place.words}")
+            self.problems.append(contracted(f"PREMIO non si usa in {self.scope.place.words}"))
         elif self.arity(node, 1):
             arg = node.args[0]
             if not isinstance(arg, Text):
@@ -421,7 +422,9 @@ class Checker:
 
     def of_other(self, node: Call) -> Type:
         if not self.scope.place.rows:
-            self.problems.append(f"DI non si usa in {self.scope.place.words}: solo negli importi per incarico")
+            self.problems.append(
+                contracted(f"DI non si usa in {self.scope.place.words}: solo negli importi per incarico")
+            )
             return BARE
         if not self.arity(node, 2):
             return BARE

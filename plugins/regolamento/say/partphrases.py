@@ -4,6 +4,7 @@ and, for a bonus of the best, whom it rewards."""
 
 from __future__ import annotations
 
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, premium, said_formula, the_pct, word
 
@@ -30,7 +31,7 @@ def parts(block: Part, regulation: Regulation) -> Said:
         lines.insert(0, f"Il premio individuale si paga {said_parts}.")
     if block.rankings != "ente":
         lines.append(f"La parte ha {RANKINGS[block.rankings]}, ciascuna con una quota in proporzione "
-                     f"{SPLIT[block.ranking_split]}.")  # fmt: skip
+                     f"{_split(block)}.")  # fmt: skip
     if block.residual_to:
         lines.append(f"Ciò che la parte non paga va alla parte «{block.residual_to}».")
     if block.decision:
@@ -43,6 +44,13 @@ def parts(block: Part, regulation: Regulation) -> Said:
         lines.append(f"La parte si paga solo se ogni anno un atto la istituisce{window}.")
     extra = {"method"} if block.method in ("migliori", "budget", "importi", "formula") else set()
     return "Le parti del premio individuale", lines, covered | PART_KEYS | extra
+
+
+def _split(p: Part) -> str:
+    """What each graduatoria's share of the part is in proportion to."""
+    if isinstance(p.ranking_split, Formula):
+        return f"alla somma, sul suo personale in servizio, del peso di ciascuno: {said_formula(p.ranking_split)}"
+    return SPLIT[p.ranking_split]
 
 
 def _share(p: Part, regulation: Regulation) -> list[str]:

@@ -162,8 +162,7 @@ def test_magenta_merit_bands_of_the_dirigenti(ciclope_ente, tmp_path):
 
 
 def test_piombino_parametri_by_category(ciclope_ente, tmp_path):
-    # parametri del CCDI: 100 (A/B), 110 (C), 120 (D); part-time in proporzione; tutti con la stessa valutazione
-    # (80), così il fondo per categoria «in base al numero ponderale × parametro» è quello del file
+    # parametri del CCDI: 100 (A/B), 110 (C), 120 (D); part-time in proporzione; tutti con la stessa valutazione (80)
     people = [
         "B1,Bruno,dipendente,B,ente,1,0,false,SEG",
         "C1,Carla,dipendente,C,ente,1,0,false,SEG",
@@ -172,9 +171,37 @@ def test_piombino_parametri_by_category(ciclope_ente, tmp_path):
     ]
     cards = [card(pid, "80") for pid in ("B1", "C1", "D1", "D2")]
     result = run(ciclope_ente, tmp_path, "piombino", ente(people, cards, fund="3900.00"))
-    # pesi: B1 100, C1 110, D1 120, D2 0,5 × 120 = 60 (il punteggio, uguale per tutti, si semplifica); in tutto 390;
-    # 3.900 / 390 = 10 € per punto di peso
+    # numero ponderale × parametro: B 1 × 100 = 100, C 1 × 110 = 110, D (1 + 0,5) × 120 = 180; in tutto 390, 10 € l'uno:
+    # B 1.000, C 1.100, D 1.800; in D per la valutazione × tempo lavorato: 80 × 1 e 80 × 0,5, cioè 1.200 e 600
     assert amounts(result) == {"B1": "1000.00", "C1": "1100.00", "D1": "1200.00", "D2": "600.00"}
+
+
+def test_piombino_the_budget_goes_to_the_categories_first(ciclope_ente, tmp_path):
+    # the two Ds evaluated differently: the category's budget stays 2 × 120, whatever the evaluations
+    people = [
+        "B1,Bruno,dipendente,B,ente,1,0,false,SEG",
+        "D1,Dario,dipendente,D,ente,1,0,false,SEG",
+        "D2,Dina,dipendente,D,ente,1,0,false,SEG",
+    ]
+    cards = [card("B1", "80"), card("D1", "90"), card("D2", "60")]
+    result = run(ciclope_ente, tmp_path, "piombino", ente(people, cards, fund="3400.00"))
+    # categorie: B 100, D 120 + 120 = 240; in tutto 340: B 3.400 × 100 / 340 = 1.000, D 3.400 × 240 / 340 = 2.400;
+    # in D: 2.400 × 90 / 150 = 1.440 e 2.400 × 60 / 150 = 960 (un solo riparto col parametro nel peso darebbe a B1
+    # 3.400 × 8.000 / 26.000 = 1.046,15)
+    assert amounts(result) == {"B1": "1000.00", "D1": "1440.00", "D2": "960.00"}
+    group = result.figures["pool:performance_individuale:D"]  # the part is the whole fund
+    assert group.value == Decimal("2400.00")
+    weights = {i.name: (i.value, i.ref) for i in group.inputs if i.ref.startswith("riparto:")}
+    assert weights == {
+        "peso di Dario": (Decimal(120), "riparto:premio di produzione:D1"),
+        "peso di Dina": (Decimal(120), "riparto:premio di produzione:D2"),
+    }
+    dina = result.figures["riparto:premio di produzione:D2"]  # down to what the formula read
+    read = {i.name: i.value for i in dina.inputs}
+    # the test runs 2024 (366 days) and Dina serves all of them: 1 × 366 / 366 × 120 = 120
+    assert read["il tempo lavorato (1 a tempo pieno)"] == 1 and read["la categoria (o l'Area) del contratto"] == "D"
+    assert read["i giorni di servizio nell'anno"] == read["i giorni dell'anno"]
+    assert dina.formula.startswith("=fte * giorni_servizio / giorni_anno")
 
 
 def test_regione_lazio_a_share_at_the_threshold_and_an_increment_per_point(ciclope_ente, tmp_path):

@@ -572,6 +572,12 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         ),  # fmt: skip
         ("stato", "=fondo > 0", "«fondo» non si usa in chi ha lo stato"),
         (
+            "riparto_graduatorie",
+            "=fte * punteggio",
+            "«punteggio» non si usa nel peso di ciascuno nel riparto del fondo tra le graduatorie",
+        ),  # everyone in service counts, evaluated or not: no score to read
+        ("riparto_graduatorie", '=fte * SE(categoria = "D"; 120; 100)', ""),
+        (
             "importo",
             "=" + "ASS(" * 45 + "1" + ")" * 45,
             "formula troppo annidata (più di 40 livelli): dividila in parti",
