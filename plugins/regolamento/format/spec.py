@@ -392,7 +392,7 @@ class Exclusion:
     parts: tuple[str, ...] = key(
         "parti",
         "texts",
-        "(formato 2) le parti del premio ([[premi]]) a cui l'esclusione si applica, quando il testo la limita a "
+        "le parti del premio ([[premi]]) a cui l'esclusione si applica, quando il testo la limita a "
         "esse (se manca: a tutte le parti, anche ai premi decisi e scritti in premi.csv)",
         default=(),
         example=["produttività"],
@@ -441,7 +441,7 @@ class Reduction:
     parts: tuple[str, ...] = key(
         "parti",
         "texts",
-        "(formato 2) le parti del premio ridotte, per nome (se manca: tutte)",
+        "le parti del premio ridotte, per nome (se manca: tutte)",
         default=(),
         example=["presenza"],
         since=2,
@@ -449,7 +449,7 @@ class Reduction:
     savings: str = key(
         "economie",
         "text",
-        "(formato 2) dove vanno i tagli: ripartite (tra i colleghi della stessa parte, il default), residuo (restano "
+        "dove vanno i tagli: ripartite (tra i colleghi della stessa parte, il default), residuo (restano "
         "residuo della parte) o il nome di una parte successiva dello stesso fondo",
         default="ripartite",
         example="obiettivi",
@@ -811,11 +811,11 @@ class Event:
     after: str | None = key(
         "dopo",
         "text",
-        "(formato 2) l'atto di [atti] in ente.toml da cui si contano i giorni: «il Piano entro 45 giorni dal bilancio»",
+        "l'atto di [atti] in ente.toml da cui si contano i giorni: «il Piano entro 45 giorni dal bilancio»",
         example="bilancio_approvato",
         since=2,
     )
-    days: int | None = key("giorni", "int", "(formato 2) i giorni dopo l'atto di dopo", example=45, since=2)
+    days: int | None = key("giorni", "int", "i giorni dopo l'atto di dopo", example=45, since=2)
     year: str = key(
         "anno",
         "choice",
