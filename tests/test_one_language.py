@@ -639,13 +639,20 @@ def format_keys() -> set[str]:
 
 
 def test_the_demo_regulations_name_acts_and_funds_as_the_office_writes_them():
+    """The demo's regulations and the catalogue's (docs/regolamento-catalogo.md links them as examples)."""
     english = english_names()
     named = []
-    for path in ROOT.glob("plugins/regolamento/demo/*.toml"):
-        found = re.findall(r'^\s*(?:approvazione|decisione|fondo) = "(\w+)"', path.read_text(encoding="utf-8"), re.M)
+    files = [*ROOT.glob("plugins/regolamento/demo/*.toml"), *ROOT.glob("tests/regolamento/**/*.toml")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r'^\s*(?:approvazione|decisione|fondo) = "(\w+)"', text, re.M)
+        found += [
+            name for listed in re.findall(r"^\s*atti = \[(.*)\]", text, re.M) for name in re.findall(r"\w+", listed)
+        ]
         named += found
         assert not [name for name in found if name in english], path
-    assert "relazione_validata_oiv" in named  # the scan reads the demos' acts
+    # the scan reads the demos' acts and the catalogue's funds and lists of acts
+    assert {"relazione_validata_oiv", "bonus_deciso", "risorse_po", "relazione_approvata"} <= set(named)
 
 
 def test_the_demo_data_writes_each_choice_as_the_template_offers_it():
