@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ciclope.plugins.regolamento.format.words import Words
+
 # The acts of [approvals] that ciclope knows, by the Italian name ente.toml may use → the code it reads (a test
 # keeps this equal to the core's list): an act of «atti» is one of them, or an «approvazione» of [[calendario]]
 ACTS = {
@@ -30,17 +32,8 @@ NAMES = {
     "bonus_erogato": "bonus_paid",
     "risparmi_validati_oiv": "savings_validated_oiv",
 }
-SAID = {code: it for it, code in NAMES.items()}
-
-
-def code_of(name: str) -> str:
-    """An act as the regulation names it → the key ente.toml's [atti] is read as (``premi_erogati`` → ``premi_paid``)."""
-    return NAMES.get(name, name)
-
-
-def said(code: str) -> str:
-    """An act's key as the office writes it in [atti] (``premi_paid`` → ``premi_erogati``)."""
-    return SAID.get(code, code)
+_WORDS = Words(NAMES)
+code_of = _WORDS.code_of  # an act as the regulation names it → the key ente.toml's [atti] is read as
 
 
 def day_month(text: str) -> tuple[int, int] | None:

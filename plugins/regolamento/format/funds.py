@@ -6,6 +6,8 @@ office writes it is the fund ente.toml gives; a message names it back as the off
 
 from __future__ import annotations
 
+from ciclope.plugins.regolamento.format.words import Words
+
 # The funds whose code is not the name an office writes → their code (every other fund is its own name).
 NAMES = {
     "risorse_po": "po_total",
@@ -13,14 +15,6 @@ NAMES = {
     "risorse_stabili_personale": "stable_staff",
     "risparmi": "savings",
 }
-SAID = {code: it for it, code in NAMES.items()}
-
-
-def code_of(name: str) -> str:
-    """A fund as the regulation names it → the key ente.toml's [fondi] is read as (``risorse_po`` → ``po_total``)."""
-    return NAMES.get(name, name)
-
-
-def said(code: str) -> str:
-    """A fund's key as the office writes it in [fondi] (``po_total`` → ``risorse_po``)."""
-    return SAID.get(code, code)
+_WORDS = Words(NAMES)
+code_of = _WORDS.code_of  # a fund as the regulation names it → the key ente.toml's [fondi] is read as
+said = _WORDS.said  # a fund's key → as the office writes it in [fondi]
