@@ -150,8 +150,11 @@ def po_unit(ente: Ente, person: Person, trace: Trace) -> str:
     headed = sorted(ente.headed_by(person.id), key=lambda u: len(ente.unit_ancestors(u.id)))
     held = [r["unit"] for r in ente.table("positions") if r["holder"] == person.id and r["unit"]]
     chosen = headed[0].id if headed else held[0] if held else person.unit
-    named = {"unità.csv (head)": chosen if headed else None, "positions.csv": held[0] if held else None}
-    named["people.csv"] = person.unit
+    named = {  # each place as the office wrote its file (persone.csv, or ente.xlsx[persone])
+        f"{ente.file_of('units')} (responsabile)": chosen if headed else None,
+        ente.file_of("positions"): held[0] if held else None,
+        ente.file_of("people"): person.unit,
+    }
     others = {where: u for where, u in named.items() if u is not None and u != chosen}
     if others:
         trace.problem(

@@ -1078,6 +1078,17 @@ def test_the_po_unit_is_the_unit_they_head(tmp_path):
     assert len(found) == 1 and found[0]["severity"] == "warning" and "people.csv indica s1" in found[0]["message"]
 
 
+def test_the_po_unit_warning_names_the_files_as_the_office_named_them(tmp_path):
+    data = files()
+    data["people.csv"] = data["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,D,s1,")
+    italian = {"people.csv": "persone.csv", "units.csv": "unità.csv", "positions.csv": "posizioni.csv"}
+    folder = write_ente(tmp_path / "ente", {italian.get(name, name): text for name, text in data.items()})
+    doc = results_doc(compute_ente(folder, "brescia", 2021))
+    found = [v["message"] for v in doc["violations"] if v["rule"] == "brescia.po.unit"]
+    assert len(found) == 1 and "persone.csv indica s1" in found[0], found
+    assert "people.csv" not in found[0] and "(head)" not in found[0]
+
+
 def with_term(holder, start, end):
     """people.csv of the base ente with the holder's term changed."""
     rows = {"H1": "H1,PO Uno,po,D,s1,1,0,false,SG,laurea,5,", "H2": "H2,PO Due,po,D,s2,1,0,false,SG,diploma,10,"}
