@@ -43,7 +43,7 @@ gc.disable()
 plan = load_config(Path(sys.argv[1]))
 for cfg in plan.enti[: int(sys.argv[3])]:
     hooks, info = Hooks.for_plugin(cfg.plugin)
-    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
+    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=None))
     if sys.argv[2] != "none":
         ente = load_ente(cfg.data, cfg.id, plan.year, schema)
         if sys.argv[2] == "calc":

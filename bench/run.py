@@ -167,7 +167,7 @@ def one_round(enti, plan, outputs, total: dict[str, float]) -> None:
         with gcpause.paused():  # as `ciclope run` does for each ente
             t0 = time.perf_counter()
             hooks, info = Hooks.for_plugin(cfg.plugin)
-            schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
+            schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=cfg.params))
             t1 = time.perf_counter()
             ente = load_ente(cfg.data, cfg.id, plan.year, schema)
             t2 = time.perf_counter()

@@ -136,7 +136,7 @@ def each_plugin(configs: list[Path], cold: bool, plugins: list[str] | None = Non
     for plugin in plugins or sorted({cfg.plugin for plan in plans for cfg in plan.enti}):
         cfgs = [next(c for c in plan.enti if c.plugin == plugin) for plan in plans]
         hooks, info = Hooks.for_plugin(plugin)
-        schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema))
+        schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=None))
         times: list[list[float]] = [[] for _ in plans]
         faults = [0 for _ in plans]
         with gcpause.paused():  # as the runner does around each ente

@@ -190,7 +190,7 @@ def vocabulary() -> frozenset[str]:
         hooks = Hooks.for_plugin(name)[0]
         for spec in hooks.first(hookspecs.ciclope_params, year=2024).values():
             words.add(spec.key)
-        for schema in hooks.answers(hookspecs.ciclope_input_schema):
+        for schema in hooks.answers(hookspecs.ciclope_input_schema, params=None):
             words |= set(schema.titles.values()) | {f for f in schema.funds if f not in v.FUND_NAMES.values()}
             words |= {italian for code, italian in v.APPROVAL_NAMES.items() if code in schema.approvals}
             words |= {a for a in schema.approvals if a not in v.APPROVAL_NAMES.values()}

@@ -249,7 +249,7 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     # every layer the plugin may run with (a plugin whose enti name their comparto: all of them), so that a run's
     # data read with --from keep the columns and sheets of their comparto
     everywhere = Hooks(hooks.pm, info, info.layers)
-    schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema))
+    schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema, params=None))
     ente, year, fund = _previous(source, schema) if source is not None else (None, dt.date.today().year, None)
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":
@@ -277,7 +277,7 @@ def _write_ente(
     ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None)."""
     ente, year, fund = previous
     own = ente_hooks(hooks, plugin, year, params)  # the layers of the ente's comparto: their sheets too
-    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema))
+    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=None))
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})

@@ -246,7 +246,7 @@ def validate(enti: list[EnteConfig], year: int, scenarios: list[Scenario]) -> No
 def schema_of(cfg: EnteConfig) -> InputSchema:
     hooks, _ = Hooks.for_plugin(cfg.plugin)
     own = hooks.for_ente(cfg.params) if cfg.params is not None else hooks  # its comparto's layer's columns too
-    return merge_schemas(own.answers(hookspecs.ciclope_input_schema))
+    return merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=cfg.params))
 
 
 def load(cfg: EnteConfig, year: int) -> Ente:

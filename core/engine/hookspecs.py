@@ -124,11 +124,15 @@ def ciclope_check_params(params: Params, year: int) -> list[Problem] | None:
 
 @phase("set-up")
 @hookspec
-def ciclope_input_schema() -> InputSchema | None:
+def ciclope_input_schema(params: Params | None) -> InputSchema | None:
     """Return a :class:`core.outcomes.InputSchema`: the plugin's extra columns and own files.
 
     Called once per ente before loading. Columns of canonical files not in SPEC §5, not declared
     here and not prefixed ``x_`` are input errors. Default: nothing extra.
+
+    :param params: the ente's parameters when its data are loaded (a run, a raccolta, a comparison): the columns
+        its own configuration declares (a declared regulation's ``[[colonne]]``) may be added; ``None`` when the
+        plugin's columns are asked for every ente (``ciclope template``, the headers of ``explain``).
     """
 
 

@@ -69,7 +69,11 @@ def crea(args: argparse.Namespace) -> int:
     hooks = hooks.for_ente(params)
     try:
         ente = load_ente(
-            cfg.data, cfg.id, plan.year, merge_schemas(hooks.answers(hookspecs.ciclope_input_schema)), collecting=True
+            cfg.data,
+            cfg.id,
+            plan.year,
+            merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=params)),
+            collecting=True,
         )
     except CiclopeError as exc:
         print(f"{cfg.id}: dati non caricabili: correggili prima di creare la raccolta", file=sys.stderr)

@@ -189,7 +189,7 @@ def column_words(plugin: str) -> Mapping[str, Mapping[str, str]]:
         return {}
     words: dict[str, dict[str, str]] = {}
     hooks = Hooks.for_plugin(plugin)[0]
-    for schema in hooks.answers(hookspecs.ciclope_input_schema):
+    for schema in hooks.answers(hookspecs.ciclope_input_schema, params=None):
         for file, cols in schema.headers.items():
             words.setdefault(file, {}).update(cols)
             title = schema.titles.get(file)

@@ -46,7 +46,7 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     hooks, info = Hooks.for_plugin(cfg.plugin)
     # the ente's own hooks: under a plugin whose enti each name their comparto, its layer's columns too
-    schema = merge_schemas(hooks.for_ente(cfg.params).answers(hookspecs.ciclope_input_schema))
+    schema = merge_schemas(hooks.for_ente(cfg.params).answers(hookspecs.ciclope_input_schema, params=cfg.params))
     ente = load_ente(cfg.data, cfg.id, year, schema)
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
     # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do

@@ -42,7 +42,7 @@ def source(plugin: str) -> Path:
 
 
 def schema_of(plugin: str) -> InputSchema:
-    return merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema))
+    return merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema, params=None))
 
 
 def type_in(book: Path, data: Path, schema: InputSchema) -> None:

@@ -27,7 +27,7 @@ def test_a_template_filled_with_an_examples_rows_gives_its_results(example, tmp_
     assert main(["template", plugin, str(book)]) == 0
     assert (tmp_path / "ente.toml").is_file()
     wb = openpyxl.load_workbook(book)
-    schema = merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema))
+    schema = merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema, params=None))
     data = folder / ente
     year = int(
         next(ln for ln in (folder / "cycle.toml").read_text().splitlines() if ln.startswith("year")).split("=")[1]
