@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import (
     Deadline,
     Ente,
@@ -45,6 +47,7 @@ from ciclope.plugins.regolamento.pay import (
 )
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend
+from ciclope.plugins.regolamento.read import columns as declaredcolumns
 from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
@@ -90,6 +93,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + positioncheck.problems(regulation, ente)
             + recorded.problems(regulation, ente)
             + requirements.unknown_sections(regulation, ente, coverage.regulation_where(params[PARAM]))
+            + declaredcolumns.missing(regulation, ente)
         )
     return [
         Problem(
@@ -130,7 +134,22 @@ def unknown_sanctions(ente: Ente, regulation: Regulation) -> list[Problem]:
 
 
 @hookimpl(specname="ciclope_input_schema")
-def input_schema() -> InputSchema:
+def input_schema(params: Params | None) -> InputSchema:
+    """The plugin's columns and files; for an ente, also the columns of people.csv its regulation declares
+    ([[colonne]]), each read by the parser of its type, so a bad cell is an error naming file, row and column."""
+    schema = own_schema()
+    regulation = declared(params) if params is not None and params[PARAM] else None
+    if regulation is None or not regulation.columns:
+        return schema
+    people = "people.csv"
+    return attrs.evolve(
+        schema,
+        columns={**schema.columns, people: {**schema.columns[people], **declaredcolumns.parsers(regulation.columns)}},
+        help={**schema.help, people: {**schema.help[people], **{c.name: (c.meaning, "") for c in regulation.columns}}},
+    )
+
+
+def own_schema() -> InputSchema:
     # people.csv: the disciplinary sanction (a word of the regulation's scale), the dates of hiring and
     # leaving within the year (rateo_giorni), the position pay of PO / EQ (risultato_po)
     return InputSchema(

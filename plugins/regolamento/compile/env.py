@@ -18,11 +18,11 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, money
-from ciclope.plugins.regolamento.compile.evaluate import Rank, Value
+from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import reference_unit
 from ciclope.plugins.regolamento.format.quantities import quantity
-from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.spec import Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
 
 HUNDRED = Decimal(100)
@@ -42,6 +42,10 @@ class Facts:
     premiums: dict[str, dict[str, Decimal]] = attrs.field(factory=dict)  # part → person → premium paid
     position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)
     ranks: dict[str, dict[str, Rank]] = attrs.field(factory=dict)  # role → level → rank, made when first read
+    # the columns of people.csv the regulation declares ([[colonne]]), by name
+    columns: Mapping[str, Column] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: {c.name: c for c in self.reg.columns}, takes_self=True)
+    )
 
     @property
     def scale(self) -> Decimal:
@@ -96,8 +100,27 @@ class PersonEnv:
             self.known[name] = self._compute(name)
         found = self.known[name]
         if name not in self.read:
-            q = quantity(name)
-            self.read[name] = Input(q.words if q is not None else name, _shown(found), ref=self._ref(name))
+            self.read[name] = self._input(name, found)
+        return found
+
+    def _input(self, name: str, found: Value) -> Input:
+        """What the figure says of a value read: a declared column by its words and its cell of people.csv."""
+        column = self.facts.columns.get(name)
+        if column is not None:
+            return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
+        q = quantity(name)
+        return Input(q.words if q is not None else name, _shown(found), ref=self._ref(name))
+
+    def _column(self, name: str) -> Value:
+        """A declared column's value for the person; RunError for an empty cell (no value is not zero: the office
+        writes 0 when there is nothing)."""
+        found = self.person.extra.get(name)
+        if found is None:
+            ente = self.facts.ente
+            raise RunError(
+                f"la colonna «{name}» ({self.facts.columns[name].meaning}) è vuota in {ente.file_of('people')}, riga "
+                f"{self.person.row} (scrivi il valore, 0 se non ce n'è)"
+            )
         return found
 
     def _ref(self, name: str) -> str:
@@ -116,6 +139,8 @@ class PersonEnv:
             return self.on_scale(card if isinstance(card, Decimal) else None)
         if name == "livello":
             return self.rank_of_name(score.level) if score is not None and score.level else Rank(0)
+        if name in facts.columns:
+            return self._column(name)
         return _PERSON.get(name, _other)(self, name)
 
     def on_scale(self, score: Decimal | None) -> Decimal | None:
@@ -172,7 +197,9 @@ class PersonEnv:
             return None
         found = PersonEnv(self.facts, who).value(name)
         q = quantity(name)
-        self.read.setdefault(f"{person}:{name}", Input(f"{q.words if q else name} di {who.name}", _shown(found)))
+        column = self.facts.columns.get(name)
+        words = column.meaning if column is not None else q.words if q is not None else name
+        self.read.setdefault(f"{person}:{name}", Input(f"{words} di {who.name}", _shown(found)))
         return found
 
     def seen(self, label: str, value: Value) -> None:

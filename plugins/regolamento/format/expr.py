@@ -100,8 +100,12 @@ class Text:
 
 @attrs.frozen
 class Name:
+    """A name of the formula; ``words``: how a sentence says a column the regulation declares ([[colonne]]), so the
+    words travel with the formula (its sentence is made once per formula)."""
+
     name: str
     at: int
+    words: str = ""
 
 
 @attrs.frozen

@@ -1065,6 +1065,42 @@ class Grades:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
+COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "testo")
+
+
+@attrs.frozen
+class Column:
+    """[[colonne]] — un dato per persona che il regolamento usa e ciclope non legge da sé (formato 2): una colonna
+    di persone.csv (o del foglio persone), con il suo tipo e il suo significato; le formule la leggono col suo nome,
+    le frasi e il modello la dicono col significato («le guardie notturne e festive dell'anno»)."""
+
+    name: str = key(
+        "nome",
+        "text",
+        "il nome della colonna di persone.csv e delle formule: minuscole, cifre e _, es. guardie; non un nome "
+        "già noto alle formule né una colonna di persone.csv",
+        required=True,
+        example="guardie",
+    )
+    kind: str = key(
+        "tipo",
+        "choice",
+        "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%) o testo",
+        required=True,
+        choices=COLUMN_KINDS,
+        example="numero",
+    )
+    meaning: str = key(
+        "significato",
+        "text",
+        "come lo dicono le frasi e il modello, con l'articolo",
+        required=True,
+        example="le guardie notturne e festive dell'anno",
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 21 c. 3")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
 @attrs.frozen
 class Check:
     """[[controlli]] — un controllo del regolamento sui dati (formato 2): una condizione che deve valere per ogni
@@ -1108,6 +1144,14 @@ class Regulation:
         "formato", "int", "la versione del formato: 1, o 2 per i blocchi del formato 2", required=True, example=2
     )
     act: Act = key("atto", "table", "l'atto", required=True, table=Act)
+    columns: tuple[Column, ...] = key(
+        "colonne",
+        "tables",
+        "i dati per persona che il regolamento dichiara (colonne di persone.csv lette dalle formule)",
+        default=(),
+        table=Column,
+        since=2,
+    )
     score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
     cards: tuple[Card, ...] = key(
         "scheda",

@@ -67,8 +67,7 @@ def said(node: Node) -> str:
     if isinstance(node, Text):
         return f"«{node.value}»"
     if isinstance(node, Name):
-        q = quantity(node.name)
-        return q.words if q is not None else node.name
+        return words_of(node)
     if isinstance(node, Negative):
         return f"meno {said(node.operand)}"
     if isinstance(node, Binary):
@@ -96,11 +95,16 @@ def binary(node: Binary) -> str:
     return f"{left} {ARITH[node.op]} {right}"
 
 
+def words_of(node: Name) -> str:
+    """A name as a sentence says it: a declared column by its own words, a quantity by the format's."""
+    if node.words:
+        return node.words
+    q = quantity(node.name)
+    return q.words if q is not None else node.name
+
+
 def _plural(node: Node) -> bool:
-    if isinstance(node, Name):
-        q = quantity(node.name)
-        return q is not None and q.words.startswith(("i ", "gli "))
-    return False
+    return isinstance(node, Name) and words_of(node).startswith(("i ", "gli ", "le "))
 
 
 def call(node: Call) -> str:

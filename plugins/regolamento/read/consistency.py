@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Weights,
 )
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.read import blocks, partcheck
+from ciclope.plugins.regolamento.read import blocks, columns, partcheck
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -40,6 +40,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
     read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
     again, nor are the rules that lean on it."""
+    columns.check(parts.get("columns", ()), error)
     score: Score | None = parts.get("score")
     if score is not None:
         weights_sum(score, error, declared_grades(parts))

@@ -12,7 +12,7 @@ adds the file, the line and the key.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.expr import (
     times,
 )
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.quantities import AGGREGATES, FUNCTIONS, Place, quantity
+from ciclope.plugins.regolamento.format.quantities import AGGREGATES, FUNCTIONS, Place, Quantity, quantity
 from ciclope.plugins.regolamento.format.wording import contracted
 
 MAX_LENGTH = 1000
@@ -164,6 +164,14 @@ class Scope:
     levels: tuple[str, ...] = ()
     sections: tuple[str, ...] | None = None  # None: the card's sections are checked against the ente's data
     parts: tuple[str, ...] = ()
+    columns: Mapping[str, Quantity] = attrs.field(factory=dict)  # the regulation's [[colonne]]: name → type, words
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (*self.place.names, *self.columns)
+
+    def quantity(self, name: str) -> Quantity | None:
+        return self.columns.get(name) or quantity(name)
 
 
 def read(raw: str, scope: Scope) -> Formula:
@@ -172,6 +180,8 @@ def read(raw: str, scope: Scope) -> Formula:
     if not text:
         raise FormulaError("formula vuota dopo «=»")
     tree = parse(text)
+    if scope.columns:
+        tree = declared(tree, scope.columns)
     problems: list[str] = []
     found = Checker(scope, problems).type(tree)
     want = scope.place.result
@@ -183,6 +193,20 @@ def read(raw: str, scope: Scope) -> Formula:
         n.name for n in nodes(tree) if isinstance(n, Name)
     )
     return Formula(text, tree, found, uses)
+
+
+def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
+    """The tree with each name of a declared column carrying the column's words (the tree is bounded in depth)."""
+    if isinstance(node, Name):
+        q = columns.get(node.name)
+        return attrs.evolve(node, words=q.words) if q is not None else node
+    if isinstance(node, Call):
+        return attrs.evolve(node, args=tuple(declared(a, columns) for a in node.args))
+    if isinstance(node, Binary):
+        return attrs.evolve(node, left=declared(node.left, columns), right=declared(node.right, columns))
+    if isinstance(node, Negative):
+        return attrs.evolve(node, operand=declared(node.operand, columns))
+    return node
 
 
 def fits(found: Type, want: Type) -> bool:
@@ -223,18 +247,18 @@ class Checker:
         return BARE
 
     def name(self, node: Name) -> Type:
-        if node.name not in self.scope.place.names:
+        if node.name not in self.scope.names:
             if node.name == "livello":
                 self.problems.append("la formula del livello non può leggere il livello stesso")
             elif quantity(node.name) is not None:
                 self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}"))
             else:
-                hint = nearest(node.name, list(self.scope.place.names))
+                hint = nearest(node.name, list(self.scope.names))
                 self.problems.append(
-                    f"nome sconosciuto «{node.name}»{hint}; nomi ammessi: {', '.join(self.scope.place.names)}"
+                    f"nome sconosciuto «{node.name}»{hint}; nomi ammessi: {', '.join(self.scope.names)}"
                 )
             return BARE
-        q = quantity(node.name)
+        q = self.scope.quantity(node.name)
         assert q is not None
         if self.scope.place.shared and not self.aggregating:
             self.problems.append(
@@ -432,7 +456,7 @@ class Checker:
         if who != PERSON:
             self._wrong(who, "una persona come secondo argomento (es. sostituito)", "DI")
         what = node.args[0]
-        if not isinstance(what, Name) or quantity(what.name) is None or what.name in ("giorni", "sostituito", "fondo"):
+        if not isinstance(what, Name) or self.scope.quantity(what.name) is None or what.name in ROW_PART_NAMES:
             self.problems.append(
                 "DI vuole come primo argomento una grandezza della persona, es. retribuzione_posizione"
             )
@@ -462,6 +486,9 @@ class Checker:
             return NUMBER
         t = types[0]
         return t if t.numeric else self._wrong(t, "un numero", node.fn)
+
+
+ROW_PART_NAMES = ("giorni", "sostituito", "fondo")
 
 
 def _plain(t: Type) -> bool:

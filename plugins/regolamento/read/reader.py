@@ -20,9 +20,9 @@ import attrs
 from ciclope.core import Problem
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.quantities import PLACES
+from ciclope.plugins.regolamento.format.quantities import PLACES, Quantity
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
-from ciclope.plugins.regolamento.read import consistency, formulas
+from ciclope.plugins.regolamento.read import columns, consistency, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
 from ciclope.plugins.regolamento.read.formulas import Scope, is_formula
 from ciclope.plugins.regolamento.read.lines import key_lines, line_of
@@ -65,6 +65,7 @@ class Context:
     # what a formula may name: the levels of every scale, the parts of the premium in order
     levels: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    columns: Mapping[str, Quantity] = attrs.field(factory=dict)  # the [[colonne]] the formulas read
     problems: list[Problem] = attrs.field(factory=list)
 
     def parts_before(self, path: str) -> tuple[str, ...]:
@@ -96,6 +97,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         scale=scale_of(data),
         levels=level_names(data),
         parts=part_names(data),
+        columns=columns.quantities(data),
     )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
@@ -241,7 +243,7 @@ def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formu
     if ctx.version < 2:
         ctx.error(path, "le formule sono del formato 2: scrivi formato = 2 in testa al file", "regolamento.formato")
         raise Bad
-    scope = Scope(PLACES[meta["formula"]], levels=ctx.levels, parts=ctx.parts_before(path))
+    scope = Scope(PLACES[meta["formula"]], levels=ctx.levels, parts=ctx.parts_before(path), columns=ctx.columns)
     try:
         return formulas.read(raw, scope)
     except formulas.FormulaError as exc:

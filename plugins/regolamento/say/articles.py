@@ -38,6 +38,7 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "labels": phrases.labels,
     "statuses": phrases.statuses,
     "grades": phrases.grades,
+    "columns": phrases.columns,
     "checks": phrases.checks,
     "progressions": positionphrases.progressions,
 }

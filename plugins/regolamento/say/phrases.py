@@ -18,6 +18,7 @@ from ciclope.plugins.regolamento.format.spec import (
     METHODS,
     Card,
     Check,
+    Column,
     Event,
     Exclusion,
     Grades,
@@ -366,6 +367,24 @@ def grades(block: Grades, regulation: Regulation) -> Said:
         *note(block.note),
     ]
     return "I gradi del contratto", lines, {"names", "contract", "note"}
+
+
+COLUMN_KINDS = {
+    "numero": "un numero",
+    "euro": "un importo in euro",
+    "giorni": "un numero di giorni",
+    "percentuale": "una percentuale",
+    "testo": "un testo",
+}
+
+
+def columns(block: Column, regulation: Regulation) -> Said:
+    lines = [
+        f"La colonna {block.name} dell'elenco del personale dice, per ciascuno, {block.meaning} "
+        f"({COLUMN_KINDS[block.kind]}); le formule la leggono con il nome {block.name}.",
+        *note(block.note),
+    ]
+    return "I dati per persona dichiarati", lines, {"name", "kind", "meaning", "note"}
 
 
 def checks(block: Check, regulation: Regulation) -> Said:

@@ -229,7 +229,10 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     blocks = [f.name for f in attrs.fields(Regulation) if f.name not in art.HEADING_FIELDS]
     written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
     # the format 2 blocks of formulas' places: their articles are in tests/plugins/regolamento/test_regolamento_formulas.py
-    assert set(blocks) - written == {"parts", "positions", "access", "statuses", "grades", "checks", "progressions"}
+    # ([[colonne]]: in test_regolamento_columns.py)
+    assert set(blocks) - written == {
+        "parts", "positions", "access", "statuses", "grades", "checks", "progressions", "columns"
+    }  # fmt: skip
     assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
     in_positions = art.articles(read(tmp_path, POSITIONS))
     assert [(a.title, a.sources) for a in in_positions] == [
@@ -252,8 +255,8 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
         "Il calendario del ciclo",
         "Le etichette di livelli e stati",
     ]
-    # all but [[premi]], [posizioni], [accesso], [[stati]], [gradi], [[controlli]], [progressioni]
-    assert len(said) == len(blocks) - 7
+    # all but [[premi]], [posizioni], [accesso], [[stati]], [gradi], [[controlli]], [progressioni], [[colonne]]
+    assert len(said) == len(blocks) - 8
     assert said[3].sources == ("art. 8 c. 1", "art. 8 c. 2", "art. 8 c. 3", "art. 8 c. 4", "art. 8 c. 5")
 
 

@@ -1,0 +1,107 @@
+"""The per-person data a regulation declares ([[colonne]], format 2): their names checked against what ciclope
+already reads, and their types and words as the formulas read them.
+
+A declared column is a column of persone.csv (or of the foglio persone) that ciclope does not read by itself (the
+night and holiday guards of the year): the formulas name it like the built-in quantities, with the unit of its
+``tipo``, and the sentences say its ``significato``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ciclope.core import Ente, Problem, cells
+from ciclope.plugins.regolamento.format.expr import DAYS, EURO, NUMBER, PERCENT, TEXT, Type
+from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Column, Regulation
+
+Error = Callable[..., None]
+TYPES: dict[str, Type] = {"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "testo": TEXT}
+# how people.csv's cells of each type are read (a cell that does not read is an error naming file, row, column)
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "numero": cells.parse_number,
+    "euro": cells.parse_money,
+    "giorni": cells.parse_nonnegative,
+    "percentuale": cells.parse_number,
+    "testo": cells.parse_text,
+}
+NAME = re.compile(r"[a-z][a-z0-9_]*")
+# people.csv's columns ciclope reads already: the core's (codes and Italian headers) and this plugin's own
+PEOPLE_COLUMNS = (
+    *("id", "codice", "name", "nome", "role", "ruolo", "category", "categoria", "unit", "unita", "unità"),
+    *("fte", "quota_tempo", "absence_days", "giorni_assenza", "insufficient", "insufficiente", "evaluator"),
+    *("valutatore", "sanzione", "assunzione", "cessazione", "position_pay", "retribuzione_posizione", "grade"),
+    *("grado", "declared_status", "stato"),
+)
+
+
+def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
+    """The columns of the file's ``[[colonne]]`` whose name, type and words are sound (before the file is built:
+    the formulas of every block are read knowing them); a wrong one is said by :func:`check`."""
+    raw = data.get("colonne")
+    out: dict[str, Quantity] = {}
+    for c in raw if isinstance(raw, list) else []:
+        if not isinstance(c, dict):
+            continue
+        name, kind, words = c.get("nome"), c.get("tipo"), c.get("significato")
+        if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name) is None:
+            out.setdefault(name, Quantity(TYPES[str(kind)], words))
+    return out
+
+
+def problem(name: str) -> str | None:
+    """What is wrong with a column's name, or None."""
+    if not NAME.fullmatch(name):
+        return (
+            f"nome {name!r} non ammesso: lettere minuscole senza accenti, cifre e _, cominciando con una lettera "
+            "(es. guardie_festive)"
+        )
+    if name.startswith("x_"):
+        return "le colonne che cominciano con x_ sono note dell'ufficio che ciclope non legge: togli x_ dal nome"
+    q = quantity(name)
+    if q is not None:
+        return f"«{name}» è già un nome delle formule ({q.words}): scegli un altro nome, es. {name}_dichiarato"
+    if name.upper() in FUNCTIONS or name.upper() in SIGNATURES:
+        return f"«{name}» è il nome di una funzione delle formule ({name.upper()}): scegli un altro nome"
+    if name in PEOPLE_COLUMNS:
+        return f"«{name}» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"
+    return None
+
+
+def check(columns: Sequence[Column], error: Error) -> None:
+    """Every declared column's name: sound, free, declared once."""
+    seen: set[str] = set()
+    for i, c in enumerate(columns):
+        found = problem(c.name)
+        if found is None and c.name in seen:
+            found = f"colonna «{c.name}» dichiarata due volte"
+        if found is not None:
+            error(f"colonne[{i}].nome", found, "regolamento.colonna")
+        seen.add(c.name)
+
+
+def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
+    """people.csv's declared columns → the parser of each one's type."""
+    return {c.name: PARSERS[c.kind] for c in columns}
+
+
+def missing(reg: Regulation, ente: Ente) -> list[Problem]:
+    """A declared column that persone.csv does not have: an error naming it, once (not once per person read)."""
+    header = ente.headers.get("people", ())
+    return [
+        Problem.at(
+            ente,
+            "regolamento.colonna",
+            f"manca la colonna {c.name!r} dichiarata in [[colonne]] ({c.meaning}): aggiungila all'elenco del "
+            "personale con il valore di ciascuno",
+            cite(reg, c.source),
+            "people",
+            1,
+            c.name,
+        )
+        for c in reg.columns
+        if c.name not in header
+    ]

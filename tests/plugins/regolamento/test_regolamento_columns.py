@@ -1,0 +1,246 @@
+"""Per-person data a regulation declares ([[colonne]], formato 2): a column of persone.csv that ciclope does not read
+by itself (the guards of the year, a weight for the way of working), read by the formulas with the unit of its type,
+said by its meaning, and traced to its cell. Every amount by hand, with the arithmetic beside it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ciclope.core.problems import CiclopeError
+from ciclope.core.run.explain import explain
+from ciclope.plugins.regolamento.format.expr import EURO, NUMBER, TEXT, Name, nodes
+from ciclope.plugins.regolamento.format.quantities import PLACES, Quantity
+from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say.articles import render
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "Regolamento del Comune di Esempio"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "guardie"
+tipo = "numero"
+significato = "le guardie notturne e festive dell'anno"
+fonte = "art. 21 c. 3"
+"""
+# A premium for the night and holiday guards: 25 € each, paid from a fund of its own; what the guards do not take
+# stays in the fund.
+GUARDS = (
+    HEAD
+    + """
+[[premi]]
+nome = "guardie"
+metodo = "formula"
+fondo = "guardie"
+importo = "=guardie * 25"
+tempo_parziale = "intero"
+fonte = "art. 21 c. 4"
+"""
+)
+
+
+def people(column: str, values: dict[str, str]) -> dict[str, str]:
+    """A Comune whose people.csv has the declared ``column``: person → the cell as written; a card of 100 points
+    at 80 for each."""
+    rows = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{cell}" for pid, cell in values.items()]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,80," for pid in values]
+    files = one_unit_comune("Comune di Esempio", [], cards, '[funds]\nguardie = "2000.00"\n')
+    files["people.csv"] = (
+        "\n".join([f"{STAFF_HEADER},{column}", "SEG,Segretario,segretario,DIR,com,1,0,false,,0", *rows]) + "\n"
+    )
+    return files
+
+
+def test_a_premium_for_the_guards_read_from_a_declared_column(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, GUARDS, people("guardie", {"A": "12", "B": "30", "C": "0"}))
+    # A 12 × 25 = 300.00; B 30 × 25 = 750.00; C 0 × 25 = 0
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "300.00", "B": "750.00", "C": "0.00"}
+    pool = result.rewards.pools["guardie"]
+    # 300 + 750 = 1050.00 paid of 2000.00: 950.00 stays in the fund, the fund whole
+    assert (pool.distributed, pool.residual) == (Decimal("1050.00"), Decimal("950.00"))
+    assert pool.distributed + pool.residual == Decimal("2000.00")
+
+
+def test_the_trace_reaches_the_cell_of_the_column(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, GUARDS, people("guardie", {"A": "12", "B": "30"}))
+    read = {i.name: i for i in result.figures["award:B"].inputs}
+    guards = read["le guardie notturne e festive dell'anno"]
+    assert guards.value == Decimal("30")
+    assert guards.cell == "people.csv:4:guardie"  # B is the fourth row: the header, SEG, A, B
+    text = explain(result, "person", "B")
+    assert "le guardie notturne e festive dell'anno" in text
+    assert "← people.csv, riga 4, colonna guardie" in text
+
+
+def test_a_weight_reads_a_declared_column(ciclope_ente, tmp_path):
+    text = (
+        HEAD.replace('nome = "guardie"', 'nome = "modalita"')
+        .replace('tipo = "numero"', 'tipo = "percentuale"')
+        .replace("le guardie notturne e festive dell'anno", "il peso della modalità di servizio")
+        + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "guardie"
+peso = "=punteggio * modalita"
+fonte = "art. 22"
+"""
+    )
+    files = people("modalita", {"A": "100%", "B": "50%", "C": "0.5"})
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # weights 80 × 1 = 80, 80 × 0.5 = 40, 80 × 0.5 = 40; Σ 160: 2000 × 80 / 160 = 1000.00, 2000 × 40 / 160 = 500.00
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "1000.00", "B": "500.00", "C": "500.00"}
+
+
+def test_an_empty_cell_read_by_a_formula_is_an_error_naming_the_person(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, GUARDS, people("guardie", {"A": "12", "B": ""}))
+    # A 12 × 25 = 300.00; B has no value, not zero: nothing, and an error says the row to write
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "300.00", "B": "0.00"}
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert said == [
+        "parte «guardie»: la colonna «guardie» (le guardie notturne e festive dell'anno) è vuota in people.csv, riga 4 "
+        "(scrivi il valore, 0 se non ce n'è) per Persona B: considerato nulla"
+    ]
+
+
+def test_a_declared_column_missing_from_people_csv(ciclope_ente, tmp_path):
+    files = people("guardie", {"A": "12"})
+    files["people.csv"] = files["people.csv"].replace(",guardie\n", ",x_altro\n")
+    result = run_declared(ciclope_ente, tmp_path, GUARDS, files)
+    [missing] = [p for p in result.violations if p.rule == "regolamento.colonna"]
+    assert (missing.file, missing.row, missing.column) == ("people.csv", 1, "guardie")
+    assert "manca la colonna 'guardie' dichiarata in [[colonne]]" in missing.message
+
+
+def test_a_cell_that_is_not_a_number_names_file_row_and_column(ciclope_ente, tmp_path):
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, GUARDS, people("guardie", {"A": "12", "B": "dodici"}))
+    bad = [p for p in refused.value.problems if p.column == "guardie"]
+    assert len(bad) == 1
+    assert (bad[0].file, bad[0].row) == ("people.csv", 4)
+    assert "dodici" in bad[0].message
+
+
+def test_without_the_declaration_the_column_is_unknown(ciclope_ente, tmp_path):
+    text = GUARDS.replace(HEAD, HEAD.split("[[colonne]]")[0]).replace("=guardie * 25", "=25")
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, text, people("guardie", {"A": "12"}))
+    assert any(p.rule == "core.input.unknown_column" and p.column == "guardie" for p in refused.value.problems)
+
+
+def problems_of(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    return [p.message for p in found]
+
+
+def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
+    said = problems_of(tmp_path, GUARDS.replace("=guardie * 25", "=guardia * 25"))
+    assert len(said) == 1
+    assert "nome sconosciuto «guardia» (forse 'guardie'?)" in said[0]
+    assert "premi[0].importo" in said[0]
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("punteggio", "«punteggio» è già un nome delle formule (il punteggio): scegli un altro nome"),
+        ("media", "«media» è il nome di una funzione delle formule (MEDIA): scegli un altro nome"),
+        ("sanzione", "«sanzione» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
+        ("quota_tempo", "«quota_tempo» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
+        ("Guardie", "nome 'Guardie' non ammesso: lettere minuscole senza accenti"),
+        ("x_guardie", "le colonne che cominciano con x_ sono note dell'ufficio"),
+    ],
+)
+def test_a_name_that_clashes_is_refused(tmp_path, name, problem):
+    said = problems_of(tmp_path, HEAD.replace('nome = "guardie"', f'nome = "{name}"'))
+    assert any("chiave colonne[0].nome" in m and problem in m for m in said), said
+
+
+def test_a_column_declared_twice(tmp_path):
+    said = problems_of(tmp_path, HEAD + "\n[[colonne]]" + HEAD.split("[[colonne]]")[1])
+    assert any("colonna «guardie» dichiarata due volte" in m for m in said), said
+
+
+def test_the_unit_of_a_column_is_checked(tmp_path):
+    text = HEAD.replace('tipo = "numero"', 'tipo = "euro"') + (
+        """
+[[premi]]
+nome = "guardie"
+metodo = "proporzionale"
+fondo = "guardie"
+ammesso = "=guardie >= punteggio"
+fonte = "art. 21 c. 4"
+"""
+    )
+    said = problems_of(tmp_path, text)
+    assert any("il confronto «>=»: non si combinano euro e punti" in m for m in said), said
+
+
+def test_the_declaration_is_of_format_two(tmp_path):
+    said = problems_of(tmp_path, HEAD.replace("formato = 2", "formato = 1"))
+    assert any("chiave colonne: la chiave è del formato 2" in m for m in said), said
+
+
+def test_leggi_says_the_column_by_its_meaning(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(GUARDS, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    text = render(regulation)
+    assert "I dati per persona dichiarati (art. 21 c. 3)" in text
+    assert (
+        "La colonna guardie dell'elenco del personale dice, per ciascuno, le guardie notturne e festive dell'anno "
+        "(un numero); le formule la leggono con il nome guardie." in text
+    )
+    assert "le guardie notturne e festive dell'anno × 25" in text  # the formula said by the column's meaning
+
+
+# --- A declared column in each place of formulas, with its unit -----------------------------------------------------
+COLUMNS = {
+    "guardie": Quantity(NUMBER, "le guardie notturne e festive dell'anno"),
+    "indennita": Quantity(EURO, "l'indennità di turno dell'anno"),
+    "reparto": Quantity(TEXT, "il reparto"),
+}
+
+
+@pytest.mark.parametrize(
+    "place, written, problem",
+    [
+        ("importo", "=guardie * 25", ""),
+        ("importo", "=indennita * 10%", ""),
+        ("importo", "=DI(indennita; sostituito) * giorni / giorni_anno", ""),
+        ("ammesso", '=reparto = "pronto soccorso"', ""),
+        ("ammesso", "=indennita > punteggio", "il confronto «>»: non si combinano euro e punti"),
+        ("peso", "=punteggio * guardie", ""),
+        ("riparto_graduatorie", "=fte * guardie", ""),  # everyone in service: a declared column, not the score
+        ("livello", '=SE(guardie > 10; "A"; "B")', ""),
+        (
+            "soglia",
+            "=guardie",
+            "la soglia del livello vale per tutti: «guardie» di una persona si legge dentro una funzione sulle "
+            "persone, es. MEDIA.ENTE(punteggio)",
+        ),
+        ("stato", "=guardia > 0", "nome sconosciuto «guardia» (forse 'guardie'?)"),
+        ("importo", "=reparto * 2", "«*» vuole numeri, non un testo"),
+    ],
+)
+def test_a_declared_column_in_each_place(place, written, problem):
+    scope = Scope(PLACES[place], levels=("A", "B"), columns=COLUMNS)
+    if not problem:
+        found = read(written, scope)
+        names = [n for n in nodes(found.tree) if isinstance(n, Name) and n.name in COLUMNS]
+        assert names and all(n.words == COLUMNS[n.name].words for n in names)  # the words travel with the formula
+        return
+    with pytest.raises(FormulaError) as refused:
+        read(written, scope)
+    assert str(refused.value).startswith(problem)
