@@ -244,3 +244,21 @@ def test_a_declared_column_in_each_place(place, written, problem):
     with pytest.raises(FormulaError) as refused:
         read(written, scope)
     assert str(refused.value).startswith(problem)
+
+
+def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
+    from ciclope.core.testing import compute_ente
+
+    from helpers import as_xlsx
+
+    rules = tmp_path / "smvp.toml"
+    rules.write_text(GUARDS, encoding="utf-8")
+    written = tmp_path / "csv"
+    written.mkdir()
+    for name, text in people("guardie", {"A": "12", "B": "dodici"}).items():
+        (written / name).write_text(text, encoding="utf-8")
+    with pytest.raises(CiclopeError) as refused:
+        compute_ente(as_xlsx(written, tmp_path / "xlsx"), "regolamento", 2024, {"regolamento": str(rules)})
+    [bad] = [p for p in refused.value.problems if p.column == "guardie"]
+    assert (bad.file, bad.row) == ("ente.xlsx[people]", 4)
+    assert bad.message == "atteso un numero (es. 12.5 o 90%), trovato 'dodici'"
