@@ -39,6 +39,7 @@ from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merg
 from ciclope.core.labels import AREE_2023, CLASSIFICATION_YEAR, role_label
 from ciclope.core.model import Ente
 from ciclope.core.output import owned
+from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number
 
@@ -250,7 +251,9 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     # data read with --from keep the columns and sheets of their comparto
     everywhere = Hooks(hooks.pm, info, info.layers)
     schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema, params=None))
-    ente, year, fund = _previous(source, schema) if source is not None else (None, dt.date.today().year, None)
+    ente, year, fund = (
+        _previous(source, everywhere, plugin) if source is not None else (None, dt.date.today().year, None)
+    )
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":
         return _write_ente(path, hooks, plugin, schema, (ente, year, fund), {})
@@ -473,9 +476,10 @@ def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None
     )
 
 
-def _previous(folder: Path, schema) -> tuple[Ente, int, Any]:
+def _previous(folder: Path, hooks: Hooks, plugin: str) -> tuple[Ente, int, Any]:
     """The ente of a run's output folder (its results.json names the data folder), the next year, and the run's
-    fondo risorse decentrate (results.json's ``fondo``, or None)."""
+    fondo risorse decentrate (results.json's ``fondo``, or None). Its data are read with the columns the run's own
+    parameters declared (a declared regulation's ``[[colonne]]``)."""
     try:
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         data, year = Path(doc["audit"]["data"]), int(doc["year"])
@@ -483,7 +487,18 @@ def _previous(folder: Path, schema) -> tuple[Ente, int, Any]:
         raise CiclopeError(
             [Problem(rule="template.from", file=str(folder), message=f"non è la cartella di output di un ente ({exc})")]
         ) from None
+    schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=_run_params(plugin, doc)))
     return load_ente(data, doc["ente"], year, schema), year + 1, doc.get("fondo")
+
+
+def _run_params(plugin: str, doc: dict[str, Any]) -> Params | None:
+    """The parameters the run of ``doc`` had (its recorded overrides, as ``ciclope verify`` reads them); None when they
+    no longer resolve (the regulation's file moved): the data are then read with the plugin's own columns."""
+    overrides = doc["audit"].get("overrides", {})
+    if doc.get("plugin") != plugin or not isinstance(overrides, dict):
+        return None
+    params, problems = resolve_params(plugin, int(doc["year"]), overrides)
+    return None if problems else params
 
 
 def _cell(value: Any, column: str = "", sheet: str = "") -> Any:

@@ -262,3 +262,28 @@ def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
     [bad] = [p for p in refused.value.problems if p.column == "guardie"]
     assert (bad.file, bad.row) == ("ente.xlsx[people]", 4)
     assert bad.message == "atteso un numero (es. 12.5 o 90%), trovato 'dodici'"
+
+
+def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp_path, capsys):
+    from ciclope.core.commands.cli import main
+
+    # a run of the guards' regulation, then `ciclope template regolamento … --from` its output folder: the data are
+    # read again with the column the run's regulation declared (not refused as a column nobody declared)
+    (tmp_path / "smvp.toml").write_text(GUARDS, encoding="utf-8")
+    folder = tmp_path / "comune"
+    folder.mkdir()
+    for name, text in people("guardie", {"A": "12", "B": "30"}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cycle = tmp_path / "cycle.toml"
+    cycle.write_text(
+        '[ciclo]\nanno = 2024\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
+        'dati = "comune"\n[ente.parametri]\nregolamento = "smvp.toml"\n',
+        encoding="utf-8",
+    )
+    assert main(["run", str(cycle), "--no-store"]) == 0
+    assert (
+        main(["template", "regolamento", str(tmp_path / "2025"), "--from", str(tmp_path / "risultati" / "comune")]) == 0
+    )
+    err = capsys.readouterr().err
+    assert "guardie" not in err
+    assert (tmp_path / "2025" / "comune" / "ente.xlsx").is_file()
