@@ -8,11 +8,12 @@ import os
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from harness import CLI, _limit, cli
+from harness import CLI, TIMEOUT, _limit, cli
 
 from ciclope.core.output import outroot
 
@@ -130,21 +131,79 @@ def _published_since(out: Path, since: float) -> int:
         return 0
 
 
-@pytest.mark.slow
-def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
-    """Killed right after its k-th ente folder appears: the run publishes once every ente is recorded, so
-    no folder is ever published unrecorded; the enti recorded but not yet published are named by the next
-    run, and every folder verifies against its own SHA256SUMS (each file was written once, before it)."""
+# ``ciclope run`` in a child that SIGKILLs itself right after publishing its k-th ente folder: the kill lands
+# mid-publication on any machine, however fast or loaded (a kill timed from outside may come after the last one)
+_KILLED_AFTER = """
+import os, signal, sys
+from ciclope.core.output import owned
+from ciclope.core.commands.cli import main
+real, k, seen = owned.publish, int(sys.argv.pop(1)), []
+def publish(tmp, final):
+    real(tmp, final)
+    seen.append(final)
+    if len(seen) == k:
+        os.kill(os.getpid(), signal.SIGKILL)
+owned.publish = publish
+sys.exit(main())
+"""
+
+
+def _check_after_kill(cfg: Path, out: Path, backend: str, k: int) -> list[str]:
+    """What a kill -9 leaves: no folder published unrecorded, each folder verifying against its own sums,
+    and the next run naming the enti recorded but not published; those enti, sorted."""
+    known = _recorded(backend)
+    published = {
+        p.name: hashlib.sha256((p / "results.json").read_bytes()).hexdigest()
+        for p in out.iterdir()
+        if not p.name.startswith(".") and (p / "results.json").is_file()  # a temporary folder is not published
+    }
+    assert all(digest in known for digest in published.values()), k  # never published unrecorded
+    if not (out / ".ciclope-running").exists():  # the kill came after the run's last step: not a kill
+        assert len(published) == 10, (k, sorted(published))  # … for the marker goes only once all are out
+        return []
+    # every run computes the same results.json: an ente is unpublished while its folder is not there yet
+    unpublished = sorted(f"synth-{i:05d}" for i in range(10) if f"synth-{i:05d}" not in published)
+    for p in out.iterdir():
+        if not p.name.startswith(".") and p.is_dir():
+            assert outroot.check_sums(p) == [], (k, p.name)
+    nxt = cli("run", cfg, "--ente", "synth-00000", "--store", backend)
+    assert "si è interrotta prima della fine" in nxt.stderr, (k, nxt.stderr)
+    for name in unpublished:
+        assert name in nxt.stderr, (k, name, nxt.stderr)
+    if not unpublished:
+        assert "ogni cartella che ha pubblicato è registrata" in nxt.stderr
+    return unpublished
+
+
+def _synth_ten(tmp_path: Path) -> tuple[Path, Path]:
     data = tmp_path / "dati"
     assert cli("synth", data, "--enti", "10", "--people", "40", "--plugin", "comunita_montane").returncode == 0
-    cfg, out = data / "cycle.toml", data / "out"
-    missed = 0
-    # Eight rounds, killed after the 1st … 8th folder; on a loaded machine a kill may land only after the last
-    # folder is out, so the rounds go on (k again from 1) until one lands mid-publication, at most 24 in all
-    for attempt in range(24):
-        if attempt >= 8 and missed:
-            break
-        k = attempt % 8 + 1
+    return data / "cycle.toml", data / "out"
+
+
+@pytest.mark.slow
+def test_kill_9_mid_publication_is_named_by_the_next_run(tmp_path, backend):
+    """Killed right after its k-th folder is published (k = 1, 4, 9 of 10): the run publishes once every ente
+    is recorded, so exactly k folders are out, all recorded, and the next run names the other 10 - k."""
+    cfg, out = _synth_ten(tmp_path)
+    for k in (1, 4, 9):
+        proc = subprocess.run(
+            [sys.executable, "-c", _KILLED_AFTER, str(k), "run", str(cfg), "--store", backend],
+            capture_output=True,
+            preexec_fn=_limit,
+            timeout=TIMEOUT,
+        )
+        assert proc.returncode == -signal.SIGKILL, (k, proc.returncode, proc.stderr[-2000:])
+        # one ente at a time, in the order of the enti: the first k are out (an earlier round's too)
+        assert _check_after_kill(cfg, out, backend, k) == [f"synth-{i:05d}" for i in range(k, 10)]
+
+
+@pytest.mark.slow
+def test_kill_9_at_any_moment_never_goes_unnoticed(tmp_path, backend):
+    """Killed from outside right after its k-th ente folder appears, wherever the run then is (recording,
+    publishing, done): never a folder published unrecorded, and every one verifies against its SHA256SUMS."""
+    cfg, out = _synth_ten(tmp_path)
+    for k in range(1, 9):
         since = time.time() - 0.01
         proc = subprocess.Popen(
             [CLI, "run", str(cfg), "--store", backend],
@@ -155,32 +214,10 @@ def test_kill_9_during_runs_never_goes_unnoticed(tmp_path, backend):
         while proc.poll() is None and _published_since(out, since) < k:
             time.sleep(0.0005)
         if proc.poll() is not None:  # on a loaded machine the run may end before this loop sees a folder
-            continue  # not a kill: the rounds that are one check the rest
+            continue  # not a kill: the other rounds are
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        known = _recorded(backend)
-        published = {
-            p.name: hashlib.sha256((p / "results.json").read_bytes()).hexdigest()
-            for p in out.iterdir()
-            if not p.name.startswith(".") and (p / "results.json").is_file()  # a temporary folder is not published
-        }
-        assert all(digest in known for digest in published.values()), k  # never published unrecorded
-        if not (out / ".ciclope-running").exists():  # the kill came after the run's last step: not a kill either
-            assert len(published) == 10, (k, sorted(published))  # … for the marker goes only once all are out
-            continue
-        # every run computes the same results.json: an ente is unpublished while its folder is not there yet
-        unpublished = sorted(f"synth-{i:05d}" for i in range(10) if f"synth-{i:05d}" not in published)
-        missed += bool(unpublished)
-        for p in out.iterdir():
-            if not p.name.startswith(".") and p.is_dir():
-                assert outroot.check_sums(p) == [], (k, p.name)
-        nxt = cli("run", cfg, "--ente", "synth-00000", "--store", backend)
-        assert "si è interrotta prima della fine" in nxt.stderr, (k, nxt.stderr)
-        for name in unpublished:
-            assert name in nxt.stderr, (k, name, nxt.stderr)
-        if not unpublished:
-            assert "ogni cartella che ha pubblicato è registrata" in nxt.stderr
-    assert missed > 0  # at least one kill landed between recording the enti and publishing them all
+        _check_after_kill(cfg, out, backend, k)
 
 
 def test_an_unreachable_store_for_the_anchor_is_said(tmp_path):
