@@ -7,6 +7,7 @@ A plugin changes *how* a step is computed, never the order. ``until`` stops afte
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -19,7 +20,7 @@ from ciclope.core.engine.organizational import measure
 from ciclope.core.engine.references import unresolved
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.entetoml import unknown_approvals
-from ciclope.core.model import Ente
+from ciclope.core.model import Ente, EvaluationItem
 from ciclope.core.money import r4
 from ciclope.core.outcomes import MonitoringOutcome, Positions, Rewards
 from ciclope.core.params import Params
@@ -109,12 +110,14 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
             )
         )
     if rewards:
-        _reward(ente, hooks, params, trace, fields)
+        _reward(ente, hooks, params, trace, fields, cards)
 
 
-def _reward(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict) -> None:
-    """e. premialità: the funds' pools, the awards of the scores, the positions' pay; every amount paid
-    explained."""
+def _reward(
+    ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict, cards: Mapping[str, Sequence[EvaluationItem]]
+) -> None:
+    """e. premialità: the funds' pools, the awards of the scores (and of the ``cards`` they come from, after
+    conciliation), the positions' pay; every amount paid explained."""
     org, attestation, scores = fields["org"], fields["attestation"], fields["scores"]
     pools = (
         hooks.first(
@@ -137,6 +140,7 @@ def _reward(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
         org=org,
         trace=trace,
         hooks=hooks,
+        cards=cards,
     ) or Rewards(pools=pools)
     fields["positions"] = (
         hooks.first(

@@ -458,6 +458,7 @@ def ciclope_rewards(
     org: OrgPerformance,
     trace: Trace,
     hooks: CycleHooks,
+    cards: Mapping[str, Sequence[EvaluationItem]],
 ) -> Rewards | None:
     """Return the :class:`core.outcomes.Rewards`: per-person amounts, bands, statuses.
 
@@ -474,6 +475,8 @@ def ciclope_rewards(
     :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
     :param trace: record each award as ``award:<person id>:<pool>`` with its inputs and source (an award without one is a warning).
     :param hooks: what the implementation may ask of the other hooks (:class:`ciclope.core.CycleHooks`), by spec and keyword. A layer's wrapper asks ``ciclope_individual_premium`` and ``ciclope_premium_rankings``, and the plugin alone (``hooks.without_layers()``).
+    :param cards: person id → the person's evaluation items after conciliation (rules/core.md §5), the cards the
+        scores come from, for a regulation that pays by a part of the scheda; read-only.
     """
 
 

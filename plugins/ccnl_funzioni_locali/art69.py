@@ -27,6 +27,7 @@ import attrs
 from ciclope.core import (
     CycleHooks,
     Ente,
+    EvaluationItem,
     OrgPerformance,
     Params,
     Pool,
@@ -118,6 +119,7 @@ def ciclope_rewards(
     org: OrgPerformance,
     trace: Trace,
     hooks: CycleHooks,
+    cards: Mapping[str, Sequence[EvaluationItem]],
 ) -> Generator[None, Rewards | None, Rewards | None]:
     # ``hooks`` asks the plugin's pools, its rankings, and (once, when the residual does not cover the
     # set-aside) its split of the reduced pool
@@ -149,7 +151,9 @@ def ciclope_rewards(
     trace.extend(lacking(ente, found, cite(law)))
     if not found.beneficiaries:
         return rewards
-    call = art69_split.Call(ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks)
+    call = art69_split.Call(
+        ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks, cards=cards
+    )
     return art69_split.set_aside(rewards, found, names, call, cite(law), article(law.source))
 
 

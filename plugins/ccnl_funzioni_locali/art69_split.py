@@ -7,7 +7,7 @@ colleagues by a re-split of rounded amounts. Every pool is conserved: premium po
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from ciclope.core import (
     Award,
     CycleHooks,
     Ente,
+    EvaluationItem,
     OrgPerformance,
     Params,
     Pool,
@@ -47,6 +48,7 @@ class Call:
     org: OrgPerformance
     trace: Trace
     hooks: CycleHooks
+    cards: Mapping[str, Sequence[EvaluationItem]]
 
 
 def pool_of(rewards: Rewards, names: list[str], pid: str) -> str:
@@ -98,6 +100,7 @@ def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: 
         org=call.org,
         trace=scratch,
         hooks=call.hooks,
+        cards=call.cards,
     )
     seen = set(call.trace.problems)
     call.trace.extend(p for p in scratch.problems if p not in seen)

@@ -293,12 +293,19 @@ def cohort_scores(
 
 @hookimpl(specname="ciclope_rewards")
 def rewards(
-    ente: Ente, scores: dict[str, Score], pools: dict[str, Pool], params: Params, org: OrgPerformance, trace: Trace
+    ente: Ente,
+    scores: dict[str, Score],
+    pools: dict[str, Pool],
+    params: Params,
+    org: OrgPerformance,
+    trace: Trace,
+    cards: Mapping[str, Sequence[EvaluationItem]],
 ) -> Rewards:
     reg = regulation_of(params)
     out = Outcome(pools=dict(pools))
     position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
-    facts = Facts(reg, ente, org, scores, ladders=ladders.named(reg), position_pay=position_pay or {})
+    # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
+    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {})
     if reg.progressions is not None:  # a selection, no money: whatever opens or closes the premiums
         found = progressions.select(reg, ente, scores, facts, trace)
         out.extra.update(progressioni=found["selected"], progressioni_detail=found)

@@ -67,6 +67,7 @@ class Place:
     rows: bool = False  # giorni, sostituito, DI(…): a row of incarichi.csv
     level: bool = True  # the person's level is known (not in the formula that decides it)
     shared: bool = False  # one value for everyone (a threshold): a person's quantities only inside an aggregate
+    scored: bool = True  # the evaluation is read there: the score, the level, the card and its sections
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
@@ -88,7 +89,7 @@ def place(
         names += list(PART_NAMES)
     if rows:
         names += list(ROW_NAMES)
-    return Place(words, result, tuple(names), parts, rows, level, shared)
+    return Place(words, result, tuple(names), parts, rows, level, shared, scored)
 
 
 PLACES = {
@@ -99,7 +100,8 @@ PLACES = {
     "importo": place("l'importo", EURO, parts=True, rows=True),
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
-    "requisiti": place("i requisiti del titolare", BOOL),
+    # decided when the positions are weighed, before and apart from the year's evaluation
+    "requisiti": place("i requisiti del titolare", BOOL, scored=False),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
     "riparto_graduatorie": place("il peso di ciascuno nel riparto del fondo tra le graduatorie", NUMBER, scored=False),
 }

@@ -26,6 +26,7 @@ from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import rankings
 
 ZERO = Decimal("0.00")
+FAILED = object()  # a formula that could not be computed for a person (already said): counts as nothing
 ASSIGNMENTS = "incarichi"
 
 
@@ -55,19 +56,21 @@ class PartFormulas:
             env.fund = amount
 
     def _run(self, formula: Formula, env: PersonEnv) -> object:
+        """The formula's value for the person; :data:`FAILED` after an error, said naming the person."""
         env.read = {}
         try:
             return run(formula, env)
         except RunError as exc:
-            self.trace.problem(
-                Problem(
-                    rule="regolamento.formula",
-                    source=cite(self.reg, self.part.source),
-                    file="regolamento",
-                    message=f"parte «{self.part.name}»: {exc} per {env.person.name}: considerato nulla",
-                )
+            self._problem(f"{exc} per {env.person.name}")
+            return FAILED
+
+    def _problem(self, what: str) -> None:
+        message = f"parte «{self.part.name}»: {what}: considerato nulla"
+        self.trace.problem(
+            Problem(
+                rule="regolamento.formula", source=cite(self.reg, self.part.source), file="regolamento", message=message
             )
-            return None
+        )
 
     def admitted(self, pid: str) -> bool:
         """True when the person takes part (``ammesso``): recorded with the condition and what it read."""
@@ -103,6 +106,8 @@ class PartFormulas:
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
         value = self._run(formula, env)
+        if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
+            self._problem(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
         found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
         inputs = (*env.read.values(), Input(f"{what}: {sentence(formula)}", str(formula)))
         return found, inputs

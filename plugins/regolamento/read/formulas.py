@@ -416,6 +416,8 @@ class Checker:
         return LEVEL
 
     def section(self, node: Call) -> Type:
+        if not self.scope.place.scored:  # the cards are not read there: never a silent empty section
+            self.problems.append(contracted(f"SEZIONE non si usa in {self.scope.place.words}: la scheda non si legge"))
         if self.arity(node, 1):
             arg = node.args[0]
             if not isinstance(arg, Text):

@@ -429,7 +429,9 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
     by_grade = f" × il parametro della categoria ({factors})" if factors else ""
     if p.method == "proporzionale":
         unit = " × il raggiungimento degli obiettivi dell'unità" if p.by_unit else ""
-        return [f"{cap(_fund(p.fund, reg))} è diviso in proporzione al punteggio × {share}{unit}{by_grade}."]
+        # a part's own weight (``peso``, said by the part) stands where the score would
+        weight = "al peso di ciascuno" if getattr(p, "weight", None) is not None else "al punteggio"
+        return [f"{cap(_fund(p.fund, reg))} è diviso in proporzione {weight} × {share}{unit}{by_grade}."]
     if p.method == "soglie":
         return [_thresholds(p, reg)]
     if p.method == "livelli":

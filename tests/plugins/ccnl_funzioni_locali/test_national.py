@@ -69,7 +69,9 @@ def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     assert found.set_aside == D("897.75")  # 3 × 299.25
 
     trace = Trace()
-    call = art69_split.Call(ente=None, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused())
+    call = art69_split.Call(
+        ente=None, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused(), cards={}
+    )
     out = art69_split.set_aside(rewards, found, [POOL], call, "CCNL art. 69", "art. 69")
     # 897.75 ≤ the 1,050.00 left unpaid: nobody's premium changes, the fund gives the set-aside from its residual
     assert {k: a.amount for k, a in out.awards.items() if a.pool == POOL} == {
@@ -494,6 +496,7 @@ def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(t
         org=before.org,
         trace=Trace(),
         hooks=hooks,
+        cards=before.ente.cards_view(),
     )
     mine = {k: a.amount for k, a in result.rewards.awards.items() if a.pool == "performance_individuale"}
     assert mine == {k: a.amount for k, a in alone.awards.items() if a.pool == "performance_individuale"}

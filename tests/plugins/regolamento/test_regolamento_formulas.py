@@ -547,6 +547,13 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
 @pytest.mark.parametrize(
     "place, written, problem",
     [
+        # the scheda is not read where everyone in service counts, nor where the positions are weighed
+        (
+            "riparto_graduatorie",
+            '=SEZIONE("Risultati")',
+            "SEZIONE non si usa nel peso di ciascuno nel riparto del fondo tra le graduatorie: la scheda non si legge",
+        ),  # fmt: skip
+        ("requisiti", "=punteggio >= 60", "«punteggio» non si usa nei requisiti del titolare"),
         (
             "ammesso",
             "=unita >= 70",
@@ -840,4 +847,51 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     assert cuts == [
         "riga 34, chiave riduzioni[0].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
         "fondo; economie: ripartite, residuo o una parte successiva"
+    ]
+
+
+# --- A part weighed by one section of the scheda -----------------------------------------------------------------
+# Fondazione Bruno Kessler, processo premiale 2018: «in proporzione al grado di partecipazione agli obiettivi della
+# Fondazione», the grade being a section of the scheda. The fund of 1.000,00 € is an example.
+BY_SECTION = (
+    head("Processo premiale")
+    + """
+[[premi]]
+nome = "obiettivi della Fondazione"
+metodo = "proporzionale"
+peso = '=SEZIONE("Obiettivi della Fondazione")'
+fonte = "art. 3"
+"""
+)
+
+
+def two_sections(people) -> dict[str, str]:
+    """(id, points of «Obiettivi della Fondazione» or None for no such item, points of «Obiettivi del Centro»), each
+    item of 10 points."""
+    rows = staff([(pid, "C") for pid, _, _ in people])
+    cards = [f"{pid},SEG,Obiettivi del Centro,Centro,10,{centre}," for pid, _, centre in people]
+    cards += [f"{pid},SEG,Obiettivi della Fondazione,Fondazione,10,{own}," for pid, own, _ in people if own is not None]
+    return one_unit_comune("Fondazione", rows, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+
+
+def test_a_part_weighed_by_a_section_of_the_scheda(ciclope_ente, tmp_path):
+    people = [("F1", 8, 10), ("F2", 6, 8), ("F3", 6, 6)]
+    result = run_declared(ciclope_ente, tmp_path, BY_SECTION, two_sections(people))
+    # weights 8, 6, 6 (the section's points, not the scheda's 18, 14, 12): Σ 20; 1000 × 8 / 20 = 400.00,
+    # 1000 × 6 / 20 = 300.00 twice
+    assert amounts(result) == {"F1": "400.00", "F2": "300.00", "F3": "300.00"}
+    assert not [p for p in result.violations if p.rule == "regolamento.formula"]
+    weight = explain(result, "person", "F1")
+    assert "punti della sezione «Obiettivi della Fondazione»" in weight
+
+
+def test_a_section_missing_from_a_scheda_is_said_not_paid_as_nothing(ciclope_ente, tmp_path):
+    people = [("F1", 8, 10), ("F2", 6, 8), ("F3", 6, 6), ("F4", None, 9)]
+    result = run_declared(ciclope_ente, tmp_path, BY_SECTION, two_sections(people))
+    # F4 has no item of the section: no weight, said; the others as above, 8 + 6 + 6 = 20
+    assert amounts(result) == {"F1": "400.00", "F2": "300.00", "F3": "300.00", "F4": "0.00"}
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert said == [
+        "parte «obiettivi della Fondazione»: peso senza valore per Persona F4 (i punti della sezione «Obiettivi della "
+        "Fondazione»: un dato che manca): considerato nulla"
     ]
