@@ -61,6 +61,7 @@ PERCENT = number(percent=True)
 EURO = number(("euro", 1))
 POINTS = number(("punti", 1))
 DAYS = number(("giorni", 1))
+EURO_PER_DAY = number(("euro", 1), ("giorni", -1))
 TEXT = Type("testo")
 LEVEL = Type("livello")
 BOOL = Type("logico")
@@ -87,9 +88,24 @@ def times(a: Type, b: Type, sign: int = 1) -> Type:
 
 @attrs.frozen
 class Num:
+    """A number written in the formula: bare (``160``), a percentage (``30%``, kept as 0.3), an amount (``15 €``) or
+    an amount per day (``15 € al giorno``, ``15 €/giorno``: × days it is euro)."""
+
     value: Decimal
     percent: bool
     at: int
+    unit: str = ""  # "" (bare or a percentage), EURO_UNIT or PER_DAY_UNIT
+
+    @property
+    def type(self) -> Type:
+        if self.unit == EURO_UNIT:
+            return EURO
+        if self.unit == PER_DAY_UNIT:
+            return EURO_PER_DAY
+        return Type("numero", (), self.percent, not self.percent)
+
+
+EURO_UNIT, PER_DAY_UNIT = "€", "€ al giorno"
 
 
 @attrs.frozen

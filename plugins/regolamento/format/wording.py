@@ -13,7 +13,17 @@ import re
 from decimal import Decimal
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text
+from ciclope.plugins.regolamento.format.expr import (
+    PER_DAY_UNIT,
+    Binary,
+    Call,
+    Formula,
+    Name,
+    Negative,
+    Node,
+    Num,
+    Text,
+)
 from ciclope.plugins.regolamento.format.quantities import AGGREGATES, quantity
 
 COMPARE = {
@@ -63,6 +73,8 @@ def contracted(text: str) -> str:
 
 def said(node: Node) -> str:
     if isinstance(node, Num):
+        if node.unit:  # an amount as the sentences write money, «€ 15,00», and «al giorno» when it is per day
+            return fmt.euro(node.value) + (" al giorno" if node.unit == PER_DAY_UNIT else "")
         return number(node.value, node.percent)
     if isinstance(node, Text):
         return f"«{node.value}»"

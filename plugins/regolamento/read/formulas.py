@@ -23,8 +23,11 @@ from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
     COMPARISONS,
+    EURO,
+    EURO_UNIT,
     LEVEL,
     NUMBER,
+    PER_DAY_UNIT,
     PERSON,
     POINTS,
     TEXT,
@@ -63,12 +66,16 @@ start: expr
     | NAME                      -> name
     | NAME "(" [expr (";" expr)*] ")"  -> call
     | "(" expr ")"
-number: NUMBER [PERCENT]
+number: NUMBER [PERCENT | EURO]
+      | EURO_SIGN NUMBER [PER_DAY]   -> euro_first
 COMPOP: /(>=|<=|<>|!=|==|≥|≤|≠|=|<|>)/
 ADDOP: "+" | "-" | "−"
 MULOP: "*" | "/" | "×" | "÷"
 POW: "^"
 PERCENT: "%"
+EURO: /€(\s*(\/\s*giorno|al\s+giorno)(?![\w]))?/
+EURO_SIGN: "€"
+PER_DAY: /(\/\s*giorno|al\s+giorno)(?![\w])/
 NUMBER: /[0-9]+([.,][0-9]+)?/
 STRING: /"[^"\n]*"/ | /'[^'\n]*'/ | /«[^»\n]*»/
 NAME: /[A-Za-zÀ-ÖØ-öø-ÿ_][A-Za-zÀ-ÖØ-öø-ÿ0-9_]*(\.[A-Za-zÀ-ÖØ-öø-ÿ_][A-Za-zÀ-ÖØ-öø-ÿ0-9_]*)*/
@@ -76,6 +83,10 @@ NAME: /[A-Za-zÀ-ÖØ-öø-ÿ_][A-Za-zÀ-ÖØ-öø-ÿ0-9_]*(\.[A-Za-zÀ-ÖØ-ö�
 """
 _PARSER = Lark(GRAMMAR, parser="lalr", propagate_positions=False, maybe_placeholders=True)
 OPS = {"×": "*", "÷": "/", "−": "-", "≥": ">=", "≤": "<=", "≠": "<>", "!=": "<>", "==": "="}
+
+
+# euro × giorni where an amount is asked: an amount per day written as a plain amount (``assenze * 15 €``)
+PER_DAY_HINT = " (un importo per giorno si scrive con «al giorno», es. assenze * 15 € al giorno)"
 
 
 class FormulaError(ValueError):
@@ -89,9 +100,18 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
     def start(self, node: Node) -> Node:
         return node
 
-    def number(self, tok: Token, percent: Token | None) -> Num:
+    def number(self, tok: Token, mark: Token | None) -> Num:
         value = Decimal(str(tok).replace(",", "."))
-        return Num(value / 100 if percent is not None else value, percent is not None, tok.start_pos or 0)
+        if mark is None:
+            return Num(value, False, tok.start_pos or 0)
+        if mark.type == "PERCENT":
+            return Num(value / 100, True, tok.start_pos or 0)
+        return Num(value, False, tok.start_pos or 0, PER_DAY_UNIT if "giorno" in mark else EURO_UNIT)
+
+    def euro_first(self, sign: Token, tok: Token, per_day: Token | None) -> Num:
+        """``€ 15`` (``€ 15 al giorno``): an amount written as an Italian text writes it, the sign first."""
+        value = Decimal(str(tok).replace(",", "."))
+        return Num(value, False, sign.start_pos or 0, PER_DAY_UNIT if per_day is not None else EURO_UNIT)
 
     def text(self, tok: Token) -> Text:
         return Text(str(tok)[1:-1], tok.start_pos or 0)
@@ -186,7 +206,8 @@ def read(raw: str, scope: Scope) -> Formula:
     found = Checker(scope, problems).type(tree)
     want = scope.place.result
     if not problems and not fits(found, want):
-        problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}")
+        hint = PER_DAY_HINT if dict(found.dims).get("giorni") == 1 and want == EURO else ""
+        problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}{hint}")
     if problems:
         raise FormulaError("; ".join(dict.fromkeys(problems)))
     uses = frozenset(n.fn for n in nodes(tree) if isinstance(n, Call)) | frozenset(
@@ -230,7 +251,7 @@ class Checker:
 
     def type(self, node: Node) -> Type:
         if isinstance(node, Num):
-            return Type("numero", (), node.percent, not node.percent)
+            return node.type
         if isinstance(node, Text):
             return TEXT
         if isinstance(node, Name):

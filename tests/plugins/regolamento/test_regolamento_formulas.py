@@ -555,6 +555,13 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         ),  # fmt: skip
         ("requisiti", "=punteggio >= 60", "«punteggio» non si usa nei requisiti del titolare"),
         (
+            "importo",
+            "=assenze * 15 €",
+            "la formula dà euro × giorni, ma l'importo è euro (un importo per giorno si scrive con «al giorno», "
+            "es. assenze * 15 € al giorno)",
+        ),  # fmt: skip
+        ("importo", "=15 € + punteggio", "«+»: non si combinano euro e punti"),
+        (
             "ammesso",
             "=unita >= 70",
             "il confronto «>=»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
@@ -895,3 +902,33 @@ def test_a_section_missing_from_a_scheda_is_said_not_paid_as_nothing(ciclope_ent
         "parte «obiettivi della Fondazione»: peso senza valore per Persona F4 (i punti della sezione «Obiettivi della "
         "Fondazione»: un dato che manca): considerato nulla"
     ]
+
+
+# --- An amount per day of absence ------------------------------------------------------------------------------
+# AIOP, CCNL per il personale non medico, art. 65: a premium of 450 € «ridotto in ragione di euro 15,00
+# giornaliere»; the 10 days without a cut are an example (the article counts from 258 days of presence).
+PER_DAY = (
+    head("Premio di incentivazione")
+    + """
+[[premi]]
+nome = "incentivazione"
+metodo = "formula"
+importo = '=MAX(0; 450 € - MAX(0; assenze - 10) * 15 € al giorno)'
+tempo_parziale = "intero"
+fonte = "art. 65"
+"""
+)
+
+
+@pytest.mark.parametrize("written", ["15 € al giorno", "15 €/giorno", "€ 15 al giorno", "€ 15,00 al giorno"])
+def test_an_amount_per_day_of_absence(ciclope_ente, tmp_path, written):
+    rows = staff([("A1", "C", 1, 0), ("A2", "C", 1, 12), ("A3", "C", 1, 45)])
+    cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A1", "A2", "A3")]
+    data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, PER_DAY.replace("15 € al giorno", written), data)
+    # A1: no absence, 450.00; A2: 12 days, 2 over the 10: 450 − 2 × 15 = 420.00; A3: 45 days, 35 over:
+    # 450 − 35 × 15 = −75, at least 0: 0.00. Paid 870.00 of 2,000.00: 1,130.00 residual
+    assert amounts(result) == {"A1": "450.00", "A2": "420.00", "A3": "0.00"}
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("1130.00")
+    figure = result.figures["award:A2"]
+    assert "€ 450,00 meno il maggiore tra 0 e i giorni di assenza meno 10 × € 15,00 al giorno" in figure.formula
