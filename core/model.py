@@ -39,7 +39,7 @@ Value = Decimal | dt.date | bool | None  # an indicator's target or actual
 
 @attrs.frozen(weakref_slot=False)
 class Unit:
-    """A node of the organization chart (``units.csv``)."""
+    """A node of the organization chart (``units.csv``); ``extra`` holds the plugin's own columns."""
 
     id: str
     name: str
@@ -47,6 +47,7 @@ class Unit:
     parent: str | None
     head: str | None
     row: int = 0
+    extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(weakref_slot=False)

@@ -24,18 +24,25 @@ PERSON_COLUMNS = ("id", "name", "role", "category", "unit", "fte", "absence_days
 FAST = True
 
 
+UNIT_COLUMNS = ("id", "name", "kind", "parent", "head")
+
+
 def units(r: Reading) -> dict[str, m.Unit]:
-    return by_id(
-        r,
-        "units",
-        m.Unit,
-        lambda found, ids: (
-            _or(found.column("name"), ids),
-            found.column("kind"),
-            found.column("parent"),
-            found.column("head"),
-        ),
-    )
+    found = table(r, "units")
+    if found is None:
+        return {}
+    ids = found.column("id")
+    fields = (_or(found.column("name"), ids), found.column("kind"), found.column("parent"), found.column("head"))
+    records = m.from_columns(m.Unit, ids, *fields, found.sheet.numbers, _extras(found, UNIT_COLUMNS, len(ids)))
+    return keyed(r, found, ids, records)
+
+
+def _extras(found: Table, canonical: Sequence[str], size: int) -> list[dict[str, Any]]:
+    """The plugin's own columns of a sheet, as {column: value} for each row."""
+    others = [c for c in found.values if c not in canonical]
+    if not others:
+        return [{} for _ in range(size)]
+    return list(map(dict, map(zip, itertools.repeat(others), zip(*[found.values[c] for c in others]))))
 
 
 def areas(r: Reading) -> dict[str, m.StrategicArea]:
@@ -250,12 +257,7 @@ def _or(values: list[Any], defaults: list[Any]) -> list[Any]:
 def _person_columns(found: Table, ids: list[Any]) -> tuple[Sequence[Any], ...]:
     """people.csv's columns in :class:`core.model.Person`'s field order after the id, with the
     defaults of an empty cell; ``extra``: the plugin's own columns, as {column: value} for each person."""
-    others = [c for c in found.values if c not in PERSON_COLUMNS]
-    extras = (
-        list(map(dict, map(zip, itertools.repeat(others), zip(*[found.values[c] for c in others]))))
-        if others
-        else [{} for _ in ids]
-    )
+    extras = _extras(found, PERSON_COLUMNS, len(ids))
     one, zero = Decimal(1), Decimal(0)
     return (
         _or(found.column("name"), ids),

@@ -141,12 +141,11 @@ def input_schema(params: Params | None) -> InputSchema:
     regulation = declared(params) if params is not None and params[PARAM] else None
     if regulation is None or not regulation.columns:
         return schema
-    people = "people.csv"
-    return attrs.evolve(
-        schema,
-        columns={**schema.columns, people: {**schema.columns[people], **declaredcolumns.parsers(regulation.columns)}},
-        help={**schema.help, people: {**schema.help[people], **{c.name: (c.meaning, "") for c in regulation.columns}}},
-    )
+    columns, help = dict(schema.columns), dict(schema.help)
+    for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
+        columns[file] = {**columns.get(file, {}), **declaredcolumns.parsers(declared_here)}
+        help[file] = {**help.get(file, {}), **{c.name: (c.meaning, "") for c in declared_here}}
+    return attrs.evolve(schema, columns=columns, help=help)
 
 
 def own_schema() -> InputSchema:

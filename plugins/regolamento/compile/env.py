@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, money
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Unit, money
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import reference_unit
@@ -104,9 +104,13 @@ class PersonEnv:
         return found
 
     def _input(self, name: str, found: Value) -> Input:
-        """What the figure says of a value read: a declared column by its words and its cell of people.csv."""
+        """What the figure says of a value read: a declared column by its words and the cell it was read from."""
         column = self.facts.columns.get(name)
         if column is not None:
+            if column.table == "unità":
+                unit = self._unit_with(name)
+                cell = self.facts.ente.cell("units", unit.row, name) if unit is not None else ""
+                return Input(column.meaning, found, cell=cell)
             return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
         q = quantity(name)
         return Input(q.words if q is not None else name, _shown(found), ref=self._ref(name))
@@ -114,14 +118,34 @@ class PersonEnv:
     def _column(self, name: str) -> Value:
         """A declared column's value for the person; RunError for an empty cell (no value is not zero: the office
         writes 0 when there is nothing)."""
+        ente = self.facts.ente
+        if self.facts.columns[name].table == "unità":
+            unit = self._unit_with(name)
+            if unit is None:
+                raise RunError(
+                    f"la colonna «{name}» ({self.facts.columns[name].meaning}) è vuota in {ente.file_of('units')} "
+                    f"per l'unità {self.person.unit} e per quelle sopra (scrivi il valore, 0 se non ce n'è)"
+                )
+            return unit.extra[name]
         found = self.person.extra.get(name)
         if found is None:
-            ente = self.facts.ente
             raise RunError(
                 f"la colonna «{name}» ({self.facts.columns[name].meaning}) è vuota in {ente.file_of('people')}, riga "
                 f"{self.person.row} (scrivi il valore, 0 se non ce n'è)"
             )
         return found
+
+    def _unit_with(self, name: str) -> Unit | None:
+        """The person's unit if its cell of the column ``name`` has a value, else the nearest unit above that has
+        one (a sector's datum is written once, on the sector's row, for every office under it)."""
+        units, at, seen = self.facts.ente.units, self.person.unit, set()
+        while at and at not in seen and at in units:
+            seen.add(at)
+            unit = units[at]
+            if unit.extra.get(name) is not None:
+                return unit
+            at = unit.parent or ""
+        return None
 
     def _ref(self, name: str) -> str:
         pid = self.person.id

@@ -1066,13 +1066,15 @@ class Grades:
 
 
 COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "testo")
+COLUMN_TABLES = ("persone", "unità")  # the list a declared column belongs to: people.csv or units.csv
 
 
 @attrs.frozen
 class Column:
-    """[[colonne]] — un dato per persona che il regolamento usa e ciclope non legge da sé (formato 2): una colonna
-    di persone.csv (o del foglio persone), con il suo tipo e il suo significato; le formule la leggono col suo nome,
-    le frasi e il modello la dicono col significato («le guardie notturne e festive dell'anno»)."""
+    """[[colonne]] — un dato che il regolamento usa e ciclope non legge da sé (formato 2): una colonna di persone.csv
+    (o del foglio persone), o di unità.csv quando il dato è dell'unità (il fatturato di un settore), con il suo tipo e
+    il suo significato; le formule la leggono col suo nome, le frasi e il modello la dicono col significato («le
+    guardie notturne e festive dell'anno»)."""
 
     name: str = key(
         "nome",
@@ -1096,6 +1098,15 @@ class Column:
         "come lo dicono le frasi e il modello, con l'articolo",
         required=True,
         example="le guardie notturne e festive dell'anno",
+    )
+    table: str = key(
+        "elenco",
+        "choice",
+        "l'elenco che ha la colonna: persone (il default) o unità; il dato di un'unità vale per chi vi lavora (se la "
+        "cella è vuota, quello dell'unità sopra)",
+        default="persone",
+        choices=COLUMN_TABLES,
+        example="unità",
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 21 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")

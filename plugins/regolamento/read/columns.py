@@ -1,9 +1,10 @@
-"""The per-person data a regulation declares ([[colonne]], format 2): their names checked against what ciclope
-already reads, and their types and words as the formulas read them.
+"""The data a regulation declares ([[colonne]], format 2): their names checked against what ciclope already reads,
+and their types and words as the formulas read them.
 
 A declared column is a column of persone.csv (or of the foglio persone) that ciclope does not read by itself (the
-night and holiday guards of the year): the formulas name it like the built-in quantities, with the unit of its
-``tipo``, and the sentences say its ``significato``.
+night and holiday guards of the year), or of unità.csv (``elenco = "unità"``: a sector's turnover), read for a
+person as the value of their unit or, where its cell is empty, of the nearest unit above with one: the formulas
+name it like the built-in quantities, with the unit of its ``tipo``, and the sentences say its ``significato``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ PEOPLE_COLUMNS = (
     *("valutatore", "sanzione", "assunzione", "cessazione", "position_pay", "retribuzione_posizione", "grade"),
     *("grado", "declared_status", "stato"),
 )
+# units.csv's columns ciclope reads already (codes and Italian headers)
+UNIT_COLUMNS = ("id", "codice", "name", "nome", "kind", "tipo", "parent", "superiore", "head", "responsabile")
+FILES = {"persone": "people.csv", "unità": "units.csv"}  # the list of [[colonne]] elenco → the core's file
 
 
 def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
@@ -68,6 +72,8 @@ def problem(name: str) -> str | None:
         return f"«{name}» è il nome di una funzione delle formule ({name.upper()}): scegli un altro nome"
     if name in PEOPLE_COLUMNS:
         return f"«{name}» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"
+    if name in UNIT_COLUMNS:
+        return f"«{name}» è già una colonna di unità.csv che ciclope legge: scegli un altro nome"
     return None
 
 
@@ -84,24 +90,30 @@ def check(columns: Sequence[Column], error: Error) -> None:
 
 
 def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
-    """people.csv's declared columns → the parser of each one's type."""
+    """Declared columns → the parser of each one's type."""
     return {c.name: PARSERS[c.kind] for c in columns}
 
 
+def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:
+    """The declared columns by the core's file that holds them (people.csv, units.csv)."""
+    out: dict[str, list[Column]] = {}
+    for c in columns:
+        out.setdefault(FILES[c.table], []).append(c)
+    return out
+
+
 def missing(reg: Regulation, ente: Ente) -> list[Problem]:
-    """A declared column that persone.csv does not have: an error naming it, once (not once per person read)."""
-    header = ente.headers.get("people", ())
-    return [
-        Problem.at(
-            ente,
-            "regolamento.colonna",
-            f"manca la colonna {c.name!r} dichiarata in [[colonne]] ({c.meaning}): aggiungila all'elenco del "
-            "personale con il valore di ciascuno",
-            cite(reg, c.source),
-            "people",
-            1,
-            c.name,
+    """A declared column that its list does not have: an error naming it, once (not once per person read)."""
+    out = []
+    for c in reg.columns:
+        sheet = FILES[c.table].removesuffix(".csv")
+        if c.name in ente.headers.get(sheet, ()):
+            continue
+        whose = (
+            "all'elenco del personale con il valore di ciascuno"
+            if sheet == "people"
+            else ("all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)")
         )
-        for c in reg.columns
-        if c.name not in header
-    ]
+        message = f"manca la colonna {c.name!r} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
+        out.append(Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), sheet, 1, c.name))
+    return out

@@ -287,3 +287,101 @@ def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp
     err = capsys.readouterr().err
     assert "guardie" not in err
     assert (tmp_path / "2025" / "comune" / "ente.xlsx").is_file()
+
+
+# --- A datum of the unit: elenco = "unità" ---------------------------------------------------------------------
+# Bari Multiservizi: the premium of a sector's workers depends on the sector's turnover («Fatturato >= 3.800.000 …
+# € 1.000,00»; below, half of it). The turnover is written once, on the sector's row of unità.csv; an office under
+# the sector reads the sector's. The fund of 5.000,00 € is an example.
+TURNOVER = """\
+formato = 2
+[atto]
+titolo = "Premio di risultato"
+tipo_ente = "altro"
+
+[[colonne]]
+nome = "fatturato"
+tipo = "euro"
+elenco = "unità"
+significato = "il fatturato del settore"
+fonte = "art. 2"
+
+[[premi]]
+nome = "premio di risultato"
+metodo = "formula"
+importo = '=SE(fatturato >= 3800000; 1000 €; 500 €)'
+tempo_parziale = "intero"
+fonte = "art. 3"
+"""
+
+
+def sectors(verde: str, manutenzione: str, ufficio: str = "") -> dict[str, str]:
+    """Two sectors under the company, an office under «verde»; P1 in «verde», P2 in its office, P3 in
+    «manutenzione»; each with a card of 100 points at 80."""
+    files = one_unit_comune("Società", [], [f"{p},SEG,scheda,Valutazione,100,80," for p in ("P1", "P2", "P3")], "")
+    files["units.csv"] = (
+        "id,name,kind,parent,head,fatturato\n"
+        "com,Società,ente,,SEG,\n"
+        f"VERDE,Verde,area,com,SEG,{verde}\n"
+        f"MAN,Manutenzione,area,com,SEG,{manutenzione}\n"
+        f"UFF,Ufficio del verde,ufficio,VERDE,SEG,{ufficio}\n"
+    )
+    staff = [
+        f"{p},Persona {p},dipendente,C,{unit},1,0,false,SEG"
+        for p, unit in (("P1", "VERDE"), ("P2", "UFF"), ("P3", "MAN"))
+    ]
+    files["people.csv"] = "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n"
+    files["ente.toml"] += '[funds]\nperformance_individuale = "5000.00"\n'
+    return files
+
+
+def test_a_datum_of_the_unit_is_read_for_who_works_there(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, TURNOVER, sectors("4000000", "3000000"))
+    # P1 in «verde»: 4,000,000 ≥ 3,800,000 → 1,000.00; P2 in the office of «verde», its cell empty: the sector's
+    # 4,000,000 → 1,000.00; P3 in «manutenzione»: 3,000,000 < 3,800,000 → 500.00. Paid 2,500.00 of 5,000.00
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {
+        "P1": "1000.00",
+        "P2": "1000.00",
+        "P3": "500.00",
+    }
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("2500.00")
+    read = {i.name: i for i in result.figures["award:P2"].inputs}
+    assert read["il fatturato del settore"].cell == "units.csv:3:fatturato"  # the row of «verde»: header, com, VERDE
+    assert "← units.csv, riga 3, colonna fatturato" in explain(result, "person", "P2")
+
+
+def test_an_office_s_own_datum_comes_before_its_sector_s(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, TURNOVER, sectors("4000000", "3000000", ufficio="1000000"))
+    # P2's office has its own 1,000,000 < 3,800,000: 500.00; the others as before
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"P1": "1000.00", "P2": "500.00", "P3": "500.00"}
+
+
+def test_a_datum_empty_up_to_the_top_is_an_error_naming_the_unit(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, TURNOVER, sectors("4000000", ""))
+    # P3's «manutenzione» and the company above it have no turnover: no amount, and the error says where to write it
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"P1": "1000.00", "P2": "1000.00", "P3": "0.00"}
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert said == [
+        "parte «premio di risultato»: la colonna «fatturato» (il fatturato del settore) è vuota in units.csv per "
+        "l'unità MAN e per quelle sopra (scrivi il valore, 0 se non ce n'è) per Persona P3: considerato nulla"
+    ]
+
+
+def test_a_datum_of_the_unit_missing_from_units_csv(ciclope_ente, tmp_path):
+    files = sectors("4000000", "3000000")
+    files["units.csv"] = files["units.csv"].replace(",fatturato\n", ",x_altro\n")
+    result = run_declared(ciclope_ente, tmp_path, TURNOVER, files)
+    [missing] = [p for p in result.violations if p.rule == "regolamento.colonna"]
+    assert (missing.file, missing.row, missing.column) == ("units.csv", 1, "fatturato")
+    assert "aggiungila all'elenco delle unità con il valore di ciascuna" in missing.message
+
+
+def test_a_datum_of_the_unit_cannot_take_a_name_units_csv_has(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(TURNOVER.replace('nome = "fatturato"', 'nome = "responsabile"'), encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found if p.column == "colonne[0].nome"] == [
+        "riga 7, chiave colonne[0].nome: «responsabile» è già una colonna di unità.csv che ciclope legge: scegli un "
+        "altro nome"
+    ]
