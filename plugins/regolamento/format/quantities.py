@@ -67,10 +67,14 @@ class Place:
     rows: bool = False  # giorni, sostituito, DI(…): a row of incarichi.csv
     level: bool = True  # the person's level is known (not in the formula that decides it)
     shared: bool = False  # one value for everyone (a threshold): a person's quantities only inside an aggregate
+    # the person's evaluation is known: its names (SCORED_NAMES) and functions (SCORED_FUNCTIONS) may be read
+    scored: bool = True
+    why: str = ""  # where the evaluation is not known, why (said after the refusal of a name or function)
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
 SCORED_NAMES = ("punteggio", "scheda", "livello")
+SCORED_FUNCTIONS = ("LIVELLO", "SOTTO", "SOPRA", "SEZIONE")  # the levels of the scale, the sections of the card
 
 
 def place(
@@ -88,7 +92,14 @@ def place(
         names += list(PART_NAMES)
     if rows:
         names += list(ROW_NAMES)
-    return Place(words, result, tuple(names), parts, rows, level, shared)
+    return Place(words, result, tuple(names), parts, rows, level, shared, scored)
+
+
+def unscored(where: Place, why: str) -> Place:
+    """``where`` in a premium that reads no evaluation (``valutazione = false``): the same place without the
+    evaluation's names and functions, and the reason a refusal gives."""
+    names = tuple(n for n in where.names if n not in SCORED_NAMES)
+    return attrs.evolve(where, names=names, scored=False, why=why)
 
 
 PLACES = {
