@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from ciclope.core.trace import Input
-from ciclope.core.vocabulary import FUND_NAMES, italian
+from ciclope.core.vocabulary import FUND_NAMES, italian, sheet_it
 
 T = TypeVar("T")
 
@@ -271,6 +271,15 @@ class Ente:
         if self.source_format != "xlsx":
             return label if label.endswith(".csv") else f"{stem}.csv"
         return label or f"ente.xlsx[{stem}]"
+
+    def file_said(self, name: str) -> str:
+        """How a message names an input sheet the office may not have written: as :meth:`file_of` when it is
+        there, else by the Italian name ``ciclope template`` gives it (``valutazioni.csv``,
+        ``ente.xlsx[valutazioni]``), never by the code the office never wrote (``evaluations.csv``)."""
+        stem = name.removesuffix(".csv")
+        if self.sheet_labels.get(stem):
+            return self.file_of(stem)
+        return f"ente.xlsx[{sheet_it(stem)}]" if self.source_format == "xlsx" else f"{sheet_it(stem)}.csv"
 
     def xlsx_cell(self, name: str, row: int, column: str) -> str:
         """``ente.xlsx[people]:C7`` for the cell of ``column`` in data row ``row`` of a workbook sheet (the

@@ -95,22 +95,36 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
     )
     scores = revised if revised is not None else scores
     fields.update(org=org, attestation=attestation, scores=scores)
+    if not rewards:
+        return
+    at = len(trace.problems)  # where the problem of missing cards goes: before what the rewards found
+    _reward(ente, hooks, params, trace, fields, cards)
+    if ente.people and not cards and any(a > 0 for a in ente.funds.values()) and unreached(fields["rewards"]):
+        # a header-only evaluations.csv left the funds undistributed with status ok. Judged once the rewards
+        # are known, on what they did and not on which plugin made them
+        trace.problems.insert(at, no_cards(ente))
 
-    if rewards and ente.people and not cards and any(a > 0 for a in ente.funds.values()):
-        # a header-only evaluations.csv left the funds undistributed with status ok
-        trace.problem(
-            Problem(
-                rule="core.evaluations.empty",
-                file=ente.file_of("evaluations"),
-                row=1,
-                source="rules/core.md §3",
-                message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
-                "indicati in ente.toml; compila le valutazioni (una riga per voce della scheda), o raccoglile dai "
-                "valutatori con ciclope raccolta",
-            )
-        )
-    if rewards:
-        _reward(ente, hooks, params, trace, fields, cards)
+
+def unreached(rewards: Rewards) -> bool:
+    """True when the rewards reached nobody, or a pool of them with money reached nobody: without any card, the
+    money that needed one. A premium paid without evaluating (divided among all the staff in service) reaches
+    people who have no card, even with 0 €, and needs none."""
+    reached = {a.pool for a in rewards.awards.values()}
+    return not reached or any(p.amount > 0 and p.name not in reached for p in rewards.pools.values())
+
+
+def no_cards(ente: Ente) -> Problem:
+    """Nobody could receive a premium, since nobody has an evaluation card: the file named as the office names
+    it (its own file, else the one ``ciclope template`` writes)."""
+    return Problem(
+        rule="core.evaluations.empty",
+        file=ente.file_said("evaluations"),
+        row=1,
+        source="rules/core.md §3",
+        message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
+        "indicati in ente.toml; compila le valutazioni (una riga per voce della scheda), o raccoglile dai "
+        "valutatori con ciclope raccolta",
+    )
 
 
 def _reward(

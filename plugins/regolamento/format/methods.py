@@ -18,10 +18,17 @@ class Method:
     chosen: bool = False  # pays people chosen elsewhere (a band of an earlier part, premi.csv): nobody weighed here
     individual: bool = True  # the individual premium the comparto's layer reads (a bonus of the best is not)
     part_time: bool = True  # the paid share applies (part time, days in service, reductions)
+    # reads no evaluation when the premium says ``valutazione = false``: a weight (1, or ``peso``) or an amount
+    # (``importo``); every other method ranks, bands or pays by a score or a level
+    unscored: bool = False
 
 
 TABLE = (
-    Method("proporzionale", "il fondo diviso in proporzione a punteggio × quota pagata (o al peso della formula)"),
+    Method(
+        "proporzionale",
+        "il fondo diviso in proporzione a punteggio × quota pagata (o al peso della formula)",
+        unscored=True,
+    ),  # fmt: skip
     Method("soglie", "il 100% del massimo da una soglia, lineare o per punteggio tra due, nulla sotto"),
     Method("livelli", "un coefficiente per livello × il massimo, o il fondo diviso per coefficiente × quota pagata"),
     Method("fasce", "fasce di merito con quote di personale e di risorse"),
@@ -40,11 +47,17 @@ TABLE = (
         part_time=False,
     ),  # fmt: skip
     Method("importi", "gli importi decisi e scritti in premi.csv", since=2, chosen=True, part_time=False),
-    Method("formula", "l'importo di ciascuno dalla formula importo (anche per incarico di incarichi.csv)", since=2),
+    Method(
+        "formula",
+        "l'importo di ciascuno dalla formula importo (anche per incarico di incarichi.csv)",
+        since=2,
+        unscored=True,
+    ),  # fmt: skip
 )
 METHODS = {m.name: m for m in TABLE}
 PREMIO = tuple(m.name for m in TABLE if m.since == 1)  # the methods of [premio] (format 1)
 PARTS = tuple(m.name for m in TABLE)  # the methods of a part of [[premi]] (format 2)
+UNSCORED = tuple(m.name for m in TABLE if m.unscored)  # the methods of a premium with valutazione = false
 
 
 def described(names: tuple[str, ...]) -> str:

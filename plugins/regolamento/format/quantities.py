@@ -67,11 +67,14 @@ class Place:
     rows: bool = False  # giorni, sostituito, DI(…): a row of incarichi.csv
     level: bool = True  # the person's level is known (not in the formula that decides it)
     shared: bool = False  # one value for everyone (a threshold): a person's quantities only inside an aggregate
-    scored: bool = True  # the evaluation is read there: the score, the level, the card and its sections
+    # the person's evaluation is known: its names (SCORED_NAMES) and functions (SCORED_FUNCTIONS) may be read
+    scored: bool = True
+    why: str = ""  # where the evaluation is not known, why (said after the refusal of a name or function)
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
 SCORED_NAMES = ("punteggio", "scheda", "livello")
+SCORED_FUNCTIONS = ("LIVELLO", "SOTTO", "SOPRA", "SEZIONE")  # the levels of the scale, the sections of the card
 
 
 def place(
@@ -83,13 +86,21 @@ def place(
     level: bool = True,
     shared: bool = False,
     scored: bool = True,
+    why: str = "",
 ) -> Place:
     names = [n for n in PERSON_NAMES if (level or n != "livello") and (scored or n not in SCORED_NAMES)]
     if parts:
         names += list(PART_NAMES)
     if rows:
         names += list(ROW_NAMES)
-    return Place(words, result, tuple(names), parts, rows, level, shared, scored)
+    return Place(words, result, tuple(names), parts, rows, level, shared, scored, why)
+
+
+def unscored(where: Place, why: str) -> Place:
+    """``where`` in a premium that reads no evaluation (``valutazione = false``): the same place without the
+    evaluation's names and functions, and the reason a refusal gives."""
+    names = tuple(n for n in where.names if n not in SCORED_NAMES)
+    return attrs.evolve(where, names=names, scored=False, why=why)
 
 
 PLACES = {
@@ -101,9 +112,16 @@ PLACES = {
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
     # decided when the positions are weighed, before and apart from the year's evaluation
-    "requisiti": place("i requisiti del titolare", BOOL, scored=False),
+    "requisiti": place(
+        "i requisiti del titolare", BOOL, scored=False, why="i requisiti non dipendono dalla valutazione dell'anno"
+    ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
-    "riparto_graduatorie": place("il peso di ciascuno nel riparto del fondo tra le graduatorie", NUMBER, scored=False),
+    "riparto_graduatorie": place(
+        "il peso di ciascuno nel riparto del fondo tra le graduatorie",
+        NUMBER,
+        scored=False,
+        why="conta tutto il personale in servizio, valutato o no",
+    ),
 }
 
 

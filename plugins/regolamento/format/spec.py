@@ -500,6 +500,16 @@ class Premium:
         choices=ROLES,
         example=["dipendente"],
     )
+    evaluation: bool = key(
+        "valutazione",
+        "bool",
+        "false: il premio non legge nessuna valutazione individuale e paga tutto il personale in servizio "
+        "dei suoi ruoli (persone.csv), valutato o no; metodi proporzionale (il peso, se manca 1, × la quota pagata) e "
+        "formula; le formule non leggono punteggio, scheda, livello, SEZIONE né LIVELLO",
+        default=True,
+        example=False,
+        since=2,
+    )
     part_time: str = key(
         "tempo_parziale",
         "choice",

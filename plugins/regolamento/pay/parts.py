@@ -23,7 +23,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.pay import best, rankings, recorded, reductions
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
-from ciclope.plugins.regolamento.pay.premium import distribute, entries, top_places
+from ciclope.plugins.regolamento.pay.premium import counted, distribute, entries, top_places
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
 
 
@@ -103,14 +103,15 @@ def moved(reg: Regulation, pr: Part, left: Decimal, fund: Input, out: Outcome, t
 def part_formulas(
     reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace
 ) -> PartFormulas | None:
-    """The part's formulas over the people it counts (its roles, scored or with a declared status)."""
+    """The part's formulas over the people it counts (its roles, scored or with a declared status; everyone of its
+    roles in a part that reads no evaluation)."""
     if not isinstance(pr, Part) or not uses_formulas(pr):
         return None
     declared = {s.name for s in reg.statuses}
     people = [
         p
         for p in ente.people.values()
-        if p.role in pr.roles and (s := scores.get(p.id)) is not None and (s.score is not None or s.status in declared)
+        if p.role in pr.roles and (not pr.evaluation or counted(scores.get(p.id), declared))
     ]
     return PartFormulas.of(reg, pr, facts, people, trace)
 

@@ -11,7 +11,7 @@ by largest remainder, leftover cents by rank (higher score first), so each pool 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -55,13 +55,14 @@ def entries(
     formulas: PartFormulas | None = None,
 ) -> list[Entry]:
     """The scored people of the premium's roles, and those with a declared status, in people.csv order (nobody
-    unscored is listed); with ``ammesso``, only those the condition admits."""
+    unscored is listed); in a premium that reads no evaluation (``valutazione = false``) everyone of its roles,
+    as if nobody had a score; with ``ammesso``, only those the condition admits."""
     out = []
     statuses = {s.name: s.coefficient for s in reg.statuses}
     cohort_levels = ladders.on_cohort(reg)
     for p in ente.people.values():
-        s = scores.get(p.id)
-        if p.role not in pr.roles or s is None or (s.score is None and s.status not in statuses):
+        s = scores.get(p.id) if pr.evaluation else None
+        if p.role not in pr.roles or (pr.evaluation and not counted(s, statuses)):
             continue
         if formulas is not None and not formulas.admitted(p.id):
             continue
@@ -74,6 +75,10 @@ def entries(
             words = " × ".join(w for w in (words, cut_words) if w)
             kept, kept_inputs, _ = reductions.reduce(reg, p, ente, trace, pr, shared=False)
         factor, factor_inputs = grades.factor(reg, pr, p, ente)
+        if s is None:  # a premium that reads no evaluation: nothing of one is known, nor used
+            out.append(Entry(p, Decimal(0), None, status, share, tuple(share_inputs), words, factor, factor_inputs,
+                             kept=kept, kept_inputs=kept_inputs, evaluated=False))  # fmt: skip
+            continue
         score = s.score if s.score is not None else Decimal(0)
         out.append(
             Entry(
@@ -83,6 +88,11 @@ def entries(
             )
         )  # fmt: skip
     return out
+
+
+def counted(s: Score | None, statuses: Container[str]) -> bool:
+    """True for a person an evaluated premium counts: scored, or with a declared status."""
+    return s is not None and (s.score is not None or s.status in statuses)
 
 
 def distribute(
@@ -239,12 +249,18 @@ def proportional(
         values[e.person.id] = weight
         inputs[e.person.id] = extra
     unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
-    formula = f"fondo × peso / Σ pesi, con peso = punteggio × quota pagata{_factor_words(pr)}{unit_words}"
+    scored = "punteggio × " if pr.evaluation else ""
+    formula = f"fondo × peso / Σ pesi, con peso = {scored}quota pagata{_factor_words(pr)}{unit_words}"
+    if not pr.evaluation:
+        formula += "; senza valutazione individuale: tutto il personale in servizio"
     return Plan(values, False, formula, inputs)
 
 
 def evaluation(e: Entry) -> Decimal:
-    """What a person's evaluation weighs: the score, or a declared status's coefficient × 100."""
+    """What a person's evaluation weighs: the score, or a declared status's coefficient × 100; 1 in a premium
+    that reads no evaluation (everyone alike, by paid share)."""
+    if not e.evaluated:
+        return Decimal(1)
     return e.coefficient * HUNDRED if e.coefficient is not None else e.score
 
 
@@ -416,7 +432,8 @@ def record(
         if e.status is not None and not pr.list_excluded:
             continue  # outside the distribution: only their status says why
         paid = amounts.get(pid, ZERO)
-        evaluated = () if e.coefficient is not None else (Input("punteggio", e.score, ref=f"score:{pid}"),)
+        scored = e.evaluated and e.coefficient is None
+        evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
         given = (fund, *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
         given += e.kept_inputs
         if e.status is not None:

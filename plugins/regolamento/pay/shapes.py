@@ -27,7 +27,8 @@ class Outcome:
 
 @attrs.frozen
 class Entry:
-    """A scored person of a distribution: admitted (``status`` None) or excluded, and their paid share."""
+    """A person of a distribution, scored (or in service, in a premium that reads no evaluation): admitted
+    (``status`` None) or excluded, and their paid share."""
 
     person: Person
     score: Decimal
@@ -46,6 +47,8 @@ class Entry:
     kept_inputs: tuple[Input, ...] = ()
     points: Decimal | None = None  # the score as points of the regulation's scale, for its thresholds
     level_ref: str = ""  # the figure of the level when it is not the score's (a level decided on the cohort)
+    # False in a premium that reads no evaluation (valutazione = false): ``score`` is 0 and means nothing there
+    evaluated: bool = True
 
 
 @attrs.frozen

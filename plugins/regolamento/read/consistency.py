@@ -14,8 +14,11 @@ from typing import Any
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import day_month
 from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.methods import UNSCORED
 from ciclope.plugins.regolamento.format.spec import (
     COMPONENTS,
+    METHODS,
+    PART_METHODS,
     Card,
     Exclusion,
     GradeWeights,
@@ -115,11 +118,16 @@ PARTS = ("scheda", "unita", "ente", "cruscotto")
 def exclusion_parts(exclusions: Sequence[Exclusion], premiums: Sequence[Part], error: Error) -> None:
     """The parts an exclusion is limited to (``parti``) are parts of [[premi]]."""
     named = {part.name for part in premiums}
+    unscored = {part.name for part in premiums if not part.evaluation}
     for i, ex in enumerate(exclusions):
         for name in ex.parts:
             if name not in named:
                 error(f"esclusioni[{i}].parti", f"{name!r} non è il nome di una parte di [[premi]]"
                       f"{nearest(name, sorted(named))}", "regolamento.valore")  # fmt: skip
+            elif name in unscored and ex.rule == "punteggio_minimo":
+                error(f"esclusioni[{i}].parti", f"l'esclusione «punteggio_minimo» legge il punteggio: non vale per la "
+                      f"parte «{name}», senza valutazione individuale (valutazione = false)",
+                      "regolamento.valore")  # fmt: skip
 
 
 def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error) -> None:
@@ -286,6 +294,9 @@ def synonyms(path: str, ex: Exclusion, error: Error) -> None:
 def premium(
     pr: Premium, levels: set[str] | None, error: Error, path: str = "premio", declared: Sequence[str] = ()
 ) -> None:
+    if not pr.evaluation and pr.method not in UNSCORED:
+        without_evaluation(pr, path, error)
+        return  # the keys of such a method are about a score or a level: the method is what is wrong
     if pr.method == "soglie":
         for name, got in (("massimo", pr.maximum), ("piena", pr.full), ("minima", pr.floor)):
             if got is None:
@@ -347,6 +358,21 @@ def premium(
                     "una fascia senza personale non ha un premio pro capite",
                     "regolamento.valore",
                 )
+
+
+def without_evaluation(pr: Premium, path: str, error: Error) -> None:
+    """A premium that reads no evaluation (``valutazione = false``) pays by a method that reads none: a weight
+    or an amount (:data:`methods.UNSCORED`), never a score, a level or a band."""
+    what = f"la parte «{pr.name}»" if isinstance(pr, Part) else "il premio"
+    allowed = [m for m in UNSCORED if m in (PART_METHODS if isinstance(pr, Part) else METHODS)]
+    weight = "il peso, se manca 1, × la quota pagata" if isinstance(pr, Part) else "in proporzione alla quota pagata"
+    words = {"proporzionale": f"«proporzionale» ({weight})", "formula": "«formula» (l'importo di ciascuno)"}
+    error(
+        f"{path}.metodo",
+        f"{what} è senza valutazione individuale (valutazione = false): il metodo «{pr.method}» legge il punteggio, "
+        f"il livello o una fascia; senza valutazione vale {' o '.join(words[m] for m in allowed)}",
+        "regolamento.valore",
+    )
 
 
 def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Sequence[str] = ()) -> None:

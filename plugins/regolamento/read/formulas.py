@@ -44,7 +44,14 @@ from ciclope.plugins.regolamento.format.expr import (
     times,
 )
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.quantities import AGGREGATES, FUNCTIONS, Place, Quantity, quantity
+from ciclope.plugins.regolamento.format.quantities import (
+    AGGREGATES,
+    FUNCTIONS,
+    SCORED_FUNCTIONS,
+    Place,
+    Quantity,
+    quantity,
+)
 from ciclope.plugins.regolamento.format.wording import contracted
 
 MAX_LENGTH = 1000
@@ -263,16 +270,29 @@ class Checker:
             return self.binary(node)
         return self.call(node)
 
+    def _why(self) -> str:
+        """Why the evaluation is not known where the formula is written, after a refusal («: …»), if said."""
+        return f": {self.scope.place.why}" if self.scope.place.why else ""
+
+    def unscored(self, node: Call) -> bool:
+        """True (and a problem) for a function of the evaluation where no evaluation is known."""
+        if self.scope.place.scored or node.fn not in SCORED_FUNCTIONS:
+            return False
+        self.problems.append(contracted(f"{node.fn} non si usa in {self.scope.place.words}") + self._why())
+        return True
+
     def _wrong(self, found: Type, wanted: str, where: str) -> Type:
         self.problems.append(f"{where} vuole {wanted}, non {found.word()}")
         return BARE
 
     def name(self, node: Name) -> Type:
         if node.name not in self.scope.names:
-            if node.name == "livello":
+            known = quantity(node.name)
+            if node.name == "livello" and not self.scope.place.level:
                 self.problems.append("la formula del livello non può leggere il livello stesso")
-            elif quantity(node.name) is not None:
-                self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}"))
+            elif known is not None:
+                self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}") + self._why())
+                return known.type  # typed as what it is, so the rest of the formula is checked without noise
             else:
                 hint = nearest(node.name, list(self.scope.names))
                 self.problems.append(
@@ -423,6 +443,8 @@ class Checker:
         return t if t.numeric else self._wrong(t, "un numero", "ASS")
 
     def ladder(self, node: Call) -> Type:
+        if self.unscored(node):
+            return LEVEL
         if self.arity(node, 1):
             t = self.type(node.args[0])
             if node.fn == "LIVELLO" and not (t.bare or t.same_unit(POINTS)):
@@ -437,8 +459,8 @@ class Checker:
         return LEVEL
 
     def section(self, node: Call) -> Type:
-        if not self.scope.place.scored:  # the cards are not read there: never a silent empty section
-            self.problems.append(contracted(f"SEZIONE non si usa in {self.scope.place.words}: la scheda non si legge"))
+        if self.unscored(node):  # the cards are not read there: never a silent empty section
+            return POINTS
         if self.arity(node, 1):
             arg = node.args[0]
             if not isinstance(arg, Text):

@@ -20,7 +20,7 @@ import attrs
 from ciclope.core import Problem
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.quantities import PLACES, Quantity
+from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
 from ciclope.plugins.regolamento.read import columns, consistency, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
@@ -66,12 +66,21 @@ class Context:
     levels: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     columns: Mapping[str, Quantity] = attrs.field(factory=dict)  # the [[colonne]] the formulas read
+    # the premiums that read no evaluation (valutazione = false): the path of the block → why, as a refusal says it
+    unscored: Mapping[str, str] = attrs.field(factory=dict)
     problems: list[Problem] = attrs.field(factory=list)
 
     def parts_before(self, path: str) -> tuple[str, ...]:
         """The parts paid before the one ``path`` is in (``premi[2].importo``: the first two)."""
         found = re.match(r"premi\[(\d+)\]", path)
         return self.parts[: int(found.group(1))] if found else ()
+
+    def place(self, path: str, name: str) -> Place:
+        """The place of a formula written at ``path`` in the key's place ``name``: without the evaluation in a
+        premium that reads none."""
+        block = re.match(r"premi\[\d+\]", path)
+        why = self.unscored.get(block.group(0)) if block else None
+        return PLACES[name] if why is None else unscored(PLACES[name], why)
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
         line = line_of(self.lines, path)
@@ -98,6 +107,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         levels=level_names(data),
         parts=part_names(data),
         columns=columns.quantities(data),
+        unscored=unscored_blocks(data),
     )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
@@ -117,6 +127,16 @@ def level_names(data: Mapping[str, Any]) -> tuple[str, ...]:
         return ()
     steps = [s for k in ("scala", *ROLES) for s in (levels.get(k) or []) if isinstance(s, dict)]
     return tuple(dict.fromkeys(str(s["nome"]) for s in steps if isinstance(s.get("nome"), str)))
+
+
+def unscored_blocks(data: Mapping[str, Any]) -> dict[str, str]:
+    """The premiums written with ``valutazione = false`` (path → why a formula there reads no evaluation)."""
+    out = {}  # [premio] has no formula: only a part's formulas are read in a place of their own
+    parts = data.get("premi")
+    for i, part in enumerate(parts if isinstance(parts, list) else []):
+        if isinstance(part, dict) and part.get("valutazione") is False:
+            out[f"premi[{i}]"] = f"la parte «{part.get('nome')}» è senza valutazione individuale (valutazione = false)"
+    return out
 
 
 def part_names(data: Mapping[str, Any]) -> tuple[str, ...]:
@@ -243,7 +263,9 @@ def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formu
     if ctx.version < 2:
         ctx.error(path, "le formule sono del formato 2: scrivi formato = 2 in testa al file", "regolamento.formato")
         raise Bad
-    scope = Scope(PLACES[meta["formula"]], levels=ctx.levels, parts=ctx.parts_before(path), columns=ctx.columns)
+    scope = Scope(
+        ctx.place(path, meta["formula"]), levels=ctx.levels, parts=ctx.parts_before(path), columns=ctx.columns
+    )
     try:
         return formulas.read(raw, scope)
     except formulas.FormulaError as exc:

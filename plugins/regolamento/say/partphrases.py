@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.say.phrases import Said, cap, fund_name, num, premium, said_formula, the_pct, word
+from ciclope.plugins.regolamento.say.phrases import (
+    Said,
+    cap,
+    fund_name,
+    num,
+    premium,
+    said_formula,
+    the_pct,
+    unscored,
+    word,
+)
 
 RANKINGS = {
     "area": "una graduatoria per ogni struttura di primo livello",
@@ -21,7 +31,8 @@ PART_KEYS = {"name", "fund_share", "rankings", "ranking_split", "residual_to", "
 def parts(block: Part, regulation: Regulation) -> Said:
     _, said, covered = premium(block, regulation)
     whole = f"{cap('il ' + fund_name(block.fund, regulation))} è diviso"  # the part divides its own share of the fund
-    said = [line.replace(whole, "La quota della parte è divisa") for line in said]
+    own = "La quota della parte è divisa" if block.evaluation else f"La parte «{block.name}» è divisa"
+    said = [line.replace(whole, own) for line in said]
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
     lines += _formulas(block)
     if block is regulation.parts[0]:
@@ -83,12 +94,14 @@ def _own_method(p: Part) -> list[str]:
     if p.method == "importi":
         return ["Gli importi sono quelli decisi e scritti nel foglio premi."]
     if p.method == "formula" and p.amount is not None:
+        whom = [] if p.evaluation else [f"La parte «{p.name}» è pagata {unscored(p, 'a')}."]
         if p.assignments is None:
-            return [f"L'importo di ciascuno è {said_formula(p.amount)}, arrotondato al centesimo."]
+            return [*whom, f"L'importo di ciascuno è {said_formula(p.amount)}, arrotondato al centesimo."]
         combine = "il migliore" if p.combine == "massimo" else "la somma"
         return [
+            *whom,
             f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo è {said_formula(p.amount)}, "
-            f"arrotondato al centesimo; con più incarichi della stessa persona vale {combine}."
+            f"arrotondato al centesimo; con più incarichi della stessa persona vale {combine}.",
         ]
     if p.method != "migliori":
         return []

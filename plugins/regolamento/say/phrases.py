@@ -24,6 +24,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Grades,
     GradeWeights,
     Levels,
+    Part,
     Premium,
     Reduction,
     Regulation,
@@ -430,7 +431,11 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
     if p.method == "proporzionale":
         unit = " × il raggiungimento degli obiettivi dell'unità" if p.by_unit else ""
         # a part's own weight (``peso``, said by the part) stands where the score would
-        weight = "al peso di ciascuno" if getattr(p, "weight", None) is not None else "al punteggio"
+        weighed = isinstance(p, Part) and p.weight is not None
+        if not p.evaluation:
+            weight = f"al peso di ciascuno × {share}" if weighed else "alla quota pagata (il tempo lavorato)"
+            return [f"{cap(_fund(p.fund, reg))} è diviso {unscored(p)}: in proporzione {weight}{unit}{by_grade}."]
+        weight = "al peso di ciascuno" if weighed else "al punteggio"
         return [f"{cap(_fund(p.fund, reg))} è diviso in proporzione {weight} × {share}{unit}{by_grade}."]
     if p.method == "soglie":
         return [_thresholds(p, reg)]
@@ -439,6 +444,12 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
     if p.method == "fasce":
         return _bands(p, reg)
     return []  # a method of a newer block (a part's «migliori»): said by its own writer
+
+
+def unscored(p: Premium, prep: str = "tra") -> str:
+    """Whom a premium that reads no evaluation (``valutazione = false``) pays: «tra tutto il personale in servizio
+    (…)» after «diviso», «a tutto …» after «pagata»."""
+    return f"{prep} tutto il personale in servizio ({roles(p.roles)}), valutato o no, senza valutazione individuale"
 
 
 def _thresholds(p: Premium, reg: Regulation) -> str:
@@ -515,7 +526,7 @@ def covered_premium(block: Premium) -> set[str]:
     known = {"method"} if block.method in METHODS else set()
     return known | { "fund", "roles", "part_time", "prorate", "residual", "by_unit", "maximum", "full", "floor",
             "between", "coefficients", "grade_factors", "bands", "band_money", "within_band", "top_cap", "note",
-            "admitted", "list_excluded"} - {"method"}  # fmt: skip
+            "admitted", "list_excluded", "evaluation"} - {"method"}  # fmt: skip
 
 
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:

@@ -551,9 +551,14 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         (
             "riparto_graduatorie",
             '=SEZIONE("Risultati")',
-            "SEZIONE non si usa nel peso di ciascuno nel riparto del fondo tra le graduatorie: la scheda non si legge",
+            "SEZIONE non si usa nel peso di ciascuno nel riparto del fondo tra le graduatorie: conta tutto il "
+            "personale in servizio, valutato o no",
         ),  # fmt: skip
-        ("requisiti", "=punteggio >= 60", "«punteggio» non si usa nei requisiti del titolare"),
+        (
+            "requisiti",
+            "=punteggio >= 60",
+            "«punteggio» non si usa nei requisiti del titolare: i requisiti non dipendono dalla valutazione dell'anno",
+        ),  # fmt: skip
         (
             "importo",
             "=assenze * 15 €",
@@ -588,7 +593,8 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         (
             "riparto_graduatorie",
             "=fte * punteggio",
-            "«punteggio» non si usa nel peso di ciascuno nel riparto del fondo tra le graduatorie",
+            "«punteggio» non si usa nel peso di ciascuno nel riparto del fondo tra le graduatorie: conta tutto il "
+            "personale in servizio, valutato o no",
         ),  # everyone in service counts, evaluated or not: no score to read
         ("riparto_graduatorie", '=fte * SE(categoria = "D"; 120; 100)', ""),
         (

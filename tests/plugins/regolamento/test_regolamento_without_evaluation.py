@@ -1,0 +1,303 @@
+"""A premium paid without any individual evaluation (``valutazione = false``, formato 2): a fund «distribuito in modo
+indifferenziato» by time worked and days in service (Centro Pecci, Prato), an amount per sector (Bari Multiservizi),
+paid to everyone in service of the part's roles with no card at all; the methods and formulas that would read an
+evaluation refused when the file is read; the core's check of missing cards kept where cards were needed. Every
+amount by hand, with the arithmetic beside it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ciclope.core.run.explain import explain
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say.articles import render
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "Sistema di misurazione e valutazione della performance del Centro di Esempio"
+tipo_ente = "altro"
+"""
+# «il fondo premiante è distribuito in modo indifferenziato, tenendo conto soltanto dell'orario individuale e
+# dell'anzianità nell'anno»: the same weight for everyone, × time worked × days in service / days of the year.
+PECCI = (
+    HEAD
+    + """
+[[premi]]
+nome = "fondo premiante"
+metodo = "proporzionale"
+valutazione = false
+tempo_parziale = "proporzionale"
+rateo_giorni = true
+fonte = "SMVP, criterio unico"
+"""
+)
+
+
+def staff(rows: list[str], funds: str, cards: str | None, header: str = STAFF_HEADER) -> dict[str, str]:
+    """A small ente of one unit: ``rows`` of people.csv after the Segretario's (``header`` their columns);
+    ``cards``: None for no evaluation file at all, else the name of a header-only one."""
+    files = one_unit_comune("Centro di Esempio", [], [], f"[funds]\n{funds}\n")
+    extra = header.count(",") - STAFF_HEADER.count(",")
+    files["people.csv"] = "\n".join([header, "SEG,Segretario,segretario,DIR,com,1,0,false," + "," * extra, *rows])
+    files["people.csv"] += "\n"
+    header_only = files.pop("evaluations.csv")
+    if cards is not None:
+        files[cards] = header_only
+    return files
+
+
+DATED = STAFF_HEADER + ",assunzione,cessazione"
+# 2024 has 366 days. P3 is hired on 1 July: 31 + 31 + 30 + 31 + 30 + 31 = 184 days; P4 leaves on 31 March:
+# 31 + 29 + 31 = 91 days.
+FOUR = [
+    "P1,Curatrice,dipendente,C,com,1,0,false,,,",
+    "P2,Bibliotecario,dipendente,C,com,0.5,0,false,,,",
+    "P3,Educatrice,dipendente,C,com,1,0,false,,2024-07-01,",
+    "P4,Custode,dipendente,B,com,0.8,0,false,,,2024-03-31",
+]
+
+
+def rules(result) -> list[str]:
+    return [p.rule for p in result.violations]
+
+
+@pytest.mark.parametrize("cards", [None, "valutazioni.csv"])
+def test_a_fund_divided_among_everyone_in_service_without_any_card(ciclope_ente, tmp_path, cards):
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', cards, DATED)
+    )
+    # weights in 366ths: P1 1 × 366 = 366; P2 0.5 × 366 = 183; P3 1 × 184 = 184; P4 0.8 × 91 = 72.8; Σ 805.8
+    # P1 6000 × 366 / 805.8 = 2725.2419…; P2 6000 × 183 / 805.8 = 1362.6209…; P3 6000 × 184 / 805.8 = 1370.0670…;
+    # P4 6000 × 72.8 / 805.8 = 542.0699…: cents down 2725.24 + 1362.62 + 1370.06 + 542.06 = 5999.98, the 2 cents
+    # left to the largest remainders (P4 0.99 of a cent, P3 0.70): 542.07 and 1370.07
+    assert amounts(result) == {"P1": "2725.24", "P2": "1362.62", "P3": "1370.07", "P4": "542.07"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("0.00"))
+    assert "core.evaluations.empty" not in rules(result)  # nothing needed a card
+    assert not [p for p in result.violations if p.is_error]
+
+
+def test_the_example_of_the_docs_and_the_same_premium_written_as_premio(ciclope_ente, tmp_path):
+    premio = PECCI.replace("[[premi]]", "[premio]").replace('nome = "fondo premiante"\n', "")
+    people = [
+        "P1,Curatrice,dipendente,C,com,1,0,false,,,",
+        "P2,Bibliotecario,dipendente,C,com,0.5,0,false,,,",
+        "P3,Educatrice,dipendente,C,com,1,0,false,,2023-07-01,",
+        "P4,Custode,dipendente,B,com,1,30,false,,,",
+    ]
+    for regulation in (PECCI, premio):
+        path = tmp_path / "smvp.toml"
+        path.write_text(regulation, encoding="utf-8")
+        files = staff(people, 'performance_individuale = "6000.00"', None, DATED)
+        result = ciclope_ente("regolamento", files, year=2023, params={"regolamento": str(path)})
+        # 2023 has 365 days, P3 184 of them; weights in 365ths 365, 182.5, 184, 365: Σ 1096.5
+        # P1 = P4 6000 × 365 / 1096.5 = 1997.264…, P2 998.632…, P3 6000 × 184 / 1096.5 = 1006.839…: cents down
+        # 5999.98; the 2 cents to P3 (0.99 of a cent), then to P1 (0.40, equal to P4's: the first code)
+        assert amounts(result) == {"P1": "1997.27", "P2": "998.63", "P3": "1006.84", "P4": "1997.26"}
+        assert not [p for p in result.violations if p.is_error]
+
+
+def test_each_amount_is_explained_without_a_score(ciclope_ente, tmp_path):
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', None, DATED)
+    )
+    figure = result.figures["award:P3"]
+    read = {i.name: i.value for i in figure.inputs}
+    assert read["tempo lavorato"] == Decimal(1)
+    assert (read["giorni di servizio nell'anno"], read["giorni dell'anno"]) == (184, 366)
+    assert "punteggio" not in read  # nothing of an evaluation is read
+    assert "senza valutazione individuale" in figure.formula
+    assert "SMVP, criterio unico" in figure.source
+    text = explain(result, "person", "P3")
+    assert "€ 1.370,07" in text and "giorni di servizio nell'anno = 184" in text
+
+
+def test_exclusions_reductions_and_graduatorie_still_apply(ciclope_ente, tmp_path):
+    regulation = (
+        PECCI.replace("rateo_giorni = true", 'graduatorie = "categoria"')
+        + """
+[[esclusioni]]
+regola = "assenze"
+giorni = 100
+fonte = "art. 3"
+
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 4"
+scaglioni = [{ da = 0, a = 10, riduzione = 0 }, { da = 11, a = 30, riduzione = 0.10 }, { da = 31, riduzione = 0.5 }]
+"""
+    )
+    people = [
+        "A,Persona A,dipendente,C,com,1,0,false,",
+        "B,Persona B,dipendente,C,com,1,20,false,",
+        "C,Persona C,dipendente,C,com,1,120,false,",
+        "D,Persona D,dipendente,B,com,0.5,0,false,",
+    ]
+    result = run_declared(
+        ciclope_ente, tmp_path, regulation, staff(people, 'performance_individuale = "4000.00"', None)
+    )
+    # graduatorie by staff in service: C has 3 of 4 people, 4000 × 3 / 4 = 3000.00; B 4000 × 1 / 4 = 1000.00
+    # in C: A weight 1; B 20 days of absence, −10%: 0.9; C 120 days > 100: excluded. Σ 1.9
+    # A 3000 / 1.9 = 1578.947…, B 3000 × 0.9 / 1.9 = 1421.052…: 1578.94 + 1421.05 = 2999.99, the cent to A
+    # in B: D alone, at half time, takes the whole 1000.00
+    assert amounts(result) == {"A": "1578.95", "B": "1421.05", "C": "0.00", "D": "1000.00"}
+    assert result.rewards.statuses["C"] == "escluso_assenze"
+    assert "core.evaluations.empty" not in rules(result)
+
+
+BARI = (
+    HEAD
+    + """
+[[colonne]]
+nome = "settore"
+tipo = "testo"
+significato = "il settore della persona"
+fonte = "criteri 2017"
+
+[[premi]]
+nome = "premio di settore"
+metodo = "formula"
+valutazione = false
+tempo_parziale = "intero"
+importo = '=SE(settore = "verde"; 1000; SE(settore = "manutenzione"; 800; SE(settore = "custodi"; 700; 0)))'
+fonte = "criteri 2017, premio per settore"
+"""
+)
+
+
+def test_an_amount_per_sector_from_a_declared_column_without_any_card(ciclope_ente, tmp_path):
+    people = [
+        "V1,Operaio verde,dipendente,B,com,1,0,false,,verde",
+        "V2,Impiegata verde,dipendente,C,com,0.5,0,false,,verde",
+        "M1,Operaio manutenzione,dipendente,B,com,1,0,false,,manutenzione",
+        "C1,Custode,dipendente,B,com,1,0,false,,custodi",
+        "A1,Amministrativo,dipendente,C,com,1,0,false,,nessuno",
+    ]
+    files = staff(people, 'performance_individuale = "5000.00"', None, STAFF_HEADER + ",settore")
+    result = run_declared(ciclope_ente, tmp_path, BARI, files)
+    # verde 1000 (V2 too: tempo_parziale = "intero"), manutenzione 800, custodi 700, no sector 0
+    assert amounts(result) == {"V1": "1000.00", "V2": "1000.00", "M1": "800.00", "C1": "700.00", "A1": "0.00"}
+    pool = result.rewards.pools["performance_individuale"]
+    # 1000 + 1000 + 800 + 700 = 3500.00 paid; 5000 − 3500 = 1500.00 residual
+    assert (pool.distributed, pool.residual) == (Decimal("3500.00"), Decimal("1500.00"))
+    assert "core.evaluations.empty" not in rules(result)
+    read = {i.name: i for i in result.figures["award:M1"].inputs}
+    assert read["il settore della persona"].cell == "people.csv:5:settore"  # row 5: the header, SEG, V1, V2, M1
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is None
+    return [p.message for p in found]
+
+
+def test_a_method_that_reads_an_evaluation_is_refused(tmp_path):
+    text = PECCI.replace('metodo = "proporzionale"', 'metodo = "fasce"') + (
+        'fasce = [{ nome = "alta", personale = 0.5, risorse = 0.7 }, { nome = "bassa", personale = 0.5, risorse = 0.3 }]\n'
+    )
+    # line 8: metodo (1 formato, 2–4 [atto], 5 blank, 6 [[premi]], 7 nome)
+    assert problems(tmp_path, text) == [
+        "riga 8, chiave premi[0].metodo: la parte «fondo premiante» è senza valutazione individuale (valutazione = "
+        "false): il metodo «fasce» legge il punteggio, il livello o una fascia; senza valutazione vale «proporzionale» "
+        "(il peso, se manca 1, × la quota pagata) o «formula» (l'importo di ciascuno)"
+    ]
+    single = HEAD + '\n[premio]\nmetodo = "soglie"\nvalutazione = false\nmassimo = "1000.00"\npiena = 90\nminima = 60\n'
+    assert problems(tmp_path, single + 'fonte = "art. 1"\n') == [
+        "riga 7, chiave premio.metodo: il premio è senza valutazione individuale (valutazione = false): il metodo "
+        "«soglie» legge il punteggio, il livello o una fascia; senza valutazione vale «proporzionale» (in proporzione "
+        "alla quota pagata)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "key, formula, problem",
+    [
+        ("peso", "=punteggio * fte", "«punteggio» non si usa nel peso nella ripartizione"),
+        ("ammesso", '=livello = "A"', "«livello» non si usa in chi partecipa alla parte"),
+        ("peso", '=SEZIONE("Risultati")', "SEZIONE non si usa nel peso nella ripartizione"),
+        ("ammesso", '=LIVELLO(90) = "A"', "LIVELLO non si usa in chi partecipa alla parte"),
+    ],
+)
+def test_a_formula_of_such_a_part_reads_no_evaluation(tmp_path, key, formula, problem):
+    text = PECCI.replace("valutazione = false", f"valutazione = false\n{key} = '{formula}'")
+    # line 10: the formula, written right after valutazione (1 formato, 2–4 [atto], 5 blank, 6 [[premi]], 7 nome,
+    # 8 metodo, 9 valutazione)
+    assert problems(tmp_path, text) == [
+        f"riga 10, chiave premi[0].{key}: formula «{formula}»: {problem}: la parte «fondo premiante» è senza "
+        "valutazione individuale (valutazione = false)"
+    ]
+
+
+def test_a_minimum_score_cannot_exclude_from_such_a_part(tmp_path):
+    text = PECCI + '\n[[esclusioni]]\nregola = "punteggio_minimo"\nminimo = 60\nparti = ["fondo premiante"]\n'
+    # line 17: parti (PECCI is 12 lines, then a blank one, [[esclusioni]], regola, minimo)
+    assert problems(tmp_path, text + 'fonte = "art. 3"\n') == [
+        "riga 17, chiave esclusioni[0].parti: l'esclusione «punteggio_minimo» legge il punteggio: non vale per la "
+        "parte «fondo premiante», senza valutazione individuale (valutazione = false)"
+    ]
+
+
+def test_leggi_says_the_part_is_divided_among_all_the_staff(tmp_path):
+    for text, said in (
+        (
+            PECCI,
+            "La parte «fondo premiante» è divisa tra tutto il personale in servizio (i dipendenti), valutato o no, "
+            "senza valutazione individuale: in proporzione alla quota pagata (il tempo lavorato).",
+        ),
+        (
+            BARI,
+            "La parte «premio di settore» è pagata a tutto il personale in servizio (i dipendenti), valutato o no, "
+            "senza valutazione individuale. L'importo di ciascuno è se il settore della persona è uguale a «verde»",
+        ),
+    ):
+        path = tmp_path / "smvp.toml"
+        path.write_text(text, encoding="utf-8")
+        regulation, found = load(str(path))
+        assert found == () and regulation is not None
+        article = render(regulation)
+        assert said in article
+        assert "Inoltre:" not in article  # every key said in its sentences, none listed by its description
+
+
+NORMAL = (
+    HEAD
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 9"
+"""
+)
+
+
+@pytest.mark.parametrize("cards", [None, "valutazioni.csv"])
+def test_the_check_of_missing_cards_still_fires_and_names_the_office_file(ciclope_ente, tmp_path, cards):
+    people = ["P1,Persona P1,dipendente,C,com,1,0,false,", "P2,Persona P2,dipendente,C,com,1,0,false,"]
+    result = run_declared(ciclope_ente, tmp_path, NORMAL, staff(people, 'performance_individuale = "1000.00"', cards))
+    found = [p for p in result.violations if p.rule == "core.evaluations.empty"]
+    assert len(found) == 1 and found[0].is_error
+    # the file as the office names it: its own, or the Italian name ciclope template writes; never evaluations.csv
+    assert (found[0].file, found[0].row) == ("valutazioni.csv", 1)
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
+
+
+def test_a_fund_that_needs_cards_is_still_flagged_beside_one_that_does_not(ciclope_ente, tmp_path):
+    regulation = (
+        PECCI.replace("rateo_giorni = true", "")
+        + '\n[[premi]]\nnome = "obiettivi"\nmetodo = "proporzionale"\nfondo = "obiettivi"\nfonte = "art. 9"\n'
+    )
+    people = ["P1,Persona P1,dipendente,C,com,1,0,false,", "P2,Persona P2,dipendente,C,com,0.5,0,false,"]
+    funds = 'performance_individuale = "900.00"\nobiettivi = "500.00"'
+    result = run_declared(ciclope_ente, tmp_path, regulation, staff(people, funds, None))
+    # fondo premiante: 900 × 1 / 1.5 = 600.00 and 900 × 0.5 / 1.5 = 300.00; «obiettivi» reads a score nobody has
+    assert amounts(result) == {"P1": "600.00", "P2": "300.00"}
+    assert result.rewards.pools["obiettivi"].residual == Decimal("500.00")
+    assert "core.evaluations.empty" in rules(result)
