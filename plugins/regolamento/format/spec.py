@@ -1105,7 +1105,8 @@ class Column:
     meaning: str = key(
         "significato",
         "text",
-        "come lo dicono le frasi e il modello, con l'articolo",
+        "come lo dicono le frasi e il modello: una frase breve con l'articolo, ripetuta così com'è (es. il "
+        "fatturato del settore)",
         required=True,
         example="le guardie notturne e festive dell'anno",
     )

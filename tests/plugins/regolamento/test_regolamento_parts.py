@@ -359,3 +359,36 @@ def test_the_odd_cent_of_two_equal_shares_goes_to_the_part_written_first(ciclope
     ]
     # S4 scored 65 is at the lowest level, C; the card of 65 is below the requirement's 70: no level below C, none
     assert result.scores["S4"].level is None and result.scores["S3"].level == "B"
+
+
+# Two parts paying amounts from one fund «fino a capienza» (docs/regolamento.md): the first takes the whole fund and
+# sends what it does not pay to the second, which has no share of its own.
+UNTIL_EMPTY = (
+    HEAD
+    + """
+[[premi]]
+nome = "settori"
+metodo = "formula"
+importo = '=SE(categoria = "C"; 1600 €; 0 €)'
+quota_fondo = 1
+residuo_a = "altri"
+fonte = "art. 3 c. 1"
+
+[[premi]]
+nome = "altri"
+metodo = "formula"
+importo = '=SE(categoria = "B"; 800 €; 0 €)'
+quota_fondo = 0
+fonte = "art. 3 c. 2"
+"""
+)
+
+
+def test_parts_paying_amounts_from_one_fund_until_it_is_empty(ciclope_ente, tmp_path):
+    people = [("C1", "C", 80), ("C2", "C", 80), ("B1", "B", 80), ("B2", "B", 80)]
+    result = run_declared(ciclope_ente, tmp_path, UNTIL_EMPTY, files(people, 'performance_individuale = "5000.00"'))
+    # settori: the whole 5,000.00; 1,600 to C1 and C2: 3,200.00 paid, 1,800.00 sent on; altri: 0 of its own + 1,800.00,
+    # 800 to B1 and B2: 1,600.00 paid; 200.00 stays residual of the fund
+    assert amounts(result) == {"C1": "1600.00", "C2": "1600.00", "B1": "800.00", "B2": "800.00"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("4800.00"), Decimal("200.00"))
