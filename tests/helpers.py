@@ -276,3 +276,15 @@ def as_declared(folder: Path, to: Path, plugin: str, regulation: Path) -> Path:
 # The tests' folder and the project's root, for a test module at any depth under tests/.
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
+
+
+def regulation_problems(folder: Path, text: str) -> list[str]:
+    """The messages of the declared regulation ``text`` (written to ``folder/smvp.toml``) when it is read on its
+    own: the file is refused exactly when one of them is an error."""
+    from ciclope.plugins.regolamento.read.load import load
+
+    path = folder / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert (regulation is None) == bool(found)
+    return [p.message for p in found]

@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 from ciclope.core import Person, money
 from ciclope.plugins.regolamento.format.spec import BandShare, Premium
 from ciclope.plugins.regolamento.pay import premium, shapes
-from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, run_declared
 
 REGULATION = """\
 formato = 1
@@ -139,26 +138,18 @@ def test_the_per_capita_reading_is_still_the_default(ciclope_ente, tmp_path):
     assert (got["S01"], got["S08"]) == ("2994.01", "399.20")
 
 
-def problems_of(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, problems = load(str(path))
-    assert (regulation is None) == bool(problems)
-    return [p.message for p in problems]
-
-
 def test_the_keys_of_a_fixed_pool_per_band_are_checked(tmp_path):
     text = REGULATION.replace('ripartizione = "per_fascia"', 'in_fascia = "punteggio"').replace(
         'nome = "bassa"', 'nome = "media"'
     )
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         'riga 9, chiave premio.in_fascia: in_fascia vale con ripartizione = "per_fascia" (la quota di ogni fascia '
         "divisa tra i suoi membri)",
         "riga 13, chiave premio.fasce[2].nome: la fascia 'media' è già scritta prima",
     ]
     levels = '[premio]\nmetodo = "livelli"\nfonte = "art. 11"\nripartizione = "per_fascia"\ncoefficienti = { A = 1 }\n'
     text = REGULATION.split("[premio]")[0] + '[livelli]\nfonte = "art. 7"\nscala = [{ nome = "A", da = 60 }]\n' + levels
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 12, chiave premio.ripartizione: la ripartizione per_fascia vale per il metodo «fasce»"
     ]
 

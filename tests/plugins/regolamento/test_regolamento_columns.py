@@ -16,7 +16,7 @@ from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
 
 HEAD = """\
 formato = 2
@@ -135,16 +135,8 @@ def test_without_the_declaration_the_column_is_unknown(ciclope_ente, tmp_path):
     assert any(p.rule == "core.input.unknown_column" and p.column == "guardie" for p in refused.value.problems)
 
 
-def problems_of(tmp_path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, found = load(str(path))
-    assert regulation is None
-    return [p.message for p in found]
-
-
 def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
-    said = problems_of(tmp_path, GUARDS.replace("=guardie * 25", "=guardia * 25"))
+    said = regulation_problems(tmp_path, GUARDS.replace("=guardie * 25", "=guardia * 25"))
     assert len(said) == 1
     assert "nome sconosciuto «guardia» (forse 'guardie'?)" in said[0]
     assert "premi[0].importo" in said[0]
@@ -162,12 +154,12 @@ def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
     ],
 )
 def test_a_name_that_clashes_is_refused(tmp_path, name, problem):
-    said = problems_of(tmp_path, HEAD.replace('nome = "guardie"', f'nome = "{name}"'))
+    said = regulation_problems(tmp_path, HEAD.replace('nome = "guardie"', f'nome = "{name}"'))
     assert any("chiave colonne[0].nome" in m and problem in m for m in said), said
 
 
 def test_a_column_declared_twice(tmp_path):
-    said = problems_of(tmp_path, HEAD + "\n[[colonne]]" + HEAD.split("[[colonne]]")[1])
+    said = regulation_problems(tmp_path, HEAD + "\n[[colonne]]" + HEAD.split("[[colonne]]")[1])
     assert any("colonna «guardie» dichiarata due volte" in m for m in said), said
 
 
@@ -182,12 +174,12 @@ ammesso = "=guardie >= punteggio"
 fonte = "art. 21 c. 4"
 """
     )
-    said = problems_of(tmp_path, text)
+    said = regulation_problems(tmp_path, text)
     assert any("il confronto «>=»: non si combinano euro e punti" in m for m in said), said
 
 
 def test_the_declaration_is_of_format_two(tmp_path):
-    said = problems_of(tmp_path, HEAD.replace("formato = 2", "formato = 1"))
+    said = regulation_problems(tmp_path, HEAD.replace("formato = 2", "formato = 1"))
     assert any("chiave colonne: la chiave è del formato 2" in m for m in said), said
 
 

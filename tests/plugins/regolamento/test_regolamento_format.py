@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.format import schemagen
 from ciclope.plugins.regolamento.read.lines import key_lines
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import ROOT
+from helpers import ROOT, regulation_problems
 
 DEMO = Path(schemagen.__file__).parent / "demo"
 
@@ -43,14 +43,6 @@ coefficienti = { alto = 1, medio = 0.5, basso = 0 }
 """
 
 
-def problems_of(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, problems = load(str(path))
-    assert (regulation is None) == bool(problems)
-    return [p.message for p in problems]
-
-
 def test_a_good_file_reads(tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(GOOD, encoding="utf-8")
@@ -63,24 +55,24 @@ def test_a_good_file_reads(tmp_path):
 
 def test_unknown_key_names_its_line_and_the_nearest_key(tmp_path):
     text = GOOD.replace('metodo = "livelli"', 'metodo = "livelli"\nresiduoo = "resta"')
-    [message] = problems_of(tmp_path, text)
+    [message] = regulation_problems(tmp_path, text)
     assert message.startswith("riga 17, chiave premio.residuoo: chiave sconosciuta (forse 'residuo'?); ammesse: fonte,")
 
 
 def test_wrong_type(tmp_path):
-    [message] = problems_of(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
+    [message] = regulation_problems(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
     assert message == "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi, trovato 3"
 
 
 def test_a_choice_out_of_the_list_suggests_the_nearest(tmp_path):
-    [message] = problems_of(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
+    [message] = regulation_problems(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
     assert message.startswith(
         "riga 16, chiave premio.metodo: valore 'livello' non ammesso (forse 'livelli'?); ammessi:"
     )
 
 
 def test_unordered_thresholds(tmp_path):
-    [message] = problems_of(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 90'))
+    [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 90'))
     # the second step (index 1) of the ladder, on its own line 11
     assert message == (
         "riga 11, chiave livelli.scala[1].da: la soglia 90 è più alta di quella del gradino prima (80): "
@@ -89,7 +81,7 @@ def test_unordered_thresholds(tmp_path):
 
 
 def test_overlapping_thresholds(tmp_path):
-    [message] = problems_of(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 80'))
+    [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 80'))
     assert message == (
         "riga 11, chiave livelli.scala[1].da: la soglia 80 coincide con quella del gradino prima: i gradini si sovrappongono"
     )
@@ -102,19 +94,21 @@ def test_band_shares_not_summing_to_one(tmp_path):
         '  { nome = "b", personale = 0.7, risorse = 0.5 },\n]',
     )
     # 0.2 + 0.7 = 0.9 of the staff; resources 0.5 + 0.5 = 1 are right
-    assert problems_of(tmp_path, text) == ["riga 18, chiave premio.fasce: le quote di personale sommano a 0.9, non a 1"]
+    assert regulation_problems(tmp_path, text) == [
+        "riga 18, chiave premio.fasce: le quote di personale sommano a 0.9, non a 1"
+    ]
 
 
 def test_score_weights_not_summing_to_one(tmp_path):
     text = GOOD + '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.6, unita = 0.3 }\n'
     # 0.6 + 0.3 + 0 + 0 = 0.9
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 22, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0.9, non a 1"
     ]
 
 
 def test_missing_fonte(tmp_path):
-    [message] = problems_of(tmp_path, GOOD.replace('fonte = "art. 9"\n', ""))
+    [message] = regulation_problems(tmp_path, GOOD.replace('fonte = "art. 9"\n', ""))
     # a missing key is placed at its table's header: [premio] on line 15
     assert message == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
 
@@ -122,7 +116,7 @@ def test_missing_fonte(tmp_path):
 def test_every_error_at_once(tmp_path):
     text = GOOD.replace('fonte = "art. 9"\n', "").replace("tipo_ente", "tipo_entte").replace("da = 0 }", 'da = "x" }')
     text += '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.5 }\n'  # line 21: 0.5 is not 1
-    got = problems_of(tmp_path, text)
+    got = regulation_problems(tmp_path, text)
     assert len(got) == 5, got
     assert got[0].startswith("riga 5, chiave atto.tipo_entte: chiave sconosciuta (forse 'tipo_ente'?)")
     assert got[1] == "riga 3, chiave atto.tipo_ente: manca la chiave obbligatoria tipo_ente"  # at [atto]'s line
@@ -133,7 +127,7 @@ def test_every_error_at_once(tmp_path):
 
 
 def test_unsupported_format_version(tmp_path):
-    assert problems_of(tmp_path, GOOD.replace("formato = 1", "formato = 3")) == [
+    assert regulation_problems(tmp_path, GOOD.replace("formato = 1", "formato = 3")) == [
         "riga 1, chiave formato: formato 3 non supportato: questa versione legge formato = 1 e formato = 2"
     ]
 

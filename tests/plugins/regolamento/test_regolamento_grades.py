@@ -10,9 +10,8 @@ from pathlib import Path
 
 from ciclope.core import labels, model
 from ciclope.plugins.regolamento.format import grades
-from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, run_declared
+from helpers import amounts, regulation_problems, run_declared
 
 HEAD = """\
 formato = 1
@@ -173,14 +172,6 @@ def test_a_category_missing_from_the_score_weights_is_an_error(ciclope_ente, tmp
     )  # PO1 is D too, but its role («po») has no weights by category
 
 
-def problems_of(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, problems = load(str(path))
-    assert (regulation is None) == bool(problems)
-    return [p.message for p in problems]
-
-
 def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
     text = (
         (HEAD + PROPORTIONAL)
@@ -188,7 +179,7 @@ def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
         .replace("scheda = 0.5", "scheda = 0.4")  # line 21 of the table on line 17: 0.4 + 0.1 + 0.4 = 0.9
         .replace("C = 110", "C = 110, Funzionari = 120")  # line 27: D twice
     )
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 11, chiave punteggio.categorie[0].categorie: categoria 'Istrutori' sconosciuta (forse 'Istruttori'?); "
         "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari (o dichiara i gradi del contratto dell'ente in [gradi])",
         "riga 17, chiave punteggio.categorie[1]: i pesi (scheda, unita, ente, cruscotto) sommano a 0.9, non a 1",
@@ -198,18 +189,18 @@ def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
 
 def test_parametri_only_where_the_fund_is_split_by_weights(tmp_path):
     soglie = PROPORTIONAL.replace('"proporzionale"', '"soglie"') + 'massimo = "1000.00"\npiena = 90\nminima = 60\n'
-    assert problems_of(tmp_path, HEAD + soglie) == [
+    assert regulation_problems(tmp_path, HEAD + soglie) == [
         "riga 27, chiave premio.parametri: i parametri per categoria valgono per i metodi «proporzionale» e "
         "«livelli», non per «soglie»"
     ]
     capped = LEVELS + 'massimo = "1000.00"\n'  # [premio] on line 31, parametri on 35
-    [message] = problems_of(tmp_path, HEAD + capped)
+    [message] = regulation_problems(tmp_path, HEAD + capped)
     assert message.startswith("riga 35, chiave premio.parametri: i parametri per categoria pesano la persona")
 
 
 def test_a_category_in_two_weight_tables(tmp_path):
     text = HEAD.replace('categorie = ["D"]', 'categorie = ["D", "b"]')
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 18, chiave punteggio.categorie[1].categorie: la categoria 'B' del ruolo 'dipendente' ha già i pesi di "
         "punteggio.categorie[0]: una sola tabella di pesi per categoria"
     ]

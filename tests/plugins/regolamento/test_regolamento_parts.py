@@ -4,11 +4,10 @@ graduatorie by category, a bonus for the best of a band decided every year. Ever
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, run_declared
 
 HEAD = """\
 formato = 2
@@ -171,18 +170,10 @@ def test_a_decision_outside_its_window_pays_nothing(ciclope_ente, tmp_path):
     ]
 
 
-def problems(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, found = load(str(path))
-    assert regulation is None
-    return [p.message for p in found]
-
-
 def test_parts_need_format_2(tmp_path):
     # line 10: the first [[premi]] (1 formato, 2–4 [atto], 5 blank, 6–8 [livelli], 9 blank)
     text = TWO_PARTS.replace("formato = 2", "formato = 1")
-    assert problems(tmp_path, text)[0] == (
+    assert regulation_problems(tmp_path, text)[0] == (
         "riga 10, chiave premi: la chiave è del formato 2: scrivi formato = 2 in testa al file (il file dice "
         "formato = 1; tutto il resto si legge come prima)"
     )
@@ -195,7 +186,7 @@ def test_the_rules_between_parts(tmp_path):
         )
         + '\n[[premi]]\nnome = "bonus"\nmetodo = "migliori"\nfondo = "bonus"\ntra = "presenza"\nfonte = "art. 12"\n'
     )
-    got = problems(tmp_path, text)
+    got = regulation_problems(tmp_path, text)
     assert "chiave premi[0].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
     assert any("chiave premi[2]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
     assert any("chiave premi[2].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)

@@ -8,9 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ciclope.core.run.explain import explain
-from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, run_declared
 
 HEAD = """\
 formato = 1
@@ -135,14 +134,6 @@ def test_a_scenario_changes_a_bracket(ciclope_ente, tmp_path):
     assert [amounts(result)[p] for p in ("P3", "P4", "P5", "P8")] == ["750.00", "750.00", "750.00", "700.00"]
 
 
-def problems_of(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, problems = load(str(path))
-    assert (regulation is None) == bool(problems)
-    return [p.message for p in problems]
-
-
 def test_brackets_contiguous_and_in_order(tmp_path):
     # HEAD + CAPPED is 14 lines; [[riduzioni]] on line 16, its brackets on lines 20–23
     text = (
@@ -151,7 +142,7 @@ def test_brackets_contiguous_and_in_order(tmp_path):
         .replace("{ da = 31, a = 60,", "{ da = 30, a = 60,")  # an overlap: 30 in two brackets
         .replace("{ da = 61, riduzione = 1 }", "{ da = 61, a = 90, riduzione = 1 }")  # 91 days in none
     )
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 21, chiave riduzioni[0].scaglioni[1].da: tra lo scaglione precedente (fino a 10) e questo (da 12) c'è "
         "un vuoto: deve partire da 11",
         "riga 22, chiave riduzioni[0].scaglioni[2].da: lo scaglione parte da 30 e si sovrappone al precedente, che "
@@ -168,17 +159,17 @@ def test_bracket_errors_of_their_own(tmp_path):
         .replace("{ da = 11, a = 30,", "{ da = 11,")
         .replace("riduzione = 0.30", "riduzione = 30")
     )
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 22, chiave riduzioni[0].scaglioni[2].riduzione: 30 fuori dall'intervallo ammesso [0, 1]",
     ]  # a bracket that does not read: the rules between brackets wait for it
     text = text.replace("riduzione = 30", "riduzione = 0.3")
-    assert problems_of(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 20, chiave riduzioni[0].scaglioni[0].da: il primo scaglione parte da 1, non da 0",
         "riga 21, chiave riduzioni[0].scaglioni[1].a: solo l'ultimo scaglione può non avere la fine (a)",
     ]
 
 
 def test_reductions_need_a_premium(tmp_path):
-    assert problems_of(tmp_path, HEAD + REDUCTIONS) == [
+    assert regulation_problems(tmp_path, HEAD + REDUCTIONS) == [
         "riga 10, chiave riduzioni[0]: le riduzioni valgono per il premio: manca [premio]"
     ]

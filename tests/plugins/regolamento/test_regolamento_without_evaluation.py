@@ -7,7 +7,6 @@ amount by hand, with the arithmetic beside it."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
 
 HEAD = """\
 formato = 2
@@ -191,26 +190,18 @@ def test_an_amount_per_sector_from_a_declared_column_without_any_card(ciclope_en
     assert read["il settore della persona"].cell == "people.csv:5:settore"  # row 5: the header, SEG, V1, V2, M1
 
 
-def problems(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "smvp.toml"
-    path.write_text(text, encoding="utf-8")
-    regulation, found = load(str(path))
-    assert regulation is None
-    return [p.message for p in found]
-
-
 def test_a_method_that_reads_an_evaluation_is_refused(tmp_path):
     text = PECCI.replace('metodo = "proporzionale"', 'metodo = "fasce"') + (
         'fasce = [{ nome = "alta", personale = 0.5, risorse = 0.7 }, { nome = "bassa", personale = 0.5, risorse = 0.3 }]\n'
     )
     # line 8: metodo (1 formato, 2–4 [atto], 5 blank, 6 [[premi]], 7 nome)
-    assert problems(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         "riga 8, chiave premi[0].metodo: la parte «fondo premiante» è senza valutazione individuale (valutazione = "
         "false): il metodo «fasce» legge il punteggio, il livello o una fascia; senza valutazione vale «proporzionale» "
         "(il peso, se manca 1, × la quota pagata) o «formula» (l'importo di ciascuno)"
     ]
     single = HEAD + '\n[premio]\nmetodo = "soglie"\nvalutazione = false\nmassimo = "1000.00"\npiena = 90\nminima = 60\n'
-    assert problems(tmp_path, single + 'fonte = "art. 1"\n') == [
+    assert regulation_problems(tmp_path, single + 'fonte = "art. 1"\n') == [
         "riga 7, chiave premio.metodo: il premio è senza valutazione individuale (valutazione = false): il metodo "
         "«soglie» legge il punteggio, il livello o una fascia; senza valutazione vale «proporzionale» (in proporzione "
         "alla quota pagata)"
@@ -230,7 +221,7 @@ def test_a_formula_of_such_a_part_reads_no_evaluation(tmp_path, key, formula, pr
     text = PECCI.replace("valutazione = false", f"valutazione = false\n{key} = '{formula}'")
     # line 10: the formula, written right after valutazione (1 formato, 2–4 [atto], 5 blank, 6 [[premi]], 7 nome,
     # 8 metodo, 9 valutazione)
-    assert problems(tmp_path, text) == [
+    assert regulation_problems(tmp_path, text) == [
         f"riga 10, chiave premi[0].{key}: formula «{formula}»: {problem}: la parte «fondo premiante» è senza "
         "valutazione individuale (valutazione = false)"
     ]
@@ -239,7 +230,7 @@ def test_a_formula_of_such_a_part_reads_no_evaluation(tmp_path, key, formula, pr
 def test_a_minimum_score_cannot_exclude_from_such_a_part(tmp_path):
     text = PECCI + '\n[[esclusioni]]\nregola = "punteggio_minimo"\nminimo = 60\nparti = ["fondo premiante"]\n'
     # line 17: parti (PECCI is 12 lines, then a blank one, [[esclusioni]], regola, minimo)
-    assert problems(tmp_path, text + 'fonte = "art. 3"\n') == [
+    assert regulation_problems(tmp_path, text + 'fonte = "art. 3"\n') == [
         "riga 17, chiave esclusioni[0].parti: l'esclusione «punteggio_minimo» legge il punteggio: non vale per la "
         "parte «fondo premiante», senza valutazione individuale (valutazione = false)"
     ]
