@@ -377,3 +377,38 @@ def test_a_datum_of_the_unit_cannot_take_a_name_units_csv_has(tmp_path):
         "riga 7, chiave colonne[0].nome: «responsabile» è già una colonna di unità.csv che ciclope legge: scegli un "
         "altro nome"
     ]
+
+
+# The absences a text treats apart, each a declared column of days (docs/regolamento.md, «Le assenze che contano»).
+SICKNESS = """\
+formato = 2
+[atto]
+titolo = "Regolamento del Comune di Esempio"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "malattia"
+tipo = "giorni"
+significato = "i giorni di malattia"
+fonte = "art. 6 c. 2"
+
+[[premi]]
+nome = "presenza"
+metodo = "formula"
+importo = '=MAX(0; 600 € - MAX(0; malattia - 10) * 10 € al giorno - assenze * 5 € al giorno)'
+fonte = "art. 6"
+"""
+
+
+def test_a_cause_of_absence_read_apart_from_the_others(ciclope_ente, tmp_path):
+    files = people("malattia", {"A": "14", "B": "3", "C": "80"})
+    # the other absences are giorni_assenza (the seventh column): A 6 days, B none, C 10
+    rows = files["people.csv"].splitlines()
+    rows[2] = rows[2].replace("C,com,1,0,false", "C,com,1,6,false")
+    rows[4] = rows[4].replace("C,com,1,0,false", "C,com,1,10,false")
+    files["people.csv"] = "\n".join(rows) + "\n"
+    files["ente.toml"] = files["ente.toml"].replace("guardie =", "performance_individuale =")
+    result = run_declared(ciclope_ente, tmp_path, SICKNESS, files)
+    # A: 600 − (14 − 10) × 10 − 6 × 5 = 600 − 40 − 30 = 530.00; B: 3 days of sickness, within the 10: 600.00;
+    # C: 600 − 70 × 10 − 10 × 5 = −150, at least 0: 0.00
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "530.00", "B": "600.00", "C": "0.00"}
