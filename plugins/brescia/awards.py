@@ -87,7 +87,7 @@ def dirigente_award(
         f"{SMVP} §4.2.1, §5.3",
         label=f"Retribuzione di risultato di {head.name}",
         inputs=[
-            Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}"),
+            Input(said_fund(pool), pool.amount, ref=f"pool:{pool.name}"),
             Input("punteggio", value, ref="" if value is None else f"score:{head.id}"),  # no score, no figure
         ],
     )
@@ -130,7 +130,7 @@ def staff_awards(
             return f"unità {p.unit} senza performance misurata"
         return None
 
-    fund = Input(f"fondo {pool.name}", pool.amount, ref=f"pool:{pool.name}")
+    fund = Input(said_fund(pool), pool.amount, ref=f"pool:{pool.name}")
     shared, given = distribute(
         pool,
         members,
@@ -152,3 +152,9 @@ def staff_awards(
     )
     awards.update(given)
     return shared
+
+
+def said_fund(pool: Pool) -> str:
+    """A fund as an input of a figure names it: by its label («Fondo personale — Area amministrativa»), never by its
+    code (``staff:amm``)."""
+    return pool.label or f"fondo {pool.name}"
