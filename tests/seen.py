@@ -44,6 +44,8 @@ IDENT = re.compile(r"(?<![\w./@:«-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w/@(-]
 KEY = re.compile(
     r"\b(?:score|award|pool|unit|card|person|position|indicator|objective|area|art69|ccnl)"
     r":[\w:.-]+"
+    # a plugin's code of a family of funds or units («staff:amm», «dirigenti:ana»): lower-case, no space after «:»
+    r"|(?<![\w./@:-])[a-z][a-z0-9_]*:[a-z][a-z0-9_]*\b(?![/.])"
 )
 # A formula the office wrote in its regulation (``=MEDIA.ENTE(punteggio) + 1``), printed as «(formula: …)»: its
 # words are the office's own, never a leak.
