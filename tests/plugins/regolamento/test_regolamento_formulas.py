@@ -937,4 +937,4 @@ def test_an_amount_per_day_of_absence(ciclope_ente, tmp_path, written):
     assert amounts(result) == {"A1": "450.00", "A2": "420.00", "A3": "0.00"}
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1130.00")
     figure = result.figures["award:A2"]
-    assert "€ 450,00 meno il maggiore tra 0 e i giorni di assenza meno 10 × € 15,00 al giorno" in figure.formula
+    assert "€ 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno" in figure.formula
