@@ -93,6 +93,10 @@ def number(value: Decimal, percent: bool) -> str:
     return fmt.decimal_it(value.normalize() if value == value.to_integral_value() else value)
 
 
+# functions said as a list or a choice, whose end a following operation would blur: «il minore tra a e b meno c»
+OPEN_ENDED = frozenset({"MIN", "MAX", "MEDIA", "SOMMA", "SE"})
+
+
 def binary(node: Binary) -> str:
     left, right = said(node.left), said(node.right)
     if node.op in COMPARE:
@@ -103,6 +107,8 @@ def binary(node: Binary) -> str:
     if node.op in "*/" and isinstance(node.right, Binary) and node.right.op in "+-":
         right = f"({right})"
     if node.op in "*/^" and isinstance(node.left, Binary) and node.left.op in "+-":
+        left = f"({left})"
+    if isinstance(node.left, Call) and node.left.fn in OPEN_ENDED:  # «(il minore tra a e b) meno c»
         left = f"({left})"
     return f"{left} {ARITH[node.op]} {right}"
 

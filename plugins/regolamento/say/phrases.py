@@ -380,12 +380,22 @@ COLUMN_KINDS = {
 
 
 def columns(block: Column, regulation: Regulation) -> Said:
+    of = (
+        "dell'elenco delle unità dice, per ciascuna unità,"
+        if block.table == "unità"
+        else "dell'elenco del personale dice, per ciascuno,"
+    )
+    whose = (
+        "; per chi vi lavora vale quello della sua unità o, se manca, dell'unità sopra"
+        if block.table == "unità"
+        else ""
+    )
     lines = [
-        f"La colonna {block.name} dell'elenco del personale dice, per ciascuno, {block.meaning} "
-        f"({COLUMN_KINDS[block.kind]}); le formule la leggono con il nome {block.name}.",
+        f"La colonna {block.name} {of} {block.meaning} ({COLUMN_KINDS[block.kind]}){whose}; le formule la leggono "
+        f"con il nome {block.name}.",
         *note(block.note),
     ]
-    return "I dati per persona dichiarati", lines, {"name", "kind", "meaning", "note"}
+    return "I dati per persona dichiarati", lines, {"name", "kind", "meaning", "table", "note"}
 
 
 def checks(block: Check, regulation: Regulation) -> Said:

@@ -239,3 +239,162 @@ def test_cuneo_weights_by_category_and_the_classes_200_150_100(ciclope_ente, tmp
 
 
 CUNEO = [("K1", "D", "60"), ("K2", "C", "83.333333"), ("K3", "B", "50"), ("K4", "A", "20")]
+
+
+def test_centro_pecci_undifferentiated_by_hours_and_days_of_service(ciclope_ente, tmp_path):
+    # «il fondo premiante è distribuito in modo indifferenziato, tenendo conto soltanto dell'orario individuale e
+    # dell'anzianità nell'anno precedente»: no card at all; the weight is the time worked × the days of service
+    people = [
+        "P1,Curatrice,dipendente,C,ente,1,0,false,,,",
+        "P2,Bibliotecario,dipendente,C,ente,0.5,0,false,,,",
+        "P3,Educatrice,dipendente,C,ente,1,0,false,,2024-07-01,",  # hired on 1 July: 184 of 366 days
+        "P4,Custode,dipendente,B,ente,1,30,false,,,",  # 30 days of absence: «soltanto» hours and service count
+    ]
+    result = run(
+        ciclope_ente, tmp_path, "centro_pecci", ente(people, [], fund="6000.00", extra="assunzione,cessazione")
+    )
+    # weights in 366ths: P1 366, P2 0,5 × 366 = 183, P3 184, P4 366; Σ 1.099
+    # P1, P4 6.000 × 366 / 1.099 = 1.998,180…; P2 6.000 × 183 / 1.099 = 999,090…; P3 6.000 × 184 / 1.099 = 1.004,549…
+    # cents down 1.998,18 + 999,09 + 1.004,54 + 1.998,18 = 5.999,99: the cent left to the largest remainder (P3)
+    assert amounts(result) == {"P1": "1998.18", "P2": "999.09", "P3": "1004.55", "P4": "1998.18"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("0.00"))
+
+
+def test_aiop_art65_450_euro_and_15_euro_a_day(ciclope_ente, tmp_path):
+    # «un premio di euro 450,00 annue lorde […] compete per intero se […] almeno 258 giorni di presenza. Per ogni
+    # giorno di mancata presenza […] ridotto in ragione di euro 15,00 giornaliere; […] per ogni giorno di presenza
+    # oltre i 258 giorni e fino a un tetto di 267 […] una ulteriore quota aggiuntiva pari a euro 15,00 per giorno»
+    presences = {"A1": ("1", "258"), "A2": ("1", "267"), "A3": ("0.5", "270"), "A4": ("1", "240"), "A5": ("1", "200")}
+    people = [f"{pid},Persona {pid},dipendente,C,ente,{fte},0,false,,{days}" for pid, (fte, days) in presences.items()]
+    data = ente(people, [], extra="presenze")
+    data["ente.toml"] = 'name = "Casa di cura"\n[funds]\npremio_incentivazione = "3000.00"\n'
+    result = run(ciclope_ente, tmp_path, "aiop_art65", data)
+    assert amounts(result) == {
+        "A1": "450.00",  # 258 giorni: per intero
+        "A2": "585.00",  # 267: 450 + (267 − 258) × 15 = 450 + 135
+        "A3": "585.00",  # 270, oltre il tetto di 267: 585; a metà tempo lo stesso (i giorni contano già il lavoro)
+        "A4": "180.00",  # 240: 450 − (258 − 240) × 15 = 450 − 270
+        "A5": "0.00",  # 200: 450 − 58 × 15 = −420, nulla
+    }
+    pool = result.rewards.pools["premio_incentivazione"]  # 450 + 585 × 2 + 180 = 1.800,00 of 3.000,00
+    assert (pool.distributed, pool.residual) == (Decimal("1800.00"), Decimal("1200.00"))
+    said = result.figures["award:A4"].formula  # the cap said as the text says it, before the 258
+    assert "più ((il minore tra i giorni di presenza dal 1° luglio al 30 giugno e 267) meno 258) × € 15,00 al" in said
+
+
+def test_bari_multiservizi_the_sector_s_turnover_and_the_mean_for_the_unassigned(ciclope_ente, tmp_path):
+    # «€ 1.000,00 verde, € 800,00 manutenzione civile, 700,00 custodi e decoro […] in misura massima al primo livello
+    # […] o del 50% […] secondo livello» (verde 3.800.000 / 3.700.000; manutenzione 2.000.000 / 1.900.000 and custodi
+    # 1.500.000 / 1.400.000 are the file's examples); «gli impiegati amministrativi legati ai settori percepiranno lo
+    # stesso importo degli operai», «quelli non assegnati ai settori […] l'importo medio raggiunto dai tre settori»
+    people = [
+        "V1,Operaio del verde,dipendente,B,VERDE,1,0,false,",
+        "V2,Impiegata del verde,dipendente,C,UFV,0.5,0,false,",  # in the verde's office, at half time
+        "M1,Operaio della manutenzione,dipendente,B,MAN,1,0,false,",
+        "C1,Custode,dipendente,B,CUS,1,0,false,",
+        "A1,Amministrativo,dipendente,C,AMM,1,0,false,",  # the administration, under no sector
+    ]
+    data = ente(people, [], fund="5000.00")
+    data["units.csv"] = (
+        "id,name,kind,parent,head,settore,fatturato\n"
+        "ente,Bari Multiservizi,ente,,SEG,nessuno,\n"
+        "VERDE,Verde,area,ente,SEG,verde,3750000\n"
+        "UFV,Ufficio amministrativo del verde,ufficio,VERDE,SEG,,\n"
+        "MAN,Manutenzione civile,area,ente,SEG,manutenzione,2100000\n"
+        "CUS,Custodi e decoro,area,ente,SEG,custodi,1000000\n"
+        "AMM,Amministrazione,staff,ente,SEG,,\n"
+    )
+    result = run(ciclope_ente, tmp_path, "bari_multiservizi", data)
+    assert amounts(result) == {
+        "V1": "500.00",  # verde 3.750.000: below 3.800.000, from 3.700.000: 50% of 1.000
+        "V2": "500.00",  # the verde's office reads the sector's turnover; the whole amount at half time
+        "M1": "800.00",  # manutenzione 2.100.000 ≥ 2.000.000: 800
+        "C1": "0.00",  # custodi 1.000.000 < 1.400.000: nothing
+        "A1": "433.33",  # (500 + 800 + 0) / 3 = 433,333…
+    }
+    pool = result.rewards.pools["performance_individuale"]  # 500 + 500 + 800 + 433,33 = 2.233,33
+    assert (pool.distributed, pool.residual) == (Decimal("2233.33"), Decimal("2766.67"))
+
+
+def sannazzaro_staff(points: dict[str, tuple[str, str]]):
+    """(fte, points on 60) by person: a card of one item of 60 points each."""
+    people = [f"{pid},Persona {pid},dipendente,C,ente,{fte},0,false,SEG" for pid, (fte, _) in points.items()]
+    return people, [card(pid, p, "60") for pid, (_, p) in points.items()]
+
+
+def test_sannazzaro_five_bands_on_60_and_30_percent_of_the_mean(ciclope_ente, tmp_path):
+    # «da 0 a 11 punti = 0% […] da 12 a 24 = 25% […] da 25 a 36 = 50% […] da 37 a 48 = 75% […] da 49 a 60 = 100%
+    # della quota di risorse […] destinate alla performance individuale»; «ai dipendenti che […] conseguono la
+    # valutazione più elevata è attribuita una maggiorazione […] pari al 30% del valore medio pro-capite dei premi
+    # attribuiti al personale valutato positivamente»
+    people, cards = sannazzaro_staff(
+        {"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "40"), "D4": ("0.5", "30"), "D5": ("1", "10")}
+    )
+    result = run(ciclope_ente, tmp_path, "sannazzaro", ente(people, cards, fund="10000.00"))
+    # the budget: 10.000 × fte / Σ fte, Σ = 4,5: 2.222,22… a tempo pieno, 1.111,11… a metà tempo
+    # D1, D2 55 (49–60): 100% → 2.222,22; D3 40 (37–48): 75% → 1.666,66 (down); D4 30 (25–36): 50% of 1.111,11… →
+    # 555,55; D5 10 (0–11): 0%. Paid 2.222,22 × 2 + 1.666,66 + 555,55 = 6.666,65; 3.333,35 to the maggiorazione
+    # maggiorazione: the highest, 55, D1 and D2; 30% × 6.666,65 / 4 (the four positively evaluated) = 499,99875 →
+    # 500,00 each, from the 3.333,35
+    assert amounts(result) == {"D1": "2722.22", "D2": "2722.22", "D3": "1666.66", "D4": "555.55", "D5": "0.00"}
+    assert {pid: result.scores[pid].level for pid in ("D1", "D3", "D4", "D5")} == {
+        "D1": "100%",
+        "D3": "75%",
+        "D4": "50%",
+        "D5": "0%",
+    }
+    pool = result.rewards.pools["performance_individuale"]  # 6.666,65 + 1.000,00
+    assert (pool.distributed, pool.residual) == (Decimal("7666.65"), Decimal("2333.35"))
+
+
+def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(ciclope_ente, tmp_path):
+    # non-Centri: «in relazione al grado di partecipazione al raggiungimento degli obiettivi ordinari della struttura,
+    # tenuto conto della presenza in servizio»; Centri: «per un 30%» by the participation in the Fondazione's
+    # objectives, the 70% «riparametrato solo fra i Centri di Ricerca che hanno contribuito alla determinazione della
+    # quota del fondo», by the participation in the Centro's. The 20% / 80% split between the two is the file's example.
+    people = [
+        "S1,Amministrativa,dipendente,C,CASSR,1,0,false,SEG",
+        "S2,Tecnico,dipendente,C,CASSR,1,61,false,SEG",  # 61 days absent: present 305 of 366 days, 5/6
+        "R1,Ricercatrice,dipendente,D,C1,1,0,false,SEG",
+        "R2,Ricercatore,dipendente,D,C1,0.5,0,false,SEG",
+        "R3,Tecnologa,dipendente,D,C2,1,0,false,SEG",
+        "R4,Ricercatore,dipendente,D,C3,1,0,false,SEG",  # a Centro that brought no self-financing
+    ]
+    grades = {
+        "S1": {"Obiettivi della struttura": "80"},
+        "S2": {"Obiettivi della struttura": "60"},
+        "R1": {"Obiettivi della Fondazione": "90", "Obiettivi del Centro": "100"},
+        "R2": {"Obiettivi della Fondazione": "70", "Obiettivi del Centro": "50"},
+        "R3": {"Obiettivi della Fondazione": "80", "Obiettivi del Centro": "80"},
+        "R4": {"Obiettivi della Fondazione": "100", "Obiettivi del Centro": "100"},
+    }
+    cards = [f"{pid},SEG,{s},Partecipazione: {s.lower()},100,{p}," for pid, g in grades.items() for s, p in g.items()]
+    data = ente(people, cards)
+    data["ente.toml"] = 'name = "Fondazione"\n[funds]\nautofinanziamento = "10000.00"\n'
+    data["units.csv"] = (
+        "id,name,kind,parent,head,afferenza,contributo\n"
+        "ente,Fondazione,ente,,SEG,struttura,0\n"  # the structures bring no self-financing
+        "CASSR,Servizi di supporto,area,ente,SEG,,\n"
+        "C1,Centro ICT,area,ente,SEG,centro,300000\n"
+        "C2,Centro Materiali,area,ente,SEG,centro,100000\n"
+        "C3,Centro Storia,area,ente,SEG,centro,0\n"
+    )
+    result = run(ciclope_ente, tmp_path, "fbk", data)
+    # strutture, 20% = 2.000,00: S1 80 × 366 / 366 = 80, S2 60 × 305 / 366 = 50; Σ 130: 2.000 × 80 / 130 =
+    #   1.230,769… → 1.230,77 and 2.000 × 50 / 130 = 769,230… → 769,23
+    # Centri, Fondazione, 24% = 2.400,00: R1 90, R2 70 × 0,5 = 35, R3 80, R4 100; Σ 305: 708,196…, 275,409…,
+    #   629,508…, 786,885…; cents down 2.399,97, the 3 cents to the largest remainders (R2, R3, R1):
+    #   708,20 / 275,41 / 629,51 / 786,88
+    # Centri, Centro, 56% = 5.600,00 among the Centri that contributed: C1 300.000, C2 100.000 (C3 none): C1 4.200,00,
+    #   C2 1.400,00; in C1 R1 100, R2 50 × 0,5 = 25, Σ 125: 3.360,00 and 840,00; in C2 R3 1.400,00
+    assert amounts(result) == {
+        "S1": "1230.77",
+        "S2": "769.23",
+        "R1": "4068.20",  # 708,20 + 3.360,00
+        "R2": "1115.41",  # 275,41 + 840,00
+        "R3": "2029.51",  # 629,51 + 1.400,00
+        "R4": "786.88",  # the 30% only: its Centro brought nothing
+    }
+    pool = result.rewards.pools["autofinanziamento"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))

@@ -359,6 +359,20 @@ def test_a_datum_empty_up_to_the_top_is_an_error_naming_the_unit(ciclope_ente, t
     ]
 
 
+def test_leggi_says_a_datum_of_the_unit_is_in_the_list_of_units(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(TURNOVER, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    text = render(regulation)
+    assert (
+        "La colonna fatturato dell'elenco delle unità dice, per ciascuna unità, il fatturato del settore (un importo in "
+        "euro); per chi vi lavora vale quello della sua unità o, se manca, dell'unità sopra; le formule la leggono con "
+        "il nome fatturato." in text
+    )
+    assert "elenco del personale" not in text and "Inoltre" not in text  # not the key's description, unsaid
+
+
 def test_a_datum_of_the_unit_missing_from_units_csv(ciclope_ente, tmp_path):
     files = sectors("4000000", "3000000")
     files["units.csv"] = files["units.csv"].replace(",fatturato\n", ",x_altro\n")

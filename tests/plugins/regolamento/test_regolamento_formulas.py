@@ -86,8 +86,10 @@ def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
 
 
 # --- Comune di Sannazzaro de' Burgondi: «la valutazione più elevata» ----------------------------------------------
-# A maggiorazione to the people with the year's highest evaluation, all of them when tied. The fund and the 10% of
-# it set apart for the maggiorazione are examples.
+# «ai dipendenti che […] conseguono la valutazione più elevata è attribuita una maggiorazione […] pari al 30% del
+# valore medio pro-capite dei premi attribuiti al personale valutato positivamente» (Dati relativi ai premi 2024):
+# all of them when tied. Points on 60, five bands (0%, 25%, 50%, 75%, 100% of the individual budget); the fund is an
+# example.
 SANNAZZARO = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8")
 
 
@@ -112,22 +114,25 @@ def scored(people, fund: str = "10000.00", name: str = "Comune") -> dict[str, st
 
 
 def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, tmp_path):
-    people = [("S1", "C", 98), ("S2", "C", 98), ("S3", "C", 98), ("S4", "C", 80)]
-    result = run_declared(ciclope_ente, tmp_path, SANNAZZARO, scored(people))
-    # produttività: 9000 by score, Σ 98 × 3 + 80 = 374: 9000 × 98 / 374 = 2358.288… (×3), 9000 × 80 / 374 =
-    #   1925.133…; floors 2358.28 × 3 + 1925.13 = 8999.97, 3 cents to the largest remainders (.88 ×3 before .33):
-    #   2358.29 × 3 and 1925.13
-    # maggiorazione: 1000 to the three tied at 98 (the year's highest), equal weights: 333.333… each, the cent left
-    #   to the first by score then id (S1): 333.34 + 333.33 + 333.33
-    # S1 2358.29 + 333.34 = 2691.63; S2, S3 2358.29 + 333.33 = 2691.62; S4 1925.13
-    assert amounts(result) == {"S1": "2691.63", "S2": "2691.62", "S3": "2691.62", "S4": "1925.13"}
+    people = [("S1", 55), ("S2", 55), ("S3", 55), ("S4", 30), ("S5", 10)]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,60,{points}," for pid, points in people]
+    files = one_unit_comune("Comune", staff([(pid, "C") for pid, _ in people]), cards,
+                            '[funds]\nperformance_individuale = "10000.00"\n')  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, SANNAZZARO, files)
+    # the budget: 10000 × 1 / 5 = 2000 each; 55 of 60 is in «da 49 a 60» (100%): 2000.00 × 3; 30 in «da 25 a 36»
+    #   (50%): 1000.00; 10 in «da 0 a 11» (0%): 0. Paid 7000.00, 3000.00 left to the maggiorazione
+    # maggiorazione: the three tied at 55, the year's highest: 30% × 7000 / 4 (the four with a premium) = 525.00
+    #   each, 1575.00 of the 3000.00
+    # S1, S2, S3 2000 + 525 = 2525.00; S4 1000.00; S5 0
+    assert amounts(result) == {"S1": "2525.00", "S2": "2525.00", "S3": "2525.00", "S4": "1000.00", "S5": "0.00"}
     assert result.figures["ammesso:maggiorazione:S4"].value is False
     admitted = result.figures["ammesso:maggiorazione:S2"]
     assert admitted.value is True
-    assert {i.name: i.value for i in admitted.inputs} == {
-        "il punteggio": Decimal("98"),
-        "il massimo dell'ente (punteggio)": Decimal("98"),
+    assert {i.name: i.value for i in admitted.inputs} == {  # the points on the text's 60
+        "il punteggio": Decimal("55"),
+        "il massimo dell'ente (punteggio)": Decimal("55"),
     }
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("1425.00")
 
 
 # --- Ministero della Giustizia, DAP, dirigenti 2013–2014: a threshold relative to the year ------------------------
@@ -437,8 +442,35 @@ def test_fifty_of_sixty_reaches_a_level_from_fifty(ciclope_ente, tmp_path):
 
 
 # --- Every problem of the formulas at once, with the line and the key ---------------------------------------------
+# Two parts, the second for the year's highest evaluation in equal shares: the text each error below is made in.
+HIGHEST = """\
+# A premium of productivity and a maggiorazione to the year's highest evaluation, all of them when tied, in equal
+# shares from 10% of the fund. Written here for the errors of the test below: each of its lines is counted there.
+# (Not a real text: Sannazzaro's is in the catalogue.)
+formato = 2
+
+[atto]
+titolo = "Regolamento del sistema premiale"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+quota_fondo = 0.9
+fonte = "premio di produttività"
+
+[[premi]]
+nome = "maggiorazione"
+metodo = "proporzionale"
+quota_fondo = 0.1
+ammesso = "=punteggio = MAX.ENTE(punteggio)"   # la valutazione più elevata dell'anno, tutti i pari merito
+peso = "=1"                                    # in parti uguali
+fonte = "maggiorazione alla valutazione più elevata"
+"""
+
+
 def test_the_problems_of_formulas_are_said_at_once(tmp_path):
-    text = SANNAZZARO.replace(
+    text = HIGHEST.replace(
         'ammesso = "=punteggio = MAX.ENTE(punteggio)"', 'ammesso = "=punteggi = MAX.ENTE(punteggio)"'
     )
     text = text.replace('peso = "=1"', 'peso = "=punteggio + retribuzione_posizione"')
@@ -937,4 +969,4 @@ def test_an_amount_per_day_of_absence(ciclope_ente, tmp_path, written):
     assert amounts(result) == {"A1": "450.00", "A2": "420.00", "A3": "0.00"}
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1130.00")
     figure = result.figures["award:A2"]
-    assert "€ 450,00 meno il maggiore tra 0 e i giorni di assenza meno 10 × € 15,00 al giorno" in figure.formula
+    assert "€ 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno" in figure.formula
