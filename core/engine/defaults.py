@@ -256,6 +256,11 @@ def ciclope_individual_premium() -> list[str] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_own_maggiorazione() -> str | None:
+    return None
+
+
+@hookimpl(trylast=True)
 def ciclope_premium_rankings() -> dict[str, list[str]] | None:
     return None
 

@@ -63,6 +63,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_fund_pools",
     "ciclope_rewards",
     "ciclope_individual_premium",
+    "ciclope_own_maggiorazione",
     "ciclope_premium_rankings",
     "ciclope_position_pay",
     "ciclope_evaluator",
@@ -489,6 +490,21 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
 
     Called by a comparto layer's wrapper of ``ciclope_rewards`` (the art. 69 maggiorazione is a share of
     that premium). Default: none (``[]``): the layer then moves no money.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
+@phase("e. premialità (asked by a comparto layer)")
+@hookspec(firstresult=True)
+def ciclope_own_maggiorazione(params: Params) -> str | None:
+    """Return the name of the plugin's own part of the premium that pays the maggiorazione del premio individuale
+    (CCNL Funzioni Locali 21.5.2018 art. 69, art. 81 from 16.11.2022, art. 48 from 2026) as the ente's contract
+    writes it, or ``None``.
+
+    Called by a comparto layer's wrapper of ``ciclope_rewards``: when the plugin pays the maggiorazione itself the
+    layer neither sets it aside a second time nor warns that it is not configured, and says which part pays it.
+    Default: ``None``: the layer computes it from ``[ente.nazionale]``.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

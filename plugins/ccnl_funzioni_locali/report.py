@@ -123,6 +123,9 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     why = art48.not_applicable(ente)
     if why:
         return why.partition(" (")[0] if pid in ("maggiorazione_art69", "maggiorazione_non_applicabile") else "-"
+    own = result.figures.get(art69.OWN)
+    if own is not None:  # the regulation's own part pays it: what the layer would compute does not apply
+        return f"pagata dal regolamento dell'ente, parte «{own.value}»" if pid == "maggiorazione_art69" else "-"
     staff = art48.employees(ente)
     if pid in ("maggiorazione_non_applicabile", "maggiorazione_enti_piccoli"):
         row = in_force(pid, ente.year)

@@ -383,6 +383,15 @@ def comparto(params: Params) -> str | None:
     return regulation.act.comparto if regulation is not None else None
 
 
+@hookimpl(specname="ciclope_own_maggiorazione")
+def own_maggiorazione(params: Params) -> str | None:
+    """The part the regulation marks as the contract's maggiorazione (``maggiorazione = true``): the comparto's
+    layer then leaves it to the part."""
+    regulation = declared(params)
+    marked = [p.name for p in regulation.parts if p.national_bonus] if regulation is not None else []
+    return marked[0] if marked else None
+
+
 @hookimpl(specname="ciclope_individual_premium")
 def individual_premium(params: Params) -> list[str]:
     """The funds of the premium's parts: what the comparto's layer reads as the individual premium (e.g. art.

@@ -738,6 +738,15 @@ class Part(Premium):
         default="somma",
         choices=("somma", "massimo"),
     )
+    national_bonus: bool = key(
+        "maggiorazione",
+        "bool",
+        "true: questa parte è la maggiorazione del premio individuale del contratto nazionale (art. 69 CCNL "
+        "21.5.2018, art. 81 CCNL 16.11.2022, art. 48 CCNL 23.2.2026) come la scrive il contratto integrativo: "
+        "il comparto non la calcola una seconda volta da [ente.nazionale] (una sola parte)",
+        default=False,
+        example=True,
+    )
 
 
 @attrs.frozen

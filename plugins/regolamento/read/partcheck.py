@@ -3,7 +3,8 @@
 Names are unique; the residual of a part goes to a later part (money never moves back: a part of another fund
 receives it, and the two funds change by as much, each conserved on its own); the parts sharing a fund each say
 their share of it and
-the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands.
+the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands; one part at
+most is the national contract's maggiorazione.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
         best_of(i, part, parts, error)
         formula_keys(i, part, error)
     shares(parts, error)
+    bonuses = [i for i, p in enumerate(parts) if p.national_bonus]
+    for i in bonuses[1:]:  # the layer leaves the contract's maggiorazione to one part
+        first = parts[bonuses[0]].name
+        error(
+            f"premi[{i}].maggiorazione",
+            f"la maggiorazione del contratto è già la parte «{first}»",
+            "regolamento.valore",
+        )
 
 
 def formula_keys(i: int, part: Part, error: Error) -> None:

@@ -25,7 +25,7 @@ RANKINGS = {
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
-             "combine"}  # fmt: skip
+             "combine", "national_bonus"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation) -> Said:
@@ -45,6 +45,11 @@ def parts(block: Part, regulation: Regulation) -> Said:
                      f"{_split(block)}.")  # fmt: skip
     if block.residual_to:
         lines.append(f"Ciò che la parte non paga va alla parte «{block.residual_to}».")
+    if block.national_bonus:
+        lines.append(
+            "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
+            "contratto integrativo: non è calcolata una seconda volta."
+        )
     if block.decision:
         start = f"dal {block.decided_from} dell'anno precedente" if block.decided_from else ""
         end = f"entro il {block.decided_by} dell'anno del ciclo" if block.decided_by else ""

@@ -398,3 +398,45 @@ def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(cic
     }
     pool = result.rewards.pools["autofinanziamento"]
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+
+
+def sannazzaro_with(tmp_path: Path, national: dict):
+    """Sannazzaro's ente of the test above, with [ente.nazionale] ``national`` in its cycle."""
+    from ciclope.core.inputs.config import EnteConfig, resolve_params
+    from ciclope.core.run.runner import compute
+    from ciclope.core.testing import write_ente
+
+    people, cards = sannazzaro_staff(
+        {"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "40"), "D4": ("0.5", "30"), "D5": ("1", "10")}
+    )
+    (tmp_path / "smvp.toml").write_text((CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    overrides = {"regolamento": str(tmp_path / "smvp.toml")}
+    params, problems = resolve_params("regolamento", 2024, overrides, "cycle.toml", national)
+    assert problems == []
+    folder = write_ente(tmp_path / "ente", ente(people, cards, fund="10000.00"))
+    return compute(
+        EnteConfig(id="sannazzaro", plugin="regolamento", data=folder, overrides=overrides, params=params), 2024
+    )
+
+
+def test_sannazzaro_s_maggiorazione_is_the_contract_s_paid_once(tmp_path):
+    # the file's part «maggiorazione» says maggiorazione = true: the comparto's layer (funzioni_locali) neither warns
+    # that [ente.nazionale] lacks it nor sets it aside again; the amounts are those of the test above
+    result = sannazzaro_with(tmp_path, {})
+    assert amounts(result) == {"D1": "2722.22", "D2": "2722.22", "D3": "1666.66", "D4": "555.55", "D5": "0.00"}
+    rules = {p.rule for p in result.violations}
+    assert "ccnl.art69.not_configured" not in rules and "ccnl.art69.twice" not in rules
+    assert result.figures["art69:parte_del_regolamento"].value == "maggiorazione"
+    assert not any(a.pool == "maggiorazione_art69" for a in result.rewards.awards.values())
+    # the Relazione's national provisions say who pays it
+    (national,) = [s for s in result.sections if s.title.startswith("Disposizioni nazionali applicate")]
+    assert "pagata dal regolamento dell'ente, parte «maggiorazione»" in repr(national)
+
+
+def test_sannazzaro_s_maggiorazione_said_twice_is_an_error_and_paid_once(tmp_path):
+    result = sannazzaro_with(tmp_path, {"maggiorazione": {"quota_premio": 0.30, "quota_personale": 0.10}})
+    # the same amounts: the regulation's part pays it, the layer moves nothing
+    assert amounts(result) == {"D1": "2722.22", "D2": "2722.22", "D3": "1666.66", "D4": "555.55", "D5": "0.00"}
+    (twice,) = [p for p in result.violations if p.rule == "ccnl.art69.twice"]
+    assert "è sia la parte «maggiorazione» del regolamento sia [ente.nazionale] maggiorazione" in twice.message
+    assert not any(a.pool == "maggiorazione_art69" for a in result.rewards.awards.values())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say.articles import render
 
 from helpers import amounts, one_unit_comune, regulation_problems, run_declared
 
@@ -383,3 +384,19 @@ def test_parts_paying_amounts_from_one_fund_until_it_is_empty(ciclope_ente, tmp_
     assert amounts(result) == {"C1": "1600.00", "C2": "1600.00", "B1": "800.00", "B2": "800.00"}
     pool = result.rewards.pools["performance_individuale"]
     assert (pool.distributed, pool.residual) == (Decimal("4800.00"), Decimal("200.00"))
+
+
+def test_one_part_at_most_is_the_contract_s_maggiorazione(tmp_path):
+    text = UNTIL_EMPTY.replace('fonte = "art. 3 c. 1"', 'maggiorazione = true\nfonte = "art. 3 c. 1"').replace(
+        'fonte = "art. 3 c. 2"', 'maggiorazione = true\nfonte = "art. 3 c. 2"'
+    )
+    # line 20: 1–4 the head, 6–13 the first part with its maggiorazione at 12, 15–21 the second, its at 20
+    assert regulation_problems(tmp_path, text) == [
+        "riga 20, chiave premi[1].maggiorazione: la maggiorazione del contratto è già la parte «settori»"
+    ]
+    path = tmp_path / "one.toml"
+    path.write_text(text.replace('maggiorazione = true\nfonte = "art. 3 c. 2"', 'fonte = "art. 3 c. 2"'), "utf-8")
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    said = render(regulation)
+    assert "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale" in said
