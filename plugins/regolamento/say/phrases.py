@@ -395,7 +395,13 @@ def columns(block: Column, regulation: Regulation) -> Said:
         f"con il nome {block.name}.",
         *note(block.note),
     ]
-    return "I dati per persona dichiarati", lines, {"name", "kind", "meaning", "table", "note"}
+    # one title for the article of every column, by the lists they belong to
+    lists = {c.table for c in regulation.columns}
+    title = {
+        frozenset({"persone"}): "I dati per persona dichiarati",
+        frozenset({"unità"}): "I dati delle unità dichiarati",
+    }.get(frozenset(lists), "I dati dichiarati, delle persone e delle unità")
+    return title, lines, {"name", "kind", "meaning", "table", "note"}
 
 
 def checks(block: Check, regulation: Regulation) -> Said:

@@ -426,3 +426,18 @@ def test_a_cause_of_absence_read_apart_from_the_others(ciclope_ente, tmp_path):
     # A: 600 − (14 − 10) × 10 − 6 × 5 = 600 − 40 − 30 = 530.00; B: 3 days of sickness, within the 10: 600.00;
     # C: 600 − 70 × 10 − 10 × 5 = −150, at least 0: 0.00
     assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "530.00", "B": "600.00", "C": "0.00"}
+
+
+def test_leggi_titles_the_columns_by_their_lists(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(TURNOVER, encoding="utf-8")
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    text = render(regulation)
+    assert "I dati delle unità dichiarati (art. 2)" in text
+    assert "La colonna fatturato dell'elenco delle unità dice, per ciascuna unità, il fatturato del settore" in text
+    guards = '[[colonne]]\nnome = "guardie"\ntipo = "numero"\nsignificato = "le guardie"\nfonte = "art. 4"\n\n'
+    path.write_text(TURNOVER.replace("[[premi]]", guards + "[[premi]]", 1), encoding="utf-8")  # a person's column too
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    assert "I dati dichiarati, delle persone e delle unità" in render(regulation)
