@@ -88,13 +88,13 @@ def times(a: Type, b: Type, sign: int = 1) -> Type:
 
 @attrs.frozen
 class Num:
-    """A number written in the formula: bare (``160``), a percentage (``30%``, kept as 0.3), an amount (``15 €``) or
-    an amount per day (``15 € al giorno``, ``15 €/giorno``: × days it is euro)."""
+    """A number written in the formula: bare (``160``), a percentage (``30%``, kept as 0.3), an amount (``15 €``), an
+    amount per day (``15 € al giorno``, ``15 €/giorno``: × days it is euro) or days (``264 giorni``)."""
 
     value: Decimal
     percent: bool
     at: int
-    unit: str = ""  # "" (bare or a percentage), EURO_UNIT or PER_DAY_UNIT
+    unit: str = ""  # "" (bare or a percentage), EURO_UNIT, PER_DAY_UNIT or DAYS_UNIT
 
     @property
     def type(self) -> Type:
@@ -102,10 +102,12 @@ class Num:
             return EURO
         if self.unit == PER_DAY_UNIT:
             return EURO_PER_DAY
+        if self.unit == DAYS_UNIT:
+            return DAYS
         return Type("numero", (), self.percent, not self.percent)
 
 
-EURO_UNIT, PER_DAY_UNIT = "€", "€ al giorno"
+EURO_UNIT, PER_DAY_UNIT, DAYS_UNIT = "€", "€ al giorno", "giorni"
 
 
 @attrs.frozen

@@ -148,7 +148,10 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "SOTTO": ("SOTTO(livello)", "il livello sotto (nessuno sotto l'ultimo)"),
     "SOPRA": ("SOPRA(livello)", "il livello sopra (il primo resta il primo)"),
     "SEZIONE": ('SEZIONE("nome")', "la somma dei punti delle voci di quella sezione della scheda"),
-    "PREMIO": ('PREMIO("parte")', "il premio della persona da una parte pagata prima"),
+    "PREMIO": (
+        'PREMIO("parte")',
+        "il premio della persona da una parte pagata prima (in chi partecipa, nel peso e nell'importo di una parte)",
+    ),
     "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
 }
 FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}

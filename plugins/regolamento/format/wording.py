@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import (
+    DAYS_UNIT,
     PER_DAY_UNIT,
     Binary,
     Call,
@@ -73,6 +74,8 @@ def contracted(text: str) -> str:
 
 def said(node: Node) -> str:
     if isinstance(node, Num):
+        if node.unit == DAYS_UNIT:
+            return f"{number(node.value, False)} {'giorno' if node.value == 1 else 'giorni'}"
         if node.unit:  # an amount as the sentences write money, «€ 15,00», and «al giorno» when it is per day
             return fmt.euro(node.value) + (" al giorno" if node.unit == PER_DAY_UNIT else "")
         return number(node.value, node.percent)
@@ -132,7 +135,10 @@ def call(node: Call) -> str:
         return f"se {args[0]}, allora {args[1]}, altrimenti {args[2]}"
     if fn in ("E", "O"):
         joiner = " e " if fn == "E" else " oppure "
-        return joiner.join(args)
+        # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»
+        other = "O" if fn == "E" else "E"
+        grouped = [f"({t})" if isinstance(a, Call) and a.fn == other else t for a, t in zip(node.args, args)]
+        return joiner.join(grouped)
     if fn == "NON":
         return f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):

@@ -23,6 +23,7 @@ from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
     COMPARISONS,
+    DAYS_UNIT,
     EURO,
     EURO_UNIT,
     LEVEL,
@@ -73,7 +74,7 @@ start: expr
     | NAME                      -> name
     | NAME "(" [expr (";" expr)*] ")"  -> call
     | "(" expr ")"
-number: NUMBER [PERCENT | EURO]
+number: NUMBER [PERCENT | EURO | DAYS]
       | EURO_SIGN NUMBER [PER_DAY]   -> euro_first
 COMPOP: /(>=|<=|<>|!=|==|≥|≤|≠|=|<|>)/
 ADDOP: "+" | "-" | "−"
@@ -82,6 +83,7 @@ POW: "^"
 PERCENT: "%"
 EURO: /€(\s*(\/\s*giorno|al\s+giorno)(?![\w]))?/
 EURO_SIGN: "€"
+DAYS: /giorn[io](?![\w])/
 PER_DAY: /(\/\s*giorno|al\s+giorno)(?![\w])/
 NUMBER: /[0-9]+([.,][0-9]+)?/
 STRING: /"[^"\n]*"/ | /'[^'\n]*'/ | /«[^»\n]*»/
@@ -92,8 +94,12 @@ _PARSER = Lark(GRAMMAR, parser="lalr", propagate_positions=False, maybe_placehol
 OPS = {"×": "*", "÷": "/", "−": "-", "≥": ">=", "≤": "<=", "≠": "<>", "!=": "<>", "==": "="}
 
 
-# euro × giorni where an amount is asked: an amount per day written as a plain amount (``assenze * 15 €``)
-PER_DAY_HINT = " (un importo per giorno si scrive con «al giorno», es. assenze * 15 € al giorno)"
+# euro × giorni where an amount is asked: an amount per day written as a plain amount (``assenze * 15 €``), or days
+# divided by a bare number, which stays days (``assenze / 264``)
+PER_DAY_HINT = (
+    " (un importo per giorno si scrive con «al giorno», es. assenze * 15 € al giorno; una parte dell'anno con i "
+    "giorni, es. assenze / 264 giorni o assenze / giorni_anno)"
+)
 
 
 class FormulaError(ValueError):
@@ -113,6 +119,8 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
             return Num(value, False, tok.start_pos or 0)
         if mark.type == "PERCENT":
             return Num(value / 100, True, tok.start_pos or 0)
+        if mark.type == "DAYS":
+            return Num(value, False, tok.start_pos or 0, DAYS_UNIT)
         return Num(value, False, tok.start_pos or 0, PER_DAY_UNIT if "giorno" in mark else EURO_UNIT)
 
     def euro_first(self, sign: Token, tok: Token, per_day: Token | None) -> Num:

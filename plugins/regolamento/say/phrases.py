@@ -292,6 +292,9 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
     else:
         who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {the_pct(e.min or Decimal(0), 'di')}"
+    if e.parts:  # an exclusion limited to some parts of [[premi]]
+        named = ", ".join(f"«{n}»" for n in e.parts)
+        who += f", dalla parte {named}" if len(e.parts) == 1 else f", dalle parti {named}"
     if e.status:
         who += f", con lo stato «{word(e.status)}»"
     if e.synonyms:
@@ -309,7 +312,7 @@ def exclusions(block: Exclusion, regulation: Regulation) -> Said:
     first = block is regulation.exclusions[0]
     lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
-        "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level"}  # fmt: skip
+        "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts"}  # fmt: skip
 
 
 def _brackets(r: Reduction) -> str:
@@ -441,7 +444,8 @@ def _fund(name: str, reg: Regulation | None = None) -> str:
 
 
 def _method(p: Premium, reg: Regulation) -> list[str]:
-    share = "la quota pagata (il tempo lavorato)"
+    # what the paid share is made of: the time worked, unless the premium is paid whole at part time
+    share = "la quota pagata (il tempo lavorato)" if p.part_time == "proporzionale" else "la quota pagata"
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
     by_grade = f" × il parametro della categoria ({factors})" if factors else ""
     if p.method == "proporzionale":
@@ -449,7 +453,7 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
         # a part's own weight (``peso``, said by the part) stands where the score would
         weighed = isinstance(p, Part) and p.weight is not None
         if not p.evaluation:
-            weight = f"al peso di ciascuno × {share}" if weighed else "alla quota pagata (il tempo lavorato)"
+            weight = f"al peso di ciascuno × {share}" if weighed else f"alla {share.removeprefix('la ')}"
             return [f"{cap(_fund(p.fund, reg))} è diviso {unscored(p)}: in proporzione {weight}{unit}{by_grade}."]
         weight = "al peso di ciascuno" if weighed else "al punteggio"
         return [f"{cap(_fund(p.fund, reg))} è diviso in proporzione {weight} × {share}{unit}{by_grade}."]

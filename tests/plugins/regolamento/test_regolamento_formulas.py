@@ -12,6 +12,7 @@ import pytest
 
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.quantities import PLACES
+from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 
@@ -595,8 +596,12 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "importo",
             "=assenze * 15 €",
             "la formula dà euro × giorni, ma l'importo è euro (un importo per giorno si scrive con «al giorno», "
-            "es. assenze * 15 € al giorno)",
+            "es. assenze * 15 € al giorno; una parte dell'anno con i giorni, es. assenze / 264 giorni o assenze / "
+            "giorni_anno)",
         ),  # fmt: skip
+        ("importo", "=2200 € * (1 - assenze / 264 giorni)", ""),  # days over days: a number
+        ("ammesso", "=assenze > 30 giorni", ""),
+        ("ammesso", "=punteggio > 30 giorni", "il confronto «>»: non si combinano punti e giorni"),
         ("importo", "=15 € + punteggio", "«+»: non si combinano euro e punti"),
         (
             "ammesso",
@@ -970,3 +975,15 @@ def test_an_amount_per_day_of_absence(ciclope_ente, tmp_path, written):
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1130.00")
     figure = result.figures["award:A2"]
     assert "€ 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno" in figure.formula
+
+
+def test_the_sentences_keep_the_grouping_of_conditions_and_say_days():
+    scope = Scope(PLACES["ammesso"])
+    # «a e (b oppure c)»: without the brackets the sentence would read as «(a e b) oppure c»
+    both = read('=E(fte > 0; O(categoria = "D"; categoria = "C"))', scope)
+    assert sentence(both).endswith("è più di 0 e (la categoria (o l'Area) del contratto è uguale a «D» oppure la "
+                                   "categoria (o l'Area) del contratto è uguale a «C»)")  # fmt: skip
+    either = read('=O(E(fte > 0; categoria = "D"); categoria = "C")', scope)
+    assert sentence(either).startswith("(il tempo lavorato")
+    assert sentence(read("=assenze > 1 giorno", scope)) == "i giorni di assenza sono più di 1 giorno"
+    assert sentence(read("=assenze > 30 giorni", scope)) == "i giorni di assenza sono più di 30 giorni"

@@ -400,3 +400,36 @@ def test_one_part_at_most_is_the_contract_s_maggiorazione(tmp_path):
     assert list(found) == [] and regulation is not None
     said = render(regulation)
     assert "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale" in said
+
+
+def test_leggi_says_an_exclusion_s_parts_and_a_share_paid_whole(tmp_path):
+    text = (
+        HEAD
+        + """
+[[esclusioni]]
+regola = "assenze"
+giorni = 30
+parti = ["obiettivi generali"]
+fonte = "art. 2"
+
+[[premi]]
+nome = "obiettivi generali"
+metodo = "proporzionale"
+valutazione = false
+peso = "=1"
+tempo_parziale = "intero"
+fonte = "art. 3"
+"""
+    )
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    said = render(regulation)
+    # the exclusion names its part, and no description of the key is printed in its place
+    assert "chi ha più di 30 giorni di assenza nell'anno, dalla parte «obiettivi generali» (art. 2)" in said
+    assert "Inoltre" not in said
+    # paid whole at part time: the paid share is not «il tempo lavorato», as the next sentence says
+    assert "in proporzione al peso di ciascuno × la quota pagata." in said
+    assert "A tempo parziale il premio è quello del tempo pieno." in said
+    assert "(il tempo lavorato)" not in said
