@@ -132,7 +132,12 @@ def call(node: Call) -> str:
     args = [said(a) for a in node.args]
     fn = node.fn
     if fn == "SE":
-        return f"se {args[0]}, allora {args[1]}, altrimenti {args[2]}"
+        # a choice inside the «allora» is bracketed, or its «altrimenti» would read as the outer one's; a chain of
+        # «altrimenti se» reads as it is
+        then = args[1]
+        if isinstance(node.args[1], Call) and node.args[1].fn == "SE":
+            then = f"({then})"
+        return f"se {args[0]}, allora {then}, altrimenti {args[2]}"
     if fn in ("E", "O"):
         joiner = " e " if fn == "E" else " oppure "
         # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»

@@ -987,3 +987,15 @@ def test_the_sentences_keep_the_grouping_of_conditions_and_say_days():
     assert sentence(either).startswith("(il tempo lavorato")
     assert sentence(read("=assenze > 1 giorno", scope)) == "i giorni di assenza sono più di 1 giorno"
     assert sentence(read("=assenze > 30 giorni", scope)) == "i giorni di assenza sono più di 30 giorni"
+
+
+def test_a_choice_inside_a_choice_is_bracketed():
+    formula = read(
+        '=SE(categoria = "D"; SE(fte < 1; 500 €; 1000 €); SE(categoria = "C"; 800 €; 0 €))', Scope(PLACES["importo"])
+    )
+    # the inner «altrimenti € 1.000,00» belongs to the inner choice; the chain of «altrimenti se» stays flat
+    assert sentence(formula) == (
+        "se la categoria (o l'Area) del contratto è uguale a «D», allora (se il tempo lavorato (1 a tempo pieno) è "
+        "meno di 1, allora € 500,00, altrimenti € 1.000,00), altrimenti se la categoria (o l'Area) del contratto è "
+        "uguale a «C», allora € 800,00, altrimenti € 0,00"
+    )
