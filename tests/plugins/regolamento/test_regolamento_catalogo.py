@@ -440,3 +440,84 @@ def test_sannazzaro_s_maggiorazione_said_twice_is_an_error_and_paid_once(tmp_pat
     (twice,) = [p for p in result.violations if p.rule == "ccnl.art69.twice"]
     assert "è sia la parte «maggiorazione» del regolamento sia [ente.nazionale] maggiorazione" in twice.message
     assert not any(a.pool == "maggiorazione_art69" for a in result.rewards.awards.values())
+
+
+def test_ao_policlinico_modena_80_percent_on_three_general_objectives_20_on_the_unit(ciclope_ente, tmp_path):
+    # «OBIETTIVI GENERALI DI AZIENDA SULL'80% DEL FONDO […] gg. di assenza non superiori a 30 […] procedure generali e
+    # specifiche previste dalle schede di budget […] partecipazione alle varie iniziative obbligatorie»; gli obiettivi
+    # «legati al 20% del FONDO DI PRODUTTIVITA'». Readings of the file: the three general objectives are conditions of
+    # the 80% part, divided by time worked; the 20% by the unit's achievement × time worked. The 5% / 50% limits on
+    # «quanto mediamente assegnato al personale di pari livello» are not said, and not checked here.
+    people = [
+        "M1,Infermiera,dipendente,C,MED,1,0,false,,sì",
+        "M2,Infermiere,dipendente,C,MED,0.5,10,false,,sì",
+        "M3,Tecnica,dipendente,C,MED,1,31,false,,sì",  # 31 days absent: more than 30
+        "C1,Ostetrica,dipendente,C,CHI,1,30,false,,sì",  # 30 days absent: «non superiori a 30», in
+        "C2,Ausiliario,dipendente,B,CHI,1,0,false,,no",  # missed the compulsory training
+        "L1,Tecnico,dipendente,C,LAB,1,0,false,,sì",  # his unit did not apply the budget procedures
+    ]
+    data = ente(people, [], extra="formazione_obbligatoria")
+    data["units.csv"] = (
+        "id,name,kind,parent,head,qualita\n"
+        "ente,Policlinico,ente,,SEG,\n"
+        "MED,Medicina,area,ente,SEG,sì\n"
+        "CHI,Chirurgia,area,ente,SEG,sì\n"
+        "LAB,Laboratorio,area,ente,SEG,no\n"
+    )
+    data["objectives.csv"] = (
+        "id,kind,title,parent,area,weight,owner\n"
+        "OB1,operational,Scheda di budget,,,,MED\nOB2,operational,Scheda di budget,,,,CHI\n"
+        "OB3,operational,Scheda di budget,,,,LAB\n"
+    )
+    data["indicators.csv"] = (
+        "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+        "IN1,OB1,Pratiche,higher,,,10,10,,,,,\nIN2,OB2,Pratiche,higher,,,10,5,,,,,\nIN3,OB3,Pratiche,higher,,,10,5,,,,,\n"
+    )  # MED 10 / 10 = 100%, CHI and LAB 5 / 10 = 50%
+    data["ente.toml"] = 'name = "Policlinico"\n[funds]\nproduttivita_collettiva = "10000.00"\n'
+    result = run(ciclope_ente, tmp_path, "ao_policlinico_modena", data)
+    # obiettivi generali, 80% = 8.000,00 among M1 (1), M2 (0,5) and C1 (1): Σ 2,5, 3.200,00 a tempo pieno →
+    #   M1 3.200,00, M2 1.600,00, C1 3.200,00 (M3 excluded by absences, C2 by training, L1 by his unit's quality)
+    # obiettivi specifici, 20% = 2.000,00 among all six by unit × time worked: M1 1 × 1, M2 1 × 0,5, M3 1 × 1,
+    #   C1 0,5 × 1, C2 0,5 × 1, L1 0,5 × 1; Σ 4: 500,00 per weight → 500,00 / 250,00 / 500,00 / 250,00 / 250,00 / 250,00
+    assert amounts(result) == {
+        "M1": "3700.00",  # 3.200 + 500
+        "M2": "1850.00",  # 1.600 + 250
+        "M3": "500.00",  # the 20% only
+        "C1": "3450.00",  # 3.200 + 250
+        "C2": "250.00",
+        "L1": "250.00",
+    }
+    assert result.rewards.statuses == {"M3": "escluso_assenze"}  # from the 80% only: paid the 20%
+    pool = result.rewards.pools["produttivita_collettiva"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+
+
+def test_ausl_modena_the_nurses_hardship_by_extra_hours_and_days_present(ciclope_ente, tmp_path):
+    # «il disagio subito dal personale infermieristico addetto all'assistenza diretta a tempo indeterminato in
+    # servizio al 31.12.2000 (ivi compreso il personale in part time, nonché il personale cessato durante l'anno per
+    # collocamento in quiescenza) […] rapportando, rispettivamente, un valore di £. 400.000.000 (pari al 40%) al totale
+    # delle ore eccedenti, ed un valore di £. […]» (cut: the 60% to the days present is the file's reading). The fund
+    # is an example in euro, 10.000,00 € (the text's £ 1 miliardo is 516.456,90 €): the shares do not depend on it.
+    cols = "assunzione,cessazione,assistenza_diretta,rapporto,al_31_dicembre,ore_eccedenti,giornate_presenza"
+    people = [
+        "I1,Infermiera,dipendente,C,ente,1,0,false,,,,sì,tempo indeterminato,in servizio,120,250",
+        "I2,Infermiere,dipendente,C,ente,0.5,0,false,,,,sì,tempo indeterminato,in servizio,40,240",  # part time
+        "I3,Infermiera,dipendente,C,ente,1,0,false,,,2024-06-30,sì,tempo indeterminato,cessato per quiescenza,40,110",
+        "I4,Infermiere,dipendente,C,ente,1,0,false,,,,sì,tempo determinato,in servizio,100,230",
+        "I5,Coordinatrice,dipendente,D,ente,1,0,false,,,,no,tempo indeterminato,in servizio,80,220",
+        "I6,Infermiere,dipendente,C,ente,1,0,false,,,2024-09-30,sì,tempo indeterminato,cessato per altro motivo,60,180",
+    ]
+    data = ente(people, [], extra=cols)
+    data["ente.toml"] = 'name = "Azienda USL"\n[funds]\nrisorse_aggiuntive_infermieri = "10000.00"\n'
+    result = run(ciclope_ente, tmp_path, "ausl_modena", data)
+    # in: I1, I2 (part time), I3 (retired in the year); out: I4 (fixed term), I5 (not in direct care), I6 (left)
+    # ore eccedenti, 40% = 4.000,00: 120 + 40 + 40 = 200 hours, 20,00 € an hour → 2.400,00 / 800,00 / 800,00
+    # giornate, 60% = 6.000,00: 250 + 240 + 110 = 600 days, 10,00 € a day → 2.500,00 / 2.400,00 / 1.100,00
+    # neither the part time nor the retirement cuts further: the hours and days already count the work
+    assert amounts(result) == {
+        "I1": "4900.00",  # 2.400 + 2.500
+        "I2": "3200.00",  # 800 + 2.400
+        "I3": "1900.00",  # 800 + 1.100
+    }  # I4, I5 and I6 take part in neither part: no award
+    pool = result.rewards.pools["risorse_aggiuntive_infermieri"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
