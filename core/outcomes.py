@@ -103,6 +103,16 @@ class Rewards:
 
 
 @attrs.frozen(weakref_slot=False)
+class OwnMaggiorazione:
+    """The plugin's own part that pays the maggiorazione del premio individuale, as its regulation writes it:
+    the part's name, the pool it pays from and what it paid each person (person id → amount, only those paid)."""
+
+    part: str
+    pool: str
+    paid: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen(weakref_slot=False)
 class PositionPay:
     """A post of responsibility (posizione organizzativa / dirigenziale): its weighting score and pay.
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the annotations are the specs' own, word for word (a test c
     from ciclope.core import money
     from ciclope.core.hooktypes import CycleHooks, Measure, Part
     from ciclope.core.model import Ente, EvaluationItem, Indicator, Person
-    from ciclope.core.outcomes import OrgPerformance, Positions
+    from ciclope.core.outcomes import OrgPerformance, OwnMaggiorazione, Positions
     from ciclope.core.params import Params, ParamSpec
     from ciclope.core.trace import Trace
 
@@ -256,7 +256,7 @@ def ciclope_individual_premium() -> list[str] | None:
 
 
 @hookimpl(trylast=True)
-def ciclope_own_maggiorazione() -> str | None:
+def ciclope_own_maggiorazione() -> OwnMaggiorazione | None:
     return None
 
 

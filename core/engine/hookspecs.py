@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Deadline,
         InputSchema,
         OrgPerformance,
+        OwnMaggiorazione,
         Positions,
         ReportSection,
         Rewards,
@@ -497,16 +498,20 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
 
 @phase("e. premialità (asked by a comparto layer)")
 @hookspec(firstresult=True)
-def ciclope_own_maggiorazione(params: Params) -> str | None:
-    """Return the name of the plugin's own part of the premium that pays the maggiorazione del premio individuale
-    (CCNL Funzioni Locali 21.5.2018 art. 69, art. 81 from 16.11.2022, art. 48 from 2026) as the ente's contract
-    writes it, or ``None``.
+def ciclope_own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMaggiorazione | None:
+    """Return the plugin's own part of the premium that pays the maggiorazione del premio individuale (CCNL
+    Funzioni Locali 21.5.2018 art. 69, art. 81 from 16.11.2022, art. 48 from 2026) as the ente's contract writes
+    it: its name, its pool and what it paid each person (:class:`core.outcomes.OwnMaggiorazione`); or ``None``.
 
-    Called by a comparto layer's wrapper of ``ciclope_rewards``: when the plugin pays the maggiorazione itself the
-    layer neither sets it aside a second time nor warns that it is not configured, and says which part pays it.
-    Default: ``None``: the layer computes it from ``[ente.nazionale]``.
+    Called by a comparto layer's wrapper of ``ciclope_rewards``, after the plugin's rewards: when the plugin pays
+    the maggiorazione itself the layer neither sets it aside a second time nor warns that it is not configured,
+    says which part pays it, and warns where an amount falls short of the contract's minimum (a share of the
+    mean individual premium). Default: ``None``: the layer computes it from ``[ente.nazionale]``.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param rewards: the plugin's rewards (:class:`core.outcomes.Rewards`), before the layer's; read-only.
+    :param trace: the ente's explanation figures so far (:class:`core.trace.Trace`), e.g. a part's own amount
+        where several parts pay from one pool and their awards are summed; read-only.
     """
 
 

@@ -39,14 +39,14 @@ from ciclope.core import (
     hookimpl,
     hookspecs,
     money,
-    provisions,
 )
 
 from . import art48, art69_split, ties
+from .art69_own import record_own, short_of_minimum
 from .art69_plan import Plan, Ranked
 from .art69_records import record_plan
 from .config import Maggiorazione, maggiorazione
-from .national import cite, in_force
+from .national import article, cite, in_force
 
 POOL = art69_split.POOL
 KEY = "art69"
@@ -136,9 +136,11 @@ def ciclope_rewards(
     if not attributed or art48.not_applicable(ente):
         return rewards
     rule = maggiorazione(params)
-    own = hooks.first(hookspecs.ciclope_own_maggiorazione, params=params)
+    own = hooks.first(hookspecs.ciclope_own_maggiorazione, params=params, rewards=rewards, trace=trace)
     if own is not None:  # the regulation pays it in a part of its own: never twice, never said missing
-        record_own(own, rule is not None, trace, law)
+        record_own(own.part, rule is not None, trace, law)
+        floor = art48.minimum(ente.year, art48.employees(ente), rule is not None and rule.objectives)
+        trace.extend(short_of_minimum(own, attributed, own.pool in names, floor, law))
         return rewards
     if rule is None:
         trace.problem(not_configured(ente.year, article(law.source), cite(law)))
@@ -204,37 +206,6 @@ def lacking(ente: Ente, found: Plan, source: str) -> list[Problem]:
                 )
             )
     return out
-
-
-def article(source: str) -> str:
-    """The article of a provision's source, without its secondary references: «art. 81 CCNL … 16.11.2022»."""
-    return source.partition(";")[0].partition(" (")[0]
-
-
-OWN = "art69:parte_del_regolamento"  # the figure naming the regulation's part that pays the maggiorazione
-
-
-def record_own(part: str, configured: bool, trace: Trace, law: provisions.Provision) -> None:
-    """The regulation's own part is the maggiorazione: recorded for the Relazione; [ente.nazionale] saying it too is
-    an error (which of the two the contract means is the office's to say), and nothing is set aside."""
-    trace.record(
-        OWN,
-        part,
-        "la maggiorazione è pagata dalla parte del regolamento che la dichiara (maggiorazione = true)",
-        cite(law),
-        label="Parte del regolamento che paga la maggiorazione del premio individuale",
-    )
-    if configured:
-        trace.problem(
-            Problem(
-                rule="ccnl.art69.twice",
-                source=cite(law),
-                column="nazionale.maggiorazione",
-                message=f"la maggiorazione del premio individuale ({article(law.source)}) è sia la parte «{part}» del "
-                "regolamento sia [ente.nazionale] maggiorazione in cycle.toml: è pagata solo dalla parte del "
-                "regolamento; togli una delle due",
-            )
-        )
 
 
 def not_configured(year: int, article: str, source: str) -> Problem:

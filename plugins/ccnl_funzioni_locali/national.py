@@ -23,3 +23,8 @@ def in_force(pid: str, year: int) -> provisions.Provision | None:
 def cite(row: provisions.Provision) -> Citation:
     """The row as sources cite it: «CCNL … art. 69 (testo)»."""
     return row.citation
+
+
+def article(source: str) -> str:
+    """The article of a provision's source, without its secondary references: «art. 81 CCNL … 16.11.2022»."""
+    return source.partition(";")[0].partition(" (")[0]

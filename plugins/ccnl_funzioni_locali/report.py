@@ -8,10 +8,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 
-from . import art48, art69, ties
+from . import art48, art69_own, ties
 from .config import maggiorazione
 from .differentiation import paid_in
-from .national import in_force, table
+from .national import article, in_force, table
 
 CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
 
@@ -123,7 +123,7 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     why = art48.not_applicable(ente)
     if why:
         return why.partition(" (")[0] if pid in ("maggiorazione_art69", "maggiorazione_non_applicabile") else "-"
-    own = result.figures.get(art69.OWN)
+    own = result.figures.get(art69_own.OWN)
     if own is not None:  # the regulation's own part pays it: what the layer would compute does not apply
         return f"pagata dal regolamento dell'ente, parte «{own.value}»" if pid == "maggiorazione_art69" else "-"
     staff = art48.employees(ente)
@@ -143,7 +143,7 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     )
     floor = art48.minimum(ente.year, staff, rule.objectives)
     if floor is not None and in_force("maggiorazione_parita", ente.year) is not None:
-        said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({art69.article(floor.source)})"
+        said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({article(floor.source)})"
     return said
 
 

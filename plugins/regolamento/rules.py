@@ -15,6 +15,7 @@ from ciclope.core import (
     EvaluationItem,
     InputSchema,
     OrgPerformance,
+    OwnMaggiorazione,
     Params,
     Person,
     Pool,
@@ -384,12 +385,27 @@ def comparto(params: Params) -> str | None:
 
 
 @hookimpl(specname="ciclope_own_maggiorazione")
-def own_maggiorazione(params: Params) -> str | None:
-    """The part the regulation marks as the contract's maggiorazione (``maggiorazione = true``): the comparto's
-    layer then leaves it to the part."""
+def own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMaggiorazione | None:
+    """The part the regulation marks as the contract's maggiorazione (``maggiorazione = true``) and what it paid: the
+    comparto's layer then leaves it to the part, and checks it against the contract's minimum."""
     regulation = declared(params)
-    marked = [p.name for p in regulation.parts if p.national_bonus] if regulation is not None else []
-    return marked[0] if marked else None
+    marked = [p for p in regulation.parts if p.national_bonus] if regulation is not None else []
+    if regulation is None or not marked:
+        return None
+    part = marked[0]
+    shared = parts.shares_fund(regulation, part)
+    paid: dict[str, Decimal] = {}
+    for a in rewards.awards.values():
+        if a.pool != part.fund:
+            continue
+        if shared:  # a fund several parts pay from sums their awards: the part's own amount is its figure
+            own = trace.get(f"premio:{part.name}:{a.person}")
+            amount = own.value if own is not None else None
+        else:
+            amount = a.amount
+        if isinstance(amount, Decimal) and amount > 0:
+            paid[a.person] = amount
+    return OwnMaggiorazione(part=part.name, pool=part.fund, paid=paid)
 
 
 @hookimpl(specname="ciclope_individual_premium")

@@ -99,10 +99,11 @@ NAMESPACES = {
 
 
 def test_the_surface_is_small_and_its_namespaces_are_curated():
-    """At most 38 names a plugin author learns at the top, each namespace listing its own (``CycleHooks`` types
-    the ``hooks`` two hooks receive, ``hookspecs`` holds the specs it asks them by, ``Citation`` is a source)."""
+    """At most 39 names a plugin author learns at the top, each namespace listing its own (``CycleHooks`` types
+    the ``hooks`` two hooks receive, ``hookspecs`` holds the specs it asks them by, ``Citation`` is a source;
+    ``OwnMaggiorazione`` is the one answer of a hook that is neither a name nor a figure)."""
     surface = ciclope.core.__all__
-    assert len(surface) <= 38 and len(set(surface)) == len(surface)
+    assert len(surface) <= 39 and len(set(surface)) == len(surface)
     assert {n for n in surface if isinstance(getattr(ciclope.core, n), type(ciclope.core))} == NAMESPACES
     for name in NAMESPACES:
         module = getattr(ciclope.core, name)

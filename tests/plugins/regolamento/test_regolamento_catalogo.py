@@ -400,22 +400,25 @@ def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(cic
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
 
 
-def sannazzaro_with(tmp_path: Path, national: dict):
-    """Sannazzaro's ente of the test above, with [ente.nazionale] ``national`` in its cycle."""
+def sannazzaro_with(tmp_path: Path, national: dict, year: int = 2024, share: str = "30%", staff: dict | None = None):
+    """Sannazzaro's ente of the test above (or ``staff``), with [ente.nazionale] ``national`` in its cycle of ``year``
+    and the part «maggiorazione» paying ``share`` of the mean premium."""
     from ciclope.core.inputs.config import EnteConfig, resolve_params
     from ciclope.core.run.runner import compute
     from ciclope.core.testing import write_ente
 
     people, cards = sannazzaro_staff(
-        {"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "40"), "D4": ("0.5", "30"), "D5": ("1", "10")}
+        staff or {"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "40"), "D4": ("0.5", "30"), "D5": ("1", "10")}
     )
-    (tmp_path / "smvp.toml").write_text((CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8")
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "smvp.toml").write_text(text.replace("importo = '=30% *", f"importo = '={share} *"), encoding="utf-8")
     overrides = {"regolamento": str(tmp_path / "smvp.toml")}
-    params, problems = resolve_params("regolamento", 2024, overrides, "cycle.toml", national)
+    params, problems = resolve_params("regolamento", year, overrides, "cycle.toml", national)
     assert problems == []
     folder = write_ente(tmp_path / "ente", ente(people, cards, fund="10000.00"))
     return compute(
-        EnteConfig(id="sannazzaro", plugin="regolamento", data=folder, overrides=overrides, params=params), 2024
+        EnteConfig(id="sannazzaro", plugin="regolamento", data=folder, overrides=overrides, params=params), year
     )
 
 
@@ -426,11 +429,42 @@ def test_sannazzaro_s_maggiorazione_is_the_contract_s_paid_once(tmp_path):
     assert amounts(result) == {"D1": "2722.22", "D2": "2722.22", "D3": "1666.66", "D4": "555.55", "D5": "0.00"}
     rules = {p.rule for p in result.violations}
     assert "ccnl.art69.not_configured" not in rules and "ccnl.art69.twice" not in rules
+    assert "ccnl.art69.own_minimum" not in rules  # 500,00 is 30% of the mean 1.666,66 (the test above)
     assert result.figures["art69:parte_del_regolamento"].value == "maggiorazione"
     assert not any(a.pool == "maggiorazione_art69" for a in result.rewards.awards.values())
     # the Relazione's national provisions say who pays it
     (national,) = [s for s in result.sections if s.title.startswith("Disposizioni nazionali applicate")]
     assert "pagata dal regolamento dell'ente, parte «maggiorazione»" in repr(national)
+
+
+def test_a_regulation_s_own_maggiorazione_below_the_contract_s_minimum_is_said_and_left(tmp_path):
+    # the part pays 25% of the mean: the premiums as in the test above, 6.666,65 to four people; the part pays
+    # 25% × 6.666,65 / 4 = 416,66625 → 416,67 to D1 and D2; the contract in force in 2024 (art. 81 CCNL 16.11.2022)
+    # asks at least 30% of the mean: 6.666,65 / 4 = 1.666,66 (half-up), × 30% = 499,998 → 500,00
+    result = sannazzaro_with(tmp_path, {}, share="25%")
+    assert amounts(result) == {"D1": "2638.89", "D2": "2638.89", "D3": "1666.66", "D4": "555.55", "D5": "0.00"}
+    (short,) = [p for p in result.violations if p.rule == "ccnl.art69.own_minimum"]
+    assert short.severity == "warning"
+    assert "art. 81 CCNL" in short.message and "il 30% del valore medio pro-capite" in short.message
+    assert "€ 6.666,65 / 4 = € 1.666,66, cioè almeno € 500,00" in short.message
+    assert "la parte paga € 416,67 a D1, D2" in short.message
+
+
+def test_the_own_maggiorazione_s_minimum_follows_the_ente_s_size_from_2026(tmp_path):
+    # 2026, six employees (not more than 10): art. 48 CCNL 23.2.2026 asks 25%. Budget 10.000 / 5,5 = 1.818,1818…:
+    # D1, D2 100% → 1.818,18; D3 75% → 1.363,63; D4 half time 50% → 454,54; D5, D6 nothing. Σ 5.454,53 over four,
+    # mean 1.363,6325 → 1.363,63; 25% → 340,9075 → 340,91. The part at 25% pays 340,91 (no warning); at 20%,
+    # 20% × 5.454,53 / 4 = 272,7265 → 272,73, short of 340,91
+    staff = {"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "40"), "D4": ("0.5", "30"), "D5": ("1", "10")}
+    staff["D6"] = ("1", "5")
+    enough = sannazzaro_with(tmp_path / "a", {}, year=2026, share="25%", staff=staff)
+    assert [p.rule for p in enough.violations if p.rule.startswith("ccnl.art69")] == []
+    assert amounts(enough)["D1"] == "2159.09"  # 1.818,18 + 340,91
+    low = sannazzaro_with(tmp_path / "b", {}, year=2026, share="20%", staff=staff)
+    (short,) = [p for p in low.violations if p.rule == "ccnl.art69.own_minimum"]
+    assert "art. 48 CCNL" in short.message and "il 25% del valore medio" in short.message
+    assert "perché l'ente ha 6 dipendenti, non più di 10" in short.message
+    assert "€ 5.454,53 / 4 = € 1.363,63, cioè almeno € 340,91; la parte paga € 272,73 a D1, D2" in short.message
 
 
 def test_sannazzaro_s_maggiorazione_said_twice_is_an_error_and_paid_once(tmp_path):
