@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import os
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -251,9 +252,9 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     # data read with --from keep the columns and sheets of their comparto
     everywhere = Hooks(hooks.pm, info, info.layers)
     schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema, params=None))
-    ente, year, fund = (
-        _previous(source, everywhere, plugin) if source is not None else (None, dt.date.today().year, None)
-    )
+    doc = _run_doc(source) if source is not None else None
+    ente, year, fund = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year, None)
+    carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":
         return _write_ente(path, hooks, plugin, schema, (ente, year, fund), {})
@@ -262,9 +263,11 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     kept: list[Path] = []
     cycle_keys: dict[str, str] = {}
     for key, (name, starter) in info.ente_files.items():
-        target = path / name
-        text = starter.read_text(encoding="utf-8").replace("{file}", name).replace("{name}", ente_id)
-        _write_or_keep(target, text, written, kept)
+        if key in carried:  # the office's own file of the run (its regulation), as it is: next year starts from it
+            name, text = carried[key].name, carried[key].read_text(encoding="utf-8")
+        else:
+            text = starter.read_text(encoding="utf-8").replace("{file}", name).replace("{name}", ente_id)
+        _write_or_keep(path / name, text, written, kept)
         cycle_keys[key] = name
     _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
     (path / ente_id).mkdir(exist_ok=True)
@@ -280,7 +283,8 @@ def _write_ente(
     ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None)."""
     ente, year, fund = previous
     own = ente_hooks(hooks, plugin, year, params)  # the layers of the ente's comparto: their sheets too
-    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=None))
+    # and the columns its own files declare (a declared regulation's [[colonne]]), where they resolve
+    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=_resolved(plugin, year, params)))
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
@@ -476,19 +480,44 @@ def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None
     )
 
 
-def _previous(folder: Path, hooks: Hooks, plugin: str) -> tuple[Ente, int, Any]:
-    """The ente of a run's output folder (its results.json names the data folder), the next year, and the run's
-    fondo risorse decentrate (results.json's ``fondo``, or None). Its data are read with the columns the run's own
-    parameters declared (a declared regulation's ``[[colonne]]``)."""
+def _run_doc(folder: Path) -> dict[str, Any]:
+    """The results.json of a run's output folder for one ente."""
     try:
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
-        data, year = Path(doc["audit"]["data"]), int(doc["year"])
-    except (OSError, ValueError, KeyError) as exc:
+        _data, _year = str(doc["audit"]["data"]), int(doc["year"])  # what _previous reads, checked here
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CiclopeError(
             [Problem(rule="template.from", file=str(folder), message=f"non è la cartella di output di un ente ({exc})")]
         ) from None
+    return doc
+
+
+def _previous(doc: dict[str, Any], hooks: Hooks, plugin: str) -> tuple[Ente, int, Any]:
+    """The ente of a run (its results.json names the data folder), the next year, and the run's fondo risorse
+    decentrate (results.json's ``fondo``, or None). Its data are read with the columns the run's own parameters
+    declared (a declared regulation's ``[[colonne]]``)."""
+    data, year = Path(doc["audit"]["data"]), int(doc["year"])
     schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=_run_params(plugin, doc)))
     return load_ente(data, doc["ente"], year, schema), year + 1, doc.get("fondo")
+
+
+def _run_files(doc: dict[str, Any], plugin: str, files: Mapping[str, Any]) -> dict[str, Path]:
+    """The plugin's own files the run used (a declared regulation), by parameter: those still readable."""
+    overrides = doc["audit"].get("overrides", {})
+    if doc.get("plugin") != plugin or not isinstance(overrides, dict):
+        return {}
+    return {k: Path(v) for k, v in overrides.items() if k in files and isinstance(v, str) and Path(v).is_file()}
+
+
+def _resolved(plugin: str, year: int, params: dict[str, str]) -> Params | None:
+    """The parameters of an ente with these files, or None where they do not resolve (the plugin's own columns)."""
+    if not params:
+        return None
+    try:
+        resolved, problems = resolve_params(plugin, year, dict(params), "template")
+    except Exception:  # noqa: BLE001 — the template is written with the plugin's own columns
+        return None
+    return None if problems else resolved
 
 
 def _run_params(plugin: str, doc: dict[str, Any]) -> Params | None:
@@ -534,8 +563,11 @@ def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
         for i in ente.indicators.values()
         if i.targets.get(nxt, i.target) is not None
     ]
+    units = rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head"))
+    for row, u in zip(units, ente.units.values()):
+        row.update({k: _cell(v) for k, v in u.extra.items()})
     return {
-        "units": rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head")),
+        "units": units,
         "areas": rows("areas", ente.areas.values(), ("id", "name", "weight", "separate")),
         "people": people,
         "objectives": rows(

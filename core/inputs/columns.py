@@ -227,7 +227,8 @@ def table(r: Reading, name: str) -> Table | None:
         if col.startswith("x_"):
             continue
         parser, required = cols.get(col, (open_parser, False))
-        values[col] = _parsed(col, sheet.columns[col], parser, required, bad)
+        said = header_label(name, col, r.asked.schema) if required else col  # the column as the office names it
+        values[col] = _parsed(col, sheet.columns[col], parser, required, bad, said)
     return Table(sheet, values, bad)
 
 
@@ -258,7 +259,7 @@ def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any
     )
 
 
-def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict) -> list[Any]:
+def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict, said: str = "") -> list[Any]:
     """A column's texts → its values (None for an empty or bad cell); each bad cell's problem, and each
     empty cell's of a required column, added to its row's in ``bad``."""
     empty: bool | None = None  # whether the column has an empty cell, when known as its texts are read
@@ -269,7 +270,7 @@ def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict) 
     else:
         parsed = _parsed_each(col, texts, parser, bad)
     if required and ("" in texts if empty is None else empty):
-        message = f"valore obbligatorio mancante in {col!r}"
+        message = f"valore obbligatorio mancante in {(said or col)!r}"
         for i, text in enumerate(texts):
             if not text:
                 bad.setdefault(i, []).append((col, "core.input.required", message))

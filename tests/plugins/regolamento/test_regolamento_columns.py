@@ -5,6 +5,7 @@ said by its meaning, and traced to its cell. Every amount by hand, with the arit
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -256,15 +257,15 @@ def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
     assert bad.message == "atteso un numero (es. 12.5 o 90%), trovato 'dodici'"
 
 
-def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp_path, capsys):
+def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
+    """A 2024 run of the ente ``files`` under ``regulation``, then `ciclope template regolamento … --from` its output
+    folder: the 2025 folder."""
     from ciclope.core.commands.cli import main
 
-    # a run of the guards' regulation, then `ciclope template regolamento … --from` its output folder: the data are
-    # read again with the column the run's regulation declared (not refused as a column nobody declared)
-    (tmp_path / "smvp.toml").write_text(GUARDS, encoding="utf-8")
+    (tmp_path / "smvp.toml").write_text(regulation, encoding="utf-8")
     folder = tmp_path / "comune"
     folder.mkdir()
-    for name, text in people("guardie", {"A": "12", "B": "30"}).items():
+    for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     cycle = tmp_path / "cycle.toml"
     cycle.write_text(
@@ -276,9 +277,49 @@ def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp
     assert (
         main(["template", "regolamento", str(tmp_path / "2025"), "--from", str(tmp_path / "risultati" / "comune")]) == 0
     )
+    return tmp_path / "2025"
+
+
+def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp_path, capsys):
+    from ciclope.core.commands.cli import main
+
+    # the data of the run are read again with the column the run's regulation declared (not refused as a column
+    # nobody declared)
+    folder = next_year(tmp_path, GUARDS, people("guardie", {"A": "12", "B": "30"}))
     err = capsys.readouterr().err
     assert "guardie" not in err
-    assert (tmp_path / "2025" / "comune" / "ente.xlsx").is_file()
+    # next year's folder starts from the run's own regulation, and its workbook carries the declared column with the
+    # values the office typed
+    assert (folder / "smvp.toml").read_text(encoding="utf-8") == GUARDS
+    assert 'regolamento = "smvp.toml"' in (folder / "cycle.toml").read_text(encoding="utf-8")
+    assert sheet_values(folder / "comune" / "ente.xlsx", "guardie") == {"A": 12, "B": 30, "SEG": 0}
+    assert main(["validate", str(folder / "cycle.toml")]) in (0, 1)
+    assert "guardie" not in capsys.readouterr().err  # the column is declared by the file beside it
+
+
+def test_next_year_s_template_carries_a_datum_of_the_unit(tmp_path):
+    folder = next_year(tmp_path, TURNOVER, sectors("4000000", "3000000"))
+    # the turnover written on the sectors' rows, the company's and the office's cells empty as typed
+    assert sheet_values(folder / "comune" / "ente.xlsx", "fatturato") == {
+        "com": None,
+        "VERDE": 4000000,
+        "MAN": 3000000,
+        "UFF": None,
+    }
+
+
+def sheet_values(workbook: Path, column: str) -> dict[str, object]:
+    """The values of a column (by its header) of the workbook's sheet that has it, by the row's first cell."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(workbook, read_only=True)
+    for ws in wb.worksheets:
+        rows = list(ws.iter_rows(values_only=True))
+        for i, row in enumerate(rows):
+            if column in row:
+                at = row.index(column)
+                return {r[0]: r[at] for r in rows[i + 1 :] if r and r[0] is not None}
+    return {}
 
 
 # --- A datum of the unit: elenco = "unità" ---------------------------------------------------------------------
