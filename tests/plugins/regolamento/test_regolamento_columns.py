@@ -184,12 +184,17 @@ def test_the_declaration_is_of_format_two(tmp_path):
     assert any("chiave colonne: la chiave è del formato 2" in m for m in said), said
 
 
-def test_leggi_says_the_column_by_its_meaning(tmp_path):
+def said(tmp_path: Path, text: str) -> str:
+    """What `ciclope regolamento leggi` says of the regulation ``text`` (read without a problem)."""
     path = tmp_path / "smvp.toml"
-    path.write_text(GUARDS, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     regulation, found = load(str(path))
     assert found == () and regulation is not None
-    text = render(regulation)
+    return render(regulation)
+
+
+def test_leggi_says_the_column_by_its_meaning(tmp_path):
+    text = said(tmp_path, GUARDS)
     assert "I dati per persona dichiarati (art. 21 c. 3)" in text
     assert (
         "La colonna guardie dell'elenco del personale dice, per ciascuno, le guardie notturne e festive dell'anno "
@@ -401,11 +406,7 @@ def test_a_datum_empty_up_to_the_top_is_an_error_naming_the_unit(ciclope_ente, t
 
 
 def test_leggi_says_a_datum_of_the_unit_is_in_the_list_of_units(tmp_path):
-    path = tmp_path / "smvp.toml"
-    path.write_text(TURNOVER, encoding="utf-8")
-    regulation, found = load(str(path))
-    assert found == () and regulation is not None
-    text = render(regulation)
+    text = said(tmp_path, TURNOVER)
     assert (
         "La colonna fatturato dell'elenco delle unità dice, per ciascuna unità, il fatturato del settore (un importo in "
         "euro); per chi vi lavora vale quello della sua unità o, se manca, dell'unità sopra; le formule la leggono con "
