@@ -256,8 +256,8 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     ente, year, fund = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year, None)
     carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
     ente_id = ente.id if ente is not None else "mio-ente"
-    if path.suffix.lower() == ".xlsx":
-        return _write_ente(path, hooks, plugin, schema, (ente, year, fund), {})
+    if path.suffix.lower() == ".xlsx":  # the workbook alone: the columns the run's own files declare
+        return _write_ente(path, hooks, plugin, schema, (ente, year, fund), {k: str(v) for k, v in carried.items()})
     _folder(path)
     written: list[Path] = []
     kept: list[Path] = []

@@ -302,6 +302,17 @@ def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp
     assert "guardie" not in capsys.readouterr().err  # the column is declared by the file beside it
 
 
+def test_next_year_s_workbook_alone_has_the_run_s_declared_column(tmp_path):
+    from ciclope.core.commands.cli import main
+
+    folder = next_year(tmp_path, GUARDS, people("guardie", {"A": "12", "B": "30"}))
+    # the workbook alone, from the same run: no regulation file beside it, the run's own declares the column
+    book = tmp_path / "solo" / "ente-2025.xlsx"
+    book.parent.mkdir()
+    assert main(["template", "regolamento", str(book), "--from", str(folder.parent / "risultati" / "comune")]) == 0
+    assert sheet_values(book, "guardie") == {"A": 12, "B": 30, "SEG": 0}
+
+
 def test_next_year_s_template_carries_a_datum_of_the_unit(tmp_path):
     folder = next_year(tmp_path, TURNOVER, sectors("4000000", "3000000"))
     # the turnover written on the sectors' rows, the company's and the office's cells empty as typed
