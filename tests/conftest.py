@@ -6,6 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in bench/, never by a test: hypothesis's per-example deadline would fail a property on a
+# slow first call (an import, a cold cache, a loaded CI machine) and call it flaky, so no test has one.
+settings.register_profile("ciclope", deadline=None)
+settings.load_profile("ciclope")
 
 # The TOML case collector and fixtures of the plugin test kit are opt-in (no pytest11 entry point); slowguard
 # fails a test that starts Chromium or LibreOffice without the ``slow`` marker (tests/slowguard.py).

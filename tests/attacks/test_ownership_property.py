@@ -174,7 +174,7 @@ REPEATABLE = {"run", "site", "site-public", "compare", "calendar", "demo"}  # th
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plants=st.lists(PLANT, min_size=1, max_size=5), prior=st.booleans())
 def test_no_command_changes_what_is_not_its_own(world, command, plants, prior):
     _check(command, world, plants, prior)

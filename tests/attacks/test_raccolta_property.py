@@ -102,7 +102,7 @@ def _records(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=d))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(found=returns, notes=extra, semicolon=st.booleans())
 def test_a_csv_merge_changes_only_the_cells_it_owns(tmp_path_factory, found, notes, semicolon):
     folder = tmp_path_factory.mktemp("csv")
@@ -153,7 +153,7 @@ def _cells(path: Path) -> dict[tuple[str, str], object]:
     }
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(found=returns, notes=extra)
 def test_an_xlsx_merge_changes_only_the_cells_it_owns(tmp_path_factory, found, notes):
     folder = tmp_path_factory.mktemp("xlsx")

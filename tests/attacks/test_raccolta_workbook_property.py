@@ -111,7 +111,7 @@ def _merge(base: Path, tmp: Path, points: list, actuals: dict) -> Path:
 
 # always one return that merges: valid points, a number, SI and a DDE text
 MERGES = example(points=[5], actuals={"K11": 40, "K12": ("text", "SI"), "K13": ("text", "=cmd|' /C calc'!A0")})
-SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(max_examples=12, suppress_health_check=list(HealthCheck))
 
 
 @SETTINGS

@@ -43,7 +43,7 @@ def _split_before(pool, weights, rank=None):
     return {k: Decimal(v) * CENT for k, v in floor.items()}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(rng=st.randoms(use_true_random=False))
 def test_split_is_the_split_before(rng):
     """Random pools, weights (Decimals of a few decimals, ints, Fractions, floats, zeros, equal weights that tie)
@@ -79,7 +79,7 @@ def test_split_is_the_split_before(rng):
             split(pool, weights, rank=rank)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(rng=st.randoms(use_true_random=False))
 def test_card_score_is_the_sums_of_rules_core_3(rng):
     """card_score_and_formula against the plain sums of rules/core.md §3 (random cards, weighted or not)."""
@@ -115,7 +115,7 @@ def test_card_score_is_the_sums_of_rules_core_3(rng):
     assert score == expected and str(score) == str(expected)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(rng=st.randoms(use_true_random=False))
 def test_cards_view_and_area_of_are_the_plain_scans(rng):
     """Ente.cards_view (asks the dict only when the person changes) and Ente.area_of (remembered per unit) against
@@ -169,7 +169,7 @@ def _achievement_before(kind, measured, target):
     raise ValueError(f"indicator type {kind!r} is not scored")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(rng=st.randoms(use_true_random=False))
 def test_indicator_achievement_is_the_clamp_before(rng):
     """The same object (value and digits) as before for random measurements: above, below and at the target with
@@ -237,7 +237,7 @@ def _weighted_mean_before(parts):
     return r4(weighted / total)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(rng=st.randoms(use_true_random=False))
 def test_weighted_mean_is_the_mean_before(rng):
     from decimal import Decimal
@@ -256,7 +256,7 @@ def test_weighted_mean_is_the_mean_before(rng):
     assert got == expected and str(got) == str(expected)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(rng=st.randoms(use_true_random=False))
 def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(rng):
     """_Org.objective counts the declared weights in its loop: a core.weights.mixed problem for exactly the objectives
@@ -305,7 +305,7 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(rng):
             assert mixed.index(parent) < mixed.index(oid)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(rng=st.randoms(use_true_random=False))
 def test_sorted_distinct_is_the_sorted_set(rng):
     """money.sorted_distinct against sorted() of the set union bounded_weights built before: the same values in the
@@ -326,7 +326,7 @@ def test_sorted_distinct_is_the_sorted_set(rng):
 _SCORES = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.lists(
         st.tuples(

@@ -112,7 +112,7 @@ def organizations(draw):
     return ente_of(units, people, objectives, assignments)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(organizations(), IDS)
 def test_each_index_gives_what_the_scan_it_replaces_gave(e, who):
     key = who or ""

@@ -23,7 +23,7 @@ UNPAID = {"not_evaluated", "non_valutabile", "adeguata", "non_adeguata", "esclus
 
 @pytest.mark.slow  # whole synthetic enti, 8 per plugin
 @pytest.mark.parametrize("plugin", PLUGINS)
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(12, 80))
 def test_pools_conserved_and_nobody_unduly_paid(tmp_path_factory, plugin, seed, people):
     folder = synthetic_ente(

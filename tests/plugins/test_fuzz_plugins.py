@@ -54,7 +54,7 @@ def copy_demo(tmp_path_factory, plugin: str) -> tuple[Path, int]:
 
 
 @pytest.mark.parametrize("plugin", BUILTIN)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_corrupt_any_cell_of_a_demo(tmp_path_factory, plugin, data):
     folder, year = copy_demo(tmp_path_factory, plugin)
@@ -82,7 +82,7 @@ APPROVAL_VALUES = ['"forse"', "2021-13-01", "true", "0", "1.5", '"30.2.2022"', "
 
 
 @pytest.mark.parametrize("plugin", BUILTIN)
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_odd_funds_and_approvals(tmp_path_factory, plugin, data):
     folder, year = copy_demo(tmp_path_factory, plugin)

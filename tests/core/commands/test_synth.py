@@ -75,7 +75,7 @@ def test_every_synthetic_ente_runs_clean(tmp_path, plugin, people):
 
 
 @pytest.mark.parametrize("plugin", PLUGINS)
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=6, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(40, 160))
 def test_random_seeds_and_sizes_run_clean(tmp_path_factory, plugin, seed, people):
     folder = synthetic_ente(

@@ -79,7 +79,7 @@ cents = st.integers(min_value=0, max_value=10**8).map(lambda c: D(c).scaleb(-2))
 amounts = st.lists(cents, min_size=1, max_size=40)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(amounts)
 def test_gini_is_in_zero_one(xs):
     g = m.gini_exact(xs)
@@ -90,7 +90,7 @@ def test_gini_is_in_zero_one(xs):
         assert g <= Fraction(len(xs) - 1, len(xs))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=1, max_value=60))
 def test_equal_amounts_have_gini_zero(c, n):
     xs = [D(c).scaleb(-2)] * n
@@ -99,7 +99,7 @@ def test_equal_amounts_have_gini_zero(c, n):
     assert m.p90_p10(xs) == D("1.0000")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(amounts, st.integers(min_value=1, max_value=1000), st.randoms())
 def test_scale_and_order_invariance(xs, k, rnd):
     scaled = [x * k for x in xs]
@@ -110,7 +110,7 @@ def test_scale_and_order_invariance(xs, k, rnd):
     assert m.p90_p10(scaled) == m.p90_p10(xs)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(amounts)
 def test_top_share_at_least_its_head_count_and_lorenz_below_equality(xs):
     top = m.top_share_exact(xs)

@@ -82,7 +82,7 @@ def check(folder, plugin=coreonly):
     return res
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_corrupt_any_cell(tmp_path_factory, data):
     name = data.draw(st.sampled_from(CSV_FILES))
@@ -94,7 +94,7 @@ def test_corrupt_any_cell(tmp_path_factory, data):
     check(ente_with(tmp_path_factory, name, header, rows))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_duplicate_rows_and_dangling_references(tmp_path_factory, data):
     name = data.draw(st.sampled_from(CSV_FILES))
@@ -106,7 +106,7 @@ def test_duplicate_rows_and_dangling_references(tmp_path_factory, data):
     check(ente_with(tmp_path_factory, name, header, rows))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_corrupt_headers_and_ente_toml(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("f")

@@ -316,7 +316,7 @@ def damaged_ente(draw):
     return tables_
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(damaged_ente())
 def test_records_built_from_columns_are_those_built_row_by_row(tmp_path_factory, changed):
     """The loader builds the records of a sheet with no bad cell from its columns, all at once
@@ -397,7 +397,7 @@ CSV_PIECES = [
 ]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.lists(st.sampled_from(CSV_PIECES), max_size=25).map("".join), st.sampled_from([",", ";"]))
 def test_a_csv_split_at_its_delimiters_is_the_csv_module_s_reading(text, delimiter):
     """tables._records splits a text with no quote and no lone CR at its line breaks and delimiters
@@ -408,7 +408,7 @@ def test_a_csv_split_at_its_delimiters_is_the_csv_module_s_reading(text, delimit
     )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.lists(st.sampled_from(CSV_PIECES + ["x_", "  y  "]), max_size=25).map("".join), st.sampled_from([",", ";"]))
 def test_cells_said_bare_need_no_strip(text, delimiter):
     """When tables._cells_bare says that no cell begins or ends with whitespace, str.strip changes no
@@ -423,7 +423,7 @@ def test_the_whitespace_spared_is_what_str_strip_takes():
     assert not tables._cells_bare("a,b\n\u3000c,d\n", ",") and tables._cells_bare("a b,c\n", ",")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(["a", "bb", "\n", "cccc", "\r"]), max_size=30).map("".join))
 def test_lines_found_short_are_short(text):
     """tables._lines_short (a line break in every window of half the limit) says what measuring every
@@ -435,7 +435,7 @@ def test_lines_found_short_are_short(text):
 RECORD_VALUES = st.one_of(st.none(), st.text(max_size=3), st.decimals(allow_nan=False, places=2), st.booleans())
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.lists(st.sampled_from(["", "alta", "ALTA ", "bassa", "media", "forse", "3", "3x"]), min_size=1, max_size=8))
 def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problems_of_a_call_per_cell(
     tmp_path_factory, cells
@@ -468,7 +468,7 @@ def test_a_pure_parser_reads_each_distinct_text_once_with_the_values_and_problem
     assert found[0][0]["level"] == [pure(c) if c in ("alta", "ALTA ", "bassa", "media") else None for c in cells]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.sampled_from(["", "1", "2.5", "90%", "1.234", "x", "-3"]), max_size=12))
 def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
     """columns._looked_up (one itemgetter over a column's texts, issue 18) gives each cell the value of
@@ -479,7 +479,7 @@ def test_a_column_looked_up_at_once_is_the_column_read_cell_by_cell(cells):
     assert columns._looked_up(dict(known), failed, "" in cells, cells) == per_cell
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.lists(
         st.tuples(st.sampled_from(["-1", "0", "1", "10", "10.0", "40"]), st.sampled_from(["-1", "0", "1", "10", "41"]))
@@ -510,7 +510,7 @@ def _bare_edge_by_edge(text: str, delimiter: str) -> bool:
     return True
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.text(alphabet="ab;,\n\r \t\u3000\xa0", max_size=20), st.sampled_from([",", ";"]))
 def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter):
     """_cells_bare searches each space next to the delimiter of a text whose line breaks are made the

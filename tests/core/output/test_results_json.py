@@ -94,7 +94,7 @@ VALUES = st.recursive(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(value=VALUES, floats=st.lists(FLOATS, max_size=4))
 def test_the_fast_encoder_never_differs_from_pythons_json(value, floats):
     """Whatever the values, as results.py puts them in the document (num, ach, real), the text is Python's."""
@@ -165,7 +165,7 @@ NUMBERS = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(values=st.lists(NUMBERS, min_size=1, max_size=6))
 def test_numbers_remembered_by_their_text_are_the_plain_conversions(values):
     for _ in range(2):  # the second round reads the caches

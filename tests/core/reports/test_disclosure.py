@@ -147,7 +147,7 @@ def _amounts(cell: Cell, paid) -> dict:
     return {(i, p): 1 for i in cell.people for p in paid.get(i, ()) if p in cell.pools}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(published_tables())
 def test_nothing_withheld_and_nobody_s_pay_can_be_recovered(tables):
     cells, paid = tables
@@ -190,7 +190,7 @@ def levels_of_people(draw):
     return parts, people
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(levels_of_people())
 def test_small_levels_are_merged_with_their_neighbours(drawn):
     parts, people = drawn
@@ -244,7 +244,7 @@ vectors = st.dictionaries(st.integers(min_value=0, max_value=7), st.integers(min
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.lists(vectors, max_size=9), st.lists(vectors, min_size=1, max_size=4))
 def test_the_span_finds_the_combinations_the_rational_elimination_finds(rows, targets):
     from ciclope.core.reports.disclosure import _Span

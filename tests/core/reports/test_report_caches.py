@@ -74,7 +74,7 @@ def outcome(f, *args):
         return type(exc)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(values=st.lists(NUMBERS, min_size=1, max_size=6), places=st.integers(0, 4))
 def test_number_texts_are_the_plain_functions(values, places):
     for _ in range(2):  # the second round reads the caches

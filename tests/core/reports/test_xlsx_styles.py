@@ -78,7 +78,7 @@ def test_a_workbook_with_no_style_has_openpyxl_empty_style_sheet():
     assert b'<numFmts count="0" />' in sheet
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(RECIPES, max_size=25))
 def test_any_order_of_recipes_is_numbered_and_written_as_openpyxl_does(recipes):
     mine, sheet, theirs, oracle = both(recipes)

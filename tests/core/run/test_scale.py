@@ -235,7 +235,7 @@ CELL = st.one_of(VALUES, st.builds(xlsx.Typed, VALUES, KINDS))
 
 
 @pytest.mark.slow  # 60 random workbooks written twice
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(
     sheets=st.lists(
         st.tuples(
@@ -298,7 +298,7 @@ def test_repeated_numbers_are_written_as_openpyxl_writes_them():
 
 
 @pytest.mark.slow  # 40 random workbooks written twice
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(
     numbers=st.lists(
         st.decimals(allow_nan=True, allow_infinity=True).filter(lambda d: not d.is_snan()), min_size=1, max_size=8
@@ -336,7 +336,7 @@ def zipfile_archive(archive: bytes, chunk: int) -> bytes:
     return out.getvalue()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(
     sheets=st.lists(st.lists(TEXT, max_size=30), min_size=1, max_size=4),
     chunk=st.integers(1, 5000),

@@ -419,7 +419,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=6, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(1, 10_000), plugin=st.sampled_from(["brescia", "bergamo", "comunita_montane"]))
 def test_every_stored_euro_is_in_a_pool(tmp_path_factory, seed, plugin):
     """Σ of the people's amounts = Σ of the pools' distributed money, to the cent, for random synthetic

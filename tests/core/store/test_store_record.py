@@ -65,7 +65,7 @@ def test_not_a_number_and_infinities_are_floats_as_before():
     assert math.isnan(record._number_of("NaN")) and record._number_of("-Infinity") == -math.inf
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=800)
 @given(DECIMALS)
 def test_a_number_read_from_a_decimals_text_is_the_decimals_own(value):
     assert strict(record._number_of(str(value))) == strict(record._plain(value))
@@ -83,7 +83,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=800)
 @given(VALUES)
 def test_an_indicators_text_is_what_json_dumps_writes(value):
     """The target and actual columns: the text of results.json's number, date, flag or string."""
@@ -127,7 +127,7 @@ CARDS = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(CARDS)
 def test_card_rows_are_the_cards_inputs(cards):
     for card in cards:
@@ -174,7 +174,7 @@ FIGURES = st.dictionaries(
 
 
 @pytest.mark.parametrize("encoder", ["orjson", "json"])
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(figures=FIGURES, size=st.sampled_from([1, 2, 1000]))
 def test_the_trace_is_every_figure_with_its_numbers(encoder, figures, size):
     """The trace as the format says (docs/store.md), in batches of any size, with either encoder."""

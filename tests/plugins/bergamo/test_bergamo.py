@@ -467,7 +467,7 @@ def test_public_example_through_the_cli(example, tmp_path):
 PARAMS, _ = merge_params(load_param_specs(rules.__file__.replace("rules.py", "params.toml"), 2021), {})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     st.lists(st.tuples(st.integers(0, 10000), st.sampled_from(["1", "0.5", "0.83"])), min_size=1, max_size=12),
     st.integers(0, 10**6),

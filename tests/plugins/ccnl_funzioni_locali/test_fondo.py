@@ -467,7 +467,7 @@ USES = ["indennita_comparto", "performance_individuale", "performance_organizzat
 cents = st.integers(min_value=0, max_value=10_000_000).map(lambda c: D(c) / 100)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     st.lists(st.tuples(st.sampled_from(VOCI), cents), min_size=1, max_size=8),
     st.lists(st.tuples(st.sampled_from(USES), cents, st.booleans()), max_size=6),

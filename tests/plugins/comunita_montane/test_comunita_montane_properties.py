@@ -122,7 +122,7 @@ def build(staff, achievements):
     return ente, org, scores
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     staff=st.lists(person_st, min_size=0, max_size=60),
     achievements=st.fixed_dictionaries(
@@ -208,7 +208,7 @@ def test_bands_never_exceed_their_share_ties_share_a_band_and_pools_are_conserve
             assert rewards.statuses[a.person] == "banded"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(values=st.lists(st.integers(60, 70), min_size=0, max_size=80), cfg=st.sampled_from(VALID_BANDS))
 def test_assign_bands_on_heavy_ties(values, cfg):
     bands, _ = parse_bands(cfg if cfg is not None else SPECS["bands"].value)
@@ -229,7 +229,7 @@ def test_assign_bands_on_heavy_ties(values, cfg):
         assert held <= math.floor(n * cum)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(values=st.lists(st.integers(0, 8), min_size=0, max_size=40), limit=st.integers(0, 45))
 def test_cut_without_ties_never_exceeds_and_never_splits(values, limit):
     ordered = scoring.by_score([(f"p{i:03d}", D(v)) for i, v in enumerate(values)])

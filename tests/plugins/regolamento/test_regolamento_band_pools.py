@@ -174,7 +174,7 @@ class _Warnings:
         self.problems.append(problem)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=120)
 @given(
     rows=st.lists(
         st.tuples(st.integers(0, 10000).map(lambda c: Decimal(c) / 100), st.sampled_from(["1", "0.5", "0.75"])),

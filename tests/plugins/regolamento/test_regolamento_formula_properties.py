@@ -110,7 +110,7 @@ def broken(text: str, cut: int, junk: str) -> str:
     return text[:at] + junk + text[at + 1 :]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(text=formulas(), place=st.sampled_from(sorted(PLACES)), cut=st.integers(0, 200),
        junk=st.sampled_from(["", "(", ")", ";", ",", "\"", "%", "=", "x", "ABC(", "1/0", "é"]), mangle=st.booleans())  # fmt: skip
 def test_reading_a_formula_never_raises_but_its_problem(text, place, cut, junk, mangle):
@@ -160,7 +160,7 @@ def ente(folder: Path) -> Path:
 HOW = {"importo": ("formula", "euro"), "peso": ("proporzionale", "peso"), "ammesso": ("proporzionale", "cond")}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), key=st.sampled_from(sorted(HOW)), wild=st.booleans())
 def test_a_regulation_with_any_formula_runs_and_conserves_every_fund(data, key, wild):
     method, kind = HOW[key]

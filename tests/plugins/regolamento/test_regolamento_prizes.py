@@ -82,7 +82,7 @@ def _expected(prizes: list[tuple[str, str, Decimal]], fund: Decimal) -> dict[str
     return {p: a for p, a in out.items()}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(prizes=rows, fund=st.integers(0, 200_000).map(lambda c: D(c) / 100))
 def test_prizes_conserve_the_fund_and_pay_what_is_written(prizes, fund):
     with tempfile.TemporaryDirectory() as tmp:

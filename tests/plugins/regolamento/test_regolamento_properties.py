@@ -67,7 +67,7 @@ class _NoTrace:
         pass
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(rows=people, fund=st.integers(0, 3_000_000).map(lambda c: D(c) / 100), name=st.sampled_from(sorted(METHODS)))
 def test_every_method_conserves_the_pool(rows, fund, name):
     pr = METHODS[name]
