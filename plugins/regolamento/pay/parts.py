@@ -37,6 +37,8 @@ class Ledger:
     base: dict[str, Decimal] = attrs.field(factory=dict)  # each fund as given, before any residual left it
     bands: dict[str, Mapping[str, str]] = attrs.field(factory=dict)
     shared: dict[tuple[str, str], list[tuple[str, str, Decimal]]] = attrs.field(factory=dict)
+    admitted: set[str] = attrs.field(factory=set)  # the people some part has admitted (status None in its entries)
+    excluded: set[str] = attrs.field(factory=set)  # those whose status is, so far, an exclusion's
 
 
 def pay(
@@ -59,9 +61,7 @@ def pay(
         chosen = METHODS[pr.method].chosen
         formulas = part_formulas(reg, pr, ente, scores, facts, trace)
         people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
-        for e in people:
-            if (e.status is not None or pr.admitted) and e.person.id not in out.statuses:
-                out.statuses[e.person.id] = e.status or pr.admitted
+        standing(pr, people, ledger, out)
         amount, fund = budget(reg, pr, pool, ledger, trace)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
         total = sum((g[1] for group in given for g in group.paid), ZERO)
@@ -79,6 +79,25 @@ def pay(
         award(reg, pr, given, ledger, out)
         out.pools[pr.fund] = out.pools[pr.fund].with_distributed(ledger.paid[pr.fund])
     summed(reg, ledger, ente, trace)
+
+
+def standing(pr: Premium, people: list[Entry], ledger: Ledger, out: Outcome) -> None:
+    """Each person's status as the parts decide it, in the order they are paid: the first part that admits them
+    gives its ``stato_ammessi``, if it has one; an exclusion's status stands only while no part admits them. So an
+    exclusion limited to some parts (``parti``) never calls «escluso» a person another part pays: the explanation
+    of the part that excludes them says why."""
+    for e in people:
+        pid = e.person.id
+        if e.status is None:
+            if pid in ledger.excluded:
+                ledger.excluded.discard(pid)
+                del out.statuses[pid]
+            ledger.admitted.add(pid)
+            if pr.admitted and pid not in out.statuses:
+                out.statuses[pid] = pr.admitted
+        elif pid not in ledger.admitted and pid not in out.statuses:
+            out.statuses[pid] = e.status
+            ledger.excluded.add(pid)
 
 
 def moved(reg: Regulation, pr: Part, left: Decimal, fund: Input, out: Outcome, trace: Trace) -> None:

@@ -521,7 +521,13 @@ def test_ao_policlinico_modena_80_percent_on_three_general_objectives_20_on_the_
         "C2": "250.00",
         "L1": "250.00",
     }
-    assert result.rewards.statuses == {"M3": "escluso_assenze"}  # from the 80% only: paid the 20%
+    # M3 is excluded from the 80% only and paid the 20%: not «escluso», and the explanation says from which part
+    assert result.rewards.statuses == {}
+    why = result.figures["score:M3:status"]
+    assert (why.value, why.formula) == (
+        "escluso_assenze",
+        "escluso dal premio: assenze oltre 30 giorni (per le parti: obiettivi generali)",
+    )
     pool = result.rewards.pools["produttivita_collettiva"]
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
 

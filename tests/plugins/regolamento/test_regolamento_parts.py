@@ -433,3 +433,53 @@ fonte = "art. 3"
     assert "in proporzione al peso di ciascuno × la quota pagata." in said
     assert "A tempo parziale il premio è quello del tempo pieno." in said
     assert "(il tempo lavorato)" not in said
+
+
+EXCLUDED_BY_PART = (
+    HEAD
+    + """
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = {presenza}
+parti = ["presenza"]
+stato = "escluso_presenza"
+fonte = "art. 2 c. 1"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = {obiettivi}
+parti = ["obiettivi"]
+stato = "escluso_obiettivi"
+fonte = "art. 2 c. 2"
+
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+quota_fondo = 0.5
+fonte = "art. 3 c. 1"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "proporzionale"
+quota_fondo = 0.5
+fonte = "art. 3 c. 2"
+"""
+)
+
+
+def test_an_exclusion_from_one_part_is_not_the_status_of_a_person_another_part_pays(ciclope_ente, tmp_path):
+    """S2 (70 points) is kept out of one part and paid by the other, whichever comes first: not «escluso»; S3 (50)
+    is kept out of both: the status of the first exclusion, in the order the parts are paid."""
+    people = [("S1", "C", 95), ("S2", "C", 70), ("S3", "C", 50)]
+    for minimums in ({"presenza": 60, "obiettivi": 80}, {"presenza": 80, "obiettivi": 60}):
+        folder = tmp_path / f"p{minimums['presenza']}"
+        folder.mkdir()
+        text = EXCLUDED_BY_PART.replace("{presenza}", str(minimums["presenza"]))
+        text = text.replace("{obiettivi}", str(minimums["obiettivi"]))
+        result = run_declared(ciclope_ente, folder, text, files(people, 'performance_individuale = "4000.00"'))
+        # each part 4000 × 0.5 = 2000.00; the part S2 takes: Σ 95 + 70 = 165, S1 2000 × 95 / 165 = 1151.515… →
+        # 1151.52, S2 2000 × 70 / 165 = 848.484… → 848.48; the other part: S1 alone, 2000.00
+        assert amounts(result) == {"S1": "3151.52", "S2": "848.48", "S3": "0.00"}
+        assert result.rewards.statuses == {"S3": "escluso_presenza"}
+        why = result.figures["score:S2:status"]  # the part that keeps S2 out says so in the explanation
+        assert why.formula.endswith(f"(per le parti: {'presenza' if minimums['presenza'] == 80 else 'obiettivi'})")
