@@ -215,12 +215,13 @@ class Site:
         for p in people:
             if p.level and p.score is not None:
                 lows[p.level] = min(p.score, lows.get(p.level, p.score))
+        info = ente_info(c.plugin, doc, self.year)  # the ente's words: its regulation's, as the run read it
         row = {
             "id": c.ente,
             "name": c.name,
             "plugin": c.plugin,
             "plugin_version": c.plugin_version,
-            "acts": ente_acts(c.plugin, doc, self.year),
+            "acts": acts_of(info),
             **self.status(c),
             "performance": fmt.pct(c.performance),
             "performance_sort": "" if c.performance is None else f"{c.performance:.4f}",
@@ -245,20 +246,18 @@ class Site:
             levels=[]
             if self.public
             else [
-                (name, str(n))
+                (fmt.level(name, info.ente_labels), str(n))
                 for name, n in sorted(levels.items(), key=lambda kv: (-lows.get(kv[0], 0), fmt.natural(kv[0])))
             ],
             calendar=calendar,
-            violations=[] if self.public else violation_rows(doc, plugin_info(c.plugin).status_labels),
-            people=[]
-            if self.public
-            else [self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units) for p in people],
+            violations=[] if self.public else violation_rows(doc, info.status_labels),
+            people=[] if self.public else [self.person_row(p, info, self.year, units) for p in people],
             banded=banded(people),
             **self.common("../", "ente", c.name),
         )
         self.write(f"enti/{filenames.stem(c.ente)}.html", "ente.html", **context)
         if not self.public:
-            self.person_pages(c, row, people)
+            self.person_pages(c, row, people, info)
         return row, [d for d in calendar if d["status"] != "fatto"]
 
     def downloads(self, c: Current) -> list[dict]:
@@ -285,7 +284,8 @@ class Site:
         return {"status": "error", "status_label": f"FALLITO (cifre dell'esecuzione n. {c.run_id})", "failure": failure}
 
     @staticmethod
-    def person_row(p, labels=None, year: int = 0, units: Mapping[str, str] | None = None) -> dict:
+    def person_row(p, info: PluginInfo, year: int = 0, units: Mapping[str, str] | None = None) -> dict:
+        """A person's row as the ente's regulation words it (``info``: :func:`ente_info`)."""
         return {
             "id": p.person,
             "name": p.name,
@@ -294,18 +294,18 @@ class Site:
             "unit": (units or {}).get(p.unit, p.unit),
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
-            "level": p.level or fmt.NONE,
+            "level": fmt.level(p.level, info.ente_labels) or fmt.NONE,
             # a regulation without bands gives each person their level as band: said once, as the level
             "band": p.band if p.band and p.band != p.level else fmt.NONE,
             "amount": fmt.euro(p.amount) if p.amount is not None else fmt.NONE,
             "amount_sort": "" if p.amount is None else f"{p.amount:.2f}",
-            "status": fmt.status(p.status, labels) if p.status else fmt.NONE,
+            "status": fmt.status(p.status, info.status_labels) if p.status else fmt.NONE,
         }
 
-    def person_pages(self, c: Current, row: dict, people) -> None:
+    def person_pages(self, c: Current, row: dict, people, info: PluginInfo) -> None:
         """The ente's figures page and one page with every person's card (an anchor per person: one file
-        per ente, not per person — 300,000 people are 1,000 files, docs/site.md)."""
-        trace = worded_trace(self.store.trace(c.result_id), plugin_info(c.plugin).status_labels, column_words(c.plugin))
+        per ente, not per person — 300,000 people are 1,000 files, docs/site.md), in the ente's words (``info``)."""
+        trace = worded_trace(self.store.trace(c.result_id), info.status_labels, column_words(c.plugin))
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
         units = self.store.unit_names(c.result_id)
@@ -326,9 +326,9 @@ class Site:
         )
         persons = []
         for p in people:
-            info = self.person_row(p, plugin_info(c.plugin).status_labels, self.year, units)
-            info["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
-            persons.append(info)
+            person = self.person_row(p, info, self.year, units)
+            person["tree"] = cards.person_tree(trace, p.person, "cifre.html", href(""), own.get(p.person, []))
+            persons.append(person)
         self.write(
             f"enti/{filenames.stem(c.ente)}/persone.html",
             "people.html",
@@ -483,25 +483,34 @@ def build(
 
 
 @functools.lru_cache(maxsize=256)
-def _acts(plugin: str, overrides: str, year: int) -> str:
+def _described(plugin: str, overrides: str, year: int) -> PluginInfo:
     from ciclope.core.engine.registry import Hooks
     from ciclope.core.inputs.config import resolve_params
 
     info = plugin_info(plugin)
-    try:  # the ente's own act (a declared regulation names its title in its file)
+    try:  # the ente's own act and words (a declared regulation names its title and its labels in its file)
         hooks = Hooks.for_plugin(plugin)[0]
         params, _ = resolve_params(plugin, year, json.loads(overrides))
-        info = hooks.for_ente(params).describe(info, params)
+        return hooks.for_ente(params).describe(info, params)
     except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed: its own words
-        pass
+        return info
+
+
+def ente_info(plugin: str, doc: dict, year: int) -> PluginInfo:
+    """The plugin's description as it held for an ente: a declared regulation's title and words (its
+    ``[etichette]``, its statuses' labels) from its file, as the run read it (the overrides recorded in
+    results.json); the plugin's own when the file is gone."""
+    overrides = (doc.get("audit") or {}).get("overrides") or {}
+    return _described(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
+
+
+def acts_of(info: PluginInfo) -> str:
+    """The titles of the acts an ente applied (never the plugin's name and version)."""
     return "; ".join(fmt.regulation(x, info.documents) for x in info.regulations) or "regolamento dell'ente"
 
 
 def ente_acts(plugin: str, doc: dict, year: int) -> str:
-    """The titles of the acts an ente applied (never the plugin's name and version): a declared regulation's from
-    its file, as the run read it (the overrides recorded in results.json)."""
-    overrides = (doc.get("audit") or {}).get("overrides") or {}
-    return _acts(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
+    return acts_of(ente_info(plugin, doc, year))
 
 
 def plugin_info(name: str):

@@ -359,3 +359,27 @@ def test_site_from_each_backend(example, tmp_path, backend):
     assert 'href="enti/cm-esempio.html"' in (out / "index.html").read_text(encoding="utf-8")
     cards = (out / "enti" / "cm-esempio" / "persone.html").read_text(encoding="utf-8")
     assert cards.count('<section class="card"') == 12  # people.csv of the example: SEG and P1…P11
+
+
+def test_the_portal_says_a_declared_regulation_s_own_words(tmp_path):
+    """A declared regulation names its levels and statuses ([etichette]): the portal, built from the store, reads
+    them from the regulation's file as the run read it, as the Relazione does (never the plugin's default words,
+    never a level's bare code)."""
+    import shutil
+
+    from ciclope.plugins import regolamento
+
+    demo = tmp_path / "demo"
+    shutil.copytree(Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("out", "*.db*"))
+    rules = demo / "smvp-livelli.toml"
+    rules.write_text(rules.read_text(encoding="utf-8") + 'A = "eccellente"\n', encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'archivio.db'}"
+    assert main(["run", str(demo / "cycle.toml"), "--ente", "comune-livelli", "--store", url]) == 0
+    assert main(["site", "--store", url, "--out", str(tmp_path / "sito")]) == 0
+    ente = (tmp_path / "sito" / "enti" / "comune-livelli.html").read_text(encoding="utf-8")
+    people = (tmp_path / "sito" / "enti" / "comune-livelli" / "persone.html").read_text(encoding="utf-8")
+    # L9 (200 days absent) is excluded, in the words of [etichette]; L1 and L2 (98 and 95 points) are in level A
+    assert "<dd>escluso per assenze oltre 150 giorni</dd>" in people
+    assert "<dd>escluso per assenze</dd>" not in people
+    assert people.count("<dd>eccellente</dd>") == 2 and "<dd>A</dd>" not in people
+    assert ">eccellente<" in ente and ">A<" not in ente
