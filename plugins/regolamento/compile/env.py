@@ -21,6 +21,7 @@ from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Sc
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import reference_unit
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
@@ -279,7 +280,7 @@ _PERSON = {
     "giorni_servizio": _days_in_service,
     "giorni_anno": _year_days,
     "categoria": lambda env, name: env.person.category,
-    "grado": lambda env, name: env.person.extra.get("grado") or env.person.category,
+    "grado": lambda env, name: grades.grade_of(env.facts.reg, env.person),  # [gradi]'s column, else the category
     "ruolo": lambda env, name: env.person.role,
     "valutatore": lambda env, name: env.person.evaluator,
     "retribuzione_posizione": _position_pay,

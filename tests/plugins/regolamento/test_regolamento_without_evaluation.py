@@ -292,3 +292,20 @@ def test_a_fund_that_needs_cards_is_still_flagged_beside_one_that_does_not(ciclo
     assert amounts(result) == {"P1": "600.00", "P2": "300.00"}
     assert result.rewards.pools["obiettivi"].residual == Decimal("500.00")
     assert "core.evaluations.empty" in rules(result)
+
+
+def test_who_takes_part_by_a_declared_grade(ciclope_ente, tmp_path):
+    """«tra il personale inquadrato nelle categorie B e C» with the grades of another contract ([gradi]): ``grado``
+    in ``ammesso`` reads the column «grado», as the grades' parameters do; it read nothing, so nobody took part, the
+    whole fund stayed residual and the core reported missing cards a part without evaluation does not need."""
+    text = PECCI.replace('nome = "fondo premiante"', 'nome = "fondo premiante"\nammesso = \'=grado <> "D"\'')
+    text = text.replace("[[premi]]", '[gradi]\nnomi = ["B", "C", "D"]\nfonte = "art. 1"\n\n[[premi]]', 1)
+    header = STAFF_HEADER + ",grado"
+    rows = ["P1,Tecnica,dipendente,C,com,1,0,false,,B", "P2,Contabile,dipendente,C,com,1,0,false,,C"]
+    rows.append("P3,Funzionaria,dipendente,C,com,1,0,false,,D")
+    result = run_declared(
+        ciclope_ente, tmp_path, text, staff(rows, 'performance_individuale = "1000.00"', None, header)
+    )
+    # P3 (grado D) does not take part: 1000 / 2 = 500.00 each to P1 and P2, all year at full time
+    assert amounts(result) == {"P1": "500.00", "P2": "500.00"}
+    assert "core.evaluations.empty" not in rules(result)
