@@ -441,10 +441,10 @@ def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     people of the part's roles in it; one graduatoria for the ente otherwise (the core's default)."""
     regulation = declared(params)
     first = next((p for p in regulation.parts if not METHODS[p.method].chosen), None) if regulation else None
-    if first is None or first.rankings == "ente":
+    if regulation is None or first is None or first.rankings == "ente":
         return None
     out: dict[str, list[str]] = {}
     for p in ente.people.values():
         if p.role in first.roles:
-            out.setdefault(rankings.group_of(first, p, ente), []).append(p.id)
+            out.setdefault(rankings.group_of(regulation, first, p, ente), []).append(p.id)
     return out

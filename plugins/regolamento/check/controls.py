@@ -55,7 +55,7 @@ def _group(reg: Regulation, check: Check, person: Person, ente: Ente) -> str:
         return person.evaluator or ""
     if check.per == "graduatoria":
         first = next((p for p in reg.parts if not METHODS[p.method].chosen), None)
-        return rankings.group_of(first, person, ente) if first is not None else ""
+        return rankings.group_of(reg, first, person, ente) if first is not None else ""
     return ""
 
 

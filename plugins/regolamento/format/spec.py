@@ -651,7 +651,7 @@ class Part(Premium):
         "graduatorie",
         "choice",
         "ente (una graduatoria), area (una per struttura di primo livello di unità.csv) o categoria (una per "
-        "categoria o Area del contratto)",
+        "categoria o Area del contratto; con [gradi], una per grado dichiarato)",
         default="ente",
         choices=("ente", "area", "categoria"),
     )

@@ -46,7 +46,7 @@ class PartFormulas:
     @classmethod
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
         ente = facts.ente
-        groups = {p.id: rankings.group_of(part, p, ente) for p in people} if part.rankings != "ente" else {}
+        groups = {p.id: rankings.group_of(reg, part, p, ente) for p in people} if part.rankings != "ente" else {}
         cohort = Cohort(groups=groups)
         cohort.members = [PersonEnv(facts, p, cohort) for p in people]
         return cls(reg, part, {env.person.id: env for env in cohort.members}, trace)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, money
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
@@ -21,11 +22,18 @@ from ciclope.plugins.regolamento.pay.shapes import Entry
 WORDS = {"area": "struttura", "categoria": "categoria"}
 
 
-def group_of(part: Part, person: Person, ente: Ente) -> str:
+def group_of(reg: Regulation, part: Part, person: Person, ente: Ente) -> str:
+    """The graduatoria of ``person`` in ``part``: their area, or their grade as the regulation's tables read it (the
+    grado of [gradi], else the contractual category)."""
     if part.rankings == "categoria":
-        return person.category or "senza categoria"
+        return grades.grade_of(reg, person) or ("senza grado" if reg.grades is not None else "senza categoria")
     top = ente.top_unit_of(person.unit)
     return top.id if top is not None else person.unit
+
+
+def kind_word(reg: Regulation, part: Part) -> str:
+    """What a graduatoria of the part gathers, in words: «struttura», «categoria» (or «grado», with [gradi])."""
+    return "grado" if part.rankings == "categoria" and reg.grades is not None else WORDS[part.rankings]
 
 
 def label_of(part: Part, group: str, ente: Ente) -> str:
@@ -39,7 +47,7 @@ def split(
     """Each graduatoria in order of first appearance in people.csv: its people and its amount (recorded)."""
     ente, _, trace = ctx
     in_service = [p for p in ente.people.values() if p.role in part.roles]
-    groups = {p.id: group_of(part, p, ente) for p in in_service}
+    groups = {p.id: group_of(reg, part, p, ente) for p in in_service}
     if isinstance(part.ranking_split, Formula):
         each = weighed(reg, part, part.ranking_split, in_service, groups, ctx)
         measure = "peso del riparto"
@@ -63,9 +71,9 @@ def split(
             f"fondo × {measure} della graduatoria / {measure} di tutte le graduatorie",
             cite(reg, part.source),
             inputs,
-            f"Fondo della graduatoria {WORDS[part.rankings]} {label_of(part, g, ente)}",
+            f"Fondo della graduatoria {kind_word(reg, part)} {label_of(part, g, ente)}",
         )
-        members = [e for e in people if group_of(part, e.person, ente) == g]
+        members = [e for e in people if group_of(reg, part, e.person, ente) == g]
         yield members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
 
 

@@ -41,8 +41,10 @@ def parts(block: Part, regulation: Regulation) -> Said:
         said_parts = f"in {len(regulation.parts)} parti, nell'ordine: {names}" if many else f"in una parte, {names}"
         lines.insert(0, f"Il premio individuale si paga {said_parts}.")
     if block.rankings != "ente":
-        lines.append(f"La parte ha {RANKINGS[block.rankings]}, ciascuna con una quota in proporzione "
-                     f"{_split(block)}.")  # fmt: skip
+        kind = RANKINGS[block.rankings]
+        if block.rankings == "categoria" and regulation.grades is not None:  # the grades the regulation declares
+            kind = f"una graduatoria per ogni grado ({', '.join(regulation.grades.names)})"
+        lines.append(f"La parte ha {kind}, ciascuna con una quota in proporzione {_split(block)}.")
     if block.residual_to:
         lines.append(f"Ciò che la parte non paga va alla parte «{block.residual_to}».")
     if block.national_bonus:

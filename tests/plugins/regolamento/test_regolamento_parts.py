@@ -483,3 +483,44 @@ def test_an_exclusion_from_one_part_is_not_the_status_of_a_person_another_part_p
         assert result.rewards.statuses == {"S3": "escluso_presenza"}
         why = result.figures["score:S2:status"]  # the part that keeps S2 out says so in the explanation
         assert why.formula.endswith(f"(per le parti: {'presenza' if minimums['presenza'] == 80 else 'obiettivi'})")
+
+
+def test_graduatorie_by_the_grades_the_regulation_declares(ciclope_ente, tmp_path):
+    """«le disponibilità complessive sono ripartite fra l'Area tecnico-amministrativa e l'Area dirigenziale […] con
+    riferimento al numero dei dipendenti di ciascuna area» (contratto collettivo, GU 15.11.1997, art. 35): the Areas
+    of a contract that are not the Funzioni Locali categories, declared in [gradi], are the graduatorie of
+    ``graduatorie = "categoria"`` (one graduatoria of everyone before, by the category column)."""
+    text = (
+        HEAD
+        + """
+[gradi]
+nomi = ["tecnico-amministrativa", "dirigenziale"]
+fonte = "art. 35 c. 1"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+graduatorie = "categoria"
+fonte = "art. 35 c. 1"
+"""
+    )
+    people = [("T1", "C", 90), ("T2", "C", 80), ("T3", "C", 70), ("R1", "C", 90), ("R2", "C", 60)]
+    data = files(people, 'performance_individuale = "10000.00"')
+    area = {"T1": "tecnico-amministrativa", "T2": "tecnico-amministrativa", "T3": "tecnico-amministrativa"}
+    lines = data["people.csv"].splitlines()
+    data["people.csv"] = "\n".join(
+        [lines[0] + ",grado"] + [f"{row},{area.get(row.split(',')[0], 'dirigenziale')}" for row in lines[1:]]
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # by staff in service: tecnico-amministrativa 3 of 5, 10000 × 3 / 5 = 6000.00; dirigenziale 2 (R1, R2; the
+    # Segretario is not of the part's roles) = 4000.00. Within each by score: 6000 × 90 / 240 = 2250.00,
+    # × 80 / 240 = 2000.00, × 70 / 240 = 1750.00; 4000 × 90 / 150 = 2400.00, × 60 / 150 = 1600.00
+    assert amounts(result) == {"T1": "2250.00", "T2": "2000.00", "T3": "1750.00", "R1": "2400.00", "R2": "1600.00"}
+    assert result.figures["pool:performance_individuale:dirigenziale"].label == (
+        "Fondo della graduatoria grado dirigenziale"
+    )
+    path = tmp_path / "gradi.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    assert "una graduatoria per ogni grado (tecnico-amministrativa, dirigenziale)" in render(regulation)
