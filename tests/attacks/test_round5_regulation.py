@@ -130,7 +130,7 @@ def test_a_requirement_on_a_section_no_card_has_is_an_error(tmp_path):
     run = cli("validate", cycle)
     assert run.returncode == 1, run.stdout
     [line] = [ln for ln in run.stdout.splitlines() if "regolamento.sezione" in ln]
-    assert "smvp.toml:9:livelli.requisiti[0].parte: errore" in line and "(forse 'comportamenti'?)" in line
+    assert "smvp.toml:9:livelli.requisiti[1].parte: errore" in line and "(forse 'comportamenti'?)" in line
 
 
 def test_a_section_is_found_whatever_its_case_and_accents(tmp_path):
@@ -161,12 +161,12 @@ def _sanctions(tmp_path: Path, synonyms: str) -> str:
 
 def test_two_synonyms_read_alike_for_two_sanctions_are_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Sospensione breve" = "sospensione", "sospensione  BREVE" = "rimprovero_verbale" }')
-    assert "esclusioni[0].sinonimi.sospensione  BREVE" in text and "si leggono allo stesso modo" in text, text
+    assert "esclusioni[1].sinonimi.sospensione  BREVE" in text and "si leggono allo stesso modo" in text, text
 
 
 def test_a_synonym_that_is_a_word_of_the_scale_is_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Multa" = "sospensione" }')
-    assert "esclusioni[0].sinonimi.Multa" in text and "è già la parola 'multa' della scala" in text, text
+    assert "esclusioni[1].sinonimi.Multa" in text and "è già la parola 'multa' della scala" in text, text
 
 
 def test_a_synonym_naming_a_sanction_as_the_office_writes_it_is_accepted(tmp_path):

@@ -10,7 +10,7 @@ from ciclope.core import Ente, Person, Problem
 from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.read.lines import key_lines, line_of
+from ciclope.plugins.regolamento.read.lines import key_lines, line_of, said
 from ciclope.plugins.regolamento.read.load import source
 from ciclope.plugins.regolamento.read.reader import shown
 
@@ -60,15 +60,16 @@ def _problem(
     at = f"{file}, riga {line}" if line is not None else file
     ids = ", ".join(p.id for p in people[:5]) + (f" e altri {len(people) - 5}" if len(people) > 5 else "")
     word, header = ("il grado", "grado") if reg.grades is not None else ("la categoria", "categoria")
+    zero = " (con 0 se non partecipa alla parte)" if key.endswith("parametri") else ""
     what = f"{word} {grade!r}" if grade else f"{word} (vuot{'o' if reg.grades is not None else 'a'})"
     return Problem(
         rule="regolamento.categoria",
         source=cite(reg, fonte),
         file=ente.file_of("people"),
         row=people[0].row,
-        column=column(reg),
-        message=f"{what} di {ids} non è in {key} del regolamento ({at}): {'gradi dichiarati' if reg.grades else 'categorie dichiarate'} "
-        f"{', '.join(names)}; aggiungi {word} alla tabella o correggi la colonna {header}",
+        column=ente.column_shown("people", column(reg)),  # as the office's header writes it («grado»)
+        message=f"{what} di {ids} non è in {said(key)} del regolamento ({at}), che ha {', '.join(names)}; aggiungi "
+        f"{word} alla tabella{zero} o correggi la colonna {header}",
     )
 
 

@@ -46,7 +46,7 @@ def pay(
         )
         trace.problem(
             Problem(
-                rule="regolamento.importi", source=cite(reg, part.source), file=ente.file_of(FILE), column="amount",
+                rule="regolamento.importi", source=cite(reg, part.source), file=ente.file_of(FILE), column=ente.column_shown(FILE, "amount"),
                 message=message,
             )
         )  # fmt: skip
@@ -87,8 +87,8 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         for column, why in row_faults(r, parts, ente):
             out.append(
                 Problem(
-                    rule="regolamento.importi", source=source, file=ente.file_of(FILE), row=r.row, column=column,
-                    message=f"{why}: la riga non è pagata",
+                    rule="regolamento.importi", source=source, file=ente.file_of(FILE), row=r.row,
+                    column=ente.column_shown(FILE, column), message=f"{why}: la riga non è pagata",
                 )
             )  # fmt: skip
     return out
@@ -130,7 +130,7 @@ def admitted(
             source=cite(reg, part.source),
             file=ente.file_of(FILE),
             row=r.row,
-            column="person",
+            column=ente.column_shown(FILE, "person"),
             message=f"{person.id} è escluso dal premio ({reg.labels.get(status, status.replace('_', ' '))}) e "
             "l'esclusione vale per ogni "
             f"parte del premio: l'importo di {fmt.euro(money.r2(r['amount']))} della parte «{part.name}» non è pagato "

@@ -33,6 +33,7 @@ from ciclope.plugins.regolamento.format.spec import (
 )
 from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.read import blocks, columns, partcheck
+from ciclope.plugins.regolamento.read.lines import said
 
 Error = Callable[..., None]
 ONE = Decimal(1)
@@ -175,7 +176,7 @@ def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> Non
                 error(
                     f"{path}.categorie",
                     f"la categoria {grade!r} del ruolo {role!r} ha già i pesi di "
-                    f"punteggio.categorie[{seen[role, grade]}]: una sola tabella di pesi per categoria",
+                    f"{said(f'punteggio.categorie[{seen[role, grade]}]')}: una sola tabella di pesi per categoria",
                     "regolamento.valore",
                 )
             seen.setdefault((role, grade), i)

@@ -86,6 +86,12 @@ def _indexed(name: str, counts: dict[str, int]) -> str:
     return name
 
 
+def said(path: str) -> str:
+    """A key path as an office counts its tables, from 1: ``premi[0].peso`` → ``premi[1].peso``, the first
+    ``[[premi]]`` (the paths inside ciclope count from 0, as TOML's arrays do)."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", path)
+
+
 def line_of(lines: dict[str, int], path: str) -> int | None:
     """The line of ``path``, else of its nearest written parent; a list of tables is where its first one is."""
     if path not in lines and f"{path}[0]" in lines:

@@ -25,7 +25,7 @@ from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
 from ciclope.plugins.regolamento.read import columns, consistency, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
 from ciclope.plugins.regolamento.read.formulas import Scope, is_formula
-from ciclope.plugins.regolamento.read.lines import key_lines, line_of
+from ciclope.plugins.regolamento.read.lines import key_lines, line_of, said
 
 SOURCE = "formato del regolamento dichiarato di ciclope"
 KIND_WORDS = {
@@ -85,9 +85,10 @@ class Context:
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
         line = line_of(self.lines, path)
         at = f"riga {line}, " if line is not None else ""
+        key = said(path)
         self.problems.append(
             Problem(
-                rule=rule, message=f"{at}chiave {path}: {message}", file=self.file, row=line, column=path, source=SOURCE
+                rule=rule, message=f"{at}chiave {key}: {message}", file=self.file, row=line, column=key, source=SOURCE
             )
         )
 

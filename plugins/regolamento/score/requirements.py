@@ -16,7 +16,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, Requirement
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.read.lines import line_of
+from ciclope.plugins.regolamento.read.lines import line_of, said
 
 HUNDRED = Decimal(100)
 SECTION = "sezione:"
@@ -98,7 +98,7 @@ def unknown_sections(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str,
         out.append(
             Problem(
                 rule="regolamento.sezione", source=cite(reg, req.source), file=file,
-                row=line_of(dict(lines), f"livelli.requisiti[{i}].parte"), column=f"livelli.requisiti[{i}].parte",
+                row=line_of(dict(lines), f"livelli.requisiti[{i}].parte"), column=said(f"livelli.requisiti[{i}].parte"),
                 message=f"la sezione {name!r} non è in nessuna scheda delle persone con ruolo {', '.join(req.roles)}"
                 f"{nearest(name, sections)}; sezioni delle schede: {', '.join(sections)}. Il requisito non sarebbe "
                 "mai raggiunto e tutti scenderebbero di livello: scrivi il nome della sezione come nelle schede",

@@ -140,7 +140,7 @@ def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
     said = regulation_problems(tmp_path, GUARDS.replace("=guardie * 25", "=guardia * 25"))
     assert len(said) == 1
     assert "nome sconosciuto «guardia» (forse 'guardie'?)" in said[0]
-    assert "premi[0].importo" in said[0]
+    assert "premi[1].importo" in said[0]
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
 )
 def test_a_name_that_clashes_is_refused(tmp_path, name, problem):
     said = regulation_problems(tmp_path, HEAD.replace('nome = "guardie"', f'nome = "{name}"'))
-    assert any("chiave colonne[0].nome" in m and problem in m for m in said), said
+    assert any("chiave colonne[1].nome" in m and problem in m for m in said), said
 
 
 def test_a_column_declared_twice(tmp_path):
@@ -440,8 +440,8 @@ def test_a_datum_of_the_unit_cannot_take_a_name_units_csv_has(tmp_path):
     path.write_text(TURNOVER.replace('nome = "fatturato"', 'nome = "responsabile"'), encoding="utf-8")
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found if p.column == "colonne[0].nome"] == [
-        "riga 7, chiave colonne[0].nome: «responsabile» è già una colonna di unità.csv che ciclope legge: scegli un "
+    assert [p.message for p in found if p.column == "colonne[1].nome"] == [
+        "riga 7, chiave colonne[1].nome: «responsabile» è già una colonna di unità.csv che ciclope legge: scegli un "
         "altro nome"
     ]
 

@@ -75,7 +75,7 @@ def test_unordered_thresholds(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 90'))
     # the second step (index 1) of the ladder, on its own line 11
     assert message == (
-        "riga 11, chiave livelli.scala[1].da: la soglia 90 è più alta di quella del gradino prima (80): "
+        "riga 11, chiave livelli.scala[2].da: la soglia 90 è più alta di quella del gradino prima (80): "
         "scrivi i gradini dal più alto al più basso"
     )
 
@@ -83,7 +83,7 @@ def test_unordered_thresholds(tmp_path):
 def test_overlapping_thresholds(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = 80'))
     assert message == (
-        "riga 11, chiave livelli.scala[1].da: la soglia 80 coincide con quella del gradino prima: i gradini si sovrappongono"
+        "riga 11, chiave livelli.scala[2].da: la soglia 80 coincide con quella del gradino prima: i gradini si sovrappongono"
     )
 
 
@@ -120,7 +120,7 @@ def test_every_error_at_once(tmp_path):
     assert len(got) == 5, got
     assert got[0].startswith("riga 5, chiave atto.tipo_entte: chiave sconosciuta (forse 'tipo_ente'?)")
     assert got[1] == "riga 3, chiave atto.tipo_ente: manca la chiave obbligatoria tipo_ente"  # at [atto]'s line
-    assert got[2] == "riga 12, chiave livelli.scala[2].da: atteso un numero, trovato 'x'"
+    assert got[2] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato 'x'"
     assert got[3] == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
     # the rules between keys are judged in the same round, on the tables that could be read
     assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0.5, non a 1"

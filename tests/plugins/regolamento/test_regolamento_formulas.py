@@ -261,7 +261,7 @@ def test_ater_parameters_by_federcasa_grade(ciclope_ente, tmp_path):
 def test_a_grade_the_file_does_not_declare_is_an_error_naming_the_row(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, ATER, graded([("A", "Q1", 80), ("B", "Q3", 80)]))
     found = [p for p in result.violations if p.rule == "regolamento.categoria"]
-    assert len(found) == 1 and found[0].row == 4 and found[0].column == "grade"
+    assert len(found) == 1 and found[0].row == 4 and found[0].column == "grado"
     assert "il grado (vuoto) di B" in found[0].message or "Q3" in found[0].message
 
 
@@ -489,12 +489,12 @@ fonte = "art. 12"
     assert regulation is None
     messages = [p.message for p in found]
     assert messages == [
-        "riga 20, chiave premi[1].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
+        "riga 20, chiave premi[2].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
         "(forse 'punteggio'?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
         "giorni_servizio, giorni_anno, categoria, grado, ruolo, valutatore, retribuzione_posizione, livello, fondo",
-        "riga 21, chiave premi[1].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
+        "riga 21, chiave premi[2].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
         "euro",
-        "riga 28, chiave premi[2].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
+        "riga 28, chiave premi[3].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
         "ha questo nome; parti pagate prima: produttività, maggiorazione; divisione per zero",
     ]
     assert {p.file for p in found} == {str(path)}
@@ -506,7 +506,7 @@ def test_a_formula_needs_format_two(tmp_path):
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [
-        "riga 8, chiave livelli.scala[0].da: le formule sono del formato 2: scrivi formato = 2 in testa al file"
+        "riga 8, chiave livelli.scala[1].da: le formule sono del formato 2: scrivi formato = 2 in testa al file"
     ]
 
 
@@ -884,18 +884,18 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [
-        "riga 33, chiave riduzioni[0].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
+        "riga 33, chiave riduzioni[1].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
         "presenza, importi decisi, calcolato)",
-        "riga 12, chiave premi[0].peso: vale per il metodo «proporzionale», non per «livelli»",
-        "riga 18, chiave premi[1].ammesso: il metodo «importi» paga persone scelte altrove (una fascia, premi.csv): "
+        "riga 12, chiave premi[1].peso: vale per il metodo «proporzionale», non per «livelli»",
+        "riga 18, chiave premi[2].ammesso: il metodo «importi» paga persone scelte altrove (una fascia, premi.csv): "
         "ammesso non vale",
-        "riga 21, chiave premi[2]: il metodo «formula» richiede la chiave importo (una formula in euro)",
-        "riga 15, chiave premi[1]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
+        "riga 21, chiave premi[3]: il metodo «formula» richiede la chiave importo (una formula in euro)",
+        "riga 15, chiave premi[2]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
     ]
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
     cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
     assert cuts == [
-        "riga 34, chiave riduzioni[0].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
+        "riga 34, chiave riduzioni[1].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
         "fondo; economie: ripartite, residuo o una parte successiva"
     ]
 

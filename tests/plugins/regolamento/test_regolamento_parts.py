@@ -188,9 +188,9 @@ def test_the_rules_between_parts(tmp_path):
         + '\n[[premi]]\nnome = "bonus"\nmetodo = "migliori"\nfondo = "bonus"\ntra = "presenza"\nfonte = "art. 12"\n'
     )
     got = regulation_problems(tmp_path, text)
-    assert "chiave premi[0].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
-    assert any("chiave premi[2]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
-    assert any("chiave premi[2].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
+    assert "chiave premi[1].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
+    assert any("chiave premi[3]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
+    assert any("chiave premi[3].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
     assert any("le quote del fondo 'performance_individuale' sommano a 1.1, più di 1" in g for g in got)
 
 
@@ -307,7 +307,7 @@ fonte = "art. 8"
     _, found = load(str(path))
     # line 14: [[premi]] at 10, then nome, metodo, the massimo written after it, coefficienti
     assert [p.message for p in found] == [
-        "riga 14, chiave premi[0].coefficienti.A: il coefficiente 1.3 supera 1: con un massimo pro capite (o un "
+        "riga 14, chiave premi[1].coefficienti.A: il coefficiente 1.3 supera 1: con un massimo pro capite (o un "
         "budget) il coefficiente ne è una quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)"
     ]
 
@@ -392,7 +392,7 @@ def test_one_part_at_most_is_the_contract_s_maggiorazione(tmp_path):
     )
     # line 20: 1–4 the head, 6–13 the first part with its maggiorazione at 12, 15–21 the second, its at 20
     assert regulation_problems(tmp_path, text) == [
-        "riga 20, chiave premi[1].maggiorazione: la maggiorazione del contratto è già la parte «settori»"
+        "riga 20, chiave premi[2].maggiorazione: la maggiorazione del contratto è già la parte «settori»"
     ]
     path = tmp_path / "one.toml"
     path.write_text(text.replace('maggiorazione = true\nfonte = "art. 3 c. 2"', 'fonte = "art. 3 c. 2"'), "utf-8")

@@ -143,11 +143,11 @@ def test_brackets_contiguous_and_in_order(tmp_path):
         .replace("{ da = 61, riduzione = 1 }", "{ da = 61, a = 90, riduzione = 1 }")  # 91 days in none
     )
     assert regulation_problems(tmp_path, text) == [
-        "riga 21, chiave riduzioni[0].scaglioni[1].da: tra lo scaglione precedente (fino a 10) e questo (da 12) c'è "
+        "riga 21, chiave riduzioni[1].scaglioni[2].da: tra lo scaglione precedente (fino a 10) e questo (da 12) c'è "
         "un vuoto: deve partire da 11",
-        "riga 22, chiave riduzioni[0].scaglioni[2].da: lo scaglione parte da 30 e si sovrappone al precedente, che "
+        "riga 22, chiave riduzioni[1].scaglioni[3].da: lo scaglione parte da 30 e si sovrappone al precedente, che "
         "finisce a 30: deve partire da 31",
-        "riga 23, chiave riduzioni[0].scaglioni[3].a: l'ultimo scaglione finisce a 90: ometti «a» perché valga oltre "
+        "riga 23, chiave riduzioni[1].scaglioni[4].a: l'ultimo scaglione finisce a 90: ometti «a» perché valga oltre "
         "(fino a 366)",
     ]
 
@@ -160,16 +160,16 @@ def test_bracket_errors_of_their_own(tmp_path):
         .replace("riduzione = 0.30", "riduzione = 30")
     )
     assert regulation_problems(tmp_path, text) == [
-        "riga 22, chiave riduzioni[0].scaglioni[2].riduzione: 30 fuori dall'intervallo ammesso [0, 1]",
+        "riga 22, chiave riduzioni[1].scaglioni[3].riduzione: 30 fuori dall'intervallo ammesso [0, 1]",
     ]  # a bracket that does not read: the rules between brackets wait for it
     text = text.replace("riduzione = 30", "riduzione = 0.3")
     assert regulation_problems(tmp_path, text) == [
-        "riga 20, chiave riduzioni[0].scaglioni[0].da: il primo scaglione parte da 1, non da 0",
-        "riga 21, chiave riduzioni[0].scaglioni[1].a: solo l'ultimo scaglione può non avere la fine (a)",
+        "riga 20, chiave riduzioni[1].scaglioni[1].da: il primo scaglione parte da 1, non da 0",
+        "riga 21, chiave riduzioni[1].scaglioni[2].a: solo l'ultimo scaglione può non avere la fine (a)",
     ]
 
 
 def test_reductions_need_a_premium(tmp_path):
     assert regulation_problems(tmp_path, HEAD + REDUCTIONS) == [
-        "riga 10, chiave riduzioni[0]: le riduzioni valgono per il premio: manca [premio]"
+        "riga 10, chiave riduzioni[1]: le riduzioni valgono per il premio: manca [premio]"
     ]

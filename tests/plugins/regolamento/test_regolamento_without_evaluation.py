@@ -196,7 +196,7 @@ def test_a_method_that_reads_an_evaluation_is_refused(tmp_path):
     )
     # line 8: metodo (1 formato, 2–4 [atto], 5 blank, 6 [[premi]], 7 nome)
     assert regulation_problems(tmp_path, text) == [
-        "riga 8, chiave premi[0].metodo: la parte «fondo premiante» è senza valutazione individuale (valutazione = "
+        "riga 8, chiave premi[1].metodo: la parte «fondo premiante» è senza valutazione individuale (valutazione = "
         "false): il metodo «fasce» legge il punteggio, il livello o una fascia; senza valutazione vale «proporzionale» "
         "(il peso, se manca 1, × la quota pagata) o «formula» (l'importo di ciascuno)"
     ]
@@ -222,7 +222,7 @@ def test_a_formula_of_such_a_part_reads_no_evaluation(tmp_path, key, formula, pr
     # line 10: the formula, written right after valutazione (1 formato, 2–4 [atto], 5 blank, 6 [[premi]], 7 nome,
     # 8 metodo, 9 valutazione)
     assert regulation_problems(tmp_path, text) == [
-        f"riga 10, chiave premi[0].{key}: formula «{formula}»: {problem}: la parte «fondo premiante» è senza "
+        f"riga 10, chiave premi[1].{key}: formula «{formula}»: {problem}: la parte «fondo premiante» è senza "
         "valutazione individuale (valutazione = false)"
     ]
 
@@ -231,7 +231,7 @@ def test_a_minimum_score_cannot_exclude_from_such_a_part(tmp_path):
     text = PECCI + '\n[[esclusioni]]\nregola = "punteggio_minimo"\nminimo = 60\nparti = ["fondo premiante"]\n'
     # line 17: parti (PECCI is 12 lines, then a blank one, [[esclusioni]], regola, minimo)
     assert regulation_problems(tmp_path, text + 'fonte = "art. 3"\n') == [
-        "riga 17, chiave esclusioni[0].parti: l'esclusione «punteggio_minimo» legge il punteggio: non vale per la "
+        "riga 17, chiave esclusioni[1].parti: l'esclusione «punteggio_minimo» legge il punteggio: non vale per la "
         "parte «fondo premiante», senza valutazione individuale (valutazione = false)"
     ]
 
