@@ -90,6 +90,11 @@ def said(node: Node) -> str:
     return call(node)
 
 
+def said_number(value: Decimal) -> str:
+    """A number of the file as an office reads it, with a decimal comma: 0,9; 1,3; 400."""
+    return number(Decimal(value), False)
+
+
 def number(value: Decimal, percent: bool) -> str:
     if percent:
         return fmt.pct(value, 0 if (value * 100) == (value * 100).to_integral_value() else 2)

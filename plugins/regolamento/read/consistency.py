@@ -32,6 +32,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Weights,
 )
 from ciclope.plugins.regolamento.format.vocabulary import normal
+from ciclope.plugins.regolamento.format.wording import said_number
 from ciclope.plugins.regolamento.read import blocks, columns, partcheck
 from ciclope.plugins.regolamento.read.lines import said
 
@@ -186,7 +187,7 @@ def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> 
     total = weights.card + weights.unit + weights.ente + weights.dashboard + weights.objectives
     if total != ONE:
         named = ", ".join((*COMPONENTS, "obiettivi") if weights.objectives else COMPONENTS)
-        error(path, f"i pesi ({named}) sommano a {total}, non a 1", "regolamento.somma")
+        error(path, f"i pesi ({named}) sommano a {said_number(total)}, non a 1", "regolamento.somma")
 
 
 def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequence[str] = ()) -> list[str]:
@@ -329,7 +330,7 @@ def premium(
         if capped and value > ONE:
             error(
                 f"{path}.coefficienti.{name}",
-                f"il coefficiente {value} supera 1: con un massimo pro capite (o un budget) il coefficiente ne è una "
+                f"il coefficiente {said_number(value)} supera 1: con un massimo pro capite (o un budget) il coefficiente ne è una "
                 "quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)",
                 "regolamento.valore",
             )
@@ -347,7 +348,9 @@ def premium(
         for what, key in (("personale", "staff"), ("risorse", "resources")):
             total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
             if pr.bands and total != ONE:
-                error(f"{path}.fasce", f"le quote di {what} sommano a {total}, non a 1", "regolamento.somma")
+                error(
+                    f"{path}.fasce", f"le quote di {what} sommano a {said_number(total)}, non a 1", "regolamento.somma"
+                )
         names = [b.name for b in pr.bands]
         for i, name in enumerate(names):
             if name in names[:i]:

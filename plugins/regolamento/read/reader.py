@@ -22,6 +22,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
+from ciclope.plugins.regolamento.format.wording import said_number
 from ciclope.plugins.regolamento.read import columns, consistency, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
 from ciclope.plugins.regolamento.read.formulas import Scope, is_formula
@@ -334,12 +335,21 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
     return number
 
 
+def _interval(lo: Decimal | None, hi: Decimal | None) -> str:
+    """The bounds a value must keep, in words: «da 0 a 1», «almeno 0», «al più 400»."""
+    if lo is not None and hi is not None:
+        return f"da {said_number(lo)} a {said_number(hi)}"
+    return f"almeno {said_number(lo)}" if lo is not None else f"al più {said_number(hi)}" if hi is not None else ""
+
+
 def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -> None:
     lo, hi = meta["lo"], meta["hi"]
     if meta["points"] and ctx.scale is not None:
         hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
-        ctx.error(path, f"{number} fuori dall'intervallo ammesso [{lo}, {hi}]", "regolamento.valore")
+        ctx.error(
+            path, f"{said_number(number)} fuori dall'intervallo ammesso ({_interval(lo, hi)})", "regolamento.valore"
+        )
         raise Bad
 
 

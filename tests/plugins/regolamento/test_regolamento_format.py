@@ -95,7 +95,7 @@ def test_band_shares_not_summing_to_one(tmp_path):
     )
     # 0.2 + 0.7 = 0.9 of the staff; resources 0.5 + 0.5 = 1 are right
     assert regulation_problems(tmp_path, text) == [
-        "riga 18, chiave premio.fasce: le quote di personale sommano a 0.9, non a 1"
+        "riga 18, chiave premio.fasce: le quote di personale sommano a 0,9, non a 1"
     ]
 
 
@@ -103,7 +103,7 @@ def test_score_weights_not_summing_to_one(tmp_path):
     text = GOOD + '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.6, unita = 0.3 }\n'
     # 0.6 + 0.3 + 0 + 0 = 0.9
     assert regulation_problems(tmp_path, text) == [
-        "riga 22, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0.9, non a 1"
+        "riga 22, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0,9, non a 1"
     ]
 
 
@@ -123,7 +123,7 @@ def test_every_error_at_once(tmp_path):
     assert got[2] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato 'x'"
     assert got[3] == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
     # the rules between keys are judged in the same round, on the tables that could be read
-    assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0.5, non a 1"
+    assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0,5, non a 1"
 
 
 def test_unsupported_format_version(tmp_path):
@@ -207,3 +207,14 @@ def test_the_docs_list_every_key_with_an_example():
     assert section == schemagen.reference(), "rigenera la sezione «Tutte le chiavi» da schemagen.reference()"
     rows = [r for r in section.splitlines() if r.startswith("| `")]
     assert rows and all(not r.endswith("|  |") for r in rows)  # every key has its example
+
+
+def test_a_value_out_of_its_bounds_is_said_with_a_decimal_comma(tmp_path):
+    from ciclope.plugins.regolamento.read.reader import _interval
+
+    # a threshold above the scale of 100 (the first step, line 10 of GOOD), said as the office writes numbers
+    text = GOOD.replace('{ nome = "alto", da = 80 }', '{ nome = "alto", da = 180.5 }')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 10, chiave livelli.scala[1].da: 180,5 fuori dall'intervallo ammesso (da 0 a 100)"
+    ]
+    assert (_interval(Decimal(0), None), _interval(None, Decimal("2.5"))) == ("almeno 0", "al più 2,5")

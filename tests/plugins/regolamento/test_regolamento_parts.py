@@ -191,7 +191,7 @@ def test_the_rules_between_parts(tmp_path):
     assert "chiave premi[1].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
     assert any("chiave premi[3]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
     assert any("chiave premi[3].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
-    assert any("le quote del fondo 'performance_individuale' sommano a 1.1, più di 1" in g for g in got)
+    assert any("le quote del fondo 'performance_individuale' sommano a 1,1, più di 1" in g for g in got)
 
 
 BUDGET = (
@@ -280,7 +280,7 @@ def test_a_scenario_changes_a_part_by_its_name(tmp_path):
     ]
     # shares above 1 are refused like in the file: 0.4 + 0.7 = 1.1
     _, refused = load(str(path), {"premi.presenza.quota_fondo": 0.4})
-    assert any("sommano a 1.1, più di 1" in p.message for p in refused)
+    assert any("sommano a 1,1, più di 1" in p.message for p in refused)
 
 
 def test_coefficients_above_1_split_the_fund_as_written(ciclope_ente, tmp_path):
@@ -307,7 +307,7 @@ fonte = "art. 8"
     _, found = load(str(path))
     # line 14: [[premi]] at 10, then nome, metodo, the massimo written after it, coefficienti
     assert [p.message for p in found] == [
-        "riga 14, chiave premi[1].coefficienti.A: il coefficiente 1.3 supera 1: con un massimo pro capite (o un "
+        "riga 14, chiave premi[1].coefficienti.A: il coefficiente 1,3 supera 1: con un massimo pro capite (o un "
         "budget) il coefficiente ne è una quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)"
     ]
 

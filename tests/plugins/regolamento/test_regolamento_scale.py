@@ -57,7 +57,7 @@ def test_a_threshold_above_the_scale_is_refused(tmp_path):
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [
-        "riga 12, chiave livelli.scala[1].da: 460 fuori dall'intervallo ammesso [0, 400]"
+        "riga 12, chiave livelli.scala[1].da: 460 fuori dall'intervallo ammesso (da 0 a 400)"
     ]
 
 
