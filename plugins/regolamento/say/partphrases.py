@@ -12,6 +12,7 @@ from ciclope.plugins.regolamento.say.phrases import (
     fund_name,
     num,
     premium,
+    roles,
     said_formula,
     the_pct,
     unscored,
@@ -102,6 +103,11 @@ def _own_method(p: Part) -> list[str]:
         return ["Gli importi sono quelli decisi e scritti nel foglio premi."]
     if p.method == "formula" and p.amount is not None:
         whom = [] if p.evaluation else [f"La parte «{p.name}» è pagata {unscored(p, 'a')}."]
+        if p.assignments is not None and not p.evaluation:  # only who holds such an appointment, not everyone
+            whom = [
+                f"La parte «{p.name}» è pagata a chi ha un incarico «{p.assignments}» del foglio incarichi "
+                f"({roles(p.roles)}), senza valutazione individuale."
+            ]
         if p.assignments is None:
             return [*whom, f"L'importo di ciascuno è {said_formula(p.amount)}, arrotondato al centesimo."]
         combine = "il migliore" if p.combine == "massimo" else "la somma"

@@ -210,6 +210,20 @@ def test_the_reggenza_pays_a_share_of_the_absent_manager_s_position(ciclope_ente
     assert "retribuzione di posizione di Dirigente Tre" in " ".join(names)
 
 
+def test_leggi_says_an_appointments_part_pays_only_who_holds_one(tmp_path):
+    """A part paid by appointment (``incarichi``) without an evaluation pays those who hold such an appointment, not
+    «tutto il personale in servizio» as a part without evaluation otherwise does."""
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = tmp_path / "reggenza.toml"
+    path.write_text(REGGENZA.replace('incarichi = "reggenza"', 'incarichi = "reggenza"\nvalutazione = false'), "utf-8")
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    text = render(regulation)
+    assert "La parte «reggenza» è pagata a chi ha un incarico «reggenza» del foglio incarichi (i dirigenti)" in text
+    assert "tutto il personale in servizio" not in text
+
+
 # --- ATER: grades of another contract (CCNL Federcasa) -------------------------------------------------------------
 # «la quota legata alla presenza in servizio per parametri retributivi (D1 100, C3 106, C2 110, C1 114, B3 120, B2
 # 128, B1 136, BS 142, A3 150, A2 158, A1 166, Q2 180, Q1 190)».
