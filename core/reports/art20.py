@@ -2,7 +2,8 @@
 
 First the ente's own totals — *tutto il personale*: premi stanziati, premi distribuiti, persone valutate and
 the premio medio conseguibile — which the law requires (art. 20 c. 1–2) and which are never withheld (a total
-over 3 or more people is not one person's pay). Then one block per group — *dirigenti e PO* and *personale* —
+over 3 or more people is not one person's pay); premiums paid without any evaluation publish them too, the mean
+over the people they paid. Then one block per group — *dirigenti e PO* and *personale* —
 read from the disclosure-controlled lines of :mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the
 public Relazione figure by figure); a group of 1–2 people is merged into *tutto il personale*: its amounts (and
 the other group's, which would give them by difference) read «compreso in tutto il personale»:
@@ -12,7 +13,9 @@ the other group's, which would give them by difference) read «compreso in tutto
   group is in no group's stanziati (whose would it be?) and stays in trasparenza.csv's table of funds;
 - premi distribuiti: what the group was paid;
 - persone valutate (head counts are always published), and the premio medio conseguibile = stanziati /
-  persone valutate (stanziati are funds, not anyone's pay);
+  persone valutate (stanziati are funds, not anyone's pay). A fund that also paid the other group is no group's
+  alone: the group's stanziati read «compreso in tutto il personale» (both groups' would count it twice), and
+  the mean is over everyone evaluated that the group's funds paid, of either group;
 - the evaluated people whose pay came to at least 90%, 60–90%, below 60% of the group's highest (the
   "premio massimo conseguibile" as it turned out; the regulations give no other maximum);
 - the grado di differenziazione of rules/core.md §6, a ratio.
@@ -43,18 +46,25 @@ MERGED = "compreso in tutto il personale"
 
 def rows(result: Result) -> list[tuple[str, str, str]]:
     out = ente_rows(result)
+    everyone = transparency.find(result, "sintesi", "", "persone_valutate")
     for group in GROUPS:
         premi = transparency.find(result, "gruppo", group, "premi")
         evaluated = transparency.find(result, "gruppo", group, "persone_valutate")
         if premi is None or evaluated is None or not evaluated.count:
             continue
-        out.append((group, "premi stanziati (€)", MERGED if premi.allocation else _money(premi.allocated)))
+        # a fund that paid the other group too is no group's alone: its stanziati are the ente's, and the mean a
+        # person of the group can reach is over everyone evaluated that the fund pays
+        shared = premi.budget is not None and not premi.budget.people <= premi.people
+        out.append((group, "premi stanziati (€)", MERGED if premi.allocation or shared else _money(premi.allocated)))
         out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
         out.append((group, "persone valutate", str(evaluated.count)))
         # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
         # would follow from the mean and the head count
         small = evaluated.count < MIN_GROUP or bool(premi.allocation)
-        mean = (premi.allocated or Decimal(0)) / evaluated.count
+        reach = evaluated.people
+        if shared and premi.budget is not None and everyone is not None:
+            reach = reach | (premi.budget.people & everyone.people)
+        mean = (premi.allocated or Decimal(0)) / len(reach)
         out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
         for key, label in TIERS:
             tier = transparency.find(result, "gruppo", group, key)
@@ -72,14 +82,18 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     people evaluated."""
     total = transparency.find(result, "fondi", "", "totale")
     evaluated = transparency.find(result, "sintesi", "", "persone_valutate")
-    if total is None or evaluated is None or not evaluated.count:
+    if total is None or evaluated is None or not (evaluated.count or total.people):
         return []
     allocated = total.allocated or Decimal(0)
+    # premiums that read no evaluation (a fund divided among everyone in service): the mean is over whom they paid,
+    # a figure of their pay when they are 1–2
+    reach = evaluated.count or len(total.people)
+    small = not evaluated.count and reach < MIN_GROUP
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
         (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people
         (ENTE, "persone valutate", str(evaluated.count)),
-        (ENTE, "premio medio conseguibile (€)", _money(allocated / evaluated.count)),
+        (ENTE, "premio medio conseguibile (€)", (total.hidden or "<3") if small else _money(allocated / reach)),
     ]
 
 

@@ -64,3 +64,52 @@ def test_a_25_person_comune_publishes_its_totals_and_no_small_group(ciclope_ente
     # trasparenza.csv merges «pieno» (2 people) into the next level down
     levels = [line.split(";") for line in public.splitlines() if line.startswith("Livello di valutazione;personale")]
     assert [(r[2], r[3], r[8]) for r in levels] == [("pieno e intermedio", "18", "0"), ("base", "4", "4")]
+
+
+SHARED = """\
+formato = 1
+[atto]
+titolo = "Contratto integrativo dell'Ente"
+tipo_ente = "altro"
+
+[premio]
+metodo = "proporzionale"
+ruoli = ["dipendente", "dirigente"]
+fonte = "art. 35"
+"""
+
+
+def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
+    """One fund pays dirigenti and staff alike (contratto collettivo, GU 15.11.1997, art. 35): each group's
+    «premi stanziati» was the whole fund, twice the fund between the two, and the staff's premio medio conseguibile
+    was the fund over the staff alone. The fund is the ente's: each group says so, and the mean a person can reach
+    is over everyone the fund pays."""
+    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
+              "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, role, score in [("R1", "dirigente", 90), ("R2", "dirigente", 80), ("R3", "dirigente", 70)] + [
+        ("T1", "dipendente", 90),
+        ("T2", "dipendente", 80),
+        ("T3", "dipendente", 70),
+        ("T4", "dipendente", 60),
+    ]:
+        people.append(f"{pid},Persona {pid},{role},{'DIR' if role == 'dirigente' else 'C'},com,1,0,false,SEG")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
+    data = {
+        "units.csv": "id,name,kind,parent,head\ncom,Ente,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": files()["indicators.csv"],
+        "people.csv": "\n".join(people) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": 'name = "Ente"\n[funds]\nperformance_individuale = "7000.00"\n',
+    }
+    path = tmp_path / "smvp.toml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path)})
+    rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
+    # the fund, 7000.00, paid all 7 evaluated people: 7000 / 7 = 1000.00 is the mean anyone can reach, in either group
+    assert rows[("tutto il personale", "premi stanziati (€)")] == "7000,00"
+    for group in ("dirigenti e PO", "personale"):
+        assert rows[(group, "premi stanziati (€)")] == "compreso in tutto il personale"
+        assert rows[(group, "premio medio conseguibile (€)")] == "1000,00"
+    assert (rows[("dirigenti e PO", "persone valutate")], rows[("personale", "persone valutate")]) == ("3", "4")

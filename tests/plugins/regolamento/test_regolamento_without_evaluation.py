@@ -309,3 +309,21 @@ def test_who_takes_part_by_a_declared_grade(ciclope_ente, tmp_path):
     # P3 (grado D) does not take part: 1000 / 2 = 500.00 each to P1 and P2, all year at full time
     assert amounts(result) == {"P1": "500.00", "P2": "500.00"}
     assert "core.evaluations.empty" not in rules(result)
+
+
+def test_premiums_without_evaluation_are_published_as_article_20_asks(ciclope_ente, tmp_path):
+    """D.Lgs. 33/2013 art. 20: the premi stanziati and distribuiti and the premio medio conseguibile of an ente that
+    pays without evaluating; premi-art20.csv held only its header, since nobody was evaluated."""
+    from ciclope.core.reports import art20
+
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', None, DATED)
+    )
+    rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
+    # the fund paid whole to the four in service: 6000 / 4 = 1500.00 is the mean over whom it paid
+    assert rows == {
+        ("tutto il personale", "premi stanziati (€)"): "6000,00",
+        ("tutto il personale", "premi distribuiti (€)"): "6000,00",
+        ("tutto il personale", "persone valutate"): "0",
+        ("tutto il personale", "premio medio conseguibile (€)"): "1500,00",
+    }
