@@ -12,6 +12,15 @@ def input_schema() -> InputSchema:
     return InputSchema(
         columns={"people.csv": {"position_pay": cells.parse_money}},
         headers={"people.csv": {"position_pay": "retribuzione_posizione"}},
+        help={
+            "people.csv": {
+                "position_pay": (
+                    "la retribuzione di posizione annua di una PO: la sua quota del fondo della retribuzione di "
+                    "risultato è in proporzione (quote uguali se la colonna manca)",
+                    "9500,00",
+                )
+            }
+        },
         funds=("performance_individuale", "risultato_po"),
         approvals=("monitoraggio_assestamento",),
     )

@@ -11,4 +11,16 @@ from .ties import BIRTH
 
 @hookimpl(specname="ciclope_input_schema")
 def input_schema() -> InputSchema:
-    return InputSchema(columns={"people.csv": {BIRTH: cells.parse_date}})
+    return InputSchema(
+        columns={"people.csv": {BIRTH: cells.parse_date}},
+        help={
+            "people.csv": {
+                BIRTH: (
+                    "la data di nascita, letta solo se il contratto integrativo scioglie con l'età le parità al limite "
+                    "della quota della maggiorazione del premio individuale (CCNL Funzioni Locali); nessun documento "
+                    "la riporta",
+                    "15/03/1975",
+                )
+            }
+        },
+    )

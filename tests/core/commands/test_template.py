@@ -73,6 +73,21 @@ def test_drop_downs_comments_and_no_help_in_data_rows(tmp_path):
     assert main(["template", "comunita_montane", str(book)]) == 2  # never overwritten
 
 
+@pytest.mark.parametrize("plugin", ["brescia", "bergamo", "comunita_montane", "regolamento"])
+def test_every_column_of_the_template_says_what_it_holds(tmp_path, plugin):
+    """The note of every header says what the column holds: a column of a plugin or of the national layer (the
+    birth date the CCDI may use to break a tie) never reads the generic «colonna del regolamento dell'ente»."""
+    book = tmp_path / "m.xlsx"
+    assert main(["template", plugin, str(book)]) == 0
+    generic = [
+        (ws.title, cell.value)
+        for ws in openpyxl.load_workbook(book).worksheets
+        for cell in ws[1]
+        if cell.comment is None or "colonna del regolamento dell'ente" in cell.comment.text
+    ]
+    assert generic == []
+
+
 def test_template_from_a_run_prefills_next_year(example, tmp_path):
     folder = example("bergamo")
     main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "out")])
