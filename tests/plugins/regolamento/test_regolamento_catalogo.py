@@ -521,8 +521,9 @@ def test_ao_policlinico_modena_80_percent_on_three_general_objectives_20_on_the_
         "C2": "250.00",
         "L1": "250.00",
     }
-    # M3 is excluded from the 80% only and paid the 20%: not «escluso», and the explanation says from which part
-    assert result.rewards.statuses == {}
+    # M3 is excluded from the 80% only and paid the 20%: not «escluso», and the explanation says from which part;
+    # both parts read no evaluation (valutazione = false): everyone is «senza valutazione individuale»
+    assert set(result.rewards.statuses.values()) == {"senza_valutazione_individuale"}
     why = result.figures["score:M3:status"]
     assert (why.value, why.formula) == (
         "escluso_assenze",
@@ -561,3 +562,42 @@ def test_ausl_modena_the_nurses_hardship_by_extra_hours_and_days_present(ciclope
     }  # I4, I5 and I6 take part in neither part: no award
     pool = result.rewards.pools["risorse_aggiuntive_infermieri"]
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+
+
+def test_dap_coefficients_of_the_judgement_and_the_best_reggenza(ciclope_ente, tmp_path):
+    # «Eccellente 426-500 → 1.2; Oltre la media dal valore medio + 1 a 425 → 1.0; Distinto da 351 al valore medio →
+    # 0.8; Adeguato 251-350 → 0.6; Minimo 151-250 → 0.2; […] 0-150 → 0»; the reggenza «pari al 20% del valore
+    # economico della retribuzione di posizione […] del dirigente sostituito […] commisurata al periodo», of
+    # simultaneous ones «il solo incarico più favorevole». 2024 (366 days); a fund of 48.000,00 € (an example).
+    points = {"D1": 450, "D2": 420, "D3": 400, "D4": 352, "D5": 300, "D6": 200}
+    pay = {"D5": "36600.00", "D6": "18300.00"}
+    people = [f"{pid},Dirigente {pid},dirigente,DIR,ente,1,0,false,SEG,{pay.get(pid, '40000.00')}" for pid in points]
+    data = ente(people, [card(pid, str(p), "500") for pid, p in points.items()], "48000.00", "position_pay")
+    data["incarichi.csv"] = (
+        "persona,tipo,sostituito,dal,al\n"
+        "D2,reggenza,D5,2024-01-01,2024-03-31\n"  # 91 days: 20% × 36.600 × 91 / 366 = 1.820,00
+        "D2,reggenza,D6,2024-01-01,2024-12-31\n"  # the whole year: 20% × 18.300 × 366 / 366 = 3.660,00, the better
+    )
+    result = run(ciclope_ente, tmp_path, "dap", data)
+    # the mean of the year (450 + 420 + 400 + 352 + 300 + 200) / 6 = 2122 / 6 = 353,67: «Oltre la media» from 354,67
+    levels = {pid: s.level for pid, s in result.scores.items() if pid != "SEG"}
+    assert levels == {
+        "D1": "Eccellente",
+        "D2": "Oltre la media",
+        "D3": "Oltre la media",
+        "D4": "Distinto",  # 352: from 351, below 354,67
+        "D5": "Adeguato",
+        "D6": "Minimo",
+    }
+    # the reggenza first: 3.660,00 to D2; the rest, 48.000 − 3.660 = 44.340,00, by coefficient: Σ 1,2 + 1 + 1 + 0,8 +
+    # 0,6 + 0,2 = 4,8, 44.340 / 4,8 = 9.237,50 a point: 11.085,00 / 9.237,50 / 9.237,50 / 7.390,00 / 5.542,50 / 1.847,50
+    assert amounts(result) == {
+        "D1": "11085.00",
+        "D2": "12897.50",  # 9.237,50 + 3.660,00
+        "D3": "9237.50",
+        "D4": "7390.00",
+        "D5": "5542.50",
+        "D6": "1847.50",
+    }
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("48000.00"), Decimal("0.00"))

@@ -136,10 +136,29 @@ def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, t
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1425.00")
 
 
-# --- Ministero della Giustizia, DAP, dirigenti 2013–2014: a threshold relative to the year ------------------------
-# «oltre la media: dalla media dei punteggi dell'anno + 1 a 425». Scores on 425; the second band and the premium of
-# each band are examples.
-DAP = (CATALOGUE / "dap.toml").read_text(encoding="utf-8")
+# --- A threshold relative to the year -----------------------------------------------------------------------------
+# «oltre la media: dalla media dei punteggi dell'anno + 1 a 425» (the grid of the Ministero della Giustizia, DAP, as
+# the request for formulas quoted it: the catalogue's dap.toml now declares the whole grid, on 500 points). Scores on
+# 425; the second band and the premium of each band are examples.
+DAP = head("Sistema di valutazione dei dirigenti") + """
+[punteggio]
+fonte = "scheda dei dirigenti, fino a 425 punti"
+su = 425
+
+[livelli]
+fonte = "fasce di valutazione"
+scala = [
+  { nome = "oltre la media", da = "=MEDIA.ENTE(punteggio) + 1" },
+  { nome = "nella media", da = 0 },
+]
+
+[premio]
+metodo = "livelli"
+massimo = "1000.00"
+coefficienti = { "oltre la media" = 1, "nella media" = 0.8 }
+ruoli = ["dirigente"]
+fonte = "retribuzione di risultato per fascia"
+"""
 
 
 def dirigenti(points: dict[str, int]) -> dict[str, str]:
