@@ -228,9 +228,10 @@ def _ladder(steps: Sequence[Step], reg: Regulation) -> str:
 
 
 def _from(threshold: Decimal | Formula, reg: Regulation) -> str:
-    """«da 90 punti»; a threshold of the year, «dalla media del punteggio nell'ente più 1 punti (formula: …)»."""
+    """«da 90 punti»; a threshold of the year, «dalla media del punteggio nell'ente più 1 (formula: …)» (in points
+    too, but «punti» after a sum would read «più 1 punti»)."""
     if isinstance(threshold, Formula):
-        return contracted(f"da {sentence(threshold)} punti (formula: {threshold})")
+        return contracted(f"da {sentence(threshold)} (formula: {threshold})")
     return f"da {pts(threshold, reg)} punti"
 
 

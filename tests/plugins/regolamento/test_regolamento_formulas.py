@@ -600,7 +600,7 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         "«alta» con il 20% del personale e il 100% delle risorse; «bassa» con l'80% del personale e lo 0% delle "
         "risorse",
         "Chi non raggiunge almeno 225 punti su 400 nella sezione «Comportamenti» della scheda scende di un livello",
-        "«alto» dalla media del punteggio nell'ente più 1 punti (formula: =MEDIA.ENTE(punteggio) + 1); «base» da 0 "
+        "«alto» dalla media del punteggio nell'ente più 1 (formula: =MEDIA.ENTE(punteggio) + 1); «base» da 0 "
         "punti.",
         "Le va l'80% del fondo per la produttività.",  # the fund by its label, not «produttivita»
     ):
