@@ -1128,6 +1128,14 @@ class Column:
         choices=COLUMN_TABLES,
         example="unità",
     )
+    values: tuple[str, ...] = key(
+        "valori",
+        "texts",
+        "per una colonna di testo, le sole parole ammesse (maiuscole e minuscole non contano): un'altra parola è un "
+        "errore con la riga, e il modello le offre in un menu a tendina",
+        default=(),
+        example=["Eccellente", "Oltre la media", "Distinto", "Adeguato"],
+    )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 21 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 

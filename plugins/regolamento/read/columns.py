@@ -84,14 +84,19 @@ def check(columns: Sequence[Column], error: Error) -> None:
         found = problem(c.name)
         if found is None and c.name in seen:
             found = f"colonna «{c.name}» dichiarata due volte"
+        if c.values and c.kind != "testo":
+            error(f"colonne[{i}].valori", f"le parole ammesse valgono per una colonna di testo, non «{c.kind}»",
+                  "regolamento.colonna")  # fmt: skip
         if found is not None:
             error(f"colonne[{i}].nome", found, "regolamento.colonna")
         seen.add(c.name)
 
 
 def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
-    """Declared columns → the parser of each one's type."""
-    return {c.name: PARSERS[c.kind] for c in columns}
+    """Declared columns → the parser of each one's type; a text column with ``valori`` accepts only those words (case
+    does not count; each is read as the file writes it), so a judgement mistyped is an error, never a silent 0."""
+    return {c.name: cells.choice(*c.values, aliases={v: v for v in c.values}) if c.values else PARSERS[c.kind]
+            for c in columns}  # fmt: skip
 
 
 def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:

@@ -494,3 +494,57 @@ def test_leggi_titles_the_columns_by_their_lists(tmp_path):
     regulation, _ = load(str(path))
     assert regulation is not None
     assert "I dati dichiarati, delle persone e delle unità" in render(regulation)
+
+
+# «coefficiente di valutazione attribuito ad ogni diverso giudizio: Eccellente 1,2 | Oltre la media 1,0 | Distinto
+# 0,8 | Adeguato 0,6» (Ministero della Giustizia, dirigenti 2009–2010): the judgement is a word, and a word mistyped
+# read nothing: its person's weight was 0, silently.
+JUDGEMENT = (
+    HEAD.replace(
+        'nome = "guardie"\ntipo = "numero"\nsignificato = "le guardie notturne e festive dell\'anno"',
+        'nome = "giudizio"\ntipo = "testo"\nsignificato = "il giudizio della Commissione"\n'
+        'valori = ["Eccellente", "Oltre la media", "Distinto", "Adeguato"]',
+    )
+    + """
+[[premi]]
+nome = "risultato"
+metodo = "proporzionale"
+fondo = "guardie"
+valutazione = false
+peso = '=SE(giudizio = "Eccellente"; 1,2; SE(giudizio = "Oltre la media"; 1; SE(giudizio = "Distinto"; 0,8; 0,6)))'
+tempo_parziale = "intero"
+fonte = "accordo, griglia"
+"""
+)
+
+
+def judged(values: dict[str, str]) -> dict[str, str]:
+    """:func:`people` with a judgement for each; the Segretario, whom the part does not pay, has none."""
+    files = people("giudizio", values)
+    files["people.csv"] = files["people.csv"].replace("SEG,Segretario,segretario,DIR,com,1,0,false,,0", "SEG,"
+                                                      "Segretario,segretario,DIR,com,1,0,false,,")  # fmt: skip
+    return files
+
+
+def test_a_text_column_s_words_are_the_only_ones_it_takes(ciclope_ente, tmp_path):
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, JUDGEMENT, judged({"A": "Eccellente", "B": "Eccelente"}))
+    [bad] = [p for p in refused.value.problems if p.column == "giudizio"]
+    assert (bad.file, bad.row) == ("people.csv", 4)  # B, after the header, the Segretario and A
+    assert "atteso uno tra Eccellente, Oltre la media, Distinto, Adeguato, trovato 'Eccelente'" in bad.message
+    # case does not count, and the word is read as the file writes it: A 1,2, B 0,8, C 0,6; Σ 2,6 of 2.000,00:
+    # 2000 × 1,2 / 2,6 = 923,076… → 923,07; × 0,8 / 2,6 = 615,384… → 615,38; × 0,6 / 2,6 = 461,538… → 461,53; the two
+    # cents left (2000 − 1999,98) to the largest remainders, C (0,8 of a cent) and A (0,6)
+    folder = tmp_path / "ok"
+    folder.mkdir()
+    result = run_declared(
+        ciclope_ente, folder, JUDGEMENT, judged({"A": "eccellente", "B": "DISTINTO", "C": "Adeguato"})
+    )
+    assert amounts(result) == {"A": "923.08", "B": "615.38", "C": "461.54"}
+
+
+def test_words_are_for_a_text_column(tmp_path):
+    text = HEAD.replace('fonte = "art. 21 c. 3"', 'valori = ["molte", "poche"]\nfonte = "art. 21 c. 3"')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 10, chiave colonne[1].valori: le parole ammesse valgono per una colonna di testo, non «numero»"
+    ]
