@@ -18,9 +18,11 @@ from typing import Any
 
 from ciclope.core.money import POSITION
 from ciclope.core.output.results import num
+from ciclope.core.params import Params
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.trace import Figure
+from ciclope.core.values import parse_money, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
 MAX_DEPTH = 12
@@ -44,10 +46,11 @@ KIND_NAMES = {
     "area": "area",
 }
 
-# How a figure's value is shown, by the first part of its key (core.trace conventions).
+# How a figure's value is shown, by the first part of its key (core.trace conventions; a declared regulation's
+# premium of one part, ``premio:<part>:<person>``, and the pay of the positions a person holds, ``position_pay:<person>``)
 ACHIEVEMENT_HEADS = {"indicator", "objective", "area", "ente", "unit", "person", "monitoring", "attested", "separate"}
 SCORE_HEADS = {"score", "card"}
-MONEY_HEADS = {"award", "pool", "fund", "bonus", "savings"}
+MONEY_HEADS = {"award", "pool", "fund", "bonus", "savings", "premio", "position_pay"}
 MONEY_TAILS = {"annual", "monthly", "result", "result_max", "amount", "interim", "pool", "fund", "extra"}
 
 
@@ -98,18 +101,25 @@ MONEY_NAMES = (
 SHARE_NAMES = ("quota", "tempo lavorato", "percentuale", "valore per punto", "performance", "raggiungimento")
 MONEY_COLUMNS = frozenset({"position_pay", "retribuzione_posizione", "amount", "importo"})
 SHARE_COLUMNS = frozenset({"fte", "quota_tempo", "interim_percent", "percentuale_interim"})
+# The parsers of a plugin's columns (its InputSchema) that say how the column's numbers read: the column of an amount
+# reads in euro, wherever its value is shown; one of a share as a percentage.
+PARSED = {parse_money: "money", parse_share: "share"}
+Kinds = Mapping[str, Mapping[str, str]]  # file (the core's name, «people.csv») → column → "money" | "share"
 
 
-def input_kind(name: str, value: Any, cell: str = "") -> str:
+def input_kind(name: str, value: Any, cell: str = "", column: str = "") -> str:
     """How an input without a figure of its own reads, by where it comes from (a fund of ente.toml, a money or a
-    share column) or by its words: ``money``, ``share`` or ``number``."""
+    share column; ``column``: the kind of the cell's column as its plugin reads it, :func:`column_kind`) or by its
+    words: ``money``, ``share`` or ``number``."""
     if not isinstance(value, (Decimal, int, float)) or isinstance(value, bool):
         return "number"
-    column = cell.rsplit(":", 1)[-1] if cell.count(":") >= 2 else ""
-    if cell.startswith("ente.toml:funds.") or column in MONEY_COLUMNS:
+    code = cell.rsplit(":", 1)[-1] if cell.count(":") >= 2 else ""
+    if cell.startswith("ente.toml:funds.") or code in MONEY_COLUMNS:
         return "money"
-    if column in SHARE_COLUMNS:
+    if code in SHARE_COLUMNS:
         return "share"
+    if column in ("money", "share"):
+        return column
     said = name.strip().lower()
     if said.startswith(MONEY_NAMES):
         return "money"
@@ -118,9 +128,10 @@ def input_kind(name: str, value: Any, cell: str = "") -> str:
     return "number"
 
 
-def input_shown(name: str, value: Any, ref: str, cell: str, ref_value: Any = None) -> str:
+def input_shown(name: str, value: Any, ref: str, cell: str, ref_value: Any = None, column: str = "") -> str:
     """An input of a figure as people read it: as its figure when it is one (``ref``), a derived value of a figure
-    (an achievement × 100 reads as the percentage, «92,86%»; another as its number), else by :func:`input_kind`."""
+    (an achievement × 100 reads as the percentage, «92,86%»; another as its number), else by :func:`input_kind`
+    (``column``: the kind of the cell's column, :func:`column_kind`)."""
     if ref and ref_value is not None:
         kind = value_kind(ref)
         if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool) and value != ref_value:
@@ -129,7 +140,64 @@ def input_shown(name: str, value: Any, ref: str, cell: str, ref_value: Any = Non
                 return fmt.pct(ref_value)
             return show(value, "number")  # a derived value (card / 100 = 0,925): as is, never as 0,93 punti
         return show(value, kind)
-    return show(value, input_kind(name, value, cell))
+    return show(value, input_kind(name, value, cell, column))
+
+
+def table_of(name: str) -> str:
+    """The core's name of the table a cell's file or sheet holds: ``persone.csv`` and ``ente.xlsx[persone]`` are
+    ``people.csv``, a plugin's own sheet ``ente.xlsx[incarichi]`` is ``incarichi.csv``."""
+    sheet = re.fullmatch(r"ente\.xlsx\[(.+)\]", name)
+    stem = sheet.group(1) if sheet is not None else name.removesuffix(".csv")
+    return (SHEET_ALIASES.get(stem.strip().lower()) or stem) + ".csv"
+
+
+def column_kind(cell: str, kinds: Kinds | None) -> str:
+    """How the numbers of ``cell``'s column read as its plugin reads the column (``kinds``, :func:`column_kinds`):
+    ``money`` (a column of amounts, such as a declared column of ``tipo = "euro"``), ``share``, or ""."""
+    parts = cell.split(":")
+    if not kinds or len(parts) != 3 or not parts[1].isdigit():
+        return ""
+    return kinds.get(table_of(parts[0]), {}).get(parts[2], "")
+
+
+def column_kinds(plugin: str, params: Params | None = None) -> dict[str, dict[str, str]]:
+    """The columns a plugin reads as amounts or as shares (:data:`PARSED`), by file: its InputSchema's, and with an
+    ente's ``params`` the columns that ente's regulation declares; {} for a plugin that is not installed."""
+    from ciclope.core.engine import hookspecs
+    from ciclope.core.engine.registry import Hooks, available_plugins
+
+    if plugin not in available_plugins():
+        return {}
+    kinds: dict[str, dict[str, str]] = {}
+    for schema in Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema, params=params):
+        for file, parsers in (*schema.columns.items(), *schema.files.items()):
+            for column, parser in parsers.items():
+                if parser in PARSED:
+                    kinds.setdefault(file, {})[column] = PARSED[parser]
+    return kinds
+
+
+def result_kinds(result: Result) -> Kinds:
+    """:func:`column_kinds` of the ente of ``result``, made once."""
+    return result.memo("explain.column_kinds", lambda: column_kinds(result.plugin.name, result.params))
+
+
+def stored_kinds(plugin: str, doc: Mapping[str, Any], year: int) -> Kinds:
+    """:func:`column_kinds` of an ente read back from the store, as its run read its parameters (the overrides in
+    results.json: a declared regulation's file); the plugin's own when they cannot be read (the file is gone)."""
+    overrides = (doc.get("audit") or {}).get("overrides") or {}
+    return _stored_kinds(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
+
+
+@functools.lru_cache(maxsize=256)
+def _stored_kinds(plugin: str, overrides: str, year: int) -> Kinds:
+    from ciclope.core.inputs.config import resolve_params
+
+    try:
+        params, _ = resolve_params(plugin, year, json.loads(overrides))
+        return column_kinds(plugin, params)
+    except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed
+        return column_kinds(plugin)
 
 
 # A figure's key in words, where a figure has no label of its own: the head of the key says what it is.
@@ -160,8 +228,29 @@ def key_words(key: str, labels: Mapping[str, str] | None = None) -> str:
     known = labels or {}
     parts = [known.get(p, p.replace("_", " ")) for p in rest.split(":") if p and p != "fondo"]
     if head in ("pool", "fund") and parts:
-        return f"fondo «{fmt.fund(rest.split(':')[0], '', known)}»" + (f" — {parts[1]}" if len(parts) > 1 else "")
+        said = fund_words(rest.split(":")[0], known)
+        said = said if said.startswith("Fondo") else f"fondo «{said}»"
+        return said + (f" — {parts[1]}" if len(parts) > 1 else "")
     return " ".join([words, *parts]).strip()
+
+
+def fund_words(name: str, labels: Mapping[str, str] | None = None) -> str:
+    """A fund for people (:func:`fmt.fund`): its label, else its name in words, never its key nor «Fondo fondo …»:
+    ``fondo_comune_ateneo`` is «Fondo comune ateneo», ``risultato_dirigenti`` «Fondo risultato dirigenti»."""
+    said = fmt.fund(name, "", labels)
+    rest = said.removeprefix("Fondo ")
+    if rest != said and (rest.lower() == "fondo" or rest.lower().startswith("fondo ")):
+        return "Fondo" + rest[len("fondo") :]
+    return said
+
+
+def title(key: str, label: str, labels: Mapping[str, str] | None = None) -> str:
+    """A figure's title for people: its label in words; the figure of a fund labelled by its key alone (the
+    core's «Fondo ‹key›») by the fund's words (:func:`fund_words`); a figure without a label by its key in words."""
+    head, _, rest = key.partition(":")
+    if head in ("pool", "fund") and rest and ":" not in rest and label in ("", f"Fondo {rest}"):
+        return fund_words(rest, labels)
+    return fmt.worded(label, labels) if label else key_words(key, labels)
 
 
 def where(result: Result, cell: str) -> str:
@@ -208,13 +297,10 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
         return "parametri del regolamento"
     parts = cell.split(":")
     name = table = parts[0]
-    sheet = re.fullmatch(r"ente\.xlsx\[(.+)\]", name)
-    if sheet is not None:  # a sheet of ente.xlsx by the title the office gave it: its columns by their names
-        title = sheet.group(1)
-        table = (SHEET_ALIASES.get(title.strip().lower()) or title) + ".csv"
+    if re.fullmatch(r"ente\.xlsx\[(.+)\]", name):  # a sheet of ente.xlsx by the title the office gave it
+        table = table_of(name)
     elif name.endswith(".csv"):  # a file by the name the office gave it (persone.csv is people.csv)
-        stem = name.removesuffix(".csv")
-        table = (SHEET_ALIASES.get(stem.strip().lower()) or stem) + ".csv"
+        table = table_of(name)
         name = rename(name) if rename is not None else f"tabella {sheet_it(table)}"
     if len(parts) == 3 and parts[1].isdigit():
         return f"{name}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
@@ -250,10 +336,16 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     if figure.note:
         node["note"] = figure.note
     inputs = []
+    kinds = result_kinds(result)
     for i in figure.inputs:
         ref_fig = result.figures.get(i.ref) if i.ref else None
         shown = input_shown(
-            i.name, i.value, i.ref if ref_fig is not None else "", i.cell, ref_fig.value if ref_fig else None
+            i.name,
+            i.value,
+            i.ref if ref_fig is not None else "",
+            i.cell,
+            ref_fig.value if ref_fig else None,
+            column_kind(i.cell, kinds),
         )
         item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
         if i.cell:
@@ -262,7 +354,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         if i.ref:
             item["ref"] = i.ref
             sub = result.figures.get(i.ref)
-            item["ref_words"] = (sub.label if sub is not None else "") or key_words(i.ref, result.plugin.status_labels)
+            item["ref_words"] = title(i.ref, sub.label if sub is not None else "", result.plugin.status_labels)
             if sub is None:
                 item["missing"] = True
             elif i.ref in seen:
@@ -421,27 +513,34 @@ SUBJECTS: dict[str, Callable[[Result, str], dict[str, Any] | None]] = {
 }
 
 
+def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -> list[str]:
+    """The header of what is explained besides a person: its kind and id (a fund by its words, never its key), and
+    a fund's or a position's amounts."""
+    kind = subj["kind"]
+    if kind == "pool":
+        return [
+            fund_words(subj["id"], labels),
+            f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
+            f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}",
+        ]
+    name = subj.get("name") or ""
+    lines = [f"{KIND_NAMES[kind].capitalize()} {subj['id']}" + (f" — {name}" if name else "")]
+    if kind == "position":
+        lines.append(
+            f"Titolare: {subj['holder'] or 'vacante'} · retribuzione annua {fmt.euro(Decimal(subj['annual']))}"
+            + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else "")
+        )
+    return lines
+
+
 def header_lines(
     subj: dict[str, Any],
     labels: Mapping[str, str] | None = None,
     documents: Mapping[str, str] | None = None,
     levels: Mapping[str, str] | None = None,
 ) -> list[str]:
-    kind = subj["kind"]
-    if kind != "person":
-        name = subj.get("name") or ""
-        lines = [f"{KIND_NAMES[kind].capitalize()} {subj['id']}" + (f" — {name}" if name else "")]
-        if kind == "pool":
-            lines.append(
-                f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
-                f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}"
-            )
-        if kind == "position":
-            lines.append(
-                f"Titolare: {subj['holder'] or 'vacante'} · retribuzione annua {fmt.euro(Decimal(subj['annual']))}"
-                + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else "")
-            )
-        return lines
+    if subj["kind"] != "person":
+        return thing_lines(subj, labels)
     year = int(subj.get("year") or 0)
     role = fmt.role_label(subj["role"], year)
     cat = f", {fmt.category_label(subj['category'], year)}" if subj["category"] else ""
@@ -467,13 +566,13 @@ def header_lines(
     for award in awards:
         if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
             lines.append(
-                f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fmt.fund(award['pool'], '', labels)})"
+                f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fund_words(award['pool'], labels)})"
             )
             lines.append(f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —")
             continue
         band = f", fascia {award['band']}" if award["band"] else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
-        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fmt.fund(award['pool'], '', labels)}{band}")
+        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fund_words(award['pool'], labels)}{band}")
         lines.append(
             f"  regola: {fmt.cite(award['source'], documents)}"
             if award["source"]
@@ -498,8 +597,7 @@ def render_text(
     words = labels or {}
 
     def walk(node: dict[str, Any], indent: str) -> None:
-        title = fmt.worded(node["label"], words) if node["label"] else key_words(node["key"], words)
-        lines.append(f"{indent}■ {title} = {fmt.worded(node['display'], words)}")
+        lines.append(f"{indent}■ {title(node['key'], node['label'], words)} = {fmt.worded(node['display'], words)}")
         lines.append(f"{indent}  formula: {fmt.worded(node['formula'], words)}")
         lines.append(f"{indent}  fonte:   {fmt.cite(node['source'], documents)}")
         if node.get("note"):

@@ -28,7 +28,7 @@ from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
-from ciclope.core.run.explain import column_words, key_words, place
+from ciclope.core.run.explain import Kinds, column_kind, column_words, place, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
@@ -257,7 +257,7 @@ class Site:
         )
         self.write(f"enti/{filenames.stem(c.ente)}.html", "ente.html", **context)
         if not self.public:
-            self.person_pages(c, row, people, info)
+            self.person_pages(c, row, people, info, stored_kinds(c.plugin, doc, self.year))
         return row, [d for d in calendar if d["status"] != "fatto"]
 
     def downloads(self, c: Current) -> list[dict]:
@@ -302,10 +302,11 @@ class Site:
             "status": fmt.status(p.status, info.status_labels) if p.status else fmt.NONE,
         }
 
-    def person_pages(self, c: Current, row: dict, people, info: PluginInfo) -> None:
+    def person_pages(self, c: Current, row: dict, people, info: PluginInfo, kinds: Kinds | None = None) -> None:
         """The ente's figures page and one page with every person's card (an anchor per person: one file
-        per ente, not per person — 300,000 people are 1,000 files, docs/site.md), in the ente's words (``info``)."""
-        trace = worded_trace(self.store.trace(c.result_id), info.status_labels, column_words(c.plugin))
+        per ente, not per person — 300,000 people are 1,000 files, docs/site.md), in the ente's words (``info``;
+        ``kinds``: its columns of amounts and shares, :func:`stored_kinds`)."""
+        trace = worded_trace(self.store.trace(c.result_id), info.status_labels, column_words(c.plugin), kinds)
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
         units = self.store.unit_names(c.result_id)
@@ -521,11 +522,15 @@ def plugin_info(name: str):
 
 
 def worded_trace(
-    trace: dict[str, dict], labels: Mapping[str, str], headers: Mapping[str, Mapping[str, str]] | None = None
+    trace: dict[str, dict],
+    labels: Mapping[str, str],
+    headers: Mapping[str, Mapping[str, str]] | None = None,
+    kinds: Kinds | None = None,
 ) -> dict[str, dict]:
     """The trace with every text in words (a status, a fund, a level's code → the plugin's label; a figure without
-    a label by its kind, never its key) and each input cell's place by the Italian names of its table and column
-    (``headers``: the plugin's own columns)."""
+    a label by its kind, a fund by its words, never its key) and each input cell's place by the Italian names of its
+    table and column (``headers``: the plugin's own columns) and the kind of its column (``kinds``: an amount reads
+    in euro, :func:`column_kind`)."""
 
     def said(value: Any) -> Any:
         return fmt.worded(value, labels) if isinstance(value, str) else value
@@ -533,7 +538,7 @@ def worded_trace(
     return {
         key: {
             **f,
-            "label": said(f["label"]) or key_words(key, labels),  # a figure without a label: never its key
+            "label": title(key, f["label"], labels),  # a figure without a label, a fund: never its key
             "value": said(f["value"]),
             "formula": said(f["formula"]),
             "note": said(f.get("note") or ""),
@@ -543,6 +548,7 @@ def worded_trace(
                     "name": said(i["name"]),
                     "value": said(i["value"]),
                     "place": place(i["cell"], None, headers) if i.get("cell") else "",
+                    "kind": column_kind(i["cell"], kinds) if i.get("cell") else "",
                 }
                 for i in f["inputs"]
             ],

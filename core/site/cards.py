@@ -87,7 +87,9 @@ def figure_html(
         ref, cell = i.get("ref") or "", i.get("cell") or ""
         found = trace.get(ref) if ref else None
         shown = escape(
-            input_shown(i["name"], i["value"], ref if found else "", cell, found["value"] if found else None)
+            input_shown(
+                i["name"], i["value"], ref if found else "", cell, found["value"] if found else None, i.get("kind", "")
+            )
         )
         text = f'{escape(i["name"])} = {shown}'
         if cell:

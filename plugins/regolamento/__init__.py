@@ -24,6 +24,7 @@ STATUS_LABELS = {
     "escluso_unita_sotto": "escluso: obiettivi dell'unità non raggiunti",
     "valutazione_negativa": "valutazione negativa",
     "senza_posizione": "senza retribuzione di posizione",
+    "senza_valutazione_individuale": "senza valutazione individuale",  # paid only by parts that read none
 }
 LABELS = {
     "scheda": "scheda di valutazione",

@@ -28,6 +28,15 @@ from ciclope.plugins.regolamento.format.vocabulary import normal
 
 HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
+# the quantities read from a column of the people file → the column (``grado``: [gradi]'s column, else the category)
+PEOPLE_COLUMNS = {
+    "fte": "fte",
+    "assenze": "absence_days",
+    "categoria": "category",
+    "ruolo": "role",
+    "valutatore": "evaluator",
+    "retribuzione_posizione": POSITION,
+}
 
 
 @attrs.define
@@ -41,6 +50,8 @@ class Facts:
     cards: Mapping[str, Sequence[EvaluationItem]] = attrs.field(factory=dict)
     ladders: Mapping[str, Sequence[tuple[str, Decimal]]] = attrs.field(factory=dict)  # role → (level, from score)
     premiums: dict[str, dict[str, Decimal]] = attrs.field(factory=dict)  # part → person → premium paid
+    # part → person → the key of the figure of that premium (where one is recorded): what ``PREMIO`` refers to
+    premium_refs: dict[str, dict[str, str]] = attrs.field(factory=dict)
     position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)
     ranks: dict[str, dict[str, Rank]] = attrs.field(factory=dict)  # role → level → rank, made when first read
     # the columns of people.csv the regulation declares ([[colonne]]), by name
@@ -88,9 +99,12 @@ class PersonEnv:
     person: Person
     cohort: Cohort | None = None
     fund: Decimal | None = None
+    fund_ref: str = ""  # the figure of the part's fund (``fondo``), where it has one
     row: Row | None = None
     known: dict[str, Value] = attrs.field(factory=dict)
     read: dict[str, Input] = attrs.field(factory=dict)  # what the formula read, in order, for its figure
+    # the level has a figure of its own (``level:<person>``: decided on the cohort), else the score's explains it
+    level_figure: bool = False
 
     @property
     def cache(self) -> dict[Any, Any]:
@@ -105,7 +119,9 @@ class PersonEnv:
         return found
 
     def _input(self, name: str, found: Value) -> Input:
-        """What the figure says of a value read: a declared column by its words and the cell it was read from."""
+        """What the figure says of a value read, and where it comes from: a declared column by its words and the cell
+        it was read from; a quantity of the people file by its words and its cell; one that is a figure (the score,
+        the part's fund, the pay of the positions held) by the figure it refers to; a level by its name."""
         column = self.facts.columns.get(name)
         if column is not None:
             if column.table == "unità":
@@ -114,7 +130,17 @@ class PersonEnv:
                 return Input(column.meaning, found, cell=cell)
             return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
         q = quantity(name)
-        return Input(q.words if q is not None else name, _shown(found), ref=self._ref(name))
+        return Input(q.words if q is not None else name, self.shown(found), ref=self._ref(name), cell=self._cell(name))
+
+    def _cell(self, name: str) -> str:
+        """The cell a quantity is read from: the person's row of the people file, the row of incarichi.csv; "" for a
+        quantity computed (the days in service) or that is a figure."""
+        if name == "sostituito" and self.row is not None:
+            return self.row.cell
+        if name == "retribuzione_posizione" and self.person.id in self.facts.position_pay:
+            return ""  # the pay of the positions held: a figure ([posizioni]), not a cell
+        column = grades.column(self.facts.reg) if name == "grado" else PEOPLE_COLUMNS.get(name)
+        return self.facts.ente.cell("people", self.person.row, column) if column is not None else ""
 
     def _column(self, name: str) -> Value:
         """A declared column's value for the person; RunError for an empty cell (no value is not zero: the office
@@ -150,6 +176,13 @@ class PersonEnv:
 
     def _ref(self, name: str) -> str:
         pid = self.person.id
+        if name == "fondo":
+            return self.fund_ref
+        if name == "retribuzione_posizione":
+            return f"position_pay:{pid}" if pid in self.facts.position_pay else ""
+        if name == "livello" and self.level_figure:
+            score = self.facts.scores.get(pid)
+            return f"level:{pid}" if score is not None and score.score is not None else f"score:{pid}"
         return {"punteggio": f"score:{pid}", "scheda": f"card:{pid}", "livello": f"score:{pid}", "ente": "ente"}.get(
             name, ""
         )
@@ -178,12 +211,15 @@ class PersonEnv:
         wanted = normal(name)
         items = [i for i in self.facts.cards.get(self.person.id, ()) if normal(i.section) == wanted]
         found = sum((i.points for i in items), Decimal(0)) if items else None
-        self.read.setdefault(f"sezione:{name}", Input(f"punti della sezione «{name}»", _shown(found)))
+        self.read.setdefault(f"sezione:{name}", Input(f"punti della sezione «{name}»", found))
         return found
 
     def premium(self, part: str) -> Decimal | None:
-        found = self.facts.premiums.get(part, {}).get(self.person.id, Decimal("0.00"))
-        self.read.setdefault(f"premio:{part}", Input(f"premio della parte «{part}»", found))
+        """The person's premium from an earlier part, read with the figure that explains it."""
+        pid = self.person.id
+        found = self.facts.premiums.get(part, {}).get(pid, Decimal("0.00"))
+        ref = self.facts.premium_refs.get(part, {}).get(pid, "")
+        self.read.setdefault(f"premio:{part}", Input(f"premio della parte «{part}»", found, ref=ref))
         return found
 
     def _ladder(self) -> Sequence[tuple[str, Decimal]]:
@@ -217,22 +253,27 @@ class PersonEnv:
         return self.cohort.people(scope, self.person.id)
 
     def other(self, person: str, name: str) -> Value:
+        """A quantity of another person (``DI``), read as that person's own is: with its cell or its figure."""
         who = self.facts.ente.people.get(str(person))
         if who is None:
             return None
-        found = PersonEnv(self.facts, who).value(name)
-        q = quantity(name)
-        column = self.facts.columns.get(name)
-        words = column.meaning if column is not None else q.words if q is not None else name
-        self.read.setdefault(f"{person}:{name}", Input(f"{words} di {who.name}", _shown(found)))
+        theirs = PersonEnv(self.facts, who, level_figure=self.level_figure)
+        found = theirs.value(name)
+        said = theirs.read[name]
+        self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} di {who.name}"))
         return found
 
     def seen(self, label: str, value: Value) -> None:
-        self.read.setdefault(label, Input(label, _shown(value)))
+        self.read.setdefault(label, Input(label, self.shown(value)))
 
-
-def _shown(value: Value) -> Any:
-    return int(value) if isinstance(value, Rank) else value
+    def shown(self, value: Value) -> Any:
+        """A value as its figure records it: a level by its name on the person's scale, as the formula writes it,
+        after its label where [etichette] gives one («eccellente («A»)»); anything else as it is."""
+        if not isinstance(value, Rank):
+            return value
+        name = self.name_of_rank(value) if value else None
+        label = self.facts.reg.labels.get(name) if name is not None else None
+        return f"{label} («{name}»)" if label and label != name else name
 
 
 def _days_in_service(env: PersonEnv, name: str) -> Value:

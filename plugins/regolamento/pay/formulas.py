@@ -24,6 +24,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import rankings
+from ciclope.plugins.regolamento.score import ladders
 
 ZERO = Decimal("0.00")
 FAILED = object()  # a formula that could not be computed for a person (already said): counts as nothing
@@ -48,12 +49,14 @@ class PartFormulas:
         ente = facts.ente
         groups = {p.id: rankings.group_of(reg, part, p, ente) for p in people} if part.rankings != "ente" else {}
         cohort = Cohort(groups=groups)
-        cohort.members = [PersonEnv(facts, p, cohort) for p in people]
+        own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
+        cohort.members = [PersonEnv(facts, p, cohort, level_figure=own) for p in people]
         return cls(reg, part, {env.person.id: env for env in cohort.members}, trace)
 
-    def with_fund(self, amount: Decimal) -> None:
+    def with_fund(self, fund: Input) -> None:
+        """The part's fund (``fondo``) for everyone: its amount, and the figure that explains it."""
         for env in self.envs.values():
-            env.fund = amount
+            env.fund, env.fund_ref = fund.value, fund.ref
 
     def _run(self, formula: Formula, env: PersonEnv) -> object:
         """The formula's value for the person; :data:`FAILED` after an error, said naming the person."""
@@ -105,11 +108,14 @@ class PartFormulas:
         return self._rows(env)
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
+        """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
+        («peso (1 meno …) = 0,8333»: a weight to four decimals, an amount to the cent), for a sum redone by hand."""
         value = self._run(formula, env)
         if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
             self._problem(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
         found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
-        inputs = (*env.read.values(), Input(f"{what}: {sentence(formula)}", str(formula)))
+        given = money.r4(found) if what == "peso" else money.r2(found)
+        inputs = (*env.read.values(), Input(f"{what} ({sentence(formula)})", given))
         return found, inputs
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
@@ -119,7 +125,8 @@ class PartFormulas:
         for r in ente.table(ASSIGNMENTS):
             if r.get("person") != env.person.id or str(r.get("kind") or "") != self.part.assignments:
                 continue
-            env.row = Row(days_in_year(ente.year, r.get("start"), r.get("end")), r.get("covered"), "")
+            covered = ente.cell(ASSIGNMENTS, r.row, "covered")
+            env.row = Row(days_in_year(ente.year, r.get("start"), r.get("end")), r.get("covered"), covered)
             env.known.pop("giorni", None)
             env.known.pop("sostituito", None)
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
@@ -149,11 +156,11 @@ def amount_words(part: Part) -> str:
     amount = part.amount
     assert amount is not None
     if part.assignments is None:
-        return f"importo = {amount} ({sentence(amount)}), arrotondato al centesimo"
+        return f"importo «{amount}» ({sentence(amount)}), arrotondato al centesimo"
     combine = "il migliore" if part.combine == "massimo" else "la somma"
     return (
-        f"per ogni incarico «{part.assignments}» di incarichi.csv: {amount} ({sentence(amount)}), arrotondato al "
-        f"centesimo; con più incarichi {combine}"
+        f"per ogni incarico «{part.assignments}» di incarichi.csv: importo «{amount}» ({sentence(amount)}), "
+        f"arrotondato al centesimo; con più incarichi {combine}"
     )
 
 

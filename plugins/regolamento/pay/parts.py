@@ -26,6 +26,10 @@ from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import counted, distribute, entries, top_places
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
 
+# The status of a person no evaluation could pay, paid by parts without one (``valutazione = false``): not «non
+# valutato», which says that something was missed; said «senza valutazione individuale» (the code in words)
+WITHOUT_EVALUATION = "senza_valutazione_individuale"
+
 
 @attrs.define
 class Ledger:
@@ -52,6 +56,7 @@ def pay(
 ) -> None:
     ledger = Ledger(base={name: pool.amount for name, pool in out.pools.items()})  # before money moves between funds
     facts = facts if facts is not None else Facts(reg, ente, org, scores)
+    unevaluated = not_evaluable(reg, ente, scores)
     for pr in reg.premiums:
         pool = out.pools.get(pr.fund)
         if pool is None:
@@ -61,7 +66,7 @@ def pay(
         chosen = METHODS[pr.method].chosen
         formulas = part_formulas(reg, pr, ente, scores, facts, trace)
         people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
-        standing(pr, people, ledger, out)
+        standing(pr, people, ledger, out, unevaluated)
         amount, fund = budget(reg, pr, pool, ledger, trace)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
         total = sum((g[1] for group in given for g in group.paid), ZERO)
@@ -69,6 +74,7 @@ def pay(
         ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
         ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
         facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
+        facts.premium_refs[name_of(pr)] = premium_refs(reg, pr, given, out, trace)
         to = reductions.destination(reg, pr)
         if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
             ledger.carried[to] = ledger.carried.get(to, ZERO) + cut
@@ -81,11 +87,14 @@ def pay(
     summed(reg, ledger, ente, trace)
 
 
-def standing(pr: Premium, people: list[Entry], ledger: Ledger, out: Outcome) -> None:
+def standing(
+    pr: Premium, people: list[Entry], ledger: Ledger, out: Outcome, unevaluated: frozenset[str] = frozenset()
+) -> None:
     """Each person's status as the parts decide it, in the order they are paid: the first part that admits them
     gives its ``stato_ammessi``, if it has one; an exclusion's status stands only while no part admits them. So an
     exclusion limited to some parts (``parti``) never calls «escluso» a person another part pays: the explanation
-    of the part that excludes them says why."""
+    of the part that excludes them says why. ``unevaluated`` (:func:`not_evaluable`), once admitted, are
+    «senza valutazione individuale», never «non valutato»."""
     for e in people:
         pid = e.person.id
         if e.status is None:
@@ -93,11 +102,33 @@ def standing(pr: Premium, people: list[Entry], ledger: Ledger, out: Outcome) -> 
                 ledger.excluded.discard(pid)
                 del out.statuses[pid]
             ledger.admitted.add(pid)
-            if pr.admitted and pid not in out.statuses:
-                out.statuses[pid] = pr.admitted
+            given = pr.admitted or (WITHOUT_EVALUATION if pid in unevaluated else None)
+            if given and pid not in out.statuses:
+                out.statuses[pid] = given
         elif pid not in ledger.admitted and pid not in out.statuses:
             out.statuses[pid] = e.status
             ledger.excluded.add(pid)
+
+
+def not_evaluable(reg: Regulation, ente: Ente, scores: Mapping[str, Score]) -> frozenset[str]:
+    """The people without an evaluation whose premium could not depend on one: of roles that only parts without
+    individual evaluation (``valutazione = false``) pay, and not the result pay. A person of a role some part does
+    evaluate stays «non valutato»: that part did not pay them for want of an evaluation."""
+    evaluated = {role for pr in reg.premiums if pr.evaluation for role in pr.roles}
+    if reg.result_pay is not None:
+        evaluated.update(reg.result_pay.roles)
+    return frozenset(
+        p.id
+        for p in ente.people.values()
+        if p.role not in evaluated and (scores.get(p.id) is None or scores[p.id].status == "not_evaluated")
+    )
+
+
+def premium_refs(reg: Regulation, pr: Premium, given: list[Given], out: Outcome, trace: Trace) -> dict[str, str]:
+    """Each paid person's figure of the part's premium, where one is recorded: what ``PREMIO`` of a later part refers
+    to (its explanation, and an amount in euro)."""
+    keys = {e.person.id: figure_key(reg, pr, out, e.person.id) for group in given for e, _, _ in group.paid}
+    return {pid: key for pid, key in keys.items() if trace.get(key) is not None}
 
 
 def moved(reg: Regulation, pr: Part, left: Decimal, fund: Input, out: Outcome, trace: Trace) -> None:

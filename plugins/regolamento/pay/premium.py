@@ -111,7 +111,7 @@ def distribute(
     ente, org, trace = ctx
     admitted = [e for e in people if e.status is None]
     if formulas is not None:
-        formulas.with_fund(fund.value)
+        formulas.with_fund(fund)
     plan = (
         budget.plan(pr, people, fund.value)
         if pr.method == "budget"
@@ -284,7 +284,7 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
         values[e.person.id] = weight * e.share * e.factor
         inputs[e.person.id] = (*read, *e.factor_inputs)
     assert pr.weight is not None
-    formula = f"fondo × peso / Σ pesi, con peso = {pr.weight} ({sentence(pr.weight)}) × quota pagata{_factor_words(pr)}"
+    formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr)}"
     return Plan(values, False, formula, inputs)
 
 

@@ -12,7 +12,17 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from ciclope.core.commands.cli import main
-from ciclope.core.run.explain import explain, show, suggest, value_kind, where
+from ciclope.core.run.explain import (
+    column_kind,
+    explain,
+    fund_words,
+    input_shown,
+    show,
+    suggest,
+    title,
+    value_kind,
+    where,
+)
 
 from reportcase import make_case, write_config
 
@@ -102,10 +112,34 @@ def test_unknown_ids(case):
         ("unit:s1", "achievement"),
         ("attested", "achievement"),
         ("misc:x", "number"),
+        ("premio:interim:D3", "money"),  # a declared regulation's premium of one part
+        ("position_pay:D5", "money"),  # the pay of the positions a person holds
     ],
 )
 def test_value_kinds(key, kind):
     assert value_kind(key) == kind
+
+
+def test_money_reads_in_euro_by_where_it_comes_from():
+    """An input reads as the figure it refers to, or as its column as the plugin reads it: never by guessing."""
+    # a part's premium (its figure's key says money), however the input is named
+    assert input_shown("premio della parte «interim»", 2760, "premio:interim:D3", "", 2760) == "€ 2.760,00"
+    # a declared column of tipo = "euro" (the plugin reads it as an amount), in a CSV file or a sheet of ente.xlsx
+    kinds = {"people.csv": {"indennita_ente": "money"}}
+    for cell in ("persone.csv:2:indennita_ente", "ente.xlsx[persone]:2:indennita_ente"):
+        assert column_kind(cell, kinds) == "money"
+        assert input_shown("l'indennità di Ente annua", 1800, "", cell, None, "money") == "€ 1.800,00"
+    assert column_kind("persone.csv:2:guardie", kinds) == "" and column_kind("ente.toml:funds.x", kinds) == ""
+    assert input_shown("l'indennità di Ente annua", 1800, "", "persone.csv:2:indennita_ente") == "1.800"  # unknown
+
+
+def test_a_fund_without_a_label_by_its_words():
+    assert fund_words("fondo_comune_ateneo") == "Fondo comune ateneo"  # never «Fondo fondo comune ateneo»
+    assert fund_words("risultato_dirigenti") == "Fondo risultato dirigenti"
+    assert fund_words("premi", {"premi": "Premi per la performance"}) == "Premi per la performance"
+    # the core's label of a fund of [fondi] is its key: the title says the fund's words instead
+    assert title("pool:fondo_comune_ateneo", "Fondo fondo_comune_ateneo") == "Fondo comune ateneo"
+    assert title("pool:x:parte", "Fondo della parte «parte»") == "Fondo della parte «parte»"
 
 
 def test_show_and_where(case):

@@ -140,7 +140,9 @@ def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, t
 # «oltre la media: dalla media dei punteggi dell'anno + 1 a 425» (the grid of the Ministero della Giustizia, DAP, as
 # the request for formulas quoted it: the catalogue's dap.toml now declares the whole grid, on 500 points). Scores on
 # 425; the second band and the premium of each band are examples.
-DAP = head("Sistema di valutazione dei dirigenti") + """
+DAP = (
+    head("Sistema di valutazione dei dirigenti")
+    + """
 [punteggio]
 fonte = "scheda dei dirigenti, fino a 425 punti"
 su = 425
@@ -159,6 +161,7 @@ coefficienti = { "oltre la media" = 1, "nella media" = 0.8 }
 ruoli = ["dirigente"]
 fonte = "retribuzione di risultato per fascia"
 """
+)
 
 
 def dirigenti(points: dict[str, int]) -> dict[str, str]:
@@ -600,8 +603,7 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         "«alta» con il 20% del personale e il 100% delle risorse; «bassa» con l'80% del personale e lo 0% delle "
         "risorse",
         "Chi non raggiunge almeno 225 punti su 400 nella sezione «Comportamenti» della scheda scende di un livello",
-        "«alto» dalla media del punteggio nell'ente più 1 (formula: =MEDIA.ENTE(punteggio) + 1); «base» da 0 "
-        "punti.",
+        "«alto» dalla media del punteggio nell'ente più 1 (formula: =MEDIA.ENTE(punteggio) + 1); «base» da 0 punti.",
         "Le va l'80% del fondo per la produttività.",  # the fund by its label, not «produttivita»
     ):
         assert said in text, said

@@ -1,0 +1,283 @@
+"""What ``ciclope explain`` shows of a declared regulation's formulas, as an HR office reads it: the formula quoted once,
+the value it gave for the person (so the sum can be redone by hand), a level by its name, money in euro whatever
+read it (an earlier part's premium, a position pay, the part's fund, a declared column of ``tipo = "euro"``), the
+cell of every datum read from the people file, a fund by its words, and the premium of a part without evaluation
+never called «non valutato». Every amount by hand, with the arithmetic beside it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ciclope.core.run.explain import explain
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "{title}"
+tipo_ente = "altro"
+"""
+
+# Università degli Studi di Milano, Fondo Comune d'Ateneo: «in proporzione ai giorni di effettiva presenza», by the
+# amounts per category (B 565, C 650, D 735 €) as parametri, to everyone in service, with no individual evaluation.
+ATENEO = (
+    HEAD.replace("{title}", "Regolamento del Fondo Comune d'Ateneo")
+    + """
+[gradi]
+nomi = ["B", "C", "D"]
+fonte = "art. 6"
+
+[[premi]]
+nome = "Fondo Comune d'Ateneo"
+metodo = "proporzionale"
+valutazione = false
+fondo = "fondo_comune_ateneo"
+parametri = { B = 565, C = 650, D = 735 }
+peso = '=1 - assenze / giorni_servizio'
+tempo_parziale = "proporzionale"
+rateo_giorni = true
+fonte = "art. 6"
+"""
+)
+
+
+def ateneo() -> dict[str, str]:
+    files = one_unit_comune("Ateneo", [], [], '[funds]\nfondo_comune_ateneo = "10000.00"\n')
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",grado,assunzione,cessazione",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,,,",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,B,,",
+        "P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C,,",
+        "P3,Carla,dipendente,C,com,1,61,false,SEG,D,,",  # row 5 of people.csv: 61 days of absence
+        "P4,Dario,dipendente,C,com,1,0,false,SEG,C,2024-07-01,",  # 184 days of 2024's 366
+    ]) + "\n"  # fmt: skip
+    return files
+
+
+def test_a_weight_formula_is_quoted_once_and_its_value_shown(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
+    # weights: P1 565 × 1 × 1 = 565; P2 650 × 1 × 0.5 = 325; P3 735 × (1 − 61 / 366 = 0.8333…) = 612.5;
+    # P4 650 × (1 − 0 / 184) × 184 / 366 = 326.7759…; Σ 1829.2759…
+    # 10000 × w / Σ: P1 3088.653…, P2 1776.659…, P3 3348.319…, P4 1786.367…: cents down 9999.97, the 3 cents to
+    # the largest remainders P3 (0.93 of a cent), P2 (0.92), P4 (0.77)
+    assert amounts(result) == {"P1": "3088.65", "P2": "1776.66", "P3": "3348.32", "P4": "1786.37"}
+    text = explain(result, "person", "P3")
+    assert "= =" not in text  # the formula's sign written once, never «peso = =1 - …»
+    assert (
+        "formula: fondo × peso / Σ pesi, con peso «=1 - assenze / giorni_servizio» (1 meno i giorni di assenza diviso "
+        "i giorni di servizio nell'anno) × quota pagata × parametro della categoria\n"
+    ) in text
+    # the value the formula gave P3, to four decimals: 1 − 61 / 366 = 0,8333
+    assert "  • peso (1 meno i giorni di assenza diviso i giorni di servizio nell'anno) = 0,8333\n" in text
+
+
+def test_the_data_a_formula_reads_from_the_people_file_have_their_cell(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
+    text = explain(result, "person", "P3")
+    # as every other input of the people file: P3's 61 days of absence are on row 5 (the header, SEG, P1, P2, P3)
+    assert "  • i giorni di assenza = 61   ← people.csv, riga 5, colonna giorni_assenza\n" in text
+    assert "  • tempo lavorato = 100%   ← people.csv, riga 5, colonna quota_tempo\n" in text
+
+
+def test_a_fund_without_a_label_is_named_by_its_words(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
+    text = explain(result, "person", "P3")
+    assert "Premio: € 3.348,32 — Fondo comune ateneo\n" in text  # never «Fondo fondo comune ateneo»
+    assert "■ Fondo comune ateneo = € 10.000,00" in text  # never «Fondo fondo_comune_ateneo»
+    assert "Fondo fondo" not in text
+    assert not [line for line in text.splitlines() if "■" in line and "_" in line]  # no title names a key
+    assert explain(result, "pool", "fondo_comune_ateneo").startswith("Fondo comune ateneo\n")
+
+
+def test_a_premium_without_evaluation_is_not_called_not_evaluated(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
+    # no card for anybody, and none needed: paid by a part without individual evaluation, never «non valutato»
+    assert {result.status_of(p) for p in ("P1", "P2", "P3", "P4")} == {"senza_valutazione_individuale"}
+    text = explain(result, "person", "P3")
+    assert "esito: senza valutazione individuale\n" in text and "non valutato" not in text
+
+
+def test_a_person_some_evaluated_part_would_pay_stays_not_evaluated(ciclope_ente, tmp_path):
+    """Beside a part that reads the evaluation, a person without a card did miss something: «non valutato» stays."""
+    regulation = (
+        ATENEO + '\n[[premi]]\nnome = "obiettivi"\nmetodo = "proporzionale"\nfondo = "obiettivi"\nfonte = "art. 7"\n'
+    )
+    files = ateneo()
+    files["ente.toml"] += 'obiettivi = "1000.00"\n'
+    files["evaluations.csv"] += "P1,SEG,Valutazione,Obiettivi,100,80,\n"
+    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    # «obiettivi» pays the one evaluated: P1 takes the whole 1000.00 (weight 80 × 1 of Σ 80)
+    assert result.rewards.pools["obiettivi"].distributed == Decimal("1000.00")
+    assert result.status_of("P3") == "not_evaluated"
+    assert "esito: non valutato\n" in explain(result, "person", "P3")
+
+
+# Ministero della Giustizia, dirigenti di seconda fascia: the interim pays 15% of the position pay of the manager
+# replaced, for the days of the interim; the rest of the fund by the coefficient of the Commission's judgement.
+GIUSTIZIA = (
+    HEAD.replace("{title}", "Accordo sulla retribuzione di risultato dei dirigenti")
+    + """
+[[colonne]]
+nome = "giudizio"
+tipo = "testo"
+significato = "il giudizio della Commissione di valutazione"
+fonte = "accordo, griglia"
+
+[[premi]]
+nome = "interim"
+metodo = "formula"
+valutazione = false
+ruoli = ["dirigente"]
+fondo = "risultato_dirigenti"
+quota_fondo = 1
+residuo_a = "retribuzione di risultato"
+incarichi = "interim"
+tempo_parziale = "intero"
+importo = "=15% * DI(retribuzione_posizione; sostituito) * giorni / giorni_anno"
+fonte = "accordo, interim"
+
+[[premi]]
+nome = "retribuzione di risultato"
+metodo = "proporzionale"
+valutazione = false
+ruoli = ["dirigente"]
+fondo = "risultato_dirigenti"
+quota_fondo = 0
+peso = '=SE(giudizio = "Eccellente"; 1,2; SE(giudizio = "Oltre la media"; 1; SE(giudizio = "Distinto"; 0,8; SE(giudizio = "Adeguato"; 0,6; 0))))'
+tempo_parziale = "intero"
+fonte = "accordo, griglia"
+"""
+)
+
+
+def giustizia() -> dict[str, str]:
+    files = one_unit_comune("Ministero", [], [], '[funds]\nrisultato_dirigenti = "100000.00"\n')
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",position_pay,giudizio,cessazione",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,,,",
+        "D1,Dirigente Uno,dirigente,DIR,com,1,0,false,SEG,40000.00,Eccellente,",
+        "D2,Dirigente Due,dirigente,DIR,com,1,0,false,SEG,40000.00,Oltre la media,",
+        "D3,Dirigente Tre,dirigente,DIR,com,1,0,false,SEG,38000.00,Distinto,",
+        "D4,Dirigente Quattro,dirigente,DIR,com,1,0,false,SEG,38000.00,Adeguato,",
+        "D5,Dirigente Cinque,dirigente,DIR,com,1,0,false,SEG,36500.00,Non valutato,2024-06-30",  # row 7
+    ]) + "\n"  # fmt: skip
+    files["incarichi.csv"] = "persona,tipo,sostituito,dal,al\nD3,interim,D5,2024-07-01,2024-12-31\n"  # 184 days
+    return files
+
+
+def test_money_a_formula_reads_and_gives_is_in_euro(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, GIUSTIZIA, giustizia())
+    # interim: 15% × 36500 × 184 / 366 = 2752.459… → 2752.46; the rest, 100000 − 2752.46 = 97247.54, by 1.2, 1, 0.8,
+    # 0.6 and 0 (Σ 3.6): D1 32415.846…, D2 27013.205…, D3 21610.564…, D4 16207.923…: cents down 97247.52, the 2 cents
+    # to D1 (0.67 of a cent) and D2 (0.56); D3 2752.46 + 21610.56 = 24363.02
+    assert amounts(result) == {
+        "D1": "32415.85", "D2": "27013.21", "D3": "24363.02", "D4": "16207.92", "D5": "0.00",
+    }  # fmt: skip
+    text = explain(result, "person", "D3")
+    assert "  • premio della parte «interim» = € 2.752,46\n" in text
+    assert "    ■ Premio di Dirigente Tre — interim = € 2.752,46\n" in text
+    assert "    ■ Premio di Dirigente Tre — retribuzione di risultato = € 21.610,56\n" in text
+    # the position pay of the manager replaced, from its cell; the person replaced, from the row of incarichi.csv
+    assert (
+        "      • la retribuzione di posizione di Dirigente Cinque = € 36.500,00   ← people.csv, riga 7, colonna "
+        "retribuzione_posizione\n"
+    ) in text
+    assert "      • la persona sostituita = D5   ← incarichi.csv, riga 2, colonna sostituito\n" in text
+    # the amount the formula gave, in euro; the weight, as a number
+    assert (
+        "      • importo dell'incarico (15% × la retribuzione di posizione della persona sostituita × i giorni "
+        "dell'incarico nell'anno diviso i giorni dell'anno) = € 2.752,46\n"
+    ) in text
+    assert "allora 0,6, altrimenti 0) = 0,8\n" in text
+    assert "Fondo risultato dirigenti" in text and "Fondo risultato_dirigenti" not in text
+    assert "esito: senza valutazione individuale\n" in text
+
+
+# A research institution (CCNL Istituzioni ed Enti di ricerca 1996, art. 45): the first 20% by score have parametro
+# 2, at least the last 30% parametro 1, the others the intermediate one; parametro 2 is paid at most 1.5 times the
+# indennità di Ente. A second part, from another fund, adds 10% of the first (an example).
+RICERCA = (
+    HEAD.replace("{title}", "Produttività collettiva e individuale")
+    + """
+[[colonne]]
+nome = "indennita_ente"
+tipo = "euro"
+significato = "l'indennità di Ente annua"
+fonte = "art. 45 c. 2 lett. a"
+
+[livelli]
+fonte = "art. 45 c. 2"
+scala = [
+  { nome = "parametro 2", da = 2 },
+  { nome = "parametro intermedio", da = 1 },
+  { nome = "parametro 1", da = 0 },
+]
+formula = '''=SE(RANGO.ENTE(punteggio) <= ARROTONDA.PER.DIF(20% * CONTA.ENTE(); 0); "parametro 2";
+  SE(RANGO.ENTE(punteggio) > CONTA.ENTE() - ARROTONDA.PER.ECC(30% * CONTA.ENTE(); 0); "parametro 1"; "parametro intermedio"))'''
+
+[[premi]]
+nome = "produttività"
+metodo = "formula"
+fondo = "produttivita"
+tempo_parziale = "intero"
+importo = '''=MIN(fondo * SE(livello = "parametro 2"; 2; SE(livello = "parametro intermedio"; 1,5; 1))
+  / SOMMA.ENTE(SE(livello = "parametro 2"; 2; SE(livello = "parametro intermedio"; 1,5; 1)));
+  SE(livello = "parametro 2"; 1,5 * indennita_ente; fondo))'''
+fonte = "art. 45 c. 2"
+
+[[premi]]
+nome = "maggiorazione"
+metodo = "formula"
+fondo = "maggiorazione"
+tempo_parziale = "intero"
+importo = '=10% * PREMIO("produttività")'
+fonte = "accordo integrativo"
+"""
+)
+
+
+def ricerca(labels: str = "") -> str:
+    return RICERCA + (f"\n[etichette]\n{labels}\n" if labels else "")
+
+
+def researchers() -> dict[str, str]:
+    points = {"R1": 95, "R2": 88, "R3": 80, "R4": 72, "R5": 65}
+    return {
+        "units.csv": "id,name,kind,parent,head\nam,Amministrazione,ente,,\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,am\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "id,name,role,category,unit,fte,indennita_ente\n"
+        + "".join(f"{pid},Ricercatore {pid},dipendente,C,am,1,1800\n" for pid in points),  # R1 on row 2
+        "evaluations.csv": "person,evaluator,section,item,max_points,points\n"
+        + "".join(f"{pid},,Prestazione,Qualità delle prestazioni,100,{p}\n" for pid, p in points.items()),
+        "ente.toml": 'name = "Ente di ricerca"\n[funds]\nproduttivita = "10000.00"\nmaggiorazione = "1000.00"\n',
+    }
+
+
+def test_a_level_an_euro_column_and_an_earlier_premium_read_by_a_formula(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ricerca(), researchers())
+    # 5 people: 20% × 5 = 1 at parametro 2 (R1, 95 points); 30% × 5 = 1.5, up to 2, at parametro 1 (R4, R5); R2 and
+    # R3 intermediate. Σ of the coefficients 2 + 1.5 + 1.5 + 1 + 1 = 7
+    # R1: the lesser of 10000 × 2 / 7 = 2857.14… and 1.5 × 1800 = 2700: 2700.00; its maggiorazione 10% × 2700 = 270.00
+    assert result.scores["R1"].level == "parametro 2"
+    assert result.rewards.awards["R1"].amount == Decimal("2700.00")
+    assert result.rewards.awards["R1:maggiorazione"].amount == Decimal("270.00")
+    text = explain(result, "person", "R1")
+    assert "  • il livello = parametro 2\n    ■ Livello di Ricercatore R1 = parametro 2\n" in text  # never «= 3»
+    assert "  • il fondo della parte = € 10.000,00" in text
+    assert "  • l'indennità di Ente annua = € 1.800,00   ← people.csv, riga 2, colonna indennita_ente\n" in text
+    assert "  • importo (il minore tra il fondo della parte × " in text and ") = € 2.700,00\n" in text
+    # the earlier part's premium, in euro, and the figure that explains it
+    assert (
+        "  • premio della parte «produttività» = € 2.700,00   (spiegato sopra: Premio di Ricercatore R1 — produttività)"
+    ) in text
+
+
+def test_a_level_read_by_a_formula_with_its_label(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, ricerca('"parametro 2" = "eccellente"'), researchers())
+    text = explain(result, "person", "R1")
+    # the label of [etichette] and, as the formula writes it, the level's name
+    assert "  • il livello = eccellente («parametro 2»)\n" in text
+    assert "livello eccellente" in text.splitlines()[2]
