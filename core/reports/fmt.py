@@ -143,7 +143,8 @@ def label(code: str | None, labels: Mapping[str, str] | None = None) -> str:
 
 def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:
     """A fund for people: the label its pool carries, else the plugin's label of its name (a fund of
-    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›»."""
+    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›» in words, never
+    «Fondo fondo …» (``fondo_comune_ateneo`` is «Fondo comune ateneo»)."""
     if pool_label:
         return pool_label
     known = labels or {}
@@ -152,7 +153,10 @@ def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = Non
     prefix, colon, rest = name.partition(":")
     if colon and f"{prefix}:" in known:
         return f"{known[prefix + ':']} — {rest}"
-    return "Fondo " + name.replace("_", " ").replace(":", " ")
+    words = name.replace("_", " ").replace(":", " ")
+    if words.lower() == "fondo" or words.lower().startswith("fondo "):
+        return "Fondo" + words[len("fondo") :]
+    return "Fondo " + words
 
 
 # The keys of a parameter's table rows in words (a band's quota of staff and of resources, a level's minimum).

@@ -228,28 +228,18 @@ def key_words(key: str, labels: Mapping[str, str] | None = None) -> str:
     known = labels or {}
     parts = [known.get(p, p.replace("_", " ")) for p in rest.split(":") if p and p != "fondo"]
     if head in ("pool", "fund") and parts:
-        said = fund_words(rest.split(":")[0], known)
+        said = fmt.fund(rest.split(":")[0], "", known)
         said = said if said.startswith("Fondo") else f"fondo «{said}»"
         return said + (f" — {parts[1]}" if len(parts) > 1 else "")
     return " ".join([words, *parts]).strip()
 
 
-def fund_words(name: str, labels: Mapping[str, str] | None = None) -> str:
-    """A fund for people (:func:`fmt.fund`): its label, else its name in words, never its key nor «Fondo fondo …»:
-    ``fondo_comune_ateneo`` is «Fondo comune ateneo», ``risultato_dirigenti`` «Fondo risultato dirigenti»."""
-    said = fmt.fund(name, "", labels)
-    rest = said.removeprefix("Fondo ")
-    if rest != said and (rest.lower() == "fondo" or rest.lower().startswith("fondo ")):
-        return "Fondo" + rest[len("fondo") :]
-    return said
-
-
 def title(key: str, label: str, labels: Mapping[str, str] | None = None) -> str:
     """A figure's title for people: its label in words; the figure of a fund labelled by its key alone (the
-    core's «Fondo ‹key›») by the fund's words (:func:`fund_words`); a figure without a label by its key in words."""
+    core's «Fondo ‹key›») by the fund's words (:func:`fmt.fund`); a figure without a label by its key in words."""
     head, _, rest = key.partition(":")
     if head in ("pool", "fund") and rest and ":" not in rest and label in ("", f"Fondo {rest}"):
-        return fund_words(rest, labels)
+        return fmt.fund(rest, "", labels)
     return fmt.worded(label, labels) if label else key_words(key, labels)
 
 
@@ -519,7 +509,7 @@ def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -
     kind = subj["kind"]
     if kind == "pool":
         return [
-            fund_words(subj["id"], labels),
+            fmt.fund(subj["id"], "", labels),
             f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
             f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}",
         ]
@@ -566,13 +556,13 @@ def header_lines(
     for award in awards:
         if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
             lines.append(
-                f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fund_words(award['pool'], labels)})"
+                f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fmt.fund(award['pool'], '', labels)})"
             )
             lines.append(f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —")
             continue
         band = f", fascia {award['band']}" if award["band"] else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
-        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fund_words(award['pool'], labels)}{band}")
+        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fmt.fund(award['pool'], '', labels)}{band}")
         lines.append(
             f"  regola: {fmt.cite(award['source'], documents)}"
             if award["source"]

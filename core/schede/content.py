@@ -12,7 +12,7 @@ import attrs
 
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.run.explain import input_shown, subject, unpaid_reasons
+from ciclope.core.run.explain import column_kind, input_shown, result_kinds, subject, unpaid_reasons
 from ciclope.core.trace import Figure
 
 
@@ -75,13 +75,16 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
     if figure is None:
         return ()
     out = []
+    kinds = result_kinds(result)  # a column the ente's plugin reads as money or a share reads so on the card too
     for i in figure.inputs:
         sub = result.figures.get(i.ref) if i.ref else None
         labels = result.plugin.status_labels
         value = (
             fmt.worded(i.value, labels)
             if isinstance(i.value, str)
-            else input_shown(i.name, i.value, i.ref if sub else "", i.cell, sub.value if sub else None)
+            else input_shown(
+                i.name, i.value, i.ref if sub else "", i.cell, sub.value if sub else None, column_kind(i.cell, kinds)
+            )
         )
         out.append(Line(fmt.worded(i.name, labels, signed=True), value))
     return tuple(out)
@@ -197,7 +200,8 @@ def outcome_reason(result: Result, pid: str, status: str | None) -> str:
     why = tail if colon and head.startswith("Esito") else figure.formula
     why = why.removeprefix("escluso dal premio: ")
     data = "; ".join(
-        f"{fmt.worded(i.name, labels, signed=True)}: {input_shown(i.name, i.value, '', i.cell)}"
+        f"{fmt.worded(i.name, labels, signed=True)}: "
+        f"{input_shown(i.name, i.value, '', i.cell, None, column_kind(i.cell, result_kinds(result)))}"
         for i in figure.inputs
         if not i.ref and isinstance(i.value, (Decimal, int)) and not isinstance(i.value, bool)
     )

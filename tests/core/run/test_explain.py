@@ -12,10 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from ciclope.core.commands.cli import main
+from ciclope.core.reports import fmt
 from ciclope.core.run.explain import (
     column_kind,
     explain,
-    fund_words,
     input_shown,
     show,
     suggest,
@@ -134,9 +134,9 @@ def test_money_reads_in_euro_by_where_it_comes_from():
 
 
 def test_a_fund_without_a_label_by_its_words():
-    assert fund_words("fondo_comune_ateneo") == "Fondo comune ateneo"  # never «Fondo fondo comune ateneo»
-    assert fund_words("risultato_dirigenti") == "Fondo risultato dirigenti"
-    assert fund_words("premi", {"premi": "Premi per la performance"}) == "Premi per la performance"
+    assert fmt.fund("fondo_comune_ateneo") == "Fondo comune ateneo"  # never «Fondo fondo comune ateneo»
+    assert fmt.fund("risultato_dirigenti") == "Fondo risultato dirigenti"
+    assert fmt.fund("premi", "", {"premi": "Premi per la performance"}) == "Premi per la performance"
     # the core's label of a fund of [fondi] is its key: the title says the fund's words instead
     assert title("pool:fondo_comune_ateneo", "Fondo fondo_comune_ateneo") == "Fondo comune ateneo"
     assert title("pool:x:parte", "Fondo della parte «parte»") == "Fondo della parte «parte»"

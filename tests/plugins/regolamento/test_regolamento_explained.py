@@ -281,3 +281,13 @@ def test_a_level_read_by_a_formula_with_its_label(ciclope_ente, tmp_path):
     # the label of [etichette] and, as the formula writes it, the level's name
     assert "  • il livello = eccellente («parametro 2»)\n" in text
     assert "livello eccellente" in text.splitlines()[2]
+
+
+def test_the_personal_card_reads_a_declared_euro_column_in_euro(ciclope_ente, tmp_path):
+    """The scheda to sign (``ciclope schede-personali``) shows the steps of each premium as ``explain`` does: the
+    indennità di Ente, a declared column of ``tipo = "euro"``, is € 1.800,00, not a bare 1.800."""
+    from ciclope.core.schede import content
+
+    result = run_declared(ciclope_ente, tmp_path, ricerca(), researchers())
+    steps = [line for payment in content.build(result, "R1").payments for line in payment.steps]
+    assert [line.value for line in steps if line.label.startswith("l'indennità di Ente")] == ["€ 1.800,00"]
