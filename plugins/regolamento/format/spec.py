@@ -734,9 +734,11 @@ class Part(Premium):
     combine: str = key(
         "tra_gli_incarichi",
         "choice",
-        "con più incarichi della stessa persona: somma (tutti) o massimo (solo il migliore)",
+        "con più incarichi della stessa persona: somma (tutti), massimo (solo il migliore) o contemporanei (il "
+        "migliore tra quelli svolti nello stesso periodo, cioè che si sovrappongono; quelli di periodi diversi si "
+        "sommano)",
         default="somma",
-        choices=("somma", "massimo"),
+        choices=("somma", "massimo", "contemporanei"),
     )
     national_bonus: bool = key(
         "maggiorazione",

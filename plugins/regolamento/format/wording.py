@@ -90,6 +90,14 @@ def said(node: Node) -> str:
     return call(node)
 
 
+# ``tra_gli_incarichi``: what a person with several appointments of a part is paid, in words
+COMBINED = {
+    "somma": "la somma",
+    "massimo": "il migliore",
+    "contemporanei": "il migliore tra quelli svolti nello stesso periodo, la somma di quelli di periodi diversi",
+}
+
+
 def said_number(value: Decimal) -> str:
     """A number of the file as an office reads it, with a decimal comma: 0,9; 1,3; 400."""
     return number(Decimal(value), False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -22,7 +23,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import COMBINED, sentence
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.score import ladders
 
@@ -122,6 +123,7 @@ class PartFormulas:
         assert self.part.amount is not None
         ente = env.facts.ente
         each: list[tuple[Decimal, tuple[Input, ...]]] = []
+        spans: list[tuple[dt.date, dt.date]] = []
         for r in ente.table(ASSIGNMENTS):
             if r.get("person") != env.person.id or str(r.get("kind") or "") != self.part.assignments:
                 continue
@@ -134,21 +136,49 @@ class PartFormulas:
                 f"incarico di incarichi.csv riga {r.row}", r.get("kind"), cell=ente.cell(ASSIGNMENTS, r.row, "kind")
             )
             each.append((money.r2(value), (cell, *inputs)))
+            spans.append(span_in_year(ente.year, r.get("start"), r.get("end")))
         env.row = None
         if not each:
             return ZERO, ()
         if self.part.combine == "massimo":
             best = max(each, key=lambda x: x[0])
             return best[0], (*best[1], Input("con più incarichi", "il migliore"))
+        if self.part.combine == "contemporanei":
+            each = [max(group, key=lambda x: x[0]) for group in concurrent(each, spans)]
         total = sum((v for v, _ in each), ZERO)
         return total, tuple(i for _, inputs in each for i in inputs)
 
 
+T = TypeVar("T")
+
+
+def concurrent(each: list[T], spans: list[tuple[dt.date, dt.date]]) -> list[list[T]]:
+    """The appointments in groups held at the same time: by start, each group goes on while the next starts before
+    the group's latest end (one that overlaps any of them is in the group), so two of different periods are in
+    different groups."""
+    groups: list[list[T]] = []
+    end: dt.date | None = None
+    for (start, finish), item in sorted(zip(spans, each), key=lambda x: x[0]):
+        if end is None or start > end:
+            groups.append([])
+            end = finish
+        groups[-1].append(item)
+        end = max(end, finish)
+    return groups
+
+
+def span_in_year(year: int, start: object, end: object) -> tuple[dt.date, dt.date]:
+    """[start, end] within the year (open ends at the year's bounds)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (
+        max(first, start) if isinstance(start, dt.date) else first,
+        min(last, end) if isinstance(end, dt.date) else last,
+    )
+
+
 def days_in_year(year: int, start: object, end: object) -> Decimal:
     """The days of [start, end] (inclusive, open ends at the year's bounds) within the year."""
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    begin = max(first, start) if isinstance(start, dt.date) else first
-    finish = min(last, end) if isinstance(end, dt.date) else last
+    begin, finish = span_in_year(year, start, end)
     return Decimal(max(0, (finish - begin).days + 1))
 
 
@@ -157,7 +187,7 @@ def amount_words(part: Part) -> str:
     assert amount is not None
     if part.assignments is None:
         return f"importo «{amount}» ({sentence(amount)}), arrotondato al centesimo"
-    combine = "il migliore" if part.combine == "massimo" else "la somma"
+    combine = COMBINED[part.combine]
     return (
         f"per ogni incarico «{part.assignments}» di incarichi.csv: importo «{amount}» ({sentence(amount)}), "
         f"arrotondato al centesimo; con più incarichi {combine}"

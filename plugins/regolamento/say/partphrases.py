@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.wording import COMBINED
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -110,7 +111,7 @@ def _own_method(p: Part) -> list[str]:
             ]
         if p.assignments is None:
             return [*whom, f"L'importo di ciascuno è {said_formula(p.amount)}, arrotondato al centesimo."]
-        combine = "il migliore" if p.combine == "massimo" else "la somma"
+        combine = COMBINED[p.combine]
         return [
             *whom,
             f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo è {said_formula(p.amount)}, "

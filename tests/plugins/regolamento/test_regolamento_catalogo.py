@@ -568,7 +568,8 @@ def test_dap_coefficients_of_the_judgement_and_the_best_reggenza(ciclope_ente, t
     # «Eccellente 426-500 → 1.2; Oltre la media dal valore medio + 1 a 425 → 1.0; Distinto da 351 al valore medio →
     # 0.8; Adeguato 251-350 → 0.6; Minimo 151-250 → 0.2; […] 0-150 → 0»; the reggenza «pari al 20% del valore
     # economico della retribuzione di posizione […] del dirigente sostituito […] commisurata al periodo», of
-    # simultaneous ones «il solo incarico più favorevole». 2024 (366 days); a fund of 48.000,00 € (an example).
+    # simultaneous ones «il solo incarico più favorevole» (tra_gli_incarichi = "contemporanei"). 2024 (366 days); a
+    # fund of 48.000,00 € (an example).
     points = {"D1": 450, "D2": 420, "D3": 400, "D4": 352, "D5": 300, "D6": 200}
     pay = {"D5": "36600.00", "D6": "18300.00"}
     people = [f"{pid},Dirigente {pid},dirigente,DIR,ente,1,0,false,SEG,{pay.get(pid, '40000.00')}" for pid in points]
@@ -576,8 +577,9 @@ def test_dap_coefficients_of_the_judgement_and_the_best_reggenza(ciclope_ente, t
     data["incarichi.csv"] = (
         "persona,tipo,sostituito,dal,al\n"
         "D2,reggenza,D5,2024-01-01,2024-03-31\n"  # 91 days: 20% × 36.600 × 91 / 366 = 1.820,00
-        "D2,reggenza,D6,2024-01-01,2024-12-31\n"  # the whole year: 20% × 18.300 × 366 / 366 = 3.660,00, the better
-    )
+        "D2,reggenza,D6,2024-03-01,2024-03-31\n"  # at the same time, 31 days: 20% × 18.300 × 31 / 366 = 310,00
+        "D2,reggenza,D6,2024-07-01,2024-12-31\n"  # another period, 184 days: 20% × 18.300 × 184 / 366 = 1.840,00
+    )  # the better of the first two, 1.820,00, and the third: 3.660,00 (all three 3.970,00; the best alone 1.840,00)
     result = run(ciclope_ente, tmp_path, "dap", data)
     # the mean of the year (450 + 420 + 400 + 352 + 300 + 200) / 6 = 2122 / 6 = 353,67: «Oltre la media» from 354,67
     levels = {pid: s.level for pid, s in result.scores.items() if pid != "SEG"}

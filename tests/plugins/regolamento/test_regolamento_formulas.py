@@ -1034,3 +1034,20 @@ def test_a_choice_inside_a_choice_is_bracketed():
         "meno di 1, allora € 500,00, altrimenti € 1.000,00), altrimenti se la categoria (o l'Area) del contratto è "
         "uguale a «C», allora € 800,00, altrimenti € 0,00"
     )
+
+
+def test_appointments_held_at_the_same_time_are_one_group():
+    """``tra_gli_incarichi = "contemporanei"``: appointments overlapping one another (even through a third) are one
+    group, whose best is paid; groups of different periods are summed."""
+    from datetime import date
+
+    from ciclope.plugins.regolamento.pay.formulas import concurrent
+
+    spans = [
+        (date(2024, 1, 1), date(2024, 3, 31)),  # A
+        (date(2024, 3, 15), date(2024, 5, 31)),  # B: overlaps A
+        (date(2024, 5, 31), date(2024, 6, 30)),  # C: overlaps B on 31 May, not A: still A's group
+        (date(2024, 7, 1), date(2024, 12, 31)),  # D: starts the day after: another period
+    ]
+    assert concurrent(["A", "B", "C", "D"], spans) == [["A", "B", "C"], ["D"]]
+    assert concurrent(["D", "A"], [spans[3], spans[0]]) == [["A"], ["D"]]  # by start, whatever the file's order
