@@ -69,6 +69,8 @@ def pay(
         standing(pr, people, ledger, out, unevaluated)
         amount, fund = budget(reg, pr, pool, ledger, trace)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
+        if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
+            standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
         total = sum((g[1] for group in given for g in group.paid), ZERO)
         cut = sum((group.cut for group in given), ZERO)
         ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total

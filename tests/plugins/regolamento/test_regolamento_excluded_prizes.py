@@ -93,6 +93,9 @@ def test_an_exclusion_the_regulation_limits_to_one_part(ciclope_ente, tmp_path):
     assert paid(result, "premi_innovazione") == {"S1": "300.00", "S3": "100.00"}
     assert result.rewards.pools["premi_innovazione"].residual == Decimal("600.00")
     assert "per le parti: produttività" in result.figures["score:S1:status"].formula
+    # S1 is paid the prize: not «escluso» beside it (the explanation of produttività says why nothing came from it);
+    # S2, excluded from every part, is
+    assert "S1" not in result.rewards.statuses and result.rewards.statuses["S2"] == "escluso_insufficiente"
     (warning,) = [p for p in result.violations if p.rule == "regolamento.importi_escluso"]
     assert warning.row == 3  # S2
 
