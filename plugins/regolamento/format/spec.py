@@ -461,15 +461,32 @@ class Reduction:
 
 @attrs.frozen
 class BandShare:
-    """Una fascia di merito: le sue quote di personale e di risorse."""
+    """Una fascia di merito: la sua quota di personale e la sua quota di risorse, o il suo coefficiente pro capite."""
 
     name: str = key("nome", "text", "il nome della fascia", required=True, example="alta")
     staff: Decimal = key(
         "personale", "number", "la quota di personale (0–1)", required=True, lo="0", hi="1", example=0.2
     )
-    resources: Decimal = key(
-        "risorse", "number", "la quota di risorse (0–1)", required=True, lo="0", hi="1", example=0.5
+    resources: Decimal | None = key(
+        "risorse", "number", "la quota di risorse (0–1); o, al suo posto, coefficiente", lo="0", hi="1", example=0.5
     )
+    coefficient: Decimal | None = key(
+        "coefficiente",
+        "number",
+        "(formato 2) il coefficiente pro capite della fascia, come il testo lo scrive («parametro 2 al 20% del "
+        "personale»), al posto della quota di risorse: il fondo è diviso per coefficiente × quota pagata",
+        lo="0",
+        hi="1000",
+        example=2,
+        since=2,
+    )
+
+    @property
+    def per_capita(self) -> Decimal:
+        """The band's money weight per person: its coefficient, or its resources over its staff."""
+        if self.coefficient is not None:
+            return self.coefficient
+        return (self.resources or Decimal(0)) / self.staff if self.staff else Decimal(0)
 
 
 @attrs.frozen

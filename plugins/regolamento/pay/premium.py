@@ -361,7 +361,10 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
 def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None = None) -> Plan:
     """Merit bands with the shared rules of :mod:`ciclope.core.bands`: cumulative sizes, ties never split,
     an optional cap on the first band(s) counted on the staff in service, money by per-capita weight."""
-    shares = [bands.Band.of(b.name, b.staff, b.resources) for b in pr.bands]
+    # a per-capita coefficient is the resources it stands for: coefficient × staff, whose ratio to the staff it is
+    shares = [bands.Band.of(b.name, b.staff, b.staff * b.per_capita) for b in pr.bands]
+    per_capita = {b.name: b.per_capita for b in pr.bands}
+    coefficients = any(b.coefficient is not None for b in pr.bands)
     admitted = [e for e in admitted if e.coefficient is None]  # a declared status is no place in the ranking
     ranking = [(e.person.id, e.score, e) for e in ordered(admitted)]
     if cap is None and pr.top_cap is not None:
@@ -373,19 +376,16 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None 
         return fixed_band_pools(pr, admitted, band_of)
     share_of = {e.person.id: e.share for e in admitted}
     weights = bands.per_capita_weights(shares, groups, share_of)
+    said = "coefficiente della fascia" if coefficients else "peso pro capite della fascia (risorse / personale)"
     inputs = {
-        pid: (
-            Input("fascia", band_of[pid]),
-            Input(
-                "peso pro capite della fascia (risorse / personale)", money.r4(Decimal(b.resources_text / b.staff_text))
-            ),
-        )
+        pid: (Input("fascia", band_of[pid]), Input(said, money.r4(per_capita[band_of[pid]])))
         for b, members in zip(shares, groups)
         for pid in members
     }
+    weight = "coefficiente della fascia" if coefficients else "(quota di risorse / quota di personale della fascia)"
     formula = (
-        "fondo × peso / Σ pesi dei collocati in fascia, con peso = (quota di risorse / quota di personale "
-        "della fascia) × quota pagata; fasce per punteggio decrescente, pari merito mai divisi"
+        f"fondo × peso / Σ pesi dei collocati in fascia, con peso = {weight} × quota pagata; fasce per punteggio "
+        "decrescente, pari merito mai divisi"
     )
     return Plan(weights, False, formula, inputs, band_of)
 
@@ -402,7 +402,7 @@ def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, s
     to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
     by_score = pr.within_band == "punteggio"
     values = {e.person.id: e.score * e.share if by_score else e.share for e in admitted}
-    resources = {b.name: b.resources for b in pr.bands}
+    resources = {b.name: b.resources or Decimal(0) for b in pr.bands}  # per_fascia: the resources are written
     inputs = {
         pid: (Input("fascia", band), Input("quota di risorse della fascia", resources[band]))
         for pid, band in band_of.items()

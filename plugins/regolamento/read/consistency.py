@@ -183,6 +183,24 @@ def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> Non
             seen.setdefault((role, grade), i)
 
 
+def band_money_kind(pr: Premium, path: str, error: Error) -> bool:
+    """True when the bands say their money by a coefficient per head: each band one of risorse or coefficiente, all
+    bands the same, and a fixed pool per band (``per_fascia``) needs the resources."""
+    coefficient = [b.coefficient is not None for b in pr.bands]
+    for i, b in enumerate(pr.bands):
+        if (b.resources is None) == (b.coefficient is None):
+            error(f"{path}.fasce[{i}]", "una fascia dice la sua quota di risorse o il suo coefficiente, uno dei due",
+                  "regolamento.manca")  # fmt: skip
+    if any(coefficient) and not all(coefficient):
+        error(
+            f"{path}.fasce", "le fasce dicono tutte la quota di risorse o tutte il coefficiente", "regolamento.valore"
+        )
+    if any(coefficient) and pr.band_money == "per_fascia":
+        error(f"{path}.ripartizione", "per_fascia divide il fondo per le quote di risorse delle fasce: con i "
+              "coefficienti il fondo è diviso per coefficiente × quota pagata", "regolamento.valore")  # fmt: skip
+    return any(coefficient)
+
+
 def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> None:
     total = weights.card + weights.unit + weights.ente + weights.dashboard + weights.objectives
     if total != ONE:
@@ -345,8 +363,11 @@ def premium(
     if pr.method == "fasce":
         if len(pr.bands) < 2:
             error(f"{path}.fasce", "il metodo «fasce» richiede almeno due fasce", "regolamento.manca")
+        by_coefficient = band_money_kind(pr, path, error)
         for what, key in (("personale", "staff"), ("risorse", "resources")):
-            total = sum((getattr(b, key) for b in pr.bands), Decimal(0))
+            if key == "resources" and by_coefficient:
+                continue  # coefficients per head need not sum to anything
+            total = sum((getattr(b, key) or Decimal(0) for b in pr.bands), Decimal(0))
             if pr.bands and total != ONE:
                 error(
                     f"{path}.fasce", f"le quote di {what} sommano a {said_number(total)}, non a 1", "regolamento.somma"

@@ -502,8 +502,16 @@ def _levels_premium(p: Premium, by_grade: str, reg: Regulation | None = None) ->
 
 
 def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
-    bands = "; ".join(f"«{b.name}» con {the_pct(b.staff)} del personale e {the_pct(b.resources)} delle risorse"
-                      for b in p.bands)  # fmt: skip
+    coefficients = any(b.coefficient is not None for b in p.bands)
+    bands = "; ".join(
+        f"«{b.name}» con {the_pct(b.staff)} del personale e "
+        + (
+            f"il coefficiente {num(b.per_capita)}"
+            if coefficients
+            else f"{the_pct(b.resources or Decimal(0))} delle risorse"
+        )
+        for b in p.bands
+    )
     lines = [f"Il personale è collocato in fasce di merito per punteggio decrescente (i pari merito non si "
              f"dividono tra due fasce): {bands}."]  # fmt: skip
     if p.band_money == "per_fascia":
@@ -511,6 +519,8 @@ def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
         lines.append(
             f"A ogni fascia va la sua quota delle risorse del fondo, divisa tra chi vi è collocato in proporzione {within}."
         )
+    elif coefficients:
+        lines.append(f"{cap(_fund(p.fund, reg))} è diviso per il coefficiente della fascia × la quota pagata.")
     else:
         lines.append(f"{cap(_fund(p.fund, reg))} è diviso per il peso pro capite di ogni fascia (quota di "
                      "risorse / quota di personale) × la quota pagata.")  # fmt: skip

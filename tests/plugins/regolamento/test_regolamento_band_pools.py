@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from ciclope.core import Person, money
 from ciclope.plugins.regolamento.format.spec import BandShare, Premium
 from ciclope.plugins.regolamento.pay import premium, shapes
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say.articles import render
 
 from helpers import amounts, one_unit_comune, regulation_problems, run_declared
 
@@ -203,3 +205,55 @@ def test_each_band_pays_exactly_its_share_or_leaves_it_residual(rows, fund, with
     assert all(a >= 0 and a == a.quantize(Decimal("0.01")) for a in amounts.values())
     unpaid = [b for b, p in parts.items() if p > 0 and not any(w for k, w in plan.values.items() if plan.band[k] == b)]
     assert len(warnings.problems) == len(unpaid)  # a warning for each band whose part nobody receives
+
+
+# «a) 2 al 20% del personale […]; b) 1 a non meno del 30% del personale; c) al restante personale è attribuito un
+# parametro intermedio da stabilirsi in contrattazione decentrata» (CCNL Istituzioni ed Enti di ricerca 7.10.1996,
+# art. 45): a coefficient per head for each band, not its share of the resources; the intermediate 1,5 an example.
+COEFFICIENTS = """\
+formato = 2
+[atto]
+titolo = "CCNL Istituzioni ed Enti di ricerca, produttività collettiva e individuale"
+tipo_ente = "altro"
+
+[premio]
+metodo = "fasce"
+fonte = "art. 45 c. 2"
+fasce = [
+  { nome = "parametro 2", personale = 0.2, coefficiente = 2 },
+  { nome = "parametro intermedio", personale = 0.5, coefficiente = 1.5 },
+  { nome = "parametro 1", personale = 0.3, coefficiente = 1 },
+]
+"""
+
+
+def test_bands_with_a_coefficient_per_head(ciclope_ente, tmp_path):
+    people = [("R1", "1", 95), ("R2", "1", 88), ("R3", "1", 80), ("R4", "1", 72), ("R5", "1", 65)]
+    result = run(ciclope_ente, tmp_path, COEFFICIENTS, people)
+    # 5 people: ⌊5 × 0,2⌋ = 1 at parametro 2, ⌊5 × 0,7⌋ = 3 (2 more) intermediate, the 2 left at parametro 1;
+    # weights 2 + 1,5 + 1,5 + 1 + 1 = 7: 10000 × 2 / 7 = 2857,142…, × 1,5 / 7 = 2142,857…, × 1 / 7 = 1428,571…;
+    # cents down 9999,98, the 2 cents to the largest remainders, R2 and R3 (0,71 of a cent each)
+    assert amounts(result) == {"R1": "2857.14", "R2": "2142.86", "R3": "2142.86", "R4": "1428.57", "R5": "1428.57"}
+    inputs = {i.name: i.value for i in result.figures["award:R1"].inputs}
+    assert inputs["coefficiente della fascia"] == Decimal("2")
+    path = tmp_path / "epr.toml"
+    path.write_text(COEFFICIENTS, encoding="utf-8")
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    said = render(regulation)
+    assert "«parametro 2» con il 20% del personale e il coefficiente 2" in said
+    assert "è diviso per il coefficiente della fascia × la quota pagata." in said
+
+
+def test_a_band_says_its_resources_or_its_coefficient(tmp_path):
+    both = COEFFICIENTS.replace("coefficiente = 2 }", "coefficiente = 2, risorse = 0.4 }")
+    mixed = COEFFICIENTS.replace("coefficiente = 1 }", "risorse = 0.3 }")
+    fixed = COEFFICIENTS.replace('fonte = "art. 45 c. 2"', 'fonte = "art. 45 c. 2"\nripartizione = "per_fascia"')
+    # the bands are on lines 10–12 of the file, under «fasce = [» on line 9
+    assert regulation_problems(tmp_path, both) == [
+        "riga 10, chiave premio.fasce[1]: una fascia dice la sua quota di risorse o il suo coefficiente, uno dei due"
+    ]
+    assert regulation_problems(tmp_path, mixed) == [
+        "riga 9, chiave premio.fasce: le fasce dicono tutte la quota di risorse o tutte il coefficiente"
+    ]
+    assert any("per_fascia divide il fondo per le quote di risorse" in m for m in regulation_problems(tmp_path, fixed))
