@@ -97,6 +97,7 @@ MONEY_NAMES = (
     "pagato dalla parte", "risorse stabili", "risparmi", "[fondi]", "budget individuale", "maggiorazione m",
     "premi attribuiti", "residuo ricevuto", "valore dopo la riduzione", "minimo annuo", "massimo annuo",
     "somma delle retribuzioni", "maggiorazione per interim", "maggiorazione per l'interim", "tetto (", "tetto:",
+    "massimo per persona",
 )  # fmt: skip
 SHARE_NAMES = ("quota", "tempo lavorato", "percentuale", "valore per punto", "performance", "raggiungimento")
 MONEY_COLUMNS = frozenset({"position_pay", "retribuzione_posizione", "amount", "importo"})

@@ -109,6 +109,7 @@ PLACES = {
     "ammesso": place("chi partecipa alla parte", BOOL, parts=True),
     "peso": place("il peso nella ripartizione", NUMBER, parts=True),
     "importo": place("l'importo", EURO, parts=True, rows=True),
+    "massimo_persona": place("il massimo per persona", EURO, parts=True),
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
     # decided when the positions are weighed, before and apart from the year's evaluation

@@ -741,6 +741,15 @@ class Part(Premium):
         example="=30% * PREMIO(\"produttività\")",
         formula="importo",
     )
+    cap: Formula | None = key(
+        "massimo_persona",
+        "formula",
+        "per «proporzionale», «livelli» senza massimo e «fasce» pro capite: l'importo massimo di ciascuno, una formula in "
+        "euro («fino a 1,5 volte l'indennità di Ente»), per difetto al centesimo; ciò che supera il massimo resta "
+        "residuo, o con residuo = \"ridistribuisci\" va agli altri in proporzione",
+        example="=1,5 * indennita_ente",
+        formula="massimo_persona",
+    )
     assignments: str | None = key(
         "incarichi",
         "text",

@@ -32,8 +32,11 @@ FAILED = object()  # a formula that could not be computed for a person (already 
 ASSIGNMENTS = "incarichi"
 
 
+CAP = "massimo per persona"  # what a part's ``massimo_persona`` is called in an explanation
+
+
 def uses_formulas(pr: Premium) -> bool:
-    return isinstance(pr, Part) and any(f is not None for f in (pr.admitted_if, pr.weight, pr.amount))
+    return isinstance(pr, Part) and any(f is not None for f in (pr.admitted_if, pr.weight, pr.amount, pr.cap))
 
 
 @attrs.define
@@ -108,6 +111,12 @@ class PartFormulas:
             return money.r2(value), inputs
         return self._rows(env)
 
+    def cap(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
+        """The person's maximum (``massimo_persona``), down to the cent («fino a»), and the inputs that explain it."""
+        assert self.part.cap is not None
+        value, inputs = self._number(self.part.cap, self.envs[pid], CAP)
+        return money.floor2(value), inputs
+
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
         """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
         («peso (1 meno …) = 0,8333»: a weight to four decimals, an amount to the cent), for a sum redone by hand."""
@@ -115,7 +124,7 @@ class PartFormulas:
         if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
             self._problem(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
         found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
-        given = money.r4(found) if what == "peso" else money.r2(found)
+        given = money.r4(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
         inputs = (*env.read.values(), Input(f"{what} ({sentence(formula)})", given))
         return found, inputs
 

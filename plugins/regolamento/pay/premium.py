@@ -118,7 +118,10 @@ def distribute(
         else method_plan(reg, pr, admitted, ente, org, cap, formulas)
     )
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
-    amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
+    if formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
+        amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
+    else:
+        amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
     amounts, cut = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, note, trace, key)
     paid = tuple(
@@ -127,6 +130,26 @@ def distribute(
         if e.status is None or pr.list_excluded
     )
     return Given(paid, plan.band, cut)
+
+
+def capped(
+    amount: Decimal, plan: Plan, pr: Part, formulas: PartFormulas, rank: Mapping[str, Any]
+) -> tuple[dict[str, Decimal], Plan, str]:
+    """«fino a un importo massimo» (``massimo_persona``): each share at most the person's maximum, down to the cent;
+    what the maxima leave stays residual, or with ``residuo = "ridistribuisci"`` goes to the others in proportion
+    (:func:`money.capped_split`). The plan again, with each maximum and what it read among the person's inputs."""
+    caps = {pid: formulas.cap(pid) for pid in plan.values}
+    limits = {pid: cap for pid, (cap, _) in caps.items()}
+    if pr.residual == "ridistribuisci":
+        amounts = money.capped_split(amount, plan.values, limits, rank=rank)
+        note = "ciò che supera il massimo per persona è ridistribuito agli altri in proporzione"
+    else:
+        amounts = {pid: min(v, limits[pid]) for pid, v in money.split(amount, plan.values, rank=rank).items()}
+        note = ""
+    assert pr.cap is not None
+    inputs = {pid: (*plan.inputs.get(pid, ()), *caps[pid][1]) for pid in plan.values}
+    formula = f"{plan.formula}; al più il massimo per persona «{pr.cap}»"
+    return amounts, attrs.evolve(plan, inputs=inputs, formula=formula), note
 
 
 def after_cuts(amounts: dict[str, Decimal], admitted: list[Entry]) -> tuple[dict[str, Decimal], Decimal]:
@@ -378,7 +401,7 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None 
     weights = bands.per_capita_weights(shares, groups, share_of)
     said = "coefficiente della fascia" if coefficients else "peso pro capite della fascia (risorse / personale)"
     inputs = {
-        pid: (Input("fascia", band_of[pid]), Input(said, money.r4(per_capita[band_of[pid]])))
+        pid: (Input("fascia", band_of[pid]), Input(said, exact(per_capita[band_of[pid]], coefficients)))
         for b, members in zip(shares, groups)
         for pid in members
     }
@@ -388,6 +411,12 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None 
         "decrescente, pari merito mai divisi"
     )
     return Plan(weights, False, formula, inputs, band_of)
+
+
+def exact(weight: Decimal, written: bool) -> Decimal:
+    """A band's weight per head as the explanation shows it: a coefficient as the file writes it, a ratio of shares
+    to four decimals."""
+    return weight if written else money.r4(weight)
 
 
 def top_places(pr: Premium, ente: Ente) -> int:

@@ -54,12 +54,25 @@ def formula_keys(i: int, part: Part, error: Error) -> None:
         for name, got in (("importo", part.amount), ("incarichi", part.assignments)):
             if got is not None:
                 error(f"{path}.{name}", f"vale per il metodo «formula», non per «{part.method}»", "regolamento.valore")
+    if part.cap is not None and not weighs(part):
+        error(f"{path}.massimo_persona", "vale per un fondo diviso per pesi: «proporzionale», «livelli» senza massimo, "
+              f"«fasce» pro capite, non per «{part.method}»", "regolamento.valore")  # fmt: skip
     if part.admitted_if is not None and METHODS[part.method].chosen:
         error(
             f"{path}.ammesso",
             f"il metodo «{part.method}» paga persone scelte altrove (una fascia, premi.csv): ammesso non vale",
             "regolamento.valore",
         )
+
+
+def weighs(part: Part) -> bool:
+    """True for a part that divides its fund by weights, where a cap per person can hold: a per-person maximum or a
+    fixed pool per band are caps of another kind."""
+    if part.method == "livelli":
+        return part.maximum is None
+    if part.method == "fasce":
+        return part.band_money != "per_fascia"
+    return part.method == "proporzionale"
 
 
 def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], error: Error) -> None:

@@ -85,6 +85,9 @@ def _formulas(p: Part) -> list[str]:
         out.append(f"Partecipa alla parte chi è tale che {said_formula(p.admitted_if)}.")
     if p.weight is not None:
         out.append(f"Il peso di ciascuno nella ripartizione è {said_formula(p.weight)}, per la quota pagata.")
+    if p.cap is not None:
+        rest = "va agli altri in proporzione" if p.residual == "ridistribuisci" else "resta residuo"
+        out.append(f"Nessuno riceve più di {said_formula(p.cap)} (per difetto al centesimo); ciò che supera {rest}.")
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -257,3 +258,64 @@ def test_a_band_says_its_resources_or_its_coefficient(tmp_path):
         "riga 9, chiave premio.fasce: le fasce dicono tutte la quota di risorse o tutte il coefficiente"
     ]
     assert any("per_fascia divide il fondo per le quote di risorse" in m for m in regulation_problems(tmp_path, fixed))
+
+
+# «a) 2 al 20% del personale, fino ad un importo massimo pari al 1,5 volte dell'indennità di Ente di cui all'art. 43,
+# comma 2» (art. 45 c. 2): a maximum per person from a datum of the person; only the top band can reach it here.
+CAPPED = (
+    COEFFICIENTS.replace(
+        "[premio]",
+        '[[colonne]]\nnome = "indennita_ente"\ntipo = "euro"\n'
+        'significato = "l\'indennità di Ente annua"\nfonte = "art. 43 c. 2"\n\n[[premi]]\n'
+        'nome = "produttività"\nmassimo_persona = "=1,5 * indennita_ente"',
+    )  # fmt: skip
+)
+
+
+def capped_files() -> dict[str, str]:
+    people = [("R1", 95), ("R2", 88), ("R3", 80), ("R4", 72), ("R5", 65)]
+    data = files([(pid, "1", score) for pid, score in people])
+    lines = data["people.csv"].splitlines()
+    data["people.csv"] = "\n".join([lines[0] + ",indennita_ente", *(f"{row},1800.00" for row in lines[1:])]) + "\n"
+    return data
+
+
+@pytest.mark.parametrize(
+    "residual, amounts_",
+    [
+        # «resta»: R1 the lesser of 2.857,14 and 1,5 × 1.800 = 2.700,00; the 157,14 it does not take stay residual
+        ("resta", {"R1": "2700.00", "R2": "2142.86", "R3": "2142.86", "R4": "1428.57", "R5": "1428.57"}),
+        # «ridistribuisci»: R1 2.700,00, the other 7.300,00 by 1,5 + 1,5 + 1 + 1 = 5: 2.190,00 / 2.190,00 / 1.460,00
+        # / 1.460,00, each below its own 2.700,00
+        ("ridistribuisci", {"R1": "2700.00", "R2": "2190.00", "R3": "2190.00", "R4": "1460.00", "R5": "1460.00"}),
+    ],
+)
+def test_a_maximum_per_person_from_a_datum_of_the_person(ciclope_ente, tmp_path, residual, amounts_):
+    text = CAPPED.replace('fonte = "art. 45 c. 2"', f'fonte = "art. 45 c. 2"\nresiduo = "{residual}"')
+    result = run_declared(ciclope_ente, tmp_path, text, capped_files())
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == amounts_
+    pool = result.rewards.pools["performance_individuale"]
+    residue = Decimal("157.14") if residual == "resta" else Decimal("0.00")
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00") - residue, residue)
+    inputs = {i.name: i.value for i in result.figures["award:R1"].inputs}
+    assert inputs["massimo per persona (1,5 × l'indennità di Ente annua)"] == Decimal("2700.00")
+    said = render(load_text(tmp_path, text))
+    rest = "va agli altri in proporzione" if residual == "ridistribuisci" else "resta residuo"
+    assert "Nessuno riceve più di 1,5 × l'indennità di Ente annua (formula: =1,5 * indennita_ente) " in said
+    assert f"ciò che supera {rest}." in said
+
+
+def load_text(folder: Path, text: str):
+    path = folder / "capped.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is not None, found
+    return regulation
+
+
+def test_a_maximum_per_person_is_for_a_fund_divided_by_weights(tmp_path):
+    text = CAPPED.replace('fonte = "art. 45 c. 2"', 'fonte = "art. 45 c. 2"\nripartizione = "per_fascia"')
+    text = text.replace("coefficiente = 2", "risorse = 0.4").replace("coefficiente = 1.5", "risorse = 0.4")
+    text = text.replace("coefficiente = 1", "risorse = 0.2")
+    assert any("chiave premi[1].massimo_persona: vale per un fondo diviso per pesi" in m
+               for m in regulation_problems(tmp_path, text))  # fmt: skip
