@@ -183,22 +183,27 @@ def result_kinds(result: Result) -> Kinds:
     return result.memo("explain.column_kinds", lambda: column_kinds(result.plugin.name, result.params))
 
 
-def stored_kinds(plugin: str, doc: Mapping[str, Any], year: int) -> Kinds:
-    """:func:`column_kinds` of an ente read back from the store, as its run read its parameters (the overrides in
-    results.json: a declared regulation's file); the plugin's own when they cannot be read (the file is gone)."""
+def stored_params(plugin: str, doc: Mapping[str, Any], year: int) -> Params | None:
+    """The parameters of an ente read back from the store, as its run read them (the overrides in results.json: a
+    declared regulation's file); None when they cannot be read again (the file is gone, the plugin is not
+    installed): the plugin's own words and columns are used then."""
     overrides = (doc.get("audit") or {}).get("overrides") or {}
-    return _stored_kinds(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
+    return _stored_params(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
 
 
 @functools.lru_cache(maxsize=256)
-def _stored_kinds(plugin: str, overrides: str, year: int) -> Kinds:
+def _stored_params(plugin: str, overrides: str, year: int) -> Params | None:
     from ciclope.core.inputs.config import resolve_params
 
     try:
-        params, _ = resolve_params(plugin, year, json.loads(overrides))
-        return column_kinds(plugin, params)
+        return resolve_params(plugin, year, json.loads(overrides))[0]
     except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed
-        return column_kinds(plugin)
+        return None
+
+
+def stored_kinds(plugin: str, doc: Mapping[str, Any], year: int) -> Kinds:
+    """:func:`column_kinds` of an ente read back from the store (:func:`stored_params`)."""
+    return column_kinds(plugin, stored_params(plugin, doc, year))
 
 
 # A figure's key in words, where a figure has no label of its own: the head of the key says what it is.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -25,10 +24,11 @@ from markupsafe import Markup
 from ciclope.core import filenames
 from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
 from ciclope.core.output import owned
+from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
-from ciclope.core.run.explain import Kinds, column_kind, column_words, place, stored_kinds, title
+from ciclope.core.run.explain import Kinds, column_kind, column_words, place, stored_kinds, stored_params, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
@@ -483,26 +483,20 @@ def build(
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _described(plugin: str, overrides: str, year: int) -> PluginInfo:
-    from ciclope.core.engine.registry import Hooks
-    from ciclope.core.inputs.config import resolve_params
-
-    info = plugin_info(plugin)
-    try:  # the ente's own act and words (a declared regulation names its title and its labels in its file)
-        hooks = Hooks.for_plugin(plugin)[0]
-        params, _ = resolve_params(plugin, year, json.loads(overrides))
-        return hooks.for_ente(params).describe(info, params)
-    except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed: its own words
-        return info
-
-
 def ente_info(plugin: str, doc: dict, year: int) -> PluginInfo:
     """The plugin's description as it held for an ente: a declared regulation's title and words (its
-    ``[etichette]``, its statuses' labels) from its file, as the run read it (the overrides recorded in
-    results.json); the plugin's own when the file is gone."""
-    overrides = (doc.get("audit") or {}).get("overrides") or {}
-    return _described(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
+    ``[etichette]``, its statuses' labels) from its file, as the run read it (:func:`stored_params`); the plugin's
+    own when the file is gone."""
+    params = stored_params(plugin, doc, year)
+    return plugin_info(plugin) if params is None else _described(plugin, params)
+
+
+@functools.lru_cache(maxsize=256)
+def _described(plugin: str, params: Params) -> PluginInfo:
+    """One description per set of parameters: enti of one regulation file share it."""
+    from ciclope.core.engine.registry import Hooks
+
+    return Hooks.for_plugin(plugin)[0].for_ente(params).describe(plugin_info(plugin), params)
 
 
 def acts_of(info: PluginInfo) -> str:
