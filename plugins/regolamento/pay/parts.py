@@ -27,7 +27,7 @@ from ciclope.plugins.regolamento.pay.premium import counted, distribute, entries
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
 
 # The status of a person no evaluation could pay, paid by parts without one (``valutazione = false``): not «non
-# valutato», which says that something was missed; said «senza valutazione individuale» (the code in words)
+# valutato», which says that something was missed; said «senza valutazione individuale» (STATUS_LABELS)
 WITHOUT_EVALUATION = "senza_valutazione_individuale"
 
 
