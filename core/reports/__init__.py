@@ -93,10 +93,11 @@ def write_reports(
     open_archive: bool = False,
     previous: Mapping[str, Any] | None = None,
     archived: bool = False,
-) -> None:
+) -> dict[str, int]:
     """Write the documents named in ``outputs`` (default: all) from the Result. ``open_archive``: the
     Relazioni are left open at their archive section and the PDF is not printed yet; :func:`close_relazioni`
-    finishes them once the results store has every ente of the run (the section compares them). ``previous``: the
+    finishes them once the results store has every ente of the run (the section compares them), from where each
+    page's section goes, which this gives (page → byte offset; empty when none is left open). ``previous``: the
     previous year's fund from the store, for the relazione tecnico-finanziaria (``archived``: a store is in use)."""
     # this package is imported for fmt by every plugin and command: the renderers (Jinja2 and the Relazione's
     # model, 0.1 s) only by what writes documents
@@ -104,12 +105,16 @@ def write_reports(
     from ciclope.core.reports.relazione import build
 
     public_page = "relazione-pubblica.html" in outputs or "relazione-pubblica.pdf" in outputs
+    cuts: dict[str, int | None] = {}
     if "relazione.html" in outputs or public_page:
         report = build(result)  # one model for both Relazioni; not kept while the workbook is written
-        if "relazione.html" in outputs:
-            (html.write_open if open_archive else html.write_report)(report, folder / "relazione.html")
+        if "relazione.html" in outputs and open_archive:
+            cuts["relazione.html"] = html.write_open(report, folder / "relazione.html")
+        elif "relazione.html" in outputs:
+            html.write_report(report, folder / "relazione.html")
         if public_page:
-            public.write_report(report, result, folder / "relazione-pubblica.html", open_archive)
+            name = "relazione-pubblica.html"
+            cuts[name] = public.write_report(report, result, folder / name, open_archive)
         del report
     if "relazione-pubblica.pdf" in outputs and not open_archive:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")
@@ -126,6 +131,7 @@ def write_reports(
 
         doc = results.fund(result.fund, results.pool_labels(result))
         write_fund(folder, doc, result.ente.name, outputs, previous, archived)
+    return {name: cut for name, cut in cuts.items() if cut is not None}
 
 
 RELAZIONI = ("relazione.html", "relazione-pubblica.html")
@@ -145,14 +151,13 @@ def relazione_edges(result: Result, name: str) -> tuple[str, str]:
     return html.edges(report)
 
 
-def close_relazioni(folder: Path, body: str | None, pdf: bool) -> None:
-    """Finish the Relazioni :func:`write_reports` left open in ``folder``: ``body`` as their archive section
-    (None: the placeholder, no store to fill it), then the PDF printed from the finished public page when
-    ``pdf``. Every file is written once, whole, before its folder is published."""
+def close_relazioni(folder: Path, cuts: Mapping[str, int], body: str | None, pdf: bool) -> None:
+    """Finish the Relazioni :func:`write_reports` left open in ``folder`` (``cuts``: what it gave): ``body`` as
+    their archive section (None: the placeholder, no store to fill it), then the PDF printed from the finished
+    public page when ``pdf``. Every page is finished before its folder is published."""
     from ciclope.core.reports import html, public  # the renderers: see write_reports
 
-    for name in RELAZIONI:
-        if html.rest_of(folder / name).is_file():
-            html.close_open(folder / name, body)
+    for name, cut in cuts.items():
+        html.close_open(folder / name, cut, body)
     if pdf:
         public.write_pdf(folder / "relazione-pubblica.html", folder / "relazione-pubblica.pdf")

@@ -218,34 +218,34 @@ def write_report(report: Report, path: Path) -> None:
             fh.write(piece)
 
 
-def rest_of(page: Path) -> Path:
-    """Where :func:`write_open` keeps the tail of ``page`` until its archive section is known: a hidden
-    file beside it, in the ente's unpublished folder."""
-    return page.with_name(f".{page.name}.resto")
-
-
-def write_open(report: Report, path: Path) -> None:
-    """Write the page with its archive section's body left for later: ``path`` holds the head (up to the
-    section's heading), :func:`rest_of` the tail (from the section's end), each rendered by its own part of the
-    template, written as the pieces come. A page without the section is written whole, with no rest."""
+def write_open(report: Report, path: Path) -> int | None:
+    """Write the page with its archive section's body left for later: the head (up to the section's
+    heading), then the tail (from the section's end), each rendered by its own part of the template, written
+    as the pieces come. Gives where the body goes, in bytes from the start (:func:`close_open` puts it there);
+    a page without the section is written whole, and gives None. One file per page: creating a file costs
+    more on a busy disk than writing its text."""
     if archive_at(report) < 0:
         write_report(report, path)
-        return
-    for part, target in (("head", path), ("tail", rest_of(path))):
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            for piece in pieces(report, part=part):
-                fh.write(piece)
+        return None
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        for piece in pieces(report, part="head"):
+            fh.write(piece)
+        cut = fh.tell()  # of a file open only for writing: the bytes written so far, flushed
+        for piece in pieces(report, part="tail"):
+            fh.write(piece)
+    return cut
 
 
-def close_open(path: Path, body: str | None) -> None:
+def close_open(path: Path, cut: int, body: str | None) -> None:
     """Finish a page :func:`write_open` left open: ``body`` (the archive section, from the results store), or
-    the placeholder when it is None, then the tail; the tail's file is removed."""
-    rest = rest_of(path)
+    the placeholder when it is None, put at ``cut`` before the tail, which moves down (the page only grows)."""
     section = body if body is not None else str(blocks([Archive(NO_ARCHIVE)]))
-    with open(path, "a", encoding="utf-8", newline="") as fh:
-        fh.write(section)
-        fh.write(rest.read_text(encoding="utf-8"))
-    rest.unlink()
+    with open(path, "r+b") as fh:
+        fh.seek(cut)
+        tail = fh.read()
+        fh.seek(cut)
+        fh.write(section.encode("utf-8"))
+        fh.write(tail)
 
 
 def edges(report: Report) -> tuple[str, str]:

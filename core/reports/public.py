@@ -260,10 +260,13 @@ def write(result: Result, path: Path) -> None:
     html.write_report(disclose(build(result), result), path)
 
 
-def write_report(report: Report, result: Result, path: Path, open_archive: bool = False) -> None:
+def write_report(report: Report, result: Result, path: Path, open_archive: bool = False) -> int | None:
     """The public Relazione of an internal one already built: its blocks are shared, not made again.
-    ``open_archive``: the archive section left open (:func:`.html.write_open`)."""
-    (html.write_open if open_archive else html.write_report)(disclose(report, result), path)
+    ``open_archive``: the archive section left open (:func:`.html.write_open`, whose cut it gives)."""
+    if open_archive:
+        return html.write_open(disclose(report, result), path)
+    html.write_report(disclose(report, result), path)
+    return None
 
 
 def chromium() -> str | None:

@@ -48,6 +48,7 @@ class Staged:
     final: Path
     pdf: bool = False  # relazione-pubblica.pdf still to print, from the finished public Relazione
     open_archive: bool = False
+    cuts: tuple[tuple[str, int], ...] = ()  # each Relazione left open, and where its archive section goes
     # the relazione tecnico-finanziaria's files still to write: its Modulo III compares with the previous year's
     # fund in the results store (an ente with a fund, in a run that records)
     fund: tuple[str, ...] = ()
@@ -83,7 +84,7 @@ def stage_outputs(
             if child is not None:
                 names = tuple(n for n in names if n != "schede.xlsx")
         (tmp / "results.json").write_bytes(results.dumps_bytes(result) if document is None else document)
-        write_reports(result, tmp, names, open_archive)
+        cuts = write_reports(result, tmp, names, open_archive)
         if meanwhile is not None:
             meanwhile()
         if child is not None:
@@ -95,7 +96,7 @@ def stage_outputs(
         raise
     pdf = open_archive and "relazione-pubblica.pdf" in names
     fund = tuple(n for n in names if n in FUND_DOCUMENTS) if open_archive and result.fund is not None else ()
-    return Staged(tmp, out / result.ente.id, pdf, open_archive, fund)
+    return Staged(tmp, out / result.ente.id, pdf, open_archive, tuple(cuts.items()), fund)
 
 
 def publish(staged: Staged, archive: str | None, previous: dict | None = None) -> None:
@@ -106,7 +107,7 @@ def publish(staged: Staged, archive: str | None, previous: dict | None = None) -
     run leaves the previous complete folder or none. If anything fails the staged folder is removed."""
     try:
         if staged.open_archive:
-            close_relazioni(staged.folder, archive, staged.pdf)
+            close_relazioni(staged.folder, dict(staged.cuts), archive, staged.pdf)
         found = staged_fund(staged.folder) if staged.fund else None
         if found is not None:
             write_fund(staged.folder, found[0], found[1], staged.fund, previous, archive is not None)

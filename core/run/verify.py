@@ -384,10 +384,13 @@ def _render_into(
     pdf = "relazione-pubblica.pdf" in missing
     with_archive = archive is not None and any(name in RELAZIONI for name in html_first)
     archived = archive is not None
+    cuts = {}
     if html_first:
-        write_reports(result, tmp, tuple(html_first), open_archive=with_archive, previous=previous, archived=archived)
+        cuts = write_reports(
+            result, tmp, tuple(html_first), open_archive=with_archive, previous=previous, archived=archived
+        )
     if with_archive:
-        close_relazioni(tmp, archive, pdf)  # the section, then the PDF printed from the finished page
+        close_relazioni(tmp, cuts, archive, pdf)  # the section, then the PDF printed from the finished page
         fund = tuple(n for n in html_first if n in FUND_DOCUMENTS)
         found = staged_fund(tmp) if fund else None  # left by write_reports for the archive's turn
         if found is not None:

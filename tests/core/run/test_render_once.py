@@ -1,8 +1,8 @@
 """A run that records renders each Relazione once, with its archive section, before publishing it.
 
 The page's head (up to the archive section's heading) and its tail (from the section's end) are rendered by
-their own parts of the template while the ente is computed (``html.write_open``); ``html.close_open`` puts the
-section between them once the store has every ente. The finished page is the page ``write_report`` writes
+their own parts of the template into the page's one file while the ente is computed (``html.write_open``, which
+gives where the section goes); ``html.close_open`` puts the section there once the store has every ente. The finished page is the page ``write_report`` writes
 whole, with the section's body in place of the placeholder, byte for byte, and no marker in it.
 """
 
@@ -33,15 +33,16 @@ def test_a_page_left_open_and_closed_is_the_page_written_whole(tmp_path):
     html.write_report(report, whole)
     head, tail = html.edges(report)
     for path in (opened, filled):
-        html.write_open(report, path)
-        assert path.read_text(encoding="utf-8") == head
+        cut = html.write_open(report, path)
+        assert path.read_text(encoding="utf-8") == head + tail  # one file, the section's body left out
+        assert cut == len(head.encode("utf-8"))  # in bytes: the page has accented letters before the section
+        assert len(head.encode("utf-8")) > len(head)
         assert head.endswith("<h2>Andamento negli anni e posizionamento comparativo</h2>\n")  # stopped at the heading
-        assert html.rest_of(path).read_text(encoding="utf-8") == tail
         assert tail.startswith("\n</section>\n")
-    html.close_open(opened, None)  # no store: the placeholder, as rendered
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["filled.html", "open.html", "whole.html"]  # no other file
+    html.close_open(opened, cut, None)  # no store: the placeholder, as rendered
     assert opened.read_bytes() == whole.read_bytes()
-    assert not html.rest_of(opened).exists()
-    html.close_open(filled, "<p>andamento</p>")
+    html.close_open(filled, cut, "<p>andamento</p>")
     # the section's body stands where the placeholder stood, and nothing else changes
     placeholder = '<p class="empty">' + html.escaped(html.NO_ARCHIVE) + "</p>"
     assert whole.read_text(encoding="utf-8").count(placeholder) == 1
@@ -57,15 +58,12 @@ def test_write_reports_left_open_then_closed_gives_the_documents_of_one_pass(tmp
     once, staged = tmp_path / "once", tmp_path / "staged"
     once.mkdir()
     staged.mkdir()
-    write_reports(result, once, names)
-    write_reports(result, staged, names, open_archive=True)
-    assert sorted(p.name for p in staged.iterdir()) == [
-        ".relazione-pubblica.html.resto",
-        ".relazione.html.resto",
-        *sorted(names),
-    ]
-    close_relazioni(staged, None, pdf=False)
-    assert sorted(p.name for p in staged.iterdir()) == sorted(names)  # the rests are gone
+    assert write_reports(result, once, names) == {}  # nothing left open
+    cuts = write_reports(result, staged, names, open_archive=True)
+    assert sorted(cuts) == ["relazione-pubblica.html", "relazione.html"]
+    assert sorted(p.name for p in staged.iterdir()) == sorted(names)  # a file per document, nothing beside
+    close_relazioni(staged, cuts, None, pdf=False)
+    assert sorted(p.name for p in staged.iterdir()) == sorted(names)
     for name in names:
         assert (staged / name).read_bytes() == (once / name).read_bytes(), name
     assert (staged / "relazione-pubblica.html").read_text(encoding="utf-8") == public.render(result)
@@ -83,7 +81,7 @@ def test_a_run_with_the_store_publishes_finished_folders(tmp_path):
     page = (folder / "relazione.html").read_text(encoding="utf-8")
     assert "Andamento negli anni" in page and "archivio dei risultati non è in uso" not in page
     assert not [p.name for p in out.iterdir() if p.name.startswith(runner.TMP)]  # no staging folder left
-    assert not [p.name for p in folder.iterdir() if p.name.startswith(".")]  # nor a page's rest
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".")]  # nor a hidden file
     # SHA256SUMS describes the published files as they are
     assert main(["verify", str(folder), "--store", url]) == 0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
