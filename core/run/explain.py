@@ -75,6 +75,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.value(value)
     if isinstance(value, fmt.Percent):  # typed as a percentage: as typed, «72%»
         return fmt.measure(Decimal(value), True)
+    if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
+        return fmt.euro(value)
     if kind == "achievement":
         return fmt.pct(value)
     if kind == "share":
@@ -85,6 +87,9 @@ def show(value: Any, kind: str) -> str:
         return f"{fmt.score(value)} punti"
     if isinstance(value, float) or (isinstance(value, Decimal) and value != value.to_integral_value()):
         return fmt.decimal_it(Decimal(str(value)).normalize())  # the digits it has, never trailing zeros (92,86)
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(exponent, int) and exponent < 0:  # a whole number without zeros: 2 + 1,5 + 1,5 + 1 + 1 is 7
+        return fmt.value(Decimal(value).to_integral_value())
     return fmt.value(value)
 
 

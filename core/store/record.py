@@ -24,10 +24,10 @@ try:
 except ImportError:  # pragma: no cover - without orjson's wheels Python's json encodes the trace
     orjson = None  # type: ignore[assignment]
 
-from ciclope.core.fmt import Percent
+from ciclope.core.fmt import Money, Percent
 from ciclope.core.output.results import money as cents
 from ciclope.core.output.results import num
-from ciclope.core.reports.fmt import measure
+from ciclope.core.reports.fmt import euro, measure
 from ciclope.core.result import Result
 from ciclope.core.trace import CardInputs, Figure
 
@@ -68,6 +68,8 @@ def _plain(value: Any) -> Any:
     an int, like results.num), dates as ISO text, sets as lists, anything else as its text."""
     if isinstance(value, Percent):  # a number typed as a percentage: kept as the office wrote it, «72%»
         return measure(Decimal(value), True)
+    if isinstance(value, Money):  # an amount by what it is, not by its name: kept as its text, «€ 7.200,00»
+        return euro(Decimal(value))
     if isinstance(value, Decimal):
         if value.is_finite():
             whole = int(value)  # quicker to test than value == value.to_integral_value()

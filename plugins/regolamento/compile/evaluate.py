@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from typing import Any, Protocol
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text
-from ciclope.plugins.regolamento.format.quantities import AGGREGATES, SCOPES
+from ciclope.plugins.regolamento.format.wording import contracted, said
 
 Value = Any  # Decimal | str | Rank | bool | None
 Compiled = Callable[["Env"], Value]
@@ -287,8 +288,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     base, _, scope = node.fn.rpartition(".")
     token = object()  # this aggregate, in the cache of every group it runs for
     inner = args[0] if args else None
-    what = node.args[0].name if node.args and isinstance(node.args[0], Name) else ""
-    label = f"{AGGREGATES.get(base, base)} {SCOPES.get(scope, '')}" + (f" ({what})" if what else "")
+    label = contracted(said(node))  # as the formula's sentence says it: «la somma dell'indennità … nell'ente»
 
     def values(env: Env) -> tuple[list[Value], Any]:
         people, group = env.people(scope)
@@ -316,8 +316,9 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         done = (key, "=")
         if done not in env.cache:
             env.cache[done] = reduce(found)
-        env.seen(label, env.cache[done])
-        return env.cache[done]
+        value = env.cache[done]
+        env.seen(label, fmt.Money(value) if node.euro and isinstance(value, Decimal) else value)  # shown in euro
+        return value
 
     return aggregate
 

@@ -128,9 +128,13 @@ class Name:
 
 @attrs.frozen
 class Call:
+    """A function; ``euro``: an aggregate of amounts (``SOMMA.ENTE(indennita)``), whose value an explanation shows in
+    euro (set once the formula is checked)."""
+
     fn: str
     args: tuple[Node, ...]
     at: int
+    euro: bool = False
 
 
 @attrs.frozen

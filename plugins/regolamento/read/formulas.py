@@ -218,13 +218,16 @@ def read(raw: str, scope: Scope) -> Formula:
     if scope.columns:
         tree = declared(tree, scope.columns)
     problems: list[str] = []
-    found = Checker(scope, problems).type(tree)
+    checker = Checker(scope, problems)
+    found = checker.type(tree)
     want = scope.place.result
     if not problems and not fits(found, want):
         hint = PER_DAY_HINT if dict(found.dims).get("giorni") == 1 and want == EURO else ""
         problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}{hint}")
     if problems:
         raise FormulaError("; ".join(dict.fromkeys(problems)))
+    if checker.euro:
+        tree = in_euro(tree, checker.euro)
     uses = frozenset(n.fn for n in nodes(tree) if isinstance(n, Call)) | frozenset(
         n.name for n in nodes(tree) if isinstance(n, Name)
     )
@@ -242,6 +245,18 @@ def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
         return attrs.evolve(node, left=declared(node.left, columns), right=declared(node.right, columns))
     if isinstance(node, Negative):
         return attrs.evolve(node, operand=declared(node.operand, columns))
+    return node
+
+
+def in_euro(node: Node, at: set[int]) -> Node:
+    """The tree with each aggregate of amounts marked (``Call.euro``): ``at``, where each starts in the text."""
+    if isinstance(node, Call):
+        args = tuple(in_euro(a, at) for a in node.args)
+        return attrs.evolve(node, args=args, euro=node.at in at)
+    if isinstance(node, Binary):
+        return attrs.evolve(node, left=in_euro(node.left, at), right=in_euro(node.right, at))
+    if isinstance(node, Negative):
+        return attrs.evolve(node, operand=in_euro(node.operand, at))
     return node
 
 
@@ -263,6 +278,7 @@ class Checker:
         self.scope = scope
         self.problems = problems
         self.aggregating = False
+        self.euro: set[int] = set()  # where each aggregate of amounts starts (in_euro)
 
     def type(self, node: Node) -> Type:
         if isinstance(node, Num):
@@ -382,7 +398,10 @@ class Checker:
         if check is None:
             base = fn.rpartition(".")[0] if "." in fn else ""
             if base in AGGREGATES and fn.endswith((".ENTE", ".GRUPPO")):
-                return self.aggregate(node)
+                found = self.aggregate(node)
+                if found.same_unit(EURO):
+                    self.euro.add(node.at)
+                return found
             self.problems.append(f"funzione sconosciuta «{fn}»{nearest(fn, list(FUNCTIONS))}")
             return BARE
         return check(self, node)

@@ -291,3 +291,27 @@ def test_the_personal_card_reads_a_declared_euro_column_in_euro(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, ricerca(), researchers())
     steps = [line for payment in content.build(result, "R1").payments for line in payment.steps]
     assert [line.value for line in steps if line.label.startswith("l'indennità di Ente")] == ["€ 1.800,00"]
+
+
+def test_an_aggregate_is_named_by_its_words_and_a_sum_of_amounts_reads_in_euro(ciclope_ente, tmp_path):
+    """An aggregate the explanation lists is said as the formula's sentence says it, never «la somma dell'ente»;
+    a sum of an euro column is in euro, here and in the results store; a whole number has no zeros after it."""
+    from ciclope.core.store.record import decode_trace, encode_trace
+
+    shares = RICERCA.replace(
+        '''importo = \'\'\'=MIN(fondo * SE(livello = "parametro 2"; 2; SE(livello = "parametro intermedio"; 1,5; 1))
+  / SOMMA.ENTE(SE(livello = "parametro 2"; 2; SE(livello = "parametro intermedio"; 1,5; 1)));
+  SE(livello = "parametro 2"; 1,5 * indennita_ente; fondo))\'\'\'''',
+        "importo = '=fondo * indennita_ente / SOMMA.ENTE(indennita_ente) * SOMMA.ENTE(1,4) / (2 * CONTA.ENTE() + 4)'",
+    )
+    assert shares != RICERCA
+    result = run_declared(ciclope_ente, tmp_path, shares, researchers())
+    # 5 researchers of € 1.800: Σ 9000; Σ of 1,4 over 5 people 7,0; 10000 × 1800 / 9000 × 7 / (2 × 5 + 4) = 1000.00
+    assert result.rewards.awards["R1"].amount == Decimal("1000.00")
+    text = explain(result, "person", "R1")
+    assert "  • la somma dell'indennità di Ente annua nell'ente = € 9.000,00\n" in text
+    assert "  • la somma di 1,4 nell'ente = 7\n" in text  # 1,4 × 5 is 7,0: a whole number, never «7,0»
+    assert "  • il numero delle persone nell'ente = 5\n" in text
+    assert "dell'ente =" not in text
+    stored = {i["name"]: i["value"] for i in decode_trace(encode_trace(result))["award:R1"]["inputs"]}
+    assert stored["la somma dell'indennità di Ente annua nell'ente"] == "€ 9.000,00"
