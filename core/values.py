@@ -146,6 +146,12 @@ def within_precision(value: Decimal, text: object) -> Decimal:
     return value
 
 
+def parse_percent(text: str) -> Decimal:
+    """A percentage, any size: ``80%`` or ``0,8`` is 0.8 (:func:`parse_number`); a column read with it is
+    shown as a percentage wherever its cells are explained («80%», never «0,8»)."""
+    return parse_number(text)
+
+
 def parse_share(text: str) -> Decimal:
     """A fraction in [0, 1]: ``0.5``, ``50%``."""
     value = parse_number(text)

@@ -42,7 +42,7 @@ from ciclope.core.model import Ente
 from ciclope.core.output import owned
 from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number
+from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number, parse_percent
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
 # column code → (what it means, an example); the allowed values come from the column's parser
@@ -140,7 +140,7 @@ ACCEPTED: dict[str, str] = {
     "new": "come il target",
     "fte": "un numero da 0 a 1 o una percentuale (83%)",
 }
-_EXAMPLES = {parse_money: "1234,56", parse_id: "codice-1", parse_number: "12,5"}
+_EXAMPLES = {parse_money: "1234,56", parse_id: "codice-1", parse_number: "12,5", parse_percent: "80%"}
 
 
 @attrs.frozen

@@ -30,6 +30,7 @@ from ciclope.core.values import (
     parse_money,
     parse_nonnegative,
     parse_number,
+    parse_percent,
     parse_positive_fraction,
     parse_share,
     parse_text,
@@ -158,6 +159,7 @@ _PURE_PARSERS = tuple(
         parse_money,
         parse_nonnegative,
         parse_number,
+        parse_percent,
         parse_positive_fraction,
         parse_share,
     }

@@ -22,7 +22,7 @@ from ciclope.core.params import Params
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.trace import Figure
-from ciclope.core.values import parse_money, parse_share
+from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
 MAX_DEPTH = 12
@@ -108,8 +108,8 @@ SHARE_NAMES = ("quota", "tempo lavorato", "percentuale", "valore per punto", "pe
 MONEY_COLUMNS = frozenset({"position_pay", "retribuzione_posizione", "amount", "importo"})
 SHARE_COLUMNS = frozenset({"fte", "quota_tempo", "interim_percent", "percentuale_interim"})
 # The parsers of a plugin's columns (its InputSchema) that say how the column's numbers read: the column of an amount
-# reads in euro, wherever its value is shown; one of a share as a percentage.
-PARSED = {parse_money: "money", parse_share: "share"}
+# reads in euro, wherever its value is shown; one of a share or of a percentage as a percentage.
+PARSED = {parse_money: "money", parse_share: "share", parse_percent: "share"}
 Kinds = Mapping[str, Mapping[str, str]]  # file (the core's name, «people.csv») → column → "money" | "share"
 
 

@@ -26,7 +26,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "numero": cells.parse_number,
     "euro": cells.parse_money,
     "giorni": cells.parse_nonnegative,
-    "percentuale": cells.parse_number,
+    "percentuale": cells.parse_percent,
     "testo": cells.parse_text,
 }
 NAME = re.compile(r"[a-z][a-z0-9_]*")

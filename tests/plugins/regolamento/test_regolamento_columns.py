@@ -98,6 +98,13 @@ fonte = "art. 22"
     result = run_declared(ciclope_ente, tmp_path, text, files)
     # weights 80 × 1 = 80, 80 × 0.5 = 40, 80 × 0.5 = 40; Σ 160: 2000 × 80 / 160 = 1000.00, 2000 × 40 / 160 = 500.00
     assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "1000.00", "B": "500.00", "C": "500.00"}
+    # a column of percentages reads as one wherever it is explained, however the cell was written (0.5 is 50%)
+    assert "  • il peso della modalità di servizio = 50%   ← people.csv, riga 5, colonna modalita\n" in explain(
+        result, "person", "C"
+    )
+    assert "  • il peso della modalità di servizio = 100%   ← people.csv, riga 3, colonna modalita\n" in explain(
+        result, "person", "A"
+    )
 
 
 def test_an_empty_cell_read_by_a_formula_is_an_error_naming_the_person(ciclope_ente, tmp_path):
@@ -548,3 +555,13 @@ def test_words_are_for_a_text_column(tmp_path):
     assert regulation_problems(tmp_path, text) == [
         "riga 10, chiave colonne[1].valori: le parole ammesse valgono per una colonna di testo, non «numero»"
     ]
+
+
+def test_next_year_s_template_gives_a_percentage_as_the_example_of_a_column_of_percentages(tmp_path):
+    from openpyxl import load_workbook
+
+    regulation = GUARDS.replace('tipo = "numero"', 'tipo = "percentuale"')
+    folder = next_year(tmp_path, regulation, people("guardie", {"A": "50%", "B": "100%"}))
+    wb = load_workbook(folder / "comune" / "ente.xlsx")
+    notes = [c.comment.text for ws in wb.worksheets for c in ws[1] if c.value == "guardie" and c.comment]
+    assert len(notes) == 1 and "Esempio: 80%" in notes[0]
