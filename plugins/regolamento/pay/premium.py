@@ -456,6 +456,7 @@ def record(
     key: Callable[[str], str],
 ) -> None:
     source = cite(reg, pr.source)
+    shared = sums_of_weights(plan)
     for e in people:
         pid = e.person.id
         if e.status is not None and not pr.list_excluded:
@@ -463,7 +464,7 @@ def record(
         paid = amounts.get(pid, ZERO)
         scored = e.evaluated and e.coefficient is None
         evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
-        given = (fund, *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
+        given = (fund, *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()), *shared.get(pid, ()))
         given += e.kept_inputs
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
@@ -480,6 +481,30 @@ def record(
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             "; ".join(x for x in (words, note if e.status is None else "", pr.note) if x),
         )
+
+
+def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
+    """The person's weight and the sum it is divided by, for a plan that splits the pool by weights («fondo × peso /
+    Σ pesi»), so the amount can be redone by hand; within the person's band where each band has its own pool."""
+    if plan.capped:
+        return {}
+    band_of = plan.band if plan.band_pools else {}
+    totals: dict[str | None, Any] = {}
+    for pid, weight in plan.values.items():  # Decimals, or exact Fractions (the merit bands' ratios)
+        band = band_of.get(pid)
+        totals[band] = totals.get(band, 0) + weight
+    said = "Σ pesi della fascia" if plan.band_pools else "Σ pesi"
+    return {
+        pid: (Input("peso", shown_weight(weight)), Input(said, shown_weight(totals[band_of.get(pid)])))
+        for pid, weight in plan.values.items()
+    }
+
+
+def shown_weight(weight: Any) -> Decimal:
+    """A weight as the explanation shows it: a Decimal as it is, an exact ratio to four decimals."""
+    if isinstance(weight, Fraction):
+        return money.r4(Decimal(weight.numerator) / Decimal(weight.denominator))
+    return Decimal(weight)
 
 
 # The methods that weigh people, each with its plan (the others pay people chosen elsewhere: pay.parts).

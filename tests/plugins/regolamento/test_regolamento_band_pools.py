@@ -91,6 +91,9 @@ def test_a_fixed_pool_per_band_split_by_fte(ciclope_ente, tmp_path):
     assert figure.formula.startswith("fondo × quota di risorse della fascia, divisa tra i collocati nella fascia")
     given_ = {i.name: i.value for i in figure.inputs}
     assert (given_["fascia"], given_["quota di risorse della fascia"]) == ("media", Decimal("0.4"))
+    # S04's weight and its band's sum, to redo it by hand: 10000 × 0.4 × 0.5 / 4.5 = 444.44
+    assert (given_["peso"], given_["Σ pesi della fascia"]) == (Decimal("0.5"), Decimal("4.5"))
+    assert "Σ pesi" not in given_  # the sum of the band, never of the whole pool
     assert [p for p in result.violations if p.severity == "error"] == []
 
 
@@ -139,6 +142,9 @@ def test_the_per_capita_reading_is_still_the_default(ciclope_ente, tmp_path):
     # (.16); the 3 cents left go to S02 (.60) and to S03, S05 (.38, the best of the four media at 0.8)
     got = amounts(result)
     assert (got["S01"], got["S08"]) == ("2994.01", "399.20")
+    # S08's weight 1/3 and the sum 8.35, to four decimals as the explanation shows a ratio
+    inputs = {i.name: i.value for i in result.figures["award:S08"].inputs}
+    assert (inputs["peso"], inputs["Σ pesi"]) == (Decimal("0.3333"), Decimal("8.35"))
 
 
 def test_the_keys_of_a_fixed_pool_per_band_are_checked(tmp_path):
@@ -237,6 +243,7 @@ def test_bands_with_a_coefficient_per_head(ciclope_ente, tmp_path):
     assert amounts(result) == {"R1": "2857.14", "R2": "2142.86", "R3": "2142.86", "R4": "1428.57", "R5": "1428.57"}
     inputs = {i.name: i.value for i in result.figures["award:R1"].inputs}
     assert inputs["coefficiente della fascia"] == Decimal("2")
+    assert (inputs["peso"], inputs["Σ pesi"]) == (Decimal("2"), Decimal("7"))  # 10000 × 2 / 7
     path = tmp_path / "epr.toml"
     path.write_text(COEFFICIENTS, encoding="utf-8")
     regulation, _ = load(str(path))
