@@ -65,9 +65,11 @@ def pay(
         # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
         chosen = METHODS[pr.method].chosen
         formulas = part_formulas(reg, pr, ente, scores, facts, trace)
+        amount, fund = budget(reg, pr, pool, ledger, trace)
+        if formulas is not None:  # «fondo» reads the part's fund in every formula, «ammesso» too
+            formulas.with_fund(fund)
         people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
         standing(pr, people, ledger, out, unevaluated)
-        amount, fund = budget(reg, pr, pool, ledger, trace)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
         if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
             standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)

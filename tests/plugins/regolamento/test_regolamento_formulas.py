@@ -1051,3 +1051,29 @@ def test_appointments_held_at_the_same_time_are_one_group():
     ]
     assert concurrent(["A", "B", "C", "D"], spans) == [["A", "B", "C"], ["D"]]
     assert concurrent(["D", "A"], [spans[3], spans[0]]) == [["A"], ["D"]]  # by start, whatever the file's order
+
+
+def test_admission_reads_the_part_s_fund(ciclope_ente, tmp_path):
+    """``fondo`` in ``ammesso`` is the part's fund, as in its other formulas (it was read before the fund was known:
+    nothing, and nobody admitted)."""
+    text = HIGHEST.replace(
+        'ammesso = "=punteggio = MAX.ENTE(punteggio)"', "ammesso = \"=E(fondo >= 1000 €; punteggio >= 80)\""
+    )
+    people = [("A", 90), ("B", 80), ("C", 70)]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{points}," for pid, points in people]
+    files = one_unit_comune(
+        "Comune", staff([(pid, "C") for pid, _ in people]), cards, '[funds]\nperformance_individuale = "10000.00"\n'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # the maggiorazione's fund 10% × 10000 = 1000.00 ≥ 1000: A and B (80 or more) admitted, C not;
+    # 1000 / 2 = 500.00 each. The productivity 9000 by score: Σ 240, A 9000 × 90 / 240 = 3375.00, B 3000.00, C 2625.00
+    admitted = result.figures["ammesso:maggiorazione:A"]
+    assert admitted.value is True
+    assert {i.name: i.value for i in admitted.inputs}["il fondo della parte"] == Decimal("1000.00")
+    assert result.figures["ammesso:maggiorazione:C"].value is False
+    assert (result.figures["premio:maggiorazione:A"].value, result.figures["premio:maggiorazione:B"].value) == (
+        Decimal("500.00"),
+        Decimal("500.00"),
+    )
+    assert amounts(result) == {"A": "3875.00", "B": "3500.00", "C": "2625.00"}
+    assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
