@@ -96,8 +96,8 @@ def write_reports(
 ) -> dict[str, int]:
     """Write the documents named in ``outputs`` (default: all) from the Result. ``open_archive``: the
     Relazioni are left open at their archive section and the PDF is not printed yet; :func:`close_relazioni`
-    finishes them once the results store has every ente of the run (the section compares them), from where each
-    page's section goes, which this gives (page → byte offset; empty when none is left open). ``previous``: the
+    finishes them once the results store has every ente of the run (the section compares them), at the byte this
+    gives for each page left open (page → offset; empty when none is). ``previous``: the
     previous year's fund from the store, for the relazione tecnico-finanziaria (``archived``: a store is in use)."""
     # this package is imported for fmt by every plugin and command: the renderers (Jinja2 and the Relazione's
     # model, 0.1 s) only by what writes documents
