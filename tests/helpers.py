@@ -265,7 +265,7 @@ def as_declared(folder: Path, to: Path, plugin: str, regulation: Path) -> Path:
     its cycle.toml."""
     import shutil
 
-    shutil.copytree(folder, to, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(folder, to, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     shutil.copy(regulation, to / regulation.name)
     cycle = (to / "cycle.toml").read_text(encoding="utf-8")
     swapped = cycle.replace(f'plugin = "{plugin}"', f'plugin = "regolamento"\nregolamento = "{regulation.name}"')

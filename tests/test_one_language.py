@@ -482,7 +482,7 @@ def test_run_never_says_no_output_and_then_output_in(tmp_path, capsys):
     assert "nessun output" not in said.err
     assert "comune-livelli: dati non caricabili: la cartella dei suoi risultati non è stata scritta" in said.err
     enti = cycle.read_text(encoding="utf-8").count("[[ente]]")  # one of them cannot load: the others written
-    assert f"Output in {tmp_path / 'out'} ({enti - 1} enti calcolati su {enti})" in said.out
+    assert f"Risultati in {tmp_path / 'out'} ({enti - 1} enti calcolati su {enti})" in said.out
 
 
 def test_the_header_notes_give_a_real_example_and_the_accepted_words(tmp_path):

@@ -47,14 +47,14 @@ def _render(root: Path) -> tuple[dict[Path, str], dict[str, str]]:
     run = Terminal()
     demo = root / "demo"
     run(["demo", "--dir", str(demo)])
-    outs = sorted(p.parent for p in demo.glob("*/out/*/results.json"))
+    outs = sorted(p.parent for p in demo.glob("*/risultati/*/results.json"))
     for folder in outs:
         run(["report", str(folder), "--outputs", "pdf"], ok=(0, 1))
         run(["schede-personali", str(folder)])
     for cycle in sorted(demo.glob("*/cycle.toml")):
         run(["validate", str(cycle)], ok=(0, 1))
         run(["calendar", str(cycle)])
-        results = next(cycle.parent.glob("out/*/results.json"))
+        results = next(cycle.parent.glob("risultati/*/results.json"))
         person = min(json.loads(results.read_text(encoding="utf-8"))["individual"])
         run(["explain", str(cycle), "--ente", results.parent.name, "--person", person], ok=(0, 1))
     cm = demo / "comunita_montane"
@@ -78,7 +78,9 @@ def _render(root: Path) -> tuple[dict[Path, str], dict[str, str]]:
     run(["explain", str(cycle), "--ente", "mio-ente", "--person", "PO1"])
     run(["site", str(cycle), "--out", str(root / "ufficio-sito")])
     run(["site", str(cycle), "--public", "--out", str(root / "ufficio-pubblico")])
-    books += sorted(demo.glob("*/out/*/schede.xlsx")) + [root / "ufficio" / "risultati" / "mio-ente" / "schede.xlsx"]
+    books += sorted(demo.glob("*/risultati/*/schede.xlsx")) + [
+        root / "ufficio" / "risultati" / "mio-ente" / "schede.xlsx"
+    ]
     books.append(root / "confronto" / "compare.xlsx")
     texts = {p: seen.page_text(p) for p in sorted(root.rglob("*.html"))}
     texts.update({p: seen.pdf_text(p) for p in sorted(root.rglob("*.pdf"))})

@@ -41,7 +41,7 @@ def wheel(tmp_path_factory) -> Path:
         if (ROOT / rel).is_file() and not (ROOT / rel).is_symlink():
             (src / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / rel, src / rel)
-    planted = src / "plugins" / "brescia" / "demo" / "out" / "cciaa-brescia" / "results.json"
+    planted = src / "plugins" / "brescia" / "demo" / "risultati" / "cciaa-brescia" / "results.json"
     planted.parent.mkdir(parents=True)
     planted.write_text("{}")
     dist = tmp_path_factory.mktemp("dist")
@@ -98,11 +98,11 @@ def test_plugins_listed_from_a_folder_with_its_own_plugins_and_core(env, tmp_pat
 def test_scaffold_installs_lists_runs_and_passes_its_tests(env, tmp_path):
     pkg = create("provincia_prova", tmp_path)
     assert '"ciclope-pa"' in (pkg / "pyproject.toml").read_text()
-    (pkg / "ciclope_provincia_prova" / "demo" / "out").mkdir()  # a local demo run …
-    (pkg / "ciclope_provincia_prova" / "demo" / "out" / "x.json").write_text("{}")
+    (pkg / "ciclope_provincia_prova" / "demo" / "risultati").mkdir()  # a local demo run …
+    (pkg / "ciclope_provincia_prova" / "demo" / "risultati" / "x.json").write_text("{}")
     run(env / "python", "-m", "pip", "install", "-q", pkg)  # ciclope-pa already there
     site = run(env / "python", "-c", "import ciclope_provincia_prova as m; print(m.__file__)").stdout.strip()
-    assert not (Path(site).parent / "demo" / "out").exists()  # … is not packaged
+    assert not (Path(site).parent / "demo" / "risultati").exists()  # … is not packaged
     assert "provincia_prova 0.1.0" in run(env / "ciclope", "plugins").stdout
     run(env / "ciclope", "run", "ciclope_provincia_prova/demo/cycle.toml", "--out", tmp_path / "out", cwd=pkg)
     assert (tmp_path / "out" / "provincia-prova-esempio" / "results.json").is_file()

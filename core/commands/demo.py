@@ -81,14 +81,14 @@ def _demo_enti(target: Path, store: Path) -> int:
             continue
         if dest.exists():
             shutil.rmtree(dest)
-        shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("__pycache__", "out"))
+        shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("__pycache__", "risultati", "out", "ciclope.db*"))
         (dest / DEMO_MARKER).write_text(DEMO_TEXT, encoding="utf-8")
         plan = load_config(dest / "cycle.toml")
         print(f"== {name} ({plan.year}) ==")
         log = run_log(plan, str(store), "rendicontazione")
         outcomes = run_plan(plan, progress=progress(), log=log)
         print(summary_table(outcomes))
-        print(f"Output in {plan.output}")
+        print(f"Risultati in {plan.output}")
         stored = store_line(log)
         print()
         if not stored or any(o.status != "ok" for o in outcomes):

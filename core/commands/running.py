@@ -90,8 +90,8 @@ def written_line(outcomes, root) -> str:
     if not done:
         return f"Nessun ente calcolato: nessun risultato scritto in {root}"
     if done < len(outcomes):
-        return f"Output in {root} ({plural(done, 'ente calcolato', 'enti calcolati')} su {len(outcomes)})"
-    return f"Output in {root}"
+        return f"Risultati in {root} ({plural(done, 'ente calcolato', 'enti calcolati')} su {len(outcomes)})"
+    return f"Risultati in {root}"
 
 
 def run_log(plan, cli_url: str | None, until: str):

@@ -98,7 +98,7 @@ include = ["{pkg}*"]
 "*" = ["*.toml", "demo/**/*"]
 
 [tool.setuptools.exclude-package-data]
-"*" = ["demo/out/*", "demo/*/out/*", "demo/ciclope.db*"]     # a demo run's output and store are never packaged
+"*" = ["demo/risultati/*", "demo/out/*", "demo/ciclope.db*"]     # a demo run's output and store are never packaged
 ''',
         f"{pkg}/__init__.py": f'''"""Plugin ciclope `{name}`: the performance regulation of {title}.
 
@@ -135,7 +135,7 @@ assumption = "Valore d'esempio dello scaffold: sostituirlo con quello del regola
 ''',
         f"{pkg}/demo/cycle.toml": f'''[ciclo]
 anno = 2021
-risultati = "out"
+risultati = "risultati"
 
 [[ente]]
 id = "{name.replace('_', '-')}-esempio"

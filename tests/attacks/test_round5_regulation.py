@@ -248,7 +248,7 @@ def test_leggi_md_escapes_what_the_office_wrote(tmp_path):
 def test_a_motivation_beginning_with_a_dash_reaches_the_scheda_as_written(tmp_path):
     demo = load_plugin("regolamento")[1].demo
     assert demo is not None
-    shutil.copytree(demo, tmp_path / "demo", ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(demo, tmp_path / "demo", ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     cycle, ente = tmp_path / "demo" / "cycle.toml", tmp_path / "demo" / "comune-livelli"
     rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
     blank = [",".join(cells[:5] + [""] + cells[6:]) for cells in (r.split(",") for r in rows[1:])]
@@ -266,7 +266,7 @@ def test_a_motivation_beginning_with_a_dash_reaches_the_scheda_as_written(tmp_pa
     # the data a spreadsheet opens keep the text marker: the office's Excel never runs «- puntuale» as a formula
     assert "'- puntuale nelle consegne" in (ente / "valutazioni.csv").read_text(encoding="utf-8")
     assert cli("run", cycle, "--no-store", "--ente", "comune-livelli").returncode == 0
-    out = tmp_path / "demo" / "out" / "comune-livelli"
+    out = tmp_path / "demo" / "risultati" / "comune-livelli"
     assert cli("schede-personali", out, "--solo-html").returncode == 0
     page = (tmp_path / "demo" / "schede-personali" / "comune-livelli" / "L1.html").read_text(encoding="utf-8")
     assert "Motivazione del valutatore:</b> - puntuale nelle consegne" in page and "&#39;- puntuale" not in page

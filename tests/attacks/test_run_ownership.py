@@ -96,7 +96,7 @@ def test_a_marker_that_is_a_link_or_foreign_text_is_no_marker(tmp_path):
 def test_the_july_output_then_the_year_end_run(tmp_path):
     cfg = two_enti(tmp_path)
     july = cli("run", cfg, "--ente", "buono", "--until", "monitoraggio", "--no-store")
-    assert july.returncode == 0 and f"Output in {tmp_path / 'out' / 'monitoraggio'}" in july.stdout
+    assert july.returncode == 0 and f"Risultati in {tmp_path / 'out' / 'monitoraggio'}" in july.stdout
     year_end = cli("run", cfg, "--ente", "buono", "--no-store")
     assert year_end.returncode == 0, year_end.stderr
     doc = json.loads((tmp_path / "out" / "buono" / "results.json").read_text())

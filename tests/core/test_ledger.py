@@ -87,7 +87,7 @@ def test_summary_totals_equal_the_sums_of_each_entes_pools(kind, name, tmp_path,
     summary once said 50,633.87 distributed while its results.json pools held 112,656.64)."""
     if kind == "demo":
         folder = tmp_path / name
-        shutil.copytree(ROOT / "plugins" / name / "demo", folder, ignore=shutil.ignore_patterns("out"))
+        shutil.copytree(ROOT / "plugins" / name / "demo", folder, ignore=shutil.ignore_patterns("risultati", "out"))
     else:
         folder = example(name)
     out = run_folder(folder)
@@ -185,7 +185,7 @@ def test_transparency_levels_count_the_po_result_pay(tmp_path):
     shown 'dirigenti e PO' level row equals the sum, over the people of that group and level in
     results.json, of their awards from pools outside ``position_pools``."""
     folder = tmp_path / "brescia"
-    shutil.copytree(ROOT / "plugins" / "brescia" / "demo", folder, ignore=shutil.ignore_patterns("out"))
+    shutil.copytree(ROOT / "plugins" / "brescia" / "demo", folder, ignore=shutil.ignore_patterns("risultati", "out"))
     out = run_folder(folder)
     ente = next(p for p in (out).iterdir() if p.is_dir())
     doc = json.loads((ente / "results.json").read_text(encoding="utf-8"))

@@ -209,7 +209,7 @@ def _regolamento_demo(tmp_path):
     import ciclope.plugins.regolamento as regolamento
 
     demo = tmp_path / "demo"
-    shutil.copytree(Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("out"))
+    shutil.copytree(Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("risultati", "out"))
     return demo
 
 

@@ -62,7 +62,7 @@ def test_2_demo_never_deletes_a_users_folder(tmp_path, capsys):
     assert (demo / "brescia" / "miei-dati.csv").read_text() == "importante\n"
     assert "non la cancello" in capsys.readouterr().err
     # a demo folder ciclope made itself is recreated as before
-    assert (demo / "bergamo" / ".ciclope-demo").is_file() and (demo / "bergamo" / "out").is_dir()
+    assert (demo / "bergamo" / ".ciclope-demo").is_file() and (demo / "bergamo" / "risultati").is_dir()
 
 
 def test_2b_demo_into_a_file_is_a_command_line_error(tmp_path, capsys):

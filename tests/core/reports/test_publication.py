@@ -32,7 +32,7 @@ def demo_copy(plugin: str, tmp_path: Path) -> Path:
     if demo is None:
         pytest.skip("no demo")
     dest = tmp_path / plugin
-    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__", "ciclope.db*"))
+    shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("risultati", "out", "__pycache__", "ciclope.db*"))
     return dest
 
 

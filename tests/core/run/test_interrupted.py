@@ -161,7 +161,7 @@ def test_chromium_dies_with_a_run_killed_while_printing(tmp_path):
         pytest.skip("Chromium non installato")
     demo = load_plugin("bergamo")[1].demo
     assert demo is not None
-    shutil.copytree(demo, tmp_path / "demo", ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(demo, tmp_path / "demo", ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     seen, left = _kill_while_printing(tmp_path, tmp_path / "demo" / "cycle.toml", {}, f"pdf-{time.time_ns()}")
     assert seen, "Chromium never started while the run was alive: the test proved nothing"
     assert left == [], f"{len(left)} Chromium processes outlived the run (of {seen} seen)"

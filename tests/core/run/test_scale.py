@@ -555,9 +555,9 @@ def test_outcomes_keep_a_bounded_number_of_problems_and_the_cli_stays_short(cycl
         err.count("dati non caricabili: la cartella dei suoi risultati non è stata scritta") == running.FAILED_DETAILS
     )
     assert running.FAILED_DETAILS == 20
-    # no ente computed: never «Output in …» after «non scritta» (the run says it wrote nothing)
+    # no ente computed: never «Risultati in …» after «non scritta» (the run says it wrote nothing)
     assert (
-        "Output in" not in printed.out
+        "Risultati in" not in printed.out
         and f"Nessun ente calcolato: nessun risultato scritto in {tmp_path / 'o2'}" in (printed.out)
     )
     assert "… e altri 5 enti non caricabili" in err

@@ -22,7 +22,7 @@ def demos(tmp_path_factory):
         if demo is None:
             continue
         dest = tmp_path_factory.mktemp(plugin) / plugin
-        shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
+        shutil.copytree(demo, dest, ignore=shutil.ignore_patterns("risultati", "out", "__pycache__"))
         main(["run", str(dest / "cycle.toml"), "--out", str(dest / "out")])
         out[plugin] = next((dest / "out").glob("*/schede.xlsx")).parent
     return out

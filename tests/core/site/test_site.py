@@ -370,7 +370,9 @@ def test_the_portal_says_a_declared_regulation_s_own_words(tmp_path):
     from ciclope.plugins import regolamento
 
     demo = tmp_path / "demo"
-    shutil.copytree(Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("out", "*.db*"))
+    shutil.copytree(
+        Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("risultati", "out", "*.db*")
+    )
     rules = demo / "smvp-livelli.toml"
     rules.write_text(rules.read_text(encoding="utf-8") + 'A = "eccellente"\n', encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'archivio.db'}"

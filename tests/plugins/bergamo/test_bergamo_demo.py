@@ -118,6 +118,6 @@ def test_the_2021_2023_targets_load(tmp_path, year):
 
 def test_the_demo_through_the_cli(tmp_path):
     dest = tmp_path / "demo"
-    shutil.copytree(DEMO, dest, ignore=shutil.ignore_patterns("out"))
+    shutil.copytree(DEMO, dest, ignore=shutil.ignore_patterns("risultati", "out"))
     assert main(["run", str(dest / "cycle.toml"), "--out", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "cciaa-bergamo" / "relazione.html").is_file()

@@ -762,7 +762,7 @@ def test_the_demo_runs_clean():
 
 def test_demo_command_includes_brescia(tmp_path, capsys):
     main(["demo", "--dir", str(tmp_path / "demo")])
-    assert (tmp_path / "demo" / "brescia" / "out" / "cciaa-brescia" / "results.json").is_file()
+    assert (tmp_path / "demo" / "brescia" / "risultati" / "cciaa-brescia" / "results.json").is_file()
     assert "cciaa-brescia" in capsys.readouterr().out
 
 

@@ -156,7 +156,7 @@ def run(cycle: Path, out: Path) -> dict:
 
 def demo_copy(tmp_path: Path, plugin: str, extra: str) -> Path:
     folder = tmp_path / plugin
-    shutil.copytree(PLUGINS / plugin / "demo", folder, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(PLUGINS / plugin / "demo", folder, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     cycle = folder / "cycle.toml"
     cycle.write_text(cycle.read_text(encoding="utf-8") + extra, encoding="utf-8")
     return cycle

@@ -36,7 +36,7 @@ def both(source: Path, tmp: Path, by_area: bool = False) -> tuple[Path, Path]:
     """The cycle run by the plugin and by the declared file; the output folders of each."""
     python, declared = tmp / "python", tmp / "declared"
     for side in (python, declared):
-        shutil.copytree(source, side, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+        shutil.copytree(source, side, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     text = DECLARED.read_text(encoding="utf-8")
     if by_area:
         text = text.replace("tetto_prime_fasce = 0.30\n", 'tetto_prime_fasce = 0.30\ngraduatorie = "area"\n')

@@ -57,7 +57,7 @@ def same(python: Path, declared: Path, ente: str) -> dict:
 
 def test_the_public_example_pays_the_same(tmp_path):
     python = tmp_path / "python"
-    shutil.copytree(EXAMPLES / "bergamo", python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(EXAMPLES / "bergamo", python, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     out_python = run_cycle(python / "cycle.toml")
     out_declared = run_cycle(as_declared(python, tmp_path / "declared", "bergamo", DECLARED))
     assert same(out_python, out_declared, "bg-esempio") == {}

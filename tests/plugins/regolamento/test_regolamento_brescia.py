@@ -163,7 +163,7 @@ def without_attestation(folder: Path) -> None:
 
 def test_the_public_example_pays_the_same_positions(tmp_path):
     python = tmp_path / "python"
-    shutil.copytree(EXAMPLES / "brescia", python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(EXAMPLES / "brescia", python, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     without_attestation(python)
     out_python = run_cycle(python / "cycle.toml")
     out_declared = run_cycle(declared_copy(python, tmp_path / "declared"))

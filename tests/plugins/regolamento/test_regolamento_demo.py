@@ -22,7 +22,7 @@ DEMO = Path(regolamento.__file__).parent / "demo"
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory):
     work = tmp_path_factory.mktemp("demo")
-    shutil.copytree(DEMO, work / "demo", ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(DEMO, work / "demo", ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     done = ciclope("run", str(work / "demo" / "cycle.toml"), "--out", str(work / "out"), "--no-store")
     assert done.returncode == 0, done.stdout + done.stderr
     return work / "out"

@@ -35,9 +35,9 @@ def art17(results: dict) -> tuple[str, str, dict]:
 
 def test_art17_as_a_declared_regulation_pays_the_same(tmp_path):
     python = tmp_path / "python"
-    shutil.copytree(EXAMPLE, python, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(EXAMPLE, python, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     declared = tmp_path / "declared"
-    shutil.copytree(EXAMPLE, declared, ignore=shutil.ignore_patterns("out", "ciclope.db*"))
+    shutil.copytree(EXAMPLE, declared, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     shutil.copy(ART17, declared / "art17.toml")
     cycle = (declared / "cycle.toml").read_text(encoding="utf-8")
     (declared / "cycle.toml").write_text(
