@@ -904,7 +904,7 @@ def test_demo_runs_without_error_violations(tmp_path, capsys):
     dest = tmp_path / "demo"
     shutil.copytree(DEMO, dest)
     assert main(["run", str(dest / "cycle.toml")]) == 0
-    doc = json.loads((dest / "out" / "cm-feltrina" / "results.json").read_text())
+    doc = json.loads((dest / "risultati" / "cm-feltrina" / "results.json").read_text())
     assert not [v for v in doc["violations"] if v["severity"] == "error"]
     staff = [p for p, v in doc["individual"].items() if p[0] in "ATF"]
     assert len(staff) == 25
