@@ -442,9 +442,14 @@ def positions(r: Result) -> Table:
     return Table("Posizioni", columns, rows)
 
 
-def plugin_sections(r: Result, public: bool = False) -> Iterator[Table]:
+def plugin_sections(r: Result, public: bool = False) -> tuple[Table, ...]:
     """The plugin's own report sections, each a sheet with columns as wide as their content (8–60), and a
-    table of the Relazione; ``public``: only those that describe the rules, for the publishable Relazione."""
+    table of the Relazione; ``public``: only those that describe the rules, for the publishable Relazione.
+    Made once per ente: the workbook and the Relazione show the same tables."""
+    return r.memo(f"sheets.plugin_sections.{public}", lambda: tuple(_plugin_sections(r, public)))
+
+
+def _plugin_sections(r: Result, public: bool) -> Iterator[Table]:
     docs = r.plugin.documents
     for sec in r.sections:
         if public and not sec.public:
