@@ -29,6 +29,7 @@ class Type:
     dims: tuple[tuple[str, int], ...] = ()
     percent: bool = False
     bare: bool = False
+    zero: bool = attrs.field(default=False, eq=False)  # a written 0: nothing in any unit, a percentage too
 
     @property
     def numeric(self) -> bool:
@@ -104,7 +105,7 @@ class Num:
             return EURO_PER_DAY
         if self.unit == DAYS_UNIT:
             return DAYS
-        return Type("numero", (), self.percent, not self.percent)
+        return Type("numero", (), self.percent, not self.percent, zero=not self.percent and self.value == 0)
 
 
 EURO_UNIT, PER_DAY_UNIT, DAYS_UNIT = "€", "€ al giorno", "giorni"

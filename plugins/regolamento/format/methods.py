@@ -18,8 +18,8 @@ class Method:
     chosen: bool = False  # pays people chosen elsewhere (a band of an earlier part, premi.csv): nobody weighed here
     individual: bool = True  # the individual premium the comparto's layer reads (a bonus of the best is not)
     part_time: bool = True  # the paid share applies (part time, days in service, reductions)
-    # reads no evaluation when the premium says ``valutazione = false``: a weight (1, or ``peso``) or an amount
-    # (``importo``); every other method ranks, bands or pays by a score or a level
+    # reads no evaluation when the premium says ``valutazione = false``: a weight (1, or ``peso``), an amount
+    # (``importo``) or the amounts written in premi.csv; every other method ranks, bands or pays by a score or a level
     unscored: bool = False
 
 
@@ -46,7 +46,9 @@ TABLE = (
         individual=False,
         part_time=False,
     ),  # fmt: skip
-    Method("importi", "gli importi decisi e scritti in premi.csv", since=2, chosen=True, part_time=False),
+    Method(
+        "importi", "gli importi decisi e scritti in premi.csv", since=2, chosen=True, part_time=False, unscored=True
+    ),  # fmt: skip
     Method(
         "formula",
         "l'importo di ciascuno dalla formula importo (anche per incarico di incarichi.csv)",

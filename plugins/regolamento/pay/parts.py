@@ -232,14 +232,13 @@ def pay_part(
         return figure_key(reg, pr, out, pid)
 
     if isinstance(pr, Part) and METHODS[pr.method].chosen:  # the people are chosen elsewhere: a band, a file
-        chooser = CHOSEN[pr.method]
-        return [chooser(reg, pr, fund, ctx, key, ledger, scores)]
+        return CHOSEN[pr.method](reg, pr, fund, ctx, key, ledger, scores)
     if not isinstance(pr, Part) or pr.rankings == "ente":
         return [distribute(reg, pr, fund, people, ctx, key, None, formulas)]
     cap = top_places(pr, ente) if pr.top_cap is not None else None
     paid = []
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
-    for members, amount in rankings.split(reg, pr, fund, people, ctx):
+    for _, members, amount in rankings.split(reg, pr, fund, people, ctx):
         given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
@@ -249,14 +248,14 @@ def pay_part(
 
 Chooser = Callable[
     [Regulation, Part, Input, tuple[Ente, OrgPerformance, Trace], Callable[[str], str], Ledger, Mapping[str, Score]],
-    Given,
+    list[Given],
 ]
 # The methods that pay people chosen elsewhere, each with what pays them (the others weigh people: pay.premium).
 CHOSEN: dict[str, Chooser] = {
     "importi": lambda reg, pr, fund, ctx, key, ledger, scores: recorded.pay(reg, pr, fund, ctx, key, scores),
-    "migliori": lambda reg, pr, fund, ctx, key, ledger, scores: best.pay(
-        reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key
-    ),
+    "migliori": lambda reg, pr, fund, ctx, key, ledger, scores: [
+        best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)
+    ],
 }
 
 

@@ -43,8 +43,9 @@ def label_of(part: Part, group: str, ente: Ente) -> str:
 
 def split(
     reg: Regulation, part: Part, fund: Input, people: list[Entry], ctx: tuple[Ente, OrgPerformance, Trace]
-) -> Iterator[tuple[list[Entry], Input]]:
-    """Each graduatoria in order of first appearance in people.csv: its people and its amount (recorded)."""
+) -> Iterator[tuple[str, list[Entry], Input]]:
+    """Each graduatoria in order of first appearance in people.csv: its name (:func:`group_of`), its people and its
+    amount (recorded)."""
     ente, _, trace = ctx
     in_service = [p for p in ente.people.values() if p.role in part.roles]
     groups = {p.id: group_of(reg, part, p, ente) for p in in_service}
@@ -74,7 +75,7 @@ def split(
             f"Fondo della graduatoria {kind_word(reg, part)} {label_of(part, g, ente)}",
         )
         members = [e for e in people if group_of(reg, part, e.person, ente) == g]
-        yield members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
+        yield g, members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
 
 
 def weighed(

@@ -6,8 +6,10 @@ excluded from this part is paid nothing of it, their typed amount stays residual
 
 Several rows for one person and part (two prizes for two projects) are one award, their sum, every row an input
 of its explanation: the fund counts as distributed exactly what the awards pay, so distributed + residual = fund
-by construction. A row naming a person not in people.csv, a part that is not an «importi» part, or no amount is
-an error of :func:`problems` (file, row, column, the nearest name) and is never paid."""
+by construction. With several graduatorie (per area, per category) the fund is split among them as for every part,
+and each graduatoria pays its own rows from its own share. A row naming a person not in people.csv, a part that is
+not an «importi» part, or no amount is an error of :func:`problems` (file, row, column, the nearest name) and is
+never paid."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from ciclope.core import Ente, Input, OrgPerformance, Problem, Row, Score, Trace
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given
 
@@ -31,17 +34,71 @@ def pay(
     ctx: tuple[Ente, OrgPerformance, Trace],
     key: Callable[[str], str],
     scores: Mapping[str, Score],
+) -> list[Given]:
+    """The part's amounts as written, from its fund; with several graduatorie, each one's from its own share."""
+    if part.rankings == "ente":
+        return [pay_rows(reg, part, fund, ctx, key, scores, rows_by_person(ctx[0], part.name))]
+    return ranked(reg, part, fund, ctx, key, scores)
+
+
+def ranked(
+    reg: Regulation,
+    part: Part,
+    fund: Input,
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    key: Callable[[str], str],
+    scores: Mapping[str, Score],
+) -> list[Given]:
+    """Several graduatorie (per area, per category): the fund is split among them as for every part
+    (:func:`rankings.split`) and each graduatoria's amounts are paid from its own share, a total above it an error of
+    that graduatoria alone («the fund of each structure, the amounts decided by its head»). A row of a person of
+    none of the part's graduatorie (not of its roles) is an error, and is never paid."""
+    ente, _, trace = ctx
+    rows: dict[str, dict[str, list[Row]]] = {}  # graduatoria → person → rows
+    for pid, person_rows in rows_by_person(ente, part.name).items():
+        person = ente.people[pid]
+        if person.role in part.roles:
+            rows.setdefault(rankings.group_of(reg, part, person, ente), {})[pid] = person_rows
+        else:
+            trace.extend(outside(reg, part, r, ente) for r in person_rows)
+    given = []
+    for group, _, amount in rankings.split(reg, part, fund, [], ctx):
+        where = f" nella graduatoria {rankings.kind_word(reg, part)} {rankings.label_of(part, group, ente)}"
+        given.append(pay_rows(reg, part, amount, ctx, key, scores, rows.get(group, {}), where))
+    return given
+
+
+def outside(reg: Regulation, part: Part, r: Row, ente: Ente) -> Problem:
+    roles = ", ".join(part.roles)
+    return Problem(
+        rule="regolamento.importi", source=cite(reg, part.source), file=ente.file_of(FILE), row=r.row,
+        column=ente.column_shown(FILE, "person"),
+        message=f"{r['person']} non è in nessuna graduatoria della parte «{part.name}», che paga i ruoli {roles}: "
+        "la riga non è pagata",
+    )  # fmt: skip
+
+
+def pay_rows(
+    reg: Regulation,
+    part: Part,
+    fund: Input,
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    key: Callable[[str], str],
+    scores: Mapping[str, Score],
+    rows: Mapping[str, list[Row]],
+    where: str = "",
 ) -> Given:
+    """The rows of premi.csv, by person, paid from ``fund`` (the part's, or one graduatoria's: ``where`` names it)."""
     ente, org, trace = ctx
     by_person = {
         pid: admitted_rows
-        for pid, rows in rows_by_person(ente, part.name).items()
-        if (admitted_rows := [r for r in rows if admitted(reg, part, r, scores, ctx)])
+        for pid, person_rows in rows.items()
+        if (admitted_rows := [r for r in person_rows if admitted(reg, part, r, scores, ctx)])
     }
-    total = sum((money.r2(r["amount"]) for rows in by_person.values() for r in rows), ZERO)
+    total = sum((money.r2(r["amount"]) for person_rows in by_person.values() for r in person_rows), ZERO)
     if total > fund.value:
         message = (
-            f"i premi della parte «{part.name}» scritti in premi.csv ({fmt.euro(total)}) superano il suo fondo "
+            f"i premi della parte «{part.name}»{where} scritti in premi.csv ({fmt.euro(total)}) superano il suo fondo "
             f"({fmt.euro(fund.value)}): nessun premio pagato; riduci gli importi o aumenta il fondo"
         )
         trace.problem(
@@ -52,12 +109,14 @@ def pay(
         )  # fmt: skip
         return Given((), {})
     paid = []
-    for pid, rows in by_person.items():
+    for pid, person_rows in by_person.items():
         person = ente.people[pid]
-        amount = sum((money.r2(r["amount"]) for r in rows), ZERO)
-        cited_rows = [Input("importo", money.r2(r["amount"]), cell=ente.cell(FILE, r.row, "amount")) for r in rows]
+        amount = sum((money.r2(r["amount"]) for r in person_rows), ZERO)
+        cited_rows = [
+            Input("importo", money.r2(r["amount"]), cell=ente.cell(FILE, r.row, "amount")) for r in person_rows
+        ]
         words = "importo deciso e scritto in premi.csv, pagato dal fondo della parte"
-        if len(rows) > 1:
+        if len(person_rows) > 1:
             words = "somma degli importi decisi e scritti in premi.csv, pagata dal fondo della parte"
         trace.record(
             key(pid), amount, words, cite(reg, part.source), [fund, *cited_rows], f"Premio di {person.name} — {part.name}",

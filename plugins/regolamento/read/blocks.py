@@ -1,6 +1,6 @@
 """The rules between keys of the format 2 blocks (:mod:`read.consistency` calls :func:`check`): the criteria of a
 position weighting, its bounds and the result pay it feeds, the acts that open the premiums, the result pay
-method that only format 2 knows."""
+method that only format 2 knows, the places of the progressions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.spec import Access, Event, PositionWeighting, Premium, ResultPay
+from ciclope.plugins.regolamento.format.spec import Access, Event, PositionWeighting, Premium, Progressions, ResultPay
 
 Error = Callable[..., None]
 HUNDRED = Decimal(100)
@@ -39,6 +39,13 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     access: Access | None = parts.get("access")
     if access is not None:
         acts(access, parts.get("calendar", ()), error)
+    progressions: Progressions | None = parts.get("progressions")
+    if progressions is not None and progressions.places is None and progressions.share is None:
+        error(
+            "progressioni",
+            "manca quanti sono selezionati: posti (es. posti = 3) o quota del personale in servizio (es. quota = 0.3)",
+            "regolamento.manca",
+        )
 
 
 def positions(pw: PositionWeighting, error: Error) -> None:

@@ -391,11 +391,17 @@ def without_evaluation(pr: Premium, path: str, error: Error) -> None:
     what = f"la parte «{pr.name}»" if isinstance(pr, Part) else "il premio"
     allowed = [m for m in UNSCORED if m in (PART_METHODS if isinstance(pr, Part) else METHODS)]
     weight = "il peso, se manca 1, × la quota pagata" if isinstance(pr, Part) else "in proporzione alla quota pagata"
-    words = {"proporzionale": f"«proporzionale» ({weight})", "formula": "«formula» (l'importo di ciascuno)"}
+    words = {
+        "proporzionale": f"«proporzionale» ({weight})",
+        "formula": "«formula» (l'importo di ciascuno)",
+        "importi": "«importi» (gli importi scritti in premi.csv)",
+    }
+    said = [words[m] for m in allowed]
+    listed = " o ".join(said) if len(said) < 3 else f"{', '.join(said[:-1])} o {said[-1]}"
     error(
         f"{path}.metodo",
         f"{what} è senza valutazione individuale (valutazione = false): il metodo «{pr.method}» legge il punteggio, "
-        f"il livello o una fascia; senza valutazione vale {' o '.join(words[m] for m in allowed)}",
+        f"il livello o una fascia; senza valutazione vale {listed}",
         "regolamento.valore",
     )
 

@@ -358,8 +358,8 @@ class Checker:
     def unify(self, a: Type, b: Type, where: str) -> Type:
         """The common type of two values added, compared or chosen among; a problem when their units differ. A
         number without units (written, or a ratio such as fte or days / days) takes the unit of the other; a
-        number written beside a percentage must say % (70% of an achievement, not 70)."""
-        if (a.bare and b.percent) or (b.bare and a.percent):
+        number written beside a percentage must say % (70% of an achievement, not 70), but for 0, which is 0%."""
+        if (a.bare and not a.zero and b.percent) or (b.bare and not b.zero and a.percent):
             self.problems.append(f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%")
             return a if a.percent else b
         if _plain(a) and b.numeric:

@@ -76,15 +76,22 @@ def weighs(part: Part) -> bool:
 
 
 def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], error: Error) -> None:
-    """A reduction names parts that exist, and sends its cuts to a later part of the same fund as each of them."""
+    """A reduction names parts that exist and that weigh or compute each person's premium (not the amounts written
+    in premi.csv, nor the bonus of the best, which no reduction touches), and sends its cuts to a later part of the
+    same fund as each of them."""
     names = [p.name for p in parts]
+    methods = {p.name: p.method for p in parts}
     for i, red in enumerate(reductions):
         for name in red.parts:
+            where = f"riduzioni[{i}].parti"
             if name not in names:
-                where = f"riduzioni[{i}].parti"
                 hint = nearest(name, names)
                 error(where, f"{name!r} non è una parte del premio{hint} (parti: {', '.join(names) or 'nessuna'})",
                       "regolamento.valore")  # fmt: skip
+            elif METHODS[methods[name]].chosen:
+                error(where, f"la parte {name!r} (metodo «{methods[name]}») paga persone scelte altrove e non si "
+                      "riduce: una riduzione vale per una parte che divide il fondo o calcola l'importo di ciascuno; "
+                      "gli importi di premi.csv si scrivono già ridotti", "regolamento.valore")  # fmt: skip
         if red.savings in ("ripartite", "residuo"):
             continue
         reduced = [p for p in parts if not red.parts or p.name in red.parts]

@@ -644,6 +644,13 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "il confronto «>=»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
         ),  # fmt: skip
         ("ammesso", "=punteggio >= 50%", "il confronto «>=»: non si combinano punti e una percentuale"),
+        ("ammesso", "=unita > 0", ""),  # a written 0 is 0% too: nothing, in any unit
+        ("importo", "=fondo * SE(unita >= 90%; 100%; 0) / 10", ""),
+        (
+            "importo",
+            "=fondo * (1 - unita)",
+            "«-»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
+        ),
         (
             "importo",
             "=MIN(fondo, 50)",
@@ -816,6 +823,18 @@ def test_the_selection_for_the_progressions(ciclope_ente, tmp_path):
     assert tied.rewards.extra["progressioni"] == ["P1"]
 
 
+def test_progressions_without_places_are_refused(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(PROGRESSIONS.replace("quota = 0.5\n", ""), encoding="utf-8")
+    regulation, found = load(str(path))
+    # neither posti nor quota: nobody would ever be selected, silently
+    assert regulation is None
+    assert [p.message for p in found] == [
+        "riga 10, chiave progressioni: manca quanti sono selezionati: posti (es. posti = 3) o quota del personale in "
+        "servizio (es. quota = 0.3)"
+    ]
+
+
 CHECKS = (
     head("Regolamento del Comune di Controlli")
     + """
@@ -932,6 +951,14 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     assert cuts == [
         "riga 34, chiave riduzioni[1].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
         "fondo; economie: ripartite, residuo o una parte successiva"
+    ]
+    # the amounts written in premi.csv are paid as written: a reduction of them would be silently left unapplied
+    path.write_text(text.replace('parti = ["presenze"]', 'parti = ["importi decisi"]'), encoding="utf-8")
+    refused = [p.message for p in load(str(path))[1] if "riduzioni[1].parti" in p.message]
+    assert refused == [
+        "riga 33, chiave riduzioni[1].parti: la parte 'importi decisi' (metodo «importi») paga persone scelte altrove e "
+        "non si riduce: una riduzione vale per una parte che divide il fondo o calcola l'importo di ciascuno; gli "
+        "importi di premi.csv si scrivono già ridotti"
     ]
 
 

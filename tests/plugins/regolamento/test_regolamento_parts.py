@@ -268,6 +268,57 @@ def test_prizes_above_their_fund_pay_nothing(ciclope_ente, tmp_path):
     assert error.message.startswith("i premi della parte «innovazione» scritti in premi.csv (€ 2.200,00) superano")
 
 
+PRIZES_BY_CATEGORY = (
+    HEAD
+    + """
+[[premi]]
+nome = "risultato"
+metodo = "importi"
+ruoli = ["dipendente"]
+graduatorie = "categoria"
+fonte = "art. 5"
+"""
+)
+
+
+def test_prizes_decided_per_graduatoria_are_paid_from_its_own_share(ciclope_ente, tmp_path):
+    """The fund split among the categories by staff in service, then each category's amounts decided by its head."""
+    people = [("B1", "B", 80), ("C1", "C", 80), ("C2", "C", 80), ("C3", "C", 80)]
+    # 4.000 by staff in service: B 4000 × 1/4 = 1000.00, C 4000 × 3/4 = 3000.00. B's 1.200,00 is above its 1.000,00:
+    # nothing of B is paid; C's 1.500 + 1.000 = 2.500,00 fit in its 3.000,00, paid as written
+    prizes = {"premi.csv": "person,part,amount\nB1,risultato,1200.00\nC1,risultato,1500.00\nC2,risultato,1000.00\n"}
+    result = run_declared(
+        ciclope_ente,
+        tmp_path,
+        PRIZES_BY_CATEGORY,
+        files(people, 'performance_individuale = "4000.00"', extra=prizes),
+    )
+    assert amounts(result) == {"C1": "1500.00", "C2": "1000.00"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("2500.00"), Decimal("1500.00"))
+    [error] = [p for p in result.violations if p.rule == "regolamento.importi"]
+    assert error.message == (
+        "i premi della parte «risultato» nella graduatoria categoria B scritti in premi.csv (€ 1.200,00) superano il "
+        "suo fondo (€ 1.000,00): nessun premio pagato; riduci gli importi o aumenta il fondo"
+    )
+    assert result.figures["award:C1"].inputs[0].value == Decimal("3000.00")  # the share of its graduatoria
+
+
+def test_a_prize_of_a_person_outside_the_graduatorie_is_not_paid(ciclope_ente, tmp_path):
+    people = [("B1", "B", 80), ("C1", "C", 80)]
+    extra = {"premi.csv": "person,part,amount\nB1,risultato,100.00\nSEG,risultato,300.00\n"}
+    result = run_declared(
+        ciclope_ente, tmp_path, PRIZES_BY_CATEGORY, files(people, 'performance_individuale = "2000.00"', extra=extra)
+    )
+    # the Segretario is not of the part's roles: in no graduatoria, never paid; B1 100.00 of B's 1000.00
+    assert amounts(result) == {"B1": "100.00"}
+    [error] = [p for p in result.violations if p.rule == "regolamento.importi"]
+    assert (error.row, error.message) == (
+        3,
+        "SEG non è in nessuna graduatoria della parte «risultato», che paga i ruoli dipendente: la riga non è pagata",
+    )
+
+
 def test_a_scenario_changes_a_part_by_its_name(tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(TWO_PARTS, encoding="utf-8")

@@ -67,3 +67,20 @@ def test_a_scenario_writes_points_too(tmp_path):
     regulation, found = load(str(path), {"premio.piena": 380})
     assert found == () and regulation is not None and regulation.premium is not None
     assert regulation.premium.full == 380  # kept in the file's points, judged on the score's points
+
+
+def test_a_short_scale_judges_its_threshold_on_the_points_rounded_to_the_cent(ciclope_ente, tmp_path):
+    """The reading of rules/core.md §3 on a scale of 4: the threshold meets the points as they are shown."""
+    text = REGULATION.replace("su = 400", "su = 4").replace(
+        'scala = [{ nome = "eccellente", da = 360 }, { nome = "buono", da = 280 }, { nome = "sufficiente", da = 200 }]',
+        'scala = [{ nome = "eccellente", da = 3.5 }, { nome = "positivo", da = 2.5 }]',
+    )
+    text = text.replace("piena = 360", "piena = 3.5").replace("minima = 200", "minima = 2.5")
+    staff = ["S1,Persona S1,dipendente,C,com,1,0,false,SEG", "S2,Persona S2,dipendente,C,com,1,0,false,SEG"]
+    # one item of 1000 points: 874.9 → 87.49 on 100 → 3.4996 points on 4, shown 3.50: eccellente (from 3.5);
+    # 873.7 → 87.37 → 3.4948, shown 3.49: positivo
+    cards = ["S1,SEG,Scheda,Voce,1000,874.9,", "S2,SEG,Scheda,Voce,1000,873.7,"]
+    files = one_unit_comune("Comune di Quattro", staff, cards, '[funds]\nperformance_individuale = "5000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    assert {pid: s.level for pid, s in result.scores.items() if pid != "SEG"} == {"S1": "eccellente", "S2": "positivo"}
+    assert "sulla scala del regolamento: 3,50 punti su 4" in result.figures["score:S1"].note

@@ -198,7 +198,8 @@ def test_a_method_that_reads_an_evaluation_is_refused(tmp_path):
     assert regulation_problems(tmp_path, text) == [
         "riga 8, chiave premi[1].metodo: la parte «fondo premiante» è senza valutazione individuale (valutazione = "
         "false): il metodo «fasce» legge il punteggio, il livello o una fascia; senza valutazione vale «proporzionale» "
-        "(il peso, se manca 1, × la quota pagata) o «formula» (l'importo di ciascuno)"
+        "(il peso, se manca 1, × la quota pagata), «importi» (gli importi scritti in premi.csv) o «formula» (l'importo di "
+        "ciascuno)"
     ]
     single = HEAD + '\n[premio]\nmetodo = "soglie"\nvalutazione = false\nmassimo = "1000.00"\npiena = 90\nminima = 60\n'
     assert regulation_problems(tmp_path, single + 'fonte = "art. 1"\n') == [
@@ -327,3 +328,29 @@ def test_premiums_without_evaluation_are_published_as_article_20_asks(ciclope_en
         ("tutto il personale", "persone valutate"): "0",
         ("tutto il personale", "premio medio conseguibile (€)"): "1500,00",
     }
+
+
+DECIDED = (
+    HEAD
+    + """
+[[premi]]
+nome = "progetti"
+metodo = "importi"
+valutazione = false
+fonte = "accordo, art. 4"
+"""
+)
+
+
+def test_amounts_decided_without_any_evaluation(ciclope_ente, tmp_path):
+    """Amounts decided by the head of each structure, where nobody has an individual evaluation: the part reads none,
+    so nobody paid by it is «non valutato»."""
+    two = ["P1,Curatrice,dipendente,C,com,1,0,false,", "P2,Bibliotecario,dipendente,C,com,0.5,0,false,"]
+    files = staff(two, 'performance_individuale = "1000.00"', None)
+    files["premi.csv"] = "person,part,amount\nP1,progetti,400.00\n"
+    result = run_declared(ciclope_ente, tmp_path, DECIDED, files)
+    # P1 as written, 400.00; 1000 − 400 = 600.00 residual
+    assert amounts(result) == {"P1": "400.00"}
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("600.00")
+    assert result.rewards.statuses["P1"] == "senza_valutazione_individuale"
+    assert "core.evaluations.empty" not in rules(result)
