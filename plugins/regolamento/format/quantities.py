@@ -112,6 +112,9 @@ PLACES = {
     "massimo_persona": place("il massimo per persona", EURO, parts=True),
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
+    # the progressioni economiche: over the evaluated people of the roles, apart from any part of the premium
+    "candidati": place("chi è candidato alle progressioni", BOOL),
+    "graduatoria": place("il numero che ordina i candidati alle progressioni", NUMBER),
     # decided when the positions are weighed, before and apart from the year's evaluation
     "requisiti": place(
         "i requisiti del titolare", BOOL, scored=False, why="i requisiti non dipendono dalla valutazione dell'anno"
@@ -151,7 +154,8 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "SEZIONE": ('SEZIONE("nome")', "la somma dei punti delle voci di quella sezione della scheda"),
     "PREMIO": (
         'PREMIO("parte")',
-        "il premio della persona da una parte pagata prima (in chi partecipa, nel peso e nell'importo di una parte)",
+        "il premio della persona da una parte pagata prima (in chi partecipa, nel peso, nell'importo e nel massimo "
+        "per persona di una parte)",
     ),
     "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
 }

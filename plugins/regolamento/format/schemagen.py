@@ -203,6 +203,30 @@ def formula_reference() -> str:
         "stessa graduatoria (in un controllo: dello stesso gruppo) |"
         for written, words in quantities.AGGREGATE_SIGNATURES.values()
     ]
-    out += ["", "| dove | la formula dà |", "|---|---|"]
-    out += [f"| `{place}`: {p.words} | {p.result.word()} |" for place, p in quantities.PLACES.items()]
+    keys = formula_keys()
+    out += ["", "| dove | chiave del file | la formula dà |", "|---|---|---|"]
+    out += [
+        f"| `{place}`: {p.words} | {', '.join(keys.get(place, ()))} | {p.result.word()} |"
+        for place, p in quantities.PLACES.items()
+    ]
     return "\n".join(out) + "\n"
+
+
+def formula_keys() -> dict[str, list[str]]:
+    """Each place of formulas → the keys of the file written there, as the docs name them: «`da` di `[livelli]`»
+    (the thresholds of every ladder of [livelli] once)."""
+    found: dict[str, list[str]] = {}
+    _formula_keys(Regulation, "", found)
+    return found
+
+
+def _formula_keys(cls: type, table: str, found: dict[str, list[str]]) -> None:
+    for f in attrs.fields(cls):
+        meta = f.metadata
+        if meta.get("formula"):
+            said = f"`{meta['toml']}` di `{table}`"
+            if said not in found.setdefault(meta["formula"], []):
+                found[meta["formula"]].append(said)
+        if meta["table"] is not None:  # a nested table's keys are said with the block of the file they are in
+            block = table or (f"[[{meta['toml']}]]" if meta["kind"] == "tables" else f"[{meta['toml']}]")
+            _formula_keys(meta["table"], block, found)

@@ -1014,14 +1014,14 @@ class Progressions:
         "formula",
         "chi è candidato: una condizione sulla persona (se manca: ogni valutato dei ruoli)",
         example='=E(livello = "A"; punteggio >= 80)',
-        formula="ammesso",
+        formula="candidati",
     )
     order: Formula | None = key(
         "graduatoria",
         "formula",
         "il numero che ordina i candidati, dal più alto (se manca: il punteggio)",
         example="=punteggio",
-        formula="peso",
+        formula="graduatoria",
     )
     places: int | None = key("posti", "int", "quanti sono selezionati", example=3)
     share: Decimal | None = key(

@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.format.quantities import AGGREGATES, quantity
 
 COMPARE = {
     "=": "è uguale a",
-    "<>": "è diverso da",
+    "<>": "non è uguale a",  # «uguale» agrees with any subject: «la categoria non è uguale a …»
     "<": "è meno di",
     "<=": "è al più",
     ">": "è più di",
@@ -45,31 +45,75 @@ def sentence(formula: Formula) -> str:
     return contracted(said(formula.tree))
 
 
+ARTICLES = ("il", "lo", "la", "i", "gli", "le", "l'")
+# each preposition joined to each article of ARTICLES, in that order: «di» + «il» → «del», «a» + «l'» → «all'»
+ARTICULATED = {
+    "di": ("del", "dello", "della", "dei", "degli", "delle", "dell'"),
+    "a": ("al", "allo", "alla", "ai", "agli", "alle", "all'"),
+    "da": ("dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'"),
+    "in": ("nel", "nello", "nella", "nei", "negli", "nelle", "nell'"),
+    "su": ("sul", "sullo", "sulla", "sui", "sugli", "sulle", "sull'"),
+}
 _CONTRACTIONS = [
-    (r"\bdi il\b", "del"),
-    (r"\bdi i\b", "dei"),
-    (r"\bdi la\b", "della"),
-    (r"\bdi l'", "dell'"),
-    (r"\ba il\b", "al"),
-    (r"\ba i\b", "ai"),
-    (r"\ba la\b", "alla"),
-    (r"\ba l'", "all'"),
-    (r"\bda il\b", "dal"),
-    (r"\bda la\b", "dalla"),
-    (r"\bsu il\b", "sul"),
-    (r"\bper il\b", "per il"),
-    (r"\bin il\b", "nel"),
-    (r"\bin i\b", "nei"),
-    (r"\bin la\b", "nella"),
-    (r"\bin l'", "nell'"),
+    (re.compile(rf"\b{prep} {article}" + ("" if article.endswith("'") else r"\b")), short)
+    for prep, forms in ARTICULATED.items()
+    for article, short in zip(ARTICLES, forms)
 ]
 
 
 def contracted(text: str) -> str:
-    """«di il punteggio» → «del punteggio», as Italian writes the articles after a preposition."""
+    """«di il punteggio» → «del punteggio», «a lo 0%» → «allo 0%», «di l'ente» → «dell'ente»: the preposition
+    joined to the article after it, as Italian writes them."""
     for pattern, short in _CONTRACTIONS:
-        text = re.sub(pattern, short, text)
+        text = pattern.sub(short, text)
     return text
+
+
+_ARTICLE = re.compile(r"l'|(?:il|lo|la|i|gli|le)\b")
+
+
+def joined(prep: str, text: str) -> str:
+    """``text`` after the preposition ``prep`` (the last word of «fino a» too), joined to the article ``text`` starts
+    with: «di» + «il punteggio» → «del punteggio», «fino a» + «lo 0%» → «fino allo 0%»; only that article, so a
+    formula's text written after it stays as written."""
+    if not prep:
+        return text
+    found = _ARTICLE.match(text)
+    if found is None:
+        return f"{prep} {text}"
+    return contracted(f"{prep} {found.group(0)}") + text[found.end() :]
+
+
+_VOWEL = "aeiouàèéìíòóùúh"
+_LO = re.compile(r"s[^aeiouàèéìíòóùú]|z|gn|ps|pn|x|y", re.I)  # a word starting so takes «lo» and «gli», not «il», «i»
+# words ending in «e» that are singular: la convenzione, la legge, il settore, il personale, l'ente
+_SINGULAR_E = ("ione", "ge", "ore", "ale", "ente", "ante", "ile", "ere")
+
+
+def the(name: str) -> str:
+    """A name the file writes without its article («CCNL Federcasa», «ordinamento del personale»), with the
+    definite article Italian gives it, read from its first word: «il CCNL Federcasa», «l'ordinamento del
+    personale», «i contratti collettivi», «le norme», «la disciplina»; a name that has its article stays as written.
+    The gender and number are read from the word's ending (an acronym is masculine): a guess for a name an office
+    wrote, so :func:`joined` can put a preposition before it."""
+    if _ARTICLE.match(name):
+        return name
+    first = name.split(" ", 1)[0]
+    word = first.rstrip(".,;:)").lower() or "x"
+    vowel = word[0] in _VOWEL
+    lo = vowel or _LO.match(word) is not None
+    acronym = "." in first or sum(c.isupper() for c in first) > 1
+    if acronym:
+        return f"l'{name}" if word[0] in "aeiou" else f"il {name}"
+    if word.endswith("ioni") or (word.endswith("e") and not word.endswith(_SINGULAR_E)):
+        return f"le {name}"  # le disposizioni, le norme, le qualifiche
+    if word.endswith("i"):
+        return f"{'gli' if lo else 'i'} {name}"  # i contratti, gli accordi
+    if word.endswith(("a", "à", "ione", "ge")) and not word.endswith(("ema", "amma")):
+        return f"l'{name}" if vowel else f"la {name}"  # la disciplina, l'intesa, la convenzione, la legge, l'autorità
+    if vowel:
+        return f"l'{name}"  # l'ordinamento, l'accordo
+    return f"{'lo' if lo else 'il'} {name}"  # il contratto, lo statuto, il sistema
 
 
 def said(node: Node) -> str:
@@ -187,7 +231,7 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "PREMIO":
         return f"il premio della parte {args[0]}"
     if fn == "DI":
-        return f"{args[0]} del{_of(node)}"
+        return f"{args[0]} {joined('di', _whose(node))}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
     if base == "CONTA":
@@ -197,11 +241,11 @@ def _special(node: Call, args: list[str]) -> str:
     return f"{AGGREGATES.get(base, base.lower())} di {args[0]} {where}"
 
 
-def _of(node: Call) -> str:
+def _whose(node: Call) -> str:
+    """The person of DI(grandezza; persona) as a sentence says it: «la persona sostituita»."""
     who = node.args[1]
     q = quantity(who.name) if isinstance(who, Name) else None
-    words = q.words if q is not None else said(who)
-    return "la " + words[3:] if words.startswith("la ") else " " + words
+    return q.words if q is not None else said(who)
 
 
 def _list(args: list[str]) -> str:

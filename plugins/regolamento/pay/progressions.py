@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import joined, sentence
 
 
 def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace) -> dict[str, Any]:
@@ -62,6 +62,6 @@ def _words(pr: Progressions, limit: int) -> str:
     who = (
         f"candidati: chi è tale che {sentence(pr.candidates)}" if pr.candidates is not None else "candidati: i valutati"
     )
-    order = f"in ordine di {sentence(pr.order)}" if pr.order is not None else "in ordine di punteggio"
+    order = f"in ordine {joined('di', sentence(pr.order))}" if pr.order is not None else "in ordine di punteggio"
     places = f"{pr.places} posti" if pr.places is not None else f"⌊quota × personale in servizio⌋ = {limit} posti"
     return f"{who}; {order}, dal più alto; {places}, esclusi i pari merito al limite"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED
+from ciclope.plugins.regolamento.format.wording import COMBINED, joined, the
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -27,12 +27,12 @@ RANKINGS = {
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
-             "combine", "national_bonus"}  # fmt: skip
+             "combine", "national_bonus", "cap"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation) -> Said:
     _, said, covered = premium(block, regulation)
-    whole = f"{cap('il ' + fund_name(block.fund, regulation))} è diviso"  # the part divides its own share of the fund
+    whole = f"{cap(the(fund_name(block.fund, regulation)))} è diviso"  # the part divides its own share of the fund
     own = "La quota della parte è divisa" if block.evaluation else f"La parte «{block.name}» è divisa"
     said = [line.replace(whole, own) for line in said]
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
@@ -74,8 +74,9 @@ def _split(p: Part) -> str:
 
 
 def _share(p: Part, regulation: Regulation) -> list[str]:
-    whose = f"{the_pct(p.fund_share)} del" if p.fund_share is not None else "tutto il"
-    return [f"Le va {whose} {fund_name(p.fund, regulation)}."]
+    fund = the(fund_name(p.fund, regulation))
+    whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else f"tutto {fund}"
+    return [f"Le va {whose}."]
 
 
 def _formulas(p: Part) -> list[str]:
@@ -87,7 +88,8 @@ def _formulas(p: Part) -> list[str]:
         out.append(f"Il peso di ciascuno nella ripartizione è {said_formula(p.weight)}, per la quota pagata.")
     if p.cap is not None:
         rest = "va agli altri in proporzione" if p.residual == "ridistribuisci" else "resta residuo"
-        out.append(f"Nessuno riceve più di {said_formula(p.cap)} (per difetto al centesimo); ciò che supera {rest}.")
+        most = joined("più di", said_formula(p.cap))  # «più del 30% …», not «più di il 30% …»
+        out.append(f"Nessuno riceve {most} (per difetto al centesimo); ciò che supera {rest}.")
     return out
 
 

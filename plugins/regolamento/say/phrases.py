@@ -35,7 +35,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Step,
     Weights,
 )
-from ciclope.plugins.regolamento.format.wording import contracted, sentence
+from ciclope.plugins.regolamento.format.wording import joined, sentence, the
 
 ROLE_GROUP = {
     "dipendente": "i dipendenti",
@@ -85,7 +85,7 @@ def pct(share: Decimal) -> str:
 
 def the_pct(share: Decimal, prep: str = "") -> str:
     """A percentage with its article, as Italian says it: «il 25%», «l'8%», «l'11%», «lo 0%»; after ``prep``
-    («di», «a»), joined: «del 25%», «dell'80%», «dello 0%»."""
+    («di», «a», «fino a»), joined: «del 25%», «dell'80%», «fino allo 0%»."""
     said = pct(share)
     whole = said.rstrip("%").split(",")[0].replace(".", "")  # the integer part, as it is read aloud
     if whole == "0":
@@ -94,9 +94,7 @@ def the_pct(share: Decimal, prep: str = "") -> str:
         article = "l'"
     else:
         article = "il "
-    joined = {("di", "il "): "del ", ("di", "l'"): "dell'", ("di", "lo "): "dello ", ("a", "il "): "al ",
-              ("a", "l'"): "all'", ("a", "lo "): "allo "}  # fmt: skip
-    return joined.get((prep, article), (prep + " " if prep else "") + article) + said
+    return joined(prep, article + said)
 
 
 def count(n: int, one: str, many: str) -> str:
@@ -109,18 +107,10 @@ def word(code: str) -> str:
     return code.replace("_", " ")
 
 
-JOINED = {("a", "i"): "ai", ("a", "le"): "alle", ("a", "il"): "al", ("di", "i"): "dei", ("di", "le"): "delle",
-          ("di", "il"): "del", ("tra", "i"): "tra i", ("tra", "le"): "tra le", ("tra", "il"): "tra il"}  # fmt: skip
-
-
 def roles(names: Sequence[str], prep: str = "") -> str:
     """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
     each article (ai dipendenti, delle PO / EQ)."""
-    said = []
-    for name in names:
-        group = ROLE_GROUP.get(name, word(name))
-        article, _, rest = group.partition(" ")
-        said.append(f"{JOINED[(prep, article)]} {rest}" if prep and (prep, article) in JOINED else group)
+    said = [joined(prep, ROLE_GROUP.get(name, word(name))) for name in names]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
 
 
@@ -231,7 +221,7 @@ def _from(threshold: Decimal | Formula, reg: Regulation) -> str:
     """«da 90 punti»; a threshold of the year, «dalla media del punteggio nell'ente più 1 (formula: …)» (in points
     too, but «punti» after a sum would read «più 1 punti»)."""
     if isinstance(threshold, Formula):
-        return contracted(f"da {sentence(threshold)} (formula: {threshold})")
+        return f"{joined('da', sentence(threshold))} (formula: {threshold})"
     return f"da {pts(threshold, reg)} punti"
 
 
@@ -365,9 +355,9 @@ def statuses(block: Status, regulation: Regulation) -> Said:
 
 
 def grades(block: Grades, regulation: Regulation) -> Said:
-    of = f" del {block.contract}" if block.contract else " del contratto dell'ente"
+    of = joined("di", the(block.contract)) if block.contract else "del contratto dell'ente"
     lines = [
-        f"I gradi{of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di ciascuno, "
+        f"I gradi {of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di ciascuno, "
         "e le tabelle per grado del regolamento li nominano.",
         *note(block.note),
     ]
@@ -397,6 +387,7 @@ def columns(block: Column, regulation: Regulation) -> Said:
     lines = [
         f"La colonna {block.name} {of} {block.meaning} ({COLUMN_KINDS[block.kind]}){whose}; le formule la leggono "
         f"con il nome {block.name}.",
+        *allowed(block.values),
         *note(block.note),
     ]
     # one title for the article of every column, by the lists they belong to
@@ -405,7 +396,12 @@ def columns(block: Column, regulation: Regulation) -> Said:
         frozenset({"persone"}): "I dati per persona dichiarati",
         frozenset({"unità"}): "I dati delle unità dichiarati",
     }.get(frozenset(lists), "I dati dichiarati, delle persone e delle unità")
-    return title, lines, {"name", "kind", "meaning", "table", "note"}
+    return title, lines, {"name", "kind", "meaning", "table", "values", "note"}
+
+
+def allowed(values: Sequence[str]) -> list[str]:
+    """The words a text column admits (``valori``), as a sentence of its article."""
+    return [f"Valori ammessi: {', '.join(f'«{v}»' for v in values)}."] if values else []
 
 
 def checks(block: Check, regulation: Regulation) -> Said:
@@ -441,7 +437,8 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
 
 
 def _fund(name: str, reg: Regulation | None = None) -> str:
-    return f"il {fund_name(name, reg)}"
+    """The fund with its article: «il fondo dei premi …», a label of [etichette] with the article it takes."""
+    return the(fund_name(name, reg))
 
 
 def _method(p: Premium, reg: Regulation) -> list[str]:

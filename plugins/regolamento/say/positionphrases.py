@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Progressions, Regulation
-from ciclope.plugins.regolamento.say.phrases import Said, euro, fund_name, note, num, roles, said_formula, the_pct
+from ciclope.plugins.regolamento.format.wording import joined, the
+from ciclope.plugins.regolamento.say.phrases import Said, cap, euro, fund_name, note, num, roles, said_formula, the_pct
 
 
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
@@ -17,7 +18,7 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
         f"{num(block.scale)}: {criteria}. Il valore della posizione è la somma di peso × valutazione / "
         f"{num(block.scale)}, da 0 a 100.",
     ]
-    resources = f"Il {fund_name(block.fund, regulation)}"
+    resources = cap(the(fund_name(block.fund, regulation)))
     if block.result_share:
         lines.append(
             f"{resources} paga posizione e risultato: {the_pct(block.result_share)} va alla retribuzione di "
@@ -47,15 +48,16 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
 
 def progressions(block: Progressions, regulation: Regulation) -> Said:
     who = f"chi è tale che {said_formula(block.candidates)}" if block.candidates is not None else "ogni valutato"
-    order = f"{said_formula(block.order)}" if block.order is not None else "il punteggio"
+    # «in ordine del punteggio (formula: …)», «in ordine di punteggio»: never «di il punteggio»
+    order = joined("di", said_formula(block.order)) if block.order is not None else "di punteggio"
     places = (
-        f"{block.places} posti"
+        f"fino a {block.places} posti"
         if block.places is not None
-        else f"{the_pct(block.share or Decimal(0))} del personale in servizio (per difetto)"
+        else f"{the_pct(block.share or Decimal(0), 'fino a')} del personale in servizio (per difetto)"
     )
     lines = [
-        f"Per le progressioni economiche sono candidati {roles(block.roles, 'tra')} {who}; sono selezionati in ordine "
-        f"di {order}, dal più alto, fino a {places}; i pari merito al limite sono esclusi.",
+        f"Per le progressioni economiche è candidato, {roles(block.roles, 'tra')}, {who}; i candidati sono "
+        f"selezionati in ordine {order}, dal più alto, {places}; i pari merito al limite sono esclusi.",
         *note(block.note),
     ]
     return "Le progressioni economiche", lines, {f.name for f in block.__attrs_attrs__}

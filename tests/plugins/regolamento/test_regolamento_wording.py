@@ -1,0 +1,327 @@
+"""The Italian of ``ciclope regolamento leggi``: a preposition joined to the article after it (del, allo, dell'),
+the article of a name the office wrote, the allowed words of a declared column said as a sentence; the places
+where the formulas of [progressioni] are read; the guide naming the columns by their Italian headers and the
+example enti an office tries its file on."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from ciclope.core.vocabulary import HEADERS_IT
+from ciclope.plugins.regolamento import rules
+from ciclope.plugins.regolamento.format import quantities, schemagen
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.wording import contracted, joined, the
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say import articles as art
+from ciclope.plugins.regolamento.say.phrases import roles, the_pct
+
+from helpers import ROOT, regulation_problems
+
+DOCS = ROOT / "docs" / "regolamento.md"
+
+HEAD = """\
+formato = 2
+
+[atto]
+titolo = "Regolamento di prova"
+tipo_ente = "comune"
+"""
+LEVELS = """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 0 }]
+"""
+
+
+def read_back(tmp_path: Path, text: str) -> str:
+    """The file's articles as ``regolamento leggi`` prints them."""
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    return art.render(regulation)
+
+
+# --- the preposition joined to the article ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prep", "text", "said"),
+    [
+        ("di", "il punteggio", "del punteggio"),
+        ("di", "lo 0%", "dello 0%"),
+        ("di", "la media", "della media"),
+        ("di", "l'ente", "dell'ente"),
+        ("di", "i dipendenti", "dei dipendenti"),
+        ("di", "gli obiettivi", "degli obiettivi"),
+        ("di", "le PO / EQ", "delle PO / EQ"),
+        ("a", "il 30%", "al 30%"),
+        ("a", "lo 0,5%", "allo 0,5%"),
+        ("a", "gli obiettivi", "agli obiettivi"),
+        ("fino a", "lo 0% del personale", "fino allo 0% del personale"),
+        ("fino a", "l'8%", "fino all'8%"),
+        ("da", "la media", "dalla media"),
+        ("in", "lo scaglione", "nello scaglione"),
+        ("su", "i dati", "sui dati"),
+        ("tra", "i dipendenti", "tra i dipendenti"),  # «tra» never joins
+        ("di", "ogni valutato", "di ogni valutato"),  # no article
+        ("di", "isola", "di isola"),  # «i» only as a word of its own
+        # only the article after the preposition: a formula's text after it stays as written
+        ("di", "il punteggio (formula: =a il)", "del punteggio (formula: =a il)"),
+        ("", "il punteggio", "il punteggio"),
+    ],
+)
+def test_a_preposition_is_joined_to_the_article_after_it(prep, text, said):
+    assert joined(prep, text) == said
+
+
+def test_a_sentence_has_every_preposition_joined():
+    assert contracted("la media di i punteggi di le unità a lo 0% su la scheda") == (
+        "la media dei punteggi delle unità allo 0% sulla scheda"
+    )
+
+
+def test_a_percentage_takes_its_article_and_the_preposition():
+    assert the_pct(Decimal("0.005"), "fino a") == "fino allo 0,5%"
+    assert the_pct(Decimal("0.08"), "fino a") == "fino all'8%"
+    assert the_pct(Decimal("0.3"), "fino a") == "fino al 30%"
+    assert the_pct(Decimal("0.11"), "di") == "dell'11%"
+    assert the_pct(Decimal("0.25")) == "il 25%"
+    assert roles(["dipendente", "po"], "di") == "dei dipendenti e delle PO / EQ"
+    assert roles(["segretario"], "a") == "al segretario"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("CCNL Federcasa", "il CCNL Federcasa"),
+        ("ACN medicina generale", "l'ACN medicina generale"),
+        ("ordinamento del personale dell'AGCM", "l'ordinamento del personale dell'AGCM"),
+        ("contratti collettivi della Provincia", "i contratti collettivi della Provincia"),
+        ("accordi aziendali", "gli accordi aziendali"),
+        ("statuto del personale", "lo statuto del personale"),
+        ("contratto integrativo", "il contratto integrativo"),
+        ("disciplina delle qualifiche", "la disciplina delle qualifiche"),
+        ("intesa regionale", "l'intesa regionale"),
+        ("convenzione del 2019", "la convenzione del 2019"),
+        ("legge provinciale", "la legge provinciale"),
+        ("norme interne", "le norme interne"),
+        ("disposizioni del direttore", "le disposizioni del direttore"),
+        ("regolamento del personale", "il regolamento del personale"),
+        ("sistema delle qualifiche", "il sistema delle qualifiche"),
+        ("il CCNL Sanità", "il CCNL Sanità"),  # written with its article: as written
+        ("l'accordo del 2016", "l'accordo del 2016"),
+    ],
+)
+def test_a_name_the_office_wrote_takes_its_article(name, said):
+    assert the(name) == said
+
+
+# --- the sentences of leggi ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "sentence"),
+    [
+        (
+            "quota = 0.005",
+            "Per le progressioni economiche è candidato, tra i dipendenti, ogni valutato; i candidati sono selezionati "
+            "in ordine di punteggio, dal più alto, fino allo 0,5% del personale in servizio (per difetto); i pari "
+            "merito al limite sono esclusi.",
+        ),
+        (
+            "quota = 0.3",
+            "Per le progressioni economiche è candidato, tra i dipendenti, ogni valutato; i candidati sono selezionati "
+            "in ordine di punteggio, dal più alto, fino al 30% del personale in servizio (per difetto); i pari merito "
+            "al limite sono esclusi.",
+        ),
+        (
+            "quota = 0.08\ngraduatoria = '=punteggio'",
+            "Per le progressioni economiche è candidato, tra i dipendenti, ogni valutato; i candidati sono selezionati "
+            "in ordine del punteggio (formula: =punteggio), dal più alto, fino all'8% del personale in servizio (per "
+            "difetto); i pari merito al limite sono esclusi.",
+        ),
+        (
+            "posti = 3\ncandidati = '=livello = \"A\"'\nruoli = [\"dipendente\", \"po\"]",
+            "Per le progressioni economiche è candidato, tra i dipendenti e tra le PO / EQ, chi è tale che il livello "
+            "è uguale a «A» (formula: =livello = \"A\"); i candidati sono selezionati in ordine di punteggio, dal più "
+            "alto, fino a 3 posti; i pari merito al limite sono esclusi.",
+        ),
+    ],
+)
+def test_the_progressions_are_said_with_the_prepositions_joined(tmp_path, keys, sentence):
+    text = read_back(tmp_path, HEAD + LEVELS + f'\n[progressioni]\nfonte = "art. 20"\n{keys}\n')
+    assert f"Art. 2 — Le progressioni economiche (art. 20)\n{sentence}\n" in text
+
+
+@pytest.mark.parametrize(
+    ("contract", "said"),
+    [
+        ("ordinamento del personale dell'Autorità (qualifiche)", "dell'ordinamento del personale dell'Autorità "
+         "(qualifiche)"),
+        ("contratti collettivi della Provincia autonoma", "dei contratti collettivi della Provincia autonoma"),
+        ("statuto del personale", "dello statuto del personale"),
+        ("disciplina delle qualifiche", "della disciplina delle qualifiche"),
+    ],
+)  # fmt: skip
+def test_the_grades_name_their_contract_with_the_preposition_joined(tmp_path, contract, said):
+    text = read_back(
+        tmp_path,
+        HEAD + f'\n[gradi]\nnomi = ["Dirigente", "Funzionario"]\ncontratto = "{contract}"\nfonte = "art. 3"\n',
+    )
+    assert (
+        f"Art. 1 — I gradi del contratto (art. 3)\nI gradi {said}: Dirigente, Funzionario; la colonna grado "
+        "dell'elenco del personale dice quello di ciascuno, e le tabelle per grado del regolamento li nominano.\n"
+    ) in text
+
+
+def test_the_allowed_words_of_a_column_are_a_sentence_of_its_article(tmp_path):
+    text = read_back(
+        tmp_path,
+        HEAD
+        + """
+[[colonne]]
+nome = "dirige"
+tipo = "testo"
+valori = ["sì", "no"]
+significato = "se la persona dirige una struttura"
+fonte = "art. 2"
+
+[[colonne]]
+nome = "giudizio"
+tipo = "testo"
+valori = ["negativo", "positivo", "pienamente positivo"]
+significato = "il giudizio del direttore"
+fonte = "art. 2"
+nota = "dalla scheda del direttore"
+""",
+    )
+    assert (
+        "Art. 1 — I dati per persona dichiarati (art. 2)\n"
+        "La colonna dirige dell'elenco del personale dice, per ciascuno, se la persona dirige una struttura "
+        "(un testo); le formule la leggono con il nome dirige. Valori ammessi: «sì», «no». La colonna giudizio "
+        "dell'elenco del personale dice, per ciascuno, il giudizio del direttore (un testo); le formule la leggono con "
+        "il nome giudizio. Valori ammessi: «negativo», «positivo», «pienamente positivo». Nota: dalla scheda del "
+        "direttore.\n"
+    ) in text
+    assert "Inoltre" not in text  # no key said from the format's description
+
+
+def test_the_maximum_per_person_is_said_once_with_the_preposition_joined(tmp_path):
+    text = read_back(
+        tmp_path,
+        HEAD
+        + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 9"
+massimo_persona = '=fondo * 30%'
+""",
+    )
+    assert (
+        " Nessuno riceve più del fondo della parte × 30% (formula: =fondo * 30%) (per difetto al centesimo); ciò che "
+        "supera resta residuo.\n"
+    ) in text
+    assert "Inoltre" not in text  # the key said in its sentence, not again from the format's description
+
+
+# --- where the formulas of [progressioni] are read ---------------------------------------------------------------
+
+
+def test_the_progressions_read_the_person_not_a_part(tmp_path):
+    def problems(keys: str) -> list[str]:
+        return regulation_problems(
+            tmp_path, HEAD + LEVELS + f'\n[progressioni]\nfonte = "art. 20"\nposti = 2\n{keys}\n'
+        )
+
+    assert (
+        problems(
+            "candidati = '=E(livello = \"A\"; punteggio >= 80)'\ngraduatoria = '=SE(livello = \"A\"; 1000; 0) + punteggio'"
+        )
+        == []
+    )
+    # no part is paid there: its fund and an earlier part's premium are refused, never read as nothing
+    assert problems("candidati = '=fondo > 0'") == [
+        "riga 14, chiave progressioni.candidati: formula «=fondo > 0»: «fondo» non si usa in chi è candidato alle "
+        "progressioni"
+    ]
+    assert problems("graduatoria = '=PREMIO(\"produttività\")'") == [
+        "riga 14, chiave progressioni.graduatoria: formula «=PREMIO(\"produttività\")»: PREMIO non si usa nel numero "
+        "che ordina i candidati alle progressioni"
+    ]
+
+
+def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
+    reference = schemagen.formula_reference()
+    assert (
+        "| `livello` | il livello | un livello | `ammesso`, `peso`, `importo`, `massimo_persona`, `controllo`, "
+        "`candidati`, `graduatoria` |"
+    ) in reference
+    assert "| `fondo` | il fondo della parte | euro | `ammesso`, `peso`, `importo`, `massimo_persona` |" in reference
+    for row in (
+        "| `soglia`: la soglia del livello | `da` di `[livelli]` | punti |",
+        "| `stato`: chi ha lo stato | `quando` di `[[stati]]` | un vero/falso |",
+        "| `candidati`: chi è candidato alle progressioni | `candidati` di `[progressioni]` | un vero/falso |",
+        "| `graduatoria`: il numero che ordina i candidati alle progressioni | `graduatoria` di `[progressioni]` | "
+        "un numero |",
+    ):
+        assert row in reference, row
+    # every key of the format written as a formula is in the table, in the place the reader checks it for
+    keys = {
+        (f.metadata["formula"], f.metadata["toml"])
+        for cls in _tables(Regulation)
+        for f in attrs.fields(cls)
+        if f.metadata.get("formula")
+    }
+    for place, key in keys:
+        assert place in quantities.PLACES
+        assert f"`{key}` di `[" in reference.split(f"| `{place}`: ", 1)[1].split("\n", 1)[0], (place, key)
+
+
+def _tables(cls: type) -> list[type]:
+    found = [cls]
+    for f in attrs.fields(cls):
+        if f.metadata.get("table") is not None and f.metadata["table"] not in found:
+            found += [t for t in _tables(f.metadata["table"]) if t not in found]
+    return found
+
+
+# --- the guide -------------------------------------------------------------------------------------------------
+
+
+def test_the_guide_names_the_columns_by_their_italian_headers():
+    """The office writes persone.csv (and premi.csv, incarichi.csv) with the Italian headers the template gives:
+    the guide never names a column by the code ciclope reads it as (``position_pay``, ``absence_days``)."""
+    docs = DOCS.read_text(encoding="utf-8")
+    codes = dict(HEADERS_IT["people"])
+    for table in rules.own_schema().headers.values():
+        codes.update(table)
+    # a code that is also a word of the format (``fte``: a formula's name and a measure of [[riduzioni]]) is the
+    # format's own word
+    own = set(quantities.PERSON_NAMES) | {"fte"}
+    said = sorted(
+        code for code, italian in codes.items() if code != italian and code not in own and f"`{code}`" in docs
+    )
+    assert said == []
+    for italian in ("retribuzione_posizione", "giorni_assenza", "insufficiente"):
+        assert f"`{italian}`" in docs
+
+
+def test_the_guide_says_how_to_try_a_file_on_an_example_ente():
+    docs = DOCS.read_text(encoding="utf-8")
+    demo = Path(rules.__file__).parent / "demo"
+    enti = sorted(p.name for p in demo.iterdir() if p.is_dir() and not p.name.startswith("__"))
+    assert enti == ["comune-fondo", "comune-livelli", "comune-parti", "comune-soglie"]
+    section = docs.split("**Provare il file su un ente di esempio.**", 1)[1].split("\n## ", 1)[0]
+    for ente in enti:
+        assert f"`{ente}`" in section, ente
+    assert "`ciclope template regolamento CARTELLA`" in section and "`ciclope demo`" in section
+    # the file is checked by validate on cycle.toml: «regolamento» has the one command «leggi»
+    assert "`ciclope validate cycle.toml`" in docs
+    assert "`ciclope regolamento` ha un solo comando, `leggi`" in docs
