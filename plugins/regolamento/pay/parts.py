@@ -232,7 +232,7 @@ def pay_part(
         return figure_key(reg, pr, out, pid)
 
     if isinstance(pr, Part) and METHODS[pr.method].chosen:  # the people are chosen elsewhere: a band, a file
-        return CHOSEN[pr.method](reg, pr, fund, ctx, key, ledger, scores)
+        return CHOSEN[pr.method](reg, pr, fund, ctx, key, ledger, scores, formulas)
     if not isinstance(pr, Part) or pr.rankings == "ente":
         return [distribute(reg, pr, fund, people, ctx, key, None, formulas)]
     cap = top_places(pr, ente) if pr.top_cap is not None else None
@@ -247,13 +247,24 @@ def pay_part(
 
 
 Chooser = Callable[
-    [Regulation, Part, Input, tuple[Ente, OrgPerformance, Trace], Callable[[str], str], Ledger, Mapping[str, Score]],
+    [
+        Regulation,
+        Part,
+        Input,
+        tuple[Ente, OrgPerformance, Trace],
+        Callable[[str], str],
+        Ledger,
+        Mapping[str, Score],
+        PartFormulas | None,
+    ],
     list[Given],
 ]
 # The methods that pay people chosen elsewhere, each with what pays them (the others weigh people: pay.premium).
 CHOSEN: dict[str, Chooser] = {
-    "importi": lambda reg, pr, fund, ctx, key, ledger, scores: recorded.pay(reg, pr, fund, ctx, key, scores),
-    "migliori": lambda reg, pr, fund, ctx, key, ledger, scores: [
+    "importi": lambda reg, pr, fund, ctx, key, ledger, scores, formulas: recorded.pay(
+        reg, pr, fund, ctx, key, scores, formulas
+    ),
+    "migliori": lambda reg, pr, fund, ctx, key, ledger, scores, formulas: [
         best.pay(reg, pr, fund, ledger.bands.get(pr.among or "", {}), scores, ctx, key)
     ],
 }

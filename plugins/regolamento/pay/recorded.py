@@ -17,11 +17,14 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Row, Score, Trace, fmt, money
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
+from ciclope.plugins.regolamento.pay.formulas import PartFormulas
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given
 
 FILE = "premi"
@@ -34,21 +37,19 @@ def pay(
     ctx: tuple[Ente, OrgPerformance, Trace],
     key: Callable[[str], str],
     scores: Mapping[str, Score],
+    formulas: PartFormulas | None = None,
 ) -> list[Given]:
-    """The part's amounts as written, from its fund; with several graduatorie, each one's from its own share."""
+    """The part's amounts as written, from its fund; with several graduatorie, each one's from its own share.
+    ``formulas``: the part's, when it says who may be paid (``ammesso``)."""
     if part.rankings == "ente":
-        return [pay_rows(reg, part, fund, ctx, key, scores, rows_by_person(ctx[0], part.name))]
-    return ranked(reg, part, fund, ctx, key, scores)
+        return [pay_rows(reg, part, fund, ctx, (key, scores, formulas), rows_by_person(ctx[0], part.name))]
+    return ranked(reg, part, fund, ctx, (key, scores, formulas))
 
 
-def ranked(
-    reg: Regulation,
-    part: Part,
-    fund: Input,
-    ctx: tuple[Ente, OrgPerformance, Trace],
-    key: Callable[[str], str],
-    scores: Mapping[str, Score],
-) -> list[Given]:
+Payer = tuple[Callable[[str], str], Mapping[str, Score], PartFormulas | None]  # figure keys, scores, formulas
+
+
+def ranked(reg: Regulation, part: Part, fund: Input, ctx: tuple[Ente, OrgPerformance, Trace], by: Payer) -> list[Given]:
     """Several graduatorie (per area, per category): the fund is split among them as for every part
     (:func:`rankings.split`) and each graduatoria's amounts are paid from its own share, a total above it an error of
     that graduatoria alone («the fund of each structure, the amounts decided by its head»). A row of a person of
@@ -64,7 +65,7 @@ def ranked(
     given = []
     for group, _, amount in rankings.split(reg, part, fund, [], ctx):
         where = f" nella graduatoria {rankings.kind_word(reg, part)} {rankings.label_of(part, group, ente)}"
-        given.append(pay_rows(reg, part, amount, ctx, key, scores, rows.get(group, {}), where))
+        given.append(pay_rows(reg, part, amount, ctx, by, rows.get(group, {}), where))
     return given
 
 
@@ -83,17 +84,17 @@ def pay_rows(
     part: Part,
     fund: Input,
     ctx: tuple[Ente, OrgPerformance, Trace],
-    key: Callable[[str], str],
-    scores: Mapping[str, Score],
+    by: Payer,
     rows: Mapping[str, list[Row]],
     where: str = "",
 ) -> Given:
     """The rows of premi.csv, by person, paid from ``fund`` (the part's, or one graduatoria's: ``where`` names it)."""
     ente, org, trace = ctx
+    key, scores, formulas = by
     by_person = {
         pid: admitted_rows
         for pid, person_rows in rows.items()
-        if (admitted_rows := [r for r in person_rows if admitted(reg, part, r, scores, ctx)])
+        if (admitted_rows := [r for r in person_rows if admitted(reg, part, r, scores, ctx, formulas)])
     }
     total = sum((money.r2(r["amount"]) for person_rows in by_person.values() for r in person_rows), ZERO)
     if total > fund.value:
@@ -173,12 +174,21 @@ def row_faults(r: Row, parts: list[str], ente: Ente) -> list[tuple[str, str]]:
 
 
 def admitted(
-    reg: Regulation, part: Part, r: Row, scores: Mapping[str, Score], ctx: tuple[Ente, OrgPerformance, Trace]
+    reg: Regulation,
+    part: Part,
+    r: Row,
+    scores: Mapping[str, Score],
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    formulas: PartFormulas | None = None,
 ) -> bool:
     """Whether the person of a premi.csv row may be paid this part: no exclusion of the regulation applies to them
-    for it; otherwise a warning names the row, and the amount stays in the fund's residual."""
+    for it, and its condition (``ammesso``) holds; otherwise a warning names the row, and the amount stays in the
+    fund's residual."""
     ente, org, trace = ctx
     person = ente.people[r["person"]]
+    if part.admitted_if is not None and (formulas is None or not admits(formulas, person.id)):
+        trace.problem(not_admitted(reg, part, r, ente, part.admitted_if))
+        return False
     status = exclusion(reg, person, scores.get(person.id), ente, org, trace, part.name)
     if status is None:
         return True
@@ -198,3 +208,22 @@ def admitted(
         )
     )
     return False
+
+
+def admits(formulas: PartFormulas, pid: str) -> bool:
+    """The part's condition for one of the people it counts (its roles; scored, unless it reads no evaluation)."""
+    return pid in formulas.envs and formulas.admitted(pid)
+
+
+def not_admitted(reg: Regulation, part: Part, r: Row, ente: Ente, condition: Formula) -> Problem:
+    """A row for a person the part's condition (``ammesso``) leaves out: a warning; the amount stays residual."""
+    return Problem(
+        rule="regolamento.importi_escluso",
+        severity="warning",
+        source=cite(reg, part.source),
+        file=ente.file_of(FILE),
+        row=r.row,
+        column=ente.column_shown(FILE, "person"),
+        message=f"{r['person']} non è ammesso alla parte «{part.name}» ({sentence(condition)}): l'importo di "
+        f"{fmt.euro(money.r2(r['amount']))} non è pagato e resta nel fondo",
+    )

@@ -44,7 +44,8 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
 
 def formula_keys(i: int, part: Part, error: Error) -> None:
     """Each formula key where its method reads it: ``peso`` for «proporzionale», ``importo`` (needed) and
-    ``incarichi`` for «formula», ``ammesso`` for a part that weighs people (not one paying people chosen elsewhere)."""
+    ``incarichi`` for «formula», ``ammesso`` for a part that weighs people or pays amounts written (not for the best of
+    a band, chosen by the earlier part)."""
     path = f"premi[{i}]"
     if part.weight is not None and part.method != "proporzionale":
         error(f"{path}.peso", f"vale per il metodo «proporzionale», non per «{part.method}»", "regolamento.valore")
@@ -57,10 +58,10 @@ def formula_keys(i: int, part: Part, error: Error) -> None:
     if part.cap is not None and not weighs(part):
         error(f"{path}.massimo_persona", "vale per un fondo diviso per pesi: «proporzionale», «livelli» senza massimo, "
               f"«fasce» pro capite, non per «{part.method}»", "regolamento.valore")  # fmt: skip
-    if part.admitted_if is not None and METHODS[part.method].chosen:
+    if part.admitted_if is not None and part.method == "migliori":  # «importi»: who may receive an amount written
         error(
             f"{path}.ammesso",
-            f"il metodo «{part.method}» paga persone scelte altrove (una fascia, premi.csv): ammesso non vale",
+            "il metodo «migliori» paga i migliori di una fascia di una parte precedente: ammesso non vale",
             "regolamento.valore",
         )
 

@@ -941,8 +941,6 @@ scaglioni = [{ da = 0, riduzione = 0 }]
         "riga 33, chiave riduzioni[1].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
         "presenza, importi decisi, calcolato)",
         "riga 12, chiave premi[1].peso: vale per il metodo «proporzionale», non per «livelli»",
-        "riga 18, chiave premi[2].ammesso: il metodo «importi» paga persone scelte altrove (una fascia, premi.csv): "
-        "ammesso non vale",
         "riga 21, chiave premi[3]: il metodo «formula» richiede la chiave importo (una formula in euro)",
         "riga 15, chiave premi[2]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
     ]

@@ -319,6 +319,25 @@ def test_a_prize_of_a_person_outside_the_graduatorie_is_not_paid(ciclope_ente, t
     )
 
 
+def test_a_decided_amount_only_for_whom_the_part_admits(ciclope_ente, tmp_path):
+    """«Ai responsabili di struttura non spetta il premio»: the condition of the part says who may be paid."""
+    text = PRIZES_BY_CATEGORY.replace('graduatorie = "categoria"\n', "ammesso = \"=categoria <> \\\"D\\\"\"\n")
+    people = [("C1", "C", 80), ("D1", "D", 80)]
+    extra = {"premi.csv": "person,part,amount\nC1,risultato,300.00\nD1,risultato,500.00\n"}
+    result = run_declared(
+        ciclope_ente, tmp_path, text, files(people, 'performance_individuale = "1000.00"', extra=extra)
+    )
+    # C1 300.00 as written; D1 of category D is not admitted: 500.00 not paid; 1000 − 300 = 700.00 residual
+    assert amounts(result) == {"C1": "300.00"}
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("700.00")
+    [warning] = [p for p in result.violations if p.rule == "regolamento.importi_escluso"]
+    assert (warning.row, warning.message) == (
+        3,
+        "D1 non è ammesso alla parte «risultato» (la categoria (o l'Area) del contratto non è uguale a «D»): "
+        "l'importo di € 500,00 non è pagato e resta nel fondo",
+    )
+
+
 def test_a_scenario_changes_a_part_by_its_name(tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(TWO_PARTS, encoding="utf-8")
