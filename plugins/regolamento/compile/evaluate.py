@@ -162,6 +162,18 @@ def _se(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: yes(env) if cond(env) is True else no(env)
 
 
+def _ifs(node: Call, args: list[Compiled]) -> Compiled:
+    pairs = list(zip(args[::2], args[1::2]))
+
+    def run_(env: Env) -> object:
+        for cond, value in pairs:
+            if cond(env) is True:
+                return value(env)
+        raise RunError("nessuna condizione di PIÙ.SE è vera")
+
+    return run_
+
+
 def _and(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: all(a(env) is True for a in args)
 
@@ -263,6 +275,7 @@ def _of(node: Call, args: list[Compiled]) -> Compiled:
 
 _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SE": _se,
+    "PIÙ.SE": _ifs,
     "E": _and,
     "O": _or,
     "NON": _not,

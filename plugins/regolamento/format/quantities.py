@@ -137,6 +137,10 @@ def quantity(name: str) -> Quantity | None:
 # written, what it gives).
 SIGNATURES: dict[str, tuple[str, str]] = {
     "SE": ("SE(condizione; se vera; se falsa)", "il secondo valore se la condizione è vera, altrimenti il terzo"),
+    "PIÙ.SE": (
+        "PIÙ.SE(condizione; valore; condizione; valore; …)",
+        "il valore della prima condizione vera (se nessuna è vera, un errore che nomina la persona)",
+    ),
     "E": ("E(condizione; condizione; …)", "vero se tutte le condizioni sono vere"),
     "O": ("O(condizione; condizione; …)", "vero se almeno una condizione è vera"),
     "NON": ("NON(condizione)", "il contrario della condizione"),

@@ -154,7 +154,7 @@ def number(value: Decimal, percent: bool) -> str:
 
 
 # functions said as a list or a choice, whose end a following operation would blur: «il minore tra a e b meno c»
-OPEN_ENDED = frozenset({"MIN", "MAX", "MEDIA", "SOMMA", "SE"})
+OPEN_ENDED = frozenset({"MIN", "MAX", "MEDIA", "SOMMA", "SE", "PIÙ.SE"})
 
 
 def binary(node: Binary) -> str:
@@ -195,6 +195,9 @@ def call(node: Call) -> str:
         if isinstance(node.args[1], Call) and node.args[1].fn == "SE":
             then = f"({then})"
         return f"se {args[0]}, allora {then}, altrimenti {args[2]}"
+    if fn == "PIÙ.SE":  # «se a, allora x, altrimenti se b, allora y»: the chain of SE it writes flat
+        pairs = [f"se {cond}, allora {value}" for cond, value in zip(args[::2], args[1::2])]
+        return ", altrimenti ".join(pairs)
     if fn in ("E", "O"):
         joiner = " e " if fn == "E" else " oppure "
         # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»

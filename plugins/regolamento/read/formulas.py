@@ -437,6 +437,29 @@ class Checker:
             return TEXT
         return self.unify(a, b, "SE")
 
+    def choices(self, node: Call) -> Type:
+        """PIÙ.SE(condizione; valore; condizione; valore; …): each condition before its value, the values of one
+        type (texts, or levels, or numbers of one unit)."""
+        n = len(node.args)
+        if n < 2 or n % 2:
+            self.problems.append(f"{node.fn} vuole coppie di condizione e valore, ne ha {n} argomenti")
+            return BARE
+        for cond in node.args[::2]:
+            t = self.type(cond)
+            if t != BOOL:
+                self._wrong(t, "una condizione prima di ogni valore", node.fn)
+        values = node.args[1::2]
+        types = [self.type(v) for v in values]
+        if all(t.kind == "testo" for t in types):
+            if self.scope.place.result == LEVEL:
+                for v in values:
+                    self.level_name(v)
+            return TEXT
+        out = types[0]
+        for t in types[1:]:
+            out = self.unify(out, t, node.fn)
+        return out
+
     def many(self, node: Call) -> Type:
         if not self.arity(node, 1, -1):
             return BARE
@@ -570,6 +593,7 @@ def _plain(t: Type) -> bool:
 
 _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "SE": Checker.choose,
+    "PIÙ.SE": Checker.choices,
     "E": Checker.logical,
     "O": Checker.logical,
     "NON": Checker.logical,

@@ -1102,3 +1102,58 @@ def test_admission_reads_the_part_s_fund(ciclope_ente, tmp_path):
     )
     assert amounts(result) == {"A": "3875.00", "B": "3500.00", "C": "2625.00"}
     assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
+
+
+# --- A table of amounts by grade, written flat ------------------------------------------------------------------
+# Provincia autonoma di Bolzano, contratto di comparto 4.7.2002: «un importo base per qualifica funzionale» (I
+# 335,70 € … IX 542,28 €): nine nested SE, or one PIÙ.SE. Three of the categories here, amounts from the table.
+BY_GRADE = (
+    head("Contratto di comparto, premio base")
+    + """
+[[premi]]
+nome = "importo base"
+metodo = "formula"
+valutazione = false
+tempo_parziale = "intero"
+importo = '=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C"; 391,02 €; categoria = "D"; 542,28 €)'
+fonte = "art. 3 c. 2"
+"""
+)
+
+
+def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
+    rows = staff([("B1", "B"), ("C1", "C"), ("D1", "D"), ("A1", "A")])
+    data = one_unit_comune("Provincia", rows, [], '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, BY_GRADE, data)
+    # B1 335.70, C1 391.02, D1 542.28 as the table says; A1's category is in no condition: an error naming A1, and
+    # nothing paid. 2000 − (335.70 + 391.02 + 542.28 = 1269.00) = 731.00 residual
+    assert amounts(result) == {"B1": "335.70", "C1": "391.02", "D1": "542.28", "A1": "0.00"}
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("731.00")
+    [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert error == "parte «importo base»: nessuna condizione di PIÙ.SE è vera per Persona A1: considerato nulla"
+    assert (
+        "(se la categoria (o l'Area) del contratto è uguale a «B», allora € 335,70, altrimenti se la categoria (o "
+        "l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti se la categoria (o l'Area) del contratto "
+        "è uguale a «D», allora € 542,28), arrotondato al centesimo"
+    ) in result.figures["award:B1"].formula
+
+
+@pytest.mark.parametrize(
+    "written, problem",
+    [
+        (
+            '=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C")',
+            "PIÙ.SE vuole coppie di condizione e valore, ne ha 3 argomenti",
+        ),
+        ('=PIÙ.SE(fte; 335,70 €)', "PIÙ.SE vuole una condizione prima di ogni valore, non un numero"),
+        ('=PIÙ.SE(fte > 0; 335,70 €; fte = 0; 5 giorni)', "PIÙ.SE: non si combinano euro e giorni"),
+    ],
+)
+def test_a_flat_choice_is_checked_when_the_file_is_read(tmp_path, written, problem):
+    path = tmp_path / "smvp.toml"
+    path.write_text(BY_GRADE.replace(
+        """'=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C"; 391,02 €; categoria = "D"; 542,28 €)'""", f"'{written}'"
+    ), encoding="utf-8")  # fmt: skip
+    regulation, found = load(str(path))
+    assert regulation is None
+    assert [p.message for p in found] == [f"riga 11, chiave premi[1].importo: formula «{written}»: {problem}"]
