@@ -37,7 +37,15 @@ ENTE_KINDS = (
     "comunita_montana",
     "provincia",
     "citta_metropolitana",
+    "regione",
     "camera_di_commercio",
+    "ministero",
+    "universita",
+    "azienda_sanitaria",
+    "autorita",
+    "ente_pubblico",
+    "fondazione",
+    "societa",
     "altro",
 )
 COMPARTI = ("funzioni_locali",)

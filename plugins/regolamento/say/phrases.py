@@ -50,7 +50,16 @@ COMPONENT = {
     "dashboard": "il cruscotto personale × 100",
     "objectives": "il raggiungimento degli obiettivi individuali e di gruppo × 100",
 }
-ENTE_KIND = {"comunita_montana": "comunità montana", "camera_di_commercio": "camera di commercio"}
+ENTE_KIND = {
+    "comunita_montana": "comunità montana",
+    "citta_metropolitana": "città metropolitana",
+    "camera_di_commercio": "camera di commercio",
+    "universita": "università",
+    "azienda_sanitaria": "azienda sanitaria",
+    "autorita": "autorità indipendente",
+    "ente_pubblico": "ente pubblico",
+    "societa": "società in controllo pubblico",
+}
 FUNDS = {
     "performance_individuale": "dei premi per la performance individuale",
     "risultato_po": "della retribuzione di risultato delle PO / EQ",

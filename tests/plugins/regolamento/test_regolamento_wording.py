@@ -325,3 +325,13 @@ def test_the_guide_says_how_to_try_a_file_on_an_example_ente():
     # the file is checked by validate on cycle.toml: «regolamento» has the one command «leggi»
     assert "`ciclope validate cycle.toml`" in docs
     assert "`ciclope regolamento` ha un solo comando, `leggi`" in docs
+
+
+@pytest.mark.parametrize(
+    "kind, said",
+    [("universita", "università"), ("azienda_sanitaria", "azienda sanitaria"), ("regione", "regione")],
+)
+def test_the_kind_of_ente_beyond_local_government(tmp_path, kind, said):
+    """A university, a health authority, a Regione: each said as what it is, no longer «altro»."""
+    text = read_back(tmp_path, HEAD.replace('tipo_ente = "comune"', f'tipo_ente = "{kind}"'))
+    assert f"Tipo di ente: {said}." in text
