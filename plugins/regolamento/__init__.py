@@ -25,6 +25,7 @@ STATUS_LABELS = {
     "valutazione_negativa": "valutazione negativa",
     "senza_posizione": "senza retribuzione di posizione",
     "senza_valutazione_individuale": "senza valutazione individuale",  # paid only by parts that read none
+    "non_ammesso": "non ammesso: la condizione della parte non vale",  # ammesso, for every part that pays the role
 }
 LABELS = {
     "scheda": "scheda di valutazione",

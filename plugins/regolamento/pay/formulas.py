@@ -47,6 +47,7 @@ class PartFormulas:
     part: Part
     envs: dict[str, PersonEnv]
     trace: Trace
+    refused: list[str] = attrs.field(factory=list)  # whom ``ammesso`` left out, in the order asked
 
     @classmethod
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
@@ -94,6 +95,8 @@ class PartFormulas:
             list(env.read.values()),
             f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",
         )
+        if not held:
+            self.refused.append(pid)
         return held
 
     def weight(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:

@@ -23,7 +23,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.pay import best, rankings, recorded, reductions
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
-from ciclope.plugins.regolamento.pay.premium import counted, distribute, entries, top_places
+from ciclope.plugins.regolamento.pay.premium import counted, distribute, entries, not_admitted, top_places
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
 
 # The status of a person no evaluation could pay, paid by parts without one (``valutazione = false``): not «non
@@ -70,6 +70,8 @@ def pay(
             formulas.with_fund(fund)
         people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
         standing(pr, people, ledger, out, unevaluated)
+        if formulas is not None and not chosen:  # those its condition left out: a status that says why
+            standing(pr, [not_admitted(reg, pr, ente.people[pid], trace) for pid in formulas.refused], ledger, out)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
         if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
             standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)

@@ -22,6 +22,7 @@ from ciclope.core import (
     Ente,
     Input,
     OrgPerformance,
+    Person,
     Problem,
     Score,
     Trace,
@@ -88,6 +89,25 @@ def entries(
             )
         )  # fmt: skip
     return out
+
+
+NOT_ADMITTED = "non_ammesso"
+
+
+def not_admitted(reg: Regulation, pr: Premium, person: Person, trace: Trace) -> Entry:
+    """A person the part's condition (``ammesso``) left out of its distribution: their status, whose figure names the
+    part and reads the condition's own (so «why nothing?» has an answer). Another part that admits them takes the
+    status away (:func:`pay.parts.standing`)."""
+    assert isinstance(pr, Part) and pr.admitted_if is not None
+    trace.record(
+        f"score:{person.id}:status",
+        NOT_ADMITTED,
+        f"non ammesso alla parte «{pr.name}»: non è vero che {sentence(pr.admitted_if)}",
+        cite(reg, pr.source),
+        [Input("condizione della parte", False, ref=f"ammesso:{pr.name}:{person.id}")],
+        f"Esito di {person.name}",
+    )
+    return Entry(person, Decimal(0), None, NOT_ADMITTED, Decimal(0), (), "", evaluated=False)
 
 
 def counted(s: Score | None, statuses: Container[str]) -> bool:

@@ -1157,3 +1157,44 @@ def test_a_flat_choice_is_checked_when_the_file_is_read(tmp_path, written, probl
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [f"riga 11, chiave premi[1].importo: formula «{written}»: {problem}"]
+
+
+def test_a_person_the_condition_leaves_out_is_told_why(ciclope_ente, tmp_path):
+    """«non spetta a chi ha riportato più di due sanzioni»: not «non valutato», but left out by the part's condition,
+    with the figure of the condition and the cell it read."""
+    text = PER_DAY.replace(
+        'tempo_parziale = "intero"\n', 'tempo_parziale = "intero"\nammesso = "=assenze <= 30 giorni"\n'
+    )
+    rows = staff([("A1", "C", 1, 0), ("A2", "C", 1, 45)])
+    cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A1", "A2")]
+    data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # A1: no absence, 450.00; A2: 45 days, more than 30: left out, no award, and a status that says why
+    assert amounts(result) == {"A1": "450.00"}
+    assert result.rewards.statuses["A2"] == "non_ammesso"
+    status = result.figures["score:A2:status"]
+    assert status.formula == (
+        "non ammesso alla parte «incentivazione»: non è vero che i giorni di assenza sono al più 30 giorni"
+    )
+    [condition] = status.inputs
+    assert (condition.value, condition.ref) == (False, "ammesso:incentivazione:A2")
+    read = result.figures["ammesso:incentivazione:A2"].inputs
+    # row 4 of people.csv: the header, the Segretario, A1, A2
+    assert [(i.value, i.cell) for i in read] == [(Decimal(45), "people.csv:4:absence_days")]
+
+
+def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente, tmp_path):
+    text = PER_DAY.replace(
+        'tempo_parziale = "intero"\n', 'tempo_parziale = "intero"\nammesso = "=assenze <= 30 giorni"\n'
+    )
+    text = text.replace('nome = "incentivazione"', 'nome = "incentivazione"\nquota_fondo = 0.5') + (
+        '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nquota_fondo = 0.5\nfonte = "art. 66"\n'
+    )
+    rows = staff([("A1", "C", 1, 0), ("A2", "C", 1, 45)])
+    cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A1", "A2")]
+    data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # incentivazione (1000.00): A1 450.00, A2 left out; presenza (1000.00) by score, 8 and 8: 500.00 each.
+    # A2 is paid by presenza: no status of their own
+    assert amounts(result) == {"A1": "950.00", "A2": "500.00"}
+    assert "A2" not in result.rewards.statuses
