@@ -101,14 +101,24 @@ def plural(n: int, singular: str, many: str) -> str:
     return f"{n} {singular if n == 1 else many}"
 
 
-def the_pct(value: Any, places: int = 2) -> str:
+def the_pct(value: Any, places: int = 2, prep: str = "") -> str:
     """A percentage with its article, as Italian says it: «il 70%», «l'80%», «l'11%», «l'1%» (otto, undici, uno
-    begin with a vowel), «lo 0,00%» (zero begins with z)."""
+    begin with a vowel), «lo 0,00%» (zero begins with z); after ``prep`` («a», «di»), joined to the article: «al
+    10%», «dell'80%», «allo 0%»."""
     text = pct(value, places)
     whole = text.split(",")[0].rstrip("%").lstrip("−").replace(".", "")
-    if whole == "0":
-        return "lo " + text
-    return ("l'" if whole.startswith("8") or whole in ("1", "11") else "il ") + text
+    article = "lo " if whole == "0" else "l'" if whole.startswith("8") or whole in ("1", "11") else "il "
+    return _JOINED.get((prep, article), f"{prep} {article}" if prep else article) + text
+
+
+_JOINED = {
+    ("a", "il "): "al ",
+    ("a", "l'"): "all'",
+    ("a", "lo "): "allo ",
+    ("di", "il "): "del ",
+    ("di", "l'"): "dell'",
+    ("di", "lo "): "dello ",
+}
 
 
 _DIGITS = re.compile(r"(\d+)")

@@ -452,6 +452,9 @@ def test_an_excluded_persons_scheda_gives_the_rule_the_datum_and_the_article(com
 
 def test_the_singular_after_one_everywhere(tmp_path, capsys):
     assert fmt.the_pct(0) == "lo 0,00%" and fmt.the_pct("0.8") == "l'80,00%" and fmt.the_pct("0.7") == "il 70,00%"
+    # after «a» and «di» the article is joined: «al 10% del personale», never «a il 10%»
+    assert fmt.the_pct("0.1", 0, "a") == "al 10%" and fmt.the_pct("0.08", 0, "a") == "all'8%"
+    assert fmt.the_pct(0, 0, "di") == "dello 0%" and fmt.the_pct("0.8", 0, "di") == "dell'80%"
     assert fmt.plural(1, "ente", "enti") == "1 ente"
     cycle = demo("bergamo", tmp_path)
     assert main(["run", str(cycle), "--store", str(tmp_path / "a.db")]) in (0, 1)

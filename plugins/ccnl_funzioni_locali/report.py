@@ -138,7 +138,7 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     if pid == "maggiorazione_parita":
         return ties.words(rule.ties) if rule.ties else "non dichiarati (avviso): i pari merito al limite sono esclusi"
     said = (
-        f"{fmt.pct(rule.share, 0)} del premio medio a {fmt.the_pct(rule.quota, 0)} del personale valutato "
+        f"{fmt.pct(rule.share, 0)} del premio medio {fmt.the_pct(rule.quota, 0, 'a')} del personale valutato "
         "(contratto integrativo)"
     )
     floor = art48.minimum(ente.year, staff, rule.objectives)

@@ -487,6 +487,7 @@ def result_pay(rp: ResultPay, error: Error) -> None:
         if low is not None and low < rp.positive:
             error(
                 "risultato_po.percentuali",
-                f"un gradino parte da {low}, sotto la soglia positiva {rp.positive}",
+                f"un gradino parte da {low}, sotto la soglia positiva {rp.positive}: scrivi soglia_positiva (se "
+                "manca vale 60, anche su una scala propria) non sopra il primo gradino",
                 "regolamento.soglie",
             )

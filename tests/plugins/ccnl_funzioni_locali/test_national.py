@@ -503,3 +503,16 @@ def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(t
     # conserved: the premiums' pool + the set-aside = the fund
     total = result.rewards.pools["performance_individuale"].amount + result.rewards.pools[art69.POOL].amount
     assert total == before.rewards.pools["performance_individuale"].amount
+
+
+def test_the_relazione_says_the_maggiorazione_s_quota_in_correct_italian(tmp_path):
+    """«30% del premio medio al 25% del personale valutato», never «a il 25%»."""
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+    from ciclope.plugins.ccnl_funzioni_locali import report
+
+    national = "\n[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.25 }\n"
+    plan = load_config(demo_copy(tmp_path, "brescia", national))
+    result = compute(plan.enti[0], plan.year)
+    said = report.maggiorazione_applied("maggiorazione_art69", result)
+    assert said.startswith("30% del premio medio al 25% del personale valutato (contratto integrativo)")

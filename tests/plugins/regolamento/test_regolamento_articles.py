@@ -464,3 +464,16 @@ def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
     ):
         assert sentence in text, sentence
     assert "Inoltre" not in text  # every key of the file said in its own sentences
+
+
+def test_a_step_under_the_default_positive_threshold_says_the_default(tmp_path):
+    """A scale of 60 (Comune di Calcinate: «da 42 a 45 punti il 35%»): the default threshold, 60, is not in the file,
+    so the message says where it comes from."""
+    text = SCALED.replace("soglia_positiva = 240\n", "").replace("da = 240", "da = 42")
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    problems = [p.message for p in load(str(path))[1]]
+    assert [m for m in problems if "risultato_po.percentuali" in m] == [
+        "riga 39, chiave risultato_po.percentuali: un gradino parte da 42, sotto la soglia positiva 60: scrivi "
+        "soglia_positiva (se manca vale 60, anche su una scala propria) non sopra il primo gradino"
+    ]
