@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
-from ciclope.plugins.regolamento.compile.points import points_of
+from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
+from ciclope.plugins.regolamento.format.spec import PayStep, Regulation, ResultPay
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
@@ -25,10 +25,26 @@ NEGATIVE = "valutazione_negativa"
 
 
 def step_share(rp: ResultPay, score: Decimal) -> Decimal:
-    for step in rp.steps:
-        if score >= step.min:
-            return step.share
-    return Decimal(0)
+    step = step_of(rp, score)
+    return step.share if step is not None else Decimal(0)
+
+
+def step_of(rp: ResultPay, score: Decimal) -> PayStep | None:
+    """The step of the scale the score reaches (the steps are written from the highest), or None below them all."""
+    return next((step for step in rp.steps if score >= step.min), None)
+
+
+def step_inputs(reg: Regulation, points: Decimal) -> tuple[Input, ...]:
+    """What a reader needs to redo the step by hand: the points on the regulation's own scale (``su``), if it has
+    one, and the step they reach, as the text writes it («da 51 punti»)."""
+    rp = reg.result_pay
+    assert rp is not None
+    scale = scale_of(reg)
+    shown = (Input(f"punti sulla scala del regolamento (su {fmt.decimal_it(scale)})", points),) if scale else ()
+    step = step_of(rp, points)
+    if step is None:
+        return shown
+    return (*shown, Input("gradino raggiunto", f"da {fmt.decimal_it(step.min)} punti"))
 
 
 def pay(
@@ -61,7 +77,7 @@ def pay(
             if share == 0:
                 trace.problem(below_steps(rp, p, points, ente, source))
             due[p.id] = money.r2(position * share)
-            inputs[p.id] += (Input("quota della posizione", share),)
+            inputs[p.id] += (*step_inputs(reg, points), Input("quota della posizione", share))
         else:
             due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:

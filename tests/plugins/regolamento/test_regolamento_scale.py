@@ -4,6 +4,8 @@ amount by hand."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, one_unit_comune, run_declared
@@ -84,3 +86,24 @@ def test_a_short_scale_judges_its_threshold_on_the_points_rounded_to_the_cent(ci
     result = run_declared(ciclope_ente, tmp_path, text, files)
     assert {pid: s.level for pid, s in result.scores.items() if pid != "SEG"} == {"S1": "eccellente", "S2": "positivo"}
     assert "sulla scala del regolamento: 3,50 punti su 4" in result.figures["score:S1"].note
+
+
+def test_the_result_pay_shows_the_points_and_the_step_on_the_regulation_s_scale(ciclope_ente, tmp_path):
+    text = REGULATION + (
+        '\n[risultato_po]\nmetodo = "percentuale"\nfonte = "art. 10"\nsoglia_positiva = 240\n'
+        "percentuali = [{ da = 320, quota = 0.25 }, { da = 240, quota = 0.15 }]\n"
+    )
+    data = files()
+    staff_rows = data["people.csv"].splitlines()
+    header = staff_rows[0] + ",position_pay"
+    people = [row + "," for row in staff_rows[1:]] + ["PO1,Posizione Uno,po,D,com,1,0,false,SEG,10000.00"]
+    data["people.csv"] = "\n".join([header, *people]) + "\n"
+    data["evaluations.csv"] += "".join(f"PO1,SEG,Scheda,Voce {i + 1},100,85,\n" for i in range(4))
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # PO1: 4 × 85 = 340 points of 400 (85,00 on 100): the step «da 320», 25% of 10.000,00 = 2.500,00
+    figure = result.figures["award:PO1:risultato_po"]
+    assert figure.value == Decimal("2500.00")
+    shown = {i.name: i.value for i in figure.inputs}
+    assert shown["punti sulla scala del regolamento (su 400)"] == Decimal(340)
+    assert shown["gradino raggiunto"] == "da 320 punti"
+    assert shown["quota della posizione"] == Decimal("0.25")
