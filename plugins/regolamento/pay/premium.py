@@ -340,7 +340,10 @@ def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan
         values[e.person.id] = money.r2(amount * e.share)
         inputs[e.person.id] = read
     assert isinstance(pr, Part)
-    return Plan(values, True, f"{amount_words(pr)}; × quota pagata", inputs, rounded=True)
+    # the paid share is said where it changes something (part time, days in service, a reduction): a formula part
+    # paid «intero» to everyone in service all year multiplies by 1, and «× quota pagata» would only mislead
+    shared = any(e.share != 1 for e in admitted)
+    return Plan(values, True, amount_words(pr) + ("; × quota pagata" if shared else ""), inputs, rounded=True)
 
 
 def _factor_words(pr: Premium) -> str:

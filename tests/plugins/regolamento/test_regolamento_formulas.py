@@ -1136,6 +1136,8 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
         "l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti se la categoria (o l'Area) del contratto "
         "è uguale a «D», allora € 542,28), arrotondato al centesimo"
     ) in result.figures["award:B1"].formula
+    # paid «intero» to everyone in service all year: no paid share to multiply by, so none is said
+    assert result.figures["award:B1"].formula.endswith("arrotondato al centesimo")
 
 
 @pytest.mark.parametrize(
@@ -1198,3 +1200,14 @@ def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente,
     # A2 is paid by presenza: no status of their own
     assert amounts(result) == {"A1": "950.00", "A2": "500.00"}
     assert "A2" not in result.rewards.statuses
+
+
+def test_a_formula_amount_says_the_paid_share_where_it_changes_something(ciclope_ente, tmp_path):
+    text = PER_DAY.replace('tempo_parziale = "intero"', 'tempo_parziale = "proporzionale"')
+    rows = staff([("A1", "C", 1, 0), ("A2", "C", "0.5", 0)])
+    cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A1", "A2")]
+    data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # A1 450.00 × 1; A2 at half time: 450 × 0.5 = 225.00, and the explanation says the share it multiplies by
+    assert amounts(result) == {"A1": "450.00", "A2": "225.00"}
+    assert result.figures["award:A2"].formula.endswith("arrotondato al centesimo; × quota pagata")
