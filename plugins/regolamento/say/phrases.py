@@ -294,7 +294,7 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {the_pct(e.min or Decimal(0), 'di')}"
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
-        who += f", dalla parte {named}" if len(e.parts) == 1 else f", dalle parti {named}"
+        who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
     if e.status:
         who += f", con lo stato «{word(e.status)}»"
     if e.synonyms:
@@ -310,7 +310,10 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
 def exclusions(block: Exclusion, regulation: Regulation) -> Said:
     said = [_exclusion(e, regulation) for e in regulation.exclusions]
     first = block is regulation.exclusions[0]
-    lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
+    if len(said) == 1:  # one rule: no order to speak of
+        lines = [f"Non accede al premio {said[0]}."]
+    else:
+        lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
         "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts"}  # fmt: skip
 

@@ -497,7 +497,11 @@ fonte = "art. 3"
     assert list(found) == [] and regulation is not None
     said = render(regulation)
     # the exclusion names its part, and no description of the key is printed in its place
-    assert "chi ha più di 30 giorni di assenza nell'anno, dalla parte «obiettivi generali» (art. 2)" in said
+    # one rule: no order among rules to speak of; the part it is limited to, «per la sola parte»
+    assert (
+        "Non accede al premio chi ha più di 30 giorni di assenza nell'anno, per la sola parte «obiettivi generali» "
+        "(art. 2)."
+    ) in said
     assert "Inoltre" not in said
     # paid whole at part time: the paid share is not «il tempo lavorato», as the next sentence says
     assert "in proporzione al peso di ciascuno × la quota pagata." in said
