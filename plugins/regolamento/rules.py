@@ -411,11 +411,14 @@ def own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMagg
 @hookimpl(specname="ciclope_individual_premium")
 def individual_premium(params: Params) -> list[str]:
     """The funds of the premium's parts: what the comparto's layer reads as the individual premium (e.g. art.
-    69); a premium for the best of a band is a further premium, not the individual one."""
+    69); a premium for the best of a band is a further premium, not the individual one, and a part that pays no
+    dipendente (only PO / EQ, dirigenti, the Segretario: their result pay is another fund) is not the staff's."""
     regulation = declared(params)
     if regulation is None:
         return []
-    return list(dict.fromkeys(p.fund for p in regulation.premiums if METHODS[p.method].individual))
+    return list(
+        dict.fromkeys(p.fund for p in regulation.premiums if METHODS[p.method].individual and "dipendente" in p.roles)
+    )
 
 
 @hookimpl(specname="ciclope_acts")

@@ -44,6 +44,15 @@ def test_the_comparto_of_the_regulation_runs_the_layer_for_its_ente_only(ciclope
     }
 
 
+def test_a_premium_of_the_eq_alone_is_no_staff_premium_for_the_maggiorazione(ciclope_ente, tmp_path):
+    """Art. 69 CCNL 2018 raises the staff's individual premium: a regulation whose premium pays only PO / EQ (an
+    interim, say) has none, and is not told that the maggiorazione is missing."""
+    only_eq = WITH.replace('[premio]\nmetodo = "livelli"\n', '[premio]\nmetodo = "livelli"\nruoli = ["po"]\n')
+    assert only_eq != WITH
+    result = run(ciclope_ente, tmp_path / "eq", only_eq)
+    assert "ccnl.art69.not_configured" not in {p.rule for p in result.violations}
+
+
 def test_position_pay_beyond_the_contract_is_an_error_under_the_comparto_only(ciclope_ente, tmp_path):
     given = files()
     given["people.csv"] = given["people.csv"].replace("12000.00", "19000.00")  # PO1; at most 18000 in 2024
