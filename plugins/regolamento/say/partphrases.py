@@ -83,7 +83,8 @@ def _formulas(p: Part) -> list[str]:
     """The formulas of a part: who takes part, the weight in the split."""
     out = []
     if p.admitted_if is not None:
-        out.append(f"Partecipa alla parte chi è tale che {said_formula(p.admitted_if)}.")
+        # «solo»: after «pagata a tutto il personale in servizio» of a part without evaluation, the condition narrows it
+        out.append(f"Partecipa alla parte solo la persona per cui {said_formula(p.admitted_if)}.")
     if p.weight is not None:
         out.append(f"Il peso di ciascuno nella ripartizione è {said_formula(p.weight)}, per la quota pagata.")
     if p.cap is not None:

@@ -335,3 +335,17 @@ def test_the_kind_of_ente_beyond_local_government(tmp_path, kind, said):
     """A university, a health authority, a Regione: each said as what it is, no longer «altro»."""
     text = read_back(tmp_path, HEAD.replace('tipo_ente = "comune"', f'tipo_ente = "{kind}"'))
     assert f"Tipo di ente: {said}." in text
+
+
+def test_who_takes_part_narrows_everyone_in_service(tmp_path):
+    """A part without evaluation is «divisa tra tutto il personale in servizio»: its condition says «solo»."""
+    text = HEAD + (
+        '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nvalutazione = false\n'
+        'ammesso = "=assenze <= 10 giorni"\nfonte = "art. 3"\n'
+    )
+    said = read_back(tmp_path, text)
+    assert "è divisa tra tutto il personale in servizio (i dipendenti), valutato o no" in said
+    assert (
+        "Partecipa alla parte solo la persona per cui i giorni di assenza sono al più 10 giorni (formula: "
+        "=assenze <= 10 giorni)."
+    ) in said
