@@ -23,7 +23,15 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.pay import best, rankings, recorded, reductions
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
-from ciclope.plugins.regolamento.pay.premium import counted, distribute, entries, not_admitted, top_places
+from ciclope.plugins.regolamento.pay.premium import (
+    NOT_ADMITTED,
+    counted,
+    distribute,
+    entries,
+    not_admitted,
+    record_not_admitted,
+    top_places,
+)
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Outcome
 
 # The status of a person no evaluation could pay, paid by parts without one (``valutazione = false``): not «non
@@ -43,6 +51,7 @@ class Ledger:
     shared: dict[tuple[str, str], list[tuple[str, str, Decimal]]] = attrs.field(factory=dict)
     admitted: set[str] = attrs.field(factory=set)  # the people some part has admitted (status None in its entries)
     excluded: set[str] = attrs.field(factory=set)  # those whose status is, so far, an exclusion's
+    left_out: dict[str, Premium] = attrs.field(factory=dict)  # the first part whose condition left each one out
 
 
 def pay(
@@ -71,7 +80,9 @@ def pay(
         people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
         standing(pr, people, ledger, out, unevaluated)
         if formulas is not None and not chosen:  # those its condition left out: a status that says why
-            standing(pr, [not_admitted(reg, pr, ente.people[pid], trace) for pid in formulas.refused], ledger, out)
+            standing(pr, [not_admitted(pr, ente.people[pid]) for pid in formulas.refused], ledger, out)
+            for pid in formulas.refused:
+                ledger.left_out.setdefault(pid, pr)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
         if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
             standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
@@ -91,6 +102,9 @@ def pay(
         award(reg, pr, given, ledger, out)
         out.pools[pr.fund] = out.pools[pr.fund].with_distributed(ledger.paid[pr.fund])
     summed(reg, ledger, ente, trace)
+    for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
+        if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
+            record_not_admitted(reg, part, ente.people[pid], trace)
 
 
 def standing(

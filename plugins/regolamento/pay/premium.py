@@ -94,11 +94,16 @@ def entries(
 NOT_ADMITTED = "non_ammesso"
 
 
-def not_admitted(reg: Regulation, pr: Premium, person: Person, trace: Trace) -> Entry:
-    """A person the part's condition (``ammesso``) left out of its distribution: their status, whose figure names the
-    part and reads the condition's own (so «why nothing?» has an answer). Another part that admits them takes the
-    status away (:func:`pay.parts.standing`)."""
-    assert isinstance(pr, Part) and pr.admitted_if is not None
+def not_admitted(pr: Premium, person: Person) -> Entry:
+    """A person the part's condition (``ammesso``) left out of its distribution, with the status that says so:
+    another part that admits them takes it away (:func:`pay.parts.standing`)."""
+    return Entry(person, Decimal(0), None, NOT_ADMITTED, Decimal(0), (), "", evaluated=False)
+
+
+def record_not_admitted(reg: Regulation, pr: Part, person: Person, trace: Trace) -> None:
+    """The figure of the status «non ammesso» of a person no part admitted, naming the first part whose condition
+    left them out and reading that condition's own figure (so «why nothing?» has an answer, down to the cell)."""
+    assert pr.admitted_if is not None
     trace.record(
         f"score:{person.id}:status",
         NOT_ADMITTED,
@@ -107,7 +112,6 @@ def not_admitted(reg: Regulation, pr: Premium, person: Person, trace: Trace) -> 
         [Input("condizione della parte", False, ref=f"ammesso:{pr.name}:{person.id}")],
         f"Esito di {person.name}",
     )
-    return Entry(person, Decimal(0), None, NOT_ADMITTED, Decimal(0), (), "", evaluated=False)
 
 
 def counted(s: Score | None, statuses: Container[str]) -> bool:

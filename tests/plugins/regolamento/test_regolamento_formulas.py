@@ -1200,6 +1200,7 @@ def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente,
     # A2 is paid by presenza: no status of their own
     assert amounts(result) == {"A1": "950.00", "A2": "500.00"}
     assert "A2" not in result.rewards.statuses
+    assert "score:A2:status" not in result.figures  # no «esito» that contradicts the one they have
 
 
 def test_a_formula_amount_says_the_paid_share_where_it_changes_something(ciclope_ente, tmp_path):
