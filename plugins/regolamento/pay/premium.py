@@ -528,10 +528,13 @@ def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
 
 
 def shown_weight(weight: Any) -> Decimal:
-    """A weight as the explanation shows it: a Decimal as it is, an exact ratio to four decimals."""
+    """A weight as the explanation shows it: to four decimals where it has more (an exact ratio, a formula's
+    «parametro × mesi / 12»), else as it is («98», «0,5»); the split itself uses the exact weight."""
     if isinstance(weight, Fraction):
         return money.r4(Decimal(weight.numerator) / Decimal(weight.denominator))
-    return Decimal(weight)
+    exact = Decimal(weight)
+    exponent = exact.as_tuple().exponent
+    return money.r4(exact) if isinstance(exponent, int) and exponent < -4 else exact
 
 
 # The methods that weigh people, each with its plan (the others pay people chosen elsewhere: pay.parts).
