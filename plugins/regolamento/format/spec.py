@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from ciclope.plugins.regolamento.format import funds, methods
+from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.expr import Formula
 
 FORMAT = 2
@@ -860,7 +861,8 @@ class Event:
     due: str | None = key(
         "scadenza",
         "text",
-        "giorno e mese, GG/MM (con dopo e giorni: la data se l'atto di dopo non è datato)",
+        "giorno e mese, GG/MM: obbligatoria se mancano dopo e giorni (con dopo e giorni: la data se l'atto di dopo "
+        "non è datato)",
         example="31/01",
     )
     after: str | None = key(
@@ -1052,7 +1054,8 @@ class Access:
     acts: tuple[str, ...] = key(
         "atti",
         "texts",
-        "le chiavi di [atti] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno",
+        "le chiavi di [atti] in ente.toml che devono avere una data, nell'ordine in cui gli atti si fanno: "
+        f"{', '.join(ACTS)}, o l'approvazione di un atto di [[calendario]]",
         required=True,
         example=["relazione_approvata", "relazione_validata_oiv"],
     )

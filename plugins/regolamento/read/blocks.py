@@ -107,13 +107,14 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
 def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
     """Acts written once, each one ciclope knows (an [approvals] key of ente.toml, as code or Italian name) or
     the ``approvazione`` of an act of [[calendario]]: an unknown name would be an unknown act of ente.toml."""
-    known = [*ACTS.values(), *ACTS, *(ev.approval for ev in calendar if ev.approval)]
+    said = [*ACTS, *(ev.approval for ev in calendar if ev.approval)]  # as the office writes them, in Italian
+    known = [*said, *ACTS.values()]  # the codes are read too, never offered
     for name in access.acts:
         if name not in known:
             error(
                 "accesso.atti",
-                f"atto {name!r} sconosciuto{nearest(name, known)}: scrivi una chiave di [atti] di ente.toml "
-                f"({', '.join(ACTS.values())}) o l'«approvazione» di un atto di [[calendario]]",
+                f"atto {name!r} sconosciuto{nearest(name, said)}: scrivi una chiave di [atti] di ente.toml "
+                f"({', '.join(ACTS)}) o l'«approvazione» di un atto di [[calendario]]",
                 "regolamento.valore",
             )
     if not access.acts:
