@@ -174,7 +174,7 @@ def _year_and_output(cycle: dict[str, Any], err: _Err) -> tuple[int, str]:
     """``[cycle]``'s year (0 when bad) and output folder ("out" when absent or bad), bad ones reported."""
     year = cycle.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
-        err("ciclo.anno", f"[ciclo] anno deve essere un anno (es. 2021), trovato {year!r}")
+        err("ciclo.anno", f"[ciclo] anno deve essere un anno tra 2000 e 2100 (es. 2025), trovato {year!r}")
         year = 0
     output = cycle.get("output", "out")
     if not isinstance(output, str) or not output:
@@ -238,8 +238,9 @@ class _EnteChecks:
                 f"tieni solo «{it}»",
                 "config.duplicate_key",
             )
+        judged = not known or bool(self.year)  # a plugin's own keys are known by the year: a bad year judges none
         for key in raw:
-            if key not in ENTE_KEYS and key not in paths:
+            if key not in ENTE_KEYS and key not in paths and judged:
                 words = (*ENTE_WORDS, *sorted(paths))
                 self.err(
                     f"{where}.{key}",

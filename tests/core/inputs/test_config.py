@@ -105,6 +105,18 @@ non_esiste = 1
     assert [r for _, r, _ in rules_of(path)] == ["config.param_unknown"]
 
 
+def test_a_year_out_of_range_says_the_range_and_nothing_else(tmp_path):
+    """A cycle of 1998: the year's bounds are said; the regulation's own key of the ente, which only a known year
+    can judge, is not called unknown."""
+    path = write(
+        tmp_path,
+        '[ciclo]\nanno = 1998\n[[ente]]\nid = "a"\nplugin = "regolamento"\nregolamento = "smvp.toml"\ndati = "dati"\n',
+    )
+    assert rules_of(path) == [
+        ("ciclo.anno", "config.invalid", "[ciclo] anno deve essere un anno tra 2000 e 2100 (es. 2025), trovato 1998")
+    ]
+
+
 def test_cli_exit_code_2_and_no_traceback(tmp_path, capsys):
     path = write(tmp_path, '[cycle]\nyear = "duemila"\n[[ente]]\nid = "a"\nplugin = "x"\ndata = "dati"\n')
     assert main(["run", str(path)]) == 2
