@@ -71,9 +71,12 @@ def access(block: Access, regulation: Regulation) -> Said:
         "ciascuno non prima di quello che lo precede" if block.in_order and len(block.acts) > 1 else "",
     ]
     dated = ", ".join(x for x in when if x)
+    one = len(block.acts) == 1
+    which = f"l'atto {acts}, datato" if one else f"gli atti {acts}, datati"
+    position = " (la retribuzione di posizione è pagata comunque)" if regulation.positions is not None else ""
     lines = [
-        f"Nessun premio è calcolato senza gli atti {acts}, datati{' ' + dated if dated else ''}: senza, i fondi dei "
-        "premi restano interamente residui (la retribuzione di posizione è pagata comunque)."
+        f"Nessun premio è calcolato senza {which}{' ' + dated if dated else ''}: senza, i fondi dei premi restano "
+        f"interamente residui{position}."
     ]
     lines += note(block.note)
     return "Gli atti che aprono l'accesso ai premi", lines, {f.name for f in block.__attrs_attrs__}

@@ -349,3 +349,12 @@ def test_who_takes_part_narrows_everyone_in_service(tmp_path):
         "Partecipa alla parte solo la persona per cui i giorni di assenza sono al più 10 giorni (formula: "
         "=assenze <= 10 giorni)."
     ) in said
+
+
+def test_one_act_of_access_in_the_singular_and_no_position_pay_said_without_positions(tmp_path):
+    text = HEAD + '\n[accesso]\nfonte = "art. 39"\natti = ["relazione_validata_oiv"]\n'
+    said = read_back(tmp_path, text)
+    assert (
+        "Nessun premio è calcolato senza l'atto «relazione validata oiv», datato dopo la fine dell'anno valutato: "
+        "senza, i fondi dei premi restano interamente residui."
+    ) in said
