@@ -56,8 +56,9 @@ def closed(reg: Regulation, ente: Ente) -> Problem | None:
 
 
 def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool, trace: Trace) -> None:
-    """Whether the premiums are open, as a figure of every scored person (``score:<id>:accesso``): their
-    explanation says which acts open them, with their dates and the regulation's fonte."""
+    """Whether the premiums are open, as a figure of every person a premium could pay (``score:<id>:accesso``):
+    the scored ones, and everyone of the roles of a part that reads no evaluation. Their explanation says which
+    acts open the premiums, with their dates and the regulation's fonte."""
     access = reg.access
     assert access is not None
     rules = ["datati dopo la fine dell'anno"] * access.after_year + ["nell'ordine scritto"] * access.in_order
@@ -69,7 +70,9 @@ def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool
         Input(name, None if v is None else str(v), cell=f"ente.toml:approvals.{name}") for name, v in given.items()
     ]
     value = "aperto" if open_ else "chiuso: nessun premio"
-    for pid, s in scores.items():
-        if s.score is not None:
-            label = f"Accesso ai premi di {ente.people[pid].name}"
+    unscored = {role for p in reg.premiums if not p.evaluation for role in p.roles}
+    for pid, person in ente.people.items():
+        s = scores.get(pid)
+        if (s is not None and s.score is not None) or person.role in unscored:
+            label = f"Accesso ai premi di {person.name}"
             trace.record(f"score:{pid}:accesso", value, formula, cite(reg, access.source), dates, label, access.note)

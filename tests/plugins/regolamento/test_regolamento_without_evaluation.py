@@ -366,3 +366,14 @@ def test_a_weight_of_many_decimals_is_shown_to_four(ciclope_ente, tmp_path):
     assert amounts(result) == {"P1": "600.00", "P2": "300.00"}
     shown = {i.name: i.value for i in result.figures["award:P2"].inputs if i.name in ("peso", "Σ pesi")}
     assert shown == {"peso": Decimal("16.6667"), "Σ pesi": Decimal("50.0000")}
+
+
+def test_the_access_to_the_premiums_is_explained_without_any_evaluation(ciclope_ente, tmp_path):
+    """Nobody is scored, so the figure of the access is everyone's of the part's roles: their explanation says why
+    nothing is paid (the act not dated)."""
+    text = PECCI + '\n[accesso]\nfonte = "art. 9"\natti = ["relazione_validata_oiv"]\n'
+    result = run_declared(
+        ciclope_ente, tmp_path, text, staff(FOUR[:1], 'performance_individuale = "1000.00"', None, DATED)
+    )
+    assert result.figures["score:P1:accesso"].value == "chiuso: nessun premio"
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
