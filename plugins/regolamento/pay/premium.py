@@ -422,13 +422,14 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None 
     targets = bands.band_targets(len(ranking), shares, cap)
     groups = bands.assign_bands(ranking, targets)
     band_of = {pid: b.name for b, members in zip(shares, groups) for pid in members}
+    placed = placement(ranking, targets, shares, groups)
     if pr.band_money == "per_fascia":
-        return fixed_band_pools(pr, admitted, band_of)
+        return fixed_band_pools(pr, admitted, band_of, placed)
     share_of = {e.person.id: e.share for e in admitted}
     weights = bands.per_capita_weights(shares, groups, share_of)
     said = "coefficiente della fascia" if coefficients else "peso pro capite della fascia (risorse / personale)"
     inputs = {
-        pid: (Input("fascia", band_of[pid]), Input(said, exact(per_capita[band_of[pid]], coefficients)))
+        pid: (*placed[pid], Input("fascia", band_of[pid]), Input(said, exact(per_capita[band_of[pid]], coefficients)))
         for b, members in zip(shares, groups)
         for pid in members
     }
@@ -438,6 +439,35 @@ def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None 
         "decrescente, pari merito mai divisi"
     )
     return Plan(weights, False, formula, inputs, band_of)
+
+
+def placement(
+    ranking: list[tuple[str, Decimal, Entry]],
+    targets: list[int],
+    shares: list[bands.Band],
+    groups: list[list[str]],
+) -> dict[str, tuple[Input, Input]]:
+    """Where each person stands, so the band can be redone by hand: the place in the ranking («3 su 10») and the
+    last place of the bands down to theirs, the cumulative share of the staff rounded down («fino al 7° posto:
+    ⌊10 × 75%⌋»; the last band takes the rest; pari merito are never split, so a band may end before it)."""
+    n = len(ranking)
+    place = {pid: i for i, (pid, _, _) in enumerate(ranking, start=1)}
+    out: dict[str, tuple[Input, Input]] = {}
+    cumulative = Fraction(0)
+    for k, (band, members) in enumerate(zip(shares, groups)):
+        cumulative += band.staff
+        last = k == len(shares) - 1
+        limit = f"fino al {targets[k]}° posto: " + (
+            "gli altri" if last else f"⌊{n} × {fmt.pct(Decimal(cumulative.numerator) / cumulative.denominator, 0)}⌋"
+        )
+        if not last and targets[k] < math.floor(n * cumulative):
+            limit = f"fino al {targets[k]}° posto: il tetto delle prime fasce"
+        for pid in members:
+            out[pid] = (
+                Input("posto in graduatoria", f"{place[pid]} su {n}"),
+                Input("posti fino a questa fascia", limit),
+            )
+    return out
 
 
 def exact(weight: Decimal, written: bool) -> Decimal:
@@ -453,14 +483,16 @@ def top_places(pr: Premium, ente: Ente) -> int:
     return math.floor(Fraction(pr.top_cap) * in_service)
 
 
-def fixed_band_pools(pr: Premium, admitted: list[Entry], band_of: Mapping[str, str]) -> Plan:
+def fixed_band_pools(
+    pr: Premium, admitted: list[Entry], band_of: Mapping[str, str], placed: Mapping[str, tuple[Input, ...]]
+) -> Plan:
     """«Il X% delle risorse alla fascia …»: each band its share of the pool, split among its members in proportion
     to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
     by_score = pr.within_band == "punteggio"
     values = {e.person.id: e.score * e.share if by_score else e.share for e in admitted}
     resources = {b.name: b.resources or Decimal(0) for b in pr.bands}  # per_fascia: the resources are written
     inputs = {
-        pid: (Input("fascia", band), Input("quota di risorse della fascia", resources[band]))
+        pid: (*placed[pid], Input("fascia", band), Input("quota di risorse della fascia", resources[band]))
         for pid, band in band_of.items()
     }
     within = "punteggio × quota pagata" if by_score else "quota pagata"

@@ -126,6 +126,18 @@ def test_a_band_nobody_is_in_keeps_its_pool_as_residual(ciclope_ente, tmp_path):
     assert amounts(result) == {"T1": "2000.00", "T2": "2000.00", "T3": "500.00", "T4": "500.00"}
     pool = result.rewards.pools["performance_individuale"]
     assert (pool.distributed, pool.residual) == (Decimal("5000.00"), Decimal("5000.00"))
+    # each band redone by hand from the explanation: alta and media end at ⌊4 × (20% + 50%)⌋ = ⌊2,8⌋ = 2, so T1 (1st
+    # of 4) is in media; T3 (3rd) is past it, in bassa, the last band, which takes the rest
+    first = {i.name: i.value for i in result.figures["award:T1"].inputs}
+    third = {i.name: i.value for i in result.figures["award:T3"].inputs}
+    assert (first["posto in graduatoria"], first["posti fino a questa fascia"]) == (
+        "1 su 4",
+        "fino al 2° posto: ⌊4 × 70%⌋",
+    )
+    assert (third["posto in graduatoria"], third["posti fino a questa fascia"]) == (
+        "3 su 4",
+        "fino al 4° posto: gli altri",
+    )
     [warning] = [p for p in result.violations if p.rule == "regolamento.fascia_vuota"]
     assert warning.severity == "warning" and warning.source == "SMVP del Comune di Fasce, art. 11"
     assert warning.message == (
