@@ -17,7 +17,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Row, Score, Trace, fmt, money
-from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
@@ -187,26 +186,18 @@ def admitted(
     ente, org, trace = ctx
     person = ente.people[r["person"]]
     if part.admitted_if is not None and (formulas is None or not admits(formulas, person.id)):
-        trace.problem(not_admitted(reg, part, r, ente, part.admitted_if))
+        said = f"{person.id} non è ammesso alla parte «{part.name}» ({sentence(part.admitted_if)})"
+        trace.problem(unpaid(reg, part, r, ente, f"{said}: l'importo di {amount(r)} non è pagato e resta nel fondo"))
         return False
     status = exclusion(reg, person, scores.get(person.id), ente, org, trace, part.name)
     if status is None:
         return True
-    trace.problem(
-        Problem(
-            rule="regolamento.importi_escluso",
-            severity="warning",
-            source=cite(reg, part.source),
-            file=ente.file_of(FILE),
-            row=r.row,
-            column=ente.column_shown(FILE, "person"),
-            message=f"{person.id} è escluso dal premio ({reg.labels.get(status, status.replace('_', ' '))}) e "
-            "l'esclusione vale per ogni "
-            f"parte del premio: l'importo di {fmt.euro(money.r2(r['amount']))} della parte «{part.name}» non è pagato "
-            "e resta nel fondo; se il regolamento limita l'esclusione ad altre parti, scrivilo nella chiave parti "
-            "dell'esclusione",
-        )
+    message = (
+        f"{person.id} è escluso dal premio ({reg.labels.get(status, status.replace('_', ' '))}) e l'esclusione vale "
+        f"per ogni parte del premio: l'importo di {amount(r)} della parte «{part.name}» non è pagato e resta nel "
+        "fondo; se il regolamento limita l'esclusione ad altre parti, scrivilo nella chiave parti dell'esclusione"
     )
+    trace.problem(unpaid(reg, part, r, ente, message))
     return False
 
 
@@ -215,8 +206,13 @@ def admits(formulas: PartFormulas, pid: str) -> bool:
     return pid in formulas.envs and formulas.admitted(pid)
 
 
-def not_admitted(reg: Regulation, part: Part, r: Row, ente: Ente, condition: Formula) -> Problem:
-    """A row for a person the part's condition (``ammesso``) leaves out: a warning; the amount stays residual."""
+def amount(r: Row) -> str:
+    return fmt.euro(money.r2(r["amount"]))
+
+
+def unpaid(reg: Regulation, part: Part, r: Row, ente: Ente, message: str) -> Problem:
+    """A warning on a row of premi.csv its person may not be paid (an exclusion, the part's condition): the amount
+    stays in the fund's residual."""
     return Problem(
         rule="regolamento.importi_escluso",
         severity="warning",
@@ -224,6 +220,5 @@ def not_admitted(reg: Regulation, part: Part, r: Row, ente: Ente, condition: For
         file=ente.file_of(FILE),
         row=r.row,
         column=ente.column_shown(FILE, "person"),
-        message=f"{r['person']} non è ammesso alla parte «{part.name}» ({sentence(condition)}): l'importo di "
-        f"{fmt.euro(money.r2(r['amount']))} non è pagato e resta nel fondo",
+        message=message,
     )
