@@ -37,11 +37,11 @@ def parts(block: Part, regulation: Regulation) -> Said:
     said = [line.replace(whole, own) for line in said]
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
     lines += _formulas(block)
-    if block is regulation.parts[0]:
+    if len(regulation.parts) == 1:  # the one part is the premium: said once, with its source
+        lines[0] = f"Il premio individuale si paga in una sola parte, «{block.name}» ({block.source})."
+    elif block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
-        many = len(regulation.parts) > 1
-        said_parts = f"in {len(regulation.parts)} parti, nell'ordine: {names}" if many else f"in una parte, {names}"
-        lines.insert(0, f"Il premio individuale si paga {said_parts}.")
+        lines.insert(0, f"Il premio individuale si paga in {len(regulation.parts)} parti, nell'ordine: {names}.")
     if block.rankings != "ente":
         kind = RANKINGS[block.rankings]
         if block.rankings == "categoria" and regulation.grades is not None:  # the grades the regulation declares
