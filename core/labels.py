@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ciclope.core.plugininfo import Classification
+
 # Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
 # docs/plugin-guide.md), else shown with "_" → " ".
 STATUS_LABELS = {
@@ -47,29 +49,30 @@ ROLE_ALIASES = {
     "EQ": "po",
     "Posizione organizzativa / EQ": "po",
 }
-# From 1.4.2023 the CCNL Funzioni Locali 16.11.2022 (art. 12-13, Tabella B) classifies the staff in Aree, and the
-# posizioni organizzative become incarichi di Elevata qualificazione (art. 16-20): a cycle names them as its year's
-# contract does (2023, the year of the change, by both names).
+# The Aree of the CCNL Funzioni Locali 16.11.2022 (art. 12-13, Tabella B), read as the categories they took the
+# place of (people.csv's category column is the comparto's): read, never printed by the core, which names a
+# category as the ente's comparto does (:class:`Classification`, its layer's ``CLASSIFICATION``).
 AREE_2023 = {
     "A": "Area degli Operatori",
     "B": "Area degli Operatori esperti",
     "C": "Area degli Istruttori",
     "D": "Area dei Funzionari e dell'Elevata qualificazione",
 }
-CLASSIFICATION_YEAR = 2023
 
 
-def role_label(code: str, year: int) -> str:
-    """A role in the words of the cycle's contract: «Elevata qualificazione (EQ)» for a PO from 2024."""
-    if code == "po" and year > CLASSIFICATION_YEAR:
-        return "Elevata qualificazione (EQ)"
-    if code == "po" and year == CLASSIFICATION_YEAR:
-        return "Posizione organizzativa / EQ"
+def role_label(code: str, year: int, words: Classification | None) -> str:
+    """A role in the words of the ente's contract (``words``, its comparto's): «Elevata qualificazione (EQ)» for a
+    PO of Funzioni Locali from 2024; the core's own words without them."""
+    if code == "po" and words is not None and year > words.since:
+        return words.po
+    if code == "po" and words is not None and year == words.since:
+        return words.po_both
     return ROLE_LABELS.get(code, code)
 
 
-def category_label(category: str, year: int) -> str:
-    """A category in the words of the cycle's contract: «Area degli Istruttori (ex categoria C)» from 2023."""
-    if year >= CLASSIFICATION_YEAR and category in AREE_2023:
-        return f"{AREE_2023[category]} (ex categoria {category})"
+def category_label(category: str, year: int, words: Classification | None) -> str:
+    """A category in the words of the ente's contract: «Area degli Istruttori (ex categoria C)» from 2023 in
+    Funzioni Locali; «categoria C» before, and without them."""
+    if words is not None and year >= words.since and category in words.areas:
+        return f"{words.areas[category]} (ex categoria {category})"
     return f"categoria {category}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -12,6 +13,25 @@ from ciclope.core.provisions import Provision
 # ``COMPARTO`` of a plugin whose enti each name their comparto (hook ``ciclope_comparto``): every installed layer
 # is registered under it, and each ente's hooks call only the layers of that ente's comparto
 COMPARTO_PER_ENTE = "per_ente"
+
+
+@attrs.frozen
+class Classification:
+    """How a national contract names its staff from a year on: the areas its categories became and the name the
+    role ``po`` took. A comparto's layer declares it (``CLASSIFICATION``): the enti of its comparto are named so,
+    every other ente by the core's own words (``categoria C``, ``Posizione organizzativa``): docs/plugin-guide.md."""
+
+    since: int  # the year of the change, which names the role by both names
+    areas: Mapping[str, str] = attrs.field(eq=False)  # category → the area it became
+    po: str  # the role ``po`` from the year after the change
+    po_both: str  # the role ``po`` in the year of the change
+
+    @classmethod
+    def of(cls, declared: Mapping[str, Any] | None) -> Classification | None:
+        """A layer's ``CLASSIFICATION`` (a dict of these fields, as its other tables are plain data), or None."""
+        if declared is None:
+            return None
+        return cls(int(declared["since"]), dict(declared["areas"]), str(declared["po"]), str(declared["po_both"]))
 
 
 @attrs.frozen
@@ -41,6 +61,14 @@ class PluginInfo:
     # files an ente of the plugin names in cycle.toml (``ENTE_FILES``: [[ente]] key → (the file's name in the
     # office's folder, its starting text beside the package)): ``ciclope template`` writes them
     ente_files: Mapping[str, tuple[str, Path]] = attrs.field(factory=dict, hash=False)
+    # for a layer: how its contract names the staff (``CLASSIFICATION``), over the core's own words
+    classification: Classification | None = attrs.field(default=None, hash=False)
+
+    @property
+    def staff_words(self) -> Classification | None:
+        """How the ente's contract names its roles and categories: the plugin's own, else its comparto's layer's
+        (for a plugin of per-ente comparti, once described for the ente); None: the core's own words."""
+        return next((i.classification for i in (self, *self.layers) if i.classification is not None), None)
 
     @property
     def all_reforms(self) -> dict[str, str]:

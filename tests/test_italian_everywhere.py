@@ -13,7 +13,7 @@ import pytest
 
 from ciclope.core import labels
 from ciclope.core.commands.cli import main
-from ciclope.core.engine.registry import load_plugin
+from ciclope.core.engine.registry import load_plugin, make_plugin_manager
 from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import Problem
 from ciclope.core.reports import fmt
@@ -56,13 +56,20 @@ def test_statuses_funds_and_roles_in_words():
     # where a problem is, as the office writes ente.toml
     assert fmt.where("ente.toml:funds.risultato_po") == "ente.toml [fondi] risultato_po"
     assert fmt.where("ente.toml:approvals.premi_paid") == "ente.toml [atti] premi_erogati"
-    # the contract of the cycle's year: Aree and EQ from 1.4.2023 (CCNL 16.11.2022)
-    assert labels.role_label("po", 2022) == "Posizione organizzativa"
-    assert labels.role_label("po", 2023) == "Posizione organizzativa / EQ"
-    assert labels.role_label("po", 2024) == "Elevata qualificazione (EQ)"
-    assert labels.role_label("segretario", 2024) == "Segretario"
-    assert labels.category_label("C", 2022) == "categoria C"
-    assert labels.category_label("C", 2024) == "Area degli Istruttori (ex categoria C)"
+    # the contract of the cycle's year, as the comparto's layer declares it: in Funzioni Locali, Aree and EQ from
+    # 1.4.2023 (CCNL 16.11.2022); an ente of another comparto (or of none) keeps the core's words
+    fl = make_plugin_manager("bergamo")[1].staff_words
+    assert fl is not None and fl.since == 2023
+    assert labels.role_label("po", 2022, fl) == "Posizione organizzativa"
+    assert labels.role_label("po", 2023, fl) == "Posizione organizzativa / EQ"
+    assert labels.role_label("po", 2024, fl) == "Elevata qualificazione (EQ)"
+    assert labels.role_label("segretario", 2024, fl) == "Segretario"
+    assert labels.category_label("C", 2022, fl) == "categoria C"
+    assert labels.category_label("C", 2024, fl) == "Area degli Istruttori (ex categoria C)"
+    assert labels.role_label("po", 2024, None) == "Posizione organizzativa"
+    assert labels.category_label("C", 2024, None) == "categoria C"
+    # the layer's Aree are the ones a people.csv may write for a category (read as the category they replaced)
+    assert dict(fl.areas) == labels.AREE_2023
     # a band's shares as percentages
     assert fmt.param_value([{"name": "alta", "staff": 0.2, "resources": 0.5}]) == "alta (personale 20%; risorse 50%)"
 

@@ -37,7 +37,7 @@ from ciclope.core.entetoml import CORE_APPROVALS, italian_approval, italian_fund
 from ciclope.core.inputs import narrative
 from ciclope.core.inputs.config import resolve_params
 from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
-from ciclope.core.labels import AREE_2023, CLASSIFICATION_YEAR, role_label
+from ciclope.core.labels import Classification, role_label
 from ciclope.core.model import Ente
 from ciclope.core.output import owned
 from ciclope.core.params import Params
@@ -168,30 +168,41 @@ def _required(name: str, column: str, schema) -> bool:
     return bool(spec and spec[1]) or column in schema.required.get(f"{name}.csv", ())
 
 
-def choices(parser: Any, column: str = "", year: int = 0) -> tuple[str, ...] | None:
+def choices(
+    parser: Any, column: str = "", year: int = 0, staff: Classification | None = None
+) -> tuple[str, ...] | None:
     """A closed list's values in the words the reports print (``più è meglio``), else its codes; a role and a
-    category in the words of the cycle's contract (Aree and EQ from 2023)."""
+    category in the words of the ente's contract in the cycle's year (``staff``: Aree and EQ in Funzioni Locali
+    from 2023)."""
     if parser is parse_bool:
         return ("SI", "NO")
     codes = getattr(parser, "choices", None)
     if codes is None:
         return None
     if column == "role" and year:
-        return tuple(role_label(c, year) for c in codes)
-    if column == "category" and year >= CLASSIFICATION_YEAR:
-        return tuple(AREE_2023.get(c, c) for c in codes)
+        return tuple(role_label(c, year, staff) for c in codes)
+    if column == "category" and staff is not None and year >= staff.since:
+        return tuple(staff.areas.get(c, c) for c in codes)
     labels = getattr(parser, "labels", {})
     return tuple(labels.get(c, c) for c in codes)
 
 
-def note(name: str, column: str, parser: Any, required: bool, schema: Any = None, year: int = 0) -> str:
+def note(
+    name: str,
+    column: str,
+    parser: Any,
+    required: bool,
+    schema: Any = None,
+    year: int = 0,
+    staff: Classification | None = None,
+) -> str:
     """The header's note: what the column holds, required or not, the words it accepts, a real example (a date of
     the cycle's year); never the header said again."""
     header = header_label(name, column, schema)
     own = getattr(schema, "help", {}).get(f"{name}.csv", {})
     meaning, example = own.get(column) or SHEET_HELP.get((name, column)) or HELP.get(column, ("", ""))
     meaning = meaning or "colonna del regolamento dell'ente"
-    values = choices(parser, column, year)
+    values = choices(parser, column, year, staff)
     lines = [f"{header}: {meaning}.", "Obbligatoria." if required else "Facoltativa."]
     if values:
         lines.append(f"Valori ammessi (menu a tendina): {', '.join(values)}.")
@@ -211,15 +222,23 @@ def note(name: str, column: str, parser: Any, required: bool, schema: Any = None
     return "\n".join(lines)
 
 
-def _sheet(wb: Any, name: str, cols: dict[str, Any], schema, rows: list[dict[str, Any]], year: int) -> None:
+def _sheet(
+    wb: Any,
+    name: str,
+    cols: dict[str, Any],
+    schema,
+    rows: list[dict[str, Any]],
+    year: int,
+    staff: Classification | None,
+) -> None:
     ws = wb.create_sheet(sheet_title(name, schema))
     ws.append([header_label(name, c, schema) for c in cols])
     for k, (col, parser) in enumerate(cols.items(), start=1):
         letter = get_column_letter(k)
-        comment = Comment(note(name, col, parser, _required(name, col, schema), schema, year), "ciclope")
+        comment = Comment(note(name, col, parser, _required(name, col, schema), schema, year, staff), "ciclope")
         comment.width, comment.height = 320, 140
         ws.cell(row=1, column=k).comment = comment
-        values = choices(parser, col, year)
+        values = choices(parser, col, year, staff)
         if values:
             dv = DataValidation(
                 type="list",
@@ -290,8 +309,10 @@ def _write_ente(
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
     wb = Workbook()
     wb.remove(wb.active)
+    # roles and categories as the contract of the ente's comparto names them (its layer's), else by code
+    staff = attrs.evolve(own.info, layers=own.layers).staff_words if own.info is not None else None
     for name, cols in _columns(schema).items():
-        _sheet(wb, name, cols, schema, rows.get(name, []), year)
+        _sheet(wb, name, cols, schema, rows.get(name, []), year, staff)
     data = io.BytesIO()
     wb.save(data)
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)

@@ -21,9 +21,10 @@ from typing import Any
 import attrs
 
 from ciclope.core.compare import document as doc_mod
-from ciclope.core.compare import render_html, render_xlsx
+from ciclope.core.compare import render_html, render_xlsx, report
 from ciclope.core.compare.scenario import CURRENT, Scenario, ScenarioRun, load, load_scenarios, run, validate
 from ciclope.core.inputs.config import EnteConfig, RunPlan
+from ciclope.core.labels import ROLE_LABELS, role_label
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports.relazione import acts
@@ -99,6 +100,8 @@ def words(result: Any) -> dict[str, str]:
     """The plugin's words for its codes, and each parameter by the key an office writes (``absence_limit_days`` →
     ``limite_giorni_assenza``), its choices by their words: what the comparison's pages say."""
     said = dict(result.plugin.status_labels)
+    staff = result.plugin.staff_words  # a role as the ente's contract names it in the cycle's year
+    said.update({report.ROLE + code: role_label(code, result.ente.year, staff) for code in ROLE_LABELS})
     for name, spec in result.params.specs.items():
         said.update(spec.labels)
         if spec.key != name:

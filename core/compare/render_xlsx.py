@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.compare.report import METRIC_ROWS, TITLE, Doc, Labels, changed, counts, order, status
+from ciclope.core.compare.report import METRIC_ROWS, TITLE, Doc, Labels, changed, counts, order, role, status
 from ciclope.core.compare.scenario import CURRENT
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Column, Table, Typed
@@ -118,7 +118,7 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
         p = base[pid]
         row = [
             pid,
-            fmt.role_label(p["role"], doc["year"]),
+            role(p, labels),
             None if p["score"] is None else Decimal(str(p["score"])),
             status(p, labels),
             _money(p["amount"]),

@@ -32,7 +32,8 @@ from ciclope.core.reports.model import (
 from ciclope.core.run.citing import cited
 
 Doc = Mapping[str, Any]  # a compare.json document, or one of its parts, as json.loads gives it
-Labels = Mapping[str, str]  # the plugin's statuses in Italian
+Labels = Mapping[str, str]  # the plugin's statuses in Italian, and each role as the enti's contract names it
+ROLE = "ruolo:"  # the key of a role's words in the labels (:func:`ciclope.core.compare.words`)
 
 TITLE = "Simulazione per la contrattazione integrativa"
 FOOTER = "Prodotto da ciclope compare. Le persone sono indicate con il solo identificativo."
@@ -99,6 +100,13 @@ def signed_euro(diff: Decimal) -> str:
 def order(doc: Doc) -> list[str]:
     """The people of the scenario in force, in natural order of their ids."""
     return sorted(doc["scenarios"][CURRENT]["people"], key=fmt.natural)
+
+
+def role(person: Doc, labels: Labels | None) -> str:
+    """The person's role as the enti's contract names it (the words the comparison was given), else the core's."""
+    code = person["role"]
+    said = (labels or {}).get(ROLE + code)
+    return said if said is not None else str(fmt.ROLE_LABELS.get(code, code))
 
 
 def status(person: Doc, labels: Labels | None) -> str:
@@ -264,7 +272,7 @@ def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labe
     rows = [
         (
             pid,
-            fmt.role_label(people[pid]["role"], year),
+            role(people[pid], labels),
             status(base[pid], labels) if pid in base else "—",
             status(people[pid], labels),
             fmt.euro(before),
@@ -316,7 +324,7 @@ def people(doc: Doc, labels: Labels) -> list[Block]:
     rows = []
     for pid in order(doc):
         p = sc[CURRENT]["people"][pid]
-        row: list[Any] = [pid, fmt.role_label(p["role"], doc["year"]), fmt.score(p["score"]), amount(p, labels)]
+        row: list[Any] = [pid, role(p, labels), fmt.score(p["score"]), amount(p, labels)]
         for n in others:
             q = sc[n]["people"].get(pid)
             if q is None:

@@ -24,7 +24,7 @@ import pluggy
 from ciclope.core import hookimpl
 from ciclope.core.engine import defaults, hookspecs
 from ciclope.core.params import ParamSpec, load_param_specs
-from ciclope.core.plugininfo import COMPARTO_PER_ENTE, PluginInfo
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE, Classification, PluginInfo
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.provisions import Provision, load_provisions
 
@@ -131,6 +131,7 @@ def _info(
         documents=dict(getattr(module, "DOCUMENTS", {})),
         fund_groups=dict(getattr(module, "FUND_GROUPS", {})),
         comparto=str(getattr(module, "COMPARTO", "")),
+        classification=Classification.of(getattr(module, "CLASSIFICATION", None)),
         reforms=dict(getattr(module, "REFORMS", {})),
         provisions=_provisions(Path(file).parent if file else None),
         ente_files={

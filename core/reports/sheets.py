@@ -135,7 +135,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
             (
                 p.id,
                 p.name,
-                fmt.role_label(p.role, r.ente.year),
+                fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
                 headed,
                 org.people.get(p.id),
                 s.score if s else None,
@@ -326,7 +326,14 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
     no_parts = (None,) * len(parts)
     for p in r.ente.people.values():
         score = r.scores.get(p.id)
-        person = (p.id, p.name, fmt.role_label(p.role, r.ente.year), p.category, p.unit, p.evaluator)
+        person = (
+            p.id,
+            p.name,
+            fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
+            p.category,
+            p.unit,
+            p.evaluator,
+        )
         if score is None:
             rows.append((*person, None, None, status(p.id), *no_parts))
         else:

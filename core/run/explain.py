@@ -19,6 +19,7 @@ from typing import Any
 from ciclope.core.money import POSITION
 from ciclope.core.output.results import num
 from ciclope.core.params import Params
+from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.trace import Figure
@@ -539,12 +540,15 @@ def header_lines(
     labels: Mapping[str, str] | None = None,
     documents: Mapping[str, str] | None = None,
     levels: Mapping[str, str] | None = None,
+    *,
+    staff: Classification | None,
 ) -> list[str]:
+    """The subject's lines: a person by the words of the ente's contract (``staff``, :attr:`PluginInfo.staff_words`)."""
     if subj["kind"] != "person":
         return thing_lines(subj, labels)
     year = int(subj.get("year") or 0)
-    role = fmt.role_label(subj["role"], year)
-    cat = f", {fmt.category_label(subj['category'], year)}" if subj["category"] else ""
+    role = fmt.role_label(subj["role"], year, staff)
+    cat = f", {fmt.category_label(subj['category'], year, staff)}" if subj["category"] else ""
     unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
@@ -588,11 +592,14 @@ def render_text(
     labels: Mapping[str, str] | None = None,
     documents: Mapping[str, str] | None = None,
     levels: Mapping[str, str] | None = None,
+    *,
+    staff: Classification | None,
 ) -> str:
-    """``levels``: the words the ente's own regulation gives its levels (``PluginInfo.ente_labels``)."""
+    """``levels``: the words the ente's own regulation gives its levels (``PluginInfo.ente_labels``); ``staff``:
+    the words its contract gives roles and categories (``PluginInfo.staff_words``)."""
     lines: list[str] = []
     if subj is not None:
-        lines += header_lines(subj, labels, documents, levels)
+        lines += header_lines(subj, labels, documents, levels, staff=staff)
         lines.append("")
 
     words = labels or {}
@@ -643,7 +650,9 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
         doc = {"ente": result.ente.id, "subject": subj or {"kind": kind, "id": ident}, "figures": nodes}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     plugin = result.plugin
-    return render_text(nodes, subj, plugin.status_labels, plugin.documents, plugin.ente_labels)
+    return render_text(
+        nodes, subj, plugin.status_labels, plugin.documents, plugin.ente_labels, staff=plugin.staff_words
+    )
 
 
 def suggest(result: Result, kind: str, ident: str) -> str:

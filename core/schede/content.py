@@ -107,8 +107,10 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
         Line("Identificativo", p.id),
         Line(
             "Ruolo",
-            fmt.role_label(p.role, result.ente.year)
-            + (f", {fmt.category_label(p.category, result.ente.year)}" if p.category else ""),
+            fmt.role_label(p.role, result.ente.year, result.plugin.staff_words)
+            + (
+                f", {fmt.category_label(p.category, result.ente.year, result.plugin.staff_words)}" if p.category else ""
+            ),
         ),
         Line("Unità organizzativa", unit.name if unit else p.unit),
         Line("Tempo lavorato", fmt.pct(p.fte, 0)),

@@ -290,7 +290,7 @@ class Site:
             "id": p.person,
             "name": p.name,
             "anchor": person_anchor(p.person),
-            "role": fmt.role_label(p.role, year),
+            "role": fmt.role_label(p.role, year, info.staff_words),
             "unit": (units or {}).get(p.unit, p.unit),
             "score": fmt.score(p.score) if p.score is not None else fmt.NONE,
             "score_sort": "" if p.score is None else f"{p.score:.2f}",
@@ -496,7 +496,8 @@ def _described(plugin: str, params: Params) -> PluginInfo:
     """One description per set of parameters: enti of one regulation file share it."""
     from ciclope.core.engine.registry import Hooks
 
-    return Hooks.for_plugin(plugin)[0].for_ente(params).describe(plugin_info(plugin), params)
+    hooks, info = Hooks.for_plugin(plugin)  # with the layers of its comparto, whose contract names the staff
+    return hooks.for_ente(params).describe(info, params)
 
 
 def acts_of(info: PluginInfo) -> str:

@@ -25,6 +25,20 @@ LABELS = {
     "art. 48 CCNL 23.2.2026)",
 }
 FUND_GROUPS = {"maggiorazione_art69": "personale"}
+# From 1.4.2023 the CCNL 16.11.2022 classifies the staff in Aree (art. 12-13, Tabella B) and the posizioni
+# organizzative become incarichi di Elevata qualificazione (art. 16-20): an ente of the comparto names them as its
+# year's contract does (2023, the year of the change, by both names).
+CLASSIFICATION = {
+    "since": 2023,
+    "areas": {
+        "A": "Area degli Operatori",
+        "B": "Area degli Operatori esperti",
+        "C": "Area degli Istruttori",
+        "D": "Area dei Funzionari e dell'Elevata qualificazione",
+    },
+    "po": "Elevata qualificazione (EQ)",
+    "po_both": "Posizione organizzativa / EQ",
+}
 # Pending reforms: ``ciclope compare … --reform NAME`` applies one to a scenario; ``run`` never does.
 REFORMS = {
     "ddl_merito": "DDL «merito» (A.C. 2511, approvato dalla Camera nel gennaio 2026, non è legge): al più il 30% "

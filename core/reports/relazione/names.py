@@ -13,12 +13,13 @@ class Names:
 
     def __init__(self, result: Result):
         self.ente = result.ente
+        self.words = result.plugin.staff_words
 
     def person(self, pid: str | None) -> str:
         if not pid:
             return fmt.NONE
         p = self.ente.people.get(pid)
-        role = fmt.role_label(p.role, self.ente.year) if p is not None else "persona"
+        role = fmt.role_label(p.role, self.ente.year, self.words) if p is not None else "persona"
         return Person(f"{p.name} ({pid})" if p and p.name else pid, role)
 
     def unit(self, uid: str | None) -> str:

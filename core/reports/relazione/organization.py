@@ -177,7 +177,7 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         rows.append(
             (
                 p.name or p.id,
-                fmt.role_label(p.role, ente.year),
+                fmt.role_label(p.role, ente.year, r.plugin.staff_words),
                 ", ".join(names.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE,
                 fmt.pct(org.people.get(p.id)),
                 fmt.score(s.score if s else None),

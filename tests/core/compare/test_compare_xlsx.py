@@ -7,7 +7,8 @@ from ciclope.core.compare import render_xlsx
 
 def test_people_sheet_by_hand():
     # Two people in force, one of them missing from the other scenario; P2 comes before P10 (natural order).
-    # A 2025 cycle names a PO as its contract does: an incarico di Elevata qualificazione.
+    # A 2025 cycle names a PO as its contract does (the words compare.words gives a Funzioni Locali ente): an
+    # incarico di Elevata qualificazione.
     doc = {
         "year": 2025,
         "scenarios": {
@@ -30,7 +31,8 @@ def test_people_sheet_by_hand():
             },
         },
     }
-    table = render_xlsx.people(doc, {"not_evaluated": "non valutabile"})  # the plugin's label wins
+    words = {"not_evaluated": "non valutabile", "ruolo:po": "Elevata qualificazione (EQ)"}
+    table = render_xlsx.people(doc, words)  # the plugin's label wins
     assert table.title == "Persone"
     assert [h for h, _, _ in table.columns] == [
         "Persona",
@@ -49,3 +51,6 @@ def test_people_sheet_by_hand():
         # not in "alt": its three cells empty
         ["P10", "Dipendente", D("80.5"), "alta", D("1200.00"), None, None, None],
     ]
+    # without the words of a contract (an ente outside Funzioni Locali) a PO is named by the core's words
+    plain = render_xlsx.people(doc, {"not_evaluated": "non valutabile"})
+    assert [r[1] for r in plain.rows] == ["Posizione organizzativa", "Dipendente"]

@@ -195,3 +195,23 @@ def test_the_1999_range_of_an_ente_without_dirigenza(ciclope_ente, tmp_path):
         and "€ 5.164,57" in problem.message
         and problem.source == ("CCNL 31.3.1999 art. 10 c. 2")
     )
+
+
+def test_roles_and_categories_are_named_by_the_contract_of_the_ente_comparto(ciclope_ente, tmp_path):
+    """The Aree and the Elevata qualificazione are the words of the CCNL Funzioni Locali 16.11.2022: its layer
+    names PO1 (role po, category D) so in 2024; an ente outside the comparto is named by the core's words."""
+    from ciclope.core.reports.relazione.names import Names
+    from ciclope.core.schede.content import _about
+
+    under = run(ciclope_ente, tmp_path / "con", WITH)
+    alone = run(ciclope_ente, tmp_path / "senza", REGULATION)
+
+    def role(result) -> str:
+        return next(line.value for line in _about(result, "PO1") if line.label == "Ruolo")
+
+    assert (
+        role(under) == "Elevata qualificazione (EQ), Area dei Funzionari e dell'Elevata qualificazione (ex categoria D)"
+    )
+    assert role(alone) == "Posizione organizzativa, categoria D"
+    assert Names(under).person("PO1").role == "Elevata qualificazione (EQ)"
+    assert Names(alone).person("PO1").role == "Posizione organizzativa"
