@@ -10,6 +10,7 @@ The cohort is the people a formula's aggregates read: ``.ENTE`` all of them, ``.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -263,6 +264,17 @@ class PersonEnv:
         self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} di {who.name}"))
         return found
 
+    def months(self, whole_from: int) -> Decimal:
+        """The months of the cycle's year in service (MESI): a month counts whole when the person is in service at
+        least ``whole_from`` days of it, or all of it (a February in service counts, whatever ``whole_from``)."""
+        found = Decimal(months_in_service(self.facts.ente.year, self.person, whole_from))
+        days = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
+        self.read.setdefault(
+            f"mesi:{whole_from}",
+            Input(f"mesi di servizio nell'anno (intero il mese con almeno {days} di servizio)", found),
+        )
+        return found
+
     def seen(self, label: str, value: Value) -> None:
         self.read.setdefault(label, Input(label, self.shown(value)))
 
@@ -282,6 +294,20 @@ def _days_in_service(env: PersonEnv, name: str) -> Value:
     start = max(first, env.person.extra.get("assunzione") or first)
     end = min(last, env.person.extra.get("cessazione") or last)
     return Decimal(max(0, (end - start).days + 1))
+
+
+def months_in_service(year: int, person: Person, whole_from: int) -> int:
+    """The months of ``year`` the person is in service (``assunzione`` to ``cessazione``) at least ``whole_from``
+    days, or every day, of."""
+    start = person.extra.get("assunzione") or dt.date(year, 1, 1)
+    end = person.extra.get("cessazione") or dt.date(year, 12, 31)
+    counted = 0
+    for month in range(1, 13):
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        days = (min(end, last) - max(start, first)).days + 1
+        counted += days >= min(whole_from, (last - first).days + 1)
+    return counted
 
 
 def _year_days(env: PersonEnv, name: str) -> Value:

@@ -55,6 +55,8 @@ class Env(Protocol):
 
     def other(self, person: str, name: str) -> Value: ...
 
+    def months(self, whole_from: int) -> Decimal: ...
+
     def seen(self, label: str, value: Value) -> None: ...
 
 
@@ -273,6 +275,11 @@ def _of(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: None if (pid := who(env)) is None else env.other(pid, what)
 
 
+def _months(node: Call, args: list[Compiled]) -> Compiled:
+    whole_from = int(node.args[0].value) if isinstance(node.args[0], Num) else 0  # the checker saw a whole number
+    return lambda env: env.months(whole_from)
+
+
 _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SE": _se,
     "PIÙ.SE": _ifs,
@@ -293,6 +300,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SEZIONE": _section,
     "PREMIO": _premium,
     "DI": _of,
+    "MESI": _months,
 }
 
 

@@ -162,6 +162,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "per persona di una parte)",
     ),
     "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
+    "MESI": (
+        "MESI(giorni)",
+        "i mesi di servizio nell'anno, ciascuno intero se la persona vi è in servizio almeno quei giorni (la frazione "
+        "di mese oltre 15 giorni conta un mese: MESI(16 giorni))",
+    ),
 }
 FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}
 # The aggregates over people: FUNCTION.ENTE (the ente's people of the block's roles, with a score) and

@@ -539,6 +539,24 @@ class Checker:
                 )
         return Type("numero", (("euro", 1),))
 
+    def months(self, node: Call) -> Type:
+        """MESI(giorni): the months of service of the person, each whole from that many days of service in it."""
+        if "giorni_servizio" not in self.scope.names:
+            self.problems.append(
+                contracted(f"MESI non si usa in {self.scope.place.words}") + ": conta i mesi di una persona"
+            )
+            return NUMBER
+        if self.arity(node, 1):
+            arg = node.args[0]
+            days = arg.value if isinstance(arg, Num) and arg.unit in ("", DAYS_UNIT) and not arg.percent else None
+            if days is None or days != days.to_integral_value() or not 1 <= days <= 31:
+                self.problems.append(
+                    "MESI vuole i giorni di servizio da cui un mese conta intero, un numero intero da 1 a 31: "
+                    "MESI(16 giorni) se la frazione di mese oltre 15 giorni conta un mese, MESI(15 giorni) se ne "
+                    "bastano 15"
+                )
+        return NUMBER
+
     def of_other(self, node: Call) -> Type:
         if not self.scope.place.rows:
             self.problems.append(
@@ -611,6 +629,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "SEZIONE": Checker.section,
     "PREMIO": Checker.premium,
     "DI": Checker.of_other,
+    "MESI": Checker.months,
 }
 
 
