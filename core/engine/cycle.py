@@ -101,8 +101,11 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
     _reward(ente, hooks, params, trace, fields, cards)
     if ente.people and not cards and any(a > 0 for a in ente.funds.values()) and unreached(fields["rewards"]):
         # a header-only evaluations.csv left the funds undistributed with status ok. Judged once the rewards
-        # are known, on what they did and not on which plugin made them
-        trace.problems.insert(at, no_cards(ente))
+        # are known, on what they did and not on which plugin made them; an error of the rewards already says
+        # why nobody was paid (the access to the premiums closed), and a regulation that pays without any
+        # card would be told to fill the cards it does not need
+        if not any(p.is_error for p in trace.problems[at:]):
+            trace.problems.insert(at, no_cards(ente))
 
 
 def unreached(rewards: Rewards) -> bool:

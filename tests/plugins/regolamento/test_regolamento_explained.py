@@ -315,3 +315,14 @@ def test_an_aggregate_is_named_by_its_words_and_a_sum_of_amounts_reads_in_euro(c
     assert "dell'ente =" not in text
     stored = {i["name"]: i["value"] for i in decode_trace(encode_trace(result))["award:R1"]["inputs"]}
     assert stored["la somma dell'indennità di Ente annua nell'ente"] == "€ 9.000,00"
+
+
+def test_a_closed_access_is_not_blamed_on_cards_the_regulation_does_not_need(ciclope_ente, tmp_path):
+    """The Ateneo pays without any evaluation: with its access to the premiums closed (the Relazione not approved)
+    nobody is paid, and the one error says why; never «nessuna scheda di valutazione», cards it does not use."""
+    closed = ATENEO.replace("[gradi]", '[accesso]\nfonte = "art. 9"\natti = ["relazione_approvata"]\n\n[gradi]')
+    assert closed != ATENEO
+    result = run_declared(ciclope_ente, tmp_path, closed, ateneo())
+    assert amounts(result) == {}
+    errors = [p.rule for p in result.violations if p.is_error]
+    assert errors == ["regolamento.accesso"]
