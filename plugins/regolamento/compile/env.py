@@ -271,7 +271,7 @@ class PersonEnv:
         days = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
         self.read.setdefault(
             f"mesi:{whole_from}",
-            Input(f"mesi di servizio nell'anno (intero il mese con almeno {days} di servizio)", found),
+            Input(f"mesi di servizio nell'anno (un mese conta da {days} di servizio)", found),
         )
         return found
 

@@ -236,7 +236,7 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "DI":
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":
-        return f"i mesi di servizio nell'anno, contando intero il mese con almeno {args[0]} di servizio"
+        return f"i mesi di servizio nell'anno (un mese conta da {args[0]} di servizio)"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
     if base == "CONTA":

@@ -49,11 +49,8 @@ def test_a_month_counts_whole_from_the_days_the_regulation_says(ciclope_ente, tm
     # 3300 × 12 / 33 = 1200, × 10 / 33 = 1000, × 9 / 33 = 900, × 2 / 33 = 200
     assert amounts(result) == {"P1": "1200.00", "P2": "1000.00", "P3": "900.00", "P4": "200.00"}
     text = explain(result, "person", "P3")
-    assert "  • mesi di servizio nell'anno (intero il mese con almeno 16 giorni di servizio) = 9\n" in text
-    assert (
-        "«=MESI(16 giorni)» (i mesi di servizio nell'anno, contando intero il mese con almeno 16 giorni di servizio)"
-        in text
-    )
+    assert "  • mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) = 9\n" in text
+    assert "«=MESI(16 giorni)» (i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio))" in text
 
 
 def test_fifteen_days_make_a_month_when_the_regulation_says_so(ciclope_ente, tmp_path):
@@ -91,9 +88,7 @@ def test_months_are_said_and_checked(tmp_path):
     path.write_text(MONTHS, "utf-8")
     regulation, found = load(str(path))
     assert list(found) == [] and regulation is not None
-    assert "i mesi di servizio nell'anno, contando intero il mese con almeno 16 giorni di servizio" in render(
-        regulation
-    )
+    assert "i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio)" in render(regulation)
     for wrong in ("MESI(0)", "MESI(32)", "MESI(16 €)", "MESI(15,5 giorni)", "MESI(assenze)"):
         problems = regulation_problems(tmp_path, MONTHS.replace("MESI(16 giorni)", wrong))
         assert any("MESI vuole i giorni di servizio da cui un mese conta intero" in p for p in problems), wrong
