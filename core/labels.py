@@ -50,8 +50,8 @@ ROLE_ALIASES = {
     "Posizione organizzativa / EQ": "po",
 }
 # The Aree of the CCNL Funzioni Locali 16.11.2022 (art. 12-13, Tabella B), read as the categories they took the
-# place of (people.csv's category column is the comparto's): read, never printed by the core, which names a
-# category as the ente's comparto does (:class:`Classification`, its layer's ``CLASSIFICATION``).
+# place of (people.csv's category column is the comparto's): words a cell may hold, never how the core names a
+# person's category, which is the ente's comparto's (:class:`Classification`, its layer's ``CLASSIFICATION``).
 AREE_2023 = {
     "A": "Area degli Operatori",
     "B": "Area degli Operatori esperti",
