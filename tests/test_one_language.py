@@ -674,3 +674,14 @@ def test_the_demo_data_writes_each_choice_as_the_template_offers_it():
         seen |= kinds
         assert kinds <= set(labels.values()), f"{path.relative_to(ROOT)}: {sorted(kinds - set(labels.values()))}"
     assert {"più è meglio", "meno è meglio", "strategico", "operativo", "azienda speciale"} <= seen
+
+
+def test_the_demo_points_to_a_relazione_that_is_there(tmp_path, capsys):
+    """The demo's last words name where a Relazione is: the folder its run wrote, never another one."""
+    assert main(["demo", "--dir", str(tmp_path / "d")]) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Apri ")]
+    assert len(said) == 1
+    page = Path(said[0].removeprefix("Apri una Relazione, per esempio ").split(" (")[0])
+    # the bundled demos write to [ciclo] risultati = "risultati": bergamo first in name order, its one ente
+    assert page == tmp_path / "d" / "bergamo" / "risultati" / "cciaa-bergamo" / "relazione.html"
+    assert page.is_file()

@@ -49,17 +49,22 @@ def cmd_demo(args) -> int:
     for name in ("ciclope.db", "ciclope.db-wal", "ciclope.db-shm", "ciclope.db-journal"):
         if (target / name).is_symlink():  # the database would be written where the link points
             raise owned.refuse(target / name, f"{target / name} è un collegamento simbolico: non lo seguo")
-    status = _demo_enti(target, store)
-    print(f"Apri {target}/<plugin>/out/<ente>/relazione.html per leggere la Relazione.")
+    status, outputs = _demo_enti(target, store)
+    # a Relazione as it is on disk, in the folder its demo's cycle.toml names ([ciclo] risultati)
+    written = sorted(page for folder in outputs for page in folder.glob("*/relazione.html"))
+    if written:
+        print(f"Apri una Relazione, per esempio {written[0]} (ogni plugin ha la sua cartella in {target}).")
     if store.is_file() and not store.is_symlink():
         with readable_store(str(store)):
             _demo_site(target, store)
     return status
 
 
-def _demo_enti(target: Path, store: Path) -> int:
-    """Copy and run every installed plugin's demo into ``target/<plugin>``; the exit code."""
+def _demo_enti(target: Path, store: Path) -> tuple[int, list[Path]]:
+    """Copy and run every installed plugin's demo into ``target/<plugin>``; the exit code and the folders of
+    results written."""
     status = EXIT_OK
+    outputs: list[Path] = []
     for name in sorted(available_plugins()):  # every installed plugin that has a demo/
         try:
             demo = load_plugin(name)[1].demo
@@ -89,11 +94,12 @@ def _demo_enti(target: Path, store: Path) -> int:
         outcomes = run_plan(plan, progress=progress(), log=log)
         print(summary_table(outcomes))
         print(f"Risultati in {plan.output}")
+        outputs.append(plan.output)
         stored = store_line(log)
         print()
         if not stored or any(o.status != "ok" for o in outcomes):
             status = EXIT_ENTE
-    return status
+    return status, outputs
 
 
 def _demo_site(target: Path, store: Path) -> None:
