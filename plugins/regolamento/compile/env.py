@@ -268,6 +268,11 @@ class PersonEnv:
         """The months of the cycle's year in service (MESI): a month counts whole when the person is in service at
         least ``whole_from`` days of it, or all of it (a February in service counts, whatever ``whole_from``)."""
         found = Decimal(months_in_service(self.facts.ente.year, self.person, whole_from))
+        for column, words in (("assunzione", "data di assunzione"), ("cessazione", "data di cessazione")):
+            date = self.person.extra.get(column)
+            if date is not None:  # the dates the months are counted from, each with its cell
+                cell = self.facts.ente.cell("people", self.person.row, column)
+                self.read.setdefault(column, Input(words, date, cell=cell))
         days = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
         self.read.setdefault(
             f"mesi:{whole_from}",

@@ -27,6 +27,7 @@ from ciclope.plugins.regolamento.format.expr import (
 class Quantity:
     type: Type
     words: str  # «il punteggio della persona»: how a sentence says it
+    meaning: str = ""  # what the reference of the names adds for who writes the file, where the words are not enough
 
 
 # The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as
@@ -42,7 +43,8 @@ PERSON_NAMES: dict[str, Quantity] = {
     "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
     "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),
     "categoria": Quantity(TEXT, "la categoria (o l'Area) del contratto"),
-    "grado": Quantity(TEXT, "il grado (la categoria, o il grado dichiarato in [gradi])"),
+    # said «il grado» in a sentence (a table of amounts by grade repeats it): what it is, in the reference only
+    "grado": Quantity(TEXT, "il grado", "la categoria, o il grado dichiarato in [gradi]"),
     "ruolo": Quantity(TEXT, "il ruolo"),
     "valutatore": Quantity(TEXT, "il valutatore"),
     "retribuzione_posizione": Quantity(EURO, "la retribuzione di posizione"),

@@ -195,7 +195,7 @@ def formula_reference() -> str:
         assert q is not None
         where = [place for place, p in quantities.PLACES.items() if name in p.names]
         shown = "ovunque" if len(where) == len(quantities.PLACES) else ", ".join(f"`{w}`" for w in where)
-        out.append(f"| `{name}` | {q.words} | {q.type.word()} | {shown} |")
+        out.append(f"| `{name}` | {q.words}{f' ({q.meaning})' if q.meaning else ''} | {q.type.word()} | {shown} |")
     out += ["", "| funzione | che cosa dà |", "|---|---|"]
     out += [f"| `{written}` | {words} |" for written, words in quantities.SIGNATURES.values()]
     out += [

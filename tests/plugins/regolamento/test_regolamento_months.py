@@ -50,6 +50,8 @@ def test_a_month_counts_whole_from_the_days_the_regulation_says(ciclope_ente, tm
     assert amounts(result) == {"P1": "1200.00", "P2": "1000.00", "P3": "900.00", "P4": "200.00"}
     text = explain(result, "person", "P3")
     assert "  • mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) = 9\n" in text
+    # the date the months are counted from, with its cell: P3 is on row 5 of people.csv (header, SEG, P1, P2, P3)
+    assert "  • data di assunzione = 17/03/2024   ← people.csv, riga 5, colonna assunzione\n" in text
     assert "«=MESI(16 giorni)» (i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio))" in text
 
 
