@@ -90,6 +90,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             return []
         return (
             unknown_sanctions(ente, regulation)
+            + unknown_grades(ente, regulation)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
             + recorded.problems(regulation, ente)
@@ -106,6 +107,27 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             message="nessun file di regolamento indicato (regolamento = \"FILE.toml\" nel blocco [[ente]]): "
             "applicato il regolamento di partenza del plugin, un esempio da non usare per pagare premi",
         )
+    ]
+
+
+def unknown_grades(ente: Ente, regulation: Regulation) -> list[Problem]:
+    """A grade in people.csv that is none of [gradi]'s: an error naming the row and the grades the regulation
+    declares, for every such row at once (a table of amounts by grade would find no line for the person)."""
+    if regulation.grades is None:
+        return []
+    names = grades.declared(regulation)
+    return [
+        Problem(
+            rule="regolamento.grado",
+            source=cite(regulation, regulation.grades.source),
+            file=ente.file_of("people"),
+            row=person.row,
+            column="grado",
+            message=f"il grado {written!r} di {person.id} non è tra quelli del regolamento ({', '.join(names)}): "
+            "scrivi uno dei gradi di [gradi], o aggiungilo alla tabella",
+        )
+        for person in ente.people.values()
+        if (written := person.extra.get(grades.GRADE)) and grades.code(str(written), names) is None
     ]
 
 

@@ -146,20 +146,20 @@ class PersonEnv:
     def _column(self, name: str) -> Value:
         """A declared column's value for the person; RunError for an empty cell (no value is not zero: the office
         writes 0 when there is nothing)."""
-        ente = self.facts.ente
-        if self.facts.columns[name].table == "unità":
+        ente, column = self.facts.ente, self.facts.columns[name]
+        if column.table == "unità":
             unit = self._unit_with(name)
             if unit is None:
                 raise RunError(
-                    f"la colonna «{name}» ({self.facts.columns[name].meaning}) è vuota in {ente.file_of('units')} "
-                    f"per l'unità {self.person.unit} e per quelle sopra (scrivi il valore, 0 se non ce n'è)"
+                    f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('units')} "
+                    f"per l'unità {self.person.unit} e per quelle sopra ({_what_to_write(column)})"
                 )
             return unit.extra[name]
         found = self.person.extra.get(name)
         if found is None:
             raise RunError(
-                f"la colonna «{name}» ({self.facts.columns[name].meaning}) è vuota in {ente.file_of('people')}, riga "
-                f"{self.person.row} (scrivi il valore, 0 se non ce n'è)"
+                f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('people')}, riga "
+                f"{self.person.row} ({_what_to_write(column)})"
             )
         return found
 
@@ -299,6 +299,15 @@ def _days_in_service(env: PersonEnv, name: str) -> Value:
     start = max(first, env.person.extra.get("assunzione") or first)
     end = min(last, env.person.extra.get("cessazione") or last)
     return Decimal(max(0, (end - start).days + 1))
+
+
+def _what_to_write(column: Column) -> str:
+    """The hint for an empty cell of a declared column: a number is 0 when there is nothing, a text one of its words."""
+    if column.values:
+        return f"scrivi uno dei valori ammessi: {', '.join(column.values)}"
+    if column.kind == "testo":
+        return "scrivi il valore"
+    return "scrivi il valore, 0 se non ce n'è"
 
 
 def months_in_service(year: int, person: Person, whole_from: int) -> int:

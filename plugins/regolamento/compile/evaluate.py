@@ -18,8 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, Division
 from typing import Any, Protocol
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text
-from ciclope.plugins.regolamento.format.wording import contracted, said
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text, nodes
+from ciclope.plugins.regolamento.format.wording import contracted, said, words_of
 
 Value = Any  # Decimal | str | Rank | bool | None
 Compiled = Callable[["Env"], Value]
@@ -58,6 +58,8 @@ class Env(Protocol):
     def months(self, whole_from: int) -> Decimal: ...
 
     def seen(self, label: str, value: Value) -> None: ...
+
+    def shown(self, value: Value) -> Any: ...
 
 
 @functools.lru_cache(maxsize=4096)
@@ -166,14 +168,24 @@ def _se(node: Call, args: list[Compiled]) -> Compiled:
 
 def _ifs(node: Call, args: list[Compiled]) -> Compiled:
     pairs = list(zip(args[::2], args[1::2]))
+    # the names the conditions read, said with the person's values when none holds («il grado = «7»»)
+    read = tuple({n.name: n for cond in node.args[::2] for n in nodes(cond) if isinstance(n, Name)}.values())
 
     def run_(env: Env) -> object:
         for cond, value in pairs:
             if cond(env) is True:
                 return value(env)
-        raise RunError("nessuna condizione di PIÙ.SE è vera")
+        values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)))}" for n in read)
+        raise RunError("nessuna condizione di PIÙ.SE è vera" + (f" ({values})" if values else ""))
 
     return run_
+
+
+def _said(value: Any) -> str:
+    """A value read by a condition, in a message: a text in «», a number with its decimal comma."""
+    if isinstance(value, str):
+        return f"«{value}»"
+    return fmt.decimal_it(value) if isinstance(value, Decimal) else str(value)
 
 
 def _and(node: Call, args: list[Compiled]) -> Compiled:

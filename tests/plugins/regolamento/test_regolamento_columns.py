@@ -568,3 +568,14 @@ def test_next_year_s_template_gives_a_percentage_as_the_example_of_a_column_of_p
     wb = load_workbook(folder / "comune" / "ente.xlsx")
     notes = [c.comment.text for ws in wb.worksheets for c in ws[1] if c.value == "guardie" and c.comment]
     assert len(notes) == 1 and "Esempio: 80%" in notes[0]
+
+
+def test_an_empty_word_cell_asks_for_one_of_its_words(ciclope_ente, tmp_path):
+    """A text column's empty cell is not told «0 se non ce n'è»: 0 is none of its words."""
+    result = run_declared(ciclope_ente, tmp_path, JUDGEMENT, judged({"A": "Eccellente", "B": ""}))
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert said == [
+        "parte «risultato»: la colonna «giudizio» (il giudizio della Commissione) è vuota in people.csv, riga 4 "
+        "(scrivi uno dei valori ammessi: Eccellente, Oltre la media, Distinto, Adeguato) per Persona B: considerato "
+        "nulla"
+    ]

@@ -326,3 +326,26 @@ def test_a_closed_access_is_not_blamed_on_cards_the_regulation_does_not_need(cic
     assert amounts(result) == {}
     errors = [p.rule for p in result.violations if p.is_error]
     assert errors == ["regolamento.accesso"]
+
+
+def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_ente, tmp_path):
+    """P2's grado «E» is none of [gradi] (B, C, D): said on its row and column with the grades allowed, not found
+    later as a part that has no line for the person."""
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C", "P2,Bruno,"
+                                                      "dipendente,C,com,0.5,0,false,SEG,E")  # fmt: skip
+    assert files != ateneo()
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
+    assert problem.is_error and (problem.file, problem.row, problem.column) == ("people.csv", 4, "grado")
+    assert problem.message == (
+        "il grado 'E' di P2 non è tra quelli del regolamento (B, C, D): scrivi uno dei gradi di [gradi], o aggiungilo "
+        "alla tabella"
+    )
+    # the grades written in another case are the declared ones: no error for them
+    fine = ateneo()
+    fine["people.csv"] = fine["people.csv"].replace(",SEG,B,", ",SEG,b,")
+    assert fine != ateneo()
+    (tmp_path / "fine").mkdir()
+    assert not [p for p in run_declared(ciclope_ente, tmp_path / "fine", ATENEO, fine).violations
+                if p.rule == "regolamento.grado"]  # fmt: skip

@@ -1130,7 +1130,11 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
     assert amounts(result) == {"B1": "335.70", "C1": "391.02", "D1": "542.28", "A1": "0.00"}
     assert result.rewards.pools["performance_individuale"].residual == Decimal("731.00")
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
-    assert error == "parte «importo base»: nessuna condizione di PIÙ.SE è vera per Persona A1: considerato nulla"
+    # the value the conditions read, so the office sees why: A1's category, A
+    assert error == (
+        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la categoria (o l'Area) del contratto = «A») per "
+        "Persona A1: considerato nulla"
+    )
     assert (
         "(se la categoria (o l'Area) del contratto è uguale a «B», allora € 335,70, altrimenti se la categoria (o "
         "l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti se la categoria (o l'Area) del contratto "
