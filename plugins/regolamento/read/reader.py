@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 import attrs
 
 from ciclope.core import Problem
+from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, unscored
@@ -353,12 +354,24 @@ def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -
         raise Bad
 
 
+# A value of [premio]'s method that only a part of the premium takes: where to write it instead.
+ONLY_IN_PARTS = (
+    frozenset(methods.PARTS) - frozenset(methods.PREMIO),
+    "si scrive in una parte del premio: [[premi]] con nome, metodo e fondo, al posto di [premio] (formato 2, "
+    "«Il premio in più parti»)",
+)
+
+
 def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
     choices = list(meta["choices"])
     if choices and raw not in choices:
+        elsewhere = (
+            f": il metodo «{raw}» {ONLY_IN_PARTS[1]}" if path == "premio.metodo" and raw in ONLY_IN_PARTS[0] else ""
+        )
         ctx.error(
             path,
-            f"valore {raw!r} non ammesso{nearest(raw, choices)}; ammessi: {', '.join(choices)}",
+            f"valore {raw!r} non ammesso{nearest(raw, choices) if not elsewhere else ''}; ammessi: "
+            f"{', '.join(choices)}{elsewhere}",
             "regolamento.valore",
         )
         raise Bad

@@ -218,3 +218,16 @@ def test_a_value_out_of_its_bounds_is_said_with_a_decimal_comma(tmp_path):
         "riga 10, chiave livelli.scala[1].da: 180,5 fuori dall'intervallo ammesso (da 0 a 100)"
     ]
     assert (_interval(Decimal(0), None), _interval(None, Decimal("2.5"))) == ("almeno 0", "al più 2,5")
+
+
+def test_a_method_of_the_parts_in_premio_says_where_it_is_written(tmp_path):
+    """«budget» is a method of a part of the premium ([[premi]], format 2), not of [premio]: the refusal says where
+    it goes instead of only listing [premio]'s methods."""
+    from helpers import regulation_problems
+
+    text = 'formato = 1\n[atto]\ntitolo = "x"\ntipo_ente = "comune"\n\n[premio]\nmetodo = "budget"\nfonte = "art. 1"\n'
+    assert regulation_problems(tmp_path, text) == [
+        "riga 7, chiave premio.metodo: valore 'budget' non ammesso; ammessi: proporzionale, soglie, livelli, fasce: il "
+        "metodo «budget» si scrive in una parte del premio: [[premi]] con nome, metodo e fondo, al posto di [premio] "
+        "(formato 2, «Il premio in più parti»)"
+    ]
