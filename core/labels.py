@@ -49,6 +49,9 @@ ROLE_ALIASES = {
     "EQ": "po",
     "Posizione organizzativa / EQ": "po",
 }
+# Other words an office writes for a unit's kind (read as the kind, never printed): a Comune's first-level structures
+# are often «Settori», a Regione's «Direzioni», an azienda sanitaria's «Dipartimenti»; each is an area of the core.
+UNIT_KIND_ALIASES = {"settore": "area", "direzione": "area", "dipartimento": "area"}
 # The Aree of the CCNL Funzioni Locali 16.11.2022 (art. 12-13, Tabella B), read as the categories they took the
 # place of (people.csv's category column is the comparto's): words a cell may hold, never how the core names a
 # person's category, which is the ente's comparto's (:class:`Classification`, its layer's ``CLASSIFICATION``).

@@ -65,7 +65,10 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "units": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "kind": (choice(*m.UNIT_KINDS, aliases=_aliases(labels.UNIT_KIND_LABELS)), True),
+        "kind": (
+            choice(*m.UNIT_KINDS, aliases={**_aliases(labels.UNIT_KIND_LABELS), **labels.UNIT_KIND_ALIASES}),
+            True,
+        ),
         "parent": (parse_id, False),
         "head": (parse_id, False),
     },

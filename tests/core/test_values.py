@@ -147,6 +147,11 @@ def test_the_labels_the_reports_print_are_accepted_as_input():
     assert CANONICAL["people"]["role"][0]("Posizione organizzativa") == "po"
     assert CANONICAL["objectives"]["kind"][0]("strategico") == "strategic"
     assert CANONICAL["units"]["kind"][0]("azienda speciale") == "azienda_speciale"
+    # a Comune's «Settore», a Regione's «Direzione», an azienda sanitaria's «Dipartimento»: first-level structures,
+    # read as the core's area; the template's drop-down still offers «area»
+    kind = CANONICAL["units"]["kind"][0]
+    assert [kind(w) for w in ("Settore", "direzione", "DIPARTIMENTO")] == ["area", "area", "area"]
+    assert kind.labels["area"] == "area"
 
 
 DISTINCT_TEXTS = st.lists(
