@@ -575,7 +575,8 @@ def header_lines(
             )
             lines.append(f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —")
             continue
-        band = f", fascia {award['band']}" if award["band"] else ""
+        # a regulation without merit bands records each one's level as the band: said once, as the level above
+        band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
         lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fmt.fund(award['pool'], '', labels)}{band}")
         lines.append(

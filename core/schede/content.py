@@ -302,7 +302,8 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
             result.figures.get(f"award:{pid}") if k == 0 else None
         )
         figure = _own(result, figure, str(award["pool"]), award.get("band"))
-        band = f", fascia {award['band']}" if award.get("band") else ""
+        # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
+        band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
         out.append(
             Payment(

@@ -18,6 +18,7 @@ HUNDRED = Decimal(100)
 def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
     weights = {e.person.id: e.share * e.factor for e in people}
     total = sum(weights.values(), Decimal(0))
+    factor = " × parametro della categoria" if pr.grade_factors else ""  # said only where the part declares them
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in people:
@@ -38,7 +39,7 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
             given = ()
         values[e.person.id] = budget * quota
         inputs[e.person.id] = (
-            Input("peso della persona (quota pagata × parametro)", weights[e.person.id]),
+            Input(f"peso della persona (quota pagata{factor})", weights[e.person.id]),
             Input("Σ pesi di chi la parte conta", total),
             Input("budget individuale", money.r2(budget)),
             *e.factor_inputs,
@@ -47,6 +48,6 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
     quota_words = "coefficiente del livello" if pr.coefficients else "punteggio / 100"
     formula = (
         f"budget individuale × {quota_words}, arrotondato per difetto al centesimo; budget individuale = fondo × "
-        "peso della persona / Σ pesi (peso = quota pagata × parametro della categoria; contati anche gli esclusi)"
+        f"peso della persona / Σ pesi (peso = quota pagata{factor}; contati anche gli esclusi)"
     )
     return Plan(values, True, formula, inputs)

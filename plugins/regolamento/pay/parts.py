@@ -323,6 +323,8 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
             file="ente.toml",
             column=f"funds.{pr.fund}",
             message=f"manca [fondi] {funds.said(pr.fund)}: nessun premio calcolato"
-            + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else ""),
+            + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else "")
+            + f"; scrivi in ente.toml [fondi] {funds.said(pr.fund)} = l'importo del fondo (ogni premio viene da un "
+            "fondo, anche un importo fisso per persona)",
         )
     )

@@ -17,6 +17,7 @@ from ciclope.plugins.regolamento.say.phrases import (
     said_formula,
     the_pct,
     unscored,
+    valued,
     word,
 )
 
@@ -86,7 +87,7 @@ def _formulas(p: Part) -> list[str]:
         # «solo»: after «pagata a tutto il personale in servizio» of a part without evaluation, the condition narrows it
         out.append(f"Partecipa alla parte solo la persona per cui {said_formula(p.admitted_if)}.")
     if p.weight is not None:
-        out.append(f"Il peso di ciascuno nella ripartizione è {said_formula(p.weight)}, per la quota pagata.")
+        out.append(f"Il peso di ciascuno nella ripartizione {valued(p.weight)}, per la quota pagata.")
     if p.cap is not None:
         rest = "va agli altri in proporzione" if p.residual == "ridistribuisci" else "resta residuo"
         most = joined("più di", said_formula(p.cap))  # «più del 30% …», not «più di il 30% …»
@@ -116,11 +117,11 @@ def _own_method(p: Part) -> list[str]:
                 f"({roles(p.roles)}), senza valutazione individuale."
             ]
         if p.assignments is None:
-            return [*whom, f"L'importo di ciascuno è {said_formula(p.amount)}, arrotondato al centesimo."]
+            return [*whom, f"L'importo di ciascuno {valued(p.amount)}, arrotondato al centesimo."]
         combine = COMBINED[p.combine]
         return [
             *whom,
-            f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo è {said_formula(p.amount)}, "
+            f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo {valued(p.amount)}, "
             f"arrotondato al centesimo; con più incarichi della stessa persona vale {combine}.",
         ]
     if p.method != "migliori":

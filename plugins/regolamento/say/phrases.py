@@ -241,7 +241,7 @@ def levels(block: Levels, regulation: Regulation) -> Said:
         if steps:
             lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps, regulation)}.")
     if block.formula is not None:
-        lines.append(f"Il livello è {said_formula(block.formula)}.")
+        lines.append(f"Il livello {valued(block.formula, amount=False)}.")
     else:
         lines.append("Il livello si legge sul punteggio arrotondato a due decimali.")
     lines += [_requirement(r, regulation) for r in block.requirements]
@@ -253,6 +253,15 @@ def levels(block: Levels, regulation: Regulation) -> Said:
 def said_formula(formula: Formula) -> str:
     """A formula as an article says it: the sentence, then the formula as the file writes it."""
     return f"{sentence(formula)} (formula: {formula})"
+
+
+def valued(formula: Formula, amount: bool = True) -> str:
+    """What a value «is», as an article says it: a choice «si determina così: se …, allora …» (never «è se …»), an
+    amount or a weight «è pari al …» (never «è i mesi …»), a level «è il livello …»."""
+    text = said_formula(formula)
+    if text.startswith("se "):
+        return f"si determina così: {text}"
+    return joined("è pari a", text) if amount else f"è {text}"
 
 
 def _requirement(r: Requirement, regulation: Regulation) -> str:

@@ -349,3 +349,36 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
     (tmp_path / "fine").mkdir()
     assert not [p for p in run_declared(ciclope_ente, tmp_path / "fine", ATENEO, fine).violations
                 if p.rule == "regolamento.grado"]  # fmt: skip
+
+
+def test_a_part_whose_fund_is_not_written_says_how_to_write_it(ciclope_ente, tmp_path):
+    """Every premium comes from a fund: without [fondi] fondo_comune_ateneo nothing is paid, and the warning says
+    the line to write in ente.toml."""
+    files = ateneo()
+    files["ente.toml"] = 'name = "Ateneo"\n'
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    assert amounts(result) == {}
+    [problem] = [p for p in result.violations if p.rule == "regolamento.fondo"]
+    assert (problem.file, problem.column) == ("ente.toml", "funds.fondo_comune_ateneo")
+    assert problem.message == (
+        "manca [fondi] fondo_comune_ateneo: nessun premio calcolato per la parte «Fondo Comune d'Ateneo»; scrivi in "
+        "ente.toml [fondi] fondo_comune_ateneo = l'importo del fondo (ogni premio viene da un fondo, anche un importo "
+        "fisso per persona)"
+    )
+
+
+def test_a_level_is_not_called_a_band(tmp_path):
+    """A regulation of levels without merit bands records each one's level as the award's band: the person's
+    explanation says «livello eccellente» once, never «fascia eccellente» (a «fascia» is a merit band)."""
+    from pathlib import Path
+
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+
+    demo = Path(__file__).parents[3] / "plugins" / "regolamento" / "demo" / "cycle.toml"
+    plan = load_config(demo)
+    result = compute(plan.ente("comune-soglie"), plan.year)
+    text = explain(result, "person", "D1")
+    assert "esito: valutato · punteggio 97,00 · livello eccellente\n" in text
+    assert "Premio: € 1.000,00 — Premi per la performance individuale\n" in text
+    assert "fascia eccellente" not in text

@@ -97,3 +97,22 @@ def test_months_are_said_and_checked(tmp_path):
     assert any(
         "MESI vuole 1 argomenti, ne ha 0" in p for p in regulation_problems(tmp_path, MONTHS.replace("16 giorni", ""))
     )
+
+
+def test_an_amount_is_said_equal_to_its_formula(tmp_path):
+    """«L'importo di ciascuno è pari ai mesi …», never «è i mesi …»: the amount joins the formula's first article."""
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = tmp_path / "importo.toml"
+    path.write_text(
+        MONTHS.replace("peso = '=MESI(16 giorni)'", "importo = '=MESI(16 giorni) * 100 €'").replace(
+            'metodo = "proporzionale"', 'metodo = "formula"'
+        ),
+        "utf-8",
+    )
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    assert (
+        "L'importo di ciascuno è pari ai mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) × "
+        "€ 100,00 (formula: =MESI(16 giorni) * 100 €), arrotondato al centesimo."
+    ) in render(regulation)

@@ -598,3 +598,22 @@ fonte = "art. 35 c. 1"
     regulation, _ = load(str(path))
     assert regulation is not None
     assert "una graduatoria per ogni grado (tecnico-amministrativa, dirigenziale)" in render(regulation)
+
+
+def test_a_budget_without_parametri_does_not_say_them(ciclope_ente, tmp_path):
+    """Without `parametri` the weight is the paid share alone: the explanation does not name a category parameter
+    the regulation never wrote; with them (above) it does."""
+    plain = BUDGET.replace("parametri = { B = 100, C = 110, D = 130 }\n", "")
+    assert plain != BUDGET
+    people = [("S1", "B", 90, "1"), ("S2", "C", 80, "1")]
+    result = run_declared(ciclope_ente, tmp_path, plain, files(people, 'performance_individuale = "10000.00"'))
+    # weights 1 and 1: budget 5000 each; S1 5000 × 0.9 = 4500.00, S2 5000 × 0.8 = 4000.00
+    assert amounts(result) == {"S1": "4500.00", "S2": "4000.00"}
+    figure = result.figures["award:S1"]
+    assert "parametro" not in figure.formula
+    assert "peso della persona (quota pagata)" in [i.name for i in figure.inputs]
+    (tmp_path / "p").mkdir()
+    with_them = run_declared(
+        ciclope_ente, tmp_path / "p", BUDGET, files(people, 'performance_individuale = "10000.00"')
+    )
+    assert "quota pagata × parametro della categoria" in with_them.figures["award:S1"].formula
