@@ -1284,3 +1284,10 @@ class Regulation:
     def premiums(self) -> tuple[Premium, ...]:
         """The parts of the individual premium, in the order they are paid: [[premi]], or [premio] alone."""
         return self.parts or ((self.premium,) if self.premium is not None else ())
+
+    @property
+    def evaluated_roles(self) -> frozenset[str]:
+        """The roles some part of the premium, or the result pay, pays by an individual evaluation: a person of
+        another role needs no card."""
+        roles = {role for pr in self.premiums if pr.evaluation for role in pr.roles}
+        return frozenset(roles | set(self.result_pay.roles if self.result_pay is not None else ()))

@@ -12,6 +12,8 @@ import functools
 import re
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import (
     DAYS_UNIT,
@@ -43,6 +45,20 @@ ARITH = {"+": "più", "-": "meno", "*": "×", "/": "diviso", "^": "elevato a"}
 def sentence(formula: Formula) -> str:
     """The formula in Italian words (said once per formula: every figure of it repeats the same sentence)."""
     return contracted(said(formula.tree))
+
+
+OPPOSITE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
+
+
+def denied(formula: Formula) -> str:
+    """A condition that does not hold, in words: a comparison by its opposite («il grado è uguale a «EP»», never
+    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …»."""
+    tree = formula.tree
+    if isinstance(tree, Binary) and tree.op in OPPOSITE:
+        return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
+    if isinstance(tree, Call) and tree.fn == "NON":
+        return contracted(said(tree.args[0]))
+    return f"non è vero che {sentence(formula)}"
 
 
 ARTICLES = ("il", "lo", "la", "i", "gli", "le", "l'")

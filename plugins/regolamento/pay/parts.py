@@ -134,9 +134,7 @@ def not_evaluable(reg: Regulation, ente: Ente, scores: Mapping[str, Score]) -> f
     """The people without an evaluation whose premium could not depend on one: of roles that only parts without
     individual evaluation (``valutazione = false``) pay, and not the result pay. A person of a role some part does
     evaluate stays «non valutato»: that part did not pay them for want of an evaluation."""
-    evaluated = {role for pr in reg.premiums if pr.evaluation for role in pr.roles}
-    if reg.result_pay is not None:
-        evaluated.update(reg.result_pay.roles)
+    evaluated = reg.evaluated_roles
     return frozenset(
         p.id
         for p in ente.people.values()
@@ -324,7 +322,8 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
             column=f"funds.{pr.fund}",
             message=f"manca [fondi] {funds.said(pr.fund)}: nessun premio calcolato"
             + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else "")
-            + f"; scrivi in ente.toml [fondi] {funds.said(pr.fund)} = l'importo del fondo (ogni premio viene da un "
-            "fondo, anche un importo fisso per persona)",
+            # the key is where the problem is (ente.toml [fondi] …): named in the text, it would be said by its label
+            + "; scrivine l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo "
+            "fisso per persona)",
         )
     )

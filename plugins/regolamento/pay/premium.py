@@ -36,11 +36,11 @@ from ciclope.plugins.regolamento.compile.units import unit_achievement
 from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
-from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, shown_weight
 from ciclope.plugins.regolamento.score import ladders
 
 HUNDRED = Decimal(100)
@@ -107,7 +107,7 @@ def record_not_admitted(reg: Regulation, pr: Part, person: Person, trace: Trace)
     trace.record(
         f"score:{person.id}:status",
         NOT_ADMITTED,
-        f"non ammesso alla parte «{pr.name}»: non è vero che {sentence(pr.admitted_if)}",
+        f"non ammesso alla parte «{pr.name}»: {denied(pr.admitted_if)}",
         cite(reg, pr.source),
         [Input("condizione della parte", False, ref=f"ammesso:{pr.name}:{person.id}")],
         f"Esito di {person.name}",
@@ -557,16 +557,6 @@ def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
         pid: (Input("peso", shown_weight(weight)), Input(said, shown_weight(totals[band_of.get(pid)])))
         for pid, weight in plan.values.items()
     }
-
-
-def shown_weight(weight: Any) -> Decimal:
-    """A weight as the explanation shows it: to four decimals where it has more (an exact ratio, a formula's
-    «parametro × mesi / 12»), else as it is («98», «0,5»); the split itself uses the exact weight."""
-    if isinstance(weight, Fraction):
-        return money.r4(Decimal(weight.numerator) / Decimal(weight.denominator))
-    exact = Decimal(weight)
-    exponent = exact.as_tuple().exponent
-    return money.r4(exact) if isinstance(exponent, int) and exponent < -4 else exact
 
 
 # The methods that weigh people, each with its plan (the others pay people chosen elsewhere: pay.parts).

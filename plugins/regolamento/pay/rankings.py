@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, money
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
@@ -17,9 +19,10 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
-from ciclope.plugins.regolamento.pay.shapes import Entry
+from ciclope.plugins.regolamento.pay.shapes import Entry, shown_weight
 
 WORDS = {"area": "struttura", "categoria": "categoria"}
+OF = {"struttura": "della struttura", "categoria": "della categoria", "grado": "del grado"}  # «… della categoria «C»»
 
 
 def group_of(reg: Regulation, part: Part, person: Person, ente: Ente) -> str:
@@ -63,16 +66,23 @@ def split(
     total = sum(weights.values(), Decimal(0))
     for g, amount in amounts.items():
         key = f"{fund.ref}:{g}"
-        inputs = [fund, Input(f"{measure} della graduatoria", weights[g]), Input(f"{measure} in tutto", total)]
+        # shown to four decimals where they have more, as every weight: the split uses them exact
+        inputs = [
+            fund,
+            Input(f"{measure} della graduatoria", shown_weight(weights[g])),
+            Input(f"{measure} in tutto", shown_weight(total)),
+        ]
         if isinstance(part.ranking_split, Formula):  # each one's weight, down to what the formula read
-            inputs += [each[pid] for pid, of in groups.items() if of == g]
+            inputs += [
+                attrs.evolve(each[pid], value=shown_weight(each[pid].value)) for pid, of in groups.items() if of == g
+            ]
         trace.record(
             key,
             amount,
             f"fondo × {measure} della graduatoria / {measure} di tutte le graduatorie",
             cite(reg, part.source),
             inputs,
-            f"Fondo della graduatoria {kind_word(reg, part)} {label_of(part, g, ente)}",
+            f"Fondo della graduatoria {OF[kind_word(reg, part)]} «{label_of(part, g, ente)}»",
         )
         members = [e for e in people if group_of(reg, part, e.person, ente) == g]
         yield g, members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
@@ -106,7 +116,8 @@ def weighed(
         weight = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
         key = f"riparto:{part.name}:{person.id}"
         label = f"Peso di {person.name} nel riparto tra le graduatorie della parte «{part.name}»"
-        trace.record(key, weight, f"{formula} — {sentence(formula)}", source, list(env.read.values()), label)
+        shown = shown_weight(weight)  # the figure as the explanation shows it; the split reads ``found``, exact
+        trace.record(key, shown, f"{formula} — {sentence(formula)}", source, list(env.read.values()), label)
         found[person.id] = Input(f"peso di {person.name}", weight, ref=key)
     return found
 

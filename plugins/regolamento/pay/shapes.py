@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Input, Person, Pool
+from ciclope.core import Award, Input, Person, Pool, money
 
 ZERO = Decimal("0.00")
 
@@ -75,3 +76,13 @@ class Given:
     paid: tuple[tuple[Entry, Decimal, str | None], ...]
     bands: Mapping[str, str]
     cut: Decimal = ZERO  # what the reductions took and send elsewhere (economie), out of the amounts paid
+
+
+def shown_weight(weight: Any) -> Decimal:
+    """A weight as the explanation shows it: to four decimals where it has more (an exact ratio, a formula's
+    «parametro × mesi / 12»), else as it is («98», «0,5»); the split itself uses the exact weight."""
+    if isinstance(weight, Fraction):
+        return money.r4(Decimal(weight.numerator) / Decimal(weight.denominator))
+    exact = Decimal(weight)
+    exponent = exact.as_tuple().exponent
+    return money.r4(exact) if isinstance(exponent, int) and exponent < -4 else exact

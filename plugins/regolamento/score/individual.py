@@ -48,6 +48,8 @@ def score_of(
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
         why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
+        if not card and person.role not in reg.evaluated_roles:  # nothing of the regulation evaluates the role
+            why = "senza valutazione individuale: il regolamento non la prevede per il suo ruolo"
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)

@@ -361,9 +361,8 @@ def test_a_part_whose_fund_is_not_written_says_how_to_write_it(ciclope_ente, tmp
     [problem] = [p for p in result.violations if p.rule == "regolamento.fondo"]
     assert (problem.file, problem.column) == ("ente.toml", "funds.fondo_comune_ateneo")
     assert problem.message == (
-        "manca [fondi] fondo_comune_ateneo: nessun premio calcolato per la parte «Fondo Comune d'Ateneo»; scrivi in "
-        "ente.toml [fondi] fondo_comune_ateneo = l'importo del fondo (ogni premio viene da un fondo, anche un importo "
-        "fisso per persona)"
+        "manca [fondi] fondo_comune_ateneo: nessun premio calcolato per la parte «Fondo Comune d'Ateneo»; scrivine "
+        "l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo fisso per persona)"
     )
 
 
@@ -382,3 +381,11 @@ def test_a_level_is_not_called_a_band(tmp_path):
     assert "esito: valutato · punteggio 97,00 · livello eccellente\n" in text
     assert "Premio: € 1.000,00 — Premi per la performance individuale\n" in text
     assert "fascia eccellente" not in text
+
+
+def test_no_card_is_asked_of_a_role_the_regulation_does_not_evaluate(ciclope_ente, tmp_path):
+    """The Ateneo's part pays without evaluation: nobody's score says «nessuna scheda di valutazione», a card the
+    regulation never asks for; the reason is that it evaluates nobody of their role."""
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
+    reasons = {pid: result.scores[pid].breakdown["motivo"] for pid in ("P1", "P2", "P3", "P4", "SEG")}
+    assert set(reasons.values()) == {"senza valutazione individuale: il regolamento non la prevede per il suo ruolo"}

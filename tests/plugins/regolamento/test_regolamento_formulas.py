@@ -1179,9 +1179,8 @@ def test_a_person_the_condition_leaves_out_is_told_why(ciclope_ente, tmp_path):
     assert amounts(result) == {"A1": "450.00"}
     assert result.rewards.statuses["A2"] == "non_ammesso"
     status = result.figures["score:A2:status"]
-    assert status.formula == (
-        "non ammesso alla parte «incentivazione»: non è vero che i giorni di assenza sono al più 30 giorni"
-    )
+    # the condition that failed said as what is true of A2, not «non è vero che … sono al più 30 giorni»
+    assert status.formula == "non ammesso alla parte «incentivazione»: i giorni di assenza sono più di 30 giorni"
     [condition] = status.inputs
     assert (condition.value, condition.ref) == (False, "ammesso:incentivazione:A2")
     read = result.figures["ammesso:incentivazione:A2"].inputs
@@ -1216,3 +1215,15 @@ def test_a_formula_amount_says_the_paid_share_where_it_changes_something(ciclope
     # A1 450.00 × 1; A2 at half time: 450 × 0.5 = 225.00, and the explanation says the share it multiplies by
     assert amounts(result) == {"A1": "450.00", "A2": "225.00"}
     assert result.figures["award:A2"].formula.endswith("arrotondato al centesimo; × quota pagata")
+
+
+def test_a_condition_that_fails_is_said_by_what_holds():
+    """«il grado è uguale a «EP»», never «non è vero che il grado non è uguale a «EP»»."""
+    from ciclope.plugins.regolamento.format.wording import denied
+
+    scope = Scope(PLACES["ammesso"])
+    assert denied(read('=categoria <> "D"', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
+    assert denied(read("=fte >= 0,5", scope)) == "il tempo lavorato (1 a tempo pieno) è meno di 0,5"
+    assert denied(read('=NON(categoria = "D")', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
+    both = read('=E(fte > 0; categoria = "D")', scope)
+    assert denied(both).startswith("non è vero che il tempo lavorato")

@@ -591,7 +591,7 @@ fonte = "art. 35 c. 1"
     # × 80 / 240 = 2000.00, × 70 / 240 = 1750.00; 4000 × 90 / 150 = 2400.00, × 60 / 150 = 1600.00
     assert amounts(result) == {"T1": "2250.00", "T2": "2000.00", "T3": "1750.00", "R1": "2400.00", "R2": "1600.00"}
     assert result.figures["pool:performance_individuale:dirigenziale"].label == (
-        "Fondo della graduatoria grado dirigenziale"
+        "Fondo della graduatoria del grado «dirigenziale»"
     )
     path = tmp_path / "gradi.toml"
     path.write_text(text, encoding="utf-8")
