@@ -93,11 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     exp = sub.add_parser("explain", help="spiega da dove viene una cifra")
-    exp.add_argument("config", type=Path)
-    exp.add_argument("--ente", required=True, metavar="ID")
+    exp.add_argument("config", type=Path, help="il file cycle.toml del ciclo")
+    exp.add_argument("--ente", required=True, metavar="ID", help="l'ente, come lo chiama cycle.toml")
     what = exp.add_mutually_exclusive_group(required=True)
-    for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
-        what.add_argument(f"--{kind}", metavar="ID")
+    for kind, words in EXPLAINED.items():
+        what.add_argument(f"--{kind}", metavar="ID", help=words)
     exp.add_argument("--json", action="store_true", help="output JSON per strumenti")
     add_store_options(exp, writes=False)
 
@@ -214,6 +214,18 @@ def add_regulation(sub) -> None:
     )
     read.add_argument("file", type=Path, metavar="FILE.toml")
     read.add_argument("--md", action="store_true", help="in Markdown")
+
+
+# what ``explain`` explains, each by its code in the ente's files (or the fund's name in ente.toml [fondi])
+EXPLAINED = {
+    "person": "una persona: il suo punteggio, il livello e ogni premio, fino alle celle",
+    "indicator": "un indicatore: il raggiungimento, dal consuntivo e dal target",
+    "objective": "un obiettivo: il raggiungimento, dai suoi indicatori",
+    "position": "una posizione organizzativa: la pesatura e la retribuzione",
+    "pool": "un fondo: l'importo, il distribuito e il residuo",
+    "unit": "un'unità organizzativa: la performance, dai suoi obiettivi",
+    "area": "un'area strategica: la performance, dai suoi obiettivi",
+}
 
 
 def add_store_options(parser: argparse.ArgumentParser, writes: bool = True) -> None:
