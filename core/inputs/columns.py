@@ -45,7 +45,9 @@ def _category(s: str) -> str:
     if value not in m.CATEGORIES:
         raise ValueError(
             f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
-            f"({', '.join(labels.AREE_2023.values())}), trovato {s!r}"
+            f"({', '.join(labels.AREE_2023.values())}), trovato {s!r}; il grado di un altro contratto (EP, un livello "
+            "Federcasa…) va nella colonna grado, che un regolamento dichiarato legge con la tabella [gradi], e la "
+            "categoria resta vuota"
         )
     return value
 

@@ -147,6 +147,9 @@ def test_the_labels_the_reports_print_are_accepted_as_input():
     assert CANONICAL["people"]["role"][0]("Posizione organizzativa") == "po"
     assert CANONICAL["objectives"]["kind"][0]("strategico") == "strategic"
     assert CANONICAL["units"]["kind"][0]("azienda speciale") == "azienda_speciale"
+    # a category of another contract is refused, saying where such a grade goes
+    with pytest.raises(ValueError, match="trovato 'EP'; il grado di un altro contratto .* va nella colonna grado"):
+        CANONICAL["people"]["category"][0]("EP")
     # a Comune's «Settore», a Regione's «Direzione», an azienda sanitaria's «Dipartimento»: first-level structures,
     # read as the core's area; the template's drop-down still offers «area»
     kind = CANONICAL["units"]["kind"][0]
