@@ -38,11 +38,13 @@ def parts(block: Part, regulation: Regulation) -> Said:
     said = [line.replace(whole, own) for line in said]
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
     lines += _formulas(block)
+    # a premium no part pays by an individual evaluation (a fondo comune, a presence premium) is no «individuale»
+    what = "Il premio individuale" if any(p.evaluation for p in regulation.parts) else "Il premio"
     if len(regulation.parts) == 1:  # the one part is the premium: said once, with its source
-        lines[0] = f"Il premio individuale si paga in una sola parte, «{block.name}» ({block.source})."
+        lines[0] = f"{what} si paga in una sola parte, «{block.name}» ({block.source})."
     elif block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
-        lines.insert(0, f"Il premio individuale si paga in {len(regulation.parts)} parti, nell'ordine: {names}.")
+        lines.insert(0, f"{what} si paga in {len(regulation.parts)} parti, nell'ordine: {names}.")
     if block.rankings != "ente":
         kind = RANKINGS[block.rankings]
         if block.rankings == "categoria" and regulation.grades is not None:  # the grades the regulation declares
@@ -64,7 +66,8 @@ def parts(block: Part, regulation: Regulation) -> Said:
         # ``decisione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
         lines.append(f"La parte si paga solo se ogni anno un atto la istituisce{window}.")
     extra = {"method"} if block.method in ("migliori", "budget", "importi", "formula") else set()
-    return "Le parti del premio individuale", lines, covered | PART_KEYS | extra
+    heading = "Le parti del premio individuale" if what == "Il premio individuale" else "Le parti del premio"
+    return heading, lines, covered | PART_KEYS | extra
 
 
 def _split(p: Part) -> str:

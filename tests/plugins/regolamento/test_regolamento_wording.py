@@ -344,8 +344,10 @@ def test_who_takes_part_narrows_everyone_in_service(tmp_path):
         'ammesso = "=assenze <= 10 giorni"\nfonte = "art. 3"\n'
     )
     said = read_back(tmp_path, text)
-    # one part: named once, with its source, not «in una parte, «presenza». Parte «presenza» (art. 3).»
-    assert "Il premio individuale si paga in una sola parte, «presenza» (art. 3). Le va tutto il fondo" in said
+    # one part: named once, with its source, not «in una parte, «presenza». Parte «presenza» (art. 3).»; paid without
+    # an individual evaluation, it is «il premio», not «il premio individuale»
+    assert "Art. 1 — Le parti del premio (art. 3)\n" in said
+    assert "Il premio si paga in una sola parte, «presenza» (art. 3). Le va tutto il fondo" in said
     assert "è divisa tra tutto il personale in servizio (i dipendenti), valutato o no" in said
     assert (
         "Partecipa alla parte solo la persona per cui i giorni di assenza sono al più 10 giorni (formula: "
