@@ -624,3 +624,29 @@ def test_dap_coefficients_of_the_judgement_and_the_best_reggenza(ciclope_ente, t
     }
     pool = result.rewards.pools["performance_individuale"]
     assert (pool.distributed, pool.residual) == (Decimal("48000.00"), Decimal("0.00"))
+
+
+def test_sna_agenzie_fixed_amounts_by_category_and_months_of_service(ciclope_ente, tmp_path):
+    # CCNL SNA 2018, art. 34: the agency's commissions grew 4,5 points over inflation (from +4, not +6): I Categoria
+    # Super 200, I 190, II 165, III 110/150 → 150; pro-quota per /12 (months from 16 days: the file's reading) and
+    # part-time in proportion. The test runs 2024.
+    people = [
+        "A1,Anna,dipendente,,ente,1,0,false,,I super,,",
+        "A2,Bruno,dipendente,,ente,0.5,0,false,,II,,",  # half time: 165 × 0,5 = 82,50
+        "A3,Carla,dipendente,,ente,1,0,false,,III,2024-03-10,",  # 22 days of March count: 10 months, 150 × 10 / 12
+        "A4,Dario,dipendente,,ente,1,0,false,,I,2024-05-20,",  # 12 days of May do not: 7 months, 190 × 7 / 12
+        "A5,Elena,dipendente,,ente,1,0,false,,I,,2024-09-15",  # 15 days of September do not: 8 months, 190 × 8 / 12
+    ]
+    data = ente(people, [], extra="grado,assunzione,cessazione")
+    data["units.csv"] = "id,name,kind,parent,head,incremento\nente,Agenzia,ente,,SEG,4.5\n"
+    data["ente.toml"] = 'name = "Agenzia"\n[funds]\npremio_produttivita = "1000.00"\n'
+    result = run(ciclope_ente, tmp_path, "sna_agenzie", data)
+    # 200,00; 82,50; 125,00; 110,833… → 110,83; 126,666… → 126,67 (to the cent); paid 645,00, 355,00 left
+    assert amounts(result) == {"A1": "200.00", "A2": "82.50", "A3": "125.00", "A4": "110.83", "A5": "126.67"}
+    pool = result.rewards.pools["premio_produttivita"]
+    assert (pool.distributed, pool.residual) == (Decimal("645.00"), Decimal("355.00"))
+    # under +2 points no premium: every amount 0
+    data["units.csv"] = data["units.csv"].replace(",4.5\n", ",1.5\n")
+    (tmp_path / "sotto").mkdir()
+    low = run(ciclope_ente, tmp_path / "sotto", "sna_agenzie", data)
+    assert set(amounts(low).values()) == {"0.00"}
