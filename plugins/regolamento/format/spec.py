@@ -1275,7 +1275,7 @@ class Regulation:
     labels: Mapping[str, str] = key(
         "etichette",
         "labels",
-        "le etichette in italiano di stati e livelli",
+        "le etichette in italiano di stati, livelli e fondi (la chiave di [fondi] in ente.toml)",
         default={},
         example={"escluso_sanzione": "escluso per sanzione disciplinare"},
     )

@@ -389,3 +389,12 @@ def test_no_card_is_asked_of_a_role_the_regulation_does_not_evaluate(ciclope_ent
     result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
     reasons = {pid: result.scores[pid].breakdown["motivo"] for pid in ("P1", "P2", "P3", "P4", "SEG")}
     assert set(reasons.values()) == {"senza valutazione individuale: il regolamento non la prevede per il suo ruolo"}
+
+
+def test_a_fund_is_named_by_its_label(ciclope_ente, tmp_path):
+    """[etichette] names a fund as people read it, accents and all: the key of [fondi] has none."""
+    text = ATENEO + '\n[etichette]\nfondo_comune_ateneo = "Fondo comune d\'Ateneo"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, ateneo())
+    said = explain(result, "person", "P3")
+    assert "Premio: € 3.348,32 — Fondo comune d'Ateneo\n" in said
+    assert "■ Fondo comune d'Ateneo = € 10.000,00" in said
