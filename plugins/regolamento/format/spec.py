@@ -1230,6 +1230,8 @@ class Regulation:
         table=Column,
         since=2,
     )
+    # said before what reads them: the weights, the parametri, the graduatorie of a table by grade
+    grades: Grades | None = key("gradi", "table", "i gradi del contratto dell'ente", table=Grades, since=2)
     score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
     cards: tuple[Card, ...] = key(
         "scheda",
@@ -1264,7 +1266,6 @@ class Regulation:
     statuses: tuple[Status, ...] = key(
         "stati", "tables", "gli stati dichiarati, ciascuno con il suo coefficiente", default=(), table=Status, since=2
     )
-    grades: Grades | None = key("gradi", "table", "i gradi del contratto dell'ente", table=Grades, since=2)
     checks: tuple[Check, ...] = key(
         "controlli", "tables", "i controlli del regolamento sui dati", default=(), table=Check, since=2
     )
