@@ -128,7 +128,9 @@ class PartFormulas:
             self._problem(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
         found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
         given = money.r4(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
-        inputs = (*env.read.values(), Input(f"{what} ({sentence(formula)})", given))
+        # the weight the formula gives, before the paid share: «peso», without more, is the one the split divides
+        said = "peso dalla formula" if what == "peso" else what
+        inputs = (*env.read.values(), Input(f"{said} ({sentence(formula)})", given))
         return found, inputs
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:

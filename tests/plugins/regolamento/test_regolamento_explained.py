@@ -69,7 +69,11 @@ def test_a_weight_formula_is_quoted_once_and_its_value_shown(ciclope_ente, tmp_p
         "i giorni di servizio nell'anno) × quota pagata × parametro della categoria\n"
     ) in text
     # the value the formula gave P3, to four decimals: 1 − 61 / 366 = 0,8333
-    assert "  • peso (1 meno i giorni di assenza diviso i giorni di servizio nell'anno) = 0,8333\n" in text
+    assert (
+        "  • peso dalla formula (1 meno i giorni di assenza diviso i giorni di servizio nell'anno) = 0,8333\n" in text
+    )
+    # then the weight the split divides, the formula's × the paid share × the category's parameter: 735 × 0,8333
+    assert "  • peso = 612,5\n" in text
 
 
 def test_the_data_a_formula_reads_from_the_people_file_have_their_cell(ciclope_ente, tmp_path):
