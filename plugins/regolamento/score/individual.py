@@ -63,7 +63,13 @@ def score_of(
     if not ladders.on_cohort(reg):  # else the level is decided once every person is scored (score.cohort)
         ladder = ladders.ladder_of(reg, person.role)
         level, stepped = level_at(reg, person, bands.level_of(points, ladder), ladder, (ente, org, card, card_score))
-    terms = " + ".join(f"{fmt.decimal_it(w)} × {TERMS.get(label, label)}" for label, _, _, w in parts if w > 0)
+    weighed = [(TERMS.get(label, label), w) for label, _, _, w in parts if w > 0]
+    # one component of weight 1 is the score itself: «scheda di valutazione», not «1 × scheda di valutazione»
+    terms = (
+        weighed[0][0]
+        if len(weighed) == 1 and weighed[0][1] == 1
+        else " + ".join(f"{fmt.decimal_it(w)} × {term}" for term, w in weighed)
+    )
     levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
     on_scale_words = ""
     if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of

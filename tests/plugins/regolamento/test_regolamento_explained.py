@@ -385,6 +385,8 @@ def test_a_level_is_not_called_a_band(tmp_path):
     assert "esito: valutato · punteggio 97,00 · livello eccellente\n" in text
     assert "Premio: € 1.000,00 — Premi per la performance individuale\n" in text
     assert "fascia eccellente" not in text
+    # the score of one component of weight 1 is that component, not «1 × scheda di valutazione»
+    assert result.figures["score:D1"].formula == "scheda di valutazione"
 
 
 def test_no_card_is_asked_of_a_role_the_regulation_does_not_evaluate(ciclope_ente, tmp_path):
