@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text, nodes
+from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.wording import contracted, said, words_of
 
 Value = Any  # Decimal | str | Rank | bool | None
@@ -175,17 +176,26 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
         for cond, value in pairs:
             if cond(env) is True:
                 return value(env)
-        values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)))}" for n in read)
+        values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)), _percent(n))}" for n in read)
         raise RunError("nessuna condizione di PIÙ.SE è vera" + (f" ({values})" if values else ""))
 
     return run_
 
 
-def _said(value: Any) -> str:
-    """A value read by a condition, in a message: a text in «», a number with its decimal comma."""
+def _said(value: Any, percent: bool = False) -> str:
+    """A value read by a condition, in a message: a text in «», a percentage as one («65%»), a number with its
+    decimal comma."""
     if isinstance(value, str):
         return f"«{value}»"
-    return fmt.decimal_it(value) if isinstance(value, Decimal) else str(value)
+    if isinstance(value, Decimal):
+        return fmt.pct(value) if percent or isinstance(value, fmt.Percent) else fmt.decimal_it(value)
+    return str(value)
+
+
+def _percent(name: Name) -> bool:
+    """A name the format reads as a percentage (``unita``, ``ente``, ``cruscotto``)."""
+    q = quantity(name.name)
+    return q is not None and q.type.percent
 
 
 def _and(node: Call, args: list[Compiled]) -> Compiled:

@@ -1227,3 +1227,20 @@ def test_a_condition_that_fails_is_said_by_what_holds():
     assert denied(read('=NON(categoria = "D")', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
     both = read('=E(fte > 0; categoria = "D")', scope)
     assert denied(both).startswith("non è vero che il tempo lavorato")
+
+
+def test_a_choice_with_no_true_condition_says_a_percentage_as_one(ciclope_ente, tmp_path):
+    """The ente's performance read by PIÙ.SE is a percentage: said «50%», never «0,5»."""
+    text = BY_GRADE.replace(
+        """'=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C"; 391,02 €; categoria = "D"; 542,28 €)'""",
+        "'=PIÙ.SE(ente >= 90%; 300 €; ente >= 70%; 150 €)'",
+    )
+    assert text != BY_GRADE
+    data = one_unit_comune("Provincia", staff([("C1", "C")]), [], '[funds]\nperformance_individuale = "2000.00"\n')
+    data["indicators.csv"] = data["indicators.csv"].replace(",10,10,", ",10,5,")  # 5 of 10: the ente at 50%
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert error == (
+        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la performance dell'ente = 50,00%) per Persona C1: "
+        "considerato nulla"
+    )
