@@ -124,7 +124,8 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
             comma = s.replace(".", ",")
             raise ValueError(
                 f"numero ambiguo {text!r}: il punto seguito da tre cifre è il separatore delle migliaia "
-                f"({plain}) o un decimale ({comma})? Scrivi {plain} oppure {comma}"
+                f'({plain}) o un decimale ({comma})? Scrivi {plain} oppure "{comma}" (tra virgolette: in un CSV '
+                "separato da virgole una virgola senza virgolette divide la cella in due)"
             )
         s = plain
     if not _NUMBER.match(s):

@@ -79,14 +79,21 @@ BLOCK = 1024  # rows read and transposed at a time
 
 
 def _read_sheet(
-    name: str, label: str, records: Iterable[list[str]], short_cells: bool = False, bare_cells: bool = False
+    name: str,
+    label: str,
+    records: Iterable[list[str]],
+    short_cells: bool = False,
+    bare_cells: bool = False,
+    delimiter: str | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """The Sheet and its problems. ``records`` is read a block of rows at a time and each block is
     turned into columns at once, so a big file's rows are never all held as lists (a CSV is parsed as
     it is read). A block every row of which is as wide as the header, with no blank row and no cell
     over ``MAX_CELL_CHARS``, is transposed as a whole (:func:`_by_column`); any other block is checked
     row by row (:func:`_checked`). The problems are returned, not appended as found: a CSV that turns
-    out unreadable further down reports only that."""
+    out unreadable further down reports only that. ``delimiter``: a CSV's, whose rows one cell wider than
+    the others are refused (:func:`_shifted`); None for a workbook's sheet, whose rows may be wider than the
+    header with empty cells (cells formatted, not written)."""
     rows = iter(records)
     first = next(rows, None)
     if first is None:
@@ -101,6 +108,7 @@ def _read_sheet(
     columns: list[list[str]] = [[] for _ in header]
     numbers: list[int] = []
     refused: list[str] = []
+    widened: list[tuple[int, int]] = []  # (row, cells) of the rows wider than the header, their extra cells empty
     count = 0  # rows read after the header
     while block := list(itertools.islice(rows, BLOCK)):
         if count + len(block) > MAX_ROWS:  # counted to the end for the message, never kept
@@ -113,8 +121,10 @@ def _read_sheet(
                 column.extend(cells)
             numbers.extend(range(count + 2, count + 2 + len(block)))
         else:
-            _checked(label, header, block, count + 2, numbers, columns, problems, refused)
+            _checked(label, header, block, count + 2, numbers, columns, problems, refused, widened)
         count += len(block)
+    if delimiter is not None and len(widened) < len(numbers):  # some rows as wide as the header: not the file's way
+        problems.extend(_shifted(label, width, delimiter, widened))
     sheet = Sheet(
         name=name,
         label=label,
@@ -124,6 +134,24 @@ def _read_sheet(
         refused=tuple(refused),
     )
     return sheet, problems
+
+
+def _shifted(label: str, width: int, delimiter: str, widened: list[tuple[int, int]]) -> list[Problem]:
+    """The rows of a CSV wider than the header (their extra cells empty) while other rows are not: most often
+    a cell holding the separator without quotes (``2,495`` in a file separated by commas), which moves every
+    cell after it one column to the right, so the row would be read wrong without a word."""
+    return [
+        Problem(
+            rule="core.input.columns",
+            file=label,
+            row=n,
+            message=f"la riga ha {cells} celle, l'intestazione e le altre righe {width}: le celle dopo una che "
+            f"contiene il separatore «{delimiter}» senza virgolette passano alla colonna successiva. Una cella che "
+            f'contiene «{delimiter}» va scritta tra virgolette (per esempio "2,495"); se la riga ha solo un '
+            f"«{delimiter}» di troppo in fondo, toglilo",
+        )
+        for n, cells in widened
+    ]
 
 
 def _header(label: str, first: list[str]) -> tuple[tuple[str, ...], list[Problem]]:
@@ -173,7 +201,7 @@ def _split_sheet(
                     name=name, label=label, header=header, numbers=numbers, columns=dict(zip(header, columns))
                 )
                 return sheet, problems
-    return _read_sheet(name, label, _split(_lines(text), delimiter), short_cells=True, bare_cells=bare_cells)
+    return _read_sheet(name, label, _split(_lines(text), delimiter), True, bare_cells, delimiter)
 
 
 def _columns(body: str, delimiter: str, width: int, rows: int) -> list[list[str]]:
@@ -215,10 +243,11 @@ def _checked(
     columns: list[list[str]],
     problems: list[Problem],
     refused: list[str],
+    widened: list[tuple[int, int]],
 ) -> None:
     """Rows ``first``, ``first + 1``… checked one by one and appended to ``numbers`` and ``columns``:
-    blank rows skipped, rows wider than the header refused, shorter ones padded, cells above
-    ``MAX_CELL_CHARS`` reported and cut."""
+    blank rows skipped, rows wider than the header refused (those whose extra cells are all empty kept, and
+    listed in ``widened``), shorter ones padded, cells above ``MAX_CELL_CHARS`` reported and cut."""
     width = len(header)
     key = next((header.index(h) for h in ("id", "codice") if h in header), None)
     for n, rec in enumerate(block, start=first):
@@ -237,7 +266,9 @@ def _checked(
             if key is not None and rec[key].strip():
                 refused.append(rec[key].strip())
             continue
-        if len(rec) < width:
+        if len(rec) > width:
+            widened.append((n, len(rec)))
+        elif len(rec) < width:
             rec = list(rec) + [""] * (width - len(rec))
         if max(map(len, rec)) > MAX_CELL_CHARS:
             for h, text in zip(header, rec):
@@ -282,7 +313,7 @@ def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None =
             sheet, found = _split_sheet(name, label, plain, delimiter, bare)
         else:
             sheet, found = _read_sheet(
-                name, label, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), short, bare
+                name, label, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), short, bare, delimiter
             )
     except csv.Error as exc:
         problems.append(Problem(rule="core.input.csv", file=label, message=f"CSV non leggibile: {exc}"))

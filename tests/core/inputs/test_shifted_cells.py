@@ -1,0 +1,45 @@
+"""A CSV row one cell wider than the others: a cell holding the separator without quotes (``2,495`` in a file
+separated by commas) moves the cells after it one column to the right; read as it is, the score 2,495 became 2
+points with weight 495 and the premium changed without a word."""
+
+from ciclope.core.inputs.tables import read_csv
+from ciclope.core.values import parse_number
+
+
+def _read(tmp_path, text):
+    path = tmp_path / "valutazioni.csv"
+    path.write_text(text, encoding="utf-8")
+    problems = []
+    sheet = read_csv(path, "evaluations", problems)
+    return sheet, problems
+
+
+def test_a_decimal_comma_without_quotes_is_an_error_on_its_row(tmp_path):
+    sheet, problems = _read(tmp_path, 'persona,punti,peso\nP1,3.8,\nP2,"2,495",\nP3,2,495,\n')
+    # P3's row: "P3", "2", "495", "" is 4 cells for a header of 3, the extra one empty
+    assert [(p.severity, p.row, p.rule) for p in problems] == [("error", 4, "core.input.columns")]
+    assert "la riga ha 4 celle, l'intestazione e le altre righe 3" in problems[0].message
+    assert 'tra virgolette (per esempio "2,495")' in problems[0].message
+    assert sheet.columns["punti"][1] == "2,495"  # quoted, the cell is whole
+
+
+def test_a_semicolon_file_names_its_own_separator(tmp_path):
+    _, problems = _read(tmp_path, "persona;punti;peso\nP1;3,8;\nP2;2;495;\n")
+    errors = [p for p in problems if p.severity == "error"]  # besides the warning that says «;» was read
+    assert [p.row for p in errors] == [3]
+    assert "il separatore «;»" in errors[0].message
+
+
+def test_rows_all_one_empty_cell_wider_than_the_header_are_read(tmp_path):
+    """Every row ends with a separator: the file's way of writing, nothing moved."""
+    sheet, problems = _read(tmp_path, "persona,punti\nP1,3,\nP2,4,\n")
+    assert problems == []
+    assert sheet.columns["punti"] == ["3", "4"]
+
+
+def test_the_ambiguous_number_suggests_the_decimal_between_quotes():
+    try:
+        parse_number("2.495")
+    except ValueError as exc:
+        message = str(exc)
+    assert 'Scrivi 2495 oppure "2,495" (tra virgolette' in message
