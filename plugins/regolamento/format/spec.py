@@ -602,7 +602,7 @@ class Premium:
         "coefficienti",
         "numbers",
         "per «livelli»: il coefficiente di ogni livello, come lo scrive il testo (fino a 1 con un massimo pro capite, "
-        "anche sopra 1 quando il fondo è diviso per pesi)",
+        "anche sopra 1 quando il fondo è diviso per pesi); ogni livello dei ruoli pagati ha il suo, 0 se non dà premio",
         default={},
         lo="0",
         hi="1000",

@@ -50,7 +50,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     if score is not None:
         weights_sum(score, error, declared_grades(parts))
     levels: Levels | None = parts.get("levels")
-    names: set[str] = set()
+    scales: dict[str, list[str]] = {}  # each role's levels, from the highest (its own scale, else the common one)
     if levels is not None:
         for role, steps in zip(
             ("scala", *ROLE_KEYS), (levels.ladder, levels.staff, levels.po, levels.dirigente, levels.segretario)
@@ -58,7 +58,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             if steps is not None:
                 # a threshold written as a formula is computed for the year: the numbers are checked among themselves
                 descending(f"livelli.{role}", [s.min for s in steps if isinstance(s.min, Decimal)], error)
-                names |= {s.name for s in steps}
+        for role, own in zip(ROLE_KEYS, (levels.staff, levels.po, levels.dirigente, levels.segretario)):
+            scales[role] = [s.name for s in (own if own is not None else levels.ladder)]
     if levels is not None:
         for i, req in enumerate(levels.requirements):
             requirement(f"livelli.requisiti[{i}]", req, parts.get("cards", ()), error)
@@ -72,9 +73,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")
     if pr is not None:
-        premium(pr, None if "levels" in broken else names, error, "premio", declared_grades(parts))
+        premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))
     for i, part in enumerate(premiums):
-        premium(part, None if "levels" in broken else names, error, f"premi[{i}]", declared_grades(parts))
+        premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
         for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):
             if got is not None and day_month(got) is None:
                 error(f"premi[{i}].{name}", f"{got!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
@@ -311,9 +312,49 @@ def synonyms(path: str, ex: Exclusion, error: Error) -> None:
         seen.setdefault(key, (name, word or target))
 
 
+def coefficients(pr: Premium, scales: Mapping[str, list[str]], error: Error, path: str) -> None:
+    """The coefficients name levels of the scales, and every level the part's roles can reach has one: a level
+    left out would pay nothing without the file saying so (a level that pays nothing is written with 0)."""
+    levels = list(dict.fromkeys(name for role in ROLE_KEYS for name in scales.get(role, ())))
+    if not pr.coefficients:
+        error(path, "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
+    if not levels:
+        error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
+        return
+    for name in pr.coefficients:
+        if name not in levels:
+            error(
+                f"{path}.coefficienti.{name}",
+                f"livello sconosciuto{nearest(name, levels)}; livelli: {quoted(levels)}",
+                "regolamento.chiave_sconosciuta",
+            )
+    reached = {name for role in pr.roles for name in scales.get(role, ())}
+    missing = [name for name in levels if name in reached and name not in pr.coefficients]
+    if pr.coefficients and missing:
+        error(
+            f"{path}.coefficienti",
+            f"manca il coefficiente {'del livello' if len(missing) == 1 else 'dei livelli'} {quoted(missing)}: chi vi "
+            f"è collocato non riceverebbe questa parte senza che il regolamento lo dica; un livello che non dà premio "
+            f"si scrive con 0 (per esempio \"{missing[-1]}\" = 0)",
+            "regolamento.manca",
+        )
+
+
+def quoted(names: Sequence[str]) -> str:
+    """Level names as a list a reader can split: «positivo, migliorabile», «eccellente» (a name may hold a comma)."""
+    return ", ".join(f"«{name}»" for name in names)
+
+
 def premium(
-    pr: Premium, levels: set[str] | None, error: Error, path: str = "premio", declared: Sequence[str] = ()
+    pr: Premium,
+    scales: Mapping[str, list[str]] | None,
+    error: Error,
+    path: str = "premio",
+    declared: Sequence[str] = (),
 ) -> None:
+    """The keys of a premium (``[premio]`` or a part of ``[[premi]]``) among themselves and with the levels:
+    ``scales``, each role's levels from the highest (empty without [livelli]; None: the levels are broken,
+    said already)."""
     if not pr.evaluation and pr.method not in UNSCORED:
         without_evaluation(pr, path, error)
         return  # the keys of such a method are about a score or a level: the method is what is wrong
@@ -327,20 +368,8 @@ def premium(
                 f"la soglia minima {pr.floor} deve essere sotto la piena {pr.full}",
                 "regolamento.soglie",
             )
-    if (
-        pr.method == "livelli" or (pr.method == "budget" and pr.coefficients)
-    ) and levels is not None:  # None: the levels are broken, said already
-        if not pr.coefficients:
-            error(path, "il metodo «livelli» richiede la tabella coefficienti", "regolamento.manca")
-        if not levels:
-            error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
-        for name in pr.coefficients:
-            if levels and name not in levels:
-                error(
-                    f"{path}.coefficienti.{name}",
-                    f"livello sconosciuto{nearest(name, sorted(levels))}; livelli: {', '.join(sorted(levels))}",
-                    "regolamento.chiave_sconosciuta",
-                )
+    if (pr.method == "livelli" or (pr.method == "budget" and pr.coefficients)) and scales is not None:
+        coefficients(pr, scales, error, path)
     if pr.grade_factors:
         grade_factors(pr, error, path, declared)
     capped = pr.maximum is not None or pr.method == "budget"

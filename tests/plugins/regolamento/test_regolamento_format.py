@@ -113,6 +113,30 @@ def test_missing_fonte(tmp_path):
     assert message == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
 
 
+def test_a_level_without_its_coefficient_is_an_error(tmp_path):
+    """A level left out of the coefficients paid nothing to whoever was placed there, without a word."""
+    text = GOOD.replace("coefficienti = { alto = 1, medio = 0.5, basso = 0 }", "coefficienti = { alto = 1, basso = 0 }")
+    assert regulation_problems(tmp_path, text) == [
+        "riga 18, chiave premio.coefficienti: manca il coefficiente del livello «medio»: chi vi è collocato non "
+        "riceverebbe questa parte senza che il regolamento lo dica; un livello che non dà premio si scrive con 0 "
+        '(per esempio "medio" = 0)'
+    ]
+
+
+def test_a_level_of_a_role_the_part_does_not_pay_needs_no_coefficient(tmp_path):
+    """The dirigenti's own scale: a part for the dipendenti names only the common scale's levels."""
+    text = GOOD.replace('  { nome = "basso", da = 0 },\n]', '  { nome = "basso", da = 0 },\n]\ndirigente = [\n'
+                        '  { nome = "eccellente", da = 90 },\n  { nome = "adeguato", da = 0 },\n]')
+    assert regulation_problems(tmp_path, text) == []
+
+
+def test_an_unknown_level_lists_the_levels_between_quotes_from_the_highest(tmp_path):
+    text = GOOD.replace("medio = 0.5", '"medio, buono" = 0.5').replace('nome = "medio"', 'nome = "medio, buono"')
+    text = text.replace("alto = 1,", "altissimo = 1, alto = 1,")
+    [message] = regulation_problems(tmp_path, text)
+    assert message.endswith("livello sconosciuto (forse 'alto'?); livelli: «alto», «medio, buono», «basso»")
+
+
 def test_every_error_at_once(tmp_path):
     text = GOOD.replace('fonte = "art. 9"\n', "").replace("tipo_ente", "tipo_entte").replace("da = 0 }", 'da = "x" }')
     text += '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.5 }\n'  # line 21: 0.5 is not 1
