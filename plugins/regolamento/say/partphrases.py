@@ -79,6 +79,12 @@ def _split(p: Part) -> str:
 
 def _share(p: Part, regulation: Regulation) -> list[str]:
     fund = the(fund_name(p.fund, regulation))
+    givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == p.name]
+    if p.fund_share == 0 and givers:  # a part paid only with what the parts before it leave
+        which = f"la parte {givers[0]}" if len(givers) == 1 else f"le parti {', '.join(givers)}"
+        return [
+            f"Non ha una quota {joined('di', fund)}: le va ciò che {which} non {'paga' if len(givers) == 1 else 'pagano'}."
+        ]
     whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else f"tutto {fund}"
     return [f"Le va {whose}."]
 
@@ -108,7 +114,7 @@ def _own_method(p: Part) -> list[str]:
             f"Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata{factors}) "
             f"/ la somma dei pesi di chi la parte conta, anche se escluso; è pagato {paid}"
             + (f" ({coeff})" if coeff else "")
-            + "; ciò che resta è residuo."
+            + ("." if p.residual_to else "; ciò che resta è residuo.")  # else where it goes is said after
         ]
     if p.method == "importi":
         return ["Gli importi sono quelli decisi e scritti nel foglio premi."]

@@ -466,6 +466,24 @@ def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
     assert "Inoltre" not in text  # every key of the file said in its own sentences
 
 
+def test_a_budget_whose_savings_go_to_a_part_paid_only_by_them(tmp_path):
+    """The Comune di Bagnacavallo's criteria: the budget cut by the score, the savings to the best. The budget part
+    said «ciò che resta è residuo» and then that it goes to the next part; the next one «Le va lo 0% del fondo»."""
+    text = SCALED.replace('quota_fondo = 0.8', 'quota_fondo = 1\nresiduo_a = "innovazione"').replace(
+        'metodo = "importi"\nfonte = "art. 12"\nquota_fondo = 0.2',
+        'metodo = "proporzionale"\nfonte = "art. 12"\nquota_fondo = 0',
+    )
+    said = art.render(read(tmp_path, text))
+    for sentence in (
+        "anche se escluso; è pagato × il punteggio / 100. A tempo parziale",
+        "Ciò che la parte non paga va alla parte «innovazione».",
+        "Parte «innovazione» (art. 12). Non ha una quota del fondo dei premi per la performance individuale: le va ciò "
+        "che la parte «produttività» non paga.",
+    ):
+        assert sentence in said, sentence
+    assert "ciò che resta è residuo" not in said and "Le va lo 0%" not in said
+
+
 def test_a_step_under_the_default_positive_threshold_says_the_default(tmp_path):
     """A scale of 60 (Comune di Calcinate: «da 42 a 45 punti il 35%»): the default threshold, 60, is not in the file,
     so the message says where it comes from."""

@@ -125,8 +125,11 @@ def test_a_level_without_its_coefficient_is_an_error(tmp_path):
 
 def test_a_level_of_a_role_the_part_does_not_pay_needs_no_coefficient(tmp_path):
     """The dirigenti's own scale: a part for the dipendenti names only the common scale's levels."""
-    text = GOOD.replace('  { nome = "basso", da = 0 },\n]', '  { nome = "basso", da = 0 },\n]\ndirigente = [\n'
-                        '  { nome = "eccellente", da = 90 },\n  { nome = "adeguato", da = 0 },\n]')
+    text = GOOD.replace(
+        '  { nome = "basso", da = 0 },\n]',
+        '  { nome = "basso", da = 0 },\n]\ndirigente = [\n'
+        '  { nome = "eccellente", da = 90 },\n  { nome = "adeguato", da = 0 },\n]',
+    )
     assert regulation_problems(tmp_path, text) == []
 
 
