@@ -199,3 +199,31 @@ def test_an_area_of_the_2022_contract_is_read_as_its_category(tmp_path):
         parse("Area dei dirigenti")
     role = CANONICAL["people"]["role"][0]
     assert role("Elevata qualificazione (EQ)") == "po" and role("Segretario comunale") == "segretario"
+
+
+def test_explain_says_why_a_person_has_no_score(tmp_path, capsys):
+    """The Segretario of the Comune di Livelli is not evaluated by its regulation: explain said «esito: non
+    valutato» and «Nessuna cifra calcolata da spiegare» without the reason the results carry."""
+    cycle = demo("regolamento", tmp_path)
+    capsys.readouterr()
+    assert main(["explain", str(cycle), "--ente", "comune-livelli", "--person", "SEG"]) == 0
+    out = capsys.readouterr().out
+    assert "esito: non valutato (senza valutazione individuale: il regolamento non la prevede per il suo ruolo)" in out
+
+
+def test_explain_needs_the_ente_only_in_a_cycle_of_many(tmp_path, capsys):
+    cycle = demo("regolamento", tmp_path)
+    capsys.readouterr()
+    assert main(["explain", str(cycle), "--person", "SEG"]) != 0
+    err = capsys.readouterr().err
+    assert (
+        "il ciclo ha 4 enti: scegli quale con --ente (enti: comune-soglie, comune-livelli, comune-parti, comune-fondo)"
+        in err
+    )
+    cycle.write_text(  # the Comune di Livelli alone
+        '[ciclo]\nanno = 2024\nrisultati = "risultati"\n\n[[ente]]\nid = "comune-livelli"\nplugin = "regolamento"\n'
+        'regolamento = "smvp-livelli.toml"\ndati = "comune-livelli"\n',
+        encoding="utf-8",
+    )
+    assert main(["explain", str(cycle), "--person", "SEG"]) == 0
+    assert "Persona SEG — Segretario comunale" in capsys.readouterr().out

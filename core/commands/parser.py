@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("explain", help="spiega da dove viene una cifra")
     exp.add_argument("config", type=Path, help="il file cycle.toml del ciclo")
-    exp.add_argument("--ente", required=True, metavar="ID", help="l'ente, come lo chiama cycle.toml")
+    exp.add_argument(
+        "--ente", metavar="ID", help="l'ente, come lo chiama cycle.toml (non serve se il ciclo ne ha uno solo)"
+    )
     what = exp.add_mutually_exclusive_group(required=True)
     for kind, words in EXPLAINED.items():
         what.add_argument(f"--{kind}", metavar="ID", help=words)

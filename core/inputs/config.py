@@ -56,7 +56,15 @@ class RunPlan:
     enti: tuple[EnteConfig, ...]
     store: str | None = None  # [store] url as written (None: the default ciclope.db beside cycle.toml)
 
-    def ente(self, ente_id: str) -> EnteConfig:
+    def ente(self, ente_id: str | None) -> EnteConfig:
+        """The ente ``ente_id`` (``--ente``); None: the cycle's only ente (a cycle of many needs the id)."""
+        if ente_id is None:
+            if len(self.enti) == 1:
+                return self.enti[0]
+            message = f"il ciclo ha {len(self.enti)} enti: scegli quale con --ente (enti: {', '.join(e.id for e in self.enti)})"
+            raise CiclopeError(
+                [Problem(rule="cli.ente_unknown", file=str(self.path), column="--ente", message=message)]
+            )
         for e in self.enti:
             if e.id == ente_id:
                 return e

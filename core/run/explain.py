@@ -421,6 +421,8 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "score": num(s.score) if s else None,
         "level": s.level if s else None,
         "status": result.status_of(ident),
+        # why the person has no score (the scorer's «motivo»: no card, a regulation that does not evaluate the role)
+        "not_evaluated_because": str(s.breakdown.get("motivo") or "") if s is not None and s.score is None else "",
         "award": awards[0] if awards else None,  # the first, as before
         "awards": awards,
         "payments": awards,
@@ -556,6 +558,8 @@ def header_lines(
         f"{subj['evaluator'] or '—'} · tempo lavorato {show(Decimal(str(subj['fte'])), 'share')}",
     ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]
+    if subj.get("not_evaluated_because"):
+        esito[0] += f" ({subj['not_evaluated_because']})"
     if subj["score"] is not None:
         esito.append(f"punteggio {fmt.score(subj['score'])}")
     if subj["level"]:
