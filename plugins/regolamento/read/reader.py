@@ -378,5 +378,12 @@ def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
 
 
 def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoReturn:
-    ctx.error(path, f"atteso {KIND_WORDS[meta['kind']]}, trovato {raw!r}", "regolamento.tipo")
+    hint = ""
+    if meta["kind"] in ("int", "number", "numbers") and isinstance(raw, str) and _COMMA_DECIMAL.fullmatch(raw.strip()):
+        # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
+        hint = f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({raw.strip().replace(',', '.')})"
+    ctx.error(path, f"atteso {KIND_WORDS[meta['kind']]}, trovato {raw!r}{hint}", "regolamento.tipo")
     raise Bad
+
+
+_COMMA_DECIMAL = re.compile(r"-?\d+,\d+")

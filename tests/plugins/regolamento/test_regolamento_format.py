@@ -64,6 +64,15 @@ def test_wrong_type(tmp_path):
     assert message == "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi, trovato 3"
 
 
+def test_a_decimal_comma_in_quotes_says_how_toml_writes_a_number(tmp_path):
+    """«3,5» is a number in the data files and in formulas; a key of the file takes 3.5."""
+    [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = "60,5"'))
+    assert message == (
+        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato '60,5': nel file del regolamento un numero si "
+        "scrive col punto decimale e senza virgolette (60.5)"
+    )
+
+
 def test_a_choice_out_of_the_list_suggests_the_nearest(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
     assert message.startswith(
