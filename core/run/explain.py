@@ -422,7 +422,9 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "level": s.level if s else None,
         "status": result.status_of(ident),
         # why the person has no score (the scorer's «motivo»: no card, a regulation that does not evaluate the role)
-        "not_evaluated_because": str(s.breakdown.get("motivo") or "") if s is not None and s.score is None else "",
+        "not_evaluated_because": str(s.breakdown.get("motivo") or "")
+        if s is not None and s.score is None and result.status_of(ident) == "not_evaluated"  # else its own words
+        else "",
         "award": awards[0] if awards else None,  # the first, as before
         "awards": awards,
         "payments": awards,

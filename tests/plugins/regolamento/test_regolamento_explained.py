@@ -114,7 +114,7 @@ def test_a_person_some_evaluated_part_would_pay_stays_not_evaluated(ciclope_ente
     # «obiettivi» pays the one evaluated: P1 takes the whole 1000.00 (weight 80 × 1 of Σ 80)
     assert result.rewards.pools["obiettivi"].distributed == Decimal("1000.00")
     assert result.status_of("P3") == "not_evaluated"
-    assert "esito: non valutato\n" in explain(result, "person", "P3")
+    assert "esito: non valutato (nessuna scheda di valutazione)\n" in explain(result, "person", "P3")
 
 
 # Ministero della Giustizia, dirigenti di seconda fascia: the interim pays 15% of the position pay of the manager
