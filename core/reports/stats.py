@@ -254,8 +254,8 @@ class BandStat:
 
 def bands(result: Result) -> list[BandStat]:
     """Performance awards (result pay of PO included, position pay not: rules/core.md §6) grouped by
-    pool and band: head count, total, mean, lowest and highest amount (made once per Result: the
-    Relazione and the workbook both show them)."""
+    pool and band, in each pool the band best evaluated first: head count, total, mean, lowest and highest
+    amount (made once per Result: the Relazione and the workbook both show them)."""
     return list(result.memo("stats.bands", lambda: _bands(result)))
 
 
@@ -264,10 +264,14 @@ def _bands(result: Result) -> tuple[BandStat, ...]:
         return ()
     ledger = result.ledger
     groups: dict[tuple[str, str], list[Decimal]] = {}
+    marks: dict[tuple[str, str], list[Decimal]] = {}  # the scores of each band's people: the best band first
     for a in ledger.awards:
         if ledger.kind_of(a) == PERFORMANCE:
             groups.setdefault((a.pool, a.band or ""), []).append(a.amount)
+            score = result.scores[a.person].score if a.person in result.scores else None
+            marks.setdefault((a.pool, a.band or ""), []).append(Decimal(-1) if score is None else score)
     pool_order = {name: i for i, name in enumerate(ledger.pools)}
+    best = {key: sum(v, Decimal(0)) / len(v) for key, v in marks.items()}
     stats = [
         BandStat(
             pool=p,
@@ -280,4 +284,8 @@ def _bands(result: Result) -> tuple[BandStat, ...]:
         )
         for (p, b), v in groups.items()
     ]
-    return tuple(sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -s.mean, s.band)))
+    # within a pool, the bands best evaluated first, as trasparenza.csv lists them: a lower band can be paid more
+    # per head (a category's coefficient, full time), and the table follows the scale, not the money
+    return tuple(
+        sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -best[s.pool, s.band], s.band))
+    )

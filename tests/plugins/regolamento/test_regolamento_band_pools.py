@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import Person, money
+from ciclope.core.reports import stats
 from ciclope.plugins.regolamento.format.spec import BandShare, Premium
 from ciclope.plugins.regolamento.pay import premium, shapes
 from ciclope.plugins.regolamento.read.load import load
@@ -338,3 +339,17 @@ def test_a_maximum_per_person_is_for_a_fund_divided_by_weights(tmp_path):
     text = text.replace("coefficiente = 1", "risorse = 0.2")
     assert any("chiave premi[1].massimo_persona: vale per un fondo diviso per pesi" in m
                for m in regulation_problems(tmp_path, text))  # fmt: skip
+
+
+def test_the_relazione_lists_the_bands_best_first_even_when_a_lower_one_is_paid_more(ciclope_ente, tmp_path):
+    text = REGULATION.replace("risorse = 0.5", "risorse = 0.2").replace("risorse = 0.4", "risorse = 0.7")
+    everyone_full_time = [(pid, "1", score) for pid, _, score in PEOPLE]
+    result = run(ciclope_ente, tmp_path, text, everyone_full_time)
+    # alta 10000 × 0,2 = 2000 over S01 S02: 1000 each; media 10000 × 0,7 = 7000 over S03–S07: 1400 each;
+    # bassa 10000 × 0,1 = 1000 over S08–S10: 333,33 (+1 cent to S08). Media is paid more per head than alta,
+    # and the table still follows the scale: alta, media, bassa
+    assert [(b.band, b.count, b.mean) for b in stats.bands(result)] == [
+        ("alta", 2, Decimal("1000.00")),
+        ("media", 5, Decimal("1400.00")),
+        ("bassa", 3, Decimal("333.33")),  # 1000,00 / 3 = 333,333… → 333,33
+    ]
