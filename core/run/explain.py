@@ -318,6 +318,7 @@ def roots(result: Result, kind: str, ident: str) -> list[Figure]:
             for k, f in sorted(result.figures.items())
             if k.startswith((f"award:{ident}:", f"score:{ident}:", f"card:{ident}:"))
         ]
+        found += [f for f in refusals(result, ident) if f not in found]  # and what it read, down to the cells
     elif kind == "position":
         found += [f for k, f in sorted(result.figures.items()) if k.startswith(f"position:{ident}:") and f not in found]
     return found
@@ -370,13 +371,25 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     return node
 
 
+def refusals(result: Result, ident: str) -> list[Figure]:
+    """The conditions of the parts of a premium that left the person out (``ammesso:<part>:<person>`` false:
+    :mod:`core.trace`), in the order recorded."""
+    tail = f":{ident}"
+    return [f for k, f in result.figures.items() if k.startswith("ammesso:") and k.endswith(tail) and f.value is False]
+
+
 def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     """Why money the person could expect is not paid, as the figures say it: a post whose "paid" flag is false
-    for them (its note says why), or an award of 0 (its formula says the rule) — with the article."""
+    for them (its note says why), a part of the premium whose condition left them out (the condition in words),
+    or an award of 0 (its formula says the rule) — with the article."""
     out = []
     for key, f in result.figures.items():
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source})
+    for f in refusals(result, ident):  # what did not hold (the note) and the values it read
+        read = "; ".join(f"{i.name} {input_shown(i.name, i.value, '', i.cell)}" for i in f.inputs)
+        said = f.note or f"non vale: {f.formula}"
+        out.append({"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source})
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
     if award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso"):

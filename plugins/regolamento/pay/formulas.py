@@ -23,7 +23,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, sentence
+from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.score import ladders
 
@@ -94,6 +94,7 @@ class PartFormulas:
             cite(self.reg, self.part.source),
             list(env.read.values()),
             f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",
+            "" if held else denied(formula),  # what did not hold, as explain says it: «il punteggio è minore di 60»
         )
         if not held:
             self.refused.append(pid)

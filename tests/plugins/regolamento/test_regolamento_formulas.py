@@ -1204,6 +1204,16 @@ def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente,
     assert amounts(result) == {"A1": "950.00", "A2": "500.00"}
     assert "A2" not in result.rewards.statuses
     assert "score:A2:status" not in result.figures  # no «esito» that contradicts the one they have
+    # paid by one part, left out of the other: explain says which condition did not hold and what it read
+    said = explain(result, "person", "A2")
+    assert said is not None
+    assert (
+        "  perché: Partecipazione di Persona A2 alla parte «incentivazione»: no — i giorni di assenza sono più di "
+        "30 giorni (i giorni di assenza 45)"
+    ) in said.splitlines()
+    assert "■ Partecipazione di Persona A2 alla parte «incentivazione» = NO" in said  # and its figure, to the cell
+    assert "people.csv, riga 4, colonna giorni_assenza" in said
+    assert "perché" not in explain(result, "person", "A1")  # admitted by both
 
 
 def test_a_formula_amount_says_the_paid_share_where_it_changes_something(ciclope_ente, tmp_path):
