@@ -42,7 +42,7 @@ from ciclope.core import (
 )
 
 from . import art48, art69_split, ties
-from .art69_own import record_own, short_of_minimum
+from .art69_own import paid_to_nobody, record_own, short_of_minimum
 from .art69_plan import Plan, Ranked
 from .art69_records import record_plan
 from .config import Maggiorazione, maggiorazione
@@ -141,6 +141,7 @@ def ciclope_rewards(
         record_own(own.part, rule is not None, trace, law)
         floor = art48.minimum(ente.year, art48.employees(ente), rule is not None and rule.objectives)
         trace.extend(short_of_minimum(own, attributed, own.pool in names, floor, law))
+        trace.extend(paid_to_nobody(own, attributed, law))
         return rewards
     if rule is None:
         trace.problem(not_configured(ente.year, article(law.source), cite(law)))

@@ -1,6 +1,7 @@
 """The maggiorazione del premio individuale paid by a part of the plugin's own regulation (``maggiorazione = true``),
 rules §2: the layer records which part pays it, sets nothing aside, and checks each amount against the contract's
-minimum, the share (:func:`.art48.minimum`) of the mean individual premium of the positively evaluated (steps 2–3).
+minimum, the share (:func:`.art48.minimum`) of the mean individual premium of the positively evaluated (steps 2–3),
+and says when the part paid it to nobody while some were paid a premium (the contract attributes it: «è attribuita»).
 """
 
 from __future__ import annotations
@@ -77,5 +78,29 @@ def short_of_minimum(
             f"{why}, {fmt.euro(total)} / {len(positive)} = {fmt.euro(mean)}, cioè almeno {fmt.euro(least)}; "
             f"la parte paga {', '.join(fmt.euro(a) for a in amounts)} a {', '.join(short)}. Gli importi non sono "
             "stati cambiati: correggi la parte nel regolamento come dice il contratto integrativo",
+        )
+    ]
+
+
+def paid_to_nobody(
+    own: OwnMaggiorazione, attributed: Mapping[str, Decimal], law: provisions.Provision
+) -> list[Problem]:
+    """A warning when the part paid the maggiorazione to nobody while ``attributed`` (what the individual-premium
+    pools paid) holds people paid a premium: the contract gives it to those with the highest evaluations, and a
+    condition or an amount of the part may have left it out this year. A reading: the contract says it «è
+    attribuita», and only the office knows whether its regulation meant to pay nobody."""
+    if own.paid or not attributed:
+        return []
+    many = len(attributed)
+    return [
+        Problem(
+            rule="ccnl.art69.own_nobody",
+            severity="warning",
+            source=cite(law),
+            message=f"la parte «{own.part}» del regolamento, che paga la maggiorazione del premio individuale "
+            f"({article(law.source)}), non la paga a nessuno, mentre {many} "
+            f"{'persona ha' if many == 1 else 'persone hanno'} un premio individuale: il contratto la attribuisce "
+            "ai dipendenti che conseguono le valutazioni più elevate. Controlla la condizione (ammesso) e l'importo "
+            "della parte",
         )
     ]

@@ -471,6 +471,21 @@ def test_a_regulation_s_own_maggiorazione_below_the_contract_s_minimum_is_said_a
     assert "la parte paga € 416,67 a D1, D2" in short.message
 
 
+def test_a_regulation_s_own_maggiorazione_paid_to_nobody_is_said(tmp_path):
+    # the part at 0% of the mean pays nobody; the premiums as in the test above without the maggiorazione:
+    # D1, D2 2.222,22, D3 1.666,66, D4 555,55 — four people with a premium and nobody with the maggiorazione
+    result = sannazzaro_with(tmp_path, {}, share="0%")
+    assert amounts(result) == {"D1": "2222.22", "D2": "2222.22", "D3": "1666.66", "D4": "555.55", "D5": "0.00"}
+    (nobody,) = [p for p in result.violations if p.rule.startswith("ccnl.art69")]
+    assert nobody.severity == "warning"
+    assert nobody.message.startswith(
+        "la parte «maggiorazione» del regolamento, che paga la maggiorazione del premio individuale (art. 81 CCNL "
+    )
+    assert "non la paga a nessuno, mentre 4 persone hanno un premio individuale" in nobody.message
+    # paid to D1 and D2 at 30% (the first test): nothing to say
+    assert not [p for p in sannazzaro_with(tmp_path / "paid", {}).violations if p.rule.startswith("ccnl.art69")]
+
+
 def test_the_own_maggiorazione_s_minimum_follows_the_ente_s_size_from_2026(tmp_path):
     # 2026, six employees (not more than 10): art. 48 CCNL 23.2.2026 asks 25%. Budget 10.000 / 5,5 = 1.818,1818…:
     # D1, D2 100% → 1.818,18; D3 75% → 1.363,63; D4 half time 50% → 454,54; D5, D6 nothing. Σ 5.454,53 over four,
