@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from ciclope.core import syserrors
 from ciclope.core.tomlerrors import translate
 
 
@@ -36,7 +37,7 @@ def read_text(path) -> str:
     except UnicodeDecodeError as exc:
         raise ValueError(f"il file non è in UTF-8 (byte {exc.start})") from None
     except OSError as exc:
-        raise ValueError(f"{path.name} non si legge ({exc.strerror or type(exc).__name__})") from None
+        raise ValueError(f"{path.name} non si legge ({syserrors.said(exc)})") from None
 
 
 def loads_checked(text: str) -> dict:

@@ -15,6 +15,7 @@ import importlib
 import sys
 from collections.abc import Callable
 
+from ciclope.core import syserrors
 from ciclope.core.commands.parser import build_parser
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_OK, render_problems
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # any file the command could not read or write: one Italian line, no traceback
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"ciclope: errore del sistema{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"ciclope: errore del sistema{where}: {syserrors.said(exc)}", file=sys.stderr)
         return EXIT_CONFIG
     except UnicodeError as exc:
         print(f"ciclope: testo non leggibile: {exc}", file=sys.stderr)

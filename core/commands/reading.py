@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ciclope.core import syserrors
 from ciclope.core.commands.calendar import PRODID, ics, render
 from ciclope.core.commands.running import pdf_possible
 from ciclope.core.inputs.config import load_config
@@ -74,7 +75,7 @@ def cmd_calendar(args) -> int:
             )
             return EXIT_CONFIG
         except OSError as exc:
-            print(f"ciclope: non posso scrivere il calendario in {args.ics}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"ciclope: non posso scrivere il calendario in {args.ics}: {syserrors.said(exc)}", file=sys.stderr)
             return EXIT_CONFIG
         print(f"Calendario scritto in {args.ics}")
     return EXIT_OK
@@ -114,7 +115,7 @@ def cmd_report(args) -> int:
     try:
         done, lines = report(args.folder, outputs, archive, previous)
     except OSError as exc:
-        print(f"ciclope: {exc.strerror or exc}", file=sys.stderr)
+        print(f"ciclope: {syserrors.said(exc)}", file=sys.stderr)
         return EXIT_ENTE
     print("\n".join(lines))
     relazioni = any(line.startswith("scritto relazione") and line.endswith(".html") for line in lines)

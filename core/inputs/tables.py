@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import syserrors
 from ciclope.core.inputs.xlsxnames import sheet_titles
 from ciclope.core.problems import CiclopeError, Problem
 
@@ -567,7 +568,11 @@ def _xlsx_checks(path: Path, problems: list[Problem]) -> bool:
         )
         return False
     except OSError as exc:
-        problems.append(Problem(rule="core.input.xlsx", file=label, message=f"cartella di lavoro non leggibile: {exc}"))
+        problems.append(
+            Problem(
+                rule="core.input.xlsx", file=label, message=f"cartella di lavoro non leggibile: {syserrors.said(exc)}"
+            )
+        )
         return False
     return True
 
@@ -662,7 +667,11 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, Sheet]:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken workbook
         problems.append(
-            Problem(rule="core.input.xlsx", file=path.name, message=f"cartella di lavoro non leggibile: {exc}")
+            Problem(
+                rule="core.input.xlsx",
+                file=path.name,
+                message=f"cartella di lavoro non leggibile: {syserrors.said(exc) if isinstance(exc, OSError) else exc}",
+            )
         )
         return {}
     sheets = {}

@@ -25,6 +25,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ciclope.core import syserrors
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 
@@ -78,7 +79,7 @@ def locked(out: Path) -> Iterator[None]:
     try:
         fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:  # a link planted as the lock is never followed
-        raise _refuse(out, f"non posso aprire {out / LOCK}: {exc.strerror or exc}") from None
+        raise _refuse(out, f"non posso aprire {out / LOCK}: {syserrors.said(exc)}") from None
     try:
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import attrs
 
+from ciclope.core import syserrors
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.run.outcome import EnteOutcome, not_written
@@ -136,7 +137,7 @@ def publish_one(store: Store | None, source: ArchiveSource | None, job: Job) -> 
         return Done(job.index, exc.problems[0], store_error)
     except OSError as exc:  # read-only output folder, full disk, no Chromium for the PDF
         folder = job.staged.final.parent
-        message = f"impossibile scrivere gli output in {folder}: {exc.strerror or exc}"
+        message = f"impossibile scrivere gli output in {folder}: {syserrors.said(exc)}"
         return Done(job.index, Problem(rule="output.write", file=str(folder), message=message), store_error)
     except Exception as exc:  # a bug: this ente fails, the others are published
         message = f"errore interno {type(exc).__name__}: {exc}"

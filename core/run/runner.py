@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ciclope.core import syserrors
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.isolation import exits_isolated
@@ -84,7 +85,7 @@ def run_one(task: Task) -> EnteOutcome:
         with gcpause.paused(), exits_isolated():
             return _run_one(task)
     except OSError as exc:  # a file that cannot be read or written: one Italian line, no traceback
-        message = f"errore del sistema su {exc.filename or out}: {exc.strerror or exc}"
+        message = f"errore del sistema su {exc.filename or out}: {syserrors.said(exc)}"
         return EnteOutcome(
             cfg.id,
             cfg.plugin,
@@ -164,7 +165,7 @@ def _run_one(task: Task) -> EnteOutcome:
     except CiclopeError as exc:  # the ente's folder became the user's while the ente ran
         return not_written(cfg.id, cfg.plugin, exc.problems[0])
     except OSError as exc:  # read-only output folder, full disk
-        message = f"impossibile scrivere gli output in {out}: {exc.strerror or exc}"
+        message = f"impossibile scrivere gli output in {out}: {syserrors.said(exc)}"
         return not_written(cfg.id, cfg.plugin, Problem(rule="output.write", file=str(out), message=message))
     return _computed(cfg, result, records[0] if records else None, staged)
 

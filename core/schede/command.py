@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ciclope.core import filenames
+from ciclope.core import filenames, syserrors
 from ciclope.core.nearest import hint
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -88,7 +88,7 @@ def _print(page: Path) -> tuple[Path, str]:
         os.replace(tmp, page.with_suffix(".pdf"))
         return page, ""
     except OSError as exc:
-        return page, str(exc)
+        return page, syserrors.said(exc)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -7,6 +7,7 @@ import os
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from ciclope.core import syserrors
 from ciclope.core.problems import CiclopeError, Problem
 
 HOST = "127.0.0.1"
@@ -138,7 +139,7 @@ def server(folder: Path, port: int) -> ThreadingHTTPServer:
                 Problem(
                     rule="site.port",
                     column="--port",
-                    message=f"non posso usare la porta {port} su {HOST}: {exc.strerror or exc} "
+                    message=f"non posso usare la porta {port} su {HOST}: {syserrors.said(exc)} "
                     "(già occupata? indica un'altra porta con --port)",
                 )
             ]

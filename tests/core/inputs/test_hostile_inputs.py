@@ -354,4 +354,6 @@ def test_13_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, monkey
     assert main(["run", str(cfg)]) == 1
     captured = capsys.readouterr()
     assert "impossibile scrivere gli output" in captured.out + captured.err
+    assert "permesso negato" in captured.out + captured.err  # the system's cause in Italian, not its English
+    assert "Permission denied" not in captured.out + captured.err
     assert "Traceback" not in captured.out + captured.err
