@@ -99,7 +99,8 @@ def cmd_template(args) -> int:
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
     done = build(args.plugin, args.file, args.source)
-    print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
+    if done.written:  # a second template on the office's folder writes nothing: it only says what it kept
+        print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
     if done.kept:
         print(f"Tenuti come erano (già presenti, non sovrascritti): {', '.join(str(p) for p in done.kept)}.")
     if args.file.suffix.lower() == ".xlsx":

@@ -291,19 +291,50 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
     _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}
-    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, fund), params)
+    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, fund), params, keep=True)
     return Written((*written, *inner.written), (*kept, *inner.kept))
 
 
 def _write_ente(
-    path: Path, hooks: Hooks, plugin: str, schema: Any, previous: tuple[Ente | None, int, Any], params: dict[str, str]
+    path: Path,
+    hooks: Hooks,
+    plugin: str,
+    schema: Any,
+    previous: tuple[Ente | None, int, Any],
+    params: dict[str, str],
+    keep: bool = False,
 ) -> Written:
     """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there.
-    ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None)."""
-    ente, year, fund = previous
+    ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None);
+    ``keep``: a workbook already there is the office's, kept like the other files of its folder (a workbook the
+    user names alone is refused instead: they asked for that file)."""
+    ente, year, _ = previous
     own = ente_hooks(hooks, plugin, year, params)  # the layers of the ente's comparto: their sheets too
     # and the columns its own files declare (a declared regulation's [[colonne]]), where they resolve
     schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=_resolved(plugin, year, params)))
+    written: list[Path] = []
+    kept: list[Path] = []
+    if keep and os.path.lexists(path):
+        kept.append(path)
+    else:
+        _write_workbook(path, own, schema, previous)
+        written.append(path)
+    funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params))
+    texts = {"ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year, params), funds)}
+    folder = path.parent / narrative.FOLDER
+    if not os.path.lexists(folder):
+        folder.mkdir()
+    if folder.is_dir() and not folder.is_symlink():  # a link or a file by that name is the user's: left alone
+        texts.update({f"{narrative.FOLDER}/{p.key}.md": narrative_text(p) for p in narrative.PARTS})
+    for fname, text in texts.items():
+        _write_or_keep(path.parent / fname, text, written, kept)
+    return Written(tuple(written), tuple(kept))
+
+
+def _write_workbook(path: Path, own: Hooks, schema: Any, previous: tuple[Ente | None, int, Any]) -> None:
+    """The workbook to fill: the columns of ``schema`` (the plugin's, its comparto's layers' and those its files
+    declare), with the rows of the ente of ``--from`` and those the plugins propose."""
+    ente, year, fund = previous
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
@@ -316,18 +347,6 @@ def _write_ente(
     data = io.BytesIO()
     wb.save(data)
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)
-    written: list[Path] = [path]
-    kept: list[Path] = []
-    funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params))
-    texts = {"ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year, params), funds)}
-    folder = path.parent / narrative.FOLDER
-    if not os.path.lexists(folder):
-        folder.mkdir()
-    if folder.is_dir() and not folder.is_symlink():  # a link or a file by that name is the user's: left alone
-        texts.update({f"{narrative.FOLDER}/{p.key}.md": narrative_text(p) for p in narrative.PARTS})
-    for fname, text in texts.items():
-        _write_or_keep(path.parent / fname, text, written, kept)
-    return Written(tuple(written), tuple(kept))
 
 
 def _folder(path: Path) -> None:

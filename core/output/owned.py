@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ciclope.core import syserrors
 from ciclope.core.problems import CiclopeError, Problem
 
 MARKER = ".ciclope-out"
@@ -117,7 +118,7 @@ def claim_root(root: Path, kind: str, inputs: Iterable[Path] = (), option: str =
     except FileExistsError:
         raise refuse(root, f"{root / MARKER} è comparso durante la preparazione: riprova") from None
     except OSError as exc:
-        raise refuse(root, f"non posso scrivere in {root}: {exc.strerror or exc}") from None
+        raise refuse(root, f"non posso scrivere in {root}: {syserrors.said(exc)}") from None
 
 
 def check_root(root: Path, kind: str, inputs: Iterable[Path] = (), option: str = "--out") -> bool:
@@ -181,7 +182,9 @@ def write_new(path: Path, data: bytes, inputs: Iterable[Path] = (), signature: b
     if path.exists():
         with open(path, "rb") as fh:
             head = fh.read(4096)
-        if not signature or signature not in head:
+        if not signature:  # a file this command never rewrites: whoever wrote it, it may hold the office's work
+            raise refuse(path, f"{path} esiste già: non lo sovrascrivo; indica un file nuovo")
+        if signature not in head:
             raise refuse(
                 path, f"{path} esiste e non è stato scritto da ciclope: non lo sovrascrivo; indica un file nuovo"
             )

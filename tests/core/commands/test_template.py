@@ -143,6 +143,25 @@ def test_template_never_overwrites_and_says_what_it_kept(tmp_path, capsys):
     assert (tmp_path / "relazione" / "presentazione.md").read_text(encoding="utf-8") == "Nostra.\n"
 
 
+def test_template_again_on_its_folder_keeps_every_file(tmp_path, capsys):
+    """A second ``template`` on the office's folder (its ente.xlsx perhaps filled in since) keeps everything and
+    says so; a workbook the user names alone and that exists is refused."""
+    office = tmp_path / "ufficio"
+    assert main(["template", "regolamento", str(office)]) == 0
+    book = office / "mio-ente" / "ente.xlsx"
+    wb = openpyxl.load_workbook(book)
+    wb["unità"].append(["ente", "Comune", "ente"])  # the office's work since
+    wb.save(book)
+    before = book.read_bytes()
+    capsys.readouterr()
+    assert main(["template", "regolamento", str(office)]) == 0
+    out = capsys.readouterr().out
+    assert "Scritti: ." not in out and f"{book}," in out.split("Tenuti come erano")[1]
+    assert book.read_bytes() == before
+    assert main(["template", "regolamento", str(book)]) != 0
+    assert capsys.readouterr().err == f"ciclope: {book}: indica un file .xlsx nuovo (non sovrascrivo)\n"
+
+
 def test_italian_headers_are_read_and_problems_name_them(tmp_path):
     """A template's Italian headers load as the codes; an error names the header the user wrote."""
     from ciclope.core.inputs.loading import load_ente
