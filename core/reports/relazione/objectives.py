@@ -69,7 +69,7 @@ def objectives(r: Result, names: Names) -> list[Block]:
         table = Table("", HEAD, rows, empty="Nessun indicatore né obiettivo collegato.")
         out.append(Objective(oid, f"{head} — raggiungimento {achieved}", " · ".join(meta), table, personal(r, oid)))
     if not ente.objectives:
-        out.append(Text("Nessun obiettivo in obiettivi.csv.", "empty"))
+        out.append(Text("Nessun obiettivo indicato per l'anno.", "empty"))  # published too: no file named
     return out
 
 

@@ -68,7 +68,8 @@ def evaluators(r: Result, names: Names) -> Table:
         stats.upper_first(top_label),
         "Segnalazione",
     )
-    empty = "Nessun valutatore indicato (colonna evaluator di valutazioni.csv o persone.csv)."
+    files = f"{r.ente.file_said('evaluations')} o {r.ente.file_said('people')}"  # as the office names them
+    empty = f"Nessun valutatore indicato (colonna valutatore di {files})."
     return Table("", columns(head, (1, 2, 3, 4, 5)), rows, empty=empty)
 
 
