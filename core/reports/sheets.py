@@ -69,8 +69,11 @@ def statuses(result: Result) -> Callable[[str], str]:
 
 
 def name_of(result: Result, pid: str | None) -> str:
+    """A person's name, or an external evaluator's as ente.toml [valutatori] says who they are."""
     person = result.ente.people.get(pid) if pid else None
-    return person.name if person is not None else ""
+    if person is None:
+        return result.ente.evaluators.get(pid, "") if pid else ""
+    return person.name
 
 
 def summary(r: Result) -> Table:

@@ -229,7 +229,7 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
         out.append(
             EvaluatorStat(
                 id=who,
-                name=person.name if person else "",
+                name=person.name if person else ente.evaluators.get(who, ""),  # or an external one of ente.toml
                 count=n,
                 mean=r2(mean(values)) if n else None,  # type: ignore[arg-type]
                 spread=r2(stdev(values)) if n else None,  # type: ignore[arg-type]

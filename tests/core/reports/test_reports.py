@@ -522,3 +522,51 @@ def test_numbers_are_written_the_italian_way_and_the_memo_keeps_each_form():
         assert fmt.decimal_it(Decimal("0.1250"), 2) == "0,13"
         assert fmt.decimal_it(7, 2) == "7,00"
         assert fmt.pct(Decimal("0.92345")) == "92,35%"
+
+
+def test_an_ente_without_objectives_or_evaluators_is_said_without_file_names_or_codes(tmp_path):
+    """Both Relazioni said «Nessun obiettivo in obiettivi.csv.» to an office that wrote ente.xlsx, on the public page
+    too; the internal one named the column of evaluators by its code («evaluator»)."""
+    from ciclope.core.reports import public
+
+    people = FILES["people.csv"].replace(",SG\n", ",\n").replace(",D1\n", ",\n").replace(",D2\n", ",\n")
+    cards = "\n".join(line.replace(",D1,", ",,").replace(",D2,", ",,").replace(",SG,", ",,")
+                      for line in FILES["evaluations.csv"].split("\n"))  # fmt: skip
+    result = make_case(
+        tmp_path / "prova",
+        **{
+            "objectives.csv": "id,kind,title,parent,area,weight,owner\n",
+            "indicators.csv": "id,objective,name,type,weight,baseline,target,actual\n",
+            "revisions.csv": "indicator,field,old,new,reason,oiv_validated,approved\n",
+            "people.csv": people,
+            "evaluations.csv": cards,
+        },
+    )
+    internal, published = html.render(result), public.render(result)
+    assert "Nessun obiettivo indicato per l" in internal and "Nessun obiettivo indicato per l" in published
+    assert "obiettivi.csv" not in internal and "obiettivi.csv" not in published
+    # the evaluators' column by its Italian header, in the files as the office named them (this case's, in English)
+    assert "Nessun valutatore indicato (colonna valutatore di evaluations.csv o people.csv)." in internal
+
+
+def test_an_external_evaluator_is_named_as_ente_toml_says(tmp_path):
+    """An evaluator who is not staff, declared in ente.toml [valutatori], was shown by code with an empty name in
+    the Relazione's and the workbook's table of evaluators."""
+    from ciclope.core.reports import stats
+
+    toml = FILES["ente.toml"].replace(
+        "[funds]", '[evaluators]\n        OIV = "Organismo indipendente"\n        [funds]'
+    )
+    result = make_case(
+        tmp_path / "prova",
+        **{
+            "ente.toml": toml,
+            "people.csv": FILES["people.csv"].replace(
+                "PO1,Paola,po,D,a1,1,0,false,SG", "PO1,Paola,po,D,a1,1,0,false,OIV"
+            ),
+            "evaluations.csv": FILES["evaluations.csv"].replace("PO1,SG,", "PO1,OIV,"),
+        },
+    )
+    evals, _ = stats.evaluators(result)
+    assert {(ev.id, ev.name, ev.count) for ev in evals if ev.id == "OIV"} == {("OIV", "Organismo indipendente", 1)}
+    assert "<td>Organismo indipendente (OIV)</td>" in html.render(result)
