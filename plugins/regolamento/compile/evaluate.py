@@ -184,7 +184,11 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
 
 def _said(value: Any, percent: bool = False) -> str:
     """A value read by a condition, in a message: a text in «», a percentage as one («65%»), a number with its
-    decimal comma."""
+    decimal comma, nothing (a person without a level) as «nessuno», never a Python word."""
+    if value is None:  # a person with no level, a cell left empty
+        return "nessuno"
+    if isinstance(value, bool):
+        return "sì" if value else "no"
     if isinstance(value, str):
         return f"«{value}»"
     if isinstance(value, Decimal):

@@ -1254,3 +1254,29 @@ def test_a_choice_with_no_true_condition_says_a_percentage_as_one(ciclope_ente, 
         "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la performance dell'ente = 50,00%) per Persona C1: "
         "considerato nulla"
     )
+
+
+def test_a_person_without_a_level_is_said_so_when_no_condition_holds(ciclope_ente, tmp_path):
+    """The message said «il livello = None» for a person below every level's threshold: Python's word for nothing."""
+    text = (
+        head("Regolamento del Comune di Livelli")
+        + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 60 }]
+
+[[premi]]
+nome = "importo per livello"
+metodo = "formula"
+importo = '=PIÙ.SE(livello = "A"; 300 €; livello = "B"; 200 €)'
+fonte = "art. 6"
+"""
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, scored([("P1", "C", 95), ("P2", "C", 70), ("P3", "C", 40)]))
+    # P1 level A: 300,00; P2 level B: 200,00; P3 40 points, below 60: no level, no condition holds, nothing paid
+    assert amounts(result) == {"P1": "300.00", "P2": "200.00", "P3": "0.00"}
+    [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert error == (
+        "parte «importo per livello»: nessuna condizione di PIÙ.SE è vera (il livello = nessuno) per Persona P3: "
+        "considerato nulla"
+    )
