@@ -135,19 +135,21 @@ def _weight(toml: str, doc: str, example: Any) -> Any:
 
 
 def _card_weight() -> Any:
-    return _weight("scheda", "peso della scheda di valutazione individuale (0–100)", 0.6)
+    return _weight("scheda", "peso, da 0 a 1, della scheda di valutazione individuale (in punti, da 0 a 100)", 0.6)
 
 
 def _unit_weight() -> Any:
-    return _weight("unita", "peso del grado di raggiungimento degli obiettivi dell'unità (× 100)", 0.4)
+    return _weight(
+        "unita", "peso, da 0 a 1, del grado di raggiungimento degli obiettivi dell'unità (in punti: × 100)", 0.4
+    )
 
 
 def _ente_weight() -> Any:
-    return _weight("ente", "peso della performance organizzativa dell'ente (× 100)", 0)
+    return _weight("ente", "peso, da 0 a 1, della performance organizzativa dell'ente (in punti: × 100)", 0)
 
 
 def _dashboard_weight() -> Any:
-    return _weight("cruscotto", "peso del cruscotto personale (cruscotti.csv) (× 100)", 0)
+    return _weight("cruscotto", "peso, da 0 a 1, del cruscotto personale (cruscotti.csv; in punti: × 100)", 0)
 
 
 def _objectives_weight() -> Any:

@@ -100,6 +100,17 @@ def joined(prep: str, text: str) -> str:
     return contracted(f"{prep} {found.group(0)}") + text[found.end() :]
 
 
+# «tutto» agreeing with the article that follows it: «tutte le Risorse», «tutta la quota», «tutto il fondo»
+_ALL = {"il": "tutto", "lo": "tutto", "l'": "tutto", "la": "tutta", "i": "tutti", "gli": "tutti", "le": "tutte"}
+
+
+def all_of(text: str) -> str:
+    """«tutto» before ``text``, agreeing with the article it starts with: «tutte le Risorse destinabili», «tutto il
+    fondo»; a text without an article takes «tutto»."""
+    found = _ARTICLE.match(text)
+    return f"{_ALL[found.group(0)] if found else 'tutto'} {text}"
+
+
 _VOWEL = "aeiouàèéìíòóùúh"
 _LO = re.compile(r"s[^aeiouàèéìíòóùú]|z|gn|ps|pn|x|y", re.I)  # a word starting so takes «lo» and «gli», not «il», «i»
 # words ending in «e» that are singular: la convenzione, la legge, il settore, il personale, l'ente

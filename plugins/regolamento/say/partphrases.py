@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, joined, the
+from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, the
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -85,7 +85,7 @@ def _share(p: Part, regulation: Regulation) -> list[str]:
         return [
             f"Non ha una quota {joined('di', fund)}: le va ciò che {which} non {'paga' if len(givers) == 1 else 'pagano'}."
         ]
-    whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else f"tutto {fund}"
+    whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else all_of(fund)
     return [f"Le va {whose}."]
 
 

@@ -362,3 +362,14 @@ def test_one_act_of_access_in_the_singular_and_no_position_pay_said_without_posi
         "Nessun premio è calcolato senza l'atto «relazione validata oiv», datato dopo la fine dell'anno valutato: "
         "senza, i fondi dei premi restano interamente residui."
     ) in said
+
+
+def test_all_of_a_fund_agrees_with_its_name():
+    """«Le va tutto le Risorse destinabili…»: «tutto» now agrees with the article of the fund's name."""
+    from ciclope.plugins.regolamento.format.wording import all_of
+
+    assert all_of("le Risorse destinabili a produttività") == "tutte le Risorse destinabili a produttività"
+    assert all_of("il fondo") == "tutto il fondo"
+    assert all_of("la quota variabile") == "tutta la quota variabile"
+    assert all_of("i premi") == "tutti i premi"
+    assert all_of("«Guardie»") == "tutto «Guardie»"
