@@ -163,10 +163,12 @@ def differentiation(result: Result) -> ReportSection:
         columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Grado di differenziazione"),
         rows=tuple(rows),
         note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto; quota: i premiati "
-        "in quel livello sul totale dei premiati del fondo. Grado di differenziazione, la stessa definizione di "
-        "ogni documento: per il personale, premio pro capite (sui premiati) del livello o della fascia più premiata "
-        "diviso quello della meno premiata con premio; per dirigenti e PO, importo individuale più alto diviso il "
-        "più basso non nullo (un numero puro, due decimali).",
+        "in quel livello sul totale dei premiati del fondo. Grado di differenziazione: per il personale, premio pro "
+        "capite (sui premiati) del livello o della fascia più premiata diviso quello della meno premiata con premio; "
+        "per dirigenti e PO, importo individuale più alto diviso il più basso non nullo (un numero puro, due "
+        "decimali). Qui è calcolato su ogni livello o fascia; i dati pubblicati (la Relazione da pubblicare, i dati "
+        "per la trasparenza e dell'art. 20) lo calcolano sui gruppi che pubblicano, dove un livello o una fascia di "
+        "meno di 3 persone è unito a quello sotto, e può quindi essere diverso.",
     )
 
 
