@@ -317,7 +317,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Ruolo", "text", 12),
-        ("Categoria", "text", 9),
+        ("Categoria", "text", 24),
         ("Unità", "text", 10),
         ("Valutatore", "text", 11),
         ("Punteggio", "score", 11),
@@ -333,7 +333,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             p.id,
             p.name,
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
-            p.category,
+            fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None,
             p.unit,
             p.evaluator,
         )

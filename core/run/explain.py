@@ -350,6 +350,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
             ref_fig.value if ref_fig else None,
             column_kind(i.cell, kinds),
         )
+        shown = worded_code(result, i.cell, i.value) or shown
         item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
         if i.cell:
             item["cell"] = i.cell
@@ -376,6 +377,20 @@ def refusals(result: Result, ident: str) -> list[Figure]:
     :mod:`core.trace`), in the order recorded."""
     tail = f":{ident}"
     return [f for k, f in result.figures.items() if k.startswith("ammesso:") and k.endswith(tail) and f.value is False]
+
+
+def worded_code(result: Result, cell: str, value: Any) -> str:
+    """A role or a category read from its cell, in the words of the ente's contract as the office wrote it («Area
+    degli Istruttori (ex categoria C)», not the code «C»); "" for any other input."""
+    parts = cell.split(":")
+    if len(parts) != 3 or table_of(parts[0]) != "people.csv" or not isinstance(value, str) or not value:
+        return ""
+    words, year = result.plugin.staff_words, result.ente.year
+    if parts[2] == "category":
+        return fmt.category_label(value, year, words)
+    if parts[2] == "role":
+        return fmt.role_label(value, year, words)
+    return ""
 
 
 def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:

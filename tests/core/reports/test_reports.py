@@ -243,6 +243,9 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
         got = people[pid]["Punteggio"]
         assert (got is None and want is None) or D(str(got)) == D(str(want)), pid
         assert people[pid]["Livello"] == ind["level"]
+    # the category as the contract names it, like the role, not its code: a 2021 cycle of a plugin without a
+    # comparto says «categoria C»
+    assert (people["E1"]["Ruolo"], people["E1"]["Categoria"]) == ("Dipendente", "categoria C")
     sheet: dict[str, list] = {}  # every award row of the sheet, per person and pool
     for r in records(wb["Premi"]):
         if r["Codice"] != "TOTALE":

@@ -1135,6 +1135,10 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
         "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la categoria (o l'Area) del contratto = «A») per "
         "Persona A1: considerato nulla"
     )
+    # explain reads the category in the contract's words, as the office wrote it in the sheet, not as its code
+    said = explain(result, "person", "C1")
+    assert said is not None
+    assert "  • la categoria (o l'Area) del contratto = categoria C   ← people.csv, riga 4, colonna categoria" in said
     assert (
         "(se la categoria (o l'Area) del contratto è uguale a «B», allora € 335,70, altrimenti se la categoria (o "
         "l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti se la categoria (o l'Area) del contratto "
