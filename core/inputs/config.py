@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -78,6 +79,18 @@ class RunPlan:
                 )
             ]
         )
+
+
+def override_files(overrides: Mapping[str, Any]) -> dict[str, str]:
+    """The SHA-256 of each file an ente's cycle.toml names as a parameter (a declared regulation's TOML), by the
+    parameter's key: recorded with the run, so ``verify`` knows when the rules changed since, as it knows of the
+    data files. A value that is not a regular file names none."""
+    out = {}
+    for key, value in overrides.items():
+        path = Path(value) if isinstance(value, str) and value and "\x00" not in value else None
+        if path is not None and path.is_file():
+            out[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
 
 
 def load_config(path: Path | str) -> RunPlan:

@@ -333,6 +333,8 @@ def audit(res: Result) -> dict:
         "overrides": num(dict(res.origin.get("overrides", {}))),
         **({"national": num(dict(res.origin["national"]))} if res.origin.get("national") else {}),
         "inputs": dict(res.ente.files),
+        # the SHA-256 of the files cycle.toml names as parameters (a declared regulation), by key
+        **({"override_files": dict(res.origin["override_files"])} if res.origin.get("override_files") else {}),
         "params": {
             name: {
                 "value": num(res.params.values[name]),

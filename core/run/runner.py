@@ -25,7 +25,7 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
-from ciclope.core.inputs.config import EnteConfig, RunPlan
+from ciclope.core.inputs.config import EnteConfig, RunPlan, override_files
 from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
@@ -60,6 +60,9 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     origin = {"data": str(cfg.data), "overrides": dict(cfg.overrides)}
     if cfg.national:  # recorded only when given, so the outputs of enti without it are unchanged
         origin["national"] = dict(cfg.national)
+    files = override_files(cfg.overrides)
+    if files:  # likewise: only an ente whose cycle.toml names a file of its rules
+        origin["override_files"] = files
     return attrs.evolve(result, origin=origin)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ciclope.core.inputs import narrative
-from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.inputs.config import EnteConfig, override_files, resolve_params
 from ciclope.core.output import owned
 from ciclope.core.output.outroot import SUMS, check_sums, write_sums
 from ciclope.core.output.owned import marker_kind
@@ -115,6 +115,7 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
             changed.append(f"file di input modificato dopo l'esecuzione: {name}")
     for name in sorted(set(now) - set(audit.get("inputs", {}))):
         changed.append(f"file di input aggiunto dopo l'esecuzione: {name}")
+    changed += _rules_changed(audit)
     if changed:
         return recorded_text, recorded, None, changed
 
@@ -131,6 +132,22 @@ def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
         params=params,
     )
     return recorded_text, recorded, compute(cfg, recorded["year"], recorded.get("until", "rendicontazione")), []
+
+
+def _rules_changed(audit: dict) -> list[str]:
+    """The files cycle.toml named as parameters (a declared regulation) that changed or went since the run."""
+    recorded = audit.get("override_files", {})
+    overrides = audit.get("overrides", {})
+    if not isinstance(recorded, dict) or not isinstance(overrides, dict):
+        return ["campo audit.override_files non valido"]
+    now = override_files({key: overrides.get(key) for key in recorded})
+    out = []
+    for key, digest in sorted(recorded.items()):
+        if key not in now:
+            out.append(f"file indicato in cycle.toml ({key}) non trovato: {overrides.get(key)}")
+        elif now[key] != digest:
+            out.append(f"file indicato in cycle.toml ({key}) modificato dopo l'esecuzione: {overrides.get(key)}")
+    return out
 
 
 def store_of(folder: Path, given: str | None = None) -> str | None:
