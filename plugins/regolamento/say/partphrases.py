@@ -86,7 +86,8 @@ def _share(p: Part, regulation: Regulation) -> list[str]:
             f"Non ha una quota {joined('di', fund)}: le va ciò che {which} non {'paga' if len(givers) == 1 else 'pagano'}."
         ]
     whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else all_of(fund)
-    return [f"Le va {whose}."]
+    plural = whose.startswith(("tutti ", "tutte "))  # «Le vanno tutte le Risorse…», «Le va tutto il fondo»
+    return [f"Le {'vanno' if plural else 'va'} {whose}."]
 
 
 def _formulas(p: Part) -> list[str]:

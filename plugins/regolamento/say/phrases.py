@@ -631,5 +631,12 @@ def _due(e: Event) -> str:
 
 
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
-    said = "; ".join(f"«{word(k)}» si legge «{v}»" for k, v in block.items())
-    return "Le etichette di livelli e stati", [f"Nei documenti: {said}."], set()
+    """The names people read for levels, statuses and funds: a fund by its key of ente.toml, as the office wrote it
+    there («il fondo «performance_individuale»»), the others by their names in words."""
+    paid_from = {p.fund for p in regulation.parts}
+
+    def key(k: str) -> str:
+        return f"il fondo «{funds.said(k)}»" if k in paid_from or k in FUNDS else f"«{word(k)}»"
+
+    said = "; ".join(f"{key(k)} si legge «{v}»" for k, v in block.items())
+    return "Le etichette", [f"Nei documenti: {said}."], set()

@@ -253,7 +253,7 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
         "Le riduzioni del premio",
         "La retribuzione di risultato",
         "Il calendario del ciclo",
-        "Le etichette di livelli e stati",
+        "Le etichette",
     ]
     # all but [[premi]], [posizioni], [accesso], [[stati]], [gradi], [[controlli]], [progressioni], [[colonne]]
     assert len(said) == len(blocks) - 8

@@ -373,3 +373,14 @@ def test_all_of_a_fund_agrees_with_its_name():
     assert all_of("la quota variabile") == "tutta la quota variabile"
     assert all_of("i premi") == "tutti i premi"
     assert all_of("«Guardie»") == "tutto «Guardie»"
+
+
+def test_a_part_with_all_of_a_fund_of_plural_name_takes_the_plural(tmp_path):
+    text = HEAD + (
+        '\n[etichette]\nperformance_individuale = "Risorse destinabili a produttività"\n'
+        '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nfonte = "art. 3"\n'
+    )
+    said = read_back(tmp_path, text)
+    assert "Le vanno tutte le Risorse destinabili a produttività." in said
+    # the fund's label names the key as ente.toml's [fondi] writes it, under a heading that is not only of levels
+    assert "— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «Risorse destinabili" in said
