@@ -202,7 +202,7 @@ def test_a_full_disk_in_the_copy_reads_as_in_one_process(one_ente, tmp_path, mon
     outcomes = runner.run_plan(load_config(one_ente), out=tmp_path / "out", jobs=2)
     assert [o.status for o in outcomes] == ["failed"]
     assert outcomes[0].problems[0].rule == "output.write"
-    assert outcomes[0].reason == f"impossibile scrivere gli output in {tmp_path / 'out'}: No space left on device"
+    assert outcomes[0].reason == f"impossibile scrivere gli output in {tmp_path / 'out'}: spazio esaurito sul disco"
 
 
 def test_one_ente_with_two_jobs_in_a_fresh_process_writes_every_output(one_ente, tmp_path):
