@@ -106,13 +106,13 @@ class PartFormulas:
         return self._number(self.part.weight, self.envs[pid], "peso")
 
     def amount(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
-        """The person's amount (``importo``), half-up to the cent, never below zero; with ``incarichi`` the amount
-        of each appointment of the person, summed or the best one."""
+        """The person's amount (``importo``), never below zero, as the formula gives it (its inputs say it half-up
+        to the cent, as it is paid); with ``incarichi`` the amount of each appointment of the person, each to the
+        cent, summed or the best one."""
         assert self.part.amount is not None
         env = self.envs[pid]
         if self.part.assignments is None:
-            value, inputs = self._number(self.part.amount, env, "importo")
-            return money.r2(value), inputs
+            return self._number(self.part.amount, env, "importo")
         return self._rows(env)
 
     def cap(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:

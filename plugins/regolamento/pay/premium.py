@@ -204,6 +204,11 @@ def settle(
         return money.split(amount, plan.values, rank=rank), ""
     due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
     total = sum(due.values(), ZERO)
+    if total > amount and plan.exact and sum(plan.exact.values(), ZERO) <= amount:
+        # the exact amounts fit the pool, their half-up cents do not: the same amounts, to the cent by largest
+        # remainder (never a shortfall, never a cent more than the pool)
+        exact = plan.exact
+        return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), rounded_within(total - amount)
     if total > amount:
         trace.problem(
             Problem(
@@ -220,6 +225,14 @@ def settle(
     if pr.residual == "ridistribuisci" and total > 0:
         return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
     return due, ""
+
+
+def rounded_within(excess: Decimal) -> str:
+    """The note of formula amounts whose half-up cents would pass the pool by ``excess``."""
+    return (
+        f"arrotondati uno per uno, gli importi supererebbero il fondo di {fmt.euro(excess)}: "
+        "ripartiti al centesimo con il metodo dei resti più alti"
+    )
 
 
 def by_band(
@@ -338,16 +351,20 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
 def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan:
     """«formula»: each one's amount by the file's formula (``importo``) × the paid share, half-up to the cent."""
     values: dict[str, Decimal] = {}
+    exact: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in admitted:
         amount, read = formulas.amount(e.person.id)
-        values[e.person.id] = money.r2(amount * e.share)
+        values[e.person.id] = money.r2(money.r2(amount) * e.share)
+        exact[e.person.id] = amount * e.share
         inputs[e.person.id] = read
     assert isinstance(pr, Part)
     # the paid share is said where it changes something (part time, days in service, a reduction): a formula part
     # paid «intero» to everyone in service all year multiplies by 1, and «× quota pagata» would only mislead
     shared = any(e.share != 1 for e in admitted)
-    return Plan(values, True, amount_words(pr) + ("; × quota pagata" if shared else ""), inputs, rounded=True)
+    # the amount to the cent, then × the share and to the cent again: both roundings said, so the sum is redone by hand
+    share = "; × quota pagata, arrotondato al centesimo" if shared else ""
+    return Plan(values, True, amount_words(pr) + share, inputs, exact=exact)
 
 
 def _factor_words(pr: Premium) -> str:

@@ -64,8 +64,9 @@ class Plan:
     # «per_fascia»: each band's share of the pool (band → resources, best band first), split within the band by
     # ``values``; empty without a fixed pool per band
     band_pools: Mapping[str, Decimal] = attrs.field(factory=dict)
-    # capped amounts computed as amounts (a formula's «importo»): rounded half-up, not down as a «fino a» cap
-    rounded: bool = False
+    # a formula's amounts («importo» × the paid share) before their half-up rounding: when the rounded amounts
+    # pass the pool and these do not, the rounding alone went past it, and the cents go by largest remainder
+    exact: Mapping[str, Decimal] = attrs.field(factory=dict)
 
 
 @attrs.frozen

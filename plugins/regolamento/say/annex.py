@@ -86,6 +86,13 @@ READINGS = {
         "centesimo va alla parte scritta prima; ciò che nessuna quota prende resta residuo",
         "regole comuni di ciclope: ripartizione proporzionale, resti più alti, parità secondo l'ordine della regola",
     ),
+    "importi_formula": (
+        "Centesimi degli importi calcolati con una formula",
+        "ogni importo al centesimo, per eccesso da mezzo centesimo; se così arrotondati gli importi di una parte "
+        "superano il suo fondo mentre quelli esatti vi stanno, sono ripartiti al centesimo con il metodo dei resti "
+        "più alti, a parità al punteggio più alto: nessun fondo è superato per un arrotondamento",
+        "regole comuni di ciclope: ogni fondo è rispettato al centesimo; lettura",
+    ),
 }
 
 
@@ -99,6 +106,7 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         and any(r.effect == "un_livello_sotto" for r in reg.levels.requirements),
         "ridistribuisci": any(p.residual == "ridistribuisci" for p in premiums),
         "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
+        "importi_formula": any(p.method == "formula" for p in premiums),
     }
     return [READINGS[k] for k, on in wanted.items() if on]
 

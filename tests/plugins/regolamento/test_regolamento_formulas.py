@@ -1226,9 +1226,12 @@ def test_a_formula_amount_says_the_paid_share_where_it_changes_something(ciclope
     cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A1", "A2")]
     data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
     result = run_declared(ciclope_ente, tmp_path, text, data)
-    # A1 450.00 × 1; A2 at half time: 450 × 0.5 = 225.00, and the explanation says the share it multiplies by
+    # A1 450.00 × 1; A2 at half time: 450 × 0.5 = 225.00, and the explanation says the share it multiplies by, and
+    # that the product is rounded to the cent too
     assert amounts(result) == {"A1": "450.00", "A2": "225.00"}
-    assert result.figures["award:A2"].formula.endswith("arrotondato al centesimo; × quota pagata")
+    assert result.figures["award:A2"].formula.endswith(
+        "arrotondato al centesimo; × quota pagata, arrotondato al centesimo"
+    )
 
 
 def test_a_condition_that_fails_is_said_by_what_holds():

@@ -617,3 +617,50 @@ def test_a_budget_without_parametri_does_not_say_them(ciclope_ente, tmp_path):
         ciclope_ente, tmp_path / "p", BUDGET, files(people, 'performance_individuale = "10000.00"')
     )
     assert "quota pagata × parametro della categoria" in with_them.figures["award:S1"].formula
+
+
+# A formula that divides the fund: each amount half-up to the cent, so the amounts can pass the fund by the cents of
+# their rounding (docs/regolamento.md, «metodo = "formula"»).
+DIVIDED = (
+    HEAD
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "formula"
+importo = '=fondo * punteggio / SOMMA.ENTE(punteggio)'
+quota_fondo = 1
+fonte = "art. 6"
+"""
+)
+
+
+def test_a_formula_dividing_the_fund_rounds_within_it_without_a_shortfall(ciclope_ente, tmp_path):
+    three = [("S1", "C", 80), ("S2", "C", 80), ("S3", "C", 80)]
+    result = run_declared(ciclope_ente, tmp_path, DIVIDED, files(three, 'performance_individuale = "200.00"'))
+    # 200.00 × 80 / 240 = 66.666… each, half-up 66.67: 3 × 66.67 = 200.01, a cent past the fund, though the exact
+    # amounts total 200.00. Largest remainder instead: 3 × 66.66 = 199.98, the 2 cents left to the equal remainders
+    # by id (equal scores), S1 and S2: 66.67 + 66.67 + 66.66 = 200.00, the fund, with nothing short
+    assert amounts(result) == {"S1": "66.67", "S2": "66.67", "S3": "66.66"}
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("200.00"), Decimal("0.00"))
+    assert [v.rule for v in result.violations if v.rule == "regolamento.fondo_insufficiente"] == []
+    # the person whose cent the rounding took is told so in the figure's note
+    assert "resti più alti" in result.figures["award:S3"].note
+    # and the Relazione's annex says the reading among those the regulation is silent on
+    (section,) = [x for x in result.sections if x.title == "Letture adottate dove il regolamento tace"]
+    assert [row[0] for row in section.rows] == [
+        "Centesimi delle quote del fondo tra le parti",
+        "Centesimi degli importi calcolati con una formula",
+    ]
+
+
+def test_a_formula_past_the_fund_by_more_than_its_rounding_is_a_shortfall(ciclope_ente, tmp_path):
+    text = DIVIDED.replace("fondo * punteggio / SOMMA.ENTE(punteggio)", "fondo * punteggio / 200")
+    three = [("S1", "C", 80), ("S2", "C", 80), ("S3", "C", 80)]
+    result = run_declared(ciclope_ente, tmp_path, text, files(three, 'performance_individuale = "200.00"'))
+    # 200.00 × 80 / 200 = 80.00 each, 240.00 due: the fund is short by 40.00, reduced in proportion, 200 / 3 as above
+    assert amounts(result) == {"S1": "66.67", "S2": "66.67", "S3": "66.66"}
+    assert [v.rule for v in result.violations if v.rule == "regolamento.fondo_insufficiente"] == [
+        "regolamento.fondo_insufficiente"
+    ]
+
