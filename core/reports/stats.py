@@ -59,7 +59,20 @@ def stdev(values: Iterable[Decimal]) -> Decimal | None:
 def class_of(result: Result, person_id: str) -> str:
     """The level of a person, or (without a level) the Italian label of the status."""
     statuses = result.rewards.statuses if result.rewards is not None else {}
-    return level_or_status(result.scores.get(person_id), statuses.get(person_id), result.plugin.status_labels)
+    labels = _class_labels(result)
+    return level_or_status(result.scores.get(person_id), statuses.get(person_id), labels)
+
+
+UNLEVELLED = "valutato, senza livello"
+
+
+def _class_labels(result: Result) -> Mapping[str, str]:
+    """The status labels a class is said with: where the ente's people have levels, an evaluated person with none
+    (below every threshold) is «valutato, senza livello», never a plain «valutato» beside the levels' names."""
+    labels = result.plugin.status_labels
+    if not level_order(result):
+        return labels
+    return {**labels, "evaluated": UNLEVELLED}
 
 
 @attrs.frozen
@@ -83,7 +96,7 @@ def people_scores(result: Result) -> PeopleScores:
 def _people_scores(result: Result) -> PeopleScores:
     """Each person's class (level, else status label) and score, in people.csv order."""
     statuses = result.rewards.statuses if result.rewards is not None else {}
-    labels = result.plugin.status_labels
+    labels = _class_labels(result)
     classes: list[str] = []
     values: list[Decimal | None] = []
     for pid in result.ente.ids():

@@ -664,3 +664,20 @@ def test_a_formula_past_the_fund_by_more_than_its_rounding_is_a_shortfall(ciclop
         "regolamento.fondo_insufficiente"
     ]
 
+
+def test_an_evaluated_person_below_every_level_is_counted_as_such(ciclope_ente, tmp_path):
+    from ciclope.core.reports import stats
+
+    five = [*FOUR, ("S5", "C", 50)]
+    result = run_declared(ciclope_ente, tmp_path, TWO_PARTS, files(five, 'performance_individuale = "10000.00"'))
+    # levels A from 90 (S1, 95), B from 70 (S2 85, S3 75), C from 60 (S4 65); S5 at 50 is below them all: evaluated,
+    # with no level, and the distribution says so rather than a bare «valutato» beside the levels' names
+    assert result.scores["S5"].level is None
+    # (the Segretario who evaluates them has no card of their own: «non valutato»)
+    assert stats.distribution(result) == [
+        ("C", 1),
+        ("B", 2),
+        ("A", 1),
+        ("non valutato", 1),
+        ("valutato, senza livello", 1),
+    ]
