@@ -4,9 +4,11 @@ Each takes the text of a cell and returns its value, or raises ``ValueError`` wi
 message that the loader reports with the file, row and column. ``read_toml_text`` and ``parse_toml``
 read a TOML file a user gives the plugin (a declared regulation) as the core reads its own: size,
 nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
-``ValueError`` in Italian.
+``ValueError`` in Italian. ``hint(word, known)`` is the « (forse 'X'?)» a message adds after a name that is
+not among the known ones, when one of them is clearly the nearest (the core's own messages use it too).
 """
 
+from ciclope.core.nearest import hint
 from ciclope.core.tomlcompat import loads_checked as parse_toml
 from ciclope.core.tomlcompat import read_text as read_toml_text
 from ciclope.core.values import (
@@ -27,6 +29,7 @@ from ciclope.core.values import (
 
 __all__ = [
     "choice",
+    "hint",
     "parse_bool",
     "parse_date",
     "parse_id",

@@ -13,8 +13,8 @@ def _parts(text: str) -> str:
 
 def nearest(word: str, known: Iterable[str]) -> str | None:
     """``word`` as one of ``known``: the same letters in another case first, then the same words in another order
-    (``assenza_giorni`` → ``giorni_assenza``), else the closest spelling of its words (difflib, case ignored);
-    None when nothing is close."""
+    (``assenza_giorni`` → ``giorni_assenza``), else the closest spelling of its words (difflib, case ignored) when
+    no other name is about as close; None when nothing is close, or when the closest are a tie to guess between."""
     by_fold: dict[str, str] = {}
     for name in known:
         by_fold.setdefault(name.casefold(), name)
@@ -34,8 +34,14 @@ def nearest(word: str, known: Iterable[str]) -> str | None:
         for parts, name in by_parts.items()
         for folded in (name.casefold(),)
     }
-    best = max(scores, key=lambda n: (scores[n], n), default=None)
-    return best if best is not None and scores[best] >= 0.6 else None
+    ranked = sorted(scores.values(), reverse=True)
+    if not ranked or ranked[0] < CLOSE or (len(ranked) > 1 and ranked[0] - ranked[1] < LEAD):
+        return None  # nothing close, or two names about as close («livello 4» to «livello 1», «livello 2»…): no guess
+    return next(name for name, score in scores.items() if score == ranked[0])
+
+
+CLOSE = 0.6  # difflib's ratio from which a spelling is close
+LEAD = 0.1  # how much nearer than the next one the suggested name must be
 
 
 def hint(word: str, known: Iterable[str]) -> str:

@@ -1,13 +1,12 @@
-"""The known name nearest to a mistyped one, for «forse …?» hints in the messages."""
+"""The known name nearest to a mistyped one, for «forse …?» hints in the messages: the core's, so a level, a part
+or a column is suggested as a column of people.csv is (the same letters in another case, the same words in
+another order, else a spelling clearly nearer than any other)."""
 
 from __future__ import annotations
 
-import difflib
+from ciclope.core import cells
 
 
 def nearest(word: str, known: list[str]) -> str:
-    """`` (forse 'X'?)`` for the known name closest to ``word``, or ``""``."""
-    found = difflib.get_close_matches(word.casefold(), [k.casefold() for k in known], n=1, cutoff=0.6)
-    if not found:
-        return ""
-    return f" (forse {next(k for k in known if k.casefold() == found[0])!r}?)"
+    """`` (forse 'X'?)`` for the known name nearest to ``word``, or ``""``."""
+    return cells.hint(word, known)

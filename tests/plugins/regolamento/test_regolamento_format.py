@@ -146,7 +146,22 @@ def test_an_unknown_level_lists_the_levels_between_quotes_from_the_highest(tmp_p
     text = GOOD.replace("medio = 0.5", '"medio, buono" = 0.5').replace('nome = "medio"', 'nome = "medio, buono"')
     text = text.replace("alto = 1,", "altissimo = 1, alto = 1,")
     [message] = regulation_problems(tmp_path, text)
-    assert message.endswith("livello sconosciuto (forse 'alto'?); livelli: «alto», «medio, buono», «basso»")
+    # «altissimo» is about as near to «alto» (difflib 0.62) as to «basso» (0.57): a level of its own, not a typo of
+    # one, so no «forse» — the levels are listed
+    assert message.endswith("livello sconosciuto; livelli: «alto», «medio, buono», «basso»")
+
+
+def test_a_level_as_near_to_two_levels_is_not_guessed(tmp_path):
+    """«livello 4» is as near to «livello 1» as to «livello 2» or «livello 3»: naming one would be a guess, so the
+    message lists the levels and suggests none; a spelling nearer to one than to the others is still suggested."""
+    text = GOOD.replace('nome = "alto"', 'nome = "livello 3"').replace('nome = "medio"', 'nome = "livello 2"')
+    text = text.replace('nome = "basso"', 'nome = "livello 1"')
+    text = text.replace("alto = 1,", '"livello 4" = 1, "livello 3" = 1,').replace("medio = 0.5", '"livello 2" = 0.5')
+    text = text.replace("basso = 0", '"livello 1" = 0')
+    [message] = regulation_problems(tmp_path, text)
+    assert message.endswith("livello sconosciuto; livelli: «livello 3», «livello 2», «livello 1»")
+    [message] = regulation_problems(tmp_path, text.replace('"livello 4" = 1', '"livelo 3" = 1'))
+    assert message.endswith("livello sconosciuto (forse 'livello 3'?); livelli: «livello 3», «livello 2», «livello 1»")
 
 
 def test_every_error_at_once(tmp_path):
