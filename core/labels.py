@@ -75,7 +75,10 @@ def role_label(code: str, year: int, words: Classification | None) -> str:
 
 def category_label(category: str, year: int, words: Classification | None) -> str:
     """A category in the words of the ente's contract: «Area degli Istruttori (ex categoria C)» from 2023 in
-    Funzioni Locali; «categoria C» before, and without them."""
+    Funzioni Locali; «categoria C» before, and without them. DIR is no category but the dirigenti's own
+    classification: «qualifica dirigenziale», with the code the office wrote."""
+    if category == "DIR":
+        return "qualifica dirigenziale (DIR)"
     if words is not None and year >= words.since and category in words.areas:
         return f"{words.areas[category]} (ex categoria {category})"
     return f"categoria {category}"

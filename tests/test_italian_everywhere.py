@@ -68,6 +68,9 @@ def test_statuses_funds_and_roles_in_words():
     assert labels.category_label("C", 2024, fl) == "Area degli Istruttori (ex categoria C)"
     assert labels.role_label("po", 2024, None) == "Posizione organizzativa"
     assert labels.category_label("C", 2024, None) == "categoria C"
+    # the dirigenti's DIR is no category of any contract: said as what it is, with the code the office wrote
+    assert labels.category_label("DIR", 2024, fl) == labels.category_label("DIR", 2020, None)
+    assert labels.category_label("DIR", 2020, None) == "qualifica dirigenziale (DIR)"
     # the layer's Aree are the ones a people.csv may write for a category (read as the category they replaced)
     assert dict(fl.areas) == labels.AREE_2023
     # a band's shares as percentages

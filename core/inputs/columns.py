@@ -39,9 +39,17 @@ from ciclope.core.values import (
 _AREE = {area.lower(): code for code, area in labels.AREE_2023.items()}
 
 
+_STEP = re.compile(r"[A-D][1-8]")
+
+
 def _category(s: str) -> str:
     """A category (A–D, DIR), or the Area of the CCNL 16.11.2022 that took its place (the same code)."""
     value = _AREE.get(s.strip().lower()) or s.strip().upper()
+    if value not in m.CATEGORIES and _STEP.fullmatch(value):  # B3, C1, D6: a step of the old categories' pay scale
+        raise ValueError(
+            f"trovato {s!r}: è una posizione economica (o un accesso come B3 e D3), non una categoria; la categoria "
+            f"è la lettera, {value[0]} (nei contratti dal 2022 l'Area che ne ha preso il posto)"
+        )
     if value not in m.CATEGORIES:
         raise ValueError(
             f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
