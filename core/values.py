@@ -100,7 +100,7 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
         return Decimal(text)
     s = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
     if not s or len(s) > MAX_NUMBER_CHARS:
-        raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
+        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {text!r}")
     percent = s.endswith("%")
     if percent:
         s = s[:-1]
@@ -129,7 +129,7 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
             )
         s = plain
     if not _NUMBER.match(s):
-        raise ValueError(f"atteso un numero (es. 12.5 o 90%), trovato {text!r}")
+        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {text!r}")
     try:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the regex already guards

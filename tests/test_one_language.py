@@ -295,8 +295,9 @@ def test_explain_names_the_italian_column_and_never_a_figure_key(tmp_path, capsy
     assert "← valutazioni.csv, riga 4, colonna punti" in out and "colonna points" not in out
     assert "score:" not in out and "spiegato sopra: Punteggio di Oscar" in out
     assert "massimo pro capite = € 1.200,00" in out and "tempo lavorato = 100%" in out
-    # the heading: the unit by its name, the time worked as a share
+    # the heading: the unit and the evaluator by their names, the time worked as a share
     assert "· unità Area amministrativa (amm) ·" in out and "tempo lavorato 100%" in out
+    assert "· valutatore Segretario comunale (SEG) ·" in out
 
 
 # -- numbers as they were typed -------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core.model import Ente
 from ciclope.core.money import POSITION
 from ciclope.core.output.results import num
 from ciclope.core.params import Params
@@ -445,6 +446,7 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "unit": p.unit,
         "unit_name": unit.name if unit else "",
         "evaluator": p.evaluator,
+        "evaluator_name": evaluator_name(ente, p.evaluator),
         "fte": num(p.fte),
         "score": num(s.score) if s else None,
         "level": s.level if s else None,
@@ -458,6 +460,14 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "payments": awards,
         "unpaid": unpaid_reasons(result, ident),
     }
+
+
+def evaluator_name(ente: Ente, evaluator: str | None) -> str:
+    """The evaluator's name: a person of people.csv, or an external one of ente.toml [valutatori]; "" if unknown."""
+    if not evaluator:
+        return ""
+    person = ente.people.get(evaluator)
+    return person.name if person is not None else ente.evaluators.get(evaluator, "")
 
 
 def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
@@ -582,10 +592,12 @@ def header_lines(
     role = fmt.role_label(subj["role"], year, staff)
     cat = f", {fmt.category_label(subj['category'], year, staff)}" if subj["category"] else ""
     unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
+    named = subj["evaluator_name"]  # by name, then code, as the unit
+    evaluator = f"{named} ({subj['evaluator']})" if named else subj["evaluator"] or "—"
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
-        f"{role}{cat} · unità {unit} · valutatore "
-        f"{subj['evaluator'] or '—'} · tempo lavorato {show(Decimal(str(subj['fte'])), 'share')}",
+        f"{role}{cat} · unità {unit} · valutatore {evaluator} · tempo lavorato "
+        f"{show(Decimal(str(subj['fte'])), 'share')}",
     ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]
     if subj.get("not_evaluated_because"):

@@ -269,7 +269,7 @@ def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
         compute_ente(as_xlsx(written, tmp_path / "xlsx"), "regolamento", 2024, {"regolamento": str(rules)})
     [bad] = [p for p in refused.value.problems if p.column == "guardie"]
     assert (bad.file, bad.row) == ("ente.xlsx[people]", 4)
-    assert bad.message == "atteso un numero (es. 12.5 o 90%), trovato 'dodici'"
+    assert bad.message == "atteso un numero (es. 12,5 o 90%), trovato 'dodici'"
 
 
 def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
