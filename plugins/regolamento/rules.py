@@ -343,7 +343,7 @@ def rewards(
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
     elif reg.result_pay is not None:
-        resultpay.pay(reg, ente, scores, org, trace, out)
+        resultpay.pay(reg, ente, scores, org, trace, out, facts)
     return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
 
 

@@ -101,6 +101,7 @@ class PersonEnv:
     cohort: Cohort | None = None
     fund: Decimal | None = None
     fund_ref: str = ""  # the figure of the part's fund (``fondo``), where it has one
+    fund_words: str = ""  # how an explanation names ``fondo`` where it is no part's (the result pay's), else ""
     row: Row | None = None
     known: dict[str, Value] = attrs.field(factory=dict)
     read: dict[str, Input] = attrs.field(factory=dict)  # what the formula read, in order, for its figure
@@ -131,7 +132,8 @@ class PersonEnv:
                 return Input(column.meaning, found, cell=cell)
             return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
         q = quantity(name)
-        return Input(q.words if q is not None else name, self.shown(found), ref=self._ref(name), cell=self._cell(name))
+        words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
+        return Input(words, self.shown(found), ref=self._ref(name), cell=self._cell(name))
 
     def _cell(self, name: str) -> str:
         """The cell a quantity is read from: the person's row of the people file, the row of incarichi.csv; "" for a

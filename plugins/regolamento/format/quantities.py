@@ -51,7 +51,9 @@ PERSON_NAMES: dict[str, Quantity] = {
     "livello": Quantity(LEVEL, "il livello"),
 }
 # A part of the premium adds its own amount; a row of incarichi.csv its days and the person it covers.
-PART_NAMES = {"fondo": Quantity(EURO, "il fondo della parte")}
+PART_NAMES = {
+    "fondo": Quantity(EURO, "il fondo della parte", "in [risultato_po]: il fondo della retribuzione di risultato")
+}
 ROW_NAMES = {
     "giorni": Quantity(DAYS, "i giorni dell'incarico nell'anno"),
     "sostituito": Quantity(PERSON, "la persona sostituita"),
@@ -72,6 +74,8 @@ class Place:
     # the person's evaluation is known: its names (SCORED_NAMES) and functions (SCORED_FUNCTIONS) may be read
     scored: bool = True
     why: str = ""  # where the evaluation is not known, why (said after the refusal of a name or function)
+    # a name said otherwise here than the format says it (name, words): ``fondo`` of [risultato_po] is no part's
+    said: tuple[tuple[str, str], ...] = ()
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
@@ -89,13 +93,16 @@ def place(
     shared: bool = False,
     scored: bool = True,
     why: str = "",
+    fund: str = "",
 ) -> Place:
+    """``fund``: the words of ``fondo`` where a place reads a fund but no part's (PREMIO is not read there)."""
     names = [n for n in PERSON_NAMES if (level or n != "livello") and (scored or n not in SCORED_NAMES)]
-    if parts:
+    if parts or fund:
         names += list(PART_NAMES)
     if rows:
         names += list(ROW_NAMES)
-    return Place(words, result, tuple(names), parts, rows, level, shared, scored, why)
+    said = (("fondo", fund),) if fund else ()
+    return Place(words, result, tuple(names), parts, rows, level, shared, scored, why, said)
 
 
 def unscored(where: Place, why: str) -> Place:
@@ -112,6 +119,8 @@ PLACES = {
     "peso": place("il peso nella ripartizione", NUMBER, parts=True),
     "importo": place("l'importo", EURO, parts=True, rows=True),
     "massimo_persona": place("il massimo per persona", EURO, parts=True),
+    # [risultato_po] metodo = "formula": over the scored people of the roles paid, with the result pay's own fund
+    "risultato": place("la retribuzione di risultato", EURO, fund="il fondo della retribuzione di risultato"),
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
     # the progressioni economiche: over the evaluated people of the roles, apart from any part of the premium

@@ -56,7 +56,7 @@ PART_METHODS = methods.PARTS
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
-RESULT_METHODS = ("percentuale", "fondo", "quota_posizione")
+RESULT_METHODS = ("percentuale", "fondo", "quota_posizione", "formula")
 
 
 def key(
@@ -809,8 +809,9 @@ class ResultPay:
         "metodo",
         "choice",
         "percentuale (della retribuzione di posizione per fascia di "
-        "punteggio), fondo (ripartito per retribuzione di posizione × punteggio) o quota_posizione (formato 2: "
-        "a ciascuno un massimo, fondo × retribuzione di posizione / Σ, pagato × punteggio / 100)",
+        "punteggio), fondo (ripartito per retribuzione di posizione × punteggio), quota_posizione (formato 2: "
+        "a ciascuno un massimo, fondo × retribuzione di posizione / Σ, pagato × punteggio / 100) o formula "
+        "(formato 2: a ciascuno l'importo della formula importo)",
         required=True,
         choices=RESULT_METHODS,
         example="percentuale",
@@ -819,7 +820,7 @@ class ResultPay:
     fund: str = key(
         "fondo",
         "text",
-        "il fondo di [fondi] in ente.toml (per «percentuale»: se c'è, un tetto)",
+        "il fondo di [fondi] in ente.toml (per «percentuale» e «formula»: se c'è, un tetto)",
         default="risultato_po",
         converter=funds.code_of,
     )
@@ -841,6 +842,15 @@ class ResultPay:
     )
     steps: tuple[PayStep, ...] = key(
         "percentuali", "tables", "per «percentuale»: i gradini, dal più alto", default=(), table=PayStep
+    )
+    amount: Formula | None = key(
+        "importo",
+        "formula",
+        "per «formula»: la retribuzione di risultato di ciascuno valutato positivamente, in euro (mai sotto zero, "
+        "arrotondata al centesimo); la formula legge anche fondo, il fondo di [fondi] che la chiave fondo nomina",
+        example="=MESI(16 giorni) / 12 * punteggio / 100 * SE(punteggio >= 90; 1; 0,8) * 10000 €",
+        since=2,
+        formula="risultato",
     )
     attested: bool = key(
         "ridotto_attestata",

@@ -11,7 +11,7 @@ person, and counts as nothing (not admitted, no weight, no amount), so the fund 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -64,13 +64,7 @@ class PartFormulas:
             env.fund, env.fund_ref = fund.value, fund.ref
 
     def _run(self, formula: Formula, env: PersonEnv) -> object:
-        """The formula's value for the person; :data:`FAILED` after an error, said naming the person."""
-        env.read = {}
-        try:
-            return run(formula, env)
-        except RunError as exc:
-            self._problem(f"{exc} per {env.person.name}")
-            return FAILED
+        return evaluated(formula, env, self._problem)
 
     def _problem(self, what: str) -> None:
         message = f"parte «{self.part.name}»: {what}: considerato nulla"
@@ -122,17 +116,7 @@ class PartFormulas:
         return money.floor2(value), inputs
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
-        """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
-        («peso (1 meno …) = 0,8333»: a weight to four decimals, an amount to the cent), for a sum redone by hand."""
-        value = self._run(formula, env)
-        if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
-            self._problem(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
-        found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
-        given = money.r4(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
-        # the weight the formula gives, before the paid share: «peso», without more, is the one the split divides
-        said = "peso dalla formula" if what == "peso" else what
-        inputs = (*env.read.values(), Input(f"{said} ({sentence(formula)})", given))
-        return found, inputs
+        return valued(formula, env, what, self._problem)
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
         assert self.part.amount is not None
@@ -162,6 +146,32 @@ class PartFormulas:
             each = [max(group, key=lambda x: x[0]) for group in concurrent(each, spans)]
         total = sum((v for v, _ in each), ZERO)
         return total, tuple(i for _, inputs in each for i in inputs)
+
+
+def evaluated(formula: Formula, env: PersonEnv, complain: Callable[[str], None]) -> object:
+    """The formula's value for the person; :data:`FAILED` after an error, said (``complain``) naming the person."""
+    env.read = {}
+    try:
+        return run(formula, env)
+    except RunError as exc:
+        complain(f"{exc} per {env.person.name}")
+        return FAILED
+
+
+def valued(
+    formula: Formula, env: PersonEnv, what: str, complain: Callable[[str], None]
+) -> tuple[Decimal, tuple[Input, ...]]:
+    """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
+    («peso (1 meno …) = 0,8333»: a weight to four decimals, an amount to the cent), for a sum redone by hand."""
+    value = evaluated(formula, env, complain)
+    if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
+        complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
+    found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
+    given = money.r4(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
+    # the weight the formula gives, before the paid share: «peso», without more, is the one the split divides
+    said = "peso dalla formula" if what == "peso" else what
+    inputs = (*env.read.values(), Input(f"{said} ({sentence(formula)})", given))
+    return found, inputs
 
 
 T = TypeVar("T")

@@ -1,10 +1,11 @@
-"""The result pay of PO / EQ ([risultato_po]): a percentage of the position pay by score step, or a fund split
-in proportion to position pay × score; nothing below the positive-evaluation threshold, and a negative
-evaluation without its contraddittorio is an error (rules/core.md §5).
+"""The result pay of PO / EQ ([risultato_po]): a percentage of the position pay by score step, a fund split
+in proportion to position pay × score, or a formula's amount (:mod:`pay.resultformula`); nothing below the
+positive-evaluation threshold, and a negative evaluation without its contraddittorio is an error (rules/core.md §5).
 
-The position pay is the ``position_pay`` column of people.csv. With ``percentuale`` the amounts are
+The position pay is the ``position_pay`` column of people.csv. With ``percentuale`` and ``formula`` the amounts are
 due in full (half-up to the cent); a fund of that name in ``[funds]`` is a ceiling (above it, the fund is split
-in proportion to what is due), without one the pool is what is due.
+in proportion to what is due; a formula's amounts past it by their rounding alone go to the cent by largest
+remainder), without one the pool is what is due.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
+from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PayStep, Regulation, ResultPay
+from ciclope.plugins.regolamento.pay import premium, resultformula
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
@@ -48,30 +51,40 @@ def step_inputs(reg: Regulation, points: Decimal) -> tuple[Input, ...]:
 
 
 def pay(
-    reg: Regulation, ente: Ente, scores: Mapping[str, Score], org: OrgPerformance, trace: Trace, out: Outcome
+    reg: Regulation,
+    ente: Ente,
+    scores: Mapping[str, Score],
+    org: OrgPerformance,
+    trace: Trace,
+    out: Outcome,
+    facts: Facts | None = None,
 ) -> None:
     rp = reg.result_pay
     assert rp is not None
     source = cite(reg, rp.source)
+    people = [p for p in ente.people.values() if p.role in rp.roles and scored(scores.get(p.id))]
+    formula = by_formula(reg, ente, scores, org, trace, out, facts, people)
     due: dict[str, Decimal] = {}
+    exact: dict[str, Decimal] = {}  # a formula's amounts before their rounding to the cent
     inputs: dict[str, tuple[Input, ...]] = {}
     listed: list[tuple[str, str, str]] = []  # (id, name, status or "")
-    for p in ente.people.values():
-        s = scores.get(p.id)
-        if p.role not in rp.roles or s is None or s.score is None:
-            continue
+    for p in people:
+        s = scores[p.id]
         status = status_of(reg, p, s, ente, org, trace)
         if status is not None:
             out.statuses[p.id] = status
         listed.append((p.id, p.name, status or ""))
         position = p.extra.get(POSITION)
-        inputs[p.id] = (
-            Input("retribuzione di posizione", position, cell=ente.cell("people", p.row, POSITION)),
-            Input("punteggio", s.score, ref=f"score:{p.id}"),
-        )
-        if status is not None or position is None:  # no position pay: a status (senza_posizione)
+        inputs[p.id] = given(rp, p, s, ente)
+        if status is not None:
             continue
-        if rp.method == "percentuale":
+        if rp.method == "formula":
+            if formula is not None:  # None: the fund it reads is missing, and settle says so
+                exact[p.id], inputs[p.id] = formula.amount(p.id)
+                due[p.id] = money.r2(exact[p.id])
+        elif position is None or s.score is None:
+            continue  # never: status_of gave senza_posizione, and only the scored are listed
+        elif rp.method == "percentuale":
             points = points_of(reg, s) or Decimal(0)  # the steps are judged on the points of the scale
             share = step_share(rp, points)
             if share == 0:
@@ -82,8 +95,42 @@ def pay(
             due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
-    amounts, pool = settle(rp, out.pools.get(rp.fund), due, scores, source, trace)
-    record(rp, listed, inputs, amounts, pool, source, trace, out)
+    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace)
+    record(rp, listed, inputs, amounts, pool, source, trace, out, note)
+
+
+def scored(s: Score | None) -> bool:
+    return s is not None and s.score is not None
+
+
+def given(rp: ResultPay, p: Person, s: Score, ente: Ente) -> tuple[Input, ...]:
+    """What every figure of the person shows, paid or not: the position pay (unless a formula that does not read
+    it) and the score."""
+    score = Input("punteggio", s.score, ref=f"score:{p.id}")
+    if rp.method == "formula" and not resultformula.reads_position(rp):
+        return (score,)
+    return (Input("retribuzione di posizione", p.extra.get(POSITION), cell=ente.cell("people", p.row, POSITION)), score)
+
+
+def by_formula(
+    reg: Regulation,
+    ente: Ente,
+    scores: Mapping[str, Score],
+    org: OrgPerformance,
+    trace: Trace,
+    out: Outcome,
+    facts: Facts | None,
+    people: list[Person],
+) -> resultformula.ResultFormula | None:
+    """The formula ``importo`` over the people, with ``metodo = "formula"``; None with another method, or when the
+    formula reads a fund ente.toml does not have (nobody is computed: :func:`settle` says why)."""
+    rp = reg.result_pay
+    assert rp is not None
+    fund = out.pools.get(rp.fund)
+    if rp.method != "formula" or (fund is None and resultformula.reads_fund(rp)):
+        return None
+    facts = facts if facts is not None else Facts(reg, ente, org, scores)
+    return resultformula.ResultFormula.of(reg, facts, people, fund, trace)
 
 
 def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: str) -> Problem:
@@ -100,7 +147,8 @@ def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: st
 
 
 def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:
-    """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay), or None."""
+    """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay when it is read: every
+    method but a formula that does not name it), or None."""
     rp, score = reg.result_pay, points_of(reg, s)
     assert rp is not None and score is not None
     status = exclusion(reg, p, s, ente, org, trace)
@@ -112,7 +160,8 @@ def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerforma
                 "senza il contraddittorio: non può essere definitiva"
             )
             trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))
-    if status is None and p.extra.get(POSITION) is None:
+    needs_position = rp.method != "formula" or resultformula.reads_position(rp)
+    if status is None and needs_position and p.extra.get(POSITION) is None:
         message = f"{p.name}: manca la retribuzione di posizione"
         where = ("people", p.row, POSITION)
         trace.problem(Problem.at(ente, "regolamento.posizione", message, cite(reg, rp.source), *where))
@@ -129,14 +178,12 @@ def record(
     source: str,
     trace: Trace,
     out: Outcome,
+    note: str = "",
 ) -> None:
     """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund."""
-    formula = (
-        "retribuzione di posizione × quota del gradino di punteggio"
-        if rp.method == "percentuale"
-        else "fondo × (retribuzione di posizione × punteggio) / Σ dei valutati positivamente"
-    )
+    formula = method_words(rp)
     fund = (Input("fondo", pool.amount, ref=f"pool:{rp.fund}"),) if rp.method == "fondo" else ()
+    said = "; ".join(n for n in (note, rp.note) if n)
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
         how = formula if not status else f"nessuna retribuzione: {status}"
@@ -147,35 +194,59 @@ def record(
             source,
             inputs[pid] + fund,
             f"Retribuzione di risultato di {name}",
-            rp.note,
+            said if not status else rp.note,
         )
         key = pid if pid not in out.awards else f"{pid}:risultato"
         out.awards[key] = Award(person=pid, amount=paid, pool=rp.fund)
     out.pools[rp.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
 
 
+def method_words(rp: ResultPay) -> str:
+    """How a paid person's result pay is computed, as the award figure says it."""
+    if rp.method == "formula":
+        return resultformula.words(rp)
+    if rp.method == "percentuale":
+        return "retribuzione di posizione × quota del gradino di punteggio"
+    return "fondo × (retribuzione di posizione × punteggio) / Σ dei valutati positivamente"
+
+
+def missing_fund(rp: ResultPay, source: str) -> Problem:
+    return Problem(
+        rule="regolamento.fondo",
+        severity="warning",
+        source=source,
+        file="ente.toml",
+        column=f"funds.{rp.fund}",
+        message=f"manca [fondi] {funds.said(rp.fund)}: nessuna retribuzione di risultato calcolata"
+        + (" (la formula importo legge fondo)" if rp.method == "formula" else ""),
+    )
+
+
 def settle(
-    rp: ResultPay, fund: Pool | None, due: dict[str, Decimal], scores: Mapping[str, Score], source: str, trace: Trace
-) -> tuple[dict[str, Decimal], Pool]:
-    """The amounts paid and the pool they come from."""
+    rp: ResultPay,
+    fund: Pool | None,
+    due: dict[str, Decimal],
+    exact: Mapping[str, Decimal],
+    scores: Mapping[str, Score],
+    source: str,
+    trace: Trace,
+) -> tuple[dict[str, Decimal], Pool, str]:
+    """The amounts paid, the pool they come from and a note on how it was used (a formula's cents, "" else)."""
     rank = {pid: -(scores[pid].score or Decimal(0)) for pid in due}
+    if fund is None and (rp.method == "fondo" or resultformula.reads_fund(rp)):
+        trace.problem(missing_fund(rp, source))
+        return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato"), ""
     if rp.method == "fondo":
-        if fund is None:
-            trace.problem(
-                Problem(
-                    rule="regolamento.fondo",
-                    severity="warning",
-                    source=source,
-                    file="ente.toml",
-                    column=f"funds.{rp.fund}",
-                    message=f"manca [fondi] {funds.said(rp.fund)}: nessuna retribuzione di risultato calcolata",
-                )
-            )
-            return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato")
-        return money.split(fund.amount, due, rank=rank), fund
+        assert fund is not None
+        return money.split(fund.amount, due, rank=rank), fund, ""
     total = sum(due.values(), ZERO)
     if fund is None:
-        return due, Pool(name=rp.fund, amount=total, source=source, label="Retribuzione di risultato")
+        return due, Pool(name=rp.fund, amount=total, source=source, label="Retribuzione di risultato"), ""
+    if total > fund.amount and exact and sum(exact.values(), ZERO) <= fund.amount:
+        # the exact amounts fit the fund, their half-up cents do not: the same amounts, to the cent by largest
+        # remainder (never a shortfall, never a cent more than the fund), as a part's formula amounts are
+        split = money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank)
+        return split, fund, premium.rounded_within(total - fund.amount)
     if total > fund.amount:
         trace.problem(
             Problem(
@@ -188,5 +259,5 @@ def settle(
                 f"risultato dovuta ({fmt.euro(total)}): ridotta in proporzione",
             )
         )
-        return money.split(fund.amount, due, rank=rank), fund
-    return due, fund
+        return money.split(fund.amount, due, rank=rank), fund, ""
+    return due, fund, ""

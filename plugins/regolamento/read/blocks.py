@@ -19,10 +19,10 @@ FIXED = ("id", "title", "unit", "holder", "start", "end", "interim", "interim_fr
 
 def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     rp: ResultPay | None = parts.get("result_pay")
-    if rp is not None and rp.method == "quota_posizione" and parts.get("format") != 2:
+    if rp is not None and rp.method in ("quota_posizione", "formula") and parts.get("format") != 2:
         error(
             "risultato_po.metodo",
-            "il metodo «quota_posizione» è del formato 2: scrivi formato = 2 in testa al file",
+            f"il metodo «{rp.method}» è del formato 2: scrivi formato = 2 in testa al file",
             "regolamento.formato",
         )
     pw: PositionWeighting | None = parts.get("positions")

@@ -510,6 +510,7 @@ def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error)
 
 
 def result_pay(rp: ResultPay, error: Error) -> None:
+    result_formula(rp, error)
     if rp.method == "percentuale":
         descending("risultato_po.percentuali", [s.min for s in rp.steps], error)
         low = min((s.min for s in rp.steps), default=None)
@@ -520,3 +521,28 @@ def result_pay(rp: ResultPay, error: Error) -> None:
                 "manca vale 60, anche su una scala propria) non sopra il primo gradino",
                 "regolamento.soglie",
             )
+
+
+def result_formula(rp: ResultPay, error: Error) -> None:
+    """``importo`` is the amount of «formula» and only of it; the steps of «percentuale» are not read there."""
+    if rp.method == "formula" and rp.amount is None:
+        error(
+            "risultato_po",
+            "il metodo «formula» richiede la chiave importo (una formula in euro), es. "
+            "importo = '=MESI(16 giorni) / 12 * punteggio / 100 * 10000 €'",
+            "regolamento.manca",
+        )
+    if rp.method != "formula" and rp.amount is not None:
+        error(
+            "risultato_po.importo",
+            f"vale per il metodo «formula», non per «{rp.method}»: togli importo o scrivi metodo = \"formula\"",
+            "regolamento.valore",
+        )
+    if rp.method == "formula" and rp.steps:
+        error(
+            "risultato_po.percentuali",
+            "i gradini valgono per il metodo «percentuale», non per «formula»: con «formula» la retribuzione di "
+            "risultato è la formula importo (un coefficiente per fascia si scrive in importo, es. SE(punteggio >= "
+            "90; 1; 0,8)); togli percentuali",
+            "regolamento.valore",
+        )

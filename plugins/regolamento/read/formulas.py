@@ -215,8 +215,10 @@ def read(raw: str, scope: Scope) -> Formula:
     if not text:
         raise FormulaError("formula vuota dopo «=»")
     tree = parse(text)
-    if scope.columns:
-        tree = declared(tree, scope.columns)
+    # the names this place says in words of its own, then the declared columns: their words travel with the tree
+    own = {name: attrs.evolve(q, words=words) for name, words in scope.place.said if (q := quantity(name))}
+    if scope.columns or own:
+        tree = declared(tree, {**own, **scope.columns})
     problems: list[str] = []
     checker = Checker(scope, problems)
     found = checker.type(tree)

@@ -88,9 +88,10 @@ READINGS = {
     ),
     "importi_formula": (
         "Centesimi degli importi calcolati con una formula",
-        "ogni importo al centesimo, per eccesso da mezzo centesimo; se così arrotondati gli importi di una parte "
-        "superano il suo fondo mentre quelli esatti vi stanno, sono ripartiti al centesimo con il metodo dei resti "
-        "più alti, a parità al punteggio più alto: nessun fondo è superato per un arrotondamento",
+        "ogni importo al centesimo, per eccesso da mezzo centesimo; se così arrotondati gli importi di una parte (o "
+        "le retribuzioni di risultato) superano il loro fondo mentre quelli esatti vi stanno, sono ripartiti al "
+        "centesimo con il metodo dei resti più alti, a parità al punteggio più alto: nessun fondo è superato per un "
+        "arrotondamento",
         "regole comuni di ciclope: ogni fondo è rispettato al centesimo; lettura",
     ),
 }
@@ -106,7 +107,8 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         and any(r.effect == "un_livello_sotto" for r in reg.levels.requirements),
         "ridistribuisci": any(p.residual == "ridistribuisci" for p in premiums),
         "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
-        "importi_formula": any(p.method == "formula" for p in premiums),
+        "importi_formula": any(p.method == "formula" for p in premiums)
+        or (reg.result_pay is not None and reg.result_pay.method == "formula"),
     }
     return [READINGS[k] for k, on in wanted.items() if on]
 

@@ -587,6 +587,10 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
         lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund, regulation)} × la sua "
                  "retribuzione di posizione / la somma delle retribuzioni di posizione (per difetto al centesimo); "
                  "è pagato × il punteggio / 100 a chi ha una valutazione positiva, e il resto del fondo è residuo."]  # fmt: skip
+    elif block.method == "formula" and block.amount is not None:
+        lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} con una valutazione positiva {valued(block.amount)}, "
+                 "mai sotto zero, arrotondata al centesimo.", f"Se c'è, {_fund(block.fund, regulation)} è un tetto: "
+                 "se la retribuzione dovuta lo supera, è ridotta in proporzione."]  # fmt: skip
     else:
         lines = [f"{cap(_fund(block.fund, regulation))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip
@@ -602,7 +606,7 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     return (
         "La retribuzione di risultato",
         lines,
-        {"method", "roles", "fund", "positive", "hearing", "steps", "attested", "note"},
+        {"method", "roles", "fund", "positive", "hearing", "steps", "attested", "note", "amount"},
     )
 
 

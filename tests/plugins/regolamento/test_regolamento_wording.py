@@ -260,10 +260,13 @@ def test_the_progressions_read_the_person_not_a_part(tmp_path):
 def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
     reference = schemagen.formula_reference()
     assert (
-        "| `livello` | il livello | un livello | `ammesso`, `peso`, `importo`, `massimo_persona`, `controllo`, "
-        "`candidati`, `graduatoria` |"
+        "| `livello` | il livello | un livello | `ammesso`, `peso`, `importo`, `massimo_persona`, `risultato`, "
+        "`controllo`, `candidati`, `graduatoria` |"
     ) in reference
-    assert "| `fondo` | il fondo della parte | euro | `ammesso`, `peso`, `importo`, `massimo_persona` |" in reference
+    assert (
+        "| `fondo` | il fondo della parte (in [risultato_po]: il fondo della retribuzione di risultato) | euro | "
+        "`ammesso`, `peso`, `importo`, `massimo_persona`, `risultato` |"
+    ) in reference
     for row in (
         "| `soglia`: la soglia del livello | `da` di `[livelli]` | punti |",
         "| `stato`: chi ha lo stato | `quando` di `[[stati]]` | un vero/falso |",
