@@ -204,11 +204,9 @@ def settle(
         return money.split(amount, plan.values, rank=rank), ""
     due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
     total = sum(due.values(), ZERO)
-    if total > amount and plan.exact and sum(plan.exact.values(), ZERO) <= amount:
-        # the exact amounts fit the pool, their half-up cents do not: the same amounts, to the cent by largest
-        # remainder (never a shortfall, never a cent more than the pool)
-        exact = plan.exact
-        return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), rounded_within(total - amount)
+    within = rounded_within(amount, total, plan.exact, rank)
+    if within is not None:
+        return within
     if total > amount:
         trace.problem(
             Problem(
@@ -227,12 +225,19 @@ def settle(
     return due, ""
 
 
-def rounded_within(excess: Decimal) -> str:
-    """The note of formula amounts whose half-up cents would pass the pool by ``excess``."""
-    return (
-        f"arrotondati uno per uno, gli importi supererebbero il fondo di {fmt.euro(excess)}: "
+def rounded_within(
+    amount: Decimal, total: Decimal, exact: Mapping[str, Decimal], rank: Mapping[str, Any]
+) -> tuple[dict[str, Decimal], str] | None:
+    """Formula amounts that pass the pool ``amount`` (rounded one by one, ``total``) while their ``exact`` values fit
+    it: the same amounts to the cent by largest remainder (never a shortfall, never a cent more than the pool), and
+    the note that says so; None when the rounding is not what passes the pool."""
+    if total <= amount or not exact or sum(exact.values(), ZERO) > amount:
+        return None
+    note = (
+        f"arrotondati uno per uno, gli importi supererebbero il fondo di {fmt.euro(total - amount)}: "
         "ripartiti al centesimo con il metodo dei resti più alti"
     )
+    return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), note
 
 
 def by_band(

@@ -242,11 +242,9 @@ def settle(
     total = sum(due.values(), ZERO)
     if fund is None:
         return due, Pool(name=rp.fund, amount=total, source=source, label="Retribuzione di risultato"), ""
-    if total > fund.amount and exact and sum(exact.values(), ZERO) <= fund.amount:
-        # the exact amounts fit the fund, their half-up cents do not: the same amounts, to the cent by largest
-        # remainder (never a shortfall, never a cent more than the fund), as a part's formula amounts are
-        split = money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank)
-        return split, fund, premium.rounded_within(total - fund.amount)
+    within = premium.rounded_within(fund.amount, total, exact, rank)  # as a part's formula amounts are
+    if within is not None:
+        return within[0], fund, within[1]
     if total > fund.amount:
         trace.problem(
             Problem(
