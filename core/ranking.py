@@ -28,8 +28,10 @@ def by_score(pairs: Sequence[P]) -> list[P]:
     return ordered
 
 
-def cut_without_ties(ordered: Sequence[tuple[str, Decimal]], limit: int) -> list[str]:
-    """The first ``limit`` people of a list ordered by score, dropping the whole tie group at the cut.
+def cut_without_ties(ordered: Sequence[tuple[str, Any]], limit: int) -> list[str]:
+    """The first ``limit`` people of a list ordered by score, dropping the whole tie group at the cut. A score may be
+    a tuple of numbers compared in turn (a graduatoria's score, then what decides between equals): equal only when
+    every number is.
 
     "Ties at the cut are excluded" (e.g. 003… art. 18.2 «non più del 5%», art. 20.2 «non superiore al
     25%»): the selection never exceeds ``limit``.

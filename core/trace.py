@@ -7,7 +7,8 @@ While the cycle runs, the core and the plugin record each figure in the ente's :
 
 Keys are ``<kind>:<id>[:<what>]``: ``indicator:K1``, ``objective:S1``, ``area:AS1``, ``ente``,
 ``unit:s1``, ``person:HA`` (organizational achievement of a dirigente), ``score:HA``,
-``award:HA``, ``pool:performance_individuale``, ``position:PA``… A part of a premium with a condition on who
+``award:HA``, ``pool:performance_individuale``, ``position:PA``, ``progression:HA`` (a place in the graduatoria of
+the progressioni economiche, its outcome as the note)… A part of a premium with a condition on who
 takes part records it for each person as ``ammesso:<part>:<person>`` (true or false): ``explain`` says the false
 ones as why the person is not paid by that part.
 """

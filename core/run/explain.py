@@ -319,6 +319,7 @@ def roots(result: Result, kind: str, ident: str) -> list[Figure]:
             for k, f in sorted(result.figures.items())
             if k.startswith((f"award:{ident}:", f"score:{ident}:", f"card:{ident}:"))
         ]
+        found += [result.figures[k] for k in (f"progression:{ident}",) if k in result.figures]  # a graduatoria's place
         found += [f for f in refusals(result, ident) if f not in found]  # and what it read, down to the cells
     elif kind == "position":
         found += [f for k, f in sorted(result.figures.items()) if k.startswith(f"position:{ident}:") and f not in found]

@@ -15,7 +15,7 @@ from ciclope.core.run.citing import cited
 from ciclope.core.run.explain import input_shown, place, show, value_kind
 
 MAX_DEPTH = 8
-OWN_HEADS = ("award", "score", "card", "person")
+OWN_HEADS = ("award", "score", "card", "person", "progression")  # progression:P1, a place in a graduatoria
 
 
 def anchor(key: str) -> str:

@@ -65,6 +65,8 @@ def key_schema(meta: Any) -> dict[str, Any]:
             out = {"anyOf": [out, FORMULA]}
     elif kind == "formula":
         out = dict(FORMULA)
+    elif kind == "formulas":
+        out = {"type": "array", "items": dict(FORMULA)}
     elif kind == "int":
         out = {"type": "integer"}
     elif kind == "bool":
@@ -119,6 +121,7 @@ KIND_IT = {
     "numbers": "tabella nome → numero",
     "labels": "tabella nome → testo",
     "formula": "formula",
+    "formulas": "lista di formule",
 }
 BEGIN, END = "<!-- chiavi: inizio (generato) -->", "<!-- chiavi: fine -->"
 
@@ -140,7 +143,7 @@ def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
     nested: list[tuple[type, str]] = []
     for f in attrs.fields(cls):
         meta = f.metadata
-        kind = KIND_IT[meta["kind"]] + (" o formula" if meta.get("formula") and meta["kind"] != "formula" else "")
+        kind = KIND_IT[meta["kind"]] + (" o formula" if meta.get("formula") and "formula" not in meta["kind"] else "")
         if meta["choices"]:
             kind += ": " + ", ".join(f"`{c}`" for c in meta["choices"])
         shown = meta["example"] if meta["example"] is not None else _default(f)

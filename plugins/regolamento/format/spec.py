@@ -1026,8 +1026,9 @@ class PositionWeighting:
 
 @attrs.frozen
 class Progressions:
-    """[progressioni] — la selezione per le progressioni economiche (formato 2): chi è candidato, in che ordine, quanti
-    posti; i pari merito al limite sono esclusi. Nessun importo: l'elenco dei selezionati."""
+    """[progressioni] — la selezione per le progressioni economiche (formato 2): chi è candidato, in che ordine (e chi
+    precede a parità), in quante graduatorie, quanti posti; i pari merito al limite sono esclusi. Nessun importo:
+    la graduatoria e l'elenco dei selezionati."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 20")
     roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli", default=("dipendente",), choices=ROLES)
@@ -1045,14 +1046,40 @@ class Progressions:
         example="=punteggio",
         formula="graduatoria",
     )
-    places: int | None = key("posti", "int", "quanti sono selezionati", example=3)
+    ties: tuple[Formula, ...] = key(
+        "a_parita",
+        "formulas",
+        "a parità di graduatoria, i numeri che decidono chi precede, nell'ordine scritto e ciascuno dal più alto "
+        "(es. l'anzianità nella posizione economica, poi l'età); chi resta pari merito al limite è escluso",
+        default=(),
+        example=["=anzianita_posizione", "=eta"],
+        formula="graduatoria",
+    )
+    rankings: str = key(
+        "graduatorie",
+        "choice",
+        "ente (una graduatoria) o categoria (una per categoria o Area del contratto; con [gradi], una per grado "
+        "dichiarato): con più graduatorie, posti e quota valgono per ciascuna",
+        default="ente",
+        choices=("ente", "categoria"),
+    )
+    places: int | None = key("posti", "int", "quanti sono selezionati (in ciascuna graduatoria)", example=3)
     share: Decimal | None = key(
         "quota",
         "number",
-        "quanti sono selezionati, come quota del personale in servizio dei ruoli (per difetto)",
+        "quanti sono selezionati, come quota (per difetto) del personale in servizio dei ruoli o dei candidati "
+        "(quota_su), in ciascuna graduatoria",
         lo="0",
         hi="1",
         example=0.3,
+    )
+    share_of: str = key(
+        "quota_su",
+        "choice",
+        "su chi si conta la quota: il personale in servizio dei ruoli (personale) o i candidati (candidati, «il 50% "
+        "dei dipendenti ammessi alla selezione»)",
+        default="personale",
+        choices=("personale", "candidati"),
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 

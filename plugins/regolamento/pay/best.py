@@ -33,7 +33,7 @@ def pay(
     top = scoring.by_score([(pid, scores[pid].score) for pid, band in placed.items() if band == part.band])
     assert part.best_share is not None  # required for «migliori» (consistency)
     limit = math.floor(Fraction(part.best_share) * len(top))
-    winners = scoring.cut_without_ties(top, limit)  # type: ignore[arg-type]  # placed people have a score
+    winners = scoring.cut_without_ties(top, limit)  # placed people have a score
     rank = {pid: -(scores[pid].score or 0) for pid in winners}  # equal cents: the higher score first
     amounts = money.split(fund.value, {pid: Decimal(1) for pid in winners}, rank=rank)
     paid = []

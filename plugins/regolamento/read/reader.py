@@ -44,6 +44,7 @@ KIND_WORDS = {
     "numbers": "una tabella di nomi e numeri",
     "labels": "una tabella di nomi e testi",
     "formula": "una formula tra virgolette che comincia con =, es. \"=punteggio * 2\"",
+    "formulas": "una lista di formule tra virgolette, ciascuna con = in testa, es. [\"=anzianita\", \"=eta\"]",
 }
 
 
@@ -218,6 +219,8 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
         )
         raise Bad
     kind = meta["kind"]
+    if kind == "formulas":
+        return _formulas(meta, raw, path, ctx)
     if meta.get("formula") and is_formula(raw):
         return formula(meta, raw, path, ctx)
     if kind == "formula":
@@ -274,6 +277,21 @@ def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formu
     except formulas.FormulaError as exc:
         ctx.error(path, f"formula «{raw.strip()}»: {exc}", "regolamento.formula")
         raise Bad from None
+
+
+def _formulas(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> tuple[Formula, ...]:
+    """A list of formulas (``a_parita = ["=anzianita", "=eta"]``), each read and checked for the key's place."""
+    if not isinstance(raw, list) or not all(isinstance(x, str) and is_formula(x) for x in raw):
+        return _wrong(meta, raw, path, ctx)
+    items, broken = [], False
+    for i, text in enumerate(raw):
+        try:
+            items.append(formula(meta, text, f"{path}[{i}]", ctx))
+        except Bad:
+            broken = True
+    if broken:
+        raise Bad
+    return tuple(items)
 
 
 def _scalar(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:

@@ -3,11 +3,15 @@ every ente of the plugin, in the Relazione's annex «Allegato — Il sistema di 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ciclope.core import Problem, ReportSection, Result, hookimpl
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
+GROUP = {False: "Categoria", True: "Grado"}  # what a graduatoria gathers: with [gradi], a declared grado
 TITLE = "Allegato — Il sistema di valutazione dichiarato"
 
 
@@ -114,10 +118,11 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
 
 
 def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
-    """The selection for the progressioni economiche ([progressioni]): how many, from how many; names only in the
-    internal documents (results.json)."""
+    """The selection for the progressioni economiche ([progressioni]): how many, from how many, then the graduatoria
+    itself, by name (the internal documents only: every section of this plugin stays off the published Relazione)."""
     found = result.rewards.extra.get("progressioni_detail") if result.rewards is not None else None
-    if not found or regulation.progressions is None:
+    pr = regulation.progressions
+    if not found or pr is None:
         return []
     rows = (
         ("Personale in servizio dei ruoli", found["staff"]),
@@ -125,12 +130,43 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
         ("Candidati", len(found["candidates"])),
         ("Selezionati", len(found["selected"])),
     )
-    return [
+    cited = f"{regulation.act.title}, {pr.source}"
+    out = [
         ReportSection(
             title="Progressioni economiche",
             columns=("Voce", "Valore"),
             rows=rows,
-            note=f"Selezione per graduatoria, esclusi i pari merito al limite ({regulation.act.title}, "
-            f"{regulation.progressions.source}).",
+            note=f"Selezione per graduatoria, esclusi i pari merito al limite ({cited}).",
         )
     ]
+    if found["candidates"]:
+        out.append(graduatoria(result, regulation, found["graduatorie"], cited))
+    return out
+
+
+def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str, Any]], cited: str) -> ReportSection:
+    """Every candidate in the order of their graduatoria: place, name, the numbers that ranked them, outcome."""
+    pr = regulation.progressions
+    assert pr is not None
+    criteria = [f"Graduatoria: {sentence(pr.order)}"] if pr.order is not None else ["Punteggio"]
+    criteria += [f"A parità: {sentence(f)}" for f in pr.ties]
+    several = pr.rankings == "categoria"
+    people = result.ente.people
+    rows = tuple(
+        (
+            *((ranking["name"],) if several else ()),
+            row["place"],
+            f"{people[row['person']].name} ({row['person']})",
+            *row["numbers"],
+            row["outcome"],
+        )
+        for ranking in rankings
+        for row in ranking["ranked"]
+    )
+    return ReportSection(
+        title="Graduatoria delle progressioni",
+        columns=(*((GROUP[regulation.grades is not None],) if several else ()), "Posto", "Persona", *criteria, "Esito"),
+        rows=rows,
+        note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
+        f"posti, sono tutti esclusi ({cited}). Documento interno: l'elenco nominativo non si pubblica.",
+    )

@@ -50,14 +50,22 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
     who = f"chi è tale che {said_formula(block.candidates)}" if block.candidates is not None else "ogni valutato"
     # «in ordine del punteggio (formula: …)», «in ordine di punteggio»: never «di il punteggio»
     order = joined("di", said_formula(block.order)) if block.order is not None else "di punteggio"
+    base = "dei candidati" if block.share_of == "candidati" else "del personale in servizio"
     places = (
         f"fino a {block.places} posti"
         if block.places is not None
-        else f"{the_pct(block.share or Decimal(0), 'fino a')} del personale in servizio (per difetto)"
+        else f"{the_pct(block.share or Decimal(0), 'fino a')} {base} (per difetto)"
+    )
+    ties = ", poi ".join(joined("di", said_formula(f)) for f in block.ties)
+    ties = f"; a parità, precede chi ha il valore più alto {ties}" if ties else ""
+    each = (
+        ", in una graduatoria per ciascuna " + ("categoria" if regulation.grades is None else "grado")
+        if block.rankings == "categoria"
+        else ""
     )
     lines = [
         f"Per le progressioni economiche è candidato, {roles(block.roles, 'tra')}, {who}; i candidati sono "
-        f"selezionati in ordine {order}, dal più alto, {places}; i pari merito al limite sono esclusi.",
+        f"selezionati in ordine {order}, dal più alto, {places}{each}{ties}; i pari merito al limite sono esclusi.",
         *note(block.note),
     ]
     return "Le progressioni economiche", lines, {f.name for f in block.__attrs_attrs__}

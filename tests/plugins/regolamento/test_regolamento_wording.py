@@ -271,8 +271,8 @@ def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
         "| `soglia`: la soglia del livello | `da` di `[livelli]` | punti |",
         "| `stato`: chi ha lo stato | `quando` di `[[stati]]` | un vero/falso |",
         "| `candidati`: chi è candidato alle progressioni | `candidati` di `[progressioni]` | un vero/falso |",
-        "| `graduatoria`: il numero che ordina i candidati alle progressioni | `graduatoria` di `[progressioni]` | "
-        "un numero |",
+        "| `graduatoria`: il numero che ordina i candidati alle progressioni | `graduatoria` di `[progressioni]`, "
+        "`a_parita` di `[progressioni]` | un numero |",
     ):
         assert row in reference, row
     # every key of the format written as a formula is in the table, in the place the reader checks it for

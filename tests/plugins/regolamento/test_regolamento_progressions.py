@@ -1,0 +1,218 @@
+"""The progressioni economiche as published texts write them ([progressioni], formato 2): who precedes between equals
+(«in caso di parità … precedenza a quello con maggiore anzianità nella posizione economica … da ultimo al dipendente
+più anziano d'età»), one graduatoria per Area («graduatorie di merito distinte per Area»), a share of the candidates
+(«il 50% dei dipendenti ammessi alla procedura»), and the graduatoria itself in the internal documents. Every place
+and every outcome by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ciclope.core.run.explain import explain
+from ciclope.plugins.regolamento.say.annex import annex
+from ciclope.plugins.regolamento.say.articles import render
+
+from helpers import STAFF_HEADER, one_unit_comune, regulation_problems, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "Regolamento delle progressioni del Comune di Prova"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "anzianita_posizione"
+tipo = "numero"
+significato = "gli anni nella posizione economica"
+fonte = "art. 6 c. 3"
+
+[[colonne]]
+nome = "eta"
+tipo = "numero"
+significato = "l'età in anni"
+fonte = "art. 6 c. 3"
+"""
+BY_AREA = (
+    HEAD
+    + """
+[progressioni]
+fonte = "art. 6"
+posti = 2
+graduatorie = "categoria"
+a_parita = ["=anzianita_posizione", "=eta"]
+"""
+)
+
+
+def people(rows: list[tuple[str, str, int, str, str]]) -> dict[str, str]:
+    """(id, category, score, years in the position, age): a card of one item of 100 points each, evaluated by SEG."""
+    staff = [
+        f"{pid},Persona {pid},dipendente,{cat},com,1,0,false,SEG,{years},{age}" for pid, cat, _, years, age in rows
+    ]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, _, score, _, _ in rows]
+    files = one_unit_comune("Comune di Prova", [], cards, "")
+    header = f"{STAFF_HEADER},anzianita_posizione,eta"
+    files["people.csv"] = "\n".join([header, "SEG,Segretario,segretario,DIR,com,1,0,false,,0,60", *staff]) + "\n"
+    return files
+
+
+STAFF = [
+    ("A", "C", 90, "5", "40"),
+    ("B", "C", 90, "7", "35"),
+    ("C", "C", 90, "7", "50"),
+    ("D", "C", 85, "10", "60"),
+    ("E", "D", 80, "3", "45"),
+    ("F", "D", 80, "3", "45"),
+    ("G", "D", 70, "1", "30"),
+    ("H", "D", 95, "0", "30"),
+]
+
+
+def test_equals_are_ordered_by_the_years_in_the_position_then_by_age(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, people(STAFF))
+    # Area C: A, B, C all at 90; B and C have 7 years in the position, A 5; between B and C the elder, C (50 > 35):
+    # C 1st, B 2nd, A 3rd, D (85) 4th; 2 places: C and B.
+    # Area D: H (95) 1st; E and F equal in everything (80, 3 years, 45) 2nd together; G (70) 4th. 2 places: H,
+    # then E and F tied at the cut, both left out (the places are never exceeded).
+    assert result.rewards.extra["progressioni"] == ["C", "B", "H"]
+    places = {pid: (f.value, f.note) for pid in "ABCDEFGH" if (f := result.figures.get(f"progression:{pid}"))}
+    assert places == {
+        "C": (1, "selezionato"),
+        "B": (2, "selezionato"),
+        "A": (3, "non selezionato: oltre i posti"),
+        "D": (4, "non selezionato: oltre i posti"),
+        "H": (1, "selezionato"),
+        "E": (2, "non selezionato: pari merito al limite"),
+        "F": (2, "non selezionato: pari merito al limite"),
+        "G": (4, "non selezionato: oltre i posti"),
+    }
+    # 2 places in each of the two graduatorie: 4 in all, 3 taken
+    total = result.figures["progression:selected"]
+    assert total.value == 3
+    assert [(i.name, i.value) for i in total.inputs] == [("personale in servizio", 8), ("posti", 4), ("candidati", 8)]
+
+
+def test_without_the_rule_for_equals_a_tie_across_the_cut_takes_nobody(ciclope_ente, tmp_path):
+    text = BY_AREA.replace('a_parita = ["=anzianita_posizione", "=eta"]\n', "")
+    result = run_declared(ciclope_ente, tmp_path, text, people(STAFF))
+    # Area C: A, B, C tied at 90 for 2 places: all three left out; Area D: H alone above the tie of E and F
+    assert result.rewards.extra["progressioni"] == ["H"]
+
+
+def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, people(STAFF))
+    read = [(i.name, i.value, i.cell) for i in result.figures["progression:B"].inputs]
+    # the score, then each number between equals with the cell it was read from (B is row 4: header, SEG, A, B)
+    assert read == [
+        ("punteggio", Decimal("90"), ""),
+        ("gli anni nella posizione economica", Decimal("7"), "people.csv:4:anzianita_posizione"),
+        ("a parità (gli anni nella posizione economica)", Decimal("7"), ""),
+        ("l'età in anni", Decimal("35"), "people.csv:4:eta"),
+        ("a parità (l'età in anni)", Decimal("35"), ""),
+    ]
+    text = explain(result, "person", "B")
+    assert "Progressioni economiche: posto di Persona B in graduatoria" in text
+    assert "← people.csv, riga 4, colonna eta" in text
+
+
+def test_a_share_of_the_candidates_or_of_the_staff(ciclope_ente, tmp_path):
+    text = (
+        HEAD
+        + """
+[progressioni]
+fonte = "art. 6"
+candidati = "=punteggio >= 80"
+quota = 0.5
+quota_su = "candidati"
+"""
+    )
+    staff = [(pid, "C", score, "1", "40") for pid, score in zip("ABCDEF", (95, 90, 85, 80, 70, 60))]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    # candidates from 80 points: A, B, C, D; ⌊0.5 × 4⌋ = 2 places: A and B
+    assert result.rewards.extra["progressioni"] == ["A", "B"]
+    staff_share = run_declared(ciclope_ente, tmp_path, text.replace('quota_su = "candidati"\n', ""), people(staff))
+    # of the staff in service (the 6 dipendenti; the Segretario is not of the roles): ⌊0.5 × 6⌋ = 3: A, B, C
+    assert staff_share.rewards.extra["progressioni"] == ["A", "B", "C"]
+
+
+def test_a_number_a_candidate_does_not_have_is_an_error_naming_them(ciclope_ente, tmp_path):
+    staff = [*STAFF[:3], ("D", "C", 90, "7", "")]  # D's age left empty: D is tied with B on the years
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, people(staff))
+    found = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert len(found) == 1 and "Persona D" in found[0] and found[0].endswith("resta fuori dalla graduatoria")
+    assert found[0].startswith("progressioni economiche, a parità (l'età in anni): ")
+    assert result.errors  # an error: a candidate left out is a decision the office must see
+    # C (7 years, 50) and B (7 years, 35) take the 2 places; D is not ranked
+    assert result.rewards.extra["progressioni"] == ["C", "B"]
+    assert "progression:D" not in result.figures
+
+
+def test_the_rule_for_equals_is_a_list_of_formulas(tmp_path):
+    wrong = BY_AREA.replace('a_parita = ["=anzianita_posizione", "=eta"]', 'a_parita = "=eta"')
+    assert regulation_problems(tmp_path, wrong) == [
+        "riga 22, chiave progressioni.a_parita: atteso una lista di formule tra virgolette, ciascuna con = in testa, "
+        "es. [\"=anzianita\", \"=eta\"], trovato '=eta'"
+    ]
+    unknown = BY_AREA.replace('"=eta"]', '"=anni"]')
+    (message,) = regulation_problems(tmp_path, unknown)
+    # the second formula of the list, counted from 1 as people count
+    assert message.startswith("riga 22, chiave progressioni.a_parita[2]: formula «=anni»: nome sconosciuto «anni»")
+
+
+def test_leggi_says_who_precedes_between_equals_and_the_graduatorie(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(BY_AREA, encoding="utf-8")
+    text = render_file(path)
+    assert (
+        "Per le progressioni economiche è candidato, tra i dipendenti, ogni valutato; i candidati sono selezionati in "
+        "ordine di punteggio, dal più alto, fino a 2 posti, in una graduatoria per ciascuna categoria; a parità, "
+        "precede chi ha il valore più alto degli anni nella posizione economica (formula: =anzianita_posizione), poi "
+        "dell'età in anni (formula: =eta); i pari merito al limite sono esclusi."
+    ) in text
+
+
+def render_file(path) -> str:
+    from ciclope.plugins.regolamento.read.load import load
+
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    return render(regulation, False)
+
+
+def test_the_graduatoria_by_name_in_the_internal_documents_only(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, people(STAFF))
+    sections = {s.title: s for s in annex(result)}
+    table = sections["Graduatoria delle progressioni"]
+    assert not table.public  # names: never in the published Relazione
+    assert table.columns == (
+        "Categoria",
+        "Posto",
+        "Persona",
+        "Punteggio",
+        "A parità: gli anni nella posizione economica",
+        "A parità: l'età in anni",
+        "Esito",
+    )
+    # the scores as the card gives them, to two decimals (90 of 100 points: 90.00)
+    rows = [(r[0], r[1], r[2], str(r[3]), str(r[4]), str(r[5]), r[6]) for r in table.rows]
+    assert rows == [
+        ("C", 1, "Persona C (C)", "90.00", "7", "50", "selezionato"),
+        ("C", 2, "Persona B (B)", "90.00", "7", "35", "selezionato"),
+        ("C", 3, "Persona A (A)", "90.00", "5", "40", "non selezionato: oltre i posti"),
+        ("C", 4, "Persona D (D)", "85.00", "10", "60", "non selezionato: oltre i posti"),
+        ("D", 1, "Persona H (H)", "95.00", "0", "30", "selezionato"),
+        ("D", 2, "Persona E (E)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
+        ("D", 2, "Persona F (F)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
+        ("D", 4, "Persona G (G)", "70.00", "1", "30", "non selezionato: oltre i posti"),
+    ]
+    counts = dict(sections["Progressioni economiche"].rows)
+    assert counts == {"Personale in servizio dei ruoli": 8, "Posti": 4, "Candidati": 8, "Selezionati": 3}
+
+
+def test_a_place_in_the_graduatoria_is_on_the_person_s_card():
+    from ciclope.core.site.cards import by_person, roots
+
+    trace = {"score:E": {}, "progression:E": {}, "progression:selected": {}, "award:F": {}}
+    # E's own figures: the score first, then the place; the count of the selected is nobody's
+    assert by_person(trace, {"E", "F"}) == {"E": ["score:E", "progression:E"], "F": ["award:F"]}
+    assert roots(trace, "E") == ["score:E", "progression:E"]
