@@ -126,6 +126,7 @@ PLACES = {
     # the progressioni economiche: over the evaluated people of the roles, apart from any part of the premium
     "candidati": place("chi è candidato alle progressioni", BOOL),
     "graduatoria": place("il numero che ordina i candidati alle progressioni", NUMBER),
+    "costo": place("il costo della progressione di ciascun candidato", EURO),
     # decided when the positions are weighed, before and apart from the year's evaluation
     "requisiti": place(
         "i requisiti del titolare", BOOL, scored=False, why="i requisiti non dipendono dalla valutazione dell'anno"

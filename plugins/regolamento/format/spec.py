@@ -1027,8 +1027,8 @@ class PositionWeighting:
 @attrs.frozen
 class Progressions:
     """[progressioni] — la selezione per le progressioni economiche (formato 2): chi è candidato, in che ordine (e chi
-    precede a parità), in quante graduatorie, quanti posti; i pari merito al limite sono esclusi. Nessun importo:
-    la graduatoria e l'elenco dei selezionati."""
+    precede a parità), in quante graduatorie, quanti posti o fino a concorrenza di quali risorse; i pari merito al
+    limite sono esclusi. Nessun premio: la graduatoria e l'elenco dei selezionati."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 20")
     roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli", default=("dipendente",), choices=ROLES)
@@ -1080,6 +1080,31 @@ class Progressions:
         "dei dipendenti ammessi alla selezione»)",
         default="personale",
         choices=("personale", "candidati"),
+    )
+    cost: Formula | None = key(
+        "costo",
+        "formula",
+        "quanto costa la progressione di ciascun candidato, in euro (es. il differenziale stipendiale della sua Area): "
+        "con risorse, i candidati sono selezionati in ordine di graduatoria fino a concorrenza delle risorse",
+        example='=PIÙ.SE(categoria = "C"; 750 €; categoria = "D"; 850 €)',
+        formula="costo",
+    )
+    resources: Decimal | None = key(
+        "risorse",
+        "money",
+        "le risorse destinate alle progressioni (euro): in ordine di graduatoria, è selezionato chi ha un costo che vi "
+        "sta ancora; al primo che non vi sta la selezione si ferma (con più graduatorie: risorse_graduatorie)",
+        lo="0",
+        example="12000.00",
+    )
+    resources_by_ranking: Mapping[str, Decimal] = key(
+        "risorse_graduatorie",
+        "numbers",
+        'con graduatorie = "categoria": le risorse (euro) di ciascuna graduatoria, per nome della categoria o del grado',
+        default={},
+        lo="0",
+        hi="100000000",
+        example={"C": 3000, "D": 4500},
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 

@@ -1,19 +1,22 @@
 """The selection for the progressioni economiche ([progressioni], format 2): the candidates (``candidati``, else
 every scored person of the roles) ranked by ``graduatoria`` (else the score), then, between equals, by each number
 of ``a_parita`` in turn; one graduatoria for the ente or one per category (``graduatorie``); in each, the first
-``posti`` (or ``quota`` of its staff in service, or of its candidates, rounded down) selected, ties left at the cut
-excluded so the places are never exceeded. No amount: the graduatoria, each candidate's place in it recorded with
-what it read, and the list of the selected."""
+``posti`` (or ``quota`` of its staff in service, or of its candidates, rounded down) selected and, with ``risorse``,
+only while each one's ``costo`` still fits in them («fino a concorrenza delle risorse»). Equals are taken together
+or not at all, so neither the places nor the resources are ever exceeded; the selection never skips a candidate
+to reach a cheaper one below. No premium: the graduatoria, each candidate's place in it recorded with what it read,
+and the list of the selected."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ciclope.core import Ente, Input, Problem, Score, Trace, scoring
+from ciclope.core import Ente, Input, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
@@ -26,11 +29,13 @@ from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated
 Key = tuple[Decimal, ...]  # a candidate's numbers in the graduatoria's order: graduatoria, then each a_parita
 
 SELECTED, BEYOND, TIED = "selezionato", "non selezionato: oltre i posti", "non selezionato: pari merito al limite"
+OVER = "non selezionato: oltre le risorse"
 
 
 def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace) -> dict[str, Any]:
-    """The selected and the details the report reads: the staff, the places and the candidates in all, and each
-    graduatoria with its candidates in order (id, name, numbers, outcome)."""
+    """The selected and the details the report reads: the staff, the places (None when only the resources limit
+    them) and the candidates in all, the resources and what the selected cost, and each graduatoria with its
+    candidates in order (id, name, numbers, cost, outcome)."""
     pr = reg.progressions
     assert pr is not None
     staff = [p for p in ente.people.values() if p.role in pr.roles]
@@ -40,32 +45,87 @@ def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Fact
     groups = {p.id: _group(reg, pr, p) for p in staff}  # in people.csv's order: the graduatorie's order
     keyed: dict[str, list[tuple[str, Key]]] = {g: [] for g in groups.values()}
     said: dict[str, tuple[Input, ...]] = {}
+    costs: dict[str, Decimal] = {}
     for env in cohort.members:
         found = _candidate(reg, pr, env, scores, trace)
         if found is not None:
             keyed[groups[env.person.id]].append((env.person.id, found[0]))
             said[env.person.id] = found[1]
+            if found[2] is not None:
+                costs[env.person.id] = found[2]
     rankings: list[dict[str, Any]] = []
     for group, pairs in keyed.items():
         base = len(pairs) if pr.share_of == "candidati" else sum(1 for g in groups.values() if g == group)
-        limit = pr.places if pr.places is not None else math.floor(Fraction(pr.share or 0) * base)
+        limit = _limit(pr, base)
+        resources = _resources(reg, pr, group, trace)
         ordered = scoring.by_score(pairs)
-        chosen = set(scoring.cut_without_ties(ordered, limit))
-        rows = _places(ordered, chosen, limit)
+        rows = _walk(ordered, costs, limit, resources)
         for row in rows:
             _record_place(reg, pr, ente, row, said[row["person"]], trace)
-        rankings.append({"name": group, "base": base, "limit": limit, "ranked": rows})
+        spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
+        rankings.append(
+            {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
+        )
+    return _summary(reg, pr, ente, len(staff), rankings, trace)
+
+
+def _summary(
+    reg: Regulation, pr: Progressions, ente: Ente, staff: int, rankings: list[dict[str, Any]], trace: Trace
+) -> dict[str, Any]:
+    """The selection of every graduatoria together, recorded as one figure."""
     selected = [row["person"] for r in rankings for row in r["ranked"] if row["outcome"] == SELECTED]
     candidates = [row["person"] for r in rankings for row in r["ranked"]]
-    limit = sum(r["limit"] for r in rankings)
-    _record_selected(reg, pr, ente, (len(staff), limit, len(candidates)), selected, trace)
+    limits = [r["limit"] for r in rankings]
+    limit = None if None in limits else sum(limits)
+    funded = pr.cost is not None
+    resources = sum((r["resources"] or Decimal(0) for r in rankings), Decimal(0)) if funded else None
+    spent = sum((r["spent"] for r in rankings), Decimal(0)) if funded else None
+    counts = [Input("personale in servizio", staff), Input("candidati", len(candidates))]
+    if limit is not None:
+        counts.insert(1, Input("posti", limit))
+    if resources is not None and spent is not None:
+        counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
+    _record_selected(reg, pr, ente, counts, limit, selected, trace)
     return {
         "limit": limit,
+        "resources": resources,
+        "spent": spent,
         "candidates": candidates,
         "selected": selected,
-        "staff": len(staff),
+        "staff": staff,
         "graduatorie": rankings,
     }
+
+
+def _limit(pr: Progressions, base: int) -> int | None:
+    """The places of a graduatoria: ``posti``, or ``quota`` of its base rounded down; None when only resources
+    limit the selection."""
+    if pr.places is not None:
+        return pr.places
+    if pr.share is not None:
+        return math.floor(Fraction(pr.share) * base)
+    return None
+
+
+def _resources(reg: Regulation, pr: Progressions, group: str, trace: Trace) -> Decimal | None:
+    """The resources of a graduatoria: ``risorse`` for the ente's one, its amount in ``risorse_graduatorie`` for a
+    category's; a category the table does not name is an error, and nobody of it is selected."""
+    if pr.cost is None:
+        return None
+    if not group:
+        return pr.resources if pr.resources is not None else Decimal(0)
+    found = pr.resources_by_ranking.get(group)
+    if found is None:
+        named = ", ".join(f"«{g}»" for g in pr.resources_by_ranking) or "nessuna"
+        message = (
+            f"progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «{group}» (ha: "
+            f"{named}): nessuno vi è selezionato"
+        )
+        trace.problem(
+            Problem(rule="regolamento.valore", source=cite(reg, pr.source), file="regolamento", message=message)
+        )
+        return Decimal(0)
+    return money.r2(found)
 
 
 def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
@@ -77,9 +137,10 @@ def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
 
 def _candidate(
     reg: Regulation, pr: Progressions, env: PersonEnv, scores: Mapping[str, Score], trace: Trace
-) -> tuple[Key, tuple[Input, ...]] | None:
-    """A candidate's numbers and what they read; None for a person who is not a candidate. A formula that cannot
-    be computed for the person is an error naming them: they are left out of the graduatoria, never silently."""
+) -> tuple[Key, tuple[Input, ...], Decimal | None] | None:
+    """A candidate's numbers, what they read and the cost of their progression (None without ``costo``); None for a
+    person who is not a candidate. A formula that cannot be computed for the person is an error naming them: they
+    are left out of the graduatoria, never silently."""
     if pr.candidates is not None:
         admitted = evaluated(pr.candidates, env, _complaint(reg, pr, trace, "chi è candidato", pr.candidates))
         if admitted is not True:
@@ -93,16 +154,20 @@ def _candidate(
         key.append(points)
         inputs.append(Input("punteggio", points, ref=f"score:{env.person.id}"))
     criteria = [("graduatoria", pr.order)] if pr.order is not None else []
-    for what, formula in [*criteria, *(("a parità", f) for f in pr.ties)]:
+    for what, formula in [*criteria, *(("a parità", f) for f in pr.ties), *([("costo", pr.cost)] if pr.cost else [])]:
         complain = _complaint(reg, pr, trace, what, formula)
         value = evaluated(formula, env, complain)
-        if not isinstance(value, Decimal):
-            if value is not FAILED:  # a datum the person does not have: never a silent 0
-                complain(f"senza valore per {env.person.name}")
+        if not isinstance(value, Decimal) or (what == "costo" and value < 0):
+            if value is not FAILED:  # a datum the person does not have, or a cost below zero: never a silent 0
+                complain(f"{'negativo' if isinstance(value, Decimal) else 'senza valore'} per {env.person.name}")
             return None
+        if what == "costo":
+            cost = money.r2(value)
+            inputs += [*env.read.values(), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
+            return tuple(key), tuple(inputs), cost
         key.append(value)
         inputs += [*env.read.values(), Input(f"{what} ({sentence(formula)})", value)]
-    return tuple(key), tuple(inputs)
+    return tuple(key), tuple(inputs), None
 
 
 def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formula: Formula) -> Callable[[str], None]:
@@ -117,15 +182,31 @@ def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formu
     return complain
 
 
-def _places(ordered: list[tuple[str, Key]], chosen: set[str], limit: int) -> list[dict[str, Any]]:
-    """Each candidate in order: id, place (equals share one: 1, 2, 2, 4), numbers and outcome."""
-    rows = []
-    place = 0
-    for n, (pid, key) in enumerate(ordered, start=1):
-        if n == 1 or key != ordered[n - 2][1]:
-            place = n
-        outcome = SELECTED if pid in chosen else (TIED if place <= limit else BEYOND)
-        rows.append({"person": pid, "place": place, "numbers": key, "outcome": outcome})
+def _walk(
+    ordered: list[tuple[str, Key]], costs: Mapping[str, Decimal], limit: int | None, resources: Decimal | None
+) -> list[dict[str, Any]]:
+    """Each candidate in order: id, place (equals share one: 1, 2, 2, 4), numbers, cost and outcome. Equals are
+    selected together while they fit in the places and the resources left; at the first group that does not, the
+    selection stops. That group is «pari merito al limite» when one of them alone would have fitted."""
+    rows: list[dict[str, Any]] = []
+    taken, spent, stop = 0, Decimal(0), ""
+    for key, equals in itertools.groupby(ordered, key=lambda pair: pair[1]):
+        group = [pid for pid, _ in equals]
+        place = len(rows) + 1
+        cost = sum((costs.get(pid, Decimal(0)) for pid in group), Decimal(0))
+        outcome = stop
+        if not stop and limit is not None and taken + len(group) > limit:
+            stop = BEYOND
+            outcome = TIED if taken < limit else BEYOND
+        elif not stop and resources is not None and spent + cost > resources:
+            stop = OVER
+            cheapest = min(costs.get(pid, Decimal(0)) for pid in group)
+            outcome = TIED if len(group) > 1 and spent + cheapest <= resources else OVER
+        elif not stop:
+            taken, spent, outcome = taken + len(group), spent + cost, SELECTED
+        rows += [
+            {"person": pid, "place": place, "numbers": key, "cost": costs.get(pid), "outcome": outcome} for pid in group
+        ]
     return rows
 
 
@@ -147,15 +228,20 @@ def _record_place(
 
 
 def _record_selected(
-    reg: Regulation, pr: Progressions, ente: Ente, counts: tuple[int, int, int], selected: list[str], trace: Trace
+    reg: Regulation,
+    pr: Progressions,
+    ente: Ente,
+    counts: list[Input],
+    limit: int | None,
+    selected: list[str],
+    trace: Trace,
 ) -> None:
-    staff, limit, candidates = counts
     trace.record(
         "progression:selected",
         len(selected),
         _words(pr, limit),
         cite(reg, pr.source),
-        [Input("personale in servizio", staff), Input("posti", limit), Input("candidati", candidates)],
+        counts,
         "Progressioni economiche: selezionati",
         ", ".join(ente.people[pid].name for pid in selected),
     )
@@ -167,11 +253,18 @@ def _order_words(pr: Progressions) -> str:
     return f"{order}, dal più alto" + (f"; a parità, in ordine {ties} (dal più alto)" if ties else "")
 
 
-def _words(pr: Progressions, limit: int) -> str:
+def _words(pr: Progressions, limit: int | None) -> str:
     who = (
         f"candidati: chi è tale che {sentence(pr.candidates)}" if pr.candidates is not None else "candidati: i valutati"
     )
     base = "dei candidati" if pr.share_of == "candidati" else "del personale in servizio"
-    places = f"{pr.places} posti" if pr.places is not None else f"⌊quota × numero {base}⌋ = {limit} posti"
     each = " per ciascuna graduatoria di categoria" if pr.rankings == "categoria" else ""
-    return f"{who}; {_order_words(pr)}; {places}{each}, esclusi i pari merito al limite"
+    limits = []
+    if pr.places is not None:
+        limits.append(f"{pr.places} posti{each}")
+    elif pr.share is not None:
+        limits.append(f"⌊quota × numero {base}⌋ = {limit} posti{each}")
+    if pr.cost is not None:
+        where = " di ciascuna graduatoria" if pr.rankings == "categoria" else ""
+        limits.append(f"fino a concorrenza delle risorse{where}, ciascuno per il suo costo ({sentence(pr.cost)})")
+    return f"{who}; {_order_words(pr)}; {' e '.join(limits)}, esclusi i pari merito al limite"

@@ -40,11 +40,46 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     if access is not None:
         acts(access, parts.get("calendar", ()), error)
     progressions: Progressions | None = parts.get("progressions")
-    if progressions is not None and progressions.places is None and progressions.share is None:
+    if progressions is not None:
+        progression_limits(progressions, error)
+
+
+def progression_limits(pr: Progressions, error: Error) -> None:
+    """How many are selected is said (places, a share, or resources with each candidate's cost), and the resources
+    match the graduatorie: one amount for the ente's one, an amount per graduatoria for several."""
+    funded = pr.resources is not None or bool(pr.resources_by_ranking)
+    if pr.places is None and pr.share is None and not funded:
         error(
             "progressioni",
-            "manca quanti sono selezionati: posti (es. posti = 3) o quota del personale in servizio (es. quota = 0.3)",
+            "manca quanti sono selezionati: posti (es. posti = 3), quota del personale in servizio (es. quota = 0.3) "
+            "o le risorse con il costo di ciascuno (risorse e costo)",
             "regolamento.manca",
+        )
+    if funded and pr.cost is None:
+        error(
+            "progressioni.costo",
+            "con le risorse serve il costo della progressione di ciascuno (es. costo = '=750 €')",
+            "regolamento.manca",
+        )
+    if pr.cost is not None and not funded:
+        error(
+            "progressioni.risorse",
+            "il costo di ciascuno si confronta con le risorse: manca risorse (es. risorse = 12000.00)",
+            "regolamento.manca",
+        )
+    several = pr.rankings == "categoria"
+    if several and pr.resources is not None:
+        error(
+            "progressioni.risorse",
+            'con graduatorie = "categoria" le risorse si scrivono per graduatoria: risorse_graduatorie = '
+            '{ "C" = 3000, "D" = 4500 }',
+            "regolamento.valore",
+        )
+    if not several and pr.resources_by_ranking:
+        error(
+            "progressioni.risorse_graduatorie",
+            'le risorse per graduatoria valgono con graduatorie = "categoria"; con una sola graduatoria: risorse',
+            "regolamento.valore",
         )
 
 

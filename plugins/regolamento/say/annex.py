@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ciclope.core import Problem, ReportSection, Result, hookimpl
+from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.read.load import declared, load
@@ -98,6 +98,14 @@ READINGS = {
         "arrotondamento",
         "regole comuni di ciclope: ogni fondo è rispettato al centesimo; lettura",
     ),
+    "concorrenza": (
+        "Progressioni fino a concorrenza delle risorse",
+        "i candidati sono selezionati nell'ordine della graduatoria finché il costo di ciascuno sta nelle risorse "
+        "rimaste; al primo che non vi sta la selezione si ferma, anche se un candidato che segue, con un costo minore, "
+        "vi starebbe; i pari merito sono selezionati tutti insieme o nessuno",
+        "la selezione è per graduatoria (CCNL 16.11.2022 art. 14, progressioni economiche all'interno delle aree; "
+        "fonte secondaria); il testo non dice se si possa scorrere oltre chi non vi sta: lettura",
+    ),
 }
 
 
@@ -113,6 +121,7 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
         "importi_formula": any(p.method == "formula" for p in premiums)
         or (reg.result_pay is not None and reg.result_pay.method == "formula"),
+        "concorrenza": reg.progressions is not None and reg.progressions.cost is not None,
     }
     return [READINGS[k] for k, on in wanted.items() if on]
 
@@ -124,19 +133,20 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     pr = regulation.progressions
     if not found or pr is None:
         return []
-    rows = (
-        ("Personale in servizio dei ruoli", found["staff"]),
-        ("Posti", found["limit"]),
-        ("Candidati", len(found["candidates"])),
-        ("Selezionati", len(found["selected"])),
-    )
+    rows: list[tuple[str, Any]] = [("Personale in servizio dei ruoli", found["staff"])]
+    if found["limit"] is not None:
+        rows.append(("Posti", found["limit"]))
+    rows += [("Candidati", len(found["candidates"])), ("Selezionati", len(found["selected"]))]
+    if found.get("resources") is not None:
+        rows += [("Risorse", fmt.Money(found["resources"])), ("Costo dei selezionati", fmt.Money(found["spent"]))]
     cited = f"{regulation.act.title}, {pr.source}"
+    funded = " fino a concorrenza delle risorse" if found.get("resources") is not None else ""
     out = [
         ReportSection(
             title="Progressioni economiche",
             columns=("Voce", "Valore"),
-            rows=rows,
-            note=f"Selezione per graduatoria, esclusi i pari merito al limite ({cited}).",
+            rows=tuple(rows),
+            note=f"Selezione per graduatoria{funded}, esclusi i pari merito al limite ({cited}).",
         )
     ]
     if found["candidates"]:
@@ -151,6 +161,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
     criteria = [f"Graduatoria: {sentence(pr.order)}"] if pr.order is not None else ["Punteggio"]
     criteria += [f"A parità: {sentence(f)}" for f in pr.ties]
     several = pr.rankings == "categoria"
+    funded = pr.cost is not None
     people = result.ente.people
     rows = tuple(
         (
@@ -158,6 +169,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             row["place"],
             f"{people[row['person']].name} ({row['person']})",
             *row["numbers"],
+            *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
         )
         for ranking in rankings
@@ -165,8 +177,16 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
     )
     return ReportSection(
         title="Graduatoria delle progressioni",
-        columns=(*((GROUP[regulation.grades is not None],) if several else ()), "Posto", "Persona", *criteria, "Esito"),
+        columns=(
+            *((GROUP[regulation.grades is not None],) if several else ()),
+            "Posto",
+            "Persona",
+            *criteria,
+            *(("Costo",) if funded else ()),
+            "Esito",
+        ),
         rows=rows,
         note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
-        f"posti, sono tutti esclusi ({cited}). Documento interno: l'elenco nominativo non si pubblica.",
+        f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited}). Documento interno: l'elenco "
+        "nominativo non si pubblica.",
     )

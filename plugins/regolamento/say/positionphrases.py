@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import joined, the
@@ -51,11 +49,17 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
     # «in ordine del punteggio (formula: …)», «in ordine di punteggio»: never «di il punteggio»
     order = joined("di", said_formula(block.order)) if block.order is not None else "di punteggio"
     base = "dei candidati" if block.share_of == "candidati" else "del personale in servizio"
-    places = (
-        f"fino a {block.places} posti"
-        if block.places is not None
-        else f"{the_pct(block.share or Decimal(0), 'fino a')} {base} (per difetto)"
-    )
+    limits = []
+    if block.places is not None:
+        limits.append(f"fino a {block.places} posti")
+    elif block.share is not None:
+        limits.append(f"{the_pct(block.share, 'fino a')} {base} (per difetto)")
+    if block.cost is not None:
+        limits.append(
+            f"fino a concorrenza {_resources(block)}, ciascuno per il costo della sua progressione, "
+            f"{said_formula(block.cost)} (al primo che non vi sta la selezione si ferma)"
+        )
+    places = " e ".join(limits)
     ties = ", poi ".join(joined("di", said_formula(f)) for f in block.ties)
     ties = f"; a parità, precede chi ha il valore più alto {ties}" if ties else ""
     each = (
@@ -69,6 +73,15 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
         *note(block.note),
     ]
     return "Le progressioni economiche", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def _resources(block: Progressions) -> str:
+    """«delle risorse di 12.000,00 €», or each graduatoria's: «delle risorse di ciascuna graduatoria (C 3.000,00 €,
+    D 4.500,00 €)»."""
+    if block.resources is not None:
+        return f"delle risorse di {euro(block.resources)}"
+    each = ", ".join(f"{name} {euro(amount)}" for name, amount in block.resources_by_ranking.items())
+    return f"delle risorse di ciascuna graduatoria ({each})"
 
 
 def access(block: Access, regulation: Regulation) -> Said:

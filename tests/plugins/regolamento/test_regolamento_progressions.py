@@ -216,3 +216,138 @@ def test_a_place_in_the_graduatoria_is_on_the_person_s_card():
     # E's own figures: the score first, then the place; the count of the selected is nobody's
     assert by_person(trace, {"E", "F"}) == {"E": ["score:E", "progression:E"], "F": ["award:F"]}
     assert roots(trace, "E") == ["score:E", "progression:E"]
+
+
+# «Le progressioni sono attribuite secondo l'ordine della graduatoria, fino a concorrenza delle risorse destinate»,
+# each candidate for the differenziale of their Area (750 € the C, 850 € the D).
+FUNDED = (
+    HEAD
+    + """
+[progressioni]
+fonte = "art. 7"
+risorse = 2400
+costo = '=PIÙ.SE(categoria = "C"; 750 €; categoria = "D"; 850 €)'
+"""
+)
+FUNDED_STAFF = [
+    ("A", "C", 95, "1", "40"),
+    ("B", "D", 90, "1", "40"),
+    ("C", "D", 85, "1", "40"),
+    ("D", "C", 80, "1", "40"),
+    ("E", "C", 70, "1", "40"),
+]
+
+
+def test_selected_in_order_while_their_cost_fits_in_the_resources(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
+    # A 750 → 750; B 850 → 1,600; C 850 → 2,450 > 2,400: the selection stops there. D (750) would fit in the 800
+    # left, but is below C in the graduatoria: nobody is skipped.
+    assert result.rewards.extra["progressioni"] == ["A", "B"]
+    places = {pid: (f.value, f.note) for pid in "ABCDE" if (f := result.figures.get(f"progression:{pid}"))}
+    assert places == {
+        "A": (1, "selezionato"),
+        "B": (2, "selezionato"),
+        "C": (3, "non selezionato: oltre le risorse"),
+        "D": (4, "non selezionato: oltre le risorse"),
+        "E": (5, "non selezionato: oltre le risorse"),
+    }
+    total = result.figures["progression:selected"]
+    # no places: only the resources limit the selection; 750 + 850 = 1,600 of the 2,400 spent
+    assert [(i.name, i.value) for i in total.inputs] == [
+        ("personale in servizio", 5),
+        ("candidati", 5),
+        ("risorse", Decimal("2400")),
+        ("costo dei selezionati", Decimal("1600")),
+    ]
+    # each cost is read from the category's cell (B is row 4: header, SEG, A, B)
+    cost = [(i.name, i.value, i.cell) for i in result.figures["progression:B"].inputs if i.name != "punteggio"]
+    assert cost[0] == ("la categoria (o l'Area) del contratto", "D", "people.csv:4:category")
+    assert cost[-1][:2] == (
+        "costo (se la categoria (o l'Area) del contratto è uguale a «C», allora € 750,00, altrimenti se la categoria "
+        "(o l'Area) del contratto è uguale a «D», allora € 850,00)",
+        Decimal("850.00"),
+    )
+    assert "€ 850,00" in explain(result, "person", "B")
+
+
+def test_equals_that_do_not_all_fit_in_the_resources_are_all_left_out(ciclope_ente, tmp_path):
+    text = FUNDED.replace("risorse = 2400", "risorse = 2000")
+    staff = [("A", "C", 95, "1", "40"), ("B", "C", 90, "1", "40"), ("C", "C", 90, "1", "40"), ("D", "C", 80, "1", "40")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    # A 750; B and C equal at 90: 750 + 1,500 = 2,250 > 2,000, though one of them alone would fit (1,500): both are
+    # «pari merito al limite»; D is beyond the resources
+    assert result.rewards.extra["progressioni"] == ["A"]
+    notes = {pid: result.figures[f"progression:{pid}"].note for pid in "ABCD"}
+    assert notes == {
+        "A": "selezionato",
+        "B": "non selezionato: pari merito al limite",
+        "C": "non selezionato: pari merito al limite",
+        "D": "non selezionato: oltre le risorse",
+    }
+
+
+def test_the_resources_of_each_graduatoria_and_a_graduatoria_without_them(ciclope_ente, tmp_path):
+    text = FUNDED.replace("risorse = 2400", 'graduatorie = "categoria"\nrisorse_graduatorie = { C = 1500, D = 850 }')
+    result = run_declared(ciclope_ente, tmp_path, text, people(FUNDED_STAFF))
+    # C: A 750, D 750 → 1,500 of 1,500; E (→ 2,250) beyond. D: B 850 of 850; C (→ 1,700) beyond.
+    assert result.rewards.extra["progressioni"] == ["A", "D", "B"]
+    total = {i.name: i.value for i in result.figures["progression:selected"].inputs}
+    # 1,500 + 850 = 2,350 of the resources, all spent
+    assert (total["risorse"], total["costo dei selezionati"]) == (Decimal("2350"), Decimal("2350"))
+
+    forgot = text.replace(", D = 850", "")
+    result = run_declared(ciclope_ente, tmp_path, forgot, people(FUNDED_STAFF))
+    found = [p.message for p in result.violations if p.rule == "regolamento.valore"]
+    assert found == [
+        "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «D» (ha: «C»): nessuno vi è "
+        "selezionato"
+    ]
+    assert result.rewards.extra["progressioni"] == ["A", "D"]
+
+
+def test_resources_need_a_cost_and_one_amount_per_graduatoria(tmp_path):
+    assert regulation_problems(tmp_path, FUNDED.replace("costo = ", "# costo = ")) == [
+        "riga 18, chiave progressioni.costo: con le risorse serve il costo della progressione di ciascuno (es. costo = "
+        "'=750 €')"
+    ]
+    assert regulation_problems(tmp_path, FUNDED.replace("risorse = 2400", 'graduatorie = "categoria"\nrisorse = 2400'))[
+        0
+    ].endswith(
+        'con graduatorie = "categoria" le risorse si scrivono per graduatoria: risorse_graduatorie = { "C" = 3000, '
+        '"D" = 4500 }'
+    )
+    points = FUNDED.replace("""'=PIÙ.SE(categoria = "C"; 750 €; categoria = "D"; 850 €)'""", "'=punteggio'")
+    (wrong_unit,) = regulation_problems(tmp_path, points)
+    assert wrong_unit == (
+        "riga 21, chiave progressioni.costo: formula «=punteggio»: la formula dà punti, ma il costo della progressione "
+        "di ciascun candidato è euro"
+    )
+
+
+def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(ciclope_ente, tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(FUNDED, encoding="utf-8")
+    assert (
+        "i candidati sono selezionati in ordine di punteggio, dal più alto, fino a concorrenza delle risorse di "
+        "2.400,00 €, ciascuno per il costo della sua progressione, "
+    ) in render_file(path)
+    result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
+    sections = {s.title: s for s in annex(result)}
+    table = sections["Graduatoria delle progressioni"]
+    assert table.columns == ("Posto", "Persona", "Punteggio", "Costo", "Esito")
+    assert [(r[0], r[3], r[4]) for r in table.rows][:3] == [
+        (1, Decimal("750.00"), "selezionato"),
+        (2, Decimal("850.00"), "selezionato"),
+        (3, Decimal("850.00"), "non selezionato: oltre le risorse"),
+    ]
+    counts = dict(sections["Progressioni economiche"].rows)
+    assert counts == {
+        "Personale in servizio dei ruoli": 5,
+        "Candidati": 5,
+        "Selezionati": 2,
+        "Risorse": Decimal("2400"),
+        "Costo dei selezionati": Decimal("1600"),
+    }
+    # the reading where the text is silent (may a cheaper candidate below be reached?) is written in the annex
+    themes = [row[0] for row in sections["Letture adottate dove il regolamento tace"].rows]
+    assert themes == ["Progressioni fino a concorrenza delle risorse"]

@@ -261,7 +261,7 @@ def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
     reference = schemagen.formula_reference()
     assert (
         "| `livello` | il livello | un livello | `ammesso`, `peso`, `importo`, `massimo_persona`, `risultato`, "
-        "`controllo`, `candidati`, `graduatoria` |"
+        "`controllo`, `candidati`, `graduatoria`, `costo` |"
     ) in reference
     assert (
         "| `fondo` | il fondo della parte (in [risultato_po]: il fondo della retribuzione di risultato) | euro | "
@@ -273,6 +273,7 @@ def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
         "| `candidati`: chi è candidato alle progressioni | `candidati` di `[progressioni]` | un vero/falso |",
         "| `graduatoria`: il numero che ordina i candidati alle progressioni | `graduatoria` di `[progressioni]`, "
         "`a_parita` di `[progressioni]` | un numero |",
+        "| `costo`: il costo della progressione di ciascun candidato | `costo` di `[progressioni]` | euro |",
     ):
         assert row in reference, row
     # every key of the format written as a formula is in the table, in the place the reader checks it for
