@@ -435,15 +435,15 @@ class Bracket:
 @attrs.frozen
 class Reduction:
     """[[riduzioni]] — una riduzione graduata del premio: gli scaglioni di un dato della persona (i giorni di
-    assenza o il tempo lavorato) e la riduzione di ciascuno."""
+    assenza, il tempo lavorato o una colonna dichiarata, come gli eventi di malattia) e la riduzione di ciascuno."""
 
     measure: str = key(
         "misura",
-        "choice",
-        "il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di persone.csv) o fte (il tempo "
-        "lavorato, colonna quota_tempo)",
+        "text",
+        "il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di persone.csv), fte (il tempo "
+        "lavorato, colonna quota_tempo) o il nome di una colonna di persone.csv dichiarata in [[colonne]] di tipo "
+        "numero o giorni (es. gli eventi di malattia dell'anno; formato 2)",
         required=True,
-        choices=MEASURES,
         example="assenze",
     )
     brackets: tuple[Bracket, ...] = key(

@@ -12,13 +12,32 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, Person, Trace, fmt
+from ciclope.core import Ente, Input, Person, Problem, Trace, fmt
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Bracket, Part, Premium, Reduction, Regulation
+from ciclope.plugins.regolamento.format.spec import Bracket, Column, Part, Premium, Reduction, Regulation
 
 ONE = Decimal(1)
 MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato", "fte")}
 UNIT = {"assenze": " giorni", "fte": ""}
+
+
+def unit_of(reg: Regulation, red: Reduction) -> str:
+    """« giorni» after a bracket's numbers when the measure is days (of absence, or a declared column of days)."""
+    column = _declared(reg, red)
+    if column is not None:
+        return " giorni" if column.kind == "giorni" else ""
+    return UNIT[red.measure]
+
+
+def label_of(reg: Regulation, red: Reduction) -> tuple[str, str]:
+    """The measure's words and its column of the people file: a declared column's meaning and name."""
+    column = _declared(reg, red)
+    return (column.meaning, column.name) if column is not None else MEASURE[red.measure]
+
+
+def _declared(reg: Regulation, red: Reduction) -> Column | None:
+    """The [[colonne]] column a reduction measures, if it measures one (the reader checked that it exists)."""
+    return next((c for c in reg.columns if c.name == red.measure), None)
 
 
 def bracket_of(red: Reduction, value: Decimal) -> Bracket:
@@ -33,8 +52,8 @@ def percent(share: Decimal) -> str:
     return fmt.pct(share, 0 if (share * 100) == (share * 100).to_integral_value() else 2)
 
 
-def words(red: Reduction, b: Bracket) -> str:
-    unit = UNIT[red.measure]
+def words(reg: Regulation, red: Reduction, b: Bracket) -> str:
+    unit = unit_of(reg, red)
     start = fmt.decimal_it(b.start)
     span = f"da {start}{unit} in su" if b.end is None else f"da {start} a {fmt.decimal_it(b.end)}{unit}"
     return f"scaglione «{span}»: riduzione del {percent(b.cut)}"
@@ -60,8 +79,10 @@ def reduce(
     for i, red in enumerate(reg.reductions, start=1):
         if not applies(red, pr, shared):
             continue
-        label, column = MEASURE[red.measure]
-        value = person.absence_days if red.measure == "assenze" else person.fte
+        label, column = label_of(reg, red)
+        value = _value(reg, red, person, ente, trace)
+        if value is None:
+            continue
         b = bracket_of(red, value)
         if b.cut == 0:
             continue
@@ -69,7 +90,7 @@ def reduce(
         trace.record(
             key,
             b.cut,
-            f"riduzione del premio per {label}: {words(red, b)}",
+            f"riduzione del premio per {label}: {words(reg, red, b)}",
             cite(reg, red.source),
             [Input(label, value, cell=ente.cell("people", person.row, column))],
             f"Riduzione del premio di {person.name}",
@@ -79,6 +100,27 @@ def reduce(
         where = "" if shared else f" (il taglio va {_savings(red)})"
         inputs.append(Input(f"riduzione per {label}{where}", b.cut, ref=key))
     return factor, tuple(inputs), "(1 − riduzione)" if inputs else ""
+
+
+def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: Trace) -> Decimal | None:
+    """The person's measure: days of absence, fte, or a declared column's cell. An empty cell is an error naming the
+    person and the cell, and no reduction is applied: never a silent 0 (the office writes 0 when there is none)."""
+    if red.measure == "assenze":
+        return person.absence_days
+    if red.measure == "fte":
+        return person.fte
+    found = person.extra.get(red.measure)
+    if isinstance(found, Decimal):
+        return found
+    label, column = label_of(reg, red)
+    message = (
+        f"riduzione del premio per {label}: la cella di {person.name} è vuota; scrivi 0 se non ce n'è nessuno "
+        "(senza il dato la riduzione non è applicata)"
+    )
+    trace.problem(
+        Problem.at(ente, "regolamento.riduzione", message, cite(reg, red.source), "people", person.row, column)
+    )
+    return None
 
 
 def _savings(red: Reduction) -> str:

@@ -17,9 +17,11 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import UNSCORED
 from ciclope.plugins.regolamento.format.spec import (
     COMPONENTS,
+    MEASURES,
     METHODS,
     PART_METHODS,
     Card,
+    Column,
     Exclusion,
     GradeWeights,
     Levels,
@@ -66,7 +68,10 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
     for i, red in enumerate(parts.get("reductions", ())):
-        reduction(f"riduzioni[{i}]", red, error)
+        if red.measure not in MEASURES and "columns" in broken:
+            continue  # a declared column's own errors are said; the brackets are judged once it reads
+        if measured(f"riduzioni[{i}]", red, parts.get("columns", ()), error):
+            reduction(f"riduzioni[{i}]", red, error)
     premiums = parts.get("parts") or ()
     partcheck.reduction_targets(parts.get("reductions", ()), premiums, error)
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
@@ -461,8 +466,31 @@ TOP = {"assenze": Decimal(366), "fte": ONE}
 STEP = {"assenze": ONE, "fte": Decimal(0)}
 
 
+MEASURED_KINDS = ("numero", "giorni")  # a declared column a reduction's brackets can count: whole numbers, days
+
+
+def measured(path: str, red: Reduction, declared_columns: Sequence[Column], error: Error) -> bool:
+    """The measure is one the plugin reads (days of absence, fte) or a declared column of people.csv that counts
+    (numero, giorni); False, after an error, when it is neither (its brackets are not judged)."""
+    if red.measure in MEASURES:
+        return True
+    declared = {c.name: c for c in declared_columns}
+    column = declared.get(red.measure)
+    if column is None:
+        known = [*MEASURES, *declared]
+        error(f"{path}.misura", f"{red.measure!r} non è assenze, fte né una colonna dichiarata in [[colonne]]"
+              f"{nearest(red.measure, known)}", "regolamento.valore")  # fmt: skip
+        return False
+    if column.table != "persone" or column.kind not in MEASURED_KINDS:
+        error(f"{path}.misura", f"la colonna «{column.name}» è di tipo {column.kind} dell'elenco {column.table}: una "
+              "riduzione legge una colonna di persone.csv di tipo numero o giorni", "regolamento.valore")  # fmt: skip
+        return False
+    return True
+
+
 def reduction(path: str, red: Reduction, error: Error) -> None:
-    """Brackets from 0, contiguous and in order, the last reaching the measure's largest value."""
+    """Brackets from 0, contiguous and in order, the last reaching the measure's largest value (a declared column
+    has none: its last bracket is open)."""
     steps = red.brackets
     if not steps:
         error(f"{path}.scaglioni", "non c'è nessuno scaglione", "regolamento.manca")
@@ -481,12 +509,13 @@ def reduction(path: str, red: Reduction, error: Error) -> None:
             error(f"{where}.a", "solo l'ultimo scaglione può non avere la fine (a)", "regolamento.manca")
         previous = steps[i - 1].end if i else None
         if previous is not None:
-            after(where, previous, b.start, STEP[red.measure], error)
-    last = steps[-1].end
-    if last is not None and last < TOP[red.measure]:
+            after(where, previous, b.start, STEP.get(red.measure, ONE), error)
+    last, top = steps[-1].end, TOP.get(red.measure)
+    if last is not None and (top is None or last < top):
+        upto = f" (fino a {top})" if top is not None else ""
         error(
             f"{path}.scaglioni[{len(steps) - 1}].a",
-            f"l'ultimo scaglione finisce a {last}: ometti «a» perché valga oltre (fino a {TOP[red.measure]})",
+            f"l'ultimo scaglione finisce a {last}: ometti «a» perché valga oltre{upto}",
             "regolamento.soglie",
         )
 

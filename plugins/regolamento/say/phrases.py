@@ -36,6 +36,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Weights,
 )
 from ciclope.plugins.regolamento.format.wording import joined, sentence, the
+from ciclope.plugins.regolamento.pay import reductions as cuts
 
 ROLE_GROUP = {
     "dipendente": "i dipendenti",
@@ -327,8 +328,8 @@ def exclusions(block: Exclusion, regulation: Regulation) -> Said:
         "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts"}  # fmt: skip
 
 
-def _brackets(r: Reduction) -> str:
-    unit = " giorni" if r.measure == "assenze" else ""
+def _brackets(r: Reduction, regulation: Regulation) -> str:
+    unit = cuts.unit_of(regulation, r)
     said = []
     for b in r.brackets:
         span = f"da {num(b.start)} a {num(b.end)}{unit}" if b.end is not None else f"da {num(b.start)}{unit} in su"
@@ -346,11 +347,11 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
     lines = []
     if first:
         for r in regulation.reductions:
-            what = (
-                "i giorni di assenza nell'anno" if r.measure == "assenze" else "il tempo lavorato (1 è il tempo pieno)"
-            )
+            what = {"assenze": "i giorni di assenza nell'anno", "fte": "il tempo lavorato (1 è il tempo pieno)"}.get(
+                r.measure
+            ) or cuts.label_of(regulation, r)[0]
             which = f" nella parte {', '.join(f'«{n}»' for n in r.parts)}" if r.parts else ""
-            lines.append(f"Il premio{which} è ridotto secondo {what} ({r.source}): {_brackets(r)}.")
+            lines.append(f"Il premio{which} è ridotto secondo {what} ({r.source}): {_brackets(r, regulation)}.")
             if r.savings == "residuo":
                 lines.append("Ciò che la riduzione toglie resta residuo della parte.")
             elif r.savings != "ripartite":

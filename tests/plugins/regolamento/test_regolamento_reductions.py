@@ -173,3 +173,98 @@ def test_reductions_need_a_premium(tmp_path):
     assert regulation_problems(tmp_path, HEAD + REDUCTIONS) == [
         "riga 10, chiave riduzioni[1]: le riduzioni valgono per il premio: manca [premio]"
     ]
+
+
+# «detrazioni percentuali sulla base del numero degli eventi di malattia»: the brackets count a declared column
+EVENTS = """
+[[colonne]]
+nome = "eventi_malattia"
+tipo = "numero"
+significato = "gli eventi di malattia nell'anno"
+fonte = "art. 11"
+
+[[riduzioni]]
+misura = "eventi_malattia"
+fonte = "art. 11 c. 2"
+scaglioni = [
+  { da = 0, a = 2, riduzione = 0 },
+  { da = 3, a = 5, riduzione = 0.20 },
+  { da = 6, riduzione = 0.50 },
+]
+"""
+
+
+def event_files(events: list[tuple[str, str]]) -> dict[str, str]:
+    """(id, events): full time, no days of absence, everyone scores 80."""
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{n}" for pid, n in events]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,80," for pid, _ in events]
+    found = one_unit_comune("Comune di Scaglioni", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n')
+    lines = found["people.csv"].splitlines()
+    found["people.csv"] = "\n".join([lines[0] + ",eventi_malattia", lines[1] + ",0", *lines[2:]]) + "\n"
+    return found
+
+
+def test_brackets_of_a_declared_column(ciclope_ente, tmp_path):
+    text = HEAD.replace("formato = 1", "formato = 2") + CAPPED + EVENTS
+    result = run_declared(ciclope_ente, tmp_path, text, event_files([("P1", "2"), ("P2", "3"), ("P3", "6")]))
+    assert amounts(result) == {
+        "P1": "1000.00",  # 2 events: 0–2, no reduction
+        "P2": "800.00",  # 3 events: 3–5, 1000 × (1 − 0.20)
+        "P3": "500.00",  # 6 events: from 6, 1000 × (1 − 0.50)
+    }
+    figure = result.figures["reduction:P2:1"]
+    assert figure.formula == (
+        "riduzione del premio per gli eventi di malattia nell'anno: scaglione «da 3 a 5»: riduzione del 20%"
+    )
+    # the cell it was read from: P2 is row 4 (header, SEG, P1, P2)
+    assert [(i.name, i.value, i.cell) for i in figure.inputs] == [
+        ("gli eventi di malattia nell'anno", Decimal("3"), "people.csv:4:eventi_malattia")
+    ]
+
+
+def test_an_empty_cell_of_the_declared_column_is_an_error_naming_the_person(ciclope_ente, tmp_path):
+    text = HEAD.replace("formato = 1", "formato = 2") + CAPPED + EVENTS
+    result = run_declared(ciclope_ente, tmp_path, text, event_files([("P1", "4"), ("P2", "")]))
+    found = [(p.message, p.row, p.column) for p in result.violations if p.rule == "regolamento.riduzione"]
+    assert found == [
+        (
+            "riduzione del premio per gli eventi di malattia nell'anno: la cella di Persona P2 è vuota; scrivi 0 se "
+            "non ce n'è nessuno (senza il dato la riduzione non è applicata)",
+            4,
+            "eventi_malattia",
+        )
+    ]
+    assert amounts(result)["P1"] == "800.00"  # 4 events: 3–5, 1000 × 0.8
+
+
+def test_the_measure_is_a_declared_column_that_counts(tmp_path):
+    text = HEAD.replace("formato = 1", "formato = 2") + CAPPED + EVENTS
+    (unknown,) = regulation_problems(tmp_path, text.replace('misura = "eventi_malattia"', 'misura = "eventi"'))
+    assert unknown.endswith(
+        "chiave riduzioni[1].misura: 'eventi' non è assenze, fte né una colonna dichiarata in [[colonne]]"
+    )
+    (words,) = regulation_problems(tmp_path, text.replace('tipo = "numero"', 'tipo = "testo"'))
+    assert words.endswith(
+        "chiave riduzioni[1].misura: la colonna «eventi_malattia» è di tipo testo dell'elenco persone: una riduzione "
+        "legge una colonna di persone.csv di tipo numero o giorni"
+    )
+    (closed,) = regulation_problems(
+        tmp_path, text.replace("{ da = 6, riduzione = 0.50 }", "{ da = 6, a = 99, riduzione = 0.50 }")
+    )
+    assert closed.endswith(
+        "chiave riduzioni[1].scaglioni[3].a: l'ultimo scaglione finisce a 99: ometti «a» perché valga oltre"
+    )
+
+
+def test_leggi_says_the_declared_column_by_its_meaning(tmp_path):
+    from ciclope.plugins.regolamento.read.load import load
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(HEAD.replace("formato = 1", "formato = 2") + CAPPED + EVENTS, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    assert (
+        "Il premio è ridotto secondo gli eventi di malattia nell'anno (art. 11 c. 2): da 0 a 2, nessuna riduzione; da 3 "
+        "a 5, riduzione del 20%; da 6 in su, riduzione del 50%."
+    ) in render(regulation, False)
