@@ -23,7 +23,7 @@ from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.trace import Figure
+from ciclope.core.trace import Figure, Input
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
@@ -395,6 +395,16 @@ def worded_code(result: Result, cell: str, value: Any) -> str:
     return ""
 
 
+def _refused_read(result: Result, i: Input) -> str:
+    """A value a refused condition read, as the reason says it: an achievement that is a figure (the ente's
+    performance, an objective's) as that figure shows it, a percentage («80,00%», never «0,8»); anything else as
+    it reads without its figure (the score «40», not «40,00 punti»)."""
+    figure = result.figures.get(i.ref) if i.ref else None
+    if figure is not None and value_kind(i.ref) == "achievement":
+        return input_shown(i.name, i.value, i.ref, i.cell, figure.value)
+    return input_shown(i.name, i.value, "", i.cell)
+
+
 def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     """Why money the person could expect is not paid, as the figures say it: a post whose "paid" flag is false
     for them (its note says why), a part of the premium whose condition left them out (the condition in words),
@@ -404,7 +414,7 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source})
     for f in refusals(result, ident):  # what did not hold (the note) and the values it read
-        read = "; ".join(f"{i.name} {input_shown(i.name, i.value, '', i.cell)}" for i in f.inputs)
+        read = "; ".join(f"{i.name} {_refused_read(result, i)}" for i in f.inputs)
         said = f.note or f"non vale: {f.formula}"
         out.append({"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source})
     award = result.figures.get(f"award:{ident}")

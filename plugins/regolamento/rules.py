@@ -325,7 +325,7 @@ def rewards(
 ) -> Rewards:
     reg = regulation_of(params)
     out = Outcome(pools=dict(pools))
-    position_pay = positions.pay(reg, ente, trace, out) if reg.positions is not None else None
+    position_pay = positions.pay(reg, ente, trace, out, org) if reg.positions is not None else None
     # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
     facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {})
     if reg.progressions is not None:  # a selection, no money: whatever opens or closes the premiums

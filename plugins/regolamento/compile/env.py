@@ -19,10 +19,11 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Unit, money
-from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, Value
+from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import reference_unit
 from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
@@ -280,6 +281,26 @@ class PersonEnv:
             f"mesi:{whole_from}",
             Input(f"mesi di servizio nell'anno (un mese conta da {days} di servizio)", found),
         )
+        return found
+
+    def objective(self, code: str) -> Decimal | None:
+        """The achievement of the objective ``code`` as the organizational performance computed it (OBIETTIVO), the
+        same for everyone, read with the figure that explains it down to the indicators. None where it has none
+        (neutralised, nothing measured: the reason is said beside it) or where no organizational performance is
+        read (a position's requisiti), as ``unita`` is None for a unit not measured; a code the ente's objectives
+        file does not have is a RunError, never a silent nothing."""
+        ente, org = self.facts.ente, self.facts.org
+        if code not in ente.objectives:
+            known = list(ente.objectives)
+            raise UnknownObjective(
+                f"l'obiettivo «{code}», che {ente.file_of('objectives')} non ha{nearest(code, known)}"
+            )
+        key = f"objective:{code}"
+        found = org.objectives.get(code) if org is not None else None
+        words = f"il raggiungimento dell'obiettivo «{code}»"
+        why = org.not_scored.get(key, "") if org is not None and found is None else ""
+        said = Input(f"{words} ({why})" if why else words, found, ref=key if found is not None else "")
+        self.read.setdefault(f"obiettivo:{code}", said)
         return found
 
     def seen(self, label: str, value: Value) -> None:

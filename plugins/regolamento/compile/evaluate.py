@@ -34,6 +34,11 @@ class RunError(ValueError):
     """A formula that cannot give a value for one person (the message is Italian)."""
 
 
+class UnknownObjective(RunError):
+    """``OBIETTIVO("codice")`` of a code the ente's objectives file does not have: :func:`run` says it with the
+    formula that reads it (the environment that finds it knows the code, not the formula)."""
+
+
 class Env(Protocol):
     """What a compiled formula reads: the quantities of one person, and the people it aggregates over."""
 
@@ -58,6 +63,8 @@ class Env(Protocol):
 
     def months(self, whole_from: int) -> Decimal: ...
 
+    def objective(self, code: str) -> Decimal | None: ...
+
     def seen(self, label: str, value: Value) -> None: ...
 
     def shown(self, value: Value) -> Any: ...
@@ -75,6 +82,8 @@ def run(formula: Formula, env: Env) -> Value:
         return compiled(formula)(env)
     except (DivisionByZero, InvalidOperation, ZeroDivisionError):
         raise RunError(f"la formula «={formula.text}» divide per zero") from None
+    except UnknownObjective as exc:
+        raise RunError(f"la formula «={formula.text}» legge {exc}") from None
 
 
 def _compile(node: Node) -> Compiled:
@@ -306,6 +315,11 @@ def _months(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.months(whole_from)
 
 
+def _objective(node: Call, args: list[Compiled]) -> Compiled:
+    code = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a code written
+    return lambda env: env.objective(code)
+
+
 _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SE": _se,
     "PIÙ.SE": _ifs,
@@ -327,6 +341,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "PREMIO": _premium,
     "DI": _of,
     "MESI": _months,
+    "OBIETTIVO": _objective,
 }
 
 

@@ -30,6 +30,9 @@ class Type:
     percent: bool = False
     bare: bool = False
     zero: bool = attrs.field(default=False, eq=False)  # a written 0: nothing in any unit, a percentage too
+    # the value of a function the format does not have: its unit is not known, so nothing that meets it is
+    # checked for units (the unknown function is the one problem said, never a knock-on of it)
+    unknown: bool = attrs.field(default=False, eq=False)
 
     @property
     def numeric(self) -> bool:
@@ -67,6 +70,7 @@ TEXT = Type("testo")
 LEVEL = Type("livello")
 BOOL = Type("logico")
 PERSON = Type("persona")
+UNKNOWN = Type("numero", bare=True, unknown=True)
 
 
 def times(a: Type, b: Type, sign: int = 1) -> Type:

@@ -179,6 +179,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "i mesi di servizio nell'anno, ciascuno intero se la persona vi è in servizio almeno quei giorni (la frazione "
         "di mese oltre 15 giorni conta un mese: MESI(16 giorni))",
     ),
+    "OBIETTIVO": (
+        'OBIETTIVO("codice")',
+        "il raggiungimento dell'obiettivo con quel codice in obiettivi.csv, come lo calcola il ciclo: una "
+        "percentuale, come unita ed ente, uguale per tutti",
+    ),
 }
 FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}
 # The aggregates over people: FUNCTION.ENTE (the ente's people of the block's roles, with a score) and

@@ -264,6 +264,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":
         return f"i mesi di servizio nell'anno (un mese conta da {args[0]} di servizio)"
+    if fn == "OBIETTIVO":
+        return f"il raggiungimento dell'obiettivo {args[0]}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
     if base == "CONTA":

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
+from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import funds
@@ -87,8 +87,11 @@ def valued(pw: PositionWeighting, ente: Ente, fund: Decimal) -> Valued:
     return Valued(rows, score, annual, position_fund, result_fund, lam, False)
 
 
-def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, Decimal]:
-    """Value and pay the positions; their pools and awards into ``out``; each holder's position pay."""
+def pay(
+    reg: Regulation, ente: Ente, trace: Trace, out: Outcome, org: OrgPerformance | None = None
+) -> dict[str, Decimal]:
+    """Value and pay the positions; their pools and awards into ``out``; each holder's position pay. ``org``: the
+    organizational performance the holders' requisiti may read (``ente``, ``unita``, OBIETTIVO)."""
     pw = reg.positions
     assert pw is not None
     source = cite(reg, pw.source)
@@ -114,7 +117,7 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
         record_position(pw, r, v, ente, source, trace)
         if v.short or not holder or holder not in ente.people or not terms.days_in(r, ente.year):
             continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
-        if not qualified(reg, pw, r, ente, trace):
+        if not qualified(reg, pw, r, (ente, org), trace):
             continue
         amount, given = paid(pw, r, v.annual[pid], ente, source, trace)
         out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
@@ -138,17 +141,22 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> dict[str, De
     return holders
 
 
-def qualified(reg: Regulation, pw: PositionWeighting, r: Row, ente: Ente, trace: Trace) -> bool:
+def qualified(
+    reg: Regulation, pw: PositionWeighting, r: Row, data: tuple[Ente, OrgPerformance | None], trace: Trace
+) -> bool:
     """True when the holder has the requirements of the appointment (``requisiti``), recorded; else an error
-    naming the holder and the position, and the position is not paid."""
+    naming the holder and the position, and the position is not paid. Where the formula cannot be computed (an
+    objective obiettivi.csv does not have, an empty cell) the error says why, never that the holder lacks them."""
     formula = pw.holder_requirements
     if formula is None:
         return True
-    env = PersonEnv(Facts(reg, ente), ente.people[r["holder"]])
+    ente, org = data
+    env = PersonEnv(Facts(reg, ente, org), ente.people[r["holder"]])
+    failed = ""
     try:
         held = run(formula, env) is True
-    except RunError:
-        held = False
+    except RunError as exc:
+        held, failed = False, str(exc)
     pid = str(r["id"])
     trace.record(
         f"position:{pid}:requisiti",
@@ -159,10 +167,12 @@ def qualified(reg: Regulation, pw: PositionWeighting, r: Row, ente: Ente, trace:
         f"Requisiti del titolare della posizione {pid}",
     )
     if not held:
-        message = (
-            f"{env.person.name}, titolare della posizione {pid}, non ha i requisiti dell'incarico "
-            f"({sentence(formula)}): la retribuzione di posizione non è pagata"
+        why = (
+            f": i requisiti dell'incarico non si calcolano ({failed})"
+            if failed
+            else f", non ha i requisiti dell'incarico ({sentence(formula)})"
         )
+        message = f"{env.person.name}, titolare della posizione {pid}{why}: la retribuzione di posizione non è pagata"
         trace.problem(Problem.at(ente, "regolamento.requisiti", message, cite(reg, pw.source), FILE, r.row, "holder"))
     return held
 

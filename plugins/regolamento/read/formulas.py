@@ -29,9 +29,11 @@ from ciclope.plugins.regolamento.format.expr import (
     LEVEL,
     NUMBER,
     PER_DAY_UNIT,
+    PERCENT,
     PERSON,
     POINTS,
     TEXT,
+    UNKNOWN,
     Binary,
     Call,
     Formula,
@@ -308,6 +310,8 @@ class Checker:
         return True
 
     def _wrong(self, found: Type, wanted: str, where: str) -> Type:
+        if found.unknown:  # the value of an unknown function: already said, its type is not known
+            return UNKNOWN
         self.problems.append(f"{where} vuole {wanted}, non {found.word()}")
         return BARE
 
@@ -339,6 +343,10 @@ class Checker:
         if node.op in COMPARISONS:
             self.comparable(a, b, node)
             return BOOL
+        if node.op == "/" and isinstance(node.right, Num) and node.right.value == 0:
+            self.problems.append("divisione per zero")
+        if a.unknown or b.unknown:  # an unknown function's value: what it meets has no unit to check either
+            return UNKNOWN
         if not a.numeric or not b.numeric:
             return self._wrong(a if not a.numeric else b, "numeri", f"«{node.op}»")
         if node.op in "+-":
@@ -347,8 +355,6 @@ class Checker:
             if a.dims or not b.bare:
                 self.problems.append("l'elevamento a potenza vuole un numero senza unità e un esponente scritto")
             return a
-        if node.op == "/" and isinstance(node.right, Num) and node.right.value == 0:
-            self.problems.append("divisione per zero")
         if (a.bare and not b.dims) or (b.bare and not a.dims):
             return BARE  # «1000 × 30%», «100 × fte»: still an amount written, its unit that of what it meets
         if a.bare:  # «2 × punteggio»: the written number is a coefficient
@@ -360,7 +366,10 @@ class Checker:
     def unify(self, a: Type, b: Type, where: str) -> Type:
         """The common type of two values added, compared or chosen among; a problem when their units differ. A
         number without units (written, or a ratio such as fte or days / days) takes the unit of the other; a
-        number written beside a percentage must say % (70% of an achievement, not 70), but for 0, which is 0%."""
+        number written beside a percentage must say % (70% of an achievement, not 70), but for 0, which is 0%. An
+        unknown function's value combines with anything, silently, and stays unknown (its problem is said once)."""
+        if a.unknown or b.unknown:
+            return a if a.unknown else b
         if (a.bare and not a.zero and b.percent) or (b.bare and not b.zero and a.percent):
             self.problems.append(f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%")
             return a if a.percent else b
@@ -376,6 +385,8 @@ class Checker:
         return a
 
     def comparable(self, a: Type, b: Type, node: Binary) -> None:
+        if a.unknown or b.unknown:  # an unknown function compared: nothing to say beyond it
+            return
         if a.kind == "logico" or b.kind == "logico":
             self.problems.append(f"«{node.op}» confronta numeri, testi o livelli, non condizioni")
             return
@@ -405,7 +416,7 @@ class Checker:
                     self.euro.add(node.at)
                 return found
             self.problems.append(f"funzione sconosciuta «{fn}»{nearest(fn, list(FUNCTIONS))}")
-            return BARE
+            return UNKNOWN
         return check(self, node)
 
     def arity(self, node: Call, low: int, high: int | None = None) -> bool:
@@ -559,6 +570,20 @@ class Checker:
                 )
         return NUMBER
 
+    def objective(self, node: Call) -> Type:
+        """OBIETTIVO("codice"): the achievement of an objective of the ente's objectives file, a percentage as
+        ``unita`` and ``ente`` are, one value for everyone (so read in every place, a threshold's too, outside any
+        function over people). The code is a text written in the formula, so the value is the same for everyone
+        and ``leggi`` can say which objective; whether the ente's file has it is known when the ente runs."""
+        if self.arity(node, 1):
+            arg = node.args[0]
+            if not isinstance(arg, Text) or not arg.value.strip():
+                self.problems.append(
+                    "OBIETTIVO vuole il codice dell'obiettivo tra virgolette, come in obiettivi.csv, "
+                    'es. OBIETTIVO("OB1")'
+                )
+        return PERCENT
+
     def of_other(self, node: Call) -> Type:
         if not self.scope.place.rows:
             self.problems.append(
@@ -632,6 +657,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "PREMIO": Checker.premium,
     "DI": Checker.of_other,
     "MESI": Checker.months,
+    "OBIETTIVO": Checker.objective,
 }
 
 
