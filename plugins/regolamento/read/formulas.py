@@ -371,7 +371,11 @@ class Checker:
         if a.unknown or b.unknown:
             return a if a.unknown else b
         if (a.bare and not a.zero and b.percent) or (b.bare and not b.zero and a.percent):
-            self.problems.append(f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%")
+            # «1 - 10%» is 0.9 in a spreadsheet, where % only divides by 100; here a percentage is a unit
+            whole = ": l'intero si scrive 100% (1 - 10% è 100% - 10%)" if where in ("«+»", "«-»") else ""
+            self.problems.append(
+                f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%{whole}"
+            )
             return a if a.percent else b
         if _plain(a) and b.numeric:
             return b

@@ -649,7 +649,9 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         (
             "importo",
             "=fondo * (1 - unita)",
-            "«-»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
+            # in a spreadsheet 1 - 10% is 0.9; here a percentage is a unit, so the message says how to write it
+            "«-»: un numero scritto accanto a una percentuale va scritto con %, es. 70%: l'intero si scrive 100% (1 - "
+            "10% è 100% - 10%)",
         ),
         (
             "importo",
