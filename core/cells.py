@@ -4,10 +4,11 @@ Each takes the text of a cell and returns its value, or raises ``ValueError`` wi
 message that the loader reports with the file, row and column. ``read_toml_text`` and ``parse_toml``
 read a TOML file a user gives the plugin (a declared regulation) as the core reads its own: size,
 nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
-``ValueError`` in Italian. ``hint(word, known)`` is the « (forse 'X'?)» a message adds after a name that is
+``ValueError`` in Italian. ``parse_unit_kind`` reads a unit's kind as units.csv does («settore» is an area). ``hint(word, known)`` is the « (forse 'X'?)» a message adds after a name that is
 not among the known ones, when one of them is clearly the nearest (the core's own messages use it too).
 """
 
+from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS, UNIT_KINDS
 from ciclope.core.nearest import hint
 from ciclope.core.tomlcompat import loads_checked as parse_toml
 from ciclope.core.tomlcompat import read_text as read_toml_text
@@ -27,6 +28,12 @@ from ciclope.core.values import (
     to_decimal,
 )
 
+# A unit's kind as units.csv's «tipo» reads it: the core's kinds, their Italian labels and the other words an office
+# writes («settore» is an area) — for a plugin's own key that names a kind of unit, read as the units are.
+parse_unit_kind = choice(
+    *UNIT_KINDS, aliases={**{label: code for code, label in UNIT_KIND_LABELS.items()}, **UNIT_KIND_ALIASES}
+)
+
 __all__ = [
     "choice",
     "hint",
@@ -42,6 +49,7 @@ __all__ = [
     "parse_share",
     "parse_text",
     "parse_toml",
+    "parse_unit_kind",
     "read_toml_text",
     "to_decimal",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS  # noqa: F401  (the words of units, read here too)
 from ciclope.core.plugininfo import Classification
 
 # Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
@@ -30,14 +31,6 @@ ROLE_LABELS = {
     "po": "Posizione organizzativa",
     "dipendente": "Dipendente",
 }
-UNIT_KIND_LABELS = {
-    "ente": "ente",
-    "area": "area",
-    "servizio": "servizio",
-    "ufficio": "ufficio",
-    "staff": "staff",
-    "azienda_speciale": "azienda speciale",
-}
 CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
 
 # Other words an office writes for a role (read as the role, never printed).
@@ -49,9 +42,6 @@ ROLE_ALIASES = {
     "EQ": "po",
     "Posizione organizzativa / EQ": "po",
 }
-# Other words an office writes for a unit's kind (read as the kind, never printed): a Comune's first-level structures
-# are often «Settori», a Regione's «Direzioni», an azienda sanitaria's «Dipartimenti»; each is an area of the core.
-UNIT_KIND_ALIASES = {"settore": "area", "direzione": "area", "dipartimento": "area"}
 # The Aree of the CCNL Funzioni Locali 16.11.2022 (art. 12-13, Tabella B), read as the categories they took the
 # place of (people.csv's category column is the comparto's): words a cell may hold, never how the core names a
 # person's category, which is the ente's comparto's (:class:`Classification`, its layer's ``CLASSIFICATION``).

@@ -26,6 +26,17 @@ from ciclope.core.vocabulary import FUND_NAMES, italian, sheet_it
 T = TypeVar("T")
 
 UNIT_KINDS = ("ente", "area", "servizio", "ufficio", "staff", "azienda_speciale")
+UNIT_KIND_LABELS = {  # a unit's kind in Italian, as the reports print it
+    "ente": "ente",
+    "area": "area",
+    "servizio": "servizio",
+    "ufficio": "ufficio",
+    "staff": "staff",
+    "azienda_speciale": "azienda speciale",
+}
+# Other words an office writes for a unit's kind (read as the kind, never printed): a Comune's first-level structures
+# are often «Settori», a Regione's «Direzioni», an azienda sanitaria's «Dipartimenti»; each is an area of the core.
+UNIT_KIND_ALIASES = {"settore": "area", "direzione": "area", "dipartimento": "area"}
 _PERSON = attrgetter("person")  # an evaluation row's person (Ente.cards_view)
 ROLES = ("segretario", "dirigente", "po", "dipendente")
 CATEGORIES = ("A", "B", "C", "D", "DIR")

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import labels
+from ciclope.core import cells, labels
 from ciclope.core import model as m
 from ciclope.core.inputs.headers import header_label, sheet_title
 from ciclope.core.inputs.reading import Reading
@@ -75,10 +75,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "units": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "kind": (
-            choice(*m.UNIT_KINDS, aliases={**_aliases(labels.UNIT_KIND_LABELS), **labels.UNIT_KIND_ALIASES}),
-            True,
-        ),
+        "kind": (cells.parse_unit_kind, True),
         "parent": (parse_id, False),
         "head": (parse_id, False),
     },

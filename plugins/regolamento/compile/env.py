@@ -21,7 +21,7 @@ import attrs
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Unit, money
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Value
 from ciclope.plugins.regolamento.compile.points import points_of
-from ciclope.plugins.regolamento.compile.units import reference_unit
+from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
@@ -330,6 +330,8 @@ def _what_to_write(column: Column) -> str:
         return f"scrivi uno dei valori ammessi: {', '.join(column.values)}"
     if column.kind == "testo":
         return "scrivi il valore"
+    if column.kind == "sì/no":
+        return "scrivi sì o no"
     return "scrivi il valore, 0 se non ce n'è"
 
 
@@ -356,8 +358,7 @@ def _unit(env: PersonEnv, name: str) -> Value:
     org = env.facts.org
     if org is None:
         return None
-    kind = env.facts.reg.score.unit_kind if env.facts.reg.score is not None else ""
-    return reference_unit(kind, env.person, env.facts.ente, org)[1]
+    return person_unit(env.facts.reg, env.person, env.facts.ente, org)[1]
 
 
 def _position_pay(env: PersonEnv, name: str) -> Value:

@@ -1,11 +1,16 @@
 """Which unit's achievement is a person's: the unit they head, else their own; with ``tipo_unita`` (format 2) the
-unit of that kind they head, else the nearest of that kind above them."""
+unit of that kind they head, else the nearest of that kind above them.
+
+One regulation has one such unit: the score's unit part, ``unita`` in the formulas, the exclusion and the
+requirement on the unit's achievement and ``per_unita`` all read :func:`person_unit`, so a person's «unità» is
+the same unit in every rule of the file."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import Ente, OrgPerformance, Person
+from ciclope.core import Ente, OrgPerformance, Person, cells
+from ciclope.plugins.regolamento.format.spec import Regulation
 
 
 def unit_achievement(person: Person, ente: Ente, org: OrgPerformance) -> tuple[str, Decimal | None]:
@@ -26,3 +31,15 @@ def reference_unit(kind: str, person: Person, ente: Ente, org: OrgPerformance) -
     found = found or next((u for u in chain if u.kind == kind), None) or (chain[0] if chain else None)
     unit = found.id if found is not None else person.unit
     return unit, org.units.get(unit)
+
+
+def kind_of(reg: Regulation) -> str:
+    """The kind of unit whose achievement is a person's (``tipo_unita`` of [punteggio]) as units.csv's «tipo» reads
+    it, so «settore» is the core's area; "" when not declared (the reader refuses a word that is no kind)."""
+    written = reg.score.unit_kind if reg.score is not None else ""
+    return cells.parse_unit_kind(written) if written else ""
+
+
+def person_unit(reg: Regulation, person: Person, ente: Ente, org: OrgPerformance) -> tuple[str, Decimal | None]:
+    """The person's unit as ``reg`` reads it, and its achievement (:func:`reference_unit` with the file's kind)."""
+    return reference_unit(kind_of(reg), person, ente, org)

@@ -241,9 +241,11 @@ class Score:
     unit_kind: str = key(
         "tipo_unita",
         "text",
-        "il tipo di unità (colonna tipo di unità.csv) il cui raggiungimento è la componente unita: quella di questo "
-        "tipo diretta dalla persona, altrimenti la più vicina di questo tipo risalendo dalla sua unità (se manca la "
-        "chiave: l'unità che dirige, o la sua)",
+        "il tipo di unità (come nella colonna tipo di unità.csv: settore, direzione e dipartimento valgono area) il "
+        "cui raggiungimento è la componente unita: quella di questo tipo diretta dalla persona, altrimenti la più "
+        "vicina di questo tipo risalendo dalla sua unità (se manca la chiave: l'unità che dirige, o la sua); è "
+        "l'unità di ogni regola che legge l'unità della persona (unita nelle formule, l'esclusione unita_sotto, "
+        "per_unita, i requisiti)",
         default="",
         example="servizio",
         since=2,
@@ -1187,7 +1189,7 @@ class Grades:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
-COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "testo")
+COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "testo", "sì/no")
 COLUMN_TABLES = ("persone", "unità")  # the list a declared column belongs to: people.csv or units.csv
 
 
@@ -1209,7 +1211,8 @@ class Column:
     kind: str = key(
         "tipo",
         "choice",
-        "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%) o testo",
+        "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%), testo o sì/no (una condizione della "
+        "persona, es. in servizio alla data dell'erogazione: le celle dicono sì o no)",
         required=True,
         choices=COLUMN_KINDS,
         example="numero",

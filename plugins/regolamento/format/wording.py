@@ -117,6 +117,11 @@ _LO = re.compile(r"s[^aeiouàèéìíòóùú]|z|gn|ps|pn|x|y", re.I)  # a word 
 _SINGULAR_E = ("ione", "ge", "ore", "ale", "ente", "ante", "ile", "ere")
 
 
+def of_unit(kind: str) -> str:
+    """The person's unit after «di»: «dell'unità», or with ``tipo_unita`` its kind, «del servizio», «dell'area»."""
+    return joined("di", the(kind)) if kind else "dell'unità"
+
+
 def the(name: str) -> str:
     """A name the file writes without its article («CCNL Federcasa», «ordinamento del personale»), with the
     definite article Italian gives it, read from its first word: «il CCNL Federcasa», «l'ordinamento del

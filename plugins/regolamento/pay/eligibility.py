@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace
 from ciclope.plugins.regolamento.compile.points import points_of
-from ciclope.plugins.regolamento.compile.units import unit_achievement
+from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
@@ -27,7 +27,9 @@ def status_of(ex: Exclusion) -> str:
     return ex.status or f"escluso_{ex.rule}"
 
 
-def excluded_by(ex: Exclusion, person: Person, score: Decimal | None, ente: Ente, org: OrgPerformance) -> Input | None:
+def excluded_by(
+    reg: Regulation, ex: Exclusion, person: Person, score: Decimal | None, ente: Ente, org: OrgPerformance
+) -> Input | None:
     """The input that excludes ``person`` by ``ex``, or None when the rule does not apply to them (a minimum
     score does not apply to a person with a declared status, who has none)."""
     if ex.rule == "assenze":
@@ -43,7 +45,7 @@ def excluded_by(ex: Exclusion, person: Person, score: Decimal | None, ente: Ente
         return Input("insufficiente rendimento", True, cell=cell) if person.insufficient else None
     if ex.rule == "sanzione":
         return sanctioned(ex, person, ente)
-    unit, ach = unit_achievement(person, ente, org)
+    unit, ach = person_unit(reg, person, ente, org)
     return (
         Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}") if ach is not None and ach < (ex.min or 0) else None
     )
@@ -80,7 +82,7 @@ def exclusion(
     for ex in reg.exclusions:
         if ex.parts and part not in ex.parts:
             continue
-        found = excluded_by(ex, person, points_of(reg, score), ente, org)
+        found = excluded_by(reg, ex, person, points_of(reg, score), ente, org)
         if found is None:
             continue
         status = status_of(ex)

@@ -32,7 +32,7 @@ from ciclope.core import (
     scoring,
 )
 from ciclope.plugins.regolamento.compile.points import points_of
-from ciclope.plugins.regolamento.compile.units import unit_achievement
+from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -277,13 +277,15 @@ def method_plan(
     formulas: PartFormulas | None = None,
 ) -> Plan:
     plan = PLANS[pr.method]  # every method that weighs people has its plan; a name without one is a bug
-    return plan(Call(pr, admitted, ente, org, cap, formulas))
+    return plan(Call(reg, pr, admitted, ente, org, cap, formulas))
 
 
 @attrs.frozen
 class Call:
-    """What a method's plan reads: the premium, the admitted people, the ente and the part's formulas."""
+    """What a method's plan reads: the regulation, the premium, the admitted people, the ente and the part's
+    formulas."""
 
+    reg: Regulation
     pr: Premium
     admitted: list[Entry]
     ente: Ente
@@ -297,9 +299,8 @@ def _computed(c: Call) -> Plan:
     return computed(c.pr, c.admitted, c.formulas)
 
 
-def proportional(
-    pr: Premium, admitted: list[Entry], ente: Ente, org: OrgPerformance, formulas: PartFormulas | None = None
-) -> Plan:
+def proportional(c: Call) -> Plan:
+    pr, admitted, formulas = c.pr, c.admitted, c.formulas
     if isinstance(pr, Part) and pr.weight is not None and formulas is not None:
         return weighed(pr, admitted, formulas)
     values: dict[str, Decimal] = {}
@@ -308,7 +309,7 @@ def proportional(
         weight = evaluation(e) * e.share * e.factor
         extra: tuple[Input, ...] = e.factor_inputs + status_inputs(e)
         if pr.by_unit:
-            unit, ach = unit_achievement(e.person, ente, org)
+            unit, ach = person_unit(c.reg, e.person, c.ente, c.org)
             weight *= ach if ach is not None else Decimal(0)
             extra += (Input("raggiungimento dell'unità", ach, ref=f"unit:{unit}"),)
         values[e.person.id] = weight
@@ -583,7 +584,7 @@ def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
 
 # The methods that weigh people, each with its plan (the others pay people chosen elsewhere: pay.parts).
 PLANS: dict[str, Callable[[Call], Plan]] = {
-    "proporzionale": lambda c: proportional(c.pr, c.admitted, c.ente, c.org, c.formulas),
+    "proporzionale": proportional,
     "soglie": lambda c: thresholds(c.pr, c.admitted),
     "livelli": lambda c: by_level(c.pr, c.admitted),
     "fasce": lambda c: merit_bands(c.pr, c.admitted, c.ente, c.cap),

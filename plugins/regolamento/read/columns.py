@@ -13,14 +13,20 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from ciclope.core import Ente, Problem, cells
-from ciclope.plugins.regolamento.format.expr import DAYS, EURO, NUMBER, PERCENT, TEXT, Type
+from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PERCENT, TEXT, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
+from ciclope.plugins.regolamento.format.wording import of_unit
 
 Error = Callable[..., None]
-TYPES: dict[str, Type] = {"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "testo": TEXT}
+TYPES: dict[str, Type] = {
+    **{"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "testo": TEXT},
+    "sì/no": BOOL,  # a condition of the person: the formulas read it where a condition goes (ammesso = "=in_servizio")
+}
 # how people.csv's cells of each type are read (a cell that does not read is an error naming file, row, column)
 PARSERS: dict[str, Callable[[str], Any]] = {
     "numero": cells.parse_number,
@@ -28,6 +34,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "giorni": cells.parse_nonnegative,
     "percentuale": cells.parse_percent,
     "testo": cells.parse_text,
+    "sì/no": cells.parse_bool,  # sì / no (also SI, NO, x, vero, falso …): the core's own yes-no cells
 }
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 # people.csv's columns ciclope reads already: the core's (codes and Italian headers) and this plugin's own
@@ -52,8 +59,25 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
             continue
         name, kind, words = c.get("nome"), c.get("tipo"), c.get("significato")
         if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name) is None:
-            out.setdefault(name, Quantity(TYPES[str(kind)], words))
+            out.setdefault(name, Quantity(TYPES[str(kind)], said(name, str(kind), words)))
     return out
+
+
+def said(name: str, kind: str, meaning: str) -> str:
+    """A column as a formula's sentence says it: by its meaning, and a yes-no one as the condition it holds («la
+    colonna in_servizio (in servizio alla data dell'erogazione) dice sì»), since a meaning is a name, not a clause."""
+    return f"la colonna {name} ({meaning}) dice sì" if kind == "sì/no" else meaning
+
+
+def unit_words(data: Mapping[str, Any]) -> dict[str, Quantity]:
+    """``unita`` in the words of the file's unit when [punteggio] declares ``tipo_unita`` («il raggiungimento degli
+    obiettivi del servizio»): the formulas read that unit, so their sentences name it."""
+    score = data.get("punteggio")
+    kind = score.get("tipo_unita") if isinstance(score, dict) else None
+    unit = quantity("unita")
+    if not isinstance(kind, str) or not kind.strip() or unit is None:
+        return {}
+    return {"unita": attrs.evolve(unit, words=f"il raggiungimento degli obiettivi {of_unit(kind.strip())}")}
 
 
 def problem(name: str) -> str | None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core import cells
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import day_month
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -43,6 +44,23 @@ ONE = Decimal(1)
 ROLE_KEYS = ("dipendente", "po", "dirigente", "segretario")
 
 
+def unit_kind(score: Score, error: Error) -> None:
+    """``tipo_unita`` names a kind of unit as units.csv's «tipo» writes it (a word no unit can have would leave
+    every person on their own unit, silently)."""
+    if not score.unit_kind:
+        return
+    try:
+        cells.parse_unit_kind(score.unit_kind)
+    except ValueError:
+        known = (*cells.parse_unit_kind.labels.values(), "settore", "direzione", "dipartimento")  # type: ignore[attr-defined]
+        error(
+            "punteggio.tipo_unita",
+            f"tipo_unita «{score.unit_kind}» non è un tipo di unità{cells.hint(score.unit_kind, known)}: si scrive come "
+            "nella colonna tipo di unità.csv (ente, area — o settore, direzione, dipartimento —, servizio, ufficio, "
+            "staff, azienda speciale)",
+        )
+
+
 def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
     read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
@@ -51,6 +69,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     score: Score | None = parts.get("score")
     if score is not None:
         weights_sum(score, error, declared_grades(parts))
+        unit_kind(score, error)
     levels: Levels | None = parts.get("levels")
     scales: dict[str, list[str]] = {}  # each role's levels, from the highest (its own scale, else the common one)
     if levels is not None:

@@ -201,11 +201,12 @@ class Scope:
     levels: tuple[str, ...] = ()
     sections: tuple[str, ...] | None = None  # None: the card's sections are checked against the ente's data
     parts: tuple[str, ...] = ()
-    columns: Mapping[str, Quantity] = attrs.field(factory=dict)  # the regulation's [[colonne]]: name → type, words
+    # the regulation's [[colonne]] (name → type, words), and ``unita`` when the file names the kind of its unit
+    columns: Mapping[str, Quantity] = attrs.field(factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (*self.place.names, *self.columns)
+        return tuple(dict.fromkeys((*self.place.names, *self.columns)))
 
     def quantity(self, name: str) -> Quantity | None:
         return self.columns.get(name) or quantity(name)

@@ -110,7 +110,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         scale=scale_of(data),
         levels=level_names(data),
         parts=part_names(data),
-        columns=columns.quantities(data),
+        columns={**columns.unit_words(data), **columns.quantities(data)},
         unscored=unscored_blocks(data),
     )
     if version is not None and version not in FORMATS:

@@ -35,7 +35,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Step,
     Weights,
 )
-from ciclope.plugins.regolamento.format.wording import joined, sentence, the
+from ciclope.plugins.regolamento.format.wording import joined, of_unit, sentence, the
 from ciclope.plugins.regolamento.pay import reductions as cuts
 
 ROLE_GROUP = {
@@ -46,7 +46,7 @@ ROLE_GROUP = {
 }
 COMPONENT = {
     "card": "la scheda di valutazione",
-    "unit": "il raggiungimento degli obiettivi dell'unità × 100",
+    "unit": "il raggiungimento degli obiettivi {unit} × 100",
     "ente": "la performance organizzativa dell'ente × 100",
     "dashboard": "il cruscotto personale × 100",
     "objectives": "il raggiungimento degli obiettivi individuali e di gruppo × 100",
@@ -71,7 +71,7 @@ YEAR = {"precedente": "dell'anno precedente", "ciclo": "dell'anno del ciclo", "s
 HUNDRED = Decimal(100)
 PARTS = {  # a part of the score after «in»
     "scheda": "nella scheda di valutazione",
-    "unita": "nel raggiungimento degli obiettivi dell'unità",
+    "unita": "nel raggiungimento degli obiettivi {unit}",
     "ente": "nella performance organizzativa dell'ente",
     "cruscotto": "nel cruscotto personale",
 }
@@ -136,9 +136,18 @@ def preamble(regulation: Regulation) -> str:
     return " ".join(parts)
 
 
-def _formula(w: Weights | GradeWeights) -> str:
-    terms = [f"{num(getattr(w, name))} × {said}" for name, said in COMPONENT.items() if getattr(w, name)]
+def _formula(w: Weights | GradeWeights, kind: str) -> str:
+    terms = [
+        f"{num(getattr(w, name))} × {said.format(unit=of_unit(kind))}"
+        for name, said in COMPONENT.items()
+        if getattr(w, name)
+    ]
     return " + ".join(terms) if terms else "0"
+
+
+def _unit_kind(reg: Regulation) -> str:
+    """The kind of the person's unit as the file writes it (``tipo_unita``: «settore»), "" when it names none."""
+    return reg.score.unit_kind if reg.score is not None else ""
 
 
 def _cited(source: str, own: str) -> str:
@@ -150,11 +159,13 @@ def score(block: Score, regulation: Regulation) -> Said:
     weighted = [(r, w) for r, w in (("dipendente", block.staff), ("po", block.po), ("dirigente", block.dirigente),
                                      ("segretario", block.segretario)) if w is not None]  # fmt: skip
     for role, w in weighted:
-        lines.append(f"Per {ROLE_GROUP[role]} il punteggio è {_formula(w)}{_cited(w.source, block.source)}.")
+        lines.append(
+            f"Per {ROLE_GROUP[role]} il punteggio è {_formula(w, block.unit_kind)}{_cited(w.source, block.source)}."
+        )
         lines += note(w.note)
     for g in block.grades:
         lines.append(
-            f"Per {roles(g.roles)} {_grades_of(g.grades, regulation)} il punteggio è {_formula(g)}"
+            f"Per {roles(g.roles)} {_grades_of(g.grades, regulation)} il punteggio è {_formula(g, block.unit_kind)}"
             f"{_cited(g.source, block.source)}."
         )
         lines += note(g.note)
@@ -267,7 +278,11 @@ def valued(formula: Formula, amount: bool = True) -> str:
 
 def _requirement(r: Requirement, regulation: Regulation) -> str:
     section = r.part.split(":", 1)[1].strip() if r.part.startswith("sezione:") else ""
-    part = f"nella sezione «{section}» della scheda" if section else PARTS.get(r.part, f"nella parte «{word(r.part)}»")
+    part = f"nella parte «{word(r.part)}»"
+    if section:
+        part = f"nella sezione «{section}» della scheda"
+    elif r.part in PARTS:
+        part = PARTS[r.part].format(unit=of_unit(_unit_kind(regulation)))
     effect = "scende di un livello" if r.effect == "un_livello_sotto" else "non ha livello"
     who = "" if set(r.roles) == set(ROLE_GROUP) else f" (per {roles(r.roles)})"
     top = _section_max(section, r.roles, regulation) if section else None
@@ -301,7 +316,10 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
     else:
-        who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {the_pct(e.min or Decimal(0), 'di')}"
+        least = the_pct(e.min or Decimal(0), "di")
+        who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {least}"
+        if _unit_kind(reg):  # the unit of the file's kind, said by its kind
+            who = f"chi lavora dove gli obiettivi {of_unit(_unit_kind(reg))} sono raggiunti per meno {least}"
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
@@ -392,6 +410,7 @@ COLUMN_KINDS = {
     "giorni": "un numero di giorni",
     "percentuale": "una percentuale",
     "testo": "un testo",
+    "sì/no": "sì o no",
 }
 
 
@@ -406,9 +425,11 @@ def columns(block: Column, regulation: Regulation) -> Said:
         if block.table == "unità"
         else ""
     )
+    what = f"{block.meaning} ({COLUMN_KINDS[block.kind]})"
+    if block.kind == "sì/no":  # a condition: said by the answer it gives
+        what = f"sì o no: {block.meaning}"
     lines = [
-        f"La colonna {block.name} {of} {block.meaning} ({COLUMN_KINDS[block.kind]}){whose}; le formule la leggono "
-        f"con il nome {block.name}.",
+        f"La colonna {block.name} {of} {what}{whose}; le formule la leggono con il nome {block.name}.",
         *allowed(block.values),
         *note(block.note),
     ]
@@ -469,7 +490,7 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
     by_grade = f" × il parametro della categoria ({factors})" if factors else ""
     if p.method == "proporzionale":
-        unit = " × il raggiungimento degli obiettivi dell'unità" if p.by_unit else ""
+        unit = f" × il raggiungimento degli obiettivi {of_unit(_unit_kind(reg))}" if p.by_unit else ""
         # a part's own weight (``peso``, said by the part) stands where the score would
         weighed = isinstance(p, Part) and p.weight is not None
         if not p.evaluation:

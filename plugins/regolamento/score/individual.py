@@ -37,8 +37,7 @@ def score_of(
         (weights.source if weights is not None and weights.source else None)
         or (reg.score.source if reg.score is not None else "scheda di valutazione"),
     )
-    kind = reg.score.unit_kind if reg.score is not None else ""
-    parts = components(person, ente, org, card_score, weights, kind)
+    parts = components(person, ente, org, card_score, weights, units.kind_of(reg))
     moved = ""
     if weights is not None and weights.objectives > 0:
         parts, moved = objectives.with_objectives(parts, weights.objectives, person, ente, org, source, trace)

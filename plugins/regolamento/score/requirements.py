@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import Ente, EvaluationItem, OrgPerformance, Person, Problem, bands, fmt, scoring
-from ciclope.plugins.regolamento.compile.units import unit_achievement
+from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, Requirement
@@ -36,7 +36,7 @@ def adjusted(
     for req in reg.levels.requirements:
         if person.role not in req.roles:
             continue
-        value = part_value(req, person, parts)
+        value = part_value(reg, req, person, parts)
         if value is None or value < req.min:
             shown = "non misurata" if value is None else fmt.decimal_it(value)
             failed.append((req, f"{label(req)} {shown} sotto {fmt.decimal_it(req.min)} ({cite(reg, req.source)})"))
@@ -51,7 +51,10 @@ def adjusted(
 
 
 def part_value(
-    req: Requirement, person: Person, parts: tuple[Ente, OrgPerformance, Sequence[EvaluationItem], Decimal | None]
+    reg: Regulation,
+    req: Requirement,
+    person: Person,
+    parts: tuple[Ente, OrgPerformance, Sequence[EvaluationItem], Decimal | None],
 ) -> Decimal | None:
     ente, org, card, card_score = parts
     if req.part.startswith(SECTION):
@@ -61,7 +64,7 @@ def part_value(
     if req.part == "scheda":
         return card_score
     achieved = {
-        "unita": unit_achievement(person, ente, org)[1],
+        "unita": person_unit(reg, person, ente, org)[1],
         "ente": org.ente,
         "cruscotto": org.people.get(person.id),
     }.get(req.part)

@@ -11,7 +11,7 @@ import pytest
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.explain import explain
-from ciclope.plugins.regolamento.format.expr import EURO, NUMBER, TEXT, Name, nodes
+from ciclope.plugins.regolamento.format.expr import BOOL, EURO, NUMBER, TEXT, Name, nodes
 from ciclope.plugins.regolamento.format.quantities import PLACES, Quantity
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
@@ -579,3 +579,69 @@ def test_an_empty_word_cell_asks_for_one_of_its_words(ciclope_ente, tmp_path):
         "(scrivi uno dei valori ammessi: Eccellente, Oltre la media, Distinto, Adeguato) per Persona B: considerato "
         "nulla"
     ]
+
+
+IN_SERVICE = """\
+formato = 2
+[atto]
+titolo = "Regolamento del Comune di Esempio"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "in_servizio"
+tipo = "sì/no"
+significato = "in servizio alla data dell'erogazione"
+fonte = "art. 7 c. 2"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "guardie"
+ammesso = "=in_servizio"
+fonte = "art. 7"
+"""
+
+
+def test_a_yes_no_column_is_a_condition_of_the_person(ciclope_ente, tmp_path):
+    # «Il premio è corrisposto al personale in servizio alla data dell'erogazione»
+    result = run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": "no", "C": "SI"}))
+    # A and C in service (any case, as the core's SI/NO cells), B not: the 2,000.00 split by score × paid share,
+    # 80 × 1 each: A 2000 × 80 / 160 = 1000.00, C the same; B nothing
+    assert {k: v for k, v in amounts(result).items() if k in "ABC" and v != "0.00"} == {"A": "1000.00", "C": "1000.00"}
+    refused = result.figures["ammesso:produttività:B"]
+    assert refused.value is False
+    [cell] = refused.inputs
+    assert (cell.value, cell.cell) == (False, "people.csv:4:in_servizio")  # B: the header, SEG, A, B
+
+
+def test_a_yes_no_cell_that_is_neither_names_file_row_and_column(ciclope_ente, tmp_path):
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": "forse"}))
+    [bad] = [p for p in refused.value.problems if p.column == "in_servizio"]
+    assert (bad.file, bad.row) == ("people.csv", 4)
+    assert "atteso SI/NO" in bad.message and "'forse'" in bad.message
+
+
+def test_an_empty_yes_no_cell_asks_for_si_or_no(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": ""}))
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert len(said) == 1
+    assert "la colonna «in_servizio» (in servizio alla data dell'erogazione) è vuota in people.csv, riga 4" in said[0]
+    assert "(scrivi sì o no)" in said[0]
+
+
+def test_leggi_says_a_yes_no_column_as_the_condition_it_holds(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(IN_SERVICE, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    text = render(regulation)
+    assert "La colonna in_servizio dell'elenco del personale dice, per ciascuno, sì o no: in servizio alla data" in text
+    assert "solo la persona per cui la colonna in_servizio (in servizio alla data dell'erogazione) dice sì" in text
+
+
+def test_a_yes_no_column_is_no_number():
+    scope = Scope(PLACES["importo"], columns={"in_servizio": Quantity(BOOL, "in servizio")})
+    with pytest.raises(FormulaError):
+        read("=in_servizio * 100", scope)
+    assert read("=SE(in_servizio; 100 €; 0 €)", scope).type == EURO
