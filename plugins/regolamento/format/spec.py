@@ -677,6 +677,25 @@ class Part(Premium):
         hi="1",
         example=0.7,
     )
+    of_share: Decimal | None = key(
+        "di_cui",
+        "number",
+        "la parte ha questa quota della quota_fondo («il 20% alla performance organizzativa, di cui l'80% in base al "
+        "risultato del settore»: quota_fondo = 20%, di_cui = 80%); le va quota_fondo × di_cui del fondo",
+        lo="0",
+        hi="1",
+        example="80%",
+        since=2,
+    )
+
+    @property
+    def share(self) -> Decimal | None:
+        """The share of the fund the part takes: ``quota_fondo``, × ``di_cui`` when it has one; None: the whole fund
+        (or what is left of it)."""
+        if self.fund_share is None or self.of_share is None:
+            return self.fund_share
+        return self.fund_share * self.of_share
+
     rankings: str = key(
         "graduatorie",
         "choice",

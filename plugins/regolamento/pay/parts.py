@@ -214,7 +214,7 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried):
         return own, fund
     if pr.fund_share is not None:
-        shares = {p.name: p.fund_share for p in reg.parts if p.fund == pr.fund and p.fund_share is not None}
+        shares = {p.name: p.share for p in reg.parts if p.fund == pr.fund and p.share is not None}
         order = {name: i for i, name in enumerate(shares)}
         rest = Decimal(1) - sum(shares.values(), Decimal(0))
         own = money.split(ledger.base[pr.fund], {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
@@ -222,9 +222,13 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     amount = own + received
     key = f"pool:{pr.fund}:{pr.name}"
     inputs = [fund, Input("quota del fondo", pr.fund_share if pr.fund_share is not None else Decimal(1))]
+    words = "fondo × quota del fondo"
+    if pr.of_share is not None:  # «il 20% …, di cui l'80%»: the part's share of that share
+        inputs.append(Input("di cui", pr.of_share))
+        words += " × di cui"
     if pr.name in ledger.carried:
         inputs.append(Input("residuo ricevuto dalle parti precedenti", received))
-    words = "fondo × quota del fondo" + (" + residuo ricevuto dalle parti precedenti" if received or inputs[2:] else "")
+        words += " + residuo ricevuto dalle parti precedenti"
     trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»")
     return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
 

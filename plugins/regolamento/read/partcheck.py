@@ -158,6 +158,12 @@ def shares(parts: Sequence[Part], error: Error) -> None:
     by_fund: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
         by_fund.setdefault(part.fund, []).append(i)
+        if part.of_share is not None and part.fund_share is None:
+            error(
+                f"premi[{i}].di_cui",
+                "di_cui è una quota della quota_fondo: scrivi anche quota_fondo",
+                "regolamento.manca",
+            )
     for fund, members in by_fund.items():
         if len(members) > 1:
             for i in members:
@@ -167,7 +173,7 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                         f"più parti pagano dal fondo {fund!r}: ognuna dice la sua quota_fondo",
                         "regolamento.manca",
                     )
-        total = sum((parts[i].fund_share or Decimal(0) for i in members), Decimal(0))
+        total = sum((parts[i].share or Decimal(0) for i in members), Decimal(0))
         if total > 1:
             error(
                 f"premi[{members[-1]}].quota_fondo",

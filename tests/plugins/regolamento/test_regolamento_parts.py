@@ -681,3 +681,79 @@ def test_an_evaluated_person_below_every_level_is_counted_as_such(ciclope_ente, 
         ("non valutato", 1),
         ("valutato, senza livello", 1),
     ]
+
+
+OF_WHICH = (
+    HEAD
+    + """
+[[premi]]
+nome = "settore"
+metodo = "proporzionale"
+quota_fondo = "20%"
+di_cui = "80%"
+fonte = "art. 5 c. 1 lett. a"
+
+[[premi]]
+nome = "ente"
+metodo = "proporzionale"
+quota_fondo = "20%"
+di_cui = "20%"
+fonte = "art. 5 c. 1 lett. a"
+
+[[premi]]
+nome = "individuale"
+metodo = "proporzionale"
+quota_fondo = "80%"
+fonte = "art. 5 c. 1 lett. b"
+"""
+)
+
+
+def test_a_share_of_a_share_as_the_text_writes_it(ciclope_ente, tmp_path):
+    # «il 20% alla performance organizzativa, di cui l'80% in base al risultato del settore e il 20% in base al
+    # risultato dell'ente; l'80% alla performance individuale»
+    result = run_declared(
+        ciclope_ente,
+        tmp_path,
+        OF_WHICH,
+        files([("A", "C", 80), ("B", "C", 60)], 'performance_individuale = "10000.00"'),
+    )
+    # the parts' funds: 10000 × 20% × 80% = 1600.00, 10000 × 20% × 20% = 400.00, 10000 × 80% = 8000.00
+    parts = {n: result.figures[f"pool:performance_individuale:{n}"] for n in ("settore", "ente", "individuale")}
+    assert {n: f.value for n, f in parts.items()} == {
+        "settore": Decimal("1600.00"),
+        "ente": Decimal("400.00"),
+        "individuale": Decimal("8000.00"),
+    }
+    assert parts["settore"].formula == "fondo × quota del fondo × di cui"
+    assert [(i.name, i.value) for i in parts["settore"].inputs][1:] == [
+        ("quota del fondo", Decimal("0.2")),
+        ("di cui", Decimal("0.8")),
+    ]
+    # each part by score, 80 : 60 of 140: A 1600 × 80 / 140 = 914.285… → 914.29, B 685.71;
+    # A 400 × 80 / 140 = 228.571… → 228.57, B 171.43; A 8000 × 80 / 140 = 4571.428… → 4571.43, B 3428.57.
+    # A 914.29 + 228.57 + 4571.43 = 5714.29; B 685.71 + 171.43 + 3428.57 = 4285.71; together 10000.00
+    assert {k: v for k, v in amounts(result).items() if k in ("A", "B")} == {"A": "5714.29", "B": "4285.71"}
+
+
+def test_leggi_says_the_share_of_a_share(tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(OF_WHICH, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    text = render(regulation)
+    assert "Le va l'80% del 20% del fondo dei premi per la performance individuale (il 16%)." in text
+    assert "Le va il 20% del 20% del fondo dei premi per la performance individuale (il 4%)." in text
+
+
+def test_of_which_needs_the_share_it_is_of(tmp_path):
+    text = OF_WHICH.replace('quota_fondo = "20%"\ndi_cui = "20%"', 'di_cui = "20%"')
+    found = regulation_problems(tmp_path, text)
+    assert any("di_cui è una quota della quota_fondo: scrivi anche quota_fondo" in m for m in found)
+
+
+def test_the_shares_of_shares_sum_to_at_most_the_fund(tmp_path):
+    # 20% × 80% + 20% × 20% + 90% = 16% + 4% + 90% = 110%: more than the fund
+    text = OF_WHICH.replace('quota_fondo = "80%"\nfonte', 'quota_fondo = "90%"\nfonte')
+    found = regulation_problems(tmp_path, text)
+    assert any("le quote del fondo 'performance_individuale' sommano a 1,10, più di 1" in m for m in found)
