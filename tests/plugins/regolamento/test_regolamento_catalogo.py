@@ -665,3 +665,84 @@ def test_sna_agenzie_fixed_amounts_by_category_and_months_of_service(ciclope_ent
     (tmp_path / "sotto").mkdir()
     low = run(ciclope_ente, tmp_path / "sotto", "sna_agenzie", data)
     assert set(amounts(low).values()) == {"0.00"}
+
+
+def test_fondazione_alma_mater_nested_shares_of_the_plafond_by_position_and_level(ciclope_ente, tmp_path):
+    # «20% del plafond […] ai quattro titolari di posizione di responsabilità, di cui 80% ripartito in egual misura e
+    # 20% proporzionato al livello […] (65% ai quadri e 35% ai secondi livelli)»; «80% del plafond […] a tutto il
+    # personale dipendente, di cui l'80% ripartito in egual misura e il 20% erogato con pesi proporzionali solo ai
+    # quadri, ai primi livelli e ai secondi livelli» (3 / 2 / 1: the file's example); part-time by hours, the months of
+    # service «considerando come mese intero i periodi superiori a 15 giorni»; «a tutti i dipendenti […] in forza».
+    # The test runs 2024; a plafond of 13.000,00 € (an example).
+    cols = "assunzione,cessazione,in_forza,posizione_responsabilita,inquadramento"
+    people = [
+        "R1,Responsabile quadro,dipendente,,ente,1,0,false,,,,sì,sì,quadro",
+        "R2,Responsabile di secondo livello,dipendente,,ente,1,0,false,,,,sì,sì,secondo livello",
+        "P1,Impiegata di primo livello,dipendente,,ente,1,0,false,,,,sì,no,primo livello",
+        "P2,Impiegato di secondo livello,dipendente,,ente,0.5,0,false,,,,sì,no,secondo livello",  # half time
+        # hired on 16 June: 15 days of June are not «superiori a 15 giorni»: July–December, 6 months
+        "P3,Impiegata,dipendente,,ente,1,0,false,,2024-06-16,,sì,no,altro livello",
+        "P4,Impiegato,dipendente,,ente,1,0,false,,,,no,no,primo livello",  # no longer in force when paid
+    ]
+    data = ente(people, [], extra=cols)
+    data["ente.toml"] = 'name = "Fondazione"\n[funds]\npremio_produttivita = "13000.00"\n'
+    result = run(ciclope_ente, tmp_path, "fondazione_alma_mater", data)
+    # responsabili in egual misura, 20% × 80% = 16% = 2.080,00: R1, R2 weight 1 each → 1.040,00 each
+    # responsabili quadri, 20% × 20% × 65% = 2,6% = 338,00: R1 alone; secondi livelli, 1,4% = 182,00: R2 alone
+    # tutto il personale in egual misura, 80% × 80% = 64% = 8.320,00: R1, R2, P1 1; P2 0,5 (half time); P3 6 / 12 =
+    #   0,5; P4 out; Σ 4, 2.080,00 a weight → 2.080,00 / 2.080,00 / 2.080,00 / 1.040,00 / 1.040,00
+    # per livello, 80% × 20% = 16% = 2.080,00 among quadri 3, primi 2, secondi 1 × time worked: R1 3, R2 1, P1 2,
+    #   P2 1 × 0,5 = 0,5 (P3 «altro livello» and P4 out); Σ 6,5, 320,00 a weight → 960,00 / 320,00 / 640,00 / 160,00
+    assert amounts(result) == {
+        "R1": "4418.00",  # 1.040 + 338 + 2.080 + 960
+        "R2": "3622.00",  # 1.040 + 182 + 2.080 + 320
+        "P1": "2720.00",  # 2.080 + 640
+        "P2": "1200.00",  # 1.040 + 160
+        "P3": "1040.00",  # 7 months (a month from 15 days) would have given 8.320 × (7 / 12) / 4,0833… = 1.188,57
+    }  # P4, not in force, takes part in no part: no award
+    pool = result.rewards.pools["premio_produttivita"]
+    assert (pool.distributed, pool.residual) == (Decimal("13000.00"), Decimal("0.00"))
+
+
+def test_ecocerved_on_off_objective_share_of_transversal_objectives_and_mbo(ciclope_ente, tmp_path):
+    # «un obiettivo ON/OFF che costituisce requisito imprescindibile per l'ottenimento del premio»; the «componente
+    # variabile» modulated «in base alla percentuale di obiettivi trasversali raggiunti e in base alla valutazione […]
+    # del responsabile diretto»; «per i dirigenti e per i quadri […] il prodotto del premio nominale teorico per il
+    # coefficiente di raggiungimento degli obiettivi». The codes ONOFF, T1–T4 are the file's examples.
+    people = [
+        "E1,Impiegata,dipendente,C,ente,1,0,false,SEG,2000,no,",
+        "E2,Impiegato,dipendente,C,ente,0.5,0,false,SEG,1500,no,",  # the component is already his own (half time)
+        "E3,Impiegata,dipendente,C,ente,1,0,false,SEG,1800,no,",
+        "Q1,Quadro,dipendente,D,ente,1,0,false,SEG,4000,sì,90%",
+        "D1,Dirigente,dirigente,DIR,ente,1,0,false,SEG,10000,no,60%",
+    ]
+    cards = [card("E1", "80"), card("E2", "100"), card("E3", "50"), card("Q1", "70")]
+    data = ente(people, cards, extra="componente_variabile,quadro,raggiungimento_mbo")
+    data["ente.toml"] = 'name = "Società consortile"\n[funds]\npremi = "20000.00"\n'
+    data["objectives.csv"] = "id,kind,title,parent,area,weight,owner\n" + "".join(
+        f"{code},operational,Obiettivo {code},,,,ente\n" for code in ("ONOFF", "T1", "T2", "T3", "T4")
+    )
+    measures = {"ONOFF": 10, "T1": 10, "T2": 10, "T3": 10, "T4": 9}  # on a target of 10
+    head = "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+    data["indicators.csv"] = head + "".join(
+        f"I{code},{code},Indicatore {code},higher,,,10,{actual},,,,,\n" for code, actual in measures.items()
+    )
+    result = run(ciclope_ente, tmp_path, "ecocerved", data)
+    # ONOFF 10 / 10: reached. Transversal: T1–T3 at 100%, T4 at 90% is not reached: 3 of 4, 75% (the mean of the
+    # achievements, 97,5%, would give other amounts)
+    # E1 2.000 × 75% × 80 / 100 = 1.200,00; E2 1.500 × 75% × 100 / 100 = 1.125,00; E3 1.800 × 75% × 50 / 100 = 675,00
+    # MBO: Q1 4.000 × 90% (her coefficient) = 3.600,00, not × 75% nor × her 70 points; D1 10.000 × 60% = 6.000,00
+    assert amounts(result) == {
+        "E1": "1200.00",
+        "E2": "1125.00",
+        "E3": "675.00",
+        "Q1": "3600.00",
+        "D1": "6000.00",
+    }
+    pool = result.rewards.pools["premi"]  # 3.000,00 + 9.600,00 of 20.000,00
+    assert (pool.distributed, pool.residual) == (Decimal("12600.00"), Decimal("7400.00"))
+    # the ON/OFF objective missed (8 of 10): nothing to the employees, the MBO unchanged (the file's reading)
+    data["indicators.csv"] = data["indicators.csv"].replace("ONOFF,higher,,,10,10,", "ONOFF,higher,,,10,8,")
+    (tmp_path / "spento").mkdir()
+    off = run(ciclope_ente, tmp_path / "spento", "ecocerved", data)
+    assert {pid: a for pid, a in amounts(off).items() if a != "0.00"} == {"Q1": "3600.00", "D1": "6000.00"}
