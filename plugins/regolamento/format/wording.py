@@ -58,7 +58,15 @@ def denied(formula: Formula) -> str:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
     if isinstance(tree, Call) and tree.fn == "NON":
         return contracted(said(tree.args[0]))
-    return f"non è vero che {sentence(formula)}"
+    return _no(said(tree)) or f"non è vero che {sentence(formula)}"
+
+
+YES = " dice sì"  # how a yes-no column is said as a condition (read.columns.said)
+
+
+def _no(text: str) -> str:
+    """A yes-no column's condition said denied («la colonna quadro (…) dice no»), else ""."""
+    return f"{text.removesuffix(YES)} dice no" if text.endswith(YES) else ""
 
 
 ARTICLES = ("il", "lo", "la", "i", "gli", "le", "l'")
@@ -237,7 +245,7 @@ def call(node: Call) -> str:
         grouped = [f"({t})" if isinstance(a, Call) and a.fn == other else t for a, t in zip(node.args, args)]
         return joiner.join(grouped)
     if fn == "NON":
-        return f"non è vero che {args[0]}"
+        return _no(args[0]) or f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):
         word = {"MIN": "il minore tra", "MAX": "il maggiore tra", "MEDIA": "la media di", "SOMMA": "la somma di"}[fn]
         return f"{word} {_list(args)}"

@@ -20,7 +20,7 @@ from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PE
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
-from ciclope.plugins.regolamento.format.wording import of_unit
+from ciclope.plugins.regolamento.format.wording import YES, of_unit
 
 Error = Callable[..., None]
 TYPES: dict[str, Type] = {
@@ -66,7 +66,7 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
 def said(name: str, kind: str, meaning: str) -> str:
     """A column as a formula's sentence says it: by its meaning, and a yes-no one as the condition it holds («la
     colonna in_servizio (in servizio alla data dell'erogazione) dice sì»), since a meaning is a name, not a clause."""
-    return f"la colonna {name} ({meaning}) dice sì" if kind == "sì/no" else meaning
+    return f"la colonna {name} ({meaning}){YES}" if kind == "sì/no" else meaning
 
 
 def unit_words(data: Mapping[str, Any]) -> dict[str, Quantity]:

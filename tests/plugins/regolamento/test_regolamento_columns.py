@@ -638,6 +638,9 @@ def test_leggi_says_a_yes_no_column_as_the_condition_it_holds(tmp_path):
     text = render(regulation)
     assert "La colonna in_servizio dell'elenco del personale dice, per ciascuno, sì o no: in servizio alla data" in text
     assert "solo la persona per cui la colonna in_servizio (in servizio alla data dell'erogazione) dice sì" in text
+    path.write_text(IN_SERVICE.replace('"=in_servizio"', '"=NON(in_servizio)"'), encoding="utf-8")
+    denied = render(load(str(path))[0])
+    assert "solo la persona per cui la colonna in_servizio (in servizio alla data dell'erogazione) dice no" in denied
 
 
 def test_a_yes_no_column_is_no_number():
