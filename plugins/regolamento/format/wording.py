@@ -210,6 +210,8 @@ def binary(node: Binary) -> str:
         left = f"({left})"
     if isinstance(node.left, Call) and node.left.fn in OPEN_ENDED:  # «(il minore tra a e b) meno c»
         left = f"({left})"
+    if isinstance(node.right, Call) and node.right.fn in OPEN_ENDED and node.op in ARITH:
+        right = f"({right})"  # «a più (se …, allora 1, altrimenti 0) più b»: its end marked before what follows
     return f"{left} {ARITH[node.op]} {right}"
 
 

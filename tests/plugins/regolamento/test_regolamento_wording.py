@@ -388,3 +388,17 @@ def test_a_part_with_all_of_a_fund_of_plural_name_takes_the_plural(tmp_path):
     assert "Le vanno tutte le Risorse destinabili a produttività." in said
     # the fund's label names the key as ente.toml's [fondi] writes it, under a heading that is not only of levels
     assert "— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «Risorse destinabili" in said
+
+
+def test_a_choice_inside_a_sum_has_its_end_marked():
+    """«a più se …, allora 1, altrimenti 0 più b» would not say where the choice ends: each one in the sum is in
+    brackets, as a count of the objectives reached is written (Ecocerved, catalogue §24)."""
+    from ciclope.plugins.regolamento.format.quantities import PLACES
+    from ciclope.plugins.regolamento.format.wording import sentence
+    from ciclope.plugins.regolamento.read.formulas import Scope, read
+
+    formula = read("=SE(unita >= 100%; 1; 0) + SE(ente >= 100%; 1; 0) + fte", Scope(PLACES["peso"]))
+    assert sentence(formula) == (
+        "(se il raggiungimento degli obiettivi dell'unità è almeno 100%, allora 1, altrimenti 0) più "
+        "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (1 a tempo pieno)"
+    )
