@@ -4,8 +4,9 @@ Each takes the text of a cell and returns its value, or raises ``ValueError`` wi
 message that the loader reports with the file, row and column. ``read_toml_text`` and ``parse_toml``
 read a TOML file a user gives the plugin (a declared regulation) as the core reads its own: size,
 nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
-``ValueError`` in Italian. ``parse_unit_kind`` reads a unit's kind as units.csv does («settore» is an area). ``hint(word, known)`` is the « (forse 'X'?)» a message adds after a name that is
-not among the known ones, when one of them is clearly the nearest (the core's own messages use it too).
+``ValueError`` in Italian. ``parse_unit_kind`` reads a unit's kind as units.csv does («settore» is an area).
+``hint(word, known)`` is the « (forse 'X'?)» a message adds after a name that is not among the known ones, when
+one of them is clearly the nearest (the core's own messages use it too).
 """
 
 from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS, UNIT_KINDS
