@@ -288,3 +288,16 @@ def regulation_problems(folder: Path, text: str) -> list[str]:
     regulation, found = load(str(path))
     assert (regulation is None) == bool(found)
     return [p.message for p in found]
+
+
+def regulation_text(folder: Path, text: str) -> str:
+    """The declared regulation ``text`` (written to ``folder/smvp.toml``) as ``ciclope regolamento leggi`` says it;
+    the file must read without problems."""
+    from ciclope.plugins.regolamento.read.load import load
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = folder / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is not None, [p.message for p in found]
+    return render(regulation)

@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
 formato = 2
@@ -631,15 +631,10 @@ def test_an_empty_yes_no_cell_asks_for_si_or_no(ciclope_ente, tmp_path):
 
 
 def test_leggi_says_a_yes_no_column_as_the_condition_it_holds(tmp_path):
-    path = tmp_path / "smvp.toml"
-    path.write_text(IN_SERVICE, encoding="utf-8")
-    regulation, problems = load(str(path))
-    assert regulation is not None, problems
-    text = render(regulation)
+    text = regulation_text(tmp_path, IN_SERVICE)
     assert "La colonna in_servizio dell'elenco del personale dice, per ciascuno, sì o no: in servizio alla data" in text
     assert "solo la persona per cui la colonna in_servizio (in servizio alla data dell'erogazione) dice sì" in text
-    path.write_text(IN_SERVICE.replace('"=in_servizio"', '"=NON(in_servizio)"'), encoding="utf-8")
-    denied = render(load(str(path))[0])
+    denied = regulation_text(tmp_path, IN_SERVICE.replace('"=in_servizio"', '"=NON(in_servizio)"'))
     assert "solo la persona per cui la colonna in_servizio (in servizio alla data dell'erogazione) dice no" in denied
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
 formato = 2
@@ -737,11 +737,7 @@ def test_a_share_of_a_share_as_the_text_writes_it(ciclope_ente, tmp_path):
 
 
 def test_leggi_says_the_share_of_a_share(tmp_path):
-    path = tmp_path / "smvp.toml"
-    path.write_text(OF_WHICH, encoding="utf-8")
-    regulation, problems = load(str(path))
-    assert regulation is not None, problems
-    text = render(regulation)
+    text = regulation_text(tmp_path, OF_WHICH)
     assert "Le va l'80% del 20% del fondo dei premi per la performance individuale (il 16%)." in text
     assert "Le va il 20% del 20% del fondo dei premi per la performance individuale (il 4%)." in text
 
