@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Unit, money
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Unit, fmt, money
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
@@ -302,6 +302,38 @@ class PersonEnv:
         said = Input(f"{words} ({why})" if why else words, found, ref=key if found is not None else "")
         self.read.setdefault(f"obiettivo:{code}", said)
         return found
+
+    def objectives_reached(self, code: str, threshold: Value) -> Decimal | None:
+        """The share of the child objectives of ``code`` (the rows of the objectives file whose parent it is) with an
+        achievement of at least ``threshold`` (OBIETTIVI.RAGGIUNTI): reached / those with an achievement, exact, the
+        same for everyone. A child without one (neutralised, nothing measured) is out of both counts, its reason
+        said; None where no child has one or no organizational performance is read. Read with the share first, then
+        each child's achievement with the figure that explains it."""
+        ente = self.facts.ente
+        if code not in ente.objectives:
+            raise UnknownObjective(
+                f"l'obiettivo «{code}», che {ente.file_of('objectives')} non ha{nearest(code, list(ente.objectives))}"
+            )
+        children = [o.id for o in ente.objectives.values() if o.parent == code]
+        if not children:
+            raise UnknownObjective(
+                f"gli obiettivi figli di «{code}», che {ente.file_of('objectives')} non ha: nessuna riga ha «{code}» "
+                f"come {ente.column_shown('objectives', 'parent')}"
+            )
+        org = self.facts.org
+        found = [org.objectives.get(child) if org is not None else None for child in children]
+        scored = [value for value in found if value is not None]
+        share, counted = None, ""
+        if threshold is not None and scored:
+            reached = sum(1 for value in scored if value >= threshold)
+            share, counted = fmt.Percent(Decimal(reached) / len(scored)), f": {reached} su {len(scored)}"
+        # the threshold as the formula writes it («90%», not «90,00%»)
+        limit = f"{fmt.decimal_it((threshold * 100).normalize())}%" if isinstance(threshold, Decimal) else "—"
+        words = f"la quota degli obiettivi figli di «{code}» con raggiungimento almeno {limit}{counted}"
+        self.read.setdefault(f"obiettivi:{code}:{threshold}", Input(words, share))
+        for child in children:  # each achievement counted, with the figure that explains it
+            self.objective(child)
+        return share
 
     def seen(self, label: str, value: Value) -> None:
         self.read.setdefault(label, Input(label, self.shown(value)))

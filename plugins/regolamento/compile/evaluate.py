@@ -65,6 +65,8 @@ class Env(Protocol):
 
     def objective(self, code: str) -> Decimal | None: ...
 
+    def objectives_reached(self, code: str, threshold: Value) -> Decimal | None: ...
+
     def seen(self, label: str, value: Value) -> None: ...
 
     def shown(self, value: Value) -> Any: ...
@@ -320,6 +322,12 @@ def _objective(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.objective(code)
 
 
+def _objectives_reached(node: Call, args: list[Compiled]) -> Compiled:
+    code = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a code written
+    threshold = args[1]
+    return lambda env: env.objectives_reached(code, threshold(env))
+
+
 _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SE": _se,
     "PIÙ.SE": _ifs,
@@ -342,6 +350,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "DI": _of,
     "MESI": _months,
     "OBIETTIVO": _objective,
+    "OBIETTIVI.RAGGIUNTI": _objectives_reached,
 }
 
 

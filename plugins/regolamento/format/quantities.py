@@ -184,6 +184,12 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "il raggiungimento dell'obiettivo con quel codice in obiettivi.csv, come lo calcola il ciclo: una "
         "percentuale, come unita ed ente, uguale per tutti",
     ),
+    "OBIETTIVI.RAGGIUNTI": (
+        'OBIETTIVI.RAGGIUNTI("codice"; soglia)',
+        "la quota degli obiettivi figli di quel codice in obiettivi.csv (le righe che lo hanno nella colonna superiore) il cui raggiungimento "
+        "è almeno la soglia: una percentuale, uguale per tutti (3 raggiunti su 4: 75%); un figlio senza "
+        "raggiungimento (neutralizzato, nulla di misurato) non conta",
+    ),
 }
 FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}
 # The aggregates over people: FUNCTION.ENTE (the ente's people of the block's roles, with a score) and

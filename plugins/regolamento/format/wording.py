@@ -281,6 +281,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"i mesi di servizio nell'anno (un mese conta da {args[0]} di servizio)"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
+    if fn == "OBIETTIVI.RAGGIUNTI":
+        return f"la quota degli obiettivi figli di {args[0]} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
     if base == "CONTA":

@@ -589,6 +589,22 @@ class Checker:
                 )
         return PERCENT
 
+    def objectives_reached(self, node: Call) -> Type:
+        """OBIETTIVI.RAGGIUNTI("codice"; soglia): the share of the child objectives of ``codice`` whose achievement
+        is at least the threshold, a percentage the same for everyone, as OBIETTIVO is. The code is written, as
+        OBIETTIVO's is; the threshold is a percentage, as the achievements it is compared with are."""
+        if self.arity(node, 2):
+            code, threshold = node.args
+            if not isinstance(code, Text) or not code.value.strip():
+                self.problems.append(
+                    "OBIETTIVI.RAGGIUNTI vuole per primo il codice dell'obiettivo superiore tra virgolette, come in "
+                    'obiettivi.csv, es. OBIETTIVI.RAGGIUNTI("TRASV"; 100%)'
+                )
+            found = self.type(threshold)
+            if found != PERCENT:
+                self._wrong(found, "una percentuale come soglia (es. 100%)", "OBIETTIVI.RAGGIUNTI")
+        return PERCENT
+
     def of_other(self, node: Call) -> Type:
         if not self.scope.place.rows:
             self.problems.append(
@@ -663,6 +679,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "DI": Checker.of_other,
     "MESI": Checker.months,
     "OBIETTIVO": Checker.objective,
+    "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
 }
 
 

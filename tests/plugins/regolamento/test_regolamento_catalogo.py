@@ -708,7 +708,8 @@ def test_ecocerved_on_off_objective_share_of_transversal_objectives_and_mbo(cicl
     # «un obiettivo ON/OFF che costituisce requisito imprescindibile per l'ottenimento del premio»; the «componente
     # variabile» modulated «in base alla percentuale di obiettivi trasversali raggiunti e in base alla valutazione […]
     # del responsabile diretto»; «per i dirigenti e per i quadri […] il prodotto del premio nominale teorico per il
-    # coefficiente di raggiungimento degli obiettivi». The codes ONOFF, T1–T4 are the file's examples.
+    # coefficiente di raggiungimento degli obiettivi». The codes ONOFF and TRASV (the transversal objectives' parent)
+    # are the file's examples.
     people = [
         "E1,Impiegata,dipendente,C,ente,1,0,false,SEG,2000,no,",
         "E2,Impiegato,dipendente,C,ente,0.5,0,false,SEG,1500,no,",  # the component is already his own (half time)
@@ -719,9 +720,11 @@ def test_ecocerved_on_off_objective_share_of_transversal_objectives_and_mbo(cicl
     cards = [card("E1", "80"), card("E2", "100"), card("E3", "50"), card("Q1", "70")]
     data = ente(people, cards, extra="componente_variabile,quadro,raggiungimento_mbo")
     data["ente.toml"] = 'name = "Società consortile"\n[funds]\npremi = "20000.00"\n'
-    data["objectives.csv"] = "id,kind,title,parent,area,weight,owner\n" + "".join(
-        f"{code},operational,Obiettivo {code},,,,ente\n" for code in ("ONOFF", "T1", "T2", "T3", "T4")
-    )
+    data["objectives.csv"] = (
+        "id,kind,title,parent,area,weight,owner\n"
+        "ONOFF,operational,Obiettivo ON/OFF,,,,ente\n"
+        "TRASV,strategic,Obiettivi trasversali,,,,ente\n"
+    ) + "".join(f"{code},operational,Obiettivo {code},TRASV,,,ente\n" for code in ("T1", "T2", "T3", "T4"))
     measures = {"ONOFF": 10, "T1": 10, "T2": 10, "T3": 10, "T4": 9}  # on a target of 10
     head = "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
     data["indicators.csv"] = head + "".join(
