@@ -187,6 +187,12 @@ def said_number(value: Decimal) -> str:
     return number(Decimal(value), False)
 
 
+def said_share(value: Decimal, prep: str = "") -> str:
+    """A share of the file (a quota, a weight: 1 is all of it) as a percentage with its article, after ``prep``: «al
+    110%», «all'80%», «il 12,50%»; an office writes 0.8 or 80% for the same share, and reads a sum of them as one."""
+    return fmt.the_pct(value, 0 if (value * 100) == (value * 100).to_integral_value() else 2, prep)
+
+
 def number(value: Decimal, percent: bool) -> str:
     if percent:
         return fmt.pct(value, 0 if (value * 100) == (value * 100).to_integral_value() else 2)

@@ -35,7 +35,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Weights,
 )
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.format.wording import said_number
+from ciclope.plugins.regolamento.format.wording import said_number, said_share
 from ciclope.plugins.regolamento.read import blocks, columns, partcheck
 from ciclope.plugins.regolamento.read.lines import said
 
@@ -230,7 +230,7 @@ def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> 
     total = weights.card + weights.unit + weights.ente + weights.dashboard + weights.objectives
     if total != ONE:
         named = ", ".join((*COMPONENTS, "obiettivi") if weights.objectives else COMPONENTS)
-        error(path, f"i pesi ({named}) sommano a {said_number(total)}, non a 1", "regolamento.somma")
+        error(path, f"i pesi ({named}) sommano {said_share(total, 'a')}, non al 100%", "regolamento.somma")
 
 
 def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequence[str] = ()) -> list[str]:
@@ -423,7 +423,9 @@ def premium(
             total = sum((getattr(b, key) or Decimal(0) for b in pr.bands), Decimal(0))
             if pr.bands and total != ONE:
                 error(
-                    f"{path}.fasce", f"le quote di {what} sommano a {said_number(total)}, non a 1", "regolamento.somma"
+                    f"{path}.fasce",
+                    f"le quote di {what} sommano {said_share(total, 'a')}, non al 100%",
+                    "regolamento.somma",
                 )
         names = [b.name for b in pr.bands]
         for i, name in enumerate(names):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.spec import Part, Reduction
-from ciclope.plugins.regolamento.format.wording import said_number
+from ciclope.plugins.regolamento.format.wording import said_share
 
 Error = Callable[..., None]
 
@@ -177,6 +177,6 @@ def shares(parts: Sequence[Part], error: Error) -> None:
         if total > 1:
             error(
                 f"premi[{members[-1]}].quota_fondo",
-                f"le quote del fondo {fund!r} sommano a {said_number(total)}, più di 1",
+                f"le quote del fondo «{fund}» sommano {said_share(total, 'a')}, più del 100%",
                 "regolamento.somma",
             )

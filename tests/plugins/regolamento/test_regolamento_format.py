@@ -104,7 +104,7 @@ def test_band_shares_not_summing_to_one(tmp_path):
     )
     # 0.2 + 0.7 = 0.9 of the staff; resources 0.5 + 0.5 = 1 are right
     assert regulation_problems(tmp_path, text) == [
-        "riga 18, chiave premio.fasce: le quote di personale sommano a 0,9, non a 1"
+        "riga 18, chiave premio.fasce: le quote di personale sommano al 90%, non al 100%"
     ]
 
 
@@ -112,7 +112,7 @@ def test_score_weights_not_summing_to_one(tmp_path):
     text = GOOD + '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.6, unita = 0.3 }\n'
     # 0.6 + 0.3 + 0 + 0 = 0.9
     assert regulation_problems(tmp_path, text) == [
-        "riga 22, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0,9, non a 1"
+        "riga 22, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano al 90%, non al 100%"
     ]
 
 
@@ -174,7 +174,7 @@ def test_every_error_at_once(tmp_path):
     assert got[2] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato 'x'"
     assert got[3] == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
     # the rules between keys are judged in the same round, on the tables that could be read
-    assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano a 0,5, non a 1"
+    assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano al 50%, non al 100%"
 
 
 def test_unsupported_format_version(tmp_path):

@@ -181,7 +181,7 @@ def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
     assert regulation_problems(tmp_path, text) == [
         "riga 11, chiave punteggio.categorie[1].categorie: categoria 'Istrutori' sconosciuta (forse 'Istruttori'?); "
         "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari (o dichiara i gradi del contratto dell'ente in [gradi])",
-        "riga 17, chiave punteggio.categorie[2]: i pesi (scheda, unita, ente, cruscotto) sommano a 0,9, non a 1",
+        "riga 17, chiave punteggio.categorie[2]: i pesi (scheda, unita, ente, cruscotto) sommano al 90%, non al 100%",
         "riga 27, chiave premio.parametri: la categoria 'D' è scritta due volte ('D')",
     ]
 

@@ -191,7 +191,7 @@ def test_the_rules_between_parts(tmp_path):
     assert "chiave premi[1].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
     assert any("chiave premi[3]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
     assert any("chiave premi[3].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
-    assert any("le quote del fondo 'performance_individuale' sommano a 1,1, più di 1" in g for g in got)
+    assert any("le quote del fondo «performance_individuale» sommano al 110%, più del 100%" in g for g in got)
 
 
 BUDGET = (
@@ -350,7 +350,7 @@ def test_a_scenario_changes_a_part_by_its_name(tmp_path):
     ]
     # shares above 1 are refused like in the file: 0.4 + 0.7 = 1.1
     _, refused = load(str(path), {"premi.presenza.quota_fondo": 0.4})
-    assert any("sommano a 1,1, più di 1" in p.message for p in refused)
+    assert any("sommano al 110%, più del 100%" in p.message for p in refused)
 
 
 def test_coefficients_above_1_split_the_fund_as_written(ciclope_ente, tmp_path):
@@ -752,4 +752,4 @@ def test_the_shares_of_shares_sum_to_at_most_the_fund(tmp_path):
     # 20% × 80% + 20% × 20% + 90% = 16% + 4% + 90% = 110%: more than the fund
     text = OF_WHICH.replace('quota_fondo = "80%"\nfonte', 'quota_fondo = "90%"\nfonte')
     found = regulation_problems(tmp_path, text)
-    assert any("le quote del fondo 'performance_individuale' sommano a 1,10, più di 1" in m for m in found)
+    assert any("le quote del fondo «performance_individuale» sommano al 110%, più del 100%" in m for m in found)
