@@ -23,6 +23,7 @@ from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, Unknown
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_date
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
@@ -302,6 +303,45 @@ class PersonEnv:
         said = Input(f"{words} ({why})" if why else words, found, ref=key if found is not None else "")
         self.read.setdefault(f"obiettivo:{code}", said)
         return found
+
+    def in_service(self, day: str) -> bool:
+        """Whether the person is in service on ``day`` (IN.SERVIZIO): hired not after it, ceased not before it (an empty
+        date is no limit). The day is one of the cycle's year («31/12»), a whole date, or the date of an act of [atti]
+        in ente.toml; read with the day and the person's dates, each with its cell."""
+        ente = self.facts.ente
+        on = self._day(day.strip())
+        start, end = self.person.extra.get("assunzione"), self.person.extra.get("cessazione")
+        for column, words, date in (
+            ("assunzione", "data di assunzione", start),
+            ("cessazione", "data di cessazione", end),
+        ):
+            if date is not None:
+                self.read.setdefault(column, Input(words, date, cell=ente.cell("people", self.person.row, column)))
+        return (start is None or start <= on) and (end is None or end >= on)
+
+    def _day(self, day: str) -> dt.date:
+        """The date IN.SERVIZIO is given, noted with where it comes from; a RunError said with the formula when the
+        ente has no such act or the day is not one of its year."""
+        ente = self.facts.ente
+        if "/" not in day:
+            code = code_of(day)
+            found = ente.approvals.get(code)
+            if not isinstance(found, dt.date) or isinstance(found, dt.datetime):
+                raise UnknownObjective(
+                    f"la data dell'atto «{day}», che ente.toml non ha: scrivi [atti] {day} = AAAA-MM-GG"
+                )
+            self.read.setdefault(
+                f"atto:{day}", Input(f"data dell'atto {day}", found, cell=f"ente.toml:approvals.{code}")
+            )
+            return found
+        whole = whole_date(day)
+        if whole is None:
+            d, m = day_month(day) or (0, 0)  # the checker saw a day of a (leap) year
+            try:
+                whole = dt.date(ente.year, m, d)
+            except ValueError:
+                raise RunError(f"{day} non è un giorno dell'anno {ente.year}") from None
+        return whole
 
     def objectives_reached(self, code: str, threshold: Value) -> Decimal | None:
         """The share of the child objectives of ``code`` (the rows of the objectives file whose parent it is) with an

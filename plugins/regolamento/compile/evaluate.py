@@ -35,8 +35,9 @@ class RunError(ValueError):
 
 
 class UnknownObjective(RunError):
-    """``OBIETTIVO("codice")`` of a code the ente's objectives file does not have: :func:`run` says it with the
-    formula that reads it (the environment that finds it knows the code, not the formula)."""
+    """``OBIETTIVO("codice")`` of a code the ente's objectives file does not have (or a datum of the ente a function
+    names and the ente lacks: an act of IN.SERVIZIO): :func:`run` says it with the formula that reads it (the
+    environment that finds it knows the code, not the formula)."""
 
 
 class Env(Protocol):
@@ -66,6 +67,8 @@ class Env(Protocol):
     def objective(self, code: str) -> Decimal | None: ...
 
     def objectives_reached(self, code: str, threshold: Value) -> Decimal | None: ...
+
+    def in_service(self, day: str) -> bool | None: ...
 
     def seen(self, label: str, value: Value) -> None: ...
 
@@ -322,6 +325,11 @@ def _objective(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.objective(code)
 
 
+def _in_service(node: Call, args: list[Compiled]) -> Compiled:
+    day = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a day written
+    return lambda env: env.in_service(day)
+
+
 def _objectives_reached(node: Call, args: list[Compiled]) -> Compiled:
     code = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a code written
     threshold = args[1]
@@ -351,6 +359,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "MESI": _months,
     "OBIETTIVO": _objective,
     "OBIETTIVI.RAGGIUNTI": _objectives_reached,
+    "IN.SERVIZIO": _in_service,
 }
 
 

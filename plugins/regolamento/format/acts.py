@@ -47,3 +47,29 @@ def day_month(text: str) -> tuple[int, int] | None:
     except ValueError:
         return None
     return day, month
+
+
+def day_problem(text: str) -> str | None:
+    """What is wrong with the day IN.SERVIZIO is given: None for a day of the year («31/12»), a whole date
+    («31/07/2025») or the name of an act (letters and «_»: the date of [atti] in ente.toml, read when the ente runs)."""
+    text = text.strip()
+    if "/" not in text:
+        if text.replace("_", "").isalpha():
+            return None
+        return f"«{text}» non è una data GG/MM, GG/MM/AAAA né la chiave di un atto di [atti]"
+    if text.count("/") == 1:
+        return None if day_month(text) is not None else f"«{text}» non è un giorno dell'anno (GG/MM, es. «31/12»)"
+    if whole_date(text) is None:
+        return f"«{text}» non è una data GG/MM/AAAA (es. «31/07/2025»)"
+    return None
+
+
+def whole_date(text: str) -> dt.date | None:
+    """``"31/07/2025"`` → that date; None if it is no date written GG/MM/AAAA."""
+    parts = text.strip().split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
+        return None
+    try:
+        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None

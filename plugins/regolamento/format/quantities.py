@@ -184,6 +184,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "il raggiungimento dell'obiettivo con quel codice in obiettivi.csv, come lo calcola il ciclo: una "
         "percentuale, come unita ed ente, uguale per tutti",
     ),
+    "IN.SERVIZIO": (
+        'IN.SERVIZIO("data")',
+        "vero se la persona è in servizio in quella data (assunta non dopo, cessata non prima): una data dell'anno "
+        '("31/12"), una data intera ("31/07/2025") o la chiave di un atto di [atti] in ente.toml ("erogazione")',
+    ),
     "OBIETTIVI.RAGGIUNTI": (
         'OBIETTIVI.RAGGIUNTI("codice"; soglia)',
         "la quota degli obiettivi figli di quel codice in obiettivi.csv (le righe che lo hanno nella colonna superiore) il cui raggiungimento "

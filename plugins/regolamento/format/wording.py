@@ -287,6 +287,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"i mesi di servizio nell'anno (un mese conta da {args[0]} di servizio)"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
+    if fn == "IN.SERVIZIO":
+        return f"la persona è in servizio {in_service_on(node)}"
     if fn == "OBIETTIVI.RAGGIUNTI":
         return f"la quota degli obiettivi figli di {args[0]} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")
@@ -307,3 +309,11 @@ def _whose(node: Call) -> str:
 
 def _list(args: list[str]) -> str:
     return args[0] if len(args) == 1 else ", ".join(args[:-1]) + " e " + args[-1]
+
+
+def in_service_on(node: Call) -> str:
+    """The day of IN.SERVIZIO as a sentence says it: «in data 31/12» (no article, which 8/3 would change), «alla data
+    dell'atto premi_erogati ([atti] in ente.toml)»."""
+    arg = node.args[0] if node.args else None
+    day = arg.value.strip() if isinstance(arg, Text) else ""
+    return f"in data {day}" if "/" in day else f"alla data dell'atto {day} ([atti] in ente.toml)"

@@ -19,6 +19,7 @@ import attrs
 from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ciclope.plugins.regolamento.format.acts import day_problem
 from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
@@ -589,6 +590,26 @@ class Checker:
                 )
         return PERCENT
 
+    def in_service(self, node: Call) -> Type:
+        """IN.SERVIZIO("data"): whether the person is in service on a day — of the cycle's year («31/12»), written
+        whole («31/07/2025») or the date of an act of [atti] in ente.toml («erogazione»). A person's, so read where
+        the days of service are; a date written is checked here, an act when the ente runs."""
+        if "giorni_servizio" not in self.scope.names:
+            self.problems.append(
+                contracted(f"IN.SERVIZIO non si usa in {self.scope.place.words}") + ": dice di una persona"
+            )
+            return BOOL
+        if self.arity(node, 1):
+            arg = node.args[0]
+            if not isinstance(arg, Text) or not arg.value.strip():
+                self.problems.append(
+                    'IN.SERVIZIO vuole una data o la chiave di un atto tra virgolette: IN.SERVIZIO("31/12"), '
+                    'IN.SERVIZIO("31/07/2025") o IN.SERVIZIO("erogazione")'
+                )
+            elif (problem := day_problem(arg.value)) is not None:
+                self.problems.append(f"IN.SERVIZIO: {problem}")
+        return BOOL
+
     def objectives_reached(self, node: Call) -> Type:
         """OBIETTIVI.RAGGIUNTI("codice"; soglia): the share of the child objectives of ``codice`` whose achievement
         is at least the threshold, a percentage the same for everyone, as OBIETTIVO is. The code is written, as
@@ -680,6 +701,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "MESI": Checker.months,
     "OBIETTIVO": Checker.objective,
     "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
+    "IN.SERVIZIO": Checker.in_service,
 }
 
 

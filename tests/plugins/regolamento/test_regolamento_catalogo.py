@@ -674,18 +674,21 @@ def test_fondazione_alma_mater_nested_shares_of_the_plafond_by_position_and_leve
     # quadri, ai primi livelli e ai secondi livelli» (3 / 2 / 1: the file's example); part-time by hours, the months of
     # service «considerando come mese intero i periodi superiori a 15 giorni»; «a tutti i dipendenti […] in forza».
     # The test runs 2024; a plafond of 13.000,00 € (an example).
-    cols = "assunzione,cessazione,in_forza,posizione_responsabilita,inquadramento"
+    cols = "assunzione,cessazione,posizione_responsabilita,inquadramento"
     people = [
-        "R1,Responsabile quadro,dipendente,,ente,1,0,false,,,,sì,sì,quadro",
-        "R2,Responsabile di secondo livello,dipendente,,ente,1,0,false,,,,sì,sì,secondo livello",
-        "P1,Impiegata di primo livello,dipendente,,ente,1,0,false,,,,sì,no,primo livello",
-        "P2,Impiegato di secondo livello,dipendente,,ente,0.5,0,false,,,,sì,no,secondo livello",  # half time
+        "R1,Responsabile quadro,dipendente,,ente,1,0,false,,,,sì,quadro",
+        "R2,Responsabile di secondo livello,dipendente,,ente,1,0,false,,,,sì,secondo livello",
+        "P1,Impiegata di primo livello,dipendente,,ente,1,0,false,,,,no,primo livello",
+        "P2,Impiegato di secondo livello,dipendente,,ente,0.5,0,false,,,,no,secondo livello",  # half time
         # hired on 16 June: 15 days of June are not «superiori a 15 giorni»: July–December, 6 months
-        "P3,Impiegata,dipendente,,ente,1,0,false,,2024-06-16,,sì,no,altro livello",
-        "P4,Impiegato,dipendente,,ente,1,0,false,,,,no,no,primo livello",  # no longer in force when paid
+        "P3,Impiegata,dipendente,,ente,1,0,false,,2024-06-16,,no,altro livello",
+        # ceased on 30 June 2025: no longer in force when the premiums are paid, on 15 July 2025
+        "P4,Impiegato,dipendente,,ente,1,0,false,,,2025-06-30,no,primo livello",
     ]
     data = ente(people, [], extra=cols)
-    data["ente.toml"] = 'name = "Fondazione"\n[funds]\npremio_produttivita = "13000.00"\n'
+    data["ente.toml"] = (
+        'name = "Fondazione"\n[funds]\npremio_produttivita = "13000.00"\n[approvals]\npremi_erogati = 2025-07-15\n'
+    )
     result = run(ciclope_ente, tmp_path, "fondazione_alma_mater", data)
     # responsabili in egual misura, 20% × 80% = 16% = 2.080,00: R1, R2 weight 1 each → 1.040,00 each
     # responsabili quadri, 20% × 20% × 65% = 2,6% = 338,00: R1 alone; secondi livelli, 1,4% = 182,00: R2 alone
