@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ciclope.core import Ente, Input, Problem, Score, Trace
+from ciclope.core import Ente, Input, Problem, Score, Trace, fmt
 from ciclope.plugins.regolamento.format.acts import code_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Access, Regulation
@@ -23,17 +23,20 @@ def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
         if value is None or value is False:
             return name, f"manca l'atto {name} ([atti] {name} = AAAA-MM-GG in ente.toml)"
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            return name, f"l'atto {name} non ha una data ({value!r}): scrivi [atti] {name} = AAAA-MM-GG"
+            return name, f"l'atto {name} non ha una data («{value}»): scrivi [atti] {name} = AAAA-MM-GG"
         if access.after_year and value <= year_end:
             return name, (
-                f"l'atto {name} è datato {value}, non dopo la fine dell'anno valutato {ente.year}: non può "
+                f"l'atto {name} è datato {fmt.date_it(value)}, non dopo la fine dell'anno valutato {ente.year}: non può "
                 "riguardare quell'anno"
             )
         dates.append((name, value))
     if access.in_order:
         for (before, first), (name, second) in zip(dates, dates[1:]):
             if second < first:
-                return name, f"l'atto {name} ({second}) precede l'atto {before} ({first}), che deve venire prima"
+                return name, (
+                    f"l'atto {name} ({fmt.date_it(second)}) precede l'atto {before} ({fmt.date_it(first)}), che deve "
+                    "venire prima"
+                )
     return "", ""
 
 

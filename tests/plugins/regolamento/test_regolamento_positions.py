@@ -233,13 +233,13 @@ def test_the_acts_open_the_premiums(ciclope_ente, tmp_path):
             "relazione_approved = 2024-12-30",
             "relazione_validated_oiv = 2025-06-15",
             "relazione_approved",
-            "non dopo la fine dell'anno valutato 2024",
+            "è datato 30/12/2024, non dopo la fine dell'anno valutato 2024",
         ),  # fmt: skip
         (
             "relazione_approved = 2025-06-30",
             "relazione_validated_oiv = 2025-06-15",
             "relazione_validated_oiv",
-            "precede l'atto relazione_approved",
+            "(15/06/2025) precede l'atto relazione_approved (30/06/2025)",
         ),  # fmt: skip
     ],
 )
