@@ -191,9 +191,9 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     ),
     "OBIETTIVI.RAGGIUNTI": (
         'OBIETTIVI.RAGGIUNTI("codice"; soglia)',
-        "la quota degli obiettivi figli di quel codice in obiettivi.csv (le righe che lo hanno nella colonna superiore) il cui raggiungimento "
-        "è almeno la soglia: una percentuale, uguale per tutti (3 raggiunti su 4: 75%); un figlio senza "
-        "raggiungimento (neutralizzato, nulla di misurato) non conta",
+        "la quota degli obiettivi figli di quel codice in obiettivi.csv (le righe che lo hanno nella colonna "
+        "superiore) il cui raggiungimento è almeno la soglia: una percentuale, uguale per tutti (3 raggiunti su 4: "
+        "75%); un figlio senza raggiungimento (neutralizzato, nulla di misurato) non conta",
     ),
 }
 FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}

@@ -26,8 +26,8 @@ def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
             return name, f"l'atto {name} non ha una data («{value}»): scrivi [atti] {name} = AAAA-MM-GG"
         if access.after_year and value <= year_end:
             return name, (
-                f"l'atto {name} è datato {fmt.date_it(value)}, non dopo la fine dell'anno valutato {ente.year}: non può "
-                "riguardare quell'anno"
+                f"l'atto {name} è datato {fmt.date_it(value)}, non dopo la fine dell'anno valutato {ente.year}: "
+                "non può riguardare quell'anno"
             )
         dates.append((name, value))
     if access.in_order:

@@ -142,8 +142,8 @@ def test_a_code_without_children_or_unknown_is_an_error_naming_it(ciclope_ente, 
     [
         (
             "OBIETTIVI.RAGGIUNTI(TRASV; 100%)",
-            'OBIETTIVI.RAGGIUNTI vuole per primo il codice dell\'obiettivo superiore tra virgolette, come in obiettivi.csv, '
-            'es. OBIETTIVI.RAGGIUNTI("TRASV"; 100%)',
+            "OBIETTIVI.RAGGIUNTI vuole per primo il codice dell'obiettivo superiore tra virgolette, come in "
+            'obiettivi.csv, es. OBIETTIVI.RAGGIUNTI("TRASV"; 100%)',
         ),
         (
             'OBIETTIVI.RAGGIUNTI("TRASV"; 1)',
