@@ -502,6 +502,7 @@ def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
             {
                 "amount": f"{award.amount:.2f}",
                 "pool": award.pool,
+                "pool_label": pool.label if pool else "",
                 "band": award.band,
                 "kind": kind_,
                 "ref": award.ref,
@@ -554,6 +555,7 @@ def _pool(result: Result, ident: str) -> dict[str, Any] | None:
         "amount": f"{pool.amount:.2f}",
         "distributed": f"{pool.distributed:.2f}",
         "residual": f"{pool.residual:.2f}",
+        "label": pool.label,  # the pool's own name for people, when it has one («… (importi dovuti)»)
     }
 
 
@@ -574,7 +576,7 @@ def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -
     kind = subj["kind"]
     if kind == "pool":
         return [
-            fmt.fund(subj["id"], "", labels),
+            fmt.fund(subj["id"], subj.get("label", ""), labels),
             f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
             f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}",
         ]
@@ -635,7 +637,9 @@ def header_lines(
         # a regulation without merit bands records each one's level as the band: said once, as the level above
         band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
         what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
-        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fmt.fund(award['pool'], '', labels)}{band}")
+        # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)
+        fund = fmt.fund(award["pool"], award["pool_label"], labels)
+        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fund}{band}")
         lines.append(
             f"  regola: {fmt.cite(award['source'], documents)}"
             if award["source"]

@@ -773,6 +773,16 @@ class Part(Premium):
         example="=30% * PREMIO(\"produttività\")",
         formula="importo",
     )
+    owed: bool = key(
+        "dovuto",
+        "bool",
+        "per «formula»: true quando l'importo è dovuto (dal contratto o dal regolamento) e non è la quota di un "
+        "fondo: ciascuno lo riceve per intero; il fondo della parte non si scrive in [fondi] di ente.toml, è la somma "
+        "di ciò che la parte paga e non lascia residuo",
+        default=False,
+        example=True,
+        since=2,
+    )
     cap: Formula | None = key(
         "massimo_persona",
         "formula",

@@ -21,7 +21,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.pay import best, rankings, recorded, reductions
+from ciclope.plugins.regolamento.pay import best, owed, rankings, recorded, reductions
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
     NOT_ADMITTED,
@@ -52,6 +52,7 @@ class Ledger:
     admitted: set[str] = attrs.field(factory=set)  # the people some part has admitted (status None in its entries)
     excluded: set[str] = attrs.field(factory=set)  # those whose status is, so far, an exclusion's
     left_out: dict[str, Premium] = attrs.field(factory=dict)  # the first part whose condition left each one out
+    owed: dict[str, list[Input]] = attrs.field(factory=dict)  # each owed fund: the amounts paid from it so far
 
 
 def pay(
@@ -67,7 +68,7 @@ def pay(
     facts = facts if facts is not None else Facts(reg, ente, org, scores)
     unevaluated = not_evaluable(reg, ente, scores)
     for pr in reg.premiums:
-        pool = out.pools.get(pr.fund)
+        pool = opened(reg, pr, ledger, out, trace)
         if pool is None:
             missing_fund(reg, pr, trace)
             continue
@@ -100,11 +101,30 @@ def pay(
             ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
             moved(reg, pr, left, fund, out, trace)
         award(reg, pr, given, ledger, out)
-        out.pools[pr.fund] = out.pools[pr.fund].with_distributed(ledger.paid[pr.fund])
+        settled(reg, pr, given, ledger, out, trace)
     summed(reg, ledger, ente, trace)
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
+
+
+def opened(reg: Regulation, pr: Premium, ledger: Ledger, out: Outcome, trace: Trace) -> Pool | None:
+    """The part's fund before it pays (None: missing). The fund of an owed part opens empty, at its first part."""
+    if isinstance(pr, Part) and pr.owed and pr.fund not in ledger.owed:
+        out.pools[pr.fund] = owed.opened(reg, pr, out.pools.get(pr.fund), trace)
+        ledger.base[pr.fund] = ZERO
+        ledger.owed[pr.fund] = []
+    return out.pools.get(pr.fund)
+
+
+def settled(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, out: Outcome, trace: Trace) -> None:
+    """The part's fund after it paid: an owed fund grows to what its parts paid; any other has paid that much."""
+    if not (isinstance(pr, Part) and pr.owed):
+        out.pools[pr.fund] = out.pools[pr.fund].with_distributed(ledger.paid[pr.fund])
+        return
+    owing = [p for p in reg.parts if p.fund == pr.fund]
+    ledger.owed[pr.fund] += owed.amounts(pr, given, lambda pid: figure_key(reg, pr, out, pid), len(owing) > 1)
+    out.pools[pr.fund] = owed.closed(out.pools[pr.fund], ledger.owed[pr.fund], owing, trace)
 
 
 def standing(

@@ -142,7 +142,9 @@ def distribute(
         else method_plan(reg, pr, admitted, ente, org, cap, formulas)
     )
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
-    if formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
+    if isinstance(pr, Part) and pr.owed:  # each amount as the formula gives it, whole: the fund is their sum
+        amounts, note = dict(plan.values), ""
+    elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
         amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
     else:
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
@@ -546,7 +548,9 @@ def record(
         paid = amounts.get(pid, ZERO)
         scored = e.evaluated and e.coefficient is None
         evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
-        given = (fund, *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()), *shared.get(pid, ()))
+        owed = isinstance(pr, Part) and pr.owed  # an amount owed is not read from its fund: the fund sums it
+        given = (*(() if owed else (fund,)), *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
+        given += shared.get(pid, ())
         given += e.kept_inputs
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))

@@ -4,7 +4,8 @@ Names are unique; the residual of a part goes to a later part (money never moves
 receives it, and the two funds change by as much, each conserved on its own); the parts sharing a fund each say
 their share of it and
 the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands; one part at
-most is the national contract's maggiorazione.
+most is the national contract's maggiorazione; an amount owed (``dovuto``) is a formula's, its fund what its parts
+pay: no share, no residual sent or received, no «fondo» read.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
         residual_target(i, part, parts, error)
         best_of(i, part, parts, error)
         formula_keys(i, part, error)
+        owed(i, part, error)
+    owed_funds(parts, error)
     shares(parts, error)
     bonuses = [i for i, p in enumerate(parts) if p.national_bonus]
     for i in bonuses[1:]:  # the layer leaves the contract's maggiorazione to one part
@@ -66,6 +69,40 @@ def formula_keys(i: int, part: Part, error: Error) -> None:
         )
 
 
+def owed(i: int, part: Part, error: Error) -> None:
+    """An amount owed (``dovuto``) is each person's formula amount, paid whole: its fund is what the part pays, so
+    the part takes no share of a fund, sends nothing on and never reads the fund it makes."""
+    if not part.owed:
+        return
+    path = f"premi[{i}]"
+    if part.method != "formula":
+        error(f"{path}.dovuto", f"vale per il metodo «formula» (un importo per persona), non per «{part.method}», che "
+              "divide un fondo", "regolamento.valore")  # fmt: skip
+    for name, got in (("quota_fondo", part.fund_share), ("di_cui", part.of_share), ("residuo_a", part.residual_to)):
+        if got is not None:
+            error(f"{path}.{name}", "non vale per una parte dovuta: il suo fondo è la somma di ciò che paga, senza "
+                  "quote e senza residuo", "regolamento.valore")  # fmt: skip
+    for name, formula in (("ammesso", part.admitted_if), ("importo", part.amount)):
+        if formula is not None and "fondo" in formula.uses:
+            error(f"{path}.{name}", "una parte dovuta non legge fondo: il suo fondo è la somma di ciò che paga, noto "
+                  "solo dopo", "regolamento.valore")  # fmt: skip
+
+
+def owed_funds(parts: Sequence[Part], error: Error) -> None:
+    """A fund is owed by all its parts or by none (an amount owed is no share of a fund divided), and no money is
+    sent to an owed part: it receives what it owes, neither more nor less."""
+    owing = {p.fund for p in parts if p.owed}
+    for i, part in enumerate(parts):
+        if part.fund in owing and not part.owed:
+            error(f"premi[{i}].fondo", f"il fondo «{part.fund}» è di una parte dovuta (dovuto = true), che paga "
+                  "importi per intero: questa parte, che lo divide, usi un altro fondo", "regolamento.valore")  # fmt: skip
+    owed_names = {p.name for p in parts if p.owed}
+    for i, part in enumerate(parts):
+        if part.residual_to in owed_names:
+            error(f"premi[{i}].residuo_a", f"la parte «{part.residual_to}» è dovuta (dovuto = true): paga i suoi "
+                  "importi per intero e non riceve residui", "regolamento.valore")  # fmt: skip
+
+
 def weighs(part: Part) -> bool:
     """True for a part that divides its fund by weights, where a cap per person can hold: a per-person maximum or a
     fixed pool per band are caps of another kind."""
@@ -98,7 +135,10 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
         reduced = [p for p in parts if not red.parts or p.name in red.parts]
         for part in reduced:
             later = {p.name: p for p in parts[parts.index(part) + 1 :] if p.fund == part.fund}
-            if red.savings not in later:
+            if red.savings in later and later[red.savings].owed:
+                error(f"riduzioni[{i}].economie", f"la parte «{red.savings}» è dovuta (dovuto = true): paga i suoi "
+                      "importi per intero e non riceve tagli; economie: ripartite o residuo", "regolamento.valore")  # fmt: skip
+            elif red.savings not in later:
                 error(
                     f"riduzioni[{i}].economie",
                     f"{red.savings!r} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
@@ -165,7 +205,7 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                 "regolamento.manca",
             )
     for fund, members in by_fund.items():
-        if len(members) > 1:
+        if len(members) > 1 and not any(parts[i].owed for i in members):  # owed parts take no share: they owe
             for i in members:
                 if parts[i].fund_share is None:
                     error(

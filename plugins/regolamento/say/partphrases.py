@@ -28,7 +28,7 @@ RANKINGS = {
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "of_share", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
-             "combine", "national_bonus", "cap"}  # fmt: skip
+             "combine", "national_bonus", "cap", "owed"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation) -> Said:
@@ -79,6 +79,11 @@ def _split(p: Part) -> str:
 
 def _share(p: Part, regulation: Regulation) -> list[str]:
     fund = the(fund_name(p.fund, regulation))
+    if p.owed:
+        return [
+            "Non divide un fondo: l'importo di ciascuno è dovuto e pagato per intero; "
+            f"{fund} è la somma di ciò che la parte paga."
+        ]
     givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == p.name]
     if p.fund_share == 0 and givers:  # a part paid only with what the parts before it leave
         which = f"la parte {givers[0]}" if len(givers) == 1 else f"le parti {', '.join(givers)}"

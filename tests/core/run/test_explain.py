@@ -59,6 +59,7 @@ def test_json_for_tools(case):
     assert doc["subject"]["award"] == {
         "amount": "142.41",
         "pool": "premi",
+        "pool_label": "",  # a fund of ente.toml has no words of its own: the reader says «Fondo premi»
         "band": "alta",
         "kind": "performance",
         "ref": None,

@@ -289,7 +289,7 @@ def test_aiop_art65_450_euro_and_15_euro_a_day(ciclope_ente, tmp_path):
     presences = {"A1": ("1", "258"), "A2": ("1", "267"), "A3": ("0.5", "270"), "A4": ("1", "240"), "A5": ("1", "200")}
     people = [f"{pid},Persona {pid},dipendente,C,ente,{fte},0,false,,{days}" for pid, (fte, days) in presences.items()]
     data = ente(people, [], extra="presenze")
-    data["ente.toml"] = 'name = "Casa di cura"\n[funds]\npremio_incentivazione = "3000.00"\n'
+    data["ente.toml"] = 'name = "Casa di cura"\n'  # no fund: the premium is owed by the contract
     result = run(ciclope_ente, tmp_path, "aiop_art65", data)
     assert amounts(result) == {
         "A1": "450.00",  # 258 giorni: per intero
@@ -298,8 +298,8 @@ def test_aiop_art65_450_euro_and_15_euro_a_day(ciclope_ente, tmp_path):
         "A4": "180.00",  # 240: 450 − (258 − 240) × 15 = 450 − 270
         "A5": "0.00",  # 200: 450 − 58 × 15 = −420, nulla
     }
-    pool = result.rewards.pools["premio_incentivazione"]  # 450 + 585 × 2 + 180 = 1.800,00 of 3.000,00
-    assert (pool.distributed, pool.residual) == (Decimal("1800.00"), Decimal("1200.00"))
+    pool = result.rewards.pools["premio_incentivazione"]  # the sum owed: 450 + 585 × 2 + 180 = 1.800,00
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("1800.00"), Decimal("1800.00"), Decimal("0.00"))
     said = result.figures["award:A4"].formula  # the cap said as the text says it, before the 258
     assert "più ((il minore tra i giorni di presenza dal 1° luglio al 30 giugno e 267) meno 258) × € 15,00 al" in said
 
@@ -644,22 +644,31 @@ def test_dap_coefficients_of_the_judgement_and_the_best_reggenza(ciclope_ente, t
 def test_sna_agenzie_fixed_amounts_by_category_and_months_of_service(ciclope_ente, tmp_path):
     # CCNL SNA 2018, art. 34: the agency's commissions grew 4,5 points over inflation (from +4, not +6): I Categoria
     # Super 200, I 190, II 165, III 110/150 → 150; pro-quota per /12 (months from 16 days: the file's reading) and
-    # part-time in proportion. The test runs 2024.
+    # part-time in proportion, an apprentice by the share of the category's full pay (the file's reading). The test
+    # runs 2024.
     people = [
-        "A1,Anna,dipendente,,ente,1,0,false,,I super,,",
-        "A2,Bruno,dipendente,,ente,0.5,0,false,,II,,",  # half time: 165 × 0,5 = 82,50
-        "A3,Carla,dipendente,,ente,1,0,false,,III,2024-03-10,",  # 22 days of March count: 10 months, 150 × 10 / 12
-        "A4,Dario,dipendente,,ente,1,0,false,,I,2024-05-20,",  # 12 days of May do not: 7 months, 190 × 7 / 12
-        "A5,Elena,dipendente,,ente,1,0,false,,I,,2024-09-15",  # 15 days of September do not: 8 months, 190 × 8 / 12
+        "A1,Anna,dipendente,,ente,1,0,false,,I super,,,100%",
+        "A2,Bruno,dipendente,,ente,0.5,0,false,,II,,,100%",  # half time: 165 × 0,5 = 82,50
+        "A3,Carla,dipendente,,ente,1,0,false,,III,2024-03-10,,100%",  # 22 days of March count: 10 months, 150 × 10 / 12
+        "A4,Dario,dipendente,,ente,1,0,false,,I,2024-05-20,,100%",  # 12 days of May do not: 7 months, 190 × 7 / 12
+        "A5,Elena,dipendente,,ente,1,0,false,,I,,2024-09-15,100%",  # 15 days of September do not: 8 months, 190 × 8 / 12
+        "A6,Fabio,dipendente,,ente,1,0,false,,II,,,80%",  # an apprentice paid 80% of the II's full pay: 165 × 80%
     ]
-    data = ente(people, [], extra="grado,assunzione,cessazione")
+    data = ente(people, [], extra="grado,assunzione,cessazione,percentuale_retribuzione")
     data["units.csv"] = "id,name,kind,parent,head,incremento\nente,Agenzia,ente,,SEG,4.5\n"
-    data["ente.toml"] = 'name = "Agenzia"\n[funds]\npremio_produttivita = "1000.00"\n'
+    data["ente.toml"] = 'name = "Agenzia"\n'  # no fund: the amounts are owed by the contract
     result = run(ciclope_ente, tmp_path, "sna_agenzie", data)
-    # 200,00; 82,50; 125,00; 110,833… → 110,83; 126,666… → 126,67 (to the cent); paid 645,00, 355,00 left
-    assert amounts(result) == {"A1": "200.00", "A2": "82.50", "A3": "125.00", "A4": "110.83", "A5": "126.67"}
-    pool = result.rewards.pools["premio_produttivita"]
-    assert (pool.distributed, pool.residual) == (Decimal("645.00"), Decimal("355.00"))
+    # 200,00; 82,50; 125,00; 110,833… → 110,83; 126,666… → 126,67 (to the cent); 165 × 0,8 = 132,00
+    assert amounts(result) == {
+        "A1": "200.00",
+        "A2": "82.50",
+        "A3": "125.00",
+        "A4": "110.83",
+        "A5": "126.67",
+        "A6": "132.00",
+    }
+    pool = result.rewards.pools["premio_produttivita"]  # their sum: 200 + 82,50 + 125 + 110,83 + 126,67 + 132 = 777,00
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("777.00"), Decimal("777.00"), Decimal("0.00"))
     # under +2 points no premium: every amount 0
     data["units.csv"] = data["units.csv"].replace(",4.5\n", ",1.5\n")
     (tmp_path / "sotto").mkdir()
@@ -722,7 +731,7 @@ def test_ecocerved_on_off_objective_share_of_transversal_objectives_and_mbo(cicl
     ]
     cards = [card("E1", "80"), card("E2", "100"), card("E3", "50"), card("Q1", "70")]
     data = ente(people, cards, extra="componente_variabile,quadro,raggiungimento_mbo")
-    data["ente.toml"] = 'name = "Società consortile"\n[funds]\npremi = "20000.00"\n'
+    data["ente.toml"] = 'name = "Società consortile"\n'  # no fund: both premiums are owed
     data["objectives.csv"] = (
         "id,kind,title,parent,area,weight,owner\n"
         "ONOFF,operational,Obiettivo ON/OFF,,,,ente\n"
@@ -745,8 +754,8 @@ def test_ecocerved_on_off_objective_share_of_transversal_objectives_and_mbo(cicl
         "Q1": "3600.00",
         "D1": "6000.00",
     }
-    pool = result.rewards.pools["premi"]  # 3.000,00 + 9.600,00 of 20.000,00
-    assert (pool.distributed, pool.residual) == (Decimal("12600.00"), Decimal("7400.00"))
+    pool = result.rewards.pools["premi"]  # their sum: 1.200 + 1.125 + 675 = 3.000,00 and 3.600 + 6.000 = 9.600,00
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("12600.00"), Decimal("12600.00"), Decimal("0.00"))
     # the ON/OFF objective missed (8 of 10): nothing to the employees, the MBO unchanged (the file's reading)
     data["indicators.csv"] = data["indicators.csv"].replace("ONOFF,higher,,,10,10,", "ONOFF,higher,,,10,8,")
     (tmp_path / "spento").mkdir()

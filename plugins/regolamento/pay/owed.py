@@ -1,0 +1,71 @@
+"""Amounts owed (``dovuto = true``): a part whose formula gives each person an amount the contract or the
+regulation owes («a tutto il personale compete un premio di euro 450,00»), paid whole, not a share of a fund.
+
+Its fund is not written in ente.toml: it opens empty and grows by what its parts pay, so it is conserved with
+nothing left (distributed = amount, no residual, no economia). Its figure sums every amount paid, each leading to
+the person's own figure, so the fund is redone by hand from the people. A fund of ente.toml by the same name is
+said unused and replaced: an amount owed is paid whatever a budget says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ciclope.core import Input, Pool, Problem, Trace
+from ciclope.plugins.regolamento.format import funds
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Given
+
+RULE = "regolamento.dovuto"
+
+
+def is_owed(pr: Premium) -> bool:
+    return isinstance(pr, Part) and pr.owed
+
+
+def label(fund: str) -> str:
+    """The owed fund as people read it: «Premio incentivazione (importi dovuti)», never «Fondo …»."""
+    words = funds.said(fund).replace("_", " ")
+    return f"{words[:1].upper()}{words[1:]} (importi dovuti)"
+
+
+def opened(reg: Regulation, pr: Part, typed: Pool | None, trace: Trace) -> Pool:
+    """The owed fund before its first part pays: empty. A fund of ente.toml by its name is said unused."""
+    if typed is not None:
+        said = funds.said(pr.fund)
+        trace.problem(
+            Problem(
+                rule=RULE,
+                severity="warning",
+                source=cite(reg, pr.source),
+                file="ente.toml",
+                column=f"funds.{pr.fund}",
+                message=f"[fondi] {said} non è usato: la parte «{pr.name}» paga importi dovuti (dovuto = true), "
+                "ciascuno per intero, e il suo fondo è la somma di ciò che paga; togli la riga da [fondi]",
+            )
+        )
+    return Pool(name=pr.fund, amount=ZERO, source=cite(reg, pr.source), label=label(pr.fund))
+
+
+def amounts(part: Part, given: Sequence[Given], key: Callable[[str], str], several: bool) -> list[Input]:
+    """What a part paid, as the inputs of its fund's figure: each amount above zero, leading to its person's figure
+    (``key``); with ``several`` parts owing the fund, each names its part."""
+    named = f" («{part.name}»)" if several else ""
+    return [
+        Input(f"importo di {e.person.name}{named}", amount, ref=key(e.person.id))
+        for group in given
+        for e, amount, _ in group.paid
+        if amount > 0
+    ]
+
+
+def closed(pool: Pool, paid: Sequence[Input], owing: Sequence[Part], trace: Trace) -> Pool:
+    """The owed fund after a part paid: what its parts (``owing``) paid so far (``paid``), all of it distributed."""
+    total = sum((i.value for i in paid), ZERO)
+    words = "somma degli importi dovuti" + (" delle parti " if len(owing) > 1 else " della parte ")
+    words += ", ".join(f"«{p.name}»" for p in owing) + ": ciascuno per intero, nessun fondo da dividere"
+    trace.record(f"pool:{pool.name}", total, words, pool.source, paid, pool.label)
+    return attrs.evolve(pool, amount=total, distributed=total)

@@ -1,0 +1,174 @@
+"""Amounts owed (``dovuto = true``): «a tutto il personale compete un premio di euro 450,00» — a part whose formula
+gives each person an amount the contract owes, paid whole, not a share of a fund. Its fund is the sum of what it
+pays, written nowhere. Every amount by hand, with the arithmetic beside it (a 2024 cycle)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ciclope.core.run.explain import explain
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+
+OWED = """\
+formato = 2
+[atto]
+titolo = "Contratto aziendale, premio di presenza"
+tipo_ente = "altro"
+
+[[premi]]
+nome = "premio di presenza"
+metodo = "formula"
+fondo = "premio_presenza"
+valutazione = false
+dovuto = true
+importo = '=SE(categoria = "D"; 300 €; 200 €)'
+fonte = "art. 5"
+"""
+
+
+def staff(funds: str = "") -> dict[str, str]:
+    files = one_unit_comune("Casa di cura San Luca", [], [], funds)
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER,
+        "SEG,Direttrice,segretario,DIR,com,1,0,false,",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG",
+        "P2,Bruno,dipendente,D,com,1,0,false,SEG",
+        "P3,Carla,dipendente,C,com,0.5,0,false,SEG",
+    ]) + "\n"  # fmt: skip
+    return files
+
+
+def test_each_amount_is_paid_whole_and_the_fund_is_their_sum(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, OWED, staff())  # no [fondi] at all: nothing is missing
+    # C 200, D 300, C at half time 200 × 0,5 = 100; the segretario is no «dipendente» of the part
+    assert amounts(result) == {"P1": "200.00", "P2": "300.00", "P3": "100.00"}
+    pool = result.rewards.pools["premio_presenza"]
+    # the fund is what the part paid: 200 + 300 + 100 = 600, all of it distributed, nothing left
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("600.00"), Decimal("600.00"), Decimal("0.00"))
+    assert pool.label == "Premio presenza (importi dovuti)"
+    assert [p.message for p in result.violations if p.rule.startswith("regolamento.fondo")] == []
+
+
+def test_the_fund_is_explained_by_the_people_it_paid(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, OWED, staff())
+    figure = result.figures["pool:premio_presenza"]
+    assert figure.formula == (
+        "somma degli importi dovuti della parte «premio di presenza»: ciascuno per intero, nessun fondo da dividere"
+    )
+    assert [(i.name, i.value, i.ref) for i in figure.inputs] == [
+        ("importo di Anna", Decimal("200.00"), "award:P1"),
+        ("importo di Bruno", Decimal("300.00"), "award:P2"),
+        ("importo di Carla", Decimal("100.00"), "award:P3"),
+    ]
+    # a person's amount reads no fund: it is the formula's, × the paid share (Carla: 200 × 0,5 = 100)
+    assert [i.name for i in result.figures["award:P3"].inputs] == [
+        "tempo lavorato",
+        "la categoria (o l'Area) del contratto",
+        "importo (se la categoria (o l'Area) del contratto è uguale a «D», allora € 300,00, altrimenti € 200,00)",
+    ]
+    person = explain(result, "person", "P3")
+    assert person is not None and "Premio: € 100,00 — Premio presenza (importi dovuti)\n" in person
+    fund = explain(result, "pool", "premio_presenza")
+    assert fund is not None
+    assert fund.startswith(
+        "Premio presenza (importi dovuti)\nStanziato € 600,00 · distribuito € 600,00 · residuo € 0,00\n"
+    )
+    assert "  • importo di Carla = € 100,00\n    ■ Premio di Carla — premio di presenza = € 100,00" in fund
+
+
+def test_a_fund_of_ente_toml_by_its_name_is_said_unused(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, OWED, staff('[funds]\npremio_presenza = "250.00"\n'))
+    # owed, so paid whole even beyond the 250 written: 200 + 300 + 100 = 600
+    assert amounts(result) == {"P1": "200.00", "P2": "300.00", "P3": "100.00"}
+    assert result.rewards.pools["premio_presenza"].amount == Decimal("600.00")
+    assert [p.message for p in result.violations if p.rule == "regolamento.dovuto"] == [
+        "[fondi] premio_presenza non è usato: la parte «premio di presenza» paga importi dovuti (dovuto = true), "
+        "ciascuno per intero, e il suo fondo è la somma di ciò che paga; togli la riga da [fondi]"
+    ]
+
+
+SECOND = """
+[[premi]]
+nome = "premio di reperibilità"
+metodo = "formula"
+fondo = "premio_presenza"
+valutazione = false
+dovuto = true
+tempo_parziale = "intero"
+importo = '=SE(categoria = "D"; 50 €; 0 €)'
+fonte = "art. 6"
+"""
+
+
+def test_two_owed_parts_of_one_fund_add_up(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, OWED + SECOND, staff())
+    # Bruno (D): 300 + 50 = 350, one award from the fund; Anna and Carla as before
+    assert amounts(result) == {"P1": "200.00", "P2": "350.00", "P3": "100.00"}
+    pool = result.rewards.pools["premio_presenza"]
+    assert (pool.amount, pool.residual) == (Decimal("650.00"), Decimal("0.00"))  # 600 + 50
+    figure = result.figures["pool:premio_presenza"]
+    assert figure.formula.startswith("somma degli importi dovuti delle parti «premio di presenza», «premio di rep")
+    assert [i.name for i in figure.inputs][-1] == "importo di Bruno («premio di reperibilità»)"
+
+
+def test_leggi_says_no_fund_is_divided(tmp_path):
+    text = regulation_text(tmp_path, OWED)
+    assert (
+        "Non divide un fondo: l'importo di ciascuno è dovuto e pagato per intero; il fondo «premio presenza» è la "
+        "somma di ciò che la parte paga."
+    ) in text
+    assert "Inoltre" not in text  # every key said in its sentence
+
+
+PRODUCTIVITY = """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "premio_presenza"
+valutazione = false
+fonte = "art. 7"
+"""
+SHARED = OWED + PRODUCTIVITY
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        (OWED.replace('metodo = "formula"', 'metodo = "proporzionale"').replace("importo = '=SE(categoria = \"D\"; "
+         "300 €; 200 €)'\n", ""), "riga 11, chiave premi[1].dovuto: vale per il metodo «formula» (un importo per "
+         "persona), non per «proporzionale», che divide un fondo"),
+        (OWED.replace("dovuto = true", "dovuto = true\nquota_fondo = 0.5"), "riga 12, chiave premi[1].quota_fondo: "
+         "non vale per una parte dovuta: il suo fondo è la somma di ciò che paga, senza quote e senza residuo"),
+        (OWED.replace("200 €)", "fondo / 3)"), "riga 12, chiave premi[1].importo: "
+         "una parte dovuta non legge fondo: il suo fondo è la somma di ciò che paga, noto solo dopo"),
+        (SHARED, "riga 18, chiave premi[2].fondo: il fondo «premio_presenza» è di una parte dovuta (dovuto = true), "
+         "che paga importi per intero: questa parte, che lo divide, usi un altro fondo"),
+    ],
+)  # fmt: skip
+def test_what_an_owed_part_cannot_say_is_refused_when_read(tmp_path, text, problem):
+    assert regulation_problems(tmp_path, text) == [problem]
+
+
+def test_no_residual_goes_to_an_owed_part(tmp_path):
+    first = """\
+formato = 2
+[atto]
+titolo = "Contratto aziendale"
+tipo_ente = "altro"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+valutazione = false
+residuo_a = "premio di presenza"
+fonte = "art. 4"
+"""
+    problems = regulation_problems(tmp_path, first + OWED[OWED.index("[[premi]]") :])
+    assert (
+        "riga 11, chiave premi[1].residuo_a: la parte «premio di presenza» è dovuta (dovuto = true): paga i suoi "
+        "importi per intero e non riceve residui"
+    ) in problems
