@@ -18,6 +18,8 @@ from ciclope.plugins.regolamento.format.spec import FORMATS, Regulation
 SHIPPED = Path(__file__).parent.parent / "regolamento.schema.json"  # at the package root, where editors find it
 NUMBER = {"type": "number"}
 FORMULA = {"type": "string", "pattern": r"^\s*="}  # a formula of the declared format, read by read.formulas
+# a number written as text, as the reader takes it: "0.8", or a share as the text writes it, "80%" or "2,5%"
+NUMBER_TEXT = {"type": "string", "pattern": r"^\s*-?(\d+(\.\d+)?|\d+([.,]\d+)?\s*%)\s*$"}
 
 
 def schema() -> dict[str, Any]:
@@ -57,12 +59,16 @@ def key_schema(meta: Any) -> dict[str, Any]:
         if meta["hi"] is not None:
             out["maxItems"] = int(meta["hi"])
     elif kind in ("number", "money"):
-        out = (
-            {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]} if kind == "money" else dict(NUMBER)
-        )
-        out.update(_bounds(meta))
+        if kind == "money":
+            out = {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]}
+            out.update(_bounds(meta))
+        else:
+            out = {"anyOf": [{**NUMBER, **_bounds(meta)}, NUMBER_TEXT]}
         if meta.get("formula"):  # or a formula "=…", checked by the reader
             out = {"anyOf": [out, FORMULA]}
+    elif kind == "shares":  # a number, or a list of them (a share of a share)
+        one = {"anyOf": [{**NUMBER, **_bounds(meta)}, NUMBER_TEXT]}
+        out = {"anyOf": [one, {"type": "array", "items": one, "minItems": 1}]}
     elif kind == "formula":
         out = dict(FORMULA)
     elif kind == "formulas":
@@ -119,6 +125,7 @@ KIND_IT = {
     "table": "tabella",
     "tables": "lista di tabelle",
     "numbers": "tabella nome → numero",
+    "shares": "numero o lista di numeri",
     "labels": "tabella nome → testo",
     "formula": "formula",
     "formulas": "lista di formule",

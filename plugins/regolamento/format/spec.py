@@ -677,11 +677,13 @@ class Part(Premium):
         hi="1",
         example=0.7,
     )
-    of_share: Decimal | None = key(
+    of_shares: tuple[Decimal, ...] = key(
         "di_cui",
-        "number",
+        "shares",
         "la parte ha questa quota della quota_fondo («il 20% alla performance organizzativa, di cui l'80% in base al "
-        "risultato del settore»: quota_fondo = 20%, di_cui = 80%); le va quota_fondo × di_cui del fondo",
+        "risultato del settore»: quota_fondo = 20%, di_cui = 80%); le va quota_fondo × di_cui del fondo. Con più "
+        "livelli, una lista, dal più esterno («di cui il 20%, di cui il 65% ai quadri»: di_cui = [\"20%\", \"65%\"])",
+        default=(),
         lo="0",
         hi="1",
         example="80%",
@@ -690,11 +692,14 @@ class Part(Premium):
 
     @property
     def share(self) -> Decimal | None:
-        """The share of the fund the part takes: ``quota_fondo``, × ``di_cui`` when it has one; None: the whole fund
-        (or what is left of it)."""
-        if self.fund_share is None or self.of_share is None:
-            return self.fund_share
-        return self.fund_share * self.of_share
+        """The share of the fund the part takes: ``quota_fondo``, × each ``di_cui`` when it has them; None: the whole
+        fund (or what is left of it)."""
+        if self.fund_share is None:
+            return None
+        share = self.fund_share
+        for of in self.of_shares:
+            share *= of
+        return share
 
     rankings: str = key(
         "graduatorie",

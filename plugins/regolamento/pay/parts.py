@@ -243,8 +243,8 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     key = f"pool:{pr.fund}:{pr.name}"
     inputs = [fund, Input("quota del fondo", pr.fund_share if pr.fund_share is not None else Decimal(1))]
     words = "fondo × quota del fondo"
-    if pr.of_share is not None:  # «il 20% …, di cui l'80%»: the part's share of that share
-        inputs.append(Input("di cui", pr.of_share))
+    for of in pr.of_shares:  # «il 20% …, di cui l'80%»: the part's share of that share, and of that one
+        inputs.append(Input("di cui", of))
         words += " × di cui"
     if pr.name in ledger.carried:
         inputs.append(Input("residuo ricevuto dalle parti precedenti", received))

@@ -9,7 +9,8 @@ A key walks the format of :mod:`format.spec` by its TOML names: a table by its n
 tables by its position from 1 or by its ``nome`` (or ``regola``, for ``esclusioni``; ``misura``, for
 ``riduzioni``), a free name of a
 table of numbers (``coefficienti``) by that name. It ends on a number (kind ``int``, ``number`` or
-``money``): only figures are amended; texts and choices are the regulation's shape, changed in the file.
+``money``, or a ``di_cui`` of one share): only figures are amended; texts and choices are the regulation's shape,
+changed in the file.
 The amended regulation is read by the same reader, so every rule between keys (thresholds in order, shares
 summing to 1) holds for it too.
 """
@@ -73,6 +74,12 @@ def locate(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any], str, Mapp
         last = i == len(parts) - 1
         if meta["kind"] in NUMBERS and last:
             return holder, part, meta
+        if meta["kind"] == "shares" and last:  # one share is a number; a share of a share is changed in the file
+            if isinstance(holder.get(part), list):
+                raise AmendError(
+                    f"{dotted!r}: {'.'.join(walked)} è una lista di quote (di cui … di cui): cambiala nel file"
+                )
+            return holder, part, {**meta, "kind": "number"}
         if meta["kind"] == "numbers" and i == len(parts) - 2:
             named = table(holder, part, walked)
             if parts[-1] not in named:

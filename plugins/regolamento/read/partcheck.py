@@ -78,7 +78,11 @@ def owed(i: int, part: Part, error: Error) -> None:
     if part.method != "formula":
         error(f"{path}.dovuto", f"vale per il metodo «formula» (un importo per persona), non per «{part.method}», che "
               "divide un fondo", "regolamento.valore")  # fmt: skip
-    for name, got in (("quota_fondo", part.fund_share), ("di_cui", part.of_share), ("residuo_a", part.residual_to)):
+    for name, got in (
+        ("quota_fondo", part.fund_share),
+        ("di_cui", part.of_shares or None),
+        ("residuo_a", part.residual_to),
+    ):
         if got is not None:
             error(f"{path}.{name}", "non vale per una parte dovuta: il suo fondo è la somma di ciò che paga, senza "
                   "quote e senza residuo", "regolamento.valore")  # fmt: skip
@@ -198,7 +202,7 @@ def shares(parts: Sequence[Part], error: Error) -> None:
     by_fund: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
         by_fund.setdefault(part.fund, []).append(i)
-        if part.of_share is not None and part.fund_share is None:
+        if part.of_shares and part.fund_share is None:
             error(
                 f"premi[{i}].di_cui",
                 "di_cui è una quota della quota_fondo: scrivi anche quota_fondo",

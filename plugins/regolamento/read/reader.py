@@ -42,6 +42,7 @@ KIND_WORDS = {
     "table": "una tabella",
     "tables": "una lista di tabelle",
     "numbers": "una tabella di nomi e numeri",
+    "shares": "un numero o una lista di numeri, es. \"80%\" o [\"20%\", \"65%\"]",
     "labels": "una tabella di nomi e testi",
     "formula": "una formula tra virgolette che comincia con =, es. \"=punteggio * 2\"",
     "formulas": "una lista di formule tra virgolette, ciascuna con = in testa, es. [\"=anzianita\", \"=eta\"]",
@@ -255,6 +256,13 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
         if broken:
             raise Bad
         return out
+    if kind == "shares":  # one share, or a share of a share …: each a number, the outermost first
+        if isinstance(raw, list) and not raw:
+            return _wrong(meta, raw, path, ctx)
+        number = {**meta, "kind": "number"}
+        if not isinstance(raw, list):
+            return (value(number, raw, path, ctx),)
+        return tuple(value(number, x, f"{path}[{i}]", ctx) for i, x in enumerate(raw))
     if kind == "texts":
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
             return _wrong(meta, raw, path, ctx)

@@ -26,7 +26,7 @@ RANKINGS = {
     "categoria": "una graduatoria per ogni categoria (o Area) del contratto",
 }
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
-PART_KEYS = {"name", "fund_share", "of_share", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
+PART_KEYS = {"name", "fund_share", "of_shares", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
              "combine", "national_bonus", "cap", "owed"}  # fmt: skip
 
@@ -91,8 +91,10 @@ def _share(p: Part, regulation: Regulation) -> list[str]:
             f"Non ha una quota {joined('di', fund)}: le va ciò che {which} non {'paga' if len(givers) == 1 else 'pagano'}."
         ]
     whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else all_of(fund)
-    if p.of_share is not None and p.share is not None:  # «l'80% del 20% del fondo (il 16%)»
-        whose = f"{the_pct(p.of_share)} {joined('di', whose)} ({the_pct(p.share)})"
+    if p.of_shares and p.share is not None:  # «l'80% del 20% del fondo (il 16%)», «il 65% del 20% del 20% …»
+        for of in p.of_shares:
+            whose = f"{the_pct(of)} {joined('di', whose)}"
+        whose += f" ({the_pct(p.share)})"
     plural = whose.startswith(("tutti ", "tutte "))  # «Le vanno tutte le Risorse…», «Le va tutto il fondo»
     return [f"Le {'vanno' if plural else 'va'} {whose}."]
 

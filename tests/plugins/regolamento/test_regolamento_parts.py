@@ -3,8 +3,10 @@ graduatorie by category, a bonus for the best of a band decided every year. Ever
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
 
+from ciclope.plugins.regolamento.read.amend import apply, problems
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
@@ -753,3 +755,63 @@ def test_the_shares_of_shares_sum_to_at_most_the_fund(tmp_path):
     text = OF_WHICH.replace('quota_fondo = "80%"\nfonte', 'quota_fondo = "90%"\nfonte')
     found = regulation_problems(tmp_path, text)
     assert any("le quote del fondo «performance_individuale» sommano al 110%, più del 100%" in m for m in found)
+
+
+# «il 20% … di cui l'80% in base al risultato del settore e il 20% in base al livello (65% ai quadri e 35% agli
+# altri)»: the ente's 20% divided again, a list from the outermost share in
+OF_WHICH_OF_WHICH = OF_WHICH.replace(
+    'di_cui = "20%"\nfonte = "art. 5 c. 1 lett. a"',
+    'di_cui = ["20%", "65%"]\nfonte = "art. 5 c. 1 lett. a"\n\n[[premi]]\nnome = "ente, il resto"\n'
+    'metodo = "proporzionale"\nquota_fondo = "20%"\ndi_cui = ["20%", "35%"]\nfonte = "art. 5 c. 1 lett. a"',
+)
+
+
+def test_a_share_of_a_share_of_a_share(ciclope_ente, tmp_path):
+    result = run_declared(
+        ciclope_ente,
+        tmp_path,
+        OF_WHICH_OF_WHICH,
+        files([("A", "C", 80), ("B", "C", 60)], 'performance_individuale = "10000.00"'),
+    )
+    # 10000 × 20% × 20% × 65% = 260.00 and × 35% = 140.00: together the 400.00 of the two-level share
+    ente = result.figures["pool:performance_individuale:ente"]
+    rest = result.figures["pool:performance_individuale:ente, il resto"]
+    assert (ente.value, rest.value) == (Decimal("260.00"), Decimal("140.00"))
+    assert ente.formula == "fondo × quota del fondo × di cui × di cui"
+    assert [(i.name, i.value) for i in ente.inputs][1:] == [
+        ("quota del fondo", Decimal("0.2")),
+        ("di cui", Decimal("0.2")),
+        ("di cui", Decimal("0.65")),
+    ]
+    # nothing is lost: 1600 + 260 + 140 + 8000 = 10000, all paid (both people score in every part)
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("0.00")
+
+
+def test_leggi_says_each_level_of_the_share(tmp_path):
+    text = regulation_text(tmp_path, OF_WHICH_OF_WHICH)
+    # 20% × 20% × 65% = 2,6%
+    assert "Le va il 65% del 20% del 20% del fondo dei premi per la performance individuale (il 2,6%)." in text
+
+
+def test_each_level_of_the_share_is_checked(tmp_path):
+    found = regulation_problems(tmp_path, OF_WHICH_OF_WHICH.replace('["20%", "65%"]', '["20%", "165%"]'))
+    # the second item of the list of the second part: more than the whole
+    assert [m for m in found if "di_cui" in m] == [
+        "riga 17, chiave premi[2].di_cui[2]: 1,65 fuori dall'intervallo ammesso (da 0 a 1)"
+    ]
+    empty = regulation_problems(tmp_path, OF_WHICH_OF_WHICH.replace('["20%", "65%"]', "[]"))
+    assert [m for m in empty if "di_cui" in m] == [
+        'riga 17, chiave premi[2].di_cui: atteso un numero o una lista di numeri, es. "80%" o ["20%", "65%"], '
+        "trovato []"
+    ]
+
+
+def test_a_scenario_changes_a_share_of_a_share_but_not_a_list_of_them():
+    data = tomllib.loads(OF_WHICH_OF_WHICH)
+    # one level: a number, as before («di cui l'80%» → 70%)
+    assert apply(data, {"premi.settore.di_cui": 0.7})["premi"][0]["di_cui"] == 0.7
+    # a list of levels is the regulation's shape: changed in the file
+    assert problems(data, {"premi.ente.di_cui": 0.5}) == [
+        ("premi.ente.di_cui", "'premi.ente.di_cui': premi.ente.di_cui è una lista di quote (di cui … di cui): cambiala "
+         "nel file")
+    ]  # fmt: skip
