@@ -85,22 +85,26 @@ def key_schema(meta: Any) -> dict[str, Any]:
             item["enum"] = list(meta["choices"])
         out = {"type": "array", "items": item}
     elif kind == "numbers":
-        out = {"type": "object", "additionalProperties": {"type": "number", **_bounds(meta)}}
+        out = {"type": "object", "additionalProperties": {"anyOf": [{**NUMBER, **_bounds(meta)}, NUMBER_TEXT]}}
     elif kind == "labels":
         out = {"type": "object", "additionalProperties": {"type": "string"}}
     else:
         out = {"type": "string", "minLength": 1}
         if meta["choices"]:
             out = {"type": "string", "enum": list(meta["choices"])}
+        if meta.get("formula"):  # a choice, or a formula "=…" in its place (riparto_graduatorie)
+            out = {"anyOf": [out, FORMULA]}
     out["description"] = meta["doc"]
     return out
 
 
 def _bounds(meta: Any) -> dict[str, Any]:
+    """The key's bounds; a score threshold's upper bound is the regulation's scale ([punteggio] su), which the reader
+    checks: the schema says only its lower one."""
     out: dict[str, Any] = {}
     if meta["lo"] is not None:
         out["minimum"] = int(meta["lo"]) if meta["lo"] == int(meta["lo"]) else float(meta["lo"])
-    if meta["hi"] is not None:
+    if meta["hi"] is not None and not meta.get("points"):
         out["maximum"] = int(meta["hi"]) if meta["hi"] == int(meta["hi"]) else float(meta["hi"])
     return out
 
