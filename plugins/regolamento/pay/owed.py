@@ -10,6 +10,7 @@ said unused and replaced: an amount owed is paid whatever a budget says.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeGuard
 
 import attrs
 
@@ -22,13 +23,15 @@ from ciclope.plugins.regolamento.pay.shapes import ZERO, Given
 RULE = "regolamento.dovuto"
 
 
-def is_owed(pr: Premium) -> bool:
+def is_owed(pr: Premium) -> TypeGuard[Part]:
+    """True for a part whose amounts are owed (``dovuto``)."""
     return isinstance(pr, Part) and pr.owed
 
 
-def label(fund: str) -> str:
-    """The owed fund as people read it: «Premio incentivazione (importi dovuti)», never «Fondo …»."""
-    words = funds.said(fund).replace("_", " ")
+def label(reg: Regulation, fund: str) -> str:
+    """The owed fund as people read it: its label of [etichette], else its name in words, and «(importi dovuti)»:
+    «Premio incentivazione (importi dovuti)», never «Fondo …»."""
+    words = reg.labels.get(fund) or funds.said(fund).replace("_", " ")
     return f"{words[:1].upper()}{words[1:]} (importi dovuti)"
 
 
@@ -47,7 +50,7 @@ def opened(reg: Regulation, pr: Part, typed: Pool | None, trace: Trace) -> Pool:
                 "ciascuno per intero, e il suo fondo è la somma di ciò che paga; togli la riga da [fondi]",
             )
         )
-    return Pool(name=pr.fund, amount=ZERO, source=cite(reg, pr.source), label=label(pr.fund))
+    return Pool(name=pr.fund, amount=ZERO, source=cite(reg, pr.source), label=label(reg, pr.fund))
 
 
 def amounts(part: Part, given: Sequence[Given], key: Callable[[str], str], several: bool) -> list[Input]:

@@ -110,7 +110,7 @@ def pay(
 
 def opened(reg: Regulation, pr: Premium, ledger: Ledger, out: Outcome, trace: Trace) -> Pool | None:
     """The part's fund before it pays (None: missing). The fund of an owed part opens empty, at its first part."""
-    if isinstance(pr, Part) and pr.owed and pr.fund not in ledger.owed:
+    if owed.is_owed(pr) and pr.fund not in ledger.owed:
         out.pools[pr.fund] = owed.opened(reg, pr, out.pools.get(pr.fund), trace)
         ledger.base[pr.fund] = ZERO
         ledger.owed[pr.fund] = []
@@ -119,7 +119,7 @@ def opened(reg: Regulation, pr: Premium, ledger: Ledger, out: Outcome, trace: Tr
 
 def settled(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, out: Outcome, trace: Trace) -> None:
     """The part's fund after it paid: an owed fund grows to what its parts paid; any other has paid that much."""
-    if not (isinstance(pr, Part) and pr.owed):
+    if not owed.is_owed(pr):
         out.pools[pr.fund] = out.pools[pr.fund].with_distributed(ledger.paid[pr.fund])
         return
     owing = [p for p in reg.parts if p.fund == pr.fund]

@@ -40,6 +40,7 @@ from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
+from ciclope.plugins.regolamento.pay.owed import is_owed
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, shown_weight
 from ciclope.plugins.regolamento.score import ladders
 
@@ -142,7 +143,7 @@ def distribute(
         else method_plan(reg, pr, admitted, ente, org, cap, formulas)
     )
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
-    if isinstance(pr, Part) and pr.owed:  # each amount as the formula gives it, whole: the fund is their sum
+    if is_owed(pr):  # each amount as the formula gives it, whole: the fund is their sum
         amounts, note = dict(plan.values), ""
     elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
         amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
@@ -548,8 +549,8 @@ def record(
         paid = amounts.get(pid, ZERO)
         scored = e.evaluated and e.coefficient is None
         evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
-        owed = isinstance(pr, Part) and pr.owed  # an amount owed is not read from its fund: the fund sums it
-        given = (*(() if owed else (fund,)), *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
+        # an amount owed is not read from its fund: the fund sums it
+        given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
         given += shared.get(pid, ())
         given += e.kept_inputs
         if e.status is not None:

@@ -172,3 +172,11 @@ fonte = "art. 4"
         "riga 11, chiave premi[1].residuo_a: la parte «premio di presenza» è dovuta (dovuto = true): paga i suoi "
         "importi per intero e non riceve residui"
     ) in problems
+
+
+def test_the_fund_is_named_by_its_label_when_the_regulation_gives_one(ciclope_ente, tmp_path):
+    text = OWED + '\n[etichette]\npremio_presenza = "premio di presenza del contratto aziendale"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, staff())
+    assert (
+        result.rewards.pools["premio_presenza"].label == "Premio di presenza del contratto aziendale (importi dovuti)"
+    )
