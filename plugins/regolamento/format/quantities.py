@@ -76,11 +76,16 @@ class Place:
     why: str = ""  # where the evaluation is not known, why (said after the refusal of a name or function)
     # a name said otherwise here than the format says it (name, words): ``fondo`` of [risultato_po] is no part's
     said: tuple[tuple[str, str], ...] = ()
+    # the year's results are known: the achievements (RESULT_NAMES), the objectives and the functions over people
+    results: bool = True
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
 SCORED_NAMES = ("punteggio", "scheda", "livello")
 SCORED_FUNCTIONS = ("LIVELLO", "SOTTO", "SOPRA", "SEZIONE")  # the levels of the scale, the sections of the card
+# What the year's results give (where they are not known, nor the functions over people that compare them).
+RESULT_NAMES = ("unita", "ente", "cruscotto")
+RESULT_FUNCTIONS = ("OBIETTIVO", "OBIETTIVI.RAGGIUNTI")
 
 
 def place(
@@ -103,6 +108,13 @@ def place(
         names += list(ROW_NAMES)
     said = (("fondo", fund),) if fund else ()
     return Place(words, result, tuple(names), parts, rows, level, shared, scored, why, said)
+
+
+def before_results(where: Place) -> Place:
+    """``where`` decided before the year's results, on who each one is: no evaluation, no achievement, no function
+    over people (a graduatoria is the same whatever anyone scores)."""
+    names = tuple(n for n in where.names if n not in SCORED_NAMES and n not in RESULT_NAMES)
+    return attrs.evolve(where, names=names, scored=False, results=False)
 
 
 def unscored(where: Place, why: str) -> Place:
@@ -130,6 +142,14 @@ PLACES = {
     # decided when the positions are weighed, before and apart from the year's evaluation
     "requisiti": place(
         "i requisiti del titolare", BOOL, scored=False, why="i requisiti non dipendono dalla valutazione dell'anno"
+    ),
+    # who is in which graduatoria of a part: a datum of the person or of their unit, known before any result
+    "graduatorie": before_results(
+        place(
+            "la graduatoria di ciascuno",
+            TEXT,
+            why="la graduatoria si decide su chi è ciascuno (un suo dato), non sui risultati dell'anno",
+        )
     ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
     "riparto_graduatorie": place(

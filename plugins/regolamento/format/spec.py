@@ -701,13 +701,16 @@ class Part(Premium):
             share *= of
         return share
 
-    rankings: str = key(
+    rankings: str | Formula = key(
         "graduatorie",
         "choice",
-        "ente (una graduatoria), area (una per struttura di primo livello di unità.csv) o categoria (una per "
-        "categoria o Area del contratto; con [gradi], una per grado dichiarato)",
+        "ente (una graduatoria), area (una per struttura di primo livello di unità.csv), categoria (una per "
+        "categoria o Area del contratto; con [gradi], una per grado dichiarato) o una formula che dà a ciascuno il "
+        "nome della sua graduatoria (un dato dichiarato: il settore, il profilo)",
         default="ente",
         choices=("ente", "area", "categoria"),
+        example="=settore",
+        formula="graduatorie",
     )
     ranking_split: str | Formula = key(
         "riparto_graduatorie",

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, money
+from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, fmt, money
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import grades
@@ -23,20 +23,49 @@ from ciclope.plugins.regolamento.pay.shapes import Entry, shown_weight
 
 WORDS = {"area": "struttura", "categoria": "categoria"}
 OF = {"struttura": "della struttura", "categoria": "della categoria", "grado": "del grado"}  # «… della categoria «C»»
+NO_NAME = "senza graduatoria"  # whom a formula of graduatorie names no graduatoria (an empty text, an error)
 
 
 def group_of(reg: Regulation, part: Part, person: Person, ente: Ente) -> str:
-    """The graduatoria of ``person`` in ``part``: their area, or their grade as the regulation's tables read it (the
-    grado of [gradi], else the contractual category)."""
+    """The graduatoria of ``person`` in ``part``: their area, their grade as the regulation's tables read it (the
+    grado of [gradi], else the contractual category) or the name a formula gives them."""
+    if isinstance(part.rankings, Formula):
+        return named(reg, part.rankings, person, ente)[0]
     if part.rankings == "categoria":
         return grades.grade_of(reg, person) or ("senza grado" if reg.grades is not None else "senza categoria")
     top = ente.top_unit_of(person.unit)
     return top.id if top is not None else person.unit
 
 
+def named(reg: Regulation, formula: Formula, person: Person, ente: Ente) -> tuple[str, PersonEnv, str]:
+    """The graduatoria a formula gives ``person`` (a text as written, a number in Italian, «sì» or «no»), what it
+    read, and why there is none (``NO_NAME``: the formula gives an empty text, or cannot be computed)."""
+    env = PersonEnv(Facts(reg, ente), person)
+    try:
+        value = run(formula, env)
+    except RunError as exc:
+        return NO_NAME, env, str(exc)
+    if isinstance(value, bool):
+        return ("sì" if value else "no"), env, ""
+    if isinstance(value, Decimal):
+        return fmt.decimal_it(value), env, ""
+    name = str(value).strip() if value is not None else ""
+    return (name, env, "") if name else (NO_NAME, env, "la formula dà un testo vuoto")
+
+
 def kind_word(reg: Regulation, part: Part) -> str:
-    """What a graduatoria of the part gathers, in words: «struttura», «categoria» (or «grado», with [gradi])."""
+    """What a graduatoria of the part gathers, in words: «struttura», «categoria» (or «grado», with [gradi]); ""
+    where a formula names the graduatorie."""
+    if isinstance(part.rankings, Formula):
+        return ""
     return "grado" if part.rankings == "categoria" and reg.grades is not None else WORDS[part.rankings]
+
+
+def called(reg: Regulation, part: Part, group: str, ente: Ente) -> str:
+    """A graduatoria after «graduatoria»: «della struttura «Settore tecnico»», «della categoria «C»», ««verde»»."""
+    word = kind_word(reg, part)
+    label = f"«{label_of(part, group, ente)}»"
+    return f"{OF[word]} {label}" if word else label
 
 
 def label_of(part: Part, group: str, ente: Ente) -> str:
@@ -51,7 +80,10 @@ def split(
     amount (recorded)."""
     ente, _, trace = ctx
     in_service = [p for p in ente.people.values() if p.role in part.roles]
-    groups = {p.id: group_of(reg, part, p, ente) for p in in_service}
+    if isinstance(part.rankings, Formula):
+        groups = assigned(reg, part, part.rankings, in_service, ctx)
+    else:
+        groups = {p.id: group_of(reg, part, p, ente) for p in in_service}
     if isinstance(part.ranking_split, Formula):
         each = weighed(reg, part, part.ranking_split, in_service, groups, ctx)
         measure = "peso del riparto"
@@ -72,6 +104,12 @@ def split(
             Input(f"{measure} della graduatoria", shown_weight(weights[g])),
             Input(f"{measure} in tutto", shown_weight(total)),
         ]
+        if isinstance(part.rankings, Formula):  # who is in it, each by the figure of their graduatoria
+            inputs += [
+                Input(f"graduatoria di {ente.people[pid].name}", g, ref=f"graduatoria:{part.name}:{pid}")
+                for pid, of in groups.items()
+                if of == g
+            ]
         if isinstance(part.ranking_split, Formula):  # each one's weight, down to what the formula read
             inputs += [
                 attrs.evolve(each[pid], value=shown_weight(each[pid].value)) for pid, of in groups.items() if of == g
@@ -82,10 +120,30 @@ def split(
             f"fondo × {measure} della graduatoria / {measure} di tutte le graduatorie",
             cite(reg, part.source),
             inputs,
-            f"Fondo della graduatoria {OF[kind_word(reg, part)]} «{label_of(part, g, ente)}»",
+            f"Fondo della graduatoria {called(reg, part, g, ente)}",
         )
-        members = [e for e in people if group_of(reg, part, e.person, ente) == g]
+        members = [e for e in people if groups.get(e.person.id) == g]
         yield g, members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
+
+
+def assigned(
+    reg: Regulation, part: Part, formula: Formula, in_service: list[Person], ctx: tuple[Ente, OrgPerformance, Trace]
+) -> dict[str, str]:
+    """Each one's graduatoria by the part's formula, recorded with what it read; one the formula names none is an
+    error naming the person, who is ranked in a graduatoria of their own kind («senza graduatoria»)."""
+    ente, _, trace = ctx
+    source = cite(reg, part.source)
+    found = {}
+    for person in in_service:
+        name, env, why = named(reg, formula, person, ente)
+        if why:
+            message = f"parte «{part.name}», graduatorie: {why} per {person.name}: è nella graduatoria «{NO_NAME}»"
+            trace.problem(Problem(rule="regolamento.formula", source=source, file="regolamento", message=message))
+        key = f"graduatoria:{part.name}:{person.id}"
+        label = f"Graduatoria di {person.name} nella parte «{part.name}»"
+        trace.record(key, name, f"{formula} — {sentence(formula)}", source, list(env.read.values()), label)
+        found[person.id] = name
+    return found
 
 
 def weighed(

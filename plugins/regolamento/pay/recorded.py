@@ -63,7 +63,8 @@ def ranked(reg: Regulation, part: Part, fund: Input, ctx: tuple[Ente, OrgPerform
             trace.extend(outside(reg, part, r, ente) for r in person_rows)
     given = []
     for group, _, amount in rankings.split(reg, part, fund, [], ctx):
-        where = f" nella graduatoria {rankings.kind_word(reg, part)} {rankings.label_of(part, group, ente)}"
+        kind, label = rankings.kind_word(reg, part), rankings.label_of(part, group, ente)
+        where = f" nella graduatoria {kind} {label}" if kind else f" nella graduatoria «{label}»"
         given.append(pay_rows(reg, part, amount, ctx, by, rows.get(group, {}), where))
     return given
 

@@ -51,6 +51,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import (
     AGGREGATES,
     FUNCTIONS,
+    RESULT_FUNCTIONS,
     SCORED_FUNCTIONS,
     Place,
     Quantity,
@@ -273,6 +274,8 @@ def fits(found: Type, want: Type) -> bool:
         return found.kind in ("livello", "testo")
     if want.numeric and found.numeric:
         return found.bare or found.same_unit(want) or (want == NUMBER)
+    if want.kind == "testo":  # a name (a graduatoria's): a number or a yes/no names it as well as a text
+        return found.kind in ("testo", "numero", "logico")
     return found.kind == want.kind
 
 
@@ -413,6 +416,8 @@ class Checker:
 
     def call(self, node: Call) -> Type:
         fn = node.fn
+        if not self.scope.place.results and (fn in RESULT_FUNCTIONS or fn.endswith((".ENTE", ".GRUPPO"))):
+            self.problems.append(contracted(f"{fn} non si usa in {self.scope.place.words}") + self._why())
         check = _CALLS.get(fn)
         if check is None:
             base = fn.rpartition(".")[0] if "." in fn else ""

@@ -45,7 +45,12 @@ def parts(block: Part, regulation: Regulation) -> Said:
     elif block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
         lines.insert(0, f"{what} si paga in {len(regulation.parts)} parti, nell'ordine: {names}.")
-    if block.rankings != "ente":
+    if isinstance(block.rankings, Formula):
+        lines.append(
+            f"La graduatoria di ciascuno nella parte {valued(block.rankings, amount=False)}: una graduatoria per ogni "
+            f"valore, ciascuna con una quota in proporzione {_split(block)}."
+        )
+    elif block.rankings != "ente":
         kind = RANKINGS[block.rankings]
         if block.rankings == "categoria" and regulation.grades is not None:  # the grades the regulation declares
             kind = f"una graduatoria per ogni grado ({', '.join(regulation.grades.names)})"
