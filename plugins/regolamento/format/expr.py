@@ -66,6 +66,7 @@ EURO = number(("euro", 1))
 POINTS = number(("punti", 1))
 DAYS = number(("giorni", 1))
 EURO_PER_DAY = number(("euro", 1), ("giorni", -1))
+PERCENT_PER_DAY = number(("giorni", -1), percent=True)
 TEXT = Type("testo")
 LEVEL = Type("livello")
 BOOL = Type("logico")
@@ -94,12 +95,13 @@ def times(a: Type, b: Type, sign: int = 1) -> Type:
 @attrs.frozen
 class Num:
     """A number written in the formula: bare (``160``), a percentage (``30%``, kept as 0.3), an amount (``15 €``), an
-    amount per day (``15 € al giorno``, ``15 €/giorno``: × days it is euro) or days (``264 giorni``)."""
+    amount per day (``15 € al giorno``, ``15 €/giorno``: × days it is euro), a percentage per day (``1% al giorno``)
+    or days (``264 giorni``)."""
 
     value: Decimal
     percent: bool
     at: int
-    unit: str = ""  # "" (bare or a percentage), EURO_UNIT, PER_DAY_UNIT or DAYS_UNIT
+    unit: str = ""  # "" (bare or a percentage), EURO_UNIT, PER_DAY_UNIT, PERCENT_PER_DAY_UNIT or DAYS_UNIT
 
     @property
     def type(self) -> Type:
@@ -109,10 +111,13 @@ class Num:
             return EURO_PER_DAY
         if self.unit == DAYS_UNIT:
             return DAYS
+        if self.unit == PERCENT_PER_DAY_UNIT:
+            return PERCENT_PER_DAY
         return Type("numero", (), self.percent, not self.percent, zero=not self.percent and self.value == 0)
 
 
 EURO_UNIT, PER_DAY_UNIT, DAYS_UNIT = "€", "€ al giorno", "giorni"
+PERCENT_PER_DAY_UNIT = "% al giorno"  # «1% al giorno»: × days it is a percentage (a reduction per day of absence)
 
 
 @attrs.frozen

@@ -151,6 +151,15 @@ PLACES = {
             why="la graduatoria si decide su chi è ciascuno (un suo dato), non sui risultati dell'anno",
         )
     ),
+    # [[riduzioni]] riduzione: the cut of each one's premium, from their data (as the brackets read theirs)
+    "riduzione": before_results(
+        place(
+            "la riduzione del premio",
+            PERCENT,
+            why="la riduzione legge i dati della persona (assenze, tempo lavorato, colonne dichiarate), come gli "
+            "scaglioni",
+        )
+    ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
     "riparto_graduatorie": place(
         "il peso di ciascuno nel riparto del fondo tra le graduatorie",

@@ -436,20 +436,34 @@ class Bracket:
 
 @attrs.frozen
 class Reduction:
-    """[[riduzioni]] — una riduzione graduata del premio: gli scaglioni di un dato della persona (i giorni di
-    assenza, il tempo lavorato o una colonna dichiarata, come gli eventi di malattia) e la riduzione di ciascuno."""
+    """[[riduzioni]] — una riduzione del premio: gli scaglioni di un dato della persona (i giorni di assenza, il
+    tempo lavorato o una colonna dichiarata, come gli eventi di malattia) e la riduzione di ciascuno, o la riduzione
+    di ciascuno da una formula (l'1% per ogni giorno di assenza oltre i 15)."""
 
     measure: str = key(
         "misura",
         "text",
-        "il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di persone.csv), fte (il tempo "
-        "lavorato, colonna quota_tempo) o il nome di una colonna di persone.csv dichiarata in [[colonne]] di tipo "
-        "numero o giorni (es. gli eventi di malattia dell'anno; formato 2)",
-        required=True,
+        "con gli scaglioni, il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di "
+        "persone.csv), fte (il tempo lavorato, colonna quota_tempo) o il nome di una colonna di persone.csv dichiarata "
+        "in [[colonne]] di tipo numero o giorni (es. gli eventi di malattia dell'anno; formato 2)",
+        default="",
         example="assenze",
     )
     brackets: tuple[Bracket, ...] = key(
-        "scaglioni", "tables", "gli scaglioni, dal primo (da 0), contigui, in ordine", required=True, table=Bracket
+        "scaglioni",
+        "tables",
+        "gli scaglioni, dal primo (da 0), contigui, in ordine (con misura; senza, la riduzione è una formula)",
+        default=(),
+        table=Bracket,
+    )
+    formula: Formula | None = key(
+        "riduzione",
+        "formula",
+        "al posto di misura e scaglioni, la riduzione di ciascuno da una formula, una percentuale tenuta "
+        "tra 0% e 100% («ridotto dell'1% per ogni giorno di assenza oltre i 15»)",
+        example="=MAX(0%; (assenze - 15 giorni) * 1% al giorno)",
+        formula="riduzione",
+        since=2,
     )
     parts: tuple[str, ...] = key(
         "parti",

@@ -18,6 +18,7 @@ from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import (
     DAYS_UNIT,
     PER_DAY_UNIT,
+    PERCENT_PER_DAY_UNIT,
     Binary,
     Call,
     Formula,
@@ -160,6 +161,8 @@ def said(node: Node) -> str:
     if isinstance(node, Num):
         if node.unit == DAYS_UNIT:
             return f"{number(node.value, False)} {'giorno' if node.value == 1 else 'giorni'}"
+        if node.unit == PERCENT_PER_DAY_UNIT:
+            return f"{number(node.value, True)} al giorno"
         if node.unit:  # an amount as the sentences write money, «€ 15,00», and «al giorno» when it is per day
             return fmt.euro(node.value) + (" al giorno" if node.unit == PER_DAY_UNIT else "")
         return number(node.value, node.percent)

@@ -13,10 +13,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, Person, Problem, Trace, fmt
+from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Bracket, Column, Part, Premium, Reduction, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 
 ONE = Decimal(1)
+ZERO = Decimal(0)
+FORMULA_LABEL = "la formula del regolamento"  # how the reduced premium names a reduction by a formula
 MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato", "fte")}
 UNIT = {"assenze": " giorni", "fte": ""}
 
@@ -79,14 +85,29 @@ def reduce(
     for i, red in enumerate(reg.reductions, start=1):
         if not applies(red, pr, shared):
             continue
-        label, column = label_of(reg, red)
-        value = _value(reg, red, person, ente, trace)
-        if value is None:
-            continue
-        b = bracket_of(red, value)
-        if b.cut == 0:
-            continue
         key = f"reduction:{person.id}:{i}"
+        if red.formula is not None:
+            cut, label = _by_formula(reg, red, red.formula, person, ente, trace, key)
+        else:
+            cut, label = _by_bracket(reg, red, person, ente, trace, key)
+        if not cut:
+            continue
+        factor *= ONE - cut
+        where = "" if shared else f" (il taglio va {_savings(red)})"
+        inputs.append(Input(f"riduzione per {label}{where}", cut, ref=key))
+    return factor, tuple(inputs), "(1 − riduzione)" if inputs else ""
+
+
+def _by_bracket(
+    reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: Trace, key: str
+) -> tuple[Decimal | None, str]:
+    """The cut of the person's bracket (recorded when it takes something) and the words of the measure."""
+    label, column = label_of(reg, red)
+    value = _value(reg, red, person, ente, trace)
+    if value is None:
+        return None, label
+    b = bracket_of(red, value)
+    if b.cut:
         trace.record(
             key,
             b.cut,
@@ -96,10 +117,35 @@ def reduce(
             f"Riduzione del premio di {person.name}",
             red.note,
         )
-        factor *= ONE - b.cut
-        where = "" if shared else f" (il taglio va {_savings(red)})"
-        inputs.append(Input(f"riduzione per {label}{where}", b.cut, ref=key))
-    return factor, tuple(inputs), "(1 − riduzione)" if inputs else ""
+    return b.cut, label
+
+
+def _by_formula(
+    reg: Regulation, red: Reduction, formula: Formula, person: Person, ente: Ente, trace: Trace, key: str
+) -> tuple[Decimal | None, str]:
+    """The formula's cut, kept between 0% and 100% (recorded, with what it read, when it takes something); one that
+    cannot be computed is an error naming the person, and nothing is taken."""
+    env = PersonEnv(Facts(reg, ente), person)
+    try:
+        value = run(formula, env)
+    except RunError as exc:
+        message = f"riduzione del premio: {exc} per {person.name}: nessuna riduzione"
+        trace.problem(Problem(rule="regolamento.formula", source=cite(reg, red.source), file="regolamento",
+                              message=message))  # fmt: skip
+        return None, FORMULA_LABEL
+    cut = min(max(value, ZERO), ONE) if isinstance(value, Decimal) else ZERO
+    if cut:
+        kept = "" if cut == value else f", tenuta tra 0% e 100% (la formula dà {percent(value)})"
+        trace.record(
+            key,
+            cut,
+            f"{formula} — {sentence(formula)}{kept}",
+            cite(reg, red.source),
+            list(env.read.values()),
+            f"Riduzione del premio di {person.name}",
+            red.note,
+        )
+    return cut, FORMULA_LABEL
 
 
 def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: Trace) -> Decimal | None:

@@ -87,6 +87,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     for i, ex in enumerate(parts.get("exclusions", ())):
         exclusion(f"esclusioni[{i}]", ex, error)
     for i, red in enumerate(parts.get("reductions", ())):
+        if not stated(f"riduzioni[{i}]", red, error):
+            continue  # a formula (checked where it is read), or neither way written
         if red.measure not in MEASURES and "columns" in broken:
             continue  # a declared column's own errors are said; the brackets are judged once it reads
         if measured(f"riduzioni[{i}]", red, parts.get("columns", ()), error):
@@ -485,6 +487,22 @@ def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Seq
 TOP = {"assenze": Decimal(366), "fte": ONE}
 # whole days follow each other (da 0 a 10, da 11 a 30); a fraction of fte starts where the last ended
 STEP = {"assenze": ONE, "fte": Decimal(0)}
+
+
+def stated(path: str, red: Reduction, error: Error) -> bool:
+    """True when the reduction is by brackets of a measure (to be judged); a formula takes the place of both, and
+    one of the two ways must be written."""
+    if red.formula is not None:
+        for name, got in (("misura", red.measure), ("scaglioni", red.brackets)):
+            if got:
+                error(f"{path}.{name}", "con la riduzione da una formula (riduzione) non si scrive: la formula legge "
+                      "già i dati della persona", "regolamento.valore")  # fmt: skip
+        return False
+    if not red.measure:
+        error(path, "manca la chiave misura, con gli scaglioni (o la riduzione da una formula: "
+              "riduzione = \"=…\")", "regolamento.manca")  # fmt: skip
+        return False
+    return True
 
 
 MEASURED_KINDS = ("numero", "giorni")  # a declared column a reduction's brackets can count: whole numbers, days

@@ -31,6 +31,7 @@ from ciclope.plugins.regolamento.format.expr import (
     NUMBER,
     PER_DAY_UNIT,
     PERCENT,
+    PERCENT_PER_DAY_UNIT,
     PERSON,
     POINTS,
     TEXT,
@@ -84,7 +85,7 @@ COMPOP: /(>=|<=|<>|!=|==|≥|≤|≠|=|<|>)/
 ADDOP: "+" | "-" | "−"
 MULOP: "*" | "/" | "×" | "÷"
 POW: "^"
-PERCENT: "%"
+PERCENT: /%(\s*(\/\s*giorno|al\s+giorno)(?![\w]))?/
 EURO: /€(\s*(\/\s*giorno|al\s+giorno)(?![\w]))?/
 EURO_SIGN: "€"
 DAYS: /giorn[io](?![\w])/
@@ -106,6 +107,10 @@ PER_DAY_HINT = (
 )
 
 
+# giorni where a percentage is asked: a share per day written as a plain percentage (``(assenze - 15 giorni) * 1%``)
+PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
+
+
 class FormulaError(ValueError):
     """A formula that cannot be read (the message is Italian, for people)."""
 
@@ -122,7 +127,8 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
         if mark is None:
             return Num(value, False, tok.start_pos or 0)
         if mark.type == "PERCENT":
-            return Num(value / 100, True, tok.start_pos or 0)
+            unit = PERCENT_PER_DAY_UNIT if "giorno" in mark else ""
+            return Num(value / 100, True, tok.start_pos or 0, unit)
         if mark.type == "DAYS":
             return Num(value, False, tok.start_pos or 0, DAYS_UNIT)
         return Num(value, False, tok.start_pos or 0, PER_DAY_UNIT if "giorno" in mark else EURO_UNIT)
@@ -229,7 +235,8 @@ def read(raw: str, scope: Scope) -> Formula:
     found = checker.type(tree)
     want = scope.place.result
     if not problems and not fits(found, want):
-        hint = PER_DAY_HINT if dict(found.dims).get("giorni") == 1 and want == EURO else ""
+        days = dict(found.dims).get("giorni") == 1
+        hint = PER_DAY_HINT if days and want == EURO else PERCENT_PER_DAY_HINT if days and want.percent else ""
         problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}{hint}")
     if problems:
         raise FormulaError("; ".join(dict.fromkeys(problems)))

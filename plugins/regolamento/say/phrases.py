@@ -365,11 +365,16 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
     lines = []
     if first:
         for r in regulation.reductions:
-            what = {"assenze": "i giorni di assenza nell'anno", "fte": "il tempo lavorato (1 è il tempo pieno)"}.get(
-                r.measure
-            ) or cuts.label_of(regulation, r)[0]
             which = f" nella parte {', '.join(f'«{n}»' for n in r.parts)}" if r.parts else ""
-            lines.append(f"Il premio{which} è ridotto secondo {what} ({r.source}): {_brackets(r, regulation)}.")
+            if r.formula is not None:
+                lines.append(
+                    f"Il premio{which} è ridotto di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e "
+                    f"100% ({r.source})."
+                )
+            else:
+                what = {"assenze": "i giorni di assenza nell'anno", "fte": "il tempo lavorato (1 è il tempo pieno)"}
+                said = what.get(r.measure) or cuts.label_of(regulation, r)[0]
+                lines.append(f"Il premio{which} è ridotto secondo {said} ({r.source}): {_brackets(r, regulation)}.")
             if r.savings == "residuo":
                 lines.append("Ciò che la riduzione toglie resta residuo della parte.")
             elif r.savings != "ripartite":
@@ -377,7 +382,7 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
             lines += note(r.note)
         if len(regulation.reductions) > 1:
             lines.append("Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).")
-    return "Le riduzioni del premio", lines, {"measure", "brackets", "note", "parts", "savings"}
+    return "Le riduzioni del premio", lines, {"measure", "brackets", "formula", "note", "parts", "savings"}
 
 
 def statuses(block: Status, regulation: Regulation) -> Said:
