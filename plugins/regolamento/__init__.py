@@ -22,6 +22,7 @@ STATUS_LABELS = {
     "escluso_insufficiente": "escluso: insufficiente rendimento",
     "escluso_sanzione": "escluso per sanzione disciplinare",
     "escluso_unita_sotto": "escluso: obiettivi dell'unità non raggiunti",
+    "escluso_formula": "escluso per una condizione del regolamento",
     "valutazione_negativa": "valutazione negativa",
     "senza_posizione": "senza retribuzione di posizione",
     "senza_valutazione_individuale": "senza valutazione individuale",  # paid only by parts that read none

@@ -268,15 +268,20 @@ class PersonEnv:
         self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} di {who.name}"))
         return found
 
+    def service_dates(self) -> None:
+        """Note the dates of hiring and ceasing the person has, each with its cell: what the days or months in service
+        are counted from."""
+        for column, words in (("assunzione", "data di assunzione"), ("cessazione", "data di cessazione")):
+            date = self.person.extra.get(column)
+            if date is not None:
+                cell = self.facts.ente.cell("people", self.person.row, column)
+                self.read.setdefault(column, Input(words, date, cell=cell))
+
     def months(self, whole_from: int) -> Decimal:
         """The months of the cycle's year in service (MESI): a month counts whole when the person is in service at
         least ``whole_from`` days of it, or all of it (a February in service counts, whatever ``whole_from``)."""
         found = Decimal(months_in_service(self.facts.ente.year, self.person, whole_from))
-        for column, words in (("assunzione", "data di assunzione"), ("cessazione", "data di cessazione")):
-            date = self.person.extra.get(column)
-            if date is not None:  # the dates the months are counted from, each with its cell
-                cell = self.facts.ente.cell("people", self.person.row, column)
-                self.read.setdefault(column, Input(words, date, cell=cell))
+        self.service_dates()
         days = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
         self.read.setdefault(
             f"mesi:{whole_from}",
@@ -389,6 +394,7 @@ class PersonEnv:
 
 
 def _days_in_service(env: PersonEnv, name: str) -> Value:
+    env.service_dates()
     year = env.facts.ente.year
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     start = max(first, env.person.extra.get("assunzione") or first)

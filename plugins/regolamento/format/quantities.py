@@ -151,6 +151,15 @@ PLACES = {
             why="la graduatoria si decide su chi è ciascuno (un suo dato), non sui risultati dell'anno",
         )
     ),
+    # [[esclusioni]] regola = "formula": who does not take part, from their data (the score has its own rule)
+    "esclusione": before_results(
+        place(
+            "chi è escluso dal premio",
+            BOOL,
+            why="l'esclusione legge i dati della persona (per il punteggio c'è la regola punteggio_minimo, per "
+            "l'unità unita_sotto)",
+        )
+    ),
     # [[riduzioni]] riduzione: the cut of each one's premium, from their data (as the brackets read theirs)
     "riduzione": before_results(
         place(

@@ -53,7 +53,7 @@ COMPARTI = ("funzioni_locali",)
 METHODS = methods.PREMIO
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
 PART_METHODS = methods.PARTS
-RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto")
+RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto", "formula")
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
 RESULT_METHODS = ("percentuale", "fondo", "quota_posizione", "formula")
@@ -355,7 +355,7 @@ class Exclusion:
         "choice",
         "la regola: assenze oltre N giorni, punteggio minimo, insufficiente "
         "rendimento dichiarato, sanzione disciplinare oltre un tipo, unità sotto una soglia di "
-        "raggiungimento",
+        "raggiungimento, o una condizione scritta come formula (formato 2)",
         required=True,
         choices=RULES,
         example="sanzione",
@@ -400,6 +400,15 @@ class Exclusion:
         "text",
         "per «insufficiente»: il livello di chi è dichiarato di insufficiente rendimento, qualunque sia il punteggio",
         example="non adeguata",
+        since=2,
+    )
+    condition: Formula | None = key(
+        "condizione",
+        "formula",
+        "per «formula»: chi è escluso, una condizione sui dati della persona («il personale che ha prestato servizio "
+        "per meno di 90 giorni nell'anno»)",
+        example="=giorni_servizio < 90 giorni",
+        formula="esclusione",
         since=2,
     )
     parts: tuple[str, ...] = key(

@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace
+from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Score, Trace
+from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
 
 ONE = Decimal(1)
 WHY = {
@@ -82,22 +86,45 @@ def exclusion(
     for ex in reg.exclusions:
         if ex.parts and part not in ex.parts:
             continue
-        found = excluded_by(reg, ex, person, points_of(reg, score), ente, org)
+        if ex.condition is not None:
+            found = by_condition(reg, ex, ex.condition, person, ente, trace)
+        else:
+            one = excluded_by(reg, ex, person, points_of(reg, score), ente, org)
+            found = [one] if one is not None else None
         if found is None:
             continue
         status = status_of(ex)
-        why = WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=ex.above)
+        if ex.condition is not None:
+            why = f"{sentence(ex.condition)} (formula: {ex.condition})"
+        else:
+            why = WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=ex.above)
         trace.record(
             f"score:{person.id}:status",
             status,
             f"escluso dal premio: {why}" + (f" (per le parti: {', '.join(ex.parts)})" if ex.parts else ""),
             cite(reg, ex.source),
-            [found],
+            found,
             f"Esito di {person.name}",
             ex.note,
         )
         return status
     return None
+
+
+def by_condition(
+    reg: Regulation, ex: Exclusion, condition: Formula, person: Person, ente: Ente, trace: Trace
+) -> list[Input] | None:
+    """What the condition read, when it excludes ``person``; None when it does not. A condition that cannot be
+    computed is an error naming the person, who is not excluded by it (never a silent exclusion)."""
+    env = PersonEnv(Facts(reg, ente), person)
+    try:
+        held = run(condition, env)
+    except RunError as exc:
+        message = f"esclusione dal premio: {exc} per {person.name}: la condizione non è applicata"
+        trace.problem(Problem(rule="regolamento.formula", source=cite(reg, ex.source), file="regolamento",
+                              message=message))  # fmt: skip
+        return None
+    return list(env.read.values()) if held is True else None
 
 
 def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[Input], str]:

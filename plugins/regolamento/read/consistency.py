@@ -287,6 +287,11 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
     }
     if ex.rule in needs and needs[ex.rule][1] is None:
         error(path, f"la regola {ex.rule!r} richiede la chiave {needs[ex.rule][0]}", "regolamento.manca")
+    if ex.rule == "formula" and ex.condition is None:
+        error(path, "la regola «formula» richiede la chiave condizione (es. condizione = \"=giorni_servizio < 90 "
+              "giorni\")", "regolamento.manca")  # fmt: skip
+    if ex.rule != "formula" and ex.condition is not None:
+        error(f"{path}.condizione", "la condizione vale per la regola «formula»", "regolamento.valore")
     if ex.rule == "unita_sotto" and ex.min is not None and ex.min > ONE:
         error(
             f"{path}.minimo",

@@ -315,6 +315,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
     elif e.rule == "sanzione":
         who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
+    elif e.condition is not None:
+        who = f"chi è in questa condizione: {said_formula(e.condition)}"
     else:
         least = the_pct(e.min or Decimal(0), "di")
         who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {least}"
@@ -343,7 +345,8 @@ def exclusions(block: Exclusion, regulation: Regulation) -> Said:
     else:
         lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
-        "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts"}  # fmt: skip
+        "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts",
+        "condition"}  # fmt: skip
 
 
 def _brackets(r: Reduction, regulation: Regulation) -> str:

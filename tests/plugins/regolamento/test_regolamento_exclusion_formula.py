@@ -1,0 +1,100 @@
+"""An exclusion by a condition (``[[esclusioni]] regola = "formula"``, formato 2): where the rules of the vocabulary
+(absences, a minimum score, a sanction…) do not say a text's exclusion — «non partecipa il personale che ha prestato
+servizio per meno di 90 giorni nell'anno» — a condition on the person's data excludes them from every part (or from
+those it names), in the order the exclusions are written, with a status and its figure. Every amount by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ciclope.core.run.explain import explain
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Servizio"
+tipo_ente = "comune"
+
+[[esclusioni]]
+regola = "formula"
+condizione = "=giorni_servizio < 90 giorni"
+fonte = "art. 5 c. 2"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 8"
+"""
+
+
+def staff() -> dict[str, str]:
+    """Three dipendenti scoring 80, hired on different days of 2024 (a leap year)."""
+    cards = [f"{p},SEG,scheda,Valutazione complessiva,100,80," for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune di Servizio", [], cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",assunzione,cessazione",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,,",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,",  # the whole year
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,2024-11-01,",  # November 30 + December 31 = 61 days
+        "P3,Carla,dipendente,C,com,1,0,false,SEG,2024-10-01,",  # October 31 + 30 + 31 = 92 days
+    ]) + "\n"  # fmt: skip
+    return files
+
+
+def test_less_than_ninety_days_of_service_excludes(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, HEAD, staff())
+    # P2: 61 < 90, excluded; P1 (366) and P3 (92) share 1000 by score × fte, 80 and 80: 500.00 each
+    assert amounts(result) == {"P1": "500.00", "P3": "500.00", "P2": "0.00"}
+    assert result.rewards.statuses["P2"] == "escluso_formula"
+    status = result.figures["score:P2:status"]
+    assert status.formula == (
+        "escluso dal premio: i giorni di servizio nell'anno sono meno di 90 giorni (formula: =giorni_servizio < 90 "
+        "giorni)"
+    )
+    # what the condition read: the days in service, after the date they are counted from (with its cell)
+    assert [(i.name, i.value, i.cell) for i in status.inputs] == [
+        ("data di assunzione", dt.date(2024, 11, 1), "people.csv:4:assunzione"),
+        ("i giorni di servizio nell'anno", Decimal(61), ""),
+    ]
+    said = explain(result, "person", "P2")
+    assert "escluso per una condizione del regolamento" in said
+    assert "← people.csv, riga 4, colonna assunzione" in said  # header, SEG, P1, P2
+
+
+def test_the_status_and_the_parts_of_a_condition(ciclope_ente, tmp_path):
+    text = HEAD.replace(
+        'fonte = "art. 5 c. 2"', 'fonte = "art. 5 c. 2"\nstato = "servizio_breve"\nparti = ["produttività"]'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, staff())
+    assert result.rewards.statuses["P2"] == "servizio_breve"
+    assert amounts(result)["P2"] == "0.00"
+
+
+def test_leggi_says_the_condition(tmp_path):
+    assert (
+        "Non accede al premio chi è in questa condizione: i giorni di servizio nell'anno sono meno di 90 giorni "
+        "(formula: =giorni_servizio < 90 giorni) (art. 5 c. 2)."
+    ) in regulation_text(tmp_path, HEAD)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            'condizione = "=giorni_servizio < 90 giorni"\n',
+            "",
+            "chiave esclusioni[1]: la regola «formula» richiede la chiave condizione",
+        ),
+        ('regola = "formula"', 'regola = "assenze"\ngiorni = 30', "la condizione vale per la regola «formula»"),
+        ("giorni_servizio < 90 giorni", "punteggio < 60", "«punteggio» non si usa in chi è escluso dal premio"),
+        ("giorni_servizio < 90 giorni", "giorni_servizio", "la formula dà giorni, ma chi è escluso dal premio è"),
+    ],
+)
+def test_a_condition_refused(tmp_path, old, new, problem):
+    said = regulation_problems(tmp_path, HEAD.replace(old, new))
+    assert any(problem in m for m in said), said
