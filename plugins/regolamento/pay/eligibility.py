@@ -7,8 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Score, Trace
-from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
-from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
@@ -116,15 +115,13 @@ def by_condition(
 ) -> list[Input] | None:
     """What the condition read, when it excludes ``person``; None when it does not. A condition that cannot be
     computed is an error naming the person, who is not excluded by it (never a silent exclusion)."""
-    env = PersonEnv(Facts(reg, ente), person)
-    try:
-        held = run(condition, env)
-    except RunError as exc:
-        message = f"esclusione dal premio: {exc} per {person.name}: la condizione non è applicata"
+    held, read, why = on_data(reg, ente, person, condition)
+    if why:
+        message = f"esclusione dal premio: {why} per {person.name}: la condizione non è applicata"
         trace.problem(Problem(rule="regolamento.formula", source=cite(reg, ex.source), file="regolamento",
                               message=message))  # fmt: skip
         return None
-    return list(env.read.values()) if held is True else None
+    return read if held is True else None
 
 
 def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[Input], str]:

@@ -14,6 +14,7 @@ import attrs
 from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, fmt, money
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
@@ -37,20 +38,18 @@ def group_of(reg: Regulation, part: Part, person: Person, ente: Ente) -> str:
     return top.id if top is not None else person.unit
 
 
-def named(reg: Regulation, formula: Formula, person: Person, ente: Ente) -> tuple[str, PersonEnv, str]:
+def named(reg: Regulation, formula: Formula, person: Person, ente: Ente) -> tuple[str, list[Input], str]:
     """The graduatoria a formula gives ``person`` (a text as written, a number in Italian, «sì» or «no»), what it
     read, and why there is none (``NO_NAME``: the formula gives an empty text, or cannot be computed)."""
-    env = PersonEnv(Facts(reg, ente), person)
-    try:
-        value = run(formula, env)
-    except RunError as exc:
-        return NO_NAME, env, str(exc)
+    value, read, why = on_data(reg, ente, person, formula)
+    if why:
+        return NO_NAME, read, why
     if isinstance(value, bool):
-        return ("sì" if value else "no"), env, ""
+        return ("sì" if value else "no"), read, ""
     if isinstance(value, Decimal):
-        return fmt.decimal_it(value), env, ""
+        return fmt.decimal_it(value), read, ""
     name = str(value).strip() if value is not None else ""
-    return (name, env, "") if name else (NO_NAME, env, "la formula dà un testo vuoto")
+    return (name, read, "") if name else (NO_NAME, read, "la formula dà un testo vuoto")
 
 
 def kind_word(reg: Regulation, part: Part) -> str:
@@ -135,13 +134,13 @@ def assigned(
     source = cite(reg, part.source)
     found = {}
     for person in in_service:
-        name, env, why = named(reg, formula, person, ente)
+        name, read, why = named(reg, formula, person, ente)
         if why:
             message = f"parte «{part.name}», graduatorie: {why} per {person.name}: è nella graduatoria «{NO_NAME}»"
             trace.problem(Problem(rule="regolamento.formula", source=source, file="regolamento", message=message))
         key = f"graduatoria:{part.name}:{person.id}"
         label = f"Graduatoria di {person.name} nella parte «{part.name}»"
-        trace.record(key, name, f"{formula} — {sentence(formula)}", source, list(env.read.values()), label)
+        trace.record(key, name, f"{formula} — {sentence(formula)}", source, read, label)
         found[person.id] = name
     return found
 

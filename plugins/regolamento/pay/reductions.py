@@ -13,8 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, Person, Problem, Trace, fmt
-from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
-from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Bracket, Column, Part, Premium, Reduction, Regulation
@@ -125,23 +124,22 @@ def _by_formula(
 ) -> tuple[Decimal | None, str]:
     """The formula's cut, kept between 0% and 100% (recorded, with what it read, when it takes something); one that
     cannot be computed is an error naming the person, and nothing is taken."""
-    env = PersonEnv(Facts(reg, ente), person)
-    try:
-        value = run(formula, env)
-    except RunError as exc:
-        message = f"riduzione del premio: {exc} per {person.name}: nessuna riduzione"
+    value, read, why = on_data(reg, ente, person, formula)
+    if why:
+        message = f"riduzione del premio: {why} per {person.name}: nessuna riduzione"
         trace.problem(Problem(rule="regolamento.formula", source=cite(reg, red.source), file="regolamento",
                               message=message))  # fmt: skip
         return None, FORMULA_LABEL
-    cut = min(max(value, ZERO), ONE) if isinstance(value, Decimal) else ZERO
+    given = value if isinstance(value, Decimal) else ZERO
+    cut = min(max(given, ZERO), ONE)
     if cut:
-        kept = "" if cut == value else f", tenuta tra 0% e 100% (la formula dà {percent(value)})"
+        kept = "" if cut == given else f", tenuta tra 0% e 100% (la formula dà {percent(given)})"
         trace.record(
             key,
             cut,
             f"{formula} — {sentence(formula)}{kept}",
             cite(reg, red.source),
-            list(env.read.values()),
+            read,
             f"Riduzione del premio di {person.name}",
             red.note,
         )
