@@ -151,6 +151,16 @@ def test_a_graduatoria_is_who_one_is_not_how_one_did(tmp_path, written, problem)
     assert any(problem in m and why in m for m in said), said
 
 
-def test_a_formula_that_names_nothing_is_refused(tmp_path):
+def test_a_condition_names_two_graduatorie_si_and_no(ciclope_ente, tmp_path):
+    text = BY_FUNCTION.replace('"=funzione"', """'=funzione = "sanitaria"'""")
+    result = run_declared(ciclope_ente, tmp_path, text, files(FIVE))
+    # the same two groups as by the column, named by the condition's value: «sì» (S1, S2) 9000 × 2/5 = 3600.00 and
+    # «no» (A1, A2, A3) 5400.00
+    assert result.figures["pool:performance_individuale:sì"].value == Decimal("3600.00")
+    assert result.figures["pool:performance_individuale:no"].value == Decimal("5400.00")
+    assert result.figures["graduatoria:produttività:S1"].value == "sì"
+
+
+def test_a_formula_that_mixes_a_text_and_a_number_is_refused(tmp_path):
     said = regulation_problems(tmp_path, BY_FUNCTION.replace('"=funzione"', "'=funzione = \"sanitaria\" + 1'"))
-    assert said, "a formula adding a number to a condition is refused"
+    assert any("chiave premi[1].graduatorie" in m and "«+» vuole numeri, non un testo" in m for m in said), said
