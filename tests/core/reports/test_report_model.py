@@ -98,6 +98,22 @@ def test_an_objective_block():
     )
 
 
+def test_the_frequent_blocks_escape_every_text_as_the_page_does():
+    """An objective's id, heading and line, a heading and a paragraph are written apart from the other blocks:
+    each text escaped with its quotes, a paragraph's class kept, a flag in a paragraph written as its span."""
+    t = Table("", columns(("X",)), [], empty="—")
+    out = html.blocks(
+        [Objective("O<1", "a & b", "«x» 'y'", t), Heading("<h>", 2), Text(Flag("no", "err"), "muted"), Text("p")]
+    )
+    assert out == (
+        '<div class="objective" id="obiettivo-O&lt;1">\n<h3>a &amp; b</h3>\n'
+        '<div class="meta">«x» &#x27;y&#x27;</div>\n<p class="empty">—</p>\n</div>\n'
+        "<h2>&lt;h&gt;</h2>\n"
+        '<p class="muted"><span class="flag err">no</span></p>\n'
+        "<p>p</p>"
+    )
+
+
 def test_lines_in_a_cell():
     """Lines are joined by <br>, each escaped; with a style, the lines after the first are in its span."""
     t = Table("", columns(("A", "B"), (1,)), [(Lines(("a<b", "c")), Lines(("€ 1,00", "l'alta"), "band"))])
