@@ -264,6 +264,27 @@ def _abs(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: None if (v := a(env)) is None else abs(v)
 
 
+def _concatenate(node: Call, args: list[Compiled]) -> Compiled:
+    def run_(env: Env) -> Value:
+        values = [a(env) for a in args]
+        if any(v is None for v in values):  # an empty cell: no text, rather than a text missing a part
+            return None
+        return "".join(_text(v) for v in values)
+
+    return run_
+
+
+def _text(value: Value) -> str:
+    """A value as CONCATENA writes it: a text as it is, a number in Italian (a percentage as one), sì or no."""
+    if isinstance(value, bool):
+        return "sì" if value else "no"
+    if isinstance(value, fmt.Percent):
+        return fmt.pct(value)
+    if isinstance(value, Decimal):
+        return fmt.decimal_it(value)
+    return str(value)
+
+
 def _rounding(mode: str) -> Callable[[Call, list[Compiled]], Compiled]:
     def make(node: Call, args: list[Compiled]) -> Compiled:
         digits = int(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Num) else 0
@@ -347,6 +368,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "MEDIA": _mean,
     "SOMMA": _sum,
     "ASS": _abs,
+    "CONCATENA": _concatenate,
     "ARROTONDA": _rounding(ROUND_HALF_UP),
     "ARROTONDA.PER.DIF": _rounding(ROUND_FLOOR),
     "ARROTONDA.PER.ECC": _rounding(ROUND_CEILING),

@@ -199,6 +199,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "MEDIA": ("MEDIA(a; b; …)", "la media"),
     "SOMMA": ("SOMMA(a; b; …)", "la somma"),
     "ASS": ("ASS(x)", "il valore assoluto"),
+    "CONCATENA": (
+        "CONCATENA(a; b; …)",
+        "un testo: i valori uno dopo l'altro, un numero scritto in italiano e un vero/falso come sì o no (due criteri "
+        'di una graduatoria: CONCATENA(categoria; " · "; settore)); se un valore manca, nessun testo',
+    ),
     "ARROTONDA": ("ARROTONDA(x; cifre)", "x arrotondato a quelle cifre decimali, per eccesso da 5"),
     "ARROTONDA.PER.DIF": ("ARROTONDA.PER.DIF(x; cifre)", "x arrotondato per difetto"),
     "ARROTONDA.PER.ECC": ("ARROTONDA.PER.ECC(x; cifre)", "x arrotondato per eccesso"),

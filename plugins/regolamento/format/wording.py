@@ -274,6 +274,8 @@ def _special(node: Call, args: list[str]) -> str:
     fn = node.fn
     if fn == "ASS":
         return f"il valore assoluto di {args[0]}"
+    if fn == "CONCATENA":
+        return f"il testo che unisce {_list(args)}"
     if fn == "LIVELLO":
         return f"il livello della scala per {args[0]}"
     if fn == "SOTTO":

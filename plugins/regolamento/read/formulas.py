@@ -507,6 +507,15 @@ class Checker:
             return self._wrong(out, "numeri", node.fn)
         return out
 
+    def concatenated(self, node: Call) -> Type:
+        """CONCATENA(a; b; …): texts, numbers and conditions one after the other, as one text."""
+        if self.arity(node, 2, -1):
+            for a in node.args:
+                t = self.type(a)
+                if t.kind not in ("testo", "numero", "logico"):
+                    self._wrong(t, "testi, numeri o vero/falso", node.fn)
+        return TEXT
+
     def rounding(self, node: Call) -> Type:
         if not self.arity(node, 1, 2):
             return BARE
@@ -701,6 +710,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "MEDIA": Checker.many,
     "SOMMA": Checker.many,
     "ASS": Checker.absolute,
+    "CONCATENA": Checker.concatenated,
     "ARROTONDA": Checker.rounding,
     "ARROTONDA.PER.DIF": Checker.rounding,
     "ARROTONDA.PER.ECC": Checker.rounding,

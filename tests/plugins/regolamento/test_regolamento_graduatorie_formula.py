@@ -164,3 +164,69 @@ def test_a_condition_names_two_graduatorie_si_and_no(ciclope_ente, tmp_path):
 def test_a_formula_that_mixes_a_text_and_a_number_is_refused(tmp_path):
     said = regulation_problems(tmp_path, BY_FUNCTION.replace('"=funzione"', "'=funzione = \"sanitaria\" + 1'"))
     assert any("chiave premi[1].graduatorie" in m and "«+» vuole numeri, non un testo" in m for m in said), said
+
+
+# Two criteria at once («graduatorie distinte per funzione e, in ciascuna, per categoria»): CONCATENA writes the two
+# values one after the other, so each pair of them is a graduatoria.
+BY_TWO = BY_FUNCTION.replace('"=funzione"', """'=CONCATENA(funzione; " · "; categoria)'""")
+SIX = [
+    ("S1", "sanitaria", 80, "C"),
+    ("S2", "sanitaria", 40, "C"),
+    ("S3", "sanitaria", 60, "D"),
+    ("A1", "amministrativa", 80, "C"),
+    ("A2", "amministrativa", 80, "C"),
+    ("A3", "amministrativa", 50, "D"),
+]
+
+
+def test_two_criteria_at_once_make_one_graduatoria_for_each_pair(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, BY_TWO, files(SIX, fund="6000.00"))
+    # by staff in service, 6000 / 6 = 1000 a person: «sanitaria · C» (S1, S2) 2000.00, «sanitaria · D» (S3) 1000.00,
+    # «amministrativa · C» (A1, A2) 2000.00, «amministrativa · D» (A3) 1000.00
+    # sanitaria · C by score, Σ 80 + 40 = 120: 2000 × 80/120 = 1333.333… → 1333.33, × 40/120 = 666.666… → 666.67
+    #   (floors 1333.33 + 666.66 = 1999.99, the cent to the larger remainder: 0.67 of S2 against 0.33 of S1)
+    # amministrativa · C, the same score: 1000.00 each; the two alone in their graduatoria take all of it
+    assert amounts(result) == {
+        "S1": "1333.33",
+        "S2": "666.67",
+        "S3": "1000.00",
+        "A1": "1000.00",
+        "A2": "1000.00",
+        "A3": "1000.00",
+    }
+    figures = result.figures
+    assert figures["pool:performance_individuale:sanitaria · C"].value == Decimal("2000.00")
+    assert figures["pool:performance_individuale:amministrativa · D"].label == (
+        "Fondo della graduatoria «amministrativa · D»"
+    )
+    mine = figures["graduatoria:produttività:S3"]
+    assert mine.value == "sanitaria · D"
+    # both cells it was read from: the function and the category of S3 (row 5: header, SEG, S1, S2, S3)
+    assert {(i.value, i.cell) for i in mine.inputs} == {
+        ("sanitaria", "people.csv:5:funzione"),
+        ("D", "people.csv:5:category"),
+    }
+    text = regulation_text(tmp_path, BY_TWO)
+    assert (
+        "La graduatoria di ciascuno nella parte è il testo che unisce la funzione a cui afferisce la persona (sanitaria "
+        "o amministrativa), « · » e la categoria (o l'Area) del contratto (formula: =CONCATENA(funzione; \" · \"; "
+        "categoria)): una graduatoria per ogni valore"
+    ) in text
+
+
+def test_concatena_writes_a_number_in_italian_and_a_condition_as_si_or_no(ciclope_ente, tmp_path):
+    written = BY_FUNCTION.replace('"=funzione"', """'=CONCATENA(funzione; " "; 2,5; " "; categoria = "C")'""")
+    result = run_declared(ciclope_ente, tmp_path, written, files(FIVE))
+    assert result.figures["graduatoria:produttività:S1"].value == "sanitaria 2,5 sì"  # S1 is of category C
+    assert result.figures["graduatoria:produttività:S2"].value == "sanitaria 2,5 no"
+
+
+def test_concatena_of_one_value_or_of_an_empty_cell(ciclope_ente, tmp_path):
+    said = regulation_problems(tmp_path, BY_FUNCTION.replace('"=funzione"', "'=CONCATENA(funzione)'"))
+    assert any("CONCATENA vuole almeno 2 argomenti, ne ha 1" in m for m in said), said
+    people = [*SIX[:5], ("A3", "", 50, "D")]
+    result = run_declared(ciclope_ente, tmp_path, BY_TWO, files(people, fund="6000.00"))
+    # A3's function is empty: no graduatoria made of the category alone; A3 is ranked apart, with an error
+    assert result.figures["graduatoria:produttività:A3"].value == "senza graduatoria"
+    assert result.figures["pool:performance_individuale:senza graduatoria"].value == Decimal("1000.00")
+    assert any(p.rule == "regolamento.formula" and "Persona A3" in p.message for p in result.violations)
