@@ -1,7 +1,7 @@
 """A formula's text → its tree (:mod:`format.expr`), checked for the place it is written in.
 
 The language is an Italian spreadsheet's: ``SE(E(scheda >= 160; unita >= 70%); "A"; SOTTO(LIVELLO(punteggio)))``,
-arguments separated by ``;``, decimals with a comma or a point, ``30%`` a percentage, texts in quotes. It is
+arguments separated by ``;``, texts joined by ``&``, decimals with a comma or a point, ``30%`` a percentage, texts in quotes. It is
 parsed by lark (an LALR grammar, never ``eval``), bounded in size and depth, and checked before any ente is run:
 names and functions known where the formula is written (with the nearest name when one is not), the number of
 arguments, the types and units (points with points, euro with euro, a percentage with a percentage), a division
@@ -64,8 +64,10 @@ MAX_LENGTH = 1000
 MAX_DEPTH = 40
 GRAMMAR = r"""
 start: expr
-?expr: sum
-     | sum COMPOP sum           -> binary
+?expr: concat
+     | concat COMPOP concat     -> binary
+?concat: sum
+     | sum (AMP sum)+           -> joined
 ?sum: product
     | sum ADDOP product         -> binary
 ?product: power
@@ -85,6 +87,7 @@ COMPOP: /(>=|<=|<>|!=|==|≥|≤|≠|=|<|>)/
 ADDOP: "+" | "-" | "−"
 MULOP: "*" | "/" | "×" | "÷"
 POW: "^"
+AMP: "&"
 PERCENT: /%(\s*(\/\s*giorno|al\s+giorno)(?![\w]))?/
 EURO: /€(\s*(\/\s*giorno|al\s+giorno)(?![\w]))?/
 EURO_SIGN: "€"
@@ -149,6 +152,12 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
 
     def binary(self, left: Node, op: Token, right: Node) -> Binary:
         return Binary(OPS.get(str(op), str(op)), left, right, op.start_pos or 0)
+
+    def joined(self, *items: Node | Token) -> Call:
+        """``a & b & c``, a spreadsheet's joining of texts: one CONCATENA of them all, checked and said as it is."""
+        values = tuple(i for i in items if not isinstance(i, Token))
+        first = next(i for i in items if isinstance(i, Token))  # the first «&», where a message points
+        return Call("CONCATENA", values, first.start_pos or 0)
 
     def sign(self, op: Token, operand: Node) -> Node:
         return operand if str(op) == "+" else Negative(operand, op.start_pos or 0)

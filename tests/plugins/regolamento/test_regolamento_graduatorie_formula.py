@@ -214,6 +214,23 @@ def test_two_criteria_at_once_make_one_graduatoria_for_each_pair(ciclope_ente, t
     ) in text
 
 
+def test_the_spreadsheet_s_ampersand_is_concatena(ciclope_ente, tmp_path):
+    written = BY_FUNCTION.replace('"=funzione"', """'=funzione & " · " & categoria'""")
+    result = run_declared(ciclope_ente, tmp_path, written, files(SIX, fund="6000.00"))
+    # the same four graduatorie as CONCATENA(funzione; " · "; categoria), the same amounts
+    assert result.figures["graduatoria:produttività:S3"].value == "sanitaria · D"
+    assert amounts(result)["S2"] == "666.67"
+    text = regulation_text(tmp_path, written)
+    assert (
+        "è il testo che unisce la funzione a cui afferisce la persona (sanitaria o amministrativa), « · » e la " in text
+    )
+    # «&» binds after + and - and before a comparison: a number and a text are joined, then compared
+    compared = BY_FUNCTION.replace('"=funzione"', """'=1 + 1 & funzione = "2sanitaria"'""")
+    result = run_declared(ciclope_ente, tmp_path, compared, files(FIVE))
+    assert result.figures["graduatoria:produttività:S1"].value == "sì"
+    assert result.figures["graduatoria:produttività:A1"].value == "no"
+
+
 def test_concatena_writes_a_number_in_italian_and_a_condition_as_si_or_no(ciclope_ente, tmp_path):
     written = BY_FUNCTION.replace('"=funzione"', """'=CONCATENA(funzione; " "; 2,5; " "; categoria = "C")'""")
     result = run_declared(ciclope_ente, tmp_path, written, files(FIVE))
