@@ -1,12 +1,12 @@
 """A formula's text → its tree (:mod:`format.expr`), checked for the place it is written in.
 
 The language is an Italian spreadsheet's: ``SE(E(scheda >= 160; unita >= 70%); "A"; SOTTO(LIVELLO(punteggio)))``,
-arguments separated by ``;``, texts joined by ``&``, decimals with a comma or a point, ``30%`` a percentage, texts in quotes. It is
-parsed by lark (an LALR grammar, never ``eval``), bounded in size and depth, and checked before any ente is run:
-names and functions known where the formula is written (with the nearest name when one is not), the number of
-arguments, the types and units (points with points, euro with euro, a percentage with a percentage), a division
-by a written zero, a level named that the scale does not have. Every problem is an Italian sentence; the reader
-adds the file, the line and the key.
+arguments separated by ``;``, decimals with a comma or a point, ``30%`` a percentage, texts in quotes (joined by
+``&``). It is parsed by lark (an LALR grammar, never ``eval``), bounded in size and depth, and checked before any
+ente is run: names and functions known where the formula is written (with the nearest name when one is not), the
+number of arguments, the types and units (points with points, euro with euro, a percentage with a percentage), a
+division by a written zero, a level named that the scale does not have. Every problem is an Italian sentence; the
+reader adds the file, the line and the key.
 """
 
 from __future__ import annotations
