@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text, nodes
 from ciclope.plugins.regolamento.format.quantities import quantity
-from ciclope.plugins.regolamento.format.wording import contracted, said, words_of
+from ciclope.plugins.regolamento.format.wording import contracted, number, said, words_of
 
 Value = Any  # Decimal | str | Rank | bool | None
 Compiled = Callable[["Env"], Value]
@@ -265,23 +265,23 @@ def _abs(node: Call, args: list[Compiled]) -> Compiled:
 
 
 def _concatenate(node: Call, args: list[Compiled]) -> Compiled:
+    percents = node.percents
+
     def run_(env: Env) -> Value:
         values = [a(env) for a in args]
         if any(v is None for v in values):  # an empty cell: no text, rather than a text missing a part
             return None
-        return "".join(_text(v) for v in values)
+        return "".join(_text(v, i in percents) for i, v in enumerate(values))
 
     return run_
 
 
-def _text(value: Value) -> str:
-    """A value as CONCATENA writes it: a text as it is, a number in Italian (a percentage as one), sì or no."""
+def _text(value: Value, percent: bool) -> str:
+    """A value as CONCATENA writes it: a text as it is, a number in Italian (a percentage as one: 30%), sì or no."""
     if isinstance(value, bool):
         return "sì" if value else "no"
-    if isinstance(value, fmt.Percent):
-        return fmt.pct(value)
     if isinstance(value, Decimal):
-        return fmt.decimal_it(value)
+        return number(value, True) if percent or isinstance(value, fmt.Percent) else fmt.decimal_it(value)
     return str(value)
 
 

@@ -139,12 +139,14 @@ class Name:
 @attrs.frozen
 class Call:
     """A function; ``euro``: an aggregate of amounts (``SOMMA.ENTE(indennita)``), whose value an explanation shows in
-    euro (set once the formula is checked)."""
+    euro; ``percents``: the arguments of CONCATENA that are percentages, written as one («30%», never 0,3). Both set
+    once the formula is checked."""
 
     fn: str
     args: tuple[Node, ...]
     at: int
     euro: bool = False
+    percents: frozenset[int] = frozenset()
 
 
 @attrs.frozen

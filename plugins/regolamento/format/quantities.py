@@ -201,8 +201,9 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "ASS": ("ASS(x)", "il valore assoluto"),
     "CONCATENA": (
         "CONCATENA(a; b; …)",
-        "un testo: i valori uno dopo l'altro, un numero scritto in italiano e un vero/falso come sì o no (due criteri "
-        'di una graduatoria: CONCATENA(categoria; " · "; settore)); se un valore manca, nessun testo',
+        "un testo: i valori uno dopo l'altro, un numero scritto in italiano (una percentuale come tale, 30%) e un "
+        'vero/falso come sì o no (due criteri di una graduatoria: CONCATENA(categoria; " · "; settore)); se un valore '
+        "manca, nessun testo",
     ),
     "ARROTONDA": ("ARROTONDA(x; cifre)", "x arrotondato a quelle cifre decimali, per eccesso da 5"),
     "ARROTONDA.PER.DIF": ("ARROTONDA.PER.DIF(x; cifre)", "x arrotondato per difetto"),

@@ -249,8 +249,8 @@ def read(raw: str, scope: Scope) -> Formula:
         problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}{hint}")
     if problems:
         raise FormulaError("; ".join(dict.fromkeys(problems)))
-    if checker.euro:
-        tree = in_euro(tree, checker.euro)
+    if checker.euro or checker.percents:
+        tree = marked(tree, checker.euro, checker.percents)
     uses = frozenset(n.fn for n in nodes(tree) if isinstance(n, Call)) | frozenset(
         n.name for n in nodes(tree) if isinstance(n, Name)
     )
@@ -271,15 +271,16 @@ def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
     return node
 
 
-def in_euro(node: Node, at: set[int]) -> Node:
-    """The tree with each aggregate of amounts marked (``Call.euro``): ``at``, where each starts in the text."""
+def marked(node: Node, euro: set[int], percents: Mapping[int, frozenset[int]]) -> Node:
+    """The tree with what the check found marked on its calls, each known by where it starts in the text: the
+    aggregates of amounts (``Call.euro``, at ``euro``) and the percentage arguments of CONCATENA (``Call.percents``)."""
     if isinstance(node, Call):
-        args = tuple(in_euro(a, at) for a in node.args)
-        return attrs.evolve(node, args=args, euro=node.at in at)
+        args = tuple(marked(a, euro, percents) for a in node.args)
+        return attrs.evolve(node, args=args, euro=node.at in euro, percents=percents.get(node.at, frozenset()))
     if isinstance(node, Binary):
-        return attrs.evolve(node, left=in_euro(node.left, at), right=in_euro(node.right, at))
+        return attrs.evolve(node, left=marked(node.left, euro, percents), right=marked(node.right, euro, percents))
     if isinstance(node, Negative):
-        return attrs.evolve(node, operand=in_euro(node.operand, at))
+        return attrs.evolve(node, operand=marked(node.operand, euro, percents))
     return node
 
 
@@ -303,7 +304,8 @@ class Checker:
         self.scope = scope
         self.problems = problems
         self.aggregating = False
-        self.euro: set[int] = set()  # where each aggregate of amounts starts (in_euro)
+        self.euro: set[int] = set()  # where each aggregate of amounts starts (marked)
+        self.percents: dict[int, frozenset[int]] = {}  # where each CONCATENA starts → its percentage arguments
 
     def type(self, node: Node) -> Type:
         if isinstance(node, Num):
@@ -519,10 +521,11 @@ class Checker:
     def concatenated(self, node: Call) -> Type:
         """CONCATENA(a; b; …): texts, numbers and conditions one after the other, as one text."""
         if self.arity(node, 2, -1):
-            for a in node.args:
-                t = self.type(a)
+            types = [self.type(a) for a in node.args]
+            for t in types:
                 if t.kind not in ("testo", "numero", "logico"):
                     self._wrong(t, "testi, numeri o vero/falso", node.fn)
+            self.percents[node.at] = frozenset(i for i, t in enumerate(types) if t.numeric and t.percent)
         return TEXT
 
     def rounding(self, node: Call) -> Type:

@@ -236,6 +236,10 @@ def test_concatena_writes_a_number_in_italian_and_a_condition_as_si_or_no(ciclop
     result = run_declared(ciclope_ente, tmp_path, written, files(FIVE))
     assert result.figures["graduatoria:produttività:S1"].value == "sanitaria 2,5 sì"  # S1 is of category C
     assert result.figures["graduatoria:produttività:S2"].value == "sanitaria 2,5 no"
+    percent = BY_FUNCTION.replace('"=funzione"', """'=CONCATENA(funzione; " "; 30%; " "; 10% + 2,5%)'""")
+    result = run_declared(ciclope_ente, tmp_path, percent, files(FIVE))
+    # a percentage written as one, never 0,3: 30%; 10% + 2,5% = 12,5%, with the two decimals of a percentage
+    assert result.figures["graduatoria:produttività:S1"].value == "sanitaria 30% 12,50%"
 
 
 def test_concatena_of_one_value_or_of_an_empty_cell(ciclope_ente, tmp_path):
