@@ -151,6 +151,14 @@ PLACES = {
             why="la graduatoria si decide su chi è ciascuno (un suo dato), non sui risultati dell'anno",
         )
     ),
+    # [[riduzioni]] economie: the group whose colleagues share what the reductions cut, a datum known before any result
+    "economie": before_results(
+        place(
+            "il gruppo dei colleghi che ricevono i tagli",
+            TEXT,
+            why="il gruppo si decide su chi è ciascuno (un suo dato, come il settore), non sui risultati dell'anno",
+        )
+    ),
     # [[esclusioni]] regola = "formula": who does not take part, from their data (the score has its own rule)
     "esclusione": before_results(
         place(

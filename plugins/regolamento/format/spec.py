@@ -482,14 +482,16 @@ class Reduction:
         example=["presenza"],
         since=2,
     )
-    savings: str = key(
+    savings: str | Formula = key(
         "economie",
         "text",
         "dove vanno i tagli: ripartite (tra i colleghi della stessa parte, il default), residuo (restano "
-        "residuo della parte) o il nome di una parte successiva dello stesso fondo",
+        "residuo della parte), il nome di una parte successiva dello stesso fondo o una formula che dà a ciascuno "
+        "il suo gruppo (il settore): i tagli di ogni gruppo vanno ai colleghi della parte dello stesso gruppo",
         default="ripartite",
         example="obiettivi",
         since=2,
+        formula="economie",
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")

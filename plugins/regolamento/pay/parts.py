@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 
 import attrs
 
@@ -21,7 +22,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.pay import best, owed, rankings, recorded, reductions
+from ciclope.plugins.regolamento.pay import best, owed, rankings, recorded, reductions, savings
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
     NOT_ADMITTED,
@@ -85,6 +86,7 @@ def pay(
             for pid in formulas.refused:
                 ledger.left_out.setdefault(pid, pr)
         given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
+        given = savings.shared_out(reg, pr, given, (ente, org, trace), partial(figure_key, reg, pr, out))
         if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
             standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
         total = sum((g[1] for group in given for g in group.paid), ZERO)

@@ -149,14 +149,14 @@ def distribute(
         amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
     else:
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
-    amounts, cut = after_cuts(amounts, admitted)
+    amounts, cuts = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, note, trace, key)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
         if e.status is None or pr.list_excluded
     )
-    return Given(paid, plan.band, cut)
+    return Given(paid, plan.band, cuts)
 
 
 def capped(
@@ -179,17 +179,17 @@ def capped(
     return amounts, attrs.evolve(plan, inputs=inputs, formula=formula), note
 
 
-def after_cuts(amounts: dict[str, Decimal], admitted: list[Entry]) -> tuple[dict[str, Decimal], Decimal]:
+def after_cuts(amounts: dict[str, Decimal], admitted: list[Entry]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
     """The amounts after the reductions whose cuts go elsewhere (``economie``): each × what they keep, half-up,
-    and the total cut."""
-    cut = ZERO
+    and what was cut from each one reduced."""
+    cuts = {}
     out = dict(amounts)
     for e in admitted:
         if e.kept < 1 and e.person.id in out:
             kept = money.r2(out[e.person.id] * e.kept)
-            cut += out[e.person.id] - kept
+            cuts[e.person.id] = out[e.person.id] - kept
             out[e.person.id] = kept
-    return out, cut
+    return out, cuts
 
 
 def ordered(admitted: list[Entry]) -> list[Entry]:

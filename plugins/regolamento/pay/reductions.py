@@ -168,6 +168,8 @@ def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: T
 
 
 def _savings(red: Reduction) -> str:
+    if isinstance(red.savings, Formula):
+        return f"ai colleghi della parte che hanno in comune {sentence(red.savings)}"
     return "al residuo della parte" if red.savings == "residuo" else f"alla parte «{red.savings}»"
 
 
@@ -175,6 +177,15 @@ def destination(reg: Regulation, pr: Premium) -> str | None:
     """Where the cuts of the part ``pr`` go when a reduction sends them to a later part (None: they stay residual
     of the part, or go to the colleagues)."""
     for red in reg.reductions:
-        if applies(red, pr, shared=False) and red.savings != "residuo":
+        if applies(red, pr, shared=False) and isinstance(red.savings, str) and red.savings != "residuo":
+            return red.savings
+    return None
+
+
+def grouping(reg: Regulation, pr: Premium) -> Formula | None:
+    """The formula that gives each one of the part ``pr`` the group whose colleagues share what its reductions cut
+    (``economie = "=settore"``); None when no reduction of the part says one."""
+    for red in reg.reductions:
+        if applies(red, pr, shared=False) and isinstance(red.savings, Formula):
             return red.savings
     return None

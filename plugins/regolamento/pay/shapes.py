@@ -76,7 +76,12 @@ class Given:
 
     paid: tuple[tuple[Entry, Decimal, str | None], ...]
     bands: Mapping[str, str]
-    cut: Decimal = ZERO  # what the reductions took and send elsewhere (economie), out of the amounts paid
+    # what the reductions took from each person and send elsewhere (economie), out of the amounts paid
+    cuts: Mapping[str, Decimal] = attrs.field(factory=dict)
+
+    @property
+    def cut(self) -> Decimal:
+        return sum(self.cuts.values(), ZERO)
 
 
 def shown_weight(weight: Any) -> Decimal:

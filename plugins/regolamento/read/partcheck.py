@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.spec import Part, Reduction
@@ -134,9 +135,12 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
                 error(where, f"la parte {name!r} (metodo «{methods[name]}») paga persone scelte altrove e non si "
                       "riduce: una riduzione vale per una parte che divide il fondo o calcola l'importo di ciascuno; "
                       "gli importi di premi.csv si scrivono già ridotti", "regolamento.valore")  # fmt: skip
+        reduced = [p for p in parts if not red.parts or p.name in red.parts]
+        if isinstance(red.savings, Formula):
+            grouped_cuts(i, red, reduced, reductions, error)
+            continue
         if red.savings in ("ripartite", "residuo"):
             continue
-        reduced = [p for p in parts if not red.parts or p.name in red.parts]
         for part in reduced:
             later = {p.name: p for p in parts[parts.index(part) + 1 :] if p.fund == part.fund}
             if red.savings in later and later[red.savings].owed:
@@ -149,6 +153,33 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
                     f"{nearest(red.savings, list(later))}; economie: ripartite, residuo o una parte successiva",
                     "regolamento.valore",
                 )
+
+
+def grouped_cuts(
+    i: int, red: Reduction, reduced: Sequence[Part], reductions: Sequence[Reduction], error: Error
+) -> None:
+    """The cuts of a part go to the colleagues of one group only when every reduction of that part that does not
+    leave its cuts to the colleagues says the same group: a cut cannot be shared out two ways."""
+    assert isinstance(red.savings, Formula)
+    for part in reduced:
+        if part.owed:
+            error(f"riduzioni[{i}].economie", f"la parte «{part.name}» è dovuta (dovuto = true): paga i suoi importi "
+                  "per intero e nessuno vi riceve i tagli degli altri; economie: ripartite o residuo",
+                  "regolamento.valore")  # fmt: skip
+            return
+        for j, other in enumerate(reductions):
+            if other is red or other.savings == "ripartite" or (other.parts and part.name not in other.parts):
+                continue
+            if not isinstance(other.savings, Formula) or other.savings.text != red.savings.text:
+                error(
+                    f"riduzioni[{i}].economie",
+                    f"la parte «{part.name}» manda i tagli anche dove dice la riduzione {j + 1} "
+                    f"(economie = {other.savings}): "
+                    "le riduzioni di una parte i cui tagli vanno a un gruppo di colleghi li mandano tutte allo stesso "
+                    "gruppo",
+                    "regolamento.valore",
+                )
+                return
 
 
 def residual_target(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:

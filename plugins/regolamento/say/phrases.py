@@ -378,7 +378,13 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
                 what = {"assenze": "i giorni di assenza nell'anno", "fte": "il tempo lavorato (1 è il tempo pieno)"}
                 said = what.get(r.measure) or cuts.label_of(regulation, r)[0]
                 lines.append(f"Il premio{which} è ridotto secondo {said} ({r.source}): {_brackets(r, regulation)}.")
-            if r.savings == "residuo":
+            if isinstance(r.savings, Formula):
+                lines.append(
+                    f"Ciò che la riduzione toglie va ai colleghi dello stesso gruppo: il gruppo di ciascuno "
+                    f"{valued(r.savings, amount=False)}; i tagli di ogni gruppo sono divisi tra chi la parte paga nel "
+                    "gruppo, in proporzione al premio dopo le riduzioni."
+                )
+            elif r.savings == "residuo":
                 lines.append("Ciò che la riduzione toglie resta residuo della parte.")
             elif r.savings != "ripartite":
                 lines.append(f"Ciò che la riduzione toglie va alla parte «{r.savings}».")
