@@ -225,6 +225,32 @@ def test_piombino_a_weight_of_part_of_the_year_is_shown_to_four_decimals(ciclope
     assert result.figures["pool:performance_individuale:B"].value == Decimal("713.45")
 
 
+def test_piombino_the_savings_of_the_absences_stay_in_the_sector(ciclope_ente, tmp_path):
+    # «il premio così conteggiato viene diminuito in base alle giornate di assenza nell'anno. Le economie così ottenute
+    # vengono ridistribuite ai colleghi del medesimo settore»: two sectors, the sector written once on its row of
+    # unità.csv; the absences' brackets are the file's example values (11–30 days: −10%)
+    data = ente(
+        [
+            "B1,Bruno,dipendente,B,ST,1,0,false,SEG",
+            "D1,Dario,dipendente,D,ST,1,20,false,SEG",
+            "C1,Carla,dipendente,C,SA,1,0,false,SEG",
+        ],
+        [card(pid, "80") for pid in ("B1", "D1", "C1")],
+        fund="3300.00",
+    )
+    data["units.csv"] = (
+        "id,name,kind,parent,head,settore\nente,Ente,ente,,SEG,\n"
+        "ST,Settore tecnico,settore,ente,,tecnico\nSA,Settore amministrativo,settore,ente,,amministrativo\n"
+    )
+    result = run(ciclope_ente, tmp_path, "piombino", data)
+    # categorie 100 + 110 + 120 = 330, 10 € l'uno: B 1.000, C 1.100, D 1.200; Dario −10%: 1.080, 120,00 di economie
+    # al settore tecnico, non alla sua categoria: Bruno 1.000 e Dario 1.080, in tutto 2.080; 120 × 1.000 / 2.080 =
+    # 57,692… → 57,69 e 120 × 1.080 / 2.080 = 62,307… → 62,30, il centesimo al resto più alto (Dario, 0,77): 62,31.
+    # Carla, del settore amministrativo, non ne riceve.
+    assert amounts(result) == {"B1": "1057.69", "D1": "1142.31", "C1": "1100.00"}
+    assert result.figures["savings:premio di produzione:group:tecnico"].value == Decimal("120.00")
+
+
 def test_regione_lazio_a_share_at_the_threshold_and_an_increment_per_point(ciclope_ente, tmp_path):
     # sotto 60 nulla; a 60 la quota predefinita (600,00 € nel file, valore d'esempio); sopra, l'incremento per punto
     # (10,00 € per punto da 60 a 100, 400,00 € in tutto, valore d'esempio); a tempo parziale in proporzione
