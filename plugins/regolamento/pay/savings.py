@@ -47,17 +47,21 @@ def shared_out(
     paid = {e.person.id: (e, amount) for group in given for e, amount, _ in group.paid if e.status is None}
     groups = {pid: group_of(reg, pr, formula, e, ctx) for pid, (e, _) in paid.items()}
     shares: dict[str, Decimal] = {}
+    sent = set()  # the groups whose cuts someone received: the others' stay residual of the part
     for name in dict.fromkeys(groups[pid] for pid in cuts if pid in groups):  # in people.csv's order
         if name != NO_NAME:
             members = {pid: paid[pid] for pid in paid if groups[pid] == name}
-            shares.update(share_group(reg, pr, name, members, cuts, ctx, key))
+            given_out = share_group(reg, pr, name, members, cuts, ctx, key)
+            shares.update(given_out)
+            if given_out:
+                sent.add(name)
     for pid, share in shares.items():
         amended(key(pid), share, part_name(pr), pid, ctx[2])
     return [
         Given(
             tuple((e, amount + shares.get(e.person.id, ZERO), band) for e, amount, band in group.paid),
             group.bands,
-            {pid: cut for pid, cut in group.cuts.items() if groups.get(pid, NO_NAME) == NO_NAME},
+            {pid: cut for pid, cut in group.cuts.items() if groups.get(pid, NO_NAME) not in sent},
         )
         for group in given
     ]
