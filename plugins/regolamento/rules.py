@@ -27,7 +27,7 @@ from ciclope.core import (
     cells,
     hookimpl,
 )
-from ciclope.plugins.regolamento.check import controls, coverage, positioncheck
+from ciclope.plugins.regolamento.check import controls, coverage, differentiation, positioncheck
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
@@ -340,6 +340,7 @@ def rewards(
         return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out, facts)
+        trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
     elif reg.result_pay is not None:

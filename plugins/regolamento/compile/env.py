@@ -53,6 +53,7 @@ class Facts:
     cards: Mapping[str, Sequence[EvaluationItem]] = attrs.field(factory=dict)
     ladders: Mapping[str, Sequence[tuple[str, Decimal]]] = attrs.field(factory=dict)  # role → (level, from score)
     premiums: dict[str, dict[str, Decimal]] = attrs.field(factory=dict)  # part → person → premium paid
+    bands: dict[str, Mapping[str, str]] = attrs.field(factory=dict)  # part → person → the band it paid by
     # part → person → the key of the figure of that premium (where one is recorded): what ``PREMIO`` refers to
     premium_refs: dict[str, dict[str, str]] = attrs.field(factory=dict)
     position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)

@@ -74,7 +74,7 @@ def key_schema(meta: Any) -> dict[str, Any]:
     elif kind == "formulas":
         out = {"type": "array", "items": dict(FORMULA)}
     elif kind == "int":
-        out = {"type": "integer"}
+        out = {"type": "integer", **_bounds(meta)}
     elif kind == "bool":
         out = {"type": "boolean"}
     elif kind == "date":

@@ -1344,6 +1344,48 @@ class Check:
 
 
 @attrs.frozen
+class Differentiation:
+    """[differenziazione] — il divieto di premi indifferenziati come il regolamento lo dice (formato 2; D.Lgs.
+    150/2009 art. 18 c. 2): in ogni parte del premio pagata per valutazione, se i premiati sono almeno il minimo,
+    tutti nello stesso livello o tutti con lo stesso importo (a meno del centesimo del resto maggiore) è un errore o
+    un avviso; un livello che raccoglie più della quota massima dei premiati di una parte, un avviso."""
+
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 42 c. 2, art. 46 c. 1")
+    minimum: int = key(
+        "minimo",
+        "int",
+        "i premiati di una parte da cui il controllo vale: con meno, livelli e importi uguali non sono giudicati",
+        default=5,
+        lo="2",
+        hi="1000",
+    )
+    severity: str = key(
+        "gravita",
+        "choice",
+        "errore (nessun premio è da erogare finché le valutazioni non sono differenziate) o avviso",
+        default="errore",
+        choices=("errore", "avviso"),
+    )
+    top_share: Decimal | None = key(
+        "quota_massima",
+        "number",
+        "la quota dei premiati di una parte oltre la quale un solo livello è un avviso (0–1; se manca: nessuna)",
+        lo="0",
+        hi="1",
+        example=0.8,
+    )
+    parts: tuple[str, ...] = key(
+        "parti",
+        "texts",
+        "le parti del premio ([[premi]]) controllate, per nome (se manca: ogni parte pagata per valutazione "
+        "individuale, tranne i premi decisi)",
+        default=(),
+        example=["produttività"],
+    )
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
 class Regulation:
     """Il file del regolamento."""
 
@@ -1397,6 +1439,13 @@ class Regulation:
     )
     checks: tuple[Check, ...] = key(
         "controlli", "tables", "i controlli del regolamento sui dati", default=(), table=Check, since=2
+    )
+    differentiation: Differentiation | None = key(
+        "differenziazione",
+        "table",
+        "il divieto di premi indifferenziati: tutti i premiati nello stesso livello o con lo stesso importo",
+        table=Differentiation,
+        since=2,
     )
     progressions: Progressions | None = key(
         "progressioni", "table", "la selezione per le progressioni economiche", table=Progressions, since=2

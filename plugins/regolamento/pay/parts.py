@@ -93,6 +93,7 @@ def pay(
         cut = sum((group.cut for group in given), ZERO)
         ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
         ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
+        facts.bands[name_of(pr)] = ledger.bands[name_of(pr)]
         facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
         facts.premium_refs[name_of(pr)] = premium_refs(reg, pr, given, out, trace)
         to = reductions.destination(reg, pr)

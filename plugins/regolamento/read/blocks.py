@@ -4,13 +4,23 @@ method that only format 2 knows, the places of the progressions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.spec import Access, Event, PositionWeighting, Premium, Progressions, ResultPay
+from ciclope.plugins.regolamento.format.methods import METHODS
+from ciclope.plugins.regolamento.format.spec import (
+    Access,
+    Differentiation,
+    Event,
+    Part,
+    PositionWeighting,
+    Premium,
+    Progressions,
+    ResultPay,
+)
 
 Error = Callable[..., None]
 HUNDRED = Decimal(100)
@@ -42,6 +52,30 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None:
         progression_limits(progressions, error)
+    differentiation: Differentiation | None = parts.get("differentiation")
+    if differentiation is not None and not ({"premium", "parts"} & broken):
+        differentiated(differentiation, parts.get("premium"), parts.get("parts") or (), error)
+
+
+def differentiated(block: Differentiation, premium: Premium | None, premiums: Sequence[Part], error: Error) -> None:
+    """[differenziazione] checks a premium: the parts it names are parts of [[premi]]; without names, some part is
+    paid by an individual evaluation."""
+    if premium is None and not premiums:
+        error("differenziazione", "il controllo vale sui premi: manca [premio] o [[premi]]", "regolamento.manca")
+        return
+    named = [part.name for part in premiums]
+    for name in block.parts:
+        if name not in named:
+            where = f"una parte di [[premi]]{nearest(name, named)}" if named else "una parte: il file ha solo [premio]"
+            error("differenziazione.parti", f"«{name}» non è il nome di {where}", "regolamento.valore")
+    scored = [pr for pr in (premium, *premiums) if pr is not None and pr.evaluation and not METHODS[pr.method].chosen]
+    if not block.parts and not scored:
+        error(
+            "differenziazione",
+            "nessuna parte del premio è pagata per valutazione individuale: scrivi le parti da controllare "
+            '(es. parti = ["presenza"])',
+            "regolamento.manca",
+        )
 
 
 def progression_limits(pr: Progressions, error: Error) -> None:

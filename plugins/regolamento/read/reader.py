@@ -307,6 +307,7 @@ def _scalar(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     if kind == "int":
         if isinstance(raw, bool) or not isinstance(raw, int):
             return _wrong(meta, raw, path, ctx)
+        _bounds(meta, Decimal(raw), path, ctx)
         return raw
     if kind in ("number", "money"):
         number = _number(meta, raw, path, ctx)

@@ -41,6 +41,7 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "columns": phrases.columns,
     "checks": phrases.checks,
     "progressions": positionphrases.progressions,
+    "differentiation": positionphrases.differentiation,
 }
 
 

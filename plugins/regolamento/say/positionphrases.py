@@ -1,10 +1,10 @@
-"""The blocks of the positions and of the access to the premiums read back as Italian sentences ([posizioni],
-[accesso], formato 2), beside :mod:`say.phrases`."""
+"""The blocks of the positions and of what opens or bars the premiums read back as Italian sentences ([posizioni],
+[accesso], [differenziazione], formato 2), beside :mod:`say.phrases`."""
 
 from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.acts import ACTS
-from ciclope.plugins.regolamento.format.spec import Access, PositionWeighting, Progressions, Regulation
+from ciclope.plugins.regolamento.format.spec import Access, Differentiation, PositionWeighting, Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import joined, the
 from ciclope.plugins.regolamento.say.phrases import Said, cap, euro, fund_name, note, num, roles, said_formula, the_pct
 
@@ -101,3 +101,25 @@ def access(block: Access, regulation: Regulation) -> Said:
     ]
     lines += note(block.note)
     return "Gli atti che aprono l'accesso ai premi", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def differentiation(block: Differentiation, regulation: Regulation) -> Said:
+    if block.parts:
+        which = "nelle parti " + ", ".join(f"«{name}»" for name in block.parts)
+    elif regulation.parts:
+        which = "in ogni parte del premio pagata per valutazione individuale"
+    else:
+        which = "nel premio individuale"
+    grave = "un errore" if block.severity == "errore" else "un avviso"
+    lines = [
+        f"È vietata la distribuzione indifferenziata dei premi: {which}, con almeno {block.minimum} premiati, "
+        f"tutti nello stesso livello o tutti con lo stesso importo (a meno di un centesimo) è {grave}."
+    ]
+    if block.top_share is not None:
+        of = " di una parte" if regulation.parts else ""
+        lines.append(
+            f"Un livello che raccoglie più {the_pct(block.top_share, 'di')} dei premiati{of} è un avviso: "
+            "differenziazione insufficiente."
+        )
+    lines += note(block.note)
+    return "La differenziazione dei premi", lines, {f.name for f in block.__attrs_attrs__}

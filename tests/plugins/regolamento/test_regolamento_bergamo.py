@@ -8,8 +8,8 @@ Compared byte for byte as results.json writes them: every pool (amount, distribu
 
 - the status of a person the declared exclusions keep out of a premium: the regulation file names the exclusion
   (``escluso_insufficiente``), the plugin leaves ``evaluated``; the money (0 €) is the same, and the test says so;
-- the violations: the plugin's differentiation checks (art. 42.2, 46.1: all rewarded at one level or with one
-  amount) and its warnings are not in the declared vocabulary, so they are not compared;
+- the violations' words: the differentiation checks (art. 42.2, 46.1: all rewarded at one level or with one amount,
+  one level above 80% of them) are compared by kind and severity (``[differenziazione]``), the other warnings not;
 - the breakdown of a score (the plugin names its parts in its own words) and the figures' formulas;
 - with the access closed the plugin reports no pools, the declared file reports them wholly residual (these enti
   have the access open).
@@ -43,10 +43,18 @@ def compared(results: dict) -> tuple[str, str, dict, dict]:
     return json.dumps(rewards["pools"]), json.dumps(rewards["people"], sort_keys=True), people, statuses
 
 
+def differentiation(out: Path, ente: str) -> list[tuple[str, str]]:
+    """(kind, severity) of each differentiation problem: levels, amounts, share."""
+    results = json.loads((out / ente / "results.json").read_text(encoding="utf-8"))
+    found = [v for v in results["violations"] if ".differentiation." in v["rule"]]
+    return sorted((v["rule"].rsplit(".", 1)[1], v["severity"]) for v in found)
+
+
 def same(python: Path, declared: Path, ente: str) -> dict:
     """The two results agree; the statuses the declared exclusions set, returned (person → status)."""
     a = compared(json.loads((python / ente / "results.json").read_text(encoding="utf-8")))
     b = compared(json.loads((declared / ente / "results.json").read_text(encoding="utf-8")))
+    assert differentiation(declared, ente) == differentiation(python, ente)
     assert b[0] == a[0]  # every pool
     assert b[1] == a[1]  # every award: amount, band (the level), pool
     assert b[2] == a[2]  # every score and level
@@ -142,3 +150,44 @@ def test_synthetic_bergamo_enti_pay_the_same(tmp_path, seed):
         pool = results["rewards"]["pools"]["risultato_po"]
         assert pool["amount"] == "9400.00" and pool["distributed"] != "0.00"  # the PO were paid
         assert all(results["rewards"]["people"][pid]["amount"] == "0.00" for pid in people)
+
+
+def test_an_undifferentiated_ente_is_refused_the_same_way(tmp_path):
+    """Every staff member in the first Servizio with full marks on the card, and those whom that leaves at another
+    level than the most declared insufficient (art. 46.1: not rewarded): the rewarded are all at one level. The
+    plugin's errors and the declared file's are the same, and so is the share warning."""
+    cycle = synth(tmp_path / "python", enti=1, people=40, seed=11, plugins=["bergamo"])
+    ente = next((cycle.parent / "enti").iterdir())
+    people = rows(ente / "people.csv")
+    staff = {r["id"] for r in people if r["role"] == "dipendente"}
+    servizio = next(r["unit"] for r in people if r["role"] == "dipendente")
+    rewrite(ente / "people.csv", [r | {"unit": servizio} if r["id"] in staff else r for r in people])
+    cards = rows(ente / "evaluations.csv")
+    rewrite(ente / "evaluations.csv", [c | {"points": c["max_points"]} if c["person"] in staff else c for c in cards])
+    levels = {pid: p["level"] for pid, p in results(run_cycle(cycle), ente.name)["individual"].items() if pid in staff}
+    most = max(set(levels.values()), key=list(levels.values()).count)
+    others = {pid for pid, level in levels.items() if level != most}
+    assert 0 < len(others) < len(staff) - 5  # seed 11: one person above the rest
+    people = rows(ente / "people.csv")
+    rewrite(ente / "people.csv", [r | {"insufficient": "true"} if r["id"] in others else r for r in people])
+    out_python = run_cycle(cycle)
+    out_declared = run_cycle(as_declared(cycle.parent, tmp_path / "declared", "bergamo", DECLARED))
+    found = differentiation(out_python, ente.name)
+    assert ("levels", "error") in found and ("share", "warning") in found  # the case is what it says
+    same(out_python, out_declared, ente.name)  # differentiation included
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def rewrite(path: Path, table: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(table[0]))
+        writer.writeheader()
+        writer.writerows(table)
+
+
+def results(out: Path, ente: str) -> dict:
+    return json.loads((out / ente / "results.json").read_text(encoding="utf-8"))
