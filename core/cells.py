@@ -5,7 +5,7 @@ message that the loader reports with the file, row and column. ``read_toml_text`
 read a TOML file a user gives the plugin (a declared regulation) as the core reads its own: size,
 nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
 ``ValueError`` in Italian. ``parse_unit_kind`` reads a unit's kind as units.csv does («settore» is an area).
-``hint(word, known)`` is the « (forse 'X'?)» a message adds after a name that is not among the known ones, when
+``hint(word, known)`` is the `` (forse «X»?)`` a message adds after a name that is not among the known ones, when
 one of them is clearly the nearest (the core's own messages use it too).
 """
 

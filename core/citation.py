@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from ciclope.core.fmt import quoted
+
 __all__ = ["CONFIDENCES", "CORE_DOCUMENTS", "Citation", "Part", "cite", "cited", "joined", "read"]
 
 CONFIDENCES = ("testo", "fonte secondaria", "ipotesi")
@@ -167,7 +169,7 @@ def cite(act: str, locator: str = "", confidence: str = "", separator: str = " "
     → ``D.Lgs. 150/2009 art. 9``; ``confidence`` follows in parentheses. The parts are kept as given (an act's
     title may hold words the reading of a text would take for an article). Several acts: :func:`joined`."""
     if confidence and confidence not in CONFIDENCES:
-        raise ValueError(f"confidenza {confidence!r}: deve essere una di {', '.join(CONFIDENCES)}")
+        raise ValueError(f"confidenza {quoted(confidence)}: deve essere una di {', '.join(CONFIDENCES)}")
     text = f"{act}{separator}{locator}" if act and locator else act or locator
     text = f"{text} ({confidence})" if confidence else text
     if ";" not in text and text not in _DECLARED:  # one act: its parts as given (several: read from the text)

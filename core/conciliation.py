@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core.citation import Citation
+from ciclope.core.fmt import quoted
 from ciclope.core.model import Appeal, Ente, EvaluationItem, Person
 from ciclope.core.problems import Problem
 
@@ -106,6 +107,7 @@ def _replace_points(
     items = cards.get(ap.person, ())
     idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
     if idx is None or ap.new_points is None:
+        item = "" if ap.new_points_item is None else f" ({quoted(ap.new_points_item)})"
         problems.append(
             Problem(
                 rule="core.appeal.item",
@@ -113,8 +115,8 @@ def _replace_points(
                 file=label,
                 row=ap.row,
                 column="new_points_item",
-                message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person} "
-                f"({ap.new_points_item!r}) o senza nuovi punti: indica in "
+                message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person}{item} "
+                "o senza nuovi punti: indica in "
                 "new_points_item la voce e in new_points i nuovi punti",
             )
         )

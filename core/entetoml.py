@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from ciclope.core.fmt import quoted
 from ciclope.core.model import Ente
 from ciclope.core.outcomes import InputSchema
 from ciclope.core.problems import Problem
@@ -69,7 +70,7 @@ def _twice(it: str, code: str, column: str) -> Problem:
 
 def _hint(key: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(key, sorted(known), n=1)
-    return f"; forse intendevi {close[0]!r}?" if close else ""
+    return f"; forse intendevi {quoted(close[0])}?" if close else ""
 
 
 def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) -> list[Problem]:
@@ -96,7 +97,7 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
                     rule="core.input.date",
                     file="ente.toml",
                     column=f"approvals.{key}",
-                    message=f"data non leggibile {value!r} per {italian_approval(key)}: scrivi 2021-01-30, 30/01/2021 o "
+                    message=f"data non leggibile {quoted(value)} per {italian_approval(key)}: scrivi 2021-01-30, 30/01/2021 o "
                     "30.1.2021 (oppure true se l'atto è fatto e la data non conta)",
                 )
             )

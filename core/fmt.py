@@ -3,6 +3,10 @@
 Money is euro with the Italian separators (``€ 1.234,56``), fractions are percentages (``0.9234`` →
 ``92,34%``), dates are ``30/06/2021``. Nothing here computes a figure: values are shown exactly as
 given. A number's text is remembered (a report repeats its figures), keyed by the number's own text.
+
+A value a message quotes (an id, a cell, a key someone wrote) is between guillemets, ``«X1»``
+(:func:`quoted`), never between Python's quotes; a value of a TOML file, where its type is the point
+(«atteso un numero, trovato …»), as the file writes it (:func:`toml_value`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,19 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-__all__ = ["Money", "Percent", "date_it", "decimal_it", "euro", "natural", "pct", "plural", "the_pct"]
+__all__ = [
+    "Money",
+    "Percent",
+    "date_it",
+    "decimal_it",
+    "euro",
+    "natural",
+    "pct",
+    "plural",
+    "quoted",
+    "the_pct",
+    "toml_value",
+]
 
 NONE = "—"
 
@@ -130,3 +146,39 @@ def natural(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in _DIGITS.split(str(text)) if part
     )
+
+
+def _visible(text: str) -> str:
+    """``text`` with each character that does not print (a control character, a non-breaking or zero-width
+    space) written as ``repr`` writes it: a tab ``\\t``, a new line ``\\n``, NUL ``\\x00``; the rest unchanged."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def quoted(value: object) -> str:
+    """A value a message quotes, between guillemets: ``«X1»``, ``«punteggio»``, ``«»`` (an empty text).
+
+    The text is ``str(value)``, accents, spaces and quotes as they are; a character that does not print stays
+    visible as ``repr`` shows it (``«a\\tb»``), so a stray invisible character in a cell is seen. A number is
+    best given already in words (:func:`decimal_it`), a list quoted item by item."""
+    return f"«{_visible(str(value))}»"
+
+
+def toml_value(value: object) -> str:
+    """A value read from a TOML file as the file writes it: a text in double quotes (``"3"``), a number
+    (``3``, ``0.5``, ``nan``), ``true``/``false``, a date (``2021-06-30``), a list (``[1, "a"]``), a table
+    (``{ a = 1 }``); anything else by ``str``. For the messages where the type is what is wrong («atteso un
+    numero, trovato «"3"»»); characters that do not print as :func:`quoted` shows them."""
+    if isinstance(value, str):
+        return '"' + _visible(value.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_visible(str(k))} = {toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    return _visible(str(value))

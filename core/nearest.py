@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from ciclope.core.fmt import quoted
+
 
 def _parts(text: str) -> str:
     """A name's words in order of their letters: «assenza_giorni» and «giorni assenza» are the same name."""
@@ -45,6 +47,6 @@ LEAD = 0.1  # how much nearer than the next one the suggested name must be
 
 
 def hint(word: str, known: Iterable[str]) -> str:
-    """`` (forse 'X'?)`` or ""."""
+    """`` (forse «X»?)`` or ""."""
     near = nearest(word, known)
-    return f" (forse {near!r}?)" if near is not None else ""
+    return f" (forse {quoted(near)}?)" if near is not None else ""

@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ciclope.core.citation import Citation, read
-from ciclope.core.fmt import decimal_it
+from ciclope.core.fmt import decimal_it, quoted, toml_value
 from ciclope.core.nearest import hint
 from ciclope.core.problems import Problem, Problems
 from ciclope.core.values import to_decimal
@@ -149,20 +149,20 @@ def _coerce(spec_name: str, kind: str, raw: Any) -> Any:
     if kind in ("number", "integer"):
         value = to_decimal(raw)
         if kind == "integer" and value != value.to_integral_value():
-            raise ValueError(f"{spec_name}: atteso un numero intero, trovato {raw!r}")
+            raise ValueError(f"{spec_name}: atteso un numero intero, trovato {quoted(toml_value(raw))}")
         return value
     if kind == "bool":
         if not isinstance(raw, bool):
-            raise ValueError(f"{spec_name}: atteso true/false, trovato {raw!r}")
+            raise ValueError(f"{spec_name}: atteso true/false, trovato {quoted(toml_value(raw))}")
         return raw
     if kind == "path" and not isinstance(raw, str):
-        raise ValueError(f"{spec_name}: atteso il nome di un file, trovato {raw!r}")
+        raise ValueError(f"{spec_name}: atteso il nome di un file, trovato {quoted(toml_value(raw))}")
     if kind == "table":
         if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
-            raise ValueError(f"{spec_name}: attesa una lista di tabelle, trovato {raw!r}")
+            raise ValueError(f"{spec_name}: attesa una lista di tabelle, trovato {quoted(toml_value(raw))}")
         return _rows(spec_name, raw)
     if not isinstance(raw, str):
-        raise ValueError(f"{spec_name}: atteso un testo, trovato {raw!r}")
+        raise ValueError(f"{spec_name}: atteso un testo, trovato {quoted(toml_value(raw))}")
     return raw
 
 
@@ -176,7 +176,7 @@ def check_bounds(spec: ParamSpec, value: Any) -> str | None:
             return f"{spec.key} = {decimal_it(value)} supera il massimo {decimal_it(spec.max)}{by}"
     if spec.kind == "choice" and value not in spec.choices:
         words = [spec.labels.get(c, c) for c in spec.choices]
-        return f"{spec.key} = {value!r} non è tra i valori ammessi: {', '.join(words)}"
+        return f"{spec.key} = {toml_value(value)} non è tra i valori ammessi: {', '.join(words)}"
     return None
 
 
@@ -244,7 +244,7 @@ def _declared_kind(name: str, raw: Any, fname: str, problems: Problems) -> str |
         )
     kind: str = raw.get("kind", "number")
     if kind not in KINDS:
-        problems.error("params.format", f"{name}: kind {kind!r} non valido", file=fname, column=name)
+        problems.error("params.format", f"{name}: kind {quoted(kind)} non valido", file=fname, column=name)
         return None
     if not str(raw.get("source", "")).strip():
         problems.error(
@@ -286,7 +286,9 @@ def _choice_labels(name: str, raw: Mapping[str, Any]) -> dict[str, str]:
     """A choice parameter's ``labels``: words for some of its choices, and only for its choices."""
     labels = raw.get("labels", {})
     if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
-        raise ValueError(f"{name}: labels deve essere una tabella scelta = \"parole\", trovato {labels!r}")
+        raise ValueError(
+            f"{name}: labels deve essere una tabella scelta = \"parole\", trovato {quoted(toml_value(labels))}"
+        )
     unknown = sorted(set(labels) - set(raw.get("choices", ())))
     if unknown:
         raise ValueError(f"{name}: labels per valori che non sono tra i choices: {', '.join(unknown)}")
@@ -370,7 +372,7 @@ def merge_params(
                     rule="config.param_unknown",
                     file=where,
                     column=f"parametri.{name}",
-                    message=f"parametro sconosciuto {name!r}{hint(head, words)} (parametri del regolamento: "
+                    message=f"parametro sconosciuto {quoted(name)}{hint(head, words)} (parametri del regolamento: "
                     f"{', '.join(words) or 'nessuno'})",
                 )
             )
@@ -464,15 +466,18 @@ def resolve_paths(
         try:
             path = (root / written).resolve() if isinstance(written, str) and written.strip() else None
         except (OSError, RuntimeError):  # a link in a loop
-            path, why = None, ("config.path", f"il file {written!r} è un collegamento in un ciclo: indica il file vero")
+            path, why = (
+                None,
+                ("config.path", f"il file {quoted(written)} è un collegamento in un ciclo: indica il file vero"),
+            )
         if why is not None:
             pass
         elif path is None:
             why = ("config.param_type", f'{spec.key} deve essere il nome di un file, es. {spec.key} = "file.toml"')
         elif confine and not path.is_relative_to(root.resolve()):
-            why = ("config.path", f"il file {written!r} è fuori dalla cartella della configurazione")
+            why = ("config.path", f"il file {quoted(written)} è fuori dalla cartella della configurazione")
         elif not path.is_file():
-            why = ("config.missing_file", f"il file {written!r} non esiste (percorso relativo a questo file)")
+            why = ("config.missing_file", f"il file {quoted(written)} non esiste (percorso relativo a questo file)")
         if why is not None:
             problems.append(Problem(rule=why[0], file=where, column=column, message=why[1], source=source))
             del out[name]

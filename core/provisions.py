@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 
 from ciclope.core.citation import Citation, cite, read
+from ciclope.core.fmt import quoted
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.values import to_decimal
 
@@ -107,12 +108,13 @@ def _row(raw: Any) -> Provision:
         raise ValueError(f"chiavi sconosciute: {', '.join(sorted(unknown))}")
     for key in ("id", "title", "source"):
         if not str(raw.get(key, "")).strip():
-            raise ValueError(f"manca {key!r}")
+            raise ValueError(f"manca {quoted(key)}")
     if not isinstance(raw.get("since"), dt.date):
         raise ValueError(f"{raw['id']}: manca la data di entrata in vigore (since = AAAA-MM-GG)")
     confidence = raw.get("confidence")
     if confidence not in CONFIDENCE:
-        raise ValueError(f"{raw['id']}: confidence deve essere {' o '.join(CONFIDENCE)}, trovato {confidence!r}")
+        found = "non indicata" if confidence is None else f"trovato {quoted(confidence)}"
+        raise ValueError(f"{raw['id']}: confidence deve essere {' o '.join(CONFIDENCE)}, {found}")
 
     def num(key: str) -> Decimal | None:
         return to_decimal(raw[key]) if key in raw else None

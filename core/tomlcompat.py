@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from ciclope.core import syserrors
+from ciclope.core.fmt import quoted
 from ciclope.core.tomlerrors import translate
 
 
@@ -106,7 +107,7 @@ def bad_number(value: object, key: str = "") -> str:
         return ""
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
-            return f"{key or 'valore'}: {value!r} non è un numero ammesso (né nan né inf): scrivi un numero"
+            return f"{key or 'valore'}: {quoted(value)} non è un numero ammesso (né nan né inf): scrivi un numero"
         if abs(value) >= MAX_MAGNITUDE:
             shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "…"
             return (

@@ -13,6 +13,8 @@ from collections.abc import Callable, Collection
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ciclope.core.fmt import quoted, toml_value
+
 INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
 MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
 # Numbers have at most 15 digits before the decimal point (below a million billion): the computation
@@ -58,7 +60,7 @@ def parse_id(text: str) -> str:
     """An identifier: no spaces, commas or semicolons."""
     if not _ID.match(text):
         raise ValueError(
-            f"identificativo non valido {text!r}: niente spazi, virgole, punti e virgola o caratteri di controllo"
+            f"identificativo non valido {quoted(text)}: niente spazi, virgole, punti e virgola o caratteri di controllo"
         )
     return text
 
@@ -79,7 +81,7 @@ def choice(*choices: str, aliases: dict[str, str] | None = None) -> Callable[[st
         value = text.strip()
         value = value.lower() if value.lower() in choices else folded.get(value.lower(), value)
         if value not in choices:
-            raise ValueError(f"atteso uno tra {words}, trovato {text!r}")
+            raise ValueError(f"atteso uno tra {words}, trovato {quoted(text)}")
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]
@@ -100,18 +102,18 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
         return Decimal(text)
     s = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
     if not s or len(s) > MAX_NUMBER_CHARS:
-        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {text!r}")
+        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {quoted(text)}")
     percent = s.endswith("%")
     if percent:
         s = s[:-1]
     if "," in s:
         whole, _, frac = s.partition(",")
         if "," in frac or "." in frac:
-            raise ValueError(f"numero non leggibile {text!r}: una sola virgola decimale (es. 1.234,56 o 1234.56)")
+            raise ValueError(f"numero non leggibile {quoted(text)}: una sola virgola decimale (es. 1.234,56 o 1234.56)")
         if "." in whole:
             if not _THOUSANDS.fullmatch(whole):
                 raise ValueError(
-                    f"numero ambiguo {text!r}: con la virgola decimale i punti separano le migliaia a "
+                    f"numero ambiguo {quoted(text)}: con la virgola decimale i punti separano le migliaia a "
                     "gruppi di tre cifre (es. 1.234,56)"
                 )
             whole = whole.replace(".", "")
@@ -120,20 +122,20 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
         plain = s.replace(".", "")
         if not thousands:
             if s.count(".") > 1:
-                raise ValueError(f"numero ambiguo {text!r}: punti come separatori delle migliaia? Scrivi {plain}")
+                raise ValueError(f"numero ambiguo {quoted(text)}: punti come separatori delle migliaia? Scrivi {plain}")
             comma = s.replace(".", ",")
             raise ValueError(
-                f"numero ambiguo {text!r}: il punto seguito da tre cifre è il separatore delle migliaia "
+                f"numero ambiguo {quoted(text)}: il punto seguito da tre cifre è il separatore delle migliaia "
                 f'({plain}) o un decimale ({comma})? Scrivi {plain} oppure "{comma}" (tra virgolette: in un CSV '
                 "separato da virgole una virgola senza virgolette divide la cella in due)"
             )
         s = plain
     if not _NUMBER.match(s):
-        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {text!r}")
+        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {quoted(text)}")
     try:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the regex already guards
-        raise ValueError(f"atteso un numero, trovato {text!r}") from None
+        raise ValueError(f"atteso un numero, trovato {quoted(text)}") from None
     return within_precision(value / 100 if percent else value, text)
 
 
@@ -141,7 +143,7 @@ def within_precision(value: Decimal, text: object) -> Decimal:
     """``value`` if it has at most :data:`MAX_INTEGER_DIGITS` digits before the decimal point."""
     if value and value.adjusted() >= MAX_INTEGER_DIGITS:
         raise ValueError(
-            f"numero troppo grande {text!r}: al più {MAX_INTEGER_DIGITS} cifre prima della virgola "
+            f"numero troppo grande {quoted(text)}: al più {MAX_INTEGER_DIGITS} cifre prima della virgola "
             "(controlla che la cella non contenga un codice o più valori uniti)"
         )
     return value
@@ -157,7 +159,7 @@ def parse_share(text: str) -> Decimal:
     """A fraction in [0, 1]: ``0.5``, ``50%``."""
     value = parse_number(text)
     if not (0 <= value <= 1):
-        raise ValueError(f"atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato {text!r}")
+        raise ValueError(f"atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato {quoted(text)}")
     return value
 
 
@@ -165,12 +167,12 @@ def parse_money(text: str) -> Decimal:
     """Euro as a decimal string with at most two decimals, not negative."""
     s = str(text).strip()
     if s.endswith("%"):
-        raise ValueError(f"atteso un importo in euro (es. 1234.56), trovato {text!r}")
+        raise ValueError(f"atteso un importo in euro (es. 1234.56), trovato {quoted(text)}")
     value = parse_number(s.replace("€", "").replace("EUR", ""), thousands=True)
     if value < 0:
-        raise ValueError(f"un importo non può essere negativo, trovato {text!r}")
+        raise ValueError(f"un importo non può essere negativo, trovato {quoted(text)}")
     if value != value.quantize(Decimal("0.01")):
-        raise ValueError(f"un importo ha al massimo due decimali (centesimi), trovato {text!r}")
+        raise ValueError(f"un importo ha al massimo due decimali (centesimi), trovato {quoted(text)}")
     return value.quantize(Decimal("0.01"))
 
 
@@ -183,12 +185,12 @@ def parse_date(text: str) -> dt.date:
     else:
         m = _ITALIAN.match(s)
         if not m:
-            raise ValueError(f"attesa una data (2021-06-30, 30.6.2021 o 30/06/2021), trovato {text!r}")
+            raise ValueError(f"attesa una data (2021-06-30, 30.6.2021 o 30/06/2021), trovato {quoted(text)}")
         d, mo, y = (int(g) for g in m.groups())
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise ValueError(f"data inesistente {text!r}") from None
+        raise ValueError(f"data inesistente {quoted(text)}") from None
 
 
 def parse_bool(text: str) -> bool:
@@ -198,28 +200,28 @@ def parse_bool(text: str) -> bool:
         return True
     if s in _FALSE:
         return False
-    raise ValueError(f"atteso SI/NO (o true/false), trovato {text!r}")
+    raise ValueError(f"atteso SI/NO (o true/false), trovato {quoted(text)}")
 
 
 def parse_positive_fraction(text: str) -> Decimal:
     """A share in (0, 1], e.g. the part-time fte."""
     value = parse_number(text)
     if not (0 < value <= 1):
-        raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {text!r}")
+        raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {quoted(text)}")
     return value
 
 
 def parse_nonnegative(text: str) -> Decimal:
     value = parse_number(text)
     if value < 0:
-        raise ValueError(f"atteso un numero non negativo, trovato {text!r}")
+        raise ValueError(f"atteso un numero non negativo, trovato {quoted(text)}")
     return value
 
 
 def parse_nonnegative_int(text: str) -> int:
     value = parse_number(text, thousands=True)  # a count: 1.234 is one thousand two hundred thirty-four
     if value < 0 or value != value.to_integral_value():
-        raise ValueError(f"atteso un numero intero non negativo, trovato {text!r}")
+        raise ValueError(f"atteso un numero intero non negativo, trovato {quoted(text)}")
     return int(value)
 
 
@@ -259,13 +261,13 @@ def parse_distinct(parser: Callable[[str], Any], texts: Collection[str]) -> tupl
 def to_decimal(value: int | float | str | Decimal) -> Decimal:
     """A TOML value (int, float, str) as Decimal, going through ``str`` so 0.97 stays 0.97."""
     if isinstance(value, bool):
-        raise ValueError(f"atteso un numero, trovato {value!r}")
+        raise ValueError(f"atteso un numero, trovato {quoted(toml_value(value))}")
     if isinstance(value, Decimal):
         return value
     if isinstance(value, (int, float)):
         d = Decimal(str(value))
         if not d.is_finite():
-            raise ValueError(f"atteso un numero finito, trovato {value!r}")
+            raise ValueError(f"atteso un numero finito, trovato {quoted(value)}")
         return within_precision(d, value)
     return parse_number(str(value))
 

@@ -474,7 +474,7 @@ def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
     capsys.readouterr()
     main(["validate", str(cycle), "--ente", "comune-livelli"])
     out = capsys.readouterr().out
-    assert "colonna sconosciuta 'giorni_asenza' (forse 'giorni_assenza'?)" in out
+    assert "colonna sconosciuta «giorni_asenza» (forse «giorni_assenza»?)" in out
 
 
 def test_run_never_says_no_output_and_then_output_in(tmp_path, capsys):

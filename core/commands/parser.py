@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from ciclope.core.fmt import quoted
 from ciclope.core.phases import PHASES
 from ciclope.core.run.console import EXIT_CONFIG
 
@@ -245,7 +246,7 @@ def add_store_options(parser: argparse.ArgumentParser, writes: bool = True) -> N
 
 def _days(text: str) -> int:
     if not text.isdigit() or not 0 <= int(text) <= 366:
-        raise argparse.ArgumentTypeError(f"giorni non validi {text!r}: un numero da 0 a 366")
+        raise argparse.ArgumentTypeError(f"giorni non validi {quoted(text)}: un numero da 0 a 366")
     return int(text)
 
 
@@ -259,7 +260,9 @@ def bounded(low: int, high: int, what: str):
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{what} non valido {text[:30]!r}: un numero intero da {low} a {high}")
+            raise argparse.ArgumentTypeError(
+                f"{what} non valido {quoted(text[:30])}: un numero intero da {low} a {high}"
+            )
         return value
 
     return parse
@@ -272,7 +275,7 @@ def _iso_date(text: str):
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"data non valida {text!r}: usare AAAA-MM-GG") from None
+        raise argparse.ArgumentTypeError(f"data non valida {quoted(text)}: usare AAAA-MM-GG") from None
 
 
 def add_store_commands(sub, add_store_options) -> None:

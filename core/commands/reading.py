@@ -10,6 +10,7 @@ from pathlib import Path
 from ciclope.core import syserrors
 from ciclope.core.commands.calendar import PRODID, ics, render
 from ciclope.core.commands.running import pdf_possible
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.config import load_config
 from ciclope.core.nearest import nearest
 from ciclope.core.output import owned
@@ -40,7 +41,7 @@ def cmd_explain(args) -> int:
             if text is None:
                 hint = suggest(result, kind, ident)
                 print(
-                    f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {ident!r} nell'ente {cfg.id}"
+                    f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {quoted(ident)} nell'ente {cfg.id}"
                     + (f"; {hint}" if hint else ""),
                     file=sys.stderr,
                 )
@@ -93,7 +94,7 @@ def _nearest_ente_folder(folder: Path) -> None:
                 Problem(
                     rule="cli.ente_unknown",
                     file=str(folder),
-                    message=f"la cartella dell'ente non esiste (forse {str(folder.parent / near)!r}?)",
+                    message=f"la cartella dell'ente non esiste (forse {quoted(folder.parent / near)}?)",
                 )
             ]
         )

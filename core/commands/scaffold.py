@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import available_plugins, load_plugin
+from ciclope.core.fmt import quoted
 from ciclope.core.problems import CiclopeError, Problem
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
@@ -29,13 +30,15 @@ def check_name(name: str, dest: Path) -> list[Problem]:
             Problem(
                 rule="new_plugin.name",
                 column="NAME",
-                message=f"nome {name!r} non valido: lettere minuscole, cifre e '_', "
+                message=f"nome {quoted(name)} non valido: lettere minuscole, cifre e '_', "
                 "iniziando con una lettera (es. provincia_prova)",
             )
         )
     elif name in available_plugins():
         problems.append(
-            Problem(rule="new_plugin.name", column="NAME", message=f"esiste già un plugin installato di nome {name!r}")
+            Problem(
+                rule="new_plugin.name", column="NAME", message=f"esiste già un plugin installato di nome {quoted(name)}"
+            )
         )
     if dest.exists():
         problems.append(
@@ -278,7 +281,7 @@ def create_regulation(name: str, where: Path = Path(".")) -> Path:
                 Problem(
                     rule="new_plugin.name",
                     column="NAME",
-                    message=f"nome {name!r} non valido: lettere, cifre, '_' e '-'",
+                    message=f"nome {quoted(name)} non valido: lettere, cifre, '_' e '-'",
                 )
             ]
         )
@@ -288,7 +291,7 @@ def create_regulation(name: str, where: Path = Path(".")) -> Path:
         starter = folder / REGULATION_STARTER if folder is not None else None
     if starter is None or not starter.is_file():
         raise CiclopeError(
-            [Problem(rule="new_plugin.toml", message=f"il plugin {REGULATION_PLUGIN!r} non è installato")]
+            [Problem(rule="new_plugin.toml", message=f"il plugin {quoted(REGULATION_PLUGIN)} non è installato")]
         )
     path = where / f"{name}.toml"
     text = starter.read_text(encoding="utf-8").replace("{file}", path.name).replace("{name}", name)

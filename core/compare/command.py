@@ -102,7 +102,7 @@ def explain_person(comparison, person: str) -> bool:
     ]
     hints = [h for h in hints if h]
     print(
-        f"ciclope: nessuna cifra calcolata per la persona {person!r}" + (f"; {hints[0]}" if hints else ""),
+        f"ciclope: nessuna cifra calcolata per la persona {fmt.quoted(person)}" + (f"; {hints[0]}" if hints else ""),
         file=sys.stderr,
     )
     return False

@@ -34,6 +34,7 @@ import attrs
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.registry import Hooks
+from ciclope.core.fmt import quoted, toml_value
 from ciclope.core.inputs.config import EnteConfig
 from ciclope.core.inputs.loading import load_ente, merge_schemas, sheet_title
 from ciclope.core.model import Ente, Row
@@ -88,17 +89,21 @@ def parse_spec(spec: str) -> tuple[str, Path]:
     name, sep, file = spec.partition("=")
     name = name.strip()
     if not sep or not file.strip():
-        raise CiclopeError([_problem("", "--scenario", f"{spec!r}: usare --scenario NOME=FILE.toml")])
+        raise CiclopeError([_problem("", "--scenario", f"{quoted(spec)}: usare --scenario NOME=FILE.toml")])
     if not _NAME.match(name):
         raise CiclopeError(
             [
                 _problem(
-                    "", "--scenario", f"nome di scenario {name!r} non valido: lettere, cifre, '_' e '-', al massimo 40"
+                    "",
+                    "--scenario",
+                    f"nome di scenario {quoted(name)} non valido: lettere, cifre, '_' e '-', al massimo 40",
                 )
             ]
         )
     if name == CURRENT:
-        raise CiclopeError([_problem("", "--scenario", f"il nome {CURRENT!r} è riservato ai parametri in vigore")])
+        raise CiclopeError(
+            [_problem("", "--scenario", f"il nome {quoted(CURRENT)} è riservato ai parametri in vigore")]
+        )
     return name, Path(file.strip())
 
 
@@ -123,7 +128,7 @@ def load_scenario(name: str, path: Path) -> Scenario:
                 _problem(
                     label,
                     key,
-                    f"chiave sconosciuta {key!r} (ammesse: descrizione, [parametri], [fondi]); i parametri vanno "
+                    f"chiave sconosciuta {quoted(key)} (ammesse: descrizione, [parametri], [fondi]); i parametri vanno "
                     "sotto [parametri], come in [ente.parametri] di cycle.toml",
                     "compare.scenario_key",
                 )
@@ -146,8 +151,9 @@ def load_scenario(name: str, path: Path) -> Scenario:
         try:
             funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
         except (ValueError, TypeError, ArithmeticError) as exc:
+            shown = quoted(raw if isinstance(raw, str) else toml_value(raw))
             problems.append(
-                _problem(label, f"fondi.{key}", f"importo non valido {raw!r}: {exc}", "compare.scenario_fund")
+                _problem(label, f"fondi.{key}", f"importo non valido {shown}: {exc}", "compare.scenario_fund")
             )
     if not params and not funds and not rows:
         problems.append(
@@ -166,7 +172,7 @@ def reform_scenarios(names: list[str], available: Mapping[str, str]) -> list[Sce
         _problem(
             "",
             "--reform",
-            f"riforma sconosciuta {name!r} (disponibili per questo plugin: {', '.join(sorted(available)) or 'nessuna'})",
+            f"riforma sconosciuta {quoted(name)} (disponibili per questo plugin: {', '.join(sorted(available)) or 'nessuna'})",
             "compare.reform_unknown",
         )
         for name in names
@@ -189,7 +195,7 @@ def load_scenarios(specs: list[str]) -> list[Scenario]:
         try:
             name, path = parse_spec(spec)
             if name in seen:
-                raise CiclopeError([_problem("", "--scenario", f"scenario {name!r} ripetuto")])
+                raise CiclopeError([_problem("", "--scenario", f"scenario {quoted(name)} ripetuto")])
             seen.add(name)
             out.append(load_scenario(name, path))
         except CiclopeError as exc:
@@ -266,7 +272,10 @@ def keyed_rows(schema: InputSchema, scenario: Scenario) -> tuple[dict[str, dict[
             allowed = ", ".join(["descrizione", "[parametri]", "[fondi]", *(f"[{t}]" for t in titled)])
             problems.append(
                 _problem(
-                    scenario.file, title, f"chiave sconosciuta {title!r} (ammesse: {allowed})", "compare.scenario_key"
+                    scenario.file,
+                    title,
+                    f"chiave sconosciuta {quoted(title)} (ammesse: {allowed})",
+                    "compare.scenario_key",
                 )
             )
             continue
@@ -278,7 +287,7 @@ def keyed_rows(schema: InputSchema, scenario: Scenario) -> tuple[dict[str, dict[
                 text = raw if isinstance(raw, str) else str(to_decimal(raw))
                 out.setdefault(file.removesuffix(".csv"), {})[key] = schema.files[file][value_col](text)
             except (ValueError, TypeError, ArithmeticError) as exc:
-                message = f"{title}.{key} = {raw!r}: {exc}"
+                message = f"{title}.{key} = {toml_value(raw)}: {exc}"
                 problems.append(_problem(scenario.file, f"{title}.{key}", message, "compare.scenario_row"))
     return out, problems
 

@@ -23,6 +23,7 @@ import pluggy
 
 from ciclope.core import hookimpl
 from ciclope.core.engine import defaults, hookspecs
+from ciclope.core.fmt import quoted
 from ciclope.core.params import ParamSpec, load_param_specs
 from ciclope.core.plugininfo import COMPARTO_PER_ENTE, Classification, PluginInfo
 from ciclope.core.problems import CiclopeError, Problem
@@ -91,12 +92,12 @@ def layers_for(comparto: str) -> list[tuple[ModuleType, PluginInfo]]:
 def unknown_plugin(name: str, where: str = "", column: str = "plugin") -> Problem:
     known = sorted(available_plugins())
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; forse intendevi {close[0]!r}?" if close else ""
+    hint = f"; forse intendevi {quoted(close[0])}?" if close else ""
     return Problem(
         rule="config.plugin_unknown",
         file=where,
         column=column,
-        message=f"plugin sconosciuto {name!r} (installati: {', '.join(known) or 'nessuno'}){hint}",
+        message=f"plugin sconosciuto {quoted(name)} (installati: {', '.join(known) or 'nessuno'}){hint}",
     )
 
 

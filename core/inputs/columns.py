@@ -16,6 +16,7 @@ import attrs
 
 from ciclope.core import cells, labels
 from ciclope.core import model as m
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.headers import header_label, sheet_title
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
@@ -47,13 +48,13 @@ def _category(s: str) -> str:
     value = _AREE.get(s.strip().lower()) or s.strip().upper()
     if value not in m.CATEGORIES and _STEP.fullmatch(value):  # B3, C1, D6: a step of the old categories' pay scale
         raise ValueError(
-            f"trovato {s!r}: è una posizione economica (o un accesso come B3 e D3), non una categoria; la categoria "
+            f"trovato {quoted(s)}: è una posizione economica (o un accesso come B3 e D3), non una categoria; la categoria "
             f"è la lettera, {value[0]} (nei contratti dal 2022 l'Area che ne ha preso il posto)"
         )
     if value not in m.CATEGORIES:
         raise ValueError(
             f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
-            f"({', '.join(labels.AREE_2023.values())}), trovato {s!r}; il grado di un altro contratto (EP, un livello "
+            f"({', '.join(labels.AREE_2023.values())}), trovato {quoted(s)}; il grado di un altro contratto (EP, un livello "
             "Federcasa…) va nella colonna grado, che un regolamento dichiarato legge con la tabella [gradi], e la "
             "categoria resta vuota"
         )
@@ -258,14 +259,14 @@ def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any
             1,
             col,
             "core.input.unknown_column",
-            f"colonna sconosciuta {sheet.shown.get(col, col)!r}{hint(sheet.shown.get(col, col), words)}: le colonne "
+            f"colonna sconosciuta {quoted(sheet.shown.get(col, col))}{hint(sheet.shown.get(col, col), words)}: le colonne "
             f"di {sheet_title(name, r.asked.schema)} sono {', '.join(words)}; una colonna aggiuntiva dell'ufficio si scrive "
             "con il prefisso x_ (es. x_note)",
         )
     for col, (_, required) in cols.items():
         if required and col not in sheet.header:
             said = header_label(name, col, r.asked.schema)
-            r.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {said!r}")
+            r.err(sheet, 1, col, "core.input.missing_column", f"manca la colonna obbligatoria {quoted(said)}")
     return not any(
         p.file == sheet.label and p.row == 1 and p.rule == "core.input.missing_column" for p in r.log.problems
     )
@@ -282,7 +283,7 @@ def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict, 
     else:
         parsed = _parsed_each(col, texts, parser, bad)
     if required and ("" in texts if empty is None else empty):
-        message = f"valore obbligatorio mancante in {(said or col)!r}"
+        message = f"valore obbligatorio mancante in {quoted(said or col)}"
         for i, text in enumerate(texts):
             if not text:
                 bad.setdefault(i, []).append((col, "core.input.required", message))

@@ -14,6 +14,7 @@ from ciclope.core import filenames
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
+from ciclope.core.fmt import quoted, toml_value
 from ciclope.core.nearest import hint
 from ciclope.core.params import Params, ParamSpec, italian_column, merge_params, resolve_paths
 from ciclope.core.problems import CiclopeError, Problem
@@ -75,7 +76,7 @@ class RunPlan:
                     rule="cli.ente_unknown",
                     file=str(self.path),
                     column="--ente",
-                    message=f"ente {ente_id!r} non presente (enti: {', '.join(e.id for e in self.enti)})",
+                    message=f"ente {quoted(ente_id)} non presente (enti: {', '.join(e.id for e in self.enti)})",
                 )
             ]
         )
@@ -105,7 +106,7 @@ def load_config(path: Path | str) -> RunPlan:
     root = path.resolve().parent
     for key in data:
         if key not in TOP_KEYS:
-            err(key, f"chiave sconosciuta {key!r} (ammesse: {TOP_WORDS})", "config.unknown_key")
+            err(key, f"chiave sconosciuta {quoted(key)} (ammesse: {TOP_WORDS})", "config.unknown_key")
     cycle = _cycle_table(data, err)
     store_url = _store_url(data, err)
     year, output = _year_and_output(cycle, err)
@@ -162,7 +163,11 @@ def _cycle_table(data: dict[str, Any], err: _Err) -> dict[str, Any]:
     cycle = _italian(cycle, CYCLE_NAMES, "ciclo.", err)
     for key in cycle:
         if key not in CYCLE_KEYS:
-            err(f"ciclo.{key}", f"chiave sconosciuta {key!r} in [ciclo] (ammesse: {CYCLE_WORDS})", "config.unknown_key")
+            err(
+                f"ciclo.{key}",
+                f"chiave sconosciuta {quoted(key)} in [ciclo] (ammesse: {CYCLE_WORDS})",
+                "config.unknown_key",
+            )
     return cycle
 
 
@@ -178,7 +183,7 @@ def _store_url(data: dict[str, Any], err: _Err) -> str | None:
             if key not in STORE_KEYS:
                 err(
                     f"archivio.{key}",
-                    f"chiave sconosciuta {key!r} in [archivio] (ammessa: indirizzo)",
+                    f"chiave sconosciuta {quoted(key)} in [archivio] (ammessa: indirizzo)",
                     "config.unknown_key",
                 )
         store_url = store.get("url")
@@ -195,7 +200,8 @@ def _year_and_output(cycle: dict[str, Any], err: _Err) -> tuple[int, str]:
     """``[cycle]``'s year (0 when bad) and output folder ("out" when absent or bad), bad ones reported."""
     year = cycle.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not (2000 <= year <= 2100):
-        err("ciclo.anno", f"[ciclo] anno deve essere un anno tra 2000 e 2100 (es. 2025), trovato {year!r}")
+        found = "" if year is None else f", trovato {quoted(toml_value(year))}"
+        err("ciclo.anno", f"[ciclo] anno deve essere un anno tra 2000 e 2100 (es. 2025){found}")
         year = 0
     output = cycle.get("output", "out")
     if not isinstance(output, str) or not output:
@@ -215,7 +221,7 @@ def _output_dir(root: Path, output: str, label: str) -> Path:
                     rule="config.path",
                     file=label,
                     column="ciclo.risultati",
-                    message=f"{output!r} è un collegamento in un ciclo",
+                    message=f"{quoted(output)} è un collegamento in un ciclo",
                 )
             ]
         ) from None
@@ -265,22 +271,10 @@ class _EnteChecks:
                 words = (*ENTE_WORDS, *sorted(paths))
                 self.err(
                     f"{where}.{key}",
-                    f"chiave sconosciuta {key!r}{hint(key, words)} (ammesse: {', '.join(words)})",
+                    f"chiave sconosciuta {quoted(key)}{hint(key, words)} (ammesse: {', '.join(words)})",
                     "config.unknown_key",
                 )
-        if not valid:
-            self.err(f"{where}.id", f"id {ente_id!r} non valido: solo lettere minuscole, cifre e '-'")
-        elif filenames.stem(str(ente_id)) != ente_id:  # the name of the ente's folder and of its portal page
-            self.err(
-                f"{where}.id",
-                f"id {ente_id!r} non valido: è il nome di un dispositivo di Windows (con, prn, aux, nul, com0–com9, "
-                f"lpt0–lpt9) o supera {filenames.MAX_PLAIN} caratteri, e la cartella {ente_id}/ non si potrebbe aprire "
-                "né copiare sui computer dell'ufficio: scegli un altro id",
-            )
-            valid = False
-        elif ente_id in self.seen:
-            self.err(f"{where}.id", f"id {ente_id!r} ripetuto", "config.duplicate_id")
-            valid = False
+        valid = self.checked_id(where, ente_id, valid)
         self.seen.add(str(ente_id))
         if not known:
             self.problems.append(
@@ -310,6 +304,29 @@ class _EnteChecks:
             return None
         return self.params(where, str(ente_id), str(plugin), folder, overrides, valid, national)
 
+    def checked_id(self, where: str, ente_id: Any, valid: bool) -> bool:
+        """Whether ``ente_id`` can name the ente: well formed (``valid``), the name of a folder every office
+        computer opens, not the id of an earlier [[ente]]; what is wrong said at ``where``.id."""
+        if not valid:
+            if ente_id is None:
+                self.err(f"{where}.id", "manca l'id dell'ente (id = \"…\": solo lettere minuscole, cifre e '-')")
+            else:
+                shown = quoted(ente_id if isinstance(ente_id, str) else toml_value(ente_id))
+                self.err(f"{where}.id", f"id {shown} non valido: solo lettere minuscole, cifre e '-'")
+            return False
+        if filenames.stem(str(ente_id)) != ente_id:  # the name of the ente's folder and of its portal page
+            self.err(
+                f"{where}.id",
+                f"id {quoted(ente_id)} non valido: è il nome di un dispositivo di Windows (con, prn, aux, nul, com0–com9, "
+                f"lpt0–lpt9) o supera {filenames.MAX_PLAIN} caratteri, e la cartella {ente_id}/ non si potrebbe aprire "
+                "né copiare sui computer dell'ufficio: scegli un altro id",
+            )
+            return False
+        if ente_id in self.seen:
+            self.err(f"{where}.id", f"id {quoted(ente_id)} ripetuto", "config.duplicate_id")
+            return False
+        return True
+
     def folder(self, where: str, data_dir: Any) -> Path | None:
         if not isinstance(data_dir, str) or not data_dir:
             self.err(f"{where}.dati", "manca la cartella dei dati (dati = \"…\")")
@@ -317,17 +334,19 @@ class _EnteChecks:
         try:
             folder = (self.root / data_dir).resolve()
         except (OSError, RuntimeError):  # a link in a loop
-            self.err(f"{where}.dati", f"la cartella {data_dir!r} è un collegamento in un ciclo", "config.path")
+            self.err(f"{where}.dati", f"la cartella {quoted(data_dir)} è un collegamento in un ciclo", "config.path")
             return None
         try:
             folder.relative_to(self.root)
         except ValueError:
             self.err(
-                f"{where}.dati", f"la cartella {data_dir!r} è fuori dalla cartella della configurazione", "config.path"
+                f"{where}.dati",
+                f"la cartella {quoted(data_dir)} è fuori dalla cartella della configurazione",
+                "config.path",
             )
             return None
         if not folder.is_dir():
-            self.err(f"{where}.dati", f"la cartella {data_dir!r} non esiste", "config.missing_folder")
+            self.err(f"{where}.dati", f"la cartella {quoted(data_dir)} non esiste", "config.missing_folder")
             return None
         return folder
 

@@ -5,10 +5,11 @@ the row that refers; a reference to a row already refused is not reported again 
 from __future__ import annotations
 
 from ciclope.core import model as m
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.reading import Reading
 
 _UNKNOWN_EVALUATOR = (
-    "valutatore {!r} inesistente: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
+    "valutatore {} inesistente: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
 )
 
 
@@ -37,9 +38,9 @@ def _units(r: Reading, e: m.Ente) -> None:
         )
     for u in e.units.values():
         if u.parent is not None and u.parent not in e.units:
-            r.err(label, u.row, "parent", "core.ref.unit", f"unità {u.parent!r} inesistente", ref=u.parent)
+            r.err(label, u.row, "parent", "core.ref.unit", f"unità {quoted(u.parent)} inesistente", ref=u.parent)
         if u.head is not None and u.head not in e.people:
-            r.err(label, u.row, "head", "core.ref.person", f"persona {u.head!r} inesistente", ref=u.head)
+            r.err(label, u.row, "head", "core.ref.person", f"persona {quoted(u.head)} inesistente", ref=u.head)
     cycles(r, label, {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
 
 
@@ -47,9 +48,9 @@ def _people(r: Reading, e: m.Ente) -> None:
     label = e.file_of("people")
     for p in e.people.values():
         if p.unit not in e.units:
-            r.err(label, p.row, "unit", "core.ref.unit", f"unità {p.unit!r} inesistente", ref=p.unit)
+            r.err(label, p.row, "unit", "core.ref.unit", f"unità {quoted(p.unit)} inesistente", ref=p.unit)
         if p.evaluator is not None and p.evaluator not in e.people and p.evaluator not in e.evaluators:
-            message = _UNKNOWN_EVALUATOR.format(p.evaluator)
+            message = _UNKNOWN_EVALUATOR.format(quoted(p.evaluator))
             r.err(label, p.row, "evaluator", "core.ref.person", message, ref=p.evaluator)
 
 
@@ -57,12 +58,14 @@ def _objectives(r: Reading, e: m.Ente) -> None:
     label = e.file_of("objectives")
     for o in e.objectives.values():
         if o.parent is not None and o.parent not in e.objectives:
-            r.err(label, o.row, "parent", "core.ref.objective", f"obiettivo {o.parent!r} inesistente", ref=o.parent)
+            r.err(
+                label, o.row, "parent", "core.ref.objective", f"obiettivo {quoted(o.parent)} inesistente", ref=o.parent
+            )
         if o.area is not None and o.area not in e.areas:
-            message = f"area strategica {o.area!r} inesistente in aree.csv"
+            message = f"area strategica {quoted(o.area)} inesistente in aree.csv"
             r.err(label, o.row, "area", "core.ref.area", message, ref=o.area)
         if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
-            message = f"responsabile {o.owner!r}: né unità né persona"
+            message = f"responsabile {quoted(o.owner)}: né unità né persona"
             r.err(label, o.row, "owner", "core.ref.owner", message, ref=o.owner)
     cycles(
         r,
@@ -76,7 +79,7 @@ def _indicators(r: Reading, e: m.Ente) -> None:
     label = e.file_of("indicators")
     for i in e.indicators.values():
         if i.objective not in e.objectives:
-            message = f"obiettivo {i.objective!r} inesistente"
+            message = f"obiettivo {quoted(i.objective)} inesistente"
             r.err(label, i.row, "objective", "core.ref.objective", message, ref=i.objective)
 
 
@@ -84,18 +87,20 @@ def _assignments(r: Reading, e: m.Ente) -> None:
     label = e.file_of("assignments")
     for a in e.assignments:
         if a.ref not in e.indicators and a.ref not in e.objectives:
-            r.err(label, a.row, "ref", "core.ref.ref", f"{a.ref!r}: né indicatore né obiettivo", ref=a.ref)
+            r.err(label, a.row, "ref", "core.ref.ref", f"{quoted(a.ref)}: né indicatore né obiettivo", ref=a.ref)
         if a.owner not in e.units and a.owner not in e.people:
-            r.err(label, a.row, "owner", "core.ref.owner", f"titolare {a.owner!r}: né unità né persona", ref=a.owner)
+            r.err(
+                label, a.row, "owner", "core.ref.owner", f"titolare {quoted(a.owner)}: né unità né persona", ref=a.owner
+            )
 
 
 def _evaluations(r: Reading, e: m.Ente) -> None:
     label = e.file_of("evaluations")
     for it in e.evaluations:
         if it.person not in e.people:
-            r.err(label, it.row, "person", "core.ref.person", f"persona {it.person!r} inesistente", ref=it.person)
+            r.err(label, it.row, "person", "core.ref.person", f"persona {quoted(it.person)} inesistente", ref=it.person)
         if it.evaluator is not None and it.evaluator not in e.people and it.evaluator not in e.evaluators:
-            message = _UNKNOWN_EVALUATOR.format(it.evaluator)
+            message = _UNKNOWN_EVALUATOR.format(quoted(it.evaluator))
             r.err(label, it.row, "evaluator", "core.ref.person", message, ref=it.evaluator)
 
 
@@ -103,7 +108,7 @@ def _revisions(r: Reading, e: m.Ente) -> None:
     label = e.file_of("revisions")
     for rv in e.revisions:
         if rv.indicator not in e.indicators:
-            message = f"indicatore {rv.indicator!r} inesistente"
+            message = f"indicatore {quoted(rv.indicator)} inesistente"
             r.err(label, rv.row, "indicator", "core.ref.indicator", message, ref=rv.indicator)
 
 
@@ -111,7 +116,7 @@ def _appeals(r: Reading, e: m.Ente) -> None:
     label = e.file_of("appeals")
     for ap in e.appeals:
         if ap.person not in e.people:
-            r.err(label, ap.row, "person", "core.ref.person", f"persona {ap.person!r} inesistente", ref=ap.person)
+            r.err(label, ap.row, "person", "core.ref.person", f"persona {quoted(ap.person)} inesistente", ref=ap.person)
 
 
 def cycles(r: Reading, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core.entetoml import canonical, funds_and_dates
+from ciclope.core.fmt import quoted, toml_value
 from ciclope.core.inputs.folder import confined, sha256
 from ciclope.core.inputs.headers import italian_headers, sheet_title
 from ciclope.core.inputs.reading import Asked, Log
@@ -74,7 +75,7 @@ def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
                 None,
                 key,
                 "core.input.unknown_key",
-                f"chiave sconosciuta {key!r}{hint(key, known)} (ammesse: {', '.join(known)})",
+                f"chiave sconosciuta {quoted(key)}{hint(key, known)} (ammesse: {', '.join(known)})",
             )
     raw_funds, funds = _funds(log, data.get("funds", {}))
     approvals = _approvals(log, data.get("approvals", {}))
@@ -157,7 +158,7 @@ def _external_evaluators(log: Log, raw: Any) -> dict[str, str]:
                 None,
                 f"evaluators.{key}",
                 "core.input.value",
-                f"valutatore esterno {key!r}: scrivi chi è, es. {key} = \"Organismo indipendente di valutazione\"",
+                f"valutatore esterno {quoted(key)}: scrivi chi è, es. {key} = \"Organismo indipendente di valutazione\"",
             )
             continue
         evaluators[str(key)] = who.strip()
@@ -180,7 +181,7 @@ def _plan_span(log: Log, raw: Any) -> tuple[int, int] | None:
             None,
             "piano.anni",
             "core.input.value",
-            f"anni del piano {text!r}: scrivi il primo e l'ultimo anno, es. anni = \"2021-2023\"",
+            f"anni del piano {quoted(text)}: scrivi il primo e l'ultimo anno, es. anni = \"2021-2023\"",
         )
         return None
     return (int(found[1]), int(found[2]))
@@ -200,4 +201,4 @@ def _approval(key: str, raw: Any) -> Any:
             return raw
     if isinstance(raw, (int, float)):
         return to_decimal(raw)
-    raise ValueError(f"valore non ammesso per {italian(APPROVAL_NAMES, key)}: {raw!r}")
+    raise ValueError(f"valore non ammesso per {italian(APPROVAL_NAMES, key)}: {quoted(toml_value(raw))}")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import attrs
 
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs import narrative
 from ciclope.core.inputs.columns import CANONICAL
 from ciclope.core.inputs.headers import SHEET_ALIASES, italian_headers
@@ -78,7 +79,7 @@ def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folde
                 None,
                 "",
                 "core.input.unknown_file",
-                f"foglio sconosciuto {name!r}{hint(name, words)} (attesi: {', '.join(words)})",
+                f"foglio sconosciuto {quoted(name)}{hint(name, words)} (attesi: {', '.join(words)})",
             )
             continue
         if name in sheets:  # «people» and «Persone»: which one is meant is the office's call
@@ -87,7 +88,7 @@ def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folde
                 None,
                 "",
                 "core.input.duplicate_sheet",
-                f"il foglio {title!r} è lo stesso di {seen_as[name]!r} ({sheet_it(name, asked.schema.titles)}): "
+                f"il foglio {quoted(title)} è lo stesso di {quoted(seen_as[name])} ({sheet_it(name, asked.schema.titles)}): "
                 "tieni uno solo dei due",
             )
             continue

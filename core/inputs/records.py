@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core import model as m
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.columns import Table, kept, rows, table
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
@@ -246,7 +247,7 @@ def unique(r: Reading, items: dict, key: str, sheet: Sheet, n: int, obj) -> None
 
 
 def duplicate(r: Reading, sheet: Sheet, n: int, key: str, first: int) -> None:
-    r.err(sheet, n, "id", "core.input.duplicate", f"identificativo {key!r} ripetuto (già alla riga {first})")
+    r.err(sheet, n, "id", "core.input.duplicate", f"identificativo {quoted(key)} ripetuto (già alla riga {first})")
 
 
 def _or(values: list[Any], defaults: list[Any]) -> list[Any]:

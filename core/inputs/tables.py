@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import syserrors
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.xlsxnames import sheet_titles
 from ciclope.core.problems import CiclopeError, Problem
 
@@ -168,7 +169,7 @@ def _header(label: str, first: list[str]) -> tuple[tuple[str, ...], list[Problem
                     file=label,
                     row=1,
                     column=h,
-                    message=f"colonna {h!r} ripetuta nell'intestazione",
+                    message=f"colonna {quoted(h)} ripetuta nell'intestazione",
                 )
             )
         seen.add(h)

@@ -13,6 +13,7 @@ import attrs
 
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.config import load_config, resolve_params
 from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.output import owned
@@ -153,7 +154,7 @@ def unisci(args: argparse.Namespace) -> int:
                 Problem(
                     rule="raccolta.ente",
                     file=str(folder / layout.MANIFEST),
-                    message=f"la raccolta è dell'ente {man.ente!r} per il {man.year}, non di {cfg.id!r} "
+                    message=f"la raccolta è dell'ente {quoted(man.ente)} per il {man.year}, non di {quoted(cfg.id)} "
                     f"per il {plan.year}",
                 )
             ]

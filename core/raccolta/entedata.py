@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 import openpyxl
 
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.loading import SHEET_ALIASES, column_code
 from ciclope.core.inputs.tables import read_csv
 from ciclope.core.output import owned
@@ -70,7 +71,7 @@ class Grid:
                 raise _refuse(
                     Path(self.title),
                     f"{self.title}: la colonna {xlsxedit.letter(k + 1)} a destra della tabella contiene note "
-                    f"senza intestazione; l'unione vi aggiungerebbe la colonna {name!r}: sposta le note o "
+                    f"senza intestazione; l'unione vi aggiungerebbe la colonna {quoted(name)}: sposta le note o "
                     "aggiungi tu le intestazioni x_raccolta_cartella, x_raccolta_valutatore, x_raccolta_ricevuta",
                 )
             self.header.append(name)
@@ -207,7 +208,7 @@ def _csv_bytes(grid: Grid, data: bytes) -> bytes:
     except UnicodeEncodeError as exc:
         raise _refuse(
             Path(grid.title),
-            f"{grid.title} è in codifica Windows-1252 e un valore da unire contiene {exc.object[exc.start]!r}, "
+            f"{grid.title} è in codifica Windows-1252 e un valore da unire contiene {quoted(exc.object[exc.start])}, "
             "che non vi si può scrivere: salva il file come CSV UTF-8 e rilancia",
         ) from None
 
@@ -251,7 +252,8 @@ def _xlsx_bytes(data: bytes, grids: dict[str, Grid], changed: set[str], path: Pa
     for name in sorted(changed):
         if not grids[name].sheet:
             raise _refuse(
-                path, f"ente.xlsx non ha il foglio {name!r}: aggiungilo con la sua intestazione (ciclope template)"
+                path,
+                f"ente.xlsx non ha il foglio {quoted(name)}: aggiungilo con la sua intestazione (ciclope template)",
             )
     try:
         return xlsxedit.apply(data, {g.sheet: _sheet_edits(g) for g in grids.values() if g.sheet})

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.core.inputs.loading import CANONICAL
 from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
@@ -72,7 +73,7 @@ def unique_returns(returned: Iterable[Returned], tally: Tally) -> list[Returned]
         tally.refused.add(evaluator)
         tally.conflict(
             layout.RETURNED,
-            f"due cartelle dello stesso valutatore {evaluator!r} ({names}): nessuna è unita; "
+            f"due cartelle dello stesso valutatore {fmt.quoted(evaluator)} ({names}): nessuna è unita; "
             f"tieni in {layout.RETURNED}/ solo quella giusta",
         )
     return kept
@@ -88,7 +89,7 @@ def _twice(kept: list[Returned], tally: Tally) -> set[str]:
     for person in sorted(twice):
         tally.conflict(
             layout.RETURNED,
-            f"la scheda di {person!r} è in più cartelle ({', '.join(seen[person])}): non è unita da nessuna; "
+            f"la scheda di {fmt.quoted(person)} è in più cartelle ({', '.join(seen[person])}): non è unita da nessuna; "
             "lascia la scheda in una sola cartella",
         )
     return twice
@@ -144,8 +145,8 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
         rows = ", ".join(str(i + 2) for i in at[:5])
         tally.conflict(
             grid.title,
-            f"{person!r} ha già una scheda nei dati dell'ente (righe {rows}) che non viene dalla cartella di "
-            f"{r.evaluator!r}: la scheda ricevuta in {r.file} non è unita; togli quelle righe se vanno sostituite",
+            f"{fmt.quoted(person)} ha già una scheda nei dati dell'ente (righe {rows}) che non viene dalla cartella di "
+            f"{fmt.quoted(r.evaluator)}: la scheda ricevuta in {r.file} non è unita; togli quelle righe se vanno sostituite",
             row=at[0] + 2,
             column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
         )
@@ -211,7 +212,7 @@ def checked_actual(kind: str, text: str, target: str = "") -> Any:
     if kind == "project" and not Decimal(0) <= value <= Decimal(1):
         shown = format((value * 100).normalize(), "f")
         raise ValueError(
-            f"completamento {text!r} fuori dall'intervallo: è una percentuale da 0% a 100% ({text!r} si legge "
+            f"completamento {fmt.quoted(text)} fuori dall'intervallo: è una percentuale da 0% a 100% ({fmt.quoted(text)} si legge "
             f"{shown}%); scrivi ad esempio 80% per l'ottanta per cento"
         )
     _percent_points(kind, text, value, target)
@@ -226,7 +227,7 @@ def _percent_points(kind: str, text: str, value: Any, target: str) -> None:
     if isinstance(expected, Decimal) and isinstance(value, Decimal) and in_percent_points(kind, expected, value):
         share = format((expected * 100).normalize(), "f").replace(".", ",")
         raise ValueError(
-            f"consuntivo {text!r} per un target del {share}%: sembra scritto in punti percentuali e si leggerebbe "
+            f"consuntivo {fmt.quoted(text)} per un target del {share}%: sembra scritto in punti percentuali e si leggerebbe "
             f"{format((value * 100).normalize(), 'f').replace('.', ',')}%; scrivi {text}% (con il segno %)"
         )
 
@@ -249,8 +250,8 @@ def _merge_actual(
         if grid.get(row, FROM_EVALUATOR) != r.evaluator:
             tally.conflict(
                 grid.title,
-                f"l'indicatore {ident!r} ha già il consuntivo {old!r} nei dati dell'ente, la cartella {r.file} "
-                f"dice {text!r}: non lo sostituisco; correggi uno dei due",
+                f"l'indicatore {fmt.quoted(ident)} ha già il consuntivo {fmt.quoted(old)} nei dati dell'ente, la cartella {r.file} "
+                f"dice {fmt.quoted(text)}: non lo sostituisco; correggi uno dei due",
                 row=grid.rows.index(row) + 2,
                 column=grid.header[grid.column("actual")],
             )

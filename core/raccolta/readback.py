@@ -16,6 +16,7 @@ import attrs
 import openpyxl
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
@@ -135,7 +136,7 @@ def _whose(wb: Any, manifest: Manifest, label: str) -> tuple[Sent | None, list[P
     if not sign:
         return None, [_problem(label, "non è una cartella della raccolta (manca il foglio di controllo di ciclope)")]
     if sign.get("ente") != manifest.ente:
-        return None, [_problem(label, f"è dell'ente {sign.get('ente')!r}, non di {manifest.ente!r}")]
+        return None, [_problem(label, f"è dell'ente {quoted(sign.get('ente', ''))}, non di {quoted(manifest.ente)}")]
     if sign.get("raccolta") != manifest.token or sign.get("anno") != str(manifest.year):
         return None, [
             _problem(
@@ -144,12 +145,14 @@ def _whose(wb: Any, manifest: Manifest, label: str) -> tuple[Sent | None, list[P
         ]
     sent = manifest.by_evaluator().get(sign.get("valutatore", ""))
     if sent is None:
-        return None, [_problem(label, f"valutatore {sign.get('valutatore')!r} sconosciuto in questa raccolta")]
+        return None, [
+            _problem(label, f"valutatore {quoted(sign.get('valutatore', ''))} sconosciuto in questa raccolta")
+        ]
     if not manifest.signed_by(sent.evaluator, sign.get("firma", "")):
         return None, [
             _problem(
                 label,
-                f"la firma della cartella non è quella del valutatore {sent.evaluator!r}: la cartella è di un "
+                f"la firma della cartella non è quella del valutatore {quoted(sent.evaluator)}: la cartella è di un "
                 "altro valutatore o il suo foglio di controllo è stato modificato; chiedi al valutatore la "
                 "cartella che gli è stata inviata",
             )
@@ -202,7 +205,7 @@ def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[P
     try:
         points = parse_number(shown)
     except ValueError as exc:
-        return None, [_problem(label, f"punti {shown!r}: {exc}", cell.row, column, "raccolta.punti")]
+        return None, [_problem(label, f"punti {quoted(shown)}: {exc}", cell.row, column, "raccolta.punti")]
     if not Decimal(0) <= points <= top:
         message = f"punti {shown} fuori dall'intervallo ammesso: da 0 a {format(top.normalize(), 'f')}"
         return None, [_problem(label, message, cell.row, column, "raccolta.punti")]
@@ -247,7 +250,7 @@ def _motivation(cell: Any, label: str) -> tuple[str, list[Problem]]:
 
 
 def _short(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:57] + "…")
+    return quoted(text if len(text) <= 60 else text[:57] + "…")
 
 
 def _actuals(wb: Any, label: str) -> tuple[dict[str, tuple[str, int, str]], list[Problem]]:

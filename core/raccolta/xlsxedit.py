@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.xlsxnames import sheet_titles
 
 Edits = dict[tuple[int, int], Any]  # (row, column), 1-based → value; None empties the cell
@@ -203,7 +204,7 @@ def apply(data: bytes, edits: dict[str, Edits]) -> bytes:
     for title, cells in edits.items():
         if cells:
             if title not in parts:
-                raise EditError(f"foglio {title!r} non trovato nell'indice della cartella di lavoro")
+                raise EditError(f"foglio {quoted(title)} non trovato nell'indice della cartella di lavoro")
             wanted[parts[title]] = cells
     out = io.BytesIO()
     with zin, zipfile.ZipFile(out, "w") as zout:

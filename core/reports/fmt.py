@@ -31,6 +31,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     natural,
     pct,
     plural,
+    quoted,
     the_pct,
 )
 from ciclope.core.labels import (  # noqa: F401  # re-exported

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs import narrative
 from ciclope.core.inputs.config import EnteConfig, override_files, resolve_params
 from ciclope.core.output import owned
@@ -50,7 +51,12 @@ def _diff(a, b, path="") -> list[str]:
             else:
                 out += _diff(a[k], b[k], f"{path}{k}.")
         return out
-    return [] if a == b else [f"{path.rstrip('.')}: {a!r} → {b!r}"]
+    return [] if a == b else [f"{path.rstrip('.')}: {_said(a)} → {_said(b)}"]
+
+
+def _said(value: object) -> str:
+    """A value of results.json in a line of the differences: a text between «», anything else as JSON writes it."""
+    return quoted(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
 def _checked(recorded: object) -> dict:
@@ -60,7 +66,7 @@ def _checked(recorded: object) -> dict:
         raise ValueError("non è un oggetto JSON")
     year = recorded.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise ValueError(f"anno non valido: {str(year)[:40]!r}")
+        raise ValueError("anno mancante" if year is None else f"anno non valido: {quoted(str(year)[:40])}")
     for key in ("plugin", "ente"):
         if not isinstance(recorded.get(key), str) or "\x00" in recorded[key]:
             raise ValueError(f"campo {key} mancante o non testuale")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ciclope.core import filenames, syserrors
+from ciclope.core.fmt import quoted
 from ciclope.core.nearest import hint
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -43,7 +44,7 @@ def _people(result: Any, asked: list[str]) -> list[str]:
     people = result.ente.people
     unknown = [p for p in asked if p not in people]
     if unknown:
-        hints = [f"{p!r}{hint(p, people)}" for p in unknown]
+        hints = [f"{quoted(p)}{hint(p, people)}" for p in unknown]
         raise _problem("--persona", f"persona sconosciuta nell'ente {result.ente.id}: {', '.join(hints)}")
     return asked or list(people)
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ciclope.core.fmt import quoted
 from ciclope.core.inputs.config import load_config
 from ciclope.core.nearest import hint
 from ciclope.core.problems import CiclopeError, Problem
@@ -100,7 +101,10 @@ def cmd_history(args) -> int:
     years = store.current(ente=args.ente)
     if not years:
         near = hint(args.ente, {c.ente for c in store.latest()})
-        print(f"ciclope: nessun risultato dell'ente {args.ente!r} nell'archivio {store.shown}{near}", file=sys.stderr)
+        print(
+            f"ciclope: nessun risultato dell'ente {quoted(args.ente)} nell'archivio {store.shown}{near}",
+            file=sys.stderr,
+        )
         return EXIT_ENTE
     if args.indicator:
         return _history_indicator(store, args, years)
@@ -190,7 +194,8 @@ def _history_indicator(store: Store, args, years) -> int:
             )
     if not entries:
         print(
-            f"ciclope: indicatore {args.indicator!r} non presente in nessun anno dell'ente {args.ente}", file=sys.stderr
+            f"ciclope: indicatore {quoted(args.indicator)} non presente in nessun anno dell'ente {args.ente}",
+            file=sys.stderr,
         )
         return EXIT_ENTE
     text = f"Indicatore {args.indicator} — {entries[-1]['name']} (ente {args.ente})\n\n" + grid(
@@ -210,7 +215,8 @@ def _history_objective(store: Store, args, years) -> int:
             entries.append({"year": c.year, "title": found[0]["title"], "achievement": found[0]["achievement"]})
     if not entries:
         print(
-            f"ciclope: obiettivo {args.objective!r} non presente in nessun anno dell'ente {args.ente}", file=sys.stderr
+            f"ciclope: obiettivo {quoted(args.objective)} non presente in nessun anno dell'ente {args.ente}",
+            file=sys.stderr,
         )
         return EXIT_ENTE
     text = f"Obiettivo {args.objective} — {entries[-1]['title']} (ente {args.ente})\n\n" + grid(

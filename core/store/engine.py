@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
+from ciclope.core.fmt import quoted
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.store import schema
 
@@ -177,7 +178,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                     Problem(
                         rule="store.version",
                         message=f"l'archivio è stato scritto da una versione più recente di ciclope (revisione "
-                        f"{str(found)[:32]!r}; questa conosce fino alla {HEAD}): aggiorna ciclope; l'archivio "
+                        f"{quoted(str(found)[:32])}; questa conosce fino alla {HEAD}): aggiorna ciclope; l'archivio "
                         "non è stato modificato",
                         source=SOURCE,
                     )

@@ -9,6 +9,7 @@ from itertools import repeat
 from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
+from ciclope.core.fmt import quoted
 from ciclope.core.store import schema as s
 from ciclope.core.store.engine import write_lock
 from ciclope.core.store.record import Record, now
@@ -122,7 +123,7 @@ def _upsert_ente(conn, record: Record) -> None:
     name, plugin = known
     if not same_name(name, record.name):
         raise IdentityRefused(
-            f"l'ente {record.ente!r} è già nell'archivio come «{name}» (plugin {plugin}); questa esecuzione lo "
+            f"l'ente {quoted(record.ente)} è già nell'archivio come «{name}» (plugin {plugin}); questa esecuzione lo "
             f"chiama «{record.name}»: risultato NON registrato. Se è un altro ente, dagli un id diverso in "
             "cycle.toml; se è lo stesso ente che ha cambiato nome, rinominalo nell'archivio come spiega "
             "docs/store.md («Identità di un ente»)"
@@ -132,7 +133,7 @@ def _upsert_ente(conn, record: Record) -> None:
     ]
     if others:
         raise IdentityRefused(
-            f"l'ente {record.ente!r} ha già nell'archivio un risultato {record.year} calcolato col plugin "
+            f"l'ente {quoted(record.ente)} ha già nell'archivio un risultato {record.year} calcolato col plugin "
             f"{others[0]}; questa esecuzione usa {record.plugin}: risultato NON registrato (due configurazioni "
             "diverse per lo stesso ente e anno). Usa un id diverso in cycle.toml, o vedi docs/store.md "
             "(«Identità di un ente»)"

@@ -40,13 +40,13 @@ def gate(ente: Ente) -> str:
         return (
             "manca la data di approvazione della Relazione sulla performance ([atti] relazione_approvata)"
             if approved is None
-            else f"la data di approvazione della Relazione non è una data ({approved!r})"
+            else f"la data di approvazione della Relazione non è una data ({fmt.quoted(fmt.toml_value(approved))})"
         )
     if not isinstance(validated, dt.date):
         return (
             "manca la data di validazione della Relazione da parte dell'OIV ([atti] relazione_validata_oiv in ente.toml)"
             if validated is None
-            else f"la data di validazione dell'OIV non è una data ({validated!r})"
+            else f"la data di validazione dell'OIV non è una data ({fmt.quoted(fmt.toml_value(validated))})"
         )
     if approved <= year_end:
         return (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ciclope.core import Params, Problem, cells, hookimpl
+from ciclope.core import Params, Problem, cells, fmt, hookimpl
 
 from .common import PO, SMVP
 
@@ -39,7 +39,7 @@ def check_params(params: Params) -> list[Problem]:
                 rule="brescia.params.staff_min_level",
                 column="params.staff_min_level",
                 source=SMVP,
-                message=f"staff_min_level {params['staff_min_level']!r} non è un livello di levels",
+                message=f"staff_min_level {fmt.quoted(params['staff_min_level'])} non è un livello di levels",
             )
         )
     if params["pay_min"] > params["pay_max"]:

@@ -22,7 +22,7 @@ import operator
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Ente, OrgPerformance, Params, Person, Row, Unit, cells
+from ciclope.core import Ente, OrgPerformance, Params, Person, Row, Unit, cells, fmt
 
 PO = "001_2164dd4e03a9b49f.txt"
 
@@ -125,7 +125,7 @@ def parse_rating(text: str) -> Decimal:
     except ValueError:
         value = None
     if value is None or value != value.to_integral_value() or value < 1:
-        raise ValueError(f"atteso un punteggio intero da 1 in su oppure bassa/media/alta, trovato {text!r}")
+        raise ValueError(f"atteso un punteggio intero da 1 in su oppure bassa/media/alta, trovato {fmt.quoted(text)}")
     return value
 
 

@@ -44,7 +44,7 @@ def validate_positions(ente: Ente, params: Params) -> list[Problem]:
     by_id = {r["id"]: r for r in rows}
     for r in rows:
         if r["id"] in seen:
-            message = f"posizione {r['id']!r} ripetuta (già alla riga {seen[r['id']]})"
+            message = f"posizione {fmt.quoted(r['id'])} ripetuta (già alla riga {seen[r['id']]})"
             out.append(Problem.at(ente, "brescia.po.duplicate", message, f"{PO} art. 4", "positions", r.row, "id"))
             continue
         seen[r["id"]] = r.row
@@ -65,7 +65,7 @@ def position_checks(ente: Ente, r: Row, rating_max: Decimal) -> list[Problem]:
             message = f"posizione {pid}: {code} ({label}) = {value} oltre la scala 1..{rating_max}"
             out.append(Problem.at(ente, "brescia.po.rating", message, f"{PO} art. 4.3–4.4", "positions", r.row, code))
     if r["unit"] is not None and r["unit"] not in ente.units:
-        message = f"posizione {pid}: unità {r['unit']!r} inesistente"
+        message = f"posizione {pid}: unità {fmt.quoted(r['unit'])} inesistente"
         out.append(Problem.at(ente, "brescia.po.unit", message, f"{PO} art. 1.3", "positions", r.row, "unit"))
     return out
 
@@ -75,7 +75,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
     pid, holder = r["id"], r["holder"]
     person = ente.people.get(holder)
     if person is None:
-        message = f"posizione {pid}: titolare {holder!r} inesistente in persone.csv"
+        message = f"posizione {pid}: titolare {fmt.quoted(holder)} inesistente in persone.csv"
         return [Problem.at(ente, "brescia.po.holder", message, f"{PO} art. 2", "positions", r.row, "holder")]
 
     def flag(rule: str, message: str, article: str, column: str, severity: str = "error") -> Problem:
@@ -86,9 +86,8 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
 
     out = []
     if person.role != "po":
-        out.append(
-            flag("po.role", f", ha ruolo {person.role!r}: atteso po (titolare di posizione organizzativa)", "1", "role")
-        )
+        role = fmt.quoted(person.role)
+        out.append(flag("po.role", f", ha ruolo {role}: atteso po (titolare di posizione organizzativa)", "1", "role"))
     if person.category != "D":
         category = person.category or "non indicata"
         out.append(
@@ -156,7 +155,7 @@ def interim_checks(
         return [flag("po.interim", message, "interim_percent", "warning")]
     out = []
     if target == pid or target not in by_id:
-        message = f"posizione {pid}: interim_di {target!r} non è un'altra posizione di posizioni.csv"
+        message = f"posizione {pid}: interim_di {fmt.quoted(target)} non è un'altra posizione di posizioni.csv"
         out.append(flag("po.interim", message, "interim_of"))
     elif by_id[target]["holder"] is not None:
         message = (

@@ -87,7 +87,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
                 source="rules/brescia.md",
                 file="ente.toml",
                 column=f"funds.{name}",
-                message=f"fondo {name!r} non usato dal regolamento di Brescia (attesi: "
+                message=f"fondo {fmt.quoted(name)} non usato dal regolamento di Brescia (attesi: "
                 f"{', '.join(KNOWN_FUNDS)}): resta interamente non distribuito",
             )
         )

@@ -40,7 +40,8 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
                 source=f"{SMVP} §3",
                 file="ente.toml",
                 column="approvals.oiv_judgement",
-                message=f"giudizio dell'OIV {judgement!r} non è tra le opzioni previste: " + ", ".join(JUDGEMENTS),
+                message=f"giudizio dell'OIV {fmt.quoted(judgement if isinstance(judgement, str) else fmt.toml_value(judgement))} non è tra le opzioni previste: "
+                + ", ".join(JUDGEMENTS),
             )
         )
     return out
@@ -78,13 +79,13 @@ def projects_by_area(ente: Ente, rows: Sequence[Row], by_area: dict[str, list[Ro
     seen: dict[str, int] = {}
     for r in rows:
         if r["id"] in seen:
-            message = f"progetto {r['id']!r} ripetuto (già alla riga {seen[r['id']]})"
+            message = f"progetto {fmt.quoted(r['id'])} ripetuto (già alla riga {seen[r['id']]})"
             out.append(Problem.at(ente, "brescia.resources.duplicate", message, f"{SMVP} §5", "projects", r.row, "id"))
             continue
         seen[r["id"]] = r.row
         unit = ente.units.get(r["area"])
         if unit is None or unit.kind != "area":
-            message = f"progetto {r['id']}: {r['area']!r} non è un'unità di tipo area (area dirigenziale) di unità.csv"
+            message = f"progetto {r['id']}: {fmt.quoted(r['area'])} non è un'unità di tipo area (area dirigenziale) di unità.csv"
             out.append(Problem.at(ente, "brescia.resources.area", message, f"{SMVP} §5.3", "projects", r.row, "area"))
             continue
         by_area.setdefault(r["area"], []).append(r)
@@ -203,7 +204,7 @@ def validate_cards(ente: Ente) -> list[Problem]:
                     Problem.at(
                         ente,
                         "brescia.card.staff_sections",
-                        f"scheda di {pid}: sezioni {', '.join(map(repr, odd))} "
+                        f"scheda di {pid}: sezioni {', '.join(map(fmt.quoted, odd))} "
                         "diverse dalle tre della Scheda di valutazione (conoscenze e competenze; attività e "
                         "capacità; attitudini e soft skills)",
                         f"{SMVP} §4.2.3",

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Params, Problem, hookimpl
+from ciclope.core import Params, Problem, fmt, hookimpl
 
 from .national import in_force
 
@@ -94,7 +94,9 @@ def _number(value: Any) -> Decimal | None:
 def ciclope_check_params(params: Params, year: int) -> list[Problem]:
     problems = []
     for key in sorted(set(params.national) - KEYS):
-        problems.append(_error(key, f"chiave sconosciuta {key!r} in [ente.nazionale] (ammessa: maggiorazione; {HINT})"))
+        problems.append(
+            _error(key, f"chiave sconosciuta {fmt.quoted(key)} in [ente.nazionale] (ammessa: maggiorazione; {HINT})")
+        )
     if "maggiorazione" not in params.national:
         return problems
     raw = params.national["maggiorazione"]
@@ -111,7 +113,9 @@ def ciclope_check_params(params: Params, year: int) -> list[Problem]:
         )
     allowed = [*WORDS, *NEW_KEYS]
     for key in sorted(set(raw) - {*OWN_KEYS, *NEW_KEYS}):
-        problems.append(_error(f"maggiorazione.{key}", f"chiave sconosciuta {key!r} (ammesse: {', '.join(allowed)})"))
+        problems.append(
+            _error(f"maggiorazione.{key}", f"chiave sconosciuta {fmt.quoted(key)} (ammesse: {', '.join(allowed)})")
+        )
     problems += _contract_keys(raw, year)
     share, quota = _number(raw.get("share")), _number(raw.get("quota"))
     if share is None:
@@ -192,9 +196,14 @@ def _ties(value: Any) -> list[Problem]:
             item in TIE_WORDS or (item.startswith(SECTION) and item[len(SECTION) :].strip())
         )
         if not ok:
-            out.append(_error(f"maggiorazione.parita[{i}]", f"criterio {item!r} sconosciuto: ammessi {words}"))
+            out.append(
+                _error(
+                    f"maggiorazione.parita[{i}]",
+                    f"criterio {fmt.quoted(item if isinstance(item, str) else fmt.toml_value(item))} sconosciuto: ammessi {words}",
+                )
+            )
         elif item in value[:i]:
-            out.append(_error(f"maggiorazione.parita[{i}]", f"il criterio {item!r} è scritto due volte"))
+            out.append(_error(f"maggiorazione.parita[{i}]", f"il criterio {fmt.quoted(item)} è scritto due volte"))
     if "eta" in value and "eta_minore" in value:
         out.append(_error("maggiorazione.parita", "«eta» e «eta_minore» si escludono: scegline uno"))
     return out

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ciclope.core import Params, Problem, cells, hookimpl
+from ciclope.core import Params, Problem, cells, fmt, hookimpl
 from ciclope.core import bands as merit
 
 SOURCE_17 = "003_17a077a346f3b252.txt art. 17.2"
@@ -63,7 +63,7 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
             problems.append(_problem("bands.format", f"fascia {n}: manca il nome (name)"))
             continue
         if name in seen:
-            problems.append(_problem("bands.format", f"fascia {n}: nome {name!r} ripetuto"))
+            problems.append(_problem("bands.format", f"fascia {n}: nome {fmt.quoted(name)} ripetuto"))
             continue
         seen.add(name)
         values = {}
@@ -71,13 +71,15 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
             try:
                 values[key] = _share(row.get(key))
             except ValueError:
-                problems.append(_problem("bands.format", f"fascia {name!r}: {what} ({key}) mancante o non numerica"))
+                problems.append(
+                    _problem("bands.format", f"fascia {fmt.quoted(name)}: {what} ({key}) mancante o non numerica")
+                )
                 continue
             if not (0 < values[key] <= 1):
                 problems.append(
                     _problem(
                         "bands.format",
-                        f"fascia {name!r}: {what} ({key}) = {values[key]} deve essere maggiore di 0 e al massimo 1",
+                        f"fascia {fmt.quoted(name)}: {what} ({key}) = {values[key]} deve essere maggiore di 0 e al massimo 1",
                     )
                 )
                 del values[key]
@@ -142,7 +144,7 @@ def check_bands(bands: Sequence[Band]) -> list[Problem]:
             problems.append(
                 _problem(
                     "bands.ratio",
-                    f"differenziazione economica tra le fasce {upper.name!r} e {lower.name!r}: premio pro capite in "
+                    f"differenziazione economica tra le fasce {fmt.quoted(upper.name)} e {fmt.quoted(lower.name)}: premio pro capite in "
                     f"rapporto {_show(ratio)} : 1, deve essere almeno {_show(need)} : 1 con {k} fasce "
                     f"(rapporto 1 a {_show(need).replace('.', ',')})",
                 )
@@ -167,15 +169,17 @@ def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
             bad(f"livello {n}: manca il nome (name)")
             continue
         if name.strip().lower() in LOW_LEVELS:
-            bad(f"livello {name!r}: i nomi «adeguata» e «non adeguata» sono riservati ai punteggi sotto 70 (art. 17.2)")
+            bad(
+                f"livello {fmt.quoted(name)}: i nomi «adeguata» e «non adeguata» sono riservati ai punteggi sotto 70 (art. 17.2)"
+            )
             continue
         try:
             low = _share(row.get("min"))
         except ValueError:
-            bad(f"livello {name!r}: punteggio minimo (min) mancante o non numerico")
+            bad(f"livello {fmt.quoted(name)}: punteggio minimo (min) mancante o non numerico")
             continue
         if not (MIN_SCORE <= low <= 100):
-            bad(f"livello {name!r}: il punteggio minimo {low} deve stare tra 70 e 100")
+            bad(f"livello {fmt.quoted(name)}: il punteggio minimo {low} deve stare tra 70 e 100")
             continue
         levels.append(Level(name=name, min=low))
     if not levels and not problems:

@@ -39,7 +39,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
                     file=innovation,
                     row=row.row,
                     column="person",
-                    message=f"persona {row['person']!r} inesistente in persone.csv",
+                    message=f"persona {fmt.quoted(row['person'])} inesistente in persone.csv",
                 )
             )
     return problems

@@ -25,6 +25,7 @@ from ciclope.core import (
     Score,
     Trace,
     cells,
+    fmt,
     hookimpl,
 )
 from ciclope.plugins.regolamento.check import controls, coverage, differentiation, positioncheck
@@ -123,7 +124,7 @@ def unknown_grades(ente: Ente, regulation: Regulation) -> list[Problem]:
             file=ente.file_of("people"),
             row=person.row,
             column="grado",
-            message=f"il grado {written!r} di {person.id} non è tra quelli del regolamento ({', '.join(names)}): "
+            message=f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)}): "
             "scrivi uno dei gradi di [gradi], o aggiungilo alla tabella",
         )
         for person in ente.people.values()
@@ -147,7 +148,7 @@ def unknown_sanctions(ente: Ente, regulation: Regulation) -> list[Problem]:
                     file=ente.file_of("people"),
                     row=person.row,
                     column="sanzione",
-                    message=f"la sanzione {written!r} di {person.id} non è tra quelle del regolamento: "
+                    message=f"la sanzione {fmt.quoted(written)} di {person.id} non è tra quelle del regolamento: "
                     f"{vocabulary.allowed(ex.scale, ex.synonyms)}; il premio resta sospeso finché non è corretta "
                     "(scrivi una parola della scala dell'esclusione «sanzione», o aggiungi il nome usato dall'ufficio "
                     "in sinonimi)",

@@ -109,7 +109,7 @@ def test_people_and_persone_sheets_together_are_an_error(tmp_path):
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1
     assert (
-        "ente.xlsx[Persone]: errore core.input.duplicate_sheet: il foglio 'Persone' è lo stesso di 'people'"
+        "ente.xlsx[Persone]: errore core.input.duplicate_sheet: il foglio «Persone» è lo stesso di «people»"
         in run.stdout
     )
 

@@ -186,7 +186,7 @@ def test_a_workbook_cannot_be_returned_as_a_colleagues(tmp_path):
     before = snapshot(tmp_path / "ente")
     run = unisci(cycle, tmp_path / "r")
     assert run.returncode == 1
-    assert "la firma della cartella non è quella del valutatore 'PO2'" in run.stderr
+    assert "la firma della cartella non è quella del valutatore «PO2»" in run.stderr
     assert snapshot(tmp_path / "ente") == before
 
 
@@ -272,7 +272,7 @@ def test_a_completion_percentage_is_typed_and_checked_as_one(tmp_path):
     assert bounds == [("0", "1")]
     fill(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", actuals={"K14": 80})
     run = unisci(cycle, tmp_path / "r")
-    assert run.returncode == 1 and "completamento '80' fuori dall'intervallo" in run.stderr
+    assert run.returncode == 1 and "completamento «80» fuori dall'intervallo" in run.stderr
     assert "si legge 8000%" in run.stderr  # 80 × 100
     fill(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", actuals={"K14": 0.8})
     run = unisci(cycle, tmp_path / "r")

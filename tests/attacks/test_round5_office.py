@@ -161,6 +161,6 @@ def test_an_ente_named_like_a_device_is_refused_in_cycle_toml(tmp_path):
     for device in ("con", "nul", "com1", "lpt9", "prn", "aux"):
         cycle.write_text(cycle.read_text(encoding="utf-8").replace('id = "prova"', f'id = "{device}"'), "utf-8")
         run = cli("validate", cycle)
-        assert run.returncode == 2 and f"id {device!r} non valido" in run.stderr, run.stderr
+        assert run.returncode == 2 and f"id «{device}» non valido" in run.stderr, run.stderr
         assert "dispositivo di Windows" in run.stderr
         cycle.write_text(cycle.read_text(encoding="utf-8").replace(f'id = "{device}"', 'id = "prova"'), "utf-8")

@@ -88,8 +88,8 @@ def test_rows_naming_nobody_known_are_errors(tmp_path):
     assert run.returncode == 1 and "nessun problema" not in run.stdout
     lines = [ln for ln in run.stdout.splitlines() if "regolamento.importi" in ln]
     assert len(lines) == 2, run.stdout
-    assert lines[0].startswith("premi.csv:3:person: errore") and "'S9' non è in persone.csv" in lines[0]
-    assert lines[1].startswith("premi.csv:4:part: errore") and "(forse 'innovazione'?)" in lines[1]
+    assert lines[0].startswith("premi.csv:3:person: errore") and "«S9» non è in persone.csv" in lines[0]
+    assert lines[1].startswith("premi.csv:4:part: errore") and "(forse «innovazione»?)" in lines[1]
     pool = _results(cycle)["rewards"]["pools"]["premi_innovazione"]
     assert (pool["distributed"], pool["residual"]) == ("300.00", "700.00")  # only S1's row is paid
 
@@ -130,7 +130,7 @@ def test_a_requirement_on_a_section_no_card_has_is_an_error(tmp_path):
     run = cli("validate", cycle)
     assert run.returncode == 1, run.stdout
     [line] = [ln for ln in run.stdout.splitlines() if "regolamento.sezione" in ln]
-    assert "smvp.toml:9:livelli.requisiti[1].parte: errore" in line and "(forse 'comportamenti'?)" in line
+    assert "smvp.toml:9:livelli.requisiti[1].parte: errore" in line and "(forse «comportamenti»?)" in line
 
 
 def test_a_section_is_found_whatever_its_case_and_accents(tmp_path):
@@ -166,7 +166,7 @@ def test_two_synonyms_read_alike_for_two_sanctions_are_refused(tmp_path):
 
 def test_a_synonym_that_is_a_word_of_the_scale_is_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Multa" = "sospensione" }')
-    assert "esclusioni[1].sinonimi.Multa" in text and "è già la parola 'multa' della scala" in text, text
+    assert "esclusioni[1].sinonimi.Multa" in text and "è già la parola «multa» della scala" in text, text
 
 
 def test_a_synonym_naming_a_sanction_as_the_office_writes_it_is_accepted(tmp_path):

@@ -148,12 +148,12 @@ def test_the_labels_the_reports_print_are_accepted_as_input():
     assert CANONICAL["objectives"]["kind"][0]("strategico") == "strategic"
     assert CANONICAL["units"]["kind"][0]("azienda speciale") == "azienda_speciale"
     # a category of another contract is refused, saying where such a grade goes
-    with pytest.raises(ValueError, match="trovato 'EP'; il grado di un altro contratto .* va nella colonna grado"):
+    with pytest.raises(ValueError, match="trovato «EP»; il grado di un altro contratto .* va nella colonna grado"):
         CANONICAL["people"]["category"][0]("EP")
     # a pay step of the old categories (B3, D3: also their entry levels) is no grade of another contract: its letter
-    with pytest.raises(ValueError, match="trovato 'B3': è una posizione economica .* la categoria è la lettera, B "):
+    with pytest.raises(ValueError, match="trovato «B3»: è una posizione economica .* la categoria è la lettera, B "):
         CANONICAL["people"]["category"][0]("B3")
-    with pytest.raises(ValueError, match="trovato 'd6': .* la lettera, D "):
+    with pytest.raises(ValueError, match="trovato «d6»: .* la lettera, D "):
         CANONICAL["people"]["category"][0]("d6")
     # a Comune's «Settore», a Regione's «Direzione», an azienda sanitaria's «Dipartimento»: first-level structures,
     # read as the core's area; the template's drop-down still offers «area»

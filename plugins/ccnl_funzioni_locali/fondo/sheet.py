@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, InputSchema, Problem, cells, hookimpl
+from ciclope.core import Ente, InputSchema, Problem, cells, fmt, hookimpl
 
 from .table import Table, table
 
@@ -35,8 +35,8 @@ def voce(text: str) -> str:
     known = table().voci
     if value not in known:
         near = difflib.get_close_matches(value, sorted(known), n=1)
-        hint = f"; forse {near[0]!r}?" if near else "; le voci sono quelle del modello di ciclope template"
-        raise ValueError(f"voce sconosciuta {text!r}{hint}")
+        hint = f"; forse {fmt.quoted(near[0])}?" if near else "; le voci sono quelle del modello di ciclope template"
+        raise ValueError(f"voce sconosciuta {fmt.quoted(text)}{hint}")
     return value
 
 
@@ -46,7 +46,7 @@ def uso(text: str) -> str:
     known = {u.id: u.id for u in table().usi} | {u.title.lower(): u.id for u in table().usi}
     if value not in known:
         words = "; ".join(dict.fromkeys(u.title for u in table().usi))
-        raise ValueError(f"uso sconosciuto {text!r}: scrivi uno degli usi del modello ({words})")
+        raise ValueError(f"uso sconosciuto {fmt.quoted(text)}: scrivi uno degli usi del modello ({words})")
     return known[value]
 
 
@@ -272,7 +272,7 @@ def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
                     ente,
                     e,
                     "fondo_premi",
-                    f"{e.pool!r} non è un fondo del regolamento dell'ente (usa: {', '.join(ente.fund_keys)})",
+                    f"{fmt.quoted(e.pool)} non è un fondo del regolamento dell'ente (usa: {', '.join(ente.fund_keys)})",
                 )
             )
     elif e.use or e.pool:

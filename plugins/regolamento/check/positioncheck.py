@@ -4,7 +4,7 @@ naming the file, row and column."""
 
 from __future__ import annotations
 
-from ciclope.core import Ente, Problem, Row
+from ciclope.core import Ente, Problem, Row, fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
@@ -51,7 +51,7 @@ def columns(reg: Regulation, ente: Ente) -> list[Problem]:
     for c in pw.criteria:
         if c.code not in header:
             message = (
-                f"manca la colonna {c.code!r} del criterio «{c.name}» di [posizioni]: aggiungila con la valutazione "
+                f"manca la colonna {fmt.quoted(c.code)} del criterio «{c.name}» di [posizioni]: aggiungila con la valutazione "
                 f"di ogni posizione (da 1 a {pw.scale})"
             )
             out.append(
@@ -60,7 +60,7 @@ def columns(reg: Regulation, ente: Ente) -> list[Problem]:
     for col in header:
         if col not in FIXED and col not in codes:
             message = (
-                f"colonna sconosciuta {col!r}{nearest(col, codes)}: le colonne sono {', '.join(FIXED)} e i codici "
+                f"colonna sconosciuta {fmt.quoted(col)}{nearest(col, codes)}: le colonne sono {', '.join(FIXED)} e i codici "
                 f"dei criteri di [posizioni] ({', '.join(codes)}); le colonne aggiuntive vanno prefissate x_"
             )
             out.append(Problem.at(ente, "regolamento.posizioni_colonna", message, cite(reg, pw.source), FILE, 1, col))
@@ -91,7 +91,9 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
             out.append(Problem.at(ente, "regolamento.posizioni_incarico", message, source, FILE, r.row, "end"))
         holder = r["holder"]
         if holder and holder not in ente.people:
-            message = f"posizione {pid}: il titolare {holder!r} non è in persone.csv: la posizione non è pagata"
+            message = (
+                f"posizione {pid}: il titolare {fmt.quoted(holder)} non è in persone.csv: la posizione non è pagata"
+            )
             out.append(Problem.at(ente, "regolamento.posizioni_titolare", message, source, FILE, r.row, "holder"))
         out += interim_problems(pw.interim is not None, pid, r, ente, source)
     return out
@@ -103,7 +105,7 @@ def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) 
     if not who:
         return []
     if who not in ente.people:
-        message = f"posizione {pid}: chi la copre ad interim, {who!r}, non è nell'elenco del personale"
+        message = f"posizione {pid}: chi la copre ad interim, {fmt.quoted(who)}, non è nell'elenco del personale"
     elif r["holder"]:
         message = f"posizione {pid}: ha un titolare, {r['holder']}: l'interim copre una posizione vacante"
     elif not declared:

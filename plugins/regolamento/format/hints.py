@@ -8,5 +8,5 @@ from ciclope.core import cells
 
 
 def nearest(word: str, known: list[str]) -> str:
-    """`` (forse 'X'?)`` for the known name nearest to ``word``, or ``""``."""
+    """`` (forse «X»?)`` for the known name nearest to ``word``, or ``""``."""
     return cells.hint(word, known)

@@ -68,7 +68,7 @@ def decided(reg: Regulation, part: Part, ente: Ente, trace: Trace) -> bool:
     when = ente.approvals.get(code_of(part.decision))
     source = cite(reg, part.source)
     if when is not None and not isinstance(when, dt.date):
-        problem(trace, source, part, "error", f"[atti] {part.decision} non è una data ({when!r}): la decisione "
+        problem(trace, source, part, "error", f"[atti] {part.decision} non è una data ({fmt.quoted(fmt.toml_value(when))}): la decisione "
                 f"vale nel suo periodo, scrivi {part.decision} = AAAA-MM-GG; il fondo della parte «{part.name}» resta "
                 "residuo")  # fmt: skip
         return False

@@ -41,7 +41,7 @@ def parse_rating(text: str) -> Decimal:
     except ValueError:
         value = None
     if value is None or value != value.to_integral_value() or value < 1:
-        raise ValueError(f"atteso un punteggio intero da 1 in su oppure bassa/media/alta, trovato {text!r}")
+        raise ValueError(f"atteso un punteggio intero da 1 in su oppure bassa/media/alta, trovato {fmt.quoted(text)}")
     return value
 
 

@@ -162,12 +162,14 @@ def row_faults(r: Row, parts: list[str], ente: Ente) -> list[tuple[str, str]]:
         faults.append(("person", "manca la persona"))
     elif person not in ente.people:
         hint = nearest(str(person), list(ente.people))
-        faults.append(("person", f"la persona {person!r} non è in persone.csv{hint}"))
+        faults.append(("person", f"la persona {fmt.quoted(person)} non è in persone.csv{hint}"))
     if not part:
         faults.append(("part", "manca la parte"))
     elif part not in parts:
         known = f"parti con metodo «importi»: {', '.join(parts)}" if parts else "nessuna parte ha metodo «importi»"
-        faults.append(("part", f"la parte {part!r} non è nel regolamento{nearest(str(part), parts)} ({known})"))
+        faults.append(
+            ("part", f"la parte {fmt.quoted(part)} non è nel regolamento{nearest(str(part), parts)} ({known})")
+        )
     if r.get("amount") is None:
         faults.append(("amount", "manca l'importo"))
     return faults

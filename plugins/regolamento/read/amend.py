@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.spec import Regulation
 
@@ -68,7 +69,7 @@ def locate(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any], str, Mapp
         part = parts[i]
         fields = {f.metadata["toml"]: f for f in attrs.fields(cls)}
         if part not in fields:
-            raise AmendError(f"chiave sconosciuta {'.'.join([*walked, part])!r}{nearest(part, list(fields))}")
+            raise AmendError(f"chiave sconosciuta {fmt.quoted('.'.join([*walked, part]))}{nearest(part, list(fields))}")
         meta = fields[part].metadata
         walked.append(part)
         last = i == len(parts) - 1
@@ -77,21 +78,21 @@ def locate(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any], str, Mapp
         if meta["kind"] == "shares" and last:  # one share is a number; a share of a share is changed in the file
             if isinstance(holder.get(part), list):
                 raise AmendError(
-                    f"{dotted!r}: {'.'.join(walked)} è una lista di quote (di cui … di cui): cambiala nel file"
+                    f"{fmt.quoted(dotted)}: {'.'.join(walked)} è una lista di quote (di cui … di cui): cambiala nel file"
                 )
             return holder, part, {**meta, "kind": "number"}
         if meta["kind"] == "numbers" and i == len(parts) - 2:
             named = table(holder, part, walked)
             if parts[-1] not in named:
                 raise AmendError(
-                    f"{dotted!r}: {'.'.join(walked)} non ha {parts[-1]!r}{nearest(parts[-1], list(named))} "
+                    f"{fmt.quoted(dotted)}: {'.'.join(walked)} non ha {fmt.quoted(parts[-1])}{nearest(parts[-1], list(named))} "
                     f"(nomi: {', '.join(named) or 'nessuno'})"
                 )
             return named, parts[-1], {**meta, "kind": "number"}
         if meta["kind"] not in ("table", "tables") or last:
             what = "un numero" if meta["kind"] in NUMBERS else f"{'.'.join(walked)} non è un numero"
             raise AmendError(
-                f"{dotted!r}: si cambiano solo le cifre del regolamento; {what} "
+                f"{fmt.quoted(dotted)}: si cambiano solo le cifre del regolamento; {what} "
                 f"(si indica fino alla cifra, es. premio.massimo)"
             )
         if meta["kind"] == "table":
@@ -102,7 +103,7 @@ def locate(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any], str, Mapp
             walked.append(parts[i])
         cls = meta["table"]
         i += 1
-    raise AmendError(f"{dotted!r}: chiave vuota")  # pragma: no cover - split never gives no parts
+    raise AmendError(f"{fmt.quoted(dotted)}: chiave vuota")  # pragma: no cover - split never gives no parts
 
 
 def table(holder: dict[str, Any], part: str, walked: list[str]) -> dict[str, Any]:
@@ -130,7 +131,7 @@ def element(holder: dict[str, Any], part: str, selector: str, walked: list[str])
             named: dict[str, Any] = row
             return named
     raise AmendError(
-        f"{where}.{selector}: nessun elemento di {where} si chiama {selector!r}{nearest(selector, names)} "
+        f"{where}.{selector}: nessun elemento di {where} si chiama {fmt.quoted(selector)}{nearest(selector, names)} "
         f"(nomi: {', '.join(names) or 'nessuno'}; oppure la posizione, da 1)"
     )
 
@@ -149,15 +150,15 @@ def checked(dotted: str, value: Any, meta: Mapping[str, Any], scale: Decimal | N
     """``value`` as the file would hold it, when it is a number within the key's bounds (a score threshold's
     upper bound is the regulation's scale, when it has one)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise AmendError(f"{dotted} = {value!r}: atteso un numero")
+        raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero")
     try:
         number = Decimal(str(value))
     except ArithmeticError:
-        raise AmendError(f"{dotted} = {value!r}: atteso un numero") from None
+        raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero") from None
     if not number.is_finite():
-        raise AmendError(f"{dotted} = {value!r}: atteso un numero")
+        raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero")
     if meta["kind"] == "int" and number != number.to_integral_value():
-        raise AmendError(f"{dotted} = {value!r}: atteso un numero intero")
+        raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero intero")
     lo, hi = meta.get("lo"), meta.get("hi")
     if meta.get("points") and scale is not None:
         hi = scale

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
@@ -43,7 +44,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         if pr is not None and pr.fund == pw.fund:
             error(
                 "posizioni.fondo",
-                f"il fondo {pw.fund!r} è già quello del [premio]: usa due fondi distinti",
+                f"il fondo {fmt.quoted(pw.fund)} è già quello del [premio]: usa due fondi distinti",
                 "regolamento.valore",
             )
     access: Access | None = parts.get("access")
@@ -128,11 +129,15 @@ def positions(pw: PositionWeighting, error: Error) -> None:
     seen: set[str] = set()
     for i, c in enumerate(pw.criteria):
         if c.code in seen:
-            error(f"posizioni.criteri[{i}].codice", f"il codice {c.code!r} è già scritto prima", "regolamento.valore")
+            error(
+                f"posizioni.criteri[{i}].codice",
+                f"il codice {fmt.quoted(c.code)} è già scritto prima",
+                "regolamento.valore",
+            )
         if c.code in FIXED:
             error(
                 f"posizioni.criteri[{i}].codice",
-                f"{c.code!r} è una colonna fissa di posizioni.csv ({', '.join(FIXED)}): scegli un altro codice",
+                f"{fmt.quoted(c.code)} è una colonna fissa di posizioni.csv ({', '.join(FIXED)}): scegli un altro codice",
                 "regolamento.valore",
             )
         seen.add(c.code)
@@ -168,7 +173,7 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
     if rp.fund == pw.fund:
         error(
             "risultato_po.fondo",
-            f"il fondo {rp.fund!r} è quello di [posizioni]: la quota di risultato va in un fondo con un altro nome",
+            f"il fondo {fmt.quoted(rp.fund)} è quello di [posizioni]: la quota di risultato va in un fondo con un altro nome",
             "regolamento.valore",
         )
 
@@ -182,7 +187,7 @@ def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
         if name not in known:
             error(
                 "accesso.atti",
-                f"atto {name!r} sconosciuto{nearest(name, said)}: scrivi una chiave di [atti] di ente.toml "
+                f"atto {fmt.quoted(name)} sconosciuto{nearest(name, said)}: scrivi una chiave di [atti] di ente.toml "
                 f"({', '.join(ACTS)}) o l'«approvazione» di un atto di [[calendario]]",
                 "regolamento.valore",
             )
@@ -190,4 +195,4 @@ def acts(access: Access, calendar: tuple[Event, ...], error: Error) -> None:
         error("accesso.atti", "nessun atto: scrivi le chiavi di [atti] che aprono i premi", "regolamento.manca")
     for i, name in enumerate(access.acts):
         if name in access.acts[:i]:
-            error("accesso.atti", f"l'atto {name!r} è scritto due volte", "regolamento.valore")
+            error("accesso.atti", f"l'atto {fmt.quoted(name)} è scritto due volte", "regolamento.valore")

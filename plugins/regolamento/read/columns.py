@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, Problem, cells
+from ciclope.core import Ente, Problem, cells, fmt
 from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PERCENT, TEXT, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
@@ -84,7 +84,7 @@ def problem(name: str) -> str | None:
     """What is wrong with a column's name, or None."""
     if not NAME.fullmatch(name):
         return (
-            f"nome {name!r} non ammesso: lettere minuscole senza accenti, cifre e _, cominciando con una lettera "
+            f"nome {fmt.quoted(name)} non ammesso: lettere minuscole senza accenti, cifre e _, cominciando con una lettera "
             "(es. guardie_festive)"
         )
     if name.startswith("x_"):
@@ -143,6 +143,6 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
             if sheet == "people"
             else ("all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)")
         )
-        message = f"manca la colonna {c.name!r} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
+        message = f"manca la colonna {fmt.quoted(c.name)} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
         out.append(Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), sheet, 1, c.name))
     return out

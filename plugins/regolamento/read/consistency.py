@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import cells
+from ciclope.core import cells, fmt
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import day_month
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -104,7 +104,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
         for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):
             if got is not None and day_month(got) is None:
-                error(f"premi[{i}].{name}", f"{got!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+                error(f"premi[{i}].{name}", f"{fmt.quoted(got)} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")  # fmt: skip
             if got is not None and part.decision is None:
                 error(f"premi[{i}].{name}", "vale con la chiave decisione", "regolamento.valore")
     partcheck.check(premiums, pr is not None, error)
@@ -115,7 +115,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         if any(p.fund == rp.fund for p in (*premiums, *([pr] if pr else []))):
             error(
                 "risultato_po.fondo",
-                f"il fondo {rp.fund!r} è già quello del premio individuale: usa due fondi distinti",
+                f"il fondo {fmt.quoted(rp.fund)} è già quello del premio individuale: usa due fondi distinti",
                 "regolamento.valore",
             )
     seen: dict[str, int] = {}
@@ -124,7 +124,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             if role in seen:
                 error(
                     f"scheda[{i}].ruoli",
-                    f"il ruolo {role!r} ha già la scheda scheda[{seen[role]}]: una sola scheda per ruolo",
+                    f"il ruolo {fmt.quoted(role)} ha già la scheda scheda[{seen[role]}]: una sola scheda per ruolo",
                     "regolamento.valore",
                 )
             seen.setdefault(role, i)
@@ -138,7 +138,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         if ev.due is None and not relative:
             error(f"calendario[{i}]", "manca la scadenza (scadenza = \"GG/MM\", o dopo e giorni)", "regolamento.manca")
         elif ev.due is not None and day_month(ev.due) is None:
-            error(f"calendario[{i}].scadenza", f"{ev.due!r} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")
+            error(f"calendario[{i}].scadenza", f"{fmt.quoted(ev.due)} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")  # fmt: skip
 
 
 PARTS = ("scheda", "unita", "ente", "cruscotto")
@@ -151,7 +151,7 @@ def exclusion_parts(exclusions: Sequence[Exclusion], premiums: Sequence[Part], e
     for i, ex in enumerate(exclusions):
         for name in ex.parts:
             if name not in named:
-                error(f"esclusioni[{i}].parti", f"{name!r} non è il nome di una parte di [[premi]]"
+                error(f"esclusioni[{i}].parti", f"{fmt.quoted(name)} non è il nome di una parte di [[premi]]"
                       f"{nearest(name, sorted(named))}", "regolamento.valore")  # fmt: skip
             elif name in unscored and ex.rule == "punteggio_minimo":
                 error(f"esclusioni[{i}].parti", f"l'esclusione «punteggio_minimo» legge il punteggio: non vale per la "
@@ -169,14 +169,14 @@ def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error
         elif sections and normal(name) not in {normal(s) for s in sections}:  # as the requirement reads them
             error(
                 f"{path}.parte",
-                f"la sezione {name!r} non è nelle schede dichiarate{nearest(name, sorted(sections))}; sezioni: "
+                f"la sezione {fmt.quoted(name)} non è nelle schede dichiarate{nearest(name, sorted(sections))}; sezioni: "
                 f"{', '.join(sorted(sections))}",
                 "regolamento.valore",
             )
     elif req.part not in PARTS:
         error(
             f"{path}.parte",
-            f"parte {req.part!r} sconosciuta{nearest(req.part, list(PARTS))}; ammesse: {', '.join(PARTS)} o "
+            f"parte {fmt.quoted(req.part)} sconosciuta{nearest(req.part, list(PARTS))}; ammesse: {', '.join(PARTS)} o "
             "sezione:Nome",
             "regolamento.valore",
         )
@@ -203,7 +203,7 @@ def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> Non
             if (role, grade) in seen:
                 error(
                     f"{path}.categorie",
-                    f"la categoria {grade!r} del ruolo {role!r} ha già i pesi di "
+                    f"la categoria {fmt.quoted(grade)} del ruolo {fmt.quoted(role)} ha già i pesi di "
                     f"{said(f'punteggio.categorie[{seen[role, grade]}]')}: una sola tabella di pesi per categoria",
                     "regolamento.valore",
                 )
@@ -247,12 +247,14 @@ def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequenc
             hint = "" if declared else " (o dichiara i gradi del contratto dell'ente in [gradi])"
             error(
                 path,
-                f"{what} {name!r} sconosciut{'o' if declared else 'a'}{nearest(name, known)}; ammess"
+                f"{what} {fmt.quoted(name)} sconosciut{'o' if declared else 'a'}{nearest(name, known)}; ammess"
                 f"{'i' if declared else 'e'}: {', '.join(known)}{hint}",
                 "regolamento.valore",
             )
         elif found in out:
-            error(path, f"la categoria {found!r} è scritta due volte ({name!r})", "regolamento.valore")
+            error(
+                path, f"la categoria {fmt.quoted(found)} è scritta due volte ({fmt.quoted(name)})", "regolamento.valore"
+            )
         else:
             out.append(found)
     return out
@@ -286,7 +288,7 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
         "sanzione": ("oltre", ex.above),
     }
     if ex.rule in needs and needs[ex.rule][1] is None:
-        error(path, f"la regola {ex.rule!r} richiede la chiave {needs[ex.rule][0]}", "regolamento.manca")
+        error(path, f"la regola {fmt.quoted(ex.rule)} richiede la chiave {needs[ex.rule][0]}", "regolamento.manca")
     if ex.rule == "formula" and ex.condition is None:
         error(path, "la regola «formula» richiede la chiave condizione (es. condizione = \"=giorni_servizio < 90 "
               "giorni\")", "regolamento.manca")  # fmt: skip
@@ -305,7 +307,7 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
     if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
         error(
             f"{path}.oltre",
-            f"{ex.above!r} non è nella scala delle sanzioni ({', '.join(ex.scale) or 'vuota'})",
+            f"{fmt.quoted(ex.above)} non è nella scala delle sanzioni ({', '.join(ex.scale) or 'vuota'})",
             "regolamento.valore",
         )
 
@@ -321,14 +323,14 @@ def synonyms(path: str, ex: Exclusion, error: Error) -> None:
         if word is None:
             error(
                 where,
-                f"il sinonimo {name!r} rimanda a {target!r}, che non è nella scala delle sanzioni"
+                f"il sinonimo {fmt.quoted(name)} rimanda a {fmt.quoted(target)}, che non è nella scala delle sanzioni"
                 f"{nearest(target, list(ex.scale))} ({', '.join(ex.scale) or 'vuota'})",
                 "regolamento.valore",
             )
         elif key in words:
             error(
                 where,
-                f"il sinonimo {name!r} è già la parola {words[key]!r} della scala (maiuscole, accenti e spazi non "
+                f"il sinonimo {fmt.quoted(name)} è già la parola {fmt.quoted(words[key])} della scala (maiuscole, accenti e spazi non "
                 "contano): non si applicherebbe mai; toglilo",
                 "regolamento.valore",
             )
@@ -336,8 +338,8 @@ def synonyms(path: str, ex: Exclusion, error: Error) -> None:
             first, other = seen[key]
             error(
                 where,
-                f"i sinonimi {first!r} e {name!r} si leggono allo stesso modo (maiuscole, accenti e spazi non "
-                f"contano) ma rimandano a {other!r} e {word!r}: tieni un solo sinonimo per quel nome",
+                f"i sinonimi {fmt.quoted(first)} e {fmt.quoted(name)} si leggono allo stesso modo (maiuscole, accenti e spazi non "
+                f"contano) ma rimandano a {fmt.quoted(other)} e {fmt.quoted(word)}: tieni un solo sinonimo per quel nome",
                 "regolamento.valore",
             )
         seen.setdefault(key, (name, word or target))
@@ -437,7 +439,7 @@ def premium(
         names = [b.name for b in pr.bands]
         for i, name in enumerate(names):
             if name in names[:i]:
-                error(f"{path}.fasce[{i}].nome", f"la fascia {name!r} è già scritta prima", "regolamento.valore")
+                error(f"{path}.fasce[{i}].nome", f"la fascia {fmt.quoted(name)} è già scritta prima", "regolamento.valore")  # fmt: skip
         for i, b in enumerate(pr.bands):
             if b.staff == 0:
                 error(
@@ -522,7 +524,7 @@ def measured(path: str, red: Reduction, declared_columns: Sequence[Column], erro
     column = declared.get(red.measure)
     if column is None:
         known = [*MEASURES, *declared]
-        error(f"{path}.misura", f"{red.measure!r} non è assenze, fte né una colonna dichiarata in [[colonne]]"
+        error(f"{path}.misura", f"{fmt.quoted(red.measure)} non è assenze, fte né una colonna dichiarata in [[colonne]]"
               f"{nearest(red.measure, known)}", "regolamento.valore")  # fmt: skip
         return False
     if column.table != "persone" or column.kind not in MEASURED_KINDS:

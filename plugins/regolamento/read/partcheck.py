@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
@@ -28,7 +29,7 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
     names = [p.name for p in parts]
     for i, name in enumerate(names):
         if name in names[:i]:
-            error(f"premi[{i}].nome", f"la parte {name!r} è già scritta prima", "regolamento.valore")
+            error(f"premi[{i}].nome", f"la parte {fmt.quoted(name)} è già scritta prima", "regolamento.valore")
     for i, part in enumerate(parts):
         residual_target(i, part, parts, error)
         best_of(i, part, parts, error)
@@ -129,10 +130,10 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
             where = f"riduzioni[{i}].parti"
             if name not in names:
                 hint = nearest(name, names)
-                error(where, f"{name!r} non è una parte del premio{hint} (parti: {', '.join(names) or 'nessuna'})",
+                error(where, f"{fmt.quoted(name)} non è una parte del premio{hint} (parti: {', '.join(names) or 'nessuna'})",
                       "regolamento.valore")  # fmt: skip
             elif METHODS[methods[name]].chosen:
-                error(where, f"la parte {name!r} (metodo «{methods[name]}») paga persone scelte altrove e non si "
+                error(where, f"la parte {fmt.quoted(name)} (metodo «{methods[name]}») paga persone scelte altrove e non si "
                       "riduce: una riduzione vale per una parte che divide il fondo o calcola l'importo di ciascuno; "
                       "gli importi di premi.csv si scrivono già ridotti", "regolamento.valore")  # fmt: skip
         reduced = [p for p in parts if not red.parts or p.name in red.parts]
@@ -149,7 +150,7 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
             elif red.savings not in later:
                 error(
                     f"riduzioni[{i}].economie",
-                    f"{red.savings!r} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
+                    f"{fmt.quoted(red.savings)} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
                     f"{nearest(red.savings, list(later))}; economie: ripartite, residuo o una parte successiva",
                     "regolamento.valore",
                 )
@@ -190,7 +191,7 @@ def residual_target(i: int, part: Part, parts: Sequence[Part], error: Error) -> 
     if target is None:
         error(
             f"premi[{i}].residuo_a",
-            f"{part.residual_to!r} non è una parte scritta dopo questa{nearest(part.residual_to, list(later))}"
+            f"{fmt.quoted(part.residual_to)} non è una parte scritta dopo questa{nearest(part.residual_to, list(later))}"
             f"; il residuo va a una parte successiva (parti dopo: {', '.join(later) or 'nessuna'})",
             "regolamento.valore",
         )
@@ -215,14 +216,14 @@ def best_of(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
     if part.among is not None and source is None:
         error(
             f"{path}.tra",
-            f"{part.among!r} non è una parte in fasce scritta prima{nearest(part.among, list(earlier))}",
+            f"{fmt.quoted(part.among)} non è una parte in fasce scritta prima{nearest(part.among, list(earlier))}",
             "regolamento.valore",
         )
     if source is not None and part.band is not None and part.band not in {b.name for b in source.bands}:
         bands = [b.name for b in source.bands]
         error(
             f"{path}.fascia",
-            f"la parte {source.name!r} non ha la fascia {part.band!r}{nearest(part.band, bands)}; fasce: "
+            f"la parte {fmt.quoted(source.name)} non ha la fascia {fmt.quoted(part.band)}{nearest(part.band, bands)}; fasce: "
             f"{', '.join(bands)}",
             "regolamento.valore",
         )
@@ -245,7 +246,7 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                 if parts[i].fund_share is None:
                     error(
                         f"premi[{i}]",
-                        f"più parti pagano dal fondo {fund!r}: ognuna dice la sua quota_fondo",
+                        f"più parti pagano dal fondo {fmt.quoted(fund)}: ognuna dice la sua quota_fondo",
                         "regolamento.manca",
                     )
         total = sum((parts[i].share or Decimal(0) for i in members), Decimal(0))

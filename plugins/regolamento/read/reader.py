@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from ciclope.core import Problem
+from ciclope.core import Problem, fmt
 from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -116,7 +116,10 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
     )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
-        ctx.error("formato", f"formato {version!r} non supportato: questa versione legge {read_ones}")
+        ctx.error(
+            "formato",
+            f"formato {fmt.quoted(fmt.toml_value(version))} non supportato: questa versione legge {read_ones}",
+        )
         return None, ctx.problems
     parts, broken = root_parts(data, ctx)
     consistency.check(parts, broken, ctx.error)
@@ -353,7 +356,7 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
     else:
         return _wrong(meta, raw, path, ctx)
     if number.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: no context, so no Overflow of its own
-        shown = repr(raw) if len(str(raw)) <= 40 else repr(str(raw)[:37] + "…")
+        shown = fmt.quoted(raw if len(str(raw)) <= 40 else str(raw)[:37] + "…")
         ctx.error(
             path,
             f"numero troppo grande {shown}: al più 15 cifre prima della virgola (meno di un milione di miliardi)",
@@ -397,7 +400,7 @@ def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
         )
         ctx.error(
             path,
-            f"valore {raw!r} non ammesso{nearest(raw, choices) if not elsewhere else ''}; ammessi: "
+            f"valore {fmt.quoted(raw)} non ammesso{nearest(raw, choices) if not elsewhere else ''}; ammessi: "
             f"{', '.join(choices)}{elsewhere}",
             "regolamento.valore",
         )
@@ -409,7 +412,9 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     if meta["kind"] in ("int", "number", "numbers") and isinstance(raw, str) and _COMMA_DECIMAL.fullmatch(raw.strip()):
         # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
         hint = f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({raw.strip().replace(',', '.')})"
-    ctx.error(path, f"atteso {KIND_WORDS[meta['kind']]}, trovato {raw!r}{hint}", "regolamento.tipo")
+    ctx.error(
+        path, f"atteso {KIND_WORDS[meta['kind']]}, trovato {fmt.quoted(fmt.toml_value(raw))}{hint}", "regolamento.tipo"
+    )
     raise Bad
 
 

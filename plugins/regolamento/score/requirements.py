@@ -102,7 +102,7 @@ def unknown_sections(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str,
             Problem(
                 rule="regolamento.sezione", source=cite(reg, req.source), file=file,
                 row=line_of(dict(lines), f"livelli.requisiti[{i}].parte"), column=said(f"livelli.requisiti[{i}].parte"),
-                message=f"la sezione {name!r} non è in nessuna scheda delle persone con ruolo {', '.join(req.roles)}"
+                message=f"la sezione {fmt.quoted(name)} non è in nessuna scheda delle persone con ruolo {', '.join(req.roles)}"
                 f"{nearest(name, sections)}; sezioni delle schede: {', '.join(sections)}. Il requisito non sarebbe "
                 "mai raggiunto e tutti scenderebbero di livello: scrivi il nome della sezione come nelle schede",
             )

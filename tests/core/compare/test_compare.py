@@ -283,7 +283,7 @@ def test_a_ratio_below_one_to_one_and_a_half_is_shown_with_its_violation(example
     s = doc["scenarios"]["basso"]
     ratio = [v for v in s["violations"] if v["rule"] == "comunita_montane.bands.ratio"]
     assert len(ratio) == 1 and ratio[0]["severity"] == "error"
-    assert "art. 17.2" in ratio[0]["source"] and "'eccellente' e 'alta'" in ratio[0]["message"]
+    assert "art. 17.2" in ratio[0]["source"] and "«eccellente» e «alta»" in ratio[0]["message"]
     assert s["computed"] and any(p["amount"] != "0.00" for p in s["people"].values())  # computed, not dropped
     assert national_reminder_only(doc["scenarios"]["attuale"]["violations"])
     html = (out / "compare.html").read_text(encoding="utf-8")
@@ -330,7 +330,7 @@ def test_bad_scenario_files_are_reported_at_once(example, tmp_path, capsys):
         == 2
     )
     err = capsys.readouterr().err
-    assert "chiave sconosciuta 'bands'" in err and "[parametri]" in err
+    assert "chiave sconosciuta «bands»" in err and "[parametri]" in err
     assert "b.toml:fondi.performance_individuale" in err
     assert "riservato" in err and "file di scenario inesistente" in err
 

@@ -74,7 +74,7 @@ data = "dati"
     assert ("ente[quattro].colore", "config.unknown_key") in rules
     assert ("ente[cinque].id", "config.duplicate_id") in rules
     suggestion = next(m for c, r, m in got if r == "config.plugin_unknown")
-    assert "forse intendevi 'brescia'" in suggestion
+    assert "forse intendevi «brescia»" in suggestion
 
 
 def test_symlink_out_of_the_tree_is_refused(tmp_path):
@@ -113,7 +113,7 @@ def test_a_year_out_of_range_says_the_range_and_nothing_else(tmp_path):
         '[ciclo]\nanno = 1998\n[[ente]]\nid = "a"\nplugin = "regolamento"\nregolamento = "smvp.toml"\ndati = "dati"\n',
     )
     assert rules_of(path) == [
-        ("ciclo.anno", "config.invalid", "[ciclo] anno deve essere un anno tra 2000 e 2100 (es. 2025), trovato 1998")
+        ("ciclo.anno", "config.invalid", "[ciclo] anno deve essere un anno tra 2000 e 2100 (es. 2025), trovato «1998»")
     ]
 
 

@@ -85,7 +85,7 @@ def test_history_suggests_the_nearest_ente(example, tmp_path, capsys):
     main(["run", str(folder / "cycle.toml"), "--out", str(tmp_path / "o"), "--store", store])
     capsys.readouterr()
     assert main(["history", str(folder / "cycle.toml"), "--ente", "bs-esmpio", "--store", store]) == 1
-    assert "(forse 'bs-esempio'?)" in capsys.readouterr().err
+    assert "(forse «bs-esempio»?)" in capsys.readouterr().err
 
 
 def test_every_configuration_error_comes_in_one_round(tmp_path, capsys):
@@ -98,11 +98,11 @@ def test_every_configuration_error_comes_in_one_round(tmp_path, capsys):
     )
     assert main(["validate", str(tmp_path / "cycle.toml")]) == 2
     err = capsys.readouterr().err
-    assert "ente[a].colore: errore config.unknown_key: chiave sconosciuta 'colore'" in err
-    assert "ente[a].plugin: errore config.plugin_unknown: plugin sconosciuto 'bresca'" in err
-    assert "forse intendevi 'brescia'?" in err
-    assert "ente[a].dati: errore config.missing_folder: la cartella 'manca' non esiste" in err
-    assert "ente[b].dati: errore config.missing_folder: la cartella 'manca2' non esiste" in err
+    assert "ente[a].colore: errore config.unknown_key: chiave sconosciuta «colore»" in err
+    assert "ente[a].plugin: errore config.plugin_unknown: plugin sconosciuto «bresca»" in err
+    assert "forse intendevi «brescia»?" in err
+    assert "ente[a].dati: errore config.missing_folder: la cartella «manca» non esiste" in err
+    assert "ente[b].dati: errore config.missing_folder: la cartella «manca2» non esiste" in err
     assert "ente[b].parametri.parametro_inventato: errore config.param_unknown" in err
     assert "5 errori, 0 avvisi" in err
 
@@ -114,10 +114,10 @@ def test_diff_and_report_suggest_the_nearest_ente(example, tmp_path, capsys):
     capsys.readouterr()
     args = ["diff", str(folder / "cycle.toml"), "--ente", "bs-esmpio", "--year", "2020", "--year", "2021"]
     assert main([*args, "--store", store]) == 1
-    assert "nessun risultato dell'ente bs-esmpio" in (err := capsys.readouterr().err) and "(forse 'bs-esempio'?)" in err
+    assert "nessun risultato dell'ente bs-esmpio" in (err := capsys.readouterr().err) and "(forse «bs-esempio»?)" in err
     assert main(["report", str(tmp_path / "o" / "bs-esmpio")]) == 2
     err = capsys.readouterr().err
-    assert "la cartella dell'ente non esiste (forse " in err and "bs-esempio'?)" in err
+    assert "la cartella dell'ente non esiste (forse " in err and "bs-esempio»?)" in err
 
 
 def test_the_run_summary_counts_each_entes_warnings(example, tmp_path, capsys):

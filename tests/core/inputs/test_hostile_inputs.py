@@ -276,9 +276,9 @@ def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
     assert main(["validate", str(cfg)]) == 1
     out = capsys.readouterr().out
     assert (
-        "fondo sconosciuto [fondi] performance_individual" in out and "forse intendevi 'performance_individuale'" in out
+        "fondo sconosciuto [fondi] performance_individual" in out and "forse intendevi «performance_individuale»" in out
     )
-    assert "data non leggibile '30 gennaio 2021' per piano_adottato" in out  # the act as ente.toml names it
+    assert "data non leggibile «30 gennaio 2021» per piano_adottato" in out  # the act as ente.toml names it
     # the misspelt act is found once the ente loads (the calendar knows the regulation's acts)
     toml2 = CM_ENTE.replace(
         "piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nrelazione_validato_oiv = 2022-05-01"
@@ -286,7 +286,7 @@ def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
     cfg2 = config(tmp_path / "b", files(**{"ente.toml": toml2}))
     assert main(["validate", str(cfg2)]) == 1
     assert (
-        "atto sconosciuto [atti] relazione_validato_oiv; forse intendevi 'relazione_validata_oiv'"
+        "atto sconosciuto [atti] relazione_validato_oiv; forse intendevi «relazione_validata_oiv»"
         in capsys.readouterr().out
     )
 

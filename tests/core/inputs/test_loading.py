@@ -205,7 +205,7 @@ def test_problems_come_row_by_row_in_column_order(tmp_path):
     ]
     # the empty cell's message names the column as the office reads it, in Italian
     (empty,) = [p for p in exc.value.problems if p.file == "people.csv" and p.row == 6]
-    assert empty.message == "valore obbligatorio mancante in 'unità'"
+    assert empty.message == "valore obbligatorio mancante in «unità»"
 
 
 def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_path):

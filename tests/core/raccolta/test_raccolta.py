@@ -54,7 +54,7 @@ def test_two_workbooks_for_one_evaluator_are_both_refused(office, capsys):
     filled(sent / "PO1.xlsx", back / "PO1-bis.xlsx", points=5)
     before = (office / "ente" / "ente.xlsx").read_bytes()
     code, out, err = unisci(office, capsys)
-    assert code == 1 and "due cartelle dello stesso valutatore 'PO1' (PO1-bis.xlsx, PO1.xlsx)" in err
+    assert code == 1 and "due cartelle dello stesso valutatore «PO1» (PO1-bis.xlsx, PO1.xlsx)" in err
     assert (office / "ente" / "ente.xlsx").read_bytes() == before and not (office / "r" / "backup").exists()
 
 
@@ -65,7 +65,7 @@ def test_a_card_already_in_the_data_from_elsewhere_is_a_conflict(office, capsys)
     filled(office / "r" / "da-inviare" / "PO1.xlsx", office / "r" / "ricevute" / "PO1.xlsx")
     code, out, err = unisci(office, capsys)
     assert code == 1
-    assert "ente.xlsx[valutazioni]:2:persona: errore raccolta.conflitto: 'D101' ha già una scheda" in err
+    assert "ente.xlsx[valutazioni]:2:persona: errore raccolta.conflitto: «D101» ha già una scheda" in err
     # the 11 other cards of PO1 (4 items each) are merged beside the row typed by hand: 1 + 44 rows
     rows = list(
         openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(min_row=2, values_only=True)

@@ -170,7 +170,7 @@ def test_cli_explain_json_and_unknown(tmp_path, capsys, reportcase_installed):
     assert doc["figures"][0]["key"] == "indicator:I1"
     assert main(["explain", str(cfg), "--ente", "prova", "--person", "E9"]) == 2
     err = capsys.readouterr().err
-    assert "persona 'E9'" in err and "forse intendevi" in err
+    assert "persona «E9»" in err and "forse intendevi" in err
 
 
 def test_comunita_montane_example_explains_the_money(example, capsys):

@@ -38,7 +38,7 @@ def test_schede_personali_suggests_the_nearest_person_and_refuses_changed_data(e
     ente = next(p for p in out.iterdir() if (p / "results.json").is_file())
     capsys.readouterr()
     assert main(["schede-personali", str(ente), "--persona", "hA", "--solo-html"]) == 2
-    assert "persona sconosciuta" in (err := capsys.readouterr().err) and "(forse 'HA'?)" in err
+    assert "persona sconosciuta" in (err := capsys.readouterr().err) and "(forse «HA»?)" in err
     assert main(["schede-personali", str(ente), "--persona", "HA", "--solo-html"]) == 0
     page = (tmp_path / "schede-personali" / ente.name / "HA.html").read_text(encoding="utf-8")
     assert "per presa visione" in page and 'lang="it"' in page

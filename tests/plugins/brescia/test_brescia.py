@@ -964,7 +964,7 @@ def test_cards_off_the_forms_are_warned_once_per_card(tmp_path):
     assert len(warned) == 2
     assert warned[0][0] == "brescia.card.po_factors" and "PO H2" in warned[0][1]
     assert warned[1][0] == "brescia.card.staff_sections"
-    assert warned[1][1].startswith("scheda di E3: sezioni 'Altro', 'Varie' diverse dalle tre")
+    assert warned[1][1].startswith("scheda di E3: sezioni «Altro», «Varie» diverse dalle tre")
 
 
 def test_an_attestation_between_computed_and_one_is_refused(tmp_path):

@@ -76,14 +76,14 @@ def test_every_wrong_amendment_at_once_naming_the_scenario_and_key(tmp_path):
     got = {p.column: p.message for p in err.value.problems}
     assert all(p.file == str(tmp_path / "errato.toml") for p in err.value.problems)
     assert got == {
-        "parametri.regolamnto.premio.piena": "parametro sconosciuto 'regolamnto.premio.piena' (forse 'regolamento'?) "
+        "parametri.regolamnto.premio.piena": "parametro sconosciuto «regolamnto.premio.piena» (forse «regolamento»?) "
         "(parametri del regolamento: regolamento)",
-        "parametri.regolamento.premio.masimo": "chiave sconosciuta 'premio.masimo' (forse 'massimo'?)",
+        "parametri.regolamento.premio.masimo": "chiave sconosciuta «premio.masimo» (forse «massimo»?)",
         "parametri.regolamento.premio.piena": "premio.piena = 190: sopra il massimo 100",
-        "parametri.regolamento.premio.metodo": "'premio.metodo': si cambiano solo le cifre del regolamento; "
+        "parametri.regolamento.premio.metodo": "«premio.metodo»: si cambiano solo le cifre del regolamento; "
         "premio.metodo non è un numero (si indica fino alla cifra, es. premio.massimo)",
         "parametri.regolamento.livelli.scala.ottimo.da": "livelli.scala.ottimo: nessun elemento di livelli.scala si "
-        "chiama 'ottimo' (nomi: eccellente, adeguata, non adeguata; oppure la posizione, da 1)",
+        "chiama «ottimo» (nomi: eccellente, adeguata, non adeguata; oppure la posizione, da 1)",
         "parametri.regolamento.livelli.scala.4.da": "livelli.scala.4: la lista livelli.scala ha 3 elementi (da 1 a 3)",
     }
 
@@ -146,9 +146,9 @@ def test_the_path_parameter_is_resolved_by_its_kind_and_named_where_written(tmp_
         load_config(bad)
     got = {p.column: p.message for p in err.value.problems}
     assert got == {
-        "ente[prova].regolamentto": "chiave sconosciuta 'regolamentto' (forse 'regolamento'?) (ammesse: id, plugin, "
+        "ente[prova].regolamentto": "chiave sconosciuta «regolamentto» (forse «regolamento»?) (ammesse: id, plugin, "
         "dati, parametri, nazionale, regolamento)",
-        "ente[prova].regolamento": "il file '../fuori.toml' è fuori dalla cartella della configurazione",
+        "ente[prova].regolamento": "il file «../fuori.toml» è fuori dalla cartella della configurazione",
     }
     unknown_plugin = write_cycle(tmp_path / "c", REGULATION, 'regolamento = "smvp.toml"\n')
     unknown_plugin.write_text(unknown_plugin.read_text().replace('"regolamento"\ndata', '"brescia"\ndata'))

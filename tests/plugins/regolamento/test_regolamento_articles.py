@@ -370,7 +370,7 @@ def test_the_command_on_a_wrong_file_says_why(tmp_path, capsys):
     path.write_text(docs_example().replace('metodo = "livelli"', 'metodo = "livello"'), encoding="utf-8")
     assert main(["regolamento", "leggi", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "premio.metodo" in err and "forse 'livelli'" in err
+    assert "premio.metodo" in err and "forse «livelli»" in err
 
 
 PEOPLE = (

@@ -167,7 +167,7 @@ def test_the_keys_of_a_fixed_pool_per_band_are_checked(tmp_path):
     assert regulation_problems(tmp_path, text) == [
         'riga 9, chiave premio.in_fascia: in_fascia vale con ripartizione = "per_fascia" (la quota di ogni fascia '
         "divisa tra i suoi membri)",
-        "riga 13, chiave premio.fasce[3].nome: la fascia 'media' è già scritta prima",
+        "riga 13, chiave premio.fasce[3].nome: la fascia «media» è già scritta prima",
     ]
     levels = '[premio]\nmetodo = "livelli"\nfonte = "art. 11"\nripartizione = "per_fascia"\ncoefficienti = { A = 1 }\n'
     text = REGULATION.split("[premio]")[0] + '[livelli]\nfonte = "art. 7"\nscala = [{ nome = "A", da = 60 }]\n' + levels

@@ -127,7 +127,7 @@ def test_a_declared_column_missing_from_people_csv(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, GUARDS, files)
     [missing] = [p for p in result.violations if p.rule == "regolamento.colonna"]
     assert (missing.file, missing.row, missing.column) == ("people.csv", 1, "guardie")
-    assert "manca la colonna 'guardie' dichiarata in [[colonne]]" in missing.message
+    assert "manca la colonna «guardie» dichiarata in [[colonne]]" in missing.message
 
 
 def test_a_cell_that_is_not_a_number_names_file_row_and_column(ciclope_ente, tmp_path):
@@ -149,7 +149,7 @@ def test_without_the_declaration_the_column_is_unknown(ciclope_ente, tmp_path):
 def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
     said = regulation_problems(tmp_path, GUARDS.replace("=guardie * 25", "=guardia * 25"))
     assert len(said) == 1
-    assert "nome sconosciuto «guardia» (forse 'guardie'?)" in said[0]
+    assert "nome sconosciuto «guardia» (forse «guardie»?)" in said[0]
     assert "premi[1].importo" in said[0]
 
 
@@ -160,7 +160,7 @@ def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
         ("media", "«media» è il nome di una funzione delle formule (MEDIA): scegli un altro nome"),
         ("sanzione", "«sanzione» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
         ("quota_tempo", "«quota_tempo» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
-        ("Guardie", "nome 'Guardie' non ammesso: lettere minuscole senza accenti"),
+        ("Guardie", "nome «Guardie» non ammesso: lettere minuscole senza accenti"),
         ("x_guardie", "le colonne che cominciano con x_ sono note dell'ufficio"),
     ],
 )
@@ -238,7 +238,7 @@ COLUMNS = {
             "la soglia del livello vale per tutti: «guardie» di una persona si legge dentro una funzione sulle "
             "persone, es. MEDIA.ENTE(punteggio)",
         ),
-        ("stato", "=guardia > 0", "nome sconosciuto «guardia» (forse 'guardie'?)"),
+        ("stato", "=guardia > 0", "nome sconosciuto «guardia» (forse «guardie»?)"),
         ("importo", "=reparto * 2", "«*» vuole numeri, non un testo"),
     ],
 )
@@ -269,7 +269,7 @@ def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
         compute_ente(as_xlsx(written, tmp_path / "xlsx"), "regolamento", 2024, {"regolamento": str(rules)})
     [bad] = [p for p in refused.value.problems if p.column == "guardie"]
     assert (bad.file, bad.row) == ("ente.xlsx[people]", 4)
-    assert bad.message == "atteso un numero (es. 12,5 o 90%), trovato 'dodici'"
+    assert bad.message == "atteso un numero (es. 12,5 o 90%), trovato «dodici»"
 
 
 def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
@@ -541,7 +541,7 @@ def test_a_text_column_s_words_are_the_only_ones_it_takes(ciclope_ente, tmp_path
         run_declared(ciclope_ente, tmp_path, JUDGEMENT, judged({"A": "Eccellente", "B": "Eccelente"}))
     [bad] = [p for p in refused.value.problems if p.column == "giudizio"]
     assert (bad.file, bad.row) == ("people.csv", 4)  # B, after the header, the Segretario and A
-    assert "atteso uno tra Eccellente, Oltre la media, Distinto, Adeguato, trovato 'Eccelente'" in bad.message
+    assert "atteso uno tra Eccellente, Oltre la media, Distinto, Adeguato, trovato «Eccelente»" in bad.message
     # case does not count, and the word is read as the file writes it: A 1,2, B 0,8, C 0,6; Σ 2,6 of 2.000,00:
     # 2000 × 1,2 / 2,6 = 923,076… → 923,07; × 0,8 / 2,6 = 615,384… → 615,38; × 0,6 / 2,6 = 461,538… → 461,53; the two
     # cents left (2000 − 1999,98) to the largest remainders, C (0,8 of a cent) and A (0,6)
@@ -619,7 +619,7 @@ def test_a_yes_no_cell_that_is_neither_names_file_row_and_column(ciclope_ente, t
         run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": "forse"}))
     [bad] = [p for p in refused.value.problems if p.column == "in_servizio"]
     assert (bad.file, bad.row) == ("people.csv", 4)
-    assert "atteso SI/NO" in bad.message and "'forse'" in bad.message
+    assert "atteso SI/NO" in bad.message and "«forse»" in bad.message
 
 
 def test_an_empty_yes_no_cell_asks_for_si_or_no(ciclope_ente, tmp_path):

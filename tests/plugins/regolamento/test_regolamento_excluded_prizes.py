@@ -108,4 +108,4 @@ def test_a_limit_must_name_a_part(tmp_path):
     regulation, problems = load(str(path))
     assert regulation is None
     (problem,) = problems
-    assert problem.column == "esclusioni[1].parti" and "(forse 'produttività'?)" in problem.message
+    assert problem.column == "esclusioni[1].parti" and "(forse «produttività»?)" in problem.message

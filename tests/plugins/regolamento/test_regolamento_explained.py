@@ -343,7 +343,7 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
     [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
     assert problem.is_error and (problem.file, problem.row, problem.column) == ("people.csv", 4, "grado")
     assert problem.message == (
-        "il grado 'E' di P2 non è tra quelli del regolamento (B, C, D): scrivi uno dei gradi di [gradi], o aggiungilo "
+        "il grado «E» di P2 non è tra quelli del regolamento (B, C, D): scrivi uno dei gradi di [gradi], o aggiungilo "
         "alla tabella"
     )
     # the grades written in another case are the declared ones: no error for them

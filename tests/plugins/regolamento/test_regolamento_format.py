@@ -56,19 +56,19 @@ def test_a_good_file_reads(tmp_path):
 def test_unknown_key_names_its_line_and_the_nearest_key(tmp_path):
     text = GOOD.replace('metodo = "livelli"', 'metodo = "livelli"\nresiduoo = "resta"')
     [message] = regulation_problems(tmp_path, text)
-    assert message.startswith("riga 17, chiave premio.residuoo: chiave sconosciuta (forse 'residuo'?); ammesse: fonte,")
+    assert message.startswith("riga 17, chiave premio.residuoo: chiave sconosciuta (forse «residuo»?); ammesse: fonte,")
 
 
 def test_wrong_type(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
-    assert message == "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi, trovato 3"
+    assert message == "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi, trovato «3»"
 
 
 def test_a_decimal_comma_in_quotes_says_how_toml_writes_a_number(tmp_path):
     """«3,5» is a number in the data files and in formulas; a key of the file takes 3.5."""
     [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = "60,5"'))
     assert message == (
-        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato '60,5': nel file del regolamento un numero si "
+        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato «\"60,5\"»: nel file del regolamento un numero si "
         "scrive col punto decimale e senza virgolette (60.5)"
     )
 
@@ -76,7 +76,7 @@ def test_a_decimal_comma_in_quotes_says_how_toml_writes_a_number(tmp_path):
 def test_a_choice_out_of_the_list_suggests_the_nearest(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
     assert message.startswith(
-        "riga 16, chiave premio.metodo: valore 'livello' non ammesso (forse 'livelli'?); ammessi:"
+        "riga 16, chiave premio.metodo: valore «livello» non ammesso (forse «livelli»?); ammessi:"
     )
 
 
@@ -161,7 +161,7 @@ def test_a_level_as_near_to_two_levels_is_not_guessed(tmp_path):
     [message] = regulation_problems(tmp_path, text)
     assert message.endswith("livello sconosciuto; livelli: «livello 3», «livello 2», «livello 1»")
     [message] = regulation_problems(tmp_path, text.replace('"livello 4" = 1', '"livelo 3" = 1'))
-    assert message.endswith("livello sconosciuto (forse 'livello 3'?); livelli: «livello 3», «livello 2», «livello 1»")
+    assert message.endswith("livello sconosciuto (forse «livello 3»?); livelli: «livello 3», «livello 2», «livello 1»")
 
 
 def test_every_error_at_once(tmp_path):
@@ -169,9 +169,9 @@ def test_every_error_at_once(tmp_path):
     text += '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.5 }\n'  # line 21: 0.5 is not 1
     got = regulation_problems(tmp_path, text)
     assert len(got) == 5, got
-    assert got[0].startswith("riga 5, chiave atto.tipo_entte: chiave sconosciuta (forse 'tipo_ente'?)")
+    assert got[0].startswith("riga 5, chiave atto.tipo_entte: chiave sconosciuta (forse «tipo_ente»?)")
     assert got[1] == "riga 3, chiave atto.tipo_ente: manca la chiave obbligatoria tipo_ente"  # at [atto]'s line
-    assert got[2] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato 'x'"
+    assert got[2] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato «\"x\"»"
     assert got[3] == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
     # the rules between keys are judged in the same round, on the tables that could be read
     assert got[4] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano al 50%, non al 100%"
@@ -179,7 +179,7 @@ def test_every_error_at_once(tmp_path):
 
 def test_unsupported_format_version(tmp_path):
     assert regulation_problems(tmp_path, GOOD.replace("formato = 1", "formato = 3")) == [
-        "riga 1, chiave formato: formato 3 non supportato: questa versione legge formato = 1 e formato = 2"
+        "riga 1, chiave formato: formato «3» non supportato: questa versione legge formato = 1 e formato = 2"
     ]
 
 
@@ -217,7 +217,7 @@ def test_cycle_toml_regulation_file_must_exist(tmp_path):
         load_config(cycle)
     [problem] = err.value.problems
     assert problem.column == "ente[uno].regolamento"
-    assert problem.message == "il file 'manca.toml' non esiste (percorso relativo a questo file)"
+    assert problem.message == "il file «manca.toml» non esiste (percorso relativo a questo file)"
 
 
 def test_key_lines_of_tables_arrays_and_inline_tables():
@@ -290,7 +290,7 @@ def test_a_method_of_the_parts_in_premio_says_where_it_is_written(tmp_path):
 
     text = 'formato = 1\n[atto]\ntitolo = "x"\ntipo_ente = "comune"\n\n[premio]\nmetodo = "budget"\nfonte = "art. 1"\n'
     assert regulation_problems(tmp_path, text) == [
-        "riga 7, chiave premio.metodo: valore 'budget' non ammesso; ammessi: proporzionale, soglie, livelli, fasce: il "
+        "riga 7, chiave premio.metodo: valore «budget» non ammesso; ammessi: proporzionale, soglie, livelli, fasce: il "
         "metodo «budget» si scrive in una parte del premio: [[premi]] con nome, metodo e fondo, al posto di [premio] "
         "(formato 2, «Il premio in più parti»)"
     ]

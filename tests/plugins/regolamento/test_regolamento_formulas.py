@@ -526,7 +526,7 @@ fonte = "art. 12"
     messages = [p.message for p in found]
     assert messages == [
         "riga 20, chiave premi[2].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
-        "(forse 'punteggio'?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
+        "(forse «punteggio»?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
         "giorni_servizio, giorni_anno, categoria, grado, ruolo, valutatore, retribuzione_posizione, livello, fondo",
         "riga 21, chiave premi[2].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
         "euro",
@@ -659,7 +659,7 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "la formula non si legge dal carattere 10 («, 50)»): separa gli argomenti di "
             "una funzione con il punto e virgola «;», come in un foglio di calcolo",
         ),  # fmt: skip
-        ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse 'SOMMA'?)"),
+        ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
         ("importo", "=SE(punteggio > 90; fondo)", "SE vuole 3 argomenti, ne ha 2"),
         ("importo", "=fondo / (2 - 2)", ""),  # a zero computed, not written: said for the person when it runs
         ("importo", "=fondo / 0", "divisione per zero"),
@@ -940,23 +940,23 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [
-        "riga 33, chiave riduzioni[1].parti: 'presenze' non è una parte del premio (forse 'presenza'?) (parti: "
+        "riga 33, chiave riduzioni[1].parti: «presenze» non è una parte del premio (forse «presenza»?) (parti: "
         "presenza, importi decisi, calcolato)",
         "riga 12, chiave premi[1].peso: vale per il metodo «proporzionale», non per «livelli»",
         "riga 21, chiave premi[3]: il metodo «formula» richiede la chiave importo (una formula in euro)",
-        "riga 15, chiave premi[2]: più parti pagano dal fondo 'performance_individuale': ognuna dice la sua quota_fondo",
+        "riga 15, chiave premi[2]: più parti pagano dal fondo «performance_individuale»: ognuna dice la sua quota_fondo",
     ]
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
     cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
     assert cuts == [
-        "riga 34, chiave riduzioni[1].economie: 'obiettivi' non è una parte scritta dopo «presenza» con lo stesso "
+        "riga 34, chiave riduzioni[1].economie: «obiettivi» non è una parte scritta dopo «presenza» con lo stesso "
         "fondo; economie: ripartite, residuo o una parte successiva"
     ]
     # the amounts written in premi.csv are paid as written: a reduction of them would be silently left unapplied
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["importi decisi"]'), encoding="utf-8")
     refused = [p.message for p in load(str(path))[1] if "riduzioni[1].parti" in p.message]
     assert refused == [
-        "riga 33, chiave riduzioni[1].parti: la parte 'importi decisi' (metodo «importi») paga persone scelte altrove e "
+        "riga 33, chiave riduzioni[1].parti: la parte «importi decisi» (metodo «importi») paga persone scelte altrove e "
         "non si riduce: una riduzione vale per una parte che divide il fondo o calcola l'importo di ciascuno; gli "
         "importi di premi.csv si scrivono già ridotti"
     ]

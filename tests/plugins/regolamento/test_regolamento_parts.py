@@ -190,9 +190,9 @@ def test_the_rules_between_parts(tmp_path):
         + '\n[[premi]]\nnome = "bonus"\nmetodo = "migliori"\nfondo = "bonus"\ntra = "presenza"\nfonte = "art. 12"\n'
     )
     got = regulation_problems(tmp_path, text)
-    assert "chiave premi[1].residuo_a: 'obbiettivi' non è una parte scritta dopo questa (forse 'obiettivi'?)" in got[0]
+    assert "chiave premi[1].residuo_a: «obbiettivi» non è una parte scritta dopo questa (forse «obiettivi»?)" in got[0]
     assert any("chiave premi[3]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
-    assert any("chiave premi[3].tra: 'presenza' non è una parte in fasce scritta prima" in g for g in got)
+    assert any("chiave premi[3].tra: «presenza» non è una parte in fasce scritta prima" in g for g in got)
     assert any("le quote del fondo «performance_individuale» sommano al 110%, più del 100%" in g for g in got)
 
 
@@ -802,7 +802,7 @@ def test_each_level_of_the_share_is_checked(tmp_path):
     empty = regulation_problems(tmp_path, OF_WHICH_OF_WHICH.replace('["20%", "65%"]', "[]"))
     assert [m for m in empty if "di_cui" in m] == [
         'riga 17, chiave premi[2].di_cui: atteso un numero o una lista di numeri, es. "80%" o ["20%", "65%"], '
-        "trovato []"
+        "trovato «[]»"
     ]
 
 
@@ -812,6 +812,6 @@ def test_a_scenario_changes_a_share_of_a_share_but_not_a_list_of_them():
     assert apply(data, {"premi.settore.di_cui": 0.7})["premi"][0]["di_cui"] == 0.7
     # a list of levels is the regulation's shape: changed in the file
     assert problems(data, {"premi.ente.di_cui": 0.5}) == [
-        ("premi.ente.di_cui", "'premi.ente.di_cui': premi.ente.di_cui è una lista di quote (di cui … di cui): cambiala "
+        ("premi.ente.di_cui", "«premi.ente.di_cui»: premi.ente.di_cui è una lista di quote (di cui … di cui): cambiala "
          "nel file")
     ]  # fmt: skip

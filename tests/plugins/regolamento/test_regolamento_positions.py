@@ -307,8 +307,8 @@ def test_a_criterion_without_its_column(ciclope_ente, tmp_path):
     data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
     result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
     found = {(p.file, p.column): p.message for p in result.violations if p.rule == "regolamento.posizioni_colonna"}
-    assert "manca la colonna 'A2' del criterio «Responsabilità»" in found[("positions.csv", "A2")]
-    assert "colonna sconosciuta 'A3'" in found[("positions.csv", "A3")]
+    assert "manca la colonna «A2» del criterio «Responsabilità»" in found[("positions.csv", "A2")]
+    assert "colonna sconosciuta «A3»" in found[("positions.csv", "A3")]
 
 
 def test_a_rating_above_the_scale(ciclope_ente, tmp_path):
@@ -322,10 +322,10 @@ def test_a_rating_above_the_scale(ciclope_ente, tmp_path):
 
 def test_an_act_ciclope_does_not_know(tmp_path):
     found = problems_of(tmp_path, HEAD + PREMIUM.replace('"relazione_approved"', '"relazione_aprovata"'))
-    assert any(m.startswith("accesso.atti: atto 'relazione_aprovata' sconosciuto") for m in found)
+    assert any(m.startswith("accesso.atti: atto «relazione_aprovata» sconosciuto") for m in found)
     assert any("relazione_approvata" in m for m in found)  # the nearest known name
     # the acts are offered as ente.toml's [atti] writes them, in Italian: never the codes
-    [said] = [m for m in found if m.startswith("accesso.atti: atto 'relazione_aprovata' sconosciuto")]
+    [said] = [m for m in found if m.startswith("accesso.atti: atto «relazione_aprovata» sconosciuto")]
     assert "(bilancio_approvato, piano_adottato, relazione_approvata, relazione_validata_oiv," in said
     assert "budget_approved" not in said and "relazione_approved" not in said
 

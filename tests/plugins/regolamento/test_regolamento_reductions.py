@@ -241,7 +241,7 @@ def test_the_measure_is_a_declared_column_that_counts(tmp_path):
     text = HEAD.replace("formato = 1", "formato = 2") + CAPPED + EVENTS
     (unknown,) = regulation_problems(tmp_path, text.replace('misura = "eventi_malattia"', 'misura = "eventi"'))
     assert unknown.endswith(
-        "chiave riduzioni[1].misura: 'eventi' non è assenze, fte né una colonna dichiarata in [[colonne]]"
+        "chiave riduzioni[1].misura: «eventi» non è assenze, fte né una colonna dichiarata in [[colonne]]"
     )
     (words,) = regulation_problems(tmp_path, text.replace('tipo = "numero"', 'tipo = "testo"'))
     assert words.endswith(

@@ -63,6 +63,6 @@ def test_a_part_that_is_no_part_of_the_score(tmp_path):
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [
-        "riga 9, chiave livelli.requisiti[1].parte: parte 'comportamento' sconosciuta; ammesse: scheda, unita, "
+        "riga 9, chiave livelli.requisiti[1].parte: parte «comportamento» sconosciuta; ammesse: scheda, unita, "
         "ente, cruscotto o sezione:Nome"
     ]

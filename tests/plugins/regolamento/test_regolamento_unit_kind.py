@@ -143,7 +143,7 @@ def test_leggi_names_the_unit_by_its_kind(tmp_path):
 def test_a_kind_no_unit_can_have_is_refused(tmp_path):
     found = regulation_problems(tmp_path, HEAD.replace('"settore"', '"setore"') + PER_UNIT)
     # without the check every person would silently read their own unit
-    assert len(found) == 1 and "tipo_unita «setore» non è un tipo di unità (forse 'settore'?)" in found[0]
+    assert len(found) == 1 and "tipo_unita «setore» non è un tipo di unità (forse «settore»?)" in found[0]
 
 
 def test_the_office_s_word_for_an_area_is_read_as_units_csv_reads_it():

@@ -49,7 +49,7 @@ def test_words_match_as_written_and_an_unknown_one_is_an_error(ciclope_ente, tmp
     # people.csv: header row 1, SEG row 2, S01 row 3 … S05 row 7
     assert (problem.severity, problem.file.endswith("people.csv"), problem.row, problem.column) == (
         "error", True, 7, "sanzione")  # fmt: skip
-    assert "'ammonimento'" in problem.message and "rimprovero_verbale, rimprovero_scritto, multa" in problem.message
+    assert "«ammonimento»" in problem.message and "rimprovero_verbale, rimprovero_scritto, multa" in problem.message
     assert (
         "censura = rimprovero_scritto" in problem.message and "richiamo scritto = rimprovero_scritto" in problem.message
     )
