@@ -149,7 +149,7 @@ def test_by_default_a_part_without_evaluation_is_not_checked(ciclope_ente, tmp_p
 def test_the_reader_refuses_what_cannot_be_checked(tmp_path):
     unknown = HEAD + BAN + 'parti = ["produtività"]\n'
     assert regulation_problems(tmp_path, unknown) == [
-        "riga 20, chiave differenziazione.parti: «produtività» non è il nome di una parte di [[premi]] (forse 'produttività'?)"
+        "riga 20, chiave differenziazione.parti: «produtività» non è il nome di una parte di [[premi]] (forse «produttività»?)"
     ]
     too_few = HEAD + BAN.replace("minimo = 5", "minimo = 1")
     assert regulation_problems(tmp_path, too_few) == [
