@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ciclope.core import Problem, Score, fmt
-from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Differentiation, Premium, Regulation
+from ciclope.plugins.regolamento.pay.parts import name_of
 
 CENT = Decimal("0.01")
 SEVERITY = {"errore": "error", "avviso": "warning"}
@@ -33,7 +33,7 @@ def checked(reg: Regulation) -> list[Premium]:
         return []
     if block.parts:
         return [pr for pr in reg.parts if pr.name in block.parts]
-    return [pr for pr in reg.premiums if pr.evaluation and not METHODS[pr.method].chosen]
+    return [pr for pr in reg.premiums if pr.weighs_evaluations]
 
 
 def problems(
@@ -48,7 +48,7 @@ def problems(
         return []
     out: list[Problem] = []
     for pr in checked(reg):
-        name = getattr(pr, "name", "premio")  # [premio] alone has no name
+        name = name_of(pr)
         amounts = {pid: amount for pid, amount in paid.get(name, {}).items() if amount > 0}
         if not amounts:
             continue

@@ -676,6 +676,12 @@ class Premium:
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
+    @property
+    def weighs_evaluations(self) -> bool:
+        """Paid by an individual evaluation to people weighed here, not a decided prize: what [differenziazione]
+        checks when it names no parts."""
+        return self.evaluation and not methods.METHODS[self.method].chosen
+
 
 @attrs.frozen
 class Part(Premium):

@@ -11,7 +11,6 @@ from typing import Any
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.spec import (
     Access,
     Differentiation,
@@ -69,8 +68,7 @@ def differentiated(block: Differentiation, premium: Premium | None, premiums: Se
         if name not in named:
             where = f"una parte di [[premi]]{nearest(name, named)}" if named else "una parte: il file ha solo [premio]"
             error("differenziazione.parti", f"«{name}» non è il nome di {where}", "regolamento.valore")
-    scored = [pr for pr in (premium, *premiums) if pr is not None and pr.evaluation and not METHODS[pr.method].chosen]
-    if not block.parts and not scored:
+    if not block.parts and not any(pr.weighs_evaluations for pr in (premium, *premiums) if pr is not None):
         error(
             "differenziazione",
             "nessuna parte del premio è pagata per valutazione individuale: scrivi le parti da controllare "
