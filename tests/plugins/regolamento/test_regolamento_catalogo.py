@@ -787,3 +787,41 @@ def test_ecocerved_on_off_objective_share_of_transversal_objectives_and_mbo(cicl
     (tmp_path / "spento").mkdir()
     off = run(ciclope_ente, tmp_path / "spento", "ecocerved", data)
     assert {pid: a for pid, a in amounts(off).items() if a != "0.00"} == {"Q1": "3600.00", "D1": "6000.00"}
+
+
+def test_provincia_cremona_the_share_of_each_dirigente_s_maximum_by_band(ciclope_ente, tmp_path):
+    # «la percentuale di erogazione della retribuzione di risultato è stata del 100% nel caso di punteggio superiore a
+    # 95, del 90% per un punteggio compreso tra 80 e 94, e del 75% per un punteggio compreso tra 65 e 79»; the fund
+    # «accantonato […] da ripartire nel caso tutti avessero ottenuto il massimo punteggio possibile». Each dirigente's
+    # maximum is a column (the text does not say how the fund is divided among them); readings of the file: «superiore
+    # a 95» from 95,01, the scores between 94 and 95 (and 95) at 90%, between 79 and 80 at 75%, nothing under 65.
+    maxima = {"C1": "12000.00", "C2": "14000.00", "C3": "10000.00", "C4": "11000.00", "C5": "9000.00", "C6": "8000.00"}
+    points = {"C1": "97", "C2": "95", "C3": "94.5", "C4": "79.5", "C5": "65", "C6": "64"}
+    people = [f"{pid},Dirigente {pid},dirigente,DIR,ente,1,0,false,SEG,{top}" for pid, top in maxima.items()]
+    data = ente(people, [card(pid, p) for pid, p in points.items()], extra="risultato_massimo")
+    # the fund set aside is the sum of the maxima: 12.000 + 14.000 + 10.000 + 11.000 + 9.000 + 8.000 = 64.000,00
+    data["ente.toml"] = 'name = "Provincia"\n[funds]\nrisultato_dirigenti = "64000.00"\n'
+    # C6's negative evaluation (64 < 65) with its contraddittorio recorded
+    data["appeals.csv"] = (
+        "person,stage,date,outcome,new_points_item,new_points\nC6,contraddittorio,2025-03-10,respinto,,\n"
+    )
+    result = run(ciclope_ente, tmp_path, "provincia_cremona", data)
+    levels = {pid: s.level for pid, s in result.scores.items() if pid in points}
+    assert levels == {"C1": "100%", "C2": "90%", "C3": "90%", "C4": "75%", "C5": "75%", "C6": None}
+    assert amounts(result) == {
+        "C1": "12000.00",  # 97 > 95: 100% × 12.000
+        "C2": "12600.00",  # 95 is not «superiore a 95»: 90% × 14.000
+        "C3": "9000.00",  # 94,5, between 94 and 95: 90% × 10.000
+        "C4": "8250.00",  # 79,5, between 79 and 80: 75% × 11.000
+        "C5": "6750.00",  # 65: 75% × 9.000
+        "C6": "0.00",  # 64, under the lowest band: nothing (never 75% × 8.000 = 6.000,00)
+    }
+    assert result.rewards.statuses == {"C6": "valutazione_negativa"}
+    assert not [v for v in result.violations if v.severity == "error"]
+    # paid 12.000 + 12.600 + 9.000 + 8.250 + 6.750 = 48.600,00; the rest of the fund, 15.400,00, stays in it
+    pool = result.rewards.pools["risultato_dirigenti"]
+    assert (pool.amount, pool.distributed, pool.residual) == (
+        Decimal("64000.00"),
+        Decimal("48600.00"),
+        Decimal("15400.00"),
+    )
