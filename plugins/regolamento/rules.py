@@ -4,7 +4,7 @@ the calendar. Every figure is recorded with the declared ``fonte`` cited after t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -39,6 +39,7 @@ from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
     best,
+    formulafunds,
     parts,
     positions,
     positionshare,
@@ -312,6 +313,17 @@ def cohort_scores(
     if reg.checks:
         trace.extend(controls.problems(reg, ente, final, cards, org))
     return revised
+
+
+@hookimpl(specname="ciclope_resources", wrapper=True)
+def resources(ente: Ente, params: Params, trace: Trace) -> Generator[None, dict[str, Pool] | None, dict[str, Pool]]:
+    """The pools of ente.toml (the core's default, or a fund's destination) and the funds the regulation constitutes
+    with a formula ([[fondi]]), which replace a pool of the same name."""
+    pools = yield
+    reg = regulation_of(params)
+    if not reg.funds:
+        return pools or {}
+    return formulafunds.constituted(reg, ente, pools or {}, trace)
 
 
 @hookimpl(specname="ciclope_rewards")

@@ -76,7 +76,8 @@ class Place:
     why: str = ""  # where the evaluation is not known, why (said after the refusal of a name or function)
     # a name said otherwise here than the format says it (name, words): ``fondo`` of [risultato_po] is no part's
     said: tuple[tuple[str, str], ...] = ()
-    # the year's results are known: the achievements (RESULT_NAMES), the objectives and the functions over people
+    # the year's results are known: the achievements (RESULT_NAMES), the objectives and the functions over people (a
+    # shared place reads its people's data through those functions even before the results: a fund of the staff)
     results: bool = True
 
 
@@ -175,6 +176,16 @@ PLACES = {
             PERCENT,
             why="la riduzione legge i dati della persona (assenze, tempo lavorato, colonne dichiarate), come gli "
             "scaglioni",
+        )
+    ),
+    # [[fondi]] importo: one amount for the ente, constituted before the year's results from the staff's data, read
+    # inside functions over people (all of the ente's people, whatever their role)
+    "fondo": before_results(
+        place(
+            "l'importo del fondo",
+            EURO,
+            shared=True,
+            why="il fondo si costituisce prima della valutazione, sui dati del personale",
         )
     ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund

@@ -1392,6 +1392,34 @@ class Differentiation:
 
 
 @attrs.frozen
+class Fund:
+    """[[fondi]] — un fondo che il regolamento costituisce con una formula (formato 2): «un tetto complessivo pari
+    all'85% del premio massimo per il numero medio dei dipendenti in forza». L'importo si calcola una volta per
+    l'ente, prima della valutazione, sui dati del personale, per difetto al centesimo; le parti che nominano il fondo
+    lo dividono come un fondo di [fondi] in ente.toml."""
+
+    name: str = key(
+        "nome",
+        "text",
+        "il nome del fondo, come lo nominano le parti del premio (fondo = …); non va scritto in [fondi] di ente.toml",
+        required=True,
+        example="premio_obiettivi",
+        converter=funds.code_of,
+    )
+    amount: Formula = key(
+        "importo",
+        "formula",
+        "l'importo del fondo: una formula in euro che legge i dati del personale dentro funzioni sulle persone, es. "
+        "SOMMA.ENTE(giorni_servizio / giorni_anno) per il numero medio dei dipendenti in forza",
+        required=True,
+        example="=85% * 3600 € * SOMMA.ENTE(SE(ruolo = \"dipendente\"; giorni_servizio / giorni_anno; 0))",
+        formula="fondo",
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 5 c. 2")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+
+@attrs.frozen
 class Regulation:
     """Il file del regolamento."""
 
@@ -1420,6 +1448,14 @@ class Regulation:
     levels: Levels | None = key("livelli", "table", "i livelli di valutazione", table=Levels)
     exclusions: tuple[Exclusion, ...] = key(
         "esclusioni", "tables", "chi non accede al premio", default=(), table=Exclusion
+    )
+    funds: tuple[Fund, ...] = key(
+        "fondi",
+        "tables",
+        "i fondi che il regolamento costituisce con una formula (al posto dell'importo di [fondi] in ente.toml)",
+        default=(),
+        table=Fund,
+        since=2,
     )
     premium: Premium | None = key("premio", "table", "il premio individuale", table=Premium)
     parts: tuple[Part, ...] = key(

@@ -9,12 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.spec import (
     Access,
     Differentiation,
     Event,
+    Fund,
     Part,
     PositionWeighting,
     Premium,
@@ -52,6 +54,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None:
         progression_limits(progressions, error)
+    declared_funds: Sequence[Fund] = parts.get("funds") or ()
+    if declared_funds and not ({"premium", "parts", "result_pay", "positions"} & broken):
+        constituted(declared_funds, parts, error)
     differentiation: Differentiation | None = parts.get("differentiation")
     if differentiation is not None and not ({"premium", "parts"} & broken):
         differentiated(differentiation, parts.get("premium"), parts.get("parts") or (), error)
@@ -75,6 +80,43 @@ def differentiated(block: Differentiation, premium: Premium | None, premiums: Se
             '(es. parti = ["presenza"])',
             "regolamento.manca",
         )
+
+
+def constituted(declared: Sequence[Fund], parts: Mapping[str, Any], error: Error) -> None:
+    """Each fund of [[fondi]] is named once, paid by a part of the premium or by [risultato_po], never owed (an owed
+    fund is what its parts pay) nor the fund of [posizioni] (weighed on the amount of ente.toml)."""
+    premiums = [pr for pr in (parts.get("premium"), *(parts.get("parts") or ())) if pr is not None]
+    rp: ResultPay | None = parts.get("result_pay")
+    pw: PositionWeighting | None = parts.get("positions")
+    paying = {pr.fund for pr in premiums} | ({rp.fund} if rp is not None else set())
+    seen: set[str] = set()
+    for i, f in enumerate(declared, 1):
+        where, said = f"fondi[{i}].nome", fmt.quoted(funds.said(f.name))
+        if f.name in seen:
+            error(where, f"il fondo {said} è già costituito da un altro blocco [[fondi]]", "regolamento.valore")
+        seen.add(f.name)
+        owed = [pr.name for pr in premiums if isinstance(pr, Part) and pr.owed and pr.fund == f.name]
+        if owed:
+            error(
+                where,
+                f"la parte «{owed[0]}» paga importi dovuti (dovuto = true): il suo fondo è la somma di ciò che paga, "
+                f"non si costituisce con una formula; togli il fondo {said} da [[fondi]] o dovuto dalla parte",
+                "regolamento.valore",
+            )
+        elif pw is not None and pw.fund == f.name:
+            error(
+                where,
+                f"il fondo {said} è quello di [posizioni], che pesa le posizioni sull'importo di [fondi] in ente.toml: "
+                "scrivilo lì",
+                "regolamento.valore",
+            )
+        elif f.name not in paying:
+            named = sorted(funds.said(name) for name in paying)
+            error(
+                where,
+                f"nessuna parte del premio né [risultato_po] paga dal fondo {said}{nearest(funds.said(f.name), named)}",
+                "regolamento.valore",
+            )
 
 
 def progression_limits(pr: Progressions, error: Error) -> None:

@@ -434,7 +434,8 @@ class Checker:
 
     def call(self, node: Call) -> Type:
         fn = node.fn
-        if not self.scope.place.results and (fn in RESULT_FUNCTIONS or fn.endswith((".ENTE", ".GRUPPO"))):
+        over_people = fn.endswith((".ENTE", ".GRUPPO")) and not self.scope.place.shared
+        if not self.scope.place.results and (fn in RESULT_FUNCTIONS or over_people):
             self.problems.append(contracted(f"{fn} non si usa in {self.scope.place.words}") + self._why())
         check = _CALLS.get(fn)
         if check is None:

@@ -42,6 +42,7 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "checks": phrases.checks,
     "progressions": positionphrases.progressions,
     "differentiation": positionphrases.differentiation,
+    "funds": positionphrases.fund,
 }
 
 

@@ -4,9 +4,27 @@
 from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.acts import ACTS
-from ciclope.plugins.regolamento.format.spec import Access, Differentiation, PositionWeighting, Progressions, Regulation
+from ciclope.plugins.regolamento.format.spec import (
+    Access,
+    Differentiation,
+    Fund,
+    PositionWeighting,
+    Progressions,
+    Regulation,
+)
 from ciclope.plugins.regolamento.format.wording import joined, the
-from ciclope.plugins.regolamento.say.phrases import Said, cap, euro, fund_name, note, num, roles, said_formula, the_pct
+from ciclope.plugins.regolamento.say.phrases import (
+    Said,
+    cap,
+    euro,
+    fund_name,
+    note,
+    num,
+    roles,
+    said_formula,
+    the_pct,
+    valued,
+)
 
 
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
@@ -123,3 +141,13 @@ def differentiation(block: Differentiation, regulation: Regulation) -> Said:
         )
     lines += note(block.note)
     return "La differenziazione dei premi", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def fund(block: Fund, regulation: Regulation) -> Said:
+    name = fund_name(block.name, regulation)
+    lines = [
+        f"Il {name} è costituito dal regolamento e non si scrive in ente.toml: il suo importo {valued(block.amount)}, "
+        "calcolato una volta per l'ente sui dati del personale prima della valutazione, per difetto al centesimo.",
+        *note(block.note),
+    ]
+    return "I fondi costituiti dal regolamento", lines, {f.name for f in block.__attrs_attrs__}

@@ -1,0 +1,175 @@
+"""The funds a regulation constitutes with a formula (``[[fondi]]``, formato 2): «un tetto complessivo pari all'85%
+del premio massimo per il numero medio dei dipendenti in forza». The amount is computed once for the ente in phase b,
+from the staff's data read inside functions over people, rounded down to the cent; the parts divide it as they divide
+a fund of ente.toml. Every case by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "Regolamento dei premi"
+tipo_ente = "comune"
+"""
+FUND = """
+[[fondi]]
+nome = "premio_obiettivi"
+importo = '=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'
+fonte = "art. 3"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "proporzionale"
+fondo = "premio_obiettivi"
+fonte = "art. 6"
+"""
+PEOPLE_HEADER = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,assunzione,cessazione"
+
+
+def files(rows: list[str], scores: list[int], ente_toml: str = "") -> dict[str, str]:
+    """Staff P1, P2, … (``rows``: role, hire date, termination date) evaluated by the Segretario."""
+    data = one_unit_comune("Comune di Esempio", [], [], ente_toml)
+    people = [
+        f"P{i},Persona {i},{role},C,com,1,0,false,SEG,{hired},{left}"
+        for i, (role, hired, left) in enumerate((r.split(",") for r in rows), 1)
+    ]
+    data["people.csv"] = "\n".join([PEOPLE_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,,,", *people]) + "\n"
+    cards = [f"P{i},SEG,scheda,Valutazione complessiva,100,{s}," for i, s in enumerate(scores, 1)]
+    data["evaluations.csv"] += "\n".join(cards) + "\n"
+    return data
+
+
+def test_the_average_staff_in_service_makes_the_fund_the_part_divides(ciclope_ente, tmp_path):
+    # 2024 has 366 days. P1 and P2 in service all year, P3 from 2024-07-01 (184 days: July–December), P4 a PO (not
+    # counted by the formula). Average dipendenti in service: 1 + 1 + 184/366 = 2.502732…; the fund
+    # 85% × 3.600 × 2.502732… = 7.658,36065… → rounded down 7.658,36.
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,", "dipendente,2024-07-01,", "po,2020-01-01,"]
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, files(rows, [80, 60, 60, 90]))
+    pool = result.rewards.pools["premio_obiettivi"]
+    assert pool.amount == Decimal("7658.36")
+    # the part pays the dipendenti (a part's roles by default) by score × time worked: 80 + 60 + 60 = 200.
+    # 7.658,36 × 80 / 200 = 3.063,344 → 3.063,34; × 60 / 200 = 2.297,508 twice → 2.297,50 each, the 2 cents left
+    # (7.658,36 − 3.063,34 − 2 × 2.297,50) to the two largest remainders (,008 and ,008 over ,004) → 2.297,51 each
+    assert {pid: a for pid, a in amounts(result).items() if a != "0.00"} == {
+        "P1": "3063.34",
+        "P2": "2297.51",
+        "P3": "2297.51",
+    }
+    figure = result.figures["pool:premio_obiettivi"]
+    assert figure.value == Decimal("7658.36")
+    assert "per difetto al centesimo" in figure.formula
+    assert str(figure.source) == "Regolamento dei premi, art. 3"
+    assert not [v for v in result.violations if v.rule == "regolamento.fondo"]
+
+
+def test_a_count_of_the_staff(ciclope_ente, tmp_path):
+    # 1.000 € per dipendente: three dipendenti and a PO → 3.000,00; the part divides it by score 80 / 60 / 60 / 0
+    # among the dipendenti only (ruoli): 3.000 × 80 / 200 = 1.200,00, 3.000 × 60 / 200 = 900,00 twice
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        """'=1000 € * CONTA.ENTE(ruolo = "dipendente")'""",
+    ).replace('metodo = "proporzionale"', 'metodo = "proporzionale"\nruoli = ["dipendente"]')
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,", "dipendente,2020-01-01,", "po,2020-01-01,"]
+    result = run_declared(ciclope_ente, tmp_path, reg, files(rows, [80, 60, 60, 90]))
+    assert result.rewards.pools["premio_obiettivi"].amount == Decimal("3000.00")
+    assert {pid: a for pid, a in amounts(result).items() if a != "0.00"} == {
+        "P1": "1200.00",
+        "P2": "900.00",
+        "P3": "900.00",
+    }
+
+
+def test_a_fund_of_ente_toml_by_the_same_name_is_said_unused(ciclope_ente, tmp_path):
+    # ente.toml says 50.000,00; the regulation's formula decides: 1.000 € × 2 dipendenti = 2.000,00
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        """'=1000 € * CONTA.ENTE(ruolo = "dipendente")'""",
+    )
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,"]
+    result = run_declared(
+        ciclope_ente, tmp_path, reg, files(rows, [50, 50], '[funds]\npremio_obiettivi = "50000.00"\n')
+    )
+    assert result.rewards.pools["premio_obiettivi"].amount == Decimal("2000.00")
+    assert amounts(result) == {"P1": "1000.00", "P2": "1000.00"}  # 2.000 × 50 / 100 each
+    assert [(v.severity, v.file, v.message) for v in result.violations if v.rule == "regolamento.fondo"] == [
+        (
+            "warning",
+            "ente.toml",
+            "[fondi] premio_obiettivi non è usato: il regolamento costituisce il fondo con una formula ([[fondi]]); "
+            "togli la riga da [fondi]",
+        )
+    ]
+
+
+def test_a_formula_that_divides_by_zero_constitutes_no_fund(ciclope_ente, tmp_path):
+    # nobody is a «po»: 1.000 € × 2 / 0 cannot be computed; the error names the formula, and the part says its fund
+    # is missing
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        """'=1000 € * CONTA.ENTE(ruolo = "dipendente") / CONTA.ENTE(ruolo = "po")'""",
+    )
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,"]
+    result = run_declared(ciclope_ente, tmp_path, reg, files(rows, [50, 50]))
+    assert "premio_obiettivi" not in result.rewards.pools
+    errors = [v.message for v in result.violations if v.rule == "regolamento.fondo" and v.severity == "error"]
+    assert errors == [
+        'la formula «=1000 € * CONTA.ENTE(ruolo = "dipendente") / CONTA.ENTE(ruolo = "po")» divide per zero: il '
+        "fondo «premio_obiettivi» non è costituito e le parti che lo nominano non pagano; correggi la formula o i dati "
+        "che legge"
+    ]
+    assert not any(a != "0.00" for a in amounts(result).values())
+
+
+def test_the_reader_refuses_a_person_s_data_outside_a_function_over_people(tmp_path):
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        """'=3600 € * giorni_servizio / giorni_anno'""",
+    )
+    problems = regulation_problems(tmp_path, reg)
+    assert len(problems) == 1
+    assert (
+        "l'importo del fondo vale per tutti: «giorni_servizio» di una persona si legge dentro una funzione"
+        in (problems[0])
+    )
+
+
+def test_the_reader_refuses_the_year_s_results_in_a_fund(tmp_path):
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        """'=1000 € * SOMMA.ENTE(punteggio / 100)'""",
+    )
+    problems = regulation_problems(tmp_path, reg)
+    assert len(problems) == 1
+    assert "«punteggio» non si usa" in problems[0]
+    assert "il fondo si costituisce prima della valutazione, sui dati del personale" in problems[0]
+
+
+def test_the_reader_refuses_a_fund_no_part_pays_from(tmp_path):
+    reg = HEAD + FUND.replace('fondo = "premio_obiettivi"', 'fondo = "premio_obbiettivi"')
+    problems = regulation_problems(tmp_path, reg)
+    assert any(
+        "nessuna parte del premio né [risultato_po] paga dal fondo «premio_obiettivi» (forse «premio_obbiettivi»?)" in p
+        for p in problems
+    )
+
+
+def test_the_reader_refuses_an_owed_part_s_fund(tmp_path):
+    reg = HEAD + FUND.replace(
+        'metodo = "proporzionale"', "metodo = \"formula\"\nimporto = '=450 €'\ndovuto = true"
+    ).replace("importo = '=85%", "importo = '=85%")
+    problems = regulation_problems(tmp_path, reg)
+    assert any("la parte «obiettivi» paga importi dovuti (dovuto = true)" in p for p in problems)
+
+
+def test_leggi_says_the_fund(tmp_path):
+    text = regulation_text(tmp_path, HEAD + FUND)
+    assert (
+        "Il fondo «premio obiettivi» è costituito dal regolamento e non si scrive in ente.toml: il suo importo è pari "
+        "a 85% × € 3.600,00 × la somma di se il ruolo è uguale a «dipendente», allora i giorni di servizio nell'anno "
+        "diviso i giorni dell'anno, altrimenti 0 nell'ente"
+    ) in text
+    assert "per difetto al centesimo" in text
