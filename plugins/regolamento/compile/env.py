@@ -78,6 +78,15 @@ class Cohort:
     cache: dict[Any, Any] = attrs.field(factory=dict)
     _by_group: dict[str, list[PersonEnv]] = attrs.field(factory=dict)
 
+    def outside(self) -> PersonEnv | None:
+        """An environment for a formula whose value holds for everyone (a threshold, a fund): it reads people only
+        through functions over them, and being no member, its figure lists what those gave, never one member's own
+        data. None without members."""
+        if not self.members:
+            return None
+        first = self.members[0]
+        return PersonEnv(first.facts, first.person, self)
+
     def people(self, scope: str, pid: str) -> tuple[Sequence[PersonEnv], Any]:
         if scope == "ENTE":
             return self.members, "ENTE"

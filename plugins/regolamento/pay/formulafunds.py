@@ -46,9 +46,7 @@ def _pool(reg: Regulation, block: Fund, cohort: Cohort, trace: Trace) -> Pool | 
     source = cite(reg, block.source)
     words = reg.labels.get(block.name) or f"fondo {funds.said(block.name).replace('_', ' ')}"
     label = words[:1].upper() + words[1:]
-    # computed for no one of the cohort: the formula reads people only through its functions over them, so the
-    # figure lists what those gave and never one member's own data
-    env = PersonEnv(cohort.members[0].facts, cohort.members[0].person, cohort) if cohort.members else None
+    env = cohort.outside()
     try:
         value = run(block.amount, env) if env is not None else ZERO
     except RunError as exc:

@@ -91,9 +91,9 @@ def _threshold(reg: Regulation, step: Step, cohort: Cohort, trace: Trace) -> Dec
     if not isinstance(step.min, Formula):
         return step.min
     assert reg.levels is not None
-    if not cohort.members:
+    env = cohort.outside()
+    if env is None:
         return UNREACHED
-    env = cohort.members[0]
     value = _run(step.min, env, trace, reg, reg.levels.source)
     key = f"livelli:soglia:{step.name}"
     shown = f"{fmt.decimal_it(value)} punti" if isinstance(value, Decimal) else "non calcolabile: nessuno lo raggiunge"

@@ -176,7 +176,10 @@ def test_dap_above_the_mean_of_the_year(ciclope_ente, tmp_path):
     # D1 400, D2 380 above; D3 359 and D4 300 «nella media» (from 0)
     levels = {pid: s.level for pid, s in result.scores.items() if pid != "SEG"}
     assert levels == {"D1": "oltre la media", "D2": "oltre la media", "D3": "nella media", "D4": "nella media"}
-    assert result.figures["livelli:soglia:oltre la media"].value == Decimal("360.75")
+    threshold = result.figures["livelli:soglia:oltre la media"]
+    assert threshold.value == Decimal("360.75")
+    # the threshold holds for everyone: its figure lists the mean it read, never the first dirigente's own points
+    assert [(i.name, i.value) for i in threshold.inputs] == [("la media del punteggio nell'ente", Decimal("359.75"))]
     # 1000 × 1 and 1000 × 0.8
     assert amounts(result) == {"D1": "1000.00", "D2": "1000.00", "D3": "800.00", "D4": "800.00"}
     # the points on 425 from the exact total: 359 of 425 is 84.47 on 100 and 84.47 × 4.25 = 358.9975, but the
