@@ -825,3 +825,84 @@ def test_provincia_cremona_the_share_of_each_dirigente_s_maximum_by_band(ciclope
         Decimal("48600.00"),
         Decimal("15400.00"),
     )
+
+
+def montagna_sicura(staff: dict[str, tuple[str, str, str, str | None]], prizes: str) -> dict[str, str]:
+    """The Fondazione Montagna Sicura's staff: id → (time worked, hired, left, the card's points on produttività and
+    qualità, each on 50, as "40+40"; None without a card), the Segretario generale (SEG) besides; ``prizes`` the rows
+    of premi.csv (the premi ad personam)."""
+    people = [
+        f"{pid},Persona {pid},dipendente,,ente,{fte},0,false,SEG,{hired},{left}"
+        for pid, (fte, hired, left, _) in staff.items()
+    ]
+    cards = [
+        f"{pid},SEG,{section},{section},50,{points},"
+        for pid, (*_, marks) in staff.items()
+        if marks is not None
+        for section, points in zip(("Produttività", "Qualità"), marks.split("+"))
+    ]
+    data = ente(people, cards, extra="assunzione,cessazione")
+    data["ente.toml"] = 'name = "Fondazione"\n'  # no fund: the regulation constitutes it ([[fondi]])
+    data["premi.csv"] = "persona,parte,importo\n" + prizes
+    return data
+
+
+def test_montagna_sicura_the_ceiling_of_85_percent_binds(ciclope_ente, tmp_path):
+    # «massimo € 3.600/00 annui (€ 300/00 mensili)» with «apposita scheda di valutazione» (the file: 300 € × the months
+    # of service, a month from 16 days, × score / 100 × time worked); «l'importo annuale massimo […] pari all'85% del
+    # premio individuale massimo moltiplicato per il numero medio dei dipendenti in forza durante l'anno» (the file:
+    # the dipendenti's days of service / the days of the year, the Segretario generale not counted). 2024, 366 days.
+    staff = {
+        "M1": ("1", "", "", "50+50"),  # 100 points: 300 × 12 = 3.600,00
+        "M2": ("1", "", "", "50+50"),  # 3.600,00
+        "M3": ("1", "", "", "50+45"),  # 95 points: 300 × 12 × 0,95 = 3.420,00
+        # hired on 16 April: 15 days of April are not a month, May–December 8 months: 300 × 8 = 2.400,00; in service
+        # 366 − (31 + 29 + 31 + 15) = 260 days
+        "M4": ("1", "2024-04-16", "", "50+50"),
+    }
+    result = run(ciclope_ente, tmp_path, "montagna_sicura", montagna_sicura(staff, "M2,premi ad personam,200.00\n"))
+    # the ceiling: 85% × 3.600 = 3.060 × (1 + 1 + 1 + 260 / 366) = 9.180 + 795.600 / 366 = 9.180 + 2.173,770… =
+    # 11.353,770… → rounded down 11.353,77 (SEG, the Segretario generale, not counted: with him 14.413,77)
+    pool = result.rewards.pools["premio_obiettivi"]
+    assert pool.amount == Decimal("11353.77")
+    # due 3.600 + 3.600 + 3.420 + 2.400 = 13.020,00 > 11.353,77: reduced in proportion, 11.353,77 × due / 13.020:
+    # M1, M2 × 3.600 = 3.139,2912…; M3 × 3.420 = 2.982,3266…; M4 × 2.400 = 2.092,8608…; to the cent 3.139,29 × 2 +
+    # 2.982,32 + 2.092,86 = 11.353,76, the cent left to the largest remainder (0,67 of a cent): M3
+    assert amounts(result) == {"M1": "3139.29", "M2": "3139.29", "M3": "2982.33", "M4": "2092.86"}
+    assert any(v.rule == "regolamento.fondo_insufficiente" for v in result.violations)
+    # the premi ad personam are within the same ceiling (the file's reading): nothing is left for M2's 200,00, which
+    # is not paid; the ceiling is all distributed
+    [above] = [v for v in result.violations if v.rule == "regolamento.importi"]
+    assert above.message.startswith("i premi della parte «premi ad personam» scritti in premi.csv (€ 200,00) superano")
+    assert (pool.distributed, pool.residual) == (Decimal("11353.77"), Decimal("0.00"))
+
+
+def test_montagna_sicura_under_the_ceiling_the_rest_pays_the_premi_ad_personam(ciclope_ente, tmp_path):
+    staff = {
+        "N1": ("1", "", "", "40+40"),  # 80 points: 300 × 12 × 0,80 = 2.880,00
+        "N2": ("0.5", "", "", "45+45"),  # half time, 90 points: 300 × 12 × 0,90 × 0,5 = 1.620,00
+        # hired on 10 July: 22 days of July count, July–December 6 months, 70 points: 300 × 6 × 0,70 = 1.260,00;
+        # in service 366 − (182 + 9) = 175 days
+        "N3": ("1", "2024-07-10", "", "35+35"),
+        # left on 15 September: 15 days of September are not a month, January–August 8 months: 300 × 8 = 2.400,00;
+        # in service 244 + 15 = 259 days
+        "N4": ("1", "", "2024-09-15", "50+50"),
+        "N5": ("1", "", "", None),  # no card: no premium for objectives, but in force
+    }
+    prizes = "N1,premi ad personam,500.00\nN5,premi ad personam,300.00\n"
+    result = run(ciclope_ente, tmp_path, "montagna_sicura", montagna_sicura(staff, prizes))
+    # the ceiling: the average dipendenti in force 1 (N1) + 1 (N2, half time: a head) + 175 / 366 + 259 / 366 + 1 (N5)
+    # = 3 + 434 / 366; 3.060 × 3 = 9.180 + 3.060 × 434 / 366 = 1.328.040 / 366 = 3.628,524… → 12.808,524… → 12.808,52
+    pool = result.rewards.pools["premio_obiettivi"]
+    assert pool.amount == Decimal("12808.52")
+    # the premium for objectives pays 2.880 + 1.620 + 1.260 + 2.400 = 8.160,00 in full; 12.808,52 − 8.160 = 4.648,52
+    # go to the premi ad personam, which pay 500,00 + 300,00 as written: 3.848,52 stay in the fund
+    assert amounts(result) == {
+        "N1": "3380.00",  # 2.880 + 500 ad personam
+        "N2": "1620.00",
+        "N3": "1260.00",
+        "N4": "2400.00",
+        "N5": "300.00",  # ad personam only
+    }
+    assert not any(v.rule in {"regolamento.fondo_insufficiente", "regolamento.importi"} for v in result.violations)
+    assert (pool.distributed, pool.residual) == (Decimal("8960.00"), Decimal("3848.52"))
