@@ -173,3 +173,14 @@ def test_leggi_says_the_fund(tmp_path):
         "diviso i giorni dell'anno, altrimenti 0 nell'ente"
     ) in text
     assert "per difetto al centesimo" in text
+
+
+def test_the_reader_refuses_a_fund_constituted_twice(tmp_path):
+    second = """
+[[fondi]]
+nome = "premio_obiettivi"
+importo = '=500 € * CONTA.ENTE(ruolo = "dipendente")'
+fonte = "art. 4"
+"""
+    problems = regulation_problems(tmp_path, HEAD + FUND + second)
+    assert any("il fondo «premio_obiettivi» è già costituito da un altro blocco [[fondi]]" in p for p in problems)
