@@ -779,7 +779,8 @@ class Part(Premium):
     decision: str | None = key(
         "decisione",
         "text",
-        "la chiave di [atti] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è pagato",
+        "per «migliori»: la chiave di [atti] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è "
+        "pagato",
         example="bonus_decided",
     )
     decided_from: str | None = key(

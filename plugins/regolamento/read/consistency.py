@@ -102,6 +102,13 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))
     for i, part in enumerate(premiums):
         premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
+        if part.decision is not None and part.method != "migliori":
+            error(
+                f"premi[{i}].decisione",
+                f"la decisione che istituisce la parte ogni anno vale per il metodo «migliori», non «{part.method}»: "
+                "qui non sarebbe letta; per gli importi decisi bastano le righe approvate di premi.csv",
+                "regolamento.valore",
+            )
         for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):
             if got is not None and day_month(got) is None:
                 error(f"premi[{i}].{name}", f"{fmt.quoted(got)} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")  # fmt: skip
