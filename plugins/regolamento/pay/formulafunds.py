@@ -20,6 +20,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Fund, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.pay import owed
 
 RULE = "regolamento.fondo"
 CENT = Decimal("0.01")
@@ -64,16 +65,8 @@ def _pool(reg: Regulation, block: Fund, cohort: Cohort, trace: Trace) -> Pool | 
 
 
 def _typed(reg: Regulation, block: Fund) -> Problem:
-    said = funds.said(block.name)
-    return Problem(
-        rule=RULE,
-        severity="warning",
-        source=cite(reg, block.source),
-        file="ente.toml",
-        column=f"funds.{block.name}",
-        message=f"[fondi] {said} non è usato: il regolamento costituisce il fondo con una formula ([[fondi]]); "
-        "togli la riga da [fondi]",
-    )
+    why = "il regolamento costituisce il fondo con una formula ([[fondi]])"
+    return owed.unused(RULE, cite(reg, block.source), block.name, why)
 
 
 def _failed(reg: Regulation, block: Fund, why: str) -> Problem:

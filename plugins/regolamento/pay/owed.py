@@ -38,19 +38,21 @@ def label(reg: Regulation, fund: str) -> str:
 def opened(reg: Regulation, pr: Part, typed: Pool | None, trace: Trace) -> Pool:
     """The owed fund before its first part pays: empty. A fund of ente.toml by its name is said unused."""
     if typed is not None:
-        said = funds.said(pr.fund)
-        trace.problem(
-            Problem(
-                rule=RULE,
-                severity="warning",
-                source=cite(reg, pr.source),
-                file="ente.toml",
-                column=f"funds.{pr.fund}",
-                message=f"[fondi] {said} non è usato: la parte «{pr.name}» paga importi dovuti (dovuto = true), "
-                "ciascuno per intero, e il suo fondo è la somma di ciò che paga; togli la riga da [fondi]",
-            )
-        )
+        why = f"la parte «{pr.name}» paga importi dovuti (dovuto = true), ciascuno per intero, e il suo fondo è la "
+        trace.problem(unused(RULE, cite(reg, pr.source), pr.fund, why + "somma di ciò che paga"))
     return Pool(name=pr.fund, amount=ZERO, source=cite(reg, pr.source), label=label(reg, pr.fund))
+
+
+def unused(rule: str, source: str, fund: str, why: str) -> Problem:
+    """The warning for a fund of ente.toml the regulation replaces (an owed fund, a fund of [[fondi]]): ``why``."""
+    return Problem(
+        rule=rule,
+        severity="warning",
+        source=source,
+        file="ente.toml",
+        column=f"funds.{fund}",
+        message=f"[fondi] {funds.said(fund)} non è usato: {why}; togli la riga da [fondi]",
+    )
 
 
 def amounts(part: Part, given: Sequence[Given], key: Callable[[str], str], several: bool) -> list[Input]:
