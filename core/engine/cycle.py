@@ -71,7 +71,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         params=params,
         until=until,
         figures=trace.figures,
-        violations=tuple(trace.problems),
+        violations=as_written(ente, trace.problems),
         **fields,
     )
     if last >= 5:
@@ -79,6 +79,17 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
             result, sections=tuple(hooks.collect(hookspecs.ciclope_report_sections, ente=ente, result=result))
         )
     return result
+
+
+def as_written(ente: Ente, problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    """The problems, each about a data sheet naming its column as the sheet's header writes it (``fine_incarico``
+    in a sheet with Italian headers, not the code ``end`` a plugin names it by): the office reads back the word it
+    wrote. A column the sheet does not have keeps the name it was given."""
+    sheets = {ente.file_of(name): name for name in ente.shown}
+    return tuple(
+        attrs.evolve(p, column=ente.column_shown(sheets[p.file], p.column)) if p.column and p.file in sheets else p
+        for p in problems
+    )
 
 
 def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict, rewards: bool) -> None:

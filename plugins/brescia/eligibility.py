@@ -115,12 +115,15 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
     if start is None or end is None:
         missing.append("durata dell'incarico (inizio_incarico, fine_incarico)")
     elif end < start:
-        message = f"{holder}: l'incarico finisce ({end}) prima di iniziare ({start})"
+        message = f"{holder}: l'incarico finisce ({fmt.date_it(end)}) prima di iniziare ({fmt.date_it(start)})"
         out.append(Problem.at(ente, "brescia.po.term", message, f"{PO} art. 2.4", "people", person.row, "term_end"))
     elif end >= add_years(start, TERM_YEARS):
         # 3 years from 2019-05-21 end on 2022-05-20: the anniversary itself is one day too long
         last = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
-        message = f": incarico dal {start} al {end}, oltre il massimo di {TERM_YEARS} anni (può finire al più tardi il {last})"
+        message = (
+            f": incarico dal {fmt.date_it(start)} al {fmt.date_it(end)}, oltre il massimo di {TERM_YEARS} anni "
+            f"(può finire al più tardi il {fmt.date_it(last)})"
+        )
         out.append(flag("po.term", message, "2.4", "term_end"))
     if missing:
         column = "education" if "education" in missing[0] else "term_start"

@@ -28,7 +28,7 @@ from ciclope.core import (
     fmt,
     hookimpl,
 )
-from ciclope.plugins.regolamento.check import controls, coverage, differentiation, positioncheck
+from ciclope.plugins.regolamento.check import controls, coverage, differentiation, positioncheck, servicedates
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
@@ -93,6 +93,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         return (
             unknown_sanctions(ente, regulation)
             + unknown_grades(ente, regulation)
+            + servicedates.inverted(ente)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
             + recorded.problems(regulation, ente)

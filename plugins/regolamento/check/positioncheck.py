@@ -87,7 +87,8 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
                 message = f"posizione {pid}: la valutazione del criterio {c.code} è {shown}: va da 1 a {pw.scale}"
                 out.append(Problem.at(ente, "regolamento.posizioni_valutazione", message, source, FILE, r.row, c.code))
         if r["start"] is not None and r["end"] is not None and r["end"] < r["start"]:
-            message = f"posizione {pid}: l'incarico finisce ({r['end']}) prima di iniziare ({r['start']})"
+            ends, starts = fmt.date_it(r["end"]), fmt.date_it(r["start"])
+            message = f"posizione {pid}: l'incarico finisce ({ends}) prima di iniziare ({starts}): correggi una delle due date"
             out.append(Problem.at(ente, "regolamento.posizioni_incarico", message, source, FILE, r.row, "end"))
         holder = r["holder"]
         if holder and holder not in ente.people:

@@ -1,0 +1,77 @@
+"""The dates of service of people.csv: a span that ends before it starts is an error of its row, said with the dates
+as an office writes them; a problem about a data sheet names its column as the sheet's header writes it."""
+
+from __future__ import annotations
+
+from helpers import STAFF_HEADER, one_unit_comune, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Regolamento del premio"
+tipo_ente = "altro"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+valutazione = false
+fondo = "produttivita"
+rateo_giorni = true
+fonte = "art. 6"
+"""
+
+
+def staff(*rows: str, header: str = STAFF_HEADER + ",assunzione,cessazione") -> dict[str, str]:
+    files = one_unit_comune("Comune", [], [], '[funds]\nproduttivita = "1000.00"\n')
+    files["people.csv"] = "\n".join([header, "SEG,Segretario,segretario,DIR,com,1,0,false,,,", *rows]) + "\n"
+    return files
+
+
+def errors(result) -> list[tuple]:
+    return [(p.rule, p.file, p.row, p.column) for p in result.violations if p.severity == "error"]
+
+
+def test_a_person_who_leaves_before_being_hired_is_an_error_of_the_row(ciclope_ente, tmp_path):
+    files = staff(
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,",
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,2024-07-01,2024-03-31",  # row 4: the header, SEG, P1, P2
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    assert errors(result) == [("regolamento.servizio", "people.csv", 4, "cessazione")]
+    (problem,) = [p for p in result.violations if p.rule == "regolamento.servizio"]
+    # the dates as the office reads them, never 2024-03-31
+    assert "P2 cessa il 31/03/2024, prima della data di assunzione (01/07/2024)" in problem.message
+    assert "2024-" not in problem.message
+
+
+def test_hired_and_leaving_on_the_same_day_is_one_day_of_service(ciclope_ente, tmp_path):
+    files = staff(
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,",
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,2024-07-01,2024-07-01",
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    assert errors(result) == []
+    # weights P1 1, P2 1 / 366 (one day of 2024's 366), Σ 367 / 366: P1 1000 × 366 / 367 = 997.2752…, P2 1000 / 367
+    # = 2.7247…; cents down 997.27 + 2.72 = 999.99, the cent to the larger remainder, P1's 0.52 of a cent (P2's 0.47)
+    awards = {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+    assert awards["P1"] == "997.28" and awards["P2"] == "2.72"
+
+
+def test_a_problem_names_the_column_as_the_office_wrote_it(ciclope_ente, tmp_path):
+    header = (
+        "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,insufficiente,valutatore,assunzione,cessazione"
+    )
+    files = staff("P1,Anna,dipendente,C,com,1,0,false,SEG,,", header=header)
+    files["positions.csv"] = (
+        "codice,denominazione,unità,titolare,inizio_incarico,fine_incarico\n"
+        "PA,Area amministrativa,com,P1,2024-07-01,2024-03-31\n"
+    )
+    regulation = REGULATION + (
+        '\n[posizioni]\nfondo = "posizioni"\nscala = 5\nminimo = 5000\nmassimo = 16000\nfonte = "art. 9"\n'
+        '[[posizioni.criteri]]\ncodice = "A1"\nnome = "complessità"\npeso = 100\n'
+    )
+    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    (problem,) = [p for p in result.violations if p.rule == "regolamento.posizioni_incarico"]
+    # the plugin says the column by its code («end»): the office wrote «fine_incarico», and reads that back
+    assert (problem.file, problem.row, problem.column) == ("positions.csv", 2, "fine_incarico")
+    assert "finisce (31/03/2024) prima di iniziare (01/07/2024)" in problem.message
