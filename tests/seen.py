@@ -52,6 +52,8 @@ KEY = re.compile(
 FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
 # An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000).
 AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)")
+# A date in the ISO order a program writes (2021-12-31): an Italian reader reads 31/12/2021.
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 # What a public page never shows: a file of the office or of ciclope, a fingerprint, a command.
 PUBLIC_FILE = re.compile(r"\b[\w-]+\.(?:csv|toml|json|py|md|xlsx)\b")
 PUBLISHED = frozenset({"trasparenza.csv", "premi-art20.csv"})
@@ -332,7 +334,7 @@ def findings(
     ids: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What a reader should not see in ``text``, each with a little of its context: a repr, a repository file, a
-    code among ``codes`` (with ``strict``, for a document a person signs, any code but the office's own ids in
+    date in ISO order, a code among ``codes`` (with ``strict``, for a document a person signs, any code but the office's own ids in
     ``allowed``), an English word, a plural after 1. A file's name (``people.csv``: the office's own files) and
     a code offered as what an office may write («codice «kind»») are not words."""
     found: list[str] = []
@@ -342,7 +344,9 @@ def findings(
         found.append(f"{kind}: «{m.group()}» in …{text[start : m.end() + 40]!r}…")
 
     text = FORMULA.sub(" ", text)
-    for kind, pattern in (("repr", REPR), ("file", REPO_FILE), ("plural", PLURALS), ("chiave interna", KEY)):
+    for kind, pattern in (
+        ("repr", REPR), ("file", REPO_FILE), ("plural", PLURALS), ("chiave interna", KEY), ("data", ISO_DATE)
+    ):  # fmt: skip
         for m in pattern.finditer(text):
             note(kind, m)
     # a PDF's layout may space € from its amount on one line; a line break between them is a flaw of the page

@@ -4,7 +4,7 @@ Relazioni, the public PDF's text, the schede personali, the internal and public 
 ``compare.html``, the templates and an evaluator's workbook (through LibreOffice), and every terminal message of
 those commands are rendered and scanned (:mod:`seen`): a Python repr, a repository file, an identifier (snake_case
 or dotted) that is not a word the office writes, a figure's key, an English word, a plural after 1, an amount
-without €, a decimal where the office typed a percentage, a list of the office's ids in text order, and on public
+without €, a date in ISO order (2021-12-31), a decimal where the office typed a percentage, a list of the office's ids in text order, and on public
 pages a file name, a fingerprint or a command. Playwright takes a screenshot of every portal page for review."""
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ is Italian and meant for a terminal (achievements as %, money in euro, cells as 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import json
@@ -71,8 +72,16 @@ def value_kind(key: str) -> str:
     return "number"
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def show(value: Any, kind: str) -> str:
     """A value for people: 92,34% · 78,50 punti · € 1.234,56 · a share 20% · dates dd/mm/yyyy · SI/NO."""
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a date as the store keeps it (JSON has no dates)
+        try:
+            return fmt.date_it(dt.date.fromisoformat(value))
+        except ValueError:  # digits in a date's shape that are no day: shown as written
+            pass
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
         return fmt.value(value)
     if isinstance(value, fmt.Percent):  # typed as a percentage: as typed, «72%»

@@ -153,6 +153,15 @@ def test_show_and_where(case):
     assert where(case, "people.csv:4:fte") == "people.csv, riga 4, colonna quota_tempo"
 
 
+def test_a_date_the_store_kept_as_text_reads_as_an_office_writes_it():
+    import datetime as dt
+
+    # JSON has no dates: the store's trace keeps 31 December 2021 as «2021-12-31», the portal shows it as the Relazione
+    assert show("2021-12-31", "number") == "31/12/2021" == show(dt.date(2021, 12, 31), "number")
+    assert show("2021-02-30", "number") == "2021-02-30"  # a date's shape that is no day: as written
+    assert show("2021-12-31 bis", "number") == "2021-12-31 bis"  # a text that begins with a date: as written
+
+
 # -- the command line ---------------------------------------------------------------------------
 
 
