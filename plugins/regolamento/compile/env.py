@@ -287,15 +287,24 @@ class PersonEnv:
                 cell = self.facts.ente.cell("people", self.person.row, column)
                 self.read.setdefault(column, Input(words, date, cell=cell))
 
-    def months(self, whole_from: int) -> Decimal:
-        """The months of the cycle's year in service (MESI): a month counts whole when the person is in service at
-        least ``whole_from`` days of it, or all of it (a February in service counts, whatever ``whole_from``)."""
-        found = Decimal(months_in_service(self.facts.ente.year, self.person, whole_from))
+    def months(self, whole_from: int, period: tuple[str, str] | None = None) -> Decimal:
+        """The months in service (MESI) of the cycle's year, or of ``period`` (its first and last day as the formula
+        writes them, as IN.SERVIZIO's): a month counts whole when the person is in service at least ``whole_from``
+        days of it, or all of it (a February in service counts, whatever ``whole_from``)."""
+        year = self.facts.ente.year
+        if period is None:
+            days, within = (dt.date(year, 1, 1), dt.date(year, 12, 31)), "nell'anno"
+        else:
+            days, within = (self._day(period[0]), self._day(period[1])), f"dal {period[0]} al {period[1]}"
+            if days[1] < days[0]:
+                raise RunError(f"il periodo di MESI finisce ({fmt.date_it(days[1])}) prima di iniziare "
+                               f"({fmt.date_it(days[0])})")  # fmt: skip
+        found = Decimal(months_in_service(self.person, whole_from, days))
         self.service_dates()
-        days = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
+        count = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
         self.read.setdefault(
-            f"mesi:{whole_from}",
-            Input(f"mesi di servizio nell'anno (un mese conta da {days} di servizio)", found),
+            f"mesi:{whole_from}" + (f":{period[0]}:{period[1]}" if period else ""),
+            Input(f"mesi di servizio {within} (un mese conta da {count} di servizio)", found),
         )
         return found
 
@@ -335,7 +344,7 @@ class PersonEnv:
         return (start is None or start <= on) and (end is None or end >= on)
 
     def _day(self, day: str) -> dt.date:
-        """The date IN.SERVIZIO is given, noted with where it comes from; a RunError said with the formula when the
+        """The date IN.SERVIZIO (or a period of MESI) is given, noted with where it comes from; a RunError said with the formula when the
         ente has no such act or the day is not one of its year."""
         ente = self.facts.ente
         if "/" not in day:
@@ -423,17 +432,21 @@ def _what_to_write(column: Column) -> str:
     return "scrivi il valore, 0 se non ce n'è"
 
 
-def months_in_service(year: int, person: Person, whole_from: int) -> int:
-    """The months of ``year`` the person is in service (``assunzione`` to ``cessazione``) at least ``whole_from``
-    days, or every day, of."""
-    start = person.extra.get("assunzione") or dt.date(year, 1, 1)
-    end = person.extra.get("cessazione") or dt.date(year, 12, 31)
+def months_in_service(person: Person, whole_from: int, period: tuple[dt.date, dt.date]) -> int:
+    """The months of ``period`` (first and last day, both counted) the person is in service (``assunzione`` to
+    ``cessazione``) at least ``whole_from`` days, or every day, of. A month the period cuts counts as its days within
+    the period: from 15/04, April is its 16 days."""
+    first_day, last_day = period
+    start = max(first_day, person.extra.get("assunzione") or first_day)
+    end = min(last_day, person.extra.get("cessazione") or last_day)
     counted = 0
-    for month in range(1, 13):
-        first = dt.date(year, month, 1)
-        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    year, month = first_day.year, first_day.month
+    while (year, month) <= (last_day.year, last_day.month):
+        first = max(first_day, dt.date(year, month, 1))
+        last = min(last_day, dt.date(year, month, calendar.monthrange(year, month)[1]))
         days = (min(end, last) - max(start, first)).days + 1
         counted += days >= min(whole_from, (last - first).days + 1)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return counted
 
 

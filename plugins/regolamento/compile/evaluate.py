@@ -62,7 +62,7 @@ class Env(Protocol):
 
     def other(self, person: str, name: str) -> Value: ...
 
-    def months(self, whole_from: int) -> Decimal: ...
+    def months(self, whole_from: int, period: tuple[str, str] | None = None) -> Decimal: ...
 
     def objective(self, code: str) -> Decimal | None: ...
 
@@ -338,7 +338,9 @@ def _of(node: Call, args: list[Compiled]) -> Compiled:
 
 def _months(node: Call, args: list[Compiled]) -> Compiled:
     whole_from = int(node.args[0].value) if isinstance(node.args[0], Num) else 0  # the checker saw a whole number
-    return lambda env: env.months(whole_from)
+    days = [a.value.strip() for a in node.args[1:] if isinstance(a, Text)]  # the checker saw two days written
+    period = (days[0], days[1]) if len(days) == 2 else None
+    return lambda env: env.months(whole_from, period)
 
 
 def _objective(node: Call, args: list[Compiled]) -> Compiled:

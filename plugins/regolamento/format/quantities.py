@@ -238,9 +238,10 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     ),
     "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
     "MESI": (
-        "MESI(giorni)",
+        'MESI(giorni) o MESI(giorni; "dal"; "al")',
         "i mesi di servizio nell'anno, ciascuno intero se la persona vi è in servizio almeno quei giorni (la frazione "
-        "di mese oltre 15 giorni conta un mese: MESI(16 giorni))",
+        'di mese oltre 15 giorni conta un mese: MESI(16 giorni)); con due giorni, i mesi di quel periodo (un '
+        'trimestre: MESI(16 giorni; "01/04"; "30/06")), ciascun giorno come in IN.SERVIZIO',
     ),
     "OBIETTIVO": (
         'OBIETTIVO("codice")',

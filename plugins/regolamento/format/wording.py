@@ -289,7 +289,7 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "DI":
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":
-        return f"i mesi di servizio nell'anno (un mese conta da {args[0]} di servizio)"
+        return f"i mesi di servizio {months_within(node)} (un mese conta da {args[0]} di servizio)"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
     if fn == "IN.SERVIZIO":
@@ -314,6 +314,18 @@ def _whose(node: Call) -> str:
 
 def _list(args: list[str]) -> str:
     return args[0] if len(args) == 1 else ", ".join(args[:-1]) + " e " + args[-1]
+
+
+def months_within(node: Call) -> str:
+    """The period of MESI as a sentence says it: «nell'anno», «dal 01/04 al 30/06», «dal 01/07 alla data dell'atto
+    fine_progetto ([atti] in ente.toml)»."""
+    days = [a.value.strip() for a in node.args[1:] if isinstance(a, Text)]
+    if len(days) != 2:
+        return "nell'anno"
+    first = f"dal {days[0]}" if "/" in days[0] else f"dalla data dell'atto {days[0]}"
+    last = f"al {days[1]}" if "/" in days[1] else f"alla data dell'atto {days[1]}"
+    acts = "" if "/" in days[0] and "/" in days[1] else " ([atti] in ente.toml)"
+    return f"{first} {last}{acts}"
 
 
 def in_service_on(node: Call) -> str:

@@ -12,14 +12,14 @@ reader adds the file, the line and the key.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
 from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from ciclope.plugins.regolamento.format.acts import day_problem
+from ciclope.plugins.regolamento.format.acts import day_month, day_problem
 from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
@@ -593,22 +593,48 @@ class Checker:
         return Type("numero", (("euro", 1),))
 
     def months(self, node: Call) -> Type:
-        """MESI(giorni): the months of service of the person, each whole from that many days of service in it."""
+        """MESI(giorni) or MESI(giorni; "dal"; "al"): the months of service of the person in the cycle's year or in
+        that period, each whole from that many days of service in it. The period's days are written as IN.SERVIZIO's
+        (a day of the year, a whole date, an act of [atti]); two days of the year are checked in order here."""
         if "giorni_servizio" not in self.scope.names:
             self.problems.append(
                 contracted(f"MESI non si usa in {self.scope.place.words}") + ": conta i mesi di una persona"
             )
             return NUMBER
-        if self.arity(node, 1):
-            arg = node.args[0]
-            days = arg.value if isinstance(arg, Num) and arg.unit in ("", DAYS_UNIT) and not arg.percent else None
-            if days is None or days != days.to_integral_value() or not 1 <= days <= 31:
-                self.problems.append(
-                    "MESI vuole i giorni di servizio da cui un mese conta intero, un numero intero da 1 a 31: "
-                    "MESI(16 giorni) se la frazione di mese oltre 15 giorni conta un mese, MESI(15 giorni) se ne "
-                    "bastano 15"
-                )
+        if len(node.args) not in (1, 3):
+            self.problems.append(
+                'MESI vuole i giorni da cui un mese conta e, per un periodo, il primo e l\'ultimo giorno: '
+                'MESI(16 giorni) o MESI(16 giorni; "01/04"; "30/06")'
+            )
+            return NUMBER
+        self._period(node.args[1:])
+        arg = node.args[0]
+        days = arg.value if isinstance(arg, Num) and arg.unit in ("", DAYS_UNIT) and not arg.percent else None
+        if days is None or days != days.to_integral_value() or not 1 <= days <= 31:
+            self.problems.append(
+                "MESI vuole i giorni di servizio da cui un mese conta intero, un numero intero da 1 a 31: "
+                "MESI(16 giorni) se la frazione di mese oltre 15 giorni conta un mese, MESI(15 giorni) se ne "
+                "bastano 15"
+            )
         return NUMBER
+
+    def _period(self, days: Sequence[Node]) -> None:
+        """The first and last day of MESI's period: each a day as IN.SERVIZIO's, the first not after the last when
+        both are days of the cycle's year (a date of an act is known when the ente runs)."""
+        written = []
+        for day in days:
+            if not isinstance(day, Text) or not day.value.strip():
+                self.problems.append(
+                    'MESI vuole i giorni del periodo tra virgolette: MESI(16 giorni; "01/04"; "30/06")'
+                )
+                return
+            if (problem := day_problem(day.value)) is not None:
+                self.problems.append(f"MESI: {problem}")
+                return
+            written.append(day.value.strip())
+        first, last = (day_month(d) for d in written) if len(written) == 2 else (None, None)
+        if first is not None and last is not None and first[::-1] > last[::-1]:  # (month, day) in order
+            self.problems.append(f"MESI: il periodo finisce ({written[1]}) prima di iniziare ({written[0]})")
 
     def objective(self, node: Call) -> Type:
         """OBIETTIVO("codice"): the achievement of an objective of the ente's objectives file, a percentage as

@@ -80,7 +80,30 @@ def test_months_in_service_by_hand(start, end, whole_from, months):
 
     extra = {k: v for k, v in (("assunzione", start), ("cessazione", end)) if v is not None}
     person = Person(id="P", name="P", role="dipendente", category="C", unit="u", extra=extra)
-    assert months_in_service(2024, person, whole_from) == months
+    year = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert months_in_service(person, whole_from, year) == months
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "period", "months"),
+    [
+        (None, None, ((2024, 4, 1), (2024, 6, 30)), 3),  # the second quarter, all of it
+        (dt.date(2024, 4, 15), None, ((2024, 4, 1), (2024, 6, 30)), 3),  # April 15–30 is 16 days: April counts
+        (dt.date(2024, 4, 17), None, ((2024, 4, 1), (2024, 6, 30)), 2),  # April 17–30, 14 days: May and June only
+        (None, dt.date(2024, 5, 15), ((2024, 4, 1), (2024, 6, 30)), 1),  # April; May 1–15 is 15 days; no June
+        (None, None, ((2024, 4, 15), (2024, 6, 30)), 3),  # the period cuts April: its 16 days, all in service
+        (dt.date(2024, 4, 20), None, ((2024, 4, 15), (2024, 6, 30)), 2),  # 11 of April's 16 days in the period
+        (None, None, ((2024, 7, 1), (2025, 6, 30)), 12),  # July to June, across two years
+        (dt.date(2024, 1, 1), dt.date(2024, 3, 31), ((2024, 4, 1), (2024, 6, 30)), 0),  # gone before the quarter
+    ],
+)
+def test_months_of_a_period_by_hand(start, end, period, months):
+    from ciclope.core import Person
+
+    extra = {k: v for k, v in (("assunzione", start), ("cessazione", end)) if v is not None}
+    person = Person(id="P", name="P", role="dipendente", category="C", unit="u", extra=extra)
+    first, last = (dt.date(*day) for day in period)
+    assert months_in_service(person, 16, (first, last)) == months
 
 
 def test_months_are_said_and_checked(tmp_path):
@@ -94,9 +117,20 @@ def test_months_are_said_and_checked(tmp_path):
     for wrong in ("MESI(0)", "MESI(32)", "MESI(16 €)", "MESI(15,5 giorni)", "MESI(assenze)"):
         problems = regulation_problems(tmp_path, MONTHS.replace("MESI(16 giorni)", wrong))
         assert any("MESI vuole i giorni di servizio da cui un mese conta intero" in p for p in problems), wrong
-    assert any(
-        "MESI vuole 1 argomenti, ne ha 0" in p for p in regulation_problems(tmp_path, MONTHS.replace("16 giorni", ""))
-    )
+    for wrong in ("MESI()", 'MESI(16 giorni; "01/04")', 'MESI(16 giorni; "01/04"; "30/06"; "31/12")'):
+        problems = regulation_problems(tmp_path, MONTHS.replace("MESI(16 giorni)", wrong))
+        assert any("MESI vuole i giorni da cui un mese conta e, per un periodo, il primo" in p for p in problems), wrong
+    wrong_days = {
+        'MESI(16 giorni; "30/06"; "01/04")': "MESI: il periodo finisce (01/04) prima di iniziare (30/06)",
+        'MESI(16 giorni; "31/02"; "30/06")': "MESI: «31/02» non è un giorno dell'anno",
+        'MESI(16 giorni; 1; "30/06")': "MESI vuole i giorni del periodo tra virgolette",
+    }
+    for wrong, said in wrong_days.items():
+        problems = regulation_problems(tmp_path, MONTHS.replace("MESI(16 giorni)", wrong))
+        assert any(said in p for p in problems), (wrong, problems)
+    # a period of two whole dates, or ending at an act's date, is read; the act's date is known when the ente runs
+    for right in ('MESI(16 giorni; "01/07/2024"; "30/06/2025")', 'MESI(16 giorni; "01/04"; "fine_progetto")'):
+        assert regulation_problems(tmp_path, MONTHS.replace("MESI(16 giorni)", right)) == [], right
 
 
 def test_an_amount_is_said_equal_to_its_formula(tmp_path):
@@ -116,3 +150,48 @@ def test_an_amount_is_said_equal_to_its_formula(tmp_path):
         "L'importo di ciascuno è pari ai mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) × "
         "€ 100,00 (formula: =MESI(16 giorni) * 100 €), arrotondato al centesimo."
     ) in render(regulation)
+
+
+QUARTER = MONTHS.replace('metodo = "proporzionale"', 'metodo = "formula"').replace(
+    "peso = '=MESI(16 giorni)'", "importo = '=300 € * MESI(16 giorni; \"01/04\"; \"30/06\")'"
+)
+
+
+def test_a_quarter_pays_the_months_of_service_in_it(ciclope_ente, tmp_path):
+    """«300 euro per ogni mese di servizio del trimestre»: the months of the second quarter, from 16 days each."""
+    files = staff()
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",assunzione,cessazione",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,,",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,",  # all the quarter: 3 months
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,2024-05-10,",  # May 10–31 (22 days) and June: 2 months
+        "P3,Carla,dipendente,C,com,1,0,false,SEG,,2024-04-10",  # April 1–10 (10 days): none
+        "P4,Dario,dipendente,C,com,1,0,false,SEG,2024-01-01,2024-03-31",  # gone before the quarter
+    ]) + "\n"  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, QUARTER, files)
+    # 300 × 3 = 900, 300 × 2 = 600; P3 and P4 nothing
+    assert amounts(result)["P1"] == "900.00" and amounts(result)["P2"] == "600.00"
+    assert amounts(result).get("P3", "0.00") == "0.00" and amounts(result).get("P4", "0.00") == "0.00"
+    text = explain(result, "person", "P2")
+    assert "  • mesi di servizio dal 01/04 al 30/06 (un mese conta da 16 giorni di servizio) = 2\n" in text
+
+
+def test_a_quarter_is_said_with_its_days(tmp_path):
+    from ciclope.plugins.regolamento.say.articles import render
+
+    path = tmp_path / "trimestre.toml"
+    path.write_text(QUARTER, "utf-8")
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    said = "pari a € 300,00 × i mesi di servizio dal 01/04 al 30/06 (un mese conta da 16 giorni di servizio) (formula:"
+    assert said in render(regulation)
+
+
+def test_a_period_ending_at_an_act_before_it_starts_is_an_error(ciclope_ente, tmp_path):
+    regulation = QUARTER.replace('"30/06"', '"fine_progetto"')
+    files = staff()
+    files["ente.toml"] += "[approvals]\nfine_progetto = 2024-03-15\n"
+    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    said = [p.message for p in result.violations if p.severity == "error"]
+    # the act's date is known when the ente runs: 15/03/2024, before the period's first day, 01/04/2024
+    assert any("il periodo di MESI finisce (15/03/2024) prima di iniziare (01/04/2024)" in m for m in said), said
