@@ -79,6 +79,9 @@ class Place:
     # the year's results are known: the achievements (RESULT_NAMES), the objectives and the functions over people (a
     # shared place reads its people's data through those functions even before the results: a fund of the staff)
     results: bool = True
+    # the formula is read for someone in a group (a graduatoria, the part's people): .GRUPPO has a group to run over;
+    # a fund is one for the ente, with no group
+    groups: bool = True
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
@@ -180,13 +183,16 @@ PLACES = {
     ),
     # [[fondi]] importo: one amount for the ente, constituted before the year's results from the staff's data, read
     # inside functions over people (all of the ente's people, whatever their role)
-    "fondo": before_results(
-        place(
-            "l'importo del fondo",
-            EURO,
-            shared=True,
-            why="il fondo si costituisce prima della valutazione, sui dati del personale",
-        )
+    "fondo": attrs.evolve(
+        before_results(
+            place(
+                "l'importo del fondo",
+                EURO,
+                shared=True,
+                why="il fondo si costituisce prima della valutazione, sui dati del personale",
+            )
+        ),
+        groups=False,
     ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
     "riparto_graduatorie": place(

@@ -437,6 +437,12 @@ class Checker:
         over_people = fn.endswith((".ENTE", ".GRUPPO")) and not self.scope.place.shared
         if not self.scope.place.results and (fn in RESULT_FUNCTIONS or over_people):
             self.problems.append(contracted(f"{fn} non si usa in {self.scope.place.words}") + self._why())
+        elif fn.endswith(".GRUPPO") and not self.scope.place.groups:
+            whole = fn.removesuffix(".GRUPPO") + ".ENTE"
+            self.problems.append(
+                contracted(f"{fn} non si usa in {self.scope.place.words}")
+                + f": il fondo è uno per l'ente, senza gruppi; {whole} legge tutte le persone dell'ente"
+            )
         check = _CALLS.get(fn)
         if check is None:
             base = fn.rpartition(".")[0] if "." in fn else ""

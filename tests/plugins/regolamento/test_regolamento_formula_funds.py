@@ -137,6 +137,16 @@ def test_the_reader_refuses_a_person_s_data_outside_a_function_over_people(tmp_p
     )
 
 
+def test_the_reader_refuses_a_group_in_a_fund(tmp_path):
+    """A fund is one for the ente: .GRUPPO has no group to run over there, and reading the whole ente in silence would
+    say something the text did not."""
+    reg = HEAD + FUND.replace("SOMMA.ENTE(", "SOMMA.GRUPPO(")
+    problems = regulation_problems(tmp_path, reg)
+    assert len(problems) == 1
+    assert "SOMMA.GRUPPO non si usa nell'importo del fondo" in problems[0]
+    assert "il fondo è uno per l'ente, senza gruppi; SOMMA.ENTE legge tutte le persone dell'ente" in problems[0]
+
+
 def test_the_reader_refuses_the_year_s_results_in_a_fund(tmp_path):
     reg = HEAD + FUND.replace(
         """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
