@@ -28,6 +28,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
+from ciclope.plugins.regolamento.format.wording import period_words
 
 HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
@@ -295,10 +296,10 @@ class PersonEnv:
         if period is None:
             days, within = (dt.date(year, 1, 1), dt.date(year, 12, 31)), "nell'anno"
         else:
-            days, within = (self._day(period[0]), self._day(period[1])), f"dal {period[0]} al {period[1]}"
+            days, within = (self._day(period[0]), self._day(period[1])), period_words(*period)
             if days[1] < days[0]:
-                raise RunError(f"il periodo di MESI finisce ({fmt.date_it(days[1])}) prima di iniziare "
-                               f"({fmt.date_it(days[0])})")  # fmt: skip
+                ends, starts = fmt.date_it(days[1]), fmt.date_it(days[0])
+                raise RunError(f"il periodo di MESI finisce ({ends}) prima di iniziare ({starts})")
         found = Decimal(months_in_service(self.person, whole_from, days))
         self.service_dates()
         count = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
@@ -344,8 +345,8 @@ class PersonEnv:
         return (start is None or start <= on) and (end is None or end >= on)
 
     def _day(self, day: str) -> dt.date:
-        """The date IN.SERVIZIO (or a period of MESI) is given, noted with where it comes from; a RunError said with the formula when the
-        ente has no such act or the day is not one of its year."""
+        """The date IN.SERVIZIO (or a period of MESI) is given, noted with where it comes from; a RunError said with
+        the formula when the ente has no such act or the day is not one of its year."""
         ente = self.facts.ente
         if "/" not in day:
             code = code_of(day)

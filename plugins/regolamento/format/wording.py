@@ -317,15 +317,18 @@ def _list(args: list[str]) -> str:
 
 
 def months_within(node: Call) -> str:
-    """The period of MESI as a sentence says it: «nell'anno», «dal 01/04 al 30/06», «dal 01/07 alla data dell'atto
-    fine_progetto ([atti] in ente.toml)»."""
+    """The period of MESI as a sentence says it: «nell'anno», or its two days (:func:`period_words`)."""
     days = [a.value.strip() for a in node.args[1:] if isinstance(a, Text)]
-    if len(days) != 2:
-        return "nell'anno"
-    first = f"dal {days[0]}" if "/" in days[0] else f"dalla data dell'atto {days[0]}"
-    last = f"al {days[1]}" if "/" in days[1] else f"alla data dell'atto {days[1]}"
-    acts = "" if "/" in days[0] and "/" in days[1] else " ([atti] in ente.toml)"
-    return f"{first} {last}{acts}"
+    return period_words(days[0], days[1]) if len(days) == 2 else "nell'anno"
+
+
+def period_words(first: str, last: str) -> str:
+    """A period of two days as written in a formula: «dal 01/04 al 30/06», «dal 01/07 alla data dell'atto
+    fine_progetto ([atti] in ente.toml)»."""
+    since = f"dal {first}" if "/" in first else f"dalla data dell'atto {first}"
+    until = f"al {last}" if "/" in last else f"alla data dell'atto {last}"
+    acts = "" if "/" in first and "/" in last else " ([atti] in ente.toml)"
+    return f"{since} {until}{acts}"
 
 
 def in_service_on(node: Call) -> str:

@@ -195,3 +195,15 @@ def test_a_period_ending_at_an_act_before_it_starts_is_an_error(ciclope_ente, tm
     said = [p.message for p in result.violations if p.severity == "error"]
     # the act's date is known when the ente runs: 15/03/2024, before the period's first day, 01/04/2024
     assert any("il periodo di MESI finisce (15/03/2024) prima di iniziare (01/04/2024)" in m for m in said), said
+
+
+def test_a_period_ending_at_an_act_counts_to_its_date(ciclope_ente, tmp_path):
+    regulation = QUARTER.replace('"30/06"', '"fine_progetto"')
+    files = staff()
+    files["ente.toml"] += "[approvals]\nfine_progetto = 2024-05-31\n"
+    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    # 01/04–31/05: P1 2 months (600), P2 hired 16/03 all of it (600), P3 from 17/03 too (600), P4 gone 29/02: none
+    assert amounts(result)["P1"] == amounts(result)["P2"] == amounts(result)["P3"] == "600.00"
+    text = explain(result, "person", "P1")
+    said = "mesi di servizio dal 01/04 alla data dell'atto fine_progetto ([atti] in ente.toml) (un mese conta da 16"
+    assert said in text
