@@ -161,17 +161,19 @@ def unknown_sanctions(ente: Ente, regulation: Regulation) -> list[Problem]:
 
 @hookimpl(specname="ciclope_input_schema")
 def input_schema(params: Params | None) -> InputSchema:
-    """The plugin's columns and files; for an ente, also the columns of people.csv its regulation declares
-    ([[colonne]]), each read by the parser of its type, so a bad cell is an error naming file, row and column."""
+    """The plugin's columns and files; for an ente, also the columns its regulation declares ([[colonne]]: of
+    people.csv, units.csv or the plugin's own incarichi.csv), each read by the parser of its type, so a bad cell is an
+    error naming file, row and column."""
     schema = own_schema()
     regulation = declared(params) if params is not None and params[PARAM] else None
     if regulation is None or not regulation.columns:
         return schema
-    columns, help = dict(schema.columns), dict(schema.help)
+    columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)
     for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
-        columns[file] = {**columns.get(file, {}), **declaredcolumns.parsers(declared_here)}
+        where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
+        where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
         help[file] = {**help.get(file, {}), **{c.name: (c.meaning, "") for c in declared_here}}
-    return attrs.evolve(schema, columns=columns, help=help)
+    return attrs.evolve(schema, columns=columns, files=files, help=help)
 
 
 def own_schema() -> InputSchema:

@@ -98,13 +98,19 @@ class Cohort:
         return self._by_group.get(group, []), ("GRUPPO", group)
 
 
+ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
+
+
 @attrs.define
 class Row:
-    """A row of incarichi.csv a formula reads: its days in the year, the person it covers."""
+    """A row of incarichi.csv a formula reads: its days in the year, the person it covers (and that cell), its row
+    number and its cells (the regulation's own columns of an appointment among them)."""
 
     days: Decimal
     covered: str | None
     cell: str
+    number: int = 0
+    values: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.define(slots=True)
@@ -143,6 +149,9 @@ class PersonEnv:
                 unit = self._unit_with(name)
                 cell = self.facts.ente.cell("units", unit.row, name) if unit is not None else ""
                 return Input(column.meaning, found, cell=cell)
+            if column.table == ASSIGNMENTS:
+                cell = self.facts.ente.cell(ASSIGNMENTS, self.row.number, name) if self.row is not None else ""
+                return Input(column.meaning, found, cell=cell)
             return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
         q = quantity(name)
         words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
@@ -170,11 +179,24 @@ class PersonEnv:
                     f"per l'unità {self.person.unit} e per quelle sopra ({_what_to_write(column)})"
                 )
             return unit.extra[name]
+        if column.table == ASSIGNMENTS:
+            return self._row_column(name, column)
         found = self.person.extra.get(name)
         if found is None:
             raise RunError(
                 f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('people')}, riga "
                 f"{self.person.row} ({_what_to_write(column)})"
+            )
+        return found
+
+    def _row_column(self, name: str, column: Column) -> Value:
+        """A declared column of the appointment being paid (the reader lets only an amount by appointment read it)."""
+        found = self.row.values.get(name) if self.row is not None else None
+        if found is None:
+            where = f", riga {self.row.number}" if self.row is not None else ""
+            raise RunError(
+                f"la colonna «{name}» ({column.meaning}) è vuota in {self.facts.ente.file_of(ASSIGNMENTS)}{where} "
+                f"({_what_to_write(column)})"
             )
         return found
 

@@ -28,6 +28,7 @@ class Quantity:
     type: Type
     words: str  # «il punteggio della persona»: how a sentence says it
     meaning: str = ""  # what the reference of the names adds for who writes the file, where the words are not enough
+    row: bool = False  # a datum of a row of incarichi.csv, not of the person: read only for each appointment
 
 
 # The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as
@@ -55,8 +56,8 @@ PART_NAMES = {
     "fondo": Quantity(EURO, "il fondo della parte", "in [risultato_po]: il fondo della retribuzione di risultato")
 }
 ROW_NAMES = {
-    "giorni": Quantity(DAYS, "i giorni dell'incarico nell'anno"),
-    "sostituito": Quantity(PERSON, "la persona sostituita"),
+    "giorni": Quantity(DAYS, "i giorni dell'incarico nell'anno", row=True),
+    "sostituito": Quantity(PERSON, "la persona sostituita", row=True),
 }
 
 
@@ -119,6 +120,13 @@ def before_results(where: Place) -> Place:
     over people (a graduatoria is the same whatever anyone scores)."""
     names = tuple(n for n in where.names if n not in SCORED_NAMES and n not in RESULT_NAMES)
     return attrs.evolve(where, names=names, scored=False, results=False)
+
+
+def rowless(where: Place) -> Place:
+    """``where`` where no row of incarichi.csv is read (a premium not paid by appointment): without the row's data."""
+    if not where.rows:
+        return where
+    return attrs.evolve(where, names=tuple(n for n in where.names if n not in ROW_NAMES), rows=False)
 
 
 def unscored(where: Place, why: str) -> Place:

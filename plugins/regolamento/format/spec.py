@@ -836,7 +836,8 @@ class Part(Premium):
         "incarichi",
         "text",
         "per «formula»: il tipo degli incarichi di incarichi.csv (colonna tipo) che la parte paga, uno per riga; la "
-        "formula legge giorni (i giorni dell'incarico nell'anno) e sostituito (la persona sostituita, con DI)",
+        "formula legge giorni (i giorni dell'incarico nell'anno), sostituito (la persona sostituita, con DI) e le "
+        "colonne dichiarate con elenco = incarichi (il punteggio del settore)",
         example="reggenza",
     )
     combine: str = key(
@@ -1258,16 +1259,18 @@ class Grades:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
-COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "testo", "sì/no")
-COLUMN_TABLES = ("persone", "unità")  # the list a declared column belongs to: people.csv or units.csv
+COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no")
+# the list a declared column belongs to: people.csv, units.csv or incarichi.csv
+COLUMN_TABLES = ("persone", "unità", "incarichi")
 
 
 @attrs.frozen
 class Column:
     """[[colonne]] — un dato che il regolamento usa e ciclope non legge da sé (formato 2): una colonna di persone.csv
-    (o del foglio persone), o di unità.csv quando il dato è dell'unità (il fatturato di un settore), con il suo tipo e
-    il suo significato; le formule la leggono col suo nome, le frasi e il modello la dicono col significato («le
-    guardie notturne e festive dell'anno»)."""
+    (o del foglio persone), di unità.csv quando il dato è dell'unità (il fatturato di un settore), o di incarichi.csv
+    quando è dell'incarico (il punteggio del settore retto ad interim), con il suo tipo e il suo significato; le
+    formule la leggono col suo nome, le frasi e il modello la dicono col significato («le guardie notturne e festive
+    dell'anno»)."""
 
     name: str = key(
         "nome",
@@ -1280,7 +1283,8 @@ class Column:
     kind: str = key(
         "tipo",
         "choice",
-        "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%), testo o sì/no (una condizione della "
+        "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%), punti (un punteggio sulla scala del "
+        "regolamento, es. il punteggio di un settore: LIVELLO lo legge), testo o sì/no (una condizione della "
         "persona, es. in servizio alla data dell'erogazione: le celle dicono sì o no)",
         required=True,
         choices=COLUMN_KINDS,
@@ -1297,8 +1301,9 @@ class Column:
     table: str = key(
         "elenco",
         "choice",
-        "l'elenco che ha la colonna: persone (il default) o unità; il dato di un'unità vale per chi vi lavora (se la "
-        "cella è vuota, quello dell'unità sopra)",
+        "l'elenco che ha la colonna: persone (il default), unità o incarichi; il dato di un'unità vale per chi vi "
+        "lavora (se la cella è vuota, quello dell'unità sopra); il dato di un incarico lo legge, incarico per "
+        "incarico, solo l'importo di una parte con incarichi",
         default="persone",
         choices=COLUMN_TABLES,
         example="unità",

@@ -18,7 +18,7 @@ from typing import TypeVar
 import attrs
 
 from ciclope.core import Input, Person, Problem, Trace, fmt, money
-from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Row
+from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Row
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
@@ -29,7 +29,6 @@ from ciclope.plugins.regolamento.score import ladders
 
 ZERO = Decimal("0.00")
 FAILED = object()  # a formula that could not be computed for a person (already said): counts as nothing
-ASSIGNMENTS = "incarichi"
 
 
 CAP = "massimo per persona"  # what a part's ``massimo_persona`` is called in an explanation
@@ -127,9 +126,9 @@ class PartFormulas:
             if r.get("person") != env.person.id or str(r.get("kind") or "") != self.part.assignments:
                 continue
             covered = ente.cell(ASSIGNMENTS, r.row, "covered")
-            env.row = Row(days_in_year(ente.year, r.get("start"), r.get("end")), r.get("covered"), covered)
-            env.known.pop("giorni", None)
-            env.known.pop("sostituito", None)
+            days = days_in_year(ente.year, r.get("start"), r.get("end"))
+            env.row = Row(days, r.get("covered"), covered, r.row, r.values)
+            env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             cell = Input(
                 f"incarico di incarichi.csv riga {r.row}", r.get("kind"), cell=ente.cell(ASSIGNMENTS, r.row, "kind")

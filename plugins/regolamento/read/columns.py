@@ -3,8 +3,10 @@ and their types and words as the formulas read them.
 
 A declared column is a column of persone.csv (or of the foglio persone) that ciclope does not read by itself (the
 night and holiday guards of the year), or of unità.csv (``elenco = "unità"``: a sector's turnover), read for a
-person as the value of their unit or, where its cell is empty, of the nearest unit above with one: the formulas
-name it like the built-in quantities, with the unit of its ``tipo``, and the sentences say its ``significato``.
+person as the value of their unit or, where its cell is empty, of the nearest unit above with one, or of
+incarichi.csv (``elenco = "incarichi"``: the score of a sector held ad interim), read for each appointment by the
+amount of a part paid by appointment: the formulas name it like the built-in quantities, with the unit of its
+``tipo``, and the sentences say its ``significato``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, Problem, cells, fmt
-from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PERCENT, TEXT, Type
+from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
@@ -24,7 +26,7 @@ from ciclope.plugins.regolamento.format.wording import YES, of_unit
 
 Error = Callable[..., None]
 TYPES: dict[str, Type] = {
-    **{"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "testo": TEXT},
+    **{"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "punti": POINTS, "testo": TEXT},
     "sì/no": BOOL,  # a condition of the person: the formulas read it where a condition goes (ammesso = "=in_servizio")
 }
 # how people.csv's cells of each type are read (a cell that does not read is an error naming file, row, column)
@@ -33,6 +35,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "euro": cells.parse_money,
     "giorni": cells.parse_nonnegative,
     "percentuale": cells.parse_percent,
+    "punti": cells.parse_nonnegative,  # a score on the regulation's scale, as its thresholds are written
     "testo": cells.parse_text,
     "sì/no": cells.parse_bool,  # sì / no (also SI, NO, x, vero, falso …): the core's own yes-no cells
 }
@@ -46,7 +49,11 @@ PEOPLE_COLUMNS = (
 )
 # units.csv's columns ciclope reads already (codes and Italian headers)
 UNIT_COLUMNS = ("id", "codice", "name", "nome", "kind", "tipo", "parent", "superiore", "head", "responsabile")
-FILES = {"persone": "people.csv", "unità": "units.csv"}  # the list of [[colonne]] elenco → the core's file
+# incarichi.csv's columns the regulation reads already (codes and Italian headers)
+ASSIGNMENT_COLUMNS = ("person", "persona", "kind", "tipo", "covered", "sostituito", "start", "dal", "end", "al")
+# the list of [[colonne]] elenco → the file that holds it
+FILES = {"persone": "people.csv", "unità": "units.csv", "incarichi": "incarichi.csv"}
+ROWS = "incarichi"  # the list whose data are an appointment's, not a person's
 
 
 def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
@@ -57,9 +64,9 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
     for c in raw if isinstance(raw, list) else []:
         if not isinstance(c, dict):
             continue
-        name, kind, words = c.get("nome"), c.get("tipo"), c.get("significato")
-        if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name) is None:
-            out.setdefault(name, Quantity(TYPES[str(kind)], said(name, str(kind), words)))
+        name, kind, words, table = c.get("nome"), c.get("tipo"), c.get("significato"), c.get("elenco")
+        if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name, table) is None:
+            out.setdefault(name, Quantity(TYPES[str(kind)], said(name, str(kind), words), row=table == ROWS))
     return out
 
 
@@ -80,8 +87,8 @@ def unit_words(data: Mapping[str, Any]) -> dict[str, Quantity]:
     return {"unita": attrs.evolve(unit, words=f"il raggiungimento degli obiettivi {of_unit(kind.strip())}")}
 
 
-def problem(name: str) -> str | None:
-    """What is wrong with a column's name, or None."""
+def problem(name: str, table: object = "persone") -> str | None:
+    """What is wrong with the name of a column of the list ``table`` ([[colonne]] elenco), or None."""
     if not NAME.fullmatch(name):
         return (
             f"nome {fmt.quoted(name)} non ammesso: lettere minuscole senza accenti, cifre e _, cominciando con una lettera "
@@ -98,6 +105,8 @@ def problem(name: str) -> str | None:
         return f"«{name}» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"
     if name in UNIT_COLUMNS:
         return f"«{name}» è già una colonna di unità.csv che ciclope legge: scegli un altro nome"
+    if table == ROWS and name in ASSIGNMENT_COLUMNS:
+        return f"«{name}» è già una colonna di incarichi.csv che ciclope legge: scegli un altro nome"
     return None
 
 
@@ -105,7 +114,7 @@ def check(columns: Sequence[Column], error: Error) -> None:
     """Every declared column's name: sound, free, declared once."""
     seen: set[str] = set()
     for i, c in enumerate(columns):
-        found = problem(c.name)
+        found = problem(c.name, c.table)
         if found is None and c.name in seen:
             found = f"colonna «{c.name}» dichiarata due volte"
         if c.values and c.kind != "testo":
@@ -124,7 +133,7 @@ def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
 
 
 def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:
-    """The declared columns by the core's file that holds them (people.csv, units.csv)."""
+    """The declared columns by the file that holds them (people.csv, units.csv, incarichi.csv)."""
     out: dict[str, list[Column]] = {}
     for c in columns:
         out.setdefault(FILES[c.table], []).append(c)
@@ -136,13 +145,16 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
     out = []
     for c in reg.columns:
         sheet = FILES[c.table].removesuffix(".csv")
-        if c.name in ente.headers.get(sheet, ()):
-            continue
-        whose = (
-            "all'elenco del personale con il valore di ciascuno"
-            if sheet == "people"
-            else ("all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)")
-        )
+        if c.name in ente.headers.get(sheet, ()) or (c.table == ROWS and sheet not in ente.headers):
+            continue  # an ente without incarichi has no appointment to read the column for
+        whose = WHOSE[c.table]
         message = f"manca la colonna {fmt.quoted(c.name)} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
         out.append(Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), sheet, 1, c.name))
     return out
+
+
+WHOSE = {  # where a missing column is added, and with what
+    "persone": "all'elenco del personale con il valore di ciascuno",
+    "unità": "all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)",
+    ROWS: "all'elenco degli incarichi con il valore di ciascuno",
+}

@@ -223,7 +223,9 @@ class Scope:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*self.place.names, *self.columns)))
+        """The place's names, then the declared columns (an appointment's only where a row of incarichi.csv is read)."""
+        columns = (name for name, q in self.columns.items() if self.place.rows or not q.row)
+        return tuple(dict.fromkeys((*self.place.names, *columns)))
 
     def quantity(self, name: str) -> Quantity | None:
         return self.columns.get(name) or quantity(name)
@@ -340,11 +342,12 @@ class Checker:
 
     def name(self, node: Name) -> Type:
         if node.name not in self.scope.names:
-            known = quantity(node.name)
+            known = self.scope.quantity(node.name)
             if node.name == "livello" and not self.scope.place.level:
                 self.problems.append("la formula del livello non può leggere il livello stesso")
             elif known is not None:
-                self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}") + self._why())
+                why = ROW_WHY if known.row else self._why()
+                self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}") + why)
                 return known.type  # typed as what it is, so the rest of the formula is checked without noise
             else:
                 hint = nearest(node.name, list(self.scope.names))
@@ -354,6 +357,10 @@ class Checker:
             return BARE
         q = self.scope.quantity(node.name)
         assert q is not None
+        if q.row and self.aggregating:
+            self.problems.append(
+                f"«{node.name}» è un dato di ciascun incarico: non si legge dentro una funzione sulle persone"
+            )
         if self.scope.place.shared and not self.aggregating:
             self.problems.append(
                 f"{self.scope.place.words} vale per tutti: «{node.name}» di una persona si legge dentro una funzione "
@@ -704,7 +711,8 @@ class Checker:
         if who != PERSON:
             self._wrong(who, "una persona come secondo argomento (es. sostituito)", "DI")
         what = node.args[0]
-        if not isinstance(what, Name) or self.scope.quantity(what.name) is None or what.name in ROW_PART_NAMES:
+        q = self.scope.quantity(what.name) if isinstance(what, Name) else None
+        if not isinstance(what, Name) or q is None or q.row or what.name == "fondo":  # the row's and part's: no one's
             self.problems.append(
                 "DI vuole come primo argomento una grandezza della persona, es. retribuzione_posizione"
             )
@@ -736,7 +744,11 @@ class Checker:
         return t if t.numeric else self._wrong(t, "un numero", node.fn)
 
 
-ROW_PART_NAMES = ("giorni", "sostituito", "fondo")
+# why a datum of an appointment is refused where no appointment is read
+ROW_WHY = (
+    ": è un dato di ciascun incarico di incarichi.csv, e lo legge solo l'importo di una parte che paga per incarico "
+    "(chiave incarichi)"
+)
 
 
 def _plain(t: Type) -> bool:

@@ -21,7 +21,7 @@ from ciclope.core import Problem, fmt
 from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
-from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, unscored
+from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, rowless, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
 from ciclope.plugins.regolamento.format.wording import said_number
 from ciclope.plugins.regolamento.read import columns, consistency, formulas
@@ -72,6 +72,8 @@ class Context:
     columns: Mapping[str, Quantity] = attrs.field(factory=dict)  # the [[colonne]] the formulas read
     # the premiums that read no evaluation (valutazione = false): the path of the block → why, as a refusal says it
     unscored: Mapping[str, str] = attrs.field(factory=dict)
+    # the premiums paid by appointment (``incarichi``): the path of each block, where a row of incarichi.csv is read
+    by_row: frozenset[str] = frozenset()
     problems: list[Problem] = attrs.field(factory=list)
 
     def parts_before(self, path: str) -> tuple[str, ...]:
@@ -81,10 +83,11 @@ class Context:
 
     def place(self, path: str, name: str) -> Place:
         """The place of a formula written at ``path`` in the key's place ``name``: without the evaluation in a
-        premium that reads none."""
+        premium that reads none, without an appointment's data in a premium not paid by appointment."""
         block = re.match(r"premi\[\d+\]", path)
         why = self.unscored.get(block.group(0)) if block else None
-        return PLACES[name] if why is None else unscored(PLACES[name], why)
+        where = PLACES[name] if why is None else unscored(PLACES[name], why)
+        return where if block is not None and block.group(0) in self.by_row else rowless(where)
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
         line = line_of(self.lines, path)
@@ -113,6 +116,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         parts=part_names(data),
         columns={**columns.unit_words(data), **columns.quantities(data)},
         unscored=unscored_blocks(data),
+        by_row=by_row(data),
     )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
@@ -145,6 +149,16 @@ def unscored_blocks(data: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(part, dict) and part.get("valutazione") is False:
             out[f"premi[{i}]"] = f"la parte «{part.get('nome')}» è senza valutazione individuale (valutazione = false)"
     return out
+
+
+def by_row(data: Mapping[str, Any]) -> frozenset[str]:
+    """The premiums paid by appointment (``incarichi``), by the path of their block."""
+    parts = data.get("premi")
+    return frozenset(
+        f"premi[{i}]"
+        for i, part in enumerate(parts if isinstance(parts, list) else [])
+        if isinstance(part, dict) and part.get("incarichi") is not None
+    )
 
 
 def part_names(data: Mapping[str, Any]) -> tuple[str, ...]:

@@ -423,22 +423,29 @@ COLUMN_KINDS = {
     "euro": "un importo in euro",
     "giorni": "un numero di giorni",
     "percentuale": "una percentuale",
+    "punti": "un punteggio sulla scala del regolamento",
     "testo": "un testo",
     "sì/no": "sì o no",
 }
+# each list a column may be of: what its sentence says of it, what it adds, and how a title names it
+COLUMN_LISTS = {
+    "persone": ("dell'elenco del personale dice, per ciascuno,", "", "delle persone"),
+    "unità": (
+        "dell'elenco delle unità dice, per ciascuna unità,",
+        "; per chi vi lavora vale quello della sua unità o, se manca, dell'unità sopra",
+        "delle unità",
+    ),
+    "incarichi": (
+        "dell'elenco degli incarichi dice, per ciascun incarico,",
+        "; la legge, incarico per incarico, l'importo di una parte che paga per incarico",
+        "degli incarichi",
+    ),
+}
+COLUMN_TITLES = {"persone": "I dati per persona dichiarati"}  # one list's own title, else «I dati … dichiarati»
 
 
 def columns(block: Column, regulation: Regulation) -> Said:
-    of = (
-        "dell'elenco delle unità dice, per ciascuna unità,"
-        if block.table == "unità"
-        else "dell'elenco del personale dice, per ciascuno,"
-    )
-    whose = (
-        "; per chi vi lavora vale quello della sua unità o, se manca, dell'unità sopra"
-        if block.table == "unità"
-        else ""
-    )
+    of, whose, _ = COLUMN_LISTS[block.table]
     what = f"{block.meaning} ({COLUMN_KINDS[block.kind]})"
     if block.kind == "sì/no":  # a condition: said by the answer it gives
         what = f"sì o no: {block.meaning}"
@@ -448,11 +455,12 @@ def columns(block: Column, regulation: Regulation) -> Said:
         *note(block.note),
     ]
     # one title for the article of every column, by the lists they belong to
-    lists = {c.table for c in regulation.columns}
-    title = {
-        frozenset({"persone"}): "I dati per persona dichiarati",
-        frozenset({"unità"}): "I dati delle unità dichiarati",
-    }.get(frozenset(lists), "I dati dichiarati, delle persone e delle unità")
+    lists = [name for name in COLUMN_LISTS if any(c.table == name for c in regulation.columns)]
+    if len(lists) == 1:
+        title = COLUMN_TITLES.get(lists[0], f"I dati {COLUMN_LISTS[lists[0]][2]} dichiarati")
+    else:
+        said = [COLUMN_LISTS[name][2] for name in lists]
+        title = f"I dati dichiarati, {', '.join(said[:-1])} e {said[-1]}"
     return title, lines, {"name", "kind", "meaning", "table", "values", "note"}
 
 

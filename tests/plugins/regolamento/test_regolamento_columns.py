@@ -17,7 +17,16 @@ from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+from helpers import (
+    STAFF_HEADER,
+    amounts,
+    next_year,
+    one_unit_comune,
+    regulation_problems,
+    regulation_text,
+    run_declared,
+    sheet_values,
+)
 
 HEAD = """\
 formato = 2
@@ -272,29 +281,6 @@ def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
     assert bad.message == "atteso un numero (es. 12,5 o 90%), trovato «dodici»"
 
 
-def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
-    """A 2024 run of the ente ``files`` under ``regulation``, then `ciclope template regolamento … --from` its output
-    folder: the 2025 folder."""
-    from ciclope.core.commands.cli import main
-
-    (tmp_path / "smvp.toml").write_text(regulation, encoding="utf-8")
-    folder = tmp_path / "comune"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    cycle = tmp_path / "cycle.toml"
-    cycle.write_text(
-        '[ciclo]\nanno = 2024\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
-        'dati = "comune"\n[ente.parametri]\nregolamento = "smvp.toml"\n',
-        encoding="utf-8",
-    )
-    assert main(["run", str(cycle), "--no-store"]) == 0
-    assert (
-        main(["template", "regolamento", str(tmp_path / "2025"), "--from", str(tmp_path / "risultati" / "comune")]) == 0
-    )
-    return tmp_path / "2025"
-
-
 def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp_path, capsys):
     from ciclope.core.commands.cli import main
 
@@ -332,20 +318,6 @@ def test_next_year_s_template_carries_a_datum_of_the_unit(tmp_path):
         "MAN": 3000000,
         "UFF": None,
     }
-
-
-def sheet_values(workbook: Path, column: str) -> dict[str, object]:
-    """The values of a column (by its header) of the workbook's sheet that has it, by the row's first cell."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(workbook, read_only=True)
-    for ws in wb.worksheets:
-        rows = list(ws.iter_rows(values_only=True))
-        for i, row in enumerate(rows):
-            if column in row:
-                at = row.index(column)
-                return {r[0]: r[at] for r in rows[i + 1 :] if r and r[0] is not None}
-    return {}
 
 
 # --- A datum of the unit: elenco = "unità" ---------------------------------------------------------------------
