@@ -207,6 +207,9 @@ class InputSchema:
     # A plugin that declares no funds gets no check of [funds].
     funds: tuple[str, ...] = ()
     approvals: tuple[str, ...] = ()
+    # the funds the plugin constitutes itself for the ente (a fund its regulation computes, the sum a part owes):
+    # ``ciclope template`` says so in ente.toml instead of asking for an amount
+    computed_funds: tuple[str, ...] = ()
     # how the template and the workbook name the plugin's own sheets and columns for people: file name →
     # Italian sheet title (``innovation.csv`` → ``innovazione``), file name → column code → Italian header
     # (``position_pay`` → ``retribuzione_posizione``); the loader reads them back as the codes

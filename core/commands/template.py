@@ -472,11 +472,14 @@ def ente_toml(
         "[fondi]",
         '# Le risorse del regolamento, in euro, tra virgolette e con il punto decimale: "12000.00".',
     ]
+    computed = schema.computed_funds
     for key in dict.fromkeys(fund_names or schema.funds):
-        value = funds.pop(key, None)
-        said = italian_fund(key)
-        lines.append(f'{said} = "{value}"' if value is not None else f'# {said} = "12000.00"')
+        value = funds.pop(key, None)  # a fund the regulation computes is never asked, even if the run had one
+        if key not in computed:
+            said = italian_fund(key)
+            lines.append(f'{said} = "{value}"' if value is not None else f'# {said} = "12000.00"')
     lines += [f'{italian_fund(key)} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
+    lines += [f"# {italian_fund(key)}: lo calcola il regolamento dell'ente, non si scrive qui" for key in computed]
     lines += [
         "",
         "[atti]",

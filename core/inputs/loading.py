@@ -147,6 +147,7 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         required=required,
         funds=funds,
         approvals=approvals,
+        computed_funds=tuple(dict.fromkeys(f for s in schemas for f in s.computed_funds)),
         titles=titles,
         headers=headers,
         open_columns=open_columns,

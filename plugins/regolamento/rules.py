@@ -34,7 +34,7 @@ from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Event, Regulation
+from ciclope.plugins.regolamento.format.spec import Event, Part, Regulation
 from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
@@ -166,8 +166,14 @@ def input_schema(params: Params | None) -> InputSchema:
     error naming file, row and column."""
     schema = own_schema()
     regulation = declared(params) if params is not None and params[PARAM] else None
-    if regulation is None or not regulation.columns:
+    if regulation is None:
         return schema
+    # the funds [[fondi]] computes and those of the parts that pay what they owe: never written in ente.toml
+    computed = (
+        *(f.name for f in regulation.funds),
+        *(p.fund for p in regulation.premiums if isinstance(p, Part) and p.owed),
+    )
+    schema = attrs.evolve(schema, computed_funds=tuple(dict.fromkeys(computed)))
     columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)
     for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns

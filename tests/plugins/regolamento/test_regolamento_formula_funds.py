@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+from helpers import amounts, next_year, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
 formato = 2
@@ -194,3 +194,32 @@ fonte = "art. 4"
 """
     problems = regulation_problems(tmp_path, HEAD + FUND + second)
     assert any("il fondo «premio_obiettivi» è già costituito da un altro blocco [[fondi]]" in p for p in problems)
+
+
+def test_next_year_s_ente_toml_does_not_ask_for_the_funds_the_regulation_computes(tmp_path):
+    # the fund of [[fondi]] and the fund of a part that pays what it owes are the regulation's; a fund of ente.toml
+    # (the bonus part's) is still asked for
+    owed = """
+[[premi]]
+nome = "presenza"
+metodo = "formula"
+fondo = "premio_presenza"
+dovuto = true
+importo = "=100 €"
+fonte = "art. 7"
+
+[[premi]]
+nome = "progetti"
+metodo = "proporzionale"
+fondo = "progetti"
+fonte = "art. 8"
+"""
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,"]
+    folder = next_year(tmp_path, HEAD + FUND + owed, files(rows, [80, 60], '[funds]\nprogetti = "1000.00"\n'))
+    funds = (folder / "comune" / "ente.toml").read_text(encoding="utf-8").split("[fondi]")[1].split("[atti]")[0]
+    assert funds.splitlines()[2:] == [
+        'progetti = "1000.00"',
+        "# premio_obiettivi: lo calcola il regolamento dell'ente, non si scrive qui",
+        "# premio_presenza: lo calcola il regolamento dell'ente, non si scrive qui",
+        "",
+    ]
