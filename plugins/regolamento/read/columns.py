@@ -54,6 +54,11 @@ ASSIGNMENT_COLUMNS = ("person", "persona", "kind", "tipo", "covered", "sostituit
 # the list of [[colonne]] elenco → the file that holds it
 FILES = {"persone": "people.csv", "unità": "units.csv", "incarichi": "incarichi.csv"}
 ROWS = "incarichi"  # the list whose data are an appointment's, not a person's
+WHOSE = {  # where a missing column is added, and with what
+    "persone": "all'elenco del personale con il valore di ciascuno",
+    "unità": "all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)",
+    ROWS: "all'elenco degli incarichi con il valore di ciascuno",
+}
 
 
 def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
@@ -151,10 +156,3 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
         message = f"manca la colonna {fmt.quoted(c.name)} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
         out.append(Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), sheet, 1, c.name))
     return out
-
-
-WHOSE = {  # where a missing column is added, and with what
-    "persone": "all'elenco del personale con il valore di ciascuno",
-    "unità": "all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)",
-    ROWS: "all'elenco degli incarichi con il valore di ciascuno",
-}
