@@ -28,7 +28,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.format.wording import period_words
+from ciclope.plugins.regolamento.format.wording import contracted, period_words
 
 HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
@@ -350,6 +350,27 @@ class PersonEnv:
         said = Input(f"{words} ({why})" if why else words, found, ref=key if found is not None else "")
         self.read.setdefault(f"obiettivo:{code}", said)
         return found
+
+    def units_sum(self, name: str) -> Decimal:
+        """SOMMA.UNITA: the declared column ``name`` of units.csv summed over the units that write a value, each unit
+        once with its own cell (here no unit takes the value of the one above), read with every cell it added and
+        the sum."""
+        ente, column = self.facts.ente, self.facts.columns[name]
+        total = Decimal(0)
+        for unit in ente.units.values():
+            value = unit.extra.get(name)
+            if value is not None:
+                total += value
+                cell = ente.cell("units", unit.row, name)
+                self.read.setdefault(
+                    f"unità:{unit.id}:{name}", Input(f"{column.meaning}: {unit.name}", value, cell=cell)
+                )
+        # the sum shown as what it adds up: euro as euro, a percentage as one (a column's cells carry their kind)
+        shown = (
+            fmt.Money(total) if column.kind == "euro" else fmt.Percent(total) if column.kind == "percentuale" else total
+        )
+        self.read.setdefault(f"unità:{name}", Input(contracted(f"la somma sulle unità di {column.meaning}"), shown))
+        return total
 
     def in_service(self, day: str) -> bool:
         """Whether the person is in service on ``day`` (IN.SERVIZIO): hired not after it, ceased not before it (an empty

@@ -70,6 +70,8 @@ class Env(Protocol):
 
     def in_service(self, day: str) -> bool: ...
 
+    def units_sum(self, name: str) -> Decimal: ...
+
     def seen(self, label: str, value: Value) -> None: ...
 
     def shown(self, value: Value) -> Any: ...
@@ -353,6 +355,11 @@ def _in_service(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.in_service(day)
 
 
+def _units_sum(node: Call, args: list[Compiled]) -> Compiled:
+    name = node.args[0].name if isinstance(node.args[0], Name) else ""  # the checker saw a column of units.csv
+    return lambda env: env.units_sum(name)
+
+
 def _objectives_reached(node: Call, args: list[Compiled]) -> Compiled:
     code = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a code written
     threshold = args[1]
@@ -384,6 +391,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "OBIETTIVO": _objective,
     "OBIETTIVI.RAGGIUNTI": _objectives_reached,
     "IN.SERVIZIO": _in_service,
+    "SOMMA.UNITA": _units_sum,
 }
 
 

@@ -29,6 +29,7 @@ class Quantity:
     words: str  # «il punteggio della persona»: how a sentence says it
     meaning: str = ""  # what the reference of the names adds for who writes the file, where the words are not enough
     row: bool = False  # a datum of a row of incarichi.csv, not of the person: read only for each appointment
+    unit: bool = False  # a datum of units.csv ([[colonne]] elenco = "unità"): a person reads their unit's
 
 
 # The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as
@@ -266,6 +267,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         'IN.SERVIZIO("data")',
         "vero se la persona è in servizio in quella data (assunta non dopo, cessata non prima): una data dell'anno "
         '("31/12"), una data intera ("31/07/2025") o la chiave di un atto di [atti] in ente.toml ("erogazione")',
+    ),
+    "SOMMA.UNITA": (
+        "SOMMA.UNITA(colonna)",
+        'la somma di una colonna di numeri di unità.csv ([[colonne]] con elenco = "unità") sulle unità che vi scrivono '
+        "un valore, ciascuna una volta (l'autofinanziamento dei Centri di ricerca): uguale per tutti",
     ),
     "OBIETTIVI.RAGGIUNTI": (
         'OBIETTIVI.RAGGIUNTI("codice"; soglia)',

@@ -71,7 +71,8 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
             continue
         name, kind, words, table = c.get("nome"), c.get("tipo"), c.get("significato"), c.get("elenco")
         if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name, table) is None:
-            out.setdefault(name, Quantity(TYPES[str(kind)], said(name, str(kind), words), row=table == ROWS))
+            found = Quantity(TYPES[str(kind)], said(name, str(kind), words), row=table == ROWS, unit=table == "unità")
+            out.setdefault(name, found)
     return out
 
 

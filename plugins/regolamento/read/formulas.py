@@ -663,6 +663,24 @@ class Checker:
                 )
         return PERCENT
 
+    def units_sum(self, node: Call) -> Type:
+        """SOMMA.UNITA(colonna): a declared column of numbers of units.csv summed over the units that write a value,
+        each once (a datum of each unit, as the self-financing of a research Centre): one value for everyone, so read
+        in every place, a fund's too."""
+        if not self.arity(node, 1):
+            return BARE
+        arg = node.args[0]
+        q = self.scope.columns.get(arg.name) if isinstance(arg, Name) else None
+        if q is None or not q.unit or not q.type.numeric:
+            self.problems.append(
+                'SOMMA.UNITA vuole il nome di una colonna di numeri di unità.csv, dichiarata in [[colonne]] con elenco '
+                '= "unità": es. SOMMA.UNITA(contributo)'
+            )
+            return BARE
+        if q.type.same_unit(EURO):
+            self.euro.add(node.at)
+        return q.type
+
     def in_service(self, node: Call) -> Type:
         """IN.SERVIZIO("data"): whether the person is in service on a day — of the cycle's year («31/12»), written
         whole («31/07/2025») or the date of an act of [atti] in ente.toml («erogazione»). A person's, so read where
@@ -781,6 +799,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "OBIETTIVO": Checker.objective,
     "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
     "IN.SERVIZIO": Checker.in_service,
+    "SOMMA.UNITA": Checker.units_sum,
 }
 
 

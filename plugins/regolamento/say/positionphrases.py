@@ -145,9 +145,13 @@ def differentiation(block: Differentiation, regulation: Regulation) -> Said:
 
 def fund(block: Fund, regulation: Regulation) -> Said:
     name = fund_name(block.name, regulation)
+    uses = block.amount.uses
+    units = "SOMMA.UNITA" in uses
+    people = not units or any(str(fn).endswith(".ENTE") for fn in uses)
+    read = " e ".join(w for w, held in (("del personale", people), ("delle unità", units)) if held)
     lines = [
         f"Il {name} è costituito dal regolamento e non si scrive in ente.toml: il suo importo {valued(block.amount)}, "
-        "calcolato una volta per l'ente sui dati del personale prima della valutazione, per difetto al centesimo.",
+        f"calcolato una volta per l'ente sui dati {read} prima della valutazione, per difetto al centesimo.",
         *note(block.note),
     ]
     return "I fondi costituiti dal regolamento", lines, {f.name for f in block.__attrs_attrs__}
