@@ -255,7 +255,8 @@ class Ente:
     # each sheet's columns in the order of its header row: an ente.xlsx cell is named by its letter (C7)
     headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     # for a workbook: sheet code → how problems name the sheet (``ente.xlsx[persone]``, its title as written),
-    # and sheet code → column code → the column's header as written (``punti``)
+    # and sheet code → column code → the column's header as written (``punti``) or, for a column a sheet of Italian
+    # headers lacks, the header the template writes for it
     sheet_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     shown: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
     # relazione/*.md: the Relazione's narrative parts in the office's words (Markdown), part key → text
@@ -306,7 +307,8 @@ class Ente:
         return f"{self.file_of(stem)}:{letters}{row}"
 
     def column_shown(self, name: str, column: str) -> str:
-        """A column as the sheet's header writes it (``punti`` in a workbook with Italian headers)."""
+        """A column as the sheet's header writes it (``punti`` in a workbook with Italian headers); one the sheet
+        lacks, as the template would write it in a sheet of Italian headers (``quota_tempo``)."""
         return self.shown.get(name.removesuffix(".csv"), {}).get(column, column)
 
     def cell(self, name: str, row: int | None, column: str) -> str:

@@ -84,7 +84,8 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
 def as_written(ente: Ente, problems: Sequence[Problem]) -> tuple[Problem, ...]:
     """The problems, each about a data sheet naming its column as the sheet's header writes it (``fine_incarico``
     in a sheet with Italian headers, not the code ``end`` a plugin names it by): the office reads back the word it
-    wrote. A column the sheet does not have keeps the name it was given."""
+    wrote. A column the sheet does not have is named by the header the template writes for it where the sheet is
+    written with Italian headers (by its code where the office wrote codes)."""
     sheets = {ente.file_of(name): name for name in ente.shown}
     return tuple(
         attrs.evolve(p, column=ente.column_shown(sheets[p.file], p.column)) if p.column and p.file in sheets else p

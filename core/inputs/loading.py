@@ -106,7 +106,7 @@ def load(asked: Asked) -> m.Ente:
         plan=declared.plan,
         headers={name: tuple(sheet.header) for name, sheet in r.sheets.items()},
         sheet_labels={name: sheet.label for name, sheet in r.sheets.items()},
-        shown={name: dict(sheet.shown) for name, sheet in r.sheets.items() if sheet.shown},
+        shown={name: _shown(name, sheet, asked.schema) for name, sheet in r.sheets.items() if sheet.shown},
         texts=narrative.texts,
         motivations=motivations,
     )
@@ -114,6 +114,15 @@ def load(asked: Asked) -> m.Ente:
     if any(p.is_error for p in log.problems):
         raise CiclopeError(log.problems)
     return attrs.evolve(ente, notes=tuple(log.problems)) if log.problems else ente
+
+
+def _shown(name: str, sheet: Any, schema: InputSchema) -> dict[str, str]:
+    """The columns of a sheet written with Italian headers as the office wrote them, and every other column the
+    ente's plugins read by the header the template writes for it: a problem about a column the sheet lacks names
+    the word the office would add (``quota_tempo``, not the code ``fte``)."""
+    known = (*CANONICAL.get(name, {}), *schema.columns.get(f"{name}.csv", {}), *schema.files.get(f"{name}.csv", {}))
+    absent = {code: header_label(name, code, schema) for code in known if code not in sheet.header}
+    return {**absent, **sheet.shown}
 
 
 def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
