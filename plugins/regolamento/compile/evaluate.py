@@ -303,8 +303,18 @@ def _rounding(mode: str) -> Callable[[Call, list[Compiled]], Compiled]:
 
 
 def _level_of(node: Call, args: list[Compiled]) -> Compiled:
+    """LIVELLO(punti): the level of the scale those points reach, read with its words («il livello della scala per
+    il punteggio del settore = 90%»), so an explanation shows the band a formula took, not only the points."""
     (a,) = args
-    return lambda env: None if (v := a(env)) is None else env.rank_of_points(v)
+    label = contracted(said(node))
+
+    def run_(env: Env) -> Value:
+        v = a(env)
+        rank = None if v is None else env.rank_of_points(v)
+        env.seen(label, rank)
+        return rank
+
+    return run_
 
 
 def _below(node: Call, args: list[Compiled]) -> Compiled:

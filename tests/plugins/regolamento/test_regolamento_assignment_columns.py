@@ -101,6 +101,12 @@ def test_the_explanation_reaches_each_appointment_s_cells(ciclope_ente, tmp_path
         "incarichi.csv:3:massimo_settore",
     ) in inputs
     assert ("il punteggio del settore", Decimal("93"), "incarichi.csv:2:punteggio_settore") in inputs
+    # the band each appointment's score reached (93 from 80: «90%»; 97 from 95,01: «100%»), one per appointment
+    bands = [(name, value) for name, value, _ in inputs if name.startswith("il livello della scala")]
+    assert bands == [
+        ("il livello della scala per il punteggio del settore", "90%"),
+        ("il livello della scala per il punteggio del settore", "100%"),
+    ]
 
 
 def test_an_empty_cell_of_an_appointment_is_an_error_with_its_row(ciclope_ente, tmp_path):
