@@ -5,20 +5,22 @@ reads them and kept, so a formula that reads ``punteggio`` twice computes it onc
 the figure recording the formula's result names every number it used (``explain`` shows them).
 
 The cohort is the people a formula's aggregates read: ``.ENTE`` all of them, ``.GRUPPO`` those of the same group
-(the graduatoria of a part, the evaluator of a check). Its cache keeps each aggregate per group, computed once.
+(the graduatoria of a part, the evaluator of a check). Its cache keeps each aggregate per group, computed once. A
+cohort with a :class:`Recorder` records each aggregate as a figure of its own, every person's value with its cell or
+figure, and a person's figure refers to it: the mean a threshold used can be redone by hand.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Unit, fmt, money
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Trace, Unit, fmt, money
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
@@ -70,6 +72,17 @@ class Facts:
         return score.scale if score is not None and score.scale is not None else HUNDRED
 
 
+@attrs.frozen
+class Recorder:
+    """Where a cohort records its aggregates' figures: ``aggregato:<where>:<the aggregate's words>[:<group>]``, cited
+    to ``source`` (the article of the part, the fund, the scale whose formula reads them). ``where`` tells cohorts
+    apart: the same words over the people of two parts may be two values."""
+
+    trace: Trace
+    where: str
+    source: str
+
+
 @attrs.define
 class Cohort:
     """The people of a formula's aggregates, by group, with the aggregates' cache."""
@@ -77,6 +90,7 @@ class Cohort:
     members: list[PersonEnv] = attrs.field(factory=list)
     groups: dict[str, str] = attrs.field(factory=dict)  # person → group ("" for everyone)
     cache: dict[Any, Any] = attrs.field(factory=dict)
+    recorder: Recorder | None = None  # None: an aggregate is shown by its value alone (a check's condition)
     _by_group: dict[str, list[PersonEnv]] = attrs.field(factory=dict)
 
     def outside(self) -> PersonEnv | None:
@@ -97,6 +111,8 @@ class Cohort:
                 self._by_group.setdefault(self.groups.get(m.person.id, ""), []).append(m)
         return self._by_group.get(group, []), ("GRUPPO", group)
 
+
+Each = tuple["PersonEnv", Value, "Input | None"]  # a person an aggregate read, the value, the datum it read alone
 
 ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
 
@@ -443,8 +459,38 @@ class PersonEnv:
             self.objective(child)
         return share
 
-    def seen(self, label: str, value: Value) -> None:
-        self.read.setdefault(label, Input(label, self.shown(value)))
+    def seen(self, label: str, value: Value, ref: str = "") -> None:
+        self.read.setdefault(label, Input(label, self.shown(value), ref=ref))
+
+    def alone(self, compute: Callable[[PersonEnv], Value]) -> tuple[Value, Input | None]:
+        """``compute(self)`` and, when it read one datum only (a column, ``punteggio``), what a figure says of that datum
+        (its cell or its figure), else None. What it read stays read, as if computed directly."""
+        before, self.read = self.read, {}
+        try:
+            value = compute(self)
+        finally:
+            mine, self.read = self.read, before
+            for key, found in mine.items():
+                before.setdefault(key, found)
+        return value, next(iter(mine.values())) if len(mine) == 1 else None
+
+    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Sequence[Each]) -> str:
+        """The key of the figure of an aggregate of the cohort (``label``: as the formula says it, over ``group``),
+        recorded with each person's value; "" where the cohort records none."""
+        recorder = self.cohort.recorder if self.cohort is not None else None
+        if recorder is None:
+            return ""
+        named = f"{label}: {group[1]}" if isinstance(group, tuple) else label
+        key = f"aggregato:{recorder.where}:{named}"
+        # each person by name and id (two may share a name), each value with the cell it was read from; not with the
+        # figure that explains it (a score, an earlier premium): explaining one person walks into this list, and must
+        # not walk on into every colleague's explanation
+        inputs = [
+            Input(f"{p.person.name} ({p.person.id})", p.shown(v), cell=i.cell if i is not None else "")
+            for p, v, i in each
+        ]
+        recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
+        return key
 
     def shown(self, value: Value) -> Any:
         """A value as its figure records it: a level by its name on the person's scale, as the formula writes it,

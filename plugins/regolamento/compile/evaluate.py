@@ -72,7 +72,11 @@ class Env(Protocol):
 
     def units_sum(self, name: str) -> Decimal: ...
 
-    def seen(self, label: str, value: Value) -> None: ...
+    def seen(self, label: str, value: Value, ref: str = "") -> None: ...
+
+    def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
+
+    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Sequence[Any]) -> str: ...
 
     def shown(self, value: Value) -> Any: ...
 
@@ -406,19 +410,23 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
 
 
 def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
-    """An aggregate over the people of a scope: computed once per group and kept in the group's cache."""
+    """An aggregate over the people of a scope: computed once per group and kept in the group's cache, with the figure
+    that lists what each person gave (where the cohort records one)."""
     base, _, scope = node.fn.rpartition(".")
     token = object()  # this aggregate, in the cache of every group it runs for
     inner = args[0] if args else None
     label = contracted(said(node))  # as the formula's sentence says it: «la somma dell'indennità … nell'ente»
 
-    def values(env: Env) -> tuple[list[Value], Any]:
+    def values(env: Env) -> tuple[list[Any], Any]:
         people, group = env.people(scope)
         key = (token, group)
         if key not in env.cache:
-            env.cache[key] = [inner(p) if inner is not None else True for p in people]
-        found: list[Value] = env.cache[key]
+            env.cache[key] = [(p, *p.alone(inner)) if inner is not None else (p, True, None) for p in people]
+        found: list[Any] = env.cache[key]
         return found, key
+
+    def shown(value: Value) -> Value:
+        return fmt.Money(value) if node.euro and isinstance(value, Decimal) else value  # shown in euro
 
     if base == "RANGO":
         assert inner is not None
@@ -426,7 +434,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         def rank(env: Env) -> Value:
             found, key = values(env)
             mine = inner(env)
-            place = None if mine is None else Decimal(1 + sum(1 for v in found if v is not None and v > mine))
+            place = None if mine is None else Decimal(1 + sum(1 for _, v, _ in found if v is not None and v > mine))
             env.seen(label, place)
             return place
 
@@ -437,9 +445,11 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         found, key = values(env)
         done = (key, "=")
         if done not in env.cache:
-            env.cache[done] = reduce(found)
-        value = env.cache[done]
-        env.seen(label, fmt.Money(value) if node.euro and isinstance(value, Decimal) else value)  # shown in euro
+            value = reduce([v for _, v, _ in found])
+            each = [(p, shown(v), i) for p, v, i in found]
+            env.cache[done] = value, env.aggregated(label, key[1], shown(value), _HOW[base], each)
+        value, ref = env.cache[done]
+        env.seen(label, shown(value), ref)
         return value
 
     return aggregate
@@ -448,6 +458,15 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
 def _present(values: list[Value]) -> list[Value]:
     return [v for v in values if v is not None]
 
+
+_HOW = {  # the formula of an aggregate's figure: how its value comes from each person's, listed as its inputs
+    "MEDIA": "la media dei valori delle persone: la loro somma diviso il numero di chi ne ha uno",
+    "MAX": "il più alto dei valori delle persone",
+    "MIN": "il più basso dei valori delle persone",
+    "SOMMA": "la somma dei valori delle persone",
+    "CONTA": "il numero delle persone per cui la condizione è vera",
+    "CONTA.DIVERSI": "il numero dei valori diversi tra quelli delle persone",
+}
 
 _REDUCE: dict[str, Callable[[list[Value]], Value]] = {
     "MEDIA": lambda vs: sum(p, Decimal(0)) / len(p) if (p := _present(vs)) else None,

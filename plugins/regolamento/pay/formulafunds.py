@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from ciclope.core import Ente, Pool, Problem, Trace, fmt
-from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
@@ -31,12 +31,12 @@ def constituted(reg: Regulation, ente: Ente, pools: dict[str, Pool], trace: Trac
     """``pools`` (phase b's, from ente.toml) with each fund of [[fondi]] computed, recorded as ``pool:<name>``."""
     out = dict(pools)
     facts = Facts(reg, ente)
-    cohort = Cohort()
-    cohort.members = [PersonEnv(facts, p, cohort) for p in ente.people.values()]
     for block in reg.funds:
         if block.name in out:
             trace.problem(_typed(reg, block))
             del out[block.name]
+        cohort = Cohort(recorder=Recorder(trace, f"fondo:{block.name}", cite(reg, block.source)))
+        cohort.members = [PersonEnv(facts, p, cohort) for p in ente.people.values()]
         pool = _pool(reg, block, cohort, trace)
         if pool is not None:
             out[block.name] = pool

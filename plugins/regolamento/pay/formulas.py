@@ -18,7 +18,7 @@ from typing import TypeVar
 import attrs
 
 from ciclope.core import Input, Person, Problem, Trace, fmt, money
-from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Row
+from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Recorder, Row
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
@@ -52,7 +52,7 @@ class PartFormulas:
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
         ente = facts.ente
         groups = {p.id: rankings.group_of(reg, part, p, ente) for p in people} if part.rankings != "ente" else {}
-        cohort = Cohort(groups=groups)
+        cohort = Cohort(groups=groups, recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)))
         own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
         cohort.members = [PersonEnv(facts, p, cohort, level_figure=own) for p in people]
         return cls(reg, part, {env.person.id: env for env in cohort.members}, trace)

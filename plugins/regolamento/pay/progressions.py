@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from ciclope.core import Ente, Input, Problem, Score, Trace, fmt, money, scoring
-from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
@@ -40,7 +40,7 @@ def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Fact
     assert pr is not None
     staff = [p for p in ente.people.values() if p.role in pr.roles]
     scored = [p for p in staff if (s := scores.get(p.id)) is not None and s.score is not None]
-    cohort = Cohort()
+    cohort = Cohort(recorder=Recorder(trace, "progressioni", cite(reg, pr.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in scored]
     groups = {p.id: _group(reg, pr, p) for p in staff}  # in people.csv's order: the graduatorie's order
     keyed: dict[str, list[tuple[str, Key]]] = {g: [] for g in groups.values()}

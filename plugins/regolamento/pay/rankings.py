@@ -12,7 +12,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, fmt, money
-from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format import grades
@@ -158,9 +158,9 @@ def weighed(
     error naming the person, and counts as nothing."""
     ente, org, trace = ctx
     facts = Facts(reg, ente, org)
-    cohort = Cohort(groups=groups)
-    cohort.members = [PersonEnv(facts, p, cohort) for p in in_service]
     source = cite(reg, part.source)
+    cohort = Cohort(groups=groups, recorder=Recorder(trace, f"riparto:{part.name}", source))
+    cohort.members = [PersonEnv(facts, p, cohort) for p in in_service]
     found = {}
     for env in cohort.members:
         person = env.person

@@ -16,7 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core import Input, Person, Pool, Problem, Trace
-from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
@@ -61,7 +61,7 @@ class ResultFormula:
     ) -> ResultFormula:
         rp = reg.result_pay
         assert rp is not None and rp.amount is not None
-        cohort = Cohort()
+        cohort = Cohort(recorder=Recorder(trace, "risultato", cite(reg, rp.source)))
         own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
         cohort.members = [PersonEnv(facts, p, cohort, level_figure=own, fund_words=FUND_WORDS) for p in people]
         if fund is not None:

@@ -17,7 +17,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Problem, Score, Trace, bands, fmt
-from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format.expr import Formula
@@ -68,8 +68,9 @@ def _scales(reg: Regulation) -> list[tuple[Sequence[Step], list[str]]]:
 
 
 def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[str], trace: Trace) -> dict[str, Score]:
+    assert reg.levels is not None  # levels decided on the cohort are the [livelli] of a formula or a threshold
     people = [p for p in facts.ente.people.values() if p.role in roles and _scored(facts.scores.get(p.id))]
-    cohort = Cohort()
+    cohort = Cohort(recorder=Recorder(trace, f"livelli:{'/'.join(roles)}", cite(reg, reg.levels.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
     for role in roles:

@@ -393,6 +393,26 @@ def test_sannazzaro_five_bands_on_60_and_30_percent_of_the_mean(ciclope_ente, tm
     }
     pool = result.rewards.pools["performance_individuale"]  # 6.666,65 + 1.000,00
     assert (pool.distributed, pool.residual) == (Decimal("7666.65"), Decimal("2333.35"))
+    # the sum and the count the maggiorazione read are figures that list every person's value: redone by hand above
+    read = {i.name: i.ref for i in result.figures["premio:maggiorazione:D1"].inputs}
+    total = result.figures[read["la somma del premio della parte «performance individuale» nell'ente"]]
+    assert total.value == Decimal("6666.65")  # 2.222,22 + 2.222,22 + 1.666,66 + 555,55 + 0
+    assert [(i.name, i.value) for i in total.inputs] == [
+        ("Persona D1 (D1)", Decimal("2222.22")),
+        ("Persona D2 (D2)", Decimal("2222.22")),
+        ("Persona D3 (D3)", Decimal("1666.66")),
+        ("Persona D4 (D4)", Decimal("555.55")),
+        ("Persona D5 (D5)", Decimal("0.00")),
+    ]
+    positive = read[
+        "il numero delle persone nell'ente per cui il premio della parte «performance individuale» è più di € 0,00"
+    ]
+    counted = result.figures[positive]
+    assert (counted.value, [i.value for i in counted.inputs]) == (Decimal(4), [True, True, True, True, False])
+    # the highest evaluation «ammesso» compared with: 55 of 60, D1 and D2
+    admitted = {i.name: i.ref for i in result.figures["ammesso:maggiorazione:D1"].inputs}
+    highest = result.figures[admitted["il massimo del punteggio nell'ente"]]
+    assert (highest.value, [i.value for i in highest.inputs]) == (Decimal(55), [55, 55, 40, 30, 10])
 
 
 def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(ciclope_ente, tmp_path):
@@ -445,6 +465,11 @@ def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(cic
     }
     pool = result.rewards.pools["autofinanziamento"]
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+    # each Centro's count of people, a figure of who is counted: C1 R1 and R2, C2 R3 (C3's R4 shares nothing)
+    read = {i.name: i.ref for i in result.figures["riparto:autofinanziamento Centri, obiettivi del Centro:R1"].inputs}
+    c1 = result.figures[read["il numero delle persone nella graduatoria"]]
+    assert (c1.value, c1.label) == (Decimal(2), "Il numero delle persone nella graduatoria: C1")
+    assert [(i.name, i.value) for i in c1.inputs] == [("Ricercatrice (R1)", True), ("Ricercatore (R2)", True)]
 
 
 def sannazzaro_with(tmp_path: Path, national: dict, year: int = 2024, share: str = "30%", staff: dict | None = None):

@@ -89,6 +89,27 @@ def test_the_trace_reaches_the_cell_of_the_column(ciclope_ente, tmp_path):
     assert "← people.csv, riga 4, colonna guardie" in text
 
 
+def test_an_aggregate_lists_each_person_s_cell(ciclope_ente, tmp_path):
+    # the guards' fund shared by each one's guards over the mean: a person can redo the mean from the cells listed
+    shared = GUARDS.replace('"=guardie * 25"', '"=10 € * guardie / MEDIA.ENTE(guardie)"')
+    result = run_declared(ciclope_ente, tmp_path, shared, people("guardie", {"A": "12", "B": "30", "C": "0"}))
+    # the mean over the part's people, A, B, C (not the Segretario): (12 + 30 + 0) / 3 = 14; B: 10 × 30 / 14 =
+    # 21.428… → 21.43
+    assert amounts(result)["B"] == "21.43"
+    read = {i.name: i for i in result.figures["award:B"].inputs}
+    mean = read["la media delle guardie notturne e festive dell'anno nell'ente"]
+    assert mean.value == Decimal(14)
+    listed = result.figures[mean.ref]
+    assert listed.value == Decimal(14)
+    assert [(i.name, i.value, i.cell) for i in listed.inputs] == [
+        ("Persona A (A)", Decimal(12), "people.csv:3:guardie"),
+        ("Persona B (B)", Decimal(30), "people.csv:4:guardie"),
+        ("Persona C (C)", Decimal(0), "people.csv:5:guardie"),
+    ]
+    text = explain(result, "person", "B")
+    assert "• Persona A (A) = 12   ← people.csv, riga 3, colonna guardie" in text
+
+
 def test_a_weight_reads_a_declared_column(ciclope_ente, tmp_path):
     text = (
         HEAD.replace('nome = "guardie"', 'nome = "modalita"')

@@ -184,6 +184,15 @@ def test_dap_above_the_mean_of_the_year(ciclope_ente, tmp_path):
     assert threshold.value == Decimal("360.75")
     # the threshold holds for everyone: its figure lists the mean it read, never the first dirigente's own points
     assert [(i.name, i.value) for i in threshold.inputs] == [("la media del punteggio nell'ente", Decimal("359.75"))]
+    # and the mean is a figure of its own that lists each dirigente's points, so the office can redo it
+    mean = result.figures[threshold.inputs[0].ref]
+    assert [(i.name, i.value) for i in mean.inputs] == [
+        ("Dirigente D1 (D1)", 400),
+        ("Dirigente D2 (D2)", 380),
+        ("Dirigente D3 (D3)", 359),
+        ("Dirigente D4 (D4)", 300),
+    ]
+    assert mean.value == Decimal("359.75") and mean.source == threshold.source
     # 1000 × 1 and 1000 × 0.8
     assert amounts(result) == {"D1": "1000.00", "D2": "1000.00", "D3": "800.00", "D4": "800.00"}
     # the points on 425 from the exact total: 359 of 425 is 84.47 on 100 and 84.47 × 4.25 = 358.9975, but the
