@@ -435,7 +435,13 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
             found, key = values(env)
             mine = inner(env)
             place = None if mine is None else Decimal(1 + sum(1 for _, v, _ in found if v is not None and v > mine))
-            env.seen(label, place)
+            done = (key, "=")
+            if done not in env.cache:  # the figure of the values ranked: how many, and each one's
+                ranked = Decimal(sum(1 for _, v, _ in found if v is not None))
+                compared = f"le persone confrontate per {label}"  # its value is how many, not a place
+                each = [(p, shown(v), i) for p, v, i in found]
+                env.cache[done] = env.aggregated(compared, key[1], ranked, _HOW[base], each)
+            env.seen(label, place, env.cache[done])
             return place
 
         return rank
@@ -466,6 +472,7 @@ _HOW = {  # the formula of an aggregate's figure: how its value comes from each 
     "SOMMA": "la somma dei valori delle persone",
     "CONTA": "il numero delle persone per cui la condizione è vera",
     "CONTA.DIVERSI": "il numero dei valori diversi tra quelli delle persone",
+    "RANGO": "il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle con un valore più alto",
 }
 
 _REDUCE: dict[str, Callable[[list[Value]], Value]] = {

@@ -404,3 +404,22 @@ def test_a_fund_is_named_by_its_label(ciclope_ente, tmp_path):
     said = explain(result, "person", "P3")
     assert "Premio: € 3.348,32 — Fondo comune d'Ateneo\n" in said
     assert "■ Fondo comune d'Ateneo = € 10.000,00" in said
+
+
+def test_a_rank_refers_to_the_values_it_ranked(ciclope_ente, tmp_path):
+    """RANGO.ENTE(punteggio) in the level's formula: R2's place, 2, with the figure of the five scores ranked, so the
+    office sees why it is second."""
+    result = run_declared(ciclope_ente, tmp_path, ricerca(), researchers())
+    read = {i.name: i for i in result.figures["level:R2"].inputs}
+    place = read["la posizione nell'ente per il punteggio (1 la più alta)"]
+    assert place.value == 2  # 1 + one higher score (R1's 95 above R2's 88)
+    ranked = result.figures[place.ref]
+    assert ranked.label == "Le persone confrontate per la posizione nell'ente per il punteggio (1 la più alta)"
+    assert ranked.value == 5  # five people with a score
+    assert [(i.name, i.value) for i in ranked.inputs] == [
+        ("Ricercatore R1 (R1)", 95),
+        ("Ricercatore R2 (R2)", 88),
+        ("Ricercatore R3 (R3)", 80),
+        ("Ricercatore R4 (R4)", 72),
+        ("Ricercatore R5 (R5)", 65),
+    ]
