@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -72,13 +73,21 @@ class Facts:
         return score.scale if score is not None and score.scale is not None else HUNDRED
 
 
+def _weakly(trace: Trace) -> weakref.ref[Trace]:
+    return weakref.ref(trace)
+
+
 @attrs.frozen
 class Recorder:
     """Where a cohort records its aggregates' figures: ``aggregato:<where>:<the aggregate's words>[:<group>]``, cited
     to ``source`` (the article of the part, the fund, the scale whose formula reads them). ``where`` tells cohorts
-    apart: the same words over the people of two parts may be two values."""
+    apart: the same words over the people of two parts may be two values.
 
-    trace: Trace
+    The trace is held weakly: a cohort and its people refer to each other, a cycle only the garbage collector frees,
+    after the ente; held strongly, the ente's whole trace would wait for that collection with them instead of going
+    when the result does."""
+
+    trace: weakref.ref[Trace] = attrs.field(converter=_weakly)
     where: str
     source: str
 
@@ -474,7 +483,7 @@ class PersonEnv:
                 before.setdefault(key, found)
         return value, next(iter(mine.values())) if len(mine) == 1 else None
 
-    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Sequence[Each]) -> str:
+    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Iterable[Each]) -> str:
         """The key of the figure of an aggregate of the cohort (``label``: as the formula says it, over ``group``),
         recorded with each person's value; "" where the cohort records none."""
         recorder = self.cohort.recorder if self.cohort is not None else None
@@ -489,7 +498,9 @@ class PersonEnv:
             Input(f"{p.person.name} ({p.person.id})", p.shown(v), cell=i.cell if i is not None else "")
             for p, v, i in each
         ]
-        recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
+        trace = recorder.trace()
+        assert trace is not None  # the engine holds the ente's trace while its plugin computes
+        trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
         return key
 
     def shown(self, value: Value) -> Any:

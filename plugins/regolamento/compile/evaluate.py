@@ -13,7 +13,7 @@ kept in the group's cache, so a formula that names the year's mean costs one pas
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from typing import Any, Protocol
 
@@ -76,7 +76,7 @@ class Env(Protocol):
 
     def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
 
-    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Sequence[Any]) -> str: ...
+    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Iterable[Any]) -> str: ...
 
     def shown(self, value: Value) -> Any: ...
 
@@ -417,30 +417,39 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     inner = args[0] if args else None
     label = contracted(said(node))  # as the formula's sentence says it: «la somma dell'indennità … nell'ente»
 
-    def values(env: Env) -> tuple[list[Any], Any]:
+    def values(env: Env) -> tuple[Sequence[Env], list[Value], list[Any], Any]:
+        """The people of the group, each one's value and the datum it read alone (for the figure), kept as lists: the
+        cohort and its people are freed together, and a 30,000-person ente keeps no tuple per person."""
         people, group = env.people(scope)
         key = (token, group)
         if key not in env.cache:
-            env.cache[key] = [(p, *p.alone(inner)) if inner is not None else (p, True, None) for p in people]
-        found: list[Any] = env.cache[key]
-        return found, key
+            if inner is None:
+                env.cache[key] = [True] * len(people), [None] * len(people)
+            else:
+                found = [p.alone(inner) for p in people]
+                env.cache[key] = [v for v, _ in found], [i for _, i in found]
+        vals, reads = env.cache[key]
+        return people, vals, reads, key
 
     def shown(value: Value) -> Value:
         return fmt.Money(value) if node.euro and isinstance(value, Decimal) else value  # shown in euro
+
+    def figure(env: Env, words: str, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
+        people, vals, reads, key = found
+        each = zip(people, map(shown, vals) if node.euro else vals, reads)
+        return env.aggregated(words, key[1], value, _HOW[base], each)
 
     if base == "RANGO":
         assert inner is not None
 
         def rank(env: Env) -> Value:
-            found, key = values(env)
+            found = values(env)
+            vals, done = found[1], (found[3], "=")
             mine = inner(env)
-            place = None if mine is None else Decimal(1 + sum(1 for _, v, _ in found if v is not None and v > mine))
-            done = (key, "=")
+            place = None if mine is None else Decimal(1 + sum(1 for v in vals if v is not None and v > mine))
             if done not in env.cache:  # the figure of the values ranked: how many, and each one's
-                ranked = Decimal(sum(1 for _, v, _ in found if v is not None))
-                compared = f"le persone confrontate per {label}"  # its value is how many, not a place
-                each = [(p, shown(v), i) for p, v, i in found]
-                env.cache[done] = env.aggregated(compared, key[1], ranked, _HOW[base], each)
+                ranked = Decimal(sum(1 for v in vals if v is not None))
+                env.cache[done] = figure(env, f"le persone confrontate per {label}", ranked, found)  # not a place
             env.seen(label, place, env.cache[done])
             return place
 
@@ -448,12 +457,11 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     reduce = _REDUCE[base]
 
     def aggregate(env: Env) -> Value:
-        found, key = values(env)
-        done = (key, "=")
+        found = values(env)
+        done = (found[3], "=")
         if done not in env.cache:
-            value = reduce([v for _, v, _ in found])
-            each = [(p, shown(v), i) for p, v, i in found]
-            env.cache[done] = value, env.aggregated(label, key[1], shown(value), _HOW[base], each)
+            value = reduce(found[1])
+            env.cache[done] = value, figure(env, label, shown(value), found)
         value, ref = env.cache[done]
         env.seen(label, shown(value), ref)
         return value

@@ -423,3 +423,32 @@ def test_a_rank_refers_to_the_values_it_ranked(ciclope_ente, tmp_path):
         ("Ricercatore R4 (R4)", 72),
         ("Ricercatore R5 (R5)", 65),
     ]
+
+
+def test_the_ente_s_trace_goes_with_its_result_not_with_the_cohorts(ciclope_ente, tmp_path, monkeypatch):
+    """The cohorts that record the aggregates' figures refer to their people and back, a cycle the garbage collector
+    frees only after the ente; the trace they record into must not wait with them: with the collector off, it is
+    freed as soon as the result is dropped (a 30,000-person ente's trace is most of its memory)."""
+    import gc
+    import weakref
+
+    from ciclope.core import Trace
+    from ciclope.core.engine import cycle
+
+    made: list[weakref.ref] = []
+
+    class Watched(Trace):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(cycle, "Trace", Watched)
+    gc.collect()
+    gc.disable()
+    try:
+        result = run_declared(ciclope_ente, tmp_path, ricerca(), researchers())
+        assert any(k.startswith("aggregato:") for k in result.figures)  # the cohorts did record into it
+        del result
+        assert made and [ref for ref in made if ref() is not None] == []
+    finally:
+        gc.enable()
