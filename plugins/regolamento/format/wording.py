@@ -51,9 +51,11 @@ def sentence(formula: Formula) -> str:
 OPPOSITE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 
 
+@functools.lru_cache(maxsize=4096)
 def denied(formula: Formula) -> str:
     """A condition that does not hold, in words: a comparison by its opposite («il grado è uguale a «EP»», never
-    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …»."""
+    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …». Said once per
+    formula, as :func:`sentence`: every person the condition leaves out has the same words."""
     tree = formula.tree
     if isinstance(tree, Binary) and tree.op in OPPOSITE:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
