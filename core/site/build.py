@@ -309,12 +309,13 @@ class Site:
         trace = worded_trace(self.store.trace(c.result_id), info.status_labels, column_words(c.plugin), kinds)
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
+        owned = cards.owners(own)
         units = self.store.unit_names(c.result_id)
 
         def href(prefix: str):
             def to(key: str) -> str | None:
                 # the figure's own anchor (f-…) on the cards page: ``prefix`` is that page ("" on itself)
-                return None if cards.owner(key, known) is None else prefix
+                return prefix if key in owned else None
 
             return to
 
@@ -322,7 +323,7 @@ class Site:
             f"enti/{filenames.stem(c.ente)}/cifre.html",
             "figures.html",
             e=row,
-            tree=cards.figures_page_html(trace, href("persone.html")),
+            tree=cards.figures_page_html(trace, owned, href("persone.html")),
             **self.common("../../", "ente", f"Cifre di {c.name}"),
         )
         persons = []

@@ -75,3 +75,64 @@ def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
     assert ") = € 1.500,00" in cards and ") = € 150,00" in cards  # what each formula gave
     assert ">Fondo produttivita<" in cards and "Fondo fondo" not in cards  # never «Fondo fondo_produttivita»
     assert "<dd>senza valutazione individuale</dd>" in cards and "<dd>non valutato</dd>" not in cards
+
+
+def sannazzaro(tmp_path: Path) -> tuple[str, str]:
+    """The catalogue's Sannazzaro (two parts of one fund: the bands, then a maggiorazione to the highest evaluation,
+    30% of the mean premium) on five people, run and built: (persone.html, cifre.html), each card by person."""
+    from helpers import TESTS
+
+    people = "".join(
+        f"D{n},Persona D{n},dipendente,C,ente,{fte},0,false,SEG\n"
+        for n, fte in enumerate(("1", "1", "1", "0.5", "1"), start=1)
+    )
+    points = {"D1": "55", "D2": "55", "D3": "40", "D4": "30", "D5": "10"}
+    write_ente(
+        tmp_path / "dati",
+        {
+            "units.csv": "id,name,kind,parent,head\nente,Ente,ente,,SEG\n",
+            "objectives.csv": DATA["objectives.csv"].replace(",am\n", ",ente\n"),
+            "indicators.csv": DATA["indicators.csv"],
+            "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
+            "SEG,Segretario,segretario,DIR,ente,1,0,false,\n" + people,
+            "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"
+            + "".join(f"{pid},SEG,Valutazione,Valutazione complessiva,60,{p},\n" for pid, p in points.items()),
+            "ente.toml": 'name = "Comune"\n[funds]\nperformance_individuale = "10000.00"\n',
+        },
+    )
+    (tmp_path / "regolamento.toml").write_text(
+        (TESTS / "regolamento" / "catalogo" / "sannazzaro.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "cycle.toml").write_text(
+        '[ciclo]\nanno = 2024\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\ndati = "dati"\n'
+        'regolamento = "regolamento.toml"\n',
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'archivio.db'}"
+    assert main(["run", str(tmp_path / "cycle.toml"), "--store", url, "--out", str(tmp_path / "out")]) == 0
+    assert main(["site", "--store", url, "--out", str(tmp_path / "sito")]) == 0
+    folder = tmp_path / "sito" / "enti" / "comune"
+    return (folder / "persone.html").read_text(encoding="utf-8"), (folder / "cifre.html").read_text(encoding="utf-8")
+
+
+def card_of(page: str, pid: str) -> str:
+    start = page.index(f'id="p-{pid}"')
+    end = page.find('<section class="card"', start)
+    return page[start : end if end >= 0 else len(page)]
+
+
+def test_a_part_s_premium_and_the_condition_that_left_one_out_are_on_the_person_s_card(tmp_path: Path):
+    persone, cifre = sannazzaro(tmp_path)
+    d1 = card_of(persone, "D1")
+    # the two parts of the same fund, each expanded under the premium with its formula: 2.222,22 by the bands (the
+    # budget 10.000 × 1 / 4,5, at 100%) and 500,00 of maggiorazione (30% × 6.666,65 / 4 = 499,99875)
+    assert 'id="f-premio_performance_individuale_D1"' in d1 and 'id="f-premio_maggiorazione_D1"' in d1
+    assert "Premio di Persona D1 — maggiorazione</span> = <strong>€ 500,00</strong>" in d1
+    # what is about the whole ente stays on its page, once, and the card links there
+    assert 'href="cifre.html#f-aggregato_parte_maggiorazione_la_somma_del_premio' in d1
+    assert 'id="f-aggregato_parte_maggiorazione_la_somma_del_premio' in cifre
+    assert 'id="f-premio_' not in cifre and 'id="f-level_' not in cifre
+    # D5, 10 points, is not the highest: the condition that left D5 out of the maggiorazione is on D5's card
+    d5 = card_of(persone, "D5")
+    assert "Partecipazione di Persona D5 alla parte «maggiorazione»</span> = <strong>NO</strong>" in d5
+    assert 'id="f-ammesso_maggiorazione_D5"' not in cifre
