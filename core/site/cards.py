@@ -27,12 +27,12 @@ def anchor(key: str) -> str:
 def by_person(trace: dict[str, dict], people: set[str]) -> dict[str, list[str]]:
     """Each person's own figure keys: those of the core's heads, found in one pass over the trace (not one pass per
     person), then every figure they read, down the chain, whose key names the person as one of its parts (a plugin's
-    ``premio:<part>:P1``, ``level:P1``); a part's condition that left the person out is theirs too. The chain is followed only through the person's own figures, so a shared
+    ``premio:<part>:P1``, ``level:P1``); a part's condition decided for the person is theirs too. The chain is followed only through the person's own figures, so a shared
     figure (a pool, a mean over the ente) is never walked once per person, and a figure about P1 that only P2's
     explanation reads stays shared."""
     out: dict[str, list[str]] = {}
     for key in trace:
-        pid = owner(key, people) or refused(key, trace[key], people)
+        pid = owner(key, people) or admission(key, people)
         if pid is not None:
             out.setdefault(pid, []).append(key)
     for pid, keys in out.items():
@@ -47,11 +47,11 @@ def by_person(trace: dict[str, dict], people: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def refused(key: str, figure: dict, people: set[str]) -> str | None:
-    """The person a part's condition left out (``ammesso:<part>:<person>`` false, :mod:`ciclope.core.trace`): their
-    card says why, as ``explain`` does."""
+def admission(key: str, people: set[str]) -> str | None:
+    """The person a part's condition was decided for (``ammesso:<part>:<person>``, :mod:`ciclope.core.trace`): their
+    card shows it, whether it let them take part or left them out (``explain`` says the second)."""
     pid = key.rpartition(":")[2]
-    return pid if key.startswith("ammesso:") and pid in people and figure.get("value") is False else None
+    return pid if key.startswith("ammesso:") and pid in people else None
 
 
 def owners(own: Mapping[str, list[str]]) -> dict[str, str]:

@@ -121,7 +121,7 @@ def card_of(page: str, pid: str) -> str:
     return page[start : end if end >= 0 else len(page)]
 
 
-def test_a_part_s_premium_and_the_condition_that_left_one_out_are_on_the_person_s_card(tmp_path: Path):
+def test_a_part_s_premium_and_its_condition_are_on_the_person_s_card(tmp_path: Path):
     persone, cifre = sannazzaro(tmp_path)
     d1 = card_of(persone, "D1")
     # the two parts of the same fund, each expanded under the premium with its formula: 2.222,22 by the bands (the
@@ -132,7 +132,8 @@ def test_a_part_s_premium_and_the_condition_that_left_one_out_are_on_the_person_
     assert 'href="cifre.html#f-aggregato_parte_maggiorazione_la_somma_del_premio' in d1
     assert 'id="f-aggregato_parte_maggiorazione_la_somma_del_premio' in cifre
     assert 'id="f-premio_' not in cifre and 'id="f-level_' not in cifre
-    # D5, 10 points, is not the highest: the condition that left D5 out of the maggiorazione is on D5's card
+    # the condition of the maggiorazione, the highest evaluation, on each one's card: D1's 55 takes part, D5's 10 not
+    assert "Partecipazione di Persona D1 alla parte «maggiorazione»</span> = <strong>SI</strong>" in d1
     d5 = card_of(persone, "D5")
     assert "Partecipazione di Persona D5 alla parte «maggiorazione»</span> = <strong>NO</strong>" in d5
-    assert 'id="f-ammesso_maggiorazione_D5"' not in cifre
+    assert 'id="f-ammesso_' not in cifre
